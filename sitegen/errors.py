@@ -1,0 +1,151 @@
+"""Problems found in a site's input, and how they are shown to editors.
+
+Every mistake sitegen finds becomes one `Problem`: a position in a file
+(relative to the site root), a severity, what is wrong and how to fix it.
+Problems are gathered in a `Report` so that one run shows every mistake at
+once, as MkDocs and Zola do for their configuration. `SiteError` carries a
+report's errors out of the pipeline when the build has to stop.
+
+May import: the standard library only.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Iterable, Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake in one place.
+
+    Fields:
+        path: file path relative to the site root, with forward slashes
+            (``content/interviews/baihe.md``); "" when no file is involved.
+        line: 1-based line in that file, or None when the whole file is meant.
+        column: 1-based column counted in characters (not bytes), or None.
+        severity: ``"error"`` stops the build; ``"warning"`` does not
+            (unless ``--strict``).
+        message: what is wrong, one sentence in English, quoting the
+            editor's own text where it helps.
+        hint: how to fix it, with the Chinese term where it helps
+            (e.g. 全角冒号); may be "".
+    """
+
+    path: str
+    line: int | None
+    column: int | None
+    severity: Severity
+    message: str
+    hint: str = ""
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        """Return the key that orders problems by file, then line, then column."""
+        return (self.path, self.line or 0, self.column or 0, self.message)
+
+    def location(self) -> str:
+        """Return ``path:line:column`` (parts that are unknown are left out)."""
+        parts = [self.path or "site"]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def format(self) -> str:
+        """Return the message as printed in a terminal.
+
+        Shape (GCC-style, so editors' "jump to error" features understand it)::
+
+            content/units/baihe.yaml:12:5: error: tally of 2018-04-26 does not add up ...
+              hint: check the four figures against the source document
+        """
+        text = f"{self.location()}: {self.severity}: {self.message}"
+        if self.hint:
+            text += f"\n  hint: {self.hint}"
+        return text
+
+    def as_dict(self) -> dict[str, object]:
+        """Return the problem as a JSON-ready dict (keys as the dataclass fields)."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+@dataclass
+class Report:
+    """A collector of problems, passed down the pipeline (never global).
+
+    Stages add problems with `error()` and `warning()` and carry on, so one
+    run reports every mistake; the build then decides whether to stop.
+    """
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, problem: Problem) -> None:
+        """Record one problem (duplicates, same place and message, are kept once)."""
+        if problem not in self.problems:
+            self.problems.append(problem)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        """Record several problems."""
+        for problem in problems:
+            self.add(problem)
+
+    def error(self, path: str, line: int | None, column: int | None,
+              message: str, hint: str = "") -> None:
+        """Record an error at ``path:line:column``."""
+        self.add(Problem(path, line, column, "error", message, hint))
+
+    def warning(self, path: str, line: int | None, column: int | None,
+                message: str, hint: str = "") -> None:
+        """Record a warning at ``path:line:column``."""
+        self.add(Problem(path, line, column, "warning", message, hint))
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The errors, sorted by file, line and column."""
+        return sorted((p for p in self.problems if p.severity == "error"), key=Problem.sort_key)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """The warnings, sorted by file, line and column."""
+        return sorted((p for p in self.problems if p.severity == "warning"), key=Problem.sort_key)
+
+    def sorted(self) -> list[Problem]:
+        """Every problem, sorted by file, line and column."""
+        return sorted(self.problems, key=Problem.sort_key)
+
+    def has_errors(self) -> bool:
+        """True when at least one error was recorded."""
+        return any(p.severity == "error" for p in self.problems)
+
+
+class SiteError(Exception):
+    """The build stopped because the input has errors.
+
+    Carries the problems (errors and any warnings found on the way) so that
+    the command line can print them all; the output folder is untouched.
+    """
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = sorted(problems, key=Problem.sort_key)
+        count = sum(1 for p in self.problems if p.severity == "error")
+        super().__init__(f"{count} error(s) in the site")
+
+    def format(self) -> str:
+        """Return every problem formatted for a terminal, one after another."""
+        return "\n".join(p.format() for p in self.problems)
+
+
+def problems_to_json(problems: Iterable[Problem]) -> str:
+    """Return problems as a JSON array of objects (see `Problem.as_dict`), UTF-8 safe text."""
+    return json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2)

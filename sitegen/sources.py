@@ -1,0 +1,317 @@
+"""Find, read, decode and split the site's source files.
+
+Job: list the source files under a folder of the site (`find_sources`), read
+one file as text whatever editor saved it (`read_source`: UTF-8 with or
+without a byte-order mark, Windows CRLF line ends, GBK/GB18030 from Chinese
+Windows "ANSI"), and split a page into its YAML front matter and its body
+(`split_front_matter`). Files are never rewritten, and never read with the
+locale's default encoding (cases 06, 07 and 08 in ``shared/cases``). Links
+that lead outside the site folder are refused (case 23).
+
+Every problem goes into the `Report` passed in, with the file path relative
+to the site root; nothing here raises for bad input.
+
+May import: errors, yamltext (and the standard library).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from .errors import Report
+
+ENCODING_HINT = "在 WPS 或记事本中选择 另存为 → 编码 UTF-8, and save again"
+"""How an editor re-saves a file as UTF-8 (shown with every encoding problem)."""
+
+BACKUP_SUFFIXES = ("~", ".swp", ".tmp")
+"""Editor backup and temporary files that `find_sources` skips."""
+
+_DELIMITER = re.compile(r"---[ \t]*")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One source file, decoded.
+
+    Fields:
+        path: relative to the site root, with forward slashes
+            (``content/interviews/gbk.md``); used in every problem about it.
+        text: the decoded text; the byte-order mark removed; ``\\r\\n`` and lone
+            ``\\r`` turned into ``\\n`` (so line numbers match what editors see).
+        encoding: how the bytes were read: ``"utf-8"``, ``"utf-8-sig"`` (UTF-8
+            with a byte-order mark) or ``"gb18030"`` (GBK/GB18030, with a warning).
+    """
+
+    path: str
+    text: str
+    encoding: str
+
+
+@dataclass(frozen=True)
+class FrontMatterDocument:
+    """A page split into front matter and body.
+
+    Fields:
+        source: the file it came from.
+        front_matter: the YAML text between the ``---`` lines (each line ending
+            in ``\\n``), or None when the file has no front matter.
+        front_matter_line: file line of the first YAML line (2 when line 1 is
+            ``---``; 1 when there is no front matter).
+        body: everything after the closing ``---`` line, exactly as typed.
+        body_line: file line of the body's first line.
+    """
+
+    source: SourceFile
+    front_matter: str | None
+    front_matter_line: int
+    body: str
+    body_line: int
+
+
+def read_source(root: Path, rel_path: str, report: Report) -> SourceFile | None:
+    """Read and decode the file ``root / rel_path``.
+
+    Args:
+        root: the site folder.
+        rel_path: the file's path relative to ``root``, forward slashes.
+        report: receives a warning when the file is GBK/GB18030 (it is still
+            read), or an error when it cannot be read.
+
+    Returns:
+        The `SourceFile`, or None after an error: the file is (or leads through)
+        a symbolic link to a place outside ``root``; it cannot be opened; it is
+        UTF-16; or it is neither UTF-8 nor Chinese GB18030 text (the error
+        names the line and column of the first byte that cannot be read).
+
+    Never raises for bad files; the file is never written to.
+    """
+    path = PurePosixPath(rel_path.replace("\\", "/")).as_posix()
+    full = root / path
+    if not _inside(root, full):
+        report.error(path, None, None, _outside_message(root, full),
+                     "copy the file into the site folder instead of linking to it")
+        return None
+    try:
+        data = full.read_bytes()
+    except OSError as exc:
+        report.error(path, None, None, f"the file could not be read ({exc.strerror or exc})",
+                     "check that the file exists and that you may read it")
+        return None
+    return decode_source(path, data, report)
+
+
+def decode_source(path: str, data: bytes, report: Report) -> SourceFile | None:
+    """Decode the bytes of the file ``path`` (see `read_source` for the rules).
+
+    UTF-8 is tried first (a leading byte-order mark is dropped); then strict
+    GB18030, accepted with a warning only if most non-ASCII characters are
+    Chinese characters or punctuation. Returns None after an error.
+    """
+    if data.startswith(_UTF16_BOMS):
+        report.error(path, 1, 1, 'the file is saved as UTF-16 ("Unicode"), not UTF-8', ENCODING_HINT)
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return _decode_gb18030(path, data, exc, report)
+    if text.startswith("\ufeff"):
+        return SourceFile(path, _normalise(text[1:]), "utf-8-sig")
+    return SourceFile(path, _normalise(text), "utf-8")
+
+
+def _decode_gb18030(path: str, data: bytes, utf8_error: UnicodeDecodeError,
+                    report: Report) -> SourceFile | None:
+    """Read ``data`` as GB18030 if it looks like Chinese text; else report the bad UTF-8 byte."""
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _looks_chinese(text):
+        report.warning(path, None, None,
+                       "the file is saved as GBK/GB18030, not UTF-8; it was read as GB18030", ENCODING_HINT)
+        return SourceFile(path, _normalise(text.removeprefix("\ufeff")), "gb18030")
+    before = data[:utf8_error.start].decode("utf-8").removeprefix("\ufeff")
+    lines = _normalise(before).split("\n")
+    byte = data[utf8_error.start]
+    report.error(path, len(lines), len(lines[-1]) + 1,
+                 f"the file is not UTF-8 text: byte 0x{byte:02X} cannot be read "
+                 "(and it is not GBK/GB18030 Chinese text either)", ENCODING_HINT)
+    return None
+
+
+def _looks_chinese(text: str) -> bool:
+    """True when more than half of the non-ASCII characters are CJK characters or punctuation."""
+    others = [char for char in text if ord(char) > 0x7F]
+    if not others:
+        return True
+    chinese = sum(1 for char in others if _is_chinese(char))
+    return chinese * 2 > len(others)
+
+
+def _is_chinese(char: str) -> bool:
+    """True for CJK ideographs, CJK and full-width punctuation, and typographic quotes and dashes."""
+    code = ord(char)
+    return (0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF
+            or 0x20000 <= code <= 0x3FFFF or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF
+            or 0x2010 <= code <= 0x203F or code == 0xB7)
+
+
+def _normalise(text: str) -> str:
+    """Turn ``\\r\\n`` and lone ``\\r`` line ends into ``\\n``."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _inside(root: Path, path: Path) -> bool:
+    """True when ``path``, with every symbolic link followed, is inside ``root``."""
+    try:
+        return path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a link loop, or an unreadable folder
+        return False
+
+
+def _outside_message(root: Path, full: Path) -> str:
+    """Say why ``full`` is refused: a symbolic link leading out of the site, or a path outside it."""
+    current = full
+    while current != root and current != current.parent:
+        if current.is_symlink():
+            return "the file is a symbolic link to a place outside the site folder; it was not read"
+        current = current.parent
+    return "the file is outside the site folder; it was not read"
+
+
+def split_front_matter(source: SourceFile, report: Report) -> FrontMatterDocument:
+    """Split ``source`` into YAML front matter and body.
+
+    Front matter is present when line 1 is ``---`` (spaces or TABs may follow);
+    it ends at the next line that is ``---`` (spaces/TABs may follow). The body
+    is the rest, exactly as typed.
+
+    Errors (reported; never raised):
+        - an opening ``---`` without a closing one: error at line 1; the result
+          has no front matter and the whole text as body (the build must stop).
+        - blank lines before a ``---`` line that starts front matter: error at
+          line 1 (front matter must start on line 1); the text is taken as body.
+    """
+    lines = source.text.split("\n")
+    if not _DELIMITER.fullmatch(lines[0]):
+        _check_late_opening(source, lines, report)
+        return FrontMatterDocument(source, None, 1, source.text, 1)
+    for number in range(1, len(lines)):
+        if _DELIMITER.fullmatch(lines[number]):
+            front = "".join(line + "\n" for line in lines[1:number])
+            body = "\n".join(lines[number + 1:])
+            return FrontMatterDocument(source, front, 2, body, number + 2)
+    report.error(source.path, 1, 1, 'the front matter opened with "---" on line 1 is never closed',
+                 'add a line with only "---" after the last front-matter line (title, date, …)')
+    return FrontMatterDocument(source, None, 1, source.text, 1)
+
+
+def _check_late_opening(source: SourceFile, lines: list[str], report: Report) -> None:
+    """Report front matter that starts after blank lines (it would be shown as body text)."""
+    first = next((number for number, line in enumerate(lines) if line.strip()), None)
+    if first is None or first == 0 or not _DELIMITER.fullmatch(lines[first]):
+        return
+    if any(_DELIMITER.fullmatch(line) for line in lines[first + 1:]):
+        report.error(source.path, 1, 1,
+                     f'the front matter must start on line 1, but its "---" is on line {first + 1}',
+                     'delete the empty lines before the first "---"')
+
+
+def find_sources(root: Path, folder: str, suffixes: tuple[str, ...], report: Report) -> list[str]:
+    """List the source files under ``root / folder``.
+
+    Args:
+        root: the site folder.
+        folder: a folder relative to ``root`` (``"content"``); a missing folder
+            gives an empty list.
+        suffixes: file name endings to keep, e.g. ``(".md",)``; compared
+            without regard to case (``访谈.MD`` is found). An empty tuple
+            keeps every file (images and other assets included).
+        report: receives an error for a linked folder that leads outside
+            ``root`` (it is not followed), and a warning for a file whose
+            name ends in ``.md.txt`` (Notepad added ``.txt``; it is skipped).
+
+    Returns:
+        Paths relative to ``root`` with forward slashes, sorted. Hidden files
+        and folders (name starting with ``.``) and editor backups (ending in
+        ``~``, ``.swp``, ``.tmp``) are skipped. Symbolic links to files are
+        listed as they are: `read_source` refuses those leading outside.
+    """
+    wanted = tuple(suffix.lower() for suffix in suffixes)
+    start = root / folder
+    if not start.is_dir():
+        return []
+    found: list[str] = []
+    pending: list[Path] = []
+    links: list[Path] = []  # linked folders wait until every real folder is listed
+    seen: set[str] = set()
+    _enter_folder(root, start, seen, pending, report)
+    while pending or links:
+        if not pending:
+            _enter_folder(root, links.pop(0), seen, pending, report)
+            continue
+        for entry in _entries(pending.pop(), root, report):
+            if entry.is_dir():
+                if entry.is_symlink():
+                    links.append(Path(entry.path))
+                else:
+                    _enter_folder(root, Path(entry.path), seen, pending, report)
+            elif not wanted or entry.name.lower().endswith(wanted):
+                found.append(_relative(root, Path(entry.path)))
+            else:
+                _warn_txt_suffix(root, entry, wanted, report)
+    return sorted(found)
+
+
+def _warn_txt_suffix(root: Path, entry: os.DirEntry[str], wanted: tuple[str, ...], report: Report) -> None:
+    """Warn about ``访谈.md.txt``: Notepad added ``.txt``, so the file is not a source."""
+    for suffix in wanted:
+        if entry.name.lower().endswith(suffix + ".txt"):
+            report.warning(_relative(root, Path(entry.path)), None, None,
+                           f'the file name ends in "{suffix}.txt" (Notepad added ".txt"); it was skipped',
+                           f"rename the file to {entry.name[:-4]}")
+            return
+
+
+def _entries(directory: Path, root: Path, report: Report) -> list[os.DirEntry[str]]:
+    """Return the entries of ``directory`` that are neither hidden nor editor backups."""
+    try:
+        with os.scandir(directory) as scan:
+            entries = list(scan)
+    except OSError as exc:
+        report.error(_relative(root, directory), None, None,
+                     f"the folder could not be read ({exc.strerror or exc})",
+                     "check that the folder exists and that you may read it")
+        return []
+    return sorted((entry for entry in entries
+                   if not entry.name.startswith(".") and not entry.name.endswith(BACKUP_SUFFIXES)),
+                  key=lambda entry: entry.name)
+
+
+def _enter_folder(root: Path, folder: Path, seen: set[str], pending: list[Path], report: Report) -> None:
+    """Queue ``folder`` for listing, unless it leads outside ``root`` or was already listed.
+
+    Both exceptions are reported: an error for a link leading outside the site,
+    a warning for a link to a folder already listed (a loop or a second name).
+    """
+    real = os.path.realpath(folder)
+    if not _inside(root, folder):
+        report.error(_relative(root, folder), None, None,
+                     "the folder is a symbolic link to a place outside the site folder; its files were not read",
+                     "copy the files into the site folder instead of linking to them")
+    elif real in seen:
+        report.warning(_relative(root, folder), None, None,
+                       "the folder is a symbolic link to a folder that is already read; it was skipped",
+                       "remove the link, or copy the files if they must appear twice")
+    else:
+        seen.add(real)
+        pending.append(folder)
+
+
+def _relative(root: Path, path: Path) -> str:
+    """Return ``path`` relative to ``root``, with forward slashes (links not followed)."""
+    return Path(os.path.relpath(path, root)).as_posix()

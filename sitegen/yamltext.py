@@ -1,0 +1,891 @@
+"""YAML that keeps exactly what the editor typed, with file positions.
+
+Job: turn the YAML text of a data file or of a page's front matter into plain
+data — ``dict[str, ...]``, ``list``, ``str`` or ``None`` — together with the
+file line and column of every key and value, and report every mistake as one
+`Problem` naming file, line, column, what is wrong and how to fix it.
+
+Why not ``yaml.safe_load``: PyYAML follows YAML 1.1 and silently turns ``no``
+into False, ``14:30`` into 870, ``010`` into 8 and ``2018-04-26`` into a date,
+and keeps the last of two duplicate keys (cases 01, 02, 04 in
+``shared/cases``). We use PyYAML (the libyaml ``CSafeLoader`` when present)
+only to *parse* the text into events; our own iterative walk builds the data:
+every scalar stays the text typed, only a plain ``~``/``null``/``Null``/
+``NULL``/empty value becomes None. Anchors, aliases and non-standard tags are
+refused, nesting is limited to `MAX_DEPTH` levels.
+
+Before parsing, a line scan catches the mistakes that PyYAML reports at the
+wrong place or with baffling words (cases 09 and 11): TAB indentation,
+full-width colons and spaces typed by a Chinese input method, ``key:value``
+without a space, invisible control characters. A TAB used as the gap right
+after ``key:`` is allowed (YAML 1.2 allows tabs as separation space): it is
+read as a space, and columns stay right.
+
+May import: errors (and the standard library, PyYAML).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Callable, Iterable, Mapping, Sequence
+
+import yaml
+
+from .errors import Report
+
+MAX_DEPTH = 64
+"""Deepest allowed nesting of lists and mappings (the root collection is level 1)."""
+
+MAX_PROBLEMS = 50
+"""At most this many problems are reported for one YAML text; then one summary error."""
+
+KeyPath = tuple[str | int, ...]
+"""Where a value sits: mapping keys and list indexes from the root, e.g. ("tags", 0)."""
+Position = tuple[int, int]
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_STD = "tag:yaml.org,2002:"
+_SCALAR_TAGS = frozenset({None, "!"} | {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp")})
+_MAP_TAGS = frozenset({None, "!", _STD + "map"})
+_SEQ_TAGS = frozenset({None, "!", _STD + "seq"})
+
+TAB_MESSAGE = "a TAB is used for indentation; YAML needs spaces"
+TAB_HINT = "replace the TAB (制表符) with two spaces"
+QUOTE_HINT = "wrap the whole value in quotes"
+
+# A key as editors type it: an English field name, or a short Chinese one.
+_ASCII_KEY = r"[A-Za-z_][A-Za-z0-9_\-]*"
+_CJK_KEY = r"[\u3400-\u4dbf\u4e00-\u9fff]{1,8}"
+_FULLWIDTH_KEY = re.compile(rf"({_ASCII_KEY}|{_CJK_KEY})[ \t]*：")
+_FULLWIDTH_KEY_AFTER_DASH = re.compile(rf"({_ASCII_KEY})[ \t]*：")
+_NOSPACE_KEY = re.compile(rf"({_ASCII_KEY}|{_CJK_KEY}):(?=[^ \t\u3000/:])")
+_NOSPACE_KEY_AFTER_DASH = re.compile(rf"({_ASCII_KEY}):(?=[^ \t\u3000/:])")
+_URI_SCHEMES = frozenset({"mailto", "tel", "urn", "data", "javascript", "file"})
+_KEY_COLON = re.compile(r":(?=[ \t\u3000]|$)")
+_BLOCK_HEADER = re.compile(r"[|>][0-9+\-]*[ \t]*(#.*)?$")
+_FLOW_SPECIAL = re.compile(r"[\"'\[\]{}#]")
+_BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+_BAD_BREAK = re.compile("[\x85\u2028\u2029]")
+_GAP = " \t\u3000"
+# Escapes YAML accepts in double quotes that change the text (not \" or \\); others are parse errors.
+_VALID_ESCAPE = re.compile(r"\\[0abtnvfre /N_LPxuU\t]")
+
+
+@dataclass(frozen=True)
+class YamlData:
+    """The data of one YAML text, with where each part was typed.
+
+    Fields:
+        value: ``dict[str, ...]``, ``list``, ``str`` or ``None``, nested. Every
+            scalar is the exact text typed (after YAML quoting and folding);
+            a plain ``~``/``null``/``Null``/``NULL``/empty value is ``None``.
+            Keys are always ``str`` as typed (``yes:`` → ``"yes"``).
+        positions: path of keys and list indexes → ``(line, column)`` of the
+            start of that VALUE, 1-based, in FILE coordinates (columns count
+            characters). ``()`` maps to ``(first_line, 1)``.
+        key_positions: path → ``(line, column)`` of the KEY (mapping entries only).
+    """
+
+    value: object
+    positions: Mapping[KeyPath, Position]
+    key_positions: Mapping[KeyPath, Position]
+
+    def locate(self, path: Sequence[str | int]) -> Position:
+        """Return the value position of ``path``, or of its nearest known ancestor.
+
+        ``()`` (and any path with no known ancestor) gives ``(first_line, 1)``.
+        Never raises.
+        """
+        key = tuple(path)
+        while key:
+            if key in self.positions:
+                return self.positions[key]
+            key = key[:-1]
+        return self.positions.get((), (1, 1))
+
+    def locate_key(self, path: Sequence[str | int]) -> Position:
+        """Return the key position of ``path``, or of its nearest ancestor key.
+
+        List indexes have no key: ``("tags", 2)`` gives the position of ``tags:``.
+        Falls back to ``locate(())``. Never raises.
+        """
+        key = tuple(path)
+        while key:
+            if key in self.key_positions:
+                return self.key_positions[key]
+            key = key[:-1]
+        return self.locate(())
+
+
+@dataclass(frozen=True)
+class _Issue:
+    """A problem found in the text, 0-based line/column within the text."""
+
+    line: int
+    column: int
+    message: str
+    hint: str = ""
+    severity: str = "error"
+
+
+class _Lines:
+    """Character index ↔ (0-based line, 0-based column) for a text with ``\\n`` breaks."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = text.split("\n")
+        self.starts = [0]
+        for line in self.lines[:-1]:
+            self.starts.append(self.starts[-1] + len(line) + 1)
+
+    def at(self, index: int) -> tuple[int, int]:
+        """Return (line, column), both 0-based, of a character index (clamped to the text)."""
+        index = max(0, min(index, len(self.text)))
+        line = bisect.bisect_right(self.starts, index) - 1
+        return line, index - self.starts[line]
+
+    def line(self, number: int) -> str:
+        """Return line ``number`` (0-based), or "" past the end."""
+        return self.lines[number] if 0 <= number < len(self.lines) else ""
+
+
+def load_yaml(text: str, path: str, report: Report, *, first_line: int = 1) -> YamlData | None:
+    """Parse YAML ``text`` into `YamlData`, reporting every mistake to ``report``.
+
+    Args:
+        text: the YAML, already decoded (see ``sources.read_source``); ``\\r\\n``
+            and lone ``\\r`` are read as line breaks.
+        path: the file path relative to the site root, used in problems.
+        report: where problems go (errors, and warnings such as a ``#`` comment
+            cutting a value short).
+        first_line: the file line of the text's first line (2 for front matter
+            after an opening ``---``), so every reported line is a FILE line.
+
+    Returns:
+        The data, or None when at least one error was reported. Empty text gives
+        ``YamlData(value=None, ...)``. The root may be any kind; callers that
+        need a mapping check ``isinstance(data.value, dict)`` themselves.
+
+    Never raises: any failure, even an internal one, ends as an error in ``report``.
+    """
+    try:
+        issues, data = _load(text.replace("\r\n", "\n").replace("\r", "\n"), first_line)
+    except Exception as exc:  # noqa: BLE001 - the contract is "never raise"
+        report.error(path, None, None,
+                     f"the YAML could not be read because of an internal error ({type(exc).__name__}: {exc})",
+                     "please report this file to the site's maintainers")
+        return None
+    _report_issues(issues, path, report, first_line)
+    if any(issue.severity == "error" for issue in issues):
+        return None
+    return data
+
+
+def _report_issues(issues: list[_Issue], path: str, report: Report, first_line: int) -> None:
+    """Add ``issues`` to ``report`` in file coordinates, at most `MAX_PROBLEMS` of them."""
+    for issue in issues[:MAX_PROBLEMS]:
+        add = report.error if issue.severity == "error" else report.warning
+        add(path, issue.line + first_line, issue.column + 1, issue.message, issue.hint)
+    if len(issues) > MAX_PROBLEMS:
+        last = issues[MAX_PROBLEMS]
+        report.error(path, last.line + first_line, last.column + 1,
+                     "more problems in this file are not shown (the count stops here)",
+                     "fix the problems above first, then build again")
+
+
+def _load(text: str, first_line: int) -> tuple[list[_Issue], YamlData | None]:
+    """Pre-scan, then parse ``text`` (``\\n`` line breaks); return issues and data."""
+    lines = _Lines(text)
+    scan = _prescan(lines)
+    if any(issue.severity == "error" for issue in scan.issues):
+        return scan.issues, None
+    fixed = _apply_replacements(text, scan.replacements)
+    builder = _TreeBuilder(lines, first_line)
+    try:
+        builder.run(yaml.parse(fixed, Loader=_LOADER))
+    except yaml.YAMLError as exc:
+        builder.issues.append(_explain(exc, lines, scan.open_at))
+    issues = scan.issues + builder.issues
+    if builder.failed or any(issue.severity == "error" for issue in issues):
+        return issues, None
+    positions = {p: (ln + first_line, col + 1) for p, (ln, col) in builder.positions.items()}
+    positions[()] = (first_line, 1)
+    keys = {p: (ln + first_line, col + 1) for p, (ln, col) in builder.key_positions.items()}
+    return issues, YamlData(builder.root, MappingProxyType(positions), MappingProxyType(keys))
+
+
+def _apply_replacements(text: str, indexes: list[int]) -> str:
+    """Return ``text`` with the characters at ``indexes`` (gap TABs) replaced by spaces."""
+    if not indexes:
+        return text
+    chars = list(text)
+    for index in indexes:
+        chars[index] = " "
+    return "".join(chars)
+
+
+# --------------------------------------------------------------------------
+# Pre-scan: editor mistakes PyYAML reports badly, found line by line.
+# --------------------------------------------------------------------------
+
+@dataclass
+class _Scan:
+    """State of the line scan (local to one call; never shared)."""
+
+    lines: _Lines
+    issues: list[_Issue] = field(default_factory=list)
+    replacements: list[int] = field(default_factory=list)
+    mode: str = "normal"          # normal | block | '"' | "'" | flow
+    block_indent: int = -1        # a block scalar's lines are indented more than this
+    plain_owner: int | None = None  # lines indented more than this continue a plain value
+    flow_depth: int = 0
+    flow_quote: str = ""
+    opener: int = -1              # text index of the quote or bracket still open
+
+    @property
+    def open_at(self) -> int | None:
+        """Text index of a quote or bracket left open at the end of the text, or None."""
+        return self.opener if self.mode in ('"', "'", "flow") else None
+
+
+def _prescan(lines: _Lines) -> _Scan:
+    """Scan every line outside block scalars and quoted strings; collect issues."""
+    scan = _Scan(lines)
+    _scan_characters(lines, scan.issues)
+    for number, line in enumerate(lines.lines):
+        if len(scan.issues) > MAX_PROBLEMS:
+            break
+        _scan_line(scan, number, line)
+    return scan
+
+
+def _scan_characters(lines: _Lines, issues: list[_Issue]) -> None:
+    """Report characters YAML cannot read or reads as hidden line breaks (one per line)."""
+    seen: set[int] = set()
+    for pattern, what in ((_BAD_CHAR, "an invisible control character"),
+                          (_BAD_BREAK, "an invisible line separator")):
+        for match in pattern.finditer(lines.text):
+            line, column = lines.at(match.start())
+            if line in seen:
+                continue
+            seen.add(line)
+            code = f"U+{ord(match.group()):04X}"
+            issues.append(_Issue(line, column, f"{what} ({code}) is in the text; YAML cannot keep it",
+                                 "delete it (it often comes from text copied from a web page or Word)"))
+            if len(issues) > MAX_PROBLEMS:
+                return
+
+
+def _scan_line(scan: _Scan, number: int, line: str) -> None:
+    """Advance the scan over one line, by the mode left by the lines before it."""
+    if scan.mode == "block":
+        stripped = line.lstrip(" ")
+        if not stripped or len(line) - len(stripped) > scan.block_indent:
+            return
+        scan.mode = "normal"
+    if scan.mode in ('"', "'"):
+        end = _quote_end(line, 0, scan.mode)
+        if end is None:
+            return
+        scan.mode = "normal"
+        return
+    if scan.mode == "flow":
+        _scan_flow(scan, number, line, 0)
+        return
+    _scan_normal_line(scan, number, line)
+
+
+def _scan_normal_line(scan: _Scan, number: int, line: str) -> None:
+    """Check indentation, sequence dashes and the key of a line in block context."""
+    pos = len(line) - len(line.lstrip(_GAP))
+    rest = line[pos:]
+    _check_indent(scan, number, line[:pos], blank=not rest)
+    if not rest or rest.startswith("#"):
+        return
+    if scan.plain_owner is not None and pos > scan.plain_owner:
+        return  # continuation line of a multi-line plain value
+    scan.plain_owner = None
+    if pos == 0 and re.match(r"(---|\.\.\.)([ \t]|$)", line):
+        return
+    indent = pos
+    owner, pos, after_dash = _scan_dashes(scan, number, line, pos, -1)
+    if _check_key_typing(scan, number, line, pos, after_dash):
+        return
+    lead = indent if after_dash else pos
+    colon = _key_colon(line, pos)
+    if colon is not None:
+        owner, pos = pos, _scan_gap(scan, number, line, colon)
+    _scan_value(scan, number, line, pos, owner, line[lead:pos])
+
+
+def _check_indent(scan: _Scan, number: int, indent: str, *, blank: bool) -> None:
+    """Report the first TAB or full-width space in a line's indentation (or on an empty line)."""
+    for column, char in enumerate(indent):
+        if char == "\t" and blank:
+            scan.issues.append(_Issue(number, column, "a TAB is on this empty line; YAML does not allow it",
+                                      "delete the TAB (制表符) so that the line is really empty"))
+        elif char == "\t":
+            scan.issues.append(_Issue(number, column, TAB_MESSAGE, TAB_HINT))
+        elif char == "\u3000" and blank:
+            scan.issues.append(_Issue(number, column, "a full-width space (全角空格) is on this empty line",
+                                      "delete it so that the line is really empty"))
+        elif char == "\u3000":
+            scan.issues.append(_Issue(
+                number, column, "a full-width space (全角空格) is used for indentation; YAML needs ordinary spaces",
+                "replace the full-width space with two ordinary spaces (switch the input method to 半角)"))
+        else:
+            continue
+        return
+
+
+def _scan_dashes(scan: _Scan, number: int, line: str, pos: int, owner: int) -> tuple[int, int, bool]:
+    """Skip ``- `` list markers; report TABs and full-width spaces after them.
+
+    Returns (owner column, position after the markers, whether a marker was seen).
+    """
+    seen = False
+    while pos < len(line) and line[pos] == "-" and (pos + 1 == len(line) or line[pos + 1] in _GAP):
+        owner, seen, start = pos, True, pos + 1
+        pos = start
+        while pos < len(line) and line[pos] in _GAP:
+            pos += 1
+        gap = line[start:pos]
+        if "\t" in gap:
+            scan.issues.append(_Issue(number, start + gap.index("\t"), 'a TAB follows the list marker "-"; YAML needs spaces',
+                                      'replace the TAB (制表符) with a space: "- " then the item'))
+        elif "\u3000" in gap:
+            scan.issues.append(_Issue(number, start + gap.index("\u3000"),
+                                      'a full-width space (全角空格) follows the list marker "-"; YAML needs an ordinary space',
+                                      'replace it with an ordinary space: "- " then the item'))
+    return owner, pos, seen
+
+
+def _check_key_typing(scan: _Scan, number: int, line: str, pos: int, after_dash: bool) -> bool:
+    """Report ``title：…`` (full-width colon) and ``title:…`` (no space); True when found."""
+    pattern = _FULLWIDTH_KEY_AFTER_DASH if after_dash else _FULLWIDTH_KEY
+    match = pattern.match(line, pos)
+    if match:
+        key, value = match.group(1), line[match.end():].lstrip(_GAP)
+        scan.issues.append(_Issue(number, match.end() - 1, f'"{key}：" uses a full-width colon (全角冒号 ：)',
+                                  f"type an English colon followed by a space: {_clip(f'{key}: {value}')}"))
+        return True
+    pattern = _NOSPACE_KEY_AFTER_DASH if after_dash else _NOSPACE_KEY
+    match = pattern.match(line, pos)
+    if match and match.group(1).lower() not in _URI_SCHEMES:
+        key, value = match.group(1), line[match.end():]
+        typed = _clip(line[pos:].rstrip())
+        scan.issues.append(_Issue(number, match.end() - 1, f'no space after ":" in "{typed}"',
+                                  f"add a space after the colon: {_clip(f'{key}: {value.rstrip()}')}"))
+        return True
+    return False
+
+
+def _key_colon(line: str, pos: int) -> int | None:
+    """Return the index of the ``:`` ending a simple key that starts at ``pos``, or None."""
+    if pos >= len(line):
+        return None
+    first = line[pos]
+    if first in "\"'":
+        end = _quote_end(line, pos + 1, first)
+        if end is None:
+            return None
+        after = end + 1 + len(line[end + 1:]) - len(line[end + 1:].lstrip(" "))
+        return after if _KEY_COLON.match(line, after) else None
+    if first in "[]{}|>!&*#%@`,?":
+        return None
+    match = _KEY_COLON.search(line, pos)
+    if match is None or re.search(r"[ \t]#", line[pos:match.start()]):
+        return None
+    return match.start()
+
+
+def _scan_gap(scan: _Scan, number: int, line: str, colon: int) -> int:
+    """Read the gap after ``key:``: TABs become spaces, full-width spaces are errors.
+
+    Returns the index where the value starts.
+    """
+    pos = colon + 1
+    while pos < len(line) and line[pos] in _GAP:
+        if line[pos] == "\t":
+            scan.replacements.append(scan.lines.starts[number] + pos)
+        elif line[pos] == "\u3000":
+            key = line[:colon + 1].lstrip(" -")
+            value = line[pos:].lstrip(_GAP)
+            scan.issues.append(_Issue(number, pos, f'a full-width space (全角空格) follows "{_clip(key)}"',
+                                      f"replace it with an ordinary space: {_clip(f'{key} {value}')}"))
+            break
+        pos += 1
+    return pos
+
+
+def _scan_value(scan: _Scan, number: int, line: str, pos: int, owner: int, lead: str) -> None:
+    """Classify the value starting at ``pos``: block scalar, quoted, flow or plain.
+
+    ``owner`` is the column of its key or list marker (-1 at the root), ``lead``
+    the text typed before the value on this line (``title: `` or ``- ``).
+    """
+    char = line[pos] if pos < len(line) else ""
+    if char in ("", "#"):
+        return
+    if char in "|>" and _BLOCK_HEADER.match(line, pos):
+        scan.mode, scan.block_indent = "block", owner
+    elif char in "\"'":
+        end = _quote_end(line, pos + 1, char)
+        if end is None:
+            scan.mode, scan.opener = char, scan.lines.starts[number] + pos
+        elif char == '"':
+            _check_escapes(scan, number, line, pos, end, lead)
+    elif char in "[{":
+        scan.flow_depth, scan.flow_quote = 0, ""
+        _scan_flow(scan, number, line, pos)
+    else:
+        scan.plain_owner = owner
+        _check_comment(scan, number, line, pos, lead)
+
+
+def _check_comment(scan: _Scan, number: int, line: str, pos: int, lead: str) -> None:
+    """Warn when `` #`` cuts a plain value short (YAML reads the rest as a comment).
+
+    Only a ``#`` glued to the text after it (``第三期 #3``) is suspicious; a
+    comment written the usual way (``# note``, with a space) is not.
+    """
+    comment = re.search(r"[ \t]#(?![ \t#]|$)", line[pos:])
+    if comment is None:
+        return
+    cut = pos + comment.start()
+    kept, typed = line[pos:cut].rstrip(), line[pos:].rstrip()
+    scan.issues.append(_Issue(
+        number, cut + 1, f'the text after " #" is a comment, so the value is only "{_clip(kept)}"',
+        f"if the # belongs to the value, wrap the whole value in quotes: {_clip(lead + _quote(typed))}",
+        severity="warning"))
+
+
+def _check_escapes(scan: _Scan, number: int, line: str, start: int, end: int, lead: str) -> None:
+    """Warn when a backslash in a double-quoted value changes what was typed (``"C:\\temp"``)."""
+    match = _VALID_ESCAPE.search(line, start + 1, end)
+    if match is None:
+        return
+    typed = line[start + 1:end]
+    scan.issues.append(_Issue(
+        number, match.start(),
+        f'"{match.group()}" inside double quotes is read as a special character (an escape), not as typed',
+        f"to keep backslashes as typed, use single quotes: {_clip(lead + _quote_single(typed))}",
+        severity="warning"))
+
+
+def _scan_flow(scan: _Scan, number: int, line: str, pos: int) -> None:
+    """Follow ``[...]``/``{...}`` nesting and quotes inside them, across lines."""
+    scan.mode = "flow"
+    while True:
+        if scan.flow_quote:
+            end = _quote_end(line, pos, scan.flow_quote)
+            if end is None:
+                return
+            scan.flow_quote, pos = "", end + 1
+        match = _FLOW_SPECIAL.search(line, pos)
+        if match is None:
+            return
+        char, pos = match.group(), match.end()
+        if char == "#" and (pos == 1 or line[pos - 2] in " \t"):
+            return
+        if char in "\"'" and _previous_char(line, pos - 1) in ("", "[", "{", ",", ":"):
+            scan.flow_quote = char
+        elif char in "[{":
+            if scan.flow_depth == 0:
+                scan.opener = scan.lines.starts[number] + pos - 1
+            scan.flow_depth += 1
+        elif char in "]}":
+            scan.flow_depth -= 1
+            if scan.flow_depth <= 0:
+                scan.mode, scan.flow_depth = "normal", 0
+                return
+
+
+def _previous_char(line: str, index: int) -> str:
+    """Return the last character before ``index`` that is not a space or TAB ("" if none)."""
+    index -= 1
+    while index >= 0 and line[index] in " \t":
+        index -= 1
+    return line[index] if index >= 0 else ""
+
+
+def _quote_end(line: str, pos: int, quote: str) -> int | None:
+    """Return the index of the quote closing a string whose text starts at ``pos``."""
+    while True:
+        end = line.find(quote, pos)
+        if end < 0:
+            return None
+        if quote == '"':
+            backslashes = len(line[pos:end]) - len(line[pos:end].rstrip("\\"))
+            if backslashes % 2 == 0:
+                return end
+        elif line[end + 1:end + 2] != "'":
+            return end
+        else:
+            end += 1
+        pos = end + 1
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    """Return ``text`` cut to ``limit`` characters (with "…") for use in a message."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _quote(value: str) -> str:
+    """Return ``value`` wrapped in YAML quotes that keep it exactly."""
+    if '"' not in value and "\\" not in value:
+        return f'"{value}"'
+    return _quote_single(value)
+
+
+def _quote_single(value: str) -> str:
+    """Return ``value`` in YAML single quotes (no escapes; ``'`` doubled)."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+# --------------------------------------------------------------------------
+# Events → data, iteratively (no recursion, so no depth bombs).
+# --------------------------------------------------------------------------
+
+_EXPECT_KEY = object()
+_SKIP = object()
+
+
+@dataclass
+class _Frame:
+    """An open mapping or list while the events are walked."""
+
+    container: dict[str, object] | list[object]
+    path: KeyPath
+    start: tuple[int, int]           # 0-based (line, column) where it starts
+    record: bool                     # False inside a skipped value (bad or duplicate key)
+    key: object = _EXPECT_KEY        # the pending key (a str), _EXPECT_KEY or _SKIP
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+
+class _TreeBuilder:
+    """Builds plain data and positions (0-based) from PyYAML events; collects issues."""
+
+    def __init__(self, lines: _Lines, first_line: int) -> None:
+        self.lines = lines
+        self.first_line = first_line
+        self.stack: list[_Frame] = []
+        self.root: object = None
+        self.documents = 0
+        self.failed = False
+        self.issues: list[_Issue] = []
+        self.positions: dict[KeyPath, tuple[int, int]] = {}
+        self.key_positions: dict[KeyPath, tuple[int, int]] = {}
+
+    def run(self, events: Iterable[yaml.Event]) -> None:
+        """Consume ``events``; stop early after a fatal problem. May raise yaml.YAMLError."""
+        for event in events:
+            if self.failed or len(self.issues) > MAX_PROBLEMS:
+                return
+            self.on_event(event)
+
+    def on_event(self, event: yaml.Event) -> None:
+        """Handle one event."""
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                self.fail(event, "a second YAML document starts here; a file holds only one",
+                          'remove the "---" line and what follows it, or move it to its own file')
+        elif isinstance(event, yaml.AliasEvent):
+            self.refuse_anchor(event)
+            self.add_node(None, self.where(event), key_text=None)
+        elif isinstance(event, yaml.ScalarEvent):
+            self.check_node(event, _SCALAR_TAGS)
+            self.add_node(_scalar_value(event), self.where(event), key_text=event.value,
+                          plain=not event.style)
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            self.open(event)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            frame = self.stack.pop()
+            self.add_node(frame.container, frame.start, key_text=None, opened=True)
+
+    def open(self, event: yaml.MappingStartEvent | yaml.SequenceStartEvent) -> None:
+        """Start a mapping or list, unless it is nested too deep."""
+        is_map = isinstance(event, yaml.MappingStartEvent)
+        self.check_node(event, _MAP_TAGS if is_map else _SEQ_TAGS)
+        if len(self.stack) >= MAX_DEPTH:
+            self.fail(event, f"the data is nested more than {MAX_DEPTH} levels deep",
+                      "simplify the structure; content files never need this many levels")
+            return
+        path, record = self.child_path()
+        start = self.where(event)
+        if record:
+            self.positions[path] = start
+        self.stack.append(_Frame({} if is_map else [], path, start, record))
+
+    def child_path(self) -> tuple[KeyPath, bool]:
+        """Return the path of the next node and whether its positions are recorded."""
+        if not self.stack:
+            return (), True
+        top = self.stack[-1]
+        if isinstance(top.container, list):
+            return top.path + (len(top.container),), top.record
+        if isinstance(top.key, str):
+            return top.path + (top.key,), top.record
+        return top.path, False  # a key that is not plain text, or a skipped value
+
+    def add_node(self, value: object, start: tuple[int, int], *, key_text: str | None,
+                 plain: bool = False, opened: bool = False) -> None:
+        """Put a finished node into its parent: as the root, a list item, a key or a value.
+
+        ``opened`` is True for a finished collection, whose position was recorded in `open`.
+        """
+        if not self.stack:
+            self.root = value
+            return
+        top = self.stack[-1]
+        if isinstance(top.container, list):
+            if top.record and not opened:
+                self.positions[top.path + (len(top.container),)] = start
+            top.container.append(value)
+        elif top.key is _EXPECT_KEY:
+            top.key = self.take_key(top, key_text, start, plain, opened)
+        else:
+            if isinstance(top.key, str):
+                if top.record and not opened:
+                    self.positions[top.path + (top.key,)] = start
+                top.container[top.key] = value
+            top.key = _EXPECT_KEY
+
+    def take_key(self, top: _Frame, text: str | None, start: tuple[int, int],
+                 plain: bool, opened: bool) -> object:
+        """Check a key; return it (a str), or _SKIP after reporting why its value is dropped."""
+        line, column = start
+        if opened:
+            self.issues.append(_Issue(line, column, "a key must be plain text, not a list or a mapping",
+                                      "write the key as a word followed by a colon: key: value"))
+            return _SKIP
+        if text is None:
+            return _SKIP  # an alias: already reported
+        if text == "" and plain:
+            self.issues.append(_Issue(line, column, 'a key is missing before ":"',
+                                      "write a field name before the colon, e.g. title: …"))
+            return _SKIP
+        if text in top.key_lines:
+            first = top.key_lines[text] + self.first_line
+            self.issues.append(_Issue(line, column, f'the key "{_clip(text)}" appears twice in the same block; '
+                                      f"it was first given on line {first}",
+                                      f'keep one "{_clip(text)}" line and delete or rename the other'))
+            return _SKIP
+        top.key_lines[text] = line
+        if top.record:
+            self.key_positions[top.path + (text,)] = start
+        return text
+
+    def check_node(self, event: yaml.ScalarEvent | yaml.CollectionStartEvent,
+                   tags: frozenset[str | None]) -> None:
+        """Refuse anchors, and tags outside the standard set for this kind of node."""
+        if event.anchor is not None:
+            self.refuse_anchor(event)
+        if event.tag not in tags:
+            line, column = self.where(event)
+            self.issues.append(_Issue(line, column,
+                                      f'the tag "{_clip(_short_tag(event.tag))}" is not allowed in content files',
+                                      "remove the tag and write the value as plain text"))
+
+    def refuse_anchor(self, event: yaml.NodeEvent) -> None:
+        """Report an anchor (&name) or alias (*name), once per line."""
+        line, column = self.where(event)
+        if any(issue.line == line and issue.message.startswith("anchors") for issue in self.issues):
+            return
+        self.issues.append(_Issue(line, column, "anchors and aliases are not supported in content files",
+                                  'write the value out in full instead of using "&name" and "*name"'))
+
+    def fail(self, event: yaml.Event, message: str, hint: str) -> None:
+        """Report a problem that stops the walk."""
+        line, column = self.where(event)
+        self.issues.append(_Issue(line, column, message, hint))
+        self.failed = True
+
+    def where(self, event: yaml.Event) -> tuple[int, int]:
+        """Return the (0-based line, column) where ``event`` starts."""
+        mark = event.start_mark
+        return self.lines.at(mark.index if mark is not None else 0)
+
+
+def _scalar_value(event: yaml.ScalarEvent) -> str | None:
+    """Return a scalar's value: the text typed, or None for a plain null word or ``!!null``."""
+    if event.tag == _STD + "null":
+        return None
+    if event.tag is None and not event.style and event.value in _NULLS:
+        return None
+    return event.value
+
+
+def _short_tag(tag: str | None) -> str:
+    """Return a tag as typed in short form (``!!python/object`` rather than the long URI)."""
+    if tag and tag.startswith(_STD):
+        return "!!" + tag[len(_STD):]
+    return tag or ""
+
+
+# --------------------------------------------------------------------------
+# PyYAML errors → plain words.
+# --------------------------------------------------------------------------
+
+def _explain(exc: yaml.YAMLError, lines: _Lines, open_at: int | None) -> _Issue:
+    """Translate a PyYAML error into one plain issue at the right place.
+
+    PyYAML's own words are kept, after the plain explanation, in parentheses.
+    """
+    if isinstance(exc, yaml.reader.ReaderError):
+        line, column = lines.at(exc.position)
+        return _Issue(line, column, f"a character YAML cannot read is in the text (YAML parser: {exc.reason})",
+                      "delete it (it often comes from text copied from a web page or Word)")
+    problem = str(getattr(exc, "problem", "") or "")
+    context = str(getattr(exc, "context", "") or "")
+    problem_mark = getattr(exc, "problem_mark", None)
+    context_mark = getattr(exc, "context_mark", None)
+    index = problem_mark.index if problem_mark is not None else len(lines.text)
+    words = f"(YAML parser: {context + ': ' if context else ''}{problem or exc})"
+    if open_at is not None and index >= open_at:
+        return _unclosed(lines, open_at, words)
+    line, column = lines.at(index)
+    for test, explain in _EXPLAINERS:
+        if test(problem, context):
+            message, hint, at = explain(lines, line, column, context_mark)
+            line, column = at if at is not None else (line, column)
+            return _Issue(line, column, f"{message} {words}", hint)
+    return _Issue(line, column, f"the YAML cannot be read here {words}",
+                  'check this line and the one above: spaces (not TABs) for indentation, a space after ":" '
+                  "in key: value, and quotes and brackets closed")
+
+
+def _unclosed(lines: _Lines, open_at: int, words: str) -> _Issue:
+    """Explain a quote or bracket that is never closed, pointing at where it opens."""
+    line, column = lines.at(open_at)
+    opener = lines.text[open_at]
+    closer = {"[": "]", "{": "}"}.get(opener, opener)
+    typed = lines.line(line).rstrip()
+    if opener in "[{":
+        message = f'the "{opener}" opened here is never closed with "{closer}"'
+    else:
+        message = f"the quote {opener} opened here is never closed"
+    return _Issue(line, column, f"{message} {words}",
+                  f"add the closing {closer} at the end of the value: {_clip(typed.lstrip(' ') + closer)}")
+
+
+Explanation = tuple[str, str, tuple[int, int] | None]
+"""(message, hint, position to report instead of the parser's problem position, or None)."""
+
+
+def _explain_colon(lines: _Lines, line: int, column: int, _mark: object) -> Explanation:
+    """A second ``: `` on a line: inside the value (quote it), or a key where none fits."""
+    text = lines.line(line)
+    start = len(text) - len(text.lstrip(" "))
+    while text[start:start + 2] == "- ":
+        start += 2
+    colon = _key_colon(text, start)
+    if colon is not None and column > colon:
+        pos = colon + 1 + len(text[colon + 1:]) - len(text[colon + 1:].lstrip(_GAP))
+        fixed = f"{text[start:colon + 1]} {_quote(text[pos:].rstrip())}"
+        return 'the value contains ": "', f"{QUOTE_HINT}: {_clip(fixed)}", None
+    return ('a "key:" is not expected here: this line is read as part of the value above',
+            'line up this key with the keys above it (same number of spaces), or wrap the value above in quotes', None)
+
+
+def _explain_tab(_lines: _Lines, _line: int, _column: int, _mark: object) -> Explanation:
+    """A TAB the pre-scan did not catch."""
+    return "a TAB is used here; YAML needs spaces", TAB_HINT, None
+
+
+def _explain_token(lines: _Lines, line: int, column: int, _mark: object) -> Explanation:
+    """A value starting with a character YAML reserves (``@``, backquote, TAB …)."""
+    char = lines.line(line)[column:column + 1]
+    if char == "\t":
+        return _explain_tab(lines, line, column, _mark)
+    return (f'a value cannot start with "{char}"',
+            f'{QUOTE_HINT}, e.g. "{_clip(lines.line(line)[column:].rstrip(), 40)}"', None)
+
+
+def _explain_simple_key(lines: _Lines, line: int, column: int, mark: object) -> Explanation:
+    """A line that is neither ``key: value`` nor a list item."""
+    at = lines.at(mark.index) if mark is not None else None  # type: ignore[attr-defined]
+    return ('this line is not a "key: value" pair: the ":" is missing',
+            "write it as key: value, or, if it continues the value above, indent it or wrap that value in quotes", at)
+
+
+def _explain_indent(lines: _Lines, line: int, column: int, mark: object) -> Explanation:
+    """A line whose indentation does not fit the block it is in, or text left over after a value."""
+    text = lines.line(line)
+    char = text[column:column + 1]
+    if char and char in "]}":
+        return f'"{char}" here has no matching opening bracket', f'delete the "{char}" or add the opening bracket', None
+    if text[:column].strip(" "):
+        if _previous_char(text, column) in "\"'":
+            return "there is more text after the closing quote", "put the whole value inside the quotes", None
+        return (f'unexpected "{_clip(char, 1)}" after the value',
+                f"{QUOTE_HINT}, or check the brackets on this line", None)
+    if char == ":":
+        return 'a key is missing before ":"', "write a field name before the colon, e.g. title: …", None
+    if char == "-":
+        return ('a list item ("- ") is not expected here',
+                "line the items up under the key they belong to, or put the list under its own key", None)
+    return ("this line is not lined up with the lines above it",
+            "indent keys of the same level with the same number of spaces", None)
+
+
+def _explain_escape(lines: _Lines, line: int, column: int, _mark: object) -> Explanation:
+    """A backslash in a double-quoted value that YAML reads as an escape."""
+    escape = lines.line(line)[column:column + 2]
+    return (f'"{escape}" is not a valid escape in a double-quoted value',
+            "use single quotes instead of double quotes, or write each backslash twice (\\\\)", None)
+
+
+def _explain_anchor(_lines: _Lines, _line: int, _column: int, _mark: object) -> Explanation:
+    """A lone ``&`` or ``*`` read as an (incomplete) anchor or alias."""
+    return ('"&" and "*" at the start of a value are read as YAML anchors and aliases',
+            f"{QUOTE_HINT}", None)
+
+
+def _explain_dash(_lines: _Lines, _line: int, _column: int, _mark: object) -> Explanation:
+    """``key: - item`` on one line."""
+    return ('a list item ("- ") cannot follow "key:" on the same line',
+            'start each list item on its own line below the key, indented with spaces: "  - item"', None)
+
+
+def _explain_expected_dash(_lines: _Lines, _line: int, _column: int, _mark: object) -> Explanation:
+    """A line in a list that is not a list item."""
+    return ('a list item starting with "- " is expected here, like the lines above',
+            'start the line with "- ", or indent it to belong to the item above', None)
+
+
+def _explain_node_content(lines: _Lines, line: int, column: int, mark: object) -> Explanation:
+    """A value that starts with a closing bracket or a comma."""
+    char = lines.line(line)[column:column + 1]
+    if char and char in "]},":
+        return _explain_token(lines, line, column, mark)
+    return ("a value is missing or cut short here",
+            "check this line and the one above: brackets and quotes closed, one value after each \"key:\"", None)
+
+
+def _explain_block_header(_lines: _Lines, _line: int, _column: int, _mark: object) -> Explanation:
+    """Text after ``|`` or ``>`` on the same line."""
+    return ('after "|" or ">" the text must start on the next line',
+            "move the text to the next line, indented with spaces", None)
+
+
+_Test = Callable[[str, str], bool]
+_Explainer = Callable[[_Lines, int, int, object], Explanation]
+_EXPLAINERS: tuple[tuple[_Test, _Explainer], ...] = (
+    (lambda p, c: p.startswith("mapping values are not allowed"), _explain_colon),
+    (lambda p, c: "tab character" in p, _explain_tab),
+    (lambda p, c: "cannot start any token" in p, _explain_token),
+    (lambda p, c: "simple key" in c, _explain_simple_key),
+    (lambda p, c: "unknown escape" in p, _explain_escape),
+    (lambda p, c: "anchor" in c or "alias" in c, _explain_anchor),
+    (lambda p, c: p.startswith("block sequence entries are not allowed"), _explain_dash),
+    (lambda p, c: "expected '-' indicator" in p, _explain_expected_dash),
+    (lambda p, c: "block scalar" in c, _explain_block_header),
+    (lambda p, c: "expected node content" in p, _explain_node_content),
+    (lambda p, c: "expected key" in p or "expected <block end>" in p, _explain_indent),
+)

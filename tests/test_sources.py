@@ -1,0 +1,363 @@
+"""Tests for sitegen.sources: finding, decoding and splitting source files.
+
+Fixtures from ``shared/cases`` are copied as bytes into a temporary site.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sitegen.errors import Problem, Report
+from sitegen.sources import (
+    ENCODING_HINT,
+    FrontMatterDocument,
+    SourceFile,
+    find_sources,
+    read_source,
+    split_front_matter,
+)
+from sitegen.yamltext import load_yaml
+
+
+def copy_case_file(cases_dir: Path, case: str, rel: str, site: Path, target: str | None = None) -> str:
+    """Copy one case file, byte for byte, into ``site``; return its relative path there."""
+    target = target or rel
+    (site / target).parent.mkdir(parents=True, exist_ok=True)
+    (site / target).write_bytes((cases_dir / case / rel).read_bytes())
+    return target
+
+
+def write(site: Path, rel: str, data: bytes) -> str:
+    """Write ``data`` to ``site / rel``; return ``rel``."""
+    (site / rel).parent.mkdir(parents=True, exist_ok=True)
+    (site / rel).write_bytes(data)
+    return rel
+
+
+def page(site: Path, rel: str) -> tuple[FrontMatterDocument, dict[str, object], Report]:
+    """Read, split and load the front matter of one page, asserting no errors."""
+    report = Report()
+    source = read_source(site, rel, report)
+    assert source is not None
+    document = split_front_matter(source, report)
+    assert document.front_matter is not None
+    data = load_yaml(document.front_matter, rel, report, first_line=document.front_matter_line)
+    assert data is not None and not report.has_errors(), report.sorted()
+    assert isinstance(data.value, dict)
+    return document, data.value, report
+
+
+# -- case 06: UTF-8 byte-order mark -------------------------------------------
+
+def test_bom_page_reads_like_one_without_bom(cases_dir: Path, tmp_path: Path) -> None:
+    rel = copy_case_file(cases_dir, "06-utf8-bom-front-matter", "content/interviews/bom.md", tmp_path)
+    assert (tmp_path / rel).read_bytes().startswith(b"\xef\xbb\xbf---\n")
+    document, value, report = page(tmp_path, rel)
+    assert document.source.encoding == "utf-8-sig"
+    assert value == {"title": "社区食堂运营情况访谈", "date": "2024-05-20"}
+    assert "\ufeff" not in document.source.text
+    assert document.body == "\n社区食堂开业以来，日均就餐约三百人次。\n"
+    assert report.problems == []
+
+    plain = write(tmp_path, "content/interviews/plain.md", (tmp_path / rel).read_bytes()[3:])
+    plain_document, plain_value, _ = page(tmp_path, plain)
+    assert plain_document.source.encoding == "utf-8"
+    assert plain_document.source.text == document.source.text
+    assert plain_value == value
+
+
+def test_bom_data_file_loads(cases_dir: Path, tmp_path: Path) -> None:
+    rel = copy_case_file(cases_dir, "06-utf8-bom-front-matter", "data/tallies-bom.yaml", tmp_path)
+    report = Report()
+    source = read_source(tmp_path, rel, report)
+    assert source is not None and source.encoding == "utf-8-sig"
+    data = load_yaml(source.text, rel, report)
+    assert data is not None
+    assert data.value == {"item": "社区食堂", "as_of": "2024-05-20", "collected": "45",
+                          "resolved": "40", "in_progress": "5"}
+    assert data.locate(("item",)) == (1, 7)  # the BOM is not a column
+    assert report.problems == []
+
+
+# -- case 07: CRLF line ends ----------------------------------------------------
+
+def test_crlf_page(cases_dir: Path, tmp_path: Path) -> None:
+    rel = copy_case_file(cases_dir, "07-crlf-front-matter", "content/interviews/crlf.md", tmp_path)
+    document, value, _ = page(tmp_path, rel)
+    assert value == {"title": "垃圾分类督导员访谈", "date": "2024-04-22", "tags": ["垃圾分类", "志愿服务"]}
+    assert "\r" not in document.source.text
+    assert document.body_line == 8
+    assert document.body == "\n督导员每天早晚各值守两小时。\n\n- 早上七点至九点\n- 晚上六点至八点\n"
+
+
+def test_crlf_closing_delimiter_with_trailing_spaces(cases_dir: Path, tmp_path: Path) -> None:
+    rel = copy_case_file(cases_dir, "07-crlf-front-matter", "content/interviews/crlf-trailing-space.md", tmp_path)
+    document, value, _ = page(tmp_path, rel)
+    assert value == {"title": "楼道堆物清理访谈", "date": "2024-04-23"}
+    assert document.front_matter == "title: 楼道堆物清理访谈\ndate: 2024-04-23\n"
+    assert document.body == "\n本月共清理楼道堆物四十余处。\n"
+    assert document.body_line == 5
+
+
+@pytest.mark.parametrize("name", ["crlf.md", "crlf-trailing-space.md"])
+def test_crlf_result_identical_to_lf(cases_dir: Path, tmp_path: Path, name: str) -> None:
+    rel = copy_case_file(cases_dir, "07-crlf-front-matter", f"content/interviews/{name}", tmp_path)
+    lf = write(tmp_path, "content/interviews/lf.md", (tmp_path / rel).read_bytes().replace(b"\r\n", b"\n"))
+    crlf_doc, crlf_value, _ = page(tmp_path, rel)
+    lf_doc, lf_value, _ = page(tmp_path, lf)
+    assert crlf_doc.source.text == lf_doc.source.text
+    assert (crlf_doc.front_matter, crlf_doc.body, crlf_doc.body_line) == (lf_doc.front_matter, lf_doc.body, lf_doc.body_line)
+    assert crlf_value == lf_value
+
+
+def test_lone_carriage_returns_are_line_ends(tmp_path: Path) -> None:
+    rel = write(tmp_path, "old-mac.md", b"---\rtitle: x\r---\rbody\r")
+    report = Report()
+    source = read_source(tmp_path, rel, report)
+    assert source is not None and source.text == "---\ntitle: x\n---\nbody\n"
+
+
+# -- case 08: GBK -------------------------------------------------------------
+
+def test_gbk_file_is_read_with_a_warning(cases_dir: Path, tmp_path: Path) -> None:
+    rel = copy_case_file(cases_dir, "08-gbk-encoded-file", "content/interviews/gbk.md", tmp_path)
+    report = Report()
+    source = read_source(tmp_path, rel, report)
+    assert source is not None
+    assert source.encoding == "gb18030"
+    assert report.problems == [Problem(
+        "content/interviews/gbk.md", None, None, "warning",
+        "the file is saved as GBK/GB18030, not UTF-8; it was read as GB18030", ENCODING_HINT)]
+    assert report.problems[0].format() == (
+        "content/interviews/gbk.md: warning: the file is saved as GBK/GB18030, not UTF-8; it was read as GB18030\n"
+        "  hint: 在 WPS 或记事本中选择 另存为 → 编码 UTF-8, and save again")
+    document = split_front_matter(source, report)
+    data = load_yaml(document.front_matter or "", rel, report, first_line=2)
+    assert data is not None and data.value == {"title": "垃圾分类投放点改造访谈", "date": "2024-04-12"}
+    assert document.body == "\n本次改造共涉及投放点十二处，已完成九处。\n"
+    assert "\ufffd" not in source.text
+    assert (tmp_path / rel).read_bytes() == (cases_dir / "08-gbk-encoded-file" / rel).read_bytes()  # never rewritten
+
+
+def test_undecodable_bytes_are_an_error_with_line_and_column(tmp_path: Path) -> None:
+    rel = write(tmp_path, "content/bad.md", "---\r\ntitle: 访谈\r\n".encode() + b"x\xff\xfe\x80\x00\x81")
+    report = Report()
+    assert read_source(tmp_path, rel, report) is None
+    assert report.problems == [Problem(
+        "content/bad.md", 3, 2, "error",
+        "the file is not UTF-8 text: byte 0xFF cannot be read (and it is not GBK/GB18030 Chinese text either)",
+        ENCODING_HINT)]
+
+
+def test_bytes_that_decode_as_gb18030_but_are_not_chinese_are_an_error(tmp_path: Path) -> None:
+    # Bytes that GB18030 decodes without error, but into Cyrillic letters: not Chinese text.
+    text = "title: " + "Ё" * 20  # Cyrillic, encoded in GB18030 as two-byte codes
+    rel = write(tmp_path, "x.yaml", text.encode("gb18030"))
+    report = Report()
+    assert read_source(tmp_path, rel, report) is None
+    assert [(p.line, p.column, p.severity) for p in report.problems] == [(1, 8, "error")]
+
+
+def test_utf16_is_refused(tmp_path: Path) -> None:
+    rel = write(tmp_path, "x.md", "title: 访谈\n".encode("utf-16"))
+    report = Report()
+    assert read_source(tmp_path, rel, report) is None
+    assert report.problems[0].format() == (
+        'x.md:1:1: error: the file is saved as UTF-16 ("Unicode"), not UTF-8\n'
+        "  hint: 在 WPS 或记事本中选择 另存为 → 编码 UTF-8, and save again")
+
+
+def test_utf8_file_reads_under_the_c_locale(cases_dir: Path, tmp_path: Path) -> None:
+    copy_case_file(cases_dir, "08-gbk-encoded-file", "data/tallies-utf8.yaml", tmp_path)
+    code = (
+        "import sys; from pathlib import Path; from sitegen.errors import Report; "
+        "from sitegen.sources import read_source; r = Report(); "
+        "s = read_source(Path(sys.argv[1]), 'data/tallies-utf8.yaml', r); "
+        "assert s is not None and s.text.startswith('item: \\u5783\\u573e'), s; assert not r.problems, r"
+    )
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0",
+           "PYTHONIOENCODING": "utf-8"}
+    result = subprocess.run([sys.executable, "-X", "warn_default_encoding", "-W", "error::EncodingWarning",
+                             "-c", code, str(tmp_path)], env=env, capture_output=True, text=True,
+                            encoding="utf-8")
+    assert result.returncode == 0, result.stderr
+    assert "EncodingWarning" not in result.stderr
+
+
+def test_missing_file_is_an_error(tmp_path: Path) -> None:
+    report = Report()
+    assert read_source(tmp_path, "content/none.md", report) is None
+    assert [(p.path, p.line, p.severity) for p in report.problems] == [("content/none.md", None, "error")]
+    assert report.problems[0].message.startswith("the file could not be read (")
+
+
+# -- symbolic links (case 23) -------------------------------------------------
+
+def test_symlink_to_outside_is_refused(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (tmp_path / "secret.yaml").write_text("secret: do-not-publish\n", encoding="utf-8")
+    (site / "data").mkdir(parents=True)
+    (site / "data" / "secret.yaml").symlink_to(tmp_path / "secret.yaml")
+    report = Report()
+    assert read_source(site, "data/secret.yaml", report) is None
+    assert report.problems == [Problem(
+        "data/secret.yaml", None, None, "error",
+        "the file is a symbolic link to a place outside the site folder; it was not read",
+        "copy the file into the site folder instead of linking to it")]
+
+
+def test_symlink_inside_the_site_is_read(tmp_path: Path) -> None:
+    write(tmp_path, "data/real.yaml", b"a: 1\n")
+    (tmp_path / "data" / "link.yaml").symlink_to("real.yaml")
+    report = Report()
+    source = read_source(tmp_path, "data/link.yaml", report)
+    assert source == SourceFile("data/link.yaml", "a: 1\n", "utf-8")
+    assert report.problems == []
+
+
+def test_path_escaping_the_site_is_refused(tmp_path: Path) -> None:
+    write(tmp_path, "outside.md", b"x")
+    (tmp_path / "site").mkdir()
+    report = Report()
+    assert read_source(tmp_path / "site", "../outside.md", report) is None
+    assert report.problems[0].message == "the file is outside the site folder; it was not read"
+
+
+def test_case_23_links_are_listed_then_refused(cases_dir: Path, tmp_path: Path) -> None:
+    case = tmp_path / "case"
+    shutil.copytree(cases_dir / "23-output-path-traversal", case)
+    subprocess.run(["sh", "make-symlinks.sh"], cwd=case, check=True)
+    report = Report()
+    pages = find_sources(case, "content", (".md",), report)
+    assert "content/interviews/linked-outside.md" in pages
+    data = find_sources(case, "data", (".yaml",), report)
+    assert data == ["data/secret.yaml"]
+    assert report.problems == []
+    for rel in ("content/interviews/linked-outside.md", "data/secret.yaml"):
+        assert read_source(case, rel, report) is None
+    assert [(p.path, p.severity) for p in report.sorted()] == [
+        ("content/interviews/linked-outside.md", "error"), ("data/secret.yaml", "error")]
+    assert all("symbolic link" in p.message for p in report.problems)
+
+
+# -- find_sources -------------------------------------------------------------
+
+def test_find_sources_skips_hidden_files_and_backups(tmp_path: Path) -> None:
+    for rel in ["content/b.md", "content/a.md", "content/sub/c.MD", "content/sub/deep/d.md",
+                "content/.hidden.md", "content/.git/e.md", "content/x.md~", "content/.x.md.swp",
+                "content/y.md.swp", "content/z.md.tmp", "content/notes.txt", "content/image.png",
+                "content/访谈.md"]:
+        write(tmp_path, rel, b"")
+    report = Report()
+    assert find_sources(tmp_path, "content", (".md",), report) == [
+        "content/a.md", "content/b.md", "content/sub/c.MD", "content/sub/deep/d.md", "content/访谈.md"]
+    assert report.problems == []
+
+
+def test_find_sources_several_suffixes_and_missing_folder(tmp_path: Path) -> None:
+    write(tmp_path, "data/a.yaml", b"")
+    write(tmp_path, "data/b.yml", b"")
+    write(tmp_path, "data/c.json", b"")
+    report = Report()
+    assert find_sources(tmp_path, "data", (".yaml", ".yml"), report) == ["data/a.yaml", "data/b.yml"]
+    assert find_sources(tmp_path, "nothing-here", (".md",), report) == []
+    assert report.problems == []
+
+
+def test_find_sources_without_suffixes_lists_every_file(tmp_path: Path) -> None:
+    for rel in ["content/a.md", "content/img/b.png", "content/.c.md", "content/d.md~"]:
+        write(tmp_path, rel, b"")
+    report = Report()
+    assert find_sources(tmp_path, "content", (), report) == ["content/a.md", "content/img/b.png"]
+    assert report.problems == []
+
+
+def test_find_sources_warns_about_notepad_txt_suffix(tmp_path: Path) -> None:
+    write(tmp_path, "content/访谈.md.txt", b"")
+    report = Report()
+    assert find_sources(tmp_path, "content", (".md",), report) == []
+    assert report.problems == [Problem(
+        "content/访谈.md.txt", None, None, "warning",
+        'the file name ends in ".md.txt" (Notepad added ".txt"); it was skipped', "rename the file to 访谈.md")]
+
+
+def test_find_sources_does_not_follow_folder_links_outside(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write(tmp_path, "elsewhere/secret.md", b"x")
+    write(site, "content/a.md", b"")
+    write(site, "content/inside/b.md", b"")
+    (site / "content" / "out").symlink_to(tmp_path / "elsewhere")
+    (site / "content" / "again").symlink_to("inside")
+    (site / "content" / "inside" / "loop").symlink_to("..")
+    report = Report()
+    assert find_sources(site, "content", (".md",), report) == ["content/a.md", "content/inside/b.md"]
+    assert [(p.path, p.severity, p.message) for p in report.sorted()] == [
+        ("content/again", "warning", "the folder is a symbolic link to a folder that is already read; it was skipped"),
+        ("content/inside/loop", "warning",
+         "the folder is a symbolic link to a folder that is already read; it was skipped"),
+        ("content/out", "error",
+         "the folder is a symbolic link to a place outside the site folder; its files were not read"),
+    ]
+
+
+# -- split_front_matter -------------------------------------------------------
+
+def source(text: str, path: str = "content/p.md") -> SourceFile:
+    """A SourceFile made from text."""
+    return SourceFile(path, text, "utf-8")
+
+
+def test_split_basic() -> None:
+    report = Report()
+    document = split_front_matter(source("---\ntitle: x\ndate: y\n---\n\n# 标题\n正文  \n"), report)
+    assert document.front_matter == "title: x\ndate: y\n"
+    assert (document.front_matter_line, document.body_line) == (2, 5)
+    assert document.body == "\n# 标题\n正文  \n"
+    assert report.problems == []
+
+
+def test_split_delimiters_with_trailing_spaces_and_tabs() -> None:
+    document = split_front_matter(source("--- \t\ntitle: x\n---\t \nbody"), Report())
+    assert (document.front_matter, document.body, document.body_line) == ("title: x\n", "body", 4)
+
+
+def test_split_empty_front_matter_and_no_body() -> None:
+    document = split_front_matter(source("---\n---"), Report())
+    assert (document.front_matter, document.body, document.body_line) == ("", "", 3)
+
+
+def test_split_body_keeps_later_rules() -> None:
+    document = split_front_matter(source("---\na: 1\n---\ntext\n---\nmore\n"), Report())
+    assert document.front_matter == "a: 1\n"
+    assert document.body == "text\n---\nmore\n"
+
+
+def test_split_without_front_matter() -> None:
+    report = Report()
+    text = "# 只有正文\n\n---\n"
+    document = split_front_matter(source(text), report)
+    assert (document.front_matter, document.body, document.body_line, document.front_matter_line) == (None, text, 1, 1)
+    assert report.problems == []
+
+
+def test_split_unclosed_front_matter_is_an_error() -> None:
+    report = Report()
+    document = split_front_matter(source("---\ntitle: x\n\n正文\n"), report)
+    assert document.front_matter is None
+    assert [p.format() for p in report.problems] == [
+        'content/p.md:1:1: error: the front matter opened with "---" on line 1 is never closed\n'
+        '  hint: add a line with only "---" after the last front-matter line (title, date, …)']
+
+
+def test_split_front_matter_after_blank_lines_is_an_error() -> None:
+    report = Report()
+    document = split_front_matter(source("\n\n---\ntitle: x\n---\nbody\n"), report)
+    assert document.front_matter is None
+    assert [(p.line, p.column, p.message) for p in report.problems] == [
+        (1, 1, 'the front matter must start on line 1, but its "---" is on line 3')]

@@ -1,0 +1,489 @@
+"""Tests for sitegen.yamltext: YAML kept as typed, with file positions and plain messages."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sitegen.errors import Problem, Report
+from sitegen.sources import SourceFile, read_source, split_front_matter
+from sitegen.yamltext import MAX_DEPTH, TAB_HINT, TAB_MESSAGE, YamlData, load_yaml
+
+
+def load(text: str, path: str = "data/x.yaml", first_line: int = 1) -> tuple[YamlData | None, Report]:
+    """Load ``text`` and return the data and the report."""
+    report = Report()
+    return load_yaml(text, path, report, first_line=first_line), report
+
+
+def ok(text: str, first_line: int = 1) -> YamlData:
+    """Load ``text`` that must have no problems at all."""
+    data, report = load(text, first_line=first_line)
+    assert data is not None and report.problems == [], report.sorted()
+    return data
+
+
+def shown(report: Report) -> list[str]:
+    """The problems as printed in a terminal."""
+    return [problem.format() for problem in report.sorted()]
+
+
+def front_matter(cases_dir: Path, case: str, rel: str) -> tuple[YamlData | None, Report]:
+    """Read a case page (bytes as stored) and load its front matter with file line numbers."""
+    report = Report()
+    source = read_source(cases_dir / case, rel, report)
+    assert source is not None
+    document = split_front_matter(source, report)
+    assert document.front_matter is not None
+    return load_yaml(document.front_matter, rel, report, first_line=document.front_matter_line), report
+
+
+def data_file(cases_dir: Path, case: str, rel: str) -> tuple[YamlData | None, Report]:
+    """Read a case data file and load it."""
+    report = Report()
+    source = read_source(cases_dir / case, rel, report)
+    assert source is not None
+    return load_yaml(source.text, rel, report), report
+
+
+# -- values stay the text typed (cases 01, 02, 04) ------------------------------
+
+def test_case_01_yes_no_stay_strings(cases_dir: Path) -> None:
+    data, report = data_file(cases_dir, "01-yaml-yes-no-keys", "data/survey.yaml")
+    assert data is not None and report.problems == []
+    assert data.value == {
+        "title": "社区养老服务满意度调查",
+        "as_of": "2024-06-30",
+        "show_on_home": "yes",
+        "results": {"yes": "312", "no": "17", "unsure": "9"},
+        "answer_codes": ["yes", "no", "unsure"],
+    }
+    assert data.locate(("results", "no")) == (7, 7)
+    assert data.locate_key(("results", "no")) == (7, 3)
+    assert data.locate(("answer_codes", 2)) == (9, 25)
+    assert data.locate(("answer_codes",)) == (9, 15)
+
+
+def test_case_02_times_kept_as_typed(cases_dir: Path) -> None:
+    page, report = front_matter(cases_dir, "02-yaml-time-base60", "content/interviews/2024-06-wangge.md")
+    assert page is not None and report.problems == []
+    assert isinstance(page.value, dict)
+    assert (page.value["interview_start"], page.value["interview_end"], page.value["meeting_time"]) == (
+        "14:30", "16:00", "09:30")
+    assert page.locate(("interview_start",)) == (4, 18)
+    timeline, report = data_file(cases_dir, "02-yaml-time-base60", "data/timeline.yaml")
+    assert timeline is not None and report.problems == []
+    assert isinstance(timeline.value, list)
+    assert [entry["time"] for entry in timeline.value] == ["8:30", "10:15", "14:30:00"]
+    assert timeline.locate((2, "time")) == (8, 9)
+
+
+def test_case_04_dates_kept_as_typed(cases_dir: Path) -> None:
+    timeline, report = data_file(cases_dir, "04-yaml-date-mixed-types", "data/timeline.yaml")
+    assert timeline is not None and report.problems == []
+    assert isinstance(timeline.value, list)
+    assert [entry["date"] for entry in timeline.value] == [
+        "2024-03-01", "2024-03-15", "2024年4月1日", "2024/4/8", "2024-4-15"]
+    page, report = front_matter(cases_dir, "04-yaml-date-mixed-types", "content/bulletins/2024-06-30.md")
+    assert page is not None and page.value == {"title": "2024-06-30", "date": "2024-06-30"}
+
+
+def test_numbers_booleans_and_nulls() -> None:
+    data = ok('a: 010\nb: 1.10\nc: 0x1F\nd: no\ne: on\nf: ""\ng: ~\nh: null\ni: "~"\nj: !!str ~\n'
+              "k: NULL\nl:\nm: 'null'\nn: !!null x\n2018: year\nyes: key\n")
+    assert data.value == {"a": "010", "b": "1.10", "c": "0x1F", "d": "no", "e": "on", "f": "", "g": None,
+                          "h": None, "i": "~", "j": "~", "k": None, "l": None, "m": "null", "n": None,
+                          "2018": "year", "yes": "key"}
+
+
+def test_quoted_and_block_values() -> None:
+    data = ok("a: 'it''s'\nb: \"他说\\\"好\\\"\"\nc: |\n  第一行\n  第二行\nd: >\n  one\n  two\ne: [x, 'y, z', {f: g}]\n")
+    assert data.value == {"a": "it's", "b": '他说"好"', "c": "第一行\n第二行\n", "d": "one two\n",
+                          "e": ["x", "y, z", {"f": "g"}]}
+    assert data.locate(("c",)) == (3, 4)
+    assert data.locate(("e", 2, "f")) == (9, 20)
+
+
+def test_positions_in_file_coordinates() -> None:
+    data = ok("title: 访谈\ntags:\n  - 民生\n  - 市政\nunit:\n  name: 白鹤社区\n", first_line=2)
+    assert data.positions[()] == (2, 1)
+    assert data.locate(("title",)) == (2, 8)
+    assert data.locate(("tags",)) == (4, 3)
+    assert data.locate(("tags", 1)) == (5, 5)
+    assert data.locate(("unit", "name")) == (7, 9)
+    assert data.locate_key(("unit", "name")) == (7, 3)
+    assert data.locate_key(("tags", 1)) == (3, 1)
+    assert data.locate(("unit", "missing", 3)) == (7, 3)   # nearest known ancestor
+    assert data.locate(("nothing",)) == (2, 1)
+    assert data.locate(()) == (2, 1)
+    assert data.locate_key(()) == (2, 1)
+
+
+def test_empty_text_is_none() -> None:
+    assert ok("").value is None
+    assert ok("# 只有注释\n").value is None
+
+
+# -- case 09: TABs ------------------------------------------------------------
+
+def test_case_09_tab_after_key_is_a_space(cases_dir: Path) -> None:
+    data = ok("title:\t社区卫生服务站访谈\ndate: 2024-05-08\n", first_line=2)
+    assert data.value == {"title": "社区卫生服务站访谈", "date": "2024-05-08"}
+    assert data.locate(("title",)) == (2, 8)
+
+
+def test_case_09_tab_indentation_page(cases_dir: Path) -> None:
+    data, report = front_matter(cases_dir, "09-tab-in-yaml", "content/interviews/tab.md")
+    assert data is None
+    assert report.sorted() == [
+        Problem("content/interviews/tab.md", 5, 1, "error", TAB_MESSAGE, TAB_HINT),
+        Problem("content/interviews/tab.md", 6, 1, "error", TAB_MESSAGE, TAB_HINT),
+    ]
+    assert shown(report)[0] == ("content/interviews/tab.md:5:1: error: a TAB is used for indentation; "
+                                "YAML needs spaces\n  hint: replace the TAB (制表符) with two spaces")
+
+
+def test_case_09_tab_indentation_data_file(cases_dir: Path) -> None:
+    data, report = data_file(cases_dir, "09-tab-in-yaml", "data/tallies-tab.yaml")
+    assert data is None
+    assert [(p.path, p.line, p.column, p.message) for p in report.sorted()] == [
+        ("data/tallies-tab.yaml", line, 1, TAB_MESSAGE) for line in (4, 5, 6)]
+
+
+def test_tabs_elsewhere() -> None:
+    _, report = load("a:\n  b: 1\n  \t c: 2\n")
+    assert [(p.line, p.column, p.message) for p in report.problems] == [(3, 3, TAB_MESSAGE)]
+    _, report = load("a: 1\n\t\nb: 2\n")
+    assert [(p.line, p.column, p.message) for p in report.problems] == [
+        (2, 1, "a TAB is on this empty line; YAML does not allow it")]
+    _, report = load("tags:\n  -\t民生\n")
+    assert [(p.line, p.column) for p in report.problems] == [(2, 4)]
+    assert report.problems[0].message == 'a TAB follows the list marker "-"; YAML needs spaces'
+
+
+def test_tabs_in_block_scalars_quotes_and_brackets_are_not_indentation() -> None:
+    assert ok("a: |\n  x\ty\n").value == {"a": "x\ty\n"}
+    assert ok('b: "p\n\tq"\n').value == {"b": "p q"}
+    assert ok("c: [1,\n\t2]\n").value == {"c": ["1", "2"]}
+
+
+# -- case 11: colons ----------------------------------------------------------
+
+def test_case_11_a_fullwidth_colons(cases_dir: Path) -> None:
+    data, report = front_matter(cases_dir, "11-colon-typing", "content/interviews/a-fullwidth-colon.md")
+    assert data is None
+    assert shown(report) == [
+        'content/interviews/a-fullwidth-colon.md:2:6: error: "title：" uses a full-width colon (全角冒号 ：)\n'
+        "  hint: type an English colon followed by a space: title: 社区网格员访谈",
+        'content/interviews/a-fullwidth-colon.md:3:5: error: "date：" uses a full-width colon (全角冒号 ：)\n'
+        "  hint: type an English colon followed by a space: date: 2024-06-18",
+    ]
+
+
+def test_case_11_b_mixed_colons_blames_the_right_line(cases_dir: Path) -> None:
+    data, report = front_matter(cases_dir, "11-colon-typing", "content/interviews/b-mixed-colon.md")
+    assert data is None
+    assert shown(report) == [
+        'content/interviews/b-mixed-colon.md:2:6: error: "title：" uses a full-width colon (全角冒号 ：)\n'
+        "  hint: type an English colon followed by a space: title: 社区网格员访谈（二）"]
+
+
+def test_case_11_c_no_space(cases_dir: Path) -> None:
+    data, report = front_matter(cases_dir, "11-colon-typing", "content/interviews/c-no-space.md")
+    assert data is None
+    assert shown(report) == [
+        'content/interviews/c-no-space.md:2:6: error: no space after ":" in "title:社区网格员访谈（三）"\n'
+        "  hint: add a space after the colon: title: 社区网格员访谈（三）"]
+
+
+def test_case_11_d_colon_in_value(cases_dir: Path) -> None:
+    data, report = front_matter(cases_dir, "11-colon-typing", "content/interviews/d-ascii-colon-in-title.md")
+    assert data is None
+    assert shown(report) == [
+        'content/interviews/d-ascii-colon-in-title.md:2:10: error: the value contains ": " '
+        "(YAML parser: mapping values are not allowed in this context)\n"
+        '  hint: wrap the whole value in quotes: title: "专访: 社区网格员的一天"']
+
+
+def test_case_11_e_fullwidth_colon_in_value_is_kept(cases_dir: Path) -> None:
+    data, report = front_matter(cases_dir, "11-colon-typing", "content/interviews/e-fullwidth-colon-in-value.md")
+    assert data is not None and report.problems == []
+    assert data.value == {"title": "专访：社区网格员的一天", "date": "2024-06-22"}
+
+
+def test_colon_edge_cases() -> None:
+    assert ok("url: http://example.gov.cn/a\ntime: 8:30\nlinks:\n  - https://example.gov.cn\n"
+              "note: 时间：上午\nitems:\n  - 主持人：王某\n").value == {
+        "url": "http://example.gov.cn/a", "time": "8:30", "links": ["https://example.gov.cn"],
+        "note": "时间：上午", "items": ["主持人：王某"]}
+    # A continuation line of a long plain value may contain "：".
+    assert ok("summary: 第一句\n  主持人：第二句\n").value == {"summary": "第一句 主持人：第二句"}
+    _, report = load("标题：社区\n")
+    assert [(p.line, p.column, p.message) for p in report.problems] == [
+        (1, 3, '"标题：" uses a full-width colon (全角冒号 ：)')]
+    _, report = load("list:\n  - name：张三\n")
+    assert [(p.line, p.column) for p in report.problems] == [(2, 9)]
+    _, report = load("url:http://example.gov.cn\n")
+    assert [(p.line, p.column, p.message) for p in report.problems] == [
+        (1, 4, 'no space after ":" in "url:http://example.gov.cn"')]
+
+
+def test_fullwidth_spaces() -> None:
+    _, report = load("title:\u3000社区\n")
+    assert shown(report) == ['data/x.yaml:1:7: error: a full-width space (全角空格) follows "title:"\n'
+                             "  hint: replace it with an ordinary space: title: 社区"]
+    _, report = load("a:\n\u3000b: 1\n")
+    assert [(p.line, p.column, p.message) for p in report.problems] == [
+        (2, 1, "a full-width space (全角空格) is used for indentation; YAML needs ordinary spaces")]
+    assert ok("title: 社区\u3000服务\n").value == {"title": "社区\u3000服务"}
+
+
+# -- case 21 and other syntax errors -------------------------------------------
+
+def test_case_21_unclosed_bracket_names_line_4(cases_dir: Path) -> None:
+    data, report = front_matter(cases_dir, "21-failed-build-keeps-site", "later/broken.md")
+    assert data is None
+    assert shown(report) == [
+        'later/broken.md:4:7: error: the "[" opened here is never closed with "]" '
+        "(YAML parser: while parsing a flow sequence: did not find expected ',' or ']')\n"
+        "  hint: add the closing ] at the end of the value: tags: [市政, 民生]"]
+    good, report = front_matter(cases_dir, "21-failed-build-keeps-site", "content/interviews/good.md")
+    assert good is not None and good.value == {"title": "加装电梯进度访谈", "date": "2024-06-01"}
+
+
+@pytest.mark.parametrize(("text", "line", "column", "start"), [
+    ('a: "abc\nb: 1\n', 1, 4, "the quote \" opened here is never closed"),
+    ("a: 'abc\n", 1, 4, "the quote ' opened here is never closed"),
+    ("a: {b: 1\nc: 2\n", 1, 4, 'the "{" opened here is never closed with "}"'),
+    ("a: [\n", 1, 4, 'the "[" opened here is never closed with "]"'),
+    ("title: x\njust some text\ndate: y\n", 2, 1, 'this line is not a "key: value" pair: the ":" is missing'),
+    ("a:\n    b: 1\n  c: 2\n", 3, 3, "this line is not lined up with the lines above it"),
+    ('a: "x" y\n', 1, 8, "there is more text after the closing quote"),
+    ("- a\nb: 1\n", 2, 1, 'a list item starting with "- " is expected here, like the lines above'),
+    ("a: - b\n", 1, 4, 'a list item ("- ") cannot follow "key:" on the same line'),
+    ("a: @x\n", 1, 4, 'a value cannot start with "@"'),
+    ("a: `x\n", 1, 4, 'a value cannot start with "`"'),
+    ("a: [1, 2]]\n", 1, 10, '"]" here has no matching opening bracket'),
+    ("a: |x\n", 1, 5, 'after "|" or ">" the text must start on the next line'),
+    (": x\n", 1, 1, 'a key is missing before ":"'),
+    ("a: x\n  y: z\n", 2, 4, 'a "key:" is not expected here: this line is read as part of the value above'),
+    ('a: "\\q"\n', 1, 5, '"\\q" is not a valid escape in a double-quoted value'),
+    ("a: x\u2028y\n", 1, 5, "an invisible line separator (U+2028) is in the text; YAML cannot keep it"),
+    ("a: x\x01y\n", 1, 5, "an invisible control character (U+0001) is in the text; YAML cannot keep it"),
+    ("a: 1\n---\nb: 2\n", 2, 1, "a second YAML document starts here; a file holds only one"),
+    ("[a]: 1\n", 1, 1, "a key must be plain text, not a list or a mapping"),
+])
+def test_syntax_errors_are_explained(text: str, line: int, column: int, start: str) -> None:
+    data, report = load(text)
+    assert data is None
+    assert len(report.problems) == 1, report.sorted()
+    problem = report.problems[0]
+    assert (problem.path, problem.line, problem.column, problem.severity) == ("data/x.yaml", line, column, "error")
+    assert problem.message.startswith(start)
+    assert problem.hint
+
+
+def test_parser_words_come_after_the_explanation() -> None:
+    _, report = load("a:\n    b: 1\n  c: 2\n")
+    assert report.problems[0].message == ("this line is not lined up with the lines above it "
+                                          "(YAML parser: while parsing a block mapping: did not find expected key)")
+
+
+def test_colon_in_value_hint_uses_single_quotes_when_needed() -> None:
+    _, report = load('title: 专访: 他说"好"\n')
+    assert report.problems[0].hint == "wrap the whole value in quotes: title: '专访: 他说\"好\"'"
+
+
+# -- warnings for text YAML would drop or change --------------------------------
+
+def test_comment_cutting_a_value_is_a_warning() -> None:
+    data, report = load("title: 第三期 #3\n")
+    assert data is not None and data.value == {"title": "第三期"}
+    assert shown(report) == [
+        'data/x.yaml:1:12: warning: the text after " #" is a comment, so the value is only "第三期"\n'
+        '  hint: if the # belongs to the value, wrap the whole value in quotes: title: "第三期 #3"']
+    assert ok("title: 第#3期\n").value == {"title": "第#3期"}
+
+
+def test_backslash_escape_in_double_quotes_is_a_warning() -> None:
+    data, report = load('path: "C:\\temp"\n')
+    assert data is not None and data.value == {"path": "C:\temp"}
+    assert shown(report) == [
+        'data/x.yaml:1:10: warning: "\\t" inside double quotes is read as a special character (an escape), '
+        "not as typed\n  hint: to keep backslashes as typed, use single quotes: path: 'C:\\temp'"]
+
+
+# -- refused YAML features ------------------------------------------------------
+
+def test_duplicate_keys_name_the_first_line() -> None:
+    data, report = load("title: 一\ndate: 2024-06-01\ntitle: 二\nunit:\n  a: 1\n  a: 2\n", first_line=2)
+    assert data is None
+    assert shown(report) == [
+        'data/x.yaml:4:1: error: the key "title" appears twice in the same block; it was first given on line 2\n'
+        '  hint: keep one "title" line and delete or rename the other',
+        'data/x.yaml:7:3: error: the key "a" appears twice in the same block; it was first given on line 6\n'
+        '  hint: keep one "a" line and delete or rename the other',
+    ]
+
+
+def test_same_key_in_different_mappings_is_fine() -> None:
+    assert ok("- a: 1\n- a: 2\n").value == [{"a": "1"}, {"a": "2"}]
+
+
+def test_anchors_and_aliases_are_refused() -> None:
+    data, report = load("base: &b\n  x: 1\ncopy: *b\n")
+    assert data is None
+    assert [(p.line, p.column, p.message) for p in report.sorted()] == [
+        (1, 7, "anchors and aliases are not supported in content files"),
+        (3, 7, "anchors and aliases are not supported in content files")]
+
+
+def test_alias_bomb_is_refused_quickly() -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for number in range(1, 9):
+        previous, name = chr(ord("a") + number - 1), chr(ord("a") + number)
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
+    started = time.perf_counter()
+    data, report = load("\n".join(lines) + "\n")
+    assert time.perf_counter() - started < 1
+    assert data is None
+    assert {p.message for p in report.problems} == {"anchors and aliases are not supported in content files"}
+    assert len(report.problems) == 9  # one per line
+
+
+@pytest.mark.parametrize("tag", ["!!python/object:os.system", "!!python/name:os.system", "!!binary", "!custom"])
+def test_python_and_unknown_tags_are_refused(tag: str) -> None:
+    data, report = load(f"a: {tag} x\n")
+    assert data is None
+    assert [(p.line, p.column, p.message) for p in report.problems] == [
+        (1, 4, f'the tag "{tag}" is not allowed in content files')]
+
+
+def test_python_object_mapping_tag_is_refused() -> None:
+    data, report = load("a: !!python/object/apply:os.system\n  args: [echo hi]\n")
+    assert data is None
+    assert report.problems[0].message == 'the tag "!!python/object/apply:os.system" is not allowed in content files'
+
+
+def test_depth_limit() -> None:
+    assert ok("[" * MAX_DEPTH + "]" * MAX_DEPTH).value is not None
+    data, report = load("[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1))
+    assert data is None
+    assert [(p.line, p.column, p.message) for p in report.problems] == [
+        (1, MAX_DEPTH + 1, "the data is nested more than 64 levels deep")]
+    deep = "".join("  " * level + f"k{level}:\n" for level in range(200)) + "  " * 200 + "x: 1\n"
+    data, report = load(deep)
+    assert data is None and report.problems[0].message == "the data is nested more than 64 levels deep"
+    data, report = load("[" * 100_000)
+    assert data is None and report.has_errors()
+
+
+def test_one_megabyte_line_is_fast() -> None:
+    for text in ("title: " + "测" * 1_000_000 + "\n", "title: " + "a: " * 350_000 + "\n",
+                 "a: [" + "'x', " * 200_000 + "\n", "\t" * 1_000_000, "x" * 1_000_000 + ":y\n",
+                 "k:" + "a" * 1_000_000 + "\n"):
+        started = time.perf_counter()
+        data, report = load(text)
+        assert time.perf_counter() - started < 3
+        assert data is not None or report.has_errors()
+    assert len(report.problems) <= 51
+
+
+def test_problem_count_is_capped() -> None:
+    data, report = load("a:\n" + "\tb: 1\n" * 200)
+    assert data is None
+    assert len(report.problems) == 51
+    assert report.sorted()[-1].message == "more problems in this file are not shown (the count stops here)"
+
+
+# -- never raise ----------------------------------------------------------------
+
+_YAML_PIECES = st.sampled_from([
+    "title: ", "title：", "date:", "  ", "\t", "- ", "-\t", ": ", "：", "\u3000", "[", "]", "{", "}", ", ",
+    '"', "'", "|", ">", "#", " #", "&a ", "*a", "!!python/object ", "!!str ", "? ", "---", "...", "%YAML 1.2",
+    "\n", "\n", "\n", "\r\n", "社区", "yes", "14:30", "2024-06-18", "\\", "\x00", "\u2028", "\ufeff", "~",
+])
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.text(max_size=300))
+def test_random_text_never_raises(text: str) -> None:
+    report = Report()
+    data = load_yaml(text, "x.yaml", report, first_line=2)
+    assert data is not None or report.has_errors()
+    for problem in report.problems:
+        assert problem.line is not None and problem.line >= 2 and problem.column is not None and problem.column >= 1
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(_YAML_PIECES, max_size=40))
+def test_random_yamlish_text_never_raises(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    report = Report()
+    data = load_yaml(text, "x.yaml", report)
+    assert data is not None or report.has_errors()
+    if data is not None:
+        _assert_plain(data.value)
+
+
+_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=20),
+                     st.sampled_from(["yes", "no", "14:30", "010", "2024-06-18", "~", "社区：一"]))
+_DOCUMENTS = st.recursive(_SCALARS, lambda children: st.one_of(
+    st.lists(children, max_size=4), st.dictionaries(st.text(min_size=1, max_size=8), children, max_size=4)),
+    max_leaves=20)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(_DOCUMENTS, st.sampled_from([None, True, False]))
+def test_valid_yaml_from_a_dumper_loads(document: object, flow: bool | None) -> None:
+    text = yaml.safe_dump(document, allow_unicode=True, default_flow_style=flow)
+    report = Report()
+    data = load_yaml(text, "x.yaml", report)
+    assert data is not None or report.has_errors()
+    if data is not None:
+        _assert_plain(data.value)
+
+
+def _assert_plain(value: object) -> None:
+    """Every part of loaded data is a dict with str keys, a list, a str or None."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            assert all(isinstance(key, str) for key in item)
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+        else:
+            assert item is None or isinstance(item, str)
+
+
+def test_internal_failures_become_a_report_entry(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object, **kwargs: object) -> object:
+        raise MemoryError("simulated")
+
+    monkeypatch.setattr(yaml, "parse", broken)
+    data, report = load("a: 1\n")
+    assert data is None
+    assert report.problems[0].message == (
+        "the YAML could not be read because of an internal error (MemoryError: simulated)")
+
+
+def test_source_file_front_matter_round_trip() -> None:
+    source = SourceFile("content/p.md", "---\ntitle: 访谈\n---\n正文\n", "utf-8")
+    report = Report()
+    document = split_front_matter(source, report)
+    data = load_yaml(document.front_matter or "", source.path, report, first_line=document.front_matter_line)
+    assert data is not None and data.locate(("title",)) == (2, 8)
+
+
+def test_value_starting_with_a_closing_bracket() -> None:
+    data, report = load("a: ]\n")
+    assert data is None
+    assert [(p.line, p.column) for p in report.problems] == [(1, 4)]
+    assert report.problems[0].message.startswith('a value cannot start with "]"')
