@@ -1,0 +1,161 @@
+"""Site settings: ``site.yaml`` → a frozen, validated `Config`.
+
+Every problem in ``site.yaml`` is reported at once, and unknown keys are
+errors with a did-you-mean (as Zola does), so a typo never silently falls
+back to a default.
+
+May import: errors, sources, yamltext, validation, models.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Annotated
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from .errors import Report, SiteError
+from .models import OptionalText, Text
+from .sources import read_source
+from .validation import validate_record
+from .yamltext import load_yaml
+
+CONFIG_FILE = "site.yaml"
+
+
+def _check_base_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError('base_url must be a full address such as "https://example.org/" '
+                         'or "https://example.org/qingpu/diaoyan/"')
+    if parts.query or parts.fragment:
+        raise ValueError("base_url must not have a ?query or #fragment")
+    return value if value.endswith("/") else value + "/"
+
+
+def _check_time_zone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f'unknown time zone "{value}"; use a name such as Asia/Shanghai') from None
+    return value
+
+
+def _check_permalink(value: str) -> str:
+    if not value.startswith("/") or not value.endswith("/") or "{slug}" not in value:
+        raise ValueError('a permalink pattern starts and ends with "/" and contains {slug}, '
+                         'e.g. "/interviews/{slug}/"')
+    if ".." in value or "\\" in value:
+        raise ValueError('a permalink pattern may not contain ".." or "\\"')
+    return value
+
+
+BaseUrl = Annotated[str, AfterValidator(_check_base_url)]
+TimeZone = Annotated[str, AfterValidator(_check_time_zone)]
+Permalink = Annotated[str, AfterValidator(_check_permalink)]
+
+
+class Permalinks(BaseModel):
+    """URL patterns per collection; ``{slug}`` is replaced by the page's slug."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    interviews: Permalink = "/interviews/{slug}/"
+    cases: Permalink = "/cases/{slug}/"
+    units: Permalink = "/units/{slug}/"
+    series: Permalink = "/series/{slug}/"
+    tags: Permalink = "/tags/{slug}/"
+
+
+class GovMeta(BaseModel):
+    """Meta tags of Chinese government websites (政府网站 meta 标签), emitted where given."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    site_name: OptionalText = ""
+    site_domain: OptionalText = ""
+    site_id_code: OptionalText = ""
+    column_name: OptionalText = ""
+    content_source: OptionalText = ""
+
+
+class Config(BaseModel):
+    """The settings of one site, read from ``site.yaml``.
+
+    Fields:
+        title: the site's name, shown in every page header.
+        description: one sentence for search engines and the home page.
+        base_url: the address the site is published at, ending in "/"
+            (``https://example.org/qingpu/diaoyan/``); links are made from it.
+        language: the pages' ``lang`` (BCP 47), ``zh-CN`` by default.
+        time_zone: IANA name of the zone publish times are written in.
+        reading_speed: CJK characters (or words) read per minute, for the
+            reading-time line (500, as Hugo reads CJK).
+        per_page: items per page of paginated lists.
+        summary_length: characters of automatic summaries on list pages.
+        publisher: who publishes the site (footer, feeds, open data).
+        permalinks: URL patterns per collection.
+        gov: government-site meta tags.
+        root: the site folder (not read from the file).
+        output_dir: where the site is written, relative to ``root``.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    title: Text
+    description: OptionalText = ""
+    base_url: BaseUrl = "https://example.org/"
+    language: Text = "zh-CN"
+    time_zone: TimeZone = "Asia/Shanghai"
+    reading_speed: int = Field(default=500, ge=50, le=5000)
+    per_page: int = Field(default=10, ge=1, le=1000)
+    summary_length: int = Field(default=120, ge=20, le=2000)
+    publisher: OptionalText = ""
+    permalinks: Permalinks = Permalinks()
+    gov: GovMeta = GovMeta()
+    root: Path
+    output_dir: OptionalText = "output"
+
+    @property
+    def output_path(self) -> Path:
+        """The absolute output folder."""
+        return (self.root / self.output_dir).resolve()
+
+    @property
+    def base_path(self) -> str:
+        """The path part of ``base_url``: ``/`` or ``/qingpu/diaoyan/``."""
+        return urlsplit(self.base_url).path or "/"
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The site's time zone."""
+        return ZoneInfo(self.time_zone)
+
+
+def load_config(root: Path, report: Report, *, base_url: str | None = None,
+                output_dir: str | None = None) -> Config:
+    """Read and validate ``root/site.yaml``.
+
+    Takes the site folder, the report, and optional overrides from the
+    command line (``--base-url``, ``--output``). Returns the `Config`.
+
+    Raises `SiteError` with every problem of the file when it is missing or
+    invalid (the build cannot go on without settings).
+    """
+    if not (root / CONFIG_FILE).is_file():
+        report.error(CONFIG_FILE, None, None, f"no {CONFIG_FILE} in {root}",
+                     "run sitegen in a site folder, pass --site DIR, or create one with: sitegen init DIR")
+        raise SiteError(report.problems)
+    source = read_source(root, CONFIG_FILE, report)
+    data = load_yaml(source.text, CONFIG_FILE, report) if source else None
+    config = None
+    if data is not None:
+        overrides = {"base_url": base_url} if base_url else {}
+        if output_dir:
+            overrides["output_dir"] = output_dir
+        if overrides and isinstance(data.value, dict):
+            data = dataclasses.replace(data, value={**data.value, **overrides})
+        config = validate_record(Config, data, CONFIG_FILE, report, defaults={"root": root.resolve()})
+    if config is None:
+        raise SiteError(report.problems)
+    return config
