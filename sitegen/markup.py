@@ -1,0 +1,845 @@
+"""Markdown bodies to sanitized HTML, plus the plain text, counts and summaries.
+
+Job: turn the Markdown body of one content file into safe HTML for the page,
+its headings (for the table of contents), its plain text (for counts,
+summaries, feeds and search) and the warnings an editor should see, each at a
+real line of the file.
+
+May import: ``sitegen.errors``; libraries ``markdown`` (Python-Markdown) and
+``nh3``; the standard library.
+
+Policies (what editors get, and why):
+
+* **Extensions**: ``tables``, ``footnotes``, ``sane_lists``, ``toc`` and
+  ``nl2br``; output format ``html``. ``attr_list`` is *not* enabled (editors
+  do not set ids or classes). Heading ids keep Chinese text (``## 组织调研的进展如何？``
+  gets ``id="组织调研的进展如何"``); repeated headings get ``_1``, ``_2``...
+  (Python-Markdown's default slugify drops Chinese; see NOTES.md.)
+* **Line breaks** (case 15): a single newline inside a paragraph is a line
+  break (``<br>``), as text pasted from WPS/Word expects: every line of the
+  source stays its own visual line, and no space is ever inserted between two
+  Chinese characters. This applies to every language (an English paragraph
+  hard-wrapped in the source keeps its breaks too). A blank line starts a new
+  paragraph. Trailing spaces on a line mean nothing. In :func:`summarize` a
+  line break joins without a space between CJK characters, with one otherwise.
+* **Lists and tables right under a text line** (case 14): ``主要做法：`` followed
+  on the next line by ``- item`` / ``1. item`` / a pipe table is taken as a
+  paragraph followed by the list or table (a blank line is inserted before
+  Markdown sees the text; not inside fenced code).
+* **Tables** are wrapped in ``<div class="table-scroll" role="region"
+  tabindex="0" aria-label="表格：…">`` so that a keyboard or a 360 px phone can
+  scroll them (the theme gives ``.table-scroll`` ``overflow-x: auto``).
+* **Raw HTML** (case 16) is allowed only as far as one allowlist goes
+  (:data:`ALLOWED_TAGS`, :data:`ALLOWED_ATTRIBUTES`, URL schemes http, https,
+  mailto, tel and relative; ``data:`` only for ``<img src>`` PNG/JPEG/GIF/WebP).
+  The whole HTML output is cleaned with nh3. Each removed danger (script,
+  style, iframe and other embedding elements, ``on*`` attributes, forbidden
+  URL schemes, also in Markdown links) and the first removal of any other
+  disallowed tag is reported as a warning at the file line it was written on.
+* **Counts**: see :func:`count_words`; reading time :func:`reading_minutes`.
+
+Per-call state lives in local variables; the module holds only immutable
+constants, so one :class:`MarkdownRenderer` can render many documents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import math
+import re
+import unicodedata
+import xml.etree.ElementTree as etree
+from collections.abc import Mapping
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from types import MappingProxyType
+
+import markdown
+import nh3
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
+
+from .errors import Problem
+
+# Bump when this module's behaviour changes in a way the output depends on
+# (it is part of MarkdownRenderer.settings_key, the cache key).
+POLICY_VERSION = "1"
+
+# --------------------------------------------------------------------------
+# The one allowlist (used by nh3 and by the warnings about removals)
+# --------------------------------------------------------------------------
+
+ALLOWED_TAGS: frozenset[str] = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "div",
+    "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
+    "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s",
+    "small", "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot",
+    "th", "thead", "tr", "u", "ul",
+})
+"""Tags kept in the output (everything Python-Markdown emits, plus inline formatting)."""
+
+ALLOWED_ATTRIBUTES: Mapping[str, frozenset[str]] = MappingProxyType({
+    "a": frozenset({"href", "title"}),
+    "img": frozenset({"src", "alt", "title", "width", "height"}),
+    "abbr": frozenset({"title"}),
+    "ol": frozenset({"start"}),
+    "th": frozenset({"style", "colspan", "rowspan", "scope"}),
+    "td": frozenset({"style", "colspan", "rowspan"}),
+    "div": frozenset({"aria-label"}),
+    "li": frozenset({"id"}),
+    "sup": frozenset({"id"}),
+    **{f"h{level}": frozenset({"id"}) for level in range(1, 7)},
+})
+"""Attributes kept per tag; ``style`` keeps only ``text-align`` (table column alignment)."""
+
+ALLOWED_CLASSES: Mapping[str, frozenset[str]] = MappingProxyType({
+    "a": frozenset({"footnote-ref", "footnote-backref"}),
+    "div": frozenset({"footnote", "table-scroll"}),
+})
+"""Class values kept (only the ones sitegen itself emits)."""
+
+ALLOWED_ATTRIBUTE_VALUES: Mapping[str, Mapping[str, frozenset[str]]] = MappingProxyType({
+    "div": MappingProxyType({"role": frozenset({"region"}), "tabindex": frozenset({"0"})}),
+})
+"""Attributes kept only with these exact values (the table scroll container)."""
+
+CONTENT_DROPPED_TAGS: frozenset[str] = frozenset({
+    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet",
+    "noscript", "noembed", "noframes", "template", "textarea", "select", "xmp",
+    "title", "svg", "math",
+})
+"""Tags removed together with everything inside them."""
+
+URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto", "tel"})
+"""Schemes allowed in ``href``/``src``; relative URLs are always allowed."""
+
+URL_ATTRIBUTES: frozenset[str] = frozenset({"href", "src"})
+_DATA_IMAGE_RE = re.compile(r"data:image/(?:png|jpeg|gif|webp)[;,]", re.IGNORECASE)
+_SCHEME_RE = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
+
+_DANGER_TAG_REASONS: Mapping[str, tuple[str, str]] = MappingProxyType({
+    "script": ("scripts are not allowed in content",
+               "delete the <script> element; to show code as text, put it between backticks (`…`)"),
+    "style": ("style sheets are not allowed in content",
+              "delete the <style> element; the site's theme does the formatting"),
+    "iframe": ("embedded pages are not allowed in content",
+               "link to the page instead: [标题](https://…)"),
+})
+_OTHER_TAG_HINT = "delete it from the Markdown; formatting comes from Markdown (**粗体**, lists, tables) and the theme"
+
+# --------------------------------------------------------------------------
+# Character classes (counts, summaries, line joining)
+# --------------------------------------------------------------------------
+
+_CJK_CHARS = (
+    "\u1100-\u11ff"            # Hangul Jamo
+    "\u3005\u3007"             # 々 〇 (ideographic iteration mark, number zero)
+    "\u3041-\u309f"            # Hiragana
+    "\u30a1-\u30fa\u30fc-\u30ff"  # Katakana (not ゠ ・)
+    "\u3130-\u318f"            # Hangul compatibility Jamo
+    "\u31f0-\u31ff"            # Katakana phonetic extensions
+    "\u3400-\u4dbf"            # CJK extension A
+    "\u4e00-\u9fff"            # CJK unified ideographs
+    "\uac00-\ud7af"            # Hangul syllables
+    "\uf900-\ufaff"            # CJK compatibility ideographs
+    "\uff66-\uff9f"            # half-width Katakana
+    "\U00020000-\U0002fa1f"    # extensions B-F, compatibility supplement
+    "\U00030000-\U000323af"    # extensions G-H
+)
+_CJK_RE = re.compile(f"[{_CJK_CHARS}]")
+_CJK_PUNCT = "\u3000-\u3004\u3008-\u303f\uff01-\uff65\u2014\u2026\u201c\u201d\u2018\u2019\u00b7\u30fb"
+_CJK_CONTEXT_RE = re.compile(f"[{_CJK_CHARS}{_CJK_PUNCT}]")
+_WORD_CHAR = f"(?:(?![{_CJK_CHARS}])[^\\W_])"
+_WORD_RE = re.compile(f"{_WORD_CHAR}+(?:[.'\\-&\u2019]{_WORD_CHAR}+)*")
+_URL_RE = re.compile(
+    r"(?:https?://|ftp://|mailto:|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+"
+    r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
+)
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+# --------------------------------------------------------------------------
+# Source-line patterns (what Python-Markdown treats as lists, tables, headings)
+# --------------------------------------------------------------------------
+
+_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_LIST_ITEM_RE = re.compile(r"^ {0,3}(?:[-*+]|\d+\.)[ \t]+\S")
+_HR_RE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_TABLE_DELIMITER_RE = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_NOT_PARAGRAPH_RE = re.compile(r"^(?:#|>| {0,3}<| {4}|\t)")
+_ATX_RE = re.compile(r"^(#{1,6})")
+_SETEXT_RE = re.compile(r"^(=+|-+) *$")
+
+
+# --------------------------------------------------------------------------
+# Public data
+# --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Heading:
+    """One heading of the body, as it appears in the page.
+
+    Fields:
+        level: 2..6 (``##`` is 2).
+        text: plain text of the heading: no tags, entities decoded, spaces collapsed.
+        anchor: the ``id`` of the heading in the page, unique in the page
+            (Chinese kept, punctuation dropped, ``_1`` appended to repeats).
+    """
+
+    level: int
+    text: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class RenderedMarkdown:
+    """The result of rendering one Markdown body.
+
+    Fields:
+        html: sanitized HTML of the body (a fragment, str; no ``<h1>`` is added).
+        headings: every h2..h6 that has an id, in document order (the table
+            of contents uses level 2: the interview's questions).
+        text: plain text of the body; blocks and ``<br>`` separated by ``"\\n"``,
+            no empty lines, footnote markers left out.
+        word_count: :func:`count_words` of ``text``.
+        problems: warnings found while rendering, at lines of the file.
+    """
+
+    html: str
+    headings: tuple[Heading, ...]
+    text: str
+    word_count: int
+    problems: tuple[Problem, ...]
+
+
+# --------------------------------------------------------------------------
+# Markdown extension: blank lines before lists/tables, scrollable tables
+# --------------------------------------------------------------------------
+
+def open_blocks(lines: list[str]) -> list[str]:
+    """Insert a blank line where a list or table starts right under a text line.
+
+    Takes the body's lines (no newline characters) and returns new lines:
+    trailing spaces/tabs removed, and ``""`` inserted before a list item
+    (``-``, ``*``, ``+``, ``1.``) or a pipe-table header that directly follows
+    a paragraph line (case 14). Lines inside fenced code (``` or ~~~) are
+    left exactly as they are. Never raises.
+    """
+    out: list[str] = []
+    fence = ""
+    block = ""  # "", "para", "list", "table", "other"
+    for index, line in enumerate(lines):
+        if fence:
+            out.append(line)
+            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+                fence, block = "", ""
+            continue
+        match = _FENCE_RE.match(line)
+        if match:
+            fence, block = match.group(1), "other"
+            out.append(line)
+            continue
+        line = line.rstrip(" \t")
+        if not line:
+            block = ""
+            out.append(line)
+            continue
+        starts = _block_start(line, lines[index + 1] if index + 1 < len(lines) else "")
+        if block == "para" and starts:
+            out.append("")
+        out.append(line)
+        if starts:
+            block = starts
+        elif not block:
+            block = "other" if _NOT_PARAGRAPH_RE.match(line) else "para"
+    return out
+
+
+def _block_start(line: str, next_line: str) -> str:
+    """Return "list" or "table" when ``line`` starts one, else ""."""
+    if _LIST_ITEM_RE.match(line) and not _HR_RE.match(line):
+        return "list"
+    if "|" in line and "|" in next_line and _TABLE_DELIMITER_RE.match(next_line):
+        return "table"
+    return ""
+
+
+class _OpenBlocksPreprocessor(Preprocessor):
+    """Runs :func:`open_blocks` before Python-Markdown parses blocks."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        return open_blocks(lines)
+
+
+class _TableScrollTreeprocessor(Treeprocessor):
+    """Wraps every ``<table>`` in a focusable, labelled scroll region."""
+
+    def run(self, root: etree.Element) -> None:
+        for parent in list(root.iter()):
+            for position, child in enumerate(list(parent)):
+                if child.tag == "table":
+                    parent.remove(child)
+                    parent.insert(position, _scroll_wrapper(child))
+
+
+def _scroll_wrapper(table: etree.Element) -> etree.Element:
+    """Return ``<div class="table-scroll" role="region" tabindex="0" aria-label>`` around ``table``."""
+    headers = [_tree_text(cell) for cell in table.iter("th")]
+    label = "表格"
+    if any(headers):
+        label += "：" + "、".join(h for h in headers[:6] if h)
+    wrapper = etree.Element("div", {
+        "class": "table-scroll", "role": "region", "tabindex": "0", "aria-label": label,
+    })
+    wrapper.tail, table.tail = table.tail, None
+    wrapper.text = "\n"
+    wrapper.append(table)
+    table.tail = "\n"
+    return wrapper
+
+
+def _tree_text(element: etree.Element) -> str:
+    """Plain text of an element during tree processing (placeholders removed)."""
+    text = "".join(element.itertext()).replace(AMP_SUBSTITUTE, "&")
+    text = re.sub("\x02[^\x03]*\x03", "", html.unescape(text))
+    return " ".join(text.split())
+
+
+class _SitegenExtension(Extension):
+    """Registers sitegen's preprocessor and tree processor."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (library API)
+        md.preprocessors.register(_OpenBlocksPreprocessor(md), "sitegen_open_blocks", 25)
+        md.treeprocessors.register(_TableScrollTreeprocessor(md), "sitegen_table_scroll", 12)
+
+
+def slugify_heading(value: str, separator: str) -> str:
+    """Return the id for a heading's text, keeping Chinese (and every other script).
+
+    NFKC-normalises (full-width digits become ASCII), drops everything that
+    is not a letter, digit, ``_``, ``-`` or space, lower-cases, and joins words
+    with ``separator``: ``"组织调研的进展如何？"`` → ``"组织调研的进展如何"``,
+    ``"2024年 工作"`` → ``"2024年-工作"``. Returns ``"section"`` when nothing
+    is left (Python-Markdown's toc then makes repeats unique with ``_1``...).
+    """
+    value = unicodedata.normalize("NFKC", value)
+    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
+    value = re.sub(rf"[{re.escape(separator)}\s]+", separator, value)
+    return value or "section"
+
+
+MARKDOWN_EXTENSIONS: tuple[str, ...] = ("tables", "footnotes", "sane_lists", "toc", "nl2br")
+
+
+def _extension_configs() -> dict[str, dict[str, object]]:
+    """Options of the Markdown extensions (a fresh dict per call)."""
+    return {
+        "footnotes": {"SEPARATOR": "-", "BACKLINK_TITLE": "返回正文第 {} 处注释"},
+        "toc": {"slugify": slugify_heading, "marker": "", "toc_depth": "2-6"},
+        "tables": {"use_align_attribute": False},
+    }
+
+
+# --------------------------------------------------------------------------
+# Sanitizing
+# --------------------------------------------------------------------------
+
+def url_scheme(value: str) -> str:
+    """Return the lower-case scheme of a URL as a browser reads it, "" if relative.
+
+    Follows the WHATWG URL parser: leading/trailing control characters and
+    spaces are ignored and tabs/newlines inside are removed, so
+    ``" java\\tscript:x"`` has the scheme ``"javascript"``.
+    """
+    cleaned = re.sub(r"[\t\n\r]", "", value).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08"
+                                                   "\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14"
+                                                   "\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d"
+                                                   "\x1e\x1f ")
+    match = _SCHEME_RE.match(cleaned)
+    return match.group(1).lower() if match else ""
+
+
+def url_refusal(tag: str, attribute: str, value: str) -> str:
+    """Return why a URL attribute is removed ("" when it is allowed).
+
+    Allowed: relative URLs and http, https, mailto, tel; ``data:`` only in
+    ``<img src>`` with an image/png, jpeg, gif or webp payload.
+    """
+    scheme = url_scheme(value)
+    if not scheme or scheme in URL_SCHEMES:
+        return ""
+    if scheme == "data":
+        stripped = re.sub(r"[\t\n\r]", "", value).strip()
+        if tag == "img" and attribute == "src" and _DATA_IMAGE_RE.match(stripped):
+            return ""
+        return "only data:image/png, jpeg, gif or webp pictures are allowed"
+    return "only http, https, mailto, tel and relative links are allowed"
+
+
+def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
+    """nh3 attribute filter: drop URLs that :func:`url_refusal` refuses."""
+    if attribute in URL_ATTRIBUTES and url_refusal(tag, attribute, value):
+        return None
+    return value
+
+
+def make_cleaner() -> nh3.Cleaner:
+    """Return an nh3 cleaner configured with the module's one allowlist."""
+    return nh3.Cleaner(
+        tags=set(ALLOWED_TAGS),
+        clean_content_tags=set(CONTENT_DROPPED_TAGS),
+        attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+        attribute_filter=_filter_attribute,
+        strip_comments=True,
+        link_rel=None,
+        tag_attribute_values={tag: {name: set(values) for name, values in attrs.items()}
+                              for tag, attrs in ALLOWED_ATTRIBUTE_VALUES.items()},
+        url_schemes=set(URL_SCHEMES) | {"data"},
+        allowed_classes={tag: set(names) for tag, names in ALLOWED_CLASSES.items()},
+        filter_style_properties={"text-align"},
+    )
+
+
+@dataclass(frozen=True)
+class _Finding:
+    """Something the sanitizer removes, with text to find its line in the source."""
+
+    message: str
+    hint: str
+    needles: tuple[str, ...]
+
+
+class _RemovalScanner(HTMLParser):
+    """Lists, in document order, what the allowlist will remove (for warnings)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.findings: list[_Finding] = []
+        self._reported_tags: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        raw = self.get_starttag_text() or f"<{tag}"
+        first_line = raw.split("\n", 1)[0].lower()
+        if tag not in ALLOWED_TAGS:
+            self._tag_finding(tag, first_line)
+        for name, value in attrs:
+            self._attribute_finding(tag, name, value or "", raw, first_line)
+        if tag == "img" and not (dict(attrs).get("alt") or "").strip():
+            src = dict(attrs).get("src") or ""
+            self.findings.append(_Finding(
+                f"image {src or '(no address)'} has no description (alt text)",
+                "describe the picture for readers who cannot see it: ![图片说明](" + (src or "x.png") + ")",
+                (first_line, src.lower()) if src else (first_line,)))
+
+    def _tag_finding(self, tag: str, first_line: str) -> None:
+        """Record a disallowed tag (dangerous ones every time, others once)."""
+        hint = _OTHER_TAG_HINT
+        if tag in _DANGER_TAG_REASONS:
+            reason, hint = _DANGER_TAG_REASONS[tag]
+            message = f"raw HTML <{tag}> was removed ({reason})"
+        elif tag in self._reported_tags:
+            return
+        elif tag in CONTENT_DROPPED_TAGS:
+            message = f"raw HTML <{tag}> was removed with its content (not allowed in content)"
+        else:
+            message = f"raw HTML <{tag}> was removed (not allowed in content); its text was kept"
+        self._reported_tags.add(tag)
+        self.findings.append(_Finding(message, hint, (first_line, f"<{tag}")))
+
+    def _attribute_finding(self, tag: str, name: str, value: str, raw: str, first_line: str) -> None:
+        """Record an event attribute or a refused URL."""
+        if name.startswith("on"):
+            self.findings.append(_Finding(
+                f"event attribute {name} on <{tag}> was removed (scripts are not allowed in content)",
+                f'delete {name}="…"; links and pictures work without it',
+                (first_line, name)))
+        elif name in URL_ATTRIBUTES and tag in ALLOWED_TAGS:
+            reason = url_refusal(tag, name, value)
+            if reason:
+                scheme = url_scheme(value)
+                raw_value = _raw_attribute_value(raw, name)
+                self.findings.append(_Finding(
+                    f"{scheme}: address in <{tag} {name}> was removed ({reason})",
+                    "link to an https:// address instead",
+                    (first_line, value.lower(), raw_value.lower(), f"{scheme}:")))
+
+
+def _raw_attribute_value(start_tag: str, name: str) -> str:
+    """Return an attribute's value as written in a raw start tag ("" if not found)."""
+    match = re.search(rf"\b{re.escape(name)}\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))",
+                      start_tag, re.IGNORECASE)
+    if not match:
+        return ""
+    return next(group for group in match.groups() if group is not None)
+
+
+# --------------------------------------------------------------------------
+# Plain text and headings from sanitized HTML
+# --------------------------------------------------------------------------
+
+_BLOCK_TAGS = frozenset({
+    "p", "div", "li", "ul", "ol", "table", "thead", "tbody", "tfoot", "tr",
+    "blockquote", "pre", "hr", "dl", "dt", "dd", "figure", "figcaption",
+    "caption", "h1", "h2", "h3", "h4", "h5", "h6",
+})
+_SKIPPED_CLASSES = frozenset({"footnote-ref", "footnote-backref"})
+
+
+class _TextCollector(HTMLParser):
+    """Collects the plain text and the headings of an HTML fragment."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.chunks: list[str] = []
+        self.headings: list[Heading] = []
+        self._skip_depth = 0
+        self._pre_depth = 0
+        self._heading: tuple[int, str, list[str]] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if self._skip_depth or (tag == "a" and values.get("class") in _SKIPPED_CLASSES):
+            if tag == "a":
+                self._skip_depth += 1
+            return
+        if tag in _BLOCK_TAGS or tag == "br":
+            self.chunks.append("\n")
+        elif tag in ("td", "th"):
+            self.chunks.append(" ")
+        if tag == "pre":
+            self._pre_depth += 1
+        if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
+            self._heading = (int(tag[1]), values.get("id") or "", [])
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skip_depth:
+            if tag == "a":
+                self._skip_depth -= 1
+            return
+        if tag in _BLOCK_TAGS:
+            self.chunks.append("\n")
+        if tag == "pre" and self._pre_depth:
+            self._pre_depth -= 1
+        if self._heading and tag == f"h{self._heading[0]}":
+            level, anchor, parts = self._heading
+            text = " ".join("".join(parts).split())
+            if level >= 2 and anchor:
+                self.headings.append(Heading(level, text, anchor))
+            self._heading = None
+
+    def handle_data(self, data: str) -> None:
+        if self._skip_depth:
+            return
+        if not self._pre_depth:
+            data = re.sub(r"[ \t\r\n\f]+", " ", data)
+        self.chunks.append(data)
+        if self._heading:
+            self._heading[2].append(data)
+
+    def text(self) -> str:
+        """The collected text: one line per block or ``<br>``, no empty lines."""
+        lines = (re.sub(" {2,}", " ", line).strip() for line in "".join(self.chunks).split("\n"))
+        return "\n".join(line for line in lines if line)
+
+
+def plain_text(fragment: str) -> str:
+    """Return the plain text of an HTML fragment.
+
+    Takes HTML (str); returns text with entities decoded, spaces collapsed,
+    each block (paragraph, list item, heading, table row...) and each
+    ``<br>`` on its own line (``"\\n"``), empty lines dropped, footnote
+    markers (``footnote-ref``/``footnote-backref`` links) left out. Table
+    cells on one row are separated by one space. Never raises.
+    """
+    collector = _TextCollector()
+    collector.feed(fragment)
+    collector.close()
+    return collector.text()
+
+
+# --------------------------------------------------------------------------
+# Source-level checks (headings)
+# --------------------------------------------------------------------------
+
+def _source_headings(lines: list[str]) -> list[tuple[int, int]]:
+    """Return ``(line index, level)`` of headings as Python-Markdown sees them.
+
+    ATX headings are any line starting with 1-6 ``#`` (Python-Markdown needs
+    no space after them: ``#话题#`` is an h1); setext headings are a text line
+    underlined with ``===`` (level 1) or ``---`` (level 2). Fenced code skipped.
+    """
+    found: list[tuple[int, int]] = []
+    fence = ""
+    previous = ""
+    for index, line in enumerate(lines):
+        if fence:
+            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+                fence = ""
+            previous = ""
+            continue
+        match = _FENCE_RE.match(line)
+        atx = _ATX_RE.match(line)
+        if match:
+            fence = match.group(1)
+        elif atx:
+            found.append((index, len(atx.group(1))))
+        elif _SETEXT_RE.match(line) and previous.strip() and not _ATX_RE.match(previous) \
+                and not _LIST_ITEM_RE.match(previous) and not _HR_RE.match(previous):
+            found.append((index - 1, 1 if line.startswith("=") else 2))
+        previous = "" if match else line
+    return found
+
+
+def _heading_problems(lines: list[str], path: str, first_line: int) -> list[Problem]:
+    """Warnings for an h1 in the body and for heading levels that skip."""
+    problems: list[Problem] = []
+    previous = 1  # the page title is the level-1 heading
+    for index, level in _source_headings(lines):
+        line = first_line + index
+        if level == 1:
+            problems.append(Problem(
+                path, line, None, "warning",
+                "a level-1 heading (#) in the body; the page title is the only level-1 heading",
+                "use ## here (二级标题); the title comes from the front matter"))
+        elif level > previous + 1:
+            problems.append(Problem(
+                path, line, None, "warning",
+                f"heading level jumps from {previous} to {level}",
+                f"use {'#' * (previous + 1)} here (headings go one level at a time; "
+                "screen readers use them to navigate)"))
+        previous = level
+    return problems
+
+
+def _locate(needles: tuple[str, ...], lowered: list[str], start: int) -> int | None:
+    """Return the index of the first line (from ``start``, then from 0) containing a needle."""
+    for begin in (start, 0):
+        for needle in needles:
+            if not needle:
+                continue
+            for index in range(begin, len(lowered)):
+                if needle in lowered[index]:
+                    return index
+    return None
+
+
+def _removal_problems(raw_html: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
+    """Warnings for what the sanitizer removes, at the source line it came from."""
+    scanner = _RemovalScanner()
+    scanner.feed(raw_html)
+    scanner.close()
+    lowered = [line.lower() for line in lines]
+    problems: list[Problem] = []
+    cursor = 0
+    for finding in scanner.findings:
+        index = _locate(finding.needles, lowered, cursor)
+        if index is not None:
+            cursor = index
+        line = None if index is None else first_line + index
+        problems.append(Problem(path, line, None, "warning", finding.message, finding.hint))
+    return problems
+
+
+# --------------------------------------------------------------------------
+# The renderer
+# --------------------------------------------------------------------------
+
+class MarkdownRenderer:
+    """Markdown → sanitized HTML, headings, plain text, counts and warnings.
+
+    One Python-Markdown instance (and one nh3 cleaner) is built here and
+    reused for every document with ``reset()``: building them is the
+    dominant cost (NOTES.md). Rendering is deterministic. Not thread-safe:
+    use one renderer per thread.
+
+    Attributes:
+        settings_key: a short string that changes whenever the extensions,
+            their options, the allowlist or this module's policies change
+            (use it in cache keys).
+    """
+
+    def __init__(self) -> None:
+        self._md = markdown.Markdown(
+            extensions=[*MARKDOWN_EXTENSIONS, _SitegenExtension()],
+            extension_configs=_extension_configs(),
+            output_format="html",
+        )
+        self._cleaner = make_cleaner()
+        self.settings_key: str = _settings_key()
+
+    def render(self, body: str, path: str, first_line: int) -> RenderedMarkdown:
+        """Render one Markdown body.
+
+        Takes the body text (str, newlines ``\\n``, ``\\r\\n`` or ``\\r``), the
+        file's path relative to the site root (for problems) and the 1-based
+        file line of the body's first line. Returns a :class:`RenderedMarkdown`
+        whose problems are warnings at file lines. Lone surrogate code points
+        are replaced by U+FFFD. Does not raise for any text.
+        """
+        source = _SURROGATE_RE.sub("\ufffd", body.replace("\r\n", "\n").replace("\r", "\n"))
+        lines = source.split("\n")
+        self._md.reset()
+        raw_html = self._md.convert(source)
+        clean_html = self._cleaner.clean(raw_html)
+        collector = _TextCollector()
+        collector.feed(clean_html)
+        collector.close()
+        text = collector.text()
+        problems = _heading_problems(lines, path, first_line)
+        problems += _removal_problems(raw_html, lines, path, first_line)
+        problems.sort(key=Problem.sort_key)
+        return RenderedMarkdown(
+            html=clean_html,
+            headings=tuple(collector.headings),
+            text=text,
+            word_count=count_words(text),
+            problems=tuple(problems),
+        )
+
+
+def _settings_key() -> str:
+    """Return the cache key of the rendering settings (see MarkdownRenderer)."""
+    parts = [
+        POLICY_VERSION, markdown.__version__, getattr(nh3, "__version__", "?"),
+        repr(MARKDOWN_EXTENSIONS),
+        repr(sorted((name, sorted((k, repr(v) if not callable(v) else v.__qualname__)
+                                  for k, v in options.items()))
+                    for name, options in _extension_configs().items())),
+        repr(sorted(ALLOWED_TAGS)), repr(sorted(CONTENT_DROPPED_TAGS)), repr(sorted(URL_SCHEMES)),
+        repr(sorted((tag, sorted(names)) for tag, names in ALLOWED_ATTRIBUTES.items())),
+        repr(sorted((tag, sorted(names)) for tag, names in ALLOWED_CLASSES.items())),
+        repr(sorted((tag, sorted((a, sorted(v)) for a, v in attrs.items()))
+                    for tag, attrs in ALLOWED_ATTRIBUTE_VALUES.items())),
+    ]
+    digest = hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
+    return f"markup-{POLICY_VERSION}-{digest}"
+
+
+# --------------------------------------------------------------------------
+# Counts, reading time, summaries
+# --------------------------------------------------------------------------
+
+def count_words(text: str) -> int:
+    """Return N, the size of a text in "字/words", CJK-aware.
+
+    Takes plain text (not HTML or Markdown: count the ``text`` of a
+    :class:`RenderedMarkdown`, so markup and link addresses do not count).
+    N = number of CJK characters (Han ideographs incl. extensions A-H and
+    compatibility ideographs, 々 〇, kana, hangul; not punctuation)
+    + number of other words: maximal runs of letters/digits, where ``.``,
+    ``'``, ``’``, ``-`` and ``&`` between two letters/digits keep the run
+    going (``R&D``, ``3.5``, ``e-mail``, ``don't`` are one word each).
+    A URL or e-mail address written in the text counts as one word.
+    Text is NFC-normalised first. Rule as Hugo's for CJK (one character =
+    one word) but per character, so mixed pages are counted right.
+    Example: ``"我们用Python写了3.5个App"`` → 6 + 3 = 9.
+    """
+    text = unicodedata.normalize("NFC", text)
+    urls = len(_URL_RE.findall(text))
+    text = _URL_RE.sub(" ", text)
+    return urls + len(_CJK_RE.findall(text)) + len(_WORD_RE.findall(text))
+
+
+def reading_minutes(count: int, per_minute: int) -> int:
+    """Return the reading time in whole minutes: ``ceil(count / per_minute)``.
+
+    ``count`` comes from :func:`count_words`; ``per_minute`` is the reading
+    speed (Hugo: 500 CJK characters or 212 words per minute; the seed's
+    "1688字，读完约4分钟" is ceil(1688 / 500) = 4). Returns 0 for 0, at least 1
+    otherwise. Raises ValueError if ``count < 0`` or ``per_minute < 1``.
+    """
+    if count < 0:
+        raise ValueError(f"count must be 0 or more, got {count}")
+    if per_minute < 1:
+        raise ValueError(f"per_minute must be 1 or more, got {per_minute}")
+    return math.ceil(count / per_minute)
+
+
+def join_lines(text: str) -> str:
+    """Join the lines of plain text into one line.
+
+    Lines are stripped and empty ones dropped; two lines are joined with no
+    space when the end of one and the start of the next are both CJK
+    characters or CJK punctuation (so Chinese never gets a stray space),
+    and with one space otherwise.
+    """
+    result = ""
+    for line in (part.strip() for part in text.split("\n")):
+        if not line:
+            continue
+        if result and not (_CJK_CONTEXT_RE.match(result[-1]) and _CJK_CONTEXT_RE.match(line[0])):
+            result += " "
+        result += line
+    return result
+
+
+def summarize(text: str, limit: int) -> str:
+    """Return a one-line summary of plain text, at most ``limit`` characters.
+
+    Takes plain text (e.g. ``RenderedMarkdown.text``) and a limit in
+    characters (code points; the ``…`` counts). Lines are joined with
+    :func:`join_lines`. If the text is longer, it is cut at a character
+    boundary (never inside a surrogate pair, combining sequence, emoji ZWJ
+    sequence or flag), preferring the end of a CJK sentence or clause
+    (after 。！？ or before ，、；：) or a space when one lies within the last
+    ~20 % of the limit, and ``…`` is appended. Raises ValueError if limit < 1.
+    """
+    if limit < 1:
+        raise ValueError(f"limit must be 1 or more, got {limit}")
+    flat = join_lines(text)
+    if len(flat) <= limit:
+        return flat
+    budget = limit - 1
+    cut = _boundary_at_or_before(flat, budget)
+    cut = _preferred_cut(flat, cut, max(1, math.ceil(limit * 0.2)))
+    return flat[:cut].rstrip() + "…"
+
+
+_SENTENCE_ENDS = "。！？!?"
+_CLAUSE_ENDS = "，、；：,;:"
+
+
+def _preferred_cut(text: str, cut: int, window: int) -> int:
+    """Move ``cut`` back to a sentence/clause end or a space within ``window``."""
+    for position in range(cut - 1, max(0, cut - window) - 1, -1):
+        char = text[position]
+        if char in _SENTENCE_ENDS:
+            return position + 1
+        if (char in _CLAUSE_ENDS or char == " ") and position > 0:
+            return _boundary_at_or_before(text, position)
+    return cut
+
+
+def _boundary_at_or_before(text: str, index: int) -> int:
+    """Return the largest character boundary ≤ ``index`` (0 if none)."""
+    while 0 < index < len(text) and not _is_boundary(text, index):
+        index -= 1
+    return max(index, 0)
+
+
+def _is_boundary(text: str, index: int) -> bool:
+    """True when ``text[:index]`` does not split a user-perceived character."""
+    char, before = text[index], text[index - 1]
+    if "\udc00" <= char <= "\udfff" and "\ud800" <= before <= "\udbff":
+        return False
+    if unicodedata.category(char) in ("Mn", "Mc", "Me"):
+        return False
+    if char == "\u200d" or before == "\u200d":
+        return False
+    if "\ufe00" <= char <= "\ufe0f" or "\U000e0000" <= char <= "\U000e01ef":
+        return False
+    if "\U0001f3fb" <= char <= "\U0001f3ff":
+        return False
+    if _is_regional(char) and _is_regional(before):
+        run = 0
+        while index - run - 1 >= 0 and _is_regional(text[index - run - 1]):
+            run += 1
+        return run % 2 == 0
+    return True
+
+
+def _is_regional(char: str) -> bool:
+    """True for a regional indicator symbol (two make a flag)."""
+    return "\U0001f1e6" <= char <= "\U0001f1ff"

@@ -1,0 +1,485 @@
+"""Tests for sitegen.markup: Markdown rendering, sanitizing, counts and summaries.
+
+The inputs of cases 14, 15 and 16 (/work/shared/cases) are copied here
+verbatim so the tests do not depend on that folder.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import lxml.html
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sitegen.errors import Problem
+from sitegen.markup import (
+    Heading,
+    MarkdownRenderer,
+    RenderedMarkdown,
+    count_words,
+    open_blocks,
+    plain_text,
+    reading_minutes,
+    summarize,
+)
+
+CASE_14 = """---
+title: 背街小巷整治进展
+date: 2024-06-01
+---
+
+主要做法：
+- 摸排问题点位
+- 分批组织施工
+- 居民代表验收
+
+推进步骤：
+1. 征求意见
+2. 方案公示
+3. 开工建设
+
+| 类别 | 收集 | 已解决 | 办理中 |
+|------|------|--------|--------|
+| 路面破损 | 42 | 35 | 7 |
+| 照明不足 | 18 | 18 | 0 |
+"""
+
+CASE_15 = """---
+title: 居民议事会纪要
+date: 2024-05-30
+---
+
+会议时间：2024年5月28日下午
+会议地点：社区党群服务中心二楼
+参会人员：居民代表十二人、物业代表二人
+议题一：加装电梯费用分摊
+议题二：楼道堆物清理
+
+本次议事会共收集意见二十三条，其中十九条已当场答复，其余四条转交街道相关科室办
+理，将于下周公布办理结果。
+"""
+
+CASE_16 = """---
+title: 社区访谈</title><script>alert(1)</script>
+description: '"><img src=x onerror=alert(2)>'
+author: 张三 & 李四
+---
+
+正文第一段。
+
+<script>alert(3)</script>
+
+<img src="x" onerror="alert(4)">
+
+[点击查看详情](javascript:alert(5))
+
+<a href="https://example.org/report" onclick="alert(6)">外部报告</a>
+"""
+
+# CJK ideographs, kana, hangul and CJK/full-width punctuation (independent of the module).
+CJK = "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
+CJK_GAP_RE = re.compile(f"[{CJK}](?:[ \t]*\n[ \t]*| +)[{CJK}]")
+
+
+def split_front_matter(text: str) -> tuple[str, int]:
+    """Return (body, file line of the body's first line): the body starts after the second ---."""
+    lines = text.split("\n")
+    second = [i for i, line in enumerate(lines) if line.strip() == "---"][1]
+    return "\n".join(lines[second + 1:]), second + 2
+
+
+@pytest.fixture(scope="module")
+def renderer() -> MarkdownRenderer:
+    return MarkdownRenderer()
+
+
+def render_case(renderer: MarkdownRenderer, text: str, path: str) -> RenderedMarkdown:
+    body, first_line = split_front_matter(text)
+    return renderer.render(body, path, first_line)
+
+
+def fragment(html: str) -> lxml.html.HtmlElement:
+    return lxml.html.fragment_fromstring(html, create_parent="div")
+
+
+def warnings_at(result: RenderedMarkdown) -> list[tuple[int | None, str]]:
+    return [(p.line, p.message) for p in result.problems]
+
+
+# ---------------------------------------------------------------- case 14
+
+
+def test_case14_list_right_after_paragraph(renderer: MarkdownRenderer) -> None:
+    result = render_case(renderer, CASE_14, "content/interviews/list-table.md")
+    root = fragment(result.html)
+    paragraphs = [p.text_content() for p in root.findall("p")]
+    assert paragraphs == ["主要做法：", "推进步骤："]
+    assert [li.text_content() for li in root.xpath("ul/li")] == ["摸排问题点位", "分批组织施工", "居民代表验收"]
+    assert [li.text_content() for li in root.xpath("ol/li")] == ["征求意见", "方案公示", "开工建设"]
+    assert len(root.xpath("//li")) == 6
+    assert [child.tag for child in root] == ["p", "ul", "p", "ol", "div"]
+    assert result.problems == ()
+
+
+def test_case14_table(renderer: MarkdownRenderer) -> None:
+    result = render_case(renderer, CASE_14, "content/interviews/list-table.md")
+    root = fragment(result.html)
+    (table,) = root.xpath("//table")
+    assert [th.text_content() for th in table.xpath("thead/tr/th")] == ["类别", "收集", "已解决", "办理中"]
+    rows = [[td.text_content() for td in tr.findall("td")] for tr in table.xpath("tbody/tr")]
+    assert rows == [["路面破损", "42", "35", "7"], ["照明不足", "18", "18", "0"]]
+    wrapper = table.getparent()
+    assert wrapper.tag == "div"
+    assert wrapper.get("class") == "table-scroll"
+    assert wrapper.get("role") == "region"
+    assert wrapper.get("tabindex") == "0"
+    assert wrapper.get("aria-label") == "表格：类别、收集、已解决、办理中"
+
+
+def test_case14_text_and_count(renderer: MarkdownRenderer) -> None:
+    result = render_case(renderer, CASE_14, "content/interviews/list-table.md")
+    assert result.text.split("\n")[:3] == ["主要做法：", "摸排问题点位", "分批组织施工"]
+    assert "路面破损 42 35 7" in result.text.split("\n")
+    # 4+6+6+6 + 4+4+4+4 + (2+2+3+3) + (4 + 3 numbers) + (4 + 3 numbers)
+    assert result.word_count == 62
+
+
+def test_table_right_under_a_text_line(renderer: MarkdownRenderer) -> None:
+    result = renderer.render("数据如下：\n| 类别 | 数量 |\n|---|---|\n| 路灯 | 3 |\n", "a.md", 1)
+    root = fragment(result.html)
+    assert root.xpath("p")[0].text_content() == "数据如下："
+    assert [td.text_content() for td in root.xpath("//tbody/tr/td")] == ["路灯", "3"]
+
+
+def test_list_marker_inside_fenced_code_is_untouched() -> None:
+    lines = ["主要做法：", "```", "说明：", "- 不是列表", "```", "推进步骤：", "1. 征求意见"]
+    assert open_blocks(lines) == ["主要做法：", "```", "说明：", "- 不是列表", "```",
+                                  "推进步骤：", "", "1. 征求意见"]
+
+
+def test_open_blocks_leaves_lists_and_rules_alone() -> None:
+    lines = ["- 一", "  续行", "- 二", "", "正文", "---", "文字", "- - -"]
+    assert open_blocks(lines) == lines
+    assert open_blocks(["行尾空格   ", "\t"]) == ["行尾空格", ""]
+
+
+# ---------------------------------------------------------------- case 15
+
+
+def test_case15_five_visual_lines(renderer: MarkdownRenderer) -> None:
+    result = render_case(renderer, CASE_15, "content/interviews/pasted-from-wps.md")
+    root = fragment(result.html)
+    first = root.findall("p")[0]
+    assert len(first.findall("br")) == 4
+    assert result.text.split("\n")[:5] == [
+        "会议时间：2024年5月28日下午",
+        "会议地点：社区党群服务中心二楼",
+        "参会人员：居民代表十二人、物业代表二人",
+        "议题一：加装电梯费用分摊",
+        "议题二：楼道堆物清理",
+    ]
+
+
+def test_case15_no_whitespace_between_cjk(renderer: MarkdownRenderer) -> None:
+    result = render_case(renderer, CASE_15, "content/interviews/pasted-from-wps.md")
+    assert CJK_GAP_RE.findall(result.html) == []
+    assert "办 理" not in result.html
+    assert "办 理" not in result.text
+    assert "办<br>\n理" in result.html
+    assert result.problems == ()
+
+
+def test_cjk_gap_regex_would_catch_plain_markdown() -> None:
+    import markdown
+
+    body, _ = split_front_matter(CASE_15)
+    assert CJK_GAP_RE.search(markdown.markdown(body))
+
+
+# ---------------------------------------------------------------- case 16
+
+
+def test_case16_nothing_dangerous_survives(renderer: MarkdownRenderer) -> None:
+    result = render_case(renderer, CASE_16, "content/interviews/xss.md")
+    root = fragment(result.html)
+    assert root.xpath("//script | //iframe | //style") == []
+    for element in root.iter():
+        for name, value in element.attrib.items():
+            assert not name.lower().startswith("on"), (element.tag, name)
+            if name in ("href", "src"):
+                assert not value.strip().lower().startswith(("javascript:", "vbscript:", "data:"))
+    assert "alert(" not in result.html
+    (link,) = root.xpath("//a[@href]")
+    assert link.get("href") == "https://example.org/report"
+    assert link.text_content() == "外部报告"
+
+
+def test_case16_warnings_at_file_lines(renderer: MarkdownRenderer) -> None:
+    result = render_case(renderer, CASE_16, "content/interviews/xss.md")
+    assert {p.line for p in result.problems} == {9, 11, 13, 15}
+    assert all(p.severity == "warning" and p.path == "content/interviews/xss.md" for p in result.problems)
+    messages = warnings_at(result)
+    assert (9, "raw HTML <script> was removed (scripts are not allowed in content)") in messages
+    assert (11, "event attribute onerror on <img> was removed (scripts are not allowed in content)") in messages
+    assert (13, "javascript: address in <a href> was removed "
+                "(only http, https, mailto, tel and relative links are allowed)") in messages
+    assert (15, "event attribute onclick on <a> was removed (scripts are not allowed in content)") in messages
+    assert all(p.hint for p in result.problems)
+
+
+def test_other_dangers_are_reported(renderer: MarkdownRenderer) -> None:
+    body = ("文字\n"
+            "<iframe src=\"https://x.org\"></iframe>\n"
+            "\n"
+            "<style>p{color:red}</style>\n"
+            "\n"
+            "<a href=\"vbscript:x\">v</a> <a href=\"data:text/html,x\">d</a>\n"
+            "<a href=\"JAVA&#x09;SCRIPT:x\">e</a>\n")
+    result = renderer.render(body, "a.md", 20)
+    lines = sorted((p.line, p.message.split(" (")[0]) for p in result.problems)
+    assert lines == [
+        (21, "raw HTML <iframe> was removed"),
+        (23, "raw HTML <style> was removed"),
+        (25, "data: address in <a href> was removed"),
+        (25, "vbscript: address in <a href> was removed"),
+        (26, "javascript: address in <a href> was removed"),
+    ]
+    assert "color:red" not in result.html
+    assert "href" not in result.html
+
+
+def test_allowed_markup_is_kept(renderer: MarkdownRenderer) -> None:
+    body = ("## 问题\n\n**粗** *斜* `代码` [链接](https://a.org \"标题\") [邮件](mailto:a@b.cn) "
+            "[电话](tel:12345) [相对](../x/)\n\n> 引用\n\n"
+            "![示意图](img/a.png \"题\") <img src=\"data:image/png;base64,AAAA\" alt=\"点\">\n\n"
+            "正文[^1]\n\n[^1]: 注释内容\n")
+    result = renderer.render(body, "a.md", 1)
+    root = fragment(result.html)
+    assert root.xpath("//strong")[0].text == "粗" and root.xpath("//em")[0].text == "斜"
+    assert root.xpath("//code")[0].text == "代码"
+    assert [a.get("href") for a in root.xpath("//a[not(@class)]")] == [
+        "https://a.org", "mailto:a@b.cn", "tel:12345", "../x/"]
+    assert root.xpath("//a")[0].get("title") == "标题"
+    assert root.xpath("//blockquote/p")[0].text == "引用"
+    image = root.xpath("//img")[0]
+    assert (image.get("src"), image.get("alt"), image.get("title")) == ("img/a.png", "示意图", "题")
+    assert root.xpath("//img")[1].get("src") == "data:image/png;base64,AAAA"
+    assert root.xpath("//sup[@id='fnref-1']/a[@class='footnote-ref']")[0].get("href") == "#fn-1"
+    assert root.xpath("//div[@class='footnote']//li[@id='fn-1']")
+    assert root.xpath("//a[@class='footnote-backref']")[0].get("href") == "#fnref-1"
+    assert result.problems == ()
+    assert "正文\n注释内容" in result.text  # footnote markers left out of the text
+
+
+def test_svg_data_image_is_refused(renderer: MarkdownRenderer) -> None:
+    result = renderer.render('<img src="data:image/svg+xml,x" alt="图">\n', "a.md", 3)
+    assert "data:" not in result.html
+    assert warnings_at(result) == [(3, "data: address in <img src> was removed "
+                                       "(only data:image/png, jpeg, gif or webp pictures are allowed)")]
+
+
+def test_script_written_as_code_is_text_not_a_warning(renderer: MarkdownRenderer) -> None:
+    result = renderer.render("示例：`<script>alert(1)</script>`\n", "a.md", 1)
+    assert "&lt;script&gt;" in result.html
+    assert result.problems == ()
+
+
+def test_entities_escaped_exactly_once(renderer: MarkdownRenderer) -> None:
+    result = renderer.render("张三 & 李四，R&D，a < b\n", "a.md", 1)
+    assert "张三 &amp; 李四，R&amp;D，a &lt; b" in result.html
+    assert "&amp;amp;" not in result.html
+    assert result.text == "张三 & 李四，R&D，a < b"
+
+
+# ---------------------------------------------------------------- headings
+
+
+def test_chinese_heading_anchors_unique(renderer: MarkdownRenderer) -> None:
+    body = "## 组织调研的进展如何\n\n文字\n\n## 组织调研的进展如何\n\n### 下一步？\n\n## ２０２４年 工作\n"
+    result = renderer.render(body, "a.md", 1)
+    assert result.headings == (
+        Heading(2, "组织调研的进展如何", "组织调研的进展如何"),
+        Heading(2, "组织调研的进展如何", "组织调研的进展如何_1"),
+        Heading(3, "下一步？", "下一步"),
+        Heading(2, "２０２４年 工作", "2024年-工作"),
+    )
+    ids = fragment(result.html).xpath("//@id")
+    assert len(ids) == len(set(ids)) == 4
+
+
+def test_heading_text_is_plain(renderer: MarkdownRenderer) -> None:
+    result = renderer.render("## **重点** 工作 &amp; R&D\n", "a.md", 1)
+    assert result.headings == (Heading(2, "重点 工作 & R&D", "重点-工作-rd"),)
+
+
+def test_heading_level_jump_warning(renderer: MarkdownRenderer) -> None:
+    result = renderer.render("## 问题一\n\n文字\n\n#### 细节\n", "content/a.md", 7)
+    assert result.problems == (Problem(
+        "content/a.md", 11, None, "warning", "heading level jumps from 2 to 4",
+        "use ### here (headings go one level at a time; screen readers use them to navigate)"),)
+
+
+def test_h1_in_body_warning(renderer: MarkdownRenderer) -> None:
+    result = renderer.render("文字\n\n# 大标题\n\n## 问题\n", "content/a.md", 5)
+    assert [(p.line, p.message) for p in result.problems] == [
+        (7, "a level-1 heading (#) in the body; the page title is the only level-1 heading")]
+    assert "##" in result.problems[0].hint
+
+
+def test_setext_and_hashtag_headings_are_checked(renderer: MarkdownRenderer) -> None:
+    result = renderer.render("段落\n#话题#\n\n标题\n====\n\n小节\n----\n", "a.md", 1)
+    assert [p.line for p in result.problems] == [2, 4]
+    assert fragment(result.html).xpath("//h2")[0].text == "小节"
+
+
+# ---------------------------------------------------------------- images
+
+
+def test_image_without_alt_warning(renderer: MarkdownRenderer) -> None:
+    result = renderer.render("文字\n\n![](photos/site.png)\n\n![施工现场](b.png)\n", "content/a.md", 10)
+    assert len(result.problems) == 1
+    problem = result.problems[0]
+    assert (problem.line, problem.message) == (12, "image photos/site.png has no description (alt text)")
+    assert "图片说明" in problem.hint and "cannot see" in problem.hint
+
+
+# ---------------------------------------------------------------- renderer reuse
+
+
+def test_render_twice_is_identical(renderer: MarkdownRenderer) -> None:
+    first = render_case(renderer, CASE_16, "content/interviews/xss.md")
+    other = renderer.render("## 问题\n\n正文[^a]\n\n[^a]: 注\n", "b.md", 1)
+    again = render_case(renderer, CASE_16, "content/interviews/xss.md")
+    assert first == again
+    fresh = MarkdownRenderer()
+    assert fresh.render("## 问题\n\n正文[^a]\n\n[^a]: 注\n", "b.md", 1) == other
+    assert fresh.settings_key == renderer.settings_key
+    assert isinstance(renderer.settings_key, str) and renderer.settings_key
+
+
+def test_crlf_and_surrogates(renderer: MarkdownRenderer) -> None:
+    result = renderer.render("第一行\r\n第二行\r\n\r\n\ud800尾\r\n", "a.md", 1)
+    assert result.text == "第一行\n第二行\n\ufffd尾"
+
+
+# ---------------------------------------------------------------- counts
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("我们用Python写了3.5个App", 9),             # 我们用写了个 (6) + Python, 3.5, App (3)
+    ("R&D部门的e-mail地址", 7),                   # R&D, e-mail (2) + 部门的地址 (5)
+    ("今年完成了12项工作，满意度98.5%。", 13),     # 11 CJK + 12, 98.5
+    ("Hello, world! 你好，世界。", 6),             # 2 + 4
+    ("don't stop", 2),
+    ("，。！？、“”《》……——", 0),
+    ("", 0),
+    ("ひらがなカタカナ한국어", 11),                # 4 kana + 4 kana + 3 hangul
+    ("𠀀豈㐀〇", 4),                               # extension B, compatibility, extension A, 〇
+    ("详见https://example.org/a-b/c.html。", 3),  # 详见 + one URL
+    ("café naïve", 2),
+    ("１２３ＡＢＣ", 1),                           # full-width letters/digits: one word
+])
+def test_count_words(text: str, expected: int) -> None:
+    assert count_words(text) == expected
+
+
+def test_count_ignores_markup_and_urls(renderer: MarkdownRenderer) -> None:
+    result = renderer.render("[报告](https://example.org/very/long-url) **重点**\n", "a.md", 1)
+    assert result.text == "报告 重点"
+    assert result.word_count == 4
+
+
+def test_reading_minutes() -> None:
+    assert reading_minutes(1688, 500) == 4
+    assert reading_minutes(1, 500) == 1
+    assert reading_minutes(0, 500) == 0
+    assert reading_minutes(500, 500) == 1
+    assert reading_minutes(501, 500) == 2
+    with pytest.raises(ValueError):
+        reading_minutes(10, 0)
+    with pytest.raises(ValueError):
+        reading_minutes(-1, 500)
+
+
+# ---------------------------------------------------------------- summaries
+
+
+def test_summary_not_cut() -> None:
+    assert summarize("第一行\n第二行\nEnglish line\n下一行", 100) == "第一行第二行 English line 下一行"
+
+
+def test_summary_prefers_cjk_comma() -> None:
+    text = "一二三四五六七八，九十一二三四五"
+    # budget 9 characters + "…"; the comma lies in the last 20 %: cut before it
+    assert summarize(text, 10) == "一二三四五六七八…"
+    assert summarize("一二三四五六七八。九十一二三四五", 10) == "一二三四五六七八。…"
+
+
+def test_summary_cuts_at_limit_without_punctuation() -> None:
+    assert summarize("一二三四五六七八九十一二", 6) == "一二三四五…"
+    assert summarize("The quick brown fox jumps over the lazy dog", 20) == "The quick brown…"
+
+
+def test_summary_never_splits_astral_or_sequences() -> None:
+    assert summarize("😀" * 10, 5) == "😀😀😀😀…"
+    family = "👨\u200d👩\u200d👧"
+    assert summarize("家" + family + "庭" * 10, 5) == "家…"
+    assert summarize("🇨🇳🇨🇳🇨🇳", 4) == "🇨🇳…"
+    assert summarize("e\u0301" * 5, 4) == "e\u0301…"
+
+
+@given(st.lists(st.sampled_from(
+    list("中文，。a b\n") + ["😀", "👨\u200d👩", "🇨", "\u0301", "\ufe0f", "𠀀"])).map("".join),
+    st.integers(min_value=1, max_value=30))
+def test_summary_properties(text: str, limit: int) -> None:
+    summary = summarize(text, limit)
+    assert len(summary) <= limit
+    summary.encode("utf-8")  # no lone surrogates
+    if summary.endswith("…") and len(summary) > 1:
+        head = summary[:-1]
+        joined = summarize(text, 10_000)
+        assert joined.startswith(head)
+        rest = joined[len(head):]
+        if rest and head and not rest[0].isspace():
+            assert unicodedata.category(rest[0]) not in ("Mn", "Mc", "Me")
+            assert rest[0] not in "\u200d\ufe0f" and head[-1] != "\u200d"
+
+
+def test_plain_text() -> None:
+    assert plain_text("<p>甲<br>\n乙</p><ul><li>丙 &amp; 丁</li></ul>") == "甲\n乙\n丙 & 丁"
+
+
+# ---------------------------------------------------------------- robustness
+
+_TOKENS = [
+    "<", ">", "&", "&amp;", "&#x6a;", "#", "## ", "- ", "1. ", "|", "---", "\n", "\n\n", " ", "*",
+    "[", "]", "(", ")", "!", "`", "```", "[^1]", "[^1]: ", "中文", "，", "。", "😀", "𠀀",
+    "<script>", "</script>", "<scr", "ipt>", "javascript:", "onerror=", "<img src=x ", "<a href=\"",
+    "\"", "'", "<iframe>", "<svg onload=alert(1)>", "<style>", "data:text/html,", "e\u0301",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_TOKENS), st.text(max_size=5)), max_size=40))
+def test_render_never_raises_nor_emits_script(tokens: list[str]) -> None:
+    body = "".join(tokens)
+    result = MARKDOWN_RENDERER.render(body, "fuzz.md", 5)
+    lowered = result.html.lower()
+    assert "<script" not in lowered
+    root = fragment(result.html) if result.html.strip() else None
+    if root is not None:
+        for element in root.iter():
+            for name, value in element.attrib.items():
+                assert not name.lower().startswith("on")
+                if name in ("href", "src"):
+                    assert not re.sub(r"\s", "", value).lower().startswith(("javascript:", "vbscript:"))
+    max_line = 5 + body.replace("\r\n", "\n").replace("\r", "\n").count("\n")
+    assert all(p.line is None or 5 <= p.line <= max_line for p in result.problems)
+    summarize(result.text, 50)
+    count_words(result.text)
+
+
+MARKDOWN_RENDERER = MarkdownRenderer()
