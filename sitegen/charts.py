@@ -1,0 +1,665 @@
+"""Accessible charts made at build time: inline SVG plus the same figures as a table.
+
+Job: turn a unit's tallies and targets into a `Chart`: a complete ``<svg>``
+element (no JavaScript, no external fonts, no ``<style>``), a one- or
+two-sentence Chinese summary, and a `DataTable` holding the same figures. The
+render layer shows all three: the summary as text, the SVG, and the table
+(visible or in ``<details>``), so no reader depends on the picture.
+
+Pure: no I/O, no global mutable state; the same input gives the same bytes.
+May import: models (and the standard library; no plotting libraries).
+
+Design choices (the reasons, so they are kept):
+
+* **Size.** The SVG has ``width="100%"`` and a ``viewBox`` 360 units wide, no
+  fixed pixel size, ``preserveAspectRatio="xMinYMin meet"`` (if a theme fixes
+  the height, the chart keeps its shape and hugs the top left). All text is
+  18 units, one size, and nothing is ever smaller. Text scales with the
+  chart: at 320 px wide it is 18 × 320/360 = 16 px, and it stays at or above
+  14 px down to 280 px (a 320 px phone with 20 px page margins). Labels go
+  on their own line *above* each bar, never beside it, so every bar can use
+  the full width. On wide screens the text grows; `CHART_CSS` caps the width.
+* **Palette.** Every bar colour, and every colour drawn inside a bar pattern,
+  has at least 4.5:1 contrast against the white chart background. That is
+  more than the 3:1 WCAG 2.x SC 1.4.11 (non-text contrast) asks for, so the
+  white numbers written inside bars also pass SC 1.4.3 (text, 4.5:1). Text on
+  the chart is #1a1a1a (17.4:1). The chart paints its own white background,
+  so these ratios hold on any page background. Adjacent segments are split by
+  a 2-unit white gap, so their edges do not depend on colour.
+* **Not colour alone** (SC 1.4.1). Each kind of segment has its own pattern:
+  提交区级 solid, 已解决 diagonal stripes, 办理中 dots; the legend uses the same
+  fills. Inside a segment the name and number are written when they fit
+  ("提交区级 143"), else the number alone; a number that does not fit (and a
+  zero, whose segment is not drawn) is written under the bar with its legend
+  marker. The target chart labels each bar in words (目标 / 实测), writes the
+  percentage beside it, and draws targets striped and measured values solid.
+* **Classes** ``seg-escalated``, ``seg-resolved``, ``seg-in-progress``,
+  ``bar-target``, ``bar-measured`` (and ``track``, ``seg-sep``, ``chart-bg``)
+  let a theme restyle the chart, e.g. for Windows high-contrast mode (see
+  `CHART_CSS`); the default colours are presentation attributes, so the chart
+  is complete without any CSS. Text uses ``currentColor`` from the root's
+  ``color`` attribute, so one CSS rule recolours all of it.
+* **Names.** ``role="img"`` and ``aria-labelledby`` point to the ``<title>``
+  and ``<desc>``; their ids (and the pattern ids) start with a hash of the
+  chart's content, so two charts on one page do not clash and rebuilds are
+  byte-identical. Each bar segment carries a ``<title>`` tooltip ("已解决
+  103份") for mouse users.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from sitegen.models import TARGET_GROUP_LABELS, Tally, Target
+
+# --- public data ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DataTable:
+    """The figures of a chart as a table, ready for an HTML ``<table>``.
+
+    ``caption``: the table's caption, e.g. "白鹤镇问题清单办理情况（按统计日期）".
+    ``column_headers``: the header of every column; the first is the header
+    of the row-header column, e.g. ("统计日期", "收集", "提交区级", "已解决", "办理中").
+    ``rows``: ``(row header, cells)`` pairs, one cell per data column, every
+    value already formatted as text (counts as digits, dates ISO 8601,
+    percentages as "80%", a missing value as "—").
+    ``numeric``: one flag per data column (``len(column_headers) - 1`` of
+    them); True means the column holds numbers and is right-aligned.
+    All text is plain (not escaped): the template escapes it.
+    """
+
+    caption: str
+    column_headers: tuple[str, ...]
+    rows: tuple[tuple[str, tuple[str, ...]], ...]
+    numeric: tuple[bool, ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart and its words.
+
+    ``svg``: one complete ``<svg>`` element, every text in it XML-escaped, safe
+    to insert into HTML as it is (mark it safe in Jinja).
+    ``summary``: one or two Chinese sentences with the key figures, plain text
+    (escape it), e.g. "截至2018年4月26日，白鹤镇共收集问题清单296份：提交区级143份，已解决103份，办理中50份。".
+    ``table``: the same figures as the chart (see `DataTable`).
+    """
+
+    svg: str
+    summary: str
+    table: DataTable
+
+
+@dataclass(frozen=True)
+class BarStyle:
+    """How one kind of bar or segment is drawn.
+
+    ``key``: the `Tally` field it shows (or "target"/"measured"); ``label``:
+    its Chinese name; ``css_class``: the class on its shapes; ``base``: the
+    fill colour (``#rrggbb``); ``accent``: the colour of the pattern marks
+    drawn over ``base`` (None when ``pattern`` is "solid"); ``pattern``: one
+    of "solid", "stripes", "dots".
+    """
+
+    key: str
+    label: str
+    css_class: str
+    base: str
+    accent: str | None
+    pattern: str
+
+
+#: The three segments of a tally bar, in the order they are stacked.
+SEGMENT_STYLES: tuple[BarStyle, ...] = (
+    BarStyle("escalated", "提交区级", "seg-escalated", "#1f4e8c", None, "solid"),
+    BarStyle("resolved", "已解决", "seg-resolved", "#0f5132", "#2a7a50", "stripes"),
+    BarStyle("in_progress", "办理中", "seg-in-progress", "#7a3300", "#b35900", "dots"),
+)
+#: A coverage target (the plan): striped.
+TARGET_STYLE = BarStyle("target", "目标", "bar-target", "#3d4f63", "#5d6e82", "stripes")
+#: A measured coverage (what was reached): solid.
+MEASURED_STYLE = BarStyle("measured", "实测", "bar-measured", "#00606b", None, "solid")
+
+BACKGROUND = "#ffffff"     #: chart background, painted by the chart itself
+TEXT_COLOUR = "#1a1a1a"    #: text on the background and on empty tracks
+TEXT_ON_BAR = "#ffffff"    #: text written inside a bar
+TRACK_FILL = "#f2f2f2"     #: the empty part of a bar (the whole scale)
+TRACK_STROKE = "#767676"   #: outline of the track; 4.5:1 on white, so an empty bar is seen
+
+#: Suggested theme CSS: a width cap (the chart's text scales with its width)
+#: and system colours for Windows high-contrast mode (forced colours).
+CHART_CSS = """\
+svg.chart { display: block; max-width: 28rem; height: auto; }
+@media (forced-colors: active) {
+  svg.chart { color: CanvasText; }
+  svg.chart .chart-bg, svg.chart .track { fill: Canvas; }
+  svg.chart .track, svg.chart .seg, svg.chart .swatch { stroke: CanvasText; }
+  svg.chart .seg-sep { stroke: Canvas; }
+  svg.chart .seg-value { fill: Canvas; paint-order: stroke; stroke: CanvasText; stroke-width: 4px; }
+}
+"""
+
+# --- layout constants (viewBox units) ----------------------------------------
+
+VIEW_WIDTH = 360           #: viewBox width; see the module docstring
+FONT_SIZE = 18             #: the only text size; 16 px at 320 px wide
+_PAD = 4                   # left/right margin inside the viewBox
+_TRACK_W = VIEW_WIDTH - 2 * _PAD
+_LINE = 26                 # height of a line of text
+_BASELINE = 19             # baseline offset within a line
+_BAR_H = 36                # stacked bar height
+_TARGET_BAR_H = 28         # target/measured bar height
+_GAP = 14                  # space after each bar block
+_SWATCH = 18               # legend marker size
+_INSIDE_PAD = 6            # padding around text written inside a segment
+_FONT_FAMILY = ("system-ui,-apple-system,'PingFang SC','Hiragino Sans GB',"
+                "'Microsoft YaHei','Noto Sans CJK SC','Source Han Sans SC',sans-serif")
+_ID = "\x01"               # id placeholder; `_xml` strips \x01, so text never contains it
+
+
+# --- small formatters ----------------------------------------------------------
+
+
+def format_share(part: int, whole: int) -> str:
+    """Format ``part`` as a percentage of ``whole``, one decimal, rounded half up (四舍五入).
+
+    Takes two counts; returns e.g. "34.8%" for (103, 296), "100.0%" for
+    (5, 5), and "—" when ``whole`` is 0 (no share exists).
+    """
+    if whole == 0:
+        return "—"
+    share = (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    return f"{share}%"
+
+
+def format_percent(value: float) -> str:
+    """Format a percentage value (0–100) as text: 80.0 → "80%", 80.45 → "80.5%" (half up)."""
+    text = str(Decimal(repr(value)).quantize(Decimal("0.1"), ROUND_HALF_UP))
+    return f"{text.removesuffix('.0')}%"
+
+
+def format_date(day: date) -> str:
+    """Write a date the way the reports do: ``date(2018, 4, 26)`` → "2018年4月26日"."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def relative_luminance(colour: str) -> float:
+    """Relative luminance (0–1) of an sRGB colour ``#rrggbb`` or ``#rgb``, as WCAG 2.x defines it."""
+    digits = colour.lstrip("#")
+    if len(digits) == 3:
+        digits = "".join(c * 2 for c in digits)
+    if not re.fullmatch(r"[0-9a-fA-F]{6}", digits):
+        raise ValueError(f"not a hex colour: {colour!r}")
+
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(int(digits[i:i + 2], 16)) for i in (0, 2, 4))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(hex1: str, hex2: str) -> float:
+    """WCAG 2.x contrast ratio of two colours (``#rrggbb``), from 1.0 to 21.0, order-free.
+
+    (L1 + 0.05) / (L2 + 0.05) with L1 the lighter relative luminance. WCAG
+    asks 4.5:1 for text (SC 1.4.3) and 3:1 for graphics such as bars (SC 1.4.11).
+    """
+    light, dark = sorted((relative_luminance(hex1), relative_luminance(hex2)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+_XML_ILLEGAL = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml(text: str) -> str:
+    """Escape text for XML content or a double-quoted attribute; drop characters XML forbids."""
+    text = _XML_ILLEGAL.sub("", text)
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&#39;"))
+
+
+def _n(value: float) -> str:
+    """A coordinate rounded to one decimal, without a trailing ".0"."""
+    return f"{round(value, 1):.1f}".removesuffix(".0")
+
+
+def _tenths(value: int) -> str:
+    """A coordinate given in integer tenths of a unit, as text."""
+    return str(value // 10) if value % 10 == 0 else f"{value // 10}.{value % 10}"
+
+
+def _scaled(amount: float, scale_max: float, length: int) -> int:
+    """``amount / scale_max`` of ``length``, rounded half up to an int (0 when scale_max is 0)."""
+    if scale_max <= 0:
+        return 0
+    return int(Decimal(repr(amount)) * length / Decimal(repr(scale_max)) + Decimal("0.5"))
+
+
+def _text_width(text: str) -> float:
+    """Estimated width of ``text`` at `FONT_SIZE`: wide (CJK) characters 1 em, others 0.62 em.
+
+    0.62 em is on the safe side for digits and Latin letters in system sans
+    fonts; the estimate decides what fits inside a bar and where labels wrap.
+    """
+    ems = sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.62 for c in text)
+    return ems * FONT_SIZE
+
+
+_NO_LINE_START = frozenset("，。、：；！？）》」』】〉”’·…%),.:;!?]}")
+_NO_LINE_END = frozenset("（《「『【〈“‘([{")
+
+
+def _tokens(text: str) -> list[str]:
+    """Split text into unbreakable pieces: dates (2018年4月26日), runs of printable ASCII, spaces, other single characters.
+
+    A closing mark sticks to the piece before it and an opening mark to the
+    piece after it, so no line starts with "）" or "，" or ends with "（"
+    (the usual Chinese line-breaking rules, 禁则).
+    """
+    pieces: list[str] = []
+    for piece in re.findall(r"\d+年\d+月\d+日|[!-~]+| +|.", text, flags=re.S):
+        glue = pieces and not pieces[-1].isspace() and not piece.isspace() and (
+            piece[0] in _NO_LINE_START or pieces[-1][-1] in _NO_LINE_END)
+        if glue:
+            pieces[-1] += piece
+        else:
+            pieces.append(piece)
+    return pieces
+
+
+def _wrap(text: str, width: float) -> list[str]:
+    """Break ``text`` into lines no wider than ``width`` (estimated), between `_tokens` pieces.
+
+    A piece wider than a whole line is cut between characters. Returns at
+    least one line; lines carry no leading or trailing spaces.
+    """
+    lines: list[str] = []
+    line = ""
+    for piece in _tokens(text):
+        if _text_width(line + piece) <= width or not line.strip():
+            line += piece
+        else:
+            lines.append(line.strip())
+            line = piece.lstrip()
+        while _text_width(line) > width and len(line) > 1:
+            cut = max(i for i in range(1, len(line) + 1) if i == 1 or _text_width(line[:i]) <= width)
+            lines.append(line[:cut].strip())
+            line = line[cut:].lstrip()
+    lines.append(line.strip())
+    return [ln for ln in lines if ln] or [""]
+
+
+# --- SVG pieces ------------------------------------------------------------------
+
+
+def _fill(style: BarStyle) -> str:
+    """The ``fill`` value for a style: its colour, or a reference to its pattern."""
+    return style.base if style.pattern == "solid" else f"url(#{_ID}-{style.key})"
+
+
+def _pattern(style: BarStyle) -> str:
+    """The ``<pattern>`` element for a striped or dotted style ("" for solid)."""
+    if style.pattern == "solid":
+        return ""
+    if style.pattern == "stripes":
+        marks = f'<rect width="4" height="8" fill="{style.accent}"/>'
+        extra = ' patternTransform="rotate(45)"'
+    else:
+        marks = f'<circle cx="4" cy="4" r="1.8" fill="{style.accent}"/>'
+        extra = ""
+    return (f'<pattern id="{_ID}-{style.key}" width="8" height="8" patternUnits="userSpaceOnUse"{extra}>'
+            f'<rect width="8" height="8" fill="{style.base}"/>{marks}</pattern>')
+
+
+def _text(x: float, y: float, text: str, *, anchor: str = "", bold: bool = False,
+          cls: str = "", fill: str = "") -> str:
+    """A ``<text>`` element at baseline (x, y); text escaped."""
+    attrs = f' class="{cls}"' if cls else ""
+    attrs += f' text-anchor="{anchor}"' if anchor else ""
+    attrs += ' font-weight="bold"' if bold else ""
+    attrs += f' fill="{fill}"' if fill else ""
+    return f'<text x="{_n(x)}" y="{_n(y)}"{attrs}>{_xml(text)}</text>'
+
+
+def _track(x: float, y: float, width: float, height: float) -> str:
+    """The outlined background of a bar: the full length of the scale."""
+    return (f'<rect class="track" x="{_n(x)}" y="{_n(y)}" width="{_n(width)}" height="{_n(height)}" '
+            f'fill="{TRACK_FILL}" stroke="{TRACK_STROKE}"/>')
+
+
+def _key_items(items: Sequence[tuple[BarStyle, str]], top: float) -> tuple[list[str], float]:
+    """Lay out legend-style items (marker + text), flowing onto new rows; returns parts, new top."""
+    parts: list[str] = []
+    x, row_top = float(_PAD), top
+    for style, label in items:
+        width = _SWATCH + 6 + _text_width(label)
+        if x > _PAD and x + width > _PAD + _TRACK_W:
+            x, row_top = float(_PAD), row_top + _LINE
+        parts.append(f'<rect class="swatch {style.css_class}" x="{_n(x)}" y="{_n(row_top + 4)}" '
+                     f'width="{_SWATCH}" height="{_SWATCH}" fill="{_fill(style)}"/>')
+        parts.append(_text(x + _SWATCH + 6, row_top + _BASELINE, label))
+        x += width + 16
+    return parts, (row_top + _LINE if items else top)
+
+
+def _heading(label: str, right: str, note: str, top: float) -> tuple[list[str], float]:
+    """A bar's heading; returns parts and the new top.
+
+    ``label`` in bold at the left, wrapped; ``right`` (may be "") at the
+    right end of the first line; ``note`` (may be "") in normal weight on
+    the lines below, wrapped to the full width.
+    """
+    room = _TRACK_W - (_text_width(right) + 12 if right else 0)
+    lines = [(line, True) for line in _wrap(label, room)]
+    lines += [(line, False) for line in (_wrap(note, _TRACK_W) if note else [])]
+    parts = [_text(_PAD, top + _BASELINE + i * _LINE, line, bold=bold) for i, (line, bold) in enumerate(lines)]
+    if right:
+        parts.append(_text(_PAD + _TRACK_W, top + _BASELINE, right, anchor="end"))
+    return parts, top + _LINE * len(lines)
+
+
+def _svg(kind: str, title: str, desc: str, body: list[str], height: float,
+         styles: Sequence[BarStyle]) -> str:
+    """Wrap the body in the root ``<svg>`` with title, desc, patterns and background; fix the ids."""
+    defs = "".join(_pattern(s) for s in styles)
+    inner = (f'<title id="{_ID}-t">{_xml(title)}</title><desc id="{_ID}-d">{_xml(desc)}</desc>'
+             + (f"<defs>{defs}</defs>" if defs else "")
+             + f'<rect class="chart-bg" width="{VIEW_WIDTH}" height="{_n(height)}" fill="{BACKGROUND}"/>'
+             + "".join(body))
+    digest = hashlib.sha256(f"{kind}\n{inner}".encode()).hexdigest()[:10]
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-{kind}" role="img" '
+           f'aria-labelledby="{_ID}-t {_ID}-d" viewBox="0 0 {VIEW_WIDTH} {_n(height)}" width="100%" '
+           f'preserveAspectRatio="xMinYMin meet" font-family="{_FONT_FAMILY}" font-size="{FONT_SIZE}" '
+           f'color="{TEXT_COLOUR}" fill="currentColor">{inner}</svg>')
+    return svg.replace(_ID, f"chart-{digest}")
+
+
+# --- stacked bars (tallies) ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _StackedBar:
+    """One stacked bar to draw: heading, note below it, total, the three counts in `SEGMENT_STYLES` order."""
+
+    label: str
+    note: str
+    total: int
+    counts: tuple[int, ...]
+
+
+def _segment_parts(bar: _StackedBar, top: float, scale_max: int) -> tuple[list[str], list[tuple[BarStyle, str]]]:
+    """Draw the segments of one bar; return the parts and the numbers that did not fit inside."""
+    parts: list[str] = []
+    outside: list[tuple[BarStyle, str]] = []
+    x0, length = _PAD * 10, _TRACK_W * 10          # in tenths of a unit
+    edges = [x0 + _scaled(sum(bar.counts[:i]), scale_max, length) for i in range(len(bar.counts) + 1)]
+    inner_edges: list[int] = []
+    for style, count, start, end in zip(SEGMENT_STYLES, bar.counts, edges, edges[1:]):
+        if end <= start:
+            outside.append((style, f"{style.label} {count}份"))
+            continue
+        if start > x0:
+            inner_edges.append(start)
+        parts.append(f'<rect class="seg {style.css_class}" x="{_tenths(start)}" y="{_n(top)}" '
+                     f'width="{_tenths(end - start)}" height="{_BAR_H}" fill="{_fill(style)}">'
+                     f"<title>{_xml(f'{style.label} {count}份')}</title></rect>")
+        room = (end - start) / 10 - 2 * _INSIDE_PAD
+        fitting = [t for t in (f"{style.label} {count}", str(count)) if _text_width(t) <= room]
+        if fitting:
+            parts.append(_text((start + end) / 20, top + _BAR_H / 2 + FONT_SIZE * 0.35, fitting[0],
+                               anchor="middle", cls="seg-value", fill=TEXT_ON_BAR))
+        else:
+            outside.append((style, f"{style.label} {count}份"))
+    if inner_edges:
+        path = "".join(f"M{_tenths(e)} {_n(top)}v{_BAR_H}" for e in inner_edges)
+        parts.append(f'<path class="seg-sep" d="{path}" stroke="{BACKGROUND}" stroke-width="2"/>')
+    return parts, outside
+
+
+def _stacked_block(bar: _StackedBar, top: float, scale_max: int) -> tuple[list[str], float]:
+    """One ``<g class="bar">``: heading, track, segments, numbers written below; returns parts, new top."""
+    heading, top = _heading(bar.label, f"收集{bar.total}份", bar.note, top)
+    parts = ['<g class="bar">', *heading, _track(_PAD, top, _TRACK_W, _BAR_H)]
+    outside: list[tuple[BarStyle, str]] = []
+    if bar.total == 0:
+        parts.append(_text(_PAD + 8, top + _BAR_H / 2 + FONT_SIZE * 0.35, "0"))
+    else:
+        segments, outside = _segment_parts(bar, top, scale_max)
+        parts.extend(segments)
+    below, top = _key_items(outside, top + _BAR_H + 4)
+    return [*parts, *below, "</g>"], top + _GAP
+
+
+def _stacked_chart(kind: str, title: str, desc: str, bars: Sequence[_StackedBar]) -> str:
+    """An SVG of stacked horizontal bars scaled to the largest total, with a legend on top."""
+    scale_max = max(bar.total for bar in bars)
+    body, top = _key_items([(s, s.label) for s in SEGMENT_STYLES], 0)
+    top += 8
+    for bar in bars:
+        parts, top = _stacked_block(bar, top, scale_max)
+        body.extend(parts)
+    return _svg(kind, title, desc, body, top - _GAP + 4, SEGMENT_STYLES)
+
+
+def _counts(tally: Tally) -> tuple[int, ...]:
+    """The three segment counts of a tally; ValueError if they do not add up to ``collected``."""
+    counts = tuple(getattr(tally, s.key) for s in SEGMENT_STYLES)
+    if sum(counts) != tally.collected:
+        raise ValueError(f"tally of {tally.as_of.isoformat()}: escalated + resolved + in_progress = "
+                         f"{sum(counts)}, but collected = {tally.collected} (run sitegen.checks first)")
+    return counts
+
+
+def _breakdown(counts: Sequence[int]) -> str:
+    """ "提交区级143份，已解决103份，办理中50份" for the three counts."""
+    return "，".join(f"{s.label}{c}份" for s, c in zip(SEGMENT_STYLES, counts))
+
+
+def _tally_row(tally: Tally) -> tuple[str, ...]:
+    """The four count cells of a tally row: collected, escalated, resolved, in progress."""
+    return (str(tally.collected), *(str(c) for c in _counts(tally)))
+
+
+_TALLY_HEADERS = ("收集", *(s.label for s in SEGMENT_STYLES))
+
+
+def _tally_summary(unit_name: str, ordered: Sequence[Tally]) -> str:
+    """Key figures of the latest tally, and the change since the earliest one shown."""
+    last = ordered[-1]
+    text = f"截至{format_date(last.as_of)}，{unit_name}共收集问题清单{last.collected}份"
+    text += f"：{_breakdown(_counts(last))}。" if last.collected else "。"
+    if len(ordered) > 1:
+        first = ordered[0]
+        change = last.collected - first.collected
+        text += f"与{format_date(first.as_of)}（{first.collected}份）相比，"
+        text += "没有变化。" if change == 0 else f"{'增加' if change > 0 else '减少'}{abs(change)}份。"
+    return text
+
+
+def tally_chart(unit_name: str, tallies: Sequence[Tally]) -> Chart | None:
+    """Chart one unit's tallies: one stacked horizontal bar per tally, oldest at the top.
+
+    Takes the unit's name (any text; it is escaped) and its tallies in any
+    order; they are shown by ``as_of``, oldest first, in the chart and table.
+    Each bar is split into 提交区级 / 已解决 / 办理中 and headed by its date
+    ("2018年4月26日") and "收集296份"; bar lengths are proportional to the
+    largest ``collected`` among the bars shown (the desc says so). A tally
+    with nothing collected is an empty outlined track with the text "0".
+
+    Returns None when there are no tallies. The table has one row per tally
+    (ISO date, then 收集/提交区级/已解决/办理中 as digits). Raises ValueError if
+    a tally's three parts do not add up to ``collected`` (`sitegen.checks`
+    reports that to the editor first).
+    """
+    if not tallies:
+        return None
+    ordered = sorted(tallies, key=lambda t: t.as_of)
+    summary = _tally_summary(unit_name, ordered)
+    scale = max(t.collected for t in ordered)
+    desc = (f"{summary}图中每个统计日期一条横条，分为提交区级、已解决、办理中三段；"
+            f"条形长度按图中最大的收集数（{scale}份）等比例绘制。")
+    bars = [_StackedBar(format_date(t.as_of), "", t.collected, _counts(t)) for t in ordered]
+    svg = _stacked_chart("tally", f"{unit_name}问题清单办理情况", desc, bars)
+    table = DataTable(
+        caption=f"{unit_name}问题清单办理情况（按统计日期）",
+        column_headers=("统计日期", *_TALLY_HEADERS),
+        rows=tuple((t.as_of.isoformat(), _tally_row(t)) for t in ordered),
+        numeric=(True,) * len(_TALLY_HEADERS),
+    )
+    return Chart(svg=svg, summary=summary, table=table)
+
+
+def _units_summary(rows: Sequence[tuple[str, Tally]]) -> str:
+    """Totals over all units, and which unit collected the most."""
+    if len(rows) == 1:
+        return _tally_summary(rows[0][0], [rows[0][1]])
+    days = {tally.as_of for _, tally in rows}
+    prefix = f"截至{format_date(days.pop())}，" if len(days) == 1 else "按各单位最近一次统计，"
+    totals = [sum(c) for c in zip(*(_counts(t) for _, t in rows))]
+    collected = sum(t.collected for _, t in rows)
+    text = f"{prefix}{len(rows)}个单位共收集问题清单{collected}份"
+    if not collected:
+        return text + "。"
+    most = max(t.collected for _, t in rows)
+    leaders = [name for name, t in rows if t.collected == most]
+    text += f"：{_breakdown(totals)}。收集最多的是{'、'.join(leaders)}"
+    return text + (f"（{most}份）。" if len(leaders) == 1 else f"（各{most}份）。")
+
+
+def units_chart(rows: Sequence[tuple[str, Tally]]) -> Chart | None:
+    """Dashboard chart: one stacked bar per unit, from the unit's latest tally, in the order given.
+
+    Takes ``(unit name, latest tally)`` pairs. Bars are proportional to the
+    largest ``collected`` among them; each is headed by the unit's name (long
+    names wrap) and "收集N份", plus the date when the units' dates differ.
+    Returns None when ``rows`` is empty. The table has one row per unit:
+    统计日期 (ISO), 收集, 提交区级, 已解决, 办理中. Raises ValueError like `tally_chart`.
+    """
+    if not rows:
+        return None
+    summary = _units_summary(rows)
+    same_day = len({t.as_of for _, t in rows}) == 1
+    scale = max(t.collected for _, t in rows)
+    desc = (f"{summary}图中每个单位一条横条，分为提交区级、已解决、办理中三段；"
+            f"条形长度按图中最大的收集数（{scale}份）等比例绘制。")
+    bars = [_StackedBar(name, "" if same_day else f"截至{format_date(t.as_of)}", t.collected, _counts(t))
+            for name, t in rows]
+    svg = _stacked_chart("units", "各单位问题清单办理情况", desc, bars)
+    table = DataTable(
+        caption="各单位问题清单办理情况（按最近一次统计）",
+        column_headers=("单位", "统计日期", *_TALLY_HEADERS),
+        rows=tuple((name, (t.as_of.isoformat(), *_tally_row(t))) for name, t in rows),
+        numeric=(False,) + (True,) * len(_TALLY_HEADERS),
+    )
+    return Chart(svg=svg, summary=summary, table=table)
+
+
+# --- target bars ---------------------------------------------------------------------
+
+
+def _group_label(target: Target) -> str:
+    """The Chinese name of a target's group, e.g. 机构."""
+    return TARGET_GROUP_LABELS[target.group.value]
+
+
+def _target_block(target: Target, top: float, value_room: float) -> tuple[list[str], float]:
+    """Heading (group, deadline) and one bar for the target, one for the measured value if any."""
+    deadline = f"期限：{format_date(target.deadline)}" if target.deadline else ""
+    parts, top = _heading(_group_label(target), "", deadline, top)
+    key_room = max(_text_width(s.label) for s in (TARGET_STYLE, MEASURED_STYLE)) + 8
+    x0, width = _PAD + key_room, _TRACK_W - key_room - value_room
+    bars = [(TARGET_STYLE, target.target)]
+    if target.measured is not None:
+        bars.append((MEASURED_STYLE, target.measured))
+    for style, value in bars:
+        middle = top + _TARGET_BAR_H / 2 + FONT_SIZE * 0.35
+        length = _scaled(value, 100, round(width * 10)) / 10
+        text = format_percent(value)
+        parts.append(f'<g class="bar">{_text(_PAD, middle, style.label)}{_track(x0, top, width, _TARGET_BAR_H)}')
+        if length > 0:
+            parts.append(f'<rect class="{style.css_class}" x="{_n(x0)}" y="{_n(top)}" width="{_n(length)}" '
+                         f'height="{_TARGET_BAR_H}" fill="{_fill(style)}">'
+                         f"<title>{_xml(f'{_group_label(target)}{style.label} {text}')}</title></rect>")
+        parts.append(_text(x0 + length + 6, middle, text) + "</g>")
+        top += _TARGET_BAR_H + 6
+    return parts, top - 6 + _GAP
+
+
+def _target_summary(unit_name: str, targets: Sequence[Target]) -> str:
+    """The targets in one sentence; the measured values, if any, in a second."""
+    def goal(t: Target) -> str:
+        return f"{_group_label(t)}{format_percent(t.target)}" + (
+            f"（{format_date(t.deadline)}前）" if t.deadline else "")
+
+    text = f"{unit_name}调研覆盖目标：{'，'.join(goal(t) for t in targets)}。"
+    measured = [t for t in targets if t.measured is not None]
+    if measured:
+        days = {t.measured_as_of for t in measured}
+        day = days.pop() if len(days) == 1 else None
+        text += f"截至{format_date(day)}实测：" if day else "实测："
+        text += "，".join(f"{_group_label(t)}{format_percent(t.measured)}" for t in measured) + "。"
+    return text
+
+
+def _target_table(unit_name: str, targets: Sequence[Target]) -> DataTable:
+    """One row per target: 目标, then 实测 and 实测日期, and 期限, when any target has them."""
+    with_measured = any(t.measured is not None for t in targets)
+    with_deadline = any(t.deadline is not None for t in targets)
+
+    def iso(day: date | None) -> str:
+        return day.isoformat() if day else "—"
+
+    def cells(t: Target) -> tuple[str, ...]:
+        row = [format_percent(t.target)]
+        if with_measured:
+            row += ["—" if t.measured is None else format_percent(t.measured), iso(t.measured_as_of)]
+        if with_deadline:
+            row.append(iso(t.deadline))
+        return tuple(row)
+
+    headers = ("目标", *(("实测", "实测日期") if with_measured else ()), *(("期限",) if with_deadline else ()))
+    numeric = (True, *((True, False) if with_measured else ()), *((False,) if with_deadline else ()))
+    return DataTable(
+        caption=f"{unit_name}调研覆盖目标" + ("与实测" if with_measured else ""),
+        column_headers=("调研对象", *headers),
+        rows=tuple((_group_label(t), cells(t)) for t in targets),
+        numeric=numeric,
+    )
+
+
+def target_chart(unit_name: str, targets: Sequence[Target]) -> Chart | None:
+    """Chart a unit's coverage targets: per target a bar of the target %, and of the measured % if given.
+
+    Takes the unit's name and its targets, shown in the order given. Each
+    group is headed by its Chinese name (机构, 居民, …) in bold, with
+    "期限：2018年6月30日" below when it has a deadline; its bars are labelled 目标 (striped) and 实测 (solid) in words, drawn on a 0–100%
+    scale (the outlined track is 100%), with the percentage ("80%") written
+    beside the bar. No legend: every bar is named in words. Returns None when there are no targets. The table has
+    one row per target: 目标, plus 实测 / 实测日期 / 期限 columns when any
+    target has them (a missing value is "—").
+    """
+    if not targets:
+        return None
+    summary = _target_summary(unit_name, targets)
+    measured = any(t.measured is not None for t in targets)
+    desc = (f"{summary}图中每个调研对象一条目标横条" + ("，有实测数的另有一条实测横条" if measured else "")
+            + "；条形长度按0%至100%的比例绘制，整条轨道为100%。")
+    value_room = max(_text_width(format_percent(v)) for t in targets
+                     for v in (t.target, t.measured) if v is not None) + 6 + 4
+    body: list[str] = []
+    top = 0.0
+    for target in targets:
+        parts, top = _target_block(target, top, value_room)
+        body.extend(parts)
+    styles = (TARGET_STYLE, MEASURED_STYLE) if measured else (TARGET_STYLE,)
+    svg = _svg("target", f"{unit_name}调研覆盖目标", desc, body, top - _GAP + 4, styles)
+    return Chart(svg=svg, summary=summary, table=_target_table(unit_name, targets))

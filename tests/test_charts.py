@@ -1,0 +1,511 @@
+"""Tests of sitegen.charts: exact figures, words and tables; SVG structure; contrast; escaping."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import re
+import sys
+import xml.etree.ElementTree as ET
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from sitegen import charts
+from sitegen.charts import (
+    BACKGROUND, MEASURED_STYLE, SEGMENT_STYLES, TARGET_STYLE, TEXT_COLOUR, TEXT_ON_BAR, TRACK_FILL,
+    TRACK_STROKE, VIEW_WIDTH, Chart, DataTable, contrast_ratio, format_date, format_percent, format_share,
+    relative_luminance, target_chart, tally_chart, units_chart,
+)
+from sitegen.models import Tally, Target
+
+SVG = "{http://www.w3.org/2000/svg}"
+BAIHE = Tally(as_of="2018-04-26", batches=318, collected=296, escalated=143, resolved=103, in_progress=50)
+BAIHE_TARGETS = (
+    Target(group="institutions", target=100),
+    Target(group="residents", target=80),
+    Target(group="registered_enterprises", target=80),
+)
+
+
+def tally(day: str, escalated: int, resolved: int, in_progress: int) -> Tally:
+    return Tally(as_of=day, collected=escalated + resolved + in_progress,
+                 escalated=escalated, resolved=resolved, in_progress=in_progress)
+
+
+def parse(chart: Chart) -> ET.Element:
+    return ET.fromstring(chart.svg)
+
+
+def classes(element: ET.Element) -> set[str]:
+    return set(element.get("class", "").split())
+
+
+def segments(root: ET.Element) -> list[ET.Element]:
+    return [r for r in root.iter(f"{SVG}rect") if "seg" in classes(r)]
+
+
+def tracks(root: ET.Element) -> list[ET.Element]:
+    return [r for r in root.iter(f"{SVG}rect") if "track" in classes(r)]
+
+
+def texts(root: ET.Element) -> list[str]:
+    return [t.text or "" for t in root.iter(f"{SVG}text")]
+
+
+def view_box(root: ET.Element) -> tuple[float, float, float, float]:
+    x, y, w, h = (float(v) for v in root.get("viewBox").split())
+    return x, y, w, h
+
+
+# --- the Baihe figures, exactly -------------------------------------------------------
+
+
+def test_baihe_tally_table_is_exact():
+    chart = tally_chart("白鹤镇", [BAIHE])
+    assert chart.table == DataTable(
+        caption="白鹤镇问题清单办理情况（按统计日期）",
+        column_headers=("统计日期", "收集", "提交区级", "已解决", "办理中"),
+        rows=(("2018-04-26", ("296", "143", "103", "50")),),
+        numeric=(True, True, True, True),
+    )
+
+
+def test_baihe_tally_summary_is_exact():
+    chart = tally_chart("白鹤镇", [BAIHE])
+    assert chart.summary == "截至2018年4月26日，白鹤镇共收集问题清单296份：提交区级143份，已解决103份，办理中50份。"
+
+
+def test_baihe_svg_is_an_accessible_image():
+    root = parse(tally_chart("白鹤镇", [BAIHE]))
+    assert root.tag == f"{SVG}svg"
+    assert root.get("role") == "img"
+    title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
+    assert title.text == "白鹤镇问题清单办理情况"
+    assert desc.text.startswith("截至2018年4月26日，白鹤镇共收集问题清单296份")
+    assert "条形长度按图中最大的收集数（296份）等比例绘制" in desc.text
+    assert root.get("aria-labelledby").split() == [title.get("id"), desc.get("id")]
+    assert list(root)[:2] == [title, desc]
+
+
+def test_baihe_segments_are_proportional_and_fill_the_track():
+    root = parse(tally_chart("白鹤镇", [BAIHE]))
+    segs = segments(root)
+    [track] = tracks(root)
+    assert [classes(s) - {"seg"} for s in segs] == [{"seg-escalated"}, {"seg-resolved"}, {"seg-in-progress"}]
+    widths = [float(s.get("width")) for s in segs]
+    track_width = float(track.get("width"))
+    assert sum(widths) == pytest.approx(track_width, abs=0.01)
+    for width, count in zip(widths, (143, 103, 50)):
+        assert width == pytest.approx(track_width * count / 296, abs=0.1)
+    # they abut, left to right, from the start of the track
+    x = float(track.get("x"))
+    for seg in segs:
+        assert float(seg.get("x")) == pytest.approx(x, abs=0.01)
+        x += float(seg.get("width"))
+
+
+def test_baihe_segments_carry_tooltips_and_numbers_as_text():
+    root = parse(tally_chart("白鹤镇", [BAIHE]))
+    assert [s.find(f"{SVG}title").text for s in segments(root)] == ["提交区级 143份", "已解决 103份", "办理中 50份"]
+    words = texts(root)
+    assert "2018年4月26日" in words and "收集296份" in words
+    assert "提交区级 143" in words and "已解决 103" in words and "50" in words
+    assert [w for w in words if w in {"提交区级", "已解决", "办理中"}] == ["提交区级", "已解决", "办理中"]  # legend
+
+
+def test_legend_markers_use_the_same_fills_as_the_segments():
+    root = parse(tally_chart("白鹤镇", [BAIHE]))
+    swatches = {frozenset(classes(r) - {"swatch"}): r.get("fill") for r in root.iter(f"{SVG}rect")
+                if "swatch" in classes(r)}
+    for seg in segments(root):
+        assert swatches[frozenset(classes(seg) - {"seg"})] == seg.get("fill")
+    fills = [s.get("fill") for s in segments(root)]
+    assert len(set(fills)) == 3                          # three distinct fills ...
+    assert sum(f.startswith("url(#") for f in fills) == 2  # ... two of them patterns, one solid
+
+
+def test_baihe_targets_show_percentages_as_text():
+    chart = target_chart("白鹤镇", BAIHE_TARGETS)
+    root = parse(chart)
+    words = texts(root)
+    assert words.count("100%") == 1 and words.count("80%") == 2
+    assert {"机构", "居民", "注册企业"} <= set(words)
+    assert chart.summary == "白鹤镇调研覆盖目标：机构100%，居民80%，注册企业80%。"
+    assert chart.table == DataTable(
+        caption="白鹤镇调研覆盖目标",
+        column_headers=("调研对象", "目标"),
+        rows=(("机构", ("100%",)), ("居民", ("80%",)), ("注册企业", ("80%",))),
+        numeric=(True,),
+    )
+    bars = [r for r in root.iter(f"{SVG}rect") if "bar-target" in classes(r)]
+    track_width = float(tracks(root)[0].get("width"))
+    assert [float(b.get("width")) for b in bars] == pytest.approx(
+        [track_width, 0.8 * track_width, 0.8 * track_width], abs=0.1)
+    assert "0%至100%" in root.find(f"{SVG}desc").text
+
+
+def test_target_chart_with_measured_values_and_deadlines():
+    targets = (
+        Target(group="institutions", target=100, measured=100, measured_as_of="2018-04-26"),
+        Target(group="residents", target=80, deadline="2018-06-30", measured=62.5, measured_as_of="2018-04-26"),
+        Target(group="farmers", target=90),
+    )
+    chart = target_chart("白鹤镇", targets)
+    root = parse(chart)
+    assert chart.summary == ("白鹤镇调研覆盖目标：机构100%，居民80%（2018年6月30日前），农户90%。"
+                             "截至2018年4月26日实测：机构100%，居民62.5%。")
+    assert chart.table == DataTable(
+        caption="白鹤镇调研覆盖目标与实测",
+        column_headers=("调研对象", "目标", "实测", "实测日期", "期限"),
+        rows=(("机构", ("100%", "100%", "2018-04-26", "—")),
+              ("居民", ("80%", "62.5%", "2018-04-26", "2018-06-30")),
+              ("农户", ("90%", "—", "—", "—"))),
+        numeric=(True, True, False, False),
+    )
+    measured = [r for r in root.iter(f"{SVG}rect") if "bar-measured" in classes(r)]
+    assert [r.find(f"{SVG}title").text for r in measured] == ["机构实测 100%", "居民实测 62.5%"]
+    assert texts(root).count("实测") == 2 and texts(root).count("目标") == 3
+    assert "期限：2018年6月30日" in texts(root)
+
+
+def test_zero_target_is_an_empty_track_with_its_number():
+    root = parse(target_chart("某镇", [Target(group="villages", target=0)]))
+    assert not [r for r in root.iter(f"{SVG}rect") if "bar-target" in classes(r)]
+    assert len(tracks(root)) == 1 and "0%" in texts(root)
+
+
+# --- formatting ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("part", "whole", "text"), [
+    (103, 296, "34.8%"), (143, 296, "48.3%"), (0, 0, "—"), (5, 0, "—"), (5, 5, "100.0%"),
+    (0, 7, "0.0%"), (1, 8, "12.5%"), (1, 16, "6.3%"),  # 6.25 rounds half up (四舍五入)
+])
+def test_format_share(part, whole, text):
+    assert format_share(part, whole) == text
+
+
+@pytest.mark.parametrize(("value", "text"), [(100, "100%"), (80.0, "80%"), (62.5, "62.5%"),
+                                             (80.45, "80.5%"), (0, "0%"), (33.333, "33.3%")])
+def test_format_percent(value, text):
+    assert format_percent(value) == text
+
+
+def test_format_date():
+    assert format_date(date(2018, 4, 26)) == "2018年4月26日"
+    assert format_date(date(2018, 12, 1)) == "2018年12月1日"
+
+
+# --- colour ---------------------------------------------------------------------------
+
+
+def test_contrast_ratio_follows_wcag():
+    assert contrast_ratio("#000000", "#ffffff") == pytest.approx(21.0)
+    assert contrast_ratio("#ffffff", "#000000") == pytest.approx(21.0)
+    assert contrast_ratio("#777777", "#777777") == pytest.approx(1.0)
+    assert contrast_ratio("#767676", "#fff") == pytest.approx(4.54, abs=0.01)  # the known 4.5:1 grey
+    assert contrast_ratio("#949494", "#ffffff") == pytest.approx(3.03, abs=0.01)
+    assert relative_luminance("#ffffff") == pytest.approx(1.0)
+    with pytest.raises(ValueError):
+        relative_luminance("white")
+
+
+BAR_COLOURS = [c for s in (*SEGMENT_STYLES, TARGET_STYLE, MEASURED_STYLE) for c in (s.base, s.accent) if c]
+
+
+@pytest.mark.parametrize("colour", BAR_COLOURS)
+def test_bar_colours_contrast_with_background_and_carry_white_text(colour):
+    assert contrast_ratio(colour, BACKGROUND) >= 3.0        # WCAG 1.4.11 non-text contrast
+    assert contrast_ratio(colour, TEXT_ON_BAR) >= 4.5       # WCAG 1.4.3: numbers written inside bars
+
+
+def test_text_and_track_colours():
+    assert BACKGROUND.lower() == "#ffffff"
+    for ground in (BACKGROUND, TRACK_FILL):
+        assert contrast_ratio(TEXT_COLOUR, ground) >= 4.5   # WCAG 1.4.3
+    assert contrast_ratio(TRACK_STROKE, BACKGROUND) >= 3.0  # the outline of an empty bar (1.4.11)
+
+
+def test_every_colour_in_the_svgs_passes():
+    """Read the colours back out of real charts, so a colour added later cannot skip the check."""
+    svgs = [tally_chart("白鹤镇", [BAIHE]).svg,
+            target_chart("白鹤镇", [Target(group="residents", target=80, measured=60)]).svg]
+    for svg in svgs:
+        root = ET.fromstring(svg)
+        for element in root.iter():
+            fill = element.get("fill", "")
+            if not fill.startswith("#"):
+                continue
+            tag = element.tag.removeprefix(SVG)
+            if tag == "text":                               # white text sits on bars only
+                assert all(contrast_ratio(fill, bar) >= 4.5 for bar in BAR_COLOURS), fill
+            elif "chart-bg" not in classes(element) and "track" not in classes(element):
+                assert contrast_ratio(fill, BACKGROUND) >= 3.0, (tag, fill)
+        assert contrast_ratio(root.get("color"), BACKGROUND) >= 4.5
+
+
+def test_patterns_are_distinct():
+    assert len({s.pattern for s in SEGMENT_STYLES}) == 3
+    assert TARGET_STYLE.pattern != MEASURED_STYLE.pattern
+
+
+# --- SVG hygiene ---------------------------------------------------------------------------
+
+
+def test_svg_is_responsive_and_text_is_large_enough_at_320px():
+    for chart in (tally_chart("白鹤镇", [BAIHE]), target_chart("白鹤镇", BAIHE_TARGETS),
+                  units_chart([("白鹤镇", BAIHE)])):
+        root = parse(chart)
+        _, _, width, height = view_box(root)
+        assert width == VIEW_WIDTH and height > 0
+        assert root.get("width") == "100%" and root.get("height") is None
+        assert root.get("preserveAspectRatio") == "xMinYMin meet"
+        sizes = [float(e.get("font-size")) for e in root.iter() if e.get("font-size")]
+        assert sizes and min(sizes) * 320 / width >= 14       # ≥ 14 px when the chart is 320 px wide
+        assert min(sizes) * 280 / width >= 14                  # ... and still at 280 px (page margins)
+
+
+def test_svg_has_no_script_style_or_external_references():
+    for chart in (tally_chart("白鹤镇", [BAIHE]), target_chart("白鹤镇", BAIHE_TARGETS)):
+        lowered = chart.svg.lower()
+        for banned in ("<script", "<style", "@import", "<foreignobject", "href", "javascript:", "<image"):
+            assert banned not in lowered
+        assert not re.search(r"\son[a-z]+=", lowered)      # no event handlers
+
+
+def test_coordinates_are_rounded_to_one_decimal():
+    svg = tally_chart("某镇", [tally("2018-01-01", 1, 1, 1), tally("2018-02-01", 7, 11, 13)]).svg
+    numbers = re.findall(r'(?:x|y|width|height)="(-?[\d.]+)"', svg)
+    assert numbers and all(re.fullmatch(r"-?\d+(\.\d)?", n) for n in numbers)
+
+
+def test_ids_are_unique_stable_and_references_resolve():
+    first = tally_chart("白鹤镇", [BAIHE])
+    again = tally_chart("白鹤镇", [BAIHE])
+    other = tally_chart("白鹤镇", [tally("2018-04-26", 143, 104, 49)])
+    assert first.svg == again.svg                      # deterministic, byte for byte
+    ids = [re.findall(r'\bid="([^"]+)"', c.svg) for c in (first, other,
+                                                         target_chart("白鹤镇", BAIHE_TARGETS))]
+    for chart_ids in ids:
+        assert len(chart_ids) == len(set(chart_ids))
+    assert not set(ids[0]) & set(ids[1]) and not set(ids[0]) & set(ids[2])
+    for chart in (first, other):
+        defined = set(re.findall(r'\bid="([^"]+)"', chart.svg))
+        assert set(re.findall(r"url\(#([^)]+)\)", chart.svg)) <= defined
+        assert set(parse(chart).get("aria-labelledby").split()) <= defined
+
+
+# --- escaping --------------------------------------------------------------------------------
+
+
+def test_unit_names_are_escaped():
+    name = "A&B<script>"
+    chart = tally_chart(name, [BAIHE])
+    assert "<script" not in chart.svg
+    assert "A&amp;B&lt;script&gt;" in chart.svg
+    root = parse(chart)
+    assert root.find(f"{SVG}title").text == "A&B<script>问题清单办理情况"
+    assert chart.summary.startswith("截至2018年4月26日，A&B<script>共收集")   # plain text: the template escapes it
+    assert chart.table.caption == "A&B<script>问题清单办理情况（按统计日期）"
+    units = units_chart([(name, BAIHE), ('"引号" \'单引号\'', BAIHE)])
+    assert "<script" not in units.svg
+    assert {"A&B<script>", '"引号" \'单引号\''} <= set(texts(parse(units)))
+    targets = target_chart(name, BAIHE_TARGETS)
+    assert "<script" not in targets.svg and parse(targets).find(f"{SVG}title").text.startswith(name)
+
+
+def test_characters_xml_forbids_are_dropped():
+    chart = tally_chart("白鹤\x00镇\x1b\ufffe", [BAIHE])
+    assert parse(chart).find(f"{SVG}title").text == "白鹤镇问题清单办理情况"
+
+
+# --- edge cases -------------------------------------------------------------------------------
+
+
+def test_empty_input_gives_no_chart():
+    assert tally_chart("白鹤镇", []) is None
+    assert target_chart("白鹤镇", []) is None
+    assert units_chart([]) is None
+
+
+def test_nothing_collected_is_an_empty_track_with_the_text_0():
+    chart = tally_chart("某镇", [tally("2018-04-26", 0, 0, 0)])
+    root = parse(chart)
+    assert segments(root) == [] and len(tracks(root)) == 1
+    assert "0" in texts(root) and "收集0份" in texts(root)
+    assert chart.summary == "截至2018年4月26日，某镇共收集问题清单0份。"
+
+
+def test_zero_segments_are_not_drawn_and_their_number_is_written():
+    root = parse(tally_chart("某镇", [tally("2018-04-26", 0, 280, 16)]))
+    assert [classes(s) - {"seg"} for s in segments(root)] == [{"seg-resolved"}, {"seg-in-progress"}]
+    assert "提交区级 0份" in texts(root)
+
+
+def test_numbers_that_do_not_fit_inside_are_written_below():
+    root = parse(tally_chart("某镇", [tally("2018-04-26", 500, 495, 5)]))
+    segs = segments(root)
+    assert len(segs) == 3 and float(segs[2].get("width")) < 5
+    assert "办理中 5份" in texts(root)
+
+
+def test_inconsistent_tally_is_refused():
+    bad = Tally(as_of="2018-04-26", collected=296, escalated=143, resolved=103, in_progress=51)
+    with pytest.raises(ValueError, match="297, but collected = 296"):
+        tally_chart("白鹤镇", [bad])
+
+
+def test_tallies_are_shown_oldest_first_and_scaled_to_the_largest():
+    earlier = tally("2018-03-01", 60, 57, 3)
+    chart = tally_chart("白鹤镇", [BAIHE, earlier])
+    assert [row[0] for row in chart.table.rows] == ["2018-03-01", "2018-04-26"]
+    assert chart.summary == ("截至2018年4月26日，白鹤镇共收集问题清单296份：提交区级143份，已解决103份，办理中50份。"
+                             "与2018年3月1日（120份）相比，增加176份。")
+    root = parse(chart)
+    track_width = float(tracks(root)[0].get("width"))
+    segs = segments(root)
+    first_bar = sum(float(s.get("width")) for s in segs[:3])
+    assert first_bar == pytest.approx(track_width * 120 / 296, abs=0.1)
+    assert sum(float(s.get("width")) for s in segs[3:]) == pytest.approx(track_width, abs=0.01)
+    words = texts(root)
+    assert words.index("2018年3月1日") < words.index("2018年4月26日")
+
+
+def test_units_chart_with_several_units():
+    rows = [
+        ("白鹤镇", BAIHE),
+        ("华新镇", tally("2018-04-26", 200, 180, 20)),
+        ("练塘镇", tally("2018-04-26", 0, 28, 2)),
+    ]
+    chart = units_chart(rows)
+    assert chart.summary == ("截至2018年4月26日，3个单位共收集问题清单726份：提交区级343份，已解决311份，办理中72份。"
+                             "收集最多的是华新镇（400份）。")
+    assert chart.table == DataTable(
+        caption="各单位问题清单办理情况（按最近一次统计）",
+        column_headers=("单位", "统计日期", "收集", "提交区级", "已解决", "办理中"),
+        rows=(("白鹤镇", ("2018-04-26", "296", "143", "103", "50")),
+              ("华新镇", ("2018-04-26", "400", "200", "180", "20")),
+              ("练塘镇", ("2018-04-26", "30", "0", "28", "2"))),
+        numeric=(False, True, True, True, True),
+    )
+    root = parse(chart)
+    words = texts(root)
+    assert [w for w in words if w in {"白鹤镇", "华新镇", "练塘镇"}] == ["白鹤镇", "华新镇", "练塘镇"]  # as given
+    assert len(tracks(root)) == 3
+    track_width = float(tracks(root)[0].get("width"))
+    lengths = [sum(float(s.get("width")) for s in bar.iter(f"{SVG}rect") if "seg" in classes(s))
+               for bar in root.iter(f"{SVG}g") if "bar" in classes(bar)]
+    assert lengths == pytest.approx([track_width * 296 / 400, track_width, track_width * 30 / 400], abs=0.1)
+    assert "条形长度按图中最大的收集数（400份）等比例绘制" in root.find(f"{SVG}desc").text
+
+
+def test_units_chart_with_different_dates_and_a_tie():
+    chart = units_chart([("甲镇", tally("2018-04-20", 1, 1, 1)), ("乙镇", tally("2018-04-26", 0, 3, 0))])
+    assert chart.summary == ("按各单位最近一次统计，2个单位共收集问题清单6份：提交区级1份，已解决4份，办理中1份。"
+                             "收集最多的是甲镇、乙镇（各3份）。")
+    assert {"截至2018年4月20日", "截至2018年4月26日"} <= set(texts(parse(chart)))
+
+
+def test_units_chart_of_one_unit_reads_like_its_tally_chart():
+    assert units_chart([("白鹤镇", BAIHE)]).summary == tally_chart("白鹤镇", [BAIHE]).summary
+
+
+def test_long_names_wrap_within_the_chart_and_keep_brackets_on_their_line():
+    name = "华新镇人民政府社区事务受理服务中心（含徐泾、赵巷工作站）"
+    root = parse(units_chart([(name, BAIHE)]))
+    label_lines = [t.text for t in root.iter(f"{SVG}text") if t.get("font-weight") == "bold"]
+    assert len(label_lines) > 1 and "".join(label_lines) == name
+    assert not any(line[0] in "）、，" for line in label_lines)
+    assert_text_inside(root)
+
+
+# --- properties over many inputs ---------------------------------------------------------------
+
+
+def text_extent(element: ET.Element) -> tuple[float, float]:
+    x = float(element.get("x"))
+    width = charts._text_width(element.text or "")
+    anchor = element.get("text-anchor", "start")
+    start = x - width if anchor == "end" else x - width / 2 if anchor == "middle" else x
+    return start, start + width
+
+
+def assert_text_inside(root: ET.Element) -> None:
+    _, _, width, height = view_box(root)
+    for element in root.iter(f"{SVG}text"):
+        left, right = text_extent(element)
+        assert -0.01 <= left and right <= width + 0.01, element.text
+        assert 0 < float(element.get("y")) <= height
+
+
+names = st.text(alphabet=st.sampled_from("白鹤镇华新（）、<&>\"' abcXYZ0123"), min_size=1, max_size=40)
+counts = st.integers(min_value=0, max_value=20000)
+
+
+@settings(max_examples=150, deadline=None)
+@example(rows=[("甲", 0, 0, 0), ("乙", 5, 0, 1), ("丙", 0, 1, 20000)])
+@example(rows=[("甲", 0, 0, 0)])
+@given(rows=st.lists(st.tuples(names, counts, counts, counts), min_size=1, max_size=6))
+def test_any_units_chart_is_well_formed(rows):
+    data = [(name, tally("2018-04-26", e, r, p)) for name, e, r, p in rows]
+    root = parse(units_chart(data))
+    assert_text_inside(root)
+    scale = max(t.collected for _, t in data)
+    bars = [bar for bar in root.iter(f"{SVG}g") if "bar" in classes(bar)]
+    assert len(bars) == len(data)
+    for bar, (_, t) in zip(bars, data):
+        [track] = tracks(bar)
+        segs = segments(bar)
+        drawn = {next(iter(classes(s) - {"seg"})) for s in segs}
+        for style in SEGMENT_STYLES:          # every count is drawn, or written under the bar
+            count = getattr(t, style.key)
+            assert style.css_class in drawn or f"{style.label} {count}份" in texts(bar) or not t.collected
+            assert style.css_class not in drawn or count
+        length = sum(float(s.get("width")) for s in segs)
+        expected = float(track.get("width")) * t.collected / scale if scale else 0
+        assert length == pytest.approx(expected, abs=0.06)
+        for seg in segs:
+            assert float(seg.get("width")) > 0
+        for value in bar.iter(f"{SVG}text"):       # numbers written inside stay inside their segment
+            if "seg-value" in classes(value):
+                left, right = text_extent(value)
+                inside = [s for s in segs if float(s.get("x")) <= left and
+                          right <= float(s.get("x")) + float(s.get("width")) + 0.01]
+                assert inside, value.text
+
+
+@settings(max_examples=100, deadline=None)
+@given(values=st.lists(st.tuples(st.floats(0, 100), st.none() | st.floats(0, 100)), min_size=1, max_size=7))
+def test_any_target_chart_is_well_formed(values):
+    groups = ["institutions", "residents", "registered_enterprises", "enterprises", "farmers",
+              "social_organizations", "villages"]
+    targets = [Target(group=g, target=t, measured=m) for g, (t, m) in zip(groups, values)]
+    root = parse(target_chart("某镇", targets))
+    assert_text_inside(root)
+    words = texts(root)
+    for target in targets:
+        assert format_percent(target.target) in words
+
+
+# --- the module itself ----------------------------------------------------------------------------
+
+
+def test_charts_imports_only_models_and_the_standard_library():
+    tree = ast.parse(Path(charts.__file__).read_text(encoding="utf-8"))
+    imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+    for module in imported:
+        assert module == "sitegen.models" or module.split(".")[0] in sys.stdlib_module_names | {"__future__"}, module
+
+
+def test_public_names_have_docstrings():
+    public = [getattr(charts, n) for n in dir(charts) if not n.startswith("_")
+              and getattr(getattr(charts, n), "__module__", None) == "sitegen.charts"]
+    assert len(public) >= 10
+    for item in public:
+        if inspect.isfunction(item) or inspect.isclass(item):
+            assert inspect.getdoc(item), item
