@@ -1,0 +1,122 @@
+"""The build, stage by stage: the only place that runs the whole pipeline.
+
+    settings → sources → records → checks → site graph → render → publish
+
+Each stage adds its problems to one `Report`; the build stops before
+publishing when there is any error, so the last good output stays as it was.
+
+May import: every other module except serve and cli.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from .checks import check_content, scheduled
+from .config import Config, load_config
+from .errors import Problem, Report, SiteError
+from .load import Content, Document, load_content
+from .render import render_site
+from .site import SiteGraph, build_site
+from .write import UnsafeOutputError, check_output_folder, publish
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to build: the site folder and the command line's choices.
+
+    ``now`` fixes the current time (naive, site time zone) for tests; None
+    means the clock. ``include_drafts`` shows drafts and scheduled pages
+    (the dev server does; a build never does).
+    """
+
+    root: Path
+    base_url: str | None = None
+    output: str | None = None
+    include_drafts: bool = False
+    now: datetime | None = None
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build did: pages and files written, time taken, warnings, scheduled pages."""
+
+    config: Config
+    pages: int
+    files: int
+    changed: int
+    removed: int
+    seconds: float
+    warnings: list[Problem] = field(default_factory=list)
+    scheduled: list[Document] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """What a check found: every problem, sorted, and the pages held back as scheduled."""
+
+    problems: list[Problem]
+    scheduled: list[Document]
+
+
+def _now(config: Config, options: BuildOptions) -> datetime:
+    return options.now or datetime.now(config.zone).replace(tzinfo=None)
+
+
+def load_and_check(options: BuildOptions, report: Report) -> tuple[Config, Content, SiteGraph]:
+    """Run the stages up to the site graph. Raises `SiteError` on any error."""
+    config = load_config(options.root, report, base_url=options.base_url, output_dir=options.output)
+    content = load_content(config, report)
+    check_content(content, config.root, report)
+    if report.has_errors():
+        raise SiteError(report.problems)
+    graph = build_site(config, content, _now(config, options), report,
+                       include_drafts=options.include_drafts)
+    if report.has_errors():
+        raise SiteError(report.problems)
+    return config, content, graph
+
+
+def check(options: BuildOptions) -> CheckResult:
+    """Load and validate the whole site without writing anything.
+
+    Returns every problem (errors and warnings, sorted by file and line)
+    and the scheduled pages. Raises nothing for bad input.
+    """
+    report = Report()
+    held: list[Document] = []
+    try:
+        config, content, _ = load_and_check(options, report)
+        held = scheduled(content.interviews + content.cases, _now(config, options))
+    except SiteError:
+        pass
+    return CheckResult(report.sorted(), held)
+
+
+def build(options: BuildOptions) -> BuildResult:
+    """Build the site into its output folder.
+
+    Returns a `BuildResult`. Raises `SiteError` with every problem when the
+    input has errors (the output folder is then untouched) or the output
+    folder is unsafe.
+    """
+    started = time.perf_counter()
+    report = Report()
+    config, content, graph = load_and_check(options, report)
+    try:
+        check_output_folder(config.output_path, [config.root, config.root / "content",
+                                                 config.root / "templates"])
+    except UnsafeOutputError as refusal:
+        report.error("site.yaml", None, None, str(refusal),
+                     "choose an output folder of its own, e.g. output_dir: output")
+        raise SiteError(report.problems) from None
+    files = render_site(graph, report)
+    if report.has_errors():
+        raise SiteError(report.problems)
+    written = publish(config.output_path, files)
+    return BuildResult(config, len(graph.pages), written.files, written.changed, written.removed,
+                       time.perf_counter() - started, report.warnings,
+                       scheduled(content.interviews + content.cases, _now(config, options)))

@@ -1,0 +1,211 @@
+"""Integrity rules across records: figures that must agree, references that
+must resolve, dates that must be in order, names that must be spelt right.
+
+Each rule is a function ``check_*(content, report)`` that adds problems to
+the report; `check_content` runs them all. The rules come from how a
+progress report is read: a figure on a public page must add up, and the
+reader must be able to trust every link and date.
+
+May import: errors, models, load (record types only).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from .errors import Report
+from .load import Content, Document, Sourced
+from .models import Unit
+
+COUNT_FIELDS = ("batches", "collected", "escalated", "resolved")
+COUNT_LABELS = {"batches": "survey batches (调研批次)", "collected": "collected (收集)",
+                "escalated": "escalated (提交区级)", "resolved": "resolved (已解决)",
+                "in_progress": "in progress (办理中)"}
+
+
+def check_content(content: Content, root: Path, report: Report) -> None:
+    """Run every integrity rule over the loaded content.
+
+    Takes the content, the site folder (to resolve image files) and the
+    report; adds errors and warnings to the report. Raises nothing.
+    """
+    for unit in content.units.values():
+        check_tally_arithmetic(unit, report)
+        check_tally_order(unit, report)
+        check_milestone_order(unit, report)
+        check_targets(unit, report)
+    for document in content.interviews + content.cases:
+        check_references(document, content, report)
+        check_images(document, root, report)
+    check_misspellings(content, report)
+
+
+def check_tally_arithmetic(unit: Sourced[Unit], report: Report) -> None:
+    """Error when escalated + resolved + in progress ≠ collected, showing the sums.
+
+    Every issue list collected is in exactly one of the three states, so the
+    three must add up to the collected count (the seed article: 143 + 103 +
+    50 = 296).
+    """
+    for index, tally in enumerate(unit.record.tallies):
+        total = tally.escalated + tally.resolved + tally.in_progress
+        if total != tally.collected:
+            line, column = unit.yaml.locate(("tallies", index, "collected"))
+            report.error(
+                unit.path, line, column,
+                f"tally of {tally.as_of.isoformat()} does not add up: escalated {tally.escalated} + resolved "
+                f"{tally.resolved} + in progress {tally.in_progress} = {total}, but collected is {tally.collected}",
+                "check the four figures against the source document: 提交区级 + 已解决 + 办理中 must equal 收集")
+
+
+def check_tally_order(unit: Sourced[Unit], report: Report) -> None:
+    """Tallies are listed oldest first, one per date; cumulative counts never fall.
+
+    Two tallies on one date, or out of order, are errors. A cumulative count
+    (batches, collected, escalated, resolved) smaller than in the previous
+    tally is a warning naming both values: it can be a correction, but is
+    more often a typing mistake.
+    """
+    tallies = unit.record.tallies
+    for index in range(1, len(tallies)):
+        before, after = tallies[index - 1], tallies[index]
+        line, column = unit.yaml.locate(("tallies", index, "as_of"))
+        if after.as_of == before.as_of:
+            report.error(unit.path, line, column, f"two tallies on {after.as_of.isoformat()}",
+                         "keep one tally per date: merge them or correct the date")
+        elif after.as_of < before.as_of:
+            report.error(unit.path, line, column,
+                         f"tally of {after.as_of.isoformat()} is listed after the tally of {before.as_of.isoformat()}",
+                         "list tallies oldest first (按日期从早到晚)")
+            continue
+        for name in COUNT_FIELDS:
+            old, new = getattr(before, name), getattr(after, name)
+            if old is not None and new is not None and new < old:
+                line, column = unit.yaml.locate(("tallies", index, name))
+                report.warning(
+                    unit.path, line, column,
+                    f"{COUNT_LABELS[name]} fell from {old} on {before.as_of.isoformat()} to {new} on "
+                    f"{after.as_of.isoformat()}; these counts only grow",
+                    "check the figure; if it is a correction, say so in the tally's note")
+
+
+def check_milestone_order(unit: Sourced[Unit], report: Report) -> None:
+    """Error when milestones are not listed in date order (oldest first)."""
+    milestones = unit.record.milestones
+    for index in range(1, len(milestones)):
+        if milestones[index].date < milestones[index - 1].date:
+            line, column = unit.yaml.locate(("milestones", index, "date"))
+            report.error(unit.path, line, column,
+                         f"milestone of {milestones[index].date.isoformat()} is listed after the one of "
+                         f"{milestones[index - 1].date.isoformat()}",
+                         "list milestones oldest first (按日期从早到晚)")
+
+
+def check_targets(unit: Sourced[Unit], report: Report) -> None:
+    """A target's measured value needs its date, and one group has one target."""
+    seen: dict[str, int] = {}
+    for index, target in enumerate(unit.record.targets):
+        if target.measured is not None and target.measured_as_of is None:
+            line, column = unit.yaml.locate(("targets", index, "measured"))
+            report.error(unit.path, line, column, "a measured value needs the date it was measured",
+                         "add measured_as_of: YYYY-MM-DD below it")
+        if target.group.value in seen:
+            line, column = unit.yaml.locate(("targets", index, "group"))
+            report.error(unit.path, line, column,
+                         f'two targets for the group "{target.group.value}" (the first is target {seen[target.group.value] + 1})',
+                         "keep one target per group")
+        seen.setdefault(target.group.value, index)
+
+
+def check_references(document: Document, content: Content, report: Report) -> None:
+    """Every id a page names (series, unit, related tally) must exist."""
+    meta = document.meta
+    series = getattr(meta, "series", None)
+    if series is not None and series not in content.series:
+        _missing(document, ("series",), "series", series, sorted(content.series), report)
+    if meta.unit not in content.units:
+        _missing(document, ("unit",), "unit", meta.unit, sorted(content.units), report)
+        return
+    related = getattr(meta, "related_tally", None)
+    if related is not None:
+        dates = [t.as_of for t in content.units[meta.unit].record.tallies]
+        if related not in dates:
+            line, column = document.yaml.locate(("related_tally",))
+            known = ", ".join(d.isoformat() for d in dates) or "none yet"
+            report.error(document.path, line, column,
+                         f"unit {meta.unit} has no tally of {related.isoformat()}",
+                         f"use the as_of date of one of its tallies: {known}")
+
+
+def _missing(document: Document, loc: tuple[str, ...], kind: str, value: str,
+             known: list[str], report: Report) -> None:
+    line, column = document.yaml.locate(loc)
+    folder = "series" if kind == "series" else "units"
+    report.error(document.path, line, column, f'there is no {kind} "{value}"',
+                 f"use one of: {', '.join(known)}" if known
+                 else f"add the file content/{folder}/{value}.yaml")
+
+
+def check_images(document: Document, root: Path, report: Report) -> None:
+    """Image files must exist under content/; an image without alt text is a warning (WCAG 1.1.1)."""
+    for index, image in enumerate(document.meta.images):
+        if "://" not in image.src:
+            target = (root / "content" / image.src.lstrip("/")).resolve()
+            inside = target.is_relative_to((root / "content").resolve())
+            if not inside or not target.is_file():
+                line, column = document.yaml.locate(("images", index, "src"))
+                report.error(document.path, line, column, f'image "{image.src}" not found',
+                             "put the file under content/ and give its path from there, e.g. images/baihe-1.svg")
+        if not image.alt.strip():
+            line, column = document.yaml.locate(("images", index))
+            report.warning(document.path, line, column, f'image "{image.src}" has no alt text',
+                           "add alt: with a short description of the picture (图片说明) for readers who cannot see it")
+
+
+def check_misspellings(content: Content, report: Report) -> None:
+    """Warn where a page spells a unit's name wrong (a known misspelling), with its line.
+
+    Scans every line of each page's file text that sitegen publishes (front
+    matter values and body), for every unit's ``misspellings``.
+    """
+    wrong = {bad: unit.record.name for unit in content.units.values() for bad in unit.record.misspellings}
+    if not wrong:
+        return
+    for document in content.interviews + content.cases:
+        lines = _front_matter_lines(document) + list(enumerate(document.body.split("\n"), document.body_line))
+        for number, text in lines:
+            for bad, right in wrong.items():
+                start = text.find(bad)
+                while start >= 0:
+                    report.warning(document.path, number, start + 1,
+                                   f'"{bad}" is a misspelling of the unit name {right}',
+                                   f"write {right}")
+                    start = text.find(bad, start + len(bad))
+
+
+def _front_matter_lines(document: Document) -> list[tuple[int, str]]:
+    first = document.yaml.locate(())[0]
+    values: list[tuple[int, str]] = []
+    for path, (line, column) in document.yaml.positions.items():
+        value = _value_at(document.yaml.value, path)
+        if isinstance(value, str):
+            values.append((line, " " * (column - 1) + value))
+    return values or [(first, "")]
+
+
+def _value_at(value: object, path: tuple[str | int, ...]) -> object:
+    for part in path:
+        try:
+            value = value[part]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return value
+
+
+def scheduled(documents: list[Document], now: datetime) -> list[Document]:
+    """Return the documents whose publish time is after ``now`` (held back until then).
+
+    ``now`` is a naive datetime in the site's time zone, like the ``date`` fields.
+    """
+    return [d for d in documents if d.meta.date > now]

@@ -1,0 +1,120 @@
+"""The bundled example (the Baihe interview) builds, and its pages show the right figures.
+
+Values come from the seed article: as of 2018-04-26, 318 survey batches, 296
+issue lists collected, 143 escalated to the district, 103 resolved, 50 in
+progress; targets 100% institutions, 80% residents and registered enterprises;
+milestones on 2018-01-12 and 2018-01-15.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+from sitegen.markup import count_words
+
+from .sitekit import REPO, parse_html, text_of
+
+INTERVIEW = "output/interviews/baihe-dadiaoyan-weifangtan/index.html"
+UNIT = "output/units/baihe/index.html"
+
+
+def _figures(panel) -> dict[str, str]:
+    return {text_of(div.find("dt")): text_of(div.find("dd")) for div in panel.cssselect(".figure")}
+
+
+def test_interview_reading_line_matches_the_body(example_site: Path) -> None:
+    page = parse_html(example_site / INTERVIEW)
+    line = text_of(page.cssselect(".reading")[0])
+    body_text = page.cssselect(".body")[0].text_content()
+    expected = count_words(body_text)
+    assert expected > 800  # the condensed interview has about 1,100 characters
+    assert line == f"本篇文章{expected}字，读完约{math.ceil(expected / 500)}分钟"
+
+
+def test_interview_header(example_site: Path) -> None:
+    page = parse_html(example_site / INTERVIEW)
+    assert text_of(page.cssselect("h1")[0]) == "白鹤镇：补好短板发挥优势 建设丝路名镇新白鹤"
+    assert text_of(page.cssselect(".series-name")[0]) == "大调研微访谈"
+    assert text_of(page.cssselect(".byline")[0]) == "受访人：受访人（姓名略），中共白鹤镇党委书记"
+    assert page.cssselect(".dateline time")[0].text == "2018-05-03 10:00"
+    assert page.cssselect("html")[0].get("lang") == "zh-CN"
+
+
+def test_interview_tally_panel_shows_figures_and_arithmetic(example_site: Path) -> None:
+    page = parse_html(example_site / INTERVIEW)
+    panel = page.cssselect(".tally")[0]
+    assert _figures(panel) == {"调研批次": "318 批", "收集问题清单": "296 份", "提交区级": "143 份",
+                               "已解决": "103 份", "办理中": "50 份"}
+    assert text_of(panel.cssselect(".arithmetic")[0]) == "提交区级 143 + 已解决 103 + 办理中 50 = 收集 296（份）"
+    assert panel.cssselect(".as-of time")[0].get("datetime") == "2018-04-26"
+
+
+def test_interview_table_of_contents_anchors_resolve(example_site: Path) -> None:
+    page = parse_html(example_site / INTERVIEW)
+    links = page.cssselect(".toc a")
+    questions = page.cssselect(".body h2")
+    assert len(links) == len(questions) == 4
+    ids = {h.get("id") for h in questions}
+    for link, heading in zip(links, questions):
+        anchor = link.get("href")[1:]
+        assert anchor in ids
+        assert re.search(r"[\u4e00-\u9fff]", anchor), "anchors keep the Chinese heading text"
+        assert text_of(link) == text_of(heading)
+
+
+def test_interview_source_attribution(example_site: Path) -> None:
+    page = parse_html(example_site / INTERVIEW)
+    source = text_of(page.cssselect(".source")[0])
+    assert "来源：上海热线新闻网《大调研微访谈│白鹤镇：补好短板发挥优势 建设丝路名镇新白鹤》" in source
+    assert page.cssselect(".source a")[0].get("href") == "http://www.shcafe.org/shzxxw/120946.html"
+
+
+def test_unit_page_shows_tallies_targets_and_milestones(example_site: Path) -> None:
+    page = parse_html(example_site / UNIT)
+    panel = page.cssselect(".tally")[0]
+    assert _figures(panel)["收集问题清单"] == "296 份"
+    assert "143 + 已解决 103 + 办理中 50 = 收集 296" in text_of(panel)
+    table = page.cssselect("table.data")[0]
+    rows = [[text_of(c) for c in row.cssselect("th, td")] for row in table.cssselect("tbody tr")]
+    assert rows == [["2018-04-26", "318", "296", "143", "103", "50"]]
+    targets = [text_of(t) for t in page.cssselect(".target-label")]
+    assert targets[0].startswith("机构：目标调研率 100%")
+    assert targets[1].startswith("居民：目标调研率 80%")
+    assert targets[2].startswith("注册企业：目标调研率 80%")
+    milestones = page.cssselect(".timeline li")
+    assert [m.cssselect("time")[0].get("datetime") for m in milestones] == ["2018-01-12", "2018-01-15"]
+    assert [text_of(m.cssselect(".milestone-title")[0]) for m in milestones] == [
+        "成立大调研领导小组，印发实施方案", "召开大调研动员部署会"]
+    titles = [text_of(a) for a in page.cssselect(".entry-title a")]
+    assert "做大做强白鹤草莓" in titles and "白鹤镇：补好短板发挥优势 建设丝路名镇新白鹤" in titles
+
+
+def test_home_page_sums_campaign_totals(example_site: Path) -> None:
+    page = parse_html(example_site / "output/index.html")
+    totals = page.cssselect(".totals")[0]
+    assert _figures(totals) == {"收集问题清单": "296 份", "提交区级": "143 份", "已解决": "103 份",
+                                "办理中": "50 份"}
+    assert text_of(totals.cssselect(".share")[0]) == "已解决占 34.8%"
+    assert "大调研微访谈" in text_of(page)
+
+
+def test_every_internal_link_points_at_a_built_file(example_site: Path) -> None:
+    output = example_site / "output"
+    for html in output.rglob("*.html"):
+        for element, attribute, link, _ in parse_html(html).iterlinks():
+            if link.startswith(("http://", "https://", "mailto:")) or link.startswith("#"):
+                continue
+            target = output / link.split("#")[0].lstrip("/")
+            if link.endswith("/"):
+                target = target / "index.html"
+            assert target.is_file(), f"{html.relative_to(output)} links to missing {link}"
+
+
+def test_example_is_clean_of_errors(example_site: Path) -> None:
+    from sitegen.build import BuildOptions, check
+    result = check(BuildOptions(root=example_site))
+    assert [p.format() for p in result.problems if p.severity == "error"] == []
+
+
