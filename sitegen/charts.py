@@ -509,13 +509,22 @@ def tally_chart(unit_name: str, tallies: Sequence[Tally]) -> Chart | None:
             f"条形长度按图中最大的收集数（{scale}份）等比例绘制。")
     bars = [_StackedBar(format_date(t.as_of), "", t.collected, _counts(t)) for t in ordered]
     svg = _stacked_chart("tally", f"{unit_name}问题清单办理情况", desc, bars)
+    with_batches = any(t.batches is not None for t in ordered)
+    headers = (("调研批次",) if with_batches else ()) + _TALLY_HEADERS
     table = DataTable(
         caption=f"{unit_name}问题清单办理情况（按统计日期）",
-        column_headers=("统计日期", *_TALLY_HEADERS),
-        rows=tuple((t.as_of.isoformat(), _tally_row(t)) for t in ordered),
-        numeric=(True,) * len(_TALLY_HEADERS),
+        column_headers=("统计日期", *headers),
+        rows=tuple((t.as_of.isoformat(), _batches_cell(t, with_batches) + _tally_row(t)) for t in ordered),
+        numeric=(True,) * len(headers),
     )
     return Chart(svg=svg, summary=summary, table=table)
+
+
+def _batches_cell(tally: Tally, with_batches: bool) -> tuple[str, ...]:
+    """The survey-batches cell when the table has that column ("—" when a tally lacks it)."""
+    if not with_batches:
+        return ()
+    return (str(tally.batches) if tally.batches is not None else "—",)
 
 
 def _units_summary(rows: Sequence[tuple[str, Tally]]) -> str:

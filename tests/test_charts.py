@@ -68,10 +68,16 @@ def test_baihe_tally_table_is_exact():
     chart = tally_chart("白鹤镇", [BAIHE])
     assert chart.table == DataTable(
         caption="白鹤镇问题清单办理情况（按统计日期）",
-        column_headers=("统计日期", "收集", "提交区级", "已解决", "办理中"),
-        rows=(("2018-04-26", ("296", "143", "103", "50")),),
-        numeric=(True, True, True, True),
+        column_headers=("统计日期", "调研批次", "收集", "提交区级", "已解决", "办理中"),
+        rows=(("2018-04-26", ("318", "296", "143", "103", "50")),),
+        numeric=(True, True, True, True, True),
     )
+
+
+def test_tally_table_leaves_out_batches_when_no_tally_has_them():
+    chart = tally_chart("白鹤镇", [BAIHE.model_copy(update={"batches": None})])
+    assert chart.table.column_headers == ("统计日期", "收集", "提交区级", "已解决", "办理中")
+    assert chart.table.rows == (("2018-04-26", ("296", "143", "103", "50")),)
 
 
 def test_baihe_tally_summary_is_exact():
