@@ -278,6 +278,7 @@ def _all_pages(graph: SiteGraph) -> list[Page]:
     pages += _paged_pages("/cases/", "cases.html", "典型案例", graph.cases, per_page, {})
     pages.append(Page("/units/", "units/index.html", "units.html", "各单位进展", {}))
     pages.append(Page("/tags/", "tags/index.html", "tags.html", "标签", {}))
+    pages.append(Page("/search/", "search/index.html", "search.html", "搜索", {}))
     for entry in graph.interviews:
         pages.append(Page(entry.url, output_path(entry.url), "interview.html", entry.title,
                           {"entry": entry}, entry.document.path))

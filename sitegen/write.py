@@ -15,7 +15,7 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Mapping
+from typing import Callable, Mapping
 
 STAGING = ".{name}.staging-"
 RETIRED = ".{name}.old-"
@@ -67,10 +67,13 @@ def remove_leftovers(output: Path) -> None:
             shutil.rmtree(entry, ignore_errors=True)
 
 
-def publish(output: Path, files: Mapping[str, bytes]) -> WriteResult:
+def publish(output: Path, files: Mapping[str, bytes],
+            finish: Callable[[Path], None] | None = None) -> WriteResult:
     """Replace the output folder with exactly ``files``, atomically.
 
-    Takes the output folder and ``{relative posix path: bytes}``. Unchanged
+    Takes the output folder and ``{relative posix path: bytes}``, and
+    optionally ``finish``, called with the complete staging folder before
+    it is swapped in (e.g. to add a search index made from the files). Unchanged
     files are hard-linked from the old site instead of rewritten where the
     file system allows. Returns a `WriteResult`. Raises `UnsafeOutputError`
     for a path that would leave the folder, and `OSError` when writing fails
@@ -86,6 +89,8 @@ def publish(output: Path, files: Mapping[str, bytes]) -> WriteResult:
         for path, data in sorted(files.items()):
             relative = _safe_relative(path)
             changed += _write_one(output / relative, staging / relative, data)
+        if finish is not None:
+            finish(staging)
         removed = _count_removed(output, files)
         _swap(output, staging)
     finally:
