@@ -66,7 +66,7 @@ from .errors import Problem
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "1"
+POLICY_VERSION = "2"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -330,7 +330,7 @@ def slugify_heading(value: str, separator: str) -> str:
     return value or "section"
 
 
-MARKDOWN_EXTENSIONS: tuple[str, ...] = ("tables", "footnotes", "sane_lists", "toc", "nl2br")
+MARKDOWN_EXTENSIONS: tuple[str, ...] = ("fenced_code", "tables", "footnotes", "sane_lists", "toc", "nl2br")
 
 
 def _extension_configs() -> dict[str, dict[str, object]]:

@@ -483,3 +483,10 @@ def test_render_never_raises_nor_emits_script(tokens: list[str]) -> None:
 
 
 MARKDOWN_RENDERER = MarkdownRenderer()
+
+
+def test_fenced_code_block_is_a_pre_block_with_escaped_text() -> None:
+    rendered = MarkdownRenderer().render("说明：\n\n```\nx = 1\n<b>粗</b>\n```\n", "content/a.md", 6)
+    assert rendered.html.count("<pre><code>") == 1
+    assert "&lt;b&gt;粗&lt;/b&gt;" in rendered.html
+    assert rendered.problems == ()
