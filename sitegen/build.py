@@ -21,7 +21,7 @@ from .errors import Problem, Report, SiteError
 from .load import Content, Document, load_content
 from .render import render_site
 from .site import SiteGraph, build_site
-from .write import UnsafeOutputError, check_output_folder, publish
+from .write import OutputBusyError, UnsafeOutputError, WriteResult, check_output_folder, publish
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,29 @@ def check(options: BuildOptions) -> CheckResult:
     return CheckResult(report.sorted(), held)
 
 
+def _check_output(config: Config, report: Report) -> None:
+    try:
+        check_output_folder(config.output_path, [config.root, config.root / "content",
+                                                 config.root / "templates"])
+    except UnsafeOutputError as refusal:
+        report.error("site.yaml", None, None, str(refusal),
+                     "choose an output folder of its own, e.g. output_dir: output")
+        raise SiteError(report.problems) from None
+
+
+def _publish(config: Config, files: dict[str, bytes], report: Report) -> WriteResult:
+    try:
+        return publish(config.output_path, files)
+    except OutputBusyError as busy:
+        report.error("", None, None, str(busy), "only one build may write the output folder at a time")
+    except UnsafeOutputError as refusal:
+        report.error("", None, None, str(refusal), "the previous output was left as it was")
+    except OSError as failure:
+        report.error("", None, None, f"could not write the output: {failure}",
+                     "check the disk space and the folder's permissions; the previous output was left as it was")
+    raise SiteError(report.problems)
+
+
 def build(options: BuildOptions) -> BuildResult:
     """Build the site into its output folder.
 
@@ -106,17 +129,11 @@ def build(options: BuildOptions) -> BuildResult:
     started = time.perf_counter()
     report = Report()
     config, content, graph = load_and_check(options, report)
-    try:
-        check_output_folder(config.output_path, [config.root, config.root / "content",
-                                                 config.root / "templates"])
-    except UnsafeOutputError as refusal:
-        report.error("site.yaml", None, None, str(refusal),
-                     "choose an output folder of its own, e.g. output_dir: output")
-        raise SiteError(report.problems) from None
+    _check_output(config, report)
     files = render_site(graph, report)
     if report.has_errors():
         raise SiteError(report.problems)
-    written = publish(config.output_path, files)
+    written = _publish(config, files, report)
     return BuildResult(config, len(graph.pages), written.files, written.changed, written.removed,
                        time.perf_counter() - started, report.warnings,
                        scheduled(content.interviews + content.cases, _now(config, options)))

@@ -1,29 +1,49 @@
 """Publish the output folder atomically: the old site or the new one, never a mix.
 
-The new site is written into a staging folder beside the output folder
-(``.output.staging-<pid>``), then swapped in by renames; the old site is
-removed afterwards. When writing fails, the staging folder is removed and
-the output folder is not touched. Leftovers of a killed build are removed by
-the next one. Nothing here knows about pages: it writes ``{path: bytes}``.
+How a publish goes:
+
+1. Take the output lock (``.<output>.lock`` beside the folder), so two
+   builds never write at once; a second one is refused with a clear message.
+2. Remove leftovers of a build that was killed (staging folders).
+3. Write every file into a staging folder beside the output folder
+   (``.<output>.staging-<pid>``). A file whose bytes did not change is
+   hard-linked from the current site instead of written again.
+4. Carry over files that sitegen did not write (a host's verification file,
+   say): sitegen removes only files it wrote, listed in the manifest
+   ``.sitegen-manifest`` inside the output folder.
+5. Swap the staging folder and the output folder in one step
+   (``renameat2(RENAME_EXCHANGE)`` on Linux; elsewhere two renames), then
+   delete the old site.
+
+A build killed at any moment thus leaves the output folder exactly the old
+site or exactly the new one. Nothing here knows about pages: it writes
+``{path: bytes}``.
 
 May import: errors.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
 import shutil
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Callable, Mapping
+from typing import Callable, Iterator, Mapping
 
 STAGING = ".{name}.staging-"
 RETIRED = ".{name}.old-"
+LOCK = ".{name}.lock"
+MANIFEST = ".sitegen-manifest"
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
 
 
 @dataclass(frozen=True)
 class WriteResult:
-    """What a publish did: files in the new site, and how many differ from the old one."""
+    """What a publish did: files in the new site, files whose bytes changed, files removed."""
 
     files: int
     changed: int
@@ -31,7 +51,11 @@ class WriteResult:
 
 
 class UnsafeOutputError(Exception):
-    """The output folder, or a file path in it, could overwrite something that is not the site's output."""
+    """The output folder, or a path in it, could overwrite something that is not the site's output."""
+
+
+class OutputBusyError(Exception):
+    """Another sitegen process is writing the same output folder."""
 
 
 def check_output_folder(output: Path, protected: list[Path]) -> None:
@@ -51,10 +75,39 @@ def check_output_folder(output: Path, protected: list[Path]) -> None:
 
 def _safe_relative(path: str) -> PurePosixPath:
     pure = PurePosixPath(path)
-    if pure.is_absolute() or any(part in ("", ".", "..") or "\\" in part or "\x00" in part
-                                 for part in pure.parts) or not pure.parts:
+    bad_part = any(part in ("", ".", "..") or "\\" in part or "\x00" in part or ":" in part
+                   for part in pure.parts)
+    if pure.is_absolute() or bad_part or not pure.parts or pure.name == MANIFEST:
         raise UnsafeOutputError(f'the output path "{path}" would leave the output folder')
     return pure
+
+
+@contextmanager
+def output_lock(output: Path) -> Iterator[None]:
+    """Hold the output folder's lock for the duration of the block.
+
+    Uses ``fcntl.flock`` on ``.<output>.lock`` beside the folder; the lock
+    goes away with the process, so a killed build never leaves it stuck.
+    Raises `OutputBusyError` at once when another process holds it. On
+    systems without ``fcntl`` (Windows) no lock is taken.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    lock_path = output.parent / LOCK.format(name=output.name)
+    with open(lock_path, "a+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputBusyError(
+                f"another sitegen build is writing {output} right now; "
+                "wait for it to finish, then build again") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def remove_leftovers(output: Path) -> None:
@@ -67,36 +120,60 @@ def remove_leftovers(output: Path) -> None:
             shutil.rmtree(entry, ignore_errors=True)
 
 
+def read_manifest(output: Path) -> set[str] | None:
+    """Return the files the last build wrote (from the manifest), or None when there is no output yet.
+
+    Raises `UnsafeOutputError` when the folder exists, is not empty and has
+    no manifest: it holds files sitegen did not write, and sitegen never
+    deletes those.
+    """
+    if not output.exists():
+        return None
+    if output.is_symlink() or not output.is_dir():
+        raise UnsafeOutputError(f"{output} is not a folder sitegen can publish into")
+    manifest = output / MANIFEST
+    if manifest.is_file():
+        return set(manifest.read_text(encoding="utf-8").splitlines())
+    if any(output.iterdir()):
+        raise UnsafeOutputError(
+            f"{output} already holds files that sitegen did not write; "
+            "choose an empty folder with --output, or empty this one")
+    return set()
+
+
 def publish(output: Path, files: Mapping[str, bytes],
             finish: Callable[[Path], None] | None = None) -> WriteResult:
-    """Replace the output folder with exactly ``files``, atomically.
+    """Replace the output folder's site with exactly ``files``, atomically.
 
-    Takes the output folder and ``{relative posix path: bytes}``, and
-    optionally ``finish``, called with the complete staging folder before
-    it is swapped in (e.g. to add a search index made from the files). Unchanged
-    files are hard-linked from the old site instead of rewritten where the
-    file system allows. Returns a `WriteResult`. Raises `UnsafeOutputError`
-    for a path that would leave the folder, and `OSError` when writing fails
-    (the old output is then left as it was).
+    Takes the output folder, ``{relative posix path: bytes}``, and optionally
+    ``finish``, called with the complete staging folder before the swap (e.g.
+    to add a search index made from the files). Returns a `WriteResult`.
+    Raises `UnsafeOutputError` for a path that would leave the folder or an
+    output folder sitegen did not make, `OutputBusyError` when another build
+    is writing, and `OSError` when writing fails; in every case the current
+    output is left as it was.
     """
-    output = output.resolve()
+    output = output.absolute()
     output.parent.mkdir(parents=True, exist_ok=True)
-    remove_leftovers(output)
-    staging = output.parent / f"{STAGING.format(name=output.name)}{os.getpid()}"
-    changed = 0
-    try:
-        staging.mkdir()
-        for path, data in sorted(files.items()):
-            relative = _safe_relative(path)
-            changed += _write_one(output / relative, staging / relative, data)
-        if finish is not None:
-            finish(staging)
-        removed = _count_removed(output, files)
-        _swap(output, staging)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
-    return WriteResult(len(files), changed, removed)
+    with output_lock(output):
+        remove_leftovers(output)
+        written_before = read_manifest(output)
+        staging = output.parent / f"{STAGING.format(name=output.name)}{os.getpid()}"
+        try:
+            staging.mkdir()
+            changed = sum(_write_one(output / _safe_relative(path), staging / _safe_relative(path), data)
+                          for path, data in sorted(files.items()))
+            if finish is not None:
+                finish(staging)
+            written = _list_files(staging)
+            _carry_over_foreign_files(output, staging, written_before or set(), written)
+            (staging / MANIFEST).write_text("".join(f"{p}\n" for p in sorted(written)), encoding="utf-8")
+            removed = len((written_before or set()) - written)
+            _swap(output, staging)
+        finally:
+            if staging.exists():
+                shutil.rmtree(staging, ignore_errors=True)
+    return WriteResult(len(written), changed, removed)
 
 
 def _write_one(old: Path, new: Path, data: bytes) -> int:
@@ -113,14 +190,41 @@ def _write_one(old: Path, new: Path, data: bytes) -> int:
     return 1
 
 
-def _count_removed(output: Path, files: Mapping[str, bytes]) -> int:
+def _list_files(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*")
+            if p.is_file() and p.name != MANIFEST}
+
+
+def _carry_over_foreign_files(output: Path, staging: Path, written_before: set[str],
+                              written_now: set[str]) -> None:
     if not output.is_dir():
-        return 0
-    old = {p.relative_to(output).as_posix() for p in output.rglob("*") if p.is_file()}
-    return len(old - set(files))
+        return
+    for rel in sorted(_list_files(output) - written_before - written_now):
+        target = staging / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(output / rel, target)
+        except OSError:
+            shutil.copy2(output / rel, target)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one system call (Linux renameat2); False when not available."""
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name:
+        return False
+    try:
+        renameat2 = ctypes.CDLL(libc_name, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE)
+    return result == 0
 
 
 def _swap(output: Path, staging: Path) -> None:
+    if output.exists() and _exchange(staging, output):
+        shutil.rmtree(staging, ignore_errors=True)  # staging now holds the old site
+        return
     retired = output.parent / f"{RETIRED.format(name=output.name)}{os.getpid()}"
     if output.exists():
         os.replace(output, retired)

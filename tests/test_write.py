@@ -1,0 +1,147 @@
+"""Publishing the output folder: atomic, never outside its folder, one writer at a time."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from sitegen.build import BuildOptions, build
+from sitegen.errors import SiteError
+from sitegen.write import (MANIFEST, OutputBusyError, UnsafeOutputError, check_output_folder,
+                           output_lock, publish)
+
+from .sitekit import interview, tree_hashes, write_site
+
+
+def test_publish_writes_exactly_the_files_and_a_manifest(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    result = publish(output, {"index.html": b"<p>1</p>", "a/b/index.html": b"x"})
+    assert tree_hashes(output) == {"index.html": b"<p>1</p>", "a/b/index.html": b"x",
+                                   MANIFEST: b"a/b/index.html\nindex.html\n"}
+    assert (result.files, result.changed, result.removed) == (2, 2, 0)
+
+
+def test_second_publish_rewrites_only_changed_files_and_removes_stale_ones(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    publish(output, {"keep.html": b"same", "old.html": b"gone soon"})
+    inode = (output / "keep.html").stat().st_ino
+    result = publish(output, {"keep.html": b"same", "new.html": b"new"})
+    assert (result.files, result.changed, result.removed) == (2, 1, 1)
+    assert not (output / "old.html").exists()
+    assert (output / "keep.html").stat().st_ino == inode, "unchanged bytes are linked, not rewritten"
+
+
+def test_files_sitegen_did_not_write_are_kept(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    publish(output, {"index.html": b"1"})
+    (output / "google123.html").write_bytes(b"verification")
+    publish(output, {"index.html": b"2"})
+    assert (output / "google123.html").read_bytes() == b"verification"
+    assert (output / MANIFEST).read_text(encoding="utf-8") == "index.html\n"
+
+
+def test_a_folder_with_foreign_files_and_no_manifest_is_refused(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "precious.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(UnsafeOutputError, match="files that sitegen did not write"):
+        publish(output, {"index.html": b"1"})
+    assert tree_hashes(output) == {"precious.txt": b"mine"}
+
+
+@pytest.mark.parametrize("bad", ["../escape.html", "/etc/passwd", "a/../../x", "C:/x", "a\\b", "a\x00b", MANIFEST])
+def test_paths_leaving_the_output_folder_are_refused(tmp_path: Path, bad: str) -> None:
+    output = tmp_path / "site" / "output"
+    publish(output, {"index.html": b"old"})
+    with pytest.raises(UnsafeOutputError):
+        publish(output, {"index.html": b"new", bad: b"evil"})
+    assert (output / "index.html").read_bytes() == b"old"
+    assert not (tmp_path / "escape.html").exists() and not (tmp_path / "site" / "escape.html").exists()
+    assert sorted(p.name for p in output.parent.iterdir()) == [".output.lock", "output"]
+
+
+@pytest.mark.parametrize("where", ["root", "content", "templates", "parent", "home", "slash"])
+def test_output_folder_may_not_be_or_contain_the_sources(tmp_path: Path, where: str) -> None:
+    root = tmp_path / "site"
+    places = {"root": root, "content": root / "content", "templates": root / "templates",
+              "parent": tmp_path, "home": Path.home(), "slash": Path("/")}
+    with pytest.raises(UnsafeOutputError, match="refusing to write the site"):
+        check_output_folder(places[where], [root, root / "content", root / "templates"])
+
+
+def test_build_with_output_at_site_root_is_refused(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site", {"content/interviews/a.md": interview()})
+    with pytest.raises(SiteError) as failure:
+        build(BuildOptions(root=root, output="."))
+    assert "refusing to write the site" in failure.value.problems[0].message
+    assert sorted(p.name for p in root.iterdir()) == ["content", "site.yaml"]
+
+
+def test_a_second_writer_is_refused_while_the_first_holds_the_lock(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    publish(output, {"index.html": b"1"})
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys,time; from pathlib import Path; from sitegen.write import output_lock\n"
+         f"with output_lock(Path({str(output)!r})):\n    print('held', flush=True); time.sleep(30)"],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(OutputBusyError, match="another sitegen build is writing"):
+            publish(output, {"index.html": b"2"})
+        assert (output / "index.html").read_bytes() == b"1"
+    finally:
+        holder.kill()
+        holder.wait()
+    with output_lock(output):  # released when the holder died
+        pass
+
+
+def _big_site(root: Path, version: int) -> None:
+    files = {f"content/interviews/p{i:03d}.md": interview(f"访谈{i}号（第{version}版）", body="## 问题\n\n" + "回答。" * 200)
+             for i in range(120 + version * 7)}
+    write_site(root, files)
+    for extra in (root / "content" / "interviews").glob("p*.md"):
+        if int(extra.stem[1:]) >= 120 + version * 7:
+            extra.unlink()
+
+
+def test_a_build_killed_at_any_moment_leaves_the_old_site_or_the_new_one(tmp_path: Path) -> None:
+    """SIGKILL a build at random moments: output/ is always exactly one complete site."""
+    states = []
+    for version in (1, 2):
+        _big_site(tmp_path / f"v{version}", version)
+        build(BuildOptions(root=tmp_path / f"v{version}"))
+        states.append(tree_hashes(tmp_path / f"v{version}" / "output"))
+    old, new = states
+    assert old != new
+    site = tmp_path / "site"
+    _big_site(site, 1)
+    build(BuildOptions(root=site))
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "sitegen", "build", "--site", str(site), "--quiet"], check=True)
+    duration = time.perf_counter() - started
+    chooser = random.Random(20181226)
+    outcomes = set()
+    for _ in range(8):
+        _big_site(site, 2)
+        process = subprocess.Popen([sys.executable, "-m", "sitegen", "build", "--site", str(site), "--quiet"])
+        time.sleep(chooser.uniform(0.05, duration * 1.1))
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        state = tree_hashes(site / "output")
+        assert state in (old, new), "output/ is a mix of two builds"
+        outcomes.add("new" if state == new else "old")
+        _big_site(site, 1)
+        build(BuildOptions(root=site))
+        assert tree_hashes(site / "output") == old
+        leftovers = [p.name for p in site.iterdir() if ".staging-" in p.name or ".old-" in p.name]
+        assert leftovers == [], "the next build cleans up what a killed one left"
+    assert outcomes, outcomes
