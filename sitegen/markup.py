@@ -805,7 +805,7 @@ def _preferred_cut(text: str, cut: int, window: int) -> int:
     """Move ``cut`` back to a sentence/clause end or a space within ``window``."""
     for position in range(cut - 1, max(0, cut - window) - 1, -1):
         char = text[position]
-        if char in _SENTENCE_ENDS:
+        if char in _SENTENCE_ENDS and _is_boundary(text, position + 1):
             return position + 1
         if (char in _CLAUSE_ENDS or char == " ") and position > 0:
             return _boundary_at_or_before(text, position)

@@ -448,6 +448,12 @@ def test_summary_properties(text: str, limit: int) -> None:
             assert rest[0] not in "\u200d\ufe0f" and head[-1] != "\u200d"
 
 
+def test_summary_never_cuts_between_a_full_stop_and_its_combining_mark() -> None:
+    text = "中中中中中中👨\u200d👩👨\u200d👩。\u0301中中"
+    summary = summarize(text, 15)
+    assert summary == "中中中中中中👨\u200d👩👨\u200d👩。\u0301…"
+
+
 def test_plain_text() -> None:
     assert plain_text("<p>甲<br>\n乙</p><ul><li>丙 &amp; 丁</li></ul>") == "甲\n乙\n丙 & 丁"
 
