@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Iterable
 
 from .errors import Report
 from .load import Content, Document, Sourced
@@ -74,7 +75,8 @@ def check_tally_order(unit: Sourced[Unit], report: Report) -> None:
         if after.as_of == before.as_of:
             report.error(unit.path, line, column, f"two tallies on {after.as_of.isoformat()}",
                          "keep one tally per date: merge them or correct the date")
-        elif after.as_of < before.as_of:
+            continue
+        if after.as_of < before.as_of:
             report.error(unit.path, line, column,
                          f"tally of {after.as_of.isoformat()} is listed after the tally of {before.as_of.isoformat()}",
                          "list tallies oldest first (按日期从早到晚)")
@@ -119,32 +121,49 @@ def check_targets(unit: Sourced[Unit], report: Report) -> None:
 
 
 def check_references(document: Document, content: Content, report: Report) -> None:
-    """Every id a page names (series, unit, related tally) must exist."""
+    """Every id a page names (series, unit, related tally) must exist.
+
+    An id is a record's file name without ``.yaml``; when the page names the
+    record by its name instead (``unit: 白鹤镇``), the hint gives the id.
+    """
     meta = document.meta
     series = getattr(meta, "series", None)
     if series is not None and series not in content.series:
-        _missing(document, ("series",), "series", series, sorted(content.series), report)
+        _missing(document, ("series",), "series", series, content, report)
     if meta.unit not in content.units:
-        _missing(document, ("unit",), "unit", meta.unit, sorted(content.units), report)
+        _missing(document, ("unit",), "unit", meta.unit, content, report)
         return
     related = getattr(meta, "related_tally", None)
     if related is not None:
         dates = [t.as_of for t in content.units[meta.unit].record.tallies]
         if related not in dates:
             line, column = document.yaml.locate(("related_tally",))
-            known = ", ".join(d.isoformat() for d in dates) or "none yet"
+            known = ", ".join(d.isoformat() for d in sorted(set(dates))) or "none yet"
             report.error(document.path, line, column,
                          f"unit {meta.unit} has no tally of {related.isoformat()}",
                          f"use the as_of date of one of its tallies: {known}")
 
 
 def _missing(document: Document, loc: tuple[str, ...], kind: str, value: str,
-             known: list[str], report: Report) -> None:
+             content: Content, report: Report) -> None:
+    """Report a reference to a series or unit that does not exist, with the fix."""
     line, column = document.yaml.locate(loc)
     folder = "series" if kind == "series" else "units"
-    report.error(document.path, line, column, f'there is no {kind} "{value}"',
-                 f"use one of: {', '.join(known)}" if known
-                 else f"add the file content/{folder}/{value}.yaml")
+    records = content.series if kind == "series" else content.units
+    named = {name: rid for rid, sourced in records.items() for name in _names(sourced.record)}
+    if value in named:
+        hint = f"write the id, not the name: {loc[0]}: {named[value]}"
+    elif records:
+        hint = f"use the id (file name in content/{folder}/ without .yaml) of one of: {', '.join(sorted(records))}"
+    else:
+        hint = f"add the file content/{folder}/{value}.yaml, or correct the id"
+    report.error(document.path, line, column, f'there is no {kind} "{value}"', hint)
+
+
+def _names(record: object) -> list[str]:
+    """The names a record is known by: a unit's name and aliases, a series' title."""
+    names = [getattr(record, "name", None), getattr(record, "title", None), *getattr(record, "aliases", ())]
+    return [name for name in names if name]
 
 
 def check_images(document: Document, root: Path, report: Report) -> None:
@@ -164,43 +183,47 @@ def check_images(document: Document, root: Path, report: Report) -> None:
 
 
 def check_misspellings(content: Content, report: Report) -> None:
-    """Warn where a page spells a unit's name wrong (a known misspelling), with its line.
+    """Warn where a unit's known misspelling is typed, with its line, column and the right name.
 
-    Scans every line of each page's file text that sitegen publishes (front
-    matter values and body), for every unit's ``misspellings``.
+    Scans, as typed, every line of each page (front matter and body) and of
+    the unit and series records (whose text is published on their pages),
+    except the ``misspellings:`` entries that declare them. The seed article
+    spells 白鹤镇 three ways (issue 3), so units list ``misspellings``.
     """
-    wrong = {bad: unit.record.name for unit in content.units.values() for bad in unit.record.misspellings}
+    wrong = {bad: unit.record.name for unit in content.units.values()
+             for bad in unit.record.misspellings if bad.strip()}
     if not wrong:
         return
     for document in content.interviews + content.cases:
-        lines = _front_matter_lines(document) + list(enumerate(document.body.split("\n"), document.body_line))
-        for number, text in lines:
-            for bad, right in wrong.items():
-                start = text.find(bad)
-                while start >= 0:
-                    report.warning(document.path, number, start + 1,
-                                   f'"{bad}" is a misspelling of the unit name {right}',
-                                   f"write {right}")
-                    start = text.find(bad, start + len(bad))
+        lines = list(enumerate(document.front_matter.split("\n"), document.front_matter_line))
+        lines += enumerate(document.body.split("\n"), document.body_line)
+        _report_misspellings(document.path, lines, wrong, report)
+    records: list[Sourced[object]] = [*content.units.values(), *content.series.values()]
+    for record in records:
+        declared = _declaration_lines(record)
+        lines = [(number, text) for number, text in enumerate(record.text.split("\n"), 1)
+                 if number not in declared]
+        _report_misspellings(record.path, lines, wrong, report)
 
 
-def _front_matter_lines(document: Document) -> list[tuple[int, str]]:
-    first = document.yaml.locate(())[0]
-    values: list[tuple[int, str]] = []
-    for path, (line, column) in document.yaml.positions.items():
-        value = _value_at(document.yaml.value, path)
-        if isinstance(value, str):
-            values.append((line, " " * (column - 1) + value))
-    return values or [(first, "")]
+def _report_misspellings(path: str, lines: Iterable[tuple[int, str]], wrong: dict[str, str],
+                         report: Report) -> None:
+    """Add one warning per occurrence of a misspelling in ``lines`` (file line, text)."""
+    for number, text in lines:
+        for bad, right in wrong.items():
+            start = text.find(bad)
+            while start >= 0:
+                report.warning(path, number, start + 1, f'"{bad}" is a misspelling of the unit name {right}',
+                               f"write {right}")
+                start = text.find(bad, start + len(bad))
 
 
-def _value_at(value: object, path: tuple[str | int, ...]) -> object:
-    for part in path:
-        try:
-            value = value[part]  # type: ignore[index]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return value
+def _declaration_lines(record: Sourced[object]) -> set[int]:
+    """File lines of a unit's ``misspellings:`` key and items (where misspellings are declared)."""
+    lines = {line for path, (line, _) in record.yaml.positions.items() if path[:1] == ("misspellings",)}
+    if ("misspellings",) in record.yaml.key_positions:
+        lines.add(record.yaml.key_positions[("misspellings",)][0])
+    return lines
 
 
 def scheduled(documents: list[Document], now: datetime) -> list[Document]:

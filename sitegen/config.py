@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 from .errors import Report, SiteError
 from .models import OptionalText, Text
@@ -26,30 +27,42 @@ from .yamltext import load_yaml
 CONFIG_FILE = "site.yaml"
 
 
+def _refuse(kind: str, message: str, text: str, hint: str) -> PydanticCustomError:
+    """Return the error for a bad setting: ``message`` (may quote ``{text}``) and a hint line."""
+    return PydanticCustomError(kind, message, {"text": text, "hint": hint})
+
+
 def _check_base_url(value: str) -> str:
-    parts = urlsplit(value)
+    """Accept an http(s) address with a host, and no query or fragment; return it ending in "/"."""
+    parts = urlsplit(value.strip())
+    example = 'write the full address, e.g. https://example.org/ or https://example.org/qingpu/diaoyan/'
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError('base_url must be a full address such as "https://example.org/" '
-                         'or "https://example.org/qingpu/diaoyan/"')
+        raise _refuse("base_url", '"{text}" is not a full web address', value, example)
     if parts.query or parts.fragment:
-        raise ValueError("base_url must not have a ?query or #fragment")
-    return value if value.endswith("/") else value + "/"
+        raise _refuse("base_url", '"{text}" has a ?query or #fragment', value,
+                      "remove everything from the ? or # on")
+    text = value.strip()
+    return text if text.endswith("/") else text + "/"
 
 
 def _check_time_zone(value: str) -> str:
+    """Accept an IANA time zone name (Asia/Shanghai)."""
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f'unknown time zone "{value}"; use a name such as Asia/Shanghai') from None
+        raise _refuse("time_zone", 'unknown time zone "{text}"', value,
+                      "use a name such as Asia/Shanghai (北京时间)") from None
     return value
 
 
 def _check_permalink(value: str) -> str:
+    """Accept a URL pattern that starts and ends with "/", contains {slug}, and never climbs out."""
+    example = 'write a pattern such as "/interviews/{slug}/"'
     if not value.startswith("/") or not value.endswith("/") or "{slug}" not in value:
-        raise ValueError('a permalink pattern starts and ends with "/" and contains {slug}, '
-                         'e.g. "/interviews/{slug}/"')
+        raise _refuse("permalink", 'the permalink pattern "{text}" must start and end with "/" and contain '
+                      "{slug}", value, example)
     if ".." in value or "\\" in value:
-        raise ValueError('a permalink pattern may not contain ".." or "\\"')
+        raise _refuse("permalink", 'the permalink pattern "{text}" contains ".." or "\\"', value, example)
     return value
 
 
@@ -153,6 +166,11 @@ def load_config(root: Path, report: Report, *, base_url: str | None = None,
         overrides = {"base_url": base_url} if base_url else {}
         if output_dir:
             overrides["output_dir"] = output_dir
+        if isinstance(data.value, dict) and "root" in data.value:  # set by sitegen, never by the file
+            line, column = data.locate_key(("root",))
+            report.error(CONFIG_FILE, line, column, 'unknown field "root"',
+                         "remove it: the site folder is the folder that holds site.yaml (or --site DIR)")
+            data = dataclasses.replace(data, value={k: v for k, v in data.value.items() if k != "root"})
         if overrides and isinstance(data.value, dict):
             data = dataclasses.replace(data, value={**data.value, **overrides})
         config = validate_record(Config, data, CONFIG_FILE, report, defaults={"root": root.resolve()})

@@ -13,9 +13,13 @@ The layout under ``content/`` (documented in the README):
 Free-form YAML under ``data/`` (beside ``content/``) is loaded as it was
 typed, every scalar a string, for templates (as Hugo's data files).
 
-Every record keeps its path and the positions of its YAML, so that later
-checks can point at the exact line. Problems go to the report; a file that
-cannot be read or validated is left out and the build stops later.
+Every record keeps its path, its text and the positions of its YAML, so
+that later checks can point at the exact line and column. Problems go to
+the report; a file that cannot be read or validated is left out and the
+build stops later. Two rules are checked here because only loading knows
+them: every page gets a non-empty URL part (slug), and no two pages get the
+same URL (Eleventy's rule: never a silent overwrite; case 13). Files are
+never written.
 
 May import: errors, config, sources, yamltext, validation, models, markup, slugs.
 """
@@ -31,7 +35,7 @@ from .errors import Report
 from .markup import MarkdownRenderer, RenderedMarkdown
 from .models import CaseStudyMeta, InterviewMeta, Series, Unit
 from .slugs import is_slug, make_slug
-from .sources import find_sources, read_source, split_front_matter
+from .sources import check_inside, find_sources, read_source, split_front_matter
 from .validation import validate_record
 from .yamltext import YamlData, load_yaml
 
@@ -47,11 +51,12 @@ COLLECTIONS = {"series": Series, "units": Unit, "interviews": InterviewMeta, "ca
 
 @dataclass(frozen=True)
 class Sourced(Generic[RecordT]):
-    """A record with where it came from: its file and the positions of its YAML."""
+    """A record with where it came from: its file, its text and the positions of its YAML."""
 
     record: RecordT
     path: str
     yaml: YamlData
+    text: str = ""
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,9 @@ class Document:
 
     ``slug`` is the front matter ``slug``, else the file name when it is a
     slug already, else the pinyin slug of the title (see `sitegen.slugs`).
-    ``body_line`` is the file line of the body's first line.
+    ``body_line`` is the file line of the body's first line;
+    ``front_matter`` the YAML text as typed, starting at file line
+    ``front_matter_line``.
     """
 
     collection: str
@@ -71,6 +78,8 @@ class Document:
     body_line: int
     rendered: RenderedMarkdown
     slug: str
+    front_matter: str = ""
+    front_matter_line: int = 2
 
 
 @dataclass
@@ -90,8 +99,9 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
 
     Takes the settings, the report and optionally a Markdown renderer to
     reuse. Returns what could be loaded; every problem (unreadable file,
-    invalid YAML, invalid field, a file outside any collection) is in the
-    report. Raises nothing for bad input.
+    invalid YAML, invalid field, a file outside any collection, a page
+    without a URL, two pages with one URL) is in the report. Raises nothing
+    for bad input.
     """
     renderer = renderer or MarkdownRenderer()
     content = Content()
@@ -100,6 +110,7 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
         _load_one(config, rel, content, renderer, report)
     for rel in find_sources(config.root, DATA_DIR, YAML_SUFFIXES, report):
         _load_data_file(config, rel, content, report)
+    check_page_urls(config, content, report)
     return content
 
 
@@ -108,12 +119,26 @@ def _collection_of(rel: str) -> str | None:
     return parts[1] if len(parts) > 2 and parts[1] in COLLECTIONS else None
 
 
+def _notepad_suffix(rel: str) -> str | None:
+    """Return ".md" for ``访谈.md.txt`` (a source whose name Notepad extended with ".txt"), else None."""
+    name = PurePosixPath(rel).name.lower()
+    return next((suffix for suffix in MARKDOWN_SUFFIXES + YAML_SUFFIXES if name.endswith(suffix + ".txt")), None)
+
+
 def _load_one(config: Config, rel: str, content: Content, renderer: MarkdownRenderer,
               report: Report) -> None:
     suffix = PurePosixPath(rel).suffix.lower()
     collection = _collection_of(rel)
-    if suffix not in MARKDOWN_SUFFIXES + YAML_SUFFIXES:
-        content.assets.append(rel)
+    typed = _notepad_suffix(rel)
+    if typed is not None:
+        name = PurePosixPath(rel).name
+        report.warning(rel, None, None,
+                       f'the file name ends in "{typed}.txt" (Notepad added ".txt"), so it is neither read '
+                       "nor published",
+                       f"rename the file to {name[:-4]} (turn on 查看 → 文件扩展名 in Windows to see the .txt)")
+    elif suffix not in MARKDOWN_SUFFIXES + YAML_SUFFIXES:
+        if check_inside(config.root, rel, report):
+            content.assets.append(rel)
     elif collection is None:
         folders = ", ".join(f"content/{name}/" for name in COLLECTIONS)
         report.warning(rel, None, None, "this file is not in a content folder sitegen knows, so it is not published",
@@ -149,9 +174,14 @@ def _load_record_file(config: Config, rel: str, collection: str, content: Conten
         report.error(rel, None, None, f'the file name "{stem}" is not a valid id',
                      f'rename the file using a-z, 0-9 and "-" only, e.g. {make_slug(stem) or "baihe"}.yaml')
         return
+    if stem in getattr(content, collection):
+        first = getattr(content, collection)[stem].path
+        report.error(rel, None, None, f'the id "{stem}" is already used by {first}',
+                     f"keep one of the two files: {first} or {rel}")
+        return
     record = validate_record(COLLECTIONS[collection], data, rel, report, defaults={"id": stem})
     if record is not None:
-        getattr(content, collection)[stem] = Sourced(record, rel, data)
+        getattr(content, collection)[stem] = Sourced(record, rel, data, source.text if source else "")
 
 
 def _load_document(config: Config, rel: str, collection: str, renderer: MarkdownRenderer,
@@ -159,7 +189,10 @@ def _load_document(config: Config, rel: str, collection: str, renderer: Markdown
     source = read_source(config.root, rel, report)
     if source is None:
         return None
+    errors_before = len(report.errors)
     split = split_front_matter(source, report)
+    if split.front_matter is None and len(report.errors) > errors_before:
+        return None  # the front matter is there but broken: already reported
     if split.front_matter is None:
         report.error(rel, 1, 1, "the page has no front matter",
                      'start the file with a line "---", then the fields (title: …, date: …), then "---"')
@@ -170,26 +203,79 @@ def _load_document(config: Config, rel: str, collection: str, renderer: Markdown
     meta = validate_record(COLLECTIONS[collection], data, rel, report)
     if meta is None:
         return None
+    slug = page_slug(meta, rel)
+    if not slug:
+        line, column = data.locate(("title",))
+        report.error(rel, line, column,
+                     f'the page has no URL: neither its file name nor its title "{meta.title}" gives a slug',
+                     'add a line "slug: …" with a-z, 0-9 and "-", e.g. slug: 2024-jindu '
+                     "(网址名, used in the page's address)")
+        return None
     rendered = renderer.render(split.body, rel, split.body_line)
     report.extend(rendered.problems)
-    return Document(collection, rel, meta, data, split.body, split.body_line, rendered,
-                    _page_slug(meta, rel))
+    return Document(collection, rel, meta, data, split.body, split.body_line, rendered, slug,
+                    split.front_matter, split.front_matter_line)
 
 
-def _page_slug(meta: InterviewMeta | CaseStudyMeta, rel: str) -> str:
+def page_slug(meta: InterviewMeta | CaseStudyMeta, rel: str) -> str:
+    """Return a page's URL part (README "Slugs").
+
+    Takes the front matter record and the file path. Returns ``slug:`` when
+    given; else the file name when it is already a slug (``a-z``, ``0-9``,
+    ``-``); else the pinyin of the title (白鹤镇 → ``bai-he-zhen``, see
+    `sitegen.slugs`). May return "" when the title has no letters, digits or
+    Chinese characters; the caller reports that.
+    """
     if meta.slug:
         return meta.slug
     stem = PurePosixPath(rel).stem
     return stem if is_slug(stem) else make_slug(meta.title)
 
 
+def check_page_urls(config: Config, content: Content, report: Report) -> None:
+    """Error when two pages would get the same URL, naming both files.
+
+    Takes the settings (URL patterns), the loaded content and the report.
+    The URL is the collection's permalink with the page's slug; drafts and
+    scheduled pages count too, so a clash is found before it is published.
+    The error is placed at the second file (in path order), at its ``slug:``
+    (or ``title:``, when the slug comes from the title).
+    """
+    patterns = {"interviews": config.permalinks.interviews, "cases": config.permalinks.cases}
+    owners: dict[str, Document] = {}
+    for document in sorted(content.interviews + content.cases, key=lambda d: d.path):
+        url = patterns[document.collection].replace("{slug}", document.slug)
+        first = owners.setdefault(url, document)
+        if first is document:
+            continue
+        line, column = _slug_origin(document)
+        report.error(document.path, line, column,
+                     f"two pages want the URL {url}: {first.path} and {document.path}",
+                     'change one slug: write a different "slug: …" in one of the two files')
+
+
+def _slug_origin(document: Document) -> tuple[int | None, int | None]:
+    """Where a page's slug was typed: its ``slug:`` key, its ``title:`` key, or (None, None) for the file name."""
+    if document.meta.slug:
+        return document.yaml.locate_key(("slug",))
+    if is_slug(PurePosixPath(document.path).stem):
+        return None, None
+    return document.yaml.locate_key(("title",))
+
+
 def _load_data_file(config: Config, rel: str, content: Content, report: Report) -> None:
+    """Load ``data/a/b.yaml`` as ``content.data["a"]["b"]``; a name given twice is an error."""
     source = read_source(config.root, rel, report)
     data = load_yaml(source.text, rel, report) if source else None
     if data is None:
         return
-    node = content.data
+    node: Any = content.data
     parts = PurePosixPath(rel).with_suffix("").parts[1:]
     for part in parts[:-1]:
-        node = node.setdefault(part, {})
+        node = node.setdefault(part, {}) if isinstance(node, dict) else None
+    if not isinstance(node, dict) or parts[-1] in node:
+        name = ".".join(parts)
+        report.error(rel, None, None, f'the data name "{name}" is given twice (site.data.{name})',
+                     "rename one of the files or folders under data/ (a.yaml and a.yml, or a.yaml and a/)")
+        return
     node[parts[-1]] = data.value

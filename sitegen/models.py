@@ -10,7 +10,9 @@ ignored.
 Values arrive as the text the editor typed (see `sitegen.yamltext`): the
 field types below turn that text into numbers, dates and booleans by rules
 written here, not by YAML 1.1's guesses. Each converter raises a
-`PydanticCustomError` whose message is shown to the editor as it is.
+`PydanticCustomError` whose message is shown to the editor as it is; the
+error's context carries a ``hint`` (how to fix it), which
+`sitegen.validation` prints on the hint line.
 
 May import: errors (and pydantic, the standard library).
 """
@@ -33,6 +35,12 @@ _DATE_RE = re.compile(
 )
 _TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+# Full-width digits and separators typed with a Chinese input method (２０１８－０４－２６, 10：00).
+_FULLWIDTH_DATE = str.maketrans("０１２３４５６７８９－／．：\u3000", "0123456789-/.: ")
+_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+
+DATE_HINT = "write the date as YYYY-MM-DD, e.g. 2018-04-26 (2018/4/26 and 2018年4月26日 are read too)"
+SLUG_HINT = 'use lower-case letters a-z, digits and "-" only'
 
 
 def parse_date(value: Any) -> date:
@@ -43,8 +51,10 @@ def parse_date(value: Any) -> date:
     ``2018年4月26日`` (case 04 of the editor-mistake cases: all five are read
     alike, and shown in one house format). Returns the date.
 
-    Raises `PydanticCustomError` ``date_format`` for other text and
-    ``date_value`` for impossible dates (``2018-4-31``), naming the fix.
+    Full-width digits and separators typed with a Chinese input method
+    (``２０１８－４－２６``) are read the same. Raises `PydanticCustomError`
+    ``date_format`` for other text and ``date_value`` for impossible dates
+    (``2018-4-31``), with a hint naming the fix.
     """
     if isinstance(value, datetime):
         return value.date()
@@ -52,12 +62,11 @@ def parse_date(value: Any) -> date:
         return value
     if not isinstance(value, str):
         raise PydanticCustomError("date_format", "expected a date such as 2018-04-26, got {kind}",
-                                  {"kind": type(value).__name__})
-    match = _DATE_RE.match(value)
+                                  {"kind": kind_of(value), "hint": DATE_HINT})
+    match = _DATE_RE.match(value.translate(_FULLWIDTH_DATE))
     if not match:
-        raise PydanticCustomError(
-            "date_format", 'date "{text}" is not understood; write it as YYYY-MM-DD, e.g. 2018-04-26',
-            {"text": value})
+        raise PydanticCustomError("date_format", '"{text}" is not a date sitegen understands',
+                                  {"text": value, "hint": DATE_HINT})
     year = int(match.group(1))
     month = int(match.group(2) or match.group(4))
     day = int(match.group(3) or match.group(5))
@@ -65,8 +74,12 @@ def parse_date(value: Any) -> date:
         return date(year, month, day)
     except ValueError:
         raise PydanticCustomError(
-            "date_value", 'date "{text}" does not exist (there is no day {day} in month {month} of {year})',
-            {"text": value, "day": day, "month": month, "year": year}) from None
+            "date_value", '"{text}" does not exist (there is no day {day} in month {month} of {year})',
+            {"text": value, "day": day, "month": month, "year": year,
+             "hint": "check the date against the source document"}) from None
+
+
+_DATETIME_HINT = "write the date, a space and the time on the 24-hour clock, e.g. 2018-05-03 10:00"
 
 
 def parse_datetime(value: Any) -> datetime:
@@ -83,8 +96,9 @@ def parse_datetime(value: Any) -> datetime:
     if isinstance(value, date):
         return datetime.combine(value, time())
     if not isinstance(value, str):
-        raise PydanticCustomError("datetime_format", "expected a date such as 2018-05-03 10:00")
-    text = value.strip()
+        raise PydanticCustomError("datetime_format", "expected a date such as 2018-05-03 10:00, got {kind}",
+                                  {"kind": kind_of(value), "hint": _DATETIME_HINT})
+    text = value.translate(_FULLWIDTH_DATE).strip()
     day_part, _, time_part = text.replace("T", " ", 1).partition(" ")
     day = parse_date(day_part)
     if not time_part.strip():
@@ -92,9 +106,8 @@ def parse_datetime(value: Any) -> datetime:
     match = _TIME_RE.match(time_part.strip())
     hour, minute, second = (int(match.group(i) or 0) for i in (1, 2, 3)) if match else (99, 0, 0)
     if hour > 23 or minute > 59 or second > 59:
-        raise PydanticCustomError(
-            "datetime_format", 'time in "{text}" is not understood; write it as 2018-05-03 10:00 (24-hour clock)',
-            {"text": value})
+        raise PydanticCustomError("datetime_format", 'the time in "{text}" is not understood',
+                                  {"text": value, "hint": _DATETIME_HINT})
     return datetime.combine(day, time(hour, minute, second))
 
 
@@ -106,41 +119,44 @@ def parse_count(value: Any) -> int:
 
     Raises `PydanticCustomError` ``count`` for anything else: decimals,
     negative numbers, units typed after the number (``318批``), thousands
-    separators.
+    separators; the rule (whole numbers >= 0) is from issue 3.
     """
-    if isinstance(value, bool):
-        raise PydanticCustomError("count", "expected a whole number, got {value}", {"value": value})
-    if isinstance(value, int):
-        number = value
-    elif isinstance(value, str) and value.strip().translate(_FULLWIDTH_DIGITS).isdigit():
-        number = int(value.strip().translate(_FULLWIDTH_DIGITS))
-    else:
-        raise PydanticCustomError(
-            "count", '"{text}" is not a whole number; write the digits alone, e.g. 296 (no units, commas or spaces)',
-            {"text": value})
-    if number < 0:
-        raise PydanticCustomError("count", "a count cannot be negative ({value})", {"value": number})
-    return number
+    hint = "write the digits alone, e.g. 296 (no units such as 份 or 批, no commas, no spaces)"
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise PydanticCustomError("count", "expected a whole number, got {kind}",
+                                  {"kind": kind_of(value), "hint": hint})
+    text = str(value).strip().translate(_FULLWIDTH_DIGITS)
+    if re.fullmatch(r"[-−－]\s*\d+(\.\d+)?", text):
+        raise PydanticCustomError("count", 'a count cannot be negative ("{text}")',
+                                  {"text": value, "hint": "counts are 0 or more; check the figure"})
+    if not text.isascii() or not text.isdigit():
+        if re.fullmatch(r"\d+\.\d+", text):
+            hint = "counts are whole numbers: check the figure (a count has no decimal point)"
+        raise PydanticCustomError("count", '"{text}" is not a whole number', {"text": value, "hint": hint})
+    return int(text)
 
 
 def parse_percent(value: Any) -> float:
     """Turn a percentage (``80``, ``80%``, ``80.5``, ``８０％``) into a float from 0 to 100.
 
-    Raises `PydanticCustomError` ``percent`` for text that is not a number
-    and for numbers outside 0..100 (a share written as 0.8 must be 80).
+    Raises `PydanticCustomError` ``percent`` for text that is not a plain
+    decimal number (``nan``, ``1e2`` and ``八十`` are refused) and for numbers
+    outside 0..100 (a share written as 0.8 must be 80).
     """
-    if isinstance(value, bool):
-        raise PydanticCustomError("percent", "expected a percentage from 0 to 100")
-    text = str(value).strip().translate(_FULLWIDTH_DIGITS).removesuffix("%").strip()
-    try:
+    hint = "write a number from 0 to 100, e.g. 80 or 62.5 (a share of 0.8 is written 80)"
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise PydanticCustomError("percent", "expected a percentage from 0 to 100, got {kind}",
+                                  {"kind": kind_of(value), "hint": hint})
+    if isinstance(value, (int, float)):
+        number = float(value)
+    else:
+        text = value.strip().translate(_FULLWIDTH_DIGITS).removesuffix("%").strip()
+        if not re.fullmatch(r"[-+]?\d+(\.\d+)?", text):
+            raise PydanticCustomError("percent", '"{text}" is not a percentage', {"text": value, "hint": hint})
         number = float(text)
-    except ValueError:
-        raise PydanticCustomError(
-            "percent", '"{text}" is not a percentage; write a number from 0 to 100, e.g. 80',
-            {"text": value}) from None
-    if not 0 <= number <= 100:
-        raise PydanticCustomError(
-            "percent", "percentage {value} is outside 0 to 100", {"value": value})
+    if not 0 <= number <= 100:  # also refuses nan
+        raise PydanticCustomError("percent", '"{text}" is outside 0 to 100',
+                                  {"text": value, "hint": hint})
     return number
 
 
@@ -153,30 +169,118 @@ def parse_bool(value: Any) -> bool:
     """
     if isinstance(value, bool):
         return value
-    text = str(value).strip().lower()
+    if not isinstance(value, str):
+        raise PydanticCustomError("bool", "expected true or false, got {kind}",
+                                  {"kind": kind_of(value), "hint": "write true or false (是 or 否)"})
+    text = value.strip().lower()
     if text in {"true", "yes", "on", "是"}:
         return True
     if text in {"false", "no", "off", "否"}:
         return False
-    raise PydanticCustomError("bool", '"{text}" is not true or false', {"text": value})
+    raise PydanticCustomError("bool", '"{text}" is not true or false',
+                              {"text": clip(value), "hint": "write true or false (是 or 否)"})
 
 
 def parse_text(value: Any) -> str:
-    """Accept text as typed. Raises `PydanticCustomError` ``text`` for lists or mappings."""
+    """Accept text as typed.
+
+    Raises `PydanticCustomError` ``text_empty`` for an empty value (``title:``
+    with nothing after it) and ``text`` for lists or mappings.
+    """
     if isinstance(value, str):
         return value
-    raise PydanticCustomError("text", "expected text, got a {kind}",
-                              {"kind": "list" if isinstance(value, list) else "mapping"
-                               if isinstance(value, dict) else type(value).__name__})
+    if value is None:
+        raise PydanticCustomError("text_empty", "the value is empty",
+                                  {"hint": "write the value after the colon (and a space), or remove the line"})
+    raise PydanticCustomError("text", "expected text, got {kind}",
+                              {"kind": kind_of(value),
+                               "hint": "write the text on the same line after the colon; if it contains "
+                                       '": " or starts with "-" or "[", wrap it in quotes'})
+
+
+def parse_optional_text(value: Any) -> str:
+    """Accept text as typed; an empty value (``summary:`` alone) is "". Raises like `parse_text`."""
+    return "" if value is None else parse_text(value)
 
 
 def parse_text_list(value: Any) -> tuple[str, ...]:
-    """Accept a list of texts, or one text as a list of one. Raises ``text_list`` otherwise."""
+    """Accept a list of texts, or one text as a list of one; an empty value is an empty list.
+
+    Raises `PydanticCustomError` ``text_list`` for a mapping or a list holding lists or mappings.
+    """
+    if value is None:
+        return ()
     if isinstance(value, str):
         return (value,)
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         return tuple(value)
-    raise PydanticCustomError("text_list", "expected a list of texts, e.g. [草莓, 补短板]")
+    if isinstance(value, list):
+        number = next(n for n, item in enumerate(value, 1) if not isinstance(item, str))
+        raise PydanticCustomError("text_list", "item {number} of the list is {kind}, not text",
+                                  {"number": number, "kind": kind_of(value[number - 1]),
+                                   "hint": "write each item as text; delete empty items"})
+    raise PydanticCustomError("text_list", "expected a list of texts, got {kind}",
+                              {"kind": kind_of(value),
+                               "hint": 'write [草莓, 补短板], or one item per line, each starting with "- "'})
+
+
+def parse_slug(value: Any) -> str:
+    """Accept a page's ``slug``: the URL part, ASCII a-z, 0-9 and "-" (at most 80 characters).
+
+    A slug becomes a folder of the output, so anything else is refused: "/",
+    "\\" and ".." could leave the output folder (case 23 of the editor-mistake
+    cases), and Chinese or upper-case letters make URLs that differ by
+    server. Returns the slug. Raises `PydanticCustomError` ``slug`` with a
+    suggested slug in the hint.
+    """
+    text = parse_text(value)
+    if re.fullmatch(_SLUG_PATTERN, text) and len(text) <= 80:
+        return text
+    suggestion = _SLUG_JUNK.sub("-", text.lower()).strip("-")[:80].strip("-")
+    example = f"e.g. slug: {suggestion}" if suggestion else "e.g. slug: baihe-dadiaoyan"
+    if any(bad in text for bad in ("/", "\\", "..")):
+        message = '"{text}" would leave the output folder: it contains "/", "\\" or ".."'
+    elif len(text) > 80:
+        message = '"{text}" is longer than 80 characters'
+    else:
+        message = '"{text}" may only contain a-z, 0-9 and "-"'
+    raise PydanticCustomError("slug", message, {"text": clip(text), "hint": f"{SLUG_HINT}, {example}"})
+
+
+def parse_id(value: Any) -> str:
+    """Accept a reference to a record (``series: dadiaoyan``, ``unit: baihe``) as typed.
+
+    Whether the id exists is checked with the other records
+    (`sitegen.checks.check_references`), which can then name the ids that
+    do exist. Raises `PydanticCustomError` ``text`` for a list or mapping
+    and ``id_empty`` for an empty value.
+    """
+    text = parse_text(value).strip()
+    if not text:
+        raise PydanticCustomError("id_empty", "the id is empty",
+                                  {"hint": "write the id: the record's file name without .yaml, e.g. baihe"})
+    return text
+
+
+def kind_of(value: Any) -> str:
+    """Name a value as typed, for a message.
+
+    Returns "a list", "a group of fields (key: value lines)", "nothing", or
+    the text itself in quotes (cut by `clip`).
+    """
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of fields (key: value lines)"
+    if value is None:
+        return "nothing"
+    return f'"{clip(value)}"'
+
+
+def clip(value: Any, limit: int = 60) -> str:
+    """Return ``str(value)`` cut to ``limit`` characters (with "…"), for messages."""
+    text = str(value)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 Date = Annotated[date, BeforeValidator(parse_date)]
@@ -185,9 +289,10 @@ Count = Annotated[int, BeforeValidator(parse_count)]
 Percent = Annotated[float, BeforeValidator(parse_percent)]
 Flag = Annotated[bool, BeforeValidator(parse_bool)]
 Text = Annotated[str, BeforeValidator(parse_text), Field(min_length=1)]
-OptionalText = Annotated[str, BeforeValidator(parse_text)]
+OptionalText = Annotated[str, BeforeValidator(parse_optional_text)]
 TextList = Annotated[tuple[str, ...], BeforeValidator(parse_text_list)]
-Slug = Annotated[str, BeforeValidator(parse_text), Field(pattern=_SLUG_PATTERN, max_length=80)]
+Slug = Annotated[str, BeforeValidator(parse_slug)]
+RecordId = Annotated[str, BeforeValidator(parse_id)]
 
 
 class Record(BaseModel):
@@ -357,8 +462,8 @@ class InterviewMeta(PageMeta):
     them. ``series`` and ``unit`` are ids of records.
     """
 
-    series: Slug
-    unit: Slug
+    series: RecordId
+    unit: RecordId
     interviewee: Person
     source: SourceAttribution | None = None
 
@@ -369,7 +474,7 @@ class CaseStudyMeta(PageMeta):
     ``related_tally`` is the ``as_of`` date of one of the unit's tallies.
     """
 
-    unit: Slug
+    unit: RecordId
     status: CaseStatus
     problem: Text
     actions: TextList

@@ -91,9 +91,7 @@ def read_source(root: Path, rel_path: str, report: Report) -> SourceFile | None:
     """
     path = PurePosixPath(rel_path.replace("\\", "/")).as_posix()
     full = root / path
-    if not _inside(root, full):
-        report.error(path, None, None, _outside_message(root, full),
-                     "copy the file into the site folder instead of linking to it")
+    if not check_inside(root, path, report):
         return None
     try:
         data = full.read_bytes()
@@ -102,6 +100,22 @@ def read_source(root: Path, rel_path: str, report: Report) -> SourceFile | None:
                      "check that the file exists and that you may read it")
         return None
     return decode_source(path, data, report)
+
+
+def check_inside(root: Path, rel_path: str, report: Report) -> bool:
+    """True when the file ``root / rel_path``, every symbolic link followed, stays inside ``root``.
+
+    Otherwise reports an error naming the file (a link leading out of the
+    site, or a path outside it) and returns False: such a file is never read
+    nor published (case 23 of the editor-mistake cases: a link to
+    ``/etc/hostname`` must not end up on the public site).
+    """
+    full = root / rel_path
+    if _inside(root, full):
+        return True
+    report.error(rel_path, None, None, _outside_message(root, full),
+                 "copy the file into the site folder instead of linking to it")
+    return False
 
 
 def decode_source(path: str, data: bytes, report: Report) -> SourceFile | None:

@@ -3,54 +3,126 @@
 pydantic reports a failed field by its location (``("tallies", 0,
 "collected")``); the loaded YAML knows where each location was typed. This
 module joins the two, so that an editor reads
-``content/units/baihe.yaml:14:16: error: "296份" is not a whole number``
-rather than a validation dump. Unknown keys get a did-you-mean.
+``content/units/baihe.yaml:14:16: error: tallies → item 1 → collected: "296份" is not a whole number``
+and a ``hint:`` line, rather than a validation dump: pydantic's own wording
+("Input should be …") never reaches the editor. Unknown keys get a
+did-you-mean, found by edit distance (``interveiwee`` → ``interviewee``) or
+from the names other generators and editors use (``description`` →
+``summary``, ``标题`` → ``title``).
 
 May import: errors, yamltext, models.
 """
 
 from __future__ import annotations
 
-import difflib
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import Report
+from .models import clip, kind_of
 from .yamltext import YamlData
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
 
+_GROUP = ('"{field}" should be a group of fields (key: value lines), not {kind}',
+          "write the fields on the lines below it, each indented with two spaces")
+_LIST = ('"{field}" should be a list, not {kind}', 'write one item per line, each starting with "- "')
 # Messages for pydantic's own error types; our converters in models.py word their own.
 _MESSAGES = {
-    "missing": ('the field "{field}" is missing', 'add a line "{field}: …"'),
-    "enum": ('"{value}" is not one of the allowed values for "{field}"', "use one of: {choices}"),
+    "missing": ('the field "{field}" is missing', 'add a line "{key}: …"'),
+    "enum": ('{kind} is not one of the allowed values for "{field}"', "use one of: {choices}"),
     "string_pattern_mismatch": ('"{value}" is not a valid {field}',
                                 'use lower-case letters a-z, digits and "-" only, e.g. baihe-dadiaoyan'),
     "string_too_long": ('"{field}" is too long', "shorten it"),
     "string_too_short": ('"{field}" is empty', "write a value after the colon, or remove the line"),
-    "model_type": ('"{field}" should be a group of fields (key: value lines)', "indent its fields below it"),
-    "model_attributes_type": ('"{field}" should be a group of fields (key: value lines)', "indent its fields below it"),
-    "dict_type": ('"{field}" should be a group of fields (key: value lines)', "indent its fields below it"),
-    "tuple_type": ('"{field}" should be a list', 'write one item per line, each starting with "- "'),
-    "list_type": ('"{field}" should be a list', 'write one item per line, each starting with "- "'),
+    "model_type": _GROUP, "model_attributes_type": _GROUP, "dict_type": _GROUP,
+    "tuple_type": _LIST, "list_type": _LIST,
+    "int_parsing": ('"{field}" should be a whole number, not {kind}', "write the digits alone, e.g. 10"),
+    "int_type": ('"{field}" should be a whole number, not {kind}', "write the digits alone, e.g. 10"),
+    "int_from_float": ('"{field}" should be a whole number, not {kind}', "write the digits alone, e.g. 10"),
+    "greater_than_equal": ('"{field}" is {value}, less than the smallest allowed value {limit}',
+                           "use a number from {limit} up"),
+    "less_than_equal": ('"{field}" is {value}, more than the largest allowed value {limit}',
+                        "use a number up to {limit}"),
+    "string_type": ('"{field}" should be text, not {kind}', "write the text on the same line after the colon"),
+}
+
+# Names editors bring from other generators, from Chinese, or from other records → our field.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "description": ("summary", "blurb"), "desc": ("summary",), "excerpt": ("summary",),
+    "abstract": ("summary",), "author": ("interviewee",), "interviewer": ("interviewee",),
+    "person": ("interviewee",), "categories": ("tags",), "category": ("tags",), "keywords": ("tags",),
+    "tag": ("tags",), "image": ("images",), "cover": ("images",), "time": ("date",),
+    "publish_date": ("date",), "pubdate": ("date",), "published": ("date", "draft"),
+    "url": ("slug", "base_url"), "permalink": ("slug", "permalinks"), "name": ("title",),
+    "site_title": ("title",), "sitename": ("title",), "site_name": ("title",), "baseurl": ("base_url",),
+    "base": ("base_url",), "paginate": ("per_page",), "pagination": ("per_page",),
+    "timezone": ("time_zone",), "tz": ("time_zone",), "lang": ("language",),
+    "languagecode": ("language",), "locale": ("language",), "output": ("output_dir",),
+    "publish_dir": ("output_dir",), "town": ("unit",), "department": ("unit",), "column": ("series",),
+    "total": ("collected",), "solved": ("resolved",), "done": ("resolved",), "ongoing": ("in_progress",),
+    "pending": ("in_progress",), "submitted": ("escalated",), "goal": ("target",), "deadline_date": ("deadline",),
+    "标题": ("title", "name"), "题目": ("title",), "名称": ("name", "title"), "日期": ("date", "as_of"),
+    "时间": ("date",), "发布时间": ("date",), "标签": ("tags",), "摘要": ("summary",), "简介": ("summary", "blurb"),
+    "单位": ("unit",), "栏目": ("series",), "受访人": ("interviewee",), "姓名": ("name",), "职务": ("role",),
+    "图片": ("images",), "来源": ("source",), "状态": ("status",), "草稿": ("draft",), "别名": ("aliases", "slug"),
+    "收集": ("collected",), "已解决": ("resolved",), "办理中": ("in_progress",), "提交区级": ("escalated",),
+    "批次": ("batches",), "目标": ("target",), "截止日期": ("deadline",), "备注": ("note",),
 }
 
 
 def field_name(loc: tuple[Any, ...]) -> str:
-    """Return a readable name for a pydantic location: ``tallies[1].collected``."""
-    name = ""
-    for part in loc:
-        if isinstance(part, int):
-            name += f"[{part}]"
-        else:
-            name += ("." if name else "") + str(part)
-    return name or "the file"
+    """Return a readable name for a pydantic location.
+
+    Takes a location such as ``("tallies", 1, "collected")``; returns
+    ``tallies → item 2 → collected`` (list items counted from 1, as editors
+    count them), or "the file" for the empty location.
+    """
+    parts = [f"item {part + 1}" if isinstance(part, int) else str(part) for part in loc]
+    return " → ".join(parts) or "the file"
 
 
 def _yaml_path(loc: tuple[Any, ...]) -> tuple[str | int, ...]:
     # pydantic adds tags such as "function-before[...]" for annotated types; they are not keys.
     return tuple(part for part in loc if isinstance(part, int) or "[" not in str(part))
+
+
+def _edit_distance(left: str, right: str) -> int:
+    """Optimal string alignment distance: insertions, deletions, changes and swaps of neighbours."""
+    previous2: list[int] = []
+    previous = list(range(len(right) + 1))
+    for i, a in enumerate(left, 1):
+        current = [i] + [0] * len(right)
+        for j, b in enumerate(right, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b))
+            if i > 1 and j > 1 and a == right[j - 2] and left[i - 2] == b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def did_you_mean(key: str, known: list[str]) -> str | None:
+    """Return the field an unknown ``key`` most likely means, or None.
+
+    Takes the key as typed and the record's field names. Tries, in order: the
+    same name in other case or with ``-``/space for ``_`` (``As-Of``); a known
+    synonym (`SYNONYMS`: ``description`` → ``summary``, ``标题`` → ``title``);
+    then the closest name by edit distance, at most 1 edit for names up to 5
+    characters and 2 for longer ones (``interveiwee`` → ``interviewee``; but
+    ``interview_start`` is not taken for ``interviewee``).
+    """
+    folded = key.strip().lower().replace("-", "_").replace(" ", "_")
+    if folded in known:
+        return folded
+    for candidate in SYNONYMS.get(folded, ()):
+        if candidate in known:
+            return candidate
+    limit = 1 if len(folded) <= 5 else 2
+    scored = sorted((_edit_distance(folded, name), name) for name in known)
+    if scored and scored[0][0] <= limit:
+        return scored[0][1]
+    return None
 
 
 def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str]:
@@ -61,12 +133,13 @@ def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str
         fields = getattr(owner, "model_fields", {})
         annotation = fields[part].annotation if part in fields else None
         owner = _record_type(annotation)
-    known = list(getattr(owner, "model_fields", {}))
+    known = [name for name in getattr(owner, "model_fields", {}) if name != "root"]
     key = str(loc[-1])
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-    message = f'unknown field "{key}"'
+    close = did_you_mean(key, known)
+    where = f" in {field_name(loc[:-1])}" if len(loc) > 1 else ""
+    message = f'unknown field "{clip(key)}"{where}'
     if close:
-        return message + f' (did you mean "{close[0]}"?)', f'rename it to "{close[0]}"'
+        return message + f' (did you mean "{close}"?)', f'rename it to "{close}"'
     return message, "remove it, or use one of: " + ", ".join(known)
 
 
@@ -90,40 +163,88 @@ def validate_record(model: type[RecordT], data: YamlData, path: str, report: Rep
     ``defaults`` fills fields the file may leave out (e.g. ``id`` from the
     file name). Returns the record, or None after adding one error per bad
     field (each at the line and column where it was typed) to the report.
+    Raises nothing for bad input.
     """
     if not isinstance(data.value, dict):
         line, column = data.locate(())
-        report.error(path, line, column, "expected fields as \"key: value\" lines",
+        kind = "nothing" if data.value is None else "a list" if isinstance(data.value, list) else "one line of text"
+        report.error(path, line, column, f'expected fields as "key: value" lines, but found {kind}',
                      'start each line with a field name, an English colon and a space, e.g. "title: 白鹤镇"')
         return None
     values = {**(defaults or {}), **data.value}
     try:
         return model.model_validate(values)
     except ValidationError as failure:
-        for item in failure.errors():
+        items = failure.errors()
+        renamed = _renamed_fields(model, items)
+        for item in items:
+            loc = _yaml_path(tuple(item["loc"]))
+            if item["type"] == "missing" and loc in renamed:
+                continue  # "unknown field interveiwee (did you mean interviewee?)" says it all
             add_validation_problem(model, item, data, path, report)
         return None
 
 
+def _renamed_fields(model: type[BaseModel], items: list[Any]) -> set[tuple[str | int, ...]]:
+    """Locations of missing fields that an unknown key in the same block most likely means."""
+    meant = set()
+    for item in items:
+        if item["type"] == "extra_forbidden":
+            loc = _yaml_path(tuple(item["loc"]))
+            message, _ = _unknown_key(model, loc)
+            if "did you mean" in message:
+                meant.add(loc[:-1] + (message.rsplit('"', 2)[-2],))
+    return meant
+
+
 def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData,
                            path: str, report: Report) -> None:
-    """Add one pydantic error dict to the report, placed and worded for an editor."""
+    """Add one pydantic error dict to the report, placed and worded for an editor.
+
+    Takes the record class, one item of ``ValidationError.errors()``, the
+    loaded YAML, the file path and the report. The problem is placed at the
+    value (or, for an unknown field, at its key; for a missing field, at the
+    block that lacks it). Messages come from `_MESSAGES` or from our
+    converters (models.py), whose context carries the hint; pydantic's own
+    English ("Input should be …") is never shown.
+    """
     loc = _yaml_path(tuple(item["loc"]))
     name = field_name(loc)
     kind = item["type"]
+    context = item.get("ctx") or {}
     if kind == "extra_forbidden":
         line, column = data.locate_key(loc)
         message, hint = _unknown_key(model, loc)
     elif kind == "missing":
         line, column = data.locate(loc[:-1]) if len(loc) > 1 else data.locate(())
-        message, hint = (text.format(field=name) for text in _MESSAGES["missing"])
+        where = f" in {field_name(loc[:-1])}" if len(loc) > 1 else ""
+        message = f'the field "{loc[-1] if loc else name}" is missing{where}'
+        hint = f'add a line "{loc[-1] if loc else name}: …"'
     elif kind in _MESSAGES:
         line, column = data.locate(loc)
-        choices = ", ".join(str(c) for c in (item.get("ctx") or {}).get("expected", "").split(", ")) \
-            if kind == "enum" else ""
-        message, hint = (text.format(field=name, value=item.get("input"), choices=choices)
-                         for text in _MESSAGES[kind])
+        message, hint = _fill(_MESSAGES[kind], name, item, context)
     else:
         line, column = data.locate(loc)
-        message, hint = f"{name}: {item['msg']}", ""
+        message, hint = _converter_message(name, item, context)
     report.error(path, line, column, message, hint)
+
+
+def _fill(texts: tuple[str, str], name: str, item: Any, context: dict[str, Any]) -> tuple[str, str]:
+    """Fill a message pair from `_MESSAGES` with the field, the value typed and the limits."""
+    value = item.get("input")
+    choices = ", ".join(part.strip(" '") for part in str(context.get("expected", "")).replace(" or ", ", ").split(","))
+    limit = next((context[k] for k in ("ge", "le", "gt", "lt") if k in context), "")
+    fields = {"field": name, "key": name.rsplit(" → ", 1)[-1], "value": clip(value), "choices": choices,
+              "kind": kind_of(value), "limit": limit}
+    return texts[0].format(**fields), texts[1].format(**fields)
+
+
+def _converter_message(name: str, item: Any, context: dict[str, Any]) -> tuple[str, str]:
+    """Word an error raised by a converter (models.py) or a settings check (config.py)."""
+    if item["type"] == "value_error" and "error" in context:
+        text = str(context["error"])
+        return f"{name}: {text}", ""
+    message = str(item.get("msg", ""))
+    if message.startswith(("Input should be", "Value error")):  # pydantic's own words: not for editors
+        message = f"the value {kind_of(item.get('input'))} cannot be used here"
+    return f"{name}: {message}", str(context.get("hint", ""))

@@ -80,3 +80,106 @@ def text_of(element: lxml.html.HtmlElement) -> str:
 def tree_hashes(root: Path) -> dict[str, bytes]:
     """Every file under ``root`` with its bytes, by relative path (for before/after comparisons)."""
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+# -- editor-mistake cases (tests/test_cases.py and friends) -------------------
+
+PAGE_FIELDS = "series: dadiaoyan\nunit: baihe\ninterviewee:\n  name: 受访人\n  role: 网格员\n"
+"""The front matter lines an interview needs besides title and date (5 lines)."""
+
+
+def case_bytes(case: str, rel: str) -> bytes:
+    """The bytes of one file of a case in ``shared/cases``, exactly as stored."""
+    return (CASES / case / rel).read_bytes()
+
+
+def add_front_matter(data: bytes, lines: str = PAGE_FIELDS, encoding: str = "utf-8") -> bytes:
+    """Insert ``lines`` just before the closing ``---`` of a page's front matter.
+
+    Every byte of the page is kept and every front-matter line keeps its
+    number (body lines move down by the number of lines added). The lines
+    are encoded with ``encoding`` and end like the page's own lines (CRLF
+    stays CRLF). Raises AssertionError when the page has no closing ``---``.
+    """
+    ending = b"\r\n" if b"\r\n" in data else b"\n"
+    rows = data.splitlines(keepends=True)
+    for index in range(1, len(rows)):
+        if rows[index].rstrip(b"\r\n").rstrip(b" \t") == b"---":
+            added = b"".join(line.encode(encoding) + ending for line in lines.splitlines())
+            return b"".join(rows[:index]) + added + b"".join(rows[index:])
+    raise AssertionError("the page has no closing ---")
+
+
+def output_files(root: Path) -> list[Path]:
+    """Every file of the built site under ``root/output``, sorted."""
+    return sorted(p for p in (root / "output").rglob("*") if p.is_file())
+
+
+# -- built sites: links of pages, feeds and data (tests/test_pages.py and friends) ------
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def build_at(root: Path, base_url: str | None = None) -> Path:
+    """Build the site folder ``root`` (optionally with ``--base-url``); return its output folder."""
+    from sitegen.build import BuildOptions, build
+    build(BuildOptions(root=root, base_url=base_url))
+    return root / "output"
+
+
+def json_ld_of(page: lxml.html.HtmlElement) -> list[dict]:
+    """The parsed JSON-LD objects of a page (every ``<script type="application/ld+json">``)."""
+    import json
+    return [json.loads(s.text) for s in page.iter("script") if s.get("type") == "application/ld+json"]
+
+
+def strings_in(value: object) -> list[str]:
+    """Every string inside a JSON value (dict values, list items), depth first."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in strings_in(item)]
+    if isinstance(value, list):
+        return [s for item in value for s in strings_in(item)]
+    return []
+
+
+def html_links(path: Path) -> list[str]:
+    """Every address a built HTML file refers to.
+
+    href/src/action of every element (lxml ``iterlinks``, so ``<link>``,
+    ``<a>``, ``<img>``, ``<form>``), ``og:url``/``og:image`` meta content, and
+    every ``http(s)`` string in its JSON-LD.
+    """
+    page = parse_html(path)
+    links = [link for _, _, link, _ in page.iterlinks()]
+    links += [m.get("content") for m in page.iter("meta") if m.get("property") in ("og:url", "og:image")]
+    links += [s for data in json_ld_of(page) for s in strings_in(data) if s.startswith(("http://", "https://"))]
+    return links
+
+
+def xml_links(path: Path) -> list[str]:
+    """Every address a built XML file (Atom feed or sitemap) refers to.
+
+    ``href`` attributes, Atom ``id`` and sitemap ``loc`` texts, and the
+    href/src inside each entry's HTML ``content``.
+    """
+    import lxml.etree
+    tree = lxml.etree.parse(str(path))
+    links = [e.get("href") for e in tree.iter() if isinstance(e.tag, str) and e.get("href") is not None]
+    links += [e.text for e in tree.iter(f"{ATOM}id", f"{SITEMAP}loc")]
+    for content in tree.iter(f"{ATOM}content"):
+        fragment = lxml.html.fragment_fromstring(content.text or "", create_parent="div")
+        links += [link for _, _, link, _ in fragment.iterlinks()]
+    return links
+
+
+def file_for(output: Path, base_path: str, link: str) -> Path | None:
+    """The output file a site link (``/qingpu/units/baihe/``, fragment allowed) names; None if it is outside the base path."""
+    from urllib.parse import unquote, urlsplit
+    path = unquote(urlsplit(link).path)
+    if not path.startswith(base_path):
+        return None
+    rel = path[len(base_path):]
+    return output / (rel + "index.html" if rel.endswith("/") or not rel else rel)

@@ -1,0 +1,364 @@
+"""Integrity rules and editor messages, end to end through `sitegen.build.check` and `build`.
+
+Each test writes a small site, runs the real pipeline and asserts the exact
+file, line, column, kind and words of each problem (issue 3: "every mistake
+an editor makes gets a clear message, and nothing is lost").
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from sitegen.build import BuildOptions, build, check
+from sitegen.errors import Problem, SiteError
+from sitegen.models import parse_count, parse_date, parse_percent
+from sitegen.validation import did_you_mean
+
+from .sitekit import SERIES, UNIT, interview, output_files, write_site
+
+NOW = datetime(2025, 1, 1)
+UNIT_PATH = "content/units/baihe.yaml"
+
+
+def found(root: Path, now: datetime = NOW) -> list[Problem]:
+    """Every problem `check` finds, sorted."""
+    return check(BuildOptions(root=root, now=now)).problems
+
+
+def where(problems: list[Problem]) -> list[tuple[str, int | None, int | None, str]]:
+    """Each problem's (path, line, column, severity)."""
+    return [(p.path, p.line, p.column, p.severity) for p in problems]
+
+
+def unit_with(tallies: str = "", extra: str = "") -> str:
+    """The test unit (name 白鹤镇, misspellings 白河镇/百合镇) with these tally lines, then ``extra``."""
+    head = "name: 白鹤镇\nlevel: town\nmisspellings: [白河镇, 百合镇]\n"
+    return head + (f"tallies:\n{tallies}" if tallies else "") + extra
+
+
+def tally(as_of: str, collected: int | str, escalated: int | str, resolved: int | str,
+          in_progress: int | str, batches: int | str | None = None) -> str:
+    """One tally item as typed in a unit file (6 or 7 lines)."""
+    text = f"  - as_of: {as_of}\n"
+    if batches is not None:
+        text += f"    batches: {batches}\n"
+    return text + (f"    collected: {collected}\n    escalated: {escalated}\n"
+                   f"    resolved: {resolved}\n    in_progress: {in_progress}\n")
+
+
+# -- tallies -------------------------------------------------------------------
+
+def test_tally_that_does_not_add_up_shows_the_sums(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tally("2018-04-26", 296, 143, 103, 51))})
+    assert [p.format() for p in found(root)] == [
+        f"{UNIT_PATH}:6:16: error: tally of 2018-04-26 does not add up: escalated 143 + resolved 103 + "
+        "in progress 51 = 297, but collected is 296\n"
+        "  hint: check the four figures against the source document: 提交区级 + 已解决 + 办理中 must equal 收集"]
+
+
+def test_tallies_out_of_order_and_on_one_date_are_errors(tmp_path: Path) -> None:
+    tallies = tally("2018-04-26", 10, 1, 1, 8) + tally("2018-04-26", 12, 2, 2, 8) + tally("2018-03-01", 5, 1, 1, 3)
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tallies)})
+    problems = found(root)
+    assert where(problems) == [(UNIT_PATH, 10, 12, "error"), (UNIT_PATH, 15, 12, "error")]
+    assert [(p.message, p.hint) for p in problems] == [
+        ("two tallies on 2018-04-26", "keep one tally per date: merge them or correct the date"),
+        ("tally of 2018-03-01 is listed after the tally of 2018-04-26", "list tallies oldest first (按日期从早到晚)")]
+
+
+def test_a_cumulative_count_that_falls_is_a_warning_with_both_values(tmp_path: Path) -> None:
+    tallies = tally("2018-03-01", 300, 140, 100, 60, batches=318) + tally("2018-04-26", 296, 143, 103, 50, batches=310)
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tallies)})
+    problems = found(root)
+    assert where(problems) == [(UNIT_PATH, 12, 14, "warning"), (UNIT_PATH, 13, 16, "warning")]
+    assert [p.message for p in problems] == [
+        "survey batches (调研批次) fell from 318 on 2018-03-01 to 310 on 2018-04-26; these counts only grow",
+        "collected (收集) fell from 300 on 2018-03-01 to 296 on 2018-04-26; these counts only grow"]
+    build(BuildOptions(root=root, now=NOW))  # warnings alone do not stop the build
+
+
+@pytest.mark.parametrize(("typed", "message", "hint"), [
+    ("296份", '"296份" is not a whole number', "write the digits alone, e.g. 296 (no units such as 份 or 批, "
+                                              "no commas, no spaces)"),
+    ("-3", 'a count cannot be negative ("-3")', "counts are 0 or more; check the figure"),
+    ("1.5", '"1.5" is not a whole number', "counts are whole numbers: check the figure (a count has no decimal point)"),
+    ("1,296", '"1,296" is not a whole number', "write the digits alone, e.g. 296 (no units such as 份 or 批, "
+                                               "no commas, no spaces)"),
+])
+def test_counts_are_whole_numbers_of_zero_or_more(tmp_path: Path, typed: str, message: str, hint: str) -> None:
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tally("2018-04-26", typed, 0, 0, 0))})
+    assert [p.format() for p in found(root)] == [
+        f"{UNIT_PATH}:6:16: error: tallies → item 1 → collected: {message}\n  hint: {hint}"]
+
+
+def test_full_width_digits_are_read_as_the_same_count() -> None:
+    assert parse_count("３１８") == 318 and parse_count(" 296 ") == 296 and parse_count("0") == 0
+
+
+@pytest.mark.parametrize(("typed", "ok"), [("80", True), ("80%", True), ("62.5", True), ("８０％", True),
+                                           ("0", True), ("100", True), ("120", False), ("-5", False),
+                                           ("0.8x", False), ("nan", False), ("1e2", False)])
+def test_percentages_are_from_0_to_100(tmp_path: Path, typed: str, ok: bool) -> None:
+    targets = f"targets:\n  - group: residents\n    target: {typed}\n"
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(extra=targets)})
+    problems = found(root)
+    if ok:
+        assert problems == []
+        return
+    assert where(problems) == [(UNIT_PATH, 6, 13, "error")]
+    assert problems[0].message.startswith(f'targets → item 1 → target: "{typed}" is ')
+    assert problems[0].hint == "write a number from 0 to 100, e.g. 80 or 62.5 (a share of 0.8 is written 80)"
+
+
+def test_percent_parser_takes_numbers_too() -> None:
+    assert parse_percent(62.5) == 62.5 and parse_percent("  80 % ") == 80.0
+
+
+def test_milestones_out_of_order_are_an_error(tmp_path: Path) -> None:
+    milestones = "milestones:\n  - date: 2018-01-15\n    title: 动员部署会\n  - date: 2018-01-12\n    title: 成立领导小组\n"
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(extra=milestones)})
+    assert [p.format() for p in found(root)] == [
+        f"{UNIT_PATH}:7:11: error: milestone of 2018-01-12 is listed after the one of 2018-01-15\n"
+        "  hint: list milestones oldest first (按日期从早到晚)"]
+
+
+# -- references --------------------------------------------------------------
+
+def test_references_that_do_not_resolve_name_the_fix(tmp_path: Path) -> None:
+    case = ("---\ntitle: 做大做强白鹤草莓\nunit: baihe\nstatus: in_progress\nproblem: 草莓\nactions: [走访]\n"
+            "related_tally: 2018-05-01\ndate: 2018-05-03\n---\n正文。\n")
+    root = write_site(tmp_path, {
+        "content/interviews/by-name.md": interview(extra="").replace("unit: baihe", "unit: 白鹤镇"),
+        "content/interviews/no-series.md": interview().replace("series: dadiaoyan", "series: weifangtan"),
+        "content/interviews/no-image.md": interview(extra="images:\n  - src: images/none.svg\n    alt: 草莓\n"),
+        "content/cases/caomei.md": case,
+    })
+    assert [p.format() for p in found(root)] == [
+        "content/cases/caomei.md:7:16: error: unit baihe has no tally of 2018-05-01\n"
+        "  hint: use the as_of date of one of its tallies: 2018-04-26",
+        'content/interviews/by-name.md:4:7: error: there is no unit "白鹤镇"\n'
+        "  hint: write the id, not the name: unit: baihe",
+        'content/interviews/no-image.md:10:10: error: image "images/none.svg" not found\n'
+        "  hint: put the file under content/ and give its path from there, e.g. images/baihe-1.svg",
+        'content/interviews/no-series.md:3:9: error: there is no series "weifangtan"\n'
+        "  hint: use the id (file name in content/series/ without .yaml) of one of: dadiaoyan"]
+
+
+def test_a_missing_unit_with_no_units_at_all_says_which_file_to_add(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"content/series/dadiaoyan.yaml": SERIES, "content/interviews/a.md": interview()},
+                      records=False)
+    problems = found(root)
+    assert [(p.message, p.hint) for p in problems] == [
+        ('there is no unit "baihe"', "add the file content/units/baihe.yaml, or correct the id")]
+
+
+# -- URLs --------------------------------------------------------------------------
+
+def test_two_pages_with_one_url_across_collections(tmp_path: Path) -> None:
+    config = "title: 测试站点\npermalinks:\n  cases: /interviews/{slug}/\n"
+    case = ("---\ntitle: 草莓\nunit: baihe\nstatus: planned\nproblem: 草莓\nactions: [走访]\n"
+            "date: 2018-05-03\n---\n")
+    root = write_site(tmp_path, {"content/interviews/caomei.md": interview(), "content/cases/caomei.md": case},
+                      config=config)
+    problems = found(root)
+    assert where(problems) == [("content/interviews/caomei.md", None, None, "error")]
+    assert problems[0].message == ("two pages want the URL /interviews/caomei/: content/cases/caomei.md and "
+                                   "content/interviews/caomei.md")
+    assert problems[0].hint.startswith("change one slug")
+
+
+def test_a_title_that_gives_no_url_is_an_error_with_a_hint(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"content/interviews/访谈.md": interview("！！！")})
+    assert [p.format() for p in found(root)] == [
+        'content/interviews/访谈.md:2:8: error: the page has no URL: neither its file name nor its title "！！！" '
+        "gives a slug\n"
+        '  hint: add a line "slug: …" with a-z, 0-9 and "-", e.g. slug: 2024-jindu (网址名, used in the page\'s '
+        "address)"]
+    (root / "content/interviews/访谈.md").write_text(interview("！！！", extra="slug: tanhua\n"), encoding="utf-8")
+    build(BuildOptions(root=root, now=NOW))
+    assert (root / "output/interviews/tanhua/index.html").is_file()
+
+
+# -- files -----------------------------------------------------------------------------
+
+def test_a_notepad_txt_suffix_is_a_warning_and_the_file_is_not_published(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"content/interviews/访谈.md.txt": interview(),
+                                 "content/images/说明.yaml.txt": "a: b\n"})
+    problems = found(root)
+    assert where(problems) == [("content/images/说明.yaml.txt", None, None, "warning"),
+                               ("content/interviews/访谈.md.txt", None, None, "warning")]
+    assert problems[1].message == \
+        'the file name ends in ".md.txt" (Notepad added ".txt"), so it is neither read nor published'
+    assert problems[1].hint.startswith("rename the file to 访谈.md")
+    build(BuildOptions(root=root, now=NOW))
+    assert not [p for p in output_files(root) if p.name.endswith((".md.txt", ".yaml.txt"))]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges on Windows")
+def test_a_linked_asset_to_outside_the_site_is_refused(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.svg"
+    secret.write_text("do-not-publish", encoding="utf-8")
+    root = write_site(tmp_path / "site", {})
+    (root / "content/images").mkdir(parents=True)
+    os.symlink(secret, root / "content/images/logo.svg")
+    problems = found(root)
+    assert [p.format() for p in problems] == [
+        "content/images/logo.svg: error: the file is a symbolic link to a place outside the site folder; "
+        "it was not read\n  hint: copy the file into the site folder instead of linking to it"]
+
+
+def test_gbk_warning_names_the_encoding_and_undecodable_bytes_give_the_line(tmp_path: Path) -> None:
+    gbk = interview("白鹤镇访谈").encode("gbk")
+    broken = interview().encode("utf-8").replace("回答。".encode(), b"\xff\xfe\xfd")
+    root = write_site(tmp_path, {"content/interviews/gbk.md": gbk, "content/interviews/broken.md": broken})
+    problems = found(root)
+    assert where(problems) == [("content/interviews/broken.md", 13, 1, "error"),
+                               ("content/interviews/gbk.md", None, None, "warning")]
+    assert problems[0].message.startswith("the file is not UTF-8 text: byte 0xFF cannot be read")
+    assert "GBK/GB18030" in problems[1].message and "另存为 → 编码 UTF-8" in problems[1].hint
+
+
+# -- pages -------------------------------------------------------------------------------
+
+def test_a_page_dated_in_the_future_is_scheduled_then_published(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"content/interviews/later.md": interview(date="2025-03-01 09:30"),
+                                 "content/interviews/now.md": interview(date="2024-12-31 23:59")})
+    result = check(BuildOptions(root=root, now=NOW))
+    assert result.problems == []
+    assert [d.path for d in result.scheduled] == ["content/interviews/later.md"]
+    built = build(BuildOptions(root=root, now=NOW))
+    assert [d.path for d in built.scheduled] == ["content/interviews/later.md"]
+    assert not (root / "output/interviews/later").exists()
+    assert (root / "output/interviews/now/index.html").is_file()
+    build(BuildOptions(root=root, now=datetime(2025, 3, 1, 9, 30)))
+    assert (root / "output/interviews/later/index.html").is_file()
+
+
+def test_scheduled_pages_are_listed_even_when_the_site_has_errors(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"content/interviews/later.md": interview(date="2030-01-01"),
+                                 "content/interviews/bad.md": interview(date="2018-13-01")})
+    result = check(BuildOptions(root=root, now=NOW))
+    assert where(result.problems) == [("content/interviews/bad.md", 8, 7, "error")]
+    assert [d.path for d in result.scheduled] == ["content/interviews/later.md"]
+
+
+def test_heading_skips_and_images_without_alt_are_warnings(tmp_path: Path) -> None:
+    body = "## 问题\n\n回答。\n\n#### 细节\n\n![](images/a.svg)\n"
+    extra = "images:\n  - src: images/a.svg\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body, extra=extra),
+                                 "content/images/a.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"})
+    result = build(BuildOptions(root=root, now=NOW))
+    assert [p.format() for p in result.warnings] == [
+        'content/interviews/a.md:10:5: warning: image "images/a.svg" has no alt text\n'
+        "  hint: add alt: with a short description of the picture (图片说明) for readers who cannot see it",
+        "content/interviews/a.md:17: warning: heading level jumps from 2 to 4\n"
+        "  hint: use ### here (headings go one level at a time; screen readers use them to navigate)",
+        "content/interviews/a.md:19: warning: image images/a.svg has no description (alt text)\n"
+        "  hint: describe the picture for readers who cannot see it: ![图片说明](images/a.svg)"]
+
+
+def test_misspelt_unit_names_are_warned_at_line_and_column(tmp_path: Path) -> None:
+    body = "## 白鹤镇的草莓\n\n去年百合镇的草莓节，\n白河镇和百合镇都来了。\n"
+    unit = UNIT + "summary: 白河镇是草莓之乡。\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview('"白河镇访谈"', body=body),
+                                 UNIT_PATH: unit})
+    problems = found(root)
+    assert where(problems) == [
+        ("content/interviews/a.md", 2, 9, "warning"), ("content/interviews/a.md", 13, 3, "warning"),
+        ("content/interviews/a.md", 14, 1, "warning"), ("content/interviews/a.md", 14, 5, "warning"),
+        (UNIT_PATH, 11, 10, "warning")]
+    assert [p.message for p in problems] == [
+        '"白河镇" is a misspelling of the unit name 白鹤镇', '"百合镇" is a misspelling of the unit name 白鹤镇',
+        '"白河镇" is a misspelling of the unit name 白鹤镇', '"百合镇" is a misspelling of the unit name 白鹤镇',
+        '"白河镇" is a misspelling of the unit name 白鹤镇']
+    assert {p.hint for p in problems} == {"write 白鹤镇"}
+
+
+# -- typed values -----------------------------------------------------------------------
+
+def test_text_fields_keep_exactly_what_was_typed(tmp_path: Path) -> None:
+    extra = "summary: 1:30\ntags: [no, on, yes, '010', 1.10]\n"
+    root = write_site(tmp_path, {"content/interviews/no.md": interview("no", body="回答。\n", extra=extra)})
+    build(BuildOptions(root=root, now=NOW))
+    page = (root / "output/interviews/no/index.html").read_text(encoding="utf-8")
+    assert "<h1>no</h1>" in page and "1:30" in page
+    for tag in ("no", "on", "yes", "010", "1.10"):
+        assert f">{tag}</a>" in page
+
+
+@pytest.mark.parametrize("typed", ["2018-04-26", "2018-4-26", "2018/4/26", "2018.4.26", "2018年4月26日",
+                                   "２０１８－０４－２６"])
+def test_date_spellings(typed: str) -> None:
+    assert parse_date(typed).isoformat() == "2018-04-26"
+
+
+def test_unknown_fields_get_a_did_you_mean(tmp_path: Path) -> None:
+    assert did_you_mean("interveiwee", ["title", "interviewee"]) == "interviewee"
+    assert did_you_mean("interview_start", ["title", "interviewee"]) is None
+    assert did_you_mean("标题", ["title", "date"]) == "title"
+    assert did_you_mean("As-Of", ["as_of"]) == "as_of"
+    assert did_you_mean("description", ["title", "summary"]) == "summary"
+    text = interview().replace("interviewee:", "interveiwee:")
+    root = write_site(tmp_path, {"content/interviews/a.md": text})
+    # One message, not also 'the field "interviewee" is missing': the rename fixes both.
+    assert [p.format() for p in found(root)] == [
+        'content/interviews/a.md:5:1: error: unknown field "interveiwee" (did you mean "interviewee"?)\n'
+        '  hint: rename it to "interviewee"']
+
+
+def test_a_closed_vocabulary_lists_the_allowed_values(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {UNIT_PATH: UNIT.replace("level: town", "level: 镇")})
+    assert [p.format() for p in found(root)] == [
+        f'{UNIT_PATH}:2:8: error: "镇" is not one of the allowed values for "level"\n'
+        "  hint: use one of: district, town, subdistrict, committee, village, community, park"]
+
+
+def test_site_settings_get_messages_too(tmp_path: Path) -> None:
+    config = "site_title: 测试\nbase_url: example.org\nper_page: 十\n"
+    root = write_site(tmp_path, {}, config=config)
+    assert [p.format() for p in found(root)] == [
+        'site.yaml:1:1: error: unknown field "site_title" (did you mean "title"?)\n  hint: rename it to "title"',
+        'site.yaml:2:11: error: base_url: "example.org" is not a full web address\n'
+        "  hint: write the full address, e.g. https://example.org/ or https://example.org/qingpu/diaoyan/",
+        'site.yaml:3:11: error: "per_page" should be a whole number, not "十"\n  hint: write the digits alone, e.g. 10']
+
+
+def test_no_message_uses_programmers_words(tmp_path: Path) -> None:
+    """Many wrong values at once: every message is placed, has a hint, and has no pydantic or Python words."""
+    unit = (UNIT.replace("level: town", "level: [town]").replace("collected: 296", "collected: {a: 1}")
+            + "aliases: {a: b}\ntargets:\n  - target: x\n    group: 1\n    measured: []\n")
+    page = ("---\ntitle: {a: b}\nseries: [x]\nunit:\ninterviewee: [a]\ndate: ~\ndraft: 2\ntags: {a: b}\n"
+            "images: x\nsource: 来源\nslug: 白鹤\n---\n")
+    root = write_site(tmp_path, {UNIT_PATH: unit, "content/interviews/a.md": page},
+                      config="title: t\nper_page: 0\nreading_speed: x\npermalinks: x\ntime_zone: 北京\n")
+    with pytest.raises(SiteError) as failure:
+        build(BuildOptions(root=root, now=NOW))
+    problems = failure.value.problems
+    assert len(problems) >= 4
+    (root / "site.yaml").write_text("title: t\n", encoding="utf-8")
+    problems += found(root)
+    assert len(problems) >= 20
+    for problem in problems:
+        text = problem.format()
+        assert problem.line is not None and problem.hint, text
+        for word in ("Input should", "Value error", "[type=", "pydantic", "dict", "NoneType", "str'", "tuple"):
+            assert word not in text, text
+
+
+def test_problems_are_sorted_by_file_and_line_with_paths_relative_to_the_site(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {
+        "content/interviews/b.md": interview(date="2018-4-31"),
+        "content/interviews/a.md": interview(extra="interveiwee: x\n标题: y\n"),
+        UNIT_PATH: unit_with(tally("2018-04-26", 1, 1, 1, 1)),
+    })
+    problems = found(root)
+    assert problems == sorted(problems, key=Problem.sort_key)
+    assert [(p.path, p.line) for p in problems] == [
+        ("content/interviews/a.md", 9), ("content/interviews/a.md", 10), ("content/interviews/b.md", 8),
+        (UNIT_PATH, 6)]
+    assert all(str(tmp_path) not in p.format() for p in problems)

@@ -1,0 +1,313 @@
+"""The command line: ``sitegen check`` and ``sitegen build`` as an editor sees them.
+
+Exit codes (issue 3): 0 when clean, 1 on errors, warnings alone 0 unless
+``--strict``; 2 for wrong usage. Problems are printed sorted by file and
+line as ``path:line:column: error|warning: message`` and ``  hint: …``, with
+paths relative to the site root; ``--format json`` prints an array of
+``{path, line, column, severity, message, hint}``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from sitegen.cli import main
+
+from .sitekit import REPO, UNIT, interview, tree_hashes, write_site
+
+Capture = pytest.CaptureFixture[str]
+
+
+def clean_site(root: Path) -> Path:
+    """A site with one valid interview (published 2018)."""
+    return write_site(root, {"content/interviews/baihe.md": interview()})
+
+
+def test_check_on_a_clean_site_exits_0(tmp_path: Path, capsys: Capture) -> None:
+    root = clean_site(tmp_path)
+    assert main(["check", "--site", str(root)]) == 0
+    out, err = capsys.readouterr()
+    assert (out, err) == ("checked: 0 error(s), 0 warning(s)\n", "")
+    assert not (root / "output").exists()  # check never writes
+
+
+def test_warnings_alone_exit_0_unless_strict(tmp_path: Path, capsys: Capture) -> None:
+    root = write_site(tmp_path, {"content/interviews/baihe.md": interview("白河镇访谈")})
+    assert main(["check", "--site", str(root)]) == 0
+    out, err = capsys.readouterr()
+    assert err == ('content/interviews/baihe.md:2:8: warning: "白河镇" is a misspelling of the unit name 白鹤镇\n'
+                   "  hint: write 白鹤镇\n")
+    assert out == "checked: 0 error(s), 1 warning(s)\n"
+    assert main(["check", "--strict", "--site", str(root)]) == 1
+    assert capsys.readouterr().err.endswith("checked: 0 error(s), 1 warning(s)\n")
+
+
+def test_errors_exit_1_and_every_problem_is_printed_sorted(tmp_path: Path, capsys: Capture) -> None:
+    root = write_site(tmp_path, {
+        "content/interviews/b.md": interview(date="2018-4-31"),
+        "content/interviews/a.md": interview(extra="interveiwee: x\n"),
+        "content/interviews/c.md": interview("百合镇"),
+    })
+    assert main(["check", "--site", str(root)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines() == [
+        'content/interviews/a.md:9:1: error: unknown field "interveiwee" (did you mean "interviewee"?)',
+        '  hint: rename it to "interviewee"',
+        'content/interviews/b.md:8:7: error: date: "2018-4-31" does not exist (there is no day 31 in month 4 of 2018)',
+        "  hint: check the date against the source document",
+        'content/interviews/c.md:2:8: warning: "百合镇" is a misspelling of the unit name 白鹤镇',
+        "  hint: write 白鹤镇",
+        "checked: 2 error(s), 1 warning(s)"]
+    assert str(tmp_path) not in err
+
+
+def test_json_format_for_tools(tmp_path: Path, capsys: Capture) -> None:
+    root = write_site(tmp_path, {"content/interviews/b.md": interview(date="2018-4-31")})
+    assert main(["check", "--format", "json", "--site", str(root)]) == 1
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert json.loads(out) == [{
+        "path": "content/interviews/b.md", "line": 8, "column": 7, "severity": "error",
+        "message": 'date: "2018-4-31" does not exist (there is no day 31 in month 4 of 2018)',
+        "hint": "check the date against the source document"}]
+    assert main(["check", "--format", "json", "--site", str(clean_site(tmp_path / "clean"))]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_check_lists_scheduled_pages(tmp_path: Path, capsys: Capture) -> None:
+    root = write_site(tmp_path, {"content/interviews/later.md": interview(date="2999-01-01 08:00")})
+    assert main(["check", "--site", str(root)]) == 0
+    out, _ = capsys.readouterr()
+    assert out.splitlines() == ["content/interviews/later.md: scheduled for 2999-01-01 08:00, not published yet",
+                                "checked: 0 error(s), 0 warning(s)"]
+
+
+def test_build_with_errors_exits_1_and_keeps_the_output(tmp_path: Path, capsys: Capture) -> None:
+    root = clean_site(tmp_path)
+    assert main(["build", "--site", str(root), "--quiet"]) == 0
+    before = tree_hashes(root / "output")
+    (root / "content/interviews/bad.md").write_text(interview().replace("date:", "date："), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["build", "--site", str(root)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines() == [
+        'content/interviews/bad.md:8:5: error: "date：" uses a full-width colon (全角冒号 ：)',
+        "  hint: type an English colon followed by a space: date: 2018-05-03 10:00",
+        "build stopped: 1 error(s), 0 warning(s); the output folder was not changed"]
+    assert tree_hashes(root / "output") == before
+
+
+def test_a_folder_without_site_yaml(tmp_path: Path, capsys: Capture) -> None:
+    assert main(["check", "--site", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("site.yaml: error: no site.yaml in ")
+    assert "hint: run sitegen in a site folder, pass --site DIR" in err
+
+
+def test_wrong_usage_exits_2(capsys: Capture) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["check", "--format", "xml"])
+    assert stop.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
+
+
+@pytest.mark.xfail(strict=True, reason="render.render_pages catches only TemplateSyntaxError, UndefinedError, "
+                   "TypeError, ValueError and AttributeError: a site template that includes a missing file "
+                   "(jinja2.TemplateNotFound) or fails otherwise (ZeroDivisionError) ends in a traceback")
+@pytest.mark.parametrize("template", ["{% include 'nope.html' %}", "{{ 1 / 0 }}"])
+def test_a_broken_site_template_is_a_message_not_a_traceback(tmp_path: Path, capsys: Capture,
+                                                             template: str) -> None:
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(), "templates/404.html": template})
+    assert main(["build", "--site", str(root)]) == 1
+    assert capsys.readouterr().err.startswith("templates/404.html:1")
+
+
+# -- README "Common mistakes": every message shown there is what sitegen prints ----------
+
+_P = "content/interviews/baihe.md"
+_U = "content/units/baihe.yaml"
+_SVG = "<svg xmlns='http://www.w3.org/2000/svg'/>"
+_CASE = ("---\ntitle: 做大做强白鹤草莓\nunit: baihe\nstatus: in_progress\nproblem: 草莓\nactions: [走访]\n"
+         "related_tally: 2018-05-01\ndate: 2018-05-03\n---\n")
+
+
+def _tallies(*rows: str) -> str:
+    return "name: 白鹤镇\nlevel: town\nmisspellings: [白河镇, 百合镇]\ntallies:\n" + "".join(rows)
+
+
+def _t(as_of: str, collected: object, escalated: object, resolved: object, in_progress: object) -> str:
+    return (f"  - as_of: {as_of}\n    collected: {collected}\n    escalated: {escalated}\n"
+            f"    resolved: {resolved}\n    in_progress: {in_progress}\n")
+
+
+def _page(old: str, new: str) -> str:
+    return interview().replace(old, new)
+
+
+Mistake = tuple[str, str, dict[str, str | bytes]]
+"""(what the editor did, a tiny example as typed, the files of a site that shows it)."""
+
+LINK = "a link"
+"""Marks the example whose site gets ``content/interviews/x.md`` as a link to a file outside it."""
+
+MISTAKES: dict[str, list[Mistake]] = {
+    "Files and encodings": [
+        ('A file saved as GBK (Chinese Windows "ANSI"): it is read, with a warning',
+         "Notepad → 另存为 → 编码 ANSI", {_P: interview("白鹤镇访谈").encode("gbk")}),
+        ("Bytes that are neither UTF-8 nor GBK", "a file damaged or saved in another encoding",
+         {_P: interview().encode().replace("回答。".encode(), b"\xff\xfe")}),
+        ('A file saved as UTF-16 ("Unicode")', "Notepad → 另存为 → 编码 Unicode", {_P: interview().encode("utf-16")}),
+        ("Notepad added .txt to the name", "content/interviews/访谈.md.txt",
+         {"content/interviews/访谈.md.txt": interview()}),
+        ("A page outside the folders sitegen knows", "content/bulletins/2024-06-30.md",
+         {"content/bulletins/2024-06-30.md": interview()}),
+        ("A link to a file outside the site", "ln -s /etc/hostname content/interviews/x.md", {LINK: b""}),
+        ("No front matter", "the page does not start with ---", {_P: "白鹤镇访谈\n\n回答。\n"}),
+        ("Front matter never closed", "---, then fields, but no closing ---",
+         {_P: "---\ntitle: 白鹤镇访谈\ndate: 2018-05-03\n"}),
+        ("Empty lines before the first ---", "an empty line 1, then ---", {_P: "\n" + interview()}),
+    ],
+    "Typing YAML with a Chinese input method": [
+        ("A full-width colon", "title：白鹤镇访谈", {_P: _page("title: 白鹤镇访谈", "title：白鹤镇访谈")}),
+        ("No space after the colon", "title:白鹤镇访谈", {_P: _page("title: 白鹤镇访谈", "title:白鹤镇访谈")}),
+        ("A full-width space after the colon", "title:\u3000白鹤镇访谈",
+         {_P: _page("title: 白鹤镇访谈", "title:\u3000白鹤镇访谈")}),
+        ('": " inside a value', "title: 专访: 网格员的一天", {_P: _page("title: 白鹤镇访谈", "title: 专访: 网格员的一天")}),
+        ("A TAB used for indentation", "tags:⇥- 大调研 (the TAB shown as ⇥)", {_P: interview(extra="tags:\n\t- 大调研\n")}),
+        ("Full-width spaces used for indentation", "interviewee:\\n\u3000\u3000name: 受访人",
+         {_P: _page("  name:", "\u3000\u3000name:")}),
+        ("A quote or bracket never closed", "tags: [市政, 民生", {_P: interview(extra="tags: [市政, 民生\n")}),
+        ("A field given twice", "title: … twice", {_P: _page("series:", "title: 又一个标题\nseries:")}),
+        ("An anchor or alias", "tags: &t [大调研]", {_P: interview(extra="tags: &t [大调研]\n")}),
+        ("A # that starts a comment", "title: 第三期 #3", {_P: interview("第三期 #3")}),
+        ("An invisible control character pasted from the web", "title: 白鹤\\x08镇", {_P: interview("白鹤\x08镇")}),
+    ],
+    "Fields and values": [
+        ("A misspelt field name", "interveiwee:", {_P: _page("interviewee:", "interveiwee:")}),
+        ("A field name from another tool", "description: …",
+         {_P: interview(extra="description: 白鹤镇党委书记谈大调研。\n")}),
+        ("A required field left out", "no date: line", {_P: _page("date: 2018-05-03 10:00\n", "")}),
+        ("A value outside a closed list", "level: 镇", {_U: UNIT.replace("level: town", "level: 镇")}),
+        ("A count with a unit after it", "batches: 318批", {_U: UNIT.replace("batches: 318", "batches: 318批")}),
+        ("A negative count", "collected: -3", {_U: _tallies(_t("2018-04-26", "-3", 0, 0, 0))}),
+        ("A percentage outside 0 to 100", "target: 120",
+         {_U: UNIT + "targets:\n  - group: residents\n    target: 120\n"}),
+        ("A date that does not exist", "as_of: 2018-4-31", {_U: UNIT.replace("as_of: 2018-04-26", "as_of: 2018-4-31")}),
+        ("A date sitegen cannot read", "deadline: 2018.12",
+         {_U: UNIT + "targets:\n  - group: residents\n    target: 80\n    deadline: 2018.12\n"}),
+        ("A publish time sitegen cannot read", "date: 2018-05-03 25:00", {_P: interview(date="2018-05-03 25:00")}),
+        ("A yes/no field with another word", "draft: 不是", {_P: interview(extra="draft: 不是\n")}),
+        ("A group of fields where a list is expected", "tags: {大调研: 1}", {_P: interview(extra="tags: {大调研: 1}\n")}),
+        ("A slug that is not a-z, 0-9 and -", "slug: 白鹤", {_P: interview(extra="slug: 白鹤\n")}),
+        ("A slug that would leave the output folder", "slug: ../../x", {_P: interview(extra="slug: ../../outside\n")}),
+        ("A title that gives no URL", "title: ！！！ in 访谈.md", {"content/interviews/访谈.md": interview("！！！")}),
+        ("A record file name that is not an id", "content/units/白鹤镇.yaml", {"content/units/白鹤镇.yaml": UNIT}),
+    ],
+    "Figures and dates that do not agree": [
+        ("A tally that does not add up", "143 + 103 + 51 ≠ 296", {_U: _tallies(_t("2018-04-26", 296, 143, 103, 51))}),
+        ("Two tallies on one date", "as_of: 2018-04-26 twice",
+         {_U: _tallies(_t("2018-04-26", 10, 1, 1, 8), _t("2018-04-26", 12, 2, 2, 8))}),
+        ("Tallies out of date order", "2018-04-26, then 2018-03-01",
+         {_U: _tallies(_t("2018-04-26", 10, 1, 1, 8), _t("2018-03-01", 5, 1, 1, 3))}),
+        ("A cumulative count that falls (warning)", "collected 300, then 296",
+         {_U: _tallies(_t("2018-03-01", 300, 140, 100, 60), _t("2018-04-26", 296, 143, 103, 50))}),
+        ("Milestones out of date order", "2018-01-15, then 2018-01-12",
+         {_U: UNIT + "milestones:\n  - date: 2018-01-15\n    title: 动员部署会\n  - date: 2018-01-12\n"
+                     "    title: 成立领导小组\n"}),
+        ("A measured value without its date", "measured: 62.5",
+         {_U: UNIT + "targets:\n  - group: residents\n    target: 80\n    measured: 62.5\n"}),
+        ("Two targets for one group", "group: residents twice",
+         {_U: UNIT + "targets:\n  - group: residents\n    target: 80\n  - group: residents\n    target: 90\n"}),
+    ],
+    "References, links and pictures": [
+        ("A unit named by its name instead of its id", "unit: 白鹤镇", {_P: _page("unit: baihe", "unit: 白鹤镇")}),
+        ("A series that does not exist", "series: weifangtan",
+         {_P: _page("series: dadiaoyan", "series: weifangtan")}),
+        ("A related tally that does not exist", "related_tally: 2018-05-01", {"content/cases/caomei.md": _CASE}),
+        ("A picture that is not there", "src: images/none.svg",
+         {_P: interview(extra="images:\n  - src: images/none.svg\n    alt: 草莓\n")}),
+        ("Two pages with one URL", "slug: baihe in two pages",
+         {_P: interview(extra="slug: baihe\n"), "content/interviews/other.md": interview(extra="slug: baihe\n")}),
+    ],
+    "Words and accessibility (warnings)": [
+        ("A known misspelling of a unit name", "百合镇", {_P: interview(body="## 问题\n\n百合镇的草莓。\n")}),
+        ("A picture without alt text", "images: - src: … (no alt)",
+         {_P: interview(extra="images:\n  - src: images/a.svg\n"), "content/images/a.svg": _SVG}),
+        ("A picture in the text without a description", "![](images/a.svg)",
+         {_P: interview(body="![](images/a.svg)\n"), "content/images/a.svg": _SVG}),
+        ("A heading level skipped", "## then ####", {_P: interview(body="## 问题\n\n#### 细节\n")}),
+        ("A level-1 heading in the text", "# 标题", {_P: interview(body="# 标题\n\n正文。\n")}),
+        ("A script pasted into the text", "<script>…</script>",
+         {_P: interview(body="正文。\n\n<script>alert(1)</script>\n")}),
+        ("An event handler or javascript: link", "<a onclick=…>",
+         {_P: interview(body='<a href="https://example.org/" onclick="x()">报告</a>\n\n[点我](javascript:x)\n')}),
+    ],
+    "Settings (site.yaml)": [
+        ("A setting name from another tool", "site_title: …", {"site.yaml": "title: 测试站点\nsite_title: 测试\n"}),
+        ("An address that is not a full web address", "base_url: example.org",
+         {"site.yaml": "title: 测试站点\nbase_url: example.org\n"}),
+        ("A number setting with text", "per_page: 十", {"site.yaml": "title: 测试站点\nper_page: 十\n"}),
+    ],
+}
+
+MISTAKES_INTRO = """\
+## Common mistakes
+
+Every message below is what `sitegen check` (and `sitegen build`) prints for the mistake shown,
+copied from a real run. Each names the file, line and column (counted in characters), says what is
+wrong, and gives a hint; errors stop the build, warnings do not (unless `check --strict`).
+"""
+
+
+def _printed(folder: Path, files: dict[str, str | bytes]) -> list[str]:
+    """What ``sitegen check`` prints for a site made of ``files`` (the summary line left out)."""
+    site = {"site.yaml": "title: 测试站点\nbase_url: https://example.org/\n", **files}
+    site.pop(LINK, None)
+    root = write_site(folder, site)
+    if LINK in files:
+        outside = folder.parent / f"{folder.name}-outside.txt"
+        outside.write_text("outside", encoding="utf-8")
+        (root / "content/interviews").mkdir(parents=True, exist_ok=True)
+        (root / "content/interviews/x.md").symlink_to(outside)
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        main(["check", "--site", str(root)])
+    return [line for line in (err.getvalue() + out.getvalue()).splitlines() if not line.startswith("checked:")]
+
+
+def common_mistakes(folder: Path) -> str:
+    """The README's "Common mistakes" section, made from real runs of `MISTAKES` in sites under ``folder``."""
+    lines = MISTAKES_INTRO.splitlines()
+    number = 0
+    for group, mistakes in MISTAKES.items():
+        lines += ["", f"### {group}", ""]
+        for title, example, files in mistakes:
+            number += 1
+            printed = _printed(folder / f"site-{number}", files)
+            lines += [f"- **{title}** — `{example}`", "  ```", *("  " + line for line in printed), "  ```"]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="one example is a symbolic link")
+def test_readme_common_mistakes_show_what_sitegen_prints(tmp_path: Path) -> None:
+    """The README section is exactly the output of these mistakes (regenerate: ``python -m tests.test_cli``)."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    start = readme.index("## Common mistakes\n")
+    end = readme.index("\n## ", start + 1) + 1
+    expected = common_mistakes(tmp_path)
+    assert readme[start:end].rstrip("\n") == expected.rstrip("\n")
+    assert "  ```\n  ```" not in expected  # every example prints something
+
+
+if __name__ == "__main__":  # print the section, to paste into README.md when a message changes
+    with tempfile.TemporaryDirectory() as scratch:
+        print(common_mistakes(Path(scratch)), end="")
