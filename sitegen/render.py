@@ -6,10 +6,15 @@ site's own ``templates/`` first, then in the default theme, file by file, so
 a site overrides only what it changes. Theme assets (``templates/assets/``)
 and content assets (images under ``content/``) are copied as they are.
 
-Links are made by the ``url`` filter from site paths, so the same templates
-work at a domain root and under a sub-path.
+Links are made by the ``url`` filter from site paths (``abs_url`` for
+absolute addresses), and rendered Markdown bodies go through the ``rebase``
+filter, which adds the base path to the root-relative links editors write
+(``[案例](/cases/x/)``), so the same templates and content work at a domain
+root and under a sub-path. Each page also receives ``head`` (see
+`sitegen.outputs.structured.page_head`): its description, feeds, Open Graph,
+government meta tags and JSON-LD.
 
-May import: errors, config, site, charts, markup, models.
+May import: errors, config, site, charts, markup, models, outputs.
 """
 
 from __future__ import annotations
@@ -17,8 +22,7 @@ from __future__ import annotations
 import math
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Callable
-from urllib.parse import quote
+from typing import Callable
 
 import jinja2
 from markupsafe import Markup
@@ -27,7 +31,9 @@ from . import charts
 from .config import Config
 from .errors import Report
 from .models import CASE_STATUS_LABELS, TARGET_GROUP_LABELS, UNIT_LEVEL_LABELS
-from .site import Page, SiteGraph, group_by_month
+from .outputs.opendata import DATAPACKAGE_PATH, DOWNLOADS
+from .outputs.structured import page_head
+from .site import SiteGraph, Urls, group_by_month
 
 ASSETS_DIR = "assets"
 
@@ -58,36 +64,55 @@ def make_url(config: Config) -> Callable[[str], str]:
 
     ``/interviews/baihe/`` with base URL ``https://example.org/qingpu/`` →
     ``/qingpu/interviews/baihe/``. Non-ASCII characters are percent-encoded
-    as UTF-8. Addresses with a scheme (``https://…``) are returned as they are.
+    as UTF-8. Addresses with a scheme (``https://…``), ``//host`` and
+    ``#anchors`` are returned as they are (see `sitegen.site.Urls.path`).
     """
-    base = config.base_path.rstrip("/")
-
-    def url(path: str) -> str:
-        if "://" in path or path.startswith(("mailto:", "tel:", "#")):
-            return path
-        return quote(base + "/" + path.lstrip("/"), safe="/%#?=&")
-    return url
+    return Urls(config.base_url).path
 
 
 def make_environment(config: Config) -> jinja2.Environment:
-    """Build the Jinja2 environment: loaders, autoescape, StrictUndefined, filters and globals."""
+    """Build the Jinja2 environment: loaders, autoescape, StrictUndefined, filters and globals.
+
+    Filters: ``url``/``abs_url`` (site path → link / absolute address),
+    ``rebase`` (rendered HTML with root-relative links under the base path,
+    marked safe), ``datetime``/``cn_date``/``iso``/``month`` (dates),
+    ``percent``/``share`` (numbers), ``safe_svg`` (a chart's SVG). Globals:
+    ``charts``, ``downloads`` and ``datapackage_url`` (the open-data files),
+    label dictionaries.
+    """
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in theme_dirs(config)], encoding="utf-8"),
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
         keep_trailing_newline=True)
-    url = make_url(config)
+    urls = Urls(config.base_url)
     env.filters.update({
-        "url": url,
-        "abs_url": lambda path: config.base_url.rstrip("/") + url(path)[len(config.base_path.rstrip("/")):],
-        "datetime": format_datetime, "cn_date": format_cn_date, "iso": lambda d: d.isoformat(),
-        "percent": format_percent, "share": charts.format_share, "safe_svg": Markup,
+        "url": urls.path, "abs_url": urls.absolute,
+        "rebase": lambda fragment: Markup(urls.rebase_html(str(fragment))),
+        "datetime": format_datetime, "cn_date": format_cn_date, "iso": make_iso(config),
+        "month": format_month, "percent": format_percent, "share": charts.format_share,
+        "safe_svg": Markup,
     })
     env.globals.update({
-        "charts": charts, "group_by_month": group_by_month,
+        "charts": charts, "group_by_month": group_by_month, "downloads": DOWNLOADS,
+        "datapackage_url": "/" + DATAPACKAGE_PATH,
         "status_labels": CASE_STATUS_LABELS, "group_labels": TARGET_GROUP_LABELS,
         "level_labels": UNIT_LEVEL_LABELS,
     })
     return env
+
+
+def make_iso(config: Config) -> Callable[[date | datetime], str]:
+    """Return the ``iso`` filter: a date → ``2018-04-26``; a publish time → ``2018-05-03T10:00+08:00``.
+
+    Publish times are naive in the site's time zone; the filter adds its
+    offset, so a ``<time datetime>`` is an exact moment (HTML's "valid
+    global date and time string").
+    """
+    def iso(value: date | datetime) -> str:
+        if isinstance(value, datetime):
+            return value.replace(tzinfo=config.zone).isoformat(timespec="minutes")
+        return value.isoformat()
+    return iso
 
 
 def format_datetime(value: datetime) -> str:
@@ -98,6 +123,12 @@ def format_datetime(value: datetime) -> str:
 def format_cn_date(value: date) -> str:
     """A date in the house format for Chinese text: ``2018年4月26日`` (no leading zeros)."""
     return f"{value.year}年{value.month}月{value.day}日"
+
+
+def format_month(key: str) -> str:
+    """A month key ``2018-05`` as Chinese text: ``2018年5月``."""
+    year, month = key.split("-")
+    return f"{year}年{int(month)}月"
 
 
 def format_percent(value: float) -> str:
@@ -115,7 +146,8 @@ def render_pages(graph: SiteGraph, env: jinja2.Environment, report: Report) -> d
     for page in graph.pages:
         try:
             template = env.get_template(page.template)
-            html = template.render(site=graph, config=graph.config, page=page, **page.context)
+            html = template.render(site=graph, config=graph.config, page=page,
+                                   head=page_head(graph, page), **page.context)
         except jinja2.TemplateSyntaxError as failure:
             report.error(f"templates/{failure.name or page.template}", failure.lineno, None,
                          f"template syntax error: {failure.message}", "fix the template at that line")
@@ -154,9 +186,16 @@ def copy_assets(graph: SiteGraph) -> dict[str, bytes]:
     return files
 
 
-def render_site(graph: SiteGraph, report: Report) -> dict[str, bytes]:
-    """Render pages and gather assets: the complete output as ``{path: bytes}``."""
-    env = make_environment(graph.config)
+def render_site(graph: SiteGraph, report: Report,
+                environment: jinja2.Environment | None = None) -> dict[str, bytes]:
+    """Render pages and gather assets: the complete output as ``{path: bytes}``.
+
+    ``environment`` lets a long-running caller (the dev server) reuse one
+    `make_environment` for the same settings: compiling the templates is
+    most of the render time (about 0.3 s for the example), and Jinja
+    recompiles a template whose file changed. None makes a fresh one.
+    """
+    env = environment or make_environment(graph.config)
     files = copy_assets(graph)
     files.update(render_pages(graph, env, report))
     return files

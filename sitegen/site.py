@@ -2,32 +2,190 @@
 
 From checked content this module decides every page of the site, pure and
 in memory: one page per interview, case study, unit, series and tag term,
-the paginated lists, the home page and the 404 page. It computes the
+the paginated lists, the archive by month, the dashboard, the information
+pages (about the data, accessibility) and the 404 page. It computes the
 figures the pages show (a unit's latest tally, the campaign totals summed
-over units) and refuses two pages that would write the same file.
+over units), when each page last changed (for the sitemap), and refuses two
+pages that would write the same file.
 
-URLs here are site paths starting with "/" (``/interviews/baihe/``); the
-base path of ``base_url`` is added when rendering, so a site moves between
-a domain root and a sub-path without changes.
+URLs here are *site paths* starting with "/" (``/interviews/baihe/``). Each
+collection's pages follow its ``permalinks`` pattern, and the section pages
+(lists, feeds, information pages) are given to templates as `SiteLinks`, so
+no template writes a path of its own. `Urls` adds the base path of
+``base_url`` (and its origin, for absolute addresses) when rendering, so a
+site moves between a domain root and a sub-path without changes.
 
 May import: errors, config, models, load, markup, slugs.
 """
 
 from __future__ import annotations
 
+import html
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import Any, Sequence
-from urllib.parse import unquote
+from datetime import date, datetime, time
+from typing import Any, Iterable, Sequence
+from urllib.parse import quote, unquote, urlsplit
 
-from .config import Config
+from .config import Config, Permalinks
 from .errors import Report
 from .load import Content, Document
 from .markup import reading_minutes, summarize
 from .models import Series, Tally, Unit
 from .slugs import make_slug
+
+FEED_FILE = "feed.xml"
+"""File name of a collection's Atom feed, inside the collection page's folder."""
+
+# Characters a link keeps as they are: RFC 3986 reserved characters and "%"
+# (already percent-encoded text is not encoded twice).
+_URL_SAFE = "/%#?=&;:@!$'()*+,[]~"
+_SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
+# A start tag, attribute values quoted or not (so ">" inside quotes does not end it).
+_START_TAG_RE = re.compile(
+    r"<([a-zA-Z][^\s/>]*)((?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*)(\s*/?>)")
+_ATTRIBUTE_RE = re.compile(r"([^\s\"'>/=]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?")
+_URL_ATTRIBUTES = frozenset({"href", "src"})
+
+
+@dataclass(frozen=True)
+class Urls:
+    """Turns site paths into the links a page or feed writes.
+
+    ``base_url`` is the site's address ending in "/" (``https://example.org/``
+    or ``https://example.org/qingpu/diaoyan/``). A *site path* is a path from
+    the site's root (``/units/baihe/``); addresses with a scheme
+    (``https:``, ``mailto:``), protocol-relative ``//host/…`` and in-page
+    ``#anchors`` are external and returned as they are.
+    """
+
+    base_url: str
+
+    @property
+    def base_path(self) -> str:
+        """The path part of ``base_url``: ``/`` or ``/qingpu/diaoyan/``."""
+        return urlsplit(self.base_url).path or "/"
+
+    @property
+    def origin(self) -> str:
+        """Scheme and host of ``base_url``: ``https://example.org``."""
+        parts = urlsplit(self.base_url)
+        return f"{parts.scheme}://{parts.netloc}"
+
+    @staticmethod
+    def is_external(link: str) -> bool:
+        """True for a link that is not a site path: it has a scheme, starts with "//" or "#", or is empty."""
+        return not link or link.startswith(("#", "//")) or bool(_SCHEME_RE.match(link))
+
+    def path(self, site_path: str) -> str:
+        """Return the link for a page: the base path + the site path, non-ASCII percent-encoded (UTF-8).
+
+        ``/interviews/baihe/`` under ``https://example.org/qingpu/`` →
+        ``/qingpu/interviews/baihe/``. External links are returned unchanged.
+        """
+        if self.is_external(site_path):
+            return site_path
+        return quote(self.base_path.rstrip("/") + "/" + site_path.lstrip("/"), safe=_URL_SAFE)
+
+    def absolute(self, site_path: str) -> str:
+        """Return the absolute address of a site path (``https://example.org/qingpu/interviews/baihe/``).
+
+        Used where a link must stand alone: feeds, sitemap, canonical, Open
+        Graph, JSON-LD. External links are returned unchanged.
+        """
+        if self.is_external(site_path):
+            return site_path
+        return self.origin + self.path(site_path)
+
+    def rebase_html(self, fragment: str, *, absolute: bool = False) -> str:
+        """Rewrite root-relative ``href``/``src`` values in an HTML fragment to include the base path.
+
+        Takes sanitized HTML (e.g. a rendered Markdown body, where an editor
+        wrote ``[案例](/cases/case1/)`` or ``![](/images/a.png)``) and returns
+        it with every start tag's ``href``/``src`` that starts with "/" (not
+        "//") passed through `path`, or `absolute` when ``absolute`` is True
+        (feed content, read away from the site). A link that already starts
+        with the base path (``/qingpu/diaoyan/cases/x/``, as the check of root
+        links suggests writing) is not prefixed again, only made absolute
+        when asked. Only attributes of real start tags are touched, never
+        text; other links stay as written.
+        """
+        return _START_TAG_RE.sub(lambda tag: self._rebase_tag(tag, absolute), fragment)
+
+    def _under_base(self, link: str) -> bool:
+        base = self.base_path
+        return base != "/" and (link.startswith(base) or link == base.rstrip("/"))
+
+    def _site_link(self, link: str) -> str | None:
+        """The link a root-relative address becomes (under the base path), or None to leave it as written."""
+        if not link.startswith("/") or link.startswith("//"):
+            return None
+        return quote(link, safe=_URL_SAFE) if self._under_base(link) else self.path(link)
+
+    def _rebase_tag(self, tag: re.Match[str], absolute: bool) -> str:
+        attributes = tag.group(2)
+        parts, position = [], 0
+        for attribute in _ATTRIBUTE_RE.finditer(attributes):
+            name, value = attribute.group(1), attribute.group(2)
+            if name.lower() not in _URL_ATTRIBUTES or value is None:
+                continue
+            rebased = self._site_link(html.unescape(value[1:-1] if value[0] in "\"'" else value))
+            if rebased is None:
+                continue
+            rebased = self.origin + rebased if absolute else rebased
+            parts.append(attributes[position:attribute.start(2)] + '"' + html.escape(rebased) + '"')
+            position = attribute.end(2)
+        if not parts:
+            return tag.group(0)
+        return f"<{tag.group(1)}{''.join(parts)}{attributes[position:]}{tag.group(3)}"
+
+
+@dataclass(frozen=True)
+class SiteLinks:
+    """Site paths of the section pages and site-wide files, for templates and outputs.
+
+    The list pages of the collections (``interviews``, ``cases``, ``units``,
+    ``tags``) follow the collection's permalink pattern (see `section_url`);
+    the other pages have fixed paths.
+    """
+
+    home: str = "/"
+    interviews: str = "/interviews/"
+    cases: str = "/cases/"
+    units: str = "/units/"
+    tags: str = "/tags/"
+    search: str = "/search/"
+    archive: str = "/archive/"
+    dashboard: str = "/dashboard/"
+    about_data: str = "/about-data/"
+    downloads: str = "/about-data/#downloads"
+    accessibility: str = "/accessibility/"
+    feed: str = "/" + FEED_FILE
+    not_found: str = "/404.html"
+    sitemap: str = "/sitemap.xml"
+    robots: str = "/robots.txt"
+
+
+def section_url(pattern: str, default: str) -> str:
+    """Return the list page of a collection from its permalink pattern.
+
+    The list lives where the pattern's fixed folder is: ``/fangtan/{slug}/``
+    → ``/fangtan/``. When the pattern has no folder of its own before
+    ``{slug}`` (``/{slug}/``, ``/i-{slug}/``), ``default`` is used.
+    """
+    prefix = pattern.split("{slug}", 1)[0]
+    return prefix if prefix != "/" and prefix.endswith("/") else default
+
+
+def site_links(permalinks: Permalinks) -> SiteLinks:
+    """Return the `SiteLinks` of a site with these permalink patterns."""
+    return SiteLinks(
+        interviews=section_url(permalinks.interviews, SiteLinks.interviews),
+        cases=section_url(permalinks.cases, SiteLinks.cases),
+        units=section_url(permalinks.units, SiteLinks.units),
+        tags=section_url(permalinks.tags, SiteLinks.tags))
 
 
 @dataclass(frozen=True)
@@ -103,6 +261,11 @@ class UnitView:
         """The tally with the latest ``as_of`` date, or None."""
         return max(self.unit.tallies, key=lambda t: t.as_of, default=None)
 
+    @property
+    def feed_url(self) -> str:
+        """Site path of the unit's Atom feed of interviews (``/units/baihe/feed.xml``)."""
+        return self.url + FEED_FILE
+
 
 @dataclass
 class SeriesView:
@@ -112,6 +275,11 @@ class SeriesView:
     url: str
     interviews: list[Entry] = field(default_factory=list)
 
+    @property
+    def feed_url(self) -> str:
+        """Site path of the series' Atom feed (``/series/<id>/feed.xml``)."""
+        return self.url + FEED_FILE
+
 
 @dataclass(frozen=True)
 class Page:
@@ -120,7 +288,10 @@ class Page:
     ``url`` is the site path; ``output`` the file path inside the output
     folder; ``template`` the layout's file name; ``context`` the variables
     the layout receives besides ``site`` and ``page``; ``source`` the file
-    the page comes from (for messages), if any.
+    the page comes from (for messages), if any. ``kind`` names what the page
+    is, for metadata (one of `PAGE_KINDS`); ``lastmod`` is when its content
+    last changed (naive, site time zone; None when only the theme decides,
+    e.g. the accessibility statement), for the sitemap.
     """
 
     url: str
@@ -129,11 +300,22 @@ class Page:
     title: str
     context: dict[str, Any]
     source: str | None = None
+    kind: str = "page"
+    lastmod: datetime | None = None
+
+
+PAGE_KINDS = ("home", "not_found", "list", "units", "tags", "search", "archive", "dashboard",
+              "about_data", "accessibility", "interview", "case", "unit", "series", "tag", "page")
+"""Every value of `Page.kind`: "list" is a paginated list of interviews or cases."""
 
 
 @dataclass
 class SiteGraph:
-    """Everything the templates need, decided before any rendering."""
+    """Everything the templates and outputs need, decided before any rendering.
+
+    ``links`` are the section pages' site paths; ``urls`` turns site paths
+    into links under ``config.base_url``.
+    """
 
     config: Config
     pages: list[Page]
@@ -146,6 +328,21 @@ class SiteGraph:
     assets: list[str]
     data: dict[str, Any]
     now: datetime
+    links: SiteLinks = SiteLinks()
+
+    @property
+    def urls(self) -> Urls:
+        """Link maker for this site's ``base_url``."""
+        return Urls(self.config.base_url)
+
+    def latest_tallies(self) -> list[tuple[str, Tally]]:
+        """``(unit name, latest tally)`` for every unit that has a tally, in unit order (the dashboard chart's rows)."""
+        return [(view.unit.name, view.latest_tally) for view in self.units if view.latest_tally]
+
+    def newest(self) -> datetime | None:
+        """When the site's content last changed: the newest publish time or tally date (None if neither)."""
+        return _newest([e.meta.date for e in self.interviews + self.cases]
+                       + [_midnight(t.as_of) for u in self.units for t in u.unit.tallies])
 
 
 def build_site(config: Config, content: Content, now: datetime, report: Report,
@@ -176,7 +373,7 @@ def build_site(config: Config, content: Content, now: datetime, report: Report,
     tags = _taxonomy(config, interviews + cases)
     graph = SiteGraph(config, [], interviews, cases, list(units.values()), list(series.values()),
                       tags, campaign_totals([u.unit for u in units.values()]), sorted(content.assets),
-                      content.data, now)
+                      content.data, now, site_links(config.permalinks))
     graph.pages.extend(_all_pages(graph))
     check_output_paths(graph.pages, report)
     return graph
@@ -256,8 +453,20 @@ def paginate(items: Sequence[Any], per_page: int) -> list[list[Any]]:
     return [list(items[i * per_page:(i + 1) * per_page]) for i in range(count)]
 
 
-def _paged_pages(base_url: str, template: str, title: str, items: Sequence[Any], per_page: int,
-                 extra: dict[str, Any]) -> list[Page]:
+def _newest(times: Iterable[datetime | None]) -> datetime | None:
+    return max((t for t in times if t is not None), default=None)
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time())
+
+
+def _entries_lastmod(entries: Sequence[Entry]) -> datetime | None:
+    return _newest(e.meta.date for e in entries)
+
+
+def _paged_pages(base_url: str, template: str, title: str, items: Sequence[Entry], per_page: int,
+                 extra: dict[str, Any], kind: str = "list") -> list[Page]:
     chunks = paginate(items, per_page)
     urls = [base_url if i == 0 else f"{base_url}page/{i + 1}/" for i in range(len(chunks))]
     pages = []
@@ -266,33 +475,80 @@ def _paged_pages(base_url: str, template: str, title: str, items: Sequence[Any],
                  "prev": urls[index - 1] if index > 0 else None,
                  "next": urls[index + 1] if index + 1 < len(chunks) else None}
         pages.append(Page(urls[index], output_path(urls[index]), template, title,
-                          {**extra, "pager": pager}))
+                          {**extra, "pager": pager}, kind=kind,
+                          lastmod=_entries_lastmod(chunk)))
     return pages
 
 
 def _all_pages(graph: SiteGraph) -> list[Page]:
-    per_page = graph.config.per_page
-    pages = [Page("/", "index.html", "home.html", graph.config.title, {}),
-             Page("/404.html", "404.html", "404.html", "页面未找到", {})]
-    pages += _paged_pages("/interviews/", "interviews.html", "访谈", graph.interviews, per_page, {})
-    pages += _paged_pages("/cases/", "cases.html", "典型案例", graph.cases, per_page, {})
-    pages.append(Page("/units/", "units/index.html", "units.html", "各单位进展", {}))
-    pages.append(Page("/tags/", "tags/index.html", "tags.html", "标签", {}))
-    pages.append(Page("/search/", "search/index.html", "search.html", "搜索", {}))
-    for entry in graph.interviews:
-        pages.append(Page(entry.url, output_path(entry.url), "interview.html", entry.title,
-                          {"entry": entry}, entry.document.path))
-    for entry in graph.cases:
-        pages.append(Page(entry.url, output_path(entry.url), "case.html", entry.title,
-                          {"entry": entry}, entry.document.path))
-    for view in graph.units:
-        pages.append(Page(view.url, output_path(view.url), "unit.html", view.unit.name, {"unit": view}))
-    for view in graph.series:
-        pages += _paged_pages(view.url, "series.html", view.series.title, view.interviews, per_page,
-                              {"series": view})
-    for term, entries in graph.tags:
-        pages += _paged_pages(term.url, "tag.html", f"标签：{term.name}", entries, per_page, {"term": term})
+    return (_section_pages(graph) + _entry_pages(graph) + _record_pages(graph)
+            + _info_pages(graph))
+
+
+def _section_pages(graph: SiteGraph) -> list[Page]:
+    """Home, 404, the paginated lists and the index pages of units, tags and search."""
+    links, per_page, newest = graph.links, graph.config.per_page, graph.newest()
+    pages = [Page(links.home, "index.html", "home.html", graph.config.title, {}, kind="home",
+                  lastmod=newest),
+             Page(links.not_found, output_path(links.not_found), "404.html", "页面未找到", {},
+                  kind="not_found")]
+    pages += _paged_pages(links.interviews, "interviews.html", "访谈", graph.interviews, per_page, {})
+    pages += _paged_pages(links.cases, "cases.html", "典型案例", graph.cases, per_page, {})
+    units_lastmod = _newest(_midnight(t.as_of) for _, t in graph.latest_tallies())
+    pages.append(Page(links.units, output_path(links.units), "units.html", "各单位进展", {},
+                      kind="units", lastmod=units_lastmod))
+    pages.append(Page(links.tags, output_path(links.tags), "tags.html", "标签", {}, kind="tags",
+                      lastmod=_entries_lastmod(graph.interviews + graph.cases)))
+    pages.append(Page(links.search, output_path(links.search), "search.html", "搜索", {},
+                      kind="search"))
     return pages
+
+
+def _entry_pages(graph: SiteGraph) -> list[Page]:
+    """One page per published interview and case study."""
+    pages = []
+    for template, entries in (("interview.html", graph.interviews), ("case.html", graph.cases)):
+        for entry in entries:
+            pages.append(Page(entry.url, output_path(entry.url), template, entry.title,
+                              {"entry": entry}, entry.document.path,
+                              kind=template.removesuffix(".html"), lastmod=entry.meta.date))
+    return pages
+
+
+def _record_pages(graph: SiteGraph) -> list[Page]:
+    """Unit pages, series pages (paginated) and tag pages (paginated)."""
+    pages = []
+    per_page = graph.config.per_page
+    for view in graph.units:
+        lastmod = _newest([_entries_lastmod(view.interviews + view.cases)]
+                          + [_midnight(t.as_of) for t in view.unit.tallies])
+        pages.append(Page(view.url, output_path(view.url), "unit.html", view.unit.name, {"unit": view},
+                          kind="unit", lastmod=lastmod))
+    for series in graph.series:
+        pages += _paged_pages(series.url, "series.html", series.series.title, series.interviews,
+                              per_page, {"series": series}, kind="series")
+    for term, entries in graph.tags:
+        pages += _paged_pages(term.url, "tag.html", f"标签：{term.name}", entries, per_page,
+                              {"term": term}, kind="tag")
+    return pages
+
+
+def _info_pages(graph: SiteGraph) -> list[Page]:
+    """The archive by month, the dashboard, "about the data" and the accessibility statement."""
+    links = graph.links
+    everything = sorted(graph.interviews + graph.cases, key=lambda e: (e.meta.date, e.url), reverse=True)
+    dashboard_lastmod = _newest(_midnight(t.as_of) for _, t in graph.latest_tallies())
+    return [
+        Page(links.archive, output_path(links.archive), "archive.html", "按月归档",
+             {"months": group_by_month(everything)}, kind="archive",
+             lastmod=_entries_lastmod(everything)),
+        Page(links.dashboard, output_path(links.dashboard), "dashboard.html", "数据看板",
+             {"chart_rows": graph.latest_tallies()}, kind="dashboard", lastmod=dashboard_lastmod),
+        Page(links.about_data, output_path(links.about_data), "about-data.html", "关于数据", {},
+             kind="about_data"),
+        Page(links.accessibility, output_path(links.accessibility), "accessibility.html",
+             "无障碍说明", {}, kind="accessibility"),
+    ]
 
 
 def output_path(url: str) -> str:
@@ -329,7 +585,10 @@ def check_output_paths(pages: Sequence[Page], report: Report) -> None:
 
 
 def group_by_month(entries: Sequence[Entry]) -> list[tuple[str, list[Entry]]]:
-    """Group entries by publish month, newest first: ``[("2018-05", [...]), ...]``."""
+    """Group entries by publish month, newest month first: ``[("2018-05", [...]), ...]``.
+
+    Within a month the entries keep the order given (pass them newest first).
+    """
     months: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries:
         months[entry.meta.date.strftime("%Y-%m")].append(entry)

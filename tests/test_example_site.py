@@ -106,8 +106,9 @@ def test_every_internal_link_points_at_a_built_file(example_site: Path) -> None:
         for element, attribute, link, _ in parse_html(html).iterlinks():
             if link.startswith(("http://", "https://", "mailto:")) or link.startswith("#"):
                 continue
-            target = output / link.split("#")[0].lstrip("/")
-            if link.endswith("/"):
+            path = link.split("#")[0]
+            target = output / path.lstrip("/")
+            if path.endswith("/"):
                 target = target / "index.html"
             assert target.is_file(), f"{html.relative_to(output)} links to missing {link}"
 

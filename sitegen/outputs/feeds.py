@@ -1,0 +1,118 @@
+"""Atom feeds of interviews: one for the whole site, one per series, one per unit.
+
+Each feed is an Atom 1.0 document (RFC 4287) made with feedgen:
+
+- feed ``id`` and ``rel="self"`` link: the feed's absolute address; a
+  ``rel="alternate"`` link to the HTML page it mirrors (home, series or
+  unit page); ``updated``: the newest entry's publish time (or, for a feed
+  with no entries yet, the newest date of the site's content, so rebuilds
+  write the same bytes); ``author``: the site's publisher.
+- one ``entry`` per published interview, newest first: ``id`` and
+  ``alternate`` link are the page's absolute address; ``published`` and
+  ``updated`` are the publish time with the site's time-zone offset
+  (RFC 3339, as RFC 4287 §3.3 requires); ``summary`` is the list summary;
+  ``content type="html"`` is the sanitized body HTML (already cleaned by
+  `sitegen.markup`) with root-relative links made absolute, since a feed is
+  read away from the site; ``author`` is where the interview was first
+  published (its source, else its series' publisher, else the site's
+  publisher); one ``category`` per tag.
+
+Feed paths: ``/feed.xml``, and ``feed.xml`` inside each series and unit page's
+folder (`sitegen.site.FEED_FILE`).
+
+May import: config, site (and feedgen, the standard library).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Sequence
+
+from feedgen.feed import FeedGenerator
+
+from ..site import Entry, SeriesView, SiteGraph, UnitView, output_path
+
+FEED_MEDIA_TYPE = "application/atom+xml"
+_EPOCH = datetime(1970, 1, 1)
+
+
+@dataclass(frozen=True)
+class Feed:
+    """One feed to write: its title, the page it mirrors, its own site path and its entries (newest first)."""
+
+    title: str
+    page_url: str
+    url: str
+    entries: tuple[Entry, ...]
+
+
+def site_feed(graph: SiteGraph) -> Feed:
+    """The site-wide feed of every published interview."""
+    return Feed(f"{graph.config.title}：访谈", graph.links.home, graph.links.feed, tuple(graph.interviews))
+
+
+def series_feed(graph: SiteGraph, view: SeriesView) -> Feed:
+    """The feed of one series' interviews."""
+    return Feed(f"{view.series.title} - {graph.config.title}", view.url, view.feed_url,
+                tuple(view.interviews))
+
+
+def unit_feed(graph: SiteGraph, view: UnitView) -> Feed:
+    """The feed of one unit's interviews."""
+    return Feed(f"{view.unit.name}访谈 - {graph.config.title}", view.url, view.feed_url,
+                tuple(view.interviews))
+
+
+def all_feeds(graph: SiteGraph) -> list[Feed]:
+    """Every feed of the site: site-wide, then per series, then per unit."""
+    return ([site_feed(graph)] + [series_feed(graph, v) for v in graph.series]
+            + [unit_feed(graph, v) for v in graph.units])
+
+
+def entry_author(graph: SiteGraph, entry: Entry) -> str:
+    """Who first published an interview: its source's publisher, its series' publisher, or the site's."""
+    source = getattr(entry.meta, "source", None)
+    if source is not None:
+        return str(source.publisher)
+    if entry.series is not None:
+        return entry.series.publisher
+    return graph.config.publisher or graph.config.title
+
+
+def feed_xml(graph: SiteGraph, feed: Feed) -> bytes:
+    """Write one feed as Atom 1.0 (UTF-8 bytes with an XML declaration). Raises nothing for valid graphs."""
+    config, urls = graph.config, graph.urls
+    generator = FeedGenerator()
+    generator.id(urls.absolute(feed.url))
+    generator.title(feed.title)
+    generator.link(href=urls.absolute(feed.url), rel="self", type=FEED_MEDIA_TYPE)
+    generator.link(href=urls.absolute(feed.page_url), rel="alternate", type="text/html")
+    generator.language(config.language)
+    generator.author(name=config.publisher or config.title)
+    generator.generator("sitegen")
+    newest = feed.entries[0].meta.date if feed.entries else (graph.newest() or _EPOCH)
+    generator.updated(newest.replace(tzinfo=config.zone))
+    for entry in feed.entries:
+        _add_entry(graph, generator, entry)
+    return generator.atom_str(pretty=True)
+
+
+def _add_entry(graph: SiteGraph, generator: FeedGenerator, entry: Entry) -> None:
+    urls, published = graph.urls, entry.meta.date.replace(tzinfo=graph.config.zone)
+    item = generator.add_entry(order="append")
+    item.id(urls.absolute(entry.url))
+    item.title(entry.title)
+    item.link(href=urls.absolute(entry.url), rel="alternate", type="text/html")
+    item.published(published)
+    item.updated(published)
+    item.author(name=entry_author(graph, entry))
+    item.summary(entry.summary)
+    item.content(urls.rebase_html(entry.document.rendered.html, absolute=True), type="html")
+    for term in entry.tags:
+        item.category(term=term.name, label=term.name, scheme=urls.absolute(graph.links.tags))
+
+
+def render_feeds(graph: SiteGraph, feeds: Sequence[Feed] | None = None) -> dict[str, bytes]:
+    """Return ``{output path: Atom bytes}`` for `all_feeds` (or the feeds given)."""
+    return {output_path(feed.url): feed_xml(graph, feed) for feed in (feeds or all_feeds(graph))}

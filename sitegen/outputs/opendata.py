@@ -1,0 +1,381 @@
+"""Open data: every unit's tallies, targets and milestones as CSV and JSON, and a Data Package.
+
+Files (paths inside the output folder, linked from unit pages, the dashboard
+and the "about the data" page):
+
+- ``data/tallies.csv`` and ``data/tallies.json``: one row per tally.
+- ``data/targets.csv``: one row per coverage target.
+- ``data/milestones.csv``: one row per milestone.
+- ``data/units.csv``: one row per unit (the table the others refer to).
+- ``data/units.json``: every unit as one object with its tallies, targets
+  and milestones nested (the whole record, for programs).
+- ``datapackage.json``: a Frictionless Data Package (Data Package v1,
+  https://specs.frictionlessdata.io/data-package/) describing each file;
+  each field's name, type, Chinese title and description in Chinese and
+  English (Table Schema, https://specs.frictionlessdata.io/table-schema/),
+  with primary and foreign keys.
+
+Encodings: CSV is UTF-8 *with* a byte-order mark, so Excel on Windows opens
+Chinese text correctly; rows end in CRLF and fields are quoted only when
+needed, as RFC 4180 says (the ``csv`` module's default dialect). JSON is
+UTF-8 without a BOM (RFC 8259 §8.1), Chinese written as characters. Dates
+are ISO 8601 (``2018-04-26``); a missing value is an empty CSV field or JSON
+``null``; percentages are numbers from 0 to 100 (``80``, ``62.5``).
+
+The column lists below (`TALLY_FIELDS` …) are the one place the columns are
+defined: the CSV header, the JSON keys, the Data Package schema and the
+"about the data" page all come from them.
+
+May import: config, models, site (and the standard library).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Callable, Sequence
+
+from ..models import TARGET_GROUP_LABELS, UNIT_LEVEL_LABELS, Milestone, Tally, Target, Unit
+from ..site import SiteGraph
+
+CSV_BOM = "\ufeff"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column: Table Schema ``name`` and ``type``, a Chinese ``title`` and a bilingual ``description``.
+
+    ``required`` and ``minimum`` become Table Schema ``constraints``;
+    ``enum`` lists the allowed values of a closed vocabulary.
+    """
+
+    name: str
+    type: str
+    title: str
+    description: str
+    required: bool = False
+    minimum: float | None = None
+    maximum: float | None = None
+    enum: tuple[str, ...] = ()
+
+    def schema(self) -> dict[str, Any]:
+        """This field as a Table Schema field descriptor (a dict ready for JSON)."""
+        descriptor: dict[str, Any] = {"name": self.name, "type": self.type, "title": self.title,
+                                      "description": self.description}
+        if self.type == "date":
+            descriptor["format"] = "default"  # ISO 8601 YYYY-MM-DD
+        constraints: dict[str, Any] = {}
+        if self.required:
+            constraints["required"] = True
+        if self.minimum is not None:
+            constraints["minimum"] = self.minimum
+        if self.maximum is not None:
+            constraints["maximum"] = self.maximum
+        if self.enum:
+            constraints["enum"] = list(self.enum)
+        if constraints:
+            descriptor["constraints"] = constraints
+        return descriptor
+
+
+@dataclass(frozen=True)
+class Download:
+    """One published data file: where it is, what it holds, its format.
+
+    ``path`` is relative to the site root (``data/tallies.csv``);
+    ``url`` the site path (``/data/tallies.csv``); ``format`` and
+    ``mediatype`` as in the Data Package spec; ``fields`` its columns (empty
+    for nested JSON described by ``nested``).
+    """
+
+    name: str
+    path: str
+    title: str
+    description: str
+    format: str
+    mediatype: str
+    fields: tuple[Field, ...]
+    primary_key: tuple[str, ...] = ()
+    foreign_unit: bool = False
+
+    @property
+    def url(self) -> str:
+        """The file's site path, e.g. ``/data/tallies.csv``."""
+        return "/" + self.path
+
+    @property
+    def encoding_label(self) -> str:
+        """How the file is encoded, in words for readers: CSV has a BOM, JSON has none."""
+        return "UTF-8（带 BOM）" if self.format == "csv" else "UTF-8"
+
+
+_UNIT_ID = Field("unit_id", "string", "单位编号",
+                 "单位的编号（即单位文件名，如 baihe），对应 units.csv 的 id。"
+                 " The unit's id (its file name, e.g. baihe); refers to id in units.csv.", required=True)
+_UNIT_NAME = Field("unit_name", "string", "单位名称",
+                   "单位名称，如白鹤镇。 The unit's name, e.g. 白鹤镇 (Baihe town).", required=True)
+_COUNT_NOTE = "累计数（份）。 Cumulative count of issue lists."
+
+TALLY_FIELDS: tuple[Field, ...] = (
+    _UNIT_ID, _UNIT_NAME,
+    Field("as_of", "date", "统计日期",
+          "数据截至的日期（ISO 8601）。 The date the cumulative figures are as of (ISO 8601).",
+          required=True),
+    Field("batches", "integer", "调研批次",
+          "截至统计日期累计开展的调研批次；未公布时为空。"
+          " Survey batches (visits) carried out so far; empty when not reported.", minimum=0),
+    Field("collected", "integer", "收集问题清单",
+          "收集的问题清单总数，等于提交区级 + 已解决 + 办理中。" + _COUNT_NOTE
+          + " Issue lists collected; equals escalated + resolved + in_progress.", required=True, minimum=0),
+    Field("escalated", "integer", "提交区级",
+          "已提交区级相关部门办理的问题清单数。" + _COUNT_NOTE
+          + " Escalated to the district's departments.", required=True, minimum=0),
+    Field("resolved", "integer", "已解决",
+          "已解决的问题清单数。" + _COUNT_NOTE + " Resolved.", required=True, minimum=0),
+    Field("in_progress", "integer", "办理中",
+          "正在办理的问题清单数。" + _COUNT_NOTE + " Being handled (in progress).", required=True, minimum=0),
+    Field("note", "string", "说明",
+          "数据来源或口径说明；可为空。 Where the figures come from, or how they were counted; may be empty."),
+)
+
+TARGET_FIELDS: tuple[Field, ...] = (
+    _UNIT_ID, _UNIT_NAME,
+    Field("group", "string", "调研对象（代码）",
+          "覆盖目标针对的群体代码。 Code of the group the target covers.", required=True,
+          enum=tuple(TARGET_GROUP_LABELS)),
+    Field("group_name", "string", "调研对象",
+          "群体的中文名称，如居民。 The group's Chinese name, e.g. 居民 (residents).", required=True),
+    Field("target", "number", "目标调研率（%）",
+          "计划覆盖的比例，0–100。 Share of the group to be surveyed, in percent (0–100).",
+          required=True, minimum=0, maximum=100),
+    Field("deadline", "date", "完成期限",
+          "目标的完成期限；未公布时为空。 Deadline of the target; empty when not given."),
+    Field("measured", "number", "实测调研率（%）",
+          "已达到的比例，0–100；未公布时为空。 Share reached so far, in percent; empty when not reported.",
+          minimum=0, maximum=100),
+    Field("measured_as_of", "date", "实测日期",
+          "实测比例的统计日期；未公布时为空。 When the measured share was measured; empty when not reported."),
+    Field("note", "string", "说明", "说明；可为空。 Note; may be empty."),
+)
+
+MILESTONE_FIELDS: tuple[Field, ...] = (
+    _UNIT_ID, _UNIT_NAME,
+    Field("date", "date", "日期", "事件日期（ISO 8601）。 Date of the event (ISO 8601).", required=True),
+    Field("title", "string", "事件", "事件名称。 What happened.", required=True),
+    Field("description", "string", "详情", "详细说明；可为空。 Details; may be empty."),
+)
+
+UNIT_FIELDS: tuple[Field, ...] = (
+    Field("id", "string", "单位编号", "单位的编号（单位文件名）。 The unit's id (its file name).",
+          required=True),
+    Field("name", "string", "单位名称", "单位名称。 The unit's name.", required=True),
+    Field("level", "string", "单位类别（代码）", "单位类别代码。 Code of the kind of unit.",
+          required=True, enum=tuple(UNIT_LEVEL_LABELS)),
+    Field("level_name", "string", "单位类别", "单位类别的中文名称，如镇。 The kind of unit in Chinese, e.g. 镇 (town).",
+          required=True),
+    Field("summary", "string", "简介", "单位简介；可为空。 A short description; may be empty."),
+    Field("url", "string", "进展页面", "本站该单位进展页面的网址。 Address of the unit's page on this site.",
+          required=True),
+)
+
+UNIT_JSON_FIELDS: tuple[Field, ...] = (
+    *UNIT_FIELDS[:4],
+    Field("aliases", "array", "别称", "单位的其他正确名称。 Other correct names of the unit."),
+    *UNIT_FIELDS[4:],
+    Field("tallies", "array", "调研数据",
+          "各次统计，字段同 tallies.csv（不含 unit_id、unit_name），按日期从早到晚。"
+          " The unit's tallies, oldest first, with the columns of tallies.csv except unit_id and unit_name."),
+    Field("targets", "array", "覆盖目标",
+          "覆盖目标，字段同 targets.csv（不含 unit_id、unit_name）。"
+          " The unit's targets, with the columns of targets.csv except unit_id and unit_name."),
+    Field("milestones", "array", "大事记",
+          "大事记，字段同 milestones.csv（不含 unit_id、unit_name），按日期排列。"
+          " The unit's milestones in date order, with the columns of milestones.csv except unit_id and unit_name."),
+)
+
+DOWNLOADS: tuple[Download, ...] = (
+    Download("tallies", "data/tallies.csv", "调研数据（CSV）",
+             "各单位各次统计的问题清单数，每行一次统计。 Every tally of every unit, one row per tally.",
+             "csv", "text/csv", TALLY_FIELDS, ("unit_id", "as_of"), True),
+    Download("tallies-json", "data/tallies.json", "调研数据（JSON）",
+             "与 tallies.csv 相同的数据，JSON 对象数组。 The same rows as tallies.csv, as a JSON array of objects.",
+             "json", "application/json", TALLY_FIELDS, ("unit_id", "as_of"), True),
+    Download("targets", "data/targets.csv", "覆盖目标（CSV）",
+             "各单位的调研覆盖目标，每行一个目标。 Coverage targets, one row per unit and group.",
+             "csv", "text/csv", TARGET_FIELDS, ("unit_id", "group"), True),
+    Download("milestones", "data/milestones.csv", "大事记（CSV）",
+             "各单位的大事记，每行一件事。 Milestones, one row per event.",
+             "csv", "text/csv", MILESTONE_FIELDS, (), True),
+    Download("units", "data/units.csv", "单位列表（CSV）",
+             "全部单位，每行一个。 Every unit, one row each.",
+             "csv", "text/csv", UNIT_FIELDS, ("id",)),
+    Download("units-json", "data/units.json", "单位完整数据（JSON）",
+             "每个单位一个对象，含其全部调研数据、覆盖目标和大事记。"
+             " Every unit as one object with its tallies, targets and milestones nested.",
+             "json", "application/json", UNIT_JSON_FIELDS, ("id",)),
+)
+"""Every data file, in the order pages list them."""
+
+DATAPACKAGE_PATH = "datapackage.json"
+
+
+def number_text(value: float) -> str:
+    """A percentage as CSV text: 100.0 → ``100``, 62.5 → ``62.5`` (shortest exact form)."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def _json_number(value: float | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else float(value)
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def tally_row(unit: Unit, tally: Tally) -> dict[str, Any]:
+    """One tally as a JSON-ready row: keys of `TALLY_FIELDS`, ints, ISO date, None when missing."""
+    return {"unit_id": unit.id, "unit_name": unit.name, "as_of": tally.as_of.isoformat(),
+            "batches": tally.batches, "collected": tally.collected, "escalated": tally.escalated,
+            "resolved": tally.resolved, "in_progress": tally.in_progress, "note": tally.note}
+
+
+def target_row(unit: Unit, target: Target) -> dict[str, Any]:
+    """One target as a JSON-ready row: keys of `TARGET_FIELDS`; percentages as numbers."""
+    return {"unit_id": unit.id, "unit_name": unit.name, "group": target.group.value,
+            "group_name": TARGET_GROUP_LABELS[target.group.value], "target": _json_number(target.target),
+            "deadline": _iso(target.deadline), "measured": _json_number(target.measured),
+            "measured_as_of": _iso(target.measured_as_of), "note": target.note}
+
+
+def milestone_row(unit: Unit, milestone: Milestone) -> dict[str, Any]:
+    """One milestone as a JSON-ready row: keys of `MILESTONE_FIELDS`."""
+    return {"unit_id": unit.id, "unit_name": unit.name, "date": milestone.date.isoformat(),
+            "title": milestone.title, "description": milestone.description}
+
+
+def unit_row(unit: Unit, url: str) -> dict[str, Any]:
+    """One unit as a JSON-ready row: keys of `UNIT_FIELDS`; ``url`` is the page's absolute address."""
+    return {"id": unit.id, "name": unit.name, "level": unit.level.value,
+            "level_name": UNIT_LEVEL_LABELS[unit.level.value], "summary": unit.summary, "url": url}
+
+
+def unit_document(unit: Unit, url: str) -> dict[str, Any]:
+    """One unit with everything nested (an object of units.json, keys of `UNIT_JSON_FIELDS`)."""
+    def nested(row: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in row.items() if k not in ("unit_id", "unit_name")}
+    row = unit_row(unit, url)
+    return {**{k: row[k] for k in ("id", "name", "level", "level_name")}, "aliases": list(unit.aliases),
+            "summary": unit.summary, "url": url,
+            "tallies": [nested(tally_row(unit, t)) for t in unit.tallies],
+            "targets": [nested(target_row(unit, t)) for t in unit.targets],
+            "milestones": [nested(milestone_row(unit, m)) for m in unit.milestones]}
+
+
+def csv_bytes(fields: Sequence[Field], rows: Sequence[dict[str, Any]]) -> bytes:
+    """Write rows as CSV: UTF-8 with BOM, CRLF line ends, minimal quoting (RFC 4180), header first.
+
+    Takes the columns and JSON-ready rows (keys = field names). None becomes
+    an empty field, numbers their shortest text (`number_text`), everything
+    else ``str``. Returns the file's bytes.
+    """
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([f.name for f in fields])
+    for row in rows:
+        writer.writerow([_cell(row[f.name]) for f in fields])
+    return (CSV_BOM + buffer.getvalue()).encode("utf-8")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return number_text(value)
+    return str(value)
+
+
+def json_bytes(value: Any) -> bytes:
+    """Write JSON as published: UTF-8 without BOM, characters unescaped, 2-space indent, final newline."""
+    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _rows(graph: SiteGraph, make: Callable[[Unit, Any], dict[str, Any]], attribute: str) -> list[dict[str, Any]]:
+    return [make(view.unit, item) for view in graph.units for item in getattr(view.unit, attribute)]
+
+
+def render_open_data(graph: SiteGraph) -> dict[str, bytes]:
+    """Return every data file and ``datapackage.json`` as ``{output path: bytes}``.
+
+    Units are in the site's unit order (by name); each unit's rows in its
+    record's order (tallies and milestones by date, as the checks require).
+    """
+    urls = graph.urls
+    tallies = _rows(graph, tally_row, "tallies")
+    units = graph.units
+    return {
+        "data/tallies.csv": csv_bytes(TALLY_FIELDS, tallies),
+        "data/tallies.json": json_bytes(tallies),
+        "data/targets.csv": csv_bytes(TARGET_FIELDS, _rows(graph, target_row, "targets")),
+        "data/milestones.csv": csv_bytes(MILESTONE_FIELDS, _rows(graph, milestone_row, "milestones")),
+        "data/units.csv": csv_bytes(UNIT_FIELDS, [unit_row(v.unit, urls.absolute(v.url)) for v in units]),
+        "data/units.json": json_bytes([unit_document(v.unit, urls.absolute(v.url)) for v in units]),
+        DATAPACKAGE_PATH: json_bytes(datapackage(graph)),
+    }
+
+
+def _resource(download: Download) -> dict[str, Any]:
+    resource: dict[str, Any] = {
+        "name": download.name, "path": download.path, "title": download.title,
+        "description": download.description, "format": download.format,
+        "mediatype": download.mediatype, "encoding": "utf-8",
+        "profile": "tabular-data-resource" if download.format == "csv" else "data-resource",
+    }
+    if download.format == "csv":
+        resource["dialect"] = {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": '"',
+                               "doubleQuote": True, "header": True}
+    schema: dict[str, Any] = {"fields": [f.schema() for f in download.fields], "missingValues": [""]}
+    if download.primary_key:
+        schema["primaryKey"] = list(download.primary_key)
+    if download.foreign_unit and download.format == "csv":
+        schema["foreignKeys"] = [{"fields": "unit_id", "reference": {"resource": "units", "fields": "id"}}]
+    resource["schema"] = schema
+    return resource
+
+
+def datapackage(graph: SiteGraph) -> dict[str, Any]:
+    """The Data Package descriptor (a dict for ``datapackage.json``).
+
+    Follows Data Package v1: ``name`` (lower-case slug made from the site's
+    base URL), ``title``, ``description``, ``homepage``, ``contributors``
+    (the publisher), and one resource per file in `DOWNLOADS`, each with
+    ``path`` (relative to the descriptor), ``format``, ``mediatype``,
+    ``encoding``, a CSV ``dialect`` and a Table Schema (fields, primary key,
+    foreign key to ``units``). No licence is stated: site.yaml has none.
+    """
+    config = graph.config
+    descriptor: dict[str, Any] = {
+        "profile": "data-package",
+        "name": _package_name(graph),
+        "title": f"{config.title}：开放数据",
+        "description": (f"{config.title}的调研数据、覆盖目标和大事记。口径见 "
+                        f"{graph.urls.absolute(graph.links.about_data)} 。 Survey figures, coverage "
+                        "targets and milestones of the units in this progress report."),
+        "homepage": config.base_url,
+        "resources": [_resource(d) for d in DOWNLOADS],
+    }
+    if config.publisher:
+        descriptor["contributors"] = [{"title": config.publisher, "role": "publisher"}]
+    return descriptor
+
+
+def _package_name(graph: SiteGraph) -> str:
+    """A Data Package name (lower-case a-z, 0-9, "-", "_", ".") from the base URL's host and path."""
+    urls = graph.urls
+    raw = (urls.origin.split("://", 1)[1] + urls.base_path).lower()
+    name = "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "-" for c in raw)
+    return "-".join(part for part in name.split("-") if part) or "sitegen-data"

@@ -1,0 +1,100 @@
+"""The site is right at a domain root and under a sub-path: every link of every HTML and XML file.
+
+The bundled example, plus an interview whose Markdown has editor-written
+root-relative links, is built twice: with ``https://example.org/`` and with
+``--base-url https://example.org/qingpu/diaoyan/``. Every href/src/action of
+every HTML page (and og:url, og:image, JSON-LD addresses), and every link,
+id and loc of every feed and of the sitemap must start with the base path or
+the base URL, or be an in-page anchor or an external address; each internal
+one must name a file that was built.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from .sitekit import build_at, copy_example, file_for, html_links, interview, parse_html, xml_links
+
+SUB = "https://example.org/qingpu/diaoyan/"
+ROOT = "https://example.org/"
+EDITOR_BODY = ("见[案例](/cases/baihe-caomei/)，[单位]({unit})，"
+               "[脚注](#fn)与[外站](https://www.shcafe.org/)。\n\n![草莓](/images/baihe-caomei.svg)\n")
+EXTERNAL_HOSTS = {"www.shcafe.org", "www.sitemaps.org", "www.w3.org", "schema.org"}
+
+
+@pytest.fixture(scope="module", params=[ROOT, SUB], ids=["root", "sub-path"])
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    root = copy_example(tmp_path_factory.mktemp("base"))
+    # Under the sub-path the unit link is typed with the base path already (as the link check suggests).
+    unit = urlsplit(request.param).path + "units/baihe/"
+    text = interview("编辑写的链接", date="2018-05-04 09:00", body=EDITOR_BODY.format(unit=unit))
+    text = text.replace("series: dadiaoyan", "series: dadiaoyan-weifangtan")
+    (root / "content/interviews/links.md").write_text(text, encoding="utf-8")
+    return request.param, build_at(root, request.param)
+
+
+def _is_external(link: str) -> bool:
+    parts = urlsplit(link)
+    return bool(parts.scheme) and parts.netloc != "example.org" or link.startswith("mailto:")
+
+
+def _check(link: str, base_url: str, output: Path, where: str) -> None:
+    base_path = urlsplit(base_url).path
+    if link.startswith("#") or _is_external(link):
+        return
+    assert link.startswith((base_path, base_url)), f"{where}: {link} is outside {base_path}"
+    target = file_for(output, base_path, urlsplit(link).path)
+    assert target is not None and target.is_file(), f"{where}: {link} names no built file"
+
+
+def test_every_link_of_every_html_page(built: tuple[str, Path]) -> None:
+    base_url, output = built
+    pages = sorted(output.rglob("*.html"))
+    assert len(pages) > 20
+    for html in pages:
+        links = html_links(html)
+        assert links, html
+        for link in links:
+            _check(link, base_url, output, html.relative_to(output).as_posix())
+
+
+def test_every_link_of_every_feed_and_the_sitemap(built: tuple[str, Path]) -> None:
+    base_url, output = built
+    files = sorted(output.rglob("*.xml"))
+    assert {f.relative_to(output).as_posix() for f in files} >= {
+        "feed.xml", "sitemap.xml", "series/dadiaoyan-weifangtan/feed.xml", "units/baihe/feed.xml"}
+    for xml in files:
+        for link in xml_links(xml):
+            if link.startswith("#") or _is_external(link):
+                continue
+            assert link.startswith(base_url), f"{xml.relative_to(output)}: {link} is not absolute under {base_url}"
+            _check(link, base_url, output, xml.relative_to(output).as_posix())
+
+
+def test_absolute_addresses_in_head_and_data_files(built: tuple[str, Path]) -> None:
+    base_url, output = built
+    page = parse_html(output / "interviews/baihe-dadiaoyan-weifangtan/index.html")
+    canonical = page.cssselect('link[rel="canonical"]')[0].get("href")
+    assert canonical == base_url + "interviews/baihe-dadiaoyan-weifangtan/"
+    og = {m.get("property"): m.get("content") for m in page.cssselect("meta[property]")}
+    assert og["og:url"] == canonical and og["og:image"] == base_url + "images/baihe-zuotanhui.svg"
+    assert (output / "robots.txt").read_text(encoding="utf-8").endswith(f"Sitemap: {base_url}sitemap.xml\n")
+    package = json.loads((output / "datapackage.json").read_bytes())
+    assert package["homepage"] == base_url
+    [unit] = json.loads((output / "data/units.json").read_bytes())
+    assert unit["url"] == base_url + "units/baihe/"
+    css = page.cssselect('link[rel="stylesheet"]')[0].get("href")
+    assert css == urlsplit(base_url).path + "assets/site.css"
+
+
+def test_editor_root_relative_links_get_the_base_path(built: tuple[str, Path]) -> None:
+    base_url, output = built
+    base_path = urlsplit(base_url).path
+    body = parse_html(output / "interviews/links/index.html").cssselect(".body")[0]
+    links = [link for _, _, link, _ in body.iterlinks()]
+    assert links == [base_path + "cases/baihe-caomei/", base_path + "units/baihe/",  # never prefixed twice
+                     "#fn", "https://www.shcafe.org/", base_path + "images/baihe-caomei.svg"]

@@ -1,0 +1,130 @@
+"""Atom feeds (site-wide, per series, per unit), the sitemap and robots.txt.
+
+Feeds are parsed twice: with lxml (well-formed XML in the Atom namespace,
+RFC 4287 elements) and with feedparser (``bozo == 0``: no error at all).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import feedparser
+import lxml.etree
+import lxml.html
+import pytest
+
+from .sitekit import ATOM, SERIES, SITEMAP, build_at, interview, parse_html, write_site
+
+INTERVIEW_URL = "https://example.org/interviews/baihe-dadiaoyan-weifangtan/"
+UNIT_B = "name: 金泽镇\nlevel: town\n"
+
+
+@pytest.fixture(scope="module")
+def output(example_site: Path) -> Path:
+    return example_site / "output"
+
+
+def parse_feed(path: Path) -> tuple[lxml.etree._ElementTree, feedparser.FeedParserDict]:
+    """Parse a feed file with lxml and feedparser; fail on any feedparser problem."""
+    tree = lxml.etree.parse(str(path))
+    parsed = feedparser.parse(path.read_bytes())
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    assert tree.getroot().tag == f"{ATOM}feed"
+    return tree, parsed
+
+
+def test_site_feed_is_valid_atom_with_absolute_links(output: Path) -> None:
+    tree, parsed = parse_feed(output / "feed.xml")
+    root = tree.getroot()
+    assert root.findtext(f"{ATOM}id") == "https://example.org/feed.xml"
+    links = {link.get("rel"): link.get("href") for link in root.findall(f"{ATOM}link")}
+    assert links == {"self": "https://example.org/feed.xml", "alternate": "https://example.org/"}
+    assert root.findtext(f"{ATOM}updated") == "2018-05-03T10:00:00+08:00"
+    assert root.find(f"{ATOM}author").findtext(f"{ATOM}name") == "青浦区大调研工作办公室（示例）"
+    [entry] = parsed.entries
+    assert entry.id == INTERVIEW_URL and entry.link == INTERVIEW_URL
+    assert entry.title == "白鹤镇：补好短板发挥优势 建设丝路名镇新白鹤"
+    assert entry.published == "2018-05-03T10:00:00+08:00" and entry.updated == entry.published
+    assert entry.author == "上海热线新闻网"
+    assert [tag.term for tag in entry.tags] == ["大调研", "补短板", "草莓产业", "民生"]
+    assert entry.summary.startswith("白鹤镇党委书记谈大调研")
+
+
+def test_entry_content_is_the_sanitized_body(output: Path) -> None:
+    tree, _ = parse_feed(output / "feed.xml")
+    content = tree.getroot().find(f"{ATOM}entry/{ATOM}content")
+    assert content.get("type") == "html"
+    body = lxml.html.fragment_fromstring(content.text, create_parent="div")
+    page = parse_html(output / "interviews/baihe-dadiaoyan-weifangtan/index.html")
+    assert [h.text_content() for h in body.iter("h2")] == [h.text_content() for h in page.cssselect(".body h2")]
+    assert "318批次" in body.text_content()
+    assert not list(body.iter("script"))
+
+
+def test_series_and_unit_feeds_hold_only_their_interviews(tmp_path: Path) -> None:
+    other = (interview("金泽访谈", date="2018-05-06 09:30")
+             .replace("series: dadiaoyan", "series: qita").replace("unit: baihe", "unit: jinze"))
+    root = write_site(tmp_path, {
+        "content/series/qita.yaml": SERIES, "content/units/jinze.yaml": UNIT_B,
+        "content/interviews/a.md": interview("白鹤访谈一", date="2018-05-01 10:00"),
+        "content/interviews/b.md": interview("白鹤访谈二", date="2018-05-03 10:00"),
+        "content/interviews/c.md": other})
+    output = build_at(root)
+    expected = {
+        "feed.xml": ["金泽访谈", "白鹤访谈二", "白鹤访谈一"],
+        "series/dadiaoyan/feed.xml": ["白鹤访谈二", "白鹤访谈一"],
+        "series/qita/feed.xml": ["金泽访谈"],
+        "units/baihe/feed.xml": ["白鹤访谈二", "白鹤访谈一"],
+        "units/jinze/feed.xml": ["金泽访谈"],
+    }
+    for rel, titles in expected.items():
+        tree, parsed = parse_feed(output / rel)
+        assert [e.title for e in parsed.entries] == titles, rel
+        self_link = [link for link in tree.getroot().findall(f"{ATOM}link") if link.get("rel") == "self"][0]
+        assert self_link.get("href") == "https://example.org/" + rel
+        assert all(e.link.startswith("https://example.org/interviews/") for e in parsed.entries)
+    _, jinze = parse_feed(output / "units/jinze/feed.xml")
+    assert jinze.entries[0].published == "2018-05-06T09:30:00+08:00"
+    page = parse_html(output / "series/qita/index.html")
+    announced = [link.get("href") for link in page.cssselect('link[rel="alternate"][type="application/atom+xml"]')]
+    assert announced == ["/feed.xml", "/series/qita/feed.xml"]
+
+
+def test_a_feed_with_no_entries_is_valid_and_stable(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"content/units/jinze.yaml": UNIT_B,
+                                 "content/interviews/a.md": interview()})
+    output = build_at(root)
+    tree, parsed = parse_feed(output / "units/jinze/feed.xml")
+    assert parsed.entries == []
+    assert tree.getroot().findtext(f"{ATOM}updated") == "2018-05-03T10:00:00+08:00"
+    first = (output / "units/jinze/feed.xml").read_bytes()
+    assert build_at(root) and (output / "units/jinze/feed.xml").read_bytes() == first
+
+
+def test_feed_content_links_are_absolute(tmp_path: Path) -> None:
+    body = "见[案例](/cases/c/)和[外部](https://example.com/x)。\n\n![图](/images/a.svg)\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body)})
+    tree, _ = parse_feed(build_at(root, "https://example.org/qingpu/diaoyan/") / "feed.xml")
+    content = tree.getroot().find(f"{ATOM}entry/{ATOM}content").text
+    fragment = lxml.html.fragment_fromstring(content, create_parent="div")
+    assert [link for _, _, link, _ in fragment.iterlinks()] == [
+        "https://example.org/qingpu/diaoyan/cases/c/", "https://example.com/x",
+        "https://example.org/qingpu/diaoyan/images/a.svg"]
+
+
+def test_sitemap_lists_every_page_but_404_with_lastmod(output: Path) -> None:
+    tree = lxml.etree.parse(str(output / "sitemap.xml"))
+    assert tree.getroot().tag == f"{SITEMAP}urlset"
+    entries = {u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod") for u in tree.getroot()}
+    pages = {p.relative_to(output).as_posix() for p in output.rglob("*.html")} - {"404.html"}
+    expected = {"https://example.org/" + rel.removesuffix("index.html") for rel in pages}
+    assert set(entries) == expected
+    assert entries[INTERVIEW_URL] == "2018-05-03T10:00:00+08:00"
+    assert entries["https://example.org/units/baihe/"] == "2018-05-03T10:00:00+08:00"
+    assert entries["https://example.org/dashboard/"] == "2018-04-26T00:00:00+08:00"
+    assert entries["https://example.org/accessibility/"] is None
+
+
+def test_robots_txt_names_the_sitemap(output: Path) -> None:
+    assert (output / "robots.txt").read_text(encoding="utf-8") == (
+        "User-agent: *\nAllow: /\n\nSitemap: https://example.org/sitemap.xml\n")

@@ -1,0 +1,238 @@
+"""Open data: exact CSV/JSON of the example, encodings, the Data Package, and a round trip.
+
+The round trip reads every exported file back with the standard library
+(``csv``, ``json``), turns the text back into records, and compares them
+field by field with the records sitegen loaded from the site's YAML.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sitegen.config import load_config
+from sitegen.errors import Report
+from sitegen.load import load_content
+from sitegen.models import Milestone, Tally, Target, Unit
+
+from .sitekit import build_at, interview, parse_html, write_site
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+JINZE = '''name: 金泽镇
+level: town
+aliases: [金泽]
+summary: 江南水乡古镇。
+tallies:
+  - as_of: 2018-03-01
+    collected: 10
+    escalated: 4
+    resolved: 3
+    in_progress: 3
+    note: |-
+      含逗号, "引号" 和
+      换行
+  - as_of: 2018-05-10
+    batches: 40
+    collected: 20
+    escalated: 5
+    resolved: 10
+    in_progress: 5
+targets:
+  - group: residents
+    target: 90
+    deadline: 2018-12-31
+    measured: 62.5
+    measured_as_of: 2018-05-10
+    note: 按户数计
+  - group: villages
+    target: 100
+milestones:
+  - date: 2018-02-01
+    title: 成立领导小组, 分 "三组"
+  - date: 2018-02-01
+    title: 同日第二件事
+    description: 两件事可以同一天
+'''
+
+
+@pytest.fixture(scope="module")
+def output(example_site: Path) -> Path:
+    return example_site / "output"
+
+
+def read_csv(path: Path) -> list[list[str]]:
+    """Rows of a published CSV file (RFC 4180: every record ends in CRLF); checks the BOM first."""
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf"), "UTF-8 with BOM"
+    assert data.endswith(b"\r\n")
+    text = data.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert text.count("\r\n") == len(rows), "each record ends in CRLF"
+    return rows
+
+
+def test_tallies_csv_exact(output: Path) -> None:
+    data = (output / "data/tallies.csv").read_bytes()
+    assert data.startswith("\ufeffunit_id,unit_name,as_of,batches,collected,escalated,resolved,in_progress,note\r\n"
+                           "baihe,白鹤镇,2018-04-26,318,296,143,103,50,".encode("utf-8"))
+    assert data.count(b"\r\n") == 2 and data.count(b"\n") == 2
+    rows = read_csv(output / "data/tallies.csv")
+    assert rows[1][:8] == ["baihe", "白鹤镇", "2018-04-26", "318", "296", "143", "103", "50"]
+    assert rows[1][8].startswith("据《大调研微访谈│白鹤镇")
+
+
+def test_targets_and_milestones_csv_exact(output: Path) -> None:
+    assert [row[:8] for row in read_csv(output / "data/targets.csv")] == [
+        ["unit_id", "unit_name", "group", "group_name", "target", "deadline", "measured", "measured_as_of"],
+        ["baihe", "白鹤镇", "institutions", "机构", "100", "", "", ""],
+        ["baihe", "白鹤镇", "residents", "居民", "80", "", "", ""],
+        ["baihe", "白鹤镇", "registered_enterprises", "注册企业", "80", "", "", ""]]
+    assert [row[:4] for row in read_csv(output / "data/milestones.csv")] == [
+        ["unit_id", "unit_name", "date", "title"],
+        ["baihe", "白鹤镇", "2018-01-12", "成立大调研领导小组，印发实施方案"],
+        ["baihe", "白鹤镇", "2018-01-15", "召开大调研动员部署会"]]
+    assert read_csv(output / "data/units.csv")[1][:4] == ["baihe", "白鹤镇", "town", "镇"]
+
+
+def test_tallies_json_exact(output: Path) -> None:
+    data = (output / "data/tallies.json").read_bytes()
+    assert not data.startswith(b"\xef\xbb\xbf") and "白鹤镇".encode("utf-8") in data
+    [row] = json.loads(data)
+    note = row.pop("note")
+    assert row == {"unit_id": "baihe", "unit_name": "白鹤镇", "as_of": "2018-04-26", "batches": 318,
+                   "collected": 296, "escalated": 143, "resolved": 103, "in_progress": 50}
+    assert note.startswith("据《大调研微访谈")
+    [unit] = json.loads((output / "data/units.json").read_bytes())
+    assert [t["target"] for t in unit["targets"]] == [100, 80, 80]
+    assert [m["date"] for m in unit["milestones"]] == ["2018-01-12", "2018-01-15"]
+
+
+def test_datapackage_describes_every_column_of_every_file(output: Path) -> None:
+    package = json.loads((output / "datapackage.json").read_bytes())
+    assert package["profile"] == "data-package" and package["homepage"] == "https://example.org/"
+    assert re.fullmatch(r"[a-z0-9._/-]+", package["name"])
+    names = {r["name"] for r in package["resources"]}
+    for resource in package["resources"]:
+        path = output / resource["path"]
+        assert path.is_file(), resource["path"]
+        fields = resource["schema"]["fields"]
+        for field in fields:
+            assert {"name", "type", "title", "description"} <= set(field), field
+            assert CJK.search(field["description"]) and re.search(r"[A-Za-z]{3}", field["description"]), field
+            assert field["type"] in ("string", "integer", "number", "date", "array")
+        columns = [f["name"] for f in fields]
+        if resource["format"] == "csv":
+            assert resource["mediatype"] == "text/csv" and resource["encoding"] == "utf-8"
+            assert read_csv(path)[0] == columns
+        else:
+            assert resource["mediatype"] == "application/json"
+            assert all(list(item) == columns for item in json.loads(path.read_bytes()))
+        assert set(resource["schema"].get("primaryKey", [])) <= set(columns)
+        for key in resource["schema"].get("foreignKeys", []):
+            assert key["fields"] in columns and key["reference"]["resource"] in names
+    tallies = next(r for r in package["resources"] if r["name"] == "tallies")
+    assert tallies["schema"]["primaryKey"] == ["unit_id", "as_of"]
+    assert tallies["schema"]["foreignKeys"] == [
+        {"fields": "unit_id", "reference": {"resource": "units", "fields": "id"}}]
+
+
+def test_downloads_are_linked_from_unit_pages_and_the_dashboard(output: Path) -> None:
+    package = json.loads((output / "datapackage.json").read_bytes())
+    for rel in ("units/baihe/index.html", "dashboard/index.html", "about-data/index.html"):
+        links = {a.get("href") for a in parse_html(output / rel).cssselect("#downloads a")}
+        assert {"/" + r["path"] for r in package["resources"]} | {"/datapackage.json"} <= links, rel
+
+
+# -- round trip ------------------------------------------------------------------------
+
+
+def _optional(text: str, convert: Any) -> Any:
+    return convert(text) if text != "" else None
+
+
+def _tally(row: dict[str, Any]) -> Tally:
+    return Tally(as_of=date.fromisoformat(row["as_of"]), batches=row["batches"], collected=row["collected"],
+                 escalated=row["escalated"], resolved=row["resolved"], in_progress=row["in_progress"],
+                 note=row["note"])
+
+
+def _tallies_from_csv(path: Path) -> list[tuple[str, str, Tally]]:
+    rows = read_csv(path)
+    result = []
+    for values in rows[1:]:
+        row: dict[str, Any] = dict(zip(rows[0], values, strict=True))
+        for name in ("collected", "escalated", "resolved", "in_progress"):
+            row[name] = int(row[name])
+        row["batches"] = _optional(row["batches"], int)
+        result.append((row["unit_id"], row["unit_name"], _tally(row)))
+    return result
+
+
+def _targets_from_csv(path: Path) -> list[tuple[str, Target]]:
+    rows = read_csv(path)
+    result = []
+    for values in rows[1:]:
+        row = dict(zip(rows[0], values, strict=True))
+        result.append((row["unit_id"], Target(
+            group=row["group"], target=float(row["target"]),
+            deadline=_optional(row["deadline"], date.fromisoformat),
+            measured=_optional(row["measured"], float),
+            measured_as_of=_optional(row["measured_as_of"], date.fromisoformat), note=row["note"])))
+    return result
+
+
+def _milestones_from_csv(path: Path) -> list[tuple[str, Milestone]]:
+    rows = read_csv(path)
+    return [(row["unit_id"], Milestone(date=date.fromisoformat(row["date"]), title=row["title"],
+                                       description=row["description"]))
+            for row in (dict(zip(rows[0], values, strict=True)) for values in rows[1:])]
+
+
+@pytest.fixture(scope="module")
+def round_trip_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Unit]]:
+    root = write_site(tmp_path_factory.mktemp("opendata"), {
+        "content/units/jinze.yaml": JINZE, "content/interviews/a.md": interview()})
+    report = Report()
+    units = load_content(load_config(root, report), report).units
+    assert not report.has_errors()
+    build_at(root)
+    return root / "output", [units[uid].record for uid in ("baihe", "jinze")]
+
+
+def test_round_trip_tallies_csv_and_json(round_trip_site: tuple[Path, list[Unit]]) -> None:
+    output, units = round_trip_site
+    expected = [(u.id, u.name, t) for u in units for t in u.tallies]
+    assert _tallies_from_csv(output / "data/tallies.csv") == expected
+    exported = json.loads((output / "data/tallies.json").read_bytes())
+    from_json = [(r["unit_id"], r["unit_name"], _tally(r)) for r in exported]
+    assert from_json == expected
+    assert expected[1][2].note == '含逗号, "引号" 和\n换行'  # the hard cell survives CSV quoting
+
+
+def test_round_trip_targets_and_milestones(round_trip_site: tuple[Path, list[Unit]]) -> None:
+    output, units = round_trip_site
+    assert _targets_from_csv(output / "data/targets.csv") == [(u.id, t) for u in units for t in u.targets]
+    assert _milestones_from_csv(output / "data/milestones.csv") == [(u.id, m) for u in units for m in u.milestones]
+
+
+def test_round_trip_units_json_gives_the_records_back(round_trip_site: tuple[Path, list[Unit]]) -> None:
+    output, units = round_trip_site
+    exported = json.loads((output / "data/units.json").read_bytes())
+    assert [u["url"] for u in exported] == ["https://example.org/units/baihe/", "https://example.org/units/jinze/"]
+    rebuilt = [Unit(id=u["id"], name=u["name"], level=u["level"], aliases=u["aliases"],
+                    summary=u["summary"],
+                    tallies=tuple(_tally({**t, "as_of": t["as_of"]}) for t in u["tallies"]),
+                    targets=tuple(Target(**{k: v for k, v in t.items() if k != "group_name"}) for t in u["targets"]),
+                    milestones=tuple(Milestone(**m) for m in u["milestones"]))
+               for u in exported]
+    assert rebuilt == [u.model_copy(update={"misspellings": ()}) for u in units]
+    units_csv = read_csv(output / "data/units.csv")
+    assert units_csv[1:] == [[u.id, u.name, u.level.value, {"town": "镇"}[u.level.value], u.summary,
+                              f"https://example.org/units/{u.id}/"] for u in units]

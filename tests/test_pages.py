@@ -1,0 +1,378 @@
+"""Every page type is built with the right content, and its markup keeps the accessibility rules.
+
+Figures from the bundled Baihe example (as of 2018-04-26: 318 batches, 296
+collected, 143 escalated, 103 resolved, 50 in progress; targets 100/80/80;
+milestones 2018-01-12 and 2018-01-15), plus small sites written per test.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from .sitekit import (MINIMAL_CONFIG, SERIES, build_at, file_for, interview, json_ld_of,
+                      parse_html, text_of, write_site)
+
+INTERVIEW = "interviews/baihe-dadiaoyan-weifangtan/index.html"
+PAGE_TYPES = {
+    "home": "index.html", "interview list": "interviews/index.html", "interview": INTERVIEW,
+    "series": "series/dadiaoyan-weifangtan/index.html", "units": "units/index.html",
+    "unit": "units/baihe/index.html", "case list": "cases/index.html",
+    "case": "cases/baihe-caomei/index.html", "tags": "tags/index.html",
+    "tag": "tags/cao-mei-chan-ye/index.html", "archive": "archive/index.html",
+    "dashboard": "dashboard/index.html", "about the data": "about-data/index.html",
+    "accessibility": "accessibility/index.html", "404": "404.html",
+}
+CONFIG_2_PER_PAGE = MINIMAL_CONFIG + "per_page: 2\n"
+UNIT_B = """name: 金泽镇
+level: town
+tallies:
+  - as_of: 2018-03-01
+    collected: 10
+    escalated: 4
+    resolved: 3
+    in_progress: 3
+  - as_of: 2018-05-10
+    batches: 40
+    collected: 20
+    escalated: 5
+    resolved: 10
+    in_progress: 5
+targets:
+  - group: residents
+    target: 90
+    measured: 62.5
+    measured_as_of: 2018-05-10
+"""
+
+
+def rows_of(table) -> list[list[str]]:
+    """Text of every cell of every body row of a table."""
+    return [[text_of(c) for c in row.cssselect("th, td")] for row in table.cssselect("tbody tr")]
+
+
+@pytest.fixture(scope="module")
+def output(example_site: Path) -> Path:
+    return example_site / "output"
+
+
+def test_every_page_type_is_built_with_one_h1_and_the_site_language(output: Path) -> None:
+    for kind, rel in PAGE_TYPES.items():
+        page = parse_html(output / rel)
+        assert page.get("lang") == "zh-CN", kind
+        assert len(page.cssselect("h1")) == 1, kind
+        assert page.cssselect("header.site-header") and page.cssselect("main#main"), kind
+        assert page.cssselect("footer.site-footer") and page.cssselect('nav[aria-label="主导航"]'), kind
+
+
+def test_headings_never_skip_a_level(output: Path) -> None:
+    for html in output.rglob("*.html"):
+        levels = [int(h.tag[1]) for h in parse_html(html).iter("h1", "h2", "h3", "h4", "h5", "h6")]
+        assert levels[0] == 1, html
+        for before, after in zip(levels, levels[1:], strict=False):
+            assert after <= before + 1, f"{html.relative_to(output)}: h{before} then h{after}"
+
+
+def test_skip_link_reading_mode_and_footer_links(output: Path) -> None:
+    page = parse_html(output / INTERVIEW)
+    body = page.find("body")
+    first, switch, wrapper = [child for child in body if isinstance(child.tag, str)][:3]
+    assert first.get("class") == "skip-link" and first.get("href") == "#main"
+    # The checkbox comes right before the page wrapper, so ".reading-mode:checked ~ .page" reaches everything.
+    assert (switch.tag, switch.get("type"), switch.get("id")) == ("input", "checkbox", "reading-mode")
+    assert wrapper.get("class") == "page"
+    label = page.cssselect("header label.mode-toggle")[0]
+    assert label.get("for") == "reading-mode" and text_of(label) == "大字号 · 高对比度"
+    footer = {text_of(a): a.get("href") for a in page.cssselect("footer a")}
+    assert footer["关于数据"] == "/about-data/" and footer["无障碍说明"] == "/accessibility/"
+    assert footer["开放数据下载"] == "/about-data/#downloads" and footer["订阅更新（Atom）"] == "/feed.xml"
+
+
+def test_stylesheet_has_the_reading_mode_and_respects_system_settings(output: Path) -> None:
+    css = (output / "assets/site.css").read_text(encoding="utf-8")
+    mode = re.search(r"\.reading-mode:checked ~ \.page \{([^}]*)\}", css)
+    assert mode, "the reading mode rule"
+    assert re.search(r"font-size:\s*1\.3rem", mode.group(1)) and "--text: #000000" in mode.group(1)
+    assert ".reading-mode:focus-visible ~ .page .mode-toggle" in css  # the hidden checkbox's focus shows on its label
+    for media in ("@media (prefers-contrast: more)", "@media (forced-colors: active)", "@media print"):
+        assert media in css
+    body = re.search(r"\nbody \{([^}]*)\}", css).group(1)
+    assert float(re.search(r"line-height:\s*([\d.]+)", body).group(1)) >= 1.6
+    assert "Noto Sans CJK SC" in body and "PingFang SC" in body
+    assert not re.search(r"text-align:\s*justify", css)
+    assert re.search(r"\.mode-toggle \{[^}]*min-height: 44px", css)
+    assert re.search(r":focus-visible \{ outline: 3px solid", css)
+
+
+def test_interview_page_weighs_under_60_kb_with_its_stylesheet(output: Path) -> None:
+    weight = (output / INTERVIEW).stat().st_size + (output / "assets/site.css").stat().st_size
+    print(f"interview page weight (HTML + CSS, no images): {weight} bytes")
+    assert weight < 60 * 1024, weight
+
+
+def test_home_keeps_totals_latest_interviews_and_units(output: Path) -> None:
+    page = parse_html(output / "index.html")
+    assert text_of(page.cssselect(".totals .share")[0]) == "已解决占 34.8%"
+    titles = [text_of(a) for a in page.cssselect(".entries .entry-title a")]
+    assert titles == ["白鹤镇：补好短板发挥优势 建设丝路名镇新白鹤"]
+    assert rows_of(page.cssselect("table.data")[0]) == [
+        ["白鹤镇", "2018-04-26", "296", "143", "103", "50", "34.8%"]]
+    assert "/dashboard/" in [a.get("href") for a in page.cssselect(".totals a")]
+
+
+def test_dashboard_compares_units_with_targets_and_chart(output: Path) -> None:
+    page = parse_html(output / "dashboard/index.html")
+    table = page.cssselect("table.dashboard")[0]
+    assert [text_of(th) for th in table.cssselect("thead th")] == [
+        "单位", "统计日期", "调研批次", "收集", "提交区级", "已解决", "办理中", "已解决占比", "覆盖目标"]
+    assert rows_of(table) == [["白鹤镇", "2018-04-26", "318", "296", "143", "103", "50", "34.8%",
+                               "机构 100% 居民 80% 注册企业 80%"]]
+    total = [text_of(c) for c in table.cssselect("tfoot tr")[0].cssselect("th, td")]
+    assert total == ["合计（1 个单位）", "截至 2018-04-26", "318", "296", "143", "103", "50", "34.8%", "—"]
+    chart = page.cssselect("figure.chart")[0]
+    assert chart.cssselect("svg") and "296" in text_of(chart.cssselect("figcaption")[0])
+    links = {a.get("href") for a in page.cssselect(".downloads a")}
+    assert {"/data/tallies.csv", "/data/tallies.json", "/data/targets.csv", "/data/milestones.csv",
+            "/data/units.json", "/datapackage.json"} <= links
+
+
+def test_dashboard_sums_each_units_latest_tally_only(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"content/units/jinze.yaml": UNIT_B,
+                                 "content/interviews/a.md": interview()})
+    page = parse_html(build_at(root) / "dashboard/index.html")
+    table = page.cssselect("table.dashboard")[0]
+    assert rows_of(table) == [
+        ["白鹤镇", "2018-04-26", "318", "296", "143", "103", "50", "34.8%", "—"],
+        ["金泽镇", "2018-05-10", "40", "20", "5", "10", "5", "50.0%", "居民 90%（已达 62.5%）"]]
+    total = [text_of(c) for c in table.cssselect("tfoot td")]
+    assert total == ["截至 2018-05-10", "358", "316", "148", "113", "55", "35.8%", "—"]
+    assert len(page.cssselect("figure.chart")) == 1
+
+
+def test_about_the_data_defines_each_figure_and_links_the_downloads(output: Path) -> None:
+    page = parse_html(output / "about-data/index.html")
+    terms = [text_of(dt) for dt in page.cssselect(".definitions dt")]
+    for term in ("收集问题清单（collected）", "提交区级（escalated）", "已解决（resolved）",
+                 "办理中（in progress）", "调研批次（batches）", "覆盖目标（targets）"):
+        assert term in terms
+    text = text_of(page)
+    assert "提交区级 + 已解决 + 办理中 = 收集问题清单" in text and "143 + 103 + 50 = 296" in text
+    assert "每个单位只取最新一次统计" in text
+    downloads = page.cssselect("#downloads a")
+    for link in downloads:
+        assert file_for(output, "/", link.get("href")).is_file(), link.get("href")
+    assert len(downloads) == 7
+    columns = [text_of(code) for code in page.cssselect("details.columns code")]
+    assert columns[:9] == ["unit_id", "unit_name", "as_of", "batches", "collected", "escalated",
+                           "resolved", "in_progress", "note"]
+
+
+def test_accessibility_statement(output: Path) -> None:
+    page = parse_html(output / "accessibility/index.html")
+    text = text_of(page)
+    assert "WCAG 2.2 AA" in text and "大字号 · 高对比度" in text
+    assert "打开另一个页面时需要重新开启" in text  # the known limit of the no-JavaScript switch
+    assert "青浦区大调研工作办公室（示例）" in text_of(page.cssselect("#contact-heading")[0].getparent())
+
+
+def test_not_found_page_is_not_indexed(output: Path) -> None:
+    page = parse_html(output / "404.html")
+    assert page.cssselect('meta[name="robots"]')[0].get("content") == "noindex"
+    assert not page.cssselect('link[rel="canonical"]') and not page.cssselect('meta[property="og:url"]')
+    assert text_of(page.cssselect("h1")[0]) == "页面未找到"
+
+
+def test_case_page_shows_status_as_text(output: Path) -> None:
+    page = parse_html(output / "cases/baihe-caomei/index.html")
+    assert text_of(page.cssselect(".dateline .status")[0]) == "推进中"
+    facts = [text_of(dt) for dt in page.cssselect(".case-facts dt")]
+    assert facts == ["问题", "举措", "成效"]
+    listed = parse_html(output / "cases/index.html")
+    assert [text_of(s) for s in listed.cssselect(".entry .status")] == ["推进中", "推进中"]
+
+
+def test_unit_page_links_its_feed_and_the_downloads(output: Path) -> None:
+    page = parse_html(output / "units/baihe/index.html")
+    assert page.cssselect(".feed-link a")[0].get("href") == "/units/baihe/feed.xml"
+    assert "/data/tallies.csv" in [a.get("href") for a in page.cssselect(".downloads a")]
+    assert "unit_id 列为 baihe" in text_of(page.cssselect(".downloads")[0])
+    feeds = [link.get("href") for link in page.cssselect('link[rel="alternate"][type="application/atom+xml"]')]
+    assert feeds == ["/feed.xml", "/units/baihe/feed.xml"]
+
+
+def _five_interviews(root: Path, config: str = CONFIG_2_PER_PAGE) -> Path:
+    files = {f"content/interviews/i{n}.md": interview(f"访谈{n}", date=f"2018-05-0{n} 10:00")
+             for n in range(1, 6)}
+    return build_at(write_site(root, files, config=config))
+
+
+def test_pagination_five_items_two_per_page_gives_exactly_three_pages(tmp_path: Path) -> None:
+    output = _five_interviews(tmp_path)
+    pages = [output / "interviews/index.html", output / "interviews/page/2/index.html",
+             output / "interviews/page/3/index.html"]
+    titles = [[text_of(a) for a in parse_html(p).cssselect(".entry-title a")] for p in pages]
+    assert titles == [["访谈5", "访谈4"], ["访谈3", "访谈2"], ["访谈1"]]
+    assert not (output / "interviews/page/4").exists()
+    assert not (output / "interviews/page/1").exists()
+    middle = parse_html(pages[1]).cssselect("nav.pager")[0]
+    assert text_of(middle) == "上一页 第 2 页，共 3 页 下一页"
+    assert [(a.get("rel"), a.get("href")) for a in middle.cssselect("a")] == [
+        ("prev", "/interviews/"), ("next", "/interviews/page/3/")]
+    assert parse_html(pages[1]).cssselect("title")[0].text == "访谈（第2页） - 测试站点"
+
+
+def test_an_empty_list_is_one_page_saying_so(tmp_path: Path) -> None:
+    output = build_at(write_site(tmp_path, {}))
+    page = parse_html(output / "interviews/index.html")
+    assert text_of(page.cssselect(".empty")[0]) == "暂无访谈。"
+    assert not page.cssselect("nav.pager") and not (output / "interviews/page").exists()
+    assert text_of(parse_html(output / "archive/index.html").cssselect(".empty")[0]) == "暂无内容。"
+
+
+def test_archive_lists_months_newest_first_with_counts(tmp_path: Path) -> None:
+    case = ("---\ntitle: 案例一\nunit: baihe\nstatus: resolved\nproblem: 问题。\nactions: [走访]\n"
+            "date: 2018-05-20 09:00\n---\n\n正文。\n")
+    root = write_site(tmp_path, {
+        "content/interviews/a.md": interview("四月访谈", date="2018-04-10 10:00"),
+        "content/interviews/b.md": interview("五月访谈一", date="2018-05-03 10:00"),
+        "content/interviews/c.md": interview("五月访谈二", date="2018-05-15 10:00"),
+        "content/cases/d.md": case})
+    page = parse_html(build_at(root) / "archive/index.html")
+    assert [text_of(h) for h in page.cssselect(".archive-month h2")] == ["2018年5月（3 篇）", "2018年4月（1 篇）"]
+    may = page.cssselect(".archive-month")[0]
+    assert [text_of(li) for li in may.cssselect("li")] == [
+        "5月20日 典型案例 案例一", "5月15日 访谈 五月访谈二", "5月3日 访谈 五月访谈一"]
+    index = [(text_of(a), a.get("href")) for a in page.cssselect(".month-index a")]
+    assert index == [("2018年5月", "#m-2018-05"), ("2018年4月", "#m-2018-04")]
+
+
+def test_previous_and_next_stay_within_a_series(tmp_path: Path) -> None:
+    other = interview("别的栏目", date="2018-05-02 10:00").replace("series: dadiaoyan", "series: qita")
+    root = write_site(tmp_path, {
+        "content/series/qita.yaml": SERIES,
+        "content/interviews/one.md": interview("第一篇", date="2018-05-01 10:00"),
+        "content/interviews/two.md": interview("第二篇", date="2018-05-03 10:00"),
+        "content/interviews/three.md": interview("第三篇", date="2018-05-05 10:00"),
+        "content/interviews/other.md": other})
+    output = build_at(root)
+    middle = parse_html(output / "interviews/two/index.html").cssselect("nav.prev-next a")
+    assert [(a.get("rel"), a.get("href"), text_of(a)) for a in middle] == [
+        ("prev", "/interviews/one/", "上一篇：第一篇"), ("next", "/interviews/three/", "下一篇：第三篇")]
+    first = parse_html(output / "interviews/one/index.html").cssselect("nav.prev-next a")
+    assert [a.get("rel") for a in first] == ["next"]
+    assert not parse_html(output / "interviews/other/index.html").cssselect("nav.prev-next")
+
+
+def test_list_summaries_are_escaped_and_cut_at_a_character(tmp_path: Path) -> None:
+    body = "`<b>粗体</b>` & 符号。" + "草莓𠀀" * 60 + "\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview("摘要", body=body)},
+                      config=MINIMAL_CONFIG + "summary_length: 40\n")
+    output = build_at(root)
+    summary = text_of(parse_html(output / "interviews/index.html").cssselect(".entry-summary")[0])
+    assert summary.startswith("<b>粗体</b> & 符号。草莓𠀀") and summary.endswith("…")
+    assert len(summary) <= 40 and ("<b>粗体</b> & 符号。" + "草莓𠀀" * 60).startswith(summary[:-1])
+    source = (output / "interviews/index.html").read_text(encoding="utf-8")
+    assert "&lt;b&gt;粗体&lt;/b&gt;" in source
+
+
+def test_interview_open_graph_and_json_ld(output: Path) -> None:
+    page = parse_html(output / INTERVIEW)
+    og = {m.get("property"): m.get("content") for m in page.cssselect("meta[property]")}
+    assert og["og:type"] == "article" and og["og:locale"] == "zh_CN"
+    assert og["og:url"] == "https://example.org/interviews/baihe-dadiaoyan-weifangtan/"
+    assert og["og:image"] == "https://example.org/images/baihe-zuotanhui.svg"
+    assert og["og:site_name"] == "青浦大调研进度公开"
+    assert og["og:description"] == page.cssselect('meta[name="description"]')[0].get("content")
+    [article] = json_ld_of(page)
+    reading = text_of(page.cssselect(".reading")[0])
+    words, minutes = re.fullmatch(r"本篇文章(\d+)字，读完约(\d+)分钟", reading).groups()
+    assert article["@type"] == "NewsArticle"
+    assert article["headline"] == "白鹤镇：补好短板发挥优势 建设丝路名镇新白鹤"
+    assert article["wordCount"] == int(words) and article["timeRequired"] == f"PT{minutes}M"
+    assert article["datePublished"] == "2018-05-03T10:00:00+08:00"
+    assert article["isPartOf"] == {"@type": "CreativeWorkSeries", "name": "大调研微访谈",
+                                   "url": "https://example.org/series/dadiaoyan-weifangtan/",
+                                   "publisher": {"@type": "Organization", "name": "上海热线新闻网"}}
+    assert article["mentions"] == {"@type": "Person", "name": "受访人（姓名略）", "jobTitle": "中共白鹤镇党委书记"}
+    assert article["about"]["url"] == "https://example.org/units/baihe/"
+    assert article["publisher"]["name"] == "青浦区大调研工作办公室（示例）"
+    home = {m.get("property"): m.get("content") for m in parse_html(output / "index.html").cssselect("meta[property]")}
+    assert home["og:type"] == "website" and "og:image" not in home
+
+
+def test_unit_and_dashboard_describe_a_dataset_with_downloads(output: Path) -> None:
+    for rel in ("units/baihe/index.html", "dashboard/index.html"):
+        [dataset] = json_ld_of(parse_html(output / rel))
+        assert dataset["@type"] == "Dataset" and dataset["temporalCoverage"] == "2018-04-26/2018-04-26"
+        downloads = {d["contentUrl"]: d["encodingFormat"] for d in dataset["distribution"]}
+        assert downloads["https://example.org/data/tallies.csv"] == "text/csv"
+        assert downloads["https://example.org/data/tallies.json"] == "application/json"
+        assert all(d["@type"] == "DataDownload" for d in dataset["distribution"])
+        for url in downloads:
+            assert (output / url.removeprefix("https://example.org/")).is_file()
+
+
+def test_json_ld_cannot_be_closed_by_a_title(tmp_path: Path) -> None:
+    title = "标题</script><script>alert(1)</script>&amp;"
+    root = write_site(tmp_path, {"content/interviews/x.md": interview(f"'{title}'")})
+    html = (build_at(root) / "interviews/x/index.html").read_text(encoding="utf-8")
+    script = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    assert "<" not in script and ">" not in script and "&" not in script
+    assert json.loads(script)["headline"] == title
+    page = parse_html(tmp_path / "output/interviews/x/index.html")
+    assert len(list(page.iter("script"))) == 1
+
+
+def test_government_meta_tags_where_site_yaml_gives_them(tmp_path: Path) -> None:
+    gov = ("gov:\n  site_name: 青浦区人民政府\n  site_domain: www.shqp.gov.cn\n  site_id_code: '3101180001'\n"
+           "  column_name: 大调研\n  content_source: 区大调研办\n")
+    extra = "source:\n  publisher: 上海热线新闻网\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview("访谈", extra=extra),
+                                 "content/interviews/b.md": interview("无来源", date="2018-05-04 08:05")},
+                      config=MINIMAL_CONFIG + gov)
+    output = build_at(root)
+
+    def meta(rel: str) -> dict[str, str]:
+        return {m.get("name"): m.get("content") for m in parse_html(output / rel).cssselect("meta[name]")}
+    assert meta("interviews/a/index.html") | {"description": "", "viewport": ""} == {
+        "description": "", "viewport": "", "SiteName": "青浦区人民政府", "SiteDomain": "www.shqp.gov.cn",
+        "SiteIDCode": "3101180001", "ColumnName": "大调研微访谈", "ArticleTitle": "访谈",
+        "PubDate": "2018-05-03 10:00", "ContentSource": "上海热线新闻网"}
+    assert meta("interviews/b/index.html")["ContentSource"] == "区大调研办"
+    home = meta("index.html")
+    assert home["ColumnName"] == "大调研" and "ArticleTitle" not in home
+    plain = build_at(write_site(tmp_path / "plain", {"content/interviews/a.md": interview()}))
+    names = {m.get("name") for m in parse_html(plain / "interviews/a/index.html").cssselect("meta[name]")}
+    assert names == {"viewport", "description"}
+
+
+def test_custom_permalink_patterns_end_to_end(tmp_path: Path) -> None:
+    config = MINIMAL_CONFIG + ("permalinks:\n  interviews: /fangtan/{slug}/\n  cases: /anli/{slug}/\n"
+                               "  units: /danwei/{slug}/\n  series: /lanmu/{slug}/\n  tags: /biaoqian/{slug}/\n")
+    case = ("---\ntitle: 案例\nunit: baihe\nstatus: planned\nproblem: 问题。\nactions: [走访]\n"
+            "date: 2018-05-01\n---\n\n正文。\n")
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(extra="tags: [草莓]\n"),
+                                 "content/cases/c.md": case}, config=config)
+    output = build_at(root)
+    for rel in ("fangtan/a/index.html", "fangtan/index.html", "anli/c/index.html", "anli/index.html",
+                "danwei/baihe/index.html", "danwei/index.html", "danwei/baihe/feed.xml",
+                "lanmu/dadiaoyan/index.html", "lanmu/dadiaoyan/feed.xml", "biaoqian/cao-mei/index.html",
+                "biaoqian/index.html"):
+        assert (output / rel).is_file(), rel
+    for folder in ("interviews", "cases", "units", "series", "tags"):
+        assert not (output / folder).exists(), folder
+    for html in output.rglob("*.html"):
+        if html == output / "search/index.html":
+            continue  # templates/search.html (owned by the search work) writes its own paths
+        for _, _, link, _ in parse_html(html).iterlinks():
+            if link.startswith("/"):
+                assert file_for(output, "/", link).is_file(), (html.relative_to(output), link)
+    nav = {text_of(a): a.get("href") for a in parse_html(output / "index.html").cssselect(".nav a")}
+    assert nav["访谈"] == "/fangtan/" and nav["各单位进展"] == "/danwei/" and nav["典型案例"] == "/anli/"
+    sitemap = (output / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/fangtan/a/</loc>" in sitemap and "/interviews/" not in sitemap
+    feed = (output / "danwei/baihe/feed.xml").read_text(encoding="utf-8")
+    assert "https://example.org/fangtan/a/" in feed
