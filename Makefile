@@ -1,18 +1,25 @@
 # sitegen: the two commands of the README's quick start, and their parts.
 #   make site   set up, then build the bundled example site into output/
-#   make test   set up (Python packages, and Chromium + nginx from Debian when missing), then run every test
+#   make test   set up (Python packages; Chromium, nginx and CJK fonts from Debian when missing), then run every test
+#
+# PYTEST_ARGS passes options to pytest, e.g. make test PYTEST_ARGS="tests/browser -x".
+# With CI=true a missing browser or server fails the tests instead of skipping them.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+PYTEST_ARGS ?=
 
 .PHONY: site test setup setup-test system-deps clean
 
 site: setup
 	$(BIN)/sitegen build
 
-test: setup-test system-deps
-	$(BIN)/python -m pytest
+# pytest exits 5 when it collected no test: that is a failure too, said plainly.
+test: system-deps setup-test
+	@$(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
+	if [ $$status -eq 5 ]; then echo "make test: FAILED: pytest collected no test" >&2; fi; \
+	exit $$status
 
 setup: $(VENV)/.installed
 setup-test: $(VENV)/.installed-test
@@ -28,7 +35,7 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	touch $@
 
 system-deps:
-	sh scripts/install-system-deps.sh
+	PYTHON=$(PYTHON) sh scripts/install-system-deps.sh
 
 clean:
 	rm -rf output .sitegen-cache test-artifacts

@@ -14,11 +14,14 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Callable
 
 from .checks import check_content, scheduled
 from .config import Config, load_config
 from .errors import Problem, Report, SiteError
 from .load import Content, Document, load_content
+from .outputs.search import SearchIndexError, index_site, searchable_pages
+from .outputs import render_outputs
 from .render import render_site
 from .site import SiteGraph, build_site
 from .write import OutputBusyError, UnsafeOutputError, WriteResult, check_output_folder, publish
@@ -89,8 +92,12 @@ def check(options: BuildOptions) -> CheckResult:
     report = Report()
     held: list[Document] = []
     try:
-        config, content, _ = load_and_check(options, report)
+        config = load_config(options.root, report, base_url=options.base_url, output_dir=options.output)
+        content = load_content(config, report)
         held = scheduled(content.interviews + content.cases, _now(config, options))
+        check_content(content, config.root, report)
+        if not report.has_errors():  # the site graph finds URL clashes with generated pages
+            build_site(config, content, _now(config, options), report, include_drafts=options.include_drafts)
     except SiteError:
         pass
     return CheckResult(report.sorted(), held)
@@ -106,9 +113,13 @@ def _check_output(config: Config, report: Report) -> None:
         raise SiteError(report.problems) from None
 
 
-def _publish(config: Config, files: dict[str, bytes], report: Report) -> WriteResult:
+def _publish(config: Config, files: dict[str, bytes], report: Report,
+             finish: Callable[[Path], None] | None = None) -> WriteResult:
     try:
-        return publish(config.output_path, files)
+        return publish(config.output_path, files, finish=finish)
+    except SearchIndexError as failure:
+        report.error("", None, None, f"could not build the search index: {failure}",
+                     "the previous output was left as it was")
     except OutputBusyError as busy:
         report.error("", None, None, str(busy), "only one build may write the output folder at a time")
     except UnsafeOutputError as refusal:
@@ -117,6 +128,13 @@ def _publish(config: Config, files: dict[str, bytes], report: Report) -> WriteRe
         report.error("", None, None, f"could not write the output: {failure}",
                      "check the disk space and the folder's permissions; the previous output was left as it was")
     raise SiteError(report.problems)
+
+
+def _index_for_search(graph: SiteGraph, published: Path) -> Callable[[Path], None]:
+    """The last step before the swap: index the staged site's interviews, cases and units for search."""
+    def finish(staging: Path) -> None:
+        index_site(staging, searchable_pages(graph.pages), previous=published)
+    return finish
 
 
 def build(options: BuildOptions) -> BuildResult:
@@ -131,9 +149,10 @@ def build(options: BuildOptions) -> BuildResult:
     config, content, graph = load_and_check(options, report)
     _check_output(config, report)
     files = render_site(graph, report)
+    files = {**render_outputs(graph), **files}  # feeds, sitemap, open data; a content/ file of the same name wins
     if report.has_errors():
         raise SiteError(report.problems)
-    written = _publish(config, files, report)
+    written = _publish(config, files, report, finish=_index_for_search(graph, config.output_path))
     return BuildResult(config, len(graph.pages), written.files, written.changed, written.removed,
                        time.perf_counter() - started, report.warnings,
                        scheduled(content.interviews + content.cases, _now(config, options)))

@@ -166,6 +166,7 @@ def publish(output: Path, files: Mapping[str, bytes],
             if finish is not None:
                 finish(staging)
             written = _list_files(staging)
+            changed += sum(not _same_file(output / rel, staging / rel) for rel in written - set(files))
             _carry_over_foreign_files(output, staging, written_before or set(), written)
             (staging / MANIFEST).write_text("".join(f"{p}\n" for p in sorted(written)), encoding="utf-8")
             removed = len((written_before or set()) - written)
@@ -174,6 +175,17 @@ def publish(output: Path, files: Mapping[str, bytes],
             if staging.exists():
                 shutil.rmtree(staging, ignore_errors=True)
     return WriteResult(len(written), changed, removed)
+
+
+def _same_file(old: Path, new: Path) -> bool:
+    """True when ``old`` (in the current site) holds what ``new`` (made by ``finish``) holds."""
+    try:
+        if old.is_symlink() or not old.is_file():
+            return False
+        return os.path.samefile(old, new) or (old.stat().st_size == new.stat().st_size
+                                              and old.read_bytes() == new.read_bytes())
+    except OSError:
+        return False
 
 
 def _write_one(old: Path, new: Path, data: bytes) -> int:

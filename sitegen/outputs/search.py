@@ -1,0 +1,205 @@
+"""Search index: run Pagefind over the finished site, before it is published.
+
+The build calls `index_site` on the staging folder (the complete new site,
+not yet swapped in), so a failure leaves the published site as it was.
+Pagefind's extended build (the ``pagefind[extended]`` package ships it)
+splits Chinese into words, so 草莓 finds the pages that hold it.
+
+Only pages worth landing on are indexed: interviews, case studies and unit
+pages (`searchable_pages`), and of each only ``<main>``, so navigation,
+footers and list pages do not crowd the results. The index goes into
+``pagefind/`` inside the site; the search page loads ``pagefind/pagefind-ui.js``
+from there.
+
+Pagefind runs as its own program (the binary the package ships), not
+through its asyncio Python API: the build may run inside the dev server's
+event loop, where ``asyncio.run`` is not allowed. It works offline.
+
+May import: site (for the `Page` type); the ``pagefind`` package.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import functools
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Iterable, Sequence
+
+from ..site import Page
+
+SEARCH_FOLDER = "pagefind"
+"""Where the index goes inside the site (Pagefind's default, which its UI expects)."""
+
+SEARCHABLE_TEMPLATES = ("interview.html", "case.html", "unit.html")
+"""Layouts whose pages are indexed: the pages a reader wants to land on."""
+
+ROOT_SELECTOR = "main"
+"""Only this element of each page is indexed (not the header, navigation or footer)."""
+
+KEY_FILE = ".sitegen-index-key"
+"""Inside the index folder: the fingerprint of what it was made from (see `_index_key`)."""
+
+TIMEOUT_SECONDS = 600
+_PR_SET_PDEATHSIG = 1
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """What indexing did: pages in the index, seconds taken, and whether the previous index was reused."""
+
+    pages: int
+    seconds: float
+    reused: bool = False
+
+
+class SearchIndexError(Exception):
+    """Pagefind could not build the index; the message says why, with Pagefind's own output."""
+
+
+def searchable_pages(pages: Iterable[Page]) -> list[str]:
+    """Return the output paths (``interviews/x/index.html``) of the pages to index, in order."""
+    return [page.output for page in pages if page.template in SEARCHABLE_TEMPLATES]
+
+
+def pagefind_executable() -> Path:
+    """Return the Pagefind binary that the ``pagefind`` package ships.
+
+    Raises `SearchIndexError` when there is none, or when only the standard
+    build is installed (it cannot split Chinese text into words).
+    """
+    try:
+        from pagefind.service import get_executable
+    except ImportError:
+        raise SearchIndexError("the pagefind package is not installed; "
+                               "install it with: pip install 'pagefind[extended]'") from None
+    executable = get_executable()
+    if executable is None or not executable.is_file():
+        raise SearchIndexError("the Pagefind binary was not found; "
+                               "install it with: pip install 'pagefind[extended]'")
+    if "extended" not in executable.name and "PAGEFIND_BINARY_PATH" not in os.environ:
+        raise SearchIndexError(f"{executable} is Pagefind's standard build, which cannot split Chinese "
+                               "into words; install the extended one: pip install 'pagefind[extended]'")
+    return executable
+
+
+def index_site(folder: Path, pages: Sequence[str] | None = None, *,
+               previous: Path | None = None) -> SearchResult:
+    """Build the Pagefind index of a site folder into ``<folder>/pagefind/``.
+
+    Takes the site folder and the output paths of the pages to index
+    (relative, posix; see `searchable_pages`); None indexes every HTML
+    file. Only their ``<main>`` is indexed. With no page to index, nothing
+    is written. ``previous`` is the published site: when its index was made
+    from exactly the same pages by the same Pagefind, it is reused (linked)
+    instead of built again. Prints nothing. Returns a `SearchResult`.
+    Raises `SearchIndexError`, with Pagefind's output, when the index cannot
+    be built; ``pagefind/`` is then not written. Pagefind works in a scratch
+    folder inside ``folder`` that is removed afterwards, so index a staging
+    folder, never the published one.
+    """
+    started = time.perf_counter()
+    folder = folder.absolute()
+    if pages is None:
+        found = (p.relative_to(folder) for p in folder.rglob("*.html") if p.is_file())
+        pages = sorted(p.as_posix() for p in found if p.parts[0] != SEARCH_FOLDER)
+    if not pages:
+        return SearchResult(0, time.perf_counter() - started)
+    if (folder / SEARCH_FOLDER).exists():
+        raise SearchIndexError(f"the site already has a {SEARCH_FOLDER}/ folder, where the search index "
+                               f"goes; rename content/{SEARCH_FOLDER}/")
+    executable = pagefind_executable()
+    key = _index_key(folder, pages, executable)
+    if previous is not None and _reuse_index(previous / SEARCH_FOLDER, folder / SEARCH_FOLDER, key):
+        return SearchResult(len(pages), time.perf_counter() - started, reused=True)
+    work = Path(tempfile.mkdtemp(prefix=".search-", dir=folder))
+    try:
+        _mirror_pages(folder, work / "site", pages)
+        _run_pagefind(executable, work / "site", work / SEARCH_FOLDER)
+        (work / SEARCH_FOLDER / KEY_FILE).write_text(key + "\n", encoding="ascii")
+        os.replace(work / SEARCH_FOLDER, folder / SEARCH_FOLDER)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return SearchResult(len(pages), time.perf_counter() - started)
+
+
+def _index_key(folder: Path, pages: Sequence[str], executable: Path) -> str:
+    """A fingerprint of what the index is made from: Pagefind's binary, its options, each page's bytes."""
+    made = executable.stat()
+    digest = hashlib.sha256(f"{executable} {made.st_size} {made.st_mtime_ns} {ROOT_SELECTOR}\n".encode())
+    for page in pages:
+        source = folder / page
+        data = source.read_bytes() if source.is_file() else b""
+        digest.update(page.encode("utf-8") + b"\0" + hashlib.sha256(data).digest())
+    return digest.hexdigest()
+
+
+def _reuse_index(old: Path, new: Path, key: str) -> bool:
+    """Link the previous index into place when its fingerprint is ``key``; False when it cannot be reused."""
+    try:
+        if (old / KEY_FILE).read_text(encoding="ascii").strip() != key:
+            return False
+        shutil.copytree(old, new, copy_function=_link_or_copy)
+        return True
+    except OSError:
+        shutil.rmtree(new, ignore_errors=True)
+        return False
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _mirror_pages(folder: Path, mirror: Path, pages: Sequence[str]) -> None:
+    """Link (or copy) the pages to index into ``mirror`` at the same relative paths.
+
+    Pagefind indexes a whole folder and takes one glob at most; a mirror of
+    exactly the chosen pages keeps their URLs and has no limit on their number.
+    """
+    for page in pages:
+        relative = PurePosixPath(page)
+        if relative.is_absolute() or ".." in relative.parts:
+            raise SearchIndexError(f'the page "{page}" is not inside the site folder')
+        source, target = folder / relative, mirror / relative
+        if not source.is_file():
+            raise SearchIndexError(f'the page "{page}" to index is not in the built site')
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _link_or_copy(str(source), str(target))
+
+
+def _die_with_parent(parent: int) -> None:
+    """In the Pagefind process, before it starts (Linux only): ask to be killed when the build dies.
+
+    A build killed mid-way must not leave Pagefind running on, writing into
+    a staging folder that the next build has already cleaned away.
+    """
+    ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the build died before the request took effect
+        os._exit(1)
+
+
+def _run_pagefind(executable: Path, site: Path, bundle: Path) -> None:
+    command = [str(executable), "--site", str(site), "--output-path", str(bundle),
+               "--root-selector", ROOT_SELECTOR]
+    guard = functools.partial(_die_with_parent, os.getpid()) if sys.platform.startswith("linux") else None
+    try:
+        finished = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True,
+                                  timeout=TIMEOUT_SECONDS, check=False, preexec_fn=guard)
+    except (OSError, subprocess.TimeoutExpired) as failure:
+        raise SearchIndexError(f"Pagefind could not run: {failure}") from None
+    output = (finished.stdout + finished.stderr).decode("utf-8", "replace").strip()
+    if finished.returncode != 0 or not (bundle / "pagefind-ui.js").is_file():
+        last_lines = "\n".join(output.splitlines()[-15:])
+        raise SearchIndexError(f"Pagefind failed to build the search index (exit code "
+                               f"{finished.returncode}):\n{last_lines}")

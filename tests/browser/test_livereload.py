@@ -1,0 +1,131 @@
+"""Live reload in a real browser: an open page in headless Chromium reloads by itself after each save.
+
+Starts ``sitegen serve`` (see tests/test_serve.py) on a copy of the example,
+opens a page, and never reloads it from the test: a mark set in the page's
+JavaScript disappears when the page reloads itself. Two saves about one
+second apart must both show (python-livereload 2.7.1's own polling would
+drop the second, see sitegen/serve.py). A broken save shows the error page
+in the open tab, and the fix brings the page back.
+
+The browser is the session's ``browser`` fixture from tests/browser/conftest.py
+when it is there; otherwise this module launches Debian's Chromium itself.
+Either way a missing browser is a skip on a developer's machine and a
+failure under CI (``CI=true``).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+from ..sitekit import copy_example
+from ..test_serve import INTERVIEW, INTERVIEW_URL, RELOAD_BUDGET, UNIT, ServeProcess, _edit
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update"]
+
+
+def _missing(reason: str) -> None:
+    if os.environ.get("CI", "").strip().lower() in ("1", "true", "yes"):
+        pytest.fail(f"CI=true and {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def chromium(request: pytest.FixtureRequest) -> Iterator[Any]:
+    """The shared ``browser`` fixture when conftest.py has one, else a minimal launch of our own."""
+    try:
+        yield request.getfixturevalue("browser")
+        return
+    except pytest.FixtureLookupError:
+        pass
+    executable = os.environ.get("SITEGEN_CHROMIUM", "/usr/bin/chromium")
+    if not (Path(executable).is_file() or shutil.which(executable)):
+        _missing(f"Chromium was not found at {executable}")
+    try:
+        from playwright.sync_api import Error as PlaywrightError, sync_playwright
+    except ImportError:
+        _missing("Playwright for Python is not installed")
+    driver = sync_playwright().start()
+    try:
+        try:
+            browser = driver.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        except PlaywrightError as failure:
+            _missing(f"Chromium at {executable} did not start: {failure.message.splitlines()[0]}")
+        yield browser
+        browser.close()
+    finally:
+        driver.stop()
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[ServeProcess]:
+    """``sitegen serve`` on a fresh copy of the example; stopped with Ctrl-C afterwards."""
+    server = ServeProcess(copy_example(tmp_path / "site"))
+    try:
+        yield server
+        server.stop()
+    finally:
+        if server.process.poll() is None:
+            server.process.kill()
+            server.process.wait()
+
+
+def _open(chromium: Any, url: str) -> Any:
+    context = chromium.new_context(locale="zh-CN")
+    page = context.new_page()
+    page.goto(url)
+    # Connected: livereload.js has done the handshake (protocol 7) and sent its "info" message.
+    page.wait_for_function("() => !!(window.LiveReload && window.LiveReload.connector"
+                           " && window.LiveReload.connector.protocol >= 7)")
+    time.sleep(0.2)
+    page.evaluate("() => { window.__notReloaded = true; }")
+    return page
+
+
+def _wait_for_text(page: Any, text: str, timeout: float = 5.0) -> float:
+    """Wait until the page's text contains ``text``; returns the seconds it took."""
+    started = time.monotonic()
+    page.wait_for_function("(text) => document.body && document.body.innerText.includes(text)", arg=text,
+                           timeout=timeout * 1000)
+    return time.monotonic() - started
+
+
+def test_an_open_page_reloads_itself_after_each_save_even_one_second_apart(chromium: Any,
+                                                                           served: ServeProcess) -> None:
+    page = _open(chromium, served.url.rstrip("/") + INTERVIEW_URL)
+    site = served.site
+    assert "白鹤镇：补好短板发挥优势" in page.inner_text("h1")
+
+    _edit(site / INTERVIEW, "title: 白鹤镇：补好短板发挥优势", "title: 第一次保存的标题")
+    took = _wait_for_text(page, "第一次保存的标题")
+    assert took < RELOAD_BUDGET
+    assert page.evaluate("() => window.__notReloaded === undefined")  # the page reloaded by itself
+
+    time.sleep(1.0)
+    _edit(site / INTERVIEW, "title: 第一次保存的标题", "title: 第二次保存的标题")
+    _wait_for_text(page, "第二次保存的标题")
+    served.wait_for_builds(3)
+    assert served.builds == 3
+    page.context.close()
+
+
+def test_a_broken_save_shows_the_error_page_in_the_open_tab_and_the_fix_brings_the_page_back(
+        chromium: Any, served: ServeProcess) -> None:
+    page = _open(chromium, served.url)
+    unit = served.site / UNIT
+    good = unit.read_text(encoding="utf-8")
+    unit.write_text(good.replace("    collected: 296", "\tcollected: 296", 1), encoding="utf-8")
+    _wait_for_text(page, "a TAB is used for indentation")
+    assert page.evaluate("() => document.documentElement.lang") == "zh-CN"
+    assert "content/units/baihe.yaml:14:1" in page.inner_text("body")
+
+    unit.write_text(good, encoding="utf-8")
+    page.wait_for_function("() => !document.body.innerText.includes('a TAB is used')", timeout=5000)
+    assert page.title().endswith("青浦大调研进度公开")
+    page.context.close()

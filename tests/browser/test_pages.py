@@ -1,0 +1,102 @@
+"""Every kind of page in a real browser: screenshots at phone and desktop widths, axe-core, no JavaScript.
+
+For each kind of page found in the built example (home, interview, lists,
+series, unit, cases, tags, search, 404, and any new kind another module
+adds), headless Chromium:
+
+- saves a full-page screenshot at 375 and 1280 px to
+  ``test-artifacts/screenshots/<kind>-<width>.png``;
+- runs axe-core (bundled by the ``axe-playwright-python`` package) and fails
+  on any ``serious`` or ``critical`` violation, printing each one with the
+  elements it concerns;
+- with JavaScript off, still shows the page's heading and main content.
+
+Imports: axe_playwright_python; the fixtures of tests/browser/conftest.py.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from axe_playwright_python.sync_playwright import Axe
+
+from .conftest import SCREENSHOTS, WIDTHS, ServedSite
+
+BLOCKING_IMPACTS = ("serious", "critical")
+MISSING_PATH = "/no-such-page/"  # the 404 page is seen as a reader sees it: at an address that does not exist
+
+
+def format_violations(kind: str, width: int, violations: list[dict[str, Any]]) -> str:
+    """Describe axe violations for a failure message: rule, impact, help, and up to 5 elements each."""
+    lines = [f"{kind} at {width} px:"]
+    for violation in violations:
+        lines.append(f"  [{violation['impact']}] {violation['id']}: {violation['help']} ({violation['helpUrl']})")
+        for node in violation["nodes"][:5]:
+            target = " ".join(str(t) for t in node.get("target", []))
+            summary = " ".join(node.get("failureSummary", "").split())
+            lines.append(f"      {target}\n        {node.get('html', '')[:160]}\n        {summary[:300]}")
+        if len(violation["nodes"]) > 5:
+            lines.append(f"      … and {len(violation['nodes']) - 5} more")
+    return "\n".join(lines)
+
+
+def blocking_violations(page: Any) -> list[dict[str, Any]]:
+    """Run axe-core on the loaded page; return the serious and critical violations."""
+    results = Axe().run(page)
+    return [v for v in results.response["violations"] if v.get("impact") in BLOCKING_IMPACTS]
+
+
+def test_example_has_every_page_kind(page_types: dict[str, str]) -> None:
+    print("\npage kinds: " + ", ".join(f"{kind} {path}" for kind, path in page_types.items()))
+    assert page_types["interview"] == "/interviews/baihe-dadiaoyan-weifangtan/"
+
+
+def test_screenshots_and_axe_on_every_page_kind(served_example: ServedSite, page_types: dict[str, str],
+                                                page_at: Any) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    failures: list[str] = []
+    checked = []
+    for width in WIDTHS:
+        page = page_at(width)
+        for kind, path in page_types.items():
+            address = served_example.address(MISSING_PATH if kind == "404" else path)
+            response = page.goto(address, wait_until="load")
+            assert response is not None and response.status == (404 if kind == "404" else 200), address
+            page.evaluate("document.fonts.ready")
+            shot = SCREENSHOTS / f"{kind}-{width}.png"
+            page.screenshot(path=str(shot), full_page=True)
+            assert shot.stat().st_size > 5_000, f"{shot} looks empty"
+            violations = blocking_violations(page)
+            if violations:
+                failures.append(format_violations(kind, width, violations))
+            checked.append(f"{kind}-{width}")
+    print(f"\nscreenshots and axe-core: {len(checked)} pages: {', '.join(checked)}")
+    assert not failures, "axe-core found serious or critical violations:\n" + "\n".join(failures)
+
+
+def test_every_page_kind_shows_its_content_without_javascript(served_example: ServedSite,
+                                                              page_types: dict[str, str],
+                                                              page_at: Any) -> None:
+    page = page_at(375, javascript=False)
+    empty = []
+    for kind, path in page_types.items():
+        page.goto(served_example.address(path), wait_until="load")
+        main = page.locator("main")
+        heading = page.locator("main h1")
+        if not (main.is_visible() and heading.is_visible() and len(main.inner_text().strip()) >= 10):
+            empty.append(kind)
+    assert not empty, f"pages without visible main content when JavaScript is off: {empty}"
+
+
+def test_search_page_without_javascript_explains_and_links_to_browsing(served_example: ServedSite,
+                                                                       page_at: Any) -> None:
+    page = page_at(375, javascript=False)
+    page.goto(served_example.address("/search/"), wait_until="load")
+    assert "需要浏览器开启 JavaScript" in page.locator("main").inner_text()
+    links = {page.locator("main a").nth(i).get_attribute("href")
+             for i in range(page.locator("main a").count())}
+    for wanted in ("/tags/", "/interviews/", "/units/", "/cases/"):
+        assert wanted in links, f"the search page's fallback has no link to {wanted}: {sorted(links)}"
+    if (served_example.output / "archive" / "index.html").is_file():
+        assert "/archive/" in links
+    assert page.locator(".pagefind-ui").count() == 0

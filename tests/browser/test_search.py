@@ -1,0 +1,81 @@
+"""Search in a real browser: typing 草莓 on the search page lists the Baihe interview.
+
+The example is built (which runs Pagefind's extended build over it), served
+on loopback, and the search page driven in headless Chromium as a reader
+would: type, wait for the results, follow one.
+
+Imports: the fixtures of tests/browser/conftest.py; axe helpers from test_pages.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .conftest import SCREENSHOTS, ServedSite
+from .test_pages import blocking_violations, format_violations
+
+RESULT_LINKS = ".pagefind-ui__result-link"
+PAGE_LINKS = ".pagefind-ui__result-inner > .pagefind-ui__result-title .pagefind-ui__result-link"
+SHOWN_AT_FIRST = 5  # Pagefind UI shows five pages, then a "more results" button
+ALL_RESULTS_SHOWN = f"""(words) => {{
+    const message = document.querySelector(".pagefind-ui__message");
+    const count = message && message.textContent.includes(words) && /找到 (\\d+) 个/.exec(message.textContent);
+    return count && document.querySelectorAll("{PAGE_LINKS}").length >= Math.min(+count[1], {SHOWN_AT_FIRST});
+}}"""
+
+
+def search(page: Any, words: str) -> list[dict[str, str]]:
+    """Type ``words`` into the loaded search page; return the results as ``[{title, href}]``.
+
+    Waits until Pagefind UI has said how many pages it found and has shown
+    each of them (it fills results in one by one as their data arrives).
+    """
+    field = page.locator(".pagefind-ui__search-input")
+    field.wait_for(state="visible", timeout=10_000)
+    field.click()
+    page.keyboard.type(words, delay=30)
+    page.wait_for_function(ALL_RESULTS_SHOWN, arg=words, timeout=15_000)
+    links = page.locator(RESULT_LINKS)
+    return [{"title": links.nth(i).inner_text().strip(), "href": links.nth(i).get_attribute("href") or ""}
+            for i in range(links.count())]
+
+
+def test_searching_caomei_lists_the_baihe_interview(served_example: ServedSite, page_at: Any) -> None:
+    page = page_at(375)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(served_example.address("/search/"), wait_until="load")
+    results = search(page, "草莓")
+    print("\nsearch 草莓 → " + "; ".join(f"{r['title']} <{r['href']}>" for r in results))
+    interviews = [r for r in results if "白鹤镇" in r["title"] and r["href"].startswith("/interviews/")
+                  and "#" not in r["href"]]
+    assert interviews, f"the Baihe interview is not among the results for 草莓: {results}"
+    assert not errors, f"JavaScript errors on the search page: {errors}"
+
+    status = page.locator("#search-status")
+    page.wait_for_function("document.getElementById('search-status').textContent.includes('草莓')",
+                           timeout=5_000)
+    assert "草莓" in status.inner_text(), "the result count is announced in the live region"
+    assert status.get_attribute("aria-live") == "polite"
+
+    violations = blocking_violations(page)
+    assert not violations, format_violations("search with results", 375, violations)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "search-results-375.png"), full_page=True)
+
+    page.locator(f'{RESULT_LINKS}[href="{interviews[0]["href"]}"]').first.click()
+    page.wait_for_url(served_example.address(interviews[0]["href"]))
+    assert "白鹤镇" in page.locator("h1").inner_text()
+
+
+def test_search_input_is_labelled_and_results_need_a_matching_word(served_example: ServedSite,
+                                                                   page_at: Any) -> None:
+    page = page_at(1280)
+    page.goto(served_example.address("/search/"), wait_until="load")
+    field = page.locator(".pagefind-ui__search-input")
+    field.wait_for(state="visible", timeout=10_000)
+    assert page.get_by_role("textbox", name="搜索").count() == 1, "the search field has an accessible name"
+    field.fill("xyzzyq")
+    page.wait_for_function("document.getElementById('search-status').textContent.includes('没有找到')",
+                           timeout=10_000)
+    assert page.locator(RESULT_LINKS).count() == 0

@@ -1,0 +1,144 @@
+"""The search index: Pagefind runs over the staged site, indexes only the pages worth finding, fails cleanly.
+
+The browser side (typing 草莓 finds the Baihe interview) is in tests/browser/test_search.py.
+
+Imports: sitegen.build, sitegen.outputs.search, sitegen.site; tests.sitekit.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sitegen.build import BuildOptions, build
+from sitegen.errors import SiteError
+from sitegen.outputs.search import SearchIndexError, index_site, searchable_pages
+from sitegen.site import Page
+
+from .sitekit import tree_hashes
+
+PAGE = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>{title}</title></head>
+<body><nav>导航 菜单</nav><main><h1>{title}</h1><p>{text}</p></main><footer>页脚</footer></body></html>"""
+
+
+def _page_count(site: Path) -> int:
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return sum(language["page_count"] for language in entry["languages"].values())
+
+
+def _write_pages(site: Path, pages: dict[str, str]) -> None:
+    for path, text in pages.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(PAGE.format(title=path, text=text), encoding="utf-8")
+
+
+def test_searchable_pages_are_interviews_cases_and_units() -> None:
+    pages = [Page("/", "index.html", "home.html", "首页", {}),
+             Page("/interviews/a/", "interviews/a/index.html", "interview.html", "访谈", {}),
+             Page("/tags/t/", "tags/t/index.html", "tag.html", "标签", {}),
+             Page("/cases/c/", "cases/c/index.html", "case.html", "案例", {}),
+             Page("/units/u/", "units/u/index.html", "unit.html", "白鹤镇", {})]
+    assert searchable_pages(pages) == ["interviews/a/index.html", "cases/c/index.html", "units/u/index.html"]
+
+
+def test_index_site_indexes_only_the_given_pages(tmp_path: Path) -> None:
+    _write_pages(tmp_path, {"interviews/a/index.html": "白鹤镇是中国草莓之乡。",
+                            "tags/t/index.html": "草莓产业", "index.html": "首页"})
+    result = index_site(tmp_path, ["interviews/a/index.html"])
+    assert result.pages == 1 and 0 < result.seconds < 60
+    assert (tmp_path / "pagefind" / "pagefind-ui.js").is_file()
+    assert _page_count(tmp_path) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["index.html", "interviews", "pagefind", "tags"], \
+        "Pagefind's scratch folder is removed"
+
+
+def test_index_site_without_a_list_indexes_every_html_file(tmp_path: Path) -> None:
+    _write_pages(tmp_path, {"a/index.html": "草莓", "b/index.html": "大调研"})
+    assert index_site(tmp_path).pages == 2
+    assert _page_count(tmp_path) == 2
+
+
+def test_the_previous_index_is_reused_only_when_the_pages_are_the_same(tmp_path: Path) -> None:
+    pages = {"interviews/a/index.html": "白鹤镇是中国草莓之乡。", "units/b/index.html": "白鹤镇"}
+    _write_pages(tmp_path / "old", pages)
+    assert not index_site(tmp_path / "old", list(pages)).reused
+    _write_pages(tmp_path / "same", pages)
+    same = index_site(tmp_path / "same", list(pages), previous=tmp_path / "old")
+    assert same.reused and tree_hashes(tmp_path / "same" / "pagefind") == tree_hashes(tmp_path / "old" / "pagefind")
+    _write_pages(tmp_path / "edited", {**pages, "units/b/index.html": "白鹤镇 草莓"})
+    assert not index_site(tmp_path / "edited", list(pages), previous=tmp_path / "old").reused
+    _write_pages(tmp_path / "fewer", pages)
+    assert not index_site(tmp_path / "fewer", ["units/b/index.html"], previous=tmp_path / "old").reused
+    assert _page_count(tmp_path / "fewer") == 1
+
+
+def test_nothing_to_index_writes_nothing(tmp_path: Path) -> None:
+    _write_pages(tmp_path, {"index.html": "首页"})
+    assert index_site(tmp_path, []).pages == 0
+    assert not (tmp_path / "pagefind").exists()
+
+
+def test_a_site_folder_named_pagefind_is_refused(tmp_path: Path) -> None:
+    _write_pages(tmp_path, {"interviews/a/index.html": "草莓", "pagefind/x.html": "别的"})
+    with pytest.raises(SearchIndexError, match="already has a pagefind/ folder"):
+        index_site(tmp_path, ["interviews/a/index.html"])
+
+
+def test_a_page_missing_from_the_site_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(SearchIndexError, match='"interviews/x/index.html" to index is not in the built site'):
+        index_site(tmp_path, ["interviews/x/index.html"])
+
+
+def test_pagefind_failing_is_a_clear_error_and_writes_no_index(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    _write_pages(tmp_path, {"interviews/a/index.html": "草莓"})
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")
+    with pytest.raises(SearchIndexError, match=r"Pagefind failed to build the search index \(exit code 1\)"):
+        index_site(tmp_path, ["interviews/a/index.html"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["interviews"]
+
+
+def test_the_build_indexes_interviews_cases_and_units(example_site: Path) -> None:
+    output = example_site / "output"
+    assert (output / "pagefind" / "pagefind-ui.js").is_file()
+    expected = len([p for p in output.glob("interviews/*/index.html") if "page" not in p.parts]
+                   + list(output.glob("cases/*/index.html")) + list(output.glob("units/*/index.html")))
+    assert _page_count(output) == expected == 4
+
+
+def test_a_failing_index_stops_the_build_and_keeps_the_old_output(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from .sitekit import copy_example
+
+    site = copy_example(tmp_path / "site")
+    build(BuildOptions(root=site))
+    before = tree_hashes(site / "output")
+    (site / "content" / "interviews" / "2018-05-baihe-dadiaoyan.md").write_text(
+        (site / "content" / "interviews" / "2018-05-baihe-dadiaoyan.md").read_text(encoding="utf-8")
+        + "\n改动。\n", encoding="utf-8")
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")
+    with pytest.raises(SiteError) as failure:
+        build(BuildOptions(root=site))
+    assert "could not build the search index: Pagefind failed" in failure.value.format()
+    assert tree_hashes(site / "output") == before
+    assert [p.name for p in site.iterdir() if ".staging-" in p.name] == []
+
+
+def test_build_counts_include_the_index_and_a_second_build_changes_nothing(tmp_path: Path) -> None:
+    from .sitekit import copy_example
+
+    site = copy_example(tmp_path / "site")
+    first = build(BuildOptions(root=site))
+    index_files = [p for p in (site / "output" / "pagefind").rglob("*") if p.is_file()]
+    assert first.files == first.changed > len(index_files) > 10
+    second = build(BuildOptions(root=site))
+    assert (second.files, second.changed, second.removed) == (first.files, 0, 0)
+    interview = site / "content" / "interviews" / "2018-05-baihe-dadiaoyan.md"
+    interview.write_text(interview.read_text(encoding="utf-8") + "\n草莓新品种。\n", encoding="utf-8")
+    third = build(BuildOptions(root=site))
+    new_index = {p.name for p in (site / "output" / "pagefind").rglob("*") if p.is_file()}
+    replaced = len({p.name for p in index_files} - new_index)
+    assert replaced >= 1 and third.removed == replaced
+    assert third.changed >= 1 + replaced, "the page and the index files that replace the old ones"
