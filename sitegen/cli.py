@@ -3,7 +3,10 @@
 This is the only module that prints or exits. Exit codes: 0 success, 1 the
 site has errors (or warnings with ``--strict``), 2 wrong usage.
 
-May import: build, serve, config, errors.
+Commands: ``build`` and ``check`` (the pipeline), ``serve`` (live preview,
+`sitegen.serve`), ``new`` and ``init`` (files to start from, `sitegen.scaffold`).
+
+May import: build, serve, scaffold, config, errors.
 """
 
 from __future__ import annotations
@@ -14,8 +17,10 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__
-from .build import BuildOptions, build, check
+from . import scaffold
+from .build import BuildOptions, BuildResult, build, check
 from .errors import Problem, SiteError, problems_to_json
+from .serve import BuildOutcome, DevServer, ServeOptions
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -37,7 +42,61 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     check_cmd.add_argument("--format", choices=("text", "json"), default="text",
                            help="text for people (default), json for tools and editor plug-ins")
+    _serve_parser(commands)
+    _new_parser(commands)
+    init_cmd = commands.add_parser(
+        "init", help="create a new site folder with one example of each record",
+        description="Create a new site folder: site.yaml, one series, one unit (with a tally, a target "
+                    "and a milestone), one interview, one case study and a .gitignore. The default "
+                    "theme is used; the folder must be new or empty.")
+    init_cmd.add_argument("dir", metavar="DIR", type=Path, help="the folder to create (new or empty)")
+    init_cmd.add_argument("--title", help="the site's title (default: 进度公开)")
     return parser
+
+
+def _serve_parser(commands: argparse._SubParsersAction) -> None:
+    serve_cmd = commands.add_parser(
+        "serve", help="preview the site, drafts included; rebuild and reload on every save",
+        description="Build the site with drafts and scheduled pages (shown with a banner), serve the "
+                    "output folder, and rebuild and reload the open pages on every change to "
+                    "site.yaml, content/, templates/ or data/. A broken edit shows its errors in the "
+                    "terminal and in the browser. Opens no browser; Ctrl-C stops.")
+    _site_arg(serve_cmd)
+    serve_cmd.add_argument("--host", default="127.0.0.1",
+                           help="address to listen on (default 127.0.0.1: this computer only)")
+    serve_cmd.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
+    serve_cmd.add_argument("--output", metavar="DIR",
+                           help="output folder (default: output_dir in site.yaml, 'output')")
+
+
+def _new_parser(commands: argparse._SubParsersAction) -> None:
+    new_cmd = commands.add_parser(
+        "new", help="write a new interview, case study, unit or series file to fill in",
+        description="Write a new record with every field and a comment on each, today's date and a "
+                    "pinyin slug. Never overwrites a file. 'new tally' prints a tally to paste into "
+                    "the unit's file (sitegen never rewrites a file you edit).")
+    kinds = new_cmd.add_subparsers(dest="kind", required=True, metavar="KIND")
+    interview = kinds.add_parser("interview", help="content/interviews/<slug>.md (a draft)")
+    interview.add_argument("title", help='the title, e.g. "白鹤镇：补好短板发挥优势"')
+    interview.add_argument("--unit", required=True, metavar="ID", help="id of the unit interviewed, e.g. baihe")
+    interview.add_argument("--series", metavar="ID", help="id of the series (default: the only one there is)")
+    interview.add_argument("--slug", help="the URL part (default: the pinyin of the title)")
+    case = kinds.add_parser("case", help="content/cases/<slug>.md (a draft)")
+    case.add_argument("title", help='the title, e.g. "做大做强白鹤草莓"')
+    case.add_argument("--unit", required=True, metavar="ID", help="id of the unit, e.g. baihe")
+    case.add_argument("--slug", help="the URL part (default: the pinyin of the title)")
+    unit = kinds.add_parser("unit", help="content/units/<id>.yaml")
+    unit.add_argument("name", help='the unit\'s name, e.g. "白鹤镇"')
+    unit.add_argument("--id", help="the id and file name (default: the pinyin of the name)")
+    unit.add_argument("--level", choices=scaffold.LEVELS,
+                      help="kind of unit (default: guessed from the name, e.g. 镇 → town)")
+    series = kinds.add_parser("series", help="content/series/<id>.yaml")
+    series.add_argument("title", help='the series title, e.g. "大调研微访谈"')
+    series.add_argument("--id", help="the id and file name (default: the pinyin of the title)")
+    tally = kinds.add_parser("tally", help="print a tally (dated figures) to paste into a unit's file")
+    tally.add_argument("--unit", required=True, metavar="ID", help="id of the unit, e.g. baihe")
+    for command in (interview, case, unit, series, tally):
+        _site_arg(command)
 
 
 def _site_arg(command: argparse.ArgumentParser) -> None:
@@ -56,6 +115,18 @@ def _summary(problems: Sequence[Problem]) -> str:
     return f"{errors} error(s), {warnings} warning(s)"
 
 
+def _build_summary(result: BuildResult) -> str:
+    """The one line a build prints: pages, files, changes, where, how long, warnings."""
+    output = result.config.output_path
+    try:
+        shown = output.relative_to(Path.cwd())
+    except ValueError:
+        shown = output
+    return (f"built {result.pages} pages ({result.files} files, {result.changed} changed, "
+            f"{result.removed} removed) into {shown}/ in {result.seconds:.2f} s"
+            + (f"; {len(result.warnings)} warning(s)" if result.warnings else ""))
+
+
 def run_build(args: argparse.Namespace) -> int:
     """Run ``sitegen build``; returns the exit code."""
     options = BuildOptions(root=args.site, base_url=args.base_url, output=args.output)
@@ -70,14 +141,7 @@ def run_build(args: argparse.Namespace) -> int:
         _print_problems(result.warnings)
         for document in result.scheduled:
             print(f"{document.path}: scheduled for {document.meta.date:%Y-%m-%d %H:%M}, not published yet")
-        output = result.config.output_path
-        try:
-            shown = output.relative_to(Path.cwd())
-        except ValueError:
-            shown = output
-        print(f"built {result.pages} pages ({result.files} files, {result.changed} changed, "
-              f"{result.removed} removed) into {shown}/ in {result.seconds:.2f} s"
-              + (f"; {len(result.warnings)} warning(s)" if result.warnings else ""))
+        print(_build_summary(result))
     return 0
 
 
@@ -95,11 +159,110 @@ def run_check(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _print_outcome(outcome: BuildOutcome) -> None:
+    """Print one build of ``sitegen serve``: what changed, then the problems and summary as ``build`` does."""
+    if outcome.changes:
+        shown = ", ".join(outcome.changes[:5])
+        more = len(outcome.changes) - 5
+        print(f"changed: {shown}" + (f" and {more} more" if more > 0 else ""), flush=True)
+    if outcome.result is None:
+        _print_problems(outcome.problems)
+        if outcome.trace:
+            print(outcome.trace, file=sys.stderr, end="")
+        print(f"build stopped: {_summary(outcome.problems)}; the output folder was not changed",
+              file=sys.stderr)
+        print("  the browser shows these problems until they are fixed; save the file to try again",
+              file=sys.stderr, flush=True)
+        return
+    _print_problems(outcome.result.warnings)
+    if outcome.previews:
+        print(f"showing {len(outcome.previews)} draft or scheduled page(s) with a banner "
+              "(sitegen build leaves them out): " + ", ".join(outcome.previews))
+    print(_build_summary(outcome.result), flush=True)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """Run ``sitegen serve`` until Ctrl-C; returns the exit code (0 after a clean stop)."""
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(line_buffering=True)
+    server = DevServer(ServeOptions(root=args.site, host=args.host, port=args.port, output=args.output),
+                       on_build=_print_outcome)
+    try:
+        try:
+            url = server.start()
+        except OSError as failure:
+            print(f"error: cannot listen on {args.host}:{args.port}: {failure.strerror or failure}",
+                  file=sys.stderr)
+            print("  hint: another program may be using the port; choose another, e.g. --port 8001",
+                  file=sys.stderr)
+            return 1
+        print(f"serving {url} (drafts and scheduled pages included); watching site.yaml, content/, "
+              "templates/ and data/; press Ctrl-C to stop", flush=True)
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    print("stopped", flush=True)
+    return 0
+
+
+def run_new(args: argparse.Namespace) -> int:
+    """Run ``sitegen new KIND …``: write a new record file, or print a tally to paste; returns the exit code."""
+    try:
+        if args.kind == "tally":
+            block = scaffold.new_tally(args.site, args.unit)
+            print(f"paste these lines under tallies: in {block.unit_file}, after the last tally "
+                  "(oldest first), then fill in the figures; sitegen does not change your file.",
+                  file=sys.stderr)
+            for advice in block.advice:
+                print(f"  hint: {advice}", file=sys.stderr)
+            print(block.text, end="")
+            return 0
+        written = _write_new(args)
+    except scaffold.ScaffoldError as refusal:
+        print(f"error: {refusal.message}", file=sys.stderr)
+        if refusal.hint:
+            print(f"  hint: {refusal.hint}", file=sys.stderr)
+        return 1
+    except SiteError as failure:
+        _print_problems(failure.problems)
+        return 1
+    print(f"wrote {written.as_posix()}")
+    return 0
+
+
+def _write_new(args: argparse.Namespace) -> Path:
+    if args.kind == "interview":
+        return scaffold.new_interview(args.site, args.title, unit=args.unit, series=args.series,
+                                      slug=args.slug)
+    if args.kind == "case":
+        return scaffold.new_case(args.site, args.title, unit=args.unit, slug=args.slug)
+    if args.kind == "unit":
+        return scaffold.new_unit(args.site, args.name, unit_id=args.id, level=args.level)
+    return scaffold.new_series(args.site, args.title, series_id=args.id)
+
+
+def run_init(args: argparse.Namespace) -> int:
+    """Run ``sitegen init DIR``: create a new site folder; returns the exit code."""
+    try:
+        written = scaffold.init_site(args.dir, title=args.title)
+    except scaffold.ScaffoldError as refusal:
+        print(f"error: {refusal.message}", file=sys.stderr)
+        if refusal.hint:
+            print(f"  hint: {refusal.hint}", file=sys.stderr)
+        return 1
+    print(f"created a new site in {args.dir}/:")
+    for path in written:
+        print(f"  {path}")
+    print(f"next: sitegen serve --site {args.dir}   (preview at http://127.0.0.1:8000/)")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``sitegen`` command; returns the exit code."""
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="backslashreplace")
     args = _parser().parse_args(argv)
-    handlers = {"build": run_build, "check": run_check}
+    handlers = {"build": run_build, "check": run_check, "serve": run_serve, "new": run_new,
+                "init": run_init}
     return handlers[args.command](args)

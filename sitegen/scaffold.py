@@ -1,0 +1,494 @@
+"""Files to start from: ``sitegen new`` (one record) and ``sitegen init`` (a whole site).
+
+Every file written has every field, each with a short comment in Chinese
+and English; optional fields are written as comment lines that work once
+the leading ``# `` is removed. Dates are today's in the site's time zone,
+URL parts are the pinyin slug of the title (`sitegen.slugs.make_slug`). New
+interviews and case studies start as drafts (``draft: true``), as Hugo's
+``hugo new`` does: they show in ``sitegen serve`` with a banner and are
+published once the editor sets ``draft: false``.
+
+Rules: a file is never overwritten, and a file an editor keeps (a unit's
+record) is never rewritten: ``sitegen new tally`` returns the lines to paste
+instead of changing the unit's file. References are checked before writing
+(the unit and series must exist, the slug must be free), so that what is
+written passes ``sitegen check``.
+
+May import: errors, config, slugs, models, sources, yamltext (and the standard library).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path, PurePosixPath
+from zoneinfo import ZoneInfo
+
+from .config import CONFIG_FILE, load_config
+from .errors import Report
+from .models import UnitLevel
+from .slugs import is_slug, make_slug
+from .sources import read_source, split_front_matter
+from .yamltext import load_yaml
+
+LEVELS = tuple(level.value for level in UnitLevel)
+"""The unit levels editors may write (``town``, ``subdistrict`` …)."""
+
+# Name endings → unit level, longest first (社区 before 区).
+_LEVEL_ENDINGS = (("居委会", "community"), ("委员会", "committee"), ("街道", "subdistrict"),
+                  ("社区", "community"), ("园区", "park"), ("镇", "town"), ("乡", "town"),
+                  ("村", "village"), ("区", "district"), ("县", "district"), ("局", "committee"),
+                  ("委", "committee"), ("办", "committee"))
+_PLAIN_UNSAFE = re.compile(r"""^[\s\-?:,\[\]{}#&*!|>'"%@`]|: |\s#|:$|\s$|[\t\n\r]""")
+_NULLS = frozenset({"~", "null", "Null", "NULL"})
+_LEVEL_COMMENT = ("级别 level: district 区, town 镇, subdistrict 街道, committee 委办局, "
+                  "village 村, community 社区, park 园区")
+DEFAULT_TITLE = "进度公开"
+
+
+class ScaffoldError(Exception):
+    """A file cannot be written as asked: it exists, a reference is unknown, a name is unusable.
+
+    ``message`` says what is wrong, ``hint`` how to go on (may be "").
+    """
+
+    def __init__(self, message: str, hint: str = ""):
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+@dataclass(frozen=True)
+class TallyBlock:
+    """A tally to paste into a unit's file: the file, the lines, and advice on where they go."""
+
+    unit_file: str
+    text: str
+    advice: tuple[str, ...] = ()
+
+
+# --- text of each kind of file -------------------------------------------------------------------
+
+
+def yaml_text(value: str) -> str:
+    """Return ``value`` as a YAML scalar: plain when it reads back unchanged, else double-quoted."""
+    if value and not _PLAIN_UNSAFE.search(value) and value not in _NULLS:
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _when(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def interview_text(title: str, slug: str, unit: str, series: str, moment: datetime) -> str:
+    """Return a new interview: front matter with every field (a draft), and one question to start from."""
+    return f"""---
+# 访谈 Interview。以 # 开头的行是说明或可选字段：去掉行首的 "# " 即可启用。
+# Lines starting with # are notes or optional fields: remove the "# " to use one.
+title: {yaml_text(title)}   # 标题 title
+slug: {slug}   # 网址中的名字，发布后不要再改 URL part; keep it once published
+series: {series}   # 栏目 id（content/series/ 下的文件名）series id
+unit: {unit}   # 受访单位 id（content/units/ 下的文件名）unit id
+interviewee:   # 受访人 the person interviewed
+  name: 受访人姓名   # 姓名 name
+  role: 职务   # 职务 role, e.g. 中共白鹤镇党委书记
+date: {_when(moment)}   # 发布时间（站点时区），晚于现在则定时发布 publish time; a later time schedules the page
+# summary: 一两句话的摘要   # 摘要，不写则取正文开头 summary; else the start of the text
+tags: []   # 标签 tags, e.g. [大调研, 补短板]
+# images:   # 图片 images
+#   - src: images/example.jpg   # content/ 下的路径 path under content/
+#     alt: 图片内容的文字描述   # 替看不见图片的读者描述 describe it for readers who cannot see it
+#     caption: 图片说明   # 图注 caption
+# source:   # 首发来源（转载时填写）where it was first published
+#   publisher: 发布机构   # 发布机构 publisher
+#   title: 原文标题   # 原文标题 original title
+#   url: https://example.org/   # 原文网址 original address
+draft: true   # 草稿：true 时 sitegen build 不发布，写好后改为 false  true: not published; set false when ready
+---
+
+## 第一个问题？
+
+回答……
+"""
+
+
+def case_text(title: str, slug: str, unit: str, moment: datetime) -> str:
+    """Return a new case study: front matter with every field (a draft), and a first section."""
+    return f"""---
+# 典型案例 Case study。以 # 开头的行是说明或可选字段：去掉行首的 "# " 即可启用。
+# Lines starting with # are notes or optional fields: remove the "# " to use one.
+title: {yaml_text(title)}   # 标题 title
+slug: {slug}   # 网址中的名字，发布后不要再改 URL part; keep it once published
+unit: {unit}   # 单位 id（content/units/ 下的文件名）unit id
+status: planned   # 进展 status: planned 计划中, in_progress 推进中, resolved 已解决
+problem: 调研中发现的问题（一两句话）   # 问题 the problem found in the survey
+actions:   # 做法，每行一条 actions taken, one per line
+  - 第一项做法
+# outcome: 取得的成效   # 成效 outcome so far
+# related_tally: {moment:%Y-%m-%d}   # 对应的调研数据：该单位某次 tally 的 as_of 日期 as_of of one of the unit's tallies
+date: {_when(moment)}   # 发布时间（站点时区），晚于现在则定时发布 publish time; a later time schedules the page
+# summary: 一两句话的摘要   # 摘要，不写则取正文开头 summary; else the start of the text
+tags: []   # 标签 tags, e.g. [补短板]
+# images:   # 图片 images
+#   - src: images/example.jpg   # content/ 下的路径 path under content/
+#     alt: 图片内容的文字描述   # 替看不见图片的读者描述 describe it for readers who cannot see it
+#     caption: 图片说明   # 图注 caption
+# source:   # 首发来源（转载时填写）where it was first published
+#   publisher: 发布机构   # 发布机构 publisher
+#   title: 原文标题   # 原文标题 original title
+#   url: https://example.org/   # 原文网址 original address
+draft: true   # 草稿：true 时 sitegen build 不发布，写好后改为 false  true: not published; set false when ready
+---
+
+## 问题是怎么发现的
+
+正文……
+"""
+
+
+def tally_lines(day: date, indent: str = "  ", *, figures: tuple[int, int, int, int, int] = (0, 0, 0, 0, 0),
+                note: str = "") -> str:
+    """Return one tally as YAML list lines (``- as_of: …``) at ``indent``, each with its comment.
+
+    ``figures`` are batches, collected, escalated, resolved, in progress.
+    """
+    batches, collected, escalated, resolved, in_progress = figures
+    pad = indent + "  "
+    note_line = f"note: {yaml_text(note)}" if note else '# note: 数据来源'
+    return (f"{indent}- as_of: {day.isoformat()}   # 截至日期：以下都是到这一天的累计数 cumulative figures as of this day\n"
+            f"{pad}batches: {batches}   # 调研批次（可删去）survey batches (optional)\n"
+            f"{pad}collected: {collected}   # 收集问题清单 issue lists collected\n"
+            f"{pad}escalated: {escalated}   # 提交区级 escalated to the district\n"
+            f"{pad}resolved: {resolved}   # 已解决 resolved\n"
+            f"{pad}in_progress: {in_progress}   # 办理中 in progress; 提交区级 + 已解决 + 办理中 = 收集\n"
+            f"{pad}{note_line}   # 说明，如数据来源 note, e.g. where the figures come from\n")
+
+
+def _commented(block: str) -> str:
+    return "".join(f"# {line}\n" if line.strip() else "#\n" for line in block.splitlines())
+
+
+def unit_text(name: str, unit_id: str, level: str, day: date) -> str:
+    """Return a new unit record: every field; tallies, targets and milestones as commented examples."""
+    tally = _commented("tallies:   # 调研数据，按日期，旧的在前 dated figures, oldest first\n"
+                       + tally_lines(day))
+    return f"""# 单位 Unit：{name}。文件名就是它的 id：{unit_id}（访谈和案例的 unit: 写这个）。
+# The file name is the unit's id: interviews and case studies name it in unit:.
+# 以 # 开头的行是说明或可选字段：去掉行首的 "# " 即可启用。
+# Lines starting with # are notes or optional fields: remove the "# " to use one.
+name: {yaml_text(name)}   # 名称 name, as published
+level: {level}   # {_LEVEL_COMMENT}
+aliases: []   # 其他正确叫法 other correct names, e.g. [白鹤]
+misspellings: []   # 常见错误写法，页面出现时给出警告 wrong spellings to warn about, e.g. [白河镇]
+# summary: 一段简介   # 简介 a short description
+
+# 以后每次新数据：sitegen new tally --unit {unit_id} 打印一条可粘贴的 tally  (prints a tally to paste)
+{tally}
+# targets:   # 覆盖目标（百分比）coverage targets, in percent
+#   - group: residents   # 对象 group: institutions, residents, registered_enterprises, enterprises, farmers, social_organizations, villages
+#     target: 80   # 目标 target %
+#     deadline: {day.year}-12-31   # 期限（可删去）deadline (optional)
+#     measured: 50   # 已达到（可删去）share reached so far (optional) ...
+#     measured_as_of: {day.isoformat()}   # ……测量日期 ... and when it was measured
+
+# milestones:   # 大事记，按日期 milestones, in date order
+#   - date: {day.isoformat()}   # 日期 date
+#     title: 成立调研领导小组   # 事件 what happened
+#     description: 一两句说明   # 说明（可删去）description (optional)
+"""
+
+
+def series_text(title: str, series_id: str, publisher: str) -> str:
+    """Return a new series record: title, blurb and publisher, each with its comment."""
+    return f"""# 栏目 Series：一组访谈。文件名就是它的 id：{series_id}（访谈的 series: 写这个）。
+# The file name is the series' id: interviews name it in series:.
+title: {yaml_text(title)}   # 栏目名称 title
+blurb: 一两句话介绍本栏目。   # 栏目介绍 what the series is about
+publisher: {yaml_text(publisher)}   # 发布机构 publisher
+"""
+
+
+# --- sitegen new ----------------------------------------------------------------------------------
+
+
+def site_now(root: Path) -> datetime:
+    """Return the current time in the site's time zone (naive, to the minute).
+
+    Reads ``site.yaml``; raises `SiteError` with its problems when it is
+    missing or invalid.
+    """
+    config = load_config(root, Report())
+    return datetime.now(ZoneInfo(config.time_zone)).replace(tzinfo=None, second=0, microsecond=0)
+
+
+def new_interview(root: Path, title: str, *, unit: str, series: str | None = None,
+                  slug: str | None = None, now: datetime | None = None) -> Path:
+    """Write ``content/interviews/<slug>.md`` (a draft); returns its path (``root / …``).
+
+    Raises `ScaffoldError` when the file exists, the unit or series is
+    unknown, no series can be chosen, or no slug can be made; `SiteError`
+    when ``site.yaml`` is missing or invalid.
+    """
+    moment = now or site_now(root)
+    _require_record(root, "units", unit, "unit", "sitegen new unit 名称")
+    series = _choose_series(root, series)
+    slug = _free_slug(root, "interviews", title, slug)
+    return _write_new(root, f"content/interviews/{slug}.md", interview_text(title.strip(), slug, unit, series, moment))
+
+
+def new_case(root: Path, title: str, *, unit: str, slug: str | None = None,
+             now: datetime | None = None) -> Path:
+    """Write ``content/cases/<slug>.md`` (a draft); returns its path. Raises as `new_interview`."""
+    moment = now or site_now(root)
+    _require_record(root, "units", unit, "unit", "sitegen new unit 名称")
+    slug = _free_slug(root, "cases", title, slug)
+    return _write_new(root, f"content/cases/{slug}.md", case_text(title.strip(), slug, unit, moment))
+
+
+def new_unit(root: Path, name: str, *, unit_id: str | None = None, level: str | None = None,
+             now: datetime | None = None) -> Path:
+    """Write ``content/units/<id>.yaml``; returns its path.
+
+    The id is ``unit_id``, else the pinyin of the name; the level is
+    ``level``, else guessed from the name's ending (镇 → town, 街道 →
+    subdistrict …; ``town`` when nothing fits). Raises `ScaffoldError` for an
+    existing file, an unusable id or level.
+    """
+    moment = now or site_now(root)
+    name = _required_text(name, "name")
+    unit_id = _record_id(unit_id, name, "--id")
+    if level is not None and level not in LEVELS:
+        raise ScaffoldError(f'"{level}" is not a unit level', "use one of: " + ", ".join(LEVELS))
+    text = unit_text(name, unit_id, level or guess_level(name), moment.date())
+    return _write_new(root, f"content/units/{unit_id}.yaml", text)
+
+
+def new_series(root: Path, title: str, *, series_id: str | None = None) -> Path:
+    """Write ``content/series/<id>.yaml``; returns its path. Raises `ScaffoldError` as `new_unit`."""
+    config = load_config(root, Report())
+    title = _required_text(title, "title")
+    series_id = _record_id(series_id, title, "--id")
+    return _write_new(root, f"content/series/{series_id}.yaml",
+                      series_text(title, series_id, config.publisher or config.title))
+
+
+def new_tally(root: Path, unit: str, *, now: datetime | None = None) -> TallyBlock:
+    """Return a tally dated today to paste into ``content/units/<unit>.yaml``; writes nothing.
+
+    The lines are indented as the file's existing tallies are (two spaces
+    when it has none). ``advice`` says what to change first when the file
+    has no ``tallies:`` list yet. Raises `ScaffoldError` for an unknown unit.
+    """
+    moment = now or site_now(root)
+    rel = _require_record(root, "units", unit, "unit", "sitegen new unit 名称")
+    text = (root / rel).read_text(encoding="utf-8", errors="replace")
+    found = re.search(r"^([ ]*)- as_of:", text, re.MULTILINE)
+    advice = []
+    if re.search(r"^tallies:\s*\[\s*\]", text, re.MULTILINE):
+        advice.append('replace "tallies: []" with "tallies:" and paste the lines below it')
+    elif not re.search(r"^tallies:", text, re.MULTILINE):
+        advice.append('the file has no "tallies:" line yet: add one at the end, then paste the lines below it')
+    lines = tally_lines(moment.date(), found.group(1) if found else "  ")
+    return TallyBlock(rel, lines, tuple(advice))
+
+
+def guess_level(name: str) -> str:
+    """Guess a unit's level from the end of its name: 白鹤镇 → town, 夏阳街道 → subdistrict; else town."""
+    for ending, level in _LEVEL_ENDINGS:
+        if name.strip().endswith(ending):
+            return level
+    return "town"
+
+
+def _required_text(text: str, what: str) -> str:
+    text = text.strip()
+    if not text:
+        raise ScaffoldError(f"the {what} is empty", f'write it in quotes, e.g. "白鹤镇"')
+    return text
+
+
+def _record_id(given: str | None, name: str, option: str) -> str:
+    record_id = given if given is not None else make_slug(name)
+    if not is_slug(record_id):
+        shown = f'"{record_id}" is not a valid id' if record_id else f'no id can be made from "{name}"'
+        raise ScaffoldError(shown, f'choose one with {option}, using a-z, 0-9 and "-", e.g. {option} baihe')
+    return record_id
+
+
+def _require_record(root: Path, collection: str, record_id: str, what: str, create: str) -> str:
+    """Return the record file of ``record_id``; raise `ScaffoldError` naming the known ones when missing."""
+    for suffix in (".yaml", ".yml"):
+        rel = f"content/{collection}/{record_id}{suffix}"
+        if (root / rel).is_file():
+            return rel
+    known = _record_ids(root, collection)
+    close = difflib.get_close_matches(record_id, known, n=1)
+    hint = f"did you mean {close[0]}? " if close else ""
+    hint += (f"known {collection}: {', '.join(known)}" if known else f"create one first: {create}")
+    raise ScaffoldError(f'there is no {what} "{record_id}" (no content/{collection}/{record_id}.yaml)', hint)
+
+
+def _record_ids(root: Path, collection: str) -> list[str]:
+    folder = root / "content" / collection
+    if not folder.is_dir():
+        return []
+    return sorted(p.stem for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
+
+
+def _choose_series(root: Path, series: str | None) -> str:
+    if series is not None:
+        _require_record(root, "series", series, "series", 'sitegen new series "栏目名称"')
+        return series
+    known = _record_ids(root, "series")
+    if len(known) == 1:
+        return known[0]
+    if not known:
+        raise ScaffoldError("the site has no series yet, and every interview belongs to one",
+                            'create one first: sitegen new series "大调研微访谈"')
+    raise ScaffoldError("the site has several series", "choose one with --series: " + ", ".join(known))
+
+
+def _free_slug(root: Path, collection: str, title: str, slug: str | None) -> str:
+    """Return the page's slug (given, or the pinyin of the title) once no page of the collection uses it."""
+    title = _required_text(title, "title")
+    chosen = slug if slug is not None else make_slug(title)
+    if not is_slug(chosen):
+        shown = f'"{chosen}" is not a valid slug' if chosen else f'no URL part can be made from "{title}"'
+        raise ScaffoldError(shown, 'choose one with --slug, using a-z, 0-9 and "-", e.g. --slug baihe-fangtan')
+    _refuse_existing(root, f"content/{collection}/{chosen}.md")
+    for rel, used in _slugs_in_use(root, collection):
+        if used == chosen:
+            raise ScaffoldError(f'the slug "{chosen}" is already used by {rel}',
+                                "choose another with --slug, e.g. --slug " + f"{chosen}-2")
+    return chosen
+
+
+def _slugs_in_use(root: Path, collection: str) -> list[tuple[str, str]]:
+    """Return ``(file, slug)`` of the collection's pages, read as the build reads them (best effort)."""
+    folder = root / "content" / collection
+    found = []
+    for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+        rel = path.relative_to(root).as_posix()
+        report = Report()
+        source = read_source(root, rel, report)
+        split = split_front_matter(source, report) if source else None
+        data = (load_yaml(split.front_matter, rel, report, first_line=split.front_matter_line)
+                if split and split.front_matter is not None else None)
+        meta = data.value if data is not None and isinstance(data.value, dict) else {}
+        stem = PurePosixPath(rel).stem
+        slug = meta.get("slug") or (stem if is_slug(stem) else make_slug(str(meta.get("title", ""))))
+        found.append((rel, str(slug)))
+    return found
+
+
+def _refuse_existing(root: Path, rel: str) -> None:
+    if (root / rel).exists():
+        raise ScaffoldError(f"{rel} exists already; sitegen never overwrites a file",
+                            "edit that file, or choose another name (--slug / --id)")
+
+
+def _write_new(root: Path, rel: str, text: str) -> Path:
+    """Write a new file; raise `ScaffoldError` when it exists (it is never overwritten)."""
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(path, "x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise ScaffoldError(f"{rel} exists already; sitegen never overwrites a file",
+                            "edit that file, or choose another name (--slug / --id)") from None
+    return path
+
+
+# --- sitegen init ---------------------------------------------------------------------------------
+
+
+def site_yaml_text(title: str) -> str:
+    """Return a new ``site.yaml`` with every setting and a comment on each."""
+    return f"""# 站点设置：整个站点只此一份。Site settings: one file per site.
+# 以 # 开头的行是说明或可选设置：去掉行首的 "# " 即可启用。
+title: {yaml_text(title)}   # 网站名称，显示在每页顶部 the site's name, on every page
+description: 各单位调研工作的访谈、数据和进展。   # 一句话介绍，供首页和搜索引擎 one sentence for the home page and search engines
+base_url: https://example.org/   # 网站发布的地址；发布时也可用 --base-url 指定 where the site is published
+language: zh-CN   # 网页语言 the pages' language
+time_zone: Asia/Shanghai   # 发布时间所用时区 time zone of publish times
+reading_speed: 500   # 每分钟阅读字数，用于“读完约M分钟” characters read per minute
+per_page: 10   # 列表每页条数 items per page of lists
+summary_length: 120   # 自动摘要的字数 characters of automatic summaries
+publisher: 发布机构名称   # 发布机构，显示在页脚 publisher, shown in the footer
+output_dir: output   # 生成的网站写入此文件夹 the built site goes here
+# permalinks:   # 网址格式，{{slug}} 为页面的网址名 URL patterns
+#   interviews: /interviews/{{slug}}/
+#   cases: /cases/{{slug}}/
+#   units: /units/{{slug}}/
+#   series: /series/{{slug}}/
+#   tags: /tags/{{slug}}/
+"""
+
+
+def _example_unit(day: date) -> str:
+    tally = tally_lines(day, figures=(12, 10, 2, 5, 3), note="示例数据，请换成真实数字。")
+    return f"""# 单位 Unit（示例，请换成真实单位）。文件名就是它的 id：shi-li-zhen。
+# An example unit: replace it. The file name is its id.
+name: 示例镇   # 名称 name, as published
+level: town   # {_LEVEL_COMMENT}
+aliases: []   # 其他正确叫法 other correct names
+misspellings: []   # 常见错误写法，页面出现时给出警告 wrong spellings to warn about
+summary: 这是一个示例单位。   # 简介 a short description
+
+tallies:   # 调研数据，按日期，旧的在前 dated figures, oldest first
+{tally}
+targets:   # 覆盖目标（百分比）coverage targets, in percent
+  - group: residents   # 对象 group: institutions, residents, registered_enterprises, enterprises, farmers, social_organizations, villages
+    target: 80   # 目标 target %
+    deadline: {day.year}-12-31   # 期限（可删去）deadline (optional)
+
+milestones:   # 大事记，按日期 milestones, in date order
+  - date: {day.isoformat()}   # 日期 date
+    title: 启动调研   # 事件 what happened
+    description: 示例大事记，请换成真实事件。   # 说明（可删去）description (optional)
+"""
+
+
+def _example_files(title: str, moment: datetime) -> dict[str, str]:
+    day = moment.date()
+    published = datetime.combine(day, datetime.min.time())
+    interview = interview_text("示例访谈：调研带来的变化", "shi-li-fang-tan", "shi-li-zhen", "fangtan", published)
+    interview = interview.replace("draft: true   # 草稿", "draft: false   # 草稿")
+    case = case_text("示例案例：解决一个具体问题", "shi-li-an-li", "shi-li-zhen", published)
+    case = (case.replace("draft: true   # 草稿", "draft: false   # 草稿")
+            .replace("# related_tally:", "related_tally:"))
+    return {
+        CONFIG_FILE: site_yaml_text(title),
+        ".gitignore": "# 生成的网站和临时文件 the built site and temporary files\n/output/\n/.output.*\n/.sitegen-cache/\n",
+        "content/series/fangtan.yaml": series_text("进度访谈", "fangtan", "发布机构名称"),
+        "content/units/shi-li-zhen.yaml": _example_unit(day),
+        "content/interviews/shi-li-fang-tan.md": interview,
+        "content/cases/shi-li-an-li.md": case,
+    }
+
+
+def init_site(dest: Path, *, title: str | None = None, now: datetime | None = None) -> list[str]:
+    """Create a new site folder with one example of each record; returns the files written (relative).
+
+    ``dest`` must be new or empty (a ``.git`` folder alone is allowed).
+    Writes site.yaml, a .gitignore for the output, and a series, a unit
+    (with a tally, a target and a milestone), an interview and a case study
+    dated today (Asia/Shanghai, the new site's time zone). No theme is
+    copied: the default theme is used. Raises `ScaffoldError` when ``dest``
+    is a file or a folder with something in it.
+    """
+    if dest.exists() and not dest.is_dir():
+        raise ScaffoldError(f"{dest} is a file, not a folder", "choose a new folder name, e.g. sitegen init my-site")
+    if dest.is_dir() and any(entry.name != ".git" for entry in dest.iterdir()):
+        raise ScaffoldError(f"{dest} is not empty; sitegen init only writes into a new or empty folder",
+                            "choose a new folder name, e.g. sitegen init my-site")
+    moment = now or datetime.now(ZoneInfo("Asia/Shanghai")).replace(tzinfo=None, second=0, microsecond=0)
+    files = _example_files((title or DEFAULT_TITLE).strip() or DEFAULT_TITLE, moment)
+    for rel, text in files.items():
+        _write_new(dest, rel, text)
+    return list(files)

@@ -1,0 +1,882 @@
+"""Live preview: ``sitegen serve`` builds the site, serves its output folder and reloads open pages.
+
+What happens, in order:
+
+1. The listening socket is opened first (so ``--port 0`` can pick a free
+   port), then the site is built once with drafts and scheduled pages
+   included and ``base_url`` set to the server's own address.
+2. A `Watcher` thread polls ``site.yaml``, ``content/``, ``templates/`` and
+   ``data/`` (never the output folder, even when it sits inside one of them,
+   nor hidden files and editor backups): a burst of saves is waited out
+   (`ServeOptions.quiet`), then the site is rebuilt exactly once. A change
+   made during a build is seen by the next poll, so it gets its own build.
+3. After every build the open pages are told to reload.
+
+Reloads use python-livereload's browser client (``livereload.js``, served by
+livereload's own `LiveReloadJSHandler`) and its WebSocket handshake
+(`ReloadSocket` subclasses livereload's `LiveReloadHandler`). What is *not*
+used is livereload's change polling (``LiveReloadHandler.poll_tasks``): in
+python-livereload 2.7.1 it drops a change seen less than
+``DEFAULT_RELOAD_TIME`` (3 s) after the previous reload, logging ``Ignore``
+and never telling the browser (lepture/python-livereload#264), and it keeps
+its open pages in one class-wide set. Here `ReloadHub` holds each server's
+own open pages and sends ``reload`` directly after each build, so no change
+is ever swallowed. A page that connects after a build it did not see (it was
+still loading) is told to reload at once.
+
+While the site is broken (the last build stopped with errors), every HTML
+page is answered with an error page (file, line, column, message, hint and
+the source lines around it) that reloads by itself when the files are fixed;
+the output folder keeps the last good build, as ``sitegen build`` leaves it.
+Pages whose source is a draft or scheduled get a banner injected into the
+response, never into the files: ``sitegen build`` never shows drafts.
+
+Only files inside the output folder are served: ``..``, ``%2e%2e``,
+backslashes, drive letters, empty segments and hidden names give 404, and a
+resolved path must stay inside the folder (symbolic links included).
+
+May import: build, config, errors, load (and tornado, livereload, the standard library).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import json
+import logging
+import mimetypes
+import os
+import re
+import socket
+import threading
+import time
+import traceback
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Callable, Mapping, Sequence
+from urllib.parse import unquote_to_bytes, urlsplit
+
+from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
+from tornado import web
+from tornado.httpserver import HTTPServer
+from tornado.iostream import StreamClosedError
+from tornado.netutil import bind_sockets
+from tornado.websocket import WebSocketClosedError
+
+from .build import BuildOptions, BuildResult, build, load_and_check
+from .config import CONFIG_FILE
+from .errors import Problem, Report, SiteError
+from .load import Document
+
+WATCHED_FOLDERS = ("content", "templates", "data")
+"""Folders of the site that are watched, besides ``site.yaml``."""
+
+SKIPPED_SUFFIXES = ("~", ".swp", ".swx", ".tmp")
+"""Editor backups and swap files: never sources (as `sitegen.sources.find_sources` skips them)."""
+
+DRAFT_BANNER = "草稿 Draft — not published"
+HTML_SUFFIXES = (".html", ".htm")
+CHUNK = 64 * 1024
+RELOAD_MESSAGE = {"command": "reload", "path": "*", "liveCSS": False, "liveImg": False}
+_BODY_TAG = re.compile(rb"<body\b[^>]*>", re.IGNORECASE)
+_TYPES = {
+    ".html": "text/html; charset=utf-8", ".htm": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+    ".mjs": "text/javascript; charset=utf-8", ".json": "application/json; charset=utf-8",
+    ".xml": "application/xml; charset=utf-8", ".svg": "image/svg+xml; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8", ".csv": "text/csv; charset=utf-8",
+    ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
+    ".webp": "image/webp", ".ico": "image/x-icon", ".pdf": "application/pdf",
+    ".woff2": "font/woff2", ".woff": "font/woff", ".wasm": "application/wasm",
+}
+
+Snapshot = dict[str, tuple[int, int, int]]
+"""Watched files by path relative to the site root → (mtime in ns, size, inode)."""
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    """How to serve: the site folder, the address, and the watcher's timing.
+
+    ``port`` 0 picks a free port. ``output`` overrides the output folder
+    (as ``sitegen build --output``). ``interval`` is the time between two
+    polls of the sources; ``quiet`` how long the sources must stay unchanged
+    before a rebuild starts (a burst of saves gives one build); ``longest``
+    bounds that wait when files keep changing.
+    """
+
+    root: Path
+    host: str = "127.0.0.1"
+    port: int = 8000
+    output: str | None = None
+    interval: float = 0.1
+    quiet: float = 0.15
+    longest: float = 2.0
+
+
+@dataclass(frozen=True)
+class BuildOutcome:
+    """What one build of the dev server did, for the terminal.
+
+    ``number`` counts builds from 1 (the first build at start). ``changes``
+    are the source paths that triggered it (empty for the first). On
+    success ``result`` is set and ``previews`` lists the draft and scheduled
+    sources shown with a banner; on failure ``result`` is None, ``problems``
+    holds every problem, and ``trace`` a Python traceback when the failure
+    was a bug in sitegen rather than in the site.
+    """
+
+    number: int
+    changes: tuple[str, ...]
+    result: BuildResult | None
+    problems: tuple[Problem, ...] = ()
+    previews: tuple[str, ...] = ()
+    trace: str = ""
+
+
+@dataclass(frozen=True)
+class SiteState:
+    """What the server shows: the output folder, and the last build's failure and banners.
+
+    ``generation`` is the number of the build the state comes from.
+    ``failure`` holds the problems of a failed build (empty when the site is
+    good), those in the files whose change started the build first; ``banners`` maps output paths (``interviews/x/index.html``) of
+    draft and scheduled pages to their banner text.
+    """
+
+    generation: int
+    output: Path
+    failure: tuple[Problem, ...] = ()
+    banners: Mapping[str, str] = field(default_factory=dict)
+
+
+# --- watching -------------------------------------------------------------------------------
+
+
+def take_snapshot(root: Path, skip: Sequence[Path] = ()) -> Snapshot:
+    """Stat every watched source file of the site.
+
+    Takes the site folder and folders never to look into (the output
+    folder). Watches ``site.yaml`` and everything under ``content/``,
+    ``templates/`` and ``data/``, following linked folders once; hidden
+    files and folders and editor backups are left out. Returns a `Snapshot`.
+    Raises nothing (a file that vanishes while being listed is left out).
+    """
+    found: Snapshot = {}
+    _stat_into(found, root, root / CONFIG_FILE)
+    skipped = {os.path.realpath(path) for path in skip}
+    for folder in WATCHED_FOLDERS:
+        start = root / folder
+        if not start.is_dir():
+            continue
+        seen: set[str] = set()
+        for current, folders, files in os.walk(start, followlinks=True):
+            real = os.path.realpath(current)
+            if real in seen or real in skipped:
+                folders[:] = []
+                continue
+            seen.add(real)
+            folders[:] = [name for name in folders if not _ignored(name)]
+            for name in files:
+                if not _ignored(name):
+                    _stat_into(found, root, Path(current, name))
+    return found
+
+
+def _ignored(name: str) -> bool:
+    return name.startswith(".") or name.endswith(SKIPPED_SUFFIXES)
+
+
+def _stat_into(found: Snapshot, root: Path, path: Path) -> None:
+    try:
+        info = path.stat()
+    except OSError:
+        return
+    found[path.relative_to(root).as_posix()] = (info.st_mtime_ns, info.st_size, info.st_ino)
+
+
+def changed_paths(before: Snapshot, after: Snapshot) -> list[str]:
+    """Return the paths added, removed or modified between two snapshots, sorted."""
+    return sorted(path for path in before.keys() | after.keys() if before.get(path) != after.get(path))
+
+
+class Watcher:
+    """A thread that polls the site's sources and reports each settled burst of changes once.
+
+    ``on_change`` is called in the watcher's thread with the changed paths;
+    the next poll starts only after it returns, and compares with the
+    snapshot taken *before* it was called, so an edit made during a build
+    starts exactly one more build. ``skip`` returns the folders never to
+    look into (it is asked on every poll, as the output folder may move).
+    Polling (not OS notifications) works alike everywhere; on a big site the
+    pause between polls grows with the time a poll takes.
+    """
+
+    def __init__(self, root: Path, options: ServeOptions, skip: Callable[[], Sequence[Path]],
+                 on_change: Callable[[list[str]], None]):
+        self._root = root
+        self._options = options
+        self._skip = skip
+        self._on_change = on_change
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def snapshot(self) -> Snapshot:
+        """Return the current snapshot of the watched files."""
+        return take_snapshot(self._root, self._skip())
+
+    def start(self, baseline: Snapshot) -> None:
+        """Start polling; changes are counted from ``baseline``."""
+        self._thread = threading.Thread(target=self._run, args=(baseline,), name="sitegen-watcher",
+                                        daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 30.0) -> None:
+        """Stop polling and wait (at most ``timeout`` seconds) for a build in progress to end."""
+        self._stop.set()
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join(timeout)
+
+    def _report(self, changes: list[str]) -> None:
+        try:
+            self._on_change(changes)
+        except Exception:  # noqa: BLE001 - the watcher must outlive any failure of one rebuild
+            logging.getLogger(__name__).exception("sitegen serve: the rebuild after %s failed", changes)
+
+    def _run(self, last: Snapshot) -> None:
+        pause = self._options.interval
+        while not self._stop.wait(pause):
+            started = time.monotonic()
+            current = self.snapshot()
+            # On a big site a poll takes a while: poll less often, so as to use at most ~20% of a core.
+            pause = max(self._options.interval, 4 * (time.monotonic() - started))
+            if current == last:
+                continue
+            settled = self._settle(current)
+            if settled is None:
+                return
+            changes = changed_paths(last, settled)
+            last = settled
+            if changes:
+                self._report(changes)
+
+    def _settle(self, current: Snapshot) -> Snapshot | None:
+        """Wait until the files stop changing for ``quiet`` seconds (at most ``longest``)."""
+        deadline = time.monotonic() + self._options.longest
+        while not self._stop.wait(self._options.quiet):
+            again = self.snapshot()
+            if again == current or time.monotonic() > deadline:
+                return again
+            current = again
+        return None
+
+
+# --- what the pages show ----------------------------------------------------------------------
+
+
+def banner_text(document: Document, now: datetime) -> str:
+    """Return the preview banner of a draft or scheduled page, or "" for a published one.
+
+    ``now`` is naive, in the site's time zone, like the ``date`` fields.
+    """
+    parts = []
+    if document.meta.draft:
+        parts.append(DRAFT_BANNER)
+    if document.meta.date > now:
+        parts.append(f"定时发布 Scheduled — {document.meta.date:%Y-%m-%d %H:%M} 前不公开 "
+                     "(not published before then)")
+    return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class Previews:
+    """The draft and scheduled pages of a site as served: banners by output path, and their sources."""
+
+    banners: dict[str, str] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
+
+
+def find_previews(options: BuildOptions) -> Previews:
+    """Return the banners of the site's draft and scheduled pages, and their source files.
+
+    Loads the site again (a `BuildResult` does not say which pages are
+    drafts); the dev server calls it after a good build. Returns an empty
+    `Previews` when the site has errors by now. Raises nothing for bad input.
+    """
+    try:
+        config, content, graph = load_and_check(options, Report())
+    except SiteError:
+        return Previews()
+    now = datetime.now(config.zone).replace(tzinfo=None)
+    documents = {document.path: document for document in content.interviews + content.cases}
+    banners: dict[str, str] = {}
+    sources: set[str] = set()
+    for page in graph.pages:
+        document = documents.get(page.source or "")
+        text = banner_text(document, now) if document is not None else ""
+        if document is not None and text:
+            banners[page.output] = text
+            sources.add(document.path)
+    return Previews(banners, tuple(sorted(sources)))
+
+
+def live_script(port: int) -> bytes:
+    """Return the ``<script>`` tag that loads livereload's client (an external file: CSP-safe)."""
+    return f'<script src="/livereload.js?port={port}"></script>'.encode()
+
+
+def inject_live_script(page: bytes, port: int) -> bytes:
+    """Add the livereload client before ``</head>`` (else before ``</body>``, else at the end)."""
+    script = live_script(port)
+    lowered = page.lower()
+    for tag in (b"</head>", b"</body>"):
+        at = lowered.find(tag)
+        if at >= 0:
+            return page[:at] + script + page[at:]
+    return page + script
+
+
+def banner_html(text: str) -> str:
+    """Return the banner element shown at the top of a draft or scheduled page (escaped)."""
+    style = ("margin:0;padding:.6em 1em;background:#fff3b0;color:#3d2c00;border-bottom:3px solid #b38600;"
+             "font:700 1rem/1.5 system-ui,sans-serif;text-align:center")
+    return (f'<div class="sitegen-preview-banner" role="note" lang="zh-CN" style="{style}">'
+            f"{html.escape(text)}</div>")
+
+
+def inject_banner(page: bytes, text: str) -> bytes:
+    """Add the preview banner right after the ``<body>`` tag (the page is returned as it is without one)."""
+    match = _BODY_TAG.search(page)
+    if match is None:
+        return page
+    return page[:match.end()] + banner_html(text).encode() + page[match.end():]
+
+
+def content_type(path: Path) -> str:
+    """Return the Content-Type of a served file, UTF-8 for text (independent of the system's tables)."""
+    suffix = path.suffix.lower()
+    if suffix in _TYPES:
+        return _TYPES[suffix]
+    guessed, _ = mimetypes.guess_type(path.name)
+    return guessed or "application/octet-stream"
+
+
+# --- the error page ---------------------------------------------------------------------------
+
+_ERROR_STYLE = """
+body{margin:0;font:16px/1.6 system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;background:#fff;color:#1a1a1a}
+main{max-width:60rem;margin:0 auto;padding:1.5rem}
+h1{font-size:1.5rem;color:#a4000f;border-bottom:3px solid #a4000f;padding-bottom:.3em}
+ol{padding-left:1.2em}li.problem{margin:1.5em 0}
+.where{font:700 1rem/1.4 ui-monospace,monospace;word-break:break-all}
+.severity{display:inline-block;padding:0 .4em;margin-left:.5em;border-radius:3px;color:#fff;background:#a4000f;font-family:system-ui,sans-serif}
+.warning .severity{background:#6b4e00}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:0 1em;margin:.5em 0}dt{font-weight:700}dd{margin:0}
+pre{background:#f4f4f4;border-left:4px solid #a4000f;padding:.5em 1em;overflow-x:auto;font:14px/1.5 ui-monospace,monospace}
+pre .here{background:#ffe0e0;display:block}pre mark{background:#a4000f;color:#fff}
+.hint{background:#eef6ff;border-left:4px solid #005a9c;padding:.4em 1em}
+"""
+
+
+def error_page(problems: Sequence[Problem], root: Path, port: int | None = None) -> bytes:
+    """Return the HTML page shown in place of every page while the site has errors.
+
+    Takes the problems of the failed build, the site folder (to quote the
+    source lines around each problem) and the server's port (to add the
+    livereload client; None leaves it out). Everything from the site is
+    escaped. The page explains itself in Chinese and English.
+    """
+    errors = [p for p in problems if p.severity == "error"]
+    items = "\n".join(_problem_html(problem, root) for problem in problems)
+    page = f"""<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>网站有错误 Build failed — sitegen serve</title>
+<style>{_ERROR_STYLE}</style>
+</head>
+<body>
+<main>
+<h1>网站有错误，未能更新 <span lang="en">The site has errors: it was not rebuilt</span></h1>
+<p>发现 {len(errors)} 个错误、{len(problems) - len(errors)} 个警告。请按下面的提示改正文件并保存，本页会自动刷新。
+输出文件夹仍保留上一次成功生成的网站；在改正之前，<code>sitegen build</code> 也会因同样的错误而停止。</p>
+<p lang="en">Found {len(errors)} error(s) and {len(problems) - len(errors)} warning(s). Fix each file below
+and save: this page reloads by itself. The output folder still holds the last good build;
+<code>sitegen build</code> would stop on the same errors.</p>
+<ol class="problems">
+{items}
+</ol>
+</main>
+</body>
+</html>
+"""
+    data = page.encode("utf-8")
+    return inject_live_script(data, port) if port is not None else data
+
+
+def _problem_html(problem: Problem, root: Path) -> str:
+    label = "错误 error" if problem.severity == "error" else "警告 warning"
+    rows = [("文件 File", problem.path or "（整个网站 the site）")]
+    if problem.line is not None:
+        rows.append(("行 Line", str(problem.line)))
+    if problem.column is not None:
+        rows.append(("列 Column", str(problem.column)))
+    details = "".join(f"<dt>{name}</dt><dd>{html.escape(value)}</dd>" for name, value in rows)
+    hint = (f'<p class="hint">提示 Hint: {html.escape(problem.hint)}</p>' if problem.hint else "")
+    return (f'<li class="problem {problem.severity}">\n'
+            f'<p class="where"><code>{html.escape(problem.location())}</code>'
+            f'<span class="severity">{label}</span></p>\n'
+            f"<dl>{details}</dl>\n"
+            f'<p class="message">{html.escape(problem.message)}</p>\n{hint}'
+            f"{_source_excerpt(problem, root)}</li>")
+
+
+def _source_excerpt(problem: Problem, root: Path, around: int = 2) -> str:
+    """Return the lines around the problem's line as a ``<pre>``; TABs shown as ⇥."""
+    if not problem.path or problem.line is None:
+        return ""
+    path = (root / problem.path).resolve()
+    try:
+        if not path.is_relative_to(root.resolve()) or path.stat().st_size > 4_000_000:
+            return ""
+        lines = path.read_bytes().decode("utf-8", errors="replace").splitlines()
+    except OSError:
+        return ""
+    first = max(1, problem.line - around)
+    shown = []
+    for number in range(first, min(len(lines), problem.line + around) + 1):
+        text = lines[number - 1]
+        if number == problem.line:
+            shown.append(f'<span class="here">{number:>5} │ {_marked(text, problem.column)}</span>')
+        else:
+            shown.append(f"{number:>5} │ {_visible(text)}")
+    if not shown:
+        return ""
+    return '<pre class="source" aria-label="源文件 source"><code>' + "\n".join(shown) + "</code></pre>\n"
+
+
+def _visible(text: str) -> str:
+    return html.escape(text).replace("\t", "⇥")
+
+
+def _marked(text: str, column: int | None) -> str:
+    if column is None or not 1 <= column <= len(text):
+        return _visible(text)
+    at = column - 1
+    return f"{_visible(text[:at])}<mark>{_visible(text[at])}</mark>{_visible(text[at + 1:])}"
+
+
+def not_found_page(port: int) -> bytes:
+    """Return the page for a missing file when the site has no 404.html of its own."""
+    page = ('<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>404 页面未找到 Not found'
+            '</title></head><body><h1>404 页面未找到 <span lang="en">Not found</span></h1></body></html>\n')
+    return inject_live_script(page.encode(), port)
+
+
+# --- requests -------------------------------------------------------------------------------
+
+
+def decode_request_path(raw: str) -> str | None:
+    """Turn a request's path (percent-encoded, or raw UTF-8 read as Latin-1) into text.
+
+    Returns None when it is not UTF-8. ``/%E8%AE%BF%E8%B0%88/`` → ``/访谈/``.
+    """
+    try:
+        encoded = raw.encode("latin-1")
+    except UnicodeEncodeError:
+        encoded = raw.encode("utf-8")
+    try:
+        return unquote_to_bytes(encoded).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a request leads: a file, a redirect (a folder without its "/"), or nothing (404)."""
+
+    path: Path | None = None
+    redirect: str | None = None
+
+
+def locate(output: Path, raw_path: str) -> Target:
+    """Find the file of the output folder that answers a request path.
+
+    ``/`` and ``/a/`` serve ``index.html``; a folder asked without its
+    trailing "/" is redirected to it. Anything that could leave the output
+    folder gives ``Target()`` (404): ``..`` and ``.`` segments (also
+    percent-encoded), empty segments (``//etc/passwd``), backslashes, NUL,
+    ``:`` (drive letters), hidden names, and paths whose real location (after
+    symbolic links) is outside the folder.
+    """
+    decoded = decode_request_path(raw_path)
+    if decoded is None or not decoded.startswith("/"):
+        return Target()
+    parts = decoded[1:].split("/")
+    folder_asked = parts[-1] == ""
+    if folder_asked:
+        parts = parts[:-1]
+    if any(not part or part.startswith(".") or any(c in part for c in "\\\x00:") for part in parts):
+        return Target()
+    base = output.resolve()
+    candidate = base.joinpath(*parts)
+    if candidate.is_dir():
+        if not folder_asked:
+            return Target(redirect=raw_path + "/")
+        candidate = candidate / "index.html"
+    elif folder_asked and parts:
+        return Target()
+    try:
+        real = candidate.resolve()
+    except OSError:
+        return Target()
+    if not real.is_relative_to(base) or not real.is_file():
+        return Target()
+    return Target(path=real)
+
+
+def _looks_like_page(decoded: str) -> bool:
+    name = decoded.rsplit("/", 1)[-1]
+    return not name or name.lower().endswith(HTML_SUFFIXES) or "." not in name
+
+
+class ReloadSocket(LiveReloadHandler):
+    """livereload's WebSocket handler, bound to one server's `ReloadHub`.
+
+    The handshake (``hello``) is livereload's own; the ``info`` message that
+    registers an open page goes to the hub instead of livereload's
+    class-wide set, and livereload's ``poll_tasks`` (with its 3-second
+    ``Ignore`` window) is never started: the hub sends ``reload`` itself.
+    """
+
+    def initialize(self, hub: "ReloadHub") -> None:  # noqa: D401 - tornado's hook
+        """Keep the hub this socket reports to."""
+        self.hub = hub
+
+    def on_message(self, message: str | bytes) -> None:
+        """Answer livereload's handshake, and register the page once it says which it is."""
+        try:
+            data = json.loads(message)
+        except ValueError:
+            return
+        if not isinstance(data, dict):
+            return
+        if data.get("command") == "hello":
+            super().on_message(message)
+        elif data.get("command") == "info":
+            self.hub.join(self, str(data.get("url", "")))
+
+    def on_close(self) -> None:
+        """Forget the page."""
+        self.hub.leave(self)
+
+
+class ReloadHub:
+    """The open pages of one server, and which build each has seen.
+
+    Lives on the server's event loop (not thread-safe by itself).
+    ``generation`` is the number of the latest build; ``served`` the
+    generation each page path was last served at, so that a page that
+    connects after a newer build is reloaded at once.
+    """
+
+    def __init__(self) -> None:
+        self.generation = 0
+        self.sockets: set[ReloadSocket] = set()
+        self.served: dict[str, int] = {}
+
+    def page_served(self, path: str, generation: int) -> None:
+        """Record that the page at ``path`` (decoded) was served from build ``generation``."""
+        self.served[path] = generation
+
+    def join(self, socket: ReloadSocket, url: str) -> None:
+        """Register an open page; reload it at once if it shows an older build."""
+        self.sockets.add(socket)
+        path = decode_request_path(urlsplit(url).path) or ""
+        if self.served.get(path, self.generation) < self.generation:
+            socket.send_message(RELOAD_MESSAGE)
+
+    def leave(self, socket: ReloadSocket) -> None:
+        """Forget a closed page."""
+        self.sockets.discard(socket)
+
+    def reload_all(self, generation: int) -> int:
+        """Tell every open page to reload, as build ``generation`` is done; returns how many were told."""
+        self.generation = generation
+        told = 0
+        for socket in list(self.sockets):
+            try:
+                socket.write_message(json.dumps(RELOAD_MESSAGE))
+                told += 1
+            except WebSocketClosedError:
+                self.sockets.discard(socket)
+        return told
+
+    def close_all(self) -> None:
+        """Close every open page's connection (at shutdown)."""
+        for socket in list(self.sockets):
+            socket.close()
+        self.sockets.clear()
+
+
+class OutputHandler(web.RequestHandler):
+    """Serves the output folder, the error page while the site is broken, and banners on drafts."""
+
+    def initialize(self, server: "DevServer") -> None:
+        """Keep the server whose state is shown."""
+        self.server = server
+
+    def set_default_headers(self) -> None:
+        """Never let the browser keep a stale copy: every reload asks again."""
+        self.set_header("Cache-Control", "no-store")
+
+    def compute_etag(self) -> None:
+        """No ETags: files change under the same name on every build."""
+        return None
+
+    async def get(self) -> None:
+        """Answer a GET request."""
+        await self._answer(include_body=True)
+
+    async def head(self) -> None:
+        """Answer a HEAD request (headers only)."""
+        await self._answer(include_body=False)
+
+    async def _answer(self, include_body: bool) -> None:
+        target = locate(self.server.state.output, self.request.path)
+        if target.path is None and target.redirect is None and self.server.building:
+            await self.server.wait_for_build()
+            target = locate(self.server.state.output, self.request.path)
+        if target.redirect is not None:
+            query = f"?{self.request.query}" if self.request.query else ""
+            self.redirect(target.redirect + query)
+            return
+        state = self.server.state
+        decoded = decode_request_path(self.request.path) or "/"
+        is_page = target.path.suffix.lower() in HTML_SUFFIXES if target.path else _looks_like_page(decoded)
+        if state.failure and is_page:
+            self.server.hub.page_served(decoded, state.generation)
+            self._send_page(500, error_page(state.failure, self.server.root, self.server.port), include_body)
+        elif target.path is None:
+            await self._send_not_found(state, decoded, include_body)
+        elif is_page:
+            self.server.hub.page_served(decoded, state.generation)
+            await self._send_html(state, target.path, include_body)
+        else:
+            await self._send_file(target.path, include_body)
+
+    async def _send_html(self, state: SiteState, path: Path, include_body: bool) -> None:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            await self._send_not_found(state, "", include_body)
+            return
+        banner = state.banners.get(path.relative_to(state.output.resolve()).as_posix())
+        if banner:
+            data = inject_banner(data, banner)
+        self._send_page(200, inject_live_script(data, self.server.port), include_body)
+
+    async def _send_not_found(self, state: SiteState, decoded: str, include_body: bool) -> None:
+        page = locate(state.output, "/404.html").path
+        try:
+            data = inject_live_script(page.read_bytes(), self.server.port) if page else None
+        except OSError:
+            data = None
+        if decoded and _looks_like_page(decoded):
+            self.server.hub.page_served(decoded, state.generation)
+        self._send_page(404, data or not_found_page(self.server.port), include_body)
+
+    def _send_page(self, status: int, data: bytes, include_body: bool) -> None:
+        self.set_status(status)
+        self.set_header("Content-Type", "text/html; charset=utf-8")
+        if include_body:
+            self.finish(data)
+        else:
+            self.set_header("Content-Length", str(len(data)))
+            self.finish()
+
+    async def _send_file(self, path: Path, include_body: bool) -> None:
+        try:
+            handle = open(path, "rb")
+        except OSError:
+            await self._send_not_found(self.server.state, "", include_body)
+            return
+        with handle:
+            remaining = os.fstat(handle.fileno()).st_size
+            self.set_header("Content-Type", content_type(path))
+            self.set_header("Content-Length", str(remaining))
+            while include_body and remaining > 0:
+                chunk = handle.read(min(CHUNK, remaining))
+                if not chunk:
+                    break
+                remaining -= len(chunk)
+                self.write(chunk)
+                try:
+                    await self.flush()
+                except StreamClosedError:
+                    return  # the client went away mid-file: nothing to finish
+        if remaining and include_body:
+            self.request.connection.detach().close()  # the file shrank: end the connection
+            return
+        self.finish()
+
+
+def _no_access_log(handler: web.RequestHandler) -> None:
+    """Requests are not logged: the terminal shows builds and problems only."""
+
+
+# --- the server -----------------------------------------------------------------------------
+
+
+class DevServer:
+    """The ``sitegen serve`` server: build, watch, rebuild, serve, reload.
+
+    Use: ``server = DevServer(options, on_build)``, ``url = server.start()``
+    (opens the port and runs the first build), then ``server.serve_forever()``
+    (returns after `stop`, from any thread, or raises `KeyboardInterrupt`
+    after a clean shutdown on Ctrl-C). ``on_build`` receives a
+    `BuildOutcome` after every build, in the thread that ran it, once the
+    new state is being served.
+    """
+
+    def __init__(self, options: ServeOptions, on_build: Callable[[BuildOutcome], None] | None = None):
+        self.options = options
+        self.root = options.root.resolve()
+        self.hub = ReloadHub()
+        self.port = options.port
+        self.state = SiteState(0, (self.root / (options.output or "output")).resolve())
+        self.building = False
+        self._on_build = on_build or (lambda outcome: None)
+        self._sockets: list[socket.socket] = []
+        self._builds = 0
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stopped: asyncio.Event | None = None
+        self._watcher = Watcher(self.root, options, self._skipped, self._rebuild)
+        self._baseline: Snapshot = {}
+        self._stopping = threading.Event()
+
+    @property
+    def url(self) -> str:
+        """The address pages are served at, e.g. ``http://127.0.0.1:8000/``."""
+        host = self.options.host
+        if host in ("", "0.0.0.0", "::"):
+            host = "127.0.0.1"
+        return f"http://[{host}]:{self.port}/" if ":" in host else f"http://{host}:{self.port}/"
+
+    def start(self) -> str:
+        """Open the port and run the first build; returns the address.
+
+        Raises `OSError` when the port cannot be opened (e.g. in use).
+        """
+        self._sockets = bind_sockets(self.options.port, self.options.host or None, backlog=1024)
+        self.port = self._sockets[0].getsockname()[1]
+        self._baseline = self._watcher.snapshot()
+        outcome, state = self._run_build(())
+        self.state = state
+        self.hub.generation = state.generation
+        self._on_build(outcome)
+        return self.url
+
+    def serve_forever(self) -> None:
+        """Serve until `stop` is called; on Ctrl-C shut down cleanly, then raise `KeyboardInterrupt`."""
+        try:
+            asyncio.run(self._main())
+        finally:
+            self._watcher.stop()
+            for sock in self._sockets:
+                sock.close()
+
+    def stop(self) -> None:
+        """Ask the server to stop (thread-safe); `serve_forever` then returns."""
+        self._stopping.set()
+        loop, stopped = self._loop, self._stopped
+        if loop is not None and stopped is not None:
+            loop.call_soon_threadsafe(stopped.set)
+
+    async def wait_for_build(self, timeout: float = 30.0) -> None:
+        """Wait (on the event loop) until the build in progress is being served."""
+        deadline = time.monotonic() + timeout
+        while self.building and time.monotonic() < deadline:
+            await asyncio.sleep(0.02)
+
+    async def _main(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._stopped = asyncio.Event()
+        app = web.Application([
+            (r"/livereload", ReloadSocket, {"hub": self.hub}),
+            (r"/livereload\.js", LiveReloadJSHandler),
+            (r".*", OutputHandler, {"server": self}),
+        ], log_function=_no_access_log, websocket_ping_interval=20)
+        http = HTTPServer(app)
+        http.add_sockets(self._sockets)
+        self._watcher.start(self._baseline)
+        try:
+            if not self._stopping.is_set():
+                await self._stopped.wait()
+        finally:
+            self._stopping.set()
+            self._watcher.stop(timeout=0)  # no new build; its thread is joined once the loop has stopped
+            http.stop()
+            self.hub.close_all()
+            try:
+                await asyncio.wait_for(http.close_all_connections(), 2)
+            except (asyncio.TimeoutError, asyncio.CancelledError):
+                pass
+            self._loop = None
+
+    def _skipped(self) -> list[Path]:
+        return [self.state.output, (self.root / (self.options.output or "output")).resolve()]
+
+    def _build_options(self) -> BuildOptions:
+        return BuildOptions(root=self.root, base_url=self.url, output=self.options.output,
+                            include_drafts=True)
+
+    def _run_build(self, changes: Sequence[str]) -> tuple[BuildOutcome, SiteState]:
+        """Build once; returns what to print and what to serve next. Raises nothing."""
+        self._builds += 1
+        options = self._build_options()
+        try:
+            result = build(options)
+            previews = find_previews(options)
+        except SiteError as failure:
+            outcome = BuildOutcome(self._builds, tuple(changes), None, tuple(failure.problems))
+            # The page lists problems in the files just saved first: usually the cause of the others.
+            shown = tuple(sorted(failure.problems, key=lambda problem: problem.path not in changes))
+            return outcome, replace(self.state, generation=self._builds, failure=shown)
+        except Exception as failure:  # a bug in sitegen must not stop the preview
+            problem = Problem("", None, None, "error", f"sitegen failed: {failure!r}",
+                              "this is a bug in sitegen; please report it with the traceback from the terminal")
+            outcome = BuildOutcome(self._builds, tuple(changes), None, (problem,),
+                                   trace="".join(traceback.format_exception(failure)))
+            return outcome, replace(self.state, generation=self._builds, failure=(problem,))
+        outcome = BuildOutcome(self._builds, tuple(changes), result, previews=previews.sources)
+        return outcome, SiteState(self._builds, result.config.output_path, (), previews.banners)
+
+    def _rebuild(self, changes: list[str]) -> None:
+        """Watcher callback: rebuild, serve the new state, reload the pages, then report."""
+        self.building = True
+        outcome, state = self._run_build(changes)
+        loop = self._loop
+        if loop is None or self._stopping.is_set():
+            self.building = False
+            return
+        shown = asyncio.run_coroutine_threadsafe(self._show(state), loop)
+        while True:  # wait for the event loop to serve the new state, unless it is shutting down
+            try:
+                shown.result(timeout=0.1)
+                break
+            except FutureTimeout:
+                if self._stopping.is_set():
+                    shown.cancel()
+                    self.building = False
+                    return
+        self._on_build(outcome)
+
+    async def _show(self, state: SiteState) -> None:
+        self.state = state
+        self.building = False
+        self.hub.reload_all(state.generation)
+

@@ -1,0 +1,228 @@
+"""``sitegen new`` and ``sitegen init``: files with every field, that pass ``sitegen check``, never overwriting."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from sitegen.cli import main
+from sitegen.errors import Report
+from sitegen.models import CaseStudyMeta, InterviewMeta, Series, Tally, Unit
+from sitegen.scaffold import yaml_text
+from sitegen.yamltext import load_yaml
+
+from .sitekit import copy_example, write_site
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def _check(capsys: pytest.CaptureFixture[str], site: Path, *extra: str) -> tuple[int, str]:
+    code, out, err = _run(capsys, "check", "--site", str(site), *extra)
+    return code, out + err
+
+
+def _today() -> str:
+    return datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()
+
+
+def _front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    front = text.split("---\n")[1]
+    data = load_yaml(front, path.name, Report())
+    assert data is not None
+    return data.value
+
+
+def _uncomment(path: Path, *starts: str) -> None:
+    """Remove the leading "# " of the commented block that starts with each of ``starts``."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    for start in starts:
+        at = next(i for i, line in enumerate(lines) if line.startswith(f"# {start}"))
+        lines[at] = lines[at][2:]
+        at += 1
+        while at < len(lines) and lines[at].startswith("#   "):
+            lines[at] = lines[at][2:]
+            at += 1
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def _fields_written(path: Path, model: type) -> set[str]:
+    text = path.read_text(encoding="utf-8")
+    return {name for name in model.model_fields
+            if re.search(rf"^(#\s*)*(- )?{name}:", text, re.MULTILINE)}
+
+
+# --- sitegen init ------------------------------------------------------------------------------
+
+
+def test_init_makes_a_site_that_checks_clean_and_builds_at_once(tmp_path: Path, capsys) -> None:
+    site = tmp_path / "新站点"
+    code, out, _ = _run(capsys, "init", str(site), "--title", "镇村进度公开")
+    assert code == 0
+    assert "created a new site" in out and "sitegen serve --site" in out
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()) == [
+        ".gitignore", "content/cases/shi-li-an-li.md", "content/interviews/shi-li-fang-tan.md",
+        "content/series/fangtan.yaml", "content/units/shi-li-zhen.yaml", "site.yaml"]
+    assert "/output/" in (site / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert not (site / "templates").exists()  # the default theme is used
+    assert "title: 镇村进度公开" in (site / "site.yaml").read_text(encoding="utf-8")
+
+    code, report = _check(capsys, site, "--strict")
+    assert code == 0 and "checked: 0 error(s), 0 warning(s)" in report, report
+    code, out, err = _run(capsys, "build", "--site", str(site))
+    assert code == 0, err
+    assert (site / "output" / "index.html").is_file()
+    assert (site / "output" / "interviews" / "shi-li-fang-tan" / "index.html").is_file()
+    assert (site / "output" / "cases" / "shi-li-an-li" / "index.html").is_file()
+    unit = (site / "output" / "units" / "shi-li-zhen" / "index.html").read_text(encoding="utf-8")
+    assert "启动调研" in unit  # the milestone
+    assert f"as_of: {_today()}" in (site / "content/units/shi-li-zhen.yaml").read_text(encoding="utf-8")
+
+
+def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path, capsys) -> None:
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "notes.txt").write_text("mine", encoding="utf-8")
+    code, _, err = _run(capsys, "init", str(tmp_path / "site"))
+    assert code == 1 and "is not empty" in err and "hint:" in err
+    assert [p.name for p in (tmp_path / "site").iterdir()] == ["notes.txt"]
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    assert _run(capsys, "init", str(tmp_path / "repo"))[0] == 0
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    assert _run(capsys, "init", str(tmp_path / "file"))[0] == 1
+
+
+# --- sitegen new ---------------------------------------------------------------------------------
+
+
+def test_new_interview_has_every_field_today_and_a_pinyin_slug_and_checks_clean(tmp_path: Path, capsys) -> None:
+    site = copy_example(tmp_path / "site")
+    before = _check(capsys, site)[1]
+    code, out, _ = _run(capsys, "new", "interview", "白鹤镇：新的访谈", "--unit", "baihe", "--site", str(site))
+    assert code == 0
+    path = site / "content" / "interviews" / "bai-he-zhen-xin-de-fang-tan.md"
+    assert out.strip() == f"wrote {path.as_posix()}"
+    text = path.read_text(encoding="utf-8")
+    assert _fields_written(path, InterviewMeta) == set(InterviewMeta.model_fields)
+    meta = _front_matter(path)
+    assert meta["title"] == "白鹤镇：新的访谈" and meta["slug"] == "bai-he-zhen-xin-de-fang-tan"
+    assert meta["series"] == "dadiaoyan-weifangtan" and meta["unit"] == "baihe"  # the only series
+    assert meta["date"].startswith(_today()) and meta["draft"] == "true"
+    for line in text.split("---\n")[1].splitlines():
+        assert "#" in line, f"no comment on: {line}"
+    code, report = _check(capsys, site)
+    assert code == 0 and report.count("warning:") == before.count("warning:"), report
+
+    _uncomment(path, "summary:", "source:")
+    assert _check(capsys, site)[0] == 0
+
+    # Never overwritten.
+    edited = path.read_text(encoding="utf-8") + "\n编辑写的内容。\n"
+    path.write_text(edited, encoding="utf-8")
+    code, _, err = _run(capsys, "new", "interview", "白鹤镇：新的访谈", "--unit", "baihe", "--site", str(site))
+    assert code == 1
+    assert "error: content/interviews/bai-he-zhen-xin-de-fang-tan.md exists already" in err
+    assert path.read_text(encoding="utf-8") == edited
+
+
+def test_new_case_unit_and_series_check_clean_also_with_their_optional_fields(tmp_path: Path, capsys) -> None:
+    site = copy_example(tmp_path / "site")
+    assert _run(capsys, "new", "series", "民生访谈", "--site", str(site))[0] == 0
+    assert _run(capsys, "new", "unit", "夏阳街道", "--site", str(site))[0] == 0
+    assert _run(capsys, "new", "case", "建设日托中心", "--unit", "xia-yang-jie-dao", "--site", str(site))[0] == 0
+    series = site / "content" / "series" / "min-sheng-fang-tan.yaml"
+    unit = site / "content" / "units" / "xia-yang-jie-dao.yaml"
+    case = site / "content" / "cases" / "jian-she-ri-tuo-zhong-xin.md"
+    assert _fields_written(series, Series) == set(Series.model_fields) - {"id"}
+    assert _fields_written(unit, Unit) == set(Unit.model_fields) - {"id"}
+    assert _fields_written(unit, Tally) == set(Tally.model_fields)
+    assert _fields_written(case, CaseStudyMeta) == set(CaseStudyMeta.model_fields)
+    assert "level: subdistrict" in unit.read_text(encoding="utf-8")
+    assert _check(capsys, site)[0] == 0
+
+    _uncomment(unit, "summary:", "tallies:", "targets:", "milestones:")
+    _uncomment(case, "outcome:", "related_tally:", "summary:", "source:")
+    code, report = _check(capsys, site)
+    assert code == 0, report
+    assert _run(capsys, "build", "--site", str(site), "--quiet")[0] == 0
+
+
+def test_new_tally_prints_lines_to_paste_and_never_changes_the_unit_file(tmp_path: Path, capsys) -> None:
+    site = copy_example(tmp_path / "site")
+    unit = site / "content" / "units" / "baihe.yaml"
+    before = unit.read_text(encoding="utf-8")
+    code, out, err = _run(capsys, "new", "tally", "--unit", "baihe", "--site", str(site))
+    assert code == 0
+    assert unit.read_text(encoding="utf-8") == before
+    assert "paste these lines under tallies: in content/units/baihe.yaml" in err
+    assert out.startswith(f"  - as_of: {_today()}   # ")
+    assert _fields_written_text(out) == set(Tally.model_fields)
+
+    # Pasted after the last tally, it reads as a tally: no error (the falling counts are a warning).
+    last = before.index("\ntargets:")
+    unit.write_text(before[:last] + "\n" + out + before[last:], encoding="utf-8")
+    code, report = _check(capsys, site)
+    assert code == 0, report
+
+    assert _run(capsys, "new", "unit", "测试镇", "--id", "ceshi", "--site", str(site))[0] == 0
+    code, _, err = _run(capsys, "new", "tally", "--unit", "ceshi", "--site", str(site))
+    assert code == 0 and 'no "tallies:" line yet' in err
+
+
+def _fields_written_text(text: str) -> set[str]:
+    return {name for name in Tally.model_fields if re.search(rf"^\s*(#\s*)*(- )?{name}:", text, re.MULTILINE)}
+
+
+@pytest.mark.parametrize("argv, message, hint", [
+    (["interview", "标题", "--unit", "baihee"], 'there is no unit "baihee"', "did you mean baihe?"),
+    (["interview", "标题", "--unit", "baihe", "--series", "nope"], 'there is no series "nope"',
+     "known series: dadiaoyan-weifangtan"),
+    (["interview", "！！！", "--unit", "baihe"], 'no URL part can be made from "！！！"', "--slug"),
+    (["interview", "标题", "--unit", "baihe", "--slug", "Bad Slug"], '"Bad Slug" is not a valid slug', "--slug"),
+    (["interview", "别的标题", "--unit", "baihe", "--slug", "baihe-dadiaoyan-weifangtan"],
+     'the slug "baihe-dadiaoyan-weifangtan" is already used by content/interviews/2018-05-baihe-dadiaoyan.md',
+     "--slug baihe-dadiaoyan-weifangtan-2"),
+    (["case", "标题", "--unit", "nope"], 'there is no unit "nope"', "known units: baihe"),
+    (["unit", "白鹤镇", "--id", "baihe"], "content/units/baihe.yaml exists already", "--id"),
+    (["unit", "？", "--level", "town"], 'no id can be made from "？"', "--id"),
+    (["tally", "--unit", "nope"], 'there is no unit "nope"', "known units: baihe"),
+])
+def test_new_refuses_with_a_clear_message(tmp_path: Path, capsys, argv: list[str], message: str,
+                                          hint: str) -> None:
+    site = copy_example(tmp_path / "site")
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    code, _, err = _run(capsys, "new", *argv, "--site", str(site))
+    assert code == 1
+    assert f"error: {message}" in err and hint in err, err
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
+def test_new_needs_a_site_and_a_series(tmp_path: Path, capsys) -> None:
+    code, _, err = _run(capsys, "new", "unit", "白鹤镇", "--site", str(tmp_path / "nowhere"))
+    assert code == 1 and "no site.yaml" in err and "sitegen init" in err
+    site = write_site(tmp_path / "site", {}, records=False)
+    assert _run(capsys, "new", "unit", "白鹤镇", "--id", "baihe", "--site", str(site))[0] == 0
+    code, _, err = _run(capsys, "new", "interview", "标题", "--unit", "baihe", "--site", str(site))
+    assert code == 1 and "no series yet" in err and "sitegen new series" in err
+    assert _run(capsys, "new", "series", "甲栏目", "--id", "jia", "--site", str(site))[0] == 0
+    assert _run(capsys, "new", "series", "乙栏目", "--id", "yi", "--site", str(site))[0] == 0
+    code, _, err = _run(capsys, "new", "interview", "标题", "--unit", "baihe", "--site", str(site))
+    assert code == 1 and "choose one with --series: jia, yi" in err
+
+
+@pytest.mark.parametrize("title", ["白鹤镇：补好短板", "做大: 草莓 #1", "[草稿] 访谈", '“引号”和"quotes"',
+                                   "- 列表", "yes", "null", "a\\b", "  前后空格  "])
+def test_titles_are_written_so_they_read_back_exactly(tmp_path: Path, capsys, title: str) -> None:
+    site = copy_example(tmp_path / "site")
+    code, _, err = _run(capsys, "new", "interview", title, "--unit", "baihe", "--slug", "t", "--site", str(site))
+    assert code == 0, err
+    assert _front_matter(site / "content" / "interviews" / "t.md")["title"] == title.strip()
+    assert _check(capsys, site)[0] == 0
+    assert yaml_text(title.strip()) in (site / "content" / "interviews" / "t.md").read_text(encoding="utf-8")

@@ -1,0 +1,513 @@
+"""``sitegen serve``: builds once, rebuilds once per change, shows errors in the page, serves only output/.
+
+Most tests start the real command (``python -m sitegen serve --port 0``) in a
+subprocess on a copy of the example site, read its terminal output (one
+``built …`` or ``build stopped: …`` line per build), and talk to it over
+loopback HTTP and the livereload WebSocket. Each stops it with Ctrl-C
+(SIGINT) and expects a clean exit. Pure parts (path resolution, the watcher's
+snapshot, the error page, the reload hub) are tested in-process.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import http.client
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Callable
+from urllib.parse import quote
+
+import pytest
+
+from sitegen.errors import Problem
+from sitegen.render import default_theme_dir
+from sitegen.serve import (DRAFT_BANNER, ReloadHub, banner_html, error_page, inject_banner,
+                           inject_live_script, locate, take_snapshot)
+
+from .sitekit import copy_example, write_site
+
+INTERVIEW = "content/interviews/2018-05-baihe-dadiaoyan.md"
+INTERVIEW_URL = "/interviews/baihe-dadiaoyan-weifangtan/"
+UNIT = "content/units/baihe.yaml"
+# Seconds from a save to the reload message. About 0.5 s on an idle machine with the example site;
+# the margin is for loaded CI machines (the build itself is most of it).
+RELOAD_BUDGET = 2.5
+BUILD_LINE = re.compile(r"^(built \d+ pages|build stopped:)")
+
+
+class ServeProcess:
+    """``sitegen serve`` running in a subprocess, with its terminal output collected line by line."""
+
+    def __init__(self, site: Path, *extra: str, cwd: Path | None = None):
+        self.site = site
+        self.lines: list[str] = []
+        self._ended = False
+        self._changed = threading.Condition()
+        command = [sys.executable, "-m", "sitegen", "serve", "--site", str(site), "--port", "0", *extra]
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                        cwd=cwd or site, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        threading.Thread(target=self._read, daemon=True).start()
+        self.wait_for(lambda: any(line.startswith("serving ") for line in self.lines), 30,
+                      "the server did not start")
+        serving = next(line for line in self.lines if line.startswith("serving "))
+        self.url = re.search(r"http://\S+/", serving).group(0)
+        self.port = int(self.url.rsplit(":", 1)[1].rstrip("/"))
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for raw in self.process.stdout:
+            with self._changed:
+                self.lines.append(raw.decode("utf-8").rstrip("\n"))
+                self._changed.notify_all()
+        with self._changed:
+            self._ended = True
+            self._changed.notify_all()
+
+    def wait_for(self, condition: Callable[[], bool], timeout: float, message: str) -> bool:
+        """Wait until ``condition`` holds for the output; fail with the output shown when it does not."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while not condition():
+                left = deadline - time.monotonic()
+                if left <= 0 or self._ended:
+                    pytest.fail(f"{message}; output:\n" + "\n".join(self.lines))
+                self._changed.wait(min(left, 0.2))
+        return True
+
+    @property
+    def builds(self) -> int:
+        """How many builds the server has reported."""
+        return sum(1 for line in list(self.lines) if BUILD_LINE.match(line))
+
+    def wait_for_builds(self, count: int, timeout: float = 15) -> None:
+        """Wait until ``count`` builds have been reported."""
+        self.wait_for(lambda: self.builds >= count, timeout, f"expected {count} build(s)")
+
+    @property
+    def output(self) -> str:
+        """Everything the server printed so far."""
+        return "\n".join(self.lines)
+
+    def get(self, path: str, timeout: float = 10) -> tuple[int, str]:
+        """GET a site path (encoded as given); returns the status and the body as text."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        try:
+            connection.request("GET", path)
+            response = connection.getresponse()
+            return response.status, response.read().decode("utf-8", errors="replace")
+        finally:
+            connection.close()
+
+    def stop(self) -> None:
+        """Press Ctrl-C; expect a clean stop (exit 0, "stopped", no traceback)."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+        try:
+            code = self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+            pytest.fail("sitegen serve did not stop on Ctrl-C; output:\n" + self.output)
+        time.sleep(0.1)
+        assert code == 0, self.output
+        assert self.lines[-1] == "stopped", self.output
+        assert "Traceback" not in self.output, self.output
+
+
+@pytest.fixture
+def serve(tmp_path: Path):
+    """Start ``sitegen serve`` on a site folder: ``serve(site, *args)``; every server is stopped after the test."""
+    started: list[ServeProcess] = []
+
+    def start(site: Path, *extra: str) -> ServeProcess:
+        server = ServeProcess(site, *extra)
+        started.append(server)
+        return server
+    yield start
+    for server in started:
+        if server.process.poll() is None:
+            server.process.kill()
+            server.process.wait()
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# --- the whole server ------------------------------------------------------------------------
+
+
+def test_one_build_per_change_none_while_idle_and_none_for_output_writes(tmp_path: Path, serve) -> None:
+    site = copy_example(tmp_path / "site")
+    server = serve(site)
+    assert server.builds == 1
+    status, page = server.get("/")
+    assert status == 200 and '<script src="/livereload.js?port=' in page
+    status, page = server.get(INTERVIEW_URL)
+    assert status == 200 and "白鹤镇：补好短板发挥优势" in page
+
+    started = time.monotonic()
+    _edit(site / INTERVIEW, "title: 白鹤镇：补好短板发挥优势", "title: 白鹤镇：改过的标题")
+    server.wait_for_builds(2)
+    took = time.monotonic() - started
+    assert took < RELOAD_BUDGET, f"the rebuild took {took:.2f} s after the save"
+    status, page = server.get(INTERVIEW_URL)
+    assert "白鹤镇：改过的标题" in page
+
+    # A burst of saves to several files (an editor's "save all") gives one build.
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (site / "content" / "images" / name).write_text(name, encoding="utf-8")
+        time.sleep(0.02)
+    _edit(site / "templates" / "base.html", "</footer>", "<p>页脚新词</p></footer>")
+    server.wait_for_builds(3)
+    assert "页脚新词" in server.get("/")[1]
+    assert "changed: content/images/a.txt, content/images/b.txt, content/images/c.txt, templates/base.html" \
+        in server.output
+
+    # Idle, then writes into output/ and beside it, and hidden or backup files: no build.
+    (site / "output" / "stray.html").write_text("<p>x</p>", encoding="utf-8")
+    (site / "output" / "interviews" / "new.txt").write_text("x", encoding="utf-8")
+    (site / "content" / ".hidden.md").write_text("x", encoding="utf-8")
+    (site / "content" / "interviews" / "draft.md~").write_text("x", encoding="utf-8")
+    time.sleep(3)
+    assert server.builds == 3, server.output
+    server.stop()
+
+
+def test_a_broken_file_shows_the_error_page_and_fixing_it_brings_the_site_back(tmp_path: Path, serve) -> None:
+    site = copy_example(tmp_path / "site")
+    server = serve(site)
+    good = server.get("/")[1]
+    unit = site / UNIT
+    text = unit.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    line = next(i for i, l in enumerate(lines, 1) if l.strip().startswith("collected:"))
+    unit.write_text(text.replace(lines[line - 1], "\t" + lines[line - 1].strip(), 1), encoding="utf-8")
+    server.wait_for_builds(2)
+
+    # The terminal shows the problem as sitegen build does, and the server keeps running.
+    assert f"{UNIT}:{line}:1: error: a TAB is used for indentation" in server.output
+    assert "build stopped: " in server.output
+    # Every page shows the error page: file, line, column, message, hint, the source line; reloads itself.
+    for path in ("/", INTERVIEW_URL, "/no-such-page/"):
+        status, page = server.get(path)
+        assert status == 500
+        assert '<html lang="zh-CN">' in page
+        assert f"<code>{UNIT}:{line}:1</code>" in page
+        assert f"<dt>行 Line</dt><dd>{line}</dd>" in page and "<dt>列 Column</dt><dd>1</dd>" in page
+        assert "a TAB is used for indentation" in page and "提示 Hint:" in page
+        assert f'<span class="here">{line:>5} │ <mark>⇥</mark>collected:' in page
+        assert "网站有错误" in page and "The site has errors" in page
+        assert '<script src="/livereload.js?port=' in page
+    # The file the editor saved is listed first (the missing-unit errors follow from it).
+    page = server.get("/")[1]
+    assert page.index(UNIT) < page.index("content/cases/")
+    # The last good output is on disk and its assets are still served.
+    assert server.get("/assets/site.css")[0] == 200
+    assert (site / "output" / "index.html").is_file()
+
+    unit.write_text(text, encoding="utf-8")
+    server.wait_for_builds(3)
+    status, page = server.get("/")
+    assert status == 200 and page == good
+    server.stop()
+
+
+def test_a_broken_template_shows_the_error_page(tmp_path: Path, serve) -> None:
+    site = copy_example(tmp_path / "site")
+    server = serve(site)
+    (site / "templates" / "base.html").write_text("{% block main %}{{ page.no_such_thing.deeper }}",
+                                                   encoding="utf-8")
+    server.wait_for_builds(2)
+    status, page = server.get("/")
+    assert status == 500 and "templates/" in page
+    shutil.copy(default_theme_dir() / "base.html", site / "templates" / "base.html")
+    server.wait_for_builds(3)
+    assert server.get("/")[0] == 200
+    server.stop()
+
+
+def test_drafts_and_scheduled_pages_show_with_a_banner_in_serve_only(tmp_path: Path, serve) -> None:
+    site = copy_example(tmp_path / "site")
+    _edit(site / INTERVIEW, "date: 2018-05-03 10:00\n", "date: 2018-05-03 10:00\ndraft: true\n")
+    case = site / "content" / "cases" / "baihe-caomei.md"
+    _edit(case, "date: 2018-05-03 10:00", "date: 2999-01-01 08:00")
+    server = serve(site)
+    page = server.get(INTERVIEW_URL)[1]
+    assert page.count(DRAFT_BANNER) == 1
+    assert re.search(r"<body[^>]*>" + re.escape(banner_html(DRAFT_BANNER)), page)
+    case_page = server.get("/cases/baihe-caomei/")[1]
+    assert "定时发布 Scheduled — 2999-01-01 08:00" in case_page
+    assert "sitegen-preview-banner" not in server.get("/")[1]
+    assert "showing 2 draft or scheduled page(s) with a banner" in server.output
+
+    _edit(site / INTERVIEW, "draft: true", "draft: false")
+    server.wait_for_builds(2)
+    assert DRAFT_BANNER not in server.get(INTERVIEW_URL)[1]
+    server.stop()
+
+    # sitegen build never shows them, and no banner ever reaches the files.
+    done = subprocess.run([sys.executable, "-m", "sitegen", "build", "--site", str(site), "--quiet"],
+                          capture_output=True, text=True, encoding="utf-8")
+    assert done.returncode == 0, done.stderr
+    assert not (site / "output" / "cases" / "baihe-caomei").exists()
+    assert "sitegen-preview-banner" not in (site / "output" / INTERVIEW_URL.strip("/") / "index.html").read_text(
+        encoding="utf-8")
+
+
+def test_only_files_under_the_output_folder_are_served(tmp_path: Path, serve) -> None:
+    site = copy_example(tmp_path / "site")
+    (tmp_path / "secret.txt").write_text("SECRET", encoding="utf-8")
+    server = serve(site)
+    (site / "output" / "leak.txt").symlink_to(tmp_path / "secret.txt")
+    (site / "output" / "leak").symlink_to(tmp_path)
+    attacks = ["/../site.yaml", "/%2e%2e/site.yaml", "/%2E%2E/%2E%2E/secret.txt", "/..%2fsite.yaml",
+               "/assets/..%2f..%2fsite.yaml", "/assets/%2e%2e/%2e%2e/site.yaml", "//etc/passwd",
+               "/%2fetc%2fpasswd", "/assets/..%5c..%5csite.yaml", "/C:/Windows/win.ini", "/c%3a/secret.txt",
+               "/leak.txt", "/leak/secret.txt", "/.sitegen-manifest", "/%00/index.html",
+               "/" + str(tmp_path / "secret.txt"), "/" + quote(str(site / "site.yaml"))]
+    for path in attacks:
+        status, body = server.get(path)
+        assert status == 404, path
+        assert "SECRET" not in body and "base_url" not in body, path
+    # An absolute-form request line is resolved by its path only.
+    status, body = server.get(f"http://127.0.0.1:{server.port}/../site.yaml")
+    assert status in (400, 404) and "base_url" not in body
+    assert server.get("/interviews")[0] == 302
+    assert server.get("/assets/site.css")[0] == 200
+    server.stop()
+
+
+def test_two_hundred_concurrent_requests(tmp_path: Path, serve) -> None:
+    site = copy_example(tmp_path / "site")
+    server = serve(site)
+    paths = ["/", INTERVIEW_URL, "/assets/site.css", "/units/baihe/", "/missing/"] * 40
+
+    def fetch(path: str) -> int:
+        return server.get(path, timeout=30)[0]
+
+    with ThreadPoolExecutor(max_workers=200) as pool:
+        statuses = list(pool.map(fetch, paths, timeout=60))
+    assert statuses.count(200) == 160 and statuses.count(404) == 40
+    server.stop()
+
+
+def test_a_client_that_disconnects_mid_response_does_not_hurt_the_server(tmp_path: Path, serve) -> None:
+    site = copy_example(tmp_path / "site")
+    (site / "content" / "images" / "big.bin").write_bytes(os.urandom(8 * 1024 * 1024))
+    server = serve(site)
+    for _ in range(10):
+        with socket.create_connection(("127.0.0.1", server.port), timeout=10) as client:
+            client.sendall(b"GET /images/big.bin HTTP/1.1\r\nHost: x\r\n\r\n")
+            assert client.recv(4096).startswith(b"HTTP/1.1 200")
+            client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+    status, _ = server.get("/")
+    assert status == 200
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+    connection.request("GET", "/images/big.bin")
+    assert len(connection.getresponse().read()) == 8 * 1024 * 1024
+    connection.close()
+    server.stop()
+
+
+def test_reloads_are_sent_for_every_build_even_seconds_apart_or_less(tmp_path: Path, serve) -> None:
+    """No 3-second "Ignore" window (python-livereload 2.7.1's poll_tasks): each build reloads the page."""
+    from tornado.websocket import websocket_connect
+
+    site = copy_example(tmp_path / "site")
+    server = serve(site)
+
+    async def watch_page() -> list[float]:
+        socket_ = await websocket_connect(f"ws://127.0.0.1:{server.port}/livereload")
+        await socket_.write_message(json.dumps({"command": "hello", "protocols": [
+            "http://livereload.com/protocols/official-7"]}))
+        hello = json.loads(await socket_.read_message())
+        assert hello["command"] == "hello"
+        await socket_.write_message(json.dumps({"command": "info", "url": server.url}))
+        reloads = []
+        name = "白鹤镇"
+        for text in ("第一次", "第二次", "第三次"):
+            _edit(site / UNIT, f"name: {name}", f"name: 白鹤镇{text}")
+            name = f"白鹤镇{text}"
+            saved = time.monotonic()
+            message = json.loads(await asyncio.wait_for(socket_.read_message(), 5))
+            assert message["command"] == "reload"
+            reloads.append(time.monotonic() - saved)
+            await asyncio.sleep(0.3)
+        socket_.close()
+        return reloads
+
+    with ThreadPoolExecutor(1) as thread:  # its own event loop: Playwright may hold this thread's
+        delays = thread.submit(asyncio.run, watch_page()).result(timeout=60)
+    assert len(delays) == 3 and max(delays) < RELOAD_BUDGET, delays
+    assert server.builds == 4
+    server.stop()
+
+
+def test_case_20_chinese_folder_output_inside_data_and_templates(tmp_path: Path, serve) -> None:
+    """Case 20 on sitegen's layout: a site folder named 进度公开站点 with public/ inside it."""
+    site = write_site(tmp_path / "进度公开站点", {
+        "content/interviews/访谈/社区网格员访谈.md": (
+            "---\ntitle: 社区网格员访谈\nseries: dadiaoyan\nunit: baihe\ninterviewee:\n  name: 网格员\n"
+            "  role: 社区网格员\ndate: 2024-06-18\n---\n\n## 背街小巷整治进度如何？\n\n正文。\n"),
+        "content/images/进度图.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>',
+        "data/tallies.yaml": ("item: 背街小巷整治\nas_of: 2024-06-30\ncollected: 86\nescalated: 4\n"
+                              "resolved: 61\nin_progress: 21\n"),
+    }, config="title: 民生项目进度公开\nbase_url: http://127.0.0.1:8000/\noutput_dir: public\n")
+    base = (default_theme_dir() / "base.html").read_text(encoding="utf-8")
+    (site / "templates").mkdir()
+    (site / "templates" / "base.html").write_text(
+        base.replace("</footer>", "<p>已解决 {{ site.data.tallies.resolved }} 件</p></footer>", 1),
+        encoding="utf-8")
+    server = serve(site)
+    assert server.builds == 1 and (site / "public" / "index.html").is_file()
+    assert "已解决 61 件" in server.get("/")[1]
+    assert server.get("/interviews/she-qu-wang-ge-yuan-fang-tan/")[0] == 200
+    assert server.get("/images/" + quote("进度图.svg"))[0] == 200
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as raw:  # unencoded UTF-8 path
+        raw.sendall("GET /images/进度图.svg HTTP/1.0\r\n\r\n".encode("utf-8"))
+        assert raw.recv(64).startswith(b"HTTP/1.1 200")
+
+    _edit(site / "data" / "tallies.yaml", "resolved: 61", "resolved: 62")
+    server.wait_for_builds(2)
+    assert "已解决 62 件" in server.get("/")[1]
+    _edit(site / "templates" / "base.html", "件</p>", "件（数据）</p>")
+    server.wait_for_builds(3)
+    assert "已解决 62 件（数据）" in server.get("/")[1]
+
+    _edit(site / "data" / "tallies.yaml", "resolved: 62", "\tresolved: 62")
+    server.wait_for_builds(4)
+    assert "data/tallies.yaml:5:1: error: a TAB is used for indentation" in server.output
+    status, page = server.get("/")
+    assert status == 500 and "data/tallies.yaml:5:1" in page
+    _edit(site / "data" / "tallies.yaml", "\tresolved: 62", "resolved: 63")
+    server.wait_for_builds(5)
+    assert "已解决 63 件" in server.get("/")[1]
+
+    time.sleep(2)
+    assert server.builds == 5
+    assert "UnicodeDecodeError" not in server.output and "UnicodeEncodeError" not in server.output
+    server.stop()
+
+
+def test_a_port_in_use_is_a_clear_error(tmp_path: Path) -> None:
+    site = copy_example(tmp_path / "site")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run([sys.executable, "-m", "sitegen", "serve", "--site", str(site), "--port", str(port)],
+                              capture_output=True, text=True, encoding="utf-8", timeout=30)
+    assert done.returncode == 1
+    assert f"error: cannot listen on 127.0.0.1:{port}" in done.stderr
+    assert "hint: " in done.stderr
+
+
+# --- parts, in-process --------------------------------------------------------------------------
+
+
+def test_locate_serves_only_the_output_folder(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    (output / "访谈").mkdir(parents=True)
+    (output / "index.html").write_text("home", encoding="utf-8")
+    (output / "访谈" / "index.html").write_text("访谈", encoding="utf-8")
+    (tmp_path / "site.yaml").write_text("title: x", encoding="utf-8")
+    assert locate(output, "/").path == (output / "index.html").resolve()
+    assert locate(output, "/%E8%AE%BF%E8%B0%88/").path == (output / "访谈" / "index.html").resolve()
+    assert locate(output, "/访谈/".encode("utf-8").decode("latin-1")).path is not None
+    assert locate(output, "/%E8%AE%BF%E8%B0%88").redirect == "/%E8%AE%BF%E8%B0%88/"
+    for path in ("/../site.yaml", "/%2e%2e/site.yaml", "//site.yaml", "/index.html/", "/%ff/", "x",
+                 "/a\\..\\site.yaml", "/./index.html"):
+        assert locate(output, path).path is None, path
+
+
+def test_the_snapshot_watches_sources_and_never_the_output(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site", {
+        "content/images/a.svg": "<svg/>", "content/out/x.html": "x", "content/.x.md": "x",
+        "content/a.md.swp": "x", "templates/base.html": "x", "data/d.yaml": "a: 1",
+        "output/index.html": "x", "notes.txt": "x"})
+    snapshot = take_snapshot(site, [site / "content" / "out"])
+    assert sorted(snapshot) == ["content/images/a.svg", "content/series/dadiaoyan.yaml",
+                                "content/units/baihe.yaml", "data/d.yaml", "site.yaml", "templates/base.html"]
+
+
+def test_the_error_page_escapes_what_it_quotes(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "x.md").write_text("---\ntitle: <script>alert(1)</script>\n---\n", encoding="utf-8")
+    problem = Problem("content/x.md", 2, 8, "error", 'bad "<script>"', "fix <b>it</b>")
+    page = error_page([problem], tmp_path, 8000).decode("utf-8")
+    assert "<script>alert" not in page and "<mark>&lt;</mark>script&gt;alert(1)&lt;/script&gt;" in page
+    assert "bad &quot;&lt;script&gt;&quot;" in page and "fix &lt;b&gt;it&lt;/b&gt;" in page
+    assert page.count("<script") == 1  # livereload's client only
+    outside = Problem("../secret.txt", 1, 1, "error", "m")
+    (tmp_path.parent / "secret.txt").write_text("SECRET", encoding="utf-8")
+    assert "SECRET" not in error_page([outside], tmp_path).decode("utf-8")
+
+
+def test_injection_into_pages() -> None:
+    page = b"<!doctype html><html><head><title>t</title></head><body class='x'><p>a</p></body></html>"
+    assert inject_live_script(page, 8123).count(b'<script src="/livereload.js?port=8123"></script></head>') == 1
+    assert inject_banner(page, "草稿 <Draft>").startswith(b"<!doctype html><html><head><title>t</title></head>"
+                                                           b"<body class='x'><div class=\"sitegen-preview-banner\"")
+    assert "草稿 &lt;Draft&gt;".encode() in inject_banner(page, "草稿 <Draft>")
+    assert inject_banner(b"<p>no body</p>", "x") == b"<p>no body</p>"
+
+
+def test_a_page_that_connects_after_a_build_it_missed_is_reloaded_at_once() -> None:
+    class Socket:
+        def __init__(self) -> None:
+            self.sent: list[object] = []
+
+        def send_message(self, message: object) -> None:
+            self.sent.append(message)
+
+    hub = ReloadHub()
+    hub.reload_all(1)
+    hub.page_served("/访谈/", 1)
+    hub.reload_all(2)  # a build finished while the page was loading
+    late, current = Socket(), Socket()
+    hub.join(late, "http://127.0.0.1:8000/%E8%AE%BF%E8%B0%88/")  # type: ignore[arg-type]
+    hub.page_served("/", 2)
+    hub.join(current, "http://127.0.0.1:8000/")  # type: ignore[arg-type]
+    assert [m["command"] for m in late.sent] == ["reload"] and current.sent == []  # type: ignore[index]
+
+
+def test_the_server_runs_in_a_thread_and_stops_when_asked(tmp_path: Path) -> None:
+    """The `DevServer` API used by the command, in-process: start, rebuild on a save, stop from another thread."""
+    from sitegen.serve import DevServer, ServeOptions
+
+    site = copy_example(tmp_path / "site")
+    outcomes = []
+    server = DevServer(ServeOptions(root=site, port=0), on_build=outcomes.append)
+    url = server.start()
+    assert url == f"http://127.0.0.1:{server.port}/" and outcomes[0].result is not None
+    thread = threading.Thread(target=server.serve_forever)
+    thread.start()
+    try:
+        _edit(site / UNIT, "name: 白鹤镇", "name: 白鹤镇（改）")
+        deadline = time.monotonic() + 15
+        while len(outcomes) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert [o.changes for o in outcomes] == [(), (UNIT,)]
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+        connection.request("GET", "/units/baihe/")
+        assert "白鹤镇（改）" in connection.getresponse().read().decode("utf-8")
+        connection.close()
+    finally:
+        server.stop()
+        thread.join(15)
+    assert not thread.is_alive()
+    with pytest.raises(OSError):
+        socket.create_connection(("127.0.0.1", server.port), timeout=2).close()
