@@ -152,24 +152,36 @@ def render_pages(graph: SiteGraph, env: jinja2.Environment, report: Report) -> d
             report.error(f"templates/{failure.name or page.template}", failure.lineno, None,
                          f"template syntax error: {failure.message}", "fix the template at that line")
             break
-        except (jinja2.UndefinedError, TypeError, ValueError, AttributeError) as failure:
-            line = _template_line(failure, page.template)
-            report.error(f"templates/{page.template}", line, None,
-                         f"while rendering {page.url}: {failure}",
-                         "check the variable names used in the template")
+        except jinja2.TemplateNotFound as failure:
+            name, line = _template_position(failure, page.template)
+            report.error(f"templates/{name}", line, None,
+                         f"while rendering {page.url}: the template {failure.name} does not exist",
+                         "check the file name in the include, import or extends tag")
+            break
+        except Exception as failure:  # noqa: BLE001 - any template fault becomes a message, never a traceback
+            name, line = _template_position(failure, page.template)
+            report.error(f"templates/{name}", line, None,
+                         f"while rendering {page.url}: {type(failure).__name__}: {failure}",
+                         "check the variable names and expressions used in the template at that line")
             continue
         files[page.output] = html.encode("utf-8")
     return files
 
 
-def _template_line(failure: BaseException, name: str) -> int | None:
+def _template_position(failure: BaseException, name: str) -> tuple[str, int | None]:
+    """Find the innermost template frame of a rendering error: (template name, line).
+
+    Jinja rewrites tracebacks so that template frames carry the template's
+    file name and line; frames of Python code are skipped.
+    """
     trace = failure.__traceback__
-    line = None
+    found: tuple[str, int | None] = (name, None)
     while trace is not None:
-        if trace.tb_frame.f_code.co_filename.endswith(name):
-            line = trace.tb_lineno
+        filename = trace.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".xml", ".txt")):
+            found = (Path(filename).name if "/" in filename else filename, trace.tb_lineno)
         trace = trace.tb_next
-    return line
+    return found
 
 
 def copy_assets(graph: SiteGraph) -> dict[str, bytes]:
