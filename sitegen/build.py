@@ -10,6 +10,8 @@ May import: every other module except serve and cli.
 
 from __future__ import annotations
 
+import os
+import shutil
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -19,10 +21,11 @@ from typing import Callable
 from .checks import check_content, scheduled
 from .config import Config, load_config
 from .errors import Problem, Report, SiteError
+from .bodies import CACHE_DIR
 from .load import Content, Document, load_content
 from .outputs.search import SearchIndexError, index_site, searchable_pages
 from .outputs import render_outputs
-from .render import render_site
+from .render import make_environment, render_site
 from .site import SiteGraph, build_site
 from .write import OutputBusyError, UnsafeOutputError, WriteResult, check_output_folder, publish
 
@@ -33,7 +36,10 @@ class BuildOptions:
 
     ``now`` fixes the current time (naive, site time zone) for tests; None
     means the clock. ``include_drafts`` shows drafts and scheduled pages
-    (the dev server does; a build never does).
+    (the dev server does; a build never does). ``jobs`` is the number of
+    processes converting Markdown (None: one per core). ``clean`` empties
+    the build cache first; ``cache`` False builds without it. ``search``
+    False leaves out the search index (its time is measured on its own).
     """
 
     root: Path
@@ -41,6 +47,19 @@ class BuildOptions:
     output: str | None = None
     include_drafts: bool = False
     now: datetime | None = None
+    jobs: int | None = None
+    clean: bool = False
+    cache: bool = True
+    search: bool = True
+
+    @property
+    def workers(self) -> int:
+        """How many processes convert Markdown: ``jobs``, else the number of cores."""
+        return max(1, self.jobs if self.jobs is not None else (os.cpu_count() or 1))
+
+    def cache_folder(self, config: Config) -> Path | None:
+        """The build cache folder (``.sitegen-cache`` in the site folder), or None without a cache."""
+        return config.root / CACHE_DIR if self.cache else None
 
 
 @dataclass(frozen=True)
@@ -55,6 +74,7 @@ class BuildResult:
     seconds: float
     warnings: list[Problem] = field(default_factory=list)
     scheduled: list[Document] = field(default_factory=list)
+    converted: int = 0
 
 
 @dataclass(frozen=True)
@@ -72,7 +92,9 @@ def _now(config: Config, options: BuildOptions) -> datetime:
 def load_and_check(options: BuildOptions, report: Report) -> tuple[Config, Content, SiteGraph]:
     """Run the stages up to the site graph. Raises `SiteError` on any error."""
     config = load_config(options.root, report, base_url=options.base_url, output_dir=options.output)
-    content = load_content(config, report)
+    if options.clean and options.cache_folder(config) is not None:
+        shutil.rmtree(config.root / CACHE_DIR, ignore_errors=True)
+    content = load_content(config, report, workers=options.workers, cache_folder=options.cache_folder(config))
     check_content(content, config.root, report)
     if report.has_errors():
         raise SiteError(report.problems)
@@ -93,7 +115,8 @@ def check(options: BuildOptions) -> CheckResult:
     held: list[Document] = []
     try:
         config = load_config(options.root, report, base_url=options.base_url, output_dir=options.output)
-        content = load_content(config, report)
+        content = load_content(config, report, workers=options.workers,
+                               cache_folder=options.cache_folder(config))
         held = scheduled(content.interviews + content.cases, _now(config, options))
         check_content(content, config.root, report)
         if not report.has_errors():  # the site graph finds URL clashes with generated pages
@@ -148,11 +171,13 @@ def build(options: BuildOptions) -> BuildResult:
     report = Report()
     config, content, graph = load_and_check(options, report)
     _check_output(config, report)
-    files = render_site(graph, report)
+    files = render_site(graph, report, make_environment(config, options.cache_folder(config)))
     files = {**render_outputs(graph), **files}  # feeds, sitemap, open data; a content/ file of the same name wins
     if report.has_errors():
         raise SiteError(report.problems)
-    written = _publish(config, files, report, finish=_index_for_search(graph, config.output_path))
+    finish = _index_for_search(graph, config.output_path) if options.search else None
+    written = _publish(config, files, report, finish=finish)
     return BuildResult(config, len(graph.pages), written.files, written.changed, written.removed,
                        time.perf_counter() - started, report.warnings,
-                       scheduled(content.interviews + content.cases, _now(config, options)))
+                       scheduled(content.interviews + content.cases, _now(config, options)),
+                       content.converted)

@@ -36,6 +36,12 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--base-url", metavar="URL",
                            help="address the site is published at, e.g. https://example.org/qingpu/diaoyan/")
     build_cmd.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    build_cmd.add_argument("--jobs", type=int, metavar="N",
+                           help="processes converting Markdown (default: one per core; output is the same)")
+    build_cmd.add_argument("--clean", action="store_true",
+                           help="start from nothing: empty the build cache (.sitegen-cache) first")
+    build_cmd.add_argument("--no-search", dest="search", action="store_false",
+                           help="leave out the search index (faster; the search page then offers links only)")
 
     check_cmd = commands.add_parser("check", help="check the site without writing anything")
     _site_arg(check_cmd)
@@ -123,13 +129,18 @@ def _build_summary(result: BuildResult) -> str:
     except ValueError:
         shown = output
     return (f"built {result.pages} pages ({result.files} files, {result.changed} changed, "
-            f"{result.removed} removed) into {shown}/ in {result.seconds:.2f} s"
+            f"{result.removed} removed; {result.converted} Markdown converted) into {shown}/ "
+            f"in {result.seconds:.2f} s"
             + (f"; {len(result.warnings)} warning(s)" if result.warnings else ""))
 
 
 def run_build(args: argparse.Namespace) -> int:
     """Run ``sitegen build``; returns the exit code."""
-    options = BuildOptions(root=args.site, base_url=args.base_url, output=args.output)
+    if args.jobs is not None and args.jobs < 1:
+        print("sitegen build: --jobs needs a whole number of 1 or more", file=sys.stderr)
+        return 2
+    options = BuildOptions(root=args.site, base_url=args.base_url, output=args.output, jobs=args.jobs,
+                           clean=args.clean, search=args.search)
     try:
         result = build(options)
     except SiteError as failure:

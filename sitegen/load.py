@@ -21,15 +21,16 @@ them: every page gets a non-empty URL part (slug), and no two pages get the
 same URL (Eleventy's rule: never a silent overwrite; case 13). Files are
 never written.
 
-May import: errors, config, sources, yamltext, validation, models, markup, slugs.
+May import: errors, config, sources, yamltext, validation, models, markup, bodies, slugs.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any, Generic, TypeVar
 
+from .bodies import BodyJob, render_bodies
 from .config import Config
 from .errors import Report
 from .markup import MarkdownRenderer, RenderedMarkdown
@@ -84,7 +85,11 @@ class Document:
 
 @dataclass
 class Content:
-    """Everything loaded from a site folder, before cross-record checks."""
+    """Everything loaded from a site folder, before cross-record checks.
+
+    ``converted`` counts the Markdown bodies converted by this load (the
+    others came unchanged from the build cache).
+    """
 
     series: dict[str, Sourced[Series]] = field(default_factory=dict)
     units: dict[str, Sourced[Unit]] = field(default_factory=dict)
@@ -92,22 +97,48 @@ class Content:
     cases: list[Document] = field(default_factory=list)
     assets: list[str] = field(default_factory=list)
     data: dict[str, Any] = field(default_factory=dict)
+    converted: int = 0
 
 
-def load_content(config: Config, report: Report, renderer: MarkdownRenderer | None = None) -> Content:
+@dataclass(frozen=True)
+class _Page:
+    """A Markdown page read and validated, its body not converted yet."""
+
+    collection: str
+    path: str
+    meta: InterviewMeta | CaseStudyMeta
+    yaml: YamlData
+    body: str
+    body_line: int
+    slug: str
+    front_matter: str
+    front_matter_line: int
+
+
+def load_content(config: Config, report: Report, renderer: MarkdownRenderer | None = None, *,
+                 workers: int = 1, cache_folder: Path | None = None) -> Content:
     """Read every source file of the site into a `Content`.
 
-    Takes the settings, the report and optionally a Markdown renderer to
-    reuse. Returns what could be loaded; every problem (unreadable file,
-    invalid YAML, invalid field, a file outside any collection, a page
-    without a URL, two pages with one URL) is in the report. Raises nothing
-    for bad input.
+    Takes the settings, the report, optionally a Markdown renderer to reuse,
+    the number of worker processes for Markdown conversion and the build
+    cache folder (None: no cache; see `sitegen.bodies`). Returns what could
+    be loaded; every problem (unreadable file, invalid YAML, invalid field,
+    a file outside any collection, a page without a URL, two pages with one
+    URL) is in the report. Raises nothing for bad input.
     """
-    renderer = renderer or MarkdownRenderer()
     content = Content()
-    paths = find_sources(config.root, CONTENT_DIR, (), report)
-    for rel in paths:
-        _load_one(config, rel, content, renderer, report)
+    pages: list[_Page] = []
+    for rel in find_sources(config.root, CONTENT_DIR, (), report):
+        _load_one(config, rel, content, pages, report)
+    bodies = render_bodies([BodyJob(p.path, p.body, p.body_line) for p in pages], workers=workers,
+                           cache_folder=cache_folder, renderer=renderer)
+    content.converted = bodies.converted
+    for page in pages:
+        rendered = bodies.rendered[page.path]
+        report.extend(rendered.problems)
+        getattr(content, page.collection).append(Document(
+            page.collection, page.path, page.meta, page.yaml, page.body, page.body_line, rendered,
+            page.slug, page.front_matter, page.front_matter_line))
     for rel in find_sources(config.root, DATA_DIR, YAML_SUFFIXES, report):
         _load_data_file(config, rel, content, report)
     check_page_urls(config, content, report)
@@ -125,7 +156,7 @@ def _notepad_suffix(rel: str) -> str | None:
     return next((suffix for suffix in MARKDOWN_SUFFIXES + YAML_SUFFIXES if name.endswith(suffix + ".txt")), None)
 
 
-def _load_one(config: Config, rel: str, content: Content, renderer: MarkdownRenderer,
+def _load_one(config: Config, rel: str, content: Content, pages: list[_Page],
               report: Report) -> None:
     suffix = PurePosixPath(rel).suffix.lower()
     collection = _collection_of(rel)
@@ -150,9 +181,9 @@ def _load_one(config: Config, rel: str, content: Content, renderer: MarkdownRend
             report.warning(rel, None, None, f"content/{collection}/ holds .yaml records; this file is ignored",
                            "write the record as a .yaml file")
     elif suffix in MARKDOWN_SUFFIXES:
-        document = _load_document(config, rel, collection, renderer, report)
-        if document is not None:
-            getattr(content, collection).append(document)
+        page = _load_page(config, rel, collection, report)
+        if page is not None:
+            pages.append(page)
     else:
         report.warning(rel, None, None, f"content/{collection}/ holds Markdown pages (.md); this file is ignored",
                        "write the page as a .md file with front matter")
@@ -184,8 +215,7 @@ def _load_record_file(config: Config, rel: str, collection: str, content: Conten
         getattr(content, collection)[stem] = Sourced(record, rel, data, source.text if source else "")
 
 
-def _load_document(config: Config, rel: str, collection: str, renderer: MarkdownRenderer,
-                   report: Report) -> Document | None:
+def _load_page(config: Config, rel: str, collection: str, report: Report) -> _Page | None:
     source = read_source(config.root, rel, report)
     if source is None:
         return None
@@ -211,10 +241,8 @@ def _load_document(config: Config, rel: str, collection: str, renderer: Markdown
                      'add a line "slug: …" with a-z, 0-9 and "-", e.g. slug: 2024-jindu '
                      "(网址名, used in the page's address)")
         return None
-    rendered = renderer.render(split.body, rel, split.body_line)
-    report.extend(rendered.problems)
-    return Document(collection, rel, meta, data, split.body, split.body_line, rendered, slug,
-                    split.front_matter, split.front_matter_line)
+    return _Page(collection, rel, meta, data, split.body, split.body_line, slug,
+                  split.front_matter, split.front_matter_line)
 
 
 def page_slug(meta: InterviewMeta | CaseStudyMeta, rel: str) -> str:

@@ -70,7 +70,7 @@ def make_url(config: Config) -> Callable[[str], str]:
     return Urls(config.base_url).path
 
 
-def make_environment(config: Config) -> jinja2.Environment:
+def make_environment(config: Config, cache_folder: Path | None = None) -> jinja2.Environment:
     """Build the Jinja2 environment: loaders, autoescape, StrictUndefined, filters and globals.
 
     Filters: ``url``/``abs_url`` (site path → link / absolute address),
@@ -78,9 +78,20 @@ def make_environment(config: Config) -> jinja2.Environment:
     marked safe), ``datetime``/``cn_date``/``iso``/``month`` (dates),
     ``percent``/``share`` (numbers), ``safe_svg`` (a chart's SVG). Globals:
     ``charts``, ``downloads`` and ``datapackage_url`` (the open-data files),
-    label dictionaries.
+    label dictionaries. ``cache_folder``, when given, keeps compiled
+    templates in ``<cache_folder>/jinja`` (Jinja's bytecode cache: it checks
+    each template file's modification time, so an edited template is
+    compiled again).
     """
+    bytecode = None
+    if cache_folder is not None:
+        try:
+            (cache_folder / "jinja").mkdir(parents=True, exist_ok=True)
+            bytecode = jinja2.FileSystemBytecodeCache(str(cache_folder / "jinja"))
+        except OSError:
+            bytecode = None  # an unwritable cache only makes the build slower
     env = jinja2.Environment(
+        bytecode_cache=bytecode,
         loader=jinja2.FileSystemLoader([str(d) for d in theme_dirs(config)], encoding="utf-8"),
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
         keep_trailing_newline=True)

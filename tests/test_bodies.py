@@ -1,0 +1,83 @@
+"""Markdown conversion: the build cache and worker processes change no byte of output."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sitegen.bodies import CACHE_DIR, CACHE_FILE, BodyJob, decode, encode, render_bodies
+from sitegen.build import BuildOptions, build
+from sitegen.markup import MarkdownRenderer
+
+from .sitekit import interview, tree_hashes, write_site
+
+BODY = "## 问题{n}\n\n回答第{n}篇，*强调*，[链接](https://example.org/{n})。\n\n- 甲\n- 乙\n\n| 列 | 数 |\n|---|---|\n| 一 | {n} |\n"
+
+
+def _site(root: Path, pages: int = 40) -> Path:
+    files = {f"content/interviews/p{i:02d}.md": interview(f"访谈{i}", body=BODY.format(n=i)) for i in range(pages)}
+    return write_site(root, files)
+
+
+def test_encode_decode_round_trip_is_exact() -> None:
+    rendered = MarkdownRenderer().render("## 问\n\n<script>x</script>正文 R&D\n", "content/a.md", 7)
+    assert rendered.problems, "the script removal is a warning"
+    assert decode(encode(rendered)) == rendered
+
+
+def test_parallel_conversion_equals_serial() -> None:
+    jobs = [BodyJob(f"content/p{i}.md", BODY.format(n=i) + "<b onclick=x>粗</b>\n", 5) for i in range(40)]
+    serial = render_bodies(jobs, workers=1)
+    parallel = render_bodies(jobs, workers=2)
+    assert serial.rendered == parallel.rendered
+    assert serial.converted == parallel.converted == 40
+
+
+def test_parallel_cached_and_serial_builds_write_the_same_bytes(tmp_path: Path) -> None:
+    trees = []
+    for name, options in (("serial", {"jobs": 1, "cache": False}), ("parallel", {"jobs": 2, "cache": False}),
+                          ("cached", {"jobs": 2, "cache": True})):
+        root = _site(tmp_path / name)
+        build(BuildOptions(root=root, search=False, **options))
+        if name == "cached":
+            build(BuildOptions(root=root, search=False, **options))  # the second build reads the cache
+        trees.append(tree_hashes(root / "output"))
+    assert trees[0] == trees[1] == trees[2]
+
+
+def test_no_change_rebuild_converts_nothing_and_an_edit_converts_one(tmp_path: Path) -> None:
+    root = _site(tmp_path / "site")
+    first = build(BuildOptions(root=root, search=False))
+    assert first.converted == 40
+    again = build(BuildOptions(root=root, search=False))
+    assert (again.converted, again.changed, again.removed) == (0, 0, 0)
+    page = root / "content/interviews/p07.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n新增一句。\n", encoding="utf-8")
+    edited = build(BuildOptions(root=root, search=False))
+    assert edited.converted == 1
+    assert "新增一句" in (root / "output/interviews/p07/index.html").read_text(encoding="utf-8")
+
+
+def test_cache_drops_entries_no_build_uses(tmp_path: Path) -> None:
+    root = _site(tmp_path / "site", pages=3)
+    build(BuildOptions(root=root, search=False))
+    (root / "content/interviews/p02.md").unlink()
+    build(BuildOptions(root=root, search=False))
+    with sqlite3.connect(root / CACHE_DIR / CACHE_FILE) as db:
+        assert db.execute("SELECT COUNT(*) FROM bodies").fetchone() == (2,)
+
+
+def test_a_corrupt_cache_is_ignored(tmp_path: Path) -> None:
+    root = _site(tmp_path / "site", pages=3)
+    build(BuildOptions(root=root, search=False))
+    expected = tree_hashes(root / "output")
+    (root / CACHE_DIR / CACHE_FILE).write_bytes(b"this is not a database")
+    result = build(BuildOptions(root=root, search=False))
+    assert result.converted == 3
+    assert tree_hashes(root / "output") == expected
+
+
+def test_clean_empties_the_cache_first(tmp_path: Path) -> None:
+    root = _site(tmp_path / "site", pages=3)
+    build(BuildOptions(root=root, search=False))
+    assert build(BuildOptions(root=root, search=False, clean=True)).converted == 3
