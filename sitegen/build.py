@@ -23,7 +23,7 @@ from .config import Config, load_config
 from .errors import Problem, Report, SiteError
 from .bodies import CACHE_DIR
 from .load import Content, Document, load_content
-from .outputs.search import SearchIndexError, index_site, searchable_pages
+from .outputs.search import SEARCH_FOLDER, SearchIndexError, index_site, searchable_pages
 from .outputs import render_outputs
 from .render import make_environment, render_site
 from .site import SiteGraph, build_site
@@ -89,9 +89,16 @@ def _now(config: Config, options: BuildOptions) -> datetime:
     return options.now or datetime.now(config.zone).replace(tzinfo=None)
 
 
-def load_and_check(options: BuildOptions, report: Report) -> tuple[Config, Content, SiteGraph]:
-    """Run the stages up to the site graph. Raises `SiteError` on any error."""
+def load_and_check(options: BuildOptions, report: Report, *,
+                   writing: bool = False) -> tuple[Config, Content, SiteGraph]:
+    """Run the stages up to the site graph. Raises `SiteError` on any error.
+
+    ``writing`` True (a build) refuses an unsafe output folder first, before
+    anything is written, the build cache included.
+    """
     config = load_config(options.root, report, base_url=options.base_url, output_dir=options.output)
+    if writing:
+        _check_output(config, report)
     if options.clean and options.cache_folder(config) is not None:
         shutil.rmtree(config.root / CACHE_DIR, ignore_errors=True)
     content = load_content(config, report, workers=options.workers, cache_folder=options.cache_folder(config))
@@ -139,7 +146,8 @@ def _check_output(config: Config, report: Report) -> None:
 def _publish(config: Config, files: dict[str, bytes], report: Report,
              finish: Callable[[Path], None] | None = None) -> WriteResult:
     try:
-        return publish(config.output_path, files, finish=finish)
+        return publish(config.output_path, files, finish=finish,
+                       derived=SEARCH_FOLDER + "/" if finish is not None else None)
     except SearchIndexError as failure:
         report.error("", None, None, f"could not build the search index: {failure}",
                      "the previous output was left as it was")
@@ -169,8 +177,7 @@ def build(options: BuildOptions) -> BuildResult:
     """
     started = time.perf_counter()
     report = Report()
-    config, content, graph = load_and_check(options, report)
-    _check_output(config, report)
+    config, content, graph = load_and_check(options, report, writing=True)
     files = render_site(graph, report, make_environment(config, options.cache_folder(config)))
     files = {**render_outputs(graph), **files}  # feeds, sitemap, open data; a content/ file of the same name wins
     if report.has_errors():

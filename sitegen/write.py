@@ -142,12 +142,16 @@ def read_manifest(output: Path) -> set[str] | None:
 
 
 def publish(output: Path, files: Mapping[str, bytes],
-            finish: Callable[[Path], None] | None = None) -> WriteResult:
+            finish: Callable[[Path], None] | None = None, derived: str | None = None) -> WriteResult:
     """Replace the output folder's site with exactly ``files``, atomically.
 
     Takes the output folder, ``{relative posix path: bytes}``, and optionally
     ``finish``, called with the complete staging folder before the swap (e.g.
-    to add a search index made from the files). Returns a `WriteResult`.
+    to add a search index made from the files), and ``derived``, the folder
+    prefix (``"pagefind/"``) of what ``finish`` makes from the files alone.
+    When every file is already in place byte for byte (and the last build
+    left nothing else of its own but that folder), nothing is written at
+    all. Returns a `WriteResult`.
     Raises `UnsafeOutputError` for a path that would leave the folder or an
     output folder sitegen did not make, `OutputBusyError` when another build
     is writing, and `OSError` when writing fails; in every case the current
@@ -158,6 +162,8 @@ def publish(output: Path, files: Mapping[str, bytes],
     with output_lock(output):
         remove_leftovers(output)
         written_before = read_manifest(output)
+        if written_before is not None and _already_published(output, files, written_before, derived):
+            return WriteResult(len(written_before), 0, 0)
         staging = output.parent / f"{STAGING.format(name=output.name)}{os.getpid()}"
         try:
             staging.mkdir()
@@ -175,6 +181,24 @@ def publish(output: Path, files: Mapping[str, bytes],
             if staging.exists():
                 shutil.rmtree(staging, ignore_errors=True)
     return WriteResult(len(written), changed, removed)
+
+
+def _already_published(output: Path, files: Mapping[str, bytes], written_before: set[str],
+                       derived: str | None) -> bool:
+    """True when the output holds exactly ``files`` (plus what ``derived`` names), byte for byte."""
+    extra = written_before - set(files)
+    if any(derived is None or not rel.startswith(derived) for rel in extra):
+        return False
+    if derived is not None and not extra:
+        return False  # the derived files (the search index) are missing: make them
+    for rel, data in files.items():
+        path = output / rel
+        try:
+            if path.is_symlink() or path.stat().st_size != len(data) or path.read_bytes() != data:
+                return False
+        except OSError:
+            return False
+    return True
 
 
 def _same_file(old: Path, new: Path) -> bool:

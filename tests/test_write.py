@@ -145,3 +145,31 @@ def test_a_build_killed_at_any_moment_leaves_the_old_site_or_the_new_one(tmp_pat
         leftovers = [p.name for p in site.iterdir() if ".staging-" in p.name or ".old-" in p.name]
         assert leftovers == [], "the next build cleans up what a killed one left"
     assert outcomes, outcomes
+
+
+def test_publishing_the_same_files_again_writes_nothing(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    publish(output, {"index.html": b"1", "a/index.html": b"2"})
+    inode = (output / "index.html").stat().st_ino
+    folder_inode = output.stat().st_ino
+    result = publish(output, {"index.html": b"1", "a/index.html": b"2"})
+    assert (result.files, result.changed, result.removed) == (2, 0, 0)
+    assert output.stat().st_ino == folder_inode, "the folder was not swapped"
+    assert (output / "index.html").stat().st_ino == inode
+
+
+def test_derived_files_count_as_published_only_when_present(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+
+    def index(staging: Path) -> None:
+        (staging / "pagefind").mkdir()
+        (staging / "pagefind" / "index.json").write_bytes(b"{}")
+
+    publish(output, {"index.html": b"1"}, finish=index, derived="pagefind/")
+    folder_inode = output.stat().st_ino
+    publish(output, {"index.html": b"1"}, finish=index, derived="pagefind/")
+    assert output.stat().st_ino == folder_inode, "same pages, same index: nothing to do"
+    publish(output, {"index.html": b"1"})  # without the search step the index goes
+    assert not (output / "pagefind").exists()
+    publish(output, {"index.html": b"1"}, finish=index, derived="pagefind/")
+    assert (output / "pagefind" / "index.json").read_bytes() == b"{}"
