@@ -26,7 +26,9 @@ import hashlib
 import json
 import multiprocessing
 import sqlite3
+import threading
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -163,15 +165,21 @@ def render_bodies(jobs: Sequence[BodyJob], *, workers: int = 1, cache_folder: Pa
 
 
 def _convert(jobs: Sequence[BodyJob], workers: int, renderer: MarkdownRenderer) -> dict[str, RenderedMarkdown]:
-    if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD:
-        return {job.path: renderer.render(job.body, job.path, job.first_line) for job in jobs}
-    # forkserver: workers never inherit the threads of a running dev server.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["sitegen.markup"])
-    chunk = max(1, len(jobs) // (workers * 8))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        results = list(pool.map(_convert_in_worker, jobs, chunksize=chunk))
-    return {job.path: result for job, result in zip(jobs, results)}
+    # Worker processes are forked: they start at once and need no importable
+    # __main__. Forking a process that runs other threads (the dev server)
+    # can deadlock, so such a process converts here, as does any platform
+    # without fork. A pool that breaks falls back to converting here too.
+    parallel = (workers > 1 and len(jobs) >= PARALLEL_THRESHOLD and threading.active_count() == 1
+                and "fork" in multiprocessing.get_all_start_methods())
+    if parallel:
+        chunk = max(1, len(jobs) // (workers * 8))
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                results = list(pool.map(_convert_in_worker, jobs, chunksize=chunk))
+            return {job.path: result for job, result in zip(jobs, results)}
+        except (BrokenProcessPool, OSError):
+            pass
+    return {job.path: renderer.render(job.body, job.path, job.first_line) for job in jobs}
 
 
 def _convert_in_worker(job: BodyJob) -> RenderedMarkdown:

@@ -75,6 +75,8 @@ class BuildResult:
     warnings: list[Problem] = field(default_factory=list)
     scheduled: list[Document] = field(default_factory=list)
     converted: int = 0
+    changed_paths: tuple[str, ...] = ()
+    removed_paths: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -168,23 +170,29 @@ def _index_for_search(graph: SiteGraph, published: Path) -> Callable[[Path], Non
     return finish
 
 
-def build(options: BuildOptions) -> BuildResult:
+def build(options: BuildOptions, progress: Callable[[str], None] | None = None) -> BuildResult:
     """Build the site into its output folder.
 
-    Returns a `BuildResult`. Raises `SiteError` with every problem when the
-    input has errors (the output folder is then untouched) or the output
-    folder is unsafe.
+    Takes the options and optionally ``progress``, called with the name of
+    each stage as it starts ("reading", "rendering", "writing"; the command
+    line shows it). Returns a `BuildResult`. Raises `SiteError` with every
+    problem when the input has errors (the output folder is then untouched)
+    or the output folder is unsafe.
     """
     started = time.perf_counter()
+    stage = progress or (lambda name: None)
     report = Report()
+    stage("reading")
     config, content, graph = load_and_check(options, report, writing=True)
+    stage("rendering")
     files = render_site(graph, report, make_environment(config, options.cache_folder(config)))
     files = {**render_outputs(graph), **files}  # feeds, sitemap, open data; a content/ file of the same name wins
     if report.has_errors():
         raise SiteError(report.problems)
+    stage("writing")
     finish = _index_for_search(graph, config.output_path) if options.search else None
     written = _publish(config, files, report, finish=finish)
     return BuildResult(config, len(graph.pages), written.files, written.changed, written.removed,
                        time.perf_counter() - started, report.warnings,
                        scheduled(content.interviews + content.cases, _now(config, options)),
-                       content.converted)
+                       content.converted, written.changed_paths, written.removed_paths)

@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Iterator, Sequence
+
+from rich.console import Console
 
 from . import __version__
 from . import scaffold
@@ -36,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--base-url", metavar="URL",
                            help="address the site is published at, e.g. https://example.org/qingpu/diaoyan/")
     build_cmd.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    build_cmd.add_argument("--verbose", action="store_true", help="also list every file written or removed")
     build_cmd.add_argument("--jobs", type=int, metavar="N",
                            help="processes converting Markdown (default: one per core; output is the same)")
     build_cmd.add_argument("--clean", action="store_true",
@@ -142,7 +146,8 @@ def run_build(args: argparse.Namespace) -> int:
     options = BuildOptions(root=args.site, base_url=args.base_url, output=args.output, jobs=args.jobs,
                            clean=args.clean, search=args.search)
     try:
-        result = build(options)
+        with _progress(enabled=not args.quiet and sys.stderr.isatty()) as stage:
+            result = build(options, progress=stage)
     except SiteError as failure:
         _print_problems(failure.problems)
         print(f"build stopped: {_summary(failure.problems)}; the output folder was not changed",
@@ -152,8 +157,33 @@ def run_build(args: argparse.Namespace) -> int:
         _print_problems(result.warnings)
         for document in result.scheduled:
             print(f"{document.path}: scheduled for {document.meta.date:%Y-%m-%d %H:%M}, not published yet")
+        if args.verbose:
+            for path in result.changed_paths:
+                print(f"wrote   {path}")
+            for path in result.removed_paths:
+                print(f"removed {path}")
         print(_build_summary(result))
     return 0
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Callable[[str], None]]:
+    """Show the build's stage with a spinner and elapsed time on a terminal (rich); else nothing.
+
+    Yields the callback `sitegen.build.build` calls with each stage's name.
+    The display is transient: only the summary line stays.
+    """
+    if not enabled:
+        yield lambda name: None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    labels = {"reading": "reading and checking the sources", "rendering": "rendering pages",
+              "writing": "writing the output folder"}
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                  transient=True, console=Console(stderr=True)) as bar:
+        task = bar.add_task("starting", total=None)
+        yield lambda name: bar.update(task, description=labels.get(name, name))
 
 
 def run_check(args: argparse.Namespace) -> int:

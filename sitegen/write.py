@@ -43,11 +43,21 @@ _AT_FDCWD = -100
 
 @dataclass(frozen=True)
 class WriteResult:
-    """What a publish did: files in the new site, files whose bytes changed, files removed."""
+    """What a publish did: files in the new site, and the paths written anew and removed."""
 
     files: int
-    changed: int
-    removed: int
+    changed_paths: tuple[str, ...] = ()
+    removed_paths: tuple[str, ...] = ()
+
+    @property
+    def changed(self) -> int:
+        """How many files were written anew (new or with other bytes)."""
+        return len(self.changed_paths)
+
+    @property
+    def removed(self) -> int:
+        """How many files of the previous build are gone."""
+        return len(self.removed_paths)
 
 
 class UnsafeOutputError(Exception):
@@ -163,24 +173,24 @@ def publish(output: Path, files: Mapping[str, bytes],
         remove_leftovers(output)
         written_before = read_manifest(output)
         if written_before is not None and _already_published(output, files, written_before, derived):
-            return WriteResult(len(written_before), 0, 0)
+            return WriteResult(len(written_before))
         staging = output.parent / f"{STAGING.format(name=output.name)}{os.getpid()}"
         try:
             staging.mkdir()
-            changed = sum(_write_one(output / _safe_relative(path), staging / _safe_relative(path), data)
-                          for path, data in sorted(files.items()))
+            changed = [path for path, data in sorted(files.items())
+                       if _write_one(output / _safe_relative(path), staging / _safe_relative(path), data)]
             if finish is not None:
                 finish(staging)
             written = _list_files(staging)
-            changed += sum(not _same_file(output / rel, staging / rel) for rel in written - set(files))
+            changed += sorted(rel for rel in written - set(files) if not _same_file(output / rel, staging / rel))
             _carry_over_foreign_files(output, staging, written_before or set(), written)
             (staging / MANIFEST).write_text("".join(f"{p}\n" for p in sorted(written)), encoding="utf-8")
-            removed = len((written_before or set()) - written)
+            removed = sorted((written_before or set()) - written)
             _swap(output, staging)
         finally:
             if staging.exists():
                 shutil.rmtree(staging, ignore_errors=True)
-    return WriteResult(len(written), changed, removed)
+    return WriteResult(len(written), tuple(changed), tuple(removed))
 
 
 def _already_published(output: Path, files: Mapping[str, bytes], written_before: set[str],
