@@ -13,7 +13,7 @@ from .sitekit import CASES, copy_example
 
 @pytest.fixture
 def cases_dir() -> Path:
-    """The byte-exact editor-mistake cases (``shared/cases`` next to the repository)."""
+    """The byte-exact editor-mistake cases (``tests/cases``)."""
     return CASES
 
 

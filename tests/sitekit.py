@@ -9,8 +9,8 @@ from typing import Mapping
 import lxml.html
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-CASES = SHARED / "cases"
+# The editor-mistake cases, byte-exact copies kept with the tests (see tests/cases/README.md).
+CASES = REPO / "tests" / "cases"
 
 MINIMAL_CONFIG = "title: 测试站点\nbase_url: https://example.org/\n"
 
@@ -89,7 +89,7 @@ PAGE_FIELDS = "series: dadiaoyan\nunit: baihe\ninterviewee:\n  name: 受访人\n
 
 
 def case_bytes(case: str, rel: str) -> bytes:
-    """The bytes of one file of a case in ``shared/cases``, exactly as stored."""
+    """The bytes of one file of a case in ``tests/cases``, exactly as stored."""
     return (CASES / case / rel).read_bytes()
 
 

@@ -1,4 +1,4 @@
-"""Every editor-mistake case in ``shared/cases`` behaves as its EXPECTED.md says.
+"""Every editor-mistake case in ``tests/cases`` behaves as its EXPECTED.md says.
 
 One test per case. Each copies the case's input byte for byte
 (``read_bytes``/``write_bytes``) into a temporary site, maps the generic
@@ -37,7 +37,7 @@ from sitegen.models import parse_date
 from sitegen.sources import read_source, split_front_matter
 from sitegen.yamltext import load_yaml
 
-from .sitekit import (PAGE_FIELDS, REPO, UNIT, add_front_matter, case_bytes, output_files, parse_html,
+from .sitekit import (CASES, PAGE_FIELDS, REPO, UNIT, add_front_matter, case_bytes, output_files, parse_html,
                       text_of, tree_hashes, write_site)
 
 NOW = datetime(2025, 1, 1)
@@ -755,7 +755,7 @@ def test_case_23_paths_that_escape_the_output_and_links_to_outside(tmp_path: Pat
     written anywhere, no output is written, and neither the host name nor
     ``do-not-publish`` is in any message.
     """
-    case_dir = Path(__file__).resolve().parents[1].parent / "shared/cases/23-output-path-traversal"
+    case_dir = CASES / "23-output-path-traversal"
     root = tmp_path / "case"
     for source in sorted(case_dir.rglob("*")):
         if source.is_file():
