@@ -96,12 +96,17 @@ Snapshot = dict[str, tuple[int, int, int]]
 """Watched files by path relative to the site root → (mtime in ns, size, inode)."""
 
 
+# Where serve writes its preview: inside the build cache, never the published output/.
+PREVIEW_OUTPUT = ".sitegen-cache/preview"
+
 @dataclass(frozen=True)
 class ServeOptions:
     """How to serve: the site folder, the address, and the watcher's timing.
 
-    ``port`` 0 picks a free port. ``output`` overrides the output folder
-    (as ``sitegen build --output``). ``interval`` is the time between two
+    ``port`` 0 picks a free port. ``output`` overrides the preview folder,
+    which is ``.sitegen-cache/preview`` in the site folder by default: the
+    preview (drafts, scheduled pages, links to 127.0.0.1) never lands in
+    ``output/``, the folder that is published. ``interval`` is the time between two
     polls of the sources; ``quiet`` how long the sources must stay unchanged
     before a rebuild starts (a burst of saves gives one build); ``longest``
     bounds that wait when files keep changing.
@@ -747,7 +752,7 @@ class DevServer:
         self.root = options.root.resolve()
         self.hub = ReloadHub()
         self.port = options.port
-        self.state = SiteState(0, (self.root / (options.output or "output")).resolve())
+        self.state = SiteState(0, (self.root / (options.output or PREVIEW_OUTPUT)).resolve())
         self.building = False
         self._on_build = on_build or (lambda outcome: None)
         self._sockets: list[socket.socket] = []
@@ -828,10 +833,11 @@ class DevServer:
             self._loop = None
 
     def _skipped(self) -> list[Path]:
-        return [self.state.output, (self.root / (self.options.output or "output")).resolve()]
+        return [self.state.output, (self.root / (self.options.output or PREVIEW_OUTPUT)).resolve(),
+                (self.root / "output").resolve()]
 
     def _build_options(self) -> BuildOptions:
-        return BuildOptions(root=self.root, base_url=self.url, output=self.options.output,
+        return BuildOptions(root=self.root, base_url=self.url, output=self.options.output or PREVIEW_OUTPUT,
                             include_drafts=True)
 
     def _run_build(self, changes: Sequence[str]) -> tuple[BuildOutcome, SiteState]:

@@ -31,7 +31,7 @@ import pytest
 
 from sitegen.errors import Problem
 from sitegen.render import default_theme_dir
-from sitegen.serve import (DRAFT_BANNER, ReloadHub, banner_html, error_page, inject_banner,
+from sitegen.serve import (DRAFT_BANNER, PREVIEW_OUTPUT, ReloadHub, banner_html, error_page, inject_banner,
                            inject_live_script, locate, take_snapshot)
 
 from .sitekit import copy_example, write_site
@@ -174,8 +174,8 @@ def test_one_build_per_change_none_while_idle_and_none_for_output_writes(tmp_pat
         in server.output
 
     # Idle, then writes into output/ and beside it, and hidden or backup files: no build.
-    (site / "output" / "stray.html").write_text("<p>x</p>", encoding="utf-8")
-    (site / "output" / "interviews" / "new.txt").write_text("x", encoding="utf-8")
+    (site / PREVIEW_OUTPUT / "stray.html").write_text("<p>x</p>", encoding="utf-8")
+    (site / PREVIEW_OUTPUT / "interviews" / "new.txt").write_text("x", encoding="utf-8")
     (site / "content" / ".hidden.md").write_text("x", encoding="utf-8")
     (site / "content" / "interviews" / "draft.md~").write_text("x", encoding="utf-8")
     time.sleep(3)
@@ -213,7 +213,8 @@ def test_a_broken_file_shows_the_error_page_and_fixing_it_brings_the_site_back(t
     assert page.index(UNIT) < page.index("content/cases/")
     # The last good output is on disk and its assets are still served.
     assert server.get("/assets/site.css")[0] == 200
-    assert (site / "output" / "index.html").is_file()
+    assert (site / PREVIEW_OUTPUT / "index.html").is_file()
+    assert not (site / "output").exists(), "the preview never lands in the published folder"
 
     unit.write_text(text, encoding="utf-8")
     server.wait_for_builds(3)
@@ -268,8 +269,8 @@ def test_only_files_under_the_output_folder_are_served(tmp_path: Path, serve) ->
     site = copy_example(tmp_path / "site")
     (tmp_path / "secret.txt").write_text("SECRET", encoding="utf-8")
     server = serve(site)
-    (site / "output" / "leak.txt").symlink_to(tmp_path / "secret.txt")
-    (site / "output" / "leak").symlink_to(tmp_path)
+    (site / PREVIEW_OUTPUT / "leak.txt").symlink_to(tmp_path / "secret.txt")
+    (site / PREVIEW_OUTPUT / "leak").symlink_to(tmp_path)
     attacks = ["/../site.yaml", "/%2e%2e/site.yaml", "/%2E%2E/%2E%2E/secret.txt", "/..%2fsite.yaml",
                "/assets/..%2f..%2fsite.yaml", "/assets/%2e%2e/%2e%2e/site.yaml", "//etc/passwd",
                "/%2fetc%2fpasswd", "/assets/..%5c..%5csite.yaml", "/C:/Windows/win.ini", "/c%3a/secret.txt",
@@ -355,7 +356,10 @@ def test_reloads_are_sent_for_every_build_even_seconds_apart_or_less(tmp_path: P
 
 
 def test_case_20_chinese_folder_output_inside_data_and_templates(tmp_path: Path, serve) -> None:
-    """Case 20 on sitegen's layout: a site folder named 进度公开站点 with public/ inside it."""
+    """Case 20 on sitegen's layout: a site folder named 进度公开站点 with public/ inside it.
+
+    serve writes its preview to .sitegen-cache/preview, inside the watched folder too; the
+    published public/ is left alone (a preview has drafts and links to 127.0.0.1)."""
     site = write_site(tmp_path / "进度公开站点", {
         "content/interviews/访谈/社区网格员访谈.md": (
             "---\ntitle: 社区网格员访谈\nseries: dadiaoyan\nunit: baihe\ninterviewee:\n  name: 网格员\n"
@@ -370,7 +374,8 @@ def test_case_20_chinese_folder_output_inside_data_and_templates(tmp_path: Path,
         base.replace("</footer>", "<p>已解决 {{ site.data.tallies.resolved }} 件</p></footer>", 1),
         encoding="utf-8")
     server = serve(site)
-    assert server.builds == 1 and (site / "public" / "index.html").is_file()
+    assert server.builds == 1 and (site / PREVIEW_OUTPUT / "index.html").is_file()
+    assert not (site / "public").exists()
     assert "已解决 61 件" in server.get("/")[1]
     assert server.get("/interviews/she-qu-wang-ge-yuan-fang-tan/")[0] == 200
     assert server.get("/images/" + quote("进度图.svg"))[0] == 200
