@@ -124,14 +124,16 @@ def check_references(document: Document, content: Content, report: Report) -> No
     """Every id a page names (series, unit, related tally) must exist.
 
     An id is a record's file name without ``.yaml``; when the page names the
-    record by its name instead (``unit: 白鹤镇``), the hint gives the id.
+    record by its name instead (``unit: 白鹤镇``), the hint gives the id. A
+    record whose file exists but has errors is not reported again here.
     """
     meta = document.meta
     series = getattr(meta, "series", None)
-    if series is not None and series not in content.series:
+    if series is not None and series not in content.series and ("series", series) not in content.broken:
         _missing(document, ("series",), "series", series, content, report)
     if meta.unit not in content.units:
-        _missing(document, ("unit",), "unit", meta.unit, content, report)
+        if ("units", meta.unit) not in content.broken:
+            _missing(document, ("unit",), "unit", meta.unit, content, report)
         return
     related = getattr(meta, "related_tally", None)
     if related is not None:

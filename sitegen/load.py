@@ -88,7 +88,9 @@ class Content:
     """Everything loaded from a site folder, before cross-record checks.
 
     ``converted`` counts the Markdown bodies converted by this load (the
-    others came unchanged from the build cache).
+    others came unchanged from the build cache). ``broken`` holds
+    ``(collection, id)`` of record files that exist but could not be loaded
+    (their own errors are reported).
     """
 
     series: dict[str, Sourced[Series]] = field(default_factory=dict)
@@ -98,6 +100,7 @@ class Content:
     assets: list[str] = field(default_factory=list)
     data: dict[str, Any] = field(default_factory=dict)
     converted: int = 0
+    broken: set[tuple[str, str]] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -191,6 +194,9 @@ def _load_one(config: Config, rel: str, content: Content, pages: list[_Page],
 
 def _load_record_file(config: Config, rel: str, collection: str, content: Content,
                       report: Report) -> None:
+    # Until it loads, the record counts as broken: pages naming it then get no
+    # second, misleading "there is no unit" error beside the file's own error.
+    content.broken.add((collection, PurePosixPath(rel).stem))
     source = read_source(config.root, rel, report)
     data = load_yaml(source.text, rel, report) if source else None
     if data is None:
@@ -212,6 +218,7 @@ def _load_record_file(config: Config, rel: str, collection: str, content: Conten
         return
     record = validate_record(COLLECTIONS[collection], data, rel, report, defaults={"id": stem})
     if record is not None:
+        content.broken.discard((collection, stem))
         getattr(content, collection)[stem] = Sourced(record, rel, data, source.text if source else "")
 
 

@@ -362,3 +362,13 @@ def test_problems_are_sorted_by_file_and_line_with_paths_relative_to_the_site(tm
         ("content/interviews/a.md", 9), ("content/interviews/a.md", 10), ("content/interviews/b.md", 8),
         (UNIT_PATH, 6)]
     assert all(str(tmp_path) not in p.format() for p in problems)
+
+
+def test_a_broken_unit_file_is_the_only_error_not_every_page_that_uses_it(tmp_path: Path) -> None:
+    """A field error in a unit file must not also make every page say 'there is no unit'."""
+    root = write_site(tmp_path / "site", {"content/interviews/a.md": interview()})
+    unit = root / "content/units/baihe.yaml"
+    unit.write_text(unit.read_text(encoding="utf-8").replace("collected: 296", "collected: 296份"),
+                    encoding="utf-8")
+    errors = [p for p in check(BuildOptions(root=root)).problems if p.severity == "error"]
+    assert [(p.path, p.line, p.column) for p in errors] == [("content/units/baihe.yaml", 7, 16)]
