@@ -306,4 +306,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handlers = {"build": run_build, "check": run_check, "serve": run_serve, "new": run_new,
                 "init": run_init}
-    return handlers[args.command](args)
+    try:
+        return handlers[args.command](args)
+    except KeyboardInterrupt:
+        # The output folder is swapped in one step at the very end, so an
+        # interrupted build leaves the previous site exactly as it was.
+        print(f"\nsitegen {args.command}: interrupted; the output folder was not changed", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (sitegen check --format json | head): nothing more to say.
+        sys.stderr.close()
+        return 1

@@ -159,6 +159,12 @@ def load_config(root: Path, report: Report, *, base_url: str | None = None,
         report.error(CONFIG_FILE, None, None, f"no {CONFIG_FILE} in {root}",
                      "run sitegen in a site folder, pass --site DIR, or create one with: sitegen init DIR")
         raise SiteError(report.problems)
+    if base_url is not None:
+        try:
+            base_url = _check_base_url(base_url)
+        except PydanticCustomError as refusal:
+            report.error("", None, None, f"--base-url: {refusal.message()}", str((refusal.context or {})["hint"]))
+            raise SiteError(report.problems) from None
     source = read_source(root, CONFIG_FILE, report)
     data = load_yaml(source.text, CONFIG_FILE, report) if source else None
     config = None

@@ -310,3 +310,24 @@ def test_readme_common_mistakes_show_what_sitegen_prints(tmp_path: Path) -> None
 if __name__ == "__main__":  # print the section, to paste into README.md when a message changes
     with tempfile.TemporaryDirectory() as scratch:
         print(common_mistakes(Path(scratch)), end="")
+
+
+def test_a_bad_base_url_on_the_command_line_is_blamed_on_the_option(tmp_path: Path, capsys: Capture) -> None:
+    root = write_site(tmp_path, {"content/interviews/a.md": interview()})
+    assert main(["build", "--site", str(root), "--base-url", "example.org/x/"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith('site: error: --base-url: "example.org/x/" is not a full web address\n'
+                          "  hint: write the full address, e.g. https://example.org/")
+    assert "site.yaml" not in err.splitlines()[0]
+
+
+def test_ctrl_c_during_a_build_is_a_message_and_exit_130(tmp_path: Path, capsys: Capture,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    root = write_site(tmp_path, {"content/interviews/a.md": interview()})
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("sitegen.cli.build", interrupted)
+    assert main(["build", "--site", str(root)]) == 130
+    assert capsys.readouterr().err == "\nsitegen build: interrupted; the output folder was not changed\n"
