@@ -224,6 +224,24 @@ def parse_text_list(value: Any) -> tuple[str, ...]:
                                "hint": 'write [草莓, 补短板], or one item per line, each starting with "- "'})
 
 
+def parse_tags(value: Any) -> tuple[str, ...]:
+    """Accept a page's tags: a list of texts (see `parse_text_list`), none holding a separator.
+
+    A Chinese input method types the full-width comma (，) or the 顿号 (、),
+    so ``tags: [大调研，补短板]`` is one tag "大调研，补短板" to YAML; that is
+    almost never meant. Raises `PydanticCustomError` ``tags`` naming the tag
+    and showing the list written with English commas.
+    """
+    tags = parse_text_list(value)
+    for tag in tags:
+        if "，" in tag or "、" in tag:
+            parts = [part.strip() for part in tag.replace("、", "，").split("，") if part.strip()]
+            raise PydanticCustomError(
+                "tags", 'the tag "{tag}" has a full-width comma (，) or 顿号 (、) in it, so it is one tag',
+                {"tag": tag, "hint": "separate tags with an English comma: [" + ", ".join(parts) + "]"})
+    return tags
+
+
 def parse_slug(value: Any) -> str:
     """Accept a page's ``slug``: the URL part, ASCII a-z, 0-9 and "-" (at most 80 characters).
 
@@ -291,6 +309,7 @@ Flag = Annotated[bool, BeforeValidator(parse_bool)]
 Text = Annotated[str, BeforeValidator(parse_text), Field(min_length=1)]
 OptionalText = Annotated[str, BeforeValidator(parse_optional_text)]
 TextList = Annotated[tuple[str, ...], BeforeValidator(parse_text_list)]
+Tags = Annotated[tuple[str, ...], BeforeValidator(parse_tags)]
 Slug = Annotated[str, BeforeValidator(parse_slug)]
 RecordId = Annotated[str, BeforeValidator(parse_id)]
 
@@ -450,7 +469,7 @@ class PageMeta(Record):
     slug: Slug | None = None
     date: DateTime
     summary: OptionalText = ""
-    tags: TextList = ()
+    tags: Tags = ()
     images: tuple[Image, ...] = ()
     draft: Flag = False
 

@@ -25,12 +25,13 @@ from pathlib import Path
 from typing import Callable
 
 import jinja2
+from pydantic_core import PydanticCustomError
 from markupsafe import Markup
 
 from . import charts
 from .config import Config
 from .errors import Report
-from .models import CASE_STATUS_LABELS, TARGET_GROUP_LABELS, UNIT_LEVEL_LABELS
+from .models import CASE_STATUS_LABELS, TARGET_GROUP_LABELS, UNIT_LEVEL_LABELS, parse_date
 from .outputs.opendata import DATAPACKAGE_PATH, DOWNLOADS
 from .outputs.structured import page_head
 from .site import SiteGraph, Urls, group_by_month
@@ -131,8 +132,18 @@ def format_datetime(value: datetime) -> str:
     return value.strftime("%Y-%m-%d %H:%M")
 
 
-def format_cn_date(value: date) -> str:
-    """A date in the house format for Chinese text: ``2018年4月26日`` (no leading zeros)."""
+def format_cn_date(value: date | str) -> str:
+    """A date in the house format for Chinese text: ``2018年4月26日`` (no leading zeros).
+
+    Takes a date, or text in any spelling a date field accepts (values from
+    ``data/`` files stay text): ``2024-4-15``, ``2024/4/8``, ``2024年4月1日``.
+    Raises ValueError naming the text when it is not a date.
+    """
+    if isinstance(value, str):
+        try:
+            value = parse_date(value)
+        except PydanticCustomError as refusal:
+            raise ValueError(refusal.message()) from None
     return f"{value.year}年{value.month}月{value.day}日"
 
 

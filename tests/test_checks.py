@@ -372,3 +372,11 @@ def test_a_broken_unit_file_is_the_only_error_not_every_page_that_uses_it(tmp_pa
                     encoding="utf-8")
     errors = [p for p in check(BuildOptions(root=root)).problems if p.severity == "error"]
     assert [(p.path, p.line, p.column) for p in errors] == [("content/units/baihe.yaml", 7, 16)]
+
+
+def test_tags_typed_with_a_full_width_comma_are_an_error_showing_the_fix(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site", {"content/interviews/a.md": interview(extra="tags: [大调研，补短板]\n")})
+    errors = [p for p in check(BuildOptions(root=root)).problems if p.severity == "error"]
+    assert [(p.path, p.line) for p in errors] == [("content/interviews/a.md", 9)]
+    assert errors[0].message.endswith('the tag "大调研，补短板" has a full-width comma (，) or 顿号 (、) in it, so it is one tag')
+    assert errors[0].hint == "separate tags with an English comma: [大调研, 补短板]"
