@@ -63,15 +63,16 @@ def encode(rendered: RenderedMarkdown) -> str:
     """Serialise a rendered body as compact JSON text."""
     return json.dumps([rendered.html, [[h.level, h.text, h.anchor] for h in rendered.headings],
                        rendered.text, rendered.word_count,
-                       [[p.path, p.line, p.column, p.severity, p.message, p.hint] for p in rendered.problems]],
+                       [[p.path, p.line, p.column, p.severity, p.message, p.hint] for p in rendered.problems],
+                       rendered.lead],
                       ensure_ascii=False, separators=(",", ":"))
 
 
 def decode(text: str) -> RenderedMarkdown:
     """Read back what `encode` wrote. Raises ValueError (or a JSON error) for anything else."""
-    html, headings, plain, count, problems = json.loads(text)
+    html, headings, plain, count, problems, lead = json.loads(text)
     return RenderedMarkdown(html=html, headings=tuple(Heading(*h) for h in headings), text=plain,
-                            word_count=count, problems=tuple(Problem(*p) for p in problems))
+                            word_count=count, problems=tuple(Problem(*p) for p in problems), lead=lead)
 
 
 class MarkdownCache:

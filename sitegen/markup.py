@@ -66,7 +66,7 @@ from .errors import Problem
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "2"
+POLICY_VERSION = "3"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -205,6 +205,9 @@ class RenderedMarkdown:
             no empty lines, footnote markers left out.
         word_count: :func:`count_words` of ``text``.
         problems: warnings found while rendering, at lines of the file.
+        lead: the running text a summary is made from: paragraphs and list
+            items only (no headings, tables or code); blocks separated by
+            ``"\n\n"``, ``<br>`` by ``"\n"``.
     """
 
     html: str
@@ -212,6 +215,7 @@ class RenderedMarkdown:
     text: str
     word_count: int
     problems: tuple[Problem, ...]
+    lead: str = ""
 
 
 # --------------------------------------------------------------------------
@@ -485,6 +489,8 @@ _BLOCK_TAGS = frozenset({
     "caption", "h1", "h2", "h3", "h4", "h5", "h6",
 })
 _SKIPPED_CLASSES = frozenset({"footnote-ref", "footnote-backref"})
+# Blocks whose text a summary leaves out (see RenderedMarkdown.lead).
+_NOT_LEAD_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "table", "pre", "figure"})
 
 
 class _TextCollector(HTMLParser):
@@ -493,7 +499,9 @@ class _TextCollector(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.chunks: list[str] = []
+        self.lead_chunks: list[str] = []
         self.headings: list[Heading] = []
+        self._not_lead_depth = 0
         self._skip_depth = 0
         self._pre_depth = 0
         self._heading: tuple[int, str, list[str]] | None = None
@@ -506,8 +514,11 @@ class _TextCollector(HTMLParser):
             return
         if tag in _BLOCK_TAGS or tag == "br":
             self.chunks.append("\n")
+            self.lead_chunks.append("\n" if tag == "br" else "\n\n")
         elif tag in ("td", "th"):
             self.chunks.append(" ")
+        if tag in _NOT_LEAD_TAGS:
+            self._not_lead_depth += 1
         if tag == "pre":
             self._pre_depth += 1
         if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
@@ -520,6 +531,9 @@ class _TextCollector(HTMLParser):
             return
         if tag in _BLOCK_TAGS:
             self.chunks.append("\n")
+            self.lead_chunks.append("\n\n")
+        if tag in _NOT_LEAD_TAGS and self._not_lead_depth:
+            self._not_lead_depth -= 1
         if tag == "pre" and self._pre_depth:
             self._pre_depth -= 1
         if self._heading and tag == f"h{self._heading[0]}":
@@ -535,6 +549,8 @@ class _TextCollector(HTMLParser):
         if not self._pre_depth:
             data = re.sub(r"[ \t\r\n\f]+", " ", data)
         self.chunks.append(data)
+        if not self._not_lead_depth:
+            self.lead_chunks.append(data)
         if self._heading:
             self._heading[2].append(data)
 
@@ -542,6 +558,16 @@ class _TextCollector(HTMLParser):
         """The collected text: one line per block or ``<br>``, no empty lines."""
         lines = (re.sub(" {2,}", " ", line).strip() for line in "".join(self.chunks).split("\n"))
         return "\n".join(line for line in lines if line)
+
+    def lead(self) -> str:
+        """The running text (see `RenderedMarkdown.lead`): blocks by ``"\n\n"``, ``<br>`` by ``"\n"``."""
+        blocks = []
+        for block in re.split(r"\n{2,}", "".join(self.lead_chunks)):
+            lines = (re.sub(" {2,}", " ", line).strip() for line in block.split("\n"))
+            text = "\n".join(line for line in lines if line)
+            if text:
+                blocks.append(text)
+        return "\n\n".join(blocks)
 
 
 def plain_text(fragment: str) -> str:
@@ -696,6 +722,7 @@ class MarkdownRenderer:
             text=text,
             word_count=count_words(text),
             problems=tuple(problems),
+            lead=collector.lead(),
         )
 
 
@@ -775,12 +802,37 @@ def join_lines(text: str) -> str:
     return result
 
 
+_BLOCK_END_PUNCTUATION = "。！？；：，、…—）」』”’》〉.!?;:,)\"'"
+
+
+def join_blocks(text: str) -> str:
+    """Join blocks (separated by a blank line) into one line, each block by `join_lines`.
+
+    Two blocks (paragraphs, list items) are joined with nothing when the
+    first ends in punctuation (``主要做法：`` then ``摸排问题点位``); else,
+    so that list items never run together, with an ideographic space
+    (U+3000, 全角空格) between two CJK characters (``摸排问题点位　分批组织施工``:
+    Chinese text never gets an ASCII space, as the line-break policy
+    requires) and with one space otherwise. Text without blank lines is
+    `join_lines`.
+    """
+    result = ""
+    for block in (join_lines(part) for part in re.split(r"\n[ \t]*\n", text)):
+        if not block:
+            continue
+        if result and result[-1] not in _BLOCK_END_PUNCTUATION:
+            both_cjk = _CJK_CONTEXT_RE.match(result[-1]) and _CJK_CONTEXT_RE.match(block[0])
+            result += "\u3000" if both_cjk else " "
+        result += block
+    return result
+
+
 def summarize(text: str, limit: int) -> str:
     """Return a one-line summary of plain text, at most ``limit`` characters.
 
-    Takes plain text (e.g. ``RenderedMarkdown.text``) and a limit in
-    characters (code points; the ``…`` counts). Lines are joined with
-    :func:`join_lines`. If the text is longer, it is cut at a character
+    Takes plain text (e.g. ``RenderedMarkdown.lead``) and a limit in
+    characters (code points; the ``…`` counts). Blocks and lines are joined
+    with :func:`join_blocks`. If the text is longer, it is cut at a character
     boundary (never inside a surrogate pair, combining sequence, emoji ZWJ
     sequence or flag), preferring the end of a CJK sentence or clause
     (after 。！？ or before ，、；：) or a space when one lies within the last
@@ -788,7 +840,7 @@ def summarize(text: str, limit: int) -> str:
     """
     if limit < 1:
         raise ValueError(f"limit must be 1 or more, got {limit}")
-    flat = join_lines(text)
+    flat = join_blocks(text)
     if len(flat) <= limit:
         return flat
     budget = limit - 1

@@ -398,7 +398,7 @@ def _entries(config: Config, documents: Sequence[Document], units: dict[str, Uni
         entries.append(Entry(
             document=document, url=_permalink(pattern, document.slug), unit=unit,
             series=series[series_id].series if series_id else None,
-            summary=meta.summary or summarize(rendered.text, config.summary_length),
+            summary=meta.summary or summarize(rendered.lead or rendered.text, config.summary_length),
             word_count=rendered.word_count,
             minutes=reading_minutes(rendered.word_count, config.reading_speed),
             tags=[_term(config, name) for name in meta.tags], latest_tally=latest,

@@ -496,3 +496,12 @@ def test_fenced_code_block_is_a_pre_block_with_escaped_text() -> None:
     assert rendered.html.count("<pre><code>") == 1
     assert "&lt;b&gt;粗&lt;/b&gt;" in rendered.html
     assert rendered.problems == ()
+
+
+def test_summary_text_leaves_out_headings_and_tables_and_separates_list_items() -> None:
+    body = ("## 第一个问题？\n\n主要做法：\n- 摸排问题点位\n- 分批组织施工\n\n"
+            "| 类别 | 收集 |\n|---|---|\n| 路面破损 | 42 |\n\n回答完毕。\n")
+    rendered = MarkdownRenderer().render(body, "content/a.md", 5)
+    assert rendered.lead == "主要做法：\n\n摸排问题点位\n\n分批组织施工\n\n回答完毕。"
+    assert summarize(rendered.lead, 120) == "主要做法：摸排问题点位\u3000分批组织施工\u3000回答完毕。"
+    assert "类别" in rendered.text and "第一个问题" in rendered.text  # the full text keeps them (counts, search)
