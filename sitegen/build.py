@@ -185,7 +185,7 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
     stage("reading")
     config, content, graph = load_and_check(options, report, writing=True)
     stage("rendering")
-    files = render_site(graph, report, make_environment(config, options.cache_folder(config)))
+    files = render_site(graph, report, make_environment(config, options.cache_folder(config)), options.workers)
     files = {**render_outputs(graph), **files}  # feeds, sitemap, open data; a content/ file of the same name wins
     if report.has_errors():
         raise SiteError(report.problems)

@@ -20,6 +20,10 @@ May import: errors, config, site, charts, markup, models, outputs.
 from __future__ import annotations
 
 import math
+import multiprocessing
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date, datetime
 from pathlib import Path
 from typing import Callable
@@ -30,7 +34,7 @@ from markupsafe import Markup
 
 from . import charts
 from .config import Config
-from .errors import Report
+from .errors import Problem, Report
 from .models import CASE_STATUS_LABELS, TARGET_GROUP_LABELS, UNIT_LEVEL_LABELS, parse_date
 from .outputs.opendata import DATAPACKAGE_PATH, DOWNLOADS
 from .outputs.structured import page_head
@@ -158,14 +162,66 @@ def format_percent(value: float) -> str:
     return f"{int(value)}%" if math.isclose(value, round(value)) else f"{value:.1f}%"
 
 
-def render_pages(graph: SiteGraph, env: jinja2.Environment, report: Report) -> dict[str, bytes]:
-    """Render every page of the graph; returns ``{output path: UTF-8 bytes}``.
+PARALLEL_PAGES = 200
+"""Below this many pages, rendering in one process is faster than starting workers."""
 
-    A template error (syntax, undefined variable) is added to the report as
-    an error naming the template file and line, with the page it stopped on.
+
+def render_pages(graph: SiteGraph, env: jinja2.Environment, report: Report,
+                 workers: int = 1) -> dict[str, bytes]:
+    """Render every page of the graph; returns ``{output path: UTF-8 bytes}`` in page order.
+
+    With ``workers`` > 1 and enough pages, forked worker processes render
+    contiguous slices of the pages (the graph and environment are inherited,
+    not copied); the bytes are the same as rendering here. A template error
+    (syntax, undefined variable, any exception) is added to the report as an
+    error naming the template file and line, with the page it stopped on.
     """
+    slices = _slices(len(graph.pages), workers)
+    if len(slices) > 1:
+        try:
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(len(slices), mp_context=context, initializer=_adopt,
+                                     initargs=(graph, env)) as pool:
+                results = list(pool.map(_render_adopted, slices))
+        except (BrokenProcessPool, OSError):
+            results = [_render_slice(graph, env, 0, len(graph.pages))]
+    else:
+        results = [_render_slice(graph, env, 0, len(graph.pages))]
     files: dict[str, bytes] = {}
-    for page in graph.pages:
+    for rendered, problems in results:
+        files.update(rendered)
+        report.extend(problems)
+    return files
+
+
+def _slices(count: int, workers: int) -> list[tuple[int, int]]:
+    """Contiguous (start, stop) ranges, one per worker; one range when parallel work does not pay."""
+    parallel = (workers > 1 and count >= PARALLEL_PAGES and threading.active_count() == 1
+                and "fork" in multiprocessing.get_all_start_methods())
+    if not parallel:
+        return [(0, count)]
+    size = math.ceil(count / workers)
+    return [(start, min(count, start + size)) for start in range(0, count, size)]
+
+
+# The graph and environment a forked rendering worker inherited (set once per worker process).
+_ADOPTED: dict[str, object] = {}
+
+
+def _adopt(graph: SiteGraph, env: jinja2.Environment) -> None:
+    _ADOPTED.update(graph=graph, env=env)
+
+
+def _render_adopted(bounds: tuple[int, int]) -> tuple[dict[str, bytes], list[Problem]]:
+    return _render_slice(_ADOPTED["graph"], _ADOPTED["env"], *bounds)  # type: ignore[arg-type]
+
+
+def _render_slice(graph: SiteGraph, env: jinja2.Environment, start: int,
+                  stop: int) -> tuple[dict[str, bytes], list[Problem]]:
+    """Render pages[start:stop]; returns their bytes and the problems met."""
+    report = Report()
+    files: dict[str, bytes] = {}
+    for page in graph.pages[start:stop]:
         try:
             template = env.get_template(page.template)
             html = template.render(site=graph, config=graph.config, page=page,
@@ -187,7 +243,7 @@ def render_pages(graph: SiteGraph, env: jinja2.Environment, report: Report) -> d
                          "check the variable names and expressions used in the template at that line")
             continue
         files[page.output] = html.encode("utf-8")
-    return files
+    return files, report.problems
 
 
 def _template_position(failure: BaseException, name: str) -> tuple[str, int | None]:
@@ -221,7 +277,7 @@ def copy_assets(graph: SiteGraph) -> dict[str, bytes]:
 
 
 def render_site(graph: SiteGraph, report: Report,
-                environment: jinja2.Environment | None = None) -> dict[str, bytes]:
+                environment: jinja2.Environment | None = None, workers: int = 1) -> dict[str, bytes]:
     """Render pages and gather assets: the complete output as ``{path: bytes}``.
 
     ``environment`` lets a long-running caller (the dev server) reuse one
@@ -231,7 +287,7 @@ def render_site(graph: SiteGraph, report: Report,
     """
     env = environment or make_environment(graph.config)
     files = copy_assets(graph)
-    files.update(render_pages(graph, env, report))
+    files.update(render_pages(graph, env, report, workers))
     return files
 
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from sitegen.bodies import CACHE_DIR, CACHE_FILE, BodyJob, decode, encode, render_bodies
 from sitegen.build import BuildOptions, build
 from sitegen.markup import MarkdownRenderer
+from sitegen.render import _slices
 
 from .sitekit import interview, tree_hashes, write_site
 
@@ -33,7 +36,10 @@ def test_parallel_conversion_equals_serial() -> None:
     assert serial.converted == parallel.converted == 40
 
 
-def test_parallel_cached_and_serial_builds_write_the_same_bytes(tmp_path: Path) -> None:
+def test_parallel_cached_and_serial_builds_write_the_same_bytes(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sitegen.render.PARALLEL_PAGES", 2)  # render these few pages in workers too
+    assert _slices(60, 2) == [(0, 30), (30, 60)]
     trees = []
     for name, options in (("serial", {"jobs": 1, "cache": False}), ("parallel", {"jobs": 2, "cache": False}),
                           ("cached", {"jobs": 2, "cache": True})):
