@@ -66,7 +66,7 @@ from .errors import Problem
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "3"
+POLICY_VERSION = "4"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -672,6 +672,21 @@ def _removal_problems(raw_html: str, lines: list[str], path: str, first_line: in
 # The renderer
 # --------------------------------------------------------------------------
 
+# Characters XML (feeds, sitemaps) cannot hold and no reader can see: C0 controls but
+# tab and newline, DEL, and the non-characters U+FFFE/U+FFFF.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_CONTROL_ENTITY_RE = re.compile(r"&#(?:0*(?:[0-8]|1[1-2]|1[4-9]|2[0-9]|3[01]|127)|x0*(?:[0-8bcefBCEF]|1[0-9a-fA-F]|7[fF]));")
+
+
+def _control_problem(char: str, lines: list[str], path: str, first_line: int) -> Problem:
+    """A warning for an invisible control character, at the first line that holds one."""
+    line = next((first_line + index for index, text in enumerate(lines)
+                 if _CONTROL_RE.search(text) or _CONTROL_ENTITY_RE.search(text)), None)
+    return Problem(path, line, None, "warning",
+                   f"an invisible control character (U+{ord(char):04X}) was replaced by �",
+                   "delete it: it usually comes from text pasted from Word or a PDF (复制粘贴带入的控制字符)")
+
+
 class MarkdownRenderer:
     """Markdown → sanitized HTML, headings, plain text, counts and warnings.
 
@@ -709,12 +724,17 @@ class MarkdownRenderer:
         self._md.reset()
         raw_html = self._md.convert(source)
         clean_html = self._cleaner.clean(raw_html)
+        control = _CONTROL_RE.search(clean_html)
+        if control:
+            clean_html = _CONTROL_RE.sub("\ufffd", clean_html)
         collector = _TextCollector()
         collector.feed(clean_html)
         collector.close()
         text = collector.text()
         problems = _heading_problems(lines, path, first_line)
         problems += _removal_problems(raw_html, lines, path, first_line)
+        if control:
+            problems.append(_control_problem(control.group(), lines, path, first_line))
         problems.sort(key=Problem.sort_key)
         return RenderedMarkdown(
             html=clean_html,

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 from enum import Enum
+from urllib.parse import urlsplit
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
@@ -224,6 +225,27 @@ def parse_text_list(value: Any) -> tuple[str, ...]:
                                "hint": 'write [草莓, 补短板], or one item per line, each starting with "- "'})
 
 
+def parse_web_address(value: Any) -> str:
+    """Accept an empty value or a full http(s) address with a host; returns it stripped.
+
+    Raises `PydanticCustomError` ``web_address`` for text with another scheme
+    (``javascript:``, ``data:``) or no host: such a value would be published
+    as a link.
+    """
+    if value is None:
+        return ""
+    text = parse_text(value).strip()
+    if not text:
+        return ""
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c in text for c in "\x00\n\r\t"):
+        raise PydanticCustomError(
+            "web_address", '"{text}" is not a web address',
+            {"text": clip(text), "hint": "write the full address of the original article, "
+                                         "starting with https:// or http://"})
+    return text
+
+
 def parse_tags(value: Any) -> tuple[str, ...]:
     """Accept a page's tags: a list of texts (see `parse_text_list`), none holding a separator.
 
@@ -310,6 +332,7 @@ Text = Annotated[str, BeforeValidator(parse_text), Field(min_length=1)]
 OptionalText = Annotated[str, BeforeValidator(parse_optional_text)]
 TextList = Annotated[tuple[str, ...], BeforeValidator(parse_text_list)]
 Tags = Annotated[tuple[str, ...], BeforeValidator(parse_tags)]
+WebAddress = Annotated[str, BeforeValidator(parse_web_address)]
 Slug = Annotated[str, BeforeValidator(parse_slug)]
 RecordId = Annotated[str, BeforeValidator(parse_id)]
 
@@ -455,11 +478,15 @@ class Image(Record):
 
 
 class SourceAttribution(Record):
-    """Where a text was first published (来源): publisher, original title, address."""
+    """Where a text was first published (来源): publisher, original title, address.
+
+    ``url`` is empty or a web address (http or https): it is published as a
+    link, so any other scheme (``javascript:``) is refused.
+    """
 
     publisher: Text
     title: OptionalText = ""
-    url: OptionalText = ""
+    url: WebAddress = ""
 
 
 class PageMeta(Record):

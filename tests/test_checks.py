@@ -380,3 +380,14 @@ def test_tags_typed_with_a_full_width_comma_are_an_error_showing_the_fix(tmp_pat
     assert [(p.path, p.line) for p in errors] == [("content/interviews/a.md", 9)]
     assert errors[0].message.endswith('the tag "大调研，补短板" has a full-width comma (，) or 顿号 (、) in it, so it is one tag')
     assert errors[0].hint == "separate tags with an English comma: [大调研, 补短板]"
+
+
+@pytest.mark.parametrize("address", ["javascript:alert(1)", " JaVaScRiPt:alert(1)", "data:text/html,x",
+                                     "www.example.org/a.html", "//example.org/a"])
+def test_a_source_address_must_be_a_web_address(tmp_path: Path, address: str) -> None:
+    extra = f"source:\n  publisher: 某报\n  url: '{address}'\n"
+    root = write_site(tmp_path / "site", {"content/interviews/a.md": interview(extra=extra)})
+    errors = [p for p in check(BuildOptions(root=root)).problems if p.severity == "error"]
+    assert [(p.path, p.line) for p in errors] == [("content/interviews/a.md", 11)]
+    assert "is not a web address" in errors[0].message
+    assert errors[0].hint == "write the full address of the original article, starting with https:// or http://"

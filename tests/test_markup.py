@@ -505,3 +505,11 @@ def test_summary_text_leaves_out_headings_and_tables_and_separates_list_items() 
     assert rendered.lead == "主要做法：\n\n摸排问题点位\n\n分批组织施工\n\n回答完毕。"
     assert summarize(rendered.lead, 120) == "主要做法：摸排问题点位\u3000分批组织施工\u3000回答完毕。"
     assert "类别" in rendered.text and "第一个问题" in rendered.text  # the full text keeps them (counts, search)
+
+
+@pytest.mark.parametrize("body", ["## 问题\n\n回答\x0c结束。\n", "## 问题\n\n回答&#1;结束。\n"])
+def test_control_characters_are_replaced_with_a_warning_at_their_line(body: str) -> None:
+    rendered = MarkdownRenderer().render(body, "content/a.md", 7)
+    assert "<p>回答\ufffd结束。</p>" in rendered.html
+    assert [(p.line, p.severity) for p in rendered.problems] == [(9, "warning")]
+    assert rendered.problems[0].message.startswith("an invisible control character (U+000")
