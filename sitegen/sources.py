@@ -6,7 +6,10 @@ without a byte-order mark, Windows CRLF line ends, GBK/GB18030 from Chinese
 Windows "ANSI"), and split a page into its YAML front matter and its body
 (`split_front_matter`). Files are never rewritten, and never read with the
 locale's default encoding (cases 06, 07 and 08 in ``shared/cases``). Links
-that lead outside the site folder are refused (case 23).
+that lead outside the site folder are refused (case 23). A file larger than
+`MAX_SOURCE_BYTES`, or one that is not a regular file (a pipe, a device), is
+refused before a byte of it is read, so one hostile file cannot exhaust
+memory or hang the build (issue 7).
 
 Every problem goes into the `Report` passed in, with the file path relative
 to the site root; nothing here raises for bad input.
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -28,6 +32,13 @@ ENCODING_HINT = "在 WPS 或记事本中选择 另存为 → 编码 UTF-8, and s
 
 BACKUP_SUFFIXES = ("~", ".swp", ".tmp")
 """Editor backup and temporary files that `find_sources` skips."""
+
+MAX_SOURCE_BYTES = 8 * 1024 * 1024
+"""Largest page, record, data file or ``site.yaml`` that `read_source` reads: 8 MB (MiB).
+
+The bundled interview is 9 KB, and ten years of a unit's daily figures are under 2 MB;
+before this limit a 26 MB YAML list took 36 s and 2 GB of memory to load (issue 7).
+Images and other assets are copied, not read here, and have no such limit."""
 
 _DELIMITER = re.compile(r"---[ \t]*")
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -84,6 +95,8 @@ def read_source(root: Path, rel_path: str, report: Report) -> SourceFile | None:
     Returns:
         The `SourceFile`, or None after an error: the file is (or leads through)
         a symbolic link to a place outside ``root``; it cannot be opened; it is
+        not a regular file; it is larger than `MAX_SOURCE_BYTES` (checked
+        before reading, and again while reading in case it grows); it is
         UTF-16; or it is neither UTF-8 nor Chinese GB18030 text (the error
         names the line and column of the first byte that cannot be read).
 
@@ -94,12 +107,44 @@ def read_source(root: Path, rel_path: str, report: Report) -> SourceFile | None:
     if not check_inside(root, path, report):
         return None
     try:
-        data = full.read_bytes()
+        data = _read_limited(full, path, report)
     except OSError as exc:
         report.error(path, None, None, f"the file could not be read ({exc.strerror or exc})",
                      "check that the file exists and that you may read it")
         return None
-    return decode_source(path, data, report)
+    return decode_source(path, data, report) if data is not None else None
+
+
+def _read_limited(full: Path, path: str, report: Report) -> bytes | None:
+    """Return the bytes of ``full``, or None after reporting a file too large or not a regular file.
+
+    The size is checked with ``stat`` before the file is opened, and at most
+    `MAX_SOURCE_BYTES` + 1 bytes are ever read. Raises OSError when the file
+    cannot be opened or read.
+    """
+    info = full.stat()
+    if not stat.S_ISREG(info.st_mode):
+        report.error(path, None, None, "the file is not a regular file (a pipe, a device or a socket); "
+                     "it was not read", "replace it with an ordinary text file")
+        return None
+    if info.st_size > MAX_SOURCE_BYTES:
+        _report_too_large(path, info.st_size, report)
+        return None
+    with full.open("rb") as stream:
+        data = stream.read(MAX_SOURCE_BYTES + 1)
+    if len(data) > MAX_SOURCE_BYTES:  # it grew after the check
+        _report_too_large(path, max(len(data), full.stat().st_size), report)
+        return None
+    return data
+
+
+def _report_too_large(path: str, size: int, report: Report) -> None:
+    """Report a source file larger than `MAX_SOURCE_BYTES`: its size and the limit, in MB."""
+    limit = MAX_SOURCE_BYTES // (1024 * 1024)
+    report.error(path, None, None,
+                 f"the file is {size / (1024 * 1024):.1f} MB; sitegen reads source files of at most {limit} MB",
+                 "split it into smaller files: one interview or case per page, one unit per file, "
+                 "or several files under data/")
 
 
 def check_inside(root: Path, rel_path: str, report: Report) -> bool:

@@ -12,7 +12,11 @@ and keeps the last of two duplicate keys (cases 01, 02, 04 in
 only to *parse* the text into events; our own iterative walk builds the data:
 every scalar stays the text typed, only a plain ``~``/``null``/``Null``/
 ``NULL``/empty value becomes None. Anchors, aliases and non-standard tags are
-refused, nesting is limited to `MAX_DEPTH` levels.
+refused, nesting is limited to `MAX_DEPTH` levels, a text to `MAX_LINES`
+lines and `MAX_NODES` values, so hostile YAML (an alias bomb, 10,000-deep
+nesting, a huge list) ends in one clear error in bounded time and memory.
+A value may not hold a control character written as an escape (``"\\x01"``):
+such text cannot be published in XML feeds, and nobody types it on purpose.
 
 Before parsing, a line scan catches the mistakes that PyYAML reports at the
 wrong place or with baffling words (cases 09 and 11): TAB indentation,
@@ -41,6 +45,15 @@ MAX_DEPTH = 64
 
 MAX_PROBLEMS = 50
 """At most this many problems are reported for one YAML text; then one summary error."""
+
+MAX_LINES = 100_000
+"""Longest YAML text read, in lines (issue 7). The pre-scan costs about 5 µs a line, so this
+bounds it to about half a second; a unit with a daily tally for ten years is about 26,000 lines."""
+
+MAX_NODES = 100_000
+"""Most values (texts, lists and mappings, keys included) in one YAML text (issue 7). Each
+costs about 0.6 KB with its position, so this bounds the data to about 60 MB; the bundled
+example unit has 72."""
 
 KeyPath = tuple[str | int, ...]
 """Where a value sits: mapping keys and list indexes from the root, e.g. ("tags", 0)."""
@@ -199,6 +212,9 @@ def _report_issues(issues: list[_Issue], path: str, report: Report, first_line: 
 
 def _load(text: str, first_line: int) -> tuple[list[_Issue], YamlData | None]:
     """Pre-scan, then parse ``text`` (``\\n`` line breaks); return issues and data."""
+    if text.count("\n") >= MAX_LINES:
+        return [_Issue(MAX_LINES, 0, f"the YAML is longer than {MAX_LINES:,} lines; sitegen reads no more",
+                       "split the data into several smaller files (e.g. one file per unit or per year)")], None
     lines = _Lines(text)
     scan = _prescan(lines)
     if any(issue.severity == "error" for issue in scan.issues):
@@ -580,6 +596,7 @@ class _TreeBuilder:
         self.issues: list[_Issue] = []
         self.positions: dict[KeyPath, tuple[int, int]] = {}
         self.key_positions: dict[KeyPath, tuple[int, int]] = {}
+        self.nodes = 0
 
     def run(self, events: Iterable[yaml.Event]) -> None:
         """Consume ``events``; stop early after a fatal problem. May raise yaml.YAMLError."""
@@ -589,7 +606,13 @@ class _TreeBuilder:
             self.on_event(event)
 
     def on_event(self, event: yaml.Event) -> None:
-        """Handle one event."""
+        """Handle one event; stop the walk at the `MAX_NODES`-plus-first value."""
+        if isinstance(event, yaml.NodeEvent):
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                self.fail(event, f"the data holds more than {MAX_NODES:,} values; sitegen reads no more",
+                          "split the data into several smaller files (e.g. one file per unit or per year)")
+                return
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
@@ -600,6 +623,7 @@ class _TreeBuilder:
             self.add_node(None, self.where(event), key_text=None)
         elif isinstance(event, yaml.ScalarEvent):
             self.check_node(event, _SCALAR_TAGS)
+            self.check_escaped_characters(event)
             self.add_node(_scalar_value(event), self.where(event), key_text=event.value,
                           plain=not event.style)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
@@ -691,6 +715,22 @@ class _TreeBuilder:
             self.issues.append(_Issue(line, column,
                                       f'the tag "{_clip(_short_tag(event.tag))}" is not allowed in content files',
                                       "remove the tag and write the value as plain text"))
+
+    def check_escaped_characters(self, event: yaml.ScalarEvent) -> None:
+        """Refuse a control character that an escape (``"\\x01"``, ``"\\0"``, ``"\\e"``) put into a value.
+
+        Typed ones are caught by the pre-scan (`_scan_characters`); these would
+        reach the pages and break the XML feeds (XML 1.0 §2.2 allows no C0
+        control character but TAB and line ends).
+        """
+        match = _BAD_CHAR.search(event.value)
+        if match is None:
+            return
+        line, column = self.where(event)
+        code = f"U+{ord(match.group()):04X}"
+        self.issues.append(_Issue(line, column,
+                                  f"an escape in this value makes an invisible control character ({code})",
+                                  'delete the backslash code (such as "\\0", "\\x01" or "\\u0001") from the value'))
 
     def refuse_anchor(self, event: yaml.NodeEvent) -> None:
         """Report an anchor (&name) or alias (*name), once per line."""
@@ -874,9 +914,16 @@ def _explain_block_header(_lines: _Lines, _line: int, _column: int, _mark: objec
             "move the text to the next line, indented with spaces", None)
 
 
+def _explain_depth(_lines: _Lines, _line: int, _column: int, _mark: object) -> Explanation:
+    """Brackets nested deeper than libyaml allows (1,000 levels), found before the walk's own limit."""
+    return (f"the data is nested more than {MAX_DEPTH} levels deep",
+            "simplify the structure; content files never need this many levels", None)
+
+
 _Test = Callable[[str, str], bool]
 _Explainer = Callable[[_Lines, int, int, object], Explanation]
 _EXPLAINERS: tuple[tuple[_Test, _Explainer], ...] = (
+    (lambda p, c: "maximum nesting depth" in p, _explain_depth),
     (lambda p, c: p.startswith("mapping values are not allowed"), _explain_colon),
     (lambda p, c: "tab character" in p, _explain_tab),
     (lambda p, c: "cannot start any token" in p, _explain_token),
