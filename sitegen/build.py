@@ -137,8 +137,8 @@ def check(options: BuildOptions) -> CheckResult:
 
 def _check_output(config: Config, report: Report) -> None:
     try:
-        check_output_folder(config.output_path, [config.root, config.root / "content",
-                                                 config.root / "templates"])
+        sources = [config.root / "content", config.root / "templates", config.root / "data"]
+        check_output_folder(config.output_path, [config.root, *sources[:2]], sources)
     except UnsafeOutputError as refusal:
         report.error("site.yaml", None, None, str(refusal),
                      "choose an output folder of its own, e.g. output_dir: output")

@@ -10,6 +10,7 @@ May import: errors, sources, yamltext, validation, models.
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlsplit
@@ -63,7 +64,15 @@ def _check_permalink(value: str) -> str:
                       "{slug}", value, example)
     if ".." in value or "\\" in value:
         raise _refuse("permalink", 'the permalink pattern "{text}" contains ".." or "\\"', value, example)
+    parts = value.replace("{slug}", "x")[1:-1].split("/")
+    if not all(_PERMALINK_PART.fullmatch(part) for part in parts):
+        raise _refuse("permalink", 'the permalink pattern "{text}" may only hold "/", {slug}, and a-z, 0-9, '
+                      '"-" or "_" between the slashes', value, example)
     return value
+
+
+# One part of a permalink between two slashes: no "." (no "..", no ".git"), "%", ":" or empty part.
+_PERMALINK_PART = re.compile(r"[A-Za-z0-9_-]+")
 
 
 BaseUrl = Annotated[str, AfterValidator(_check_base_url)]

@@ -33,7 +33,7 @@ from typing import Any, Generic, TypeVar
 from .bodies import BodyJob, render_bodies
 from .config import Config
 from .errors import Report
-from .markup import MarkdownRenderer, RenderedMarkdown
+from .markup import MarkdownRenderer, RenderedMarkdown, body_complexity
 from .models import CaseStudyMeta, InterviewMeta, Series, Unit
 from .slugs import is_slug, make_slug
 from .sources import check_inside, find_sources, read_source, split_front_matter
@@ -247,6 +247,11 @@ def _load_page(config: Config, rel: str, collection: str, report: Report) -> _Pa
                      f'the page has no URL: neither its file name nor its title "{meta.title}" gives a slug',
                      'add a line "slug: …" with a-z, 0-9 and "-", e.g. slug: 2024-jindu '
                      "(网址名, used in the page's address)")
+        return None
+    too_complex = body_complexity(split.body)
+    if too_complex:
+        report.error(rel, split.body_line, 1, f"the text is too complex to convert safely: {too_complex}",
+                     'split the page into several, or remove the repeated "[", "*" or "_" characters')
         return None
     return _Page(collection, rel, meta, data, split.body, split.body_line, slug,
                   split.front_matter, split.front_matter_line)

@@ -68,12 +68,15 @@ class OutputBusyError(Exception):
     """Another sitegen process is writing the same output folder."""
 
 
-def check_output_folder(output: Path, protected: list[Path]) -> None:
+def check_output_folder(output: Path, protected: list[Path], sources: list[Path] | None = None) -> None:
     """Refuse an output folder that would overwrite sources or the system.
 
-    Takes the output folder and the folders it must never be or contain
-    (the site root, content/, templates/). Raises `UnsafeOutputError` when
-    the output is one of them, a parent of one, the home folder or ``/``.
+    Takes the output folder, the folders it must never be or contain (the
+    site root, content/, templates/), and the source folders it must never
+    be inside (content/, templates/, data/: the site would be published
+    again as content by the next build). Raises `UnsafeOutputError` when the
+    output is one of them, a parent of one, inside a source folder, the home
+    folder or ``/``.
     """
     output = output.resolve()
     forbidden = [Path("/"), Path.home().resolve(), *(p.resolve() for p in protected)]
@@ -81,6 +84,10 @@ def check_output_folder(output: Path, protected: list[Path]) -> None:
         if output == place or place.is_relative_to(output):
             raise UnsafeOutputError(
                 f"refusing to write the site into {output}: it is or contains {place}")
+    for place in (p.resolve() for p in sources or []):
+        if output.is_relative_to(place):
+            raise UnsafeOutputError(
+                f"refusing to write the site into {output}: it is inside {place}, which holds the sources")
 
 
 def _safe_relative(path: str) -> PurePosixPath:
