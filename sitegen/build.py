@@ -25,9 +25,12 @@ from .bodies import CACHE_DIR
 from .load import Content, Document, load_content
 from .outputs.search import SEARCH_FOLDER, SearchIndexError, index_site, searchable_pages
 from .outputs import render_outputs
-from .render import make_environment, render_site
+from .depends import (Fingerprints, TemplateDependencies, build_fingerprint, load_rendered,
+                      rendered_record_path, save_rendered)
+from .render import make_environment, render_pages, render_site
 from .site import SiteGraph, build_site
-from .write import OutputBusyError, UnsafeOutputError, WriteResult, check_output_folder, publish
+from .write import (FileData, Kept, OutputBusyError, Stamp, UnsafeOutputError, WriteResult,
+                    check_output_folder, publish, stamps)
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,13 @@ class BuildOptions:
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What a build did: pages and files written, time taken, warnings, scheduled pages."""
+    """What a build did: pages and files written, time taken, warnings, scheduled pages.
+
+    ``converted`` counts Markdown bodies converted (not from the cache);
+    ``rendered_paths`` are the output paths of the pages rendered (the others
+    were unchanged and kept); ``changed_paths`` and ``removed_paths`` the
+    files written anew and removed.
+    """
 
     config: Config
     pages: int
@@ -75,6 +84,7 @@ class BuildResult:
     warnings: list[Problem] = field(default_factory=list)
     scheduled: list[Document] = field(default_factory=list)
     converted: int = 0
+    rendered_paths: tuple[str, ...] = ()
     changed_paths: tuple[str, ...] = ()
     removed_paths: tuple[str, ...] = ()
 
@@ -145,11 +155,12 @@ def _check_output(config: Config, report: Report) -> None:
         raise SiteError(report.problems) from None
 
 
-def _publish(config: Config, files: dict[str, bytes], report: Report,
-             finish: Callable[[Path], None] | None = None) -> WriteResult:
+def _publish(config: Config, files: dict[str, FileData], report: Report,
+             finish: Callable[[Path], None] | None = None,
+             refill: Callable[[list[str]], dict[str, bytes]] | None = None) -> WriteResult:
     try:
         return publish(config.output_path, files, finish=finish,
-                       derived=SEARCH_FOLDER + "/" if finish is not None else None)
+                       derived=SEARCH_FOLDER + "/" if finish is not None else None, refill=refill)
     except SearchIndexError as failure:
         report.error("", None, None, f"could not build the search index: {failure}",
                      "the previous output was left as it was")
@@ -170,6 +181,18 @@ def _index_for_search(graph: SiteGraph, published: Path) -> Callable[[Path], Non
     return finish
 
 
+def _unchanged_pages(graph: SiteGraph, fingerprints: dict[str, str],
+                     previous: dict[str, tuple[str, Stamp]]) -> dict[str, Kept]:
+    """The pages whose fingerprint is as last built and whose published file is as sitegen left it."""
+    kept = {}
+    for page in graph.pages:
+        before = previous.get(page.output)
+        if before is not None and before[0] == fingerprints[page.output] \
+                and Stamp.of(graph.config.output_path / page.output) == before[1]:
+            kept[page.output] = Kept(before[1])
+    return kept
+
+
 def build(options: BuildOptions, progress: Callable[[str], None] | None = None) -> BuildResult:
     """Build the site into its output folder.
 
@@ -178,6 +201,12 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
     line shows it). Returns a `BuildResult`. Raises `SiteError` with every
     problem when the input has errors (the output folder is then untouched)
     or the output folder is unsafe.
+
+    With the build cache, a page is rendered only when its fingerprint
+    (`sitegen.depends`: its inputs, layout and the site parts it reads)
+    differs from the last build's or its published file was changed since;
+    the others are kept as published. The result is the same bytes as a
+    clean build.
     """
     started = time.perf_counter()
     stage = progress or (lambda name: None)
@@ -185,14 +214,28 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
     stage("reading")
     config, content, graph = load_and_check(options, report, writing=True)
     stage("rendering")
-    files = render_site(graph, report, make_environment(config, options.cache_folder(config)), options.workers)
-    files = {**render_outputs(graph), **files}  # feeds, sitemap, open data; a content/ file of the same name wins
+    cache = options.cache_folder(config)
+    env = make_environment(config, cache)
+    record = rendered_record_path(cache, config.output_path) if cache is not None else None
+    prints = Fingerprints(graph, TemplateDependencies(env), build_fingerprint(config))
+    fingerprints = {page.output: prints.page(page) for page in graph.pages} if record else {}
+    kept = _unchanged_pages(graph, fingerprints, load_rendered(record)) if record else {}
+    fresh = [page for page in graph.pages if page.output not in kept]
+    files: dict[str, FileData] = {**render_outputs(graph), **render_site(graph, report, env, options.workers, fresh),
+                                  **kept}  # feeds, sitemap, open data < content assets < pages
     if report.has_errors():
         raise SiteError(report.problems)
     stage("writing")
     finish = _index_for_search(graph, config.output_path) if options.search else None
-    written = _publish(config, files, report, finish=finish)
+    by_output = {page.output: page for page in graph.pages}
+
+    def refill(paths: list[str]) -> dict[str, bytes]:
+        return render_pages(graph, env, report, 1, [by_output[path] for path in paths])
+
+    written = _publish(config, files, report, finish=finish, refill=refill)
+    if record is not None:
+        save_rendered(record, fingerprints, stamps(config.output_path, fingerprints))
     return BuildResult(config, len(graph.pages), written.files, written.changed, written.removed,
                        time.perf_counter() - started, report.warnings,
                        scheduled(content.interviews + content.cases, _now(config, options)),
-                       content.converted, written.changed_paths, written.removed_paths)
+                       content.converted, tuple(page.output for page in fresh), written.changed_paths, written.removed_paths)

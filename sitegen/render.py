@@ -26,7 +26,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date, datetime
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 import jinja2
 from pydantic_core import PydanticCustomError
@@ -38,7 +38,7 @@ from .errors import Problem, Report
 from .models import CASE_STATUS_LABELS, TARGET_GROUP_LABELS, UNIT_LEVEL_LABELS, parse_date
 from .outputs.opendata import DATAPACKAGE_PATH, DOWNLOADS
 from .outputs.structured import page_head
-from .site import SiteGraph, Urls, group_by_month
+from .site import Page, SiteGraph, Urls, group_by_month
 
 ASSETS_DIR = "assets"
 
@@ -167,26 +167,29 @@ PARALLEL_PAGES = 200
 
 
 def render_pages(graph: SiteGraph, env: jinja2.Environment, report: Report,
-                 workers: int = 1) -> dict[str, bytes]:
-    """Render every page of the graph; returns ``{output path: UTF-8 bytes}`` in page order.
+                 workers: int = 1, pages: Sequence[Page] | None = None) -> dict[str, bytes]:
+    """Render pages of the graph; returns ``{output path: UTF-8 bytes}`` in page order.
 
+    ``pages`` chooses which (default: every page of the graph; a build
+    passes the pages whose fingerprint changed, see `sitegen.depends`).
     With ``workers`` > 1 and enough pages, forked worker processes render
     contiguous slices of the pages (the graph and environment are inherited,
     not copied); the bytes are the same as rendering here. A template error
     (syntax, undefined variable, any exception) is added to the report as an
     error naming the template file and line, with the page it stopped on.
     """
-    slices = _slices(len(graph.pages), workers)
+    chosen = list(graph.pages if pages is None else pages)
+    slices = _slices(len(chosen), workers)
     if len(slices) > 1:
         try:
             context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(len(slices), mp_context=context, initializer=_adopt,
-                                     initargs=(graph, env)) as pool:
+                                     initargs=(graph, env, chosen)) as pool:
                 results = list(pool.map(_render_adopted, slices))
         except (BrokenProcessPool, OSError):
-            results = [_render_slice(graph, env, 0, len(graph.pages))]
+            results = [_render_slice(graph, env, chosen)]
     else:
-        results = [_render_slice(graph, env, 0, len(graph.pages))]
+        results = [_render_slice(graph, env, chosen)]
     files: dict[str, bytes] = {}
     for rendered, problems in results:
         files.update(rendered)
@@ -204,24 +207,26 @@ def _slices(count: int, workers: int) -> list[tuple[int, int]]:
     return [(start, min(count, start + size)) for start in range(0, count, size)]
 
 
-# The graph and environment a forked rendering worker inherited (set once per worker process).
+# The graph, environment and pages a forked rendering worker inherited (set once per worker process).
 _ADOPTED: dict[str, object] = {}
 
 
-def _adopt(graph: SiteGraph, env: jinja2.Environment) -> None:
-    _ADOPTED.update(graph=graph, env=env)
+def _adopt(graph: SiteGraph, env: jinja2.Environment, pages: list[Page]) -> None:
+    _ADOPTED.update(graph=graph, env=env, pages=pages)
 
 
 def _render_adopted(bounds: tuple[int, int]) -> tuple[dict[str, bytes], list[Problem]]:
-    return _render_slice(_ADOPTED["graph"], _ADOPTED["env"], *bounds)  # type: ignore[arg-type]
+    start, stop = bounds
+    pages: list[Page] = _ADOPTED["pages"]  # type: ignore[assignment]
+    return _render_slice(_ADOPTED["graph"], _ADOPTED["env"], pages[start:stop])  # type: ignore[arg-type]
 
 
-def _render_slice(graph: SiteGraph, env: jinja2.Environment, start: int,
-                  stop: int) -> tuple[dict[str, bytes], list[Problem]]:
-    """Render pages[start:stop]; returns their bytes and the problems met."""
+def _render_slice(graph: SiteGraph, env: jinja2.Environment,
+                  pages: Sequence[Page]) -> tuple[dict[str, bytes], list[Problem]]:
+    """Render the given pages; returns their bytes and the problems met."""
     report = Report()
     files: dict[str, bytes] = {}
-    for page in graph.pages[start:stop]:
+    for page in pages:
         try:
             template = env.get_template(page.template)
             html = template.render(site=graph, config=graph.config, page=page,
@@ -276,18 +281,18 @@ def copy_assets(graph: SiteGraph) -> dict[str, bytes]:
     return files
 
 
-def render_site(graph: SiteGraph, report: Report,
-                environment: jinja2.Environment | None = None, workers: int = 1) -> dict[str, bytes]:
-    """Render pages and gather assets: the complete output as ``{path: bytes}``.
+def render_site(graph: SiteGraph, report: Report, environment: jinja2.Environment | None = None,
+                workers: int = 1, pages: Sequence[Page] | None = None) -> dict[str, bytes]:
+    """Render pages and gather assets: the output as ``{path: bytes}``.
 
     ``environment`` lets a long-running caller (the dev server) reuse one
     `make_environment` for the same settings: compiling the templates is
     most of the render time (about 0.3 s for the example), and Jinja
     recompiles a template whose file changed. None makes a fresh one.
+    ``pages`` limits the pages rendered (see `render_pages`); assets are
+    always included.
     """
     env = environment or make_environment(graph.config)
     files = copy_assets(graph)
-    files.update(render_pages(graph, env, report, workers))
+    files.update(render_pages(graph, env, report, workers, pages))
     return files
-
-

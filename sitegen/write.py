@@ -28,10 +28,11 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+import stat
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Callable, Iterator, Mapping
+from typing import Callable, Iterable, Iterator, Mapping, Union
 
 STAGING = ".{name}.staging-"
 RETIRED = ".{name}.old-"
@@ -58,6 +59,49 @@ class WriteResult:
     def removed(self) -> int:
         """How many files of the previous build are gone."""
         return len(self.removed_paths)
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """How a published file looked when sitegen last wrote or kept it.
+
+    Size in bytes; modification and change times in nanoseconds; inode
+    number. Any write to the file, even one that restores its modification
+    time, changes ``ctime_ns``, so an equal stamp means the file is as
+    sitegen left it.
+    """
+
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    inode: int
+
+    @classmethod
+    def of(cls, path: Path) -> "Stamp | None":
+        """The stamp of a regular file, or None when it is missing, a link or not a file."""
+        try:
+            info = path.lstat()
+        except OSError:
+            return None
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        return cls(info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+
+
+@dataclass(frozen=True)
+class Kept:
+    """A file to keep exactly as published: the builder did not render it again.
+
+    ``stamp`` is how the file looked after the last build. `publish` checks
+    it under the output lock; a file changed since then is made again by the
+    ``refill`` callback.
+    """
+
+    stamp: Stamp
+
+
+FileData = Union[bytes, Kept]
+"""What `publish` takes per path: new bytes, or `Kept` for "the published file, unchanged"."""
 
 
 class UnsafeOutputError(Exception):
@@ -158,11 +202,15 @@ def read_manifest(output: Path) -> set[str] | None:
     return set()
 
 
-def publish(output: Path, files: Mapping[str, bytes],
-            finish: Callable[[Path], None] | None = None, derived: str | None = None) -> WriteResult:
+def publish(output: Path, files: Mapping[str, FileData],
+            finish: Callable[[Path], None] | None = None, derived: str | None = None,
+            refill: Callable[[list[str]], Mapping[str, bytes]] | None = None) -> WriteResult:
     """Replace the output folder's site with exactly ``files``, atomically.
 
-    Takes the output folder, ``{relative posix path: bytes}``, and optionally
+    Takes the output folder, ``{relative posix path: bytes or Kept}``
+    (`Kept`: the published file as it is; when it changed or vanished since
+    its stamp, ``refill`` is called with those paths and returns their
+    bytes; without ``refill`` they count as unsafe), and optionally
     ``finish``, called with the complete staging folder before the swap (e.g.
     to add a search index made from the files), and ``derived``, the folder
     prefix (``"pagefind/"``) of what ``finish`` makes from the files alone.
@@ -179,6 +227,7 @@ def publish(output: Path, files: Mapping[str, bytes],
     with output_lock(output):
         remove_leftovers(output)
         written_before = read_manifest(output)
+        files = _resolve_kept(output, files, refill)
         if written_before is not None and _already_published(output, files, written_before, derived):
             return WriteResult(len(written_before))
         staging = output.parent / f"{STAGING.format(name=output.name)}{os.getpid()}"
@@ -200,7 +249,20 @@ def publish(output: Path, files: Mapping[str, bytes],
     return WriteResult(len(written), tuple(changed), tuple(removed))
 
 
-def _already_published(output: Path, files: Mapping[str, bytes], written_before: set[str],
+def _resolve_kept(output: Path, files: Mapping[str, FileData],
+                  refill: Callable[[list[str]], Mapping[str, bytes]] | None) -> Mapping[str, FileData]:
+    """Check every `Kept` file against its stamp; replace the stale ones with ``refill``'s bytes."""
+    stale = [rel for rel, data in files.items()
+             if isinstance(data, Kept) and Stamp.of(output / _safe_relative(rel)) != data.stamp]
+    if not stale:
+        return files
+    if refill is None:
+        raise UnsafeOutputError(f"{output / stale[0]} changed while the site was being built")
+    made = refill(stale)
+    return {**files, **{rel: made[rel] for rel in stale}}
+
+
+def _already_published(output: Path, files: Mapping[str, FileData], written_before: set[str],
                        derived: str | None) -> bool:
     """True when the output holds exactly ``files`` (plus what ``derived`` names), byte for byte."""
     extra = written_before - set(files)
@@ -209,6 +271,8 @@ def _already_published(output: Path, files: Mapping[str, bytes], written_before:
     if derived is not None and not extra:
         return False  # the derived files (the search index) are missing: make them
     for rel, data in files.items():
+        if isinstance(data, Kept):
+            continue  # checked against its stamp under the lock
         path = output / rel
         try:
             if path.is_symlink() or path.stat().st_size != len(data) or path.read_bytes() != data:
@@ -216,6 +280,16 @@ def _already_published(output: Path, files: Mapping[str, bytes], written_before:
         except OSError:
             return False
     return True
+
+
+def stamps(output: Path, paths: Iterable[str]) -> dict[str, Stamp]:
+    """The stamps of published files (relative posix paths); missing files are left out."""
+    found = {}
+    for rel in paths:
+        stamp = Stamp.of(output / rel)
+        if stamp is not None:
+            found[rel] = stamp
+    return found
 
 
 def _same_file(old: Path, new: Path) -> bool:
@@ -229,8 +303,14 @@ def _same_file(old: Path, new: Path) -> bool:
         return False
 
 
-def _write_one(old: Path, new: Path, data: bytes) -> int:
+def _write_one(old: Path, new: Path, data: FileData) -> int:
     new.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, Kept):
+        try:
+            os.link(old, new)
+        except OSError:
+            shutil.copy2(old, new)
+        return 0
     try:
         if old.is_file() and not old.is_symlink() and old.stat().st_size == len(data) \
                 and old.read_bytes() == data:

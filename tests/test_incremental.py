@@ -5,12 +5,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sitegen.build import BuildOptions, build
 
-from .sitekit import interview, tree_hashes, write_site
+from .sitekit import SERIES, UNIT, interview, tree_hashes, write_site
 
 BODY = "## 问题\n\n回答第{n}篇，[链接](https://example.org/{n})。\n\n- 甲\n- 乙\n"
 
@@ -49,8 +50,18 @@ def test_a_deleted_source_removes_its_outputs(tmp_path: Path) -> None:
     assert not (root / "output/interviews/p01").exists()
 
 
-EDITS = st.lists(st.tuples(st.sampled_from(["edit", "add", "delete", "retitle", "template", "config"]),
-                           st.integers(0, 7)), min_size=1, max_size=5)
+UNIT_TWO = "name: 新镇\nlevel: town\n"
+KINDS = ["edit", "add", "delete", "retitle", "template", "config", "tally", "rename-unit", "series",
+         "tags", "redate", "draft", "move", "base", "alias", "tamper", "listcount"]
+EDITS = st.lists(st.tuples(st.sampled_from(KINDS), st.integers(0, 7)), min_size=1, max_size=6)
+THEME = Path(__file__).resolve().parents[1] / "templates"
+
+
+def _set_field(page: Path, name: str, value: str) -> None:
+    """Set one front matter field of an interview (added before the closing ---)."""
+    head, rest = page.read_text(encoding="utf-8").split("\n---\n", 1)
+    lines = [line for line in head.split("\n") if not line.startswith(f"{name}:")]
+    page.write_text("\n".join(lines + [f"{name}: {value}"]) + "\n---\n" + rest, encoding="utf-8")
 
 
 def _apply(root: Path, kind: str, n: int) -> None:
@@ -73,21 +84,122 @@ def _apply(root: Path, kind: str, n: int) -> None:
     elif kind == "config":
         (root / "site.yaml").write_text(f"title: 测试站点{n}\nbase_url: https://example.org/\nper_page: {n + 2}\n",
                                         encoding="utf-8")
+    elif kind == "tally":
+        unit = root / "content/units/baihe.yaml"
+        unit.write_text(UNIT.replace("collected: 296", f"collected: {296 + n}")
+                        .replace("in_progress: 50", f"in_progress: {50 + n}"), encoding="utf-8")
+    elif kind == "rename-unit":
+        (root / "content/units/xinzhen.yaml").write_text(UNIT_TWO.replace("新镇", f"新镇{'一二三四五六七八'[n]}"),
+                                                         encoding="utf-8")
+    elif kind == "series":
+        series = root / "content/series/dadiaoyan.yaml"
+        series.write_text(SERIES.replace("大调研微访谈", f"大调研微访谈{n}"), encoding="utf-8")
+    elif kind == "tags" and page.exists():
+        _set_field(page, "tags", f"[标签{n % 3}, 共同]")
+    elif kind == "redate" and page.exists():
+        _set_field(page, "date", f"2018-04-{n + 1:02d} 08:00")
+    elif kind == "draft" and page.exists():
+        _set_field(page, "draft", "true" if n % 2 else "false")
+    elif kind == "move" and page.exists():
+        _set_field(page, "unit", "xinzhen" if n % 2 else "baihe")
+    elif kind == "base":
+        base = (THEME / "base.html").read_text(encoding="utf-8")
+        (root / "templates").mkdir(exist_ok=True)
+        (root / "templates/base.html").write_text(base.replace("</body>", f"<!-- 版本{n} -->\n</body>"),
+                                                  encoding="utf-8")
+    elif kind == "alias":
+        # Reads the graph through another name: the tags page then depends on everything.
+        (root / "templates").mkdir(exist_ok=True)
+        (root / "templates/tags.html").write_text(
+            "{% extends 'base.html' %}{% block main %}{% set s = site %}"
+            f"<p>{{{{ s.interviews|length }}}}篇，{{{{ s.totals.collected }}}}份{n}</p>{{% endblock %}}\n",
+            encoding="utf-8")
+    elif kind == "listcount":
+        # A series layout that reads the view's own list, through a filter argument.
+        (root / "templates").mkdir(exist_ok=True)
+        (root / "templates/series.html").write_text(
+            "{% extends 'base.html' %}{% block main %}<p>"
+            + ("{{ series.interviews|length }}" if n % 2 else "{{ series|attr('interviews')|length }}")
+            + "篇</p>{% endblock %}\n", encoding="utf-8")
+    elif kind == "tamper":
+        for path in sorted((root / "output").rglob("index.html"))[n % 3::3]:
+            path.write_text("改过的文件", encoding="utf-8")
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def _site_with_two_units(root: Path) -> Path:
+    _site(root, 5)
+    (root / "content/units/xinzhen.yaml").write_text(UNIT_TWO, encoding="utf-8")
+    return root
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(edits=EDITS)
 def test_incremental_builds_equal_clean_builds(tmp_path_factory, edits: list[tuple[str, int]]) -> None:
-    """Random edits, additions, deletions, template and config changes: after each, the
+    """Random edits of pages, units, series, tags, dates, drafts, templates (also one reading
+    the whole graph through an alias), settings and the output itself: after each, the
     incremental build's output is byte-identical to a clean build of the same sources."""
     base = tmp_path_factory.mktemp("incremental")
-    root = _site(base / "site", 5)
+    root = _site_with_two_units(base / "site")
     build(BuildOptions(root=root, search=False))
     for kind, n in edits:
         _apply(root, kind, n)
         build(BuildOptions(root=root, search=False))
-        clean = base / "clean"
-        shutil.rmtree(clean, ignore_errors=True)
-        shutil.copytree(root, clean, ignore=shutil.ignore_patterns("output", ".sitegen-cache", ".output*"))
-        build(BuildOptions(root=clean, search=False, cache=False))
-        assert tree_hashes(root / "output") == tree_hashes(clean / "output"), (kind, n)
+        _assert_same_as_clean_build(root, base / "clean", (kind, n))
+
+
+def _assert_same_as_clean_build(root: Path, clean: Path, step: object) -> None:
+    """Copy the sources to ``clean``, build them without any cache and compare the outputs."""
+    shutil.rmtree(clean, ignore_errors=True)
+    shutil.copytree(root, clean, ignore=shutil.ignore_patterns("output", ".sitegen-cache", ".output*"))
+    build(BuildOptions(root=clean, search=False, cache=False))
+    assert tree_hashes(root / "output") == tree_hashes(clean / "output"), step
+
+
+SCENARIOS = [
+    [("alias", 1), ("tally", 3)], [("alias", 2), ("draft", 1)], [("alias", 0), ("move", 3)],
+    [("base", 1), ("edit", 2)], [("base", 1), ("base", 2)], [("tally", 2)], [("rename-unit", 0), ("move", 1)],
+    [("move", 1), ("rename-unit", 2)], [("series", 4)], [("tags", 1), ("tags", 2), ("retitle", 1)],
+    [("redate", 4), ("edit", 3)], [("draft", 1), ("draft", 0)], [("tamper", 0), ("tamper", 1)],
+    [("template", 2), ("template", 3)], [("config", 1), ("config", 5)], [("add", 7), ("delete", 0)],
+    [("listcount", 1), ("add", 6)], [("listcount", 0), ("draft", 1)], [("listcount", 1), ("move", 3)],
+    # Three a page: deleting the oldest of five leaves the first page (items, page count) as it was;
+    # only the number the layout reads from the view changes.
+    [("config", 1), ("listcount", 0), ("delete", 0)], [("config", 1), ("listcount", 1), ("delete", 0)],
+]
+
+
+@pytest.mark.parametrize("edits", SCENARIOS, ids=lambda edits: "+".join(f"{k}{n}" for k, n in edits))
+def test_each_kind_of_dependency_is_followed(tmp_path: Path, edits: list[tuple[str, int]]) -> None:
+    """One sequence per kind of input a page can read; each must end byte-identical to a clean build."""
+    root = _site_with_two_units(tmp_path / "site")
+    build(BuildOptions(root=root, search=False))
+    for kind, n in edits:
+        _apply(root, kind, n)
+        build(BuildOptions(root=root, search=False))
+    _assert_same_as_clean_build(root, tmp_path / "clean", edits)
+
+
+def test_one_edit_renders_only_the_pages_that_show_it(tmp_path: Path) -> None:
+    root = _site(tmp_path / "site", 25)
+    first = build(BuildOptions(root=root, search=False))
+    assert len(first.rendered_paths) == first.pages
+    assert build(BuildOptions(root=root, search=False)).rendered_paths == ()
+    page = root / "content/interviews/p03.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n新增一句。\n", encoding="utf-8")
+    edited = build(BuildOptions(root=root, search=False))
+    # p03 is the 22nd newest of 25: on the third list page of interviews and of its series
+    # (10 a page). Its neighbours link to it; home reads every interview, the archive and
+    # the unit page list it. The dashboard and the units index show only unit figures.
+    assert sorted(edited.rendered_paths) == [
+        "archive/index.html", "index.html",
+        "interviews/p02/index.html", "interviews/p03/index.html", "interviews/p04/index.html",
+        "interviews/page/3/index.html", "series/dadiaoyan/page/3/index.html", "units/baihe/index.html"]
+
+
+def test_a_template_edit_renders_only_the_pages_using_it(tmp_path: Path) -> None:
+    root = _site(tmp_path / "site", 4)
+    build(BuildOptions(root=root, search=False))
+    (root / "templates").mkdir()
+    theme_unit = (Path(__file__).resolve().parents[1] / "templates/unit.html").read_text(encoding="utf-8")
+    (root / "templates/unit.html").write_text(theme_unit + "{# 改 #}\n", encoding="utf-8")
+    assert build(BuildOptions(root=root, search=False)).rendered_paths == ("units/baihe/index.html",)

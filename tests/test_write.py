@@ -14,7 +14,7 @@ import pytest
 
 from sitegen.build import BuildOptions, build
 from sitegen.errors import SiteError
-from sitegen.write import (MANIFEST, OutputBusyError, UnsafeOutputError, check_output_folder,
+from sitegen.write import (MANIFEST, Kept, OutputBusyError, Stamp, UnsafeOutputError, check_output_folder,
                            output_lock, publish)
 
 from .sitekit import interview, tree_hashes, write_site
@@ -173,3 +173,31 @@ def test_derived_files_count_as_published_only_when_present(tmp_path: Path) -> N
     assert not (output / "pagefind").exists()
     publish(output, {"index.html": b"1"}, finish=index, derived="pagefind/")
     assert (output / "pagefind" / "index.json").read_bytes() == b"{}"
+
+
+def test_kept_files_are_linked_and_stale_ones_refilled(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    publish(out, {"a.html": b"A", "b.html": b"B"})
+    kept_a, kept_b = Kept(Stamp.of(out / "a.html")), Kept(Stamp.of(out / "b.html"))
+    (out / "b.html").write_bytes(b"changed by hand")  # the stamp no longer matches
+    asked: list[list[str]] = []
+
+    def refill(paths: list[str]) -> dict[str, bytes]:
+        asked.append(paths)
+        return {path: b"B again" for path in paths}
+
+    result = publish(out, {"a.html": kept_a, "b.html": kept_b, "c.html": b"C"}, refill=refill)
+    assert asked == [["b.html"]]
+    assert {p: (out / p).read_bytes() for p in ("a.html", "b.html", "c.html")} == {
+        "a.html": b"A", "b.html": b"B again", "c.html": b"C"}
+    assert result.changed_paths == ("b.html", "c.html")
+
+
+def test_a_stale_kept_file_without_refill_is_refused_and_nothing_changes(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    publish(out, {"a.html": b"A"})
+    stamp = Stamp.of(out / "a.html")
+    (out / "a.html").write_bytes(b"edited")
+    with pytest.raises(UnsafeOutputError, match="changed while the site was being built"):
+        publish(out, {"a.html": Kept(stamp), "new.html": b"N"})
+    assert sorted(p.name for p in out.iterdir()) == [".sitegen-manifest", "a.html"]

@@ -1,0 +1,403 @@
+"""What each page depends on: one fingerprint per page, so unchanged pages are not rendered again.
+
+A page's fingerprint is a BLAKE2b digest (32 hex characters) of everything
+that can change its bytes:
+
+- the build's own inputs, shared by every page (`build_fingerprint`): the
+  settings (site.yaml as loaded, with the base URL and output folder), the
+  sitegen code and the versions of the libraries that shape the HTML;
+- its layout and every template that layout extends, includes or imports,
+  by content (`TemplateDependencies`), so an edited ``unit.html``
+  re-renders the unit pages only;
+- the page itself (URL, output path, title, kind, lastmod) and every value
+  of its context, walked through lists and dicts: a Markdown page by its
+  file's text, a record (unit, series, tally) by its fields, an entry by its
+  page and everything shown with it (unit, series, tags, summary, counts),
+  plus its series neighbours one step away (the 上一篇/下一篇 links); a
+  unit or series view by its record and URL, and by every page it lists
+  only when a template of the closure reads a list attribute
+  (`LIST_ATTRIBUTES`, as ``view.interviews``, ``map(attribute="cases")``);
+- the parts of the site graph its templates read (``site.units``,
+  ``site.totals``, ``site.pages`` …), found by reading the templates'
+  syntax trees; a template that uses ``site`` in any other way (passes it
+  to a macro, stores it in a variable, reads an attribute not listed here)
+  depends on the whole graph.
+
+This is the rule of Hugo's and Gatsby's incremental builds: a page is
+rendered again when any input it reads changed; the property test in
+``tests/test_incremental.py`` checks the result against clean builds.
+Over-approximation costs time, never correctness, so every unknown case
+counts as "depends on everything".
+
+May import: errors, config, models, load, site, write.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import importlib.metadata
+import json
+import os
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Iterable
+
+import jinja2
+from jinja2 import meta as jinja_meta
+from jinja2 import nodes
+from pydantic import BaseModel
+
+from .config import Config
+from .load import Document
+from .site import Entry, Page, SeriesView, SiteGraph, UnitView
+from .write import Stamp
+
+EVERYTHING = "*"
+"""The site part name meaning "the whole site graph"."""
+
+# Site graph attributes a template may read, and the parts they stand for.
+_SITE_PARTS: dict[str, tuple[str, ...]] = {
+    "config": (), "links": (), "urls": (),
+    "interviews": ("interviews",), "cases": ("cases",), "units": ("units",),
+    "series": ("series",), "tags": ("tags",), "totals": ("units",),
+    "pages": ("pages",), "assets": ("assets",), "data": ("data",), "now": ("now",),
+    "latest_tallies": ("units",), "newest": ("interviews", "cases", "units"),
+}
+# Attributes of a unit or series view that hold its pages: reading them makes a page depend
+# on every page in the list; pages that never read them depend on the record and URL only.
+LIST_ATTRIBUTES = frozenset({"interviews", "cases"})
+# Libraries (distribution names) whose versions shape the bytes of a page.
+_LIBRARIES = ("Jinja2", "MarkupSafe", "Markdown", "nh3", "pypinyin", "python-slugify", "pydantic")
+
+
+def _digest(*parts: bytes) -> str:
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        hasher.update(len(part).to_bytes(8, "little"))
+        hasher.update(part)
+    return hasher.hexdigest()
+
+
+def code_fingerprint() -> str:
+    """Digest of the sitegen package's files (path, size, modification time) and library versions.
+
+    Any edit to sitegen's code, or an upgrade of a library that shapes the
+    HTML, makes every page render again.
+    """
+    package = Path(__file__).parent
+    parts: list[bytes] = []
+    for path in sorted(package.rglob("*.py")):
+        stat = path.stat()
+        parts.append(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    parts.extend(f"{name}={version}".encode() for name, version in _library_versions())
+    return _digest(*parts)
+
+
+@functools.lru_cache(maxsize=1)
+def _library_versions() -> tuple[tuple[str, str], ...]:
+    found = []
+    for name in _LIBRARIES:
+        try:
+            found.append((name, importlib.metadata.version(name)))
+        except importlib.metadata.PackageNotFoundError:
+            found.append((name, "?"))
+    return tuple(found)
+
+
+def build_fingerprint(config: Config, extra: Iterable[str] = ()) -> str:
+    """The inputs every page shares: settings (incl. base URL, output folder), code, ``extra`` texts.
+
+    Returns a 32-character hex digest.
+    """
+    return _digest(repr(config).encode(), code_fingerprint().encode(), *(e.encode() for e in extra))
+
+
+class TemplateDependencies:
+    """For each layout: the digest of its template closure, and the site parts it reads.
+
+    Takes the Jinja environment the pages are rendered with. A template's
+    closure is the template and every template it names in ``extends``,
+    ``include``, ``import`` or ``from``, recursively, each by its source
+    text. A name that is not a constant (``{% include var %}``) or a
+    template that cannot be read makes the closure "every template",
+    represented by `EVERYTHING` in the parts and a digest of all of them.
+    """
+
+    def __init__(self, env: jinja2.Environment) -> None:
+        self._env = env
+        self._own: dict[str, tuple[str, frozenset[str], tuple[str, ...] | None]] = {}
+        self._closures: dict[str, tuple[str, frozenset[str]]] = {}
+
+    def _read(self, name: str) -> tuple[str, frozenset[str], tuple[str, ...] | None]:
+        """(source digest, site parts read, referenced names or None when not all are known).
+
+        Reading a view's list (`LIST_ATTRIBUTES`) counts as the part "lists".
+        """
+        if name not in self._own:
+            try:
+                source, _, _ = self._env.loader.get_source(self._env, name)  # type: ignore[union-attr]
+                tree = self._env.parse(source)
+            except jinja2.TemplateError:
+                self._own[name] = (_digest(b"missing", name.encode()), frozenset({EVERYTHING}), None)
+                return self._own[name]
+            references = list(jinja_meta.find_referenced_templates(tree))
+            known = None if any(r is None for r in references) else tuple(sorted(set(references)))
+            parts = site_parts_read(tree) | ({"lists"} if reads_view_lists(tree) else set())
+            self._own[name] = (_digest(name.encode(), source.encode()), parts, known)
+        return self._own[name]
+
+    def closure(self, name: str) -> tuple[str, frozenset[str]]:
+        """Return (digest of the template and all it references, site parts they read).
+
+        The parts may include "lists" (a view's list is read, see
+        `reads_view_lists`) and `EVERYTHING`.
+        """
+        if name in self._closures:
+            return self._closures[name]
+        seen: dict[str, tuple[str, frozenset[str], tuple[str, ...] | None]] = {}
+        waiting = [name]
+        unknown = False
+        while waiting:
+            current = waiting.pop()
+            if current in seen:
+                continue
+            seen[current] = self._read(current)
+            references = seen[current][2]
+            if references is None:
+                unknown = True
+            else:
+                waiting.extend(references)
+        parts = frozenset().union(*(entry[1] for entry in seen.values()))
+        digests = [f"{n}:{seen[n][0]}".encode() for n in sorted(seen)]
+        if unknown:
+            parts |= {EVERYTHING}
+            digests.append(self._all_templates().encode())
+        self._closures[name] = (_digest(*digests), parts)
+        return self._closures[name]
+
+    def _all_templates(self) -> str:
+        names = sorted(self._env.list_templates(filter_func=lambda n: not n.startswith("assets/")))
+        return _digest(*(f"{n}:{self._read(n)[0]}".encode() for n in names))
+
+
+def site_parts_read(tree: nodes.Template) -> frozenset[str]:
+    """The parts of the site graph a template's syntax tree reads through ``site.<name>``.
+
+    ``site.units`` → {"units"}; ``site.links.home`` → {} (links come from
+    the settings). Any other use of the name ``site`` (``{% set s = site %}``,
+    ``macro(site)``, ``site[name]``, an attribute not in the known list)
+    gives {`EVERYTHING`}.
+    """
+    parts: set[str] = set()
+    attribute_of_site: set[int] = set()
+    for getattr_node in tree.find_all(nodes.Getattr):
+        if isinstance(getattr_node.node, nodes.Name) and getattr_node.node.name == "site":
+            attribute_of_site.add(id(getattr_node.node))
+            known = _SITE_PARTS.get(getattr_node.attr)
+            parts.update(known if known is not None else (EVERYTHING,))
+    for name in tree.find_all(nodes.Name):
+        if name.name == "site" and id(name) not in attribute_of_site:
+            parts.add(EVERYTHING)
+    return frozenset(parts)
+
+
+def reads_view_lists(tree: nodes.Template) -> bool:
+    """True when a template may read a unit's or series' list of pages.
+
+    That is any ``x.interviews``/``x.cases`` except ``site.…`` and the
+    section links (``site.links.cases``, or a name set from ``site.links``
+    and bound nowhere else in the template), or the names as text in a
+    subscript or a filter, test or call argument (``x["cases"]``,
+    ``map(attribute="interviews")``).
+    """
+    links_aliases = _names_set_from_site_links(tree)
+    for getattr_node in tree.find_all(nodes.Getattr):
+        if getattr_node.attr in LIST_ATTRIBUTES and not _is_site_or_links(getattr_node.node, links_aliases):
+            return True
+    return _list_attribute_as_text(tree)
+
+
+def _is_site_or_links(node: nodes.Node, links_aliases: set[str]) -> bool:
+    if isinstance(node, nodes.Name):
+        return node.name == "site" or node.name in links_aliases
+    return (isinstance(node, nodes.Getattr) and node.attr == "links"
+            and isinstance(node.node, nodes.Name) and node.node.name == "site")
+
+
+def _names_set_from_site_links(tree: nodes.Template) -> set[str]:
+    """Names bound only by ``{% set name = site.links %}`` in this template."""
+    from_links: set[str] = set()
+    bound_otherwise: set[str] = set()
+    for assign in tree.find_all(nodes.Assign):
+        targets = {n.name for n in assign.target.find_all(nodes.Name)} | (
+            {assign.target.name} if isinstance(assign.target, nodes.Name) else set())
+        if isinstance(assign.target, nodes.Name) and _is_site_or_links(assign.node, set()) \
+                and isinstance(assign.node, nodes.Getattr):
+            from_links |= targets
+        else:
+            bound_otherwise |= targets
+    for binder in (*tree.find_all(nodes.For), *tree.find_all(nodes.Macro), *tree.find_all(nodes.With),
+                   *tree.find_all(nodes.CallBlock), *tree.find_all(nodes.AssignBlock)):
+        for name in binder.find_all(nodes.Name):
+            if name.ctx in ("store", "param"):
+                bound_otherwise.add(name.name)
+    return from_links - bound_otherwise
+
+
+def _list_attribute_as_text(node: nodes.Node) -> bool:
+    """A list attribute's name as a constant where it can name an attribute."""
+    holders = (nodes.Getitem, nodes.Filter, nodes.Test, nodes.Call)
+    for child in node.iter_child_nodes():
+        if isinstance(node, holders) and child is not getattr(node, "node", None) and any(
+                isinstance(c.value, str) and c.value in LIST_ATTRIBUTES
+                for c in ([child] if isinstance(child, nodes.Const) else [])
+                + ([child.value] if isinstance(child, nodes.Keyword) and isinstance(child.value, nodes.Const)
+                   else [])):
+            return True
+        if _list_attribute_as_text(child):
+            return True
+    return False
+
+
+class Fingerprints:
+    """Digests of pages and of the values they show, memoised for one build.
+
+    Takes the site graph, the template dependencies and the build
+    fingerprint (`build_fingerprint`). `page` returns a page's fingerprint;
+    `value` the digest of any value a template can receive. Raises
+    TypeError for a value of a kind it does not know, so a new kind of
+    context value cannot be skipped by accident.
+    """
+
+    def __init__(self, graph: SiteGraph, templates: TemplateDependencies, build: str) -> None:
+        self._graph = graph
+        self._templates = templates
+        self._build = build
+        self._memo: dict[tuple[int, bool], str] = {}
+        self._keep: list[Any] = []  # keeps memoised objects alive so their ids stay unique
+        self._parts: dict[str, str] = {}
+        self._cards: dict[int, str] = {}
+
+    def page(self, page: Page) -> str:
+        """The fingerprint of one page (32 hex characters)."""
+        template_digest, parts = self._templates.closure(page.template)
+        deep = bool(parts & {"lists", EVERYTHING})
+        head_parts = {"units"} if page.kind == "dashboard" else set()
+        fields = (page.url, page.output, page.template, page.title, page.source, page.kind,
+                  page.lastmod)
+        return _digest(self._build.encode(), template_digest.encode(),
+                       self.value(fields).encode(), self.value(page.context, deep).encode(),
+                       *(self.part(p, deep).encode() for p in sorted((parts | head_parts) - {"lists"})))
+
+    def part(self, name: str, deep: bool = True) -> str:
+        """Digest of one part of the site graph (see `site_parts_read`); ``deep``: with the views' lists."""
+        key = f"{name}:{deep}"
+        if key not in self._parts:
+            graph = self._graph
+            if name == EVERYTHING:
+                chosen: Any = [self.part(p, True) for p in ("interviews", "cases", "units", "series", "tags",
+                                                             "pages", "assets", "data", "now")]
+            elif name == "pages":
+                chosen = [(p.url, p.output, p.template, p.title, p.kind, p.lastmod) for p in graph.pages]
+            else:
+                chosen = getattr(graph, name)
+            self._parts[key] = self.value(chosen, deep)
+        return self._parts[key]
+
+    def value(self, value: Any, deep: bool = True) -> str:
+        """Digest of a value a template can receive (32 hex characters).
+
+        ``deep`` False hashes unit and series views without their lists of
+        pages (for layouts that never read them).
+        """
+        if value is None or isinstance(value, (str, int, float, bool, date, datetime)):
+            return _digest(f"{type(value).__name__}:{value!r}".encode())
+        key = (id(value), deep)
+        if key in self._memo:
+            return self._memo[key]
+        digest = self._compute(value, deep)
+        self._memo[key] = digest
+        self._keep.append(value)
+        return digest
+
+    def _compute(self, value: Any, deep: bool) -> str:
+        if isinstance(value, (list, tuple)):
+            return _digest(b"seq", *(self.value(item, deep).encode() for item in value))
+        if isinstance(value, dict):
+            return _digest(b"map", *(f"{k!r}={self.value(v, deep)}".encode() for k, v in sorted(
+                value.items(), key=lambda kv: repr(kv[0]))))
+        if isinstance(value, Entry):
+            return _digest(b"entry", self._card(value).encode(),
+                           self._card(value.prev).encode() if value.prev else b"",
+                           self._card(value.next).encode() if value.next else b"")
+        if isinstance(value, (UnitView, SeriesView)):
+            record = value.unit if isinstance(value, UnitView) else value.series
+            lists = ([] if not deep else [value.interviews, value.cases] if isinstance(value, UnitView)
+                     else [value.interviews])
+            return _digest(type(value).__name__.encode(), self.value(record).encode(),
+                           value.url.encode(), *(self.value(items).encode() for items in lists))
+        if isinstance(value, Document):
+            return _digest(b"document", value.collection.encode(), value.path.encode(),
+                           value.slug.encode(), value.front_matter.encode(), value.body.encode(),
+                           str(value.body_line).encode(), str(value.front_matter_line).encode())
+        if isinstance(value, BaseModel):
+            return _digest(type(value).__name__.encode(), repr(value).encode())
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return _digest(type(value).__name__.encode(),
+                           *(self.value(getattr(value, f.name), deep).encode() for f in dataclasses.fields(value)))
+        raise TypeError(f"no fingerprint for a {type(value).__name__} in a page's context")
+
+    def _card(self, entry: Entry) -> str:
+        """An entry without its neighbours: what a list or a neighbour link shows of it."""
+        key = id(entry)
+        if key not in self._cards:
+            self._cards[key] = _digest(
+                b"card", self.value(entry.document).encode(), entry.url.encode(),
+                self.value(entry.unit).encode(), self.value(entry.series).encode(),
+                entry.summary.encode(), str(entry.word_count).encode(), str(entry.minutes).encode(),
+                self.value(entry.tags).encode(), self.value(entry.latest_tally).encode(),
+                entry.unit_url.encode(), (entry.series_url or "").encode())
+            self._keep.append(entry)
+        return self._cards[key]
+
+
+RENDERED_FILE = "rendered-{key}.json"
+"""The record of the last build's pages in the build cache, one per output folder."""
+_RENDERED_VERSION = 1
+
+
+def rendered_record_path(cache_folder: Path, output: Path) -> Path:
+    """Where the record of pages rendered into ``output`` is kept inside the build cache."""
+    key = _digest(str(output.absolute()).encode())[:12]
+    return cache_folder / RENDERED_FILE.format(key=key)
+
+
+def load_rendered(path: Path) -> dict[str, tuple[str, Stamp]]:
+    """Read ``{output path: (fingerprint, stamp of the published file)}``; empty when missing or unreadable."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("version") != _RENDERED_VERSION:
+            return {}
+        return {rel: (fingerprint, Stamp(*numbers)) for rel, (fingerprint, *numbers) in data["pages"].items()}
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return {}
+
+
+def save_rendered(path: Path, fingerprints: dict[str, str], published: dict[str, Stamp]) -> None:
+    """Record each page's fingerprint with its published file's stamp (written atomically).
+
+    Pages whose file is missing are left out, so they are rendered next
+    time. An unwritable cache is ignored: the next build only renders more.
+    """
+    pages = {rel: [fingerprint, *dataclasses.astuple(published[rel])]
+             for rel, fingerprint in sorted(fingerprints.items()) if rel in published}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}")
+        temporary.write_text(json.dumps({"version": _RENDERED_VERSION, "pages": pages},
+                                        separators=(",", ":")), encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        pass
