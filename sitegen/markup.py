@@ -651,6 +651,27 @@ def _locate(needles: tuple[str, ...], lowered: list[str], start: int) -> int | N
     return None
 
 
+# Every href the Python-Markdown serializer writes (it always quotes with '"').
+_HREF_RE = re.compile(r'\shref="([^"]*)"')
+
+
+def _removal_possible(source: str, raw_html: str) -> bool:
+    """False only when `_RemovalScanner` provably finds nothing in ``raw_html``.
+
+    Takes the Markdown source and the HTML Python-Markdown made of it. Without
+    a ``<`` in the source there is no raw HTML, autolink or ``<url>``, so every
+    tag and attribute in ``raw_html`` is one Python-Markdown writes itself: all
+    in :data:`ALLOWED_TAGS`, no ``on*`` attribute, ``src`` only on ``<img>``.
+    What is left to find is then an ``<img>`` (its alt text is checked) and a
+    refused ``href`` scheme, checked here with the same `url_refusal` on the
+    value as the HTML parser decodes it. Entities (``&``) cannot make a tag,
+    since the scanner decodes them as text. True means "scan to find out".
+    """
+    if "<" in source or "<img" in raw_html:
+        return True
+    return any(url_refusal("a", "href", html.unescape(value)) for value in _HREF_RE.findall(raw_html))
+
+
 def _removal_problems(raw_html: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
     """Warnings for what the sanitizer removes, at the source line it came from."""
     scanner = _RemovalScanner()
@@ -757,7 +778,8 @@ class MarkdownRenderer:
         collector.close()
         text = collector.text()
         problems = _heading_problems(lines, path, first_line)
-        problems += _removal_problems(raw_html, lines, path, first_line)
+        if _removal_possible(source, raw_html):
+            problems += _removal_problems(raw_html, lines, path, first_line)
         if control:
             problems.append(_control_problem(control.group(), lines, path, first_line))
         problems.sort(key=Problem.sort_key)

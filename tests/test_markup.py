@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from unittest import mock
 
 import lxml.html
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sitegen import markup
 from sitegen.errors import Problem
 from sitegen.markup import (
     Heading,
@@ -513,3 +515,76 @@ def test_control_characters_are_replaced_with_a_warning_at_their_line(body: str)
     assert "<p>回答\ufffd结束。</p>" in rendered.html
     assert [(p.line, p.severity) for p in rendered.problems] == [(9, "warning")]
     assert rendered.problems[0].message.startswith("an invisible control character (U+000")
+
+
+# ---------------------------------------------------------------- removal scan skipped when it cannot find anything
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("正文。\n\n<b>粗</b> <font color=red>红</font>\n", "raw HTML <font> was removed"),
+    ("正文。\n\n<a href=\"https://a.org\" onclick=\"x()\">链</a>\n", "event attribute onclick on <a>"),
+    ("正文。\n\n[链接](javascript:alert(1))\n", "javascript: address in <a href> was removed"),
+    ("正文。\n\n[链接][r]\n\n[r]: vbscript:x\n", "vbscript: address in <a href> was removed"),
+    ("正文。\n\n[链接](java\\-script:x)\n", "java-script: address in <a href> was removed"),
+    ("正文。\n\n[链接](java&#115;cript:x)\n", "javascript: address in <a href> was removed"),
+    ("正文。\n\n[链接](data:text/html,x)\n", "data: address in <a href> was removed"),
+    ("正文。\n\n![](photos/a.png)\n", "image photos/a.png has no description"),
+])
+def test_markdown_that_the_sanitizer_changes_still_gets_its_warning(
+        renderer: MarkdownRenderer, body: str, expected: str) -> None:
+    [problem] = renderer.render(body, "content/a.md", 5).problems
+    assert problem.message.startswith(expected)
+
+
+@pytest.mark.parametrize("body", [
+    "## 问题\n\n详见[工作简报第3期](https://example.org/jianbao/3.html)。\n\n- 一\n- 二\n\n"
+    "| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n",
+    "[邮件](mailto:a@b.cn) [电话](tel:123) [相对](../x/) [站内](/cases/a/) [锚](#fn-1) 10:30 R&D\n",
+    "正文[^1]\n\n[^1]: 注释 http://a.org\n\n```python\nx = 'javascript:'\n```\n",
+])
+def test_markdown_without_raw_html_or_refused_links_gets_no_removal_warning(
+        renderer: MarkdownRenderer, body: str) -> None:
+    raw_html = MarkdownRenderer()._md.convert(body)
+    assert not markup._removal_possible(body, raw_html)
+    assert renderer.render(body, "content/a.md", 5).problems == ()
+
+
+_REMOVAL_TOKENS = [
+    "<", "&", "&#58;", "&#x3a;", "\\-", "\\.", "\t", "\n", "\n\n", " ", "中文", "##", "- ", "|", "---",
+    "[", "]", "(", ")", "!", "![", "](", "]: ", "[r]", "\n\n[r]: ", "[^1]", "\n\n[^1]: ", "```", "`",
+    '"', "'", "javascript:", "JAVA\tSCRIPT:", "vbscript:", "data:", "data:image/png,", "http://a.org/",
+    "https:", "mailto:a@b.cn", "tel:1", "/cases/", "#x", "x.png", "{ #i .c }", "<b>", "<img src=x>",
+    "<a href='java", "onclick=", "<font>", "<script>",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_REMOVAL_TOKENS), st.text(max_size=3)), max_size=30))
+def test_skipping_the_removal_scan_never_changes_the_result(tokens: list[str]) -> None:
+    body = "".join(tokens)
+    fast = MARKDOWN_RENDERER.render(body, "fuzz.md", 3)
+    with mock.patch.object(markup, "_removal_possible", lambda source, raw_html: True):
+        slow = MARKDOWN_RENDERER.render(body, "fuzz.md", 3)
+    assert fast == slow
+
+
+def test_the_removal_scan_is_skipped_for_plain_markdown_and_output_is_the_same(
+        renderer: MarkdownRenderer) -> None:
+    body = "## 问题\n\n回答，详见[简报](https://example.org/a.html)。\n\n<b>粗</b>\n"
+    calls: list[str] = []
+    real = markup._removal_problems
+
+    def counting(raw_html: str, *args: object) -> list[Problem]:
+        calls.append(raw_html)
+        return real(raw_html, *args)
+
+    with mock.patch.object(markup, "_removal_problems", counting):
+        plain = renderer.render(body.replace("<b>粗</b>", "**粗**"), "a.md", 1)
+        assert calls == []
+        raw = renderer.render(body, "a.md", 1)
+        assert len(calls) == 1
+        with mock.patch.object(markup, "_removal_possible", lambda source, raw_html: True):
+            assert renderer.render(body.replace("<b>粗</b>", "**粗**"), "a.md", 1) == plain
+        assert len(calls) == 2
+    assert plain.problems == raw.problems == ()
+    assert plain.html.replace("strong", "b") == raw.html
