@@ -1,0 +1,129 @@
+"""The site graph's shortcuts give exactly what the long way gives.
+
+- `sitegen.slugs.make_slug` remembers its results, so a tag used on
+  thousands of pages is transliterated once per build, with the same slug.
+- `sitegen.site.Urls.rebase_html` returns a fragment untouched, unparsed,
+  when it cannot hold a root-relative ``href``/``src``; a property test
+  checks it against the full start-tag rewrite on random fragments.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sitegen import slugs
+from sitegen.site import Urls
+from sitegen.slugs import make_slug
+
+from .sitekit import build_at, interview, write_site
+
+# ---------------------------------------------------------------- tag slugs
+
+
+def test_make_slug_remembers_each_text_and_gives_the_same_slug() -> None:
+    texts = ["大调研", "补短板", "R&D 创新", "白鹤镇"]
+    expected = [make_slug.__wrapped__(text) for text in texts]
+    assert expected == ["da-diao-yan", "bu-duan-ban", "r-d-chuang-xin", "bai-he-zhen"]
+    calls: list[str] = []
+    real = slugs.lazy_pinyin
+
+    def counting(text: str, **options: object) -> list[str]:
+        calls.append(text)
+        return real(text, **options)
+
+    make_slug.cache_clear()
+    with mock.patch.object(slugs, "lazy_pinyin", counting):
+        got = [[make_slug(text) for text in texts] for _ in range(100)]
+    assert got == [expected] * 100
+    assert calls == texts
+
+
+def test_each_tag_is_transliterated_once_per_build_and_its_pages_are_right(tmp_path: Path) -> None:
+    tags = ["大调研", "补短板", "民生"]
+    files = {f"content/interviews/p{i:02d}.md": interview(
+        f"访谈{i}", date=f"2018-05-{1 + i % 28:02d} 10:00", extra=f"tags: [{', '.join(tags[:1 + i % 3])}]\n")
+        for i in range(30)}
+    root = write_site(tmp_path, files)
+    calls: list[str] = []
+    real = slugs.lazy_pinyin
+
+    def counting(text: str, **options: object) -> list[str]:
+        calls.append(text)
+        return real(text, **options)
+
+    make_slug.cache_clear()
+    with mock.patch.object(slugs, "lazy_pinyin", counting):
+        output = build_at(root)
+    assert sorted(text for text in calls if text in tags) == sorted(tags)
+    for slug, count in (("da-diao-yan", 30), ("bu-duan-ban", 20), ("min-sheng", 10)):
+        page = (output / "tags" / slug / "index.html").read_text(encoding="utf-8")
+        assert page.count('href="/interviews/') >= min(count, 10), slug
+
+
+# ---------------------------------------------------------------- rebase_html
+
+URLS = [Urls("https://example.org/"), Urls("https://example.org/qingpu/diaoyan/")]
+
+
+@pytest.mark.parametrize("fragment, expected", [
+    ('<a href="/cases/c/">案例</a>', '<a href="/qingpu/diaoyan/cases/c/">案例</a>'),
+    ("<A HREF = '/cases/c/'>案例</A>", '<A HREF = "/qingpu/diaoyan/cases/c/">案例</A>'),
+    ("<img alt=x src=/images/a.png>", '<img alt=x src="/qingpu/diaoyan/images/a.png">'),
+    ('<img\nsrc\n=\n"/a.png">', '<img\nsrc\n=\n"/qingpu/diaoyan/a.png">'),
+    ('<a href="&#47;cases/c/">案例</a>', '<a href="/qingpu/diaoyan/cases/c/">案例</a>'),
+    ('<a href="/qingpu/diaoyan/cases/c/">已有</a>', '<a href="/qingpu/diaoyan/cases/c/">已有</a>'),
+    ('<a href="/单位/">中文</a>', '<a href="/qingpu/diaoyan/%E5%8D%95%E4%BD%8D/">中文</a>'),
+    ('<a href="//cdn.example.org/x">外</a>', '<a href="//cdn.example.org/x">外</a>'),
+    ('<a href="https://example.com/x">外</a>', '<a href="https://example.com/x">外</a>'),
+    ('<a href="#fn-1">注</a> <a href="../x/">相对</a>', '<a href="#fn-1">注</a> <a href="../x/">相对</a>'),
+    ("<p>写 href=/x 的文字</p>", "<p>写 href=/x 的文字</p>"),
+    ("<p>无链接的正文。</p>", "<p>无链接的正文。</p>"),
+    ("", ""),
+])
+def test_rebase_html_concrete_cases(fragment: str, expected: str) -> None:
+    urls = Urls("https://example.org/qingpu/diaoyan/")
+    assert urls.rebase_html(fragment) == expected
+    assert urls._rebase_tags(fragment, False) == expected
+
+
+def test_rebase_html_absolute() -> None:
+    urls = Urls("https://example.org/qingpu/diaoyan/")
+    assert urls.rebase_html('<a href="/cases/c/">案</a>', absolute=True) == (
+        '<a href="https://example.org/qingpu/diaoyan/cases/c/">案</a>')
+    assert urls.rebase_html('<a href="https://a.org/">外</a>', absolute=True) == '<a href="https://a.org/">外</a>'
+
+
+def test_a_fragment_without_root_links_is_returned_unparsed() -> None:
+    urls = Urls("https://example.org/qingpu/diaoyan/")
+    body = '<h2 id="问题">问题</h2>\n<p>详见<a href="https://example.org/a.html">简报</a>。</p>'
+    with mock.patch.object(Urls, "_rebase_tag", side_effect=AssertionError("parsed")):
+        assert urls.rebase_html(body) is body
+        assert urls.rebase_html(body, absolute=True) is body
+
+
+_SPACE = st.sampled_from(["", " ", "  ", "\t", "\n", "\f", "\u3000"])
+_NAME = st.sampled_from(["href", "HREF", "Href", "src", "SRC", "sRc", "title", "alt", "xhref", "hrefs", "on"])
+_LINK = st.lists(st.sampled_from([
+    "/", "//", "/cases/", "/qingpu/diaoyan/", "/qingpu", "/单位/", "&#47;", "&#x2F;", "&sol;", "&#47", "&amp;",
+    "&", "#x", "?a=1", "https://a.org/", "mailto:a@b.cn", "../", "中文", "x", " ", ">", "<", "=", "'", '"',
+]), max_size=4).map("".join)
+_VALUE = st.one_of(_LINK.map(lambda v: '"' + v.replace('"', "") + '"'),
+                   _LINK.map(lambda v: "'" + v.replace("'", "") + "'"), _LINK)
+_ATTRIBUTE = st.tuples(st.sampled_from([" ", "\n", "  ", ""]), _NAME,
+                       st.one_of(st.just(""), st.tuples(_SPACE, _SPACE, _VALUE).map(lambda t: f"{t[0]}={t[1]}{t[2]}")))
+_TAG = st.tuples(st.sampled_from(["a", "img", "A", "IMG", "p", "x-y"]), st.lists(_ATTRIBUTE.map("".join), max_size=4),
+                 _SPACE, st.sampled_from([">", "/>", ""])).map(lambda t: f"<{t[0]}{''.join(t[1])}{t[2]}{t[3]}")
+_PIECE = st.one_of(_TAG, st.sampled_from(["</a>", "<p>", "文字", "href=/x", " src = '/y'", "<", "&", "\n"]),
+                   st.text(max_size=3))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_PIECE, max_size=8), st.sampled_from(URLS), st.booleans())
+def test_rebase_html_shortcut_equals_the_full_rewrite(pieces: list[str], urls: Urls, absolute: bool) -> None:
+    fragment = "".join(pieces)
+    assert urls.rebase_html(fragment, absolute=absolute) == urls._rebase_tags(fragment, absolute)
