@@ -116,6 +116,8 @@ class Config(BaseModel):
             reading-time line (500, as Hugo reads CJK).
         per_page: items per page of paginated lists.
         summary_length: characters of automatic summaries on list pages.
+        feed_entries: how many of the newest interviews each Atom feed
+            carries (50), so feeds stay small on large sites.
         publisher: who publishes the site (footer, feeds, open data).
         permalinks: URL patterns per collection.
         gov: government-site meta tags.
@@ -132,6 +134,7 @@ class Config(BaseModel):
     reading_speed: int = Field(default=500, ge=50, le=5000)
     per_page: int = Field(default=10, ge=1, le=1000)
     summary_length: int = Field(default=120, ge=20, le=2000)
+    feed_entries: int = Field(default=50, ge=1)
     publisher: OptionalText = ""
     permalinks: Permalinks = Permalinks()
     gov: GovMeta = GovMeta()

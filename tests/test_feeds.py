@@ -6,6 +6,7 @@ RFC 4287 elements) and with feedparser (``bozo == 0``: no error at all).
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import feedparser
@@ -13,7 +14,10 @@ import lxml.etree
 import lxml.html
 import pytest
 
-from .sitekit import ATOM, SERIES, SITEMAP, build_at, interview, parse_html, write_site
+from sitegen.config import load_config
+from sitegen.errors import Report, SiteError
+
+from .sitekit import ATOM, MINIMAL_CONFIG, SERIES, SITEMAP, build_at, interview, parse_html, write_site
 
 INTERVIEW_URL = "https://example.org/interviews/baihe-dadiaoyan-weifangtan/"
 UNIT_B = "name: 金泽镇\nlevel: town\n"
@@ -110,6 +114,57 @@ def test_feed_content_links_are_absolute(tmp_path: Path) -> None:
     assert [link for _, _, link, _ in fragment.iterlinks()] == [
         "https://example.org/qingpu/diaoyan/cases/c/", "https://example.com/x",
         "https://example.org/qingpu/diaoyan/images/a.svg"]
+
+
+def _interviews(count: int) -> dict[str, str]:
+    """``count`` interviews of unit baihe, series dadiaoyan: 访谈000 the oldest, one a day."""
+    start = datetime(2018, 1, 1, 10, 0)
+    return {f"content/interviews/p{i:03d}.md": interview(
+        f"访谈{i:03d}", date=f"{start + timedelta(days=i):%Y-%m-%d %H:%M}", body=f"## 问{i}\n\n答{i}。\n")
+        for i in range(count)}
+
+
+def test_each_feed_carries_the_newest_feed_entries_interviews(tmp_path: Path) -> None:
+    root = write_site(tmp_path, _interviews(7), config=MINIMAL_CONFIG + "feed_entries: 3\n")
+    output = build_at(root)
+    for rel in ("feed.xml", "series/dadiaoyan/feed.xml", "units/baihe/feed.xml"):
+        tree, parsed = parse_feed(output / rel)
+        assert [e.title for e in parsed.entries] == ["访谈006", "访谈005", "访谈004"], rel
+        assert tree.getroot().findtext(f"{ATOM}updated") == "2018-01-07T10:00:00+08:00"
+        assert parsed.entries[0].content[0].value == '<h2 id="问6">问6</h2>\n<p>答6。</p>'
+    assert len([p for p in (output / "interviews").iterdir() if p.name.startswith("p")]) == 7  # every page is built
+
+
+def test_feeds_carry_50_interviews_by_default(tmp_path: Path) -> None:
+    root = write_site(tmp_path, _interviews(52))
+    assert load_config(root, Report()).feed_entries == 50
+    _, parsed = parse_feed(build_at(root) / "feed.xml")
+    assert [e.title for e in parsed.entries] == [f"访谈{i:03d}" for i in range(51, 1, -1)]
+
+
+def test_a_site_with_fewer_interviews_than_the_limit_lists_them_all(tmp_path: Path) -> None:
+    root = write_site(tmp_path, _interviews(2), config=MINIMAL_CONFIG + "feed_entries: 1000\n")
+    _, parsed = parse_feed(build_at(root) / "feed.xml")
+    assert [e.title for e in parsed.entries] == ["访谈001", "访谈000"]
+
+
+@pytest.mark.parametrize("line, message", [
+    ("feed_entries: 0", 'site.yaml:3:15: error: "feed_entries" is 0, less than the smallest allowed value 1\n'
+                        "  hint: use a number from 1 up"),
+    ("feed_entries: -5", 'site.yaml:3:15: error: "feed_entries" is -5, less than the smallest allowed value 1\n'
+                         "  hint: use a number from 1 up"),
+    ("feed_entries: 五十", 'site.yaml:3:15: error: "feed_entries" should be a whole number, not "五十"\n'
+                         "  hint: write the digits alone, e.g. 10"),
+    ("feeds_entries: 20", 'site.yaml:3:1: error: unknown field "feeds_entries" (did you mean "feed_entries"?)\n'
+                          '  hint: rename it to "feed_entries"'),
+    ("feed_entires: 20", 'site.yaml:3:1: error: unknown field "feed_entires" (did you mean "feed_entries"?)\n'
+                         '  hint: rename it to "feed_entries"'),
+])
+def test_a_wrong_feed_entries_setting_is_an_error_at_its_place(tmp_path: Path, line: str, message: str) -> None:
+    root = write_site(tmp_path, {}, config=MINIMAL_CONFIG + line + "\n")
+    with pytest.raises(SiteError) as failure:
+        load_config(root, Report())
+    assert [p.format() for p in failure.value.problems] == [message]
 
 
 def test_sitemap_lists_every_page_but_404_with_lastmod(output: Path) -> None:

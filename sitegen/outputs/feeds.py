@@ -7,7 +7,8 @@ Each feed is an Atom 1.0 document (RFC 4287) made with feedgen:
   unit page); ``updated``: the newest entry's publish time (or, for a feed
   with no entries yet, the newest date of the site's content, so rebuilds
   write the same bytes); ``author``: the site's publisher.
-- one ``entry`` per published interview, newest first: ``id`` and
+- one ``entry`` for each of the newest ``feed_entries`` published
+  interviews (50 unless ``site.yaml`` says otherwise), newest first: ``id`` and
   ``alternate`` link are the page's absolute address; ``published`` and
   ``updated`` are the publish time with the site's time-zone offset
   (RFC 3339, as RFC 4287 §3.3 requires); ``summary`` is the list summary;
@@ -47,21 +48,27 @@ class Feed:
     entries: tuple[Entry, ...]
 
 
+def _newest_entries(graph: SiteGraph, newest_first: Sequence[Entry]) -> tuple[Entry, ...]:
+    """The first ``feed_entries`` (site.yaml) of entries given newest first."""
+    return tuple(newest_first[:graph.config.feed_entries])
+
+
 def site_feed(graph: SiteGraph) -> Feed:
-    """The site-wide feed of every published interview."""
-    return Feed(f"{graph.config.title}：访谈", graph.links.home, graph.links.feed, tuple(graph.interviews))
+    """The site-wide feed of the newest published interviews."""
+    return Feed(f"{graph.config.title}：访谈", graph.links.home, graph.links.feed,
+                _newest_entries(graph, graph.interviews))
 
 
 def series_feed(graph: SiteGraph, view: SeriesView) -> Feed:
-    """The feed of one series' interviews."""
+    """The feed of one series' newest interviews."""
     return Feed(f"{view.series.title} - {graph.config.title}", view.url, view.feed_url,
-                tuple(view.interviews))
+                _newest_entries(graph, view.interviews))
 
 
 def unit_feed(graph: SiteGraph, view: UnitView) -> Feed:
-    """The feed of one unit's interviews."""
+    """The feed of one unit's newest interviews."""
     return Feed(f"{view.unit.name}访谈 - {graph.config.title}", view.url, view.feed_url,
-                tuple(view.interviews))
+                _newest_entries(graph, view.interviews))
 
 
 def all_feeds(graph: SiteGraph) -> list[Feed]:
@@ -115,4 +122,5 @@ def _add_entry(graph: SiteGraph, generator: FeedGenerator, entry: Entry) -> None
 
 def render_feeds(graph: SiteGraph, feeds: Sequence[Feed] | None = None) -> dict[str, bytes]:
     """Return ``{output path: Atom bytes}`` for `all_feeds` (or the feeds given)."""
-    return {output_path(feed.url): feed_xml(graph, feed) for feed in (feeds or all_feeds(graph))}
+    chosen = all_feeds(graph) if feeds is None else feeds
+    return {output_path(feed.url): feed_xml(graph, feed) for feed in chosen}
