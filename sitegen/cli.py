@@ -7,6 +7,10 @@ Commands: ``build`` and ``check`` (the pipeline), ``serve`` (live preview,
 `sitegen.serve`), ``new`` and ``init`` (files to start from, `sitegen.scaffold`).
 
 May import: build, serve, scaffold, config, errors.
+
+The pipeline, the dev server (tornado, livereload) and the scaffold
+(pypinyin's phrase dictionary) are imported by the commands that use them,
+so ``sitegen --version``, ``--help`` and usage errors answer at once.
 """
 
 from __future__ import annotations
@@ -15,15 +19,26 @@ import argparse
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
-
-from rich.console import Console
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from . import __version__
-from . import scaffold
-from .build import BuildOptions, BuildResult, build, check
 from .errors import Problem, SiteError, problems_to_json
-from .serve import BuildOutcome, DevServer, ServeOptions
+
+if TYPE_CHECKING:
+    from .build import BuildResult
+    from .serve import BuildOutcome
+
+
+class _UnitLevels:
+    """The choices of ``new unit --level`` (`sitegen.scaffold.LEVELS`), imported when argparse asks."""
+
+    def __iter__(self) -> Iterator[str]:
+        from .scaffold import LEVELS
+        return iter(LEVELS)
+
+    def __contains__(self, value: object) -> bool:
+        from .scaffold import LEVELS
+        return value in LEVELS
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -98,8 +113,8 @@ def _new_parser(commands: argparse._SubParsersAction) -> None:
     unit = kinds.add_parser("unit", help="content/units/<id>.yaml")
     unit.add_argument("name", help='the unit\'s name, e.g. "白鹤镇"')
     unit.add_argument("--id", help="the id and file name (default: the pinyin of the name)")
-    unit.add_argument("--level", choices=scaffold.LEVELS,
-                      help="kind of unit (default: guessed from the name, e.g. 镇 → town)")
+    unit.add_argument("--level", choices=_UnitLevels(), metavar="LEVEL",
+                      help="kind of unit: %(choices)s (default: guessed from the name, e.g. 镇 → town)")
     series = kinds.add_parser("series", help="content/series/<id>.yaml")
     series.add_argument("title", help='the series title, e.g. "大调研微访谈"')
     series.add_argument("--id", help="the id and file name (default: the pinyin of the title)")
@@ -140,6 +155,8 @@ def _build_summary(result: BuildResult) -> str:
 
 def run_build(args: argparse.Namespace) -> int:
     """Run ``sitegen build``; returns the exit code."""
+    from .build import BuildOptions, build
+
     if args.jobs is not None and args.jobs < 1:
         print("sitegen build: --jobs needs a whole number of 1 or more", file=sys.stderr)
         return 2
@@ -176,6 +193,7 @@ def _progress(enabled: bool) -> Iterator[Callable[[str], None]]:
     if not enabled:
         yield lambda name: None
         return
+    from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     labels = {"reading": "reading and checking the sources", "rendering": "rendering pages",
@@ -188,6 +206,8 @@ def _progress(enabled: bool) -> Iterator[Callable[[str], None]]:
 
 def run_check(args: argparse.Namespace) -> int:
     """Run ``sitegen check``; returns the exit code."""
+    from .build import BuildOptions, check
+
     result = check(BuildOptions(root=args.site))
     failed = any(p.severity == "error" for p in result.problems) or (args.strict and result.problems)
     if args.format == "json":
@@ -224,6 +244,8 @@ def _print_outcome(outcome: BuildOutcome) -> None:
 
 def run_serve(args: argparse.Namespace) -> int:
     """Run ``sitegen serve`` until Ctrl-C; returns the exit code (0 after a clean stop)."""
+    from .serve import DevServer, ServeOptions
+
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(line_buffering=True)
     server = DevServer(ServeOptions(root=args.site, host=args.host, port=args.port, output=args.output),
@@ -248,6 +270,8 @@ def run_serve(args: argparse.Namespace) -> int:
 
 def run_new(args: argparse.Namespace) -> int:
     """Run ``sitegen new KIND …``: write a new record file, or print a tally to paste; returns the exit code."""
+    from . import scaffold
+
     try:
         if args.kind == "tally":
             block = scaffold.new_tally(args.site, args.unit)
@@ -272,6 +296,8 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def _write_new(args: argparse.Namespace) -> Path:
+    from . import scaffold
+
     if args.kind == "interview":
         return scaffold.new_interview(args.site, args.title, unit=args.unit, series=args.series,
                                       slug=args.slug)
@@ -284,6 +310,8 @@ def _write_new(args: argparse.Namespace) -> Path:
 
 def run_init(args: argparse.Namespace) -> int:
     """Run ``sitegen init DIR``: create a new site folder; returns the exit code."""
+    from . import scaffold
+
     try:
         written = scaffold.init_site(args.dir, title=args.title)
     except scaffold.ScaffoldError as refusal:

@@ -12,12 +12,14 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 import pytest
 
+from sitegen import __version__
 from sitegen.cli import main
 
 from .sitekit import REPO, UNIT, interview, tree_hashes, write_site
@@ -328,6 +330,38 @@ def test_ctrl_c_during_a_build_is_a_message_and_exit_130(tmp_path: Path, capsys:
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("sitegen.cli.build", interrupted)
+    monkeypatch.setattr("sitegen.build.build", interrupted)  # the command imports it when it runs
     assert main(["build", "--site", str(root)]) == 130
     assert capsys.readouterr().err == "\nsitegen build: interrupted; the output folder was not changed\n"
+
+
+_HEAVY = ["sitegen.build", "sitegen.serve", "sitegen.scaffold", "sitegen.config", "pypinyin", "tornado",
+          "livereload", "pydantic", "markdown", "jinja2", "rich"]
+
+
+def test_version_help_and_usage_errors_load_no_pipeline_server_or_dictionary() -> None:
+    """``--version``, ``--help`` and a wrong command answer without importing the heavy modules."""
+    script = ("import contextlib, io, sys\nfrom sitegen.cli import main\n"
+              "for argv in (['--version'], ['--help'], ['build', '--help'], ['bild']):\n"
+              "    with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()), "
+              "contextlib.redirect_stderr(io.StringIO()):\n"
+              "        main(argv)\n"
+              f"print(sorted(name for name in {_HEAVY!r} if name in sys.modules))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=REPO)
+    assert done.stdout == "[]\n", done.stderr
+    version = subprocess.run([sys.executable, "-m", "sitegen", "--version"], capture_output=True, text=True,
+                             check=True, cwd=REPO)
+    assert version.stdout == f"sitegen {__version__}\n"
+
+
+def test_unit_levels_are_offered_and_checked_when_asked(capsys: Capture) -> None:
+    with pytest.raises(SystemExit) as usage:
+        main(["new", "unit", "白鹤镇", "--level", "镇"])
+    assert usage.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        "sitegen new unit: error: argument --level: invalid choice: '镇' (choose from 'district', 'town', "
+        "'subdistrict', 'committee', 'village', 'community', 'park')\n")
+    with pytest.raises(SystemExit):
+        main(["new", "unit", "--help"])
+    assert "kind of unit: district, town, subdistrict, committee, village, community, park" in " ".join(
+        capsys.readouterr().out.split())
