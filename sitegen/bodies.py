@@ -34,9 +34,9 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from .errors import Problem
+from .fresh import CACHE_DIR
 from .markup import Heading, MarkdownRenderer, RenderedMarkdown
 
-CACHE_DIR = ".sitegen-cache"
 CACHE_FILE = "markdown.sqlite3"
 PARALLEL_THRESHOLD = 32
 

@@ -18,17 +18,21 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
+import jinja2
+
 from .checks import check_content, scheduled
 from .config import Config, load_config
 from .errors import Problem, Report, SiteError
-from .bodies import CACHE_DIR
 from .load import Content, Document, load_content
 from .outputs.search import SEARCH_FOLDER, SearchIndexError, index_site, searchable_pages
 from .outputs import render_outputs
-from .depends import (Fingerprints, TemplateDependencies, build_fingerprint, load_rendered,
-                      rendered_record_path, save_rendered)
-from .render import make_environment, render_pages, render_site
-from .site import SiteGraph, build_site
+from .outputs.feeds import Feed, all_feeds, render_feeds
+from .depends import (Fingerprints, TemplateDependencies, build_fingerprint, load_known_templates,
+                      load_rendered, rendered_record_path, save_known_templates, save_rendered)
+from .fresh import CACHE_DIR, Inputs, LastBuild, options_key, record_path
+from .fresh import record as record_fresh
+from .render import default_theme_dir, make_environment, render_pages, render_site
+from .site import Page, SiteGraph, build_site, output_path
 from .write import (FileData, Kept, OutputBusyError, Stamp, UnsafeOutputError, WriteResult,
                     check_output_folder, publish, stamps)
 
@@ -70,8 +74,8 @@ class BuildResult:
     """What a build did: pages and files written, time taken, warnings, scheduled pages.
 
     ``converted`` counts Markdown bodies converted (not from the cache);
-    ``rendered_paths`` are the output paths of the pages rendered (the others
-    were unchanged and kept); ``changed_paths`` and ``removed_paths`` the
+    ``rendered_paths`` are the output paths of the pages, then the feeds,
+    rendered (the others were unchanged and kept); ``changed_paths`` and ``removed_paths`` the
     files written anew and removed.
     """
 
@@ -181,16 +185,52 @@ def _index_for_search(graph: SiteGraph, published: Path) -> Callable[[Path], Non
     return finish
 
 
-def _unchanged_pages(graph: SiteGraph, fingerprints: dict[str, str],
-                     previous: dict[str, tuple[str, Stamp]]) -> dict[str, Kept]:
-    """The pages whose fingerprint is as last built and whose published file is as sitegen left it."""
-    kept = {}
-    for page in graph.pages:
-        before = previous.get(page.output)
-        if before is not None and before[0] == fingerprints[page.output] \
-                and Stamp.of(graph.config.output_path / page.output) == before[1]:
-            kept[page.output] = Kept(before[1])
-    return kept
+@dataclass(frozen=True)
+class RenderPlan:
+    """Which pages and feeds a build renders, and which it keeps as published.
+
+    ``fingerprints`` maps output paths (pages and feeds) to their
+    fingerprints (`sitegen.depends`); ``kept_pages``/``kept_feeds`` are
+    the files whose fingerprint and published file are as the last build
+    left them; ``pages``/``feeds`` are to be rendered. ``reads_clock`` is
+    True when a layout reads the build's clock (``site.now``).
+    """
+
+    fingerprints: dict[str, str]
+    kept_pages: dict[str, Kept]
+    kept_feeds: dict[str, Kept]
+    pages: list[Page]
+    feeds: list[Feed]
+    reads_clock: bool
+
+
+def plan_render(graph: SiteGraph, env: jinja2.Environment, cache: Path | None) -> RenderPlan:
+    """Decide what to render: everything without a build cache (``cache`` None)."""
+    feeds = all_feeds(graph)
+    if cache is None:
+        return RenderPlan({}, {}, {}, list(graph.pages), feeds, False)
+    known = load_known_templates(cache)
+    templates = TemplateDependencies(env, known)
+    prints = Fingerprints(graph, templates, build_fingerprint(graph.config))
+    page_prints = {page.output: prints.page(page) for page in graph.pages}
+    feed_prints = {output_path(feed.url): prints.feed(feed.title, feed.page_url, feed.url, feed.entries)
+                   for feed in feeds}
+    if templates.analyses() != known:
+        save_known_templates(cache, templates.analyses())
+    previous = load_rendered(rendered_record_path(cache, graph.config.output_path))
+    output = graph.config.output_path
+
+    def unchanged(path: str, fingerprint: str) -> Kept | None:
+        before = previous.get(path)
+        if before is None or before[0] != fingerprint or Stamp.of(output / path) != before[1]:
+            return None
+        return Kept(before[1])
+
+    kept_pages = {path: kept for path, fp in page_prints.items() if (kept := unchanged(path, fp))}
+    kept_feeds = {path: kept for path, fp in feed_prints.items() if (kept := unchanged(path, fp))}
+    return RenderPlan({**feed_prints, **page_prints}, kept_pages, kept_feeds,
+                      [page for page in graph.pages if page.output not in kept_pages],
+                      [feed for feed in feeds if output_path(feed.url) not in kept_feeds], prints.reads_clock)
 
 
 def build(options: BuildOptions, progress: Callable[[str], None] | None = None) -> BuildResult:
@@ -212,30 +252,50 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
     stage = progress or (lambda name: None)
     report = Report()
     stage("reading")
+    inputs = build_inputs(options) if options.cache else None
     config, content, graph = load_and_check(options, report, writing=True)
     stage("rendering")
     cache = options.cache_folder(config)
     env = make_environment(config, cache)
     record = rendered_record_path(cache, config.output_path) if cache is not None else None
-    prints = Fingerprints(graph, TemplateDependencies(env), build_fingerprint(config))
-    fingerprints = {page.output: prints.page(page) for page in graph.pages} if record else {}
-    kept = _unchanged_pages(graph, fingerprints, load_rendered(record)) if record else {}
-    fresh = [page for page in graph.pages if page.output not in kept]
-    files: dict[str, FileData] = {**render_outputs(graph), **render_site(graph, report, env, options.workers, fresh),
-                                  **kept}  # feeds, sitemap, open data < content assets < pages
+    plan = plan_render(graph, env, cache)
+    # Precedence, lowest first: feeds, sitemap, open data < content assets < pages.
+    files: dict[str, FileData] = {**render_outputs(graph, plan.feeds), **plan.kept_feeds,
+                                  **render_site(graph, report, env, options.workers, plan.pages),
+                                  **plan.kept_pages}
     if report.has_errors():
         raise SiteError(report.problems)
     stage("writing")
     finish = _index_for_search(graph, config.output_path) if options.search else None
-    by_output = {page.output: page for page in graph.pages}
+    pages = {page.output: page for page in graph.pages}
+    feeds = {output_path(feed.url): feed for feed in all_feeds(graph)}
 
     def refill(paths: list[str]) -> dict[str, bytes]:
-        return render_pages(graph, env, report, 1, [by_output[path] for path in paths])
+        return {**render_pages(graph, env, report, 1, [pages[p] for p in paths if p in pages]),
+                **render_feeds(graph, [feeds[p] for p in paths if p in feeds and p not in pages])}
 
     written = _publish(config, files, report, finish=finish, refill=refill)
-    if record is not None:
-        save_rendered(record, fingerprints, stamps(config.output_path, fingerprints))
+    held = scheduled(content.interviews + content.cases, _now(config, options))
+    if record is not None and cache is not None and inputs is not None:
+        save_rendered(record, plan.fingerprints, stamps(config.output_path, plan.fingerprints))
+        due = 0.0 if plan.reads_clock else min(
+            (d.meta.date.replace(tzinfo=config.zone).timestamp() for d in held), default=None)
+        record_fresh(record_path(cache, _options_key(options)), inputs, output=config.output_path, due=due,
+                     last=LastBuild(len(graph.pages), written.files, str(config.output_path), report.warnings,
+                                    [(d.path, d.meta.date.strftime("%Y-%m-%d %H:%M")) for d in held]))
     return BuildResult(config, len(graph.pages), written.files, written.changed, written.removed,
-                       time.perf_counter() - started, report.warnings,
-                       scheduled(content.interviews + content.cases, _now(config, options)),
-                       content.converted, tuple(page.output for page in fresh), written.changed_paths, written.removed_paths)
+                       time.perf_counter() - started, report.warnings, held, content.converted,
+                       tuple([page.output for page in plan.pages] + [output_path(f.url) for f in plan.feeds]),
+                       written.changed_paths, written.removed_paths)
+
+
+def _options_key(options: BuildOptions) -> str:
+    return options_key(options.base_url, options.output, options.search, options.include_drafts)
+
+
+def build_inputs(options: BuildOptions) -> Inputs:
+    """Stamp what a build of this site reads: site.yaml, content/, data/, templates/, the theme, sitegen."""
+    root = options.root.absolute()
+    folders = [root / "content", root / "data", root / "templates", default_theme_dir().absolute(),
+               Path(__file__).parent.absolute()]
+    return Inputs.take([root / "site.yaml"], folders)

@@ -29,20 +29,18 @@ rendered again when any input it reads changed; the property test in
 Over-approximation costs time, never correctness, so every unknown case
 counts as "depends on everything".
 
-May import: errors, config, models, load, site, write.
+May import: errors, config, models, load, site, write, fresh.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
-import importlib.metadata
 import json
 import os
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 import jinja2
 from jinja2 import meta as jinja_meta
@@ -52,6 +50,7 @@ from pydantic import BaseModel
 from .config import Config
 from .load import Document
 from .site import Entry, Page, SeriesView, SiteGraph, UnitView
+from .fresh import code_fingerprint
 from .write import Stamp
 
 EVERYTHING = "*"
@@ -68,9 +67,6 @@ _SITE_PARTS: dict[str, tuple[str, ...]] = {
 # Attributes of a unit or series view that hold its pages: reading them makes a page depend
 # on every page in the list; pages that never read them depend on the record and URL only.
 LIST_ATTRIBUTES = frozenset({"interviews", "cases"})
-# Libraries (distribution names) whose versions shape the bytes of a page.
-_LIBRARIES = ("Jinja2", "MarkupSafe", "Markdown", "nh3", "pypinyin", "python-slugify", "pydantic")
-
 
 def _digest(*parts: bytes) -> str:
     hasher = hashlib.blake2b(digest_size=16)
@@ -78,32 +74,6 @@ def _digest(*parts: bytes) -> str:
         hasher.update(len(part).to_bytes(8, "little"))
         hasher.update(part)
     return hasher.hexdigest()
-
-
-def code_fingerprint() -> str:
-    """Digest of the sitegen package's files (path, size, modification time) and library versions.
-
-    Any edit to sitegen's code, or an upgrade of a library that shapes the
-    HTML, makes every page render again.
-    """
-    package = Path(__file__).parent
-    parts: list[bytes] = []
-    for path in sorted(package.rglob("*.py")):
-        stat = path.stat()
-        parts.append(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    parts.extend(f"{name}={version}".encode() for name, version in _library_versions())
-    return _digest(*parts)
-
-
-@functools.lru_cache(maxsize=1)
-def _library_versions() -> tuple[tuple[str, str], ...]:
-    found = []
-    for name in _LIBRARIES:
-        try:
-            found.append((name, importlib.metadata.version(name)))
-        except importlib.metadata.PackageNotFoundError:
-            found.append((name, "?"))
-    return tuple(found)
 
 
 def build_fingerprint(config: Config, extra: Iterable[str] = ()) -> str:
@@ -125,10 +95,16 @@ class TemplateDependencies:
     represented by `EVERYTHING` in the parts and a digest of all of them.
     """
 
-    def __init__(self, env: jinja2.Environment) -> None:
+    def __init__(self, env: jinja2.Environment, known: dict[str, Any] | None = None) -> None:
         self._env = env
         self._own: dict[str, tuple[str, frozenset[str], tuple[str, ...] | None]] = {}
         self._closures: dict[str, tuple[str, frozenset[str]]] = {}
+        self.known: dict[str, Any] = dict(known or {})
+        """What reading each template found, by its digest: ``{digest: [parts, references or None]}``.
+
+        Pass the previous build's `known` (see `load_known_templates`) to
+        skip parsing templates whose text did not change.
+        """
 
     def _read(self, name: str) -> tuple[str, frozenset[str], tuple[str, ...] | None]:
         """(source digest, site parts read, referenced names or None when not all are known).
@@ -138,15 +114,19 @@ class TemplateDependencies:
         if name not in self._own:
             try:
                 source, _, _ = self._env.loader.get_source(self._env, name)  # type: ignore[union-attr]
-                tree = self._env.parse(source)
+                digest = _digest(name.encode(), source.encode(), ANALYSIS_VERSION.encode())
+                if digest not in self.known:
+                    self.known[digest] = _analyse(self._env.parse(source))
             except jinja2.TemplateError:
                 self._own[name] = (_digest(b"missing", name.encode()), frozenset({EVERYTHING}), None)
                 return self._own[name]
-            references = list(jinja_meta.find_referenced_templates(tree))
-            known = None if any(r is None for r in references) else tuple(sorted(set(references)))
-            parts = site_parts_read(tree) | ({"lists"} if reads_view_lists(tree) else set())
-            self._own[name] = (_digest(name.encode(), source.encode()), parts, known)
+            parts, references = self.known[digest]
+            self._own[name] = (digest, frozenset(parts), None if references is None else tuple(references))
         return self._own[name]
+
+    def analyses(self) -> dict[str, Any]:
+        """The analyses of the templates read so far (to keep for the next build), by digest."""
+        return {own[0]: self.known[own[0]] for own in self._own.values() if own[0] in self.known}
 
     def closure(self, name: str) -> tuple[str, frozenset[str]]:
         """Return (digest of the template and all it references, site parts they read).
@@ -180,6 +160,39 @@ class TemplateDependencies:
     def _all_templates(self) -> str:
         names = sorted(self._env.list_templates(filter_func=lambda n: not n.startswith("assets/")))
         return _digest(*(f"{n}:{self._read(n)[0]}".encode() for n in names))
+
+
+ANALYSIS_VERSION = "1"
+"""Changes whenever the rules below change, so analyses kept from older builds are not reused."""
+KNOWN_TEMPLATES_FILE = "templates.json"
+
+
+def _analyse(tree: nodes.Template) -> list[Any]:
+    """[site parts read (sorted), referenced template names (sorted) or None when one is not a constant]."""
+    references = list(jinja_meta.find_referenced_templates(tree))
+    known = None if any(r is None for r in references) else sorted(set(references))
+    parts = site_parts_read(tree) | ({"lists"} if reads_view_lists(tree) else set())
+    return [sorted(parts), known]
+
+
+def load_known_templates(cache_folder: Path) -> dict[str, Any]:
+    """The template analyses kept by the last build (empty when missing or unreadable)."""
+    try:
+        known = json.loads((cache_folder / KNOWN_TEMPLATES_FILE).read_text(encoding="utf-8"))
+        return known if isinstance(known, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def save_known_templates(cache_folder: Path, known: dict[str, Any]) -> None:
+    """Keep the template analyses for the next build (atomically; errors ignored: the next build parses again)."""
+    try:
+        cache_folder.mkdir(parents=True, exist_ok=True)
+        temporary = cache_folder / f".{KNOWN_TEMPLATES_FILE}.{os.getpid()}"
+        temporary.write_text(json.dumps(known, sort_keys=True), encoding="utf-8")
+        os.replace(temporary, cache_folder / KNOWN_TEMPLATES_FILE)
+    except OSError:
+        pass
 
 
 def site_parts_read(tree: nodes.Template) -> frozenset[str]:
@@ -279,17 +292,30 @@ class Fingerprints:
         self._keep: list[Any] = []  # keeps memoised objects alive so their ids stay unique
         self._parts: dict[str, str] = {}
         self._cards: dict[int, str] = {}
+        self.reads_clock = False
+        """True once a page whose layout reads the build's clock (``site.now``) was fingerprinted."""
 
     def page(self, page: Page) -> str:
         """The fingerprint of one page (32 hex characters)."""
         template_digest, parts = self._templates.closure(page.template)
         deep = bool(parts & {"lists", EVERYTHING})
+        self.reads_clock = self.reads_clock or bool(parts & {"now", EVERYTHING})
         head_parts = {"units"} if page.kind == "dashboard" else set()
         fields = (page.url, page.output, page.template, page.title, page.source, page.kind,
                   page.lastmod)
         return _digest(self._build.encode(), template_digest.encode(),
                        self.value(fields).encode(), self.value(page.context, deep).encode(),
                        *(self.part(p, deep).encode() for p in sorted((parts | head_parts) - {"lists"})))
+
+    def feed(self, title: str, page_url: str, url: str, entries: Sequence[Entry]) -> str:
+        """The fingerprint of a feed: its title and addresses, and each entry as a list shows it.
+
+        A feed with no entries is dated by the site's newest content, so
+        that is included then.
+        """
+        newest = () if entries else (self._graph.newest(),)
+        return _digest(self._build.encode(), b"feed", self.value((title, page_url, url, *newest)).encode(),
+                       *(self._card(entry).encode() for entry in entries))
 
     def part(self, name: str, deep: bool = True) -> str:
         """Digest of one part of the site graph (see `site_parts_read`); ``deep``: with the views' lists."""
@@ -307,13 +333,14 @@ class Fingerprints:
         return self._parts[key]
 
     def value(self, value: Any, deep: bool = True) -> str:
-        """Digest of a value a template can receive (32 hex characters).
+        """Digest of a value a template can receive: 32 hex characters, or for a plain value
+        (text, number, date) its type and ``repr``, which identify it as exactly.
 
         ``deep`` False hashes unit and series views without their lists of
         pages (for layouts that never read them).
         """
         if value is None or isinstance(value, (str, int, float, bool, date, datetime)):
-            return _digest(f"{type(value).__name__}:{value!r}".encode())
+            return f"{type(value).__name__}:{value!r}"  # exact and cheaper than a digest
         key = (id(value), deep)
         if key in self._memo:
             return self._memo[key]

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from sitegen.build import BuildOptions, build
 
-from .sitekit import SERIES, UNIT, interview, tree_hashes, write_site
+from .sitekit import MINIMAL_CONFIG, SERIES, UNIT, interview, tree_hashes, write_site
 
 BODY = "## 问题\n\n回答第{n}篇，[链接](https://example.org/{n})。\n\n- 甲\n- 乙\n"
 
@@ -182,7 +182,7 @@ def test_each_kind_of_dependency_is_followed(tmp_path: Path, edits: list[tuple[s
 def test_one_edit_renders_only_the_pages_that_show_it(tmp_path: Path) -> None:
     root = _site(tmp_path / "site", 25)
     first = build(BuildOptions(root=root, search=False))
-    assert len(first.rendered_paths) == first.pages
+    assert len(first.rendered_paths) == first.pages + 3  # and the site, series and unit feeds
     assert build(BuildOptions(root=root, search=False)).rendered_paths == ()
     page = root / "content/interviews/p03.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n新增一句。\n", encoding="utf-8")
@@ -190,10 +190,12 @@ def test_one_edit_renders_only_the_pages_that_show_it(tmp_path: Path) -> None:
     # p03 is the 22nd newest of 25: on the third list page of interviews and of its series
     # (10 a page). Its neighbours link to it; home reads every interview, the archive and
     # the unit page list it. The dashboard and the units index show only unit figures.
-    assert sorted(edited.rendered_paths) == [
-        "archive/index.html", "index.html",
-        "interviews/p02/index.html", "interviews/p03/index.html", "interviews/p04/index.html",
-        "interviews/page/3/index.html", "series/dadiaoyan/page/3/index.html", "units/baihe/index.html"]
+    assert edited.rendered_paths == (
+        "index.html", "interviews/page/3/index.html",
+        "interviews/p04/index.html", "interviews/p03/index.html", "interviews/p02/index.html",
+        "units/baihe/index.html", "series/dadiaoyan/page/3/index.html", "archive/index.html",
+        # Feeds hold the newest 50 by default: all of them hold p03.
+        "feed.xml", "series/dadiaoyan/feed.xml", "units/baihe/feed.xml")
 
 
 def test_a_template_edit_renders_only_the_pages_using_it(tmp_path: Path) -> None:
@@ -203,3 +205,18 @@ def test_a_template_edit_renders_only_the_pages_using_it(tmp_path: Path) -> None
     theme_unit = (Path(__file__).resolve().parents[1] / "templates/unit.html").read_text(encoding="utf-8")
     (root / "templates/unit.html").write_text(theme_unit + "{# 改 #}\n", encoding="utf-8")
     assert build(BuildOptions(root=root, search=False)).rendered_paths == ("units/baihe/index.html",)
+
+
+def test_feeds_are_rendered_only_when_an_entry_they_hold_changed(tmp_path: Path) -> None:
+    root = _site(tmp_path / "site", 6)
+    (root / "site.yaml").write_text(MINIMAL_CONFIG + "feed_entries: 3\n", encoding="utf-8")
+    build(BuildOptions(root=root, search=False))
+    oldest = root / "content/interviews/p00.md"
+    oldest.write_text(oldest.read_text(encoding="utf-8") + "\n新增。\n", encoding="utf-8")
+    rendered = build(BuildOptions(root=root, search=False)).rendered_paths
+    assert not [path for path in rendered if path.endswith("feed.xml")]  # p00 is not among the newest 3
+    newest = root / "content/interviews/p05.md"
+    newest.write_text(newest.read_text(encoding="utf-8") + "\n新增。\n", encoding="utf-8")
+    rendered = build(BuildOptions(root=root, search=False)).rendered_paths
+    assert [path for path in rendered if path.endswith("feed.xml")] == [
+        "feed.xml", "series/dadiaoyan/feed.xml", "units/baihe/feed.xml"]

@@ -14,16 +14,19 @@ May import: errors, config, models, site, charts, markup, slugs.
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from ..site import SiteGraph
-from .feeds import render_feeds
+from .feeds import Feed, render_feeds
 from .opendata import render_open_data
 from .sitemap import render_sitemap
 
 
-def render_outputs(graph: SiteGraph) -> dict[str, bytes]:
-    """Return every machine-readable file of the site as ``{output path: bytes}``.
+def render_outputs(graph: SiteGraph, feeds: Sequence[Feed] | None = None) -> dict[str, bytes]:
+    """Return the machine-readable files of the site as ``{output path: bytes}``.
 
-    Feeds, ``sitemap.xml``, ``robots.txt``, the data files and
+    Feeds (all of `all_feeds`, or only ``feeds`` when given: a build leaves
+    out those it keeps), ``sitemap.xml``, ``robots.txt``, the data files and
     ``datapackage.json``. Pure; raises nothing for a valid graph.
     """
-    return {**render_feeds(graph), **render_sitemap(graph), **render_open_data(graph)}
+    return {**render_feeds(graph, feeds), **render_sitemap(graph), **render_open_data(graph)}

@@ -1,0 +1,249 @@
+"""Is the published site still up to date? Answered from file stamps alone, before loading anything.
+
+After each successful build, `record` writes into the build cache a
+snapshot of every input the build read and of every file it published:
+
+- inputs: ``site.yaml`` and every file under ``content/``, ``data/``,
+  ``templates/``, the default theme and sitegen's own code, each by size,
+  modification time, change time and inode; the folders holding the
+  installed libraries by modification time (installing or upgrading a
+  package changes them); the Python version;
+- outputs: every file listed in the output folder's manifest, by the same
+  stamp;
+- the command's options that shape the output (base URL, output folder,
+  search index, drafts);
+- ``due``: the earliest moment a scheduled page goes live (a build then has
+  something new to publish), or "now" when a layout reads the build's clock;
+- what the build reported: its counts, warnings and scheduled pages.
+
+`unchanged` compares a fresh snapshot with the record. When everything is
+equal, a build would produce the same bytes (its output is a pure function
+of these inputs and the clock, see `sitegen.depends`), so the command line
+can report the last build again instead of building: this is how make and
+Ninja decide, with the change time added so that a restored modification
+time is not mistaken for an untouched file.
+
+May import: errors, write (both use the standard library only).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.metadata
+import json
+import os
+import site
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import Problem
+from .write import MANIFEST
+
+CACHE_DIR = ".sitegen-cache"
+"""The build cache folder inside a site folder (git-ignored; safe to delete)."""
+RECORD_FILE = "fresh-{key}.json"
+_VERSION = 1
+
+
+# Libraries (distribution names) whose versions shape what a build makes of its inputs.
+_LIBRARIES = ("Jinja2", "MarkupSafe", "Markdown", "nh3", "pypinyin", "python-slugify", "pydantic", "PyYAML",
+              "feedgen")
+
+
+def code_fingerprint() -> str:
+    """Digest (32 hex characters) of sitegen's code files (path, size, modification time) and library versions.
+
+    Any edit to sitegen's code, or an upgrade of a library that shapes the
+    output, makes every page load and render again (see `sitegen.depends`,
+    `sitegen.pagecache`).
+    """
+    package = Path(__file__).parent
+    parts: list[bytes] = []
+    for path in sorted(package.rglob("*.py")):
+        stat = path.stat()
+        parts.append(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    parts.extend(f"{name}={version}".encode() for name, version in _library_versions())
+    return _digest_parts(parts)
+
+
+@functools.lru_cache(maxsize=1)
+def _library_versions() -> tuple[tuple[str, str], ...]:
+    found = []
+    for name in _LIBRARIES:
+        try:
+            found.append((name, importlib.metadata.version(name)))
+        except importlib.metadata.PackageNotFoundError:
+            found.append((name, "?"))
+    return tuple(found)
+
+
+def _digest_parts(parts: list[bytes]) -> str:
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        hasher.update(len(part).to_bytes(8, "little"))
+        hasher.update(part)
+    return hasher.hexdigest()
+
+
+@dataclass(frozen=True)
+class LastBuild:
+    """What the recorded build reported: counts, warnings and scheduled pages ``(path, publish time)``."""
+
+    pages: int
+    files: int
+    output: str
+    warnings: list[Problem] = field(default_factory=list)
+    scheduled: list[tuple[str, str]] = field(default_factory=list)
+
+
+def options_key(base_url: str | None, output: str | None, search: bool, include_drafts: bool) -> str:
+    """A short text naming the build options that shape the output (one record per combination)."""
+    text = json.dumps([base_url, output, search, include_drafts])
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+
+
+def record_path(cache_folder: Path, key: str) -> Path:
+    """Where the record for these options lives in the build cache."""
+    return cache_folder / RECORD_FILE.format(key=key)
+
+
+def _stamp(path: Path) -> list[int] | None:
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_mode]
+
+
+def _walk(folder: Path, into: dict[str, list[int] | None]) -> None:
+    """Stamp every entry under ``folder`` (files, folders and links, without following links)."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        into[str(folder)] = None
+        return
+    for entry in entries:
+        if entry.name == "__pycache__":
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        into[entry.path] = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_mode]
+        if entry.is_dir(follow_symlinks=False):
+            _walk(Path(entry.path), into)
+
+
+def _library_folders() -> list[str]:
+    folders = [p for p in (*site.getsitepackages(), site.getusersitepackages()) if os.path.isdir(p)]
+    return sorted(set(folders))
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What a build reads: single files and whole folders, and their stamps when the build began."""
+
+    files: list[Path]
+    folders: list[Path]
+    snapshot: dict[str, Any]
+
+    @classmethod
+    def take(cls, files: list[Path], folders: list[Path]) -> "Inputs":
+        """Stamp the inputs now: call before reading them, so an edit during the build is seen next time."""
+        return cls(files, folders, snapshot_inputs(files, folders))
+
+
+def snapshot_inputs(files: list[Path], folders: list[Path]) -> dict[str, Any]:
+    """Stamps of the given files and of everything under the given folders, plus the environment."""
+    stamps: dict[str, list[int] | None] = {str(path): _stamp(path) for path in files}
+    for folder in folders:
+        stamps[str(folder)] = _stamp(folder)
+        if stamps[str(folder)] is not None:
+            _walk(folder, stamps)
+    libraries = {folder: _stamp(Path(folder)) for folder in _library_folders()}
+    return {"files": stamps, "libraries": libraries, "python": sys.version}
+
+
+def snapshot_output(output: Path) -> dict[str, list[int] | None] | None:
+    """Stamps of every file the output folder's manifest lists (and of the manifest), or None without one."""
+    manifest = output / MANIFEST
+    try:
+        listed = manifest.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    stamps = {rel: _stamp(output / rel) for rel in listed}
+    stamps[MANIFEST] = _stamp(manifest)
+    return stamps
+
+
+def record(path: Path, inputs: Inputs, *, output: Path, due: float | None, last: LastBuild) -> None:
+    """Write the record of a successful build (atomically; an unwritable cache is ignored).
+
+    ``inputs`` were stamped when the build began; ``due`` is a Unix time
+    after which the record no longer holds (None: never).
+    """
+    published = snapshot_output(output)
+    if published is None:
+        return
+    data = {"version": _VERSION, "inputs": [str(p) for p in inputs.files],
+            "input_folders": [str(p) for p in inputs.folders], "output": str(output),
+            "snapshot": inputs.snapshot, "published": published,
+            "due": due, "last": asdict(last)}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}")
+        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        pass
+
+
+def forget(path: Path) -> None:
+    """Remove a record (a failed or changed build makes it stale)."""
+    try:
+        path.unlink()
+    except OSError:
+        pass
+
+
+def unchanged(path: Path, now: float | None = None) -> LastBuild | None:
+    """Return what the recorded build reported when nothing it read or wrote changed since; else None.
+
+    ``now`` is a Unix time (default: the clock). Reads only file stamps and
+    the record; never raises for a missing or damaged record (None).
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("version") != _VERSION:
+            return None
+        due = data["due"]
+        if due is not None and (time.time() if now is None else now) >= due:
+            return None
+        inputs = [Path(p) for p in data["inputs"]]
+        folders = [Path(p) for p in data["input_folders"]]
+        if snapshot_inputs(inputs, folders) != data["snapshot"]:
+            return None
+        if snapshot_output(Path(data["output"])) != data["published"]:
+            return None
+        last = data["last"]
+        return LastBuild(last["pages"], last["files"], last["output"],
+                         [Problem(**problem) for problem in last["warnings"]],
+                         [tuple(item) for item in last["scheduled"]])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def last_build(root: Path, *, base_url: str | None, output: str | None, search: bool,
+               include_drafts: bool = False) -> LastBuild | None:
+    """What the last build of the site in ``root`` with these options reported, if still up to date.
+
+    The options are the command line's (None: as site.yaml says). Returns
+    None when anything it read or wrote changed, a scheduled page is due,
+    or there is no record (see `unchanged`).
+    """
+    key = options_key(base_url, output, search, include_drafts)
+    return unchanged(record_path(root.absolute() / CACHE_DIR, key))

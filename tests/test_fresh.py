@@ -1,0 +1,83 @@
+"""The no-change check: the last build is reported again only while nothing it read or wrote changed."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sitegen.build import BuildOptions, build
+from sitegen.fresh import last_build
+
+from .sitekit import interview, write_site
+
+BODY = "## 问题\n\n回答。<script>alert(1)</script>\n"
+
+
+def _built(root: Path, **files: str) -> Path:
+    pages = {"content/interviews/a.md": interview("访谈甲", body=BODY),
+             "content/interviews/later.md": interview("定时发布", date="2031-01-01 08:00")}
+    write_site(root, {**pages, **files})
+    build(BuildOptions(root=root, search=False))
+    return root
+
+
+def _last(root: Path, **options):
+    return last_build(root, base_url=options.get("base_url"), output=None, search=False)
+
+
+def test_the_last_build_is_reported_with_its_warnings_and_scheduled_pages(tmp_path: Path) -> None:
+    root = _built(tmp_path / "site")
+    last = _last(root)
+    assert last is not None
+    assert (last.pages, last.files) == (build(BuildOptions(root=root, search=False)).pages,
+                                        len((root / "output/.sitegen-manifest").read_text().splitlines()))
+    assert [w.path for w in last.warnings] == ["content/interviews/a.md"]
+    assert "script" in last.warnings[0].message
+    assert last.scheduled == [("content/interviews/later.md", "2031-01-01 08:00")]
+
+
+def test_any_change_to_an_input_or_the_output_ends_it(tmp_path: Path) -> None:
+    root = _built(tmp_path / "site")
+    edits = [
+        lambda: (root / "content/interviews/a.md").write_text(interview("访谈乙"), encoding="utf-8"),
+        lambda: (root / "content/interviews/new.md").write_text(interview("新的"), encoding="utf-8"),
+        lambda: (root / "content/interviews/new.md").unlink(),
+        lambda: (root / "site.yaml").write_text("title: 改名\nbase_url: https://example.org/\n", encoding="utf-8"),
+        lambda: (root / "templates").mkdir(),
+        lambda: (root / "output/index.html").write_text("改过", encoding="utf-8"),
+        lambda: (root / "output/404.html").unlink(),
+        # Same bytes and modification time put back: the change time still tells.
+        lambda: _rewrite_keeping_mtime(root / "content/units/baihe.yaml"),
+    ]
+    for number, edit in enumerate(edits):
+        assert _last(root) is not None, number
+        edit()
+        assert _last(root) is None, number
+        build(BuildOptions(root=root, search=False))
+
+
+def _rewrite_keeping_mtime(path: Path) -> None:
+    info = path.stat()
+    path.write_bytes(path.read_bytes())
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+
+
+def test_other_options_have_their_own_record(tmp_path: Path) -> None:
+    root = _built(tmp_path / "site")
+    assert _last(root) is not None
+    assert _last(root, base_url="https://example.org/sub/") is None
+
+
+def test_it_ends_when_a_scheduled_page_is_due(tmp_path: Path) -> None:
+    from sitegen.fresh import CACHE_DIR, options_key, record_path, unchanged
+    root = _built(tmp_path / "site")
+    path = record_path(root.absolute() / CACHE_DIR, options_key(None, None, False, False))
+    due = 1924992000  # 2031-01-01 08:00 in Asia/Shanghai (UTC+8) = 2031-01-01 00:00 UTC
+    assert unchanged(path, now=due - 1) is not None
+    assert unchanged(path, now=due) is None
+
+
+def test_a_layout_reading_the_clock_is_never_reported_again(tmp_path: Path) -> None:
+    root = _built(tmp_path / "site", **{
+        "templates/404.html": "{% extends 'base.html' %}{% block main %}{{ site.now }}{% endblock %}\n"})
+    assert _last(root) is None
