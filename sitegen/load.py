@@ -21,7 +21,7 @@ them: every page gets a non-empty URL part (slug), and no two pages get the
 same URL (Eleventy's rule: never a silent overwrite; case 13). Files are
 never written.
 
-May import: errors, config, sources, yamltext, validation, models, markup, bodies, slugs.
+May import: errors, config, sources, yamltext, validation, models, markup, bodies, slugs, fresh, pagecache.
 """
 
 from __future__ import annotations
@@ -36,7 +36,9 @@ from .errors import Report
 from .markup import MarkdownRenderer, RenderedMarkdown, body_complexity
 from .models import CaseStudyMeta, InterviewMeta, Series, Unit
 from .slugs import is_slug, make_slug
-from .sources import check_inside, find_sources, read_source, split_front_matter
+from .fresh import code_fingerprint
+from .pagecache import PageCache, text_key
+from .sources import SourceFile, check_inside, find_sources, read_source, split_front_matter
 from .validation import validate_record
 from .yamltext import YamlData, load_yaml
 
@@ -131,8 +133,11 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
     """
     content = Content()
     pages: list[_Page] = []
+    cache = PageCache(cache_folder)
+    settings = _settings_key(config) if cache_folder is not None else ""
     for rel in find_sources(config.root, CONTENT_DIR, (), report):
-        _load_one(config, rel, content, pages, report)
+        _load_one(config, rel, content, pages, report, cache, settings)
+    cache.save()
     bodies = render_bodies([BodyJob(p.path, p.body, p.body_line) for p in pages], workers=workers,
                            cache_folder=cache_folder, renderer=renderer)
     content.converted = bodies.converted
@@ -159,8 +164,12 @@ def _notepad_suffix(rel: str) -> str | None:
     return next((suffix for suffix in MARKDOWN_SUFFIXES + YAML_SUFFIXES if name.endswith(suffix + ".txt")), None)
 
 
+def _settings_key(config: Config) -> str:
+    return f"{config!r}|{code_fingerprint()}"
+
+
 def _load_one(config: Config, rel: str, content: Content, pages: list[_Page],
-              report: Report) -> None:
+              report: Report, cache: PageCache, settings: str) -> None:
     suffix = PurePosixPath(rel).suffix.lower()
     collection = _collection_of(rel)
     typed = _notepad_suffix(rel)
@@ -184,7 +193,7 @@ def _load_one(config: Config, rel: str, content: Content, pages: list[_Page],
             report.warning(rel, None, None, f"content/{collection}/ holds .yaml records; this file is ignored",
                            "write the record as a .yaml file")
     elif suffix in MARKDOWN_SUFFIXES:
-        page = _load_page(config, rel, collection, report)
+        page = _load_page_cached(config, rel, collection, report, cache, settings)
         if page is not None:
             pages.append(page)
     else:
@@ -222,10 +231,32 @@ def _load_record_file(config: Config, rel: str, collection: str, content: Conten
         getattr(content, collection)[stem] = Sourced(record, rel, data, source.text if source else "")
 
 
-def _load_page(config: Config, rel: str, collection: str, report: Report) -> _Page | None:
+def _load_page_cached(config: Config, rel: str, collection: str, report: Report, cache: PageCache,
+                      settings: str) -> _Page | None:
+    """Load a page, or take it from the page cache when its text, the settings and the code are unchanged.
+
+    Reading and decoding always happen (their warnings, e.g. GB18030, are
+    made each time); the warnings of the later steps come from the cache
+    as they were first reported.
+    """
     source = read_source(config.root, rel, report)
     if source is None:
         return None
+    key = text_key(settings, rel, source.text)
+    cached = cache.get(rel, key)
+    if cached is not None:
+        page, warnings = cached
+        report.extend(warnings)
+        return page
+    own = Report()
+    page = _load_page(rel, collection, source, own)
+    report.extend(own.problems)
+    if page is not None and not own.has_errors():
+        cache.put(rel, key, page, own.problems)
+    return page
+
+
+def _load_page(rel: str, collection: str, source: SourceFile, report: Report) -> _Page | None:
     errors_before = len(report.errors)
     split = split_front_matter(source, report)
     if split.front_matter is None and len(report.errors) > errors_before:

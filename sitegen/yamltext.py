@@ -34,7 +34,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import yaml
 
@@ -120,6 +120,10 @@ class YamlData:
             key = key[:-1]
         return self.positions.get((), (1, 1))
 
+    def __reduce__(self) -> tuple[Any, tuple[object, dict[KeyPath, Position], dict[KeyPath, Position]]]:
+        """Pickle with plain dicts (read-only mapping views cannot be pickled), e.g. for the page cache."""
+        return (_yaml_data, (self.value, dict(self.positions), dict(self.key_positions)))
+
     def locate_key(self, path: Sequence[str | int]) -> Position:
         """Return the key position of ``path``, or of its nearest ancestor key.
 
@@ -132,6 +136,11 @@ class YamlData:
                 return self.key_positions[key]
             key = key[:-1]
         return self.locate(())
+
+
+def _yaml_data(value: object, positions: dict[KeyPath, Position],
+               key_positions: dict[KeyPath, Position]) -> YamlData:
+    return YamlData(value, MappingProxyType(positions), MappingProxyType(key_positions))
 
 
 @dataclass(frozen=True)

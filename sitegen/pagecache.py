@@ -1,0 +1,101 @@
+"""The cache of loaded pages: a Markdown file's text → its checked front matter, so rebuilds skip YAML.
+
+Reading a page's front matter (YAML pre-scan, parse, validation into a
+record) is most of what a rebuild does once Markdown comes from its own
+cache (`sitegen.bodies`). This store keeps, per source path, the digest of
+the file's decoded text with the settings and sitegen's code, and what
+loading it gave: the page and the warnings met on the way. A page is taken
+from here only when all three are unchanged; pages with errors are never
+stored, so an error is always found again.
+
+The store is SQLite in the build cache (``pages.sqlite3``), one row per
+path, values pickled: like compiled templates, the cache is trusted as
+program code (README, "What sitegen trusts"). Every SQLite or unpickling
+failure makes it behave as empty: a damaged cache never stops a build.
+
+May import: errors, fresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from .errors import Problem
+
+CACHE_FILE = "pages.sqlite3"
+
+
+def text_key(settings_key: str, path: str, text: str) -> str:
+    """The key of one loaded page: BLAKE2b (hex) of the settings key, the path and the decoded text."""
+    digest = hashlib.blake2b(digest_size=20)
+    for part in (settings_key, path, text):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+class PageCache:
+    """Loaded pages by path, valid for one key each (see `text_key`).
+
+    Takes the cache folder, or None for no cache. `get` returns ``(page,
+    warnings)`` stored for a path under the same key, else None; `put`
+    remembers a page for `save`, which writes every new entry and removes
+    the rows of paths not seen in this build.
+    """
+
+    def __init__(self, folder: Path | None) -> None:
+        self._db: sqlite3.Connection | None = None
+        self._rows: dict[str, tuple[str, bytes]] = {}
+        self._new: dict[str, tuple[str, bytes]] = {}
+        self._seen: set[str] = set()
+        if folder is None:
+            return
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(folder / CACHE_FILE, timeout=10)
+            self._db.execute("CREATE TABLE IF NOT EXISTS pages "
+                             "(path TEXT PRIMARY KEY, key TEXT NOT NULL, value BLOB NOT NULL)")
+            self._rows = {path: (key, value) for path, key, value in
+                          self._db.execute("SELECT path, key, value FROM pages")}
+        except (sqlite3.Error, OSError):
+            self._db, self._rows = None, {}
+
+    def get(self, path: str, key: str) -> tuple[Any, list[Problem]] | None:
+        """The page and warnings stored for ``path`` under ``key``, or None."""
+        self._seen.add(path)
+        row = self._rows.get(path)
+        if row is None or row[0] != key:
+            return None
+        try:
+            page, warnings = pickle.loads(row[1])
+        except Exception:  # noqa: BLE001 - any damage to a cache entry means "not cached"
+            return None
+        return page, warnings
+
+    def put(self, path: str, key: str, page: Any, warnings: list[Problem]) -> None:
+        """Remember a page loaded without errors, with the warnings its loading gave."""
+        self._seen.add(path)
+        try:
+            self._new[path] = (key, pickle.dumps((page, warnings), protocol=pickle.HIGHEST_PROTOCOL))
+        except (pickle.PicklingError, TypeError, AttributeError):
+            return
+
+    def save(self) -> None:
+        """Write the new entries, drop the rows of paths not read by this build, close the database."""
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO pages VALUES (?, ?, ?)",
+                                     [(path, key, value) for path, (key, value) in self._new.items()])
+                gone = [(path,) for path in self._rows if path not in self._seen]
+                self._db.executemany("DELETE FROM pages WHERE path = ?", gone)
+        except sqlite3.Error:
+            pass
+        finally:
+            self._db.close()
+            self._db = None

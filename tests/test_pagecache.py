@@ -1,0 +1,71 @@
+"""The cache of loaded pages: same result as loading, warnings kept, errors always found again."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from sitegen.build import BuildOptions, build, check
+from sitegen.errors import SiteError
+from sitegen.fresh import CACHE_DIR
+from sitegen.pagecache import CACHE_FILE
+
+from .sitekit import interview, tree_hashes, write_site
+
+WARNED = interview("有警告的访谈", body="## 问题\n\n回答。<script>alert(1)</script>\n")
+
+
+def _rows(root: Path) -> dict[str, str]:
+    with sqlite3.connect(root / CACHE_DIR / CACHE_FILE) as db:
+        return dict(db.execute("SELECT path, key FROM pages"))
+
+
+def test_a_rebuild_takes_pages_from_the_cache_with_their_warnings(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site", {"content/interviews/a.md": WARNED,
+                                          "content/interviews/b.md": interview("访谈乙")})
+    first = build(BuildOptions(root=root, search=False))
+    assert sorted(_rows(root)) == ["content/interviews/a.md", "content/interviews/b.md"]
+    again = build(BuildOptions(root=root, search=False))
+    assert again.warnings == first.warnings and len(first.warnings) == 1
+    assert check(BuildOptions(root=root)).problems == first.warnings
+
+
+def test_an_edited_page_is_loaded_again_and_a_deleted_one_leaves_the_cache(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site", {"content/interviews/a.md": interview("访谈甲"),
+                                          "content/interviews/b.md": interview("访谈乙")})
+    build(BuildOptions(root=root, search=False))
+    before = _rows(root)
+    (root / "content/interviews/a.md").write_text(interview("改了标题"), encoding="utf-8")
+    (root / "content/interviews/b.md").unlink()
+    build(BuildOptions(root=root, search=False))
+    after = _rows(root)
+    assert list(after) == ["content/interviews/a.md"] and after["content/interviews/a.md"] != before[
+        "content/interviews/a.md"]
+    assert "改了标题" in (root / "output/interviews/a/index.html").read_text(encoding="utf-8")
+
+
+def test_a_page_with_an_error_is_never_cached(tmp_path: Path) -> None:
+    bad = interview("访谈甲").replace("date: 2018-05-03 10:00", "date: 明天")
+    root = write_site(tmp_path / "site", {"content/interviews/a.md": bad})
+    for _ in range(2):
+        with pytest.raises(SiteError) as failure:
+            build(BuildOptions(root=root, search=False))
+        assert [p.path for p in failure.value.problems] == ["content/interviews/a.md"]
+    assert _rows(root) == {}
+
+
+def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site", {"content/interviews/a.md": WARNED})
+    build(BuildOptions(root=root, search=False))
+    clean = tree_hashes(root / "output")
+    with sqlite3.connect(root / CACHE_DIR / CACHE_FILE) as db:
+        db.execute("UPDATE pages SET value = x'00ff'")
+    (root / "output/index.html").unlink()  # forces a real build
+    result = build(BuildOptions(root=root, search=False))
+    assert len(result.warnings) == 1 and tree_hashes(root / "output") == clean
+    (root / CACHE_DIR / CACHE_FILE).write_bytes(b"not a database")
+    (root / "output/index.html").unlink()
+    assert len(build(BuildOptions(root=root, search=False)).warnings) == 1
+    assert tree_hashes(root / "output") == clean
