@@ -225,11 +225,16 @@ def _normalise(text: str) -> str:
 
 
 def _inside(root: Path, path: Path) -> bool:
-    """True when ``path``, with every symbolic link followed, is inside ``root``."""
+    """True when ``path``, with every symbolic link followed, is inside ``root``.
+
+    Works on strings (``os.path.realpath``): it runs once per source file,
+    and pathlib's objects cost more than the check itself.
+    """
     try:
-        return path.resolve().is_relative_to(root.resolve())
-    except (OSError, RuntimeError):  # a link loop, or an unreadable folder
+        real, base = os.path.realpath(path), os.path.realpath(root)
+    except (OSError, ValueError):  # an unreadable folder; a NUL in the name
         return False
+    return real == base or real.startswith(base.rstrip(os.sep) + os.sep)
 
 
 def _outside_message(root: Path, full: Path) -> str:
