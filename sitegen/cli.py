@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
@@ -142,24 +143,53 @@ def _summary(problems: Sequence[Problem]) -> str:
 
 def _build_summary(result: BuildResult) -> str:
     """The one line a build prints: pages, files, changes, where, how long, warnings."""
-    output = result.config.output_path
-    try:
-        shown = output.relative_to(Path.cwd())
-    except ValueError:
-        shown = output
     return (f"built {result.pages} pages ({result.files} files, {result.changed} changed, "
-            f"{result.removed} removed; {result.converted} Markdown converted) into {shown}/ "
+            f"{result.removed} removed; {result.converted} Markdown converted) "
+            f"into {_shown(result.config.output_path)}/ "
             f"in {result.seconds:.2f} s"
             + (f"; {len(result.warnings)} warning(s)" if result.warnings else ""))
 
 
+def _shown(output: Path) -> Path:
+    try:
+        return output.relative_to(Path.cwd())
+    except ValueError:
+        return output
+
+
+def _report_unchanged(args: argparse.Namespace) -> bool:
+    """When nothing the last build read or wrote changed (`sitegen.fresh`), print its report again; True then.
+
+    Runs before the pipeline is even imported, so an up-to-date site
+    answers in a fraction of a second. ``--clean`` always builds.
+    """
+    if args.clean:
+        return False
+    from .fresh import last_build
+
+    started = time.perf_counter()
+    last = last_build(Path(args.site), base_url=args.base_url, output=args.output, search=args.search)
+    if last is None:
+        return False
+    if not args.quiet:
+        _print_problems(last.warnings)
+        for path, when in last.scheduled:
+            print(f"{path}: scheduled for {when}, not published yet")
+        print(f"built {last.pages} pages ({last.files} files, 0 changed, 0 removed; 0 Markdown converted) "
+              f"into {_shown(Path(last.output))}/ in {time.perf_counter() - started:.2f} s: nothing changed "
+              "since the last build" + (f"; {len(last.warnings)} warning(s)" if last.warnings else ""))
+    return True
+
+
 def run_build(args: argparse.Namespace) -> int:
     """Run ``sitegen build``; returns the exit code."""
-    from .build import BuildOptions, build
-
     if args.jobs is not None and args.jobs < 1:
         print("sitegen build: --jobs needs a whole number of 1 or more", file=sys.stderr)
         return 2
+    if _report_unchanged(args):
+        return 0
+    from .build import BuildOptions, build
+
     options = BuildOptions(root=args.site, base_url=args.base_url, output=args.output, jobs=args.jobs,
                            clean=args.clean, search=args.search)
     try:

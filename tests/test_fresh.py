@@ -81,3 +81,24 @@ def test_a_layout_reading_the_clock_is_never_reported_again(tmp_path: Path) -> N
     root = _built(tmp_path / "site", **{
         "templates/404.html": "{% extends 'base.html' %}{% block main %}{{ site.now }}{% endblock %}\n"})
     assert _last(root) is None
+
+
+def test_the_command_reports_an_unchanged_site_without_loading_the_pipeline(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    root = _built(tmp_path / "site")
+    probe = ("import sys; from sitegen.cli import main; code = main(['build', '--site', sys.argv[1], "
+             "'--no-search']); print(code, 'sitegen.build' in sys.modules, 'jinja2' in sys.modules)")
+    first = subprocess.run([sys.executable, "-c", probe, str(root)], capture_output=True, text=True, check=True)
+    lines = first.stdout.splitlines()
+    assert lines[-1] == "0 False False"
+    assert first.stderr.startswith("content/interviews/a.md:") and "warning" in first.stderr
+    assert "content/interviews/later.md: scheduled for 2031-01-01 08:00, not published yet" in lines
+    assert lines[-2].endswith("nothing changed since the last build; 1 warning(s)")
+    assert ", 0 changed, 0 removed; 0 Markdown converted) into " in lines[-2]
+    (root / "content/interviews/a.md").write_text(interview("改了"), encoding="utf-8")
+    second = subprocess.run([sys.executable, "-c", probe, str(root)], capture_output=True, text=True, check=True)
+    assert second.stdout.splitlines()[-1] == "0 True True"
+    clean = subprocess.run([sys.executable, "-c", probe.replace("'--no-search'", "'--no-search', '--clean'"),
+                            str(root)], capture_output=True, text=True, check=True)
+    assert clean.stdout.splitlines()[-1] == "0 True True"
