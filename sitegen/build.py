@@ -29,12 +29,17 @@ from .outputs import render_outputs
 from .outputs.feeds import Feed, all_feeds, render_feeds
 from .depends import (Fingerprints, TemplateDependencies, build_fingerprint, load_known_templates,
                       load_rendered, rendered_record_path, save_known_templates, save_rendered)
-from .fresh import CACHE_DIR, Inputs, LastBuild, options_key, record_path
+from .fresh import CACHE_DIR, Inputs, LastBuild, code_fingerprint, options_key, record_path
 from .fresh import record as record_fresh
 from .render import default_theme_dir, make_environment, render_pages, render_site
 from .site import Page, SiteGraph, build_site, output_path
+from .slugs import SlugBook
 from .write import (FileData, Kept, OutputBusyError, Stamp, UnsafeOutputError, WriteResult,
                     check_output_folder, publish, stamps)
+
+
+SLUG_BOOK = "slugs.json"
+"""The tag slugs kept between builds, inside the build cache (see `sitegen.slugs.SlugBook`)."""
 
 
 @dataclass(frozen=True)
@@ -121,8 +126,11 @@ def load_and_check(options: BuildOptions, report: Report, *,
     check_content(content, config.root, report)
     if report.has_errors():
         raise SiteError(report.problems)
+    cache = options.cache_folder(config)
+    slugs = SlugBook(cache / SLUG_BOOK if cache is not None else None, code_fingerprint())
     graph = build_site(config, content, _now(config, options), report,
-                       include_drafts=options.include_drafts)
+                       include_drafts=options.include_drafts, slugger=slugs)
+    slugs.save()
     if report.has_errors():
         raise SiteError(report.problems)
     return config, content, graph

@@ -6,7 +6,7 @@ site has errors (or warnings with ``--strict``), 2 wrong usage.
 Commands: ``build`` and ``check`` (the pipeline), ``serve`` (live preview,
 `sitegen.serve`), ``new`` and ``init`` (files to start from, `sitegen.scaffold`).
 
-May import: build, serve, scaffold, config, errors.
+May import: build, serve, scaffold, config, errors, fresh.
 
 The pipeline, the dev server (tornado, livereload) and the scaffold
 (pypinyin's phrase dictionary) are imported by the commands that use them,

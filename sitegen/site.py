@@ -26,7 +26,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 from urllib.parse import quote, unquote, urlsplit
 
 from .config import Config, Permalinks
@@ -358,22 +358,24 @@ class SiteGraph:
 
 
 def build_site(config: Config, content: Content, now: datetime, report: Report,
-               *, include_drafts: bool = False) -> SiteGraph:
+               *, include_drafts: bool = False, slugger: Callable[[str], str] = make_slug) -> SiteGraph:
     """Decide every page of the site.
 
     Takes the settings, checked content, the current time (naive, in the
     site's time zone: pages dated later are held back as scheduled), the
-    report, and whether to include drafts and scheduled pages (the dev
-    server does). Returns the `SiteGraph`. Output-path collisions and empty
+    report, whether to include drafts and scheduled pages (the dev
+    server does), and the function making tag slugs (`make_slug`; a build
+    passes a `sitegen.slugs.SlugBook`). Returns the `SiteGraph`. Output-path collisions and empty
     slugs are added to the report as errors.
     """
     units = {uid: UnitView(u.record, _permalink(config.permalinks.units, uid))
              for uid, u in sorted(content.units.items(), key=lambda kv: kv[1].record.name)}
     series = {sid: SeriesView(s.record, _permalink(config.permalinks.series, sid))
               for sid, s in sorted(content.series.items())}
-    interviews = _entries(config, content.interviews, units, series, now, include_drafts,
+    interviews = _entries(config, content.interviews, units, series, now, include_drafts, slugger,
                           config.permalinks.interviews)
-    cases = _entries(config, content.cases, units, series, now, include_drafts, config.permalinks.cases)
+    cases = _entries(config, content.cases, units, series, now, include_drafts, slugger,
+                     config.permalinks.cases)
     for entry in interviews:
         units[entry.unit.id].interviews.append(entry)
         if entry.series is not None:
@@ -397,7 +399,7 @@ def _permalink(pattern: str, slug: str) -> str:
 
 def _entries(config: Config, documents: Sequence[Document], units: dict[str, UnitView],
              series: dict[str, SeriesView], now: datetime, include_drafts: bool,
-             pattern: str) -> list[Entry]:
+             slugger: Callable[[str], str], pattern: str) -> list[Entry]:
     entries = []
     for document in documents:
         meta = document.meta
@@ -413,14 +415,14 @@ def _entries(config: Config, documents: Sequence[Document], units: dict[str, Uni
             summary=meta.summary or summarize(rendered.lead or rendered.text, config.summary_length),
             word_count=rendered.word_count,
             minutes=reading_minutes(rendered.word_count, config.reading_speed),
-            tags=[_term(config, name) for name in meta.tags], latest_tally=latest,
+            tags=[_term(config, name, slugger) for name in meta.tags], latest_tally=latest,
             unit_url=units[meta.unit].url, series_url=series[series_id].url if series_id else None))
     entries.sort(key=lambda e: (e.meta.date, e.document.path), reverse=True)
     return entries
 
 
-def _term(config: Config, name: str) -> Term:
-    slug = make_slug(name) or "tag"
+def _term(config: Config, name: str, slugger: Callable[[str], str]) -> Term:
+    slug = slugger(name) or "tag"
     return Term(name, slug, _permalink(config.permalinks.tags, slug))
 
 

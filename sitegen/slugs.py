@@ -11,10 +11,13 @@ May import: the standard library and pypinyin / python-slugify.
 
 from __future__ import annotations
 
+import json
+import os
 import re
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
-from pypinyin import Style, lazy_pinyin
 from slugify import slugify
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -34,11 +37,65 @@ def make_slug(text: str) -> str:
     Pure, so the last 4,096 results are remembered: a tag used on thousands
     of pages is transliterated once (pypinyin is the costly part).
     """
-    syllables = lazy_pinyin(text, style=Style.NORMAL, errors="default")
+    syllables = [text] if text.isascii() else lazy_pinyin(text, errors="default")
     slug = slugify(" ".join(syllables), lowercase=True, separator="-")
     if len(slug) > MAX_SLUG_LENGTH:
         slug = slug[:MAX_SLUG_LENGTH].rsplit("-", 1)[0]
     return slug
+
+
+def lazy_pinyin(text: str, **options: Any) -> list[str]:
+    """pypinyin's ``lazy_pinyin`` in ``Style.NORMAL`` (no tones), imported on first use.
+
+    Loading pypinyin's phrase dictionary takes about 0.2 s, more than a
+    rebuild that finds its slugs in a `SlugBook` needs in all.
+    """
+    from pypinyin import Style
+    from pypinyin import lazy_pinyin as convert
+    return convert(text, style=Style.NORMAL, **options)
+
+
+class SlugBook:
+    """`make_slug` with a memory kept between builds, in a JSON file of ``{text: slug}``.
+
+    Takes the file (None: keep nothing) and a key naming the code that made
+    the slugs (sitegen's and pypinyin's versions): a file written under
+    another key is ignored. Calling the book returns ``make_slug(text)``;
+    `save` writes the texts asked for in this build (atomically; an
+    unwritable file is ignored).
+    """
+
+    def __init__(self, path: Path | None, key: str) -> None:
+        self._path, self._key = path, key
+        self._known: dict[str, str] = {}
+        self._used: dict[str, str] = {}
+        if path is not None:
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                if data.get("key") == key and isinstance(data.get("slugs"), dict):
+                    self._known = {str(k): str(v) for k, v in data["slugs"].items()}
+            except (OSError, ValueError, AttributeError):
+                pass
+
+    def __call__(self, text: str) -> str:
+        slug = self._known.get(text)
+        if slug is None:
+            slug = make_slug(text)
+        self._used[text] = slug
+        return slug
+
+    def save(self) -> None:
+        """Write the slugs used in this build, when they differ from what the file held."""
+        if self._path is None or self._used == self._known:
+            return
+        try:
+            self._path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self._path.with_name(f".{self._path.name}.{os.getpid()}")
+            temporary.write_text(json.dumps({"key": self._key, "slugs": self._used}, ensure_ascii=False,
+                                            sort_keys=True), encoding="utf-8")
+            os.replace(temporary, self._path)
+        except OSError:
+            pass
 
 
 def is_slug(text: str) -> bool:

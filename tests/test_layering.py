@@ -42,7 +42,7 @@ ALLOWED: dict[str, set[str]] = {
                         "depends", "fresh"},
     "scaffold": RECORDS,
     "serve": {"build", "config", "errors", "scaffold", "write", "site", "load"},
-    "cli": {"__init__", "build", "serve", "scaffold", "config", "errors"},
+    "cli": {"__init__", "build", "serve", "scaffold", "config", "errors", "fresh"},
 }
 
 

@@ -127,3 +127,28 @@ _PIECE = st.one_of(_TAG, st.sampled_from(["</a>", "<p>", "文字", "href=/x", " 
 def test_rebase_html_shortcut_equals_the_full_rewrite(pieces: list[str], urls: Urls, absolute: bool) -> None:
     fragment = "".join(pieces)
     assert urls.rebase_html(fragment, absolute=absolute) == urls._rebase_tags(fragment, absolute)
+
+
+def test_a_rebuild_takes_tag_slugs_from_the_slug_book_without_loading_pypinyin(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    files = {"content/interviews/a.md": interview("访谈甲", extra="tags: [大调研, 补短板, ABC 2024]\n")}
+    root = write_site(tmp_path / "site", files)
+    probe = ("import sys, pathlib; from sitegen.build import BuildOptions, build; "
+             "build(BuildOptions(root=pathlib.Path(sys.argv[1]), search=False)); print('pypinyin' in sys.modules)")
+    run = [sys.executable, "-c", probe, str(root)]
+    assert subprocess.run(run, capture_output=True, text=True, check=True).stdout.split() == ["True"]
+    page = root / "content/interviews/a.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n补充。\n", encoding="utf-8")
+    assert subprocess.run(run, capture_output=True, text=True, check=True).stdout.split() == ["False"]
+    assert sorted(p.name for p in (root / "output/tags").iterdir()) == [
+        "abc-2024", "bu-duan-ban", "da-diao-yan", "index.html"]
+    page.write_text(page.read_text(encoding="utf-8").replace("补短板", "惠民生"), encoding="utf-8")
+    assert subprocess.run(run, capture_output=True, text=True, check=True).stdout.split() == ["True"]
+    assert (root / "output/tags/hui-min-sheng/index.html").is_file()
+
+
+def test_ascii_text_needs_no_transliteration() -> None:
+    with mock.patch.object(slugs, "lazy_pinyin", side_effect=AssertionError("pypinyin called")):
+        assert make_slug.__wrapped__("Annual Report 2024") == "annual-report-2024"
+        assert make_slug.__wrapped__("R&D") == "r-d"
