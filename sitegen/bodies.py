@@ -118,8 +118,9 @@ class MarkdownCache:
             return
         try:
             with self._db:
+                # A generator: the encoded texts of a large site would take hundreds of MB at once.
                 self._db.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?)",
-                                     [(key, encode(value)) for key, value in entries.items()])
+                                     ((key, encode(value)) for key, value in entries.items()))
                 self._db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
                 self._db.execute("DELETE FROM used")
                 self._db.executemany("INSERT OR IGNORE INTO used VALUES (?)", [(k,) for k in keep])

@@ -27,6 +27,7 @@ from typing import Any
 from .errors import Problem
 
 CACHE_FILE = "pages.sqlite3"
+_BATCH = 256
 
 
 def text_key(settings_key: str, path: str, text: str) -> str:
@@ -49,8 +50,8 @@ class PageCache:
 
     def __init__(self, folder: Path | None) -> None:
         self._db: sqlite3.Connection | None = None
-        self._rows: dict[str, tuple[str, bytes]] = {}
-        self._new: dict[str, tuple[str, bytes]] = {}
+        self._keys: dict[str, str] = {}  # path → key of the stored row; values are read on demand
+        self._new: list[tuple[str, str, bytes]] = []
         self._seen: set[str] = set()
         if folder is None:
             return
@@ -59,40 +60,53 @@ class PageCache:
             self._db = sqlite3.connect(folder / CACHE_FILE, timeout=10)
             self._db.execute("CREATE TABLE IF NOT EXISTS pages "
                              "(path TEXT PRIMARY KEY, key TEXT NOT NULL, value BLOB NOT NULL)")
-            self._rows = {path: (key, value) for path, key, value in
-                          self._db.execute("SELECT path, key, value FROM pages")}
+            self._keys = dict(self._db.execute("SELECT path, key FROM pages"))
         except (sqlite3.Error, OSError):
-            self._db, self._rows = None, {}
+            self._db, self._keys = None, {}
 
     def get(self, path: str, key: str) -> tuple[Any, list[Problem]] | None:
         """The page and warnings stored for ``path`` under ``key``, or None."""
         self._seen.add(path)
-        row = self._rows.get(path)
-        if row is None or row[0] != key:
+        if self._db is None or self._keys.get(path) != key:
             return None
         try:
-            page, warnings = pickle.loads(row[1])
+            row = self._db.execute("SELECT value FROM pages WHERE path = ? AND key = ?", (path, key)).fetchone()
+            page, warnings = pickle.loads(row[0])
         except Exception:  # noqa: BLE001 - any damage to a cache entry means "not cached"
             return None
         return page, warnings
 
     def put(self, path: str, key: str, page: Any, warnings: list[Problem]) -> None:
-        """Remember a page loaded without errors, with the warnings its loading gave."""
+        """Remember a page loaded without errors, with the warnings its loading gave.
+
+        Entries are written in batches, so a large site's cold build does not
+        hold them all in memory.
+        """
         self._seen.add(path)
         try:
-            self._new[path] = (key, pickle.dumps((page, warnings), protocol=pickle.HIGHEST_PROTOCOL))
+            self._new.append((path, key, pickle.dumps((page, warnings), protocol=pickle.HIGHEST_PROTOCOL)))
         except (pickle.PicklingError, TypeError, AttributeError):
             return
+        if len(self._new) >= _BATCH:
+            self._write_new()
+
+    def _write_new(self) -> None:
+        if self._db is not None and self._new:
+            try:
+                with self._db:
+                    self._db.executemany("INSERT OR REPLACE INTO pages VALUES (?, ?, ?)", self._new)
+            except sqlite3.Error:
+                pass
+        self._new = []
 
     def save(self) -> None:
         """Write the new entries, drop the rows of paths not read by this build, close the database."""
         if self._db is None:
             return
         try:
+            self._write_new()
             with self._db:
-                self._db.executemany("INSERT OR REPLACE INTO pages VALUES (?, ?, ?)",
-                                     [(path, key, value) for path, (key, value) in self._new.items()])
-                gone = [(path,) for path in self._rows if path not in self._seen]
+                gone = [(path,) for path in self._keys if path not in self._seen]
                 self._db.executemany("DELETE FROM pages WHERE path = ?", gone)
         except sqlite3.Error:
             pass
