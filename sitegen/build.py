@@ -16,7 +16,8 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
+from contextlib import contextmanager
+from typing import Callable, Iterator
 
 import jinja2
 
@@ -267,22 +268,15 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
     env = make_environment(config, cache)
     record = rendered_record_path(cache, config.output_path) if cache is not None else None
     plan = plan_render(graph, env, cache)
-    # Precedence, lowest first: feeds, sitemap, open data < content assets < pages.
-    files: dict[str, FileData] = {**render_outputs(graph, plan.feeds), **plan.kept_feeds,
-                                  **render_site(graph, report, env, options.workers, plan.pages),
-                                  **plan.kept_pages}
-    if report.has_errors():
-        raise SiteError(report.problems)
-    stage("writing")
-    finish = _index_for_search(graph, config.output_path) if options.search else None
-    pages = {page.output: page for page in graph.pages}
-    feeds = {output_path(feed.url): feed for feed in all_feeds(graph)}
-
-    def refill(paths: list[str]) -> dict[str, bytes]:
-        return {**render_pages(graph, env, report, 1, [pages[p] for p in paths if p in pages]),
-                **render_feeds(graph, [feeds[p] for p in paths if p in feeds and p not in pages])}
-
-    written = _publish(config, files, report, finish=finish, refill=refill)
+    with _scratch_folder(cache) as scratch:
+        # Precedence, lowest first: feeds, sitemap, open data < content assets < pages.
+        files: dict[str, FileData] = {**render_outputs(graph, plan.feeds), **plan.kept_feeds,
+                                      **render_site(graph, report, env, options.workers, plan.pages, scratch),
+                                      **plan.kept_pages}
+        if report.has_errors():
+            raise SiteError(report.problems)
+        stage("writing")
+        written = _write(config, graph, env, files, report, options)
     held = scheduled(content.interviews + content.cases, _now(config, options))
     if record is not None and cache is not None and inputs is not None:
         save_rendered(record, plan.fingerprints, stamps(config.output_path, plan.fingerprints))
@@ -295,6 +289,61 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
                        time.perf_counter() - started, report.warnings, held, content.converted,
                        tuple([page.output for page in plan.pages] + [output_path(f.url) for f in plan.feeds]),
                        written.changed_paths, written.removed_paths)
+
+
+def _write(config: Config, graph: SiteGraph, env: jinja2.Environment, files: dict[str, FileData],
+           report: Report, options: BuildOptions) -> WriteResult:
+    """Publish the files; a kept file changed meanwhile is rendered again (see `sitegen.write.publish`)."""
+    finish = _index_for_search(graph, config.output_path) if options.search else None
+    pages = {page.output: page for page in graph.pages}
+    feeds = {output_path(feed.url): feed for feed in all_feeds(graph)}
+
+    def refill(paths: list[str]) -> dict[str, bytes]:
+        rendered = render_pages(graph, env, report, 1, [pages[p] for p in paths if p in pages])
+        return {**{path: data for path, data in rendered.items() if isinstance(data, bytes)},
+                **render_feeds(graph, [feeds[p] for p in paths if p in feeds and p not in pages])}
+
+    return _publish(config, files, report, finish=finish, refill=refill)
+
+
+SCRATCH = "render-{pid}"
+"""Pages rendered by a build wait here, in the build cache, until they are published."""
+
+
+@contextmanager
+def _scratch_folder(cache: Path | None) -> Iterator[Path | None]:
+    """A folder of the build cache for rendered pages, removed afterwards (None without a cache).
+
+    Folders left by builds that were killed (their process is gone) are removed first.
+    """
+    if cache is None:
+        yield None
+        return
+    for old in cache.glob(SCRATCH.format(pid="*")):
+        pid = old.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(old, ignore_errors=True)
+    folder = cache / SCRATCH.format(pid=os.getpid())
+    try:
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+    except OSError:
+        yield None  # an unwritable cache: pages stay in memory
+        return
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def _options_key(options: BuildOptions) -> str:

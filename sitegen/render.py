@@ -167,11 +167,16 @@ PARALLEL_PAGES = 200
 
 
 def render_pages(graph: SiteGraph, env: jinja2.Environment, report: Report,
-                 workers: int = 1, pages: Sequence[Page] | None = None) -> dict[str, bytes]:
+                 workers: int = 1, pages: Sequence[Page] | None = None,
+                 into: Path | None = None) -> dict[str, bytes | Path]:
     """Render pages of the graph; returns ``{output path: UTF-8 bytes}`` in page order.
 
     ``pages`` chooses which (default: every page of the graph; a build
     passes the pages whose fingerprint changed, see `sitegen.depends`).
+    With ``into``, a scratch folder, each page is written there at its
+    output path and the result maps to that file's `Path` instead of its
+    bytes: a large site then never holds its pages in memory, and worker
+    processes send back names, not pages.
     With ``workers`` > 1 and enough pages, forked worker processes render
     contiguous slices of the pages (the graph and environment are inherited,
     not copied); the bytes are the same as rendering here. A template error
@@ -184,13 +189,13 @@ def render_pages(graph: SiteGraph, env: jinja2.Environment, report: Report,
         try:
             context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(len(slices), mp_context=context, initializer=_adopt,
-                                     initargs=(graph, env, chosen)) as pool:
+                                     initargs=(graph, env, chosen, into)) as pool:
                 results = list(pool.map(_render_adopted, slices))
         except (BrokenProcessPool, OSError):
-            results = [_render_slice(graph, env, chosen)]
+            results = [_render_slice(graph, env, chosen, into)]
     else:
-        results = [_render_slice(graph, env, chosen)]
-    files: dict[str, bytes] = {}
+        results = [_render_slice(graph, env, chosen, into)]
+    files: dict[str, bytes | Path] = {}
     for rendered, problems in results:
         files.update(rendered)
         report.extend(problems)
@@ -211,21 +216,22 @@ def _slices(count: int, workers: int) -> list[tuple[int, int]]:
 _ADOPTED: dict[str, object] = {}
 
 
-def _adopt(graph: SiteGraph, env: jinja2.Environment, pages: list[Page]) -> None:
-    _ADOPTED.update(graph=graph, env=env, pages=pages)
+def _adopt(graph: SiteGraph, env: jinja2.Environment, pages: list[Page], into: Path | None) -> None:
+    _ADOPTED.update(graph=graph, env=env, pages=pages, into=into)
 
 
-def _render_adopted(bounds: tuple[int, int]) -> tuple[dict[str, bytes], list[Problem]]:
+def _render_adopted(bounds: tuple[int, int]) -> tuple[dict[str, bytes | Path], list[Problem]]:
     start, stop = bounds
     pages: list[Page] = _ADOPTED["pages"]  # type: ignore[assignment]
-    return _render_slice(_ADOPTED["graph"], _ADOPTED["env"], pages[start:stop])  # type: ignore[arg-type]
+    return _render_slice(_ADOPTED["graph"], _ADOPTED["env"], pages[start:stop],  # type: ignore[arg-type]
+                         _ADOPTED["into"])  # type: ignore[arg-type]
 
 
-def _render_slice(graph: SiteGraph, env: jinja2.Environment,
-                  pages: Sequence[Page]) -> tuple[dict[str, bytes], list[Problem]]:
-    """Render the given pages; returns their bytes and the problems met."""
+def _render_slice(graph: SiteGraph, env: jinja2.Environment, pages: Sequence[Page],
+                  into: Path | None = None) -> tuple[dict[str, bytes | Path], list[Problem]]:
+    """Render the given pages; returns their bytes (or files written under ``into``) and the problems met."""
     report = Report()
-    files: dict[str, bytes] = {}
+    files: dict[str, bytes | Path] = {}
     for page in pages:
         try:
             template = env.get_template(page.template)
@@ -247,7 +253,14 @@ def _render_slice(graph: SiteGraph, env: jinja2.Environment,
                          f"while rendering {page.url}: {type(failure).__name__}: {failure}",
                          "check the variable names and expressions used in the template at that line")
             continue
-        files[page.output] = html.encode("utf-8")
+        data = html.encode("utf-8")
+        if into is None:
+            files[page.output] = data
+            continue
+        target = into / page.output
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        files[page.output] = target
     return files, report.problems
 
 
@@ -282,17 +295,18 @@ def copy_assets(graph: SiteGraph) -> dict[str, bytes]:
 
 
 def render_site(graph: SiteGraph, report: Report, environment: jinja2.Environment | None = None,
-                workers: int = 1, pages: Sequence[Page] | None = None) -> dict[str, bytes]:
+                workers: int = 1, pages: Sequence[Page] | None = None,
+                into: Path | None = None) -> dict[str, bytes | Path]:
     """Render pages and gather assets: the output as ``{path: bytes}``.
 
     ``environment`` lets a long-running caller (the dev server) reuse one
     `make_environment` for the same settings: compiling the templates is
     most of the render time (about 0.3 s for the example), and Jinja
     recompiles a template whose file changed. None makes a fresh one.
-    ``pages`` limits the pages rendered (see `render_pages`); assets are
-    always included.
+    ``pages`` limits the pages rendered and ``into`` writes them to files
+    (see `render_pages`); assets are always included, as bytes.
     """
     env = environment or make_environment(graph.config)
-    files = copy_assets(graph)
-    files.update(render_pages(graph, env, report, workers, pages))
+    files: dict[str, bytes | Path] = {**copy_assets(graph)}
+    files.update(render_pages(graph, env, report, workers, pages, into))
     return files

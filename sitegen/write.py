@@ -100,8 +100,9 @@ class Kept:
     stamp: Stamp
 
 
-FileData = Union[bytes, Kept]
-"""What `publish` takes per path: new bytes, or `Kept` for "the published file, unchanged"."""
+FileData = Union[bytes, Kept, Path]
+"""What `publish` takes per path: new bytes; `Kept` for "the published file, unchanged"; or the `Path`
+of a file already written elsewhere (best on the same disk), which publish moves into place."""
 
 
 class UnsafeOutputError(Exception):
@@ -207,10 +208,11 @@ def publish(output: Path, files: Mapping[str, FileData],
             refill: Callable[[list[str]], Mapping[str, bytes]] | None = None) -> WriteResult:
     """Replace the output folder's site with exactly ``files``, atomically.
 
-    Takes the output folder, ``{relative posix path: bytes or Kept}``
-    (`Kept`: the published file as it is; when it changed or vanished since
-    its stamp, ``refill`` is called with those paths and returns their
-    bytes; without ``refill`` they count as unsafe), and optionally
+    Takes the output folder, ``{relative posix path: FileData}`` (bytes; a
+    `Path` to a written file, moved into the new site; or `Kept`: the
+    published file as it is; when it changed or vanished since its stamp,
+    ``refill`` is called with those paths and returns their bytes; without
+    ``refill`` they count as unsafe), and optionally
     ``finish``, called with the complete staging folder before the swap (e.g.
     to add a search index made from the files), and ``derived``, the folder
     prefix (``"pagefind/"``) of what ``finish`` makes from the files alone.
@@ -275,13 +277,22 @@ def _already_published(output: Path, files: Mapping[str, FileData], written_befo
     for rel, data in files.items():
         if isinstance(data, Kept):
             continue  # checked against its stamp under the lock
-        path = output / rel
-        try:
-            if path.is_symlink() or path.stat().st_size != len(data) or path.read_bytes() != data:
-                return False
-        except OSError:
+        if not _holds(output / rel, data):
             return False
     return True
+
+
+def _holds(path: Path, data: bytes | Path) -> bool:
+    """True when the regular file ``path`` holds exactly ``data`` (bytes, or another file's bytes)."""
+    try:
+        if path.is_symlink() or not path.is_file():
+            return False
+        size = data.stat().st_size if isinstance(data, Path) else len(data)
+        if path.stat().st_size != size:
+            return False
+        return path.read_bytes() == (data.read_bytes() if isinstance(data, Path) else data)
+    except OSError:
+        return False
 
 
 def stamps(output: Path, paths: Iterable[str]) -> dict[str, Stamp]:
@@ -313,13 +324,15 @@ def _write_one(old: Path, new: Path, data: FileData) -> int:
         except OSError:
             shutil.copy2(old, new)
         return 0
-    try:
-        if old.is_file() and not old.is_symlink() and old.stat().st_size == len(data) \
-                and old.read_bytes() == data:
+    if _holds(old, data):
+        try:
             os.link(old, new)
             return 0
-    except OSError:
-        pass
+        except OSError:
+            pass
+    if isinstance(data, Path):
+        shutil.move(data, new)  # a rename on the same disk
+        return 1
     with open(new, "wb") as handle:
         handle.write(data)
     return 1
