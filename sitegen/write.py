@@ -235,8 +235,9 @@ def publish(output: Path, files: Mapping[str, FileData],
         staging = output.parent / f"{STAGING.format(name=output.name)}{os.getpid()}"
         try:
             staging.mkdir()
+            folders: set[str] = {str(staging)}
             changed = [path for path, data in sorted(files.items())
-                       if _write_one(output / _safe_relative(path), staging / _safe_relative(path), data)]
+                       if _write_one(output, staging, _checked(path), data, folders)]
             if finish is not None:
                 finish(staging)
             # Only finish() adds files, and only under ``derived`` when that is given.
@@ -316,8 +317,29 @@ def _same_file(old: Path, new: Path) -> bool:
         return False
 
 
-def _write_one(old: Path, new: Path, data: FileData) -> int:
-    new.parent.mkdir(parents=True, exist_ok=True)
+def _checked(path: str) -> str:
+    """``path`` when it is a safe relative posix path inside the output folder (see `_safe_relative`).
+
+    The same rules on the string itself, stricter (an empty or "." part is
+    refused too): it runs once per published file.
+    """
+    parts = path.split("/")
+    if path.startswith("/") or parts[-1] == MANIFEST or any(
+            part in ("", ".", "..") or "\\" in part or "\x00" in part or ":" in part for part in parts):
+        raise UnsafeOutputError(f'the output path "{path}" would leave the output folder')
+    return path
+
+
+def _write_one(output: Path, staging: Path, rel: str, data: FileData, folders: set[str]) -> int:
+    """Put one file into the staging folder: linked from the current site when unchanged. 1 when written anew.
+
+    ``folders`` holds the staging folders made so far (each is made once).
+    """
+    old, new = output / rel, staging / rel
+    parent = os.path.dirname(new)
+    if parent not in folders:
+        os.makedirs(parent, exist_ok=True)
+        folders.add(parent)
     if isinstance(data, Kept):
         try:
             os.link(old, new)
