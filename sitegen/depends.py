@@ -325,8 +325,9 @@ class Fingerprints:
             if name == EVERYTHING:
                 chosen: Any = [self.part(p, True) for p in ("interviews", "cases", "units", "series", "tags",
                                                              "pages", "assets", "data", "now")]
-            elif name == "pages":
-                chosen = [(p.url, p.output, p.template, p.title, p.kind, p.lastmod) for p in graph.pages]
+            elif name == "pages":  # one text: thousands of small tuples would cost more to walk
+                chosen = "\n".join(repr((p.url, p.output, p.template, p.title, p.kind, p.lastmod))
+                                    for p in graph.pages)
             else:
                 chosen = getattr(graph, name)
             self._parts[key] = self.value(chosen, deep)

@@ -372,9 +372,10 @@ def build_site(config: Config, content: Content, now: datetime, report: Report,
              for uid, u in sorted(content.units.items(), key=lambda kv: kv[1].record.name)}
     series = {sid: SeriesView(s.record, _permalink(config.permalinks.series, sid))
               for sid, s in sorted(content.series.items())}
-    interviews = _entries(config, content.interviews, units, series, now, include_drafts, slugger,
+    term = _terms(config, slugger)
+    interviews = _entries(config, content.interviews, units, series, now, include_drafts, term,
                           config.permalinks.interviews)
-    cases = _entries(config, content.cases, units, series, now, include_drafts, slugger,
+    cases = _entries(config, content.cases, units, series, now, include_drafts, term,
                      config.permalinks.cases)
     for entry in interviews:
         units[entry.unit.id].interviews.append(entry)
@@ -399,7 +400,7 @@ def _permalink(pattern: str, slug: str) -> str:
 
 def _entries(config: Config, documents: Sequence[Document], units: dict[str, UnitView],
              series: dict[str, SeriesView], now: datetime, include_drafts: bool,
-             slugger: Callable[[str], str], pattern: str) -> list[Entry]:
+             term: Callable[[str], Term], pattern: str) -> list[Entry]:
     entries = []
     for document in documents:
         meta = document.meta
@@ -415,10 +416,21 @@ def _entries(config: Config, documents: Sequence[Document], units: dict[str, Uni
             summary=meta.summary or summarize(rendered.lead or rendered.text, config.summary_length),
             word_count=rendered.word_count,
             minutes=reading_minutes(rendered.word_count, config.reading_speed),
-            tags=[_term(config, name, slugger) for name in meta.tags], latest_tally=latest,
+            tags=[term(name) for name in meta.tags], latest_tally=latest,
             unit_url=units[meta.unit].url, series_url=series[series_id].url if series_id else None))
     entries.sort(key=lambda e: (e.meta.date, e.document.path), reverse=True)
     return entries
+
+
+def _terms(config: Config, slugger: Callable[[str], str]) -> Callable[[str], Term]:
+    """The term of each tag text, one shared `Term` per text (so pages using a tag hold the same object)."""
+    made: dict[str, Term] = {}
+
+    def term(name: str) -> Term:
+        if name not in made:
+            made[name] = _term(config, name, slugger)
+        return made[name]
+    return term
 
 
 def _term(config: Config, name: str, slugger: Callable[[str], str]) -> Term:
