@@ -22,6 +22,7 @@ May import: errors, markup.
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -176,8 +177,12 @@ def _convert(jobs: Sequence[BodyJob], workers: int, renderer: MarkdownRenderer) 
     if parallel:
         chunk = max(1, len(jobs) // (workers * 8))
         try:
-            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                results = list(pool.map(_convert_in_worker, jobs, chunksize=chunk))
+            gc.freeze()  # keep the loaded pages shared with the forked workers (see render.frozen_heap)
+            try:
+                with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                    results = list(pool.map(_convert_in_worker, jobs, chunksize=chunk))
+            finally:
+                gc.unfreeze()
             return {job.path: result for job, result in zip(jobs, results)}
         except (BrokenProcessPool, OSError):
             pass

@@ -19,6 +19,7 @@ May import: errors, config, site, charts, markup, models, outputs.
 
 from __future__ import annotations
 
+import gc
 import math
 import multiprocessing
 import threading
@@ -26,7 +27,8 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date, datetime
 from pathlib import Path
-from typing import Callable, Sequence
+from contextlib import contextmanager
+from typing import Callable, Iterator, Sequence
 
 import jinja2
 from pydantic_core import PydanticCustomError
@@ -188,7 +190,7 @@ def render_pages(graph: SiteGraph, env: jinja2.Environment, report: Report,
     if len(slices) > 1:
         try:
             context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(len(slices), mp_context=context, initializer=_adopt,
+            with frozen_heap(), ProcessPoolExecutor(len(slices), mp_context=context, initializer=_adopt,
                                      initargs=(graph, env, chosen, into)) as pool:
                 results = list(pool.map(_render_adopted, slices))
         except (BrokenProcessPool, OSError):
@@ -200,6 +202,22 @@ def render_pages(graph: SiteGraph, env: jinja2.Environment, report: Report,
         files.update(rendered)
         report.extend(problems)
     return files
+
+
+@contextmanager
+def frozen_heap() -> Iterator[None]:
+    """Keep the garbage collector off the objects that exist now, while worker processes are forked.
+
+    A forked worker shares its parent's memory until it writes to it, and
+    the collector writes to every object it visits: frozen objects are not
+    visited, so the site graph stays shared instead of being copied into
+    every worker (the recipe of the `gc.freeze` documentation).
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _slices(count: int, workers: int) -> list[tuple[int, int]]:
