@@ -49,7 +49,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"sitegen {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    build_cmd = commands.add_parser("build", help="check the site and write it into the output folder")
+    build_cmd = commands.add_parser(
+        "build", help="check the site and write it into the output folder",
+        description="Check the site and write it into the output folder. Rebuilds redo only what changed "
+                    "(the cache is .sitegen-cache/): unchanged pages are kept as published, and when no "
+                    "input or output file changed since the last build, its report is printed again at once.")
     _site_arg(build_cmd)
     build_cmd.add_argument("--output", metavar="DIR", help="output folder (default: output_dir in site.yaml, 'output')")
     build_cmd.add_argument("--base-url", metavar="URL",
@@ -57,7 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--quiet", action="store_true", help="print nothing but errors")
     build_cmd.add_argument("--verbose", action="store_true", help="also list every file written or removed")
     build_cmd.add_argument("--jobs", type=int, metavar="N",
-                           help="processes converting Markdown (default: one per core; output is the same)")
+                           help="processes converting Markdown and rendering pages "
+                                "(default: one per core; output is the same)")
     build_cmd.add_argument("--clean", action="store_true",
                            help="start from nothing: empty the build cache (.sitegen-cache) first")
     build_cmd.add_argument("--no-search", dest="search", action="store_false",
