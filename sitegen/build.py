@@ -127,14 +127,20 @@ def load_and_check(options: BuildOptions, report: Report, *,
     check_content(content, config.root, report)
     if report.has_errors():
         raise SiteError(report.problems)
+    graph = _site_graph(options, config, content, report)
+    if report.has_errors():
+        raise SiteError(report.problems)
+    return config, content, graph
+
+
+def _site_graph(options: BuildOptions, config: Config, content: Content, report: Report) -> SiteGraph:
+    """Build the site graph, with tag slugs from (and added to) the build cache's slug book."""
     cache = options.cache_folder(config)
     slugs = SlugBook(cache / SLUG_BOOK if cache is not None else None, code_fingerprint())
     graph = build_site(config, content, _now(config, options), report,
                        include_drafts=options.include_drafts, slugger=slugs)
     slugs.save()
-    if report.has_errors():
-        raise SiteError(report.problems)
-    return config, content, graph
+    return graph
 
 
 def check(options: BuildOptions) -> CheckResult:
@@ -152,7 +158,7 @@ def check(options: BuildOptions) -> CheckResult:
         held = scheduled(content.interviews + content.cases, _now(config, options))
         check_content(content, config.root, report)
         if not report.has_errors():  # the site graph finds URL clashes with generated pages
-            build_site(config, content, _now(config, options), report, include_drafts=options.include_drafts)
+            _site_graph(options, config, content, report)
     except SiteError:
         pass
     return CheckResult(report.sorted(), held)
