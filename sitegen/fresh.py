@@ -119,8 +119,19 @@ def _stamp(path: Path) -> list[int] | None:
     return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_mode]
 
 
-def _walk(folder: Path, into: dict[str, list[int] | None]) -> None:
-    """Stamp every entry under ``folder`` (files, folders and links, without following links)."""
+def _walk(folder: Path, into: dict[str, Any], seen: set[str] | None = None) -> None:
+    """Stamp every entry under ``folder``: files, folders and links.
+
+    A link is stamped twice, as a link and as what it points to, and a
+    linked folder is walked too (each real folder once, so a link loop
+    ends): the build reads through links that stay inside the site, so an
+    edit behind one must be seen.
+    """
+    seen = set() if seen is None else seen
+    real = os.path.realpath(folder)
+    if real in seen:
+        return
+    seen.add(real)
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -134,8 +145,18 @@ def _walk(folder: Path, into: dict[str, list[int] | None]) -> None:
         except OSError:
             continue
         into[entry.path] = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_mode]
-        if entry.is_dir(follow_symlinks=False):
-            _walk(Path(entry.path), into)
+        if entry.is_symlink():
+            into[entry.path + " ->"] = _followed(entry.path)
+        if entry.is_dir():  # follows links
+            _walk(Path(entry.path), into, seen)
+
+
+def _followed(path: str) -> list[int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_mode]
 
 
 def _library_folders() -> list[str]:

@@ -102,3 +102,20 @@ def test_the_command_reports_an_unchanged_site_without_loading_the_pipeline(tmp_
     clean = subprocess.run([sys.executable, "-c", probe.replace("'--no-search'", "'--no-search', '--clean'"),
                             str(root)], capture_output=True, text=True, check=True)
     assert clean.stdout.splitlines()[-1] == "0 True True"
+
+
+def test_an_edit_behind_a_link_inside_the_site_ends_it(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    write_site(root, {"extra/b.md": interview("链接的访谈"), "extra/more/c.md": interview("文件夹里的访谈")})
+    (root / "content/interviews").mkdir(parents=True)
+    (root / "content/interviews/b.md").symlink_to(root / "extra/b.md")
+    (root / "content/interviews/linked").symlink_to(root / "extra/more")
+    (root / "extra/more/loop").symlink_to(root / "extra/more")  # a loop must not hang the walk
+    build(BuildOptions(root=root, search=False))
+    assert _last(root) is not None
+    (root / "extra/b.md").write_text(interview("改了链接的访谈"), encoding="utf-8")
+    assert _last(root) is None
+    build(BuildOptions(root=root, search=False))
+    assert _last(root) is not None
+    (root / "extra/more/c.md").write_text(interview("改了文件夹里的访谈"), encoding="utf-8")
+    assert _last(root) is None
