@@ -111,9 +111,10 @@ def record_path(cache_folder: Path, key: str) -> Path:
     return cache_folder / RECORD_FILE.format(key=key)
 
 
-def _stamp(path: Path) -> list[int] | None:
+def _stamp(path: Path, follow: bool = False) -> list[int] | None:
+    """[size, mtime ns, ctime ns, inode, mode] of a path (of a link's target with ``follow``); None if missing."""
     try:
-        info = os.lstat(path)
+        info = os.stat(path) if follow else os.lstat(path)
     except OSError:
         return None
     return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_mode]
@@ -146,17 +147,9 @@ def _walk(folder: Path, into: dict[str, Any], seen: set[str] | None = None) -> N
             continue
         into[entry.path] = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_mode]
         if entry.is_symlink():
-            into[entry.path + " ->"] = _followed(entry.path)
+            into[entry.path + " ->"] = _stamp(Path(entry.path), follow=True)
         if entry.is_dir():  # follows links
             _walk(Path(entry.path), into, seen)
-
-
-def _followed(path: str) -> list[int] | None:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_mode]
 
 
 def _library_folders() -> list[str]:
