@@ -9,7 +9,9 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 from unittest import mock
 
 import pytest
@@ -25,10 +27,9 @@ from .sitekit import build_at, interview, write_site
 # ---------------------------------------------------------------- tag slugs
 
 
-def test_make_slug_remembers_each_text_and_gives_the_same_slug() -> None:
-    texts = ["大调研", "补短板", "R&D 创新", "白鹤镇"]
-    expected = [make_slug.__wrapped__(text) for text in texts]
-    assert expected == ["da-diao-yan", "bu-duan-ban", "r-d-chuang-xin", "bai-he-zhen"]
+@contextmanager
+def _pinyin_calls() -> Iterator[list[str]]:
+    """Record every text given to pypinyin while the block runs (make_slug's memory emptied first)."""
     calls: list[str] = []
     real = slugs.lazy_pinyin
 
@@ -38,6 +39,14 @@ def test_make_slug_remembers_each_text_and_gives_the_same_slug() -> None:
 
     make_slug.cache_clear()
     with mock.patch.object(slugs, "lazy_pinyin", counting):
+        yield calls
+
+
+def test_make_slug_remembers_each_text_and_gives_the_same_slug() -> None:
+    texts = ["大调研", "补短板", "R&D 创新", "白鹤镇"]
+    expected = [make_slug.__wrapped__(text) for text in texts]
+    assert expected == ["da-diao-yan", "bu-duan-ban", "r-d-chuang-xin", "bai-he-zhen"]
+    with _pinyin_calls() as calls:
         got = [[make_slug(text) for text in texts] for _ in range(100)]
     assert got == [expected] * 100
     assert calls == texts
@@ -49,15 +58,7 @@ def test_each_tag_is_transliterated_once_per_build_and_its_pages_are_right(tmp_p
         f"访谈{i}", date=f"2018-05-{1 + i % 28:02d} 10:00", extra=f"tags: [{', '.join(tags[:1 + i % 3])}]\n")
         for i in range(30)}
     root = write_site(tmp_path, files)
-    calls: list[str] = []
-    real = slugs.lazy_pinyin
-
-    def counting(text: str, **options: object) -> list[str]:
-        calls.append(text)
-        return real(text, **options)
-
-    make_slug.cache_clear()
-    with mock.patch.object(slugs, "lazy_pinyin", counting):
+    with _pinyin_calls() as calls:
         output = build_at(root)
     assert sorted(text for text in calls if text in tags) == sorted(tags)
     for slug, count in (("da-diao-yan", 30), ("bu-duan-ban", 20), ("min-sheng", 10)):
