@@ -35,7 +35,6 @@ May import: errors, config, models, load, site, write, fresh.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import os
 from datetime import date, datetime
@@ -50,7 +49,7 @@ from pydantic import BaseModel
 from .config import Config
 from .load import Document
 from .site import Entry, Page, SeriesView, SiteGraph, UnitView
-from .fresh import code_fingerprint
+from .fresh import code_fingerprint, digest
 from .write import Stamp
 
 EVERYTHING = "*"
@@ -68,20 +67,12 @@ _SITE_PARTS: dict[str, tuple[str, ...]] = {
 # on every page in the list; pages that never read them depend on the record and URL only.
 LIST_ATTRIBUTES = frozenset({"interviews", "cases"})
 
-def _digest(*parts: bytes) -> str:
-    hasher = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        hasher.update(len(part).to_bytes(8, "little"))
-        hasher.update(part)
-    return hasher.hexdigest()
-
-
 def build_fingerprint(config: Config, extra: Iterable[str] = ()) -> str:
     """The inputs every page shares: settings (incl. base URL, output folder), code, ``extra`` texts.
 
     Returns a 32-character hex digest.
     """
-    return _digest(repr(config).encode(), code_fingerprint().encode(), *(e.encode() for e in extra))
+    return digest(repr(config).encode(), code_fingerprint().encode(), *(e.encode() for e in extra))
 
 
 class TemplateDependencies:
@@ -114,14 +105,14 @@ class TemplateDependencies:
         if name not in self._own:
             try:
                 source, _, _ = self._env.loader.get_source(self._env, name)  # type: ignore[union-attr]
-                digest = _digest(name.encode(), source.encode(), ANALYSIS_VERSION.encode())
-                if digest not in self.known:
-                    self.known[digest] = _analyse(self._env.parse(source))
+                key = digest(name.encode(), source.encode(), ANALYSIS_VERSION.encode())
+                if key not in self.known:
+                    self.known[key] = _analyse(self._env.parse(source))
             except jinja2.TemplateError:
-                self._own[name] = (_digest(b"missing", name.encode()), frozenset({EVERYTHING}), None)
+                self._own[name] = (digest(b"missing", name.encode()), frozenset({EVERYTHING}), None)
                 return self._own[name]
-            parts, references = self.known[digest]
-            self._own[name] = (digest, frozenset(parts), None if references is None else tuple(references))
+            parts, references = self.known[key]
+            self._own[name] = (key, frozenset(parts), None if references is None else tuple(references))
         return self._own[name]
 
     def analyses(self) -> dict[str, Any]:
@@ -154,12 +145,12 @@ class TemplateDependencies:
         if unknown:
             parts |= {EVERYTHING}
             digests.append(self._all_templates().encode())
-        self._closures[name] = (_digest(*digests), parts)
+        self._closures[name] = (digest(*digests), parts)
         return self._closures[name]
 
     def _all_templates(self) -> str:
         names = sorted(self._env.list_templates(filter_func=lambda n: not n.startswith("assets/")))
-        return _digest(*(f"{n}:{self._read(n)[0]}".encode() for n in names))
+        return digest(*(f"{n}:{self._read(n)[0]}".encode() for n in names))
 
 
 ANALYSIS_VERSION = "1"
@@ -303,7 +294,7 @@ class Fingerprints:
         head_parts = {"units"} if page.kind == "dashboard" else set()
         fields = (page.url, page.output, page.template, page.title, page.source, page.kind,
                   page.lastmod)
-        return _digest(self._build.encode(), template_digest.encode(),
+        return digest(self._build.encode(), template_digest.encode(),
                        self.value(fields).encode(), self.value(page.context, deep).encode(),
                        *(self.part(p, deep).encode() for p in sorted((parts | head_parts) - {"lists"})))
 
@@ -314,7 +305,7 @@ class Fingerprints:
         that is included then.
         """
         newest = () if entries else (self._graph.newest(),)
-        return _digest(self._build.encode(), b"feed", self.value((title, page_url, url, *newest)).encode(),
+        return digest(self._build.encode(), b"feed", self.value((title, page_url, url, *newest)).encode(),
                        *(self._card(entry).encode() for entry in entries))
 
     def part(self, name: str, deep: bool = True) -> str:
@@ -345,35 +336,35 @@ class Fingerprints:
         key = (id(value), deep)
         if key in self._memo:
             return self._memo[key]
-        digest = self._compute(value, deep)
-        self._memo[key] = digest
+        computed = self._compute(value, deep)
+        self._memo[key] = computed
         self._keep.append(value)
-        return digest
+        return computed
 
     def _compute(self, value: Any, deep: bool) -> str:
         if isinstance(value, (list, tuple)):
-            return _digest(b"seq", *(self.value(item, deep).encode() for item in value))
+            return digest(b"seq", *(self.value(item, deep).encode() for item in value))
         if isinstance(value, dict):
-            return _digest(b"map", *(f"{k!r}={self.value(v, deep)}".encode() for k, v in sorted(
+            return digest(b"map", *(f"{k!r}={self.value(v, deep)}".encode() for k, v in sorted(
                 value.items(), key=lambda kv: repr(kv[0]))))
         if isinstance(value, Entry):
-            return _digest(b"entry", self._card(value).encode(),
+            return digest(b"entry", self._card(value).encode(),
                            self._card(value.prev).encode() if value.prev else b"",
                            self._card(value.next).encode() if value.next else b"")
         if isinstance(value, (UnitView, SeriesView)):
             record = value.unit if isinstance(value, UnitView) else value.series
             lists = ([] if not deep else [value.interviews, value.cases] if isinstance(value, UnitView)
                      else [value.interviews])
-            return _digest(type(value).__name__.encode(), self.value(record).encode(),
+            return digest(type(value).__name__.encode(), self.value(record).encode(),
                            value.url.encode(), *(self.value(items).encode() for items in lists))
         if isinstance(value, Document):
-            return _digest(b"document", value.collection.encode(), value.path.encode(),
+            return digest(b"document", value.collection.encode(), value.path.encode(),
                            value.slug.encode(), value.front_matter.encode(), value.body.encode(),
                            str(value.body_line).encode(), str(value.front_matter_line).encode())
         if isinstance(value, BaseModel):
-            return _digest(type(value).__name__.encode(), repr(value).encode())
+            return digest(type(value).__name__.encode(), repr(value).encode())
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            return _digest(type(value).__name__.encode(),
+            return digest(type(value).__name__.encode(),
                            *(self.value(getattr(value, f.name), deep).encode() for f in dataclasses.fields(value)))
         raise TypeError(f"no fingerprint for a {type(value).__name__} in a page's context")
 
@@ -381,7 +372,7 @@ class Fingerprints:
         """An entry without its neighbours: what a list or a neighbour link shows of it."""
         key = id(entry)
         if key not in self._cards:
-            self._cards[key] = _digest(
+            self._cards[key] = digest(
                 b"card", self.value(entry.document).encode(), entry.url.encode(),
                 self.value(entry.unit).encode(), self.value(entry.series).encode(),
                 entry.summary.encode(), str(entry.word_count).encode(), str(entry.minutes).encode(),
@@ -398,7 +389,7 @@ _RENDERED_VERSION = 1
 
 def rendered_record_path(cache_folder: Path, output: Path) -> Path:
     """Where the record of pages rendered into ``output`` is kept inside the build cache."""
-    key = _digest(str(output.absolute()).encode())[:12]
+    key = digest(str(output.absolute()).encode())[:12]
     return cache_folder / RENDERED_FILE.format(key=key)
 
 

@@ -54,12 +54,14 @@ _LIBRARIES = ("Jinja2", "MarkupSafe", "Markdown", "nh3", "pypinyin", "python-slu
               "feedgen")
 
 
+@functools.lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """Digest (32 hex characters) of sitegen's code files (path, size, modification time) and library versions.
 
     Any edit to sitegen's code, or an upgrade of a library that shapes the
     output, makes every page load and render again (see `sitegen.depends`,
-    `sitegen.pagecache`).
+    `sitegen.pagecache`). Taken once per process: the code that runs is the
+    code imported when it started, even if the files change later.
     """
     package = Path(__file__).parent
     parts: list[bytes] = []
@@ -67,7 +69,7 @@ def code_fingerprint() -> str:
         stat = path.stat()
         parts.append(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     parts.extend(f"{name}={version}".encode() for name, version in _library_versions())
-    return _digest_parts(parts)
+    return digest(*parts)
 
 
 @functools.lru_cache(maxsize=1)
@@ -81,7 +83,8 @@ def _library_versions() -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
-def _digest_parts(parts: list[bytes]) -> str:
+def digest(*parts: bytes) -> str:
+    """BLAKE2b digest (32 hex characters) of byte strings, each prefixed with its length (so no two lists collide)."""
     hasher = hashlib.blake2b(digest_size=16)
     for part in parts:
         hasher.update(len(part).to_bytes(8, "little"))

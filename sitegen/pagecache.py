@@ -18,25 +18,21 @@ May import: errors, fresh.
 
 from __future__ import annotations
 
-import hashlib
 import pickle
 import sqlite3
 from pathlib import Path
 from typing import Any
 
 from .errors import Problem
+from .fresh import digest
 
 CACHE_FILE = "pages.sqlite3"
 _BATCH = 256
 
 
 def text_key(settings_key: str, path: str, text: str) -> str:
-    """The key of one loaded page: BLAKE2b (hex) of the settings key, the path and the decoded text."""
-    digest = hashlib.blake2b(digest_size=20)
-    for part in (settings_key, path, text):
-        digest.update(part.encode("utf-8", "surrogatepass"))
-        digest.update(b"\0")
-    return digest.hexdigest()
+    """The key of one loaded page: `sitegen.fresh.digest` of the settings key, the path and the decoded text."""
+    return digest(*(part.encode("utf-8", "surrogatepass") for part in (settings_key, path, text)))
 
 
 class PageCache:
