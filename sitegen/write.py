@@ -31,7 +31,7 @@ import shutil
 import stat
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, Union
 
 STAGING = ".{name}.staging-"
@@ -133,15 +133,6 @@ def check_output_folder(output: Path, protected: list[Path], sources: list[Path]
         if output.is_relative_to(place):
             raise UnsafeOutputError(
                 f"refusing to write the site into {output}: it is inside {place}, which holds the sources")
-
-
-def _safe_relative(path: str) -> PurePosixPath:
-    pure = PurePosixPath(path)
-    bad_part = any(part in ("", ".", "..") or "\\" in part or "\x00" in part or ":" in part
-                   for part in pure.parts)
-    if pure.is_absolute() or bad_part or not pure.parts or pure.name == MANIFEST:
-        raise UnsafeOutputError(f'the output path "{path}" would leave the output folder')
-    return pure
 
 
 @contextmanager
@@ -258,7 +249,7 @@ def _resolve_kept(output: Path, files: Mapping[str, FileData],
                   refill: Callable[[list[str]], Mapping[str, bytes]] | None) -> Mapping[str, FileData]:
     """Check every `Kept` file against its stamp; replace the stale ones with ``refill``'s bytes."""
     stale = [rel for rel, data in files.items()
-             if isinstance(data, Kept) and Stamp.of(output / _safe_relative(rel)) != data.stamp]
+             if isinstance(data, Kept) and Stamp.of(output / _checked(rel)) != data.stamp]
     if not stale:
         return files
     if refill is None:
@@ -318,10 +309,12 @@ def _same_file(old: Path, new: Path) -> bool:
 
 
 def _checked(path: str) -> str:
-    """``path`` when it is a safe relative posix path inside the output folder (see `_safe_relative`).
+    """``path`` when it is a safe relative posix path inside the output folder.
 
-    The same rules on the string itself, stricter (an empty or "." part is
-    refused too): it runs once per published file.
+    Raises `UnsafeOutputError` for an absolute path, an empty, ``.`` or
+    ``..`` part, a backslash, NUL or ``:`` (a drive letter) in a part, or
+    the manifest's own name. Works on the string: it runs once per
+    published file.
     """
     parts = path.split("/")
     if path.startswith("/") or parts[-1] == MANIFEST or any(
