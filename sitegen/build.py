@@ -208,9 +208,12 @@ class RenderPlan:
     fingerprints (`sitegen.depends`); ``kept_pages``/``kept_feeds`` are
     the files whose fingerprint and published file are as the last build
     left them; ``pages``/``feeds`` are to be rendered. ``reads_clock`` is
-    True when a layout reads the build's clock (``site.now``).
+    True when a layout reads the build's clock (``site.now``). ``record``
+    is where the fingerprints are kept for the next build (None without a
+    build cache).
     """
 
+    record: Path | None
     fingerprints: dict[str, str]
     kept_pages: dict[str, Kept]
     kept_feeds: dict[str, Kept]
@@ -219,11 +222,10 @@ class RenderPlan:
     reads_clock: bool
 
 
-def plan_render(graph: SiteGraph, env: jinja2.Environment, cache: Path | None) -> RenderPlan:
-    """Decide what to render: everything without a build cache (``cache`` None)."""
-    feeds = all_feeds(graph)
+def plan_render(graph: SiteGraph, env: jinja2.Environment, feeds: list[Feed], cache: Path | None) -> RenderPlan:
+    """Decide which pages and which of ``feeds`` to render: all of them without a build cache (``cache`` None)."""
     if cache is None:
-        return RenderPlan({}, {}, {}, list(graph.pages), feeds, False)
+        return RenderPlan(None, {}, {}, {}, list(graph.pages), feeds, False)
     known = load_known_templates(cache)
     templates = TemplateDependencies(env, known)
     prints = Fingerprints(graph, templates, build_fingerprint(graph.config))
@@ -232,7 +234,8 @@ def plan_render(graph: SiteGraph, env: jinja2.Environment, cache: Path | None) -
                    for feed in feeds}
     if templates.analyses() != known:
         save_known_templates(cache, templates.analyses())
-    previous = load_rendered(rendered_record_path(cache, graph.config.output_path))
+    record = rendered_record_path(cache, graph.config.output_path)
+    previous = load_rendered(record)
     output = graph.config.output_path
 
     def unchanged(path: str, fingerprint: str) -> Kept | None:
@@ -243,7 +246,7 @@ def plan_render(graph: SiteGraph, env: jinja2.Environment, cache: Path | None) -
 
     kept_pages = {path: kept for path, fp in page_prints.items() if (kept := unchanged(path, fp))}
     kept_feeds = {path: kept for path, fp in feed_prints.items() if (kept := unchanged(path, fp))}
-    return RenderPlan({**feed_prints, **page_prints}, kept_pages, kept_feeds,
+    return RenderPlan(record, {**feed_prints, **page_prints}, kept_pages, kept_feeds,
                       [page for page in graph.pages if page.output not in kept_pages],
                       [feed for feed in feeds if output_path(feed.url) not in kept_feeds], prints.reads_clock)
 
@@ -272,8 +275,8 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
     stage("rendering")
     cache = options.cache_folder(config)
     env = make_environment(config, cache)
-    record = rendered_record_path(cache, config.output_path) if cache is not None else None
-    plan = plan_render(graph, env, cache)
+    feeds = all_feeds(graph)
+    plan = plan_render(graph, env, feeds, cache)
     with _scratch_folder(cache) as scratch:
         # Precedence, lowest first: feeds, sitemap, open data < content assets < pages.
         files: dict[str, FileData] = {**render_outputs(graph, plan.feeds), **plan.kept_feeds,
@@ -282,10 +285,10 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
         if report.has_errors():
             raise SiteError(report.problems)
         stage("writing")
-        written = _write(config, graph, env, files, report, options)
+        written = _write(config, graph, env, feeds, files, report, options)
     held = scheduled(content.interviews + content.cases, _now(config, options))
-    if record is not None and cache is not None and inputs is not None:
-        save_rendered(record, plan.fingerprints, stamps(config.output_path, plan.fingerprints))
+    if plan.record is not None and cache is not None and inputs is not None:
+        save_rendered(plan.record, plan.fingerprints, stamps(config.output_path, plan.fingerprints))
         due = 0.0 if plan.reads_clock else min(
             (d.meta.date.replace(tzinfo=config.zone).timestamp() for d in held), default=None)
         record_fresh(record_path(cache, _options_key(options)), inputs, output=config.output_path, due=due,
@@ -297,17 +300,17 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
                        written.changed_paths, written.removed_paths)
 
 
-def _write(config: Config, graph: SiteGraph, env: jinja2.Environment, files: dict[str, FileData],
-           report: Report, options: BuildOptions) -> WriteResult:
+def _write(config: Config, graph: SiteGraph, env: jinja2.Environment, feeds: list[Feed],
+           files: dict[str, FileData], report: Report, options: BuildOptions) -> WriteResult:
     """Publish the files; a kept file changed meanwhile is rendered again (see `sitegen.write.publish`)."""
     finish = _index_for_search(graph, config.output_path) if options.search else None
     pages = {page.output: page for page in graph.pages}
-    feeds = {output_path(feed.url): feed for feed in all_feeds(graph)}
+    feed_files = {output_path(feed.url): feed for feed in feeds}
 
     def refill(paths: list[str]) -> dict[str, bytes]:
         rendered = render_pages(graph, env, report, 1, [pages[p] for p in paths if p in pages])
         return {**{path: data for path, data in rendered.items() if isinstance(data, bytes)},
-                **render_feeds(graph, [feeds[p] for p in paths if p in feeds and p not in pages])}
+                **render_feeds(graph, [feed_files[p] for p in paths if p in feed_files and p not in pages])}
 
     return _publish(config, files, report, finish=finish, refill=refill)
 
