@@ -148,11 +148,15 @@ def _summary(problems: Sequence[Problem]) -> str:
 
 def _build_summary(result: BuildResult) -> str:
     """The one line a build prints: pages, files, changes, where, how long, warnings."""
-    return (f"built {result.pages} pages ({result.files} files, {result.changed} changed, "
-            f"{result.removed} removed; {result.converted} Markdown converted) "
-            f"into {_shown(result.config.output_path)}/ "
-            f"in {result.seconds:.2f} s"
-            + (f"; {len(result.warnings)} warning(s)" if result.warnings else ""))
+    return _summary_line(result.pages, result.files, result.changed, result.removed, result.converted,
+                         result.config.output_path, result.seconds, len(result.warnings))
+
+
+def _summary_line(pages: int, files: int, changed: int, removed: int, converted: int, output: Path,
+                  seconds: float, warnings: int, note: str = "") -> str:
+    return (f"built {pages} pages ({files} files, {changed} changed, {removed} removed; "
+            f"{converted} Markdown converted) into {_shown(output)}/ in {seconds:.2f} s{note}"
+            + (f"; {warnings} warning(s)" if warnings else ""))
 
 
 def _shown(output: Path) -> Path:
@@ -180,9 +184,8 @@ def _report_unchanged(args: argparse.Namespace) -> bool:
         _print_problems(last.warnings)
         for path, when in last.scheduled:
             print(f"{path}: scheduled for {when}, not published yet")
-        print(f"built {last.pages} pages ({last.files} files, 0 changed, 0 removed; 0 Markdown converted) "
-              f"into {_shown(Path(last.output))}/ in {time.perf_counter() - started:.2f} s: nothing changed "
-              "since the last build" + (f"; {len(last.warnings)} warning(s)" if last.warnings else ""))
+        print(_summary_line(last.pages, last.files, 0, 0, 0, Path(last.output), time.perf_counter() - started,
+                            len(last.warnings), note=": nothing changed since the last build"))
     return True
 
 
