@@ -1,45 +1,57 @@
-"""Convert Markdown bodies: from the build cache when unchanged, else over all cores.
+"""Converted Markdown bodies: kept in the build cache, converted over all cores, read when a page needs them.
 
 Python-Markdown is the dominant cost of a build (about 80% of a naive
-pipeline), so every body is converted at most once per change:
+pipeline), so every body is converted at most once per change; and a large
+site's bodies would fill hundreds of MB, so pages hold a `Body`, not the
+converted HTML:
 
-- **Cache.** A converted body is stored in ``.sitegen-cache/markdown.sqlite3``
+- **Cache.** A converted body is stored in ``.sitegen-cache/bodies.sqlite3``
   under a key made of the Markdown settings (`MarkdownRenderer.settings_key`),
   the file's path, the line its body starts on (warnings carry both) and the
-  body text. A rebuild converts only bodies whose key is new. Entries no
-  build uses any more are dropped. A cache that cannot be read or written
-  is ignored: the output is the same, only slower.
+  body text, with its automatic summary for the site's summary length. A
+  rebuild converts only bodies whose key is new. Entries no build uses any
+  more are dropped. A cache that cannot be read or written is ignored: the
+  output is the same, only slower.
+- **On demand.** A `Body` holds the headings, the count, the warnings and
+  the summary; its HTML is read from the cache when a page or feed asks for
+  it (in whichever process renders it), and converted again if the cache
+  lost it. Without a cache folder the HTML is kept in memory.
 - **Parallel.** Bodies not in the cache are converted by worker processes
-  (``jobs`` of them), each with its own reused renderer; below a few dozen
+  (`sitegen.workers`), each with its own reused renderer; below a few dozen
   bodies one process is faster and is used. The result is the same as a
   serial conversion, byte for byte.
 
-Entries are JSON, not pickle, so a cache file from elsewhere cannot run code.
+Entries are JSON and text, not pickle, so a cache file from elsewhere
+cannot run code.
 
-May import: errors, markup.
+May import: errors, fresh, markup, workers.
 """
 
 from __future__ import annotations
 
 import functools
-import gc
 import hashlib
 import json
-import multiprocessing
+import os
 import sqlite3
 import threading
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
 from .errors import Problem
 from .fresh import CACHE_DIR
-from .markup import Heading, MarkdownRenderer, RenderedMarkdown
+from .markup import Heading, MarkdownRenderer, RenderedMarkdown, summarize
+from .workers import WorkerPool
 
-CACHE_FILE = "markdown.sqlite3"
+CACHE_FILE = "bodies.sqlite3"
+_OLD_CACHE_FILES = ("markdown.sqlite3",)  # earlier layouts of this cache, removed when seen
+_BATCH = 256
 PARALLEL_THRESHOLD = 32
+"""Below this many bodies to convert, one process is faster than starting workers."""
+
+__all__ = ["CACHE_DIR", "CACHE_FILE", "Body", "BodyBook", "BodyJob", "BodiesResult", "body_key",
+           "convert_body", "decode", "encode", "render_bodies"]
 
 
 @dataclass(frozen=True)
@@ -76,125 +88,270 @@ def decode(text: str) -> RenderedMarkdown:
                             word_count=count, problems=tuple(Problem(*p) for p in problems), lead=lead)
 
 
-class MarkdownCache:
-    """The persistent store of converted bodies (SQLite in the site's cache folder).
+def _encode_facts(rendered: RenderedMarkdown) -> str:
+    """The parts of a body every build needs (headings, count, warnings) as JSON text."""
+    return json.dumps([[[h.level, h.text, h.anchor] for h in rendered.headings], rendered.word_count,
+                       [[p.path, p.line, p.column, p.severity, p.message, p.hint] for p in rendered.problems]],
+                      ensure_ascii=False, separators=(",", ":"))
 
-    Takes the cache folder, or None for no cache. Every method swallows
-    SQLite errors and then behaves as an empty cache: a broken or busy cache
-    never stops a build.
+
+def _decode_facts(text: str) -> tuple[tuple[Heading, ...], int, tuple[Problem, ...]]:
+    headings, count, problems = json.loads(text)
+    return tuple(Heading(*h) for h in headings), int(count), tuple(Problem(*p) for p in problems)
+
+
+def _summary_source(rendered: RenderedMarkdown) -> str:
+    """The text an automatic summary is cut from: the running text, else all of it (`summarize`)."""
+    return rendered.lead or rendered.text
+
+
+class _Store:
+    """The cache's SQLite file, opened once per process and thread (a connection may not cross either).
+
+    Takes the cache folder. Every method swallows SQLite errors and then
+    behaves as an empty cache.
     """
 
-    def __init__(self, folder: Path | None) -> None:
-        self._db: sqlite3.Connection | None = None
-        if folder is None:
-            return
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._local = threading.local()
+
+    def connection(self) -> sqlite3.Connection | None:
+        """This process's and thread's connection (made on first use), or None when the file cannot be opened."""
+        held = getattr(self._local, "held", None)
+        if held is not None and held[0] == os.getpid():
+            return held[1]
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(folder / CACHE_FILE, timeout=10)
-            self._db.execute("CREATE TABLE IF NOT EXISTS bodies (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            self.folder.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(self.folder / CACHE_FILE, timeout=10)
+            db.execute("CREATE TABLE IF NOT EXISTS bodies (key TEXT PRIMARY KEY, html TEXT NOT NULL, "
+                       "facts TEXT NOT NULL, summary_source TEXT NOT NULL, "
+                       "summary_length INTEGER NOT NULL, summary TEXT NOT NULL)")
         except (sqlite3.Error, OSError):
-            self._db = None
+            db = None
+        self._local.held = (os.getpid(), db)
+        return db
 
-    def get_many(self, keys: Sequence[str]) -> dict[str, RenderedMarkdown]:
-        """Return the cached bodies among ``keys`` (missing or unreadable ones are left out)."""
-        found: dict[str, RenderedMarkdown] = {}
-        if self._db is None:
-            return found
+    def html(self, key: str) -> str | None:
+        """The stored HTML under ``key``, or None."""
+        db = self.connection()
+        if db is None:
+            return None
         try:
-            for start in range(0, len(keys), 500):
-                chunk = keys[start:start + 500]
-                marks = ",".join("?" * len(chunk))
-                for key, value in self._db.execute(f"SELECT key, value FROM bodies WHERE key IN ({marks})", chunk):
-                    try:
-                        found[key] = decode(value)
-                    except (ValueError, TypeError):
-                        continue
+            row = db.execute("SELECT html FROM bodies WHERE key = ?", (key,)).fetchone()
         except sqlite3.Error:
-            return {}
-        return found
+            return None
+        return row[0] if row else None
 
-    def store(self, entries: dict[str, RenderedMarkdown], keep: Iterable[str]) -> None:
-        """Add ``entries`` and drop every entry whose key is not in ``keep`` (nor added now)."""
-        if self._db is None:
-            return
-        try:
-            with self._db:
-                # A generator: the encoded texts of a large site would take hundreds of MB at once.
-                self._db.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?)",
-                                     ((key, encode(value)) for key, value in entries.items()))
-                self._db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
-                self._db.execute("DELETE FROM used")
-                self._db.executemany("INSERT OR IGNORE INTO used VALUES (?)", [(k,) for k in keep])
-                self._db.execute("DELETE FROM bodies WHERE key NOT IN (SELECT key FROM used)")
-        except sqlite3.Error:
-            return
 
-    def close(self) -> None:
-        """Close the database (safe to call twice)."""
-        if self._db is not None:
-            self._db.close()
-            self._db = None
+class Body:
+    """A converted body as a page holds it (`load.Document.rendered`).
+
+    Attributes:
+        headings: every h2..h6 with an id, in order (`sitegen.markup.Heading`).
+        word_count: the body's size in 字/words (`sitegen.markup.count_words`).
+        problems: the warnings converting it gave, at file lines.
+        summary: `sitegen.markup.summarize` of its running text (or of all its
+            text when it has none) at the site's ``summary_length``.
+        html: the sanitized HTML (str), read from the build cache on first
+            use in each process and not kept; converted again from the
+            source if the cache lost it. Equal to a fresh conversion's HTML.
+    """
+
+    __slots__ = ("headings", "word_count", "problems", "summary", "_key", "_job", "_store", "_html")
+
+    def __init__(self, headings: tuple[Heading, ...], word_count: int, problems: tuple[Problem, ...],
+                 summary: str, *, key: str, job: BodyJob, store: _Store | None, html: str | None) -> None:
+        self.headings, self.word_count, self.problems, self.summary = headings, word_count, problems, summary
+        self._key, self._job, self._store, self._html = key, job, store, html
+
+    @property
+    def html(self) -> str:
+        """The sanitized HTML of the body (see the class)."""
+        if self._html is not None:
+            return self._html
+        stored = self._store.html(self._key) if self._store is not None else None
+        if stored is not None:
+            return stored
+        return convert_body(self._job).html
+
+    def __repr__(self) -> str:
+        return f"Body({self._job.path!r}, {self.word_count} 字)"
 
 
 @dataclass(frozen=True)
 class BodiesResult:
-    """Converted bodies by path, and how many were converted now (the rest came from the cache)."""
+    """Bodies by path, and how many were converted now (the rest came from the cache)."""
 
-    rendered: dict[str, RenderedMarkdown]
+    bodies: dict[str, Body]
     converted: int
 
 
-def render_bodies(jobs: Sequence[BodyJob], *, workers: int = 1, cache_folder: Path | None = None,
-                  renderer: MarkdownRenderer | None = None) -> BodiesResult:
-    """Convert every body, taking unchanged ones from the cache.
+class BodyBook:
+    """The converted bodies of one build: takes conversions as they come, reads the rest from the cache.
 
-    Takes the bodies, the number of worker processes (1: convert here), the
-    cache folder (None: no cache) and optionally a renderer to reuse for
-    conversion in this process. Returns `BodiesResult` with one
-    `RenderedMarkdown` per job path. Raises nothing for any body text.
+    Takes the cache folder (None: no cache, HTML kept in memory), the
+    Markdown settings key (`MarkdownRenderer.settings_key`) and the
+    summary length in characters. Use as a context manager; on a clean
+    exit the cache keeps exactly the bodies this build used.
+    """
+
+    def __init__(self, folder: Path | None, settings_key: str, summary_length: int) -> None:
+        self._settings_key, self._summary_length = settings_key, summary_length
+        self._store = _Store(folder) if folder is not None else None
+        self._rows: list[tuple[str, str, str, str, int, str]] = []
+        self._used: set[str] = set()
+        self.converted = 0
+        """Bodies converted in this build (the others came from the cache)."""
+        if folder is not None:
+            for name in _OLD_CACHE_FILES:
+                try:
+                    (folder / name).unlink()
+                except OSError:
+                    pass
+
+    def __enter__(self) -> "BodyBook":
+        return self
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        if kind is None:
+            self._flush()
+            self._prune()
+
+    def key(self, job: BodyJob) -> str:
+        """The cache key of ``job`` (`body_key`)."""
+        return body_key(self._settings_key, job)
+
+    def known(self, jobs: Sequence[BodyJob]) -> set[BodyJob]:
+        """The jobs whose converted body the cache holds."""
+        keys = {self.key(job): job for job in jobs}
+        return {keys[key] for key in self._select("key", list(keys))}
+
+    def add(self, job: BodyJob, rendered: RenderedMarkdown) -> Body:
+        """Take a body converted now: store it (in batches) and return its `Body`."""
+        key = self.key(job)
+        self._used.add(key)
+        self.converted += 1
+        summary = summarize(_summary_source(rendered), self._summary_length)
+        if self._store is None:
+            return Body(rendered.headings, rendered.word_count, rendered.problems, summary,
+                        key=key, job=job, store=None, html=rendered.html)
+        self._rows.append((key, rendered.html, _encode_facts(rendered), _summary_source(rendered),
+                           self._summary_length, summary))
+        if len(self._rows) >= _BATCH:
+            self._flush()
+        return Body(rendered.headings, rendered.word_count, rendered.problems, summary,
+                    key=key, job=job, store=self._store, html=None)
+
+    def take(self, jobs: Sequence[BodyJob], pool: WorkerPool, renderer: MarkdownRenderer) -> dict[str, Body]:
+        """Bodies for ``jobs``: from the cache, or converted now (in ``pool`` when there are enough)."""
+        self._flush()
+        keys = {job.path: self.key(job) for job in jobs}
+        found = self._read(list(keys.values()))
+        bodies: dict[str, Body] = {}
+        missing: list[BodyJob] = []
+        for job in jobs:
+            entry = found.get(keys[job.path])
+            if entry is None:
+                missing.append(job)
+                continue
+            self._used.add(keys[job.path])
+            headings, count, problems, summary = entry
+            bodies[job.path] = Body(headings, count, problems, summary, key=keys[job.path], job=job,
+                                    store=self._store, html=None)
+        if len(missing) < PARALLEL_THRESHOLD:
+            converted = [renderer.render(job.body, job.path, job.first_line) for job in missing]
+        else:
+            converted = pool.map(convert_body, missing, threshold=PARALLEL_THRESHOLD)
+        for job, rendered in zip(missing, converted):
+            bodies[job.path] = self.add(job, rendered)
+        self._flush()
+        return bodies
+
+    def _select(self, columns: str, keys: list[str]) -> list[tuple]:
+        db = self._store.connection() if self._store is not None else None
+        rows: list[tuple] = []
+        if db is None:
+            return rows
+        try:
+            for start in range(0, len(keys), 500):
+                chunk = keys[start:start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows += db.execute(f"SELECT {columns} FROM bodies WHERE key IN ({marks})", chunk).fetchall()
+        except sqlite3.Error:
+            return []
+        return [row if len(row) > 1 else row[0] for row in rows]
+
+    def _read(self, keys: list[str]) -> dict[str, tuple[tuple[Heading, ...], int, tuple[Problem, ...], str]]:
+        """Stored facts and summaries by key; a summary made for another length is made again and stored."""
+        found = {}
+        redone: list[tuple[str, int, str]] = []
+        for key, facts, length, summary in self._select("key, facts, summary_length, summary", keys):
+            try:
+                headings, count, problems = _decode_facts(facts)
+            except (ValueError, TypeError):
+                continue
+            if length != self._summary_length:
+                source = self._select("summary_source", [key])
+                if not source:
+                    continue
+                summary = summarize(source[0], self._summary_length)
+                redone.append((summary, self._summary_length, key))
+            found[key] = (headings, count, problems, summary)
+        if redone:
+            self._execute("UPDATE bodies SET summary = ?, summary_length = ? WHERE key = ?", redone)
+        return found
+
+    def _flush(self) -> None:
+        if self._rows:
+            self._execute("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?, ?, ?, ?)", self._rows)
+            self._rows = []
+
+    def _prune(self) -> None:
+        """Drop every entry this build did not use."""
+        db = self._store.connection() if self._store is not None else None
+        if db is None:
+            return
+        try:
+            with db:
+                db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
+                db.execute("DELETE FROM used")
+                db.executemany("INSERT OR IGNORE INTO used VALUES (?)", [(k,) for k in self._used])
+                db.execute("DELETE FROM bodies WHERE key NOT IN (SELECT key FROM used)")
+        except sqlite3.Error:
+            return
+
+    def _execute(self, statement: str, rows: Iterable[tuple]) -> None:
+        db = self._store.connection() if self._store is not None else None
+        if db is None:
+            return
+        try:
+            with db:
+                db.executemany(statement, rows)
+        except sqlite3.Error:
+            return
+
+
+def render_bodies(jobs: Sequence[BodyJob], *, summary_length: int = 120, workers: int = 1,
+                  cache_folder: Path | None = None, renderer: MarkdownRenderer | None = None) -> BodiesResult:
+    """Convert every body, taking unchanged ones from the cache (a `BodyBook` for callers with one list).
+
+    Takes the bodies, the summary length in characters, the number of
+    worker processes (1: convert here), the cache folder (None: no cache)
+    and optionally a renderer to reuse here. Returns `BodiesResult` with one
+    `Body` per job path. Raises nothing for any body text.
     """
     renderer = renderer or MarkdownRenderer()
-    keys = {job.path: body_key(renderer.settings_key, job) for job in jobs}
-    cache = MarkdownCache(cache_folder)
-    try:
-        cached = cache.get_many(list(keys.values()))
-        missing = [job for job in jobs if keys[job.path] not in cached]
-        fresh = _convert(missing, workers, renderer)
-        cache.store({keys[path]: value for path, value in fresh.items()}, keys.values())
-    finally:
-        cache.close()
-    rendered = {job.path: fresh.get(job.path) or cached[keys[job.path]] for job in jobs}
-    return BodiesResult(rendered, len(fresh))
+    with WorkerPool(workers) as pool, BodyBook(cache_folder, renderer.settings_key, summary_length) as book:
+        bodies = book.take(jobs, pool, renderer)
+    return BodiesResult(bodies, book.converted)
 
 
-def _convert(jobs: Sequence[BodyJob], workers: int, renderer: MarkdownRenderer) -> dict[str, RenderedMarkdown]:
-    # Worker processes are forked: they start at once and need no importable
-    # __main__. Forking a process that runs other threads (the dev server)
-    # can deadlock, so such a process converts here, as does any platform
-    # without fork. A pool that breaks falls back to converting here too.
-    parallel = (workers > 1 and len(jobs) >= PARALLEL_THRESHOLD and threading.active_count() == 1
-                and "fork" in multiprocessing.get_all_start_methods())
-    if parallel:
-        chunk = max(1, len(jobs) // (workers * 8))
-        try:
-            gc.freeze()  # keep the loaded pages shared with the forked workers (see render.frozen_heap)
-            try:
-                with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                    results = list(pool.map(_convert_in_worker, jobs, chunksize=chunk))
-            finally:
-                gc.unfreeze()
-            return {job.path: result for job, result in zip(jobs, results)}
-        except (BrokenProcessPool, OSError):
-            pass
-    return {job.path: renderer.render(job.body, job.path, job.first_line) for job in jobs}
-
-
-def _convert_in_worker(job: BodyJob) -> RenderedMarkdown:
-    return _worker_renderer().render(job.body, job.path, job.first_line)
+def convert_body(job: BodyJob) -> RenderedMarkdown:
+    """Convert one body with this process's renderer (made on first use and kept: building one is costly)."""
+    return _process_renderer().render(job.body, job.path, job.first_line)
 
 
 @functools.lru_cache(maxsize=1)
-def _worker_renderer() -> MarkdownRenderer:
-    # One renderer per worker process, made on first use and kept for the
-    # process's life: building Python-Markdown is costly (see markup.py).
+def _process_renderer() -> MarkdownRenderer:
     return MarkdownRenderer()

@@ -21,18 +21,20 @@ them: every page gets a non-empty URL part (slug), and no two pages get the
 same URL (Eleventy's rule: never a silent overwrite; case 13). Files are
 never written.
 
-May import: errors, config, sources, yamltext, validation, models, markup, bodies, slugs, fresh, pagecache.
+May import: errors, config, sources, yamltext, validation, models, markup, bodies, slugs, fresh, pagecache,
+workers.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Generic, TypeVar
 
-from .bodies import BodyJob, render_bodies
+from .bodies import Body, BodyBook, BodyJob, convert_body
 from .config import Config
-from .errors import Report
+from .errors import Problem, Report
 from .markup import MarkdownRenderer, RenderedMarkdown, body_complexity
 from .models import CaseStudyMeta, InterviewMeta, Series, Unit
 from .slugs import is_slug, make_slug
@@ -40,6 +42,7 @@ from .fresh import code_fingerprint
 from .pagecache import PageCache, text_key
 from .sources import SourceFile, check_inside, find_sources, read_source, split_front_matter
 from .validation import validate_record
+from .workers import WorkerPool
 from .yamltext import YamlData, load_yaml
 
 RecordT = TypeVar("RecordT")
@@ -79,7 +82,7 @@ class Document:
     yaml: YamlData
     body: str
     body_line: int
-    rendered: RenderedMarkdown
+    rendered: Body
     slug: str
     front_matter: str = ""
     front_matter_line: int = 2
@@ -125,27 +128,50 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
     """Read every source file of the site into a `Content`.
 
     Takes the settings, the report, optionally a Markdown renderer to reuse,
-    the number of worker processes for Markdown conversion and the build
-    cache folder (None: no cache; see `sitegen.bodies`). Returns what could
+    the number of worker processes and the build cache folder (None: no
+    cache; see `sitegen.bodies` and `sitegen.pagecache`). Returns what could
     be loaded; every problem (unreadable file, invalid YAML, invalid field,
     a file outside any collection, a page without a URL, two pages with one
     URL) is in the report. Raises nothing for bad input.
+
+    Files are read and decoded here (their digests decide what the caches
+    hold); the front matter of pages not in the page cache is read and
+    their bodies converted by the workers (`sitegen.workers`), one job per
+    page. The result is the same as loading here, in the same order.
     """
     content = Content()
-    pages: list[_Page] = []
     cache = PageCache(cache_folder)
     settings = _settings_key(config) if cache_folder is not None else ""
+    renderer = renderer or MarkdownRenderer()
+    pages: dict[str, _Page | None] = {}  # in discovery order; None: waiting for its job
+    jobs: list[_PageJob] = []
+    keys: dict[str, str] = {}
     for rel in find_sources(config.root, CONTENT_DIR, (), report):
-        _load_one(config, rel, content, pages, report, cache, settings)
-    cache.save()
-    bodies = render_bodies([BodyJob(p.path, p.body, p.body_line) for p in pages], workers=workers,
-                           cache_folder=cache_folder, renderer=renderer)
-    content.converted = bodies.converted
-    for page in pages:
-        rendered = bodies.rendered[page.path]
-        report.extend(rendered.problems)
+        _load_one(config, rel, content, pages, jobs, keys, report, cache, settings)
+    bodies: dict[str, Body] = {}
+    with WorkerPool(workers) as pool, \
+            BodyBook(cache_folder, renderer.settings_key, config.summary_length) as book:
+        known = book.known([job.body_job for job in jobs])
+        jobs = [dataclasses.replace(job, convert=job.body_job not in known) for job in jobs]
+        # Results stream in: each converted body goes to the cache at once, so a large
+        # site's HTML is never all in memory.
+        for job, (page, problems, rendered) in zip(jobs, pool.imap(_run_page_job, jobs, threshold=PAGE_JOBS)):
+            report.extend(problems)
+            pages[job.path] = page
+            if page is not None and rendered is not None:
+                bodies[job.path] = book.add(job.body_job, rendered)
+            if page is not None and not any(problem.severity == "error" for problem in problems):
+                cache.put(job.path, keys[job.path], page, problems)
+        cache.save()
+        loaded = [page for page in pages.values() if page is not None]
+        bodies.update(book.take([BodyJob(p.path, p.body, p.body_line) for p in loaded if p.path not in bodies],
+                                pool, renderer))
+    content.converted = book.converted
+    for page in loaded:
+        body = bodies[page.path]
+        report.extend(body.problems)
         getattr(content, page.collection).append(Document(
-            page.collection, page.path, page.meta, page.yaml, page.body, page.body_line, rendered,
+            page.collection, page.path, page.meta, page.yaml, page.body, page.body_line, body,
             page.slug, page.front_matter, page.front_matter_line))
     for rel in find_sources(config.root, DATA_DIR, YAML_SUFFIXES, report):
         _load_data_file(config, rel, content, report)
@@ -168,8 +194,9 @@ def _settings_key(config: Config) -> str:
     return f"{config!r}|{code_fingerprint()}"
 
 
-def _load_one(config: Config, rel: str, content: Content, pages: list[_Page],
-              report: Report, cache: PageCache, settings: str) -> None:
+def _load_one(config: Config, rel: str, content: Content, pages: dict[str, _Page | None],
+              jobs: list[_PageJob], keys: dict[str, str], report: Report, cache: PageCache,
+              settings: str) -> None:
     suffix = PurePosixPath(rel).suffix.lower()
     collection = _collection_of(rel)
     typed = _notepad_suffix(rel)
@@ -193,9 +220,7 @@ def _load_one(config: Config, rel: str, content: Content, pages: list[_Page],
             report.warning(rel, None, None, f"content/{collection}/ holds .yaml records; this file is ignored",
                            "write the record as a .yaml file")
     elif suffix in MARKDOWN_SUFFIXES:
-        page = _load_page_cached(config, rel, collection, report, cache, settings)
-        if page is not None:
-            pages.append(page)
+        _load_page_cached(config, rel, collection, pages, jobs, keys, report, cache, settings)
     else:
         report.warning(rel, None, None, f"content/{collection}/ holds Markdown pages (.md); this file is ignored",
                        "write the page as a .md file with front matter")
@@ -231,44 +256,82 @@ def _load_record_file(config: Config, rel: str, collection: str, content: Conten
         getattr(content, collection)[stem] = Sourced(record, rel, data, source.text if source else "")
 
 
-def _load_page_cached(config: Config, rel: str, collection: str, report: Report, cache: PageCache,
-                      settings: str) -> _Page | None:
-    """Load a page, or take it from the page cache when its text, the settings and the code are unchanged.
+def _load_page_cached(config: Config, rel: str, collection: str, pages: dict[str, _Page | None],
+                      jobs: list[_PageJob], keys: dict[str, str], report: Report, cache: PageCache,
+                      settings: str) -> None:
+    """Take a page from the page cache when its text, the settings and the code are unchanged, else make its job.
 
     Reading and decoding always happen (their warnings, e.g. GB18030, are
     made each time); the warnings of the later steps come from the cache
-    as they were first reported.
+    as they were first reported. A page whose front matter cannot even be
+    found is reported here and gets no job.
     """
     source = read_source(config.root, rel, report)
     if source is None:
-        return None
+        return
     key = text_key(settings, rel, source.text)
     cached = cache.get(rel, key)
     if cached is not None:
         page, warnings = cached
         report.extend(warnings)
-        return page
-    own = Report()
-    page = _load_page(rel, collection, source, own)
-    report.extend(own.problems)
-    if page is not None and not own.has_errors():
-        cache.put(rel, key, page, own.problems)
-    return page
-
-
-def _load_page(rel: str, collection: str, source: SourceFile, report: Report) -> _Page | None:
+        pages[rel] = page
+        return
     errors_before = len(report.errors)
     split = split_front_matter(source, report)
-    if split.front_matter is None and len(report.errors) > errors_before:
-        return None  # the front matter is there but broken: already reported
     if split.front_matter is None:
-        report.error(rel, 1, 1, "the page has no front matter",
-                     'start the file with a line "---", then the fields (title: …, date: …), then "---"')
-        return None
-    data = load_yaml(split.front_matter, rel, report, first_line=split.front_matter_line)
+        if len(report.errors) == errors_before:
+            report.error(rel, 1, 1, "the page has no front matter",
+                         'start the file with a line "---", then the fields (title: …, date: …), then "---"')
+        return
+    pages[rel] = None
+    keys[rel] = key
+    jobs.append(_PageJob(collection, rel, split.front_matter, split.front_matter_line, split.body, split.body_line))
+
+
+PAGE_JOBS = 16
+"""Below this many pages to read, reading them here is faster than starting worker processes."""
+
+
+@dataclass(frozen=True)
+class _PageJob:
+    """A page to read in a worker: its front matter and body as split, and whether to convert the body.
+
+    ``convert`` False: the Markdown cache holds the converted body already.
+    """
+
+    collection: str
+    path: str
+    front_matter: str
+    front_matter_line: int
+    body: str
+    body_line: int
+    convert: bool = True
+
+    @property
+    def body_job(self) -> BodyJob:
+        """The body as `sitegen.bodies` converts it."""
+        return BodyJob(self.path, self.body, self.body_line)
+
+
+def _run_page_job(job: _PageJob) -> tuple[_Page | None, list[Problem], RenderedMarkdown | None]:
+    """Read one page's front matter and convert its body: (page or None, problems, converted body or None).
+
+    Runs in a worker process (or here); the problems are those of reading
+    the front matter (the body's own are in the converted body).
+    """
+    report = Report()
+    page = _read_front_matter(job, report)
+    rendered = convert_body(job.body_job) if page is not None and job.convert else None
+    return page, report.problems, rendered
+
+
+def _read_front_matter(job: _PageJob, report: Report) -> _Page | None:
+    """Read, validate and check a page's front matter; None after an error (reported)."""
+    rel = job.path
+    data = load_yaml(job.front_matter, rel, report, first_line=job.front_matter_line)
     if data is None:
         return None
-    meta = validate_record(COLLECTIONS[collection], data, rel, report)
+    meta = validate_record(COLLECTIONS[job.collection], data, rel, report)
     if meta is None:
         return None
     slug = page_slug(meta, rel)
@@ -279,13 +342,13 @@ def _load_page(rel: str, collection: str, source: SourceFile, report: Report) ->
                      'add a line "slug: …" with a-z, 0-9 and "-", e.g. slug: 2024-jindu '
                      "(网址名, used in the page's address)")
         return None
-    too_complex = body_complexity(split.body)
+    too_complex = body_complexity(job.body)
     if too_complex:
-        report.error(rel, split.body_line, 1, f"the text is too complex to convert safely: {too_complex}",
+        report.error(rel, job.body_line, 1, f"the text is too complex to convert safely: {too_complex}",
                      'split the page into several, or remove the repeated "[", "*" or "_" characters')
         return None
-    return _Page(collection, rel, meta, data, split.body, split.body_line, slug,
-                  split.front_matter, split.front_matter_line)
+    return _Page(job.collection, rel, meta, data, job.body, job.body_line, slug,
+                 job.front_matter, job.front_matter_line)
 
 
 def page_slug(meta: InterviewMeta | CaseStudyMeta, rel: str) -> str:

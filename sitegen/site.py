@@ -32,7 +32,7 @@ from urllib.parse import quote, unquote, urlsplit
 from .config import Config, Permalinks
 from .errors import Report
 from .load import Content, Document
-from .markup import reading_minutes, summarize
+from .markup import reading_minutes
 from .models import Series, Tally, Unit
 from .slugs import make_slug
 
@@ -413,7 +413,7 @@ def _entries(config: Config, documents: Sequence[Document], units: dict[str, Uni
         entries.append(Entry(
             document=document, url=_permalink(pattern, document.slug), unit=unit,
             series=series[series_id].series if series_id else None,
-            summary=meta.summary or summarize(rendered.lead or rendered.text, config.summary_length),
+            summary=meta.summary or rendered.summary,
             word_count=rendered.word_count,
             minutes=reading_minutes(rendered.word_count, config.reading_speed),
             tags=[term(name) for name in meta.tags], latest_tally=latest,

@@ -8,9 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sitegen.bodies import CACHE_DIR, CACHE_FILE, BodyJob, decode, encode, render_bodies
+from sitegen.bodies import CACHE_DIR, CACHE_FILE, Body, BodyJob, decode, encode, render_bodies
 from sitegen.build import BuildOptions, build
-from sitegen.markup import MarkdownRenderer
+from sitegen.markup import MarkdownRenderer, summarize
 from sitegen.render import _slices
 
 from .sitekit import interview, tree_hashes, write_site
@@ -29,12 +29,50 @@ def test_encode_decode_round_trip_is_exact() -> None:
     assert decode(encode(rendered)) == rendered
 
 
+def _facts(body: Body) -> tuple[object, ...]:
+    return body.headings, body.word_count, body.problems, body.summary, body.html
+
+
 def test_parallel_conversion_equals_serial() -> None:
     jobs = [BodyJob(f"content/p{i}.md", BODY.format(n=i) + "<b onclick=x>粗</b>\n", 5) for i in range(40)]
     serial = render_bodies(jobs, workers=1)
     parallel = render_bodies(jobs, workers=2)
-    assert serial.rendered == parallel.rendered
+    assert [_facts(serial.bodies[job.path]) for job in jobs] == [_facts(parallel.bodies[job.path]) for job in jobs]
     assert serial.converted == parallel.converted == 40
+    assert serial.bodies["content/p3.md"].problems[0].line == 15  # the onclick, on the body's 11th line (body from line 5)
+
+
+def test_a_body_reads_its_html_from_the_cache_and_equals_a_fresh_conversion(tmp_path: Path) -> None:
+    renderer = MarkdownRenderer()
+    jobs = [BodyJob(f"content/p{i}.md", BODY.format(n=i), 3) for i in range(3)]
+    fresh = {job.path: renderer.render(job.body, job.path, job.first_line) for job in jobs}
+    first = render_bodies(jobs, cache_folder=tmp_path, summary_length=20)
+    assert first.converted == 3
+    assert all(body._html is None for body in first.bodies.values())  # not held in memory
+    again = render_bodies(jobs, cache_folder=tmp_path, summary_length=20)
+    assert again.converted == 0
+    for job in jobs:
+        body, expected = again.bodies[job.path], fresh[job.path]
+        assert (body.html, body.headings, body.word_count, body.problems) == (
+            expected.html, expected.headings, expected.word_count, expected.problems)
+        assert body.summary == summarize(expected.lead, 20)
+    # The cache lost an entry after loading: the body is converted again, to the same HTML.
+    with sqlite3.connect(tmp_path / CACHE_FILE) as db:
+        db.execute("DELETE FROM bodies")
+    assert again.bodies["content/p1.md"].html == fresh["content/p1.md"].html
+    # No cache folder: the HTML is held.
+    held = render_bodies(jobs).bodies["content/p2.md"]
+    assert held._html == held.html == fresh["content/p2.md"].html
+
+
+def test_a_new_summary_length_makes_new_summaries(tmp_path: Path) -> None:
+    job = BodyJob("content/p.md", "第一句话写在这里。第二句话也写在这里，还有更多的字。\n\n第二段。\n", 3)
+    lead = MarkdownRenderer().render(job.body, job.path, job.first_line).lead
+    assert render_bodies([job], cache_folder=tmp_path, summary_length=20).bodies[job.path].summary == \
+        summarize(lead, 20) == "第一句话写在这里。第二句话也写在这里…"
+    longer = render_bodies([job], cache_folder=tmp_path, summary_length=200)
+    assert longer.converted == 0
+    assert longer.bodies[job.path].summary == summarize(lead, 200) == "第一句话写在这里。第二句话也写在这里，还有更多的字。第二段。"
 
 
 # Each build runs in a fresh, single-threaded process (as `sitegen build` does): a test process

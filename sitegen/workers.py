@@ -1,0 +1,110 @@
+"""Worker processes for the per-file work of loading: front matter and Markdown, over all cores.
+
+Job: run one function over many items, in forked worker processes when
+that pays, here otherwise, with the same results in the same order either
+way. One `WorkerPool` serves every stage of a load (reading front matter,
+then converting the bodies the first stage could not), so its processes
+are forked once.
+
+Rules, and why:
+
+* **Fork, lazily.** Workers are forked on the first parallel `WorkerPool.map`,
+  so they start at once, need no importable ``__main__``, and share the
+  memory of the process as it is then (kept shared with `gc.freeze`).
+* **Not always.** Forking a process that runs other threads (the dev
+  server) can deadlock, and a platform without ``fork`` cannot; then, and
+  for fewer items than the caller's threshold, the work runs here.
+* **A broken pool is not a failed build.** If the pool breaks (a worker
+  killed, no memory to fork), the remaining work runs here.
+
+May import: the standard library only.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from types import TracebackType
+from typing import Callable, Iterator, Sequence, TypeVar
+
+ItemT = TypeVar("ItemT")
+ResultT = TypeVar("ResultT")
+
+
+def can_fork(workers: int) -> bool:
+    """True when ``workers`` > 1 forked processes may be used here (no other threads, fork available)."""
+    return (workers > 1 and threading.active_count() == 1
+            and "fork" in multiprocessing.get_all_start_methods())
+
+
+class WorkerPool:
+    """Up to ``workers`` forked processes, started on first use; a context manager that shuts them down.
+
+    Takes the number of processes (1 or less: everything runs in this
+    process). Not thread-safe; one pool per build.
+    """
+
+    def __init__(self, workers: int) -> None:
+        self._workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+        self._broken = False
+
+    def __enter__(self) -> "WorkerPool":
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()
+
+    def map(self, function: Callable[[ItemT], ResultT], items: Sequence[ItemT], *,
+            threshold: int) -> list[ResultT]:
+        """Return ``[function(item) for item in items]``, computed by the workers when it pays (see `imap`)."""
+        return list(self.imap(function, items, threshold=threshold))
+
+    def imap(self, function: Callable[[ItemT], ResultT], items: Sequence[ItemT], *,
+             threshold: int) -> Iterator[ResultT]:
+        """Yield ``function(item)`` for each item in order, computed by the workers when it pays.
+
+        ``function`` must be a module-level function (it is pickled by
+        name) and its results picklable. Items go to the workers in chunks
+        of about an eighth of an even share, so a slow item does not hold
+        up a whole half; results are yielded as they arrive, so the caller
+        can store each and let it go. ``threshold``: below this many items
+        the work runs here (starting workers costs more than it saves).
+        Exceptions raised by ``function`` propagate as they would here; if
+        the pool breaks, the items not yet yielded are done here.
+        """
+        if len(items) < threshold or self._broken or not can_fork(self._workers):
+            yield from (function(item) for item in items)
+            return
+        done = 0
+        chunk = max(1, len(items) // (self._workers * 8))
+        try:
+            for result in self._executor().map(function, items, chunksize=chunk):
+                yield result
+                done += 1
+        except (BrokenProcessPool, OSError):
+            self._broken = True
+            self.close()
+            yield from (function(item) for item in items[done:])
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            context = multiprocessing.get_context("fork")
+            gc.freeze()  # objects alive now stay shared with the workers instead of copied on first GC
+            try:
+                self._pool = ProcessPoolExecutor(max_workers=self._workers, mp_context=context)
+                # The processes are forked on the first submit: start them now, while frozen.
+                self._pool.submit(int).result()
+            finally:
+                gc.unfreeze()
+        return self._pool
+
+    def close(self) -> None:
+        """Stop the worker processes (safe to call twice)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
