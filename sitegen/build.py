@@ -35,6 +35,7 @@ from .fresh import record as record_fresh
 from .render import default_theme_dir, make_environment, render_pages, render_site
 from .site import Page, SiteGraph, build_site, output_path
 from .slugs import SlugBook
+from .workers import collector_paused
 from .write import (FileData, Kept, OutputBusyError, Stamp, UnsafeOutputError, WriteResult,
                     check_output_folder, publish, stamps)
 
@@ -151,17 +152,22 @@ def check(options: BuildOptions) -> CheckResult:
     """
     report = Report()
     held: list[Document] = []
+    with collector_paused():
+        _check(options, report, held)
+    return CheckResult(report.sorted(), held)
+
+
+def _check(options: BuildOptions, report: Report, held: list[Document]) -> None:
     try:
         config = load_config(options.root, report, base_url=options.base_url, output_dir=options.output)
         content = load_content(config, report, workers=options.workers,
                                cache_folder=options.cache_folder(config))
-        held = scheduled(content.interviews + content.cases, _now(config, options))
+        held += scheduled(content.interviews + content.cases, _now(config, options))
         check_content(content, config.root, report)
         if not report.has_errors():  # the site graph finds URL clashes with generated pages
             _site_graph(options, config, content, report)
     except SiteError:
         pass
-    return CheckResult(report.sorted(), held)
 
 
 def _check_output(config: Config, report: Report) -> None:
@@ -264,8 +270,14 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
     (`sitegen.depends`: its inputs, layout and the site parts it reads)
     differs from the last build's or its published file was changed since;
     the others are kept as published. The result is the same bytes as a
-    clean build.
+    clean build. The cyclic garbage collector is paused meanwhile
+    (`sitegen.workers.collector_paused`).
     """
+    with collector_paused():
+        return _build(options, progress)
+
+
+def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> BuildResult:
     started = time.perf_counter()
     stage = progress or (lambda name: None)
     report = Report()

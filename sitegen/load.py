@@ -40,7 +40,7 @@ from .models import CaseStudyMeta, InterviewMeta, Series, Unit
 from .slugs import is_slug, make_slug
 from .fresh import code_fingerprint
 from .pagecache import PageCache, text_key
-from .sources import SourceFile, check_inside, find_sources, read_source, split_front_matter
+from .sources import SourceFile, SourceReader, find_sources, split_front_matter
 from .validation import validate_record
 from .workers import WorkerPool
 from .yamltext import YamlData, load_yaml
@@ -141,13 +141,12 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
     """
     content = Content()
     cache = PageCache(cache_folder)
-    settings = _settings_key(config) if cache_folder is not None else ""
     renderer = renderer or MarkdownRenderer()
-    pages: dict[str, _Page | None] = {}  # in discovery order; None: waiting for its job
-    jobs: list[_PageJob] = []
-    keys: dict[str, str] = {}
+    found = _Discovery(config, content, report, cache, SourceReader(config.root),
+                       _settings_key(config) if cache_folder is not None else "")
     for rel in find_sources(config.root, CONTENT_DIR, (), report):
-        _load_one(config, rel, content, pages, jobs, keys, report, cache, settings)
+        found.file(rel)
+    pages, jobs, keys = found.pages, found.jobs, found.keys
     bodies: dict[str, Body] = {}
     with WorkerPool(workers) as pool, \
             BodyBook(cache_folder, renderer.settings_key, config.summary_length) as book:
@@ -174,7 +173,7 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
             page.collection, page.path, page.meta, page.yaml, page.body, page.body_line, body,
             page.slug, page.front_matter, page.front_matter_line))
     for rel in find_sources(config.root, DATA_DIR, YAML_SUFFIXES, report):
-        _load_data_file(config, rel, content, report)
+        _load_data_file(found.reader, rel, content, report)
     check_page_urls(config, content, report)
     return content
 
@@ -194,98 +193,150 @@ def _settings_key(config: Config) -> str:
     return f"{config!r}|{code_fingerprint()}"
 
 
-def _load_one(config: Config, rel: str, content: Content, pages: dict[str, _Page | None],
-              jobs: list[_PageJob], keys: dict[str, str], report: Report, cache: PageCache,
-              settings: str) -> None:
-    suffix = PurePosixPath(rel).suffix.lower()
-    collection = _collection_of(rel)
-    typed = _notepad_suffix(rel)
-    if typed is not None:
-        name = PurePosixPath(rel).name
-        report.warning(rel, None, None,
-                       f'the file name ends in "{typed}.txt" (Notepad added ".txt"), so it is neither read '
-                       "nor published",
-                       f"rename the file to {name[:-4]} (turn on 查看 → 文件扩展名 in Windows to see the .txt)")
-    elif suffix not in MARKDOWN_SUFFIXES + YAML_SUFFIXES:
-        if check_inside(config.root, rel, report):
-            content.assets.append(rel)
-    elif collection is None:
-        folders = ", ".join(f"content/{name}/" for name in COLLECTIONS)
-        report.warning(rel, None, None, "this file is not in a content folder sitegen knows, so it is not published",
-                       f"move it into one of: {folders}")
-    elif collection in ("series", "units"):
-        if suffix in YAML_SUFFIXES:
-            _load_record_file(config, rel, collection, content, report)
+@dataclass
+class _Discovery:
+    """The state of one load while its files are found and read, one `file` call per source file.
+
+    ``pages`` holds the Markdown pages in discovery order (None: waiting
+    for its job in ``jobs``); ``keys`` the page-cache key of each job.
+    """
+
+    config: Config
+    content: Content
+    report: Report
+    cache: PageCache
+    reader: SourceReader
+    settings: str
+    pages: dict[str, _Page | None] = field(default_factory=dict)
+    jobs: list[_PageJob] = field(default_factory=list)
+    keys: dict[str, str] = field(default_factory=dict)
+
+    def file(self, rel: str) -> None:
+        """Take one file found under content/: a record, a page, an asset, or a warning why not."""
+        report = self.report
+        suffix = PurePosixPath(rel).suffix.lower()
+        collection = _collection_of(rel)
+        typed = _notepad_suffix(rel)
+        if typed is not None:
+            name = PurePosixPath(rel).name
+            report.warning(rel, None, None,
+                           f'the file name ends in "{typed}.txt" (Notepad added ".txt"), so it is neither read '
+                           "nor published",
+                           f"rename the file to {name[:-4]} (turn on 查看 → 文件扩展名 in Windows to see the .txt)")
+        elif suffix not in MARKDOWN_SUFFIXES + YAML_SUFFIXES:
+            if self.reader.check_inside(rel, report):
+                self.content.assets.append(rel)
+        elif collection is None:
+            folders = ", ".join(f"content/{name}/" for name in COLLECTIONS)
+            report.warning(rel, None, None,
+                           "this file is not in a content folder sitegen knows, so it is not published",
+                           f"move it into one of: {folders}")
+        elif collection in ("series", "units"):
+            if suffix in YAML_SUFFIXES:
+                self.record(rel, collection)
+            else:
+                report.warning(rel, None, None, f"content/{collection}/ holds .yaml records; this file is ignored",
+                               "write the record as a .yaml file")
+        elif suffix in MARKDOWN_SUFFIXES:
+            self.page(rel, collection)
         else:
-            report.warning(rel, None, None, f"content/{collection}/ holds .yaml records; this file is ignored",
-                           "write the record as a .yaml file")
-    elif suffix in MARKDOWN_SUFFIXES:
-        _load_page_cached(config, rel, collection, pages, jobs, keys, report, cache, settings)
-    else:
-        report.warning(rel, None, None, f"content/{collection}/ holds Markdown pages (.md); this file is ignored",
-                       "write the page as a .md file with front matter")
+            report.warning(rel, None, None,
+                           f"content/{collection}/ holds Markdown pages (.md); this file is ignored",
+                           "write the page as a .md file with front matter")
+
+    def record(self, rel: str, collection: str) -> None:
+        """Load a series or unit record; its YAML and fields come from the page cache when its text is unchanged."""
+        content, report = self.content, self.report
+        # Until it loads, the record counts as broken: pages naming it then get no
+        # second, misleading "there is no unit" error beside the file's own error.
+        stem = PurePosixPath(rel).stem
+        content.broken.add((collection, stem))
+        read = self._read(rel)
+        if read is None:
+            return
+        source, key, cached = read
+        if cached is not None:
+            (data, record), warnings = cached
+            if not self._unused_id(rel, collection, stem):
+                return
+            report.extend(warnings)
+        else:
+            own = Report()
+            data = load_yaml(source.text, rel, own)
+            record = None
+            if data is not None and _record_id_ok(data, rel, stem, own):
+                if not self._unused_id(rel, collection, stem):
+                    report.extend(own.problems)
+                    return
+                record = validate_record(COLLECTIONS[collection], data, rel, own, defaults={"id": stem})
+            report.extend(own.problems)
+            if record is None or data is None:
+                return
+            if not own.has_errors():
+                self.cache.put(rel, key, (data, record), own.problems)
+        content.broken.discard((collection, stem))
+        getattr(content, collection)[stem] = Sourced(record, rel, data, source.text)
+
+    def _read(self, rel: str) -> tuple[SourceFile, str, tuple[Any, list[Problem]] | None] | None:
+        """Read a file: (its source, its page-cache key, what the cache holds for it or None); None if unreadable."""
+        source = self.reader.read(rel, self.report)
+        if source is None:
+            return None
+        key = text_key(self.settings, rel, source.text)
+        return source, key, self.cache.get(rel, key)
+
+    def _unused_id(self, rel: str, collection: str, stem: str) -> bool:
+        """True when no earlier file has the id ``stem``; else reports the clash."""
+        earlier = getattr(self.content, collection).get(stem)
+        if earlier is None:
+            return True
+        self.report.error(rel, None, None, f'the id "{stem}" is already used by {earlier.path}',
+                          f"keep one of the two files: {earlier.path} or {rel}")
+        return False
+
+    def page(self, rel: str, collection: str) -> None:
+        """Take a page from the page cache when its text, the settings and the code are unchanged, else make its job.
+
+        Reading and decoding always happen (their warnings, e.g. GB18030, are
+        made each time); the warnings of the later steps come from the cache
+        as they were first reported. A page whose front matter cannot even be
+        found is reported here and gets no job.
+        """
+        report = self.report
+        read = self._read(rel)
+        if read is None:
+            return
+        source, key, cached = read
+        if cached is not None:
+            page, warnings = cached
+            report.extend(warnings)
+            self.pages[rel] = page
+            return
+        errors_before = len(report.errors)
+        split = split_front_matter(source, report)
+        if split.front_matter is None:
+            if len(report.errors) == errors_before:
+                report.error(rel, 1, 1, "the page has no front matter",
+                             'start the file with a line "---", then the fields (title: …, date: …), then "---"')
+            return
+        self.pages[rel] = None
+        self.keys[rel] = key
+        self.jobs.append(_PageJob(collection, rel, split.front_matter, split.front_matter_line,
+                                  split.body, split.body_line))
 
 
-def _load_record_file(config: Config, rel: str, collection: str, content: Content,
-                      report: Report) -> None:
-    # Until it loads, the record counts as broken: pages naming it then get no
-    # second, misleading "there is no unit" error beside the file's own error.
-    content.broken.add((collection, PurePosixPath(rel).stem))
-    source = read_source(config.root, rel, report)
-    data = load_yaml(source.text, rel, report) if source else None
-    if data is None:
-        return
-    stem = PurePosixPath(rel).stem
+def _record_id_ok(data: YamlData, rel: str, stem: str, report: Report) -> bool:
+    """True when a record's file name is a valid id and its ``id:`` (if any) is that name; else reports why."""
     if isinstance(data.value, dict) and "id" in data.value and data.value["id"] != stem:
         line, column = data.locate(("id",))
         report.error(rel, line, column, f'id "{data.value["id"]}" differs from the file name "{stem}"',
                      f'the id is the file name: rename the file to {data.value["id"]}.yaml or write id: {stem}')
-        return
+        return False
     if not is_slug(stem):
         report.error(rel, None, None, f'the file name "{stem}" is not a valid id',
                      f'rename the file using a-z, 0-9 and "-" only, e.g. {make_slug(stem) or "baihe"}.yaml')
-        return
-    if stem in getattr(content, collection):
-        first = getattr(content, collection)[stem].path
-        report.error(rel, None, None, f'the id "{stem}" is already used by {first}',
-                     f"keep one of the two files: {first} or {rel}")
-        return
-    record = validate_record(COLLECTIONS[collection], data, rel, report, defaults={"id": stem})
-    if record is not None:
-        content.broken.discard((collection, stem))
-        getattr(content, collection)[stem] = Sourced(record, rel, data, source.text if source else "")
-
-
-def _load_page_cached(config: Config, rel: str, collection: str, pages: dict[str, _Page | None],
-                      jobs: list[_PageJob], keys: dict[str, str], report: Report, cache: PageCache,
-                      settings: str) -> None:
-    """Take a page from the page cache when its text, the settings and the code are unchanged, else make its job.
-
-    Reading and decoding always happen (their warnings, e.g. GB18030, are
-    made each time); the warnings of the later steps come from the cache
-    as they were first reported. A page whose front matter cannot even be
-    found is reported here and gets no job.
-    """
-    source = read_source(config.root, rel, report)
-    if source is None:
-        return
-    key = text_key(settings, rel, source.text)
-    cached = cache.get(rel, key)
-    if cached is not None:
-        page, warnings = cached
-        report.extend(warnings)
-        pages[rel] = page
-        return
-    errors_before = len(report.errors)
-    split = split_front_matter(source, report)
-    if split.front_matter is None:
-        if len(report.errors) == errors_before:
-            report.error(rel, 1, 1, "the page has no front matter",
-                         'start the file with a line "---", then the fields (title: …, date: …), then "---"')
-        return
-    pages[rel] = None
-    keys[rel] = key
-    jobs.append(_PageJob(collection, rel, split.front_matter, split.front_matter_line, split.body, split.body_line))
+        return False
+    return True
 
 
 PAGE_JOBS = 16
@@ -397,9 +448,9 @@ def _slug_origin(document: Document) -> tuple[int | None, int | None]:
     return document.yaml.locate_key(("title",))
 
 
-def _load_data_file(config: Config, rel: str, content: Content, report: Report) -> None:
+def _load_data_file(reader: SourceReader, rel: str, content: Content, report: Report) -> None:
     """Load ``data/a/b.yaml`` as ``content.data["a"]["b"]``; a name given twice is an error."""
-    source = read_source(config.root, rel, report)
+    source = reader.read(rel, report)
     data = load_yaml(source.text, rel, report) if source else None
     if data is None:
         return

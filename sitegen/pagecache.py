@@ -1,12 +1,13 @@
-"""The cache of loaded pages: a Markdown file's text → its checked front matter, so rebuilds skip YAML.
+"""The cache of loaded pages and records: a file's text → its checked front matter or record, so rebuilds skip YAML.
 
 Reading a page's front matter (YAML pre-scan, parse, validation into a
 record) is most of what a rebuild does once Markdown comes from its own
 cache (`sitegen.bodies`). This store keeps, per source path, the digest of
 the file's decoded text with the settings and sitegen's code, and what
-loading it gave: the page and the warnings met on the way. A page is taken
-from here only when all three are unchanged; pages with errors are never
-stored, so an error is always found again.
+loading it gave: the page (or a series or unit record with its YAML) and
+the warnings met on the way. An entry is taken from here only when all
+three are unchanged; files with errors are never stored, so an error is
+always found again.
 
 The store is SQLite in the build cache (``pages.sqlite3``), one row per
 path, values pickled: like compiled templates, the cache is trusted as

@@ -235,6 +235,7 @@ _ADOPTED: dict[str, object] = {}
 
 
 def _adopt(graph: SiteGraph, env: jinja2.Environment, pages: list[Page], into: Path | None) -> None:
+    gc.enable()  # a build pauses the collector (sitegen.workers.collector_paused); the inherited heap is frozen
     _ADOPTED.update(graph=graph, env=env, pages=pages, into=into)
 
 

@@ -100,29 +100,102 @@ def read_source(root: Path, rel_path: str, report: Report) -> SourceFile | None:
         UTF-16; or it is neither UTF-8 nor Chinese GB18030 text (the error
         names the line and column of the first byte that cannot be read).
 
-    Never raises for bad files; the file is never written to.
+    Never raises for bad files; the file is never written to. To read many
+    files of one site, use one `SourceReader` (same results, fewer system calls).
     """
-    path = PurePosixPath(rel_path.replace("\\", "/")).as_posix()
-    full = root / path
-    if not check_inside(root, path, report):
-        return None
-    try:
-        data = _read_limited(full, path, report)
-    except OSError as exc:
-        report.error(path, None, None, f"the file could not be read ({exc.strerror or exc})",
-                     "check that the file exists and that you may read it")
-        return None
-    return decode_source(path, data, report) if data is not None else None
+    return SourceReader(root).read(rel_path, report)
 
 
-def _read_limited(full: Path, path: str, report: Report) -> bytes | None:
+class SourceReader:
+    """Reads files of one site folder (`read` is `read_source`), resolving each folder's real path once.
+
+    Whether a file stays inside the site, every symbolic link followed, is
+    decided from the real path of its folder (found once per folder, as
+    ``os.path.realpath`` does) and one ``lstat`` of the file itself, instead
+    of one ``lstat`` per part of every path. Use one reader for one load
+    only: folders may become links between builds.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._base: str | None = None
+        self._folders: dict[str, str] = {}
+
+    def read(self, rel_path: str, report: Report) -> SourceFile | None:
+        """Read and decode ``rel_path`` (see `read_source`); None after an error (reported)."""
+        path = PurePosixPath(rel_path.replace("\\", "/")).as_posix()
+        try:
+            info = self._inside(path)
+        except OSError as exc:
+            report.error(path, None, None, f"the file could not be read ({exc.strerror or exc})",
+                         "check that the file exists and that you may read it")
+            return None
+        if info is None:
+            report.error(path, None, None, _outside_message(self.root, self.root / path),
+                         "copy the file into the site folder instead of linking to it")
+            return None
+        try:
+            data = _read_limited(self.root / path, path, report, info)
+        except OSError as exc:
+            report.error(path, None, None, f"the file could not be read ({exc.strerror or exc})",
+                         "check that the file exists and that you may read it")
+            return None
+        return decode_source(path, data, report) if data is not None else None
+
+    def check_inside(self, rel_path: str, report: Report) -> bool:
+        """True when ``rel_path`` stays inside the site (see `check_inside`); else reports an error.
+
+        A file that cannot be looked at (gone, no permission) counts as
+        inside here: reading it reports why.
+        """
+        try:
+            if self._inside(rel_path) is not None:
+                return True
+        except OSError:
+            return True
+        report.error(rel_path, None, None, _outside_message(self.root, self.root / rel_path),
+                     "copy the file into the site folder instead of linking to it")
+        return False
+
+    def _inside(self, rel_path: str) -> os.stat_result | None:
+        """The file's status (links followed) when it stays inside the site, else None.
+
+        Raises OSError when the file cannot be looked at.
+        """
+        try:
+            base = self._base if self._base is not None else os.path.realpath(self.root)
+            self._base = base
+            folder, _, _name = rel_path.rpartition("/")
+            real_folder = self._folders.get(folder)
+            if real_folder is None:
+                real_folder = os.path.realpath(os.path.join(self.root, folder))
+                self._folders[folder] = real_folder
+            if not _within(real_folder, base):
+                return None
+            full = os.path.join(self.root, rel_path)
+            info = os.lstat(full)
+            if stat.S_ISLNK(info.st_mode):
+                if not _within(os.path.realpath(full), base):
+                    return None
+                info = os.stat(full)
+        except ValueError:  # a NUL in the name
+            return None
+        return info
+
+
+def _within(real: str, base: str) -> bool:
+    """True when the real path ``real`` is the real folder ``base`` or inside it."""
+    return real == base or real.startswith(base.rstrip(os.sep) + os.sep)
+
+
+def _read_limited(full: Path, path: str, report: Report, info: os.stat_result | None = None) -> bytes | None:
     """Return the bytes of ``full``, or None after reporting a file too large or not a regular file.
 
-    The size is checked with ``stat`` before the file is opened, and at most
-    `MAX_SOURCE_BYTES` + 1 bytes are ever read. Raises OSError when the file
-    cannot be opened or read.
+    The size is checked with ``stat`` (or the status ``info`` just taken)
+    before the file is opened, and at most `MAX_SOURCE_BYTES` + 1 bytes are
+    ever read. Raises OSError when the file cannot be opened or read.
     """
-    info = full.stat()
+    info = info if info is not None else full.stat()
     if not stat.S_ISREG(info.st_mode):
         report.error(path, None, None, "the file is not a regular file (a pipe, a device or a socket); "
                      "it was not read", "replace it with an ordinary text file")
@@ -130,7 +203,7 @@ def _read_limited(full: Path, path: str, report: Report) -> bytes | None:
     if info.st_size > MAX_SOURCE_BYTES:
         _report_too_large(path, info.st_size, report)
         return None
-    with full.open("rb") as stream:
+    with open(full, "rb") as stream:
         data = stream.read(MAX_SOURCE_BYTES + 1)
     if len(data) > MAX_SOURCE_BYTES:  # it grew after the check
         _report_too_large(path, max(len(data), full.stat().st_size), report)
@@ -155,12 +228,7 @@ def check_inside(root: Path, rel_path: str, report: Report) -> bool:
     nor published (case 23 of the editor-mistake cases: a link to
     ``/etc/hostname`` must not end up on the public site).
     """
-    full = root / rel_path
-    if _inside(root, full):
-        return True
-    report.error(rel_path, None, None, _outside_message(root, full),
-                 "copy the file into the site folder instead of linking to it")
-    return False
+    return SourceReader(root).check_inside(rel_path, report)
 
 
 def decode_source(path: str, data: bytes, report: Report) -> SourceFile | None:

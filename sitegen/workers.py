@@ -26,6 +26,7 @@ import gc
 import multiprocessing
 import threading
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
 from typing import Callable, Iterator, Sequence, TypeVar
@@ -38,6 +39,32 @@ def can_fork(workers: int) -> bool:
     """True when ``workers`` > 1 forked processes may be used here (no other threads, fork available)."""
     return (workers > 1 and threading.active_count() == 1
             and "fork" in multiprocessing.get_all_start_methods())
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Keep Python's cyclic garbage collector off for the duration (then as it was).
+
+    A build makes millions of objects that live until it ends (a 10,000-page
+    site's records, YAML positions, graph), and every automatic collection
+    walks all of them: unpickling 10,000 cached pages took 1.08 s with the
+    collector on and 0.40 s with it off, and a one-page rebuild of that
+    site 9.0 s against 7.0 s. Reference counting still frees everything
+    that is not in a cycle at once; workers forked meanwhile turn the
+    collector back on for themselves (`restart_collector`).
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def restart_collector() -> None:
+    """Turn the cyclic collector on in a forked worker (objects inherited frozen are not walked)."""
+    gc.enable()
 
 
 class WorkerPool:
@@ -96,7 +123,8 @@ class WorkerPool:
             context = multiprocessing.get_context("fork")
             gc.freeze()  # objects alive now stay shared with the workers instead of copied on first GC
             try:
-                self._pool = ProcessPoolExecutor(max_workers=self._workers, mp_context=context)
+                self._pool = ProcessPoolExecutor(max_workers=self._workers, mp_context=context,
+                                                 initializer=restart_collector)
                 # The processes are forked on the first submit: start them now, while frozen.
                 self._pool.submit(int).result()
             finally:

@@ -40,7 +40,7 @@ ALLOWED: dict[str, set[str]] = {
     "write": {"errors"},
     "depends": {"errors", "config", "models", "load", "site", "write", "fresh"},
     "build": RECORDS | {"markup", "load", "checks", "site", "charts", "render", "outputs", "write", "bodies",
-                        "depends", "fresh"},
+                        "depends", "fresh", "workers"},
     "scaffold": RECORDS,
     "serve": {"build", "config", "errors", "scaffold", "write", "site", "load"},
     "cli": {"__init__", "build", "serve", "scaffold", "config", "errors", "fresh"},

@@ -12,7 +12,7 @@ from sitegen.errors import SiteError
 from sitegen.fresh import CACHE_DIR
 from sitegen.pagecache import CACHE_FILE
 
-from .sitekit import interview, tree_hashes, write_site
+from .sitekit import UNIT, interview, tree_hashes, write_site
 
 WARNED = interview("有警告的访谈", body="## 问题\n\n回答。<script>alert(1)</script>\n")
 
@@ -26,7 +26,8 @@ def test_a_rebuild_takes_pages_from_the_cache_with_their_warnings(tmp_path: Path
     root = write_site(tmp_path / "site", {"content/interviews/a.md": WARNED,
                                           "content/interviews/b.md": interview("访谈乙")})
     first = build(BuildOptions(root=root, search=False))
-    assert sorted(_rows(root)) == ["content/interviews/a.md", "content/interviews/b.md"]
+    assert sorted(_rows(root)) == ["content/interviews/a.md", "content/interviews/b.md",
+                                   "content/series/dadiaoyan.yaml", "content/units/baihe.yaml"]
     again = build(BuildOptions(root=root, search=False))
     assert again.warnings == first.warnings and len(first.warnings) == 1
     assert check(BuildOptions(root=root)).problems == first.warnings
@@ -41,8 +42,9 @@ def test_an_edited_page_is_loaded_again_and_a_deleted_one_leaves_the_cache(tmp_p
     (root / "content/interviews/b.md").unlink()
     build(BuildOptions(root=root, search=False))
     after = _rows(root)
-    assert list(after) == ["content/interviews/a.md"] and after["content/interviews/a.md"] != before[
-        "content/interviews/a.md"]
+    assert sorted(after) == ["content/interviews/a.md", "content/series/dadiaoyan.yaml", "content/units/baihe.yaml"]
+    assert after["content/interviews/a.md"] != before["content/interviews/a.md"]
+    assert after["content/units/baihe.yaml"] == before["content/units/baihe.yaml"]
     assert "改了标题" in (root / "output/interviews/a/index.html").read_text(encoding="utf-8")
 
 
@@ -53,7 +55,7 @@ def test_a_page_with_an_error_is_never_cached(tmp_path: Path) -> None:
         with pytest.raises(SiteError) as failure:
             build(BuildOptions(root=root, search=False))
         assert [p.path for p in failure.value.problems] == ["content/interviews/a.md"]
-    assert _rows(root) == {}
+    assert "content/interviews/a.md" not in _rows(root)
 
 
 def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
@@ -69,3 +71,22 @@ def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
     (root / "output/index.html").unlink()
     assert len(build(BuildOptions(root=root, search=False)).warnings) == 1
     assert tree_hashes(root / "output") == clean
+
+
+def test_records_come_from_the_cache_and_a_second_file_with_their_id_is_refused_every_time(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site", {"content/interviews/a.md": interview("访谈甲")})
+    build(BuildOptions(root=root, search=False))
+    unit_row = _rows(root)["content/units/baihe.yaml"]
+    (root / "content/units/baihe.yml").write_text(UNIT, encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(SiteError) as failure:
+            build(BuildOptions(root=root, search=False))
+        assert [(p.path, p.message) for p in failure.value.problems] == [
+            ("content/units/baihe.yml", 'the id "baihe" is already used by content/units/baihe.yaml')]
+    assert _rows(root)["content/units/baihe.yaml"] == unit_row
+    (root / "content/units/baihe.yml").unlink()
+    unit = root / "content/units/baihe.yaml"
+    unit.write_text(UNIT.replace("name: 白鹤镇", "name: 白鹤新镇"), encoding="utf-8")
+    build(BuildOptions(root=root, search=False))
+    assert _rows(root)["content/units/baihe.yaml"] != unit_row
+    assert "白鹤新镇" in (root / "output/units/baihe/index.html").read_text(encoding="utf-8")

@@ -18,6 +18,7 @@ from sitegen.sources import (
     ENCODING_HINT,
     FrontMatterDocument,
     SourceFile,
+    SourceReader,
     find_sources,
     read_source,
     split_front_matter,
@@ -219,6 +220,39 @@ def test_symlink_inside_the_site_is_read(tmp_path: Path) -> None:
     source = read_source(tmp_path, "data/link.yaml", report)
     assert source == SourceFile("data/link.yaml", "a: 1\n", "utf-8")
     assert report.problems == []
+
+
+def test_one_reader_checks_each_file_and_each_folder_of_a_site(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write(tmp_path, "elsewhere/secret.yaml", b"secret: 1\n")
+    write(site, "data/a.yaml", b"a: 1\n")
+    write(site, "data/inner/b.yaml", b"b: 2\n")
+    (site / "data" / "out").symlink_to(tmp_path / "elsewhere")
+    (site / "data" / "link.yaml").symlink_to(tmp_path / "elsewhere" / "secret.yaml")
+    (site / "data" / "fine.yaml").symlink_to("inner/b.yaml")
+    reader, report = SourceReader(site), Report()
+    assert [reader.read(rel, report) for rel in ("data/a.yaml", "data/inner/b.yaml", "data/fine.yaml")] == [
+        SourceFile("data/a.yaml", "a: 1\n", "utf-8"), SourceFile("data/inner/b.yaml", "b: 2\n", "utf-8"),
+        SourceFile("data/fine.yaml", "b: 2\n", "utf-8")]
+    assert reader.read("data/out/secret.yaml", report) is None  # a file in a linked folder outside
+    assert reader.read("data/link.yaml", report) is None  # a linked file outside
+    assert reader.read("data/missing.yaml", report) is None
+    assert [(p.path, p.message) for p in report.problems] == [
+        ("data/out/secret.yaml", "the file is a symbolic link to a place outside the site folder; it was not read"),
+        ("data/link.yaml", "the file is a symbolic link to a place outside the site folder; it was not read"),
+        ("data/missing.yaml", "the file could not be read (No such file or directory)")]
+
+
+def test_a_new_reader_sees_a_folder_that_became_a_link(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write(site, "data/inner/b.yaml", b"b: 2\n")
+    write(tmp_path, "elsewhere/b.yaml", b"secret: 1\n")
+    assert SourceReader(site).read("data/inner/b.yaml", Report()) is not None
+    shutil.rmtree(site / "data" / "inner")
+    (site / "data" / "inner").symlink_to(tmp_path / "elsewhere")
+    report = Report()
+    assert SourceReader(site).read("data/inner/b.yaml", report) is None
+    assert report.problems[0].message.startswith("the file is a symbolic link to a place outside")
 
 
 def test_path_escaping_the_site_is_refused(tmp_path: Path) -> None:
