@@ -292,10 +292,10 @@ class Fingerprints:
         deep = bool(parts & {"lists", EVERYTHING})
         self.reads_clock = self.reads_clock or bool(parts & {"now", EVERYTHING})
         head_parts = {"units"} if page.kind == "dashboard" else set()
-        fields = (page.url, page.output, page.template, page.title, page.source, page.kind,
-                  page.lastmod)
+        # Plain values only (texts, a date or None): their repr identifies them exactly.
+        fields = repr((page.url, page.output, page.template, page.title, page.source, page.kind, page.lastmod))
         return digest(self._build.encode(), template_digest.encode(),
-                       self.value(fields).encode(), self.value(page.context, deep).encode(),
+                       fields.encode(), self.value(page.context, deep).encode(),
                        *(self.part(p, deep).encode() for p in sorted((parts | head_parts) - {"lists"})))
 
     def feed(self, title: str, page_url: str, url: str, entries: Sequence[Entry]) -> str:
@@ -331,11 +331,12 @@ class Fingerprints:
         ``deep`` False hashes unit and series views without their lists of
         pages (for layouts that never read them).
         """
-        if value is None or isinstance(value, (str, int, float, bool, date, datetime)):
+        if value is None or isinstance(value, _PLAIN):
             return f"{type(value).__name__}:{value!r}"  # exact and cheaper than a digest
         key = (id(value), deep)
-        if key in self._memo:
-            return self._memo[key]
+        known = self._memo.get(key)
+        if known is not None:
+            return known
         computed = self._compute(value, deep)
         self._memo[key] = computed
         self._keep.append(value)
@@ -343,7 +344,8 @@ class Fingerprints:
 
     def _compute(self, value: Any, deep: bool) -> str:
         if isinstance(value, (list, tuple)):
-            return digest(b"seq", *(self.value(item, deep).encode() for item in value))
+            return digest(b"seq", *[(f"{type(item).__name__}:{item!r}" if item is None or isinstance(item, _PLAIN)
+                                     else self.value(item, deep)).encode() for item in value])
         if isinstance(value, dict):
             return digest(b"map", *(f"{k!r}={self.value(v, deep)}".encode() for k, v in sorted(
                 value.items(), key=lambda kv: repr(kv[0]))))
@@ -381,6 +383,9 @@ class Fingerprints:
             self._keep.append(entry)
         return self._cards[key]
 
+
+_PLAIN = (str, int, float, bool, date, datetime)
+"""Values whose type and ``repr`` identify them exactly (`Fingerprints.value`)."""
 
 RENDERED_FILE = "rendered-{key}.json"
 """The record of the last build's pages in the build cache, one per output folder."""
