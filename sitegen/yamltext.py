@@ -25,6 +25,16 @@ without a space, invisible control characters. A TAB used as the gap right
 after ``key:`` is allowed (YAML 1.2 allows tabs as separation space): it is
 read as a space, and columns stay right.
 
+Most texts have nothing to report, so `load_yaml` takes a fast path
+(`_load_fast`): a few regular expressions over the whole text that prove the
+line scan would find nothing (else the scan runs), then one flat loop over
+the events (`_walk_fast`). At anything the walk would report, the text goes
+on by the reference path (the line scan, then `_TreeBuilder`), and a parse
+error is explained by the same `_explain`, so every problem is found and
+worded by one code path. `_load_yaml_reference` runs the reference path
+(`_load`) alone; tests/test_yamltext_speed.py checks that both give the same
+data and problems.
+
 May import: errors (and the standard library, PyYAML).
 """
 
@@ -81,8 +91,10 @@ _URI_SCHEMES = frozenset({"mailto", "tel", "urn", "data", "javascript", "file"})
 _KEY_COLON = re.compile(r":(?=[ \t\u3000]|$)")
 _BLOCK_HEADER = re.compile(r"[|>][0-9+\-]*[ \t]*(#.*)?$")
 _FLOW_SPECIAL = re.compile(r"[\"'\[\]{}#]")
-_BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
-_BAD_BREAK = re.compile("[\x85\u2028\u2029]")
+_BAD_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff"
+_BAD_BREAKS = "\x85\u2028\u2029"
+_BAD_CHAR = re.compile(f"[{_BAD_CHARS}]")
+_BAD_BREAK = re.compile(f"[{_BAD_BREAKS}]")
 _GAP = " \t\u3000"
 # Escapes YAML accepts in double quotes that change the text (not \" or \\); others are parse errors.
 _VALID_ESCAPE = re.compile(r"\\[0abtnvfre /N_LPxuU\t]")
@@ -194,8 +206,25 @@ def load_yaml(text: str, path: str, report: Report, *, first_line: int = 1) -> Y
 
     Never raises: any failure, even an internal one, ends as an error in ``report``.
     """
+    return _read(_load_fast, text, path, report, first_line)
+
+
+def _load_yaml_reference(text: str, path: str, report: Report, *, first_line: int = 1) -> YamlData | None:
+    """`load_yaml` by the reference path only (`_load`: full line scan, then `_TreeBuilder`).
+
+    Takes and returns what `load_yaml` does. Not used by the build: it stays so
+    that tests can prove the fast path gives the same data and problems.
+    """
+    return _read(_load, text, path, report, first_line)
+
+
+_Loader = Callable[[str, int], tuple[list[_Issue], YamlData | None]]
+
+
+def _read(load: _Loader, text: str, path: str, report: Report, first_line: int) -> YamlData | None:
+    """Run ``load`` (`_load_fast` or `_load`) on ``text`` with ``\\n`` breaks; report; return the data."""
     try:
-        issues, data = _load(text.replace("\r\n", "\n").replace("\r", "\n"), first_line)
+        issues, data = load(text.replace("\r\n", "\n").replace("\r", "\n"), first_line)
     except Exception as exc:  # noqa: BLE001 - the contract is "never raise"
         report.error(path, None, None,
                      f"the YAML could not be read because of an internal error ({type(exc).__name__}: {exc})",
@@ -225,10 +254,14 @@ def _load(text: str, first_line: int) -> tuple[list[_Issue], YamlData | None]:
         return [_Issue(MAX_LINES, 0, f"the YAML is longer than {MAX_LINES:,} lines; sitegen reads no more",
                        "split the data into several smaller files (e.g. one file per unit or per year)")], None
     lines = _Lines(text)
-    scan = _prescan(lines)
+    return _parse_scanned(lines, _prescan(lines), first_line)
+
+
+def _parse_scanned(lines: _Lines, scan: _Scan, first_line: int) -> tuple[list[_Issue], YamlData | None]:
+    """Parse the text of ``lines``, whose line scan is ``scan``, with `_TreeBuilder`; return issues and data."""
     if any(issue.severity == "error" for issue in scan.issues):
         return scan.issues, None
-    fixed = _apply_replacements(text, scan.replacements)
+    fixed = _apply_replacements(lines.text, scan.replacements)
     builder = _TreeBuilder(lines, first_line)
     try:
         builder.run(yaml.parse(fixed, Loader=_LOADER))
@@ -241,6 +274,62 @@ def _load(text: str, first_line: int) -> tuple[list[_Issue], YamlData | None]:
     positions[()] = (first_line, 1)
     keys = {p: (ln + first_line, col + 1) for p, (ln, col) in builder.key_positions.items()}
     return issues, YamlData(builder.root, MappingProxyType(positions), MappingProxyType(keys))
+
+
+def _load_fast(text: str, first_line: int) -> tuple[list[_Issue], YamlData | None]:
+    """Return exactly what `_load` returns for ``text`` (``\\n`` breaks), cheaper when nothing is wrong.
+
+    The line scan is skipped when `_nothing_to_scan` proves it would find
+    nothing, and the events are walked by `_walk_fast`. When the walk meets
+    anything to report (or a parse error), the text goes on by the reference
+    path (`_parse_scanned`, after the line scan), which reports it.
+    """
+    if text.count("\n") >= MAX_LINES:
+        return _load(text, first_line)
+    lines = _Lines(text)
+    scan = None if _nothing_to_scan(text) else _prescan(lines)
+    if scan is not None and any(issue.severity == "error" for issue in scan.issues):
+        return scan.issues, None
+    fixed = text if scan is None else _apply_replacements(text, scan.replacements)
+    try:
+        data = _walk_fast(fixed, lines, first_line)
+    except yaml.YAMLError as exc:
+        # The walk stops at the first thing to report, so none came before this error:
+        # `_parse_scanned` would meet the same error with nothing else to say.
+        scan = _prescan(lines) if scan is None else scan
+        return scan.issues + [_explain(exc, lines, scan.open_at)], None
+    if data is not None:
+        return ([] if scan is None else scan.issues), data
+    return _parse_scanned(lines, _prescan(lines) if scan is None else scan, first_line)
+
+
+# The patterns of _nothing_to_scan. Each finds anywhere in the text, whatever mode the line
+# scan would be in there, a superset of what some checks of the scan look for:
+#   _QUICK_CHAR     TABs and full-width spaces (_check_indent, _scan_dashes, _scan_gap) and
+#                   the characters of _scan_characters;
+#   _VALID_ESCAPE   _check_escapes;
+#   _QUICK_COMMENT  _check_comment;
+#   _QUICK_KEY      _check_key_typing: a key at the start of a line or after its "- "
+#                   markers (searched in "\n" + text, so the first line has its "\n" too).
+# The last two rely on _QUICK_CHAR being tried first: with no TAB or full-width space in
+# the text, indentation and "- " markers are spaces and dashes only, and a "#" cutting a
+# value follows a space. The trailing "+" on the key patterns makes their repeats
+# possessive: no backtracking, and the same matches, since a key ends where a non-key
+# character follows.
+_QUICK_CHAR = re.compile(f"[\t\u3000{_BAD_CHARS}{_BAD_BREAKS}]")
+_QUICK_KEY = re.compile(rf"\n[ -]*+(?:{_ASCII_KEY}+|{_CJK_KEY}+)(?::(?=[^ \t\u3000/:\n])|[ \t]*+：)")
+_QUICK_COMMENT = re.compile(r" #(?=[^ \t#\n])")
+
+
+def _nothing_to_scan(text: str) -> bool:
+    """True when `_prescan` of ``text`` would report no issue and replace no TAB.
+
+    False means "not proven": the text may well be fine.
+    """
+    return (_QUICK_CHAR.search(text) is None
+            and _VALID_ESCAPE.search(text) is None
+            and _QUICK_COMMENT.search(text) is None
+            and _QUICK_KEY.search("\n" + text) is None)
 
 
 def _apply_replacements(text: str, indexes: list[int]) -> str:
@@ -775,6 +864,125 @@ def _short_tag(tag: str | None) -> str:
     if tag and tag.startswith(_STD):
         return "!!" + tag[len(_STD):]
     return tag or ""
+
+
+# --------------------------------------------------------------------------
+# The same walk, fast, for events that need no report.
+# --------------------------------------------------------------------------
+
+_NULL_TAG = _STD + "null"
+_QUIET_EVENTS = frozenset({yaml.StreamStartEvent, yaml.DocumentEndEvent, yaml.StreamEndEvent})
+
+
+def _walk_fast(text: str, lines: _Lines, first_line: int) -> YamlData | None:
+    """Return the `YamlData` that `_TreeBuilder` builds from ``text``, or None to leave it to `_TreeBuilder`.
+
+    ``text`` is the pre-scanned text (gap TABs replaced) and ``lines`` the
+    original; positions come out in file coordinates, in `_load`'s order.
+    None (no data) is returned at the first event about which `_TreeBuilder`
+    would have anything to say (anchor, alias, odd tag, escaped control
+    character, empty, repeated or non-text key, second document, `MAX_DEPTH`,
+    `MAX_NODES`) and at any event it does not know. Positions are recorded
+    unconditionally: `_TreeBuilder` only skips them inside values it reports.
+
+    Raises yaml.YAMLError where the text cannot be parsed (before it, nothing
+    was found to report).
+    """
+    # One flat loop, the open collection in locals and globals bound to locals: per
+    # event, a method call, a frame object or a few global look-ups would cost as much
+    # as the work itself (this loop, parsing included, is most of the cost of a page's
+    # front matter).
+    scalar_event, map_start, seq_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    map_end, seq_end, quiet = yaml.MappingEndEvent, yaml.SequenceEndEvent, _QUIET_EVENTS
+    expect_key, nulls, scalar_tags, bad_char = _EXPECT_KEY, _NULLS, _SCALAR_TAGS, _BAD_CHAR
+    bisect_right, starts, size = bisect.bisect_right, lines.starts, len(lines.text)
+    positions: dict[KeyPath, Position] = {}
+    key_positions: dict[KeyPath, Position] = {}
+    stack: list[tuple[Any, KeyPath, object, bool]] = []
+    root: object = None
+    container: Any = None          # the open dict or list; None before the root opens
+    is_map = False                 # whether `container` is a dict
+    path: KeyPath = ()
+    key: object = expect_key       # in an open dict: the key waiting for its value
+    nodes = documents = 0
+    for event in yaml.parse(text, Loader=_LOADER):
+        kind = type(event)
+        if kind is scalar_event or kind is map_start or kind is seq_start:
+            nodes += 1
+            if nodes > MAX_NODES or event.anchor is not None:
+                return None
+            mark = event.start_mark
+            index = mark.index if mark is not None else 0
+            if not 0 <= index <= size:
+                index = min(max(index, 0), size)
+            line = bisect_right(starts, index) - 1
+            start = (line + first_line, index - starts[line] + 1)
+        elif kind is map_end or kind is seq_end:
+            value = container
+            container, path, key, is_map = stack.pop()
+            if container is None:
+                root = value
+            elif is_map:
+                container[key] = value
+                key = expect_key
+            else:
+                container.append(value)
+            continue
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                return None
+            continue
+        elif kind in quiet:
+            continue
+        else:
+            return None
+        if kind is scalar_event:
+            tag, typed, style = event.tag, event.value, event.style
+            if tag is not None and tag not in scalar_tags:
+                return None
+            # Only a double-quoted value can hold what its text does not: a control
+            # character typed as such never gets here (see `_scan_characters`, _QUICK_CHAR).
+            if style == '"' and bad_char.search(typed):
+                return None
+            if tag is None:
+                value = None if not style and typed in nulls else typed
+            else:
+                value = None if tag == _NULL_TAG else typed
+            if container is None:
+                root = value
+            elif not is_map:
+                positions[path + (len(container),)] = start
+                container.append(value)
+            elif key is expect_key:
+                # Each key taken before has its value by now, so "in" finds a repeat.
+                if (not style and typed == "") or typed in container:
+                    return None
+                key_positions[path + (typed,)] = start
+                key = typed
+            else:
+                positions[path + (key,)] = start
+                container[key] = value
+                key = expect_key
+            continue
+        if event.tag is not None and event.tag not in (_MAP_TAGS if kind is map_start else _SEQ_TAGS):
+            return None
+        if container is None:
+            child: KeyPath = ()
+        elif not is_map:
+            child = path + (len(container),)
+        elif key is expect_key:
+            return None
+        else:
+            child = path + (key,)
+        if len(stack) >= MAX_DEPTH:
+            return None
+        positions[child] = start
+        stack.append((container, path, key, is_map))
+        is_map = kind is map_start
+        container, path, key = ({} if is_map else []), child, expect_key
+    positions[()] = (first_line, 1)
+    return YamlData(root, MappingProxyType(positions), MappingProxyType(key_positions))
 
 
 # --------------------------------------------------------------------------
