@@ -4,20 +4,49 @@ How a publish goes:
 
 1. Take the output lock (``.<output>.lock`` beside the folder), so two
    builds never write at once; a second one is refused with a clear message.
-2. Remove leftovers of a build that was killed (staging folders).
-3. Write every file into a staging folder beside the output folder
-   (``.<output>.staging-<pid>``). A file whose bytes did not change is
-   hard-linked from the current site instead of written again.
-4. Carry over files that sitegen did not write (a host's verification file,
+2. Remove leftovers of a build that was killed (staging and retired
+   folders; never the spare, see 4).
+3. Check every file against the published site: a `Kept` file by its
+   stamp, any other byte for byte. When all are in place (and nothing is
+   to be removed), stop here: nothing is written at all.
+4. Make the staging folder ``.<output>.staging-<pid>`` beside the output
+   folder. The previous build left the site before the current one there
+   as the spare, ``.<output>.spare``; it is renamed to the staging name and
+   brought to exactly the new site, file by file:
+   - anything the new site does not hold is removed: other files, folders
+     where a file must go and files where a folder must go, the search
+     index (``finish`` makes it again), and links, which are never followed;
+   - a file that already is the published one (same device and inode: a
+     hard link kept from before) is left as it is;
+   - a file whose bytes did not change is hard-linked from the current site;
+   - any other file is written as a new file. A file in the staging folder
+     is never opened for writing: it may be a hard link to a published
+     file, and writing into it would change the live site.
+   Without a spare (the first build, or it was removed) the staging folder
+   starts empty, and so it does when the spare cannot be tidied (a folder
+   that cannot be read or emptied).
+5. ``finish`` adds what is made from the finished files (the search index).
+6. Carry over files that sitegen did not write (a host's verification file,
    say): sitegen removes only files it wrote, listed in the manifest
-   ``.sitegen-manifest`` inside the output folder.
-5. Swap the staging folder and the output folder in one step
-   (``renameat2(RENAME_EXCHANGE)`` on Linux; elsewhere two renames), then
-   delete the old site.
+   ``.sitegen-manifest`` inside the output folder. Copies of them that the
+   spare held were removed in 4, so a file deleted from the output by hand
+   stays deleted.
+7. Write the manifest, then swap the staging folder and the output folder
+   in one step (``renameat2(RENAME_EXCHANGE)`` on Linux; elsewhere two
+   renames, through ``.<output>.old-<pid>``). The staging name (or the
+   retired one) then holds the old site: it is renamed to the spare, for
+   the next build.
 
 A build killed at any moment thus leaves the output folder exactly the old
-site or exactly the new one. Nothing here knows about pages: it writes
-``{path: bytes}``.
+site or exactly the new one: the spare and the staging folder are never
+published until the swap. A build that fails (the search index, say) gives
+its staging folder back as the spare, unless the failure was an `OSError`,
+which may come from the folder itself: then it is removed. The staging
+folder of a killed build is removed in 2 rather than used as the spare
+(a search indexer it started could in principle still be writing into it);
+the next build then starts from an empty folder once. The spare costs
+little disk: most of its files are hard links to the published ones.
+Nothing here knows about pages: it writes ``{path: bytes}``.
 
 May import: errors.
 """
@@ -26,6 +55,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import errno
 import os
 import shutil
 import stat
@@ -36,10 +66,14 @@ from typing import Callable, Iterable, Iterator, Mapping, Union
 
 STAGING = ".{name}.staging-"
 RETIRED = ".{name}.old-"
+SPARE = ".{name}.spare"
 LOCK = ".{name}.lock"
 MANIFEST = ".sitegen-manifest"
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
+
+Identity = tuple[int, int]
+"""A file's (device, inode): equal for two names of one file (hard links)."""
 
 
 @dataclass(frozen=True)
@@ -80,9 +114,13 @@ class Stamp:
     def of(cls, path: Path) -> "Stamp | None":
         """The stamp of a regular file, or None when it is missing, a link or not a file."""
         try:
-            info = path.lstat()
+            return cls.of_stat(path.lstat())
         except OSError:
             return None
+
+    @classmethod
+    def of_stat(cls, info: os.stat_result) -> "Stamp | None":
+        """The stamp from an ``lstat`` result, or None when it is not a regular file."""
         if not stat.S_ISREG(info.st_mode):
             return None
         return cls(info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
@@ -164,7 +202,12 @@ def output_lock(output: Path) -> Iterator[None]:
 
 
 def remove_leftovers(output: Path) -> None:
-    """Remove staging and retired folders that a killed build left beside ``output``."""
+    """Remove staging and retired folders that a killed build left beside ``output``.
+
+    Call it only while holding `output_lock`: a live build's staging folder
+    has the same form. The spare (``.<output>.spare``) is not a leftover
+    and is never removed here.
+    """
     if not output.parent.is_dir():
         return
     prefixes = (STAGING.format(name=output.name), RETIRED.format(name=output.name))
@@ -209,7 +252,8 @@ def publish(output: Path, files: Mapping[str, FileData],
     prefix (``"pagefind/"``) of what ``finish`` makes from the files alone.
     When every file is already in place byte for byte (and the last build
     left nothing else of its own but that folder), nothing is written at
-    all. Returns a `WriteResult`.
+    all. Returns a `WriteResult`; its ``changed_paths`` are the files whose
+    bytes differ from the current output (or that it lacks).
     Raises `UnsafeOutputError` for a path that would leave the folder or an
     output folder sitegen did not make, `OutputBusyError` when another build
     is writing, and `OSError` when writing fails; in every case the current
@@ -220,45 +264,75 @@ def publish(output: Path, files: Mapping[str, FileData],
     with output_lock(output):
         remove_leftovers(output)
         written_before = read_manifest(output)
-        files = _resolve_kept(output, files, refill)
-        if written_before is not None and _already_published(output, files, written_before, derived):
+        files, held = _check_published(output, files, refill)
+        if written_before is not None and _already_published(files, held, written_before, derived):
             return WriteResult(len(written_before))
         staging = output.parent / f"{STAGING.format(name=output.name)}{os.getpid()}"
+        spare = output.parent / SPARE.format(name=output.name)
         try:
-            staging.mkdir()
-            folders: set[str] = {str(staging)}
-            changed = [path for path, data in sorted(files.items())
-                       if _write_one(output, staging, _checked(path), data, folders)]
+            _stage(output, staging, spare, files, held)
             if finish is not None:
                 finish(staging)
             # Only finish() adds files, and only under ``derived`` when that is given.
             written = (set(files) if finish is None else
                        set(files) | _list_files(staging, derived.rstrip("/")) if derived else _list_files(staging))
+            changed = [rel for rel in sorted(files) if rel not in held]
             changed += sorted(rel for rel in written - set(files) if not _same_file(output / rel, staging / rel))
             _carry_over_foreign_files(output, staging, written_before or set(), written)
-            (staging / MANIFEST).write_text("".join(f"{p}\n" for p in sorted(written)), encoding="utf-8")
+            with open(staging / MANIFEST, "x", encoding="utf-8") as manifest:
+                manifest.write("".join(f"{p}\n" for p in sorted(written)))
             removed = sorted((written_before or set()) - written)
-            _swap(output, staging)
-        finally:
-            if staging.exists():
-                shutil.rmtree(staging, ignore_errors=True)
+            _swap(output, staging, spare)
+        except OSError:
+            # It may come from the staging folder itself (a part that cannot be written):
+            # the next build starts from an empty folder rather than trip over it again.
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        except BaseException:
+            _keep_as_spare(staging, spare)  # half updated, but the next build checks it file by file
+            raise
     return WriteResult(len(written), tuple(changed), tuple(removed))
 
 
-def _resolve_kept(output: Path, files: Mapping[str, FileData],
-                  refill: Callable[[list[str]], Mapping[str, bytes]] | None) -> Mapping[str, FileData]:
-    """Check every `Kept` file against its stamp; replace the stale ones with ``refill``'s bytes."""
-    stale = [rel for rel, data in files.items()
-             if isinstance(data, Kept) and Stamp.of(output / _checked(rel)) != data.stamp]
+def _check_published(output: Path, files: Mapping[str, FileData],
+                     refill: Callable[[list[str]], Mapping[str, bytes]] | None
+                     ) -> tuple[Mapping[str, FileData], dict[str, Identity]]:
+    """Find which published files already are what ``files`` asks for.
+
+    Checks each path (`_checked`), each `Kept` file against its stamp and
+    each other file byte for byte. Stale `Kept` files are replaced by
+    ``refill``'s bytes. Returns the files (with the refilled ones) and the
+    identity of each published file that holds its path's data. Raises
+    `UnsafeOutputError` for an unsafe path, or for a stale `Kept` file
+    without ``refill``.
+    """
+    held: dict[str, Identity] = {}
+    stale = []
+    for rel, data in files.items():
+        path = os.path.join(output, _checked(rel))
+        if isinstance(data, Kept):
+            try:
+                info = os.lstat(path)
+            except OSError:
+                info = None
+            if info is not None and Stamp.of_stat(info) == data.stamp:
+                held[rel] = (info.st_dev, info.st_ino)
+            else:
+                stale.append(rel)
+        elif (identity := _holding(path, data)) is not None:
+            held[rel] = identity
     if not stale:
-        return files
+        return files, held
     if refill is None:
         raise UnsafeOutputError(f"{output / stale[0]} changed while the site was being built")
     made = refill(stale)
-    return {**files, **{rel: made[rel] for rel in stale}}
+    for rel in stale:
+        if (identity := _holding(os.path.join(output, rel), made[rel])) is not None:
+            held[rel] = identity
+    return {**files, **{rel: made[rel] for rel in stale}}, held
 
 
-def _already_published(output: Path, files: Mapping[str, FileData], written_before: set[str],
+def _already_published(files: Mapping[str, FileData], held: Mapping[str, Identity], written_before: set[str],
                        derived: str | None) -> bool:
     """True when the output holds exactly ``files`` (plus what ``derived`` names), byte for byte."""
     extra = written_before - set(files)
@@ -266,25 +340,26 @@ def _already_published(output: Path, files: Mapping[str, FileData], written_befo
         return False
     if derived is not None and not extra:
         return False  # the derived files (the search index) are missing: make them
-    for rel, data in files.items():
-        if isinstance(data, Kept):
-            continue  # checked against its stamp under the lock
-        if not _holds(output / rel, data):
-            return False
-    return True
+    return all(rel in held for rel in files)
 
 
-def _holds(path: Path, data: bytes | Path) -> bool:
-    """True when the regular file ``path`` holds exactly ``data`` (bytes, or another file's bytes)."""
+def _holding(path: str, data: bytes | Path) -> Identity | None:
+    """The identity of the regular file ``path`` when it holds exactly ``data`` (bytes, or another file's bytes).
+
+    None when it does not, is missing, a link or not a file.
+    """
     try:
-        if path.is_symlink() or not path.is_file():
-            return False
+        info = os.lstat(path)
+        if not stat.S_ISREG(info.st_mode):
+            return None
         size = data.stat().st_size if isinstance(data, Path) else len(data)
-        if path.stat().st_size != size:
-            return False
-        return path.read_bytes() == (data.read_bytes() if isinstance(data, Path) else data)
+        if info.st_size != size:
+            return None
+        with open(path, "rb") as handle:
+            same = handle.read() == (data.read_bytes() if isinstance(data, Path) else data)
     except OSError:
-        return False
+        return None
+    return (info.st_dev, info.st_ino) if same else None
 
 
 def stamps(output: Path, paths: Iterable[str]) -> dict[str, Stamp]:
@@ -323,64 +398,191 @@ def _checked(path: str) -> str:
     return path
 
 
-def _write_one(output: Path, staging: Path, rel: str, data: FileData, folders: set[str]) -> int:
-    """Put one file into the staging folder: linked from the current site when unchanged. 1 when written anew.
+def _stage(output: Path, staging: Path, spare: Path, files: Mapping[str, FileData],
+           held: Mapping[str, Identity]) -> None:
+    """Make ``staging`` hold exactly ``files``, starting from the spare when there is one.
 
-    ``folders`` holds the staging folders made so far (each is made once).
+    ``held`` gives the published files that already hold their path's data
+    (`_check_published`). Raises `OSError` when a file cannot be written;
+    a spare that cannot be tidied is dropped instead, and staging starts
+    from an empty folder.
     """
-    old, new = output / rel, staging / rel
-    parent = os.path.dirname(new)
-    if parent not in folders:
-        os.makedirs(parent, exist_ok=True)
-        folders.add(parent)
-    if isinstance(data, Kept):
+    present: set[str] = set()
+    folders = {""}
+    if _take_spare(spare, staging):
         try:
-            os.link(old, new)
+            present, folders = _tidy(staging, files)
         except OSError:
-            shutil.copy2(old, new)
-        return 0
-    if _holds(old, data):
-        try:
-            os.link(old, new)
-            return 0
-        except OSError:
-            pass
+            # Not ours to fix (a folder that cannot be read or emptied): start afresh, out of the way.
+            dropped = staging.with_name(f"{RETIRED.format(name=output.name)}{os.getpid()}")
+            os.replace(staging, dropped)
+            shutil.rmtree(dropped, ignore_errors=True)
+            os.mkdir(staging)
+            present, folders = set(), {""}
+    else:
+        os.mkdir(staging)
+    for rel in sorted(files):
+        parent = rel.rpartition("/")[0]
+        if parent not in folders:
+            os.makedirs(os.path.join(staging, parent), exist_ok=True)
+            while parent not in folders:
+                folders.add(parent)
+                parent = parent.rpartition("/")[0]
+        _place(output / rel, os.path.join(staging, rel), files[rel], held.get(rel), rel in present)
+
+
+def _take_spare(spare: Path, staging: Path) -> bool:
+    """Rename the spare to ``staging`` when it is a plain folder: True. False when there is none.
+
+    Anything else in the spare's place (a file, a link) is removed, never followed.
+    """
+    try:
+        info = os.lstat(spare)
+    except FileNotFoundError:
+        return False
+    if stat.S_ISDIR(info.st_mode):
+        os.rename(spare, staging)
+        return True
+    os.unlink(spare)
+    return False
+
+
+def _tidy(staging: Path, files: Mapping[str, FileData]) -> tuple[set[str], set[str]]:
+    """Remove from a reused staging folder every entry that ``files`` has no place for.
+
+    Kept: the folders that hold a file of ``files``, and the regular files
+    at paths of ``files``. Everything else goes, links unfollowed. Returns
+    the regular files and the folders left (relative posix paths; "" is
+    ``staging`` itself). Raises `OSError` when the folder cannot be listed
+    or an entry cannot be removed.
+    """
+    wanted = {""}
+    for rel in files:
+        parent = rel.rpartition("/")[0]
+        while parent not in wanted:
+            wanted.add(parent)
+            parent = parent.rpartition("/")[0]
+    entries = _scan(staging)
+    present, folders = set(), {""}
+    # Deepest first: a folder that goes is empty by the time it is reached.
+    for rel in sorted(entries, reverse=True):
+        kind = entries[rel]
+        if kind == "folder" and rel in wanted:
+            folders.add(rel)
+        elif kind == "file" and rel in files:
+            present.add(rel)
+        elif kind == "folder":
+            os.rmdir(os.path.join(staging, rel))
+        else:
+            os.unlink(os.path.join(staging, rel))
+    return present, folders
+
+
+def _scan(folder: Path) -> dict[str, str]:
+    """Every entry under ``folder`` by relative posix path: "folder", "file" (regular) or "other".
+
+    Links are "other" and are not followed; their kind comes from the
+    folder listing, without a system call per entry. Raises `OSError` when
+    a folder cannot be listed.
+    """
+    found: dict[str, str] = {}
+    pending = [""]
+    while pending:
+        current = pending.pop()
+        with os.scandir(os.path.join(folder, current)) as listing:
+            for entry in listing:
+                rel = f"{current}/{entry.name}" if current else entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    found[rel] = "folder"
+                    pending.append(rel)
+                else:
+                    found[rel] = "file" if entry.is_file(follow_symlinks=False) else "other"
+    return found
+
+
+def _place(old: Path, new: str, data: FileData, held: Identity | None, present: bool) -> None:
+    """Put one file at ``new`` in the staging folder; ``old`` is its path in the current site.
+
+    ``held`` is the identity of ``old`` when it already holds the data: the
+    staging file is then that file, linked (or copied) unless it already
+    is. ``present`` says a regular file is at ``new`` already; it is
+    replaced, never opened for writing.
+    """
+    if held is not None:
+        if present:
+            info = os.lstat(new)
+            if (info.st_dev, info.st_ino) == held:
+                return
+            os.unlink(new)
+        _link_or_copy(old, new)
+        return
     if isinstance(data, Path):
-        shutil.move(data, new)  # a rename on the same disk
-        return 1
-    with open(new, "wb") as handle:
+        try:
+            os.replace(data, new)  # a rename on the same disk
+            return
+        except OSError as failure:
+            if failure.errno != errno.EXDEV:
+                raise
+        if present:
+            os.unlink(new)
+        _copy_new(data, new)
+        os.unlink(data)
+        return
+    if present:
+        os.unlink(new)
+    with open(new, "xb") as handle:
         handle.write(data)
-    return 1
+
+
+def _link_or_copy(source: Path | str, target: Path | str) -> None:
+    """Hard-link ``source`` at ``target``; copy it where links cannot be made."""
+    try:
+        os.link(source, target)
+    except OSError:
+        _copy_new(source, target)
+
+
+def _copy_new(source: Path | str, target: Path | str) -> None:
+    """Copy ``source`` to a new file ``target`` with its times; `FileExistsError` when ``target`` exists."""
+    with open(source, "rb") as reading, open(target, "xb") as writing:
+        shutil.copyfileobj(reading, writing)
+    shutil.copystat(source, target)
 
 
 def _list_files(folder: Path, under: str = "") -> set[str]:
-    """Relative posix paths of the regular files under ``folder`` (or its subfolder ``under``), manifest aside.
+    """Relative posix paths of the files under ``folder`` (or its subfolder ``under``), manifest aside.
 
-    Uses os.walk: a site has a folder per page, and pathlib's rglob costs
-    several times more for the same listing.
+    A link to a file counts as a file; links to folders are not followed;
+    a folder that cannot be read is skipped. Uses os.scandir: a site has a
+    folder per page, and the kind of an entry comes with the listing.
     """
     found: set[str] = set()
-    start = os.path.join(folder, under) if under else str(folder)
-    for current, _folders, names in os.walk(start):
-        relative = os.path.relpath(current, folder)
-        prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
-        for name in names:
-            if name != MANIFEST and os.path.isfile(os.path.join(current, name)):
-                found.add(prefix + name)
+    pending = [under]
+    while pending:
+        current = pending.pop()
+        try:
+            listing = os.scandir(os.path.join(folder, current) if current else folder)
+        except OSError:
+            continue
+        with listing:
+            for entry in listing:
+                rel = f"{current}/{entry.name}" if current else entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(rel)
+                elif entry.name != MANIFEST and entry.is_file():
+                    found.add(rel)
     return found
 
 
 def _carry_over_foreign_files(output: Path, staging: Path, written_before: set[str],
                               written_now: set[str]) -> None:
+    """Link (or copy) into ``staging`` the files of ``output`` that no build of sitegen wrote."""
     if not output.is_dir():
         return
     for rel in sorted(_list_files(output) - written_before - written_now):
         target = staging / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(output / rel, target)
-        except OSError:
-            shutil.copy2(output / rel, target)
+        _link_or_copy(output / rel, target)
 
 
 def _exchange(first: Path, second: Path) -> bool:
@@ -396,12 +598,33 @@ def _exchange(first: Path, second: Path) -> bool:
     return result == 0
 
 
-def _swap(output: Path, staging: Path) -> None:
-    if output.exists() and _exchange(staging, output):
-        shutil.rmtree(staging, ignore_errors=True)  # staging now holds the old site
+def _swap(output: Path, staging: Path, spare: Path) -> None:
+    """Put ``staging`` in the place of ``output``; the old site becomes the spare."""
+    if not output.exists():
+        os.replace(staging, output)
+        return
+    if _exchange(staging, output):
+        _keep_as_spare(staging, spare)  # staging now holds the old site
         return
     retired = output.parent / f"{RETIRED.format(name=output.name)}{os.getpid()}"
-    if output.exists():
-        os.replace(output, retired)
-    os.replace(staging, output)
-    shutil.rmtree(retired, ignore_errors=True)
+    os.replace(output, retired)
+    try:
+        os.replace(staging, output)
+    except BaseException:
+        os.replace(retired, output)
+        raise
+    _keep_as_spare(retired, spare)
+
+
+def _keep_as_spare(folder: Path, spare: Path) -> None:
+    """Rename ``folder`` (an old or half-made site) to the spare; remove it when that fails.
+
+    Does nothing when ``folder`` is gone. Raises nothing: the site is
+    already published, or the failure that led here is the one to report.
+    """
+    if not os.path.isdir(folder) or os.path.islink(folder):
+        return
+    try:
+        os.rename(folder, spare)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
