@@ -38,8 +38,14 @@ Policies (what editors get, and why):
   disallowed tag is reported as a warning at the file line it was written on.
 * **Counts**: see :func:`count_words`; reading time :func:`reading_minutes`.
 
-Per-call state lives in local variables; the module holds only immutable
-constants, so one :class:`MarkdownRenderer` can render many documents.
+Speed: :class:`MarkdownRenderer` skips work that cannot change the result
+(see its ``reference`` argument); tests/test_markup_speed.py proves the
+result equal to that of the plain paths.
+
+Per-call state lives in local variables and, as Python-Markdown's own does,
+on the renderer's Markdown instance (each document replaces the last one's);
+the module holds only immutable constants, so one :class:`MarkdownRenderer`
+can render many documents.
 """
 
 from __future__ import annotations
@@ -57,10 +63,14 @@ from types import MappingProxyType
 
 import markdown
 import nh3
+from markdown import inlinepatterns
 from markdown.extensions import Extension
-from markdown.preprocessors import Preprocessor
-from markdown.treeprocessors import Treeprocessor
-from markdown.util import AMP_SUBSTITUTE
+from markdown.extensions.fenced_code import FencedBlockPreprocessor
+from markdown.extensions.footnotes import FootnoteInlineProcessor
+from markdown.extensions.toc import TocTreeprocessor, unique
+from markdown.preprocessors import HtmlBlockPreprocessor, Preprocessor
+from markdown.treeprocessors import InlineProcessor, Treeprocessor, UnescapeTreeprocessor
+from markdown.util import AMP_SUBSTITUTE, AtomicString
 
 from .errors import Problem
 
@@ -149,11 +159,12 @@ _CJK_CHARS = (
     "\U00020000-\U0002fa1f"    # extensions B-F, compatibility supplement
     "\U00030000-\U000323af"    # extensions G-H
 )
-_CJK_RE = re.compile(f"[{_CJK_CHARS}]")
+_CJK_RUN_RE = re.compile(f"[{_CJK_CHARS}]+")
 _CJK_PUNCT = "\u3000-\u3004\u3008-\u303f\uff01-\uff65\u2014\u2026\u201c\u201d\u2018\u2019\u00b7\u30fb"
 _CJK_CONTEXT_RE = re.compile(f"[{_CJK_CHARS}{_CJK_PUNCT}]")
-_WORD_CHAR = f"(?:(?![{_CJK_CHARS}])[^\\W_])"
-_WORD_RE = re.compile(f"{_WORD_CHAR}+(?:[.'\\-&\u2019]{_WORD_CHAR}+)*")
+# A word of count_words, in text whose CJK characters (word characters to re, but
+# counted one by one) have been replaced by spaces.
+_WORD_RE = re.compile("[^\\W_]+(?:[.'\\-&\u2019][^\\W_]+)*")
 _URL_RE = re.compile(
     r"(?:https?://|ftp://|mailto:|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+"
     r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
@@ -281,11 +292,16 @@ class _TableScrollTreeprocessor(Treeprocessor):
     """Wraps every ``<table>`` in a focusable, labelled scroll region."""
 
     def run(self, root: etree.Element) -> None:
-        for parent in list(root.iter()):
+        # Tables usually sit at the top level: stop looking once all are wrapped.
+        left = sum(1 for _ in root.iter("table"))
+        for parent in list(root.iter()) if left else ():
             for position, child in enumerate(list(parent)):
                 if child.tag == "table":
                     parent.remove(child)
                     parent.insert(position, _scroll_wrapper(child))
+                    left -= 1
+            if not left:
+                break
 
 
 def _scroll_wrapper(table: etree.Element) -> etree.Element:
@@ -311,12 +327,292 @@ def _tree_text(element: etree.Element) -> str:
     return " ".join(text.split())
 
 
+# --------------------------------------------------------------------------
+# Inline patterns pruned per document (same output, less work)
+# --------------------------------------------------------------------------
+
+_REFERENCES = "references"
+"""A need of the reference patterns: the document defines a reference (``[id]: url``)."""
+
+# What each inline pattern needs in the text before it can change anything, read
+# from Python-Markdown 3.11 (markdown/inlinepatterns.py, extensions/footnotes.py,
+# extensions/nl2br.py). Name in md.inlinePatterns -> (its exact class, its needs);
+# every need must be met: a string of characters by any one of them in the text,
+# _REFERENCES by a non-empty md.references. A pattern missing here, or of another
+# class, is never left out.
+_PATTERN_NEEDS: Mapping[str, tuple[type, tuple[str, ...]]] = MappingProxyType({
+    # BACKTICK_RE: both alternatives match "`" or look ahead for it.
+    "backtick": (inlinepatterns.BacktickInlineProcessor, ("`",)),
+    # ESCAPE_RE = \\(.)
+    "escape": (inlinepatterns.EscapeInlineProcessor, ("\\",)),
+    # \[\^([^\]]*)\]
+    "footnote": (FootnoteInlineProcessor, ("[", "^")),
+    # REFERENCE_RE = (?<!\!)\[ ; handleMatch makes an element only for an id in
+    # md.references and otherwise returns none, changing nothing (it has no side effects).
+    "reference": (inlinepatterns.ReferenceInlineProcessor, ("[", _REFERENCES)),
+    # LINK_RE = (?<!\!)\[
+    "link": (inlinepatterns.LinkInlineProcessor, ("[",)),
+    # IMAGE_LINK_RE = \!\[
+    "image_link": (inlinepatterns.ImageInlineProcessor, ("[", "!")),
+    # IMAGE_REFERENCE_RE = \!\[ ; an element only for an id in md.references (as "reference").
+    "image_reference": (inlinepatterns.ImageReferenceInlineProcessor, ("[", "!", _REFERENCES)),
+    "short_reference": (inlinepatterns.ShortReferenceInlineProcessor, ("[", _REFERENCES)),
+    "short_image_ref": (inlinepatterns.ShortImageReferenceInlineProcessor, ("[", "!", _REFERENCES)),
+    # AUTOLINK_RE and AUTOMAIL_RE start with "<"; so does HTML_RE.
+    "autolink": (inlinepatterns.AutolinkInlineProcessor, ("<",)),
+    "automail": (inlinepatterns.AutomailInlineProcessor, ("<",)),
+    "html": (inlinepatterns.HtmlInlineProcessor, ("<",)),
+    # ENTITY_RE starts with "&".
+    "entity": (inlinepatterns.HtmlInlineProcessor, ("&",)),
+    # LINE_BREAK_RE = "  \n" (its newline is the need: see _PrunedInlineProcessor).
+    "linebreak": (inlinepatterns.SubstituteTagInlineProcessor, ("\n",)),
+    # DelimiterProcessor's pattern is \*|_ (both delimiters registered by Python-Markdown).
+    "em_strong": (inlinepatterns.DelimiterProcessor, ("*_",)),
+    # nl2br's BR_RE = \n
+    "nl": (inlinepatterns.SubstituteTagInlineProcessor, ("\n",)),
+})
+
+_PATTERN_CHARACTERS = "`\\[^!<&*_\n"
+"""Every character :data:`_PATTERN_NEEDS` names."""
+
+_ALL_NEEDS = frozenset([*_PATTERN_CHARACTERS, _REFERENCES])
+"""Every need: meeting them all leaves no pattern out."""
+
+_PRUNING_VERIFIED_FOR = (3, 11)
+"""The Python-Markdown version (major, minor) whose code :data:`_PATTERN_NEEDS` was read from."""
+
+
+class _PrunedInlineProcessor(InlineProcessor):
+    """Python-Markdown's ``inline`` tree processor, given only the patterns that can match.
+
+    Registered instead of the library's (same name and priority, 20) unless the
+    renderer is built with ``reference=True``. For each document it reads the
+    text the patterns will see (:func:`_inline_text`), and runs the library's
+    own loop with the registered patterns, in registry order, minus those
+    whose needs (:data:`_PATTERN_NEEDS`) the text does not meet; the full
+    registry is put back afterwards. Lists are cached by the needs met.
+
+    Why the output is the same: the patterns only ever see the text and tails
+    of the tree as it stands when this processor runs (the footnote tree
+    processor, priority 50, has already added its div), and strings the
+    patterns make from them: slices, joined with placeholders (STX, ASCII
+    letters, digits, ``:``, ETX: Python-Markdown strips STX/ETX from the
+    source), and texts of their own (atomic strings, never processed;
+    footnote numbers). A character the tree holds nowhere can therefore
+    reach no pattern. (Needs are single characters: a pair such as ``](``
+    might form where slices are rejoined.) A pattern whose regex cannot
+    match (or, for the reference patterns, that finds no reference) returns
+    the text unchanged, with no side effect, exactly as if skipped; the
+    library's loop starts the next pattern at 0 either way, and nested runs
+    start at "the pattern after this one", which the kept order preserves.
+
+    Attributes:
+        met: the needs the last document met (all of them with an unverified
+            Python-Markdown version, so that nothing is left out).
+        used: the patterns the last document was given (tests check the pruning).
+    """
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.met: frozenset[str] = _ALL_NEEDS
+        self.used: tuple[inlinepatterns.Pattern, ...] = ()
+        self._lists: dict[frozenset[str], tuple[inlinepatterns.Pattern, ...]] = {}
+
+    def run(self, tree: etree.Element, ancestors: list[str] | None = None) -> etree.Element:
+        met = self.met = _needs_met(tree, self.md)
+        patterns = self._lists.get(met)
+        if patterns is None:
+            patterns = self._lists[met] = _patterns_meeting(self.md.inlinePatterns, met)
+        self.used = patterns
+        registry = self.inlinePatterns
+        # A tuple, not a Registry: the library's loop only takes len() and [index].
+        self.inlinePatterns = patterns
+        try:
+            return super().run(tree, ancestors)
+        finally:
+            self.inlinePatterns = registry
+
+
+def _needs_met(tree: etree.Element, md: markdown.Markdown) -> frozenset[str]:
+    """The needs (see :data:`_PATTERN_NEEDS`) the document in ``tree`` meets."""
+    if markdown.__version_info__[:2] != _PRUNING_VERIFIED_FOR:
+        return _ALL_NEEDS
+    text = _inline_text(tree)
+    return frozenset([char for char in _PATTERN_CHARACTERS if char in text]
+                     + ([_REFERENCES] if md.references else []))
+
+
+def _inline_text(tree: etree.Element) -> str:
+    """Every text and tail in ``tree`` the inline patterns may read, joined (atomic strings left out)."""
+    parts: list[str] = []
+    for element in tree.iter():
+        text, tail = element.text, element.tail
+        if text and not isinstance(text, AtomicString):
+            parts.append(text)
+        if tail and not isinstance(tail, AtomicString):
+            parts.append(tail)
+    return "".join(parts)
+
+
+def _patterns_meeting(registry: markdown.util.Registry, met: frozenset[str]) -> tuple[inlinepatterns.Pattern, ...]:
+    """The patterns of ``registry``, in its order, minus those whose needs ``met`` does not meet."""
+    needs = {id(registry[name]): wanted for name, (kind, wanted) in _PATTERN_NEEDS.items()
+             if name in registry and type(registry[name]) is kind}
+    return tuple(pattern for pattern in registry
+                 if all(need in met if need == _REFERENCES else any(char in met for char in need)
+                        for need in needs.get(id(pattern), ())))
+
+
+# --------------------------------------------------------------------------
+# Heading ids without the table of contents (same ids, less work)
+# --------------------------------------------------------------------------
+
+# What keeps a heading's text from being its own inner HTML at the time toc runs:
+# characters the serializer escapes, and placeholders (backslash escapes, raw HTML).
+_NOT_PLAIN_TEXT_RE = re.compile("[&<>\x02\x03]")
+
+
+class _PlainHeadingIds(Treeprocessor):
+    """The ``toc`` tree processor, set short for documents whose headings are plain text.
+
+    Python-Markdown's toc (``TocTreeprocessor.run``) gives each heading
+    without an id the id ``unique(slugify(html.unescape(strip_tags(inner
+    HTML))), every id in the document)``, and builds a table of contents
+    (``md.toc``, ``md.toc_tokens``) that sitegen does not use. For a heading
+    with no attributes, no children, and text and tail without ``& < >``,
+    STX or ETX (toc cuts the serialized heading, tail included, at its
+    first ``>`` and last ``<``), the inner HTML is that text (the serializer
+    escapes nothing in it, the postprocessors find no placeholder),
+    ``strip_tags`` leaves its words joined by one space and
+    ``html.unescape`` changes nothing. When every
+    heading is such, this sets the ids directly, with the library's
+    ``unique`` over the same set of ids; otherwise it runs the library's
+    processor. ``md.toc``/``md.toc_tokens`` stay as ``reset()`` left them
+    (empty) in the short way. Used only when toc's options make it add
+    nothing else to the page (no marker, anchors, permalinks or base level).
+    """
+
+    def __init__(self, md: markdown.Markdown, toc: TocTreeprocessor) -> None:
+        super().__init__(md)
+        self.toc = toc
+
+    def run(self, root: etree.Element) -> None:
+        used: set[str] = set()
+        headings: list[etree.Element] = []
+        for element in root.iter():
+            given = element.get("id")
+            if given is not None:
+                used.add(given)
+            if isinstance(element.tag, str) and self.toc.header_rgx.match(element.tag):
+                if (element.attrib or len(element) or _NOT_PLAIN_TEXT_RE.search(element.text or "")
+                        or _NOT_PLAIN_TEXT_RE.search(element.tail or "")):
+                    self.toc.run(root)
+                    return
+                headings.append(element)
+        counters: dict[str, int] = {}
+        for heading in headings:
+            name = " ".join((heading.text or "").split())
+            heading.set("id", unique(self.toc.slugify(name, self.toc.sep), used, counters))
+
+
+class _UnescapeAfterEscapes(UnescapeTreeprocessor):
+    """Python-Markdown's ``unescape`` tree processor, skipped for a document without a backslash.
+
+    UnescapeTreeprocessor turns STX, digits, ETX back into the character
+    they stand for, in every text, tail and attribute. Only the ``escape``
+    pattern (``\\x``) and the ``backtick`` pattern (pairs of backslashes
+    before a backtick) write that, and both need a backslash in the text
+    they read, so (see :class:`_PrunedInlineProcessor`) in the text the
+    inline processor found; without one, ``run`` would change nothing.
+    (A subclass, as the ``html`` pattern uses this processor's ``RE``.)
+    """
+
+    def __init__(self, md: markdown.Markdown, inline: _PrunedInlineProcessor) -> None:
+        super().__init__(md)
+        self.inline = inline
+
+    def run(self, root: etree.Element) -> None:
+        # The inline processor (priority 20) has read this document before this one (0) runs.
+        if "\\" in self.inline.met:
+            super().run(root)
+
+
+class _HtmlBlocksIfMarkup(HtmlBlockPreprocessor):
+    """Python-Markdown's ``html_block`` preprocessor, skipped for a source without ``<`` or ``&``.
+
+    HtmlBlockPreprocessor feeds the joined lines to an HTMLParser (with
+    ``convert_charrefs`` off, so it stops only at ``<`` or ``&``) and returns
+    what the parser passed on, split into lines again. Without either
+    character the parser passes on the whole text as one piece of data: the
+    lines come back unchanged.
+    """
+
+    def run(self, lines: list[str]) -> list[str]:
+        source = "\n".join(lines)
+        if "<" in source or "&" in source:
+            return super().run(lines)
+        return lines
+
+
+class _FencesIfAny(FencedBlockPreprocessor):
+    """Python-Markdown's ``fenced_code_block`` preprocessor, skipped for a source without a fence.
+
+    FencedBlockPreprocessor joins the lines, stashes every block its regex
+    finds (a fence is three or more ``` ` ``` or ``~`` at the start of a
+    line) and splits the text into lines again: without "```" or "~~~"
+    the lines come back unchanged.
+    """
+
+    def run(self, lines: list[str]) -> list[str]:
+        source = "\n".join(lines)
+        if "```" in source or "~~~" in source:
+            return super().run(lines)
+        return lines
+
+
+def _toc_adds_only_ids(toc: Treeprocessor) -> bool:
+    """True when the toc processor's options make it change nothing in the page but heading ids."""
+    return (type(toc) is TocTreeprocessor and not toc.marker and toc.base_level == 0
+            and not toc.use_anchors and not toc.use_permalinks)
+
+
 class _SitegenExtension(Extension):
-    """Registers sitegen's preprocessor and tree processor."""
+    """Registers sitegen's preprocessor and tree processors.
+
+    ``shortcuts``: also put sitegen's shortcut versions in place of
+    Python-Markdown's ``fenced_code_block`` and ``html_block`` preprocessors
+    (:class:`_FencesIfAny`, :class:`_HtmlBlocksIfMarkup`) and ``inline``,
+    ``unescape`` and ``toc`` tree processors (:class:`_PrunedInlineProcessor`,
+    :class:`_UnescapeAfterEscapes`, :class:`_PlainHeadingIds`): same output,
+    less work.
+    """
+
+    def __init__(self, shortcuts: bool) -> None:
+        super().__init__()
+        self.shortcuts = shortcuts
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (library API)
+        # Shortcuts first: a replacement goes last among equal priorities, and
+        # fenced_code_block (25) must stay before sitegen_open_blocks (25).
+        if self.shortcuts:
+            self._register_shortcuts(md)
         md.preprocessors.register(_OpenBlocksPreprocessor(md), "sitegen_open_blocks", 25)
         md.treeprocessors.register(_TableScrollTreeprocessor(md), "sitegen_table_scroll", 12)
+
+    def _register_shortcuts(self, md: markdown.Markdown) -> None:
+        """Put the shortcut versions in place of Python-Markdown's processors (same names and priorities)."""
+        if type(md.preprocessors["html_block"]) is HtmlBlockPreprocessor:
+            md.preprocessors.register(_HtmlBlocksIfMarkup(md), "html_block", 20)
+        fences = md.preprocessors["fenced_code_block"]
+        if type(fences) is FencedBlockPreprocessor:
+            md.preprocessors.register(_FencesIfAny(md, fences.config), "fenced_code_block", 25)
+        inline = _PrunedInlineProcessor(md)
+        md.treeprocessors.register(inline, "inline", 20)
+        if type(md.treeprocessors["unescape"]) is UnescapeTreeprocessor:
+            md.treeprocessors.register(_UnescapeAfterEscapes(md, inline), "unescape", 0)
+        toc = md.treeprocessors["toc"]
+        if _toc_adds_only_ids(toc):
+            md.treeprocessors.register(_PlainHeadingIds(md, toc), "toc", 5)
 
 
 def slugify_heading(value: str, separator: str) -> str:
@@ -493,6 +789,14 @@ _SKIPPED_CLASSES = frozenset({"footnote-ref", "footnote-backref"})
 _NOT_LEAD_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "table", "pre", "figure"})
 
 
+_HTML_SPACES_RE = re.compile(r"[ \t\r\n\f]+")
+_BLOCK_BREAK_RE = re.compile(r"\n{2,}")
+# A tag as nh3 writes it (see _TextCollector.feed_serialized): "/" for an end
+# tag, the name, the attributes (double-quoted values; a ">" may stand in one).
+_SERIALIZED_TAG_RE = re.compile(r'<(/?)([a-z][a-z0-9]*)((?: [a-z][a-z0-9-]*="[^"]*")*)>')
+_SERIALIZED_ATTRIBUTE_RE = re.compile(r' ([a-z][a-z0-9-]*)="([^"]*)"')
+
+
 class _TextCollector(HTMLParser):
     """Collects the plain text and the headings of an HTML fragment."""
 
@@ -547,27 +851,69 @@ class _TextCollector(HTMLParser):
         if self._skip_depth:
             return
         if not self._pre_depth:
-            data = re.sub(r"[ \t\r\n\f]+", " ", data)
+            data = _HTML_SPACES_RE.sub(" ", data)
         self.chunks.append(data)
         if not self._not_lead_depth:
             self.lead_chunks.append(data)
         if self._heading:
             self._heading[2].append(data)
 
+    def feed_serialized(self, fragment: str) -> bool:
+        """Collect from HTML as nh3 writes it, faster than ``feed``; False if it is not in that form.
+
+        Takes nh3's output (html5ever's serializer: text with ``&``, ``<``,
+        ``>`` and no-break spaces escaped, start tags with double-quoted
+        attribute values, where ``"`` and ``&`` are escaped but a ``>`` may
+        stand, end tags, no comments) and makes the calls HTMLParser's
+        ``feed`` + ``close`` would make: one ``handle_data`` per run of text
+        between tags, entities decoded with ``html.unescape`` (HTMLParser's
+        own), tag and attribute names as written (lower case in this form).
+        Returns False, having collected only part, when some of the
+        fragment is not of that form or holds ``<script>``/``<style>``
+        (where HTMLParser reads raw text): use a fresh collector then.
+        """
+        # split() gives: text, then per tag "/" or "", its name, its attributes, the text after it.
+        parts = _SERIALIZED_TAG_RE.split(fragment)
+        if "<" in "".join(parts[::4]):
+            return False
+        unescape, handle_data = html.unescape, self.handle_data
+        if parts[0]:
+            handle_data(unescape(parts[0]))
+        for slash, tag, attributes, text in zip(parts[1::4], parts[2::4], parts[3::4], parts[4::4]):
+            if not slash:
+                if tag in self.CDATA_CONTENT_ELEMENTS:
+                    return False
+                self.handle_starttag(tag, [(name, unescape(value)) for name, value
+                                           in _SERIALIZED_ATTRIBUTE_RE.findall(attributes)]
+                                     if attributes else [])
+            elif attributes:
+                return False
+            else:
+                self.handle_endtag(tag)
+            if text:
+                handle_data(unescape(text))
+        return True
+
     def text(self) -> str:
         """The collected text: one line per block or ``<br>``, no empty lines."""
-        lines = (re.sub(" {2,}", " ", line).strip() for line in "".join(self.chunks).split("\n"))
-        return "\n".join(line for line in lines if line)
+        return _tidy_lines(_squeeze_spaces("".join(self.chunks)))
 
     def lead(self) -> str:
         """The running text (see `RenderedMarkdown.lead`): blocks by ``"\n\n"``, ``<br>`` by ``"\n"``."""
-        blocks = []
-        for block in re.split(r"\n{2,}", "".join(self.lead_chunks)):
-            lines = (re.sub(" {2,}", " ", line).strip() for line in block.split("\n"))
-            text = "\n".join(line for line in lines if line)
-            if text:
-                blocks.append(text)
-        return "\n\n".join(blocks)
+        blocks = map(_tidy_lines, _BLOCK_BREAK_RE.split(_squeeze_spaces("".join(self.lead_chunks))))
+        return "\n\n".join(block for block in blocks if block)
+
+
+def _squeeze_spaces(text: str) -> str:
+    """Return ``text`` with every run of spaces made one space (``re.sub(" {2,}", " ", text)``, faster)."""
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text
+
+
+def _tidy_lines(text: str) -> str:
+    """Return the lines of ``text`` stripped, the empty ones dropped, joined by ``"\n"``."""
+    return "\n".join(filter(None, [line.strip() for line in text.split("\n")]))
 
 
 def plain_text(fragment: str) -> str:
@@ -579,10 +925,23 @@ def plain_text(fragment: str) -> str:
     markers (``footnote-ref``/``footnote-backref`` links) left out. Table
     cells on one row are separated by one space. Never raises.
     """
+    return _collect_text(fragment, serialized=False).text()
+
+
+def _collect_text(fragment: str, serialized: bool) -> _TextCollector:
+    """Run a :class:`_TextCollector` over an HTML fragment and return it.
+
+    ``serialized``: the fragment is nh3's output, so try
+    `_TextCollector.feed_serialized` first (HTMLParser when it returns False).
+    """
+    if serialized:
+        collector = _TextCollector()
+        if collector.feed_serialized(fragment):
+            return collector
     collector = _TextCollector()
     collector.feed(fragment)
     collector.close()
-    return collector.text()
+    return collector
 
 
 # --------------------------------------------------------------------------
@@ -651,8 +1010,9 @@ def _locate(needles: tuple[str, ...], lowered: list[str], start: int) -> int | N
     return None
 
 
-# Every href the Python-Markdown serializer writes (it always quotes with '"').
-_HREF_RE = re.compile(r'\shref="([^"]*)"')
+# Every href the Python-Markdown serializer writes (it always writes one space before
+# an attribute and quotes with '"'; a literal start makes the search fast).
+_HREF_RE = re.compile(r' href="([^"]*)"')
 
 
 def _removal_possible(source: str, raw_html: str) -> bool:
@@ -741,19 +1101,31 @@ class MarkdownRenderer:
     dominant cost (NOTES.md). Rendering is deterministic. Not thread-safe:
     use one renderer per thread.
 
+    Keyword-only argument ``reference`` (default False): True takes none of
+    the shortcuts the default renderer takes, which skip work that cannot
+    change the result: inline patterns a document cannot use
+    (:class:`_PrunedInlineProcessor`), Python-Markdown steps with nothing to
+    do (:class:`_FencesIfAny`, :class:`_HtmlBlocksIfMarkup`,
+    :class:`_UnescapeAfterEscapes`), the
+    table of contents built only to set plain heading ids
+    (:class:`_PlainHeadingIds`), HTMLParser on nh3's regular output
+    (`_TextCollector.feed_serialized`). The result is the same, only slower;
+    tests/test_markup_speed.py holds the default renderer to it.
+
     Attributes:
         settings_key: a short string that changes whenever the extensions,
             their options, the allowlist or this module's policies change
             (use it in cache keys).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, reference: bool = False) -> None:
         self._md = markdown.Markdown(
-            extensions=[*MARKDOWN_EXTENSIONS, _SitegenExtension()],
+            extensions=[*MARKDOWN_EXTENSIONS, _SitegenExtension(shortcuts=not reference)],
             extension_configs=_extension_configs(),
             output_format="html",
         )
         self._cleaner = make_cleaner()
+        self._reference = reference
         self.settings_key: str = _settings_key()
 
     def render(self, body: str, path: str, first_line: int) -> RenderedMarkdown:
@@ -773,9 +1145,7 @@ class MarkdownRenderer:
         control = _CONTROL_RE.search(clean_html)
         if control:
             clean_html = _CONTROL_RE.sub("\ufffd", clean_html)
-        collector = _TextCollector()
-        collector.feed(clean_html)
-        collector.close()
+        collector = _collect_text(clean_html, serialized=not self._reference)
         text = collector.text()
         problems = _heading_problems(lines, path, first_line)
         if _removal_possible(source, raw_html):
@@ -831,9 +1201,15 @@ def count_words(text: str) -> int:
     Example: ``"我们用Python写了3.5个App"`` → 6 + 3 = 9.
     """
     text = unicodedata.normalize("NFC", text)
-    urls = len(_URL_RE.findall(text))
-    text = _URL_RE.sub(" ", text)
-    return urls + len(_CJK_RE.findall(text)) + len(_WORD_RE.findall(text))
+    urls = 0
+    # _URL_RE needs "://", "mailto:", "www." or "@": skip it when none can occur.
+    if ":" in text or "@" in text or "www." in text:
+        text, urls = _URL_RE.subn(" ", text)
+    # Each run of CJK characters counts its length, then stands as one space, which
+    # ends a word just as a CJK character does.
+    spaced, runs = _CJK_RUN_RE.subn(" ", text)
+    cjk = len(text) - len(spaced) + runs
+    return urls + cjk + len(_WORD_RE.findall(spaced))
 
 
 def reading_minutes(count: int, per_minute: int) -> int:
