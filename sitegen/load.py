@@ -28,6 +28,7 @@ workers.
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Generic, TypeVar
@@ -179,13 +180,13 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
 
 
 def _collection_of(rel: str) -> str | None:
-    parts = PurePosixPath(rel).parts
+    parts = rel.split("/")
     return parts[1] if len(parts) > 2 and parts[1] in COLLECTIONS else None
 
 
 def _notepad_suffix(rel: str) -> str | None:
     """Return ".md" for ``访谈.md.txt`` (a source whose name Notepad extended with ".txt"), else None."""
-    name = PurePosixPath(rel).name.lower()
+    name = rel.rpartition("/")[2].lower()
     return next((suffix for suffix in MARKDOWN_SUFFIXES + YAML_SUFFIXES if name.endswith(suffix + ".txt")), None)
 
 
@@ -214,11 +215,11 @@ class _Discovery:
     def file(self, rel: str) -> None:
         """Take one file found under content/: a record, a page, an asset, or a warning why not."""
         report = self.report
-        suffix = PurePosixPath(rel).suffix.lower()
+        name = rel.rpartition("/")[2]
+        suffix = os.path.splitext(name)[1].lower()
         collection = _collection_of(rel)
         typed = _notepad_suffix(rel)
         if typed is not None:
-            name = PurePosixPath(rel).name
             report.warning(rel, None, None,
                            f'the file name ends in "{typed}.txt" (Notepad added ".txt"), so it is neither read '
                            "nor published",
@@ -249,7 +250,7 @@ class _Discovery:
         content, report = self.content, self.report
         # Until it loads, the record counts as broken: pages naming it then get no
         # second, misleading "there is no unit" error beside the file's own error.
-        stem = PurePosixPath(rel).stem
+        stem = os.path.splitext(rel.rpartition("/")[2])[0]
         content.broken.add((collection, stem))
         read = self._read(rel)
         if read is None:
