@@ -76,7 +76,7 @@ from .errors import Problem
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "4"
+POLICY_VERSION = "5"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -711,7 +711,28 @@ class _Finding:
     needles: tuple[str, ...]
 
 
-class _RemovalScanner(HTMLParser):
+class _LenientParser(HTMLParser):
+    """HTMLParser that reads a ``<![`` it does not know as HTML5 does, instead of raising.
+
+    Python's parser raises AssertionError for ``<![`` not followed by a
+    known keyword (``<![ if x ]>``, ``<![b``); HTML5 (and so nh3) reads it as
+    a bogus comment that ends at the next ``>``, or at the end of the text.
+    """
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:  # noqa: D102 (library hook)
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i + 3)
+            stop = len(self.rawdata) if end < 0 else end + 1
+            self.handle_bogus_section(self.rawdata[i:stop])
+            return stop
+
+    def handle_bogus_section(self, text: str) -> None:
+        """Called with a ``<![…>`` read as a bogus comment (it is not shown); does nothing here."""
+
+
+class _RemovalScanner(_LenientParser):
     """Lists, in document order, what the allowlist will remove (for warnings)."""
 
     def __init__(self) -> None:
@@ -732,6 +753,13 @@ class _RemovalScanner(HTMLParser):
                 f"image {src or '(no address)'} has no description (alt text)",
                 "describe the picture for readers who cannot see it: ![图片说明](" + (src or "x.png") + ")",
                 (first_line, src.lower()) if src else (first_line,)))
+
+    def handle_bogus_section(self, text: str) -> None:
+        shown = " ".join(text.split())
+        shown = shown if len(shown) <= 30 else shown[:29] + "…"
+        self.findings.append(_Finding(
+            f'"{shown}" was removed: HTML reads "<![" as the start of a hidden section, up to the next ">"',
+            'write it as "&lt;![" to show it, or delete it', ("<![",)))
 
     def _tag_finding(self, tag: str, first_line: str) -> None:
         """Record a disallowed tag (dangerous ones every time, others once)."""
@@ -797,7 +825,7 @@ _SERIALIZED_TAG_RE = re.compile(r'<(/?)([a-z][a-z0-9]*)((?: [a-z][a-z0-9-]*="[^"
 _SERIALIZED_ATTRIBUTE_RE = re.compile(r' ([a-z][a-z0-9-]*)="([^"]*)"')
 
 
-class _TextCollector(HTMLParser):
+class _TextCollector(_LenientParser):
     """Collects the plain text and the headings of an HTML fragment."""
 
     def __init__(self) -> None:

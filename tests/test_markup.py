@@ -588,3 +588,18 @@ def test_the_removal_scan_is_skipped_for_plain_markdown_and_output_is_the_same(
         assert len(calls) == 2
     assert plain.problems == raw.problems == ()
     assert plain.html.replace("strong", "b") == raw.html
+
+
+@pytest.mark.parametrize(("body", "line", "shown", "text"), [
+    ("<div>\nx\n<![\ny", 3, "<![ y", "x"),
+    ("<div>\n<![ if x ]>\n</div>", 2, "<![ if x ]>", ""),
+    ("正文\n\n<p>a<![b</p> c", 3, "<![b</p>", "正文\na\nc"),
+])
+def test_an_unknown_bang_bracket_section_is_reported_not_a_crash(renderer: MarkdownRenderer, body: str, line: int,
+                                                                 shown: str, text: str) -> None:
+    """``<![`` without a keyword once raised AssertionError in Python's HTML parser; HTML5 hides it to ``>``."""
+    rendered = renderer.render(body, "content/a.md", 1)
+    assert rendered.text == text
+    assert [(p.line, p.message) for p in rendered.problems] == [
+        (line, f'"{shown}" was removed: HTML reads "<![" as the start of a hidden section, up to the next ">"')]
+    assert plain_text("<p>a<![b c</p>d") == "ad"
