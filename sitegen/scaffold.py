@@ -307,7 +307,7 @@ def guess_level(name: str) -> str:
 def _required_text(text: str, what: str) -> str:
     text = text.strip()
     if not text:
-        raise ScaffoldError(f"the {what} is empty", f'write it in quotes, e.g. "白鹤镇"')
+        raise ScaffoldError(f"the {what} is empty", 'write it in quotes, e.g. "白鹤镇"')
     return text
 
 

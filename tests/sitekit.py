@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
+import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Mapping
 
 import lxml.html
@@ -183,3 +186,16 @@ def file_for(output: Path, base_path: str, link: str) -> Path | None:
         return None
     rel = path[len(base_path):]
     return output / (rel + "index.html" if rel.endswith("/") or not rel else rel)
+
+
+def benchmark_corpus() -> ModuleType:
+    """Import benchmarks/corpus.py (not a package) by its path; the corpus generator, for tests of real-sized input."""
+    name = "sitegen_benchmark_corpus"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / "corpus.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module

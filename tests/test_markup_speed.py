@@ -18,12 +18,8 @@ formulas they replaced.
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 import unicodedata
-from pathlib import Path
-from types import ModuleType
 from unittest import mock
 
 import pytest
@@ -37,7 +33,7 @@ from markdown.treeprocessors import UnescapeTreeprocessor
 from sitegen import markup
 from sitegen.markup import MarkdownRenderer, RenderedMarkdown, count_words
 
-from .sitekit import CASES, REPO
+from .sitekit import CASES, REPO, benchmark_corpus
 
 FAST = MarkdownRenderer()
 REFERENCE = MarkdownRenderer(reference=True)
@@ -76,22 +72,9 @@ def _repository_inputs() -> list[tuple[str, str, int]]:
     return inputs
 
 
-def _corpus_module() -> ModuleType:
-    """Import benchmarks/corpus.py (not a package) by its path."""
-    name = "sitegen_benchmark_corpus"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / "corpus.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
 def _generated_bodies() -> list[str]:
     """Bodies of interview and case pages as the benchmark corpus writes them (two seeds)."""
-    corpus = _corpus_module()
+    corpus = benchmark_corpus()
     bodies = []
     for seed in (42, 7):
         units = [corpus.make_unit(seed, j) for j in range(5)]

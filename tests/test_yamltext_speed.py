@@ -15,11 +15,7 @@ a position.
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
-from pathlib import Path
-from types import ModuleType
 
 import pytest
 import yaml
@@ -31,7 +27,7 @@ from sitegen.errors import Report
 from sitegen.sources import read_source
 from sitegen.yamltext import MAX_DEPTH, MAX_LINES, MAX_NODES, YamlData, load_yaml
 
-from .sitekit import CASES, REPO
+from .sitekit import CASES, REPO, benchmark_corpus
 
 FUZZ = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -118,22 +114,9 @@ def _repository_inputs() -> list[tuple[str, str, int]]:
     return inputs
 
 
-def _corpus_module() -> ModuleType:
-    """Import benchmarks/corpus.py (not a package) by its path."""
-    name = "sitegen_benchmark_corpus"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / "corpus.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
 def _generated_inputs() -> tuple[list[str], list[str]]:
     """Front matters (interviews and cases) and unit files as the benchmark corpus writes them."""
-    corpus = _corpus_module()
+    corpus = benchmark_corpus()
     fronts: list[str] = []
     units: list[str] = []
     for seed in (42, 7):
