@@ -256,8 +256,9 @@ def check_corpus(site: Path, log: Path) -> None:
 
 
 def reset_output(site: Path) -> None:
-    """Remove the output folder, the cache and staging leftovers of ``site``, for a cold build."""
-    for path in [site / "output", site / ".sitegen-cache", *site.glob(".output.staging-*"), *site.glob(".output.old-*")]:
+    """Remove the output folder, the cache, the spare site and staging leftovers of ``site``, for a cold build."""
+    for path in [site / "output", site / ".sitegen-cache", site / ".output.spare", *site.glob(".output.staging-*"),
+                 *site.glob(".output.old-*")]:
         if path.is_dir():
             shutil.rmtree(path)
 
