@@ -182,10 +182,11 @@ def _check_output(config: Config, report: Report) -> None:
 
 def _publish(config: Config, files: dict[str, FileData], report: Report,
              finish: Callable[[Path], None] | None = None,
-             refill: Callable[[list[str]], dict[str, bytes]] | None = None) -> WriteResult:
+             refill: Callable[[list[str]], dict[str, bytes]] | None = None, from_spare: bool = True) -> WriteResult:
     try:
         return publish(config.output_path, files, finish=finish,
-                       derived=SEARCH_FOLDER + "/" if finish is not None else None, refill=refill)
+                       derived=SEARCH_FOLDER + "/" if finish is not None else None, refill=refill,
+                       from_spare=from_spare)
     except SearchIndexError as failure:
         report.error("", None, None, f"could not build the search index: {failure}",
                      "the previous output was left as it was")
@@ -324,7 +325,7 @@ def _write(config: Config, graph: SiteGraph, env: jinja2.Environment, feeds: lis
         return {**{path: data for path, data in rendered.items() if isinstance(data, bytes)},
                 **render_feeds(graph, [feed_files[p] for p in paths if p in feed_files and p not in pages])}
 
-    return _publish(config, files, report, finish=finish, refill=refill)
+    return _publish(config, files, report, finish=finish, refill=refill, from_spare=not options.clean)
 
 
 SCRATCH = "render-{pid}"

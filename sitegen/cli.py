@@ -64,7 +64,8 @@ def _parser() -> argparse.ArgumentParser:
                            help="processes converting Markdown and rendering pages "
                                 "(default: one per core; output is the same)")
     build_cmd.add_argument("--clean", action="store_true",
-                           help="start from nothing: empty the build cache (.sitegen-cache) first")
+                           help="start from nothing: empty the build cache (.sitegen-cache) and build the new "
+                                "site in an empty folder, not in the previous one kept beside the output")
     build_cmd.add_argument("--no-search", dest="search", action="store_false",
                            help="leave out the search index (faster; the search page then offers links only)")
 

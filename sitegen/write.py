@@ -239,7 +239,8 @@ def read_manifest(output: Path) -> set[str] | None:
 
 def publish(output: Path, files: Mapping[str, FileData],
             finish: Callable[[Path], None] | None = None, derived: str | None = None,
-            refill: Callable[[list[str]], Mapping[str, bytes]] | None = None) -> WriteResult:
+            refill: Callable[[list[str]], Mapping[str, bytes]] | None = None,
+            from_spare: bool = True) -> WriteResult:
     """Replace the output folder's site with exactly ``files``, atomically.
 
     Takes the output folder, ``{relative posix path: FileData}`` (bytes; a
@@ -250,6 +251,8 @@ def publish(output: Path, files: Mapping[str, FileData],
     ``finish``, called with the complete staging folder before the swap (e.g.
     to add a search index made from the files), and ``derived``, the folder
     prefix (``"pagefind/"``) of what ``finish`` makes from the files alone.
+    ``from_spare`` False drops the spare first, so the new site is built from
+    an empty folder (``sitegen build --clean``).
     When every file is already in place byte for byte (and the last build
     left nothing else of its own but that folder), nothing is written at
     all. Returns a `WriteResult`; its ``changed_paths`` are the files whose
@@ -269,6 +272,8 @@ def publish(output: Path, files: Mapping[str, FileData],
             return WriteResult(len(written_before))
         staging = output.parent / f"{STAGING.format(name=output.name)}{os.getpid()}"
         spare = output.parent / SPARE.format(name=output.name)
+        if not from_spare:
+            _drop(spare, output.parent / f"{RETIRED.format(name=output.name)}{os.getpid()}")
         try:
             _stage(output, staging, spare, files, held)
             if finish is not None:
@@ -429,6 +434,19 @@ def _stage(output: Path, staging: Path, spare: Path, files: Mapping[str, FileDat
                 folders.add(parent)
                 parent = parent.rpartition("/")[0]
         _place(output / rel, os.path.join(staging, rel), files[rel], held.get(rel), rel in present)
+
+
+def _drop(path: Path, out_of_the_way: Path) -> None:
+    """Remove ``path`` (a folder: renamed to ``out_of_the_way`` first, then deleted; links never followed)."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return
+    if stat.S_ISDIR(info.st_mode):
+        os.replace(path, out_of_the_way)
+        shutil.rmtree(out_of_the_way, ignore_errors=True)
+    else:
+        os.unlink(path)
 
 
 def _take_spare(spare: Path, staging: Path) -> bool:

@@ -20,7 +20,7 @@ from typing import Callable, Mapping
 import pytest
 
 import sitegen.write as write
-from sitegen.write import MANIFEST, FileData, Kept, Stamp, publish
+from sitegen.write import LOCK, MANIFEST, SPARE, FileData, Kept, Stamp, publish
 
 Tree = dict[str, tuple[str, bytes]]
 """Relative posix path → ("file", bytes) | ("folder", b"") | ("link", target) | ("other", b"")."""
@@ -445,3 +445,18 @@ def test_a_publish_killed_during_the_spare_update_leaves_the_old_site_or_the_new
         assert tree(output) == old_tree
         assert leftovers(output) == []
     assert outcomes
+
+
+def test_a_publish_not_from_the_spare_starts_from_an_empty_folder(tmp_path: Path, counted: dict[str, int]) -> None:
+    output = tmp_path / "output"
+    files = {"a/index.html": b"A", "b/index.html": b"B"}
+    publish(output, files)
+    publish(output, {**files, "b/index.html": b"B2"})
+    before = counted["mkdir"]
+    publish(output, {**files, "b/index.html": b"B3"})
+    assert counted["mkdir"] == before  # built in the spare
+    publish(output, {**files, "b/index.html": b"B4"}, from_spare=False)
+    assert counted["mkdir"] - before == 3  # the staging folder, a/ and b/
+    assert (output / "b/index.html").read_bytes() == b"B4" and (output / "a/index.html").read_bytes() == b"A"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["output", SPARE.format(name="output"),
+                                                                 LOCK.format(name="output")])
