@@ -175,9 +175,9 @@ def render_pages(graph: SiteGraph, env: jinja2.Environment, report: Report,
 
     ``pages`` chooses which (default: every page of the graph; a build
     passes the pages whose fingerprint changed, see `sitegen.depends`).
-    With ``into``, a scratch folder, each page is written there at its
-    output path and the result maps to that file's `Path` instead of its
-    bytes: a large site then never holds its pages in memory, and worker
+    With ``into``, an empty scratch folder, each page is written there as
+    ``<its number in the list>.html`` and the result maps to that file's
+    `Path` instead of its bytes: a large site then never holds its pages in memory, and worker
     processes send back names, not pages.
     With ``workers`` > 1 and enough pages, forked worker processes render
     contiguous slices of the pages (the graph and environment are inherited,
@@ -243,15 +243,21 @@ def _render_adopted(bounds: tuple[int, int]) -> tuple[dict[str, bytes | Path], l
     start, stop = bounds
     pages: list[Page] = _ADOPTED["pages"]  # type: ignore[assignment]
     return _render_slice(_ADOPTED["graph"], _ADOPTED["env"], pages[start:stop],  # type: ignore[arg-type]
-                         _ADOPTED["into"])  # type: ignore[arg-type]
+                         _ADOPTED["into"], first=start)  # type: ignore[arg-type]
 
 
 def _render_slice(graph: SiteGraph, env: jinja2.Environment, pages: Sequence[Page],
-                  into: Path | None = None) -> tuple[dict[str, bytes | Path], list[Problem]]:
-    """Render the given pages; returns their bytes (or files written under ``into``) and the problems met."""
+                  into: Path | None = None, first: int = 0) -> tuple[dict[str, bytes | Path], list[Problem]]:
+    """Render the given pages; returns their bytes (or files written under ``into``) and the problems met.
+
+    A page written under ``into`` is named by its number among the pages of
+    the call (``first`` for the first of these): one folder, no subfolders,
+    since making a folder per page costs more than writing it (publishing
+    moves the file to its place).
+    """
     report = Report()
     files: dict[str, bytes | Path] = {}
-    for page in pages:
+    for number, page in enumerate(pages, first):
         try:
             template = env.get_template(page.template)
             html = template.render(site=graph, config=graph.config, page=page,
@@ -276,9 +282,9 @@ def _render_slice(graph: SiteGraph, env: jinja2.Environment, pages: Sequence[Pag
         if into is None:
             files[page.output] = data
             continue
-        target = into / page.output
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        target = into / f"{number}.html"
+        with open(target, "wb") as handle:
+            handle.write(data)
         files[page.output] = target
     return files, report.problems
 
