@@ -360,9 +360,11 @@ class Fingerprints:
             return digest(type(value).__name__.encode(), self.value(record).encode(),
                            value.url.encode(), *(self.value(items).encode() for items in lists))
         if isinstance(value, Document):
-            return digest(b"document", value.collection.encode(), value.path.encode(),
-                           value.slug.encode(), value.front_matter.encode(), value.body.encode(),
-                           str(value.body_line).encode(), str(value.front_matter_line).encode())
+            # The source digest stands for the text the front matter and body were split from.
+            text = ((b"source", value.source_digest.encode()) if value.source_digest
+                    else (value.front_matter.encode(), value.body.encode()))
+            return digest(b"document", value.collection.encode(), value.path.encode(), value.slug.encode(),
+                           *text, str(value.body_line).encode(), str(value.front_matter_line).encode())
         if isinstance(value, BaseModel):
             return digest(type(value).__name__.encode(), repr(value).encode())
         if dataclasses.is_dataclass(value) and not isinstance(value, type):

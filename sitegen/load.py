@@ -74,7 +74,9 @@ class Document:
     slug already, else the pinyin slug of the title (see `sitegen.slugs`).
     ``body_line`` is the file line of the body's first line;
     ``front_matter`` the YAML text as typed, starting at file line
-    ``front_matter_line``.
+    ``front_matter_line``. ``source_digest`` identifies the file's decoded
+    text (with the settings and sitegen's code; `sitegen.pagecache.text_key`),
+    so fingerprints need not hash the text again; "" when not known.
     """
 
     collection: str
@@ -87,6 +89,7 @@ class Document:
     slug: str
     front_matter: str = ""
     front_matter_line: int = 2
+    source_digest: str = ""
 
 
 @dataclass
@@ -172,7 +175,7 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
         report.extend(body.problems)
         getattr(content, page.collection).append(Document(
             page.collection, page.path, page.meta, page.yaml, page.body, page.body_line, body,
-            page.slug, page.front_matter, page.front_matter_line))
+            page.slug, page.front_matter, page.front_matter_line, keys[page.path]))
     for rel in find_sources(config.root, DATA_DIR, YAML_SUFFIXES, report):
         _load_data_file(found.reader, rel, content, report)
     check_page_urls(config, content, report)
@@ -199,7 +202,7 @@ class _Discovery:
     """The state of one load while its files are found and read, one `file` call per source file.
 
     ``pages`` holds the Markdown pages in discovery order (None: waiting
-    for its job in ``jobs``); ``keys`` the page-cache key of each job.
+    for its job in ``jobs``); ``keys`` the page-cache key of each page.
     """
 
     config: Config
@@ -312,6 +315,7 @@ class _Discovery:
             page, warnings = cached
             report.extend(warnings)
             self.pages[rel] = page
+            self.keys[rel] = key
             return
         errors_before = len(report.errors)
         split = split_front_matter(source, report)
