@@ -50,8 +50,8 @@ _BATCH = 256
 PARALLEL_THRESHOLD = 32
 """Below this many bodies to convert, one process is faster than starting workers."""
 
-__all__ = ["CACHE_DIR", "CACHE_FILE", "Body", "BodyBook", "BodyJob", "BodiesResult", "body_key",
-           "convert_body", "decode", "encode", "render_bodies"]
+__all__ = ["CACHE_DIR", "CACHE_FILE", "Body", "BodyBook", "BodyJob", "BodiesResult", "Stored", "body_key",
+           "convert_and_store", "convert_body", "decode", "encode", "render_bodies"]
 
 
 @dataclass(frozen=True)
@@ -132,6 +132,18 @@ class _Store:
         self._local.held = (os.getpid(), db)
         return db
 
+    def insert(self, rows: Sequence[tuple[str, str, str, str, int, str]]) -> bool:
+        """Store converted bodies (key, html, facts, summary source, summary length, summary); False on failure."""
+        db = self.connection()
+        if db is None:
+            return False
+        try:
+            with db:
+                db.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?, ?, ?, ?)", rows)
+        except sqlite3.Error:
+            return False
+        return True
+
     def html(self, key: str) -> str | None:
         """The stored HTML under ``key``, or None."""
         db = self.connection()
@@ -177,6 +189,46 @@ class Body:
 
     def __repr__(self) -> str:
         return f"Body({self._job.path!r}, {self.word_count} 字)"
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A body a worker converted and put in the cache itself: what the page keeps of it (no HTML).
+
+    Fields as `Body`; ``key`` is its cache key.
+    """
+
+    key: str
+    headings: tuple[Heading, ...]
+    word_count: int
+    problems: tuple[Problem, ...]
+    summary: str
+
+
+def convert_and_store(jobs: Sequence[BodyJob], folder: Path | None,
+                      summary_length: int) -> list[Stored | RenderedMarkdown]:
+    """Convert bodies in this process and store them in the cache in one transaction.
+
+    Takes the bodies, the cache folder and the summary length in
+    characters. Returns, per job, a `Stored` (the HTML went to the cache, so
+    it never travels to the main process, whose memory it would fill and
+    fragment), or the whole `RenderedMarkdown` when there is no cache or it
+    could not be written. Raises nothing for any body text.
+    """
+    renderer = _process_renderer()
+    rendered = [renderer.render(job.body, job.path, job.first_line) for job in jobs]
+    if folder is None or not jobs:
+        return list(rendered)
+    rows = []
+    results: list[Stored | RenderedMarkdown] = []
+    for job, body in zip(jobs, rendered):
+        key = body_key(renderer.settings_key, job)
+        summary = summarize(_summary_source(body), summary_length)
+        rows.append((key, body.html, _encode_facts(body), _summary_source(body), summary_length, summary))
+        results.append(Stored(key, body.headings, body.word_count, body.problems, summary))
+    if not _process_store(folder).insert(rows):
+        return list(rendered)
+    return results
 
 
 @dataclass(frozen=True)
@@ -242,6 +294,13 @@ class BodyBook:
             self._flush()
         return Body(rendered.headings, rendered.word_count, rendered.problems, summary,
                     key=key, job=job, store=self._store, html=None)
+
+    def stored(self, job: BodyJob, stored: Stored) -> Body:
+        """Take a body converted and stored by a worker (`convert_and_store`); return its `Body`."""
+        self._used.add(stored.key)
+        self.converted += 1
+        return Body(stored.headings, stored.word_count, stored.problems, stored.summary,
+                    key=stored.key, job=job, store=self._store, html=None)
 
     def take(self, jobs: Sequence[BodyJob], pool: WorkerPool, renderer: MarkdownRenderer) -> dict[str, Body]:
         """Bodies for ``jobs``: from the cache, or converted now (in ``pool`` when there are enough)."""
@@ -355,3 +414,15 @@ def convert_body(job: BodyJob) -> RenderedMarkdown:
 @functools.lru_cache(maxsize=1)
 def _process_renderer() -> MarkdownRenderer:
     return MarkdownRenderer()
+
+
+_PROCESS_STORES: dict[tuple[int, Path], _Store] = {}
+
+
+def _process_store(folder: Path) -> _Store:
+    """This process's store for ``folder`` (a worker writes through one connection for all its batches)."""
+    key = (os.getpid(), folder)
+    if key not in _PROCESS_STORES:
+        _PROCESS_STORES.clear()  # another process's (inherited through fork) or another site's
+        _PROCESS_STORES[key] = _Store(folder)
+    return _PROCESS_STORES[key]

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Generic, TypeVar
 
-from .bodies import Body, BodyBook, BodyJob, convert_body
+from .bodies import Body, BodyBook, BodyJob, Stored, convert_and_store
 from .config import Config
 from .errors import Problem, Report
 from .markup import MarkdownRenderer, RenderedMarkdown, body_complexity
@@ -156,13 +156,21 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
             BodyBook(cache_folder, renderer.settings_key, config.summary_length) as book:
         known = book.known([job.body_job for job in jobs])
         jobs = [dataclasses.replace(job, convert=job.body_job not in known) for job in jobs]
-        # Results stream in: each converted body goes to the cache at once, so a large
-        # site's HTML is never all in memory.
-        for job, (page, problems, rendered) in zip(jobs, pool.imap(_run_page_job, jobs, threshold=PAGE_JOBS)):
+        # Workers put the bodies they convert straight into the cache and send back the rest:
+        # a large site's HTML then never passes through (and fragments) this process's memory.
+        batches = [(jobs[start:start + PAGE_BATCH], cache_folder, config.summary_length)
+                   for start in range(0, len(jobs), PAGE_BATCH)]
+        results = (result for batch in pool.imap(_run_page_batch, batches, threshold=PAGE_JOBS // PAGE_BATCH + 1)
+                   for result in batch)
+        for job, (page, problems, converted) in zip(jobs, results):
             report.extend(problems)
+            if page is not None:  # the texts came back empty: this process holds them already
+                page = dataclasses.replace(page, body=job.body, front_matter=job.front_matter)
             pages[job.path] = page
-            if page is not None and rendered is not None:
-                bodies[job.path] = book.add(job.body_job, rendered)
+            if page is not None and isinstance(converted, Stored):
+                bodies[job.path] = book.stored(job.body_job, converted)
+            elif page is not None and converted is not None:
+                bodies[job.path] = book.add(job.body_job, converted)
             if page is not None and not any(problem.severity == "error" for problem in problems):
                 cache.put(job.path, keys[job.path], page, problems)
         cache.save()
@@ -369,16 +377,35 @@ class _PageJob:
         return BodyJob(self.path, self.body, self.body_line)
 
 
-def _run_page_job(job: _PageJob) -> tuple[_Page | None, list[Problem], RenderedMarkdown | None]:
-    """Read one page's front matter and convert its body: (page or None, problems, converted body or None).
+PAGE_BATCH = 32
+"""Pages per worker job: their converted bodies go into the cache in one transaction."""
 
-    Runs in a worker process (or here); the problems are those of reading
-    the front matter (the body's own are in the converted body).
+_PageResult = tuple[_Page | None, list[Problem], Stored | RenderedMarkdown | None]
+
+
+def _run_page_batch(batch: tuple[list[_PageJob], Path | None, int]) -> list[_PageResult]:
+    """Read the front matter of pages and convert their bodies: per page (page or None, problems, body or None).
+
+    Takes the jobs, the cache folder and the summary length. Runs in a
+    worker process (or here); the problems are those of reading the front
+    matter (the body's own are in the converted body). Bodies are stored
+    in the cache by `sitegen.bodies.convert_and_store`.
     """
-    report = Report()
-    page = _read_front_matter(job, report)
-    rendered = convert_body(job.body_job) if page is not None and job.convert else None
-    return page, report.problems, rendered
+    jobs, folder, summary_length = batch
+    results: list[list] = []
+    to_convert: list[tuple[int, BodyJob]] = []
+    for job in jobs:
+        report = Report()
+        page = _read_front_matter(job, report)
+        if page is not None and job.convert:
+            to_convert.append((len(results), job.body_job))
+        results.append([page, report.problems, None])
+    converted = convert_and_store([body for _, body in to_convert], folder, summary_length)
+    for (index, _), body in zip(to_convert, converted):
+        results[index][2] = body
+    # The caller has the texts: sending them back would only make a second copy of every page.
+    return [(None if page is None else dataclasses.replace(page, body="", front_matter=""), problems, body)
+            for page, problems, body in results]
 
 
 def _read_front_matter(job: _PageJob, report: Report) -> _Page | None:

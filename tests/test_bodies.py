@@ -8,9 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sitegen.bodies import CACHE_DIR, CACHE_FILE, Body, BodyJob, decode, encode, render_bodies
+from sitegen.bodies import (CACHE_DIR, CACHE_FILE, Body, BodyBook, BodyJob, Stored, convert_and_store, decode, encode,
+                            render_bodies)
 from sitegen.build import BuildOptions, build
-from sitegen.markup import MarkdownRenderer, summarize
+from sitegen.markup import MarkdownRenderer, RenderedMarkdown, summarize
 from sitegen.render import _slices
 
 from .sitekit import interview, tree_hashes, write_site
@@ -133,3 +134,22 @@ def test_clean_empties_the_cache_first(tmp_path: Path) -> None:
     root = _site(tmp_path / "site", pages=3)
     build(BuildOptions(root=root, search=False))
     assert build(BuildOptions(root=root, search=False, clean=True)).converted == 3
+
+
+def test_a_worker_stores_what_it_converts_and_sends_back_no_html(tmp_path: Path) -> None:
+    jobs = [BodyJob(f"content/p{i}.md", BODY.format(n=i), 3) for i in range(3)]
+    renderer = MarkdownRenderer()
+    with BodyBook(tmp_path, renderer.settings_key, 20) as book:
+        assert book.known(jobs) == set()  # makes the table, as a load does before its workers start
+        results = convert_and_store(jobs, tmp_path, 20)
+        assert all(isinstance(result, Stored) for result in results)
+        bodies = [book.stored(job, result) for job, result in zip(jobs, results)]
+    for job, body in zip(jobs, bodies):
+        fresh = renderer.render(job.body, job.path, job.first_line)
+        assert (body.html, body.headings, body.summary) == (fresh.html, fresh.headings, summarize(fresh.lead, 20))
+    with sqlite3.connect(tmp_path / CACHE_FILE) as db:
+        assert db.execute("SELECT COUNT(*) FROM bodies").fetchone() == (3,)
+    # No cache, or one that cannot be written: the whole conversion comes back.
+    assert all(isinstance(result, RenderedMarkdown) for result in convert_and_store(jobs, None, 20))
+    (tmp_path / "blocked").write_text("a file where the cache folder should be", encoding="utf-8")
+    assert all(isinstance(result, RenderedMarkdown) for result in convert_and_store(jobs, tmp_path / "blocked", 20))
