@@ -124,20 +124,28 @@ def load_and_check(options: BuildOptions, report: Report, *,
         _check_output(config, report)
     if options.clean and options.cache_folder(config) is not None:
         shutil.rmtree(config.root / CACHE_DIR, ignore_errors=True)
-    content = load_content(config, report, workers=options.workers, cache_folder=options.cache_folder(config))
+    slugs = _slug_book(options, config)
+    content = load_content(config, report, workers=options.workers, cache_folder=options.cache_folder(config),
+                           known_slugs=slugs.stored)
     check_content(content, config.root, report)
     if report.has_errors():
         raise SiteError(report.problems)
-    graph = _site_graph(options, config, content, report)
+    graph = _site_graph(options, config, content, report, slugs)
     if report.has_errors():
         raise SiteError(report.problems)
     return config, content, graph
 
 
-def _site_graph(options: BuildOptions, config: Config, content: Content, report: Report) -> SiteGraph:
-    """Build the site graph, with tag slugs from (and added to) the build cache's slug book."""
+def _slug_book(options: BuildOptions, config: Config) -> SlugBook:
+    """The slug book of the build cache (tag slugs of earlier builds; see `sitegen.slugs.SlugBook`)."""
     cache = options.cache_folder(config)
-    slugs = SlugBook(cache / SLUG_BOOK if cache is not None else None, code_fingerprint())
+    return SlugBook(cache / SLUG_BOOK if cache is not None else None, code_fingerprint())
+
+
+def _site_graph(options: BuildOptions, config: Config, content: Content, report: Report,
+                slugs: SlugBook) -> SiteGraph:
+    """Build the site graph, with tag slugs from (and added to) the slug book and those made while loading."""
+    slugs.learn(content.tag_slugs)
     graph = build_site(config, content, _now(config, options), report,
                        include_drafts=options.include_drafts, slugger=slugs)
     slugs.save()
@@ -160,12 +168,13 @@ def check(options: BuildOptions) -> CheckResult:
 def _check(options: BuildOptions, report: Report, held: list[Document]) -> None:
     try:
         config = load_config(options.root, report, base_url=options.base_url, output_dir=options.output)
+        slugs = _slug_book(options, config)
         content = load_content(config, report, workers=options.workers,
-                               cache_folder=options.cache_folder(config))
+                               cache_folder=options.cache_folder(config), known_slugs=slugs.stored)
         held += scheduled(content.interviews + content.cases, _now(config, options))
         check_content(content, config.root, report)
         if not report.has_errors():  # the site graph finds URL clashes with generated pages
-            _site_graph(options, config, content, report)
+            _site_graph(options, config, content, report, slugs)
     except SiteError:
         pass
 

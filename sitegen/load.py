@@ -31,7 +31,7 @@ import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Mapping, TypeVar
 
 from .bodies import Body, BodyBook, BodyJob, Stored, convert_and_store
 from .config import Config
@@ -99,7 +99,8 @@ class Content:
     ``converted`` counts the Markdown bodies converted by this load (the
     others came unchanged from the build cache). ``broken`` holds
     ``(collection, id)`` of record files that exist but could not be loaded
-    (their own errors are reported).
+    (their own errors are reported). ``tag_slugs`` maps each tag text of
+    the pages to its slug (`sitegen.slugs.make_slug`), made while loading.
     """
 
     series: dict[str, Sourced[Series]] = field(default_factory=dict)
@@ -110,6 +111,7 @@ class Content:
     data: dict[str, Any] = field(default_factory=dict)
     converted: int = 0
     broken: set[tuple[str, str]] = field(default_factory=set)
+    tag_slugs: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -125,16 +127,19 @@ class _Page:
     slug: str
     front_matter: str
     front_matter_line: int
+    tag_slugs: tuple[tuple[str, str], ...] = ()
 
 
 def load_content(config: Config, report: Report, renderer: MarkdownRenderer | None = None, *,
-                 workers: int = 1, cache_folder: Path | None = None) -> Content:
+                 workers: int = 1, cache_folder: Path | None = None,
+                 known_slugs: Mapping[str, str] | None = None) -> Content:
     """Read every source file of the site into a `Content`.
 
     Takes the settings, the report, optionally a Markdown renderer to reuse,
     the number of worker processes and the build cache folder (None: no
     cache; see `sitegen.bodies` and `sitegen.pagecache`). Returns what could
-    be loaded; every problem (unreadable file, invalid YAML, invalid field,
+    be loaded (with the slug of every tag: from ``known_slugs``, slugs of
+    earlier builds, or made now); every problem (unreadable file, invalid YAML, invalid field,
     a file outside any collection, a page without a URL, two pages with one
     URL) is in the report. Raises nothing for bad input.
 
@@ -158,9 +163,13 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
         jobs = [dataclasses.replace(job, convert=job.body_job not in known) for job in jobs]
         # Workers put the bodies they convert straight into the cache and send back the rest:
         # a large site's HTML then never passes through (and fragments) this process's memory.
-        batches = [(jobs[start:start + PAGE_BATCH], cache_folder, config.summary_length)
-                   for start in range(0, len(jobs), PAGE_BATCH)]
-        results = (result for batch in pool.imap(_run_page_batch, batches, threshold=PAGE_JOBS // PAGE_BATCH + 1)
+        size = min(PAGE_BATCH, max(1, len(jobs) // (max(workers, 1) * 4)))  # a few batches per worker at least
+        known = dict(known_slugs or {})
+        batches = [(jobs[start:start + size], cache_folder, config.summary_length, known)
+                   for start in range(0, len(jobs), size)]
+        parallel = len(jobs) >= PAGE_JOBS
+        results = (result for batch in pool.imap(_run_page_batch, batches,
+                                                  threshold=1 if parallel else len(batches) + 1)
                    for result in batch)
         for job, (page, problems, converted) in zip(jobs, results):
             report.extend(problems)
@@ -181,6 +190,7 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
     for page in loaded:
         body = bodies[page.path]
         report.extend(body.problems)
+        content.tag_slugs.update(page.tag_slugs)
         getattr(content, page.collection).append(Document(
             page.collection, page.path, page.meta, page.yaml, page.body, page.body_line, body,
             page.slug, page.front_matter, page.front_matter_line, keys[page.path]))
@@ -378,25 +388,26 @@ class _PageJob:
 
 
 PAGE_BATCH = 32
-"""Pages per worker job: their converted bodies go into the cache in one transaction."""
+"""Most pages in one worker job (fewer on small sites); their converted bodies go into the cache in one transaction."""
 
 _PageResult = tuple[_Page | None, list[Problem], Stored | RenderedMarkdown | None]
 
 
-def _run_page_batch(batch: tuple[list[_PageJob], Path | None, int]) -> list[_PageResult]:
+def _run_page_batch(batch: tuple[list[_PageJob], Path | None, int, dict[str, str]]) -> list[_PageResult]:
     """Read the front matter of pages and convert their bodies: per page (page or None, problems, body or None).
 
-    Takes the jobs, the cache folder and the summary length. Runs in a
+    Takes the jobs, the cache folder, the summary length and tag slugs
+    already known (``{tag: slug}``). Runs in a
     worker process (or here); the problems are those of reading the front
     matter (the body's own are in the converted body). Bodies are stored
     in the cache by `sitegen.bodies.convert_and_store`.
     """
-    jobs, folder, summary_length = batch
+    jobs, folder, summary_length, known_slugs = batch
     results: list[list] = []
     to_convert: list[tuple[int, BodyJob]] = []
     for job in jobs:
         report = Report()
-        page = _read_front_matter(job, report)
+        page = _read_front_matter(job, report, known_slugs)
         if page is not None and job.convert:
             to_convert.append((len(results), job.body_job))
         results.append([page, report.problems, None])
@@ -408,7 +419,7 @@ def _run_page_batch(batch: tuple[list[_PageJob], Path | None, int]) -> list[_Pag
             for page, problems, body in results]
 
 
-def _read_front_matter(job: _PageJob, report: Report) -> _Page | None:
+def _read_front_matter(job: _PageJob, report: Report, known_slugs: Mapping[str, str]) -> _Page | None:
     """Read, validate and check a page's front matter; None after an error (reported)."""
     rel = job.path
     data = load_yaml(job.front_matter, rel, report, first_line=job.front_matter_line)
@@ -430,8 +441,11 @@ def _read_front_matter(job: _PageJob, report: Report) -> _Page | None:
         report.error(rel, job.body_line, 1, f"the text is too complex to convert safely: {too_complex}",
                      'split the page into several, or remove the repeated "[", "*" or "_" characters')
         return None
+    # Tag slugs are made here, in the worker, so the main process never loads pypinyin's
+    # dictionaries (55 MB) for them; the site graph takes them from `Content.tag_slugs`.
+    tag_slugs = tuple((tag, known_slugs.get(tag) or make_slug(tag)) for tag in dict.fromkeys(meta.tags))
     return _Page(job.collection, rel, meta, data, job.body, job.body_line, slug,
-                 job.front_matter, job.front_matter_line)
+                 job.front_matter, job.front_matter_line, tag_slugs)
 
 
 def page_slug(meta: InterviewMeta | CaseStudyMeta, rel: str) -> str:

@@ -76,6 +76,16 @@ class SlugBook:
                     self._known = {str(k): str(v) for k, v in data["slugs"].items()}
             except (OSError, ValueError, AttributeError):
                 pass
+        self._stored = dict(self._known)
+
+    @property
+    def stored(self) -> dict[str, str]:
+        """The slugs read from the file, ``{text: slug}`` (a copy)."""
+        return dict(self._stored)
+
+    def learn(self, slugs: dict[str, str]) -> None:
+        """Take slugs made elsewhere by `make_slug` (e.g. while loading), as if read from the file."""
+        self._known.update(slugs)
 
     def __call__(self, text: str) -> str:
         slug = self._known.get(text)
@@ -86,7 +96,7 @@ class SlugBook:
 
     def save(self) -> None:
         """Write the slugs used in this build, when they differ from what the file held."""
-        if self._path is None or self._used == self._known:
+        if self._path is None or self._used == self._stored:
             return
         try:
             self._path.parent.mkdir(parents=True, exist_ok=True)
