@@ -1,54 +1,77 @@
-"""Worker processes: the same results in the same order as here, and a broken pool loses nothing."""
+"""Worker processes: the same results in the same order as here, and a broken pool loses nothing.
+
+The pools run in a fresh process, as `sitegen build` does: sitegen forks
+workers only in a process without other threads, and a test process may
+hold some (a browser driver's).
+"""
 
 from __future__ import annotations
 
 import gc
-import os
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from sitegen import workers
 from sitegen.build import BuildOptions, build
-from sitegen.workers import WorkerPool, collector_paused
+from sitegen.workers import WorkerPool
 
 from .sitekit import interview, write_site
 
-_PARENT = os.getpid()
+_SCENARIOS = r'''
+import gc, json, os
+from sitegen.workers import WorkerPool, collector_paused
 
+PARENT = os.getpid()
 
-def _square_and_where(number: int) -> tuple[int, bool, bool]:
-    return number * number, os.getpid() != _PARENT, gc.isenabled()
+def where(number):
+    return [number * number, os.getpid() != PARENT, gc.isenabled()]
 
-
-def _die_in_a_worker(number: int) -> int:
-    if os.getpid() != _PARENT and number == 7:
+def die_in_a_worker(number):
+    if os.getpid() != PARENT and number == 7:
         os._exit(3)  # a worker killed mid-job (out of memory, say)
     return number + 1
 
-
-def test_results_come_back_in_order_from_the_workers_with_their_collector_on() -> None:
-    with collector_paused(), WorkerPool(2) as pool:
-        assert not gc.isenabled()
-        results = pool.map(_square_and_where, list(range(50)), threshold=10)
-    assert gc.isenabled()
-    assert [square for square, _, _ in results] == [n * n for n in range(50)]
-    assert all(in_worker and collector_on for _, in_worker, collector_on in results)
-
-
-def test_below_the_threshold_or_with_one_worker_the_work_runs_here() -> None:
-    with WorkerPool(2) as pool:
-        assert pool.map(_square_and_where, [1, 2, 3], threshold=10) == [(1, False, True), (4, False, True),
-                                                                         (9, False, True)]
-    with WorkerPool(1) as pool:
-        assert [where for _, where, _ in pool.map(_square_and_where, list(range(40)), threshold=10)] == [False] * 40
+found = {}
+with collector_paused(), WorkerPool(2) as pool:
+    found["paused here"] = not gc.isenabled()
+    found["parallel"] = pool.map(where, list(range(50)), threshold=10)
+found["collector back on"] = gc.isenabled()
+with WorkerPool(2) as pool:
+    found["few"] = pool.map(where, [1, 2, 3], threshold=10)
+with WorkerPool(1) as pool:
+    found["one worker"] = pool.map(where, list(range(40)), threshold=10)
+with WorkerPool(2) as pool:
+    found["broken"] = pool.map(die_in_a_worker, list(range(40)), threshold=10)
+    found["after broken"] = pool.map(where, list(range(40)), threshold=10)
+print(json.dumps(found))
+'''
 
 
-def test_a_broken_pool_finishes_the_work_here() -> None:
-    with WorkerPool(2) as pool:
-        assert pool.map(_die_in_a_worker, list(range(40)), threshold=10) == [n + 1 for n in range(40)]
-        # Once broken, the pool is not started again.
-        assert [where for _, where, _ in pool.map(_square_and_where, list(range(40)), threshold=10)] == [False] * 40
+@pytest.fixture(scope="module")
+def scenarios() -> dict[str, object]:
+    done = subprocess.run([sys.executable, "-c", _SCENARIOS], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def test_results_come_back_in_order_from_the_workers_with_their_collector_on(scenarios: dict) -> None:
+    assert scenarios["paused here"] and scenarios["collector back on"]
+    assert [square for square, _, _ in scenarios["parallel"]] == [n * n for n in range(50)]
+    assert all(in_worker and collector_on for _, in_worker, collector_on in scenarios["parallel"])
+
+
+def test_below_the_threshold_or_with_one_worker_the_work_runs_here(scenarios: dict) -> None:
+    assert scenarios["few"] == [[1, False, True], [4, False, True], [9, False, True]]
+    assert [in_worker for _, in_worker, _ in scenarios["one worker"]] == [False] * 40
+
+
+def test_a_broken_pool_finishes_the_work_here(scenarios: dict) -> None:
+    assert scenarios["broken"] == [n + 1 for n in range(40)]
+    # Once broken, the pool is not started again.
+    assert [in_worker for _, in_worker, _ in scenarios["after broken"]] == [False] * 40
 
 
 def test_a_build_pauses_the_collector_and_restores_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
