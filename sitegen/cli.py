@@ -61,7 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--quiet", action="store_true", help="print nothing but errors")
     build_cmd.add_argument("--verbose", action="store_true", help="also list every file written or removed")
     build_cmd.add_argument("--jobs", type=int, metavar="N",
-                           help="processes converting Markdown and rendering pages "
+                           help="processes reading pages, converting Markdown and rendering "
                                 "(default: one per core; output is the same)")
     build_cmd.add_argument("--clean", action="store_true",
                            help="start from nothing: empty the build cache (.sitegen-cache) and build the new "
