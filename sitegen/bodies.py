@@ -51,7 +51,7 @@ PARALLEL_THRESHOLD = 32
 """Below this many bodies to convert, one process is faster than starting workers."""
 
 __all__ = ["CACHE_DIR", "CACHE_FILE", "Body", "BodyBook", "BodyJob", "BodiesResult", "Stored", "body_key",
-           "convert_and_store", "convert_body", "decode", "encode", "render_bodies"]
+           "convert_and_store", "convert_body", "render_bodies"]
 
 
 @dataclass(frozen=True)
@@ -72,22 +72,6 @@ def body_key(settings_key: str, job: BodyJob) -> str:
     return digest.hexdigest()
 
 
-def encode(rendered: RenderedMarkdown) -> str:
-    """Serialise a rendered body as compact JSON text."""
-    return json.dumps([rendered.html, [[h.level, h.text, h.anchor] for h in rendered.headings],
-                       rendered.text, rendered.word_count,
-                       [[p.path, p.line, p.column, p.severity, p.message, p.hint] for p in rendered.problems],
-                       rendered.lead],
-                      ensure_ascii=False, separators=(",", ":"))
-
-
-def decode(text: str) -> RenderedMarkdown:
-    """Read back what `encode` wrote. Raises ValueError (or a JSON error) for anything else."""
-    html, headings, plain, count, problems, lead = json.loads(text)
-    return RenderedMarkdown(html=html, headings=tuple(Heading(*h) for h in headings), text=plain,
-                            word_count=count, problems=tuple(Problem(*p) for p in problems), lead=lead)
-
-
 def _encode_facts(rendered: RenderedMarkdown) -> str:
     """The parts of a body every build needs (headings, count, warnings) as JSON text."""
     return json.dumps([[[h.level, h.text, h.anchor] for h in rendered.headings], rendered.word_count,
@@ -103,6 +87,17 @@ def _decode_facts(text: str) -> tuple[tuple[Heading, ...], int, tuple[Problem, .
 def _summary_source(rendered: RenderedMarkdown) -> str:
     """The text an automatic summary is cut from: the running text, else all of it (`summarize`)."""
     return rendered.lead or rendered.text
+
+
+_Row = tuple[str, str, str, str, int, str]
+"""A cache row: key, HTML, facts (`_encode_facts`), summary source, summary length, summary."""
+
+
+def _cache_row(key: str, rendered: RenderedMarkdown, summary_length: int) -> _Row:
+    """The cache row of a converted body, its summary made at ``summary_length`` characters (the last field)."""
+    source = _summary_source(rendered)
+    return (key, rendered.html, _encode_facts(rendered), source, summary_length,
+            summarize(source, summary_length))
 
 
 class _Store:
@@ -132,14 +127,18 @@ class _Store:
         self._local.held = (os.getpid(), db)
         return db
 
-    def insert(self, rows: Sequence[tuple[str, str, str, str, int, str]]) -> bool:
-        """Store converted bodies (key, html, facts, summary source, summary length, summary); False on failure."""
+    def insert(self, rows: Sequence[_Row]) -> bool:
+        """Store converted bodies (`_Row`s); False on failure."""
+        return self.execute("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+    def execute(self, statement: str, rows: Iterable[tuple]) -> bool:
+        """Run ``statement`` once per row, in one transaction; False on failure."""
         db = self.connection()
         if db is None:
             return False
         try:
             with db:
-                db.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?, ?, ?, ?)", rows)
+                db.executemany(statement, rows)
         except sqlite3.Error:
             return False
         return True
@@ -219,13 +218,12 @@ def convert_and_store(jobs: Sequence[BodyJob], folder: Path | None,
     rendered = [renderer.render(job.body, job.path, job.first_line) for job in jobs]
     if folder is None or not jobs:
         return list(rendered)
-    rows = []
+    rows: list[_Row] = []
     results: list[Stored | RenderedMarkdown] = []
     for job, body in zip(jobs, rendered):
-        key = body_key(renderer.settings_key, job)
-        summary = summarize(_summary_source(body), summary_length)
-        rows.append((key, body.html, _encode_facts(body), _summary_source(body), summary_length, summary))
-        results.append(Stored(key, body.headings, body.word_count, body.problems, summary))
+        row = _cache_row(body_key(renderer.settings_key, job), body, summary_length)
+        rows.append(row)
+        results.append(Stored(row[0], body.headings, body.word_count, body.problems, row[5]))
     if not _process_store(folder).insert(rows):
         return list(rendered)
     return results
@@ -251,7 +249,7 @@ class BodyBook:
     def __init__(self, folder: Path | None, settings_key: str, summary_length: int) -> None:
         self._settings_key, self._summary_length = settings_key, summary_length
         self._store = _Store(folder) if folder is not None else None
-        self._rows: list[tuple[str, str, str, str, int, str]] = []
+        self._rows: list[_Row] = []
         self._used: set[str] = set()
         self.converted = 0
         """Bodies converted in this build (the others came from the cache)."""
@@ -284,12 +282,12 @@ class BodyBook:
         key = self.key(job)
         self._used.add(key)
         self.converted += 1
-        summary = summarize(_summary_source(rendered), self._summary_length)
+        row = _cache_row(key, rendered, self._summary_length)
+        summary = row[5]
         if self._store is None:
             return Body(rendered.headings, rendered.word_count, rendered.problems, summary,
                         key=key, job=job, store=None, html=rendered.html)
-        self._rows.append((key, rendered.html, _encode_facts(rendered), _summary_source(rendered),
-                           self._summary_length, summary))
+        self._rows.append(row)
         if len(self._rows) >= _BATCH:
             self._flush()
         return Body(rendered.headings, rendered.word_count, rendered.problems, summary,
@@ -357,14 +355,14 @@ class BodyBook:
                 summary = summarize(source[0], self._summary_length)
                 redone.append((summary, self._summary_length, key))
             found[key] = (headings, count, problems, summary)
-        if redone:
-            self._execute("UPDATE bodies SET summary = ?, summary_length = ? WHERE key = ?", redone)
+        if redone and self._store is not None:
+            self._store.execute("UPDATE bodies SET summary = ?, summary_length = ? WHERE key = ?", redone)
         return found
 
     def _flush(self) -> None:
-        if self._rows:
-            self._execute("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?, ?, ?, ?)", self._rows)
-            self._rows = []
+        if self._rows and self._store is not None:
+            self._store.insert(self._rows)
+        self._rows = []
 
     def _prune(self) -> None:
         """Drop every entry this build did not use."""
@@ -377,16 +375,6 @@ class BodyBook:
                 db.execute("DELETE FROM used")
                 db.executemany("INSERT OR IGNORE INTO used VALUES (?)", [(k,) for k in self._used])
                 db.execute("DELETE FROM bodies WHERE key NOT IN (SELECT key FROM used)")
-        except sqlite3.Error:
-            return
-
-    def _execute(self, statement: str, rows: Iterable[tuple]) -> None:
-        db = self._store.connection() if self._store is not None else None
-        if db is None:
-            return
-        try:
-            with db:
-                db.executemany(statement, rows)
         except sqlite3.Error:
             return
 
