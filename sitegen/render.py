@@ -19,16 +19,13 @@ May import: errors, config, site, charts, markup, models, outputs.
 
 from __future__ import annotations
 
-import gc
 import math
 import multiprocessing
-import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date, datetime
 from pathlib import Path
-from contextlib import contextmanager
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Sequence
 
 import jinja2
 from pydantic_core import PydanticCustomError
@@ -41,6 +38,7 @@ from .models import CASE_STATUS_LABELS, TARGET_GROUP_LABELS, UNIT_LEVEL_LABELS, 
 from .outputs.opendata import DATAPACKAGE_PATH, DOWNLOADS
 from .outputs.structured import page_head
 from .site import Page, SiteGraph, Urls, group_by_month
+from .workers import can_fork, collector_running, frozen_heap, restart_collector
 
 ASSETS_DIR = "assets"
 
@@ -196,7 +194,7 @@ def render_pages(graph: SiteGraph, env: jinja2.Environment, report: Report,
                                                     initargs=(graph, env, chosen, into)) as pool:
                 others = [pool.submit(_render_adopted, bounds) for bounds in slices[1:]]
                 start, stop = slices[0]
-                with _collecting():
+                with collector_running():
                     mine = _render_slice(graph, env, chosen[start:stop], into, first=start)
                 results = [mine, *(other.result() for other in others)]
         except (BrokenProcessPool, OSError):
@@ -210,39 +208,9 @@ def render_pages(graph: SiteGraph, env: jinja2.Environment, report: Report,
     return files
 
 
-@contextmanager
-def frozen_heap() -> Iterator[None]:
-    """Keep the garbage collector off the objects that exist now, while worker processes are forked.
-
-    A forked worker shares its parent's memory until it writes to it, and
-    the collector writes to every object it visits: frozen objects are not
-    visited, so the site graph stays shared instead of being copied into
-    every worker (the recipe of the `gc.freeze` documentation).
-    """
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-
-
-@contextmanager
-def _collecting() -> Iterator[None]:
-    """The cyclic collector on for a while (a build pauses it; the frozen heap is not walked)."""
-    was_on = gc.isenabled()
-    gc.enable()
-    try:
-        yield
-    finally:
-        if not was_on:
-            gc.disable()
-
-
 def _slices(count: int, workers: int) -> list[tuple[int, int]]:
     """Contiguous (start, stop) ranges, one per worker; one range when parallel work does not pay."""
-    parallel = (workers > 1 and count >= PARALLEL_PAGES and threading.active_count() == 1
-                and "fork" in multiprocessing.get_all_start_methods())
-    if not parallel:
+    if count < PARALLEL_PAGES or not can_fork(workers):
         return [(0, count)]
     size = math.ceil(count / workers)
     return [(start, min(count, start + size)) for start in range(0, count, size)]
@@ -253,7 +221,7 @@ _ADOPTED: dict[str, object] = {}
 
 
 def _adopt(graph: SiteGraph, env: jinja2.Environment, pages: list[Page], into: Path | None) -> None:
-    gc.enable()  # a build pauses the collector (sitegen.workers.collector_paused); the inherited heap is frozen
+    restart_collector()
     _ADOPTED.update(graph=graph, env=env, pages=pages, into=into)
 
 

@@ -67,6 +67,37 @@ def restart_collector() -> None:
     gc.enable()
 
 
+@contextmanager
+def collector_running() -> Iterator[None]:
+    """The cyclic collector on for the duration (then as it was): this process doing a worker's share.
+
+    Meant inside `frozen_heap`, so a collection walks only what is made meanwhile.
+    """
+    was_on = gc.isenabled()
+    gc.enable()
+    try:
+        yield
+    finally:
+        if not was_on:
+            gc.disable()
+
+
+@contextmanager
+def frozen_heap() -> Iterator[None]:
+    """Keep the garbage collector off the objects that exist now, while worker processes are forked.
+
+    A forked worker shares its parent's memory until it writes to it, and
+    the collector writes to every object it visits: frozen objects are not
+    visited, so the site graph stays shared instead of being copied into
+    every worker (the recipe of the `gc.freeze` documentation).
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 class WorkerPool:
     """Up to ``workers`` forked processes, started on first use; a context manager that shuts them down.
 
@@ -121,14 +152,11 @@ class WorkerPool:
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
             context = multiprocessing.get_context("fork")
-            gc.freeze()  # objects alive now stay shared with the workers instead of copied on first GC
-            try:
+            with frozen_heap():
                 self._pool = ProcessPoolExecutor(max_workers=self._workers, mp_context=context,
                                                  initializer=restart_collector)
                 # The processes are forked on the first submit: start them now, while frozen.
                 self._pool.submit(int).result()
-            finally:
-                gc.unfreeze()
         return self._pool
 
     def close(self) -> None:

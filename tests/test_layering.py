@@ -36,7 +36,7 @@ ALLOWED: dict[str, set[str]] = {
     "site": {"errors", "config", "models", "load", "markup", "slugs"},
     "charts": {"models"},
     "outputs": {"errors", "config", "models", "site", "charts", "markup", "slugs", "outputs"},
-    "render": {"errors", "config", "site", "charts", "markup", "models", "outputs"},
+    "render": {"errors", "config", "site", "charts", "markup", "models", "outputs", "workers"},
     "write": {"errors"},
     "depends": {"errors", "config", "models", "load", "site", "write", "fresh"},
     "build": RECORDS | {"markup", "load", "checks", "site", "charts", "render", "outputs", "write", "bodies",
