@@ -164,8 +164,8 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
         # Workers put the bodies they convert straight into the cache and send back the rest:
         # a large site's HTML then never passes through (and fragments) this process's memory.
         size = min(PAGE_BATCH, max(1, len(jobs) // (max(workers, 1) * 4)))  # a few batches per worker at least
-        known = dict(known_slugs or {})
-        batches = [(jobs[start:start + size], cache_folder, config.summary_length, known)
+        slugs = dict(known_slugs or {})
+        batches = [(jobs[start:start + size], cache_folder, config.summary_length, slugs)
                    for start in range(0, len(jobs), size)]
         parallel = len(jobs) >= PAGE_JOBS
         results = (result for batch in pool.imap(_run_page_batch, batches,
