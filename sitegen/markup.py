@@ -76,7 +76,7 @@ from .errors import Problem
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "5"
+POLICY_VERSION = "6"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -758,7 +758,8 @@ class _RemovalScanner(_LenientParser):
         shown = " ".join(text.split())
         shown = shown if len(shown) <= 30 else shown[:29] + "…"
         self.findings.append(_Finding(
-            f'"{shown}" was removed: HTML reads "<![" as the start of a hidden section, up to the next ">"',
+            f'"{shown}" was removed and is not shown (不会显示): '
+            'HTML reads "<![" as the start of a hidden section, up to the next ">"',
             'write it as "&lt;![" to show it, or delete it', ("<![",)))
 
     def _tag_finding(self, tag: str, first_line: str) -> None:

@@ -601,5 +601,6 @@ def test_an_unknown_bang_bracket_section_is_reported_not_a_crash(renderer: Markd
     rendered = renderer.render(body, "content/a.md", 1)
     assert rendered.text == text
     assert [(p.line, p.message) for p in rendered.problems] == [
-        (line, f'"{shown}" was removed: HTML reads "<![" as the start of a hidden section, up to the next ">"')]
+        (line, f'"{shown}" was removed and is not shown (不会显示): '
+         'HTML reads "<![" as the start of a hidden section, up to the next ">"')]
     assert plain_text("<p>a<![b c</p>d") == "ad"
