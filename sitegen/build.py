@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from contextlib import contextmanager
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import jinja2
 
@@ -26,7 +26,7 @@ from .config import Config, load_config
 from .errors import Problem, Report, SiteError
 from .load import Content, Document, load_content
 from .outputs.search import SEARCH_FOLDER, SearchIndexError, index_site, searchable_pages
-from .outputs import render_outputs
+from .outputs import iter_outputs
 from .outputs.feeds import Feed, all_feeds, render_feeds
 from .depends import (Fingerprints, TemplateDependencies, build_fingerprint, load_known_templates,
                       load_rendered, rendered_record_path, save_known_templates, save_rendered)
@@ -301,7 +301,7 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
     plan = plan_render(graph, env, feeds, cache)
     with _scratch_folder(cache) as scratch:
         # Precedence, lowest first: feeds, sitemap, open data < content assets < pages.
-        files: dict[str, FileData] = {**render_outputs(graph, plan.feeds), **plan.kept_feeds,
+        files: dict[str, FileData] = {**_spill(iter_outputs(graph, plan.feeds), scratch), **plan.kept_feeds,
                                       **render_site(graph, report, env, options.workers, plan.pages, scratch),
                                       **plan.kept_pages}
         if report.has_errors():
@@ -335,6 +335,20 @@ def _write(config: Config, graph: SiteGraph, env: jinja2.Environment, feeds: lis
                 **render_feeds(graph, [feed_files[p] for p in paths if p in feed_files and p not in pages])}
 
     return _publish(config, files, report, finish=finish, refill=refill, from_spare=not options.clean)
+
+
+def _spill(files: Iterable[tuple[str, bytes]], into: Path | None) -> dict[str, FileData]:
+    """``{output path: FileData}`` of ``(path, bytes)`` pairs, each written to the scratch folder ``into``
+    (as ``out-<n>``, beside the rendered pages) before the next is made; kept as bytes without a folder."""
+    if into is None:
+        return dict(files)
+    spilled: dict[str, FileData] = {}
+    for number, (path, data) in enumerate(files):
+        target = into / f"out-{number}"
+        with open(target, "wb") as handle:
+            handle.write(data)
+        spilled[path] = target
+    return spilled
 
 
 SCRATCH = "render-{pid}"
