@@ -38,12 +38,12 @@ from .config import Config
 from .errors import Problem, Report
 from .markup import MarkdownRenderer, RenderedMarkdown, body_complexity
 from .models import CaseStudyMeta, InterviewMeta, Series, Unit
-from .slugs import is_slug, make_slug
+from .slugs import is_slug, make_slug, make_slugs
 from .fresh import code_fingerprint
 from .pagecache import PageCache, text_key
 from .sources import SourceFile, SourceReader, find_sources, split_front_matter
 from .validation import validate_record
-from .workers import WorkerPool
+from .workers import WorkerPool, run_apart
 from .yamltext import YamlData, load_yaml
 
 RecordT = TypeVar("RecordT")
@@ -116,7 +116,11 @@ class Content:
 
 @dataclass(frozen=True)
 class _Page:
-    """A Markdown page read and validated, its body not converted yet."""
+    """A Markdown page read and validated, its body not converted yet.
+
+    ``slug`` and the slugs in ``tag_slugs`` are None while they wait for
+    `_finish_slugs` (only between a worker and the main process).
+    """
 
     collection: str
     path: str
@@ -124,10 +128,10 @@ class _Page:
     yaml: YamlData
     body: str
     body_line: int
-    slug: str
+    slug: str | None
     front_matter: str
     front_matter_line: int
-    tag_slugs: tuple[tuple[str, str], ...] = ()
+    tag_slugs: tuple[tuple[str, str | None], ...] = ()
 
 
 def load_content(config: Config, report: Report, renderer: MarkdownRenderer | None = None, *,
@@ -171,6 +175,7 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
         results = (result for batch in pool.imap(_run_page_batch, batches,
                                                   threshold=1 if parallel else len(batches) + 1)
                    for result in batch)
+        read: list[tuple[str, list[Problem]]] = []
         for job, (page, problems, converted) in zip(jobs, results):
             report.extend(problems)
             if page is not None:  # the texts came back empty: this process holds them already
@@ -181,7 +186,12 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
             elif page is not None and converted is not None:
                 bodies[job.path] = book.add(job.body_job, converted)
             if page is not None and not any(problem.severity == "error" for problem in problems):
-                cache.put(job.path, keys[job.path], page, problems)
+                read.append((job.path, problems))
+        pool.close()  # before `_finish_slugs` forks its own process: a smaller one
+        _finish_slugs(pages, report, workers)
+        for path, problems in read:
+            if pages[path] is not None:
+                cache.put(path, keys[path], pages[path], problems)
         cache.save()
         loaded = [page for page in pages.values() if page is not None]
         bodies.update(book.take([BodyJob(p.path, p.body, p.body_line) for p in loaded if p.path not in bodies],
@@ -429,38 +439,73 @@ def _read_front_matter(job: _PageJob, report: Report, known_slugs: Mapping[str, 
     if meta is None:
         return None
     slug = page_slug(meta, rel)
-    if not slug:
-        line, column = data.locate(("title",))
-        report.error(rel, line, column,
-                     f'the page has no URL: neither its file name nor its title "{meta.title}" gives a slug',
-                     'add a line "slug: …" with a-z, 0-9 and "-", e.g. slug: 2024-jindu '
-                     "(网址名, used in the page's address)")
+    if slug == "":
+        _no_url(meta, data, rel, report)
         return None
     too_complex = body_complexity(job.body)
     if too_complex:
         report.error(rel, job.body_line, 1, f"the text is too complex to convert safely: {too_complex}",
                      'split the page into several, or remove the repeated "[", "*" or "_" characters')
         return None
-    # Tag slugs are made here, in the worker, so the main process never loads pypinyin's
-    # dictionaries (55 MB) for them; the site graph takes them from `Content.tag_slugs`.
-    tag_slugs = tuple((tag, known_slugs.get(tag) or make_slug(tag)) for tag in dict.fromkeys(meta.tags))
+    # Slugs that need pypinyin are left None here and made by `_finish_slugs`: loading its
+    # dictionaries (55 MB) in every worker would cost more memory than the rest of the worker.
+    tag_slugs = tuple((tag, known_slugs.get(tag) or (make_slug(tag) if tag.isascii() else None))
+                      for tag in dict.fromkeys(meta.tags))
     return _Page(job.collection, rel, meta, data, job.body, job.body_line, slug,
                  job.front_matter, job.front_matter_line, tag_slugs)
 
 
-def page_slug(meta: InterviewMeta | CaseStudyMeta, rel: str) -> str:
+def _no_url(meta: InterviewMeta | CaseStudyMeta, data: YamlData, rel: str, report: Report) -> None:
+    line, column = data.locate(("title",))
+    report.error(rel, line, column,
+                 f'the page has no URL: neither its file name nor its title "{meta.title}" gives a slug',
+                 'add a line "slug: …" with a-z, 0-9 and "-", e.g. slug: 2024-jindu '
+                 "(网址名, used in the page's address)")
+
+
+def _finish_slugs(pages: dict[str, _Page | None], report: Report, workers: int) -> None:
+    """Make the slugs the page readers left None (Chinese titles and tags), in place; a page without one is an error.
+
+    Takes the pages read (None: failed) and the report. The texts are
+    transliterated together, by `sitegen.workers.run_apart` when the
+    pages were read by workers, so that neither this process nor each
+    worker loads pypinyin; a page whose title gives no slug is reported
+    (see `page_slug`) and becomes None.
+    """
+    wanted = {text for page in pages.values() if page is not None
+              for text in ([page.meta.title] if page.slug is None else [])
+              + [tag for tag, slug in page.tag_slugs if slug is None]}
+    if not wanted:
+        return
+    made = run_apart(make_slugs, sorted(wanted), workers=workers)
+    for path, page in pages.items():
+        if page is None or (page.slug is not None and all(slug is not None for _, slug in page.tag_slugs)):
+            continue
+        slug = made[page.meta.title] if page.slug is None else page.slug
+        if not slug:
+            _no_url(page.meta, page.yaml, path, report)
+            pages[path] = None
+            continue
+        pages[path] = dataclasses.replace(page, slug=slug, tag_slugs=tuple(
+            (tag, made[tag] if tag_slug is None else tag_slug) for tag, tag_slug in page.tag_slugs))
+
+
+def page_slug(meta: InterviewMeta | CaseStudyMeta, rel: str) -> str | None:
     """Return a page's URL part (README "Slugs").
 
     Takes the front matter record and the file path. Returns ``slug:`` when
     given; else the file name when it is already a slug (``a-z``, ``0-9``,
     ``-``); else the pinyin of the title (白鹤镇 → ``bai-he-zhen``, see
-    `sitegen.slugs`). May return "" when the title has no letters, digits or
-    Chinese characters; the caller reports that.
+    `sitegen.slugs`), or None when that needs pypinyin: `_finish_slugs`
+    makes those together. May return "" when the title has no letters or
+    digits; the caller reports that.
     """
     if meta.slug:
         return meta.slug
     stem = PurePosixPath(rel).stem
-    return stem if is_slug(stem) else make_slug(meta.title)
+    if is_slug(stem):
+        return stem
+    return make_slug(meta.title) if meta.title.isascii() else None
 
 
 def check_page_urls(config: Config, content: Content, report: Report) -> None:

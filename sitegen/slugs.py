@@ -111,3 +111,8 @@ class SlugBook:
 def is_slug(text: str) -> bool:
     """True when ``text`` is already a slug: a-z, 0-9 and single "-" between them."""
     return bool(SLUG_RE.match(text)) and len(text) <= MAX_SLUG_LENGTH
+
+
+def make_slugs(texts: list[str]) -> dict[str, str]:
+    """``{text: make_slug(text)}`` for many texts at once (e.g. in a process of their own, see `sitegen.load`)."""
+    return {text: make_slug(text) for text in texts}

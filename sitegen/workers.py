@@ -4,7 +4,8 @@ Job: run one function over many items, in forked worker processes when
 that pays, here otherwise, with the same results in the same order either
 way. One `WorkerPool` serves every stage of a load (reading front matter,
 then converting the bodies the first stage could not), so its processes
-are forked once.
+are forked once. `run_apart` runs one call in a process of its own, for
+work whose imports this process should not keep.
 
 Rules, and why:
 
@@ -96,6 +97,25 @@ def frozen_heap() -> Iterator[None]:
         yield
     finally:
         gc.unfreeze()
+
+
+def run_apart(function: Callable[[ItemT], ResultT], item: ItemT, *, workers: int) -> ResultT:
+    """Return ``function(item)``, computed in a forked process of its own when ``can_fork(workers)``.
+
+    For work that loads something large this process never needs again
+    (pypinyin's dictionaries: 55 MB): it goes away with the process. Same
+    rules as `WorkerPool.imap` (module-level ``function``, picklable result,
+    exceptions propagate); here, when forking is not possible or the child
+    could not run.
+    """
+    if not can_fork(workers):
+        return function(item)
+    try:
+        with frozen_heap(), ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"),
+                                                initializer=restart_collector) as pool:
+            return pool.submit(function, item).result()
+    except (BrokenProcessPool, OSError):
+        return function(item)
 
 
 class WorkerPool:

@@ -25,7 +25,7 @@ from sitegen.build import BuildOptions, build
 from sitegen.site import Urls
 from sitegen.slugs import make_slug
 
-from .sitekit import interview, write_site
+from .sitekit import interview, tree_hashes, write_site
 
 # ---------------------------------------------------------------- tag slugs
 
@@ -143,21 +143,84 @@ def test_rebase_html_shortcut_equals_the_full_rewrite(pieces: list[str], urls: U
     assert urls.rebase_html(fragment, absolute=absolute) == urls._rebase_tags(fragment, absolute)
 
 
+# A fresh process builds with pypinyin's reader spied on; forked workers inherit the spy, so
+# the log holds every text transliterated anywhere in the build. It prints whether this
+# (the main) process loaded pypinyin.
+_SPIED_BUILD = """
+import sys, pathlib
+import sitegen.slugs as slugs
+from sitegen.build import BuildOptions, build
+real = slugs.lazy_pinyin
+def spy(text, **options):
+    with open(sys.argv[2], "a", encoding="utf-8") as log:
+        log.write(text + "\\n")
+    return real(text, **options)
+slugs.lazy_pinyin = spy
+try:
+    build(BuildOptions(root=pathlib.Path(sys.argv[1]), jobs=int(sys.argv[3]), search=False))
+finally:
+    print("pypinyin" in sys.modules)
+"""
+
+
+def _spied_build(root: Path, log: Path, jobs: int) -> tuple[bool, list[str]]:
+    """Build ``root`` in a fresh process: (main process loaded pypinyin, texts transliterated in any process)."""
+    log.write_text("", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", _SPIED_BUILD, str(root), str(log), str(jobs)],
+                          capture_output=True, text=True, check=True)
+    return done.stdout.split() == ["True"], sorted(log.read_text(encoding="utf-8").split())
+
+
 def test_a_rebuild_takes_tag_slugs_from_the_slug_book_without_loading_pypinyin(tmp_path: Path) -> None:
     files = {"content/interviews/a.md": interview("访谈甲", extra="tags: [大调研, 补短板, ABC 2024]\n")}
     root = write_site(tmp_path / "site", files)
-    probe = ("import sys, pathlib; from sitegen.build import BuildOptions, build; "
-             "build(BuildOptions(root=pathlib.Path(sys.argv[1]), search=False)); print('pypinyin' in sys.modules)")
-    run = [sys.executable, "-c", probe, str(root)]
-    assert subprocess.run(run, capture_output=True, text=True, check=True).stdout.split() == ["True"]
+    log = tmp_path / "pinyin.log"
+    # Serial: the slugs are made in the build's own process.
+    assert _spied_build(root, log, jobs=1) == (True, sorted(["大调研", "补短板"]))
     page = root / "content/interviews/a.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n补充。\n", encoding="utf-8")
-    assert subprocess.run(run, capture_output=True, text=True, check=True).stdout.split() == ["False"]
+    assert _spied_build(root, log, jobs=1) == (False, [])
     assert sorted(p.name for p in (root / "output/tags").iterdir()) == [
         "abc-2024", "bu-duan-ban", "da-diao-yan", "index.html"]
     page.write_text(page.read_text(encoding="utf-8").replace("补短板", "惠民生"), encoding="utf-8")
-    assert subprocess.run(run, capture_output=True, text=True, check=True).stdout.split() == ["True"]
+    assert _spied_build(root, log, jobs=1) == (True, ["惠民生"])
     assert (root / "output/tags/hui-min-sheng/index.html").is_file()
+
+
+def test_a_parallel_build_makes_slugs_in_one_process_of_their_own(tmp_path: Path) -> None:
+    # Chinese file names (slug from the title) and Chinese tags on enough pages for the
+    # workers: each text is transliterated once, in neither the main process nor a page reader
+    # (each would otherwise load pypinyin's 55 MB of dictionaries).
+    titles = [f"白鹤镇访谈{i}" for i in range(40)]
+    files = {f"content/interviews/访谈{i:02d}.md": interview(
+        title, date=f"2018-05-{1 + i % 28:02d} 10:00", extra=f"tags: [大调研, 镇{i % 4}]\n")
+        for i, title in enumerate(titles)}
+    files["content/interviews/符号.md"] = interview("——", date="2018-06-01 10:00")
+    root = write_site(tmp_path / "site", files)
+    log = tmp_path / "pinyin.log"
+    main_loaded, texts = _spied_build_failing(root, log)
+    assert (main_loaded, texts) == (False, sorted(titles + ["——", "大调研"] + [f"镇{i}" for i in range(4)]))
+    del files["content/interviews/符号.md"]
+    (root / "content/interviews/符号.md").unlink()
+    assert _spied_build(root, log, jobs=2) == (False, [])  # the pages came from the page cache
+    output = root / "output"
+    for i in (0, 7, 39):
+        assert (output / f"interviews/bai-he-zhen-fang-tan-{i}/index.html").is_file()
+    assert sorted(p.name for p in (output / "tags").iterdir()) == [
+        "da-diao-yan", "index.html", "zhen-0", "zhen-1", "zhen-2", "zhen-3"]
+    serial = write_site(tmp_path / "serial", files)
+    assert _spied_build(serial, tmp_path / "serial.log", jobs=1)[0] is True
+    assert tree_hashes(serial / "output") == tree_hashes(output)
+
+
+def _spied_build_failing(root: Path, log: Path) -> tuple[bool, list[str]]:
+    """`_spied_build` with two workers of a site with a page without URL: the build fails, naming it."""
+    log.write_text("", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", _SPIED_BUILD, str(root), str(log), "2"],
+                          capture_output=True, text=True)
+    assert done.returncode != 0
+    assert "SiteError: 1 error(s)" in done.stderr, done.stderr
+    return done.stdout.split() == ["True"], sorted(log.read_text(encoding="utf-8").split())
 
 
 def test_ascii_text_needs_no_transliteration() -> None:
