@@ -223,7 +223,10 @@ class RenderPlan:
     ``fingerprints`` maps output paths (pages and feeds) to their
     fingerprints (`sitegen.depends`); ``kept_pages``/``kept_feeds`` are
     the files whose fingerprint and published file are as the last build
-    left them; ``pages``/``feeds`` are to be rendered. ``reads_clock`` is
+    left them; ``pages``/``feeds`` are to be rendered. ``published`` maps
+    each page to render whose published file is as the last build left it
+    to ``(digest of its bytes, Kept)`` (see `sitegen.render.render_pages`);
+    ``digests`` holds the digests of the kept pages. ``reads_clock`` is
     True when a layout reads the build's clock (``site.now``). ``record``
     is where the fingerprints are kept for the next build (None without a
     build cache).
@@ -236,6 +239,8 @@ class RenderPlan:
     pages: list[Page]
     feeds: list[Feed]
     reads_clock: bool
+    published: dict[str, tuple[str, Kept]] = field(default_factory=dict)
+    digests: dict[str, str] = field(default_factory=dict)
 
 
 def plan_render(graph: SiteGraph, env: jinja2.Environment, feeds: list[Feed], cache: Path | None) -> RenderPlan:
@@ -254,17 +259,31 @@ def plan_render(graph: SiteGraph, env: jinja2.Environment, feeds: list[Feed], ca
     previous = load_rendered(record)
     output = graph.config.output_path
 
+    current: dict[str, Kept | None] = {}
+
+    def as_published(path: str) -> Kept | None:
+        """The published file when it is as the last build left it (same stamp), else None."""
+        if path not in current:
+            before = previous.get(path)
+            current[path] = (Kept(before.stamp) if before is not None and Stamp.of(output / path) == before.stamp
+                             else None)
+        return current[path]
+
     def unchanged(path: str, fingerprint: str) -> Kept | None:
         before = previous.get(path)
-        if before is None or before[0] != fingerprint or Stamp.of(output / path) != before[1]:
-            return None
-        return Kept(before[1])
+        return as_published(path) if before is not None and before.fingerprint == fingerprint else None
 
     kept_pages = {path: kept for path, fp in page_prints.items() if (kept := unchanged(path, fp))}
     kept_feeds = {path: kept for path, fp in feed_prints.items() if (kept := unchanged(path, fp))}
+    # A page to render whose file is as published may come out the same (a template edit that
+    # changes no page's bytes): rendering then hands back the published file instead of writing it.
+    published = {path: (previous[path].digest, kept) for path in page_prints
+                 if path not in kept_pages and path in previous and previous[path].digest
+                 and (kept := as_published(path)) is not None}
     return RenderPlan(record, {**feed_prints, **page_prints}, kept_pages, kept_feeds,
                       [page for page in graph.pages if page.output not in kept_pages],
-                      [feed for feed in feeds if output_path(feed.url) not in kept_feeds], prints.reads_clock)
+                      [feed for feed in feeds if output_path(feed.url) not in kept_feeds], prints.reads_clock,
+                      published, {path: previous[path].digest for path in kept_pages})
 
 
 def build(options: BuildOptions, progress: Callable[[str], None] | None = None) -> BuildResult:
@@ -299,10 +318,12 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
     env = make_environment(config, cache)
     feeds = all_feeds(graph)
     plan = plan_render(graph, env, feeds, cache)
+    digests = dict(plan.digests)  # of every page published, for the next build (`plan_render`)
     with _scratch_folder(cache) as scratch:
         # Precedence, lowest first: feeds, sitemap, open data < content assets < pages.
         files: dict[str, FileData] = {**_spill(iter_outputs(graph, plan.feeds), scratch), **plan.kept_feeds,
-                                      **render_site(graph, report, env, options.workers, plan.pages, scratch),
+                                      **render_site(graph, report, env, options.workers, plan.pages, scratch,
+                                                    published=plan.published, digests=digests),
                                       **plan.kept_pages}
         if report.has_errors():
             raise SiteError(report.problems)
@@ -310,7 +331,7 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
         written = _write(config, graph, env, feeds, files, report, options)
     held = scheduled(content.interviews + content.cases, _now(config, options))
     if plan.record is not None and cache is not None and inputs is not None:
-        save_rendered(plan.record, plan.fingerprints, stamps(config.output_path, plan.fingerprints))
+        save_rendered(plan.record, plan.fingerprints, stamps(config.output_path, plan.fingerprints), digests)
         due = 0.0 if plan.reads_clock else min(
             (d.meta.date.replace(tzinfo=config.zone).timestamp() for d in held), default=None)
         record_fresh(record_path(cache, _options_key(options)), inputs, output=config.output_path, due=due,

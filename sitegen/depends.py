@@ -39,7 +39,7 @@ import json
 import os
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Mapping, NamedTuple, Sequence
 
 import jinja2
 from jinja2 import meta as jinja_meta
@@ -391,7 +391,7 @@ _PLAIN = (str, int, float, bool, date, datetime)
 
 RENDERED_FILE = "rendered-{key}.json"
 """The record of the last build's pages in the build cache, one per output folder."""
-_RENDERED_VERSION = 1
+_RENDERED_VERSION = 2
 
 
 def rendered_record_path(cache_folder: Path, output: Path) -> Path:
@@ -400,24 +400,42 @@ def rendered_record_path(cache_folder: Path, output: Path) -> Path:
     return cache_folder / RENDERED_FILE.format(key=key)
 
 
-def load_rendered(path: Path) -> dict[str, tuple[str, Stamp]]:
-    """Read ``{output path: (fingerprint, stamp of the published file)}``; empty when missing or unreadable."""
+class Rendered(NamedTuple):
+    """What the last build recorded of one published page or feed.
+
+    ``fingerprint`` as `Fingerprints` made it; ``stamp`` of the file as
+    published; ``digest`` of its bytes as `sitegen.render.page_digest`
+    made it ("" when not known, e.g. for feeds).
+    """
+
+    fingerprint: str
+    stamp: Stamp
+    digest: str
+
+
+def load_rendered(path: Path) -> dict[str, Rendered]:
+    """Read ``{output path: Rendered}``; empty when missing or unreadable."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("version") != _RENDERED_VERSION:
             return {}
-        return {rel: (fingerprint, Stamp(*numbers)) for rel, (fingerprint, *numbers) in data["pages"].items()}
+        return {rel: Rendered(fingerprint, Stamp(*numbers), page_digest)
+                for rel, (fingerprint, page_digest, *numbers) in data["pages"].items()}
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return {}
 
 
-def save_rendered(path: Path, fingerprints: dict[str, str], published: dict[str, Stamp]) -> None:
-    """Record each page's fingerprint with its published file's stamp (written atomically).
+def save_rendered(path: Path, fingerprints: dict[str, str], published: dict[str, Stamp],
+                  digests: Mapping[str, str]) -> None:
+    """Record each page's fingerprint with its published file's stamp and the digest of its bytes (atomically).
 
-    Pages whose file is missing are left out, so they are rendered next
-    time. An unwritable cache is ignored: the next build only renders more.
+    Takes ``{output path: fingerprint}``, the stamps of the published files
+    and the digests known (``{output path: digest}``; a path without one is
+    recorded with ""). Pages whose file is missing are left out, so they
+    are rendered next time. An unwritable cache is ignored: the next build
+    only renders or writes more.
     """
-    pages = {rel: [fingerprint, *dataclasses.astuple(published[rel])]
+    pages = {rel: [fingerprint, digests.get(rel, ""), *dataclasses.astuple(published[rel])]
              for rel, fingerprint in sorted(fingerprints.items()) if rel in published}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

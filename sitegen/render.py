@@ -19,13 +19,14 @@ May import: errors, config, site, charts, markup, models, outputs.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date, datetime
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 import jinja2
 from pydantic_core import PydanticCustomError
@@ -168,7 +169,8 @@ PARALLEL_PAGES = 200
 
 def render_pages(graph: SiteGraph, env: jinja2.Environment, report: Report,
                  workers: int = 1, pages: Sequence[Page] | None = None,
-                 into: Path | None = None) -> dict[str, bytes | Path]:
+                 into: Path | None = None, *, published: Mapping[str, tuple[str, Any]] | None = None,
+                 digests: dict[str, str] | None = None) -> dict[str, Any]:
     """Render pages of the graph; returns ``{output path: UTF-8 bytes}`` in page order.
 
     ``pages`` chooses which (default: every page of the graph; a build
@@ -179,11 +181,17 @@ def render_pages(graph: SiteGraph, env: jinja2.Environment, report: Report,
     processes send back names, not pages.
     With ``workers`` > 1 and enough pages, this process and ``workers`` - 1
     forked ones render contiguous slices of the pages (the graph and
-    environment are inherited, not copied); the bytes are the same as rendering here. A template error
+    environment are inherited, not copied); the bytes are the same as rendering here.
+    ``published`` maps output paths to ``(digest, stand-in)``: a page whose
+    bytes have that `page_digest` is neither written nor returned as bytes,
+    its stand-in is (a build passes the published file, `sitegen.write.Kept`:
+    a template edit that changes no page then writes no page). ``digests``,
+    when given, receives the `page_digest` of every page rendered. A template error
     (syntax, undefined variable, any exception) is added to the report as an
     error naming the template file and line, with the page it stopped on.
     """
     chosen = list(graph.pages if pages is None else pages)
+    same = dict(published or {})
     slices = _slices(len(chosen), workers)
     if len(slices) > 1:
         try:
@@ -191,20 +199,22 @@ def render_pages(graph: SiteGraph, env: jinja2.Environment, report: Report,
             # This process renders the first slice itself while the workers render the others:
             # as fast as a worker per slice, and one process fewer holding a copy of the pages it touches.
             with frozen_heap(), ProcessPoolExecutor(len(slices) - 1, mp_context=context, initializer=_adopt,
-                                                    initargs=(graph, env, chosen, into)) as pool:
+                                                    initargs=(graph, env, chosen, into, same)) as pool:
                 others = [pool.submit(_render_adopted, bounds) for bounds in slices[1:]]
                 start, stop = slices[0]
                 with collector_running():
-                    mine = _render_slice(graph, env, chosen[start:stop], into, first=start)
+                    mine = _render_slice(graph, env, chosen[start:stop], into, first=start, published=same)
                 results = [mine, *(other.result() for other in others)]
         except (BrokenProcessPool, OSError):
-            results = [_render_slice(graph, env, chosen, into)]
+            results = [_render_slice(graph, env, chosen, into, published=same)]
     else:
-        results = [_render_slice(graph, env, chosen, into)]
-    files: dict[str, bytes | Path] = {}
-    for rendered, problems in results:
+        results = [_render_slice(graph, env, chosen, into, published=same)]
+    files: dict[str, Any] = {}
+    for rendered, problems, made in results:
         files.update(rendered)
         report.extend(problems)
+        if digests is not None:
+            digests.update(made)
     return files
 
 
@@ -220,21 +230,32 @@ def _slices(count: int, workers: int) -> list[tuple[int, int]]:
 _ADOPTED: dict[str, object] = {}
 
 
-def _adopt(graph: SiteGraph, env: jinja2.Environment, pages: list[Page], into: Path | None) -> None:
+def _adopt(graph: SiteGraph, env: jinja2.Environment, pages: list[Page], into: Path | None,
+           published: Mapping[str, tuple[str, Any]]) -> None:
     restart_collector()
-    _ADOPTED.update(graph=graph, env=env, pages=pages, into=into)
+    _ADOPTED.update(graph=graph, env=env, pages=pages, into=into, published=published)
 
 
-def _render_adopted(bounds: tuple[int, int]) -> tuple[dict[str, bytes | Path], list[Problem]]:
+def _render_adopted(bounds: tuple[int, int]) -> _SliceResult:
     start, stop = bounds
     pages: list[Page] = _ADOPTED["pages"]  # type: ignore[assignment]
     return _render_slice(_ADOPTED["graph"], _ADOPTED["env"], pages[start:stop],  # type: ignore[arg-type]
-                         _ADOPTED["into"], first=start)  # type: ignore[arg-type]
+                         _ADOPTED["into"], first=start, published=_ADOPTED["published"])  # type: ignore[arg-type]
+
+
+def page_digest(data: bytes) -> str:
+    """BLAKE2b digest (32 hex characters) of a rendered page's bytes; the build records it with the published file."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+_SliceResult = tuple[dict[str, Any], list[Problem], dict[str, str]]
 
 
 def _render_slice(graph: SiteGraph, env: jinja2.Environment, pages: Sequence[Page],
-                  into: Path | None = None, first: int = 0) -> tuple[dict[str, bytes | Path], list[Problem]]:
-    """Render the given pages; returns their bytes (or files written under ``into``) and the problems met.
+                  into: Path | None = None, first: int = 0,
+                  published: Mapping[str, tuple[str, Any]] | None = None) -> _SliceResult:
+    """Render the given pages; returns their bytes (or files written under ``into``, or the stand-ins of
+    ``published`` pages that came out the same, see `render_pages`), the problems met and each page's digest.
 
     A page written under ``into`` is named by its number among the pages of
     the call (``first`` for the first of these): one folder, no subfolders,
@@ -242,7 +263,9 @@ def _render_slice(graph: SiteGraph, env: jinja2.Environment, pages: Sequence[Pag
     moves the file to its place).
     """
     report = Report()
-    files: dict[str, bytes | Path] = {}
+    files: dict[str, Any] = {}
+    digests: dict[str, str] = {}
+    published = published or {}
     for number, page in enumerate(pages, first):
         try:
             template = env.get_template(page.template)
@@ -265,6 +288,11 @@ def _render_slice(graph: SiteGraph, env: jinja2.Environment, pages: Sequence[Pag
                          "check the variable names and expressions used in the template at that line")
             continue
         data = html.encode("utf-8")
+        made = digests[page.output] = page_digest(data)
+        before = published.get(page.output)
+        if before is not None and before[0] == made:
+            files[page.output] = before[1]
+            continue
         if into is None:
             files[page.output] = data
             continue
@@ -272,7 +300,7 @@ def _render_slice(graph: SiteGraph, env: jinja2.Environment, pages: Sequence[Pag
         with open(target, "wb") as handle:
             handle.write(data)
         files[page.output] = target
-    return files, report.problems
+    return files, report.problems, digests
 
 
 def _template_position(failure: BaseException, name: str) -> tuple[str, int | None]:
@@ -307,17 +335,19 @@ def copy_assets(graph: SiteGraph) -> dict[str, bytes]:
 
 def render_site(graph: SiteGraph, report: Report, environment: jinja2.Environment | None = None,
                 workers: int = 1, pages: Sequence[Page] | None = None,
-                into: Path | None = None) -> dict[str, bytes | Path]:
+                into: Path | None = None, *, published: Mapping[str, tuple[str, Any]] | None = None,
+                digests: dict[str, str] | None = None) -> dict[str, Any]:
     """Render pages and gather assets: the output as ``{path: bytes}``.
 
     ``environment`` lets a long-running caller (the dev server) reuse one
     `make_environment` for the same settings: compiling the templates is
     most of the render time (about 0.3 s for the example), and Jinja
     recompiles a template whose file changed. None makes a fresh one.
-    ``pages`` limits the pages rendered and ``into`` writes them to files
-    (see `render_pages`); assets are always included, as bytes.
+    ``pages`` limits the pages rendered, ``into`` writes them to files and
+    ``published``/``digests`` skip pages that come out as published (see
+    `render_pages`); assets are always included, as bytes.
     """
     env = environment or make_environment(graph.config)
-    files: dict[str, bytes | Path] = {**copy_assets(graph)}
-    files.update(render_pages(graph, env, report, workers, pages, into))
+    files: dict[str, Any] = {**copy_assets(graph)}
+    files.update(render_pages(graph, env, report, workers, pages, into, published=published, digests=digests))
     return files

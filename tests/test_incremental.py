@@ -9,7 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sitegen.build import BuildOptions, build
+from sitegen.build import BuildOptions, build, load_and_check
+from sitegen.errors import Report
+from sitegen.render import make_environment, page_digest, render_pages
 
 from .sitekit import MINIMAL_CONFIG, SERIES, UNIT, interview, tree_hashes, write_site
 
@@ -207,6 +209,45 @@ def test_a_template_edit_renders_only_the_pages_using_it(tmp_path: Path) -> None
     assert build(BuildOptions(root=root, search=False)).rendered_paths == ("units/baihe/index.html",)
 
 
+def _inodes(output: Path) -> dict[str, int]:
+    return {p.relative_to(output).as_posix(): p.stat().st_ino for p in output.rglob("*.html")}
+
+
+def test_a_layout_edit_that_changes_no_page_rewrites_none_and_one_that_does_rewrites_all(tmp_path: Path) -> None:
+    root = _site(tmp_path / "site", 4)
+    build(BuildOptions(root=root, search=False))
+    output = root / "output"
+    (root / "templates").mkdir()
+    base = (THEME / "base.html").read_text(encoding="utf-8")
+    tampered = output / "interviews/p01/index.html"
+    tampered.write_text(tampered.read_text(encoding="utf-8") + "<!-- 手改 -->", encoding="utf-8")
+    before = _inodes(output)
+    # A comment of the template language: every page is rendered again and comes out the same,
+    # so none is written, except the one changed by hand since the last build.
+    (root / "templates/base.html").write_text(base + "{# 改 #}\n", encoding="utf-8")
+    same = build(BuildOptions(root=root, search=False))
+    assert len([path for path in same.rendered_paths if path.endswith(".html")]) == len(before)
+    assert same.changed_paths == ("interviews/p01/index.html",)
+    assert {path: inode for path, inode in _inodes(output).items() if path != "interviews/p01/index.html"} == {
+        path: inode for path, inode in before.items() if path != "interviews/p01/index.html"}
+    # A visible change: every page is written, and the site equals a clean build's.
+    (root / "templates/base.html").write_text(base.replace("</body>", "<!-- 改 --></body>"), encoding="utf-8")
+    changed = build(BuildOptions(root=root, search=False))
+    assert sorted(changed.changed_paths) == sorted(before)
+    assert all("<!-- 改 --></body>" in (output / path).read_text(encoding="utf-8") for path in before)
+    incremental = tree_hashes(output)
+    build(BuildOptions(root=root, search=False, clean=True))
+    assert tree_hashes(output) == incremental
+    # The digests recorded for written pages, and carried over for pages kept unrendered,
+    # both serve the next build.
+    page = root / "content/interviews/p02.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n补充。\n", encoding="utf-8")
+    assert set(before) - set(build(BuildOptions(root=root, search=False)).rendered_paths)  # some pages kept
+    (root / "templates/base.html").write_text(base.replace("</body>", "<!-- 改 --></body>") + "{# 再改 #}",
+                                              encoding="utf-8")
+    assert build(BuildOptions(root=root, search=False)).changed_paths == ()
+
+
 def test_feeds_are_rendered_only_when_an_entry_they_hold_changed(tmp_path: Path) -> None:
     root = _site(tmp_path / "site", 6)
     (root / "site.yaml").write_text(MINIMAL_CONFIG + "feed_entries: 3\n", encoding="utf-8")
@@ -220,3 +261,21 @@ def test_feeds_are_rendered_only_when_an_entry_they_hold_changed(tmp_path: Path)
     rendered = build(BuildOptions(root=root, search=False)).rendered_paths
     assert [path for path in rendered if path.endswith("feed.xml")] == [
         "feed.xml", "series/dadiaoyan/feed.xml", "units/baihe/feed.xml"]
+
+
+def test_rendering_hands_back_the_stand_in_of_a_page_that_came_out_as_published(tmp_path: Path) -> None:
+    root = _site(tmp_path / "site", 3)
+    options = BuildOptions(root=root, search=False)
+    config, _, graph = load_and_check(options, Report())
+    env = make_environment(config)
+    plain = render_pages(graph, env, Report())
+    first, second = graph.pages[0].output, graph.pages[1].output
+    published = {first: (page_digest(plain[first]), "kept"), second: (page_digest(b"other bytes"), "kept")}
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    digests: dict[str, str] = {}
+    files = render_pages(graph, env, Report(), into=scratch, published=published, digests=digests)
+    assert files[first] == "kept"  # came out the same: nothing written for it
+    assert files[second] == scratch / "1.html" and (scratch / "1.html").read_bytes() == plain[second]
+    assert sorted(p.name for p in scratch.iterdir()) == sorted(f"{n}.html" for n in range(1, len(graph.pages)))
+    assert digests == {page.output: page_digest(plain[page.output]) for page in graph.pages}
