@@ -9,7 +9,6 @@ May import: errors, sources, yamltext, validation, models.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from pathlib import Path
 from typing import Annotated
@@ -188,9 +187,9 @@ def load_config(root: Path, report: Report, *, base_url: str | None = None,
             line, column = data.locate_key(("root",))
             report.error(CONFIG_FILE, line, column, 'unknown field "root"',
                          "remove it: the site folder is the folder that holds site.yaml (or --site DIR)")
-            data = dataclasses.replace(data, value={k: v for k, v in data.value.items() if k != "root"})
+            data = data.with_value({k: v for k, v in data.value.items() if k != "root"})
         if overrides and isinstance(data.value, dict):
-            data = dataclasses.replace(data, value={**data.value, **overrides})
+            data = data.with_value({**data.value, **overrides})
         config = validate_record(Config, data, CONFIG_FILE, report, defaults={"root": root.resolve()})
     if config is None:
         raise SiteError(report.problems)

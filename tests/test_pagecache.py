@@ -90,3 +90,39 @@ def test_records_come_from_the_cache_and_a_second_file_with_their_id_is_refused_
     build(BuildOptions(root=root, search=False))
     assert _rows(root)["content/units/baihe.yaml"] != unit_row
     assert "白鹤新镇" in (root / "output/units/baihe/index.html").read_text(encoding="utf-8")
+
+
+def test_a_cached_page_points_at_the_same_line_and_column_as_a_fresh_load(tmp_path: Path) -> None:
+    # The cache keeps a page's front matter text, not its YAML positions: they are found
+    # again when a message needs them. A page cached while its unit existed, then the unit
+    # removed: the error points where a load without the cache points (Windows line breaks
+    # and an indented block included).
+    page = ("---\r\ntitle: 访谈甲\r\ndate: 2018-05-03 10:00\r\nseries: dadiaoyan\r\n"
+            "interviewee:\r\n  name: 受访人\r\n  role: 网格员\r\nunit:   qingpu\r\n---\r\n## 问题\r\n\r\n回答。\r\n")
+    units = {"content/units/qingpu.yaml": UNIT.replace("白鹤镇", "青浦")}
+    root = write_site(tmp_path / "site", {"content/interviews/a.md": page, **units})
+    build(BuildOptions(root=root, search=False))
+    (root / "content/units/qingpu.yaml").unlink()
+    cached = check(BuildOptions(root=root)).problems
+    fresh = check(BuildOptions(root=root, clean=True)).problems
+    assert [(p.path, p.line, p.column) for p in cached if p.severity == "error"] == [
+        ("content/interviews/a.md", 8, 9)]
+    assert [p.format() for p in cached] == [p.format() for p in fresh]
+
+
+def test_yaml_data_pickles_its_text_and_finds_the_same_positions() -> None:
+    import pickle
+
+    from sitegen.errors import Report
+    from sitegen.yamltext import load_yaml
+
+    text = "title: 访谈\r\ntags:\r\n  - 甲\r\n  - 乙\r\nimages:\r\n  - src: a.png\r\n    alt: 图\r\n"
+    data = load_yaml(text, "content/interviews/a.md", Report(), first_line=2)
+    assert data is not None
+    copy = pickle.loads(pickle.dumps(data))
+    assert copy._positions is None and copy._key_positions is None  # found again on first use
+    assert copy.locate(("images", 0, "alt")) == (8, 10) == data.locate(("images", 0, "alt"))
+    assert copy.locate_key(("tags", 1)) == (3, 1)
+    assert dict(copy.positions) == dict(data.positions) and dict(copy.key_positions) == dict(data.key_positions)
+    assert copy == data and copy.value == {"title": "访谈", "tags": ["甲", "乙"],
+                                            "images": [{"src": "a.png", "alt": "图"}]}
