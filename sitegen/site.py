@@ -25,6 +25,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, datetime, time
 from typing import Any, Callable, Iterable, Sequence
 from urllib.parse import quote, unquote, urlsplit
@@ -67,6 +68,9 @@ class Urls:
     """
 
     base_url: str
+    # path() runs about 20 times a page (every link of every layout) for far fewer distinct
+    # site paths; each answer is kept (quoting was an eighth of the rendering time).
+    _paths: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def base_path(self) -> str:
@@ -90,9 +94,11 @@ class Urls:
         ``/interviews/baihe/`` under ``https://example.org/qingpu/`` →
         ``/qingpu/interviews/baihe/``. External links are returned unchanged.
         """
-        if self.is_external(site_path):
-            return site_path
-        return quote(self.base_path.rstrip("/") + "/" + site_path.lstrip("/"), safe=_URL_SAFE)
+        found = self._paths.get(site_path)
+        if found is None:
+            found = self._paths[site_path] = site_path if self.is_external(site_path) else quote(
+                self.base_path.rstrip("/") + "/" + site_path.lstrip("/"), safe=_URL_SAFE)
+        return found
 
     def absolute(self, site_path: str) -> str:
         """Return the absolute address of a site path (``https://example.org/qingpu/interviews/baihe/``).
@@ -342,9 +348,9 @@ class SiteGraph:
     now: datetime
     links: SiteLinks = SiteLinks()
 
-    @property
+    @cached_property
     def urls(self) -> Urls:
-        """Link maker for this site's ``base_url``."""
+        """Link maker for this site's ``base_url`` (one per graph: it remembers the links it made)."""
         return Urls(self.config.base_url)
 
     def latest_tallies(self) -> list[tuple[str, Tally]]:
