@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 from unittest import mock
 
 import pytest
@@ -250,10 +251,14 @@ def test_an_unverified_markdown_version_turns_pruning_off() -> None:
         assert "\\" in renderer._md.treeprocessors["inline"].met
 
 
+def _counting_runs(step: type) -> Any:
+    """Patch ``step.run`` (a Markdown pre- or tree-processor) to count its calls; it still runs."""
+    return mock.patch.object(step, "run", autospec=True, side_effect=step.run)
+
+
 def test_unescape_runs_only_for_a_document_with_a_backslash() -> None:
     renderer = MarkdownRenderer()
-    with mock.patch.object(UnescapeTreeprocessor, "run", autospec=True,
-                           side_effect=UnescapeTreeprocessor.run) as run:
+    with _counting_runs(UnescapeTreeprocessor) as run:
         renderer.render("## 问题\n\n**粗**[链](x)。\n", "a.md", 1)
         assert run.call_count == 0
         assert renderer.render("转义\\*星号\\*", "a.md", 1).text == "转义*星号*"
@@ -262,7 +267,7 @@ def test_unescape_runs_only_for_a_document_with_a_backslash() -> None:
 
 def test_plain_headings_get_their_ids_without_the_library_toc() -> None:
     renderer = MarkdownRenderer()
-    with mock.patch.object(TocTreeprocessor, "run", autospec=True, side_effect=TocTreeprocessor.run) as run:
+    with _counting_runs(TocTreeprocessor) as run:
         plain = renderer.render("## 问题？\n\n## 问题？\n\n正文[^1]\n\n[^1]: 注\n", "a.md", 1)
         assert run.call_count == 0
         assert [h.anchor for h in plain.headings] == ["问题", "问题_1"]
@@ -273,8 +278,7 @@ def test_plain_headings_get_their_ids_without_the_library_toc() -> None:
 
 def test_fences_are_looked_for_only_when_the_source_has_one() -> None:
     renderer = MarkdownRenderer()
-    with mock.patch.object(FencedBlockPreprocessor, "run", autospec=True,
-                           side_effect=FencedBlockPreprocessor.run) as run:
+    with _counting_runs(FencedBlockPreprocessor) as run:
         renderer.render("## 问题\n\n正文 `代码` ~波浪~。\n", "a.md", 1)
         assert run.call_count == 0
         assert "<pre><code>" in renderer.render("```\nx\n```\n", "a.md", 1).html
@@ -284,8 +288,7 @@ def test_fences_are_looked_for_only_when_the_source_has_one() -> None:
 
 def test_html_blocks_are_looked_for_only_when_the_source_has_a_tag_or_reference() -> None:
     renderer = MarkdownRenderer()
-    with mock.patch.object(HtmlBlockPreprocessor, "run", autospec=True,
-                           side_effect=HtmlBlockPreprocessor.run) as run:
+    with _counting_runs(HtmlBlockPreprocessor) as run:
         renderer.render("## 问题\n\n正文。\n", "a.md", 1)
         assert run.call_count == 0
         renderer.render("R&D\n", "a.md", 1)
