@@ -567,12 +567,14 @@ def _copy_new(source: Path | str, target: Path | str) -> None:
     shutil.copystat(source, target)
 
 
-def _list_files(folder: Path, under: str = "") -> set[str]:
+def _list_files(folder: Path, under: str = "", *, links: bool = False) -> set[str]:
     """Relative posix paths of the files under ``folder`` (or its subfolder ``under``), manifest aside.
 
     A link to a file counts as a file; links to folders are not followed;
-    a folder that cannot be read is skipped. Uses os.scandir: a site has a
-    folder per page, and the kind of an entry comes with the listing.
+    with ``links``, every symbolic link counts as one entry, whatever it
+    points to (to a folder, or to nothing). A folder that cannot be read is
+    skipped. Uses os.scandir: a site has a folder per page, and the kind of
+    an entry comes with the listing.
     """
     found: set[str] = set()
     pending = [under]
@@ -585,7 +587,9 @@ def _list_files(folder: Path, under: str = "") -> set[str]:
         with listing:
             for entry in listing:
                 rel = f"{current}/{entry.name}" if current else entry.name
-                if entry.is_dir(follow_symlinks=False):
+                if links and entry.is_symlink():
+                    found.add(rel)
+                elif entry.is_dir(follow_symlinks=False):
                     pending.append(rel)
                 elif entry.name != MANIFEST and entry.is_file():
                     found.add(rel)
@@ -594,13 +598,24 @@ def _list_files(folder: Path, under: str = "") -> set[str]:
 
 def _carry_over_foreign_files(output: Path, staging: Path, written_before: set[str],
                               written_now: set[str]) -> None:
-    """Link (or copy) into ``staging`` the files of ``output`` that no build of sitegen wrote."""
+    """Put into ``staging`` the files of ``output`` that no build of sitegen wrote, as they are.
+
+    A regular file is linked (or copied); a symbolic link stays a link to
+    the same place (a publisher's link to a folder of downloads, say), so
+    nothing outside the output is copied in and nothing the publisher made
+    is lost. Where the new site has a file or folder of its own, the site's wins.
+    """
     if not output.is_dir():
         return
-    for rel in sorted(_list_files(output) - written_before - written_now):
-        target = staging / rel
+    for rel in sorted(_list_files(output, links=True) - written_before - written_now):
+        source, target = output / rel, staging / rel
+        if os.path.lexists(target):
+            continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        _link_or_copy(output / rel, target)
+        if source.is_symlink():
+            os.symlink(os.readlink(source), target)
+        else:
+            _link_or_copy(source, target)
 
 
 def _exchange(first: Path, second: Path) -> bool:

@@ -201,3 +201,35 @@ def test_a_stale_kept_file_without_refill_is_refused_and_nothing_changes(tmp_pat
     with pytest.raises(UnsafeOutputError, match="changed while the site was being built"):
         publish(out, {"a.html": Kept(stamp), "new.html": b"N"})
     assert sorted(p.name for p in out.iterdir()) == [".sitegen-manifest", "a.html"]
+
+
+def test_a_publishers_links_in_the_output_stay_links_to_the_same_place(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    (outside / "files").mkdir(parents=True)
+    (outside / "files" / "report.pdf").write_bytes(b"%PDF")
+    (outside / "note.txt").write_text("outside", encoding="utf-8")
+    output = tmp_path / "output"
+    publish(output, {"index.html": b"1", "a/index.html": b"a"})
+    (output / "downloads").symlink_to(outside / "files", target_is_directory=True)
+    (output / "a" / "note.txt").symlink_to("../../outside/note.txt")
+    (output / "gone.txt").symlink_to(outside / "missing.txt")
+    (output / "index.html.link").symlink_to("index.html")
+    for _ in range(2):  # from an empty staging folder, then from the spare
+        publish(output, {"index.html": b"2", "a/index.html": b"b"})
+        assert {name: os.readlink(output / name) for name in ("downloads", "a/note.txt", "gone.txt",
+                                                               "index.html.link")} == {
+            "downloads": str(outside / "files"), "a/note.txt": "../../outside/note.txt",
+            "gone.txt": str(outside / "missing.txt"), "index.html.link": "index.html"}
+        assert (output / "downloads" / "report.pdf").read_bytes() == b"%PDF"
+        assert (output / "index.html").read_bytes() == b"2" and (output / "a/index.html").read_bytes() == b"b"
+        assert (output / MANIFEST).read_text(encoding="utf-8") == "a/index.html\nindex.html\n"
+    assert (outside / "note.txt").read_text(encoding="utf-8") == "outside"  # never written through
+
+
+def test_the_sites_own_file_wins_over_a_foreign_one_in_its_place(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    publish(output, {"index.html": b"1"})
+    (output / "units").symlink_to(tmp_path, target_is_directory=True)
+    publish(output, {"index.html": b"1", "units/baihe/index.html": b"u"})
+    assert not (output / "units").is_symlink()
+    assert (output / "units/baihe/index.html").read_bytes() == b"u"
