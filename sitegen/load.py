@@ -31,7 +31,7 @@ import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Generic, Mapping, TypeVar
+from typing import Any, Generic, Mapping, NamedTuple, TypeVar
 
 from .bodies import Body, BodyBook, BodyJob, Stored, convert_and_store
 from .config import Config
@@ -40,7 +40,7 @@ from .markup import MarkdownRenderer, RenderedMarkdown, body_complexity
 from .models import CaseStudyMeta, InterviewMeta, Series, Unit
 from .slugs import is_slug, make_slug, make_slugs
 from .fresh import code_fingerprint
-from .pagecache import PageCache, text_key
+from .pagecache import Entry, PageCache, settled_stamp, source_digest, text_key
 from .sources import SourceFile, SourceReader, find_sources, split_front_matter
 from .validation import validate_record
 from .workers import WorkerPool, run_apart
@@ -191,7 +191,7 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
         _finish_slugs(pages, report, workers)
         for path, problems in read:
             if pages[path] is not None:
-                cache.put(path, keys[path], pages[path], problems)
+                found.remember(path, keys[path], pages[path], problems)
         cache.save()
         loaded = [page for page in pages.values() if page is not None]
         bodies.update(book.take([BodyJob(p.path, p.body, p.body_line) for p in loaded if p.path not in bodies],
@@ -225,12 +225,21 @@ def _settings_key(config: Config) -> str:
     return f"{config!r}|{code_fingerprint()}"
 
 
+class _Origin(NamedTuple):
+    """Where a loaded file's cache entry comes from: its `source_digest`, `settled_stamp` and reading warnings."""
+
+    source: str
+    stamp: str
+    read_warnings: list[Problem]
+
+
 @dataclass
 class _Discovery:
     """The state of one load while its files are found and read, one `file` call per source file.
 
     ``pages`` holds the Markdown pages in discovery order (None: waiting
-    for its job in ``jobs``); ``keys`` the page-cache key of each page.
+    for its job in ``jobs``); ``keys`` the page-cache key of each page;
+    ``origins`` what the page cache stores of each file read (`_Origin`).
     """
 
     config: Config
@@ -242,6 +251,7 @@ class _Discovery:
     pages: dict[str, _Page | None] = field(default_factory=dict)
     jobs: list[_PageJob] = field(default_factory=list)
     keys: dict[str, str] = field(default_factory=dict)
+    origins: dict[str, _Origin] = field(default_factory=dict)
 
     def file(self, rel: str) -> None:
         """Take one file found under content/: a record, a page, an asset, or a warning why not."""
@@ -288,10 +298,10 @@ class _Discovery:
             return
         source, key, cached = read
         if cached is not None:
-            (data, record), warnings = cached
+            data, record = cached.value
             if not self._unused_id(rel, collection, stem):
                 return
-            report.extend(warnings)
+            report.extend(cached.warnings)
         else:
             own = Report()
             data = load_yaml(source.text, rel, own)
@@ -305,17 +315,32 @@ class _Discovery:
             if record is None or data is None:
                 return
             if not own.has_errors():
-                self.cache.put(rel, key, (data, record), own.problems)
+                self.remember(rel, key, (data, record), own.problems)
         content.broken.discard((collection, stem))
         getattr(content, collection)[stem] = Sourced(record, rel, data, source.text)
 
-    def _read(self, rel: str) -> tuple[SourceFile, str, tuple[Any, list[Problem]] | None] | None:
-        """Read a file: (its source, its page-cache key, what the cache holds for it or None); None if unreadable."""
-        source = self.reader.read(rel, self.report)
+    def _read(self, rel: str, info: os.stat_result | None = None,
+              stamp: str = "") -> tuple[SourceFile, str, Entry | None] | None:
+        """Read a file: (its source, its page-cache key, the cache's entry for it or None); None if unreadable.
+
+        ``info`` and ``stamp``: the file's status and `settled_stamp`, when
+        just taken. Reading warnings are reported, and kept in ``origins``.
+        """
+        own = Report()
+        source = self.reader.read(rel, own, info)
+        self.report.extend(own.problems)
         if source is None:
             return None
-        key = text_key(self.settings, rel, source.text)
+        digest = source_digest(rel, source.text)
+        key = text_key(self.settings, digest)
+        self.origins[rel] = _Origin(digest, stamp, own.problems)
         return source, key, self.cache.get(rel, key)
+
+    def remember(self, rel: str, key: str, value: Any, warnings: list[Problem]) -> None:
+        """Put what loading ``rel`` (read by `_read`) gave into the page cache, with where it came from."""
+        origin = self.origins[rel]
+        self.cache.put(rel, key, value, warnings, source=origin.source, stamp=origin.stamp,
+                       read_warnings=origin.read_warnings)
 
     def _unused_id(self, rel: str, collection: str, stem: str) -> bool:
         """True when no earlier file has the id ``stem``; else reports the clash."""
@@ -329,21 +354,34 @@ class _Discovery:
     def page(self, rel: str, collection: str) -> None:
         """Take a page from the page cache when its text, the settings and the code are unchanged, else make its job.
 
-        Reading and decoding always happen (their warnings, e.g. GB18030, are
-        made each time); the warnings of the later steps come from the cache
-        as they were first reported. A page whose front matter cannot even be
-        found is reported here and gets no job.
+        A file whose stamp is the one cached with it (`sitegen.pagecache`) is
+        not read at all; the others are read and decoded, and taken from the
+        cache when their text is. Warnings come as they were first reported,
+        those of reading and decoding (e.g. GB18030) included. A page whose
+        front matter cannot even be found is reported here and gets no job.
         """
         report = self.report
-        read = self._read(rel)
+        info = self.reader.look(rel, report)
+        if info is None:
+            return
+        stamp = settled_stamp(info)
+        settled = self.cache.settled(rel, stamp, self.settings)
+        if settled is not None:  # the file is as it was when cached: not even read
+            report.extend(settled.read_warnings)
+            report.extend(settled.warnings)
+            self.pages[rel] = settled.value
+            self.keys[rel] = settled.key
+            return
+        read = self._read(rel, info, stamp)
         if read is None:
             return
         source, key, cached = read
         if cached is not None:
-            page, warnings = cached
-            report.extend(warnings)
-            self.pages[rel] = page
+            report.extend(cached.warnings)
+            self.pages[rel] = cached.value
             self.keys[rel] = key
+            if stamp:  # the same text in a file written since: store its stamp and reading warnings
+                self.remember(rel, key, cached.value, cached.warnings)
             return
         errors_before = len(report.errors)
         split = split_front_matter(source, report)

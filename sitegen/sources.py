@@ -121,8 +121,30 @@ class SourceReader:
         self._base: str | None = None
         self._folders: dict[str, str] = {}
 
-    def read(self, rel_path: str, report: Report) -> SourceFile | None:
-        """Read and decode ``rel_path`` (see `read_source`); None after an error (reported)."""
+    def read(self, rel_path: str, report: Report, info: os.stat_result | None = None) -> SourceFile | None:
+        """Read and decode ``rel_path`` (see `read_source`); None after an error (reported).
+
+        ``info``: the file's status as `look` just gave it (saves looking again).
+        """
+        path = _posix(rel_path)
+        if info is None:
+            info = self.look(path, report)
+            if info is None:
+                return None
+        try:
+            data = _read_limited(self.root / path, path, report, info)
+        except OSError as exc:
+            report.error(path, None, None, f"the file could not be read ({exc.strerror or exc})",
+                         "check that the file exists and that you may read it")
+            return None
+        return decode_source(path, data, report) if data is not None else None
+
+    def look(self, rel_path: str, report: Report) -> os.stat_result | None:
+        """The status of ``rel_path`` (links followed) when it stays inside the site and can be looked at.
+
+        Otherwise reports the error `read` would (a link leading out of the
+        site, a file that cannot be looked at) and returns None. Reads nothing.
+        """
         path = _posix(rel_path)
         try:
             info = self._inside(path)
@@ -133,14 +155,7 @@ class SourceReader:
         if info is None:
             report.error(path, None, None, _outside_message(self.root, self.root / path),
                          "copy the file into the site folder instead of linking to it")
-            return None
-        try:
-            data = _read_limited(self.root / path, path, report, info)
-        except OSError as exc:
-            report.error(path, None, None, f"the file could not be read ({exc.strerror or exc})",
-                         "check that the file exists and that you may read it")
-            return None
-        return decode_source(path, data, report) if data is not None else None
+        return info
 
     def check_inside(self, rel_path: str, report: Report) -> bool:
         """True when ``rel_path`` stays inside the site (see `check_inside`); else reports an error.

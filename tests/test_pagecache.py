@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
-from sitegen.build import BuildOptions, build, check
-from sitegen.errors import SiteError
+from sitegen import pagecache
+from sitegen.build import BuildOptions, BuildResult, build, check
+from sitegen.errors import Report, SiteError
 from sitegen.fresh import CACHE_DIR
 from sitegen.pagecache import CACHE_FILE
+from sitegen.sources import SourceReader
 
 from .sitekit import UNIT, interview, tree_hashes, write_site
 
@@ -126,3 +130,69 @@ def test_yaml_data_pickles_its_text_and_finds_the_same_positions() -> None:
     assert dict(copy.positions) == dict(data.positions) and dict(copy.key_positions) == dict(data.key_positions)
     assert copy == data and copy.value == {"title": "访谈", "tags": ["甲", "乙"],
                                             "images": [{"src": "a.png", "alt": "图"}]}
+
+
+@pytest.fixture
+def settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Move the page cache's clock a minute ahead: every file counts as settled, so its stamp is stored."""
+    real = pagecache._now_ns
+    monkeypatch.setattr(pagecache, "_now_ns", lambda: real() + 60 * 1_000_000_000)
+
+
+def _reads(root: Path, options: BuildOptions) -> tuple[list[str], BuildResult]:
+    """Build; return the page and record files read (opened) by it, and the result."""
+    real = SourceReader.read
+    read: list[str] = []
+
+    def counting(self: SourceReader, rel: str, report: Report, info: object = None) -> object:
+        read.append(rel)
+        return real(self, rel, report, info)  # type: ignore[arg-type]
+
+    with mock.patch.object(SourceReader, "read", counting):
+        result = build(options)
+    return sorted(rel for rel in read if rel.startswith("content/")), result
+
+
+def test_a_page_whose_stamp_is_cached_is_not_read_again_and_an_edit_is_seen(tmp_path: Path, settled: None) -> None:
+    files = {f"content/interviews/p{i}.md": interview(f"访谈{i}") for i in range(3)}
+    gbk = interview("旧编码的访谈").encode("gb18030")
+    root = write_site(tmp_path / "site", {**files, "content/interviews/gbk.md": gbk})
+    options = BuildOptions(root=root, search=False, jobs=1)
+    read, first = _reads(root, options)
+    assert "content/interviews/p0.md" in read and len(first.warnings) == 1  # the GB18030 warning
+    page = root / "content/interviews/p1.md"
+    # Same size, same modification time: only the change time tells the edit apart.
+    text = page.read_text(encoding="utf-8")
+    times = page.stat()
+    page.write_text(text.replace("回答", "答复"), encoding="utf-8")
+    os.utime(page, ns=(times.st_atime_ns, times.st_mtime_ns))
+    assert page.stat().st_size == times.st_size
+    read, again = _reads(root, options)
+    assert read == ["content/interviews/p1.md", "content/series/dadiaoyan.yaml", "content/units/baihe.yaml"]
+    assert again.warnings == first.warnings  # the reading warning of the file not read, as first reported
+    assert "答复" in (root / "output/interviews/p1/index.html").read_text(encoding="utf-8")
+    incremental = tree_hashes(root / "output")
+    build(BuildOptions(root=root, search=False, clean=True))
+    assert tree_hashes(root / "output") == incremental
+
+
+def test_a_file_changed_just_before_it_was_read_is_read_again(tmp_path: Path) -> None:
+    # Without the clock moved: the files were written a moment ago, so their stamps are not
+    # trusted (a later write in the same clock tick could leave them equal) and every page
+    # is read again; its text still comes from the cache.
+    root = write_site(tmp_path / "site", {"content/interviews/a.md": interview("访谈甲")})
+    options = BuildOptions(root=root, search=False, jobs=1)
+    build(options)
+    read, _ = _reads(root, options)
+    assert read == ["content/interviews/a.md", "content/series/dadiaoyan.yaml", "content/units/baihe.yaml"]
+
+
+def test_settings_changed_since_a_page_was_cached_make_it_load_again(tmp_path: Path, settled: None) -> None:
+    root = write_site(tmp_path / "site", {"content/interviews/a.md": interview("访谈甲")})
+    options = BuildOptions(root=root, search=False, jobs=1)
+    build(options)
+    config = root / "site.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "summary_length: 40\n", encoding="utf-8")
+    read, _ = _reads(root, options)
+    assert "content/interviews/a.md" in read
+    assert _reads(root, options)[0] == ["content/series/dadiaoyan.yaml", "content/units/baihe.yaml"]
