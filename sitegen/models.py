@@ -186,11 +186,12 @@ def parse_text(value: Any) -> str:
     """Accept text as typed.
 
     Raises `PydanticCustomError` ``text_empty`` for an empty value (``title:``
-    with nothing after it) and ``text`` for lists or mappings.
+    with nothing after it, or only quotes or spaces: ``title: ""``) and
+    ``text`` for lists or mappings.
     """
-    if isinstance(value, str):
+    if isinstance(value, str) and value.strip():
         return value
-    if value is None:
+    if value is None or isinstance(value, str):  # nothing typed, or only quotes or spaces: title: ""
         raise PydanticCustomError("text_empty", "the value is empty",
                                   {"hint": "write the value after the colon (and a space), or remove the line"})
     raise PydanticCustomError("text", "expected text, got {kind}",
@@ -200,8 +201,11 @@ def parse_text(value: Any) -> str:
 
 
 def parse_optional_text(value: Any) -> str:
-    """Accept text as typed; an empty value (``summary:`` alone) is "". Raises like `parse_text`."""
-    return "" if value is None else parse_text(value)
+    """Accept text as typed, empty included; nothing typed (``summary:`` alone) is "". Raises like `parse_text`
+    for lists and mappings."""
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else parse_text(value)
 
 
 def parse_text_list(value: Any) -> tuple[str, ...]:

@@ -36,6 +36,7 @@ _MESSAGES = {
                                 'use lower-case letters a-z, digits and "-" only, e.g. baihe-dadiaoyan'),
     "string_too_long": ('"{field}" is too long', "shorten it"),
     "string_too_short": ('"{field}" is empty', "write a value after the colon, or remove the line"),
+    "too_short": ('"{field}" is empty', "write a value after the colon, or remove the line"),
     "model_type": _GROUP, "model_attributes_type": _GROUP, "dict_type": _GROUP,
     "tuple_type": _LIST, "list_type": _LIST,
     "int_parsing": ('"{field}" should be a whole number, not {kind}', "write the digits alone, e.g. 10"),

@@ -184,6 +184,18 @@ def test_a_title_that_gives_no_url_is_an_error_with_a_hint(tmp_path: Path) -> No
     assert (root / "output/interviews/tanhua/index.html").is_file()
 
 
+def test_a_value_typed_as_empty_quotes_or_spaces_is_empty_in_plain_words(tmp_path: Path) -> None:
+    page = ('---\ntitle: ""\ndate: 2018-05-03 10:00\nseries: dadiaoyan\nunit: baihe\n'
+            "interviewee:\n  name: ''\n  role: '  '\nsource:\n  publisher: \"\"\n---\n正文。\n")
+    root = write_site(tmp_path, {"content/interviews/a.md": page})
+    hint = "  hint: write the value after the colon (and a space), or remove the line"
+    assert [p.format() for p in found(root)] == [
+        f"content/interviews/a.md:2:8: error: title: the value is empty\n{hint}",
+        f"content/interviews/a.md:7:9: error: interviewee → name: the value is empty\n{hint}",
+        f"content/interviews/a.md:8:9: error: interviewee → role: the value is empty\n{hint}",
+        f"content/interviews/a.md:10:14: error: source → publisher: the value is empty\n{hint}"]
+
+
 # -- files -----------------------------------------------------------------------------
 
 def test_a_notepad_txt_suffix_is_a_warning_and_the_file_is_not_published(tmp_path: Path) -> None:
