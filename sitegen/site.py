@@ -23,6 +23,7 @@ from __future__ import annotations
 import html
 import math
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -378,7 +379,9 @@ def build_site(config: Config, content: Content, now: datetime, report: Report,
              for uid, u in sorted(content.units.items(), key=lambda kv: kv[1].record.name)}
     series = {sid: SeriesView(s.record, _permalink(config.permalinks.series, sid))
               for sid, s in sorted(content.series.items())}
-    term = _terms(config, slugger)
+    published = [d for d in content.interviews + content.cases
+                  if include_drafts or not (d.meta.draft or d.meta.date > now)]
+    term = _terms(config, published, slugger, report).__getitem__
     interviews = _entries(config, content.interviews, units, series, now, include_drafts, term,
                           config.permalinks.interviews)
     cases = _entries(config, content.cases, units, series, now, include_drafts, term,
@@ -428,20 +431,58 @@ def _entries(config: Config, documents: Sequence[Document], units: dict[str, Uni
     return entries
 
 
-def _terms(config: Config, slugger: Callable[[str], str]) -> Callable[[str], Term]:
-    """The term of each tag text, one shared `Term` per text (so pages using a tag hold the same object)."""
-    made: dict[str, Term] = {}
+def _terms(config: Config, documents: Sequence[Document], slugger: Callable[[str], str],
+           report: Report) -> dict[str, Term]:
+    """The term of every tag text of ``documents``, one shared `Term` per text.
 
-    def term(name: str) -> Term:
-        if name not in made:
-            made[name] = _term(config, name, slugger)
-        return made[name]
-    return term
+    Texts whose slugs are equal are one term when they are the same word
+    written differently (case, width, spaces: ``R&D`` and ``r&d``), since
+    their pages are about one thing. Different words that read the same
+    (民生 and 民声, both ``min-sheng``: a homophone typed with a pinyin
+    input method, or meant) never share a page: the word used first (the
+    oldest page's) keeps the slug, the next gets ``min-sheng-2`` and so on,
+    and a warning at its first use names both, since it is often a typing
+    slip. Slugs of pages already published thus never change when a new
+    word joins.
+    """
+    first_use: dict[str, tuple[Document, int]] = {}
+    for document in sorted(documents, key=lambda d: (d.meta.date, d.path)):
+        for index, name in enumerate(document.meta.tags):
+            first_use.setdefault(name, (document, index))
+    natural = {name: slugger(name) or "tag" for name in first_use}
+    taken = set(natural.values())
+    words: dict[str, dict[str, str]] = defaultdict(dict)  # slug → {spelling: slug given}
+    terms: dict[str, Term] = {}
+    for name, slug in natural.items():
+        spellings = words[slug]
+        spelling = _spelling(name)
+        if spelling not in spellings:
+            if spellings:
+                given = next(f"{slug}-{n}" for n in range(2, len(spellings) + len(taken) + 3)
+                             if f"{slug}-{n}" not in taken)
+                taken.add(given)
+                _warn_homophone(config, name, given, first_use, natural, spellings, report)
+            spellings[spelling] = slug if not spellings else given
+        terms[name] = Term(name, spellings[spelling], _permalink(config.permalinks.tags, spellings[spelling]))
+    return terms
 
 
-def _term(config: Config, name: str, slugger: Callable[[str], str]) -> Term:
-    slug = slugger(name) or "tag"
-    return Term(name, slug, _permalink(config.permalinks.tags, slug))
+def _spelling(name: str) -> str:
+    """A tag text with case, character width and spaces set aside (``Ｒ＆Ｄ`` and ``r&d`` are one spelling)."""
+    return "".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def _warn_homophone(config: Config, name: str, given: str, first_use: dict[str, tuple[Document, int]],
+                    natural: dict[str, str], spellings: dict[str, str], report: Report) -> None:
+    document, index = first_use[name]
+    slug = natural[name]
+    first = next(other for other in first_use if natural[other] == slug and _spelling(other) in spellings)
+    line, column = document.yaml.locate(("tags", index))
+    report.warning(document.path, line, column,
+                   f'the tags "{first}" and "{name}" both read {slug}; "{name}" gets its own page, '
+                   f"{_permalink(config.permalinks.tags, given)}",
+                   f'if "{name}" is a typing slip for "{first}" (同音字), write "{first}"; '
+                   "if both words are meant, nothing needs changing")
 
 
 def _link_neighbours(newest_first: list[Entry]) -> None:

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from contextlib import contextmanager
@@ -227,3 +228,35 @@ def test_ascii_text_needs_no_transliteration() -> None:
     with mock.patch.object(slugs, "lazy_pinyin", side_effect=AssertionError("pypinyin called")):
         assert make_slug.__wrapped__("Annual Report 2024") == "annual-report-2024"
         assert make_slug.__wrapped__("R&D") == "r-d"
+
+
+def test_two_words_that_read_alike_get_two_tag_pages_and_a_warning(tmp_path: Path) -> None:
+    # 民生 and 民声 both read min-sheng: two words (often an input-method slip), never one page.
+    # R&D and ｒ＆ｄ are one word written two ways: one page.
+    tags = ["[民生]", "[民声]", "[民生, R&D]", "[民声, ｒ＆ｄ]"]
+    files = {f"content/interviews/p{i}.md": interview(f"访谈{i}", date=f"2018-05-0{i + 1} 10:00",
+                                                      extra=f"tags: {tag}\n")
+             for i, tag in enumerate(tags)}
+    root = write_site(tmp_path / "site", files)
+    result = build(BuildOptions(root=root, search=False))
+    assert [p.format() for p in result.warnings] == [
+        'content/interviews/p1.md:9:8: warning: the tags "民生" and "民声" both read min-sheng; "民声" gets its own '
+        "page, /tags/min-sheng-2/\n"
+        '  hint: if "民声" is a typing slip for "民生" (同音字), write "民生"; if both words are meant, nothing '
+        "needs changing"]
+    output = root / "output/tags"
+    assert sorted(p.name for p in output.iterdir()) == ["index.html", "min-sheng", "min-sheng-2", "r-d"]
+
+    def linked(slug: str) -> list[str]:
+        page = (output / slug / "index.html").read_text(encoding="utf-8")
+        return sorted(set(re.findall(r'href="/interviews/(p\d)/"', page)))
+
+    assert (linked("min-sheng"), linked("min-sheng-2"), linked("r-d")) == (["p0", "p2"], ["p1", "p3"], ["p2", "p3"])
+    assert "<h1>标签：民声" in (output / "min-sheng-2/index.html").read_text(encoding="utf-8")
+    # A newer page bringing a third reading of the same slug leaves the older pages' addresses as they were.
+    (root / "content/interviews/p9.md").write_text(
+        interview("访谈9", date="2018-06-01 10:00", extra="tags: [敏声]\n"), encoding="utf-8")
+    build(BuildOptions(root=root, search=False))
+    assert sorted(p.name for p in output.iterdir()) == ["index.html", "min-sheng", "min-sheng-2", "min-sheng-3",
+                                                         "r-d"]
+    assert linked("min-sheng-2") == ["p1", "p3"]
