@@ -55,7 +55,9 @@ def _parser() -> argparse.ArgumentParser:
                     "(the cache is .sitegen-cache/): unchanged pages are kept as published, and when no "
                     "input or output file changed since the last build, its report is printed again at once.")
     _site_arg(build_cmd)
-    build_cmd.add_argument("--output", metavar="DIR", help="output folder (default: output_dir in site.yaml, 'output')")
+    build_cmd.add_argument("--output", metavar="DIR",
+                           help="output folder; a relative one is inside the site folder, as output_dir in "
+                                "site.yaml is (default: output_dir, 'output')")
     build_cmd.add_argument("--base-url", metavar="URL",
                            help="address the site is published at, e.g. https://example.org/qingpu/diaoyan/")
     build_cmd.add_argument("--quiet", action="store_true", help="print nothing but errors")
@@ -98,7 +100,8 @@ def _serve_parser(commands: argparse._SubParsersAction) -> None:
                            help="address to listen on (default 127.0.0.1: this computer only)")
     serve_cmd.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
     serve_cmd.add_argument("--output", metavar="DIR",
-                           help="output folder (default: output_dir in site.yaml, 'output')")
+                           help="output folder; a relative one is inside the site folder, as output_dir in "
+                                "site.yaml is (default: output_dir, 'output')")
 
 
 def _new_parser(commands: argparse._SubParsersAction) -> None:
