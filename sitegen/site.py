@@ -439,31 +439,41 @@ def _terms(config: Config, documents: Sequence[Document], slugger: Callable[[str
     written differently (case, width, spaces: ``R&D`` and ``r&d``), since
     their pages are about one thing. Different words that read the same
     (民生 and 民声, both ``min-sheng``: a homophone typed with a pinyin
-    input method, or meant) never share a page: the word used first (the
-    oldest page's) keeps the slug, the next gets ``min-sheng-2`` and so on,
-    and a warning at its first use names both, since it is often a typing
-    slip. Slugs of pages already published thus never change when a new
-    word joins.
+    input method, or meant) never share a page: the word on the most pages
+    (then the one used first) keeps the slug, the next gets ``min-sheng-2``
+    and so on, and a warning at its first use names both, since it is often
+    a typing slip. A slip on one page thus never moves the address of the
+    established tag.
     """
     first_use: dict[str, tuple[Document, int]] = {}
+    pages: dict[str, int] = defaultdict(int)
     for document in sorted(documents, key=lambda d: (d.meta.date, d.path)):
         for index, name in enumerate(document.meta.tags):
             first_use.setdefault(name, (document, index))
+        for name in set(document.meta.tags):
+            pages[name] += 1
     natural = {name: slugger(name) or "tag" for name in first_use}
     taken = set(natural.values())
-    words: dict[str, dict[str, str]] = defaultdict(dict)  # slug → {spelling: slug given}
+    by_slug: dict[str, list[str]] = defaultdict(list)
+    for name in first_use:
+        by_slug[natural[name]].append(name)
     terms: dict[str, Term] = {}
-    for name, slug in natural.items():
-        spellings = words[slug]
-        spelling = _spelling(name)
-        if spelling not in spellings:
-            if spellings:
-                given = next(f"{slug}-{n}" for n in range(2, len(spellings) + len(taken) + 3)
-                             if f"{slug}-{n}" not in taken)
-                taken.add(given)
-                _warn_homophone(config, name, given, first_use, natural, spellings, report)
-            spellings[spelling] = slug if not spellings else given
-        terms[name] = Term(name, spellings[spelling], _permalink(config.permalinks.tags, spellings[spelling]))
+    for slug, names in by_slug.items():
+        counts: dict[str, int] = defaultdict(int)  # pages of each spelling
+        for name in names:
+            counts[_spelling(name)] += pages[name]
+        order = sorted(dict.fromkeys(_spelling(name) for name in names), key=lambda spelling: -counts[spelling])
+        given = {order[0]: slug}
+        for spelling in order[1:]:
+            given[spelling] = next(f"{slug}-{n}" for n in range(2, len(taken) + 3) if f"{slug}-{n}" not in taken)
+            taken.add(given[spelling])
+        for name in names:
+            terms[name] = Term(name, given[_spelling(name)],
+                               _permalink(config.permalinks.tags, given[_spelling(name)]))
+        for spelling in order[1:]:
+            kept = next(name for name in names if _spelling(name) == order[0])
+            name = next(name for name in names if _spelling(name) == spelling)
+            _warn_homophone(config, kept, name, slug, given[spelling], first_use[name], report)
     return terms
 
 
@@ -472,16 +482,15 @@ def _spelling(name: str) -> str:
     return "".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
-def _warn_homophone(config: Config, name: str, given: str, first_use: dict[str, tuple[Document, int]],
-                    natural: dict[str, str], spellings: dict[str, str], report: Report) -> None:
-    document, index = first_use[name]
-    slug = natural[name]
-    first = next(other for other in first_use if natural[other] == slug and _spelling(other) in spellings)
+def _warn_homophone(config: Config, kept: str, name: str, slug: str, given: str,
+                    use: tuple[Document, int], report: Report) -> None:
+    """Warn at the first use of tag ``name`` that it reads as ``kept`` does and got the slug ``given``."""
+    document, index = use
     line, column = document.yaml.locate(("tags", index))
     report.warning(document.path, line, column,
-                   f'the tags "{first}" and "{name}" both read {slug}; "{name}" gets its own page, '
+                   f'the tags "{kept}" and "{name}" both read {slug}; "{name}" gets its own page, '
                    f"{_permalink(config.permalinks.tags, given)}",
-                   f'if "{name}" is a typing slip for "{first}" (同音字), write "{first}"; '
+                   f'if "{name}" is a typing slip for "{kept}" (同音字), write "{kept}"; '
                    "if both words are meant, nothing needs changing")
 
 
