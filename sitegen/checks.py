@@ -11,13 +11,15 @@ May import: errors, models, load (record types only).
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 from typing import Iterable
+from urllib.parse import unquote, urlsplit
 
 from .errors import Report
 from .load import Content, Document, Sourced
-from .models import Unit
+from .models import Unit, site_image_path
 
 COUNT_FIELDS = ("batches", "collected", "escalated", "resolved")
 COUNT_LABELS = {"batches": "survey batches (调研批次)", "collected": "collected (收集)",
@@ -39,6 +41,7 @@ def check_content(content: Content, root: Path, report: Report) -> None:
     for document in content.interviews + content.cases:
         check_references(document, content, report)
         check_images(document, root, report)
+        check_body_images(document, root, report)
     check_misspellings(content, report)
 
 
@@ -182,6 +185,45 @@ def check_images(document: Document, root: Path, report: Report) -> None:
             line, column = document.yaml.locate(("images", index))
             report.warning(document.path, line, column, f'image "{image.src}" has no alt text',
                            "add alt: with a short description of the picture (图片说明) for readers who cannot see it")
+
+
+# An image in Markdown, ![说明](path "title"), or in HTML, <img … src="path">: group 1 or 2 is the path.
+_BODY_IMAGE_RE = re.compile(r"!\[(?:[^\]\\\n]|\\.)*\]\(\s*<?([^\s)>]+)"
+                            r"|<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
+_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def check_body_images(document: Document, root: Path, report: Report) -> None:
+    """An image in a page's text must be a file under content/, like the images of its front matter.
+
+    Finds ``![说明](path)`` and ``<img src="path">`` in the body as typed
+    (not in fenced code blocks) and resolves the path as the page will:
+    relative paths from the site root (`sitegen.models.site_image_path`),
+    percent-escapes decoded. An address with a scheme (``https:``,
+    ``data:``) is not checked. A missing file is a warning at its line and
+    column, not an error as in front matter: text pasted from other sites
+    often carries images that were never files here, and the page should
+    still be published.
+    """
+    fence = ""
+    content = (root / "content").resolve()
+    for number, line in enumerate(document.body.split("\n"), document.body_line):
+        opening = _FENCE_RE.match(line)
+        if opening and (not fence or opening.group(1).startswith(fence)):
+            fence = "" if fence else opening.group(1)[0] * 3
+            continue
+        if fence:
+            continue
+        for found in _BODY_IMAGE_RE.finditer(line):
+            src = found.group(1) or found.group(2)
+            path = site_image_path(src)
+            if not path.startswith("/") or path.startswith("//"):
+                continue  # an address elsewhere (https:, data:)
+            target = (content / unquote(urlsplit(path).path).lstrip("/")).resolve()
+            if not target.is_relative_to(content) or not target.is_file():
+                column = (found.start(1) if found.group(1) else found.start(2)) + 1
+                report.warning(document.path, number, column, f'image "{src}" not found',
+                               "put the file under content/ and give its path from there, e.g. images/baihe-1.svg")
 
 
 def check_misspellings(content: Content, report: Report) -> None:

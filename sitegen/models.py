@@ -19,6 +19,7 @@ May import: errors (and pydantic, the standard library).
 
 from __future__ import annotations
 
+import posixpath
 import re
 from datetime import date, datetime, time
 from enum import Enum
@@ -467,6 +468,22 @@ class Person(Record):
 
     name: Text
     role: Text
+
+
+_SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
+
+
+def site_image_path(src: str) -> str:
+    """The address an image path typed in a page means: a relative one is read from the site root.
+
+    ``images/a.png``, ``./images/a.png`` and ``../images/a.png`` all mean
+    the file content/images/a.png, published as ``/images/a.png`` (the rule
+    of front matter images); addresses with a scheme, ``//host`` or ``#``
+    and root-relative ones are returned as they are.
+    """
+    if not src or src.startswith(("/", "#")) or _SCHEME_RE.match(src):
+        return src
+    return posixpath.normpath("/" + src) + ("/" if src.endswith("/") else "")
 
 
 class Image(Record):

@@ -35,7 +35,7 @@ from .config import Config, Permalinks
 from .errors import Report
 from .load import Content, Document
 from .markup import reading_minutes
-from .models import Series, Tally, Unit
+from .models import Series, Tally, Unit, site_image_path
 from .slugs import make_slug
 
 FEED_FILE = "feed.xml"
@@ -55,6 +55,7 @@ _URL_ATTRIBUTES = frozenset({"href", "src"})
 # returned as it is, unparsed. (Matching the name as well, href or src in any case,
 # made this search about 30 times slower on typical bodies.)
 _MAYBE_ROOT_LINK_RE = re.compile(r"=\s*[\"']?[/&]")
+_IMAGE_TAG_RE = re.compile(r"<img", re.IGNORECASE)  # an image's relative src is rewritten too
 
 
 @dataclass(frozen=True)
@@ -121,11 +122,15 @@ class Urls:
         (feed content, read away from the site). A link that already starts
         with the base path (``/qingpu/diaoyan/cases/x/``, as the check of root
         links suggests writing) is not prefixed again, only made absolute
-        when asked. Only attributes of real start tags are touched, never
-        text; other links stay as written. A fragment with no root-relative
-        ``href``/``src`` at all (most bodies) is returned without parsing.
+        when asked. An image's relative ``src`` (``![](images/a.png)``) is read
+        from the site root, as the paths of front matter images are (files
+        under content/ are published at the same path), so it shows on every
+        page that holds the body. Only attributes of real start tags are
+        touched, never text; other links stay as written. A fragment with no
+        root-relative ``href``/``src`` and no image (most bodies) is returned
+        without parsing.
         """
-        if not _MAYBE_ROOT_LINK_RE.search(fragment):
+        if not _MAYBE_ROOT_LINK_RE.search(fragment) and not _IMAGE_TAG_RE.search(fragment):
             return fragment
         return self._rebase_tags(fragment, absolute)
 
@@ -150,7 +155,10 @@ class Urls:
             name, value = attribute.group(1), attribute.group(2)
             if name.lower() not in _URL_ATTRIBUTES or value is None:
                 continue
-            rebased = self._site_link(html.unescape(value[1:-1] if value[0] in "\"'" else value))
+            link = html.unescape(value[1:-1] if value[0] in "\"'" else value)
+            if tag.group(1).lower() == "img" and name.lower() == "src":
+                link = site_image_path(link)
+            rebased = self._site_link(link)
             if rebased is None:
                 continue
             rebased = self.origin + rebased if absolute else rebased

@@ -196,6 +196,26 @@ def test_a_value_typed_as_empty_quotes_or_spaces_is_empty_in_plain_words(tmp_pat
         f"content/interviews/a.md:10:14: error: source → publisher: the value is empty\n{hint}"]
 
 
+def test_an_image_in_the_text_that_is_not_a_file_under_content_is_a_warning(tmp_path: Path) -> None:
+    body = ("## 问题\n\n![菜园](images/a.svg)\n\n文字 ![缺](images/nosuch.svg) 和 <img alt=\"x\" src=\"../pic/b%20c.png\">\n\n"
+            "![外](https://example.org/x.png) ![根](/images/a.svg)\n\n```\n![代码里](images/ignored.svg)\n```\n")
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body),
+                                 "content/images/a.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"})
+    hint = "  hint: put the file under content/ and give its path from there, e.g. images/baihe-1.svg"
+    # interview(): 9 lines of front matter and an empty line, so the body starts at line 11.
+    assert [p.format() for p in found(root)] == [
+        f'content/interviews/a.md:15:9: warning: image "images/nosuch.svg" not found\n{hint}',
+        f'content/interviews/a.md:15:48: warning: image "../pic/b%20c.png" not found\n{hint}']
+    (root / "content/pic").mkdir()
+    (root / "content/pic/b c.png").write_bytes(b"\x89PNG")
+    text = (root / "content/interviews/a.md").read_text(encoding="utf-8")
+    (root / "content/interviews/a.md").write_text(text.replace("images/nosuch.svg", "./images/a.svg"),
+                                                  encoding="utf-8")
+    build(BuildOptions(root=root, now=NOW, search=False, base_url="https://example.org/qingpu/"))
+    page = (root / "output/interviews/a/index.html").read_text(encoding="utf-8")
+    assert page.count('src="/qingpu/images/a.svg"') == 3 and 'src="/qingpu/pic/b%20c.png"' in page
+
+
 # -- files -----------------------------------------------------------------------------
 
 def test_a_notepad_txt_suffix_is_a_warning_and_the_file_is_not_published(tmp_path: Path) -> None:
