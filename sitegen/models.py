@@ -473,6 +473,11 @@ class Person(Record):
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
 
 
+def is_external_address(link: str) -> bool:
+    """True for a link that is not a site path: it has a scheme, starts with "//" or "#", or is empty."""
+    return not link or link.startswith(("#", "//")) or bool(_SCHEME_RE.match(link))
+
+
 def site_image_path(src: str) -> str:
     """The address an image path typed in a page means: a relative one is read from the site root.
 
@@ -481,7 +486,7 @@ def site_image_path(src: str) -> str:
     of front matter images); addresses with a scheme, ``//host`` or ``#``
     and root-relative ones are returned as they are.
     """
-    if not src or src.startswith(("/", "#")) or _SCHEME_RE.match(src):
+    if is_external_address(src) or src.startswith("/"):
         return src
     return posixpath.normpath("/" + src) + ("/" if src.endswith("/") else "")
 

@@ -35,7 +35,7 @@ from .config import Config, Permalinks
 from .errors import Report
 from .load import Content, Document
 from .markup import reading_minutes
-from .models import Series, Tally, Unit, site_image_path
+from .models import Series, Tally, Unit, is_external_address, site_image_path
 from .slugs import make_slug
 
 FEED_FILE = "feed.xml"
@@ -44,7 +44,6 @@ FEED_FILE = "feed.xml"
 # Characters a link keeps as they are: RFC 3986 reserved characters and "%"
 # (already percent-encoded text is not encoded twice).
 _URL_SAFE = "/%#?=&;:@!$'()*+,[]~"
-_SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
 # A start tag, attribute values quoted or not (so ">" inside quotes does not end it).
 _START_TAG_RE = re.compile(
     r"<([a-zA-Z][^\s/>]*)((?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*)(\s*/?>)")
@@ -87,8 +86,8 @@ class Urls:
 
     @staticmethod
     def is_external(link: str) -> bool:
-        """True for a link that is not a site path: it has a scheme, starts with "//" or "#", or is empty."""
-        return not link or link.startswith(("#", "//")) or bool(_SCHEME_RE.match(link))
+        """True for a link that is not a site path (`sitegen.models.is_external_address`)."""
+        return is_external_address(link)
 
     def path(self, site_path: str) -> str:
         """Return the link for a page: the base path + the site path, non-ASCII percent-encoded (UTF-8).
