@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 from .errors import Report
 from .load import Content, Document, Sourced
-from .models import Unit, site_image_path
+from .models import Unit, is_external_address, site_image_path
 
 COUNT_FIELDS = ("batches", "collected", "escalated", "resolved")
 COUNT_LABELS = {"batches": "survey batches (调研批次)", "collected": "collected (收集)",
@@ -171,16 +171,22 @@ def _names(record: object) -> list[str]:
     return [name for name in names if name]
 
 
+_IMAGE_HINT = "put the file under content/ and give its path from there, e.g. images/baihe-1.svg"
+
+
+def _is_content_file(root: Path, path: str) -> bool:
+    """True when ``path`` (from content/, a leading "/" or not) names a file inside the site's content/."""
+    content = (root / "content").resolve()
+    target = (content / path.lstrip("/")).resolve()
+    return target.is_relative_to(content) and target.is_file()
+
+
 def check_images(document: Document, root: Path, report: Report) -> None:
     """Image files must exist under content/; an image without alt text is a warning (WCAG 1.1.1)."""
     for index, image in enumerate(document.meta.images):
-        if "://" not in image.src:
-            target = (root / "content" / image.src.lstrip("/")).resolve()
-            inside = target.is_relative_to((root / "content").resolve())
-            if not inside or not target.is_file():
-                line, column = document.yaml.locate(("images", index, "src"))
-                report.error(document.path, line, column, f'image "{image.src}" not found',
-                             "put the file under content/ and give its path from there, e.g. images/baihe-1.svg")
+        if "://" not in image.src and not _is_content_file(root, image.src):
+            line, column = document.yaml.locate(("images", index, "src"))
+            report.error(document.path, line, column, f'image "{image.src}" not found', _IMAGE_HINT)
         if not image.alt.strip():
             line, column = document.yaml.locate(("images", index))
             report.warning(document.path, line, column, f'image "{image.src}" has no alt text',
@@ -209,7 +215,6 @@ def check_body_images(document: Document, root: Path, report: Report) -> None:
     if "![" not in document.body and not _IMG_TAG_RE.search(document.body):
         return  # most pages: no image in the text, no line to look at
     fence = ""
-    content = (root / "content").resolve()
     for number, line in enumerate(document.body.split("\n"), document.body_line):
         opening = _FENCE_RE.match(line)
         if opening and (not fence or opening.group(1).startswith(fence)):
@@ -219,14 +224,11 @@ def check_body_images(document: Document, root: Path, report: Report) -> None:
             continue
         for found in _BODY_IMAGE_RE.finditer(line):
             src = found.group(1) or found.group(2)
-            path = site_image_path(src)
-            if not path.startswith("/") or path.startswith("//"):
+            if is_external_address(src):
                 continue  # an address elsewhere (https:, data:)
-            target = (content / unquote(urlsplit(path).path).lstrip("/")).resolve()
-            if not target.is_relative_to(content) or not target.is_file():
+            if not _is_content_file(root, unquote(urlsplit(site_image_path(src)).path)):
                 column = (found.start(1) if found.group(1) else found.start(2)) + 1
-                report.warning(document.path, number, column, f'image "{src}" not found',
-                               "put the file under content/ and give its path from there, e.g. images/baihe-1.svg")
+                report.warning(document.path, number, column, f'image "{src}" not found', _IMAGE_HINT)
 
 
 def check_misspellings(content: Content, report: Report) -> None:
