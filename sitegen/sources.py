@@ -153,8 +153,7 @@ class SourceReader:
                          "check that the file exists and that you may read it")
             return None
         if info is None:
-            report.error(path, None, None, _outside_message(self.root, self.root / path),
-                         "copy the file into the site folder instead of linking to it")
+            _report_outside(self.root, path, report)
         return info
 
     def check_inside(self, rel_path: str, report: Report) -> bool:
@@ -168,8 +167,7 @@ class SourceReader:
                 return True
         except OSError:
             return True
-        report.error(rel_path, None, None, _outside_message(self.root, self.root / rel_path),
-                     "copy the file into the site folder instead of linking to it")
+        _report_outside(self.root, rel_path, report)
         return False
 
     def _inside(self, rel_path: str) -> os.stat_result | None:
@@ -326,6 +324,12 @@ def _inside(root: Path, path: Path) -> bool:
     except (OSError, ValueError):  # an unreadable folder; a NUL in the name
         return False
     return real == base or real.startswith(base.rstrip(os.sep) + os.sep)
+
+
+def _report_outside(root: Path, rel_path: str, report: Report) -> None:
+    """Report that ``rel_path`` leads out of the site folder (see `_outside_message`), with the fix."""
+    report.error(rel_path, None, None, _outside_message(root, root / rel_path),
+                 "copy the file into the site folder instead of linking to it")
 
 
 def _outside_message(root: Path, full: Path) -> str:
