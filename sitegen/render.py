@@ -191,7 +191,7 @@ def render_pages(graph: SiteGraph, env: jinja2.Environment, report: Report,
     error naming the template file and line, with the page it stopped on.
     """
     chosen = list(graph.pages if pages is None else pages)
-    same = dict(published or {})
+    same = published or {}
     slices = _slices(len(chosen), workers)
     if len(slices) > 1:
         try:

@@ -145,7 +145,7 @@ class YamlData:
 
     def _find_positions(self) -> None:
         """Load the text again for its positions (it loaded without errors before, so it does again)."""
-        found = _load_fast(self._text or "", self._first_line)[1] if self._text is not None else None
+        found = _load_fast(self._text, self._first_line)[1] if self._text is not None else None
         if found is None:  # not expected: a text that loaded once loads the same again
             self._positions = MappingProxyType({(): (self._first_line, 1)})
             self._key_positions = MappingProxyType({})
