@@ -200,6 +200,19 @@ def theme_base() -> Path:
     return Path(folder.strip()) / "base.html"
 
 
+def compile_bytecode() -> str:
+    """Compile the measured sitegen's modules to bytecode, as ``pip install`` does; returns what happened.
+
+    Python reads ``__pycache__`` even when told not to write it
+    (``PYTHONDONTWRITEBYTECODE``, set on some machines and in CI), so without
+    this step every measured build would compile sitegen's source again
+    (about 0.08 s a build here), which an installed sitegen never does.
+    """
+    package = theme_base().parent.parent / "sitegen"
+    result = subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], capture_output=True, text=True)
+    return "compiled" if result.returncode == 0 else f"not compiled ({(result.stdout + result.stderr).strip()[:200]})"
+
+
 def build_flags() -> dict[str, str | None]:
     """Read ``sitegen build --help``; return the flags found: ``clean``, ``jobs``, ``search`` (the flag that skips it) or None each."""
     text = subprocess.run([sys.executable, "-m", "sitegen", "build", "--help"], capture_output=True,
@@ -490,8 +503,8 @@ def bullets(lines: list[str], markdown: bool) -> str:
     return "\n".join(("- " if markdown else "") + line for line in lines)
 
 
-def machine_report(flags: dict[str, str | None], jobs: int | None, markdown: bool) -> str:
-    """Return the lines naming the date, machine, Python, sitegen's commit and the build flags used."""
+def machine_report(flags: dict[str, str | None], jobs: int | None, markdown: bool, bytecode: str) -> str:
+    """Return the lines naming the date, machine, Python, sitegen's commit, its bytecode and the build flags used."""
     model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                   if line.startswith("model name")), platform.processor() or "unknown CPU")
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=HERE).stdout.strip()
@@ -503,7 +516,7 @@ def machine_report(flags: dict[str, str | None], jobs: int | None, markdown: boo
         f"{platform.system()} {platform.release()}",
         f"Python {platform.python_version()} ({sys.executable}); sitegen from {package} "
         + (f"(repository HEAD {commit or '?'}, plus uncommitted changes if any)" if package.is_relative_to(REPO)
-           else "(a copy outside this repository, e.g. via PYTHONPATH)"),
+           else "(a copy outside this repository, e.g. via PYTHONPATH)") + f"; its bytecode {bytecode}",
         f"sitegen build flags found: {found}; --jobs asked: {jobs or 'no (the build default)'}",
     ], markdown)
 
@@ -524,12 +537,13 @@ def main(argv: list[str] | None = None) -> int:
     """Run every size and print the report. Returns 0, or 1 when a build failed."""
     args = parse_args(argv)
     flags = build_flags()
+    bytecode = compile_bytecode()
     try:
         benches = [run_size(pages, args, flags) for pages in args.pages]
     except BenchError as failure:
         print(f"benchmark stopped: {failure}", file=sys.stderr)
         return 1
-    print(machine_report(flags, args.jobs, args.markdown) + "\n")
+    print(machine_report(flags, args.jobs, args.markdown, bytecode) + "\n")
     for bench in benches:
         print(size_report(bench, args.repeat, args.markdown))
     growth = growth_targets(benches)
