@@ -10,6 +10,7 @@ May import: every other module except serve and cli.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import time
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from contextlib import contextmanager
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterator
 
 import jinja2
 
@@ -26,13 +27,13 @@ from .config import Config, load_config
 from .errors import Problem, Report, SiteError
 from .load import Content, Document, load_content
 from .outputs.search import SEARCH_FOLDER, SearchIndexError, index_site, searchable_pages
-from .outputs import iter_outputs
+from .outputs import output_jobs
 from .outputs.feeds import Feed, all_feeds, render_feeds
 from .depends import (Fingerprints, TemplateDependencies, build_fingerprint, load_known_templates,
                       load_rendered, rendered_record_path, save_known_templates, save_rendered)
 from .fresh import CACHE_DIR, Inputs, LastBuild, code_fingerprint, options_key, record_path
 from .fresh import record as record_fresh
-from .render import default_theme_dir, make_environment, render_pages, render_site
+from .render import copy_assets, default_theme_dir, make_environment, render_outputs, render_pages
 from .site import Page, SiteGraph, build_site, output_path
 from .slugs import SlugBook
 from .workers import collector_paused
@@ -225,11 +226,14 @@ class RenderPlan:
     the files whose fingerprint and published file are as the last build
     left them; ``pages``/``feeds`` are to be rendered. ``published`` maps
     each page to render whose published file is as the last build left it
-    to ``(digest of its bytes, Kept)`` (see `sitegen.render.render_pages`);
+    to ``(digest of its bytes, Kept)`` (see `sitegen.render.render_outputs`);
     ``digests`` holds the digests of the kept pages. ``reads_clock`` is
     True when a layout reads the build's clock (``site.now``). ``record``
     is where the fingerprints are kept for the next build (None without a
-    build cache).
+    build cache). ``fingerprints_later``: nothing was published by an
+    earlier build, so everything is rendered and the fingerprints, needed
+    only for the record, are still to be made (`fingerprint_outputs`), while
+    the pages render.
     """
 
     record: Path | None
@@ -241,22 +245,35 @@ class RenderPlan:
     reads_clock: bool
     published: dict[str, tuple[str, Kept]] = field(default_factory=dict)
     digests: dict[str, str] = field(default_factory=dict)
+    fingerprints_later: bool = False
 
 
-def plan_render(graph: SiteGraph, env: jinja2.Environment, feeds: list[Feed], cache: Path | None) -> RenderPlan:
-    """Decide which pages and which of ``feeds`` to render: all of them without a build cache (``cache`` None)."""
-    if cache is None:
-        return RenderPlan(None, {}, {}, {}, list(graph.pages), feeds, False)
+def fingerprint_outputs(graph: SiteGraph, env: jinja2.Environment, feeds: list[Feed],
+                        cache: Path) -> tuple[dict[str, str], bool]:
+    """The fingerprint of every page and feed, ``{output path: fingerprint}``, and whether a layout reads the clock.
+
+    The templates' analyses are kept in the build cache for the next build (`sitegen.depends`).
+    """
     known = load_known_templates(cache)
     templates = TemplateDependencies(env, known)
     prints = Fingerprints(graph, templates, build_fingerprint(graph.config))
-    page_prints = {page.output: prints.page(page) for page in graph.pages}
-    feed_prints = {output_path(feed.url): prints.feed(feed.title, feed.page_url, feed.url, feed.entries)
-                   for feed in feeds}
+    made = {output_path(feed.url): prints.feed(feed.title, feed.page_url, feed.url, feed.entries) for feed in feeds}
+    made.update((page.output, prints.page(page)) for page in graph.pages)
     if templates.analyses() != known:
         save_known_templates(cache, templates.analyses())
+    return made, prints.reads_clock
+
+
+def plan_render(graph: SiteGraph, env: jinja2.Environment, feeds: list[Feed], cache: Path | None) -> RenderPlan:
+    """Decide which pages and which of ``feeds`` to render: all of them without a build cache (``cache`` None)
+    or without a record of an earlier build (then with ``fingerprints_later``)."""
+    if cache is None:
+        return RenderPlan(None, {}, {}, {}, list(graph.pages), feeds, False)
     record = rendered_record_path(cache, graph.config.output_path)
     previous = load_rendered(record)
+    if not previous:
+        return RenderPlan(record, {}, {}, {}, list(graph.pages), feeds, False, fingerprints_later=True)
+    fingerprints, reads_clock = fingerprint_outputs(graph, env, feeds, cache)
     output = graph.config.output_path
 
     current: dict[str, Kept | None] = {}
@@ -269,20 +286,21 @@ def plan_render(graph: SiteGraph, env: jinja2.Environment, feeds: list[Feed], ca
                              else None)
         return current[path]
 
-    def unchanged(path: str, fingerprint: str) -> Kept | None:
+    def unchanged(path: str) -> Kept | None:
         before = previous.get(path)
-        return as_published(path) if before is not None and before.fingerprint == fingerprint else None
+        return as_published(path) if before is not None and before.fingerprint == fingerprints[path] else None
 
-    kept_pages = {path: kept for path, fp in page_prints.items() if (kept := unchanged(path, fp))}
-    kept_feeds = {path: kept for path, fp in feed_prints.items() if (kept := unchanged(path, fp))}
+    kept_pages = {page.output: kept for page in graph.pages if (kept := unchanged(page.output))}
+    feed_paths = [output_path(feed.url) for feed in feeds]
+    kept_feeds = {path: kept for path in feed_paths if (kept := unchanged(path))}
     # A page to render whose file is as published may come out the same (a template edit that
     # changes no page's bytes): rendering then hands back the published file instead of writing it.
-    published = {path: (previous[path].digest, kept) for path in page_prints
-                 if path not in kept_pages and path in previous and previous[path].digest
-                 and (kept := as_published(path)) is not None}
-    return RenderPlan(record, {**feed_prints, **page_prints}, kept_pages, kept_feeds,
+    published = {page.output: (previous[page.output].digest, kept) for page in graph.pages
+                 if page.output not in kept_pages and page.output in previous and previous[page.output].digest
+                 and (kept := as_published(page.output)) is not None}
+    return RenderPlan(record, fingerprints, kept_pages, kept_feeds,
                       [page for page in graph.pages if page.output not in kept_pages],
-                      [feed for feed in feeds if output_path(feed.url) not in kept_feeds], prints.reads_clock,
+                      [feed for feed, path in zip(feeds, feed_paths) if path not in kept_feeds], reads_clock,
                       published, {path: previous[path].digest for path in kept_pages})
 
 
@@ -319,12 +337,17 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
     feeds = all_feeds(graph)
     plan = plan_render(graph, env, feeds, cache)
     digests = dict(plan.digests)  # of every page published, for the next build (`plan_render`)
+    later: list[tuple[dict[str, str], bool]] = []
     with _scratch_folder(cache) as scratch:
+        pages, extras = render_outputs(
+            graph, env, report, options.workers, plan.pages, output_jobs(graph, plan.feeds), scratch,
+            published=plan.published, digests=digests,
+            meanwhile=(lambda: later.append(fingerprint_outputs(graph, env, feeds, cache)))
+            if plan.fingerprints_later and cache is not None else None)
+        if later:
+            plan = dataclasses.replace(plan, fingerprints=later[0][0], reads_clock=later[0][1])
         # Precedence, lowest first: feeds, sitemap, open data < content assets < pages.
-        files: dict[str, FileData] = {**_spill(iter_outputs(graph, plan.feeds), scratch), **plan.kept_feeds,
-                                      **render_site(graph, report, env, options.workers, plan.pages, scratch,
-                                                    published=plan.published, digests=digests),
-                                      **plan.kept_pages}
+        files: dict[str, FileData] = {**extras, **plan.kept_feeds, **copy_assets(graph), **pages, **plan.kept_pages}
         if report.has_errors():
             raise SiteError(report.problems)
         stage("writing")
@@ -356,20 +379,6 @@ def _write(config: Config, graph: SiteGraph, env: jinja2.Environment, feeds: lis
                 **render_feeds(graph, [feed_files[p] for p in paths if p in feed_files and p not in pages])}
 
     return _publish(config, files, report, finish=finish, refill=refill, from_spare=not options.clean)
-
-
-def _spill(files: Iterable[tuple[str, bytes]], into: Path | None) -> dict[str, FileData]:
-    """``{output path: FileData}`` of ``(path, bytes)`` pairs, each written to the scratch folder ``into``
-    (as ``out-<n>``, beside the rendered pages) before the next is made; kept as bytes without a folder."""
-    if into is None:
-        return dict(files)
-    spilled: dict[str, FileData] = {}
-    for number, (path, data) in enumerate(files):
-        target = into / f"out-{number}"
-        with open(target, "wb") as handle:
-            handle.write(data)
-        spilled[path] = target
-    return spilled
 
 
 SCRATCH = "render-{pid}"

@@ -36,6 +36,7 @@ from . import charts
 from .config import Config
 from .errors import Problem, Report
 from .models import CASE_STATUS_LABELS, TARGET_GROUP_LABELS, UNIT_LEVEL_LABELS, parse_date
+from .outputs import OutputJob
 from .outputs.opendata import DATAPACKAGE_PATH, DOWNLOADS
 from .outputs.structured import page_head
 from .site import Page, SiteGraph, Urls, group_by_month
@@ -175,13 +176,34 @@ def render_pages(graph: SiteGraph, env: jinja2.Environment, report: Report,
 
     ``pages`` chooses which (default: every page of the graph; a build
     passes the pages whose fingerprint changed, see `sitegen.depends`).
-    With ``into``, an empty scratch folder, each page is written there as
-    ``<its number in the list>.html`` and the result maps to that file's
-    `Path` instead of its bytes: a large site then never holds its pages in memory, and worker
-    processes send back names, not pages.
-    With ``workers`` > 1 and enough pages, this process and ``workers`` - 1
-    forked ones render contiguous slices of the pages (the graph and
-    environment are inherited, not copied); the bytes are the same as rendering here.
+    The other arguments are those of `render_outputs`, which does the work.
+    """
+    return render_outputs(graph, env, report, workers, pages, (), into,
+                          published=published, digests=digests)[0]
+
+
+def render_outputs(graph: SiteGraph, env: jinja2.Environment, report: Report, workers: int = 1,
+                   pages: Sequence[Page] | None = None, extras: Sequence[OutputJob] = (),
+                   into: Path | None = None, *, published: Mapping[str, tuple[str, Any]] | None = None,
+                   digests: dict[str, str] | None = None,
+                   meanwhile: Callable[[], None] | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Render pages and run the ``extras`` (feeds, sitemap, open data: `sitegen.outputs.output_jobs`) over all cores.
+
+    Returns ``({output path: bytes} of the pages, in page order, {output
+    path: bytes} of the extras, in job order)``.
+    With ``into``, an empty scratch folder, each file is written there
+    (``<its number among the pages>.html``, ``x<job>-<n>`` for an extra)
+    and the result maps to that file's `Path` instead of its bytes: a large
+    site then never holds its pages in memory, and worker processes send
+    back names, not pages.
+    With ``workers`` > 1 and at least `PARALLEL_PAGES` pages, ``workers`` - 1
+    forked processes and this one share the work: the extras one by one,
+    then the pages in small runs, each process taking the next piece when
+    it is done with one, so none waits while another still has work. The
+    graph and environment are inherited, not copied; the bytes are the same
+    as rendering here. ``meanwhile`` is called in this process once the
+    workers have started, before it joins them (a cold build computes the
+    fingerprints it records then); without workers, before the work.
     ``published`` maps output paths to ``(digest, stand-in)``: a page whose
     bytes have that `page_digest` is neither written nor returned as bytes,
     its stand-in is (a build passes the published file, `sitegen.write.Kept`:
@@ -189,58 +211,72 @@ def render_pages(graph: SiteGraph, env: jinja2.Environment, report: Report,
     when given, receives the `page_digest` of every page rendered. A template error
     (syntax, undefined variable, any exception) is added to the report as an
     error naming the template file and line, with the page it stopped on.
+    An exception raised by an extra propagates.
     """
     chosen = list(graph.pages if pages is None else pages)
-    same = published or {}
-    slices = _slices(len(chosen), workers)
-    if len(slices) > 1:
+    work = _Work(graph, env, chosen, list(extras), into, published or {}, workers)
+    results: list[_Done] | None = None
+    if _parallel(len(chosen), workers):
         try:
             context = multiprocessing.get_context("fork")
-            # This process renders the first slice itself while the workers render the others:
-            # as fast as a worker per slice, and one process fewer holding a copy of the pages it touches.
-            with frozen_heap(), ProcessPoolExecutor(len(slices) - 1, mp_context=context, initializer=_adopt,
-                                                    initargs=(graph, env, chosen, into, same)) as pool:
-                others = [pool.submit(_render_adopted, bounds) for bounds in slices[1:]]
-                start, stop = slices[0]
+            counter = context.Value("q", 0)
+            with frozen_heap(), ProcessPoolExecutor(workers - 1, mp_context=context, initializer=_adopt,
+                                                    initargs=(work, counter)) as pool:
+                others = [pool.submit(_drain_adopted) for _ in range(workers - 1)]  # each submit forks one
+                if meanwhile is not None:
+                    meanwhile()
+                    meanwhile = None
                 with collector_running():
-                    mine = _render_slice(graph, env, chosen[start:stop], into, first=start, published=same)
+                    mine = work.drain(counter)
                 results = [mine, *(other.result() for other in others)]
         except (BrokenProcessPool, OSError):
-            results = [_render_slice(graph, env, chosen, into, published=same)]
-    else:
-        results = [_render_slice(graph, env, chosen, into, published=same)]
-    files: dict[str, Any] = {}
-    for rendered, problems, made in results:
-        files.update(rendered)
-        report.extend(problems)
+            results = None
+    if results is None:
+        if meanwhile is not None:
+            meanwhile()
+        results = [work.drain(None)]
+    return _gather(results, report, digests)
+
+
+_Done = tuple[dict[int, tuple[str, Any]], dict[int, list[tuple[str, Any]]], list[tuple[int, Problem]],
+              dict[str, str]]
+"""What one process did: pages by number, extras' files by job, problems by page number, page digests."""
+
+
+def _gather(results: list[_Done], report: Report,
+            digests: dict[str, str] | None) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Put the processes' results in page and job order; problems into the report (in page order)."""
+    by_page: dict[int, tuple[str, Any]] = {}
+    by_job: dict[int, list[tuple[str, Any]]] = {}
+    problems: list[tuple[int, Problem]] = []
+    for pages, extras, found, made in results:
+        by_page.update(pages)
+        by_job.update(extras)
+        problems += found
         if digests is not None:
             digests.update(made)
-    return files
+    report.extend(problem for _, problem in sorted(problems, key=lambda pair: pair[0]))
+    files = {path: data for _, (path, data) in sorted(by_page.items())}
+    extra_files = {path: data for _, pairs in sorted(by_job.items()) for path, data in pairs}
+    return files, extra_files
 
 
-def _slices(count: int, workers: int) -> list[tuple[int, int]]:
-    """Contiguous (start, stop) ranges, one per worker; one range when parallel work does not pay."""
-    if count < PARALLEL_PAGES or not can_fork(workers):
-        return [(0, count)]
-    size = math.ceil(count / workers)
-    return [(start, min(count, start + size)) for start in range(0, count, size)]
+def _parallel(count: int, workers: int) -> bool:
+    """True when rendering ``count`` pages pays for forked workers (and forking is possible here)."""
+    return count >= PARALLEL_PAGES and can_fork(workers)
 
 
-# The graph, environment and pages a forked rendering worker inherited (set once per worker process).
-_ADOPTED: dict[str, object] = {}
+# The work a forked rendering worker inherited, and the counter it shares (set once per worker process).
+_ADOPTED: dict[str, Any] = {}
 
 
-def _adopt(graph: SiteGraph, env: jinja2.Environment, pages: list[Page], into: Path | None,
-           published: Mapping[str, tuple[str, Any]]) -> None:
+def _adopt(work: "_Work", counter: Any) -> None:
     restart_collector()
-    _ADOPTED.update(graph=graph, env=env, pages=pages, into=into, published=published)
+    _ADOPTED.update(work=work, counter=counter)
 
 
-def _render_adopted(bounds: tuple[int, int]) -> _SliceResult:
-    start, stop = bounds
-    pages: list[Page] = _ADOPTED["pages"]  # type: ignore[assignment]
-    return _render_slice(_ADOPTED["graph"], _ADOPTED["env"], pages[start:stop],  # type: ignore[arg-type]
-                         _ADOPTED["into"], first=start, published=_ADOPTED["published"])  # type: ignore[arg-type]
+def _drain_adopted() -> _Done:
+    return _ADOPTED["work"].drain(_ADOPTED["counter"])
 
 
 def page_digest(data: bytes) -> str:
@@ -248,59 +284,118 @@ def page_digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-_SliceResult = tuple[dict[str, Any], list[Problem], dict[str, str]]
+class _Work:
+    """What one `render_outputs` call has to do, and the loop each of its processes runs.
 
-
-def _render_slice(graph: SiteGraph, env: jinja2.Environment, pages: Sequence[Page],
-                  into: Path | None = None, first: int = 0,
-                  published: Mapping[str, tuple[str, Any]] | None = None) -> _SliceResult:
-    """Render the given pages; returns their bytes (or files written under ``into``, or the stand-ins of
-    ``published`` pages that came out the same, see `render_pages`), the problems met and each page's digest.
-
-    A page written under ``into`` is named by its number among the pages of
-    the call (``first`` for the first of these): one folder, no subfolders,
-    since making a folder per page costs more than writing it (publishing
-    moves the file to its place).
+    The pieces, in the order they are taken: each extra job, then runs of
+    about a sixteenth of an even share of the pages. ``counter`` (shared
+    memory, inherited by forked workers) hands out the next piece; without
+    it, this process does every piece in turn.
     """
-    report = Report()
-    files: dict[str, Any] = {}
-    digests: dict[str, str] = {}
-    published = published or {}
-    for number, page in enumerate(pages, first):
-        try:
-            template = env.get_template(page.template)
-            html = template.render(site=graph, config=graph.config, page=page,
-                                   head=page_head(graph, page), **page.context)
-        except jinja2.TemplateSyntaxError as failure:
-            report.error(f"templates/{failure.name or page.template}", failure.lineno, None,
-                         f"template syntax error: {failure.message}", "fix the template at that line")
-            break
-        except jinja2.TemplateNotFound as failure:
-            name, line = _template_position(failure, page.template)
-            report.error(f"templates/{name}", line, None,
-                         f"while rendering {page.url}: the template {failure.name} does not exist",
-                         "check the file name in the include, import or extends tag")
-            break
-        except Exception as failure:  # noqa: BLE001 - any template fault becomes a message, never a traceback
-            name, line = _template_position(failure, page.template)
-            report.error(f"templates/{name}", line, None,
-                         f"while rendering {page.url}: {type(failure).__name__}: {failure}",
-                         "check the variable names and expressions used in the template at that line")
-            continue
-        data = html.encode("utf-8")
+
+    def __init__(self, graph: SiteGraph, env: jinja2.Environment, pages: list[Page], extras: list[OutputJob],
+                 into: Path | None, published: Mapping[str, tuple[str, Any]], workers: int) -> None:
+        self.graph, self.env, self.pages, self.extras = graph, env, pages, extras
+        self.into, self.published = into, published
+        run = max(1, math.ceil(len(pages) / (max(1, workers) * 16)))
+        self.pieces: list[tuple[int, int]] = [(-1 - job, 0) for job in range(len(extras))] + [
+            (start, min(len(pages), start + run)) for start in range(0, len(pages), run)]
+
+    def drain(self, counter: Any) -> _Done:
+        """Do pieces until none is left; returns what this process did (see `_Done`)."""
+        pages: dict[int, tuple[str, Any]] = {}
+        extras: dict[int, list[tuple[str, Any]]] = {}
+        problems: list[tuple[int, Problem]] = []
+        digests: dict[str, str] = {}
+        stopped = False
+        taken = 0
+        while True:
+            if counter is None:
+                index, taken = taken, taken + 1
+            else:
+                with counter.get_lock():
+                    index = counter.value
+                    counter.value = index + 1
+            if index >= len(self.pieces):
+                return pages, extras, problems, digests
+            start, stop = self.pieces[index]
+            if start < 0:
+                extras[-1 - start] = self._extra(-1 - start)
+                continue
+            for number in range(start, stop):
+                if stopped:
+                    break
+                try:
+                    pages[number] = self._page(number, digests)
+                except _Problem as problem:
+                    problems.append((number, problem.problem))
+                    stopped = problem.stop
+
+    def _extra(self, job: int) -> list[tuple[str, Any]]:
+        if self.into is None:
+            return list(self.extras[job]())
+        made: list[tuple[str, Any]] = []
+        for number, (path, data) in enumerate(self.extras[job]()):
+            target = self.into / f"x{job}-{number}"
+            _write_new(target, data)
+            made.append((path, target))
+        return made
+
+    def _page(self, number: int, digests: dict[str, str]) -> tuple[str, Any]:
+        """Render page ``number``: (output path, bytes, file written or stand-in). Raises `_Problem`."""
+        page = self.pages[number]
+        data = render_one(self.graph, self.env, page)
         made = digests[page.output] = page_digest(data)
-        before = published.get(page.output)
+        before = self.published.get(page.output)
         if before is not None and before[0] == made:
-            files[page.output] = before[1]
-            continue
-        if into is None:
-            files[page.output] = data
-            continue
-        target = into / f"{number}.html"
-        with open(target, "wb") as handle:
-            handle.write(data)
-        files[page.output] = target
-    return files, report.problems, digests
+            return page.output, before[1]
+        if self.into is None:
+            return page.output, data
+        target = self.into / f"{number}.html"
+        _write_new(target, data)
+        return page.output, target
+
+
+def _write_new(target: Path, data: bytes) -> None:
+    with open(target, "wb") as handle:
+        handle.write(data)
+
+
+class _Problem(Exception):
+    """A page that could not be rendered: its `Problem`; ``stop`` when the later pages would fail alike."""
+
+    def __init__(self, problem: Problem, stop: bool) -> None:
+        super().__init__(problem.message)
+        self.problem, self.stop = problem, stop
+
+
+def render_one(graph: SiteGraph, env: jinja2.Environment, page: Page) -> bytes:
+    """Render one page of the graph to UTF-8 bytes.
+
+    Raises `_Problem` for any template fault (syntax, a missing template,
+    an undefined variable, any exception), naming the template file and
+    line and the page it stopped on.
+    """
+    try:
+        template = env.get_template(page.template)
+        html = template.render(site=graph, config=graph.config, page=page,
+                               head=page_head(graph, page), **page.context)
+    except jinja2.TemplateSyntaxError as failure:
+        raise _Problem(Problem(f"templates/{failure.name or page.template}", failure.lineno, None, "error",
+                               f"template syntax error: {failure.message}", "fix the template at that line"),
+                       stop=True) from None
+    except jinja2.TemplateNotFound as failure:
+        name, line = _template_position(failure, page.template)
+        raise _Problem(Problem(f"templates/{name}", line, None, "error",
+                               f"while rendering {page.url}: the template {failure.name} does not exist",
+                               "check the file name in the include, import or extends tag"), stop=True) from None
+    except Exception as failure:  # noqa: BLE001 - any template fault becomes a message, never a traceback
+        name, line = _template_position(failure, page.template)
+        raise _Problem(Problem(f"templates/{name}", line, None, "error",
+                               f"while rendering {page.url}: {type(failure).__name__}: {failure}",
+                               "check the variable names and expressions used in the template at that line"),
+                       stop=False) from None
+    return html.encode("utf-8")
 
 
 def _template_position(failure: BaseException, name: str) -> tuple[str, int | None]:
@@ -330,24 +425,4 @@ def copy_assets(graph: SiteGraph) -> dict[str, bytes]:
                     files[f"{ASSETS_DIR}/{path.relative_to(assets).as_posix()}"] = path.read_bytes()
     for rel in graph.assets:
         files[rel.split("/", 1)[1]] = (graph.config.root / rel).read_bytes()
-    return files
-
-
-def render_site(graph: SiteGraph, report: Report, environment: jinja2.Environment | None = None,
-                workers: int = 1, pages: Sequence[Page] | None = None,
-                into: Path | None = None, *, published: Mapping[str, tuple[str, Any]] | None = None,
-                digests: dict[str, str] | None = None) -> dict[str, Any]:
-    """Render pages and gather assets: the output as ``{path: bytes}``.
-
-    ``environment`` lets a long-running caller (the dev server) reuse one
-    `make_environment` for the same settings: compiling the templates is
-    most of the render time (about 0.3 s for the example), and Jinja
-    recompiles a template whose file changed. None makes a fresh one.
-    ``pages`` limits the pages rendered, ``into`` writes them to files and
-    ``published``/``digests`` skip pages that come out as published (see
-    `render_pages`); assets are always included, as bytes.
-    """
-    env = environment or make_environment(graph.config)
-    files: dict[str, Any] = {**copy_assets(graph)}
-    files.update(render_pages(graph, env, report, workers, pages, into, published=published, digests=digests))
     return files

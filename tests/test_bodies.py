@@ -11,8 +11,9 @@ from pathlib import Path
 from sitegen.bodies import (CACHE_DIR, CACHE_FILE, Body, BodyBook, BodyJob, Stored, convert_and_store,
                             render_bodies)
 from sitegen.build import BuildOptions, build
+from sitegen.depends import load_rendered, rendered_record_path
 from sitegen.markup import MarkdownRenderer, RenderedMarkdown, summarize
-from sitegen.render import _slices
+from sitegen.render import _parallel
 from sitegen.workers import WorkerPool
 
 from .sitekit import interview, tree_hashes, write_site
@@ -92,7 +93,7 @@ _BUILD = ("import sys, sitegen.render as render; render.PARALLEL_PAGES = 2; "  #
 
 
 def test_parallel_cached_and_serial_builds_write_the_same_bytes(tmp_path: Path) -> None:
-    assert _slices(60, 1) == [(0, 60)]
+    assert not _parallel(60, 1)  # one process: the serial build below
     trees = []
     for name, flags in (("serial", ["--jobs", "1"]), ("parallel", ["--jobs", "2"]), ("cached", ["--jobs", "2"])):
         root = _site(tmp_path / name)
@@ -105,6 +106,25 @@ def test_parallel_cached_and_serial_builds_write_the_same_bytes(tmp_path: Path) 
             shutil.rmtree(root / CACHE_DIR)
         trees.append(tree_hashes(root / "output"))
     assert trees[0] == trees[1] == trees[2]
+
+
+def test_a_parallel_cold_build_records_the_fingerprints_a_serial_one_does(tmp_path: Path) -> None:
+    # With no record of an earlier build, the fingerprints are made while the workers render: the
+    # record must still be the serial build's, or the next build would render every page again.
+    # (One site folder for both: a page's fingerprint includes where its site is.)
+    root = _site(tmp_path / "site")
+    records = []
+    for jobs in ("1", "2"):
+        done = subprocess.run([sys.executable, "-c", _BUILD, "build", "--site", str(root), "--no-search", "--clean",
+                               "--jobs", jobs], capture_output=True, text=True, encoding="utf-8")
+        assert done.returncode == 0, done.stderr
+        record = load_rendered(rendered_record_path(root / CACHE_DIR, root / "output"))
+        records.append({path: (entry.fingerprint, entry.digest) for path, entry in record.items()})
+    pages = {path for path in tree_hashes(root / "output") if path.endswith(".html")}
+    assert records[0] == records[1]
+    assert {path for path, (_, digest) in records[0].items() if digest} == pages
+    assert {path for path, (_, digest) in records[0].items() if not digest} == {
+        "feed.xml", "series/dadiaoyan/feed.xml", "units/baihe/feed.xml"}  # feeds are recorded without a digest
 
 
 def test_no_change_rebuild_converts_nothing_and_an_edit_converts_one(tmp_path: Path) -> None:

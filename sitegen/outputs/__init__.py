@@ -14,12 +14,37 @@ May import: errors, config, models, site, charts, markup, slugs.
 
 from __future__ import annotations
 
-from typing import Iterator, Sequence
+from functools import partial
+from typing import Callable, Iterable, Iterator, Sequence
 
 from ..site import SiteGraph, output_path
 from .feeds import Feed, all_feeds, feed_xml
 from .opendata import render_open_data
 from .sitemap import render_sitemap
+
+OutputJob = Callable[[], Iterable[tuple[str, bytes]]]
+"""One independent piece of `iter_outputs`: called with nothing, it makes ``(output path, bytes)`` pairs."""
+
+
+def output_jobs(graph: SiteGraph, feeds: Sequence[Feed] | None = None) -> list[OutputJob]:
+    """The machine-readable files of the site as independent jobs, in the order of `iter_outputs`.
+
+    One job per feed (all of `all_feeds`, or only ``feeds``), one for the
+    sitemap and robots.txt, one for the open data. Each is pure: jobs may
+    run in any process that holds the graph (forked render workers do), in
+    any order; their pairs, in job order, are those of `iter_outputs`.
+    """
+    chosen = all_feeds(graph) if feeds is None else feeds
+    return [*(partial(_feed_file, graph, feed) for feed in chosen),
+            partial(_pairs, render_sitemap, graph), partial(_pairs, render_open_data, graph)]
+
+
+def _feed_file(graph: SiteGraph, feed: Feed) -> list[tuple[str, bytes]]:
+    return [(output_path(feed.url), feed_xml(graph, feed))]
+
+
+def _pairs(make: Callable[[SiteGraph], dict[str, bytes]], graph: SiteGraph) -> Iterable[tuple[str, bytes]]:
+    return make(graph).items()
 
 
 def iter_outputs(graph: SiteGraph, feeds: Sequence[Feed] | None = None) -> Iterator[tuple[str, bytes]]:
@@ -27,12 +52,11 @@ def iter_outputs(graph: SiteGraph, feeds: Sequence[Feed] | None = None) -> Itera
 
     Feeds (all of `all_feeds`, or only ``feeds`` when given: a build leaves
     out those it keeps), ``sitemap.xml``, ``robots.txt``, the data files and
-    ``datapackage.json``, in that order. Pure; raises nothing for a valid
-    graph. A large site's feeds hold the full text of their newest entries (about
-    80 MB for 10,000 pages and 200 units); a caller that writes each file
-    away before asking for the next never holds them all.
+    ``datapackage.json``, in that order (the jobs of `output_jobs`, run
+    here). Pure; raises nothing for a valid graph. A large site's feeds hold
+    the full text of their newest entries (about 80 MB for 10,000 pages and
+    200 units); a caller that writes each file away before asking for the
+    next never holds them all.
     """
-    for feed in all_feeds(graph) if feeds is None else feeds:
-        yield output_path(feed.url), feed_xml(graph, feed)
-    yield from render_sitemap(graph).items()
-    yield from render_open_data(graph).items()
+    for job in output_jobs(graph, feeds):
+        yield from job()
