@@ -84,7 +84,9 @@ class BuildResult:
     ``converted`` counts Markdown bodies converted (not from the cache);
     ``rendered_paths`` are the output paths of the pages, then the feeds,
     rendered (the others were unchanged and kept); ``changed_paths`` and ``removed_paths`` the
-    files written anew and removed.
+    files written anew and removed. ``documents`` maps the output path of
+    each page made from a Markdown file to its document (the dev server
+    finds its draft and scheduled pages there).
     """
 
     config: Config
@@ -99,6 +101,7 @@ class BuildResult:
     rendered_paths: tuple[str, ...] = ()
     changed_paths: tuple[str, ...] = ()
     removed_paths: tuple[str, ...] = ()
+    documents: dict[str, Document] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -363,7 +366,13 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
     return BuildResult(config, len(graph.pages), written.files, written.changed, written.removed,
                        time.perf_counter() - started, report.warnings, held, content.converted,
                        tuple([page.output for page in plan.pages] + [output_path(f.url) for f in plan.feeds]),
-                       written.changed_paths, written.removed_paths)
+                       written.changed_paths, written.removed_paths, _documents(content, graph))
+
+
+def _documents(content: Content, graph: SiteGraph) -> dict[str, Document]:
+    """``{output path: document}`` of the pages made from Markdown files (see `BuildResult`)."""
+    by_source = {document.path: document for document in content.interviews + content.cases}
+    return {page.output: by_source[page.source] for page in graph.pages if page.source in by_source}
 
 
 def _write(config: Config, graph: SiteGraph, env: jinja2.Environment, feeds: list[Feed],

@@ -65,9 +65,9 @@ from tornado.iostream import StreamClosedError
 from tornado.netutil import bind_sockets
 from tornado.websocket import WebSocketClosedError
 
-from .build import BuildOptions, BuildResult, build, load_and_check
+from .build import BuildOptions, BuildResult, build
 from .config import CONFIG_FILE
-from .errors import Problem, Report, SiteError
+from .errors import Problem, SiteError
 from .load import Document
 
 WATCHED_FOLDERS = ("content", "templates", "data")
@@ -303,26 +303,19 @@ class Previews:
     sources: tuple[str, ...] = ()
 
 
-def find_previews(options: BuildOptions) -> Previews:
-    """Return the banners of the site's draft and scheduled pages, and their source files.
+def find_previews(result: BuildResult, now: datetime) -> Previews:
+    """Return the banners of a build's draft and scheduled pages, and their source files.
 
-    Loads the site again (a `BuildResult` does not say which pages are
-    drafts); the dev server calls it after a good build. Returns an empty
-    `Previews` when the site has errors by now. Raises nothing for bad input.
+    Takes the build's result (its ``documents``: the Markdown document of
+    each page) and the current time (naive, in the site's time zone).
+    Raises nothing.
     """
-    try:
-        config, content, graph = load_and_check(options, Report())
-    except SiteError:
-        return Previews()
-    now = datetime.now(config.zone).replace(tzinfo=None)
-    documents = {document.path: document for document in content.interviews + content.cases}
     banners: dict[str, str] = {}
     sources: set[str] = set()
-    for page in graph.pages:
-        document = documents.get(page.source or "")
-        text = banner_text(document, now) if document is not None else ""
-        if document is not None and text:
-            banners[page.output] = text
+    for output, document in result.documents.items():
+        text = banner_text(document, now)
+        if text:
+            banners[output] = text
             sources.add(document.path)
     return Previews(banners, tuple(sorted(sources)))
 
@@ -612,18 +605,18 @@ class ReloadHub:
         """Tell every open page to reload, as build ``generation`` is done; returns how many were told."""
         self.generation = generation
         told = 0
-        for socket in list(self.sockets):
+        for page in list(self.sockets):
             try:
-                socket.write_message(json.dumps(RELOAD_MESSAGE))
+                page.write_message(json.dumps(RELOAD_MESSAGE))
                 told += 1
             except WebSocketClosedError:
-                self.sockets.discard(socket)
+                self.sockets.discard(page)
         return told
 
     def close_all(self) -> None:
         """Close every open page's connection (at shutdown)."""
-        for socket in list(self.sockets):
-            socket.close()
+        for page in list(self.sockets):
+            page.close()
         self.sockets.clear()
 
 
@@ -846,7 +839,7 @@ class DevServer:
         options = self._build_options()
         try:
             result = build(options)
-            previews = find_previews(options)
+            previews = find_previews(result, datetime.now(result.config.zone).replace(tzinfo=None))
         except SiteError as failure:
             outcome = BuildOutcome(self._builds, tuple(changes), None, tuple(failure.problems))
             # The page lists problems in the files just saved first: usually the cause of the others.

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sitegen.markup import count_words
 
-from .sitekit import REPO, parse_html, text_of
+from .sitekit import parse_html, text_of
 
 INTERVIEW = "output/interviews/baihe-dadiaoyan-weifangtan/index.html"
 UNIT = "output/units/baihe/index.html"

@@ -32,7 +32,6 @@ import hashlib
 import os
 import queue
 import re
-import shutil
 import signal
 import subprocess
 import sys

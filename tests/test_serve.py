@@ -23,16 +23,20 @@ import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 from pathlib import Path
 from typing import Callable
 from urllib.parse import quote
 
 import pytest
 
+import sitegen.build as build_module
+from sitegen.build import BuildOptions, build
 from sitegen.errors import Problem
+from sitegen.load import load_content
 from sitegen.render import default_theme_dir
-from sitegen.serve import (DRAFT_BANNER, PREVIEW_OUTPUT, ReloadHub, banner_html, error_page, inject_banner,
-                           inject_live_script, locate, take_snapshot)
+from sitegen.serve import (DRAFT_BANNER, PREVIEW_OUTPUT, ReloadHub, banner_html, error_page, find_previews,
+                           inject_banner, inject_live_script, locate, take_snapshot)
 
 from .sitekit import copy_example, write_site
 
@@ -263,6 +267,24 @@ def test_drafts_and_scheduled_pages_show_with_a_banner_in_serve_only(tmp_path: P
     assert not (site / "output" / "cases" / "baihe-caomei").exists()
     assert "sitegen-preview-banner" not in (site / "output" / INTERVIEW_URL.strip("/") / "index.html").read_text(
         encoding="utf-8")
+
+
+def test_the_banners_come_from_the_build_itself_without_loading_the_site_again(tmp_path: Path,
+                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    site = copy_example(tmp_path / "site")
+    _edit(site / INTERVIEW, "date: 2018-05-03 10:00\n", "date: 2018-05-03 10:00\ndraft: true\n")
+    _edit(site / "content" / "cases" / "baihe-caomei.md", "date: 2018-05-03 10:00", "date: 2999-01-01 08:00")
+    loads = []
+    monkeypatch.setattr(build_module, "load_content", lambda *a, **k: loads.append(1) or load_content(*a, **k))
+    result = build(BuildOptions(root=site, include_drafts=True, search=False))
+    previews = find_previews(result, datetime(2026, 11, 30, 9, 0))
+    assert loads == [1]  # the dev server's rebuild reads the site once
+    assert previews.banners == {
+        INTERVIEW_URL.strip("/") + "/index.html": DRAFT_BANNER,
+        "cases/baihe-caomei/index.html": "定时发布 Scheduled — 2999-01-01 08:00 前不公开 (not published before then)"}
+    assert previews.sources == ("content/cases/baihe-caomei.md", INTERVIEW)
+    assert result.documents[INTERVIEW_URL.strip("/") + "/index.html"].path == INTERVIEW
+    assert len(result.documents) == 3  # the example's interview and its two case studies
 
 
 def test_only_files_under_the_output_folder_are_served(tmp_path: Path, serve) -> None:
