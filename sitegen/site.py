@@ -29,13 +29,16 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import date, datetime, time
 from typing import Any, Callable, Iterable, Sequence
+from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
+
+import imagesize
 
 from .config import Config, Permalinks
 from .errors import Report
 from .load import Content, Document
 from .markup import reading_minutes
-from .models import Series, Tally, Unit, is_external_address, site_image_path
+from .models import Image, Series, Tally, Unit, is_external_address, site_image_path
 from .slugs import make_slug
 
 FEED_FILE = "feed.xml"
@@ -240,12 +243,61 @@ class Term:
     url: str
 
 
+@dataclass(frozen=True)
+class Figure:
+    """An image slot of a page as it is shown: the front matter's `Image` and the picture's size.
+
+    ``width`` and ``height`` are the image file's own size in CSS pixels
+    (read from its header by the imagesize library: PNG, JPEG, GIF, WebP,
+    SVG with ``width``/``height``), or None when it cannot be read. The
+    ``<img>`` carries them so that the browser keeps the picture's place
+    before it loads and the text does not jump (layout shift, Core Web
+    Vitals' CLS); the theme's CSS scales the picture to the column.
+    """
+
+    image: Image
+    width: int | None
+    height: int | None
+
+    @property
+    def src(self) -> str:
+        """The image's path from the site root (``images/baihe-1.svg``)."""
+        return self.image.src
+
+    @property
+    def alt(self) -> str:
+        """The image's text alternative."""
+        return self.image.alt
+
+    @property
+    def caption(self) -> str:
+        """The image's caption ("" for none)."""
+        return self.image.caption
+
+
+def image_size(path: Path) -> tuple[int, int] | None:
+    """The size of the image file at ``path`` in pixels, ``(width, height)``, or None.
+
+    None when the file is missing or unreadable, or its header gives no
+    size (an SVG with only a ``viewBox``, a format imagesize does not know).
+    Rounds the fractional sizes an SVG may give.
+    """
+    try:
+        width, height = imagesize.get(path)
+    except (OSError, ValueError):
+        return None
+    if width is None or height is None or width <= 0 or height <= 0:
+        return None
+    return round(width), round(height)
+
+
 @dataclass
 class Entry:
     """A published Markdown page (interview or case study) as pages show it.
 
     ``word_count`` and ``minutes`` give the line 本篇文章N字，读完约M分钟.
-    ``prev``/``next`` link within the interview's series (older/newer).
+    ``figures`` are the front matter's images with their sizes, the lead
+    image first. ``prev``/``next`` link within the interview's series (older/newer).
     """
 
     document: Document
@@ -259,6 +311,7 @@ class Entry:
     latest_tally: Tally | None
     unit_url: str
     series_url: str | None
+    figures: list[Figure] = field(default_factory=list)
     prev: "Entry | None" = None
     next: "Entry | None" = None
 
@@ -389,9 +442,10 @@ def build_site(config: Config, content: Content, now: datetime, report: Report,
     published = [d for d in content.interviews + content.cases
                   if include_drafts or not (d.meta.draft or d.meta.date > now)]
     term = _terms(config, published, slugger, report).__getitem__
-    interviews = _entries(config, content.interviews, units, series, now, include_drafts, term,
+    figure = _figures(config)
+    interviews = _entries(config, content.interviews, units, series, now, include_drafts, term, figure,
                           config.permalinks.interviews)
-    cases = _entries(config, content.cases, units, series, now, include_drafts, term,
+    cases = _entries(config, content.cases, units, series, now, include_drafts, term, figure,
                      config.permalinks.cases)
     for entry in interviews:
         units[entry.unit.id].interviews.append(entry)
@@ -414,9 +468,22 @@ def _permalink(pattern: str, slug: str) -> str:
     return pattern.replace("{slug}", slug)
 
 
+def _figures(config: Config) -> Callable[[Image], Figure]:
+    """Make the `Figure` of an image, reading each file's size once per build."""
+    sizes: dict[str, tuple[int, int] | None] = {}
+
+    def figure(image: Image) -> Figure:
+        if image.src not in sizes:  # an address elsewhere is not read (nor fetched)
+            sizes[image.src] = (None if is_external_address(image.src)
+                                else image_size(config.root / "content" / image.src.lstrip("/")))
+        size = sizes[image.src]
+        return Figure(image, *(size or (None, None)))
+    return figure
+
+
 def _entries(config: Config, documents: Sequence[Document], units: dict[str, UnitView],
              series: dict[str, SeriesView], now: datetime, include_drafts: bool,
-             term: Callable[[str], Term], pattern: str) -> list[Entry]:
+             term: Callable[[str], Term], figure: Callable[[Image], Figure], pattern: str) -> list[Entry]:
     entries = []
     for document in documents:
         meta = document.meta
@@ -433,7 +500,8 @@ def _entries(config: Config, documents: Sequence[Document], units: dict[str, Uni
             word_count=rendered.word_count,
             minutes=reading_minutes(rendered.word_count, config.reading_speed),
             tags=[term(name) for name in meta.tags], latest_tally=latest,
-            unit_url=units[meta.unit].url, series_url=series[series_id].url if series_id else None))
+            unit_url=units[meta.unit].url, series_url=series[series_id].url if series_id else None,
+            figures=[figure(image) for image in meta.images]))
     entries.sort(key=lambda e: (e.meta.date, e.document.path), reverse=True)
     return entries
 

@@ -42,6 +42,16 @@ def test_interview_header(example_site: Path) -> None:
     assert page.cssselect("html")[0].get("lang") == "zh-CN"
 
 
+def test_interview_images_keep_their_place_and_only_the_lead_image_loads_at_once(example_site: Path) -> None:
+    # width and height (the SVGs' own 1200 x 675) reserve the space before a picture loads; the lead
+    # image is at the top of the page, so lazy loading would only delay it.
+    images = parse_html(example_site / INTERVIEW).cssselect("figure img")
+    assert [(img.get("src"), img.get("width"), img.get("height"), img.get("loading")) for img in images] == [
+        ("/images/baihe-zuotanhui.svg", "1200", "675", None),
+        ("/images/baihe-xiaocaiyuan.svg", "1200", "675", "lazy"),
+        ("/images/baihe-caomei.svg", "1200", "675", "lazy")]
+
+
 def test_interview_tally_panel_shows_figures_and_arithmetic(example_site: Path) -> None:
     page = parse_html(example_site / INTERVIEW)
     panel = page.cssselect(".tally")[0]

@@ -13,7 +13,7 @@ from sitegen.build import BuildOptions, build, load_and_check
 from sitegen.errors import Report
 from sitegen.render import make_environment, page_digest, render_pages
 
-from .sitekit import MINIMAL_CONFIG, SERIES, UNIT, interview, tree_hashes, write_site
+from .sitekit import MINIMAL_CONFIG, SERIES, UNIT, copy_example, interview, tree_hashes, write_site
 
 BODY = "## 问题\n\n回答第{n}篇，[链接](https://example.org/{n})。\n\n- 甲\n- 乙\n"
 
@@ -279,3 +279,21 @@ def test_rendering_hands_back_the_stand_in_of_a_page_that_came_out_as_published(
     assert files[second] == scratch / "1.html" and (scratch / "1.html").read_bytes() == plain[second]
     assert sorted(p.name for p in scratch.iterdir()) == sorted(f"{n}.html" for n in range(1, len(graph.pages)))
     assert digests == {page.output: page_digest(plain[page.output]) for page in graph.pages}
+
+
+def test_an_image_replaced_by_one_of_another_size_changes_the_pages_showing_it(tmp_path: Path) -> None:
+    root = copy_example(tmp_path / "site")
+    build(BuildOptions(root=root, search=False))
+    case = root / "output/cases/baihe-caomei/index.html"
+    assert '<img src="/images/baihe-caomei.svg" alt="示意图：田垄上成排的草莓植株和一颗放大的草莓" width="1200" height="675">' \
+        in case.read_text(encoding="utf-8")
+    picture = root / "content/images/baihe-caomei.svg"
+    picture.write_text(picture.read_text(encoding="utf-8").replace('width="1200" height="675"',
+                                                                   'width="800" height="600"', 1), encoding="utf-8")
+    rebuilt = build(BuildOptions(root=root, search=False))
+    assert {"cases/baihe-caomei/index.html", "interviews/baihe-dadiaoyan-weifangtan/index.html"} <= set(
+        rebuilt.changed_paths)
+    assert 'width="800" height="600">' in case.read_text(encoding="utf-8")
+    incremental = tree_hashes(root / "output")
+    build(BuildOptions(root=root, search=False, clean=True))
+    assert tree_hashes(root / "output") == incremental

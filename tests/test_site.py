@@ -10,8 +10,10 @@
 from __future__ import annotations
 
 import re
+import struct
 import subprocess
 import sys
+import zlib
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -23,7 +25,7 @@ from hypothesis import strategies as st
 
 from sitegen import slugs
 from sitegen.build import BuildOptions, build
-from sitegen.site import Urls
+from sitegen.site import Urls, image_size
 from sitegen.slugs import make_slug
 
 from .sitekit import interview, tree_hashes, write_site
@@ -268,3 +270,24 @@ def test_two_words_that_read_alike_get_two_tag_pages_and_a_warning(tmp_path: Pat
                                                                                  ["p9"])
     assert warnings[1].startswith('content/interviews/p9.md:9:11: warning: the tags "民生" and "敏声" both read '
                                   'min-sheng; "敏声" gets its own page, /tags/min-sheng-3/')
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """The first bytes of a PNG file: signature and IHDR chunk (what a size reader reads)."""
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + struct.pack(">I", len(ihdr)) + b"IHDR" + ihdr
+            + struct.pack(">I", zlib.crc32(b"IHDR" + ihdr)))
+
+
+@pytest.mark.parametrize(("name", "data", "size"), [
+    ("photo.png", _png_header(640, 427), (640, 427)),
+    ("drawing.svg", b'<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675"></svg>', (1200, 675)),
+    ("fraction.svg", b'<svg xmlns="http://www.w3.org/2000/svg" width="99.6" height="50.2"></svg>', (100, 50)),
+    ("viewbox-only.svg", b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 4"></svg>', None),
+    ("not-a-picture.png", "这不是图片".encode(), None),
+])
+def test_image_size_reads_the_file_header(tmp_path: Path, name: str, data: bytes,
+                                          size: tuple[int, int] | None) -> None:
+    (tmp_path / name).write_bytes(data)
+    assert image_size(tmp_path / name) == size
+    assert image_size(tmp_path / "missing.png") is None
