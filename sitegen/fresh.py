@@ -51,7 +51,7 @@ _VERSION = 1
 
 # Libraries (distribution names) whose versions shape what a build makes of its inputs.
 _LIBRARIES = ("Jinja2", "MarkupSafe", "Markdown", "nh3", "pypinyin", "python-slugify", "pydantic", "PyYAML",
-              "feedgen")
+              "feedgen", "imagesize")
 
 
 @functools.lru_cache(maxsize=1)
