@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 from urllib.parse import unquote, urlsplit
 
 from .errors import Report
-from .load import Content, Document, Sourced
+from .load import Content, Document, Sourced, YamlData
 from .models import Unit, is_external_address, site_image_path
 
 COUNT_FIELDS = ("batches", "collected", "escalated", "resolved")
@@ -238,6 +238,9 @@ def check_misspellings(content: Content, report: Report) -> None:
     the unit and series records (whose text is published on their pages),
     except the ``misspellings:`` entries that declare them. The seed article
     spells 白鹤镇 three ways (issue 3), so units list ``misspellings``.
+    Then the YAML values as published: a misspelling that only they show
+    (typed with an escape, ``"白\\u6cb3镇"``, or across a line with a
+    backslash in double quotes) is warned at the value.
     """
     wrong = {bad: unit.record.name for unit in content.units.values()
              for bad in unit.record.misspellings if bad.strip()}
@@ -247,12 +250,15 @@ def check_misspellings(content: Content, report: Report) -> None:
         lines = list(enumerate(document.front_matter.split("\n"), document.front_matter_line))
         lines += enumerate(document.body.split("\n"), document.body_line)
         _report_misspellings(document.path, lines, wrong, report)
+        _report_hidden_misspellings(document.path, document.yaml, document.front_matter,
+                                    document.front_matter_line, wrong, report)
     records: list[Sourced[object]] = [*content.units.values(), *content.series.values()]
     for record in records:
         declared = _declaration_lines(record)
         lines = [(number, text) for number, text in enumerate(record.text.split("\n"), 1)
                  if number not in declared]
         _report_misspellings(record.path, lines, wrong, report)
+        _report_hidden_misspellings(record.path, record.yaml, record.text, 1, wrong, report)
 
 
 def _report_misspellings(path: str, lines: Iterable[tuple[int, str]], wrong: dict[str, str],
@@ -265,6 +271,50 @@ def _report_misspellings(path: str, lines: Iterable[tuple[int, str]], wrong: dic
                 report.warning(path, number, start + 1, f'"{bad}" is a misspelling of the unit name {right}',
                                f"write {right}")
                 start = text.find(bad, start + len(bad))
+
+
+def _report_hidden_misspellings(path: str, data: YamlData, text: str, first_line: int, wrong: dict[str, str],
+                                report: Report) -> None:
+    """Warn at each YAML value whose published text holds a misspelling that its typed text does not.
+
+    ``text`` is the YAML as typed (``\\n`` breaks), its first line being
+    file line ``first_line``. A value's typed text runs from its position
+    to the next key or value. The ``misspellings:`` entries are skipped.
+    """
+    hits = [(key, value, bad) for key, value in _strings(data.value, ())
+            for bad in wrong if bad in value and key[:1] != ("misspellings",)]
+    if not hits:
+        return
+    starts = sorted({*data.positions.values(), *data.key_positions.values()})
+    offsets = [0]
+    for line in text.split("\n"):
+        offsets.append(offsets[-1] + len(line) + 1)
+
+    def offset(position: tuple[int, int]) -> int:
+        line, column = position
+        return min(offsets[min(line - first_line, len(offsets) - 1)] + column - 1, len(text))
+
+    for key, value, bad in hits:
+        start = data.positions[key]
+        after = next((other for other in starts if other > start), None)
+        typed = text[offset(start):offset(after) if after is not None else len(text)]
+        if bad not in typed:
+            report.warning(path, start[0], start[1],
+                           f'"{bad}" is a misspelling of the unit name {wrong[bad]}, hidden here in an escape '
+                           "or a broken line",
+                           f"write {wrong[bad]} as plain text, with no \\u escape or line break inside it")
+
+
+def _strings(value: object, key: tuple[object, ...]) -> Iterator[tuple[tuple[object, ...], str]]:
+    """Every text in a YAML value with its path of keys and indexes (as `YamlData.positions` has them)."""
+    if isinstance(value, str):
+        yield key, value
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            yield from _strings(item, (*key, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*key, index))
 
 
 def _declaration_lines(record: Sourced[object]) -> set[int]:

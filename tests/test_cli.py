@@ -241,6 +241,8 @@ MISTAKES: dict[str, list[Mistake]] = {
     ],
     "Words and accessibility (warnings)": [
         ("A known misspelling of a unit name", "百合镇", {_P: interview(body="## 问题\n\n百合镇的草莓。\n")}),
+        ("A misspelling hidden in an escape", 'summary: "白\\u6cb3镇的草莓"',
+         {_P: interview(extra='summary: "白\\u6cb3镇的草莓"\n')}),
         ("A picture without alt text", "images: - src: … (no alt)",
          {_P: interview(extra="images:\n  - src: images/a.svg\n"), "content/images/a.svg": _SVG}),
         ("A picture in the text without a description", "![](images/a.svg)",
