@@ -1,7 +1,5 @@
 """Run the command line: ``python -m sitegen``."""
 
-import sys
+from .cli import command
 
-from .cli import main
-
-sys.exit(main())
+command()

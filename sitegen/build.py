@@ -55,6 +55,10 @@ class BuildOptions:
     processes converting Markdown (None: one per core). ``clean`` empties
     the build cache first; ``cache`` False builds without it. ``search``
     False leaves out the search index (its time is measured on its own).
+    ``process_ends`` True says the process ends after this build or check
+    (the command line does): what it made is then left to the end of the
+    process, never walked by the garbage collector again
+    (`sitegen.workers.collector_paused`).
     """
 
     root: Path
@@ -66,6 +70,7 @@ class BuildOptions:
     clean: bool = False
     cache: bool = True
     search: bool = True
+    process_ends: bool = False
 
     @property
     def workers(self) -> int:
@@ -164,7 +169,7 @@ def check(options: BuildOptions) -> CheckResult:
     """
     report = Report()
     held: list[Document] = []
-    with collector_paused():
+    with collector_paused(freeze_after=options.process_ends):
         _check(options, report, held)
     return CheckResult(report.sorted(), held)
 
@@ -323,7 +328,7 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
     clean build. The cyclic garbage collector is paused meanwhile
     (`sitegen.workers.collector_paused`).
     """
-    with collector_paused():
+    with collector_paused(freeze_after=options.process_ends):
         return _build(options, progress)
 
 

@@ -203,7 +203,7 @@ def run_build(args: argparse.Namespace) -> int:
     from .build import BuildOptions, build
 
     options = BuildOptions(root=args.site, base_url=args.base_url, output=args.output, jobs=args.jobs,
-                           clean=args.clean, search=args.search)
+                           clean=args.clean, search=args.search, process_ends=args.process_ends)
     try:
         with _progress(enabled=not args.quiet and sys.stderr.isatty()) as stage:
             result = build(options, progress=stage)
@@ -250,7 +250,7 @@ def run_check(args: argparse.Namespace) -> int:
     """Run ``sitegen check``; returns the exit code."""
     from .build import BuildOptions, check
 
-    result = check(BuildOptions(root=args.site))
+    result = check(BuildOptions(root=args.site, process_ends=args.process_ends))
     failed = any(p.severity == "error" for p in result.problems) or (args.strict and result.problems)
     if args.format == "json":
         print(problems_to_json(result.problems))
@@ -368,12 +368,17 @@ def run_init(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``sitegen`` command; returns the exit code."""
+def main(argv: Sequence[str] | None = None, *, process_ends: bool = False) -> int:
+    """Run the ``sitegen`` command line (``argv``: the arguments, default ``sys.argv[1:]``); returns the exit code.
+
+    ``process_ends`` True when the process ends with the command (`command`:
+    the installed ``sitegen`` and ``python -m sitegen``); see `BuildOptions`.
+    """
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="backslashreplace")
     args = _parser().parse_args(argv)
+    args.process_ends = process_ends
     handlers = {"build": run_build, "check": run_check, "serve": run_serve, "new": run_new,
                 "init": run_init}
     try:
@@ -387,3 +392,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (sitegen check --format json | head): nothing more to say.
         sys.stderr.close()
         return 1
+
+
+def command() -> None:
+    """The ``sitegen`` program: run `main` on the process's arguments, then exit with its code."""
+    sys.exit(main(process_ends=True))

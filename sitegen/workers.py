@@ -43,8 +43,15 @@ def can_fork(workers: int) -> bool:
 
 
 @contextmanager
-def collector_paused() -> Iterator[None]:
+def collector_paused(*, freeze_after: bool = False) -> Iterator[None]:
     """Keep Python's cyclic garbage collector off for the duration (then as it was).
+
+    ``freeze_after`` True (a process that ends once this is done: the
+    command line) moves every object left at the end out of the collector's
+    sight (`gc.freeze`): turning the collector back on after a build
+    otherwise sets off, at the next allocation, one collection that walks
+    the whole site's objects only to find them in use (0.13 s at 10,000
+    pages). Frozen objects are still freed when nothing refers to them.
 
     A build makes millions of objects that live until it ends (a 10,000-page
     site's records, YAML positions, graph), and every automatic collection
@@ -59,6 +66,8 @@ def collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        if freeze_after:
+            gc.freeze()
         if was_on:
             gc.enable()
 
