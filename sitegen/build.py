@@ -31,14 +31,14 @@ from .outputs import output_jobs
 from .outputs.feeds import Feed, all_feeds, render_feeds
 from .depends import (Fingerprints, TemplateDependencies, build_fingerprint, load_known_templates,
                       load_rendered, rendered_record_path, save_known_templates, save_rendered)
-from .fresh import CACHE_DIR, Inputs, LastBuild, code_fingerprint, options_key, record_path
+from .fresh import CACHE_DIR, Inputs, LastBuild, code_fingerprint, options_key, output_status, record_path
 from .fresh import record as record_fresh
 from .render import copy_assets, default_theme_dir, make_environment, render_outputs, render_pages
 from .site import Page, SiteGraph, build_site, output_path
 from .slugs import SlugBook
 from .workers import collector_paused
 from .write import (FileData, Kept, OutputBusyError, Stamp, UnsafeOutputError, WriteResult,
-                    check_output_folder, publish, stamps)
+                    check_output_folder, publish)
 
 
 SLUG_BOOK = "slugs.json"
@@ -362,10 +362,13 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
         written = _write(config, graph, env, feeds, files, report, options)
     held = scheduled(content.interviews + content.cases, _now(config, options))
     if plan.record is not None and cache is not None and inputs is not None:
-        save_rendered(plan.record, plan.fingerprints, stamps(config.output_path, plan.fingerprints), digests)
+        status = output_status(config.output_path) or {}  # one look at the published files serves both records
+        save_rendered(plan.record, plan.fingerprints,
+                      {rel: stamp for rel in plan.fingerprints if (stamp := Stamp.of_stat(status.get(rel)))}, digests)
         due = 0.0 if plan.reads_clock else min(
             (d.meta.date.replace(tzinfo=config.zone).timestamp() for d in held), default=None)
         record_fresh(record_path(cache, _options_key(options)), inputs, output=config.output_path, due=due,
+                     status=status or None,
                      last=LastBuild(len(graph.pages), written.files, str(config.output_path), report.warnings,
                                     [(d.path, d.meta.date.strftime("%Y-%m-%d %H:%M")) for d in held]))
     return BuildResult(config, len(graph.pages), written.files, written.changed, written.removed,

@@ -38,7 +38,7 @@ import sys
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from .errors import Problem
 from .write import MANIFEST
@@ -118,7 +118,12 @@ def _stamp(path: Path, follow: bool = False) -> list[int] | None:
         info = os.stat(path) if follow else os.lstat(path)
     except OSError:
         return None
-    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_mode]
+    return _stamp_of(info)
+
+
+def _stamp_of(info: os.stat_result | None) -> list[int] | None:
+    """The stamp `_stamp` makes, of a status already taken (None: missing)."""
+    return None if info is None else [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_mode]
 
 
 def _walk(folder: Path, into: dict[str, Any], seen: set[str] | None = None) -> None:
@@ -183,25 +188,42 @@ def snapshot_inputs(files: list[Path], folders: list[Path]) -> dict[str, Any]:
     return {"files": stamps, "libraries": libraries, "python": sys.version}
 
 
-def snapshot_output(output: Path) -> dict[str, list[int] | None] | None:
-    """Stamps of every file the output folder's manifest lists (and of the manifest), or None without one."""
+def output_status(output: Path) -> dict[str, os.stat_result | None] | None:
+    """The ``lstat`` of every file the output folder's manifest lists and of the manifest (None: missing),
+    by relative posix path; None without a manifest."""
     manifest = output / MANIFEST
     try:
         listed = manifest.read_text(encoding="utf-8").splitlines()
     except OSError:
         return None
-    stamps = {rel: _stamp(output / rel) for rel in listed}
-    stamps[MANIFEST] = _stamp(manifest)
-    return stamps
+    found: dict[str, os.stat_result | None] = {}
+    for rel in [*listed, MANIFEST]:
+        try:
+            found[rel] = os.lstat(output / rel)
+        except OSError:
+            found[rel] = None
+    return found
 
 
-def record(path: Path, inputs: Inputs, *, output: Path, due: float | None, last: LastBuild) -> None:
+def snapshot_output(output: Path,
+                    status: Mapping[str, os.stat_result | None] | None = None) -> dict[str, list[int] | None] | None:
+    """Stamps of every file the output folder's manifest lists (and of the manifest), or None without one.
+
+    ``status``: the `output_status` just taken, to stat nothing twice.
+    """
+    status = output_status(output) if status is None else status
+    return None if status is None else {rel: _stamp_of(info) for rel, info in status.items()}
+
+
+def record(path: Path, inputs: Inputs, *, output: Path, due: float | None, last: LastBuild,
+           status: Mapping[str, os.stat_result | None] | None = None) -> None:
     """Write the record of a successful build (atomically; an unwritable cache is ignored).
 
     ``inputs`` were stamped when the build began; ``due`` is a Unix time
-    after which the record no longer holds (None: never).
+    after which the record no longer holds (None: never); ``status`` is
+    the `output_status` of the output folder, when just taken.
     """
-    published = snapshot_output(output)
+    published = snapshot_output(output, status)
     if published is None:
         return
     data = {"version": _VERSION, "inputs": [str(p) for p in inputs.files],

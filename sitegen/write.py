@@ -62,7 +62,7 @@ import stat
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Mapping, Union
+from typing import Callable, Iterator, Mapping, Union
 
 STAGING = ".{name}.staging-"
 RETIRED = ".{name}.old-"
@@ -119,9 +119,9 @@ class Stamp:
             return None
 
     @classmethod
-    def of_stat(cls, info: os.stat_result) -> "Stamp | None":
-        """The stamp from an ``lstat`` result, or None when it is not a regular file."""
-        if not stat.S_ISREG(info.st_mode):
+    def of_stat(cls, info: os.stat_result | None) -> "Stamp | None":
+        """The stamp from an ``lstat`` result, or None when it is not a regular file (or None: missing)."""
+        if info is None or not stat.S_ISREG(info.st_mode):
             return None
         return cls(info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
 
@@ -365,16 +365,6 @@ def _holding(path: str, data: bytes | Path) -> Identity | None:
     except OSError:
         return None
     return (info.st_dev, info.st_ino) if same else None
-
-
-def stamps(output: Path, paths: Iterable[str]) -> dict[str, Stamp]:
-    """The stamps of published files (relative posix paths); missing files are left out."""
-    found = {}
-    for rel in paths:
-        stamp = Stamp.of(output / rel)
-        if stamp is not None:
-            found[rel] = stamp
-    return found
 
 
 def _same_file(old: Path, new: Path) -> bool:
