@@ -56,11 +56,17 @@ __all__ = ["CACHE_DIR", "CACHE_FILE", "Body", "BodyBook", "BodyJob", "BodiesResu
 
 @dataclass(frozen=True)
 class BodyJob:
-    """One body to convert: file path (relative to the site root), text, and the file line it starts on."""
+    """One body to convert: file path (relative to the site root), text, and the file line it starts on.
+
+    ``known_key``: ``(settings key, key)`` as `body_key` made them for this
+    very body in an earlier build (the page cache keeps them), so the body
+    need not be hashed again; used only while the settings key is the same.
+    """
 
     path: str
     body: str
     first_line: int
+    known_key: tuple[str, str] = ("", "")
 
 
 def body_key(settings_key: str, job: BodyJob) -> str:
@@ -177,6 +183,11 @@ class Body:
         self._key, self._job, self._store, self._html = key, job, store, html
 
     @property
+    def key(self) -> str:
+        """The body's key in the Markdown cache (`body_key`)."""
+        return self._key
+
+    @property
     def html(self) -> str:
         """The sanitized HTML of the body (see the class)."""
         if self._html is not None:
@@ -269,8 +280,9 @@ class BodyBook:
             self._prune()
 
     def key(self, job: BodyJob) -> str:
-        """The cache key of ``job`` (`body_key`)."""
-        return body_key(self._settings_key, job)
+        """The cache key of ``job`` (`body_key`; its ``known_key`` when made with these settings)."""
+        settings, known = job.known_key
+        return known if known and settings == self._settings_key else body_key(self._settings_key, job)
 
     def known(self, jobs: Sequence[BodyJob]) -> set[BodyJob]:
         """The jobs whose converted body the cache holds."""

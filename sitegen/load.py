@@ -120,6 +120,8 @@ class _Page:
 
     ``slug`` and the slugs in ``tag_slugs`` are None while they wait for
     `_finish_slugs` (only between a worker and the main process).
+    ``body_key`` is ``(Markdown settings key, key)`` of the body in the
+    Markdown cache (`sitegen.bodies.BodyJob.known_key`), once known.
     """
 
     collection: str
@@ -132,6 +134,7 @@ class _Page:
     front_matter: str
     front_matter_line: int
     tag_slugs: tuple[tuple[str, str | None], ...] = ()
+    body_key: tuple[str, str] = ("", "")
 
 
 def load_content(config: Config, report: Report, renderer: MarkdownRenderer | None = None, *,
@@ -189,13 +192,15 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
                 read.append((job.path, problems))
         pool.close()  # before `_finish_slugs` forks its own process: a smaller one
         _finish_slugs(pages, report, workers)
-        for path, problems in read:
-            if pages[path] is not None:
-                found.remember(path, keys[path], pages[path], problems)
-        cache.save()
         loaded = [page for page in pages.values() if page is not None]
-        bodies.update(book.take([BodyJob(p.path, p.body, p.body_line) for p in loaded if p.path not in bodies],
-                                pool, renderer))
+        bodies.update(book.take([BodyJob(p.path, p.body, p.body_line, p.body_key) for p in loaded
+                                 if p.path not in bodies], pool, renderer))
+        for path, problems in read:
+            page = pages[path]
+            if page is not None:  # stored with its body's key: the next build need not hash the body to find it
+                found.remember(path, keys[path], dataclasses.replace(
+                    page, body_key=(renderer.settings_key, bodies[path].key)), problems)
+        cache.save()
     content.converted = book.converted
     for page in loaded:
         body = bodies[page.path]

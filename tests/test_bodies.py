@@ -6,8 +6,11 @@ import sqlite3
 import shutil
 import subprocess
 import sys
+
+import pytest
 from pathlib import Path
 
+import sitegen.bodies as bodies_module
 from sitegen.bodies import (CACHE_DIR, CACHE_FILE, Body, BodyBook, BodyJob, Stored, convert_and_store,
                             render_bodies)
 from sitegen.build import BuildOptions, build
@@ -182,3 +185,21 @@ def test_a_worker_stores_what_it_converts_and_sends_back_no_html(tmp_path: Path)
     assert all(isinstance(result, RenderedMarkdown) for result in convert_and_store(jobs, None, 20))
     (tmp_path / "blocked").write_text("a file where the cache folder should be", encoding="utf-8")
     assert all(isinstance(result, RenderedMarkdown) for result in convert_and_store(jobs, tmp_path / "blocked", 20))
+
+
+def test_a_page_from_the_page_cache_finds_its_body_without_hashing_it_again(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _site(tmp_path / "site", pages=5)
+    first = build(BuildOptions(root=root, search=False, jobs=1))
+    hashed: list[str] = []
+    real = bodies_module.body_key
+    monkeypatch.setattr(bodies_module, "body_key", lambda settings, job: hashed.append(job.path) or real(settings, job))
+    page = root / "content/interviews/p02.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n新增一句。\n", encoding="utf-8")
+    (root / "content/interviews/p03.md").touch()  # read again, same text: taken from the page cache
+    edited = build(BuildOptions(root=root, search=False, jobs=1))
+    assert set(hashed) == {"content/interviews/p02.md"}
+    assert (first.converted, edited.converted) == (5, 1)
+    hashed.clear()
+    again = build(BuildOptions(root=root, search=False, jobs=1, clean=True))
+    assert again.converted == 5 and len(hashed) >= 5  # a clean build keys every body afresh
