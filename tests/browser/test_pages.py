@@ -100,3 +100,22 @@ def test_search_page_without_javascript_explains_and_links_to_browsing(served_ex
     if (served_example.output / "archive" / "index.html").is_file():
         assert "/archive/" in links
     assert page.locator(".pagefind-ui").count() == 0
+
+
+def test_pictures_keep_their_place_while_they_load(served_example: ServedSite, page_at: Any) -> None:
+    # On a slow phone connection the text must not jump when a picture arrives (layout shift): each
+    # <img> carries the file's size, so the box has the picture's shape (1200 x 675) before any byte
+    # of it. The pictures' requests are held, never answered, while the boxes are measured.
+    page = page_at(375)
+    held: list[Any] = []
+    page.route("**/*.svg", lambda route: held.append(route))
+    page.goto(served_example.address("/interviews/baihe-dadiaoyan-weifangtan/"), wait_until="domcontentloaded")
+    boxes = page.eval_on_selector_all(
+        "figure img", "images => images.map(i => [i.getBoundingClientRect().width,"
+                      " i.getBoundingClientRect().height, i.naturalWidth])")
+    for route in held:
+        route.abort()
+    assert len(boxes) == 3
+    for width, height, natural_width in boxes:
+        assert natural_width == 0  # not loaded
+        assert width > 300 and abs(height - width * 675 / 1200) < 1.5
