@@ -226,7 +226,7 @@ def record(path: Path, inputs: Inputs, *, output: Path, due: float | None, last:
     published = snapshot_output(output, status)
     if published is None:
         return
-    data = {"version": _VERSION, "inputs": [str(p) for p in inputs.files],
+    data = {"version": _VERSION, "site": _site_of(path), "inputs": [str(p) for p in inputs.files],
             "input_folders": [str(p) for p in inputs.folders], "output": str(output),
             "snapshot": inputs.snapshot, "published": published,
             "due": due, "last": asdict(last)}
@@ -237,6 +237,11 @@ def record(path: Path, inputs: Inputs, *, output: Path, due: float | None, last:
         os.replace(temporary, path)
     except OSError:
         pass
+
+
+def _site_of(record: Path) -> str:
+    """The site folder whose build cache holds the record at ``record`` (absolute, as text)."""
+    return str(record.absolute().parent.parent)
 
 
 def forget(path: Path) -> None:
@@ -255,7 +260,9 @@ def unchanged(path: Path, now: float | None = None) -> LastBuild | None:
     """
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("version") != _VERSION:
+        # A site folder copied with its build cache holds the original's record: its paths are the
+        # original's, whose files may well be unchanged. Only the folder that wrote it may trust it.
+        if data.get("version") != _VERSION or data.get("site") != _site_of(path):
             return None
         due = data["due"]
         if due is not None and (time.time() if now is None else now) >= due:

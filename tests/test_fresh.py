@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from sitegen.build import BuildOptions, build
@@ -119,3 +122,20 @@ def test_an_edit_behind_a_link_inside_the_site_ends_it(tmp_path: Path) -> None:
     assert _last(root) is not None
     (root / "extra/more/c.md").write_text(interview("改了文件夹里的访谈"), encoding="utf-8")
     assert _last(root) is None
+
+
+def test_a_copied_site_folder_builds_its_own_files_not_the_originals(tmp_path: Path) -> None:
+    # Copying a built site copies its build cache too, whose record names the original's files: while
+    # those stay unchanged, the copy was reported "nothing changed", its edits and errors unseen.
+    original = _built(tmp_path / "first")
+    copy = tmp_path / "second"
+    shutil.copytree(original, copy, symlinks=True)
+    assert _last(original) is not None and _last(copy) is None
+    page = copy / "content/interviews/a.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("访谈甲", "访谈乙"), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "sitegen", "build", "--site", str(copy), "--no-search"],
+                         capture_output=True, text=True, encoding="utf-8")
+    assert out.returncode == 0, out.stderr
+    assert "nothing changed" not in out.stdout and "second/output" in out.stdout.replace(os.sep, "/")
+    assert "访谈乙" in (copy / "output/interviews/a/index.html").read_text(encoding="utf-8")
+    assert _last(copy) is not None  # and the copy's own record holds from now on
