@@ -174,6 +174,13 @@ def _names(record: object) -> list[str]:
 _IMAGE_HINT = "put the file under content/ and give its path from there, e.g. images/baihe-1.svg"
 
 
+def _image_hint(src: str) -> str:
+    """The hint for an image path that names no file: a Windows path gets its slashes turned."""
+    if "\\" in src:
+        return f"write / between folders, not \\ (as Windows shows paths): {src.replace(chr(92), '/')}"
+    return _IMAGE_HINT
+
+
 def _is_content_file(root: Path, path: str) -> bool:
     """True when ``path`` (from content/, a leading "/" or not) names a file inside the site's content/."""
     content = (root / "content").resolve()
@@ -184,9 +191,9 @@ def _is_content_file(root: Path, path: str) -> bool:
 def check_images(document: Document, root: Path, report: Report) -> None:
     """Image files must exist under content/; an image without alt text is a warning (WCAG 1.1.1)."""
     for index, image in enumerate(document.meta.images):
-        if "://" not in image.src and not _is_content_file(root, image.src):
+        if not is_external_address(image.src) and not _is_content_file(root, site_image_path(image.src)):
             line, column = document.yaml.locate(("images", index, "src"))
-            report.error(document.path, line, column, f'image "{image.src}" not found', _IMAGE_HINT)
+            report.error(document.path, line, column, f'image "{image.src}" not found', _image_hint(image.src))
         if not image.alt.strip():
             line, column = document.yaml.locate(("images", index))
             report.warning(document.path, line, column, f'image "{image.src}" has no alt text',
@@ -228,7 +235,7 @@ def check_body_images(document: Document, root: Path, report: Report) -> None:
                 continue  # an address elsewhere (https:, data:)
             if not _is_content_file(root, unquote(urlsplit(site_image_path(src)).path)):
                 column = (found.start(1) if found.group(1) else found.start(2)) + 1
-                report.warning(document.path, number, column, f'image "{src}" not found', _IMAGE_HINT)
+                report.warning(document.path, number, column, f'image "{src}" not found', _image_hint(src))
 
 
 def check_misspellings(content: Content, report: Report) -> None:

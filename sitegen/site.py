@@ -261,8 +261,13 @@ class Figure:
 
     @property
     def src(self) -> str:
-        """The image's path from the site root (``images/baihe-1.svg``)."""
+        """The image's path as typed, from ``content/`` (``images/baihe-1.svg``)."""
         return self.image.src
+
+    @property
+    def path(self) -> str:
+        """The image's site path (``/images/baihe-1.svg``; `site_image_path`), or its address elsewhere."""
+        return site_image_path(self.image.src)
 
     @property
     def alt(self) -> str:
@@ -442,7 +447,7 @@ def build_site(config: Config, content: Content, now: datetime, report: Report,
     published = [d for d in content.interviews + content.cases
                   if include_drafts or not (d.meta.draft or d.meta.date > now)]
     term = _terms(config, published, slugger, report).__getitem__
-    figure = _figures(config)
+    figure = _figures(config, report)
     interviews = _entries(config, content.interviews, units, series, now, include_drafts, term, figure,
                           config.permalinks.interviews)
     cases = _entries(config, content.cases, units, series, now, include_drafts, term, figure,
@@ -468,22 +473,34 @@ def _permalink(pattern: str, slug: str) -> str:
     return pattern.replace("{slug}", slug)
 
 
-def _figures(config: Config) -> Callable[[Image], Figure]:
-    """Make the `Figure` of an image, reading each file's size once per build."""
+_RASTER_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp")
+"""Picture files that always state their size: one whose size cannot be read is damaged or misnamed."""
+
+
+def _figures(config: Config, report: Report) -> Callable[[Document, int], Figure]:
+    """Make the `Figure` of a page's image (the document and the image's index), reading each file's size
+    once per build. A picture file whose size cannot be read (damaged, or not what its name says) is
+    a warning at its ``src``: readers would see a broken picture."""
     sizes: dict[str, tuple[int, int] | None] = {}
 
-    def figure(image: Image) -> Figure:
+    def figure(document: Document, index: int) -> Figure:
+        image = document.meta.images[index]
         if image.src not in sizes:  # an address elsewhere is not read (nor fetched)
             sizes[image.src] = (None if is_external_address(image.src)
-                                else image_size(config.root / "content" / image.src.lstrip("/")))
+                                else image_size(config.root / "content" / site_image_path(image.src).lstrip("/")))
         size = sizes[image.src]
+        if size is None and image.src.lower().endswith(_RASTER_SUFFIXES) and not is_external_address(image.src):
+            line, column = document.yaml.locate(("images", index, "src"))
+            report.warning(document.path, line, column,
+                           f'image "{image.src}" cannot be read as a picture, so readers may see it broken',
+                           "open it in an image viewer and save it again as PNG or JPEG (图片文件可能已损坏)")
         return Figure(image, *(size or (None, None)))
     return figure
 
 
 def _entries(config: Config, documents: Sequence[Document], units: dict[str, UnitView],
              series: dict[str, SeriesView], now: datetime, include_drafts: bool,
-             term: Callable[[str], Term], figure: Callable[[Image], Figure], pattern: str) -> list[Entry]:
+             term: Callable[[str], Term], figure: Callable[[Document, int], Figure], pattern: str) -> list[Entry]:
     entries = []
     for document in documents:
         meta = document.meta
@@ -501,7 +518,7 @@ def _entries(config: Config, documents: Sequence[Document], units: dict[str, Uni
             minutes=reading_minutes(rendered.word_count, config.reading_speed),
             tags=[term(name) for name in meta.tags], latest_tally=latest,
             unit_url=units[meta.unit].url, series_url=series[series_id].url if series_id else None,
-            figures=[figure(image) for image in meta.images]))
+            figures=[figure(document, index) for index in range(len(meta.images))]))
     entries.sort(key=lambda e: (e.meta.date, e.document.path), reverse=True)
     return entries
 

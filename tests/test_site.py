@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 from sitegen import slugs
 from sitegen.build import BuildOptions, build
+from sitegen.errors import SiteError
 from sitegen.site import Urls, image_size
 from sitegen.slugs import make_slug
 
@@ -157,6 +158,7 @@ _SPIED_BUILD = """
 import sys, pathlib
 import sitegen.slugs as slugs
 from sitegen.build import BuildOptions, build
+from sitegen.errors import SiteError
 real = slugs.lazy_pinyin
 def spy(text, **options):
     with open(sys.argv[2], "a", encoding="utf-8") as log:
@@ -291,3 +293,40 @@ def test_image_size_reads_the_file_header(tmp_path: Path, name: str, data: bytes
     (tmp_path / name).write_bytes(data)
     assert image_size(tmp_path / name) == size
     assert image_size(tmp_path / "missing.png") is None
+
+
+_PICTURE = b'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"></svg>'
+
+
+@pytest.mark.parametrize("src", ["images/a.svg", "/images/a.svg", "./images/a.svg", "../images/a.svg"])
+def test_every_spelling_of_an_image_path_from_content_is_published_as_one_address(tmp_path: Path, src: str) -> None:
+    # A leading "/" was published as "//images/a.svg": an address on a host named "images".
+    images = f"images:\n  - src: {src}\n    alt: 图\n  - src: https://example.com/p.png\n    alt: 外图\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(extra=images), "content/images/a.svg": _PICTURE},
+                      config="title: 测试站点\nbase_url: https://example.org/q/\n")
+    result = build(BuildOptions(root=root, search=False))
+    assert result.warnings == []
+    page = (root / "output/interviews/a/index.html").read_text(encoding="utf-8")
+    assert re.findall(r"<img [^>]*>", page) == [
+        '<img src="/q/images/a.svg" alt="图" width="40" height="30">',
+        '<img src="https://example.com/p.png" alt="外图" loading="lazy">']
+    assert '<meta property="og:image" content="https://example.org/q/images/a.svg">' in page
+    assert '"image":["https://example.org/q/images/a.svg","https://example.com/p.png"]' in page
+
+
+def test_a_damaged_picture_is_a_warning_at_its_src_and_a_windows_path_gets_its_slashes_turned(
+        tmp_path: Path) -> None:
+    images = "images:\n  - src: images/a.png\n    alt: 图\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(extra=images),
+                                 "content/images/a.png": "这不是图片".encode()})
+    warnings = build(BuildOptions(root=root, search=False)).warnings
+    assert [(w.location(), w.message, w.hint) for w in warnings] == [(
+        "content/interviews/a.md:10:10", 'image "images/a.png" cannot be read as a picture, so readers may see it broken',
+        "open it in an image viewer and save it again as PNG or JPEG (图片文件可能已损坏)")]
+    page = root / "content/interviews/a.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("images/a.png", "images\\a.png"), encoding="utf-8")
+    with pytest.raises(SiteError) as stopped:
+        build(BuildOptions(root=root, search=False))
+    assert [(p.location(), p.message, p.hint) for p in stopped.value.problems] == [(
+        "content/interviews/a.md:10:10", 'image "images\\a.png" not found',
+        "write / between folders, not \\ (as Windows shows paths): images/a.png")]

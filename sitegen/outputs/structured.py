@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from ..models import site_image_path
 from ..site import Entry, Page, SeriesView, SiteGraph, UnitView
 from .feeds import entry_author, series_feed, site_feed, unit_feed
 from .opendata import DOWNLOADS, TALLY_FIELDS
@@ -126,7 +127,7 @@ def open_graph(graph: SiteGraph, page: Page, description: str) -> tuple[tuple[st
         return tuple(pairs)
     if entry.meta.images:
         image = entry.meta.images[0]
-        pairs += [("og:image", graph.urls.absolute("/" + image.src)), ("og:image:alt", image.alt)]
+        pairs += [("og:image", graph.urls.absolute(site_image_path(image.src))), ("og:image:alt", image.alt)]
     pairs.append(("article:published_time", _aware(graph, entry.meta.date)))
     if entry.series is not None:
         pairs.append(("article:section", entry.series.title))
@@ -212,7 +213,7 @@ def article(graph: SiteGraph, entry: Entry, *, news: bool) -> dict[str, Any]:
         "about": {"@type": "AdministrativeArea", "name": entry.unit.name, "url": urls.absolute(entry.unit_url)},
     }
     if entry.meta.images:
-        data["image"] = [urls.absolute("/" + image.src) for image in entry.meta.images]
+        data["image"] = [urls.absolute(site_image_path(image.src)) for image in entry.meta.images]
     if entry.tags:
         data["keywords"] = [term.name for term in entry.tags]
     interviewee = getattr(entry.meta, "interviewee", None)
