@@ -19,8 +19,10 @@ May import: errors, config, site, charts, markup, models, outputs.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import math
+import re
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -255,10 +257,28 @@ def _gather(results: list[_Done], report: Report,
         problems += found
         if digests is not None:
             digests.update(made)
-    report.extend(problem for _, problem in sorted(problems, key=lambda pair: pair[0]))
+    report.extend(_collapsed([problem for _, problem in sorted(problems, key=lambda pair: pair[0])]))
     files = {path: data for _, (path, data) in sorted(by_page.items())}
     extra_files = {path: data for _, pairs in sorted(by_job.items()) for path, data in pairs}
     return files, extra_files
+
+
+_WHILE_RENDERING_RE = re.compile(r"^while rendering \S+: ")
+
+
+def _collapsed(problems: list[Problem]) -> list[Problem]:
+    """One problem per template fault: the first page's, saying on how many more pages it came up.
+
+    A mistake in a layout (an undefined variable, say) fails every page
+    using it; one message with the count tells the editor as much as
+    thousands of lines.
+    """
+    groups: dict[tuple[str, int | None, str], list[Problem]] = {}
+    for problem in problems:
+        groups.setdefault((problem.path, problem.line, _WHILE_RENDERING_RE.sub("", problem.message)),
+                          []).append(problem)
+    return [group[0] if len(group) == 1 else dataclasses.replace(
+        group[0], message=f"{group[0].message} (and on {len(group) - 1} more pages)") for group in groups.values()]
 
 
 def _parallel(count: int, workers: int) -> bool:
@@ -385,12 +405,12 @@ def render_one(graph: SiteGraph, env: jinja2.Environment, page: Page) -> bytes:
                                f"template syntax error: {failure.message}", "fix the template at that line"),
                        stop=True) from None
     except jinja2.TemplateNotFound as failure:
-        name, line = _template_position(failure, page.template)
+        name, line = _template_position(failure, page.template, theme_dirs(graph.config))
         raise _Problem(Problem(f"templates/{name}", line, None, "error",
                                f"while rendering {page.url}: the template {failure.name} does not exist",
                                "check the file name in the include, import or extends tag"), stop=True) from None
     except Exception as failure:  # noqa: BLE001 - any template fault becomes a message, never a traceback
-        name, line = _template_position(failure, page.template)
+        name, line = _template_position(failure, page.template, theme_dirs(graph.config))
         raise _Problem(Problem(f"templates/{name}", line, None, "error",
                                f"while rendering {page.url}: {type(failure).__name__}: {failure}",
                                "check the variable names and expressions used in the template at that line"),
@@ -398,20 +418,31 @@ def render_one(graph: SiteGraph, env: jinja2.Environment, page: Page) -> bytes:
     return html.encode("utf-8")
 
 
-def _template_position(failure: BaseException, name: str) -> tuple[str, int | None]:
+def _template_position(failure: BaseException, name: str, folders: Sequence[Path]) -> tuple[str, int | None]:
     """Find the innermost template frame of a rendering error: (template name, line).
 
     Jinja rewrites tracebacks so that template frames carry the template's
-    file name and line; frames of Python code are skipped.
+    file name and line; frames of Python code are skipped. The name is the
+    file's path inside the template folder it came from (``folders``, as
+    `theme_dirs` gives them), so a partial is ``partials/lists.html``.
     """
     trace = failure.__traceback__
     found: tuple[str, int | None] = (name, None)
     while trace is not None:
         filename = trace.tb_frame.f_code.co_filename
         if filename.endswith((".html", ".xml", ".txt")):
-            found = (Path(filename).name if "/" in filename else filename, trace.tb_lineno)
+            found = (_template_name(filename, folders), trace.tb_lineno)
         trace = trace.tb_next
     return found
+
+
+def _template_name(filename: str, folders: Sequence[Path]) -> str:
+    """A template file's name as templates name it (its path inside its folder), else its file name."""
+    path = Path(filename)
+    for folder in folders:
+        if path.is_relative_to(folder):
+            return path.relative_to(folder).as_posix()
+    return path.name
 
 
 def copy_assets(graph: SiteGraph) -> dict[str, bytes]:

@@ -21,6 +21,7 @@ import pytest
 
 from sitegen import __version__
 from sitegen.cli import main
+from sitegen.render import default_theme_dir
 
 from .sitekit import REPO, UNIT, interview, tree_hashes, write_site
 
@@ -120,6 +121,22 @@ def test_wrong_usage_exits_2(capsys: Capture) -> None:
         main(["check", "--format", "xml"])
     assert stop.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_a_fault_in_a_partial_names_it_and_is_told_once_for_all_the_pages_it_fails(tmp_path: Path,
+                                                                                  capsys: Capture) -> None:
+    # A mistake in a partial fails every page using it: one message, with the partial's real path
+    # (templates/partials/…, not templates/…) and a count, rather than a line per page.
+    lists = (default_theme_dir() / "partials/lists.html").read_text(encoding="utf-8")
+    broken = lists.replace("{{ term.name }}", "{{ term.name.nosuch.deeper }}", 1)
+    assert broken != lists
+    pages = {f"content/interviews/p{n}.md": interview(f"访谈{n}", extra="tags: [民生]\n") for n in range(5)}
+    root = write_site(tmp_path, {**pages, "templates/partials/lists.html": broken})
+    assert main(["build", "--site", str(root), "--no-search"]) == 1
+    errors = [line for line in capsys.readouterr().err.splitlines() if ": error: " in line]
+    line = broken.splitlines().index(next(l for l in broken.splitlines() if "nosuch" in l)) + 1
+    assert errors == [f"templates/partials/lists.html:{line}: error: while rendering /interviews/p4/: "
+                      "UndefinedError: 'str object' has no attribute 'nosuch' (and on 4 more pages)"]
 
 
 @pytest.mark.parametrize("template", ["{% include 'nope.html' %}", "{{ 1 / 0 }}"])
