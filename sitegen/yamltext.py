@@ -77,7 +77,7 @@ _MAP_TAGS = frozenset({None, "!", _STD + "map"})
 _SEQ_TAGS = frozenset({None, "!", _STD + "seq"})
 
 TAB_MESSAGE = "a TAB is used for indentation; YAML needs spaces"
-TAB_HINT = "replace the TAB (制表符) with two spaces"
+TAB_HINT = "replace the TAB (制表符) with spaces: two for each level, lined up with the lines above"
 QUOTE_HINT = "wrap the whole value in quotes"
 
 # A key as editors type it: an English field name, or a short Chinese one.

@@ -380,7 +380,7 @@ def test_case_09_tab_indentation_is_refused_and_a_tab_gap_is_accepted(tmp_path: 
                             (data, 4, 1, "error"), (data, 5, 1, "error"), (data, 6, 1, "error")]
     for problem in found:
         assert problem.message == "a TAB is used for indentation; YAML needs spaces"
-        assert problem.hint == "replace the TAB (制表符) with two spaces"
+        assert problem.hint == "replace the TAB (制表符) with spaces: two for each level, lined up with the lines above"
         assert "cannot start any token" not in problem.format()
 
     (root / data).unlink()

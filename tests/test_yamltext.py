@@ -144,7 +144,8 @@ def test_case_09_tab_indentation_page(cases_dir: Path) -> None:
         Problem("content/interviews/tab.md", 6, 1, "error", TAB_MESSAGE, TAB_HINT),
     ]
     assert shown(report)[0] == ("content/interviews/tab.md:5:1: error: a TAB is used for indentation; "
-                                "YAML needs spaces\n  hint: replace the TAB (制表符) with two spaces")
+                                "YAML needs spaces\n  hint: replace the TAB (制表符) with spaces: "
+                                "two for each level, lined up with the lines above")
 
 
 def test_case_09_tab_indentation_data_file(cases_dir: Path) -> None:
