@@ -306,10 +306,51 @@ def _report_hidden_misspellings(path: str, data: YamlData, text: str, first_line
         after = next((other for other in starts if other > start), None)
         typed = text[offset(start):offset(after) if after is not None else len(text)]
         if bad not in typed:
-            report.warning(path, start[0], start[1],
+            line, column = _typed_position(typed, value.find(bad), start)
+            report.warning(path, line, column,
                            f'"{bad}" is a misspelling of the unit name {wrong[bad]}, hidden here in an escape '
                            "or a broken line",
                            f"write {wrong[bad]} as plain text, with no \\u escape or line break inside it")
+
+
+_ESCAPE_LENGTHS = {"x": 4, "u": 6, "U": 10}
+"""Typed length of YAML's numbered escapes in double quotes (``\\x41``, ``\\u6cb3``, ``\\U00006cb3``)."""
+
+
+def _typed_position(typed: str, index: int, start: tuple[int, int]) -> tuple[int, int]:
+    """Where character ``index`` of a double-quoted value was typed: (file line, column).
+
+    ``typed`` is the value as typed from its opening quote, which is at
+    ``start``. Each escape stands for one character, a backslash before a
+    line break for none, and a line break with the next line's indentation
+    for one space. Anything else (a plain or single-quoted value, a value
+    this walk cannot follow) gives ``start``.
+    """
+    if not typed.startswith('"'):
+        return start
+    position, produced = 1, 0
+    while position < len(typed) and typed[position] != '"':
+        if produced == index:
+            before = typed[:position]
+            breaks = before.count("\n")
+            return (start[0] + breaks,
+                    start[1] + position if not breaks else position - before.rfind("\n"))
+        char = typed[position]
+        if char == "\\" and typed[position + 1:position + 2] == "\n":
+            position += 2
+            while position < len(typed) and typed[position] in " \t":
+                position += 1
+            continue
+        if char == "\\":
+            position += _ESCAPE_LENGTHS.get(typed[position + 1:position + 2], 2)
+        elif char == "\n":
+            position += 1
+            while position < len(typed) and typed[position] in " \t":
+                position += 1
+        else:
+            position += 1
+        produced += 1
+    return start
 
 
 def _strings(value: object, key: tuple[object, ...]) -> Iterator[tuple[tuple[object, ...], str]]:

@@ -427,14 +427,15 @@ def test_a_source_address_must_be_a_web_address(tmp_path: Path, address: str) ->
 
 def test_a_misspelling_typed_with_an_escape_or_a_broken_line_is_warned_at_its_value(tmp_path: Path) -> None:
     # The lines as typed do not show 白河镇, the published values do: an escape (\u6cb3 is 河) and a
-    # double-quoted text continued on the next line with a backslash. A plain one is warned once, by line.
+    # double-quoted text continued on the next line with a backslash. Each is warned where the word's
+    # first character was typed (the escape \u767d at 9:13). A plain one is warned once, by line.
     extra = 'summary: "去年\\u767d\\u6cb3镇的草莓节"\ntags: ["白河\\\n  镇", 白河镇]\n'
     unit = UNIT + 'summary: "\\u767D河镇是草莓之乡。"\n'
     root = write_site(tmp_path, {"content/interviews/a.md": interview("访谈", extra=extra), UNIT_PATH: unit})
     problems = [problem for problem in found(root) if "misspelling" in problem.message]
     assert where(problems) == [
-        ("content/interviews/a.md", 9, 10, "warning"), ("content/interviews/a.md", 10, 8, "warning"),
-        ("content/interviews/a.md", 11, 7, "warning"), (UNIT_PATH, 11, 10, "warning")]
+        ("content/interviews/a.md", 9, 13, "warning"), ("content/interviews/a.md", 10, 9, "warning"),
+        ("content/interviews/a.md", 11, 7, "warning"), (UNIT_PATH, 11, 11, "warning")]
     assert [p.message for p in problems] == [
         '"白河镇" is a misspelling of the unit name 白鹤镇, hidden here in an escape or a broken line',
         '"白河镇" is a misspelling of the unit name 白鹤镇, hidden here in an escape or a broken line',
