@@ -29,6 +29,7 @@ from .load import Content, Document, load_content
 from .outputs.search import SEARCH_FOLDER, SearchIndexError, index_site, searchable_pages
 from .outputs import output_jobs
 from .outputs.feeds import Feed, all_feeds, render_feeds
+from .outputs.sitemap import render_sitemap
 from .depends import (Fingerprints, TemplateDependencies, build_fingerprint, load_known_templates,
                       load_rendered, rendered_record_path, save_known_templates, save_rendered)
 from .fresh import CACHE_DIR, Inputs, LastBuild, code_fingerprint, options_key, output_status, record_path
@@ -241,7 +242,8 @@ class RenderPlan:
     build cache). ``fingerprints_later``: nothing was published by an
     earlier build, so everything is rendered and the fingerprints, needed
     only for the record, are still to be made (`fingerprint_outputs`), while
-    the pages render.
+    the pages render. ``kept_sitemap`` holds ``sitemap.xml`` and
+    ``robots.txt`` when both are kept as published (empty: make them).
     """
 
     record: Path | None
@@ -254,6 +256,7 @@ class RenderPlan:
     published: dict[str, tuple[str, Kept]] = field(default_factory=dict)
     digests: dict[str, str] = field(default_factory=dict)
     fingerprints_later: bool = False
+    kept_sitemap: dict[str, Kept] = field(default_factory=dict)
 
 
 def fingerprint_outputs(graph: SiteGraph, env: jinja2.Environment, feeds: list[Feed],
@@ -267,6 +270,7 @@ def fingerprint_outputs(graph: SiteGraph, env: jinja2.Environment, feeds: list[F
     prints = Fingerprints(graph, templates, build_fingerprint(graph.config))
     made = {output_path(feed.url): prints.feed(feed.title, feed.page_url, feed.url, feed.entries) for feed in feeds}
     made.update((page.output, prints.page(page)) for page in graph.pages)
+    made.update((path, prints.sitemap()) for path in _sitemap_paths(graph))
     if templates.analyses() != known:
         save_known_templates(cache, templates.analyses())
     return made, prints.reads_clock
@@ -306,10 +310,17 @@ def plan_render(graph: SiteGraph, env: jinja2.Environment, feeds: list[Feed], ca
     published = {page.output: (previous[page.output].digest, kept) for page in graph.pages
                  if page.output not in kept_pages and page.output in previous and previous[page.output].digest
                  and (kept := as_published(page.output)) is not None}
+    kept_sitemap = {path: kept for path in _sitemap_paths(graph) if (kept := unchanged(path))}
     return RenderPlan(record, fingerprints, kept_pages, kept_feeds,
                       [page for page in graph.pages if page.output not in kept_pages],
                       [feed for feed, path in zip(feeds, feed_paths) if path not in kept_feeds], reads_clock,
-                      published, {path: previous[path].digest for path in kept_pages})
+                      published, {path: previous[path].digest for path in kept_pages},
+                      kept_sitemap=kept_sitemap if len(kept_sitemap) == len(_sitemap_paths(graph)) else {})
+
+
+def _sitemap_paths(graph: SiteGraph) -> list[str]:
+    """The output paths of the files `sitegen.outputs.sitemap` makes together: sitemap.xml, robots.txt."""
+    return [graph.links.sitemap.lstrip("/"), graph.links.robots.lstrip("/")]
 
 
 def build(options: BuildOptions, progress: Callable[[str], None] | None = None) -> BuildResult:
@@ -348,14 +359,16 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
     later: list[tuple[dict[str, str], bool]] = []
     with _scratch_folder(cache) as scratch:
         pages, extras = render_outputs(
-            graph, env, report, options.workers, plan.pages, output_jobs(graph, plan.feeds), scratch,
+            graph, env, report, options.workers, plan.pages,
+            output_jobs(graph, plan.feeds, sitemap=not plan.kept_sitemap), scratch,
             published=plan.published, digests=digests,
             meanwhile=(lambda: later.append(fingerprint_outputs(graph, env, feeds, cache)))
             if plan.fingerprints_later and cache is not None else None)
         if later:
             plan = dataclasses.replace(plan, fingerprints=later[0][0], reads_clock=later[0][1])
         # Precedence, lowest first: feeds, sitemap, open data < content assets < pages.
-        files: dict[str, FileData] = {**extras, **plan.kept_feeds, **copy_assets(graph), **pages, **plan.kept_pages}
+        files: dict[str, FileData] = {**extras, **plan.kept_feeds, **plan.kept_sitemap, **copy_assets(graph),
+                                      **pages, **plan.kept_pages}
         if report.has_errors():
             raise SiteError(report.problems)
         stage("writing")
@@ -393,7 +406,8 @@ def _write(config: Config, graph: SiteGraph, env: jinja2.Environment, feeds: lis
     def refill(paths: list[str]) -> dict[str, bytes]:
         rendered = render_pages(graph, env, report, 1, [pages[p] for p in paths if p in pages])
         return {**{path: data for path, data in rendered.items() if isinstance(data, bytes)},
-                **render_feeds(graph, [feed_files[p] for p in paths if p in feed_files and p not in pages])}
+                **render_feeds(graph, [feed_files[p] for p in paths if p in feed_files and p not in pages]),
+                **(render_sitemap(graph) if set(paths) & set(_sitemap_paths(graph)) else {})}
 
     return _publish(config, files, report, finish=finish, refill=refill, from_spare=not options.clean)
 

@@ -308,6 +308,11 @@ class Fingerprints:
         return digest(self._build.encode(), b"feed", self.value((title, page_url, url, *newest)).encode(),
                        *(self._card(entry).encode() for entry in entries))
 
+    def sitemap(self) -> str:
+        """The fingerprint of ``sitemap.xml`` and ``robots.txt``: every page's address, kind and date
+        (the ``pages`` part), with the build's settings (base URL, time zone) and code."""
+        return digest(self._build.encode(), b"sitemap", self.part("pages").encode())
+
     def part(self, name: str, deep: bool = True) -> str:
         """Digest of one part of the site graph (see `site_parts_read`); ``deep``: with the views' lists."""
         key = f"{name}:{deep}"

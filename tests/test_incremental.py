@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import sitegen.outputs as outputs
 from sitegen.build import BuildOptions, build, load_and_check
 from sitegen.errors import Report
 from sitegen.render import make_environment, page_digest, render_pages
@@ -294,6 +295,28 @@ def test_an_image_replaced_by_one_of_another_size_changes_the_pages_showing_it(t
     assert {"cases/baihe-caomei/index.html", "interviews/baihe-dadiaoyan-weifangtan/index.html"} <= set(
         rebuilt.changed_paths)
     assert 'width="800" height="600">' in case.read_text(encoding="utf-8")
+    incremental = tree_hashes(root / "output")
+    build(BuildOptions(root=root, search=False, clean=True))
+    assert tree_hashes(root / "output") == incremental
+
+
+def test_the_sitemap_is_made_again_only_when_a_page_address_kind_or_date_changed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _site(tmp_path / "site", 12)
+    build(BuildOptions(root=root, search=False))
+    made: list[int] = []
+    real = outputs.render_sitemap
+    monkeypatch.setattr(outputs, "render_sitemap", lambda graph: made.append(1) or real(graph))
+    page = root / "content/interviews/p03.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n新增一句。\n", encoding="utf-8")
+    build(BuildOptions(root=root, search=False))
+    assert made == []  # a body edit changes no address or date: sitemap.xml and robots.txt are kept
+    page.write_text(page.read_text(encoding="utf-8").replace("2018-05-04 10:00", "2018-06-04 10:00"), encoding="utf-8")
+    build(BuildOptions(root=root, search=False))
+    assert made == [1] and "<lastmod>2018-06-04T10:00:00" in (root / "output/sitemap.xml").read_text(encoding="utf-8")
+    (root / "output/robots.txt").write_text("User-agent: *\nDisallow: /\n", encoding="utf-8")  # a hand edit
+    build(BuildOptions(root=root, search=False))
+    assert made == [1, 1] and "Disallow" not in (root / "output/robots.txt").read_text(encoding="utf-8")
     incremental = tree_hashes(root / "output")
     build(BuildOptions(root=root, search=False, clean=True))
     assert tree_hashes(root / "output") == incremental
