@@ -33,7 +33,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from ..models import site_image_path
 from ..site import Entry, Page, SeriesView, SiteGraph, UnitView
 from .feeds import entry_author, series_feed, site_feed, unit_feed
 from .opendata import DOWNLOADS, TALLY_FIELDS
@@ -125,9 +124,9 @@ def open_graph(graph: SiteGraph, page: Page, description: str) -> tuple[tuple[st
              ("og:site_name", config.title), ("og:locale", config.language.replace("-", "_"))]
     if entry is None:
         return tuple(pairs)
-    if entry.meta.images:
-        image = entry.meta.images[0]
-        pairs += [("og:image", graph.urls.absolute(site_image_path(image.src))), ("og:image:alt", image.alt)]
+    if entry.figures:
+        lead = entry.figures[0]
+        pairs += [("og:image", graph.urls.absolute(lead.path)), ("og:image:alt", lead.alt)]
     pairs.append(("article:published_time", _aware(graph, entry.meta.date)))
     if entry.series is not None:
         pairs.append(("article:section", entry.series.title))
@@ -212,8 +211,8 @@ def article(graph: SiteGraph, entry: Entry, *, news: bool) -> dict[str, Any]:
         "publisher": _publisher(graph),
         "about": {"@type": "AdministrativeArea", "name": entry.unit.name, "url": urls.absolute(entry.unit_url)},
     }
-    if entry.meta.images:
-        data["image"] = [urls.absolute(site_image_path(image.src)) for image in entry.meta.images]
+    if entry.figures:
+        data["image"] = [urls.absolute(figure.path) for figure in entry.figures]
     if entry.tags:
         data["keywords"] = [term.name for term in entry.tags]
     interviewee = getattr(entry.meta, "interviewee", None)
