@@ -28,6 +28,8 @@ RecordT = TypeVar("RecordT", bound=BaseModel)
 _GROUP = ('"{field}" should be a group of fields (key: value lines), not {kind}',
           "write the fields on the lines below it, each indented with two spaces")
 _LIST = ('"{field}" should be a list, not {kind}', 'write one item per line, each starting with "- "')
+_EMPTY = ('"{field}" is empty', "write a value after the colon, or remove the line")
+_WHOLE_NUMBER = ('"{field}" should be a whole number, not {kind}', "write the digits alone, e.g. 10")
 # Messages for pydantic's own error types; our converters in models.py word their own.
 _MESSAGES = {
     "missing": ('the field "{field}" is missing', 'add a line "{key}: …"'),
@@ -35,13 +37,10 @@ _MESSAGES = {
     "string_pattern_mismatch": ('"{value}" is not a valid {field}',
                                 'use lower-case letters a-z, digits and "-" only, e.g. baihe-dadiaoyan'),
     "string_too_long": ('"{field}" is too long', "shorten it"),
-    "string_too_short": ('"{field}" is empty', "write a value after the colon, or remove the line"),
-    "too_short": ('"{field}" is empty', "write a value after the colon, or remove the line"),
+    "string_too_short": _EMPTY, "too_short": _EMPTY,
     "model_type": _GROUP, "model_attributes_type": _GROUP, "dict_type": _GROUP,
     "tuple_type": _LIST, "list_type": _LIST,
-    "int_parsing": ('"{field}" should be a whole number, not {kind}', "write the digits alone, e.g. 10"),
-    "int_type": ('"{field}" should be a whole number, not {kind}', "write the digits alone, e.g. 10"),
-    "int_from_float": ('"{field}" should be a whole number, not {kind}', "write the digits alone, e.g. 10"),
+    "int_parsing": _WHOLE_NUMBER, "int_type": _WHOLE_NUMBER, "int_from_float": _WHOLE_NUMBER,
     "greater_than_equal": ('"{field}" is {value}, less than the smallest allowed value {limit}',
                            "use a number from {limit} up"),
     "less_than_equal": ('"{field}" is {value}, more than the largest allowed value {limit}',
