@@ -310,12 +310,13 @@ def plan_render(graph: SiteGraph, env: jinja2.Environment, feeds: list[Feed], ca
     published = {page.output: (previous[page.output].digest, kept) for page in graph.pages
                  if page.output not in kept_pages and page.output in previous and previous[page.output].digest
                  and (kept := as_published(page.output)) is not None}
-    kept_sitemap = {path: kept for path in _sitemap_paths(graph) if (kept := unchanged(path))}
+    sitemap_paths = _sitemap_paths(graph)
+    kept_sitemap = {path: kept for path in sitemap_paths if (kept := unchanged(path))}
     return RenderPlan(record, fingerprints, kept_pages, kept_feeds,
                       [page for page in graph.pages if page.output not in kept_pages],
                       [feed for feed, path in zip(feeds, feed_paths) if path not in kept_feeds], reads_clock,
                       published, {path: previous[path].digest for path in kept_pages},
-                      kept_sitemap=kept_sitemap if len(kept_sitemap) == len(_sitemap_paths(graph)) else {})
+                      kept_sitemap=kept_sitemap if len(kept_sitemap) == len(sitemap_paths) else {})
 
 
 def _sitemap_paths(graph: SiteGraph) -> list[str]:

@@ -364,7 +364,7 @@ class _Work:
     def _page(self, number: int, digests: dict[str, str]) -> tuple[str, Any]:
         """Render page ``number``: (output path, bytes, file written or stand-in). Raises `_Problem`."""
         page = self.pages[number]
-        data = render_one(self.graph, self.env, page)
+        data = _render_one(self.graph, self.env, page)
         made = digests[page.output] = page_digest(data)
         before = self.published.get(page.output)
         if before is not None and before[0] == made:
@@ -389,7 +389,7 @@ class _Problem(Exception):
         self.problem, self.stop = problem, stop
 
 
-def render_one(graph: SiteGraph, env: jinja2.Environment, page: Page) -> bytes:
+def _render_one(graph: SiteGraph, env: jinja2.Environment, page: Page) -> bytes:
     """Render one page of the graph to UTF-8 bytes.
 
     Raises `_Problem` for any template fault (syntax, a missing template,

@@ -485,11 +485,12 @@ def _figures(config: Config, report: Report) -> Callable[[Document, int], Figure
 
     def figure(document: Document, index: int) -> Figure:
         image = document.meta.images[index]
-        if image.src not in sizes:  # an address elsewhere is not read (nor fetched)
-            sizes[image.src] = (None if is_external_address(image.src)
-                                else image_size(config.root / "content" / site_image_path(image.src).lstrip("/")))
+        if is_external_address(image.src):  # an address elsewhere is not read (nor fetched)
+            return Figure(image, None, None)
+        if image.src not in sizes:
+            sizes[image.src] = image_size(config.root / "content" / site_image_path(image.src).lstrip("/"))
         size = sizes[image.src]
-        if size is None and image.src.lower().endswith(_RASTER_SUFFIXES) and not is_external_address(image.src):
+        if size is None and image.src.lower().endswith(_RASTER_SUFFIXES):
             line, column = document.yaml.locate(("images", index, "src"))
             report.warning(document.path, line, column,
                            f'image "{image.src}" cannot be read as a picture, so readers may see it broken',
