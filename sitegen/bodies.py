@@ -78,16 +78,27 @@ def body_key(settings_key: str, job: BodyJob) -> str:
     return digest.hexdigest()
 
 
+_Facts = tuple[tuple[Heading, ...], int, tuple[Problem, ...], tuple[str, ...]]
+"""What every build needs of a body: headings, count, warnings, image addresses (as `RenderedMarkdown`)."""
+
+
 def _encode_facts(rendered: RenderedMarkdown) -> str:
-    """The parts of a body every build needs (headings, count, warnings) as JSON text."""
+    """The body's `_Facts` as JSON text."""
     return json.dumps([[[h.level, h.text, h.anchor] for h in rendered.headings], rendered.word_count,
-                       [[p.path, p.line, p.column, p.severity, p.message, p.hint] for p in rendered.problems]],
+                       [[p.path, p.line, p.column, p.severity, p.message, p.hint] for p in rendered.problems],
+                       list(rendered.images)],
                       ensure_ascii=False, separators=(",", ":"))
 
 
-def _decode_facts(text: str) -> tuple[tuple[Heading, ...], int, tuple[Problem, ...]]:
-    headings, count, problems = json.loads(text)
-    return tuple(Heading(*h) for h in headings), int(count), tuple(Problem(*p) for p in problems)
+def _decode_facts(text: str) -> _Facts:
+    """The `_Facts` of `_encode_facts`; raises ValueError or TypeError for text in another form."""
+    headings, count, problems, images = json.loads(text)
+    return (tuple(Heading(*h) for h in headings), int(count), tuple(Problem(*p) for p in problems),
+            tuple(str(src) for src in images))
+
+
+def _facts(rendered: RenderedMarkdown) -> _Facts:
+    return rendered.headings, rendered.word_count, rendered.problems, rendered.images
 
 
 def _summary_source(rendered: RenderedMarkdown) -> str:
@@ -170,16 +181,18 @@ class Body:
         problems: the warnings converting it gave, at file lines.
         summary: `sitegen.markup.summarize` of its running text (or of all its
             text when it has none) at the site's ``summary_length``.
+        images: the ``src`` of each ``<img>`` in the HTML, decoded, each once.
         html: the sanitized HTML (str), read from the build cache on first
             use in each process and not kept; converted again from the
             source if the cache lost it. Equal to a fresh conversion's HTML.
     """
 
-    __slots__ = ("headings", "word_count", "problems", "summary", "_key", "_job", "_store", "_html")
+    __slots__ = ("headings", "word_count", "problems", "images", "summary", "_key", "_job", "_store", "_html")
 
-    def __init__(self, headings: tuple[Heading, ...], word_count: int, problems: tuple[Problem, ...],
-                 summary: str, *, key: str, job: BodyJob, store: _Store | None, html: str | None) -> None:
-        self.headings, self.word_count, self.problems, self.summary = headings, word_count, problems, summary
+    def __init__(self, facts: _Facts, summary: str, *, key: str, job: BodyJob, store: _Store | None,
+                 html: str | None) -> None:
+        self.headings, self.word_count, self.problems, self.images = facts
+        self.summary = summary
         self._key, self._job, self._store, self._html = key, job, store, html
 
     @property
@@ -209,9 +222,7 @@ class Stored:
     """
 
     key: str
-    headings: tuple[Heading, ...]
-    word_count: int
-    problems: tuple[Problem, ...]
+    facts: _Facts
     summary: str
 
 
@@ -234,7 +245,7 @@ def convert_and_store(jobs: Sequence[BodyJob], folder: Path | None,
     for job, body in zip(jobs, rendered):
         row = _cache_row(body_key(renderer.settings_key, job), body, summary_length)
         rows.append(row)
-        results.append(Stored(row[0], body.headings, body.word_count, body.problems, row[5]))
+        results.append(Stored(row[0], _facts(body), row[5]))
     if not _process_store(folder).insert(rows):
         return list(rendered)
     return results
@@ -297,20 +308,17 @@ class BodyBook:
         row = _cache_row(key, rendered, self._summary_length)
         summary = row[5]
         if self._store is None:
-            return Body(rendered.headings, rendered.word_count, rendered.problems, summary,
-                        key=key, job=job, store=None, html=rendered.html)
+            return Body(_facts(rendered), summary, key=key, job=job, store=None, html=rendered.html)
         self._rows.append(row)
         if len(self._rows) >= _BATCH:
             self._flush()
-        return Body(rendered.headings, rendered.word_count, rendered.problems, summary,
-                    key=key, job=job, store=self._store, html=None)
+        return Body(_facts(rendered), summary, key=key, job=job, store=self._store, html=None)
 
     def stored(self, job: BodyJob, stored: Stored) -> Body:
         """Take a body converted and stored by a worker (`convert_and_store`); return its `Body`."""
         self._used.add(stored.key)
         self.converted += 1
-        return Body(stored.headings, stored.word_count, stored.problems, stored.summary,
-                    key=stored.key, job=job, store=self._store, html=None)
+        return Body(stored.facts, stored.summary, key=stored.key, job=job, store=self._store, html=None)
 
     def take(self, jobs: Sequence[BodyJob], pool: WorkerPool, renderer: MarkdownRenderer) -> dict[str, Body]:
         """Bodies for ``jobs``: from the cache, or converted now (in ``pool`` when there are enough)."""
@@ -325,9 +333,8 @@ class BodyBook:
                 missing.append(job)
                 continue
             self._used.add(keys[job.path])
-            headings, count, problems, summary = entry
-            bodies[job.path] = Body(headings, count, problems, summary, key=keys[job.path], job=job,
-                                    store=self._store, html=None)
+            facts, summary = entry
+            bodies[job.path] = Body(facts, summary, key=keys[job.path], job=job, store=self._store, html=None)
         if len(missing) < PARALLEL_THRESHOLD:
             converted = [renderer.render(job.body, job.path, job.first_line) for job in missing]
         else:
@@ -351,13 +358,13 @@ class BodyBook:
             return []
         return [row if len(row) > 1 else row[0] for row in rows]
 
-    def _read(self, keys: list[str]) -> dict[str, tuple[tuple[Heading, ...], int, tuple[Problem, ...], str]]:
+    def _read(self, keys: list[str]) -> dict[str, tuple[_Facts, str]]:
         """Stored facts and summaries by key; a summary made for another length is made again and stored."""
         found = {}
         redone: list[tuple[str, int, str]] = []
         for key, facts, length, summary in self._select("key, facts, summary_length, summary", keys):
             try:
-                headings, count, problems = _decode_facts(facts)
+                decoded = _decode_facts(facts)
             except (ValueError, TypeError):
                 continue
             if length != self._summary_length:
@@ -366,7 +373,7 @@ class BodyBook:
                     continue
                 summary = summarize(source[0], self._summary_length)
                 redone.append((summary, self._summary_length, key))
-            found[key] = (headings, count, problems, summary)
+            found[key] = (decoded, summary)
         if redone and self._store is not None:
             self._store.execute("UPDATE bodies SET summary = ?, summary_length = ? WHERE key = ?", redone)
         return found

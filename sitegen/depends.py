@@ -386,7 +386,8 @@ class Fingerprints:
                 self.value(entry.unit).encode(), self.value(entry.series).encode(),
                 entry.summary.encode(), str(entry.word_count).encode(), str(entry.minutes).encode(),
                 self.value(entry.tags).encode(), self.value(entry.latest_tally).encode(),
-                entry.unit_url.encode(), (entry.series_url or "").encode(), self.value(entry.figures).encode())
+                entry.unit_url.encode(), (entry.series_url or "").encode(), self.value(entry.figures).encode(),
+                self.value(entry.image_sizes).encode())
             self._keep.append(entry)
         return self._cards[key]
 

@@ -76,7 +76,7 @@ from .errors import Problem
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "6"
+POLICY_VERSION = "7"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -219,6 +219,8 @@ class RenderedMarkdown:
         lead: the running text a summary is made from: paragraphs and list
             items only (no headings, tables or code); blocks separated by
             ``"\n\n"``, ``<br>`` by ``"\n"``.
+        images: the ``src`` of each ``<img>`` in ``html``, entities decoded,
+            in order, each once (the site graph reads their sizes).
     """
 
     html: str
@@ -227,6 +229,7 @@ class RenderedMarkdown:
     word_count: int
     problems: tuple[Problem, ...]
     lead: str = ""
+    images: tuple[str, ...] = ()
 
 
 # --------------------------------------------------------------------------
@@ -834,6 +837,7 @@ class _TextCollector(_LenientParser):
         self.chunks: list[str] = []
         self.lead_chunks: list[str] = []
         self.headings: list[Heading] = []
+        self.images: dict[str, None] = {}  # the src of each <img>, in order, each once
         self._not_lead_depth = 0
         self._skip_depth = 0
         self._pre_depth = 0
@@ -856,6 +860,8 @@ class _TextCollector(_LenientParser):
             self._pre_depth += 1
         if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
             self._heading = (int(tag[1]), values.get("id") or "", [])
+        elif tag == "img" and (src := values.get("src")):
+            self.images[src] = None
 
     def handle_endtag(self, tag: str) -> None:
         if self._skip_depth:
@@ -1189,6 +1195,7 @@ class MarkdownRenderer:
             word_count=count_words(text),
             problems=tuple(problems),
             lead=collector.lead(),
+            images=tuple(collector.images),
         )
 
 

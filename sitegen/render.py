@@ -84,7 +84,7 @@ def make_environment(config: Config, cache_folder: Path | None = None) -> jinja2
 
     Filters: ``url``/``abs_url`` (site path → link / absolute address),
     ``rebase`` (rendered HTML with root-relative links under the base path,
-    marked safe), ``datetime``/``cn_date``/``iso``/``month`` (dates),
+    marked safe; ``|rebase(entry.image_sizes)`` also gives its pictures their size), ``datetime``/``cn_date``/``iso``/``month`` (dates),
     ``percent``/``share`` (numbers), ``safe_svg`` (a chart's SVG). Globals:
     ``charts``, ``downloads`` and ``datapackage_url`` (the open-data files),
     label dictionaries. ``cache_folder``, when given, keeps compiled
@@ -107,7 +107,7 @@ def make_environment(config: Config, cache_folder: Path | None = None) -> jinja2
     urls = Urls(config.base_url)
     env.filters.update({
         "url": urls.path, "abs_url": urls.absolute,
-        "rebase": lambda fragment: Markup(urls.rebase_html(str(fragment))),
+        "rebase": lambda fragment, sizes=None: Markup(urls.rebase_html(str(fragment), sizes=sizes)),
         "datetime": format_datetime, "cn_date": format_cn_date, "iso": make_iso(config),
         "month": format_month, "percent": format_percent, "share": charts.format_share,
         "safe_svg": Markup,

@@ -22,14 +22,16 @@ from __future__ import annotations
 
 import html
 import math
+import posixpath
 import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import date, datetime, time
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+from types import MappingProxyType
 from urllib.parse import quote, unquote, urlsplit
 
 import imagesize
@@ -58,6 +60,7 @@ _URL_ATTRIBUTES = frozenset({"href", "src"})
 # made this search about 30 times slower on typical bodies.)
 _MAYBE_ROOT_LINK_RE = re.compile(r"=\s*[\"']?[/&]")
 _IMAGE_TAG_RE = re.compile(r"<img", re.IGNORECASE)  # an image's relative src is rewritten too
+_NO_SIZES: Mapping[str, tuple[int, int]] = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -114,7 +117,8 @@ class Urls:
             return site_path
         return self.origin + self.path(site_path)
 
-    def rebase_html(self, fragment: str, *, absolute: bool = False) -> str:
+    def rebase_html(self, fragment: str, *, absolute: bool = False,
+                    sizes: Mapping[str, tuple[int, int]] | None = None) -> str:
         """Rewrite root-relative ``href``/``src`` values in an HTML fragment to include the base path.
 
         Takes sanitized HTML (e.g. a rendered Markdown body, where an editor
@@ -128,17 +132,22 @@ class Urls:
         from the site root, as the paths of front matter images are (files
         under content/ are published at the same path), so it shows on every
         page that holds the body. Only attributes of real start tags are
-        touched, never text; other links stay as written. A fragment with no
+        touched, never text; other links stay as written. ``sizes`` maps an
+        image's ``src`` as written (entities decoded) to its ``(width,
+        height)`` in pixels (`Entry.image_sizes`); an ``<img>`` found there
+        that has neither ``width`` nor ``height`` gets both, so the browser
+        keeps the picture's place while it loads. A fragment with no
         root-relative ``href``/``src`` and no image (most bodies) is returned
         without parsing.
         """
         if not _MAYBE_ROOT_LINK_RE.search(fragment) and not _IMAGE_TAG_RE.search(fragment):
             return fragment
-        return self._rebase_tags(fragment, absolute)
+        return self._rebase_tags(fragment, absolute, sizes or _NO_SIZES)
 
-    def _rebase_tags(self, fragment: str, absolute: bool) -> str:
+    def _rebase_tags(self, fragment: str, absolute: bool,
+                     sizes: Mapping[str, tuple[int, int]] = _NO_SIZES) -> str:
         """`rebase_html` without the shortcut: every start tag is parsed."""
-        return _START_TAG_RE.sub(lambda tag: self._rebase_tag(tag, absolute), fragment)
+        return _START_TAG_RE.sub(lambda tag: self._rebase_tag(tag, absolute, sizes), fragment)
 
     def _under_base(self, link: str) -> bool:
         base = self.base_path
@@ -150,25 +159,29 @@ class Urls:
             return None
         return quote(link, safe=_URL_SAFE) if self._under_base(link) else self.path(link)
 
-    def _rebase_tag(self, tag: re.Match[str], absolute: bool) -> str:
+    def _rebase_tag(self, tag: re.Match[str], absolute: bool, sizes: Mapping[str, tuple[int, int]]) -> str:
         attributes = tag.group(2)
-        parts, position = [], 0
+        image = tag.group(1).lower() == "img"
+        parts, position, names, source = [], 0, set(), None
         for attribute in _ATTRIBUTE_RE.finditer(attributes):
-            name, value = attribute.group(1), attribute.group(2)
-            if name.lower() not in _URL_ATTRIBUTES or value is None:
+            name, value = attribute.group(1).lower(), attribute.group(2)
+            names.add(name)
+            if name not in _URL_ATTRIBUTES or value is None:
                 continue
             link = html.unescape(value[1:-1] if value[0] in "\"'" else value)
-            if tag.group(1).lower() == "img" and name.lower() == "src":
-                link = site_image_path(link)
+            if image and name == "src":
+                source, link = link, site_image_path(link)
             rebased = self._site_link(link)
             if rebased is None:
                 continue
             rebased = self.origin + rebased if absolute else rebased
             parts.append(attributes[position:attribute.start(2)] + '"' + html.escape(rebased) + '"')
             position = attribute.end(2)
-        if not parts:
+        size = sizes.get(source) if source is not None and not names & {"width", "height"} else None
+        if not parts and size is None:
             return tag.group(0)
-        return f"<{tag.group(1)}{''.join(parts)}{attributes[position:]}{tag.group(3)}"
+        rest = attributes[position:] + (f' width="{size[0]}" height="{size[1]}"' if size else "")
+        return f"<{tag.group(1)}{''.join(parts)}{rest}{tag.group(3)}"
 
 
 @dataclass(frozen=True)
@@ -302,7 +315,10 @@ class Entry:
 
     ``word_count`` and ``minutes`` give the line 本篇文章N字，读完约M分钟.
     ``figures`` are the front matter's images with their sizes, the lead
-    image first. ``prev``/``next`` link within the interview's series (older/newer).
+    image first. ``image_sizes`` gives the size of each picture in the text,
+    ``{src as in the body's HTML: (width, height)}`` in pixels, for those
+    whose size can be read (the ``rebase`` filter writes it on the ``<img>``).
+    ``prev``/``next`` link within the interview's series (older/newer).
     """
 
     document: Document
@@ -317,6 +333,7 @@ class Entry:
     unit_url: str
     series_url: str | None
     figures: list[Figure] = field(default_factory=list)
+    image_sizes: dict[str, tuple[int, int]] = field(default_factory=dict)
     prev: "Entry | None" = None
     next: "Entry | None" = None
 
@@ -447,10 +464,10 @@ def build_site(config: Config, content: Content, now: datetime, report: Report,
     published = [d for d in content.interviews + content.cases
                   if include_drafts or not (d.meta.draft or d.meta.date > now)]
     term = _terms(config, published, slugger, report).__getitem__
-    figure = _figures(config, report)
-    interviews = _entries(config, content.interviews, units, series, now, include_drafts, term, figure,
+    pictures = _Pictures(config, report)
+    interviews = _entries(config, content.interviews, units, series, now, include_drafts, term, pictures,
                           config.permalinks.interviews)
-    cases = _entries(config, content.cases, units, series, now, include_drafts, term, figure,
+    cases = _entries(config, content.cases, units, series, now, include_drafts, term, pictures,
                      config.permalinks.cases)
     for entry in interviews:
         units[entry.unit.id].interviews.append(entry)
@@ -477,31 +494,48 @@ _RASTER_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp")
 """Picture files that always state their size: one whose size cannot be read is damaged or misnamed."""
 
 
-def _figures(config: Config, report: Report) -> Callable[[Document, int], Figure]:
-    """Make the `Figure` of a page's image (the document and the image's index), reading each file's size
-    once per build. A picture file whose size cannot be read (damaged, or not what its name says) is
-    a warning at its ``src``: readers would see a broken picture."""
-    sizes: dict[str, tuple[int, int] | None] = {}
+class _Pictures:
+    """The sizes of a build's pictures, each file read once: front matter figures and pictures in the text.
 
-    def figure(document: Document, index: int) -> Figure:
+    Takes the settings (the site folder) and the report.
+    """
+
+    def __init__(self, config: Config, report: Report) -> None:
+        self._content = config.root / "content"
+        self._report = report
+        self._sizes: dict[str, tuple[int, int] | None] = {}
+
+    def size(self, src: str) -> tuple[int, int] | None:
+        """The size of the picture a page's ``src`` names (`site_image_path`: from ``content/``,
+        percent-escapes decoded, query and fragment left out), or None: an address elsewhere (not read,
+        nor fetched), or a file missing or of unknown size (`image_size`)."""
+        if src not in self._sizes:
+            path = unquote(urlsplit(site_image_path(src)).path)
+            self._sizes[src] = None if is_external_address(src) else image_size(
+                self._content / posixpath.normpath(path).lstrip("/"))  # normpath: never above content/
+        return self._sizes[src]
+
+    def figure(self, document: Document, index: int) -> Figure:
+        """The `Figure` of the page's front matter image number ``index``. A picture file whose size
+        cannot be read (damaged, or not what its name says) is a warning at its ``src``: readers would
+        see a broken picture."""
         image = document.meta.images[index]
-        if is_external_address(image.src):  # an address elsewhere is not read (nor fetched)
-            return Figure(image, None, None)
-        if image.src not in sizes:
-            sizes[image.src] = image_size(config.root / "content" / site_image_path(image.src).lstrip("/"))
-        size = sizes[image.src]
-        if size is None and image.src.lower().endswith(_RASTER_SUFFIXES):
+        size = self.size(image.src)
+        if size is None and not is_external_address(image.src) and image.src.lower().endswith(_RASTER_SUFFIXES):
             line, column = document.yaml.locate(("images", index, "src"))
-            report.warning(document.path, line, column,
-                           f'image "{image.src}" cannot be read as a picture, so readers may see it broken',
-                           "open it in an image viewer and save it again as PNG or JPEG (图片文件可能已损坏)")
+            self._report.warning(document.path, line, column,
+                                 f'image "{image.src}" cannot be read as a picture, so readers may see it broken',
+                                 "open it in an image viewer and save it again as PNG or JPEG (图片文件可能已损坏)")
         return Figure(image, *(size or (None, None)))
-    return figure
+
+    def in_text(self, document: Document) -> dict[str, tuple[int, int]]:
+        """``{src: (width, height)}`` of the pictures in the page's text whose size can be read."""
+        return {src: size for src in document.rendered.images if (size := self.size(src)) is not None}
 
 
 def _entries(config: Config, documents: Sequence[Document], units: dict[str, UnitView],
              series: dict[str, SeriesView], now: datetime, include_drafts: bool,
-             term: Callable[[str], Term], figure: Callable[[Document, int], Figure], pattern: str) -> list[Entry]:
+             term: Callable[[str], Term], pictures: _Pictures, pattern: str) -> list[Entry]:
     entries = []
     for document in documents:
         meta = document.meta
@@ -519,7 +553,8 @@ def _entries(config: Config, documents: Sequence[Document], units: dict[str, Uni
             minutes=reading_minutes(rendered.word_count, config.reading_speed),
             tags=[term(name) for name in meta.tags], latest_tally=latest,
             unit_url=units[meta.unit].url, series_url=series[series_id].url if series_id else None,
-            figures=[figure(document, index) for index in range(len(meta.images))]))
+            figures=[pictures.figure(document, index) for index in range(len(meta.images))],
+            image_sizes=pictures.in_text(document)))
     entries.sort(key=lambda e: (e.meta.date, e.document.path), reverse=True)
     return entries
 

@@ -30,7 +30,7 @@ def _site(root: Path, pages: int = 40) -> Path:
 
 
 def test_a_stored_body_reads_back_exactly(tmp_path: Path) -> None:
-    job = BodyJob("content/a.md", "## 问\n\n<script>x</script>正文 R&D\n", 7)
+    job = BodyJob("content/a.md", "## 问\n\n<script>x</script>正文 R&D\n\n![田](images/a.png?v=1&amp;w=2)\n", 7)
     renderer = MarkdownRenderer()
     rendered = renderer.render(job.body, job.path, job.first_line)
     assert rendered.problems, "the script removal is a warning"
@@ -39,12 +39,14 @@ def test_a_stored_body_reads_back_exactly(tmp_path: Path) -> None:
     with BodyBook(tmp_path, renderer.settings_key, 20) as book:
         body = book.take([job], WorkerPool(1), renderer)[job.path]
     assert book.converted == 0
-    assert (body.html, body.headings, body.word_count, body.problems, body.summary) == (
-        rendered.html, rendered.headings, rendered.word_count, rendered.problems, summarize(rendered.lead, 20))
+    assert (body.html, body.headings, body.word_count, body.problems, body.summary, body.images) == (
+        rendered.html, rendered.headings, rendered.word_count, rendered.problems, summarize(rendered.lead, 20),
+        rendered.images)
+    assert body.images == ("images/a.png?v=1&w=2",)  # as the browser reads the src: entities decoded
 
 
 def _facts(body: Body) -> tuple[object, ...]:
-    return body.headings, body.word_count, body.problems, body.summary, body.html
+    return body.headings, body.word_count, body.problems, body.images, body.summary, body.html
 
 
 def test_parallel_conversion_equals_serial() -> None:
@@ -67,8 +69,8 @@ def test_a_body_reads_its_html_from_the_cache_and_equals_a_fresh_conversion(tmp_
     assert again.converted == 0
     for job in jobs:
         body, expected = again.bodies[job.path], fresh[job.path]
-        assert (body.html, body.headings, body.word_count, body.problems) == (
-            expected.html, expected.headings, expected.word_count, expected.problems)
+        assert (body.html, body.headings, body.word_count, body.problems, body.images) == (
+            expected.html, expected.headings, expected.word_count, expected.problems, expected.images)
         assert body.summary == summarize(expected.lead, 20)
     # The cache lost an entry after loading: the body is converted again, to the same HTML.
     with sqlite3.connect(tmp_path / CACHE_FILE) as db:

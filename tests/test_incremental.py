@@ -300,6 +300,26 @@ def test_an_image_replaced_by_one_of_another_size_changes_the_pages_showing_it(t
     assert tree_hashes(root / "output") == incremental
 
 
+def test_a_picture_in_the_text_replaced_by_one_of_another_size_changes_its_page(tmp_path: Path) -> None:
+    root = _site(tmp_path / "site", 4)
+    page = root / "content/interviews/p01.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n![草莓田](images/field.svg)\n", encoding="utf-8")
+    picture = root / "content/images/field.svg"
+    picture.parent.mkdir()
+    picture.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675"></svg>', encoding="utf-8")
+    build(BuildOptions(root=root, search=False))
+    published = root / "output/interviews/p01/index.html"
+    assert '<img alt="草莓田" src="/images/field.svg" width="1200" height="675">' in published.read_text(encoding="utf-8")
+    picture.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"></svg>', encoding="utf-8")
+    rebuilt = build(BuildOptions(root=root, search=False))
+    assert rebuilt.converted == 0  # the text did not change: its Markdown comes from the cache
+    assert "interviews/p01/index.html" in rebuilt.changed_paths
+    assert '<img alt="草莓田" src="/images/field.svg" width="800" height="600">' in published.read_text(encoding="utf-8")
+    incremental = tree_hashes(root / "output")
+    build(BuildOptions(root=root, search=False, clean=True))
+    assert tree_hashes(root / "output") == incremental
+
+
 def test_the_sitemap_is_made_again_only_when_a_page_address_kind_or_date_changed(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = _site(tmp_path / "site", 12)

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import struct
 import subprocess
@@ -312,6 +313,30 @@ def test_every_spelling_of_an_image_path_from_content_is_published_as_one_addres
         '<img src="https://example.com/p.png" alt="外图" loading="lazy">']
     assert '<meta property="og:image" content="https://example.org/q/images/a.svg">' in page
     assert '"image":["https://example.org/q/images/a.svg","https://example.com/p.png"]' in page
+
+
+def test_pictures_in_the_text_are_published_with_their_files_size(tmp_path: Path) -> None:
+    # Without a size, a picture in the text took no room until it arrived, then pushed the text down.
+    body = ("## 问题一\n\n![草莓田](images/field.png)\n\n![同一张](/images/field.png \"标题\")\n\n"
+            '<img src="images/field.png" width="320" alt="编辑写了宽度">\n\n'
+            "![外站](https://example.com/p.png)\n\n![矢量](images/a%20b.svg?v=2)\n\n"
+            "![无尺寸](images/box.svg)\n")
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body),
+                                 "content/images/field.png": _png_header(640, 360),
+                                 "content/images/a b.svg": _PICTURE,
+                                 "content/images/box.svg": b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 4"/>'},
+                      config="title: 测试站点\nbase_url: https://example.org/q/\n")
+    assert build(BuildOptions(root=root, search=False)).warnings == []
+    page = (root / "output/interviews/a/index.html").read_text(encoding="utf-8")
+    assert re.findall(r"<img [^>]*>", page) == [
+        '<img alt="草莓田" src="/q/images/field.png" width="640" height="360">',
+        '<img alt="同一张" src="/q/images/field.png" title="标题" width="640" height="360">',
+        '<img src="/q/images/field.png" width="320" alt="编辑写了宽度">',  # the editor's own size is kept
+        '<img alt="外站" src="https://example.com/p.png">',  # an address elsewhere is never fetched
+        '<img alt="矢量" src="/q/images/a%20b.svg?v=2" width="40" height="30">',
+        '<img alt="无尺寸" src="/q/images/box.svg">']  # an SVG with only a viewBox states no size
+    feed = (root / "output/feed.xml").read_text(encoding="utf-8")
+    assert '<img alt="草莓田" src="https://example.org/q/images/field.png" width="640" height="360">' in html.unescape(feed)
 
 
 def test_a_damaged_picture_is_a_warning_at_its_src_and_a_windows_path_gets_its_slashes_turned(

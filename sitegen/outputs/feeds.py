@@ -115,7 +115,8 @@ def _add_entry(graph: SiteGraph, generator: FeedGenerator, entry: Entry) -> None
     item.updated(published)
     item.author(name=entry_author(graph, entry))
     item.summary(entry.summary)
-    item.content(urls.rebase_html(entry.document.rendered.html, absolute=True), type="html")
+    item.content(urls.rebase_html(entry.document.rendered.html, absolute=True, sizes=entry.image_sizes),
+                 type="html")
     for term in entry.tags:
         item.category(term=term.name, label=term.name, scheme=urls.absolute(graph.links.tags))
 

@@ -15,6 +15,7 @@ reported by `need`), sitegen's build and tests.sitekit.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -122,19 +123,26 @@ class ServedSite:
         return self.url.rstrip("/") + "/" + path.lstrip("/")
 
 
-@pytest.fixture(scope="session")
-def served_example(example_site: Path) -> Iterator[ServedSite]:
-    """The bundled example (built once by tests/conftest.py) served at the root of a loopback port."""
-    output = example_site / "output"
+@contextlib.contextmanager
+def serving(root: Path) -> Iterator[ServedSite]:
+    """Serve the built site at ``root`` (its ``output/``) at the root of a loopback port while in the block."""
+    output = root / "output"
     handler = functools.partial(_SiteHandler, directory=str(output))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield ServedSite(example_site, output, f"http://127.0.0.1:{server.server_address[1]}/")
+        yield ServedSite(root, output, f"http://127.0.0.1:{server.server_address[1]}/")
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def served_example(example_site: Path) -> Iterator[ServedSite]:
+    """The bundled example (built once by tests/conftest.py) served at the root of a loopback port."""
+    with serving(example_site) as served:
+        yield served
 
 
 # --- the browser ----------------------------------------------------------------------------

@@ -16,11 +16,15 @@ Imports: axe_playwright_python; the fixtures of tests/browser/conftest.py.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import SCREENSHOTS, WIDTHS, ServedSite
+from sitegen.build import BuildOptions, build
+
+from ..sitekit import interview, write_site
+from .conftest import SCREENSHOTS, WIDTHS, ServedSite, serving
 
 BLOCKING_IMPACTS = ("serious", "critical")
 MISSING_PATH = "/no-such-page/"  # the 404 page is seen as a reader sees it: at an address that does not exist
@@ -119,3 +123,28 @@ def test_pictures_keep_their_place_while_they_load(served_example: ServedSite, p
     for width, height, natural_width in boxes:
         assert natural_width == 0  # not loaded
         assert width > 300 and abs(height - width * 675 / 1200) < 1.5
+
+
+def test_a_picture_in_the_text_fits_a_phone_and_keeps_its_place_while_it_loads(
+        tmp_path: Path, page_at: Any) -> None:
+    # A picture written in the text, 1200 px wide, spilled out of a 375 px screen (the reader had to
+    # scroll sideways: WCAG 1.4.10 reflow) and took no room until it arrived.
+    picture = '<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675"><rect width="1200" height="675"/></svg>'
+    body = "## 问题一\n\n回答。\n\n![草莓田](images/field.svg)\n\n后面的文字。\n"
+    root = write_site(tmp_path / "site", {"content/interviews/a.md": interview(body=body),
+                                          "content/images/field.svg": picture})
+    build(BuildOptions(root=root, search=False))
+    page = page_at(375)
+    held: list[Any] = []
+    page.route("**/*.svg", lambda route: held.append(route))
+    with serving(root) as served:
+        page.goto(served.address("/interviews/a/"), wait_until="domcontentloaded")
+        box = page.eval_on_selector(".body img", "i => [i.getBoundingClientRect().width,"
+                                                 " i.getBoundingClientRect().height, i.naturalWidth]")
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        for route in held:
+            route.abort()
+    width, height, natural_width = box
+    assert natural_width == 0  # not loaded
+    assert 300 < width <= 375 and abs(height - width * 675 / 1200) < 1.5
+    assert overflow <= 0
