@@ -106,9 +106,9 @@ def make_environment(config: Config, cache_folder: Path | None = None) -> jinja2
         keep_trailing_newline=True)
     urls = Urls(config.base_url)
     env.filters.update({
-        "url": urls.path, "abs_url": urls.absolute,
-        "rebase": lambda fragment, sizes=None: Markup(urls.rebase_html(str(fragment), sizes=sizes)),
-        "datetime": format_datetime, "cn_date": format_cn_date, "iso": make_iso(config),
+        "url": _per_build(urls.path), "abs_url": _per_build(urls.absolute),
+        "rebase": _per_build(lambda fragment, sizes=None: Markup(urls.rebase_html(str(fragment), sizes=sizes))),
+        "datetime": format_datetime, "cn_date": format_cn_date, "iso": _per_build(make_iso(config)),
         "month": format_month, "percent": format_percent, "share": charts.format_share,
         "safe_svg": Markup,
     })
@@ -119,6 +119,21 @@ def make_environment(config: Config, cache_folder: Path | None = None) -> jinja2
         "level_labels": UNIT_LEVEL_LABELS,
     })
     return env
+
+
+def _per_build(function: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter whose result depends on the build's settings (base URL, time zone), never computed ahead.
+
+    Jinja computes a filter of a constant (``{{ '/assets/site.css'|url }}``)
+    once, when it compiles the template, and the bytecode cache keeps that
+    result for the next build: a build with another base URL then published
+    the old address. A filter that takes the render context is always called
+    when the page renders.
+    """
+    @jinja2.pass_context
+    def filter_(context: Any, value: Any, *args: Any, **kwargs: Any) -> Any:
+        return function(value, *args, **kwargs)
+    return filter_
 
 
 def make_iso(config: Config) -> Callable[[date | datetime], str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -297,6 +298,24 @@ def test_an_image_replaced_by_one_of_another_size_changes_the_pages_showing_it(t
     assert 'width="800" height="600">' in case.read_text(encoding="utf-8")
     incremental = tree_hashes(root / "output")
     build(BuildOptions(root=root, search=False, clean=True))
+    assert tree_hashes(root / "output") == incremental
+
+
+@pytest.mark.parametrize(("first", "then"), [(None, "https://example.org/qingpu/diaoyan/"),
+                                             ("https://example.org/qingpu/diaoyan/", "https://example.org/")])
+def test_a_new_base_url_gives_the_pages_of_a_clean_build(tmp_path: Path, first: str | None, then: str) -> None:
+    # The stylesheet's address ({{ '/assets/site.css'|url }}) was worked out when the template was
+    # compiled, and the compiled template kept for the next build: every page of a site moved under a
+    # sub-path still asked for /assets/site.css, and was shown without its style.
+    root = copy_example(tmp_path / "site")
+    build(BuildOptions(root=root, search=False, base_url=first))
+    build(BuildOptions(root=root, search=False, base_url=then))
+    page = (root / "output/index.html").read_text(encoding="utf-8")
+    path = urlsplit(then).path
+    assert f'<link rel="stylesheet" href="{path}assets/site.css">' in page
+    assert f'data-bundle-path="{path}pagefind/"' in (root / "output/search/index.html").read_text(encoding="utf-8")
+    incremental = tree_hashes(root / "output")
+    build(BuildOptions(root=root, search=False, base_url=then, clean=True))
     assert tree_hashes(root / "output") == incremental
 
 
