@@ -6,20 +6,21 @@ the report; `check_content` runs them all. The rules come from how a
 progress report is read: a figure on a public page must add up, and the
 reader must be able to trust every link and date.
 
-May import: errors, models, load (record types only).
+May import: errors, models, load (record types only), pictures.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import datetime
 from pathlib import Path
 from typing import Iterable, Iterator
-from urllib.parse import unquote, urlsplit
 
 from .errors import Report
 from .load import Content, Document, Sourced, YamlData
-from .models import Unit, is_external_address, site_image_path
+from .models import Unit, is_external_address
+from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file
 
 COUNT_FIELDS = ("batches", "collected", "escalated", "resolved")
 COUNT_LABELS = {"batches": "survey batches (调研批次)", "collected": "collected (收集)",
@@ -172,36 +173,85 @@ def _names(record: object) -> list[str]:
 
 
 _IMAGE_HINT = "put the file under content/ and give its path from there, e.g. images/baihe-1.svg"
+_LOCAL_HINT = ("copy the picture into content/images/ and write its path from there, e.g. images/caomei.png "
+               "(a path on your own computer cannot be seen by readers)")
+_WEB_SCHEMES = ("http:", "https:")
+_DRIVE_RE = re.compile(r"^[A-Za-z]:[\\/]")  # C:\Users\… or D:/照片/…: a path on a Windows computer
 
 
-def _image_hint(src: str) -> str:
-    """The hint for an image path that names no file: a Windows path gets its slashes turned."""
+def _image_hint(root: Path, src: str) -> str:
+    """The hint for an image path that names no file, for the slip it most likely is."""
     if "\\" in src:
         return f"write / between folders, not \\ (as Windows shows paths): {src.replace(chr(92), '/')}"
+    if "／" in src:
+        return f"write the folder sign / in half width (半角), not ／: {src.replace('／', '/')}"
+    path = picture_file(root / "content", src)
+    named = _named_but_for_case(root / "content", path) if path is not None else None
+    if named is not None:
+        return f"the file is {named}: write it with the same capital and small letters (大小写)"
     return _IMAGE_HINT
 
 
-def _is_content_file(root: Path, path: str) -> bool:
-    """True when ``path`` (from content/, a leading "/" or not) names a file inside the site's content/."""
+def _named_but_for_case(content: Path, path: Path) -> str | None:
+    """The path from ``content`` of the file that ``path`` names but for capital and small letters, or None."""
+    current, names = content, []
+    for part in path.relative_to(content).parts:
+        if not (current / part).exists():
+            try:
+                part = next(name for name in sorted(os.listdir(current)) if name.lower() == part.lower())
+            except (OSError, StopIteration):
+                return None
+        names.append(part)
+        current = current / part
+    return "/".join(names) if current.is_file() else None
+
+
+def _picture_problem(root: Path, src: str, *, damaged: bool = True) -> tuple[str, str] | None:
+    """What is wrong with a page's image path, ``(message, hint)``, or None.
+
+    A path must name a file under content/ (percent-escapes decoded, as
+    `sitegen.pictures.picture_file` reads it); an address elsewhere must
+    be http(s). A Windows path (``C:\\…``) or ``file:`` address names a file
+    on the editor's computer, which readers cannot see. ``damaged`` False
+    leaves out the check that a raster picture's size can be read.
+    """
+    if _DRIVE_RE.match(src) or src.lower().startswith("file:"):
+        return f'image "{src}" is a file on your computer, not on the site', _LOCAL_HINT
+    if src.startswith("//"):
+        return f'image "{src}" has no https: in front', f"write the whole address: https:{src}"
+    if is_external_address(src):
+        if src.lower().startswith(_WEB_SCHEMES):
+            return None
+        return (f'image "{src}" is not a picture address',
+                "give a file under content/ (images/a.png) or an https:// address")
     content = (root / "content").resolve()
-    target = (content / path.lstrip("/")).resolve()
-    return target.is_relative_to(content) and target.is_file()
+    path = picture_file(content, src)
+    if path is None or not path.resolve().is_relative_to(content) or not path.is_file():
+        return f'image "{src}" not found', _image_hint(root, src)
+    if damaged and looks_damaged(src, image_size(path)):
+        return damaged_message(src), DAMAGED_HINT
+    return None
 
 
 def check_images(document: Document, root: Path, report: Report) -> None:
-    """Image files must exist under content/; an image without alt text is a warning (WCAG 1.1.1)."""
+    """Front matter images must be files under content/ (or https:// addresses); a missing one is an
+    error at its ``src``, a damaged one a warning (see `_picture_problem`). An image without alt text
+    is a warning (WCAG 1.1.1)."""
     for index, image in enumerate(document.meta.images):
-        if not is_external_address(image.src) and not _is_content_file(root, site_image_path(image.src)):
+        problem = _picture_problem(root, image.src, damaged=False)  # the site graph warns of a damaged file
+        if problem is not None:
             line, column = document.yaml.locate(("images", index, "src"))
-            report.error(document.path, line, column, f'image "{image.src}" not found', _image_hint(image.src))
+            report.error(document.path, line, column, *problem)
         if not image.alt.strip():
             line, column = document.yaml.locate(("images", index))
             report.warning(document.path, line, column, f'image "{image.src}" has no alt text',
                            "add alt: with a short description of the picture (图片说明) for readers who cannot see it")
 
 
-# An image in Markdown, ![说明](path "title"), or in HTML, <img … src="path">: group 1 or 2 is the path.
-_BODY_IMAGE_RE = re.compile(r"!\[(?:[^\]\\\n]|\\.)*\]\(\s*<?([^\s)>]+)"
+# An image in Markdown, ![说明](path "title"), or in HTML, <img … src="path">: group 1, 2 or 3 is the
+# path. As Python-Markdown reads it, a path in <…> may hold anything but ">"; one without may hold
+# spaces, up to a quoted title or the closing parenthesis.
+_BODY_IMAGE_RE = re.compile(r"!\[(?:[^\]\\\n]|\\.)*\]\(\s*(?:<([^>\n]+)>|((?:[^\s)\"']|\s+(?=[^\s)\"']))+))"
                             r"|<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _IMG_TAG_RE = re.compile(r"<img", re.IGNORECASE)
@@ -214,10 +264,11 @@ def check_body_images(document: Document, root: Path, report: Report) -> None:
     (not in fenced code blocks) and resolves the path as the page will:
     relative paths from the site root (`sitegen.models.site_image_path`),
     percent-escapes decoded. An address with a scheme (``https:``,
-    ``data:``) is not checked. A missing file is a warning at its line and
-    column, not an error as in front matter: text pasted from other sites
-    often carries images that were never files here, and the page should
-    still be published.
+    ``data:``) is not checked here (the Markdown conversion removes the
+    unsafe ones, with a warning). A missing or damaged file is a warning
+    at its line and column, not an error as in front matter: text pasted
+    from other sites often carries images that were never files here, and
+    the page should still be published.
     """
     if "![" not in document.body and not _IMG_TAG_RE.search(document.body):
         return  # most pages: no image in the text, no line to look at
@@ -230,12 +281,13 @@ def check_body_images(document: Document, root: Path, report: Report) -> None:
         if fence:
             continue
         for found in _BODY_IMAGE_RE.finditer(line):
-            src = found.group(1) or found.group(2)
+            group = next(index for index in (1, 2, 3) if found.group(index))
+            src = found.group(group)
             if is_external_address(src):
                 continue  # an address elsewhere (https:, data:)
-            if not _is_content_file(root, unquote(urlsplit(site_image_path(src)).path)):
-                column = (found.start(1) if found.group(1) else found.start(2)) + 1
-                report.warning(document.path, number, column, f'image "{src}" not found', _image_hint(src))
+            problem = _picture_problem(root, src)
+            if problem is not None:
+                report.warning(document.path, number, found.start(group) + 1, *problem)
 
 
 def check_misspellings(content: Content, report: Report) -> None:

@@ -792,10 +792,32 @@ class _RemovalScanner(_LenientParser):
             if reason:
                 scheme = url_scheme(value)
                 raw_value = _raw_attribute_value(raw, name)
+                place = (first_line, value.lower(), raw_value.lower(), f"{scheme}:")
+                if _LOCAL_PATH_RE.match(value):
+                    what = "picture" if tag == "img" else "link to"
+                    self.findings.append(_Finding(
+                        f'the {what} "{_clipped(value)}" is a file on your computer, which readers cannot '
+                        "see; it was left out", _local_file_hint(tag, value), place))
+                    return
                 self.findings.append(_Finding(
                     f"{scheme}: address in <{tag} {name}> was removed ({reason})",
-                    "link to an https:// address instead",
-                    (first_line, value.lower(), raw_value.lower(), f"{scheme}:")))
+                    "link to an https:// address instead", place))
+
+
+# A path on the editor's computer: C:\Users\… or D:/照片/… (Windows), or a file: address.
+_LOCAL_PATH_RE = re.compile(r"^(?:[A-Za-z]:[\\/]|file:)", re.IGNORECASE)
+
+
+def _clipped(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _local_file_hint(tag: str, value: str) -> str:
+    """What to do with a file on the editor's computer: copy it under content/ and give that path."""
+    name = re.split(r"[\\/]", value.rstrip("\\/"))[-1] or "a.png"
+    if tag == "img":
+        return f"copy the file into content/images/ and write its path from there, e.g. images/{name}"
+    return f"copy the file into content/files/ and link to it from the site's root, e.g. /files/{name}"
 
 
 def _raw_attribute_value(start_tag: str, name: str) -> str:

@@ -84,8 +84,8 @@ def make_environment(config: Config, cache_folder: Path | None = None) -> jinja2
 
     Filters: ``url``/``abs_url`` (site path → link / absolute address),
     ``rebase`` (rendered HTML with root-relative links under the base path,
-    marked safe; ``|rebase(entry.image_sizes)`` also gives its pictures their size), ``datetime``/``cn_date``/``iso``/``month`` (dates),
-    ``percent``/``share`` (numbers), ``safe_svg`` (a chart's SVG). Globals:
+    marked safe; ``|rebase(entry.image_sizes)`` also gives its pictures their
+    size), ``datetime``/``cn_date``/``iso``/``month`` (dates), ``percent``/``share`` (numbers), ``safe_svg`` (a chart's SVG). Globals:
     ``charts``, ``downloads`` and ``datapackage_url`` (the open-data files),
     label dictionaries. ``cache_folder``, when given, keeps compiled
     templates in ``<cache_folder>/jinja`` (Jinja's bytecode cache: it checks

@@ -15,14 +15,13 @@ no template writes a path of its own. `Urls` adds the base path of
 ``base_url`` (and its origin, for absolute addresses) when rendering, so a
 site moves between a domain root and a sub-path without changes.
 
-May import: errors, config, models, load, markup, slugs.
+May import: errors, config, models, load, markup, pictures, slugs.
 """
 
 from __future__ import annotations
 
 import html
 import math
-import posixpath
 import re
 import unicodedata
 from collections import defaultdict
@@ -30,17 +29,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import date, datetime, time
 from typing import Any, Callable, Iterable, Mapping, Sequence
-from pathlib import Path
 from types import MappingProxyType
 from urllib.parse import quote, unquote, urlsplit
-
-import imagesize
 
 from .config import Config, Permalinks
 from .errors import Report
 from .load import Content, Document
 from .markup import reading_minutes
 from .models import Image, Series, Tally, Unit, is_external_address, site_image_path
+from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file
 from .slugs import make_slug
 
 FEED_FILE = "feed.xml"
@@ -261,8 +258,8 @@ class Figure:
     """An image slot of a page as it is shown: the front matter's `Image` and the picture's size.
 
     ``width`` and ``height`` are the image file's own size in CSS pixels
-    (read from its header by the imagesize library: PNG, JPEG, GIF, WebP,
-    SVG with ``width``/``height``), or None when it cannot be read. The
+    (`sitegen.pictures.image_size`: PNG, JPEG, GIF, WebP, SVG whose
+    ``<svg>`` states its width and height), or None when it cannot be read. The
     ``<img>`` carries them so that the browser keeps the picture's place
     before it loads and the text does not jump (layout shift, Core Web
     Vitals' CLS); the theme's CSS scales the picture to the column.
@@ -291,22 +288,6 @@ class Figure:
     def caption(self) -> str:
         """The image's caption ("" for none)."""
         return self.image.caption
-
-
-def image_size(path: Path) -> tuple[int, int] | None:
-    """The size of the image file at ``path`` in pixels, ``(width, height)``, or None.
-
-    None when the file is missing or unreadable, or its header gives no
-    size (an SVG with only a ``viewBox``, a format imagesize does not know).
-    Rounds the fractional sizes an SVG may give.
-    """
-    try:
-        width, height = imagesize.get(path)
-    except (OSError, ValueError):
-        return None
-    if width is None or height is None or width <= 0 or height <= 0:
-        return None
-    return round(width), round(height)
 
 
 @dataclass
@@ -490,10 +471,6 @@ def _permalink(pattern: str, slug: str) -> str:
     return pattern.replace("{slug}", slug)
 
 
-_RASTER_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp")
-"""Picture files that always state their size: one whose size cannot be read is damaged or misnamed."""
-
-
 class _Pictures:
     """The sizes of a build's pictures, each file read once: front matter figures and pictures in the text.
 
@@ -506,13 +483,11 @@ class _Pictures:
         self._sizes: dict[str, tuple[int, int] | None] = {}
 
     def size(self, src: str) -> tuple[int, int] | None:
-        """The size of the picture a page's ``src`` names (`site_image_path`: from ``content/``,
-        percent-escapes decoded, query and fragment left out), or None: an address elsewhere (not read,
-        nor fetched), or a file missing or of unknown size (`image_size`)."""
+        """The size of the picture a page's ``src`` names (`sitegen.pictures.picture_file`), or None: an
+        address elsewhere (not read, nor fetched), or a file missing or of unknown size (`image_size`)."""
         if src not in self._sizes:
-            path = unquote(urlsplit(site_image_path(src)).path)
-            self._sizes[src] = None if is_external_address(src) else image_size(
-                self._content / posixpath.normpath(path).lstrip("/"))  # normpath: never above content/
+            path = picture_file(self._content, src)
+            self._sizes[src] = image_size(path) if path is not None else None
         return self._sizes[src]
 
     def figure(self, document: Document, index: int) -> Figure:
@@ -521,11 +496,9 @@ class _Pictures:
         see a broken picture."""
         image = document.meta.images[index]
         size = self.size(image.src)
-        if size is None and not is_external_address(image.src) and image.src.lower().endswith(_RASTER_SUFFIXES):
+        if looks_damaged(image.src, size):
             line, column = document.yaml.locate(("images", index, "src"))
-            self._report.warning(document.path, line, column,
-                                 f'image "{image.src}" cannot be read as a picture, so readers may see it broken',
-                                 "open it in an image viewer and save it again as PNG or JPEG (图片文件可能已损坏)")
+            self._report.warning(document.path, line, column, damaged_message(image.src), DAMAGED_HINT)
         return Figure(image, *(size or (None, None)))
 
     def in_text(self, document: Document) -> dict[str, tuple[int, int]]:

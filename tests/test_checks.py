@@ -216,6 +216,34 @@ def test_an_image_in_the_text_that_is_not_a_file_under_content_is_a_warning(tmp_
     assert page.count('src="/qingpu/images/a.svg"') == 3 and 'src="/qingpu/pic/b%20c.png"' in page
 
 
+def test_pictures_named_as_editors_slip_get_the_fix_and_a_path_with_spaces_is_no_slip(tmp_path: Path) -> None:
+    body = ("![中文](images/中文 图片.png)\n\n![尖括号](<images/中文 图片.png> \"标题\")\n\n"
+            "![坏](images/broken.png)\n\n![大写](IMAGES/Field.PNG)\n\n![全角](images／field.png)\n")
+    images = ("images:\n  - src: C:\\Users\\editor\\Desktop\\caomei.png\n    alt: 甲\n"
+              "  - src: //cdn.example.org/a.png\n    alt: 乙\n  - src: javascript:alert(1)\n    alt: 丙\n"
+              "  - src: https://example.org/a.png\n    alt: 丁\n")
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x02\x00\x00\x00\x01\x08\x02\x00\x00\x00\x00\x00\x00\x00"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body, extra=images),
+                                 "content/images/中文 图片.png": png, "content/images/field.png": png,
+                                 "content/images/broken.png": b"\x89PNG and then nothing a picture has"})
+    assert [(p.location(), p.severity, p.message, p.hint) for p in found(root)] == [
+        ("content/interviews/a.md:10:10", "error",
+         'image "C:\\Users\\editor\\Desktop\\caomei.png" is a file on your computer, not on the site',
+         "copy the picture into content/images/ and write its path from there, e.g. images/caomei.png "
+         "(a path on your own computer cannot be seen by readers)"),
+        ("content/interviews/a.md:12:10", "error", 'image "//cdn.example.org/a.png" has no https: in front',
+         "write the whole address: https://cdn.example.org/a.png"),
+        ("content/interviews/a.md:14:10", "error", 'image "javascript:alert(1)" is not a picture address',
+         "give a file under content/ (images/a.png) or an https:// address"),
+        ("content/interviews/a.md:24:6", "warning",
+         'image "images/broken.png" cannot be read as a picture, so readers may see it broken',
+         "open it in an image viewer and save it again as PNG or JPEG (图片文件可能已损坏)"),
+        ("content/interviews/a.md:26:7", "warning", 'image "IMAGES/Field.PNG" not found',
+         "the file is images/field.png: write it with the same capital and small letters (大小写)"),
+        ("content/interviews/a.md:28:7", "warning", 'image "images／field.png" not found',
+         "write the folder sign / in half width (半角), not ／: images/field.png")]
+
+
 # -- files -----------------------------------------------------------------------------
 
 def test_a_notepad_txt_suffix_is_a_warning_and_the_file_is_not_published(tmp_path: Path) -> None:

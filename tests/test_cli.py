@@ -253,6 +253,8 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A related tally that does not exist", "related_tally: 2018-05-01", {"content/cases/caomei.md": _CASE}),
         ("A picture that is not there", "src: images/none.svg",
          {_P: interview(extra="images:\n  - src: images/none.svg\n    alt: 草莓\n")}),
+        ("A picture on your own computer", "src: C:\\Users\\editor\\Desktop\\caomei.png",
+         {_P: interview(extra="images:\n  - src: C:\\Users\\editor\\Desktop\\caomei.png\n    alt: 草莓\n")}),
         ("Two pages with one URL", "slug: baihe in two pages",
          {_P: interview(extra="slug: baihe\n"), "content/interviews/other.md": interview(extra="slug: baihe\n")}),
     ],

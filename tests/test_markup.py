@@ -604,3 +604,23 @@ def test_an_unknown_bang_bracket_section_is_reported_not_a_crash(renderer: Markd
         (line, f'"{shown}" was removed and is not shown (不会显示): '
          'HTML reads "<![" as the start of a hidden section, up to the next ">"')]
     assert plain_text("<p>a<![b c</p>d") == "ad"
+
+
+@pytest.mark.parametrize(("body", "message", "hint"), [
+    ("![草莓](C:\\Users\\editor\\Desktop\\caomei.png)\n",
+     'the picture "C:\\Users\\editor\\Desktop\\caomei.png" is a file on your computer, which readers cannot see; '
+     "it was left out",
+     "copy the file into content/images/ and write its path from there, e.g. images/caomei.png"),
+    ("![草莓](file:///C:/照片/caomei.jpg)\n",
+     'the picture "file:///C:/照片/caomei.jpg" is a file on your computer, which readers cannot see; it was left out',
+     "copy the file into content/images/ and write its path from there, e.g. images/caomei.jpg"),
+    ("[调研报告](D:/资料/报告.pdf)\n",
+     'the link to "D:/资料/报告.pdf" is a file on your computer, which readers cannot see; it was left out',
+     "copy the file into content/files/ and link to it from the site's root, e.g. /files/报告.pdf"),
+])
+def test_a_file_on_the_editors_computer_is_named_as_such(renderer: MarkdownRenderer, body: str, message: str,
+                                                         hint: str) -> None:
+    # These were "c: address in <img src> was removed", with the hint to link to an https:// address.
+    result = renderer.render(body, "content/a.md", 12)
+    assert [(p.line, p.message, p.hint) for p in result.problems] == [(12, message, hint)]
+    assert "C:" not in result.html and "file:" not in result.html

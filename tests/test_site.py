@@ -27,7 +27,8 @@ from hypothesis import strategies as st
 from sitegen import slugs
 from sitegen.build import BuildOptions, build
 from sitegen.errors import SiteError
-from sitegen.site import Urls, image_size
+from sitegen.pictures import image_size
+from sitegen.site import Urls
 from sitegen.slugs import make_slug
 
 from .sitekit import interview, tree_hashes, write_site
@@ -287,6 +288,20 @@ def _png_header(width: int, height: int) -> bytes:
     ("drawing.svg", b'<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675"></svg>', (1200, 675)),
     ("fraction.svg", b'<svg xmlns="http://www.w3.org/2000/svg" width="99.6" height="50.2"></svg>', (100, 50)),
     ("viewbox-only.svg", b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 4"></svg>', None),
+    # Only the outermost <svg> states the picture's size: an inner shape's width and height once gave
+    # an Illustrator export (viewBox only) a 100 x 20 box, and this one a 10 x 50 one.
+    ("inner-shape.svg", b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 100">'
+                        b'<rect width="10" height="50"/></svg>', None),
+    ("styled.svg", b'<svg xmlns="http://www.w3.org/2000/svg" style="width:50px;height:80px" viewBox="0 0 6 3">'
+                   b'<rect width="1" height="1"/></svg>', None),
+    ("relative.svg", b'<svg xmlns="http://www.w3.org/2000/svg" width="100%" height="20em"></svg>', None),
+    ("units.svg", b'<svg xmlns="http://www.w3.org/2000/svg" width="72pt" height="2.54cm"></svg>', (96, 96)),
+    ("notepad.svg", b'\xef\xbb\xbf<?xml version="1.0" encoding="UTF-8"?>\n<!-- \xe5\x9b\xbe -->\n'
+                    b'<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">'
+                    b'\n<svg xmlns="http://www.w3.org/2000/svg" width="1200px" height="675"></svg>', (1200, 675)),
+    ("nested.svg", b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 1"><svg width="900" height="900"/></svg>',
+     None),
+    ("not-svg.svg", b'<html width="5" height="5"></html>', None),
     ("not-a-picture.png", "这不是图片".encode(), None),
 ])
 def test_image_size_reads_the_file_header(tmp_path: Path, name: str, data: bytes,

@@ -1,0 +1,122 @@
+"""Picture files: where a page's image path points, and the picture's size in pixels.
+
+A page names a picture by a path from ``content/`` (``images/a.png``;
+`sitegen.models.site_image_path` gives every spelling's one address). Its
+size is read from the file's header, so that the ``<img>`` can carry
+``width`` and ``height`` and the browser keeps the picture's place while it
+loads. Raster formats are read by the imagesize library. SVG is read here:
+only the outermost ``<svg>`` element states the picture's size (imagesize
+takes the first ``width``/``height`` anywhere in the file, such as an inner
+shape's, when the root has none).
+
+May import: models (and the standard library, imagesize).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import imagesize
+
+from .models import is_external_address, site_image_path
+
+RASTER_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp")
+"""Picture files that always state their size: one whose size cannot be read is damaged or misnamed."""
+
+DAMAGED_HINT = "open it in an image viewer and save it again as PNG or JPEG (图片文件可能已损坏)"
+
+
+def damaged_message(src: str) -> str:
+    """The warning for a picture file whose size cannot be read (see `looks_damaged`)."""
+    return f'image "{src}" cannot be read as a picture, so readers may see it broken'
+
+
+def picture_file(content: Path, src: str) -> Path | None:
+    """The file a page's image path names, under the ``content`` folder; None for an address elsewhere.
+
+    ``images/a%20b.png?v=2`` → ``content/images/a b.png``: the path is read
+    as the address it is published at (`site_image_path`), percent-escapes
+    decoded, query and fragment left out, never above ``content/``. The file
+    may not exist.
+    """
+    if is_external_address(src):
+        return None
+    path = posixpath.normpath(unquote(urlsplit(site_image_path(src)).path))  # an absolute path: no ".." left
+    return content / path.lstrip("/")
+
+
+def looks_damaged(src: str, size: tuple[int, int] | None) -> bool:
+    """True when ``src`` names a raster picture (by its suffix) whose size could not be read."""
+    return size is None and not is_external_address(src) and \
+        urlsplit(src).path.lower().endswith(RASTER_SUFFIXES)
+
+
+def image_size(path: Path) -> tuple[int, int] | None:
+    """The size of the picture file at ``path`` in pixels, ``(width, height)``, or None.
+
+    PNG, JPEG, GIF, WebP and others by imagesize; SVG by `svg_size`. None when the file is missing or
+    unreadable or its header gives no size. Fractional sizes are rounded.
+    """
+    try:
+        if path.suffix.lower() == ".svg":
+            size = svg_size(path)
+        else:
+            size = imagesize.get(path)
+    except (OSError, ValueError):
+        return None
+    if size is None:
+        return None
+    width, height = size
+    if width is None or height is None or width <= 0 or height <= 0:
+        return None
+    return round(width), round(height)
+
+
+# CSS absolute lengths in px (CSS Values 4, §6.2: 1in = 96px = 2.54cm = 72pt = 6pc).
+_PIXELS_PER_UNIT = {"": 1.0, "px": 1.0, "in": 96.0, "cm": 96 / 2.54, "mm": 96 / 25.4, "q": 96 / 101.6,
+                    "pt": 96 / 72, "pc": 16.0}
+_LENGTH_RE = re.compile(r"\s*([0-9]*\.?[0-9]+(?:[eE][+-]?[0-9]+)?)\s*([a-zA-Z]*)\s*")
+_SVG_READ_LIMIT = 1 << 20  # the root element starts within the first megabyte, or the size is unknown
+
+
+def svg_size(path: Path) -> tuple[float, float] | None:
+    """The ``width`` and ``height`` of an SVG file's outermost ``<svg>`` element in px, or None.
+
+    Reads until that element's start tag (past an XML declaration, a byte
+    order mark, comments and a DOCTYPE). Lengths without a unit or in px,
+    in, cm, mm, Q, pt or pc are converted at CSS's 96 px to the inch; a
+    missing width or height, or a relative one (``100%``, ``em``), gives
+    None: the picture then has no size of its own (its ``viewBox`` gives
+    only its shape), and none is written. Raises OSError when the file
+    cannot be read; text that is not XML gives None.
+    """
+    parser = ElementTree.XMLPullParser(events=("start",))
+    with path.open("rb") as file:
+        read = 0
+        while read < _SVG_READ_LIMIT:
+            chunk = file.read(16384)
+            if not chunk:
+                return None
+            read += len(chunk)
+            try:
+                parser.feed(chunk)
+                for _event, element in parser.read_events():
+                    if element.tag not in ("svg", "{http://www.w3.org/2000/svg}svg"):
+                        return None
+                    width, height = _pixels(element.get("width")), _pixels(element.get("height"))
+                    return (width, height) if width is not None and height is not None else None
+            except ElementTree.ParseError:
+                return None
+    return None
+
+
+def _pixels(length: str | None) -> float | None:
+    """An SVG length attribute in px (see `svg_size`), or None."""
+    match = _LENGTH_RE.fullmatch(length or "")
+    if match is None or match.group(2).lower() not in _PIXELS_PER_UNIT:
+        return None
+    return float(match.group(1)) * _PIXELS_PER_UNIT[match.group(2).lower()]
