@@ -76,7 +76,7 @@ from .errors import Problem
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "7"
+POLICY_VERSION = "8"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -580,7 +580,13 @@ def _toc_adds_only_ids(toc: Treeprocessor) -> bool:
 
 
 class _SitegenExtension(Extension):
-    """Registers sitegen's preprocessor and tree processors.
+    """Registers sitegen's preprocessor and tree processors, and turns off indented code blocks.
+
+    A paragraph typed with Word's or WPS's first-line indent starts with
+    four spaces, which Markdown makes a code block: monospaced, never
+    wrapped, wider than a phone. Editors write prose, so text indented that
+    way stays a paragraph (its leading spaces dropped); code is written
+    between ``` fences.
 
     ``shortcuts``: also put sitegen's shortcut versions in place of
     Python-Markdown's ``fenced_code_block`` and ``html_block`` preprocessors
@@ -601,6 +607,7 @@ class _SitegenExtension(Extension):
             self._register_shortcuts(md)
         md.preprocessors.register(_OpenBlocksPreprocessor(md), "sitegen_open_blocks", 25)
         md.treeprocessors.register(_TableScrollTreeprocessor(md), "sitegen_table_scroll", 12)
+        md.parser.blockprocessors.deregister("code")
 
     def _register_shortcuts(self, md: markdown.Markdown) -> None:
         """Put the shortcut versions in place of Python-Markdown's processors (same names and priorities)."""

@@ -624,3 +624,13 @@ def test_a_file_on_the_editors_computer_is_named_as_such(renderer: MarkdownRende
     result = renderer.render(body, "content/a.md", 12)
     assert [(p.line, p.message, p.hint) for p in result.problems] == [(12, message, hint)]
     assert "C:" not in result.html and "file:" not in result.html
+
+
+def test_a_paragraph_typed_with_a_first_line_indent_stays_a_paragraph(renderer: MarkdownRenderer) -> None:
+    # Word and WPS indent a paragraph's first line; pasted as four spaces, it became a code block:
+    # monospaced, never wrapped, 1364 px wide on a 375 px phone.
+    body = ("    大调研开展以来，白鹤镇按照区委部署开展工作。\n\n- 列表\n\n    列表里的第二段\n\n"
+            "```\ncode = 1\n```\n")
+    assert renderer.render(body, "content/a.md", 1).html == (
+        "<p>大调研开展以来，白鹤镇按照区委部署开展工作。</p>\n<ul>\n<li>\n<p>列表</p>\n<p>列表里的第二段</p>\n"
+        "</li>\n</ul>\n<pre><code>code = 1\n</code></pre>")

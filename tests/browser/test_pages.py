@@ -130,12 +130,14 @@ def test_pictures_keep_their_place_while_they_load(served_example: ServedSite, p
         assert width > 300 and abs(height - width * 675 / 1200) < 1.5
 
 
-def test_a_picture_in_the_text_fits_a_phone_and_keeps_its_place_while_it_loads(
+def test_a_picture_and_code_in_the_text_fit_a_phone_and_the_picture_keeps_its_place(
         tmp_path: Path, page_at: Any) -> None:
-    # A picture written in the text, 1200 px wide, spilled out of a 375 px screen (the reader had to
-    # scroll sideways: WCAG 1.4.10 reflow) and took no room until it arrived.
+    # A picture written in the text, 1200 px wide, and a long line of code spilled out of a 375 px
+    # screen (the reader had to scroll sideways: WCAG 1.4.10 reflow); the picture also took no room
+    # until it arrived.
     picture = '<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675"><rect width="1200" height="675"/></svg>'
-    body = "## 问题一\n\n回答。\n\n![草莓田](images/field.svg)\n\n后面的文字。\n"
+    body = ("## 问题一\n\n回答。\n\n![草莓田](images/field.svg)\n\n后面的文字。\n\n"
+            "```\n" + "很长的一行代码" * 40 + "\n```\n\n    首行缩进四个空格的段落" + "，文字" * 40 + "。\n")
     root = write_site(tmp_path / "site", {"content/interviews/a.md": interview(body=body),
                                           "content/images/field.svg": picture})
     build(BuildOptions(root=root, search=False))
