@@ -54,7 +54,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 
 from sitegen.models import TARGET_GROUP_LABELS, Tally, Target
 
@@ -172,18 +172,40 @@ def format_share(part: int, whole: int) -> str:
     """Format ``part`` as a percentage of ``whole``, one decimal, rounded half up (四舍五入).
 
     Takes two counts; returns e.g. "34.8%" for (103, 296), "100.0%" for
-    (5, 5), and "—" when ``whole`` is 0 (no share exists).
+    (5, 5), and "—" when ``whole`` is 0 (no share exists). A share that is
+    not whole or nothing never reads 100.0% or 0.0%: more decimals are
+    shown instead (2959 of 2960 is "99.97%", see `_decimals_short_of_bounds`).
     """
     if whole == 0:
         return "—"
-    share = (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), ROUND_HALF_UP)
-    return f"{share}%"
+    return f"{_decimals_short_of_bounds(Decimal(part) * 100 / Decimal(whole), keep_zero=True)}%"
 
 
 def format_percent(value: float) -> str:
-    """Format a percentage value (0–100) as text: 80.0 → "80%", 80.45 → "80.5%" (half up)."""
-    text = str(Decimal(repr(value)).quantize(Decimal("0.1"), ROUND_HALF_UP))
-    return f"{text.removesuffix('.0')}%"
+    """Format a percentage value (0–100) as text: 80.0 → "80%", 80.45 → "80.5%" (half up), 99.96 → "99.96%".
+
+    One decimal, rounded half up, without a trailing ".0"; a value short of
+    100 or above 0 never reads "100%" or "0%" (see `_decimals_short_of_bounds`).
+    Pages, charts and tables all write percentages with this function.
+    """
+    return f"{_decimals_short_of_bounds(Decimal(repr(float(value))), keep_zero=False).removesuffix('.0')}%"
+
+
+def _decimals_short_of_bounds(value: Decimal, *, keep_zero: bool) -> str:
+    """``value`` (a percentage) rounded half up to one decimal, or to as many more as it takes (up to
+    6, then rounded towards the middle) for a value strictly between 0 and 100 not to read as 0 or
+    100: a target measured at 99.96% has not been reached, and a page saying "已达 100%" would claim it
+    had. ``keep_zero`` False drops the trailing zeros of the extra decimals. Returns the digits."""
+    places, rounded = 1, value.quantize(Decimal("0.1"), ROUND_HALF_UP)
+    while 0 < value < 100 and rounded in (0, 100):
+        if places == 6:
+            rounded = value.quantize(Decimal(1).scaleb(-places),
+                                     ROUND_DOWN if rounded == 100 else ROUND_UP)
+            break
+        places += 1
+        rounded = value.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    text = format(rounded, "f")
+    return text.rstrip("0") if places > 1 and not keep_zero else text
 
 
 def format_date(day: date) -> str:

@@ -109,7 +109,7 @@ def make_environment(config: Config, cache_folder: Path | None = None) -> jinja2
         "url": _per_build(urls.path), "abs_url": _per_build(urls.absolute),
         "rebase": _per_build(lambda fragment, sizes=None: Markup(urls.rebase_html(str(fragment), sizes=sizes))),
         "datetime": format_datetime, "cn_date": format_cn_date, "iso": _per_build(make_iso(config)),
-        "month": format_month, "percent": format_percent, "share": charts.format_share,
+        "month": format_month, "percent": charts.format_percent, "share": charts.format_share,
         "safe_svg": Markup,
     })
     env.globals.update({
@@ -174,11 +174,6 @@ def format_month(key: str) -> str:
     """A month key ``2018-05`` as Chinese text: ``2018年5月``."""
     year, month = key.split("-")
     return f"{year}年{int(month)}月"
-
-
-def format_percent(value: float) -> str:
-    """A percentage as text: 80.0 → ``80%``, 62.5 → ``62.5%``."""
-    return f"{int(value)}%" if math.isclose(value, round(value)) else f"{value:.1f}%"
 
 
 PARALLEL_PAGES = 200

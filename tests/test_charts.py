@@ -190,13 +190,17 @@ def test_zero_target_is_an_empty_track_with_its_number():
 @pytest.mark.parametrize(("part", "whole", "text"), [
     (103, 296, "34.8%"), (143, 296, "48.3%"), (0, 0, "—"), (5, 0, "—"), (5, 5, "100.0%"),
     (0, 7, "0.0%"), (1, 8, "12.5%"), (1, 16, "6.3%"),  # 6.25 rounds half up (四舍五入)
+    # Short of whole, or above nothing, a share never reads 100.0% or 0.0%.
+    (2959, 2960, "99.97%"), (1, 3000, "0.03%"), (29999, 30000, "99.997%"), (1, 2000, "0.1%"),
 ])
 def test_format_share(part, whole, text):
     assert format_share(part, whole) == text
 
 
 @pytest.mark.parametrize(("value", "text"), [(100, "100%"), (80.0, "80%"), (62.5, "62.5%"),
-                                             (80.45, "80.5%"), (0, "0%"), (33.333, "33.3%")])
+                                             (80.45, "80.5%"), (0, "0%"), (33.333, "33.3%"),
+                                             (99.96, "99.96%"), (99.95, "99.95%"), (99.94, "99.9%"),
+                                             (0.04, "0.04%"), (0.05, "0.1%"), (99.9999999, "99.999999%")])
 def test_format_percent(value, text):
     assert format_percent(value) == text
 

@@ -152,6 +152,27 @@ def test_dashboard_sums_each_units_latest_tally_only(tmp_path: Path) -> None:
     assert len(page.cssselect("figure.chart")) == 1
 
 
+def test_a_target_short_of_100_never_reads_as_reached(tmp_path: Path) -> None:
+    # 99.96 was "已达 100.0%" in the unit page's text and on the dashboard, "100%" in its table, while
+    # targets.csv said 99.96: the pages claimed a target reached that was not. 0.04 read 0% and 0.0%.
+    unit = UNIT_B.replace("  - group: residents\n    target: 90\n    measured: 62.5\n",
+                          "  - group: institutions\n    target: 33.333\n    measured: 0.04\n"
+                          "    measured_as_of: 2018-05-10\n"
+                          "  - group: residents\n    target: 100\n    measured: 99.96\n")
+    root = write_site(tmp_path, {"content/units/jinze.yaml": unit, "content/interviews/a.md": interview()})
+    output = build_at(root)
+    dashboard = parse_html(output / "dashboard/index.html")
+    assert rows_of(dashboard.cssselect("table.dashboard")[0])[1][-1] == \
+        "机构 33.3%（已达 0.04%） 居民 100%（已达 99.96%）"
+    unit_page = text_of(parse_html(output / "units/jinze/index.html").cssselect("main")[0])
+    assert "已达 99.96%" in unit_page and "已达 0.04%" in unit_page
+    assert not re.findall(r"已达 (?:100(?:\.0)?|0(?:\.0)?)%", unit_page + text_of(dashboard))
+    table = [row for table in parse_html(output / "units/jinze/index.html").cssselect("table")
+             for row in rows_of(table) if row and row[0] in ("居民", "机构")]
+    assert [row[:3] for row in table] == [["机构", "33.3%", "0.04%"], ["居民", "100%", "99.96%"]]
+    assert "99.96" in (output / "data/targets.csv").read_text(encoding="utf-8-sig")
+
+
 def test_about_the_data_defines_each_figure_and_links_the_downloads(output: Path) -> None:
     page = parse_html(output / "about-data/index.html")
     terms = [text_of(dt) for dt in page.cssselect(".definitions dt")]
