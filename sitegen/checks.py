@@ -109,9 +109,24 @@ def check_milestone_order(unit: Sourced[Unit], report: Report) -> None:
 
 
 def check_targets(unit: Sourced[Unit], report: Report) -> None:
-    """A target's measured value needs its date, and one group has one target."""
+    """A target's measured value needs its date, and one group has one target.
+
+    A target or measured value between 0 and 1 typed without "%" is a
+    warning: it is most likely a share (0.8 for 80%), and would be shown
+    as 0.8%.
+    """
     seen: dict[str, int] = {}
+    typed_targets = unit.yaml.value.get("targets") if isinstance(unit.yaml.value, dict) else None
     for index, target in enumerate(unit.record.targets):
+        typed = typed_targets[index] if isinstance(typed_targets, list) and index < len(typed_targets) else {}
+        for field in ("target", "measured"):
+            value, text = getattr(target, field), (typed.get(field) if isinstance(typed, dict) else None)
+            if value is not None and 0 < value < 1 and isinstance(text, str) and "%" not in text \
+                    and "％" not in text:
+                line, column = unit.yaml.locate(("targets", index, field))
+                report.warning(unit.path, line, column, f"{field}: {text} is read as {text}%",
+                               f"if you meant {value * 100:g}%, write {value * 100:g} (percent, from 0 to 100); "
+                               f"if {text}% is right, write {text}%")
         if target.measured is not None and target.measured_as_of is None:
             line, column = unit.yaml.locate(("targets", index, "measured"))
             report.error(unit.path, line, column, "a measured value needs the date it was measured",

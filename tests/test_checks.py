@@ -115,6 +115,18 @@ def test_percentages_are_from_0_to_100(tmp_path: Path, typed: str, ok: bool) -> 
     assert problems[0].hint == "write a number from 0 to 100, e.g. 80 or 62.5 (a share of 0.8 is written 80)"
 
 
+def test_a_share_typed_for_a_percentage_is_a_warning(tmp_path: Path) -> None:
+    # "target: 0.8" was taken silently as 0.8%, though the editor most likely meant 80%.
+    targets = ("targets:\n  - group: residents\n    target: 0.8\n    measured: 0.5\n"
+               "    measured_as_of: 2018-05-10\n  - group: institutions\n    target: 0.5%\n")
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(extra=targets)})
+    assert [(p.location(), p.severity, p.message, p.hint) for p in found(root)] == [
+        (f"{UNIT_PATH}:6:13", "warning", "target: 0.8 is read as 0.8%",
+         "if you meant 80%, write 80 (percent, from 0 to 100); if 0.8% is right, write 0.8%"),
+        (f"{UNIT_PATH}:7:15", "warning", "measured: 0.5 is read as 0.5%",
+         "if you meant 50%, write 50 (percent, from 0 to 100); if 0.5% is right, write 0.5%")]
+
+
 def test_percent_parser_takes_numbers_too() -> None:
     assert parse_percent(62.5) == 62.5 and parse_percent("  80 % ") == 80.0
 

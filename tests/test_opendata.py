@@ -141,6 +141,9 @@ def test_datapackage_describes_every_column_of_every_file(output: Path) -> None:
     assert tallies["schema"]["primaryKey"] == ["unit_id", "as_of"]
     assert tallies["schema"]["foreignKeys"] == [
         {"fields": "unit_id", "reference": {"resource": "units", "fields": "id"}}]
+    # In progress is a count on the day, which falls as lists are resolved: it was described as cumulative.
+    described = {f["name"]: f["description"] for f in tallies["schema"]["fields"]}
+    assert "Cumulative" in described["resolved"] and "not cumulative" in described["in_progress"]
 
 
 def test_downloads_are_linked_from_unit_pages_and_the_dashboard(output: Path) -> None:

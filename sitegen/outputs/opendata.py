@@ -122,7 +122,7 @@ _COUNT_NOTE = "累计数（份）。 Cumulative count of issue lists."
 TALLY_FIELDS: tuple[Field, ...] = (
     _UNIT_ID, _UNIT_NAME,
     Field("as_of", "date", "统计日期",
-          "数据截至的日期（ISO 8601）。 The date the cumulative figures are as of (ISO 8601).",
+          "数据截至的日期（ISO 8601）。 The date the figures are as of (ISO 8601).",
           required=True),
     Field("batches", "integer", "调研批次",
           "截至统计日期累计开展的调研批次；未公布时为空。"
@@ -136,7 +136,9 @@ TALLY_FIELDS: tuple[Field, ...] = (
     Field("resolved", "integer", "已解决",
           "已解决的问题清单数。" + _COUNT_NOTE + " Resolved.", required=True, minimum=0),
     Field("in_progress", "integer", "办理中",
-          "正在办理的问题清单数。" + _COUNT_NOTE + " Being handled (in progress).", required=True, minimum=0),
+          "统计日期当天仍在办理的问题清单数（份）；不是累计数，问题解决后会减少。"
+          " Issue lists still being handled on the as-of date: a current count, not cumulative; it falls as"
+          " lists are resolved.", required=True, minimum=0),
     Field("note", "string", "说明",
           "数据来源或口径说明；可为空。 Where the figures come from, or how they were counted; may be empty."),
 )
