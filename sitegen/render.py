@@ -84,8 +84,8 @@ def make_environment(config: Config, cache_folder: Path | None = None) -> jinja2
 
     Filters: ``url``/``abs_url`` (site path → link / absolute address),
     ``rebase`` (rendered HTML with root-relative links under the base path,
-    marked safe; ``|rebase(entry.image_sizes)`` also gives its pictures their
-    size), ``datetime``/``cn_date``/``iso``/``month`` (dates), ``percent``/``share`` (numbers), ``safe_svg`` (a chart's SVG). Globals:
+    marked safe; ``|rebase(entry.image_sizes, lazy=True)`` also gives its
+    pictures their size and lazy loading), ``datetime``/``cn_date``/``iso``/``month`` (dates), ``percent``/``share`` (numbers), ``safe_svg`` (a chart's SVG). Globals:
     ``charts``, ``downloads`` and ``datapackage_url`` (the open-data files),
     label dictionaries. ``cache_folder``, when given, keeps compiled
     templates in ``<cache_folder>/jinja`` (Jinja's bytecode cache: it checks
@@ -107,7 +107,8 @@ def make_environment(config: Config, cache_folder: Path | None = None) -> jinja2
     urls = Urls(config.base_url)
     env.filters.update({
         "url": _per_build(urls.path), "abs_url": _per_build(urls.absolute),
-        "rebase": _per_build(lambda fragment, sizes=None: Markup(urls.rebase_html(str(fragment), sizes=sizes))),
+        "rebase": _per_build(lambda fragment, sizes=None, lazy=False: Markup(
+            urls.rebase_html(str(fragment), sizes=sizes, lazy=lazy))),
         "datetime": format_datetime, "cn_date": format_cn_date, "iso": _per_build(make_iso(config)),
         "month": format_month, "percent": charts.format_percent, "share": charts.format_share,
         "safe_svg": Markup,

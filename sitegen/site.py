@@ -46,6 +46,15 @@ FEED_FILE = "feed.xml"
 # Characters a link keeps as they are: RFC 3986 reserved characters and "%"
 # (already percent-encoded text is not encoded twice).
 _URL_SAFE = "/%#?=&;:@!$'()*+,[]~"
+_STRAY_PERCENT_RE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def _quoted(path: str) -> str:
+    """A site path as an address: non-ASCII and spaces percent-encoded (UTF-8), escapes already there
+    kept, and a "%" that starts none (a file named 100%完成.png) written %25, as an address must."""
+    return quote(_STRAY_PERCENT_RE.sub("%25", path), safe=_URL_SAFE)
+
+
 # A start tag, attribute values quoted or not (so ">" inside quotes does not end it).
 _START_TAG_RE = re.compile(
     r"<([a-zA-Z][^\s/>]*)((?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*)(\s*/?>)")
@@ -100,8 +109,8 @@ class Urls:
         """
         found = self._paths.get(site_path)
         if found is None:
-            found = self._paths[site_path] = site_path if self.is_external(site_path) else quote(
-                self.base_path.rstrip("/") + "/" + site_path.lstrip("/"), safe=_URL_SAFE)
+            found = self._paths[site_path] = site_path if self.is_external(site_path) else _quoted(
+                self.base_path.rstrip("/") + "/" + site_path.lstrip("/"))
         return found
 
     def absolute(self, site_path: str) -> str:
@@ -115,7 +124,7 @@ class Urls:
         return self.origin + self.path(site_path)
 
     def rebase_html(self, fragment: str, *, absolute: bool = False,
-                    sizes: Mapping[str, tuple[int, int]] | None = None) -> str:
+                    sizes: Mapping[str, tuple[int, int]] | None = None, lazy: bool = False) -> str:
         """Rewrite root-relative ``href``/``src`` values in an HTML fragment to include the base path.
 
         Takes sanitized HTML (e.g. a rendered Markdown body, where an editor
@@ -132,19 +141,21 @@ class Urls:
         touched, never text; other links stay as written. ``sizes`` maps an
         image's ``src`` as written (entities decoded) to its ``(width,
         height)`` in pixels (`Entry.image_sizes`); an ``<img>`` found there
-        that has neither ``width`` nor ``height`` gets both, so the browser
-        keeps the picture's place while it loads. A fragment with no
+        gets the ``width`` and ``height`` it lacks (`_missing_size`), so the
+        browser keeps the picture's place while it loads. ``lazy`` True marks
+        every ``<img>`` without a ``loading`` attribute ``loading="lazy"``
+        (pictures in a page's text load as the reader nears them). A fragment with no
         root-relative ``href``/``src`` and no image (most bodies) is returned
         without parsing.
         """
         if not _MAYBE_ROOT_LINK_RE.search(fragment) and not _IMAGE_TAG_RE.search(fragment):
             return fragment
-        return self._rebase_tags(fragment, absolute, sizes or _NO_SIZES)
+        return self._rebase_tags(fragment, absolute, sizes or _NO_SIZES, lazy)
 
     def _rebase_tags(self, fragment: str, absolute: bool,
-                     sizes: Mapping[str, tuple[int, int]] = _NO_SIZES) -> str:
+                     sizes: Mapping[str, tuple[int, int]] = _NO_SIZES, lazy: bool = False) -> str:
         """`rebase_html` without the shortcut: every start tag is parsed."""
-        return _START_TAG_RE.sub(lambda tag: self._rebase_tag(tag, absolute, sizes), fragment)
+        return _START_TAG_RE.sub(lambda tag: self._rebase_tag(tag, absolute, sizes, lazy), fragment)
 
     def _under_base(self, link: str) -> bool:
         base = self.base_path
@@ -154,15 +165,19 @@ class Urls:
         """The link a root-relative address becomes (under the base path), or None to leave it as written."""
         if not link.startswith("/") or link.startswith("//"):
             return None
-        return quote(link, safe=_URL_SAFE) if self._under_base(link) else self.path(link)
+        return _quoted(link) if self._under_base(link) else self.path(link)
 
-    def _rebase_tag(self, tag: re.Match[str], absolute: bool, sizes: Mapping[str, tuple[int, int]]) -> str:
+    def _rebase_tag(self, tag: re.Match[str], absolute: bool, sizes: Mapping[str, tuple[int, int]],
+                    lazy: bool) -> str:
         attributes = tag.group(2)
         image = tag.group(1).lower() == "img"
-        parts, position, names, source = [], 0, set(), None
+        parts, position, given, source = [], 0, {}, None
         for attribute in _ATTRIBUTE_RE.finditer(attributes):
             name, value = attribute.group(1).lower(), attribute.group(2)
-            names.add(name)
+            if name == "loading":
+                lazy = False
+            if name in ("width", "height"):
+                given[name] = (value or "").strip("\"'").strip()
             if name not in _URL_ATTRIBUTES or value is None:
                 continue
             link = html.unescape(value[1:-1] if value[0] in "\"'" else value)
@@ -174,11 +189,33 @@ class Urls:
             rebased = self.origin + rebased if absolute else rebased
             parts.append(attributes[position:attribute.start(2)] + '"' + html.escape(rebased) + '"')
             position = attribute.end(2)
-        size = sizes.get(source) if source is not None and not names & {"width", "height"} else None
-        if not parts and size is None:
+        added = _missing_size(given, sizes.get(source) if source is not None else None)
+        added += ' loading="lazy"' if image and lazy else ""
+        if not parts and not added:
             return tag.group(0)
-        rest = attributes[position:] + (f' width="{size[0]}" height="{size[1]}"' if size else "")
-        return f"<{tag.group(1)}{''.join(parts)}{rest}{tag.group(3)}"
+        return f"<{tag.group(1)}{''.join(parts)}{attributes[position:]}{added}{tag.group(3)}"
+
+
+def _missing_size(given: Mapping[str, str], size: tuple[int, int] | None) -> str:
+    """The ``width``/``height`` attributes an ``<img>`` lacks, from the picture's own ``size``.
+
+    ``given`` holds the ones written (name → value). Neither written: both.
+    Only one, a whole number of pixels: the other, in the picture's
+    proportions (width="200" for a 640 x 360 picture adds height="113"), so
+    the box has the picture's shape. Else, or with no size known: "".
+    """
+    if size is None:
+        return ""
+    width, height = size
+    if not given:
+        return f' width="{width}" height="{height}"'
+    if len(given) == 1:
+        (name, value), = given.items()
+        if value.isdigit() and value.isascii() and int(value) > 0:
+            if name == "width":
+                return f' height="{max(1, round(int(value) * height / width))}"'
+            return f' width="{max(1, round(int(value) * width / height))}"'
+    return ""
 
 
 @dataclass(frozen=True)

@@ -328,12 +328,12 @@ def test_a_picture_in_the_text_replaced_by_one_of_another_size_changes_its_page(
     picture.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675"></svg>', encoding="utf-8")
     build(BuildOptions(root=root, search=False))
     published = root / "output/interviews/p01/index.html"
-    assert '<img alt="草莓田" src="/images/field.svg" width="1200" height="675">' in published.read_text(encoding="utf-8")
+    assert '<img alt="草莓田" src="/images/field.svg" width="1200" height="675" loading="lazy">' in published.read_text(encoding="utf-8")
     picture.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"></svg>', encoding="utf-8")
     rebuilt = build(BuildOptions(root=root, search=False))
     assert rebuilt.converted == 0  # the text did not change: its Markdown comes from the cache
     assert "interviews/p01/index.html" in rebuilt.changed_paths
-    assert '<img alt="草莓田" src="/images/field.svg" width="800" height="600">' in published.read_text(encoding="utf-8")
+    assert '<img alt="草莓田" src="/images/field.svg" width="800" height="600" loading="lazy">' in published.read_text(encoding="utf-8")
     incremental = tree_hashes(root / "output")
     build(BuildOptions(root=root, search=False, clean=True))
     assert tree_hashes(root / "output") == incremental

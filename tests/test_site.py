@@ -31,7 +31,7 @@ from sitegen.pictures import image_size
 from sitegen.site import Urls
 from sitegen.slugs import make_slug
 
-from .sitekit import interview, tree_hashes, write_site
+from .sitekit import file_for, interview, tree_hashes, write_site
 
 # ---------------------------------------------------------------- tag slugs
 
@@ -331,25 +331,35 @@ def test_every_spelling_of_an_image_path_from_content_is_published_as_one_addres
 
 
 def test_pictures_in_the_text_are_published_with_their_files_size(tmp_path: Path) -> None:
-    # Without a size, a picture in the text took no room until it arrived, then pushed the text down.
+    # Without a size, a picture in the text took no room until it arrived, then pushed the text down;
+    # all of them loaded at once, even far below the screen.
     body = ("## 问题一\n\n![草莓田](images/field.png)\n\n![同一张](/images/field.png \"标题\")\n\n"
-            '<img src="images/field.png" width="320" alt="编辑写了宽度">\n\n'
-            "![外站](https://example.com/p.png)\n\n![矢量](images/a%20b.svg?v=2)\n\n"
+            '<img src="images/field.png" width="320" alt="编辑写了宽度">\n\n<img src="images/field.png" height="90" alt="高">\n\n'
+            '<img src="images/field.png" width="50%" alt="百分比宽">\n\n'
+            "![外站](https://example.com/p.png)\n\n![矢量](images/a%20b.svg?v=2)\n\n![百分](images/100%完成.svg)\n\n"
             "![无尺寸](images/box.svg)\n")
     root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body),
                                  "content/images/field.png": _png_header(640, 360),
-                                 "content/images/a b.svg": _PICTURE,
+                                 "content/images/a b.svg": _PICTURE, "content/images/100%完成.svg": _PICTURE,
                                  "content/images/box.svg": b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 4"/>'},
                       config="title: 测试站点\nbase_url: https://example.org/q/\n")
     assert build(BuildOptions(root=root, search=False)).warnings == []
     page = (root / "output/interviews/a/index.html").read_text(encoding="utf-8")
     assert re.findall(r"<img [^>]*>", page) == [
-        '<img alt="草莓田" src="/q/images/field.png" width="640" height="360">',
-        '<img alt="同一张" src="/q/images/field.png" title="标题" width="640" height="360">',
-        '<img src="/q/images/field.png" width="320" alt="编辑写了宽度">',  # the editor's own size is kept
-        '<img alt="外站" src="https://example.com/p.png">',  # an address elsewhere is never fetched
-        '<img alt="矢量" src="/q/images/a%20b.svg?v=2" width="40" height="30">',
-        '<img alt="无尺寸" src="/q/images/box.svg">']  # an SVG with only a viewBox states no size
+        '<img alt="草莓田" src="/q/images/field.png" width="640" height="360" loading="lazy">',
+        '<img alt="同一张" src="/q/images/field.png" title="标题" width="640" height="360" loading="lazy">',
+        # The editor's own width or height is kept, and the other made in the picture's proportions.
+        '<img src="/q/images/field.png" width="320" alt="编辑写了宽度" height="180" loading="lazy">',
+        '<img src="/q/images/field.png" height="90" alt="高" width="160" loading="lazy">',
+        '<img src="/q/images/field.png" width="50%" alt="百分比宽" loading="lazy">',
+        '<img alt="外站" src="https://example.com/p.png" loading="lazy">',  # an address elsewhere is never fetched
+        '<img alt="矢量" src="/q/images/a%20b.svg?v=2" width="40" height="30" loading="lazy">',
+        # A "%" that starts no escape was published raw, an address nginx answers with 400 Bad Request.
+        '<img alt="百分" src="/q/images/100%25%E5%AE%8C%E6%88%90.svg" width="40" height="30" loading="lazy">',
+        '<img alt="无尺寸" src="/q/images/box.svg" loading="lazy">']  # an SVG with only a viewBox states no size
+    for src in re.findall(r'src="(/q/[^"]+)"', page):
+        published = file_for(root / "output", "/q/", html.unescape(src))
+        assert published is not None and published.is_file(), src
     feed = (root / "output/feed.xml").read_text(encoding="utf-8")
     assert '<img alt="草莓田" src="https://example.org/q/images/field.png" width="640" height="360">' in html.unescape(feed)
 
