@@ -100,8 +100,9 @@ def _serve_parser(commands: argparse._SubParsersAction) -> None:
                            help="address to listen on (default 127.0.0.1: this computer only)")
     serve_cmd.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
     serve_cmd.add_argument("--output", metavar="DIR",
-                           help="output folder; a relative one is inside the site folder, as output_dir in "
-                                "site.yaml is (default: output_dir, 'output')")
+                           help="folder for the preview's pages; a relative one is inside the site folder "
+                                "(default: .sitegen-cache/preview, so the published output folder is never "
+                                "touched)")
 
 
 def _new_parser(commands: argparse._SubParsersAction) -> None:

@@ -375,6 +375,15 @@ def test_version_help_and_usage_errors_load_no_pipeline_server_or_dictionary() -
     assert version.stdout == f"sitegen {__version__}\n"
 
 
+def test_serve_help_names_the_folder_the_preview_really_uses(capsys: Capture) -> None:
+    # It said "default: output_dir, 'output'": an editor could believe the preview overwrites output/.
+    from sitegen.serve import PREVIEW_OUTPUT
+    with pytest.raises(SystemExit):
+        main(["serve", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    assert f"(default: {PREVIEW_OUTPUT}, so the published output folder is never touched)" in shown
+
+
 def test_unit_levels_are_offered_and_checked_when_asked(capsys: Capture) -> None:
     with pytest.raises(SystemExit) as usage:
         main(["new", "unit", "白鹤镇", "--level", "镇"])
