@@ -152,6 +152,18 @@ def test_dashboard_sums_each_units_latest_tally_only(tmp_path: Path) -> None:
     assert len(page.cssselect("figure.chart")) == 1
 
 
+def test_a_page_of_pictures_only_has_no_reading_line(tmp_path: Path) -> None:
+    # It said 本篇文章0字，读完约0分钟.
+    picture = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"></svg>'
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body="![草莓田](images/a.svg)\n"),
+                                 "content/interviews/b.md": interview(body="## 问题\n\n回答五个字。\n"),
+                                 "content/images/a.svg": picture})
+    output = build_at(root)
+    assert not parse_html(output / "interviews/a/index.html").cssselect(".reading")
+    assert [text_of(p) for p in parse_html(output / "interviews/b/index.html").cssselect(".reading")] == [
+        "本篇文章7字，读完约1分钟"]
+
+
 def test_a_target_short_of_100_never_reads_as_reached(tmp_path: Path) -> None:
     # 99.96 was "已达 100.0%" in the unit page's text and on the dashboard, "100%" in its table, while
     # targets.csv said 99.96: the pages claimed a target reached that was not. 0.04 read 0% and 0.0%.
