@@ -66,6 +66,8 @@ _URL_ATTRIBUTES = frozenset({"href", "src"})
 # made this search about 30 times slower on typical bodies.)
 _MAYBE_ROOT_LINK_RE = re.compile(r"=\s*[\"']?[/&]")
 _IMAGE_TAG_RE = re.compile(r"<img", re.IGNORECASE)  # an image's relative src is rewritten too
+# A relative href is rewritten too: any href but the common addresses elsewhere (over-inclusive is only slower).
+_MAYBE_RELATIVE_HREF_RE = re.compile(r"href\s*=\s*(?![\"']?(?:https?:|mailto:|tel:|#))", re.IGNORECASE)
 _NO_SIZES: Mapping[str, tuple[int, int]] = MappingProxyType({})
 
 
@@ -134,11 +136,12 @@ class Urls:
         (feed content, read away from the site). A link that already starts
         with the base path (``/qingpu/diaoyan/cases/x/``, as the check of root
         links suggests writing) is not prefixed again, only made absolute
-        when asked. An image's relative ``src`` (``![](images/a.png)``) is read
-        from the site root, as the paths of front matter images are (files
-        under content/ are published at the same path), so it shows on every
-        page that holds the body. Only attributes of real start tags are
-        touched, never text; other links stay as written. ``sizes`` maps an
+        when asked. A relative ``href`` or image ``src`` (``![](images/a.png)``,
+        ``[报告](files/a.pdf)``, ``[案例](../cases/x/)``) is read from the site
+        root, as the paths of front matter images are (files under content/
+        are published at the same path), so it works on every page and feed
+        that holds the body. Only attributes of real start tags are touched,
+        never text; other links stay as written. ``sizes`` maps an
         image's ``src`` as written (entities decoded) to its ``(width,
         height)`` in pixels (`Entry.image_sizes`); an ``<img>`` found there
         gets the ``width`` and ``height`` it lacks (`_missing_size`), so the
@@ -148,7 +151,8 @@ class Urls:
         root-relative ``href``/``src`` and no image (most bodies) is returned
         without parsing.
         """
-        if not _MAYBE_ROOT_LINK_RE.search(fragment) and not _IMAGE_TAG_RE.search(fragment):
+        if not _MAYBE_ROOT_LINK_RE.search(fragment) and not _IMAGE_TAG_RE.search(fragment) \
+                and not _MAYBE_RELATIVE_HREF_RE.search(fragment):
             return fragment
         return self._rebase_tags(fragment, absolute, sizes or _NO_SIZES, lazy)
 
@@ -183,6 +187,9 @@ class Urls:
             link = html.unescape(value[1:-1] if value[0] in "\"'" else value)
             if image and name == "src":
                 source, link = link, site_image_path(link)
+            elif name == "href" and not self.is_external(link := link.strip(" \t\n\f\r")) \
+                    and not link.startswith("/"):
+                link = site_image_path(link)  # a relative link, like a picture's path, is read from the root
             rebased = self._site_link(link)
             if rebased is None:
                 continue

@@ -97,14 +97,20 @@ URLS = [Urls("https://example.org/"), Urls("https://example.org/qingpu/diaoyan/"
     ('<img alt="图" src="images/a.png">', '<img alt="图" src="/qingpu/diaoyan/images/a.png">'),
     ("<IMG SRC=../images/a.png>", '<IMG SRC="/qingpu/diaoyan/images/a.png">'),
     ('<img src="data:image/png;base64,AA">', '<img src="data:image/png;base64,AA">'),
-    ('<a href="images/a.png">相对</a>', '<a href="images/a.png">相对</a>'),
+    # A relative link is read from the site root, as a picture's path is: files/报告.pdf on the page
+    # /interviews/x/ pointed at /interviews/x/files/报告.pdf, which does not exist.
+    ('<a href="images/a.png">相对</a>', '<a href="/qingpu/diaoyan/images/a.png">相对</a>'),
+    ('<a href="files/报告.pdf">报告</a>', '<a href="/qingpu/diaoyan/files/%E6%8A%A5%E5%91%8A.pdf">报告</a>'),
+    ("<a HREF=' ../cases/x/'>案例</a>", '<a HREF="/qingpu/diaoyan/cases/x/">案例</a>'),
+    ('<a href="mailto:a@b.cn">信</a> <a href="HTTPS://a.org/">外</a>',
+     '<a href="mailto:a@b.cn">信</a> <a href="HTTPS://a.org/">外</a>'),
     ('<img\nsrc\n=\n"/a.png">', '<img\nsrc\n=\n"/qingpu/diaoyan/a.png">'),
     ('<a href="&#47;cases/c/">案例</a>', '<a href="/qingpu/diaoyan/cases/c/">案例</a>'),
     ('<a href="/qingpu/diaoyan/cases/c/">已有</a>', '<a href="/qingpu/diaoyan/cases/c/">已有</a>'),
     ('<a href="/单位/">中文</a>', '<a href="/qingpu/diaoyan/%E5%8D%95%E4%BD%8D/">中文</a>'),
     ('<a href="//cdn.example.org/x">外</a>', '<a href="//cdn.example.org/x">外</a>'),
     ('<a href="https://example.com/x">外</a>', '<a href="https://example.com/x">外</a>'),
-    ('<a href="#fn-1">注</a> <a href="../x/">相对</a>', '<a href="#fn-1">注</a> <a href="../x/">相对</a>'),
+    ('<a href="#fn-1">注</a> <a href="../x/">相对</a>', '<a href="#fn-1">注</a> <a href="/qingpu/diaoyan/x/">相对</a>'),
     ("<p>写 href=/x 的文字</p>", "<p>写 href=/x 的文字</p>"),
     ("<p>无链接的正文。</p>", "<p>无链接的正文。</p>"),
     ("", ""),
@@ -362,6 +368,23 @@ def test_pictures_in_the_text_are_published_with_their_files_size(tmp_path: Path
         assert published is not None and published.is_file(), src
     feed = (root / "output/feed.xml").read_text(encoding="utf-8")
     assert '<img alt="草莓田" src="https://example.org/q/images/field.png" width="640" height="360">' in html.unescape(feed)
+
+
+def test_a_relative_link_in_the_text_reaches_its_file_under_a_sub_path_and_in_the_feed(tmp_path: Path) -> None:
+    body = "## 问题一\n\n见[调研报告（PDF）](files/报告.pdf)和[案例](../cases/c/)，[图](./images/a.svg)。\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body),
+                                 "content/cases/c.md": "---\ntitle: 案例\nunit: baihe\nstatus: in_progress\nproblem: 问题\nactions: [做法]\ndate: 2018-05-03 10:00\n---\n\n正文。\n",
+                                 "content/files/报告.pdf": b"%PDF-1.4\n", "content/images/a.svg": _PICTURE},
+                      config="title: 测试站点\nbase_url: https://example.org/q/\n")
+    build(BuildOptions(root=root, search=False))
+    page = (root / "output/interviews/a/index.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a href="([^"#]+)">(?:调研报告|案例|图)', page)
+    assert links == ["/q/files/%E6%8A%A5%E5%91%8A.pdf", "/q/cases/c/", "/q/images/a.svg"]
+    for link in links:
+        published = file_for(root / "output", "/q/", link)
+        assert published is not None and published.is_file(), link
+    feed = html.unescape((root / "output/feed.xml").read_text(encoding="utf-8"))
+    assert 'href="https://example.org/q/files/%E6%8A%A5%E5%91%8A.pdf"' in feed
 
 
 def test_a_damaged_picture_is_a_warning_at_its_src_and_a_windows_path_gets_its_slashes_turned(
