@@ -43,6 +43,7 @@ def check_content(content: Content, root: Path, report: Report) -> None:
         check_references(document, content, report)
         check_images(document, root, report)
         check_body_images(document, root, report)
+        check_typed_links(document, report)
     check_misspellings(content, report)
 
 
@@ -287,14 +288,7 @@ def check_body_images(document: Document, root: Path, report: Report) -> None:
     """
     if "![" not in document.body and not _IMG_TAG_RE.search(document.body):
         return  # most pages: no image in the text, no line to look at
-    fence = ""
-    for number, line in enumerate(document.body.split("\n"), document.body_line):
-        opening = _FENCE_RE.match(line)
-        if opening and (not fence or opening.group(1).startswith(fence)):
-            fence = "" if fence else opening.group(1)[0] * 3
-            continue
-        if fence:
-            continue
+    for number, line in _text_lines(document):
         for found in _BODY_IMAGE_RE.finditer(line):
             group = next(index for index in (1, 2, 3) if found.group(index))
             src = found.group(group)
@@ -303,6 +297,53 @@ def check_body_images(document: Document, root: Path, report: Report) -> None:
             problem = _picture_problem(root, src)
             if problem is not None:
                 report.warning(document.path, number, found.start(group) + 1, *problem)
+
+
+def _text_lines(document: Document) -> Iterator[tuple[int, str]]:
+    """The lines of a page's text as ``(file line, line)``, leaving out fenced code blocks."""
+    fence = ""
+    for number, line in enumerate(document.body.split("\n"), document.body_line):
+        opening = _FENCE_RE.match(line)
+        if opening and (not fence or opening.group(1).startswith(fence)):
+            fence = "" if fence else opening.group(1)[0] * 3
+            continue
+        if not fence:
+            yield number, line
+
+
+# A link or picture as an input method may type it: ！ for !, 【】 for [], （） for (), or a space
+# between ] and (. Group "target" must look like an address (a "/", "." or ":" in it), so that
+# ordinary Chinese punctuation such as 【通知】（二） is left alone.
+_TYPED_LINK_RE = re.compile(r"(?P<bang>[!！]?)(?P<open>[\[【])(?P<text>[^\]】\n]*)(?P<close>[\]】])(?P<gap>[ \t]*)"
+                            r"(?P<paren>[(（])(?P<target>[^)）\s]*[/.:][^)）\s]*)(?P<end>[)）])")
+_HALF_WIDTH = str.maketrans("！【】（）", "![]()")
+
+
+def check_typed_links(document: Document, report: Report) -> None:
+    """Warn where a link or picture in the text was typed with full-width signs, so it shows as plain text.
+
+    Markdown knows ``[文字](address)`` and ``![说明](path)`` only in half
+    width (半角) and with nothing between ``]`` and ``(``. A Chinese input
+    method types ``！``, ``【】`` and ``（）``: the page then shows the
+    brackets and the address as text, and a picture is missing. The hint
+    gives the text to type.
+    """
+    if not any(sign in document.body for sign in "！【（") and "] (" not in document.body:
+        return  # most pages: no full-width sign that could start a link
+    for number, line in _text_lines(document):
+        for found in _TYPED_LINK_RE.finditer(line):
+            signs = found.group("bang") + found.group("open") + found.group("close") + found.group("paren") \
+                + found.group("end")
+            if signs.isascii() and not found.group("gap"):
+                continue  # typed right (or only its text holds full-width signs)
+            what = "picture" if found.group("bang") else "link"
+            typed = found.group(0)
+            fixed = (found.group("bang") + found.group("open") + found.group("text") + found.group("close")
+                     ).translate(_HALF_WIDTH) + "(" + found.group("target") + ")"
+            report.warning(document.path, number, found.start() + 1,
+                           f"this {what} is typed with full-width signs or a space (全角符号), which Markdown "
+                           f"does not read as a {what}: {typed}",
+                           f"type it in half width (半角), with nothing between ] and (: {fixed}")
 
 
 def check_misspellings(content: Content, report: Report) -> None:

@@ -256,6 +256,26 @@ def test_pictures_named_as_editors_slip_get_the_fix_and_a_path_with_spaces_is_no
          "write the folder sign / in half width (半角), not ／: images/field.png")]
 
 
+def test_links_and_pictures_typed_with_an_input_methods_full_width_signs_are_warned(tmp_path: Path) -> None:
+    # Each of these was published as plain text (or, for ！[…](…), as a link with no picture), unwarned.
+    body = ("！[草莓](images/a.svg)\n\n![草莓]（images/a.svg）\n\n!【草莓】(images/a.svg)\n\n"
+            "见[白鹤镇]（/units/baihe/）\n\n![草莓] (images/a.svg)\n\n"
+            "【通知】（二）不是链接。[正确](https://a.org/) ![正确](images/a.svg) [链接（括号）](https://a.org/x)\n\n"
+            "```\n！[代码里](a.png)\n```\n")
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body),
+                                 "content/images/a.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"})
+    problems = found(root)
+    assert [(p.location(), p.message.split(": ", 1)[1], p.hint.split(": ", 1)[1]) for p in problems] == [
+        ("content/interviews/a.md:11:1", "！[草莓](images/a.svg)", "![草莓](images/a.svg)"),
+        ("content/interviews/a.md:13:1", "![草莓]（images/a.svg）", "![草莓](images/a.svg)"),
+        ("content/interviews/a.md:15:1", "!【草莓】(images/a.svg)", "![草莓](images/a.svg)"),
+        ("content/interviews/a.md:17:2", "[白鹤镇]（/units/baihe/）", "[白鹤镇](/units/baihe/)"),
+        ("content/interviews/a.md:19:1", "![草莓] (images/a.svg)", "![草莓](images/a.svg)")]
+    assert problems[3].message.startswith("this link is typed with full-width signs or a space (全角符号), "
+                                          "which Markdown does not read as a link")
+    assert problems[3].hint.startswith("type it in half width (半角), with nothing between ] and (")
+
+
 # -- files -----------------------------------------------------------------------------
 
 def test_a_notepad_txt_suffix_is_a_warning_and_the_file_is_not_published(tmp_path: Path) -> None:

@@ -253,6 +253,8 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A related tally that does not exist", "related_tally: 2018-05-01", {"content/cases/caomei.md": _CASE}),
         ("A picture that is not there", "src: images/none.svg",
          {_P: interview(extra="images:\n  - src: images/none.svg\n    alt: 草莓\n")}),
+        ("A picture typed with an input method's full-width signs", "！[草莓]（images/baihe-caomei.svg）",
+         {_P: interview(body="## 问题\n\n！[草莓]（images/baihe-caomei.svg）\n")}),
         ("A picture on your own computer", "src: C:\\Users\\editor\\Desktop\\caomei.png",
          {_P: interview(extra="images:\n  - src: C:\\Users\\editor\\Desktop\\caomei.png\n    alt: 草莓\n")}),
         ("Two pages with one URL", "slug: baihe in two pages",
