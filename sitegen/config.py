@@ -101,6 +101,33 @@ class GovMeta(BaseModel):
     content_source: OptionalText = ""
 
 
+def _check_web_address(value: str) -> str:
+    """Accept "" or an http(s) address with a host."""
+    parts = urlsplit(value.strip())
+    if value.strip() and (parts.scheme not in ("http", "https") or not parts.netloc):
+        raise _refuse("web_address", '"{text}" is not a full web address', value,
+                      "write the full address, e.g. https://creativecommons.org/licenses/by/4.0/")
+    return value.strip()
+
+
+WebAddress = Annotated[str, AfterValidator(_check_web_address)]
+
+
+class DataLicense(BaseModel):
+    """The licence the open data is published under (开放数据许可), as the publisher states it.
+
+    ``name``: its short name or SPDX id (``CC-BY-4.0``); ``title``: its
+    full name as readers should see it; ``url``: where its text is. It is
+    shown on the about-data page and in ``datapackage.json`` (``licenses``,
+    Data Package v1).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: Text
+    title: OptionalText = ""
+    url: WebAddress = ""
+
+
 class Config(BaseModel):
     """The settings of one site, read from ``site.yaml``.
 
@@ -118,6 +145,8 @@ class Config(BaseModel):
         feed_entries: how many of the newest interviews each Atom feed
             carries (50), so feeds stay small on large sites.
         publisher: who publishes the site (footer, feeds, open data).
+        data_license: the open data's licence, or None when the publisher
+            states none (the about-data page then says so).
         permalinks: URL patterns per collection.
         gov: government-site meta tags.
         root: the site folder (not read from the file).
@@ -135,6 +164,7 @@ class Config(BaseModel):
     summary_length: int = Field(default=120, ge=20, le=2000)
     feed_entries: int = Field(default=50, ge=1)
     publisher: OptionalText = ""
+    data_license: DataLicense | None = None
     permalinks: Permalinks = Permalinks()
     gov: GovMeta = GovMeta()
     root: Path

@@ -239,3 +239,20 @@ def test_round_trip_units_json_gives_the_records_back(round_trip_site: tuple[Pat
     units_csv = read_csv(output / "data/units.csv")
     assert units_csv[1:] == [[u.id, u.name, u.level.value, {"town": "镇"}[u.level.value], u.summary,
                               f"https://example.org/units/{u.id}/"] for u in units]
+
+
+def test_the_datas_licence_is_published_only_as_site_yaml_states_it(tmp_path: Path, output: Path) -> None:
+    # The open data had no licence anywhere, and no way to give one.
+    package = json.loads((output / "datapackage.json").read_bytes())
+    assert "licenses" not in package  # the example states none, and none is made up
+    about = parse_html(output / "about-data/index.html")
+    assert "本站没有声明这些数据的使用许可" in about.cssselect("section[aria-labelledby=license-heading]")[0].text_content()
+    config = ("title: 测试站点\ndata_license:\n  name: CC-BY-4.0\n  title: 知识共享署名 4.0 国际许可协议\n"
+              "  url: https://creativecommons.org/licenses/by/4.0/\n")
+    built = build_at(write_site(tmp_path, {"content/interviews/a.md": interview()}, config=config))
+    assert json.loads((built / "datapackage.json").read_bytes())["licenses"] == [
+        {"name": "CC-BY-4.0", "title": "知识共享署名 4.0 国际许可协议",
+         "path": "https://creativecommons.org/licenses/by/4.0/"}]
+    link = parse_html(built / "about-data/index.html").cssselect("a[rel=license]")[0]
+    assert (link.get("href"), link.text_content()) == ("https://creativecommons.org/licenses/by/4.0/",
+                                                       "知识共享署名 4.0 国际许可协议")

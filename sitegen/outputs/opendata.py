@@ -357,7 +357,8 @@ def datapackage(graph: SiteGraph) -> dict[str, Any]:
     (the publisher), and one resource per file in `DOWNLOADS`, each with
     ``path`` (relative to the descriptor), ``format``, ``mediatype``,
     ``encoding``, a CSV ``dialect`` and a Table Schema (fields, primary key,
-    foreign key to ``units``). No licence is stated: site.yaml has none.
+    foreign key to ``units``), and ``licenses`` when site.yaml states the
+    data's licence (``data_license``; none is made up).
     """
     config = graph.config
     descriptor: dict[str, Any] = {
@@ -372,6 +373,10 @@ def datapackage(graph: SiteGraph) -> dict[str, Any]:
     }
     if config.publisher:
         descriptor["contributors"] = [{"title": config.publisher, "role": "publisher"}]
+    license_ = config.data_license
+    if license_ is not None:
+        descriptor["licenses"] = [{"name": license_.name, "title": license_.title or license_.name,
+                                   **({"path": license_.url} if license_.url else {})}]
     return descriptor
 
 
