@@ -440,7 +440,11 @@ class SiteGraph:
     """Everything the templates and outputs need, decided before any rendering.
 
     ``links`` are the section pages' site paths; ``urls`` turns site paths
-    into links under ``config.base_url``.
+    into links under ``config.base_url``. ``units`` are in the order of
+    their ids (file names), which are the pinyin of their names
+    (``sitegen new unit`` makes them so): 白鹤镇 (baihe) before 徐泾镇
+    (xujing), as Chinese lists are ordered, where the code points of the
+    names would put 徐 first.
     """
 
     config: Config
@@ -483,7 +487,7 @@ def build_site(config: Config, content: Content, now: datetime, report: Report,
     slugs are added to the report as errors.
     """
     units = {uid: UnitView(u.record, _permalink(config.permalinks.units, uid))
-             for uid, u in sorted(content.units.items(), key=lambda kv: kv[1].record.name)}
+             for uid, u in sorted(content.units.items())}  # by id (see SiteGraph.units)
     series = {sid: SeriesView(s.record, _permalink(config.permalinks.series, sid))
               for sid, s in sorted(content.series.items())}
     published = [d for d in content.interviews + content.cases

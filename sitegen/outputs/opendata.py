@@ -313,7 +313,7 @@ def _rows(graph: SiteGraph, make: Callable[[Unit, Any], dict[str, Any]], attribu
 def render_open_data(graph: SiteGraph) -> dict[str, bytes]:
     """Return every data file and ``datapackage.json`` as ``{output path: bytes}``.
 
-    Units are in the site's unit order (by name); each unit's rows in its
+    Units are in the site's unit order (by id); each unit's rows in its
     record's order (tallies and milestones by date, as the checks require).
     """
     urls = graph.urls
