@@ -16,6 +16,7 @@ so ``sitegen --version``, ``--help`` and usage errors answer at once.
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 import time
 from contextlib import contextmanager
@@ -285,6 +286,18 @@ def _print_outcome(outcome: BuildOutcome) -> None:
     print(_build_summary(outcome.result), flush=True)
 
 
+def _listen_hint(failure: OSError) -> str:
+    """What to do when the preview server cannot listen: the address, the port, or the permission."""
+    import socket  # only here: every command starts faster without it
+
+    if isinstance(failure, socket.gaierror) or failure.errno == errno.EADDRNOTAVAIL:
+        return ("--host must be an address of this computer: 127.0.0.1 (this computer only) "
+                "or 0.0.0.0 (every network it is on)")
+    if failure.errno == errno.EACCES:
+        return "ports below 1024 need an administrator; choose another, e.g. --port 8000"
+    return "another program may be using the port; choose another, e.g. --port 8001"
+
+
 def run_serve(args: argparse.Namespace) -> int:
     """Run ``sitegen serve`` until Ctrl-C; returns the exit code (0 after a clean stop)."""
     from .serve import DevServer, ServeOptions
@@ -299,8 +312,7 @@ def run_serve(args: argparse.Namespace) -> int:
         except OSError as failure:
             print(f"error: cannot listen on {args.host}:{args.port}: {failure.strerror or failure}",
                   file=sys.stderr)
-            print("  hint: another program may be using the port; choose another, e.g. --port 8001",
-                  file=sys.stderr)
+            print(f"  hint: {_listen_hint(failure)}", file=sys.stderr)
             return 1
         print(f"serving {url} (drafts and scheduled pages included); watching site.yaml, content/, "
               "templates/ and data/; press Ctrl-C to stop", flush=True)

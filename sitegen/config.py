@@ -19,7 +19,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 from .errors import Report, SiteError
-from .models import OptionalText, Text
+from .models import OptionalText, Text, WebAddress
 from .sources import read_source
 from .validation import validate_record
 from .yamltext import load_yaml
@@ -99,18 +99,6 @@ class GovMeta(BaseModel):
     site_id_code: OptionalText = ""
     column_name: OptionalText = ""
     content_source: OptionalText = ""
-
-
-def _check_web_address(value: str) -> str:
-    """Accept "" or an http(s) address with a host."""
-    parts = urlsplit(value.strip())
-    if value.strip() and (parts.scheme not in ("http", "https") or not parts.netloc):
-        raise _refuse("web_address", '"{text}" is not a full web address', value,
-                      "write the full address, e.g. https://creativecommons.org/licenses/by/4.0/")
-    return value.strip()
-
-
-WebAddress = Annotated[str, AfterValidator(_check_web_address)]
 
 
 class DataLicense(BaseModel):
@@ -196,6 +184,10 @@ def load_config(root: Path, report: Report, *, base_url: str | None = None,
     Raises `SiteError` with every problem of the file when it is missing or
     invalid (the build cannot go on without settings).
     """
+    if not root.is_dir():
+        report.error("", None, None, f"the site folder {root} does not exist",
+                     "check the folder given to --site (run sitegen init DIR to start a new site)")
+        raise SiteError(report.problems)
     if not (root / CONFIG_FILE).is_file():
         report.error(CONFIG_FILE, None, None, f"no {CONFIG_FILE} in {root}",
                      "run sitegen in a site folder, pass --site DIR, or create one with: sitegen init DIR")

@@ -246,8 +246,7 @@ def parse_web_address(value: Any) -> str:
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c in text for c in "\x00\n\r\t"):
         raise PydanticCustomError(
             "web_address", '"{text}" is not a web address',
-            {"text": clip(text), "hint": "write the full address of the original article, "
-                                         "starting with https:// or http://"})
+            {"text": clip(text), "hint": "write the full address, starting with https:// or http://"})
     return text
 
 

@@ -326,10 +326,28 @@ def _require_record(root: Path, collection: str, record_id: str, what: str, crea
         if (root / rel).is_file():
             return rel
     known = _record_ids(root, collection)
+    named = next((rid for rid in known if record_id in _record_names(root, collection, rid)), None)
+    if named is not None:  # the name typed for the id, as `sitegen check` also says
+        raise ScaffoldError(f'there is no {what} "{record_id}" (no content/{collection}/{record_id}.yaml)',
+                            f"write the id, not the name: --{what} {named}")
     close = difflib.get_close_matches(record_id, known, n=1)
     hint = f"did you mean {close[0]}? " if close else ""
     hint += (f"known {collection}: {', '.join(known)}" if known else f"create one first: {create}")
     raise ScaffoldError(f'there is no {what} "{record_id}" (no content/{collection}/{record_id}.yaml)', hint)
+
+
+def _record_names(root: Path, collection: str, record_id: str) -> set[str]:
+    """The names a record file gives its record: a unit's name and aliases, a series' title (empty if unreadable)."""
+    report = Report()
+    for suffix in (".yaml", ".yml"):
+        source = read_source(root, f"content/{collection}/{record_id}{suffix}", report) \
+            if (root / "content" / collection / f"{record_id}{suffix}").is_file() else None
+        data = load_yaml(source.text, source.path, report) if source is not None else None
+        if data is not None and isinstance(data.value, dict):
+            aliases = data.value.get("aliases")
+            return {text for text in [data.value.get("name"), data.value.get("title"),
+                                      *(aliases if isinstance(aliases, list) else [])] if isinstance(text, str)}
+    return set()
 
 
 def _record_ids(root: Path, collection: str) -> list[str]:

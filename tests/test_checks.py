@@ -482,7 +482,7 @@ def test_a_source_address_must_be_a_web_address(tmp_path: Path, address: str) ->
     errors = [p for p in check(BuildOptions(root=root)).problems if p.severity == "error"]
     assert [(p.path, p.line) for p in errors] == [("content/interviews/a.md", 11)]
     assert "is not a web address" in errors[0].message
-    assert errors[0].hint == "write the full address of the original article, starting with https:// or http://"
+    assert errors[0].hint == "write the full address, starting with https:// or http://"
 
 
 def test_a_misspelling_typed_with_an_escape_or_a_broken_line_is_warned_at_its_value(tmp_path: Path) -> None:

@@ -10,8 +10,10 @@ paths relative to the site root; ``--format json`` prints an array of
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import json
+import socket
 import subprocess
 import sys
 import tempfile
@@ -375,6 +377,23 @@ def test_version_help_and_usage_errors_load_no_pipeline_server_or_dictionary() -
     version = subprocess.run([sys.executable, "-m", "sitegen", "--version"], capture_output=True, text=True,
                              check=True, cwd=REPO)
     assert version.stdout == f"sitegen {__version__}\n"
+
+
+def test_a_site_folder_that_does_not_exist_is_named_so(tmp_path: Path, capsys: Capture) -> None:
+    # It said "no site.yaml in …", as if the folder were there.
+    assert main(["build", "--site", str(tmp_path / "nope")]) == 1
+    assert capsys.readouterr().err.startswith(f"site: error: the site folder {tmp_path / 'nope'} does not exist\n"
+                                              "  hint: check the folder given to --site")
+
+
+def test_a_host_that_is_not_this_computers_gets_its_own_hint() -> None:
+    # "--host 999.1.1.1" got "another program may be using the port".
+    from sitegen.cli import _listen_hint
+    address = "--host must be an address of this computer: 127.0.0.1 (this computer only) or 0.0.0.0 (every network it is on)"
+    assert _listen_hint(socket.gaierror(-2, "Name or service not known")) == address
+    assert _listen_hint(OSError(errno.EADDRNOTAVAIL, "Cannot assign requested address")) == address
+    assert _listen_hint(OSError(errno.EACCES, "Permission denied")).startswith("ports below 1024 need an administrator")
+    assert _listen_hint(OSError(errno.EADDRINUSE, "Address already in use")).startswith("another program may be using")
 
 
 def test_serve_help_names_the_folder_the_preview_really_uses(capsys: Capture) -> None:

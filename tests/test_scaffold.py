@@ -206,6 +206,9 @@ def test_new_refuses_with_a_clear_message(tmp_path: Path, capsys, argv: list[str
 
 def test_new_needs_a_site_and_a_series(tmp_path: Path, capsys) -> None:
     code, _, err = _run(capsys, "new", "unit", "白鹤镇", "--site", str(tmp_path / "nowhere"))
+    assert code == 1 and "does not exist" in err and "sitegen init" in err
+    (tmp_path / "empty").mkdir()
+    code, _, err = _run(capsys, "new", "unit", "白鹤镇", "--site", str(tmp_path / "empty"))
     assert code == 1 and "no site.yaml" in err and "sitegen init" in err
     site = write_site(tmp_path / "site", {}, records=False)
     assert _run(capsys, "new", "unit", "白鹤镇", "--id", "baihe", "--site", str(site))[0] == 0
@@ -226,3 +229,13 @@ def test_titles_are_written_so_they_read_back_exactly(tmp_path: Path, capsys, ti
     assert _front_matter(site / "content" / "interviews" / "t.md")["title"] == title.strip()
     assert _check(capsys, site)[0] == 0
     assert yaml_text(title.strip()) in (site / "content" / "interviews" / "t.md").read_text(encoding="utf-8")
+
+
+def test_a_unit_given_by_its_name_gets_its_id_as_the_hint(tmp_path: Path, capsys) -> None:
+    # "new interview --unit 示例镇" listed the known ids; `sitegen check` says "write the id, not the name".
+    root = tmp_path / "site"
+    assert main(["init", str(root)]) == 0
+    capsys.readouterr()
+    assert main(["new", "interview", "测试", "--site", str(root), "--unit", "示例镇"]) == 1
+    assert capsys.readouterr().err == ('error: there is no unit "示例镇" (no content/units/示例镇.yaml)\n'
+                                       "  hint: write the id, not the name: --unit shi-li-zhen\n")
