@@ -331,7 +331,7 @@ def run_new(args: argparse.Namespace) -> int:
         if args.kind == "tally":
             block = scaffold.new_tally(args.site, args.unit)
             print(f"paste these lines under tallies: in {block.unit_file}, after the last tally "
-                  "(oldest first), then fill in the figures; sitegen does not change your file.",
+                  "(oldest first), then change the figures that changed; sitegen does not change your file.",
                   file=sys.stderr)
             for advice in block.advice:
                 print(f"  hint: {advice}", file=sys.stderr)

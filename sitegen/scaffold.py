@@ -22,6 +22,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
@@ -29,7 +30,7 @@ from zoneinfo import ZoneInfo
 
 from .config import CONFIG_FILE, load_config
 from .errors import Report
-from .models import UnitLevel
+from .models import UnitLevel, parse_count, parse_date
 from .slugs import is_slug, make_slug
 from .sources import read_source, split_front_matter
 from .yamltext import load_yaml
@@ -159,7 +160,7 @@ def tally_lines(day: date, indent: str = "  ", *, figures: tuple[int, int, int, 
     batches, collected, escalated, resolved, in_progress = figures
     pad = indent + "  "
     note_line = f"note: {yaml_text(note)}" if note else '# note: 数据来源'
-    return (f"{indent}- as_of: {day.isoformat()}   # 截至日期：以下都是到这一天的累计数 cumulative figures as of this day\n"
+    return (f"{indent}- as_of: {day.isoformat()}   # 截至日期：以下都是到这一天的数字 figures as of this day\n"
             f"{pad}batches: {batches}   # 调研批次（可删去）survey batches (optional)\n"
             f"{pad}collected: {collected}   # 收集问题清单 issue lists collected\n"
             f"{pad}escalated: {escalated}   # 提交区级 escalated to the district\n"
@@ -292,8 +293,40 @@ def new_tally(root: Path, unit: str, *, now: datetime | None = None) -> TallyBlo
         advice.append('replace "tallies: []" with "tallies:" and paste the lines below it')
     elif not re.search(r"^tallies:", text, re.MULTILINE):
         advice.append('the file has no "tallies:" line yet: add one at the end, then paste the lines below it')
-    lines = tally_lines(moment.date(), found.group(1) if found else "  ")
+    latest = _latest_tally(text, rel)
+    if latest is not None and latest[0] == moment.date():
+        raise ScaffoldError(f"{rel} has a tally of {latest[0].isoformat()} (today) already",
+                            "change its figures in place: a unit has one tally per date")
+    lines = tally_lines(moment.date(), found.group(1) if found else "  ",
+                        figures=latest[1] if latest is not None else (0, 0, 0, 0, 0))
     return TallyBlock(rel, lines, tuple(advice))
+
+
+def _latest_tally(text: str, rel: str) -> tuple[date, tuple[int, int, int, int, int]] | None:
+    """The date and figures (batches, collected, escalated, resolved, in progress) of the unit file's
+    latest tally, a figure that cannot be read as 0; None when it has none or cannot be read.
+
+    A new tally starts from them: counts that only grow then never read as falling (zeros would),
+    and the editor changes only what changed.
+    """
+    data = load_yaml(text, rel, Report())
+    tallies = data.value.get("tallies") if data is not None and isinstance(data.value, dict) else None
+    dated = []
+    for tally in tallies if isinstance(tallies, list) else []:
+        try:
+            dated.append((parse_date(tally.get("as_of")), tally))
+        except (AttributeError, ValueError):
+            continue
+    if not dated:
+        return None
+    day, tally = max(dated, key=lambda pair: pair[0])
+
+    def count(name: str) -> int:
+        try:
+            return parse_count(tally.get(name))
+        except ValueError:
+            return 0
+    return day, (count("batches"), count("collected"), count("escalated"), count("resolved"), count("in_progress"))
 
 
 def guess_level(name: str) -> str:
@@ -305,9 +338,16 @@ def guess_level(name: str) -> str:
 
 
 def _required_text(text: str, what: str) -> str:
+    """The title or name given on the command line, stripped; raises `ScaffoldError` when it is empty or
+    holds a TAB, a line break or another control character (the file would then need an escape, which
+    `sitegen check` warns of, and no page shows such a title right)."""
     text = text.strip()
     if not text:
         raise ScaffoldError(f"the {what} is empty", 'write it in quotes, e.g. "白鹤镇"')
+    control = next((char for char in text if unicodedata.category(char) == "Cc"), None)
+    if control is not None:
+        name = {"\t": "a TAB", "\n": "a line break", "\r": "a line break"}.get(control, f"U+{ord(control):04X}")
+        raise ScaffoldError(f"the {what} holds {name}", f"write the {what} on one line, with spaces only")
     return text
 
 

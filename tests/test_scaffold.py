@@ -165,11 +165,18 @@ def test_new_tally_prints_lines_to_paste_and_never_changes_the_unit_file(tmp_pat
     assert out.startswith(f"  - as_of: {_today()}   # ")
     assert _fields_written_text(out) == set(Tally.model_fields)
 
-    # Pasted after the last tally, it reads as a tally: no error (the falling counts are a warning).
+    # It starts from the latest tally's figures (318 batches, 296 collected, 143 + 103 + 50): zeros
+    # read as counts that fell, five warnings the editor never caused.
+    assert [int(n) for n in re.findall(r"^    \w+: (\d+)", out, re.MULTILINE)] == [318, 296, 143, 103, 50]
+    # Pasted after the last tally, it reads as a tally: no error and no warning.
     last = before.index("\ntargets:")
     unit.write_text(before[:last] + "\n" + out + before[last:], encoding="utf-8")
     code, report = _check(capsys, site)
-    assert code == 0, report
+    assert code == 0 and report.endswith("checked: 0 error(s), 0 warning(s)\n"), report
+    # A second one on the same day would clash with it: it is refused, saying what to do instead.
+    code, _, err = _run(capsys, "new", "tally", "--unit", "baihe", "--site", str(site))
+    assert code == 1 and err == (f"error: content/units/baihe.yaml has a tally of {_today()} (today) already\n"
+                                 "  hint: change its figures in place: a unit has one tally per date\n")
 
     assert _run(capsys, "new", "unit", "测试镇", "--id", "ceshi", "--site", str(site))[0] == 0
     code, _, err = _run(capsys, "new", "tally", "--unit", "ceshi", "--site", str(site))
@@ -239,3 +246,13 @@ def test_a_unit_given_by_its_name_gets_its_id_as_the_hint(tmp_path: Path, capsys
     assert main(["new", "interview", "测试", "--site", str(root), "--unit", "示例镇"]) == 1
     assert capsys.readouterr().err == ('error: there is no unit "示例镇" (no content/units/示例镇.yaml)\n'
                                        "  hint: write the id, not the name: --unit shi-li-zhen\n")
+
+
+@pytest.mark.parametrize(("title", "holds"), [("标题\t带TAB", "a TAB"), ("标题\n两行", "a line break"),
+                                              ("标题\x07", "U+0007")])
+def test_a_title_with_a_tab_or_line_break_is_refused(tmp_path: Path, capsys, title: str, holds: str) -> None:
+    # "new case" wrote title: "标题\t带TAB", which check then warned of; the hint's quotes would publish \t.
+    site = copy_example(tmp_path / "site")
+    code, _, err = _run(capsys, "new", "case", title, "--unit", "baihe", "--site", str(site))
+    assert code == 1 and err == f"error: the title holds {holds}\n  hint: write the title on one line, with spaces only\n"
+    assert not list((site / "content" / "cases").glob("*标题*"))
