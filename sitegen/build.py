@@ -353,7 +353,7 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
     config, content, graph = load_and_check(options, report, writing=True)
     stage("rendering")
     cache = options.cache_folder(config)
-    env = make_environment(config, cache)
+    env = make_environment(config, cache, code_fingerprint())
     feeds = all_feeds(graph)
     plan = plan_render(graph, env, feeds, cache)
     digests = dict(plan.digests)  # of every page published, for the next build (`plan_render`)

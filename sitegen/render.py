@@ -24,6 +24,7 @@ import hashlib
 import math
 import re
 import multiprocessing
+import shutil
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date, datetime
@@ -79,24 +80,31 @@ def make_url(config: Config) -> Callable[[str], str]:
     return Urls(config.base_url).path
 
 
-def make_environment(config: Config, cache_folder: Path | None = None) -> jinja2.Environment:
+def make_environment(config: Config, cache_folder: Path | None = None, code_key: str = "") -> jinja2.Environment:
     """Build the Jinja2 environment: loaders, autoescape, StrictUndefined, filters and globals.
 
     Filters: ``url``/``abs_url`` (site path → link / absolute address),
     ``rebase`` (rendered HTML with root-relative links under the base path,
     marked safe; ``|rebase(entry.image_sizes, lazy=True)`` also gives its
-    pictures their size and lazy loading), ``datetime``/``cn_date``/``iso``/``month`` (dates), ``percent``/``share`` (numbers), ``safe_svg`` (a chart's SVG). Globals:
-    ``charts``, ``downloads`` and ``datapackage_url`` (the open-data files),
-    label dictionaries. ``cache_folder``, when given, keeps compiled
-    templates in ``<cache_folder>/jinja`` (Jinja's bytecode cache: it checks
-    each template file's modification time, so an edited template is
-    compiled again).
+    pictures their size and lazy loading), ``datetime``/``cn_date``/``iso``/
+    ``month`` (dates), ``percent``/``share`` (numbers), ``safe_svg`` (a
+    chart's SVG). Globals: ``charts``, ``downloads`` and ``datapackage_url``
+    (the open-data files), label dictionaries. ``cache_folder``, when given,
+    keeps compiled templates in ``<cache_folder>/jinja/<code_key>`` (Jinja's
+    bytecode cache: it checks each template file's modification time, so
+    an edited template is compiled again). ``code_key`` names the code that
+    compiled them (`sitegen.fresh.code_fingerprint`): compiled code calls
+    the filters as they were defined then, so another sitegen or Jinja
+    must not use it; the folders of other keys are removed.
     """
     bytecode = None
     if cache_folder is not None:
+        folder = cache_folder / "jinja" / code_key if code_key else cache_folder / "jinja"
         try:
-            (cache_folder / "jinja").mkdir(parents=True, exist_ok=True)
-            bytecode = jinja2.FileSystemBytecodeCache(str(cache_folder / "jinja"))
+            folder.mkdir(parents=True, exist_ok=True)
+            if code_key:
+                _remove_other_keys(folder)
+            bytecode = jinja2.FileSystemBytecodeCache(str(folder))
         except OSError:
             bytecode = None  # an unwritable cache only makes the build slower
     env = jinja2.Environment(
@@ -135,6 +143,16 @@ def _per_build(function: Callable[..., Any]) -> Callable[..., Any]:
     def filter_(context: Any, value: Any, *args: Any, **kwargs: Any) -> Any:
         return function(value, *args, **kwargs)
     return filter_
+
+
+def _remove_other_keys(folder: Path) -> None:
+    """Remove what sits beside ``folder`` in its parent: compiled templates of other code (errors ignored)."""
+    for other in folder.parent.iterdir():
+        if other.name != folder.name:
+            if other.is_dir() and not other.is_symlink():
+                shutil.rmtree(other, ignore_errors=True)
+            else:
+                other.unlink(missing_ok=True)
 
 
 def make_iso(config: Config) -> Callable[[date | datetime], str]:

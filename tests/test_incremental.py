@@ -301,6 +301,28 @@ def test_an_image_replaced_by_one_of_another_size_changes_the_pages_showing_it(t
     assert tree_hashes(root / "output") == incremental
 
 
+def test_templates_compiled_by_another_sitegen_are_never_used(tmp_path: Path) -> None:
+    # After an upgrade, templates compiled by the old code (which called the url filter without the
+    # render context) were loaded from the build cache: every page failed with "filter_() missing 1
+    # required positional argument". Compiled templates are now kept per code fingerprint.
+    import jinja2
+    from sitegen.config import load_config
+    from sitegen.fresh import code_fingerprint
+    root = copy_example(tmp_path / "site")
+    config = load_config(root, Report())
+    jinja = root / ".sitegen-cache" / "jinja"
+    for folder in (jinja, jinja / "0123456789abcdef"):  # the old layout, and another code's folder
+        folder.mkdir(parents=True, exist_ok=True)
+        stale = make_environment(config)
+        stale.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+        stale.filters["url"] = lambda path: path  # as filters were before they took the context
+        stale.get_template("base.html")
+    assert list(jinja.glob("*.cache")) and list((jinja / "0123456789abcdef").glob("*.cache"))
+    build(BuildOptions(root=root, search=False))
+    assert '<link rel="stylesheet" href="/assets/site.css">' in (root / "output/index.html").read_text(encoding="utf-8")
+    assert [p.name for p in jinja.iterdir()] == [code_fingerprint()]
+
+
 @pytest.mark.parametrize(("first", "then"), [(None, "https://example.org/qingpu/diaoyan/"),
                                              ("https://example.org/qingpu/diaoyan/", "https://example.org/")])
 def test_a_new_base_url_gives_the_pages_of_a_clean_build(tmp_path: Path, first: str | None, then: str) -> None:
