@@ -131,7 +131,7 @@ def test_dashboard_compares_units_with_targets_and_chart(output: Path) -> None:
     assert rows_of(table) == [["白鹤镇", "2018-04-26", "318", "296", "143", "103", "50", "34.8%",
                                "机构 100% 居民 80% 注册企业 80%"]]
     total = [text_of(c) for c in table.cssselect("tfoot tr")[0].cssselect("th, td")]
-    assert total == ["合计（1 个单位）", "截至 2018-04-26", "318", "296", "143", "103", "50", "34.8%", "—"]
+    assert total == ["合计 1 个单位", "截至 2018-04-26", "318", "296", "143", "103", "50", "34.8%", "—"]
     chart = page.cssselect("figure.chart")[0]
     assert chart.cssselect("svg") and "296" in text_of(chart.cssselect("figcaption")[0])
     links = {a.get("href") for a in page.cssselect(".downloads a")}

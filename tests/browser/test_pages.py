@@ -155,3 +155,19 @@ def test_a_picture_and_code_in_the_text_fit_a_phone_and_the_picture_keeps_its_pl
     assert natural_width == 0  # not loaded
     assert 300 < width <= 375 and abs(height - width * 675 / 1200) < 1.5
     assert overflow <= 0
+
+
+def test_a_wide_tables_row_names_stay_in_view_while_it_scrolls_on_a_phone(served_example: ServedSite,
+                                                                          page_at: Any) -> None:
+    # At 375 px the dashboard's table is about 900 px wide: swiping to its figures took the unit's
+    # name out of view, and its first column was 164 px wide for "合计（1 个单位）".
+    page = page_at(375)
+    page.goto(served_example.address("/dashboard/"), wait_until="load")
+    scroller = page.locator(".table-scroll").first
+    scroller.scroll_into_view_if_needed()
+    start = scroller.evaluate("e => e.getBoundingClientRect().left")
+    assert scroller.evaluate("e => e.scrollWidth - e.clientWidth") > 300
+    scroller.evaluate("e => { e.scrollLeft = 300; }")
+    names = page.eval_on_selector_all(".table-scroll table.dashboard th[scope=row]",
+                                      "cells => cells.map(c => [c.getBoundingClientRect().left, c.getBoundingClientRect().width])")
+    assert names and all(abs(left - start) < 1 and width < 100 for left, width in names)
