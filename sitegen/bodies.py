@@ -78,27 +78,27 @@ def body_key(settings_key: str, job: BodyJob) -> str:
     return digest.hexdigest()
 
 
-_Facts = tuple[tuple[Heading, ...], int, tuple[Problem, ...], tuple[str, ...]]
-"""What every build needs of a body: headings, count, warnings, image addresses (as `RenderedMarkdown`)."""
+_Facts = tuple[tuple[Heading, ...], int, tuple[Problem, ...], tuple[str, ...], tuple[str, ...]]
+"""What every build needs of a body: headings, count, warnings, image and link addresses (as `RenderedMarkdown`)."""
 
 
 def _encode_facts(rendered: RenderedMarkdown) -> str:
     """The body's `_Facts` as JSON text."""
     return json.dumps([[[h.level, h.text, h.anchor] for h in rendered.headings], rendered.word_count,
                        [[p.path, p.line, p.column, p.severity, p.message, p.hint] for p in rendered.problems],
-                       list(rendered.images)],
+                       list(rendered.images), list(rendered.links)],
                       ensure_ascii=False, separators=(",", ":"))
 
 
 def _decode_facts(text: str) -> _Facts:
     """The `_Facts` of `_encode_facts`; raises ValueError or TypeError for text in another form."""
-    headings, count, problems, images = json.loads(text)
+    headings, count, problems, images, links = json.loads(text)
     return (tuple(Heading(*h) for h in headings), int(count), tuple(Problem(*p) for p in problems),
-            tuple(str(src) for src in images))
+            tuple(str(src) for src in images), tuple(str(href) for href in links))
 
 
 def _facts(rendered: RenderedMarkdown) -> _Facts:
-    return rendered.headings, rendered.word_count, rendered.problems, rendered.images
+    return rendered.headings, rendered.word_count, rendered.problems, rendered.images, rendered.links
 
 
 def _summary_source(rendered: RenderedMarkdown) -> str:
@@ -182,16 +182,18 @@ class Body:
         summary: `sitegen.markup.summarize` of its running text (or of all its
             text when it has none) at the site's ``summary_length``.
         images: the ``src`` of each ``<img>`` in the HTML, decoded, each once.
+        links: the ``href`` of each ``<a>`` in the HTML, decoded, each once.
         html: the sanitized HTML (str), read from the build cache on first
             use in each process and not kept; converted again from the
             source if the cache lost it. Equal to a fresh conversion's HTML.
     """
 
-    __slots__ = ("headings", "word_count", "problems", "images", "summary", "_key", "_job", "_store", "_html")
+    __slots__ = ("headings", "word_count", "problems", "images", "links", "summary", "_key", "_job", "_store",
+                 "_html")
 
     def __init__(self, facts: _Facts, summary: str, *, key: str, job: BodyJob, store: _Store | None,
                  html: str | None) -> None:
-        self.headings, self.word_count, self.problems, self.images = facts
+        self.headings, self.word_count, self.problems, self.images, self.links = facts
         self.summary = summary
         self._key, self._job, self._store, self._html = key, job, store, html
 

@@ -76,7 +76,7 @@ from .errors import Problem
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "8"
+POLICY_VERSION = "9"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -221,6 +221,9 @@ class RenderedMarkdown:
             ``"\n\n"``, ``<br>`` by ``"\n"``.
         images: the ``src`` of each ``<img>`` in ``html``, entities decoded,
             in order, each once (the site graph reads their sizes).
+        links: the ``href`` of each ``<a>`` in ``html`` (footnote markers
+            left out), entities decoded, in order, each once (the site graph
+            checks that those on this site lead somewhere).
     """
 
     html: str
@@ -230,6 +233,7 @@ class RenderedMarkdown:
     problems: tuple[Problem, ...]
     lead: str = ""
     images: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()
 
 
 # --------------------------------------------------------------------------
@@ -867,6 +871,7 @@ class _TextCollector(_LenientParser):
         self.lead_chunks: list[str] = []
         self.headings: list[Heading] = []
         self.images: dict[str, None] = {}  # the src of each <img>, in order, each once
+        self.links: dict[str, None] = {}  # the href of each <a>, in order, each once
         self._not_lead_depth = 0
         self._skip_depth = 0
         self._pre_depth = 0
@@ -891,6 +896,8 @@ class _TextCollector(_LenientParser):
             self._heading = (int(tag[1]), values.get("id") or "", [])
         elif tag == "img" and (src := values.get("src")):
             self.images[src] = None
+        elif tag == "a" and (href := values.get("href")):
+            self.links[href] = None
 
     def handle_endtag(self, tag: str) -> None:
         if self._skip_depth:
@@ -1225,6 +1232,7 @@ class MarkdownRenderer:
             problems=tuple(problems),
             lead=collector.lead(),
             images=tuple(collector.images),
+            links=tuple(collector.links),
         )
 
 

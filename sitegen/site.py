@@ -20,6 +20,7 @@ May import: errors, config, models, load, markup, pictures, slugs.
 
 from __future__ import annotations
 
+import difflib
 import html
 import math
 import re
@@ -512,6 +513,7 @@ def build_site(config: Config, content: Content, now: datetime, report: Report,
                       content.data, now, site_links(config.permalinks))
     graph.pages.extend(_all_pages(graph))
     check_output_paths(graph.pages, report)
+    check_text_links(graph, report)
     return graph
 
 
@@ -813,6 +815,64 @@ def check_output_paths(pages: Sequence[Page], report: Report) -> None:
                          f"two pages want the URL {page.url}: {first.source or 'a generated page'} and "
                          f"{page.source or 'a generated page'}",
                          "change the slug of one of them (front matter slug: …)")
+
+
+# Folders and files every build makes besides its pages (theme assets, open data, search index, …).
+_MADE_FOLDERS = ("/assets/", "/data/", "/pagefind/")
+_MADE_FILES = ("/sitemap.xml", "/robots.txt", "/datapackage.json", "/404.html", "/" + FEED_FILE)
+
+
+def check_text_links(graph: SiteGraph, report: Report) -> None:
+    """Warn at each link in a page's text that leads to no page or file of this site.
+
+    A link without a scheme is read as `Urls.rebase_html` publishes it: a
+    relative one from the site root, one written with the base path
+    (``/qingpu/diaoyan/units/x/``) as the site path after it. It must name
+    a page (``/units/baihe/``, with or without the last "/"), a file under
+    content/ (``files/报告.pdf``), a feed of a page, or a file every build
+    makes (open data, sitemap, theme assets). Links elsewhere (``https:``,
+    ``mailto:``, ``#…``) are not checked. The warning is at the first line
+    of the text holding the link as written (no line when it is not found
+    as such, e.g. typed with escapes).
+    """
+    pages = {page.url for page in graph.pages}
+    files = {"/" + rel.removeprefix("content/") for rel in graph.assets}
+    base = graph.urls.base_path
+    for entry in graph.interviews + graph.cases:
+        for href in entry.document.rendered.links:
+            if graph.urls.is_external(href):
+                continue
+            path = unquote(urlsplit(site_image_path(href.strip())).path)
+            if base != "/" and path.startswith(base):
+                path = "/" + path[len(base):]
+            if not path or _leads_somewhere(path, pages, files):
+                continue
+            line, column = _typed_at(entry.document, href)
+            close = difflib.get_close_matches(path, sorted(pages | files), n=1, cutoff=0.85)
+            report.warning(entry.document.path, line, column,
+                           f'the link "{href}" leads to no page or file of this site',
+                           f"did you mean {close[0]}?" if close else
+                           "link to a page by its address (e.g. /units/baihe/) or to a file under content/ "
+                           "by its path from there (e.g. files/报告.pdf)")
+
+
+def _leads_somewhere(path: str, pages: set[str], files: set[str]) -> bool:
+    """True when the site path ``path`` names a page, a content file or a file the build makes."""
+    page = path.removesuffix("index.html")
+    if page in pages or page + "/" in pages or path in files or path in _MADE_FILES:
+        return True
+    if path.startswith(_MADE_FOLDERS):
+        return True
+    return path.endswith("/" + FEED_FILE) and path.removesuffix(FEED_FILE) in pages
+
+
+def _typed_at(document: Document, text: str) -> tuple[int | None, int | None]:
+    """The file line and column where ``text`` first stands in the page's text, or (None, None)."""
+    for number, line in enumerate(document.body.split("\n"), document.body_line):
+        found = line.find(text)
+        if found >= 0:
+            return number, found + 1
+    return None, None
 
 
 def group_by_month(entries: Sequence[Entry]) -> list[tuple[str, list[Entry]]]:

@@ -257,6 +257,8 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_P: interview(extra="images:\n  - src: images/none.svg\n    alt: 草莓\n")}),
         ("A picture typed with an input method's full-width signs", "！[草莓]（images/baihe-caomei.svg）",
          {_P: interview(body="## 问题\n\n！[草莓]（images/baihe-caomei.svg）\n")}),
+        ("A link to a page the site does not have", "[白鹤镇](/units/baihee/)",
+         {_P: interview(body="## 问题\n\n详见[白鹤镇](/units/baihee/)。\n")}),
         ("A picture on your own computer", "src: C:\\Users\\editor\\Desktop\\caomei.png",
          {_P: interview(extra="images:\n  - src: C:\\Users\\editor\\Desktop\\caomei.png\n    alt: 草莓\n")}),
         ("Two pages with one URL", "slug: baihe in two pages",

@@ -387,6 +387,27 @@ def test_a_relative_link_in_the_text_reaches_its_file_under_a_sub_path_and_in_th
     assert 'href="https://example.org/q/files/%E6%8A%A5%E5%91%8A.pdf"' in feed
 
 
+def test_a_link_in_the_text_that_leads_nowhere_on_the_site_is_a_warning_at_it(tmp_path: Path) -> None:
+    # Links to pages or files that do not exist were published unwarned (404 for readers).
+    body = ("## 问题一\n\n见[报告](files/报告.pdf)、[不存在](files/nope.pdf)、[单位](/units/baihe/)、"
+            "[无斜杠](/units/baihe)、[错单位](/units/nope/)、[拼错](/units/baihee/)、[带基础路径](/q/units/baihe/)、\n"
+            "[数据](/data/tallies.csv)、[订阅](/feed.xml)、[单位订阅](/units/baihe/feed.xml)、[外](https://a.org/x)、"
+            "[锚](#问题一)、[信](mailto:a@b.cn)、[相对页](interviews/a/)、[首页](/)、[图](images/a.svg)、[样式](/assets/site.css)。\n")
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body), "content/files/报告.pdf": b"%PDF",
+                                 "content/images/a.svg": _PICTURE},
+                      config="title: 测试站点\nbase_url: https://example.org/q/\n")
+    warnings = build(BuildOptions(root=root, search=False)).warnings
+    assert [(w.location(), w.message, w.hint) for w in warnings] == [
+        ("content/interviews/a.md:13:27", 'the link "files/nope.pdf" leads to no page or file of this site',
+         "link to a page by its address (e.g. /units/baihe/) or to a file under content/ by its path from there "
+         "(e.g. files/报告.pdf)"),
+        ("content/interviews/a.md:13:89", 'the link "/units/nope/" leads to no page or file of this site',
+         "link to a page by its address (e.g. /units/baihe/) or to a file under content/ by its path from there "
+         "(e.g. files/报告.pdf)"),
+        ("content/interviews/a.md:13:108", 'the link "/units/baihee/" leads to no page or file of this site',
+         "did you mean /units/baihe/?")]
+
+
 def test_a_damaged_picture_is_a_warning_at_its_src_and_a_windows_path_gets_its_slashes_turned(
         tmp_path: Path) -> None:
     images = "images:\n  - src: images/a.png\n    alt: 图\n"
