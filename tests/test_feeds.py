@@ -63,6 +63,14 @@ def test_entry_content_is_the_sanitized_body(output: Path) -> None:
     assert [h.text_content() for h in body.iter("h2")] == [h.text_content() for h in page.cssselect(".body h2")]
     assert "318批次" in body.text_content()
     assert not list(body.iter("script"))
+    # The pictures of its front matter, as the page places them (they were left out of the feed).
+    pictures = [(img.get("src"), img.get("alt"), img.get("width"), img.get("height")) for img in body.iter("img")]
+    shown = [("https://example.org" + img.get("src"), img.get("alt"), img.get("width"), img.get("height"))
+             for img in page.cssselect("main figure img")]
+    assert len(pictures) == 3 and pictures == shown
+    assert body[0].tag == "figure" and body[-1].tag == "figure"
+    assert [c.text_content() for c in body.iter("figcaption")] == [c.text_content() for c in
+                                                                    page.cssselect("main figcaption")]
 
 
 def test_series_and_unit_feeds_hold_only_their_interviews(tmp_path: Path) -> None:

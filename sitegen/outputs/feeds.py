@@ -14,7 +14,8 @@ Each feed is an Atom 1.0 document (RFC 4287) made with feedgen:
   (RFC 3339, as RFC 4287 §3.3 requires); ``summary`` is the list summary;
   ``content type="html"`` is the sanitized body HTML (already cleaned by
   `sitegen.markup`) with root-relative links made absolute, since a feed is
-  read away from the site; ``author`` is where the interview was first
+  read away from the site, between the front matter pictures as the page
+  places them (the lead before, the others after); ``author`` is where the interview was first
   published (its source, else its series' publisher, else the site's
   publisher); one ``category`` per tag.
 
@@ -26,13 +27,14 @@ May import: config, site (and feedgen, the standard library).
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Sequence
 
 from feedgen.feed import FeedGenerator
 
-from ..site import Entry, SeriesView, SiteGraph, UnitView, output_path
+from ..site import Entry, Figure, SeriesView, SiteGraph, UnitView, Urls, output_path
 
 FEED_MEDIA_TYPE = "application/atom+xml"
 _EPOCH = datetime(1970, 1, 1)
@@ -115,10 +117,23 @@ def _add_entry(graph: SiteGraph, generator: FeedGenerator, entry: Entry) -> None
     item.updated(published)
     item.author(name=entry_author(graph, entry))
     item.summary(entry.summary)
-    item.content(urls.rebase_html(entry.document.rendered.html, absolute=True, sizes=entry.image_sizes),
-                 type="html")
+    item.content(_figures_html(urls, entry.figures[:1])
+                 + urls.rebase_html(entry.document.rendered.html, absolute=True, sizes=entry.image_sizes)
+                 + _figures_html(urls, entry.figures[1:]), type="html")
     for term in entry.tags:
         item.category(term=term.name, label=term.name, scheme=urls.absolute(graph.links.tags))
+
+
+def _figures_html(urls: Urls, figures: Sequence[Figure]) -> str:
+    """The front matter pictures as the page shows them (the lead before the text, the others after it):
+    ``<figure>`` with an absolute ``src``, alt text, size and caption, escaped."""
+    parts = []
+    for figure in figures:
+        size = f' width="{figure.width}" height="{figure.height}"' if figure.width and figure.height else ""
+        caption = f"<figcaption>{html.escape(figure.caption)}</figcaption>" if figure.caption else ""
+        parts.append(f'<figure><img src="{html.escape(urls.absolute(figure.path))}" '
+                     f'alt="{html.escape(figure.alt)}"{size}>{caption}</figure>')
+    return "".join(parts)
 
 
 def render_feeds(graph: SiteGraph, feeds: Sequence[Feed] | None = None) -> dict[str, bytes]:
