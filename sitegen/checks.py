@@ -11,6 +11,7 @@ May import: errors, models, load (record types only), pictures.
 
 from __future__ import annotations
 
+import html
 import os
 import re
 from datetime import datetime
@@ -365,6 +366,7 @@ def check_misspellings(content: Content, report: Report) -> None:
         lines = list(enumerate(document.front_matter.split("\n"), document.front_matter_line))
         lines += enumerate(document.body.split("\n"), document.body_line)
         _report_misspellings(document.path, lines, wrong, report)
+        _report_referenced_misspellings(document, wrong, report)
         _report_hidden_misspellings(document.path, document.yaml, document.front_matter,
                                     document.front_matter_line, wrong, report)
     records: list[Sourced[object]] = [*content.units.values(), *content.series.values()]
@@ -419,6 +421,47 @@ def _report_hidden_misspellings(path: str, data: YamlData, text: str, first_line
                            f'"{bad}" is a misspelling of the unit name {wrong[bad]}, hidden here in an escape '
                            "or a broken line",
                            f"write {wrong[bad]} as plain text, with no \\u escape or line break inside it")
+
+
+_CHARACTER_REFERENCE_RE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+
+
+def _report_referenced_misspellings(document: Document, wrong: dict[str, str], report: Report) -> None:
+    """Warn where the text spells a misspelling with HTML character references (``白&#x6cb3;镇``).
+
+    The page shows the references as the characters they stand for, so the
+    misspelling is published although no line holds it as typed.
+    """
+    if "&" not in document.body:
+        return
+    for number, line in enumerate(document.body.split("\n"), document.body_line):
+        if "&" not in line:
+            continue
+        typed_at: list[int] = []  # the typed column of each character the line shows
+        shown = []
+        position = 0
+        for match in _CHARACTER_REFERENCE_RE.finditer(line):
+            for index in range(position, match.start()):
+                shown.append(line[index])
+                typed_at.append(index)
+            decoded = html.unescape(match.group())
+            shown.append(decoded)
+            typed_at.extend([match.start()] * len(decoded))
+            position = match.end()
+        for index in range(position, len(line)):
+            shown.append(line[index])
+            typed_at.append(index)
+        text = "".join(shown)
+        for bad, right in wrong.items():
+            found = text.find(bad)
+            while found >= 0:
+                start = typed_at[found]
+                if line[start:start + len(bad)] != bad:  # typed plainly: `_report_misspellings` warns
+                    report.warning(document.path, number, start + 1,
+                                   f'"{bad}" is a misspelling of the unit name {right}, hidden here in an HTML '
+                                   "character reference (&#…;)",
+                                   f"write {right} as plain text, with no &#…; code inside it")
+                found = text.find(bad, found + len(bad))
 
 
 _ESCAPE_LENGTHS = {"x": 4, "u": 6, "U": 10}

@@ -276,6 +276,17 @@ def test_links_and_pictures_typed_with_an_input_methods_full_width_signs_are_war
     assert problems[3].hint.startswith("type it in half width (半角), with nothing between ] and (")
 
 
+def test_a_misspelling_spelt_with_html_character_references_is_warned_where_typed(tmp_path: Path) -> None:
+    # 白&#x6cb3;镇 is published as 白河镇, but no line held the misspelling as typed: it went unwarned.
+    body = "## 问题\n\n走进白&#x6cb3;镇，又到&#30333;&#27827;镇。白鹤镇 &amp; 白河镇。\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body)})
+    hidden = ('"白河镇" is a misspelling of the unit name 白鹤镇, hidden here in an HTML character reference (&#…;)',
+              "write 白鹤镇 as plain text, with no &#…; code inside it")
+    assert [(p.location(), p.message, p.hint) for p in found(root)] == [
+        ("content/interviews/a.md:13:3", *hidden), ("content/interviews/a.md:13:16", *hidden),
+        ("content/interviews/a.md:13:44", '"白河镇" is a misspelling of the unit name 白鹤镇', "write 白鹤镇")]
+
+
 # -- files -----------------------------------------------------------------------------
 
 def test_a_notepad_txt_suffix_is_a_warning_and_the_file_is_not_published(tmp_path: Path) -> None:
