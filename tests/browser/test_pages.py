@@ -171,3 +171,27 @@ def test_a_wide_tables_row_names_stay_in_view_while_it_scrolls_on_a_phone(served
     names = page.eval_on_selector_all(".table-scroll table.dashboard th[scope=row]",
                                       "cells => cells.map(c => [c.getBoundingClientRect().left, c.getBoundingClientRect().width])")
     assert names and all(abs(left - start) < 1 and width < 100 for left, width in names)
+
+
+def test_a_long_row_name_wraps_and_a_table_in_the_text_has_no_sticky_cell(tmp_path: Path, page_at: Any) -> None:
+    # A unit named in 20 characters made the sticky column 397 px wide in a 348 px box: no figure could
+    # be seen. A table in an interview's text had its first header cell stuck over the other columns.
+    long_name = "青浦区人民政府办公室（区大调研工作办公室）"
+    unit = ("name: " + long_name + "\nlevel: town\ntallies:\n  - as_of: 2018-05-10\n    collected: 123456\n"
+            "    escalated: 3456\n    resolved: 100000\n    in_progress: 20000\n")
+    table = "| 单位 | " + " | ".join(f"列{n}" for n in range(8)) + " |\n|" + "---|" * 9 + "\n| 白鹤镇 |" + \
+        " 123456 |" * 8 + "\n"
+    root = write_site(tmp_path / "site", {"content/units/ban-gong-shi.yaml": unit,
+                                          "content/interviews/a.md": interview(body="## 问题\n\n" + table)})
+    build(BuildOptions(root=root, search=False))
+    page = page_at(375)
+    with serving(root) as served:
+        page.goto(served.address("/dashboard/"), wait_until="load")
+        box = page.eval_on_selector(".table-scroll", "e => e.getBoundingClientRect().width")
+        widths = page.eval_on_selector_all("table.dashboard th[scope=row]",
+                                           "cells => cells.map(c => c.getBoundingClientRect().width)")
+        page.goto(served.address("/interviews/a/"), wait_until="load")
+        positions = page.eval_on_selector_all(".body .table-scroll th, .body .table-scroll td",
+                                              "cells => cells.map(c => getComputedStyle(c).position)")
+    assert widths and max(widths) <= box * 0.4
+    assert positions and set(positions) == {"static"}
