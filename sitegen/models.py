@@ -483,11 +483,16 @@ def site_image_path(src: str) -> str:
     ``images/a.png``, ``./images/a.png`` and ``../images/a.png`` all mean
     the file content/images/a.png, published as ``/images/a.png`` (the rule
     of front matter images); addresses with a scheme, ``//host`` or ``#``
-    and root-relative ones are returned as they are.
+    and root-relative ones are returned as they are, as is a query alone
+    (``?page=2``). Only the path is tidied (``./``, ``../``); a query or
+    fragment is kept as typed (``files/a.pdf?v=../1`` → ``/files/a.pdf?v=../1``).
     """
-    if is_external_address(src) or src.startswith("/"):
-        return src
-    return posixpath.normpath("/" + src) + ("/" if src.endswith("/") else "")
+    if is_external_address(src) or src.startswith(("/", "?")):
+        return src  # "?page=2" stays on the page it is on
+    cut = min((index for index in (src.find("?"), src.find("#")) if index >= 0), default=len(src))
+    path, rest = src[:cut], src[cut:]  # only the path is tidied: a query or fragment is kept as typed
+    tidy = posixpath.normpath("/" + path)
+    return tidy + ("/" if path.endswith("/") and not tidy.endswith("/") else "") + rest
 
 
 class Image(Record):

@@ -104,6 +104,12 @@ URLS = [Urls("https://example.org/"), Urls("https://example.org/qingpu/diaoyan/"
     ("<a HREF=' ../cases/x/'>案例</a>", '<a HREF="/qingpu/diaoyan/cases/x/">案例</a>'),
     ('<a href="mailto:a@b.cn">信</a> <a href="HTTPS://a.org/">外</a>',
      '<a href="mailto:a@b.cn">信</a> <a href="HTTPS://a.org/">外</a>'),
+    # Only the path is tidied: a query or fragment is kept as typed; a query alone stays on its page.
+    ('<a href="files/a.pdf?v=1&amp;x=../../y">查</a>', '<a href="/qingpu/diaoyan/files/a.pdf?v=1&amp;x=../../y">查</a>'),
+    ('<a href="search/?q=https://example.org/x">搜</a>',
+     '<a href="/qingpu/diaoyan/search/?q=https://example.org/x">搜</a>'),
+    ('<a href="files/a.pdf#p/../2">页</a>', '<a href="/qingpu/diaoyan/files/a.pdf#p/../2">页</a>'),
+    ('<a href="?page=2">下页</a> <a href="./">根</a>', '<a href="?page=2">下页</a> <a href="/qingpu/diaoyan/">根</a>'),
     ('<img\nsrc\n=\n"/a.png">', '<img\nsrc\n=\n"/qingpu/diaoyan/a.png">'),
     ('<a href="&#47;cases/c/">案例</a>', '<a href="/qingpu/diaoyan/cases/c/">案例</a>'),
     ('<a href="/qingpu/diaoyan/cases/c/">已有</a>', '<a href="/qingpu/diaoyan/cases/c/">已有</a>'),
