@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import html
 import os
+import posixpath
 import re
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 from typing import Iterable, Iterator
 
 from .errors import Report
@@ -193,6 +195,7 @@ _IMAGE_HINT = "put the file under content/ and give its path from there, e.g. im
 _LOCAL_HINT = ("copy the picture into content/images/ and write its path from there, e.g. images/caomei.png "
                "(a path on your own computer cannot be seen by readers)")
 _WEB_SCHEMES = ("http:", "https:")
+_ESCAPE_RE = re.compile(r"%[0-9A-Fa-f]{2}")
 _DRIVE_RE = re.compile(r"^[A-Za-z]:[\\/]")  # C:\Users\… or D:/照片/…: a path on a Windows computer
 
 
@@ -244,6 +247,11 @@ def _picture_problem(root: Path, src: str, *, damaged: bool = True) -> tuple[str
     content = (root / "content").resolve()
     path = picture_file(content, src)
     if path is None or not path.resolve().is_relative_to(content) or not path.is_file():
+        escape = _ESCAPE_RE.search(urlsplit(src).path)
+        if escape and (content / posixpath.normpath("/" + urlsplit(src).path).lstrip("/")).is_file():
+            return (f'image "{src}": browsers read the "{escape.group()}" in the file\'s name as an escape '
+                    f'("{unquote(escape.group())}"), so they would not find the file',
+                    'rename the file without "%" in its name (文件名中不要有 %), e.g. with "-", and write that name')
         return f'image "{src}" not found', _image_hint(root, src)
     if damaged and looks_damaged(src, image_size(path)):
         return damaged_message(src), DAMAGED_HINT

@@ -287,6 +287,19 @@ def test_a_misspelling_spelt_with_html_character_references_is_warned_where_type
         ("content/interviews/a.md:13:44", '"白河镇" is a misspelling of the unit name 白鹤镇', "write 白鹤镇")]
 
 
+def test_a_picture_file_named_with_a_percent_escape_is_named_as_the_cause(tmp_path: Path) -> None:
+    # A file saved as photo%201.png was reported "not found", with the hint to put it under content/.
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(
+        body="![x](images/photo%201.png)\n", extra="images:\n  - src: images/photo%201.png\n    alt: 图\n"),
+        "content/images/photo%201.png": "<svg xmlns='http://www.w3.org/2000/svg'/>"})
+    message = ('image "images/photo%201.png": browsers read the "%20" in the file\'s name as an escape (" "), '
+               "so they would not find the file")
+    hint = 'rename the file without "%" in its name (文件名中不要有 %), e.g. with "-", and write that name'
+    assert [(p.location(), p.severity, p.message, p.hint) for p in found(root)] == [
+        ("content/interviews/a.md:10:10", "error", message, hint),
+        ("content/interviews/a.md:14:6", "warning", message, hint)]
+
+
 # -- files -----------------------------------------------------------------------------
 
 def test_a_notepad_txt_suffix_is_a_warning_and_the_file_is_not_published(tmp_path: Path) -> None:
