@@ -22,7 +22,7 @@ from typing import Iterable, Iterator
 
 from .errors import Report
 from .load import Content, Document, Sourced, YamlData
-from .models import Unit, is_external_address
+from .models import Tally, Unit, is_external_address
 from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file
 
 COUNT_FIELDS = ("batches", "collected", "escalated", "resolved")
@@ -72,11 +72,12 @@ def check_tally_order(unit: Sourced[Unit], report: Report) -> None:
     """Tallies are listed oldest first, one per date; cumulative counts never fall.
 
     Two tallies on one date, or out of order, are errors. A cumulative count
-    (batches, collected, escalated, resolved) smaller than in the previous
-    tally is a warning naming both values: it can be a correction, but is
-    more often a typing mistake.
+    (batches, collected, escalated, resolved) smaller than in the last
+    earlier tally that gives it is a warning naming both values: it can be
+    a correction, but is more often a typing mistake.
     """
     tallies = unit.record.tallies
+    last_given: dict[str, Tally] = {}  # per count, the latest tally so far that gives it
     for index in range(1, len(tallies)):
         before, after = tallies[index - 1], tallies[index]
         line, column = unit.yaml.locate(("tallies", index, "as_of"))
@@ -90,12 +91,17 @@ def check_tally_order(unit: Sourced[Unit], report: Report) -> None:
                          "list tallies oldest first (按日期从早到晚)")
             continue
         for name in COUNT_FIELDS:
-            old, new = getattr(before, name), getattr(after, name)
-            if old is not None and new is not None and new < old:
+            if getattr(before, name) is not None:
+                last_given[name] = before
+            earlier = last_given.get(name)
+            if earlier is None:
+                continue
+            old, new = getattr(earlier, name), getattr(after, name)
+            if new is not None and new < old:
                 line, column = unit.yaml.locate(("tallies", index, name))
                 report.warning(
                     unit.path, line, column,
-                    f"{COUNT_LABELS[name]} fell from {old} on {before.as_of.isoformat()} to {new} on "
+                    f"{COUNT_LABELS[name]} fell from {old} on {earlier.as_of.isoformat()} to {new} on "
                     f"{after.as_of.isoformat()}; these counts only grow",
                     "check the figure; if it is a correction, say so in the tally's note")
 

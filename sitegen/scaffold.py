@@ -151,17 +151,19 @@ draft: true   # 草稿：true 时 sitegen build 不发布，写好后改为 fals
 """
 
 
-def tally_lines(day: date, indent: str = "  ", *, figures: tuple[int, int, int, int, int] = (0, 0, 0, 0, 0),
-                note: str = "") -> str:
+def tally_lines(day: date, indent: str = "  ", *,
+                figures: tuple[int | None, int, int, int, int] = (0, 0, 0, 0, 0), note: str = "") -> str:
     """Return one tally as YAML list lines (``- as_of: …``) at ``indent``, each with its comment.
 
-    ``figures`` are batches, collected, escalated, resolved, in progress.
+    ``figures`` are batches, collected, escalated, resolved, in progress;
+    batches None writes its line commented out (the unit reports none).
     """
     batches, collected, escalated, resolved, in_progress = figures
     pad = indent + "  "
     note_line = f"note: {yaml_text(note)}" if note else '# note: 数据来源'
+    batches_line = f"batches: {batches}" if batches is not None else "# batches: 0"
     return (f"{indent}- as_of: {day.isoformat()}   # 截至日期：以下都是到这一天的数字 figures as of this day\n"
-            f"{pad}batches: {batches}   # 调研批次（可删去）survey batches (optional)\n"
+            f"{pad}{batches_line}   # 调研批次（可删去）survey batches (optional)\n"
             f"{pad}collected: {collected}   # 收集问题清单 issue lists collected\n"
             f"{pad}escalated: {escalated}   # 提交区级 escalated to the district\n"
             f"{pad}resolved: {resolved}   # 已解决 resolved\n"
@@ -302,9 +304,10 @@ def new_tally(root: Path, unit: str, *, now: datetime | None = None) -> TallyBlo
     return TallyBlock(rel, lines, tuple(advice))
 
 
-def _latest_tally(text: str, rel: str) -> tuple[date, tuple[int, int, int, int, int]] | None:
+def _latest_tally(text: str, rel: str) -> tuple[date, tuple[int | None, int, int, int, int]] | None:
     """The date and figures (batches, collected, escalated, resolved, in progress) of the unit file's
-    latest tally, a figure that cannot be read as 0; None when it has none or cannot be read.
+    latest tally, a figure that cannot be read as 0 (batches None when it has none); None when it has
+    no tally or cannot be read.
 
     A new tally starts from them: counts that only grow then never read as falling (zeros would),
     and the editor changes only what changed.
@@ -326,7 +329,8 @@ def _latest_tally(text: str, rel: str) -> tuple[date, tuple[int, int, int, int, 
             return parse_count(tally.get(name))
         except ValueError:
             return 0
-    return day, (count("batches"), count("collected"), count("escalated"), count("resolved"), count("in_progress"))
+    batches = count("batches") if tally.get("batches") not in (None, "") else None
+    return day, (batches, count("collected"), count("escalated"), count("resolved"), count("in_progress"))
 
 
 def guess_level(name: str) -> str:

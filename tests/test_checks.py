@@ -300,6 +300,17 @@ def test_a_picture_file_named_with_a_percent_escape_is_named_as_the_cause(tmp_pa
         ("content/interviews/a.md:14:6", "warning", message, hint)]
 
 
+def test_a_count_is_compared_with_the_last_tally_that_gives_it(tmp_path: Path) -> None:
+    # 318 batches, then a tally without batches, then 0: the fall went unwarned.
+    unit = UNIT + ("  - as_of: 2018-05-26\n    collected: 300\n    escalated: 143\n    resolved: 105\n"
+                   "    in_progress: 52\n  - as_of: 2018-06-26\n    batches: 0\n    collected: 310\n"
+                   "    escalated: 143\n    resolved: 110\n    in_progress: 57\n")
+    root = write_site(tmp_path, {"content/units/baihe.yaml": unit, "content/interviews/a.md": interview()})
+    assert [(p.location(), p.message) for p in found(root)] == [(
+        "content/units/baihe.yaml:17:14",
+        "survey batches (调研批次) fell from 318 on 2018-04-26 to 0 on 2018-06-26; these counts only grow")]
+
+
 # -- files -----------------------------------------------------------------------------
 
 def test_a_notepad_txt_suffix_is_a_warning_and_the_file_is_not_published(tmp_path: Path) -> None:

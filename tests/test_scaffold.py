@@ -256,3 +256,16 @@ def test_a_title_with_a_tab_or_line_break_is_refused(tmp_path: Path, capsys, tit
     code, _, err = _run(capsys, "new", "case", title, "--unit", "baihe", "--site", str(site))
     assert code == 1 and err == f"error: the title holds {holds}\n  hint: write the title on one line, with spaces only\n"
     assert not list((site / "content" / "cases").glob("*标题*"))
+
+
+def test_new_tally_leaves_batches_out_when_the_latest_tally_has_none(tmp_path: Path, capsys) -> None:
+    # It printed "batches: 0", which pasted as 调研批次 0 批.
+    site = copy_example(tmp_path / "site")
+    unit = site / "content" / "units" / "baihe.yaml"
+    text = unit.read_text(encoding="utf-8")
+    last = text.index("\ntargets:")
+    unit.write_text(text[:last] + "\n  - as_of: 2018-05-26\n    collected: 300\n    escalated: 143\n"
+                    "    resolved: 105\n    in_progress: 52\n" + text[last:], encoding="utf-8")
+    code, out, _ = _run(capsys, "new", "tally", "--unit", "baihe", "--site", str(site))
+    assert code == 0 and "\n    # batches: 0   # " in out
+    assert [int(n) for n in re.findall(r"^    \w+: (\d+)", out, re.MULTILINE)] == [300, 143, 105, 52]
