@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from . import __version__
-from .errors import Problem, SiteError, problems_to_json
+from .errors import Problem, Report, SiteError, problems_to_json
 
 if TYPE_CHECKING:
     from .build import BuildResult
@@ -97,9 +97,9 @@ def _serve_parser(commands: argparse._SubParsersAction) -> None:
                     "site.yaml, content/, templates/ or data/. A broken edit shows its errors in the "
                     "terminal and in the browser. Opens no browser; Ctrl-C stops.")
     _site_arg(serve_cmd)
-    serve_cmd.add_argument("--host", default="127.0.0.1",
+    serve_cmd.add_argument("--host", default="127.0.0.1", type=_host,
                            help="address to listen on (default 127.0.0.1: this computer only)")
-    serve_cmd.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
+    serve_cmd.add_argument("--port", type=_port, default=8000, help="port (default 8000; 0 picks a free one)")
     serve_cmd.add_argument("--output", metavar="DIR",
                            help="folder for the preview's pages; a relative one is inside the site folder "
                                 "(default: .sitegen-cache/preview, so the published output folder is never "
@@ -134,6 +134,28 @@ def _new_parser(commands: argparse._SubParsersAction) -> None:
     tally.add_argument("--unit", required=True, metavar="ID", help="id of the unit, e.g. baihe")
     for command in (interview, case, unit, series, tally):
         _site_arg(command)
+
+
+def _host(text: str) -> str:
+    """``--host``: an address, never empty (an empty one would listen on every network, drafts and all)."""
+    host = text.strip()
+    if not host:
+        raise argparse.ArgumentTypeError("give an address, e.g. 127.0.0.1 (this computer only)")
+    if host.count(":") == 1 and host.rsplit(":", 1)[1].isdigit():
+        raise argparse.ArgumentTypeError(f"give the port on its own: --host {host.rsplit(':', 1)[0]} "
+                                         f"--port {host.rsplit(':', 1)[1]}")
+    return host
+
+
+def _port(text: str) -> int:
+    """``--port``: a whole number from 0 to 65535."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port: give a number from 1 to 65535, e.g. 8000")
+    return port
 
 
 def _site_arg(command: argparse.ArgumentParser) -> None:
@@ -290,7 +312,7 @@ def _listen_hint(failure: OSError) -> str:
     """What to do when the preview server cannot listen: the address, the port, or the permission."""
     import socket  # only here: every command starts faster without it
 
-    if isinstance(failure, socket.gaierror) or failure.errno == errno.EADDRNOTAVAIL:
+    if isinstance(failure, socket.gaierror) or failure.errno in (errno.EADDRNOTAVAIL, errno.EINVAL):
         return ("--host must be an address of this computer: 127.0.0.1 (this computer only) "
                 "or 0.0.0.0 (every network it is on)")
     if failure.errno == errno.EACCES:
@@ -300,8 +322,14 @@ def _listen_hint(failure: OSError) -> str:
 
 def run_serve(args: argparse.Namespace) -> int:
     """Run ``sitegen serve`` until Ctrl-C; returns the exit code (0 after a clean stop)."""
+    from .config import check_site_folder
     from .serve import DevServer, ServeOptions
 
+    try:
+        check_site_folder(args.site, Report())
+    except SiteError as failure:  # a watcher on a missing folder would serve nothing, forever
+        _print_problems(failure.problems)
+        return 1
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(line_buffering=True)
     server = DevServer(ServeOptions(root=args.site, host=args.host, port=args.port, output=args.output),

@@ -174,6 +174,15 @@ class Config(BaseModel):
         return ZoneInfo(self.time_zone)
 
 
+def check_site_folder(root: Path, report: Report) -> None:
+    """Raise `SiteError` (with the problem added to ``report``) when ``root`` is not a folder."""
+    if not root.is_dir():
+        report.error("", None, None, f"{root} is a file, not a site folder" if root.exists()
+                     else f"the site folder {root} does not exist",
+                     "give --site the folder that holds site.yaml (run sitegen init DIR to start a new site)")
+        raise SiteError(report.problems)
+
+
 def load_config(root: Path, report: Report, *, base_url: str | None = None,
                 output_dir: str | None = None) -> Config:
     """Read and validate ``root/site.yaml``.
@@ -184,10 +193,7 @@ def load_config(root: Path, report: Report, *, base_url: str | None = None,
     Raises `SiteError` with every problem of the file when it is missing or
     invalid (the build cannot go on without settings).
     """
-    if not root.is_dir():
-        report.error("", None, None, f"the site folder {root} does not exist",
-                     "check the folder given to --site (run sitegen init DIR to start a new site)")
-        raise SiteError(report.problems)
+    check_site_folder(root, report)
     if not (root / CONFIG_FILE).is_file():
         report.error(CONFIG_FILE, None, None, f"no {CONFIG_FILE} in {root}",
                      "run sitegen in a site folder, pass --site DIR, or create one with: sitegen init DIR")

@@ -348,9 +348,10 @@ def _required_text(text: str, what: str) -> str:
     text = text.strip()
     if not text:
         raise ScaffoldError(f"the {what} is empty", 'write it in quotes, e.g. "白鹤镇"')
-    control = next((char for char in text if unicodedata.category(char) == "Cc"), None)
+    control = next((char for char in text if unicodedata.category(char) in ("Cc", "Zl", "Zp")), None)
     if control is not None:
-        name = {"\t": "a TAB", "\n": "a line break", "\r": "a line break"}.get(control, f"U+{ord(control):04X}")
+        name = {"\t": "a TAB", "\n": "a line break", "\r": "a line break", "\u2028": "a line break (U+2028)",
+                "\u2029": "a paragraph break (U+2029)"}.get(control, f"U+{ord(control):04X}")
         raise ScaffoldError(f"the {what} holds {name}", f"write the {what} on one line, with spaces only")
     return text
 

@@ -383,9 +383,30 @@ def test_version_help_and_usage_errors_load_no_pipeline_server_or_dictionary() -
 
 def test_a_site_folder_that_does_not_exist_is_named_so(tmp_path: Path, capsys: Capture) -> None:
     # It said "no site.yaml in …", as if the folder were there.
+    hint = "  hint: give --site the folder that holds site.yaml (run sitegen init DIR to start a new site)\n"
     assert main(["build", "--site", str(tmp_path / "nope")]) == 1
     assert capsys.readouterr().err.startswith(f"site: error: the site folder {tmp_path / 'nope'} does not exist\n"
-                                              "  hint: check the folder given to --site")
+                                              + hint)
+    (tmp_path / "site.yaml").write_text("title: 站\n", encoding="utf-8")
+    assert main(["build", "--site", str(tmp_path / "site.yaml")]) == 1
+    assert capsys.readouterr().err.startswith(f"site: error: {tmp_path / 'site.yaml'} is a file, not a site folder\n"
+                                              + hint)
+    # serve watched the missing folder forever, serving nothing.
+    assert main(["serve", "--site", str(tmp_path / "nope"), "--port", "0"]) == 1
+    assert capsys.readouterr().err.startswith(f"site: error: the site folder {tmp_path / 'nope'} does not exist\n")
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["--host", ""], "argument --host: give an address, e.g. 127.0.0.1 (this computer only)"),
+    (["--host", "localhost:8000"], "argument --host: give the port on its own: --host localhost --port 8000"),
+    (["--port", "70000"], "argument --port: '70000' is not a port: give a number from 1 to 65535, e.g. 8000"),
+])
+def test_serve_refuses_an_empty_host_a_host_with_its_port_and_a_port_out_of_range(
+        capsys: Capture, argv: list[str], message: str) -> None:
+    # --host "" listened on every network (drafts included) while saying 127.0.0.1; --port 70000 served on 4464.
+    with pytest.raises(SystemExit) as usage:
+        main(["serve", *argv])
+    assert usage.value.code == 2 and capsys.readouterr().err.endswith(f"sitegen serve: error: {message}\n")
 
 
 def test_a_host_that_is_not_this_computers_gets_its_own_hint() -> None:

@@ -249,7 +249,7 @@ def test_a_unit_given_by_its_name_gets_its_id_as_the_hint(tmp_path: Path, capsys
 
 
 @pytest.mark.parametrize(("title", "holds"), [("标题\t带TAB", "a TAB"), ("标题\n两行", "a line break"),
-                                              ("标题\x07", "U+0007")])
+                                              ("标题\x07", "U+0007"), ("标题\u2028分行", "a line break (U+2028)")])
 def test_a_title_with_a_tab_or_line_break_is_refused(tmp_path: Path, capsys, title: str, holds: str) -> None:
     # "new case" wrote title: "标题\t带TAB", which check then warned of; the hint's quotes would publish \t.
     site = copy_example(tmp_path / "site")
