@@ -54,7 +54,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from sitegen.models import TARGET_GROUP_LABELS, Tally, Target
 
@@ -193,15 +193,13 @@ def format_percent(value: float) -> str:
 
 def _decimals_short_of_bounds(value: Decimal, *, keep_zero: bool) -> str:
     """``value`` (a percentage) rounded half up to one decimal, or to as many more as it takes (up to
-    6, then rounded towards the middle) for a value strictly between 0 and 100 not to read as 0 or
+    6; beyond, "<0.000001" or ">99.999999") for a value strictly between 0 and 100 not to read as 0 or
     100: a target measured at 99.96% has not been reached, and a page saying "已达 100%" would claim it
     had. ``keep_zero`` False drops the trailing zeros of the extra decimals. Returns the digits."""
     places, rounded = 1, value.quantize(Decimal("0.1"), ROUND_HALF_UP)
     while 0 < value < 100 and rounded in (0, 100):
-        if places == 6:
-            rounded = value.quantize(Decimal(1).scaleb(-places),
-                                     ROUND_DOWN if rounded == 100 else ROUND_UP)
-            break
+        if places == 6:  # closer to 0 or 100 than six decimals show: say so, never a wrong digit
+            return "<0.000001" if rounded == 0 else ">99.999999"
         places += 1
         rounded = value.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
     text = format(rounded, "f")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import os
+from decimal import Decimal
 import posixpath
 import re
 from datetime import datetime
@@ -134,8 +135,9 @@ def check_targets(unit: Sourced[Unit], report: Report) -> None:
             if value is not None and 0 < value < 1 and isinstance(text, str) and "%" not in text \
                     and "％" not in text:
                 line, column = unit.yaml.locate(("targets", index, field))
+                meant = format(Decimal(repr(value)) * 100, "f").rstrip("0").rstrip(".")
                 report.warning(unit.path, line, column, f"{field}: {text} is read as {text}%",
-                               f"if you meant {value * 100:g}%, write {value * 100:g} (percent, from 0 to 100); "
+                               f"if you meant {meant}%, write {meant} (percent, from 0 to 100); "
                                f"if {text}% is right, write {text}%")
         if target.measured is not None and target.measured_as_of is None:
             line, column = unit.yaml.locate(("targets", index, "measured"))

@@ -256,3 +256,14 @@ def test_the_datas_licence_is_published_only_as_site_yaml_states_it(tmp_path: Pa
     link = parse_html(built / "about-data/index.html").cssselect("a[rel=license]")[0]
     assert (link.get("href"), link.text_content()) == ("https://creativecommons.org/licenses/by/4.0/",
                                                        "知识共享署名 4.0 国际许可协议")
+
+
+def test_a_tiny_percentage_is_written_without_an_exponent(tmp_path: Path) -> None:
+    # measured: 0.00000001 was written 1e-08 in targets.csv (and shown as 0.000001% on the page, 100 times it).
+    unit = ("name: 白鹤镇\nlevel: town\ntargets:\n  - group: residents\n    target: 80\n"
+            "    measured: 0.00000001\n    measured_as_of: 2018-05-10\n")
+    output = build_at(write_site(tmp_path, {"content/units/baihe.yaml": unit, "content/interviews/a.md": interview()}))
+    rows = read_csv(output / "data/targets.csv")
+    assert rows[1][rows[0].index("measured")] == "0.00000001"
+    page = parse_html(output / "units/baihe/index.html").text_content()
+    assert "<0.000001%" in page and "1e-" not in page

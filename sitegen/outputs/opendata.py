@@ -32,6 +32,7 @@ May import: config, models, site (and the standard library).
 from __future__ import annotations
 
 import csv
+from decimal import Decimal
 import io
 import json
 from dataclasses import dataclass
@@ -225,8 +226,11 @@ DATAPACKAGE_PATH = "datapackage.json"
 
 
 def number_text(value: float) -> str:
-    """A percentage as CSV text: 100.0 → ``100``, 62.5 → ``62.5`` (shortest exact form)."""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
+    """A percentage as CSV text: 100.0 → ``100``, 62.5 → ``62.5``, 1e-08 → ``0.00000001`` (the shortest
+    exact form, never in exponent notation, which spreadsheets and readers misread)."""
+    if float(value).is_integer():
+        return str(int(value))
+    return format(Decimal(repr(float(value))), "f")
 
 
 def _json_number(value: float | None) -> int | float | None:
