@@ -200,8 +200,11 @@ def _names(record: object) -> list[str]:
 
 
 _IMAGE_HINT = "put the file under content/ and give its path from there, e.g. images/baihe-1.svg"
-_LOCAL_HINT = ("copy the picture into content/images/ and write its path from there, e.g. images/caomei.png "
-               "(a path on your own computer cannot be seen by readers)")
+def _local_hint(src: str) -> str:
+    """The hint for a picture named by a path on the editor's computer: copy it in, with its own name."""
+    name = re.split(r"[\\/]", src.rstrip("\\/"))[-1] or "a.png"
+    return (f"copy the picture into content/images/ and write its path from there, e.g. images/{name} "
+            "(a path on your own computer cannot be seen by readers)")
 _WEB_SCHEMES = ("http:", "https:")
 _ESCAPE_RE = re.compile(r"%[0-9A-Fa-f]{2}")
 _DRIVE_RE = re.compile(r"^[A-Za-z]:[\\/]")  # C:\Users\… or D:/照片/…: a path on a Windows computer
@@ -239,17 +242,21 @@ def _picture_problem(root: Path, src: str, *, damaged: bool = True) -> tuple[str
 
     A path must name a file under content/ (percent-escapes decoded, as
     `sitegen.pictures.picture_file` reads it); an address elsewhere must
-    be http(s). A Windows path (``C:\\…``) or ``file:`` address names a file
-    on the editor's computer, which readers cannot see. ``damaged`` False
+    be http(s) with a host. A Windows path (``C:\\…``, ``\\\\server\\…``) or
+    ``file:`` address names a file on the editor's computer or network,
+    which readers cannot see. ``damaged`` False
     leaves out the check that a raster picture's size can be read.
     """
-    if _DRIVE_RE.match(src) or src.lower().startswith("file:"):
-        return f'image "{src}" is a file on your computer, not on the site', _LOCAL_HINT
+    if _DRIVE_RE.match(src) or src.lower().startswith("file:") or src.startswith("\\\\"):
+        return f'image "{src}" is a file on your computer, not on the site', _local_hint(src)
     if src.startswith("//"):
         return f'image "{src}" has no https: in front', f"write the whole address: https:{src}"
     if is_external_address(src):
-        if src.lower().startswith(_WEB_SCHEMES):
+        if src.lower().startswith(_WEB_SCHEMES) and urlsplit(src).netloc:
             return None
+        if src.lower().startswith(_WEB_SCHEMES):
+            return (f'image "{src}" is not a full web address', "write it as https://host/path, "
+                    "e.g. https://example.org/a.png (two slashes after https:)")
         return (f'image "{src}" is not a picture address',
                 "give a file under content/ (images/a.png) or an https:// address")
     content = (root / "content").resolve()

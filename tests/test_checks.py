@@ -287,6 +287,25 @@ def test_a_misspelling_spelt_with_html_character_references_is_warned_where_type
         ("content/interviews/a.md:13:44", '"白河镇" is a misspelling of the unit name 白鹤镇', "write 白鹤镇")]
 
 
+def test_a_picture_on_a_network_share_or_a_web_address_without_host_is_an_error(tmp_path: Path) -> None:
+    # \\\\server\\share\\a.png got the hint to turn its slashes (then "has no https:"); http:/example.org/a.png
+    # and https:example.org/a.png were published as they were; the local hint always named caomei.png.
+    images = ("images:\n  - src: 'D:\\照片\\zuotan.png'\n    alt: 甲\n  - src: '\\\\server\\share\\a.png'\n"
+              "    alt: 乙\n  - src: 'http:/example.org/a.png'\n    alt: 丙\n  - src: 'https:example.org/a.png'\n"
+              "    alt: 丁\n")
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(extra=images)})
+    local = "copy the picture into content/images/ and write its path from there, e.g. images/{} " \
+            "(a path on your own computer cannot be seen by readers)"
+    web = "write it as https://host/path, e.g. https://example.org/a.png (two slashes after https:)"
+    assert [(p.location(), p.message, p.hint) for p in found(root)] == [
+        ("content/interviews/a.md:10:10", 'image "D:\\照片\\zuotan.png" is a file on your computer, not on the site',
+         local.format("zuotan.png")),
+        ("content/interviews/a.md:12:10", 'image "\\\\server\\share\\a.png" is a file on your computer, not on the site',
+         local.format("a.png")),
+        ("content/interviews/a.md:14:10", 'image "http:/example.org/a.png" is not a full web address', web),
+        ("content/interviews/a.md:16:10", 'image "https:example.org/a.png" is not a full web address', web)]
+
+
 def test_a_picture_file_named_with_a_percent_escape_is_named_as_the_cause(tmp_path: Path) -> None:
     # A file saved as photo%201.png was reported "not found", with the hint to put it under content/.
     root = write_site(tmp_path, {"content/interviews/a.md": interview(
