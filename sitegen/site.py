@@ -445,7 +445,8 @@ class SiteGraph:
     their ids (file names), which are the pinyin of their names
     (``sitegen new unit`` makes them so): 白鹤镇 (baihe) before 徐泾镇
     (xujing), as Chinese lists are ordered, where the code points of the
-    names would put 徐 first.
+    names would put 徐 first. Hyphens are passed over, so ``baihe`` and
+    ``bai-yun`` are in pinyin order whichever way each id is written.
     """
 
     config: Config
@@ -488,7 +489,7 @@ def build_site(config: Config, content: Content, now: datetime, report: Report,
     slugs are added to the report as errors.
     """
     units = {uid: UnitView(u.record, _permalink(config.permalinks.units, uid))
-             for uid, u in sorted(content.units.items())}  # by id (see SiteGraph.units)
+             for uid, u in sorted(content.units.items(), key=lambda item: _pinyin_order(item[0]))}
     series = {sid: SeriesView(s.record, _permalink(config.permalinks.series, sid))
               for sid, s in sorted(content.series.items())}
     published = [d for d in content.interviews + content.cases
@@ -515,6 +516,11 @@ def build_site(config: Config, content: Content, now: datetime, report: Report,
     check_output_paths(graph.pages, report)
     check_text_links(graph, report)
     return graph
+
+
+def _pinyin_order(unit_id: str) -> tuple[str, str]:
+    """The sort key of a unit id (see `SiteGraph.units`): its letters without hyphens, then the id."""
+    return unit_id.replace("-", ""), unit_id
 
 
 def _permalink(pattern: str, slug: str) -> str:

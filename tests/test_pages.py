@@ -188,14 +188,16 @@ def test_a_target_short_of_100_never_reads_as_reached(tmp_path: Path) -> None:
 def test_units_are_listed_in_pinyin_order(tmp_path: Path) -> None:
     # 徐泾镇 came before 白鹤镇 everywhere (home, units, dashboard, data files): 徐 is U+5F90, 白 U+767D.
     root = write_site(tmp_path, {"content/units/xujing.yaml": UNIT_B.replace("金泽镇", "徐泾镇"),
+                                 "content/units/bai-yun.yaml": UNIT_B.replace("金泽镇", "白云镇"),
                                  "content/interviews/a.md": interview()})
     output = build_at(root)
     dashboard = parse_html(output / "dashboard/index.html")
-    assert [row[0] for row in rows_of(dashboard.cssselect("table.dashboard")[0])] == ["白鹤镇", "徐泾镇"]
+    # baihe, bai-yun: hyphens are passed over (a "-" sorts before letters, which put bai-yun first).
+    assert [row[0] for row in rows_of(dashboard.cssselect("table.dashboard")[0])] == ["白鹤镇", "白云镇", "徐泾镇"]
     units_page = text_of(parse_html(output / "units/index.html").cssselect("main")[0])
     assert units_page.index("白鹤镇") < units_page.index("徐泾镇")
     assert [line.split(",")[0] for line in (output / "data/units.csv").read_text(encoding="utf-8-sig").split()[1:]] \
-        == ["baihe", "xujing"]
+        == ["baihe", "bai-yun", "xujing"]
 
 
 def test_about_the_data_defines_each_figure_and_links_the_downloads(output: Path) -> None:
