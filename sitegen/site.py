@@ -854,10 +854,13 @@ def check_text_links(graph: SiteGraph, report: Report) -> None:
             if not path or _leads_somewhere(path, pages, files):
                 continue
             line, column = _typed_at(entry.document, href)
-            close = difflib.get_close_matches(path, sorted(pages | files), n=1, cutoff=0.85)
+            # Written from the page it is on (../links2/ for /interviews/links2/)? A link is read from the root.
+            ending = sorted(known for known in pages | files if path != "/" and known.endswith(path))
+            close = ending[:1] or difflib.get_close_matches(path, sorted(pages | files), n=1, cutoff=0.85)
             report.warning(entry.document.path, line, column,
                            f'the link "{href}" leads to no page or file of this site',
-                           f"did you mean {close[0]}?" if close else
+                           (f"did you mean {close[0]}? (a link without https:// is read from the site's root)"
+                            if ending else f"did you mean {close[0]}?") if close else
                            "link to a page by its address (e.g. /units/baihe/) or to a file under content/ "
                            "by its path from there (e.g. files/报告.pdf)")
 

@@ -398,7 +398,8 @@ def test_a_link_in_the_text_that_leads_nowhere_on_the_site_is_a_warning_at_it(tm
     body = ("## 问题一\n\n见[报告](files/报告.pdf)、[不存在](files/nope.pdf)、[单位](/units/baihe/)、"
             "[无斜杠](/units/baihe)、[错单位](/units/nope/)、[拼错](/units/baihee/)、[带基础路径](/q/units/baihe/)、\n"
             "[数据](/data/tallies.csv)、[订阅](/feed.xml)、[单位订阅](/units/baihe/feed.xml)、[外](https://a.org/x)、"
-            "[锚](#问题一)、[信](mailto:a@b.cn)、[相对页](interviews/a/)、[首页](/)、[图](images/a.svg)、[样式](/assets/site.css)。\n")
+            "[锚](#问题一)、[信](mailto:a@b.cn)、[相对页](interviews/a/)、[首页](/)、[图](images/a.svg)、[样式](/assets/site.css)。\n"
+            "[同栏目](../a/)\n")
     root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body), "content/files/报告.pdf": b"%PDF",
                                  "content/images/a.svg": _PICTURE},
                       config="title: 测试站点\nbase_url: https://example.org/q/\n")
@@ -411,7 +412,10 @@ def test_a_link_in_the_text_that_leads_nowhere_on_the_site_is_a_warning_at_it(tm
          "link to a page by its address (e.g. /units/baihe/) or to a file under content/ by its path from there "
          "(e.g. files/报告.pdf)"),
         ("content/interviews/a.md:13:108", 'the link "/units/baihee/" leads to no page or file of this site',
-         "did you mean /units/baihe/?")]
+         "did you mean /units/baihe/?"),
+        # Written from the page it is on, as it worked when links were read that way.
+        ("content/interviews/a.md:15:7", 'the link "../a/" leads to no page or file of this site',
+         "did you mean /interviews/a/? (a link without https:// is read from the site's root)")]
 
 
 def test_a_damaged_picture_is_a_warning_at_its_src_and_a_windows_path_gets_its_slashes_turned(
