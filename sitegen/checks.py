@@ -335,12 +335,14 @@ def _text_lines(document: Document) -> Iterator[tuple[int, str]]:
             yield number, line
 
 
-# A link or picture as an input method may type it: ！ for !, 【】 for [], （） for (), or a space
+# A link or picture as an input method may type it: ！ for !, 【】 or ［］ for [], （） for (), or a space
 # between ] and (. Group "target" must look like an address (a "/", "." or ":" in it), so that
-# ordinary Chinese punctuation such as 【通知】（二） is left alone.
-_TYPED_LINK_RE = re.compile(r"(?P<bang>[!！]?)(?P<open>[\[【])(?P<text>[^\]】\n]*)(?P<close>[\]】])(?P<gap>[ \t]*)"
-                            r"(?P<paren>[(（])(?P<target>[^)）\s]*[/.:][^)）\s]*)(?P<end>[)）])")
-_HALF_WIDTH = str.maketrans("！【】（）", "![]()")
+# ordinary Chinese punctuation such as 【通知】（二） is left alone. A title may follow the address.
+_TYPED_LINK_RE = re.compile(r"(?P<bang>[!！]?)(?P<open>[\[【［])(?P<text>[^\]】］\n]*)(?P<close>[\]】］])(?P<gap>[ \t]*)"
+                            r"(?P<paren>[(（])[ \t]*(?P<target>[^)）\s]*[/.:][^)）\s]*)"
+                            r"(?P<title>[ \t]+(?:\"[^\"]*\"|“[^”]*”|'[^']*'))?[ \t]*(?P<end>[)）])")
+_HALF_WIDTH = str.maketrans("！【】［］（）“”", "![][]()\"\"")
+_CODE_SPAN_RE = re.compile(r"(`+)[^`].*?\1")
 
 
 def check_typed_links(document: Document, report: Report) -> None:
@@ -355,7 +357,8 @@ def check_typed_links(document: Document, report: Report) -> None:
     if not any(sign in document.body for sign in "！【（") and "] (" not in document.body:
         return  # most pages: no full-width sign that could start a link
     for number, line in _text_lines(document):
-        for found in _TYPED_LINK_RE.finditer(line):
+        text = _CODE_SPAN_RE.sub(lambda span: " " * len(span.group()), line)  # `code` is shown as typed
+        for found in _TYPED_LINK_RE.finditer(text):
             signs = found.group("bang") + found.group("open") + found.group("close") + found.group("paren") \
                 + found.group("end")
             if signs.isascii() and not found.group("gap"):
@@ -363,7 +366,8 @@ def check_typed_links(document: Document, report: Report) -> None:
             what = "picture" if found.group("bang") else "link"
             typed = found.group(0)
             fixed = (found.group("bang") + found.group("open") + found.group("text") + found.group("close")
-                     ).translate(_HALF_WIDTH) + "(" + found.group("target") + ")"
+                     ).translate(_HALF_WIDTH) + "(" + found.group("target") \
+                + (found.group("title") or "").translate(_HALF_WIDTH) + ")"
             report.warning(document.path, number, found.start() + 1,
                            f"this {what} is typed with full-width signs or a space (全角符号), which Markdown "
                            f"does not read as a {what}: {typed}",

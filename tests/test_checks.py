@@ -287,6 +287,18 @@ def test_a_misspelling_spelt_with_html_character_references_is_warned_where_type
         ("content/interviews/a.md:13:44", '"白河镇" is a misspelling of the unit name 白鹤镇', "write 白鹤镇")]
 
 
+def test_more_full_width_forms_are_warned_and_code_is_left_alone(tmp_path: Path) -> None:
+    # ［］ (U+FF3B/FF3D), one full-width bracket, spaces inside （）, a title: all were plain text, unwarned;
+    # `[a]（b.c）` inside inline code was warned although the page shows it as code.
+    body = ("［报告］（files/报告.pdf）\n\n！［图］（images/wide.png）\n\n[报告］(files/a.pdf)\n\n[报告]（ files/a.pdf ）\n\n"
+            "![图]（images/wide.png \"标题\"）\n\n行内 `[a]（b.c）` 代码\n\n[正确]( https://a.org/x )\n")
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body)})
+    assert [(p.location(), p.hint.split(": ", 1)[1]) for p in found(root)] == [
+        ("content/interviews/a.md:11:1", "[报告](files/报告.pdf)"), ("content/interviews/a.md:13:1", "![图](images/wide.png)"),
+        ("content/interviews/a.md:15:1", "[报告](files/a.pdf)"), ("content/interviews/a.md:17:1", "[报告](files/a.pdf)"),
+        ("content/interviews/a.md:19:1", '![图](images/wide.png "标题")')]
+
+
 def test_a_picture_on_a_network_share_or_a_web_address_without_host_is_an_error(tmp_path: Path) -> None:
     # \\\\server\\share\\a.png got the hint to turn its slashes (then "has no https:"); http:/example.org/a.png
     # and https:example.org/a.png were published as they were; the local hint always named caomei.png.
