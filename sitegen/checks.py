@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import html
 import os
-from decimal import Decimal
 import posixpath
 import re
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 from typing import Iterable, Iterator
+from urllib.parse import unquote, urlsplit
 
 from .errors import Report
 from .load import Content, Document, Sourced, YamlData
@@ -200,14 +200,16 @@ def _names(record: object) -> list[str]:
 
 
 _IMAGE_HINT = "put the file under content/ and give its path from there, e.g. images/baihe-1.svg"
+_WEB_SCHEMES = ("http:", "https:")
+_ESCAPE_RE = re.compile(r"%[0-9A-Fa-f]{2}")
+_DRIVE_RE = re.compile(r"^[A-Za-z]:[\\/]")  # C:\Users\… or D:/照片/…: a path on a Windows computer
+
+
 def _local_hint(src: str) -> str:
     """The hint for a picture named by a path on the editor's computer: copy it in, with its own name."""
     name = re.split(r"[\\/]", src.rstrip("\\/"))[-1] or "a.png"
     return (f"copy the picture into content/images/ and write its path from there, e.g. images/{name} "
             "(a path on your own computer cannot be seen by readers)")
-_WEB_SCHEMES = ("http:", "https:")
-_ESCAPE_RE = re.compile(r"%[0-9A-Fa-f]{2}")
-_DRIVE_RE = re.compile(r"^[A-Za-z]:[\\/]")  # C:\Users\… or D:/照片/…: a path on a Windows computer
 
 
 def _image_hint(root: Path, src: str) -> str:
@@ -244,8 +246,8 @@ def _picture_problem(root: Path, src: str, *, damaged: bool = True) -> tuple[str
     `sitegen.pictures.picture_file` reads it); an address elsewhere must
     be http(s) with a host. A Windows path (``C:\\…``, ``\\\\server\\…``) or
     ``file:`` address names a file on the editor's computer or network,
-    which readers cannot see. ``damaged`` False
-    leaves out the check that a raster picture's size can be read.
+    which readers cannot see. ``damaged`` False leaves out the check that
+    a raster picture's size can be read.
     """
     if _DRIVE_RE.match(src) or src.lower().startswith("file:") or src.startswith("\\\\"):
         return f'image "{src}" is a file on your computer, not on the site', _local_hint(src)
@@ -266,7 +268,8 @@ def _picture_problem(root: Path, src: str, *, damaged: bool = True) -> tuple[str
         if escape and (content / posixpath.normpath("/" + urlsplit(src).path).lstrip("/")).is_file():
             return (f'image "{src}": browsers read the "{escape.group()}" in the file\'s name as an escape '
                     f'("{unquote(escape.group())}"), so they would not find the file',
-                    'rename the file without "%" in its name (文件名中不要有 %), e.g. with "-", and write that name')
+                    'rename the file without "%" in its name (文件名中不要有 %), e.g. with "-", '
+                    "and write that name")
         return f'image "{src}" not found', _image_hint(root, src)
     if damaged and looks_damaged(src, image_size(path)):
         return damaged_message(src), DAMAGED_HINT

@@ -80,7 +80,8 @@ def make_url(config: Config) -> Callable[[str], str]:
     return Urls(config.base_url).path
 
 
-def make_environment(config: Config, cache_folder: Path | None = None, code_key: str = "") -> jinja2.Environment:
+def make_environment(config: Config, cache_folder: Path | None = None,
+                     code_key: str = "") -> jinja2.Environment:
     """Build the Jinja2 environment: loaders, autoescape, StrictUndefined, filters and globals.
 
     Filters: ``url``/``abs_url`` (site path → link / absolute address),

@@ -382,7 +382,7 @@ def _require_record(root: Path, collection: str, record_id: str, what: str, crea
 
 
 def _record_names(root: Path, collection: str, record_id: str) -> set[str]:
-    """The names a record file gives its record: a unit's name and aliases, a series' title (empty if unreadable)."""
+    """The names a record file gives: a unit's name and aliases, a series' title (none if unreadable)."""
     report = Report()
     for suffix in (".yaml", ".yml"):
         source = read_source(root, f"content/{collection}/{record_id}{suffix}", report) \

@@ -29,8 +29,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import date, datetime, time
-from typing import Any, Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
+from typing import Any, Callable, Iterable, Mapping, Sequence
 from urllib.parse import quote, unquote, urlsplit
 
 from .config import Config, Permalinks
@@ -67,7 +67,7 @@ _URL_ATTRIBUTES = frozenset({"href", "src"})
 # made this search about 30 times slower on typical bodies.)
 _MAYBE_ROOT_LINK_RE = re.compile(r"=\s*[\"']?[/&]")
 _IMAGE_TAG_RE = re.compile(r"<img", re.IGNORECASE)  # an image's relative src is rewritten too
-# A relative href is rewritten too: any href but the common addresses elsewhere (over-inclusive is only slower).
+# A relative href is rewritten too: any href but the usual addresses elsewhere (over-inclusive: only slower).
 _MAYBE_RELATIVE_HREF_RE = re.compile(r"href\s*=\s*(?![\"']?(?:https?:|mailto:|tel:|#))", re.IGNORECASE)
 _NO_SIZES: Mapping[str, tuple[int, int]] = MappingProxyType({})
 
@@ -148,9 +148,9 @@ class Urls:
         gets the ``width`` and ``height`` it lacks (`_missing_size`), so the
         browser keeps the picture's place while it loads. ``lazy`` True marks
         every ``<img>`` without a ``loading`` attribute ``loading="lazy"``
-        (pictures in a page's text load as the reader nears them). A fragment with no
-        root-relative ``href``/``src`` and no image (most bodies) is returned
-        without parsing.
+        (pictures in a page's text load as the reader nears them). A fragment
+        with no root-relative or relative ``href``/``src`` and no image (most
+        bodies) is returned without parsing.
         """
         if not _MAYBE_ROOT_LINK_RE.search(fragment) and not _IMAGE_TAG_RE.search(fragment) \
                 and not _MAYBE_RELATIVE_HREF_RE.search(fragment):
