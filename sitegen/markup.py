@@ -76,7 +76,7 @@ from .errors import Problem
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "9"
+POLICY_VERSION = "10"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -1069,15 +1069,17 @@ def _heading_problems(lines: list[str], path: str, first_line: int) -> list[Prob
     return problems
 
 
-def _locate(needles: tuple[str, ...], lowered: list[str], start: int) -> int | None:
-    """Return the index of the first line (from ``start``, then from 0) containing a needle."""
+def _locate(needles: tuple[str, ...], lowered: list[str], start: int) -> tuple[int, int] | None:
+    """Return ``(line index, column)`` of the first line (from ``start``, then from 0) containing a
+    needle, and the 1-based column where the needle stands in it (the needles go from the most exact)."""
     for begin in (start, 0):
         for needle in needles:
             if not needle:
                 continue
             for index in range(begin, len(lowered)):
-                if needle in lowered[index]:
-                    return index
+                found = lowered[index].find(needle)
+                if found >= 0:
+                    return index, found + 1
     return None
 
 
@@ -1112,11 +1114,15 @@ def _removal_problems(raw_html: str, lines: list[str], path: str, first_line: in
     problems: list[Problem] = []
     cursor = 0
     for finding in scanner.findings:
-        index = _locate(finding.needles, lowered, cursor)
-        if index is not None:
-            cursor = index
-        line = None if index is None else first_line + index
-        problems.append(Problem(path, line, None, "warning", finding.message, finding.hint))
+        found = _locate(finding.needles, lowered, cursor)
+        if found is not None:
+            cursor = found[0]
+        line, column = (None, None) if found is None else (first_line + found[0], found[1])
+        if found is not None:  # point at the attribute or address itself, not at the start of its tag
+            text = lowered[found[0]]
+            column = next((text.find(needle) + 1 for needle in finding.needles[1:]
+                           if needle and needle in text), column)
+        problems.append(Problem(path, line, column, "warning", finding.message, finding.hint))
     return problems
 
 

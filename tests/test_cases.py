@@ -573,13 +573,14 @@ def test_case_16_script_injection_is_escaped_or_removed(tmp_path: Path) -> None:
     result = run_build(root)
     # 5 lines more in the front matter: <script> on line 14, <img onerror> on 16, javascript: on 18, onclick on 20.
     # The image's address "x" names no file under content/ either.
-    assert where(result.warnings) == [(rel, line, None, "warning") for line in (14, 16, 16)] + [
-        (rel, 16, 11, "warning")] + [(rel, line, None, "warning") for line in (18, 20)]
+    # Each at its column: the tag, the address, the attribute.
+    assert where(result.warnings) == [(rel, line, column, "warning") for line, column in
+                                      ((14, 1), (16, 11), (16, 11), (16, 14), (18, 10), (20, 38))]
     assert [p.message for p in result.warnings] == [
         "raw HTML <script> was removed (scripts are not allowed in content)",
-        "event attribute onerror on <img> was removed (scripts are not allowed in content)",
-        "image x has no description (alt text)",
         'image "x" not found',
+        "image x has no description (alt text)",
+        "event attribute onerror on <img> was removed (scripts are not allowed in content)",
         "javascript: address in <a href> was removed (only http, https, mailto, tel and relative links are allowed)",
         "event attribute onclick on <a> was removed (scripts are not allowed in content)"]
     title = "社区访谈</title><script>alert(1)</script>"

@@ -623,6 +623,7 @@ def test_a_file_on_the_editors_computer_is_named_as_such(renderer: MarkdownRende
     # These were "c: address in <img src> was removed", with the hint to link to an https:// address.
     result = renderer.render(body, "content/a.md", 12)
     assert [(p.line, p.message, p.hint) for p in result.problems] == [(12, message, hint)]
+    assert result.problems[0].column == body.index("(") + 2  # at the address itself (it had no column)
     assert "C:" not in result.html and "file:" not in result.html
 
 
