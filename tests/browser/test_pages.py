@@ -171,6 +171,10 @@ def test_a_wide_tables_row_names_stay_in_view_while_it_scrolls_on_a_phone(served
     names = page.eval_on_selector_all(".table-scroll table.dashboard th[scope=row]",
                                       "cells => cells.map(c => [c.getBoundingClientRect().left, c.getBoundingClientRect().width])")
     assert names and all(abs(left - start) < 1 and width < 100 for left, width in names)
+    # In the reading mode (larger text) the short name still stands on one line: it broke after each
+    # character when the column could shrink to one.
+    page.click("label.mode-toggle")
+    assert page.eval_on_selector("table.dashboard tbody th[scope=row] a", "a => a.getClientRects().length") == 1
 
 
 def test_a_long_row_name_wraps_and_a_table_in_the_text_has_no_sticky_cell(tmp_path: Path, page_at: Any) -> None:
