@@ -47,7 +47,6 @@ def check_content(content: Content, root: Path, report: Report) -> None:
         check_references(document, content, report)
         check_images(document, root, report)
         check_body_images(document, root, report)
-        check_typed_links(document, report)
     check_misspellings(content, report)
 
 
@@ -336,45 +335,6 @@ def _text_lines(document: Document) -> Iterator[tuple[int, str]]:
             continue
         if not fence:
             yield number, line
-
-
-# A link or picture as an input method may type it: ！ for !, 【】 or ［］ for [], （） for (), or a space
-# between ] and (. Group "target" must look like an address (a "/", "." or ":" in it), so that
-# ordinary Chinese punctuation such as 【通知】（二） is left alone. A title may follow the address.
-_TYPED_LINK_RE = re.compile(r"(?P<bang>[!！]?)(?P<open>[\[【［])(?P<text>[^\]】］\n]*)(?P<close>[\]】］])(?P<gap>[ \t]*)"
-                            r"(?P<paren>[(（])[ \t]*(?P<target>[^)）\s]*[/.:][^)）\s]*)"
-                            r"(?P<title>[ \t]+(?:\"[^\"]*\"|“[^”]*”|'[^']*'))?[ \t]*(?P<end>[)）])")
-_HALF_WIDTH = str.maketrans("！【】［］（）“”", "![][]()\"\"")
-_CODE_SPAN_RE = re.compile(r"(`+)[^`].*?\1")
-
-
-def check_typed_links(document: Document, report: Report) -> None:
-    """Warn where a link or picture in the text was typed with full-width signs, so it shows as plain text.
-
-    Markdown knows ``[文字](address)`` and ``![说明](path)`` only in half
-    width (半角) and with nothing between ``]`` and ``(``. A Chinese input
-    method types ``！``, ``【】`` and ``（）``: the page then shows the
-    brackets and the address as text, and a picture is missing. The hint
-    gives the text to type.
-    """
-    if not any(sign in document.body for sign in "！【（") and "] (" not in document.body:
-        return  # most pages: no full-width sign that could start a link
-    for number, line in _text_lines(document):
-        text = _CODE_SPAN_RE.sub(lambda span: " " * len(span.group()), line)  # `code` is shown as typed
-        for found in _TYPED_LINK_RE.finditer(text):
-            signs = found.group("bang") + found.group("open") + found.group("close") + found.group("paren") \
-                + found.group("end")
-            if signs.isascii() and not found.group("gap"):
-                continue  # typed right (or only its text holds full-width signs)
-            what = "picture" if found.group("bang") else "link"
-            typed = found.group(0)
-            fixed = (found.group("bang") + found.group("open") + found.group("text") + found.group("close")
-                     ).translate(_HALF_WIDTH) + "(" + found.group("target") \
-                + (found.group("title") or "").translate(_HALF_WIDTH) + ")"
-            report.warning(document.path, number, found.start() + 1,
-                           f"this {what} is typed with full-width signs or a space (全角符号), which Markdown "
-                           f"does not read as a {what}: {typed}",
-                           f"type it in half width (半角), with nothing between ] and (: {fixed}")
 
 
 def check_misspellings(content: Content, report: Report) -> None:

@@ -76,7 +76,7 @@ from .errors import Problem
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "10"
+POLICY_VERSION = "11"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -1048,6 +1048,64 @@ def _source_headings(lines: list[str]) -> list[tuple[int, int]]:
     return found
 
 
+# A link or picture as an input method may type it: ！ for !, 【】 or ［］ for [], （） for (), or a space
+# between ] and (. Group "target" must look like an address (a "/", "." or ":" in it), so that
+# ordinary Chinese punctuation such as 【通知】（二） is left alone. A title may follow the address.
+_TYPED_LINK_RE = re.compile(r"(?P<bang>[!！]?)(?P<open>[\[【［])(?P<text>[^\]】］\n]*)(?P<close>[\]】］])(?P<gap>[ \t]*)"
+                            r"(?P<paren>[(（])[ \t]*(?P<target>[^)）\s]*[/.:][^)）\s]*)"
+                            r"(?P<title>[ \t]+(?:\"[^\"]*\"|“[^”]*”|'[^']*'))?[ \t]*(?P<end>[)）])")
+# What every slip holds somewhere (a quick look before the line-by-line one): a full-width closing bracket
+# before a parenthesis, a bracket before a full-width parenthesis or a space, or ！ before a bracket.
+_SLIP_SIGNS_RE = re.compile(r"[】］][ \t]*[(（]|\][ \t]*（|\][ \t]+[(（]|！[\[【［]")
+_HALF_WIDTH = str.maketrans("！【】［］（）“”", "![][]()\"\"")
+_CODE_SPAN_RE = re.compile(r"(`+)[^`].*?\1")
+
+
+def _is_slip(found: re.Match[str]) -> bool:
+    """True when a `_TYPED_LINK_RE` match has a full-width sign or a space where Markdown wants neither."""
+    signs = found.group("bang") + found.group("open") + found.group("close") + found.group("paren") \
+        + found.group("end")
+    return not signs.isascii() or bool(found.group("gap"))
+
+
+def _typed_link_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
+    """Warnings for links and pictures typed with full-width signs, which Markdown shows as plain text.
+
+    Markdown knows ``[文字](address)`` and ``![说明](path)`` only in half
+    width (半角) and with nothing between ``]`` and ``(``. A Chinese input
+    method types ``！``, ``【】``, ``［］`` and ``（）``: the page then shows
+    the brackets and the address as text, and a picture is missing. Each
+    warning is at its line and column, with the text to type; fenced code
+    and code spans are left alone. (Found while converting, so the Markdown
+    cache keeps them: a rebuild does not look again.)
+    """
+    if not _SLIP_SIGNS_RE.search(source):
+        return []
+    problems: list[Problem] = []
+    fence = ""
+    for index, line in enumerate(lines):
+        opening = _FENCE_RE.match(line)
+        if opening and (not fence or opening.group(1).startswith(fence)):
+            fence = "" if fence else opening.group(1)[0] * 3
+            continue
+        if fence:
+            continue
+        text = _CODE_SPAN_RE.sub(lambda span: " " * len(span.group()), line)  # `code` is shown as typed
+        for found in _TYPED_LINK_RE.finditer(text):
+            if not _is_slip(found):
+                continue  # typed right (or only its text holds full-width signs)
+            what = "picture" if found.group("bang") else "link"
+            fixed = (found.group("bang") + found.group("open") + found.group("text") + found.group("close")
+                     ).translate(_HALF_WIDTH) + "(" + found.group("target") \
+                + (found.group("title") or "").translate(_HALF_WIDTH) + ")"
+            problems.append(Problem(
+                path, first_line + index, found.start() + 1, "warning",
+                f"this {what} is typed with full-width signs or a space (全角符号), which Markdown does not "
+                f"read as a {what}: {found.group(0)}",
+                f"type it in half width (半角), with nothing between ] and (: {fixed}"))
+    return problems
+
+
 def _heading_problems(lines: list[str], path: str, first_line: int) -> list[Problem]:
     """Warnings for an h1 in the body and for heading levels that skip."""
     problems: list[Problem] = []
@@ -1225,6 +1283,7 @@ class MarkdownRenderer:
         collector = _collect_text(clean_html, serialized=not self._reference)
         text = collector.text()
         problems = _heading_problems(lines, path, first_line)
+        problems += _typed_link_problems(source, lines, path, first_line)
         if _removal_possible(source, raw_html):
             problems += _removal_problems(raw_html, lines, path, first_line)
         if control:
