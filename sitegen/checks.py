@@ -6,7 +6,7 @@ the report; `check_content` runs them all. The rules come from how a
 progress report is read: a figure on a public page must add up, and the
 reader must be able to trust every link and date.
 
-May import: errors, models, load (record types only), pictures.
+May import: errors, models, load (record types only), markup, pictures.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from urllib.parse import unquote, urlsplit
 
 from .errors import Report
 from .load import Content, Document, Sourced, YamlData
+from .markup import outside_fences
 from .models import Tally, Unit, is_external_address
 from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file
 
@@ -295,7 +296,6 @@ def check_images(document: Document, root: Path, report: Report) -> None:
 # spaces, up to a quoted title or the closing parenthesis.
 _BODY_IMAGE_RE = re.compile(r"!\[(?:[^\]\\\n]|\\.)*\]\(\s*(?:<([^>\n]+)>|((?:[^\s)\"']|\s+(?=[^\s)\"']))+))"
                             r"|<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
-_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _IMG_TAG_RE = re.compile(r"<img", re.IGNORECASE)
 
 
@@ -314,7 +314,7 @@ def check_body_images(document: Document, root: Path, report: Report) -> None:
     """
     if "![" not in document.body and not _IMG_TAG_RE.search(document.body):
         return  # most pages: no image in the text, no line to look at
-    for number, line in _text_lines(document):
+    for number, line in outside_fences(document.body.split("\n"), document.body_line):
         for found in _BODY_IMAGE_RE.finditer(line):
             group = next(index for index in (1, 2, 3) if found.group(index))
             src = found.group(group)
@@ -323,18 +323,6 @@ def check_body_images(document: Document, root: Path, report: Report) -> None:
             problem = _picture_problem(root, src)
             if problem is not None:
                 report.warning(document.path, number, found.start(group) + 1, *problem)
-
-
-def _text_lines(document: Document) -> Iterator[tuple[int, str]]:
-    """The lines of a page's text as ``(file line, line)``, leaving out fenced code blocks."""
-    fence = ""
-    for number, line in enumerate(document.body.split("\n"), document.body_line):
-        opening = _FENCE_RE.match(line)
-        if opening and (not fence or opening.group(1).startswith(fence)):
-            fence = "" if fence else opening.group(1)[0] * 3
-            continue
-        if not fence:
-            yield number, line
 
 
 def check_misspellings(content: Content, report: Report) -> None:

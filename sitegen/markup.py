@@ -56,7 +56,7 @@ import math
 import re
 import unicodedata
 import xml.etree.ElementTree as etree
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from types import MappingProxyType
@@ -1068,6 +1068,23 @@ def _is_slip(found: re.Match[str]) -> bool:
     return not signs.isascii() or bool(found.group("gap"))
 
 
+def outside_fences(lines: Sequence[str], first: int = 0) -> Iterator[tuple[int, str]]:
+    """The lines of a Markdown text outside fenced code blocks, as ``(number, line)``.
+
+    Takes the lines and the number of the first (0: indexes; a file line
+    gives file lines). A fence is 3 or more backticks or tildes after at
+    most 3 spaces, closed by a fence of the same sign at least as long.
+    """
+    fence = ""
+    for number, line in enumerate(lines, first):
+        opening = _FENCE_RE.match(line)
+        if opening and (not fence or opening.group(1).startswith(fence)):
+            fence = "" if fence else opening.group(1)[0] * 3
+            continue
+        if not fence:
+            yield number, line
+
+
 def _typed_link_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
     """Warnings for links and pictures typed with full-width signs, which Markdown shows as plain text.
 
@@ -1082,14 +1099,7 @@ def _typed_link_problems(source: str, lines: list[str], path: str, first_line: i
     if not _SLIP_SIGNS_RE.search(source):
         return []
     problems: list[Problem] = []
-    fence = ""
-    for index, line in enumerate(lines):
-        opening = _FENCE_RE.match(line)
-        if opening and (not fence or opening.group(1).startswith(fence)):
-            fence = "" if fence else opening.group(1)[0] * 3
-            continue
-        if fence:
-            continue
+    for index, line in outside_fences(lines):
         text = _CODE_SPAN_RE.sub(lambda span: " " * len(span.group()), line)  # `code` is shown as typed
         for found in _TYPED_LINK_RE.finditer(text):
             if not _is_slip(found):
