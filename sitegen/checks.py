@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 
 from .errors import Report
 from .load import Content, Document, Sourced, YamlData
-from .markup import outside_fences
+from .markup import is_local_path, local_file_name, outside_fences
 from .models import Tally, Unit, is_external_address
 from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file
 
@@ -202,13 +202,12 @@ def _names(record: object) -> list[str]:
 _IMAGE_HINT = "put the file under content/ and give its path from there, e.g. images/baihe-1.svg"
 _WEB_SCHEMES = ("http:", "https:")
 _ESCAPE_RE = re.compile(r"%[0-9A-Fa-f]{2}")
-_DRIVE_RE = re.compile(r"^[A-Za-z]:[\\/]")  # C:\Users\… or D:/照片/…: a path on a Windows computer
 
 
 def _local_hint(src: str) -> str:
     """The hint for a picture named by a path on the editor's computer: copy it in, with its own name."""
-    name = re.split(r"[\\/]", src.rstrip("\\/"))[-1] or "a.png"
-    return (f"copy the picture into content/images/ and write its path from there, e.g. images/{name} "
+    return (f"copy the picture into content/images/ and write its path from there, "
+            f"e.g. images/{local_file_name(src)} "
             "(a path on your own computer cannot be seen by readers)")
 
 
@@ -249,7 +248,7 @@ def _picture_problem(root: Path, src: str, *, damaged: bool = True) -> tuple[str
     which readers cannot see. ``damaged`` False leaves out the check that
     a raster picture's size can be read.
     """
-    if _DRIVE_RE.match(src) or src.lower().startswith("file:") or src.startswith("\\\\"):
+    if is_local_path(src) or src.startswith("\\\\"):  # a network share (\\server\…) is one too
         return f'image "{src}" is a file on your computer, not on the site', _local_hint(src)
     if src.startswith("//"):
         return f'image "{src}" has no https: in front', f"write the whole address: https:{src}"

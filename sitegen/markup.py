@@ -804,7 +804,7 @@ class _RemovalScanner(_LenientParser):
                 scheme = url_scheme(value)
                 raw_value = _raw_attribute_value(raw, name)
                 place = (first_line, value.lower(), raw_value.lower(), f"{scheme}:")
-                if _LOCAL_PATH_RE.match(value):
+                if is_local_path(value):
                     what = "picture" if tag == "img" else "link to"
                     self.findings.append(_Finding(
                         f'the {what} "{_clipped(value)}" is a file on your computer, which readers cannot '
@@ -823,9 +823,19 @@ def _clipped(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
+def is_local_path(address: str) -> bool:
+    """True for an address naming a file on the editor's computer: ``C:\\…``, ``D:/…`` or ``file:…``."""
+    return bool(_LOCAL_PATH_RE.match(address))
+
+
+def local_file_name(address: str) -> str:
+    """The file name at the end of a path on the editor's computer (``C:\\照片\\a.png`` → ``a.png``)."""
+    return re.split(r"[\\/]", address.rstrip("\\/"))[-1] or "a.png"
+
+
 def _local_file_hint(tag: str, value: str) -> str:
     """What to do with a file on the editor's computer: copy it under content/ and give that path."""
-    name = re.split(r"[\\/]", value.rstrip("\\/"))[-1] or "a.png"
+    name = local_file_name(value)
     if tag == "img":
         return f"copy the file into content/images/ and write its path from there, e.g. images/{name}"
     return f"copy the file into content/files/ and link to it from the site's root, e.g. /files/{name}"
