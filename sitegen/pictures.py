@@ -45,8 +45,13 @@ def picture_file(content: Path, src: str) -> Path | None:
     """
     if is_external_address(src):
         return None
-    path = posixpath.normpath(unquote(urlsplit(site_image_path(src)).path))  # an absolute path: no ".." left
-    return content / path.lstrip("/")
+    return content / posixpath.normpath(site_path(src)).lstrip("/")  # an absolute path: no ".." left
+
+
+def site_path(address: str) -> str:
+    """The site path a page's relative or root-relative address names, decoded: ``files/a%20b.pdf?v=2``
+    → ``/files/a b.pdf`` (`site_image_path`, percent-escapes decoded, query and fragment left out)."""
+    return unquote(urlsplit(site_image_path(address)).path)
 
 
 def looks_damaged(src: str, size: tuple[int, int] | None) -> bool:

@@ -38,7 +38,7 @@ from .errors import Report
 from .load import Content, Document
 from .markup import reading_minutes
 from .models import Image, Series, Tally, Unit, is_external_address, site_image_path
-from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file
+from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file, site_path
 from .slugs import make_slug
 
 FEED_FILE = "feed.xml"
@@ -848,7 +848,7 @@ def check_text_links(graph: SiteGraph, report: Report) -> None:
         for href in entry.document.rendered.links:
             if graph.urls.is_external(href):
                 continue
-            path = unquote(urlsplit(site_image_path(href.strip())).path)
+            path = site_path(href.strip())
             if base != "/" and path.startswith(base):
                 path = "/" + path[len(base):]
             if not path or _leads_somewhere(path, pages, files):
