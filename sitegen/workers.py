@@ -26,11 +26,11 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import threading
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
-from typing import Callable, Iterator, Sequence, TypeVar
+from typing import Callable, Generic, Iterator, Sequence, TypeVar
 
 ItemT = TypeVar("ItemT")
 ResultT = TypeVar("ResultT")
@@ -174,9 +174,25 @@ class WorkerPool:
                 yield result
                 done += 1
         except (BrokenProcessPool, OSError):
-            self._broken = True
-            self.close()
+            self._broke()
             yield from (function(item) for item in items[done:])
+
+    def submit(self, function: Callable[[ItemT], ResultT], item: ItemT) -> "Pending[ResultT]":
+        """Start ``function(item)`` on a worker now; return a `Pending` that gives its result.
+
+        For a caller that makes its items one by one while the workers
+        already work on the first (the reading of the next files then
+        overlaps the conversion of the first). Same rules as `imap` for
+        ``function`` and its result. When forking is not possible here, or
+        the pool broke, the call is made here, when its result is asked for.
+        """
+        if self._broken or (self._pool is None and not can_fork(self._workers)):
+            return Pending(self, function, item, None)
+        try:
+            return Pending(self, function, item, self._executor().submit(function, item))
+        except (BrokenProcessPool, OSError, RuntimeError):
+            self._broken = True
+            return Pending(self, function, item, None)
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -193,3 +209,27 @@ class WorkerPool:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+    def _broke(self) -> None:
+        self._broken = True
+        self.close()
+
+
+class Pending(Generic[ResultT]):
+    """The result-to-be of one `WorkerPool.submit` call."""
+
+    def __init__(self, pool: WorkerPool, function: Callable[[ItemT], ResultT], item: ItemT,
+                 future: "Future[ResultT] | None") -> None:
+        self._pool, self._function, self._item, self._future = pool, function, item, future
+
+    def result(self) -> ResultT:
+        """Wait for the worker's result and return it; computed here if the pool broke or never ran it.
+
+        Exceptions raised by the function propagate as they would here.
+        """
+        if self._future is not None:
+            try:
+                return self._future.result()
+            except (BrokenProcessPool, OSError):
+                self._pool._broke()
+        return self._function(self._item)

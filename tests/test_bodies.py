@@ -97,20 +97,32 @@ _BUILD = ("import sys, sitegen.render as render; render.PARALLEL_PAGES = 2; "  #
           "from sitegen.cli import main; sys.exit(main(sys.argv[1:]))")
 
 
+# Pages go to the workers in batches of 3 while the files are still being found (as a large site's do),
+# and the build says how many batches it sent that way.
+_STREAMED = ("import sys, atexit, sitegen.load as load, sitegen.workers as workers; "
+             "load.STREAM_AFTER = 4; load.PAGE_BATCH = 3; sent = []; submit = workers.WorkerPool.submit; "
+             "workers.WorkerPool.submit = lambda self, f, item: sent.append(len(item[0])) or submit(self, f, item); "
+             "atexit.register(lambda: print('sent', sent, file=sys.stderr)); " + _BUILD)
+
+
 def test_parallel_cached_and_serial_builds_write_the_same_bytes(tmp_path: Path) -> None:
     assert not _parallel(60, 1)  # one process: the serial build below
     trees = []
-    for name, flags in (("serial", ["--jobs", "1"]), ("parallel", ["--jobs", "2"]), ("cached", ["--jobs", "2"])):
+    for name, flags in (("serial", ["--jobs", "1"]), ("parallel", ["--jobs", "2"]), ("cached", ["--jobs", "2"]),
+                        ("streamed", ["--jobs", "2"])):
         root = _site(tmp_path / name)
         runs = 2 if name == "cached" else 1  # the second build reads the cache
         for _ in range(runs):
-            done = subprocess.run([sys.executable, "-c", _BUILD, "build", "--site", str(root), "--no-search",
-                                   "--verbose", *flags], capture_output=True, text=True, encoding="utf-8")
+            done = subprocess.run([sys.executable, "-c", _STREAMED if name == "streamed" else _BUILD, "build",
+                                   "--site", str(root), "--no-search", "--verbose", *flags],
+                                  capture_output=True, text=True, encoding="utf-8")
             assert done.returncode == 0, done.stderr
+        if name == "streamed":  # 40 pages: 13 batches of 3 and the last one, in order
+            assert f"sent {[3] * 13 + [1]}" in done.stderr
         if name != "cached":
             shutil.rmtree(root / CACHE_DIR)
         trees.append(tree_hashes(root / "output"))
-    assert trees[0] == trees[1] == trees[2]
+    assert trees[0] == trees[1] == trees[2] == trees[3]
 
 
 def test_a_parallel_cold_build_records_the_fingerprints_a_serial_one_does(tmp_path: Path) -> None:

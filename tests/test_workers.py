@@ -47,6 +47,15 @@ with WorkerPool(1) as pool:
 with WorkerPool(2) as pool:
     found["broken"] = pool.map(die_in_a_worker, list(range(40)), threshold=10)
     found["after broken"] = pool.map(where, list(range(40)), threshold=10)
+with WorkerPool(2) as pool:
+    pending = [pool.submit(where, n) for n in range(30)]
+    found["submitted"] = [p.result() for p in pending]
+with WorkerPool(1) as pool:
+    found["submitted, one worker"] = [pool.submit(where, n).result() for n in range(5)]
+with WorkerPool(2) as pool:
+    pending = [pool.submit(die_in_a_worker, n) for n in range(40)]
+    found["submitted, broken"] = [p.result() for p in pending]
+    found["submitted after broken"] = [pool.submit(where, n).result() for n in range(5)]
 print(json.dumps(found))
 '''
 
@@ -72,6 +81,17 @@ def test_a_broken_pool_finishes_the_work_here(scenarios: dict) -> None:
     assert scenarios["broken"] == [n + 1 for n in range(40)]
     # Once broken, the pool is not started again.
     assert [in_worker for _, in_worker, _ in scenarios["after broken"]] == [False] * 40
+
+
+def test_submitted_work_runs_in_the_workers_and_each_result_comes_to_its_caller(scenarios: dict) -> None:
+    assert [square for square, _, _ in scenarios["submitted"]] == [n * n for n in range(30)]
+    assert all(in_worker for _, in_worker, _ in scenarios["submitted"])
+    assert scenarios["submitted, one worker"] == [[n * n, False, True] for n in range(5)]
+
+
+def test_submitted_work_that_a_broken_pool_lost_is_done_here(scenarios: dict) -> None:
+    assert scenarios["submitted, broken"] == [n + 1 for n in range(40)]
+    assert [in_worker for _, in_worker, _ in scenarios["submitted after broken"]] == [False] * 5
 
 
 def test_a_build_pauses_the_collector_and_restores_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
