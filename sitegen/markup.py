@@ -76,7 +76,7 @@ from .errors import Problem
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "11"
+POLICY_VERSION = "12"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -1126,6 +1126,51 @@ def _typed_link_problems(source: str, lines: list[str], path: str, first_line: i
     return problems
 
 
+# A line that would start a heading, list item or quote, were it not indented: by spaces (four or more, or
+# fewer after a paragraph line), a tab or full-width spaces (U+3000, Word's first-line indent in Chinese).
+_INDENTED_MARKER_RE = re.compile(r"^(?P<indent>[ \t\u3000]+)(?P<marker>#{1,6}(?=[ \t]|$)|[-*+](?=[ \t])"
+                                 r"|\d{1,9}[.)](?=[ \t])|>)", re.MULTILINE)
+_MARKER_KINDS = (("#", "heading (标题)"), (">", "quote (引用)"), ("", "list item (列表)"))
+_INLINE_SIGNS_RE = re.compile(r"[*_`\[\]<>&!\\]")
+
+
+def _indented_marker_problems(source: str, lines: list[str], clean_html: str, path: str,
+                              first_line: int) -> list[Problem]:
+    """Warnings for headings, list items and quotes that their indent turned into plain text.
+
+    A line such as ``    ## 标题`` or ``　　- 项目`` (pasted with Word's
+    indent, or typed after full-width spaces) is not a heading or list item
+    to Markdown: the page shows ``##`` or ``-`` as text. Each such line is
+    warned at column 1 when the converted HTML shows its marker as typed
+    (so an indented item of a nested list, which Markdown reads as one, is
+    not). Fenced code is left alone. Found while converting: the Markdown
+    cache keeps the warnings.
+    """
+    if not _INDENTED_MARKER_RE.search(source):
+        return []
+    problems: list[Problem] = []
+    for index, line in outside_fences(lines):
+        found = _INDENTED_MARKER_RE.match(line)
+        if not found:
+            continue
+        typed = line[found.end("indent"):].rstrip()
+        cut = _INLINE_SIGNS_RE.search(typed, len(found.group("marker")))
+        if html.escape(typed[:cut.start() if cut else None], quote=False) not in clean_html:
+            continue  # Markdown read it (an item of a nested list, say)
+        marker = found.group("marker")
+        kind = next(name for sign, name in _MARKER_KINDS if marker.startswith(sign))
+        indent = found.group("indent")
+        spaces, chinese = (("full-width spaces", "全角空格") if "\u3000" in indent else ("tab", "制表符")
+                           if "\t" in indent else ("spaces", "空格"))
+        problems.append(Problem(
+            path, first_line + index, 1, "warning",
+            f"this line starts with {'a ' if spaces == 'tab' else ''}{spaces} ({chinese}), so Markdown does not read it as a {kind}; "
+            f'the page shows "{marker}" as text: {_clipped(typed)}',
+            f'delete the {spaces} before "{marker}" (删去行首的{chinese}): a {kind.split(" (")[0]} starts '
+            "at the beginning of its line"))
+    return problems
+
+
 def _heading_problems(lines: list[str], path: str, first_line: int) -> list[Problem]:
     """Warnings for an h1 in the body and for heading levels that skip."""
     problems: list[Problem] = []
@@ -1304,6 +1349,7 @@ class MarkdownRenderer:
         text = collector.text()
         problems = _heading_problems(lines, path, first_line)
         problems += _typed_link_problems(source, lines, path, first_line)
+        problems += _indented_marker_problems(source, lines, clean_html, path, first_line)
         if _removal_possible(source, raw_html):
             problems += _removal_problems(raw_html, lines, path, first_line)
         if control:

@@ -276,6 +276,32 @@ def test_links_and_pictures_typed_with_an_input_methods_full_width_signs_are_war
     assert problems[3].hint.startswith("type it in half width (半角), with nothing between ] and (")
 
 
+def test_headings_list_items_and_quotes_turned_to_text_by_their_indent_are_warned(tmp_path: Path) -> None:
+    # Pasted with Word's indent, each of these was published with its "##", "-" or ">" as text, unwarned.
+    body = ("    ## 缩进的标题\n\n\t- 制表符的项\n\n\u3000\u3000## **全角**空格\n\n    > 缩进的引用\n\n"
+            "    1. 第一条\n\n"
+            "- 项目\n\n    - 嵌套的项\n\n  > 两个空格的引用\n\n    \\## 写明的井号\n\n```\n    ## 代码里\n```\n")
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body)})
+    problems = found(root)
+    assert [(p.location(), p.message.split("; ")[1], p.hint) for p in problems] == [
+        ("content/interviews/a.md:11:1", 'the page shows "##" as text: ## 缩进的标题',
+         'delete the spaces before "##" (删去行首的空格): a heading starts at the beginning of its line'),
+        ("content/interviews/a.md:13:1", 'the page shows "-" as text: - 制表符的项',
+         'delete the tab before "-" (删去行首的制表符): a list item starts at the beginning of its line'),
+        ("content/interviews/a.md:15:1", 'the page shows "##" as text: ## **全角**空格',
+         'delete the full-width spaces before "##" (删去行首的全角空格): a heading starts at the beginning of '
+         "its line"),
+        ("content/interviews/a.md:17:1", 'the page shows ">" as text: > 缩进的引用',
+         'delete the spaces before ">" (删去行首的空格): a quote starts at the beginning of its line'),
+        ("content/interviews/a.md:19:1", 'the page shows "1." as text: 1. 第一条',
+         'delete the spaces before "1." (删去行首的空格): a list item starts at the beginning of its line')]
+    assert problems[2].message.startswith("this line starts with full-width spaces (全角空格), so Markdown does "
+                                          "not read it as a heading (标题)")
+    build(BuildOptions(root=root, search=False))
+    page = (root / "output/interviews/a/index.html").read_text(encoding="utf-8")
+    assert "<li>嵌套的项</li>" in page and "<blockquote>" in page  # read by Markdown: not warned
+
+
 def test_a_misspelling_spelt_with_html_character_references_is_warned_where_typed(tmp_path: Path) -> None:
     # 白&#x6cb3;镇 is published as 白河镇, but no line held the misspelling as typed: it went unwarned.
     body = "## 问题\n\n走进白&#x6cb3;镇，又到&#30333;&#27827;镇。白鹤镇 &amp; 白河镇。\n"

@@ -273,6 +273,8 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A picture in the text without a description", "![](images/a.svg)",
          {_P: interview(body="![](images/a.svg)\n"), "content/images/a.svg": _SVG}),
         ("A heading level skipped", "## then ####", {_P: interview(body="## 问题\n\n#### 细节\n")}),
+        ("A heading pasted with Word's first-line indent (全角空格)", "　　## 细节",
+         {_P: interview(body="## 问题\n\n\u3000\u3000## 细节\n")}),
         ("A level-1 heading in the text", "# 标题", {_P: interview(body="# 标题\n\n正文。\n")}),
         ("A script pasted into the text", "<script>…</script>",
          {_P: interview(body="正文。\n\n<script>alert(1)</script>\n")}),
