@@ -48,6 +48,8 @@ def check_content(content: Content, root: Path, report: Report) -> None:
         check_references(document, content, report)
         check_images(document, root, report)
         check_body_images(document, root, report)
+    for path, front_matter in content.failed:
+        check_failed_images(path, front_matter, root, report)
     check_misspellings(content, report)
 
 
@@ -273,6 +275,24 @@ def _picture_problem(root: Path, src: str, *, damaged: bool = True) -> tuple[str
     if damaged and looks_damaged(src, image_size(path)):
         return damaged_message(src), DAMAGED_HINT
     return None
+
+
+def check_failed_images(path: str, front_matter: YamlData, root: Path, report: Report) -> None:
+    """The picture check of `check_images`, for a page whose front matter has errors of its own.
+
+    Takes the page's path and its parsed front matter. Every ``images``
+    item with a ``src`` text is checked as `check_images` checks it, so an
+    editor learns of a missing picture together with the error that
+    stopped the page, not only after fixing that. Other items are skipped
+    (the errors already name them).
+    """
+    images = front_matter.value.get("images") if isinstance(front_matter.value, dict) else None
+    for index, image in enumerate(images if isinstance(images, list) else []):
+        src = image.get("src") if isinstance(image, dict) else None
+        problem = _picture_problem(root, src.strip(), damaged=False) if isinstance(src, str) and src.strip() \
+            else None
+        if problem is not None:
+            report.error(path, *front_matter.locate(("images", index, "src")), *problem)
 
 
 def check_images(document: Document, root: Path, report: Report) -> None:

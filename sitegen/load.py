@@ -101,6 +101,9 @@ class Content:
     ``(collection, id)`` of record files that exist but could not be loaded
     (their own errors are reported). ``tag_slugs`` maps each tag text of
     the pages to its slug (`sitegen.slugs.make_slug`), made while loading.
+    ``failed`` holds ``(path, front matter)`` of the pages whose front
+    matter was read but not accepted (its errors are reported), so that the
+    checks can report at once what else is wrong in it (a missing picture).
     """
 
     series: dict[str, Sourced[Series]] = field(default_factory=dict)
@@ -112,6 +115,7 @@ class Content:
     converted: int = 0
     broken: set[tuple[str, str]] = field(default_factory=set)
     tag_slugs: dict[str, str] = field(default_factory=dict)
+    failed: list[tuple[str, YamlData]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -172,6 +176,10 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
         read: list[tuple[str, list[Problem]]] = []
         for job, (page, problems, converted) in zip(jobs, results):
             report.extend(problems)
+            if page is None:  # read again here (pages with errors are few) for the checks of what it holds
+                content.failed += [(job.path, data) for data in [
+                    load_yaml(job.front_matter, job.path, Report(), first_line=job.front_matter_line)]
+                    if data is not None]
             if page is not None:  # the texts came back empty: this process holds them already
                 page = dataclasses.replace(page, body=job.body, front_matter=job.front_matter)
             pages[job.path] = page

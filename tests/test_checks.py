@@ -276,6 +276,26 @@ def test_links_and_pictures_typed_with_an_input_methods_full_width_signs_are_war
     assert problems[3].hint.startswith("type it in half width (半角), with nothing between ] and (")
 
 
+def test_missing_pictures_are_reported_with_the_error_that_stops_their_page(tmp_path: Path) -> None:
+    # A misspelt field stopped the page, and its missing pictures were reported only once it was fixed.
+    images = ("images:\n  - src: images/a.svg\n    alt: 有的\n  - src: images/none1.svg\n    captoin: 错字\n"
+              "  - src: images/none2.svg\n    alt: 没有的\n  - alt: 没写路径\n  - 只写了字\n")
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(extra=images),
+                                 "content/interviews/b.md": interview(extra="title: [未闭合\n"),
+                                 "content/images/a.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"})
+    problems = [p for p in found(root) if p.path == "content/interviews/a.md"]
+    assert [(p.location(), p.message) for p in problems] == [
+        ("content/interviews/a.md:12:10", 'image "images/none1.svg" not found'),
+        ("content/interviews/a.md:13:5", 'unknown field "captoin" in images → item 2 (did you mean "caption"?)'),
+        ("content/interviews/a.md:14:10", 'image "images/none2.svg" not found'),
+        ("content/interviews/a.md:16:5", 'the field "src" is missing in images → item 4'),
+        ("content/interviews/a.md:17:5",
+         '"images → item 5" should be a group of fields (key: value lines), not "只写了字"')]
+    # A page whose front matter cannot be read at all has only that error.
+    assert [p.location() for p in found(root) if p.path == "content/interviews/b.md"] == [
+        "content/interviews/b.md:9:1", "content/interviews/b.md:9:8"]
+
+
 def test_headings_list_items_and_quotes_turned_to_text_by_their_indent_are_warned(tmp_path: Path) -> None:
     # Pasted with Word's indent, each of these was published with its "##", "-" or ">" as text, unwarned.
     body = ("    ## 缩进的标题\n\n\t- 制表符的项\n\n\u3000\u3000## **全角**空格\n\n    > 缩进的引用\n\n"
