@@ -68,6 +68,7 @@ from markdown.extensions import Extension
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
 from markdown.extensions.footnotes import FootnoteInlineProcessor
 from markdown.extensions.toc import TocTreeprocessor, unique
+from markdown.blockprocessors import ReferenceProcessor
 from markdown.preprocessors import HtmlBlockPreprocessor, Preprocessor
 from markdown.treeprocessors import InlineProcessor, Treeprocessor, UnescapeTreeprocessor
 from markdown.util import AMP_SUBSTITUTE, AtomicString
@@ -76,7 +77,7 @@ from .errors import Problem
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "12"
+POLICY_VERSION = "13"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -338,6 +339,63 @@ def _tree_text(element: etree.Element) -> str:
 # Inline patterns pruned per document (same output, less work)
 # --------------------------------------------------------------------------
 
+class _DigitStarProcessor(inlinepatterns.InlineProcessor):
+    """Keeps a ``*`` between two digits as typed: ``3*4米``, ``5*6=30`` (a multiplication, not emphasis).
+
+    Markdown would pair such stars into italics: ``面积3*4米，共计5*6=30`` showed
+    "34米，共计56=30" with the middle in italics and both stars gone.
+    Registered above the emphasis patterns, so they never see these stars.
+    """
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[str, int, int]:  # noqa: N802 (library API)
+        return "*", m.start(0), m.end(0)
+
+
+_ADDRESS_START_RE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:|[/#.?]")
+_CJK_PUNCTUATION_RE = re.compile("[\u3000-\u303f\uff00-\uffef]")
+
+
+def looks_like_address(target: str) -> bool:
+    """True when ``target`` (a link's target as typed) can be an address: a scheme, "/", "#", "." or "?"
+    first, or a "/" or "." in it, and no Chinese punctuation (，。：…, which an address never holds)."""
+    return bool(_ADDRESS_START_RE.match(target) or "/" in target or "." in target) \
+        and not _CJK_PUNCTUATION_RE.search(target)
+
+
+class _AddressReferences(ReferenceProcessor):
+    """Python-Markdown's link definitions (``[id]: address "title"``), only for targets that are addresses.
+
+    A list of sources typed as ``[1]: 上海热线新闻网，2018年5月3日`` was taken
+    as the definition of a link "1" to that text: the line vanished from
+    the page, and ``[1]`` in the text became a link to nowhere. A line
+    whose target is no address (`looks_like_address`) stays text, as typed.
+    """
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> bool:
+        block = blocks.pop(0)
+        start = end = -1
+        for found in self.RE.finditer(block):
+            link = found.group(2).lstrip("<").rstrip(">")
+            if not looks_like_address(link):
+                if start < 0:
+                    continue
+                break
+            if start < 0:
+                start = end = found.start()
+            elif block[end:found.start()].strip("\n") or "\n" in found.group():
+                break  # as the library does: one run of definitions, each on its line
+            self.parser.md.references[found.group(1).strip().lower()] = (link, found.group(5) or found.group(6))
+            end = found.end()
+        if start < 0:
+            blocks.insert(0, block)
+            return False
+        if block[end:].strip():
+            blocks.insert(0, block[end:].lstrip("\n"))
+        if block[:start].strip():
+            blocks.insert(0, block[:start].rstrip("\n"))
+        return True
+
+
 _REFERENCES = "references"
 """A need of the reference patterns: the document defines a reference (``[id]: url``)."""
 
@@ -377,6 +435,8 @@ _PATTERN_NEEDS: Mapping[str, tuple[type, tuple[str, ...]]] = MappingProxyType({
     "em_strong": (inlinepatterns.DelimiterProcessor, ("*_",)),
     # nl2br's BR_RE = \n
     "nl": (inlinepatterns.SubstituteTagInlineProcessor, ("\n",)),
+    # sitegen's (?<=\d)\*(?=\d): see _DigitStarProcessor
+    "sitegen_digit_star": (_DigitStarProcessor, ("*",)),
 })
 
 _PATTERN_CHARACTERS = "`\\[^!<&*_\n"
@@ -612,6 +672,9 @@ class _SitegenExtension(Extension):
         md.preprocessors.register(_OpenBlocksPreprocessor(md), "sitegen_open_blocks", 25)
         md.treeprocessors.register(_TableScrollTreeprocessor(md), "sitegen_table_scroll", 12)
         md.parser.blockprocessors.deregister("code")
+        if type(md.parser.blockprocessors["reference"]) is ReferenceProcessor:
+            md.parser.blockprocessors.register(_AddressReferences(md.parser), "reference", 15)
+        md.inlinePatterns.register(_DigitStarProcessor(r"(?<=\d)\*(?=\d)", md), "sitegen_digit_star", 75)
 
     def _register_shortcuts(self, md: markdown.Markdown) -> None:
         """Put the shortcut versions in place of Python-Markdown's processors (same names and priorities)."""
@@ -1171,18 +1234,181 @@ def _indented_marker_problems(source: str, lines: list[str], clean_html: str, pa
     return problems
 
 
+_CITATION_RE = re.compile(r"^ {0,3}\[(?P<label>\d{1,4})\]:[ \t]*(?P<target>\S+)")
+
+
+def _citation_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
+    """Warnings for sources typed as ``[2]: https://…``, which Markdown hides as link definitions.
+
+    ``[2]: address`` defines where ``[2]`` in the text links to; the line
+    itself is not shown. An editor typing a numbered list of sources means
+    it to be read, so each such line is warned (a definition whose target
+    is no address stays text, see `_AddressReferences`). Fenced code is
+    left alone; found while converting (cached).
+    """
+    if "]:" not in source:
+        return []
+    problems: list[Problem] = []
+    for index, line in outside_fences(lines):
+        found = _CITATION_RE.match(line)
+        if not found or not looks_like_address(found.group("target").lstrip("<").rstrip(">")):
+            continue
+        label = found.group("label")
+        problems.append(Problem(
+            path, first_line + index, 1, "warning",
+            f'this line defines where "[{label}]" in the text links to, so Markdown does not show it: '
+            f"{_clipped(line.strip())}",
+            f'to show it as a source on the page, delete the ":" after "[{label}]" '
+            f"(the text's [{label}] is then no link)"))
+    return problems
+
+
+_ORDERED_ITEM_RE = re.compile(r"^ {0,3}(\d{1,9})\.[ \t]+\S")
+_CONTINUATION_RE = re.compile(r"^(?: {2,}|\t)\S")
+
+
+def _ordered_lists(lines: Sequence[str]) -> Iterator[list[tuple[int, int]]]:
+    """The numbered lists of a text as Markdown groups them, each as ``[(line index, number typed)]``.
+
+    A list runs over items, blank lines and indented lines, and ends at a
+    text line after a blank line or at a bulleted item. Fenced code is
+    skipped.
+    """
+    current: list[tuple[int, int]] = []
+    blank = False
+    for index, line in outside_fences(lines):
+        found = _ORDERED_ITEM_RE.match(line)
+        if found:
+            current.append((index, int(found.group(1))))
+        elif not line.strip():
+            blank = True
+            continue
+        elif current and ((blank and not _CONTINUATION_RE.match(line)) or _LIST_ITEM_RE.match(line)):
+            yield current
+            current = []
+        blank = False
+    if current:
+        yield current
+
+
+def _numbering_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
+    """Warnings for numbered lists whose page numbers differ from the numbers typed.
+
+    Markdown numbers a list on from its first item's number and ignores the
+    others: items typed 1, 5, 6 show as 1, 2, 3, and a line such as
+    ``2018. 年度总结`` above items typed 1 and 3 starts a list shown as 2018,
+    2019, 2020. One warning per list, at its first item; a list typed with one number throughout (1. 1. 1.) is
+    Markdown's own way of counting and is left alone.
+    """
+    if "." not in source:
+        return []
+    problems: list[Problem] = []
+    for items in _ordered_lists(lines):
+        typed = [number for _, number in items]
+        shown = [typed[0] + offset for offset in range(len(typed))]
+        if typed == shown or len(set(typed)) == 1:
+            continue
+        index = items[0][0]
+        hint = "number the items in order, from the first item's number"
+        if typed[0] >= 1000:
+            hint += f'; if "{typed[0]}." begins a line of text (a year), not a list item, write {typed[0]}\\.'
+        problems.append(Problem(
+            path, first_line + index, 1, "warning",
+            f"this list is numbered {_clipped(', '.join(map(str, typed)), 40)} as typed, but the page numbers "
+            f"it {_clipped(', '.join(map(str, shown)), 40)}: Markdown counts on from the first item's number",
+            hint))
+    return problems
+
+
+# Markdown signs typed with an input method's full-width forms, at the start of a line (headings, lists,
+# quotes), around bold text, or as table borders; each with its half-width form.
+_FULL_WIDTH_SIGNS_RE = re.compile("[＃＊｜－＞]")
+_FULL_WIDTH_LINE_RE = re.compile(r"^ {0,3}(?P<sign>＃{1,6}|[－＞])[ \t\u3000]*(?=\S)")
+_FULL_WIDTH_BOLD_RE = re.compile(r"＊＊(?=\S)(?P<text>[^＊\n]+?)(?<=\S)＊＊")
+_FULL_WIDTH_SIGN_NAMES = {"＃": ("heading", "#"), "－": ("list item", "-"), "＞": ("quote", ">")}
+
+
+def _full_width_sign_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
+    """Warnings for Markdown signs typed in full width (全角): ``＃＃ 标题``, ``－ 项目``, ``＊＊粗体＊＊``,
+    ``｜`` in a table row.
+
+    Markdown reads only the half-width signs, so the page shows these as
+    typed: a heading or list item as plain text, bold as stars, and a
+    ``｜`` inside a table row as part of a cell, which moves every figure
+    after it one column left of its heading. Each is warned at its column
+    with the text to type. Fenced code and code spans are left alone;
+    found while converting (cached).
+    """
+    if not _FULL_WIDTH_SIGNS_RE.search(source):
+        return []
+    problems: list[Problem] = []
+
+    def warn(index: int, column: int, message: str, hint: str) -> None:
+        problems.append(Problem(path, first_line + index, column, "warning", message, hint))
+
+    for index, line in outside_fences(lines):
+        text = _CODE_SPAN_RE.sub(lambda span: " " * len(span.group()), line)
+        start = _FULL_WIDTH_LINE_RE.match(text)
+        if start:
+            sign = start.group("sign")
+            kind, half = _FULL_WIDTH_SIGN_NAMES[sign[0]]
+            typed = text[start.end():].rstrip()
+            warn(index, start.start("sign") + 1,
+                 f'the "{sign}" is full-width (全角), so Markdown does not read this line as a {kind}: '
+                 f"{_clipped(line.strip())}",
+                 f"type it in half width (半角), with a space after it: {half * len(sign)} {_clipped(typed)}")
+        for bold in _FULL_WIDTH_BOLD_RE.finditer(text):
+            warn(index, bold.start() + 1,
+                 f"the stars are full-width (全角), so Markdown does not make this bold: {bold.group()}",
+                 f"type them in half width (半角): **{bold.group('text')}**")
+        if "｜" in text and (text.lstrip().startswith(("|", "｜")) or text.count("｜") >= 2):
+            column = text.index("｜") + 1
+            if text.lstrip().startswith("|"):
+                message = ('a full-width "｜" in this table row is text, not a cell border, so the cells after '
+                           f"it move one column left: {_clipped(line.strip())}")
+            else:
+                message = f'this table row is typed with full-width "｜" (全角), which Markdown does not read: ' \
+                          f"{_clipped(line.strip())}"
+            warn(index, column, message, f"type every cell border in half width (半角): "
+                                         f"{_clipped(line.strip().replace('｜', '|'))}")
+    return problems
+
+
 def _heading_problems(lines: list[str], path: str, first_line: int) -> list[Problem]:
-    """Warnings for an h1 in the body and for heading levels that skip."""
+    """Warnings for an h1 in the body, for heading levels that skip, and for lines made headings unawares.
+
+    Two of these come from text an editor did not mean as a heading:
+    ``#3号楼已完成加装电梯`` (Markdown needs no space after ``#``, so the line
+    is a level-1 heading and its "#" is gone), and a text line with
+    ``---`` or ``===`` right under it (meant as a separator line, it makes
+    the line above a heading). Each is warned with both fixes.
+    """
     problems: list[Problem] = []
     previous = 1  # the page title is the level-1 heading
     for index, level in _source_headings(lines):
-        line = first_line + index
-        if level == 1:
+        line, text = first_line + index, lines[index].strip()
+        underlined = not text.startswith("#")
+        if underlined:
+            sign = lines[index + 1].strip()[:3]
+            problems.append(Problem(
+                path, line + 1, 1, "warning",
+                f'the "{sign}" under the line above makes that line a {"level-1 " if level == 1 else ""}heading '
+                f"(标题): {_clipped(text)}",
+                "for a separator line (分隔线), leave a blank line before it and write ---; "
+                f"for a heading, write {'#' * max(2, min(level, previous + 1))} and a space before the text instead"))
+        elif level == 1 and not text[1:2].isspace() and text[1:2]:
+            problems.append(Problem(
+                path, line, 1, "warning",
+                'this line starts with "#", so Markdown makes it a level-1 heading (一级标题) and drops the "#": '
+                f"{_clipped(text)}",
+                f'if it is text, write a backslash before the "#": \\{_clipped(text, 30)}; for a heading, write ## '
+                "and a space (二级标题: the page title is the only level-1 heading)"))
+        elif level == 1:
             problems.append(Problem(
                 path, line, None, "warning",
                 "a level-1 heading (#) in the body; the page title is the only level-1 heading",
                 "use ## here (二级标题); the title comes from the front matter"))
-        elif level > previous + 1:
+        if level > previous + 1 and not (underlined and level == 1):
             problems.append(Problem(
                 path, line, None, "warning",
                 f"heading level jumps from {previous} to {level}",
@@ -1350,6 +1576,9 @@ class MarkdownRenderer:
         problems = _heading_problems(lines, path, first_line)
         problems += _typed_link_problems(source, lines, path, first_line)
         problems += _indented_marker_problems(source, lines, clean_html, path, first_line)
+        problems += _citation_problems(source, lines, path, first_line)
+        problems += _numbering_problems(source, lines, path, first_line)
+        problems += _full_width_sign_problems(source, lines, path, first_line)
         if _removal_possible(source, raw_html):
             problems += _removal_problems(raw_html, lines, path, first_line)
         if control:

@@ -333,7 +333,16 @@ def test_h1_in_body_warning(renderer: MarkdownRenderer) -> None:
 
 def test_setext_and_hashtag_headings_are_checked(renderer: MarkdownRenderer) -> None:
     result = renderer.render("段落\n#话题#\n\n标题\n====\n\n小节\n----\n", "a.md", 1)
-    assert [p.line for p in result.problems] == [2, 4]
+    # "#话题#" is a level-1 heading that loses its "#"; each underline makes the line above it a heading.
+    assert [(p.line, p.column, p.message) for p in result.problems] == [
+        (2, 1, 'this line starts with "#", so Markdown makes it a level-1 heading (一级标题) and drops the "#": '
+               "#话题#"),
+        (5, 1, 'the "===" under the line above makes that line a level-1 heading (标题): 标题'),
+        (8, 1, 'the "---" under the line above makes that line a heading (标题): 小节')]
+    assert result.problems[0].hint == ('if it is text, write a backslash before the "#": \\#话题#; for a heading, '
+                                       "write ## and a space (二级标题: the page title is the only level-1 heading)")
+    assert result.problems[2].hint == ("for a separator line (分隔线), leave a blank line before it and write ---; "
+                                       "for a heading, write ## and a space before the text instead")
     assert fragment(result.html).xpath("//h2")[0].text == "小节"
 
 
@@ -635,3 +644,67 @@ def test_a_paragraph_typed_with_a_first_line_indent_stays_a_paragraph(renderer: 
     assert renderer.render(body, "content/a.md", 1).html == (
         "<p>大调研开展以来，白鹤镇按照区委部署开展工作。</p>\n<ul>\n<li>\n<p>列表</p>\n<p>列表里的第二段</p>\n"
         "</li>\n</ul>\n<pre><code>code = 1\n</code></pre>")
+
+
+# ---------------------------------------------------------------- slips that changed what the page shows
+
+
+def test_a_list_of_sources_is_shown_as_typed_unless_it_defines_links(renderer: MarkdownRenderer) -> None:
+    # "[1]: 上海热线新闻网，2018年5月3日" was taken as a link definition: the line vanished and "[1]" in the
+    # text became a link to that text. "[2]: http://…" is one, and vanished unwarned.
+    body = ("据报道[1]，共收集问题296份[2]，见[官网][g]。\n\n参考资料：\n\n[1]: 上海热线新闻网，2018年5月3日\n"
+            '[2]: http://www.shcafe.org/shzxxw/120946.html "大调研微访谈"\n\n[g]: https://a.org/x\n\n'
+            "```\n[3]: https://a.org/code\n```\n")
+    result = renderer.render(body, "content/a.md", 10)
+    page = fragment(result.html)
+    assert page.xpath("//p")[2].text_content() == "[1]: 上海热线新闻网，2018年5月3日"
+    assert [(a.text, a.get("href")) for a in page.xpath("//a")] == [
+        ("2", "http://www.shcafe.org/shzxxw/120946.html"), ("官网", "https://a.org/x")]
+    assert page.xpath("//p")[0].text_content() == "据报道[1]，共收集问题296份2，见官网。"
+    assert [(p.line, p.column, p.message, p.hint) for p in result.problems] == [
+        (15, 1, 'this line defines where "[2]" in the text links to, so Markdown does not show it: '
+                '[2]: http://www.shcafe.org/shzxxw/120946.html "大调研微访谈"',
+         'to show it as a source on the page, delete the ":" after "[2]" (the text\'s [2] is then no link)')]
+
+
+def test_a_star_between_digits_stays_a_star(renderer: MarkdownRenderer) -> None:
+    # "3*4米。共计5*6=30" was published as "3<em>4米。共计5</em>6=30": "34米。共计56=30" in italics.
+    result = renderer.render("面积3*4米。共计5*6=30。*斜体* 和 **粗体**，2**3**。\n", "a.md", 1)
+    assert result.html == ("<p>面积3*4米。共计5*6=30。<em>斜体</em> 和 <strong>粗体</strong>，"
+                           "2<strong>3</strong>。</p>")
+    reference = MarkdownRenderer(reference=True)
+    assert reference.render("面积3*4米。共计5*6=30。\n", "a.md", 1).html == "<p>面积3*4米。共计5*6=30。</p>"
+
+
+def test_a_list_shown_with_other_numbers_than_typed_is_warned(renderer: MarkdownRenderer) -> None:
+    body = ("收集问题清单：\n1. 第一项\n5. 第五项\n6. 第六项\n\n说明一段。\n\n2018. 年度总结\n1. 第一\n3. 第三\n\n"
+            "说明二段。\n\n1. 同一\n1. 同一\n\n说明三段。\n\n3. 三\n4. 四\n")
+    result = renderer.render(body, "a.md", 1)
+    assert [ol.get("start") for ol in fragment(result.html).xpath("//ol")] == [None, "2018", None, "3"]
+    assert [(p.line, p.column, p.message, p.hint) for p in result.problems] == [
+        (2, 1, "this list is numbered 1, 5, 6 as typed, but the page numbers it 1, 2, 3: Markdown counts on "
+               "from the first item's number", "number the items in order, from the first item's number"),
+        (8, 1, "this list is numbered 2018, 1, 3 as typed, but the page numbers it 2018, 2019, 2020: Markdown "
+               "counts on from the first item's number",
+         'number the items in order, from the first item\'s number; if "2018." begins a line of text (a year), '
+         "not a list item, write 2018\\.")]
+    assert "<p>2018. 年度总结</p>" in renderer.render("2018\\. 年度总结\n", "a.md", 1).html
+
+
+def test_markdown_signs_typed_in_full_width_are_warned(renderer: MarkdownRenderer) -> None:
+    # Each was published as typed, unwarned; the ｜ in a table row moved the figure 18 under no heading.
+    body = ("＃＃ 全角标题\n\n－ 全角项\n\n＞ 全角引用\n\n＊＊粗体＊＊ 和 `＊＊代码＊＊`\n\n"
+            "| 类别 | 收集 |\n| --- | --- |\n| 照明 ｜ 18 |\n\n｜类别｜收集｜\n\n注：＊号表示估计，价格－5元\n")
+    result = renderer.render(body, "a.md", 1)
+    assert [(p.line, p.column, p.hint) for p in result.problems] == [
+        (1, 1, "type it in half width (半角), with a space after it: ## 全角标题"),
+        (3, 1, "type it in half width (半角), with a space after it: - 全角项"),
+        (5, 1, "type it in half width (半角), with a space after it: > 全角引用"),
+        (7, 1, "type them in half width (半角): **粗体**"),
+        (11, 6, "type every cell border in half width (半角): | 照明 | 18 |"),
+        (13, 1, "type every cell border in half width (半角): |类别|收集|")]
+    assert [p.message for p in result.problems][0] == (
+        'the "＃＃" is full-width (全角), so Markdown does not read this line as a heading: ＃＃ 全角标题')
+    assert result.problems[4].message == (
+        'a full-width "｜" in this table row is text, not a cell border, so the cells after it move one column '
+        "left: | 照明 ｜ 18 |")

@@ -210,7 +210,7 @@ def test_pruning_gives_a_document_only_the_patterns_it_can_use() -> None:
     renderer = MarkdownRenderer()
     assert _used(renderer, "纯中文一行，没有任何标记。") == []
     assert _used(renderer, "## 问题\n\n一段**加粗**和[链接](https://a.org)。\n") == [
-        "LinkInlineProcessor", "DelimiterProcessor"]
+        "LinkInlineProcessor", "_DigitStarProcessor", "DelimiterProcessor"]
     assert _used(renderer, "第一行\n第二行") == ["SubstituteTagInlineProcessor", "SubstituteTagInlineProcessor"]
     assert _used(renderer, "[r]\n\n[r]: https://e.org\n") == [
         "ReferenceInlineProcessor", "LinkInlineProcessor", "ShortReferenceInlineProcessor"]
