@@ -129,3 +129,30 @@ def test_example_is_clean_of_errors(example_site: Path) -> None:
     assert [p.format() for p in result.problems if p.severity == "error"] == []
 
 
+
+
+def test_the_navigation_marks_this_page_and_this_pages_section_apart(example_site: Path) -> None:
+    # A unit page said aria-current="page" on 各单位进展: a screen reader announced the list of units as
+    # the page the reader was on. The link to the page itself is "page"; to the page's section, "true".
+    def current(path: str) -> list[tuple[str, str]]:
+        page = parse_html(example_site / "output" / path)
+        return [(text_of(a), a.get("aria-current")) for a in page.xpath("//ul[@class='nav']//a[@aria-current]")]
+
+    assert current("units/index.html") == [("各单位进展", "page")]
+    assert current("units/baihe/index.html") == [("各单位进展", "true")]
+    assert current("dashboard/index.html") == [("数据看板", "page")]
+    assert current("about-data/index.html") == [("数据看板", "true")]
+    assert current("interviews/index.html") == [("访谈", "page")]
+    assert current("interviews/baihe-dadiaoyan-weifangtan/index.html") == [("访谈", "true")]
+    assert current("archive/index.html") == [("访谈", "true")]
+    assert current("index.html") == [("首页", "page")]
+    assert current("tags/index.html") == []
+
+
+def test_every_page_names_its_icon_so_browsers_ask_for_no_favicon_ico_outside_the_site(example_site: Path) -> None:
+    # Without one, every visit asked the host for /favicon.ico: a 404, and outside the sub-path.
+    pages = sorted((example_site / "output").rglob("*.html"))
+    icons = {parse_html(page).xpath("//head/link[@rel='icon']/@href")[0] for page in pages
+             if not page.relative_to(example_site / "output").parts[0] == "pagefind"}
+    assert icons == {"/assets/favicon.svg"}
+    assert (example_site / "output/assets/favicon.svg").read_text(encoding="utf-8").startswith("<svg ")
