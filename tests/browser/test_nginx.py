@@ -354,6 +354,10 @@ def test_nginx_redirects_keep_the_sub_path_and_types_are_right(subpath_deploymen
         assert fetch(subpath_deployment.url(path))[1] == content_type, path
     if (subpath_deployment.output / "feed.xml").is_file():
         assert "xml" in fetch(subpath_deployment.url("feed.xml"))[1]
+    # sitegen's own records are in output/, but not for readers.
+    for record in (".sitegen-manifest", "pagefind/.sitegen-index-key"):
+        assert (subpath_deployment.output / record).is_file(), record
+        assert fetch(subpath_deployment.url(record))[0] == 404, record
     for csv in sorted(subpath_deployment.output.rglob("*.csv"))[:3]:
         relative = csv.relative_to(subpath_deployment.output).as_posix()
         status, content_type, body = fetch(subpath_deployment.url(relative))
