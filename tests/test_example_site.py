@@ -156,3 +156,15 @@ def test_every_page_names_its_icon_so_browsers_ask_for_no_favicon_ico_outside_th
              if not page.relative_to(example_site / "output").parts[0] == "pagefind"}
     assert icons == {"/assets/favicon.svg"}
     assert (example_site / "output/assets/favicon.svg").read_text(encoding="utf-8").startswith("<svg ")
+
+
+def test_the_english_half_of_each_column_description_is_marked_english(example_site: Path) -> None:
+    # 29 descriptions ended in an English sentence read out with the Chinese voice (WCAG 3.1.2).
+    page = parse_html(example_site / "output/about-data/index.html")
+    cells = page.xpath("//details[@class='columns']//tr/td[last()]")
+    assert len(cells) == 29
+    english = [cell.xpath("span[@lang='en']") for cell in cells]
+    assert all(len(spans) == 1 for spans in english)
+    assert text_of(cells[1]) == "单位名称，如白鹤镇。 The unit's name, e.g. 白鹤镇 (Baihe town)."
+    assert text_of(english[1][0]) == "The unit's name, e.g. 白鹤镇 (Baihe town)."
+    assert all(not re.search("。 [A-Z]", cell.text or "") for cell in cells)  # no English sentence outside it

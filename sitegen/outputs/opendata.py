@@ -35,6 +35,7 @@ import csv
 from decimal import Decimal
 import io
 import json
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable, Sequence
@@ -62,6 +63,14 @@ class Field:
     maximum: float | None = None
     enum: tuple[str, ...] = ()
 
+    @property
+    def description_parts(self) -> tuple[str, str]:
+        """The description's Chinese and English halves, ``(中文, English)``, for a page to mark the English
+        one (``lang="en"``, WCAG 3.1.2). They meet at the first "。 " before a capital letter; "" for a
+        missing half."""
+        halves = _ENGLISH_AFTER_RE.split(self.description, maxsplit=1)
+        return (halves[0], halves[1]) if len(halves) == 2 else (self.description, "")
+
     def schema(self) -> dict[str, Any]:
         """This field as a Table Schema field descriptor (a dict ready for JSON)."""
         descriptor: dict[str, Any] = {"name": self.name, "type": self.type, "title": self.title,
@@ -80,6 +89,9 @@ class Field:
         if constraints:
             descriptor["constraints"] = constraints
         return descriptor
+
+
+_ENGLISH_AFTER_RE = re.compile(r"(?<=。) (?=[A-Z])")
 
 
 @dataclass(frozen=True)
