@@ -7,6 +7,7 @@ Imports: sitegen.build, sitegen.outputs.search, sitegen.site; tests.sitekit.
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
@@ -52,6 +53,21 @@ def test_index_site_indexes_only_the_given_pages(tmp_path: Path) -> None:
     assert _page_count(tmp_path) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["index.html", "interviews", "pagefind", "tags"], \
         "Pagefind's scratch folder is removed"
+
+
+def test_ways_around_the_site_inside_main_are_left_out_of_the_index(tmp_path: Path) -> None:
+    # A unit page's result read "… 订阅白鹤镇访谈": the feed link, breadcrumbs and contents were indexed.
+    page = ('<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>白鹤镇</title></head><body>'
+            '<main><nav class="breadcrumb">首页面包屑</nav><h1>白鹤镇</h1><nav class="toc">本文目录</nav>'
+            "<p>白鹤镇是中国草莓之乡。</p><p class=\"feed-link\">订阅白鹤镇访谈</p>"
+            '<section class="downloads">下载数据</section><nav class="pager">下一页</nav></main></body></html>')
+    (tmp_path / "units/baihe").mkdir(parents=True)
+    (tmp_path / "units/baihe/index.html").write_text(page, encoding="utf-8")
+    index_site(tmp_path, ["units/baihe/index.html"])
+    # A fragment is gzip'd "pagefind_dcd" + JSON; the extended build marks Chinese word breaks with U+200B.
+    [fragment] = [json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+                  for path in (tmp_path / "pagefind" / "fragment").iterdir()]
+    assert fragment["content"].replace("\u200b", "") == "白鹤镇. 白鹤镇是中国草莓之乡。"
 
 
 def test_index_site_without_a_list_indexes_every_html_file(tmp_path: Path) -> None:

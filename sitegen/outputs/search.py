@@ -45,6 +45,10 @@ SEARCHABLE_TEMPLATES = ("interview.html", "case.html", "unit.html")
 ROOT_SELECTOR = "main"
 """Only this element of each page is indexed (not the header, navigation or footer)."""
 
+EXCLUDED_SELECTORS = (".breadcrumb", ".toc", ".feed-link", ".more-links", ".downloads", ".prev-next", ".pager")
+"""Parts of ``<main>`` that are ways around the site, not what the page says: left out of the index, so a
+result's excerpt never reads "订阅白鹤镇访谈" or the table of contents."""
+
 KEY_FILE = ".sitegen-index-key"
 """Inside the index folder: the fingerprint of what it was made from (see `_index_key`)."""
 
@@ -134,7 +138,8 @@ def index_site(folder: Path, pages: Sequence[str] | None = None, *,
 def _index_key(folder: Path, pages: Sequence[str], executable: Path) -> str:
     """A fingerprint of what the index is made from: Pagefind's binary, its options, each page's bytes."""
     made = executable.stat()
-    digest = hashlib.sha256(f"{executable} {made.st_size} {made.st_mtime_ns} {ROOT_SELECTOR}\n".encode())
+    digest = hashlib.sha256(f"{executable} {made.st_size} {made.st_mtime_ns} {ROOT_SELECTOR} "
+                            f"{EXCLUDED_SELECTORS}\n".encode())
     for page in pages:
         source = folder / page
         data = source.read_bytes() if source.is_file() else b""
@@ -191,7 +196,7 @@ def _die_with_parent(parent: int) -> None:
 
 def _run_pagefind(executable: Path, site: Path, bundle: Path) -> None:
     command = [str(executable), "--site", str(site), "--output-path", str(bundle),
-               "--root-selector", ROOT_SELECTOR]
+               "--root-selector", ROOT_SELECTOR, "--exclude-selectors", ", ".join(EXCLUDED_SELECTORS)]
     guard = functools.partial(_die_with_parent, os.getpid()) if sys.platform.startswith("linux") else None
     try:
         finished = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True,
