@@ -272,7 +272,7 @@ def _picture_problem(root: Path, src: str, *, damaged: bool = True) -> tuple[str
                     'rename the file without "%" in its name (文件名中不要有 %), e.g. with "-", '
                     "and write that name")
         return f'image "{src}" not found', _image_hint(root, src)
-    if damaged and looks_damaged(src, image_size(path)):
+    if damaged and looks_damaged(src, image_size(path), path):
         return damaged_message(src), DAMAGED_HINT
     return None
 
@@ -297,13 +297,16 @@ def check_failed_images(path: str, front_matter: YamlData, root: Path, report: R
 
 def check_images(document: Document, root: Path, report: Report) -> None:
     """Front matter images must be files under content/ (or https:// addresses); a missing one is an
-    error at its ``src``, a damaged one a warning (see `_picture_problem`). An image without alt text
-    is a warning (WCAG 1.1.1)."""
+    error at its ``src``, a damaged one a warning (see `_picture_problem`), reported with the errors of
+    the build. An image without alt text is a warning (WCAG 1.1.1)."""
     for index, image in enumerate(document.meta.images):
-        problem = _picture_problem(root, image.src, damaged=False)  # the site graph warns of a damaged file
+        problem = _picture_problem(root, image.src, damaged=False)
         if problem is not None:
             line, column = document.yaml.locate(("images", index, "src"))
             report.error(document.path, line, column, *problem)
+        elif (damage := _picture_problem(root, image.src)) is not None:
+            line, column = document.yaml.locate(("images", index, "src"))
+            report.warning(document.path, line, column, *damage)
         if not image.alt.strip():
             line, column = document.yaml.locate(("images", index))
             report.warning(document.path, line, column, f'image "{image.src}" has no alt text',

@@ -54,10 +54,62 @@ def site_path(address: str) -> str:
     return unquote(urlsplit(site_image_path(address)).path)
 
 
-def looks_damaged(src: str, size: tuple[int, int] | None) -> bool:
-    """True when ``src`` names a raster picture (by its suffix) whose size could not be read."""
-    return size is None and not is_external_address(src) and \
-        urlsplit(src).path.lower().endswith(RASTER_SUFFIXES)
+def looks_damaged(src: str, size: tuple[int, int] | None, path: Path | None = None) -> bool:
+    """True when ``src`` names a raster picture (by its suffix) whose size could not be read, or when the
+    file at ``path`` (the one ``src`` names, if known) is cut short (`is_cut_short`)."""
+    if is_external_address(src):
+        return False
+    return (size is None and urlsplit(src).path.lower().endswith(RASTER_SUFFIXES)) or \
+        (path is not None and is_cut_short(path))
+
+
+_PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"
+_TAIL_BYTES = 4096  # a JPEG's end marker is within its last bytes (after any trailer a camera adds)
+
+
+def is_cut_short(path: Path) -> bool:
+    """True when a picture file stops before its format's end, as a half-copied or half-downloaded one does.
+
+    The header (and so the size) of such a file reads fine, but browsers
+    show it grey or cut off. Ends checked: a PNG's ``IEND`` chunk, a JPEG's
+    end marker (``FF D9``, within its last 4 KB), a GIF's trailer (``;``), a
+    WebP as long as its RIFF header says, and an SVG that parses as XML to
+    its end (SVGs up to `_SVG_READ_LIMIT` bytes). Other kinds, and files
+    that cannot be read, give False (a missing file is reported as such).
+    """
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".svg":
+            return _svg_cut_short(path)
+        if suffix not in (".png", ".jpg", ".jpeg", ".gif", ".webp"):
+            return False
+        with path.open("rb") as file:
+            head = file.read(12)
+            length = file.seek(0, 2)
+            file.seek(max(0, length - _TAIL_BYTES))
+            tail = file.read()
+    except OSError:
+        return False
+    if suffix == ".png":
+        return head.startswith(b"\x89PNG") and not tail.endswith(_PNG_END)
+    if suffix in (".jpg", ".jpeg"):
+        return head.startswith(b"\xff\xd8") and b"\xff\xd9" not in tail
+    if suffix == ".gif":
+        return head.startswith(b"GIF8") and not tail.rstrip(b"\x00").endswith(b";")
+    return head.startswith(b"RIFF") and head[8:12] == b"WEBP" and int.from_bytes(head[4:8], "little") + 8 > length
+
+
+def _svg_cut_short(path: Path) -> bool:
+    """True when an SVG file of at most `_SVG_READ_LIMIT` bytes is not XML to its end (see `is_cut_short`)."""
+    if path.stat().st_size > _SVG_READ_LIMIT:
+        return False
+    parser = ElementTree.XMLPullParser(events=())
+    try:
+        parser.feed(path.read_bytes())
+        parser.close()
+    except ElementTree.ParseError:
+        return True
+    return False
 
 
 def image_size(path: Path) -> tuple[int, int] | None:

@@ -38,7 +38,7 @@ from .errors import Report
 from .load import Content, Document
 from .markup import reading_minutes
 from .models import Image, Series, Tally, Unit, is_external_address, site_image_path
-from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file, site_path
+from .pictures import image_size, picture_file, site_path
 from .slugs import make_slug
 
 FEED_FILE = "feed.xml"
@@ -495,7 +495,7 @@ def build_site(config: Config, content: Content, now: datetime, report: Report,
     published = [d for d in content.interviews + content.cases
                   if include_drafts or not (d.meta.draft or d.meta.date > now)]
     term = _terms(config, published, slugger, report).__getitem__
-    pictures = _Pictures(config, report)
+    pictures = _Pictures(config)
     interviews = _entries(config, content.interviews, units, series, now, include_drafts, term, pictures,
                           config.permalinks.interviews)
     cases = _entries(config, content.cases, units, series, now, include_drafts, term, pictures,
@@ -530,12 +530,11 @@ def _permalink(pattern: str, slug: str) -> str:
 class _Pictures:
     """The sizes of a build's pictures, each file read once: front matter figures and pictures in the text.
 
-    Takes the settings (the site folder) and the report.
+    Takes the settings (the site folder).
     """
 
-    def __init__(self, config: Config, report: Report) -> None:
+    def __init__(self, config: Config) -> None:
         self._content = config.root / "content"
-        self._report = report
         self._sizes: dict[str, tuple[int, int] | None] = {}
 
     def size(self, src: str) -> tuple[int, int] | None:
@@ -547,15 +546,10 @@ class _Pictures:
         return self._sizes[src]
 
     def figure(self, document: Document, index: int) -> Figure:
-        """The `Figure` of the page's front matter image number ``index``. A picture file whose size
-        cannot be read (damaged, or not what its name says) is a warning at its ``src``: readers would
-        see a broken picture."""
+        """The `Figure` of the page's front matter image number ``index`` (a damaged picture file is
+        warned by `sitegen.checks.check_images`)."""
         image = document.meta.images[index]
-        size = self.size(image.src)
-        if looks_damaged(image.src, size):
-            line, column = document.yaml.locate(("images", index, "src"))
-            self._report.warning(document.path, line, column, damaged_message(image.src), DAMAGED_HINT)
-        return Figure(image, *(size or (None, None)))
+        return Figure(image, *(self.size(image.src) or (None, None)))
 
     def in_text(self, document: Document) -> dict[str, tuple[int, int]]:
         """``{src: (width, height)}`` of the pictures in the page's text whose size can be read."""

@@ -234,7 +234,8 @@ def test_pictures_named_as_editors_slip_get_the_fix_and_a_path_with_spaces_is_no
     images = ("images:\n  - src: C:\\Users\\editor\\Desktop\\caomei.png\n    alt: 甲\n"
               "  - src: //cdn.example.org/a.png\n    alt: 乙\n  - src: javascript:alert(1)\n    alt: 丙\n"
               "  - src: https://example.org/a.png\n    alt: 丁\n")
-    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x02\x00\x00\x00\x01\x08\x02\x00\x00\x00\x00\x00\x00\x00"
+    png = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x02\x00\x00\x00\x01\x08\x02\x00\x00\x00\x00\x00\x00\x00"
+           b"\x00\x00\x00\x00IEND\xaeB`\x82")
     root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body, extra=images),
                                  "content/images/中文 图片.png": png, "content/images/field.png": png,
                                  "content/images/broken.png": b"\x89PNG and then nothing a picture has"})
@@ -614,3 +615,35 @@ def test_a_misspelling_typed_with_an_escape_or_a_broken_line_is_warned_at_its_va
         '"白河镇" is a misspelling of the unit name 白鹤镇',
         '"白河镇" is a misspelling of the unit name 白鹤镇, hidden here in an escape or a broken line']
     assert problems[0].hint == "write 白鹤镇 as plain text, with no \\u escape or line break inside it"
+
+
+def test_pictures_cut_short_are_warned_with_the_errors_of_the_build(tmp_path: Path) -> None:
+    # A PNG cut at half its length (its size still readable) and an SVG cut after 40 bytes were published
+    # unwarned; and a damaged front-matter picture was warned only once the build's errors were fixed.
+    import struct
+    import zlib
+    ihdr = struct.pack(">IIBBBBB", 4, 2, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"".join(b"\x00" + bytes(12) for _ in range(2)))
+    chunk = (lambda kind, data: struct.pack(">I", len(data)) + kind + data
+             + struct.pack(">I", zlib.crc32(kind + data)))
+    whole_png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    whole_jpeg = (b"\xff\xd8\xff\xc0" + struct.pack(">HBHHB", 11, 8, 2, 4, 1) + b"\x01\x11\x00" + bytes(200)
+                  + b"\xff\xd9")
+    whole_gif = b"GIF89a" + struct.pack("<HH", 4, 2) + bytes(16) + b";"
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="8" height="4"><rect width="8" height="4"/></svg>'
+    files = {"whole.png": whole_png, "half.png": whole_png[:len(whole_png) // 2], "whole.jpg": whole_jpeg,
+             "half.jpg": whole_jpeg[:150], "whole.svg": svg, "cut.svg": svg[:40],
+             "whole.gif": whole_gif, "half.gif": whole_gif[:-1]}
+    images = "images:\n" + "".join(f"  - src: images/{name}\n    alt: 图\n"
+                                    for name in ("half.png", "cut.svg", "whole.png"))
+    body = "".join(f"![图](images/{name})\n\n" for name in files)
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body, extra=images),
+                                 "content/interviews/b.md": interview().replace("unit: baihe", "unit: nowhere"),
+                                 **{f"content/images/{name}": data for name, data in files.items()}})
+    problems = found(root)
+    assert [(p.location(), p.severity) for p in problems if "cannot be read as a picture" in p.message] == [
+        ("content/interviews/a.md:10:10", "warning"), ("content/interviews/a.md:12:10", "warning"),  # front matter
+        ("content/interviews/a.md:20:6", "warning"), ("content/interviews/a.md:24:6", "warning"),  # text
+        ("content/interviews/a.md:28:6", "warning"), ("content/interviews/a.md:32:6", "warning")]
+    assert problems[0].message == 'image "images/half.png" cannot be read as a picture, so readers may see it broken'
+    assert any(p.severity == "error" and "nowhere" in p.message for p in problems)  # the build's own error

@@ -289,10 +289,10 @@ def test_two_words_that_read_alike_get_two_tag_pages_and_a_warning(tmp_path: Pat
 
 
 def _png_header(width: int, height: int) -> bytes:
-    """The first bytes of a PNG file: signature and IHDR chunk (what a size reader reads)."""
+    """A PNG file's signature, IHDR chunk (what a size reader reads) and IEND chunk (its end), no pixels."""
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return (b"\x89PNG\r\n\x1a\n" + struct.pack(">I", len(ihdr)) + b"IHDR" + ihdr
-            + struct.pack(">I", zlib.crc32(b"IHDR" + ihdr)))
+            + struct.pack(">I", zlib.crc32(b"IHDR" + ihdr)) + b"\x00\x00\x00\x00IEND\xaeB`\x82")
 
 
 @pytest.mark.parametrize(("name", "data", "size"), [
