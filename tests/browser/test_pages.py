@@ -236,3 +236,17 @@ def test_a_long_row_name_wraps_and_a_table_in_the_text_has_no_sticky_cell(tmp_pa
                                               "cells => cells.map(c => getComputedStyle(c).position)")
     assert widths and max(widths) <= box * 0.4
     assert positions and set(positions) == {"static"}
+
+
+def test_a_value_written_over_several_lines_keeps_its_line_breaks(tmp_path: Path, page_at: Any) -> None:
+    # "problem: |" over two lines was shown as one line with a space where the editor broke it.
+    case = ("---\ntitle: 做大做强白鹤草莓\nunit: baihe\nstatus: in_progress\nproblem: |\n  第一行问题描述。\n"
+            "  第二行继续说明。\nactions:\n  - |\n    走访农户；\n    研究对策\noutcome: 一行成效。\n"
+            "date: 2018-05-03\n---\n\n正文。\n")
+    root = write_site(tmp_path / "site", {"content/cases/caomei.md": case})
+    build(BuildOptions(root=root, search=False))
+    page = page_at(1280)
+    with serving(root) as served:
+        page.goto(served.address("/cases/caomei/"), wait_until="load")
+        shown = page.eval_on_selector_all(".case-facts dd", "cells => cells.map(c => c.innerText.trim())")
+    assert shown == ["第一行问题描述。\n第二行继续说明。", "走访农户；\n研究对策", "一行成效。"]
