@@ -110,7 +110,8 @@ def test_case_01_yes_no_keys_stay_strings(tmp_path: Path) -> None:
         "content/interviews/held.md": add_front_matter(b"---\ntitle: t\ndate: 2024-06-30\ndraft: yes\n---\n"),
         "content/interviews/also-held.md": add_front_matter("---\ntitle: t\ndate: 2024-06-30\ndraft: 是\n---\n"
                                                             .encode()),
-        "content/interviews/shown.md": add_front_matter(b"---\ntitle: t\ndate: 2024-06-30\ndraft: no\n---\n"),
+        "content/interviews/shown.md": add_front_matter("---\ntitle: t\ndate: 2024-06-30\ndraft: no\n---\n\n正文。\n"
+                                                        .encode()),
     })
     result = run_build(root)
     assert result.warnings == []
@@ -802,7 +803,7 @@ def test_case_23_a_linked_image_to_outside_is_not_published(tmp_path: Path) -> N
     secret = tmp_path / "outside.txt"
     secret.write_text("do-not-publish", encoding="utf-8")
     root = write_site(tmp_path / "site", {"content/interviews/ok.md": add_front_matter(
-        b"---\ntitle: t\ndate: 2024-06-01\n---\n")})
+        "---\ntitle: t\ndate: 2024-06-01\n---\n\n正文。\n".encode())})
     (root / "content/images").mkdir(parents=True)
     os.symlink(secret, root / "content/images/photo.png")
     found = stopped(root)

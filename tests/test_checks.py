@@ -647,3 +647,16 @@ def test_pictures_cut_short_are_warned_with_the_errors_of_the_build(tmp_path: Pa
         ("content/interviews/a.md:28:6", "warning"), ("content/interviews/a.md:32:6", "warning")]
     assert problems[0].message == 'image "images/half.png" cannot be read as a picture, so readers may see it broken'
     assert any(p.severity == "error" and "nowhere" in p.message for p in problems)  # the build's own error
+
+
+def test_an_interview_without_text_is_warned(tmp_path: Path) -> None:
+    # Front matter only: the page was published as an empty article, unwarned.
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=""),
+                                 "content/interviews/b.md": interview(body="\n\n   \n"),
+                                 "content/interviews/c.md": interview(body="![图](https://example.org/a.png)\n"),
+                                 "content/interviews/d.md": interview(body="", extra="draft: true\n")})  # unfinished
+    assert [(p.location(), p.message) for p in found(root)] == [
+        ("content/interviews/a.md:10", "the interview has no text below its front matter, so its page shows only "
+                                       "the title and facts"),
+        ("content/interviews/b.md:10", "the interview has no text below its front matter, so its page shows only "
+                                       "the title and facts")]
