@@ -20,8 +20,9 @@ such text cannot be published in XML feeds, and nobody types it on purpose.
 
 Before parsing, a line scan catches the mistakes that PyYAML reports at the
 wrong place or with baffling words (cases 09 and 11): TAB indentation,
-full-width colons and spaces typed by a Chinese input method, ``key:value``
-without a space, invisible control characters. A TAB used as the gap right
+full-width colons, spaces and dashes typed by a Chinese input method,
+``key:value`` without a space, a list item without the space after ``-``,
+invisible control characters. A TAB used as the gap right
 after ``key:`` is allowed (YAML 1.2 allows tabs as separation space): it is
 read as a space, and columns stay right.
 
@@ -369,7 +370,8 @@ def _load_fast(text: str, first_line: int) -> tuple[list[_Issue], YamlData | Non
 #   _VALID_ESCAPE   _check_escapes;
 #   _QUICK_COMMENT  _check_comment;
 #   _QUICK_KEY      _check_key_typing: a key at the start of a line or after its "- "
-#                   markers (searched in "\n" + text, so the first line has its "\n" too).
+#                   markers (searched in "\n" + text, so the first line has its "\n" too);
+#   _QUICK_DASH     _check_list_dash: a line starting with "-" and no space, or another dash.
 # The last two rely on _QUICK_CHAR being tried first: with no TAB or full-width space in
 # the text, indentation and "- " markers are spaces and dashes only, and a "#" cutting a
 # value follows a space. The trailing "+" on the key patterns makes their repeats
@@ -378,6 +380,7 @@ def _load_fast(text: str, first_line: int) -> tuple[list[_Issue], YamlData | Non
 _QUICK_CHAR = re.compile(f"[\t\u3000{_BAD_CHARS}{_BAD_BREAKS}]")
 _QUICK_KEY = re.compile(rf"\n[ -]*+(?:{_ASCII_KEY}+|{_CJK_KEY}+)(?::(?=[^ \t\u3000/:\n])|[ \t]*+：)")
 _QUICK_COMMENT = re.compile(r" #(?=[^ \t#\n])")
+_QUICK_DASH = re.compile(r"\n *+(?:-[^ \n-]|[－—–−])")
 
 
 def _nothing_to_scan(text: str) -> bool:
@@ -388,6 +391,7 @@ def _nothing_to_scan(text: str) -> bool:
     return (_QUICK_CHAR.search(text) is None
             and _VALID_ESCAPE.search(text) is None
             and _QUICK_COMMENT.search(text) is None
+            and _QUICK_DASH.search("\n" + text) is None
             and _QUICK_KEY.search("\n" + text) is None)
 
 
@@ -485,7 +489,9 @@ def _scan_normal_line(scan: _Scan, number: int, line: str) -> None:
     if pos == 0 and re.match(r"(---|\.\.\.)([ \t]|$)", line):
         return
     indent = pos
-    owner, pos, after_dash = _scan_dashes(scan, number, line, pos, -1)
+    owner, pos, after_dash = _check_list_dash(scan, number, line, pos)
+    owner, pos, seen = _scan_dashes(scan, number, line, pos, owner)
+    after_dash = after_dash or seen
     if _check_key_typing(scan, number, line, pos, after_dash):
         return
     lead = indent if after_dash else pos
@@ -513,6 +519,45 @@ def _check_indent(scan: _Scan, number: int, indent: str, *, blank: bool) -> None
         else:
             continue
         return
+
+
+_NUMBER = re.compile(r"-[0-9]+(?:\.[0-9]+)?%?")
+_LIST_DASHES = "-－—–−"
+_DASH_NAMES = {"－": "a full-width dash (全角)", "—": "a long dash (破折号)", "–": "an en dash",
+               "−": "a minus sign"}
+
+
+def _check_list_dash(scan: _Scan, number: int, line: str, pos: int) -> tuple[int, int, bool]:
+    """Report a list item typed ``-走访`` (no space) or ``－ 走访``/``— 走访`` (a dash that is not "-").
+
+    Takes the scan, the line's number and text, and ``pos``, where its text
+    starts (after the indentation). YAML reads such a line as text, and
+    joins it to the lines around it: ``actions:`` followed by ``-走访`` and
+    ``-研究`` publishes the one action "-走访 -研究", and ``-as_of: …`` is
+    reported by the parser a line too late. An error at the dash, with the
+    line as it should be typed, stops that. Lines the scan does not look at
+    (block scalars, quoted text, the lines continuing a value) are never
+    checked here, nor are ``---``, a number (``-5``, ``-2.5%``) or a line of
+    dashes only.
+
+    Returns (column of the dash, where the item's text starts, True) after
+    a report, so that the rest of the line is checked as a list item's;
+    else (-1, ``pos``, False).
+    """
+    char, after = line[pos:pos + 1], line[pos + 1:pos + 2]
+    rest = line[pos:].rstrip(_GAP)
+    if char == "-":
+        if after in ("", " ", "\t", "\u3000", "-") or _NUMBER.fullmatch(rest):
+            return -1, pos, False
+        message, how = 'a list item needs a space after "-" (列表项 "-" 后要有空格)', 'add a space after "-"'
+    elif char in _DASH_NAMES and after not in _LIST_DASHES and rest.strip(_LIST_DASHES):
+        message = f'"{char}" is {_DASH_NAMES[char]}; a list item starts with a half-width "-" (半角) and a space'
+        how = 'type a half-width "-" and a space'
+    else:
+        return -1, pos, False
+    start = pos + 1 + len(line[pos + 1:]) - len(line[pos + 1:].lstrip(_GAP))
+    scan.issues.append(_Issue(number, pos, message, f"{how}: {_clip('- ' + line[start:].rstrip())}"))
+    return pos, start, True
 
 
 def _scan_dashes(scan: _Scan, number: int, line: str, pos: int, owner: int) -> tuple[int, int, bool]:

@@ -158,6 +158,7 @@ _U = "content/units/baihe.yaml"
 _SVG = "<svg xmlns='http://www.w3.org/2000/svg'/>"
 _CASE = ("---\ntitle: 做大做强白鹤草莓\nunit: baihe\nstatus: in_progress\nproblem: 草莓\nactions: [走访]\n"
          "related_tally: 2018-05-01\ndate: 2018-05-03\n---\n")
+_GOOD_CASE = _CASE.replace("related_tally: 2018-05-01", "related_tally: 2018-04-26")
 
 
 def _tallies(*rows: str) -> str:
@@ -202,6 +203,10 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A full-width space after the colon", "title:\u3000白鹤镇访谈",
          {_P: _page("title: 白鹤镇访谈", "title:\u3000白鹤镇访谈")}),
         ('": " inside a value', "title: 专访: 网格员的一天", {_P: _page("title: 白鹤镇访谈", "title: 专访: 网格员的一天")}),
+        ('A list item without a space after "-"', "actions:\\n  -走访草莓种业研发中心",
+         {"content/cases/caomei.md": _GOOD_CASE.replace("actions: [走访]", "actions:\n  -走访草莓种业研发中心")}),
+        ("A list item typed with a full-width dash", "actions:\\n  －走访草莓种业研发中心",
+         {"content/cases/caomei.md": _GOOD_CASE.replace("actions: [走访]", "actions:\n  －走访草莓种业研发中心")}),
         ("A TAB used for indentation", "tags:⇥- 大调研 (the TAB shown as ⇥)", {_P: interview(extra="tags:\n\t- 大调研\n")}),
         ("Full-width spaces used for indentation", "interviewee:\\n\u3000\u3000name: 受访人",
          {_P: _page("  name:", "\u3000\u3000name:")}),

@@ -191,7 +191,8 @@ def test_a_value_with_a_full_width_space_is_scanned_and_still_walked_fast(monkey
     assert [(p.severity, p.line, p.column) for p in report.problems] == [("warning", 4, 11)]
 
 
-@pytest.mark.parametrize("text", ["title:value\n", "a: b #3\n", "- \u3000x\n", "a: \"C:\\temp\"\n", "\u3000a: b\n"])
+@pytest.mark.parametrize("text", ["title:value\n", "a: b #3\n", "- \u3000x\n", "a: \"C:\\temp\"\n", "\u3000a: b\n",
+                                  "a:\n  -x\n", "a:\n  －x\n"])
 def test_the_comparison_notices_a_skipped_scan(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     monkeypatch.setattr(yamltext, "_nothing_to_scan", lambda _text: True)
     with pytest.raises(AssertionError):
@@ -243,6 +244,7 @@ EDGE_CASES = [
     "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1), "[" * MAX_DEPTH + "]" * MAX_DEPTH, "[" * 1100 + "]" * 1100,
     "".join(f"{'  ' * level}k{level}:\n" for level in range(MAX_DEPTH + 2)) + "  " * (MAX_DEPTH + 2) + "x\n",
     "a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n", "- a\n" * (MAX_LINES - 1), "- a\n" * MAX_LINES,
+    "a:\n  -x\n  -y\n", "a:\n  －x\n", "a:\n  — x\n", "a: |\n  -x\n", "a:\n  -5\n", "a:\n  ——x\n", "-x: 1\n",
     "[" + "a," * (MAX_NODES - 2) + "a]", "[" + "a," * MAX_NODES + "a]", "a: b\r\nc: d\r\n", "a: b\rc: d\r",
 ]
 
@@ -272,7 +274,7 @@ def _mostly(clean: list[str], mistakes: list[str]) -> st.SearchStrategy[str]:
 
 
 _INDENTS = _mostly(["", "", "  ", "    "], ["\t", "  \t", "\u3000", " \u3000", "   ", " "])
-_DASHES = _mostly(["", "", "", "- "], ["- - ", "-\t", "-\u3000", "-", "-  "])
+_DASHES = _mostly(["", "", "", "- "], ["- - ", "-\t", "-\u3000", "-", "-  ", "－", "— ", "——", "-5"])
 _KEYS = _mostly(["title", "tags", "name", "a", "yes", "on", "标题", "名称", "key-1", "_x", '"q k"', "'s k'"], [
     "社区网格员访谈记录稿", "mailto", "http", "", "? x", "[a]", "{a: 1}", "&k a", "*k", "!!str t", "!x y", "1", "a b",
     "ｔｉｔｌｅ"])

@@ -1,0 +1,72 @@
+"""Slips of a Chinese input method in front matter and records, end to end through `sitegen.build.check`.
+
+Each test writes a small site with the slip as an editor types it and
+asserts every problem printed: file, line, column, words and hint. Before
+these rules, each slip here was published silently (a list merged into one
+text, tags merged into one tag) or reported at the wrong line with words an
+editor cannot act on.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .sitekit import UNIT, interview, write_site
+from .test_checks import found
+
+CASE_PATH = "content/cases/caomei.md"
+PAGE_PATH = "content/interviews/baihe.md"
+UNIT_PATH = "content/units/baihe.yaml"
+
+
+def case_study(actions: str, tags: str) -> str:
+    """A case study whose ``actions:`` and ``tags:`` are followed by these lines (actions from line 7)."""
+    return ("---\ntitle: 做大做强白鹤草莓\nunit: baihe\nstatus: in_progress\nproblem: 草莓企业希望做大做强。\n"
+            f"actions:\n{actions}date: 2018-05-03\ntags:\n{tags}---\n\n正文。\n")
+
+
+def printed(root: Path) -> list[str]:
+    """Every problem of the site as `sitegen check` prints it."""
+    return [problem.format() for problem in found(root)]
+
+
+# -- list items typed without the space, or with another dash ---------------------------------
+
+def test_list_items_without_a_space_after_the_dash_are_errors_at_each_dash(tmp_path: Path) -> None:
+    # Published as one action "-走访草莓种业研发中心 -研究建设种植基地" and one tag "-大调研 -草莓产业".
+    page = case_study("  -走访草莓种业研发中心\n  -研究建设种植基地\n", "  -大调研\n  -草莓产业\n")
+    root = write_site(tmp_path, {CASE_PATH: page})
+    need = 'error: a list item needs a space after "-" (列表项 "-" 后要有空格)\n  hint: add a space after "-": '
+    assert printed(root) == [f"{CASE_PATH}:7:3: {need}- 走访草莓种业研发中心",
+                             f"{CASE_PATH}:8:3: {need}- 研究建设种植基地",
+                             f"{CASE_PATH}:11:3: {need}- 大调研",
+                             f"{CASE_PATH}:12:3: {need}- 草莓产业"]
+
+
+@pytest.mark.parametrize(("dash", "what"), [("－", "a full-width dash (全角)"), ("—", "a long dash (破折号)")])
+def test_list_items_typed_with_a_full_width_or_long_dash_are_errors(tmp_path: Path, dash: str, what: str) -> None:
+    page = case_study(f"  {dash} 走访草莓种业研发中心\n  - 研究建设种植基地\n", f"  {dash}大调研\n")
+    root = write_site(tmp_path, {CASE_PATH: page})
+    slip = (f'error: "{dash}" is {what}; a list item starts with a half-width "-" (半角) and a space\n'
+            '  hint: type a half-width "-" and a space: ')
+    assert printed(root) == [f"{CASE_PATH}:7:3: {slip}- 走访草莓种业研发中心", f"{CASE_PATH}:11:3: {slip}- 大调研"]
+
+
+def test_a_tally_item_without_the_space_is_reported_at_its_own_line(tmp_path: Path) -> None:
+    # The parser named line 6 ("batches: 318"), the line after the slip.
+    root = write_site(tmp_path, {UNIT_PATH: UNIT.replace("  - as_of:", "  -as_of:")})
+    assert printed(root) == [
+        f'{UNIT_PATH}:5:3: error: a list item needs a space after "-" (列表项 "-" 后要有空格)\n'
+        '  hint: add a space after "-": - as_of: 2018-04-26']
+
+
+def test_dashes_that_are_text_are_kept(tmp_path: Path) -> None:
+    page = ("---\ntitle: 做大做强白鹤草莓\nunit: baihe\nstatus: in_progress\nproblem: |\n  -第一条\n  —第二条\n"
+            "actions:\n  - -5\n  - \"-大调研\"\n  - '—走访\n    -研究'\noutcome: 签约 -5\nrelated_tally:\n  -2.5\n"
+            "date: 2018-05-03\n---\n\n正文。\n")
+    root = write_site(tmp_path, {CASE_PATH: page, PAGE_PATH: interview(extra="summary: 第一句\n  -第二句\n")})
+    assert printed(root) == [
+        f'{CASE_PATH}:15:3: error: related_tally: "-2.5" is not a date sitegen understands\n'
+        "  hint: write the date as YYYY-MM-DD, e.g. 2018-04-26 (2018/4/26 and 2018年4月26日 are read too)"]
