@@ -250,21 +250,53 @@ def parse_web_address(value: Any) -> str:
     return text
 
 
-def parse_tags(value: Any) -> tuple[str, ...]:
-    """Accept a page's tags: a list of texts (see `parse_text_list`), none holding a separator.
+_TAG_SEPARATORS = re.compile(r"[,，、]")
 
-    A Chinese input method types the full-width comma (，) or the 顿号 (、),
-    so ``tags: [大调研，补短板]`` is one tag "大调研，补短板" to YAML; that is
-    almost never meant. Raises `PydanticCustomError` ``tags`` naming the tag
-    and showing the list written with English commas.
+
+def _fullwidth_brackets(tag: str) -> str | None:
+    """The full-width brackets (【】 or ［］) that ``tag`` is typed in, as a list would be; else None.
+
+    ``【大调研, 补短板】`` and ``【大调研`` are; ``【专题】调研`` is a tag with brackets in it.
+    """
+    for opening, closing in ("【】", "［］"):
+        starts, ends = tag.startswith(opening), tag.endswith(closing)
+        if (starts and (ends or closing not in tag)) or (ends and opening not in tag):
+            return opening + closing
+    return None
+
+
+def parse_tags(value: Any) -> tuple[str, ...]:
+    """Accept a page's tags: a list of texts (see `parse_text_list`), none of them a list typed as one text.
+
+    Takes the value typed after ``tags:``; returns the tags. A list needs
+    half-width square brackets and English commas: ``tags: 大调研, 补短板``
+    (no brackets), ``tags: 【大调研, 补短板】`` or ``［…］`` (full-width
+    brackets from a Chinese input method) and ``[大调研，补短板]`` (a
+    full-width comma or 顿号 、) are each one text to YAML, so one tag
+    holding the whole line; that is never meant. Raises
+    `PydanticCustomError` ``tags`` naming the tag and what is wrong with it,
+    with the tags written as a list in the hint.
     """
     tags = parse_text_list(value)
     for tag in tags:
-        if "，" in tag or "、" in tag:
-            parts = [part.strip() for part in tag.replace("、", "，").split("，") if part.strip()]
-            raise PydanticCustomError(
-                "tags", 'the tag "{tag}" has a full-width comma (，) or 顿号 (、) in it, so it is one tag',
-                {"tag": tag, "hint": "separate tags with an English comma: [" + ", ".join(parts) + "]"})
+        brackets = _fullwidth_brackets(tag)
+        if brackets:
+            message = f'the tag "{{tag}}" is written in full-width brackets {brackets} (全角括号), so it is one tag'
+            how = "in half-width square brackets"
+        elif "，" in tag or "、" in tag:
+            message = 'the tag "{tag}" has a full-width comma (，) or 顿号 (、) in it, so it is one tag'
+            how = "separated by English commas"
+        elif "," in tag and isinstance(value, str):
+            message, how = 'without square brackets, "{tag}" is one text, so it is one tag', "in square brackets"
+        elif "," in tag:
+            message, how = 'the tag "{tag}" has a comma in it, so it is one tag', "each on its own"
+        else:
+            continue
+        parts = [part.strip(" 【】［］" if _fullwidth_brackets(item) else " ")
+                 for item in tags for part in _TAG_SEPARATORS.split(item)]
+        raise PydanticCustomError(
+            "tags", message,
+            {"tag": tag, "hint": f"write the tags {how}: tags: [" + ", ".join(part for part in parts if part) + "]"})
     return tags
 
 

@@ -584,7 +584,7 @@ def test_tags_typed_with_a_full_width_comma_are_an_error_showing_the_fix(tmp_pat
     errors = [p for p in check(BuildOptions(root=root)).problems if p.severity == "error"]
     assert [(p.path, p.line) for p in errors] == [("content/interviews/a.md", 9)]
     assert errors[0].message.endswith('the tag "大调研，补短板" has a full-width comma (，) or 顿号 (、) in it, so it is one tag')
-    assert errors[0].hint == "separate tags with an English comma: [大调研, 补短板]"
+    assert errors[0].hint == "write the tags separated by English commas: tags: [大调研, 补短板]"
 
 
 @pytest.mark.parametrize("address", ["javascript:alert(1)", " JaVaScRiPt:alert(1)", "data:text/html,x",

@@ -70,3 +70,28 @@ def test_dashes_that_are_text_are_kept(tmp_path: Path) -> None:
     assert printed(root) == [
         f'{CASE_PATH}:15:3: error: related_tally: "-2.5" is not a date sitegen understands\n'
         "  hint: write the date as YYYY-MM-DD, e.g. 2018-04-26 (2018/4/26 and 2018年4月26日 are read too)"]
+
+
+# -- tags typed as one text ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("typed", "message", "hint"), [
+    ("大调研, 补短板", 'without square brackets, "大调研, 补短板" is one text, so it is one tag',
+     "write the tags in square brackets: tags: [大调研, 补短板]"),
+    ("【大调研, 补短板】", 'the tag "【大调研, 补短板】" is written in full-width brackets 【】 (全角括号), so it is one tag',
+     "write the tags in half-width square brackets: tags: [大调研, 补短板]"),
+    ("［大调研, 补短板］", 'the tag "［大调研, 补短板］" is written in full-width brackets ［］ (全角括号), so it is one tag',
+     "write the tags in half-width square brackets: tags: [大调研, 补短板]"),
+    ("【大调研，补短板】", 'the tag "【大调研，补短板】" is written in full-width brackets 【】 (全角括号), so it is one tag',
+     "write the tags in half-width square brackets: tags: [大调研, 补短板]"),
+    ('[【专题】调研, "大调研, 补短板"]', 'the tag "大调研, 补短板" has a comma in it, so it is one tag',
+     "write the tags each on its own: tags: [【专题】调研, 大调研, 补短板]"),
+])
+def test_tags_typed_as_one_text_are_an_error_showing_the_list(tmp_path: Path, typed: str, message: str,
+                                                              hint: str) -> None:
+    root = write_site(tmp_path, {PAGE_PATH: interview(extra=f"tags: {typed}\n")})
+    assert printed(root) == [f"{PAGE_PATH}:9:7: error: tags: {message}\n  hint: {hint}"]
+
+
+def test_tags_written_as_a_list_are_kept(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {PAGE_PATH: interview(extra="tags: [大调研, 白鹤（草莓）, 【专题】调研]\n")})
+    assert printed(root) == []
