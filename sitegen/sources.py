@@ -354,19 +354,62 @@ def split_front_matter(source: SourceFile, report: Report) -> FrontMatterDocumen
           has no front matter and the whole text as body (the build must stop).
         - blank lines before a ``---`` line that starts front matter: error at
           line 1 (front matter must start on line 1); the text is taken as body.
+        - an opening or closing line typed with a Chinese input method
+          (``———``, ``－－－``), with four hyphens, or with a full-width space
+          after them (see `_fence_slip`): error at that line, saying what is
+          wrong with it; the text is still split there, so that the front
+          matter's own mistakes are found too. Editors see such a line as
+          the fence, so "never closed" would send them looking elsewhere.
     """
     lines = source.text.split("\n")
-    if not _DELIMITER.fullmatch(lines[0]):
+    opening = None if _DELIMITER.fullmatch(lines[0]) else _fence_slip(lines[0])
+    if opening is None and not _DELIMITER.fullmatch(lines[0]):
         _check_late_opening(source, lines, report)
         return FrontMatterDocument(source, None, 1, source.text, 1)
+    if opening is not None:
+        report.error(source.path, 1, 1, f'line 1 looks like the "---" that opens the front matter, but {opening}',
+                     FENCE_HINT)
     for number in range(1, len(lines)):
-        if _DELIMITER.fullmatch(lines[number]):
+        line = lines[number]
+        slip = _fence_slip(line) if line[:1] in _FENCE_DASHES and line[:1] else None
+        if slip is not None:
+            report.error(source.path, number + 1, 1,
+                         f'this line looks like the "---" that closes the front matter, but {slip}', FENCE_HINT)
+        if slip is not None or _DELIMITER.fullmatch(line):
             front = "".join(line + "\n" for line in lines[1:number])
             body = "\n".join(lines[number + 1:])
             return FrontMatterDocument(source, front, 2, body, number + 2)
-    report.error(source.path, 1, 1, 'the front matter opened with "---" on line 1 is never closed',
-                 'add a line with only "---" after the last front-matter line (title, date, …)')
+    if opening is None:
+        report.error(source.path, 1, 1, 'the front matter opened with "---" on line 1 is never closed',
+                     'add a line with only "---" after the last front-matter line (title, date, …)')
     return FrontMatterDocument(source, None, 1, source.text, 1)
+
+
+FENCE_HINT = "type exactly --- (three half-width hyphens, 半角) and nothing else on the line"
+"""How to type the line that opens or closes a page's front matter."""
+
+_FENCE_DASHES = "-－—–−―"
+
+
+def _fence_slip(line: str) -> str | None:
+    """Say why ``line`` is not the ``---`` of front matter that it looks like, if it looks like one.
+
+    Takes one line of a page. Returns what is wrong ("it has 4 hyphens",
+    "it is typed with full-width or long dashes …", "a full-width space …
+    follows it"), or None for a real ``---`` line and for any line that is
+    not dashes alone (``- 大调研``, ``——摘自``, a line indented or with text).
+    A lone ``——`` (what one key gives in a Chinese input method) counts.
+    """
+    dashes = line.rstrip()  # str.rstrip also takes full-width (U+3000) and no-break spaces
+    if _DELIMITER.fullmatch(line) or not dashes or dashes.strip(_FENCE_DASHES) or len(dashes) < 2:
+        return None
+    if not dashes.isascii():
+        return "it is typed with full-width or long dashes (全角/长破折号), not three half-width hyphens"
+    if len(dashes) != 3:
+        return f"it has {len(dashes)} hyphens"
+    if "\u3000" in line:
+        return "a full-width space (全角空格) follows it"
+    return "an invisible space follows it"
 
 
 def _check_late_opening(source: SourceFile, lines: list[str], report: Report) -> None:

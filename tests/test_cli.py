@@ -196,6 +196,7 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("Front matter never closed", "---, then fields, but no closing ---",
          {_P: "---\ntitle: 白鹤镇访谈\ndate: 2018-05-03\n"}),
         ("Empty lines before the first ---", "an empty line 1, then ---", {_P: "\n" + interview()}),
+        ("The closing --- typed with an input method", "———", {_P: interview().replace("\n---\n\n", "\n———\n\n")}),
     ],
     "Typing YAML with a Chinese input method": [
         ("A full-width colon", "title：白鹤镇访谈", {_P: _page("title: 白鹤镇访谈", "title：白鹤镇访谈")}),

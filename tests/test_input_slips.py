@@ -95,3 +95,25 @@ def test_tags_typed_as_one_text_are_an_error_showing_the_list(tmp_path: Path, ty
 def test_tags_written_as_a_list_are_kept(tmp_path: Path) -> None:
     root = write_site(tmp_path, {PAGE_PATH: interview(extra="tags: [大调研, 白鹤（草莓）, 【专题】调研]\n")})
     assert printed(root) == []
+
+
+# -- front matter fences typed with an input method ----------------------------------------------
+
+def test_a_closing_fence_typed_with_long_dashes_is_named_with_the_front_matter_mistakes(tmp_path: Path) -> None:
+    # It was "1:1: the front matter opened with "---" on line 1 is never closed", with the closing line in view.
+    page = interview(extra="draft: 不是\n").replace("\n---\n\n", "\n———\n\n")
+    root = write_site(tmp_path, {PAGE_PATH: page})
+    assert printed(root) == [
+        f'{PAGE_PATH}:9:8: error: draft: "不是" is not true or false\n  hint: write true or false (是 or 否)',
+        f'{PAGE_PATH}:10:1: error: this line looks like the "---" that closes the front matter, but it is typed '
+        "with full-width or long dashes (全角/长破折号), not three half-width hyphens\n"
+        "  hint: type exactly --- (three half-width hyphens, 半角) and nothing else on the line"]
+
+
+def test_an_opening_fence_typed_with_full_width_dashes_is_named(tmp_path: Path) -> None:
+    # It was "1:1: the page has no front matter".
+    root = write_site(tmp_path, {PAGE_PATH: "－－－" + interview()[3:]})
+    assert printed(root) == [
+        f'{PAGE_PATH}:1:1: error: line 1 looks like the "---" that opens the front matter, but it is typed with '
+        "full-width or long dashes (全角/长破折号), not three half-width hyphens\n"
+        "  hint: type exactly --- (three half-width hyphens, 半角) and nothing else on the line"]

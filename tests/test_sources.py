@@ -389,6 +389,49 @@ def test_split_unclosed_front_matter_is_an_error() -> None:
         '  hint: add a line with only "---" after the last front-matter line (title, date, …)']
 
 
+_FENCE_HINT = "  hint: type exactly --- (three half-width hyphens, 半角) and nothing else on the line"
+
+
+@pytest.mark.parametrize(("fence", "why"), [
+    ("———", "it is typed with full-width or long dashes (全角/长破折号), not three half-width hyphens"),
+    ("－－－", "it is typed with full-width or long dashes (全角/长破折号), not three half-width hyphens"),
+    ("—-—", "it is typed with full-width or long dashes (全角/长破折号), not three half-width hyphens"),
+    ("——", "it is typed with full-width or long dashes (全角/长破折号), not three half-width hyphens"),
+    ("----", "it has 4 hyphens"),
+    ("---\u3000", "a full-width space (全角空格) follows it"),
+    ("---\u00a0", "an invisible space follows it"),
+])
+def test_a_closing_line_typed_wrong_is_an_error_at_that_line_and_still_ends_the_front_matter(
+        fence: str, why: str) -> None:
+    # It was "the front matter opened with "---" on line 1 is never closed", at line 1.
+    report = Report()
+    document = split_front_matter(source(f"---\ntitle: x\ntags:\n- a\n{fence}\n正文\n---\n"), report)
+    assert [p.format() for p in report.problems] == [
+        f'content/p.md:5:1: error: this line looks like the "---" that closes the front matter, but {why}\n'
+        + _FENCE_HINT]
+    assert (document.front_matter, document.body, document.body_line) == ("title: x\ntags:\n- a\n", "正文\n---\n", 6)
+
+
+def test_an_opening_line_typed_wrong_is_named_instead_of_no_front_matter() -> None:
+    report = Report()
+    document = split_front_matter(source("———\ntitle: x\n---\n正文\n"), report)
+    assert [p.format() for p in report.problems] == [
+        'content/p.md:1:1: error: line 1 looks like the "---" that opens the front matter, but it is typed with '
+        "full-width or long dashes (全角/长破折号), not three half-width hyphens\n" + _FENCE_HINT]
+    assert (document.front_matter, document.body) == ("title: x\n", "正文\n")
+    report = Report()
+    assert split_front_matter(source("－－－\ntitle: x\n"), report).front_matter is None
+    assert [p.line for p in report.problems] == [1]
+
+
+@pytest.mark.parametrize("text", ["---\ntitle: x\n---\n————\n\n----\n", "——摘自\n正文\n", "- 一\n", "-\n",
+                                  "---\nsummary: |\n  ———\n---\n"])
+def test_dashes_that_are_no_fence_are_left_alone(text: str) -> None:
+    report = Report()
+    split_front_matter(source(text), report)
+    assert report.problems == []
+
+
 def test_split_front_matter_after_blank_lines_is_an_error() -> None:
     report = Report()
     document = split_front_matter(source("\n\n---\ntitle: x\n---\nbody\n"), report)
