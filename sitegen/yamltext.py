@@ -647,6 +647,8 @@ def _scan_value(scan: _Scan, number: int, line: str, pos: int, owner: int, lead:
     the text typed before the value on this line (``title: `` or ``- ``).
     """
     char = line[pos] if pos < len(line) else ""
+    if char == "#":
+        _check_comment_value(scan, number, line, pos, lead)
     if char in ("", "#"):
         return
     if char in "|>" and _BLOCK_HEADER.match(line, pos):
@@ -680,6 +682,25 @@ def _check_comment(scan: _Scan, number: int, line: str, pos: int, lead: str) -> 
         number, cut + 1, f'the text after " #" is a comment, so the value is only "{_clip(kept)}"',
         f"if the # belongs to the value, wrap the whole value in quotes: {_clip(lead + _quote(typed))}",
         severity="warning"))
+
+
+def _check_comment_value(scan: _Scan, number: int, line: str, pos: int, lead: str) -> None:
+    """Report a value that starts with ``#`` glued to text (``title: #1 白鹤镇``): YAML drops it all.
+
+    ``pos`` is where the value starts, ``lead`` what was typed before it on
+    the line (``title: `` or ``- ``). "#" after a space starts a comment,
+    so the field is left empty, and the editor would read "the value is
+    empty" about a line that plainly has one. An error rather than the
+    warning of `_check_comment`: here nothing of the value is left. A
+    comment typed the usual way (``title: # 标题``, with a space) is not
+    reported.
+    """
+    if line[pos + 1:pos + 2] in ("", " ", "\t", "#"):
+        return
+    key = lead.strip(" -").rstrip(":").strip()
+    where = f'"{_clip(key, 40)}" has no value' if key else "this list item is empty"
+    scan.issues.append(_Issue(number, pos, f'"#" after a space starts a comment in YAML, so {where}',
+                              f"put the value in quotes: {_clip(lead.strip() + ' ' + _quote(line[pos:].rstrip()))}"))
 
 
 def _check_escapes(scan: _Scan, number: int, line: str, start: int, end: int, lead: str) -> None:

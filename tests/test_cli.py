@@ -217,6 +217,7 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A field given twice", "title: … twice", {_P: _page("series:", "title: 又一个标题\nseries:")}),
         ("An anchor or alias", "tags: &t [大调研]", {_P: interview(extra="tags: &t [大调研]\n")}),
         ("A # that starts a comment", "title: 第三期 #3", {_P: interview("第三期 #3")}),
+        ("A value that starts with #", "title: #1 白鹤镇", {_P: interview("#1 白鹤镇")}),
         ("An invisible control character pasted from the web", "title: 白鹤\\x08镇", {_P: interview("白鹤\x08镇")}),
     ],
     "Fields and values": [

@@ -117,3 +117,15 @@ def test_an_opening_fence_typed_with_full_width_dashes_is_named(tmp_path: Path) 
         f'{PAGE_PATH}:1:1: error: line 1 looks like the "---" that opens the front matter, but it is typed with '
         "full-width or long dashes (全角/长破折号), not three half-width hyphens\n"
         "  hint: type exactly --- (three half-width hyphens, 半角) and nothing else on the line"]
+
+
+# -- clearer words for values YAML reads differently ------------------------------------------------
+
+def test_a_value_starting_with_a_hash_says_it_is_a_comment(tmp_path: Path) -> None:
+    # It was "title: the value is empty", about a line that plainly has one.
+    root = write_site(tmp_path, {PAGE_PATH: interview("#1 白鹤镇", extra="tags:\n  - #大调研#\n  - 补短板 # 注释\n")})
+    assert printed(root) == [
+        f'{PAGE_PATH}:2:8: error: "#" after a space starts a comment in YAML, so "title" has no value\n'
+        '  hint: put the value in quotes: title: "#1 白鹤镇"',
+        f'{PAGE_PATH}:10:5: error: "#" after a space starts a comment in YAML, so this list item is empty\n'
+        '  hint: put the value in quotes: - "#大调研#"']

@@ -308,6 +308,7 @@ def test_comment_cutting_a_value_is_a_warning() -> None:
         'data/x.yaml:1:12: warning: the text after " #" is a comment, so the value is only "第三期"\n'
         '  hint: if the # belongs to the value, wrap the whole value in quotes: title: "第三期 #3"']
     assert ok("title: 第#3期\n").value == {"title": "第#3期"}
+    assert ok("title: # 说明\nnote: ## 说明\n").value == {"title": None, "note": None}
 
 
 def test_backslash_escape_in_double_quotes_is_a_warning() -> None:
