@@ -1163,16 +1163,50 @@ Explanation = tuple[str, str, tuple[int, int] | None]
 def _explain_colon(lines: _Lines, line: int, column: int, _mark: object) -> Explanation:
     """A second ``: `` on a line: inside the value (quote it), or a key where none fits."""
     text = lines.line(line)
-    start = len(text) - len(text.lstrip(" "))
-    while text[start:start + 2] == "- ":
-        start += 2
-    colon = _key_colon(text, start)
+    start, colon, pos = _typed_value(text)
     if colon is not None and column > colon:
-        pos = colon + 1 + len(text[colon + 1:]) - len(text[colon + 1:].lstrip(_GAP))
         fixed = f"{text[start:colon + 1]} {_quote(text[pos:].rstrip())}"
         return 'the value contains ": "', f"{QUOTE_HINT}: {_clip(fixed)}", None
     return ('a "key:" is not expected here: this line is read as part of the value above',
             'line up this key with the keys above it (same number of spaces), or wrap the value above in quotes', None)
+
+
+def _typed_value(text: str) -> tuple[int, int | None, int]:
+    """Find the parts of a line: (start of its key or item text, its key's colon or None, start of its value).
+
+    The start is past the indentation and any ``- `` list markers; the value
+    starts past the colon and the spaces after it (at the start, without a key).
+    """
+    start = len(text) - len(text.lstrip(" "))
+    while text[start:start + 2] == "- ":
+        start += 2
+    colon = _key_colon(text, start)
+    if colon is None:
+        return start, None, start
+    return start, colon, colon + 1 + len(text[colon + 1:]) - len(text[colon + 1:].lstrip(_GAP))
+
+
+def _quoted_then_text(text: str) -> Explanation:
+    """Explain ``title: "大调研"微访谈``: quotes around a part of a value, read by YAML as quoting the value.
+
+    The fixes that work: the whole value in the other kind of quotes, which
+    keeps the typed ones, or Chinese quotes, which YAML does not read.
+    """
+    _start, colon, pos = _typed_value(text)
+    indent = len(text) - len(text.lstrip(" "))
+    value, lead = text[pos:].rstrip(), text[indent:colon + 1] + " " if colon is not None else text[indent:pos]
+    quote = value[:1]
+    end = _quote_end(value, 1, quote) if quote in "\"'" and value else None
+    if end is None:
+        return "there is more text after the closing quote", "put the whole value inside the quotes", None
+    kept = _quote_single(value) if quote == '"' else _quote(value)
+    chinese = ("“", "”") if quote == '"' else ("‘", "’")
+    inside = value[1:end].replace("''", "'") if quote == "'" else value[1:end]
+    typed = chinese[0] + inside + chinese[1] + value[end + 1:]
+    other = "single" if quote == '"' else "double"
+    return ("there is more text after the closing quote",
+            f"to keep the {quote} as typed, put the whole value in {other} quotes: {_clip(lead + kept)} "
+            f"(or type Chinese quotes: {_clip(lead + typed)})", None)
 
 
 def _explain_tab(_lines: _Lines, _line: int, _column: int, _mark: object) -> Explanation:
@@ -1204,7 +1238,7 @@ def _explain_indent(lines: _Lines, line: int, column: int, mark: object) -> Expl
         return f'"{char}" here has no matching opening bracket', f'delete the "{char}" or add the opening bracket', None
     if text[:column].strip(" "):
         if _previous_char(text, column) in "\"'":
-            return "there is more text after the closing quote", "put the whole value inside the quotes", None
+            return _quoted_then_text(text)
         return (f'unexpected "{_clip(char, 1)}" after the value',
                 f"{QUOTE_HINT}, or check the brackets on this line", None)
     if char == ":":
@@ -1235,8 +1269,11 @@ def _explain_dash(_lines: _Lines, _line: int, _column: int, _mark: object) -> Ex
             'start each list item on its own line below the key, indented with spaces: "  - item"', None)
 
 
-def _explain_expected_dash(_lines: _Lines, _line: int, _column: int, _mark: object) -> Explanation:
-    """A line in a list that is not a list item."""
+def _explain_expected_dash(lines: _Lines, line: int, column: int, _mark: object) -> Explanation:
+    """A line in a list that is not a list item, or an item with text after its closing quote."""
+    text = lines.line(line)
+    if text[:column].strip(" ") and _previous_char(text, column) in "\"'":
+        return _quoted_then_text(text)
     return ('a list item starting with "- " is expected here, like the lines above',
             'start the line with "- ", or indent it to belong to the item above', None)
 

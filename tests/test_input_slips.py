@@ -129,3 +129,19 @@ def test_a_value_starting_with_a_hash_says_it_is_a_comment(tmp_path: Path) -> No
         '  hint: put the value in quotes: title: "#1 白鹤镇"',
         f'{PAGE_PATH}:10:5: error: "#" after a space starts a comment in YAML, so this list item is empty\n'
         '  hint: put the value in quotes: - "#大调研#"']
+
+
+def test_text_after_a_closing_quote_gets_fixes_that_work(tmp_path: Path) -> None:
+    # The hint was "put the whole value inside the quotes": title: ""大调研"微访谈" cannot be read either.
+    root = write_site(tmp_path, {PAGE_PATH: interview('"大调研"微访谈', extra="tags:\n  - '草莓'产业\n")})
+    assert printed(root) == [
+        f'{PAGE_PATH}:2:13: error: there is more text after the closing quote '
+        "(YAML parser: while parsing a block mapping: did not find expected key)\n"
+        "  hint: to keep the \" as typed, put the whole value in single quotes: title: '\"大调研\"微访谈' "
+        "(or type Chinese quotes: title: “大调研”微访谈)"]
+    root = write_site(tmp_path / "item", {PAGE_PATH: interview(extra="tags:\n  - '草莓'产业\n")})
+    assert printed(root) == [
+        f"{PAGE_PATH}:10:9: error: there is more text after the closing quote "
+        "(YAML parser: while parsing a block collection: did not find expected '-' indicator)\n"
+        "  hint: to keep the ' as typed, put the whole value in double quotes: - \"'草莓'产业\" "
+        "(or type Chinese quotes: - ‘草莓’产业)"]
