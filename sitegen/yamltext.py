@@ -1137,9 +1137,13 @@ def _explain(exc: yaml.YAMLError, lines: _Lines, open_at: int | None) -> _Issue:
             message, hint, at = explain(lines, line, column, context_mark)
             line, column = at if at is not None else (line, column)
             return _Issue(line, column, f"{message} {words}", hint)
-    return _Issue(line, column, f"the YAML cannot be read here {words}",
-                  'check this line and the one above: spaces (not TABs) for indentation, a space after ":" '
-                  "in key: value, and quotes and brackets closed")
+    return _Issue(line, column, f"{_UNREADABLE[0]} {words}", _UNREADABLE[1])
+
+
+_UNREADABLE = ("the YAML cannot be read here",
+               'check this line and the one above: spaces (not TABs) for indentation, a space after ":" '
+               "in key: value, and quotes and brackets closed")
+"""What `_explain` says of a parse error it has no better words for."""
 
 
 def _unclosed(lines: _Lines, open_at: int, words: str) -> _Issue:
@@ -1293,6 +1297,23 @@ def _explain_block_header(_lines: _Lines, _line: int, _column: int, _mark: objec
             "move the text to the next line, indented with spaces", None)
 
 
+def _explain_document_start(lines: _Lines, line: int, _column: int, _mark: object) -> Explanation:
+    """Text left over after the data ends: most often the first line was typed with a space before it.
+
+    `` title: 访谈`` then ``series: x`` makes the first line a block of its
+    own, indented one space, and the parser complains only at the line
+    after it; the slip is the space, so the error goes to the first line.
+    """
+    first = next((number for number, text in enumerate(lines.lines)
+                  if text.strip(" ") and not text.lstrip(" ").startswith("#")), line)
+    typed = lines.line(first)
+    if first < line and typed.startswith(" "):
+        spaces = "spaces" if typed.startswith("  ") else "space"
+        return (f"this line starts with a {spaces[:5]}, so the lines below it do not line up with it",
+                f"remove the {spaces} at the start of the line: {_clip(typed.strip(' '))}", (first, 0))
+    return (*_UNREADABLE, None)
+
+
 def _explain_depth(_lines: _Lines, _line: int, _column: int, _mark: object) -> Explanation:
     """Brackets nested deeper than libyaml allows (1,000 levels), found before the walk's own limit."""
     return (f"the data is nested more than {MAX_DEPTH} levels deep",
@@ -1314,4 +1335,5 @@ _EXPLAINERS: tuple[tuple[_Test, _Explainer], ...] = (
     (lambda p, c: "block scalar" in c, _explain_block_header),
     (lambda p, c: "expected node content" in p, _explain_node_content),
     (lambda p, c: "expected key" in p or "expected <block end>" in p, _explain_indent),
+    (lambda p, c: "<document start>" in p, _explain_document_start),
 )

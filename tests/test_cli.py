@@ -211,6 +211,7 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("Tags without square brackets", "tags: 大调研, 补短板", {_P: interview(extra="tags: 大调研, 补短板\n")}),
         ("Tags in full-width brackets", "tags: 【大调研，补短板】", {_P: interview(extra="tags: 【大调研，补短板】\n")}),
         ("Quotes around part of a value", 'title: "大调研"微访谈', {_P: interview('"大调研"微访谈')}),
+        ("A space before the first field", " title: 白鹤镇访谈", {_P: _page("title:", " title:")}),
         ("A TAB used for indentation", "tags:⇥- 大调研 (the TAB shown as ⇥)", {_P: interview(extra="tags:\n\t- 大调研\n")}),
         ("Full-width spaces used for indentation", "interviewee:\\n\u3000\u3000name: 受访人",
          {_P: _page("  name:", "\u3000\u3000name:")}),

@@ -145,3 +145,12 @@ def test_text_after_a_closing_quote_gets_fixes_that_work(tmp_path: Path) -> None
         "(YAML parser: while parsing a block collection: did not find expected '-' indicator)\n"
         "  hint: to keep the ' as typed, put the whole value in double quotes: - \"'草莓'产业\" "
         "(or type Chinese quotes: - ‘草莓’产业)"]
+
+
+def test_a_space_before_the_first_key_is_reported_at_that_line(tmp_path: Path) -> None:
+    # It was "3:1: the YAML cannot be read here (… did not find expected <document start>)".
+    root = write_site(tmp_path, {PAGE_PATH: interview("测试访谈").replace("title:", " title:")})
+    assert printed(root) == [
+        f"{PAGE_PATH}:2:1: error: this line starts with a space, so the lines below it do not line up with it "
+        "(YAML parser: did not find expected <document start>)\n"
+        "  hint: remove the space at the start of the line: title: 测试访谈"]

@@ -277,6 +277,7 @@ def test_case_21_unclosed_bracket_names_line_4(cases_dir: Path) -> None:
     ("a: x\x01y\n", 1, 5, "an invisible control character (U+0001) is in the text; YAML cannot keep it"),
     ("a: 1\n---\nb: 2\n", 2, 1, "a second YAML document starts here; a file holds only one"),
     ("[a]: 1\n", 1, 1, "a key must be plain text, not a list or a mapping"),
+    ("# 注释\n  title: x\ndate: y\n", 2, 1, "this line starts with a space, so the lines below it do not line up"),
 ])
 def test_syntax_errors_are_explained(text: str, line: int, column: int, start: str) -> None:
     data, report = load(text)
