@@ -425,6 +425,34 @@ class CaseStatus(str, Enum):
 
 CASE_STATUS_LABELS = {"planned": "计划中", "in_progress": "推进中", "resolved": "已解决"}
 
+CHOICE_LABELS: dict[type[Enum], dict[str, str]] = {
+    UnitLevel: UNIT_LEVEL_LABELS, TargetGroup: TARGET_GROUP_LABELS, CaseStatus: CASE_STATUS_LABELS}
+"""The Chinese label of each value of each closed vocabulary, as the pages show it."""
+
+_OTHER_WORDS: dict[type[Enum], dict[str, str]] = {
+    UnitLevel: {"委员会": "committee", "居委会": "community"},
+    TargetGroup: {"事业单位": "institutions"},
+    CaseStatus: {"计划": "planned", "进行中": "in_progress", "办理中": "in_progress", "已完成": "resolved"},
+}
+
+
+def choice_meant(choices: type[Enum], typed: str) -> str | None:
+    """The value of the closed vocabulary ``choices`` an editor most likely meant by ``typed``, or None.
+
+    Editors type the Chinese word the page shows (推进中 for in_progress,
+    镇 for town, 居民 for residents), a word the comments above name
+    (居委会 for community), or the English one spelt another way
+    (``In progress``). Such a value is refused, since the record must hold
+    one of the English values; this says which one to write.
+    """
+    text = typed.strip()
+    folded = text.lower().replace("-", "_").replace(" ", "_")
+    if folded in {choice.value for choice in choices}:
+        return folded
+    labels = CHOICE_LABELS.get(choices, {})
+    meant = next((value for value, label in labels.items() if label == text), None)
+    return meant or _OTHER_WORDS.get(choices, {}).get(text)
+
 
 class Series(Record):
     """A column of interviews (e.g. 大调研微访谈). File: ``content/series/<id>.yaml``.

@@ -15,12 +15,13 @@ May import: errors, yamltext, models.
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import Report
-from .models import clip, kind_of
+from .models import CHOICE_LABELS, choice_meant, clip, kind_of
 from .yamltext import YamlData
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
@@ -125,14 +126,19 @@ def did_you_mean(key: str, known: list[str]) -> str | None:
     return None
 
 
-def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str]:
-    owner: Any = model
-    for part in loc[:-1]:
-        if isinstance(part, int) or owner is None:
+def _annotation_at(model: type[BaseModel], loc: tuple[Any, ...]) -> Any:
+    """The type annotation of the field at ``loc`` in ``model`` (list indexes skipped); ``model`` for ``()``."""
+    annotation: Any = model
+    for part in loc:
+        if isinstance(part, int):
             continue
-        fields = getattr(owner, "model_fields", {})
+        fields = getattr(_type_inside(annotation, BaseModel), "model_fields", {})
         annotation = fields[part].annotation if part in fields else None
-        owner = _record_type(annotation)
+    return annotation
+
+
+def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str]:
+    owner = _type_inside(_annotation_at(model, loc[:-1]), BaseModel)
     known = [name for name in getattr(owner, "model_fields", {}) if name != "root"]
     key = str(loc[-1])
     close = did_you_mean(key, known)
@@ -143,12 +149,13 @@ def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str
     return message, "remove it, or use one of: " + ", ".join(known)
 
 
-def _record_type(annotation: Any) -> Any:
-    """Find the record class inside ``X | None`` or ``tuple[X, ...]``."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+def _type_inside(annotation: Any, base: type) -> Any:
+    """Find the subclass of ``base`` (a record class, an enum) that is ``annotation`` or inside ``X | None``
+    or ``tuple[X, ...]``; None if there is none."""
+    if isinstance(annotation, type) and issubclass(annotation, base):
         return annotation
     for arg in getattr(annotation, "__args__", ()):
-        found = _record_type(arg)
+        found = _type_inside(arg, base)
         if found is not None:
             return found
     return None
@@ -223,10 +230,28 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData,
     elif kind in _MESSAGES:
         line, column = data.locate(loc)
         message, hint = _fill(_MESSAGES[kind], name, item, context)
+        if kind == "enum":
+            hint = _choice_hint(_type_inside(_annotation_at(model, loc), Enum), item.get("input")) or hint
     else:
         line, column = data.locate(loc)
         message, hint = _converter_message(name, item, context)
     report.error(path, line, column, message, hint)
+
+
+def _choice_hint(choices: type[Enum] | None, typed: Any) -> str | None:
+    """The hint for a value outside a closed vocabulary that has Chinese labels, else None.
+
+    Names the value meant, when ``typed`` is its Chinese label or another
+    known word for it (`choice_meant`): "write in_progress (推进中)"; else
+    lists every value with its label, as the pages show them.
+    """
+    labels = CHOICE_LABELS.get(choices) if choices is not None else None
+    if not labels:
+        return None
+    meant = choice_meant(choices, typed) if isinstance(typed, str) else None  # type: ignore[arg-type]
+    if meant is not None:
+        return f"write {meant} ({labels[meant]})"
+    return "use one of: " + ", ".join(f"{value} ({label})" for value, label in labels.items())
 
 
 def _fill(texts: tuple[str, str], name: str, item: Any, context: dict[str, Any]) -> tuple[str, str]:

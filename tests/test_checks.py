@@ -517,10 +517,14 @@ def test_unknown_fields_get_a_did_you_mean(tmp_path: Path) -> None:
 
 
 def test_a_closed_vocabulary_lists_the_allowed_values(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {UNIT_PATH: UNIT.replace("level: town", "level: 乡")})
+    assert [p.format() for p in found(root)] == [
+        f'{UNIT_PATH}:2:8: error: "乡" is not one of the allowed values for "level"\n'
+        "  hint: use one of: district (区), town (镇), subdistrict (街道), committee (委办局), village (村), "
+        "community (社区), park (园区)"]
     root = write_site(tmp_path, {UNIT_PATH: UNIT.replace("level: town", "level: 镇")})
     assert [p.format() for p in found(root)] == [
-        f'{UNIT_PATH}:2:8: error: "镇" is not one of the allowed values for "level"\n'
-        "  hint: use one of: district, town, subdistrict, committee, village, community, park"]
+        f'{UNIT_PATH}:2:8: error: "镇" is not one of the allowed values for "level"\n  hint: write town (镇)']
 
 
 def test_site_settings_get_messages_too(tmp_path: Path) -> None:

@@ -154,3 +154,29 @@ def test_a_space_before_the_first_key_is_reported_at_that_line(tmp_path: Path) -
         f"{PAGE_PATH}:2:1: error: this line starts with a space, so the lines below it do not line up with it "
         "(YAML parser: did not find expected <document start>)\n"
         "  hint: remove the space at the start of the line: title: 测试访谈"]
+
+
+# -- closed lists: the Chinese word the page shows ------------------------------------------------
+
+@pytest.mark.parametrize(("typed", "hint"), [
+    ("推进中", "write in_progress (推进中)"),
+    ("已完成", "write resolved (已解决)"),
+    ("In progress", "write in_progress (推进中)"),
+    ("暂停", "use one of: planned (计划中), in_progress (推进中), resolved (已解决)"),
+])
+def test_a_case_status_typed_in_chinese_names_the_value_to_write(tmp_path: Path, typed: str, hint: str) -> None:
+    # The hint listed only the English values: "use one of: planned, in_progress, resolved".
+    page = case_study("  - 走访\n", "  - 大调研\n").replace("status: in_progress", f"status: {typed}")
+    root = write_site(tmp_path, {CASE_PATH: page})
+    assert printed(root) == [f'{CASE_PATH}:4:9: error: "{typed}" is not one of the allowed values for "status"\n'
+                             f"  hint: {hint}"]
+
+
+def test_a_target_group_and_a_unit_level_typed_in_chinese_name_the_value(tmp_path: Path) -> None:
+    unit = UNIT.replace("level: town", "level: 居委会") + "targets:\n  - group: 居民\n    target: 80\n"
+    root = write_site(tmp_path, {UNIT_PATH: unit})
+    assert printed(root) == [
+        f'{UNIT_PATH}:2:8: error: "居委会" is not one of the allowed values for "level"\n'
+        "  hint: write community (社区)",
+        f'{UNIT_PATH}:12:12: error: "居民" is not one of the allowed values for "targets → item 1 → group"\n'
+        "  hint: write residents (居民)"]
