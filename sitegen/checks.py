@@ -6,7 +6,8 @@ the report; `check_content` runs them all. The rules come from how a
 progress report is read: a figure on a public page must add up, and the
 reader must be able to trust every link and date.
 
-May import: errors, models, load (record types only), markup, pictures.
+May import: errors, models, load (record types only), markup, pictures, validation
+(did-you-mean for ids).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from .load import Content, Document, Sourced, YamlData
 from .markup import is_local_path, local_file_name, outside_fences
 from .models import Tally, Unit, is_external_address
 from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file
+from .validation import closest, did_you_mean
 
 COUNT_FIELDS = ("batches", "collected", "escalated", "resolved")
 COUNT_LABELS = {"batches": "survey batches (调研批次)", "collected": "collected (收集)",
@@ -189,10 +191,20 @@ def _missing(document: Document, loc: tuple[str, ...], kind: str, value: str,
     if value in named:
         hint = f"write the id, not the name: {loc[0]}: {named[value]}"
     elif records:
-        hint = f"use the id (file name in content/{folder}/ without .yaml) of one of: {', '.join(sorted(records))}"
+        hint = _id_hint(loc[0], value, sorted(records), folder)
     else:
         hint = f"add the file content/{folder}/{value}.yaml, or correct the id"
     report.error(document.path, line, column, f'there is no {kind} "{value}"', hint)
+
+
+def _id_hint(key: str, value: str, ids: list[str], folder: str) -> str:
+    """The fix for ``key: value`` naming no record: the id most likely meant, else the five nearest ids."""
+    meant = did_you_mean(value, ids)
+    if meant is not None:
+        return f"did you mean {meant}? write {key}: {meant}"
+    few = closest(value, ids, 5)
+    more = f" (and {len(ids) - len(few)} more in content/{folder}/)" if len(ids) > len(few) else ""
+    return f"use the id (file name in content/{folder}/ without .yaml) of one of: {', '.join(few)}{more}"
 
 
 def _names(record: object) -> list[str]:

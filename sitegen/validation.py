@@ -126,6 +126,18 @@ def did_you_mean(key: str, known: list[str]) -> str | None:
     return None
 
 
+def closest(typed: str, known: list[str], count: int) -> list[str]:
+    """Return the ``count`` names of ``known`` nearest to ``typed``, nearest first.
+
+    Names holding ``typed`` (or held in it) come first (``zhujia`` →
+    ``zhujiajiao``), then by edit distance; ties keep the order of
+    ``known``. For hints that cannot list every name: a site may have
+    hundreds of units, and a hint naming them all hides the one meant.
+    """
+    return sorted(known, key=lambda name: (typed not in name and name not in typed,
+                                           _edit_distance(typed, name)))[:count]
+
+
 def _annotation_at(model: type[BaseModel], loc: tuple[Any, ...]) -> Any:
     """The type annotation of the field at ``loc`` in ``model`` (list indexes skipped); ``model`` for ``()``."""
     annotation: Any = model

@@ -261,6 +261,7 @@ MISTAKES: dict[str, list[Mistake]] = {
     ],
     "References, links and pictures": [
         ("A unit named by its name instead of its id", "unit: 白鹤镇", {_P: _page("unit: baihe", "unit: 白鹤镇")}),
+        ("A unit id mistyped", "unit: baihee", {_P: _page("unit: baihe", "unit: baihee")}),
         ("A series that does not exist", "series: weifangtan",
          {_P: _page("series: dadiaoyan", "series: weifangtan")}),
         ("A related tally that does not exist", "related_tally: 2018-05-01", {"content/cases/caomei.md": _CASE}),

@@ -180,3 +180,20 @@ def test_a_target_group_and_a_unit_level_typed_in_chinese_name_the_value(tmp_pat
         "  hint: write community (社区)",
         f'{UNIT_PATH}:12:12: error: "居民" is not one of the allowed values for "targets → item 1 → group"\n'
         "  hint: write residents (居民)"]
+
+
+# -- references to records that do not exist -------------------------------------------------------
+
+TOWNS = ["baihe", "chonggu", "huaxin", "jinze", "liantang", "xujing", "zhaoxiang", "zhujiajiao"]
+
+
+@pytest.mark.parametrize(("typed", "hint"), [
+    ("baihee", "did you mean baihe? write unit: baihe"),
+    ("zhujia", "use the id (file name in content/units/ without .yaml) of one of: zhujiajiao, huaxin, xujing, "
+               "zhaoxiang, baihe (and 3 more in content/units/)"),
+])
+def test_a_unit_id_that_does_not_exist_gets_the_nearest_ids_not_all(tmp_path: Path, typed: str, hint: str) -> None:
+    # The hint listed every unit of the site.
+    units = {f"content/units/{town}.yaml": UNIT.replace("白鹤镇", f"{town}镇") for town in TOWNS}
+    root = write_site(tmp_path, {**units, PAGE_PATH: interview().replace("unit: baihe", f"unit: {typed}")})
+    assert printed(root) == [f'{PAGE_PATH}:4:7: error: there is no unit "{typed}"\n  hint: {hint}']

@@ -33,7 +33,7 @@ ALLOWED: dict[str, set[str]] = {
     "pagecache": {"errors", "fresh"},
     "load": RECORDS | {"markup", "bodies", "fresh", "pagecache", "workers"},
     "pictures": {"models"},
-    "checks": {"errors", "models", "load", "markup", "pictures"},
+    "checks": {"errors", "models", "load", "markup", "pictures", "validation"},
     "site": {"errors", "config", "models", "load", "markup", "pictures", "slugs"},
     "charts": {"models"},
     "outputs": {"errors", "config", "models", "site", "charts", "markup", "slugs", "outputs"},
