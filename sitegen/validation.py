@@ -244,6 +244,8 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData,
         message, hint = _fill(_MESSAGES[kind], name, item, context)
         if kind == "enum":
             hint = _choice_hint(_type_inside(_annotation_at(model, loc), Enum), item.get("input")) or hint
+        elif _MESSAGES[kind] is _GROUP:
+            hint = _group_hint(_type_inside(_annotation_at(model, loc), BaseModel), item.get("input")) or hint
     else:
         line, column = data.locate(loc)
         message, hint = _converter_message(name, item, context)
@@ -264,6 +266,22 @@ def _choice_hint(choices: type[Enum] | None, typed: Any) -> str | None:
     if meant is not None:
         return f"write {meant} ({labels[meant]})"
     return "use one of: " + ", ".join(f"{value} ({label})" for value, label in labels.items())
+
+
+def _group_hint(record: type[BaseModel] | None, typed: Any) -> str | None:
+    """The hint for a value typed where a group of fields goes (``interviewee: 张三``), naming its fields.
+
+    Returns None when ``record`` is None or has no required field. The
+    text typed becomes the first field's value, so the hint shows the lines
+    to type: ``"  name: 张三", then "  role: …"``.
+    """
+    required = [name for name, info in getattr(record, "model_fields", {}).items() if info.is_required()]
+    if not required:
+        return None
+    first = clip(typed) if isinstance(typed, str) and typed.strip() else "…"
+    lines = [f'"  {name}: {first if number == 0 else "…"}"' for number, name in enumerate(required)]
+    return (f"write {' and '.join(name + ':' for name in required)} lines below it, each indented with "
+            f"two spaces: {', then '.join(lines)}")
 
 
 def _fill(texts: tuple[str, str], name: str, item: Any, context: dict[str, Any]) -> tuple[str, str]:

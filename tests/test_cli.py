@@ -237,6 +237,8 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_U: UNIT + "targets:\n  - group: residents\n    target: 80\n    deadline: 2018.12\n"}),
         ("A publish time sitegen cannot read", "date: 2018-05-03 25:00", {_P: interview(date="2018-05-03 25:00")}),
         ("A yes/no field with another word", "draft: 不是", {_P: interview(extra="draft: 不是\n")}),
+        ("Text where a group of fields goes", "interviewee: 张三 & 李四",
+         {_P: _page("interviewee:\n  name: 受访人\n  role: 党委书记", "interviewee: 张三 & 李四")}),
         ("A group of fields where a list is expected", "tags: {大调研: 1}", {_P: interview(extra="tags: {大调研: 1}\n")}),
         ("A slug that is not a-z, 0-9 and -", "slug: 白鹤", {_P: interview(extra="slug: 白鹤\n")}),
         ("A slug that would leave the output folder", "slug: ../../x", {_P: interview(extra="slug: ../../outside\n")}),

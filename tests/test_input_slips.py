@@ -197,3 +197,17 @@ def test_a_unit_id_that_does_not_exist_gets_the_nearest_ids_not_all(tmp_path: Pa
     units = {f"content/units/{town}.yaml": UNIT.replace("白鹤镇", f"{town}镇") for town in TOWNS}
     root = write_site(tmp_path, {**units, PAGE_PATH: interview().replace("unit: baihe", f"unit: {typed}")})
     assert printed(root) == [f'{PAGE_PATH}:4:7: error: there is no unit "{typed}"\n  hint: {hint}']
+
+
+def test_text_where_a_group_of_fields_goes_gets_the_lines_to_type(tmp_path: Path) -> None:
+    # The hint was "write the fields on the lines below it", naming none of them.
+    page = interview().replace("interviewee:\n  name: 受访人\n  role: 党委书记", "interviewee: 张三 & 李四")
+    source = interview(extra="source: 区融媒体中心\n")
+    root = write_site(tmp_path, {PAGE_PATH: page, "content/interviews/source.md": source})
+    assert printed(root) == [
+        f'{PAGE_PATH}:5:14: error: "interviewee" should be a group of fields (key: value lines), not "张三 & 李四"\n'
+        '  hint: write name: and role: lines below it, each indented with two spaces: "  name: 张三 & 李四", '
+        'then "  role: …"',
+        'content/interviews/source.md:9:9: error: "source" should be a group of fields (key: value lines), '
+        'not "区融媒体中心"\n'
+        '  hint: write publisher: lines below it, each indented with two spaces: "  publisher: 区融媒体中心"']
