@@ -1190,15 +1190,21 @@ def _typed_value(text: str) -> tuple[int, int | None, int]:
     return start, colon, colon + 1 + len(text[colon + 1:]) - len(text[colon + 1:].lstrip(_GAP))
 
 
+def _typed_lead(text: str) -> tuple[str, int]:
+    """Return what a line holds before its value, as a hint shows it (``title: ``, ``- ``), and where the value starts."""
+    _start, colon, pos = _typed_value(text)
+    indent = len(text) - len(text.lstrip(" "))
+    return (text[indent:colon + 1] + " " if colon is not None else text[indent:pos]), pos
+
+
 def _quoted_then_text(text: str) -> Explanation:
     """Explain ``title: "大调研"微访谈``: quotes around a part of a value, read by YAML as quoting the value.
 
     The fixes that work: the whole value in the other kind of quotes, which
     keeps the typed ones, or Chinese quotes, which YAML does not read.
     """
-    _start, colon, pos = _typed_value(text)
-    indent = len(text) - len(text.lstrip(" "))
-    value, lead = text[pos:].rstrip(), text[indent:colon + 1] + " " if colon is not None else text[indent:pos]
+    lead, pos = _typed_lead(text)
+    value = text[pos:].rstrip()
     quote = value[:1]
     end = _quote_end(value, 1, quote) if quote in "\"'" and value else None
     if end is None:
@@ -1219,12 +1225,25 @@ def _explain_tab(_lines: _Lines, _line: int, _column: int, _mark: object) -> Exp
 
 
 def _explain_token(lines: _Lines, line: int, column: int, _mark: object) -> Explanation:
-    """A value starting with a character YAML reserves (``@``, backquote, TAB …)."""
-    char = lines.line(line)[column:column + 1]
+    """A value starting with a character YAML reserves (``@``, backquote, TAB …).
+
+    A percentage typed ``%80`` gets the number alone as its fix: quoting it
+    would only move the mistake, since ``"%80"`` is no percentage either.
+    """
+    text = lines.line(line)
+    char = text[column:column + 1]
     if char == "\t":
         return _explain_tab(lines, line, column, _mark)
+    number = _PERCENT_FIRST.fullmatch(text[column:].rstrip())
+    if number is not None:
+        lead, _pos = _typed_lead(text)
+        return (f'a value cannot start with "{char}"',
+                f"write the number alone: {_clip(lead + number.group(1))} (a percentage needs no % sign)", None)
     return (f'a value cannot start with "{char}"',
             f'{QUOTE_HINT}, e.g. "{_clip(lines.line(line)[column:].rstrip(), 40)}"', None)
+
+
+_PERCENT_FIRST = re.compile(r"%[ \t]*([0-9０-９]+(?:[.．][0-9０-９]+)?)")
 
 
 def _explain_simple_key(lines: _Lines, line: int, column: int, mark: object) -> Explanation:

@@ -211,3 +211,14 @@ def test_text_where_a_group_of_fields_goes_gets_the_lines_to_type(tmp_path: Path
         'content/interviews/source.md:9:9: error: "source" should be a group of fields (key: value lines), '
         'not "区融媒体中心"\n'
         '  hint: write publisher: lines below it, each indented with two spaces: "  publisher: 区融媒体中心"']
+
+
+def test_a_percentage_typed_with_the_sign_first_gets_the_number_alone(tmp_path: Path) -> None:
+    # The hint was to quote it, "%80", which is no percentage either.
+    root = write_site(tmp_path, {UNIT_PATH: UNIT + "targets:\n  - group: residents\n    target: %80\n"})
+    assert printed(root) == [
+        f'{UNIT_PATH}:13:13: error: a value cannot start with "%" '
+        "(YAML parser: while scanning for the next token: found character that cannot start any token)\n"
+        "  hint: write the number alone: target: 80 (a percentage needs no % sign)"]
+    root = write_site(tmp_path / "text", {PAGE_PATH: interview("%调研")})
+    assert printed(root)[0].endswith('  hint: wrap the whole value in quotes, e.g. "%调研"')

@@ -268,6 +268,7 @@ def test_case_21_unclosed_bracket_names_line_4(cases_dir: Path) -> None:
     ("a: - b\n", 1, 4, 'a list item ("- ") cannot follow "key:" on the same line'),
     ("a: @x\n", 1, 4, 'a value cannot start with "@"'),
     ("a: `x\n", 1, 4, 'a value cannot start with "`"'),
+    ("a: %x\n", 1, 4, 'a value cannot start with "%"'),
     ("a: [1, 2]]\n", 1, 10, '"]" here has no matching opening bracket'),
     ("a: |x\n", 1, 5, 'after "|" or ">" the text must start on the next line'),
     (": x\n", 1, 1, 'a key is missing before ":"'),
