@@ -1191,7 +1191,7 @@ def _typed_value(text: str) -> tuple[int, int | None, int]:
 
 
 def _typed_lead(text: str) -> tuple[str, int]:
-    """Return what a line holds before its value, as a hint shows it (``title: ``, ``- ``), and where the value starts."""
+    """Return what a line holds before its value, as a hint shows it (``title: ``, ``- ``), and the value's start."""
     _start, colon, pos = _typed_value(text)
     indent = len(text) - len(text.lstrip(" "))
     return (text[indent:colon + 1] + " " if colon is not None else text[indent:pos]), pos
