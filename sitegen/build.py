@@ -137,10 +137,11 @@ def load_and_check(options: BuildOptions, report: Report, *,
     slugs = _slug_book(options, config)
     content = load_content(config, report, workers=options.workers, cache_folder=options.cache_folder(config),
                            known_slugs=slugs.stored)
-    check_content(content, config.root, report)
+    now = _now(config, options)  # one "now" for the checks, the scheduled pages and the layouts
+    check_content(content, config.root, now, report)
     if report.has_errors():
         raise SiteError(report.problems)
-    graph = _site_graph(options, config, content, report, slugs)
+    graph = _site_graph(options, config, content, report, slugs, now)
     if report.has_errors():
         raise SiteError(report.problems)
     return config, content, graph
@@ -153,10 +154,10 @@ def _slug_book(options: BuildOptions, config: Config) -> SlugBook:
 
 
 def _site_graph(options: BuildOptions, config: Config, content: Content, report: Report,
-                slugs: SlugBook) -> SiteGraph:
+                slugs: SlugBook, now: datetime) -> SiteGraph:
     """Build the site graph, with tag slugs from (and added to) the slug book and those made while loading."""
     slugs.learn(content.tag_slugs)
-    graph = build_site(config, content, _now(config, options), report,
+    graph = build_site(config, content, now, report,
                        include_drafts=options.include_drafts, slugger=slugs)
     slugs.save()
     return graph
@@ -181,10 +182,11 @@ def _check(options: BuildOptions, report: Report, held: list[Document]) -> None:
         slugs = _slug_book(options, config)
         content = load_content(config, report, workers=options.workers,
                                cache_folder=options.cache_folder(config), known_slugs=slugs.stored)
-        held += scheduled(content.interviews + content.cases, _now(config, options))
-        check_content(content, config.root, report)
+        now = _now(config, options)
+        held += scheduled(content.interviews + content.cases, now)
+        check_content(content, config.root, now, report)
         if not report.has_errors():  # the site graph finds URL clashes with generated pages
-            _site_graph(options, config, content, report, slugs)
+            _site_graph(options, config, content, report, slugs, now)
     except SiteError:
         pass
 
@@ -374,7 +376,7 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
             raise SiteError(report.problems)
         stage("writing")
         written = _write(config, graph, env, feeds, files, report, options)
-    held = scheduled(content.interviews + content.cases, _now(config, options))
+    held = scheduled(content.interviews + content.cases, graph.now)
     if plan.record is not None and cache is not None and inputs is not None:
         status = output_status(config.output_path) or {}  # one look at the published files serves both records
         save_rendered(plan.record, plan.fingerprints,

@@ -16,7 +16,7 @@ import html
 import os
 import posixpath
 import re
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -35,14 +35,17 @@ COUNT_LABELS = {"batches": "survey batches (调研批次)", "collected": "collec
                 "in_progress": "in progress (办理中)"}
 
 
-def check_content(content: Content, root: Path, report: Report) -> None:
+def check_content(content: Content, root: Path, now: datetime, report: Report) -> None:
     """Run every integrity rule over the loaded content.
 
-    Takes the content, the site folder (to resolve image files) and the
-    report; adds errors and warnings to the report. Raises nothing.
+    Takes the content, the site folder (to resolve image files), the
+    build's current time (naive, in the site's time zone: the "now" that
+    also decides which pages are scheduled) and the report; adds errors
+    and warnings to the report. Raises nothing.
     """
     for unit in content.units.values():
         check_tally_arithmetic(unit, report)
+        check_tally_dates(unit, now.date(), report)
         check_tally_order(unit, report)
         check_milestone_order(unit, report)
         check_targets(unit, report)
@@ -71,6 +74,56 @@ def check_tally_arithmetic(unit: Sourced[Unit], report: Report) -> None:
                 f"tally of {tally.as_of.isoformat()} does not add up: escalated {tally.escalated} + resolved "
                 f"{tally.resolved} + in progress {tally.in_progress} = {total}, but collected is {tally.collected}",
                 "check the four figures against the source document: 提交区级 + 已解决 + 办理中 must equal 收集")
+
+
+def check_tally_dates(unit: Sourced[Unit], today: date, report: Report) -> None:
+    """Error at the ``as_of`` of each tally dated after ``today`` (the build's day, in the site's time zone).
+
+    A tally counts what was collected by a day that has come, so a date
+    in the future is a typing mistake, and the build would publish its
+    figures as the latest. The hint names the year meant when swapping two
+    digits of the year gives a past one (2081 for 2018, `likely_year`).
+    Milestones and target deadlines may lie ahead and are not checked.
+    A tally dated today is accepted; one dated tomorrow is accepted from
+    tomorrow on (a build that fails here records nothing, so the next
+    build checks again).
+    """
+    for index, tally in enumerate(unit.record.tallies):
+        if tally.as_of <= today:
+            continue
+        line, column = unit.yaml.locate(("tallies", index, "as_of"))
+        year = likely_year(tally.as_of, today)
+        meant = f"as_of: {tally.as_of.replace(year=year).isoformat()}" if year is not None else ""
+        report.error(unit.path, line, column,
+                     f"tally of {tally.as_of.isoformat()} is dated in the future: a tally counts what was "
+                     "collected by a day that has come",
+                     f"did you mean {year}? write {meant}" if year is not None
+                     else "write the day the figures were counted (统计日期), today or earlier")
+
+
+def likely_year(day: date, today: date) -> int | None:
+    """The year a future ``day`` was most likely meant to have, or None.
+
+    Tries every swap of two digits of the four-digit year (2081 → 2018,
+    1082, …) and returns the latest year that puts ``day`` on or before
+    ``today`` and is no earlier than 1900 (so 0281 is never offered);
+    None when no swap does (2026 typed for a day not yet come).
+    """
+    digits = f"{day.year:04d}"
+    best = None
+    for left in range(len(digits)):
+        for right in range(left + 1, len(digits)):
+            swapped = list(digits)
+            swapped[left], swapped[right] = swapped[right], swapped[left]
+            year = int("".join(swapped))
+            if year == day.year or year < 1900 or (best is not None and year <= best):
+                continue
+            try:
+                if day.replace(year=year) <= today:
+                    best = year
+            except ValueError:  # 29 February in a year without it
+                continue
+    return best
 
 
 def check_tally_order(unit: Sourced[Unit], report: Report) -> None:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from sitegen.build import BuildOptions, build, check
+from sitegen.checks import likely_year
 from sitegen.errors import Problem, SiteError
 from sitegen.models import parse_count, parse_date, parse_percent
 from sitegen.validation import did_you_mean
@@ -137,6 +138,42 @@ def test_milestones_out_of_order_are_an_error(tmp_path: Path) -> None:
     assert [p.format() for p in found(root)] == [
         f"{UNIT_PATH}:7:11: error: milestone of 2018-01-12 is listed after the one of 2018-01-15\n"
         "  hint: list milestones oldest first (按日期从早到晚)"]
+
+
+
+def test_a_tally_dated_after_today_is_an_error_naming_the_year_meant(tmp_path: Path) -> None:
+    # 2081 for 2018 (two digits swapped) would be published as the latest figures until 2081.
+    xujing = ("name: 徐泾镇\nlevel: town\ntallies:\n" + tally("2024-12-31", 10, 4, 3, 3)
+              + tally("2025-01-02", 12, 5, 4, 3))
+    root = write_site(tmp_path, {
+        UNIT_PATH: unit_with(tally("2018-04-26", 296, 143, 103, 50) + tally("2081-05-26", 400, 200, 150, 50)),
+        "content/units/xujing.yaml": xujing})
+    assert [p.format() for p in found(root)] == [
+        f"{UNIT_PATH}:10:12: error: tally of 2081-05-26 is dated in the future: a tally counts what was "
+        "collected by a day that has come\n"
+        "  hint: did you mean 2018? write as_of: 2018-05-26",
+        "content/units/xujing.yaml:9:12: error: tally of 2025-01-02 is dated in the future: a tally counts "
+        "what was collected by a day that has come\n"
+        "  hint: write the day the figures were counted (统计日期), today or earlier"]
+    assert found(root, datetime(2025, 1, 2, 0, 0)) == found(root, datetime(2025, 1, 2, 23, 59))  # from that day on
+    assert [p.path for p in found(root, datetime(2025, 1, 2))] == [UNIT_PATH]
+
+
+def test_a_tally_of_today_and_milestones_and_deadlines_ahead_are_accepted(tmp_path: Path) -> None:
+    extra = ("targets:\n  - group: residents\n    target: 80\n    deadline: 2030-12-31\n"
+             "milestones:\n  - date: 2030-01-01\n    title: 全面完成\n")
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tally("2025-01-01", 10, 4, 3, 3), extra)})
+    assert found(root, datetime(2025, 1, 1, 0, 0)) == []
+
+
+@pytest.mark.parametrize("day, today, year", [
+    ("2081-05-26", "2025-01-01", 2018),  # also 1082: the latest past year is the one meant
+    ("2052-03-01", "2025-06-01", 2025), ("2205-03-01", "2025-06-01", 2025),
+    ("2052-12-01", "2025-06-01", None),  # 2025-12-01 has not come either
+    ("2026-03-01", "2025-06-01", None), ("2025-06-02", "2025-06-01", None),
+    ("2084-02-29", "2050-01-01", 2048), ("2096-02-29", "2070-01-01", None)])  # 2069 has no 29 February
+def test_the_year_meant_is_a_swap_of_two_digits_into_the_past(day: str, today: str, year: int | None) -> None:
+    assert likely_year(date.fromisoformat(day), date.fromisoformat(today)) == year
 
 
 # -- references --------------------------------------------------------------

@@ -6,12 +6,16 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from sitegen.build import BuildOptions, build
+from sitegen.errors import SiteError
 from sitegen.fresh import last_build
 
-from .sitekit import interview, write_site
+from .sitekit import UNIT, interview, write_site
 
 BODY = "## 问题\n\n回答。<script>alert(1)</script>\n"
 
@@ -78,6 +82,21 @@ def test_it_ends_when_a_scheduled_page_is_due(tmp_path: Path) -> None:
     due = 1924992000  # 2031-01-01 08:00 in Asia/Shanghai (UTC+8) = 2031-01-01 00:00 UTC
     assert unchanged(path, now=due - 1) is not None
     assert unchanged(path, now=due) is None
+
+
+def test_a_tally_dated_tomorrow_stops_todays_build_and_is_published_tomorrow(tmp_path: Path) -> None:
+    root = _built(tmp_path / "site")
+    tomorrow = "  - as_of: 2031-01-02\n    collected: 400\n    escalated: 200\n    resolved: 150\n    in_progress: 50\n"
+    (root / "content/units/baihe.yaml").write_text(UNIT + tomorrow, encoding="utf-8")
+    with pytest.raises(SiteError) as stopped:
+        build(BuildOptions(root=root, search=False, now=datetime(2031, 1, 1, 23, 59)))
+    errors = [p for p in stopped.value.problems if p.severity == "error"]
+    assert [(p.path, p.line, p.column) for p in errors] == [("content/units/baihe.yaml", 11, 12)]
+    assert errors[0].message.startswith("tally of 2031-01-02 is dated in the future")
+    assert _last(root) is None  # the stopped build is never reported as "nothing changed"
+    build(BuildOptions(root=root, search=False, now=datetime(2031, 1, 2, 0, 0)))
+    home = (root / "output/index.html").read_text(encoding="utf-8")
+    assert "2031年1月2日" in home and '<span class="num">400</span>' in home
 
 
 def test_a_layout_reading_the_clock_is_never_reported_again(tmp_path: Path) -> None:
