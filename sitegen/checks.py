@@ -16,6 +16,7 @@ import html
 import os
 import posixpath
 import re
+import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -49,6 +50,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report) -
         check_tally_order(unit, report)
         check_milestone_order(unit, report)
         check_targets(unit, report)
+    check_unit_names(content, report)
     for document in content.interviews + content.cases:
         check_references(document, content, report)
         check_images(document, root, report)
@@ -206,6 +208,31 @@ def check_targets(unit: Sourced[Unit], report: Report) -> None:
                          f'two targets for the group "{target.group.value}" (the first is target {seen[target.group.value] + 1})',
                          "keep one target per group")
         seen.setdefault(target.group.value, index)
+
+
+def check_unit_names(content: Content, report: Report) -> None:
+    """Error when two unit files give one name: the town would be listed, and counted, twice.
+
+    The district totals add up every unit's latest tally, so a unit file
+    copied under a new id (``baihe2.yaml`` beside ``baihe.yaml``) doubles
+    its figures without any other sign. Names are compared as readers see
+    them: full-width and half-width forms alike (NFKC), spaces left out.
+    Units have no parent unit, so two villages of one name in different
+    towns must be named apart (白鹤镇新民村) to be told apart on the pages.
+    The error is at the ``name`` of each file after the first, in the
+    order of their paths.
+    """
+    first: dict[str, Sourced[Unit]] = {}
+    for unit in sorted(content.units.values(), key=lambda sourced: sourced.path):
+        key = "".join(unicodedata.normalize("NFKC", unit.record.name).split())
+        earlier = first.setdefault(key, unit)
+        if earlier is unit:
+            continue
+        counted = ("would be counted twice in the district totals" if earlier.record.tallies and unit.record.tallies
+                   else "would be listed twice among the units")
+        report.error(unit.path, *unit.yaml.locate(("name",)),
+                     f"two units named {unit.record.name} ({earlier.path} and {unit.path}) {counted}",
+                     "keep one file, or give each unit its own name")
 
 
 def check_references(document: Document, content: Content, report: Report) -> None:

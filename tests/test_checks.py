@@ -176,6 +176,22 @@ def test_the_year_meant_is_a_swap_of_two_digits_into_the_past(day: str, today: s
     assert likely_year(date.fromisoformat(day), date.fromisoformat(today)) == year
 
 
+
+def test_two_unit_files_for_one_town_are_an_error_at_the_second_name(tmp_path: Path) -> None:
+    # A unit file copied under a new id doubled the district totals (592 issue lists, "2 个单位").
+    copy = "id: baihe2\n" + UNIT
+    root = write_site(tmp_path, {"content/units/baihe2.yaml": copy,
+                                 "content/units/baihe3.yaml": "name: 白鹤\u3000镇\nlevel: town\n",
+                                 "content/units/xujing.yaml": "name: 徐泾镇\nlevel: town\n" + UNIT[UNIT.index("tallies"):]})
+    assert [p.format() for p in found(root)] == [
+        "content/units/baihe2.yaml:2:7: error: two units named 白鹤镇 (content/units/baihe.yaml and "
+        "content/units/baihe2.yaml) would be counted twice in the district totals\n"
+        "  hint: keep one file, or give each unit its own name",
+        "content/units/baihe3.yaml:1:7: error: two units named 白鹤\u3000镇 (content/units/baihe.yaml and "
+        "content/units/baihe3.yaml) would be listed twice among the units\n"
+        "  hint: keep one file, or give each unit its own name"]
+
+
 # -- references --------------------------------------------------------------
 
 def test_references_that_do_not_resolve_name_the_fix(tmp_path: Path) -> None:

@@ -255,6 +255,8 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_U: _tallies(_t("2018-04-26", 10, 1, 1, 8), _t("2018-03-01", 5, 1, 1, 3))}),
         ("A tally dated in the future (a typing slip in the year)", "as_of: 2081-05-26",
          {_U: _tallies(_t("2018-04-26", 296, 143, 103, 50), _t("2081-05-26", 400, 200, 150, 50))}),
+        ("Two unit files for one town", "content/units/baihe2.yaml, a copy of baihe.yaml",
+         {_U: UNIT, "content/units/baihe2.yaml": UNIT}),
         ("A cumulative count that falls (warning)", "collected 300, then 296",
          {_U: _tallies(_t("2018-03-01", 300, 140, 100, 60), _t("2018-04-26", 296, 143, 103, 50))}),
         ("Milestones out of date order", "2018-01-15, then 2018-01-12",
