@@ -55,6 +55,49 @@ def _check_time_zone(value: str) -> str:
     return value
 
 
+# A well-formed BCP 47 language tag (RFC 5646 §2.1), any case: a language of 2–3 letters (ISO 639) with up
+# to three extended languages, then an optional script (Hans), region (CN, 419), variants, extensions and
+# private use. Languages of 4–8 letters are allowed by the syntax but none is in use: "english" is refused.
+_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[a-z]{3}){0,3}(?:-[a-z]{4})?(?:-(?:[a-z]{2}|[0-9]{3}))?"
+                           r"(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*(?:-[a-wyz0-9](?:-[a-z0-9]{2,8})+)*"
+                           r"(?:-x(?:-[a-z0-9]{1,8})+)?", re.IGNORECASE)
+
+# Names of a language typed where its tag belongs → the tag, with the name readers know it by.
+_LANGUAGE_NAMES = {
+    **dict.fromkeys(("中文", "汉语", "漢語", "简体中文", "中文简体", "简体", "普通话", "华语", "chinese", "cn"),
+                    "zh-CN (简体中文)"),
+    **dict.fromkeys(("繁體中文", "繁体中文", "中文繁體", "繁體", "繁体", "正體中文"), "zh-TW (繁體中文)"),
+    **dict.fromkeys(("英文", "英语", "english"), "en (English)"),
+}
+
+
+def _check_language(value: str) -> str:
+    """Accept a BCP 47 language tag (zh-CN, zh-Hans, en); refuse a language's name (中文) or ``zh_CN``.
+
+    The tag is published as typed in ``<html lang>``, the feeds and the
+    structured data, where screen readers, search engines and browsers'
+    fonts and translation read it: a name such as 中文 means nothing to them.
+    Returns the tag without surrounding spaces; raises `PydanticCustomError`
+    ``language`` with a hint naming the tag meant, where it can be told.
+    """
+    text = value.strip()
+    if _is_language_tag(text):
+        return text
+    named, fixed = _LANGUAGE_NAMES.get(text.lower()), text.replace("_", "-")
+    if named:
+        hint = f"write {named}"
+    elif _is_language_tag(fixed):
+        hint = f'write {fixed} (a language tag is written with "-", not "_")'
+    else:
+        hint = "write zh-CN (简体中文), or another language tag such as en (English)"
+    raise _refuse("language", '"{text}" is not a language tag (语言代码, BCP 47) such as zh-CN', value, hint)
+
+
+def _is_language_tag(text: str) -> bool:
+    """True for a well-formed BCP 47 tag whose language is not "cn" (CN is China's code, not a language's)."""
+    return bool(_LANGUAGE_TAG.fullmatch(text)) and text.lower().partition("-")[0] != "cn"
+
+
 def _check_permalink(value: str) -> str:
     """Accept a URL pattern that starts and ends with "/", contains {slug}, and never climbs out."""
     example = 'write a pattern such as "/interviews/{slug}/"'
@@ -76,6 +119,7 @@ _PERMALINK_PART = re.compile(r"[A-Za-z0-9_-]+")
 
 BaseUrl = Annotated[str, AfterValidator(_check_base_url)]
 TimeZone = Annotated[str, AfterValidator(_check_time_zone)]
+Language = Annotated[Text, AfterValidator(_check_language)]
 Permalink = Annotated[str, AfterValidator(_check_permalink)]
 
 
@@ -145,7 +189,7 @@ class Config(BaseModel):
     title: Text
     description: OptionalText = ""
     base_url: BaseUrl = "https://example.org/"
-    language: Text = "zh-CN"
+    language: Language = "zh-CN"
     time_zone: TimeZone = "Asia/Shanghai"
     reading_speed: int = Field(default=500, ge=50, le=5000)
     per_page: int = Field(default=10, ge=1, le=1000)

@@ -590,6 +590,29 @@ def test_site_settings_get_messages_too(tmp_path: Path) -> None:
         'site.yaml:3:11: error: "per_page" should be a whole number, not "十"\n  hint: write the digits alone, e.g. 10']
 
 
+@pytest.mark.parametrize("typed, hint", [
+    ("中文", "write zh-CN (简体中文)"),
+    ("zh_CN", 'write zh-CN (a language tag is written with "-", not "_")'),
+    ("繁體中文", "write zh-TW (繁體中文)"),
+    ("English", "write en (English)"),
+    ("cn", "write zh-CN (简体中文)"),
+    ("Chinese (China)", "write zh-CN (简体中文), or another language tag such as en (English)"),
+])
+def test_the_language_must_be_a_language_tag(tmp_path: Path, typed: str, hint: str) -> None:
+    # language: 中文 was published as <html lang="中文">, in the feeds and the structured data too.
+    root = write_site(tmp_path, {}, config=f"title: 测试站点\nlanguage: {typed}\n")
+    assert [p.format() for p in found(root)] == [
+        f'site.yaml:2:11: error: language: "{typed}" is not a language tag (语言代码, BCP 47) such as zh-CN\n'
+        f"  hint: {hint}"]
+
+
+@pytest.mark.parametrize("typed", ["zh-CN", "zh-Hans", "zh-Hant-TW", "zh-cmn-Hans-CN", "en", "en-US", "yue-HK",
+                                   "es-419", "de-CH-1996", "zh-CN-x-qingpu"])
+def test_language_tags_are_accepted_as_typed(tmp_path: Path, typed: str) -> None:
+    root = write_site(tmp_path, {}, config=f"title: 测试站点\nlanguage: {typed}\n")
+    assert found(root) == []
+
+
 def test_no_message_uses_programmers_words(tmp_path: Path) -> None:
     """Many wrong values at once: every message is placed, has a hint, and has no pydantic or Python words."""
     unit = (UNIT.replace("level: town", "level: [town]").replace("collected: 296", "collected: {a: 1}")

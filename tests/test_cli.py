@@ -312,6 +312,7 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("An address that is not a full web address", "base_url: example.org",
          {"site.yaml": "title: 测试站点\nbase_url: example.org\n"}),
         ("A number setting with text", "per_page: 十", {"site.yaml": "title: 测试站点\nper_page: 十\n"}),
+        ("A language written as its name", "language: 中文", {"site.yaml": "title: 测试站点\nlanguage: 中文\n"}),
     ],
 }
 
