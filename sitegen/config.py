@@ -15,11 +15,11 @@ from typing import Annotated
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 from .errors import Report, SiteError
-from .models import OptionalText, Text, WebAddress
+from .models import OptionalText, Text, WebAddress, parse_count
 from .sources import read_source
 from .validation import validate_record
 from .yamltext import load_yaml
@@ -117,7 +117,26 @@ def _check_permalink(value: str) -> str:
 _PERMALINK_PART = re.compile(r"[A-Za-z0-9_-]+")
 
 
+_DIGITS = re.compile("[0-9０-９]+")
+
+
+def _setting_number(value: object) -> object:
+    """Read a number setting typed in digits, full-width ones too (全角数字 １０), as counts are read.
+
+    Takes the value as loaded; returns the int when it is text of the
+    digits 0-9 or ０-９ only (`sitegen.models.parse_count`), else the value
+    unchanged, for the whole-number check and its message ("per_page"
+    should be a whole number, not "十"). Raises nothing. An editor typing
+    with a Chinese input method gets full-width digits; the tallies accept
+    them, so the settings do too.
+    """
+    if isinstance(value, str) and _DIGITS.fullmatch(value.strip()):
+        return parse_count(value)
+    return value
+
+
 BaseUrl = Annotated[str, AfterValidator(_check_base_url)]
+SettingNumber = Annotated[int, BeforeValidator(_setting_number)]
 TimeZone = Annotated[str, AfterValidator(_check_time_zone)]
 Language = Annotated[Text, AfterValidator(_check_language)]
 Permalink = Annotated[str, AfterValidator(_check_permalink)]
@@ -191,10 +210,10 @@ class Config(BaseModel):
     base_url: BaseUrl = "https://example.org/"
     language: Language = "zh-CN"
     time_zone: TimeZone = "Asia/Shanghai"
-    reading_speed: int = Field(default=500, ge=50, le=5000)
-    per_page: int = Field(default=10, ge=1, le=1000)
-    summary_length: int = Field(default=120, ge=20, le=2000)
-    feed_entries: int = Field(default=50, ge=1)
+    reading_speed: SettingNumber = Field(default=500, ge=50, le=5000)
+    per_page: SettingNumber = Field(default=10, ge=1, le=1000)
+    summary_length: SettingNumber = Field(default=120, ge=20, le=2000)
+    feed_entries: SettingNumber = Field(default=50, ge=1)
     publisher: OptionalText = ""
     data_license: DataLicense | None = None
     permalinks: Permalinks = Permalinks()

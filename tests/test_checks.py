@@ -613,6 +613,20 @@ def test_language_tags_are_accepted_as_typed(tmp_path: Path, typed: str) -> None
     assert found(root) == []
 
 
+def test_number_settings_typed_in_full_width_digits_are_read_as_counts_are(tmp_path: Path) -> None:
+    # per_page: １０ was refused ("should be a whole number"), while collected: ２９６ is read as 296.
+    pages = {f"content/interviews/p{n}.md": interview(f"访谈{n}", date=f"2018-05-0{n + 1} 10:00") for n in range(3)}
+    config = "title: 测试站点\nper_page: ２\nreading_speed: ５００\nsummary_length: １２０\nfeed_entries: ５\n"
+    root = write_site(tmp_path, pages, config=config)
+    assert found(root) == []
+    build(BuildOptions(root=root, now=NOW, search=False))
+    assert (root / "output/interviews/page/2/index.html").is_file()
+    assert not (root / "output/interviews/page/3").exists()
+    root = write_site(tmp_path / "zero", {}, config="title: 测试站点\nper_page: ０\n")
+    assert [p.format() for p in found(root)] == [
+        'site.yaml:2:11: error: "per_page" is 0, less than the smallest allowed value 1\n  hint: use a number from 1 up']
+
+
 def test_no_message_uses_programmers_words(tmp_path: Path) -> None:
     """Many wrong values at once: every message is placed, has a hint, and has no pydantic or Python words."""
     unit = (UNIT.replace("level: town", "level: [town]").replace("collected: 296", "collected: {a: 1}")
