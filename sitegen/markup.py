@@ -20,8 +20,10 @@ Policies (what editors get, and why):
   source stays its own visual line, and no space is ever inserted between two
   Chinese characters. This applies to every language (an English paragraph
   hard-wrapped in the source keeps its breaks too). A blank line starts a new
-  paragraph. Trailing spaces on a line mean nothing. In :func:`summarize` a
-  line break joins without a space between CJK characters, with one otherwise.
+  paragraph. Trailing spaces on a line mean nothing. In :func:`summarize`
+  lines stay apart as on the page (:func:`join_blocks`): nothing after
+  full-width punctuation, an ideographic space between two CJK characters,
+  one space otherwise.
 * **Lists and tables right under a text line** (case 14): ``主要做法：`` followed
   on the next line by ``- item`` / ``1. item`` / a pipe table is taken as a
   paragraph followed by the list or table (a blank line is inserted before
@@ -1660,46 +1662,31 @@ def reading_minutes(count: int, per_minute: int) -> int:
     return math.ceil(count / per_minute)
 
 
-def join_lines(text: str) -> str:
-    """Join the lines of plain text into one line.
+# Full-width punctuation ends a line with its own space: the next line follows it with nothing between.
+_FULL_WIDTH_END_PUNCTUATION = "。！？；：，、…—）」』”’》〉"
 
-    Lines are stripped and empty ones dropped; two lines are joined with no
-    space when the end of one and the start of the next are both CJK
-    characters or CJK punctuation (so Chinese never gets a stray space),
-    and with one space otherwise.
+
+def join_blocks(text: str) -> str:
+    """Join the lines of plain text (blocks and line breaks alike) into one line, keeping them apart.
+
+    Takes text such as ``RenderedMarkdown.lead``; returns one line. Lines
+    are stripped and empty ones dropped. Each line stays apart from the
+    next, as the page shows them apart (a line break in a paragraph is a
+    ``<br>``): with nothing after full-width punctuation (``主要做法：`` then
+    ``摸排问题点位``), with an ideographic space (U+3000, 全角空格) between
+    two CJK characters (``镇政府　二楼参会人员``: joined with nothing, the
+    lines would read as one phrase, and Chinese text never gets an ASCII
+    space, as the line-break policy requires), and with one space
+    otherwise (also after ``.`` or ``,``: ``Hello. Next``).
     """
     result = ""
     for line in (part.strip() for part in text.split("\n")):
         if not line:
             continue
-        if result and not (_CJK_CONTEXT_RE.match(result[-1]) and _CJK_CONTEXT_RE.match(line[0])):
-            result += " "
-        result += line
-    return result
-
-
-_BLOCK_END_PUNCTUATION = "。！？；：，、…—）」』”’》〉.!?;:,)\"'"
-
-
-def join_blocks(text: str) -> str:
-    """Join blocks (separated by a blank line) into one line, each block by `join_lines`.
-
-    Two blocks (paragraphs, list items) are joined with nothing when the
-    first ends in punctuation (``主要做法：`` then ``摸排问题点位``); else,
-    so that list items never run together, with an ideographic space
-    (U+3000, 全角空格) between two CJK characters (``摸排问题点位　分批组织施工``:
-    Chinese text never gets an ASCII space, as the line-break policy
-    requires) and with one space otherwise. Text without blank lines is
-    `join_lines`.
-    """
-    result = ""
-    for block in (join_lines(part) for part in re.split(r"\n[ \t]*\n", text)):
-        if not block:
-            continue
-        if result and result[-1] not in _BLOCK_END_PUNCTUATION:
-            both_cjk = _CJK_CONTEXT_RE.match(result[-1]) and _CJK_CONTEXT_RE.match(block[0])
+        if result and result[-1] not in _FULL_WIDTH_END_PUNCTUATION:
+            both_cjk = _CJK_CONTEXT_RE.match(result[-1]) and _CJK_CONTEXT_RE.match(line[0])
             result += "\u3000" if both_cjk else " "
-        result += block
+        result += line
     return result
 
 

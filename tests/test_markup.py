@@ -419,7 +419,17 @@ def test_reading_minutes() -> None:
 
 
 def test_summary_not_cut() -> None:
-    assert summarize("第一行\n第二行\nEnglish line\n下一行", 100) == "第一行第二行 English line 下一行"
+    assert summarize("第一行\n第二行\nEnglish line\n下一行", 100) == "第一行\u3000第二行 English line 下一行"
+
+
+def test_lines_broken_in_a_paragraph_stay_apart_in_the_summary() -> None:
+    # The page shows each line on its own (<br>); joined with nothing, 镇政府 and 二楼参会人员 ran into one phrase.
+    rendered = MarkdownRenderer().render("下午会议地点：镇政府\n二楼参会人员：张三、李四\n共十二人。\n", "content/a.md", 9)
+    assert rendered.lead == "下午会议地点：镇政府\n二楼参会人员：张三、李四\n共十二人。"
+    assert summarize(rendered.lead, 120) == "下午会议地点：镇政府\u3000二楼参会人员：张三、李四\u3000共十二人。"
+    assert summarize("会议地点：\n二楼。\n（完）\n下一段", 120) == "会议地点：二楼。（完）下一段"  # full-width signs space themselves
+    assert summarize("First line.\nSecond line\n\nNext paragraph, too.\n\n中文", 120) == \
+        "First line. Second line Next paragraph, too. 中文"
 
 
 def test_summary_prefers_cjk_comma() -> None:
