@@ -7,7 +7,8 @@ snapshot of every input the build read and of every file it published:
   ``templates/``, the default theme and sitegen's own code, each by size,
   modification time, change time and inode; the folders holding the
   installed libraries by modification time (installing or upgrading a
-  package changes them); the Python version;
+  package changes them); the Python version; the folder of sitegen's code
+  (a record is only trusted by the code that wrote it);
 - outputs: every file listed in the output folder's manifest, by the same
   stamp;
 - the command's options that shape the output (base URL, output folder,
@@ -47,6 +48,8 @@ CACHE_DIR = ".sitegen-cache"
 """The build cache folder inside a site folder (git-ignored; safe to delete)."""
 RECORD_FILE = "fresh-{key}.json"
 _VERSION = 1
+_CODE = str(Path(__file__).parent.absolute())
+"""The folder of the sitegen code that runs (a record holds the folder of the code that wrote it)."""
 
 
 # Libraries (distribution names) whose versions shape what a build makes of its inputs.
@@ -226,7 +229,7 @@ def record(path: Path, inputs: Inputs, *, output: Path, due: float | None, last:
     published = snapshot_output(output, status)
     if published is None:
         return
-    data = {"version": _VERSION, "site": _site_of(path), "inputs": [str(p) for p in inputs.files],
+    data = {"version": _VERSION, "site": _site_of(path), "code": _CODE, "inputs": [str(p) for p in inputs.files],
             "input_folders": [str(p) for p in inputs.folders], "output": str(output),
             "snapshot": inputs.snapshot, "published": published,
             "due": due, "last": asdict(last)}
@@ -263,6 +266,10 @@ def unchanged(path: Path, now: float | None = None) -> LastBuild | None:
         # A site folder copied with its build cache holds the original's record: its paths are the
         # original's, whose files may well be unchanged. Only the folder that wrote it may trust it.
         if data.get("version") != _VERSION or data.get("site") != _site_of(path):
+            return None
+        # Its input stamps cover the code that wrote it; other code (another copy of sitegen, run from
+        # its own folder) may check or make the site differently, so it builds.
+        if data.get("code") != _CODE:
             return None
         due = data["due"]
         if due is not None and (time.time() if now is None else now) >= due:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import sitegen
 from sitegen.build import BuildOptions, build
 from sitegen.errors import SiteError
 from sitegen.fresh import last_build
@@ -97,6 +98,20 @@ def test_a_tally_dated_tomorrow_stops_todays_build_and_is_published_tomorrow(tmp
     build(BuildOptions(root=root, search=False, now=datetime(2031, 1, 2, 0, 0)))
     home = (root / "output/index.html").read_text(encoding="utf-8")
     assert "2031年1月2日" in home and '<span class="num">400</span>' in home
+
+
+def test_another_copy_of_sitegen_builds_instead_of_trusting_the_record(tmp_path: Path) -> None:
+    # Run from another checkout, sitegen found the record of the installed code's build unchanged (it stamps
+    # that code's files), so a check the other code adds never ran: "nothing changed since the last build".
+    root = _built(tmp_path / "site")
+    ours, copy = Path(sitegen.__file__).parent, tmp_path / "other"
+    shutil.copytree(ours, copy / "sitegen", ignore=shutil.ignore_patterns("__pycache__"))
+    probe = ("import sys, pathlib; from sitegen.fresh import last_build; "
+             "print(last_build(pathlib.Path(sys.argv[1]), base_url=None, output=None, search=False))")
+    for code, expected in ((copy, "None"), (ours.parent, "LastBuild(")):
+        out = subprocess.run([sys.executable, "-c", probe, str(root)], capture_output=True, text=True, check=True,
+                             cwd=code, env={**os.environ, "PYTHONPATH": str(code)})
+        assert out.stdout.startswith(expected), (code, out.stdout, out.stderr)
 
 
 def test_a_layout_reading_the_clock_is_never_reported_again(tmp_path: Path) -> None:
