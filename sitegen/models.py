@@ -273,7 +273,8 @@ def parse_tags(value: Any) -> tuple[str, ...]:
     (no brackets), ``tags: 【大调研, 补短板】`` or ``［…］`` (full-width
     brackets from a Chinese input method) and ``[大调研，补短板]`` (a
     full-width comma or 顿号 、) are each one text to YAML, so one tag
-    holding the whole line; that is never meant. Raises
+    holding the whole line; that is never meant. (A half-width comma in an
+    item of a list typed as one, ``[a, "b, c"]``, is kept.) Raises
     `PydanticCustomError` ``tags`` naming the tag and what is wrong with it,
     with the tags written as a list in the hint.
     """
@@ -288,9 +289,7 @@ def parse_tags(value: Any) -> tuple[str, ...]:
             how = "separated by English commas"
         elif "," in tag and isinstance(value, str):
             message, how = 'without square brackets, "{tag}" is one text, so it is one tag', "in square brackets"
-        elif "," in tag:
-            message, how = 'the tag "{tag}" has a comma in it, so it is one tag', "each on its own"
-        else:
+        else:  # a list item with a comma in it ([a, "b, c"]) was written as one on purpose
             continue
         parts = [part.strip(" 【】［］" if _fullwidth_brackets(item) else " ")
                  for item in tags for part in _TAG_SEPARATORS.split(item)]
