@@ -235,19 +235,36 @@ def parse_web_address(value: Any) -> str:
 
     Raises `PydanticCustomError` ``web_address`` for text with another scheme
     (``javascript:``, ``data:``) or no host: such a value would be published
-    as a link.
+    as a link; and for an address typed with an input method's full-width
+    signs (``http：//``) or ending in Chinese punctuation (``….html。``, copied
+    with the end of its sentence), which readers' browsers would not find.
     """
     if value is None:
         return ""
     text = parse_text(value).strip()
     if not text:
         return ""
+    half_width = text.translate(_HALF_WIDTH_ADDRESS)
+    if half_width != text and urlsplit(half_width).scheme.lower() in ("http", "https"):
+        raise PydanticCustomError(
+            "web_address", '"{text}" is typed with full-width signs (全角符号), which an address cannot hold',
+            {"text": clip(text), "hint": f"type it in half width (半角): {clip(half_width)}"})
     parts = urlsplit(text)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c in text for c in "\x00\n\r\t"):
         raise PydanticCustomError(
             "web_address", '"{text}" is not a web address',
             {"text": clip(text), "hint": "write the full address, starting with https:// or http://"})
+    if text[-1] in _SENTENCE_END and _OPENING.get(text[-1], "\n") not in text:
+        raise PydanticCustomError(
+            "web_address", '"{text}" ends in "{sign}", which would be taken as part of the address',
+            {"text": clip(text), "sign": text[-1], "hint": f'delete the "{text[-1]}" at the end: {clip(text[:-1])}'})
     return text
+
+
+# Signs an input method types in an address: full-width colon, slashes, dot, and the 。 typed for ".".
+_HALF_WIDTH_ADDRESS = str.maketrans({"：": ":", "／": "/", "．": ".", "？": "?", "＝": "=", "＆": "&", "＃": "#"})
+_SENTENCE_END = "。，、；：！？）」』】”’"
+_OPENING = {"）": "（", "」": "「", "』": "『", "】": "【", "”": "“", "’": "‘"}
 
 
 _TAG_SEPARATORS = re.compile(r"[,，、]")
