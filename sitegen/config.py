@@ -10,12 +10,13 @@ May import: errors, sources, yamltext, validation, models.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .errors import Report, SiteError
@@ -179,6 +180,60 @@ class DataLicense(BaseModel):
     url: WebAddress = ""
 
 
+_EMAIL_RE = re.compile(r"[^@\s<>\"'()]+@[^@\s<>\"'()]+\.[^@\s<>\"'().]+")
+_PHONE_RE = re.compile(r"\+?\(?[0-9][0-9 ()\-]{4,30}[0-9](?:[ ]?(?:转|ext\.?|x)[ ]?[0-9]{1,6})?")
+
+
+def _email(value: str) -> str:
+    """An e-mail address as typed, or "" (see `Contact`); the input method's ＠ is refused with the fix."""
+    if not value or _EMAIL_RE.fullmatch(value):
+        return value
+    fixed = value.replace("＠", "@").replace("．", ".")
+    hint = (f"type it in half width (半角): {fixed}" if fixed != value and _EMAIL_RE.fullmatch(fixed)
+            else "write it as name@example.org")
+    raise _refuse("email", '"{text}" is not an e-mail address', value, hint)
+
+
+def _phone(value: str) -> str:
+    """A telephone number as typed, full-width digits read as digits, or "" (see `Contact`)."""
+    text = unicodedata.normalize("NFKC", value).strip()
+    if not text or _PHONE_RE.fullmatch(text):
+        return text
+    raise _refuse("phone", '"{text}" is not a telephone number', value,
+                  "write the digits, with - or spaces between groups if you like: 021-1234 5678")
+
+
+class Contact(BaseModel):
+    """How readers reach the publisher (联系方式): shown where a reader may need help (the accessibility
+    page) or permission (the about-data page), and linked from every page's footer.
+
+    ``email`` (``name@example.org``), ``phone`` (digits with ``-``, spaces,
+    ``()``, a leading ``+``; full-width digits are read as digits) and
+    ``url`` (an http(s) page of the publisher's own), each optional, at
+    least one given. WCAG 2.2's 3.2.6 (consistent help) asks for one such
+    way, in the same place on every page.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    email: Annotated[OptionalText, AfterValidator(_email)] = ""
+    phone: Annotated[OptionalText, AfterValidator(_phone)] = ""
+    url: WebAddress = ""
+
+    @property
+    def phone_address(self) -> str:
+        """The ``tel:`` address of ``phone`` (RFC 3966: no spaces; "转"/"ext" becomes ";ext=")."""
+        parts = re.split(r"\s*(?:转|ext\.?|x)\s*", self.phone, maxsplit=1)
+        address = "tel:" + re.sub(r"[ ()]", "", parts[0])
+        return address + (f";ext={parts[1]}" if len(parts) == 2 and parts[1] else "")
+
+    @model_validator(mode="after")
+    def _one_way_at_least(self) -> "Contact":
+        if not (self.email or self.phone or self.url):
+            raise _refuse("contact", "gives no way to reach the publisher", "",
+                          "write at least one of email:, phone: and url: under contact:, or delete contact:")
+        return self
+
+
 class Config(BaseModel):
     """The settings of one site, read from ``site.yaml``.
 
@@ -198,6 +253,7 @@ class Config(BaseModel):
         publisher: who publishes the site (footer, feeds, open data).
         data_license: the open data's licence, or None when the publisher
             states none (the about-data page then says so).
+        contact: how readers reach the publisher (`Contact`), or None.
         permalinks: URL patterns per collection.
         gov: government-site meta tags.
         root: the site folder (not read from the file).
@@ -216,6 +272,7 @@ class Config(BaseModel):
     feed_entries: SettingNumber = Field(default=50, ge=1)
     publisher: OptionalText = ""
     data_license: DataLicense | None = None
+    contact: Contact | None = None
     permalinks: Permalinks = Permalinks()
     gov: GovMeta = GovMeta()
     root: Path

@@ -483,6 +483,10 @@ reading_speed: 500   # 每分钟阅读字数，用于“读完约M分钟” char
 per_page: 10   # 列表每页条数 items per page of lists
 summary_length: 120   # 自动摘要的字数 characters of automatic summaries
 publisher: 发布机构名称   # 发布机构，显示在页脚 publisher, shown in the footer
+# contact:   # 联系方式，显示在“无障碍说明”和“关于数据”页 how readers reach the publisher
+#   email: name@example.org
+#   phone: 021-1234 5678
+#   url: https://example.org/lianxi/
 output_dir: output   # 生成的网站写入此文件夹 the built site goes here
 # permalinks:   # 网址格式，{{slug}} 为页面的网址名 URL patterns
 #   interviews: /interviews/{{slug}}/

@@ -754,3 +754,34 @@ def test_an_interview_without_text_is_warned(tmp_path: Path) -> None:
                                        "the title and facts"),
         ("content/interviews/b.md:10", "the interview has no text below its front matter, so its page shows only "
                                        "the title and facts")]
+
+
+def test_the_publishers_contact_is_checked_as_typed(tmp_path: Path) -> None:
+    config = ("title: 测试站点\ncontact:\n  email: diaoyan＠example.org\n  phone: 电话\n  url: www.example.org\n")
+    root = write_site(tmp_path, {"content/interviews/a.md": interview()}, config=config)
+    assert [(p.location(), p.message, p.hint) for p in found(root)] == [
+        ("site.yaml:3:10", 'contact → email: "diaoyan＠example.org" is not an e-mail address',
+         "type it in half width (半角): diaoyan@example.org"),
+        ("site.yaml:4:10", 'contact → phone: "电话" is not a telephone number',
+         "write the digits, with - or spaces between groups if you like: 021-1234 5678"),
+        ("site.yaml:5:8", 'contact → url: "www.example.org" is not a web address',
+         "write the full address, starting with https:// or http://")]
+    empty = write_site(tmp_path / "empty", {"content/interviews/a.md": interview()},
+                       config="title: 测试站点\ncontact:\n  email: \n")
+    assert [(p.location(), p.message) for p in found(empty)] == [
+        ("site.yaml:3:3", "contact: gives no way to reach the publisher")]
+
+
+def test_web_addresses_copied_with_the_end_of_their_sentence_or_typed_in_full_width_are_errors(
+        tmp_path: Path) -> None:
+    source = ("source:\n  publisher: 上海热线\n  url: http://www.shcafe.org/shzxxw/120946.html。\n")
+    other = ("source:\n  publisher: 上海热线\n  url: http：//www.shcafe.org/shzxxw/120946.html\n")
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(extra=source),
+                                 "content/interviews/b.md": interview(extra=other)})
+    assert [(p.location(), p.message, p.hint) for p in found(root)] == [
+        ("content/interviews/a.md:11:8", 'source → url: "http://www.shcafe.org/shzxxw/120946.html。" ends in "。", '
+                                         "which would be taken as part of the address",
+         'delete the "。" at the end: http://www.shcafe.org/shzxxw/120946.html'),
+        ("content/interviews/b.md:11:8", 'source → url: "http：//www.shcafe.org/shzxxw/120946.html" is typed with '
+                                         "full-width signs (全角符号), which an address cannot hold",
+         "type it in half width (半角): http://www.shcafe.org/shzxxw/120946.html")]

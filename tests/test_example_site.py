@@ -114,7 +114,7 @@ def test_every_internal_link_points_at_a_built_file(example_site: Path) -> None:
     output = example_site / "output"
     for html in output.rglob("*.html"):
         for element, attribute, link, _ in parse_html(html).iterlinks():
-            if link.startswith(("http://", "https://", "mailto:")) or link.startswith("#"):
+            if link.startswith(("http://", "https://", "mailto:", "tel:")) or link.startswith("#"):
                 continue
             path = link.split("#")[0]
             target = output / path.lstrip("/")
@@ -168,3 +168,16 @@ def test_the_english_half_of_each_column_description_is_marked_english(example_s
     assert text_of(cells[1]) == "单位名称，如白鹤镇。 The unit's name, e.g. 白鹤镇 (Baihe town)."
     assert text_of(english[1][0]) == "The unit's name, e.g. 白鹤镇 (Baihe town)."
     assert all(not re.search("。 [A-Z]", cell.text or "") for cell in cells)  # no English sentence outside it
+
+
+def test_readers_find_how_to_reach_the_publisher_from_every_page(example_site: Path) -> None:
+    # The accessibility page said "请联系青浦区大调研工作办公室（示例）" and gave no way to do so.
+    help_page = parse_html(example_site / "output/accessibility/index.html")
+    ways = [(text_of(a), a.get("href")) for a in help_page.xpath("//ul[contains(@class, 'contact-list')]//a")]
+    assert ways == [("diaoyan@example.org", "mailto:diaoyan@example.org"), ("021-0000 0000", "tel:021-00000000")]
+    data_page = parse_html(example_site / "output/about-data/index.html")  # no licence stated: ask the publisher
+    assert [a.get("href") for a in data_page.xpath("//ul[contains(@class, 'contact-list')]//a")] == [
+        "mailto:diaoyan@example.org", "tel:021-00000000"]
+    pages = [page for page in (example_site / "output").rglob("*.html") if "pagefind" not in page.parts]
+    footers = {tuple(text_of(a) for a in parse_html(page).xpath("//footer//a")) for page in pages}
+    assert len(footers) == 1 and list(footers)[0][-1] == "联系我们"  # the same place on every page (WCAG 3.2.6)
