@@ -401,6 +401,12 @@ class _AddressReferences(ReferenceProcessor):
 _REFERENCES = "references"
 """A need of the reference patterns: the document defines a reference (``[id]: url``)."""
 
+_DIGIT_STAR = "digit*digit"
+"""The need of `_DigitStarProcessor`: a star between two digits somewhere in the text."""
+_DIGIT_STAR_RE = re.compile(r"\d\*\d")
+_WHOLE_NEEDS = (_REFERENCES, _DIGIT_STAR)
+"""Needs met as a whole, not by any one of their characters."""
+
 # What each inline pattern needs in the text before it can change anything, read
 # from Python-Markdown 3.11 (markdown/inlinepatterns.py, extensions/footnotes.py,
 # extensions/nl2br.py). Name in md.inlinePatterns -> (its exact class, its needs);
@@ -437,14 +443,14 @@ _PATTERN_NEEDS: Mapping[str, tuple[type, tuple[str, ...]]] = MappingProxyType({
     "em_strong": (inlinepatterns.DelimiterProcessor, ("*_",)),
     # nl2br's BR_RE = \n
     "nl": (inlinepatterns.SubstituteTagInlineProcessor, ("\n",)),
-    # sitegen's (?<=\d)\*(?=\d): see _DigitStarProcessor
-    "sitegen_digit_star": (_DigitStarProcessor, ("*",)),
+    # sitegen's (?<=\d)\*(?=\d): see _DigitStarProcessor (a star alone is in most texts, bold: **)
+    "sitegen_digit_star": (_DigitStarProcessor, (_DIGIT_STAR,)),
 })
 
 _PATTERN_CHARACTERS = "`\\[^!<&*_\n"
 """Every character :data:`_PATTERN_NEEDS` names."""
 
-_ALL_NEEDS = frozenset([*_PATTERN_CHARACTERS, _REFERENCES])
+_ALL_NEEDS = frozenset([*_PATTERN_CHARACTERS, *_WHOLE_NEEDS])
 """Every need: meeting them all leaves no pattern out."""
 
 _PRUNING_VERIFIED_FOR = (3, 11)
@@ -508,7 +514,8 @@ def _needs_met(tree: etree.Element, md: markdown.Markdown) -> frozenset[str]:
         return _ALL_NEEDS
     text = _inline_text(tree)
     return frozenset([char for char in _PATTERN_CHARACTERS if char in text]
-                     + ([_REFERENCES] if md.references else []))
+                     + ([_REFERENCES] if md.references else [])
+                     + ([_DIGIT_STAR] if "*" in text and _DIGIT_STAR_RE.search(text) else []))
 
 
 def _inline_text(tree: etree.Element) -> str:
@@ -528,7 +535,7 @@ def _patterns_meeting(registry: markdown.util.Registry, met: frozenset[str]) -> 
     needs = {id(registry[name]): wanted for name, (kind, wanted) in _PATTERN_NEEDS.items()
              if name in registry and type(registry[name]) is kind}
     return tuple(pattern for pattern in registry
-                 if all(need in met if need == _REFERENCES else any(char in met for char in need)
+                 if all(need in met if need in _WHOLE_NEEDS else any(char in met for char in need)
                         for need in needs.get(id(pattern), ())))
 
 
@@ -1266,6 +1273,7 @@ def _citation_problems(source: str, lines: list[str], path: str, first_line: int
 
 
 _ORDERED_ITEM_RE = re.compile(r"^ {0,3}(\d{1,9})\.[ \t]+\S")
+_ORDERED_ITEM_SOURCE_RE = re.compile(r"^ {0,3}\d{1,9}\.[ \t]+\S", re.MULTILINE)
 _CONTINUATION_RE = re.compile(r"^(?: {2,}|\t)\S")
 
 
@@ -1302,8 +1310,8 @@ def _numbering_problems(source: str, lines: list[str], path: str, first_line: in
     2019, 2020. One warning per list, at its first item; a list typed with one number throughout (1. 1. 1.) is
     Markdown's own way of counting and is left alone.
     """
-    if "." not in source:
-        return []
+    if len(_ORDERED_ITEM_SOURCE_RE.findall(source)) < 2:
+        return []  # most texts: no numbered list of two items or more
     problems: list[Problem] = []
     for items in _ordered_lists(lines):
         typed = [number for _, number in items]
