@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Callable, Iterable, Mapping, Sequence
@@ -847,8 +848,10 @@ class _TreeBuilder:
         elif isinstance(event, yaml.ScalarEvent):
             self.check_node(event, _SCALAR_TAGS)
             self.check_escaped_characters(event)
-            self.add_node(_scalar_value(event), self.where(event), key_text=event.value,
-                          plain=not event.style)
+            value = _scalar_value(event)
+            if value and not event.style and event.start_mark.line != event.end_mark.line:
+                value = _unfolded(value, self.lines.text[event.start_mark.index:event.end_mark.index])
+            self.add_node(value, self.where(event), key_text=event.value, plain=not event.style)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             self.open(event)
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
@@ -975,6 +978,40 @@ class _TreeBuilder:
         return self.lines.at(mark.index if mark is not None else 0)
 
 
+def _unfolded(value: str, typed: str) -> str:
+    """A plain value typed over several lines, with no space where a line break met two wide characters.
+
+    Takes the value as YAML folded it (each single line break became a
+    space) and the text it was typed as. Chinese is written without spaces,
+    so ``summary: 白鹤镇党委书记谈大调研，`` continued on the next line
+    (``  截至4月26日…``) reads ``…大调研，截至…``, not ``…大调研， 截至…``: a
+    break between two wide characters (East Asian Width W or F: Han, kana,
+    hangul, full-width punctuation) joins them, as the Markdown text does.
+    Returns ``value`` unchanged when the fold cannot be told apart exactly.
+    """
+    lines = [line.strip(" \t") for line in typed.split("\n")]
+    spaced: list[str] = []
+    joined: list[str] = []
+    blanks = 0
+    for line in lines:
+        if not line:
+            blanks += 1
+            continue
+        if spaced:
+            gap = "\n" * blanks if blanks else " "
+            wide = not blanks and _is_wide(spaced[-1][-1]) and _is_wide(line[0])
+            spaced.append(gap)
+            joined.append("" if wide else gap)
+        spaced.append(line)
+        joined.append(line)
+        blanks = 0
+    return "".join(joined) if "".join(spaced) == value else value
+
+
+def _is_wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
 def _scalar_value(event: yaml.ScalarEvent) -> str | None:
     """Return a scalar's value: the text typed, or None for a plain null word or ``!!null``."""
     if event.tag == _STD + "null":
@@ -1074,6 +1111,8 @@ def _walk_fast(text: str, lines: _Lines, first_line: int) -> YamlData | None:
                 value = None if not style and typed in nulls else typed
             else:
                 value = None if tag == _NULL_TAG else typed
+            if value and not style and event.start_mark.line != event.end_mark.line:
+                value = _unfolded(value, text[event.start_mark.index:event.end_mark.index])
             if container is None:
                 root = value
             elif not is_map:

@@ -221,8 +221,9 @@ def test_colon_edge_cases() -> None:
               "note: 时间：上午\nitems:\n  - 主持人：王某\n").value == {
         "url": "http://example.gov.cn/a", "time": "8:30", "links": ["https://example.gov.cn"],
         "note": "时间：上午", "items": ["主持人：王某"]}
-    # A continuation line of a long plain value may contain "：".
-    assert ok("summary: 第一句\n  主持人：第二句\n").value == {"summary": "第一句 主持人：第二句"}
+    # A continuation line of a long plain value may contain "：" (and joins the line above without a
+    # space between two Chinese characters).
+    assert ok("summary: 第一句\n  主持人：第二句\n").value == {"summary": "第一句主持人：第二句"}
     _, report = load("标题：社区\n")
     assert [(p.line, p.column, p.message) for p in report.problems] == [
         (1, 3, '"标题：" uses a full-width colon (全角冒号 ：)')]
@@ -486,3 +487,16 @@ def test_value_starting_with_a_closing_bracket() -> None:
     assert data is None
     assert [(p.line, p.column) for p in report.problems] == [(1, 4)]
     assert report.problems[0].message.startswith('a value cannot start with "]"')
+
+
+def test_a_value_continued_on_the_next_line_gets_no_space_between_chinese_characters() -> None:
+    # "summary: 白鹤镇党委书记谈大调研，" continued on an indented line was published "…大调研， 截至…":
+    # YAML folds a line break into a space, and Chinese is written without spaces.
+    report = Report()
+    text = ("summary: 白鹤镇党委书记谈大调研，\n  截至4月26日共收集问题\n  清单296份\n"
+            "mixed: Hello\n  world 白鹤\n  镇\n\n  新段\nquoted: \"白鹤镇，\n  截至\"\nlist:\n  - 第一\n    项\n")
+    data = load_yaml(text, "a.yaml", report)
+    assert data is not None and report.problems == []
+    assert data.value == {"summary": "白鹤镇党委书记谈大调研，截至4月26日共收集问题清单296份",
+                          "mixed": "Hello world 白鹤镇\n新段", "quoted": "白鹤镇， 截至", "list": ["第一项"]}
+    assert data.locate(("list", 0)) == (12, 5)
