@@ -71,8 +71,9 @@ def is_cut_short(path: Path) -> bool:
     """True when a picture file stops before its format's end, as a half-copied or half-downloaded one does.
 
     The header (and so the size) of such a file reads fine, but browsers
-    show it grey or cut off. Ends checked: a PNG's ``IEND`` chunk, a JPEG's
-    end marker (``FF D9``, within its last 4 KB), a GIF's trailer (``;``), a
+    show it grey or cut off. Ends checked: a PNG's ``IEND`` chunk (within
+    its last 4 KB), a JPEG's end marker (``FF D9``, anywhere: a camera may
+    append a video after it), a GIF's trailer (``;``), a
     WebP as long as its RIFF header says, and an SVG that parses as XML to
     its end (SVGs up to `_SVG_READ_LIMIT` bytes). Other kinds, and files
     that cannot be read, give False (a missing file is reported as such).
@@ -91,12 +92,22 @@ def is_cut_short(path: Path) -> bool:
     except OSError:
         return False
     if suffix == ".png":
-        return head.startswith(b"\x89PNG") and not tail.endswith(_PNG_END)
+        return head.startswith(b"\x89PNG") and _PNG_END not in tail
     if suffix in (".jpg", ".jpeg"):
-        return head.startswith(b"\xff\xd8") and b"\xff\xd9" not in tail
+        # A camera may append data after the end marker (a "motion photo" appends its video): look in the
+        # whole file before calling it cut short.
+        return head.startswith(b"\xff\xd8") and b"\xff\xd9" not in tail and not _holds(path, b"\xff\xd9")
     if suffix == ".gif":
         return head.startswith(b"GIF8") and not tail.rstrip(b"\x00").endswith(b";")
     return head.startswith(b"RIFF") and head[8:12] == b"WEBP" and int.from_bytes(head[4:8], "little") + 8 > length
+
+
+def _holds(path: Path, marker: bytes) -> bool:
+    """True when the file holds ``marker``, or cannot be read (nothing is then said of it)."""
+    try:
+        return marker in path.read_bytes()
+    except OSError:
+        return True
 
 
 def _svg_cut_short(path: Path) -> bool:
@@ -109,6 +120,8 @@ def _svg_cut_short(path: Path) -> bool:
         parser.close()
     except ElementTree.ParseError:
         return True
+    except (ValueError, LookupError):  # an encoding the parser cannot read (GB2312): cannot tell, so not warned
+        return False
     return False
 
 
@@ -166,7 +179,7 @@ def svg_size(path: Path) -> tuple[float, float] | None:
                         return None
                     width, height = _pixels(element.get("width")), _pixels(element.get("height"))
                     return (width, height) if width is not None and height is not None else None
-            except ElementTree.ParseError:
+            except (ElementTree.ParseError, ValueError, LookupError):  # not XML, or an encoding it cannot read
                 return None
     return None
 
