@@ -1260,8 +1260,9 @@ def _citation_problems(source: str, lines: list[str], path: str, first_line: int
     problems: list[Problem] = []
     for index, line in outside_fences(lines):
         found = _CITATION_RE.match(line)
-        if not found or not looks_like_address(found.group("target").lstrip("<").rstrip(">")):
-            continue
+        if not found or not looks_like_address(found.group("target").lstrip("<").rstrip(">")) \
+                or not ReferenceProcessor.RE.match(line):
+            continue  # no definition: the line is shown as typed
         label = found.group("label")
         problems.append(Problem(
             path, first_line + index, 1, "warning",
@@ -1275,25 +1276,33 @@ def _citation_problems(source: str, lines: list[str], path: str, first_line: int
 _ORDERED_ITEM_RE = re.compile(r"^ {0,3}(\d{1,9})\.[ \t]+\S")
 _ORDERED_ITEM_SOURCE_RE = re.compile(r"^ {0,3}\d{1,9}\.[ \t]+\S", re.MULTILINE)
 _CONTINUATION_RE = re.compile(r"^(?: {2,}|\t)\S")
+# A line that starts a block of its own right under a list item: a heading, an HTML block, a rule.
+_ENDS_LIST_RE = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|<|(?:[-*_][ \t]*){3,}$)")
 
 
 def _ordered_lists(lines: Sequence[str]) -> Iterator[list[tuple[int, int]]]:
     """The numbered lists of a text as Markdown groups them, each as ``[(line index, number typed)]``.
 
     A list runs over items, blank lines and indented lines, and ends at a
-    text line after a blank line or at a bulleted item. Fenced code is
-    skipped.
+    text line after a blank line, at a bulleted item, at a heading, HTML
+    block or rule, and at fenced code.
     """
     current: list[tuple[int, int]] = []
     blank = False
+    previous = -1
     for index, line in outside_fences(lines):
+        if current and index != previous + 1:  # fenced code came between
+            yield current
+            current = []
+        previous = index
         found = _ORDERED_ITEM_RE.match(line)
         if found:
             current.append((index, int(found.group(1))))
         elif not line.strip():
             blank = True
             continue
-        elif current and ((blank and not _CONTINUATION_RE.match(line)) or _LIST_ITEM_RE.match(line)):
+        elif current and ((blank and not _CONTINUATION_RE.match(line)) or _LIST_ITEM_RE.match(line)
+                          or _ENDS_LIST_RE.match(line)):
             yield current
             current = []
         blank = False
@@ -1333,8 +1342,8 @@ def _numbering_problems(source: str, lines: list[str], path: str, first_line: in
 # Markdown signs typed with an input method's full-width forms, at the start of a line (headings, lists,
 # quotes), around bold text, or as table borders; each with its half-width form.
 _FULL_WIDTH_SIGNS_RE = re.compile("[＃＊｜－＞]")
-_FULL_WIDTH_LINE_RE = re.compile(r"^ {0,3}(?P<sign>＃{1,6}|[－＞])[ \t\u3000]*(?=\S)")
-_FULL_WIDTH_BOLD_RE = re.compile(r"＊＊(?=\S)(?P<text>[^＊\n]+?)(?<=\S)＊＊")
+_FULL_WIDTH_LINE_RE = re.compile(r"^ {0,3}(?P<sign>＃{1,6}|[－＞])[ \t\u3000]+(?=\S)")
+_FULL_WIDTH_BOLD_RE = re.compile(r"＊＊(?=\w)(?P<text>[^＊\n]+?)(?<=\S)＊＊")
 _FULL_WIDTH_SIGN_NAMES = {"＃": ("heading", "#"), "－": ("list item", "-"), "＞": ("quote", ">")}
 
 
@@ -1371,7 +1380,7 @@ def _full_width_sign_problems(source: str, lines: list[str], path: str, first_li
             warn(index, bold.start() + 1,
                  f"the stars are full-width (全角), so Markdown does not make this bold: {bold.group()}",
                  f"type them in half width (半角): **{bold.group('text')}**")
-        if "｜" in text and (text.lstrip().startswith(("|", "｜")) or text.count("｜") >= 2):
+        if "｜" in text and text.lstrip().startswith(("|", "｜")):
             column = text.index("｜") + 1
             if text.lstrip().startswith("|"):
                 message = ('a full-width "｜" in this table row is text, not a cell border, so the cells after '
