@@ -16,7 +16,7 @@ from typing import Annotated
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .errors import Report, SiteError
@@ -180,17 +180,21 @@ class DataLicense(BaseModel):
     url: WebAddress = ""
 
 
-_EMAIL_RE = re.compile(r"[^@\s<>\"'()]+@[^@\s<>\"'()]+\.[^@\s<>\"'().]+")
-_PHONE_RE = re.compile(r"\+?\(?[0-9][0-9 ()\-]{4,30}[0-9](?:[ ]?(?:转|ext\.?|x)[ ]?[0-9]{1,6})?")
+_EMAIL_RE = re.compile(r"[^@\s<>\"'():\u3000-\u303f\uff00-\uffef]+@[^@\s<>\"'():\u3000-\u303f\uff00-\uffef]+"
+                       r"\.[^@\s<>\"'().:\u3000-\u303f\uff00-\uffef]+")
+# Digits with - ( ) and spaces between groups (a hotline such as 12345 or 110 too), an optional extension
+# (转 123, ext. 123), and an optional note in brackets: 12345（市民热线）.
+_PHONE_RE = re.compile(r"(?P<number>\+?\(?[0-9][0-9 ()\-]{1,30}[0-9])(?:[ ]?(?:转|ext\.?|x)[ ]?[0-9]{1,6})?"
+                       r"(?:[ ]?\([^()]*\))?")
 
 
 def _email(value: str) -> str:
     """An e-mail address as typed, or "" (see `Contact`); the input method's ＠ is refused with the fix."""
     if not value or _EMAIL_RE.fullmatch(value):
         return value
-    fixed = value.replace("＠", "@").replace("．", ".")
-    hint = (f"type it in half width (半角): {fixed}" if fixed != value and _EMAIL_RE.fullmatch(fixed)
-            else "write it as name@example.org")
+    fixed = value.replace("＠", "@").replace("．", ".").removeprefix("mailto:").rstrip("。，；.,;")
+    hint = (f"write it as {fixed} (@ and dots in half width, 半角; no mailto: and nothing after it)"
+            if fixed != value and _EMAIL_RE.fullmatch(fixed) else "write it as name@example.org")
     raise _refuse("email", '"{text}" is not an e-mail address', value, hint)
 
 
@@ -198,7 +202,7 @@ def _phone(value: str) -> str:
     """A telephone number as typed, full-width digits read as digits, or "" (see `Contact`)."""
     text = unicodedata.normalize("NFKC", value).strip()
     if not text or _PHONE_RE.fullmatch(text):
-        return text
+        return value.strip()  # shown as typed; its tel: address is made from the digits
     raise _refuse("phone", '"{text}" is not a telephone number', value,
                   "write the digits, with - or spaces between groups if you like: 021-1234 5678")
 
@@ -222,7 +226,8 @@ class Contact(BaseModel):
     @property
     def phone_address(self) -> str:
         """The ``tel:`` address of ``phone`` (RFC 3966: no spaces; "转"/"ext" becomes ";ext=")."""
-        parts = re.split(r"\s*(?:转|ext\.?|x)\s*", self.phone, maxsplit=1)
+        text = re.sub(r"[ ]?\([^()]*[^()0-9 \-][^()]*\)$", "", unicodedata.normalize("NFKC", self.phone))
+        parts = re.split(r"\s*(?:转|ext\.?|x)\s*", text, maxsplit=1)
         address = "tel:" + re.sub(r"[ ()]", "", parts[0])
         return address + (f";ext={parts[1]}" if len(parts) == 2 and parts[1] else "")
 
@@ -273,6 +278,14 @@ class Config(BaseModel):
     publisher: OptionalText = ""
     data_license: DataLicense | None = None
     contact: Contact | None = None
+
+    @field_validator("contact", mode="before")
+    @classmethod
+    def _contact_given_when_named(cls, value: object) -> object:
+        if value is None:  # "contact:" typed with nothing under it
+            raise _refuse("contact", "is empty", "",
+                          "write email:, phone: or url: under contact: (indented), or delete the line")
+        return value
     permalinks: Permalinks = Permalinks()
     gov: GovMeta = GovMeta()
     root: Path

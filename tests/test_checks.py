@@ -761,7 +761,7 @@ def test_the_publishers_contact_is_checked_as_typed(tmp_path: Path) -> None:
     root = write_site(tmp_path, {"content/interviews/a.md": interview()}, config=config)
     assert [(p.location(), p.message, p.hint) for p in found(root)] == [
         ("site.yaml:3:10", 'contact → email: "diaoyan＠example.org" is not an e-mail address',
-         "type it in half width (半角): diaoyan@example.org"),
+         "write it as diaoyan@example.org (@ and dots in half width, 半角; no mailto: and nothing after it)"),
         ("site.yaml:4:10", 'contact → phone: "电话" is not a telephone number',
          "write the digits, with - or spaces between groups if you like: 021-1234 5678"),
         ("site.yaml:5:8", 'contact → url: "www.example.org" is not a web address',
@@ -770,6 +770,20 @@ def test_the_publishers_contact_is_checked_as_typed(tmp_path: Path) -> None:
                        config="title: 测试站点\ncontact:\n  email: \n")
     assert [(p.location(), p.message) for p in found(empty)] == [
         ("site.yaml:3:3", "contact: gives no way to reach the publisher")]
+    bare = write_site(tmp_path / "bare", {"content/interviews/a.md": interview()}, config="title: 测试站点\ncontact:\n")
+    assert [(p.location(), p.message) for p in found(bare)] == [("site.yaml:2:9", "contact: is empty")]
+    # A hotline, a note in brackets, full-width digits and an extension are numbers readers can call.
+    good = ("title: 测试站点\ncontact:\n  phone: 12345（市民热线）\n  email: diaoyan@example.org\n")
+    site = write_site(tmp_path / "good", {"content/interviews/a.md": interview()}, config=good)
+    assert found(site) == []
+    build(BuildOptions(root=site, search=False))
+    page = (site / "output/accessibility/index.html").read_text(encoding="utf-8")
+    assert '<a href="tel:12345">12345（市民热线）</a>' in page
+    for typed in ("mailto:diaoyan@example.org", "diaoyan@example.org。"):
+        wrong = write_site(tmp_path / typed[-3:], {"content/interviews/a.md": interview()},
+                           config=f"title: 测试站点\ncontact:\n  email: {typed}\n")
+        assert [p.hint for p in found(wrong)] == [
+            "write it as diaoyan@example.org (@ and dots in half width, 半角; no mailto: and nothing after it)"]
 
 
 def test_web_addresses_copied_with_the_end_of_their_sentence_or_typed_in_full_width_are_errors(
@@ -785,3 +799,23 @@ def test_web_addresses_copied_with_the_end_of_their_sentence_or_typed_in_full_wi
         ("content/interviews/b.md:11:8", 'source → url: "http：//www.shcafe.org/shzxxw/120946.html" is typed with '
                                          "full-width signs (全角符号), which an address cannot hold",
          "type it in half width (半角): http://www.shcafe.org/shzxxw/120946.html")]
+
+
+def test_pictures_that_browsers_show_are_not_warned_as_cut_short(tmp_path: Path) -> None:
+    # A GB2312 SVG stopped the build with a traceback; a motion photo (a video after the JPEG's end) and a
+    # PNG with a line break after IEND were warned as broken.
+    import struct
+    import zlib
+    chunk = (lambda kind, data: struct.pack(">I", len(data)) + kind + data
+             + struct.pack(">I", zlib.crc32(kind + data)))
+    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 2, 8, 2, 0, 0, 0))
+           + chunk(b"IDAT", zlib.compress(bytes(26))) + chunk(b"IEND", b""))
+    jpeg = (b"\xff\xd8\xff\xc0" + struct.pack(">HBHHB", 11, 8, 2, 4, 1) + b"\x01\x11\x00" + bytes(200)
+            + b"\xff\xd9")
+    gb = ('<?xml version="1.0" encoding="GB2312"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="100" '
+          'height="50"><text>草莓</text></svg>').encode("gb2312")
+    files = {"gb.svg": gb, "motion.jpg": jpeg + b"ftypmp42" + bytes(20_000), "trail.png": png + b"\n"}
+    body = "".join(f"![图](images/{name})\n\n" for name in files)
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body),
+                                 **{f"content/images/{name}": data for name, data in files.items()}})
+    assert found(root) == []
