@@ -718,3 +718,17 @@ def test_markdown_signs_typed_in_full_width_are_warned(renderer: MarkdownRendere
     assert result.problems[4].message == (
         'a full-width "｜" in this table row is text, not a cell border, so the cells after it move one column '
         "left: | 照明 ｜ 18 |")
+
+
+@pytest.mark.parametrize("body", [
+    "主要做法：\n1. 摸排\n2. 建账\n## 下一步\n1. 回头看\n2. 总结\n",  # a heading ends the first list
+    "1. 甲\n2. 乙\n```\n代码\n```\n1. 丙\n2. 丁\n",  # so does fenced code
+    "1. 甲\n2. 乙\n<div>说明</div>\n1. 丙\n",  # and an HTML block
+    "＞50%的居民对整治效果表示满意。\n\n＞＞点击阅读原文\n\n－5℃的天气里，调研组仍然走访了农户。\n",
+    "受访居民王＊＊、李＊＊两位都表示满意。\n\n大调研微访谈｜白鹤镇｜补好短板\n",
+    "[1]: http://www.shcafe.org/shzxxw/120946.html 上海热线新闻网，2018年5月3日\n",  # shown as text
+])
+def test_ordinary_text_gets_no_warning(renderer: MarkdownRenderer, body: str) -> None:
+    # Each of these was warned (a list "numbered 1, 2, 1, 2", a quote, a list item, bold, a table row,
+    # a hidden definition), although the page shows it as typed.
+    assert renderer.render(body, "a.md", 1).problems == ()
