@@ -79,7 +79,7 @@ from .errors import Problem
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "15"
+POLICY_VERSION = "16"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -1393,6 +1393,60 @@ def _full_width_sign_problems(source: str, lines: list[str], path: str, first_li
     return problems
 
 
+# Stars typed to hide part of a name (王**、李**): right after a word, right before punctuation.
+_MASKING_STARS_RE = re.compile(r"(?<=\w)(\*{2,}|_{2,})(?=[、，。；：！？,.;:!?）)」])")
+# A list item indented by 1-3 spaces under another item: Markdown reads it at the same level.
+_BOLD_FROM_PUNCTUATION_RE = re.compile(r"<strong>[、，。；：！？,.;:!?）)」]")
+_SHALLOW_ITEM_RE = re.compile(r"^(?P<indent> {1,3})(?:[-*+]|\d{1,9}\.)[ \t]+\S")
+
+
+def _spaces(count: int) -> str:
+    return "1 space" if count == 1 else f"{count} spaces"
+
+
+def _star_and_nesting_problems(source: str, lines: list[str], clean_html: str, path: str,
+                               first_line: int) -> list[Problem]:
+    """Warnings for stars that hid part of a name, and for sub-items Markdown put at the level above.
+
+    ``王**、李**两位`` (stars typed for hidden characters) is bold to
+    Markdown: the page shows "王、李两位" with "、李" in bold and no star.
+    A sub-item indented by two spaces (as many editors do) is read as an
+    item of the same list: Python-Markdown nests an item only when it is
+    indented by four spaces. Each is warned at its line and column, when
+    the page shows it so. Fenced code is left alone; found while
+    converting (cached).
+    """
+    masked = bool(_BOLD_FROM_PUNCTUATION_RE.search(clean_html))
+    shallow = "\n " in source
+    if not masked and not shallow:
+        return []
+    problems: list[Problem] = []
+    base: int | None = None  # indent of the first item of the list the lines above are in
+    for index, line in outside_fences(lines):
+        if masked:
+            for found in _MASKING_STARS_RE.finditer(line):
+                if line.count(found.group(1)[:2], 0, found.start()) % 2:
+                    continue  # it closes bold opened before it (**重点**，)
+                problems.append(Problem(
+                    path, first_line + index, found.start() + 1, "warning",
+                    f'the "{found.group(1)}" here is read as bold (加粗), so the page shows no stars: '
+                    f"{_clipped(line.strip())}",
+                    "to show the stars, write a backslash before each: " + "".join("\\" + c for c in found.group(1))))
+        item = _SHALLOW_ITEM_RE.match(line) if shallow else None
+        if item and base is not None and base < len(item.group("indent")):
+            problems.append(Problem(
+                path, first_line + index, 1, "warning",
+                f"this item is indented by {_spaces(len(item.group('indent')))}, so Markdown reads it at the "
+                f"same level as the item above, not under it: {_clipped(line.strip())}",
+                "to make it a sub-item (下一级), indent it by 4 spaces; to keep it at the same level, delete "
+                "the spaces before it"))
+        if _LIST_ITEM_RE.match(line):
+            base = len(line) - len(line.lstrip(" ")) if base is None else base
+        elif line.strip() and not line.startswith((" ", "\t")):
+            base = None  # a paragraph: the list is over
+    return problems
+
+
 def _heading_problems(lines: list[str], path: str, first_line: int) -> list[Problem]:
     """Warnings for an h1 in the body, for heading levels that skip, and for lines made headings unawares.
 
@@ -1598,6 +1652,7 @@ class MarkdownRenderer:
         problems += _citation_problems(source, lines, path, first_line)
         problems += _numbering_problems(source, lines, path, first_line)
         problems += _full_width_sign_problems(source, lines, path, first_line)
+        problems += _star_and_nesting_problems(source, lines, clean_html, path, first_line)
         if _removal_possible(source, raw_html):
             problems += _removal_problems(raw_html, lines, path, first_line)
         if control:

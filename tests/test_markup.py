@@ -732,3 +732,23 @@ def test_ordinary_text_gets_no_warning(renderer: MarkdownRenderer, body: str) ->
     # Each of these was warned (a list "numbered 1, 2, 1, 2", a quote, a list item, bold, a table row,
     # a hidden definition), although the page shows it as typed.
     assert renderer.render(body, "a.md", 1).problems == ()
+
+
+def test_stars_hiding_a_name_and_sub_items_indented_by_two_spaces_are_warned(renderer: MarkdownRenderer) -> None:
+    # 王**、李** showed "王、李" with "、李" in bold; two-space sub-items were flattened into the list above.
+    body = "受访居民王**、李**两位都表示满意。**重点**，2**3**。\n\n- 一级\n  - 二级甲\n  - 二级乙\n- 一级二\n    - 真正的二级\n"
+    result = renderer.render(body, "a.md", 1)
+    assert [(p.line, p.column, p.message, p.hint) for p in result.problems] == [
+        (1, 6, 'the "**" here is read as bold (加粗), so the page shows no stars: '
+               "受访居民王**、李**两位都表示满意。**重点**，2**3**。",
+         "to show the stars, write a backslash before each: \\*\\*"),
+        (4, 1, "this item is indented by 2 spaces, so Markdown reads it at the same level as the item above, "
+               "not under it: - 二级甲",
+         "to make it a sub-item (下一级), indent it by 4 spaces; to keep it at the same level, delete the "
+         "spaces before it"),
+        (5, 1, "this item is indented by 2 spaces, so Markdown reads it at the same level as the item above, "
+               "not under it: - 二级乙",
+         "to make it a sub-item (下一级), indent it by 4 spaces; to keep it at the same level, delete the "
+         "spaces before it")]
+    assert "<li>真正的二级</li>" in result.html
+    assert renderer.render("受访居民王\\*\\*、李\\*\\*两位。\n", "a.md", 1).problems == ()
