@@ -26,7 +26,7 @@ from enum import Enum
 from urllib.parse import urlsplit
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
 from pydantic_core import PydanticCustomError
 
 _SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -282,7 +282,11 @@ def _fullwidth_brackets(tag: str) -> str | None:
     return None
 
 
-def parse_tags(value: Any) -> tuple[str, ...]:
+QUOTED_TAGS = "quoted_tags"
+"""Validation context key: the indexes of the ``tags`` items typed in quotes (see `parse_tags`)."""
+
+
+def parse_tags(value: Any, info: ValidationInfo) -> tuple[str, ...]:
     """Accept a page's tags: a list of texts (see `parse_text_list`), none of them a list typed as one text.
 
     Takes the value typed after ``tags:``; returns the tags. A list needs
@@ -291,12 +295,17 @@ def parse_tags(value: Any) -> tuple[str, ...]:
     brackets from a Chinese input method) and ``[大调研，补短板]`` (a
     full-width comma or 顿号 、) are each one text to YAML, so one tag
     holding the whole line; that is never meant. (A half-width comma in an
-    item of a list typed as one, ``[a, "b, c"]``, is kept.) Raises
-    `PydanticCustomError` ``tags`` naming the tag and what is wrong with it,
-    with the tags written as a list in the hint.
+    item of a list typed as one, ``[a, "b, c"]``, is kept, and so is a tag
+    typed in quotes, ``["小菜园、小果园"]``: the validation context's
+    `QUOTED_TAGS` names those items.) Raises `PydanticCustomError` ``tags``
+    naming the tag and what is wrong with it, with the tags written as a
+    list in the hint.
     """
     tags = parse_text_list(value)
-    for tag in tags:
+    quoted = (info.context or {}).get(QUOTED_TAGS, ())
+    for index, tag in enumerate(tags):
+        if index in quoted:
+            continue  # typed in quotes: one tag, as written
         brackets = _fullwidth_brackets(tag)
         if brackets:
             message = f'the tag "{{tag}}" is written in full-width brackets {brackets} (全角括号), so it is one tag'
@@ -310,9 +319,12 @@ def parse_tags(value: Any) -> tuple[str, ...]:
             continue
         parts = [part.strip(" 【】［］" if _fullwidth_brackets(item) else " ")
                  for item in tags for part in _TAG_SEPARATORS.split(item)]
+        keep = (f'; if "{tag}" is one tag, put it in quotes: "{tag}"'
+                if ("，" in tag or "、" in tag) and not brackets and not isinstance(value, str) else "")
         raise PydanticCustomError(
             "tags", message,
-            {"tag": tag, "hint": f"write the tags {how}: tags: [" + ", ".join(part for part in parts if part) + "]"})
+            {"tag": tag, "hint": f"write the tags {how}: tags: [" + ", ".join(part for part in parts if part) + "]"
+                                 + keep})
     return tags
 
 

@@ -179,6 +179,17 @@ class YamlData:
             return (_yaml_data_of_text, (self.value, self._text, self._first_line))
         return (_yaml_data, (self.value, dict(self.positions), dict(self.key_positions)))
 
+    def typed_in_quotes(self, path: Sequence[str | int]) -> bool:
+        """True when the value at ``path`` was typed in quotes (``"…"`` or ``'…'``); False when it was not,
+        or is not known (no such path, or no text kept)."""
+        position = self.positions.get(tuple(path))
+        if position is None or self._text is None:
+            return False
+        line, column = position
+        lines = self._text.split("\n")
+        index = line - self._first_line
+        return 0 <= index < len(lines) and lines[index][column - 1:column] in ("\"", "'")
+
     def locate(self, path: Sequence[str | int]) -> Position:
         """Return the value position of ``path``, or of its nearest known ancestor.
 

@@ -678,7 +678,18 @@ def test_tags_typed_with_a_full_width_comma_are_an_error_showing_the_fix(tmp_pat
     errors = [p for p in check(BuildOptions(root=root)).problems if p.severity == "error"]
     assert [(p.path, p.line) for p in errors] == [("content/interviews/a.md", 9)]
     assert errors[0].message.endswith('the tag "大调研，补短板" has a full-width comma (，) or 顿号 (、) in it, so it is one tag')
-    assert errors[0].hint == "write the tags separated by English commas: tags: [大调研, 补短板]"
+    assert errors[0].hint == ('write the tags separated by English commas: tags: [大调研, 补短板]; if "大调研，补短板" '
+                              'is one tag, put it in quotes: "大调研，补短板"')
+
+
+def test_a_tag_typed_in_quotes_may_hold_a_full_width_comma(tmp_path: Path) -> None:
+    # ["小菜园、小果园", 民生] was refused although the quotes say it is one tag: no way to write it.
+    for tags in ('["小菜园、小果园", 民生]', "\n  - '小菜园、小果园'\n  - 民生"):
+        root = write_site(tmp_path / str(len(tags)), {"content/interviews/a.md": interview(extra=f"tags: {tags}\n")})
+        assert found(root) == []
+        build(BuildOptions(root=root, search=False))
+        page = (root / "output/interviews/a/index.html").read_text(encoding="utf-8")
+        assert ">小菜园、小果园</a>" in page
 
 
 @pytest.mark.parametrize("address", ["javascript:alert(1)", " JaVaScRiPt:alert(1)", "data:text/html,x",
