@@ -268,6 +268,10 @@ _OPENING = {"）": "（", "」": "「", "』": "『", "】": "【", "”": "“"
 
 
 _TAG_SEPARATORS = re.compile(r"[,，、]")
+# Two Chinese words with spaces between them (大调研 补短板): two tags typed as one.
+_SPACED_WORDS_RE = re.compile(r"[\u3400-\u9fff][ \u3000]+[\u3400-\u9fff]")
+_TAG_SPACES = re.compile(r"[ \u3000,，、]+")
+_QUOTABLE_RE = re.compile(r"[，、]|[\u3400-\u9fff][ \u3000]+[\u3400-\u9fff]")
 
 
 def _fullwidth_brackets(tag: str) -> str | None:
@@ -315,12 +319,16 @@ def parse_tags(value: Any, info: ValidationInfo) -> tuple[str, ...]:
             how = "separated by English commas"
         elif "," in tag and isinstance(value, str):
             message, how = 'without square brackets, "{tag}" is one text, so it is one tag', "in square brackets"
+        elif _SPACED_WORDS_RE.search(tag):
+            message = 'the tag "{tag}" has a space between Chinese words in it, so it is one tag'
+            how = "in square brackets, separated by English commas"
         else:  # a list item with a comma in it ([a, "b, c"]) was written as one on purpose
             continue
+        separators = _TAG_SEPARATORS if not _SPACED_WORDS_RE.search(tag) or "," in tag else _TAG_SPACES
         parts = [part.strip(" 【】［］" if _fullwidth_brackets(item) else " ")
-                 for item in tags for part in _TAG_SEPARATORS.split(item)]
+                 for item in tags for part in separators.split(item)]
         keep = (f'; if "{tag}" is one tag, put it in quotes: "{tag}"'
-                if ("，" in tag or "、" in tag) and not brackets and not isinstance(value, str) else "")
+                if _QUOTABLE_RE.search(tag) and not brackets and not isinstance(value, str) else "")
         raise PydanticCustomError(
             "tags", message,
             {"tag": tag, "hint": f"write the tags {how}: tags: [" + ", ".join(part for part in parts if part) + "]"

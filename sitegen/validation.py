@@ -193,9 +193,9 @@ def validate_record(model: type[RecordT], data: YamlData, path: str, report: Rep
         return None
     values = {**(defaults or {}), **data.value}
     tags = values.get("tags")
-    # Only a tag with 、 or ， can need it, and looking costs the positions: look only then.
+    # Only a tag with 、 ， or a space can need it, and looking costs the positions: look only then.
     quoted = frozenset(index for index, tag in enumerate(tags)
-                       if isinstance(tag, str) and ("、" in tag or "，" in tag)
+                       if isinstance(tag, str) and ("、" in tag or "，" in tag or " " in tag or "\u3000" in tag)
                        and data.typed_in_quotes(("tags", index))) if isinstance(tags, list) else frozenset()
     try:
         return model.model_validate(values, context={QUOTED_TAGS: quoted})

@@ -830,3 +830,14 @@ def test_pictures_that_browsers_show_are_not_warned_as_cut_short(tmp_path: Path)
     root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body),
                                  **{f"content/images/{name}": data for name, data in files.items()}})
     assert found(root) == []
+
+
+def test_tags_typed_with_spaces_between_chinese_words_are_an_error_unless_quoted(tmp_path: Path) -> None:
+    # tags: 大调研 补短板 was one tag "大调研 补短板", unwarned.
+    cases = {"大调研 补短板": ["content/interviews/a.md:9:7: error: tags: the tag \"大调研 补短板\" has a space between "
+                             "Chinese words in it, so it is one tag\n  hint: write the tags in square brackets, "
+                             "separated by English commas: tags: [大调研, 补短板]"],
+             '["白鹤镇 草莓节", 民生]': [], "[R&D 项目, 大调研]": []}
+    for number, (tags, expected) in enumerate(cases.items()):
+        root = write_site(tmp_path / str(number), {"content/interviews/a.md": interview(extra=f"tags: {tags}\n")})
+        assert [p.format() for p in found(root)] == expected

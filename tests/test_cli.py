@@ -209,6 +209,8 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A list item typed with a full-width dash", "actions:\\n  －走访草莓种业研发中心",
          {"content/cases/caomei.md": _GOOD_CASE.replace("actions: [走访]", "actions:\n  －走访草莓种业研发中心")}),
         ("Tags without square brackets", "tags: 大调研, 补短板", {_P: interview(extra="tags: 大调研, 补短板\n")}),
+        ("Tags separated by spaces (to keep a space or 、 in one tag, put it in quotes)", "tags: [大调研 补短板]",
+         {_P: interview(extra="tags: [大调研 补短板]\n")}),
         ("Tags in full-width brackets", "tags: 【大调研，补短板】", {_P: interview(extra="tags: 【大调研，补短板】\n")}),
         ("Quotes around part of a value", 'title: "大调研"微访谈', {_P: interview('"大调研"微访谈')}),
         ("A space before the first field", " title: 白鹤镇访谈", {_P: _page("title:", " title:")}),
