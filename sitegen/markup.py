@@ -79,7 +79,7 @@ from .errors import Problem
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "16"
+POLICY_VERSION = "17"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -1105,28 +1105,46 @@ def _source_headings(lines: list[str]) -> list[tuple[int, int]]:
     """Return ``(line index, level)`` of headings as Python-Markdown sees them.
 
     ATX headings are any line starting with 1-6 ``#`` (Python-Markdown needs
-    no space after them: ``#话题#`` is an h1); setext headings are a text line
-    underlined with ``===`` (level 1) or ``---`` (level 2). Fenced code skipped.
+    no space after them: ``#话题#`` is an h1); setext headings are a text
+    line underlined with ``===`` (level 1) or ``---`` (level 2), when that
+    text line begins a block: after a blank line (one `open_blocks` puts
+    before a list or table under text included), a heading or a rule. So
+    ``- 甲`` then ``---`` is a heading "- 甲", and under the second line of
+    a paragraph ``---`` is a rule. Fenced code skipped.
     """
+    opened = open_blocks(lines)
+    origin: list[int] = []  # the index in ``lines`` of each line of ``opened`` (-1: a blank line added)
+    position = 0
+    for line in opened:
+        if line == "" and position < len(lines) and lines[position].strip():
+            origin.append(-1)
+        else:
+            origin.append(position)
+            position += 1
     found: list[tuple[int, int]] = []
     fence = ""
     previous = ""
-    for index, line in enumerate(lines):
+    previous_begins = False  # the previous line begins a block
+    begins = True  # this line begins a block
+    for index, line in enumerate(opened):
         if fence:
             if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
                 fence = ""
-            previous = ""
+            previous, previous_begins, begins = "", False, True
             continue
         match = _FENCE_RE.match(line)
         atx = _ATX_RE.match(line)
         if match:
             fence = match.group(1)
         elif atx:
-            found.append((index, len(atx.group(1))))
-        elif _SETEXT_RE.match(line) and previous.strip() and not _ATX_RE.match(previous) \
-                and not _LIST_ITEM_RE.match(previous) and not _HR_RE.match(previous):
-            found.append((index - 1, 1 if line.startswith("=") else 2))
-        previous = "" if match else line
+            found.append((origin[index], len(atx.group(1))))
+        elif _SETEXT_RE.match(line) and previous.strip() and previous_begins and not _ATX_RE.match(previous) \
+                and not _HR_RE.match(previous):
+            found.append((origin[index - 1], 1 if line.startswith("=") else 2))
+            previous, previous_begins, begins = "", False, True
+            continue
+        previous, previous_begins = ("", False) if match else (line, begins)
+        begins = not line.strip() or bool(atx) or bool(_HR_RE.match(line))
     return found
 
 

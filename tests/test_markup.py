@@ -752,3 +752,14 @@ def test_stars_hiding_a_name_and_sub_items_indented_by_two_spaces_are_warned(ren
          "spaces before it")]
     assert "<li>真正的二级</li>" in result.html
     assert renderer.render("受访居民王\\*\\*、李\\*\\*两位。\n", "a.md", 1).problems == ()
+
+
+def test_an_underline_makes_a_heading_only_where_markdown_makes_one(renderer: MarkdownRenderer) -> None:
+    # "---" under the second line of a paragraph is a rule, yet was warned as making a heading; "- 甲"
+    # with "---" under it is a heading "- 甲", yet was not warned.
+    rule = renderer.render("第一行\n第二行\n---\n\n后文\n", "a.md", 1)
+    assert "<hr>" in rule.html and rule.problems == ()
+    heading = renderer.render("文字\n- 甲\n---\n", "a.md", 1)
+    assert '<h2 id="-甲">- 甲</h2>' in heading.html
+    assert [(p.line, p.message) for p in heading.problems] == [
+        (3, 'the "---" under the line above makes that line a heading (标题): - 甲')]
