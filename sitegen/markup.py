@@ -1101,6 +1101,14 @@ def _collect_text(fragment: str, serialized: bool) -> _TextCollector:
 # Source-level checks (headings)
 # --------------------------------------------------------------------------
 
+_ANY_UNDERLINE_RE = re.compile(r"^(?:=+|-+) *$", re.MULTILINE)
+
+
+def _atx_headings(lines: list[str]) -> list[tuple[int, int]]:
+    """``(line index, level)`` of the ``#`` headings outside fenced code (see `_source_headings`)."""
+    return [(index, len(atx.group(1))) for index, line in outside_fences(lines) if (atx := _ATX_RE.match(line))]
+
+
 def _source_headings(lines: list[str]) -> list[tuple[int, int]]:
     """Return ``(line index, level)`` of headings as Python-Markdown sees them.
 
@@ -1112,6 +1120,8 @@ def _source_headings(lines: list[str]) -> list[tuple[int, int]]:
     ``- 甲`` then ``---`` is a heading "- 甲", and under the second line of
     a paragraph ``---`` is a rule. Fenced code skipped.
     """
+    if not _ANY_UNDERLINE_RE.search("\n".join(lines)):
+        return _atx_headings(lines)  # most texts: no line that could underline one
     opened = open_blocks(lines)
     origin: list[int] = []  # the index in ``lines`` of each line of ``opened`` (-1: a blank line added)
     position = 0
