@@ -1271,7 +1271,7 @@ def _indented_marker_problems(source: str, lines: list[str], clean_html: str, pa
     return problems
 
 
-_CITATION_RE = re.compile(r"^ {0,3}\[(?P<label>\d{1,4})\]:[ \t]*(?P<target>\S+)")
+_CITATION_LABEL_RE = re.compile(r"\d{1,4}")
 
 
 def _citation_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
@@ -1287,11 +1287,11 @@ def _citation_problems(source: str, lines: list[str], path: str, first_line: int
         return []
     problems: list[Problem] = []
     for index, line in outside_fences(lines):
-        found = _CITATION_RE.match(line)
-        if not found or not looks_like_address(found.group("target").lstrip("<").rstrip(">")) \
-                or not ReferenceProcessor.RE.match(line):
-            continue  # no definition: the line is shown as typed
-        label = found.group("label")
+        found = ReferenceProcessor.RE.match(line)  # what Markdown takes as a definition, as _AddressReferences
+        if not found or not _CITATION_LABEL_RE.fullmatch(found.group(1)) \
+                or not looks_like_address(found.group(2).lstrip("<").rstrip(">")):
+            continue  # no definition, or not a numbered one: the line is shown as typed, or meant as a link
+        label = found.group(1)
         problems.append(Problem(
             path, first_line + index, 1, "warning",
             f'this line defines where "[{label}]" in the text links to, so Markdown does not show it: '
@@ -1301,8 +1301,7 @@ def _citation_problems(source: str, lines: list[str], path: str, first_line: int
     return problems
 
 
-_ORDERED_ITEM_RE = re.compile(r"^ {0,3}(\d{1,9})\.[ \t]+\S")
-_ORDERED_ITEM_SOURCE_RE = re.compile(r"^ {0,3}\d{1,9}\.[ \t]+\S", re.MULTILINE)
+_ORDERED_ITEM_RE = re.compile(r"^ {0,3}(\d{1,9})\.[ \t]+\S", re.MULTILINE)
 _CONTINUATION_RE = re.compile(r"^(?: {2,}|\t)\S")
 # A line that starts a block of its own right under a list item: a heading, an HTML block, a rule.
 _ENDS_LIST_RE = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|<|(?:[-*_][ \t]*){3,}$)")
@@ -1347,7 +1346,7 @@ def _numbering_problems(source: str, lines: list[str], path: str, first_line: in
     2019, 2020. One warning per list, at its first item; a list typed with one number throughout (1. 1. 1.) is
     Markdown's own way of counting and is left alone.
     """
-    if len(_ORDERED_ITEM_SOURCE_RE.findall(source)) < 2:
+    if len(_ORDERED_ITEM_RE.findall(source)) < 2:
         return []  # most texts: no numbered list of two items or more
     problems: list[Problem] = []
     for items in _ordered_lists(lines):
@@ -1421,11 +1420,10 @@ def _full_width_sign_problems(source: str, lines: list[str], path: str, first_li
     return problems
 
 
-# Stars typed to hide part of a name (王**、李**): right after a word, right before punctuation.
+# Stars typed to hide part of a name (王**、李**): right after a word, right before punctuation; and the
+# bold they make, starting with that punctuation.
 _MASKING_STARS_RE = re.compile(r"(?<=\w)(\*{2,}|_{2,})(?=[、，。；：！？,.;:!?）)」])")
-# A list item indented by 1-3 spaces under another item: Markdown reads it at the same level.
 _BOLD_FROM_PUNCTUATION_RE = re.compile(r"<strong>[、，。；：！？,.;:!?）)」]")
-_SHALLOW_ITEM_RE = re.compile(r"^(?P<indent> {1,3})(?:[-*+]|\d{1,9}\.)[ \t]+\S")
 
 
 def _spaces(count: int) -> str:
@@ -1460,16 +1458,17 @@ def _star_and_nesting_problems(source: str, lines: list[str], clean_html: str, p
                     f'the "{found.group(1)}" here is read as bold (加粗), so the page shows no stars: '
                     f"{_clipped(line.strip())}",
                     "to show the stars, write a backslash before each: " + "".join("\\" + c for c in found.group(1))))
-        item = _SHALLOW_ITEM_RE.match(line) if shallow else None
-        if item and base is not None and base < len(item.group("indent")):
+        item = _LIST_ITEM_RE.match(line)  # at most 3 spaces in: a sub-item only from 4
+        indent = len(line) - len(line.lstrip(" "))
+        if shallow and item and base is not None and base < indent:
             problems.append(Problem(
                 path, first_line + index, 1, "warning",
-                f"this item is indented by {_spaces(len(item.group('indent')))}, so Markdown reads it at the "
+                f"this item is indented by {_spaces(indent)}, so Markdown reads it at the "
                 f"same level as the item above, not under it: {_clipped(line.strip())}",
                 "to make it a sub-item (下一级), indent it by 4 spaces; to keep it at the same level, delete "
                 "the spaces before it"))
-        if _LIST_ITEM_RE.match(line):
-            base = len(line) - len(line.lstrip(" ")) if base is None else base
+        if item:
+            base = indent if base is None else base
         elif line.strip() and not line.startswith((" ", "\t")):
             base = None  # a paragraph: the list is over
     return problems
