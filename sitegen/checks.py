@@ -392,13 +392,11 @@ def check_images(document: Document, root: Path, report: Report) -> None:
     error at its ``src``, a damaged one a warning (see `_picture_problem`), reported with the errors of
     the build. An image without alt text is a warning (WCAG 1.1.1)."""
     for index, image in enumerate(document.meta.images):
-        problem = _picture_problem(root, image.src, damaged=False)
+        problem = _picture_problem(root, image.src)
         if problem is not None:
             line, column = document.yaml.locate(("images", index, "src"))
-            report.error(document.path, line, column, *problem)
-        elif (damage := _picture_problem(root, image.src)) is not None:
-            line, column = document.yaml.locate(("images", index, "src"))
-            report.warning(document.path, line, column, *damage)
+            damaged = problem == (damaged_message(image.src), DAMAGED_HINT)  # readers see it broken: a warning
+            (report.warning if damaged else report.error)(document.path, line, column, *problem)
         if not image.alt.strip():
             line, column = document.yaml.locate(("images", index))
             report.warning(document.path, line, column, f'image "{image.src}" has no alt text',

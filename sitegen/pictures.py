@@ -64,7 +64,7 @@ def looks_damaged(src: str, size: tuple[int, int] | None, path: Path | None = No
 
 
 _PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"
-_TAIL_BYTES = 4096  # a JPEG's end marker is within its last bytes (after any trailer a camera adds)
+_TAIL_BYTES = 4096  # where a file's end is looked for first (a PNG's IEND, a JPEG's end marker, a GIF's ";")
 
 
 def is_cut_short(path: Path) -> bool:
