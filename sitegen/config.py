@@ -184,7 +184,7 @@ _EMAIL_RE = re.compile(r"[^@\s<>\"'():\u3000-\u303f\uff00-\uffef]+@[^@\s<>\"'():
                        r"\.[^@\s<>\"'().:\u3000-\u303f\uff00-\uffef]+")
 # Digits with - ( ) and spaces between groups (a hotline such as 12345 or 110 too), an optional extension
 # (转 123, ext. 123), and an optional note in brackets: 12345（市民热线）.
-_PHONE_RE = re.compile(r"(?P<number>\+?\(?[0-9][0-9 ()\-]{1,30}[0-9])(?:[ ]?(?:转|ext\.?|x)[ ]?[0-9]{1,6})?"
+_PHONE_RE = re.compile(r"(?P<number>\+?\(?[0-9][0-9 ()\-]{1,30}[0-9])(?:[ ]?(?:转|ext\.?|x)[ ]?(?P<ext>[0-9]{1,6}))?"
                        r"(?:[ ]?\([^()]*\))?")
 
 
@@ -226,10 +226,11 @@ class Contact(BaseModel):
     @property
     def phone_address(self) -> str:
         """The ``tel:`` address of ``phone`` (RFC 3966: no spaces; "转"/"ext" becomes ";ext=")."""
-        text = re.sub(r"[ ]?\([^()]*[^()0-9 \-][^()]*\)$", "", unicodedata.normalize("NFKC", self.phone))
-        parts = re.split(r"\s*(?:转|ext\.?|x)\s*", text, maxsplit=1)
-        address = "tel:" + re.sub(r"[ ()]", "", parts[0])
-        return address + (f";ext={parts[1]}" if len(parts) == 2 and parts[1] else "")
+        parts = _PHONE_RE.fullmatch(unicodedata.normalize("NFKC", self.phone).strip())  # as `_phone` read it
+        if parts is None:
+            return ""
+        address = "tel:" + re.sub(r"[ ()]", "", parts["number"])
+        return address + (f";ext={parts['ext']}" if parts["ext"] else "")
 
     @model_validator(mode="after")
     def _one_way_at_least(self) -> "Contact":
