@@ -329,10 +329,8 @@ def parse_tags(value: Any, info: ValidationInfo) -> tuple[str, ...]:
                  for item in tags for part in separators.split(item)]
         keep = (f'; if "{tag}" is one tag, put it in quotes: "{tag}"'
                 if _QUOTABLE_RE.search(tag) and not brackets and not isinstance(value, str) else "")
-        raise PydanticCustomError(
-            "tags", message,
-            {"tag": tag, "hint": f"write the tags {how}: tags: [" + ", ".join(part for part in parts if part) + "]"
-                                 + keep})
+        listed = ", ".join(dict.fromkeys(part for part in parts if part))  # each tag once
+        raise PydanticCustomError("tags", message, {"tag": tag, "hint": f"write the tags {how}: tags: [{listed}]{keep}"})
     return tags
 
 
