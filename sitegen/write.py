@@ -69,6 +69,7 @@ RETIRED = ".{name}.old-"
 SPARE = ".{name}.spare"
 LOCK = ".{name}.lock"
 MANIFEST = ".sitegen-manifest"
+_MANIFEST_PART = f"/{MANIFEST}/"
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
@@ -124,6 +125,13 @@ class Stamp:
         if info is None or not stat.S_ISREG(info.st_mode):
             return None
         return cls(info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+
+    def matches(self, info: os.stat_result) -> bool:
+        """True when the ``lstat`` result ``info`` is of a regular file with this stamp."""
+        # Field by field rather than through `of_stat`: it runs once per kept file of a site.
+        return (info.st_ino == self.inode and info.st_ctime_ns == self.ctime_ns
+                and info.st_mtime_ns == self.mtime_ns and info.st_size == self.size
+                and stat.S_ISREG(info.st_mode))
 
 
 @dataclass(frozen=True)
@@ -281,7 +289,7 @@ def publish(output: Path, files: Mapping[str, FileData],
             # Only finish() adds files, and only under ``derived`` when that is given.
             written = (set(files) if finish is None else
                        set(files) | _list_files(staging, derived.rstrip("/")) if derived else _list_files(staging))
-            changed = [rel for rel in sorted(files) if rel not in held]
+            changed = sorted(rel for rel in files if rel not in held)
             changed += sorted(rel for rel in written - set(files) if not _same_file(output / rel, staging / rel))
             _carry_over_foreign_files(output, staging, written_before or set(), written)
             with open(staging / MANIFEST, "x", encoding="utf-8") as manifest:
@@ -313,14 +321,16 @@ def _check_published(output: Path, files: Mapping[str, FileData],
     """
     held: dict[str, Identity] = {}
     stale = []
+    root = _folder_prefix(output)
     for rel, data in files.items():
-        path = os.path.join(output, _checked(rel))
+        path = root + _checked(rel)
         if isinstance(data, Kept):
             try:
                 info = os.lstat(path)
             except OSError:
-                info = None
-            if info is not None and Stamp.of_stat(info) == data.stamp:
+                stale.append(rel)
+                continue
+            if data.stamp.matches(info):
                 held[rel] = (info.st_dev, info.st_ino)
             else:
                 stale.append(rel)
@@ -332,7 +342,7 @@ def _check_published(output: Path, files: Mapping[str, FileData],
         raise UnsafeOutputError(f"{output / stale[0]} changed while the site was being built")
     made = refill(stale)
     for rel in stale:
-        if (identity := _holding(os.path.join(output, rel), made[rel])) is not None:
+        if (identity := _holding(root + rel, made[rel])) is not None:
             held[rel] = identity
     return {**files, **{rel: made[rel] for rel in stale}}, held
 
@@ -383,14 +393,22 @@ def _checked(path: str) -> str:
 
     Raises `UnsafeOutputError` for an absolute path, an empty, ``.`` or
     ``..`` part, a backslash, NUL or ``:`` (a drive letter) in a part, or
-    the manifest's own name. Works on the string: it runs once per
-    published file.
+    the manifest's own name. Works on the whole string, without splitting
+    it: it runs once per published file.
     """
-    parts = path.split("/")
-    if path.startswith("/") or parts[-1] == MANIFEST or any(
-            part in ("", ".", "..") or "\\" in part or "\x00" in part or ":" in part for part in parts):
+    # Wrapped in slashes, an empty, "." or ".." part is a "//", "/./" or "/../" in it.
+    wrapped = f"/{path}/"
+    if ("//" in wrapped or "/./" in wrapped or "/../" in wrapped or "\\" in path or "\x00" in path
+            or ":" in path or wrapped.endswith(_MANIFEST_PART)):
         raise UnsafeOutputError(f'the output path "{path}" would leave the output folder')
     return path
+
+
+def _folder_prefix(folder: Path | str) -> str:
+    """``folder`` as a string ending in the separator: a relative posix path added to it is a full path."""
+    # A string sum costs a fraction of os.path.join or pathlib's "/" in loops over every file.
+    text = os.fspath(folder)
+    return text if text.endswith(os.sep) else text + os.sep
 
 
 def _stage(output: Path, staging: Path, spare: Path, files: Mapping[str, FileData],
@@ -416,14 +434,15 @@ def _stage(output: Path, staging: Path, spare: Path, files: Mapping[str, FileDat
             present, folders = set(), {""}
     else:
         os.mkdir(staging)
+    old_root, new_root = _folder_prefix(output), _folder_prefix(staging)
     for rel in sorted(files):
         parent = rel.rpartition("/")[0]
         if parent not in folders:
-            os.makedirs(os.path.join(staging, parent), exist_ok=True)
+            os.makedirs(new_root + parent, exist_ok=True)
             while parent not in folders:
                 folders.add(parent)
                 parent = parent.rpartition("/")[0]
-        _place(output / rel, os.path.join(staging, rel), files[rel], held.get(rel), rel in present)
+        _place(old_root + rel, new_root + rel, files[rel], held.get(rel), rel in present)
 
 
 def _drop(path: Path, out_of_the_way: Path) -> None:
@@ -470,45 +489,41 @@ def _tidy(staging: Path, files: Mapping[str, FileData]) -> tuple[set[str], set[s
         while parent not in wanted:
             wanted.add(parent)
             parent = parent.rpartition("/")[0]
-    entries = _scan(staging)
-    present, folders = set(), {""}
+    regular, folders, others = _scan(staging)
+    present = regular & files.keys()
+    kept_folders = folders & wanted
+    kept_folders.add("")
+    root = _folder_prefix(staging)
     # Deepest first: a folder that goes is empty by the time it is reached.
-    for rel in sorted(entries, reverse=True):
-        kind = entries[rel]
-        if kind == "folder" and rel in wanted:
-            folders.add(rel)
-        elif kind == "file" and rel in files:
-            present.add(rel)
-        elif kind == "folder":
-            os.rmdir(os.path.join(staging, rel))
+    for rel in sorted([*(regular - present), *(folders - wanted), *others], reverse=True):
+        if rel in folders:
+            os.rmdir(root + rel)
         else:
-            os.unlink(os.path.join(staging, rel))
-    return present, folders
+            os.unlink(root + rel)
+    return present, kept_folders
 
 
-def _scan(folder: Path) -> dict[str, str]:
-    """Every entry under ``folder`` by relative posix path: "folder", "file" (regular) or "other".
+def _scan(folder: Path) -> tuple[set[str], set[str], list[str]]:
+    """Every entry under ``folder`` by relative posix path: the regular files, the folders and the others.
 
-    Links are "other" and are not followed; their kind comes from the
-    folder listing, without a system call per entry. Raises `OSError` when
-    a folder cannot be listed.
+    Links are others and are not followed; the kind of each entry comes
+    from the folder listing, without a system call per entry. Raises
+    `OSError` when a folder cannot be listed.
     """
-    found: dict[str, str] = {}
-    pending = [""]
-    while pending:
-        current = pending.pop()
-        with os.scandir(os.path.join(folder, current)) as listing:
-            for entry in listing:
-                rel = f"{current}/{entry.name}" if current else entry.name
-                if entry.is_dir(follow_symlinks=False):
-                    found[rel] = "folder"
-                    pending.append(rel)
-                else:
-                    found[rel] = "file" if entry.is_file(follow_symlinks=False) else "other"
-    return found
+    regular: set[str] = set()
+    folders: set[str] = set()
+    others: list[str] = []
+    for rel, entry in _walk(folder):
+        if entry.is_dir(follow_symlinks=False):
+            folders.add(rel)
+        elif entry.is_file(follow_symlinks=False):
+            regular.add(rel)
+        else:
+            others.append(rel)
+    return regular, folders, others
 
 
-def _place(old: Path, new: str, data: FileData, held: Identity | None, present: bool) -> None:
+def _place(old: str, new: str, data: FileData, held: Identity | None, present: bool) -> None:
     """Put one file at ``new`` in the staging folder; ``old`` is its path in the current site.
 
     ``held`` is the identity of ``old`` when it already holds the data: the
@@ -557,32 +572,46 @@ def _copy_new(source: Path | str, target: Path | str) -> None:
     shutil.copystat(source, target)
 
 
+def _walk(folder: Path, under: str = "", *, strict: bool = True) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """Yield ``(relative posix path, os.DirEntry)`` for every entry under ``folder`` (or its subfolder ``under``).
+
+    Enters folders, never links. A folder that cannot be listed raises
+    `OSError`, or is skipped when ``strict`` is False. Uses os.scandir with
+    str paths: a site has a folder per page, the kind of an entry comes with
+    the listing, and path objects would cost more than the system calls.
+    """
+    pending = [(under, _folder_prefix(folder) + under if under else os.fspath(folder))]
+    while pending:
+        current, path = pending.pop()
+        prefix = f"{current}/" if current else ""
+        try:
+            listing = os.scandir(path)
+        except OSError:
+            if strict:
+                raise
+            continue
+        with listing:
+            for entry in listing:
+                rel = prefix + entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((rel, entry.path))
+                yield rel, entry
+
+
 def _list_files(folder: Path, under: str = "", *, links: bool = False) -> set[str]:
     """Relative posix paths of the files under ``folder`` (or its subfolder ``under``), manifest aside.
 
     A link to a file counts as a file; links to folders are not followed;
     with ``links``, every symbolic link counts as one entry, whatever it
     points to (to a folder, or to nothing). A folder that cannot be read is
-    skipped. Uses os.scandir: a site has a folder per page, and the kind of
-    an entry comes with the listing.
+    skipped.
     """
     found: set[str] = set()
-    pending = [under]
-    while pending:
-        current = pending.pop()
-        try:
-            listing = os.scandir(os.path.join(folder, current) if current else folder)
-        except OSError:
-            continue
-        with listing:
-            for entry in listing:
-                rel = f"{current}/{entry.name}" if current else entry.name
-                if links and entry.is_symlink():
-                    found.add(rel)
-                elif entry.is_dir(follow_symlinks=False):
-                    pending.append(rel)
-                elif entry.name != MANIFEST and entry.is_file():
-                    found.add(rel)
+    for rel, entry in _walk(folder, under, strict=False):
+        if links and entry.is_symlink():
+            found.add(rel)
+        elif entry.name != MANIFEST and entry.is_file():
+            found.add(rel)
     return found
 
 
