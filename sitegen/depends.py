@@ -338,6 +338,8 @@ class Fingerprints:
         """
         if value is None or isinstance(value, _PLAIN):
             return f"{type(value).__name__}:{value!r}"  # exact and cheaper than a digest
+        if not deep and isinstance(value, _SHALLOW_ALIKE):
+            deep = True  # their digest is the same either way: make it once
         key = (id(value), deep)
         known = self._memo.get(key)
         if known is not None:
@@ -348,6 +350,10 @@ class Fingerprints:
         return computed
 
     def _compute(self, value: Any, deep: bool) -> str:
+        if not value and isinstance(value, (list, tuple, dict)):
+            # Thousands of pages hold an empty list or map (no figures, no pictures):
+            # a fixed text names it exactly, without a digest each.
+            return "map:0" if isinstance(value, dict) else "seq:0"
         if isinstance(value, (list, tuple)):
             return digest(b"seq", *[(f"{type(item).__name__}:{item!r}" if item is None or isinstance(item, _PLAIN)
                                      else self.value(item, deep)).encode() for item in value])
@@ -394,6 +400,9 @@ class Fingerprints:
 
 _PLAIN = (str, int, float, bool, date, datetime)
 """Values whose type and ``repr`` identify them exactly (`Fingerprints.value`)."""
+
+_SHALLOW_ALIKE = (Entry, Document, BaseModel)
+"""Values whose digest does not depend on ``deep`` (`Fingerprints.value`): they hold no unit or series view."""
 
 RENDERED_FILE = "rendered-{key}.json"
 """The record of the last build's pages in the build cache, one per output folder."""
