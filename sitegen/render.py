@@ -32,8 +32,9 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
 import jinja2
+from jinja2.compiler import CodeGenerator
 from pydantic_core import PydanticCustomError
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import charts
 from .config import Config
@@ -96,7 +97,9 @@ def make_environment(config: Config, cache_folder: Path | None = None,
     an edited template is compiled again). ``code_key`` names the code that
     compiled them (`sitegen.fresh.code_fingerprint`): compiled code calls
     the filters as they were defined then, so another sitegen or Jinja
-    must not use it; the folders of other keys are removed.
+    must not use it; the folders of other keys are removed. Templates
+    compile as Jinja compiles them, except that each ``{{ value }}`` is
+    written by `escape_output` (the same text, made faster).
     """
     bytecode = None
     if cache_folder is not None:
@@ -113,6 +116,7 @@ def make_environment(config: Config, cache_folder: Path | None = None,
         loader=jinja2.FileSystemLoader([str(d) for d in theme_dirs(config)], encoding="utf-8"),
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
         keep_trailing_newline=True)
+    env.code_generator_class = _CodeGenerator
     urls = Urls(config.base_url)
     env.filters.update({
         "url": _per_build(urls.path), "abs_url": _per_build(urls.absolute),
@@ -144,6 +148,48 @@ def _per_build(function: Callable[..., Any]) -> Callable[..., Any]:
     def filter_(context: Any, value: Any, *args: Any, **kwargs: Any) -> Any:
         return function(value, *args, **kwargs)
     return filter_
+
+
+def escape_output(value: Any) -> str:
+    """Return the text a template writes for ``{{ value }}`` with autoescaping: what `markupsafe.escape` gives.
+
+    Takes any value; plain text is escaped, `Markup` kept, an ``int``
+    written as its digits, anything else goes to `markupsafe.escape`.
+    Raises what writing the value raises (`jinja2.UndefinedError` for an
+    undefined one). The result is plain text, not `Markup`: it is only ever
+    joined into the page (Jinja marks a macro's or block's joined output
+    safe itself), and making a `Markup` of each of about 150 values a page
+    took a tenth of the rendering time.
+    """
+    kind = type(value)
+    if kind is str:
+        return _escape_text(value)
+    if kind is Markup or kind is int:
+        return str(value) if kind is int else value
+    return escape(value)
+
+
+try:  # markupsafe >= 3 escapes text with this function (and makes a Markup of its answer)
+    from markupsafe import _escape_inner as _escape_text  # type: ignore[attr-defined]
+except ImportError:
+    def _escape_text(text: str) -> str:
+        return str(escape(text))
+
+
+class _CodeGenerator(CodeGenerator):
+    """Compiles templates as Jinja does, but writes autoescaped ``{{ value }}`` with `escape_output`."""
+
+    def visit_Template(self, node: Any, frame: Any = None) -> None:
+        super().visit_Template(node, frame)
+        self.writeline(f"from {__name__} import escape_output as sitegen_escape_output")
+
+    def _output_child_pre(self, node: Any, frame: Any, finalize: Any) -> None:
+        if frame.eval_ctx.volatile or not frame.eval_ctx.autoescape:
+            super()._output_child_pre(node, frame, finalize)
+            return
+        self.write("sitegen_escape_output(")
+        if finalize.src is not None:
+            self.write(finalize.src)
 
 
 def _remove_other_keys(folder: Path) -> None:

@@ -1,0 +1,62 @@
+"""The rendering environment writes what plain Jinja with autoescaping writes."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from pathlib import Path
+
+import jinja2
+import markupsafe
+import pytest
+
+from sitegen.config import load_config
+from sitegen.errors import Report
+from sitegen.render import escape_output, make_environment
+
+from .sitekit import MINIMAL_CONFIG
+
+
+class _Colour(enum.Enum):
+    RED = "<红>"
+
+
+class _Html:
+    def __html__(self) -> str:
+        return "<b>粗</b>"
+
+
+@pytest.mark.parametrize("value", [
+    "", "白鹤镇", "<a href='x'>\"&\"</a>", markupsafe.Markup("<em>已转义</em>"), 0, 42, -7, True, 1.5,
+    None, _Colour.RED, _Html(), date(2018, 4, 26), ["<", 1],
+])
+def test_escape_output_writes_what_markupsafe_escape_writes(value: object) -> None:
+    assert escape_output(value) == str(markupsafe.escape(value))
+
+
+def test_escape_output_fails_on_an_undefined_value_as_escape_does() -> None:
+    with pytest.raises(jinja2.UndefinedError):
+        escape_output(jinja2.StrictUndefined(name="missing"))
+
+
+TEMPLATE = """{% macro item(text) %}<li title="{{ text }}">{{ text }}</li>{% endmacro %}
+<p>{{ plain }} {{ safe }} {{ number }} {{ flag }} {{ html_object }}</p>
+<ul>{% for text in texts %}{{ item(text) }}{% endfor %}</ul>
+{% set block %}<i>{{ plain }}</i>{% endset %}{{ block }}
+{% autoescape false %}{{ plain }}{% endautoescape %}
+{% autoescape switch %}{{ plain }}{% endautoescape %}
+{% filter upper %}{{ plain }}{% endfilter %}
+{{ plain ~ safe }} {{ [plain, number]|join(", ") }} {{ safe|e }} {{ plain|safe }}
+"""
+
+
+@pytest.mark.parametrize("switch", [True, False])
+def test_templates_render_as_plain_jinja_renders_them(tmp_path: Path, switch: bool) -> None:
+    (tmp_path / "site.yaml").write_text(MINIMAL_CONFIG, encoding="utf-8")
+    env = make_environment(load_config(tmp_path, Report()))
+    plain = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
+                               lstrip_blocks=True, keep_trailing_newline=True)
+    values = dict(plain="<白鹤 & '徐泾'>", safe=markupsafe.Markup("<b>安全</b>"), number=7, flag=False,
+                  html_object=_Html(), texts=["a<b", markupsafe.Markup("<i>c</i>")], switch=switch)
+    assert env.from_string(TEMPLATE).render(values) == plain.from_string(TEMPLATE).render(values)
+    assert "&lt;白鹤 &amp; &#39;徐泾&#39;&gt;" in env.from_string(TEMPLATE).render(values)
