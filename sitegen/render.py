@@ -125,7 +125,8 @@ def make_environment(config: Config, cache_folder: Path | None = None,
         "url": _url_filter(urls), "abs_url": _per_build(urls.absolute),
         "rebase": _per_build(lambda fragment, sizes=None, lazy=False: Markup(
             urls.rebase_html(str(fragment), sizes=sizes, lazy=lazy))),
-        "datetime": format_datetime, "cn_date": format_cn_date, "iso": _per_build(make_iso(config)),
+        "datetime": _per_moment(format_datetime), "cn_date": format_cn_date,
+        "iso": _per_build(_per_moment(make_iso(config))),
         "month": format_month, "percent": charts.format_percent, "share": charts.format_share,
         "safe_svg": Markup,
     })
@@ -207,6 +208,26 @@ class _CodeGenerator(CodeGenerator):
         self.write("sitegen_escape_output(")
         if finalize.src is not None:
             self.write(finalize.src)
+
+
+def _per_moment(function: Callable[[Any], str]) -> Callable[[Any], str]:
+    """Return ``function`` (a filter of a date or time) remembering its answer for each date and naive time.
+
+    A page shows the dates of all the pages it lists, and a build writes
+    each of them on dozens of pages. An aware time is not remembered: two
+    equal ones may be written in different time zones.
+    """
+    made: dict[Any, str] = {}
+
+    def remembered(value: Any) -> str:
+        kind = type(value)
+        if kind is date or (kind is datetime and value.tzinfo is None):
+            found = made.get(value)
+            if found is None:
+                found = made[value] = function(value)
+            return found
+        return function(value)
+    return remembered
 
 
 def _remove_other_keys(folder: Path) -> None:

@@ -1,9 +1,9 @@
-"""The rendering environment writes what plain Jinja with autoescaping writes."""
+"""The rendering environment writes what plain Jinja with autoescaping writes, and its filters remember safely."""
 
 from __future__ import annotations
 
 import enum
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import jinja2
@@ -60,3 +60,17 @@ def test_templates_render_as_plain_jinja_renders_them(tmp_path: Path, switch: bo
                   html_object=_Html(), texts=["a<b", markupsafe.Markup("<i>c</i>")], switch=switch)
     assert env.from_string(TEMPLATE).render(values) == plain.from_string(TEMPLATE).render(values)
     assert "&lt;白鹤 &amp; &#39;徐泾&#39;&gt;" in env.from_string(TEMPLATE).render(values)
+
+
+def test_date_filters_remember_dates_but_tell_equal_aware_times_apart(tmp_path: Path) -> None:
+    (tmp_path / "site.yaml").write_text(MINIMAL_CONFIG + "time_zone: Asia/Shanghai\n", encoding="utf-8")
+    env = make_environment(load_config(tmp_path, Report()))
+    template = env.from_string("{{ moment|datetime }} {{ moment|iso }}")
+    beijing = datetime(2018, 5, 3, 10, 0, tzinfo=timezone(timedelta(hours=8)))
+    utc = beijing.astimezone(timezone.utc)
+    assert beijing == utc
+    assert template.render(moment=datetime(2018, 5, 3, 10, 0)) == "2018-05-03 10:00 2018-05-03T10:00+08:00"
+    assert template.render(moment=datetime(2018, 5, 3, 10, 0)) == "2018-05-03 10:00 2018-05-03T10:00+08:00"
+    assert template.render(moment=beijing) == "2018-05-03 10:00 2018-05-03T10:00+08:00"
+    assert template.render(moment=utc) == "2018-05-03 02:00 2018-05-03T02:00+08:00"
+    assert env.from_string("{{ day|iso }} {{ day|cn_date }}").render(day=date(2018, 4, 26)) == "2018-04-26 2018年4月26日"
