@@ -74,3 +74,13 @@ def test_date_filters_remember_dates_but_tell_equal_aware_times_apart(tmp_path: 
     assert template.render(moment=beijing) == "2018-05-03 10:00 2018-05-03T10:00+08:00"
     assert template.render(moment=utc) == "2018-05-03 02:00 2018-05-03T02:00+08:00"
     assert env.from_string("{{ day|iso }} {{ day|cn_date }}").render(day=date(2018, 4, 26)) == "2018-04-26 2018年4月26日"
+
+
+def test_a_templates_own_globals_stay_its_own(tmp_path: Path) -> None:
+    (tmp_path / "site.yaml").write_text(MINIMAL_CONFIG, encoding="utf-8")
+    env = make_environment(load_config(tmp_path, Report()))
+    first = env.from_string("{{ status_labels is mapping }} {{ extra }}", globals={"extra": "仅此模板"})
+    second = env.from_string("{{ extra is defined }}")
+    assert first.render() == "True 仅此模板"
+    assert second.render() == "False"
+    assert "extra" not in env.globals
