@@ -87,6 +87,8 @@ class Urls:
     # path() runs about 20 times a page (every link of every layout) for far fewer distinct
     # site paths; each answer is kept (quoting was an eighth of the rendering time).
     _paths: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    # absolute() runs about 15 times a page, for the head's addresses; kept alike.
+    _absolutes: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def base_path(self) -> str:
@@ -122,9 +124,11 @@ class Urls:
         Used where a link must stand alone: feeds, sitemap, canonical, Open
         Graph, JSON-LD. External links are returned unchanged.
         """
-        if self.is_external(site_path):
-            return site_path
-        return self.origin + self.path(site_path)
+        found = self._absolutes.get(site_path)
+        if found is None:
+            found = self._absolutes[site_path] = (site_path if self.is_external(site_path)
+                                                  else self.origin + self.path(site_path))
+        return found
 
     def rebase_html(self, fragment: str, *, absolute: bool = False,
                     sizes: Mapping[str, tuple[int, int]] | None = None, lazy: bool = False) -> str:
