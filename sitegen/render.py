@@ -182,8 +182,10 @@ def escape_output(value: Any) -> str:
     kind = type(value)
     if kind is str:
         return _escape_text(value)
-    if kind is Markup or kind is int:
-        return str(value) if kind is int else value
+    if kind is Markup:
+        return value
+    if kind is int:
+        return str(value)
     return escape(value)
 
 
