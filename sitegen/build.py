@@ -288,7 +288,7 @@ def plan_render(graph: SiteGraph, env: jinja2.Environment, feeds: list[Feed], ca
     if not previous:
         return RenderPlan(record, {}, {}, {}, list(graph.pages), feeds, False, fingerprints_later=True)
     fingerprints, reads_clock = fingerprint_outputs(graph, env, feeds, cache)
-    output = graph.config.output_path
+    output = os.path.join(graph.config.output_path, "")  # a string sum per page costs less than a path object
 
     current: dict[str, Kept | None] = {}
 
@@ -296,7 +296,7 @@ def plan_render(graph: SiteGraph, env: jinja2.Environment, feeds: list[Feed], ca
         """The published file when it is as the last build left it (same stamp), else None."""
         if path not in current:
             before = previous.get(path)
-            current[path] = (Kept(before.stamp) if before is not None and Stamp.of(output / path) == before.stamp
+            current[path] = (Kept(before.stamp) if before is not None and Stamp.of(output + path) == before.stamp
                              else None)
         return current[path]
 

@@ -203,9 +203,10 @@ def output_status(output: Path) -> dict[str, os.stat_result | None] | None:
     except OSError:
         return None
     found: dict[str, os.stat_result | None] = {}
+    root = os.path.join(output, "")  # a string sum per file costs less than a path object
     for rel in [*listed, MANIFEST]:
         try:
-            found[rel] = os.lstat(output / rel)
+            found[rel] = os.lstat(root + rel)
         except OSError:
             found[rel] = None
     return found

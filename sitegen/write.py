@@ -112,10 +112,10 @@ class Stamp:
     inode: int
 
     @classmethod
-    def of(cls, path: Path) -> "Stamp | None":
+    def of(cls, path: Path | str) -> "Stamp | None":
         """The stamp of a regular file, or None when it is missing, a link or not a file."""
         try:
-            return cls.of_stat(path.lstat())
+            return cls.of_stat(os.lstat(path))
         except OSError:
             return None
 
