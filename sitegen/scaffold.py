@@ -32,7 +32,7 @@ from .config import CONFIG_FILE, load_config
 from .errors import Report
 from .models import UnitLevel, parse_count, parse_date
 from .slugs import is_slug, make_slug
-from .sources import read_source, split_front_matter
+from .sources import is_skipped_name, read_source, split_front_matter
 from .yamltext import load_yaml
 
 LEVELS = tuple(level.value for level in UnitLevel)
@@ -399,7 +399,7 @@ def _record_ids(root: Path, collection: str) -> list[str]:
     folder = root / "content" / collection
     if not folder.is_dir():
         return []
-    return sorted(p.stem for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
+    return sorted(p.stem for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not is_skipped_name(p.name))
 
 
 def _choose_series(root: Path, series: str | None) -> str:

@@ -35,7 +35,7 @@ Only files inside the output folder are served: ``..``, ``%2e%2e``,
 backslashes, drive letters, empty segments and hidden names give 404, and a
 resolved path must stay inside the folder (symbolic links included).
 
-May import: build, config, errors, load (and tornado, livereload, the standard library).
+May import: build, config, errors, load, sources (and tornado, livereload, the standard library).
 """
 
 from __future__ import annotations
@@ -69,12 +69,10 @@ from .build import BuildOptions, BuildResult, build
 from .config import CONFIG_FILE
 from .errors import Problem, SiteError
 from .load import Document
+from .sources import is_skipped_name
 
 WATCHED_FOLDERS = ("content", "templates", "data")
 """Folders of the site that are watched, besides ``site.yaml``."""
-
-SKIPPED_SUFFIXES = ("~", ".swp", ".swx", ".tmp")
-"""Editor backups and swap files: never sources (as `sitegen.sources.find_sources` skips them)."""
 
 DRAFT_BANNER = "草稿 Draft — not published"
 HTML_SUFFIXES = (".html", ".htm")
@@ -183,15 +181,11 @@ def take_snapshot(root: Path, skip: Sequence[Path] = ()) -> Snapshot:
                 folders[:] = []
                 continue
             seen.add(real)
-            folders[:] = [name for name in folders if not _ignored(name)]
+            folders[:] = [name for name in folders if not is_skipped_name(name)]
             for name in files:
-                if not _ignored(name):
+                if not is_skipped_name(name):
                     _stat_into(found, root, Path(current, name))
     return found
-
-
-def _ignored(name: str) -> bool:
-    return name.startswith(".") or name.endswith(SKIPPED_SUFFIXES)
 
 
 def _stat_into(found: Snapshot, root: Path, path: Path) -> None:

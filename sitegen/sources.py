@@ -30,8 +30,24 @@ from .errors import Report
 ENCODING_HINT = "在 WPS 或记事本中选择 另存为 → 编码 UTF-8, and save again"
 """How an editor re-saves a file as UTF-8 (shown with every encoding problem)."""
 
-BACKUP_SUFFIXES = ("~", ".swp", ".tmp")
+BACKUP_SUFFIXES = ("~", ".swp", ".swx", ".tmp")
 """Editor backup and temporary files that `find_sources` skips."""
+
+OWNER_FILE_PREFIX = "~$"
+"""Word's and WPS's lock ("owner") files: ``~$访谈.md`` exists while ``访谈.md`` is open there.
+
+Windows hides them, so an editor who never sees one must never get an error for it.
+"""
+
+
+def is_skipped_name(name: str) -> bool:
+    """Return True when a file or folder ``name`` is never a source.
+
+    Takes a bare name (no folder). True for hidden names (``.x``), editor
+    backups and swap files (`BACKUP_SUFFIXES`) and Word/WPS lock files
+    (`OWNER_FILE_PREFIX`). Raises nothing.
+    """
+    return name.startswith((".", OWNER_FILE_PREFIX)) or name.endswith(BACKUP_SUFFIXES)
 
 MAX_SOURCE_BYTES = 8 * 1024 * 1024
 """Largest page, record, data file or ``site.yaml`` that `read_source` reads: 8 MB (MiB).
@@ -439,8 +455,9 @@ def find_sources(root: Path, folder: str, suffixes: tuple[str, ...], report: Rep
 
     Returns:
         Paths relative to ``root`` with forward slashes, sorted. Hidden files
-        and folders (name starting with ``.``) and editor backups (ending in
-        ``~``, ``.swp``, ``.tmp``) are skipped. Symbolic links to files are
+        and folders (name starting with ``.``), editor backups (ending in
+        ``~``, ``.swp``, ``.swx``, ``.tmp``) and Word/WPS lock files
+        (``~$访谈.md``) are skipped (`is_skipped_name`). Symbolic links to files are
         listed as they are: `read_source` refuses those leading outside.
     """
     wanted = tuple(suffix.lower() for suffix in suffixes)
@@ -490,7 +507,7 @@ def _entries(directory: Path, root: Path, report: Report) -> list[os.DirEntry[st
                      "check that the folder exists and that you may read it")
         return []
     return sorted((entry for entry in entries
-                   if not entry.name.startswith(".") and not entry.name.endswith(BACKUP_SUFFIXES)),
+                   if not is_skipped_name(entry.name)),
                   key=lambda entry: entry.name)
 
 

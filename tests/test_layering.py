@@ -43,7 +43,7 @@ ALLOWED: dict[str, set[str]] = {
     "build": RECORDS | {"markup", "load", "checks", "site", "charts", "render", "outputs", "write", "bodies",
                         "depends", "fresh", "workers"},
     "scaffold": RECORDS,
-    "serve": {"build", "config", "errors", "scaffold", "write", "site", "load"},
+    "serve": {"build", "config", "errors", "scaffold", "write", "site", "load", "sources"},
     "cli": {"__init__", "build", "serve", "scaffold", "config", "errors", "fresh"},
 }
 

@@ -227,6 +227,14 @@ def test_new_needs_a_site_and_a_series(tmp_path: Path, capsys) -> None:
     assert code == 1 and "choose one with --series: jia, yi" in err
 
 
+def test_a_word_or_wps_lock_file_is_not_a_second_series(tmp_path: Path, capsys) -> None:
+    # WPS leaves "~$dadiaoyan.yaml" (hidden on Windows) while the series file is open there.
+    site = write_site(tmp_path / "site", {"content/series/~$dadiaoyan.yaml": b"\x00owner"})
+    code, out, err = _run(capsys, "new", "interview", "标题", "--unit", "baihe", "--site", str(site))
+    assert (code, out, err) == (0, "wrote " + (site / "content/interviews/biao-ti.md").as_posix() + "\n", "")
+    assert _front_matter(site / "content/interviews/biao-ti.md")["series"] == "dadiaoyan"
+
+
 @pytest.mark.parametrize("title", ["白鹤镇：补好短板", "做大: 草莓 #1", "[草稿] 访谈", '“引号”和"quotes"',
                                    "- 列表", "yes", "null", "a\\b", "  前后空格  "])
 def test_titles_are_written_so_they_read_back_exactly(tmp_path: Path, capsys, title: str) -> None:

@@ -463,6 +463,7 @@ def test_the_snapshot_watches_sources_and_never_the_output(tmp_path: Path) -> No
         "content/images/a.svg": "<svg/>", "content/out/x.html": "x", "content/.x.md": "x",
         "content/a.md.swp": "x", "templates/base.html": "x", "data/d.yaml": "a: 1",
         "output/index.html": "x", "notes.txt": "x"})
+    write_site(site, {"content/interviews/~$baihe.md": b"\x00owner", "content/a.swx": "x"})  # Word/WPS lock file
     snapshot = take_snapshot(site, [site / "content" / "out"])
     assert sorted(snapshot) == ["content/images/a.svg", "content/series/dadiaoyan.yaml",
                                 "content/units/baihe.yaml", "data/d.yaml", "site.yaml", "templates/base.html"]

@@ -294,6 +294,19 @@ def test_find_sources_skips_hidden_files_and_backups(tmp_path: Path) -> None:
     assert report.problems == []
 
 
+def test_find_sources_skips_the_lock_files_word_and_wps_leave_beside_an_open_file(tmp_path: Path) -> None:
+    # Word and WPS write "~$<name>" while <name> is open; Windows hides it, so the
+    # editor could neither see nor fix the error it used to give ("no front matter").
+    for rel in ["content/访谈.md", "content/~$访谈.md", "content/units/~$baihe.yaml",
+                "content/files/~$报告.docx", "content/files/报告.docx", "content/~$sub/x.md"]:
+        write(tmp_path, rel, b"\x00\x01owner")
+    report = Report()
+    assert find_sources(tmp_path, "content", (".md",), report) == ["content/访谈.md"]
+    assert find_sources(tmp_path, "content", (".yaml",), report) == []
+    assert find_sources(tmp_path, "content", (), report) == ["content/files/报告.docx", "content/访谈.md"]
+    assert report.problems == []
+
+
 def test_find_sources_several_suffixes_and_missing_folder(tmp_path: Path) -> None:
     write(tmp_path, "data/a.yaml", b"")
     write(tmp_path, "data/b.yml", b"")
