@@ -1206,8 +1206,17 @@ def _unclosed(lines: _Lines, open_at: int, words: str) -> _Issue:
         message = f'the "{opener}" opened here is never closed with "{closer}"'
     else:
         message = f"the quote {opener} opened here is never closed"
+    # The closer goes before a trailing "# comment" (every line sitegen new writes has one):
+    # after it, the closer would be part of the comment and the line as broken as before.
+    comment = _TRAILING_COMMENT.search(typed, column)
+    end = comment.start() if comment else len(typed)
+    fixed = typed[:end] + closer + typed[end:]
     return _Issue(line, column, f"{message} {words}",
-                  f"add the closing {closer} at the end of the value: {_clip(typed.lstrip(' ') + closer)}")
+                  f"add the closing {closer} at the end of the value: {_clip(fixed.lstrip(' '))}")
+
+
+_TRAILING_COMMENT = re.compile(r"[ \t]+#.*$")
+"""A "# comment" after the value on a line (YAML needs a space or TAB before its "#")."""
 
 
 Explanation = tuple[str, str, tuple[int, int] | None]

@@ -257,6 +257,18 @@ def test_case_21_unclosed_bracket_names_line_4(cases_dir: Path) -> None:
     assert good is not None and good.value == {"title": "加装电梯进度访谈", "date": "2024-06-01"}
 
 
+@pytest.mark.parametrize(("text", "hint"), [
+    ("tags: [大调研, 补短板   # 标签 tags\n", "add the closing ] at the end of the value: tags: [大调研, 补短板]   # 标签 tags"),
+    ('title: "示例访谈   # 标题 title\n', 'add the closing " at the end of the value: title: "示例访谈"   # 标题 title'),
+    ("tags: [大调研, 补短板#2\n", "add the closing ] at the end of the value: tags: [大调研, 补短板#2]"),
+])
+def test_the_closer_of_an_unclosed_bracket_or_quote_goes_before_the_lines_comment(text: str, hint: str) -> None:
+    # Files from sitegen new carry a comment on every line: a closer added after it would be
+    # part of the comment, and the line as broken as before.
+    _, report = load(text)
+    assert [problem.hint for problem in report.problems] == [hint]
+
+
 @pytest.mark.parametrize(("text", "line", "column", "start"), [
     ('a: "abc\nb: 1\n', 1, 4, "the quote \" opened here is never closed"),
     ("a: 'abc\n", 1, 4, "the quote ' opened here is never closed"),
