@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from . import __version__
-from .errors import Problem, Report, SiteError, problems_to_json
+from .errors import Problem, SiteError, problems_to_json
 
 if TYPE_CHECKING:
     from .build import BuildResult
@@ -103,7 +103,7 @@ def _serve_parser(commands: argparse._SubParsersAction) -> None:
     serve_cmd.add_argument("--output", metavar="DIR",
                            help="folder for the preview's pages; a relative one is inside the site folder "
                                 "(default: .sitegen-cache/preview, so the published output folder is never "
-                                "touched)")
+                                "touched; it may not be that folder)")
 
 
 def _new_parser(commands: argparse._SubParsersAction) -> None:
@@ -322,12 +322,11 @@ def _listen_hint(failure: OSError) -> str:
 
 def run_serve(args: argparse.Namespace) -> int:
     """Run ``sitegen serve`` until Ctrl-C; returns the exit code (0 after a clean stop)."""
-    from .config import check_site_folder
-    from .serve import DevServer, ServeOptions
+    from .serve import DevServer, ServeOptions, check_serve_folders
 
     try:
-        check_site_folder(args.site, Report())
-    except SiteError as failure:  # a watcher on a missing folder would serve nothing, forever
+        check_serve_folders(args.site, args.output)
+    except SiteError as failure:  # a watcher on the wrong folder would serve an error page, forever
         _print_problems(failure.problems)
         return 1
     if hasattr(sys.stdout, "reconfigure"):

@@ -35,7 +35,7 @@ Only files inside the output folder are served: ``..``, ``%2e%2e``,
 backslashes, drive letters, empty segments and hidden names give 404, and a
 resolved path must stay inside the folder (symbolic links included).
 
-May import: build, config, errors, load, sources (and tornado, livereload, the standard library).
+May import: build, config, errors, load, sources, write (and tornado, livereload, the standard library).
 """
 
 from __future__ import annotations
@@ -66,10 +66,11 @@ from tornado.netutil import bind_sockets
 from tornado.websocket import WebSocketClosedError
 
 from .build import BuildOptions, BuildResult, build
-from .config import CONFIG_FILE
-from .errors import Problem, SiteError
+from .config import CONFIG_FILE, check_site_folder, load_config
+from .errors import Problem, Report, SiteError
 from .load import Document
 from .sources import is_skipped_name
+from .write import UnsafeOutputError, check_output_folder
 
 WATCHED_FOLDERS = ("content", "templates", "data")
 """Folders of the site that are watched, besides ``site.yaml``."""
@@ -117,6 +118,43 @@ class ServeOptions:
     interval: float = 0.1
     quiet: float = 0.15
     longest: float = 2.0
+
+
+def check_serve_folders(root: Path, output: str | None) -> None:
+    """Refuse, before serving, what no save of a file could fix while the server runs.
+
+    Takes the site folder and ``--output`` (None: the default preview
+    folder). Raises `SiteError` when the folder does not exist or holds no
+    ``site.yaml`` (the wrong folder: the server would show an error page
+    forever), when ``--output`` is the published output folder (``output_dir``
+    of ``site.yaml``, ``output`` when it cannot be read: the preview's drafts
+    and links to 127.0.0.1 would be published), or when ``--output`` would
+    overwrite the sources. A broken ``site.yaml`` is not refused: saving the
+    fix brings the site back.
+    """
+    report = Report()
+    check_site_folder(root, report)
+    if not (root / CONFIG_FILE).is_file():
+        load_config(root, report)  # raises with its "no site.yaml" problem
+    if output is None:
+        return
+    preview = (root / output).resolve()
+    try:
+        published = load_config(root, Report()).output_path.resolve()
+    except SiteError:
+        published = (root / "output").resolve()
+    hint = "leave --output out (the preview then goes to .sitegen-cache/preview/), or name a folder of its own, " \
+           "e.g. --output preview"
+    if preview == published:
+        report.error("", None, None, f"--output {output}: this is the folder sitegen build publishes; the preview "
+                     "holds drafts and links to 127.0.0.1, and must never be published", hint)
+        raise SiteError(report.problems)
+    try:
+        sources = [root / "content", root / "templates", root / "data"]
+        check_output_folder(preview, [root, *sources[:2]], sources)
+    except UnsafeOutputError as refusal:
+        report.error("", None, None, f"--output {output}: {refusal}", hint)
+        raise SiteError(report.problems) from None
 
 
 @dataclass(frozen=True)

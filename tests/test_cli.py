@@ -427,6 +427,42 @@ def test_a_site_folder_that_does_not_exist_is_named_so(tmp_path: Path, capsys: C
     assert capsys.readouterr().err.startswith(f"site: error: the site folder {tmp_path / 'nope'} does not exist\n")
 
 
+def _serve_refused(*argv: str) -> str:
+    """Run ``sitegen serve --port 0 ARGV`` in a process (so a server that starts instead fails, not hangs);
+    returns what it printed on stderr after checking it exited 1 and printed nothing else."""
+    done = subprocess.run([sys.executable, "-m", "sitegen", "serve", "--port", "0", *argv], capture_output=True,
+                          text=True, encoding="utf-8", timeout=60)
+    assert (done.returncode, done.stdout) == (1, "")
+    return done.stderr
+
+
+def test_serve_refuses_a_folder_without_site_yaml(tmp_path: Path) -> None:
+    # It served an error page ("no site.yaml") forever: the editor was simply in the wrong folder.
+    assert _serve_refused("--site", str(tmp_path)) == (
+        f"site.yaml: error: no site.yaml in {tmp_path}\n"
+        "  hint: run sitegen in a site folder, pass --site DIR, or create one with: sitegen init DIR\n")
+
+
+@pytest.mark.parametrize(("output_dir", "argv", "message"), [
+    ("output", ["--output", "output"], "--output output: this is the folder sitegen build publishes; the preview "
+                                       "holds drafts and links to 127.0.0.1, and must never be published"),
+    ("public", ["--output", "public/"], "--output public/: this is the folder sitegen build publishes; the "
+                                        "preview holds drafts and links to 127.0.0.1, and must never be published"),
+    ("output", ["--output", "content"], "--output content: refusing to write the site into {site}/content: "
+                                        "it is or contains {site}/content"),
+])
+def test_serve_refuses_an_output_folder_that_is_published_or_holds_sources(
+        tmp_path: Path, output_dir: str, argv: list[str], message: str) -> None:
+    # The preview (drafts, links to 127.0.0.1) went into the published output/ when asked;
+    # into content/ it served an error page no save could fix.
+    site = write_site(tmp_path / "site", {}, config=f"title: 站\noutput_dir: {output_dir}\n")
+    assert _serve_refused("--site", str(site), *argv) == (
+        "site: error: " + message.format(site=site.resolve()) + "\n"
+        "  hint: leave --output out (the preview then goes to .sitegen-cache/preview/), or name a folder of its "
+        "own, e.g. --output preview\n")
+    assert not (site / output_dir).exists() and not (site / ".sitegen-cache").exists()
+
+
 @pytest.mark.parametrize(("argv", "message"), [
     (["--host", ""], "argument --host: give an address, e.g. 127.0.0.1 (this computer only)"),
     (["--host", "localhost:8000"], "argument --host: give the port on its own: --host localhost --port 8000"),
@@ -456,7 +492,8 @@ def test_serve_help_names_the_folder_the_preview_really_uses(capsys: Capture) ->
     with pytest.raises(SystemExit):
         main(["serve", "--help"])
     shown = " ".join(capsys.readouterr().out.split())
-    assert f"(default: {PREVIEW_OUTPUT}, so the published output folder is never touched)" in shown
+    assert (f"(default: {PREVIEW_OUTPUT}, so the published output folder is never touched; it may not be "
+            "that folder)") in shown
 
 
 def test_unit_levels_are_offered_and_checked_when_asked(capsys: Capture) -> None:
