@@ -98,7 +98,8 @@ def _serve_parser(commands: argparse._SubParsersAction) -> None:
                     "terminal and in the browser. Opens no browser; Ctrl-C stops.")
     _site_arg(serve_cmd)
     serve_cmd.add_argument("--host", default="127.0.0.1", type=_host,
-                           help="address to listen on (default 127.0.0.1: this computer only)")
+                           help="address to listen on (default 127.0.0.1: this computer only; 0.0.0.0 lets other "
+                                "devices on the network, such as a phone, see the preview, drafts included)")
     serve_cmd.add_argument("--port", type=_port, default=8000, help="port (default 8000; 0 picks a free one)")
     serve_cmd.add_argument("--output", metavar="DIR",
                            help="folder for the preview's pages; a relative one is inside the site folder "
@@ -320,6 +321,22 @@ def _listen_hint(failure: OSError) -> str:
     return "another program may be using the port; choose another, e.g. --port 8001"
 
 
+def _print_shared(host: str, port: int) -> None:
+    """When ``--host`` lets other devices in, say at which address, and that they see the drafts too."""
+    from .serve import LOOPBACK_HOSTS, WILDCARD_HOSTS, network_address
+
+    if host in LOOPBACK_HOSTS or host.startswith("127."):
+        return
+    address = network_address(host, port)
+    if address is not None:
+        print(f"  other devices on this network (a phone on the same Wi-Fi) open {address}", flush=True)
+    elif host in WILDCARD_HOSTS:
+        print("  other devices open this computer's network address (ipconfig / ip addr shows it) "
+              f"with :{port}/", flush=True)
+    print("  warning: anyone on this network can see the preview, drafts included; "
+          "leave --host out to keep it to this computer", flush=True)
+
+
 def run_serve(args: argparse.Namespace) -> int:
     """Run ``sitegen serve`` until Ctrl-C; returns the exit code (0 after a clean stop)."""
     from .serve import DevServer, ServeOptions, check_serve_folders
@@ -343,6 +360,7 @@ def run_serve(args: argparse.Namespace) -> int:
             return 1
         print(f"serving {url} (drafts and scheduled pages included); watching site.yaml, content/, "
               "templates/ and data/; press Ctrl-C to stop", flush=True)
+        _print_shared(args.host, server.port)
         server.serve_forever()
     except KeyboardInterrupt:
         pass

@@ -157,6 +157,34 @@ def check_serve_folders(root: Path, output: str | None) -> None:
         raise SiteError(report.problems) from None
 
 
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+"""``--host`` values that keep the preview to this computer."""
+
+WILDCARD_HOSTS = ("0.0.0.0", "::")
+"""``--host`` values that listen on every network the computer is on."""
+
+
+def network_address(host: str, port: int) -> str | None:
+    """Return the address another device (a phone on the same Wi-Fi) opens, or None for this computer only.
+
+    Takes ``--host`` and the port listened on. For a wildcard host the
+    computer's own network address is found by asking the system which one
+    it would send from (no packet is sent); None when it has none (no
+    network). A specific host is its own address. Raises nothing.
+    """
+    if host in LOOPBACK_HOSTS or host.startswith("127."):
+        return None
+    if host not in WILDCARD_HOSTS:
+        return f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("192.0.2.1", 9))  # TEST-NET-1: routing is looked up, nothing is sent
+            found = probe.getsockname()[0]
+    except OSError:
+        return None
+    return None if found.startswith("127.") or found == "0.0.0.0" else f"http://{found}:{port}/"
+
+
 @dataclass(frozen=True)
 class BuildOutcome:
     """What one build of the dev server did, for the terminal.

@@ -36,7 +36,7 @@ from sitegen.errors import Problem
 from sitegen.load import load_content
 from sitegen.render import default_theme_dir
 from sitegen.serve import (DRAFT_BANNER, PREVIEW_OUTPUT, ReloadHub, banner_html, error_page, find_previews,
-                           inject_banner, inject_live_script, locate, take_snapshot)
+                           inject_banner, inject_live_script, locate, network_address, take_snapshot)
 
 from .sitekit import copy_example, write_site
 
@@ -425,6 +425,34 @@ def test_case_20_chinese_folder_output_inside_data_and_templates(tmp_path: Path,
     assert server.builds == 5
     assert "UnicodeDecodeError" not in server.output and "UnicodeEncodeError" not in server.output
     server.stop()
+
+
+def test_listening_on_every_network_says_where_a_phone_looks_and_warns_of_the_drafts(tmp_path: Path,
+                                                                                      serve) -> None:
+    # With --host 0.0.0.0 it printed only http://127.0.0.1:…/, an address a phone cannot open,
+    # and nothing said that everyone on the network now sees the drafts.
+    server = serve(write_site(tmp_path / "site", {}), "--host", "0.0.0.0")
+    server.wait_for(lambda: any("warning: anyone" in line for line in server.lines), RELOAD_TIMEOUT, "no warning")
+    at = next(i for i, line in enumerate(server.lines) if line.startswith("serving "))
+    address = network_address("0.0.0.0", server.port)
+    assert server.lines[at + 1:at + 3] == [
+        f"  other devices on this network (a phone on the same Wi-Fi) open {address}" if address else
+        f"  other devices open this computer's network address (ipconfig / ip addr shows it) with :{server.port}/",
+        "  warning: anyone on this network can see the preview, drafts included; leave --host out to keep it "
+        "to this computer"]
+    server.stop()
+    quiet = serve(write_site(tmp_path / "other", {}))
+    assert not any(line.startswith("  ") for line in quiet.lines[quiet.lines.index(
+        next(line for line in quiet.lines if line.startswith("serving "))) + 1:])
+    quiet.stop()
+
+
+def test_the_network_address_is_none_for_this_computer_only() -> None:
+    assert [network_address(host, 8000) for host in ("127.0.0.1", "localhost", "::1", "127.0.1.1")] == [None] * 4
+    assert network_address("192.168.1.5", 8000) == "http://192.168.1.5:8000/"
+    assert network_address("fe80::1", 8000) == "http://[fe80::1]:8000/"
+    found = network_address("0.0.0.0", 8000)
+    assert found is None or (found.startswith("http://") and found.endswith(":8000/") and "127." not in found)
 
 
 def test_a_port_in_use_is_a_clear_error(tmp_path: Path) -> None:
