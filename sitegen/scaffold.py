@@ -455,16 +455,32 @@ def _refuse_existing(root: Path, rel: str) -> None:
 
 
 def _write_new(root: Path, rel: str, text: str) -> Path:
-    """Write a new file; raise `ScaffoldError` when it exists (it is never overwritten)."""
+    """Write a new file (and its folders); returns its path.
+
+    Raises `ScaffoldError` when it exists (it is never overwritten), or
+    when the system refuses to write it (a file where a folder should be,
+    no permission, a name Windows refuses), naming the file.
+    """
     path = root / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
     except FileExistsError:
-        raise ScaffoldError(f"{rel} exists already; sitegen never overwrites a file",
-                            "edit that file, or choose another name (--slug / --id)") from None
+        if path.parent.is_dir():
+            raise ScaffoldError(f"{rel} exists already; sitegen never overwrites a file",
+                                "edit that file, or choose another name (--slug / --id)") from None
+        raise _unwritable(path, "a file of that name is where a folder should be") from None
+    except OSError as failure:
+        raise _unwritable(path, failure.strerror or str(failure)) from None
     return path
+
+
+def _unwritable(path: Path, reason: str) -> ScaffoldError:
+    """The refusal for a file the system would not let sitegen write (shown instead of a traceback)."""
+    return ScaffoldError(f"cannot write {path.as_posix()}: {reason}",
+                         "check that every folder on the way is a folder, not a file, and that you may write "
+                         "there (a folder shared read-only, or synced by another program, may refuse)")
 
 
 # --- sitegen init ---------------------------------------------------------------------------------
@@ -547,7 +563,8 @@ def init_site(dest: Path, *, title: str | None = None, now: datetime | None = No
     (with a tally, a target and a milestone), an interview and a case study
     dated today (Asia/Shanghai, the new site's time zone). No theme is
     copied: the default theme is used. Raises `ScaffoldError` when ``dest``
-    is a file or a folder with something in it.
+    is a file or a folder with something in it, or when a file cannot be
+    written (the files already written are then removed).
     """
     if dest.exists() and not dest.is_dir():
         raise ScaffoldError(f"{dest} is a file, not a folder", "choose a new folder name, e.g. sitegen init my-site")
@@ -556,6 +573,29 @@ def init_site(dest: Path, *, title: str | None = None, now: datetime | None = No
                             "choose a new folder name, e.g. sitegen init my-site")
     moment = now or datetime.now(ZoneInfo("Asia/Shanghai")).replace(tzinfo=None, second=0, microsecond=0)
     files = _example_files((title or DEFAULT_TITLE).strip() or DEFAULT_TITLE, moment)
-    for rel, text in files.items():
-        _write_new(dest, rel, text)
+    existed = dest.is_dir()
+    written: list[Path] = []
+    try:
+        for rel, text in files.items():
+            written.append(_write_new(dest, rel, text))
+    except ScaffoldError:
+        _undo_init(dest, written, existed)
+        raise
     return list(files)
+
+
+def _undo_init(dest: Path, written: list[Path], existed: bool) -> None:
+    """Remove what a failed `init_site` wrote: its files, the folders it made, ``dest`` if it made it.
+
+    Half a site would make the next ``sitegen init DIR`` refuse the folder as
+    not empty. ``dest`` was new or empty (``.git`` aside), so every empty
+    folder in it is one init made.
+    """
+    for path in written:
+        path.unlink(missing_ok=True)
+    for folder in sorted((p for p in dest.rglob("*") if p.is_dir() and ".git" not in p.relative_to(dest).parts),
+                         key=lambda p: len(p.parts), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()
+    if not existed and dest.is_dir() and not any(dest.iterdir()):
+        dest.rmdir()

@@ -227,6 +227,35 @@ def test_new_needs_a_site_and_a_series(tmp_path: Path, capsys) -> None:
     assert code == 1 and "choose one with --series: jia, yi" in err
 
 
+def test_a_file_the_system_will_not_write_is_a_message_not_a_traceback(tmp_path: Path, capsys) -> None:
+    # Both ended in a Python traceback (NotADirectoryError, FileExistsError from mkdir).
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    hint = ("  hint: check that every folder on the way is a folder, not a file, and that you may write there "
+            "(a folder shared read-only, or synced by another program, may refuse)\n")
+    assert _run(capsys, "init", str(tmp_path / "afile" / "site")) == (
+        1, "", f"error: cannot write {(tmp_path / 'afile/site/site.yaml').as_posix()}: Not a directory\n" + hint)
+    site = write_site(tmp_path / "site", {"content/cases": "x"})
+    assert _run(capsys, "new", "case", "标题", "--unit", "baihe", "--site", str(site)) == (
+        1, "", f"error: cannot write {(site / 'content/cases/biao-ti.md').as_posix()}: "
+               "a file of that name is where a folder should be\n" + hint)
+
+
+def test_init_that_fails_half_way_leaves_the_folder_empty_to_try_again(tmp_path: Path, capsys,
+                                                                        monkeypatch) -> None:
+    from sitegen import scaffold
+    write = scaffold._write_new
+
+    def refuse_units(root: Path, rel: str, text: str) -> Path:
+        if rel.startswith("content/units/"):
+            raise scaffold.ScaffoldError("cannot write it: Permission denied")
+        return write(root, rel, text)
+    monkeypatch.setattr(scaffold, "_write_new", refuse_units)
+    assert _run(capsys, "init", str(tmp_path / "site"))[0] == 1
+    assert not (tmp_path / "site").exists()
+    monkeypatch.setattr(scaffold, "_write_new", write)
+    assert _run(capsys, "init", str(tmp_path / "site"))[0] == 0
+
+
 def test_a_word_or_wps_lock_file_is_not_a_second_series(tmp_path: Path, capsys) -> None:
     # WPS leaves "~$dadiaoyan.yaml" (hidden on Windows) while the series file is open there.
     site = write_site(tmp_path / "site", {"content/series/~$dadiaoyan.yaml": b"\x00owner"})
