@@ -155,7 +155,8 @@ def _port(text: str) -> int:
     except ValueError:
         port = -1
     if not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port: give a number from 1 to 65535, e.g. 8000")
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port: give a number from 1 to 65535, e.g. 8000 "
+                                         "(0 picks a free one)")
     return port
 
 
@@ -422,8 +423,18 @@ def run_init(args: argparse.Namespace) -> int:
     print(f"created a new site in {args.dir}/:")
     for path in written:
         print(f"  {path}")
-    print(f"next: sitegen serve --site {args.dir}   (preview at http://127.0.0.1:8000/)")
+    print(f"next: sitegen serve --site {_typed_path(args.dir)}   (preview at http://127.0.0.1:8000/)")
     return 0
+
+
+def _typed_path(path: Path) -> str:
+    """A folder as it is typed at a prompt: in double quotes when it holds a space or a shell sign.
+
+    Double quotes work alike in cmd, PowerShell and a Unix shell for such
+    names (``"我的 站点"``), so the line can be copied as printed.
+    """
+    text = str(path)
+    return f'"{text}"' if any(char.isspace() or char in "&|;<>()$`'^%!" for char in text) else text
 
 
 def main(argv: Sequence[str] | None = None, *, process_ends: bool = False) -> int:

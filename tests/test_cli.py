@@ -466,7 +466,8 @@ def test_serve_refuses_an_output_folder_that_is_published_or_holds_sources(
 @pytest.mark.parametrize(("argv", "message"), [
     (["--host", ""], "argument --host: give an address, e.g. 127.0.0.1 (this computer only)"),
     (["--host", "localhost:8000"], "argument --host: give the port on its own: --host localhost --port 8000"),
-    (["--port", "70000"], "argument --port: '70000' is not a port: give a number from 1 to 65535, e.g. 8000"),
+    (["--port", "70000"], "argument --port: '70000' is not a port: give a number from 1 to 65535, e.g. 8000 "
+                          "(0 picks a free one)"),
 ])
 def test_serve_refuses_an_empty_host_a_host_with_its_port_and_a_port_out_of_range(
         capsys: Capture, argv: list[str], message: str) -> None:

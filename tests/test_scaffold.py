@@ -87,6 +87,16 @@ def test_init_makes_a_site_that_checks_clean_and_builds_at_once(tmp_path: Path, 
     assert f"as_of: {_today()}" in (site / "content/units/shi-li-zhen.yaml").read_text(encoding="utf-8")
 
 
+def test_the_next_step_init_prints_can_be_copied_when_the_folder_name_has_a_space(tmp_path: Path, capsys,
+                                                                                  monkeypatch) -> None:
+    # It printed "sitegen serve --site 我的 站点", which a prompt reads as two words.
+    monkeypatch.chdir(tmp_path)
+    out = _run(capsys, "init", "我的 站点")[1]
+    assert out.splitlines()[-1] == 'next: sitegen serve --site "我的 站点"   (preview at http://127.0.0.1:8000/)'
+    out = _run(capsys, "init", "进度站点")[1]
+    assert out.splitlines()[-1] == "next: sitegen serve --site 进度站点   (preview at http://127.0.0.1:8000/)"
+
+
 def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path, capsys) -> None:
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "notes.txt").write_text("mine", encoding="utf-8")
