@@ -43,8 +43,52 @@ class _UnitLevels:
         return value in LEVELS
 
 
+class _Parser(argparse.ArgumentParser):
+    """The top-level parser: a word it does not know is blamed on the command it was typed for.
+
+    argparse reports ``sitegen serve --prot 8000`` with the usage of
+    ``sitegen`` itself and no suggestion; here the command's own usage is
+    shown, with the option meant (``--port``), or ``--site`` before a folder
+    typed alone (``sitegen build mysite``).
+    """
+
+    def parse_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def]  # argparse's signature
+        """Parse like argparse; unknown words exit 2 with the command's usage and what was probably meant."""
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            command = _command_parser(self, parsed)
+            command.error(f"unrecognized arguments: {' '.join(extras)}{_meant(command, extras)}")
+        return parsed
+
+
+def _command_parser(parser: argparse.ArgumentParser, parsed: argparse.Namespace) -> argparse.ArgumentParser:
+    """The parser of the (sub)command that was typed: ``sitegen new unit``'s for ``new unit …``."""
+    for name in ("command", "kind"):
+        action = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+        chosen = getattr(parsed, name, None)
+        if action is None or chosen not in action.choices:
+            break
+        parser = action.choices[chosen]
+    return parser
+
+
+def _meant(command: argparse.ArgumentParser, extras: Sequence[str]) -> str:
+    """``" (did you mean --port?)"`` for the first unknown word that resembles something; else ""."""
+    import difflib
+
+    options = [option for action in command._actions for option in action.option_strings if option.startswith("--")]
+    for word in extras:
+        if word.startswith("-"):
+            close = difflib.get_close_matches(word.split("=", 1)[0], options, n=1, cutoff=0.6)
+            if close:
+                return f" (did you mean {close[0]}?)"
+        elif "--site" in options and Path(word).is_dir():
+            return f" (to name the site folder, write --site {word})"
+    return ""
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="sitegen",
         description="Build static progress-report sites from interviews (Markdown) and figures (YAML).")
     parser.add_argument("--version", action="version", version=f"sitegen {__version__}")

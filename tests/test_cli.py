@@ -125,6 +125,29 @@ def test_wrong_usage_exits_2(capsys: Capture) -> None:
     assert "invalid choice" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(("argv", "usage", "error"), [
+    (["serve", "--prot", "8000"], "usage: sitegen serve ",
+     "sitegen serve: error: unrecognized arguments: --prot 8000 (did you mean --port?)"),
+    (["new", "unit", "白鹤镇", "--levle", "town"], "usage: sitegen new unit ",
+     "sitegen new unit: error: unrecognized arguments: --levle town (did you mean --level?)"),
+    (["build", "--jobs", "2", "x", "y"], "usage: sitegen build ", "sitegen build: error: unrecognized arguments: x y"),
+])
+def test_a_misspelt_option_is_blamed_on_its_command_with_the_option_meant(
+        capsys: Capture, argv: list[str], usage: str, error: str) -> None:
+    # It showed "usage: sitegen [-h] [--version] COMMAND ..." and no hint of the option meant.
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and err.startswith(usage) and err.endswith(f"\n{error}\n")
+
+
+def test_a_site_folder_typed_without_site_is_pointed_out(tmp_path: Path, capsys: Capture) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["build", str(tmp_path)])
+    assert exit_.value.code == 2 and capsys.readouterr().err.endswith(
+        f"sitegen build: error: unrecognized arguments: {tmp_path} (to name the site folder, write --site {tmp_path})\n")
+
+
 def test_a_fault_in_a_partial_names_it_and_is_told_once_for_all_the_pages_it_fails(tmp_path: Path,
                                                                                   capsys: Capture) -> None:
     # A mistake in a partial fails every page using it: one message, with the partial's real path
