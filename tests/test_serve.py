@@ -440,8 +440,10 @@ def test_listening_on_every_network_says_where_a_phone_looks_and_warns_of_the_dr
         f"  other devices open this computer's network address (ipconfig / ip addr shows it) with :{server.port}/",
         "  warning: anyone on this network can see the preview, drafts included; leave --host out to keep it "
         "to this computer"]
+    assert server.get("/")[0] == 200  # serving: Ctrl-C while asyncio makes its loop is another matter
     server.stop()
     quiet = serve(write_site(tmp_path / "other", {}))
+    assert quiet.get("/")[0] == 200
     assert not any(line.startswith("  ") for line in quiet.lines[quiet.lines.index(
         next(line for line in quiet.lines if line.startswith("serving "))) + 1:])
     quiet.stop()
