@@ -294,7 +294,14 @@ def new_tally(root: Path, unit: str, *, now: datetime | None = None) -> TallyBlo
     if re.search(r"^tallies:\s*\[\s*\]", text, re.MULTILINE):
         advice.append('replace "tallies: []" with "tallies:" and paste the lines below it')
     elif not re.search(r"^tallies:", text, re.MULTILINE):
-        advice.append('the file has no "tallies:" line yet: add one at the end, then paste the lines below it')
+        # A unit written by `new unit` holds the list commented out, as an example.
+        commented = re.search(r"^#[ \t]*tallies:", text, re.MULTILINE)
+        if commented:
+            line = text.count("\n", 0, commented.start()) + 1
+            advice.append(f'"tallies:" is commented out on line {line}: delete the "# " before it, then paste '
+                          'the lines below it (the commented example under it may stay or go)')
+        else:
+            advice.append('the file has no "tallies:" line yet: add one at the end, then paste the lines below it')
     latest = _latest_tally(text, rel)
     if latest is not None and latest[0] == moment.date():
         raise ScaffoldError(f"{rel} has a tally of {latest[0].isoformat()} (today) already",

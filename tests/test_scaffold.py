@@ -188,9 +188,26 @@ def test_new_tally_prints_lines_to_paste_and_never_changes_the_unit_file(tmp_pat
     assert code == 1 and err == (f"error: content/units/baihe.yaml has a tally of {_today()} (today) already\n"
                                  "  hint: change its figures in place: a unit has one tally per date\n")
 
+    # A unit written by `new unit` holds tallies: commented out: the hint names its line.
     assert _run(capsys, "new", "unit", "测试镇", "--id", "ceshi", "--site", str(site))[0] == 0
+    new_unit = site / "content" / "units" / "ceshi.yaml"
+    commented_line = new_unit.read_text(encoding="utf-8").splitlines().index(
+        next(line for line in new_unit.read_text(encoding="utf-8").splitlines() if line.startswith("# tallies:"))) + 1
+    code, out, err = _run(capsys, "new", "tally", "--unit", "ceshi", "--site", str(site))
+    assert code == 0 and (f'  hint: "tallies:" is commented out on line {commented_line}: delete the "# " before '
+                          'it, then paste the lines below it (the commented example under it may stay or go)\n') in err
+    # Done as the hint says, the unit reads its tally: no error, no warning.
+    text = new_unit.read_text(encoding="utf-8").replace("\n# tallies:", "\ntallies:", 1)
+    at = text.index("\ntallies:")
+    at = text.index("\n", at + 1) + 1
+    new_unit.write_text(text[:at] + out + text[at:], encoding="utf-8")
+    code, report = _check(capsys, site)
+    assert code == 0 and report.endswith("checked: 0 error(s), 0 warning(s)\n"), report
+
+    # A file with no tallies: line at all is told to add one.
+    new_unit.write_text('name: 测试镇\nlevel: town\n', encoding="utf-8")
     code, _, err = _run(capsys, "new", "tally", "--unit", "ceshi", "--site", str(site))
-    assert code == 0 and 'no "tallies:" line yet' in err
+    assert code == 0 and 'the file has no "tallies:" line yet: add one at the end' in err
 
 
 def _fields_written_text(text: str) -> set[str]:
