@@ -157,6 +157,21 @@ def check_serve_folders(root: Path, output: str | None) -> None:
         raise SiteError(report.problems) from None
 
 
+def while_serving(problem: Problem) -> Problem:
+    """Return ``problem`` with the hint that fits a preview already running.
+
+    ``site.yaml`` existed when the server started (`check_serve_folders`),
+    so a build that finds none means it was deleted or renamed meanwhile:
+    the command-line hint ("run sitegen in a site folder…") does not apply.
+    Every other problem is returned as it is.
+    """
+    if problem.path == CONFIG_FILE and problem.line is None and problem.message.startswith(f"no {CONFIG_FILE} "):
+        return replace(problem, hint=f"{CONFIG_FILE} was deleted or renamed while the preview ran: put it back "
+                                     "(undo the delete, or restore it from the recycle bin 回收站); the preview "
+                                     "comes back as soon as it is there")
+    return problem
+
+
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 """``--host`` values that keep the preview to this computer."""
 
@@ -901,9 +916,10 @@ class DevServer:
             result = build(options)
             previews = find_previews(result, datetime.now(result.config.zone).replace(tzinfo=None))
         except SiteError as failure:
-            outcome = BuildOutcome(self._builds, tuple(changes), None, tuple(failure.problems))
+            problems = tuple(while_serving(problem) for problem in failure.problems)
+            outcome = BuildOutcome(self._builds, tuple(changes), None, problems)
             # The page lists problems in the files just saved first: usually the cause of the others.
-            shown = tuple(sorted(failure.problems, key=lambda problem: problem.path not in changes))
+            shown = tuple(sorted(problems, key=lambda problem: problem.path not in changes))
             return outcome, replace(self.state, generation=self._builds, failure=shown)
         except Exception as failure:  # a bug in sitegen must not stop the preview
             problem = Problem("", None, None, "error", f"sitegen failed: {failure!r}",

@@ -36,7 +36,8 @@ from sitegen.errors import Problem
 from sitegen.load import load_content
 from sitegen.render import default_theme_dir
 from sitegen.serve import (DRAFT_BANNER, PREVIEW_OUTPUT, ReloadHub, banner_html, error_page, find_previews,
-                           inject_banner, inject_live_script, locate, network_address, take_snapshot)
+                           inject_banner, inject_live_script, locate, network_address, take_snapshot,
+                           while_serving)
 
 from .sitekit import copy_example, write_site
 
@@ -225,6 +226,35 @@ def test_a_broken_file_shows_the_error_page_and_fixing_it_brings_the_site_back(t
     status, page = server.get("/")
     assert status == 200 and page == good
     server.stop()
+
+
+def test_site_yaml_deleted_while_serving_asks_for_it_back_and_its_return_brings_the_site_back(
+        tmp_path: Path, serve) -> None:
+    site = copy_example(tmp_path / "site")
+    server = serve(site)
+    good = server.get("/")[1]
+    settings = (site / "site.yaml").read_bytes()
+    (site / "site.yaml").unlink()
+    server.wait_for_builds(2)
+    # Not the command line's "run sitegen in a site folder": the editor is in one, and removed the file.
+    hint = ("site.yaml was deleted or renamed while the preview ran: put it back (undo the delete, or restore it "
+            "from the recycle bin 回收站); the preview comes back as soon as it is there")
+    assert f"  hint: {hint}" in server.output
+    status, page = server.get("/")
+    assert status == 500 and "undo the delete" in page and "pass --site" not in page
+
+    (site / "site.yaml").write_bytes(settings)
+    server.wait_for_builds(3)
+    assert server.get("/") == (200, good)
+    server.stop()
+
+
+def test_while_serving_changes_only_the_missing_site_yaml_hint() -> None:
+    other = Problem("site.yaml", 3, 1, "error", "no title", "add title:")
+    assert while_serving(other) is other
+    missing = Problem("site.yaml", None, None, "error", "no site.yaml in /tmp/x", "run sitegen in a site folder")
+    assert while_serving(missing).hint.startswith("site.yaml was deleted or renamed while the preview ran")
+    assert while_serving(missing).message == missing.message
 
 
 def test_a_broken_template_shows_the_error_page(tmp_path: Path, serve) -> None:
