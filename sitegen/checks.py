@@ -55,9 +55,38 @@ def check_content(content: Content, root: Path, now: datetime, report: Report) -
         check_references(document, content, report)
         check_images(document, root, report)
         check_body_images(document, root, report)
+    for document in content.interviews:
+        check_text_shows(document, report)
     for path, front_matter in content.failed:
         check_failed_images(path, front_matter, root, report)
     check_misspellings(content, report)
+
+
+def check_text_shows(document: Document, report: Report) -> None:
+    """Warn when an interview's body, not blank, shows no word and no picture on its page.
+
+    Takes a loaded interview (its converted body's count and pictures) and
+    the report. A blank body is warned about when its front matter is read
+    (`sitegen.load`); this catches a body written but all hidden, most
+    often inside an HTML comment (``<!-- … -->``, never published).
+    Drafts are not warned about. Raises nothing.
+    """
+    body = document.body
+    if document.meta.draft or not body.strip() or document.rendered.word_count or document.rendered.images:
+        return
+    comment = body.find("<!--")
+    if comment < 0:
+        report.warning(document.path, document.body_line, None,
+                       "the interview's text shows no words on its page, so its page shows only the title and facts",
+                       'write the interview under the closing "---" line, or add "draft: true" until it is '
+                       "ready (草稿)")
+        return
+    line = document.body_line + body.count("\n", 0, comment)
+    column = comment - (body.rfind("\n", 0, comment) + 1) + 1
+    report.warning(document.path, line, column,
+                   "the interview's text is all inside an HTML comment (<!-- … -->), which is never shown, so "
+                   "its page shows only the title and facts",
+                   'move the text out of "<!--" … "-->", or add "draft: true" until it is ready (草稿)')
 
 
 def check_tally_arithmetic(unit: Sourced[Unit], report: Report) -> None:

@@ -759,12 +759,21 @@ def test_an_interview_without_text_is_warned(tmp_path: Path) -> None:
     root = write_site(tmp_path, {"content/interviews/a.md": interview(body=""),
                                  "content/interviews/b.md": interview(body="\n\n   \n"),
                                  "content/interviews/c.md": interview(body="![图](https://example.org/a.png)\n"),
-                                 "content/interviews/d.md": interview(body="", extra="draft: true\n")})  # unfinished
+                                 "content/interviews/d.md": interview(body="", extra="draft: true\n"),  # unfinished
+                                 # Written, but all hidden: in a comment (the editor's notes), or no words at all.
+                                 "content/interviews/e.md": interview(body="\n　<!-- 访谈稿待补充：\n问：……\n答：……\n-->\n"),
+                                 "content/interviews/f.md": interview(body="---\n"),
+                                 "content/interviews/g.md": interview(body="<!-- 待补充 -->\n", extra="draft: true\n"),
+                                 "content/interviews/h.md": interview(body="<!-- 注释 -->\n答：有文字。\n")})
     assert [(p.location(), p.message) for p in found(root)] == [
         ("content/interviews/a.md:10", "the interview has no text below its front matter, so its page shows only "
                                        "the title and facts"),
         ("content/interviews/b.md:10", "the interview has no text below its front matter, so its page shows only "
-                                       "the title and facts")]
+                                       "the title and facts"),
+        ("content/interviews/e.md:12:2", "the interview's text is all inside an HTML comment (<!-- … -->), which is "
+                                         "never shown, so its page shows only the title and facts"),
+        ("content/interviews/f.md:10", "the interview's text shows no words on its page, so its page shows only the "
+                                       "title and facts")]
 
 
 def test_the_publishers_contact_is_checked_as_typed(tmp_path: Path) -> None:

@@ -327,6 +327,8 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A heading pasted with Word's first-line indent (全角空格)", "　　## 细节",
          {_P: interview(body="## 问题\n\n\u3000\u3000## 细节\n")}),
         ("A level-1 heading in the text", "# 标题", {_P: interview(body="# 标题\n\n正文。\n")}),
+        ("An interview whose text is all inside a comment", "<!-- 访谈稿待补充 … -->",
+         {_P: interview(body="<!-- 访谈稿待补充：\n问：……\n-->\n")}),
         ("A script pasted into the text", "<script>…</script>",
          {_P: interview(body="正文。\n\n<script>alert(1)</script>\n")}),
         ("An event handler or javascript: link", "<a onclick=…>",
