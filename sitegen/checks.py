@@ -51,6 +51,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report) -
         check_milestone_order(unit, report)
         check_targets(unit, report)
     check_unit_names(content, report)
+    check_misspelling_clashes(content, report)
     for document in content.interviews + content.cases:
         check_references(document, content, report)
         check_images(document, root, report)
@@ -253,8 +254,7 @@ def check_unit_names(content: Content, report: Report) -> None:
     """
     first: dict[str, Sourced[Unit]] = {}
     for unit in sorted(content.units.values(), key=lambda sourced: sourced.path):
-        key = "".join(unicodedata.normalize("NFKC", unit.record.name).split())
-        earlier = first.setdefault(key, unit)
+        earlier = first.setdefault(_plain_name(unit.record.name), unit)
         if earlier is unit:
             continue
         counted = ("would be counted twice in the district totals" if earlier.record.tallies and unit.record.tallies
@@ -466,6 +466,57 @@ def check_body_images(document: Document, root: Path, report: Report) -> None:
                 report.warning(document.path, number, found.start(group) + 1, *problem)
 
 
+def _plain_name(name: str) -> str:
+    """A unit name as readers tell names apart: full-width and half-width forms alike (NFKC), no spaces."""
+    return "".join(unicodedata.normalize("NFKC", name).split())
+
+
+def misspelling_clashes(content: Content) -> dict[tuple[str, int], str]:
+    """The misspellings that cannot be told apart from correct text, with why: ``{(unit path, index): reason}``.
+
+    A misspelling is matched anywhere in the text (`check_misspellings`),
+    so one that is part of a unit's name or alias (its own or another
+    unit's: ``白河`` beside a unit named 白河村) would be warned at every
+    correct mention of that name; and one that two units list has no one
+    right name to suggest (when their names differ; two units of one name
+    are `check_unit_names`' error). ``index`` is its place in the unit's
+    ``misspellings`` list; ``reason`` says it in a sentence.
+    """
+    units = sorted(content.units.values(), key=lambda sourced: sourced.path)
+    correct = [(unit, text) for unit in units for text in (unit.record.name, *unit.record.aliases) if text.strip()]
+    listed: dict[str, Sourced[Unit]] = {}
+    clashes: dict[tuple[str, int], str] = {}
+    for unit in units:
+        for index, bad in enumerate(unit.record.misspellings):
+            if not bad.strip():
+                continue
+            owner = next(((other, text) for other, text in correct if bad in text), None)
+            earlier = listed.setdefault(bad, unit)
+            if owner is not None:
+                other, text = owner
+                relation = "is" if bad == text else "is part of"
+                whose = "this unit's own" if other is unit else "another unit's"
+                kind = "name" if text == other.record.name else "other correct name (aliases)"
+                where = "" if other is unit else f" ({other.path})"
+                clashes[(unit.path, index)] = (f'"{bad}" {relation} {whose} {kind} {text}{where}, so every '
+                                               f"correct {text} would be warned as a misspelling")
+            elif earlier is not unit and _plain_name(earlier.record.name) != _plain_name(unit.record.name):
+                # Two units of one name list the same misspellings: that is `check_unit_names`' error.
+                clashes[(unit.path, index)] = (f'"{bad}" is listed by {earlier.record.name} ({earlier.path}) too, '
+                                               "so there is no one right name to suggest for it")
+    return clashes
+
+
+def check_misspelling_clashes(content: Content, report: Report) -> None:
+    """Error at each unit misspelling that `misspelling_clashes` finds, at its entry in ``misspellings:``."""
+    units = {unit.path: unit for unit in content.units.values()}
+    for (path, index), reason in sorted(misspelling_clashes(content).items()):
+        unit = units[path]
+        report.error(path, *unit.yaml.locate(("misspellings", index)), f"misspellings: {reason}",
+                     f'remove "{unit.record.misspellings[index]}" from misspellings, or list the whole wrong '
+                     "spelling as it is typed in the texts (e.g. 白河镇, not 白河)")
+
+
 def check_misspellings(content: Content, report: Report) -> None:
     """Warn where a unit's known misspelling is typed, with its line, column and the right name.
 
@@ -477,8 +528,9 @@ def check_misspellings(content: Content, report: Report) -> None:
     (typed with an escape, ``"白\\u6cb3镇"``, or across a line with a
     backslash in double quotes) is warned at the value.
     """
+    clashes = misspelling_clashes(content)  # errors of their own: warning at every correct name would bury them
     wrong = {bad: unit.record.name for unit in content.units.values()
-             for bad in unit.record.misspellings if bad.strip()}
+             for index, bad in enumerate(unit.record.misspellings) if bad.strip() and (unit.path, index) not in clashes}
     if not wrong:
         return
     for document in content.interviews + content.cases:

@@ -291,6 +291,9 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_U: UNIT + "targets:\n  - group: residents\n    target: 80\n    measured: 62.5\n"}),
         ("Two targets for one group", "group: residents twice",
          {_U: UNIT + "targets:\n  - group: residents\n    target: 80\n  - group: residents\n    target: 90\n"}),
+        ("A misspelling that is part of another unit's name", "misspellings: [白河] beside 白河村",
+         {_U: UNIT.replace("misspellings: [白河镇, 百合镇]", "misspellings: [白河, 百合镇]"),
+          "content/units/baihecun.yaml": "name: 白河村\nlevel: village\n"}),
     ],
     "References, links and pictures": [
         ("A unit named by its name instead of its id", "unit: 白鹤镇", {_P: _page("unit: baihe", "unit: 白鹤镇")}),
