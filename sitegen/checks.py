@@ -508,11 +508,16 @@ def misspelling_clashes(content: Content) -> dict[tuple[str, int], str]:
 
 
 def check_misspelling_clashes(content: Content, report: Report) -> None:
-    """Error at each unit misspelling that `misspelling_clashes` finds, at its entry in ``misspellings:``."""
+    """Warn at each unit misspelling that `misspelling_clashes` finds, at its entry in ``misspellings:``.
+
+    A warning, not an error: the pages are right, only the misspelling
+    warnings would be wrong, and `check_misspellings` leaves such an entry
+    out. A unit file copied with its misspellings is the usual cause.
+    """
     units = {unit.path: unit for unit in content.units.values()}
     for (path, index), reason in sorted(misspelling_clashes(content).items()):
         unit = units[path]
-        report.error(path, *unit.yaml.locate(("misspellings", index)), f"misspellings: {reason}",
+        report.warning(path, *unit.yaml.locate(("misspellings", index)), f"misspellings: {reason}",
                      f'remove "{unit.record.misspellings[index]}" from misspellings, or list the whole wrong '
                      "spelling as it is typed in the texts (e.g. 白河镇, not 白河)")
 
@@ -528,7 +533,7 @@ def check_misspellings(content: Content, report: Report) -> None:
     (typed with an escape, ``"白\\u6cb3镇"``, or across a line with a
     backslash in double quotes) is warned at the value.
     """
-    clashes = misspelling_clashes(content)  # errors of their own: warning at every correct name would bury them
+    clashes = misspelling_clashes(content)  # warned once at their entry (`check_misspelling_clashes`)
     wrong = {bad: unit.record.name for unit in content.units.values()
              for index, bad in enumerate(unit.record.misspellings) if bad.strip() and (unit.path, index) not in clashes}
     if not wrong:

@@ -192,7 +192,7 @@ def test_two_unit_files_for_one_town_are_an_error_at_the_second_name(tmp_path: P
         "  hint: keep one file, or give each unit its own name"]
 
 
-def test_a_misspelling_that_is_part_of_a_correct_name_or_listed_twice_is_an_error_at_its_entry(
+def test_a_misspelling_that_is_part_of_a_correct_name_or_listed_twice_is_warned_at_its_entry(
         tmp_path: Path) -> None:
     # "白河" listed as a misspelling of 白鹤镇 beside a real 白河村: every correct 白河村 was warned, and
     # the hint told the editor to write 白鹤镇 instead.
@@ -207,11 +207,11 @@ def test_a_misspelling_that_is_part_of_a_correct_name_or_listed_twice_is_an_erro
         # The misspelling that clashes with nothing is still warned where it is typed, and only there.
         'content/interviews/a.md:13:11: warning: "百合镇" is a misspelling of the unit name 白鹤镇\n'
         "  hint: write 白鹤镇",
-        'content/units/baihe.yaml:4:16: error: misspellings: "白河" is part of another unit\'s name 白河村 '
+        'content/units/baihe.yaml:4:16: warning: misspellings: "白河" is part of another unit\'s name 白河村 '
         "(content/units/baihecun.yaml), so every correct 白河村 would be warned as a misspelling\n" + hint.format("白河"),
-        'content/units/baihe.yaml:4:25: error: misspellings: "白鹤" is part of this unit\'s own name 白鹤镇, so every '
+        'content/units/baihe.yaml:4:25: warning: misspellings: "白鹤" is part of this unit\'s own name 白鹤镇, so every '
         "correct 白鹤镇 would be warned as a misspelling\n" + hint.format("白鹤"),
-        'content/units/baihecun.yaml:3:16: error: misspellings: "百合镇" is listed by 白鹤镇 (content/units/baihe.yaml) '
+        'content/units/baihecun.yaml:3:16: warning: misspellings: "百合镇" is listed by 白鹤镇 (content/units/baihe.yaml) '
         "too, so there is no one right name to suggest for it\n" + hint.format("百合镇")]
     # Only an alias: it is named as one.
     alias = UNIT.replace("misspellings: [白河镇, 百合镇]", "aliases: [白鹤]\nmisspellings: [鹤]")
