@@ -280,8 +280,11 @@ def site_links(permalinks: Permalinks) -> SiteLinks:
 class Totals:
     """Campaign totals: each unit's latest tally, summed over units.
 
-    ``as_of`` is the latest of the summed tallies' dates (None when no unit
-    has a tally); ``units_counted`` is how many units contributed.
+    ``as_of`` is the latest of the summed tallies' dates and ``earliest_as_of``
+    the earliest (both None when no unit has a tally); ``units_counted`` is
+    how many units contributed. When the two dates differ, the sum mixes
+    figures of different days, and pages must say so rather than print one
+    "截至" date that holds for only some of the units.
     """
 
     collected: int = 0
@@ -291,6 +294,7 @@ class Totals:
     batches: int = 0
     units_counted: int = 0
     as_of: date | None = None
+    earliest_as_of: date | None = None
 
 
 @dataclass(frozen=True)
@@ -668,7 +672,7 @@ def campaign_totals(units: Sequence[Unit]) -> Totals:
 
     A unit's figures are cumulative, so only its latest tally counts (adding
     all its tallies would count the same lists twice). Returns `Totals`;
-    zeros and ``as_of=None`` when no unit has a tally.
+    zeros and both dates None when no unit has a tally.
     """
     latest = [max(u.tallies, key=lambda t: t.as_of) for u in units if u.tallies]
     if not latest:
@@ -677,7 +681,7 @@ def campaign_totals(units: Sequence[Unit]) -> Totals:
         collected=sum(t.collected for t in latest), escalated=sum(t.escalated for t in latest),
         resolved=sum(t.resolved for t in latest), in_progress=sum(t.in_progress for t in latest),
         batches=sum(t.batches or 0 for t in latest), units_counted=len(latest),
-        as_of=max(t.as_of for t in latest))
+        as_of=max(t.as_of for t in latest), earliest_as_of=min(t.as_of for t in latest))
 
 
 def paginate(items: Sequence[Any], per_page: int) -> list[list[Any]]:

@@ -148,8 +148,25 @@ def test_dashboard_sums_each_units_latest_tally_only(tmp_path: Path) -> None:
         ["白鹤镇", "2018-04-26", "318", "296", "143", "103", "50", "34.8%", "—"],
         ["金泽镇", "2018-05-10", "40", "20", "5", "10", "5", "50.0%", "居民 90%（已达 62.5%）"]]
     total = [text_of(c) for c in table.cssselect("tfoot td")]
-    assert total == ["截至 2018-05-10", "358", "316", "148", "113", "55", "35.8%", "—"]
+    # It read "截至 2018-05-10", as if 白鹤镇's 296 were counted on that day too (it is of 2018-04-26).
+    assert total == ["各单位不同：2018-04-26 至 2018-05-10", "358", "316", "148", "113", "55", "35.8%", "—"]
     assert len(page.cssselect("figure.chart")) == 1
+
+
+def test_totals_of_units_counted_on_different_days_give_both_dates(tmp_path: Path) -> None:
+    # The home page said "2 个单位最新数据之和，最近统计日期 2018年5月10日": a reader took the
+    # 316 lists as counted by 2018-05-10, though 296 of them are 白鹤镇's of 2018-04-26.
+    root = write_site(tmp_path, {"content/units/jinze.yaml": UNIT_B,
+                                 "content/interviews/a.md": interview()})
+    home = parse_html(build_at(root) / "index.html")
+    assert text_of(home.cssselect(".totals .as-of")[0]) == (
+        "2 个单位最新数据之和；各单位统计日期不同，从 2018年4月26日 到 2018年5月10日")
+    assert [t.get("datetime") for t in home.cssselect(".totals .as-of time")] == ["2018-04-26", "2018-05-10"]
+
+
+def test_totals_of_units_counted_on_one_day_say_as_of_that_day(output: Path) -> None:
+    home = parse_html(output / "index.html")
+    assert text_of(home.cssselect(".totals .as-of")[0]) == "1 个单位最新数据之和，截至 2018年4月26日"
 
 
 def test_a_page_of_pictures_only_has_no_reading_line(tmp_path: Path) -> None:
