@@ -56,7 +56,8 @@ def parse_date(value: Any) -> date:
     Full-width digits and separators typed with a Chinese input method
     (``２０１８－４－２６``) are read the same. Raises `PydanticCustomError`
     ``date_format`` for other text and ``date_value`` for impossible dates
-    (``2018-4-31``), with a hint naming the fix.
+    (``2018-4-31``) and for years before `EARLIEST_YEAR` (``0218-04-26``, a
+    slip for 2018), with a hint naming the fix.
     """
     if isinstance(value, datetime):
         return value.date()
@@ -73,12 +74,41 @@ def parse_date(value: Any) -> date:
     month = int(match.group(2) or match.group(4))
     day = int(match.group(3) or match.group(5))
     try:
-        return date(year, month, day)
+        parsed = date(year, month, day)
     except ValueError:
         raise PydanticCustomError(
             "date_value", '"{text}" does not exist (there is no day {day} in month {month} of {year})',
             {"text": value, "day": day, "month": month, "year": year,
              "hint": "check the date against the source document"}) from None
+    if year < EARLIEST_YEAR:
+        # 0218 or 1028 for 2018 is a slip of the keyboard, and was published as "218年4月26日".
+        meant = _year_meant(year)
+        try:
+            hint = f"did you mean {meant}? write {parsed.replace(year=meant).isoformat()}" if meant else ""
+        except ValueError:  # 29 February moved to a year without it
+            hint = ""
+        raise PydanticCustomError(
+            "date_value", '"{text}" is before {earliest}: the year {year} looks like a typing slip',
+            {"text": value, "earliest": EARLIEST_YEAR, "year": f"{year:04d}",
+             "hint": hint or "check the year against the source document"})
+    return parsed
+
+
+#: No date sitegen reads lies before this year (a tally, a milestone, a deadline, a publish time).
+EARLIEST_YEAR = 1900
+
+
+def _year_meant(year: int) -> int | None:
+    """The one year from 1900 to 2099 that swapping two digits of ``year`` gives (0218 → 2018), or None."""
+    digits = f"{year:04d}"
+    found = set()
+    for left in range(4):
+        for right in range(left + 1, 4):
+            swapped = list(digits)
+            swapped[left], swapped[right] = swapped[right], swapped[left]
+            found.add(int("".join(swapped)))
+    found = {y for y in found if EARLIEST_YEAR <= y < 2100}
+    return found.pop() if len(found) == 1 else None
 
 
 _DATETIME_HINT = "write the date, a space and the time on the 24-hour clock, e.g. 2018-05-03 10:00"

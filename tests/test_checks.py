@@ -159,6 +159,20 @@ def test_a_tally_dated_after_today_is_an_error_naming_the_year_meant(tmp_path: P
     assert [p.path for p in found(root, datetime(2025, 1, 2))] == [UNIT_PATH]
 
 
+def test_a_date_before_1900_is_an_error_naming_the_year_meant(tmp_path: Path) -> None:
+    # 0218 for 2018 passed every check and the unit page said "截至218年4月26日".
+    extra = "milestones:\n  - date: 1018年1月12日\n    title: 成立领导小组\n"
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tally("0218-04-26", 296, 143, 103, 50), extra)})
+    assert [p.format() for p in found(root)] == [
+        f'{UNIT_PATH}:5:12: error: tallies → item 1 → as_of: "0218-04-26" is before 1900: the year 0218 '
+        "looks like a typing slip\n"
+        "  hint: did you mean 2018? write 2018-04-26",
+        f'{UNIT_PATH}:11:11: error: milestones → item 1 → date: "1018年1月12日" is before 1900: the year 1018 '
+        "looks like a typing slip\n"
+        "  hint: check the year against the source document"]
+    assert parse_date("1900-01-01") == date(1900, 1, 1)
+
+
 def test_a_tally_of_today_and_milestones_and_deadlines_ahead_are_accepted(tmp_path: Path) -> None:
     extra = ("targets:\n  - group: residents\n    target: 80\n    deadline: 2030-12-31\n"
              "milestones:\n  - date: 2030-01-01\n    title: 全面完成\n")
