@@ -26,7 +26,7 @@ from urllib.parse import unquote, urlsplit
 from .errors import Report
 from .load import Content, Document, Sourced, YamlData
 from .markup import is_local_path, local_file_name, outside_fences
-from .models import Tally, Unit, is_external_address
+from .models import Tally, Unit, is_external_address, swapped_years
 from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file
 from .validation import closest, did_you_mean
 
@@ -141,20 +141,15 @@ def likely_year(day: date, today: date) -> int | None:
     ``today`` and is no earlier than 1900 (so 0281 is never offered);
     None when no swap does (2026 typed for a day not yet come).
     """
-    digits = f"{day.year:04d}"
     best = None
-    for left in range(len(digits)):
-        for right in range(left + 1, len(digits)):
-            swapped = list(digits)
-            swapped[left], swapped[right] = swapped[right], swapped[left]
-            year = int("".join(swapped))
-            if year == day.year or year < 1900 or (best is not None and year <= best):
-                continue
-            try:
-                if day.replace(year=year) <= today:
-                    best = year
-            except ValueError:  # 29 February in a year without it
-                continue
+    for year in swapped_years(day.year):
+        if best is not None and year <= best:
+            continue
+        try:
+            if day.replace(year=year) <= today:
+                best = year
+        except ValueError:  # 29 February in a year without it
+            continue
     return best
 
 

@@ -98,8 +98,9 @@ def parse_date(value: Any) -> date:
 EARLIEST_YEAR = 1900
 
 
-def _year_meant(year: int) -> int | None:
-    """The one year from 1900 to 2099 that swapping two digits of ``year`` gives (0218 → 2018), or None."""
+def swapped_years(year: int) -> set[int]:
+    """The years that swapping two digits of ``year`` (written with four) gives, ``year`` aside, none before
+    `EARLIEST_YEAR`: the years a slip of the keyboard may have turned into ``year`` (0218 → {2018, 8210})."""
     digits = f"{year:04d}"
     found = set()
     for left in range(4):
@@ -107,7 +108,12 @@ def _year_meant(year: int) -> int | None:
             swapped = list(digits)
             swapped[left], swapped[right] = swapped[right], swapped[left]
             found.add(int("".join(swapped)))
-    found = {y for y in found if EARLIEST_YEAR <= y < 2100}
+    return {other for other in found if other != year and other >= EARLIEST_YEAR}
+
+
+def _year_meant(year: int) -> int | None:
+    """The one year from 1900 to 2099 that swapping two digits of ``year`` gives (0218 → 2018), or None."""
+    found = {other for other in swapped_years(year) if other < 2100}
     return found.pop() if len(found) == 1 else None
 
 
