@@ -208,7 +208,9 @@ def check_targets(unit: Sourced[Unit], report: Report) -> None:
 
     A target or measured value between 0 and 1 typed without "%" is a
     warning: it is most likely a share (0.8 for 80%), and would be shown
-    as 0.8%.
+    as 0.8%. A target of 0 is a warning too: a goal every unit meets
+    already is most likely a placeholder (a measured 0 is not: nothing
+    reached yet).
     """
     seen: dict[str, int] = {}
     typed_targets = unit.yaml.value.get("targets") if isinstance(unit.yaml.value, dict) else None
@@ -223,6 +225,12 @@ def check_targets(unit: Sourced[Unit], report: Report) -> None:
                 report.warning(unit.path, line, column, f"{field}: {text} is read as {text}%",
                                f"if you meant {meant}%, write {meant} (percent, from 0 to 100); "
                                f"if {text}% is right, write {text}%")
+        if target.target == 0:
+            line, column = unit.yaml.locate(("targets", index, "target"))
+            report.warning(unit.path, line, column,
+                           "target: 0 sets a goal of 0%, which is met before any work is done",
+                           "write the share to reach, in percent (e.g. 80 for 80%), or remove this target "
+                           "until it is known")
         if target.measured is not None and target.measured_as_of is None:
             line, column = unit.yaml.locate(("targets", index, "measured"))
             report.error(unit.path, line, column, "a measured value needs the date it was measured",

@@ -109,7 +109,7 @@ def test_percentages_are_from_0_to_100(tmp_path: Path, typed: str, ok: bool) -> 
     root = write_site(tmp_path, {UNIT_PATH: unit_with(extra=targets)})
     problems = found(root)
     if ok:
-        assert problems == []
+        assert [p for p in problems if p.severity == "error"] == []
         return
     assert where(problems) == [(UNIT_PATH, 6, 13, "error")]
     assert problems[0].message.startswith(f'targets → item 1 → target: "{typed}" is ')
@@ -126,6 +126,16 @@ def test_a_share_typed_for_a_percentage_is_a_warning(tmp_path: Path) -> None:
          "if you meant 80%, write 80 (percent, from 0 to 100); if 0.8% is right, write 0.8%"),
         (f"{UNIT_PATH}:7:15", "warning", "measured: 0.5 is read as 0.5%",
          "if you meant 50%, write 50 (percent, from 0 to 100); if 0.5% is right, write 0.5%")]
+
+
+def test_a_target_of_0_is_a_warning_and_a_measured_0_is_not(tmp_path: Path) -> None:
+    # "target: 0" was published as the goal "0%（已达 0%）", met before any work was done.
+    targets = ("targets:\n  - group: residents\n    target: 0\n    measured: 0\n    measured_as_of: 2018-05-10\n"
+               "  - group: institutions\n    target: 100\n    measured: 0\n    measured_as_of: 2018-05-10\n")
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(extra=targets)})
+    assert [p.format() for p in found(root)] == [
+        f"{UNIT_PATH}:6:13: warning: target: 0 sets a goal of 0%, which is met before any work is done\n"
+        "  hint: write the share to reach, in percent (e.g. 80 for 80%), or remove this target until it is known"]
 
 
 def test_percent_parser_takes_numbers_too() -> None:
