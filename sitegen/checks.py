@@ -474,21 +474,22 @@ def _plain_name(name: str) -> str:
     return "".join(unicodedata.normalize("NFKC", name).split())
 
 
-def misspelling_clashes(content: Content) -> dict[tuple[str, int], str]:
-    """The misspellings that cannot be told apart from correct text, with why: ``{(unit path, index): reason}``.
+def misspelling_clashes(content: Content) -> dict[tuple[str, int], tuple[str, str]]:
+    """The misspellings that cannot be looked for as they are: ``{(unit path, index): (reason, hint)}``.
 
     A misspelling is matched anywhere in the text (`check_misspellings`),
     so one that is part of a unit's name or alias (its own or another
     unit's: ``白河`` beside a unit named 白河村) would be warned at every
-    correct mention of that name; and one that two units list has no one
-    right name to suggest (when their names differ; two units of one name
-    are `check_unit_names`' error). ``index`` is its place in the unit's
-    ``misspellings`` list; ``reason`` says it in a sentence.
+    correct mention of that name; and one that a second unit of another
+    name lists (a unit file copied with its misspellings) would suggest
+    either name. The first listing of a misspelling is kept, the second is
+    the clash; two units of one name are `check_unit_names`' error.
+    ``index`` is the entry's place in the unit's ``misspellings`` list.
     """
     units = sorted(content.units.values(), key=lambda sourced: sourced.path)
     correct = [(unit, text) for unit in units for text in (unit.record.name, *unit.record.aliases) if text.strip()]
     listed: dict[str, Sourced[Unit]] = {}
-    clashes: dict[tuple[str, int], str] = {}
+    clashes: dict[tuple[str, int], tuple[str, str]] = {}
     for unit in units:
         for index, bad in enumerate(unit.record.misspellings):
             if not bad.strip():
@@ -501,12 +502,17 @@ def misspelling_clashes(content: Content) -> dict[tuple[str, int], str]:
                 whose = "this unit's own" if other is unit else "another unit's"
                 kind = "name" if text == other.record.name else "other correct name (aliases)"
                 where = "" if other is unit else f" ({other.path})"
-                clashes[(unit.path, index)] = (f'"{bad}" {relation} {whose} {kind} {text}{where}, so every '
-                                               f"correct {text} would be warned as a misspelling")
+                clashes[(unit.path, index)] = (
+                    f'"{bad}" {relation} {whose} {kind} {text}{where}, so every correct {text} would be warned '
+                    "as a misspelling",
+                    f'remove "{bad}" from misspellings, or list the whole wrong spelling as it is typed in the '
+                    "texts (e.g. 白河镇, not 白河)")
             elif earlier is not unit and _plain_name(earlier.record.name) != _plain_name(unit.record.name):
-                # Two units of one name list the same misspellings: that is `check_unit_names`' error.
-                clashes[(unit.path, index)] = (f'"{bad}" is listed by {earlier.record.name} ({earlier.path}) too, '
-                                               "so there is no one right name to suggest for it")
+                clashes[(unit.path, index)] = (
+                    f'"{bad}" is listed by {earlier.record.name} ({earlier.path}) too, so it is looked for as a '
+                    f"misspelling of {earlier.record.name} only",
+                    f'remove "{bad}" from the misspellings of {unit.record.name} (a unit file copied from another '
+                    "keeps the other's misspellings)")
     return clashes
 
 
@@ -518,11 +524,8 @@ def check_misspelling_clashes(content: Content, report: Report) -> None:
     out. A unit file copied with its misspellings is the usual cause.
     """
     units = {unit.path: unit for unit in content.units.values()}
-    for (path, index), reason in sorted(misspelling_clashes(content).items()):
-        unit = units[path]
-        report.warning(path, *unit.yaml.locate(("misspellings", index)), f"misspellings: {reason}",
-                     f'remove "{unit.record.misspellings[index]}" from misspellings, or list the whole wrong '
-                     "spelling as it is typed in the texts (e.g. 白河镇, not 白河)")
+    for (path, index), (reason, hint) in sorted(misspelling_clashes(content).items()):
+        report.warning(path, *units[path].yaml.locate(("misspellings", index)), f"misspellings: {reason}", hint)
 
 
 def check_misspellings(content: Content, report: Report) -> None:
