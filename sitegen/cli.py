@@ -78,6 +78,8 @@ def _meant(command: argparse.ArgumentParser, extras: Sequence[str]) -> str:
 
     options = [option for action in command._actions for option in action.option_strings if option.startswith("--")]
     for word in extras:
+        if word.split("=", 1)[0] in options:  # the command's own option, typed before the command
+            return f" (write it after the command: {command.prog} {word})"
         if word.startswith("-"):
             close = difflib.get_close_matches(word.split("=", 1)[0], options, n=1, cutoff=0.6)
             if close:

@@ -131,6 +131,11 @@ def test_wrong_usage_exits_2(capsys: Capture) -> None:
     (["new", "unit", "白鹤镇", "--levle", "town"], "usage: sitegen new unit ",
      "sitegen new unit: error: unrecognized arguments: --levle town (did you mean --level?)"),
     (["build", "--jobs", "2", "x", "y"], "usage: sitegen build ", "sitegen build: error: unrecognized arguments: x y"),
+    # The command's own option typed before the command: it said "did you mean --quiet?" of --quiet itself.
+    (["--quiet", "build"], "usage: sitegen build ",
+     "sitegen build: error: unrecognized arguments: --quiet (write it after the command: sitegen build --quiet)"),
+    (["--site=x", "check"], "usage: sitegen check ",
+     "sitegen check: error: unrecognized arguments: --site=x (write it after the command: sitegen check --site=x)"),
 ])
 def test_a_misspelt_option_is_blamed_on_its_command_with_the_option_meant(
         capsys: Capture, argv: list[str], usage: str, error: str) -> None:
