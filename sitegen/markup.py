@@ -79,7 +79,7 @@ from .errors import Problem
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "17"
+POLICY_VERSION = "18"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -1337,6 +1337,39 @@ def _ordered_lists(lines: Sequence[str]) -> Iterator[list[tuple[int, int]]]:
         yield current
 
 
+_QUOTE_PREFIX_RE = re.compile(r" {0,3}> ?")
+_ANY_ORDERED_ITEM_RE = re.compile(r"^(?: {0,3}> ?)* {0,3}\d{1,9}\.[ \t]+\S", re.MULTILINE)  # quoted ones too
+
+
+def _quote_blocks(lines: Sequence[str]) -> Iterator[list[tuple[int, int, str]]]:
+    """The runs of quoted lines (``> …``), each as ``[(line index, prefix length, line without it)]``.
+
+    One level of ``>`` is taken off; a nested quote is found again in the
+    lines it leaves. A line without ``>`` ends the run (Markdown may read
+    it as a lazy continuation, but it never starts a list item there).
+    """
+    block: list[tuple[int, int, str]] = []
+    for index, line in outside_fences(lines):
+        prefix = _QUOTE_PREFIX_RE.match(line)
+        if prefix and (not block or block[-1][0] == index - 1):
+            block.append((index, prefix.end(), line[prefix.end():]))
+            continue
+        if block:
+            yield block
+        block = [(index, prefix.end(), line[prefix.end():])] if prefix else []
+    if block:
+        yield block
+
+
+def _numbered_lists_everywhere(lines: Sequence[str]) -> Iterator[list[tuple[int, int, int]]]:
+    """Every numbered list of a text, quoted ones included, as ``[(line index, column, number typed)]``."""
+    for items in _ordered_lists(lines):
+        yield [(index, 1, number) for index, number in items]
+    for block in _quote_blocks(lines):
+        for items in _numbered_lists_everywhere([text for _, _, text in block]):
+            yield [(block[inner][0], block[inner][1] + column, number) for inner, column, number in items]
+
+
 def _numbering_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
     """Warnings for numbered lists whose page numbers differ from the numbers typed.
 
@@ -1344,22 +1377,22 @@ def _numbering_problems(source: str, lines: list[str], path: str, first_line: in
     others: items typed 1, 5, 6 show as 1, 2, 3, and a line such as
     ``2018. 年度总结`` above items typed 1 and 3 starts a list shown as 2018,
     2019, 2020. One warning per list, at its first item; a list typed with one number throughout (1. 1. 1.) is
-    Markdown's own way of counting and is left alone.
+    Markdown's own way of counting and is left alone. Lists inside quotes (``> 1. …``) are checked alike.
     """
-    if len(_ORDERED_ITEM_RE.findall(source)) < 2:
+    if len(_ANY_ORDERED_ITEM_RE.findall(source)) < 2:
         return []  # most texts: no numbered list of two items or more
     problems: list[Problem] = []
-    for items in _ordered_lists(lines):
-        typed = [number for _, number in items]
+    for items in _numbered_lists_everywhere(lines):
+        typed = [number for _, _, number in items]
         shown = [typed[0] + offset for offset in range(len(typed))]
         if typed == shown or len(set(typed)) == 1:
             continue
-        index = items[0][0]
+        index, column = items[0][0], items[0][1]
         hint = "number the items in order, from the first item's number"
         if typed[0] >= 1000:
             hint += f'; if "{typed[0]}." begins a line of text (a year), not a list item, write {typed[0]}\\.'
         problems.append(Problem(
-            path, first_line + index, 1, "warning",
+            path, first_line + index, column, "warning",
             f"this list is numbered {_clipped(', '.join(map(str, typed)), 40)} as typed, but the page numbers "
             f"it {_clipped(', '.join(map(str, shown)), 40)}: Markdown counts on from the first item's number",
             hint))

@@ -701,6 +701,19 @@ def test_a_list_shown_with_other_numbers_than_typed_is_warned(renderer: Markdown
     assert "<p>2018. 年度总结</p>" in renderer.render("2018\\. 年度总结\n", "a.md", 1).html
 
 
+def test_a_list_inside_a_quote_shown_with_other_numbers_is_warned_at_its_number(renderer: MarkdownRenderer) -> None:
+    # A quoted passage with its own numbered list (an excerpt of a document) was not checked.
+    body = ("引用文件：\n\n> 1. 摸排\n> 3. 建账\n>\n> > 2. 嵌套\n> > 5. 引用\n\n正文。\n\n"
+            "> 1. 对的\n> 2. 对的\n\n```\n> 1. 代码\n> 7. 代码\n```\n")
+    result = renderer.render(body, "a.md", 1)
+    assert [ol.get("start") for ol in fragment(result.html).xpath("//blockquote//ol")] == [None, "2", None]
+    assert [(p.line, p.column, p.message) for p in result.problems] == [
+        (3, 3, "this list is numbered 1, 3 as typed, but the page numbers it 1, 2: Markdown counts on from the "
+               "first item's number"),
+        (6, 5, "this list is numbered 2, 5 as typed, but the page numbers it 2, 3: Markdown counts on from the "
+               "first item's number")]
+
+
 def test_markdown_signs_typed_in_full_width_are_warned(renderer: MarkdownRenderer) -> None:
     # Each was published as typed, unwarned; the ｜ in a table row moved the figure 18 under no heading.
     body = ("＃＃ 全角标题\n\n－ 全角项\n\n＞ 全角引用\n\n＊＊粗体＊＊ 和 `＊＊代码＊＊`\n\n"
