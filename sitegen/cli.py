@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import argparse
 import errno
+import re
 import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, NoReturn, Sequence
 
 from . import __version__
 from .errors import Problem, SiteError, problems_to_json
@@ -59,6 +60,21 @@ class _Parser(argparse.ArgumentParser):
             command = _command_parser(self, parsed)
             command.error(f"unrecognized arguments: {' '.join(extras)}{_meant(command, extras)}")
         return parsed
+
+    def error(self, message: str) -> NoReturn:
+        """Exit 2 with argparse's message; a command or kind typed wrong (``bulid``) gets the one meant."""
+        import difflib
+
+        wrong = _INVALID_CHOICE_RE.search(message)
+        if wrong:
+            close = difflib.get_close_matches(wrong.group("typed"), re.findall(r"'([^']*)'", wrong.group("choices")),
+                                              n=1, cutoff=0.6)
+            if close:
+                message += f" (did you mean {close[0]}?)"
+        super().error(message)
+
+
+_INVALID_CHOICE_RE = re.compile(r"invalid choice: '(?P<typed>[^']*)' \(choose from (?P<choices>[^)]*)\)")
 
 
 def _command_parser(parser: argparse.ArgumentParser, parsed: argparse.Namespace) -> argparse.ArgumentParser:

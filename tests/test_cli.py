@@ -136,6 +136,13 @@ def test_wrong_usage_exits_2(capsys: Capture) -> None:
      "sitegen build: error: unrecognized arguments: --quiet (write it after the command: sitegen build --quiet)"),
     (["--site=x", "check"], "usage: sitegen check ",
      "sitegen check: error: unrecognized arguments: --site=x (write it after the command: sitegen check --site=x)"),
+    # A command or a kind typed wrong: argparse lists the choices; the one meant is named.
+    (["bulid"], "usage: sitegen ", "sitegen: error: argument COMMAND: invalid choice: 'bulid' (choose from 'build', "
+     "'check', 'serve', 'new', 'init') (did you mean build?)"),
+    (["new", "interveiw"], "usage: sitegen new ", "sitegen new: error: argument KIND: invalid choice: 'interveiw' "
+     "(choose from 'interview', 'case', 'unit', 'series', 'tally') (did you mean interview?)"),
+    (["check", "--format", "jsno"], "usage: sitegen check ", "sitegen check: error: argument --format: invalid "
+     "choice: 'jsno' (choose from 'text', 'json') (did you mean json?)"),
 ])
 def test_a_misspelt_option_is_blamed_on_its_command_with_the_option_meant(
         capsys: Capture, argv: list[str], usage: str, error: str) -> None:
