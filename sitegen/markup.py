@@ -1301,7 +1301,7 @@ def _citation_problems(source: str, lines: list[str], path: str, first_line: int
     return problems
 
 
-_ORDERED_ITEM_RE = re.compile(r"^ {0,3}(\d{1,9})\.[ \t]+\S", re.MULTILINE)
+_ORDERED_ITEM_RE = re.compile(r"^ {0,3}(\d{1,9})\.[ \t]+\S")
 _CONTINUATION_RE = re.compile(r"^(?: {2,}|\t)\S")
 # A line that starts a block of its own right under a list item: a heading, an HTML block, a rule.
 _ENDS_LIST_RE = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|<|(?:[-*_][ \t]*){3,}$)")
@@ -1338,7 +1338,8 @@ def _ordered_lists(lines: Sequence[str]) -> Iterator[list[tuple[int, int]]]:
 
 
 _QUOTE_PREFIX_RE = re.compile(r" {0,3}> ?")
-_ANY_ORDERED_ITEM_RE = re.compile(r"^(?: {0,3}> ?)* {0,3}\d{1,9}\.[ \t]+\S", re.MULTILINE)  # quoted ones too
+# A numbered item at the start of any line, inside quotes too (a quick look before the line-by-line one).
+_ANY_ORDERED_ITEM_RE = re.compile(f"^(?:{_QUOTE_PREFIX_RE.pattern})*{_ORDERED_ITEM_RE.pattern[1:]}", re.MULTILINE)
 
 
 def _quote_blocks(lines: Sequence[str]) -> Iterator[list[tuple[int, int, str]]]:

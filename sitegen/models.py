@@ -307,7 +307,7 @@ _TAG_SEPARATORS = re.compile(r"[,，、]")
 # Two Chinese words with spaces between them (大调研 补短板): two tags typed as one.
 _SPACED_WORDS_RE = re.compile(r"[\u3400-\u9fff][ \u3000]+[\u3400-\u9fff]")
 _TAG_SPACES = re.compile(r"[ \u3000,，、]+")
-_QUOTABLE_RE = re.compile(r"[，、]|[\u3400-\u9fff][ \u3000]+[\u3400-\u9fff]")
+_QUOTABLE_RE = re.compile(f"[，、]|{_SPACED_WORDS_RE.pattern}")  # a tag that quotes keep whole
 
 
 def _fullwidth_brackets(tag: str) -> str | None:
