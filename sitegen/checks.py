@@ -64,23 +64,24 @@ def check_content(content: Content, root: Path, now: datetime, report: Report) -
 
 
 def check_text_shows(document: Document, report: Report) -> None:
-    """Warn when an interview's body, not blank, shows no word and no picture on its page.
+    """Warn when an interview's page would show no text: its body shows no word and no picture.
 
     Takes a loaded interview (its converted body's count and pictures) and
-    the report. A blank body is warned about when its front matter is read
-    (`sitegen.load`); this catches a body written but all hidden, most
-    often inside an HTML comment (``<!-- … -->``, never published).
-    Drafts are not warned about. Raises nothing.
+    the report. The body is blank, or written but all hidden, most often
+    inside an HTML comment (``<!-- … -->``, never published; the warning is
+    then at the comment). Drafts are not warned about. Raises nothing.
     """
+    if document.meta.draft or document.rendered.word_count or document.rendered.images:
+        return  # most pages: an int and a tuple looked at, the body text never copied
     body = document.body
-    if document.meta.draft or not body.strip() or document.rendered.word_count or document.rendered.images:
-        return
     comment = body.find("<!--")
+    if not body.strip():
+        report.warning(document.path, document.body_line, None, "the interview has no text below its front matter, "
+                       "so its page shows only the title and facts", _NO_TEXT_HINT)
+        return
     if comment < 0:
-        report.warning(document.path, document.body_line, None,
-                       "the interview's text shows no words on its page, so its page shows only the title and facts",
-                       'write the interview under the closing "---" line, or add "draft: true" until it is '
-                       "ready (草稿)")
+        report.warning(document.path, document.body_line, None, "the interview's text shows no words on its page, "
+                       "so its page shows only the title and facts", _NO_TEXT_HINT)
         return
     line = document.body_line + body.count("\n", 0, comment)
     column = comment - (body.rfind("\n", 0, comment) + 1) + 1
@@ -88,6 +89,9 @@ def check_text_shows(document: Document, report: Report) -> None:
                    "the interview's text is all inside an HTML comment (<!-- … -->), which is never shown, so "
                    "its page shows only the title and facts",
                    'move the text out of "<!--" … "-->", or add "draft: true" until it is ready (草稿)')
+
+
+_NO_TEXT_HINT = 'write the interview under the closing "---" line, or add "draft: true" until it is ready (草稿)'
 
 
 def check_tally_arithmetic(unit: Sourced[Unit], report: Report) -> None:

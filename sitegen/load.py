@@ -547,12 +547,6 @@ def _read_front_matter(job: _PageJob, report: Report, known_slugs: Mapping[str, 
     if slug == "":
         _no_url(meta, data, rel, report)
         return None
-    if job.collection == "interviews" and not job.body.strip() and not meta.draft:
-        report.warning(rel, job.body_line, None,
-                       "the interview has no text below its front matter, so its page shows only the title "
-                       "and facts",
-                       'write the interview under the closing "---" line, or add "draft: true" until it is '
-                       "ready (草稿)")
     too_complex = body_complexity(job.body)
     if too_complex:
         report.error(rel, job.body_line, 1, f"the text is too complex to convert safely: {too_complex}",
