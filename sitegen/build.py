@@ -191,10 +191,17 @@ def _check(options: BuildOptions, report: Report, held: list[Document]) -> None:
         pass
 
 
+def check_site_output(output: Path, root: Path) -> None:
+    """Refuse an output folder that writing would harm (`sitegen.write.check_output_folder` with the
+    folders of the site at ``root``): the site folder, its content/ or templates/ or a folder above them,
+    a folder inside content/, templates/ or data/, the home folder or /. Raises `UnsafeOutputError`."""
+    sources = [root / "content", root / "templates", root / "data"]
+    check_output_folder(output, [root, *sources[:2]], sources)
+
+
 def _check_output(config: Config, report: Report) -> None:
     try:
-        sources = [config.root / "content", config.root / "templates", config.root / "data"]
-        check_output_folder(config.output_path, [config.root, *sources[:2]], sources)
+        check_site_output(config.output_path, config.root)
     except UnsafeOutputError as refusal:
         report.error("site.yaml", None, None, str(refusal),
                      "choose an output folder of its own, e.g. output_dir: output")

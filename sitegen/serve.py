@@ -65,12 +65,12 @@ from tornado.iostream import StreamClosedError
 from tornado.netutil import bind_sockets
 from tornado.websocket import WebSocketClosedError
 
-from .build import BuildOptions, BuildResult, build
+from .build import BuildOptions, BuildResult, build, check_site_output
 from .config import CONFIG_FILE, check_site_folder, load_config
 from .errors import Problem, Report, SiteError
 from .load import Document
 from .sources import is_skipped_name
-from .write import UnsafeOutputError, check_output_folder
+from .write import UnsafeOutputError
 
 WATCHED_FOLDERS = ("content", "templates", "data")
 """Folders of the site that are watched, besides ``site.yaml``."""
@@ -150,8 +150,7 @@ def check_serve_folders(root: Path, output: str | None) -> None:
                      "holds drafts and links to 127.0.0.1, and must never be published", hint)
         raise SiteError(report.problems)
     try:
-        sources = [root / "content", root / "templates", root / "data"]
-        check_output_folder(preview, [root, *sources[:2]], sources)
+        check_site_output(preview, root)
     except UnsafeOutputError as refusal:
         report.error("", None, None, f"--output {output}: {refusal}", hint)
         raise SiteError(report.problems) from None
