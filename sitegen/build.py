@@ -5,7 +5,9 @@
 Each stage adds its problems to one `Report`; the build stops before
 publishing when there is any error, so the last good output stays as it was.
 
-May import: every other module except serve and cli.
+May import: errors, config, sources, yamltext, validation, models, slugs, markup, bodies, load,
+checks, site, charts, render, outputs, depends, fresh, workers, write: every stage, never
+the editor tools (serve, scaffold) or the command line (cli).
 """
 
 from __future__ import annotations

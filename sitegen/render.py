@@ -14,7 +14,7 @@ root and under a sub-path. Each page also receives ``head`` (see
 `sitegen.outputs.structured.page_head`): its description, feeds, Open Graph,
 government meta tags and JSON-LD.
 
-May import: errors, config, site, charts, markup, models, outputs.
+May import: errors, config, site, charts, markup, models, outputs, workers.
 """
 
 from __future__ import annotations
