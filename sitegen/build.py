@@ -133,7 +133,7 @@ def load_and_check(options: BuildOptions, report: Report, *,
     """
     config = load_config(options.root, report, base_url=options.base_url, output_dir=options.output)
     if writing:
-        _check_output(config, report)
+        _check_output(config, report, options.output)
     if options.clean and options.cache_folder(config) is not None:
         shutil.rmtree(config.root / CACHE_DIR, ignore_errors=True)
     slugs = _slug_book(options, config)
@@ -166,7 +166,11 @@ def _site_graph(options: BuildOptions, config: Config, content: Content, report:
 
 
 def check(options: BuildOptions) -> CheckResult:
-    """Load and validate the whole site without writing anything.
+    """Load and validate the whole site without writing its output.
+
+    It fills the build cache (``.sitegen-cache/``: converted Markdown,
+    loaded pages, tag slugs) as a build does, so the next build or check
+    starts from it.
 
     Returns every problem (errors and warnings, sorted by file and line)
     and the scheduled pages. Raises nothing for bad input.
@@ -198,15 +202,20 @@ def check_site_output(output: Path, root: Path) -> None:
     folders of the site at ``root``): the site folder, its content/ or templates/ or a folder above them,
     a folder inside content/, templates/ or data/, the home folder or /. Raises `UnsafeOutputError`."""
     sources = [root / "content", root / "templates", root / "data"]
-    check_output_folder(output, [root, *sources[:2]], sources)
+    check_output_folder(output, [root, *sources[:2]], sources, root=root)
 
 
-def _check_output(config: Config, report: Report) -> None:
+def _check_output(config: Config, report: Report, option: str | None) -> None:
+    """Refuse an unsafe output folder, blaming ``--output`` when it came from the command line (``option``)."""
     try:
         check_site_output(config.output_path, config.root)
     except UnsafeOutputError as refusal:
-        report.error("site.yaml", None, None, str(refusal),
-                     "choose an output folder of its own, e.g. output_dir: output")
+        if option is not None:
+            report.error("", None, None, f"--output {option}: {refusal}",
+                         "choose a folder of its own, e.g. --output output")
+        else:
+            report.error("site.yaml", None, None, str(refusal),
+                         "choose an output folder of its own, e.g. output_dir: output")
         raise SiteError(report.problems) from None
 
 
@@ -223,7 +232,7 @@ def _publish(config: Config, files: dict[str, FileData], report: Report,
     except OutputBusyError as busy:
         report.error("", None, None, str(busy), "only one build may write the output folder at a time")
     except UnsafeOutputError as refusal:
-        report.error("", None, None, str(refusal), "the previous output was left as it was")
+        report.error("", None, None, str(refusal), refusal.hint or "the previous output was left as it was")
     except OSError as failure:
         report.error("", None, None, f"could not write the output: {failure}",
                      "check the disk space and the folder's permissions; the previous output was left as it was")

@@ -134,7 +134,8 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--no-search", dest="search", action="store_false",
                            help="leave out the search index (faster; the search page then offers links only)")
 
-    check_cmd = commands.add_parser("check", help="check the site without writing anything")
+    check_cmd = commands.add_parser(
+        "check", help="check the whole site without writing the output (the build cache is filled as by build)")
     _site_arg(check_cmd)
     check_cmd.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     check_cmd.add_argument("--format", choices=("text", "json"), default="text",

@@ -152,14 +152,22 @@ of a file already written elsewhere (best on the same disk), which publish moves
 
 
 class UnsafeOutputError(Exception):
-    """The output folder, or a path in it, could overwrite something that is not the site's output."""
+    """The output folder, or a path in it, could overwrite something that is not the site's output.
+
+    ``hint`` says how to fix it, when there is more to say than the message.
+    """
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.hint = hint
 
 
 class OutputBusyError(Exception):
     """Another sitegen process is writing the same output folder."""
 
 
-def check_output_folder(output: Path, protected: list[Path], sources: list[Path] | None = None) -> None:
+def check_output_folder(output: Path, protected: list[Path], sources: list[Path] | None = None,
+                        root: Path | None = None) -> None:
     """Refuse an output folder that would overwrite sources or the system.
 
     Takes the output folder, the folders it must never be or contain (the
@@ -167,18 +175,33 @@ def check_output_folder(output: Path, protected: list[Path], sources: list[Path]
     be inside (content/, templates/, data/: the site would be published
     again as content by the next build). Raises `UnsafeOutputError` when the
     output is one of them, a parent of one, inside a source folder, the home
-    folder or ``/``.
+    folder or ``/``. With the site folder ``root``, the message gives paths
+    inside it relative to it (``data/``), as every other message does.
     """
     output = output.resolve()
-    forbidden = [Path("/"), Path.home().resolve(), *(p.resolve() for p in protected)]
-    for place in forbidden:
+    home, top = Path.home().resolve(), Path("/")
+    site = root.resolve() if root is not None else None
+
+    def shown(path: Path) -> str:
+        if site is not None and path.is_relative_to(site) and path != site:
+            return path.relative_to(site).as_posix() + "/"
+        return str(path)
+
+    def named(place: Path) -> str:
+        if place == site:
+            return f"the site folder ({place})"
+        if place == home:
+            return f"your home folder ({place})"
+        return "/, the top of the disk" if place == top else f"{shown(place)}, which holds the sources"
+
+    for place in [top, home, *(p.resolve() for p in protected)]:
         if output == place or place.is_relative_to(output):
-            raise UnsafeOutputError(
-                f"refusing to write the site into {output}: it is or contains {place}")
+            relation = "it is" if output == place else "it contains"
+            raise UnsafeOutputError(f"refusing to write the site into {shown(output)}: {relation} {named(place)}")
     for place in (p.resolve() for p in sources or []):
         if output.is_relative_to(place):
-            raise UnsafeOutputError(
-                f"refusing to write the site into {output}: it is inside {place}, which holds the sources")
+            relation = "it is" if output == place else "it is inside"
+            raise UnsafeOutputError(f"refusing to write the site into {shown(output)}: {relation} {named(place)}")
 
 
 @contextmanager
@@ -234,14 +257,18 @@ def read_manifest(output: Path) -> set[str] | None:
     if not output.exists():
         return None
     if output.is_symlink() or not output.is_dir():
-        raise UnsafeOutputError(f"{output} is not a folder sitegen can publish into")
+        raise UnsafeOutputError(f"{output} is not a folder sitegen can publish into",
+                                "choose a folder (--output, or output_dir: in site.yaml), not a file or a link")
     manifest = output / MANIFEST
     if manifest.is_file():
         return set(manifest.read_text(encoding="utf-8").splitlines())
-    if any(output.iterdir()):
+    foreign = sorted(entry.name for entry in output.iterdir())
+    if foreign:
+        shown = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
         raise UnsafeOutputError(
-            f"{output} already holds files that sitegen did not write; "
-            "choose an empty folder with --output, or empty this one")
+            f"{output} already holds files that sitegen did not write ({shown})",
+            "sitegen never deletes files it did not write: choose an empty or new folder "
+            "(--output, or output_dir: in site.yaml), or move those files out of this one")
     return set()
 
 
@@ -339,7 +366,8 @@ def _check_published(output: Path, files: Mapping[str, FileData],
     if not stale:
         return files, held
     if refill is None:
-        raise UnsafeOutputError(f"{output / stale[0]} changed while the site was being built")
+        raise UnsafeOutputError(f"{output / stale[0]} changed while the site was being built",
+                                "build again when nothing else is writing the output folder")
     made = refill(stale)
     for rel in stale:
         if (identity := _holding(root + rel, made[rel])) is not None:

@@ -488,8 +488,8 @@ def test_serve_refuses_a_folder_without_site_yaml(tmp_path: Path) -> None:
                                        "holds drafts and links to 127.0.0.1, and must never be published"),
     ("public", ["--output", "public/"], "--output public/: this is the folder sitegen build publishes; the "
                                         "preview holds drafts and links to 127.0.0.1, and must never be published"),
-    ("output", ["--output", "content"], "--output content: refusing to write the site into {site}/content: "
-                                        "it is or contains {site}/content"),
+    ("output", ["--output", "content"], "--output content: refusing to write the site into content/: "
+                                        "it is content/, which holds the sources"),
 ])
 def test_serve_refuses_an_output_folder_that_is_published_or_holds_sources(
         tmp_path: Path, output_dir: str, argv: list[str], message: str) -> None:
@@ -501,6 +501,21 @@ def test_serve_refuses_an_output_folder_that_is_published_or_holds_sources(
         "  hint: leave --output out (the preview then goes to .sitegen-cache/preview/), or name a folder of its "
         "own, e.g. --output preview\n")
     assert not (site / output_dir).exists() and not (site / ".sitegen-cache").exists()
+
+
+@pytest.mark.parametrize(("argv", "config", "where", "message", "hint"), [
+    (["--output", "data"], "", "site", "--output data: refusing to write the site into data/: it is data/, which "
+     "holds the sources", "choose a folder of its own, e.g. --output output"),
+    ([], "output_dir: content/out\n", "site.yaml", "refusing to write the site into content/out/: it is inside "
+     "content/, which holds the sources", "choose an output folder of its own, e.g. output_dir: output"),
+])
+def test_an_output_folder_over_the_sources_is_blamed_on_where_it_was_typed(
+        tmp_path: Path, capsys: Capture, argv: list[str], config: str, where: str, message: str, hint: str) -> None:
+    # --output data was reported as a slip in site.yaml, whose hint named output_dir:, with absolute paths.
+    site = write_site(tmp_path / "site", {}, config="title: 站\n" + config)
+    assert main(["build", "--site", str(site), *argv]) == 1
+    assert capsys.readouterr().err.startswith(f"{where}: error: {message}\n  hint: {hint}\n")
+    assert sorted(path.name for path in site.iterdir()) == ["content", "site.yaml"]
 
 
 @pytest.mark.parametrize(("argv", "message"), [

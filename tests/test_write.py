@@ -51,9 +51,20 @@ def test_a_folder_with_foreign_files_and_no_manifest_is_refused(tmp_path: Path) 
     output = tmp_path / "output"
     output.mkdir()
     (output / "precious.txt").write_text("mine", encoding="utf-8")
-    with pytest.raises(UnsafeOutputError, match="files that sitegen did not write"):
+    with pytest.raises(UnsafeOutputError) as refusal:
         publish(output, {"index.html": b"1"})
     assert tree_hashes(output) == {"precious.txt": b"mine"}
+    assert str(refusal.value) == f"{output} already holds files that sitegen did not write (precious.txt)"
+    assert refusal.value.hint.startswith("sitegen never deletes files it did not write: choose an empty or new folder")
+
+
+def test_a_refused_folder_names_its_first_three_files_and_counts_the_rest(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    output.mkdir()
+    for name in ("报告.docx", "a.html", "b.css", "c.js", "d.png"):
+        (output / name).write_text("x", encoding="utf-8")
+    with pytest.raises(UnsafeOutputError, match=r"did not write \(a\.html, b\.css, c\.js and 2 more\)$"):
+        publish(output, {"index.html": b"1"})
 
 
 @pytest.mark.parametrize("bad", ["../escape.html", "/etc/passwd", "a/../../x", "C:/x", "a\\b", "a\x00b", MANIFEST])
@@ -67,13 +78,25 @@ def test_paths_leaving_the_output_folder_are_refused(tmp_path: Path, bad: str) -
     assert sorted(p.name for p in output.parent.iterdir()) == [".output.lock", "output"]
 
 
-@pytest.mark.parametrize("where", ["root", "content", "templates", "parent", "home", "slash"])
-def test_output_folder_may_not_be_or_contain_the_sources(tmp_path: Path, where: str) -> None:
-    root = tmp_path / "site"
-    places = {"root": root, "content": root / "content", "templates": root / "templates",
-              "parent": tmp_path, "home": Path.home(), "slash": Path("/")}
-    with pytest.raises(UnsafeOutputError, match="refusing to write the site"):
-        check_output_folder(places[where], [root, root / "content", root / "templates"])
+@pytest.mark.parametrize(("where", "message"), [
+    ("root", "refusing to write the site into {root}: it is the site folder ({root})"),
+    ("content", "refusing to write the site into content/: it is content/, which holds the sources"),
+    ("templates", "refusing to write the site into templates/: it is templates/, which holds the sources"),
+    ("data", "refusing to write the site into data/: it is data/, which holds the sources"),
+    ("in data", "refusing to write the site into data/out/: it is inside data/, which holds the sources"),
+    ("parent", "refusing to write the site into {parent}: it contains the site folder ({root})"),
+    ("home", "refusing to write the site into {home}: it is your home folder ({home})"),
+    ("slash", "refusing to write the site into /: it is /, the top of the disk"),
+])
+def test_output_folder_may_not_be_or_contain_the_sources(tmp_path: Path, where: str, message: str) -> None:
+    # Paths inside the site are shown from it (data/), as in every other message; others in full.
+    root = (tmp_path / "site").resolve()
+    places = {"root": root, "content": root / "content", "templates": root / "templates", "data": root / "data",
+              "in data": root / "data" / "out", "parent": root.parent, "home": Path.home(), "slash": Path("/")}
+    with pytest.raises(UnsafeOutputError) as refusal:
+        check_output_folder(places[where], [root, root / "content", root / "templates"],
+                            [root / "content", root / "templates", root / "data"], root=root)
+    assert str(refusal.value) == message.format(root=root, parent=root.parent, home=Path.home().resolve())
 
 
 def test_build_with_output_at_site_root_is_refused(tmp_path: Path) -> None:
