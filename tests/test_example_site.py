@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import math
 import re
+import shutil
 from pathlib import Path
 
 from sitegen.markup import count_words
 
-from .sitekit import parse_html, text_of
+from .sitekit import REPO, parse_html, text_of
 
 INTERVIEW = "output/interviews/baihe-dadiaoyan-weifangtan/index.html"
 UNIT = "output/units/baihe/index.html"
@@ -181,3 +182,30 @@ def test_readers_find_how_to_reach_the_publisher_from_every_page(example_site: P
     pages = [page for page in (example_site / "output").rglob("*.html") if "pagefind" not in page.parts]
     footers = {tuple(text_of(a) for a in parse_html(page).xpath("//footer//a")) for page in pages}
     assert len(footers) == 1 and list(footers)[0][-1] == "联系我们"  # the same place on every page (WCAG 3.2.6)
+
+
+# -- README's example files: what editors copy from must build cleanly ---------------------------------
+
+_README_FILE_RE = re.compile(r"^### (?:site\.yaml|[^\n]* — `([^`\n]+)`)\n\n```\w+\n(.*?)^```\n", re.M | re.S)
+
+
+def test_the_readme_examples_make_a_site_with_no_error_and_no_warning(tmp_path: Path) -> None:
+    """site.yaml, series, unit, interview and case study as README's "A site folder" shows them, with the
+    example's pictures (README names them but cannot show them), check clean and build every setting."""
+    from sitegen.build import BuildOptions, build, check
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    written = []
+    for found in _README_FILE_RE.finditer(readme):
+        path = tmp_path / (found.group(1) or "site.yaml")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(found.group(2), encoding="utf-8")
+        written.append(path.relative_to(tmp_path).as_posix())
+    assert written == ["site.yaml", "content/series/dadiaoyan-weifangtan.yaml", "content/units/baihe.yaml",
+                       "content/interviews/2018-05-baihe-dadiaoyan.md", "content/cases/baihe-caomei.md"]
+    shutil.copytree(REPO / "content" / "images", tmp_path / "content" / "images")
+    assert [str(problem) for problem in check(BuildOptions(root=tmp_path)).problems] == []
+    build(BuildOptions(root=tmp_path, search=False))
+    page = parse_html(tmp_path / "output/interviews/baihe-dadiaoyan-weifangtan/index.html")
+    gov = {meta.get("name"): meta.get("content") for meta in page.cssselect("meta[name]")}
+    assert (gov["SiteIDCode"], gov["ColumnName"], gov["PubDate"]) == ("3101180000", "大调研微访谈", "2018-05-03 10:00")
