@@ -55,7 +55,8 @@ class BuildOptions:
     ``now`` fixes the current time (naive, site time zone) for tests; None
     means the clock. ``include_drafts`` shows drafts and scheduled pages
     (the dev server does; a build never does). ``jobs`` is the number of
-    processes converting Markdown (None: one per core). ``clean`` empties
+    processes reading front matter, converting Markdown and rendering
+    pages (None: one per core; the output is the same bytes whatever it is). ``clean`` empties
     the build cache first; ``cache`` False builds without it. ``search``
     False leaves out the search index (its time is measured on its own).
     ``process_ends`` True says the process ends after this build or check
@@ -77,7 +78,7 @@ class BuildOptions:
 
     @property
     def workers(self) -> int:
-        """How many processes convert Markdown: ``jobs``, else the number of cores."""
+        """How many processes read, convert and render (at least 1): ``jobs``, else the number of cores."""
         return max(1, self.jobs if self.jobs is not None else (os.cpu_count() or 1))
 
     def cache_folder(self, config: Config) -> Path | None:

@@ -123,8 +123,9 @@ def _parser() -> argparse.ArgumentParser:
                                 "site.yaml is (default: output_dir, 'output')")
     build_cmd.add_argument("--base-url", metavar="URL",
                            help="address the site is published at, e.g. https://example.org/qingpu/diaoyan/")
-    build_cmd.add_argument("--quiet", action="store_true", help="print nothing but errors")
-    build_cmd.add_argument("--verbose", action="store_true", help="also list every file written or removed")
+    chatter = build_cmd.add_mutually_exclusive_group()
+    chatter.add_argument("--quiet", action="store_true", help="print nothing but errors (no warnings, no summary)")
+    chatter.add_argument("--verbose", action="store_true", help="also list every file written or removed")
     build_cmd.add_argument("--jobs", type=int, metavar="N",
                            help="processes reading pages, converting Markdown and rendering "
                                 "(default: one per core; output is the same)")
@@ -155,8 +156,8 @@ def _parser() -> argparse.ArgumentParser:
 def _serve_parser(commands: argparse._SubParsersAction) -> None:
     serve_cmd = commands.add_parser(
         "serve", help="preview the site, drafts included; rebuild and reload on every save",
-        description="Build the site with drafts and scheduled pages (shown with a banner), serve the "
-                    "output folder, and rebuild and reload the open pages on every change to "
+        description="Build the site with drafts and scheduled pages (shown with a banner) into a preview "
+                    "folder of the build cache (never the published output), serve it, and rebuild and reload the open pages on every change to "
                     "site.yaml, content/, templates/ or data/. A broken edit shows its errors in the "
                     "terminal and in the browser. Opens no browser; Ctrl-C stops.")
     _site_arg(serve_cmd)

@@ -310,7 +310,9 @@ def render_pages(graph: SiteGraph, env: jinja2.Environment, report: Report,
                  digests: dict[str, str] | None = None) -> dict[str, Any]:
     """Render pages of the graph; returns ``{output path: UTF-8 bytes}`` in page order.
 
-    ``pages`` chooses which (default: every page of the graph; a build
+    With ``into`` a page's value is the `Path` of the file written there
+    instead, and with ``published`` an unchanged page's is its stand-in
+    (`sitegen.write.Kept`), as `render_outputs` says. ``pages`` chooses which (default: every page of the graph; a build
     passes the pages whose fingerprint changed, see `sitegen.depends`).
     The other arguments are those of `render_outputs`, which does the work.
     """

@@ -105,10 +105,11 @@ class ServeOptions:
     ``port`` 0 picks a free port. ``output`` overrides the preview folder,
     which is ``.sitegen-cache/preview`` in the site folder by default: the
     preview (drafts, scheduled pages, links to 127.0.0.1) never lands in
-    ``output/``, the folder that is published. ``interval`` is the time between two
-    polls of the sources; ``quiet`` how long the sources must stay unchanged
-    before a rebuild starts (a burst of saves gives one build); ``longest``
-    bounds that wait when files keep changing.
+    ``output/``, the folder that is published. ``interval`` is the time in
+    seconds between two polls of the sources; ``quiet`` how many seconds the
+    sources must stay unchanged before a rebuild starts (a burst of saves
+    gives one build); ``longest`` bounds that wait, in seconds, when files
+    keep changing.
     """
 
     root: Path

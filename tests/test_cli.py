@@ -532,6 +532,15 @@ def test_serve_refuses_an_empty_host_a_host_with_its_port_and_a_port_out_of_rang
     assert usage.value.code == 2 and capsys.readouterr().err.endswith(f"sitegen serve: error: {message}\n")
 
 
+def test_quiet_and_verbose_together_are_refused(capsys: Capture) -> None:
+    # Both were accepted and --quiet silently won.
+    with pytest.raises(SystemExit) as usage:
+        main(["build", "--quiet", "--verbose"])
+    assert usage.value.code == 2
+    assert capsys.readouterr().err.endswith("sitegen build: error: argument --verbose: not allowed with argument "
+                                            "--quiet\n")
+
+
 def test_a_host_that_is_not_this_computers_gets_its_own_hint() -> None:
     # "--host 999.1.1.1" got "another program may be using the port".
     from sitegen.cli import _listen_hint

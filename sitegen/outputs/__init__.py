@@ -1,6 +1,7 @@
 """Machine-readable outputs of a site: feeds, sitemap and robots.txt, open data; page metadata.
 
-One module per job, each pure (site graph in, ``{output path: bytes}`` out):
+One module per job, each pure (site graph in, ``{output path: bytes}`` out), but for the search
+index, which runs a program over the finished site:
 
 | module | job |
 |---|---|
@@ -8,6 +9,7 @@ One module per job, each pure (site graph in, ``{output path: bytes}`` out):
 | `sitemap` | ``sitemap.xml`` (Sitemaps 0.9) and ``robots.txt`` |
 | `opendata` | CSV/JSON of tallies, targets, milestones, units; ``datapackage.json`` (Frictionless) |
 | `structured` | per-page ``<head>`` data: Open Graph, government meta tags, JSON-LD (used by render) |
+| `search` | the Pagefind search index, run over the staging folder before it is published (used by build) |
 
 May import: errors, config, models, site, charts, markup, slugs.
 """
