@@ -503,8 +503,12 @@ def bullets(lines: list[str], markdown: bool) -> str:
     return "\n".join(("- " if markdown else "") + line for line in lines)
 
 
-def machine_report(flags: dict[str, str | None], jobs: int | None, markdown: bool, bytecode: str) -> str:
-    """Return the lines naming the date, machine, Python, sitegen's commit, its bytecode and the build flags used."""
+def machine_report(flags: dict[str, str | None], jobs: int | None, markdown: bool, bytecode: str,
+                   label: str | None = None) -> str:
+    """Return the lines naming the date, machine, Python, sitegen's commit, its bytecode and the build flags used.
+
+    A copy outside this repository is named by ``label`` (``--label``, e.g. the commit it was archived from).
+    """
     model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                   if line.startswith("model name")), platform.processor() or "unknown CPU")
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=HERE).stdout.strip()
@@ -516,7 +520,9 @@ def machine_report(flags: dict[str, str | None], jobs: int | None, markdown: boo
         f"{platform.system()} {platform.release()}",
         f"Python {platform.python_version()} ({sys.executable}); sitegen from {package} "
         + (f"(repository HEAD {commit or '?'}, plus uncommitted changes if any)" if package.is_relative_to(REPO)
-           else "(a copy outside this repository, e.g. via PYTHONPATH)") + f"; its bytecode {bytecode}",
+           else f"(a copy labelled {label})" if label
+           else "(a copy outside this repository, e.g. via PYTHONPATH; name it with --label)")
+        + f"; its bytecode {bytecode}",
         f"sitegen build flags found: {found}; --jobs asked: {jobs or 'no (the build default)'}",
     ], markdown)
 
@@ -528,6 +534,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=3, help="rounds; the median is reported (default 3)")
     parser.add_argument("--jobs", type=int, default=None, help="passed to sitegen build when it has --jobs")
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--label", help="what the measured sitegen is, when it is a copy outside this repository "
+                                        "(e.g. the commit it was archived from); printed in the report")
     parser.add_argument("--units", type=int, default=None, help="default: max(20, pages // 50)")
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables (for benchmarks/README.md)")
     return parser.parse_args(argv)
@@ -543,7 +551,7 @@ def main(argv: list[str] | None = None) -> int:
     except BenchError as failure:
         print(f"benchmark stopped: {failure}", file=sys.stderr)
         return 1
-    print(machine_report(flags, args.jobs, args.markdown, bytecode) + "\n")
+    print(machine_report(flags, args.jobs, args.markdown, bytecode, args.label) + "\n")
     for bench in benches:
         print(size_report(bench, args.repeat, args.markdown))
     growth = growth_targets(benches)
