@@ -362,8 +362,8 @@ MISTAKES_INTRO = """\
 ## Common mistakes
 
 Every message below is what `sitegen check` (and `sitegen build`) prints for the mistake shown,
-copied from a real run. Each names the file, line and column (counted in characters), says what is
-wrong, and gives a hint; errors stop the build, warnings do not (unless `check --strict`).
+copied from a real run. Each names the file, and the line and column (counted in characters) where
+the mistake has one place, says what is wrong, and gives a hint; errors stop the build, warnings do not (unless `check --strict`).
 """
 
 
