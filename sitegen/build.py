@@ -37,7 +37,7 @@ from .depends import (Fingerprints, TemplateDependencies, build_fingerprint, loa
 from .fresh import CACHE_DIR, Inputs, LastBuild, code_fingerprint, options_key, output_status, record_path
 from .fresh import record as record_fresh
 from .render import copy_assets, default_theme_dir, make_environment, render_outputs, render_pages
-from .site import Page, SiteGraph, build_site, output_path
+from .site import Page, SiteGraph, build_site, next_milestone_day, output_path
 from .slugs import SlugBook
 from .workers import collector_paused
 from .write import (FileData, Kept, OutputBusyError, Stamp, UnsafeOutputError, WriteResult,
@@ -400,8 +400,10 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
         status = output_status(config.output_path) or {}  # one look at the published files serves both records
         save_rendered(plan.record, plan.fingerprints,
                       {rel: stamp for rel in plan.fingerprints if (stamp := Stamp.of_stat(status.get(rel)))}, digests)
+        # The next moment the same inputs make other bytes: a scheduled page goes live, a milestone's day comes.
+        moments = [d.meta.date for d in held] + [day for day in [next_milestone_day(graph)] if day is not None]
         due = 0.0 if plan.reads_clock else min(
-            (d.meta.date.replace(tzinfo=config.zone).timestamp() for d in held), default=None)
+            (moment.replace(tzinfo=config.zone).timestamp() for moment in moments), default=None)
         record_fresh(record_path(cache, _options_key(options)), inputs, output=config.output_path, due=due,
                      status=status or None,
                      last=LastBuild(len(graph.pages), written.files, str(config.output_path), report.warnings,

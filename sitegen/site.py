@@ -763,7 +763,8 @@ def _record_pages(graph: SiteGraph) -> list[Page]:
     for view in graph.units:
         lastmod = _newest([_entries_lastmod(view.interviews + view.cases)]
                           + [_midnight(t.as_of) for t in view.unit.tallies])
-        pages.append(Page(view.url, output_path(view.url), "unit.html", view.unit.name, {"unit": view},
+        context = {"unit": view, "milestones_ahead": milestones_ahead(view.unit, graph.now)}
+        pages.append(Page(view.url, output_path(view.url), "unit.html", view.unit.name, context,
                           kind="unit", lastmod=lastmod))
     for series in graph.series:
         pages += _paged_pages(series.url, "series.html", series.series.title, series.interviews,
@@ -772,6 +773,27 @@ def _record_pages(graph: SiteGraph) -> list[Page]:
         pages += _paged_pages(term.url, "tag.html", f"标签：{term.name}", entries, per_page,
                               {"term": term}, kind="tag")
     return pages
+
+
+def milestones_ahead(unit: Unit, now: datetime) -> tuple[bool, ...]:
+    """For each of the unit's milestones, in their order: True when it is dated after the day of ``now``.
+
+    Takes the unit record and the build's time (naive, site time zone).
+    Such a milestone is a plan, not an event: its page marks it 计划
+    (planned), so that a reader does not take it as done. The mark is
+    gone from the first build on or after its date (`next_milestone_day`
+    tells the no-change check when that is).
+    """
+    today = now.date()
+    return tuple(milestone.date > today for milestone in unit.milestones)
+
+
+def next_milestone_day(graph: SiteGraph) -> datetime | None:
+    """The start (naive, site time zone) of the earliest day after ``graph.now`` that a milestone is dated,
+    when a page's 计划 mark must go; None when no milestone lies ahead."""
+    today = graph.now.date()
+    return min((datetime.combine(milestone.date, time()) for view in graph.units
+                for milestone in view.unit.milestones if milestone.date > today), default=None)
 
 
 def _info_pages(graph: SiteGraph) -> list[Page]:

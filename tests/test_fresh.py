@@ -173,3 +173,30 @@ def test_a_copied_site_folder_builds_its_own_files_not_the_originals(tmp_path: P
     assert "nothing changed" not in out.stdout and "second/output" in out.stdout.replace(os.sep, "/")
     assert "访谈乙" in (copy / "output/interviews/a/index.html").read_text(encoding="utf-8")
     assert _last(copy) is not None  # and the copy's own record holds from now on
+
+
+MILESTONES = ("milestones:\n  - date: 2018-01-12\n    title: 成立领导小组\n"
+              "  - date: 2031-03-01\n    title: 完成全部走访\n")
+
+
+def _timeline(root: Path) -> list[str]:
+    from .sitekit import parse_html, text_of
+    page = parse_html(root / "output/units/baihe/index.html")
+    return [" ".join(text_of(li).split()) for li in page.cssselect("ol.timeline > li")]
+
+
+def test_a_milestone_ahead_is_marked_planned_until_its_day_comes(tmp_path: Path) -> None:
+    # A milestone dated after the build's day was shown like an event that had happened.
+    from sitegen.fresh import CACHE_DIR, options_key, record_path, unchanged
+    root = write_site(tmp_path / "site", {"content/interviews/a.md": interview(),
+                                          "content/units/baihe.yaml": UNIT + MILESTONES})
+    build(BuildOptions(root=root, search=False, now=datetime(2031, 2, 28, 23, 59)))
+    assert _timeline(root) == ["2018年1月12日 成立领导小组", "2031年3月1日（计划） 完成全部走访"]
+    # The no-change check holds until the milestone's day starts, in the site's time zone (UTC+8).
+    path = record_path(root.absolute() / CACHE_DIR, options_key(None, None, False, False))
+    day_starts = datetime(2031, 2, 28, 16, 0).timestamp() - datetime(1970, 1, 1).timestamp()
+    assert unchanged(path, now=day_starts - 1) is not None
+    assert unchanged(path, now=day_starts) is None
+    result = build(BuildOptions(root=root, search=False, now=datetime(2031, 3, 1, 0, 0)))
+    assert _timeline(root) == ["2018年1月12日 成立领导小组", "2031年3月1日 完成全部走访"]
+    assert "units/baihe/index.html" in result.changed_paths
