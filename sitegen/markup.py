@@ -10,8 +10,8 @@ May import: ``sitegen.errors``; libraries ``markdown`` (Python-Markdown) and
 
 Policies (what editors get, and why):
 
-* **Extensions**: ``tables``, ``footnotes``, ``sane_lists``, ``toc`` and
-  ``nl2br``; output format ``html``. ``attr_list`` is *not* enabled (editors
+* **Extensions**: ``fenced_code``, ``tables``, ``footnotes``, ``sane_lists``,
+  ``toc`` and ``nl2br``; output format ``html``. ``attr_list`` is *not* enabled (editors
   do not set ids or classes). Heading ids keep Chinese text (``## 组织调研的进展如何？``
   gets ``id="组织调研的进展如何"``); repeated headings get ``_1``, ``_2``...
   (Python-Markdown's default slugify drops Chinese; see NOTES.md.)
@@ -221,7 +221,7 @@ class RenderedMarkdown:
         problems: warnings found while rendering, at lines of the file.
         lead: the running text a summary is made from: paragraphs and list
             items only (no headings, tables or code); blocks separated by
-            ``"\n\n"``, ``<br>`` by ``"\n"``.
+            ``"\\n\\n"``, ``<br>`` by ``"\\n"``.
         images: the ``src`` of each ``<img>`` in ``html``, entities decoded,
             in order, each once (the site graph reads their sizes).
         links: the ``href`` of each ``<a>`` in ``html`` (footnote markers

@@ -1,7 +1,8 @@
 """The site graph: which pages exist, their URLs and output paths, what each shows.
 
-From checked content this module decides every page of the site, pure and
-in memory: one page per interview, case study, unit, series and tag term,
+From checked content this module decides every page of the site, in memory
+(the one file it reads is the head of each picture, for its size:
+`sitegen.pictures.image_size`): one page per interview, case study, unit, series and tag term,
 the paginated lists, the archive by month, the dashboard, the information
 pages (about the data, accessibility) and the 404 page. It computes the
 figures the pages show (a unit's latest tally, the campaign totals summed
