@@ -250,3 +250,46 @@ def test_a_value_written_over_several_lines_keeps_its_line_breaks(tmp_path: Path
         page.goto(served.address("/cases/caomei/"), wait_until="load")
         shown = page.eval_on_selector_all(".case-facts dd", "cells => cells.map(c => c.innerText.trim())")
     assert shown == ["第一行问题描述。\n第二行继续说明。", "走访农户；\n研究对策", "一行成效。"]
+
+
+def test_a_districts_five_digit_total_stays_inside_its_box_with_a_phones_large_text(tmp_path: Path,
+                                                                                 page_at: Any) -> None:
+    # 20 units of a 200-page site add up to 11989 issue lists. On a 320 px phone with its large-text
+    # setting (32 px) and the reading mode, "11989" ran 35 px past its box and across the panel's border
+    # (the page itself did not scroll, so the reflow test did not see it); a park's 6-digit count did the
+    # same with the phone's large text alone.
+    office = ("name: 青浦区人民政府办公室\nlevel: committee\ntallies:\n  - as_of: 2018-05-10\n    collected: 11693\n"
+              "    escalated: 1204\n    resolved: 4359\n    in_progress: 6130\n")
+    park = ("name: 青浦工业园区\nlevel: park\ntallies:\n  - as_of: 2018-05-10\n    batches: 318\n    collected: 123456\n"
+            "    escalated: 3456\n    resolved: 100000\n    in_progress: 20000\n")
+    sites = {"district": ({"content/units/ban-gong-shi.yaml": office}, ("/", "/units/ban-gong-shi/"), "11989"),
+             "park": ({"content/units/yuan-qu.yaml": park}, ("/units/yuan-qu/",), "123456")}
+    failures = []
+    for name, (files, paths, shown) in sites.items():
+        root = write_site(tmp_path / name, {**files, "content/interviews/a.md": interview()})
+        build(BuildOptions(root=root, search=False))
+        assert shown in (root / "output" / paths[0].strip("/") / "index.html").read_text(encoding="utf-8")
+        with serving(root) as served:
+            for width in (320, 375):
+                page = page_at(width)
+                session = page.context.new_cdp_session(page)
+                session.send("Page.enable")
+                session.send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 32}})
+                for path in paths:
+                    page.goto(served.address(path), wait_until="load")
+                    for mode in ("large text", "large text and reading mode"):
+                        if mode != "large text":
+                            page.click("label[for=reading-mode]")
+                        found = page.eval_on_selector_all(".figure .num", _FIGURE_FIT)
+                        assert found, path
+                        failures += [f"{path} at {width} px, {mode}: {text} goes {past} px past its box,"
+                                     f" {lines} line(s), {size} px" for text, past, lines, size in found
+                                     if past > 0 or lines != 1 or size < 32]
+    assert not failures, "\n".join(failures)
+
+
+_FIGURE_FIT = """numbers => numbers.map(n => {
+  const box = n.closest('.figure'), inner = box.getBoundingClientRect().right - box.clientLeft;
+  return [n.textContent, Math.round(n.getBoundingClientRect().right - inner), n.getClientRects().length,
+          parseFloat(getComputedStyle(n).fontSize)];
+})"""
