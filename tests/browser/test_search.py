@@ -79,3 +79,30 @@ def test_search_input_is_labelled_and_results_need_a_matching_word(served_exampl
     page.wait_for_function("document.getElementById('search-status').textContent.includes('没有找到')",
                            timeout=10_000)
     assert page.locator(RESULT_LINKS).count() == 0
+
+
+_FOCUSED = """() => { const e = document.activeElement, style = getComputedStyle(e);
+  return [e.className, style.opacity, style.visibility, (e.textContent || '').trim()]; }"""
+
+
+def test_tab_from_the_empty_search_field_never_lands_on_a_hidden_button(served_example: ServedSite,
+                                                                         page_at: Any) -> None:
+    # Pagefind's "清除" (clear) button is drawn with opacity 0 while the field is empty, but it stayed in
+    # the Tab order: a keyboard user pressed Tab after the field and the focus vanished (WCAG 2.4.7).
+    page = page_at(375)
+    page.goto(served_example.address("/search/"), wait_until="load")
+    field = page.locator(".pagefind-ui__search-input")
+    field.wait_for(state="visible", timeout=10_000)
+    field.focus()
+    page.keyboard.press("Tab")
+    name, opacity, visibility, text = page.evaluate(_FOCUSED)
+    assert (opacity, visibility) == ("1", "visible"), f"Tab from the empty field went to {name!r} {text!r}"
+    assert text == "全部访谈"
+    # With words typed, the button shows and Tab reaches it; it clears the field.
+    field.focus()
+    page.keyboard.type("草莓", delay=30)
+    page.keyboard.press("Tab")
+    name, opacity, visibility, text = page.evaluate(_FOCUSED)
+    assert (opacity, visibility, text) == ("1", "visible", "清除"), name
+    page.keyboard.press("Enter")
+    assert field.input_value() == ""
