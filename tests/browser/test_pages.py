@@ -293,3 +293,16 @@ _FIGURE_FIT = """numbers => numbers.map(n => {
   return [n.textContent, Math.round(n.getBoundingClientRect().right - inner), n.getClientRects().length,
           parseFloat(getComputedStyle(n).fontSize)];
 })"""
+
+
+def test_a_case_studys_status_badge_holds_only_its_status(served_example: ServedSite, page_at: Any) -> None:
+    # In the lists the " · " between the unit's name and the status was drawn inside the status's box,
+    # which read "· 推进中" on every case study of the unit page, the case list and the tags.
+    page = page_at(375)
+    for path in ("/cases/", "/units/baihe/"):
+        page.goto(served_example.address(path), wait_until="load")
+        badges = page.eval_on_selector_all(".entry-meta .status", """badges => badges.map(b => [b.innerText,
+            getComputedStyle(b, '::before').content, getComputedStyle(b.parentElement, '::before').content])""")
+        assert badges, path
+        assert all(text in ("计划中", "推进中", "已解决") and inside == "none" and outside == '" · "'
+                   for text, inside, outside in badges), (path, badges)
