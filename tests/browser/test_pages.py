@@ -306,3 +306,32 @@ def test_a_case_studys_status_badge_holds_only_its_status(served_example: Served
         assert badges, path
         assert all(text in ("计划中", "推进中", "已解决") and inside == "none" and outside == '" · "'
                    for text, inside, outside in badges), (path, badges)
+
+
+_CAPTIONS_OUT_OF_VIEW = """() => [...document.querySelectorAll('.table-scroll caption')].flatMap(caption => {
+  const box = caption.closest('.table-scroll').getBoundingClientRect(), text = document.createRange();
+  text.selectNodeContents(caption);
+  const lines = [...text.getClientRects()];
+  const out = Math.max(...lines.map(r => Math.max(r.right - box.right, box.left - r.left)));
+  return out > 1 ? [`${caption.textContent}: ${Math.round(out)} px out of view`] : [];
+})"""
+
+
+def test_a_wide_tables_caption_stays_in_view_on_a_phone(served_example: ServedSite, page_at: Any) -> None:
+    # The caption of a wide table is its title. At 320 px "白鹤镇问题清单办理情况（按统计日期）" ran 31 px
+    # past the visible part of the table (382 px with the phone's large text), and out of view when
+    # the reader swiped the figures into view: it was as wide as the whole table.
+    failures = []
+    for font in (16, 32):
+        page = page_at(320)
+        session = page.context.new_cdp_session(page)
+        session.send("Page.enable")
+        session.send("Page.setFontSizes", {"fontSizes": {"standard": font, "fixed": font}})
+        for path in ("/units/baihe/", "/dashboard/", "/"):
+            page.goto(served_example.address(path), wait_until="load")
+            page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+            for scrolled in (0, 400):
+                page.evaluate(f"() => document.querySelectorAll('.table-scroll').forEach(e => {{ e.scrollLeft = {scrolled}; }})")
+                failures += [f"{path}, {font} px text, table scrolled {scrolled} px: {out}"
+                             for out in page.evaluate(_CAPTIONS_OUT_OF_VIEW)]
+    assert not failures, "\n".join(failures)
