@@ -162,6 +162,9 @@ def test_totals_of_units_counted_on_different_days_give_both_dates(tmp_path: Pat
     assert text_of(home.cssselect(".totals .as-of")[0]) == (
         "2 个单位最新数据之和；各单位统计日期不同，从 2018年4月26日 到 2018年5月10日")
     assert [t.get("datetime") for t in home.cssselect(".totals .as-of time")] == ["2018-04-26", "2018-05-10"]
+    # The about-data page still said the totals give "the latest of the dates" (其中最近的日期).
+    rules = text_of(parse_html(root / "output/about-data/index.html").cssselect("#rules-heading + ul")[0])
+    assert "各单位的统计日期不同时，合计旁注明其中最早和最近的日期。" in rules and "其中最近的日期" not in rules
 
 
 def test_totals_of_units_counted_on_one_day_say_as_of_that_day(output: Path) -> None:
