@@ -9,11 +9,12 @@ May import: errors, sources, yamltext, validation, models.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
 from pathlib import Path
 from typing import Annotated
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
@@ -28,9 +29,9 @@ from .yamltext import load_yaml
 CONFIG_FILE = "site.yaml"
 
 
-def _refuse(kind: str, message: str, text: str, hint: str) -> PydanticCustomError:
-    """Return the error for a bad setting: ``message`` (may quote ``{text}``) and a hint line."""
-    return PydanticCustomError(kind, message, {"text": text, "hint": hint})
+def _refuse(kind: str, message: str, text: str, hint: str, **quoted: str) -> PydanticCustomError:
+    """Return the error for a bad setting: ``message`` (may quote ``{text}`` and ``quoted``) and a hint line."""
+    return PydanticCustomError(kind, message, {"text": text, "hint": hint, **quoted})
 
 
 def _check_base_url(value: str) -> str:
@@ -42,8 +43,43 @@ def _check_base_url(value: str) -> str:
     if parts.query or parts.fragment:
         raise _refuse("base_url", '"{text}" has a ?query or #fragment', value,
                       "remove everything from the ? or # on")
+    _check_base_path(value, parts)
     text = value.strip()
     return text if text.endswith("/") else text + "/"
+
+
+# The last part of an address that names a page, not a folder: index.html, default.aspx …
+_PAGE_NAME = re.compile(r"[^/]+\.(?:s?html?|php|aspx?|jsp)", re.IGNORECASE)
+
+
+def _check_base_path(value: str, parts: SplitResult) -> None:
+    """Refuse a base address whose links would lead elsewhere, with the address meant in the hint.
+
+    Every link of the site starts with the path of ``base_url``: "//" in it makes "//r/…", which
+    browsers read as the host "r"; a page's name (index.html) makes every link a 404; a user name
+    or password would be published in every page, feed and the sitemap; "." and ".." segments are
+    resolved by browsers but not by the host's folder.
+    """
+    path = parts.path
+    login, at, host = parts.netloc.rpartition("@")
+    if at:
+        meant = urlunsplit((parts.scheme, host, path, "", ""))
+        raise _refuse("base_url", '"{text}" holds a user name or password ({login}@), which every page would publish',
+                      value, f"remove it: {meant}", login=login)
+    if "//" in path:
+        meant = urlunsplit((parts.scheme, parts.netloc, re.sub(r"/{2,}", "/", path), "", ""))
+        raise _refuse("base_url", '"{text}" has an empty part ("//") in its path, which browsers read as another '
+                      "host's address", value, f"write one / between the parts: {meant}")
+    segments = path.split("/")
+    if "." in segments or ".." in segments:
+        folder = posixpath.normpath(path).lstrip("/")
+        meant = urlunsplit((parts.scheme, parts.netloc, "/" + folder + ("/" if folder else ""), "", ""))
+        raise _refuse("base_url", '"{text}" has "." or ".." in its path', value,
+                      f"write the address without them: {meant}")
+    if _PAGE_NAME.fullmatch(segments[-1]):
+        meant = urlunsplit((parts.scheme, parts.netloc, path.rpartition("/")[0] + "/", "", ""))
+        raise _refuse("base_url", '"{text}" is the address of a page, not of the folder the site is in', value,
+                      f"write the folder's address: {meant}")
 
 
 def _check_time_zone(value: str) -> str:

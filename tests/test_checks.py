@@ -650,6 +650,30 @@ def test_site_settings_get_messages_too(tmp_path: Path) -> None:
         'site.yaml:3:11: error: "per_page" should be a whole number, not "十"\n  hint: write the digits alone, e.g. 10']
 
 
+@pytest.mark.parametrize("typed, message, hint", [
+    # Every link began "//r/…": a browser reads that as the address of a host named "r".
+    ("https://example.org//r/", 'has an empty part ("//") in its path, which browsers read as another host\'s address',
+     "write one / between the parts: https://example.org/r/"),
+    # The home page's address: every link went to /reports/index.html/assets/… and was a 404.
+    ("https://example.org/reports/index.html", "is the address of a page, not of the folder the site is in",
+     "write the folder's address: https://example.org/reports/"),
+    # The password was published in every page's canonical link, the feeds and the sitemap.
+    ("https://editor:secret@example.org/r/", "holds a user name or password (editor:secret@), which every page "
+     "would publish", "remove it: https://example.org/r/"),
+    ("https://example.org/r/../s/", 'has "." or ".." in its path', "write the address without them: https://example.org/s/"),
+])
+def test_a_base_url_that_would_send_links_elsewhere_is_refused(tmp_path: Path, typed: str, message: str,
+                                                               hint: str) -> None:
+    root = write_site(tmp_path, {}, config=f"title: 测试\nbase_url: {typed}\n")
+    assert [p.format() for p in found(root)] == [f'site.yaml:2:11: error: base_url: "{typed}" {message}\n  hint: {hint}']
+    # The same address given to --base-url is refused before anything is built.
+    with pytest.raises(SiteError) as refused:
+        build(BuildOptions(root=root, base_url=typed, search=False))
+    assert [p.format() for p in refused.value.problems] == [
+        f'site: error: --base-url: "{typed}" {message}\n  hint: {hint}']
+    assert not (root / "output").exists()
+
+
 @pytest.mark.parametrize("typed, hint", [
     ("中文", "write zh-CN (简体中文)"),
     ("zh_CN", 'write zh-CN (a language tag is written with "-", not "_")'),
