@@ -340,6 +340,21 @@ def test_missing_page_gets_the_sites_404_page_with_working_links(subpath_deploym
             assert fetch(urljoin(subpath_deployment.base_url, raw))[0] == 200, f"the 404 page links to {raw}"
 
 
+@pytest.mark.parametrize("name", ["subpath", "root"])
+def test_a_folder_without_a_page_gets_the_sites_404_page(name: str, request: pytest.FixtureRequest) -> None:
+    # A reader who shortens an address (a download's data/tallies.csv to data/, a series' page to
+    # series/) got nginx's bare "403 Forbidden" page: the folder exists but holds no index.html.
+    deployment: Deployment = request.getfixturevalue(f"{name}_deployment")
+    folders = sorted(folder.relative_to(deployment.output).as_posix() + "/"
+                     for folder in deployment.output.rglob("*")
+                     if folder.is_dir() and not (folder / "index.html").is_file())
+    assert {"data/", "assets/", "images/", "series/"} <= set(folders), folders
+    page = (deployment.output / "404.html").read_bytes()
+    for folder in folders:
+        status, content_type, body = fetch(deployment.url(folder))
+        assert (status, content_type, body == page) == (404, "text/html; charset=utf-8", True), folder
+
+
 def test_nginx_redirects_keep_the_sub_path_and_types_are_right(subpath_deployment: Deployment) -> None:
     parts = urlsplit(subpath_deployment.base_url)
     for path, location in ((DOC_PATH.rstrip("/"), DOC_PATH), (f"{DOC_PATH}interviews", f"{DOC_PATH}interviews/")):
