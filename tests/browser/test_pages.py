@@ -335,3 +335,27 @@ def test_a_wide_tables_caption_stays_in_view_on_a_phone(served_example: ServedSi
                 failures += [f"{path}, {font} px text, table scrolled {scrolled} px: {out}"
                              for out in page.evaluate(_CAPTIONS_OUT_OF_VIEW)]
     assert not failures, "\n".join(failures)
+
+
+_SMALL_TARGETS = """() => [...document.querySelectorAll('a[href], button, summary, label')].flatMap(target => {
+  const box = target.getBoundingClientRect();
+  if (box.width === 0 || target.classList.contains('skip-link')) return [];
+  const alone = (target.parentElement.textContent || '').trim() === (target.textContent || '').trim();
+  return alone && (box.width < 24 || box.height < 24)
+    ? [`${target.textContent.trim()} (in ${target.parentElement.tagName.toLowerCase()}): `
+       + `${Math.round(box.width)} x ${Math.round(box.height)}`] : [];
+})"""
+
+
+def test_every_link_that_stands_alone_is_at_least_24_px_square(served_example: ServedSite,
+                                                                page_types: dict[str, str], page_at: Any) -> None:
+    # The accessibility page promises links of at least 24 x 24 px (WCAG 2.2, 2.5.8, a link inside a
+    # sentence aside). A unit's name heading its row in the tables (白鹤镇, 54 x 21) and the tally
+    # panel's "查看白鹤镇全部进展" (162 x 21) were smaller.
+    failures = []
+    for width in (375, 1280):
+        page = page_at(width)
+        for kind, path in page_types.items():
+            page.goto(served_example.address(path), wait_until="load")
+            failures += [f"{kind} at {width} px: {small}" for small in page.evaluate(_SMALL_TARGETS)]
+    assert not failures, "\n".join(failures)
