@@ -359,3 +359,34 @@ def test_every_link_that_stands_alone_is_at_least_24_px_square(served_example: S
             page.goto(served_example.address(path), wait_until="load")
             failures += [f"{kind} at {width} px: {small}" for small in page.evaluate(_SMALL_TARGETS)]
     assert not failures, "\n".join(failures)
+
+
+def test_a_long_latin_word_in_a_tag_title_or_name_never_widens_a_phones_page(tmp_path: Path, page_at: Any) -> None:
+    # A tag written as a web address ("www.shqp.gov.cn/dadiaoyan2018") stood on one line 276 px past a
+    # 320 px screen: on the interview (标签：…), the tag list, and, in the neighbours' links, the next
+    # interview's page. Tags, titles and names are typed by editors; none may widen the page.
+    word = "www.shqp.gov.cn/dadiaoyan2018"
+    series = f"title: 大调研微访谈{word}\nblurb: 各镇负责人谈大调研。\npublisher: 区大调研办公室\n"
+    unit = "name: 白鹤镇" + word + "\nlevel: town\ntallies:\n  - as_of: 2018-04-26\n    collected: 296\n" \
+           "    escalated: 143\n    resolved: 103\n    in_progress: 50\n"
+    root = write_site(tmp_path / "site", {
+        "content/series/dadiaoyan.yaml": series, "content/units/baihe.yaml": unit,
+        "content/interviews/a.md": interview(f"访谈{word}", extra=f"tags: [{word}]\n"),
+        "content/interviews/b.md": interview("第二篇访谈", date="2018-05-04 10:00", extra=f"tags: [{word}]\n")})
+    build(BuildOptions(root=root, search=False))
+    tag = next(path.parent.name for path in (root / "output/tags").glob("*/index.html"))
+    failures = []
+    with serving(root) as served:
+        for font in (16, 32):
+            page = page_at(320)
+            session = page.context.new_cdp_session(page)
+            session.send("Page.enable")
+            session.send("Page.setFontSizes", {"fontSizes": {"standard": font, "fixed": font}})
+            for path in ("/interviews/a/", "/interviews/b/", "/tags/", f"/tags/{tag}/", "/units/", "/dashboard/",
+                         "/units/baihe/", "/series/dadiaoyan/", "/"):
+                page.goto(served.address(path), wait_until="load")
+                measured = page.evaluate(_WIDEST)
+                if measured["overflow"] > 0:
+                    failures.append(f"{path}, {font} px text: {measured['overflow']} px too wide; "
+                                    + "; ".join(measured["found"]))
+    assert not failures, "\n".join(failures)
