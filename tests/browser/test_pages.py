@@ -347,8 +347,8 @@ _SMALL_TARGETS = """() => [...document.querySelectorAll('a[href], button, summar
 })"""
 
 
-def test_every_link_that_stands_alone_is_at_least_24_px_square(served_example: ServedSite,
-                                                                page_types: dict[str, str], page_at: Any) -> None:
+def test_every_link_that_stands_alone_is_at_least_24_px_square(served_example: ServedSite, page_types: dict[str, str],
+                                                                page_at: Any, tmp_path: Path) -> None:
     # The accessibility page promises links of at least 24 x 24 px (WCAG 2.2, 2.5.8, a link inside a
     # sentence aside). A unit's name heading its row in the tables (白鹤镇, 54 x 21) and the tally
     # panel's "查看白鹤镇全部进展" (162 x 21) were smaller.
@@ -358,6 +358,15 @@ def test_every_link_that_stands_alone_is_at_least_24_px_square(served_example: S
         for kind, path in page_types.items():
             page.goto(served_example.address(path), wait_until="load")
             failures += [f"{kind} at {width} px: {small}" for small in page.evaluate(_SMALL_TARGETS)]
+    # With more than five interviews the home page links to all of them under the newest (21 px high).
+    root = write_site(tmp_path / "site", {f"content/interviews/{n}.md": interview(f"访谈{n}", date=f"2018-05-0{n} 10:00")
+                                          for n in range(1, 7)})
+    build(BuildOptions(root=root, search=False))
+    with serving(root) as served:
+        page = page_at(375)
+        page.goto(served.address("/"), wait_until="load")
+        assert page.get_by_role("link", name="全部访谈").count() == 1
+        failures += [f"home of six interviews: {small}" for small in page.evaluate(_SMALL_TARGETS)]
     assert not failures, "\n".join(failures)
 
 
