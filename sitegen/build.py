@@ -285,10 +285,13 @@ def fingerprint_outputs(graph: SiteGraph, env: jinja2.Environment, feeds: list[F
     """The fingerprint of every page and feed, ``{output path: fingerprint}``, and whether a layout reads the clock.
 
     The templates' analyses are kept in the build cache for the next build (`sitegen.depends`).
+    Whether the build makes the search index (the environment's ``search_index``) is one of the
+    inputs every page shares: the search page loads the index only when there is one.
     """
     known = load_known_templates(cache)
     templates = TemplateDependencies(env, known)
-    prints = Fingerprints(graph, templates, build_fingerprint(graph.config))
+    search = "search index" if env.globals.get("search_index", True) else "no search index"
+    prints = Fingerprints(graph, templates, build_fingerprint(graph.config, [search]))
     made = {output_path(feed.url): prints.feed(feed.title, feed.page_url, feed.url, feed.entries) for feed in feeds}
     made.update((page.output, prints.page(page)) for page in graph.pages)
     made.update((path, prints.sitemap()) for path in _sitemap_paths(graph))
@@ -374,7 +377,7 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
     config, content, graph = load_and_check(options, report, writing=True)
     stage("rendering")
     cache = options.cache_folder(config)
-    env = make_environment(config, cache, code_fingerprint())
+    env = make_environment(config, cache, code_fingerprint(), search=options.search)
     feeds = all_feeds(graph)
     plan = plan_render(graph, env, feeds, cache)
     digests = dict(plan.digests)  # of every page published, for the next build (`plan_render`)

@@ -82,7 +82,7 @@ def make_url(config: Config) -> Callable[[str], str]:
 
 
 def make_environment(config: Config, cache_folder: Path | None = None,
-                     code_key: str = "") -> jinja2.Environment:
+                     code_key: str = "", search: bool = True) -> jinja2.Environment:
     """Build the Jinja2 environment: loaders, autoescape, StrictUndefined, filters and globals.
 
     Filters: ``url``/``abs_url`` (site path → link / absolute address),
@@ -91,7 +91,8 @@ def make_environment(config: Config, cache_folder: Path | None = None,
     pictures their size and lazy loading), ``datetime``/``cn_date``/``iso``/
     ``month`` (dates), ``percent``/``share`` (numbers), ``safe_svg`` (a
     chart's SVG). Globals: ``charts``, ``downloads`` and ``datapackage_url``
-    (the open-data files), label dictionaries; a template loaded before a
+    (the open-data files), label dictionaries, ``search_index`` (``search``:
+    whether the build makes the search index the search page loads); a template loaded before a
     global is added does not see it (see `_Environment`). ``cache_folder``, when given,
     keeps compiled templates in ``<cache_folder>/jinja/<code_key>`` (Jinja's
     bytecode cache: it checks each template file's modification time, so
@@ -134,7 +135,7 @@ def make_environment(config: Config, cache_folder: Path | None = None,
         "charts": charts, "group_by_month": group_by_month, "downloads": DOWNLOADS,
         "datapackage_url": "/" + DATAPACKAGE_PATH,
         "status_labels": CASE_STATUS_LABELS, "group_labels": TARGET_GROUP_LABELS,
-        "level_labels": UNIT_LEVEL_LABELS,
+        "level_labels": UNIT_LEVEL_LABELS, "search_index": search,
     })
     return env
 

@@ -335,7 +335,7 @@ def test_a_new_base_url_gives_the_pages_of_a_clean_build(tmp_path: Path, first: 
     page = (root / "output/index.html").read_text(encoding="utf-8")
     path = urlsplit(then).path
     assert f'<link rel="stylesheet" href="{path}assets/site.css">' in page
-    assert f'data-bundle-path="{path}pagefind/"' in (root / "output/search/index.html").read_text(encoding="utf-8")
+    assert f'<a href="{path}interviews/">全部访谈</a>' in (root / "output/search/index.html").read_text(encoding="utf-8")
     incremental = tree_hashes(root / "output")
     build(BuildOptions(root=root, search=False, base_url=then, clean=True))
     assert tree_hashes(root / "output") == incremental

@@ -18,7 +18,7 @@ from sitegen.errors import SiteError
 from sitegen.outputs.search import SearchIndexError, index_site, searchable_pages
 from sitegen.site import Page
 
-from .sitekit import tree_hashes
+from .sitekit import copy_example, file_for, html_links, parse_html, text_of, tree_hashes
 
 PAGE = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>{title}</title></head>
 <body><nav>导航 菜单</nav><main><h1>{title}</h1><p>{text}</p></main><footer>页脚</footer></body></html>"""
@@ -158,3 +158,32 @@ def test_build_counts_include_the_index_and_a_second_build_changes_nothing(tmp_p
     replaced = len({p.name for p in index_files} - new_index)
     assert replaced >= 1 and third.removed == replaced
     assert third.changed >= 1 + replaced, "the page and the index files that replace the old ones"
+
+
+def _search_page_links(output: Path) -> list[str]:
+    return [link for link in html_links(output / "search/index.html") if link.startswith("/")]
+
+
+def test_without_the_index_the_search_page_loads_nothing_that_is_not_there(tmp_path: Path) -> None:
+    # "sitegen build --no-search" published a search page whose <link> and <script> pointed at
+    # /pagefind/pagefind-ui.css and .js, which that build does not make: two 404s on every visit, and
+    # with JavaScript on the page said 搜索暂时无法使用 (search is down for now) instead of offering links.
+    root = copy_example(tmp_path / "site")
+    build(BuildOptions(root=root, search=False))
+    output = root / "output"
+    assert not (output / "pagefind").exists()
+    links = _search_page_links(output)
+    assert "/interviews/" in links and "/tags/" in links
+    assert [link for link in links if not _published(output, link)] == []
+    page = parse_html(output / "search/index.html")
+    assert page.cssselect("script[src]") == [] and "/pagefind/" not in (output / "search/index.html").read_text("utf-8")
+    assert "本站没有站内搜索" in text_of(page.cssselect("main")[0])
+    # Built again with the index (same cache and output), the search page loads Pagefind again.
+    build(BuildOptions(root=root))
+    assert "/pagefind/pagefind-ui.js" in _search_page_links(output)
+    assert [link for link in _search_page_links(output) if not _published(output, link)] == []
+
+
+def _published(output: Path, link: str) -> bool:
+    path = file_for(output, "/", link)
+    return path is not None and path.is_file()
