@@ -131,6 +131,8 @@ def make_environment(config: Config, cache_folder: Path | None = None,
         "month": format_month, "percent": charts.format_percent, "share": charts.format_share,
         "safe_svg": Markup,
     })
+    # A chart table's cell that is a date (2018-04-26) is written as a <time>, which never breaks.
+    env.tests["iso_date"] = _is_iso_date
     env.globals.update({
         "charts": charts, "group_by_month": group_by_month, "downloads": DOWNLOADS,
         "datapackage_url": "/" + DATAPACKAGE_PATH,
@@ -138,6 +140,14 @@ def make_environment(config: Config, cache_folder: Path | None = None,
         "level_labels": UNIT_LEVEL_LABELS, "search_index": search,
     })
     return env
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _is_iso_date(value: Any) -> bool:
+    """The ``iso_date`` test: True for a text that is a date as tables write it (``2018-04-26``)."""
+    return isinstance(value, str) and _ISO_DATE.fullmatch(value) is not None
 
 
 def _per_build(function: Callable[..., Any]) -> Callable[..., Any]:

@@ -399,3 +399,28 @@ def test_a_long_latin_word_in_a_tag_title_or_name_never_widens_a_phones_page(tmp
                     failures.append(f"{path}, {font} px text: {measured['overflow']} px too wide; "
                                     + "; ".join(measured["found"]))
     assert not failures, "\n".join(failures)
+
+
+_BROKEN_DATES = """() => [...document.querySelectorAll('table.data th, table.data td')].flatMap(cell => {
+  const text = cell.textContent.trim();
+  if (!/^\\d{4}-\\d{2}-\\d{2}$/.test(text)) return [];
+  const range = document.createRange();
+  range.selectNodeContents(cell);
+  const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+  return tops.size > 1 ? [`${text} on ${tops.size} lines`] : [];
+})"""
+
+
+def test_a_date_in_a_charts_table_stays_on_one_line(served_example: ServedSite, page_at: Any) -> None:
+    # The unit page's table of tallies showed its row's date as "2018-" over "04-26" at 375 px: the
+    # row names' column is narrow and may break a long word, and the date was plain text there.
+    failures = []
+    for width, mode in ((320, "normal"), (375, "normal"), (375, "reading mode")):
+        page = page_at(width)
+        for path in ("/units/baihe/", "/dashboard/", "/cases/baihe-caomei/"):
+            page.goto(served_example.address(path), wait_until="load")
+            page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+            if mode == "reading mode":
+                page.click("label[for=reading-mode]")
+            failures += [f"{path} at {width} px, {mode}: {broken}" for broken in page.evaluate(_BROKEN_DATES)]
+    assert not failures, "\n".join(failures)
