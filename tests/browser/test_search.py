@@ -106,3 +106,40 @@ def test_tab_from_the_empty_search_field_never_lands_on_a_hidden_button(served_e
     assert (opacity, visibility, text) == ("1", "visible", "清除"), name
     page.keyboard.press("Enter")
     assert field.input_value() == ""
+
+
+_SIZES = """() => {
+  const size = selector => parseFloat(getComputedStyle(document.querySelector(selector)).fontSize);
+  const message = document.querySelector('.pagefind-ui__message');
+  return {text: size('.browse-links a'), input: size('.pagefind-ui__search-input'),
+          message: size('.pagefind-ui__message'), title: size('.pagefind-ui__result-link'),
+          excerpt: size('.pagefind-ui__result-excerpt'),
+          clipped: message.scrollHeight > message.clientHeight + 1,
+          inputFits: document.querySelector('.pagefind-ui__search-input').clientHeight
+                     >= 1.5 * size('.pagefind-ui__search-input'),
+          overflow: document.documentElement.scrollWidth - innerWidth};
+}"""
+
+
+def test_search_results_follow_the_readers_text_size_and_the_large_text_mode(served_example: ServedSite,
+                                                                             page_at: Any) -> None:
+    # The field and the results were in fixed pixels: their text stayed at 16 px (smaller than the
+    # page's 18 px) with the phone's large-text setting (36 px text around them) and in 大字号 mode.
+    failures = []
+    for font in (16, 32):
+        for mode in ("normal", "large text mode"):
+            page = page_at(320)
+            session = page.context.new_cdp_session(page)
+            session.send("Page.enable")
+            session.send("Page.setFontSizes", {"fontSizes": {"standard": font, "fixed": font}})
+            page.goto(served_example.address("/search/"), wait_until="load")
+            if mode != "normal":
+                page.click("label[for=reading-mode]")
+            search(page, "草莓")
+            sizes = page.evaluate(_SIZES)
+            text = sizes["text"]
+            if not (sizes["excerpt"] >= text and sizes["message"] >= text and sizes["title"] > text
+                    and sizes["input"] > text and sizes["inputFits"] and not sizes["clipped"]
+                    and sizes["overflow"] <= 0):
+                failures.append(f"{font} px, {mode}: {sizes}")
+    assert not failures, "\n".join(failures)
