@@ -9,6 +9,7 @@ Imports: the fixtures of tests/browser/conftest.py; axe helpers from test_pages.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .conftest import SCREENSHOTS, ServedSite
@@ -143,3 +144,17 @@ def test_search_results_follow_the_readers_text_size_and_the_large_text_mode(ser
                     and sizes["overflow"] <= 0):
                 failures.append(f"{font} px, {mode}: {sizes}")
     assert not failures, "\n".join(failures)
+
+
+def test_excerpts_join_chinese_blocks_with_a_chinese_full_stop(served_example: ServedSite, page_at: Any) -> None:
+    # Pagefind joins a heading and the text after it with ". ": the case study's excerpt read
+    # ". 做大做强白鹤草莓. 状态：推进中", a Latin full stop between Chinese words and one at the start.
+    page = page_at(375)
+    page.goto(served_example.address("/search/"), wait_until="load")
+    search(page, "草莓")
+    excerpts = [text.replace("\u200b", "")
+                for text in page.locator(".pagefind-ui__result-excerpt").all_inner_texts()]
+    print("\nexcerpts: " + " | ".join(excerpts))
+    assert any("做大做强白鹤草莓。状态：推进中" in text for text in excerpts), excerpts
+    cjk = "[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
+    assert [text for text in excerpts if re.search(f"{cjk}\\.( |$)|\\. {cjk}", text) or text.startswith(".")] == []
