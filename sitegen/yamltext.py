@@ -82,22 +82,37 @@ TAB_MESSAGE = "a TAB is used for indentation; YAML needs spaces"
 TAB_HINT = "replace the TAB (制表符) with spaces: two for each level, lined up with the lines above"
 QUOTE_HINT = "wrap the whole value in quotes"
 
+# Spaces that look like a space but are not one to YAML: the full-width space an input method
+# types (全角空格), and the no-break and other special spaces of text copied from web pages,
+# WeChat articles and Word (&nbsp; is U+00A0).
+_WIDE_SPACES = "\u3000\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
+
+
+def _space_name(char: str) -> str:
+    """How a message names the odd space ``char`` (one of `_WIDE_SPACES`)."""
+    if char == "\u3000":
+        return "a full-width space (全角空格)"
+    if char == "\u00a0":
+        return "a no-break space (U+00A0, 不间断空格, from text copied from a web page or WeChat)"
+    return f"a special space (U+{ord(char):04X}, from text copied from a web page or Word)"
+
+
 # A key as editors type it: an English field name, or a short Chinese one.
 _ASCII_KEY = r"[A-Za-z_][A-Za-z0-9_\-]*"
 _CJK_KEY = r"[\u3400-\u4dbf\u4e00-\u9fff]{1,8}"
 _FULLWIDTH_KEY = re.compile(rf"({_ASCII_KEY}|{_CJK_KEY})[ \t]*：")
 _FULLWIDTH_KEY_AFTER_DASH = re.compile(rf"({_ASCII_KEY})[ \t]*：")
-_NOSPACE_KEY = re.compile(rf"({_ASCII_KEY}|{_CJK_KEY}):(?=[^ \t\u3000/:])")
-_NOSPACE_KEY_AFTER_DASH = re.compile(rf"({_ASCII_KEY}):(?=[^ \t\u3000/:])")
+_NOSPACE_KEY = re.compile(rf"({_ASCII_KEY}|{_CJK_KEY}):(?=[^ \t{_WIDE_SPACES}/:])")
+_NOSPACE_KEY_AFTER_DASH = re.compile(rf"({_ASCII_KEY}):(?=[^ \t{_WIDE_SPACES}/:])")
 _URI_SCHEMES = frozenset({"mailto", "tel", "urn", "data", "javascript", "file"})
-_KEY_COLON = re.compile(r":(?=[ \t\u3000]|$)")
+_KEY_COLON = re.compile(f":(?=[ \t{_WIDE_SPACES}]|$)")
 _BLOCK_HEADER = re.compile(r"[|>][0-9+\-]*[ \t]*(#.*)?$")
 _FLOW_SPECIAL = re.compile(r"[\"'\[\]{}#]")
 _BAD_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff"
 _BAD_BREAKS = "\x85\u2028\u2029"
 _BAD_CHAR = re.compile(f"[{_BAD_CHARS}]")
 _BAD_BREAK = re.compile(f"[{_BAD_BREAKS}]")
-_GAP = " \t\u3000"
+_GAP = " \t" + _WIDE_SPACES
 # Escapes YAML accepts in double quotes that change the text (not \" or \\); others are parse errors.
 _VALID_ESCAPE = re.compile(r"\\[0abtnvfre /N_LPxuU\t]")
 
@@ -389,8 +404,8 @@ def _load_fast(text: str, first_line: int) -> tuple[list[_Issue], YamlData | Non
 # value follows a space. The trailing "+" on the key patterns makes their repeats
 # possessive: no backtracking, and the same matches, since a key ends where a non-key
 # character follows.
-_QUICK_CHAR = re.compile(f"[\t\u3000{_BAD_CHARS}{_BAD_BREAKS}]")
-_QUICK_KEY = re.compile(rf"\n[ -]*+(?:{_ASCII_KEY}+|{_CJK_KEY}+)(?::(?=[^ \t\u3000/:\n])|[ \t]*+：)")
+_QUICK_CHAR = re.compile(f"[\t{_WIDE_SPACES}{_BAD_CHARS}{_BAD_BREAKS}]")
+_QUICK_KEY = re.compile(rf"\n[ -]*+(?:{_ASCII_KEY}+|{_CJK_KEY}+)(?::(?=[^ \t{_WIDE_SPACES}/:\n])|[ \t]*+：)")
 _QUICK_COMMENT = re.compile(r" #(?=[^ \t#\n])")
 _QUICK_DASH = re.compile(r"\n *+(?:-[^ \n-]|[－—–−])")
 
@@ -521,13 +536,18 @@ def _check_indent(scan: _Scan, number: int, indent: str, *, blank: bool) -> None
                                       "delete the TAB (制表符) so that the line is really empty"))
         elif char == "\t":
             scan.issues.append(_Issue(number, column, TAB_MESSAGE, TAB_HINT))
-        elif char == "\u3000" and blank:
-            scan.issues.append(_Issue(number, column, "a full-width space (全角空格) is on this empty line",
+        elif char in _WIDE_SPACES and blank:
+            scan.issues.append(_Issue(number, column, f"{_space_name(char)} is on this empty line",
                                       "delete it so that the line is really empty"))
         elif char == "\u3000":
             scan.issues.append(_Issue(
                 number, column, "a full-width space (全角空格) is used for indentation; YAML needs ordinary spaces",
                 "replace the full-width space with two ordinary spaces (switch the input method to 半角)"))
+        elif char in _WIDE_SPACES:
+            scan.issues.append(_Issue(
+                number, column, f"{_space_name(char)} is used for indentation; YAML needs ordinary spaces",
+                "delete the spaces at the start of the line and type ordinary spaces, "
+                "lined up with the lines above"))
         else:
             continue
         return
@@ -559,7 +579,7 @@ def _check_list_dash(scan: _Scan, number: int, line: str, pos: int) -> tuple[int
     char, after = line[pos:pos + 1], line[pos + 1:pos + 2]
     rest = line[pos:].rstrip(_GAP)
     if char == "-":
-        if after in ("", " ", "\t", "\u3000", "-") or _NUMBER.fullmatch(rest):
+        if after in ("", "-") or after in _GAP or _NUMBER.fullmatch(rest):
             return -1, pos, False
         message, how = 'a list item needs a space after "-" (列表项 "-" 后要有空格)', 'add a space after "-"'
     elif char in _DASH_NAMES and after not in _LIST_DASHES and rest.strip(_LIST_DASHES):
@@ -587,9 +607,10 @@ def _scan_dashes(scan: _Scan, number: int, line: str, pos: int, owner: int) -> t
         if "\t" in gap:
             scan.issues.append(_Issue(number, start + gap.index("\t"), 'a TAB follows the list marker "-"; YAML needs spaces',
                                       'replace the TAB (制表符) with a space: "- " then the item'))
-        elif "\u3000" in gap:
-            scan.issues.append(_Issue(number, start + gap.index("\u3000"),
-                                      'a full-width space (全角空格) follows the list marker "-"; YAML needs an ordinary space',
+        elif gap.strip(" "):
+            odd = len(gap) - len(gap.lstrip(" "))
+            scan.issues.append(_Issue(number, start + odd,
+                                      f'{_space_name(gap[odd])} follows the list marker "-"; YAML needs an ordinary space',
                                       'replace it with an ordinary space: "- " then the item'))
     return owner, pos, seen
 
@@ -642,10 +663,10 @@ def _scan_gap(scan: _Scan, number: int, line: str, colon: int) -> int:
     while pos < len(line) and line[pos] in _GAP:
         if line[pos] == "\t":
             scan.replacements.append(scan.lines.starts[number] + pos)
-        elif line[pos] == "\u3000":
+        elif line[pos] in _WIDE_SPACES:
             key = line[:colon + 1].lstrip(" -")
             value = line[pos:].lstrip(_GAP)
-            scan.issues.append(_Issue(number, pos, f'a full-width space (全角空格) follows "{_clip(key)}"',
+            scan.issues.append(_Issue(number, pos, f'{_space_name(line[pos])} follows "{_clip(key)}"',
                                       f"replace it with an ordinary space: {_clip(f'{key} {value}')}"))
             break
         pos += 1

@@ -252,6 +252,8 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A TAB used for indentation", "tags:⇥- 大调研 (the TAB shown as ⇥)", {_P: interview(extra="tags:\n\t- 大调研\n")}),
         ("Full-width spaces used for indentation", "interviewee:\\n\u3000\u3000name: 受访人",
          {_P: _page("  name:", "\u3000\u3000name:")}),
+        ("No-break spaces pasted from a web page or WeChat", "interviewee:\\n&nbsp;&nbsp;name: 受访人",
+         {_P: _page("  name:", "\u00a0\u00a0name:")}),
         ("A quote or bracket never closed", "tags: [市政, 民生", {_P: interview(extra="tags: [市政, 民生\n")}),
         ("A field given twice", "title: … twice", {_P: _page("series:", "title: 又一个标题\nseries:")}),
         ("An anchor or alias", "tags: &t [大调研]", {_P: interview(extra="tags: &t [大调研]\n")}),

@@ -244,6 +244,29 @@ def test_fullwidth_spaces() -> None:
     assert ok("title: 社区\u3000服务\n").value == {"title": "社区\u3000服务"}
 
 
+NBSP = "a no-break space (U+00A0, 不间断空格, from text copied from a web page or WeChat)"
+
+
+def test_no_break_spaces_pasted_from_the_web_are_named() -> None:
+    """A no-break space (&nbsp;, as WeChat and web pages give) is not a space to YAML: each slip is named."""
+    _, report = load("a:\n\u00a0\u00a0b: 1\n")
+    assert shown(report) == [f"data/x.yaml:2:1: error: {NBSP} is used for indentation; YAML needs ordinary spaces\n"
+                             "  hint: delete the spaces at the start of the line and type ordinary spaces, "
+                             "lined up with the lines above"]
+    _, report = load("title:\u00a0社区\n")
+    assert shown(report) == [f'data/x.yaml:1:7: error: {NBSP} follows "title:"\n'
+                             "  hint: replace it with an ordinary space: title: 社区"]
+    _, report = load("tags:\n  -\u00a0社区\n")
+    assert [(p.line, p.column, p.message) for p in report.problems] == [
+        (2, 4, f'{NBSP} follows the list marker "-"; YAML needs an ordinary space')]
+    _, report = load("a: 1\n\u00a0\nb: 2\n")
+    assert [(p.line, p.column, p.message) for p in report.problems] == [(2, 1, f"{NBSP} is on this empty line")]
+    _, report = load("title:\u2003社区\n")
+    assert [(p.line, p.column, p.message) for p in report.problems] == [
+        (1, 7, 'a special space (U+2003, from text copied from a web page or Word) follows "title:"')]
+    assert ok("title: 社区\u00a0服务\n").value == {"title": "社区\u00a0服务"}
+
+
 # -- case 21 and other syntax errors -------------------------------------------
 
 def test_case_21_unclosed_bracket_names_line_4(cases_dir: Path) -> None:
