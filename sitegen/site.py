@@ -862,13 +862,15 @@ def check_text_links(graph: SiteGraph, report: Report) -> None:
     a page (``/units/baihe/``, with or without the last "/"), a file under
     content/ (``files/报告.pdf``), a feed of a page, or a file every build
     makes (open data, sitemap, theme assets). Links elsewhere (``https:``,
-    ``mailto:``, ``#…``) are not checked. The warning is at the first line
-    of the text holding the link as written (no line when it is not found
-    as such, e.g. typed with escapes).
+    ``mailto:``, ``#…``) are not checked. The warning is where the link's
+    address is typed (`_typed_at`; no line when it is not found as such,
+    e.g. typed with escapes); a link naming a page by its file or title
+    gets that page's address in the hint.
     """
     pages = {page.url for page in graph.pages}
     files = {"/" + rel.removeprefix("content/") for rel in graph.assets}
     base = graph.urls.base_path
+    by_source = _pages_by_source(graph.interviews + graph.cases)
     for entry in graph.interviews + graph.cases:
         for href in entry.document.rendered.links:
             if graph.urls.is_external(href):
@@ -879,15 +881,45 @@ def check_text_links(graph: SiteGraph, report: Report) -> None:
             if not path or _leads_somewhere(path, pages, files):
                 continue
             line, column = _typed_at(entry.document, href)
-            # Written from the page it is on (../links2/ for /interviews/links2/)? A link is read from the root.
-            ending = sorted(known for known in pages | files if path != "/" and known.endswith(path))
-            close = ending[:1] or difflib.get_close_matches(path, sorted(pages | files), n=1, cutoff=0.85)
             report.warning(entry.document.path, line, column,
                            f'the link "{href}" leads to no page or file of this site',
-                           (f"did you mean {close[0]}? (a link without https:// is read from the site's root)"
-                            if ending else f"did you mean {close[0]}?") if close else
-                           "link to a page by its address (e.g. /units/baihe/) or to a file under content/ "
-                           "by its path from there (e.g. files/报告.pdf)")
+                           _link_hint(path, pages | files, by_source))
+
+
+def _pages_by_source(entries: Sequence[Entry]) -> dict[str, tuple[str, str]]:
+    """How an editor may name a page instead of giving its address → (its address, what was named).
+
+    A page is named by its file (``/content/interviews/x.md``, ``/interviews/x.md``, ``/x.md``), or by
+    its title, as people link pages in a word processor or a wiki. A file name two pages share names
+    neither.
+    """
+    named: dict[str, tuple[str, str]] = {}
+    shared: set[str] = set()
+    for entry in entries:
+        rel = entry.document.path
+        name = rel.rsplit("/", 1)[-1]
+        for key, what in (("/" + rel, f"its file {name}"), ("/" + rel.removeprefix("content/"), f"its file {name}"),
+                          ("/" + name, f"its file {name}"), ("/" + entry.meta.title.strip(), "its title")):
+            if key in named and named[key][0] != entry.url:
+                shared.add(key)
+            named.setdefault(key, (entry.url, what))
+    return {key: value for key, value in named.items() if key not in shared}
+
+
+def _link_hint(path: str, known: set[str], by_source: dict[str, tuple[str, str]]) -> str:
+    """The hint for a text link to the site path ``path``, which names no page or file of the site."""
+    if path.rstrip("/") in by_source:
+        url, what = by_source[path.rstrip("/")]
+        return f"did you mean {url}? (link to the page's address, not to {what})"
+    # Written from the page it is on (../links2/ for /interviews/links2/)? A link is read from the root.
+    ending = sorted(page for page in known if path != "/" and page.endswith(path))
+    if ending:
+        return f"did you mean {ending[0]}? (a link without https:// is read from the site's root)"
+    close = difflib.get_close_matches(path, sorted(known), n=1, cutoff=0.85)
+    if close:
+        return f"did you mean {close[0]}?"
+    return ("link to a page by its address (e.g. /units/baihe/) or to a file under content/ "
+            "by its path from there (e.g. files/报告.pdf)")
 
 
 def _leads_somewhere(path: str, pages: set[str], files: set[str]) -> bool:
@@ -900,13 +932,22 @@ def _leads_somewhere(path: str, pages: set[str], files: set[str]) -> bool:
     return path.endswith("/" + FEED_FILE) and path.removesuffix(FEED_FILE) in pages
 
 
-def _typed_at(document: Document, text: str) -> tuple[int | None, int | None]:
-    """The file line and column where ``text`` first stands in the page's text, or (None, None)."""
+def _typed_at(document: Document, address: str) -> tuple[int | None, int | None]:
+    """The file line and column where the link ``address`` is typed in the page's text, or (None, None).
+
+    That is where it first stands as an address: after ``(`` (``[报告](files/a.pdf)``), ``<``, a quote
+    (``href="…"``), ``=`` or ``]:`` (a link definition). Else where it first stands at all (the same
+    words may be in the text before the link, as a link to a page by its title has them).
+    """
+    anywhere = None
     for number, line in enumerate(document.body.split("\n"), document.body_line):
-        found = line.find(text)
-        if found >= 0:
-            return number, found + 1
-    return None, None
+        found = line.find(address)
+        while found >= 0:
+            if line[:found].rstrip(" ").endswith(("(", "<", '"', "'", "=", "]:")):
+                return number, found + 1
+            anywhere = anywhere or (number, found + 1)
+            found = line.find(address, found + 1)
+    return anywhere or (None, None)
 
 
 def group_by_month(entries: Sequence[Entry]) -> list[tuple[str, list[Entry]]]:
