@@ -51,6 +51,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report) -
         check_milestone_order(unit, report)
         check_targets(unit, report)
     check_unit_names(content, report)
+    check_page_titles(content, report)
     check_misspelling_clashes(content, report)
     for document in content.interviews + content.cases:
         check_references(document, content, report)
@@ -271,6 +272,31 @@ def check_unit_names(content: Content, report: Report) -> None:
                      "keep one file, or give each unit its own name")
 
 
+def check_page_titles(content: Content, report: Report) -> None:
+    """Warn when two interviews (or two case studies) have one title: readers cannot tell them apart.
+
+    Most often one file is a copy of the other (白鹤镇访谈 - 副本.md, or a
+    file renamed by copying) with a slug of its own, so the same interview
+    is published twice. Titles are compared as readers see them (as unit
+    names are); drafts are left out, since they are not published. The
+    warning is at the ``title`` of each file after the first, in the order
+    of their paths.
+    """
+    for documents in (content.interviews, content.cases):
+        first: dict[str, Document] = {}
+        for document in sorted(documents, key=lambda d: d.path):
+            if document.meta.draft:
+                continue
+            earlier = first.setdefault(_plain_name(document.meta.title), document)
+            if earlier is document or earlier.slug == document.slug:
+                continue  # one URL for both is an error already (`sitegen.load.check_page_urls`)
+            kind = "interview" if document.collection == "interviews" else "case study"
+            report.warning(document.path, *document.yaml.locate(("title",)),
+                           f'another {kind} has the same title "{document.meta.title}": {earlier.path}',
+                           "if one file is a copy (副本) of the other, delete it; if both are meant, give each "
+                           "its own title so that readers can tell them apart")
+
+
 def check_references(document: Document, content: Content, report: Report) -> None:
     """Every id a page names (series, unit, related tally) must exist.
 
@@ -474,7 +500,7 @@ def check_body_images(document: Document, root: Path, report: Report) -> None:
 
 
 def _plain_name(name: str) -> str:
-    """A unit name as readers tell names apart: full-width and half-width forms alike (NFKC), no spaces."""
+    """A name or title as readers tell them apart: full-width and half-width forms alike (NFKC), no spaces."""
     return "".join(unicodedata.normalize("NFKC", name).split())
 
 

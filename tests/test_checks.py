@@ -254,13 +254,37 @@ def test_a_misspelling_that_is_part_of_a_correct_name_or_listed_twice_is_warned_
 
 # -- references --------------------------------------------------------------
 
+CASE = "---\ntitle: 做大做强白鹤草莓\nunit: baihe\nstatus: in_progress\nproblem: 草莓\nactions: [走访]\ndate: 2018-05-03\n---\n正文。\n"
+
+
+def test_two_interviews_with_one_title_are_warned_unless_one_url_already_stops_them(tmp_path: Path) -> None:
+    # A copy with a file name that is a slug of its own was published twice, unwarned.
+    root = write_site(tmp_path, {"content/interviews/2018-05-baihe.md": interview(),
+                                 "content/interviews/2018-06-huaxin.md": interview("白鹤镇访谈 ", body="## 新问题\n\n新回答。\n"),
+                                 "content/interviews/copy.md": interview("白鹤镇访谈", extra="draft: true\n"),
+                                 "content/cases/a.md": CASE, "content/cases/b.md": CASE.replace("title: 做大做强白鹤草莓",
+                                                                                                  "title: 做大做强白鹤草莓\nslug: b")})
+    assert [p.format() for p in found(root)] == [
+        'content/cases/b.md:2:8: warning: another case study has the same title "做大做强白鹤草莓": content/cases/a.md\n'
+        "  hint: if one file is a copy (副本) of the other, delete it; if both are meant, give each its own title so "
+        "that readers can tell them apart",
+        'content/interviews/2018-06-huaxin.md:2:8: warning: another interview has the same title "白鹤镇访谈": '
+        "content/interviews/2018-05-baihe.md\n"
+        "  hint: if one file is a copy (副本) of the other, delete it; if both are meant, give each its own title so "
+        "that readers can tell them apart"]
+    (root / "content/interviews/2018-06-huaxin.md").write_text(interview("华新镇访谈"), encoding="utf-8")
+    (root / "content/cases/b.md").write_text(CASE.replace("title: 做大做强白鹤草莓", "title: 做大做强白鹤草莓\nslug: a"),
+                                             encoding="utf-8")
+    assert [p.message.split(":")[0] for p in found(root)] == ["two pages want the URL /cases/a/"]
+
+
 def test_references_that_do_not_resolve_name_the_fix(tmp_path: Path) -> None:
     case = ("---\ntitle: 做大做强白鹤草莓\nunit: baihe\nstatus: in_progress\nproblem: 草莓\nactions: [走访]\n"
             "related_tally: 2018-05-01\ndate: 2018-05-03\n---\n正文。\n")
     root = write_site(tmp_path, {
         "content/interviews/by-name.md": interview(extra="").replace("unit: baihe", "unit: 白鹤镇"),
-        "content/interviews/no-series.md": interview().replace("series: dadiaoyan", "series: weifangtan"),
-        "content/interviews/no-image.md": interview(extra="images:\n  - src: images/none.svg\n    alt: 草莓\n"),
+        "content/interviews/no-series.md": interview("访谈二").replace("series: dadiaoyan", "series: weifangtan"),
+        "content/interviews/no-image.md": interview("访谈三", extra="images:\n  - src: images/none.svg\n    alt: 草莓\n"),
         "content/cases/caomei.md": case,
     })
     assert [p.format() for p in found(root)] == [
@@ -544,7 +568,7 @@ def test_gbk_warning_names_the_encoding_and_undecodable_bytes_give_the_line(tmp_
 # -- pages -------------------------------------------------------------------------------
 
 def test_a_page_dated_in_the_future_is_scheduled_then_published(tmp_path: Path) -> None:
-    root = write_site(tmp_path, {"content/interviews/later.md": interview(date="2025-03-01 09:30"),
+    root = write_site(tmp_path, {"content/interviews/later.md": interview("定时访谈", date="2025-03-01 09:30"),
                                  "content/interviews/now.md": interview(date="2024-12-31 23:59")})
     result = check(BuildOptions(root=root, now=NOW))
     assert result.problems == []
@@ -840,15 +864,15 @@ def test_pictures_cut_short_are_warned_with_the_errors_of_the_build(tmp_path: Pa
 
 def test_an_interview_without_text_is_warned(tmp_path: Path) -> None:
     # Front matter only: the page was published as an empty article, unwarned.
-    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=""),
-                                 "content/interviews/b.md": interview(body="\n\n   \n"),
-                                 "content/interviews/c.md": interview(body="![图](https://example.org/a.png)\n"),
-                                 "content/interviews/d.md": interview(body="", extra="draft: true\n"),  # unfinished
+    root = write_site(tmp_path, {"content/interviews/a.md": interview("访谈a", body=""),
+                                 "content/interviews/b.md": interview("访谈b", body="\n\n   \n"),
+                                 "content/interviews/c.md": interview("访谈c", body="![图](https://example.org/a.png)\n"),
+                                 "content/interviews/d.md": interview("访谈d", body="", extra="draft: true\n"),  # unfinished
                                  # Written, but all hidden: in a comment (the editor's notes), or no words at all.
-                                 "content/interviews/e.md": interview(body="\n　<!-- 访谈稿待补充：\n问：……\n答：……\n-->\n"),
-                                 "content/interviews/f.md": interview(body="---\n"),
-                                 "content/interviews/g.md": interview(body="<!-- 待补充 -->\n", extra="draft: true\n"),
-                                 "content/interviews/h.md": interview(body="<!-- 注释 -->\n答：有文字。\n")})
+                                 "content/interviews/e.md": interview("访谈e", body="\n　<!-- 访谈稿待补充：\n问：……\n答：……\n-->\n"),
+                                 "content/interviews/f.md": interview("访谈f", body="---\n"),
+                                 "content/interviews/g.md": interview("访谈g", body="<!-- 待补充 -->\n", extra="draft: true\n"),
+                                 "content/interviews/h.md": interview("访谈h", body="<!-- 注释 -->\n答：有文字。\n")})
     assert [(p.location(), p.message) for p in found(root)] == [
         ("content/interviews/a.md:10", "the interview has no text below its front matter, so its page shows only "
                                        "the title and facts"),

@@ -328,6 +328,8 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_P: interview(extra="images:\n  - src: C:\\Users\\editor\\Desktop\\caomei.png\n    alt: 草莓\n")}),
         ("Two pages with one URL", "slug: baihe in two pages",
          {_P: interview(extra="slug: baihe\n"), "content/interviews/other.md": interview(extra="slug: baihe\n")}),
+        ("Two interviews with one title (a copy, or a title not changed)", "content/interviews/2018-06-huaxin.md",
+         {_P: interview(), "content/interviews/2018-06-huaxin.md": interview()}),
     ],
     "Words and accessibility (warnings)": [
         ("A known misspelling of a unit name", "百合镇", {_P: interview(body="## 问题\n\n百合镇的草莓。\n")}),
