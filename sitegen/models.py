@@ -323,13 +323,20 @@ def _fullwidth_brackets(tag: str) -> str | None:
 
 
 QUOTED_TAGS = "quoted_tags"
-"""Validation context key: the indexes of the ``tags`` items typed in quotes (see `parse_tags`)."""
+"""Validation context key: ``{field: indexes}`` of the items of ``tags`` (or of a unit's ``aliases`` and
+``misspellings``) typed in quotes (see `parse_tags`)."""
+
+WORD_LIST_FIELDS = {"tags": "tag", "aliases": "name", "misspellings": "spelling"}
+"""The lists of short words checked by `parse_tags`, each with what one item is called in messages."""
 
 
 def parse_tags(value: Any, info: ValidationInfo) -> tuple[str, ...]:
-    """Accept a page's tags: a list of texts (see `parse_text_list`), none of them a list typed as one text.
+    """Accept a page's tags (or a unit's aliases or misspellings): a list of texts, none of them a list typed as one.
 
-    Takes the value typed after ``tags:``; returns the tags. A list needs
+    Takes the value typed after ``tags:``; returns the tags. A unit's
+    ``aliases`` and ``misspellings`` are checked the same way (an item is
+    then a "name" or a "spelling"): ``misspellings: 白河镇, 百合镇`` is one
+    spelling that no text holds, so neither would be warned. A list needs
     half-width square brackets and English commas: ``tags: 大调研, 补短板``
     (no brackets), ``tags: 【大调研, 补短板】`` or ``［…］`` (full-width
     brackets from a Chinese input method) and ``[大调研，补短板]`` (a
@@ -342,31 +349,35 @@ def parse_tags(value: Any, info: ValidationInfo) -> tuple[str, ...]:
     list in the hint.
     """
     tags = parse_text_list(value)
-    quoted = (info.context or {}).get(QUOTED_TAGS, ())
+    field = info.field_name if info.field_name in WORD_LIST_FIELDS else "tags"
+    word = WORD_LIST_FIELDS[field]
+    quoted = (info.context or {}).get(QUOTED_TAGS, {}).get(field, ())
     for index, tag in enumerate(tags):
         if index in quoted:
             continue  # typed in quotes: one tag, as written
         brackets = _fullwidth_brackets(tag)
         if brackets:
-            message = f'the tag "{{tag}}" is written in full-width brackets {brackets} (全角括号), so it is one tag'
+            message = (f'the {word} "{{tag}}" is written in full-width brackets {brackets} (全角括号), '
+                       f"so it is one {word}")
             how = "in half-width square brackets"
         elif "，" in tag or "、" in tag:
-            message = 'the tag "{tag}" has a full-width comma (，) or 顿号 (、) in it, so it is one tag'
+            message = f'the {word} "{{tag}}" has a full-width comma (，) or 顿号 (、) in it, so it is one {word}'
             how = "separated by English commas"
         elif "," in tag and isinstance(value, str):
-            message, how = 'without square brackets, "{tag}" is one text, so it is one tag', "in square brackets"
+            message, how = f'without square brackets, "{{tag}}" is one text, so it is one {word}', "in square brackets"
         elif _SPACED_WORDS_RE.search(tag):
-            message = 'the tag "{tag}" has a space between Chinese words in it, so it is one tag'
+            message = f'the {word} "{{tag}}" has a space between Chinese words in it, so it is one {word}'
             how = "in square brackets, separated by English commas"
         else:  # a list item with a comma in it ([a, "b, c"]) was written as one on purpose
             continue
         separators = _TAG_SEPARATORS if not _SPACED_WORDS_RE.search(tag) or "," in tag else _TAG_SPACES
         parts = [part.strip(" 【】［］" if _fullwidth_brackets(item) else " ")
                  for item in tags for part in separators.split(item)]
-        keep = (f'; if "{tag}" is one tag, put it in quotes: "{tag}"'
+        keep = (f'; if "{tag}" is one {word}, put it in quotes: "{tag}"'
                 if _QUOTABLE_RE.search(tag) and not brackets and not isinstance(value, str) else "")
         listed = ", ".join(dict.fromkeys(part for part in parts if part))  # each tag once
-        raise PydanticCustomError("tags", message, {"tag": tag, "hint": f"write the tags {how}: tags: [{listed}]{keep}"})
+        raise PydanticCustomError("tags", message,
+                                  {"tag": tag, "hint": f"write the {field} {how}: {field}: [{listed}]{keep}"})
     return tags
 
 
@@ -584,8 +595,8 @@ class Unit(Record):
     id: Slug
     name: Text
     level: UnitLevel
-    aliases: TextList = ()
-    misspellings: TextList = ()
+    aliases: Tags = ()
+    misspellings: Tags = ()
     summary: OptionalText = ""
     tallies: tuple[Tally, ...] = ()
     targets: tuple[Target, ...] = ()

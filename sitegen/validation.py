@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .errors import Report
-from .models import CHOICE_LABELS, QUOTED_TAGS, choice_meant, clip, kind_of
+from .models import CHOICE_LABELS, QUOTED_TAGS, WORD_LIST_FIELDS, choice_meant, clip, kind_of
 from .yamltext import YamlData
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
@@ -183,7 +183,7 @@ def validate_record(model: type[RecordT], data: YamlData, path: str, report: Rep
     file name). Returns the record, or None after adding one error per bad
     field (each at the line and column where it was typed) to the report.
     The validation context tells `sitegen.models.parse_tags` which tags
-    were typed in quotes. Raises nothing for bad input.
+    (aliases, misspellings) were typed in quotes. Raises nothing for bad input.
     """
     if not isinstance(data.value, dict):
         line, column = data.locate(())
@@ -192,11 +192,11 @@ def validate_record(model: type[RecordT], data: YamlData, path: str, report: Rep
                      'start each line with a field name, an English colon and a space, e.g. "title: 白鹤镇"')
         return None
     values = {**(defaults or {}), **data.value}
-    tags = values.get("tags")
     # Only a tag with 、 ， or a space can need it, and looking costs the positions: look only then.
-    quoted = frozenset(index for index, tag in enumerate(tags)
-                       if isinstance(tag, str) and ("、" in tag or "，" in tag or " " in tag or "\u3000" in tag)
-                       and data.typed_in_quotes(("tags", index))) if isinstance(tags, list) else frozenset()
+    quoted = {key: frozenset(index for index, tag in enumerate(values[key])
+                             if isinstance(tag, str) and ("、" in tag or "，" in tag or " " in tag or "\u3000" in tag)
+                             and data.typed_in_quotes((key, index)))
+              for key in WORD_LIST_FIELDS if isinstance(values.get(key), list)}
     try:
         return model.model_validate(values, context={QUOTED_TAGS: quoted})
     except ValidationError as failure:

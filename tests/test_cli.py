@@ -247,6 +247,8 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("Tags separated by spaces (to keep a space or 、 in one tag, put it in quotes)", "tags: [大调研 补短板]",
          {_P: interview(extra="tags: [大调研 补短板]\n")}),
         ("Tags in full-width brackets", "tags: 【大调研，补短板】", {_P: interview(extra="tags: 【大调研，补短板】\n")}),
+        ("A unit's misspellings (or aliases) without square brackets", "misspellings: 白河镇, 百合镇",
+         {"content/units/baihe.yaml": UNIT.replace("[白河镇, 百合镇]", "白河镇, 百合镇")}),
         ("Quotes around part of a value", 'title: "大调研"微访谈', {_P: interview('"大调研"微访谈')}),
         ("A space before the first field", " title: 白鹤镇访谈", {_P: _page("title:", " title:")}),
         ("A TAB used for indentation", "tags:⇥- 大调研 (the TAB shown as ⇥)", {_P: interview(extra="tags:\n\t- 大调研\n")}),

@@ -90,6 +90,33 @@ def test_tags_typed_as_one_text_are_an_error_showing_the_list(tmp_path: Path, ty
     assert printed(root) == [f"{PAGE_PATH}:9:7: error: tags: {message}\n  hint: {hint}"]
 
 
+@pytest.mark.parametrize(("typed", "message", "hint"), [
+    ("misspellings: 白河镇, 百合镇", 'misspellings: without square brackets, "白河镇, 百合镇" is one text, so it is one spelling',
+     "write the misspellings in square brackets: misspellings: [白河镇, 百合镇]"),
+    ("misspellings: [白河镇、百合镇]",
+     'misspellings: the spelling "白河镇、百合镇" has a full-width comma (，) or 顿号 (、) in it, so it is one spelling',
+     "write the misspellings separated by English commas: misspellings: [白河镇, 百合镇]; "
+     'if "白河镇、百合镇" is one spelling, put it in quotes: "白河镇、百合镇"'),
+    ("aliases: 【白鹤，白鹤镇政府】",
+     'aliases: the name "【白鹤，白鹤镇政府】" is written in full-width brackets 【】 (全角括号), so it is one name',
+     "write the aliases in half-width square brackets: aliases: [白鹤, 白鹤镇政府]"),
+])
+def test_a_units_names_typed_as_one_text_are_an_error_showing_the_list(tmp_path: Path, typed: str, message: str,
+                                                                      hint: str) -> None:
+    # One misspelling "白河镇, 百合镇" was looked for, which no text holds: 白河镇 in a page went unwarned.
+    unit = UNIT.replace("misspellings: [白河镇, 百合镇]", typed)
+    root = write_site(tmp_path, {UNIT_PATH: unit, PAGE_PATH: interview("白河镇访谈")})
+    column = typed.index(" ") + 2
+    assert printed(root) == [f"{UNIT_PATH}:3:{column}: error: {message}\n  hint: {hint}"]
+
+
+def test_a_units_names_written_as_a_list_are_kept(tmp_path: Path) -> None:
+    unit = UNIT.replace("misspellings: [白河镇, 百合镇]", 'aliases: [白鹤, "白鹤 镇"]\nmisspellings: 百合镇')
+    root = write_site(tmp_path, {UNIT_PATH: unit, PAGE_PATH: interview("百合镇访谈")})
+    assert printed(root) == [f'{PAGE_PATH}:2:8: warning: "百合镇" is a misspelling of the unit name 白鹤镇\n'
+                             "  hint: write 白鹤镇"]
+
+
 def test_tags_written_as_a_list_are_kept(tmp_path: Path) -> None:
     root = write_site(tmp_path, {PAGE_PATH: interview(extra='tags: [大调研, 白鹤（草莓）, 【专题】调研, "上海, 青浦"]\n')})
     assert printed(root) == []
