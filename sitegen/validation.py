@@ -109,7 +109,7 @@ def did_you_mean(key: str, known: list[str]) -> str | None:
     Takes the key as typed and the record's field names. Tries, in order: the
     same name in other case or with ``-``/space for ``_`` (``As-Of``); a known
     synonym (`SYNONYMS`: ``description`` → ``summary``, ``标题`` → ``title``);
-    then the closest name by edit distance, at most 1 edit for names up to 5
+    the plural or singular (``tally`` → ``tallies``); then the closest name by edit distance, at most 1 edit for names up to 5
     characters and 2 for longer ones (``interveiwee`` → ``interviewee``; but
     ``interview_start`` is not taken for ``interviewee``).
     """
@@ -118,6 +118,11 @@ def did_you_mean(key: str, known: list[str]) -> str | None:
         return folded
     for candidate in SYNONYMS.get(folded, ()):
         if candidate in known:
+            return candidate
+    # One for many, or many for one (tally for tallies, milestone for milestones, actions for action).
+    singular = folded.removesuffix("ies") + "y" if folded.endswith("ies") else folded.removesuffix("s")
+    for candidate in (folded + "s", folded.removesuffix("y") + "ies", singular):
+        if candidate != folded and candidate in known:
             return candidate
     limit = 1 if len(folded) <= 5 else 2
     scored = sorted((_edit_distance(folded, name), name) for name in known)

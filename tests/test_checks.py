@@ -645,6 +645,12 @@ def test_unknown_fields_get_a_did_you_mean(tmp_path: Path) -> None:
     assert did_you_mean("标题", ["title", "date"]) == "title"
     assert did_you_mean("As-Of", ["as_of"]) == "as_of"
     assert did_you_mean("description", ["title", "summary"]) == "summary"
+    # "tally" is 3 edits from "tallies": the hint said "remove it", which throws the figures away.
+    assert did_you_mean("tally", ["name", "tallies", "targets"]) == "tallies"
+    assert did_you_mean("Action", ["actions", "outcome"]) == "actions"
+    root = write_site(tmp_path / "unit", {UNIT_PATH: UNIT.replace("tallies:", "tally:")})
+    assert [p.format() for p in found(root)] == [
+        f'{UNIT_PATH}:4:1: error: unknown field "tally" (did you mean "tallies"?)\n  hint: rename it to "tallies"']
     text = interview().replace("interviewee:", "interveiwee:")
     root = write_site(tmp_path, {"content/interviews/a.md": text})
     # One message, not also 'the field "interviewee" is missing': the rename fixes both.
