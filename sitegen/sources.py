@@ -25,6 +25,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+import yaml
+
 from .errors import Report
 
 ENCODING_HINT = "在 WPS 或记事本中选择 另存为 → 编码 UTF-8, and save again"
@@ -391,14 +393,58 @@ def split_front_matter(source: SourceFile, report: Report) -> FrontMatterDocumen
         if slip is not None:
             report.error(source.path, number + 1, 1,
                          f'this line looks like the "---" that closes the front matter, but {slip}', FENCE_HINT)
+        if slip is None and _DELIMITER.fullmatch(line) and opening is None:
+            text = _text_start(lines, number)
+            if text is not None:  # the page's text above this "---": the closing line is missing
+                report.error(source.path, text + 1, 1,
+                             f'the front matter has no closing "---" before the page\'s text starts on this line '
+                             f'(the "---" on line {number + 1} was taken as its end)', _close_above(text))
+                return FrontMatterDocument(source, None, 1, source.text, 1)
         if slip is not None or _DELIMITER.fullmatch(line):
             front = "".join(line + "\n" for line in lines[1:number])
             body = "\n".join(lines[number + 1:])
             return FrontMatterDocument(source, front, 2, body, number + 2)
     if opening is None:
+        text = _text_start(lines, len(lines))
         report.error(source.path, 1, 1, 'the front matter opened with "---" on line 1 is never closed',
-                     'add a line with only "---" after the last front-matter line (title, date, …)')
+                     'add a line with only "---" after the last front-matter line (title, date, …)' if text is None
+                     else _close_above(text))
     return FrontMatterDocument(source, None, 1, source.text, 1)
+
+
+# A key, typed well or not: an English field name or a short Chinese one, then a colon of either width.
+_KEY_START = re.compile(r"(?:[A-Za-z_][A-Za-z0-9_\-]*|[\u3400-\u4dbf\u4e00-\u9fff]{1,8})[ \t]*[:：]")
+
+
+def _text_start(lines: list[str], end: int) -> int | None:
+    """The index of the first line before ``end`` (after line 1) that is the page's text, not front matter.
+
+    That is a line after an empty one, at the start of the line, that is
+    neither a key (``title:``, ``标题：``), a comment, a list item nor a
+    quoted or bracketed value: YAML cannot read such a line in front matter
+    at all, so the editor left out the "---" above it. None when there is none.
+    """
+    for number in range(2, end):
+        line = lines[number]
+        if lines[number - 1].strip() or not line.strip() or line[0] in " \t\u3000#-[]{}\"'|>&*!%@`?,:":
+            continue
+        if not _KEY_START.match(line):
+            return None if _reads_as_yaml(lines[1:end]) else number  # else inside quotes or brackets
+    return None
+
+
+def _reads_as_yaml(lines: list[str]) -> bool:
+    """True when YAML reads ``lines`` without an error (structure only: aliases are not expanded)."""
+    try:
+        yaml.compose("\n".join(lines), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return False
+    return True
+
+
+def _close_above(text: int) -> str:
+    """The hint for front matter whose closing line is missing above the text starting at index ``text``."""
+    return f'add a line with only "---" above line {text + 1}, after the last front-matter line (title, date, …)'
 
 
 FENCE_HINT = "type exactly --- (three half-width hyphens, 半角) and nothing else on the line"

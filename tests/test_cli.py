@@ -230,6 +230,8 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("No front matter", "the page does not start with ---", {_P: "白鹤镇访谈\n\n回答。\n"}),
         ("Front matter never closed", "---, then fields, but no closing ---",
          {_P: "---\ntitle: 白鹤镇访谈\ndate: 2018-05-03\n"}),
+        ("The closing --- left out, with a --- further down the text", "---, fields, text, then --- between parts",
+         {_P: interview(body="大调研开展以来，成立领导小组。\n\n---\n\n## 问题\n\n回答。\n").replace("\n---\n\n", "\n\n", 1)}),
         ("Empty lines before the first ---", "an empty line 1, then ---", {_P: "\n" + interview()}),
         ("The closing --- typed with an input method", "———", {_P: interview().replace("\n---\n\n", "\n———\n\n")}),
     ],

@@ -395,11 +395,40 @@ def test_split_without_front_matter() -> None:
 
 def test_split_unclosed_front_matter_is_an_error() -> None:
     report = Report()
-    document = split_front_matter(source("---\ntitle: x\n\n正文\n"), report)
+    document = split_front_matter(source("---\ntitle: x\ndate: 2018-05-03\n"), report)
     assert document.front_matter is None
     assert [p.format() for p in report.problems] == [
         'content/p.md:1:1: error: the front matter opened with "---" on line 1 is never closed\n'
         '  hint: add a line with only "---" after the last front-matter line (title, date, …)']
+    report = Report()
+    split_front_matter(source("---\ntitle: x\n\n正文\n"), report)
+    assert [p.format() for p in report.problems] == [
+        'content/p.md:1:1: error: the front matter opened with "---" on line 1 is never closed\n'
+        '  hint: add a line with only "---" above line 4, after the last front-matter line (title, date, …)']
+
+
+def test_front_matter_not_closed_before_the_text_is_named_at_the_text() -> None:
+    # A "---" further down (a rule between parts of the text) was taken as the end of the front matter, and
+    # the message was YAML's "could not find expected ':'" about a line of the text.
+    report = Report()
+    text = "---\ntitle: x\ntags: [a]\n\n大调研开展以来，白鹤镇成立领导小组。\n\n---\n\n## 问题\n"
+    document = split_front_matter(source(text), report)
+    assert (document.front_matter, document.body) == (None, text)
+    assert [p.format() for p in report.problems] == [
+        'content/p.md:5:1: error: the front matter has no closing "---" before the page\'s text starts on this line '
+        '(the "---" on line 7 was taken as its end)\n'
+        '  hint: add a line with only "---" above line 5, after the last front-matter line (title, date, …)']
+
+
+@pytest.mark.parametrize("front", [
+    'title: x\nsummary: "第一段\n\n第二段"\n',  # a quoted value over lines, as YAML reads it
+    "title: x\ntags: [a,\n\nb]\n",
+    "title: x\n\n# 注释\n\ndate: 2018-05-03\n\n标题：y\n",  # a slip the YAML messages name
+])
+def test_front_matter_with_empty_lines_is_split_at_its_closing_line(front: str) -> None:
+    report = Report()
+    document = split_front_matter(source(f"---\n{front}---\n正文\n"), report)
+    assert (document.front_matter, document.body, report.problems) == (front, "正文\n", [])
 
 
 _FENCE_HINT = "  hint: type exactly --- (three half-width hyphens, 半角) and nothing else on the line"
