@@ -22,7 +22,9 @@ Before parsing, a line scan catches the mistakes that PyYAML reports at the
 wrong place or with baffling words (cases 09 and 11): TAB indentation,
 full-width colons, spaces and dashes typed by a Chinese input method,
 ``key:value`` without a space, a list item without the space after ``-``,
-invisible control characters. A TAB used as the gap right
+invisible control characters, and characters that show nothing (a
+zero-width space or a stray BOM pasted from a web page: ``unit: baihe``
+with one names no unit, yet reads right). A TAB used as the gap right
 after ``key:`` is allowed (YAML 1.2 allows tabs as separation space): it is
 read as a space, and columns stay right.
 
@@ -110,6 +112,15 @@ _BLOCK_HEADER = re.compile(r"[|>][0-9+\-]*[ \t]*(#.*)?$")
 _FLOW_SPECIAL = re.compile(r"[\"'\[\]{}#]")
 _BAD_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff"
 _BAD_BREAKS = "\x85\u2028\u2029"
+# Characters that show nothing, pasted with text from web pages, WeChat and Word: a unit id, tag or name
+# holding one is not the one it looks like (unit: baihe<U+200B> names no unit, yet reads "baihe").
+_INVISIBLE_NAMES = {"\u00ad": "soft hyphen (软连字符, U+00AD)", "\u200b": "zero-width space (零宽空格, U+200B)",
+                    "\u200e": "left-to-right mark (U+200E)", "\u200f": "right-to-left mark (U+200F)",
+                    "\u2060": "word joiner (U+2060)", "\ufeff": "zero-width no-break space or byte-order mark (U+FEFF)",
+                    **{chr(code): f"text-direction control (U+{code:04X})"
+                       for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}}
+_INVISIBLES = "".join(_INVISIBLE_NAMES)
+_INVISIBLE = re.compile(f"[{_INVISIBLES}]")
 _BAD_CHAR = re.compile(f"[{_BAD_CHARS}]")
 _BAD_BREAK = re.compile(f"[{_BAD_BREAKS}]")
 _GAP = " \t" + _WIDE_SPACES
@@ -404,7 +415,7 @@ def _load_fast(text: str, first_line: int) -> tuple[list[_Issue], YamlData | Non
 # value follows a space. The trailing "+" on the key patterns makes their repeats
 # possessive: no backtracking, and the same matches, since a key ends where a non-key
 # character follows.
-_QUICK_CHAR = re.compile(f"[\t{_WIDE_SPACES}{_BAD_CHARS}{_BAD_BREAKS}]")
+_QUICK_CHAR = re.compile(f"[\t{_WIDE_SPACES}{_BAD_CHARS}{_BAD_BREAKS}{_INVISIBLES}]")
 _QUICK_KEY = re.compile(rf"\n[ -]*+(?:{_ASCII_KEY}+|{_CJK_KEY}+)(?::(?=[^ \t{_WIDE_SPACES}/:\n])|[ \t]*+：)")
 _QUICK_COMMENT = re.compile(r" #(?=[^ \t#\n])")
 _QUICK_DASH = re.compile(r"\n *+(?:-[^ \n-]|[－—–−])")
@@ -482,6 +493,22 @@ def _scan_characters(lines: _Lines, issues: list[_Issue]) -> None:
                                  "delete it (it often comes from text copied from a web page or Word)"))
             if len(issues) > MAX_PROBLEMS:
                 return
+    for match in _INVISIBLE.finditer(lines.text):
+        line, column = lines.at(match.start())
+        if line in seen:
+            continue
+        seen.add(line)
+        char, typed = match.group(), lines.line(line)
+        before = re.search(r"\S{0,8}$", typed[:column].rstrip(_INVISIBLES)).group()  # type: ignore[union-attr]
+        after = re.match(r"\S{0,8}", typed[column:].lstrip(_INVISIBLES)).group()  # type: ignore[union-attr]
+        where = (f'between "{before}" and "{after}"' if before and after else
+                 f'before "{after}"' if after else f'after "{before}"' if before else "alone on the line")
+        issues.append(_Issue(line, column, f"an invisible {_INVISIBLE_NAMES[char]} is in the text: it shows nothing, "
+                                           "but makes the text differ from what is seen",
+                             f"delete it: it stands {where} (it often comes from text copied from a web page, "
+                             "WeChat or Word; retyping the word removes it)"))
+        if len(issues) > MAX_PROBLEMS:
+            return
 
 
 def _scan_line(scan: _Scan, number: int, line: str) -> None:

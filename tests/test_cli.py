@@ -264,6 +264,8 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A # that starts a comment", "title: 第三期 #3", {_P: interview("第三期 #3")}),
         ("A value that starts with #", "title: #1 白鹤镇", {_P: interview("#1 白鹤镇")}),
         ("An invisible control character pasted from the web", "title: 白鹤\\x08镇", {_P: interview("白鹤\x08镇")}),
+        ("A character that shows nothing, pasted from the web", "unit: baihe\\u200b",
+         {_P: _page("unit: baihe", "unit: baihe\u200b")}),
     ],
     "Fields and values": [
         ("A misspelt field name", "interveiwee:", {_P: _page("interviewee:", "interveiwee:")}),

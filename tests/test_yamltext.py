@@ -247,6 +247,30 @@ def test_fullwidth_spaces() -> None:
 NBSP = "a no-break space (U+00A0, 不间断空格, from text copied from a web page or WeChat)"
 
 
+def test_characters_that_show_nothing_are_named_with_the_text_around_them() -> None:
+    # unit: baihe<U+200B> was "there is no unit "baihe"; did you mean baihe?", and a title or tag holding one
+    # was published as another text than the one seen.
+    _, report = load("unit: baihe\u200b\ntitle: 白\u200b鹤镇\ntags: [\ufeff大调研]\nname: 白\u00ad\u2060鹤\n")
+    assert shown(report) == [
+        "data/x.yaml:1:12: error: an invisible zero-width space (零宽空格, U+200B) is in the text: it shows nothing, "
+        "but makes the text differ from what is seen\n"
+        '  hint: delete it: it stands after "baihe" (it often comes from text copied from a web page, WeChat or '
+        "Word; retyping the word removes it)",
+        "data/x.yaml:2:9: error: an invisible zero-width space (零宽空格, U+200B) is in the text: it shows nothing, "
+        "but makes the text differ from what is seen\n"
+        '  hint: delete it: it stands between "白" and "鹤镇" (it often comes from text copied from a web page, '
+        "WeChat or Word; retyping the word removes it)",
+        "data/x.yaml:3:8: error: an invisible zero-width no-break space or byte-order mark (U+FEFF) is in the text: "
+        "it shows nothing, but makes the text differ from what is seen\n"
+        '  hint: delete it: it stands between "[" and "大调研]" (it often comes from text copied from a web page, '
+        "WeChat or Word; retyping the word removes it)",
+        "data/x.yaml:4:8: error: an invisible soft hyphen (软连字符, U+00AD) is in the text: it shows nothing, "
+        "but makes the text differ from what is seen\n"
+        '  hint: delete it: it stands between "白" and "鹤" (it often comes from text copied from a web page, '
+        "WeChat or Word; retyping the word removes it)"]
+    assert ok("title: 白鹤镇\u200d👨\u200d👩\n").value == {"title": "白鹤镇\u200d👨\u200d👩"}  # joiners are kept
+
+
 def test_no_break_spaces_pasted_from_the_web_are_named() -> None:
     """A no-break space (&nbsp;, as WeChat and web pages give) is not a space to YAML: each slip is named."""
     _, report = load("a:\n\u00a0\u00a0b: 1\n")
