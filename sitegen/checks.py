@@ -535,8 +535,9 @@ def misspelling_clashes(content: Content) -> dict[tuple[str, int], tuple[str, st
                 clashes[(unit.path, index)] = (
                     f'"{bad}" {relation} {whose} {kind} {text}{where}, so every correct {text} would be warned '
                     "as a misspelling",
-                    f'remove "{bad}" from misspellings, or list the whole wrong spelling as it is typed in the '
-                    "texts (e.g. 白河镇, not 白河)")
+                    f'remove "{bad}" from misspellings' + (
+                        ", or list the whole wrong spelling as it is typed in the texts (e.g. 白河镇, not 白河)"
+                        if bad != text else ": it is a correct name on this site"))
             elif earlier is not unit and _plain_name(earlier.record.name) != _plain_name(unit.record.name):
                 clashes[(unit.path, index)] = (
                     f'"{bad}" is listed by {earlier.record.name} ({earlier.path}) too, so it is looked for as a '

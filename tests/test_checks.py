@@ -250,6 +250,12 @@ def test_a_misspelling_that_is_part_of_a_correct_name_or_listed_twice_is_warned_
     assert [p.message for p in found(root)] == [
         'misspellings: "鹤乡" is part of this unit\'s own other correct name (aliases) 白鹤乡, so every correct 白鹤乡 '
         "would be warned as a misspelling"]
+    # The whole name of another unit: listing it "whole, as typed" (白河镇, not 白河) cannot help.
+    root = write_site(tmp_path / "whole", {"content/units/baihezhen.yaml": "name: 白河镇\nlevel: town\n",
+                                           "content/interviews/a.md": interview()})
+    assert [(p.message, p.hint) for p in found(root)] == [
+        ('misspellings: "白河镇" is another unit\'s name 白河镇 (content/units/baihezhen.yaml), so every correct 白河镇 '
+         "would be warned as a misspelling", 'remove "白河镇" from misspellings: it is a correct name on this site')]
 
 
 # -- references --------------------------------------------------------------
