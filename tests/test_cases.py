@@ -27,6 +27,7 @@ from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+import lxml.etree
 import lxml.html
 import pytest
 
@@ -545,6 +546,11 @@ def test_case_15_line_breaks_in_chinese_text(tmp_path: Path) -> None:
     # The summary keeps the lines apart as the page does: minutes never run into one phrase.
     assert summary.startswith("会议时间：2024年5月28日下午\u3000会议地点：社区党群服务中心二楼\u3000参会人员：")
     assert "办 理" not in summary
+    # The feed carries the text as the page shows it: the same lines, the same break between 办 and 理.
+    feed = lxml.etree.fromstring((root / "output/feed.xml").read_bytes())
+    content = feed.find("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}content")
+    text = content.text if content is not None else ""
+    assert text.count("<br>") == 5 and "办<br>" in text, text
 
 
 # -- 16 -----------------------------------------------------------------------
