@@ -310,6 +310,11 @@ class _Discovery:
             own = Report()
             data = load_yaml(source.text, rel, own)
             record = None
+            declared = data.value.get("id") if data is not None and isinstance(data.value, dict) else None
+            if isinstance(declared, str) and declared != stem:
+                # Renamed from the id it declares (baihe.yaml → baihezhen.yaml, id: baihe still in it): the
+                # pages naming that id get no "there is no unit" error beside the file's own.
+                content.broken.add((collection, declared))
             if data is not None and _record_id_ok(data, rel, stem, own):
                 if not self._unused_id(rel, collection, stem):
                     report.extend(own.problems)

@@ -304,6 +304,18 @@ def test_references_that_do_not_resolve_name_the_fix(tmp_path: Path) -> None:
         "  hint: use the id (file name in content/series/ without .yaml) of one of: dadiaoyan"]
 
 
+def test_a_record_file_renamed_from_the_id_it_declares_is_one_error(tmp_path: Path) -> None:
+    # baihe.yaml renamed baihezhen.yaml with "id: baihe" in it: beside its own error, every page naming
+    # baihe got "there is no unit "baihe"; add the file content/units/baihe.yaml".
+    root = write_site(tmp_path, {"content/series/dadiaoyan.yaml": SERIES, "content/units/baihezhen.yaml": "id: baihe\n" + UNIT,
+                                 "content/interviews/a.md": interview()}, records=False)
+    assert [p.format() for p in found(root)] == [
+        'content/units/baihezhen.yaml:1:5: error: id "baihe" differs from the file name "baihezhen"\n'
+        "  hint: the id is the file name: rename the file to baihe.yaml or write id: baihezhen"]
+    (root / "content/units/baihezhen.yaml").rename(root / "content/units/baihe.yaml")
+    assert found(root) == []
+
+
 def test_a_missing_unit_with_no_units_at_all_says_which_file_to_add(tmp_path: Path) -> None:
     root = write_site(tmp_path, {"content/series/dadiaoyan.yaml": SERIES, "content/interviews/a.md": interview()},
                       records=False)
