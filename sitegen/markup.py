@@ -79,7 +79,7 @@ from .errors import Problem
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "18"
+POLICY_VERSION = "19"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -1454,6 +1454,47 @@ def _full_width_sign_problems(source: str, lines: list[str], path: str, first_li
     return problems
 
 
+# A list marker followed by a space Markdown does not count as one: the full-width space an input method types,
+# or the no-break and other special spaces of text copied from web pages and WeChat. (Numbers of 1 to 3 digits:
+# "2018.　年度总结" is a year.)
+_ODD_SPACES = "\u3000\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
+_ODD_SPACE_RE = re.compile(f"[{_ODD_SPACES}]")
+_ODD_SPACE_ITEM_RE = re.compile(f"^[ \\t]*(?P<marker>[-*+]|[0-9]{{1,3}}[.)])(?P<space>[{_ODD_SPACES}])[{_ODD_SPACES} ]*(?=\\S)")
+
+
+def _space_name(char: str) -> str:
+    """How a warning names the space ``char`` (one of `_ODD_SPACES`)."""
+    if char == "\u3000":
+        return "a full-width space (全角空格)"
+    if char == "\u00a0":
+        return "a no-break space (不间断空格, U+00A0, from text copied from a web page or WeChat)"
+    return f"a special space (U+{ord(char):04X}, from text copied from a web page or Word)"
+
+
+def _odd_space_item_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
+    """Warnings for list items whose marker is followed by a full-width or no-break space (``-　征求意见``).
+
+    Markdown needs an ordinary space (or a TAB) after ``-``, ``*``, ``+`` or
+    ``1.``, so the page shows such a line as text, marker and all, where a
+    list was meant. Each is warned at the marker, with the line to type.
+    Fenced code is left alone; found while converting (cached).
+    """
+    if not _ODD_SPACE_RE.search(source):
+        return []
+    problems: list[Problem] = []
+    for index, line in outside_fences(lines):
+        found = _ODD_SPACE_ITEM_RE.match(line)
+        if found is None:
+            continue
+        marker, text = found.group("marker"), line[found.end():].rstrip()
+        problems.append(Problem(
+            path, first_line + index, found.start("marker") + 1, "warning",
+            f'{_space_name(found.group("space"))} follows "{marker}", so Markdown does not read this line as a '
+            f"list item (列表项): {_clipped(line.strip())}",
+            f'type an ordinary space (半角空格) after "{marker}": {marker} {_clipped(text)}'))
+    return problems
+
+
 # Stars typed to hide part of a name (王**、李**): right after a word, right before punctuation; and the
 # bold they make, starting with that punctuation.
 _MASKING_STARS_RE = re.compile(r"(?<=\w)(\*{2,}|_{2,})(?=[、，。；：！？,.;:!?）)」])")
@@ -1713,6 +1754,7 @@ class MarkdownRenderer:
         problems += _citation_problems(source, lines, path, first_line)
         problems += _numbering_problems(source, lines, path, first_line)
         problems += _full_width_sign_problems(source, lines, path, first_line)
+        problems += _odd_space_item_problems(source, lines, path, first_line)
         problems += _star_and_nesting_problems(source, lines, clean_html, path, first_line)
         if _removal_possible(source, raw_html):
             problems += _removal_problems(raw_html, lines, path, first_line)

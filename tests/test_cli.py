@@ -354,6 +354,8 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_P: interview(body="## 问题\n\n共收集问题296份[2]。\n\n[2]: http://www.shcafe.org/shzxxw/120946.html\n")}),
         ("A heading pasted with Word's first-line indent (全角空格)", "　　## 细节",
          {_P: interview(body="## 问题\n\n\u3000\u3000## 细节\n")}),
+        ("A list item typed with a full-width space after the dash", "-　征求意见",
+         {_P: interview(body="## 问题\n\n推进步骤：\n\n-\u3000征求意见\n")}),
         ("A level-1 heading in the text", "# 标题", {_P: interview(body="# 标题\n\n正文。\n")}),
         ("An interview whose text is all inside a comment", "<!-- 访谈稿待补充 … -->",
          {_P: interview(body="<!-- 访谈稿待补充：\n问：……\n-->\n")}),

@@ -733,6 +733,28 @@ def test_markdown_signs_typed_in_full_width_are_warned(renderer: MarkdownRendere
         "left: | 照明 ｜ 18 |")
 
 
+def test_list_markers_followed_by_a_full_width_or_no_break_space_are_warned(renderer: MarkdownRenderer) -> None:
+    # "-　征求意见" (an input method's full-width space) and "-&nbsp;摸排" (pasted from WeChat) were published as
+    # text, marker and all, unwarned.
+    body = ("主要做法：\n-\u00a0摸排问题点位\n-\u00a0分批组织施工\n\n推进：\n\n  -\u3000征求意见\n\n1.\u3000第一\n\n"
+            "2018.\u3000年度总结\n\n-\u3000\n\n```\n-\u3000代码\n```\n\n- \u3000半角后全角\n")
+    result = renderer.render(body, "a.md", 1)
+    full, nbsp = "a full-width space (全角空格)", "a no-break space (不间断空格, U+00A0, from text copied from a web page or WeChat)"
+    assert [(p.line, p.column, p.message, p.hint) for p in result.problems] == [
+        (2, 1, f'{nbsp} follows "-", so Markdown does not read this line as a list item (列表项): -\u00a0摸排问题点位',
+         'type an ordinary space (半角空格) after "-": - 摸排问题点位'),
+        (3, 1, f'{nbsp} follows "-", so Markdown does not read this line as a list item (列表项): -\u00a0分批组织施工',
+         'type an ordinary space (半角空格) after "-": - 分批组织施工'),
+        (7, 3, f'{full} follows "-", so Markdown does not read this line as a list item (列表项): -\u3000征求意见',
+         'type an ordinary space (半角空格) after "-": - 征求意见'),
+        (9, 1, f'{full} follows "1.", so Markdown does not read this line as a list item (列表项): 1.\u3000第一',
+         'type an ordinary space (半角空格) after "1.": 1. 第一')]
+    fixed = renderer.render(body.replace("-\u00a0", "- ").replace("-\u3000征", "- 征").replace("1.\u3000", "1. "),
+                            "a.md", 1)
+    assert fixed.problems == ()
+    assert len(fragment(fixed.html).cssselect("li")) == 5
+
+
 @pytest.mark.parametrize("body", [
     "主要做法：\n1. 摸排\n2. 建账\n## 下一步\n1. 回头看\n2. 总结\n",  # a heading ends the first list
     "1. 甲\n2. 乙\n```\n代码\n```\n1. 丙\n2. 丁\n",  # so does fenced code
