@@ -256,7 +256,8 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData,
         if kind == "enum":
             hint = _choice_hint(_type_inside(_annotation_at(model, loc), Enum), item.get("input")) or hint
         elif _MESSAGES[kind] is _GROUP:
-            hint = _group_hint(_type_inside(_annotation_at(model, loc), BaseModel), item.get("input")) or hint
+            hint = _group_hint(_type_inside(_annotation_at(model, loc), BaseModel), item.get("input"),
+                               in_list=bool(loc) and isinstance(loc[-1], int)) or hint
     else:
         line, column = data.locate(loc)
         message, hint = _converter_message(name, item, context)
@@ -279,19 +280,35 @@ def _choice_hint(choices: type[Enum] | None, typed: Any) -> str | None:
     return "use one of: " + ", ".join(f"{value} ({label})" for value, label in labels.items())
 
 
-def _group_hint(record: type[BaseModel] | None, typed: Any) -> str | None:
+def _group_hint(record: type[BaseModel] | None, typed: Any, *, in_list: bool = False) -> str | None:
     """The hint for a value typed where a group of fields goes (``interviewee: 张三``), naming its fields.
 
     Returns None when ``record`` is None or has no required field. The
-    text typed becomes the first field's value, so the hint shows the lines
-    to type: ``"  name: 张三", then "  role: …"``.
+    text typed becomes the first field's value (a web address, the ``url``
+    field's, when the group has one: ``source: https://…``), so the hint
+    shows the lines to type: ``"  name: 张三", then "  role: …"``. For an
+    item of a list (``images:`` then ``- images/a.svg``) the first field
+    goes after the item's "-": ``"- src: images/a.svg"``.
     """
-    required = [name for name, info in getattr(record, "model_fields", {}).items() if info.is_required()]
+    fields = getattr(record, "model_fields", {})
+    required = [name for name, info in fields.items() if info.is_required()]
     if not required:
         return None
     first = clip(typed) if isinstance(typed, str) and typed.strip() else "…"
-    lines = [f'"  {name}: {first if number == 0 else "…"}"' for number, name in enumerate(required)]
-    return (f"write {' and '.join(name + ':' for name in required)} lines below it, each indented with "
+    values = dict.fromkeys(required, "…")
+    if "url" in fields and isinstance(typed, str) and typed.strip().lower().startswith(("http://", "https://")):
+        values["url"] = first
+    else:
+        values[required[0]] = first
+    if in_list:
+        (name, value), *rest = values.items()
+        lines = [f'"- {name}: {value}"'] + [f'"  {other}: {text}"' for other, text in rest]
+        if not rest:
+            return f'write the item as a field, after the "-": {lines[0]}'
+        return (f'write the item as key: value lines, the first after the "-": {lines[0]}, then '
+                f"{', then '.join(lines[1:])} below it, lined up with {name}:")
+    lines = [f'"  {name}: {value}"' for name, value in values.items()]
+    return (f"write {' and '.join(name + ':' for name in values)} lines below it, each indented with "
             f"two spaces: {', then '.join(lines)}")
 
 

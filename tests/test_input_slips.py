@@ -229,14 +229,24 @@ def test_text_where_a_group_of_fields_goes_gets_the_lines_to_type(tmp_path: Path
     # The hint was "write the fields on the lines below it", naming none of them.
     page = interview().replace("interviewee:\n  name: 受访人\n  role: 党委书记", "interviewee: 张三 & 李四")
     source = interview(extra="source: 区融媒体中心\n")
-    root = write_site(tmp_path, {PAGE_PATH: page, "content/interviews/source.md": source})
+    # A web address goes under url:, not publisher:; a list item's first field goes after its "-".
+    address = interview("另一篇", extra="source: https://example.org/a.html\nimages:\n  - images/a.svg\n")
+    root = write_site(tmp_path, {PAGE_PATH: page, "content/interviews/source.md": source,
+                                 "content/interviews/url.md": address, "content/images/a.svg": "<svg/>"})
     assert printed(root) == [
         f'{PAGE_PATH}:5:14: error: "interviewee" should be a group of fields (key: value lines), not "张三 & 李四"\n'
         '  hint: write name: and role: lines below it, each indented with two spaces: "  name: 张三 & 李四", '
         'then "  role: …"',
         'content/interviews/source.md:9:9: error: "source" should be a group of fields (key: value lines), '
         'not "区融媒体中心"\n'
-        '  hint: write publisher: lines below it, each indented with two spaces: "  publisher: 区融媒体中心"']
+        '  hint: write publisher: lines below it, each indented with two spaces: "  publisher: 区融媒体中心"',
+        'content/interviews/url.md:9:9: error: "source" should be a group of fields (key: value lines), '
+        'not "https://example.org/a.html"\n'
+        '  hint: write publisher: and url: lines below it, each indented with two spaces: "  publisher: …", '
+        'then "  url: https://example.org/a.html"',
+        'content/interviews/url.md:11:5: error: "images → item 1" should be a group of fields (key: value lines), '
+        'not "images/a.svg"\n'
+        '  hint: write the item as a field, after the "-": "- src: images/a.svg"']
 
 
 def test_a_percentage_typed_with_the_sign_first_gets_the_number_alone(tmp_path: Path) -> None:
