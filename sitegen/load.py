@@ -52,6 +52,9 @@ CONTENT_DIR = "content"
 DATA_DIR = "data"
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 YAML_SUFFIXES = (".yaml", ".yml")
+DOCUMENT_SUFFIXES = (".doc", ".docx", ".docm", ".wps", ".rtf", ".odt", ".txt", ".xls", ".xlsx", ".et", ".ods",
+                     ".csv", ".ppt", ".pptx", ".dps")
+"""Office and text documents: in a folder of pages or records (content/interviews/ …) they are not published."""
 # Folders of content/ and the record each holds.
 COLLECTIONS = {"series": Series, "units": Unit, "interviews": InterviewMeta, "cases": CaseStudyMeta}
 
@@ -225,6 +228,16 @@ def _notepad_suffix(rel: str) -> str | None:
     return next((suffix for suffix in MARKDOWN_SUFFIXES + YAML_SUFFIXES if name.endswith(suffix + ".txt")), None)
 
 
+def _starts_with_fence(path: Path) -> bool:
+    """True when the file at ``path`` starts with ``---`` (after a byte-order mark), as a page does."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(8)
+    except OSError:
+        return False
+    return head.removeprefix(b"\xef\xbb\xbf").startswith(b"---")
+
+
 def _settings_key(config: Config) -> str:
     return f"{config!r}|{code_fingerprint()}"
 
@@ -269,6 +282,20 @@ class _Discovery:
                            f'the file name ends in "{typed}.txt" (Notepad added ".txt"), so it is neither read '
                            "nor published",
                            f"rename the file to {name[:-4]} (turn on 查看 → 文件扩展名 in Windows to see the .txt)")
+        elif suffix in DOCUMENT_SUFFIXES and collection is not None:
+            if not self.reader.check_inside(rel, report):
+                return
+            if suffix == ".txt" and collection in ("interviews", "cases") and _starts_with_fence(self.config.root / rel):
+                report.warning(rel, None, None,
+                               "this page (it starts with ---) is saved as .txt, so it is neither read nor published",
+                               f"rename the file to {name[:-4]}.md (turn on 查看 → 文件扩展名 in Windows to see the .txt)")
+                return
+            report.warning(rel, None, None,
+                           f"a {suffix} document in content/{collection}/ is not published: this folder holds "
+                           f"{'.md pages' if collection in ('interviews', 'cases') else '.yaml records'}, and a "
+                           "document beside them is most often the draft or the figures they were written from",
+                           f"to offer it for download, move it into content/files/ and link to it from a page: "
+                           f"[{name}](files/{name})")
         elif suffix not in MARKDOWN_SUFFIXES + YAML_SUFFIXES:
             if self.reader.check_inside(rel, report):
                 self.content.assets.append(rel)

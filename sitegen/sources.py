@@ -42,14 +42,21 @@ Windows hides them, so an editor who never sees one must never get an error for 
 """
 
 
+SYSTEM_NAMES = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini", "__macosx"})
+"""Files Windows writes into folders by itself (picture thumbnails, folder settings) and the folder a zip made
+on a Mac unpacks: never content, and not hidden from Windows editors, who copy them along. Lower case."""
+
+
 def is_skipped_name(name: str) -> bool:
     """Return True when a file or folder ``name`` is never a source.
 
     Takes a bare name (no folder). True for hidden names (``.x``), editor
-    backups and swap files (`BACKUP_SUFFIXES`) and Word/WPS lock files
-    (`OWNER_FILE_PREFIX`). Raises nothing.
+    backups and swap files (`BACKUP_SUFFIXES`), Word/WPS lock files
+    (`OWNER_FILE_PREFIX`) and the system files of `SYSTEM_NAMES`
+    (``Thumbs.db``). Raises nothing.
     """
-    return name.startswith((".", OWNER_FILE_PREFIX)) or name.endswith(BACKUP_SUFFIXES)
+    return (name.startswith((".", OWNER_FILE_PREFIX)) or name.endswith(BACKUP_SUFFIXES)
+            or name.lower() in SYSTEM_NAMES)
 
 MAX_SOURCE_BYTES = 8 * 1024 * 1024
 """Largest page, record, data file or ``site.yaml`` that `read_source` reads: 8 MB (MiB).
@@ -502,8 +509,8 @@ def find_sources(root: Path, folder: str, suffixes: tuple[str, ...], report: Rep
     Returns:
         Paths relative to ``root`` with forward slashes, sorted. Hidden files
         and folders (name starting with ``.``), editor backups (ending in
-        ``~``, ``.swp``, ``.swx``, ``.tmp``) and Word/WPS lock files
-        (``~$访谈.md``) are skipped (`is_skipped_name`). Symbolic links to files are
+        ``~``, ``.swp``, ``.swx``, ``.tmp``), Word/WPS lock files
+        (``~$访谈.md``) and Windows' ``Thumbs.db`` and ``desktop.ini`` are skipped (`is_skipped_name`). Symbolic links to files are
         listed as they are: `read_source` refuses those leading outside.
     """
     wanted = tuple(suffix.lower() for suffix in suffixes)

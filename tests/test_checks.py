@@ -546,6 +546,34 @@ def test_a_count_is_compared_with_the_last_tally_that_gives_it(tmp_path: Path) -
 
 # -- files -----------------------------------------------------------------------------
 
+def test_documents_beside_pages_and_windows_system_files_are_not_published(tmp_path: Path) -> None:
+    # The Word draft beside a page (with the name the page leaves out), a page saved as .txt, the figures'
+    # spreadsheet beside a unit, Thumbs.db and desktop.ini were all copied into the published site, unwarned.
+    root = write_site(tmp_path, {"content/interviews/baihe.md": interview(),
+                                 "content/interviews/访谈稿.docx": b"PK\x03\x04draft",
+                                 "content/interviews/访谈.txt": interview("另一篇"),
+                                 "content/units/白鹤镇数据.xlsx": b"PK\x03\x04figures",
+                                 "content/images/Thumbs.db": b"\xd0\xcf", "content/images/desktop.ini": "[.ShellClassInfo]\n",
+                                 "content/files/报告.docx": b"PK\x03\x04report", "content/images/a.svg": "<svg/>"})
+    problems = found(root)
+    assert [(p.path, p.message, p.hint) for p in problems] == [
+        ("content/interviews/访谈.txt", "this page (it starts with ---) is saved as .txt, so it is neither read nor "
+         "published", "rename the file to 访谈.md (turn on 查看 → 文件扩展名 in Windows to see the .txt)"),
+        ("content/interviews/访谈稿.docx", "a .docx document in content/interviews/ is not published: this folder "
+         "holds .md pages, and a document beside them is most often the draft or the figures they were written from",
+         "to offer it for download, move it into content/files/ and link to it from a page: "
+         "[访谈稿.docx](files/访谈稿.docx)"),
+        ("content/units/白鹤镇数据.xlsx", "a .xlsx document in content/units/ is not published: this folder holds "
+         ".yaml records, and a document beside them is most often the draft or the figures they were written from",
+         "to offer it for download, move it into content/files/ and link to it from a page: "
+         "[白鹤镇数据.xlsx](files/白鹤镇数据.xlsx)")]
+    build(BuildOptions(root=root, now=NOW))
+    published = sorted(p.relative_to(root / "output").as_posix() for p in output_files(root)
+                       if p.suffix in (".docx", ".txt", ".xlsx", ".db", ".ini", ".svg")
+                       and not p.name.startswith(("favicon", "robots")))
+    assert published == ["files/报告.docx", "images/a.svg"]
+
+
 def test_a_notepad_txt_suffix_is_a_warning_and_the_file_is_not_published(tmp_path: Path) -> None:
     root = write_site(tmp_path, {"content/interviews/访谈.md.txt": interview(),
                                  "content/images/说明.yaml.txt": "a: b\n"})

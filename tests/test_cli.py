@@ -224,6 +224,8 @@ MISTAKES: dict[str, list[Mistake]] = {
         ('A file saved as UTF-16 ("Unicode")', "Notepad → 另存为 → 编码 Unicode", {_P: interview().encode("utf-16")}),
         ("Notepad added .txt to the name", "content/interviews/访谈.md.txt",
          {"content/interviews/访谈.md.txt": interview()}),
+        ("A Word draft beside the interview", "content/interviews/访谈稿.docx",
+         {"content/interviews/访谈稿.docx": b"PK\x03\x04"}),
         ("A page outside the folders sitegen knows", "content/bulletins/2024-06-30.md",
          {"content/bulletins/2024-06-30.md": interview()}),
         ("A link to a file outside the site", "ln -s /etc/hostname content/interviews/x.md", {LINK: b""}),
