@@ -121,6 +121,9 @@ _INVISIBLE_NAMES = {"\u00ad": "soft hyphen (软连字符, U+00AD)", "\u200b": "z
                        for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}}
 _INVISIBLES = "".join(_INVISIBLE_NAMES)
 _INVISIBLE = re.compile(f"[{_INVISIBLES}]")
+# Up to 8 visible characters of text before and after one of them, to say where it stands.
+_VISIBLE_END_RE = re.compile(f"[^\\s{_INVISIBLES}]{{0,8}}$")
+_VISIBLE_START_RE = re.compile(f"[^\\s{_INVISIBLES}]{{0,8}}")
 _BAD_CHAR = re.compile(f"[{_BAD_CHARS}]")
 _BAD_BREAK = re.compile(f"[{_BAD_BREAKS}]")
 _GAP = " \t" + _WIDE_SPACES
@@ -499,8 +502,8 @@ def _scan_characters(lines: _Lines, issues: list[_Issue]) -> None:
             continue
         seen.add(line)
         char, typed = match.group(), lines.line(line)
-        before = re.search(r"\S{0,8}$", typed[:column].rstrip(_INVISIBLES)).group()  # type: ignore[union-attr]
-        after = re.match(r"\S{0,8}", typed[column:].lstrip(_INVISIBLES)).group()  # type: ignore[union-attr]
+        before = _VISIBLE_END_RE.search(typed[:column].rstrip(_INVISIBLES)).group()  # type: ignore[union-attr]
+        after = _VISIBLE_START_RE.match(typed[column:].lstrip(_INVISIBLES)).group()  # type: ignore[union-attr]
         where = (f'between "{before}" and "{after}"' if before and after else
                  f'before "{after}"' if after else f'after "{before}"' if before else "alone on the line")
         issues.append(_Issue(line, column, f"an invisible {_INVISIBLE_NAMES[char]} is in the text: it shows nothing, "

@@ -733,6 +733,18 @@ def test_markdown_signs_typed_in_full_width_are_warned(renderer: MarkdownRendere
         "left: | 照明 ｜ 18 |")
 
 
+def test_characters_that_show_nothing_are_warned_with_the_text_around_them(renderer: MarkdownRenderer) -> None:
+    # 白<U+200B>河镇 was published unwarned: the misspelling check and search read another word.
+    body = "白\u200b河镇的草莓\ufeff\u200b很甜。\n\n```\n代码\u200b\n```\n\n他说\u00ad\n\n组合👨\u200d👩\n"
+    result = renderer.render(body, "a.md", 1)
+    tail = "(it often comes from text copied from a web page, WeChat or Word; retyping the word removes it)"
+    assert [(p.line, p.column, p.message, p.hint) for p in result.problems] == [
+        (1, 2, "an invisible zero-width space (零宽空格, U+200B) is in the text: it shows nothing, but search and the "
+               "misspelling check do not find the word it stands in", f'delete it: it stands between "白" and "河镇的草莓" {tail}'),
+        (7, 3, "an invisible soft hyphen (软连字符, U+00AD) is in the text: it shows nothing, but search and the "
+               "misspelling check do not find the word it stands in", f'delete it: it stands after "他说" {tail}')]
+
+
 def test_list_markers_followed_by_a_full_width_or_no_break_space_are_warned(renderer: MarkdownRenderer) -> None:
     # "-　征求意见" (an input method's full-width space) and "-&nbsp;摸排" (pasted from WeChat) were published as
     # text, marker and all, unwarned.
