@@ -377,7 +377,25 @@ def _image_hint(root: Path, src: str) -> str:
     named = _named_but_for_case(root / "content", path) if path is not None else None
     if named is not None:
         return f"the file is {named}: write it with the same capital and small letters (大小写)"
+    written = urlsplit(src).path.lstrip("./")
+    if written.startswith("content/") and (root / written).is_file():
+        return f"the path is read from content/, so leave it out: {written.removeprefix('content/')}"
+    ending = _with_ending(root / "content", path) if path is not None and not path.suffix else None
+    if ending is not None:
+        return (f"the file is {ending}: write its name with its ending (扩展名), which Windows hides "
+                "(查看 → 文件扩展名 shows it)")
     return _IMAGE_HINT
+
+
+def _with_ending(content: Path, path: Path) -> str | None:
+    """The path from ``content`` of the one file named as ``path`` is, with an ending (a.svg for a), or None."""
+    try:
+        found = [name for name in os.listdir(path.parent) if os.path.splitext(name)[0] == path.name]
+    except OSError:
+        return None
+    if len(found) != 1 or not (path.parent / found[0]).is_file():
+        return None
+    return (path.parent / found[0]).relative_to(content).as_posix()
 
 
 def _named_but_for_case(content: Path, path: Path) -> str | None:

@@ -412,6 +412,22 @@ def test_pictures_named_as_editors_slip_get_the_fix_and_a_path_with_spaces_is_no
          "write the folder sign / in half width (半角), not ／: images/field.png")]
 
 
+def test_a_picture_path_with_content_in_front_or_without_its_ending_gets_the_path_to_write(tmp_path: Path) -> None:
+    # Both got "put the file under content/ and give its path from there", which the file already is.
+    images = "images:\n  - src: content/images/field.png\n    alt: 甲\n"
+    body = "![乙](./content/images/field.png)\n\n![丙](images/field)\n\n![丁](images/two)\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body, extra=images),
+                                 "content/images/field.png": "<svg/>", "content/images/two.png": "<svg/>",
+                                 "content/images/two.svg": "<svg/>"})
+    assert [(p.location(), p.hint) for p in found(root)] == [
+        ("content/interviews/a.md:10:10", "the path is read from content/, so leave it out: images/field.png"),
+        ("content/interviews/a.md:14:6", "the path is read from content/, so leave it out: images/field.png"),
+        ("content/interviews/a.md:16:6", "the file is images/field.png: write its name with its ending (扩展名), "
+         "which Windows hides (查看 → 文件扩展名 shows it)"),
+        ("content/interviews/a.md:18:6", "put the file under content/ and give its path from there, "
+         "e.g. images/baihe-1.svg")]
+
+
 def test_links_and_pictures_typed_with_an_input_methods_full_width_signs_are_warned(tmp_path: Path) -> None:
     # Each of these was published as plain text (or, for ！[…](…), as a link with no picture), unwarned.
     body = ("！[草莓](images/a.svg)\n\n![草莓]（images/a.svg）\n\n!【草莓】(images/a.svg)\n\n"
