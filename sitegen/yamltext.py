@@ -1413,7 +1413,14 @@ def _explain_expected_dash(lines: _Lines, line: int, column: int, _mark: object)
 
 def _explain_node_content(lines: _Lines, line: int, column: int, mark: object) -> Explanation:
     """A value that starts with a closing bracket or a comma."""
-    char = lines.line(line)[column:column + 1]
+    text = lines.line(line)
+    char = text[column:column + 1]
+    if char == "," and text[:column].rstrip(" ")[-1:] in (",", "[", "{"):
+        # [大调研, , 补短板]: an empty item between two commas (quoting the rest, as for other signs, breaks the list)
+        after = text[column + 1:]
+        fixed = text[:column] + after[len(after) - len(after.lstrip(" ")):]
+        return ("there is nothing between this comma and the one (or the bracket) before it",
+                f"delete the extra comma: {_clip(fixed.strip())}", None)
     if char and char in "]},":
         return _explain_token(lines, line, column, mark)
     return ("a value is missing or cut short here",

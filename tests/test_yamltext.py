@@ -316,6 +316,18 @@ def test_the_closer_of_an_unclosed_bracket_or_quote_goes_before_the_lines_commen
     assert [problem.hint for problem in report.problems] == [hint]
 
 
+@pytest.mark.parametrize(("text", "column", "hint"), [
+    ("tags: [大调研, , 补短板]\n", 13, "delete the extra comma: tags: [大调研, 补短板]"),
+    ("tags: [, 大调研]\n", 8, "delete the extra comma: tags: [大调研]"),
+    ("tags: [大调研,,补短板]\n", 12, "delete the extra comma: tags: [大调研,补短板]"),
+])
+def test_two_commas_in_a_list_say_to_delete_one(text: str, column: int, hint: str) -> None:
+    # The hint was to quote the rest of the line (tags: [大调研, ", 补短板]"), which is no list at all.
+    _, report = load(text)
+    assert [(p.line, p.column, p.message.split(" (YAML")[0], p.hint) for p in report.problems] == [
+        (1, column, "there is nothing between this comma and the one (or the bracket) before it", hint)]
+
+
 @pytest.mark.parametrize(("text", "line", "column", "start"), [
     ('a: "abc\nb: 1\n', 1, 4, "the quote \" opened here is never closed"),
     ("a: 'abc\n", 1, 4, "the quote ' opened here is never closed"),
