@@ -610,6 +610,7 @@ def _terms(config: Config, documents: Sequence[Document], slugger: Callable[[str
     for document in sorted(documents, key=lambda d: (d.meta.date, d.path)):
         for index, name in enumerate(document.meta.tags):
             first_use.setdefault(name, (document, index))
+        _warn_repeated_tags(document, report)
         for name in set(document.meta.tags):
             pages[name] += 1
     natural = {name: slugger(name) or "tag" for name in first_use}
@@ -635,6 +636,19 @@ def _terms(config: Config, documents: Sequence[Document], slugger: Callable[[str
             name = next(name for name in names if _spelling(name) == spelling)
             _warn_homophone(config, kept, name, slug, given[spelling], first_use[name], report)
     return terms
+
+
+def _warn_repeated_tags(document: Document, report: Report) -> None:
+    """Warn at a tag a page gives twice (大调研 and 大调研, or R&D and ｒ＆ｄ): the page would list it twice."""
+    seen: dict[str, int] = {}
+    for index, name in enumerate(document.meta.tags):
+        first = seen.setdefault(_spelling(name), index)
+        if first != index:
+            earlier = document.meta.tags[first]
+            line, column = document.yaml.locate(("tags", index))
+            again = "again" if earlier == name else f'again (as "{earlier}" before)'
+            report.warning(document.path, line, column, f'the tag "{name}" is given {again}, so the page would '
+                           "list it twice", f'delete the second "{name}" from tags')
 
 
 def _spelling(name: str) -> str:

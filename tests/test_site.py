@@ -246,6 +246,17 @@ def _spied_build_failing(root: Path, log: Path) -> tuple[bool, list[str]]:
     return done.stdout.split() == ["True"], sorted(log.read_text(encoding="utf-8").split())
 
 
+def test_a_tag_given_twice_on_a_page_is_warned(tmp_path: Path) -> None:
+    # The page listed 标签：大调研、大调研、补短板, unwarned.
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(extra="tags: [大调研, 补短板, 大调研, R&D, ｒ＆ｄ]\n")})
+    result = build(BuildOptions(root=root, search=False))
+    assert [(p.location(), p.message, p.hint) for p in result.warnings] == [
+        ("content/interviews/a.md:9:18", 'the tag "大调研" is given again, so the page would list it twice',
+         'delete the second "大调研" from tags'),
+        ("content/interviews/a.md:9:28", 'the tag "ｒ＆ｄ" is given again (as "R&D" before), so the page would list it '
+         "twice", 'delete the second "ｒ＆ｄ" from tags')]
+
+
 def test_ascii_text_needs_no_transliteration() -> None:
     with mock.patch.object(slugs, "lazy_pinyin", side_effect=AssertionError("pypinyin called")):
         assert make_slug.__wrapped__("Annual Report 2024") == "annual-report-2024"
