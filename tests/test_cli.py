@@ -118,6 +118,16 @@ def test_a_folder_without_site_yaml(tmp_path: Path, capsys: Capture) -> None:
     assert "hint: run sitegen in a site folder, pass --site DIR" in err
 
 
+def test_a_folder_inside_a_site_names_the_site_folder(tmp_path: Path, capsys: Capture) -> None:
+    # Run from content/interviews/ (where the editor was working), it said "run sitegen in a site folder".
+    root = clean_site(tmp_path / "site")
+    assert main(["check", "--site", str(root / "content/interviews")]) == 1
+    assert capsys.readouterr().err == (
+        f"site.yaml: error: no site.yaml in {root / 'content/interviews'}\n"
+        f"  hint: this folder is inside the site folder {root}: run sitegen there, or pass --site {root}\n"
+        "checked: 1 error(s), 0 warning(s)\n")
+
+
 def test_wrong_usage_exits_2(capsys: Capture) -> None:
     with pytest.raises(SystemExit) as stop:
         main(["check", "--format", "xml"])
