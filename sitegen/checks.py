@@ -12,6 +12,7 @@ May import: errors, models, load (record types only), markup, pictures, validati
 
 from __future__ import annotations
 
+import difflib
 import html
 import os
 import posixpath
@@ -384,7 +385,20 @@ def _image_hint(root: Path, src: str) -> str:
     if ending is not None:
         return (f"the file is {ending}: write its name with its ending (扩展名), which Windows hides "
                 "(查看 → 文件扩展名 shows it)")
+    close = _close_file(root / "content", path) if path is not None else None
+    if close is not None:
+        return f"did you mean {close}?"
     return _IMAGE_HINT
+
+
+def _close_file(content: Path, path: Path) -> str | None:
+    """The path from ``content`` of the file in ``path``'s folder whose name is closest to it (a typo), or None."""
+    try:
+        names = sorted(name for name in os.listdir(path.parent) if (path.parent / name).is_file())
+    except OSError:
+        return None
+    close = difflib.get_close_matches(path.name, names, n=1, cutoff=0.8)
+    return (path.parent / close[0]).relative_to(content).as_posix() if close else None
 
 
 def _with_ending(content: Path, path: Path) -> str | None:

@@ -426,6 +426,13 @@ def test_a_picture_path_with_content_in_front_or_without_its_ending_gets_the_pat
          "which Windows hides (查看 → 文件扩展名 shows it)"),
         ("content/interviews/a.md:18:6", "put the file under content/ and give its path from there, "
          "e.g. images/baihe-1.svg")]
+    # A name typed wrong, or with another ending: the file of the nearest name in that folder.
+    body = "![戊](images/feild.png)\n\n![己](images/field.jpg)\n"
+    root = write_site(tmp_path / "typo", {"content/interviews/a.md": interview(body=body),
+                                          "content/images/field.png": "<svg/>"})
+    assert [(p.location(), p.hint) for p in found(root)] == [
+        ("content/interviews/a.md:11:6", "did you mean images/field.png?"),
+        ("content/interviews/a.md:13:6", "did you mean images/field.png?")]
 
 
 def test_links_and_pictures_typed_with_an_input_methods_full_width_signs_are_warned(tmp_path: Path) -> None:
