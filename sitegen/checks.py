@@ -569,7 +569,7 @@ def misspelling_clashes(content: Content) -> dict[tuple[str, int], tuple[str, st
                     "as a misspelling",
                     f'remove "{bad}" from misspellings' + (
                         ", or list the whole wrong spelling as it is typed in the texts (e.g. 白河镇, not 白河)"
-                        if bad != text else ": it is a correct name on this site"))
+                        if bad != text else _whole_name_fix(unit, other, text)))
             elif earlier is not unit and _plain_name(earlier.record.name) != _plain_name(unit.record.name):
                 clashes[(unit.path, index)] = (
                     f'"{bad}" is listed by {earlier.record.name} ({earlier.path}) too, so it is looked for as a '
@@ -577,6 +577,15 @@ def misspelling_clashes(content: Content) -> dict[tuple[str, int], tuple[str, st
                     f'remove "{bad}" from the misspellings of {unit.record.name} (a unit file copied from another '
                     "keeps the other's misspellings)")
     return clashes
+
+
+def _whole_name_fix(unit: Sourced[Unit], other: Sourced[Unit], text: str) -> str:
+    """The end of the hint for a misspelling that is the whole of a correct name ``text`` of ``other``."""
+    if other is unit:
+        return ": it is a correct name of this unit"
+    if text != other.record.name:
+        return f": it is a correct name of {other.record.name}"
+    return f" if {text} is a real unit; if that unit is a slip for {unit.record.name}, delete {other.path} instead"
 
 
 def check_misspelling_clashes(content: Content, report: Report) -> None:

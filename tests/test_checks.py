@@ -255,7 +255,11 @@ def test_a_misspelling_that_is_part_of_a_correct_name_or_listed_twice_is_warned_
                                            "content/interviews/a.md": interview()})
     assert [(p.message, p.hint) for p in found(root)] == [
         ('misspellings: "白河镇" is another unit\'s name 白河镇 (content/units/baihezhen.yaml), so every correct 白河镇 '
-         "would be warned as a misspelling", 'remove "白河镇" from misspellings: it is a correct name on this site')]
+         "would be warned as a misspelling", 'remove "白河镇" from misspellings if 白河镇 is a real unit; if that unit '
+         "is a slip for 白鹤镇, delete content/units/baihezhen.yaml instead")]
+    own = UNIT.replace("misspellings: [白河镇, 百合镇]", "misspellings: [白鹤镇]")
+    root = write_site(tmp_path / "own", {"content/units/baihe.yaml": own, "content/interviews/a.md": interview()})
+    assert [p.hint for p in found(root)] == ['remove "白鹤镇" from misspellings: it is a correct name of this unit']
 
 
 # -- references --------------------------------------------------------------
