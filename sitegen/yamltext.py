@@ -1407,6 +1407,14 @@ def _explain_expected_dash(lines: _Lines, line: int, column: int, _mark: object)
     text = lines.line(line)
     if text[:column].strip(" ") and _previous_char(text, column) in "\"'":
         return _quoted_then_text(text)
+    above = next((lines.line(n) for n in range(line - 1, -1, -1)
+                  if lines.line(n).strip() and not lines.line(n).lstrip(" ").startswith("#")), "")
+    start, colon, _pos = _typed_value(above)
+    if colon is not None and above[start:colon] and start != len(text) - len(text.lstrip(" ")):
+        # batches: 318 typed with 3 spaces under "    collected:": say how far to indent it
+        return ('a list item starting with "- " is expected here, like the lines above',
+                f'start the line with "- ", or, if it belongs to the item above, indent it with {start} spaces, '
+                f'lined up with "{_clip(above[start:colon], 20)}:" above', None)
     return ('a list item starting with "- " is expected here, like the lines above',
             'start the line with "- ", or indent it to belong to the item above', None)
 

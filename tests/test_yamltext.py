@@ -316,6 +316,20 @@ def test_the_closer_of_an_unclosed_bracket_or_quote_goes_before_the_lines_commen
     assert [problem.hint for problem in report.problems] == [hint]
 
 
+@pytest.mark.parametrize(("text", "hint"), [
+    ("tallies:\n  - as_of: 2018-04-26\n    batches: 318\n   collected: 296\n",
+     'start the line with "- ", or, if it belongs to the item above, indent it with 4 spaces, lined up with '
+     '"batches:" above'),
+    ("tallies:\n  - as_of: 2018-04-26\n   collected: 296\n",
+     'start the line with "- ", or, if it belongs to the item above, indent it with 4 spaces, lined up with '
+     '"as_of:" above'),
+])
+def test_a_field_of_a_list_item_indented_too_little_says_how_far(text: str, hint: str) -> None:
+    # The hint said "indent it to belong to the item above", not how far: three spaces are not four.
+    _, report = load(text)
+    assert [p.hint for p in report.problems] == [hint]
+
+
 @pytest.mark.parametrize(("text", "column", "hint"), [
     ("tags: [大调研, , 补短板]\n", 13, "delete the extra comma: tags: [大调研, 补短板]"),
     ("tags: [, 大调研]\n", 8, "delete the extra comma: tags: [大调研]"),
