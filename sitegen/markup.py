@@ -79,7 +79,7 @@ from .errors import Problem
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "20"
+POLICY_VERSION = "21"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -1513,6 +1513,59 @@ def _invisible_problems(source: str, lines: list[str], path: str, first_line: in
     return problems
 
 
+# A table row typed with pipes (| 照明 | 18 |), the separator row under a table's first row (| --- | :-: |), and a
+# line of cells pasted from Excel or WPS (照明<TAB>18<TAB>10).
+_PIPE_ROW_RE = re.compile(r"^ {0,3}\|.*\|")
+_SEPARATOR_ROW_RE = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_TAB_CELLS_RE = re.compile(r"^[^\t]*\S\t+\S")
+
+
+def _table_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
+    """Warnings for tables Markdown shows as text: pipe rows with no separator row, and cells pasted from Excel.
+
+    A pipe table needs the line ``| --- | --- |`` under its first row;
+    without it, the rows are shown as lines of text with their pipes. Rows
+    copied from Excel or WPS are cells separated by TABs, which Markdown
+    shows as text with gaps. Each is warned once, at the first row of two
+    or more, with the lines to type. Fenced code is left alone; found while
+    converting (cached).
+    """
+    if "|" not in source and "\t" not in source:
+        return []
+    problems: list[Problem] = []
+    rows = list(outside_fences(lines))
+    index = 0
+    while index < len(rows):
+        number, line = rows[index]
+        run = 1
+        pasted = bool(_TAB_CELLS_RE.match(line)) and not line.startswith((" ", "\t"))
+        if not pasted and not _PIPE_ROW_RE.match(line):
+            index += 1
+            continue
+        same = (lambda text: _TAB_CELLS_RE.match(text) is not None) if pasted else _PIPE_ROW_RE.match
+        while (index + run < len(rows) and rows[index + run][0] == number + run and same(rows[index + run][1])
+               and (pasted or not _SEPARATOR_ROW_RE.match(rows[index + run][1]))):
+            run += 1
+        if run >= 2 and not _SEPARATOR_ROW_RE.match(line):
+            if pasted:
+                cells = [cell.strip() for cell in line.split("\t") if cell.strip()]
+                problems.append(Problem(
+                    path, first_line + number, 1, "warning",
+                    f"these {run} lines are cells separated by TABs, as pasted from Excel or WPS (表格), so Markdown "
+                    "shows them as text, not as a table",
+                    f"type the table with | between cells and a line of --- under the first row: "
+                    f"| {' | '.join(cells)} |, then |{' --- |' * len(cells)}, then one row per line"))
+            else:
+                cells = line.strip().strip("|").count("|") + 1
+                problems.append(Problem(
+                    path, first_line + number, 1, "warning",
+                    f"these {run} lines look like a table (表格), but no line of --- is under the first row, so "
+                    "Markdown shows them as text, pipes and all",
+                    f"add this line under the first row: |{' --- |' * cells}"))
+        index += run
+    return problems
+
+
 def _odd_space_item_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
     """Warnings for list items whose marker is followed by a full-width or no-break space (``-　征求意见``).
 
@@ -1797,6 +1850,7 @@ class MarkdownRenderer:
         problems += _numbering_problems(source, lines, path, first_line)
         problems += _full_width_sign_problems(source, lines, path, first_line)
         problems += _odd_space_item_problems(source, lines, path, first_line)
+        problems += _table_problems(source, lines, path, first_line)
         problems += _invisible_problems(source, lines, path, first_line)
         problems += _star_and_nesting_problems(source, lines, clean_html, path, first_line)
         if _removal_possible(source, raw_html):

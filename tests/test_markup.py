@@ -733,6 +733,23 @@ def test_markdown_signs_typed_in_full_width_are_warned(renderer: MarkdownRendere
         "left: | 照明 ｜ 18 |")
 
 
+def test_tables_markdown_shows_as_text_are_warned(renderer: MarkdownRenderer) -> None:
+    # Pipe rows without the --- line, and rows pasted from Excel (cells between TABs), were published as
+    # text, unwarned.
+    body = ("| 类别 | 收集 | 已解决 |\n| 照明 | 18 | 10 |\n\n类别\t收集\t已解决\n照明\t18\t10\n\n"
+            "| a | b |\n| --- | :-: |\n| 1 | 2 |\n\n| 一行 |\n\n\t缩进\t段落\n\t第二行\n\n```\n| x | y |\n| 1 | 2 |\n```\n")
+    result = renderer.render(body, "a.md", 1)
+    assert [(p.line, p.column, p.message, p.hint) for p in result.problems] == [
+        (1, 1, "these 2 lines look like a table (表格), but no line of --- is under the first row, so Markdown "
+               "shows them as text, pipes and all", "add this line under the first row: | --- | --- | --- |"),
+        (4, 1, "these 2 lines are cells separated by TABs, as pasted from Excel or WPS (表格), so Markdown shows "
+               "them as text, not as a table",
+         "type the table with | between cells and a line of --- under the first row: | 类别 | 收集 | 已解决 |, "
+         "then | --- | --- | --- |, then one row per line")]
+    fixed = renderer.render("| 类别 | 收集 | 已解决 |\n| --- | --- | --- |\n| 照明 | 18 | 10 |\n", "a.md", 1)
+    assert fixed.problems == () and len(fragment(fixed.html).cssselect("table tr")) == 2
+
+
 def test_characters_that_show_nothing_are_warned_with_the_text_around_them(renderer: MarkdownRenderer) -> None:
     # 白<U+200B>河镇 was published unwarned: the misspelling check and search read another word.
     body = "白\u200b河镇的草莓\ufeff\u200b很甜。\n\n```\n代码\u200b\n```\n\n他说\u00ad\n\n组合👨\u200d👩\n"
