@@ -21,7 +21,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from .errors import Report, SiteError
-from .models import OptionalText, Text, WebAddress, parse_count
+from .models import HALF_WIDTH_ADDRESS, OptionalText, Text, WebAddress, parse_count
 from .sources import read_source
 from .validation import validate_record
 from .yamltext import load_yaml
@@ -38,6 +38,10 @@ def _check_base_url(value: str) -> str:
     """Accept an http(s) address with a host, and no query or fragment; return it ending in "/"."""
     parts = urlsplit(value.strip())
     example = 'write the full address, e.g. https://example.org/ or https://example.org/qingpu/diaoyan/'
+    half_width = value.strip().translate(HALF_WIDTH_ADDRESS)
+    if half_width != value.strip() and urlsplit(half_width).scheme in ("http", "https"):
+        raise _refuse("base_url", '"{text}" is typed with full-width signs (全角符号), which an address cannot hold',
+                      value, f"type it in half width (半角): {half_width}")
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise _refuse("base_url", '"{text}" is not a full web address', value, example)
     if parts.query or parts.fragment:

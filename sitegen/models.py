@@ -280,7 +280,7 @@ def parse_web_address(value: Any) -> str:
     text = parse_text(value).strip()
     if not text:
         return ""
-    half_width = text.translate(_HALF_WIDTH_ADDRESS)
+    half_width = text.translate(HALF_WIDTH_ADDRESS)
     if half_width != text and urlsplit(half_width).scheme.lower() in ("http", "https"):
         raise PydanticCustomError(
             "web_address", '"{text}" is typed with full-width signs (全角符号), which an address cannot hold',
@@ -298,7 +298,7 @@ def parse_web_address(value: Any) -> str:
 
 
 # Signs an input method types in an address: full-width colon, slashes, dot, and the 。 typed for ".".
-_HALF_WIDTH_ADDRESS = str.maketrans({"：": ":", "／": "/", "．": ".", "？": "?", "＝": "=", "＆": "&", "＃": "#"})
+HALF_WIDTH_ADDRESS = str.maketrans({"：": ":", "／": "/", "．": ".", "？": "?", "＝": "=", "＆": "&", "＃": "#"})
 _SENTENCE_END = "。，、；：！？）」』】”’"
 _OPENING = {"）": "（", "」": "「", "』": "『", "】": "【", "”": "“", "’": "‘"}
 

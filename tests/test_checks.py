@@ -751,6 +751,11 @@ def test_site_settings_get_messages_too(tmp_path: Path) -> None:
         'site.yaml:2:11: error: base_url: "example.org" is not a full web address\n'
         "  hint: write the full address, e.g. https://example.org/ or https://example.org/qingpu/diaoyan/",
         'site.yaml:3:11: error: "per_page" should be a whole number, not "十"\n  hint: write the digits alone, e.g. 10']
+    # Typed with an input method's full-width colon and slash: the hint gave an example, not the address typed.
+    root = write_site(tmp_path / "wide", {}, config="title: 测试\nbase_url: https：//example.org／qingpu/\n")
+    assert [p.format() for p in found(root)] == [
+        'site.yaml:2:11: error: base_url: "https：//example.org／qingpu/" is typed with full-width signs (全角符号), '
+        "which an address cannot hold\n  hint: type it in half width (半角): https://example.org/qingpu/"]
 
 
 @pytest.mark.parametrize("typed, message, hint", [
