@@ -5,8 +5,8 @@ its headings (for the table of contents), its plain text (for counts,
 summaries, feeds and search) and the warnings an editor should see, each at a
 real line of the file.
 
-May import: ``sitegen.errors``; libraries ``markdown`` (Python-Markdown) and
-``nh3``; the standard library.
+May import: ``sitegen.errors``, ``sitegen.yamltext`` (the names of characters that show
+nothing); libraries ``markdown`` (Python-Markdown) and ``nh3``; the standard library.
 
 Policies (what editors get, and why):
 
@@ -76,6 +76,7 @@ from markdown.treeprocessors import InlineProcessor, Treeprocessor, UnescapeTree
 from markdown.util import AMP_SUBSTITUTE, AtomicString
 
 from .errors import Problem
+from .yamltext import INVISIBLE_NAMES, INVISIBLE_RE, invisible_place
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
@@ -1471,42 +1472,25 @@ def _space_name(char: str) -> str:
     return f"a special space (U+{ord(char):04X}, from text copied from a web page or Word)"
 
 
-# Characters that show nothing, pasted with text from web pages, WeChat, Word and PDFs; each hides the word it
-# stands in from search and from the misspelling check (白<U+200B>河镇 is not 白河镇).
-_INVISIBLE_NAMES = {"\u00ad": "soft hyphen (软连字符, U+00AD)", "\u200b": "zero-width space (零宽空格, U+200B)",
-                    "\u200e": "left-to-right mark (U+200E)", "\u200f": "right-to-left mark (U+200F)",
-                    "\u2060": "word joiner (U+2060)", "\ufeff": "zero-width no-break space or byte-order mark (U+FEFF)",
-                    **{chr(code): f"text-direction control (U+{code:04X})"
-                       for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}}
-_INVISIBLES = "".join(_INVISIBLE_NAMES)
-_INVISIBLE_RE = re.compile(f"[{_INVISIBLES}]")
-# Up to 8 visible characters of text before and after one of them, to say where it stands.
-_VISIBLE_END_RE = re.compile(f"[^\\s{_INVISIBLES}]{{0,8}}$")
-_VISIBLE_START_RE = re.compile(f"[^\\s{_INVISIBLES}]{{0,8}}")
-
-
 def _invisible_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
-    """Warnings for characters that show nothing (`_INVISIBLE_NAMES`), one at the first of each line.
+    """Warnings for characters that show nothing (`sitegen.yamltext.INVISIBLE_NAMES`), one at the first of each line.
 
     The page shows the text as it looks, but search and the misspelling
     check read it with them, so a word holding one is neither found nor
     checked. Each is named with the text around it, since it cannot be
     seen. Fenced code is left alone; found while converting (cached).
     """
-    if not _INVISIBLE_RE.search(source):
+    if not INVISIBLE_RE.search(source):
         return []
     problems: list[Problem] = []
     for index, line in outside_fences(lines):
-        found = _INVISIBLE_RE.search(line)
+        found = INVISIBLE_RE.search(line)
         if found is None:
             continue
-        before = _VISIBLE_END_RE.search(line[:found.start()].rstrip(_INVISIBLES)).group()  # type: ignore[union-attr]
-        after = _VISIBLE_START_RE.match(line[found.end():].lstrip(_INVISIBLES)).group()  # type: ignore[union-attr]
-        where = (f'between "{before}" and "{after}"' if before and after else
-                 f'before "{after}"' if after else f'after "{before}"' if before else "alone on the line")
+        where = invisible_place(line, found.start(), found.end())
         problems.append(Problem(
             path, first_line + index, found.start() + 1, "warning",
-            f"an invisible {_INVISIBLE_NAMES[found.group()]} is in the text: it shows nothing, but search and the "
+            f"an invisible {INVISIBLE_NAMES[found.group()]} is in the text: it shows nothing, but search and the "
             "misspelling check do not find the word it stands in",
             f"delete it: it stands {where} (it often comes from text copied from a web page, WeChat or Word; "
             "retyping the word removes it)"))

@@ -114,16 +114,34 @@ _BAD_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uf
 _BAD_BREAKS = "\x85\u2028\u2029"
 # Characters that show nothing, pasted with text from web pages, WeChat and Word: a unit id, tag or name
 # holding one is not the one it looks like (unit: baihe<U+200B> names no unit, yet reads "baihe").
-_INVISIBLE_NAMES = {"\u00ad": "soft hyphen (软连字符, U+00AD)", "\u200b": "zero-width space (零宽空格, U+200B)",
-                    "\u200e": "left-to-right mark (U+200E)", "\u200f": "right-to-left mark (U+200F)",
-                    "\u2060": "word joiner (U+2060)", "\ufeff": "zero-width no-break space or byte-order mark (U+FEFF)",
-                    **{chr(code): f"text-direction control (U+{code:04X})"
-                       for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}}
-_INVISIBLES = "".join(_INVISIBLE_NAMES)
-_INVISIBLE = re.compile(f"[{_INVISIBLES}]")
+INVISIBLE_NAMES = {"\u00ad": "soft hyphen (软连字符, U+00AD)", "\u200b": "zero-width space (零宽空格, U+200B)",
+                   "\u200e": "left-to-right mark (U+200E)", "\u200f": "right-to-left mark (U+200F)",
+                   "\u2060": "word joiner (U+2060)", "\ufeff": "zero-width no-break space or byte-order mark (U+FEFF)",
+                   **{chr(code): f"text-direction control (U+{code:04X})"
+                      for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}}
+"""Characters that show nothing → how a message names them (also used for Markdown text, `sitegen.markup`)."""
+_INVISIBLES = "".join(INVISIBLE_NAMES)
+INVISIBLE_RE = re.compile(f"[{_INVISIBLES}]")
+"""One character of `INVISIBLE_NAMES`."""
 # Up to 8 visible characters of text before and after one of them, to say where it stands.
 _VISIBLE_END_RE = re.compile(f"[^\\s{_INVISIBLES}]{{0,8}}$")
 _VISIBLE_START_RE = re.compile(f"[^\\s{_INVISIBLES}]{{0,8}}")
+
+
+def invisible_place(line: str, start: int, end: int) -> str:
+    """Where the invisible characters ``line[start:end]`` stand, told by the visible text around them.
+
+    Returns ``between "白" and "河镇"``, ``before "…"``, ``after "…"`` or
+    ``alone on the line``: up to 8 visible characters each side, other
+    invisible characters and spaces passed over, since the reader cannot
+    see the character itself.
+    """
+    before = _VISIBLE_END_RE.search(line[:start].rstrip(_INVISIBLES)).group()  # type: ignore[union-attr]
+    after = _VISIBLE_START_RE.match(line[end:].lstrip(_INVISIBLES)).group()  # type: ignore[union-attr]
+    return (f'between "{before}" and "{after}"' if before and after else
+            f'before "{after}"' if after else f'after "{before}"' if before else "alone on the line")
+
+
 _BAD_CHAR = re.compile(f"[{_BAD_CHARS}]")
 _BAD_BREAK = re.compile(f"[{_BAD_BREAKS}]")
 _GAP = " \t" + _WIDE_SPACES
@@ -496,17 +514,13 @@ def _scan_characters(lines: _Lines, issues: list[_Issue]) -> None:
                                  "delete it (it often comes from text copied from a web page or Word)"))
             if len(issues) > MAX_PROBLEMS:
                 return
-    for match in _INVISIBLE.finditer(lines.text):
+    for match in INVISIBLE_RE.finditer(lines.text):
         line, column = lines.at(match.start())
         if line in seen:
             continue
         seen.add(line)
-        char, typed = match.group(), lines.line(line)
-        before = _VISIBLE_END_RE.search(typed[:column].rstrip(_INVISIBLES)).group()  # type: ignore[union-attr]
-        after = _VISIBLE_START_RE.match(typed[column:].lstrip(_INVISIBLES)).group()  # type: ignore[union-attr]
-        where = (f'between "{before}" and "{after}"' if before and after else
-                 f'before "{after}"' if after else f'after "{before}"' if before else "alone on the line")
-        issues.append(_Issue(line, column, f"an invisible {_INVISIBLE_NAMES[char]} is in the text: it shows nothing, "
+        char, where = match.group(), invisible_place(lines.line(line), column, column)
+        issues.append(_Issue(line, column, f"an invisible {INVISIBLE_NAMES[char]} is in the text: it shows nothing, "
                                            "but makes the text differ from what is seen",
                              f"delete it: it stands {where} (it often comes from text copied from a web page, "
                              "WeChat or Word; retyping the word removes it)"))
