@@ -6,7 +6,7 @@ summaries, feeds and search) and the warnings an editor should see, each at a
 real line of the file.
 
 May import: ``sitegen.errors``, ``sitegen.yamltext`` (the names of characters that show
-nothing); libraries ``markdown`` (Python-Markdown) and ``nh3``; the standard library.
+nothing and of odd spaces); libraries ``markdown`` (Python-Markdown) and ``nh3``; the standard library.
 
 Policies (what editors get, and why):
 
@@ -76,11 +76,11 @@ from markdown.treeprocessors import InlineProcessor, Treeprocessor, UnescapeTree
 from markdown.util import AMP_SUBSTITUTE, AtomicString
 
 from .errors import Problem
-from .yamltext import INVISIBLE_NAMES, INVISIBLE_RE, invisible_place
+from .yamltext import INVISIBLE_NAMES, INVISIBLE_RE, WIDE_SPACES, invisible_place, space_name
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "21"
+POLICY_VERSION = "22"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -1457,19 +1457,9 @@ def _full_width_sign_problems(source: str, lines: list[str], path: str, first_li
 
 # A list marker followed by a space Markdown does not count as one: the full-width space an input method types,
 # or the no-break and other special spaces of text copied from web pages and WeChat. (Numbers of 1 to 3 digits:
-# "2018.　年度总结" is a year.)
-_ODD_SPACES = "\u3000\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
-_ODD_SPACE_RE = re.compile(f"[{_ODD_SPACES}]")
-_ODD_SPACE_ITEM_RE = re.compile(f"^[ \\t]*(?P<marker>[-*+]|[0-9]{{1,3}}[.)])(?P<space>[{_ODD_SPACES}])[{_ODD_SPACES} ]*(?=\\S)")
-
-
-def _space_name(char: str) -> str:
-    """How a warning names the space ``char`` (one of `_ODD_SPACES`)."""
-    if char == "\u3000":
-        return "a full-width space (全角空格)"
-    if char == "\u00a0":
-        return "a no-break space (不间断空格, U+00A0, from text copied from a web page or WeChat)"
-    return f"a special space (U+{ord(char):04X}, from text copied from a web page or Word)"
+# "2018.　年度总结" is a year.) The spaces are the ones YAML does not count either (`WIDE_SPACES`).
+_ODD_SPACE_RE = re.compile(f"[{WIDE_SPACES}]")
+_ODD_SPACE_ITEM_RE = re.compile(f"^[ \\t]*(?P<marker>[-*+]|[0-9]{{1,3}}[.)])(?P<space>[{WIDE_SPACES}])[{WIDE_SPACES} ]*(?=\\S)")
 
 
 def _invisible_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
@@ -1568,7 +1558,7 @@ def _odd_space_item_problems(source: str, lines: list[str], path: str, first_lin
         marker, text = found.group("marker"), line[found.end():].rstrip()
         problems.append(Problem(
             path, first_line + index, found.start("marker") + 1, "warning",
-            f'{_space_name(found.group("space"))} follows "{marker}", so Markdown does not read this line as a '
+            f'{space_name(found.group("space"))} follows "{marker}", so Markdown does not read this line as a '
             f"list item (列表项): {_clipped(line.strip())}",
             f'type an ordinary space (半角空格) after "{marker}": {marker} {_clipped(text)}'))
     return problems

@@ -87,11 +87,11 @@ QUOTE_HINT = "wrap the whole value in quotes"
 # Spaces that look like a space but are not one to YAML: the full-width space an input method
 # types (全角空格), and the no-break and other special spaces of text copied from web pages,
 # WeChat articles and Word (&nbsp; is U+00A0).
-_WIDE_SPACES = "\u3000\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
+WIDE_SPACES = "\u3000\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
 
 
-def _space_name(char: str) -> str:
-    """How a message names the odd space ``char`` (one of `_WIDE_SPACES`)."""
+def space_name(char: str) -> str:
+    """How a message names the odd space ``char`` (one of `WIDE_SPACES`), in YAML and Markdown alike."""
     if char == "\u3000":
         return "a full-width space (全角空格)"
     if char == "\u00a0":
@@ -104,10 +104,10 @@ _ASCII_KEY = r"[A-Za-z_][A-Za-z0-9_\-]*"
 _CJK_KEY = r"[\u3400-\u4dbf\u4e00-\u9fff]{1,8}"
 _FULLWIDTH_KEY = re.compile(rf"({_ASCII_KEY}|{_CJK_KEY})[ \t]*：")
 _FULLWIDTH_KEY_AFTER_DASH = re.compile(rf"({_ASCII_KEY})[ \t]*：")
-_NOSPACE_KEY = re.compile(rf"({_ASCII_KEY}|{_CJK_KEY}):(?=[^ \t{_WIDE_SPACES}/:])")
-_NOSPACE_KEY_AFTER_DASH = re.compile(rf"({_ASCII_KEY}):(?=[^ \t{_WIDE_SPACES}/:])")
+_NOSPACE_KEY = re.compile(rf"({_ASCII_KEY}|{_CJK_KEY}):(?=[^ \t{WIDE_SPACES}/:])")
+_NOSPACE_KEY_AFTER_DASH = re.compile(rf"({_ASCII_KEY}):(?=[^ \t{WIDE_SPACES}/:])")
 _URI_SCHEMES = frozenset({"mailto", "tel", "urn", "data", "javascript", "file"})
-_KEY_COLON = re.compile(f":(?=[ \t{_WIDE_SPACES}]|$)")
+_KEY_COLON = re.compile(f":(?=[ \t{WIDE_SPACES}]|$)")
 _BLOCK_HEADER = re.compile(r"[|>][0-9+\-]*[ \t]*(#.*)?$")
 _FLOW_SPECIAL = re.compile(r"[\"'\[\]{}#]")
 _BAD_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff"
@@ -144,7 +144,7 @@ def invisible_place(line: str, start: int, end: int) -> str:
 
 _BAD_CHAR = re.compile(f"[{_BAD_CHARS}]")
 _BAD_BREAK = re.compile(f"[{_BAD_BREAKS}]")
-_GAP = " \t" + _WIDE_SPACES
+_GAP = " \t" + WIDE_SPACES
 # Escapes YAML accepts in double quotes that change the text (not \" or \\); others are parse errors.
 _VALID_ESCAPE = re.compile(r"\\[0abtnvfre /N_LPxuU\t]")
 
@@ -436,8 +436,8 @@ def _load_fast(text: str, first_line: int) -> tuple[list[_Issue], YamlData | Non
 # value follows a space. The trailing "+" on the key patterns makes their repeats
 # possessive: no backtracking, and the same matches, since a key ends where a non-key
 # character follows.
-_QUICK_CHAR = re.compile(f"[\t{_WIDE_SPACES}{_BAD_CHARS}{_BAD_BREAKS}{_INVISIBLES}]")
-_QUICK_KEY = re.compile(rf"\n[ -]*+(?:{_ASCII_KEY}+|{_CJK_KEY}+)(?::(?=[^ \t{_WIDE_SPACES}/:\n])|[ \t]*+：)")
+_QUICK_CHAR = re.compile(f"[\t{WIDE_SPACES}{_BAD_CHARS}{_BAD_BREAKS}{_INVISIBLES}]")
+_QUICK_KEY = re.compile(rf"\n[ -]*+(?:{_ASCII_KEY}+|{_CJK_KEY}+)(?::(?=[^ \t{WIDE_SPACES}/:\n])|[ \t]*+：)")
 _QUICK_COMMENT = re.compile(r" #(?=[^ \t#\n])")
 _QUICK_DASH = re.compile(r"\n *+(?:-[^ \n-]|[－—–−])")
 
@@ -580,16 +580,16 @@ def _check_indent(scan: _Scan, number: int, indent: str, *, blank: bool) -> None
                                       "delete the TAB (制表符) so that the line is really empty"))
         elif char == "\t":
             scan.issues.append(_Issue(number, column, TAB_MESSAGE, TAB_HINT))
-        elif char in _WIDE_SPACES and blank:
-            scan.issues.append(_Issue(number, column, f"{_space_name(char)} is on this empty line",
+        elif char in WIDE_SPACES and blank:
+            scan.issues.append(_Issue(number, column, f"{space_name(char)} is on this empty line",
                                       "delete it so that the line is really empty"))
         elif char == "\u3000":
             scan.issues.append(_Issue(
                 number, column, "a full-width space (全角空格) is used for indentation; YAML needs ordinary spaces",
                 "replace the full-width space with two ordinary spaces (switch the input method to 半角)"))
-        elif char in _WIDE_SPACES:
+        elif char in WIDE_SPACES:
             scan.issues.append(_Issue(
-                number, column, f"{_space_name(char)} is used for indentation; YAML needs ordinary spaces",
+                number, column, f"{space_name(char)} is used for indentation; YAML needs ordinary spaces",
                 "delete the spaces at the start of the line and type ordinary spaces, "
                 "lined up with the lines above"))
         else:
@@ -654,7 +654,7 @@ def _scan_dashes(scan: _Scan, number: int, line: str, pos: int, owner: int) -> t
         elif gap.strip(" "):
             odd = len(gap) - len(gap.lstrip(" "))
             scan.issues.append(_Issue(number, start + odd,
-                                      f'{_space_name(gap[odd])} follows the list marker "-"; YAML needs an ordinary space',
+                                      f'{space_name(gap[odd])} follows the list marker "-"; YAML needs an ordinary space',
                                       'replace it with an ordinary space: "- " then the item'))
     return owner, pos, seen
 
@@ -707,10 +707,10 @@ def _scan_gap(scan: _Scan, number: int, line: str, colon: int) -> int:
     while pos < len(line) and line[pos] in _GAP:
         if line[pos] == "\t":
             scan.replacements.append(scan.lines.starts[number] + pos)
-        elif line[pos] in _WIDE_SPACES:
+        elif line[pos] in WIDE_SPACES:
             key = line[:colon + 1].lstrip(" -")
             value = line[pos:].lstrip(_GAP)
-            scan.issues.append(_Issue(number, pos, f'{_space_name(line[pos])} follows "{_clip(key)}"',
+            scan.issues.append(_Issue(number, pos, f'{space_name(line[pos])} follows "{_clip(key)}"',
                                       f"replace it with an ordinary space: {_clip(f'{key} {value}')}"))
             break
         pos += 1
