@@ -194,6 +194,25 @@ def test_drawn_block_structure_renders_the_same(body: str) -> None:
     assert_same(body)
 
 
+_TABLE_LINES = ["| a | b |", "|---|---|", "| :-: | --- |", "| 1 | 2 |", "a | b", "| 只有左边", "正文", "",
+                "```", "~~~", "    | 缩进 |", "   | 三格 | 行 |", "| --- |", "|", "> | 引 | 表 |"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TABLE_LINES), max_size=20).map("\n".join))
+def test_the_quick_look_at_tables_misses_no_warning(body: str) -> None:
+    # `_pipe_blocks_formed` lets a page whose tables are all well formed skip the line-by-line scan.
+    lines = body.split("\n")
+    assert markup._table_problems(body, lines, "a.md", 1) == markup._table_scan_problems(lines, "a.md", 1)
+
+
+def test_the_quick_look_at_tables_is_taken_for_a_well_formed_table() -> None:
+    lines = ["## 表", "", "| 项目 | 数量 |", "| --- | ---: |", "| 照明 | 18 |", "| 道路 | 10 |", "", "正文。"]
+    assert markup._pipe_blocks_formed(lines)
+    assert not markup._pipe_blocks_formed(lines[:3] + lines[4:])  # no --- line: the scan warns
+    assert [p.line for p in markup._table_scan_problems(lines[:3] + lines[4:], "a.md", 10)] == [12]
+
+
 # --------------------------------------------------------------------------
 # The shortcuts are really taken
 # --------------------------------------------------------------------------
