@@ -420,7 +420,8 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
 def _documents(content: Content, graph: SiteGraph) -> dict[str, Document]:
     """``{output path: document}`` of the pages made from Markdown files (see `BuildResult`)."""
     by_source = {document.path: document for document in content.interviews + content.cases}
-    return {page.output: by_source[page.source] for page in graph.pages if page.source in by_source}
+    return {page.output: by_source[page.source] for page in graph.pages
+            if page.source in by_source and page.kind != "redirect"}
 
 
 def _write(config: Config, graph: SiteGraph, env: jinja2.Environment, feeds: list[Feed],

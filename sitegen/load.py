@@ -18,8 +18,9 @@ that later checks can point at the exact line and column. Problems go to
 the report; a file that cannot be read or validated is left out and the
 build stops later. Two rules are checked here because only loading knows
 them: every page gets a non-empty URL part (slug), and no two pages get the
-same URL (Eleventy's rule: never a silent overwrite; case 13). Files are
-never written.
+same URL (Eleventy's rule: never a silent overwrite; case 13), nor does an
+old address a page keeps (``aliases:``) name another page or another
+page's old address. Files are never written.
 
 May import: errors, config, sources, yamltext, validation, models, markup, bodies, slugs, fresh, pagecache,
 workers.
@@ -31,6 +32,7 @@ import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
 from typing import Any, Generic, Iterator, Mapping, NamedTuple, TypeVar
 
 from .bodies import Body, BodyBook, BodyJob, Stored, convert_and_store
@@ -214,6 +216,7 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
     for rel in find_sources(config.root, DATA_DIR, YAML_SUFFIXES, report):
         _load_data_file(found.reader, rel, content, report)
     check_page_urls(config, content, report)
+    check_aliases(config, content, report)
     return content
 
 
@@ -665,6 +668,51 @@ def check_page_urls(config: Config, content: Content, report: Report) -> None:
         report.error(document.path, line, column,
                      f"two pages want the URL {url}: {first.path} and {document.path}",
                      'change one slug: write a different "slug: …" in one of the two files')
+
+
+def check_aliases(config: Config, content: Content, report: Report) -> None:
+    """Check the old addresses pages keep (``aliases:``) against every page's address and each other.
+
+    Takes the settings (URL patterns), the loaded content and the report.
+    An alias naming another page's address, or an alias another page (or
+    the same page) gave already, is an error; one naming the page's own
+    address is a warning (it leads nowhere new, and no redirect page is
+    made for it). Drafts and scheduled pages count, as for `check_page_urls`.
+    Each problem is placed at the alias as typed. Clashes with pages and
+    files the build makes are found with the site graph
+    (`sitegen.site.check_aliases_against_site`).
+    """
+    patterns = {"interviews": config.permalinks.interviews, "cases": config.permalinks.cases}
+    documents = sorted(content.interviews + content.cases, key=lambda d: d.path)
+    addresses = {patterns[d.collection].replace("{slug}", d.slug): d for d in documents}
+    given: dict[str, Document] = {}
+    for document in documents:
+        own = patterns[document.collection].replace("{slug}", document.slug)
+        for index, alias in enumerate(document.meta.aliases):
+            line, column = document.yaml.locate(("aliases", index))
+            shown = alias_as_typed(document, index)
+            owner = addresses.get(alias)
+            if alias == own:
+                report.warning(document.path, line, column, f"the alias {shown} is the page's own address",
+                               "delete it: aliases are the page's old addresses, which lead to its address")
+            elif owner is not None:
+                report.error(document.path, line, column, f"the alias {shown} is the address of {owner.path}",
+                             f"delete it from aliases, or change the slug of {owner.path}")
+            elif alias in given:
+                first = given[alias]
+                report.error(document.path, line, column,
+                             f"the alias {shown} is given twice"
+                             + ("" if first is document else f": also by {first.path}"),
+                             "keep it in one place: an old address can lead to one page only")
+            else:
+                given[alias] = document
+
+
+def alias_as_typed(document: Document, index: int) -> str:
+    """The page's alias number ``index`` (from 0) as the editor typed it, for messages; else as read."""
+    typed = document.yaml.value.get("aliases") if isinstance(document.yaml.value, dict) else None
+    item = typed[index] if isinstance(typed, list) and index < len(typed) else typed if index == 0 else None
+    return item.strip() if isinstance(item, str) else unquote(document.meta.aliases[index])
 
 
 def _slug_origin(document: Document) -> tuple[int | None, int | None]:

@@ -23,7 +23,7 @@ import posixpath
 import re
 from datetime import date, datetime, time
 from enum import Enum
-from urllib.parse import urlsplit
+from urllib.parse import quote, unquote, urlsplit
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
@@ -404,6 +404,82 @@ def parse_slug(value: Any) -> str:
     raise PydanticCustomError("slug", message, {"text": clip(text), "hint": f"{SLUG_HINT}, {example}"})
 
 
+ALIAS_EXAMPLE = "/interviews/old-name/"
+_PAGE_SUFFIXES = (".html", ".htm")
+
+
+def parse_alias(value: Any) -> str:
+    """Accept one of a page's ``aliases``: an old site path that is to lead to the page.
+
+    Takes the path as typed: from the site's root, with or without the last
+    "/" (``/interviews/old-name``), percent-escaped or in Chinese as a
+    browser shows it (``/interviews/%E7%99%BD%E9%B9%A4/`` and
+    ``/interviews/白鹤/`` are one path). Returns it in one spelling, so that
+    two spellings of one path compare equal: percent-escaped UTF-8, ending
+    in "/" (the redirect page is that folder's ``index.html``), or in the
+    file name when the old address was a file (``/old/120946.html``;
+    ``…/index.html`` is its folder). Raises `PydanticCustomError` ``alias``
+    for what is no path of this site: a web address (``https://…``), a path
+    without its leading "/", one with ``..``, ``.`` or an empty part between
+    slashes, "\\", "?" or "#", or characters that cannot be in an address.
+    """
+    text = parse_text(value).strip()
+    hint = f'write the old address\'s path from the site\'s root, starting with "/", e.g. {ALIAS_EXAMPLE}'
+    if is_external_address(text):
+        raise PydanticCustomError(
+            "alias", '"{text}" is a web address, not a path of this site',
+            {"text": clip(text), "hint": "write only the path that follows the site's address (base_url), "
+                                         f'starting with "/", e.g. {ALIAS_EXAMPLE}'})
+    if not text.startswith("/"):
+        half = text.translate(HALF_WIDTH_ADDRESS)
+        fix = "/" + half.lstrip("/") if half.startswith("/") else "/" + text
+        raise PydanticCustomError("alias", '"{text}" does not start with "/"',
+                                  {"text": clip(text), "hint": f"write the path from the site's root: {clip(fix)}"})
+    decoded = unquote(text, errors="strict") if _decodable(text) else None
+    if decoded is None or any(ord(c) < 32 or c == "\x7f" for c in decoded):
+        raise PydanticCustomError("alias", '"{text}" holds characters an address cannot hold',
+                                  {"text": clip(text), "hint": hint})
+    parts = decoded.split("/")[1:]
+    if "\\" in decoded or any(part in (".", "..") for part in parts):
+        raise PydanticCustomError("alias", '"{text}" would leave the output folder: it contains "\\" or ".."',
+                                  {"text": clip(text), "hint": hint})
+    if "?" in decoded or "#" in decoded:
+        cut = clip(text[:min(i for i in (text.find("?"), text.find("#")) if i >= 0)])
+        raise PydanticCustomError(
+            "alias", '"{text}" has a "?" or "#": a redirect page stands for a path alone',
+            {"text": clip(text), "hint": f'write the path without the part from the "?" or "#" on: {cut}'})
+    if any(part == "" for part in parts[:-1]):
+        raise PydanticCustomError("alias", '"{text}" has an empty part between two slashes',
+                                  {"text": clip(text), "hint": f"write one \"/\" between parts: "
+                                                               f"{clip(re.sub('/+', '/', text))}"})
+    if parts[-1] == "index.html":
+        decoded = decoded[:-len("index.html")]
+    elif not parts[-1].lower().endswith(_PAGE_SUFFIXES):
+        decoded = decoded.rstrip("/") + "/"
+    return quote(decoded, safe="/")
+
+
+def _decodable(text: str) -> bool:
+    """True when the percent escapes in ``text`` spell UTF-8 text (``%E7%99%BD``, not ``%FF``)."""
+    try:
+        unquote(text, errors="strict")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def parse_aliases(value: Any) -> tuple[str, ...]:
+    """Accept a page's ``aliases``: a list of old site paths (`parse_alias` reads each), or one path as a list of one.
+
+    Raises `PydanticCustomError` ``text_list`` for a mapping, like `parse_text_list`.
+    """
+    if isinstance(value, str) and "," in value and value.strip().startswith("/"):
+        raise PydanticCustomError(
+            "alias", 'without square brackets, "{text}" is one path',
+            {"text": clip(value), "hint": f"write the paths in square brackets: aliases: [{clip(value)}]"})
+    return parse_text_list(value) if not isinstance(value, list) else tuple(value)
+
+
 def parse_id(value: Any) -> str:
     """Accept a reference to a record (``series: dadiaoyan``, ``unit: baihe``) as typed.
 
@@ -451,6 +527,8 @@ TextList = Annotated[tuple[str, ...], BeforeValidator(parse_text_list)]
 Tags = Annotated[tuple[str, ...], BeforeValidator(parse_tags)]
 WebAddress = Annotated[str, BeforeValidator(parse_web_address)]
 Slug = Annotated[str, BeforeValidator(parse_slug)]
+Alias = Annotated[str, BeforeValidator(parse_alias)]
+Aliases = Annotated[tuple[Alias, ...], BeforeValidator(parse_aliases)]
 RecordId = Annotated[str, BeforeValidator(parse_id)]
 
 
@@ -661,7 +739,11 @@ class SourceAttribution(Record):
 
 
 class PageMeta(Record):
-    """Front matter fields shared by every Markdown page."""
+    """Front matter fields shared by every Markdown page.
+
+    ``aliases`` are old site paths of the page (`parse_alias`), each published
+    as a small page that leads readers to the page's address.
+    """
 
     title: Text
     slug: Slug | None = None
@@ -670,6 +752,7 @@ class PageMeta(Record):
     tags: Tags = ()
     images: tuple[Image, ...] = ()
     draft: Flag = False
+    aliases: Aliases = ()
 
 
 class InterviewMeta(PageMeta):

@@ -92,6 +92,7 @@ def interview_text(title: str, slug: str, unit: str, series: str, moment: dateti
 # Lines starting with # are notes or optional fields: remove the "# " to use one.
 title: {yaml_text(title)}   # 标题 title
 slug: {slug}   # 网址中的名字，发布后不要再改 URL part; keep it once published
+# aliases: [/interviews/old-name/]   # 旧网址，仍转到本页 old addresses that still lead here
 series: {series}   # 栏目 id（content/series/ 下的文件名）series id
 unit: {unit}   # 受访单位 id（content/units/ 下的文件名）unit id
 interviewee:   # 受访人 the person interviewed
@@ -124,6 +125,7 @@ def case_text(title: str, slug: str, unit: str, moment: datetime) -> str:
 # Lines starting with # are notes or optional fields: remove the "# " to use one.
 title: {yaml_text(title)}   # 标题 title
 slug: {slug}   # 网址中的名字，发布后不要再改 URL part; keep it once published
+# aliases: [/cases/old-name/]   # 旧网址，仍转到本页 old addresses that still lead here
 unit: {unit}   # 单位 id（content/units/ 下的文件名）unit id
 status: planned   # 进展 status: planned 计划中, in_progress 推进中, resolved 已解决
 problem: 调研中发现的问题（一两句话）   # 问题 the problem found in the survey

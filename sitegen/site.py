@@ -36,7 +36,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from .config import Config, Permalinks
 from .errors import Report
-from .load import Content, Document
+from .load import Content, Document, alias_as_typed
 from .markup import reading_minutes
 from .models import Image, Series, Tally, Unit, is_external_address, site_image_path
 from .pictures import image_size, picture_file, site_path
@@ -441,8 +441,9 @@ class Page:
 
 
 PAGE_KINDS = ("home", "not_found", "list", "units", "tags", "search", "archive", "dashboard",
-              "about_data", "accessibility", "interview", "case", "unit", "series", "tag", "page")
-"""Every value of `Page.kind`: "list" is a paginated list of interviews or cases."""
+              "about_data", "accessibility", "interview", "case", "unit", "series", "tag", "page", "redirect")
+"""Every value of `Page.kind`: "list" is a paginated list of interviews or cases; "redirect" a page at an
+old address of an interview or case study, leading to its address (`redirect_pages`)."""
 
 
 @dataclass
@@ -522,6 +523,7 @@ def build_site(config: Config, content: Content, now: datetime, report: Report,
                       tags, campaign_totals([u.unit for u in units.values()]), sorted(content.assets),
                       content.data, now, site_links(config.permalinks))
     graph.pages.extend(_all_pages(graph))
+    graph.pages.extend(redirect_pages(graph, report))
     check_output_paths(graph.pages, report)
     check_text_links(graph, report)
     return graph
@@ -827,6 +829,74 @@ def _info_pages(graph: SiteGraph) -> list[Page]:
         Page(links.accessibility, output_path(links.accessibility), "accessibility.html",
              "无障碍说明", {}, kind="accessibility"),
     ]
+
+
+REDIRECT_TEMPLATE = "redirect.html"
+"""The layout of the pages at old addresses: a refresh to the page's address and a link to it."""
+
+
+def redirect_pages(graph: SiteGraph, report: Report) -> list[Page]:
+    """One redirect page per old address (``aliases:``) of each published interview and case study.
+
+    Takes the graph, its other pages made, and the report. Each page is the
+    alias's ``index.html`` (or the file it names, ``/old/120946.html``),
+    of kind "redirect", whose context's ``target`` is the page's address;
+    the layout `REDIRECT_TEMPLATE` sends the reader there. Aliases equal
+    to the page's own address are left out (`sitegen.load.check_aliases`
+    warned). An alias that names a page or file the build makes (a list,
+    a feed, a file under content/, the folders sitegen fills) is an
+    error at the alias, and gets no page; one that starts with the base
+    path of a site in a sub-folder is a warning (aliases are read from the
+    site's root, as every site path is).
+    """
+    taken = _taken_paths(graph)
+    folders = {folder for rel in taken for folder in _parents(rel)}
+    base = graph.urls.base_path
+    pages = []
+    for entry in graph.interviews + graph.cases:
+        document = entry.document
+        for index, alias in enumerate(document.meta.aliases):
+            if alias == entry.url:
+                continue
+            line, column = document.yaml.locate(("aliases", index))
+            shown = alias_as_typed(document, index)
+            output = output_path(alias)
+            owner = next((taken[rel] for rel in [output, *_parents(output)] if rel in taken), None)
+            made = next((folder for folder in _MADE_FOLDERS if alias.startswith(folder)), None)
+            if owner is None and made is not None:
+                owner = f"the folder {made}, which sitegen fills"
+            elif owner is None and output in folders:
+                owner = "a folder of files the site publishes"
+            if owner is not None:
+                report.error(document.path, line, column, f"the alias {shown} is taken by {owner}",
+                             "delete it from aliases: an old address can lead here only when no other page "
+                             "or file of the site has it")
+                continue
+            if base != "/" and alias.startswith(base):
+                path, inside = unquote(base), unquote(alias)
+                report.warning(document.path, line, column,
+                               f"the alias {shown} starts with the path of base_url ({path}), but aliases are "
+                               f"read from the site's root: its page is at {path}{inside.lstrip('/')}",
+                               f"write it without {path.rstrip('/')}: /{inside[len(path):]}")
+            pages.append(Page(alias, output, REDIRECT_TEMPLATE, entry.title, {"target": entry.url},
+                              document.path, kind="redirect"))
+    return pages
+
+
+def _taken_paths(graph: SiteGraph) -> dict[str, str]:
+    """``{output path: what it is}`` of every file a build makes besides redirect pages, for `redirect_pages`."""
+    taken = {rel.split("/", 1)[1]: f"the file {rel}" for rel in graph.assets}
+    taken.update((made.lstrip("/"), f"the file {made} sitegen makes") for made in _MADE_FILES)
+    feeds = ["/" + FEED_FILE] + [view.feed_url for view in graph.units] + [view.feed_url for view in graph.series]
+    taken.update((output_path(feed), f"the feed {feed}") for feed in feeds)
+    taken.update((page.output, f"the page {unquote(page.url)} ({page.title})") for page in graph.pages)
+    return taken
+
+
+def _parents(rel: str) -> list[str]:
+    """The folders holding the output path ``rel``, innermost first (``a/b/c.html`` → ``a/b``, ``a``)."""
+    parts = rel.split("/")
+    return ["/".join(parts[:end]) for end in range(len(parts) - 1, 0, -1)]
 
 
 def output_path(url: str) -> str:

@@ -56,7 +56,7 @@ def test_a_deleted_source_removes_its_outputs(tmp_path: Path) -> None:
 
 UNIT_TWO = "name: 新镇\nlevel: town\n"
 KINDS = ["edit", "add", "delete", "retitle", "template", "config", "tally", "rename-unit", "series",
-         "tags", "redate", "draft", "move", "base", "alias", "tamper", "listcount"]
+         "tags", "redate", "draft", "move", "base", "alias", "tamper", "listcount", "redirect"]
 EDITS = st.lists(st.tuples(st.sampled_from(KINDS), st.integers(0, 7)), min_size=1, max_size=6)
 THEME = Path(__file__).resolve().parents[1] / "templates"
 
@@ -125,6 +125,9 @@ def _apply(root: Path, kind: str, n: int) -> None:
             "{% extends 'base.html' %}{% block main %}<p>"
             + ("{{ series.interviews|length }}" if n % 2 else "{{ series|attr('interviews')|length }}")
             + "篇</p>{% endblock %}\n", encoding="utf-8")
+    elif kind == "redirect" and page.exists():
+        # An old address kept by the page (aliases:), or none: its redirect page comes and goes.
+        _set_field(page, "aliases", f"[/old/p{n:02d}/, /旧/{n}.html]" if n % 2 else "[]")
     elif kind == "tamper":
         for path in sorted((root / "output").rglob("index.html"))[n % 3::3]:
             path.write_text("改过的文件", encoding="utf-8")
@@ -139,8 +142,8 @@ def _site_with_two_units(root: Path) -> Path:
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(edits=EDITS)
 def test_incremental_builds_equal_clean_builds(tmp_path_factory, edits: list[tuple[str, int]]) -> None:
-    """Random edits of pages, units, series, tags, dates, drafts, templates (also one reading
-    the whole graph through an alias), settings and the output itself: after each, the
+    """Random edits of pages, units, series, tags, dates, drafts, old addresses (aliases:),
+    templates (also one reading the whole graph through an alias), settings and the output itself: after each, the
     incremental build's output is byte-identical to a clean build of the same sources."""
     base = tmp_path_factory.mktemp("incremental")
     root = _site_with_two_units(base / "site")
@@ -169,6 +172,8 @@ SCENARIOS = [
     # Three a page: deleting the oldest of five leaves the first page (items, page count) as it was;
     # only the number the layout reads from the view changes.
     [("config", 1), ("listcount", 0), ("delete", 0)], [("config", 1), ("listcount", 1), ("delete", 0)],
+    [("redirect", 1), ("retitle", 1)], [("redirect", 3), ("redirect", 2)], [("redirect", 1), ("draft", 1)],
+    [("redirect", 3), ("delete", 3)], [("redirect", 1), ("base", 2)],
 ]
 
 

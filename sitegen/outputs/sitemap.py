@@ -2,7 +2,7 @@
 
 ``sitemap.xml`` follows the Sitemaps protocol 0.9
 (https://www.sitemaps.org/protocol.html): one ``<url>`` per HTML page except
-the 404 page, with ``<loc>`` the page's absolute address (XML-escaped, UTF-8)
+the 404 page and the redirect pages at old addresses, with ``<loc>`` the page's absolute address (XML-escaped, UTF-8)
 and ``<lastmod>`` in W3C Datetime with the site's time-zone offset when the
 page's content has a date (`sitegen.site.Page.lastmod`). ``robots.txt``
 allows everything and names the sitemap by its absolute address (the
@@ -32,13 +32,13 @@ def w3c_datetime(moment: datetime, graph: SiteGraph) -> str:
 
 
 def sitemap_xml(graph: SiteGraph) -> bytes:
-    """Return ``sitemap.xml``: every page but the 404 page, in the graph's page order.
+    """Return ``sitemap.xml``: every page but the 404 page and the redirect pages, in the graph's page order.
 
     Returns UTF-8 bytes with an XML declaration. Raises nothing.
     """
     urlset = ElementTree.Element("urlset", xmlns=SITEMAP_NAMESPACE)
     for page in graph.pages:
-        if page.kind == "not_found":
+        if page.kind in ("not_found", "redirect"):
             continue
         entry = ElementTree.SubElement(urlset, "url")
         ElementTree.SubElement(entry, "loc").text = graph.urls.absolute(page.url)

@@ -52,7 +52,8 @@ class Head:
 
     ``description``: plain text for ``<meta name="description">`` and
     ``og:description``. ``canonical``: the page's absolute address (None on
-    the 404 page, which is served at any address). ``robots``: a robots meta
+    the 404 page, which is served at any address; on a redirect page, the
+    address of the page it leads to). ``robots``: a robots meta
     value or None. ``feeds``: ``(title, site path)`` of the Atom feeds to
     announce with ``<link rel="alternate" type="application/atom+xml">``.
     ``open_graph``: ``(property, content)`` pairs; ``gov``: ``(name,
@@ -74,6 +75,8 @@ def page_head(graph: SiteGraph, page: Page) -> Head:
     description = page_description(graph, page)
     if page.kind == "not_found":
         return Head(description, None, "noindex", _feeds(graph, page), (), (), None)
+    if page.kind == "redirect":  # the old address of a page: only the page's own address counts
+        return Head(description, graph.urls.absolute(page.context["target"]), "noindex", (), (), (), None)
     canonical = graph.urls.absolute(page.url)
     data = json_ld(graph, page)
     return Head(description, canonical, None, _feeds(graph, page),

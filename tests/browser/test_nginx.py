@@ -7,6 +7,7 @@ the tested one. The example is built with the address nginx serves it at
 crawler starts at the home page and follows every internal ``href``/``src``
 (plus ``srcset``, CSS ``url()``, Open Graph and JSON-LD addresses), every
 feed and sitemap entry and robots.txt's sitemap, and expects each to answer 200.
+An old address of the interview (``aliases:``) must bring Chromium to the interview.
 
 Imports: lxml, pytest, sitegen.build; tests.sitekit and the fixtures of tests/browser/conftest.py.
 """
@@ -27,7 +28,7 @@ import urllib.request
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import lxml.etree
@@ -127,11 +128,17 @@ def nginx_executable() -> str:
     return executable
 
 
-def serve_with_nginx(executable: str, folder: Path, path: str) -> Iterator[Deployment]:
-    """Build the example for ``http://127.0.0.1:<port><path>`` and serve it with the documented config."""
+def serve_with_nginx(executable: str, folder: Path, path: str,
+                     edit: Callable[[Path], None] | None = None) -> Iterator[Deployment]:
+    """Build the example for ``http://127.0.0.1:<port><path>`` and serve it with the documented config.
+
+    ``edit``, when given, changes the copy of the example (its site folder) before it is built.
+    """
     port = free_port()
     base_url = f"http://127.0.0.1:{port}{path}"
     root = copy_example(folder / "site")
+    if edit is not None:
+        edit(root)
     build(BuildOptions(root=root, base_url=base_url))
     logs = folder / "nginx"
     logs.mkdir()
@@ -398,3 +405,29 @@ def test_the_readme_shows_the_tested_config() -> None:
     assert blocks, "the README's Publish section shows no nginx block"
     assert blocks[0] == EXAMPLE_CONFIG.read_text(encoding="utf-8"), \
         "the README's nginx block differs from docs/nginx.conf.example (the tested one): copy it over"
+
+
+OLD_ADDRESSES = ("interviews/old-baihe", "旧/白鹤镇访谈/")
+"""Old addresses given to the example's interview (``aliases:``): one without its last "/", one in Chinese."""
+
+
+def _add_aliases(root: Path) -> None:
+    [page] = sorted((root / "content/interviews").glob("*.md"))
+    text = page.read_text(encoding="utf-8")
+    aliases = ", ".join("/" + old for old in OLD_ADDRESSES)
+    page.write_text(text.replace("\ntitle:", f"\naliases: [{aliases}]\ntitle:", 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", [DOC_PATH, "/"])
+def test_an_old_address_of_a_page_lands_on_the_page(path: str, nginx_executable: str, tmp_path: Path,
+                                                    page_at: Any) -> None:
+    """The redirect page at each old address sends a browser on to the page, with or without JavaScript."""
+    for deployment in serve_with_nginx(nginx_executable, tmp_path, path, edit=_add_aliases):
+        [target] = [p.name for p in (deployment.output / "interviews").iterdir()
+                    if (p / "index.html").is_file() and p.name not in ("old-baihe", "page")]
+        for javascript in (True, False):
+            page = page_at(375, javascript=javascript)
+            for old in OLD_ADDRESSES:
+                page.goto(deployment.url(old), wait_until="load")
+                page.wait_for_url(deployment.url(f"interviews/{target}/"), timeout=10_000)
+                assert page.locator("h1").first.inner_text().startswith("白鹤镇"), (old, javascript)
