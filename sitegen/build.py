@@ -6,7 +6,7 @@ Each stage adds its problems to one `Report`; the build stops before
 publishing when there is any error, so the last good output stays as it was.
 
 May import: errors, config, sources, yamltext, validation, models, slugs, markup, bodies, load,
-checks, site, charts, render, outputs, depends, fresh, workers, write: every stage, never
+checks, site, charts, render, outputs, depends, fresh, addresses, workers, write: every stage, never
 the editor tools (serve, scaffold) or the command line (cli).
 """
 
@@ -24,6 +24,7 @@ from typing import Callable, Iterator
 
 import jinja2
 
+from .addresses import AddressBook, address_record_path, moved_pages
 from .checks import check_content, scheduled
 from .config import Config, load_config
 from .errors import Problem, Report, SiteError
@@ -193,9 +194,27 @@ def _check(options: BuildOptions, report: Report, held: list[Document]) -> None:
         held += scheduled(content.interviews + content.cases, now)
         check_content(content, config.root, now, report)
         if not report.has_errors():  # the site graph finds URL clashes with generated pages
-            _site_graph(options, config, content, report, slugs, now)
+            graph = _site_graph(options, config, content, report, slugs, now)
+            _addresses(options, content, graph, report)  # what a build would warn of moved pages; nothing kept
     except SiteError:
         pass
+
+
+def _addresses(options: BuildOptions, content: Content, graph: SiteGraph,
+               report: Report) -> tuple[Path, AddressBook] | None:
+    """Warn of the pages whose address moved since the last build with these options (`sitegen.addresses`).
+
+    Returns where the record is kept and this build's addresses, for the build to keep once it
+    succeeds; None without a build cache.
+    """
+    cache = options.cache_folder(graph.config)
+    if cache is None:
+        return None
+    path = address_record_path(cache, _options_key(options))
+    before = AddressBook.load(path)
+    now = AddressBook.of(graph, before)
+    moved_pages(graph, {d.path for d in content.interviews + content.cases}, before, now, report)
+    return path, now
 
 
 def check_site_output(output: Path, root: Path) -> None:
@@ -375,6 +394,7 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
     stage("reading")
     inputs = build_inputs(options) if options.cache else None
     config, content, graph = load_and_check(options, report, writing=True)
+    addresses = _addresses(options, content, graph, report)
     stage("rendering")
     cache = options.cache_folder(config)
     env = make_environment(config, cache, code_fingerprint(), search=options.search)
@@ -411,6 +431,8 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
                      status=status or None,
                      last=LastBuild(len(graph.pages), written.files, str(config.output_path), report.warnings,
                                     [(d.path, d.meta.date.strftime("%Y-%m-%d %H:%M")) for d in held]))
+    if addresses is not None:  # kept only now: a build that failed warns again next time
+        addresses[1].save(addresses[0])
     return BuildResult(config, len(graph.pages), written.files, written.changed, written.removed,
                        time.perf_counter() - started, report.warnings, held, content.converted,
                        tuple([page.output for page in plan.pages] + [output_path(f.url) for f in plan.feeds]),

@@ -664,7 +664,7 @@ def check_page_urls(config: Config, content: Content, report: Report) -> None:
         first = owners.setdefault(url, document)
         if first is document:
             continue
-        line, column = _slug_origin(document)
+        line, column = slug_origin(document)
         report.error(document.path, line, column,
                      f"two pages want the URL {url}: {first.path} and {document.path}",
                      'change one slug: write a different "slug: …" in one of the two files')
@@ -715,7 +715,7 @@ def alias_as_typed(document: Document, index: int) -> str:
     return item.strip() if isinstance(item, str) else unquote(document.meta.aliases[index])
 
 
-def _slug_origin(document: Document) -> tuple[int | None, int | None]:
+def slug_origin(document: Document) -> tuple[int | None, int | None]:
     """Where a page's slug was typed: its ``slug:`` key, its ``title:`` key, or (None, None) for the file name."""
     if document.meta.slug:
         return document.yaml.locate_key(("slug",))

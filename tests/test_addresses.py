@@ -1,0 +1,77 @@
+"""A page whose address moved since the last build is warned, from the build cache's record alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sitegen.build import BuildOptions, build, check
+
+from .sitekit import interview, write_site
+
+FIRST = "content/interviews/访谈一.md"
+
+
+def _site(root: Path) -> Path:
+    return write_site(root, {FIRST: interview("白鹤镇访谈"), "content/interviews/other.md": interview("另一篇")})
+
+
+def _built(root: Path, **options: object) -> list[str]:
+    return [problem.format() for problem in build(BuildOptions(root=root, search=False, **options)).warnings]
+
+
+def _edit(root: Path, rel: str, old: str, new: str) -> None:
+    path = root / rel
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def test_a_title_edit_that_moves_the_page_is_warned_at_the_title_once(tmp_path: Path) -> None:
+    root = _site(tmp_path / "site")
+    assert _built(root) == []
+    _edit(root, FIRST, "白鹤镇访谈", "白鹤镇的访谈")
+    assert _built(root) == [
+        f"{FIRST}:2:1: warning: the page's address changed from /interviews/bai-he-zhen-fang-tan/ to "
+        "/interviews/bai-he-zhen-de-fang-tan/ since the last build: links to the old address will no longer work\n"
+        "  hint: keep the old address with slug: bai-he-zhen-fang-tan, or keep the new one and add "
+        "aliases: [/interviews/bai-he-zhen-fang-tan/] so the old address leads here"]
+    assert _built(root) == []  # the record now holds the new address
+
+
+def test_a_renamed_file_is_warned_at_the_file_and_found_by_its_text_when_its_title_changed_too(
+        tmp_path: Path) -> None:
+    root = _site(tmp_path / "site")
+    _built(root)
+    (root / "content/interviews/other.md").rename(root / "content/interviews/renamed.md")
+    assert _built(root) == [
+        "content/interviews/renamed.md: warning: the page's address changed from /interviews/other/ to "
+        "/interviews/renamed/ since the last build: links to the old address will no longer work\n"
+        "  hint: keep the old address with slug: other, or keep the new one and add aliases: [/interviews/other/] "
+        "so the old address leads here"]
+    (root / "content/interviews/renamed.md").rename(root / "content/interviews/again.md")
+    _edit(root, "content/interviews/again.md", "另一篇", "又一篇")
+    assert [line.split(" since")[0] for line in _built(root)] == [
+        "content/interviews/again.md: warning: the page's address changed from /interviews/renamed/ to "
+        "/interviews/again/"]
+
+
+def test_no_warning_when_an_alias_keeps_the_old_address_on_a_first_build_or_after_clean(tmp_path: Path) -> None:
+    root = _site(tmp_path / "site")
+    _built(root)
+    _edit(root, FIRST, "title: 白鹤镇访谈", "title: 白鹤镇的访谈\naliases: [/interviews/bai-he-zhen-fang-tan/]")
+    assert _built(root) == []
+    _edit(root, FIRST, "title: 白鹤镇的访谈\naliases: [/interviews/bai-he-zhen-fang-tan/]", "title: 白鹤镇访谈")
+    assert _built(root, clean=True) == []
+    fresh = _site(tmp_path / "fresh")
+    _edit(fresh, FIRST, "白鹤镇访谈", "白鹤镇的访谈")
+    assert _built(fresh) == []
+
+
+def test_check_warns_from_the_record_of_a_plain_build_and_keeps_nothing(tmp_path: Path) -> None:
+    root = _site(tmp_path / "site")
+    build(BuildOptions(root=root))
+    _edit(root, "content/interviews/other.md", "title: 另一篇", "title: 另一篇\nslug: other-one")
+    expected = [("content/interviews/other.md", 3, 1, "the page's address changed from /interviews/other/ to "
+                 "/interviews/other-one/ since the last build: links to the old address will no longer work")]
+    for _ in range(2):
+        assert [(p.path, p.line, p.column, p.message) for p in check(BuildOptions(root=root)).problems] == expected
+    assert [(p.path, p.line, p.column, p.message) for p in build(BuildOptions(root=root)).warnings] == expected
+    assert check(BuildOptions(root=root)).problems == []
