@@ -380,7 +380,9 @@ def build(options: BuildOptions, progress: Callable[[str], None] | None = None) 
     (`sitegen.depends`: its inputs, layout and the site parts it reads)
     differs from the last build's or its published file was changed since;
     the others are kept as published. The result is the same bytes as a
-    clean build. The cyclic garbage collector is paused meanwhile
+    clean build. A page whose address moved since the last build with
+    these options is warned (`sitegen.addresses`; the record is kept when
+    the build succeeds). The cyclic garbage collector is paused meanwhile
     (`sitegen.workers.collector_paused`).
     """
     with collector_paused(freeze_after=options.process_ends):
