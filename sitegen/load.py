@@ -680,7 +680,7 @@ def check_aliases(config: Config, content: Content, report: Report) -> None:
     made for it). Drafts and scheduled pages count, as for `check_page_urls`.
     Each problem is placed at the alias as typed. Clashes with pages and
     files the build makes are found with the site graph
-    (`sitegen.site.check_aliases_against_site`).
+    (`sitegen.site.redirect_pages`).
     """
     patterns = {"interviews": config.permalinks.interviews, "cases": config.permalinks.cases}
     documents = sorted(content.interviews + content.cases, key=lambda d: d.path)

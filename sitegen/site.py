@@ -849,6 +849,8 @@ def redirect_pages(graph: SiteGraph, report: Report) -> list[Page]:
     path of a site in a sub-folder is a warning (aliases are read from the
     site's root, as every site path is).
     """
+    if not any(entry.meta.aliases for entry in graph.interviews + graph.cases):
+        return []  # most sites: nothing to look up
     taken = _taken_paths(graph)
     folders = {folder for rel in taken for folder in _parents(rel)}
     base = graph.urls.base_path
