@@ -205,7 +205,8 @@ def _addresses(options: BuildOptions, content: Content, graph: SiteGraph,
     """Warn of the pages whose address moved since the last build with these options (`sitegen.addresses`).
 
     Returns where the record is kept and this build's addresses, for the build to keep once it
-    succeeds; None without a build cache.
+    succeeds; None without a build cache, or when the record holds these addresses already (an
+    edit that moved nothing, such as a template's or a tally's: nothing to warn of or write).
     """
     cache = options.cache_folder(graph.config)
     if cache is None:
@@ -213,6 +214,8 @@ def _addresses(options: BuildOptions, content: Content, graph: SiteGraph,
     path = address_record_path(cache, _options_key(options))
     before = AddressBook.load(path)
     now = AddressBook.of(graph, before)
+    if now.pages == before.pages:
+        return None
     moved_pages(graph, {d.path for d in content.interviews + content.cases}, before, now, report)
     return path, now
 

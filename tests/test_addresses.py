@@ -75,3 +75,18 @@ def test_check_warns_from_the_record_of_a_plain_build_and_keeps_nothing(tmp_path
         assert [(p.path, p.line, p.column, p.message) for p in check(BuildOptions(root=root)).problems] == expected
     assert [(p.path, p.line, p.column, p.message) for p in build(BuildOptions(root=root)).warnings] == expected
     assert check(BuildOptions(root=root)).problems == []
+
+
+def test_the_record_is_not_written_again_when_no_address_changed(tmp_path: Path) -> None:
+    # A template's or a tally's edit moves no page: the 10,000-page record (1.9 MB) need not be written again.
+    root = _site(tmp_path / "site")
+    _built(root)
+    [record] = (root / ".sitegen-cache").glob("addresses-*.json")
+    kept = record.read_text(encoding="utf-8") + "\n"  # a mark the next build would remove if it wrote the file
+    record.write_text(kept, encoding="utf-8")
+    _edit(root, "content/units/baihe.yaml", "resolved: 103", "resolved: 104")
+    _edit(root, "content/units/baihe.yaml", "in_progress: 50", "in_progress: 49")
+    assert _built(root) == []
+    assert record.read_text(encoding="utf-8") == kept
+    _edit(root, FIRST, "白鹤镇访谈", "白鹤镇的访谈")
+    assert len(_built(root)) == 1 and record.read_text(encoding="utf-8") != kept
