@@ -134,6 +134,19 @@ def test_every_page_kind_reflows_with_the_phones_large_text_and_the_reading_mode
     assert not failures, "\n".join(failures)
 
 
+def test_every_page_kind_prints_within_an_a4_page(served_example: ServedSite, page_types: dict[str, str],
+                                                 page_at: Any) -> None:
+    # A printed page cannot scroll: the dashboard's table of nine columns ran 67 px past an A4 page
+    # (769 px against 718 px between Chromium's default margins), so its last column was cut off.
+    page = page_at(718)
+    page.emulate_media(media="print")
+    widths = {}
+    for kind, path in page_types.items():
+        page.goto(served_example.address(path), wait_until="load")
+        widths[kind] = page.evaluate("document.documentElement.scrollWidth")
+    assert {kind: width for kind, width in widths.items() if width > 718} == {}
+
+
 def test_search_page_without_javascript_explains_and_links_to_browsing(served_example: ServedSite,
                                                                        page_at: Any) -> None:
     page = page_at(375, javascript=False)
