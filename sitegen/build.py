@@ -91,6 +91,9 @@ class BuildOptions:
 class BuildResult:
     """What a build did: pages and files written, time taken, warnings, scheduled pages.
 
+    ``pages`` counts the pages of the site, not the redirect pages at old
+    addresses (``aliases:``), which ``files`` counts.
+
     ``converted`` counts Markdown bodies converted (not from the cache);
     ``rendered_paths`` are the output paths of the pages, then the feeds,
     rendered (the others were unchanged and kept); ``changed_paths`` and ``removed_paths`` the
@@ -434,14 +437,19 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
             (moment.replace(tzinfo=config.zone).timestamp() for moment in moments), default=None)
         record_fresh(record_path(cache, _options_key(options)), inputs, output=config.output_path, due=due,
                      status=status or None,
-                     last=LastBuild(len(graph.pages), written.files, str(config.output_path), report.warnings,
+                     last=LastBuild(_page_count(graph), written.files, str(config.output_path), report.warnings,
                                     [(d.path, d.meta.date.strftime("%Y-%m-%d %H:%M")) for d in held]))
     if addresses is not None:  # kept only now: a build that failed warns again next time
         addresses[1].save(addresses[0])
-    return BuildResult(config, len(graph.pages), written.files, written.changed, written.removed,
+    return BuildResult(config, _page_count(graph), written.files, written.changed, written.removed,
                        time.perf_counter() - started, report.warnings, held, content.converted,
                        tuple([page.output for page in plan.pages] + [output_path(f.url) for f in plan.feeds]),
                        written.changed_paths, written.removed_paths, _documents(content, graph))
+
+
+def _page_count(graph: SiteGraph) -> int:
+    """The pages a build reports: every page but the redirect pages at old addresses (counted among files)."""
+    return sum(1 for page in graph.pages if page.kind != "redirect")
 
 
 def _documents(content: Content, graph: SiteGraph) -> dict[str, Document]:

@@ -141,3 +141,14 @@ def test_adding_and_removing_an_alias_gives_the_bytes_of_a_clean_build(tmp_path:
         build(BuildOptions(root=clean, search=False, cache=False))
         assert tree_hashes(root / "output") == tree_hashes(clean / "output")
     assert not (root / "output/interviews/old-baihe").exists()
+
+
+def test_the_summary_counts_redirect_pages_as_files_not_pages(tmp_path: Path) -> None:
+    # "built 24 pages" for a site of 22 pages and two old addresses read as two pages more.
+    site = copy_example(tmp_path / "site")
+    plain = build(BuildOptions(root=site, search=False))
+    page = next((site / "content/interviews").glob("*.md"))
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("\nseries:", "\naliases: [/old/a/, /old/b.html]\nseries:", 1), encoding="utf-8")
+    kept = build(BuildOptions(root=site, search=False))
+    assert (kept.pages, kept.files) == (plain.pages, plain.files + 2) == (22, 41)
