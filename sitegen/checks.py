@@ -60,6 +60,8 @@ def check_content(content: Content, root: Path, now: datetime, report: Report) -
         check_body_images(document, root, report)
     for document in content.interviews:
         check_text_shows(document, report)
+    for document in content.interviews + content.cases:
+        check_publish_year(document, now, report)
     for path, front_matter in content.failed:
         check_failed_images(path, front_matter, root, report)
     check_misspellings(content, report)
@@ -137,6 +139,33 @@ def check_tally_dates(unit: Sourced[Unit], today: date, report: Report) -> None:
                      "collected by a day that has come",
                      f"did you mean {year}? write {meant}" if year is not None
                      else "write the day the figures were counted (统计日期), today or earlier")
+
+
+FAR_AHEAD_YEARS = 10
+"""A publish date more years ahead than this is taken for a slip of the year (2081 for 2018) and warned."""
+
+
+def check_publish_year(document: Document, now: datetime, report: Report) -> None:
+    """Warn when a page's publish date lies more than `FAR_AHEAD_YEARS` years ahead.
+
+    Takes a loaded interview or case study, the build's time (naive, site
+    time zone) and the report. Such a page is scheduled: it is left out of
+    every build until that day, and only listed as scheduled, so a year
+    typed wrong (2081 for 2018) hides it for decades. The hint names the
+    year meant when swapping two digits gives a past one (`likely_year`).
+    A draft is not warned about (it is held back anyway). Raises nothing.
+    """
+    moment = document.meta.date
+    if document.meta.draft or moment.year - now.year <= FAR_AHEAD_YEARS:
+        return
+    line, column = document.yaml.locate(("date",))
+    shown = moment.strftime("%Y-%m-%d %H:%M")
+    year = likely_year(moment.date(), now.date())
+    report.warning(document.path, line, column,
+                   f"the publish date {shown} is more than {FAR_AHEAD_YEARS} years ahead, so the page is not "
+                   "published until then",
+                   f"did you mean {year}? write date: {moment.replace(year=year).strftime('%Y-%m-%d %H:%M')}"
+                   if year is not None else "write the day the page is to be published (发布日期)")
 
 
 def likely_year(day: date, today: date) -> int | None:

@@ -1050,3 +1050,22 @@ def test_the_tags_to_type_name_each_tag_once(tmp_path: Path) -> None:
     assert [p.hint for p in found(root)] == [
         'write the tags in square brackets, separated by English commas: tags: [大调研, 补短板, 民生]; '
         'if "大调研 补短板" is one tag, put it in quotes: "大调研 补短板"']
+
+
+@pytest.mark.parametrize(("date_line", "extra", "expected"), [
+    ("2081-05-03 10:00", "", ("content/interviews/a.md:8:7: warning: the publish date 2081-05-03 10:00 is more than "
+                              "10 years ahead, so the page is not published until then\n"
+                              "  hint: did you mean 2018? write date: 2018-05-03 10:00")),
+    ("2099-01-01 08:00", "", ("content/interviews/a.md:8:7: warning: the publish date 2099-01-01 08:00 is more than "
+                              "10 years ahead, so the page is not published until then\n"
+                              "  hint: write the day the page is to be published (发布日期)")),
+    ("2036-12-31 23:59", "", None),  # ten years ahead: a page may be scheduled that far
+    ("2081-05-03 10:00", "draft: true\n", None),  # held back anyway
+])
+def test_a_publish_date_decades_ahead_is_warned_with_the_year_meant(tmp_path: Path, date_line: str, extra: str,
+                                                                    expected: str | None) -> None:
+    # date: 2081-05-03 kept the page out of every build for 55 years, with only a "scheduled" line to show it.
+    root = write_site(tmp_path / "site", {"content/interviews/a.md": interview(date=date_line, extra=extra)})
+    found = [p.format() for p in check(BuildOptions(root=root, now=datetime(2026, 11, 30, 12, 0))).problems
+             if "years ahead" in p.message]
+    assert found == ([expected] if expected else [])

@@ -17,6 +17,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -88,10 +89,12 @@ def test_json_format_for_tools(tmp_path: Path, capsys: Capture) -> None:
 
 
 def test_check_lists_scheduled_pages(tmp_path: Path, capsys: Capture) -> None:
-    root = write_site(tmp_path, {"content/interviews/later.md": interview(date="2999-01-01 08:00")})
+    # Two years ahead of the day the test runs: a date decades ahead would be warned as a slip of the year.
+    later = (datetime.now() + timedelta(days=730)).strftime("%Y-%m-%d 08:00")
+    root = write_site(tmp_path, {"content/interviews/later.md": interview(date=later)})
     assert main(["check", "--site", str(root)]) == 0
     out, _ = capsys.readouterr()
-    assert out.splitlines() == ["content/interviews/later.md: scheduled for 2999-01-01 08:00, not published yet",
+    assert out.splitlines() == [f"content/interviews/later.md: scheduled for {later}, not published yet",
                                 "checked: 0 error(s), 0 warning(s)"]
 
 
@@ -312,6 +315,8 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_U: _tallies(_t("2018-04-26", 10, 1, 1, 8), _t("2018-03-01", 5, 1, 1, 3))}),
         ("A tally dated in the future (a typing slip in the year)", "as_of: 2081-05-26",
          {_U: _tallies(_t("2018-04-26", 296, 143, 103, 50), _t("2081-05-26", 400, 200, 150, 50))}),
+        ("A publish date decades ahead (a typing slip in the year; warning)", "date: 2081-05-03 10:00",
+         {_P: interview(date="2081-05-03 10:00")}),
         ("Two unit files for one town", "content/units/baihe2.yaml, a copy of baihe.yaml",
          {_U: UNIT, "content/units/baihe2.yaml": UNIT}),
         ("A cumulative count that falls (warning)", "collected 300, then 296",
