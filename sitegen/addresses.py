@@ -131,13 +131,10 @@ def _renamed_from(known: Known, gone: dict[str, Known]) -> Known | None:
 def _warn(entry: Entry, old: str, graph: SiteGraph, report: Report) -> None:
     document = entry.document
     line, column = slug_origin(document)
-    pattern = (graph.config.permalinks.interviews if document.collection == "interviews"
-               else graph.config.permalinks.cases)
-    before, _, after = pattern.partition("{slug}")
-    slug = old[len(before):len(old) - len(after)] if old.startswith(before) and old.endswith(after) else ""
+    slug = graph.config.permalinks.slug_of(document.collection, old)
     add = f"aliases: [{old}] so the old address leads here"
     report.warning(document.path, line, column,
                    f"the page's address changed from {old} to {entry.url} since the last build: links to the old "
                    "address will no longer work",
                    f"keep the old address with slug: {slug}, or keep the new one and add {add}"
-                   if slug and "/" not in slug else f"add {add}")
+                   if slug else f"add {add}")

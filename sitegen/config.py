@@ -193,6 +193,19 @@ class Permalinks(BaseModel):
     series: Permalink = "/series/{slug}/"
     tags: Permalink = "/tags/{slug}/"
 
+    def url(self, collection: str, slug: str) -> str:
+        """The site path of the page of ``collection`` (interviews, cases, units, series, tags) with ``slug``."""
+        pattern: str = getattr(self, collection)
+        return pattern.replace("{slug}", slug)
+
+    def slug_of(self, collection: str, url: str) -> str | None:
+        """The slug that gives the site path ``url`` in ``collection``'s pattern, or None when none does."""
+        before, _, after = getattr(self, collection).partition("{slug}")
+        if len(url) <= len(before) + len(after) or not (url.startswith(before) and url.endswith(after)):
+            return None
+        slug = url[len(before):len(url) - len(after)]
+        return slug if "/" not in slug else None
+
 
 class GovMeta(BaseModel):
     """Meta tags of Chinese government websites (政府网站 meta 标签), emitted where given."""

@@ -657,10 +657,9 @@ def check_page_urls(config: Config, content: Content, report: Report) -> None:
     The error is placed at the second file (in path order), at its ``slug:``
     (or ``title:``, when the slug comes from the title).
     """
-    patterns = {"interviews": config.permalinks.interviews, "cases": config.permalinks.cases}
     owners: dict[str, Document] = {}
     for document in sorted(content.interviews + content.cases, key=lambda d: d.path):
-        url = patterns[document.collection].replace("{slug}", document.slug)
+        url = config.permalinks.url(document.collection, document.slug)
         first = owners.setdefault(url, document)
         if first is document:
             continue
@@ -682,12 +681,11 @@ def check_aliases(config: Config, content: Content, report: Report) -> None:
     files the build makes are found with the site graph
     (`sitegen.site.redirect_pages`).
     """
-    patterns = {"interviews": config.permalinks.interviews, "cases": config.permalinks.cases}
     documents = sorted(content.interviews + content.cases, key=lambda d: d.path)
-    addresses = {patterns[d.collection].replace("{slug}", d.slug): d for d in documents}
+    addresses = {config.permalinks.url(d.collection, d.slug): d for d in documents}
     given: dict[str, Document] = {}
     for document in documents:
-        own = patterns[document.collection].replace("{slug}", document.slug)
+        own = config.permalinks.url(document.collection, document.slug)
         for index, alias in enumerate(document.meta.aliases):
             line, column = document.yaml.locate(("aliases", index))
             shown = alias_as_typed(document, index)

@@ -498,18 +498,16 @@ def build_site(config: Config, content: Content, now: datetime, report: Report,
     passes a `sitegen.slugs.SlugBook`). Returns the `SiteGraph`. Output-path collisions and empty
     slugs are added to the report as errors.
     """
-    units = {uid: UnitView(u.record, _permalink(config.permalinks.units, uid))
+    units = {uid: UnitView(u.record, config.permalinks.url("units", uid))
              for uid, u in sorted(content.units.items(), key=lambda item: _pinyin_order(item[0]))}
-    series = {sid: SeriesView(s.record, _permalink(config.permalinks.series, sid))
+    series = {sid: SeriesView(s.record, config.permalinks.url("series", sid))
               for sid, s in sorted(content.series.items())}
     published = [d for d in content.interviews + content.cases
                   if include_drafts or not (d.meta.draft or d.meta.date > now)]
     term = _terms(config, published, slugger, report).__getitem__
     pictures = _Pictures(config)
-    interviews = _entries(config, content.interviews, units, series, now, include_drafts, term, pictures,
-                          config.permalinks.interviews)
-    cases = _entries(config, content.cases, units, series, now, include_drafts, term, pictures,
-                     config.permalinks.cases)
+    interviews = _entries(config, content.interviews, units, series, now, include_drafts, term, pictures)
+    cases = _entries(config, content.cases, units, series, now, include_drafts, term, pictures)
     for entry in interviews:
         units[entry.unit.id].interviews.append(entry)
         if entry.series is not None:
@@ -532,10 +530,6 @@ def build_site(config: Config, content: Content, now: datetime, report: Report,
 def _pinyin_order(unit_id: str) -> tuple[str, str]:
     """The sort key of a unit id (see `SiteGraph.units`): its letters without hyphens, then the id."""
     return unit_id.replace("-", ""), unit_id
-
-
-def _permalink(pattern: str, slug: str) -> str:
-    return pattern.replace("{slug}", slug)
 
 
 class _Pictures:
@@ -569,7 +563,7 @@ class _Pictures:
 
 def _entries(config: Config, documents: Sequence[Document], units: dict[str, UnitView],
              series: dict[str, SeriesView], now: datetime, include_drafts: bool,
-             term: Callable[[str], Term], pictures: _Pictures, pattern: str) -> list[Entry]:
+             term: Callable[[str], Term], pictures: _Pictures) -> list[Entry]:
     entries = []
     for document in documents:
         meta = document.meta
@@ -580,7 +574,7 @@ def _entries(config: Config, documents: Sequence[Document], units: dict[str, Uni
         latest = max(unit.tallies, key=lambda t: t.as_of, default=None)
         rendered = document.rendered
         entries.append(Entry(
-            document=document, url=_permalink(pattern, document.slug), unit=unit,
+            document=document, url=config.permalinks.url(document.collection, document.slug), unit=unit,
             series=series[series_id].series if series_id else None,
             summary=meta.summary or rendered.summary,
             word_count=rendered.word_count,
@@ -632,7 +626,7 @@ def _terms(config: Config, documents: Sequence[Document], slugger: Callable[[str
             taken.add(given[spelling])
         for name in names:
             terms[name] = Term(name, given[_spelling(name)],
-                               _permalink(config.permalinks.tags, given[_spelling(name)]))
+                               config.permalinks.url("tags", given[_spelling(name)]))
         for spelling in order[1:]:
             kept = next(name for name in names if _spelling(name) == order[0])
             name = next(name for name in names if _spelling(name) == spelling)
@@ -665,7 +659,7 @@ def _warn_homophone(config: Config, kept: str, name: str, slug: str, given: str,
     line, column = document.yaml.locate(("tags", index))
     report.warning(document.path, line, column,
                    f'the tags "{kept}" and "{name}" both read {slug}; "{name}" gets its own page, '
-                   f"{_permalink(config.permalinks.tags, given)}",
+                   f"{config.permalinks.url('tags', given)}",
                    f'if "{name}" is a typing slip for "{kept}" (同音字), write "{kept}"; '
                    "if both words are meant, nothing needs changing")
 
