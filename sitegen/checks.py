@@ -21,7 +21,7 @@ import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Mapping
 from urllib.parse import unquote, urlsplit
 
 from .errors import Report
@@ -53,7 +53,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report) -
         check_targets(unit, report)
     check_unit_names(content, report)
     check_page_titles(content, report)
-    check_misspelling_clashes(content, report)
+    clashes = check_misspelling_clashes(content, report)
     for document in content.interviews + content.cases:
         check_references(document, content, report)
         check_images(document, root, report)
@@ -64,7 +64,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report) -
         check_publish_year(document, now, report)
     for path, front_matter in content.failed:
         check_failed_images(path, front_matter, root, report)
-    check_misspellings(content, report)
+    check_misspellings(content, report, clashes)
 
 
 def check_text_shows(document: Document, report: Report) -> None:
@@ -617,19 +617,23 @@ def _whole_name_fix(unit: Sourced[Unit], other: Sourced[Unit], text: str) -> str
     return f" if {text} is a real unit; if that unit is a slip for {unit.record.name}, delete {other.path} instead"
 
 
-def check_misspelling_clashes(content: Content, report: Report) -> None:
+def check_misspelling_clashes(content: Content, report: Report) -> dict[tuple[str, int], tuple[str, str]]:
     """Warn at each unit misspelling that `misspelling_clashes` finds, at its entry in ``misspellings:``.
 
-    A warning, not an error: the pages are right, only the misspelling
-    warnings would be wrong, and `check_misspellings` leaves such an entry
-    out. A unit file copied with its misspellings is the usual cause.
+    Returns those clashes, for `check_misspellings` to leave out. A
+    warning, not an error: the pages are right, only the misspelling
+    warnings would be wrong. A unit file copied with its misspellings is
+    the usual cause.
     """
     units = {unit.path: unit for unit in content.units.values()}
-    for (path, index), (reason, hint) in sorted(misspelling_clashes(content).items()):
+    clashes = misspelling_clashes(content)
+    for (path, index), (reason, hint) in sorted(clashes.items()):
         report.warning(path, *units[path].yaml.locate(("misspellings", index)), f"misspellings: {reason}", hint)
+    return clashes
 
 
-def check_misspellings(content: Content, report: Report) -> None:
+def check_misspellings(content: Content, report: Report,
+                       clashes: Mapping[tuple[str, int], object]) -> None:
     """Warn where a unit's known misspelling is typed, with its line, column and the right name.
 
     Scans, as typed, every line of each page (front matter and body) and of
@@ -638,9 +642,10 @@ def check_misspellings(content: Content, report: Report) -> None:
     spells 白鹤镇 three ways (issue 3), so units list ``misspellings``.
     Then the YAML values as published: a misspelling that only they show
     (typed with an escape, ``"白\\u6cb3镇"``, or across a line with a
-    backslash in double quotes) is warned at the value.
+    backslash in double quotes) is warned at the value. The entries in
+    ``clashes`` (``(unit path, index)``, from `check_misspelling_clashes`,
+    which warned at them) are not looked for.
     """
-    clashes = misspelling_clashes(content)  # warned once at their entry (`check_misspelling_clashes`)
     wrong = {bad: unit.record.name for unit in content.units.values()
              for index, bad in enumerate(unit.record.misspellings) if bad.strip() and (unit.path, index) not in clashes}
     if not wrong:
