@@ -435,7 +435,7 @@ def parse_alias(value: Any) -> str:
         fix = "/" + half.lstrip("/") if half.startswith("/") else "/" + text
         raise PydanticCustomError("alias", '"{text}" does not start with "/"',
                                   {"text": clip(text), "hint": f"write the path from the site's root: {clip(fix)}"})
-    decoded = unquote(text, errors="strict") if _decodable(text) else None
+    decoded = _decoded(text)
     if decoded is None or any(ord(c) < 32 or c == "\x7f" for c in decoded):
         raise PydanticCustomError("alias", '"{text}" holds characters an address cannot hold',
                                   {"text": clip(text), "hint": hint})
@@ -459,13 +459,12 @@ def parse_alias(value: Any) -> str:
     return quote(decoded, safe="/")
 
 
-def _decodable(text: str) -> bool:
-    """True when the percent escapes in ``text`` spell UTF-8 text (``%E7%99%BD``, not ``%FF``)."""
+def _decoded(text: str) -> str | None:
+    """``text`` with its percent escapes decoded, or None when they do not spell UTF-8 (``%FF``)."""
     try:
-        unquote(text, errors="strict")
+        return unquote(text, errors="strict")
     except UnicodeDecodeError:
-        return False
-    return True
+        return None
 
 
 def parse_aliases(value: Any) -> tuple[str, ...]:

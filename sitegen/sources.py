@@ -14,7 +14,7 @@ memory or hang the build (issue 7).
 Every problem goes into the `Report` passed in, with the file path relative
 to the site root; nothing here raises for bad input.
 
-May import: errors, yamltext (and the standard library).
+May import: errors, yamltext (and the standard library, PyYAML).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from .errors import Report
+from .yamltext import FIELD_KEY
 
 ENCODING_HINT = "在 WPS 或记事本中选择 另存为 → 编码 UTF-8, and save again"
 """How an editor re-saves a file as UTF-8 (shown with every encoding problem)."""
@@ -419,8 +420,8 @@ def split_front_matter(source: SourceFile, report: Report) -> FrontMatterDocumen
     return FrontMatterDocument(source, None, 1, source.text, 1)
 
 
-# A key, typed well or not: an English field name or a short Chinese one, then a colon of either width.
-_KEY_START = re.compile(r"(?:[A-Za-z_][A-Za-z0-9_\-]*|[\u3400-\u4dbf\u4e00-\u9fff]{1,8})[ \t]*[:：]")
+# A key, typed well or not: a field name, then a colon of either width.
+_KEY_START = re.compile(rf"{FIELD_KEY}[ \t]*[:：]")
 
 
 def _text_start(lines: list[str], end: int) -> int | None:

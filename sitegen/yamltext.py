@@ -102,6 +102,8 @@ def space_name(char: str) -> str:
 # A key as editors type it: an English field name, or a short Chinese one.
 _ASCII_KEY = r"[A-Za-z_][A-Za-z0-9_\-]*"
 _CJK_KEY = r"[\u3400-\u4dbf\u4e00-\u9fff]{1,8}"
+FIELD_KEY = rf"(?:{_ASCII_KEY}|{_CJK_KEY})"
+"""A pattern for a field name as editors type it: an English one, or a short Chinese one (标题)."""
 _FULLWIDTH_KEY = re.compile(rf"({_ASCII_KEY}|{_CJK_KEY})[ \t]*：")
 _FULLWIDTH_KEY_AFTER_DASH = re.compile(rf"({_ASCII_KEY})[ \t]*：")
 _NOSPACE_KEY = re.compile(rf"({_ASCII_KEY}|{_CJK_KEY}):(?=[^ \t{WIDE_SPACES}/:])")
