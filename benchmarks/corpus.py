@@ -301,7 +301,8 @@ def interview(seed: int, i: int, units: list[Unit]) -> str:
     rng = random.Random(f"{seed}:page:{i}")
     unit = units[rng.randrange(len(units))]
     series = rng.choice(sorted(SERIES))
-    title = f"{unit.name}：{' '.join(rng.sample(TITLE_PHRASES, 2))}"
+    # The issue number makes every title unique, as in a real series: sitegen warns about two pages with one title.
+    title = f"{unit.name}：{' '.join(rng.sample(TITLE_PHRASES, 2))}（第{i + 1}期）"
     person = rng.choice(SURNAMES) + "".join(rng.sample(GIVEN, rng.randint(1, 2)))
     tags = ", ".join(rng.sample(TAGS, rng.randint(2, 4)))
     front = [f"title: {scalar(title)}", f"series: {series}", f"unit: {unit.id}", "interviewee:",
@@ -319,7 +320,7 @@ def case(seed: int, i: int, units: list[Unit]) -> str:
     rng = random.Random(f"{seed}:page:{i}")
     unit = units[rng.randrange(len(units))]
     actions = [f"  - {rng.choice(ADVERBS)}{rng.choice(VERBS)}{rng.choice(OBJECTS)}" for _ in range(rng.randint(2, 4))]
-    front = [f"title: {rng.choice(VERBS)}{rng.choice(OBJECTS)}，{rng.choice(TITLE_PHRASES)}", f"unit: {unit.id}",
+    front = [f"title: {rng.choice(VERBS)}{rng.choice(OBJECTS)}，{rng.choice(TITLE_PHRASES)}（案例{i + 1}）", f"unit: {unit.id}",
              f"status: {rng.choice(STATUSES)}", f"problem: {scalar(paragraph(rng).replace('**', ''))}", "actions:", *actions,
              f"outcome: {rng.choice(RESULTS)}。", f"related_tally: {rng.choice(unit.tally_dates)}",
              f"date: {publish_time(rng)}", f"tags: [{', '.join(rng.sample(TAGS, rng.randint(1, 3)))}]"]
