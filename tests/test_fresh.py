@@ -16,7 +16,7 @@ from sitegen.build import BuildOptions, build
 from sitegen.errors import SiteError
 from sitegen.fresh import last_build
 
-from .sitekit import UNIT, interview, write_site
+from .sitekit import MINIMAL_CONFIG, UNIT, interview, write_site
 
 BODY = "## 问题\n\n回答。<script>alert(1)</script>\n"
 
@@ -139,6 +139,26 @@ def test_the_command_reports_an_unchanged_site_without_loading_the_pipeline(tmp_
     clean = subprocess.run([sys.executable, "-c", probe.replace("'--no-search'", "'--no-search', '--clean'"),
                             str(root)], capture_output=True, text=True, check=True)
     assert clean.stdout.splitlines()[-1] == "0 True True"
+
+
+def test_an_edit_that_changes_no_feed_and_reads_no_picture_imports_neither_library(tmp_path: Path) -> None:
+    # Each feed holds only the newest interview (b), so editing the older one's text changes no feed.
+    root = write_site(tmp_path / "site", {
+        "content/interviews/a.md": interview("访谈甲", body=BODY),
+        "content/interviews/b.md": interview("访谈乙", date="2019-05-03 10:00", body=BODY)},
+        config=MINIMAL_CONFIG + "feed_entries: 1\n")
+    build(BuildOptions(root=root, search=False))
+    probe = ("import sys; from sitegen.cli import main; code = main(['build', '--site', sys.argv[1], "
+             "'--no-search', '--quiet']); print(code, 'feedgen' in sys.modules, 'imagesize' in sys.modules)")
+    (root / "content/interviews/a.md").write_text(interview("访谈甲", body=BODY + "\n补充一句。\n"), encoding="utf-8")
+    edited = subprocess.run([sys.executable, "-c", probe, str(root)], capture_output=True, text=True, check=True)
+    assert edited.stdout == "0 False False\n", edited.stderr
+    assert "补充一句。" in (root / "output/interviews/a/index.html").read_text(encoding="utf-8")
+    (root / "content/interviews/b.md").write_text(interview("访谈乙", date="2019-05-03 10:00", body=BODY + "新句。\n"),
+                                                  encoding="utf-8")
+    in_feeds = subprocess.run([sys.executable, "-c", probe, str(root)], capture_output=True, text=True, check=True)
+    assert in_feeds.stdout == "0 True False\n", in_feeds.stderr
+    assert "新句。" in (root / "output/feed.xml").read_text(encoding="utf-8")
 
 
 def test_an_edit_behind_a_link_inside_the_site_ends_it(tmp_path: Path) -> None:
