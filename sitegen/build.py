@@ -46,7 +46,7 @@ from .write import (FileData, Kept, OutputBusyError, Stamp, UnsafeOutputError, W
 
 
 SLUG_BOOK = "slugs.json"
-"""The tag slugs kept between builds, inside the build cache (see `sitegen.slugs.SlugBook`)."""
+"""Tag slugs and readings of unit names kept between builds, in the build cache (`sitegen.slugs.SlugBook`)."""
 
 
 @dataclass(frozen=True)
@@ -142,8 +142,7 @@ def load_and_check(options: BuildOptions, report: Report, *,
     if options.clean and options.cache_folder(config) is not None:
         shutil.rmtree(config.root / CACHE_DIR, ignore_errors=True)
     slugs = _slug_book(options, config)
-    content = load_content(config, report, workers=options.workers, cache_folder=options.cache_folder(config),
-                           known_slugs=slugs.stored)
+    content = _load_content(options, config, report, slugs)
     now = _now(config, options)  # one "now" for the checks, the scheduled pages and the layouts
     check_content(content, config.root, now, report)
     if report.has_errors():
@@ -158,6 +157,21 @@ def _slug_book(options: BuildOptions, config: Config) -> SlugBook:
     """The slug book of the build cache (tag slugs of earlier builds; see `sitegen.slugs.SlugBook`)."""
     cache = options.cache_folder(config)
     return SlugBook(cache / SLUG_BOOK if cache is not None else None, code_fingerprint())
+
+
+def _load_content(options: BuildOptions, config: Config, report: Report, slugs: SlugBook) -> Content:
+    """Load the content (`load_content`) with the slugs of earlier builds from the slug book.
+
+    The readings of unit names made while loading go into the book at
+    once, before any check can stop the build: the next build, or the
+    next attempt after fixing an error, finds them there and does not
+    start pypinyin for them again.
+    """
+    content = load_content(config, report, workers=options.workers, cache_folder=options.cache_folder(config),
+                           known_slugs=slugs.stored)
+    slugs.keep(content.readings)
+    slugs.save(partial=True)
+    return content
 
 
 def _site_graph(options: BuildOptions, config: Config, content: Content, report: Report,
@@ -191,8 +205,7 @@ def _check(options: BuildOptions, report: Report, held: list[Document]) -> None:
     try:
         config = load_config(options.root, report, base_url=options.base_url, output_dir=options.output)
         slugs = _slug_book(options, config)
-        content = load_content(config, report, workers=options.workers,
-                               cache_folder=options.cache_folder(config), known_slugs=slugs.stored)
+        content = _load_content(options, config, report, slugs)
         now = _now(config, options)
         held += scheduled(content.interviews + content.cases, now)
         check_content(content, config.root, now, report)

@@ -109,6 +109,10 @@ class Content:
     ``failed`` holds ``(path, front matter)`` of the pages whose front
     matter was read but not accepted (its errors are reported), so that the
     checks can report at once what else is wrong in it (a missing picture).
+    ``readings`` maps each unit's name, and each page's ``unit:`` that is
+    no id (not ASCII: a name typed there), to its toneless pinyin reading
+    (its slug, `sitegen.slugs.make_slug`: 白鹤镇 → ``bai-he-zhen``), for
+    the checks that compare names by sound (`sitegen.checks`).
     """
 
     series: dict[str, Sourced[Series]] = field(default_factory=dict)
@@ -121,6 +125,7 @@ class Content:
     broken: set[tuple[str, str]] = field(default_factory=set)
     tag_slugs: dict[str, str] = field(default_factory=dict)
     failed: list[tuple[str, YamlData]] = field(default_factory=list)
+    readings: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -195,7 +200,8 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
             if page is not None and not any(problem.severity == "error" for problem in problems):
                 read.append((job.path, problems))
         pool.close()  # before `_finish_slugs` forks its own process: a smaller one
-        _finish_slugs(pages, report, workers)
+        content.readings = _finish_slugs(pages, report, workers, _named_by_sound(content, pages),
+                                         known_slugs or {})
         loaded = [page for page in pages.values() if page is not None]
         bodies.update(book.take([BodyJob(p.path, p.body, p.body_line, p.body_key) for p in loaded
                                  if p.path not in bodies], pool, renderer))
@@ -603,20 +609,39 @@ def _no_url(meta: InterviewMeta | CaseStudyMeta, data: YamlData, rel: str, repor
                  "(网址名, used in the page's address)")
 
 
-def _finish_slugs(pages: dict[str, _Page | None], report: Report, workers: int) -> None:
+def _named_by_sound(content: Content, pages: Mapping[str, _Page | None]) -> list[str]:
+    """The texts whose readings `Content.readings` holds: unit names, and each page's ``unit:`` that is no id.
+
+    An id is ASCII (a file name, `is_slug`), so a ``unit:`` with Chinese in
+    it names no unit; its reading lets the check name the unit meant.
+    """
+    names = {sourced.record.name for sourced in content.units.values()}
+    names.update(page.meta.unit for page in pages.values()
+                 if page is not None and page.meta.unit not in content.units and not page.meta.unit.isascii())
+    return sorted(names)
+
+
+def _finish_slugs(pages: dict[str, _Page | None], report: Report, workers: int,
+                  names: list[str], known: Mapping[str, str]) -> dict[str, str]:
     """Make the slugs the page readers left None (Chinese titles and tags), in place; a page without one is an error.
 
-    Takes the pages read (None: failed) and the report. The texts are
-    transliterated together, by `sitegen.workers.run_apart` when the
-    pages were read by workers, so that neither this process nor each
-    worker loads pypinyin; a page whose title gives no slug is reported
-    (see `page_slug`) and becomes None.
+    Takes the pages read (None: failed), the report, the number of
+    workers, and texts whose readings (slugs) are wanted too, with the
+    slugs known from earlier builds (`sitegen.slugs.SlugBook`). Returns
+    ``{name: slug}`` for ``names``. The texts not known are transliterated
+    together, by `sitegen.workers.run_apart` when the pages were read by
+    workers, so that neither this process nor each worker loads pypinyin;
+    when every text is known, pypinyin is not started at all. A page whose
+    title gives no slug is reported (see `page_slug`) and becomes None.
     """
+    readings = {name: known[name] if name in known else make_slug(name) if name.isascii() else None
+                for name in names}
     wanted = {text for page in pages.values() if page is not None
               for text in ([page.meta.title] if page.slug is None else [])
               + [tag for tag, slug in page.tag_slugs if slug is None]}
+    wanted.update(name for name, reading in readings.items() if reading is None)
     if not wanted:
-        return
+        return {name: reading or "" for name, reading in readings.items()}
     made = run_apart(make_slugs, sorted(wanted), workers=workers)
     for path, page in pages.items():
         if page is None or (page.slug is not None and all(slug is not None for _, slug in page.tag_slugs)):
@@ -628,6 +653,7 @@ def _finish_slugs(pages: dict[str, _Page | None], report: Report, workers: int) 
             continue
         pages[path] = dataclasses.replace(page, slug=slug, tag_slugs=tuple(
             (tag, made[tag] if tag_slug is None else tag_slug) for tag, tag_slug in page.tag_slugs))
+    return {name: made[name] if reading is None else reading for name, reading in readings.items()}
 
 
 def page_slug(meta: InterviewMeta | CaseStudyMeta, rel: str) -> str | None:

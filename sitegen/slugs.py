@@ -61,8 +61,8 @@ class SlugBook:
     Takes the file (None: keep nothing) and a key naming the code that made
     the slugs (sitegen's and pypinyin's versions): a file written under
     another key is ignored. Calling the book returns ``make_slug(text)``;
-    `save` writes the texts asked for in this build (atomically; an
-    unwritable file is ignored).
+    `save` writes the texts asked for (or given to `keep`) in this build
+    (atomically; an unwritable file is ignored).
     """
 
     def __init__(self, path: Path | None, key: str) -> None:
@@ -87,6 +87,17 @@ class SlugBook:
         """Take slugs made elsewhere by `make_slug` (e.g. while loading), as if read from the file."""
         self._known.update(slugs)
 
+    def keep(self, slugs: dict[str, str]) -> None:
+        """Take slugs made elsewhere and keep them for the next build, though this build may not ask for them.
+
+        For the readings of unit names (`sitegen.load.Content.readings`),
+        which the checks compare and no page asks the book for: kept, a
+        rebuild with the same names finds them here and starts no pypinyin
+        (a build stopped by an error too, if it saves with ``partial``).
+        """
+        self._known.update(slugs)
+        self._used.update(slugs)
+
     def __call__(self, text: str) -> str:
         slug = self._known.get(text)
         if slug is None:
@@ -94,16 +105,24 @@ class SlugBook:
         self._used[text] = slug
         return slug
 
-    def save(self) -> None:
-        """Write the slugs used in this build, when they differ from what the file held."""
-        if self._path is None or self._used == self._stored:
+    def save(self, *, partial: bool = False) -> None:
+        """Write the slugs used in this build, when they differ from what the file holds.
+
+        ``partial`` True: the build has not asked for all its slugs yet (it
+        may stop at an error before), so the file's slugs are kept beside
+        the new ones; the last save of a build that went through drops the
+        slugs it did not use.
+        """
+        slugs = {**self._stored, **self._used} if partial else self._used
+        if self._path is None or slugs == self._stored:
             return
         try:
             self._path.parent.mkdir(parents=True, exist_ok=True)
             temporary = self._path.with_name(f".{self._path.name}.{os.getpid()}")
-            temporary.write_text(json.dumps({"key": self._key, "slugs": self._used}, ensure_ascii=False,
+            temporary.write_text(json.dumps({"key": self._key, "slugs": slugs}, ensure_ascii=False,
                                             sort_keys=True), encoding="utf-8")
             os.replace(temporary, self._path)
+            self._stored = dict(slugs)
         except OSError:
             pass
 

@@ -198,8 +198,8 @@ def test_a_rebuild_takes_tag_slugs_from_the_slug_book_without_loading_pypinyin(t
     files = {"content/interviews/a.md": interview("访谈甲", extra="tags: [大调研, 补短板, ABC 2024]\n")}
     root = write_site(tmp_path / "site", files)
     log = tmp_path / "pinyin.log"
-    # Serial: the slugs are made in the build's own process.
-    assert _spied_build(root, log, jobs=1) == (True, sorted(["大调研", "补短板"]))
+    # Serial: the slugs are made in the build's own process (and the reading of the unit's name, 白鹤镇).
+    assert _spied_build(root, log, jobs=1) == (True, sorted(["大调研", "补短板", "白鹤镇"]))
     page = root / "content/interviews/a.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n补充。\n", encoding="utf-8")
     assert _spied_build(root, log, jobs=1) == (False, [])
@@ -208,6 +208,25 @@ def test_a_rebuild_takes_tag_slugs_from_the_slug_book_without_loading_pypinyin(t
     page.write_text(page.read_text(encoding="utf-8").replace("补短板", "惠民生"), encoding="utf-8")
     assert _spied_build(root, log, jobs=1) == (True, ["惠民生"])
     assert (root / "output/tags/hui-min-sheng/index.html").is_file()
+
+
+def test_unit_names_are_read_in_pinyin_once_and_kept_in_the_slug_book(tmp_path: Path) -> None:
+    # Checks that compare unit names by sound (白鹤镇, 百鹤镇) need the pinyin of every unit
+    # name: made with the titles and tags, apart from the main process and the page readers, and
+    # kept, so that a rebuild (a unit's figures edited, say) does not start pypinyin for them.
+    files = {f"content/interviews/p{i:02d}.md": interview(f"访谈{i}", date=f"2018-05-{1 + i:02d} 10:00",
+                                                         extra=f"slug: p{i}\n") for i in range(20)}
+    files["content/units/xujing.yaml"] = "name: 徐泾镇\nlevel: town\n"
+    root = write_site(tmp_path / "site", files)
+    log = tmp_path / "pinyin.log"
+    assert _spied_build(root, log, jobs=2) == (False, ["徐泾镇", "白鹤镇"])
+    unit = root / "content/units/xujing.yaml"
+    unit.write_text("name: 徐泾镇\nlevel: town\nsummary: 青浦区徐泾镇。\n", encoding="utf-8")
+    assert _spied_build(root, log, jobs=2) == (False, [])
+    unit.write_text("name: 徐泾镇\nlevel: town\nsummary: 徐泾镇。\n", encoding="utf-8")
+    assert _spied_build(root, log, jobs=1) == (False, [])  # serial: not even in the build's own process
+    unit.write_text("name: 百鹤镇\nlevel: town\n", encoding="utf-8")  # renamed: one new name
+    assert _spied_build(root, log, jobs=2) == (False, ["百鹤镇"])
 
 
 def test_a_parallel_build_makes_slugs_in_one_process_of_their_own(tmp_path: Path) -> None:
@@ -222,7 +241,7 @@ def test_a_parallel_build_makes_slugs_in_one_process_of_their_own(tmp_path: Path
     root = write_site(tmp_path / "site", files)
     log = tmp_path / "pinyin.log"
     main_loaded, texts = _spied_build_failing(root, log)
-    assert (main_loaded, texts) == (False, sorted(titles + ["——", "大调研"] + [f"镇{i}" for i in range(4)]))
+    assert (main_loaded, texts) == (False, sorted(titles + ["——", "大调研", "白鹤镇"] + [f"镇{i}" for i in range(4)]))
     del files["content/interviews/符号.md"]
     (root / "content/interviews/符号.md").unlink()
     assert _spied_build(root, log, jobs=2) == (False, [])  # the pages came from the page cache
