@@ -52,6 +52,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report) -
         check_milestone_order(unit, report)
         check_targets(unit, report)
     check_unit_names(content, report)
+    check_sound_alike_units(content, report)
     check_page_titles(content, report)
     clashes = check_misspelling_clashes(content, report)
     for document in content.interviews + content.cases:
@@ -295,11 +296,79 @@ def check_unit_names(content: Content, report: Report) -> None:
         earlier = first.setdefault(_plain_name(unit.record.name), unit)
         if earlier is unit:
             continue
-        counted = ("would be counted twice in the district totals" if earlier.record.tallies and unit.record.tallies
-                   else "would be listed twice among the units")
         report.error(unit.path, *unit.yaml.locate(("name",)),
-                     f"two units named {unit.record.name} ({earlier.path} and {unit.path}) {counted}",
-                     "keep one file, or give each unit its own name")
+                     f"two units named {unit.record.name} ({earlier.path} and {unit.path}) would be "
+                     f"{_twice(earlier, unit)}", "keep one file, or give each unit its own name")
+
+
+def _twice(first: Sourced[Unit], second: Sourced[Unit]) -> str:
+    """What two unit files for one place do to the pages: count its figures twice, or list it twice."""
+    if first.record.tallies and second.record.tallies:
+        return "counted twice in the district totals"
+    return "listed twice among the units"
+
+
+def check_sound_alike_units(content: Content, report: Report) -> None:
+    """Warn when two units' names read the same in pinyin (白鹤镇 and 白河镇, both ``bai-he-zhen``).
+
+    Takes the content (its units and ``readings``, the toneless pinyin of
+    each name made while loading: `sitegen.load.Content.readings`) and the
+    report. A second unit file for one town, its name typed with a pinyin
+    input method that picked the wrong characters (the seed article spells
+    白鹤镇 three ways), is the mistake `check_unit_names` cannot see: the
+    names differ, and the town is counted twice. Two places can share a
+    reading, though (白鹤村 and 白河村 in two towns), so this is a warning,
+    silenced for a pair when either unit lists the other's id in
+    ``distinct_from``. Pairs already reported otherwise are left out: one
+    name (`check_unit_names`' error), or one unit listing the other's name
+    among its misspellings (`misspelling_clashes`' warning). The warning is
+    at the ``name`` of the later unit in path order, naming the earliest
+    unit it is not told apart from. An entry of ``distinct_from`` naming
+    no unit is warned at the entry (`_check_distinct_from`). Raises nothing.
+    """
+    units = sorted(content.units.values(), key=lambda sourced: sourced.path)
+    heard: dict[str, list[Sourced[Unit]]] = {}
+    for unit in units:
+        _check_distinct_from(unit, content, report)
+        reading = content.readings.get(unit.record.name, "")
+        if not reading:
+            continue
+        alike = heard.setdefault(reading, [])
+        earlier = next((other for other in alike if not _told_apart(other, unit)), None)
+        alike.append(unit)
+        if earlier is None:
+            continue
+        first, second = earlier.record, unit.record
+        report.warning(
+            unit.path, *unit.yaml.locate(("name",)),
+            f"the unit names {first.name} ({earlier.path}) and {second.name} ({unit.path}) both read {reading} "
+            f"(同音): if they are one place typed two ways, it is {_twice(earlier, unit)}",
+            f"if they are one place, keep one file: e.g. delete {unit.path} and add {second.name} to the "
+            f"misspellings of {earlier.path}; if they are two different places, add the line "
+            f"distinct_from: [{first.id}] to {unit.path} (the warning then stops)")
+
+
+def _told_apart(first: Sourced[Unit], second: Sourced[Unit]) -> bool:
+    """True when the pair needs no sound-alike warning: told apart by ``distinct_from``, or reported otherwise."""
+    one, other = first.record, second.record
+    return (one.id in other.distinct_from or other.id in one.distinct_from
+            or _plain_name(one.name) == _plain_name(other.name)
+            or one.name in other.misspellings or other.name in one.misspellings)
+
+
+def _check_distinct_from(unit: Sourced[Unit], content: Content, report: Report) -> None:
+    """Warn at each entry of a unit's ``distinct_from`` that names no unit (it then tells nothing apart)."""
+    for index, value in enumerate(unit.record.distinct_from):
+        if value in content.units or ("units", value) in content.broken:
+            continue
+        named = next((rid for rid, other in sorted(content.units.items()) if value in _names(other.record)), None)
+        meant = named or did_you_mean(value, sorted(content.units))
+        report.warning(unit.path, *unit.yaml.locate(("distinct_from", index)),
+                       f'distinct_from: there is no unit "{value}"',
+                       f"write the id, not the name: {named}" if named is not None
+                       else f"did you mean {meant}?" if meant is not None
+                       else f"write the id of a unit whose name reads the same as {unit.record.name} (its file "
+                            "name in content/units/ without .yaml), or remove the entry")
 
 
 def check_page_titles(content: Content, report: Report) -> None:

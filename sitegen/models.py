@@ -529,6 +529,7 @@ Slug = Annotated[str, BeforeValidator(parse_slug)]
 Alias = Annotated[str, BeforeValidator(parse_alias)]
 Aliases = Annotated[tuple[Alias, ...], BeforeValidator(parse_aliases)]
 RecordId = Annotated[str, BeforeValidator(parse_id)]
+RecordIds = Annotated[tuple[RecordId, ...], BeforeValidator(parse_text_list)]
 
 
 class Record(BaseModel):
@@ -667,6 +668,10 @@ class Unit(Record):
     ``misspellings`` lists wrong spellings of ``name`` seen in sources (the
     seed article writes 白鹤镇 as 白河镇 and 百合镇); pages that contain them
     get a warning. ``aliases`` are other correct names (白鹤).
+    ``distinct_from`` lists the ids of other units whose names read the same
+    in pinyin but are other places (白鹤村 and 白河村, both bai-he-cun): it
+    silences the warning of `sitegen.checks.check_sound_alike_units` for
+    those two units.
     """
 
     id: Slug
@@ -674,6 +679,7 @@ class Unit(Record):
     level: UnitLevel
     aliases: Tags = ()
     misspellings: Tags = ()
+    distinct_from: RecordIds = ()
     summary: OptionalText = ""
     tallies: tuple[Tally, ...] = ()
     targets: tuple[Target, ...] = ()

@@ -189,6 +189,7 @@ name: {yaml_text(name)}   # 名称 name, as published
 level: {level}   # {_LEVEL_COMMENT}
 aliases: []   # 其他正确叫法 other correct names, e.g. [白鹤]
 misspellings: []   # 常见错误写法，页面出现时给出警告 wrong spellings to warn about, e.g. [白河镇]
+# distinct_from: []   # 名称同音、但确是另一个地方的单位的 id ids of units whose names sound the same but are other places
 # summary: 一段简介   # 简介 a short description
 
 # 以后每次新数据：sitegen new tally --unit {unit_id} 打印一条可粘贴的 tally  (prints a tally to paste)

@@ -216,6 +216,74 @@ def test_two_unit_files_for_one_town_are_an_error_at_the_second_name(tmp_path: P
         "  hint: keep one file, or give each unit its own name"]
 
 
+_SOUND_ALIKE_HINT = (
+    "  hint: if they are one place, keep one file: e.g. delete {second} and add {name} to the misspellings of {first}; "
+    "if they are two different places, add the line distinct_from: [{first_id}] to {second} (the warning then stops)")
+
+
+def test_two_units_whose_names_read_the_same_are_warned_at_the_second_name(tmp_path: Path) -> None:
+    # A second file for 白鹤镇, its name typed with a pinyin input method that picked 百鹤镇 (both
+    # bai-he-zhen): no message, and the district totals counted the town twice.
+    files = {"content/units/baihezhen.yaml": UNIT.replace("name: 白鹤镇", "name: 百鹤镇").replace(
+                 "misspellings: [白河镇, 百合镇]\n", ""),
+             "content/units/xinmin.yaml": "name: 新民村\nlevel: village\n",
+             "content/units/xinmincun.yaml": "# 新闵村\nlevel: village\nname:   新闵村\n",
+             "content/units/baihecun.yaml": "name: 白鹤村\nlevel: village\n",  # bai-he-cun: another reading
+             "content/interviews/a.md": interview()}
+    root = write_site(tmp_path, files)
+    assert [p.format() for p in found(root)] == [
+        "content/units/baihezhen.yaml:1:7: warning: the unit names 白鹤镇 (content/units/baihe.yaml) and 百鹤镇 "
+        "(content/units/baihezhen.yaml) both read bai-he-zhen (同音): if they are one place typed two ways, it is "
+        "counted twice in the district totals\n" + _SOUND_ALIKE_HINT.format(
+            first="content/units/baihe.yaml", second="content/units/baihezhen.yaml", name="百鹤镇", first_id="baihe"),
+        "content/units/xinmincun.yaml:3:9: warning: the unit names 新民村 (content/units/xinmin.yaml) and 新闵村 "
+        "(content/units/xinmincun.yaml) both read xin-min-cun (同音): if they are one place typed two ways, it is "
+        "listed twice among the units\n" + _SOUND_ALIKE_HINT.format(
+            first="content/units/xinmin.yaml", second="content/units/xinmincun.yaml", name="新闵村", first_id="xinmin")]
+    # A warning, not an error: the site is built.
+    result = build(BuildOptions(root=root, now=NOW, search=False))
+    assert [p.location() for p in result.warnings] == ["content/units/baihezhen.yaml:1:7",
+                                                       "content/units/xinmincun.yaml:3:9"]
+
+
+def test_two_places_whose_names_read_the_same_are_told_apart_with_distinct_from(tmp_path: Path) -> None:
+    # 白鹤村 and 白河村 may both be real villages: either file may list the other's id, and the warning stops.
+    baihecun = "name: 白鹤村\nlevel: village\n"
+    root = write_site(tmp_path / "second", {
+        "content/units/baihecun.yaml": baihecun,
+        "content/units/baihecun2.yaml": "name: 白河村\nlevel: village\ndistinct_from: [baihecun]\n",
+        "content/interviews/a.md": interview()})
+    assert found(root) == []
+    root = write_site(tmp_path / "first", {
+        "content/units/baihecun.yaml": baihecun + "distinct_from: baihecun2\n",
+        "content/units/baihecun2.yaml": "name: 白河村\nlevel: village\n", "content/interviews/a.md": interview()})
+    assert found(root) == []
+    # Told apart from one unit only: a third that reads the same is still warned, naming the one not told apart.
+    root = write_site(tmp_path / "third", {
+        "content/units/baihecun.yaml": baihecun,
+        "content/units/baihecun2.yaml": "name: 白河村\nlevel: village\ndistinct_from: [baihecun]\n",
+        "content/units/baihecun3.yaml": "name: 百合村\nlevel: village\ndistinct_from: [baihecun]\n",
+        "content/interviews/a.md": interview()})
+    assert [(p.location(), p.message) for p in found(root)] == [
+        ("content/units/baihecun3.yaml:1:7", "the unit names 白河村 (content/units/baihecun2.yaml) and 百合村 "
+         "(content/units/baihecun3.yaml) both read bai-he-cun (同音): if they are one place typed two ways, it is "
+         "listed twice among the units")]
+    # An entry that names no unit tells nothing apart, and is warned at the entry.
+    root = write_site(tmp_path / "stale", {
+        "content/units/baihecun.yaml": baihecun,
+        "content/units/baihecun2.yaml": "name: 白河村\nlevel: village\ndistinct_from: [baihecun]\n",
+        "content/units/xujing.yaml": "name: 徐泾镇\nlevel: town\ndistinct_from: [baihee, 白鹤村, huaxin]\n",
+        "content/interviews/a.md": interview()})
+    assert [p.format() for p in found(root)] == [
+        'content/units/xujing.yaml:3:17: warning: distinct_from: there is no unit "baihee"\n'
+        "  hint: did you mean baihe?",
+        'content/units/xujing.yaml:3:25: warning: distinct_from: there is no unit "白鹤村"\n'
+        "  hint: write the id, not the name: baihecun",
+        'content/units/xujing.yaml:3:30: warning: distinct_from: there is no unit "huaxin"\n'
+        "  hint: write the id of a unit whose name reads the same as 徐泾镇 (its file name in content/units/ "
+        "without .yaml), or remove the entry"]
+
+
 def test_a_misspelling_that_is_part_of_a_correct_name_or_listed_twice_is_warned_at_its_entry(
         tmp_path: Path) -> None:
     # "白河" listed as a misspelling of 白鹤镇 beside a real 白河村: every correct 白河村 was warned, and

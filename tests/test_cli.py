@@ -319,6 +319,11 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_P: interview(date="2081-05-03 10:00")}),
         ("Two unit files for one town", "content/units/baihe2.yaml, a copy of baihe.yaml",
          {_U: UNIT, "content/units/baihe2.yaml": UNIT}),
+        ("A second file for one town, its name typed with other characters of the same sound (warning)",
+         "name: 白河镇 in content/units/baihezhen.yaml",
+         {_U: UNIT.replace("misspellings: [白河镇, 百合镇]\n", ""),
+          "content/units/baihezhen.yaml": UNIT.replace("name: 白鹤镇", "name: 白河镇").replace(
+              "misspellings: [白河镇, 百合镇]\n", "")}),
         ("A cumulative count that falls (warning)", "collected 300, then 296",
          {_U: _tallies(_t("2018-03-01", 300, 140, 100, 60), _t("2018-04-26", 296, 143, 103, 50))}),
         ("Milestones out of date order", "2018-01-15, then 2018-01-12",

@@ -25,7 +25,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sitegen import slugs
-from sitegen.build import BuildOptions, build
+from sitegen.build import BuildOptions, build, check
 from sitegen.errors import SiteError
 from sitegen.pictures import image_size
 from sitegen.site import Urls
@@ -211,7 +211,7 @@ def test_a_rebuild_takes_tag_slugs_from_the_slug_book_without_loading_pypinyin(t
 
 
 def test_unit_names_are_read_in_pinyin_once_and_kept_in_the_slug_book(tmp_path: Path) -> None:
-    # Checks that compare unit names by sound (白鹤镇, 百鹤镇) need the pinyin of every unit
+    # The check of units whose names read the same (白鹤镇, 百鹤镇) needs the pinyin of every unit
     # name: made with the titles and tags, apart from the main process and the page readers, and
     # kept, so that a rebuild (a unit's figures edited, say) does not start pypinyin for them.
     files = {f"content/interviews/p{i:02d}.md": interview(f"访谈{i}", date=f"2018-05-{1 + i:02d} 10:00",
@@ -225,8 +225,10 @@ def test_unit_names_are_read_in_pinyin_once_and_kept_in_the_slug_book(tmp_path: 
     assert _spied_build(root, log, jobs=2) == (False, [])
     unit.write_text("name: 徐泾镇\nlevel: town\nsummary: 徐泾镇。\n", encoding="utf-8")
     assert _spied_build(root, log, jobs=1) == (False, [])  # serial: not even in the build's own process
-    unit.write_text("name: 百鹤镇\nlevel: town\n", encoding="utf-8")  # renamed: one new name
+    unit.write_text("name: 百鹤镇\nlevel: town\n", encoding="utf-8")  # renamed: one new name, and a warning
     assert _spied_build(root, log, jobs=2) == (False, ["百鹤镇"])
+    warned = check(BuildOptions(root=root)).problems
+    assert [(p.location(), p.severity) for p in warned] == [("content/units/xujing.yaml:1:7", "warning")]
 
 
 def test_a_parallel_build_makes_slugs_in_one_process_of_their_own(tmp_path: Path) -> None:
