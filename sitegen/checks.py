@@ -400,8 +400,10 @@ def check_references(document: Document, content: Content, report: Report) -> No
     """Every id a page names (series, unit, related tally) must exist.
 
     An id is a record's file name without ``.yaml``; when the page names the
-    record by its name instead (``unit: 白鹤镇``), the hint gives the id. A
-    record whose file exists but has errors is not reported again here.
+    record by its name instead (``unit: 白鹤镇``), or a unit by a name that
+    reads as its name in pinyin (``unit: 白河镇``, `_sounds_like`), the hint
+    gives the id. A record whose file exists but has errors is not reported
+    again here.
     """
     meta = document.meta
     series = getattr(meta, "series", None)
@@ -429,13 +431,31 @@ def _missing(document: Document, loc: tuple[str, ...], kind: str, value: str,
     folder = "series" if kind == "series" else "units"
     records = content.series if kind == "series" else content.units
     named = {name: rid for rid, sourced in records.items() for name in _names(sourced.record)}
+    alike = _sounds_like(value, content) if kind == "unit" and value not in named else None
     if value in named:
         hint = f"write the id, not the name: {loc[0]}: {named[value]}"
+    elif alike is not None:
+        rid, unit = alike
+        hint = (f"{value} reads the same as the unit {unit.name} ({content.readings[value]}): write the id of "
+                f"{unit.name}, not a name: {loc[0]}: {rid}")
     elif records:
         hint = _id_hint(loc[0], value, sorted(records), folder)
     else:
         hint = f"add the file content/{folder}/{value}.yaml, or correct the id"
     report.error(document.path, line, column, f'there is no {kind} "{value}"', hint)
+
+
+def _sounds_like(value: str, content: Content) -> tuple[str, Unit] | None:
+    """The unit (id, record) whose name reads as ``value`` does (白河镇 for 白鹤镇), first by id; else None.
+
+    ``value`` is a ``unit:`` naming no unit; its reading is known when it
+    is not ASCII (`sitegen.load.Content.readings`).
+    """
+    reading = content.readings.get(value)
+    if not reading:
+        return None
+    return next(((rid, sourced.record) for rid, sourced in sorted(content.units.items())
+                 if content.readings.get(sourced.record.name) == reading), None)
 
 
 def _id_hint(key: str, value: str, ids: list[str], folder: str) -> str:

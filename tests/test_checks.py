@@ -284,6 +284,15 @@ def test_two_places_whose_names_read_the_same_are_told_apart_with_distinct_from(
         "without .yaml), or remove the entry"]
 
 
+def test_a_unit_named_by_a_name_that_reads_as_its_name_gets_its_id_in_the_hint(tmp_path: Path) -> None:
+    # unit: 百鹤镇 (the input method's pick for bai he zhen) names no unit: the hint names 白鹤镇's id.
+    root = write_site(tmp_path, {"content/interviews/a.md": interview().replace("unit: baihe", "unit: 百鹤镇"),
+                                 "content/units/baihecun.yaml": "name: 白鹤村\nlevel: village\n"})
+    assert [p.format() for p in found(root)] == [
+        'content/interviews/a.md:4:7: error: there is no unit "百鹤镇"\n'
+        "  hint: 百鹤镇 reads the same as the unit 白鹤镇 (bai-he-zhen): write the id of 白鹤镇, not a name: unit: baihe"]
+
+
 def test_a_misspelling_that_is_part_of_a_correct_name_or_listed_twice_is_warned_at_its_entry(
         tmp_path: Path) -> None:
     # "白河" listed as a misspelling of 白鹤镇 beside a real 白河村: every correct 白河村 was warned, and
