@@ -199,15 +199,16 @@ def check_tally_order(unit: Sourced[Unit], report: Report) -> None:
     """
     tallies = unit.record.tallies
     last_given: dict[str, Tally] = {}  # per count, the latest tally so far that gives it
+    # Lines are located only for a problem: locating reads the file's YAML positions, and most units have none.
     for index in range(1, len(tallies)):
         before, after = tallies[index - 1], tallies[index]
-        line, column = unit.yaml.locate(("tallies", index, "as_of"))
         if after.as_of == before.as_of:
-            report.error(unit.path, line, column, f"two tallies on {after.as_of.isoformat()}",
+            report.error(unit.path, *unit.yaml.locate(("tallies", index, "as_of")),
+                         f"two tallies on {after.as_of.isoformat()}",
                          "keep one tally per date: merge them or correct the date")
             continue
         if after.as_of < before.as_of:
-            report.error(unit.path, line, column,
+            report.error(unit.path, *unit.yaml.locate(("tallies", index, "as_of")),
                          f"tally of {after.as_of.isoformat()} is listed after the tally of {before.as_of.isoformat()}",
                          "list tallies oldest first (按日期从早到晚)")
             continue
@@ -748,10 +749,12 @@ def check_misspellings(content: Content, report: Report,
                                     document.front_matter_line, wrong, report)
     records: list[Sourced[object]] = [*content.units.values(), *content.series.values()]
     for record in records:
-        declared = _declaration_lines(record)
-        lines = [(number, text) for number, text in enumerate(record.text.split("\n"), 1)
-                 if number not in declared]
-        _report_misspellings(record.path, lines, wrong, report)
+        # The declaration lines need the file's YAML positions: found only for a file holding a misspelling.
+        if any(bad in record.text for bad in wrong):
+            declared = _declaration_lines(record)
+            lines = [(number, text) for number, text in enumerate(record.text.split("\n"), 1)
+                     if number not in declared]
+            _report_misspellings(record.path, lines, wrong, report)
         _report_hidden_misspellings(record.path, record.yaml, record.text, 1, wrong, report)
 
 
