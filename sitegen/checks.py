@@ -22,12 +22,12 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from .errors import Report
 from .load import Content, Document, Sourced, YamlData
 from .markup import is_local_path, local_file_name, outside_fences
-from .models import Tally, Unit, is_external_address, swapped_years
+from .models import Tally, Unit, half_width_address, is_external_address, split_address, swapped_years
 from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file
 from .validation import closest, did_you_mean
 
@@ -497,7 +497,7 @@ def _image_hint(root: Path, src: str) -> str:
     named = _named_but_for_case(root / "content", path) if path is not None else None
     if named is not None:
         return f"the file is {named}: write it with the same capital and small letters (大小写)"
-    written = urlsplit(src).path.lstrip("./")
+    written = split_address(src).path.lstrip("./")
     if written.startswith("content/") and (root / written).is_file():
         return f"the path is read from content/, so leave it out: {written.removeprefix('content/')}"
     ending = _with_ending(root / "content", path) if path is not None and not path.suffix else None
@@ -560,7 +560,11 @@ def _picture_problem(root: Path, src: str, *, damaged: bool = True) -> tuple[str
     if src.startswith("//"):
         return f'image "{src}" has no https: in front', f"write the whole address: https:{src}"
     if is_external_address(src):
-        if src.lower().startswith(_WEB_SCHEMES) and urlsplit(src).netloc:
+        half_width = half_width_address(src)
+        if half_width != src and half_width.lower().startswith(_WEB_SCHEMES):
+            return (f'image "{src}" is typed with full-width signs (全角符号), which an address cannot hold',
+                    f"type it in half width (半角): {half_width}")
+        if src.lower().startswith(_WEB_SCHEMES) and split_address(src).netloc:
             return None
         if src.lower().startswith(_WEB_SCHEMES):
             return (f'image "{src}" is not a full web address', "write it as https://host/path, "
@@ -570,8 +574,8 @@ def _picture_problem(root: Path, src: str, *, damaged: bool = True) -> tuple[str
     content = (root / "content").resolve()
     path = picture_file(content, src)
     if path is None or not path.resolve().is_relative_to(content) or not path.is_file():
-        escape = _ESCAPE_RE.search(urlsplit(src).path)
-        if escape and (content / posixpath.normpath("/" + urlsplit(src).path).lstrip("/")).is_file():
+        escape = _ESCAPE_RE.search(split_address(src).path)
+        if escape and (content / posixpath.normpath("/" + split_address(src).path).lstrip("/")).is_file():
             return (f'image "{src}": browsers read the "{escape.group()}" in the file\'s name as an escape '
                     f'("{unquote(escape.group())}"), so they would not find the file',
                     'rename the file without "%" in its name (文件名中不要有 %), e.g. with "-", '

@@ -21,7 +21,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from .errors import Report, SiteError
-from .models import HALF_WIDTH_ADDRESS, OptionalText, Text, WebAddress, parse_count
+from .models import SENTENCE_END, OptionalText, Text, WebAddress, half_width_address, parse_count, split_address
 from .sources import read_source
 from .validation import validate_record
 from .yamltext import load_yaml
@@ -36,19 +36,22 @@ def _refuse(kind: str, message: str, text: str, hint: str, **quoted: str) -> Pyd
 
 def _check_base_url(value: str) -> str:
     """Accept an http(s) address with a host, and no query or fragment; return it ending in "/"."""
-    parts = urlsplit(value.strip())
     example = 'write the full address, e.g. https://example.org/ or https://example.org/qingpu/diaoyan/'
-    half_width = value.strip().translate(HALF_WIDTH_ADDRESS)
-    if half_width != value.strip() and urlsplit(half_width).scheme in ("http", "https"):
+    text = value.strip()
+    if text and text[-1] in SENTENCE_END:  # copied with the end of its sentence
+        raise _refuse("base_url", '"{text}" ends in "{sign}", which would be taken as part of the address', value,
+                      f'delete the "{text[-1]}" at the end: {half_width_address(text[:-1])}', sign=text[-1])
+    half_width = half_width_address(text)
+    if half_width != text and split_address(half_width).scheme in ("http", "https"):
         raise _refuse("base_url", '"{text}" is typed with full-width signs (全角符号), which an address cannot hold',
                       value, f"type it in half width (半角): {half_width}")
+    parts = split_address(text)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise _refuse("base_url", '"{text}" is not a full web address', value, example)
     if parts.query or parts.fragment:
         raise _refuse("base_url", '"{text}" has a ?query or #fragment', value,
                       "remove everything from the ? or # on")
     _check_base_path(value, parts)
-    text = value.strip()
     return text if text.endswith("/") else text + "/"
 
 

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import posixpath
 import re
+import unicodedata
 from datetime import date, datetime, time
 from enum import Enum
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import SplitResult, quote, unquote, urlsplit
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
@@ -280,26 +281,60 @@ def parse_web_address(value: Any) -> str:
     text = parse_text(value).strip()
     if not text:
         return ""
-    half_width = text.translate(HALF_WIDTH_ADDRESS)
-    if half_width != text and urlsplit(half_width).scheme.lower() in ("http", "https"):
+    half_width = half_width_address(text)
+    if half_width != text and split_address(half_width).scheme.lower() in ("http", "https"):
         raise PydanticCustomError(
             "web_address", '"{text}" is typed with full-width signs (全角符号), which an address cannot hold',
             {"text": clip(text), "hint": f"type it in half width (半角): {clip(half_width)}"})
-    parts = urlsplit(text)
+    parts = split_address(text)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c in text for c in "\x00\n\r\t"):
         raise PydanticCustomError(
             "web_address", '"{text}" is not a web address',
             {"text": clip(text), "hint": "write the full address, starting with https:// or http://"})
-    if text[-1] in _SENTENCE_END and _OPENING.get(text[-1], "\n") not in text:
+    if text[-1] in SENTENCE_END and _OPENING.get(text[-1], "\n") not in text:
         raise PydanticCustomError(
             "web_address", '"{text}" ends in "{sign}", which would be taken as part of the address',
             {"text": clip(text), "sign": text[-1], "hint": f'delete the "{text[-1]}" at the end: {clip(text[:-1])}'})
     return text
 
 
-# Signs an input method types in an address: full-width colon, slashes, dot, and the 。 typed for ".".
-HALF_WIDTH_ADDRESS = str.maketrans({"：": ":", "／": "/", "．": ".", "？": "?", "＝": "=", "＆": "&", "＃": "#"})
-_SENTENCE_END = "。，、；：！？）」』】”’"
+# What an input method types in an address: the full-width form of any ASCII sign, letter or digit
+# (：／．？ｅ１, U+FF01–U+FF5E, each 0xFEE0 above its ASCII), and the 。 typed for ".".
+HALF_WIDTH_ADDRESS = str.maketrans({**{chr(code + 0xFEE0): chr(code) for code in range(0x21, 0x7F)}, "。": "."})
+
+
+def half_width_address(text: str) -> str:
+    """``text`` with what an input method types in an address made half width (`HALF_WIDTH_ADDRESS`).
+
+    A sentence-end sign at the very end (``….html。``) is left as it is: it
+    was copied with the end of a sentence, and is reported as that.
+    """
+    if text and text[-1] in SENTENCE_END:
+        return text[:-1].translate(HALF_WIDTH_ADDRESS) + text[-1]
+    return text.translate(HALF_WIDTH_ADDRESS)
+
+
+def split_address(text: str) -> SplitResult:
+    """`urllib.parse.urlsplit`, which never raises: the parts of an address as typed by anyone.
+
+    Python refuses a host holding signs that NFKC normalisation turns into
+    "/", "?", "#", "@" or ":" (``https://example.org／a.png``, typed with an
+    input method's full-width slash) and an unclosed ``[`` (IPv6), with
+    ValueError. Such an address is split as its NFKC form, else as a path
+    alone (no scheme, no host); a check then finds it broken, never a crash.
+    """
+    try:
+        return urlsplit(text)
+    except ValueError:
+        pass
+    try:
+        return urlsplit(unicodedata.normalize("NFKC", text))
+    except ValueError:
+        return SplitResult("", "", text, "", "")
+
+
+# Signs that end a sentence or clause: one at the end of an address was copied with its sentence.
+SENTENCE_END = "。，、；：！？）」』】”’"
 _OPENING = {"）": "（", "」": "「", "』": "『", "】": "【", "”": "“", "’": "‘"}
 
 

@@ -18,9 +18,9 @@ import posixpath
 import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
-from .models import is_external_address, site_image_path
+from .models import is_external_address, site_image_path, split_address
 
 RASTER_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp")
 """Picture files that always state their size: one whose size cannot be read is damaged or misnamed."""
@@ -49,7 +49,7 @@ def picture_file(content: Path, src: str) -> Path | None:
 def site_path(address: str) -> str:
     """The site path a page's relative or root-relative address names, decoded: ``files/a%20b.pdf?v=2``
     → ``/files/a b.pdf`` (`site_image_path`, percent-escapes decoded, query and fragment left out)."""
-    return unquote(urlsplit(site_image_path(address)).path)
+    return unquote(split_address(site_image_path(address)).path)
 
 
 def looks_damaged(src: str, size: tuple[int, int] | None, path: Path | None = None) -> bool:
@@ -57,7 +57,7 @@ def looks_damaged(src: str, size: tuple[int, int] | None, path: Path | None = No
     file at ``path`` (the one ``src`` names, if known) is cut short (`is_cut_short`)."""
     if is_external_address(src):
         return False
-    return (size is None and urlsplit(src).path.lower().endswith(RASTER_SUFFIXES)) or \
+    return (size is None and split_address(src).path.lower().endswith(RASTER_SUFFIXES)) or \
         (path is not None and is_cut_short(path))
 
 

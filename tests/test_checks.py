@@ -1090,6 +1090,48 @@ def test_web_addresses_copied_with_the_end_of_their_sentence_or_typed_in_full_wi
          "type it in half width (半角): http://www.shcafe.org/shzxxw/120946.html")]
 
 
+@pytest.mark.parametrize("typed, half_width", [
+    # Python's own address parser refused these with a traceback (a full-width slash in the host).
+    ("https://example.org／", "https://example.org/"),
+    ("https://example.org／qingpu/", "https://example.org/qingpu/"),
+    # These were published as typed, in every canonical link, the sitemap and the feeds.
+    ("https://ｅｘａｍｐｌｅ.org/", "https://example.org/"),
+    ("https://example。org/", "https://example.org/"),
+])
+def test_a_base_url_typed_with_any_full_width_sign_gets_the_half_width_address(
+        tmp_path: Path, typed: str, half_width: str) -> None:
+    root = write_site(tmp_path, {}, config=f"title: 测试\nbase_url: {typed}\n")
+    assert [p.format() for p in found(root)] == [
+        f'site.yaml:2:11: error: base_url: "{typed}" is typed with full-width signs (全角符号), '
+        f"which an address cannot hold\n  hint: type it in half width (半角): {half_width}"]
+
+
+def test_a_base_url_copied_with_the_end_of_its_sentence_or_unclosed_is_refused(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {}, config="title: 测试\nbase_url: https://example.org/qingpu。\n")
+    assert [p.format() for p in found(root)] == [
+        'site.yaml:2:11: error: base_url: "https://example.org/qingpu。" ends in "。", which would be taken as part '
+        "of the address\n  hint: delete the \"。\" at the end: https://example.org/qingpu"]
+    root = write_site(tmp_path / "v6", {}, config="title: 测试\nbase_url: https://[::1/\n")  # a traceback too
+    assert [p.format() for p in found(root)] == [
+        'site.yaml:2:11: error: base_url: "https://[::1/" is not a full web address\n'
+        "  hint: write the full address, e.g. https://example.org/ or https://example.org/qingpu/diaoyan/"]
+
+
+def test_addresses_in_pages_with_a_full_width_slash_in_the_host_are_messages_not_tracebacks(
+        tmp_path: Path) -> None:
+    picture = "images:\n  - src: https://example.org／a.png\n    alt: 图\n"
+    source = "source:\n  publisher: 上海热线\n  url: http://www.shcafe.org／shzxxw/120946.html\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(extra=picture),
+                                 "content/interviews/b.md": interview("访谈乙", extra=source)})
+    assert [(p.location(), p.message, p.hint) for p in found(root)] == [
+        ("content/interviews/a.md:10:10", 'image "https://example.org／a.png" is typed with full-width signs '
+                                          "(全角符号), which an address cannot hold",
+         "type it in half width (半角): https://example.org/a.png"),
+        ("content/interviews/b.md:11:8", 'source → url: "http://www.shcafe.org／shzxxw/120946.html" is typed with '
+                                         "full-width signs (全角符号), which an address cannot hold",
+         "type it in half width (半角): http://www.shcafe.org/shzxxw/120946.html")]
+
+
 def test_pictures_that_browsers_show_are_not_warned_as_cut_short(tmp_path: Path) -> None:
     # A GB2312 SVG stopped the build with a traceback; a motion photo (a video after the JPEG's end) and a
     # PNG with a line break after IEND were warned as broken.
