@@ -883,6 +883,7 @@ def _taken_paths(graph: SiteGraph) -> dict[str, str]:
     """``{output path: what it is}`` of every file a build makes besides redirect pages, for `redirect_pages`."""
     taken = {rel.split("/", 1)[1]: f"the file {rel}" for rel in graph.assets}
     taken.update((made.lstrip("/"), f"the file {made} sitegen makes") for made in _MADE_FILES)
+    taken[RECORD_FILE.lstrip("/")] = f"the file {RECORD_FILE}, sitegen's list of the files it wrote"
     feeds = ["/" + FEED_FILE] + [view.feed_url for view in graph.units] + [view.feed_url for view in graph.series]
     taken.update((output_path(feed), f"the feed {feed}") for feed in feeds)
     taken.update((page.output, f"the page {unquote(page.url)} ({page.title})") for page in graph.pages)
@@ -931,6 +932,8 @@ def check_output_paths(pages: Sequence[Page], report: Report) -> None:
 # Folders and files every build makes besides its pages (theme assets, open data, search index, …).
 _MADE_FOLDERS = ("/assets/", "/data/", "/pagefind/")
 _MADE_FILES = ("/sitemap.xml", "/robots.txt", "/datapackage.json", "/404.html", "/" + FEED_FILE)
+RECORD_FILE = "/.sitegen-manifest"
+"""Where the output folder keeps the list of files sitegen wrote there (`sitegen.write.MANIFEST`)."""
 
 
 def check_text_links(graph: SiteGraph, report: Report) -> None:

@@ -10,6 +10,8 @@ import pytest
 from sitegen.build import BuildOptions, build, check
 from sitegen.errors import SiteError
 from sitegen.outputs.search import searchable_pages
+from sitegen.site import RECORD_FILE
+from sitegen.write import MANIFEST
 
 from .sitekit import copy_example, interview, parse_html, text_of, tree_hashes, write_site
 
@@ -101,7 +103,8 @@ def test_an_alias_another_page_has_or_another_page_keeps_is_an_error_and_the_own
 
 def test_an_alias_taken_by_a_page_the_site_makes_or_a_file_is_an_error(tmp_path: Path) -> None:
     root = write_site(tmp_path / "site", {
-        PAGE: interview(extra="aliases: [/interviews/, /images/a.svg, /units/baihe/feed.xml, /data/baihe/]\n"),
+        PAGE: interview(extra="aliases: [/interviews/, /images/a.svg, /units/baihe/feed.xml, /data/baihe/, "
+                              "/.sitegen-manifest]\n"),
         "content/images/a.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"})
     hint = ("  hint: delete it from aliases: an old address can lead here only when no other page or file of the "
             "site has it")
@@ -110,7 +113,11 @@ def test_an_alias_taken_by_a_page_the_site_makes_or_a_file_is_an_error(tmp_path:
         f"{PAGE}:9:25: error: the alias /images/a.svg is taken by the file content/images/a.svg\n{hint}",
         f"{PAGE}:9:40: error: the alias /units/baihe/feed.xml is taken by the feed /units/baihe/feed.xml\n{hint}",
         f"{PAGE}:9:63: error: the alias /data/baihe/ is taken by the folder /data/, which sitegen fills\n{hint}",
+        # It stopped the build with "could not write the output: File exists" and a hint about the disk.
+        f"{PAGE}:9:77: error: the alias /.sitegen-manifest is taken by the file /.sitegen-manifest, sitegen's list "
+        f"of the files it wrote\n{hint}",
     ]
+    assert RECORD_FILE == "/" + MANIFEST
     with pytest.raises(SiteError):
         build(BuildOptions(root=root, search=False))
     assert not (root / "output").exists()
