@@ -57,8 +57,10 @@ def parse_date(value: Any) -> date:
     Full-width digits and separators typed with a Chinese input method
     (``２０１８－４－２６``) are read the same. Raises `PydanticCustomError`
     ``date_format`` for other text and ``date_value`` for impossible dates
-    (``2018-4-31``) and for years before `EARLIEST_YEAR` (``0218-04-26``, a
-    slip for 2018), with a hint naming the fix.
+    (``2018-4-31``; a month past 12, whose hint gives the date with day and
+    month swapped when that one exists: ``2018-26-04`` → 2018-04-26) and for
+    years before `EARLIEST_YEAR` (``0218-04-26``, a slip for 2018), with a
+    hint naming the fix.
     """
     if isinstance(value, datetime):
         return value.date()
@@ -74,6 +76,13 @@ def parse_date(value: Any) -> date:
     year = int(match.group(1))
     month = int(match.group(2) or match.group(4))
     day = int(match.group(3) or match.group(5))
+    if not 1 <= month <= 12:  # most often day and month swapped (26-04 for 04-26)
+        swapped = f"{year:04d}-{day:02d}-{month:02d}"
+        hint = (f"did you mean {swapped}? sitegen reads dates as year-month-day (年-月-日)"
+                if 1 <= day <= 12 and _exists(year, day, month) else "check the date against the source document")
+        raise PydanticCustomError(
+            "date_value", '"{text}" does not exist (there is no month {month}: months run from 1 to 12)',
+            {"text": value, "month": month, "hint": hint})
     try:
         parsed = date(year, month, day)
     except ValueError:
@@ -93,6 +102,15 @@ def parse_date(value: Any) -> date:
             {"text": value, "earliest": EARLIEST_YEAR, "year": f"{year:04d}",
              "hint": hint or "check the year against the source document"})
     return parsed
+
+
+def _exists(year: int, month: int, day: int) -> bool:
+    """True when the day exists in the calendar (years 1–9999)."""
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 #: No date sitegen reads lies before this year (a tally, a milestone, a deadline, a publish time).

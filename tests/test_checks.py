@@ -13,6 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from pydantic_core import PydanticCustomError
 
 from sitegen.build import BuildOptions, build, check
 from sitegen.checks import likely_year
@@ -181,6 +182,22 @@ def test_a_date_before_1900_is_an_error_naming_the_year_meant(tmp_path: Path) ->
         "looks like a typing slip\n"
         "  hint: check the year against the source document"]
     assert parse_date("1900-01-01") == date(1900, 1, 1)
+
+
+def test_a_month_past_12_is_named_and_a_swapped_day_and_month_gets_the_date_meant(tmp_path: Path) -> None:
+    # It said "there is no day 4 in month 26 of 2018" for 2018-26-04, and "no day 45 in month 13" for 2018-13-45.
+    extra = "milestones:\n  - date: 2018-13-45\n    title: 成立领导小组\n"
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tally("2018-26-04", 296, 143, 103, 50), extra)})
+    assert [p.format() for p in found(root)] == [
+        f'{UNIT_PATH}:5:12: error: tallies → item 1 → as_of: "2018-26-04" does not exist (there is no month 26: '
+        "months run from 1 to 12)\n"
+        "  hint: did you mean 2018-04-26? sitegen reads dates as year-month-day (年-月-日)",
+        f'{UNIT_PATH}:11:11: error: milestones → item 1 → date: "2018-13-45" does not exist (there is no month 13: '
+        "months run from 1 to 12)\n"
+        "  hint: check the date against the source document"]
+    with pytest.raises(PydanticCustomError) as caught:
+        parse_date("2019-29-02")  # 2019-02-29 does not exist either: no date to offer
+    assert caught.value.context["hint"] == "check the date against the source document"
 
 
 def test_a_tally_of_today_and_milestones_and_deadlines_ahead_are_accepted(tmp_path: Path) -> None:
