@@ -218,16 +218,19 @@ def _check(options: BuildOptions, report: Report, held: list[Document]) -> None:
 
 def _addresses(options: BuildOptions, content: Content, graph: SiteGraph,
                report: Report) -> tuple[Path, AddressBook] | None:
-    """Warn of the pages whose address moved since the last build with these options (`sitegen.addresses`).
+    """Warn of the pages whose address moved since the last build (`sitegen.addresses`).
 
-    Returns where the record is kept and this build's addresses, for the build to keep once it
-    succeeds; None without a build cache, or when the record holds these addresses already (an
-    edit that moved nothing, such as a template's or a tally's: nothing to warn of or write).
+    One record serves every build of the published site, whatever its base URL, output folder or
+    search index (a page's site path depends on none of them: publishers build with --base-url,
+    editors check without it), and one the previews with drafts (`sitegen serve`). Returns where
+    the record is kept and this build's addresses, for the build to keep once it succeeds; None
+    without a build cache, or when the record holds these addresses already (an edit that moved
+    nothing, such as a template's or a tally's: nothing to warn of or write).
     """
     cache = options.cache_folder(graph.config)
     if cache is None:
         return None
-    path = address_record_path(cache, _options_key(options))
+    path = address_record_path(cache, options_key(None, None, False, options.include_drafts))
     before = AddressBook.load(path)
     now = AddressBook.of(graph, before)
     if now.pages == before.pages:

@@ -77,6 +77,23 @@ def test_check_warns_from_the_record_of_a_plain_build_and_keeps_nothing(tmp_path
     assert check(BuildOptions(root=root)).problems == []
 
 
+def test_builds_with_another_base_url_or_output_compare_with_the_same_record(tmp_path: Path) -> None:
+    # Each set of options had a record of its own: a publisher building with --base-url (as README says
+    # to) after an editor's plain build was never warned, and check went on warning of a move long built.
+    root = _site(tmp_path / "site")
+    _built(root)
+    (root / "content/interviews/other.md").rename(root / "content/interviews/renamed.md")
+    moved = [line.split(" since")[0] for line in _built(root, base_url="https://example.org/qingpu/")]
+    assert moved == ["content/interviews/renamed.md: warning: the page's address changed from /interviews/other/ "
+                     "to /interviews/renamed/"]
+    assert check(BuildOptions(root=root)).problems == []
+    (root / "content/interviews/renamed.md").rename(root / "content/interviews/again.md")
+    assert [line.split(" since")[0] for line in _built(root, output="public")] == [
+        "content/interviews/again.md: warning: the page's address changed from /interviews/renamed/ to "
+        "/interviews/again/"]
+    assert _built(root) == []
+
+
 def test_the_record_is_not_written_again_when_no_address_changed(tmp_path: Path) -> None:
     # A template's or a tally's edit moves no page: the 10,000-page record (1.9 MB) need not be written again.
     root = _site(tmp_path / "site")
