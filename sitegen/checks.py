@@ -27,7 +27,7 @@ from urllib.parse import unquote
 from .errors import Report
 from .load import Content, Document, Sourced, YamlData
 from .markup import is_local_path, local_file_name, outside_fences
-from .models import Tally, Unit, half_width_address, is_external_address, split_address, swapped_years
+from .models import Tally, Unit, half_width_address, is_external_address, split_address, swapped_years, tag_spelling
 from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file
 from .validation import closest, did_you_mean
 
@@ -63,9 +63,28 @@ def check_content(content: Content, root: Path, now: datetime, report: Report) -
         check_text_shows(document, report)
     for document in content.interviews + content.cases:
         check_publish_year(document, now, report)
+        check_repeated_tags(document, report)
     for path, front_matter in content.failed:
         check_failed_images(path, front_matter, root, report)
     check_misspellings(content, report, clashes)
+
+
+def check_repeated_tags(document: Document, report: Report) -> None:
+    """Warn at a tag a page gives twice (大调研 and 大调研, or R&D and ｒ＆ｄ): the page would list it twice.
+
+    Takes a loaded interview or case study (drafts too: the warning should come before they are
+    published) and the report. Tags are compared as one term of the site's taxonomy
+    (`sitegen.models.tag_spelling`). Raises nothing.
+    """
+    seen: dict[str, int] = {}
+    for index, name in enumerate(document.meta.tags):
+        first = seen.setdefault(tag_spelling(name), index)
+        if first != index:
+            earlier = document.meta.tags[first]
+            line, column = document.yaml.locate(("tags", index))
+            again = "again" if earlier == name else f'again (as "{earlier}" before)'
+            report.warning(document.path, line, column, f'the tag "{name}" is given {again}, so the page would '
+                           "list it twice", f'delete the second "{name}" from tags')
 
 
 def check_text_shows(document: Document, report: Report) -> None:

@@ -383,6 +383,14 @@ WORD_LIST_FIELDS = {"tags": "tag", "aliases": "name", "misspellings": "spelling"
 """The lists of short words checked by `parse_tags`, each with what one item is called in messages."""
 
 
+def tag_spelling(name: str) -> str:
+    """A tag text with case, character width and spaces set aside (``Ｒ＆Ｄ`` and ``r&d`` are one spelling).
+
+    Two tags of one spelling are one term (`sitegen.site`): NFKC, then case-folded, spaces removed.
+    """
+    return "".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
 def parse_tags(value: Any, info: ValidationInfo) -> tuple[str, ...]:
     """Accept a page's tags (or a unit's aliases or misspellings): a list of texts, none of them a list typed as one.
 

@@ -25,7 +25,6 @@ import difflib
 import html
 import math
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -38,7 +37,7 @@ from .config import Config, Permalinks
 from .errors import Report
 from .load import Content, Document, alias_as_typed
 from .markup import reading_minutes
-from .models import Image, Series, Tally, Unit, is_external_address, site_image_path
+from .models import Image, Series, Tally, Unit, is_external_address, site_image_path, tag_spelling
 from .pictures import image_size, picture_file, site_path
 from .slugs import make_slug
 
@@ -606,7 +605,6 @@ def _terms(config: Config, documents: Sequence[Document], slugger: Callable[[str
     for document in sorted(documents, key=lambda d: (d.meta.date, d.path)):
         for index, name in enumerate(document.meta.tags):
             first_use.setdefault(name, (document, index))
-        _warn_repeated_tags(document, report)
         for name in set(document.meta.tags):
             pages[name] += 1
     natural = {name: slugger(name) or "tag" for name in first_use}
@@ -618,38 +616,20 @@ def _terms(config: Config, documents: Sequence[Document], slugger: Callable[[str
     for slug, names in by_slug.items():
         counts: dict[str, int] = defaultdict(int)  # pages of each spelling
         for name in names:
-            counts[_spelling(name)] += pages[name]
-        order = sorted(dict.fromkeys(_spelling(name) for name in names), key=lambda spelling: -counts[spelling])
+            counts[tag_spelling(name)] += pages[name]
+        order = sorted(dict.fromkeys(tag_spelling(name) for name in names), key=lambda spelling: -counts[spelling])
         given = {order[0]: slug}
         for spelling in order[1:]:
             given[spelling] = next(f"{slug}-{n}" for n in range(2, len(taken) + 3) if f"{slug}-{n}" not in taken)
             taken.add(given[spelling])
         for name in names:
-            terms[name] = Term(name, given[_spelling(name)],
-                               config.permalinks.url("tags", given[_spelling(name)]))
+            terms[name] = Term(name, given[tag_spelling(name)],
+                               config.permalinks.url("tags", given[tag_spelling(name)]))
         for spelling in order[1:]:
-            kept = next(name for name in names if _spelling(name) == order[0])
-            name = next(name for name in names if _spelling(name) == spelling)
+            kept = next(name for name in names if tag_spelling(name) == order[0])
+            name = next(name for name in names if tag_spelling(name) == spelling)
             _warn_homophone(config, kept, name, slug, given[spelling], first_use[name], report)
     return terms
-
-
-def _warn_repeated_tags(document: Document, report: Report) -> None:
-    """Warn at a tag a page gives twice (大调研 and 大调研, or R&D and ｒ＆ｄ): the page would list it twice."""
-    seen: dict[str, int] = {}
-    for index, name in enumerate(document.meta.tags):
-        first = seen.setdefault(_spelling(name), index)
-        if first != index:
-            earlier = document.meta.tags[first]
-            line, column = document.yaml.locate(("tags", index))
-            again = "again" if earlier == name else f'again (as "{earlier}" before)'
-            report.warning(document.path, line, column, f'the tag "{name}" is given {again}, so the page would '
-                           "list it twice", f'delete the second "{name}" from tags')
-
-
-def _spelling(name: str) -> str:
-    """A tag text with case, character width and spaces set aside (``Ｒ＆Ｄ`` and ``r&d`` are one spelling)."""
-    return "".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
 def _warn_homophone(config: Config, kept: str, name: str, slug: str, given: str,

@@ -276,6 +276,15 @@ def test_a_tag_given_twice_on_a_page_is_warned(tmp_path: Path) -> None:
          'delete the second "大调研" from tags'),
         ("content/interviews/a.md:9:28", 'the tag "ｒ＆ｄ" is given again (as "R&D" before), so the page would list it '
          "twice", 'delete the second "ｒ＆ｄ" from tags')]
+    # A draft's tags are checked before it is published, and an error in another file hides nothing:
+    # the warning came only with the site graph, which drafts are not in and errors stop before.
+    root = write_site(tmp_path / "more", {
+        "content/interviews/a.md": interview(extra="draft: true\ntags: [大调研, 大调研]\n"),
+        "content/interviews/b.md": interview("访谈乙", date="2018-13-45 10:00")})
+    assert [(p.location(), p.severity, p.message.split(",")[0]) for p in check(BuildOptions(root=root)).problems] == [
+        ("content/interviews/a.md:10:13", "warning", 'the tag "大调研" is given again'),
+        ("content/interviews/b.md:8:7", "error", 'date: "2018-13-45" does not exist (there is no month 13: months run '
+                                                 "from 1 to 12)")]
 
 
 def test_ascii_text_needs_no_transliteration() -> None:
