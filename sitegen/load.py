@@ -590,8 +590,8 @@ def _read_front_matter(job: _PageJob, report: Report, known_slugs: Mapping[str, 
         return None
     too_complex = body_complexity(job.body)
     if too_complex:
-        report.error(rel, job.body_line, 1, f"the text is too complex to convert safely: {too_complex}",
-                     'split the page into several, or remove the repeated "[", "*" or "_" characters')
+        reason, hint = too_complex
+        report.error(rel, job.body_line, 1, f"the text is too complex to convert safely: {reason}", hint)
         return None
     # Slugs that need pypinyin are left None here and made by `_finish_slugs`: loading its
     # dictionaries (55 MB) in every worker would cost more memory than the rest of the worker.

@@ -1777,23 +1777,28 @@ MAX_BODY_BRACKETS = 5_000
 MAX_BODY_EMPHASIS = 10_000
 
 
-def body_complexity(body: str) -> str | None:
-    """Return why a body is too complex to convert safely, or None when it is fine.
+def body_complexity(body: str) -> tuple[str, str] | None:
+    """Return why a body is too complex to convert safely and what to do, or None when it is fine.
 
     Python-Markdown's inline patterns take quadratic time on long runs of
     ``[`` and on very many paragraphs (upstream issue #798): 20,000 ``[``
     take over a minute, a 1 MB line of them hours. A real page has nowhere
     near these limits: 20,000 lines, 5,000 ``[``, 10,000 ``*`` or ``_``.
+    Returns ``(reason, hint)``, e.g. ``("it has 300000 lines (at most
+    20000)", "split the page into several, …")``.
     """
     lines = body.count("\n") + 1
     if lines > MAX_BODY_LINES:
-        return f"it has {lines} lines (at most {MAX_BODY_LINES})"
+        return (f"it has {lines} lines (at most {MAX_BODY_LINES})",
+                f"split the page into several of at most {MAX_BODY_LINES} lines each")
     brackets = body.count("[")
     if brackets > MAX_BODY_BRACKETS:
-        return f'it has {brackets} "[" characters (at most {MAX_BODY_BRACKETS})'
+        return (f'it has {brackets} "[" characters (at most {MAX_BODY_BRACKETS})',
+                'remove the repeated "[" characters, or split the page into several')
     emphasis = body.count("*") + body.count("_")
     if emphasis > MAX_BODY_EMPHASIS:
-        return f'it has {emphasis} "*" and "_" characters (at most {MAX_BODY_EMPHASIS})'
+        return (f'it has {emphasis} "*" and "_" characters (at most {MAX_BODY_EMPHASIS})',
+                'remove the repeated "*" and "_" characters, or split the page into several')
     return None
 
 
