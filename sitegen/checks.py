@@ -21,13 +21,16 @@ import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping
+from typing import Iterable, Iterator, Mapping, Sequence, TypeVar
 from urllib.parse import unquote
+
+from pydantic import ValidationError
 
 from .errors import Report
 from .load import Content, Document, Sourced, YamlData
 from .markup import is_local_path, local_file_name, outside_fences
-from .models import Tally, Unit, half_width_address, is_external_address, split_address, swapped_years, tag_spelling
+from .models import (Milestone, Tally, Unit, half_width_address, is_external_address, split_address, swapped_years,
+                     tag_spelling)
 from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file
 from .validation import closest, did_you_mean
 
@@ -66,6 +69,8 @@ def check_content(content: Content, root: Path, now: datetime, report: Report) -
         check_repeated_tags(document, report)
     for path, front_matter in content.failed:
         check_failed_images(path, front_matter, root, report)
+    for path, data in content.failed_units:
+        check_failed_unit(path, data, now.date(), report)
     check_misspellings(content, report, clashes)
 
 
@@ -125,12 +130,17 @@ def check_tally_arithmetic(unit: Sourced[Unit], report: Report) -> None:
     three must add up to the collected count (the seed article: 143 + 103 +
     50 = 296).
     """
-    for index, tally in enumerate(unit.record.tallies):
+    _tally_arithmetic(unit.path, unit.yaml, list(enumerate(unit.record.tallies)), report)
+
+
+def _tally_arithmetic(path: str, yaml: YamlData, tallies: Sequence[tuple[int, Tally]], report: Report) -> None:
+    """`check_tally_arithmetic` over ``(index in the file's tallies list, tally)`` pairs."""
+    for index, tally in tallies:
         total = tally.escalated + tally.resolved + tally.in_progress
         if total != tally.collected:
-            line, column = unit.yaml.locate(("tallies", index, "collected"))
+            line, column = yaml.locate(("tallies", index, "collected"))
             report.error(
-                unit.path, line, column,
+                path, line, column,
                 f"tally of {tally.as_of.isoformat()} does not add up: escalated {tally.escalated} + resolved "
                 f"{tally.resolved} + in progress {tally.in_progress} = {total}, but collected is {tally.collected}",
                 "check the four figures against the source document: 提交区级 + 已解决 + 办理中 must equal 收集")
@@ -148,13 +158,19 @@ def check_tally_dates(unit: Sourced[Unit], today: date, report: Report) -> None:
     tomorrow on (a build that fails here records nothing, so the next
     build checks again).
     """
-    for index, tally in enumerate(unit.record.tallies):
+    _tally_dates(unit.path, unit.yaml, list(enumerate(unit.record.tallies)), today, report)
+
+
+def _tally_dates(path: str, yaml: YamlData, tallies: Sequence[tuple[int, Tally]], today: date,
+                 report: Report) -> None:
+    """`check_tally_dates` over ``(index in the file's tallies list, tally)`` pairs."""
+    for index, tally in tallies:
         if tally.as_of <= today:
             continue
-        line, column = unit.yaml.locate(("tallies", index, "as_of"))
+        line, column = yaml.locate(("tallies", index, "as_of"))
         year = likely_year(tally.as_of, today)
         meant = f"as_of: {tally.as_of.replace(year=year).isoformat()}" if year is not None else ""
-        report.error(unit.path, line, column,
+        report.error(path, line, column,
                      f"tally of {tally.as_of.isoformat()} is dated in the future: a tally counts what was "
                      "collected by a day that has come",
                      f"did you mean {year}? write {meant}" if year is not None
@@ -216,18 +232,21 @@ def check_tally_order(unit: Sourced[Unit], report: Report) -> None:
     earlier tally that gives it is a warning naming both values: it can be
     a correction, but is more often a typing mistake.
     """
-    tallies = unit.record.tallies
+    _tally_order(unit.path, unit.yaml, list(enumerate(unit.record.tallies)), report)
+
+
+def _tally_order(path: str, yaml: YamlData, tallies: Sequence[tuple[int, Tally]], report: Report) -> None:
+    """`check_tally_order` over ``(index in the file's tallies list, tally)`` pairs, each after the one before."""
     last_given: dict[str, Tally] = {}  # per count, the latest tally so far that gives it
     # Lines are located only for a problem: locating reads the file's YAML positions, and most units have none.
-    for index in range(1, len(tallies)):
-        before, after = tallies[index - 1], tallies[index]
+    for (_, before), (index, after) in zip(tallies, tallies[1:]):
         if after.as_of == before.as_of:
-            report.error(unit.path, *unit.yaml.locate(("tallies", index, "as_of")),
+            report.error(path, *yaml.locate(("tallies", index, "as_of")),
                          f"two tallies on {after.as_of.isoformat()}",
                          "keep one tally per date: merge them or correct the date")
             continue
         if after.as_of < before.as_of:
-            report.error(unit.path, *unit.yaml.locate(("tallies", index, "as_of")),
+            report.error(path, *yaml.locate(("tallies", index, "as_of")),
                          f"tally of {after.as_of.isoformat()} is listed after the tally of {before.as_of.isoformat()}",
                          "list tallies oldest first (按日期从早到晚)")
             continue
@@ -239,9 +258,9 @@ def check_tally_order(unit: Sourced[Unit], report: Report) -> None:
                 continue
             old, new = getattr(earlier, name), getattr(after, name)
             if new is not None and new < old:
-                line, column = unit.yaml.locate(("tallies", index, name))
+                line, column = yaml.locate(("tallies", index, name))
                 report.warning(
-                    unit.path, line, column,
+                    path, line, column,
                     f"{COUNT_LABELS[name]} fell from {old} on {earlier.as_of.isoformat()} to {new} on "
                     f"{after.as_of.isoformat()}; these counts only grow",
                     "check the figure; if it is a correction, say so in the tally's note")
@@ -249,14 +268,56 @@ def check_tally_order(unit: Sourced[Unit], report: Report) -> None:
 
 def check_milestone_order(unit: Sourced[Unit], report: Report) -> None:
     """Error when milestones are not listed in date order (oldest first)."""
-    milestones = unit.record.milestones
-    for index in range(1, len(milestones)):
-        if milestones[index].date < milestones[index - 1].date:
-            line, column = unit.yaml.locate(("milestones", index, "date"))
-            report.error(unit.path, line, column,
-                         f"milestone of {milestones[index].date.isoformat()} is listed after the one of "
-                         f"{milestones[index - 1].date.isoformat()}",
+    _milestone_order(unit.path, unit.yaml, list(enumerate(unit.record.milestones)), report)
+
+
+def _milestone_order(path: str, yaml: YamlData, milestones: Sequence[tuple[int, Milestone]],
+                     report: Report) -> None:
+    """`check_milestone_order` over ``(index in the file's milestones list, milestone)`` pairs."""
+    for (_, before), (index, after) in zip(milestones, milestones[1:]):
+        if after.date < before.date:
+            line, column = yaml.locate(("milestones", index, "date"))
+            report.error(path, line, column,
+                         f"milestone of {after.date.isoformat()} is listed after the one of "
+                         f"{before.date.isoformat()}",
                          "list milestones oldest first (按日期从早到晚)")
+
+
+def check_failed_unit(path: str, data: YamlData, today: date, report: Report) -> None:
+    """Check the tallies and milestones of a unit file whose fields have errors, so all are found in one run.
+
+    Takes the unit file's path and its loaded YAML (the record could not be
+    made: its errors are reported already), the build's day (site time
+    zone) and the report. Each tally and milestone that is valid on its own
+    is checked as in a valid unit: the tallies add up
+    (`check_tally_arithmetic`) and are not dated ahead
+    (`check_tally_dates`), tallies and milestones are in date order and
+    counts do not fall (`check_tally_order`, `check_milestone_order`), each
+    item compared with the valid one before it. An editor who mends the
+    file's errors then meets no new ones. Raises nothing.
+    """
+    value = data.value if isinstance(data.value, dict) else {}
+    tallies = _valid_items(Tally, value.get("tallies"))
+    _tally_arithmetic(path, data, tallies, report)
+    _tally_dates(path, data, tallies, today, report)
+    _tally_order(path, data, tallies, report)
+    _milestone_order(path, data, _valid_items(Milestone, value.get("milestones")), report)
+
+
+ItemT = TypeVar("ItemT", Tally, Milestone)
+
+
+def _valid_items(model: type[ItemT], items: object) -> list[tuple[int, ItemT]]:
+    """``(index, record)`` of each item of a YAML list that is a valid ``model`` on its own."""
+    if not isinstance(items, list):
+        return []
+    valid = []
+    for index, item in enumerate(items):
+        try:
+            valid.append((index, model.model_validate(item)))
+        except ValidationError:
+            continue
+    return valid
 
 
 def check_targets(unit: Sourced[Unit], report: Report) -> None:

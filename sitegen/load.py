@@ -108,7 +108,9 @@ class Content:
     the pages to its slug (`sitegen.slugs.make_slug`), made while loading.
     ``failed`` holds ``(path, front matter)`` of the pages whose front
     matter was read but not accepted (its errors are reported), so that the
-    checks can report at once what else is wrong in it (a missing picture).
+    checks can report at once what else is wrong in it (a missing picture);
+    ``failed_units`` holds ``(path, YAML)`` of the unit files alike, whose
+    valid tallies and milestones are checked all the same.
     ``readings`` maps each unit's name, and each page's ``unit:`` that is
     no id (not ASCII: a name typed there), to its toneless pinyin reading
     (its slug, `sitegen.slugs.make_slug`: 白鹤镇 → ``bai-he-zhen``), for
@@ -125,6 +127,7 @@ class Content:
     broken: set[tuple[str, str]] = field(default_factory=set)
     tag_slugs: dict[str, str] = field(default_factory=dict)
     failed: list[tuple[str, YamlData]] = field(default_factory=list)
+    failed_units: list[tuple[str, YamlData]] = field(default_factory=list)
     readings: dict[str, str] = field(default_factory=dict)
 
 
@@ -357,6 +360,8 @@ class _Discovery:
                     return
                 record = validate_record(COLLECTIONS[collection], data, rel, own, defaults={"id": stem})
             report.extend(own.problems)
+            if record is None and data is not None and collection == "units":
+                content.failed_units.append((rel, data))
             if record is None or data is None:
                 return
             if not own.has_errors():

@@ -200,6 +200,26 @@ def test_a_month_past_12_is_named_and_a_swapped_day_and_month_gets_the_date_mean
     assert caught.value.context["hint"] == "check the date against the source document"
 
 
+def test_a_unit_with_field_errors_gets_its_tallies_and_milestones_checked_in_the_same_run(tmp_path: Path) -> None:
+    # The target out of range made the whole record fail, so the sums, the order of tallies and milestones
+    # and the tally dated ahead were found only in the next run, once the target was mended.
+    tallies = (tally("2018-05-26", 300, 150, 100, 50) + tally("2018-04-26", "二九六", 143, 103, 50)
+               + tally("2018-04-20", 296, 143, 103, 51) + tally("2081-04-26", 296, 143, 103, 50))
+    extra = ("targets:\n  - group: residents\n    target: 180\n"
+             "milestones:\n  - date: 2018-03-01\n    title: 启动\n  - date: 2018-02-01\n    title: 成立\n"
+             "  - date: 2018-13-01\n    title: 不存在的日子\n")
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tallies, extra)})
+    assert [(p.location(), p.severity, p.message.split(":")[0]) for p in found(root)] == [
+        (f"{UNIT_PATH}:11:16", "error", 'tallies → item 2 → collected'),
+        (f"{UNIT_PATH}:15:12", "error", "tally of 2018-04-20 is listed after the tally of 2018-05-26"),
+        (f"{UNIT_PATH}:16:16", "error", "tally of 2018-04-20 does not add up"),
+        (f"{UNIT_PATH}:20:12", "error", "tally of 2081-04-26 is dated in the future"),
+        (f"{UNIT_PATH}:27:13", "error", 'targets → item 1 → target'),
+        (f"{UNIT_PATH}:31:11", "error", "milestone of 2018-02-01 is listed after the one of 2018-03-01"),
+        (f"{UNIT_PATH}:33:11", "error", 'milestones → item 3 → date'),
+    ]
+
+
 def test_a_tally_of_today_and_milestones_and_deadlines_ahead_are_accepted(tmp_path: Path) -> None:
     extra = ("targets:\n  - group: residents\n    target: 80\n    deadline: 2030-12-31\n"
              "milestones:\n  - date: 2030-01-01\n    title: 全面完成\n")
