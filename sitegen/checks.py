@@ -304,10 +304,10 @@ def check_failed_unit(path: str, data: YamlData, today: date, report: Report) ->
     _milestone_order(path, data, _valid_items(Milestone, value.get("milestones")), report)
 
 
-ItemT = TypeVar("ItemT", Tally, Milestone)
+_ItemT = TypeVar("_ItemT", Tally, Milestone)
 
 
-def _valid_items(model: type[ItemT], items: object) -> list[tuple[int, ItemT]]:
+def _valid_items(model: type[_ItemT], items: object) -> list[tuple[int, _ItemT]]:
     """``(index, record)`` of each item of a YAML list that is a valid ``model`` on its own."""
     if not isinstance(items, list):
         return []
