@@ -448,7 +448,7 @@ ol{padding-left:1.2em}li.problem{margin:1.5em 0}
 .warning .severity{background:#6b4e00}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:0 1em;margin:.5em 0}dt{font-weight:700}dd{margin:0}
 pre{background:#f4f4f4;border-left:4px solid #a4000f;padding:.5em 1em;overflow-x:auto;font:14px/1.5 ui-monospace,monospace}
-pre .here{background:#ffe0e0;display:block}pre mark{background:#a4000f;color:#fff}
+pre .here{background:#ffe0e0;display:inline-block;min-width:100%}pre mark{background:#a4000f;color:#fff}
 .hint{background:#eef6ff;border-left:4px solid #005a9c;padding:.4em 1em}
 """
 
