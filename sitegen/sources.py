@@ -67,6 +67,8 @@ before this limit a 26 MB YAML list took 36 s and 2 GB of memory to load (issue 
 Images and other assets are copied, not read here, and have no such limit."""
 
 _DELIMITER = re.compile(r"---[ \t]*")
+_TOML_FENCE = re.compile(r"\+\+\+[ \t]*")  # Hugo's TOML front matter
+_YAML_END = re.compile(r"\.\.\.[ \t]*")  # YAML's end-of-document line, where the closing "---" belongs
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
@@ -123,8 +125,9 @@ def read_source(root: Path, rel_path: str, report: Report) -> SourceFile | None:
         a symbolic link to a place outside ``root``; it cannot be opened; it is
         not a regular file; it is larger than `MAX_SOURCE_BYTES` (checked
         before reading, and again while reading in case it grows); it is
-        UTF-16; or it is neither UTF-8 nor Chinese GB18030 text (the error
-        names the line and column of the first byte that cannot be read).
+        UTF-16 (with its byte-order mark or without); or it is neither UTF-8
+        nor Chinese GB18030 text (the error names the line and column of the
+        first byte that cannot be read).
 
     Never raises for bad files; the file is never written to. To read many
     files of one site, use one `SourceReader` (same results, fewer system calls).
@@ -285,7 +288,7 @@ def decode_source(path: str, data: bytes, report: Report) -> SourceFile | None:
     GB18030, accepted with a warning only if most non-ASCII characters are
     Chinese characters or punctuation. Returns None after an error.
     """
-    if data.startswith(_UTF16_BOMS):
+    if data.startswith(_UTF16_BOMS) or _utf16_without_mark(data):
         report.error(path, 1, 1, 'the file is saved as UTF-16 ("Unicode"), not UTF-8', ENCODING_HINT)
         return None
     try:
@@ -295,6 +298,22 @@ def decode_source(path: str, data: bytes, report: Report) -> SourceFile | None:
     if text.startswith("\ufeff"):
         return SourceFile(path, _normalise(text[1:]), "utf-8-sig")
     return SourceFile(path, _normalise(text), "utf-8")
+
+
+def _utf16_without_mark(data: bytes) -> bool:
+    """True for UTF-16 text saved without its byte-order mark (a zero byte beside each ASCII sign).
+
+    Text in UTF-8 or GB18030 holds no zero byte (but for a stray one); in
+    UTF-16 every ASCII character (every front-matter key) has one, on the
+    even places (big-endian) or the odd ones (little-endian), and only a
+    few Chinese characters (一, U+4E00) one on the other. True when a tenth
+    of the first 4 KB at least are zero bytes, nine in ten of them on one side.
+    """
+    head = data[:4096]
+    zeros = head.count(b"\x00")
+    if len(head) < 16 or zeros * 10 < len(head):
+        return False
+    return max(head[0::2].count(b"\x00"), head[1::2].count(b"\x00")) * 10 >= zeros * 9
 
 
 def _decode_gb18030(path: str, data: bytes, utf8_error: UnicodeDecodeError,
@@ -386,8 +405,17 @@ def split_front_matter(source: SourceFile, report: Report) -> FrontMatterDocumen
           wrong with it; the text is still split there, so that the front
           matter's own mistakes are found too. Editors see such a line as
           the fence, so "never closed" would send them looking elsewhere.
+          A closing line ``...`` (YAML's end of a document) is one such slip.
+        - front matter between ``+++`` lines (TOML, as Hugo allows): error at
+          line 1; the result has no front matter.
     """
     lines = source.text.split("\n")
+    if _TOML_FENCE.fullmatch(lines[0]):
+        report.error(source.path, 1, 1, 'the front matter is between "+++" lines, which is TOML (as Hugo writes '
+                     'it); sitegen reads front matter written in YAML between "---" lines',
+                     'replace both "+++" lines with "---", and write each field as "title: 白鹤镇访谈" '
+                     '(a colon and a space; no "=" and no quotes needed)')
+        return FrontMatterDocument(source, None, 1, source.text, 1)
     opening = None if _DELIMITER.fullmatch(lines[0]) else _fence_slip(lines[0])
     if opening is None and not _DELIMITER.fullmatch(lines[0]):
         _check_late_opening(source, lines, report)
@@ -398,6 +426,8 @@ def split_front_matter(source: SourceFile, report: Report) -> FrontMatterDocumen
     for number in range(1, len(lines)):
         line = lines[number]
         slip = _fence_slip(line) if line[:1] in _FENCE_DASHES and line[:1] else None
+        if slip is None and _YAML_END.fullmatch(line) and opening is None and _text_start(lines, number) is None:
+            slip = '"..." ends a YAML document; the front matter ends with "---"'
         if slip is not None:
             report.error(source.path, number + 1, 1,
                          f'this line looks like the "---" that closes the front matter, but {slip}', FENCE_HINT)

@@ -235,6 +235,7 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("Bytes that are neither UTF-8 nor GBK", "a file damaged or saved in another encoding",
          {_P: interview().encode().replace("回答。".encode(), b"\xff\xfe")}),
         ('A file saved as UTF-16 ("Unicode")', "Notepad → 另存为 → 编码 Unicode", {_P: interview().encode("utf-16")}),
+        ("UTF-16 without its byte-order mark", "saved by a tool as UTF-16LE", {_P: interview().encode("utf-16-le")}),
         ("Notepad added .txt to the name", "content/interviews/访谈.md.txt",
          {"content/interviews/访谈.md.txt": interview()}),
         ("A Word draft beside the interview", "content/interviews/访谈稿.docx",
@@ -249,6 +250,9 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_P: interview(body="大调研开展以来，成立领导小组。\n\n---\n\n## 问题\n\n回答。\n").replace("\n---\n\n", "\n\n", 1)}),
         ("Empty lines before the first ---", "an empty line 1, then ---", {_P: "\n" + interview()}),
         ("The closing --- typed with an input method", "———", {_P: interview().replace("\n---\n\n", "\n———\n\n")}),
+        ('Front matter closed with YAML\'s "..."', "---, fields, then ...", {_P: interview().replace("\n---\n\n", "\n...\n\n")}),
+        ("Front matter in TOML, as Hugo allows", '+++\\ntitle = "白鹤镇访谈"\\n+++',
+         {_P: '+++\ntitle = "白鹤镇访谈"\ndate = 2018-05-03\n+++\n\n回答。\n'}),
     ],
     "Typing YAML with a Chinese input method": [
         ("A full-width colon", "title：白鹤镇访谈", {_P: _page("title: 白鹤镇访谈", "title：白鹤镇访谈")}),

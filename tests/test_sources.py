@@ -16,6 +16,7 @@ import pytest
 from sitegen.errors import Problem, Report
 from sitegen.sources import (
     ENCODING_HINT,
+    FENCE_HINT,
     FrontMatterDocument,
     SourceFile,
     SourceReader,
@@ -165,13 +166,23 @@ def test_bytes_that_decode_as_gb18030_but_are_not_chinese_are_an_error(tmp_path:
     assert [(p.line, p.column, p.severity) for p in report.problems] == [(1, 8, "error")]
 
 
-def test_utf16_is_refused(tmp_path: Path) -> None:
-    rel = write(tmp_path, "x.md", "title: 访谈\n".encode("utf-16"))
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_is_refused_with_or_without_its_byte_order_mark(tmp_path: Path, encoding: str) -> None:
+    # Without the mark it said "byte 0xBF cannot be read (and it is not GBK/GB18030 Chinese text either)".
+    text = "---\ntitle: 一个访谈\ndate: 2018-05-03\n---\n\n正文一。\n"
+    rel = write(tmp_path, "x.md", text.encode(encoding))
     report = Report()
     assert read_source(tmp_path, rel, report) is None
-    assert report.problems[0].format() == (
+    assert [p.format() for p in report.problems] == [
         'x.md:1:1: error: the file is saved as UTF-16 ("Unicode"), not UTF-8\n'
-        "  hint: 在 WPS 或记事本中选择 另存为 → 编码 UTF-8, and save again")
+        "  hint: 在 WPS 或记事本中选择 另存为 → 编码 UTF-8, and save again"]
+
+
+def test_a_stray_zero_byte_is_not_taken_for_utf16(tmp_path: Path) -> None:
+    rel = write(tmp_path, "x.md", "---\ntitle: 访谈\n---\n\n正文\x00。\n".encode("utf-8"))
+    report = Report()
+    assert read_source(tmp_path, rel, report) is not None
+    assert not any("UTF-16" in p.message for p in report.problems)
 
 
 def test_utf8_file_reads_under_the_c_locale(cases_dir: Path, tmp_path: Path) -> None:
@@ -402,6 +413,30 @@ def test_split_unclosed_front_matter_is_an_error() -> None:
         '  hint: add a line with only "---" after the last front-matter line (title, date, …)']
     report = Report()
     split_front_matter(source("---\ntitle: x\n\n正文\n"), report)
+    assert [p.format() for p in report.problems] == [
+        'content/p.md:1:1: error: the front matter opened with "---" on line 1 is never closed\n'
+        '  hint: add a line with only "---" above line 4, after the last front-matter line (title, date, …)']
+
+
+def test_toml_front_matter_and_a_yaml_end_line_get_messages_of_their_own() -> None:
+    # Both said the front matter was missing or never closed.
+    report = Report()
+    document = split_front_matter(source('+++\ntitle = "访谈"\ndate = 2018-05-03\n+++\n\n正文\n'), report)
+    assert document.front_matter is None
+    assert [p.format() for p in report.problems] == [
+        'content/p.md:1:1: error: the front matter is between "+++" lines, which is TOML (as Hugo writes it); '
+        'sitegen reads front matter written in YAML between "---" lines\n'
+        '  hint: replace both "+++" lines with "---", and write each field as "title: 白鹤镇访谈" (a colon and a '
+        'space; no "=" and no quotes needed)']
+    report = Report()
+    document = split_front_matter(source("---\ntitle: 访谈\ndate: 2018-05-03\n...\n\n正文\n\n...\n"), report)
+    assert (document.front_matter, document.body_line) == ("title: 访谈\ndate: 2018-05-03\n", 5)
+    assert [p.format() for p in report.problems] == [
+        'content/p.md:4:1: error: this line looks like the "---" that closes the front matter, but "..." ends '
+        'a YAML document; the front matter ends with "---"\n'
+        f"  hint: {FENCE_HINT}"]
+    report = Report()  # a "..." in the page's text, after the closing line was left out: that is named
+    split_front_matter(source("---\ntitle: 访谈\n\n正文\n...\n"), report)
     assert [p.format() for p in report.problems] == [
         'content/p.md:1:1: error: the front matter opened with "---" on line 1 is never closed\n'
         '  hint: add a line with only "---" above line 4, after the last front-matter line (title, date, …)']
