@@ -29,9 +29,9 @@ from pydantic import ValidationError
 from .errors import Report
 from .load import Content, Document, Sourced, YamlData
 from .markup import is_local_path, local_file_name, outside_fences
-from .models import (Milestone, Tally, Unit, half_width_address, is_external_address, split_address, swapped_years,
-                     tag_spelling)
-from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file
+from .models import (Milestone, Tally, Unit, address_slip, half_width_address, is_external_address, split_address,
+                     swapped_years, tag_spelling)
+from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file, site_path
 from .validation import closest, did_you_mean
 
 COUNT_FIELDS = ("batches", "collected", "escalated", "resolved")
@@ -639,11 +639,10 @@ def _picture_problem(root: Path, src: str, *, damaged: bool = True) -> tuple[str
         return f'image "{src}" is a file on your computer, not on the site', _local_hint(src)
     if src.startswith("//"):
         return f'image "{src}" has no https: in front', f"write the whole address: https:{src}"
+    slip = address_slip(src) if is_external_address(half_width_address(src)) else None
+    if slip is not None:
+        return f'image "{src}" {slip[0]}', f"{slip[1]} {slip[2]}"
     if is_external_address(src):
-        half_width = half_width_address(src)
-        if half_width != src and half_width.lower().startswith(_WEB_SCHEMES):
-            return (f'image "{src}" is typed with full-width signs (全角符号), which an address cannot hold',
-                    f"type it in half width (半角): {half_width}")
         if src.lower().startswith(_WEB_SCHEMES) and split_address(src).netloc:
             return None
         if src.lower().startswith(_WEB_SCHEMES):
@@ -651,6 +650,9 @@ def _picture_problem(root: Path, src: str, *, damaged: bool = True) -> tuple[str
                     "e.g. https://example.org/a.png (two slashes after https:)")
         return (f'image "{src}" is not a picture address',
                 "give a file under content/ (images/a.png) or an https:// address")
+    if "\x00" in site_path(src):
+        return (f'image "{src}" holds a zero character ("%00"), which no file name can hold',
+                'delete the "%00" from the path')
     content = (root / "content").resolve()
     path = picture_file(content, src)
     if path is None or not path.resolve().is_relative_to(content) or not path.is_file():

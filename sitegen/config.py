@@ -21,7 +21,8 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from .errors import Report, SiteError
-from .models import SENTENCE_END, OptionalText, Text, WebAddress, half_width_address, parse_count, split_address
+from .models import (SENTENCE_END, OptionalText, Text, WebAddress, address_slip, half_width_address, parse_count,
+                     split_address)
 from .sources import read_source
 from .validation import validate_record
 from .yamltext import load_yaml
@@ -38,13 +39,12 @@ def _check_base_url(value: str) -> str:
     """Accept an http(s) address with a host, and no query or fragment; return it ending in "/"."""
     example = 'write the full address, e.g. https://example.org/ or https://example.org/qingpu/diaoyan/'
     text = value.strip()
-    if text and text[-1] in SENTENCE_END:  # copied with the end of its sentence
+    if text and text[-1] in SENTENCE_END:  # copied with the end of its sentence (a folder never ends in ）)
         raise _refuse("base_url", '"{text}" ends in "{sign}", which would be taken as part of the address', value,
                       f'delete the "{text[-1]}" at the end: {half_width_address(text[:-1])}', sign=text[-1])
-    half_width = half_width_address(text)
-    if half_width != text and split_address(half_width).scheme in ("http", "https"):
-        raise _refuse("base_url", '"{text}" is typed with full-width signs (全角符号), which an address cannot hold',
-                      value, f"type it in half width (半角): {half_width}")
+    slip = address_slip(text)
+    if slip is not None:
+        raise _refuse("base_url", '"{text}" ' + slip[0], value, f"{slip[1]} {slip[2]}")
     parts = split_address(text)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise _refuse("base_url", '"{text}" is not a full web address', value, example)

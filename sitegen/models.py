@@ -299,37 +299,71 @@ def parse_web_address(value: Any) -> str:
     text = parse_text(value).strip()
     if not text:
         return ""
-    half_width = half_width_address(text)
-    if half_width != text and split_address(half_width).scheme.lower() in ("http", "https"):
-        raise PydanticCustomError(
-            "web_address", '"{text}" is typed with full-width signs (全角符号), which an address cannot hold',
-            {"text": clip(text), "hint": f"type it in half width (半角): {clip(half_width)}"})
+    slip = address_slip(text)
+    if slip is not None and "全角" in slip[0]:
+        raise PydanticCustomError("web_address", '"{text}" ' + slip[0],
+                                  {"text": clip(text), "hint": f"{slip[1]} {clip(slip[2])}"})
     parts = split_address(text)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c in text for c in "\x00\n\r\t"):
         raise PydanticCustomError(
             "web_address", '"{text}" is not a web address',
             {"text": clip(text), "hint": "write the full address, starting with https:// or http://"})
-    if text[-1] in SENTENCE_END and _OPENING.get(text[-1], "\n") not in text:
-        raise PydanticCustomError(
-            "web_address", '"{text}" ends in "{sign}", which would be taken as part of the address',
-            {"text": clip(text), "sign": text[-1], "hint": f'delete the "{text[-1]}" at the end: {clip(text[:-1])}'})
+    if slip is not None:
+        raise PydanticCustomError("web_address", '"{text}" ' + slip[0],
+                                  {"text": clip(text), "hint": f"{slip[1]} {clip(slip[2])}"})
     return text
 
 
-# What an input method types in an address: the full-width form of any ASCII sign, letter or digit
-# (：／．？ｅ１, U+FF01–U+FF5E, each 0xFEE0 above its ASCII), and the 。 typed for ".".
-HALF_WIDTH_ADDRESS = str.maketrans({**{chr(code + 0xFEE0): chr(code) for code in range(0x21, 0x7F)}, "。": "."})
+# The signs that shape an address, as an input method types them: colon, slash, dot, ?, =, &, #.
+HALF_WIDTH_ADDRESS = str.maketrans({"：": ":", "／": "/", "．": ".", "？": "?", "＝": "=", "＆": "&", "＃": "#"})
+# In the scheme and host, every full-width ASCII sign, letter or digit (U+FF01–U+FF5E, 0xFEE0 above its
+# ASCII) and the 。 typed for ".": a host holds nothing else. A path or query may hold （）， and 。 as
+# they are (通知（2018）.pdf), which browsers send escaped.
+_HALF_WIDTH_HOST = str.maketrans({**{chr(code + 0xFEE0): chr(code) for code in range(0x21, 0x7F)}, "。": "."})
 
 
 def half_width_address(text: str) -> str:
-    """``text`` with what an input method types in an address made half width (`HALF_WIDTH_ADDRESS`).
+    """``text`` with what an input method types in an address made half width.
 
-    A sentence-end sign at the very end (``….html。``) is left as it is: it
-    was copied with the end of a sentence, and is reported as that.
+    The signs that shape an address (：／．？＝＆＃, `HALF_WIDTH_ADDRESS`)
+    anywhere, and in the scheme and host every full-width letter, digit
+    and sign, and 。 (``ｅｘａｍｐｌｅ。org``). A sentence-end sign at the
+    very end (``….html。``) is left as it is: it was copied with the end of
+    a sentence, and is reported as that (`address_slip`).
     """
-    if text and text[-1] in SENTENCE_END:
-        return text[:-1].translate(HALF_WIDTH_ADDRESS) + text[-1]
-    return text.translate(HALF_WIDTH_ADDRESS)
+    end = text[-1] if text and text[-1] in SENTENCE_END else ""
+    shaped = text[:len(text) - len(end)].translate(HALF_WIDTH_ADDRESS)
+    scheme, separator, rest = shaped.partition("://")
+    if not separator:
+        return shaped + end
+    host_end = min((index for index in map(rest.find, "/?#") if index >= 0), default=len(rest))
+    return (scheme.translate(_HALF_WIDTH_HOST) + separator + rest[:host_end].translate(_HALF_WIDTH_HOST)
+            + rest[host_end:] + end)
+
+
+def address_slip(text: str) -> tuple[str, str, str] | None:
+    """What an input method or a copied sentence did to a web address, ``(message, fix, address meant)``, or None.
+
+    Takes the address as typed (stripped). Full-width signs where an
+    address has its colon, slashes, dots and host (`half_width_address`),
+    when the half-width form is an http(s) address: ``is typed with
+    full-width signs (全角符号), …``, fix ``type it in half width (半角):``.
+    Else a sentence-end sign at the end (``….html。``, copied with its
+    sentence; a closing bracket whose opening one is in the address is
+    part of it): ``ends in "。", …``, fix ``delete the "。" at the end:``.
+    Callers put what the address is (``image "…"``) before the message and
+    the address meant after the fix.
+    """
+    half_width = half_width_address(text)
+    if half_width != text and split_address(half_width).scheme.lower() in ("http", "https"):
+        if half_width[-1:] in SENTENCE_END and _OPENING.get(half_width[-1], "\n") not in half_width:
+            half_width = half_width[:-1]
+        return ("is typed with full-width signs (全角符号), which an address cannot hold",
+                "type it in half width (半角):", half_width)
+    if text and text[-1] in SENTENCE_END and _OPENING.get(text[-1], "\n") not in text:
+        return (f'ends in "{text[-1]}", which would be taken as part of the address',
+                f'delete the "{text[-1]}" at the end:', text[:-1])
+    return None
 
 
 def split_address(text: str) -> SplitResult:

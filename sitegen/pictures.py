@@ -39,9 +39,10 @@ def picture_file(content: Path, src: str) -> Path | None:
     ``images/a%20b.png?v=2`` → ``content/images/a b.png``: the path is read
     as the address it is published at (`site_image_path`), percent-escapes
     decoded, query and fragment left out, never above ``content/``. The file
-    may not exist.
+    may not exist. None too for a path no file can have (``%00``, a zero
+    character, which the file system refuses with ValueError).
     """
-    if is_external_address(src):
+    if is_external_address(src) or "\x00" in site_path(src):
         return None
     return content / posixpath.normpath(site_path(src)).lstrip("/")  # an absolute path: no ".." left
 

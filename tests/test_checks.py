@@ -1169,6 +1169,40 @@ def test_addresses_in_pages_with_a_full_width_slash_in_the_host_are_messages_not
          "type it in half width (半角): http://www.shcafe.org/shzxxw/120946.html")]
 
 
+def test_full_width_brackets_and_commas_in_a_path_or_query_are_part_of_the_address(tmp_path: Path) -> None:
+    # Every full-width sign was taken for an input-method slip: these real addresses were refused, and the
+    # hint (…通知(2018).pdf) named another address.
+    source = "source:\n  publisher: 青浦区政府\n  url: http://www.qingpu.gov.cn/upload/通知（2018）.pdf\n"
+    picture = ("images:\n  - src: https://www.qingpu.gov.cn/images/白鹤镇座谈会（2018年4月）.jpg\n    alt: 座谈会\n"
+               "  - src: https://www.baidu.com/s?wd=白鹤镇，大调研\n    alt: 搜索\n")
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(extra=source),
+                                 "content/interviews/b.md": interview("访谈乙", extra=picture)})
+    assert found(root) == []
+
+
+@pytest.mark.parametrize("src, message, hint", [
+    ("https：//example.org/a.png", 'is typed with full-width signs (全角符号), which an address cannot hold',
+     "type it in half width (半角): https://example.org/a.png"),  # it said "image not found"
+    ("ｈｔｔｐｓ://example.org/a.png", 'is typed with full-width signs (全角符号), which an address cannot hold',
+     "type it in half width (半角): https://example.org/a.png"),
+    ("https://example.org/a.png。", 'ends in "。", which would be taken as part of the address',
+     'delete the "。" at the end: https://example.org/a.png'),  # it was published with the 。
+    ("images/a%00.png", 'holds a zero character ("%00"), which no file name can hold',
+     'delete the "%00" from the path'),  # a traceback: "embedded null byte"
+])
+def test_a_picture_address_slip_is_named_at_the_src(tmp_path: Path, src: str, message: str, hint: str) -> None:
+    picture = f"images:\n  - src: {src}\n    alt: 图\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(extra=picture)})
+    assert [(p.location(), p.message, p.hint) for p in found(root)] == [
+        ("content/interviews/a.md:10:10", f'image "{src}" {message}', hint)]
+
+
+def test_a_zero_character_in_a_body_picture_path_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body="## 问题\n\n![图](/%00.png)\n")})
+    assert [(p.location(), p.message.split(",")[0]) for p in found(root)] == [
+        ("content/interviews/a.md:13:6", 'image "/%00.png" holds a zero character ("%00")')]
+
+
 def test_pictures_that_browsers_show_are_not_warned_as_cut_short(tmp_path: Path) -> None:
     # A GB2312 SVG stopped the build with a traceback; a motion photo (a video after the JPEG's end) and a
     # PNG with a line break after IEND were warned as broken.
