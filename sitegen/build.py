@@ -218,11 +218,12 @@ def _check(options: BuildOptions, report: Report, held: list[Document]) -> None:
 
 def _addresses(options: BuildOptions, content: Content, graph: SiteGraph,
                report: Report) -> tuple[Path, AddressBook] | None:
-    """Warn of the pages whose address moved since the last build (`sitegen.addresses`).
+    """Warn of the pages whose address moved since the last build into the same output folder (`sitegen.addresses`).
 
-    One record serves every build of the published site, whatever its base URL, output folder or
-    search index (a page's site path depends on none of them: publishers build with --base-url,
-    editors check without it), and one the previews with drafts (`sitegen serve`). Returns where
+    One record serves every build into one output folder, whatever its base URL or search index
+    (a page's site path depends on neither: publishers build with --base-url, editors check
+    without it), so a trial build into another folder neither warns for nor hides what the
+    published folder's next build will do; previews with drafts (`sitegen serve`) keep their own. Returns where
     the record is kept and this build's addresses, for the build to keep once it succeeds; None
     without a build cache, or when the record holds these addresses already (an edit that moved
     nothing, such as a template's or a tally's: nothing to warn of or write).
@@ -230,7 +231,7 @@ def _addresses(options: BuildOptions, content: Content, graph: SiteGraph,
     cache = options.cache_folder(graph.config)
     if cache is None:
         return None
-    path = address_record_path(cache, options_key(None, None, False, options.include_drafts))
+    path = address_record_path(cache, options_key(None, str(graph.config.output_path), False, options.include_drafts))
     before = AddressBook.load(path)
     now = AddressBook.of(graph, before)
     if now.pages == before.pages:

@@ -77,7 +77,7 @@ def test_check_warns_from_the_record_of_a_plain_build_and_keeps_nothing(tmp_path
     assert check(BuildOptions(root=root)).problems == []
 
 
-def test_builds_with_another_base_url_or_output_compare_with_the_same_record(tmp_path: Path) -> None:
+def test_builds_into_one_output_folder_compare_with_one_record_whatever_their_base_url(tmp_path: Path) -> None:
     # Each set of options had a record of its own: a publisher building with --base-url (as README says
     # to) after an editor's plain build was never warned, and check went on warning of a move long built.
     root = _site(tmp_path / "site")
@@ -87,10 +87,16 @@ def test_builds_with_another_base_url_or_output_compare_with_the_same_record(tmp
     assert moved == ["content/interviews/renamed.md: warning: the page's address changed from /interviews/other/ "
                      "to /interviews/renamed/"]
     assert check(BuildOptions(root=root)).problems == []
+    # A trial build into another folder has a record of its own: it neither takes the warning away from
+    # the published folder's next build nor leaves one behind for it.
     (root / "content/interviews/renamed.md").rename(root / "content/interviews/again.md")
-    assert [line.split(" since")[0] for line in _built(root, output="public")] == [
+    assert _built(root, output=str(tmp_path / "trial")) == []  # its first build: nothing to compare with
+    assert [line.split(" since")[0] for line in _built(root)] == [
         "content/interviews/again.md: warning: the page's address changed from /interviews/renamed/ to "
         "/interviews/again/"]
+    _edit(root, "content/interviews/again.md", "title: 另一篇", "title: 另一篇\nslug: try-new-name")
+    assert len(_built(root, output=str(tmp_path / "trial"))) == 1
+    _edit(root, "content/interviews/again.md", "title: 另一篇\nslug: try-new-name", "title: 另一篇")
     assert _built(root) == []
 
 
