@@ -420,13 +420,16 @@ def check_sound_alike_units(content: Content, report: Report) -> None:
         if earlier is None:
             continue
         first, second = earlier.record, unit.record
+        # Deleting a file that holds tallies would lose them: they go into the file kept first.
+        move = f"move the tallies of {unit.path} into {earlier.path}, " if first.tallies and second.tallies else ""
+        apart = (f"add {first.id} to the distinct_from list of {unit.path}" if second.distinct_from
+                 else f"add the line distinct_from: [{first.id}] to {unit.path}")
         report.warning(
             unit.path, *unit.yaml.locate(("name",)),
             f"the unit names {first.name} ({earlier.path}) and {second.name} ({unit.path}) both read {reading} "
             f"(同音): if they are one place typed two ways, it is {_twice(earlier, unit)}",
-            f"if they are one place, keep one file: e.g. delete {unit.path} and add {second.name} to the "
-            f"misspellings of {earlier.path}; if they are two different places, add the line "
-            f"distinct_from: [{first.id}] to {unit.path} (the warning then stops)")
+            f"if they are one place, keep one file: e.g. {move}delete {unit.path} and add {second.name} to the "
+            f"misspellings of {earlier.path}; if they are two different places, {apart} (the warning then stops)")
 
 
 def _told_apart(first: Sourced[Unit], second: Sourced[Unit]) -> bool:

@@ -254,8 +254,9 @@ def test_two_unit_files_for_one_town_are_an_error_at_the_second_name(tmp_path: P
 
 
 _SOUND_ALIKE_HINT = (
-    "  hint: if they are one place, keep one file: e.g. delete {second} and add {name} to the misspellings of {first}; "
-    "if they are two different places, add the line distinct_from: [{first_id}] to {second} (the warning then stops)")
+    "  hint: if they are one place, keep one file: e.g. {move}delete {second} and add {name} to the misspellings of "
+    "{first}; if they are two different places, add the line distinct_from: [{first_id}] to {second} (the warning "
+    "then stops)")
 
 
 def test_two_units_whose_names_read_the_same_are_warned_at_the_second_name(tmp_path: Path) -> None:
@@ -272,15 +273,39 @@ def test_two_units_whose_names_read_the_same_are_warned_at_the_second_name(tmp_p
         "content/units/baihezhen.yaml:1:7: warning: the unit names 白鹤镇 (content/units/baihe.yaml) and 百鹤镇 "
         "(content/units/baihezhen.yaml) both read bai-he-zhen (同音): if they are one place typed two ways, it is "
         "counted twice in the district totals\n" + _SOUND_ALIKE_HINT.format(
-            first="content/units/baihe.yaml", second="content/units/baihezhen.yaml", name="百鹤镇", first_id="baihe"),
+            first="content/units/baihe.yaml", second="content/units/baihezhen.yaml", name="百鹤镇", first_id="baihe",
+            move="move the tallies of content/units/baihezhen.yaml into content/units/baihe.yaml, "),
         "content/units/xinmincun.yaml:3:9: warning: the unit names 新民村 (content/units/xinmin.yaml) and 新闵村 "
         "(content/units/xinmincun.yaml) both read xin-min-cun (同音): if they are one place typed two ways, it is "
         "listed twice among the units\n" + _SOUND_ALIKE_HINT.format(
-            first="content/units/xinmin.yaml", second="content/units/xinmincun.yaml", name="新闵村", first_id="xinmin")]
+            first="content/units/xinmin.yaml", second="content/units/xinmincun.yaml", name="新闵村", first_id="xinmin",
+            move="")]
     # A warning, not an error: the site is built.
     result = build(BuildOptions(root=root, now=NOW, search=False))
     assert [p.location() for p in result.warnings] == ["content/units/baihezhen.yaml:1:7",
                                                        "content/units/xinmincun.yaml:3:9"]
+
+
+def test_long_names_alike_only_in_their_first_80_letters_of_pinyin_are_not_taken_for_one(tmp_path: Path) -> None:
+    # A reading is a slug, cut near 80 letters: these two read alike up to …da-xing-ju and were warned.
+    long = "上海市青浦区夏阳街道青浦新城一站大型居住社区第{}居民委员会"
+    root = write_site(tmp_path, {
+        "content/units/jwh1.yaml": f"name: {long.format('一')}\nlevel: community\n",
+        "content/units/jwh2.yaml": f"name: {long.format('二')}\nlevel: community\n",
+        "content/interviews/a.md": interview()})
+    assert found(root) == []
+
+
+def test_a_sound_alike_hint_adds_to_a_distinct_from_list_there_is(tmp_path: Path) -> None:
+    # It said "add the line distinct_from: […]", which gave a key twice.
+    root = write_site(tmp_path, {
+        "content/units/baihecun.yaml": "name: 白鹤村\nlevel: village\n",
+        "content/units/xinmin.yaml": "name: 新民村\nlevel: village\n",
+        "content/units/zhuanghe.yaml": "name: 白河村\nlevel: village\ndistinct_from: [xinmin]\n",
+        "content/interviews/a.md": interview()})
+    [problem] = found(root)
+    assert problem.hint.endswith("if they are two different places, add baihecun to the distinct_from list of "
+                                 "content/units/zhuanghe.yaml (the warning then stops)")
 
 
 def test_two_places_whose_names_read_the_same_are_told_apart_with_distinct_from(tmp_path: Path) -> None:
