@@ -293,8 +293,9 @@ def check_failed_unit(path: str, data: YamlData, today: date, report: Report) ->
     (`check_tally_arithmetic`) and are not dated ahead
     (`check_tally_dates`), tallies and milestones are in date order and
     counts do not fall (`check_tally_order`, `check_milestone_order`), each
-    item compared with the valid one before it. An editor who mends the
-    file's errors then meets no new ones. Raises nothing.
+    item compared with the valid one before it, so mending the file's
+    errors brings no new message about them (the targets are checked once
+    the record is valid). Raises nothing.
     """
     value = data.value if isinstance(data.value, dict) else {}
     tallies = _valid_items(Tally, value.get("tallies"))
@@ -515,13 +516,17 @@ def _missing(document: Document, loc: tuple[str, ...], kind: str, value: str,
     folder = "series" if kind == "series" else "units"
     records = content.series if kind == "series" else content.units
     named = {name: rid for rid, sourced in records.items() for name in _names(sourced.record)}
-    alike = _sounds_like(value, content) if kind == "unit" and value not in named else None
+    alike = _sounds_like(value, content) if kind == "unit" and value not in named else []
     if value in named:
         hint = f"write the id, not the name: {loc[0]}: {named[value]}"
-    elif alike is not None:
-        rid, unit = alike
+    elif len(alike) == 1:
+        rid, unit = alike[0]
         hint = (f"{value} reads the same as the unit {unit.name} ({content.readings[value]}): write the id of "
                 f"{unit.name}, not a name: {loc[0]}: {rid}")
+    elif alike:
+        units = ", ".join(f"{rid} ({unit.name})" for rid, unit in alike)
+        hint = (f"{value} reads the same as {len(alike)} units ({content.readings[value]}): write the id of the one "
+                f"meant: {units}")
     elif records:
         hint = _id_hint(loc[0], value, sorted(records), folder)
     else:
@@ -529,17 +534,17 @@ def _missing(document: Document, loc: tuple[str, ...], kind: str, value: str,
     report.error(document.path, line, column, f'there is no {kind} "{value}"', hint)
 
 
-def _sounds_like(value: str, content: Content) -> tuple[str, Unit] | None:
-    """The unit (id, record) whose name reads as ``value`` does (白河镇 for 白鹤镇), first by id; else None.
+def _sounds_like(value: str, content: Content) -> list[tuple[str, Unit]]:
+    """The units ``(id, record)`` whose names read as ``value`` does (白河镇 for 白鹤镇), by id; [] for none.
 
     ``value`` is a ``unit:`` naming no unit; its reading is known when it
     is not ASCII (`sitegen.load.Content.readings`).
     """
     reading = content.readings.get(value)
     if not reading:
-        return None
-    return next(((rid, sourced.record) for rid, sourced in sorted(content.units.items())
-                 if content.readings.get(sourced.record.name) == reading), None)
+        return []
+    return [(rid, sourced.record) for rid, sourced in sorted(content.units.items())
+            if content.readings.get(sourced.record.name) == reading]
 
 
 def _id_hint(key: str, value: str, ids: list[str], folder: str) -> str:

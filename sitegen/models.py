@@ -79,7 +79,8 @@ def parse_date(value: Any) -> date:
     if not 1 <= month <= 12:  # most often day and month swapped (26-04 for 04-26)
         swapped = f"{year:04d}-{day:02d}-{month:02d}"
         hint = (f"did you mean {swapped}? sitegen reads dates as year-month-day (年-月-日)"
-                if 1 <= day <= 12 and _exists(year, day, month) else "check the date against the source document")
+                if 1 <= day <= 12 and year >= EARLIEST_YEAR and _exists(year, day, month)
+                else "check the date against the source document")
         raise PydanticCustomError(
             "date_value", '"{text}" does not exist (there is no month {month}: months run from 1 to 12)',
             {"text": value, "month": month, "hint": hint})

@@ -195,9 +195,10 @@ def test_a_month_past_12_is_named_and_a_swapped_day_and_month_gets_the_date_mean
         f'{UNIT_PATH}:11:11: error: milestones → item 1 → date: "2018-13-45" does not exist (there is no month 13: '
         "months run from 1 to 12)\n"
         "  hint: check the date against the source document"]
-    with pytest.raises(PydanticCustomError) as caught:
-        parse_date("2019-29-02")  # 2019-02-29 does not exist either: no date to offer
-    assert caught.value.context["hint"] == "check the date against the source document"
+    for typed in ("2019-29-02", "0218-26-04"):  # 2019-02-29 does not exist; 0218-04-26 is refused itself
+        with pytest.raises(PydanticCustomError) as caught:
+            parse_date(typed)
+        assert caught.value.context["hint"] == "check the date against the source document"
 
 
 def test_a_unit_with_field_errors_gets_its_tallies_and_milestones_checked_in_the_same_run(tmp_path: Path) -> None:
@@ -353,6 +354,12 @@ def test_a_unit_named_by_a_name_that_reads_as_its_name_gets_its_id_in_the_hint(t
     assert [p.format() for p in found(root)] == [
         'content/interviews/a.md:4:7: error: there is no unit "百鹤镇"\n'
         "  hint: 百鹤镇 reads the same as the unit 白鹤镇 (bai-he-zhen): write the id of 白鹤镇, not a name: unit: baihe"]
+    # Several units that read so (told apart with distinct_from): the hint named the first as if it were the one.
+    root = write_site(tmp_path / "more", {
+        "content/interviews/a.md": interview().replace("unit: baihe", "unit: 柏河镇"),
+        "content/units/baihe2.yaml": "name: 百河镇\nlevel: town\ndistinct_from: [baihe]\n"})
+    assert [p.hint for p in found(root)] == [
+        "柏河镇 reads the same as 2 units (bai-he-zhen): write the id of the one meant: baihe (白鹤镇), baihe2 (百河镇)"]
 
 
 def test_a_misspelling_that_is_part_of_a_correct_name_or_listed_twice_is_warned_at_its_entry(
