@@ -442,18 +442,28 @@ def _told_apart(first: Sourced[Unit], second: Sourced[Unit]) -> bool:
 
 
 def _check_distinct_from(unit: Sourced[Unit], content: Content, report: Report) -> None:
-    """Warn at each entry of a unit's ``distinct_from`` that names no unit (it then tells nothing apart)."""
+    """Warn at each entry of a unit's ``distinct_from`` that names no unit (it then tells nothing apart).
+
+    Several ids typed as one (``distinct_from: baihe, b3`` without brackets, or
+    with a full-width comma or 顿号) get the list written out.
+    """
     for index, value in enumerate(unit.record.distinct_from):
         if value in content.units or ("units", value) in content.broken:
             continue
+        parts = [part for part in _ID_SEPARATORS.split(value) if part]
         named = next((rid for rid, other in sorted(content.units.items()) if value in _names(other.record)), None)
         meant = named or did_you_mean(value, sorted(content.units))
         report.warning(unit.path, *unit.yaml.locate(("distinct_from", index)),
                        f'distinct_from: there is no unit "{value}"',
-                       f"write the id, not the name: {named}" if named is not None
+                       "list the ids in brackets, apart by half-width commas (半角逗号): "
+                       f"distinct_from: [{', '.join(parts)}]" if len(parts) > 1
+                       else f"write the id, not the name: {named}" if named is not None
                        else f"did you mean {meant}?" if meant is not None
                        else f"write the id of a unit whose name reads the same as {unit.record.name} (its file "
                             "name in content/units/ without .yaml), or remove the entry")
+
+
+_ID_SEPARATORS = re.compile(r"[\s,，、;；]+")
 
 
 def check_page_titles(content: Content, report: Report) -> None:

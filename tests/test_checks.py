@@ -345,6 +345,12 @@ def test_two_places_whose_names_read_the_same_are_told_apart_with_distinct_from(
         'content/units/xujing.yaml:3:30: warning: distinct_from: there is no unit "huaxin"\n'
         "  hint: write the id of a unit whose name reads the same as 徐泾镇 (its file name in content/units/ "
         "without .yaml), or remove the entry"]
+    # Two ids without brackets, or with a full-width comma, are one id: the hint writes the list.
+    for typed in ("baihe, baihecun", "[baihe，baihecun]"):
+        root = write_site(tmp_path / typed.strip("[]").replace(", ", "-").replace("，", "_"), {
+            "content/units/xujing.yaml": f"name: 徐泾镇\nlevel: town\ndistinct_from: {typed}\n"})
+        assert [p.hint for p in found(root)] == [
+            "list the ids in brackets, apart by half-width commas (半角逗号): distinct_from: [baihe, baihecun]"]
 
 
 def test_a_unit_named_by_a_name_that_reads_as_its_name_gets_its_id_in_the_hint(tmp_path: Path) -> None:
