@@ -897,16 +897,29 @@ def output_path(url: str) -> str:
 
 
 def check_output_paths(pages: Sequence[Page], report: Report) -> None:
-    """Error when two pages would write the same output file (Eleventy's rule), naming both sources."""
+    """Error when two pages would write the same output file (Eleventy's rule), naming both sources.
+
+    Two pages sitegen makes itself (a list, the search page) can clash only
+    through the permalink patterns of site.yaml: that error is at site.yaml,
+    naming both pages by title and the setting to change.
+    """
     owners: dict[str, Page] = {}
     for page in pages:
         first = owners.setdefault(page.output, page)
-        if first is not page:
-            where = page.source or first.source or ""
-            report.error(where, None, None,
-                         f"two pages want the URL {page.url}: {first.source or 'a generated page'} and "
-                         f"{page.source or 'a generated page'}",
-                         "change the slug of one of them (front matter slug: …)")
+        if first is page:
+            continue
+        if not page.source and not first.source:
+            report.error("site.yaml", None, None,
+                         f'two pages want the URL {page.url}: the page "{first.title}" and the page "{page.title}", '
+                         "both made by sitegen",
+                         "give each collection a folder of its own in permalinks: (site.yaml), apart from the "
+                         "folders of sitegen's own pages (/search/, /tags/, /units/, /dashboard/ …), e.g. "
+                         "interviews: /fangtan/{slug}/")
+            continue
+        report.error(page.source or first.source or "", None, None,
+                     f"two pages want the URL {page.url}: {first.source or 'a generated page'} and "
+                     f"{page.source or 'a generated page'}",
+                     "change the slug of one of them (front matter slug: …)")
 
 
 # Folders and files every build makes besides its pages (theme assets, open data, search index, …).

@@ -495,6 +495,16 @@ def test_two_pages_with_one_url_across_collections(tmp_path: Path) -> None:
     assert problems[0].hint.startswith("change one slug")
 
 
+def test_two_of_sitegens_own_pages_at_one_url_are_blamed_on_the_permalinks_setting(tmp_path: Path) -> None:
+    # "two pages want the URL /search/: a generated page and a generated page", hint: change a front matter slug.
+    config = "title: 测试站点\npermalinks:\n  interviews: /search/{slug}/\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview()}, config=config)
+    assert [p.format() for p in found(root)] == [
+        'site.yaml: error: two pages want the URL /search/: the page "访谈" and the page "搜索", both made by sitegen\n'
+        "  hint: give each collection a folder of its own in permalinks: (site.yaml), apart from the folders of "
+        "sitegen's own pages (/search/, /tags/, /units/, /dashboard/ …), e.g. interviews: /fangtan/{slug}/"]
+
+
 def test_a_title_that_gives_no_url_is_an_error_with_a_hint(tmp_path: Path) -> None:
     root = write_site(tmp_path, {"content/interviews/访谈.md": interview("！！！")})
     assert [p.format() for p in found(root)] == [
