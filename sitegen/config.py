@@ -154,7 +154,16 @@ def _check_permalink(value: str) -> str:
     if not all(_PERMALINK_PART.fullmatch(part) for part in parts):
         raise _refuse("permalink", 'the permalink pattern "{text}" may only hold "/", {slug}, and a-z, 0-9, '
                       '"-" or "_" between the slashes', value, example)
+    folder = value[1:].split("/", 1)[0]
+    if folder in SITEGEN_FOLDERS:
+        raise _refuse("permalink", 'the permalink pattern "{text}" puts pages in /{folder}/, which sitegen fills '
+                      "with {what}", value, 'choose a folder of its own, as the default patterns do ("/tags/{slug}/", "/interviews/{slug}/")',
+                      folder=folder, what=SITEGEN_FOLDERS[folder])
     return value
+
+
+SITEGEN_FOLDERS = {"assets": "the theme's files", "data": "the open data", "pagefind": "the search index"}
+"""The output folders sitegen fills besides its pages, and with what: no page may be put there."""
 
 
 # One part of a permalink between two slashes: no "." (no "..", no ".git"), "%", ":" or empty part.

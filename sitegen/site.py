@@ -33,7 +33,7 @@ from types import MappingProxyType
 from typing import Any, Callable, Iterable, Mapping, Sequence
 from urllib.parse import quote, unquote, urlsplit
 
-from .config import Config, Permalinks
+from .config import SITEGEN_FOLDERS, Config, Permalinks
 from .errors import Report
 from .load import Content, Document, alias_as_typed
 from .markup import reading_minutes
@@ -923,7 +923,7 @@ def check_output_paths(pages: Sequence[Page], report: Report) -> None:
 
 
 # Folders and files every build makes besides its pages (theme assets, open data, search index, …).
-_MADE_FOLDERS = ("/assets/", "/data/", "/pagefind/")
+_MADE_FOLDERS = tuple(f"/{folder}/" for folder in SITEGEN_FOLDERS)
 _MADE_FILES = ("/sitemap.xml", "/robots.txt", "/datapackage.json", "/404.html", "/" + FEED_FILE)
 RECORD_FILE = "/.sitegen-manifest"
 """Where the output folder keeps the list of files sitegen wrote there (`sitegen.write.MANIFEST`)."""

@@ -505,6 +505,19 @@ def test_two_of_sitegens_own_pages_at_one_url_are_blamed_on_the_permalinks_setti
         "sitegen's own pages (/search/, /tags/, /units/, /dashboard/ …), e.g. interviews: /fangtan/{slug}/"]
 
 
+@pytest.mark.parametrize("folder, what", [("pagefind", "the search index"), ("data", "the open data"),
+                                          ("assets", "the theme's files")])
+def test_a_permalink_into_a_folder_sitegen_fills_is_refused_at_the_setting(tmp_path: Path, folder: str,
+                                                                           what: str) -> None:
+    # check passed; build stopped at the search index with "rename content/pagefind/", a folder there is not.
+    config = f"title: 测试站点\npermalinks:\n  tags: /{folder}/{{slug}}/\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(extra="tags: [草莓]\n")}, config=config)
+    assert [p.format() for p in found(root)] == [
+        f'site.yaml:3:9: error: permalinks → tags: the permalink pattern "/{folder}/{{slug}}/" puts pages in '
+        f"/{folder}/, which sitegen fills with {what}\n"
+        '  hint: choose a folder of its own, as the default patterns do ("/tags/{slug}/", "/interviews/{slug}/")']
+
+
 def test_a_title_that_gives_no_url_is_an_error_with_a_hint(tmp_path: Path) -> None:
     root = write_site(tmp_path, {"content/interviews/访谈.md": interview("！！！")})
     assert [p.format() for p in found(root)] == [
