@@ -6,7 +6,7 @@ the report; `check_content` runs them all. The rules come from how a
 progress report is read: a figure on a public page must add up, and the
 reader must be able to trust every link and date.
 
-May import: errors, models, load (record types only), markup, pictures, validation
+May import: errors, models, load (record types only), markup, pictures, validation, webaddress
 (did-you-mean for ids).
 """
 
@@ -29,10 +29,10 @@ from pydantic import ValidationError
 from .errors import Report
 from .load import Content, Document, Sourced, YamlData
 from .markup import is_local_path, local_file_name, outside_fences
-from .models import (Milestone, Tally, Unit, address_slip, half_width_address, is_external_address, split_address,
-                     swapped_years, tag_spelling)
+from .models import Milestone, Tally, Unit, is_external_address, swapped_years, tag_spelling
 from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file, site_path
 from .validation import closest, did_you_mean
+from .webaddress import address_slip, half_width_address, split_address
 
 COUNT_FIELDS = ("batches", "collected", "escalated", "resolved")
 COUNT_LABELS = {"batches": "survey batches (调研批次)", "collected": "collected (收集)",

@@ -4,7 +4,7 @@ Every problem in ``site.yaml`` is reported at once, and unknown keys are
 errors with a did-you-mean (as Zola does), so a typo never silently falls
 back to a default.
 
-May import: errors, sources, yamltext, validation, models.
+May import: errors, sources, yamltext, validation, models, webaddress.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from .errors import Report, SiteError
-from .models import (SENTENCE_END, OptionalText, Text, WebAddress, address_slip, half_width_address, parse_count,
-                     split_address)
+from .models import OptionalText, Text, WebAddress, parse_count
+from .webaddress import SENTENCE_END, address_slip, half_width_address, split_address
 from .sources import read_source
 from .validation import validate_record
 from .yamltext import load_yaml

@@ -9,7 +9,7 @@ only the outermost ``<svg>`` element states the picture's size (imagesize
 takes the first ``width``/``height`` anywhere in the file, such as an inner
 shape's, when the root has none).
 
-May import: models (and the standard library, imagesize).
+May import: models, webaddress (and the standard library, imagesize).
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 from urllib.parse import unquote
 
-from .models import is_external_address, site_image_path, split_address
+from .models import is_external_address, site_image_path
+from .webaddress import split_address
 
 RASTER_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp")
 """Picture files that always state their size: one whose size cannot be read is damaged or misnamed."""
