@@ -6,7 +6,7 @@ summaries, feeds and search) and the warnings an editor should see, each at a
 real line of the file.
 
 May import: ``sitegen.errors``, ``sitegen.yamltext`` (the names of characters that show
-nothing and of odd spaces); libraries ``markdown`` (Python-Markdown) and ``nh3``; the standard library.
+nothing and of odd spaces), ``sitegen.webaddress`` (addresses typed with an input method); libraries ``markdown`` (Python-Markdown) and ``nh3``; the standard library.
 
 Policies (what editors get, and why):
 
@@ -76,11 +76,12 @@ from markdown.treeprocessors import InlineProcessor, Treeprocessor, UnescapeTree
 from markdown.util import AMP_SUBSTITUTE, AtomicString
 
 from .errors import Problem
+from .webaddress import address_slip, half_width_address
 from .yamltext import INVISIBLE_NAMES, INVISIBLE_RE, WIDE_SPACES, invisible_place, space_name
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "22"
+POLICY_VERSION = "23"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -1196,6 +1197,44 @@ def outside_fences(lines: Sequence[str], first: int = 0) -> Iterator[tuple[int, 
             yield number, line
 
 
+# A link's or picture's address, as Python-Markdown writes it (a literal start: the search skips to it).
+_HREF_RE = re.compile(r'<a href="([^"]*)"')
+_SRC_RE = re.compile(r'<img [^>]*?src="([^"]*)"')
+
+
+def _address_slip_problems(raw_html: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
+    """Warnings for web addresses of links and pictures typed with full-width signs or copied with a 。.
+
+    Takes the HTML as Python-Markdown made it (before sanitizing: an
+    address Python cannot split, such as a full-width slash in the host,
+    is dropped there, leaving a link to nowhere or a picture without a
+    file) and the body's lines. Each address that `address_slip` names is
+    a warning at the place it is typed (the first not yet named), with the
+    address meant. Only http(s) addresses are looked at.
+    """
+    problems: list[Problem] = []
+    start: dict[int, int] = {}  # per line, where the next search starts: one address typed twice is two places
+    found = sorted([(match.start(), "link", match.group(1)) for match in _HREF_RE.finditer(raw_html)]
+                   + [(match.start(), "picture", match.group(1)) for match in _SRC_RE.finditer(raw_html)])
+    for _, what, typed in found:
+        if typed.isascii():  # an input method's slips are all full-width signs or 。
+            continue
+        address = html.unescape(typed)
+        slip = address_slip(address) if half_width_address(address)[:8].lower().startswith(
+            ("http://", "https://")) else None
+        if slip is None:
+            continue
+        where = next(((index, column) for index, line in enumerate(lines)
+                      if (column := line.find(address, start.get(index, 0))) >= 0), None)
+        if where is None:
+            continue
+        index, column = where
+        start[index] = column + len(address)
+        problems.append(Problem(path, first_line + index, column + 1, "warning",
+                                f'this {what}\'s address "{address}" {slip[0]}', f"{slip[1]} {slip[2]}"))
+    return problems
+
+
 def _typed_link_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
     """Warnings for links and pictures typed with full-width signs, which Markdown shows as plain text.
 
@@ -1858,6 +1897,7 @@ class MarkdownRenderer:
         text = collector.text()
         problems = _heading_problems(lines, path, first_line)
         problems += _typed_link_problems(source, lines, path, first_line)
+        problems += _address_slip_problems(raw_html, lines, path, first_line)
         problems += _indented_marker_problems(source, lines, clean_html, path, first_line)
         problems += _citation_problems(source, lines, path, first_line)
         problems += _numbering_problems(source, lines, path, first_line)

@@ -733,6 +733,27 @@ def test_markdown_signs_typed_in_full_width_are_warned(renderer: MarkdownRendere
         "left: | 照明 ｜ 18 |")
 
 
+def test_link_and_picture_addresses_typed_in_full_width_or_with_a_final_stop_are_warned(
+        renderer: MarkdownRenderer) -> None:
+    # A full-width slash in the host was dropped by the sanitizer: a link to nowhere, a picture without its
+    # file, and no message. The others were published as typed. Real addresses with （） or ， are left alone.
+    body = ("见[原文](https://www.shcafe.org／shzxxw/120946.html)。\n\n![座谈会](https：//example.org/a.png)\n\n"
+            "[两次](https://ｅｘａｍｐｌｅ.org/) 和 [两次](https://ｅｘａｍｐｌｅ.org/)\n\n[原文](http://x.org/a.html。)\n\n"
+            "[通知](http://www.qingpu.gov.cn/通知（2018）.pdf) [搜索](https://www.baidu.com/s?wd=白鹤，大调研)\n\n"
+            "`[代码](https：//example.org/)`\n")
+    result = renderer.render(body, "a.md", 10)
+    wide = "is typed with full-width signs (全角符号), which an address cannot hold"
+    assert [(p.line, p.column, p.message, p.hint) for p in result.problems] == [
+        (10, 7, f'this link\'s address "https://www.shcafe.org／shzxxw/120946.html" {wide}',
+         "type it in half width (半角): https://www.shcafe.org/shzxxw/120946.html"),
+        (12, 8, f'this picture\'s address "https：//example.org/a.png" {wide}',
+         "type it in half width (半角): https://example.org/a.png"),
+        (14, 6, f'this link\'s address "https://ｅｘａｍｐｌｅ.org/" {wide}', "type it in half width (半角): https://example.org/"),
+        (14, 35, f'this link\'s address "https://ｅｘａｍｐｌｅ.org/" {wide}', "type it in half width (半角): https://example.org/"),
+        (16, 6, 'this link\'s address "http://x.org/a.html。" ends in "。", which would be taken as part of the address',
+         'delete the "。" at the end: http://x.org/a.html')]
+
+
 def test_tables_markdown_shows_as_text_are_warned(renderer: MarkdownRenderer) -> None:
     # Pipe rows without the --- line, and rows pasted from Excel (cells between TABs), were published as
     # text, unwarned.
