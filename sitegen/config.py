@@ -48,9 +48,9 @@ def _check_base_url(value: str) -> str:
     parts = split_address(text)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise _refuse("base_url", '"{text}" is not a full web address', value, example)
-    if parts.query or parts.fragment:
+    if "?" in text or "#" in text:  # an empty one too: "…/#" would become "…/#/" once "/" is added
         raise _refuse("base_url", '"{text}" has a ?query or #fragment', value,
-                      "remove everything from the ? or # on")
+                      f"remove everything from the ? or # on: {re.split('[?#]', text, maxsplit=1)[0]}")
     _check_base_path(value, parts)
     return text if text.endswith("/") else text + "/"
 

@@ -944,6 +944,9 @@ def test_site_settings_get_messages_too(tmp_path: Path) -> None:
     ("https://editor:secret@example.org/r/", "holds a user name or password (editor:secret@), which every page "
      "would publish", "remove it: https://example.org/r/"),
     ("https://example.org/r/../s/", 'has "." or ".." in its path', "write the address without them: https://example.org/s/"),
+    # An empty fragment passed, became "…/#/" once the "/" was added, and --base-url blamed site.yaml for it.
+    ("https://example.org/r/#", "has a ?query or #fragment", "remove everything from the ? or # on: https://example.org/r/"),
+    ("https://example.org/?", "has a ?query or #fragment", "remove everything from the ? or # on: https://example.org/"),
 ])
 def test_a_base_url_that_would_send_links_elsewhere_is_refused(tmp_path: Path, typed: str, message: str,
                                                                hint: str) -> None:
