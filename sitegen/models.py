@@ -85,7 +85,7 @@ def parse_date(value: Any) -> date:
                 else "check the date against the source document")
         raise PydanticCustomError(
             "date_value", '"{text}" does not exist (there is no month {month}: months run from 1 to 12)',
-            {"text": value, "month": month, "hint": hint})
+            {"text": value, "month": month, "hint": hint, "meant": swapped if hint.startswith("did") else ""})
     try:
         parsed = date(year, month, day)
     except ValueError:
@@ -160,7 +160,14 @@ def parse_datetime(value: Any) -> datetime:
                                   {"kind": kind_of(value), "hint": _DATETIME_HINT})
     text = value.translate(_FULLWIDTH_DATE).strip()
     day_part, _, time_part = text.replace("T", " ", 1).partition(" ")
-    day = parse_date(day_part)
+    try:
+        day = parse_date(day_part)
+    except PydanticCustomError as refusal:  # quote the value as typed, and keep its time in the date offered
+        context = {**(refusal.context or {}), "text": value}
+        if context.get("meant") and time_part.strip():
+            context["hint"] = str(context["hint"]).replace(f"{context['meant']}?",
+                                                           f"{context['meant']} {time_part.strip()}?")
+        raise PydanticCustomError(refusal.type, refusal.message_template, context) from None
     if not time_part.strip():
         return datetime.combine(day, time())
     match = _TIME_RE.match(time_part.strip())

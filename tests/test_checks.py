@@ -18,7 +18,7 @@ from pydantic_core import PydanticCustomError
 from sitegen.build import BuildOptions, build, check
 from sitegen.checks import likely_year
 from sitegen.errors import Problem, SiteError
-from sitegen.models import parse_count, parse_date, parse_percent
+from sitegen.models import parse_count, parse_date, parse_datetime, parse_percent
 from sitegen.validation import did_you_mean
 
 from .sitekit import SERIES, UNIT, interview, output_files, write_site
@@ -195,6 +195,11 @@ def test_a_month_past_12_is_named_and_a_swapped_day_and_month_gets_the_date_mean
         f'{UNIT_PATH}:11:11: error: milestones → item 1 → date: "2018-13-45" does not exist (there is no month 13: '
         "months run from 1 to 12)\n"
         "  hint: check the date against the source document"]
+    with pytest.raises(PydanticCustomError) as caught:  # a publish time: quoted as typed, its time kept
+        parse_datetime("2018-２６-04 10:00")
+    assert (str(caught.value), caught.value.context["hint"]) == (
+        '"2018-２６-04 10:00" does not exist (there is no month 26: months run from 1 to 12)',
+        "did you mean 2018-04-26 10:00? sitegen reads dates as year-month-day (年-月-日)")
     for typed in ("2019-29-02", "0218-26-04"):  # 2019-02-29 does not exist; 0218-04-26 is refused itself
         with pytest.raises(PydanticCustomError) as caught:
             parse_date(typed)
