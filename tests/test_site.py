@@ -283,8 +283,8 @@ def test_a_tag_given_twice_on_a_page_is_warned(tmp_path: Path) -> None:
         "content/interviews/b.md": interview("访谈乙", date="2018-13-45 10:00")})
     assert [(p.location(), p.severity, p.message.split(",")[0]) for p in check(BuildOptions(root=root)).problems] == [
         ("content/interviews/a.md:10:13", "warning", 'the tag "大调研" is given again'),
-        ("content/interviews/b.md:8:7", "error", 'date: "2018-13-45" does not exist (there is no month 13: months run '
-                                                 "from 1 to 12)")]
+        ("content/interviews/b.md:8:7", "error", 'date: "2018-13-45 10:00" does not exist (there is no month 13: months '
+                                                 "run from 1 to 12)")]
 
 
 def test_ascii_text_needs_no_transliteration() -> None:
