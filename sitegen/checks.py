@@ -448,16 +448,29 @@ def _check_distinct_from(unit: Sourced[Unit], content: Content, report: Report) 
     with a full-width comma or 顿号) get the list written out.
     """
     for index, value in enumerate(unit.record.distinct_from):
+        if value == unit.record.id:
+            report.warning(unit.path, *unit.yaml.locate(("distinct_from", index)),
+                           f'distinct_from: "{value}" is this unit\'s own id, which tells it apart from nothing',
+                           f"write the id of the other unit whose name reads the same as {unit.record.name}, "
+                           "or remove the entry")
+            continue
         if value in content.units or ("units", value) in content.broken:
             continue
         parts = [part for part in _ID_SEPARATORS.split(value) if part]
+        stem = value.removesuffix(".yaml").removesuffix(".yml")
         named = next((rid for rid, other in sorted(content.units.items()) if value in _names(other.record)), None)
+        misspelt = next((rid for rid, other in sorted(content.units.items()) if value in other.record.misspellings),
+                        None)
         meant = named or did_you_mean(value, sorted(content.units))
         report.warning(unit.path, *unit.yaml.locate(("distinct_from", index)),
                        f'distinct_from: there is no unit "{value}"',
                        "list the ids in brackets, apart by half-width commas (半角逗号): "
                        f"distinct_from: [{', '.join(parts)}]" if len(parts) > 1
+                       else f"write the id, without {value[len(stem):]}: {stem}"
+                       if stem != value and stem in content.units
                        else f"write the id, not the name: {named}" if named is not None
+                       else f"{value} is a misspelling of {content.units[misspelt].record.name}: write its id, "
+                            f"{misspelt}" if misspelt is not None
                        else f"did you mean {meant}?" if meant is not None
                        else f"write the id of a unit whose name reads the same as {unit.record.name} (its file "
                             "name in content/units/ without .yaml), or remove the entry")
@@ -1001,10 +1014,11 @@ def _strings(value: object, key: tuple[object, ...]) -> Iterator[tuple[tuple[obj
 
 
 def _declaration_lines(record: Sourced[object]) -> set[int]:
-    """File lines of a unit's ``misspellings:`` key and items (where misspellings are declared)."""
-    lines = {line for path, (line, _) in record.yaml.positions.items() if path[:1] == ("misspellings",)}
-    if ("misspellings",) in record.yaml.key_positions:
-        lines.add(record.yaml.key_positions[("misspellings",)][0])
+    """File lines of a unit's ``misspellings:`` key and items (where misspellings are declared), and of its
+    ``distinct_from:`` ones (ids: a misspelling there is named by `_check_distinct_from`)."""
+    fields = {("misspellings",), ("distinct_from",)}
+    lines = {line for path, (line, _) in record.yaml.positions.items() if path[:1] in fields}
+    lines.update(record.yaml.key_positions[key][0] for key in fields if key in record.yaml.key_positions)
     return lines
 
 

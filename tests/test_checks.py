@@ -350,6 +350,16 @@ def test_two_places_whose_names_read_the_same_are_told_apart_with_distinct_from(
         'content/units/xujing.yaml:3:30: warning: distinct_from: there is no unit "huaxin"\n'
         "  hint: write the id of a unit whose name reads the same as 徐泾镇 (its file name in content/units/ "
         "without .yaml), or remove the entry"]
+    # Its own id was taken in silence; a file name and a misspelling got the hint for an unknown id.
+    root = write_site(tmp_path / "own", {
+        "content/units/xujing.yaml": "name: 徐泾镇\nlevel: town\ndistinct_from: [xujing, baihe.yaml, 百合镇]\n"})
+    assert [(p.location(), p.message, p.hint) for p in found(root)] == [
+        ("content/units/xujing.yaml:3:17", 'distinct_from: "xujing" is this unit\'s own id, which tells it apart '
+         "from nothing", "write the id of the other unit whose name reads the same as 徐泾镇, or remove the entry"),
+        ("content/units/xujing.yaml:3:25", 'distinct_from: there is no unit "baihe.yaml"',
+         "write the id, without .yaml: baihe"),
+        ("content/units/xujing.yaml:3:37", 'distinct_from: there is no unit "百合镇"',
+         "百合镇 is a misspelling of 白鹤镇: write its id, baihe")]
     # Two ids without brackets, or with a full-width comma, are one id: the hint writes the list.
     for typed in ("baihe, baihecun", "[baihe，baihecun]"):
         root = write_site(tmp_path / typed.strip("[]").replace(", ", "-").replace("，", "_"), {
