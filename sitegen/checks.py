@@ -29,7 +29,7 @@ from pydantic import ValidationError
 from .errors import Report
 from .load import Content, Document, Sourced, YamlData
 from .markup import is_local_path, local_file_name, outside_fences
-from .models import Milestone, Tally, Unit, is_external_address, swapped_years, tag_spelling
+from .models import Milestone, Tally, Target, Unit, is_external_address, swapped_years, tag_spelling
 from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file, site_path
 from .validation import closest, did_you_mean
 from .webaddress import address_slip, half_width_address, split_address
@@ -284,28 +284,29 @@ def _milestone_order(path: str, yaml: YamlData, milestones: Sequence[tuple[int, 
 
 
 def check_failed_unit(path: str, data: YamlData, today: date, report: Report) -> None:
-    """Check the tallies and milestones of a unit file whose fields have errors, so all are found in one run.
+    """Check the tallies, targets and milestones of a unit file whose fields have errors: all found in one run.
 
     Takes the unit file's path and its loaded YAML (the record could not be
     made: its errors are reported already), the build's day (site time
-    zone) and the report. Each tally and milestone that is valid on its own
-    is checked as in a valid unit: the tallies add up
+    zone) and the report. Each tally, target and milestone that is valid on
+    its own is checked as in a valid unit: the tallies add up
     (`check_tally_arithmetic`) and are not dated ahead
     (`check_tally_dates`), tallies and milestones are in date order and
     counts do not fall (`check_tally_order`, `check_milestone_order`), each
-    item compared with the valid one before it, so mending the file's
-    errors brings no new message about them (the targets are checked once
-    the record is valid). Raises nothing.
+    item compared with the valid one before it, and targets as
+    `check_targets` checks them, so mending the file's errors brings no new
+    message about them. Raises nothing.
     """
     value = data.value if isinstance(data.value, dict) else {}
     tallies = _valid_items(Tally, value.get("tallies"))
     _tally_arithmetic(path, data, tallies, report)
     _tally_dates(path, data, tallies, today, report)
     _tally_order(path, data, tallies, report)
+    _targets(path, data, _valid_items(Target, value.get("targets")), report)
     _milestone_order(path, data, _valid_items(Milestone, value.get("milestones")), report)
 
 
-_ItemT = TypeVar("_ItemT", Tally, Milestone)
+_ItemT = TypeVar("_ItemT", Tally, Target, Milestone)
 
 
 def _valid_items(model: type[_ItemT], items: object) -> list[tuple[int, _ItemT]]:
@@ -330,34 +331,39 @@ def check_targets(unit: Sourced[Unit], report: Report) -> None:
     already is most likely a placeholder (a measured 0 is not: nothing
     reached yet).
     """
+    _targets(unit.path, unit.yaml, list(enumerate(unit.record.targets)), report)
+
+
+def _targets(path: str, yaml: YamlData, targets: Sequence[tuple[int, Target]], report: Report) -> None:
+    """`check_targets` over ``(index in the file's targets list, target)`` pairs."""
     seen: dict[str, int] = {}
-    typed_targets = unit.yaml.value.get("targets") if isinstance(unit.yaml.value, dict) else None
-    for index, target in enumerate(unit.record.targets):
+    typed_targets = yaml.value.get("targets") if isinstance(yaml.value, dict) else None
+    for index, target in targets:
         typed = typed_targets[index] if isinstance(typed_targets, list) and index < len(typed_targets) else {}
         for field in ("target", "measured"):
             value, text = getattr(target, field), (typed.get(field) if isinstance(typed, dict) else None)
             if value is not None and 0 < value < 1 and isinstance(text, str) and "%" not in text \
                     and "％" not in text:
-                line, column = unit.yaml.locate(("targets", index, field))
+                line, column = yaml.locate(("targets", index, field))
                 meant = format(Decimal(repr(value)) * 100, "f").rstrip("0").rstrip(".")
-                report.warning(unit.path, line, column, f"{field}: {text} is read as {text}%",
+                report.warning(path, line, column, f"{field}: {text} is read as {text}%",
                                f"if you meant {meant}%, write {meant} (percent, from 0 to 100); "
                                f"if {text}% is right, write {text}%")
         if target.target == 0:
-            line, column = unit.yaml.locate(("targets", index, "target"))
-            report.warning(unit.path, line, column,
+            line, column = yaml.locate(("targets", index, "target"))
+            report.warning(path, line, column,
                            "target: 0 sets a goal of 0%, which is met before any work is done",
                            "write the share to reach, in percent (e.g. 80 for 80%), or remove this target "
                            "until it is known")
         if target.measured is not None and target.measured_as_of is None:
-            line, column = unit.yaml.locate(("targets", index, "measured"))
-            report.error(unit.path, line, column, "a measured value needs the date it was measured",
+            line, column = yaml.locate(("targets", index, "measured"))
+            report.error(path, line, column, "a measured value needs the date it was measured",
                          "add measured_as_of: YYYY-MM-DD below it")
         if target.group.value in seen:
-            line, column = unit.yaml.locate(("targets", index, "group"))
-            report.error(unit.path, line, column,
-                         f'two targets for the group "{target.group.value}" (the first is target {seen[target.group.value] + 1})',
-                         "keep one target per group")
+            line, column = yaml.locate(("targets", index, "group"))
+            report.error(path, line, column,
+                         f'two targets for the group "{target.group.value}" (the first is target '
+                         f"{seen[target.group.value] + 1})", "keep one target per group")
         seen.setdefault(target.group.value, index)
 
 

@@ -207,11 +207,12 @@ def test_a_month_past_12_is_named_and_a_swapped_day_and_month_gets_the_date_mean
 
 
 def test_a_unit_with_field_errors_gets_its_tallies_and_milestones_checked_in_the_same_run(tmp_path: Path) -> None:
-    # The target out of range made the whole record fail, so the sums, the order of tallies and milestones
-    # and the tally dated ahead were found only in the next run, once the target was mended.
+    # The target out of range made the whole record fail, so the sums, the order of tallies and milestones,
+    # the tally dated ahead and the other targets' slips were found only in the next run, once it was mended.
     tallies = (tally("2018-05-26", 300, 150, 100, 50) + tally("2018-04-26", "二九六", 143, 103, 50)
                + tally("2018-04-20", 296, 143, 103, 51) + tally("2081-04-26", 296, 143, 103, 50))
-    extra = ("targets:\n  - group: residents\n    target: 180\n"
+    extra = ("targets:\n  - group: residents\n    target: 180\n  - group: institutions\n    target: 0.8\n"
+             "  - group: institutions\n    target: 80\n"
              "milestones:\n  - date: 2018-03-01\n    title: 启动\n  - date: 2018-02-01\n    title: 成立\n"
              "  - date: 2018-13-01\n    title: 不存在的日子\n")
     root = write_site(tmp_path, {UNIT_PATH: unit_with(tallies, extra)})
@@ -221,8 +222,10 @@ def test_a_unit_with_field_errors_gets_its_tallies_and_milestones_checked_in_the
         (f"{UNIT_PATH}:16:16", "error", "tally of 2018-04-20 does not add up"),
         (f"{UNIT_PATH}:20:12", "error", "tally of 2081-04-26 is dated in the future"),
         (f"{UNIT_PATH}:27:13", "error", 'targets → item 1 → target'),
-        (f"{UNIT_PATH}:31:11", "error", "milestone of 2018-02-01 is listed after the one of 2018-03-01"),
-        (f"{UNIT_PATH}:33:11", "error", 'milestones → item 3 → date'),
+        (f"{UNIT_PATH}:29:13", "warning", "target"),
+        (f"{UNIT_PATH}:30:12", "error", 'two targets for the group "institutions" (the first is target 2)'),
+        (f"{UNIT_PATH}:35:11", "error", "milestone of 2018-02-01 is listed after the one of 2018-03-01"),
+        (f"{UNIT_PATH}:37:11", "error", 'milestones → item 3 → date'),
     ]
 
 
