@@ -44,7 +44,7 @@ def _check_base_url(value: str) -> str:
                       f'delete the "{text[-1]}" at the end: {half_width_address(text[:-1])}', sign=text[-1])
     slip = address_slip(text)
     if slip is not None:
-        raise _refuse("base_url", '"{text}" ' + slip[0], value, f"{slip[1]} {slip[2]}")
+        raise _refuse("base_url", '"{text}" ' + slip.message, value, slip.hint)
     parts = split_address(text)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise _refuse("base_url", '"{text}" is not a full web address', value, example)

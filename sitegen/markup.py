@@ -1231,7 +1231,7 @@ def _address_slip_problems(raw_html: str, lines: list[str], path: str, first_lin
         index, column = where
         start[index] = column + len(address)
         problems.append(Problem(path, first_line + index, column + 1, "warning",
-                                f'this {what}\'s address "{address}" {slip[0]}', f"{slip[1]} {slip[2]}"))
+                                f'this {what}\'s address "{address}" {slip.message}', slip.hint))
     return problems
 
 

@@ -310,17 +310,17 @@ def parse_web_address(value: Any) -> str:
     if not text:
         return ""
     slip = address_slip(text)
-    if slip is not None and "全角" in slip[0]:
-        raise PydanticCustomError("web_address", '"{text}" ' + slip[0],
-                                  {"text": clip(text), "hint": f"{slip[1]} {clip(slip[2])}"})
+    if slip is not None and slip.full_width:
+        raise PydanticCustomError("web_address", '"{text}" ' + slip.message,
+                                  {"text": clip(text), "hint": f"{slip.fix} {clip(slip.meant)}"})
     parts = split_address(text)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c in text for c in "\x00\n\r\t"):
         raise PydanticCustomError(
             "web_address", '"{text}" is not a web address',
             {"text": clip(text), "hint": "write the full address, starting with https:// or http://"})
     if slip is not None:
-        raise PydanticCustomError("web_address", '"{text}" ' + slip[0],
-                                  {"text": clip(text), "hint": f"{slip[1]} {clip(slip[2])}"})
+        raise PydanticCustomError("web_address", '"{text}" ' + slip.message,
+                                  {"text": clip(text), "hint": f"{slip.fix} {clip(slip.meant)}"})
     return text
 
 

@@ -12,6 +12,7 @@ May import: the standard library only.
 from __future__ import annotations
 
 import unicodedata
+from typing import NamedTuple
 from urllib.parse import SplitResult, urlsplit
 
 # The signs that shape an address, as an input method types them: colon, slash, dot, ?, =, &, #.
@@ -41,8 +42,22 @@ def half_width_address(text: str) -> str:
             + rest[host_end:] + end)
 
 
-def address_slip(text: str) -> tuple[str, str, str] | None:
-    """What an input method or a copied sentence did to a web address, ``(message, fix, address meant)``, or None.
+class AddressSlip(NamedTuple):
+    """A slip in a web address (`address_slip`): which kind, what is wrong, how to fix it, the address meant."""
+
+    full_width: bool  # typed with full-width signs; else copied with a sentence-end sign at its end
+    message: str  # e.g. 'ends in "。", which would be taken as part of the address'
+    fix: str  # e.g. 'delete the "。" at the end:'
+    meant: str  # the address as it should be typed
+
+    @property
+    def hint(self) -> str:
+        """The fix followed by the address meant."""
+        return f"{self.fix} {self.meant}"
+
+
+def address_slip(text: str) -> AddressSlip | None:
+    """What an input method or a copied sentence did to a web address, or None.
 
     Takes the address as typed (stripped). Full-width signs where an
     address has its colon, slashes, dots and host (`half_width_address`),
@@ -56,14 +71,18 @@ def address_slip(text: str) -> tuple[str, str, str] | None:
     """
     half_width = half_width_address(text)
     if half_width != text and split_address(half_width).scheme.lower() in ("http", "https"):
-        if half_width[-1:] in SENTENCE_END and _OPENING.get(half_width[-1], "\n") not in half_width:
-            half_width = half_width[:-1]
-        return ("is typed with full-width signs (全角符号), which an address cannot hold",
-                "type it in half width (半角):", half_width)
-    if text and text[-1] in SENTENCE_END and _OPENING.get(text[-1], "\n") not in text:
-        return (f'ends in "{text[-1]}", which would be taken as part of the address',
-                f'delete the "{text[-1]}" at the end:', text[:-1])
+        return AddressSlip(True, "is typed with full-width signs (全角符号), which an address cannot hold",
+                           "type it in half width (半角):",
+                           half_width[:-1] if _copied_end(half_width) else half_width)
+    if _copied_end(text):
+        return AddressSlip(False, f'ends in "{text[-1]}", which would be taken as part of the address',
+                           f'delete the "{text[-1]}" at the end:', text[:-1])
     return None
+
+
+def _copied_end(text: str) -> bool:
+    """True when ``text`` ends in a sentence-end sign that is not the close of a bracket opened in it."""
+    return bool(text) and text[-1] in SENTENCE_END and _OPENING.get(text[-1], "\n") not in text
 
 
 def split_address(text: str) -> SplitResult:
