@@ -462,24 +462,29 @@ def _check_distinct_from(unit: Sourced[Unit], content: Content, report: Report) 
             continue
         if value in content.units or ("units", value) in content.broken:
             continue
-        parts = [part for part in _ID_SEPARATORS.split(value) if part]
-        stem = value.removesuffix(".yaml").removesuffix(".yml")
-        named = next((rid for rid, other in sorted(content.units.items()) if value in _names(other.record)), None)
-        misspelt = next((rid for rid, other in sorted(content.units.items()) if value in other.record.misspellings),
-                        None)
-        meant = named or did_you_mean(value, sorted(content.units))
         report.warning(unit.path, *unit.yaml.locate(("distinct_from", index)),
-                       f'distinct_from: there is no unit "{value}"',
-                       "list the ids in brackets, apart by half-width commas (半角逗号): "
-                       f"distinct_from: [{', '.join(parts)}]" if len(parts) > 1
-                       else f"write the id, without {value[len(stem):]}: {stem}"
-                       if stem != value and stem in content.units
-                       else f"write the id, not the name: {named}" if named is not None
-                       else f"{value} is a misspelling of {content.units[misspelt].record.name}: write its id, "
-                            f"{misspelt}" if misspelt is not None
-                       else f"did you mean {meant}?" if meant is not None
-                       else f"write the id of a unit whose name reads the same as {unit.record.name} (its file "
-                            "name in content/units/ without .yaml), or remove the entry")
+                       f'distinct_from: there is no unit "{value}"', _distinct_from_hint(value, unit, content))
+
+
+def _distinct_from_hint(value: str, unit: Sourced[Unit], content: Content) -> str:
+    """The fix for a ``distinct_from`` entry ``value`` of ``unit`` that names no unit."""
+    parts = [part for part in _ID_SEPARATORS.split(value) if part]
+    if len(parts) > 1:
+        return f"list the ids in brackets, apart by half-width commas (半角逗号): distinct_from: [{', '.join(parts)}]"
+    stem = value.removesuffix(".yaml").removesuffix(".yml")
+    if stem != value and stem in content.units:
+        return f"write the id, without {value[len(stem):]}: {stem}"
+    for rid, other in sorted(content.units.items()):
+        if value in _names(other.record):
+            return f"write the id, not the name: {rid}"
+    for rid, other in sorted(content.units.items()):
+        if value in other.record.misspellings:
+            return f"{value} is a misspelling of {other.record.name}: write its id, {rid}"
+    meant = did_you_mean(value, sorted(content.units))
+    if meant is not None:
+        return f"did you mean {meant}?"
+    return (f"write the id of a unit whose name reads the same as {unit.record.name} (its file name in "
+            "content/units/ without .yaml), or remove the entry")
 
 
 _ID_SEPARATORS = re.compile(r"[\s,，、;；]+")
@@ -678,7 +683,7 @@ def _picture_problem(root: Path, src: str, *, damaged: bool = True) -> tuple[str
         return f'image "{src}" has no https: in front', f"write the whole address: https:{src}"
     slip = address_slip(src) if is_external_address(half_width_address(src)) else None
     if slip is not None:
-        return f'image "{src}" {slip[0]}', f"{slip[1]} {slip[2]}"
+        return f'image "{src}" {slip.message}', slip.hint
     if is_external_address(src):
         if src.lower().startswith(_WEB_SCHEMES) and split_address(src).netloc:
             return None
