@@ -399,8 +399,8 @@ def _twice(first: Sourced[Unit], second: Sourced[Unit]) -> str:
 def check_sound_alike_units(content: Content, report: Report) -> None:
     """Warn when two units' names read the same in pinyin (白鹤镇 and 白河镇, both ``bai-he-zhen``).
 
-    Takes the content (its units and ``readings``, the toneless pinyin of
-    each name made while loading: `sitegen.load.Content.readings`) and the
+    Takes the content (its units and the toneless pinyin of each name,
+    made while loading: `sitegen.load.Content.sound_of`) and the
     report. A second unit file for one town, its name typed with a pinyin
     input method that picked the wrong characters (the seed article spells
     白鹤镇 three ways), is the mistake `check_unit_names` cannot see: the
@@ -418,7 +418,7 @@ def check_sound_alike_units(content: Content, report: Report) -> None:
     heard: dict[str, list[Sourced[Unit]]] = {}
     for unit in units:
         _check_distinct_from(unit, content, report)
-        reading = content.readings.get(unit.record.name, "")
+        reading = content.sound_of(unit.record.name)
         if not reading:
             continue
         alike = heard.setdefault(reading, [])
@@ -555,11 +555,11 @@ def _missing(document: Document, loc: tuple[str, ...], kind: str, value: str,
         hint = f"write the id, not the name: {loc[0]}: {named[value]}"
     elif len(alike) == 1:
         rid, unit = alike[0]
-        hint = (f"{value} reads the same as the unit {unit.name} ({content.readings[value]}): write the id of "
+        hint = (f"{value} reads the same as the unit {unit.name} ({content.sound_of(value)}): write the id of "
                 f"{unit.name}, not a name: {loc[0]}: {rid}")
     elif alike:
         units = ", ".join(f"{rid} ({unit.name})" for rid, unit in alike)
-        hint = (f"{value} reads the same as {len(alike)} units ({content.readings[value]}): write the id of the one "
+        hint = (f"{value} reads the same as {len(alike)} units ({content.sound_of(value)}): write the id of the one "
                 f"meant: {units}")
     elif records:
         hint = _id_hint(loc[0], value, sorted(records), folder)
@@ -572,13 +572,13 @@ def _sounds_like(value: str, content: Content) -> list[tuple[str, Unit]]:
     """The units ``(id, record)`` whose names read as ``value`` does (白河镇 for 白鹤镇), by id; [] for none.
 
     ``value`` is a ``unit:`` naming no unit; its reading is known when it
-    is not ASCII (`sitegen.load.Content.readings`).
+    is not ASCII (`sitegen.load.Content.sound_of`).
     """
-    reading = content.readings.get(value)
+    reading = content.sound_of(value)
     if not reading:
         return []
     return [(rid, sourced.record) for rid, sourced in sorted(content.units.items())
-            if content.readings.get(sourced.record.name) == reading]
+            if content.sound_of(sourced.record.name) == reading]
 
 
 def _id_hint(key: str, value: str, ids: list[str], folder: str) -> str:

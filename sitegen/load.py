@@ -113,9 +113,8 @@ class Content:
     valid tallies and milestones are checked all the same.
     ``readings`` maps each unit's name, and each page's ``unit:`` that is
     no id (not ASCII: a name typed there), to its toneless pinyin reading
-    (its slug, `sitegen.slugs.make_slug`: 白鹤镇 → ``bai-he-zhen``), for
-    the checks that compare names by sound (`sitegen.checks`); "" for a
-    name too long to be read whole in a slug (over about 24 characters).
+    (its slug, `sitegen.slugs.make_slug`: 白鹤镇 → ``bai-he-zhen``); the
+    checks that compare names by sound (`sitegen.checks`) ask `sound_of`.
     """
 
     series: dict[str, Sourced[Series]] = field(default_factory=dict)
@@ -130,6 +129,17 @@ class Content:
     failed: list[tuple[str, YamlData]] = field(default_factory=list)
     failed_units: list[tuple[str, YamlData]] = field(default_factory=list)
     readings: dict[str, str] = field(default_factory=dict)
+
+    def sound_of(self, name: str) -> str:
+        """The reading of ``name`` to compare by sound (`readings`), or "" when there is none to compare.
+
+        "" too for a name whose reading may have been cut: a slug is cut at
+        the last "-" before its 80th character (`MAX_SLUG_LENGTH`), so one
+        that long may end short of the name (上海市…第一居民委员会 and
+        …第二居民委员会 would read alike). A pinyin syllable has at most 6 letters.
+        """
+        reading = self.readings.get(name, "")
+        return reading if len(reading) < MAX_SLUG_LENGTH - 7 else ""
 
 
 @dataclass(frozen=True)
@@ -647,7 +657,7 @@ def _finish_slugs(pages: dict[str, _Page | None], report: Report, workers: int,
               + [tag for tag, slug in page.tag_slugs if slug is None]}
     wanted.update(name for name, reading in readings.items() if reading is None)
     if not wanted:
-        return {name: _whole(reading or "") for name, reading in readings.items()}
+        return {name: reading or "" for name, reading in readings.items()}
     made = run_apart(make_slugs, sorted(wanted), workers=workers)
     for path, page in pages.items():
         if page is None or (page.slug is not None and all(slug is not None for _, slug in page.tag_slugs)):
@@ -659,17 +669,7 @@ def _finish_slugs(pages: dict[str, _Page | None], report: Report, workers: int,
             continue
         pages[path] = dataclasses.replace(page, slug=slug, tag_slugs=tuple(
             (tag, made[tag] if tag_slug is None else tag_slug) for tag, tag_slug in page.tag_slugs))
-    return {name: _whole(made[name] if reading is None else reading) for name, reading in readings.items()}
-
-
-def _whole(reading: str) -> str:
-    """A name's reading, or "" when it may have been cut to `MAX_SLUG_LENGTH` (then it names no sound).
-
-    A slug is cut at the last "-" before its 80th character, so one that
-    long may end short of the name: 上海市…第一居民委员会 and …第二居民委员会
-    would read alike. A pinyin syllable has at most 6 letters.
-    """
-    return reading if len(reading) < MAX_SLUG_LENGTH - 7 else ""
+    return {name: made[name] if reading is None else reading for name, reading in readings.items()}
 
 
 def page_slug(meta: InterviewMeta | CaseStudyMeta, rel: str) -> str | None:

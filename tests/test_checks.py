@@ -303,6 +303,13 @@ def test_long_names_alike_only_in_their_first_80_letters_of_pinyin_are_not_taken
         "content/units/jwh2.yaml": f"name: {long.format('二')}\nlevel: community\n",
         "content/interviews/a.md": interview()})
     assert found(root) == []
+    # A tag that is such a name gets its whole slug: the slug book keeps readings as made, whether or not
+    # the check compares them.
+    tagged = interview(extra=f"tags: [{long.format('一')}]\n")
+    (root / "content/interviews/a.md").write_text(tagged, encoding="utf-8")
+    build(BuildOptions(root=root, now=NOW, search=False))
+    assert [p.name for p in (root / "output/tags").iterdir() if p.is_dir()] == [
+        "shang-hai-shi-qing-pu-qu-xia-yang-jie-dao-qing-pu-xin-cheng-yi-zhan-da-xing-ju"]
 
 
 def test_a_sound_alike_hint_adds_to_a_distinct_from_list_there_is(tmp_path: Path) -> None:
