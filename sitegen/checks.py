@@ -399,44 +399,68 @@ def _twice(first: Sourced[Unit], second: Sourced[Unit]) -> str:
 def check_sound_alike_units(content: Content, report: Report) -> None:
     """Warn when two units' names read the same in pinyin (白鹤镇 and 白河镇, both ``bai-he-zhen``).
 
-    Takes the content (its units and the toneless pinyin of each name,
-    made while loading: `sitegen.load.Content.sound_of`) and the
+    Takes the content (its units and the toneless pinyin of each name and
+    alias, made while loading: `sitegen.load.Content.sound_of`) and the
     report. A second unit file for one town, its name typed with a pinyin
     input method that picked the wrong characters (the seed article spells
     白鹤镇 three ways), is the mistake `check_unit_names` cannot see: the
-    names differ, and the town is counted twice. Two places can share a
+    names differ, and the town is counted twice. A unit's other correct
+    names (``aliases``) are compared too: a file named 百鹤 beside 白鹤镇,
+    also called 白鹤, is that mistake as well. Two places can share a
     reading, though (白鹤村 and 白河村 in two towns), so this is a warning,
     silenced for a pair when either unit lists the other's id in
     ``distinct_from``. Pairs already reported otherwise are left out: one
     name (`check_unit_names`' error), or one unit listing the other's name
     among its misspellings (`misspelling_clashes`' warning). The warning is
-    at the ``name`` of the later unit in path order, naming the earliest
-    unit it is not told apart from. An entry of ``distinct_from`` naming
-    no unit is warned at the entry (`_check_distinct_from`). Raises nothing.
+    at the ``name`` (or the alias) of the later unit in path order, naming
+    the earliest unit it is not told apart from; one warning a pair. An
+    entry of ``distinct_from`` naming no unit is warned at the entry
+    (`_check_distinct_from`). Raises nothing.
     """
     units = sorted(content.units.values(), key=lambda sourced: sourced.path)
-    heard: dict[str, list[Sourced[Unit]]] = {}
+    heard: dict[str, list[tuple[Sourced[Unit], str]]] = {}
     for unit in units:
         _check_distinct_from(unit, content, report)
-        reading = content.sound_of(unit.record.name)
-        if not reading:
-            continue
-        alike = heard.setdefault(reading, [])
-        earlier = next((other for other in alike if not _told_apart(other, unit)), None)
-        alike.append(unit)
-        if earlier is None:
-            continue
-        first, second = earlier.record, unit.record
-        # Deleting a file that holds tallies would lose them: they go into the file kept first.
-        move = f"move the tallies of {unit.path} into {earlier.path}, " if first.tallies and second.tallies else ""
-        apart = (f"add {first.id} to the distinct_from list of {unit.path}" if second.distinct_from
-                 else f"add the line distinct_from: [{first.id}] to {unit.path}")
-        report.warning(
-            unit.path, *unit.yaml.locate(("name",)),
-            f"the unit names {first.name} ({earlier.path}) and {second.name} ({unit.path}) both read {reading} "
-            f"(同音): if they are one place typed two ways, it is {_twice(earlier, unit)}",
-            f"if they are one place, keep one file: e.g. {move}delete {unit.path} and add {second.name} to the "
-            f"misspellings of {earlier.path}; if they are two different places, {apart} (the warning then stops)")
+        warned: set[str] = set()
+        for index, text in enumerate((unit.record.name, *unit.record.aliases)):
+            reading = content.sound_of(text)
+            if not reading:
+                continue
+            alike = heard.setdefault(reading, [])
+            earlier = next(((other, said) for other, said in alike
+                            if other is not unit and other.path not in warned and not _told_apart(other, unit)), None)
+            alike.append((unit, text))
+            if earlier is not None:
+                warned.add(earlier[0].path)
+                _warn_sound_alike(earlier, (unit, text), ("name",) if index == 0 else ("aliases", index - 1),
+                                  reading, report)
+
+
+def _warn_sound_alike(first: tuple[Sourced[Unit], str], second: tuple[Sourced[Unit], str], loc: tuple[str | int, ...],
+                      reading: str, report: Report) -> None:
+    """The warning of `check_sound_alike_units` for two units, each with the name or alias of it that was heard."""
+    (earlier, said), (unit, text) = first, second
+    one, other = earlier.record, unit.record
+    if said == one.name and text == other.name:
+        both = f"the unit names {one.name} ({earlier.path}) and {other.name} ({unit.path})"
+    else:
+        both = f"{_known_as(earlier, said)} and {_known_as(unit, text)}"
+    # Deleting a file that holds tallies would lose them: they go into the file kept first.
+    move = f"move the tallies of {unit.path} into {earlier.path}, " if one.tallies and other.tallies else ""
+    apart = (f"add {one.id} to the distinct_from list of {unit.path}" if other.distinct_from
+             else f"add the line distinct_from: [{one.id}] to {unit.path}")
+    report.warning(
+        unit.path, *unit.yaml.locate(loc),
+        f"{both} both read {reading} (同音): if they are one place typed two ways, it is {_twice(earlier, unit)}",
+        f"if they are one place, keep one file: e.g. {move}delete {unit.path} and add {other.name} to the "
+        f"misspellings of {earlier.path}; if they are two different places, {apart} (the warning then stops)")
+
+
+def _known_as(unit: Sourced[Unit], text: str) -> str:
+    """A unit by the name it was heard by: "the unit name 白鹤镇 (path)" or "白鹤, another name of 白鹤镇 (path)"."""
+    if text == unit.record.name:
+        return f"the unit name {text} ({unit.path})"
+    return f"{text}, another name of {unit.record.name} ({unit.path})"
 
 
 def _told_apart(first: Sourced[Unit], second: Sourced[Unit]) -> bool:
@@ -444,7 +468,8 @@ def _told_apart(first: Sourced[Unit], second: Sourced[Unit]) -> bool:
     one, other = first.record, second.record
     return (one.id in other.distinct_from or other.id in one.distinct_from
             or _plain_name(one.name) == _plain_name(other.name)
-            or one.name in other.misspellings or other.name in one.misspellings)
+            or any(name in other.misspellings for name in (one.name, *one.aliases))
+            or any(name in one.misspellings for name in (other.name, *other.aliases)))
 
 
 def _check_distinct_from(unit: Sourced[Unit], content: Content, report: Report) -> None:
@@ -555,7 +580,9 @@ def _missing(document: Document, loc: tuple[str, ...], kind: str, value: str,
         hint = f"write the id, not the name: {loc[0]}: {named[value]}"
     elif len(alike) == 1:
         rid, unit = alike[0]
-        hint = (f"{value} reads the same as the unit {unit.name} ({content.sound_of(value)}): write the id of "
+        heard = next(name for name in (unit.name, *unit.aliases) if content.sound_of(name) == content.sound_of(value))
+        known = f"the unit {unit.name}" if heard == unit.name else f"{heard}, another name of the unit {unit.name}"
+        hint = (f"{value} reads the same as {known} ({content.sound_of(value)}): write the id of "
                 f"{unit.name}, not a name: {loc[0]}: {rid}")
     elif alike:
         units = ", ".join(f"{rid} ({unit.name})" for rid, unit in alike)
@@ -569,7 +596,7 @@ def _missing(document: Document, loc: tuple[str, ...], kind: str, value: str,
 
 
 def _sounds_like(value: str, content: Content) -> list[tuple[str, Unit]]:
-    """The units ``(id, record)`` whose names read as ``value`` does (白河镇 for 白鹤镇), by id; [] for none.
+    """The units ``(id, record)`` whose name or an alias reads as ``value`` does (白河镇 for 白鹤镇), by id; [] for none.
 
     ``value`` is a ``unit:`` naming no unit; its reading is known when it
     is not ASCII (`sitegen.load.Content.sound_of`).
@@ -578,7 +605,7 @@ def _sounds_like(value: str, content: Content) -> list[tuple[str, Unit]]:
     if not reading:
         return []
     return [(rid, sourced.record) for rid, sourced in sorted(content.units.items())
-            if content.sound_of(sourced.record.name) == reading]
+            if any(content.sound_of(name) == reading for name in (sourced.record.name, *sourced.record.aliases))]
 
 
 def _id_hint(key: str, value: str, ids: list[str], folder: str) -> str:

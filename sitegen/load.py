@@ -111,7 +111,7 @@ class Content:
     checks can report at once what else is wrong in it (a missing picture);
     ``failed_units`` holds ``(path, YAML)`` of the unit files alike, whose
     valid tallies and milestones are checked all the same.
-    ``readings`` maps each unit's name, and each page's ``unit:`` that is
+    ``readings`` maps each unit's name and alias, and each page's ``unit:`` that is
     no id (not ASCII: a name typed there), to its toneless pinyin reading
     (its slug, `sitegen.slugs.make_slug`: 白鹤镇 → ``bai-he-zhen``); the
     checks that compare names by sound (`sitegen.checks`) ask `sound_of`.
@@ -626,12 +626,12 @@ def _no_url(meta: InterviewMeta | CaseStudyMeta, data: YamlData, rel: str, repor
 
 
 def _named_by_sound(content: Content, pages: Mapping[str, _Page | None]) -> list[str]:
-    """The texts whose readings `Content.readings` holds: unit names, and each page's ``unit:`` that is no id.
+    """The texts whose readings `Content.readings` holds: unit names and aliases, and each page's ``unit:`` that is no id.
 
     An id is ASCII (a file name, `is_slug`), so a ``unit:`` with Chinese in
     it names no unit; its reading lets the check name the unit meant.
     """
-    names = {sourced.record.name for sourced in content.units.values()}
+    names = {name for sourced in content.units.values() for name in (sourced.record.name, *sourced.record.aliases)}
     names.update(page.meta.unit for page in pages.values()
                  if page is not None and page.meta.unit not in content.units and not page.meta.unit.isascii())
     return sorted(names)
