@@ -1,5 +1,5 @@
 # sitegen: the two commands of the README's quick start, and their parts.
-#   make site   set up, then build the bundled example site into output/
+#   make site   set up (Python's venv from Debian when missing), then build the bundled example site into output/
 #   make test   set up (Python packages; Chromium, nginx and CJK fonts from Debian when missing), then run every test
 #
 # PYTEST_ARGS passes options to pytest, e.g. make test PYTEST_ARGS="tests/browser -x".
@@ -25,6 +25,7 @@ setup: $(VENV)/.installed
 setup-test: $(VENV)/.installed-test
 
 $(VENV)/.installed: pyproject.toml
+	PYTHON=$(PYTHON) sh scripts/install-system-deps.sh site
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e .
