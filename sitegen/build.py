@@ -204,6 +204,10 @@ def check(options: BuildOptions) -> CheckResult:
 def _check(options: BuildOptions, report: Report, held: list[Document]) -> None:
     try:
         config = load_config(options.root, report, base_url=options.base_url, output_dir=options.output)
+        try:
+            _check_output(config, report, options.output)  # a build would refuse it: said now, with the rest
+        except SiteError:
+            pass
         slugs = _slug_book(options, config)
         content = _load_content(options, config, report, slugs)
         now = _now(config, options)

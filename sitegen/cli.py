@@ -136,7 +136,11 @@ def _parser() -> argparse.ArgumentParser:
                            help="leave out the search index (faster; the search page then offers links only)")
 
     check_cmd = commands.add_parser(
-        "check", help="check the whole site without writing the output (the build cache is filled as by build)")
+        "check", help="check the whole site without writing the output (the build cache is filled as by build)",
+        description="Load and check every file of the site as a build does, and print every problem at once "
+                    "(file:line:column, what is wrong, how to fix it), sorted by file and line. Writes no "
+                    "output; fills the build cache, so the next build or check starts from it. Exits 1 when "
+                    "there is an error (with --strict, a warning too).")
     _site_arg(check_cmd)
     check_cmd.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     check_cmd.add_argument("--format", choices=("text", "json"), default="text",
@@ -173,7 +177,7 @@ def _serve_parser(commands: argparse._SubParsersAction) -> None:
 
 def _new_parser(commands: argparse._SubParsersAction) -> None:
     new_cmd = commands.add_parser(
-        "new", help="write a new interview, case study, unit or series file to fill in",
+        "new", help="write a new interview, case study, unit or series file to fill in, or print a tally",
         description="Write a new record with every field and a comment on each, today's date and a "
                     "pinyin slug. Never overwrites a file. 'new tally' prints a tally to paste into "
                     "the unit's file (sitegen never rewrites a file you edit).")
@@ -298,6 +302,9 @@ def run_build(args: argparse.Namespace) -> int:
         with _progress(enabled=not args.quiet and sys.stderr.isatty()) as stage:
             result = build(options, progress=stage)
     except SiteError as failure:
+        if args.quiet:
+            _print_problems([problem for problem in failure.problems if problem.severity == "error"])
+            return 1
         _print_problems(failure.problems)
         print(f"build stopped: {_summary(failure.problems)}; the output folder was not changed",
               file=sys.stderr)

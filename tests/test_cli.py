@@ -88,6 +88,23 @@ def test_json_format_for_tools(tmp_path: Path, capsys: Capture) -> None:
     assert json.loads(capsys.readouterr().out) == []
 
 
+def test_a_quiet_build_that_fails_prints_its_errors_only(tmp_path: Path, capsys: Capture) -> None:
+    # --quiet promises errors only: a failing build printed its warnings and the summary line too.
+    root = clean_site(tmp_path)
+    (root / "content/interviews/bad.md").write_text(interview().replace("date:", "date："), encoding="utf-8")
+    (root / "content/interviews/warned.md").write_text(
+        interview(title="另一篇访谈", extra="tags: [调研, 调研]\n"), encoding="utf-8")
+    assert main(["build", "--site", str(root)]) == 1
+    _, err = capsys.readouterr()
+    assert "warning: " in err and "build stopped: 1 error(s), 1 warning(s)" in err
+    assert main(["build", "--site", str(root), "--quiet"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines() == [
+        'content/interviews/bad.md:8:5: error: "date：" uses a full-width colon (全角冒号 ：)',
+        "  hint: type an English colon followed by a space: date: 2018-05-03 10:00"]
+
+
 def test_check_lists_scheduled_pages(tmp_path: Path, capsys: Capture) -> None:
     # Two years ahead of the day the test runs: a date decades ahead would be warned as a slip of the year.
     later = (datetime.now() + timedelta(days=730)).strftime("%Y-%m-%d 08:00")
@@ -307,7 +324,7 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_P: _page("interviewee:\n  name: 受访人\n  role: 党委书记", "interviewee: 张三 & 李四")}),
         ("A group of fields where a list is expected", "tags: {大调研: 1}", {_P: interview(extra="tags: {大调研: 1}\n")}),
         ("A slug that is not a-z, 0-9 and -", "slug: 白鹤", {_P: interview(extra="slug: 白鹤\n")}),
-        ("A slug that would leave the output folder", "slug: ../../x", {_P: interview(extra="slug: ../../outside\n")}),
+        ("A slug that would leave the output folder", "slug: ../../outside", {_P: interview(extra="slug: ../../outside\n")}),
         ("A title that gives no URL", "title: ！！！ in 访谈.md", {"content/interviews/访谈.md": interview("！！！")}),
         ("A record file name that is not an id", "content/units/白鹤镇.yaml", {"content/units/白鹤镇.yaml": UNIT}),
     ],
@@ -573,6 +590,17 @@ def test_an_output_folder_over_the_sources_is_blamed_on_where_it_was_typed(
     assert main(["build", "--site", str(site), *argv]) == 1
     assert capsys.readouterr().err.startswith(f"{where}: error: {message}\n  hint: {hint}\n")
     assert sorted(path.name for path in site.iterdir()) == ["content", "site.yaml"]
+
+
+def test_check_refuses_the_output_folder_a_build_would_refuse(tmp_path: Path, capsys: Capture) -> None:
+    # check said "0 error(s)" of output_dir: content; only the build then refused it.
+    site = write_site(tmp_path / "site", {"content/interviews/a.md": interview()},
+                      config="title: 站\nbase_url: https://example.org/\noutput_dir: content\n")
+    assert main(["check", "--site", str(site)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "site.yaml: error: refusing to write the site into content/: it is content/, which holds the sources",
+        "  hint: choose an output folder of its own, e.g. output_dir: output",
+        "checked: 1 error(s), 0 warning(s)"]
 
 
 @pytest.mark.parametrize(("argv", "message"), [
