@@ -458,15 +458,23 @@ class _Discovery:
 
 
 def _record_id_ok(data: YamlData, rel: str, stem: str, report: Report) -> bool:
-    """True when a record's file name is a valid id and its ``id:`` (if any) is that name; else reports why."""
-    if isinstance(data.value, dict) and "id" in data.value and data.value["id"] != stem:
-        line, column = data.locate(("id",))
-        report.error(rel, line, column, f'id "{data.value["id"]}" differs from the file name "{stem}"',
-                     f'the id is the file name: rename the file to {data.value["id"]}.yaml or write id: {stem}')
-        return False
+    """True when a record's file name is a valid id and its ``id:`` (if any) is that name; else reports why.
+
+    The file name is checked first: a hint never offers an id that is refused in turn (``id: 白鹤镇``).
+    """
+    declared = data.value.get("id") if isinstance(data.value, dict) else None
+    declared_ok = isinstance(declared, str) and is_slug(declared)
     if not is_slug(stem):
+        name = declared if declared_ok else make_slug(stem) or "baihe"
         report.error(rel, None, None, f'the file name "{stem}" is not a valid id',
-                     f'rename the file using a-z, 0-9 and "-" only, e.g. {make_slug(stem) or "baihe"}.yaml')
+                     f'rename the file using a-z, 0-9 and "-" only, e.g. {name}.yaml'
+                     + (f" (the id it declares: id: {declared})" if declared_ok else ""))
+        return False
+    if isinstance(data.value, dict) and "id" in data.value and declared != stem:
+        line, column = data.locate(("id",))
+        rename = f"rename the file to {declared}.yaml or " if declared_ok else ""
+        report.error(rel, line, column, f'id "{declared}" differs from the file name "{stem}"',
+                     f"the id is the file name: {rename}write id: {stem}")
         return False
     return True
 

@@ -531,6 +531,18 @@ def test_a_record_file_renamed_from_the_id_it_declares_is_one_error(tmp_path: Pa
         "  hint: the id is the file name: rename the file to baihe.yaml or write id: baihezhen"]
     (root / "content/units/baihezhen.yaml").rename(root / "content/units/baihe.yaml")
     assert found(root) == []
+    # Renamed with its Chinese name: the hint said "write id: 白鹤镇", an id refused in turn.
+    (root / "content/units/baihe.yaml").rename(root / "content/units/白鹤镇.yaml")
+    assert [p.format() for p in found(root)] == [
+        'content/units/白鹤镇.yaml: error: the file name "白鹤镇" is not a valid id\n'
+        '  hint: rename the file using a-z, 0-9 and "-" only, e.g. baihe.yaml (the id it declares: id: baihe)']
+    # An id that is no id itself is not offered as the file's name.
+    (root / "content/units/白鹤镇.yaml").rename(root / "content/units/baihe.yaml")
+    text = (root / "content/units/baihe.yaml").read_text(encoding="utf-8")
+    (root / "content/units/baihe.yaml").write_text(text.replace("id: baihe", "id: 白鹤镇"), encoding="utf-8")
+    assert [p.format() for p in found(root)] == [
+        'content/units/baihe.yaml:1:5: error: id "白鹤镇" differs from the file name "baihe"\n'
+        "  hint: the id is the file name: write id: baihe"]
 
 
 def test_a_missing_unit_with_no_units_at_all_says_which_file_to_add(tmp_path: Path) -> None:
