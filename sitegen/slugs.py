@@ -129,7 +129,7 @@ class SlugBook:
 
 def is_slug(text: str) -> bool:
     """True when ``text`` is already a slug: a-z, 0-9 and single "-" between them."""
-    return bool(SLUG_RE.match(text)) and len(text) <= MAX_SLUG_LENGTH
+    return bool(SLUG_RE.fullmatch(text)) and len(text) <= MAX_SLUG_LENGTH
 
 
 def make_slugs(texts: list[str]) -> dict[str, str]:

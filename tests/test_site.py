@@ -29,7 +29,7 @@ from sitegen.build import BuildOptions, build, check
 from sitegen.errors import SiteError
 from sitegen.pictures import image_size
 from sitegen.site import Urls
-from sitegen.slugs import make_slug
+from sitegen.slugs import is_slug, make_slug
 
 from .sitekit import file_for, interview, tree_hashes, write_site
 
@@ -59,6 +59,16 @@ def test_make_slug_remembers_each_text_and_gives_the_same_slug() -> None:
         got = [[make_slug(text) for text in texts] for _ in range(100)]
     assert got == [expected] * 100
     assert calls == texts
+
+
+def test_a_file_name_ending_in_a_line_break_is_no_slug(tmp_path: Path) -> None:
+    # "abc\n" passed as a slug ("$" matches before a final line break): a page file so named was published
+    # at /interviews/abc%0A/ and `sitegen new unit --id` wrote such a file.
+    assert [is_slug(text) for text in ("abc", "abc\n", "abc\n\n", "a-b", "a--b", "")] == [
+        True, False, False, True, False, False]
+    root = write_site(tmp_path, {"content/interviews/abc\n.md": interview(title="访谈")})
+    build(BuildOptions(root=root, search=False))
+    assert sorted(p.name for p in (root / "output/interviews").iterdir() if p.is_dir()) == ["fang-tan"]
 
 
 def test_each_tag_is_transliterated_once_per_build_and_its_pages_are_right(tmp_path: Path) -> None:
