@@ -89,11 +89,11 @@ def test_a_broken_save_shows_the_error_page_in_the_open_tab_and_the_fix_brings_t
     unit.write_text(good.replace("    collected: 296", "\tcollected: 296", 1), encoding="utf-8")
     _wait_for_text(page, "a TAB is used for indentation")
     assert page.evaluate("() => document.documentElement.lang") == "zh-CN"
-    assert "content/units/baihe.yaml:14:1" in page.inner_text("body")
+    assert "content/units/baihe.yaml:13:1" in page.inner_text("body")
     # The lines around the mistake, one screen line each: the marked line was a block, and the line
     # break after it drew an empty line.
     shown = page.inner_text("pre.source").split("\n")
-    assert [line.split("│")[0].strip() for line in shown if line.strip()] == ["12", "13", "14", "15", "16"]
+    assert [line.split("│")[0].strip() for line in shown if line.strip()] == ["11", "12", "13", "14", "15"]
     heights = page.evaluate("() => { const pre = document.querySelector('pre.source');"
                             " return [pre.querySelector('code').getBoundingClientRect().height,"
                             " parseFloat(getComputedStyle(pre).lineHeight)]; }")
