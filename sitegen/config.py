@@ -328,7 +328,7 @@ class Config(BaseModel):
         permalinks: URL patterns per collection.
         gov: government-site meta tags.
         root: the site folder (not read from the file).
-        output_dir: where the site is written, relative to ``root``.
+        output_dir: where the site is written: relative to ``root``, or an absolute path.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)

@@ -149,7 +149,9 @@ def parse_datetime(value: Any) -> datetime:
     a space (or ``T``) and ``HH:MM`` or ``HH:MM:SS``; a date alone means
     00:00. The site's time zone (site.yaml ``time_zone``) is applied later.
 
-    Raises `PydanticCustomError` ``datetime_format`` naming the expected form.
+    Raises `PydanticCustomError` ``datetime_format`` naming the expected form
+    for a value that is no date and time, or the error of `parse_date` for
+    the date part (``date_value`` for 2018-13-03, with the time kept in the date offered).
     """
     if isinstance(value, datetime):
         return value.replace(tzinfo=None)
@@ -208,7 +210,8 @@ def parse_percent(value: Any) -> float:
 
     Raises `PydanticCustomError` ``percent`` for text that is not a plain
     decimal number (``nan``, ``1e2`` and ``八十`` are refused) and for numbers
-    outside 0..100 (a share written as 0.8 must be 80).
+    outside 0..100. A share written as 0.8 is taken as 0.8 (percent): a target
+    below 1 is warned by `sitegen.checks.check_targets` as most likely meant as 80.
     """
     hint = "write a number from 0 to 100, e.g. 80 or 62.5 (a share of 0.8 is written 80)"
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
