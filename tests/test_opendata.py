@@ -241,6 +241,22 @@ def test_round_trip_units_json_gives_the_records_back(round_trip_site: tuple[Pat
                               f"https://example.org/units/{u.id}/"] for u in units]
 
 
+@pytest.mark.parametrize("site", ["example", "round trip"])
+def test_the_data_package_passes_the_frictionless_validator(
+        site: str, output: Path, round_trip_site: tuple[Path, list[Unit]]) -> None:
+    # The Data Package standard's own validator: every file against its schema (types, required
+    # fields, primary and foreign keys, encodings), with commas, quotes and line breaks in the text.
+    import frictionless  # a test dependency (pyproject.toml), never skipped
+    folder = output if site == "example" else round_trip_site[0]
+    report = frictionless.validate(str(folder / "datapackage.json"))
+    assert [(task.name, [(error.type, error.note) for error in task.errors]) for task in report.tasks] == [
+        (name, []) for name in ("tallies", "tallies-json", "targets", "milestones", "units", "units-json")]
+    # The CSV files are read row by row (the JSON files, data resources, as files): every record is there.
+    rows = {task.name: task.stats["rows"] for task in report.tasks if "rows" in task.stats}
+    assert report.valid and rows == ({"tallies": 1, "targets": 3, "milestones": 2, "units": 1} if site == "example"
+                                     else {"tallies": 3, "targets": 2, "milestones": 2, "units": 2})
+
+
 def test_the_datas_licence_is_published_only_as_site_yaml_states_it(tmp_path: Path, output: Path) -> None:
     # The open data had no licence anywhere, and no way to give one.
     package = json.loads((output / "datapackage.json").read_bytes())
