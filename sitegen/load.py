@@ -211,7 +211,8 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
                 bodies[job.path] = book.stored(job.body_job, converted)
             elif page is not None and converted is not None:
                 bodies[job.path] = book.add(job.body_job, converted)
-            if page is not None and not any(problem.severity == "error" for problem in problems):
+            if page is not None and job.path not in found.split_errors \
+                    and not any(problem.severity == "error" for problem in problems):
                 read.append((job.path, problems))
         pool.close()  # before `_finish_slugs` forks its own process: a smaller one
         content.readings = _finish_slugs(pages, report, workers, _named_by_sound(content, pages),
@@ -279,7 +280,11 @@ class _Discovery:
 
     ``pages`` holds the Markdown pages in discovery order (None: waiting
     for its job in ``jobs``); ``keys`` the page-cache key of each page;
-    ``origins`` what the page cache stores of each file read (`_Origin`).
+    ``origins`` what the page cache stores of each file read (`_Origin`);
+    ``split_errors`` the pages whose splitting into front matter and body
+    reported an error (a closing ``———``): they are loaded, so that their
+    fields are checked too, but never stored in the page cache, whose
+    entries keep no errors, so that the next build reports them again.
     """
 
     config: Config
@@ -292,6 +297,7 @@ class _Discovery:
     jobs: list[_PageJob] = field(default_factory=list)
     keys: dict[str, str] = field(default_factory=dict)
     origins: dict[str, _Origin] = field(default_factory=dict)
+    split_errors: set[str] = field(default_factory=set)
 
     def file(self, rel: str) -> None:
         """Take one file found under content/: a record, a page, an asset, or a warning why not."""
@@ -451,6 +457,8 @@ class _Discovery:
                 report.error(rel, 1, 1, "the page has no front matter",
                              'start the file with a line "---", then the fields (title: …, date: …), then "---"')
             return
+        if len(report.errors) > errors_before:
+            self.split_errors.add(rel)
         self.pages[rel] = None
         self.keys[rel] = key
         self.jobs.append(_PageJob(collection, rel, split.front_matter, split.front_matter_line,

@@ -62,6 +62,21 @@ def test_a_page_with_an_error_is_never_cached(tmp_path: Path) -> None:
     assert "content/interviews/a.md" not in _rows(root)
 
 
+@pytest.mark.parametrize("closing", ["———", "---\u3000", "...", "----"])
+def test_a_page_whose_closing_line_is_mistyped_is_refused_by_every_build_and_check(tmp_path: Path,
+                                                                                  closing: str) -> None:
+    # The page is split at the mistyped line, so its fields are read and checked; its error comes from the
+    # splitting, not from reading them, and a cached page would lose it on the next build.
+    bad = interview("访谈甲").replace("\n---\n\n", f"\n{closing}\n\n")
+    root = write_site(tmp_path / "site", {"content/interviews/a.md": bad})
+    for _ in range(2):
+        with pytest.raises(SiteError) as failure:
+            build(BuildOptions(root=root, search=False))
+        assert [(p.path, p.line) for p in failure.value.problems] == [("content/interviews/a.md", 9)]
+    assert [(p.path, p.line) for p in check(BuildOptions(root=root)).problems] == [("content/interviews/a.md", 9)]
+    assert "content/interviews/a.md" not in _rows(root)
+
+
 def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
     root = write_site(tmp_path / "site", {"content/interviews/a.md": WARNED})
     build(BuildOptions(root=root, search=False))
