@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
@@ -252,6 +253,40 @@ def _notepad_suffix(rel: str) -> str | None:
     return next((suffix for suffix in MARKDOWN_SUFFIXES + YAML_SUFFIXES if name.endswith(suffix + ".txt")), None)
 
 
+def _meant_name(root: Path, rel: str, collection: str | None) -> str | None:
+    """The name a page or record saved under another file name was meant to have; None for any other file.
+
+    Takes the site folder, the file's path from it (its name ends in
+    neither .md nor .yaml) and the content folder it is in. In a folder
+    of pages (interviews, cases) that is a file whose name, read in half
+    width (NFKC), ends in .md or .markdown (``访谈．ｍｄ``, typed with an
+    input method), or that starts with ``---`` as a page does (``访谈``
+    without an ending, ``访谈.md.bak``, ``访谈.mdown``): such a file would
+    be published as it is, its front matter and drafts included, and its
+    page would be missing. In a folder of records (units, series): a name
+    ending in .yaml or .yml in half width, or holding one before another
+    ending (``baihe.yaml.bak``). Returns the name meant (``访谈.md``).
+    """
+    name = rel.rpartition("/")[2]
+    half = unicodedata.normalize("NFKC", name).rstrip(". 。")
+    lower = half.lower()
+    if collection in ("interviews", "cases"):
+        endings = MARKDOWN_SUFFIXES
+        if not lower.endswith(endings) and not _starts_with_fence(root / rel):
+            return None
+    elif collection in ("series", "units"):
+        endings = YAML_SUFFIXES
+        if not lower.endswith(endings) and not any(ending + "." in lower for ending in endings):
+            return None
+    else:
+        return None
+    if lower.endswith(endings):
+        return half
+    stem = next((half[:lower.index(ending + ".")] for ending in endings if ending + "." in lower),
+                os.path.splitext(half)[0] or half)
+    return stem + endings[0]
+
+
 def _starts_with_fence(path: Path) -> bool:
     """True when the file at ``path`` starts with ``---`` (after a byte-order mark), as a page does."""
     try:
@@ -326,8 +361,20 @@ class _Discovery:
                            f"to offer it for download, move it into content/files/ and link to it from a page: "
                            f"[{name}](files/{name})")
         elif suffix not in MARKDOWN_SUFFIXES + YAML_SUFFIXES:
-            if self.reader.check_inside(rel, report):
+            if not self.reader.check_inside(rel, report):
+                return
+            meant = _meant_name(self.config.root, rel, collection)
+            if meant is None:
                 self.content.assets.append(rel)
+            else:
+                kind = "page" if collection in ("interviews", "cases") else "record"
+                report.warning(rel, None, None,
+                               f"this {kind} is neither read nor published: its file name does not end in "
+                               f'"{os.path.splitext(meant)[1]}"',
+                               f"rename the file to {meant}, typed in half width (半角)"
+                               if unicodedata.normalize("NFKC", name) != name else
+                               f"rename the file to {meant} (turn on 查看 → 文件扩展名 in Windows to see the whole "
+                               "name); if it is a copy kept by hand, move it out of content/")
         elif collection is None:
             folders = ", ".join(f"content/{name}/" for name in COLLECTIONS)
             report.warning(rel, None, None,

@@ -862,6 +862,35 @@ def test_a_notepad_txt_suffix_is_a_warning_and_the_file_is_not_published(tmp_pat
     assert not [p for p in output_files(root) if p.name.endswith((".md.txt", ".yaml.txt"))]
 
 
+def test_a_page_or_record_under_a_name_without_its_ending_is_a_warning_and_is_not_published(tmp_path: Path) -> None:
+    # Each was copied into the site as it was (a draft's text too), and its page was missing, unwarned.
+    draft = interview("华新镇访谈", extra="draft: true\n")
+    root = write_site(tmp_path, {"content/interviews/huaxin": draft, "content/interviews/huaxin2.md.bak": draft,
+                                 "content/cases/huaxin3.mdown": draft, "content/interviews/huaxin4．ｍｄ": draft,
+                                 "content/units/huaxin．yaml": "name: 华新镇\nlevel: town\n",
+                                 "content/units/baihe.yaml.bak": UNIT,
+                                 "content/interviews/photo.png": b"\x89PNG\r\n\x1a\n"})
+    copy_hint = " (turn on 查看 → 文件扩展名 in Windows to see the whole name); if it is a copy kept by hand, move " \
+                "it out of content/"
+    assert [(p.path, p.severity, p.message, p.hint) for p in found(root)] == [
+        ("content/cases/huaxin3.mdown", "warning", 'this page is neither read nor published: its file name does not '
+         'end in ".md"', "rename the file to huaxin3.md" + copy_hint),
+        ("content/interviews/huaxin", "warning", 'this page is neither read nor published: its file name does not '
+         'end in ".md"', "rename the file to huaxin.md" + copy_hint),
+        ("content/interviews/huaxin2.md.bak", "warning", 'this page is neither read nor published: its file name '
+         'does not end in ".md"', "rename the file to huaxin2.md" + copy_hint),
+        ("content/interviews/huaxin4．ｍｄ", "warning", 'this page is neither read nor published: its file name '
+         'does not end in ".md"', "rename the file to huaxin4.md, typed in half width (半角)"),
+        ("content/units/baihe.yaml.bak", "warning", 'this record is neither read nor published: its file name does '
+         'not end in ".yaml"', "rename the file to baihe.yaml" + copy_hint),
+        ("content/units/huaxin．yaml", "warning", 'this record is neither read nor published: its file name does '
+         'not end in ".yaml"', "rename the file to huaxin.yaml, typed in half width (半角)")]
+    build(BuildOptions(root=root, now=NOW))
+    published = [p for p in output_files(root) if "huaxin" in p.name or ".bak" in p.name]
+    assert published == [] and (root / "output/interviews/photo.png").is_file()
+    assert not any("华新镇访谈" in p.read_text(encoding="utf-8", errors="replace") for p in output_files(root))
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges on Windows")
 def test_a_linked_asset_to_outside_the_site_is_refused(tmp_path: Path) -> None:
     secret = tmp_path / "secret.svg"
