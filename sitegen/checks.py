@@ -51,6 +51,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report) -
     for unit in content.units.values():
         check_tally_arithmetic(unit, report)
         check_tally_dates(unit, now.date(), report)
+        check_measured_dates(unit, now.date(), report)
         check_tally_order(unit, report)
         check_milestone_order(unit, report)
         check_targets(unit, report)
@@ -175,6 +176,35 @@ def _tally_dates(path: str, yaml: YamlData, tallies: Sequence[tuple[int, Tally]]
                      "collected by a day that has come",
                      f"did you mean {year}? write {meant}" if year is not None
                      else "write the day the figures were counted (统计日期), today or earlier")
+
+
+def check_measured_dates(unit: Sourced[Unit], today: date, report: Report) -> None:
+    """Error at the ``measured_as_of`` of each target measured after ``today`` (the build's day, site time zone).
+
+    A measured value is what was reached by a day that has come, as a
+    tally's figures are (`check_tally_dates`): a later date is a typing
+    slip, and the unit page would show the share as measured on that day.
+    The hint names the year meant when swapping two digits of the year
+    gives a past one (`likely_year`). A target's ``deadline`` may lie ahead
+    and is not checked.
+    """
+    _measured_dates(unit.path, unit.yaml, list(enumerate(unit.record.targets)), today, report)
+
+
+def _measured_dates(path: str, yaml: YamlData, targets: Sequence[tuple[int, Target]], today: date,
+                    report: Report) -> None:
+    """`check_measured_dates` over ``(index in the file's targets list, target)`` pairs."""
+    for index, target in targets:
+        day = target.measured_as_of
+        if day is None or day <= today:
+            continue
+        line, column = yaml.locate(("targets", index, "measured_as_of"))
+        year = likely_year(day, today)
+        report.error(path, line, column,
+                     f"measured_as_of {day.isoformat()} is in the future: a measured value counts what was "
+                     "reached by a day that has come",
+                     f"did you mean {year}? write measured_as_of: {day.replace(year=year).isoformat()}"
+                     if year is not None else "write the day the share was measured (测量日期), today or earlier")
 
 
 FAR_AHEAD_YEARS = 10
@@ -302,7 +332,9 @@ def check_failed_unit(path: str, data: YamlData, today: date, report: Report) ->
     _tally_arithmetic(path, data, tallies, report)
     _tally_dates(path, data, tallies, today, report)
     _tally_order(path, data, tallies, report)
-    _targets(path, data, _valid_items(Target, value.get("targets")), report)
+    targets = _valid_items(Target, value.get("targets"))
+    _targets(path, data, targets, report)
+    _measured_dates(path, data, targets, today, report)
     _milestone_order(path, data, _valid_items(Milestone, value.get("milestones")), report)
 
 

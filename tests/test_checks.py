@@ -170,6 +170,25 @@ def test_a_tally_dated_after_today_is_an_error_naming_the_year_meant(tmp_path: P
     assert [p.path for p in found(root, datetime(2025, 1, 2))] == [UNIT_PATH]
 
 
+def test_a_target_measured_after_today_is_an_error_naming_the_year_meant(tmp_path: Path) -> None:
+    # 2081 for 2018 was published as "截至2081年6月30日实测", also in a unit file with field errors.
+    extra = ("targets:\n  - group: residents\n    target: 80\n    measured: 50\n    measured_as_of: 2081-06-30\n"
+             "  - group: institutions\n    target: 100\n    deadline: 2030-12-31\n    measured: 60\n"
+             "    measured_as_of: 2025-01-02\n")
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tally("2018-04-26", 296, 143, 103, 50), extra)})
+    assert [p.format() for p in found(root)] == [
+        f"{UNIT_PATH}:14:21: error: measured_as_of 2081-06-30 is in the future: a measured value counts what was "
+        "reached by a day that has come\n"
+        "  hint: did you mean 2018? write measured_as_of: 2018-06-30",
+        f"{UNIT_PATH}:19:21: error: measured_as_of 2025-01-02 is in the future: a measured value counts what was "
+        "reached by a day that has come\n"
+        "  hint: write the day the share was measured (测量日期), today or earlier"]
+    assert [p.location() for p in found(root, datetime(2025, 1, 2))] == [f"{UNIT_PATH}:14:21"]
+    broken = unit_with(tally("2018-04-26", 296, 143, 103, 50), extra).replace("level: town", "level: 镇")
+    root = write_site(tmp_path / "broken", {UNIT_PATH: broken})
+    assert [p.location() for p in found(root)] == [f"{UNIT_PATH}:2:8", f"{UNIT_PATH}:14:21", f"{UNIT_PATH}:19:21"]
+
+
 def test_a_date_before_1900_is_an_error_naming_the_year_meant(tmp_path: Path) -> None:
     # 0218 for 2018 passed every check and the unit page said "截至218年4月26日".
     extra = "milestones:\n  - date: 1018年1月12日\n    title: 成立领导小组\n"
