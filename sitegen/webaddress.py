@@ -45,7 +45,7 @@ def half_width_address(text: str) -> str:
 class AddressSlip(NamedTuple):
     """A slip in a web address (`address_slip`): which kind, what is wrong, how to fix it, the address meant."""
 
-    full_width: bool  # typed with full-width signs; else copied with a sentence-end sign at its end
+    full_width: bool  # typed with full-width signs; else a space in its host, or a sentence-end sign at its end
     message: str  # e.g. 'ends in "。", which would be taken as part of the address'
     fix: str  # e.g. 'delete the "。" at the end:'
     meant: str  # the address as it should be typed
@@ -66,6 +66,9 @@ def address_slip(text: str) -> AddressSlip | None:
     Else a sentence-end sign at the end (``….html。``, copied with its
     sentence; a closing bracket whose opening one is in the address is
     part of it): ``ends in "。", …``, fix ``delete the "。" at the end:``.
+    Else a space (half or full width, or a no-break one) in the scheme or
+    host of an http(s) address (``https://example.org /``): ``has a space
+    in its host name …``, fix ``delete the space:``.
     Callers put what the address is (``image "…"``) before the message and
     the address meant after the fix.
     """
@@ -74,10 +77,31 @@ def address_slip(text: str) -> AddressSlip | None:
         return AddressSlip(True, "is typed with full-width signs (全角符号), which an address cannot hold",
                            "type it in half width (半角):",
                            half_width[:-1] if _copied_end(half_width) else half_width)
+    unspaced = _without_host_spaces(text)
+    if unspaced is not None:
+        return AddressSlip(False, "has a space in its host name (域名), which an address cannot hold",
+                           "delete the space:", unspaced)
     if _copied_end(text):
         return AddressSlip(False, f'ends in "{text[-1]}", which would be taken as part of the address',
                            f'delete the "{text[-1]}" at the end:', text[:-1])
     return None
+
+
+def _without_host_spaces(text: str) -> str | None:
+    """``text`` without the spaces in its scheme and host, when it is an http(s) address with some there; else None.
+
+    Any white space counts: a half-width, full-width (全角) or no-break one
+    (from a web page). Spaces in the path are left as they are: a folder
+    or file name may hold one, and browsers send it escaped.
+    """
+    scheme, separator, rest = text.partition("://")
+    if not separator:
+        return None
+    host_end = min((index for index in map(rest.find, "/?#") if index >= 0), default=len(rest))
+    if not any(char.isspace() for char in scheme + rest[:host_end]):
+        return None
+    meant = "".join(scheme.split()) + separator + "".join(rest[:host_end].split()) + rest[host_end:]
+    return meant if split_address(meant).scheme.lower() in ("http", "https") else None
 
 
 def _copied_end(text: str) -> bool:

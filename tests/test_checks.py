@@ -1068,6 +1068,11 @@ def test_site_settings_get_messages_too(tmp_path: Path) -> None:
     # An empty fragment passed, became "…/#/" once the "/" was added, and --base-url blamed site.yaml for it.
     ("https://example.org/r/#", "has a ?query or #fragment", "remove everything from the ? or # on: https://example.org/r/"),
     ("https://example.org/?", "has a ?query or #fragment", "remove everything from the ? or # on: https://example.org/"),
+    # A space in the host was published in every canonical link, feed and sitemap entry ("https://example.org /").
+    ("https://example.org /r/", "has a space in its host name (域名), which an address cannot hold",
+     "delete the space: https://example.org/r/"),
+    ("https://www.\u3000example.org/", "has a space in its host name (域名), which an address cannot hold",
+     "delete the space: https://www.example.org/"),
 ])
 def test_a_base_url_that_would_send_links_elsewhere_is_refused(tmp_path: Path, typed: str, message: str,
                                                                hint: str) -> None:
@@ -1372,6 +1377,8 @@ def test_full_width_brackets_and_commas_in_a_path_or_query_are_part_of_the_addre
      "type it in half width (半角): https://example.org/a.png"),
     ("https://example.org/a.png。", 'ends in "。", which would be taken as part of the address',
      'delete the "。" at the end: https://example.org/a.png'),  # it was published with the 。
+    ("https://example .org/a.png", "has a space in its host name (域名), which an address cannot hold",
+     "delete the space: https://example.org/a.png"),  # published as it was typed
     ("images/a%00.png", 'holds a zero character ("%00"), which no file name can hold',
      'delete the "%00" from the path'),  # a traceback: "embedded null byte"
 ])
