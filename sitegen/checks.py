@@ -17,7 +17,6 @@ import html
 import os
 import posixpath
 import re
-import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -29,7 +28,8 @@ from pydantic import ValidationError
 from .errors import Report
 from .load import Content, Document, Sourced, YamlData
 from .markup import is_local_path, local_file_name, outside_fences
-from .models import Milestone, Tally, Target, Unit, is_external_address, swapped_years, tag_spelling
+from .models import (Milestone, Tally, Target, Unit, is_external_address, plain_name, swapped_years,
+                     tag_spelling)
 from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file, site_path
 from .validation import closest, did_you_mean
 from .webaddress import address_slip, half_width_address, split_address
@@ -413,7 +413,7 @@ def check_unit_names(content: Content, report: Report) -> None:
     """
     first: dict[str, Sourced[Unit]] = {}
     for unit in sorted(content.units.values(), key=lambda sourced: sourced.path):
-        earlier = first.setdefault(_plain_name(unit.record.name), unit)
+        earlier = first.setdefault(plain_name(unit.record.name), unit)
         if earlier is unit:
             continue
         report.error(unit.path, *unit.yaml.locate(("name",)),
@@ -499,7 +499,7 @@ def _told_apart(first: Sourced[Unit], second: Sourced[Unit]) -> bool:
     """True when the pair needs no sound-alike warning: told apart by ``distinct_from``, or reported otherwise."""
     one, other = first.record, second.record
     return (one.id in other.distinct_from or other.id in one.distinct_from
-            or _plain_name(one.name) == _plain_name(other.name)
+            or plain_name(one.name) == plain_name(other.name)
             or any(name in other.misspellings for name in (one.name, *one.aliases))
             or any(name in one.misspellings for name in (other.name, *other.aliases)))
 
@@ -562,7 +562,7 @@ def check_page_titles(content: Content, report: Report) -> None:
         for document in sorted(documents, key=lambda d: d.path):
             if document.meta.draft:
                 continue
-            earlier = first.setdefault(_plain_name(document.meta.title), document)
+            earlier = first.setdefault(plain_name(document.meta.title), document)
             if earlier is document or earlier.slug == document.slug:
                 continue  # one URL for both is an error already (`sitegen.load.check_page_urls`)
             kind = "interview" if document.collection == "interviews" else "case study"
@@ -837,11 +837,6 @@ def check_body_images(document: Document, root: Path, report: Report) -> None:
                 report.warning(document.path, number, found.start(group) + 1, *problem)
 
 
-def _plain_name(name: str) -> str:
-    """A name or title as readers tell them apart: full-width and half-width forms alike (NFKC), no spaces."""
-    return "".join(unicodedata.normalize("NFKC", name).split())
-
-
 def misspelling_clashes(content: Content) -> dict[tuple[str, int], tuple[str, str]]:
     """The misspellings that cannot be looked for as they are: ``{(unit path, index): (reason, hint)}``.
 
@@ -876,7 +871,7 @@ def misspelling_clashes(content: Content) -> dict[tuple[str, int], tuple[str, st
                     f'remove "{bad}" from misspellings' + (
                         ", or list the whole wrong spelling as it is typed in the texts (e.g. 白河镇, not 白河)"
                         if bad != text else _whole_name_fix(unit, other, text)))
-            elif earlier is not unit and _plain_name(earlier.record.name) != _plain_name(unit.record.name):
+            elif earlier is not unit and plain_name(earlier.record.name) != plain_name(unit.record.name):
                 clashes[(unit.path, index)] = (
                     f'"{bad}" is listed by {earlier.record.name} ({earlier.path}) too, so it is looked for as a '
                     f"misspelling of {earlier.record.name} only",

@@ -356,6 +356,14 @@ WORD_LIST_FIELDS = {"tags": "tag", "aliases": "name", "misspellings": "spelling"
 """The lists of short words checked by `parse_tags`, each with what one item is called in messages."""
 
 
+def plain_name(name: str) -> str:
+    """A name or title as readers tell them apart: full-width and half-width forms alike (NFKC), no spaces.
+
+    Two units of one plain name are one place listed twice (`sitegen.checks.check_unit_names`).
+    """
+    return "".join(unicodedata.normalize("NFKC", name).split())
+
+
 def tag_spelling(name: str) -> str:
     """A tag text with case, character width and spaces set aside (``Ｒ＆Ｄ`` and ``r&d`` are one spelling).
 

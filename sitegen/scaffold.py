@@ -30,7 +30,7 @@ from zoneinfo import ZoneInfo
 
 from .config import CONFIG_FILE, load_config
 from .errors import Report
-from .models import UnitLevel, parse_count, parse_date
+from .models import UnitLevel, parse_count, parse_date, plain_name
 from .slugs import is_slug, make_slug
 from .sources import is_skipped_name, read_source, split_front_matter
 from .yamltext import load_yaml
@@ -266,6 +266,7 @@ def new_unit(root: Path, name: str, *, unit_id: str | None = None, level: str | 
     """
     moment = now or site_now(root)
     name = _required_text(name, "name")
+    _refuse_named(root, "units", name, "a unit named", "--unit")
     unit_id = _record_id(unit_id, name, "--id")
     if level is not None and level not in LEVELS:
         raise ScaffoldError(f'"{level}" is not a unit level', "use one of: " + ", ".join(LEVELS))
@@ -277,6 +278,7 @@ def new_series(root: Path, title: str, *, series_id: str | None = None) -> Path:
     """Write ``content/series/<id>.yaml``; returns its path. Raises `ScaffoldError` as `new_unit`."""
     config = load_config(root, Report())
     title = _required_text(title, "title")
+    _refuse_named(root, "series", title, "a series titled", "--series")
     series_id = _record_id(series_id, title, "--id")
     return _write_new(root, f"content/series/{series_id}.yaml",
                       series_text(title, series_id, config.publisher or config.title))
@@ -389,6 +391,21 @@ def _require_record(root: Path, collection: str, record_id: str, what: str, crea
     hint = f"did you mean {close[0]}? " if close else ""
     hint += (f"known {collection}: {', '.join(known)}" if known else f"create one first: {create}")
     raise ScaffoldError(f'there is no {what} "{record_id}" (no content/{collection}/{record_id}.yaml)', hint)
+
+
+def _refuse_named(root: Path, collection: str, name: str, named: str, option: str) -> None:
+    """Raise `ScaffoldError` when a record of ``collection`` has ``name`` as its name, title or alias already.
+
+    Names are compared as readers tell them apart (`sitegen.models.plain_name`): a second file for one
+    unit would list it twice, and count its figures twice in the district totals.
+    """
+    for record_id in _record_ids(root, collection):
+        if any(plain_name(known) == plain_name(name) for known in _record_names(root, collection, record_id)):
+            rel = next(f"content/{collection}/{record_id}{suffix}" for suffix in (".yaml", ".yml")
+                       if (root / "content" / collection / f"{record_id}{suffix}").is_file())
+            more = f"; for its new figures: sitegen new tally --unit {record_id}" if collection == "units" else ""
+            raise ScaffoldError(f"{named} {name} exists already: {rel} (id {record_id})",
+                                f"new pages name it by its id ({option} {record_id}){more}")
 
 
 def _record_names(root: Path, collection: str, record_id: str) -> set[str]:

@@ -224,7 +224,17 @@ def _fields_written_text(text: str) -> set[str]:
      'the slug "baihe-dadiaoyan-weifangtan" is already used by content/interviews/2018-05-baihe-dadiaoyan.md',
      "--slug baihe-dadiaoyan-weifangtan-2"),
     (["case", "标题", "--unit", "nope"], 'there is no unit "nope"', "known units: baihe"),
-    (["unit", "白鹤镇", "--id", "baihe"], "content/units/baihe.yaml exists already", "--id"),
+    (["unit", "新民村", "--id", "baihe"], "content/units/baihe.yaml exists already", "--id"),
+    # A second file for a unit or series there is, under the pinyin id: the next check blamed the file
+    # the editor had not touched (two units named 白鹤镇), and a second series passed in silence.
+    (["unit", "白鹤镇"], "a unit named 白鹤镇 exists already: content/units/baihe.yaml (id baihe)",
+     "new pages name it by its id (--unit baihe); for its new figures: sitegen new tally --unit baihe"),
+    (["unit", "白鹤　镇", "--id", "baihezhen"], "a unit named 白鹤　镇 exists already: content/units/baihe.yaml",
+     "(--unit baihe)"),
+    (["unit", "白鹤"], "a unit named 白鹤 exists already: content/units/baihe.yaml (id baihe)", "(--unit baihe)"),
+    (["series", "大调研微访谈"],
+     "a series titled 大调研微访谈 exists already: content/series/dadiaoyan-weifangtan.yaml (id dadiaoyan-weifangtan)",
+     "new pages name it by its id (--series dadiaoyan-weifangtan)"),
     (["unit", "？", "--level", "town"], 'no id can be made from "？"', "--id"),
     (["tally", "--unit", "nope"], 'there is no unit "nope"', "known units: baihe"),
 ])
