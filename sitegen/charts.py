@@ -265,12 +265,13 @@ def _scaled(amount: float, scale_max: float, length: int) -> int:
 
 
 def _text_width(text: str) -> float:
-    """Estimated width of ``text`` at `FONT_SIZE`: wide (CJK) characters 1 em, others 0.62 em.
+    """Estimated width of ``text`` at `FONT_SIZE`: wide (CJK) characters and "%" 1 em, others 0.62 em.
 
     0.62 em is on the safe side for digits and Latin letters in system sans
-    fonts; the estimate decides what fits inside a bar and where labels wrap.
+    fonts, but not for "%", which is 0.85 to 1 em wide in them; the estimate
+    decides what fits inside a bar and where labels wrap.
     """
-    ems = sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.62 for c in text)
+    ems = sum(1.0 if c == "%" or unicodedata.east_asian_width(c) in "WF" else 0.62 for c in text)
     return ems * FONT_SIZE
 
 
@@ -600,6 +601,18 @@ def _group_label(target: Target) -> str:
     return TARGET_GROUP_LABELS[target.group.value]
 
 
+def _value_x(x0: float, length: float, width: float, text: str) -> float:
+    """Where a target bar's percentage starts: just after the bar, or after the whole track.
+
+    Takes the track's start and width and the bar's length. The percentage
+    goes after the bar while it ends inside the track, 4 units short of its
+    outline; else (a bar of 85%, 90%, 100%) after the track, in the room kept
+    there, so that no digit is drawn across the track's outline.
+    """
+    beside = x0 + length + 6
+    return beside if beside + _text_width(text) <= x0 + width - 4 else x0 + width + 6
+
+
 def _target_block(target: Target, top: float, value_room: float) -> tuple[list[str], float]:
     """Heading (group, deadline) and one bar for the target, one for the measured value if any."""
     deadline = f"期限：{format_date(target.deadline)}" if target.deadline else ""
@@ -618,7 +631,7 @@ def _target_block(target: Target, top: float, value_room: float) -> tuple[list[s
             parts.append(f'<rect class="{style.css_class}" x="{_n(x0)}" y="{_n(top)}" width="{_n(length)}" '
                          f'height="{_TARGET_BAR_H}" fill="{_fill(style)}">'
                          f"<title>{_xml(f'{_group_label(target)}{style.label} {text}')}</title></rect>")
-        parts.append(_text(x0 + length + 6, middle, text) + "</g>")
+        parts.append(_text(_value_x(x0, length, width, text), middle, text) + "</g>")
         top += _TARGET_BAR_H + 6
     return parts, top - 6 + _GAP
 
@@ -672,7 +685,7 @@ def target_chart(unit_name: str, targets: Sequence[Target]) -> Chart | None:
     group is headed by its Chinese name (机构, 居民, …) in bold, with
     "期限：2018年6月30日" below when it has a deadline; its bars are labelled 目标 (striped) and 实测 (solid) in words, drawn on a 0–100%
     scale (the outlined track is 100%), with the percentage ("80%") written
-    beside the bar. No legend: every bar is named in words. Returns None when there are no targets. The table has
+    beside the bar, or after the track when it would cross the track's outline. No legend: every bar is named in words. Returns None when there are no targets. The table has
     one row per target: 目标, plus 实测 / 实测日期 / 期限 columns when any
     target has them (a missing value is "—").
     """

@@ -178,6 +178,37 @@ def test_target_chart_with_measured_values_and_deadlines():
     assert "期限：2018年6月30日" in texts(root)
 
 
+def bar_values(root: ET.Element) -> list[tuple[ET.Element, float]]:
+    """Each target bar's percentage text, with the x where its track ends."""
+    found = []
+    for bar in root.iter(f"{SVG}g"):
+        track = next(r for r in bar.iter(f"{SVG}rect") if "track" in classes(r))
+        value = next(t for t in bar.iter(f"{SVG}text") if (t.text or "").endswith("%"))
+        found.append((value, float(track.get("x")) + float(track.get("width"))))
+    return found
+
+
+def assert_percentages_clear_of_track_ends(root: ET.Element) -> None:
+    """Each target bar's percentage lies inside its track or wholly after it, never across its outline."""
+    for value, end in bar_values(root):
+        left, right = text_extent(value)
+        assert right <= end or left >= end, (value.text, left, right, end)
+
+
+@pytest.mark.parametrize(("value", "after_track"), [
+    (0, False), (62.5, False), (75, False),
+    (80, True), (85, True), (90, True), (99.5, True), (100, True),
+])
+def test_target_percentage_never_crosses_the_end_of_its_track(value, after_track):
+    root = parse(target_chart("某镇", [Target(group="residents", target=100, measured=value),
+                                       Target(group="farmers", target=value)]))
+    assert_percentages_clear_of_track_ends(root)
+    shown = [(text, end) for text, end in bar_values(root) if text.text == format_percent(value)]
+    assert len(shown) == (3 if value == 100 else 2)
+    for text, end in shown:
+        assert (float(text.get("x")) == pytest.approx(end + 6)) == after_track, (value, text.get("x"), end)
+
+
 def test_zero_target_is_an_empty_track_with_its_number():
     root = parse(target_chart("某镇", [Target(group="villages", target=0)]))
     assert not [r for r in root.iter(f"{SVG}rect") if "bar-target" in classes(r)]
@@ -497,6 +528,7 @@ def test_any_target_chart_is_well_formed(values):
     targets = [Target(group=g, target=t, measured=m) for g, (t, m) in zip(groups, values)]
     root = parse(target_chart("某镇", targets))
     assert_text_inside(root)
+    assert_percentages_clear_of_track_ends(root)
     words = texts(root)
     for target in targets:
         assert format_percent(target.target) in words
