@@ -283,3 +283,13 @@ def test_a_tiny_percentage_is_written_without_an_exponent(tmp_path: Path) -> Non
     assert rows[1][rows[0].index("measured")] == "0.00000001"
     page = parse_html(output / "units/baihe/index.html").text_content()
     assert "<0.000001%" in page and "1e-" not in page
+
+
+def test_the_homepage_of_the_data_package_is_written_as_every_other_address(tmp_path: Path) -> None:
+    # Under a sub-path in Chinese, homepage was the base URL as typed (https://example.org/报告/白鹤/),
+    # while the description, units.json and the sitemap had it percent-encoded.
+    output = build_at(write_site(tmp_path, {"content/interviews/a.md": interview()}),
+                      base_url="https://example.org/报告/白鹤/")
+    package = json.loads((output / "datapackage.json").read_bytes())
+    assert package["homepage"] == "https://example.org/%E6%8A%A5%E5%91%8A/%E7%99%BD%E9%B9%A4/"
+    assert package["homepage"] + "about-data/" in package["description"]

@@ -369,7 +369,8 @@ def datapackage(graph: SiteGraph) -> dict[str, Any]:
     """The Data Package descriptor (a dict for ``datapackage.json``).
 
     Follows Data Package v1: ``name`` (lower-case slug made from the site's
-    base URL), ``title``, ``description``, ``homepage``, ``contributors``
+    base URL), ``title``, ``description``, ``homepage`` (the home page's
+    address, percent-encoded as every other address of the site), ``contributors``
     (the publisher), and one resource per file in `DOWNLOADS`, each with
     ``path`` (relative to the descriptor), ``format``, ``mediatype``,
     ``encoding``, a CSV ``dialect`` and a Table Schema (fields, primary key,
@@ -384,7 +385,7 @@ def datapackage(graph: SiteGraph) -> dict[str, Any]:
         "description": (f"{config.title}的调研数据、覆盖目标和大事记。口径见 "
                         f"{graph.urls.absolute(graph.links.about_data)} 。 Survey figures, coverage "
                         "targets and milestones of the units in this progress report."),
-        "homepage": config.base_url,
+        "homepage": graph.urls.absolute(graph.links.home),
         "resources": [_resource(d) for d in DOWNLOADS],
     }
     if config.publisher:
