@@ -188,7 +188,8 @@ def parse_count(value: Any) -> int:
 
     Raises `PydanticCustomError` ``count`` for anything else: decimals,
     negative numbers, units typed after the number (``318批``), thousands
-    separators; the rule (whole numbers >= 0) is from issue 3.
+    separators (``1,296`` as Excel shows it: the hint gives ``1296``); the
+    rule (whole numbers >= 0) is from issue 3.
     """
     hint = "write the digits alone, e.g. 296 (no units such as 份 or 批, no commas, no spaces)"
     if isinstance(value, bool) or not isinstance(value, (int, str)):
@@ -198,6 +199,9 @@ def parse_count(value: Any) -> int:
     if re.fullmatch(r"[-−－]\s*\d+(\.\d+)?", text):
         raise PydanticCustomError("count", 'a count cannot be negative ("{text}")',
                                   {"text": value, "hint": "counts are 0 or more; check the figure"})
+    if re.fullmatch(r"\d{1,3}(?:[,，' ]\d{3})+", text):  # 1,296 as Excel shows it, or 1，296 typed so
+        raise PydanticCustomError("count", '"{text}" holds a thousands separator (千位分隔符)',
+                                  {"text": value, "hint": f"write the digits alone: {re.sub(r'[^0-9]', '', text)}"})
     if not text.isascii() or not text.isdigit():
         if re.fullmatch(r"\d+\.\d+", text):
             hint = "counts are whole numbers: check the figure (a count has no decimal point)"

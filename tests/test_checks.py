@@ -89,8 +89,12 @@ def test_a_cumulative_count_that_falls_is_a_warning_with_both_values(tmp_path: P
                                               "no commas, no spaces)"),
     ("-3", 'a count cannot be negative ("-3")', "counts are 0 or more; check the figure"),
     ("1.5", '"1.5" is not a whole number', "counts are whole numbers: check the figure (a count has no decimal point)"),
-    ("1,296", '"1,296" is not a whole number', "write the digits alone, e.g. 296 (no units such as 份 or 批, "
-                                               "no commas, no spaces)"),
+    # A count copied from Excel, or typed with the input method's comma: the separator named, the digits given.
+    ("1,296", '"1,296" holds a thousands separator (千位分隔符)', "write the digits alone: 1296"),
+    ("1，296", '"1，296" holds a thousands separator (千位分隔符)', "write the digits alone: 1296"),
+    ("12,345,678", '"12,345,678" holds a thousands separator (千位分隔符)', "write the digits alone: 12345678"),
+    ("1,29", '"1,29" is not a whole number', "write the digits alone, e.g. 296 (no units such as 份 or 批, "
+                                             "no commas, no spaces)"),
 ])
 def test_counts_are_whole_numbers_of_zero_or_more(tmp_path: Path, typed: str, message: str, hint: str) -> None:
     root = write_site(tmp_path, {UNIT_PATH: unit_with(tally("2018-04-26", typed, 0, 0, 0))})
