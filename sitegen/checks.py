@@ -28,7 +28,7 @@ from pydantic import ValidationError
 from .errors import Report
 from .load import Content, Document, Sourced, YamlData
 from .markup import is_local_path, local_file_name, outside_fences
-from .models import (Milestone, Tally, Target, Unit, is_external_address, plain_name, swapped_years,
+from .models import (Milestone, Tally, Target, Unit, clip, is_external_address, plain_name, swapped_years,
                      tag_spelling)
 from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file, site_path
 from .validation import closest, did_you_mean
@@ -787,6 +787,26 @@ def check_failed_images(path: str, front_matter: YamlData, root: Path, report: R
             report.error(path, *front_matter.locate(("images", index, "src")), *problem)
 
 
+_NO_HOTLINK_HOSTS = {"mmbiz.qpic.cn": "微信公众平台 (WeChat)", "mmbiz.qlogo.cn": "微信公众平台 (WeChat)",
+                     "sinaimg.cn": "新浪微博 (Weibo)"}
+"""Hosts of pictures copied with a text from a social platform, ``{host (and its subdomains): platform}``:
+they refuse to show the picture on other sites (WeChat draws "此图片来自微信公众平台，未经允许不可引用"
+in its place), so readers of the site would not see it."""
+
+
+def _hotlinked(src: str) -> tuple[str, str] | None:
+    """``(message, hint)`` for a picture address on a platform that shows it only on its own pages, or None."""
+    host = split_address(src).netloc.lower().rpartition("@")[2].partition(":")[0]
+    platform = next((name for known, name in _NO_HOTLINK_HOSTS.items()
+                     if host == known or host.endswith("." + known)), None)
+    if platform is None:
+        return None
+    return (f'image "{clip(src)}" is on the servers of {platform}, which show it on their own pages only: '
+            "readers of this site would see a notice in its place",
+            "save the picture (长按图片 → 保存, or right-click → 另存为) into content/images/ and write its path "
+            "from there, e.g. images/baihe-1.jpg")
+
+
 def check_images(document: Document, root: Path, report: Report) -> None:
     """Front matter images must be files under content/ (or https:// addresses); a missing one is an
     error at its ``src``, a damaged one a warning (see `_picture_problem`), reported with the errors of
@@ -797,6 +817,8 @@ def check_images(document: Document, root: Path, report: Report) -> None:
             line, column = document.yaml.locate(("images", index, "src"))
             damaged = problem == (damaged_message(image.src), DAMAGED_HINT)  # readers see it broken: a warning
             (report.warning if damaged else report.error)(document.path, line, column, *problem)
+        elif (hotlinked := _hotlinked(image.src)) is not None:  # readers see a notice: a warning
+            report.warning(document.path, *document.yaml.locate(("images", index, "src")), *hotlinked)
         if not image.alt.strip():
             line, column = document.yaml.locate(("images", index))
             report.warning(document.path, line, column, f'image "{image.src}" has no alt text',
@@ -819,7 +841,8 @@ def check_body_images(document: Document, root: Path, report: Report) -> None:
     relative paths from the site root (`sitegen.models.site_image_path`),
     percent-escapes decoded. An address with a scheme (``https:``,
     ``data:``) is not checked here (the Markdown conversion removes the
-    unsafe ones, with a warning). A missing or damaged file is a warning
+    unsafe ones, with a warning), except a picture on a platform that shows
+    it on its own pages only (WeChat's mmbiz.qpic.cn: `_hotlinked`). A missing or damaged file is a warning
     at its line and column, not an error as in front matter: text pasted
     from other sites often carries images that were never files here, and
     the page should still be published.
@@ -830,9 +853,8 @@ def check_body_images(document: Document, root: Path, report: Report) -> None:
         for found in _BODY_IMAGE_RE.finditer(line):
             group = next(index for index in (1, 2, 3) if found.group(index))
             src = found.group(group)
-            if is_external_address(src):
-                continue  # an address elsewhere (https:, data:)
-            problem = _picture_problem(root, src)
+            # An address elsewhere (https:, data:) is not checked, but for a platform's that readers would not see.
+            problem = _hotlinked(src) if is_external_address(src) else _picture_problem(root, src)
             if problem is not None:
                 report.warning(document.path, number, found.start(group) + 1, *problem)
 

@@ -799,6 +799,27 @@ def test_more_full_width_forms_are_warned_and_code_is_left_alone(tmp_path: Path)
         ("content/interviews/a.md:19:1", '![图](images/wide.png "标题")')]
 
 
+def test_a_picture_left_on_wechats_or_weibos_servers_is_warned(tmp_path: Path) -> None:
+    # Text copied from a WeChat article keeps its pictures' addresses: published as they were, each showed
+    # readers WeChat's notice "此图片来自微信公众平台，未经允许不可引用" instead of the picture.
+    wechat = "https://mmbiz.qpic.cn/mmbiz_jpg/Q3auHgzwzM4fGxZbic0aXdxVpW8a7eXd2s1kWNa1Gk6L0Gq9c/640?wx_fmt=jpeg"
+    body = (f"## 问题\n\n![草莓基地]({wechat})\n\n<img alt=\"会\" src=\"https://wx2.sinaimg.cn/large/a.jpg\">\n\n"
+            "![外](https://example.org/x.png)\n")
+    images = f"images:\n  - src: {wechat}\n    alt: 草莓\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body, extra=images)})
+    hint = ("save the picture (长按图片 → 保存, or right-click → 另存为) into content/images/ and write its path "
+            "from there, e.g. images/baihe-1.jpg")
+    notice = "which show it on their own pages only: readers of this site would see a notice in its place"
+    shown = wechat[:59] + "…"
+    assert [(p.location(), p.severity, p.message, p.hint) for p in found(root)] == [
+        ("content/interviews/a.md:10:10", "warning",
+         f'image "{shown}" is on the servers of 微信公众平台 (WeChat), {notice}', hint),
+        ("content/interviews/a.md:16:9", "warning",
+         f'image "{shown}" is on the servers of 微信公众平台 (WeChat), {notice}', hint),
+        ("content/interviews/a.md:18:19", "warning",
+         f'image "https://wx2.sinaimg.cn/large/a.jpg" is on the servers of 新浪微博 (Weibo), {notice}', hint)]
+
+
 def test_a_picture_on_a_network_share_or_a_web_address_without_host_is_an_error(tmp_path: Path) -> None:
     # \\\\server\\share\\a.png got the hint to turn its slashes (then "has no https:"); http:/example.org/a.png
     # and https:example.org/a.png were published as they were; the local hint always named caomei.png.
