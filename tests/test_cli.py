@@ -312,6 +312,8 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A required field left out", "no date: line", {_P: _page("date: 2018-05-03 10:00\n", "")}),
         ("A value outside a closed list", "level: 镇", {_U: UNIT.replace("level: town", "level: 镇")}),
         ("A count with a unit after it", "batches: 318批", {_U: UNIT.replace("batches: 318", "batches: 318批")}),
+        ("A count copied from Excel with its thousands separator", "collected: 1,296",
+         {_U: UNIT.replace("collected: 296", "collected: 1,296")}),
         ("A negative count", "collected: -3", {_U: _tallies(_t("2018-04-26", "-3", 0, 0, 0))}),
         ("A percentage outside 0 to 100", "target: 120",
          {_U: UNIT + "targets:\n  - group: residents\n    target: 120\n"}),
@@ -364,6 +366,8 @@ MISTAKES: dict[str, list[Mistake]] = {
           "content/units/baihecun.yaml": "name: 白河村\nlevel: village\n"}),
     ],
     "References, links and pictures": [
+        ("A picture copied with a WeChat article's text", "![草莓基地](https://mmbiz.qpic.cn/mmbiz_jpg/…)",
+         {_P: interview(body="![草莓基地](https://mmbiz.qpic.cn/mmbiz_jpg/Q3auHgzwzM4fGxZbic0aXdx/640?wx_fmt=jpeg)\n")}),
         ("A unit named by its name instead of its id", "unit: 白鹤镇", {_P: _page("unit: baihe", "unit: 白鹤镇")}),
         ("A unit id mistyped", "unit: baihee", {_P: _page("unit: baihe", "unit: baihee")}),
         ("A series that does not exist", "series: weifangtan",
