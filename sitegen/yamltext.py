@@ -927,8 +927,9 @@ class _TreeBuilder:
             self.check_node(event, _SCALAR_TAGS)
             self.check_escaped_characters(event)
             value = _scalar_value(event)
-            if value and not event.style and event.start_mark.line != event.end_mark.line:
-                value = _unfolded(value, self.lines.text[event.start_mark.index:event.end_mark.index])
+            if value and event.start_mark.line != event.end_mark.line:
+                value = _unfolded_as_styled(value, self.lines.text[event.start_mark.index:event.end_mark.index],
+                                            event.style)
             self.add_node(value, self.where(event), key_text=event.value, plain=not event.style)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             self.open(event)
@@ -1086,6 +1087,31 @@ def _unfolded(value: str, typed: str) -> str:
     return "".join(joined) if "".join(spaced) == value else value
 
 
+def _unfolded_as_styled(value: str, typed: str, style: str | None) -> str:
+    """`_unfolded` for a value of any style YAML folds: plain, quoted (``"…"``, ``'…'``) or folded (``>``).
+
+    Takes the value as YAML made it, the text typed (from the value's
+    first character to its end) and the scalar's style. A quoted value
+    holding an escape (``\\`` in double quotes, ``''`` in single ones) and a
+    literal block (``|``, which keeps its line breaks) are returned as they
+    are; a folded block keeps its final line breaks (chomping). Returns
+    ``value`` unchanged whenever the fold cannot be told apart exactly.
+    """
+    if not style:
+        return _unfolded(value, typed)
+    if style in ('"', "'"):
+        escape = "\\" if style == '"' else "''"
+        if escape in typed[1:-1] or len(typed) < 2 or typed[-1] != style:
+            return value
+        return _unfolded(value, typed[1:-1])
+    if style == ">":
+        body = typed.partition("\n")[2]  # after the header line (">", ">-", ">+", a comment)
+        core = value.rstrip("\n")
+        joined = _unfolded(core, body)
+        return joined + value[len(core):] if joined != core else value
+    return value
+
+
 def _is_wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in ("W", "F")
 
@@ -1189,8 +1215,8 @@ def _walk_fast(text: str, lines: _Lines, first_line: int) -> YamlData | None:
                 value = None if not style and typed in nulls else typed
             else:
                 value = None if tag == _NULL_TAG else typed
-            if value and not style and event.start_mark.line != event.end_mark.line:
-                value = _unfolded(value, text[event.start_mark.index:event.end_mark.index])
+            if value and event.start_mark.line != event.end_mark.line:
+                value = _unfolded_as_styled(value, text[event.start_mark.index:event.end_mark.index], style)
             if container is None:
                 root = value
             elif not is_map:

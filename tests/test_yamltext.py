@@ -583,5 +583,22 @@ def test_a_value_continued_on_the_next_line_gets_no_space_between_chinese_charac
     data = load_yaml(text, "a.yaml", report)
     assert data is not None and report.problems == []
     assert data.value == {"summary": "白鹤镇党委书记谈大调研，截至4月26日共收集问题清单296份",
-                          "mixed": "Hello world 白鹤镇\n新段", "quoted": "白鹤镇， 截至", "list": ["第一项"]}
+                          "mixed": "Hello world 白鹤镇\n新段", "quoted": "白鹤镇，截至", "list": ["第一项"]}
     assert data.locate(("list", 0)) == (12, 5)
+
+
+def test_quoted_and_folded_values_over_several_lines_get_no_space_between_chinese_characters() -> None:
+    # "summary: >" (YAML's folded block) and quoted values folded their line breaks into spaces:
+    # "谈大调研： 截至" went into 15 files (feeds, lists, tags). A literal block keeps its lines, an
+    # escape in quotes or a more-indented line in a folded block leaves the value as YAML made it.
+    report = Report()
+    text = ("folded: >\n  白鹤镇党委书记谈大调研：\n  截至4月26日。\n"
+            "stripped: >-\n  白鹤镇：\n  截至\n\n  新段 English\n  words\n"
+            "double: \"白鹤镇：\n  截至\"\nsingle: '白鹤镇：\n  截至'\n"
+            "escaped: \"白鹤镇\\t：\n  截至\"\nliteral: |\n  第一行\n  第二行\n"
+            "indented: >\n  白鹤镇\n    缩进\n  结束\n")
+    data = load_yaml(text, "a.yaml", report)
+    assert data is not None and report.problems == []
+    assert data.value == {"folded": "白鹤镇党委书记谈大调研：截至4月26日。\n", "stripped": "白鹤镇：截至\n新段 English words",
+                          "double": "白鹤镇：截至", "single": "白鹤镇：截至", "escaped": "白鹤镇\t： 截至",
+                          "literal": "第一行\n第二行\n", "indented": "白鹤镇\n  缩进\n结束\n"}
