@@ -163,7 +163,35 @@ def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str
     message = f'unknown field "{clip(key)}"{where}'
     if close:
         return message + f' (did you mean "{close}"?)', f'rename it to "{close}"'
+    parent = _holder_of(owner, key)
+    if parent is not None:  # email: typed where contact: holds it, role: left out of interviewee:
+        name, many = parent
+        if many:
+            return message + f" (it is a field of each item of {name})", (
+                f'move it into an item of {name}: under a "- " line of {name}:, indented as that item\'s '
+                "other fields")
+        return message + f" (it is a field of {name})", (
+            f'move it under {name}: below the line "{name}:" (add that line if there is none), indented by two '
+            f'spaces ("  {clip(key)}: …")')
     return message, "remove it, or use one of: " + ", ".join(known)
+
+
+def _holder_of(owner: Any, key: str) -> tuple[str, bool] | None:
+    """The field of ``owner`` whose record (or each item of whose list) has a field ``key``: ``(its name, list)``.
+
+    None when no field of ``owner`` holds one, or when ``owner`` has ``key`` itself.
+    """
+    fields = getattr(owner, "model_fields", {})
+    if key in fields:
+        return None
+    for name, info in fields.items():
+        inner = _type_inside(info.annotation, BaseModel)
+        if inner is not None and key in getattr(inner, "model_fields", {}):
+            many = any(getattr(arg, "__origin__", None) in (tuple, list) or
+                       getattr(info.annotation, "__origin__", None) in (tuple, list)
+                       for arg in (info.annotation, *getattr(info.annotation, "__args__", ())))
+            return name, many
+    return None
 
 
 def _type_inside(annotation: Any, base: type) -> Any:
@@ -224,6 +252,10 @@ def _renamed_fields(model: type[BaseModel], items: list[Any]) -> set[tuple[str |
             message, _ = _unknown_key(model, loc)
             if "did you mean" in message:
                 meant.add(loc[:-1] + (message.rsplit('"', 2)[-2],))
+            holder = None if "did you mean" in message else _holder_of(
+                _type_inside(_annotation_at(model, loc[:-1]), BaseModel), str(loc[-1]))
+            if holder is not None and not holder[1]:  # role: typed outside interviewee: is not missing in it too
+                meant.add(loc[:-1] + (holder[0], loc[-1]))
     return meant
 
 

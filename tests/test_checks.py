@@ -21,7 +21,7 @@ from sitegen.errors import Problem, SiteError
 from sitegen.models import parse_count, parse_date, parse_datetime, parse_percent
 from sitegen.validation import did_you_mean
 
-from .sitekit import SERIES, UNIT, interview, output_files, write_site
+from .sitekit import MINIMAL_CONFIG, SERIES, UNIT, interview, output_files, write_site
 
 NOW = datetime(2025, 1, 1)
 UNIT_PATH = "content/units/baihe.yaml"
@@ -1051,6 +1051,28 @@ def test_unknown_fields_get_a_did_you_mean(tmp_path: Path) -> None:
     assert [p.format() for p in found(root)] == [
         'content/interviews/a.md:5:1: error: unknown field "interveiwee" (did you mean "interviewee"?)\n'
         '  hint: rename it to "interviewee"']
+
+
+def test_a_field_typed_outside_the_block_that_holds_it_gets_where_to_move_it(tmp_path: Path) -> None:
+    # "role:" not indented under "interviewee:", "email:" without "contact:", "collected:" outside any
+    # tally: each was an unknown field whose hint was "remove it, or use one of: …", which loses what was typed.
+    text = interview().replace("  role: 党委书记", "role: 党委书记")
+    unit = UNIT + "collected: 300\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": text, UNIT_PATH: unit},
+                      config="title: 测试站点\nbase_url: https://example.org/\nemail: diaoyan@example.org\n")
+    assert [p.format() for p in found(root)] == [
+        'site.yaml:3:1: error: unknown field "email" (it is a field of contact)\n'
+        '  hint: move it under contact: below the line "contact:" (add that line if there is none), indented by '
+        'two spaces ("  email: …")']
+    (root / "site.yaml").write_text(MINIMAL_CONFIG, encoding="utf-8")
+    # One message for role:, not also 'the field "role" is missing in interviewee'.
+    assert [p.format() for p in found(root)] == [
+        'content/interviews/a.md:7:1: error: unknown field "role" (it is a field of interviewee)\n'
+        '  hint: move it under interviewee: below the line "interviewee:" (add that line if there is none), '
+        'indented by two spaces ("  role: …")',
+        f'{UNIT_PATH}:11:1: error: unknown field "collected" (it is a field of each item of tallies)\n'
+        '  hint: move it into an item of tallies: under a "- " line of tallies:, indented as that item\'s other '
+        "fields"]
 
 
 def test_a_closed_vocabulary_lists_the_allowed_values(tmp_path: Path) -> None:
