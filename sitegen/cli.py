@@ -40,8 +40,8 @@ class _UnitLevels:
         return iter(LEVELS)
 
     def __contains__(self, value: object) -> bool:
-        from .scaffold import LEVELS
-        return value in LEVELS
+        from .scaffold import level_meant
+        return isinstance(value, str) and level_meant(value) is not None
 
 
 class _Parser(argparse.ArgumentParser):
@@ -195,7 +195,8 @@ def _new_parser(commands: argparse._SubParsersAction) -> None:
     unit.add_argument("name", help='the unit\'s name, e.g. "白鹤镇"')
     unit.add_argument("--id", help="the id and file name (default: the pinyin of the name)")
     unit.add_argument("--level", choices=_UnitLevels(), metavar="LEVEL",
-                      help="kind of unit: %(choices)s (default: guessed from the name, e.g. 镇 → town)")
+                      help="kind of unit: %(choices)s, or its Chinese word (镇, 街道 …) (default: guessed "
+                           "from the name, e.g. 镇 → town)")
     series = kinds.add_parser("series", help="content/series/<id>.yaml")
     series.add_argument("title", help='the series title, e.g. "大调研微访谈"')
     series.add_argument("--id", help="the id and file name (default: the pinyin of the title)")

@@ -30,7 +30,7 @@ from zoneinfo import ZoneInfo
 
 from .config import CONFIG_FILE, load_config
 from .errors import Report
-from .models import UnitLevel, parse_count, parse_date, plain_name
+from .models import UnitLevel, choice_meant, parse_count, parse_date, plain_name
 from .slugs import is_slug, make_slug
 from .sources import is_skipped_name, read_source, split_front_matter
 from .yamltext import load_yaml
@@ -268,9 +268,10 @@ def new_unit(root: Path, name: str, *, unit_id: str | None = None, level: str | 
     name = _required_text(name, "name")
     _refuse_named(root, "units", name, "a unit named", "--unit")
     unit_id = _record_id(unit_id, name, "--id")
-    if level is not None and level not in LEVELS:
+    chosen = level_meant(level) if level is not None else guess_level(name)
+    if chosen is None:
         raise ScaffoldError(f'"{level}" is not a unit level', "use one of: " + ", ".join(LEVELS))
-    text = unit_text(name, unit_id, level or guess_level(name), moment.date())
+    text = unit_text(name, unit_id, chosen, moment.date())
     return _write_new(root, f"content/units/{unit_id}.yaml", text)
 
 
@@ -345,6 +346,12 @@ def _latest_tally(text: str, rel: str) -> tuple[date, tuple[int | None, int, int
     return day, (batches, count("collected"), count("escalated"), count("resolved"), count("in_progress"))
 
 
+def level_meant(typed: str) -> str | None:
+    """The unit level ``typed`` names: a value of `LEVELS` (``town``), or its Chinese word (镇, 街道, 居委会);
+    None for anything else (`sitegen.models.choice_meant`)."""
+    return choice_meant(UnitLevel, typed)
+
+
 def guess_level(name: str) -> str:
     """Guess a unit's level from the end of its name: 白鹤镇 → town, 夏阳街道 → subdistrict; else town."""
     for ending, level in _LEVEL_ENDINGS:
@@ -372,7 +379,8 @@ def _record_id(given: str | None, name: str, option: str) -> str:
     record_id = given if given is not None else make_slug(name)
     if not is_slug(record_id):
         shown = f'"{record_id}" is not a valid id' if record_id else f'no id can be made from "{name}"'
-        raise ScaffoldError(shown, f'choose one with {option}, using a-z, 0-9 and "-", e.g. {option} baihe')
+        raise ScaffoldError(shown, f'choose one with {option}, using a-z, 0-9 and "-", e.g. {option} '
+                                   f'{make_slug(given) if given and make_slug(given) else "baihe"}')
     return record_id
 
 
@@ -448,7 +456,8 @@ def _free_slug(root: Path, collection: str, title: str, slug: str | None) -> str
     chosen = slug if slug is not None else make_slug(title)
     if not is_slug(chosen):
         shown = f'"{chosen}" is not a valid slug' if chosen else f'no URL part can be made from "{title}"'
-        raise ScaffoldError(shown, 'choose one with --slug, using a-z, 0-9 and "-", e.g. --slug baihe-fangtan')
+        raise ScaffoldError(shown, 'choose one with --slug, using a-z, 0-9 and "-", e.g. --slug '
+                                   + (make_slug(slug) if slug and make_slug(slug) else "baihe-fangtan"))
     _refuse_existing(root, f"content/{collection}/{chosen}.md")
     for rel, used in _slugs_in_use(root, collection):
         if used == chosen:

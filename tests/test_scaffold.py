@@ -236,6 +236,10 @@ def _fields_written_text(text: str) -> set[str]:
      "a series titled 大调研微访谈 exists already: content/series/dadiaoyan-weifangtan.yaml (id dadiaoyan-weifangtan)",
      "new pages name it by its id (--series dadiaoyan-weifangtan)"),
     (["unit", "？", "--level", "town"], 'no id can be made from "？"', "--id"),
+    # The hint offered baihe and baihe-fangtan whatever was typed: it gives the id or slug meant.
+    (["unit", "重固镇", "--id", "Chonggu"], '"Chonggu" is not a valid id', "e.g. --id chonggu"),
+    (["case", "草莓基地", "--unit", "baihe", "--slug", "Caomei_JiDi"], '"Caomei_JiDi" is not a valid slug',
+     "e.g. --slug caomei-jidi"),
     (["tally", "--unit", "nope"], 'there is no unit "nope"', "known units: baihe"),
 ])
 def test_new_refuses_with_a_clear_message(tmp_path: Path, capsys, argv: list[str], message: str,
@@ -246,6 +250,16 @@ def test_new_refuses_with_a_clear_message(tmp_path: Path, capsys, argv: list[str
     assert code == 1
     assert f"error: {message}" in err and hint in err, err
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
+def test_new_unit_takes_its_level_in_chinese_too(tmp_path: Path, capsys) -> None:
+    # --level 镇 was refused by argparse ("invalid choice"), though the level's word on every page is 镇.
+    site = copy_example(tmp_path / "site")
+    for name, typed, level in (("练塘镇", "镇", "town"), ("夏阳街道", "街道", "subdistrict"), ("香花桥社区", "居委会", "community"),
+                               ("金泽镇", "town", "town")):
+        code, out, _ = _run(capsys, "new", "unit", name, "--level", typed, "--site", str(site))
+        written = site / out.split()[-1]
+        assert code == 0 and re.search(r"^level: (\w+)", written.read_text(encoding="utf-8"), re.M)[1] == level
 
 
 def test_new_needs_a_site_and_a_series(tmp_path: Path, capsys) -> None:
