@@ -530,9 +530,15 @@ def parse_id(value: Any) -> str:
 
     Whether the id exists is checked with the other records
     (`sitegen.checks.check_references`), which can then name the ids that
-    do exist. Raises `PydanticCustomError` ``text`` for a list or mapping
-    and ``id_empty`` for an empty value.
+    do exist. Raises `PydanticCustomError` ``id_list`` for a list (``unit: [baihe, huaxin]``: a page
+    belongs to one unit and one series), ``text`` for a mapping and ``id_empty`` for an empty value.
     """
+    if isinstance(value, list):
+        ids = [str(item) for item in value if isinstance(item, (str, int)) and str(item).strip()]
+        hint = (f"write one id: {ids[0]}" + (f" (or {', '.join(ids[1:])}); a page with figures of several units "
+                                              "names the one it is about, and links to the others in its text"
+                                              if len(ids) > 1 else "")) if ids else "write one id, e.g. baihe"
+        raise PydanticCustomError("id_list", "a page names one record here, not a list", {"hint": hint})
     text = parse_text(value).strip()
     if not text:
         raise PydanticCustomError("id_empty", "the id is empty",

@@ -1075,6 +1075,19 @@ def test_a_field_typed_outside_the_block_that_holds_it_gets_where_to_move_it(tmp
         "fields"]
 
 
+def test_a_page_naming_several_units_is_told_to_name_one(tmp_path: Path) -> None:
+    # unit: [baihe, huaxin] got "expected text, got a list" with the hint to wrap it in quotes, which
+    # led to 'there is no unit "[baihe, huaxin]"'.
+    root = write_site(tmp_path, {"content/interviews/a.md": interview().replace("unit: baihe", "unit: [baihe, huaxin]"),
+                                 "content/interviews/b.md": interview("另一篇").replace("unit: baihe", "unit: []")})
+    assert [p.format() for p in found(root)] == [
+        "content/interviews/a.md:4:7: error: unit: a page names one record here, not a list\n"
+        "  hint: write one id: baihe (or huaxin); a page with figures of several units names the one it is about, "
+        "and links to the others in its text",
+        "content/interviews/b.md:4:7: error: unit: a page names one record here, not a list\n"
+        "  hint: write one id, e.g. baihe"]
+
+
 def test_a_closed_vocabulary_lists_the_allowed_values(tmp_path: Path) -> None:
     root = write_site(tmp_path, {UNIT_PATH: UNIT.replace("level: town", "level: 乡")})
     assert [p.format() for p in found(root)] == [
