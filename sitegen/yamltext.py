@@ -1321,8 +1321,14 @@ def _explain_colon(lines: _Lines, line: int, column: int, _mark: object) -> Expl
     text = lines.line(line)
     start, colon, pos = _typed_value(text)
     if colon is not None and column > colon:
-        fixed = f"{text[start:colon + 1]} {_quote(text[pos:].rstrip())}"
-        return 'the value contains ": "', f"{QUOTE_HINT}: {_clip(fixed)}", None
+        value = text[pos:].rstrip()
+        fixed = f"{text[start:colon + 1]} {_quote(value)}"
+        hint = f"{QUOTE_HINT}: {_clip(fixed)}"
+        # “专访: …” typed as if Chinese quotes were YAML's: they would show on the page, so both fixes are named.
+        if len(value) > 2 and value[0] in "“‘" and value[-1] in "”’":
+            bare = f"{text[start:colon + 1]} {_quote(value[1:-1])}"
+            hint += f" (the {value[0]}{value[-1]} then show; without them: {_clip(bare)})"
+        return 'the value contains ": "', hint, None
     return ('a "key:" is not expected here: this line is read as part of the value above',
             'line up this key with the keys above it (same number of spaces), or wrap the value above in quotes', None)
 

@@ -210,6 +210,16 @@ def test_case_11_d_colon_in_value(cases_dir: Path) -> None:
         '  hint: wrap the whole value in quotes: title: "专访: 社区网格员的一天"']
 
 
+def test_a_colon_in_a_value_in_chinese_quotes_gets_both_fixes() -> None:
+    # “专访: …” typed as if Chinese quotes were YAML's: the hint kept them inside the quotes it added,
+    # so they showed on the page; it names the fix without them too.
+    data, report = load("title: “专访: 补好短板”\n")
+    assert data is None and [(p.message, p.hint) for p in report.problems] == [(
+        'the value contains ": " (YAML parser: mapping values are not allowed in this context)',
+        'wrap the whole value in quotes: title: "“专访: 补好短板”" (the “” then show; without them: '
+        'title: "专访: 补好短板")')]
+
+
 def test_case_11_e_fullwidth_colon_in_value_is_kept(cases_dir: Path) -> None:
     data, report = front_matter(cases_dir, "11-colon-typing", "content/interviews/e-fullwidth-colon-in-value.md")
     assert data is not None and report.problems == []
