@@ -22,7 +22,7 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from enum import Enum
 from urllib.parse import quote, unquote
 from typing import Annotated, Any
@@ -73,8 +73,9 @@ def parse_date(value: Any) -> date:
                                   {"kind": kind_of(value), "hint": DATE_HINT})
     match = _DATE_RE.match(value.translate(_FULLWIDTH_DATE))
     if not match:
+        hint, meant = _date_format_hint(value.translate(_FULLWIDTH_DATE).strip())
         raise PydanticCustomError("date_format", '"{text}" is not a date sitegen understands',
-                                  {"text": value, "hint": DATE_HINT})
+                                  {"text": value, "hint": hint, "meant": meant})
     year = int(match.group(1))
     month = int(match.group(2) or match.group(4))
     day = int(match.group(3) or match.group(5))
@@ -140,6 +141,47 @@ def _year_meant(year: int) -> int | None:
 
 
 _DATETIME_HINT = "write the date, a space and the time on the 24-hour clock, e.g. 2018-05-03 10:00"
+
+
+_EXCEL_DAY_ZERO = date(1899, 12, 30)
+"""Day 0 of the day numbers Excel shows for a date cell that lost its format (43216 is 2018-04-26)."""
+
+
+def _date_format_hint(text: str) -> tuple[str, str]:
+    """The hint for a date `parse_date` cannot read, and the date meant when it is certain ("" if not).
+
+    Names the slips with one reading: the digits run together (``20180426``), Excel's day number
+    (``43216``), the year left out (``4月26日``), two digits of the year (``18-5-3``), the year last
+    (``5/3/2018``, which reads two ways); any other text gets `DATE_HINT`.
+    """
+    def iso(year: int, month: int, day: int) -> str:
+        return f"{year:04d}-{month:02d}-{day:02d}" if _exists(year, month, day) else ""
+
+    if re.fullmatch(r"\d{8}", text) and (meant := iso(int(text[:4]), int(text[4:6]), int(text[6:]))) \
+            and int(text[:4]) >= EARLIEST_YEAR:
+        return f"did you mean {meant}? write the date with its dashes", meant
+    if re.fullmatch(r"\d{5}", text) and 20000 <= int(text) <= 80000:
+        meant = (_EXCEL_DAY_ZERO + timedelta(days=int(text))).isoformat()
+        return (f"{text} is how Excel counts days when a date cell loses its format: did you mean {meant}? "
+                "write the date itself", meant)
+    found = re.fullmatch(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?", text)
+    if found and iso(2000, int(found[1]), int(found[2])):
+        return f"write the year too, e.g. 2018-{int(found[1]):02d}-{int(found[2]):02d} (年-月-日)", ""
+    found = re.fullmatch(r"(\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})", text)
+    if found and iso(2000 + int(found[1]), int(found[2]), int(found[3])):
+        return (f"write the year with all four digits: 20{found[1]}-{int(found[2]):02d}-{int(found[3]):02d} "
+                f"if {found[1]} is the year", "")
+    found = re.fullmatch(r"(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})", text)
+    if found:
+        readings = list(dict.fromkeys(
+            reading for reading in (iso(int(found[3]), int(found[1]), int(found[2])),
+                                    iso(int(found[3]), int(found[2]), int(found[1]))) if reading))
+        if len(readings) == 1:
+            return f"did you mean {readings[0]}? sitegen reads dates as year-month-day (年-月-日)", readings[0]
+        if readings:
+            return (f"sitegen reads dates as year-month-day (年-月-日): write {readings[0]} or {readings[1]}, as the "
+                    "source means", "")
+    return DATE_HINT, ""
 
 
 def parse_datetime(value: Any) -> datetime:

@@ -229,6 +229,30 @@ def test_a_month_past_12_is_named_and_a_swapped_day_and_month_gets_the_date_mean
         assert caught.value.context["hint"] == "check the date against the source document"
 
 
+@pytest.mark.parametrize(("typed", "hint"), [
+    # Each got the general "write the date as YYYY-MM-DD" though the date meant is plain, or the slip is.
+    ("20180426", "did you mean 2018-04-26? write the date with its dashes"),
+    ("43216", "43216 is how Excel counts days when a date cell loses its format: did you mean 2018-04-26? "
+              "write the date itself"),
+    ("4月26日", "write the year too, e.g. 2018-04-26 (年-月-日)"),
+    ("18-4-26", "write the year with all four digits: 2018-04-26 if 18 is the year"),
+    ("26/4/2018", "did you mean 2018-04-26? sitegen reads dates as year-month-day (年-月-日)"),
+    ("5/3/2018", "sitegen reads dates as year-month-day (年-月-日): write 2018-05-03 or 2018-03-05, as the source "
+                 "means"),
+    ("20181340", "write the date as YYYY-MM-DD, e.g. 2018-04-26 (2018/4/26 and 2018年4月26日 are read too)"),
+])
+def test_a_date_sitegen_cannot_read_gets_the_date_meant_when_the_slip_is_plain(tmp_path: Path, typed: str,
+                                                                                hint: str) -> None:
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tally(typed, 296, 143, 103, 50))})
+    assert [p.format() for p in found(root)] == [
+        f'{UNIT_PATH}:5:12: error: tallies → item 1 → as_of: "{typed}" is not a date sitegen understands\n'
+        f"  hint: {hint}"]
+    if "did you mean" in hint:  # a publish time keeps its time in the date offered
+        with pytest.raises(PydanticCustomError) as caught:
+            parse_datetime(f"{typed} 10:00")
+        assert "did you mean 2018-04-26 10:00?" in caught.value.context["hint"]
+
+
 def test_a_unit_with_field_errors_gets_its_tallies_and_milestones_checked_in_the_same_run(tmp_path: Path) -> None:
     # The target out of range made the whole record fail, so the sums, the order of tallies and milestones,
     # the tally dated ahead and the other targets' slips were found only in the next run, once it was mended.
