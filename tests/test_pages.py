@@ -391,7 +391,9 @@ def test_json_ld_cannot_be_closed_by_a_title(tmp_path: Path) -> None:
     assert "<" not in script and ">" not in script and "&" not in script
     assert json.loads(script)["headline"] == title
     page = parse_html(tmp_path / "output/interviews/x/index.html")
-    assert len(list(page.iter("script"))) == 1
+    # No script from the title: only the JSON-LD and the theme's own reading-mode script.
+    assert [(s.get("type"), s.get("src")) for s in page.iter("script")] == [
+        (None, "/assets/reading-mode.js"), ("application/ld+json", None)]
 
 
 def test_government_meta_tags_where_site_yaml_gives_them(tmp_path: Path) -> None:

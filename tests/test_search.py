@@ -176,7 +176,8 @@ def test_without_the_index_the_search_page_loads_nothing_that_is_not_there(tmp_p
     assert "/interviews/" in links and "/tags/" in links
     assert [link for link in links if not _published(output, link)] == []
     page = parse_html(output / "search/index.html")
-    assert page.cssselect("script[src]") == [] and "/pagefind/" not in (output / "search/index.html").read_text("utf-8")
+    assert [script.get("src") for script in page.cssselect("script[src]")] == ["/assets/reading-mode.js"]  # the theme's
+    assert "/pagefind/" not in (output / "search/index.html").read_text("utf-8")
     assert "本站没有站内搜索" in text_of(page.cssselect("main")[0])
     # Built again with the index (same cache and output), the search page loads Pagefind again.
     build(BuildOptions(root=root))

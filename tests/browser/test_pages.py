@@ -125,8 +125,8 @@ def test_every_page_kind_reflows_with_the_phones_large_text_and_the_reading_mode
         for kind, path in page_types.items():
             page.goto(served_example.address(path), wait_until="load")
             for mode in ("large text", "large text and reading mode"):
-                if mode != "large text":
-                    page.click("label[for=reading-mode]")
+                # The mode is remembered from the last page (assets/reading-mode.js): set it either way.
+                page.set_checked("label[for=reading-mode]", mode != "large text")
                 measured = page.evaluate(_WIDEST)
                 if measured["overflow"] > 0:
                     failures.append(f"{kind} at {width} px, {mode}: {measured['overflow']} px too wide; "
@@ -291,8 +291,8 @@ def test_a_districts_five_digit_total_stays_inside_its_box_with_a_phones_large_t
                 for path in paths:
                     page.goto(served.address(path), wait_until="load")
                     for mode in ("large text", "large text and reading mode"):
-                        if mode != "large text":
-                            page.click("label[for=reading-mode]")
+                        # Remembered from the last page (assets/reading-mode.js): set it either way.
+                        page.set_checked("label[for=reading-mode]", mode != "large text")
                         found = page.eval_on_selector_all(".figure .num", _FIGURE_FIT)
                         assert found, path
                         failures += [f"{path} at {width} px, {mode}: {text} goes {past} px past its box,"
@@ -433,7 +433,7 @@ def test_a_date_in_a_charts_table_stays_on_one_line(served_example: ServedSite, 
         for path in ("/units/baihe/", "/dashboard/", "/cases/baihe-caomei/"):
             page.goto(served_example.address(path), wait_until="load")
             page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
-            if mode == "reading mode":
-                page.click("label[for=reading-mode]")
+            # Remembered from the last page (assets/reading-mode.js): set it either way.
+            page.set_checked("label[for=reading-mode]", mode == "reading mode")
             failures += [f"{path} at {width} px, {mode}: {broken}" for broken in page.evaluate(_BROKEN_DATES)]
     assert not failures, "\n".join(failures)

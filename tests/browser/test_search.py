@@ -134,8 +134,7 @@ def test_search_results_follow_the_readers_text_size_and_the_large_text_mode(ser
             session.send("Page.enable")
             session.send("Page.setFontSizes", {"fontSizes": {"standard": font, "fixed": font}})
             page.goto(served_example.address("/search/"), wait_until="load")
-            if mode != "normal":
-                page.click("label[for=reading-mode]")
+            page.set_checked("label[for=reading-mode]", mode != "normal")
             search(page, "草莓")
             sizes = page.evaluate(_SIZES)
             text = sizes["text"]
