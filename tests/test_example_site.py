@@ -13,9 +13,10 @@ import re
 import shutil
 from pathlib import Path
 
+from sitegen.build import BuildOptions, build
 from sitegen.markup import count_words
 
-from .sitekit import REPO, parse_html, text_of
+from .sitekit import REPO, copy_example, parse_html, text_of
 
 INTERVIEW = "output/interviews/baihe-dadiaoyan-weifangtan/index.html"
 UNIT = "output/units/baihe/index.html"
@@ -157,6 +158,30 @@ def test_every_page_names_its_icon_so_browsers_ask_for_no_favicon_ico_outside_th
              if not page.relative_to(example_site / "output").parts[0] == "pagefind"}
     assert icons == {"/assets/favicon.svg"}
     assert (example_site / "output/assets/favicon.svg").read_text(encoding="utf-8").startswith("<svg ")
+
+
+def test_every_page_loads_the_reading_mode_script_once_at_its_sub_path(tmp_path: Path) -> None:
+    # The 大字号 · 高对比度 switch is remembered from page to page by the theme's own script
+    # (templates/assets/reading-mode.js): an external file, deferred, at the site's sub-path, once a page.
+    root = copy_example(tmp_path / "site")
+    build(BuildOptions(root=root, search=False, base_url="https://example.org/sub/"))
+    output = root / "output"
+    pages = sorted(output.rglob("*.html"))
+    assert len(pages) == 22
+    for page in pages:
+        tree = parse_html(page)
+        assert len(tree.xpath("//input[@id='reading-mode']")) == 1, page
+        loads = [(script.get("src"), script.get("defer") is not None, (script.text or "").strip())
+                 for script in tree.xpath("//head/script[@src]")]
+        assert loads == [("/sub/assets/reading-mode.js", True, "")], page
+        assert page.read_text(encoding="utf-8").count("reading-mode.js") == 1, page
+    script = (output / "assets/reading-mode.js").read_bytes()
+    assert script == (REPO / "templates/assets/reading-mode.js").read_bytes()
+    assert "assets/reading-mode.js" in (output / ".sitegen-manifest").read_text(encoding="utf-8").splitlines()
+    # An edit to the script rewrites that file and nothing else.
+    (root / "templates/assets/reading-mode.js").write_bytes(script + b"\n")
+    again = build(BuildOptions(root=root, search=False, base_url="https://example.org/sub/"))
+    assert again.changed_paths == ("assets/reading-mode.js",)
 
 
 def test_the_english_half_of_each_column_description_is_marked_english(example_site: Path) -> None:

@@ -67,11 +67,14 @@ def test_an_open_page_reloads_itself_after_each_save_even_one_second_apart(chrom
     page = _open(chromium, served.url.rstrip("/") + INTERVIEW_URL)
     site = served.site
     assert "白鹤镇：补好短板发挥优势" in page.inner_text("h1")
+    page.check("label[for=reading-mode]")  # the theme's reading-mode.js and livereload.js work side by side
 
     _edit(site / INTERVIEW, "title: 白鹤镇：补好短板发挥优势", "title: 第一次保存的标题")
     took = _wait_for_text(page, "第一次保存的标题")
     print(f"the page showed the edit {took:.2f} s after the save")
     assert page.evaluate("() => window.__notReloaded === undefined")  # the page reloaded by itself
+    page.wait_for_load_state("load")
+    assert page.is_checked("#reading-mode"), "the reading mode is kept over a live reload"
 
     time.sleep(1.0)
     _edit(site / INTERVIEW, "title: 第一次保存的标题", "title: 第二次保存的标题")

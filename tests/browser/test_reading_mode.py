@@ -1,0 +1,146 @@
+"""The 大字号 · 高对比度 reading mode in Chromium: remembered from page to page, per page without JavaScript.
+
+With JavaScript, ``assets/reading-mode.js`` keeps the reader's choice in
+localStorage: ticked on one page, the next page (reached by following a link,
+as a reader does) opens in the mode; unticked, the next page opens without
+it. Without JavaScript the switch works on each page as before and is not
+carried over. When localStorage refuses access (``window.localStorage``
+throws, as in some private modes), the page shows no error and the switch
+still works on the page.
+
+In the mode the page's text is 1.3 × the root's (``.reading-mode:checked ~
+.page { font-size: 1.3rem }``): 23.4 px over 18 px at Chromium's default size.
+
+Imports: the fixtures of tests/browser/conftest.py.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .conftest import SCREENSHOTS, ServedSite
+
+SWITCH = "label[for=reading-mode]"
+
+_TEXT_SCALE = """() => parseFloat(getComputedStyle(document.querySelector('.page')).fontSize)
+  / parseFloat(getComputedStyle(document.documentElement).fontSize)"""
+
+_STORAGE_THROWS = """
+Object.defineProperty(window, "localStorage", {
+  configurable: true,
+  get() { throw new DOMException("The operation is insecure.", "SecurityError"); },
+});
+"""
+"""An init script: reading ``window.localStorage`` throws, as with storage turned off."""
+
+
+def text_scale(page: Any) -> float:
+    """The computed font size of ``.page`` over the root's, to two decimals (1.3 in the mode, else 1.0)."""
+    return round(page.evaluate(_TEXT_SCALE), 2)
+
+
+def follow(page: Any, name: str) -> None:
+    """Follow the main navigation's link ``name`` (访谈, 各单位进展 …) as a reader taps it."""
+    with page.expect_navigation(wait_until="load"):
+        page.locator("nav[aria-label=主导航]").get_by_role("link", name=name, exact=True).click()
+
+
+def state(page: Any) -> tuple[str, bool, float]:
+    """Where the page is, whether the switch is on, and the text's scale."""
+    path = page.evaluate("location.pathname")
+    return path, page.is_checked("#reading-mode"), text_scale(page)
+
+
+def watch_errors(page: Any) -> list[str]:
+    """Collect the page's uncaught errors and console errors from now on."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(f"pageerror: {error}"))
+    page.on("console", lambda message: errors.append(f"console: {message.text}") if message.type == "error" else None)
+    return errors
+
+
+def test_the_mode_ticked_on_one_page_is_on_on_the_next_and_off_once_unticked(served_example: ServedSite,
+                                                                          page_at: Any) -> None:
+    page = page_at(375)
+    errors = watch_errors(page)
+    page.goto(served_example.address("/"), wait_until="load")
+    assert state(page) == ("/", False, 1.0), "a first visit opens without the mode"
+    page.check(SWITCH)
+    assert state(page) == ("/", True, 1.3)
+    assert page.evaluate("localStorage.getItem('sitegen-reading-mode')") == "on"
+    follow(page, "访谈")
+    assert state(page) == ("/interviews/", True, 1.3), "the next page opens in the mode"
+    follow(page, "各单位进展")
+    assert state(page) == ("/units/", True, 1.3), "and the one after"
+    page.uncheck(SWITCH)
+    assert state(page) == ("/units/", False, 1.0)
+    assert page.evaluate("localStorage.getItem('sitegen-reading-mode')") is None, "nothing kept while it is off"
+    follow(page, "数据看板")
+    assert state(page) == ("/dashboard/", False, 1.0), "unticked, the next page opens without it"
+    page.reload(wait_until="load")
+    assert state(page) == ("/dashboard/", False, 1.0)
+    assert errors == []
+
+
+def test_a_page_shown_again_from_the_back_button_follows_the_last_choice(served_example: ServedSite,
+                                                                         page_at: Any) -> None:
+    # Back and forward show a page as it was left (bfcache, or the form state a browser restores):
+    # ticked on the home page, unticked on the next, Back must not show the home page still ticked.
+    page = page_at(375)
+    page.goto(served_example.address("/"), wait_until="load")
+    page.check(SWITCH)
+    follow(page, "访谈")
+    page.uncheck(SWITCH)
+    page.go_back(wait_until="load")
+    assert state(page) == ("/", False, 1.0)
+    page.check(SWITCH)
+    page.go_forward(wait_until="load")
+    assert state(page) == ("/interviews/", True, 1.3)
+
+
+def test_without_javascript_the_mode_works_on_each_page_and_is_not_carried_over(served_example: ServedSite,
+                                                                               page_at: Any) -> None:
+    page = page_at(375, javascript=False)
+    page.goto(served_example.address("/"), wait_until="load")
+    assert state(page) == ("/", False, 1.0)
+    page.check(SWITCH)
+    assert state(page) == ("/", True, 1.3), "the CSS-only switch works without JavaScript"
+    follow(page, "访谈")
+    assert state(page) == ("/interviews/", False, 1.0), "as the accessibility page says: per page"
+    page.check(SWITCH)
+    assert state(page) == ("/interviews/", True, 1.3)
+    page.uncheck(SWITCH)
+    assert state(page) == ("/interviews/", False, 1.0)
+
+
+def test_when_storage_throws_there_is_no_error_and_the_switch_still_works(served_example: ServedSite,
+                                                                          page_at: Any) -> None:
+    page = page_at(375)
+    page.add_init_script(_STORAGE_THROWS)
+    errors = watch_errors(page)
+    page.goto(served_example.address("/"), wait_until="load")
+    assert page.evaluate("() => { try { window.localStorage; return 'read'; } catch (e) { return e.name; } }") \
+        == "SecurityError", "the init script makes storage throw"
+    assert state(page) == ("/", False, 1.0)
+    page.check(SWITCH)
+    assert state(page) == ("/", True, 1.3)
+    follow(page, "访谈")
+    assert state(page) == ("/interviews/", False, 1.0), "nothing could be kept: per page, as without JavaScript"
+    page.check(SWITCH)
+    assert state(page) == ("/interviews/", True, 1.3)
+    page.uncheck(SWITCH)
+    assert state(page) == ("/interviews/", False, 1.0)
+    assert errors == [], "reading-mode.js must never throw when storage is unavailable"
+
+
+def test_screenshots_of_two_pages_in_a_row_in_the_mode(served_example: ServedSite, page_at: Any) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page = page_at(375)
+    page.goto(served_example.address("/"), wait_until="load")
+    page.check(SWITCH)
+    page.evaluate("document.fonts.ready")
+    page.screenshot(path=str(SCREENSHOTS / "reading-mode-1-home-375.png"))
+    follow(page, "访谈")
+    page.evaluate("document.fonts.ready")
+    page.screenshot(path=str(SCREENSHOTS / "reading-mode-2-interviews-375.png"))
+    assert state(page) == ("/interviews/", True, 1.3)
