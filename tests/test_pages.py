@@ -242,6 +242,9 @@ def test_accessibility_statement(output: Path) -> None:
     page = parse_html(output / "accessibility/index.html")
     text = text_of(page)
     assert "WCAG 2.2 AA" in text and "大字号 · 高对比度" in text
+    # With JavaScript the mode is kept from page to page (assets/reading-mode.js): where, and how to turn it off.
+    assert "都会自动保持这个模式" in text and "只记在您这台设备的这个浏览器里，不使用 Cookie" in text
+    assert "不需要时，在任意一页再点一下开关即可关闭" in text
     assert "打开另一个页面时需要重新开启" in text  # the known limit of the no-JavaScript switch
     assert "青浦区大调研工作办公室（示例）" in text_of(page.cssselect("#contact-heading")[0].getparent())
 
