@@ -88,7 +88,7 @@ def test_skip_link_reading_mode_and_footer_links(output: Path) -> None:
     assert label.get("for") == "reading-mode" and text_of(label) == "大字号 · 高对比度"
     footer = {text_of(a): a.get("href") for a in page.cssselect("footer a")}
     assert footer["关于数据"] == "/about-data/" and footer["无障碍说明"] == "/accessibility/"
-    assert footer["开放数据下载"] == "/about-data/#downloads" and footer["订阅更新（Atom）"] == "/feed.xml"
+    assert footer["开放数据下载"] == "/about-data/#downloads" and footer["订阅新访谈（Atom）"] == "/feed.xml"
 
 
 def test_stylesheet_has_the_reading_mode_and_respects_system_settings(output: Path) -> None:

@@ -179,9 +179,14 @@ def test_without_the_index_the_search_page_loads_nothing_that_is_not_there(tmp_p
     assert [script.get("src") for script in page.cssselect("script[src]")] == ["/assets/reading-mode.js"]  # the theme's
     assert "/pagefind/" not in (output / "search/index.html").read_text("utf-8")
     assert "本站没有站内搜索" in text_of(page.cssselect("main")[0])
+    # No page's menu offers a search the site does not have (the page stays, for links kept elsewhere).
+    menus = {rel: [text_of(a) for a in parse_html(output / rel).cssselect("nav[aria-label=主导航] a")]
+             for rel in ("index.html", "search/index.html", "units/baihe/index.html")}
+    assert menus == {rel: ["首页", "访谈", "各单位进展", "数据看板", "典型案例"] for rel in menus}
     # Built again with the index (same cache and output), the search page loads Pagefind again.
     build(BuildOptions(root=root))
     assert "/pagefind/pagefind-ui.js" in _search_page_links(output)
+    assert [text_of(a) for a in parse_html(output / "index.html").cssselect("nav[aria-label=主导航] a")][-1] == "搜索"
     assert [link for link in _search_page_links(output) if not _published(output, link)] == []
 
 
