@@ -293,3 +293,5 @@ def test_the_homepage_of_the_data_package_is_written_as_every_other_address(tmp_
     package = json.loads((output / "datapackage.json").read_bytes())
     assert package["homepage"] == "https://example.org/%E6%8A%A5%E5%91%8A/%E7%99%BD%E9%B9%A4/"
     assert package["homepage"] + "about-data/" in package["description"]
+    # Its name kept the host alone ("example.org"): two towns' sites on one host had one name.
+    assert package["name"] == "example.org-e6-8a-a5-e5-91-8a-e7-99-bd-e9-b9-a4"

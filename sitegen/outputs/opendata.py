@@ -36,6 +36,7 @@ from decimal import Decimal
 import io
 import json
 import re
+from urllib.parse import quote
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable, Sequence
@@ -398,8 +399,12 @@ def datapackage(graph: SiteGraph) -> dict[str, Any]:
 
 
 def _package_name(graph: SiteGraph) -> str:
-    """A Data Package name (lower-case a-z, 0-9, "-", "_", ".") from the base URL's host and path."""
+    """A Data Package name (lower-case a-z, 0-9, "-", "_", ".") from the base URL's host and path.
+
+    The path is taken percent-encoded, so that two sites under Chinese sub-paths of one host
+    (``/报告/白鹤/``, ``/报告/华新/``) get names of their own, not both the host's.
+    """
     urls = graph.urls
-    raw = (urls.origin.split("://", 1)[1] + urls.base_path).lower()
+    raw = (urls.origin.split("://", 1)[1] + quote(urls.base_path)).lower()
     name = "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "-" for c in raw)
     return "-".join(part for part in name.split("-") if part) or "sitegen-data"
