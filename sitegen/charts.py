@@ -1,10 +1,11 @@
 """Accessible charts made at build time: inline SVG plus the same figures as a table.
 
 Job: turn a unit's tallies and targets into a `Chart`: a complete ``<svg>``
-element (no JavaScript, no external fonts, no ``<style>``), a one- or
-two-sentence Chinese summary, and a `DataTable` holding the same figures. The
-render layer shows all three: the summary as text, the SVG, and the table
-(visible or in ``<details>``), so no reader depends on the picture.
+element (no JavaScript, no external fonts, no ``<style>``) in two drawings
+(normal and large text, see "Size"), a one- or two-sentence Chinese summary,
+and a `DataTable` holding the same figures. The render layer shows all three:
+the summary as text, one of the two SVGs, and the table (visible or in
+``<details>``), so no reader depends on the picture.
 
 Pure: no I/O, no global mutable state; the same input gives the same bytes.
 May import: models (and the standard library; no plotting libraries).
@@ -14,11 +15,23 @@ Design choices (the reasons, so they are kept):
 * **Size.** The SVG has ``width="100%"`` and a ``viewBox`` 360 units wide, no
   fixed pixel size, ``preserveAspectRatio="xMinYMin meet"`` (if a theme fixes
   the height, the chart keeps its shape and hugs the top left). All text is
-  18 units, one size, and nothing is ever smaller. Text scales with the
-  chart: at 320 px wide it is 18 × 320/360 = 16 px, and it stays at or above
-  14 px down to 280 px (a 320 px phone with 20 px page margins). Labels go
-  on their own line *above* each bar, never beside it, so every bar can use
-  the full width. On wide screens the text grows; `CHART_CSS` caps the width.
+  one size, and nothing is ever smaller. Text scales with the chart's width,
+  not with the reader's text size, so every chart is drawn twice (WCAG 1.4.4):
+  `Chart.svg` with text of `FONT_SIZE` 18 units: at 320 px wide it is
+  18 × 320/360 = 16 px, and it stays at or above 14 px down to 280 px (a
+  320 px phone with 20 px page margins); and `Chart.svg_large` with text
+  `LARGE_TEXT_SCALE` (4/3) times larger, 24 units, in the same 360-unit width,
+  every size measured from the text (lines, bars, markers, gaps) grown alike
+  (`_Layout`), the labels wrapped again and the bars laid out again, so
+  nothing overlaps or leaves the viewBox. A theme shows exactly one of the
+  two: the default theme shows the large one in its reading mode (on a
+  375 px phone its chart text goes from 17 px to 22.7 px, as its page text
+  goes 1.3 times larger) and when the screen is narrow for the reader's text
+  size (less than 21 em, em of the browser's default font: a 375 px phone
+  from a default font of 18 px); `CHART_CSS` shows how. Labels go on their
+  own line *above* each bar, never beside it, so every bar can use the full
+  width. On wide screens the text grows; `CHART_CSS` caps the width (the
+  large drawing's at 3/4 of the normal one's: the same largest text).
 * **Palette.** Every bar colour, and every colour drawn inside a bar pattern,
   has at least 4.5:1 contrast against the white chart background. That is
   more than the 3:1 WCAG 2.x SC 1.4.11 (non-text contrast) asks for, so the
@@ -88,12 +101,18 @@ class Chart:
 
     ``svg``: one complete ``<svg>`` element, every text in it XML-escaped, safe
     to insert into HTML as it is (mark it safe in Jinja).
+    ``svg_large``: the same chart with its text `LARGE_TEXT_SCALE` times larger
+    for the same width (labels wrapped and bars laid out again), same title,
+    desc and figures; its root has the extra class ``chart-large`` and its ids
+    differ from ``svg``'s, so a page may hold both and show one (see the
+    module docstring, "Size").
     ``summary``: one or two Chinese sentences with the key figures, plain text
     (escape it), e.g. "截至2018年4月26日，白鹤镇共收集问题清单296份：提交区级143份，已解决103份，办理中50份。".
     ``table``: the same figures as the chart (see `DataTable`).
     """
 
     svg: str
+    svg_large: str
     summary: str
     table: DataTable
 
@@ -134,10 +153,17 @@ TEXT_ON_BAR = "#ffffff"    #: text written inside a bar
 TRACK_FILL = "#f2f2f2"     #: the empty part of a bar (the whole scale)
 TRACK_STROKE = "#767676"   #: outline of the track; 4.5:1 on white, so an empty bar is seen
 
-#: Suggested theme CSS: a width cap (the chart's text scales with its width)
-#: and system colours for Windows high-contrast mode (forced colours).
+#: Suggested theme CSS: a width cap (the chart's text scales with its width),
+#: one of the two drawings shown (the large one on a screen less than 21 em of
+#: the browser's default font wide; a theme may add its own reading mode), and
+#: system colours for Windows high-contrast mode (forced colours).
 CHART_CSS = """\
 svg.chart { display: block; max-width: 28rem; height: auto; }
+svg.chart-large { display: none; max-width: 21rem; }
+@media (max-width: 21em) {
+  svg.chart { display: none; }
+  svg.chart-large { display: block; }
+}
 @media (forced-colors: active) {
   svg.chart { color: CanvasText; }
   svg.chart .chart-bg, svg.chart .track { fill: Canvas; }
@@ -147,22 +173,73 @@ svg.chart { display: block; max-width: 28rem; height: auto; }
 }
 """
 
-# --- layout constants (viewBox units) ----------------------------------------
+# --- layout (viewBox units) ----------------------------------------------------
 
 VIEW_WIDTH = 360           #: viewBox width; see the module docstring
-FONT_SIZE = 18             #: the only text size; 16 px at 320 px wide
+FONT_SIZE = 18             #: the only text size of `Chart.svg`; 16 px at 320 px wide
+#: How much larger the text of `Chart.svg_large` is than that of `Chart.svg`, for the same
+#: width: 24 units. The theme shows it in its reading mode (文字放大约三成: its chart is about
+#: 2 % narrower there, so 4/3 of the units reads about 1.3 times larger) and on a screen narrow
+#: for the reader's text size; see the module docstring.
+LARGE_TEXT_SCALE = 4 / 3
 _PAD = 4                   # left/right margin inside the viewBox
 _TRACK_W = VIEW_WIDTH - 2 * _PAD
-_LINE = 26                 # height of a line of text
-_BASELINE = 19             # baseline offset within a line
-_BAR_H = 36                # stacked bar height
-_TARGET_BAR_H = 28         # target/measured bar height
-_GAP = 14                  # space after each bar block
-_SWATCH = 18               # legend marker size
-_INSIDE_PAD = 6            # padding around text written inside a segment
 _FONT_FAMILY = ("system-ui,-apple-system,'PingFang SC','Hiragino Sans GB',"
                 "'Microsoft YaHei','Noto Sans CJK SC','Source Han Sans SC',sans-serif")
 _ID = "\x01"               # id placeholder; `_xml` strips \x01, so text never contains it
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """The sizes of one drawing of a chart, in viewBox units: its text size and all that follows from it.
+
+    ``scale`` 1 gives the sizes `Chart.svg` has always had (each field's
+    comment ends with its value there); at another scale every size is that
+    value times ``scale``, rounded to a whole unit (24 units of text at 4/3).
+    Only the margins `_PAD` and the width stay the same.
+    """
+
+    scale: float
+    font: float          # text size: FONT_SIZE × scale
+    line: int            # height of a line of text: 26
+    baseline: int        # baseline offset within a line: 19
+    bar_h: int           # stacked bar height: 36
+    target_bar_h: int    # target/measured bar height: 28
+    bar_gap: int         # space between a target bar and its measured bar: 6
+    gap: int             # space after each bar block: 14
+    swatch: int          # legend marker size: 18
+    swatch_top: int      # legend marker's offset within its line: 4
+    space: int           # between a marker or bar and its text: 6
+    item_gap: int        # between two legend items on a line: 16
+    label_gap: int       # between a heading and the text at the right of its line: 12
+    inside_pad: int      # padding around text written inside a segment: 6
+    zero_x: int          # where the "0" of an empty track starts, from the track: 8
+    below: int           # from the bottom of a bar to what is written under it: 4
+    legend_gap: int      # under the legend of a stacked chart: 8
+    key_gap: int         # between the word 目标 or 实测 and its track: 8
+    value_end: int       # room left between a target's percentage and its track's end: 4
+    bottom: int          # under the last bar block: 4
+
+    @property
+    def middle(self) -> float:
+        """From the vertical middle of a bar to the baseline of text centred in it."""
+        return self.font * 0.35
+
+
+def _layout(scale: float) -> _Layout:
+    """The sizes of a chart drawn with its text ``scale`` times `FONT_SIZE` (1: `Chart.svg`)."""
+    def size(units: int) -> int:
+        return round(units * scale)
+
+    return _Layout(scale=scale, font=round(FONT_SIZE * scale, 1), line=size(26), baseline=size(19),
+                   bar_h=size(36), target_bar_h=size(28), bar_gap=size(6), gap=size(14), swatch=size(18),
+                   swatch_top=size(4), space=size(6), item_gap=size(16), label_gap=size(12),
+                   inside_pad=size(6), zero_x=size(8), below=size(4), legend_gap=size(8), key_gap=size(8),
+                   value_end=size(4), bottom=size(4))
+
+
+_NORMAL = _layout(1)
+_LARGE = _layout(LARGE_TEXT_SCALE)
 
 
 # --- small formatters ----------------------------------------------------------
@@ -264,15 +341,15 @@ def _scaled(amount: float, scale_max: float, length: int) -> int:
     return int(Decimal(repr(amount)) * length / Decimal(repr(scale_max)) + Decimal("0.5"))
 
 
-def _text_width(text: str) -> float:
-    """Estimated width of ``text`` at `FONT_SIZE`: wide (CJK) characters and "%" 1 em, others 0.62 em.
+def _text_width(text: str, font: float = FONT_SIZE) -> float:
+    """Estimated width of ``text`` at text size ``font``: wide (CJK) characters and "%" 1 em, others 0.62 em.
 
     0.62 em is on the safe side for digits and Latin letters in system sans
     fonts, but not for "%", which is 0.85 to 1 em wide in them; the estimate
     decides what fits inside a bar and where labels wrap.
     """
     ems = sum(1.0 if c == "%" or unicodedata.east_asian_width(c) in "WF" else 0.62 for c in text)
-    return ems * FONT_SIZE
+    return ems * font
 
 
 _NO_LINE_START = frozenset("，。、：；！？）》」』】〉”’·…%),.:;!?]}")
@@ -297,8 +374,8 @@ def _tokens(text: str) -> list[str]:
     return pieces
 
 
-def _wrap(text: str, width: float) -> list[str]:
-    """Break ``text`` into lines no wider than ``width`` (estimated), between `_tokens` pieces.
+def _wrap(text: str, width: float, font: float) -> list[str]:
+    """Break ``text`` into lines no wider than ``width`` at text size ``font`` (estimated), between `_tokens` pieces.
 
     A piece wider than a whole line is cut between characters. Returns at
     least one line; lines carry no leading or trailing spaces.
@@ -306,13 +383,13 @@ def _wrap(text: str, width: float) -> list[str]:
     lines: list[str] = []
     line = ""
     for piece in _tokens(text):
-        if _text_width(line + piece) <= width or not line.strip():
+        if _text_width(line + piece, font) <= width or not line.strip():
             line += piece
         else:
             lines.append(line.strip())
             line = piece.lstrip()
-        while _text_width(line) > width and len(line) > 1:
-            cut = max(i for i in range(1, len(line) + 1) if i == 1 or _text_width(line[:i]) <= width)
+        while _text_width(line, font) > width and len(line) > 1:
+            cut = max(i for i in range(1, len(line) + 1) if i == 1 or _text_width(line[:i], font) <= width)
             lines.append(line[:cut].strip())
             line = line[cut:].lstrip()
     lines.append(line.strip())
@@ -357,51 +434,59 @@ def _track(x: float, y: float, width: float, height: float) -> str:
             f'fill="{TRACK_FILL}" stroke="{TRACK_STROKE}"/>')
 
 
-def _key_items(items: Sequence[tuple[BarStyle, str]], top: float) -> tuple[list[str], float]:
+def _key_items(items: Sequence[tuple[BarStyle, str]], top: float, layout: _Layout) -> tuple[list[str], float]:
     """Lay out legend-style items (marker + text), flowing onto new rows; returns parts, new top."""
     parts: list[str] = []
     x, row_top = float(_PAD), top
     for style, label in items:
-        width = _SWATCH + 6 + _text_width(label)
+        width = layout.swatch + layout.space + _text_width(label, layout.font)
         if x > _PAD and x + width > _PAD + _TRACK_W:
-            x, row_top = float(_PAD), row_top + _LINE
-        parts.append(f'<rect class="swatch {style.css_class}" x="{_n(x)}" y="{_n(row_top + 4)}" '
-                     f'width="{_SWATCH}" height="{_SWATCH}" fill="{_fill(style)}"/>')
-        parts.append(_text(x + _SWATCH + 6, row_top + _BASELINE, label))
-        x += width + 16
-    return parts, (row_top + _LINE if items else top)
+            x, row_top = float(_PAD), row_top + layout.line
+        parts.append(f'<rect class="swatch {style.css_class}" x="{_n(x)}" y="{_n(row_top + layout.swatch_top)}" '
+                     f'width="{layout.swatch}" height="{layout.swatch}" fill="{_fill(style)}"/>')
+        parts.append(_text(x + layout.swatch + layout.space, row_top + layout.baseline, label))
+        x += width + layout.item_gap
+    return parts, (row_top + layout.line if items else top)
 
 
-def _heading(label: str, right: str, note: str, top: float) -> tuple[list[str], float]:
+def _heading(label: str, right: str, note: str, top: float, layout: _Layout) -> tuple[list[str], float]:
     """A bar's heading; returns parts and the new top.
 
     ``label`` in bold at the left, wrapped; ``right`` (may be "") at the
     right end of the first line; ``note`` (may be "") in normal weight on
     the lines below, wrapped to the full width.
     """
-    room = _TRACK_W - (_text_width(right) + 12 if right else 0)
-    lines = [(line, True) for line in _wrap(label, room)]
-    lines += [(line, False) for line in (_wrap(note, _TRACK_W) if note else [])]
-    parts = [_text(_PAD, top + _BASELINE + i * _LINE, line, bold=bold) for i, (line, bold) in enumerate(lines)]
+    room = _TRACK_W - (_text_width(right, layout.font) + layout.label_gap if right else 0)
+    lines = [(line, True) for line in _wrap(label, room, layout.font)]
+    lines += [(line, False) for line in (_wrap(note, _TRACK_W, layout.font) if note else [])]
+    parts = [_text(_PAD, top + layout.baseline + i * layout.line, line, bold=bold)
+             for i, (line, bold) in enumerate(lines)]
     if right:
-        parts.append(_text(_PAD + _TRACK_W, top + _BASELINE, right, anchor="end"))
-    return parts, top + _LINE * len(lines)
+        parts.append(_text(_PAD + _TRACK_W, top + layout.baseline, right, anchor="end"))
+    return parts, top + layout.line * len(lines)
 
 
 def _svg(kind: str, title: str, desc: str, body: list[str], height: float,
-         styles: Sequence[BarStyle]) -> str:
-    """Wrap the body in the root ``<svg>`` with title, desc, patterns and background; fix the ids."""
+         styles: Sequence[BarStyle], layout: _Layout) -> str:
+    """Wrap the body in the root ``<svg>`` with title, desc, patterns and background; fix the ids.
+
+    The ids start with "chart-" and a hash of the kind and the content; those of a drawing with
+    larger text (``layout`` not `_NORMAL`) with "chart-large-" (never a hex digit after "chart-"), and
+    its root has the class ``chart-large``: the two drawings of one chart can share a page.
+    """
     defs = "".join(_pattern(s) for s in styles)
     inner = (f'<title id="{_ID}-t">{_xml(title)}</title><desc id="{_ID}-d">{_xml(desc)}</desc>'
              + (f"<defs>{defs}</defs>" if defs else "")
              + f'<rect class="chart-bg" width="{VIEW_WIDTH}" height="{_n(height)}" fill="{BACKGROUND}"/>'
              + "".join(body))
-    digest = hashlib.sha256(f"{kind}\n{inner}".encode()).hexdigest()[:10]
-    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-{kind}" role="img" '
-           f'aria-labelledby="{_ID}-t {_ID}-d" viewBox="0 0 {VIEW_WIDTH} {_n(height)}" width="100%" '
-           f'preserveAspectRatio="xMinYMin meet" font-family="{_FONT_FAMILY}" font-size="{FONT_SIZE}" '
+    variant = "" if layout == _NORMAL else "large"
+    digest = hashlib.sha256(f"{kind}{' ' + variant if variant else ''}\n{inner}".encode()).hexdigest()[:10]
+    prefix = f"chart-{variant}-{digest}" if variant else f"chart-{digest}"
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-{kind}{" chart-large" if variant else ""}" '
+           f'role="img" aria-labelledby="{_ID}-t {_ID}-d" viewBox="0 0 {VIEW_WIDTH} {_n(height)}" width="100%" '
+           f'preserveAspectRatio="xMinYMin meet" font-family="{_FONT_FAMILY}" font-size="{_n(layout.font)}" '
            f'color="{TEXT_COLOUR}" fill="currentColor">{inner}</svg>')
-    return svg.replace(_ID, f"chart-{digest}")
+    return svg.replace(_ID, prefix)
 
 
 # --- stacked bars (tallies) ----------------------------------------------------------
@@ -417,7 +502,8 @@ class _StackedBar:
     counts: tuple[int, ...]
 
 
-def _segment_parts(bar: _StackedBar, top: float, scale_max: int) -> tuple[list[str], list[tuple[BarStyle, str]]]:
+def _segment_parts(bar: _StackedBar, top: float, scale_max: int,
+                   layout: _Layout) -> tuple[list[str], list[tuple[BarStyle, str]]]:
     """Draw the segments of one bar; return the parts and the numbers that did not fit inside."""
     parts: list[str] = []
     outside: list[tuple[BarStyle, str]] = []
@@ -431,44 +517,49 @@ def _segment_parts(bar: _StackedBar, top: float, scale_max: int) -> tuple[list[s
         if start > x0:
             inner_edges.append(start)
         parts.append(f'<rect class="seg {style.css_class}" x="{_tenths(start)}" y="{_n(top)}" '
-                     f'width="{_tenths(end - start)}" height="{_BAR_H}" fill="{_fill(style)}">'
+                     f'width="{_tenths(end - start)}" height="{layout.bar_h}" fill="{_fill(style)}">'
                      f"<title>{_xml(f'{style.label} {count}份')}</title></rect>")
-        room = (end - start) / 10 - 2 * _INSIDE_PAD
-        fitting = [t for t in (f"{style.label} {count}", str(count)) if _text_width(t) <= room]
+        room = (end - start) / 10 - 2 * layout.inside_pad
+        fitting = [t for t in (f"{style.label} {count}", str(count)) if _text_width(t, layout.font) <= room]
         if fitting:
-            parts.append(_text((start + end) / 20, top + _BAR_H / 2 + FONT_SIZE * 0.35, fitting[0],
+            parts.append(_text((start + end) / 20, top + layout.bar_h / 2 + layout.middle, fitting[0],
                                anchor="middle", cls="seg-value", fill=TEXT_ON_BAR))
         else:
             outside.append((style, f"{style.label} {count}份"))
     if inner_edges:
-        path = "".join(f"M{_tenths(e)} {_n(top)}v{_BAR_H}" for e in inner_edges)
+        path = "".join(f"M{_tenths(e)} {_n(top)}v{layout.bar_h}" for e in inner_edges)
         parts.append(f'<path class="seg-sep" d="{path}" stroke="{BACKGROUND}" stroke-width="2"/>')
     return parts, outside
 
 
-def _stacked_block(bar: _StackedBar, top: float, scale_max: int) -> tuple[list[str], float]:
+def _stacked_block(bar: _StackedBar, top: float, scale_max: int, layout: _Layout) -> tuple[list[str], float]:
     """One ``<g class="bar">``: heading, track, segments, numbers written below; returns parts, new top."""
-    heading, top = _heading(bar.label, f"收集{bar.total}份", bar.note, top)
-    parts = ['<g class="bar">', *heading, _track(_PAD, top, _TRACK_W, _BAR_H)]
+    heading, top = _heading(bar.label, f"收集{bar.total}份", bar.note, top, layout)
+    parts = ['<g class="bar">', *heading, _track(_PAD, top, _TRACK_W, layout.bar_h)]
     outside: list[tuple[BarStyle, str]] = []
     if bar.total == 0:
-        parts.append(_text(_PAD + 8, top + _BAR_H / 2 + FONT_SIZE * 0.35, "0"))
+        parts.append(_text(_PAD + layout.zero_x, top + layout.bar_h / 2 + layout.middle, "0"))
     else:
-        segments, outside = _segment_parts(bar, top, scale_max)
+        segments, outside = _segment_parts(bar, top, scale_max, layout)
         parts.extend(segments)
-    below, top = _key_items(outside, top + _BAR_H + 4)
-    return [*parts, *below, "</g>"], top + _GAP
+    below, top = _key_items(outside, top + layout.bar_h + layout.below, layout)
+    return [*parts, *below, "</g>"], top + layout.gap
 
 
-def _stacked_chart(kind: str, title: str, desc: str, bars: Sequence[_StackedBar]) -> str:
-    """An SVG of stacked horizontal bars scaled to the largest total, with a legend on top."""
+def _stacked_chart(kind: str, title: str, desc: str, bars: Sequence[_StackedBar]) -> tuple[str, str]:
+    """Stacked horizontal bars scaled to the largest total, with a legend on top: the SVG at each text size."""
+    return _stacked_svg(kind, title, desc, bars, _NORMAL), _stacked_svg(kind, title, desc, bars, _LARGE)
+
+
+def _stacked_svg(kind: str, title: str, desc: str, bars: Sequence[_StackedBar], layout: _Layout) -> str:
+    """One SVG of `_stacked_chart`, laid out for ``layout``."""
     scale_max = max(bar.total for bar in bars)
-    body, top = _key_items([(s, s.label) for s in SEGMENT_STYLES], 0)
-    top += 8
+    body, top = _key_items([(s, s.label) for s in SEGMENT_STYLES], 0, layout)
+    top += layout.legend_gap
     for bar in bars:
-        parts, top = _stacked_block(bar, top, scale_max)
+        parts, top = _stacked_block(bar, top, scale_max, layout)
         body.extend(parts)
-    return _svg(kind, title, desc, body, top - _GAP + 4, SEGMENT_STYLES)
+    return _svg(kind, title, desc, body, top - layout.gap + layout.bottom, SEGMENT_STYLES, layout)
 
 
 def _counts(tally: Tally) -> tuple[int, ...]:
@@ -529,7 +620,7 @@ def tally_chart(unit_name: str, tallies: Sequence[Tally]) -> Chart | None:
     desc = (f"{summary}图中每个统计日期一条横条，分为提交区级、已解决、办理中三段；"
             f"条形长度按图中最大的收集数（{scale}份）等比例绘制。")
     bars = [_StackedBar(format_date(t.as_of), "", t.collected, _counts(t)) for t in ordered]
-    svg = _stacked_chart("tally", f"{unit_name}问题清单办理情况", desc, bars)
+    svg, svg_large = _stacked_chart("tally", f"{unit_name}问题清单办理情况", desc, bars)
     with_batches = any(t.batches is not None for t in ordered)
     headers = (("调研批次",) if with_batches else ()) + _TALLY_HEADERS
     table = DataTable(
@@ -538,7 +629,7 @@ def tally_chart(unit_name: str, tallies: Sequence[Tally]) -> Chart | None:
         rows=tuple((t.as_of.isoformat(), _batches_cell(t, with_batches) + _tally_row(t)) for t in ordered),
         numeric=(True,) * len(headers),
     )
-    return Chart(svg=svg, summary=summary, table=table)
+    return Chart(svg=svg, svg_large=svg_large, summary=summary, table=table)
 
 
 def _batches_cell(tally: Tally, with_batches: bool) -> tuple[str, ...]:
@@ -583,14 +674,14 @@ def units_chart(rows: Sequence[tuple[str, Tally]]) -> Chart | None:
             f"条形长度按图中最大的收集数（{scale}份）等比例绘制。")
     bars = [_StackedBar(name, "" if same_day else f"截至{format_date(t.as_of)}", t.collected, _counts(t))
             for name, t in rows]
-    svg = _stacked_chart("units", "各单位问题清单办理情况", desc, bars)
+    svg, svg_large = _stacked_chart("units", "各单位问题清单办理情况", desc, bars)
     table = DataTable(
         caption="各单位问题清单办理情况（按最近一次统计）",
         column_headers=("单位", "统计日期", *_TALLY_HEADERS),
         rows=tuple((name, (t.as_of.isoformat(), *_tally_row(t))) for name, t in rows),
         numeric=(False,) + (True,) * len(_TALLY_HEADERS),
     )
-    return Chart(svg=svg, summary=summary, table=table)
+    return Chart(svg=svg, svg_large=svg_large, summary=summary, table=table)
 
 
 # --- target bars ---------------------------------------------------------------------
@@ -601,7 +692,7 @@ def _group_label(target: Target) -> str:
     return TARGET_GROUP_LABELS[target.group.value]
 
 
-def _value_x(x0: float, length: float, width: float, text: str) -> float:
+def _value_x(x0: float, length: float, width: float, text: str, layout: _Layout) -> float:
     """Where a target bar's percentage starts: just after the bar, or after the whole track.
 
     Takes the track's start and width and the bar's length. The percentage
@@ -609,31 +700,32 @@ def _value_x(x0: float, length: float, width: float, text: str) -> float:
     outline; else (a bar of 85%, 90%, 100%) after the track, in the room kept
     there, so that no digit is drawn across the track's outline.
     """
-    beside = x0 + length + 6
-    return beside if beside + _text_width(text) <= x0 + width - 4 else x0 + width + 6
+    beside = x0 + length + layout.space
+    fits = beside + _text_width(text, layout.font) <= x0 + width - layout.value_end
+    return beside if fits else x0 + width + layout.space
 
 
-def _target_block(target: Target, top: float, value_room: float) -> tuple[list[str], float]:
+def _target_block(target: Target, top: float, value_room: float, layout: _Layout) -> tuple[list[str], float]:
     """Heading (group, deadline) and one bar for the target, one for the measured value if any."""
     deadline = f"期限：{format_date(target.deadline)}" if target.deadline else ""
-    parts, top = _heading(_group_label(target), "", deadline, top)
-    key_room = max(_text_width(s.label) for s in (TARGET_STYLE, MEASURED_STYLE)) + 8
+    parts, top = _heading(_group_label(target), "", deadline, top, layout)
+    key_room = max(_text_width(s.label, layout.font) for s in (TARGET_STYLE, MEASURED_STYLE)) + layout.key_gap
     x0, width = _PAD + key_room, _TRACK_W - key_room - value_room
     bars = [(TARGET_STYLE, target.target)]
     if target.measured is not None:
         bars.append((MEASURED_STYLE, target.measured))
     for style, value in bars:
-        middle = top + _TARGET_BAR_H / 2 + FONT_SIZE * 0.35
+        middle = top + layout.target_bar_h / 2 + layout.middle
         length = _scaled(value, 100, round(width * 10)) / 10
         text = format_percent(value)
-        parts.append(f'<g class="bar">{_text(_PAD, middle, style.label)}{_track(x0, top, width, _TARGET_BAR_H)}')
+        parts.append(f'<g class="bar">{_text(_PAD, middle, style.label)}{_track(x0, top, width, layout.target_bar_h)}')
         if length > 0:
             parts.append(f'<rect class="{style.css_class}" x="{_n(x0)}" y="{_n(top)}" width="{_n(length)}" '
-                         f'height="{_TARGET_BAR_H}" fill="{_fill(style)}">'
+                         f'height="{layout.target_bar_h}" fill="{_fill(style)}">'
                          f"<title>{_xml(f'{_group_label(target)}{style.label} {text}')}</title></rect>")
-        parts.append(_text(_value_x(x0, length, width, text), middle, text) + "</g>")
-        top += _TARGET_BAR_H + 6
-    return parts, top - 6 + _GAP
+        parts.append(_text(_value_x(x0, length, width, text, layout), middle, text) + "</g>")
+        top += layout.target_bar_h + layout.bar_gap
+    return parts, top - layout.bar_gap + layout.gap
 
 
 def _target_summary(unit_name: str, targets: Sequence[Target]) -> str:
@@ -695,13 +787,20 @@ def target_chart(unit_name: str, targets: Sequence[Target]) -> Chart | None:
     measured = any(t.measured is not None for t in targets)
     desc = (f"{summary}图中每个调研对象一条目标横条" + ("，有实测数的另有一条实测横条" if measured else "")
             + "；条形长度按0%至100%的比例绘制，整条轨道为100%。")
-    value_room = max(_text_width(format_percent(v)) for t in targets
-                     for v in (t.target, t.measured) if v is not None) + 6 + 4
+    svg, svg_large = (_target_svg(unit_name, targets, desc, layout) for layout in (_NORMAL, _LARGE))
+    return Chart(svg=svg, svg_large=svg_large, summary=summary, table=_target_table(unit_name, targets))
+
+
+def _target_svg(unit_name: str, targets: Sequence[Target], desc: str, layout: _Layout) -> str:
+    """The SVG of `target_chart`, laid out for ``layout``: the percentages' room is kept after every track."""
+    value_room = max(_text_width(format_percent(v), layout.font) for t in targets
+                     for v in (t.target, t.measured) if v is not None) + layout.space + layout.value_end
     body: list[str] = []
     top = 0.0
     for target in targets:
-        parts, top = _target_block(target, top, value_room)
+        parts, top = _target_block(target, top, value_room, layout)
         body.extend(parts)
+    measured = any(t.measured is not None for t in targets)
     styles = (TARGET_STYLE, MEASURED_STYLE) if measured else (TARGET_STYLE,)
-    svg = _svg("target", f"{unit_name}调研覆盖目标", desc, body, top - _GAP + 4, styles)
-    return Chart(svg=svg, summary=summary, table=_target_table(unit_name, targets))
+    height = top - layout.gap + layout.bottom
+    return _svg("target", f"{unit_name}调研覆盖目标", desc, body, height, styles, layout)

@@ -1,9 +1,14 @@
-"""Tests of sitegen.charts: exact figures, words and tables; SVG structure; contrast; escaping."""
+"""Tests of sitegen.charts: exact figures, words and tables; SVG structure; contrast; escaping.
+
+Each chart is drawn twice (`Chart.svg`, and `Chart.svg_large` with larger text): the geometry,
+hygiene and property tests run on both drawings, and both must show the same figures.
+"""
 
 from __future__ import annotations
 
 import ast
 import inspect
+import itertools
 import re
 import sys
 import xml.etree.ElementTree as ET
@@ -16,9 +21,9 @@ from hypothesis import strategies as st
 
 from sitegen import charts
 from sitegen.charts import (
-    BACKGROUND, MEASURED_STYLE, SEGMENT_STYLES, TARGET_STYLE, TEXT_COLOUR, TEXT_ON_BAR, TRACK_FILL,
-    TRACK_STROKE, VIEW_WIDTH, Chart, DataTable, contrast_ratio, format_date, format_percent, format_share,
-    relative_luminance, target_chart, tally_chart, units_chart,
+    BACKGROUND, FONT_SIZE, LARGE_TEXT_SCALE, MEASURED_STYLE, SEGMENT_STYLES, TARGET_STYLE, TEXT_COLOUR,
+    TEXT_ON_BAR, TRACK_FILL, TRACK_STROKE, VIEW_WIDTH, Chart, DataTable, contrast_ratio, format_date,
+    format_percent, format_share, relative_luminance, target_chart, tally_chart, units_chart,
 )
 from sitegen.models import Tally, Target
 
@@ -36,8 +41,22 @@ def tally(day: str, escalated: int, resolved: int, in_progress: int) -> Tally:
                  escalated=escalated, resolved=resolved, in_progress=in_progress)
 
 
-def parse(chart: Chart) -> ET.Element:
-    return ET.fromstring(chart.svg)
+#: The two drawings of a chart: the attribute of `Chart` that holds it, and its text scale.
+VARIANTS = (("svg", 1.0), ("svg_large", LARGE_TEXT_SCALE))
+
+
+def parse(chart: Chart, variant: str = "svg") -> ET.Element:
+    return ET.fromstring(getattr(chart, variant))
+
+
+def drawings(chart: Chart) -> list[ET.Element]:
+    """Both drawings of a chart, normal first."""
+    return [parse(chart, variant) for variant, _ in VARIANTS]
+
+
+def font_size(root: ET.Element) -> float:
+    """The chart's text size (one size, set on the root), in viewBox units."""
+    return float(root.get("font-size"))
 
 
 def classes(element: ET.Element) -> set[str]:
@@ -191,7 +210,7 @@ def bar_values(root: ET.Element) -> list[tuple[ET.Element, float]]:
 def assert_percentages_clear_of_track_ends(root: ET.Element) -> None:
     """Each target bar's percentage lies inside its track or wholly after it, never across its outline."""
     for value, end in bar_values(root):
-        left, right = text_extent(value)
+        left, right = text_extent(value, font_size(root))
         assert right <= end or left >= end, (value.text, left, right, end)
 
 
@@ -200,13 +219,25 @@ def assert_percentages_clear_of_track_ends(root: ET.Element) -> None:
     (80, True), (85, True), (90, True), (99.5, True), (100, True),
 ])
 def test_target_percentage_never_crosses_the_end_of_its_track(value, after_track):
-    root = parse(target_chart("某镇", [Target(group="residents", target=100, measured=value),
-                                       Target(group="farmers", target=value)]))
+    chart = target_chart("某镇", [Target(group="residents", target=100, measured=value),
+                                  Target(group="farmers", target=value)])
+    root = parse(chart)
     assert_percentages_clear_of_track_ends(root)
     shown = [(text, end) for text, end in bar_values(root) if text.text == format_percent(value)]
     assert len(shown) == (3 if value == 100 else 2)
     for text, end in shown:
         assert (float(text.get("x")) == pytest.approx(end + 6)) == after_track, (value, text.get("x"), end)
+    # With larger text the track is shorter: a percentage goes just after its bar, or after the track,
+    # 8 units (6 × 4/3) away.
+    large = parse(chart, "svg_large")
+    assert_percentages_clear_of_track_ends(large)
+    for bar in large.iter(f"{SVG}g"):
+        [track] = tracks(bar)
+        start, end = float(track.get("x")), float(track.get("x")) + float(track.get("width"))
+        filled = sum(float(r.get("width")) for r in bar.iter(f"{SVG}rect")
+                     if classes(r) & {"bar-target", "bar-measured"})
+        value = next(t for t in bar.iter(f"{SVG}text") if t.text.endswith("%"))
+        assert float(value.get("x")) in (pytest.approx(start + filled + 8), pytest.approx(end + 8)), value.text
 
 
 def test_zero_target_is_an_empty_track_with_its_number():
@@ -274,8 +305,8 @@ def test_text_and_track_colours():
 
 def test_every_colour_in_the_svgs_passes():
     """Read the colours back out of real charts, so a colour added later cannot skip the check."""
-    svgs = [tally_chart("白鹤镇", [BAIHE]).svg,
-            target_chart("白鹤镇", [Target(group="residents", target=80, measured=60)]).svg]
+    samples = (tally_chart("白鹤镇", [BAIHE]), target_chart("白鹤镇", [Target(group="residents", target=80, measured=60)]))
+    svgs = [getattr(chart, variant) for chart in samples for variant, _ in VARIANTS]
     for svg in svgs:
         root = ET.fromstring(svg)
         for element in root.iter():
@@ -298,10 +329,13 @@ def test_patterns_are_distinct():
 # --- SVG hygiene ---------------------------------------------------------------------------
 
 
+#: One chart of each kind, the example's figures.
+SAMPLES = (tally_chart("白鹤镇", [BAIHE]), target_chart("白鹤镇", BAIHE_TARGETS),
+           units_chart([("白鹤镇", BAIHE)]))
+
+
 def test_svg_is_responsive_and_text_is_large_enough_at_320px():
-    for chart in (tally_chart("白鹤镇", [BAIHE]), target_chart("白鹤镇", BAIHE_TARGETS),
-                  units_chart([("白鹤镇", BAIHE)])):
-        root = parse(chart)
+    for root in (root for chart in SAMPLES for root in drawings(chart)):
         _, _, width, height = view_box(root)
         assert width == VIEW_WIDTH and height > 0
         assert root.get("width") == "100%" and root.get("height") is None
@@ -312,16 +346,17 @@ def test_svg_is_responsive_and_text_is_large_enough_at_320px():
 
 
 def test_svg_has_no_script_style_or_external_references():
-    for chart in (tally_chart("白鹤镇", [BAIHE]), target_chart("白鹤镇", BAIHE_TARGETS)):
-        lowered = chart.svg.lower()
+    for svg in (getattr(chart, variant) for chart in SAMPLES for variant, _ in VARIANTS):
+        lowered = svg.lower()
         for banned in ("<script", "<style", "@import", "<foreignobject", "href", "javascript:", "<image"):
             assert banned not in lowered
         assert not re.search(r"\son[a-z]+=", lowered)      # no event handlers
 
 
-def test_coordinates_are_rounded_to_one_decimal():
-    svg = tally_chart("某镇", [tally("2018-01-01", 1, 1, 1), tally("2018-02-01", 7, 11, 13)]).svg
-    numbers = re.findall(r'(?:x|y|width|height)="(-?[\d.]+)"', svg)
+@pytest.mark.parametrize(("variant", "scale"), VARIANTS)
+def test_coordinates_are_rounded_to_one_decimal(variant, scale):
+    chart = tally_chart("某镇", [tally("2018-01-01", 1, 1, 1), tally("2018-02-01", 7, 11, 13)])
+    numbers = re.findall(r'(?:x|y|width|height|font-size)="(-?[\d.]+)"', getattr(chart, variant))
     assert numbers and all(re.fullmatch(r"-?\d+(\.\d)?", n) for n in numbers)
 
 
@@ -339,6 +374,21 @@ def test_ids_are_unique_stable_and_references_resolve():
         defined = set(re.findall(r'\bid="([^"]+)"', chart.svg))
         assert set(re.findall(r"url\(#([^)]+)\)", chart.svg)) <= defined
         assert set(parse(chart).get("aria-labelledby").split()) <= defined
+
+
+@pytest.mark.parametrize("chart", SAMPLES, ids=("tally", "target", "units"))
+def test_the_large_drawing_has_ids_of_its_own_and_its_references_resolve(chart):
+    # A page holds both drawings (one hidden): an id of the large one equal to one of the normal one
+    # would make the visible chart's aria-labelledby or pattern fill point into the hidden one.
+    normal, large = (re.findall(r'\bid="([^"]+)"', svg) for svg in (chart.svg, chart.svg_large))
+    assert len(large) == len(set(large)) == len(normal) and not set(normal) & set(large)
+    assert all(i.startswith("chart-large-") for i in large)
+    assert not any(i.startswith("chart-large-") for i in normal)
+    root = parse(chart, "svg_large")
+    assert set(re.findall(r"url\(#([^)]+)\)", chart.svg_large)) <= set(large)
+    title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
+    assert root.get("aria-labelledby").split() == [title.get("id"), desc.get("id")]
+    assert classes(root) == classes(parse(chart)) | {"chart-large"}
 
 
 # --- escaping --------------------------------------------------------------------------------
@@ -458,30 +508,120 @@ def test_units_chart_of_one_unit_reads_like_its_tally_chart():
 
 def test_long_names_wrap_within_the_chart_and_keep_brackets_on_their_line():
     name = "华新镇人民政府社区事务受理服务中心（含徐泾、赵巷工作站）"
-    root = parse(units_chart([(name, BAIHE)]))
-    label_lines = [t.text for t in root.iter(f"{SVG}text") if t.get("font-weight") == "bold"]
-    assert len(label_lines) > 1 and "".join(label_lines) == name
-    assert not any(line[0] in "）、，" for line in label_lines)
-    assert_text_inside(root)
+    for root in drawings(units_chart([(name, BAIHE)])):
+        label_lines = [t.text for t in root.iter(f"{SVG}text") if t.get("font-weight") == "bold"]
+        assert len(label_lines) > 1 and "".join(label_lines) == name
+        assert not any(line[0] in "）、，" for line in label_lines)
+        assert_text_inside(root)
+        assert_nothing_overlaps(root)
 
 
 # --- properties over many inputs ---------------------------------------------------------------
 
 
-def text_extent(element: ET.Element) -> tuple[float, float]:
+def text_extent(element: ET.Element, font: float = FONT_SIZE) -> tuple[float, float]:
+    """Left and right of a text at text size ``font``, by the estimate the layout uses."""
     x = float(element.get("x"))
-    width = charts._text_width(element.text or "")
+    width = charts._text_width(element.text or "", font)
     anchor = element.get("text-anchor", "start")
     start = x - width if anchor == "end" else x - width / 2 if anchor == "middle" else x
     return start, start + width
 
 
+Box = tuple[float, float, float, float]
+
+
+def text_box(element: ET.Element, font: float) -> Box:
+    """Left, top, right, bottom of a text: its estimated width, and the em box of a CJK font around the
+    baseline (0.88 em above it, 0.12 em below)."""
+    left, right = text_extent(element, font)
+    y = float(element.get("y"))
+    return left, y - 0.88 * font, right, y + 0.12 * font
+
+
+def rect_box(element: ET.Element) -> Box:
+    x, y = float(element.get("x", 0)), float(element.get("y", 0))
+    return x, y, x + float(element.get("width")), y + float(element.get("height"))
+
+
+def overlap(a: Box, b: Box) -> bool:
+    """True when two boxes share more than a hundredth of a unit each way (touching is not overlapping)."""
+    return a[0] < b[2] - 0.01 and b[0] < a[2] - 0.01 and a[1] < b[3] - 0.01 and b[1] < a[3] - 0.01
+
+
+def contains(outer: Box, inner: Box) -> bool:
+    """True when ``inner`` lies wholly inside ``outer`` (give or take a hundredth of a unit)."""
+    return (outer[0] <= inner[0] + 0.01 and outer[1] <= inner[1] + 0.01
+            and inner[2] <= outer[2] + 0.01 and inner[3] <= outer[3] + 0.01)
+
+
 def assert_text_inside(root: ET.Element) -> None:
+    """Every text lies wholly inside the viewBox, across and down."""
     _, _, width, height = view_box(root)
     for element in root.iter(f"{SVG}text"):
-        left, right = text_extent(element)
+        left, top, right, bottom = text_box(element, font_size(root))
         assert -0.01 <= left and right <= width + 0.01, element.text
-        assert 0 < float(element.get("y")) <= height
+        assert -0.01 <= top and bottom <= height + 0.01, (element.text, top, bottom, height)
+
+
+def assert_nothing_overlaps(root: ET.Element) -> None:
+    """No two texts overlap, and no text but a number written inside a bar lies over a bar or a legend marker."""
+    font = font_size(root)
+    words = [(t.text, text_box(t, font), "seg-value" in classes(t)) for t in root.iter(f"{SVG}text")]
+    for (first, box, _), (second, other, _) in itertools.combinations(words, 2):
+        assert not overlap(box, other), (first, second)
+    shapes = [rect_box(r) for r in root.iter(f"{SVG}rect")
+              if classes(r) & {"seg", "bar-target", "bar-measured", "swatch"}]
+    for text, box, inside_a_bar in words:
+        assert inside_a_bar or not any(overlap(box, shape) for shape in shapes), text
+
+
+def shown_numbers(root: ET.Element) -> list[str]:
+    """Every number written in a chart (counts, percentages, dates' digits) outside its bold headings,
+    sorted: the headings (names) may wrap elsewhere in the other drawing."""
+    return sorted(n for t in root.iter(f"{SVG}text") if t.get("font-weight") != "bold"
+                  for n in re.findall(r"\d+(?:\.\d+)?%?", t.text or ""))
+
+
+def segment_tooltips(root: ET.Element) -> list[str]:
+    return [s.find(f"{SVG}title").text for s in segments(root)]
+
+
+def assert_same_figures(chart: Chart) -> None:
+    """Both drawings carry the same title, desc, numbers, tracks and segments (by their tooltips).
+
+    (A target bar of 0.03 % may be drawn 0.1 unit long on one track and not at all on the shorter
+    track of the large drawing; its percentage is written in both.)
+    """
+    normal, large = drawings(chart)
+    for element in ("title", "desc"):
+        assert normal.find(f"{SVG}{element}").text == large.find(f"{SVG}{element}").text
+    assert shown_numbers(normal) == shown_numbers(large)
+    assert segment_tooltips(normal) == segment_tooltips(large)
+    assert len(tracks(normal)) == len(tracks(large))
+
+
+@pytest.mark.parametrize("chart", SAMPLES, ids=("tally", "target", "units"))
+def test_the_large_drawing_has_larger_text_and_the_same_figures(chart):
+    normal, large = drawings(chart)
+    assert font_size(normal) == FONT_SIZE
+    assert font_size(large) == pytest.approx(FONT_SIZE * LARGE_TEXT_SCALE)
+    assert 23 <= font_size(large) <= 24.5            # the reading mode's "about 30 % larger" text
+    for root in (normal, large):                     # one text size, set once on the root
+        assert [e for e in root.iter() if e.get("font-size")] == [root]
+        assert view_box(root)[2] == VIEW_WIDTH       # the same width: the text is larger relative to it
+        assert_text_inside(root)
+        assert_nothing_overlaps(root)
+    assert view_box(large)[3] > view_box(normal)[3]  # larger text and bars: a taller chart
+    assert_same_figures(chart)
+
+
+def test_the_large_baihe_drawing_writes_every_figure():
+    large = parse(tally_chart("白鹤镇", [BAIHE]), "svg_large")
+    words = texts(large)
+    assert "2018年4月26日" in words and "收集296份" in words
+    assert {"143", "103", "50"} <= {w.split()[-1] for w in words}    # inside their segments
+    assert [w for w in words if w in {"提交区级", "已解决", "办理中"}] == ["提交区级", "已解决", "办理中"]  # legend
 
 
 names = st.text(alphabet=st.sampled_from("白鹤镇华新（）、<&>\"' abcXYZ0123"), min_size=1, max_size=40)
@@ -494,8 +634,15 @@ counts = st.integers(min_value=0, max_value=20000)
 @given(rows=st.lists(st.tuples(names, counts, counts, counts), min_size=1, max_size=6))
 def test_any_units_chart_is_well_formed(rows):
     data = [(name, tally("2018-04-26", e, r, p)) for name, e, r, p in rows]
-    root = parse(units_chart(data))
+    chart = units_chart(data)
+    for root in drawings(chart):
+        assert_units_drawing_is_well_formed(root, data)
+    assert_same_figures(chart)
+
+
+def assert_units_drawing_is_well_formed(root: ET.Element, data: list[tuple[str, Tally]]) -> None:
     assert_text_inside(root)
+    assert_nothing_overlaps(root)
     scale = max(t.collected for _, t in data)
     bars = [bar for bar in root.iter(f"{SVG}g") if "bar" in classes(bar)]
     assert len(bars) == len(data)
@@ -514,24 +661,27 @@ def test_any_units_chart_is_well_formed(rows):
             assert float(seg.get("width")) > 0
         for value in bar.iter(f"{SVG}text"):       # numbers written inside stay inside their segment
             if "seg-value" in classes(value):
-                left, right = text_extent(value)
-                inside = [s for s in segs if float(s.get("x")) <= left and
-                          right <= float(s.get("x")) + float(s.get("width")) + 0.01]
+                box = text_box(value, font_size(root))
+                inside = [s for s in segs if contains(rect_box(s), box)]
                 assert inside, value.text
 
 
 @settings(max_examples=100, deadline=None)
-@given(values=st.lists(st.tuples(st.floats(0, 100), st.none() | st.floats(0, 100)), min_size=1, max_size=7))
-def test_any_target_chart_is_well_formed(values):
+@given(values=st.lists(st.tuples(st.floats(0, 100), st.none() | st.floats(0, 100)), min_size=1, max_size=7),
+       deadline=st.none() | st.dates(date(2018, 1, 1), date(2030, 12, 31)))
+def test_any_target_chart_is_well_formed(values, deadline):
     groups = ["institutions", "residents", "registered_enterprises", "enterprises", "farmers",
               "social_organizations", "villages"]
-    targets = [Target(group=g, target=t, measured=m) for g, (t, m) in zip(groups, values)]
-    root = parse(target_chart("某镇", targets))
-    assert_text_inside(root)
-    assert_percentages_clear_of_track_ends(root)
-    words = texts(root)
-    for target in targets:
-        assert format_percent(target.target) in words
+    targets = [Target(group=g, target=t, measured=m, deadline=deadline) for g, (t, m) in zip(groups, values)]
+    chart = target_chart("某镇", targets)
+    for root in drawings(chart):
+        assert_text_inside(root)
+        assert_nothing_overlaps(root)
+        assert_percentages_clear_of_track_ends(root)
+        words = texts(root)
+        for target in targets:
+            assert format_percent(target.target) in words
+    assert_same_figures(chart)
 
 
 # --- the module itself ----------------------------------------------------------------------------
