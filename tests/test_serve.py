@@ -39,7 +39,7 @@ from sitegen.serve import (DRAFT_BANNER, PREVIEW_OUTPUT, ReloadHub, banner_html,
                            inject_banner, inject_live_script, locate, network_address, take_snapshot,
                            while_serving)
 
-from .sitekit import copy_example, write_site
+from .sitekit import REPO, copy_example, write_site
 
 INTERVIEW = "content/interviews/2018-05-baihe-dadiaoyan.md"
 INTERVIEW_URL = "/interviews/baihe-dadiaoyan-weifangtan/"
@@ -59,8 +59,12 @@ class ServeProcess:
         self._ended = False
         self._changed = threading.Condition()
         command = [sys.executable, "-m", "sitegen", "serve", "--site", str(site), "--port", "0", *extra]
-        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                        cwd=cwd or site, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        # The child runs in the site's folder: it imports sitegen from this checkout, as the tests do,
+        # never from another one installed in the environment (a relative PYTHONPATH=. would name the
+        # site's folder there), which would render this checkout's templates with other code.
+        paths = [str(REPO), *(p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p)]
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=cwd or site,
+                                        env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": os.pathsep.join(paths)})
         threading.Thread(target=self._read, daemon=True).start()
         self.wait_for(lambda: any(line.startswith("serving ") for line in self.lines), 30,
                       "the server did not start")
