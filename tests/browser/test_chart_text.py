@@ -65,10 +65,11 @@ def test_reading_mode_shows_the_large_chart_with_text_at_least_a_quarter_larger(
     measured = {}
     for path in CHART_PAGES:
         page.goto(served_example.address(path), wait_until="load")
+        page.set_checked("label[for=reading-mode]", False)  # remembered from the last page
         normal = shown_charts(page)
         assert not any(chart["large"] for chart in normal), (path, normal)
         assert images_in_accessibility_tree(page) == [1] * len(normal)
-        page.click("label[for=reading-mode]")
+        page.set_checked("label[for=reading-mode]", True)
         large = shown_charts(page)
         assert all(chart["large"] for chart in large), (path, large)
         assert images_in_accessibility_tree(page) == [1] * len(large)
@@ -94,6 +95,7 @@ def test_a_200_percent_default_font_shows_the_large_chart(browser: Any, served_e
         measured = {}
         for path in CHART_PAGES:
             page.goto(served_example.address(path), wait_until="load")
+            page.set_checked("label[for=reading-mode]", False)  # remembered from the last page
             assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "36px"  # 32 px × 112.5 %
             charts = shown_charts(page)
             assert all(chart["large"] for chart in charts), (path, charts)
@@ -107,6 +109,7 @@ def test_a_200_percent_default_font_shows_the_large_chart(browser: Any, served_e
         # font: its text is 28 × 36 px × 18/360 = 50.4 px, twice the 25.2 px of a 16 px default font.
         page.set_viewport_size({"width": 1280, "height": 800})
         page.goto(served_example.address("/units/baihe/"), wait_until="load")
+        page.set_checked("label[for=reading-mode]", False)  # remembered from the last page
         charts = shown_charts(page)
         assert all(not chart["large"] and chart["px"] == pytest.approx(50.4, abs=0.1) for chart in charts), charts
     finally:
@@ -121,6 +124,7 @@ def test_at_default_settings_a_phone_shows_one_chart_the_normal_one_from_360_px(
     page = page_at(width)
     for path in CHART_PAGES:
         page.goto(served_example.address(path), wait_until="load")
+        page.set_checked("label[for=reading-mode]", False)  # remembered from the last page
         charts = shown_charts(page)
         assert all(chart["large"] == (width < 336) for chart in charts), (path, width, charts)
         assert all(chart["px"] >= 17 for chart in charts), (path, width, charts)
@@ -134,8 +138,9 @@ def test_a_printed_page_prints_each_chart_once(served_example: ServedSite, page_
         for mode in ("normal", "reading mode"):
             page.emulate_media(media="screen")
             page.goto(served_example.address(path), wait_until="load")
+            page.set_checked("label[for=reading-mode]", False)  # remembered from the last page
             if mode != "normal":
-                page.click("label[for=reading-mode]")
+                page.set_checked("label[for=reading-mode]", True)
             page.emulate_media(media="print")
             assert all(chart["large"] == (mode != "normal") for chart in shown_charts(page)), (path, mode)
 
@@ -151,8 +156,9 @@ def test_forced_colours_restyle_the_large_chart_too(served_example: ServedSite, 
     page = page_at(375)
     page.emulate_media(forced_colors="active")
     page.goto(served_example.address("/units/baihe/"), wait_until="load")
+    page.set_checked("label[for=reading-mode]", False)  # remembered from the last page
     normal = page.evaluate(_FORCED)
-    page.click("label[for=reading-mode]")
+    page.set_checked("label[for=reading-mode]", True)
     large = page.evaluate(_FORCED)
     assert [c for c, *_ in large] == ["chart chart-tally chart-large", "chart chart-target chart-large"]
     page.emulate_media(forced_colors="none")
@@ -194,9 +200,10 @@ def test_with_real_fonts_no_chart_text_overlaps_or_leaves_its_chart(served_examp
         for site, paths in ((served_example, CHART_PAGES), (served, ("/dashboard/", "/units/yuan-qu/"))):
             for path in paths:
                 page.goto(site.address(path), wait_until="load")
+                page.set_checked("label[for=reading-mode]", False)  # remembered from the last page
                 page.evaluate("document.fonts.ready")
                 for mode in ("normal", "reading mode"):
                     if mode != "normal":
-                        page.click("label[for=reading-mode]")
+                        page.set_checked("label[for=reading-mode]", True)
                     failures += [f"{path}, {mode}: {found}" for found in page.evaluate(_CLASHES)]
     assert not failures, "\n".join(failures)
