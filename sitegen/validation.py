@@ -16,7 +16,7 @@ May import: errors, yamltext, models.
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -187,10 +187,9 @@ def _holder_of(owner: Any, key: str) -> tuple[str, bool] | None:
     for name, info in fields.items():
         inner = _type_inside(info.annotation, BaseModel)
         if inner is not None and key in getattr(inner, "model_fields", {}):
-            many = any(getattr(arg, "__origin__", None) in (tuple, list) or
-                       getattr(info.annotation, "__origin__", None) in (tuple, list)
-                       for arg in (info.annotation, *getattr(info.annotation, "__args__", ())))
-            return name, many
+            # A list of records (tuple[Tally, ...]), maybe optional, or one record (Contact | None).
+            kinds = (info.annotation, *get_args(info.annotation))
+            return name, any(get_origin(kind) in (tuple, list) for kind in kinds)
     return None
 
 
