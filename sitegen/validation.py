@@ -154,43 +154,87 @@ def _annotation_at(model: type[BaseModel], loc: tuple[Any, ...]) -> Any:
     return annotation
 
 
-def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str]:
+def _key_readings(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str | None, list[tuple[str, bool, str]]]:
+    """What the unknown key at ``loc`` of ``model`` may mean: ``(the field it renames, the blocks holding it)``.
+
+    The field is `did_you_mean`'s (None if none); the blocks are
+    `_holders_of`'s, [] when the key is a field of the record typed in
+    another case or spelling (``Title``), which is surely a rename.
+    """
     owner = _type_inside(_annotation_at(model, loc[:-1]), BaseModel)
     known = [name for name in getattr(owner, "model_fields", {}) if name != "root"]
     key = str(loc[-1])
     close = did_you_mean(key, known)
+    folded = key.strip().lower().replace("-", "_").replace(" ", "_")
+    return close, (_holders_of(owner, key) if close != folded else [])
+
+
+def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str]:
+    """``(message, hint)`` for the unknown field at ``loc`` of ``model``.
+
+    A key that is a field of a block of the record (``role:`` typed
+    outside ``interviewee:``, ``note:`` outside a tally or a target,
+    ``职务:`` for ``role``) is told where to move, each block holding it
+    named; when it may be a rename too (``name:`` for ``title``, or the
+    interviewee's name), both fixes are named (`_key_readings`). Else the
+    field meant, else every field.
+    """
+    owner = _type_inside(_annotation_at(model, loc[:-1]), BaseModel)
+    known = [name for name in getattr(owner, "model_fields", {}) if name != "root"]
+    key = str(loc[-1])
+    close, holders = _key_readings(model, loc)
     where = f" in {field_name(loc[:-1])}" if len(loc) > 1 else ""
     message = f'unknown field "{clip(key)}"{where}'
+    if not holders:
+        if close:
+            return message + f' (did you mean "{close}"?)', f'rename it to "{close}"'
+        return message, "remove it, or use one of: " + ", ".join(known)
+    field = holders[0][2]
+    parts = [f"each item of {name}" if many else name for name, many, _ in holders]
+    held = (f'the field "{field}" of ' if field != key else "a field of ") + " and of ".join(parts)
+    if len(holders) > 1:
+        hint = (f"move it into the block it belongs to ({' or '.join(parts)}), indented as that block's other "
+                "fields" + (f", written as {field}" if field != key else ""))
+    elif holders[0][1]:
+        name = holders[0][0]
+        hint = (f'move it into an item of {name}: under a "- " line of {name}:, indented as that item\'s '
+                "other fields" + (f", written as {field}" if field != key else ""))
+    else:
+        name = holders[0][0]
+        hint = (f'move it under {name}: below the line "{name}:" (add that line if there is none), indented by '
+                f'two spaces ("  {clip(field)}: …")')
     if close:
-        return message + f' (did you mean "{close}"?)', f'rename it to "{close}"'
-    parent = _holder_of(owner, key)
-    if parent is not None:  # email: typed where contact: holds it, role: left out of interviewee:
-        name, many = parent
-        if many:
-            return message + f" (it is a field of each item of {name})", (
-                f'move it into an item of {name}: under a "- " line of {name}:, indented as that item\'s '
-                "other fields")
-        return message + f" (it is a field of {name})", (
-            f'move it under {name}: below the line "{name}:" (add that line if there is none), indented by two '
-            f'spaces ("  {clip(key)}: …")')
-    return message, "remove it, or use one of: " + ", ".join(known)
+        return message + f' (did you mean "{close}"? or is it {held}?)', f'rename it to "{close}", or {hint}'
+    return message + f" (it is {held})", hint
 
 
-def _holder_of(owner: Any, key: str) -> tuple[str, bool] | None:
-    """The field of ``owner`` whose record (or each item of whose list) has a field ``key``: ``(its name, list)``.
+def _holders_of(owner: Any, key: str) -> list[tuple[str, bool, str]]:
+    """The fields of ``owner`` whose record (or each item of whose list) has a field ``key``.
 
-    None when no field of ``owner`` holds one, or when ``owner`` has ``key`` itself.
+    Takes a record class and a key typed in it that is none of its
+    fields. Returns ``(the field's name, whether it is a list, the name
+    ``key`` has there)``, in field order: the key as typed, else (none
+    holding it so) the fields it is another word for (`SYNONYMS`:
+    ``职务`` is ``role``) unless ``owner`` has one of those itself; [] when
+    no field of ``owner`` holds one, or when ``owner`` has ``key`` itself.
     """
     fields = getattr(owner, "model_fields", {})
+    folded = key.strip().lower().replace("-", "_").replace(" ", "_")
     if key in fields:
-        return None
-    for name, info in fields.items():
-        inner = _type_inside(info.annotation, BaseModel)
-        if inner is not None and key in getattr(inner, "model_fields", {}):
-            # A list of records (tuple[Tally, ...]), maybe optional, or one record (Contact | None).
-            kinds = (info.annotation, *get_args(info.annotation))
-            return name, any(get_origin(kind) in (tuple, list) for kind in kinds)
-    return None
+        return []
+    synonyms = SYNONYMS.get(folded, ())
+    for names in ((folded,), () if any(name in fields for name in synonyms) else synonyms):
+        found = []
+        for name, info in fields.items():
+            inner = getattr(_type_inside(info.annotation, BaseModel), "model_fields", {})
+            meant = next((candidate for candidate in names if candidate in inner), None)
+            if meant is not None:
+                # A list of records (tuple[Tally, ...]), maybe optional, or one record (Contact | None).
+                kinds = (info.annotation, *get_args(info.annotation))
+                found.append((name, any(get_origin(kind) in (tuple, list) for kind in kinds), meant))
+        if found:
+            return found
+    return []
 
 
 def _type_inside(annotation: Any, base: type) -> Any:
@@ -236,25 +280,29 @@ def validate_record(model: type[RecordT], data: YamlData, path: str, report: Rep
         renamed = _renamed_fields(model, items)
         for item in items:
             loc = _yaml_path(tuple(item["loc"]))
-            if item["type"] == "missing" and loc in renamed:
+            if loc in renamed and (item["type"] == "missing" or item.get("input", "") is None):
                 continue  # "unknown field interveiwee (did you mean interviewee?)" says it all
             add_validation_problem(model, item, data, path, report)
         return None
 
 
 def _renamed_fields(model: type[BaseModel], items: list[Any]) -> set[tuple[str | int, ...]]:
-    """Locations of missing fields that an unknown key in the same block most likely means."""
+    """Locations of missing fields that an unknown key in the same block most likely means.
+
+    Also the location of a block left empty (``interviewee:`` with
+    nothing under it) whose fields were typed below it, not indented: the
+    unknown key's hint says to indent them, which fixes both.
+    """
     meant = set()
     for item in items:
         if item["type"] == "extra_forbidden":
             loc = _yaml_path(tuple(item["loc"]))
-            message, _ = _unknown_key(model, loc)
-            if "did you mean" in message:
-                meant.add(loc[:-1] + (message.rsplit('"', 2)[-2],))
-            holder = None if "did you mean" in message else _holder_of(
-                _type_inside(_annotation_at(model, loc[:-1]), BaseModel), str(loc[-1]))
-            if holder is not None and not holder[1]:  # role: typed outside interviewee: is not missing in it too
-                meant.add(loc[:-1] + (holder[0], loc[-1]))
+            close, holders = _key_readings(model, loc)
+            if close:
+                meant.add(loc[:-1] + (close,))
+            if len(holders) == 1 and not holders[0][1]:
+                # role: typed outside interviewee: is not missing in it too, nor is interviewee: empty
+                meant.update({loc[:-1] + (holders[0][0], holders[0][2]), loc[:-1] + (holders[0][0],)})
     return meant
 
 

@@ -791,7 +791,7 @@ def test_case_23_paths_that_escape_the_output_and_links_to_outside(tmp_path: Pat
     assert found[1].message == \
         'slug: "../../../outside-slug" would leave the output folder: it contains "/", "\\" or ".."'
     assert found[1].hint == 'use lower-case letters a-z, digits and "-" only, e.g. slug: outside-slug'
-    assert found[2].message == 'unknown field "url" (did you mean "slug"?)'
+    assert found[2].message == 'unknown field "url" (did you mean "slug"? or is it a field of source?)'
     assert found[3].message == 'slug: "..\\..\\outside-win" would leave the output folder: it contains "/", "\\" or ".."'
     for link in found[4:]:
         assert link.message == \

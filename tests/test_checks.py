@@ -1099,6 +1099,28 @@ def test_a_field_typed_outside_the_block_that_holds_it_gets_where_to_move_it(tmp
         "fields"]
 
 
+def test_a_field_of_a_block_is_told_where_to_move_before_a_guess_and_every_block_holding_it_is_named(
+        tmp_path: Path) -> None:
+    # name: typed outside interviewee: was only "did you mean title?" (a synonym), beside 'the field "name" is
+    # missing in interviewee'; a target's note: left out of its item was told to move into a tally; 职务: (role)
+    # got "remove it"; interviewee: left empty above its unindented fields was a third message.
+    page = interview().replace("  name: 受访人\n", "").replace("date:", "name: 受访人\ndate:")
+    empty = interview("另一篇").replace("  name: 受访人\n  role: 党委书记", "name: 受访人\n职务: 党委书记")
+    unit = UNIT + "targets:\n  - group: residents\n    target: 80\nnote: 目标备注\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": page, "content/interviews/b.md": empty, UNIT_PATH: unit})
+    move = 'move it under interviewee: below the line "interviewee:" (add that line if there is none), indented by two '
+    assert [p.format() for p in found(root)] == [
+        'content/interviews/a.md:7:1: error: unknown field "name" (did you mean "title"? or is it a field of '
+        f'interviewee?)\n  hint: rename it to "title", or {move}spaces ("  name: …")',
+        'content/interviews/b.md:6:1: error: unknown field "name" (did you mean "title"? or is it a field of '
+        f'interviewee?)\n  hint: rename it to "title", or {move}spaces ("  name: …")',
+        'content/interviews/b.md:7:1: error: unknown field "职务" (it is the field "role" of interviewee)\n'
+        f'  hint: {move}spaces ("  role: …")',
+        f'{UNIT_PATH}:14:1: error: unknown field "note" (it is a field of each item of tallies and of each item of '
+        "targets)\n  hint: move it into the block it belongs to (each item of tallies or each item of targets), "
+        "indented as that block's other fields"]
+
+
 def test_a_page_naming_several_units_is_told_to_name_one(tmp_path: Path) -> None:
     # unit: [baihe, huaxin] got "expected text, got a list" with the hint to wrap it in quotes, which
     # led to 'there is no unit "[baihe, huaxin]"'.
