@@ -567,24 +567,32 @@ def parse_aliases(value: Any) -> tuple[str, ...]:
     return parse_text_list(value) if not isinstance(value, list) else tuple(value)
 
 
-def parse_id(value: Any) -> str:
+_ID_EXAMPLES = {"unit": "baihe", "series": "dadiaoyan"}
+"""An id of each kind of record a page names, for hints (a unit's for any other field)."""
+
+
+def parse_id(value: Any, info: ValidationInfo) -> str:
     """Accept a reference to a record (``series: dadiaoyan``, ``unit: baihe``) as typed.
 
-    Whether the id exists is checked with the other records
+    Takes the value and the validation info, whose field name (``unit``,
+    ``series``) the hints follow. Whether the id exists is checked with the other records
     (`sitegen.checks.check_references`), which can then name the ids that
     do exist. Raises `PydanticCustomError` ``id_list`` for a list (``unit: [baihe, huaxin]``: a page
     belongs to one unit and one series), ``text`` for a mapping and ``id_empty`` for an empty value.
     """
+    field = info.field_name or "unit"
+    example = _ID_EXAMPLES.get(field, _ID_EXAMPLES["unit"])
     if isinstance(value, list):
-        ids = [str(item) for item in value if isinstance(item, (str, int)) and str(item).strip()]
-        hint = (f"write one id: {ids[0]}" + (f" (or {', '.join(ids[1:])}); a page with figures of several units "
-                                              "names the one it is about, and links to the others in its text"
-                                              if len(ids) > 1 else "")) if ids else "write one id, e.g. baihe"
+        ids = [str(item).strip() for item in value if isinstance(item, (str, int)) and str(item).strip()]
+        why = ("a page with figures of several units names the one it is about, and links to the others in its "
+               "text" if field == "unit" else f"a page belongs to one {field}")
+        hint = (f"write one id: {ids[0]}" + (f" (or {', '.join(ids[1:])}); {why}" if len(ids) > 1 else "")
+                if ids else f"write one id, e.g. {example}")
         raise PydanticCustomError("id_list", "a page names one record here, not a list", {"hint": hint})
     text = parse_text(value).strip()
     if not text:
         raise PydanticCustomError("id_empty", "the id is empty",
-                                  {"hint": "write the id: the record's file name without .yaml, e.g. baihe"})
+                                  {"hint": f"write the id: the record's file name without .yaml, e.g. {example}"})
     return text
 
 

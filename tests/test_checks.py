@@ -1134,6 +1134,19 @@ def test_a_page_naming_several_units_is_told_to_name_one(tmp_path: Path) -> None
         "  hint: write one id, e.g. baihe"]
 
 
+def test_a_page_naming_several_series_is_told_about_series_not_units(tmp_path: Path) -> None:
+    # series: [a, b] was told "a page with figures of several units names the one it is about", and
+    # series: [] was offered the unit id baihe.
+    root = write_site(tmp_path, {
+        "content/interviews/a.md": interview().replace("series: dadiaoyan", "series: [dadiaoyan, ' other ']"),
+        "content/interviews/b.md": interview("另一篇").replace("series: dadiaoyan", "series: []")})
+    assert [p.format() for p in found(root)] == [
+        "content/interviews/a.md:3:9: error: series: a page names one record here, not a list\n"
+        "  hint: write one id: dadiaoyan (or other); a page belongs to one series",
+        "content/interviews/b.md:3:9: error: series: a page names one record here, not a list\n"
+        "  hint: write one id, e.g. dadiaoyan"]
+
+
 def test_a_closed_vocabulary_lists_the_allowed_values(tmp_path: Path) -> None:
     root = write_site(tmp_path, {UNIT_PATH: UNIT.replace("level: town", "level: 乡")})
     assert [p.format() for p in found(root)] == [
