@@ -264,8 +264,9 @@ def _meant_name(root: Path, rel: str, collection: str | None) -> str | None:
     without an ending, ``访谈.md.bak``, ``访谈.mdown``): such a file would
     be published as it is, its front matter and drafts included, and its
     page would be missing. In a folder of records (units, series): a name
-    ending in .yaml or .yml in half width, or holding one before another
-    ending (``baihe.yaml.bak``). Returns the name meant (``访谈.md``).
+    ending in .yaml or .yml in half width, holding one before another
+    ending (``baihe.yaml.bak``), or with no ending (``huaxin``, its
+    .yaml hidden by Windows and deleted with the name). Returns the name meant (``访谈.md``).
     """
     name = rel.rpartition("/")[2]
     half = unicodedata.normalize("NFKC", name).rstrip(". 。")
@@ -276,7 +277,8 @@ def _meant_name(root: Path, rel: str, collection: str | None) -> str | None:
             return None
     elif collection in ("series", "units"):
         endings = YAML_SUFFIXES
-        if not lower.endswith(endings) and not any(ending + "." in lower for ending in endings):
+        if not lower.endswith(endings) and not any(ending + "." in lower for ending in endings) \
+                and os.path.splitext(half)[1]:
             return None
     else:
         return None

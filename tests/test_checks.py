@@ -936,7 +936,7 @@ def test_a_page_or_record_under_a_name_without_its_ending_is_a_warning_and_is_no
     root = write_site(tmp_path, {"content/interviews/huaxin": draft, "content/interviews/huaxin2.md.bak": draft,
                                  "content/cases/huaxin3.mdown": draft, "content/interviews/huaxin4．ｍｄ": draft,
                                  "content/units/huaxin．yaml": "name: 华新镇\nlevel: town\n",
-                                 "content/units/baihe.yaml.bak": UNIT,
+                                 "content/units/baihe.yaml.bak": UNIT, "content/units/huaxin5": UNIT,
                                  "content/interviews/photo.png": b"\x89PNG\r\n\x1a\n"})
     copy_hint = " (turn on 查看 → 文件扩展名 in Windows to see the whole name); if it is a copy kept by hand, move " \
                 "it out of content/"
@@ -951,6 +951,8 @@ def test_a_page_or_record_under_a_name_without_its_ending_is_a_warning_and_is_no
          'does not end in ".md"', "rename the file to huaxin4.md, typed in half width (半角)"),
         ("content/units/baihe.yaml.bak", "warning", 'this record is neither read nor published: its file name does '
          'not end in ".yaml"', "rename the file to baihe.yaml" + copy_hint),
+        ("content/units/huaxin5", "warning", 'this record is neither read nor published: its file name does not '
+         'end in ".yaml"', "rename the file to huaxin5.yaml" + copy_hint),
         ("content/units/huaxin．yaml", "warning", 'this record is neither read nor published: its file name does '
          'not end in ".yaml"', "rename the file to huaxin.yaml, typed in half width (半角)")]
     build(BuildOptions(root=root, now=NOW))
