@@ -146,6 +146,9 @@ _DATETIME_HINT = "write the date, a space and the time on the 24-hour clock, e.g
 _EXCEL_DAY_ZERO = date(1899, 12, 30)
 """Day 0 of the day numbers Excel shows for a date cell that lost its format (43216 is 2018-04-26)."""
 
+_EXCEL_LAST_DAY = 73050
+"""Excel's day number of 2099-12-31: a larger one is no date of these records (80000 would offer 2119-01-11)."""
+
 
 def _date_format_hint(text: str) -> tuple[str, str]:
     """The hint for a date `parse_date` cannot read, and the date meant when it is certain ("" if not).
@@ -160,13 +163,14 @@ def _date_format_hint(text: str) -> tuple[str, str]:
     if re.fullmatch(r"\d{8}", text) and (meant := iso(int(text[:4]), int(text[4:6]), int(text[6:]))) \
             and int(text[:4]) >= EARLIEST_YEAR:
         return f"did you mean {meant}? write the date with its dashes", meant
-    if re.fullmatch(r"\d{5}", text) and 20000 <= int(text) <= 80000:
+    if re.fullmatch(r"\d{5}", text) and 20000 <= int(text) <= _EXCEL_LAST_DAY:
         meant = (_EXCEL_DAY_ZERO + timedelta(days=int(text))).isoformat()
         return (f"{text} is how Excel counts days when a date cell loses its format: did you mean {meant}? "
                 "write the date itself", meant)
     found = re.fullmatch(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?", text)
-    if found and iso(2000, int(found[1]), int(found[2])):
-        return f"write the year too, e.g. 2018-{int(found[1]):02d}-{int(found[2]):02d} (年-月-日)", ""
+    if found and iso(2000, int(found[1]), int(found[2])):  # 2000 had 29 February; the example shows a year that has it
+        example = iso(2018, int(found[1]), int(found[2])) or iso(2020, int(found[1]), int(found[2]))
+        return f"write the year too, e.g. {example} (年-月-日)", ""
     found = re.fullmatch(r"(\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})", text)
     if found and iso(2000 + int(found[1]), int(found[2]), int(found[3])):
         return (f"write the year with all four digits: 20{found[1]}-{int(found[2]):02d}-{int(found[3]):02d} "

@@ -240,6 +240,11 @@ def test_a_month_past_12_is_named_and_a_swapped_day_and_month_gets_the_date_mean
     ("5/3/2018", "sitegen reads dates as year-month-day (年-月-日): write 2018-05-03 or 2018-03-05, as the source "
                  "means"),
     ("20181340", "write the date as YYYY-MM-DD, e.g. 2018-04-26 (2018/4/26 and 2018年4月26日 are read too)"),
+    # No date offered may be refused in turn: 2018 had no 29 February, and Excel's 80000 is 2119-01-11.
+    ("2月29日", "write the year too, e.g. 2020-02-29 (年-月-日)"),
+    ("80000", "write the date as YYYY-MM-DD, e.g. 2018-04-26 (2018/4/26 and 2018年4月26日 are read too)"),
+    ("73050", "73050 is how Excel counts days when a date cell loses its format: did you mean 2099-12-31? "
+              "write the date itself"),
 ])
 def test_a_date_sitegen_cannot_read_gets_the_date_meant_when_the_slip_is_plain(tmp_path: Path, typed: str,
                                                                                 hint: str) -> None:
@@ -247,7 +252,7 @@ def test_a_date_sitegen_cannot_read_gets_the_date_meant_when_the_slip_is_plain(t
     assert [p.format() for p in found(root)] == [
         f'{UNIT_PATH}:5:12: error: tallies → item 1 → as_of: "{typed}" is not a date sitegen understands\n'
         f"  hint: {hint}"]
-    if "did you mean" in hint:  # a publish time keeps its time in the date offered
+    if "did you mean 2018" in hint:  # a publish time keeps its time in the date offered
         with pytest.raises(PydanticCustomError) as caught:
             parse_datetime(f"{typed} 10:00")
         assert "did you mean 2018-04-26 10:00?" in caught.value.context["hint"]
