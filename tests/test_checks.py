@@ -93,6 +93,8 @@ def test_a_cumulative_count_that_falls_is_a_warning_with_both_values(tmp_path: P
     ("1,296", '"1,296" holds a thousands separator (千位分隔符)', "write the digits alone: 1296"),
     ("1，296", '"1，296" holds a thousands separator (千位分隔符)', "write the digits alone: 1296"),
     ("12,345,678", '"12,345,678" holds a thousands separator (千位分隔符)', "write the digits alone: 12345678"),
+    # The input method's full-width space was "is not a whole number", as if the digits were wrong.
+    ("1\u3000296", '"1\u3000296" holds a thousands separator (千位分隔符)', "write the digits alone: 1296"),
     ("1,29", '"1,29" is not a whole number', "write the digits alone, e.g. 296 (no units such as 份 or 批, "
                                              "no commas, no spaces)"),
 ])
@@ -100,6 +102,14 @@ def test_counts_are_whole_numbers_of_zero_or_more(tmp_path: Path, typed: str, me
     root = write_site(tmp_path, {UNIT_PATH: unit_with(tally("2018-04-26", typed, 0, 0, 0))})
     assert [p.format() for p in found(root)] == [
         f"{UNIT_PATH}:6:16: error: tallies → item 1 → collected: {message}\n  hint: {hint}"]
+
+
+def test_a_no_break_space_between_thousands_is_a_thousands_separator() -> None:
+    # 1 296 copied from a web page holds U+00A0 or U+202F, and got "is not a whole number".
+    for space in "\u00a0\u202f":
+        with pytest.raises(PydanticCustomError) as caught:
+            parse_count(f"1{space}296")
+        assert caught.value.context["hint"] == "write the digits alone: 1296"
 
 
 def test_full_width_digits_are_read_as_the_same_count() -> None:
