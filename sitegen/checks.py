@@ -796,7 +796,7 @@ in its place), so readers of the site would not see it."""
 
 def _hotlinked(src: str) -> tuple[str, str] | None:
     """``(message, hint)`` for a picture address on a platform that shows it only on its own pages, or None."""
-    host = split_address(src).netloc.lower().rpartition("@")[2].partition(":")[0]
+    host = split_address(src).netloc.lower().rpartition("@")[2].partition(":")[0].rstrip(".")  # mmbiz.qpic.cn. too
     platform = next((name for known, name in _NO_HOTLINK_HOSTS.items()
                      if host == known or host.endswith("." + known)), None)
     if platform is None:

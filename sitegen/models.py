@@ -246,7 +246,7 @@ def parse_count(value: Any) -> int:
         raise PydanticCustomError("count", 'a count cannot be negative ("{text}")',
                                   {"text": value, "hint": "counts are 0 or more; check the figure"})
     # 1,296 as Excel shows it, 1，296 or 1　296 typed so, 1 296 with a no-break space from a web page
-    if re.fullmatch(r"\d{1,3}(?:[,，' \u3000\u00a0\u202f]\d{3})+", text):
+    if re.fullmatch(r"[1-9]\d{0,2}(?:[,，' \u3000\u00a0\u202f]\d{3})+", text):  # never 0,296: no number starts so
         raise PydanticCustomError("count", '"{text}" holds a thousands separator (千位分隔符)',
                                   {"text": value, "hint": f"write the digits alone: {re.sub(r'[^0-9]', '', text)}"})
     if not text.isascii() or not text.isdigit():

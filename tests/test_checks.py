@@ -97,6 +97,8 @@ def test_a_cumulative_count_that_falls_is_a_warning_with_both_values(tmp_path: P
     ("1\u3000296", '"1\u3000296" holds a thousands separator (千位分隔符)', "write the digits alone: 1296"),
     ("1,29", '"1,29" is not a whole number', "write the digits alone, e.g. 296 (no units such as 份 or 批, "
                                              "no commas, no spaces)"),
+    ("0,296", '"0,296" is not a whole number', "write the digits alone, e.g. 296 (no units such as 份 or 批, "
+                                              "no commas, no spaces)"),  # no count is written 0296
 ])
 def test_counts_are_whole_numbers_of_zero_or_more(tmp_path: Path, typed: str, message: str, hint: str) -> None:
     root = write_site(tmp_path, {UNIT_PATH: unit_with(tally("2018-04-26", typed, 0, 0, 0))})
@@ -842,7 +844,8 @@ def test_a_picture_left_on_wechats_or_weibos_servers_is_warned(tmp_path: Path) -
     # Text copied from a WeChat article keeps its pictures' addresses: published as they were, each showed
     # readers WeChat's notice "此图片来自微信公众平台，未经允许不可引用" instead of the picture.
     wechat = "https://mmbiz.qpic.cn/mmbiz_jpg/Q3auHgzwzM4fGxZbic0aXdxVpW8a7eXd2s1kWNa1Gk6L0Gq9c/640?wx_fmt=jpeg"
-    body = (f"## 问题\n\n![草莓基地]({wechat})\n\n<img alt=\"会\" src=\"https://wx2.sinaimg.cn/large/a.jpg\">\n\n"
+    # The host written with its final dot (sinaimg.cn.) is the same host.
+    body = (f"## 问题\n\n![草莓基地]({wechat})\n\n<img alt=\"会\" src=\"https://wx2.sinaimg.cn./large/a.jpg\">\n\n"
             "![外](https://example.org/x.png)\n")
     images = f"images:\n  - src: {wechat}\n    alt: 草莓\n"
     root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body, extra=images)})
@@ -856,7 +859,7 @@ def test_a_picture_left_on_wechats_or_weibos_servers_is_warned(tmp_path: Path) -
         ("content/interviews/a.md:16:9", "warning",
          f'image "{shown}" is on the servers of 微信公众平台 (WeChat), {notice}', hint),
         ("content/interviews/a.md:18:19", "warning",
-         f'image "https://wx2.sinaimg.cn/large/a.jpg" is on the servers of 新浪微博 (Weibo), {notice}', hint)]
+         f'image "https://wx2.sinaimg.cn./large/a.jpg" is on the servers of 新浪微博 (Weibo), {notice}', hint)]
 
 
 def test_a_picture_on_a_network_share_or_a_web_address_without_host_is_an_error(tmp_path: Path) -> None:

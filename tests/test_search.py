@@ -183,12 +183,15 @@ def test_without_the_index_the_search_page_loads_nothing_that_is_not_there(tmp_p
     menus = {rel: [text_of(a) for a in parse_html(output / rel).cssselect("nav[aria-label=主导航] a")]
              for rel in ("index.html", "search/index.html", "units/baihe/index.html")}
     assert menus == {rel: ["首页", "访谈", "各单位进展", "数据看板", "典型案例"] for rel in menus}
+    # Nor does the accessibility page speak of it.
+    assert "站内搜索" not in text_of(parse_html(output / "accessibility/index.html").cssselect("main")[0])
     # Nor does the page for an address not found, which listed 搜索 among its ways on.
     assert "搜索" not in [text_of(a) for a in parse_html(output / "404.html").cssselect("main a")]
     # Built again with the index (same cache and output), the search page loads Pagefind again.
     build(BuildOptions(root=root))
     assert "/pagefind/pagefind-ui.js" in _search_page_links(output)
     assert [text_of(a) for a in parse_html(output / "index.html").cssselect("nav[aria-label=主导航] a")][-1] == "搜索"
+    assert "站内搜索需要 JavaScript" in text_of(parse_html(output / "accessibility/index.html").cssselect("main")[0])
     assert "搜索" in [text_of(a) for a in parse_html(output / "404.html").cssselect("main a")]
     assert [link for link in _search_page_links(output) if not _published(output, link)] == []
 
