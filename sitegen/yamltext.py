@@ -1329,8 +1329,42 @@ def _explain_colon(lines: _Lines, line: int, column: int, _mark: object) -> Expl
             bare = f"{text[start:colon + 1]} {_quote(value[1:-1])}"
             hint += f" (the {value[0]}{value[-1]} then show; without them: {_clip(bare)})"
         return 'the value contains ": "', hint, None
-    return ('a "key:" is not expected here: this line is read as part of the value above',
-            'line up this key with the keys above it (same number of spaces), or wrap the value above in quotes', None)
+    message = 'a "key:" is not expected here: this line is read as part of the value above'
+    opener = _lost_indent(lines, line)
+    if opener is not None:
+        above, key, spaces = opener
+        return (message, f'indent the line above ("{_clip(above, 40)}") by {spaces} spaces, as this one is: both '
+                         f'belong under "{key}:"', None)
+    return message, ('line up this key with the keys above it (same number of spaces), or wrap the value above '
+                     'in quotes'), None
+
+
+def _lost_indent(lines: _Lines, line: int) -> tuple[str, str, int] | None:
+    """``(the line above, the key above that, spaces missing)`` when the line above this one lost its indent.
+
+    The shape ``interviewee:`` / ``name: 甲`` / ``  role: 乙``: a key with nothing after it, then a
+    line as far in as that key (which ends the block it opens), then this line further in. The
+    line above was meant to be in the block, as this one is. None for any other shape.
+    """
+    def indent(text: str) -> int:
+        return len(text) - len(text.lstrip(" "))
+
+    def previous(number: int) -> int:
+        number -= 1
+        while number >= 0 and (not lines.line(number).strip() or lines.line(number).lstrip().startswith("#")):
+            number -= 1
+        return number
+
+    here, above = lines.line(line), previous(line)
+    start = previous(above) if above >= 0 else -1
+    if start < 0:
+        return None
+    block, middle = lines.line(start), lines.line(above)
+    key = block.strip()
+    if not (key.endswith(":") and indent(block) == indent(middle) < indent(here) and ":" in middle
+            and not middle.lstrip().startswith("-")):  # a list item may stand as far in as its key
+        return None
+    return middle.strip(), key[:-1].strip().lstrip("- "), indent(here) - indent(middle)
 
 
 def _typed_value(text: str) -> tuple[int, int | None, int]:

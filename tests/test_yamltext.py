@@ -220,6 +220,18 @@ def test_a_colon_in_a_value_in_chinese_quotes_gets_both_fixes() -> None:
         'title: "专访: 补好短板")')]
 
 
+def test_a_field_that_lost_its_indent_under_a_block_is_named_as_the_line_to_indent() -> None:
+    # "interviewee:" then "name: 甲" not indented, then "  role: 乙": the hint said to line up role: with the
+    # keys above, which moves it out of interviewee: too; the line to indent is name:.
+    data, report = load("interviewee:\nname: 受访人\n  role: 党委书记\ndate: 2018-05-03\n")
+    assert data is None and [(p.line, p.column, p.hint) for p in report.problems] == [
+        (3, 7, 'indent the line above ("name: 受访人") by 2 spaces, as this one is: both belong under '
+               '"interviewee:"')]
+    # A list item may stand as far in as its key: no such hint for a tally's over-indented line.
+    data, report = load("tallies:\n- as_of: 2018-04-26\n    collected: 296\n")
+    assert data is None and "indent the line above" not in report.problems[0].hint
+
+
 def test_case_11_e_fullwidth_colon_in_value_is_kept(cases_dir: Path) -> None:
     data, report = front_matter(cases_dir, "11-colon-typing", "content/interviews/e-fullwidth-colon-in-value.md")
     assert data is not None and report.problems == []
