@@ -296,6 +296,8 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_P: _page("  name:", "\u3000\u3000name:")}),
         ("No-break spaces pasted from a web page or WeChat", "interviewee:\\n&nbsp;&nbsp;name: 受访人",
          {_P: _page("  name:", "\u00a0\u00a0name:")}),
+        ("One line of a block that lost its indent", "interviewee:\\nname: 受访人\\n  role: 党委书记",
+         {_P: _page("  name:", "name:")}),
         ("A quote or bracket never closed", "tags: [市政, 民生", {_P: interview(extra="tags: [市政, 民生\n")}),
         ("A field given twice", "title: … twice", {_P: _page("series:", "title: 又一个标题\nseries:")}),
         ("An anchor or alias", "tags: &t [大调研]", {_P: interview(extra="tags: &t [大调研]\n")}),
