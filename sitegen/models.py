@@ -39,6 +39,8 @@ _DATE_RE = re.compile(
     r"^\s*(\d{4})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?)\s*$"
 )
 _TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
+_OFFERED_DATE_RE = re.compile(r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])")
+"""A date a hint offers (2018-04-26): a publish time's hint offers it with the time typed."""
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 # Full-width digits and separators typed with a Chinese input method (２０１８－０４－２６, 10：00).
 _FULLWIDTH_DATE = str.maketrans("０１２３４５６７８９－／．：\u3000", "0123456789-/.: ")
@@ -73,9 +75,8 @@ def parse_date(value: Any) -> date:
                                   {"kind": kind_of(value), "hint": DATE_HINT})
     match = _DATE_RE.match(value.translate(_FULLWIDTH_DATE))
     if not match:
-        hint, meant = _date_format_hint(value.translate(_FULLWIDTH_DATE).strip())
         raise PydanticCustomError("date_format", '"{text}" is not a date sitegen understands',
-                                  {"text": value, "hint": hint, "meant": meant})
+                                  {"text": value, "hint": _date_format_hint(value.translate(_FULLWIDTH_DATE).strip())})
     year = int(match.group(1))
     month = int(match.group(2) or match.group(4))
     day = int(match.group(3) or match.group(5))
@@ -86,7 +87,7 @@ def parse_date(value: Any) -> date:
                 else "check the date against the source document")
         raise PydanticCustomError(
             "date_value", '"{text}" does not exist (there is no month {month}: months run from 1 to 12)',
-            {"text": value, "month": month, "hint": hint, "meant": swapped if hint.startswith("did") else ""})
+            {"text": value, "month": month, "hint": hint})
     try:
         parsed = date(year, month, day)
     except ValueError:
@@ -150,8 +151,8 @@ _EXCEL_LAST_DAY = 73050
 """Excel's day number of 2099-12-31: a larger one is no date of these records (80000 would offer 2119-01-11)."""
 
 
-def _date_format_hint(text: str) -> tuple[str, str]:
-    """The hint for a date `parse_date` cannot read, and the date meant when it is certain ("" if not).
+def _date_format_hint(text: str) -> str:
+    """The hint for a date `parse_date` cannot read, naming the date meant where the slip is plain.
 
     Names the slips with one reading: the digits run together (``20180426``), Excel's day number
     (``43216``), the year left out (``4月26日``), two digits of the year (``18-5-3``), the year last
@@ -162,30 +163,30 @@ def _date_format_hint(text: str) -> tuple[str, str]:
 
     if re.fullmatch(r"\d{8}", text) and (meant := iso(int(text[:4]), int(text[4:6]), int(text[6:]))) \
             and int(text[:4]) >= EARLIEST_YEAR:
-        return f"did you mean {meant}? write the date with its dashes", meant
+        return f"did you mean {meant}? write the date with its dashes"
     if re.fullmatch(r"\d{5}", text) and 20000 <= int(text) <= _EXCEL_LAST_DAY:
         meant = (_EXCEL_DAY_ZERO + timedelta(days=int(text))).isoformat()
         return (f"{text} is how Excel counts days when a date cell loses its format: did you mean {meant}? "
-                "write the date itself", meant)
+                "write the date itself")
     found = re.fullmatch(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?", text)
     if found and iso(2000, int(found[1]), int(found[2])):  # 2000 had 29 February; the example shows a year that has it
         example = iso(2018, int(found[1]), int(found[2])) or iso(2020, int(found[1]), int(found[2]))
-        return f"write the year too, e.g. {example} (年-月-日)", ""
+        return f"write the year too, e.g. {example} (年-月-日)"
     found = re.fullmatch(r"(\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})", text)
     if found and iso(2000 + int(found[1]), int(found[2]), int(found[3])):
         return (f"write the year with all four digits: 20{found[1]}-{int(found[2]):02d}-{int(found[3]):02d} "
-                f"if {found[1]} is the year", "")
+                f"if {found[1]} is the year")
     found = re.fullmatch(r"(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})", text)
     if found:
         readings = list(dict.fromkeys(
             reading for reading in (iso(int(found[3]), int(found[1]), int(found[2])),
                                     iso(int(found[3]), int(found[2]), int(found[1]))) if reading))
         if len(readings) == 1:
-            return f"did you mean {readings[0]}? sitegen reads dates as year-month-day (年-月-日)", readings[0]
+            return f"did you mean {readings[0]}? sitegen reads dates as year-month-day (年-月-日)"
         if readings:
-            return (f"sitegen reads dates as year-month-day (年-月-日): write {readings[0]} or {readings[1]}, as the "
-                    "source means", "")
-    return DATE_HINT, ""
+            return (f"sitegen reads dates as year-month-day (年-月-日): write {readings[0]} or {readings[1]}, "
+                    "as the source means")
+    return DATE_HINT
 
 
 def parse_datetime(value: Any) -> datetime:
@@ -212,9 +213,9 @@ def parse_datetime(value: Any) -> datetime:
         day = parse_date(day_part)
     except PydanticCustomError as refusal:  # quote the value as typed, and keep its time in the date offered
         context = {**(refusal.context or {}), "text": value}
-        if context.get("meant") and time_part.strip():
-            context["hint"] = str(context["hint"]).replace(f"{context['meant']}?",
-                                                           f"{context['meant']} {time_part.strip()}?")
+        if time_part.strip() and _TIME_RE.match(time_part.strip()):  # every date the hint offers, with the time
+            typed_time = time_part.strip()
+            context["hint"] = _OFFERED_DATE_RE.sub(lambda found: f"{found[0]} {typed_time}", str(context["hint"]))
         raise PydanticCustomError(refusal.type, refusal.message_template, context) from None
     if not time_part.strip():
         return datetime.combine(day, time())
