@@ -703,6 +703,12 @@ _OTHER_WORDS: dict[type[Enum], dict[str, str]] = {
 }
 
 
+def snake_case(typed: str) -> str:
+    """A field name or closed-vocabulary word as the records spell them: ``As-Of`` and ``In progress`` → ``as_of``,
+    ``in_progress`` (stripped, lower case, "-" and spaces as "_")."""
+    return typed.strip().lower().replace("-", "_").replace(" ", "_")
+
+
 def choice_meant(choices: type[Enum], typed: str) -> str | None:
     """The value of the closed vocabulary ``choices`` an editor most likely meant by ``typed``, or None.
 
@@ -713,7 +719,7 @@ def choice_meant(choices: type[Enum], typed: str) -> str | None:
     one of the English values; this says which one to write.
     """
     text = typed.strip()
-    folded = text.lower().replace("-", "_").replace(" ", "_")
+    folded = snake_case(text)
     if folded in {choice.value for choice in choices}:
         return folded
     labels = CHOICE_LABELS.get(choices, {})

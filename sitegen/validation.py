@@ -21,7 +21,7 @@ from typing import Any, TypeVar, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from .errors import Report
-from .models import CHOICE_LABELS, QUOTED_TAGS, WORD_LIST_FIELDS, choice_meant, clip, kind_of
+from .models import CHOICE_LABELS, QUOTED_TAGS, WORD_LIST_FIELDS, choice_meant, clip, kind_of, snake_case
 from .yamltext import YamlData
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
@@ -113,7 +113,7 @@ def did_you_mean(key: str, known: list[str]) -> str | None:
     characters and 2 for longer ones (``interveiwee`` → ``interviewee``; but
     ``interview_start`` is not taken for ``interviewee``).
     """
-    folded = key.strip().lower().replace("-", "_").replace(" ", "_")
+    folded = snake_case(key)
     if folded in known:
         return folded
     for candidate in SYNONYMS.get(folded, ()):
@@ -165,7 +165,7 @@ def _key_readings(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str | N
     known = [name for name in getattr(owner, "model_fields", {}) if name != "root"]
     key = str(loc[-1])
     close = did_you_mean(key, known)
-    folded = key.strip().lower().replace("-", "_").replace(" ", "_")
+    folded = snake_case(key)
     return close, (_holders_of(owner, key) if close != folded else [])
 
 
@@ -219,7 +219,7 @@ def _holders_of(owner: Any, key: str) -> list[tuple[str, bool, str]]:
     no field of ``owner`` holds one, or when ``owner`` has ``key`` itself.
     """
     fields = getattr(owner, "model_fields", {})
-    folded = key.strip().lower().replace("-", "_").replace(" ", "_")
+    folded = snake_case(key)
     if key in fields:
         return []
     synonyms = SYNONYMS.get(folded, ())
