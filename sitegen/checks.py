@@ -611,13 +611,12 @@ def _missing(document: Document, loc: tuple[str, ...], kind: str, value: str,
     if value in named:
         hint = f"write the id, not the name: {loc[0]}: {named[value]}"
     elif len(alike) == 1:
-        rid, unit = alike[0]
-        heard = next(name for name in (unit.name, *unit.aliases) if content.sound_of(name) == content.sound_of(value))
+        rid, unit, heard = alike[0]
         known = f"the unit {unit.name}" if heard == unit.name else f"{heard}, another name of the unit {unit.name}"
         hint = (f"{value} reads the same as {known} ({content.sound_of(value)}): write the id of "
                 f"{unit.name}, not a name: {loc[0]}: {rid}")
     elif alike:
-        units = ", ".join(f"{rid} ({unit.name})" for rid, unit in alike)
+        units = ", ".join(f"{rid} ({unit.name})" for rid, unit, _ in alike)
         hint = (f"{value} reads the same as {len(alike)} units ({content.sound_of(value)}): write the id of the one "
                 f"meant: {units}")
     elif records:
@@ -627,17 +626,22 @@ def _missing(document: Document, loc: tuple[str, ...], kind: str, value: str,
     report.error(document.path, line, column, f'there is no {kind} "{value}"', hint)
 
 
-def _sounds_like(value: str, content: Content) -> list[tuple[str, Unit]]:
-    """The units ``(id, record)`` whose name or an alias reads as ``value`` does (白河镇 for 白鹤镇), by id; [] for none.
+def _sounds_like(value: str, content: Content) -> list[tuple[str, Unit, str]]:
+    """The units whose name or an alias reads as ``value`` does (白河镇 for 白鹤镇), by id; [] for none.
 
-    ``value`` is a ``unit:`` naming no unit; its reading is known when it
-    is not ASCII (`sitegen.load.Content.sound_of`).
+    Returns ``(id, record, the name or alias heard)`` for each. ``value`` is a ``unit:`` naming no
+    unit; its reading is known when it is not ASCII (`sitegen.load.Content.sound_of`).
     """
     reading = content.sound_of(value)
     if not reading:
         return []
-    return [(rid, sourced.record) for rid, sourced in sorted(content.units.items())
-            if any(content.sound_of(name) == reading for name in (sourced.record.name, *sourced.record.aliases))]
+    found = []
+    for rid, sourced in sorted(content.units.items()):
+        heard = next((name for name in (sourced.record.name, *sourced.record.aliases)
+                      if content.sound_of(name) == reading), None)
+        if heard is not None:
+            found.append((rid, sourced.record, heard))
+    return found
 
 
 def _id_hint(key: str, value: str, ids: list[str], folder: str) -> str:
