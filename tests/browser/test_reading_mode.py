@@ -98,19 +98,24 @@ def test_a_page_shown_again_from_the_back_button_follows_the_last_choice(served_
     assert state(page) == ("/interviews/", True, 1.3)
 
 
-def test_without_javascript_the_mode_works_on_each_page_and_is_not_carried_over(served_example: ServedSite,
-                                                                               page_at: Any) -> None:
-    page = page_at(375, javascript=False)
-    page.goto(served_example.address("/"), wait_until="load")
+def works_per_page(page: Any) -> None:
+    """On the home page, the mode is off, turns on; on the next page it is off again, and turns on and off."""
     assert state(page) == ("/", False, 1.0)
     page.check(SWITCH)
-    assert state(page) == ("/", True, 1.3), "the CSS-only switch works without JavaScript"
+    assert state(page) == ("/", True, 1.3)
     follow(page, "访谈")
-    assert state(page) == ("/interviews/", False, 1.0), "as the accessibility page says: per page"
+    assert state(page) == ("/interviews/", False, 1.0), "per page: the choice is not carried over"
     page.check(SWITCH)
     assert state(page) == ("/interviews/", True, 1.3)
     page.uncheck(SWITCH)
     assert state(page) == ("/interviews/", False, 1.0)
+
+
+def test_without_javascript_the_mode_works_on_each_page_and_is_not_carried_over(served_example: ServedSite,
+                                                                               page_at: Any) -> None:
+    page = page_at(375, javascript=False)
+    page.goto(served_example.address("/"), wait_until="load")
+    works_per_page(page)  # the CSS-only switch, as the accessibility page says
 
 
 def test_when_storage_throws_there_is_no_error_and_the_switch_still_works(served_example: ServedSite,
@@ -121,15 +126,7 @@ def test_when_storage_throws_there_is_no_error_and_the_switch_still_works(served
     page.goto(served_example.address("/"), wait_until="load")
     assert page.evaluate("() => { try { window.localStorage; return 'read'; } catch (e) { return e.name; } }") \
         == "SecurityError", "the init script makes storage throw"
-    assert state(page) == ("/", False, 1.0)
-    page.check(SWITCH)
-    assert state(page) == ("/", True, 1.3)
-    follow(page, "访谈")
-    assert state(page) == ("/interviews/", False, 1.0), "nothing could be kept: per page, as without JavaScript"
-    page.check(SWITCH)
-    assert state(page) == ("/interviews/", True, 1.3)
-    page.uncheck(SWITCH)
-    assert state(page) == ("/interviews/", False, 1.0)
+    works_per_page(page)  # nothing could be kept: as without JavaScript
     assert errors == [], "reading-mode.js must never throw when storage is unavailable"
 
 
