@@ -7,6 +7,12 @@
    while the mode is off) and the box is ticked again on every page of the
    site. No cookie, nothing sent anywhere, no other script.
 
+   The key names the site's folder on its host, as seen from this script's
+   own address (<site>/assets/reading-mode.js): "sitegen-reading-mode:/" at
+   the root of a host, "sitegen-reading-mode:/qingpu/diaoyan/" under a
+   sub-path. localStorage is shared by every page of a host, so two sites
+   published under two sub-paths of one host each keep their own choice.
+
    Loaded with `defer` from the <head> (base.html), so it never holds up the
    page: it runs once the page is parsed, just before DOMContentLoaded. When
    this file is fresh in the browser's cache (as a rule, on every page after
@@ -24,11 +30,12 @@
    and then the switch simply works per page, as without JavaScript. */
 (function () {
   "use strict";
-  var KEY = "sitegen-reading-mode";
   var box = document.getElementById("reading-mode");
-  if (!box) {
+  var script = document.currentScript;
+  if (!box || !script) {
     return;
   }
+  var KEY = "sitegen-reading-mode:" + new URL("..", script.src).pathname;
 
   /* true or false as stored; null when storage cannot be read. */
   function stored() {

@@ -16,9 +16,14 @@ Imports: the fixtures of tests/browser/conftest.py.
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
 from typing import Any
 
-from .conftest import SCREENSHOTS, ServedSite
+from sitegen.build import BuildOptions, build
+
+from ..sitekit import copy_example
+from .conftest import SCREENSHOTS, ServedSite, serving
 
 SWITCH = "label[for=reading-mode]"
 
@@ -67,14 +72,14 @@ def test_the_mode_ticked_on_one_page_is_on_on_the_next_and_off_once_unticked(ser
     assert state(page) == ("/", False, 1.0), "a first visit opens without the mode"
     page.check(SWITCH)
     assert state(page) == ("/", True, 1.3)
-    assert page.evaluate("localStorage.getItem('sitegen-reading-mode')") == "on"
+    assert page.evaluate("localStorage.getItem('sitegen-reading-mode:/')") == "on"
     follow(page, "访谈")
     assert state(page) == ("/interviews/", True, 1.3), "the next page opens in the mode"
     follow(page, "各单位进展")
     assert state(page) == ("/units/", True, 1.3), "and the one after"
     page.uncheck(SWITCH)
     assert state(page) == ("/units/", False, 1.0)
-    assert page.evaluate("localStorage.getItem('sitegen-reading-mode')") is None, "nothing kept while it is off"
+    assert page.evaluate("localStorage.getItem('sitegen-reading-mode:/')") is None, "nothing kept while it is off"
     follow(page, "数据看板")
     assert state(page) == ("/dashboard/", False, 1.0), "unticked, the next page opens without it"
     page.reload(wait_until="load")
@@ -96,6 +101,25 @@ def test_a_page_shown_again_from_the_back_button_follows_the_last_choice(served_
     page.check(SWITCH)
     page.go_forward(wait_until="load")
     assert state(page) == ("/interviews/", True, 1.3)
+
+
+def test_two_sites_under_two_sub_paths_of_one_host_keep_their_own_choice(tmp_path: Path, page_at: Any) -> None:
+    # localStorage is one per host: the key names the site's folder, so the mode chosen on the
+    # site at /a/ is not switched on for the site at /b/ of the same host, and the reverse.
+    host = tmp_path / "host"
+    for folder in ("a", "b"):
+        root = copy_example(tmp_path / folder)
+        build(BuildOptions(root=root, base_url=f"https://example.org/{folder}/"))
+        shutil.copytree(root / "output", host / "output" / folder)
+    with serving(host) as served:
+        page = page_at(375)
+        page.goto(served.address("/a/"), wait_until="load")
+        page.check(SWITCH)
+        page.goto(served.address("/b/"), wait_until="load")
+        assert state(page) == ("/b/", False, 1.0), "the other site opens without the mode"
+        page.goto(served.address("/a/interviews/"), wait_until="load")
+        assert state(page) == ("/a/interviews/", True, 1.3), "the first site keeps it"
+        assert page.evaluate("Object.keys(localStorage)") == ["sitegen-reading-mode:/a/"]
 
 
 def works_per_page(page: Any) -> None:
