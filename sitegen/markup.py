@@ -81,7 +81,7 @@ from .yamltext import INVISIBLE_NAMES, INVISIBLE_RE, WIDE_SPACES, invisible_plac
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "23"
+POLICY_VERSION = "24"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -1173,6 +1173,12 @@ _HALF_WIDTH = str.maketrans("！【】［］（）“”", "![][]()\"\"")
 _CODE_SPAN_RE = re.compile(r"(`+)[^`].*?\1")
 
 
+def _without_code_spans(line: str) -> str:
+    """Return ``line`` with each code span (`` `…` ``) made spaces of its length: the page shows code as typed,
+    so no slip is looked for inside it, and columns stay those of the line."""
+    return _CODE_SPAN_RE.sub(lambda span: " " * len(span.group()), line)
+
+
 def _is_slip(found: re.Match[str]) -> bool:
     """True when a `_TYPED_LINK_RE` match has a full-width sign or a space where Markdown wants neither."""
     signs = found.group("bang") + found.group("open") + found.group("close") + found.group("paren") \
@@ -1250,7 +1256,7 @@ def _typed_link_problems(source: str, lines: list[str], path: str, first_line: i
         return []
     problems: list[Problem] = []
     for index, line in outside_fences(lines):
-        text = _CODE_SPAN_RE.sub(lambda span: " " * len(span.group()), line)  # `code` is shown as typed
+        text = _without_code_spans(line)
         for found in _TYPED_LINK_RE.finditer(text):
             if not _is_slip(found):
                 continue  # typed right (or only its text holds full-width signs)
@@ -1467,7 +1473,7 @@ def _full_width_sign_problems(source: str, lines: list[str], path: str, first_li
         problems.append(Problem(path, first_line + index, column, "warning", message, hint))
 
     for index, line in outside_fences(lines):
-        text = _CODE_SPAN_RE.sub(lambda span: " " * len(span.group()), line)
+        text = _without_code_spans(line)
         start = _FULL_WIDTH_LINE_RE.match(text)
         if start:
             sign = start.group("sign")
@@ -1491,6 +1497,56 @@ def _full_width_sign_problems(source: str, lines: list[str], path: str, first_li
                           f"{_clipped(line.strip())}"
             warn(index, column, message, f"type every cell border in half width (半角): "
                                          f"{_clipped(line.strip().replace('｜', '|'))}")
+    return problems
+
+
+# Bold typed with a space just inside its stars or underscores: "** 重点 **", "**重点 **". Python-Markdown
+# (inlinepatterns.Delimiter, 3.x) opens bold only at stars with no whitespace (\s: full-width and no-break spaces
+# too) after them, and closes it only at stars with none before them, so the page shows such stars as typed.
+# Groups: the run of two or three signs, the sign, the text between the runs.
+_SPACED_BOLD_RE = re.compile(r"(?<![*_\\])(?P<run>(?P<sign>[*_])(?P=sign){1,2})(?![*_])"
+                             r"(?P<text>(?:(?!(?P=sign))[^\n])*?)(?<![*_])(?P=run)(?![*_])")
+
+
+def _spaced_bold_problems(source: str, lines: list[str], clean_html: str, path: str,
+                          first_line: int) -> list[Problem]:
+    """Warnings for bold typed with spaces inside its stars (``** 重点 **``), which the page shows as typed.
+
+    Input methods and Word habits put a space between ``**`` and the text
+    (半角 or 全角); Markdown then makes nothing bold and the page shows the
+    stars, spaces and all. Each is warned at its opening stars, with the text
+    to type (``__`` gets stars: between Chinese characters ``__`` makes no
+    bold even without spaces). Such a pair is never bold as typed, whatever
+    surrounds it (``这是** 重点 **内容，**难点 **`` bolds "内容，" between
+    the two); only text with a letter or character between the stars counts
+    (``2 ** 3 ** 4`` is arithmetic), and only when the page shows such stars
+    at all. Fenced code and code spans are left alone; found while
+    converting (cached).
+    """
+    if "**" not in source and "__" not in source:
+        return []
+    problems: list[Problem] = []
+    for index, line in outside_fences(lines):
+        for found in _SPACED_BOLD_RE.finditer(_without_code_spans(line)):
+            typed, text = found.group(), found.group("text")
+            words = text.strip()
+            if not (text[:1].isspace() or text[-1:].isspace()) or not any(char.isalpha() for char in words) \
+                    or found.group("run") not in clean_html:
+                continue
+            edges = text[:1] + text[-1:]
+            odd = next((char for char in edges if char.isspace() and char not in " \t"), "")
+            run = found.group("run")
+            stars = "*" * len(run)
+            fixed = f"{stars}{_clipped(words)}{stars}"
+            problems.append(Problem(
+                path, first_line + index, found.start() + 1, "warning",
+                f'{space_name(odd) if odd else "a space"} just inside the "{run}" keeps Markdown from making this '
+                f"bold (加粗), so the page shows the {'stars' if run[0] == '*' else 'underscores'} as typed: "
+                f"{_clipped(typed)}",
+                f"write the text right against the stars, with no space between (星号内侧不留空格): {fixed}"
+                if run[0] == "*" else
+                f"write it between stars, with no space inside them (星号内侧不留空格): {fixed} "
+                f"(next to Chinese characters, {run} makes no bold even without spaces)"))
     return problems
 
 
@@ -1902,6 +1958,7 @@ class MarkdownRenderer:
         problems += _citation_problems(source, lines, path, first_line)
         problems += _numbering_problems(source, lines, path, first_line)
         problems += _full_width_sign_problems(source, lines, path, first_line)
+        problems += _spaced_bold_problems(source, lines, clean_html, path, first_line)
         problems += _odd_space_item_problems(source, lines, path, first_line)
         problems += _table_problems(source, lines, path, first_line)
         problems += _invisible_problems(source, lines, path, first_line)

@@ -422,6 +422,8 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_P: interview(body="## 问题\n\n| 类别 | 收集 |\n| 照明 | 18 |\n")}),
         ("A list item typed with a full-width space after the dash", "-　征求意见",
          {_P: interview(body="## 问题\n\n推进步骤：\n\n-\u3000征求意见\n")}),
+        ("Bold typed with a space inside its stars", "** 重点 **",
+         {_P: interview(body="## 问题\n\n这是** 重点 **内容。\n")}),
         ("A level-1 heading in the text", "# 标题", {_P: interview(body="# 标题\n\n正文。\n")}),
         ("An interview whose text is all inside a comment", "<!-- 访谈稿待补充 … -->",
          {_P: interview(body="<!-- 访谈稿待补充：\n问：……\n-->\n")}),

@@ -733,6 +733,33 @@ def test_markdown_signs_typed_in_full_width_are_warned(renderer: MarkdownRendere
         "left: | 照明 ｜ 18 |")
 
 
+def test_bold_typed_with_a_space_inside_its_stars_is_warned(renderer: MarkdownRenderer) -> None:
+    # "** 重点 **" (a space from an input method or a Word habit) was published with its stars, unwarned; in
+    # the first line Markdown even bolded "内容，" between the two pairs.
+    body = ("这是** 重点 **内容，**难点 **也要讲。\n\n- **\u3000堵点\u3000**：全角空格\n\n这是__ 亮点 __。\n\n"
+            "`** 代码 **` 和 **重点**：**“要点”**照常加粗\n\n```\n** 代码 **\n```\n\n"
+            "面积 2 ** 3 ** 4，\\*\\* 星号 \\*\\*，3 * 4 * 5\n\n* 列表 *\n")
+    result = renderer.render(body, "a.md", 1)
+    assert "<p>这是** 重点 <strong>内容，</strong>难点 **也要讲。</p>" in result.html
+    stars = "write the text right against the stars, with no space between (星号内侧不留空格): "
+    assert [(p.line, p.column, p.message, p.hint) for p in result.problems] == [
+        (1, 3, 'a space just inside the "**" keeps Markdown from making this bold (加粗), so the page shows the '
+               "stars as typed: ** 重点 **", stars + "**重点**"),
+        (1, 14, 'a space just inside the "**" keeps Markdown from making this bold (加粗), so the page shows the '
+                "stars as typed: **难点 **", stars + "**难点**"),
+        (3, 3, 'a full-width space (全角空格) just inside the "**" keeps Markdown from making this bold (加粗), so '
+               "the page shows the stars as typed: **\u3000堵点\u3000**", stars + "**堵点**"),
+        (5, 3, 'a space just inside the "__" keeps Markdown from making this bold (加粗), so the page shows the '
+               "underscores as typed: __ 亮点 __",
+         "write it between stars, with no space inside them (星号内侧不留空格): **亮点** (next to Chinese "
+         "characters, __ makes no bold even without spaces)")]
+    fixed = renderer.render(body.replace("** 重点 **", "**重点**").replace("**难点 **", "**难点**")
+                            .replace("**\u3000堵点\u3000**", "**堵点**").replace("__ 亮点 __", "**亮点**"), "a.md", 1)
+    assert fixed.problems == ()
+    assert [strong.text for strong in fragment(fixed.html).xpath("//strong")] == [
+        "重点", "难点", "堵点", "亮点", "重点", "“要点”"]
+
+
 def test_link_and_picture_addresses_typed_in_full_width_or_with_a_final_stop_are_warned(
         renderer: MarkdownRenderer) -> None:
     # A full-width slash in the host was dropped by the sanitizer: a link to nowhere, a picture without its
