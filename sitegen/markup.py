@@ -68,7 +68,7 @@ import nh3
 from markdown import inlinepatterns
 from markdown.extensions import Extension
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
-from markdown.extensions.footnotes import FootnoteInlineProcessor
+from markdown.extensions.footnotes import FootnoteExtension, FootnoteInlineProcessor
 from markdown.extensions.toc import TocTreeprocessor, unique
 from markdown.blockprocessors import ReferenceProcessor
 from markdown.preprocessors import HtmlBlockPreprocessor, Preprocessor
@@ -81,7 +81,7 @@ from .yamltext import INVISIBLE_NAMES, INVISIBLE_RE, WIDE_SPACES, invisible_plac
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "24"
+POLICY_VERSION = "25"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -1347,6 +1347,99 @@ def _citation_problems(source: str, lines: list[str], path: str, first_line: int
     return problems
 
 
+# A footnote's mark in the text ([^1]), as the footnotes extension finds it (its FOOTNOTE_RE; "\\[" is text), and a
+# note typed with an input method's full-width colon ([^1]：…), which is then no note but text.
+_FOOTNOTE_MARK_RE = re.compile(r"(?<!\\)\[\^([^\]\n]+)\]")
+_WIDE_COLON_NOTE_RE = re.compile(r"^ {0,3}\[\^([^\]\n]+)\][ \t\u3000]*[：﹕]")
+
+
+@dataclass(frozen=True)
+class _FootnoteLabels:
+    """The footnotes of one converted body, as Python-Markdown's footnotes extension recorded them.
+
+    Fields:
+        defined: the labels of the notes defined (``[^1]: …``), in the order defined.
+        referred: the labels the text refers to (``[^1]``) that have a note, in the order referred.
+    """
+
+    defined: tuple[str, ...]
+    referred: tuple[str, ...]
+
+
+def _footnote_labels(md: markdown.Markdown) -> _FootnoteLabels | None:
+    """Return the footnotes of the document ``md`` last converted, or None when its footnotes extension is off.
+
+    Read from the extension itself (``footnotes`` and ``footnote_order``,
+    reset with each document), so a note counts as defined or used exactly
+    when Python-Markdown made it so.
+    """
+    for extension in md.registeredExtensions:
+        if isinstance(extension, FootnoteExtension):
+            return _FootnoteLabels(tuple(extension.footnotes), tuple(extension.footnote_order))
+    return None
+
+
+def _footnote_problems(source: str, lines: list[str], clean_html: str, labels: _FootnoteLabels | None, path: str,
+                       first_line: int) -> list[Problem]:
+    """Warnings for footnotes without a note, and for notes the text never refers to.
+
+    Takes the body, its lines, the page's HTML and the footnotes Python-Markdown
+    recorded (`_footnote_labels`; None when the extension is off: nothing to
+    warn). A mark ``[^1]`` with no line ``[^1]: …`` is shown as typed: it
+    is warned once per label, at its first place, or at the line meant as its
+    note when that line has a full-width colon (``[^1]：…``, which Markdown
+    reads as text). A note no mark refers to is still listed at the end of
+    the page, with a ↩ link back to a place that does not exist: it is
+    warned at its line. Fenced code and code spans are left alone; found
+    while converting (cached).
+    """
+    if labels is None or "[^" not in source:
+        return []
+    problems: list[Problem] = []
+    marks: dict[str, tuple[int, int]] = {}  # an undefined label -> (line index, column) of the place to warn
+    counts: dict[str, int] = {}  # an undefined label -> how many times it is typed
+    for index, line in outside_fences(lines):
+        text = _without_code_spans(line)
+        for found in _FOOTNOTE_MARK_RE.finditer(text):
+            if found.group(1) not in labels.defined:
+                marks.setdefault(found.group(1), (index, found.start()))
+                counts[found.group(1)] = counts.get(found.group(1), 0) + 1
+        wide = _WIDE_COLON_NOTE_RE.match(text)
+        if wide and wide.group(1) not in labels.defined:
+            marks[wide.group(1)] = (index, wide.start(1) - 2)  # the line meant as its note: fixed there
+    for label, (index, column) in marks.items():
+        mark = f"[^{label}]"
+        if html.escape(mark, quote=False) not in clean_html:
+            continue  # not shown as typed (in raw HTML, say)
+        wide = _WIDE_COLON_NOTE_RE.match(lines[index])
+        if wide and wide.start(1) - 2 == column:
+            problems.append(Problem(
+                path, first_line + index, column + 1, "warning",
+                f'a full-width colon (全角冒号 ：) follows "{mark}", so Markdown does not read this line as the '
+                f"footnote's note (脚注): the page shows it as typed"
+                + (f', and "{mark}" in the text too' if counts[label] > 1 else ""),
+                f"type a half-width colon and a space (半角): {_clipped(f'{mark}: {lines[index][wide.end():].strip()}')}"))
+            continue
+        problems.append(Problem(
+            path, first_line + index, column + 1, "warning",
+            f'"{mark}" refers to a footnote (脚注) that has no note: no line "{mark}: …" gives its text, so the '
+            f'page shows "{mark}" as typed',
+            f'add the note at the end of the text, on a line of its own after a blank line: {mark}: 注释内容; '
+            f'or delete "{mark}"'))
+    for label in labels.defined:
+        if label in labels.referred:
+            continue
+        note = f"[^{label}]:"
+        place = next(((index, line.find(note)) for index, line in outside_fences(lines) if note in line), None)
+        problems.append(Problem(
+            path, None if place is None else first_line + place[0], None if place is None else place[1] + 1,
+            "warning",
+            f'no "[^{label}]" in the text refers to this footnote (脚注): the page still lists it with the notes '
+            "at the end, and its ↩ link back to the text leads nowhere",
+            f'put [^{label}] in the text where the note belongs, or delete the note'))
+    return problems
+
+
 _ORDERED_ITEM_RE = re.compile(r"^ {0,3}(\d{1,9})\.[ \t]+\S")
 _CONTINUATION_RE = re.compile(r"^(?: {2,}|\t)\S")
 # A line that starts a block of its own right under a list item: a heading, an HTML block, a rule.
@@ -1956,6 +2049,7 @@ class MarkdownRenderer:
         problems += _address_slip_problems(raw_html, lines, path, first_line)
         problems += _indented_marker_problems(source, lines, clean_html, path, first_line)
         problems += _citation_problems(source, lines, path, first_line)
+        problems += _footnote_problems(source, lines, clean_html, _footnote_labels(self._md), path, first_line)
         problems += _numbering_problems(source, lines, path, first_line)
         problems += _full_width_sign_problems(source, lines, path, first_line)
         problems += _spaced_bold_problems(source, lines, clean_html, path, first_line)

@@ -111,6 +111,11 @@ def warnings_at(result: RenderedMarkdown) -> list[tuple[int | None, str]]:
     return [(p.line, p.message) for p in result.problems]
 
 
+def placed(result: RenderedMarkdown) -> list[tuple[int | None, int | None, str, str]]:
+    """Each problem of ``result`` as (line, column, message, hint)."""
+    return [(p.line, p.column, p.message, p.hint) for p in result.problems]
+
+
 # ---------------------------------------------------------------- case 14
 
 
@@ -677,6 +682,38 @@ def test_a_list_of_sources_is_shown_as_typed_unless_it_defines_links(renderer: M
          'to show it as a source on the page, delete the ":" after "[2]" (the text\'s [2] is then no link)')]
 
 
+def test_footnotes_without_a_note_and_notes_without_a_mark_are_warned(renderer: MarkdownRenderer) -> None:
+    # "[^1]" with no "[^1]: …" line was published as typed; a note typed with the input method's "：" was
+    # text (here run into the note above it); a note no mark refers to was listed with a ↩ link to nowhere.
+    body = ("见附件[^1]，又见[^1]。数据来源[^来源]。\n\n附表[^表]见下。\n\n代码 `[^x]` 和 \\[^y] 照原样。\n\n"
+            "```\n[^z]\n```\n\n[^来源]: 上海热线新闻网，2018年5月3日。\n[^表]：附表为调研问题清单\n"
+            "[^旧]: 早先的注释，正文已删去它的标记\n")
+    result = renderer.render(body, "a.md", 11)
+    assert placed(result) == [
+        (11, 4, '"[^1]" refers to a footnote (脚注) that has no note: no line "[^1]: …" gives its text, so the page '
+                'shows "[^1]" as typed',
+         'add the note at the end of the text, on a line of its own after a blank line: [^1]: 注释内容; or delete '
+         '"[^1]"'),
+        (22, 1, 'a full-width colon (全角冒号 ：) follows "[^表]", so Markdown does not read this line as the '
+                'footnote\'s note (脚注): the page shows it as typed, and "[^表]" in the text too',
+         "type a half-width colon and a space (半角): [^表]: 附表为调研问题清单"),
+        (23, 1, 'no "[^旧]" in the text refers to this footnote (脚注): the page still lists it with the notes at the '
+                "end, and its ↩ link back to the text leads nowhere",
+         "put [^旧] in the text where the note belongs, or delete the note")]
+    page = fragment(result.html)
+    assert page.xpath("//p")[0].text_content() == "见附件[^1]，又见[^1]。数据来源1。"
+    assert [a.get("href") for a in page.xpath("//a[@class='footnote-backref']")] == ["#fnref-来源", "#fnref-旧"]
+    assert not page.xpath("//*[@id='fnref-旧']")
+    fixed = renderer.render(body.replace("[^表]：", "[^表]: ").replace("[^旧]: 早先的注释", "[^1]: 附件").replace(
+        "```\n[^z]\n```", "```\n[^z]: 代码里的不是注释\n```"), "a.md", 11)
+    assert fixed.problems == ()
+    assert [a.text for a in fragment(fixed.html).xpath("//a[@class='footnote-ref']")] == ["3", "3", "1", "2"]
+    assert placed(renderer.render("只有一行。\n\n  [^1] ： 附件为调研报告全文\n", "a.md", 1)) == [
+        (3, 3, 'a full-width colon (全角冒号 ：) follows "[^1]", so Markdown does not read this line as the '
+               "footnote's note (脚注): the page shows it as typed",
+         "type a half-width colon and a space (半角): [^1]: 附件为调研报告全文")]
+
+
 def test_a_star_between_digits_stays_a_star(renderer: MarkdownRenderer) -> None:
     # "3*4米。共计5*6=30" was published as "3<em>4米。共计5</em>6=30": "34米。共计56=30" in italics.
     result = renderer.render("面积3*4米。共计5*6=30。*斜体* 和 **粗体**，2**3**。\n", "a.md", 1)
@@ -742,7 +779,7 @@ def test_bold_typed_with_a_space_inside_its_stars_is_warned(renderer: MarkdownRe
     result = renderer.render(body, "a.md", 1)
     assert "<p>这是** 重点 <strong>内容，</strong>难点 **也要讲。</p>" in result.html
     stars = "write the text right against the stars, with no space between (星号内侧不留空格): "
-    assert [(p.line, p.column, p.message, p.hint) for p in result.problems] == [
+    assert placed(result) == [
         (1, 3, 'a space just inside the "**" keeps Markdown from making this bold (加粗), so the page shows the '
                "stars as typed: ** 重点 **", stars + "**重点**"),
         (1, 14, 'a space just inside the "**" keeps Markdown from making this bold (加粗), so the page shows the '
