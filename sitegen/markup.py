@@ -37,7 +37,10 @@ Policies (what editors get, and why):
   The whole HTML output is cleaned with nh3. Each removed danger (script,
   style, iframe and other embedding elements, ``on*`` attributes, forbidden
   URL schemes, also in Markdown links) and the first removal of any other
-  disallowed tag is reported as a warning at the file line it was written on.
+  disallowed tag is reported as a warning at the file line it was written on;
+  so is the first colour, alignment, font and other style of a body the
+  allowlist removes (``style``, ``align``, ``color``, ``<font>``, ``<center>``:
+  the theme sets them), with bold (加粗) offered for emphasis.
 * **Counts**: see :func:`count_words`; reading time :func:`reading_minutes`.
 
 Speed: :class:`MarkdownRenderer` skips work that cannot change the result
@@ -59,7 +62,7 @@ import re
 import unicodedata
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from types import MappingProxyType
 
@@ -81,7 +84,7 @@ from .yamltext import INVISIBLE_NAMES, INVISIBLE_RE, WIDE_SPACES, invisible_plac
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "25"
+POLICY_VERSION = "26"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -108,7 +111,12 @@ ALLOWED_ATTRIBUTES: Mapping[str, frozenset[str]] = MappingProxyType({
     "sup": frozenset({"id"}),
     **{f"h{level}": frozenset({"id"}) for level in range(1, 7)},
 })
-"""Attributes kept per tag; ``style`` keeps only ``text-align`` (table column alignment)."""
+"""Attributes kept per tag; ``style`` keeps only :data:`ALLOWED_STYLE_PROPERTIES`."""
+
+ALLOWED_STYLE_PROPERTIES: frozenset[str] = frozenset({"text-align"})
+"""CSS properties kept in a ``style`` attribute, where :data:`ALLOWED_ATTRIBUTES` allows one: the alignment of
+a table column, which Python-Markdown writes for ``:-:``. nh3 removes every other property, and matches
+names as typed (``TEXT-ALIGN`` is removed)."""
 
 ALLOWED_CLASSES: Mapping[str, frozenset[str]] = MappingProxyType({
     "a": frozenset({"footnote-ref", "footnote-backref"}),
@@ -144,6 +152,106 @@ _DANGER_TAG_REASONS: Mapping[str, tuple[str, str]] = MappingProxyType({
                "link to the page instead: [标题](https://…)"),
 })
 _OTHER_TAG_HINT = "delete it from the Markdown; formatting comes from Markdown (**粗体**, lists, tables) and the theme"
+
+
+@dataclass(frozen=True)
+class _Look:
+    """A kind of formatting raw HTML can give text, which the site's theme gives instead (for warnings).
+
+    Fields:
+        missed: what the page then does not do, e.g. "show that colour (颜色)" (alignment: `_alignment_missed`).
+        setter: what the theme sets, e.g. "the colours".
+        bold: True when bold (加粗) is the way to make words stand out instead.
+    """
+
+    missed: str
+    setter: str
+    bold: bool
+
+
+_COLOUR = _Look("show that colour (颜色)", "the colours", True)
+_ALIGNMENT = _Look("", "the alignment", False)
+_FONT = _Look("show that font, size or weight (字体/字号)", "the fonts", True)
+_OTHER_STYLE = _Look("show that style (样式)", "the look of the page", False)
+
+# What each CSS property, presentational attribute ("tag name" for one tag's) and tag sets. Whether one is
+# removed is read from the allowlists (`_removed_formatting`); a removed style property not named here is
+# _OTHER_STYLE.
+_PROPERTY_LOOKS: Mapping[str, _Look] = MappingProxyType({
+    "color": _COLOUR, "background": _COLOUR, "background-color": _COLOUR, "text-align": _ALIGNMENT,
+    "font": _FONT, "font-family": _FONT, "font-size": _FONT, "font-style": _FONT, "font-weight": _FONT,
+})
+_ATTRIBUTE_LOOKS: Mapping[str, _Look] = MappingProxyType({
+    "color": _COLOUR, "bgcolor": _COLOUR, "align": _ALIGNMENT, "font face": _FONT, "font size": _FONT,
+})
+_TAG_LOOKS: Mapping[str, _Look] = MappingProxyType({"center": _ALIGNMENT})
+_CSS_COMMENT_RE = re.compile(r"/\*.*?\*/", re.DOTALL)
+
+
+def _alignment_missed(value: str) -> str:
+    """What the page does not do when an alignment (``center``, ``right`` …) is removed."""
+    value = value.strip().lower()
+    if value in ("center", "middle"):
+        return "centre it (居中)"
+    if value == "right":
+        return "align it right (右对齐)"
+    return "align it as typed (对齐)"
+
+
+@dataclass(frozen=True)
+class _RemovedFormatting:
+    """Formatting that one attribute of a start tag, or the tag itself, asks for and the sanitizer removes.
+
+    Fields:
+        typed: the attribute as typed (``style="color:red"``), "" for the tag itself (``<center>``).
+        part: the declarations removed from a ``style`` that is kept in part (``color:red``), else "".
+        looks: each look asked for, with the value asked (``red``, ``center``), in the order typed.
+    """
+
+    typed: str
+    part: str
+    looks: tuple[tuple[_Look, str], ...]
+
+
+def _removed_formatting(tag: str, attrs: list[tuple[str, str | None]], start_tag: str) -> list[_RemovedFormatting]:
+    """The formatting the sanitizer removes from the start tag ``start_tag`` (its name and attributes given).
+
+    Derived from the allowlists nh3 is given: a tag outside :data:`ALLOWED_TAGS`
+    loses every attribute, and a kept one those :data:`ALLOWED_ATTRIBUTES` does
+    not list for it; a ``style`` kept keeps only :data:`ALLOWED_STYLE_PROPERTIES`.
+    Only formatting is returned (colour, alignment, fonts, other CSS: the
+    looks of `_PROPERTY_LOOKS`, `_ATTRIBUTE_LOOKS` and `_TAG_LOOKS`), in the
+    order typed, the tag's own first.
+    """
+    kept = ALLOWED_ATTRIBUTES.get(tag, frozenset()) if tag in ALLOWED_TAGS else frozenset()
+    found = [_RemovedFormatting("", "", ((_TAG_LOOKS[tag], "center"),))] \
+        if tag in _TAG_LOOKS and tag not in ALLOWED_TAGS else []
+    for name, value in attrs:
+        look = _ATTRIBUTE_LOOKS.get(f"{tag} {name}") or _ATTRIBUTE_LOOKS.get(name)
+        if name == "style":
+            declarations = _style_declarations(value or "")
+            removed = [(prop, setting, typed) for prop, setting, typed in declarations
+                       if "style" not in kept or prop not in ALLOWED_STYLE_PROPERTIES]
+            if removed:
+                found.append(_RemovedFormatting(
+                    _raw_attribute(start_tag, name),
+                    "" if len(removed) == len(declarations) else "; ".join(typed for _, _, typed in removed),
+                    tuple((_PROPERTY_LOOKS.get(prop.lower(), _OTHER_STYLE), setting) for prop, setting, _ in removed)))
+        elif look is not None and name not in kept:
+            found.append(_RemovedFormatting(_raw_attribute(start_tag, name), "", ((look, value or ""),)))
+    return found
+
+
+def _style_declarations(style: str) -> list[tuple[str, str, str]]:
+    """``(property, value, declaration)`` of each ``property: value`` in a style attribute, stripped, as typed
+    (comments left out)."""
+    found = []
+    for declaration in _CSS_COMMENT_RE.sub("", style).split(";"):
+        prop, colon, value = declaration.partition(":")
+        if colon and prop.strip() and value.strip():
+            found.append((prop.strip(), value.strip(), declaration.strip()))
+    return found
+
 
 # --------------------------------------------------------------------------
 # Character classes (counts, summaries, line joining)
@@ -786,7 +894,7 @@ def make_cleaner() -> nh3.Cleaner:
                               for tag, attrs in ALLOWED_ATTRIBUTE_VALUES.items()},
         url_schemes=set(URL_SCHEMES) | {"data"},
         allowed_classes={tag: set(names) for tag, names in ALLOWED_CLASSES.items()},
-        filter_style_properties={"text-align"},
+        filter_style_properties=set(ALLOWED_STYLE_PROPERTIES),
     )
 
 
@@ -827,12 +935,19 @@ class _RemovalScanner(_LenientParser):
         super().__init__(convert_charrefs=True)
         self.findings: list[_Finding] = []
         self._reported_tags: set[str] = set()
+        self._reported_looks: set[_Look] = set()
+        self._awaiting_text: list[tuple[int, str]] = []  # (finding, what to delete) whose hint wants the text
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         raw = self.get_starttag_text() or f"<{tag}"
         first_line = raw.split("\n", 1)[0].lower()
+        removed = [] if tag in CONTENT_DROPPED_TAGS else _removed_formatting(tag, attrs, raw)
+        self._look_findings(tag, removed, raw)
         if tag not in ALLOWED_TAGS:
-            self._tag_finding(tag, first_line)
+            if removed:
+                self._reported_tags.add(tag)  # its formatting is all it loses: told once per look in the body
+            else:
+                self._tag_finding(tag, first_line)
         for name, value in attrs:
             self._attribute_finding(tag, name, value or "", raw, first_line)
         if tag == "img" and not (dict(attrs).get("alt") or "").strip():
@@ -841,6 +956,55 @@ class _RemovalScanner(_LenientParser):
                 f"image {src or '(no address)'} has no description (alt text)",
                 "describe the picture for readers who cannot see it: ![图片说明](" + (src or "x.png") + ")",
                 (first_line, src.lower()) if src else (first_line,)))
+
+    def handle_data(self, data: str) -> None:
+        if self._awaiting_text and data.strip():
+            self._give_text(data.strip().split("\n", 1)[0])
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._awaiting_text:
+            self._give_text("")
+
+    def close(self) -> None:
+        super().close()
+        self._give_text("")
+
+    def _look_findings(self, tag: str, removed: list[_RemovedFormatting], raw: str) -> None:
+        """Record the formatting removed from one start tag, the first of each look in the body."""
+        start = _clipped(raw.split("\n", 1)[0].strip(), 40)
+        if tag not in ALLOWED_TAGS and len(removed) > 1:  # the whole tag goes: one warning for all it asked
+            removed = [_RemovedFormatting("", "", tuple(pair for found in removed for pair in found.looks))]
+        for found in removed:
+            looks: dict[_Look, str] = {}
+            for look, value in found.looks:
+                if look not in self._reported_looks and look not in looks:
+                    looks[look] = value
+            if not looks:
+                continue
+            self._reported_looks.update(looks)
+            missed = " or ".join(_alignment_missed(value) if look is _ALIGNMENT else look.missed
+                                 for look, value in looks.items()).replace(" or show ", " or ")
+            if tag not in ALLOWED_TAGS:
+                what, delete, needle = f"raw HTML {start}", f"{start} and </{tag}>", f"<{tag}"
+            elif found.part:
+                what, delete = f'"{found.part}" in {found.typed} on <{tag}>', f"{found.part} from {found.typed}"
+                needle = found.typed.lower()
+            else:
+                what, delete, needle = f"{found.typed} on <{tag}>", found.typed, found.typed.lower()
+            self.findings.append(_Finding(
+                f"{what} was removed, so the page does not {missed}: the site's theme sets "
+                + " and ".join(look.setter for look in looks) + ("" if tag in ALLOWED_TAGS else "; its text was kept"),
+                f"delete {delete}", (raw.split("\n", 1)[0].lower(), needle)))
+            if any(look.bold for look in looks):
+                self._awaiting_text.append((len(self.findings) - 1, delete))
+
+    def _give_text(self, text: str) -> None:
+        """Complete the hints waiting for the text their tag holds ("" when it holds none)."""
+        for index, delete in self._awaiting_text:
+            self.findings[index] = replace(self.findings[index], hint=(
+                f"to make words stand out, write them in bold (加粗): **{_clipped(text, 30) or '重点'}**; "
+                f"otherwise delete {delete}"))
+        self._awaiting_text = []
 
     def handle_bogus_section(self, text: str) -> None:
         shown = " ".join(text.split())
@@ -915,13 +1079,23 @@ def _local_file_hint(tag: str, value: str) -> str:
     return f"copy the file into content/files/ and link to it from the site's root, e.g. /files/{name}"
 
 
+def _raw_attribute_match(start_tag: str, name: str) -> re.Match[str] | None:
+    """Find an attribute with its value (in groups 1 to 3) as written in a raw start tag."""
+    return re.search(rf"\b{re.escape(name)}\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))", start_tag, re.IGNORECASE)
+
+
 def _raw_attribute_value(start_tag: str, name: str) -> str:
     """Return an attribute's value as written in a raw start tag ("" if not found)."""
-    match = re.search(rf"\b{re.escape(name)}\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))",
-                      start_tag, re.IGNORECASE)
+    match = _raw_attribute_match(start_tag, name)
     if not match:
         return ""
     return next(group for group in match.groups() if group is not None)
+
+
+def _raw_attribute(start_tag: str, name: str) -> str:
+    """Return an attribute as written in a raw start tag, name and value (``style="color:red"``), else its name."""
+    match = _raw_attribute_match(start_tag, name)
+    return _clipped(match.group(), 60) if match else name
 
 
 # --------------------------------------------------------------------------
@@ -2083,6 +2257,7 @@ def _settings_key() -> str:
                                   for k, v in options.items()))
                     for name, options in _extension_configs().items())),
         repr(sorted(ALLOWED_TAGS)), repr(sorted(CONTENT_DROPPED_TAGS)), repr(sorted(URL_SCHEMES)),
+        repr(sorted(ALLOWED_STYLE_PROPERTIES)),
         repr(sorted((tag, sorted(names)) for tag, names in ALLOWED_ATTRIBUTES.items())),
         repr(sorted((tag, sorted(names)) for tag, names in ALLOWED_CLASSES.items())),
         repr(sorted((tag, sorted((a, sorted(v)) for a, v in attrs.items()))

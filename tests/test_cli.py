@@ -432,6 +432,9 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A level-1 heading in the text", "# 标题", {_P: interview(body="# 标题\n\n正文。\n")}),
         ("An interview whose text is all inside a comment", "<!-- 访谈稿待补充 … -->",
          {_P: interview(body="<!-- 访谈稿待补充：\n问：……\n-->\n")}),
+        ("A colour or centring typed in HTML (颜色/居中)", '<span style="color:red">紧急</span>',
+         {_P: interview(body='<p align="center">关于开展大调研的通知</p>\n\n请各村<span style="color:red">今天下班前</span>'
+                             "上报。\n")}),
         ("A script pasted into the text", "<script>…</script>",
          {_P: interview(body="正文。\n\n<script>alert(1)</script>\n")}),
         ("An event handler or javascript: link", "<a onclick=…>",

@@ -545,7 +545,8 @@ def test_control_characters_are_replaced_with_a_warning_at_their_line(body: str)
 
 
 @pytest.mark.parametrize("body, expected", [
-    ("正文。\n\n<b>粗</b> <font color=red>红</font>\n", "raw HTML <font> was removed"),
+    ("正文。\n\n<b>粗</b> <font color=red>红</font>\n", "raw HTML <font color=red> was removed"),
+    ("正文。\n\n<b>粗</b> <font>红</font>\n", "raw HTML <font> was removed"),
     ("正文。\n\n<a href=\"https://a.org\" onclick=\"x()\">链</a>\n", "event attribute onclick on <a>"),
     ("正文。\n\n[链接](javascript:alert(1))\n", "javascript: address in <a href> was removed"),
     ("正文。\n\n[链接][r]\n\n[r]: vbscript:x\n", "vbscript: address in <a href> was removed"),
@@ -578,7 +579,8 @@ _REMOVAL_TOKENS = [
     "[", "]", "(", ")", "!", "![", "](", "]: ", "[r]", "\n\n[r]: ", "[^1]", "\n\n[^1]: ", "```", "`",
     '"', "'", "javascript:", "JAVA\tSCRIPT:", "vbscript:", "data:", "data:image/png,", "http://a.org/",
     "https:", "mailto:a@b.cn", "tel:1", "/cases/", "#x", "x.png", "{ #i .c }", "<b>", "<img src=x>",
-    "<a href='java", "onclick=", "<font>", "<script>",
+    "<a href='java", "onclick=", "<font>", "<script>", "<span ", " style=color:red", ' align="center"', "<td ",
+    "<center>", ":-:",
 ]
 
 
@@ -649,6 +651,50 @@ def test_a_file_on_the_editors_computer_is_named_as_such(renderer: MarkdownRende
     assert [(p.line, p.message, p.hint) for p in result.problems] == [(12, message, hint)]
     assert result.problems[0].column == body.index("(") + 2  # at the address itself (it had no column)
     assert "C:" not in result.html and "file:" not in result.html
+
+
+def test_colours_and_alignment_typed_in_html_are_warned_once_per_kind(renderer: MarkdownRenderer) -> None:
+    # <span style="color:red">, <font color=red> and <p align="center"> lost their colour and centring unwarned
+    # (<font> was told only as "raw HTML <font> was removed", with no word of its colour).
+    body = ('<p align="center">关于开展大调研的通知</p>\n\n请各村<span style="color:red">今天下班前</span>上报，'
+            '<font color="blue">逾期不候</font>。\n\n<center>白鹤镇人民政府</center>\n\n'
+            '<table><tr><td style="text-align:center;font-weight:bold">合计</td><td style="text-align:center">296</td>'
+            "</tr></table>\n\n`<span style=\"color:red\">代码</span>`\n")
+    result = renderer.render(body, "content/a.md", 12)
+    assert placed(result) == [
+        (12, 4, 'align="center" on <p> was removed, so the page does not centre it (居中): the site\'s theme sets '
+                "the alignment", 'delete align="center"'),
+        (14, 10, 'style="color:red" on <span> was removed, so the page does not show that colour (颜色): the site\'s '
+                 "theme sets the colours",
+         'to make words stand out, write them in bold (加粗): **今天下班前**; otherwise delete style="color:red"'),
+        (18, 16, '"font-weight:bold" in style="text-align:center;font-weight:bold" on <td> was removed, so the page '
+                 "does not show that font, size or weight (字体/字号): the site's theme sets the fonts",
+         "to make words stand out, write them in bold (加粗): **合计**; otherwise delete font-weight:bold from "
+         'style="text-align:center;font-weight:bold"')]
+    page = fragment(result.html)
+    assert [element.get("style") for element in page.xpath("//*[@style]")] == ["text-align:center"] * 2
+    assert not page.xpath("//*[@align]") and not page.xpath("//font|//center")
+    fixed = renderer.render("关于开展大调研的通知\n\n请各村**今天下班前**上报，逾期不候。\n\n| 类别 | 合计 |\n| :-: | --: |\n"
+                            "| 照明 | 18 |\n\n代码照原样：`<span style=\"color:red\">紧急</span>` 和 `<p align=\"center\">`。\n",
+                            "content/a.md", 12)
+    assert fixed.problems == ()
+
+
+_CONTEXT = {"td": "<table><tr>{}</tr></table>", "th": "<table><tr>{}</tr></table>", "tr": "<table>{}</table>",
+            "tbody": "<table>{}</table>", "thead": "<table>{}</table>", "tfoot": "<table>{}</table>",
+            "caption": "<table>{}</table>", "li": "<ul>{}</ul>", "dd": "<dl>{}</dl>", "dt": "<dl>{}</dl>",
+            "figcaption": "<figure>{}</figure>"}
+
+
+@pytest.mark.parametrize("tag", sorted(markup.ALLOWED_TAGS))
+@pytest.mark.parametrize(("attribute", "shown"), [
+    ('style="color:red"', "color:red"), ('style="text-align:center"', "text-align:center"),
+    ('align="center"', 'align="center"'), ('bgcolor="#ff0"', "#ff0")])
+def test_formatting_is_warned_exactly_when_the_sanitizer_removes_it(tag: str, attribute: str, shown: str) -> None:
+    element = f"<{tag} {attribute}>" if tag in ("br", "hr", "img") else f"<{tag} {attribute}>文字</{tag}>"
+    rendered = MARKDOWN_RENDERER.render(_CONTEXT.get(tag, "{}").format(element) + "\n", "a.md", 1)
+    warned = [p for p in rendered.problems if "so the page does not" in p.message]
+    assert len(warned) == (shown not in rendered.html), rendered.html
 
 
 def test_a_paragraph_typed_with_a_first_line_indent_stays_a_paragraph(renderer: MarkdownRenderer) -> None:
