@@ -1553,26 +1553,29 @@ def _footnote_labels(md: markdown.Markdown) -> _FootnoteLabels | None:
     return None
 
 
-def _footnote_problems(source: str, lines: list[str], clean_html: str, labels: _FootnoteLabels | None, path: str,
+def _footnote_problems(source: str, lines: list[str], clean_html: str, md: markdown.Markdown, path: str,
                        first_line: int) -> list[Problem]:
     """Warnings for footnotes without a note, and for notes the text never refers to.
 
-    Takes the body, its lines, the page's HTML and the footnotes Python-Markdown
-    recorded (`_footnote_labels`; None when the extension is off: nothing to
-    warn). A mark ``[^1]`` with no line ``[^1]: …`` is shown as typed: it
-    is warned once per label, at its first place, or at the line meant as its
-    note when that line has a full-width colon (``[^1]：…``, which Markdown
-    reads as text). A note no mark refers to is still listed at the end of
-    the page, with a ↩ link back to a place that does not exist: it is
-    warned at its line. Fenced code and code spans are left alone; found
-    while converting (cached).
+    Takes the body, its lines, the page's HTML and the Markdown instance
+    that has just converted it, whose footnotes extension recorded the notes
+    and marks (`_footnote_labels`; without that extension nothing is
+    warned). A mark ``[^1]`` with no line ``[^1]: …`` is shown as typed: it
+    is warned once per label, at its first place, or at the line meant as
+    its note when that line has a full-width colon (``[^1]：…``, which
+    Markdown reads as text). A note no mark refers to is still listed at
+    the end of the page, with a ↩ link back to a place that does not exist:
+    it is warned at its line. Fenced code and code spans are left alone;
+    found while converting (cached). Returns the warnings in that order.
     """
-    if labels is None or "[^" not in source:
+    labels = _footnote_labels(md) if "[^" in source else None
+    if labels is None:
         return []
     problems: list[Problem] = []
     marks: dict[str, tuple[int, int]] = {}  # an undefined label -> (line index, column) of the place to warn
     counts: dict[str, int] = {}  # an undefined label -> how many times it is typed
-    for index, line in outside_fences(lines):
+    # A mark with a note becomes a number: only a page showing "[^" can hold a mark without one.
+    for index, line in outside_fences(lines) if "[^" in clean_html else ():
         text = _without_code_spans(line)
         for found in _FOOTNOTE_MARK_RE.finditer(text):
             if found.group(1) not in labels.defined:
@@ -1775,8 +1778,7 @@ _SPACED_BOLD_RE = re.compile(r"(?<![*_\\])(?P<run>(?P<sign>[*_])(?P=sign){1,2})(
                              r"(?P<text>(?:(?!(?P=sign))[^\n])*?)(?<![*_])(?P=run)(?![*_])")
 
 
-def _spaced_bold_problems(source: str, lines: list[str], clean_html: str, path: str,
-                          first_line: int) -> list[Problem]:
+def _spaced_bold_problems(lines: list[str], clean_html: str, path: str, first_line: int) -> list[Problem]:
     """Warnings for bold typed with spaces inside its stars (``** 重点 **``), which the page shows as typed.
 
     Input methods and Word habits put a space between ``**`` and the text
@@ -1787,10 +1789,12 @@ def _spaced_bold_problems(source: str, lines: list[str], clean_html: str, path: 
     surrounds it (``这是** 重点 **内容，**难点 **`` bolds "内容，" between
     the two); only text with a letter or character between the stars counts
     (``2 ** 3 ** 4`` is arithmetic), and only when the page shows such stars
-    at all. Fenced code and code spans are left alone; found while
-    converting (cached).
+    at all: a page whose bold is all typed right shows none, and is not read
+    further. Fenced code and code spans are left alone; found while
+    converting (cached). Takes the body's lines and the page's HTML; returns
+    the warnings in the order typed.
     """
-    if "**" not in source and "__" not in source:
+    if "**" not in clean_html and "__" not in clean_html:
         return []
     problems: list[Problem] = []
     for index, line in outside_fences(lines):
@@ -2223,10 +2227,10 @@ class MarkdownRenderer:
         problems += _address_slip_problems(raw_html, lines, path, first_line)
         problems += _indented_marker_problems(source, lines, clean_html, path, first_line)
         problems += _citation_problems(source, lines, path, first_line)
-        problems += _footnote_problems(source, lines, clean_html, _footnote_labels(self._md), path, first_line)
+        problems += _footnote_problems(source, lines, clean_html, self._md, path, first_line)
         problems += _numbering_problems(source, lines, path, first_line)
         problems += _full_width_sign_problems(source, lines, path, first_line)
-        problems += _spaced_bold_problems(source, lines, clean_html, path, first_line)
+        problems += _spaced_bold_problems(lines, clean_html, path, first_line)
         problems += _odd_space_item_problems(source, lines, path, first_line)
         problems += _table_problems(source, lines, path, first_line)
         problems += _invisible_problems(source, lines, path, first_line)
