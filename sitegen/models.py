@@ -235,8 +235,11 @@ def parse_count(value: Any) -> int:
 
     Raises `PydanticCustomError` ``count`` for anything else: decimals,
     negative numbers, units typed after the number (``318批``), thousands
-    separators (``1,296`` as Excel shows it: the hint gives ``1296``); the
-    rule (whole numbers >= 0) is from issue 3.
+    separators (``1,296`` as Excel shows it: the hint gives ``1296``); a
+    dot before each group of three digits (``1.296``, ``1.296.000``) may be
+    a decimal point or a thousands separator as written in Europe, so its
+    hint says both: a count is whole, and ``1296`` if the dot separates
+    thousands. The rule (whole numbers >= 0) is from issue 3.
     """
     hint = "write the digits alone, e.g. 296 (no units such as 份 or 批, no commas, no spaces)"
     if isinstance(value, bool) or not isinstance(value, (int, str)):
@@ -251,7 +254,10 @@ def parse_count(value: Any) -> int:
         raise PydanticCustomError("count", '"{text}" holds a thousands separator (千位分隔符)',
                                   {"text": value, "hint": f"write the digits alone: {re.sub(r'[^0-9]', '', text)}"})
     if not text.isascii() or not text.isdigit():
-        if re.fullmatch(r"\d+\.\d+", text):
+        if re.fullmatch(r"[1-9]\d{0,2}(?:\.\d{3})+", text):  # 1.296 as written in Europe, or a decimal
+            hint = (f'if the "." separates thousands (千位分隔符), write the digits alone: {text.replace(".", "")}; '
+                    "if it is a decimal point, check the figure: counts are whole numbers")
+        elif re.fullmatch(r"\d+\.\d+", text):
             hint = "counts are whole numbers: check the figure (a count has no decimal point)"
         raise PydanticCustomError("count", '"{text}" is not a whole number', {"text": value, "hint": hint})
     return int(text)

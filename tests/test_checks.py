@@ -90,6 +90,22 @@ def test_a_cumulative_count_that_falls_is_a_warning_with_both_values(tmp_path: P
                                               "no commas, no spaces)"),
     ("-3", 'a count cannot be negative ("-3")', "counts are 0 or more; check the figure"),
     ("1.5", '"1.5" is not a whole number', "counts are whole numbers: check the figure (a count has no decimal point)"),
+    ("12.75", '"12.75" is not a whole number', "counts are whole numbers: check the figure (a count has no decimal "
+                                              "point)"),
+    # A thousands point as written in Europe was told only that a count has no decimal point.
+    ("1.296", '"1.296" is not a whole number', 'if the "." separates thousands (千位分隔符), write the digits alone: '
+                                              "1296; if it is a decimal point, check the figure: counts are whole "
+                                              "numbers"),
+    ("1.296.000", '"1.296.000" is not a whole number', 'if the "." separates thousands (千位分隔符), write the '
+                                                      "digits alone: 1296000; if it is a decimal point, check the "
+                                                      "figure: counts are whole numbers"),
+    ("１２．３４５", '"１２．３４５" is not a whole number', 'if the "." separates thousands (千位分隔符), write the '
+                                                   "digits alone: 12345; if it is a decimal point, check the "
+                                                   "figure: counts are whole numbers"),
+    ("0.296", '"0.296" is not a whole number', "counts are whole numbers: check the figure (a count has no decimal "
+                                              "point)"),  # no count is written 0296
+    ("1.2960", '"1.2960" is not a whole number', "counts are whole numbers: check the figure (a count has no "
+                                                "decimal point)"),
     # A count copied from Excel, or typed with the input method's comma: the separator named, the digits given.
     ("1,296", '"1,296" holds a thousands separator (千位分隔符)', "write the digits alone: 1296"),
     ("1，296", '"1，296" holds a thousands separator (千位分隔符)', "write the digits alone: 1296"),
@@ -105,6 +121,12 @@ def test_counts_are_whole_numbers_of_zero_or_more(tmp_path: Path, typed: str, me
     root = write_site(tmp_path, {UNIT_PATH: unit_with(tally("2018-04-26", typed, 0, 0, 0))})
     assert [p.format() for p in found(root)] == [
         f"{UNIT_PATH}:6:16: error: tallies → item 1 → collected: {message}\n  hint: {hint}"]
+
+
+def test_a_count_of_thousands_written_as_digits_alone_is_taken(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tally("2018-04-26", "1296000", "1296", "１２９４７０４", 0,
+                                                            batches="１２９６"))})
+    assert found(root) == []
 
 
 def test_a_no_break_space_between_thousands_is_a_thousands_separator() -> None:

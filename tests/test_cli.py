@@ -316,6 +316,8 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A count with a unit after it", "batches: 318批", {_U: UNIT.replace("batches: 318", "batches: 318批")}),
         ("A count copied from Excel with its thousands separator", "collected: 1,296",
          {_U: UNIT.replace("collected: 296", "collected: 1,296")}),
+        ("A count typed with a point between its thousands, as in Europe", "collected: 1.296",
+         {_U: UNIT.replace("collected: 296", "collected: 1.296")}),
         ("A negative count", "collected: -3", {_U: _tallies(_t("2018-04-26", "-3", 0, 0, 0))}),
         ("A percentage outside 0 to 100", "target: 120",
          {_U: UNIT + "targets:\n  - group: residents\n    target: 120\n"}),
