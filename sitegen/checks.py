@@ -28,8 +28,8 @@ from pydantic import ValidationError
 from .errors import Report
 from .load import Content, Document, Sourced, YamlData
 from .markup import is_local_path, local_file_name, outside_fences
-from .models import (Milestone, Tally, Target, Unit, clip, is_external_address, plain_name, swapped_years,
-                     tag_spelling)
+from .models import (Milestone, Tally, Target, Unit, clip, date_numbers, date_refusal, is_external_address,
+                     plain_name, swapped_years, tag_spelling)
 from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file, site_path
 from .validation import closest, did_you_mean
 from .webaddress import address_slip, half_width_address, split_address
@@ -585,19 +585,75 @@ def check_references(document: Document, content: Content, report: Report) -> No
     series = getattr(meta, "series", None)
     if series is not None and series not in content.series and ("series", series) not in content.broken:
         _missing(document, ("series",), "series", series, content, report)
-    if meta.unit not in content.units:
-        if ("units", meta.unit) not in content.broken:
-            _missing(document, ("unit",), "unit", meta.unit, content, report)
-        return
+    unit = content.units.get(meta.unit)
+    if unit is None and ("units", meta.unit) not in content.broken:
+        _missing(document, ("unit",), "unit", meta.unit, content, report)
     related = getattr(meta, "related_tally", None)
     if related is not None:
-        dates = [t.as_of for t in content.units[meta.unit].record.tallies]
-        if related not in dates:
-            line, column = document.yaml.locate(("related_tally",))
-            known = ", ".join(d.isoformat() for d in sorted(set(dates))) or "none yet"
-            report.error(document.path, line, column,
-                         f"unit {meta.unit} has no tally of {related.isoformat()}",
-                         f"use the as_of date of one of its tallies: {known}")
+        check_related_tally(document, related, unit, report)
+
+
+def check_related_tally(document: Document, related: date | str, unit: Sourced[Unit] | None,
+                        report: Report) -> None:
+    """A case study's ``related_tally`` is the ``as_of`` date of one of its unit's tallies.
+
+    Takes the page, its ``related_tally`` (a date, or the text of a day that
+    does not exist: `sitegen.models.parse_related_day`), its unit (None when
+    the unit is missing or its file has errors, reported elsewhere) and the
+    report. A day that does not exist (2018-04-62) is told so, and a date
+    that is no tally's is told that; either way the hint gives the unit's
+    tally dates to choose from, the one most likely meant first
+    (`_related_tally_hint`). Without the unit, only a day that does not
+    exist is reported, with `sitegen.models.parse_date`'s hint.
+    """
+    line, column = document.yaml.locate(("related_tally",))
+    if isinstance(related, str):
+        message, hint = date_refusal(related)
+        if unit is not None:
+            hint = _related_tally_hint(unit, date_numbers(related))
+        report.error(document.path, line, column, f"related_tally: {message}", hint)
+    elif unit is not None and related not in {tally.as_of for tally in unit.record.tallies}:
+        report.error(document.path, line, column, f"unit {unit.record.id} has no tally of {related.isoformat()}",
+                     _related_tally_hint(unit, (related.year, related.month, related.day)))
+
+
+def _related_tally_hint(unit: Sourced[Unit], typed: tuple[int, int, int] | None) -> str:
+    """The hint for a ``related_tally`` that is no tally's date: the tally dates of ``unit``, the one meant first.
+
+    ``typed`` is the year, month and day typed (`sitegen.models.date_numbers`).
+    The one meant is `_tally_meant`'s; the others follow in date order.
+    """
+    dates = sorted({tally.as_of for tally in unit.record.tallies})
+    name = unit.record.id
+    if not dates:
+        return f"unit {name} has no tally yet: add its tallies to {unit.path}, or delete the related_tally line"
+    meant = _tally_meant(typed, dates) if typed is not None else None
+    others = ", ".join(day.isoformat() for day in dates if day != meant)
+    if meant is None:
+        if len(dates) == 1:
+            return f"write related_tally: {dates[0].isoformat()}, the as_of date of the only tally of unit {name}"
+        return f"use the as_of date of one of the tallies of unit {name}: {others}"
+    hint = f"did you mean {meant.isoformat()}? write related_tally: {meant.isoformat()}"
+    return hint + (f", or the as_of date of another tally of unit {name}: {others}" if others
+                   else f" (the as_of date of the only tally of unit {name})")
+
+
+def _tally_meant(typed: tuple[int, int, int], dates: Sequence[date]) -> date | None:
+    """The tally date most likely meant by the date ``typed`` as ``(year, month, day)``, which is none of ``dates``.
+
+    Of the tallies of the same year and month, the one whose day is nearest
+    (2018-04-62 → 2018-04-26; the earlier of two as near); else the one of
+    the day with month and day swapped (2018-26-04 → 2018-04-26), or of the
+    same month and day in a year of two digits swapped (2081-04-26 or
+    0218-04-26 → 2018-04-26, `sitegen.models.swapped_years`); else None.
+    """
+    year, month, day = typed
+    same_month = [other for other in dates if (other.year, other.month) == (year, month)]
+    if same_month:
+        return min(same_month, key=lambda other: abs(other.day - day))
+    years = swapped_years(year)
+    return next((other for other in dates if (other.year, other.month, other.day) == (year, day, month)
+                 or (other.year in years and (other.month, other.day) == (month, day))), None)
 
 
 def _missing(document: Document, loc: tuple[str, ...], kind: str, value: str,

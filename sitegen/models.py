@@ -73,13 +73,11 @@ def parse_date(value: Any) -> date:
     if not isinstance(value, str):
         raise PydanticCustomError("date_format", "expected a date such as 2018-04-26, got {kind}",
                                   {"kind": kind_of(value), "hint": DATE_HINT})
-    match = _DATE_RE.match(value.translate(_FULLWIDTH_DATE))
-    if not match:
+    numbers = date_numbers(value)
+    if numbers is None:
         raise PydanticCustomError("date_format", '"{text}" is not a date sitegen understands',
                                   {"text": value, "hint": _date_format_hint(value.translate(_FULLWIDTH_DATE).strip())})
-    year = int(match.group(1))
-    month = int(match.group(2) or match.group(4))
-    day = int(match.group(3) or match.group(5))
+    year, month, day = numbers
     if not 1 <= month <= 12:  # most often day and month swapped (26-04 for 04-26)
         swapped = f"{year:04d}-{day:02d}-{month:02d}"
         hint = (f"did you mean {swapped}? sitegen reads dates as year-month-day (年-月-日)"
@@ -107,6 +105,48 @@ def parse_date(value: Any) -> date:
             {"text": value, "earliest": EARLIEST_YEAR, "year": f"{year:04d}",
              "hint": hint or "check the year against the source document"})
     return parsed
+
+
+def date_numbers(text: str) -> tuple[int, int, int] | None:
+    """The year, month and day typed in ``text`` when it is spelt as `parse_date` reads dates, or None.
+
+    Whether that day exists is not asked: ``2018-04-62`` gives ``(2018, 4, 62)``,
+    ``2018年2月30日`` gives ``(2018, 2, 30)``; full-width digits are read the same.
+    """
+    match = _DATE_RE.match(text.translate(_FULLWIDTH_DATE))
+    if not match:
+        return None
+    return int(match.group(1)), int(match.group(2) or match.group(4)), int(match.group(3) or match.group(5))
+
+
+def parse_related_day(value: Any) -> date | str:
+    """Accept a date that names a record of that day (a case study's ``related_tally``), keeping a day that
+    does not exist as typed.
+
+    Takes what `parse_date` takes. Returns the date, or the text itself when
+    it is spelt as a date but names no day of the calendar (``2018-04-62``,
+    ``2018-02-30``, ``2018-26-04``, ``0218-04-26``: `parse_date`'s
+    ``date_value``): no record has that day either, and the check of the
+    reference (`sitegen.checks.check_references`) tells it with the days the
+    records do have, which this field alone cannot know (`date_refusal`
+    words what is wrong). Raises `PydanticCustomError` ``date_format`` for
+    other text, as `parse_date` does.
+    """
+    try:
+        return parse_date(value)
+    except PydanticCustomError as refusal:
+        if refusal.type != "date_value" or not isinstance(value, str):
+            raise
+        return value
+
+
+def date_refusal(text: str) -> tuple[str, str]:
+    """``(message, hint)`` of `parse_date` for ``text``, a date that it refuses; ``("", "")`` when it reads it."""
+    try:
+        parse_date(text)
+    except PydanticCustomError as refusal:
+        return refusal.message(), str((refusal.context or {}).get("hint", ""))
+    return "", ""
 
 
 def _exists(year: int, month: int, day: int) -> bool:
@@ -630,6 +670,7 @@ def clip(value: Any, limit: int = 60) -> str:
 
 
 Date = Annotated[date, BeforeValidator(parse_date)]
+RelatedDay = Annotated[date | str, BeforeValidator(parse_related_day)]
 DateTime = Annotated[datetime, BeforeValidator(parse_datetime)]
 Count = Annotated[int, BeforeValidator(parse_count)]
 Percent = Annotated[float, BeforeValidator(parse_percent)]
@@ -896,7 +937,10 @@ class InterviewMeta(PageMeta):
 class CaseStudyMeta(PageMeta):
     """Front matter of a case study (``content/cases/*.md``).
 
-    ``related_tally`` is the ``as_of`` date of one of the unit's tallies.
+    ``related_tally`` is the ``as_of`` date of one of the unit's tallies;
+    a day that does not exist is kept as typed, text (`parse_related_day`),
+    for `sitegen.checks.check_references` to report with the unit's tally
+    dates.
     """
 
     unit: RecordId
@@ -904,5 +948,5 @@ class CaseStudyMeta(PageMeta):
     problem: Text
     actions: TextList
     outcome: OptionalText = ""
-    related_tally: Date | None = None
+    related_tally: RelatedDay | None = None
     source: SourceAttribution | None = None

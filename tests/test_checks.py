@@ -600,13 +600,84 @@ def test_references_that_do_not_resolve_name_the_fix(tmp_path: Path) -> None:
     })
     assert [p.format() for p in found(root)] == [
         "content/cases/caomei.md:7:16: error: unit baihe has no tally of 2018-05-01\n"
-        "  hint: use the as_of date of one of its tallies: 2018-04-26",
+        "  hint: write related_tally: 2018-04-26, the as_of date of the only tally of unit baihe",
         'content/interviews/by-name.md:4:7: error: there is no unit "白鹤镇"\n'
         "  hint: write the id, not the name: unit: baihe",
         'content/interviews/no-image.md:10:10: error: image "images/none.svg" not found\n'
         "  hint: put the file under content/ and give its path from there, e.g. images/baihe-1.svg",
         'content/interviews/no-series.md:3:9: error: there is no series "weifangtan"\n'
         "  hint: use the id (file name in content/series/ without .yaml) of one of: dadiaoyan"]
+
+
+RELATED_TALLIES = unit_with(tally("2018-03-01", 100, 50, 30, 20) + tally("2018-04-26", 296, 143, 103, 50)
+                            + tally("2018-06-30", 400, 200, 150, 50))
+"""A unit with three tallies, for a case study's related_tally."""
+
+
+@pytest.mark.parametrize(("typed", "message", "hint"), [
+    # A day that does not exist got the general date hint ("check the date against the source document"),
+    # though related_tally can only be one of the unit's tally dates.
+    ("2018-04-62", 'related_tally: "2018-04-62" does not exist (there is no day 62 in month 4 of 2018)',
+     "did you mean 2018-04-26? write related_tally: 2018-04-26, or the as_of date of another tally of unit baihe: "
+     "2018-03-01, 2018-06-30"),
+    ("2018-02-30", 'related_tally: "2018-02-30" does not exist (there is no day 30 in month 2 of 2018)',
+     "use the as_of date of one of the tallies of unit baihe: 2018-03-01, 2018-04-26, 2018-06-30"),
+    ("2018年6月31日", 'related_tally: "2018年6月31日" does not exist (there is no day 31 in month 6 of 2018)',
+     "did you mean 2018-06-30? write related_tally: 2018-06-30, or the as_of date of another tally of unit baihe: "
+     "2018-03-01, 2018-04-26"),
+    ("2018-26-04", 'related_tally: "2018-26-04" does not exist (there is no month 26: months run from 1 to 12)',
+     "did you mean 2018-04-26? write related_tally: 2018-04-26, or the as_of date of another tally of unit baihe: "
+     "2018-03-01, 2018-06-30"),
+    ("0218-03-01", 'related_tally: "0218-03-01" is before 1900: the year 0218 looks like a typing slip',
+     "did you mean 2018-03-01? write related_tally: 2018-03-01, or the as_of date of another tally of unit baihe: "
+     "2018-04-26, 2018-06-30"),
+    # A day that exists but is no tally's: the same help, the tally of its month first.
+    ("2018-04-25", "unit baihe has no tally of 2018-04-25",
+     "did you mean 2018-04-26? write related_tally: 2018-04-26, or the as_of date of another tally of unit baihe: "
+     "2018-03-01, 2018-06-30"),
+    ("2081-06-30", "unit baihe has no tally of 2081-06-30",
+     "did you mean 2018-06-30? write related_tally: 2018-06-30, or the as_of date of another tally of unit baihe: "
+     "2018-03-01, 2018-04-26"),
+    ("2018-05-01", "unit baihe has no tally of 2018-05-01",
+     "use the as_of date of one of the tallies of unit baihe: 2018-03-01, 2018-04-26, 2018-06-30"),
+])
+def test_a_related_tally_that_is_no_tally_date_gets_the_units_tally_dates(
+        tmp_path: Path, typed: str, message: str, hint: str) -> None:
+    root = write_site(tmp_path, {UNIT_PATH: RELATED_TALLIES,
+                                 "content/cases/caomei.md": CASE.replace("date:", f"related_tally: {typed}\ndate:")})
+    assert [p.format() for p in found(root)] == [f"content/cases/caomei.md:7:16: error: {message}\n  hint: {hint}"]
+    # Each a second time, from the page cache: the same message.
+    assert [p.format() for p in found(root)] == [f"content/cases/caomei.md:7:16: error: {message}\n  hint: {hint}"]
+
+
+@pytest.mark.parametrize("typed", ["2018-04-26", "2018-4-26", "2018/4/26", "2018年4月26日", "２０１８－０６－３０"])
+def test_a_related_tally_typed_as_a_tally_date_is_taken(tmp_path: Path, typed: str) -> None:
+    root = write_site(tmp_path, {UNIT_PATH: RELATED_TALLIES,
+                                 "content/cases/caomei.md": CASE.replace("date:", f"related_tally: {typed}\ndate:")})
+    assert found(root) == []
+
+
+def test_a_related_tally_that_does_not_exist_is_told_without_its_unit_too(tmp_path: Path) -> None:
+    # No unit to offer tallies from: the day that does not exist is still told, with the general hint;
+    # a unit without tallies is named so.
+    case = CASE.replace("date:", "related_tally: 2018-04-31\ndate:")
+    root = write_site(tmp_path, {"content/cases/caomei.md": case.replace("unit: baihe", "unit: huaxin")})
+    assert [p.format() for p in found(root)] == [
+        'content/cases/caomei.md:3:7: error: there is no unit "huaxin"\n  hint: use the id (file name in '
+        "content/units/ without .yaml) of one of: baihe",
+        'content/cases/caomei.md:7:16: error: related_tally: "2018-04-31" does not exist (there is no day 31 in '
+        "month 4 of 2018)\n  hint: check the date against the source document"]
+    root = write_site(tmp_path / "broken", {"content/cases/caomei.md": case,
+                                            UNIT_PATH: RELATED_TALLIES.replace("level: town", "level: 镇")})
+    assert [p.format() for p in found(root)] == [
+        'content/cases/caomei.md:7:16: error: related_tally: "2018-04-31" does not exist (there is no day 31 in '
+        "month 4 of 2018)\n  hint: check the date against the source document",
+        f'{UNIT_PATH}:2:8: error: "镇" is not one of the allowed values for "level"\n  hint: write town (镇)']
+    root = write_site(tmp_path / "none", {"content/cases/caomei.md": case, UNIT_PATH: unit_with()})
+    assert [p.format() for p in found(root)] == [
+        'content/cases/caomei.md:7:16: error: related_tally: "2018-04-31" does not exist (there is no day 31 in '
+        "month 4 of 2018)\n  hint: unit baihe has no tally yet: add its tallies to content/units/baihe.yaml, or "
+        "delete the related_tally line"]
 
 
 def test_a_record_file_renamed_from_the_id_it_declares_is_one_error(tmp_path: Path) -> None:

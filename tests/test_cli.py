@@ -377,6 +377,8 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A series that does not exist", "series: weifangtan",
          {_P: _page("series: dadiaoyan", "series: weifangtan")}),
         ("A related tally that does not exist", "related_tally: 2018-05-01", {"content/cases/caomei.md": _CASE}),
+        ("A related tally on a day that does not exist", "related_tally: 2018-04-62",
+         {"content/cases/caomei.md": _CASE.replace("2018-05-01", "2018-04-62")}),
         ("A picture that is not there", "src: images/none.svg",
          {_P: interview(extra="images:\n  - src: images/none.svg\n    alt: 草莓\n")}),
         ("A picture typed with an input method's full-width signs", "！[草莓]（images/baihe-caomei.svg）",
