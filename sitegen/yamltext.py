@@ -1330,21 +1330,22 @@ def _explain_colon(lines: _Lines, line: int, column: int, _mark: object) -> Expl
             hint += f" (the {value[0]}{value[-1]} then show; without them: {_clip(bare)})"
         return 'the value contains ": "', hint, None
     message = 'a "key:" is not expected here: this line is read as part of the value above'
-    opener = _lost_indent(lines, line)
-    if opener is not None:
-        above, key, spaces = opener
-        return (message, f'indent the line above ("{_clip(above, 40)}") by {spaces} spaces, as this one is: both '
-                         f'belong under "{key}:"', None)
-    return message, ('line up this key with the keys above it (same number of spaces), or wrap the value above '
-                     'in quotes'), None
+    hint = _line_above_lost_indent(lines, line) or ('line up this key with the keys above it (same number of '
+                                                    'spaces), or wrap the value above in quotes')
+    return message, hint, None
 
 
-def _lost_indent(lines: _Lines, line: int) -> tuple[str, str, int] | None:
-    """``(the line above, the key above that, spaces missing)`` when the line above this one lost its indent.
+def _line_above_lost_indent(lines: _Lines, line: int) -> str | None:
+    """The hint when the line above this one (0-based ``line``) lost its indent, naming the spaces it lacks; or None.
 
-    The shape ``interviewee:`` / ``name: 甲`` / ``  role: 乙``: a key with nothing after it, then a
-    line as far in as that key (which ends the block it opens), then this line further in. The
-    line above was meant to be in the block, as this one is. None for any other shape.
+    Two shapes. ``interviewee:`` / ``name: 甲`` / ``  role: 乙``: a key with
+    nothing after it, then a line as far in as that key (which ends the
+    block it opens), then this line further in. And a line less indented
+    than the block it stands in (``note:`` typed at the left edge between
+    two targets), then this line, which goes on with that block: as far in
+    as a line of it above, both items of a list or neither. Either way the
+    line above was meant to be in the block, as this one is. None for any
+    other shape.
     """
     def indent(text: str) -> int:
         return len(text) - len(text.lstrip(" "))
@@ -1360,11 +1361,26 @@ def _lost_indent(lines: _Lines, line: int) -> tuple[str, str, int] | None:
     if start < 0:
         return None
     block, middle = lines.line(start), lines.line(above)
+    shown = _clip(middle.strip(), 40)
+    if ":" not in middle or middle.lstrip().startswith("-") or indent(middle) >= indent(here):
+        return None  # a list item may stand as far in as its key
     key = block.strip()
-    if not (key.endswith(":") and indent(block) == indent(middle) < indent(here) and ":" in middle
-            and not middle.lstrip().startswith("-")):  # a list item may stand as far in as its key
+    if key.endswith(":") and indent(block) == indent(middle):
+        return (f'indent the line above ("{shown}") by {indent(here) - indent(middle)} spaces, as this one is: '
+                f'both belong under "{key[:-1].strip().lstrip("- ")}:"')
+    sibling = start
+    while sibling >= 0 and indent(lines.line(sibling)) > indent(here):
+        sibling = previous(sibling)
+    opener = previous(sibling) if sibling >= 0 else -1
+    while opener >= 0 and indent(lines.line(opener)) >= indent(here):
+        opener = previous(opener)
+    item = lines.line(sibling).lstrip()
+    if opener < 0 or indent(lines.line(sibling)) != indent(here) or \
+            item.startswith("- ") != here.lstrip().startswith("- ") or not lines.line(opener).rstrip().endswith(":"):
         return None
-    return middle.strip(), key[:-1].strip().lstrip("- "), indent(here) - indent(middle)
+    fields = indent(here) + len(item) - len(item.lstrip("- ")) if item.startswith("- ") else indent(here)
+    return (f'indent the line above ("{shown}") by {fields - indent(middle)} spaces, lined up with the fields above '
+            f'it: not indented, it ends the block under "{lines.line(opener).strip()}" that this line is part of')
 
 
 def _typed_value(text: str) -> tuple[int, int | None, int]:

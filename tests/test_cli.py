@@ -298,6 +298,10 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_P: _page("  name:", "\u00a0\u00a0name:")}),
         ("One line of a block that lost its indent", "interviewee:\\nname: 受访人\\n  role: 党委书记",
          {_P: _page("  name:", "name:")}),
+        ("A line of a list item that lost its indent, with another item below it",
+         "  - group: institutions\\n    target: 100\\nnote: 机构\\n  - group: residents",
+         {_U: UNIT + "targets:\n  - group: institutions\n    target: 100\nnote: 机构\n  - group: residents\n"
+                     "    target: 80\n"}),
         ("A quote or bracket never closed", "tags: [市政, 民生", {_P: interview(extra="tags: [市政, 民生\n")}),
         ("A field given twice", "title: … twice", {_P: _page("series:", "title: 又一个标题\nseries:")}),
         ("An anchor or alias", "tags: &t [大调研]", {_P: interview(extra="tags: &t [大调研]\n")}),

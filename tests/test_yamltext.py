@@ -232,6 +232,24 @@ def test_a_field_that_lost_its_indent_under_a_block_is_named_as_the_line_to_inde
     assert data is None and "indent the line above" not in report.problems[0].hint
 
 
+def test_a_field_that_lost_its_indent_between_two_items_of_a_list_is_named_as_the_line_to_indent() -> None:
+    # A target's note: typed at the left edge, another target below it: the hint said to line up
+    # "- group: residents" with the keys above it, which would take it out of targets:.
+    text = "targets:\n  - group: institutions\n    target: 100\nnote: 机构\n  - group: residents\n    target: 80\n"
+    data, report = load(text)
+    assert data is None and shown(report) == [
+        'data/x.yaml:5:10: error: a "key:" is not expected here: this line is read as part of the value above '
+        "(YAML parser: mapping values are not allowed in this context)\n"
+        '  hint: indent the line above ("note: 机构") by 4 spaces, lined up with the fields above it: not indented, '
+        'it ends the block under "targets:" that this line is part of']
+    assert ok(text.replace("note:", "    note:")).value["targets"][0] == {"group": "institutions", "target": "100",
+                                                                       "note": "机构"}
+    # A field of the file after a list, then a line indented by a slip: the field is not told to move.
+    data, report = load("tallies:\n  - as_of: 2018-04-26\nsummary: 白鹤\n  level: town\n")
+    assert data is None and [(p.line, p.column, p.hint) for p in report.problems] == [
+        (4, 8, "line up this key with the keys above it (same number of spaces), or wrap the value above in quotes")]
+
+
 def test_case_11_e_fullwidth_colon_in_value_is_kept(cases_dir: Path) -> None:
     data, report = front_matter(cases_dir, "11-colon-typing", "content/interviews/e-fullwidth-colon-in-value.md")
     assert data is not None and report.problems == []
