@@ -45,7 +45,7 @@ from .slugs import MAX_SLUG_LENGTH, is_slug, make_slug, make_slugs
 from .fresh import code_fingerprint
 from .pagecache import Entry, PageCache, settled_stamp, source_digest, text_key
 from .sources import SourceFile, SourceReader, find_sources, split_front_matter
-from .validation import validate_record
+from .validation import fields_elsewhere, validate_record
 from .workers import Pending, WorkerPool, can_fork, run_apart
 from .yamltext import YamlData, load_yaml
 
@@ -413,7 +413,7 @@ class _Discovery:
             report.extend(cached.warnings)
         else:
             own = Report()
-            data = load_yaml(source.text, rel, own)
+            data = load_yaml(source.text, rel, own, elsewhere=fields_elsewhere(COLLECTIONS[collection]))
             record = None
             declared = data.value.get("id") if data is not None and isinstance(data.value, dict) else None
             if isinstance(declared, str) and declared != stem:
@@ -659,7 +659,8 @@ def _run_page_batch(batch: tuple[list[_PageJob], Path | None, int, dict[str, str
 def _read_front_matter(job: _PageJob, report: Report, known_slugs: Mapping[str, str]) -> _Page | None:
     """Read, validate and check a page's front matter; None after an error (reported)."""
     rel = job.path
-    data = load_yaml(job.front_matter, rel, report, first_line=job.front_matter_line)
+    data = load_yaml(job.front_matter, rel, report, first_line=job.front_matter_line,
+                     elsewhere=fields_elsewhere(COLLECTIONS[job.collection]))
     if data is None:
         return None
     meta = validate_record(COLLECTIONS[job.collection], data, rel, report)

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import Report
 from .models import CHOICE_LABELS, QUOTED_TAGS, WORD_LIST_FIELDS, choice_meant, clip, kind_of, snake_case
-from .yamltext import YamlData
+from .yamltext import ElsewhereFinder, FieldElsewhere, YamlData
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
 
@@ -169,26 +169,44 @@ def _key_readings(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str | N
     return close, (_holders_of(owner, key) if close != folded else [])
 
 
-def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str]:
-    """``(message, hint)`` for the unknown field at ``loc`` of ``model``.
+def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...], data: YamlData) -> tuple[str, str]:
+    """``(message, hint)`` for the unknown field at ``loc`` of ``model``, typed in ``data``.
 
     A key that is a field of a block of the record (``role:`` typed
     outside ``interviewee:``, ``note:`` outside a tally or a target,
-    ``职务:`` for ``role``) is told where to move, each block holding it
-    named; when it may be a rename too (``name:`` for ``title``, or the
-    interviewee's name), both fixes are named (`_key_readings`). Else the
-    field meant, else every field.
+    ``职务:`` for ``role``) is told where to move (`_elsewhere`), or, typed
+    right below such a block and less indented than its fields, which line
+    to indent by how much (`sitegen.yamltext.YamlData.lost_indent`). Else
+    the field meant, else every field.
     """
+    elsewhere = _elsewhere(model, loc)
+    if elsewhere is not None:
+        below = data.lost_indent(loc, elsewhere.blocks)
+        return elsewhere.message, elsewhere.hint_below(below) if below is not None else elsewhere.hint
     owner = _type_inside(_annotation_at(model, loc[:-1]), BaseModel)
     known = [name for name in getattr(owner, "model_fields", {}) if name != "root"]
+    close, _ = _key_readings(model, loc)
+    message = f'unknown field "{clip(str(loc[-1]))}"' + (f" in {field_name(loc[:-1])}" if len(loc) > 1 else "")
+    if close:
+        return message + f' (did you mean "{close}"?)', f'rename it to "{close}"'
+    return message, "remove it, or use one of: " + ", ".join(known)
+
+
+def _elsewhere(model: type[BaseModel], loc: tuple[Any, ...]) -> FieldElsewhere | None:
+    """What the key at ``loc`` of ``model`` is when it is no field there but a field of blocks held there, or None.
+
+    Each block holding it is named (`_holders_of`); when it may be a rename
+    too (``name:`` for ``title``, or the interviewee's name), both fixes
+    are named (`_key_readings`). The hint says where to move it; a caller
+    that sees it typed right below such a block says instead to indent it
+    (`sitegen.yamltext.FieldElsewhere.hint_below`).
+    """
     key = str(loc[-1])
     close, holders = _key_readings(model, loc)
+    if not holders:
+        return None
     where = f" in {field_name(loc[:-1])}" if len(loc) > 1 else ""
     message = f'unknown field "{clip(key)}"{where}'
-    if not holders:
-        if close:
-            return message + f' (did you mean "{close}"?)', f'rename it to "{close}"'
-        return message, "remove it, or use one of: " + ", ".join(known)
     field = holders[0][2]
     parts = [f"each item of {name}" if many else name for name, many, _ in holders]
     held = (f'the field "{field}" of ' if field != key else "a field of ") + " and of ".join(parts)
@@ -203,9 +221,17 @@ def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str
         name = holders[0][0]
         hint = (f'move it under {name}: below the line "{name}:" (add that line if there is none), indented by '
                 f'two spaces ("  {clip(field)}: …")')
+    blocks = frozenset(name for name, _, there in holders if there == key)
     if close:
-        return message + f' (did you mean "{close}"? or is it {held}?)', f'rename it to "{close}", or {hint}'
-    return message + f" (it is {held})", hint
+        return FieldElsewhere(message + f' (did you mean "{close}"? or is it {held}?)',
+                              f'rename it to "{close}", or {hint}', held, blocks, close)
+    return FieldElsewhere(message + f" (it is {held})", hint, held, blocks)
+
+
+def fields_elsewhere(model: type[BaseModel]) -> ElsewhereFinder:
+    """For `sitegen.yamltext.load_yaml`: whether a key typed in the mapping at a path of a ``model`` file is no
+    field there but a field of blocks held there (`_elsewhere`), so that a key typed twice so is told so."""
+    return lambda path, key: _elsewhere(model, path + (key,))
 
 
 def _holders_of(owner: Any, key: str) -> list[tuple[str, bool, str]]:
@@ -323,7 +349,7 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData,
     context = item.get("ctx") or {}
     if kind == "extra_forbidden":
         line, column = data.locate_key(loc)
-        message, hint = _unknown_key(model, loc)
+        message, hint = _unknown_key(model, loc, data)
     elif kind == "missing":
         line, column = data.locate(loc[:-1]) if len(loc) > 1 else data.locate(())
         where = f" in {field_name(loc[:-1])}" if len(loc) > 1 else ""

@@ -73,6 +73,85 @@ KeyPath = tuple[str | int, ...]
 """Where a value sits: mapping keys and list indexes from the root, e.g. ("tags", 0)."""
 Position = tuple[int, int]
 
+
+@dataclass(frozen=True)
+class FieldElsewhere:
+    """A key that is no field of the block it is typed in, but a field of blocks held in it: ``note:`` typed at
+    the left edge of a unit file is a field of each tally and each target (`sitegen.validation.fields_elsewhere`).
+
+    ``message`` and ``hint`` are what an unknown field is told; ``held`` says
+    whose field it is (``a field of each item of tallies and of each item of
+    targets``); ``blocks`` are the keys of the blocks holding it by the name
+    typed (none for another word for the field, ``职务`` for ``role``, which
+    moving alone does not mend); ``rename`` is the field of this block it may
+    be a slip for, or "".
+    """
+
+    message: str
+    hint: str
+    held: str
+    blocks: frozenset[str]
+    rename: str = ""
+
+    def hint_below(self, indent: "LostIndent") -> str:
+        """The hint for such a key typed right below a block holding it: indent it into that block."""
+        fix = f"it probably lost its indent: {indent.hint()}"
+        return f'rename it to "{self.rename}", or {fix}' if self.rename else fix
+
+
+ElsewhereFinder = Callable[[KeyPath, str], "FieldElsewhere | None"]
+"""Whether a key typed in the mapping at a path is a field of blocks held in it: what the records say."""
+
+
+@dataclass(frozen=True)
+class LostIndent:
+    """A key typed right below a block that holds such a field, less indented than the block's fields.
+
+    ``line`` is its file line, ``spaces`` how many spaces it lacks, ``block``
+    the block above as messages name it (``targets → item 3``, ``interviewee``).
+    """
+
+    line: int
+    spaces: int
+    block: str
+
+    def hint(self) -> str:
+        """How to mend it: "indent line 28 by 4 spaces, lined up with the fields of targets → item 3 above it"."""
+        return f"indent line {self.line} by {self.spaces} spaces, lined up with the fields of {self.block} above it"
+
+
+def lost_indent(key: str, mapping: Mapping[str, object], before: str | None, path: KeyPath,
+                positions: Mapping[KeyPath, Position], key_at: Position, blocks: frozenset[str],
+                line_offset: int = 0) -> LostIndent | None:
+    """Whether ``key``, typed in ``mapping``, lost its indent under the block just above it, and by how much.
+
+    Takes the key, the mapping it was typed in and its path, the key it
+    stands before in the mapping (None: after its last key), the value
+    positions (of ``YamlData`` or of a walk in progress), the key's own
+    position, the keys of the blocks holding such a field and what to add
+    to a position's line to get the file line. The block above is the value
+    of the key before it; when that key is one of ``blocks``, the block
+    (its last item, for a list) has no ``key`` yet, and its fields stand
+    further in than the key, returns how to indent it. None otherwise.
+    """
+    keys = list(mapping)
+    index = keys.index(before) if before in mapping else len(keys)
+    if index == 0 or keys[index - 1] not in blocks:
+        return None
+    above = keys[index - 1]
+    block = mapping[above]
+    if isinstance(block, list) and block and isinstance(block[-1], dict) and block[-1] and key not in block[-1]:
+        where, name = path + (above, len(block) - 1), f"{above} → item {len(block)}"
+    elif isinstance(block, dict) and block and key not in block:
+        where, name = path + (above,), str(above)
+    else:
+        return None
+    start = positions.get(where)
+    if start is None or start[1] <= key_at[1]:
+        return None
+    return LostIndent(key_at[0] + line_offset, start[1] - key_at[1], name)
+
+
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _STD = "tag:yaml.org,2002:"
@@ -252,6 +331,23 @@ class YamlData:
             key = key[:-1]
         return self.positions.get((), (1, 1))
 
+    def lost_indent(self, path: Sequence[str | int], blocks: frozenset[str]) -> LostIndent | None:
+        """`lost_indent` for the key at ``path`` (a key of a mapping), typed below a block of ``blocks``; None
+        when it is not, or when ``path`` names no key."""
+        *parent, key = path
+        mapping: object = self.value
+        for part in parent:
+            if isinstance(mapping, dict) and isinstance(part, str):
+                mapping = mapping.get(part)
+            elif isinstance(mapping, list) and isinstance(part, int) and 0 <= part < len(mapping):
+                mapping = mapping[part]
+            else:
+                return None
+        key_at = self.key_positions.get(tuple(path))
+        if not isinstance(mapping, dict) or key not in mapping or key_at is None:
+            return None
+        return lost_indent(str(key), mapping, str(key), tuple(parent), self.positions, key_at, blocks)
+
     def locate_key(self, path: Sequence[str | int]) -> Position:
         """Return the key position of ``path``, or of its nearest ancestor key.
 
@@ -307,7 +403,8 @@ class _Lines:
         return self.lines[number] if 0 <= number < len(self.lines) else ""
 
 
-def load_yaml(text: str, path: str, report: Report, *, first_line: int = 1) -> YamlData | None:
+def load_yaml(text: str, path: str, report: Report, *, first_line: int = 1,
+              elsewhere: ElsewhereFinder | None = None) -> YamlData | None:
     """Parse YAML ``text`` into `YamlData`, reporting every mistake to ``report``.
 
     Args:
@@ -318,6 +415,12 @@ def load_yaml(text: str, path: str, report: Report, *, first_line: int = 1) -> Y
             cutting a value short).
         first_line: the file line of the text's first line (2 for front matter
             after an opening ``---``), so every reported line is a FILE line.
+        elsewhere: for a key typed twice in one mapping, whether it is a
+            field of blocks held there rather than of the mapping (what the
+            records say: `sitegen.validation.fields_elsewhere`). If so, both
+            lines are told so, each with the block above it to indent it
+            into when that block holds such a field (`lost_indent`), not
+            only that the key is given twice.
 
     Returns:
         The data, or None when at least one error was reported. Empty text gives
@@ -326,26 +429,28 @@ def load_yaml(text: str, path: str, report: Report, *, first_line: int = 1) -> Y
 
     Never raises: any failure, even an internal one, ends as an error in ``report``.
     """
-    return _read(_load_fast, text, path, report, first_line)
+    return _read(_load_fast, text, path, report, first_line, elsewhere)
 
 
-def _load_yaml_reference(text: str, path: str, report: Report, *, first_line: int = 1) -> YamlData | None:
+def _load_yaml_reference(text: str, path: str, report: Report, *, first_line: int = 1,
+                         elsewhere: ElsewhereFinder | None = None) -> YamlData | None:
     """`load_yaml` by the reference path only (`_load`: full line scan, then `_TreeBuilder`).
 
     Takes and returns what `load_yaml` does. Not used by the build: it stays so
     that tests can prove the fast path gives the same data and problems.
     """
-    return _read(_load, text, path, report, first_line)
+    return _read(_load, text, path, report, first_line, elsewhere)
 
 
-_Loader = Callable[[str, int], tuple[list[_Issue], YamlData | None]]
+_Loader = Callable[[str, int, "ElsewhereFinder | None"], tuple[list[_Issue], YamlData | None]]
 
 
-def _read(load: _Loader, text: str, path: str, report: Report, first_line: int) -> YamlData | None:
+def _read(load: _Loader, text: str, path: str, report: Report, first_line: int,
+          elsewhere: ElsewhereFinder | None = None) -> YamlData | None:
     """Run ``load`` (`_load_fast` or `_load`) on ``text`` with ``\\n`` breaks; report; return the data."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     try:
-        issues, data = load(text, first_line)
+        issues, data = load(text, first_line, elsewhere)
     except Exception as exc:  # noqa: BLE001 - the contract is "never raise"
         report.error(path, None, None,
                      f"the YAML could not be read because of an internal error ({type(exc).__name__}: {exc})",
@@ -369,21 +474,23 @@ def _report_issues(issues: list[_Issue], path: str, report: Report, first_line: 
                      "fix the problems above first, then build again")
 
 
-def _load(text: str, first_line: int) -> tuple[list[_Issue], YamlData | None]:
-    """Pre-scan, then parse ``text`` (``\\n`` line breaks); return issues and data."""
+def _load(text: str, first_line: int,
+          elsewhere: ElsewhereFinder | None = None) -> tuple[list[_Issue], YamlData | None]:
+    """Pre-scan, then parse ``text`` (``\\n`` line breaks); return issues and data (``elsewhere``: `load_yaml`'s)."""
     if text.count("\n") >= MAX_LINES:
         return [_Issue(MAX_LINES, 0, f"the YAML is longer than {MAX_LINES:,} lines; sitegen reads no more",
                        "split the data into several smaller files (e.g. one file per unit or per year)")], None
     lines = _Lines(text)
-    return _parse_scanned(lines, _prescan(lines), first_line)
+    return _parse_scanned(lines, _prescan(lines), first_line, elsewhere)
 
 
-def _parse_scanned(lines: _Lines, scan: _Scan, first_line: int) -> tuple[list[_Issue], YamlData | None]:
+def _parse_scanned(lines: _Lines, scan: _Scan, first_line: int,
+                   elsewhere: ElsewhereFinder | None = None) -> tuple[list[_Issue], YamlData | None]:
     """Parse the text of ``lines``, whose line scan is ``scan``, with `_TreeBuilder`; return issues and data."""
     if any(issue.severity == "error" for issue in scan.issues):
         return scan.issues, None
     fixed = _apply_replacements(lines.text, scan.replacements)
-    builder = _TreeBuilder(lines, first_line)
+    builder = _TreeBuilder(lines, first_line, elsewhere)
     try:
         builder.run(yaml.parse(fixed, Loader=_LOADER))
     except yaml.YAMLError as exc:
@@ -397,7 +504,8 @@ def _parse_scanned(lines: _Lines, scan: _Scan, first_line: int) -> tuple[list[_I
     return issues, YamlData(builder.root, MappingProxyType(positions), MappingProxyType(keys))
 
 
-def _load_fast(text: str, first_line: int) -> tuple[list[_Issue], YamlData | None]:
+def _load_fast(text: str, first_line: int,
+               elsewhere: ElsewhereFinder | None = None) -> tuple[list[_Issue], YamlData | None]:
     """Return exactly what `_load` returns for ``text`` (``\\n`` breaks), cheaper when nothing is wrong.
 
     The line scan is skipped when `_nothing_to_scan` proves it would find
@@ -406,7 +514,7 @@ def _load_fast(text: str, first_line: int) -> tuple[list[_Issue], YamlData | Non
     path (`_parse_scanned`, after the line scan), which reports it.
     """
     if text.count("\n") >= MAX_LINES:
-        return _load(text, first_line)
+        return _load(text, first_line, elsewhere)
     lines = _Lines(text)
     scan = None if _nothing_to_scan(text) else _prescan(lines)
     if scan is not None and any(issue.severity == "error" for issue in scan.issues):
@@ -421,7 +529,7 @@ def _load_fast(text: str, first_line: int) -> tuple[list[_Issue], YamlData | Non
         return scan.issues + [_explain(exc, lines, scan.open_at)], None
     if data is not None:
         return ([] if scan is None else scan.issues), data
-    return _parse_scanned(lines, _prescan(lines) if scan is None else scan, first_line)
+    return _parse_scanned(lines, _prescan(lines) if scan is None else scan, first_line, elsewhere)
 
 
 # The patterns of _nothing_to_scan. Each finds anywhere in the text, whatever mode the line
@@ -883,14 +991,16 @@ class _Frame:
     record: bool                     # False inside a skipped value (bad or duplicate key)
     key: object = _EXPECT_KEY        # the pending key (a str), _EXPECT_KEY or _SKIP
     key_lines: dict[str, int] = field(default_factory=dict)
+    misplaced: set[str] = field(default_factory=set)  # keys typed twice whose first line was told it is misplaced
 
 
 class _TreeBuilder:
     """Builds plain data and positions (0-based) from PyYAML events; collects issues."""
 
-    def __init__(self, lines: _Lines, first_line: int) -> None:
+    def __init__(self, lines: _Lines, first_line: int, elsewhere: ElsewhereFinder | None = None) -> None:
         self.lines = lines
         self.first_line = first_line
+        self.elsewhere = elsewhere
         self.stack: list[_Frame] = []
         self.root: object = None
         self.documents = 0
@@ -1001,14 +1111,43 @@ class _TreeBuilder:
             return _SKIP
         if text in top.key_lines:
             first = top.key_lines[text] + self.first_line
-            self.issues.append(_Issue(line, column, f'the key "{_clip(text)}" appears twice in the same block; '
-                                      f"it was first given on line {first}",
-                                      f'keep one "{_clip(text)}" line and delete or rename the other'))
+            twice = f'the key "{_clip(text)}" appears twice in the same block; it was first given on line {first}'
+            elsewhere = self.elsewhere(top.path, text) if self.elsewhere is not None and top.record else None
+            if elsewhere is None:
+                self.issues.append(_Issue(line, column, twice,
+                                          f'keep one "{_clip(text)}" line and delete or rename the other'))
+            else:
+                self.tell_misplaced_twice(top, text, start, elsewhere, twice)
             return _SKIP
         top.key_lines[text] = line
         if top.record:
             self.key_positions[top.path + (text,)] = start
         return text
+
+    def tell_misplaced_twice(self, top: _Frame, text: str, start: tuple[int, int], elsewhere: FieldElsewhere,
+                             twice: str) -> None:
+        """Report a key typed twice in the mapping ``top`` that is a field of blocks held there (``note:`` of a
+        tally and of a target, both typed without their indent): each line is told where it belongs.
+
+        The first line gets, once, what an unknown field is told, as it would
+        once the second is mended; the repeat at ``start`` (0-based), that it
+        is given twice (``twice`` says so) and whose field it is. Each names
+        the line to indent when the block just above it holds such a field
+        (`lost_indent`).
+        """
+        mapping = top.container if isinstance(top.container, dict) else {}
+        first_at = self.key_positions.get(top.path + (text,))
+        if text not in top.misplaced and first_at is not None:
+            top.misplaced.add(text)
+            first = lost_indent(text, mapping, text, top.path, self.positions, first_at, elsewhere.blocks,
+                                self.first_line)
+            self.issues.append(_Issue(*first_at, elsewhere.message,
+                                      elsewhere.hint_below(first) if first else elsewhere.hint))
+        below = lost_indent(text, mapping, None, top.path, self.positions, start, elsewhere.blocks, self.first_line)
+        message = f"{twice}, and it is {elsewhere.held}" + (
+            f", so this line probably lost its indent and belongs under {below.block} above it" if below
+            else ", not of this block")
+        self.issues.append(_Issue(*start, message, below.hint() if below else elsewhere.hint))
 
     def check_node(self, event: yaml.ScalarEvent | yaml.CollectionStartEvent,
                    tags: frozenset[str | None]) -> None:

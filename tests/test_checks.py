@@ -1204,11 +1204,12 @@ def test_a_field_typed_outside_the_block_that_holds_it_gets_where_to_move_it(tmp
         '  hint: move it under contact: below the line "contact:" (add that line if there is none), indented by '
         'two spaces ("  email: …")']
     (root / "site.yaml").write_text(MINIMAL_CONFIG, encoding="utf-8")
-    # One message for role:, not also 'the field "role" is missing in interviewee'.
+    # One message for role:, not also 'the field "role" is missing in interviewee'. Right below interviewee:,
+    # it is told the line to indent; collected: is not, since the tally above it has its collected: already.
     assert [p.format() for p in found(root)] == [
         'content/interviews/a.md:7:1: error: unknown field "role" (it is a field of interviewee)\n'
-        '  hint: move it under interviewee: below the line "interviewee:" (add that line if there is none), '
-        'indented by two spaces ("  role: …")',
+        "  hint: it probably lost its indent: indent line 7 by 2 spaces, lined up with the fields of interviewee "
+        "above it",
         f'{UNIT_PATH}:11:1: error: unknown field "collected" (it is a field of each item of tallies)\n'
         '  hint: move it into an item of tallies: under a "- " line of tallies:, indented as that item\'s other '
         "fields"]
@@ -1226,14 +1227,63 @@ def test_a_field_of_a_block_is_told_where_to_move_before_a_guess_and_every_block
     move = 'move it under interviewee: below the line "interviewee:" (add that line if there is none), indented by two '
     assert [p.format() for p in found(root)] == [
         'content/interviews/a.md:7:1: error: unknown field "name" (did you mean "title"? or is it a field of '
-        f'interviewee?)\n  hint: rename it to "title", or {move}spaces ("  name: …")',
+        'interviewee?)\n  hint: rename it to "title", or it probably lost its indent: indent line 7 by 2 spaces, '
+        "lined up with the fields of interviewee above it",
         'content/interviews/b.md:6:1: error: unknown field "name" (did you mean "title"? or is it a field of '
         f'interviewee?)\n  hint: rename it to "title", or {move}spaces ("  name: …")',
         'content/interviews/b.md:7:1: error: unknown field "职务" (it is the field "role" of interviewee)\n'
         f'  hint: {move}spaces ("  role: …")',
         f'{UNIT_PATH}:14:1: error: unknown field "note" (it is a field of each item of tallies and of each item of '
-        "targets)\n  hint: move it into the block it belongs to (each item of tallies or each item of targets), "
-        "indented as that block's other fields"]
+        "targets)\n  hint: it probably lost its indent: indent line 14 by 4 spaces, lined up with the fields of "
+        "targets → item 1 above it"]
+
+
+def test_a_field_of_a_block_typed_twice_without_its_indent_is_told_where_each_belongs(tmp_path: Path) -> None:
+    # note: not indented under a tally, then under a target, was only "the key "note" appears twice …; keep one
+    # "note" line and delete or rename the other", which loses a note; where each belongs came only after that.
+    targets = "targets:\n  - group: institutions\n    target: 100\n    note: 机构\n  - group: residents\n    target: 80\n"
+    milestones = "milestones:\n  - date: 2018-01-12\n    title: 成立领导小组\n"
+    unit = UNIT + "note: 累计数\n\n" + targets + "note: 居民\n\n" + milestones
+    root = write_site(tmp_path, {UNIT_PATH: unit})
+    first = (f'{UNIT_PATH}:11:1: error: unknown field "note" (it is a field of each item of tallies and of each item '
+             "of targets)\n  hint: it probably lost its indent: indent line 11 by 4 spaces, lined up with the fields "
+             "of tallies → item 1 above it")
+    assert [p.format() for p in found(root)] == [
+        first,
+        f'{UNIT_PATH}:19:1: error: the key "note" appears twice in the same block; it was first given on line 11, '
+        "and it is a field of each item of tallies and of each item of targets, so this line probably lost its indent "
+        "and belongs under targets → item 2 above it\n"
+        "  hint: indent line 19 by 4 spaces, lined up with the fields of targets → item 2 above it"]
+    # Each mended in turn: the other is told the same as before.
+    (root / UNIT_PATH).write_text(unit.replace("note: 居民", "    note: 居民"), encoding="utf-8")
+    assert [p.format() for p in found(root)] == [first]
+    (root / UNIT_PATH).write_text(unit.replace("note: 累计数", "    note: 累计数"), encoding="utf-8")
+    assert [p.format() for p in found(root)] == [
+        f'{UNIT_PATH}:19:1: error: unknown field "note" (it is a field of each item of tallies and of each item of '
+        "targets)\n  hint: it probably lost its indent: indent line 19 by 4 spaces, lined up with the fields of "
+        "targets → item 2 above it"]
+    (root / UNIT_PATH).write_text(unit.replace("note: ", "    note: ").replace("        note: 机构", "    note: 机构"),
+                                  encoding="utf-8")
+    assert found(root) == []
+    # Below a block that has no such field (a milestone), the second is told whose field it is, not to indent it.
+    (root / UNIT_PATH).write_text(UNIT + "note: 累计数\n\n" + targets + milestones + "note: 居民\n", encoding="utf-8")
+    assert [p.format() for p in found(root)] == [
+        first,
+        f'{UNIT_PATH}:22:1: error: the key "note" appears twice in the same block; it was first given on line 11, '
+        "and it is a field of each item of tallies and of each item of targets, not of this block\n"
+        "  hint: move it into the block it belongs to (each item of tallies or each item of targets), indented as "
+        "that block's other fields"]
+
+
+def test_a_field_given_twice_in_its_own_block_is_told_to_keep_one(tmp_path: Path) -> None:
+    # Twice in a tally, or a field of the unit twice: no talk of indents.
+    unit = UNIT + "    note: 一\n    note: 二\nsummary: 甲\nsummary: 乙\n"
+    root = write_site(tmp_path, {UNIT_PATH: unit})
+    assert [p.format() for p in found(root)] == [
+        f'{UNIT_PATH}:12:5: error: the key "note" appears twice in the same block; it was first given on line 11\n'
+        '  hint: keep one "note" line and delete or rename the other',
+        f'{UNIT_PATH}:14:1: error: the key "summary" appears twice in the same block; it was first given on line 13\n'
+        '  hint: keep one "summary" line and delete or rename the other']
 
 
 def test_a_page_naming_several_units_is_told_to_name_one(tmp_path: Path) -> None:

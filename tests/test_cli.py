@@ -302,6 +302,8 @@ MISTAKES: dict[str, list[Mistake]] = {
          "  - group: institutions\\n    target: 100\\nnote: 机构\\n  - group: residents",
          {_U: UNIT + "targets:\n  - group: institutions\n    target: 100\nnote: 机构\n  - group: residents\n"
                      "    target: 80\n"}),
+        ("The note of a tally and the note of a target, both without their indent", "note: … below a tally and below "
+         "a target", {_U: UNIT + "note: 累计数\ntargets:\n  - group: residents\n    target: 80\nnote: 居民\n"}),
         ("A quote or bracket never closed", "tags: [市政, 民生", {_P: interview(extra="tags: [市政, 民生\n")}),
         ("A field given twice", "title: … twice", {_P: _page("series:", "title: 又一个标题\nseries:")}),
         ("An anchor or alias", "tags: &t [大调研]", {_P: interview(extra="tags: &t [大调研]\n")}),
