@@ -381,6 +381,20 @@ class Entry:
         """The page title."""
         return self.document.meta.title
 
+    @property
+    def tally_then(self) -> Tally | None:
+        """The unit's tally in force when the page was published, or None.
+
+        That is the tally with the latest ``as_of`` on or before the day of
+        the page's ``date`` (site time); None when every tally is later or
+        the unit has none. An interview's figures are the figures of its
+        day: a tally added years later must not stand under its text as if
+        the interviewee had spoken of it (`latest_tally` is the newest).
+        """
+        day = self.meta.date.date()
+        return max((tally for tally in self.unit.tallies if tally.as_of <= day),
+                   key=lambda tally: tally.as_of, default=None)
+
 
 @dataclass
 class UnitView:

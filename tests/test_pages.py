@@ -153,6 +153,32 @@ def test_dashboard_sums_each_units_latest_tally_only(tmp_path: Path) -> None:
     assert len(page.cssselect("figure.chart")) == 1
 
 
+def test_an_interview_shows_the_figures_of_its_day_and_names_a_newer_tally(tmp_path: Path) -> None:
+    # An interview of 2018-04 showed the unit's newest tally under its text, though its text spoke of
+    # the figures of its own day: a reader saw two different counts one above the other.
+    def of_jinze(date: str) -> str:
+        return interview(date=date).replace("unit: baihe", "unit: jinze")
+    root = write_site(tmp_path, {"content/units/jinze.yaml": UNIT_B,
+                                 "content/interviews/april.md": of_jinze("2018-04-01 10:00"),
+                                 "content/interviews/may.md": of_jinze("2018-05-10 09:00"),
+                                 "content/interviews/february.md": of_jinze("2018-02-01 10:00")})
+    output = build_at(root)
+    april = parse_html(output / "interviews/april/index.html")
+    panel = april.cssselect("section.tally")[0]
+    assert text_of(panel.cssselect(".as-of")[0]) == "截至 2018年3月1日"
+    assert [text_of(n) for n in panel.cssselect(".num")] == ["10", "4", "3", "3"]
+    assert text_of(panel.cssselect(".newer")[0]) == (
+        "以上是本文发布时的数据。最新数据截至 2018年5月10日：收集问题清单 20 份，已解决 10 份。")
+    assert panel.cssselect(".newer time")[0].get("datetime") == "2018-05-10"
+    may = parse_html(output / "interviews/may/index.html").cssselect("section.tally")[0]
+    assert text_of(may.cssselect(".as-of")[0]) == "截至 2018年5月10日", "a tally of the interview's day is its own"
+    assert not may.cssselect(".newer")
+    february = parse_html(output / "interviews/february/index.html")
+    assert not february.cssselect("section.tally"), "no figures of a later day stand under an earlier text"
+    assert [(text_of(a), a.get("href")) for a in february.cssselect("main .more-links a")] == [
+        ("查看金泽镇调研数据和全部进展", "/units/jinze/")]
+
+
 def test_totals_of_units_counted_on_different_days_give_both_dates(tmp_path: Path) -> None:
     # The home page said "2 个单位最新数据之和，最近统计日期 2018年5月10日": a reader took the
     # 316 lists as counted by 2018-05-10, though 296 of them are 白鹤镇's of 2018-04-26.
