@@ -153,6 +153,16 @@ def test_dashboard_sums_each_units_latest_tally_only(tmp_path: Path) -> None:
     assert len(page.cssselect("figure.chart")) == 1
 
 
+def test_a_dashboard_target_measured_on_another_day_than_the_tally_says_its_day(tmp_path: Path) -> None:
+    # The row's 统计日期 is its tally's; a share measured earlier read as if measured that day.
+    unit = UNIT_B.replace("    measured_as_of: 2018-05-10\n", "    measured_as_of: 2018-03-01\n") + (
+        "  - group: enterprises\n    target: 80\n    measured: 72\n    measured_as_of: 2018-05-10\n")
+    root = write_site(tmp_path, {"content/units/jinze.yaml": unit, "content/interviews/a.md": interview()})
+    dashboard = parse_html(build_at(root) / "dashboard/index.html")
+    assert rows_of(dashboard.cssselect("table.dashboard")[0])[1][-1] == \
+        "居民 90%（已达 62.5%，2018-03-01 实测） 企业 80%（已达 72%）"
+
+
 def test_an_interview_shows_the_figures_of_its_day_and_names_a_newer_tally(tmp_path: Path) -> None:
     # An interview of 2018-04 showed the unit's newest tally under its text, though its text spoke of
     # the figures of its own day: a reader saw two different counts one above the other.
