@@ -585,16 +585,27 @@ _TALLY_HEADERS = ("收集", *(s.label for s in SEGMENT_STYLES))
 
 
 def _tally_summary(unit_name: str, ordered: Sequence[Tally]) -> str:
-    """Key figures of the latest tally, and the change since the earliest one shown."""
+    """Key figures of the latest tally, and the change since the one before it and since the earliest shown.
+
+    With three tallies or more both changes are given, the latest first: the
+    change since the earliest alone hid a fall since the tally before (152,
+    248, 240 read "增加88份").
+    """
     last = ordered[-1]
     text = f"截至{format_date(last.as_of)}，{unit_name}共收集问题清单{last.collected}份"
     text += f"：{_breakdown(_counts(last))}。" if last.collected else "。"
-    if len(ordered) > 1:
-        first = ordered[0]
-        change = last.collected - first.collected
-        text += f"与{format_date(first.as_of)}（{first.collected}份）相比，"
-        text += "没有变化。" if change == 0 else f"{'增加' if change > 0 else '减少'}{abs(change)}份。"
+    if len(ordered) > 2:
+        text += _change_since(last, ordered[-2], "上次统计") + "；" + _change_since(last, ordered[0], "") + "。"
+    elif len(ordered) == 2:
+        text += _change_since(last, ordered[0], "") + "。"
     return text
+
+
+def _change_since(last: Tally, before: Tally, which: str) -> str:
+    """ "与{which}2018年3月1日（120份）相比，增加176份": the change of ``collected`` from ``before`` to ``last``."""
+    change = last.collected - before.collected
+    return (f"与{which}{format_date(before.as_of)}（{before.collected}份）相比，"
+            + ("没有变化" if change == 0 else f"{'增加' if change > 0 else '减少'}{abs(change)}份"))
 
 
 def tally_chart(unit_name: str, tallies: Sequence[Tally]) -> Chart | None:

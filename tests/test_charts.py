@@ -467,6 +467,18 @@ def test_tallies_are_shown_oldest_first_and_scaled_to_the_largest():
     assert words.index("2018年3月1日") < words.index("2018年4月26日")
 
 
+def test_three_tallies_give_the_change_since_the_last_one_and_since_the_first():
+    # With 152, 248 then 240 lists, the summary said only "增加88份" since the first tally: the fall of 8
+    # since the tally before was not told. Both are now, the latest change first.
+    chart = tally_chart("华新镇", [tally("2018-03-31", 100, 50, 2), tally("2018-05-10", 150, 90, 8),
+                                   tally("2018-06-30", 120, 110, 10)])
+    assert chart.summary.endswith("与上次统计2018年5月10日（248份）相比，减少8份；"
+                                  "与2018年3月31日（152份）相比，增加88份。")
+    same = tally_chart("华新镇", [tally("2018-03-31", 100, 50, 2), tally("2018-05-10", 150, 90, 8),
+                                  tally("2018-06-30", 120, 118, 10)])
+    assert same.summary.endswith("与上次统计2018年5月10日（248份）相比，没有变化；与2018年3月31日（152份）相比，增加96份。")
+
+
 def test_units_chart_with_several_units():
     rows = [
         ("白鹤镇", BAIHE),
