@@ -127,6 +127,9 @@ _NO_TEXT_HINT = 'write the interview under the closing "---" line, or add "draft
 def check_tally_arithmetic(unit: Sourced[Unit], report: Report) -> None:
     """Error when escalated + resolved + in progress ≠ collected, showing the sums.
 
+    The error is at ``collected``, and its span covers the lines of the four
+    figures: any of them may be the one typed wrong.
+
     Every issue list collected is in exactly one of the three states, so the
     three must add up to the collected count (the seed article: 143 + 103 +
     50 = 296).
@@ -140,11 +143,14 @@ def _tally_arithmetic(path: str, yaml: YamlData, tallies: Sequence[tuple[int, Ta
         total = tally.escalated + tally.resolved + tally.in_progress
         if total != tally.collected:
             line, column = yaml.locate(("tallies", index, "collected"))
+            figures = [yaml.locate(("tallies", index, name))[0]
+                       for name in ("collected", "escalated", "resolved", "in_progress")]
             report.error(
                 path, line, column,
                 f"tally of {tally.as_of.isoformat()} does not add up: escalated {tally.escalated} + resolved "
                 f"{tally.resolved} + in progress {tally.in_progress} = {total}, but collected is {tally.collected}",
-                "check the four figures against the source document: 提交区级 + 已解决 + 办理中 must equal 收集")
+                "check the four figures against the source document: 提交区级 + 已解决 + 办理中 must equal 收集",
+                span=(min(figures), max(figures)))
 
 
 def check_tally_dates(unit: Sourced[Unit], today: date, report: Report) -> None:

@@ -33,6 +33,11 @@ class Problem:
             editor's own text where it helps.
         hint: how to fix it, with the Chinese term where it helps
             (e.g. 全角冒号); may be "".
+        span: the first and last line the problem is about, when it is
+            about more than its own line (a tally that does not add up is
+            about its four figures), so that the lines quoted with it show
+            them all; None otherwise. Not compared: two problems that differ
+            only in it are the same problem.
     """
 
     path: str
@@ -41,6 +46,7 @@ class Problem:
     severity: Severity
     message: str
     hint: str = ""
+    span: tuple[int, int] | None = field(default=None, compare=False)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         """Return the key that orders problems by file, then line, then column."""
@@ -69,7 +75,7 @@ class Problem:
         return text
 
     def as_dict(self) -> dict[str, object]:
-        """Return the problem as a JSON-ready dict (keys as the dataclass fields)."""
+        """Return the problem as a JSON-ready dict: the dataclass fields but ``span`` (the quoted lines' concern only)."""
         return {
             "path": self.path,
             "line": self.line,
@@ -101,14 +107,14 @@ class Report:
             self.add(problem)
 
     def error(self, path: str, line: int | None, column: int | None,
-              message: str, hint: str = "") -> None:
-        """Record an error at ``path:line:column``."""
-        self.add(Problem(path, line, column, "error", message, hint))
+              message: str, hint: str = "", span: tuple[int, int] | None = None) -> None:
+        """Record an error at ``path:line:column``, about lines ``span`` (first, last) when given."""
+        self.add(Problem(path, line, column, "error", message, hint, span))
 
     def warning(self, path: str, line: int | None, column: int | None,
-                message: str, hint: str = "") -> None:
-        """Record a warning at ``path:line:column``."""
-        self.add(Problem(path, line, column, "warning", message, hint))
+                message: str, hint: str = "", span: tuple[int, int] | None = None) -> None:
+        """Record a warning at ``path:line:column``, about lines ``span`` (first, last) when given."""
+        self.add(Problem(path, line, column, "warning", message, hint, span))
 
     @property
     def errors(self) -> list[Problem]:

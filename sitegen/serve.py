@@ -69,7 +69,7 @@ from .build import BuildOptions, BuildResult, build, check_site_output
 from .config import CONFIG_FILE, check_site_folder, load_config
 from .errors import Problem, Report, SiteError
 from .load import Document
-from .sources import is_skipped_name
+from .sources import decode_for_display, is_skipped_name
 from .write import UnsafeOutputError
 
 WATCHED_FOLDERS = ("content", "templates", "data")
@@ -448,7 +448,7 @@ ol{padding-left:1.2em}li.problem{margin:1.5em 0}
 .warning .severity{background:#6b4e00}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:0 1em;margin:.5em 0}dt{font-weight:700}dd{margin:0}
 pre{background:#f4f4f4;border-left:4px solid #a4000f;padding:.5em 1em;overflow-x:auto;font:14px/1.5 ui-monospace,monospace}
-pre .here{background:#ffe0e0;display:inline-block;min-width:100%}pre mark{background:#a4000f;color:#fff}
+pre .here{background:#ffe0e0;display:inline-block;min-width:100%}pre .about{background:#fff1c2;display:inline-block;min-width:100%}pre mark{background:#a4000f;color:#fff}
 .hint{background:#eef6ff;border-left:4px solid #005a9c;padding:.4em 1em}
 """
 
@@ -507,26 +507,44 @@ def _problem_html(problem: Problem, root: Path) -> str:
             f"{_source_excerpt(problem, root)}</li>")
 
 
-def _source_excerpt(problem: Problem, root: Path, around: int = 2) -> str:
-    """Return the lines around the problem's line as a ``<pre>``; TABs shown as ⇥."""
+def _source_excerpt(problem: Problem, root: Path, around: int = 2, farthest: int = 12) -> str:
+    """Return the lines of the problem's file around its line as a ``<pre>``, or "" when there are none.
+
+    Takes the problem and the site folder. Shows ``around`` lines before and
+    after the problem's line, widened to every line of its ``span`` (at most
+    ``farthest`` lines away), so a problem about several lines shows them
+    all; the problem's line is marked, with its column, and the other lines
+    of the span are marked lightly. The file is decoded as the build decodes
+    it (`sitegen.sources.decode_for_display`: UTF-16 as UTF-16, GBK as GBK);
+    a file that cannot be decoded, a file outside the site folder or over
+    4 MB, and a line past the end give "". TABs are shown as ⇥. Raises nothing.
+    """
     if not problem.path or problem.line is None:
         return ""
     path = (root / problem.path).resolve()
     try:
         if not path.is_relative_to(root.resolve()) or path.stat().st_size > 4_000_000:
             return ""
-        lines = path.read_bytes().decode("utf-8", errors="replace").splitlines()
+        text = decode_for_display(path.read_bytes())
     except OSError:
         return ""
-    first = max(1, problem.line - around)
+    if text is None:
+        return ""
+    lines = text.removesuffix("\n").split("\n")
+    first, last = problem.line - around, problem.line + around
+    about = problem.span or (problem.line, problem.line)
+    first = max(1, min(first, about[0]), problem.line - farthest)
+    last = min(len(lines), max(last, about[1]), problem.line + farthest)
     shown = []
-    for number in range(first, min(len(lines), problem.line + around) + 1):
-        text = lines[number - 1]
+    for number in range(first, last + 1):
+        line = lines[number - 1]
         if number == problem.line:
-            shown.append(f'<span class="here">{number:>5} │ {_marked(text, problem.column)}</span>')
+            shown.append(f'<span class="here">{number:>5} │ {_marked(line, problem.column)}</span>')
+        elif about[0] <= number <= about[1]:
+            shown.append(f'<span class="about">{number:>5} │ {_visible(line)}</span>')
         else:
-            shown.append(f"{number:>5} │ {_visible(text)}")
-    if not shown:
+            shown.append(f"{number:>5} │ {_visible(line)}")
+    if not shown or problem.line > len(lines):
         return ""
     return '<pre class="source" aria-label="源文件 source"><code>' + "\n".join(shown) + "</code></pre>\n"
 

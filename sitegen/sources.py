@@ -300,6 +300,35 @@ def decode_source(path: str, data: bytes, report: Report) -> SourceFile | None:
     return SourceFile(path, _normalise(text), "utf-8")
 
 
+def decode_for_display(data: bytes) -> str | None:
+    """Return the text of a file's bytes for quoting its lines beside a problem, or None.
+
+    Takes the bytes of a source file. Decodes them as `decode_source` does
+    (UTF-8 with or without a byte-order mark, else GBK/GB18030 when it reads
+    as Chinese text), and also UTF-16, which the build refuses but an editor
+    reads in any text editor: the quoted lines are then the file's own
+    text, not its bytes read as UTF-8. Line ends are turned into ``\\n``.
+    Returns None when the bytes are none of these (a damaged file): its
+    lines cannot be shown as the editor sees them. Raises nothing.
+    """
+    if data.startswith(_UTF16_BOMS) or _utf16_without_mark(data):
+        encoding = "utf-16" if data.startswith(_UTF16_BOMS) else (
+            "utf-16-be" if data[:4096:2].count(b"\x00") > data[1:4096:2].count(b"\x00") else "utf-16-le")
+        try:
+            return _normalise(data.decode(encoding).removeprefix("\ufeff"))
+        except UnicodeDecodeError:
+            return None
+    try:
+        return _normalise(data.decode("utf-8").removeprefix("\ufeff"))
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    return _normalise(text.removeprefix("\ufeff")) if _looks_chinese(text) else None
+
+
 def _utf16_without_mark(data: bytes) -> bool:
     """True for UTF-16 text saved without its byte-order mark (a zero byte beside each ASCII sign).
 

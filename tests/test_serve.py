@@ -35,6 +35,7 @@ from sitegen.build import BuildOptions, build
 from sitegen.errors import Problem
 from sitegen.load import load_content
 from sitegen.render import default_theme_dir
+from sitegen.errors import SiteError
 from sitegen.serve import (DRAFT_BANNER, PREVIEW_OUTPUT, ReloadHub, banner_html, error_page, find_previews,
                            inject_banner, inject_live_script, locate, network_address, take_snapshot,
                            while_serving)
@@ -606,3 +607,62 @@ def test_the_server_runs_in_a_thread_and_stops_when_asked(tmp_path: Path) -> Non
     assert not thread.is_alive()
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", server.port), timeout=2).close()
+
+
+# --- the lines quoted on the error page -------------------------------------------------------------
+
+
+def _excerpt(page: bytes) -> str:
+    found = re.search(r'<pre class="source"[^>]*><code>(.*?)</code></pre>', page.decode("utf-8"), re.S)
+    return found.group(1) if found else ""
+
+
+def test_a_file_saved_as_utf16_is_quoted_as_its_text_not_its_bytes(tmp_path: Path) -> None:
+    # Quoted as UTF-8, it read "1 │ ��---" and "3 │ # ��� Interview0�N…".
+    site = copy_example(tmp_path / "site")
+    case = site / "content" / "cases" / "baihe-caomei.md"
+    text = case.read_text(encoding="utf-8")
+    for encoding, data in (("utf-16", text.replace("\n", "\r\n").encode("utf-16")),  # Notepad's "Unicode"
+                           ("utf-16-be", text.encode("utf-16-be"))):  # no byte-order mark
+        case.write_bytes(data)
+        with pytest.raises(SiteError) as failure:
+            build(BuildOptions(root=site, search=False))
+        problems = [p for p in failure.value.problems if p.severity == "error"]
+        assert [p.format() for p in problems] == [
+            'content/cases/baihe-caomei.md:1:1: error: the file is saved as UTF-16 ("Unicode"), not UTF-8\n'
+            "  hint: 在 WPS 或记事本中选择 另存为 → 编码 UTF-8, and save again"], encoding
+        assert _excerpt(error_page(problems, site)) == (
+            '<span class="here">    1 │ <mark>-</mark>--</span>\n'
+            "    2 │ title: 做大做强白鹤草莓\n"
+            "    3 │ slug: baihe-caomei"), encoding
+
+
+def test_a_file_that_cannot_be_decoded_is_not_quoted(tmp_path: Path) -> None:
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "x.md").write_bytes(b"---\ntitle: \xff\xfe\xfd\x80 x\n---\n")
+    page = error_page([Problem("content/x.md", 2, 8, "error", "the file is not UTF-8 text")], tmp_path)
+    assert '<pre class="source"' not in page.decode("utf-8") and "\ufffd" not in page.decode("utf-8")
+    (tmp_path / "content" / "gbk.md").write_bytes("---\ntitle: 白鹤镇访谈\n---\n".encode("gb18030"))
+    page = error_page([Problem("content/gbk.md", 2, 8, "warning", "GBK")], tmp_path)
+    assert _excerpt(page) == ('    1 │ ---\n<span class="here">    2 │ title: <mark>白</mark>鹤镇访谈</span>\n'
+                              "    3 │ ---")
+
+
+def test_a_tally_that_does_not_add_up_quotes_its_four_figures(tmp_path: Path) -> None:
+    site = copy_example(tmp_path / "site")
+    _edit(site / UNIT, "    in_progress: 50", "    in_progress: 46")
+    with pytest.raises(SiteError) as failure:
+        build(BuildOptions(root=site, search=False))
+    [problem] = failure.value.problems
+    assert problem.format() == (
+        f"{UNIT}:13:16: error: tally of 2018-04-26 does not add up: escalated 143 + resolved 103 + in progress "
+        "46 = 292, but collected is 296\n"
+        "  hint: check the four figures against the source document: 提交区级 + 已解决 + 办理中 must equal 收集")
+    assert problem.span == (13, 16)
+    assert _excerpt(error_page([problem], site)) == (
+        "   11 │   - as_of: 2018-04-26\n"
+        "   12 │     batches: 318\n"
+        '<span class="here">   13 │     collected: <mark>2</mark>96</span>\n'
+        '<span class="about">   14 │     escalated: 143</span>\n'
+        '<span class="about">   15 │     resolved: 103</span>\n'
+        '<span class="about">   16 │     in_progress: 46</span>')
