@@ -99,7 +99,9 @@ class BuildResult:
     rendered (the others were unchanged and kept); ``changed_paths`` and ``removed_paths`` the
     files written anew and removed. ``documents`` maps the output path of
     each page made from a Markdown file to its document (the dev server
-    finds its draft and scheduled pages there).
+    finds its draft and scheduled pages there); ``sources`` maps the output
+    path of each page made from one file (an interview, a case study, a unit) to that
+    file (the dev server lists a page's own warnings first).
     """
 
     config: Config
@@ -115,6 +117,7 @@ class BuildResult:
     changed_paths: tuple[str, ...] = ()
     removed_paths: tuple[str, ...] = ()
     documents: dict[str, Document] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -465,12 +468,22 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
     return BuildResult(config, _page_count(graph), written.files, written.changed, written.removed,
                        time.perf_counter() - started, report.warnings, held, content.converted,
                        tuple([page.output for page in plan.pages] + [output_path(f.url) for f in plan.feeds]),
-                       written.changed_paths, written.removed_paths, _documents(content, graph))
+                       written.changed_paths, written.removed_paths, _documents(content, graph),
+                       _sources(content, graph))
 
 
 def _page_count(graph: SiteGraph) -> int:
     """The pages a build reports: every page but the redirect pages at old addresses (counted among files)."""
     return sum(1 for page in graph.pages if page.kind != "redirect")
+
+
+def _sources(content: Content, graph: SiteGraph) -> dict[str, str]:
+    """``{output path: source file}`` of the interviews, case studies and unit pages (see `BuildResult`)."""
+    sources = {page.output: page.source for page in graph.pages if page.source and page.kind != "redirect"}
+    for view in graph.units:
+        if view.unit.id in content.units:
+            sources[output_path(view.url)] = content.units[view.unit.id].path
+    return sources
 
 
 def _documents(content: Content, graph: SiteGraph) -> dict[str, Document]:

@@ -29,13 +29,17 @@ page is answered with an error page (file, line, column, message, hint and
 the source lines around it) that reloads by itself when the files are fixed;
 the output folder keeps the last good build, as ``sitegen build`` leaves it.
 Pages whose source is a draft or scheduled get a banner injected into the
-response, never into the files: ``sitegen build`` never shows drafts.
+response, never into the files: ``sitegen build`` never shows drafts. In the
+same way, while the last good build has warnings, every page (the 404 page
+too) gets the warnings panel of `sitegen.servepanel`, the page's own
+warnings first; a warning given once (a changed address) stays listed until
+its file is saved.
 
 Only files inside the output folder are served: ``..``, ``%2e%2e``,
 backslashes, drive letters, empty segments and hidden names give 404, and a
 resolved path must stay inside the folder (symbolic links included).
 
-May import: build, config, errors, load, sources, write (and tornado, livereload, the standard library).
+May import: build, config, errors, load, servepanel, sources, write (and tornado, livereload, the standard library).
 """
 
 from __future__ import annotations
@@ -69,6 +73,7 @@ from .build import BuildOptions, BuildResult, build, check_site_output
 from .config import CONFIG_FILE, check_site_folder, load_config
 from .errors import Problem, Report, SiteError
 from .load import Document
+from .servepanel import ListedWarning, inject_panel, list_warnings, warnings_panel
 from .sources import decode_for_display, is_skipped_name
 from .write import UnsafeOutputError
 
@@ -222,18 +227,23 @@ class BuildOutcome:
 
 @dataclass(frozen=True)
 class SiteState:
-    """What the server shows: the output folder, and the last build's failure and banners.
+    """What the server shows: the output folder, the last build's failure, banners and warnings.
 
     ``generation`` is the number of the build the state comes from.
     ``failure`` holds the problems of a failed build (empty when the site is
     good), those in the files whose change started the build first; ``banners`` maps output paths (``interviews/x/index.html``) of
-    draft and scheduled pages to their banner text.
+    draft and scheduled pages to their banner text. ``warnings`` are those
+    the pages' panel lists (`sitegen.servepanel.list_warnings`; a failed
+    build leaves them as they were), and ``sources`` maps output paths to
+    the file each page comes from, so that a page lists its own first.
     """
 
     generation: int
     output: Path
     failure: tuple[Problem, ...] = ()
     banners: Mapping[str, str] = field(default_factory=dict)
+    warnings: tuple[ListedWarning, ...] = ()
+    sources: Mapping[str, str] = field(default_factory=dict)
 
 
 # --- watching -------------------------------------------------------------------------------
@@ -765,9 +775,11 @@ class OutputHandler(web.RequestHandler):
         except OSError:
             await self._send_not_found(state, "", include_body)
             return
-        banner = state.banners.get(path.relative_to(state.output.resolve()).as_posix())
+        output = path.relative_to(state.output.resolve()).as_posix()
+        banner = state.banners.get(output)
         if banner:
             data = inject_banner(data, banner)
+        data = inject_panel(data, warnings_panel(state.warnings, state.sources.get(output)))
         self._send_page(200, inject_live_script(data, self.server.port), include_body)
 
     async def _send_not_found(self, state: SiteState, decoded: str, include_body: bool) -> None:
@@ -778,7 +790,8 @@ class OutputHandler(web.RequestHandler):
             data = None
         if decoded and _looks_like_page(decoded):
             self.server.hub.page_served(decoded, state.generation)
-        self._send_page(404, data or not_found_page(self.server.port), include_body)
+        data = inject_panel(data or not_found_page(self.server.port), warnings_panel(state.warnings, None))
+        self._send_page(404, data, include_body)
 
     def _send_page(self, status: int, data: bytes, include_body: bool) -> None:
         self.set_status(status)
@@ -843,6 +856,7 @@ class DevServer:
         self._on_build = on_build or (lambda outcome: None)
         self._sockets: list[socket.socket] = []
         self._builds = 0
+        self._saved: set[str] = set()  # files changed since the last build that succeeded
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stopped: asyncio.Event | None = None
         self._watcher = Watcher(self.root, options, self._skipped, self._rebuild)
@@ -929,6 +943,7 @@ class DevServer:
     def _run_build(self, changes: Sequence[str]) -> tuple[BuildOutcome, SiteState]:
         """Build once; returns what to print and what to serve next. Raises nothing."""
         self._builds += 1
+        self._saved.update(changes)
         options = self._build_options()
         try:
             result = build(options)
@@ -946,7 +961,11 @@ class DevServer:
                                    trace="".join(traceback.format_exception(failure)))
             return outcome, replace(self.state, generation=self._builds, failure=(problem,))
         outcome = BuildOutcome(self._builds, tuple(changes), result, previews=previews.sources)
-        return outcome, SiteState(self._builds, result.config.output_path, (), previews.banners)
+        listed = list_warnings(self.state.warnings, result.warnings, self._saved,
+                               datetime.now(result.config.zone).strftime("%H:%M:%S"))
+        self._saved = set()
+        return outcome, SiteState(self._builds, result.config.output_path, (), previews.banners, listed,
+                                  result.sources)
 
     def _rebuild(self, changes: list[str]) -> None:
         """Watcher callback: rebuild, serve the new state, reload the pages, then report."""

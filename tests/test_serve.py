@@ -39,6 +39,7 @@ from sitegen.errors import SiteError
 from sitegen.serve import (DRAFT_BANNER, PREVIEW_OUTPUT, ReloadHub, banner_html, error_page, find_previews,
                            inject_banner, inject_live_script, locate, network_address, take_snapshot,
                            while_serving)
+from sitegen.servepanel import ListedWarning, inject_panel, list_warnings, warnings_panel
 
 from .sitekit import REPO, copy_example, write_site
 
@@ -607,6 +608,115 @@ def test_the_server_runs_in_a_thread_and_stops_when_asked(tmp_path: Path) -> Non
     assert not thread.is_alive()
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", server.port), timeout=2).close()
+
+
+# --- the warnings panel -------------------------------------------------------------------------
+
+PANEL = '<section id="sitegen-warnings"'
+TARGET_WARNING = "content/units/baihe.yaml:24:13"
+
+
+def _panel_items(page: str) -> list[tuple[str, str]]:
+    """The panel's warnings as listed: (file:line:column, message), in order."""
+    panel = page[page.index(PANEL):]
+    return re.findall(r'<code>([^<]*)</code>.*?<p lang="en">([^<]*)</p>', panel)
+
+
+def test_warnings_show_in_every_page_this_page_first_until_fixed_and_never_in_the_build(tmp_path: Path,
+                                                                                        serve) -> None:
+    site = copy_example(tmp_path / "site")
+    server = serve(site)
+    assert PANEL not in server.get("/")[1]  # the example has no warning: no panel
+    _edit(site / UNIT, "  - group: residents\n    target: 80", "  - group: residents\n    target: 0.8")
+    server.wait_for_builds(2)
+    assert f"{TARGET_WARNING}: warning: target: 0.8 is read as 0.8%" in server.output
+    for path in ("/", INTERVIEW_URL, "/units/baihe/", "/no-such-page/"):
+        page = server.get(path)[1]
+        assert page.count(PANEL) == 1, path
+        assert _panel_items(page) == [(TARGET_WARNING, "target: 0.8 is read as 0.8%")], path
+        assert "提示 <span lang=\"en\">Hint</span>: if you meant 80%, write 80 (percent, from 0 to 100); if 0.8% " \
+               "is right, write 0.8%" in page
+        assert page.index(PANEL) < page.rindex("</body>"), path
+    assert "⚠ 1 条提醒 · 本页 1 条" in server.get("/units/baihe/")[1]  # the unit's page: its own file
+    assert "⚠ 1 条提醒 <span" in server.get("/")[1]  # the home page comes from no file of its own
+
+    # A second warning, in the interview: the interview's page lists it first, the unit's page second.
+    _edit(site / INTERVIEW, "白鹤镇从三个方面推进大调研。", "白河镇从三个方面推进大调研。")
+    server.wait_for_builds(3)
+    misspelt = (f"{INTERVIEW}:32:1", "&quot;白河镇&quot; is a misspelling of the unit name 白鹤镇")
+    target = (TARGET_WARNING, "target: 0.8 is read as 0.8%")
+    assert _panel_items(server.get(INTERVIEW_URL)[1]) == [misspelt, target]
+    assert _panel_items(server.get("/units/baihe/")[1]) == [target, misspelt]
+
+    # Fixed and saved: the panel goes, on every page.
+    _edit(site / INTERVIEW, "白河镇从三个方面", "白鹤镇从三个方面")
+    _edit(site / UNIT, "target: 0.8", "target: 80")
+    server.wait_for_builds(4)
+    for path in ("/", INTERVIEW_URL, "/no-such-page/"):
+        assert PANEL not in server.get(path)[1], path
+    _edit(site / UNIT, "target: 80", "target: 0.8")
+    server.wait_for_builds(5)
+    server.stop()
+    # sitegen build prints the warning, and never writes the panel into a file.
+    done = subprocess.run([sys.executable, "-m", "sitegen", "build", "--site", str(site)],
+                          capture_output=True, text=True, encoding="utf-8")
+    assert done.returncode == 0 and f"{TARGET_WARNING}: warning: target: 0.8" in done.stderr
+    assert not [p for p in (site / "output").rglob("*.html") if "sitegen-warnings" in p.read_text(encoding="utf-8")]
+
+
+def test_a_warning_given_once_stays_listed_with_its_time_until_its_file_is_saved(tmp_path: Path, serve) -> None:
+    site = copy_example(tmp_path / "site")
+    server = serve(site)
+    _edit(site / INTERVIEW, "slug: baihe-dadiaoyan-weifangtan", "slug: baihe-dadiaoyan")
+    server.wait_for_builds(2)
+    moved = (f"{INTERVIEW}:3:1", "the page&#x27;s address changed from /interviews/baihe-dadiaoyan-weifangtan/ to "
+             "/interviews/baihe-dadiaoyan/ since the last build: links to the old address will no longer work")
+    assert _panel_items(server.get("/interviews/baihe-dadiaoyan/")[1]) == [moved]
+    # Another file saved: the build warns no more (the address is recorded), the panel still lists it.
+    _edit(site / UNIT, "name: 白鹤镇", "name: 白鹤镇 ")
+    server.wait_for_builds(3)
+    assert "address changed" not in server.output.split("changed: " + UNIT)[1]
+    page = server.get("/interviews/baihe-dadiaoyan/")[1]
+    assert _panel_items(page) == [moved]
+    assert "之前报告的提醒" in page and "Reported earlier" in page
+    assert re.search(r'报告于 <span lang="en">reported at</span> \d\d:\d\d:\d\d</span>', page)
+    # Its own file saved: the editor has worked on it, the panel goes.
+    _edit(site / INTERVIEW, "slug: baihe-dadiaoyan", "slug: baihe-dadiaoyan\n")
+    server.wait_for_builds(4)
+    assert PANEL not in server.get("/interviews/baihe-dadiaoyan/")[1]
+    server.stop()
+
+
+def test_list_warnings_keeps_what_was_not_saved_and_drops_what_was() -> None:
+    moved = Problem(INTERVIEW, 3, 1, "warning", "the page's address changed")
+    target = Problem(UNIT, 24, 13, "warning", "target: 0.8 is read as 0.8%")
+    site_wide = Problem("", None, None, "warning", "no file")
+    first = list_warnings((), [moved, target, site_wide], {INTERVIEW}, "10:00:01")
+    assert first == (ListedWarning(moved, "10:00:01"), ListedWarning(target, "10:00:01"),
+                     ListedWarning(site_wide, "10:00:01"))
+    # Only the unit saved; the target still warned (its first time kept), the address no more.
+    second = list_warnings(first, [target], {UNIT}, "10:05:00")
+    assert second == (ListedWarning(target, "10:00:01"), ListedWarning(moved, "10:00:01", current=False))
+    assert list_warnings(second, [], {UNIT}, "10:06:00") == (ListedWarning(moved, "10:00:01", current=False),)
+    assert list_warnings(second, [], {INTERVIEW, UNIT}, "10:06:00") == ()
+
+
+def test_the_panel_is_escaped_labelled_and_lists_the_page_s_own_warnings_first() -> None:
+    other = ListedWarning(Problem(UNIT, 2, 1, "warning", "<b>bold</b>", "fix <i>it</i>"), "09:00:00")
+    own = ListedWarning(Problem(INTERVIEW, 9, 3, "warning", "own"), "09:00:00")
+    once = ListedWarning(Problem(INTERVIEW, 3, 1, "warning", "moved"), "08:59:58", current=False)
+    panel = warnings_panel([other, own, once], INTERVIEW)
+    assert re.findall(r"<code>([^<]*)</code>", panel) == [f"{INTERVIEW}:9:3", f"{UNIT}:2:1", f"{INTERVIEW}:3:1"]
+    assert "&lt;b&gt;bold&lt;/b&gt;" in panel and "fix &lt;i&gt;it&lt;/i&gt;" in panel and "<b>" not in panel
+    assert ('<section id="sitegen-warnings" class="sitegen-warnings" aria-labelledby="sitegen-warnings-title" '
+            'lang="zh-CN">') in panel
+    assert ('<summary id="sitegen-warnings-title">⚠ 3 条提醒 · 本页 2 条 <span class="sitegen-warnings-en" '
+            'lang="en">· 3 warnings, 2 on this page</span></summary>') in panel
+    assert '报告于 <span lang="en">reported at</span> 08:59:58' in panel
+    assert warnings_panel([], INTERVIEW) == ""
+    page = b"<html><body><p>a</p></body></html>"
+    assert inject_panel(page, "") == page
+    assert inject_panel(page, "<x>") == b"<html><body><p>a</p><x></body></html>"
 
 
 # --- the lines quoted on the error page -------------------------------------------------------------

@@ -5,7 +5,8 @@ opens a page, and never reloads it from the test: a mark set in the page's
 JavaScript disappears when the page reloads itself. Two saves about one
 second apart must both show (python-livereload 2.7.1's own polling would
 drop the second, see sitegen/serve.py). A broken save shows the error page
-in the open tab, and the fix brings the page back.
+in the open tab, and the fix brings the page back. A warning shows in the
+warnings panel of every page at 375 px, and never in ``sitegen build`` output.
 
 The browser is the session's ``browser`` fixture from tests/browser/conftest.py:
 a missing browser is a skip on a developer's machine and a failure under CI
@@ -14,6 +15,8 @@ a missing browser is a skip on a developer's machine and a failure under CI
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any, Iterator
@@ -106,3 +109,67 @@ def test_a_broken_save_shows_the_error_page_in_the_open_tab_and_the_fix_brings_t
     page.wait_for_function("() => !document.body.innerText.includes('a TAB is used')", timeout=RELOAD_TIMEOUT * 1000)
     assert page.title().endswith("青浦大调研进度公开")
     page.context.close()
+
+
+def _contrast(page: Any, selector: str) -> float:
+    """The contrast ratio of an element's text colour on its background (both opaque rgb)."""
+    colours = page.evaluate("(s) => { const style = getComputedStyle(document.querySelector(s));"
+                            " return [style.color, style.backgroundColor]; }", selector)
+
+    def luminance(text: str) -> float:
+        channels = [int(part) / 255 for part in text[text.index("(") + 1:text.index(")")].split(",")[:3]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    light, dark = sorted((luminance(colours[0]), luminance(colours[1])), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_the_warnings_panel_at_375_px_shows_while_there_are_warnings_and_never_in_the_built_site(
+        chromium: Any, served: ServeProcess, tmp_path: Path) -> None:
+    context = chromium.new_context(viewport={"width": 375, "height": 800}, locale="zh-CN")
+    page = context.new_page()
+    page.goto(served.url.rstrip("/") + "/units/baihe/")
+    assert page.locator("#sitegen-warnings").count() == 0  # the example has no warning
+    unit = served.site / UNIT
+    good = unit.read_text(encoding="utf-8")
+    unit.write_text(good.replace("  - group: residents\n    target: 80", "  - group: residents\n    target: 0.8", 1),
+                    encoding="utf-8")
+    _wait_for_text(page, "1 条提醒")  # the open page reloaded by itself, with the panel
+
+    # A labelled region, closed to one line at the bottom of the window, which the keyboard opens.
+    region = page.get_by_role("region", name="⚠ 1 条提醒 · 本页 1 条")
+    assert region.count() == 1
+    bar = page.locator("#sitegen-warnings").bounding_box()
+    assert bar["y"] + bar["height"] == 800 and bar["height"] < 60 and bar["width"] == 375
+    assert not page.is_visible("text=target: 0.8 is read as 0.8%")
+    assert _contrast(page, "#sitegen-warnings summary") >= 4.5
+    page.focus("#sitegen-warnings summary")
+    page.keyboard.press("Enter")
+    assert page.is_visible("text=target: 0.8 is read as 0.8%")
+    assert page.inner_text("#sitegen-warnings code") == "content/units/baihe.yaml:24:13"
+    opened = page.locator("#sitegen-warnings").bounding_box()
+    assert opened["height"] <= 0.6 * 800 + 60  # at most 60% of the window, the rest of the list scrolls
+    assert _contrast(page, "#sitegen-warnings .sitegen-warnings-hint") >= 4.5
+    # The page's end can be scrolled above the closed bar (a spacer as tall as the bar ends the page).
+    assert page.evaluate("() => document.querySelector('.sitegen-warnings-spacer').offsetHeight") >= bar["height"]
+
+    # It stays open over a live reload, then goes when the warning is fixed.
+    page.evaluate("() => { window.__notReloaded = true; }")
+    _edit(served.site / INTERVIEW, "白鹤镇从三个方面推进大调研。", "白河镇从三个方面推进大调研。")
+    _wait_for_text(page, "2 条提醒")
+    assert page.evaluate("() => window.__notReloaded === undefined")
+    page.wait_for_selector("text=is a misspelling of the unit name 白鹤镇", state="visible")
+    _edit(served.site / INTERVIEW, "白河镇从三个方面推进大调研。", "白鹤镇从三个方面推进大调研。")
+    unit.write_text(good, encoding="utf-8")
+    page.wait_for_function("() => !document.getElementById('sitegen-warnings')", timeout=RELOAD_TIMEOUT * 1000)
+    assert page.title().endswith("青浦大调研进度公开")
+
+    # sitegen build writes the site without it, warnings or not.
+    unit.write_text(good.replace("    target: 80", "    target: 0.8", 1), encoding="utf-8")
+    served.stop()
+    done = subprocess.run([sys.executable, "-m", "sitegen", "build", "--site", str(served.site), "--no-search"],
+                          capture_output=True, text=True, encoding="utf-8")
+    assert done.returncode == 0 and "warning: target: 0.8 is read as 0.8%" in done.stderr
+    page.goto((served.site / "output" / "units" / "baihe" / "index.html").as_uri())
+    assert page.locator("h1").count() == 1 and page.locator("#sitegen-warnings").count() == 0
+    context.close()
