@@ -448,6 +448,7 @@ def run_new(args: argparse.Namespace) -> int:
     try:
         if args.kind == "tally":
             block = scaffold.new_tally(args.site, args.unit)
+            _print_problems(block.problems)
             print(f"paste these lines under tallies: in {block.unit_file}, after the last tally "
                   "(oldest first), then change the figures that changed; sitegen does not change your file.",
                   file=sys.stderr)

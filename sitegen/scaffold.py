@@ -29,7 +29,7 @@ from pathlib import Path, PurePosixPath
 from zoneinfo import ZoneInfo
 
 from .config import CONFIG_FILE, load_config
-from .errors import Report
+from .errors import Problem, Report, SiteError
 from .models import UnitLevel, choice_meant, parse_count, parse_date, plain_name
 from .slugs import is_slug, make_slug
 from .sources import is_skipped_name, read_source, split_front_matter
@@ -64,11 +64,13 @@ class ScaffoldError(Exception):
 
 @dataclass(frozen=True)
 class TallyBlock:
-    """A tally to paste into a unit's file: the file, the lines, and advice on where they go."""
+    """A tally to paste into a unit's file: the file, the lines, advice on where they go, and the warnings of
+    reading the file (``problems``: one for a file saved as GBK/GB18030, as `sitegen check` gives it)."""
 
     unit_file: str
     text: str
     advice: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
 
 
 # --- text of each kind of file -------------------------------------------------------------------
@@ -290,11 +292,21 @@ def new_tally(root: Path, unit: str, *, now: datetime | None = None) -> TallyBlo
 
     The lines are indented as the file's existing tallies are (two spaces
     when it has none). ``advice`` says what to change first when the file
-    has no ``tallies:`` list yet. Raises `ScaffoldError` for an unknown unit.
+    has no ``tallies:`` list yet. The file is read as the build reads it
+    (`sitegen.sources.read_source`: UTF-8 with or without a byte-order mark,
+    CRLF line ends, GBK/GB18030 with its warning in ``problems``). Raises
+    `ScaffoldError` for an unknown unit, or for a tally of today there
+    already; `SiteError` with the build's own error for a file it cannot
+    read (UTF-16, bytes of no known encoding), rather than taking it for a
+    file without tallies.
     """
     moment = now or site_now(root)
     rel = _require_record(root, "units", unit, "unit", "sitegen new unit 名称")
-    text = (root / rel).read_text(encoding="utf-8", errors="replace")
+    report = Report()
+    source = read_source(root, rel, report)
+    if source is None:
+        raise SiteError(report.problems)
+    text = source.text
     found = re.search(r"^([ ]*)- as_of:", text, re.MULTILINE)
     advice = []
     if re.search(r"^tallies:\s*\[\s*\]", text, re.MULTILINE):
@@ -314,7 +326,7 @@ def new_tally(root: Path, unit: str, *, now: datetime | None = None) -> TallyBlo
                             "change its figures in place: a unit has one tally per date")
     lines = tally_lines(moment.date(), found.group(1) if found else "  ",
                         figures=latest[1] if latest is not None else (0, 0, 0, 0, 0))
-    return TallyBlock(rel, lines, tuple(advice))
+    return TallyBlock(rel, lines, tuple(advice), tuple(report.problems))
 
 
 def _latest_tally(text: str, rel: str) -> tuple[date, tuple[int | None, int, int, int, int]] | None:

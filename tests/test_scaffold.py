@@ -357,3 +357,59 @@ def test_new_tally_leaves_batches_out_when_the_latest_tally_has_none(tmp_path: P
     code, out, _ = _run(capsys, "new", "tally", "--unit", "baihe", "--site", str(site))
     assert code == 0 and "\n    # batches: 0   # " in out
     assert [int(n) for n in re.findall(r"^    \w+: (\d+)", out, re.MULTILINE)] == [300, 143, 105, 52]
+
+
+_PASTE = ("paste these lines under tallies: in content/units/baihe.yaml, after the last tally (oldest first), then "
+          "change the figures that changed; sitegen does not change your file.\n")
+_GBK_WARNING = ("content/units/baihe.yaml: warning: the file is saved as GBK/GB18030, not UTF-8; it was read as GB18030\n"
+                "  hint: 在 WPS 或记事本中选择 另存为 → 编码 UTF-8, and save again\n")
+
+
+def _latest_tally_lines(day: str) -> str:
+    return (f"  - as_of: {day}   # 截至日期：以下都是到这一天的数字 figures as of this day\n"
+            "    batches: 318   # 调研批次（可删去）survey batches (optional)\n"
+            "    collected: 296   # 收集问题清单 issue lists collected\n"
+            "    escalated: 143   # 提交区级 escalated to the district\n"
+            "    resolved: 103   # 已解决 resolved\n"
+            "    in_progress: 50   # 办理中 in progress; 提交区级 + 已解决 + 办理中 = 收集\n"
+            "    # note: 数据来源   # 说明，如数据来源 note, e.g. where the figures come from\n")
+
+
+@pytest.mark.parametrize(("encode", "warned"), [
+    (lambda text: b"\xef\xbb\xbf" + text.encode("utf-8"), ""),  # Notepad's "UTF-8" (with a BOM)
+    (lambda text: b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"), ""),  # … on Windows line ends
+    (lambda text: text.replace("\n", "\r\n").encode("gb18030"), _GBK_WARNING),  # Notepad's "ANSI"
+], ids=["bom", "bom-crlf", "gb18030"])
+def test_new_tally_reads_the_unit_file_as_the_build_does(tmp_path: Path, capsys, encode, warned: str) -> None:
+    # Read as UTF-8 with errors replaced, a BOM file gave a tally of zeros, and a second one for today.
+    site = copy_example(tmp_path / "site")
+    unit = site / "content" / "units" / "baihe.yaml"
+    saved = encode(unit.read_text(encoding="utf-8"))
+    unit.write_bytes(saved)
+    assert _run(capsys, "new", "tally", "--unit", "baihe", "--site", str(site)) == (
+        0, _latest_tally_lines(_today()), warned + _PASTE)
+    assert unit.read_bytes() == saved  # new writes nothing into an editor's file, whatever its encoding
+
+    # With today's tally in it (typed on the file's own line ends), the file is refused as a UTF-8 one is.
+    line_end = b"\r\n" if b"\r\n" in saved else b"\n"
+    codec = "gb18030" if warned else "utf-8"
+    today = (f"  - as_of: {_today()}{line_end.decode()}    collected: 300{line_end.decode()}    escalated: 143"
+             f"{line_end.decode()}    resolved: 105{line_end.decode()}    in_progress: 52{line_end.decode()}")
+    at = saved.index(line_end + b"targets:")
+    unit.write_bytes(saved[:at + len(line_end)] + today.encode(codec) + saved[at + len(line_end):])
+    assert _run(capsys, "new", "tally", "--unit", "baihe", "--site", str(site)) == (
+        1, "", f"error: content/units/baihe.yaml has a tally of {_today()} (today) already\n"
+               "  hint: change its figures in place: a unit has one tally per date\n")
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le"])
+def test_new_tally_refuses_a_utf16_unit_file_as_the_build_does(tmp_path: Path, capsys, codec: str) -> None:
+    # It said 'the file has no "tallies:" line yet', of a file with four tallies saved as "Unicode".
+    site = copy_example(tmp_path / "site")
+    unit = site / "content" / "units" / "baihe.yaml"
+    saved = unit.read_text(encoding="utf-8").encode(codec)
+    unit.write_bytes(saved)
+    assert _run(capsys, "new", "tally", "--unit", "baihe", "--site", str(site)) == (
+        1, "", 'content/units/baihe.yaml:1:1: error: the file is saved as UTF-16 ("Unicode"), not UTF-8\n'
+               "  hint: 在 WPS 或记事本中选择 另存为 → 编码 UTF-8, and save again\n")
+    assert unit.read_bytes() == saved
