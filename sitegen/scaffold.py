@@ -414,32 +414,57 @@ def _require_record(root: Path, collection: str, record_id: str, what: str, crea
 
 
 def _refuse_named(root: Path, collection: str, name: str, named: str, option: str) -> None:
-    """Raise `ScaffoldError` when a record of ``collection`` has ``name`` as its name, title or alias already.
+    """Raise `ScaffoldError` when a record of ``collection`` has ``name`` as its name, title or alias already,
+    or (units) lists it among its ``misspellings``.
 
     Names are compared as readers tell them apart (`sitegen.models.plain_name`): a second file for one
-    unit would list it twice, and count its figures twice in the district totals.
+    unit would list it twice, and count its figures twice in the district totals; a unit named as another
+    unit's misspelling (白河镇, where baihe.yaml lists it) is most often that unit again, typed wrong, and
+    `sitegen check` would warn of every correct mention of the new one.
     """
     for record_id in _record_ids(root, collection):
-        if any(plain_name(known) == plain_name(name) for known in _record_names(root, collection, record_id)):
-            rel = next(f"content/{collection}/{record_id}{suffix}" for suffix in (".yaml", ".yml")
-                       if (root / "content" / collection / f"{record_id}{suffix}").is_file())
+        fields = _record_fields(root, collection, record_id)
+        rel = next(f"content/{collection}/{record_id}{suffix}" for suffix in (".yaml", ".yml")
+                   if (root / "content" / collection / f"{record_id}{suffix}").is_file())
+        if any(plain_name(known) == plain_name(name) for known in _names_in(fields)):
             more = f"; for its new figures: sitegen new tally --unit {record_id}" if collection == "units" else ""
             raise ScaffoldError(f"{named} {name} exists already: {rel} (id {record_id})",
                                 f"new pages name it by its id ({option} {record_id}){more}")
+        if any(plain_name(wrong) == plain_name(name) for wrong in _texts(fields.get("misspellings"))):
+            unit = fields.get("name") if isinstance(fields.get("name"), str) else record_id
+            raise ScaffoldError(f"{name} is listed as a misspelling of the unit {unit} in {rel} "
+                                f"(id {record_id})",
+                                f"new pages name that unit by its id ({option} {record_id}); if {name} is another "
+                                f"place, first remove it from misspellings in {rel}")
 
 
 def _record_names(root: Path, collection: str, record_id: str) -> set[str]:
     """The names a record file gives: a unit's name and aliases, a series' title (none if unreadable)."""
+    return _names_in(_record_fields(root, collection, record_id))
+
+
+def _names_in(fields: dict[str, object]) -> set[str]:
+    """The names in a record's fields: ``name``, ``title`` and each of ``aliases`` that is text."""
+    return {text for text in [fields.get("name"), fields.get("title"), *_texts(fields.get("aliases"))]
+            if isinstance(text, str)}
+
+
+def _texts(value: object) -> list[str]:
+    """The texts of a list field as typed (``[白河镇, 百合镇]``); [] for anything else."""
+    return [text for text in value if isinstance(text, str)] if isinstance(value, list) else []
+
+
+def _record_fields(root: Path, collection: str, record_id: str) -> dict[str, object]:
+    """The fields of a record file as typed (`sitegen.yamltext.load_yaml`), read as the build reads it; {} when
+    it cannot be read or holds no fields."""
     report = Report()
     for suffix in (".yaml", ".yml"):
         source = read_source(root, f"content/{collection}/{record_id}{suffix}", report) \
             if (root / "content" / collection / f"{record_id}{suffix}").is_file() else None
         data = load_yaml(source.text, source.path, report) if source is not None else None
         if data is not None and isinstance(data.value, dict):
-            aliases = data.value.get("aliases")
-            return {text for text in [data.value.get("name"), data.value.get("title"),
-                                      *(aliases if isinstance(aliases, list) else [])] if isinstance(text, str)}
-    return set()
+            return data.value
+    return {}
 
 
 def _record_ids(root: Path, collection: str) -> list[str]:

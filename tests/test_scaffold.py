@@ -232,6 +232,12 @@ def _fields_written_text(text: str) -> set[str]:
     (["unit", "白鹤　镇", "--id", "baihezhen"], "a unit named 白鹤　镇 exists already: content/units/baihe.yaml",
      "(--unit baihe)"),
     (["unit", "白鹤"], "a unit named 白鹤 exists already: content/units/baihe.yaml (id baihe)", "(--unit baihe)"),
+    # A unit named as another's misspelling: it was written, and every correct 白河镇 then warned of.
+    (["unit", "白河镇"], "白河镇 is listed as a misspelling of the unit 白鹤镇 in content/units/baihe.yaml (id baihe)",
+     "new pages name that unit by its id (--unit baihe); if 白河镇 is another place, first remove it from "
+     "misspellings in content/units/baihe.yaml"),
+    (["unit", "百合　镇", "--id", "baihezhen"], "百合　镇 is listed as a misspelling of the unit 白鹤镇 in "
+     "content/units/baihe.yaml (id baihe)", "(--unit baihe)"),
     (["series", "大调研微访谈"],
      "a series titled 大调研微访谈 exists already: content/series/dadiaoyan-weifangtan.yaml (id dadiaoyan-weifangtan)",
      "new pages name it by its id (--series dadiaoyan-weifangtan)"),
@@ -413,3 +419,18 @@ def test_new_tally_refuses_a_utf16_unit_file_as_the_build_does(tmp_path: Path, c
         1, "", 'content/units/baihe.yaml:1:1: error: the file is saved as UTF-16 ("Unicode"), not UTF-8\n'
                "  hint: 在 WPS 或记事本中选择 另存为 → 编码 UTF-8, and save again\n")
     assert unit.read_bytes() == saved
+
+
+def test_new_unit_refuses_a_name_listed_as_a_units_misspelling(tmp_path: Path, capsys) -> None:
+    # baihe.yaml lists 白河镇 under misspellings: `new unit 白河镇` wrote bai-he-zhen.yaml, and check then
+    # warned that every correct 白河镇 would be taken for a misspelling.
+    site = copy_example(tmp_path / "site")
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert _run(capsys, "new", "unit", "白河镇", "--site", str(site)) == (
+        1, "", "error: 白河镇 is listed as a misspelling of the unit 白鹤镇 in content/units/baihe.yaml (id baihe)\n"
+               "  hint: new pages name that unit by its id (--unit baihe); if 白河镇 is another place, first remove "
+               "it from misspellings in content/units/baihe.yaml\n")
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    # A name that only holds a misspelling is another unit's name: it is written.
+    code, out, err = _run(capsys, "new", "unit", "白河镇新村", "--id", "baihe-xincun", "--site", str(site))
+    assert (code, out, err) == (0, f"wrote {(site / 'content/units/baihe-xincun.yaml').as_posix()}\n", "")
