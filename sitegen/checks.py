@@ -6,7 +6,7 @@ the report; `check_content` runs them all. The rules come from how a
 progress report is read: a figure on a public page must add up, and the
 reader must be able to trust every link and date.
 
-May import: errors, models, load (record types only), markup, pictures, validation, webaddress
+May import: errors, models, load (record types only), markup, pictures, placeholders, validation, webaddress
 (did-you-mean for ids).
 """
 
@@ -29,9 +29,10 @@ from .errors import Report
 from .load import Content, Document, Sourced, YamlData
 from .markup import is_local_path, local_file_name, outside_fences
 from .models import (Milestone, Tally, Target, Unit, clip, date_numbers, date_refusal, is_external_address,
-                     plain_name, swapped_years, tag_spelling)
+                     parse_bool, plain_name, swapped_years, tag_spelling)
 from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file, site_path
-from .validation import closest, did_you_mean
+from .placeholders import BODY_LINES, Placeholder, placeholders_in
+from .validation import closest, did_you_mean, field_name
 from .webaddress import address_slip, half_width_address, split_address
 
 COUNT_FIELDS = ("batches", "collected", "escalated", "resolved")
@@ -73,6 +74,76 @@ def check_content(content: Content, root: Path, now: datetime, report: Report) -
     for path, data in content.failed_units:
         check_failed_unit(path, data, now.date(), report)
     check_misspellings(content, report, clashes)
+    check_placeholders(content, report)
+
+
+def check_placeholders(content: Content, report: Report) -> None:
+    """Error at each placeholder of ``sitegen new`` left in a page or record that would be published.
+
+    Takes the loaded content (pages and unit files that failed validation too: their other errors do
+    not hide this one) and the report. The placeholders and where each is written are those of
+    `sitegen.placeholders` (the interviewee's 受访人姓名, a series' 一两句话介绍本栏目。, the note of a new
+    unit's example tally …); a value or a line of a page's text (outside fenced code) is one only when it
+    is exactly that text. Drafts (``draft: true``) are never published, so never reported; a page's
+    hint offers to keep it a draft. An error, not a warning: template text and invented figures must not
+    reach residents, and an error stops the build with the last good output left in place. Raises nothing.
+    """
+    for document in content.interviews + content.cases:
+        if not document.meta.draft:
+            _report_placeholders(document.path, document.collection, document.yaml, report)
+            _report_body_placeholders(document, report)
+    for path, front_matter in content.failed:
+        collection = path.split("/")[1] if path.count("/") > 1 else ""
+        if collection in ("interviews", "cases") and not _draft_as_typed(front_matter):
+            _report_placeholders(path, collection, front_matter, report)
+    for series in content.series.values():
+        _report_placeholders(series.path, "series", series.yaml, report)
+    for unit in content.units.values():
+        _report_placeholders(unit.path, "units", unit.yaml, report)
+    for path, data in content.failed_units:
+        _report_placeholders(path, "units", data, report)
+
+
+_PUBLISHED_ON = {"interviews": "the page", "cases": "the page", "series": "the home page and the series' page",
+                 "units": "the unit's page"}
+_KEEP_DRAFT = ', or keep "draft: true" until the page is written (草稿)'
+
+
+def _draft_as_typed(front_matter: YamlData) -> bool:
+    """True when a page whose front matter failed validation says ``draft:`` yes, or says it unreadably
+    (it may then be meant as a draft: nothing is reported of it)."""
+    typed = front_matter.value.get("draft") if isinstance(front_matter.value, dict) else None
+    try:
+        return typed is not None and parse_bool(typed)
+    except ValueError:
+        return True
+
+
+def _report_placeholders(path: str, collection: str, data: YamlData, report: Report) -> None:
+    """Report each placeholder in the fields of one page or record (`sitegen.placeholders.placeholders_in`)."""
+    for loc, placeholder in placeholders_in(collection, data.value):
+        line, column = data.locate(loc)
+        report.error(path, line, column, f'{field_name(loc)}: {_placeholder_said(placeholder, collection)}',
+                     placeholder.hint + (_KEEP_DRAFT if collection in ("interviews", "cases") else ""))
+
+
+def _placeholder_said(placeholder: Placeholder, collection: str) -> str:
+    return (f'"{placeholder.text}" is {placeholder.what}, so {_PUBLISHED_ON[collection]} would publish '
+            f"{placeholder.shows}")
+
+
+def _report_body_placeholders(document: Document, report: Report) -> None:
+    """Report each line of a page's text that is a placeholder (`sitegen.placeholders.BODY_LINES`), outside
+    fenced code; the page's text is read line by line only when it holds one of their texts."""
+    body = document.body
+    if not any(placeholder.text in body for placeholder in BODY_LINES):
+        return
+    for number, line in outside_fences(body.split("\n"), document.body_line):
+        typed = line.strip()
+        for placeholder in BODY_LINES:
+            if typed == placeholder.text:
+                report.error(document.path, number, len(line) - len(line.lstrip()) + 1,
+                             _placeholder_said(placeholder, document.collection), placeholder.hint + _KEEP_DRAFT)
 
 
 def check_repeated_tags(document: Document, report: Report) -> None:

@@ -14,7 +14,14 @@ instead of changing the unit's file. References are checked before writing
 (the unit and series must exist, the slug must be free), so that what is
 written passes ``sitegen check``.
 
-May import: errors, config, slugs, models, sources, yamltext (and the standard library).
+The placeholders written for the editor to replace (受访人姓名, 一两句话介绍本栏目。 …) are those of
+`sitegen.placeholders`, which `sitegen check` reports when they are left in a page or record that would
+be published. A new interview or case study is a draft, so its placeholders are reported only once it is
+not; a new unit's tallies, targets and milestones are commented-out examples, whose notes say they are
+examples; a new series' blurb is reported until it is written (a series is always published).
+`sitegen init` writes examples of its own, which are not placeholders: its site builds at once.
+
+May import: errors, config, slugs, models, placeholders, sources, yamltext (and the standard library).
 """
 
 from __future__ import annotations
@@ -31,6 +38,10 @@ from zoneinfo import ZoneInfo
 from .config import CONFIG_FILE, load_config
 from .errors import Problem, Report, SiteError
 from .models import UnitLevel, choice_meant, parse_count, parse_date, plain_name
+from .placeholders import (ANSWER, CASE_ACTION, CASE_OUTCOME, CASE_PROBLEM, CASE_TEXT, EXAMPLE_MILESTONE,
+                           EXAMPLE_TALLY_NOTE, EXAMPLE_TARGET_NOTE, FIRST_QUESTION, IMAGE_ALT, IMAGE_CAPTION,
+                           INTERVIEWEE_NAME, INTERVIEWEE_ROLE, PAGE_SUMMARY, SERIES_BLURB, SOURCE_PUBLISHER,
+                           SOURCE_TITLE, SOURCE_URL, TALLY_NOTE, UNIT_SUMMARY)
 from .slugs import is_slug, make_slug
 from .sources import is_skipped_name, read_source, split_front_matter
 from .yamltext import load_yaml
@@ -87,8 +98,14 @@ def _when(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M")
 
 
-def interview_text(title: str, slug: str, unit: str, series: str, moment: datetime) -> str:
-    """Return a new interview: front matter with every field (a draft), and one question to start from."""
+def interview_text(title: str, slug: str, unit: str, series: str, moment: datetime, *,
+                   person: tuple[str, str] = (INTERVIEWEE_NAME.text, INTERVIEWEE_ROLE.text),
+                   body: str = f"{FIRST_QUESTION.text}\n\n{ANSWER.text}\n") -> str:
+    """Return a new interview: front matter with every field (a draft), and one question to start from.
+
+    ``person`` (name, role) and ``body`` are the placeholders of `sitegen.placeholders` unless given
+    (`sitegen init` gives its example's).
+    """
     return f"""---
 # 访谈 Interview。以 # 开头的行是说明或可选字段：去掉行首的 "# " 即可启用。
 # Lines starting with # are notes or optional fields: remove the "# " to use one.
@@ -98,30 +115,33 @@ slug: {slug}   # 网址中的名字，发布后不要再改 URL part; keep it on
 series: {series}   # 栏目 id（content/series/ 下的文件名）series id
 unit: {unit}   # 受访单位 id（content/units/ 下的文件名）unit id
 interviewee:   # 受访人 the person interviewed
-  name: 受访人姓名   # 姓名 name
-  role: 职务   # 职务 role, e.g. 中共白鹤镇党委书记
+  name: {person[0]}   # 姓名 name
+  role: {person[1]}   # 职务 role, e.g. 中共白鹤镇党委书记
 date: {_when(moment)}   # 发布时间（站点时区），晚于现在则定时发布 publish time; a later time schedules the page
-# summary: 一两句话的摘要   # 摘要，不写则取正文开头 summary; else the start of the text
+# summary: {PAGE_SUMMARY.text}   # 摘要，不写则取正文开头 summary; else the start of the text
 tags: []   # 标签 tags, e.g. [大调研, 补短板]
 # images:   # 图片 images
 #   - src: images/example.jpg   # content/ 下的路径 path under content/
-#     alt: 图片内容的文字描述   # 替看不见图片的读者描述 describe it for readers who cannot see it
-#     caption: 图片说明   # 图注 caption
+#     alt: {IMAGE_ALT.text}   # 替看不见图片的读者描述 describe it for readers who cannot see it
+#     caption: {IMAGE_CAPTION.text}   # 图注 caption
 # source:   # 首发来源（转载时填写）where it was first published
-#   publisher: 发布机构   # 发布机构 publisher
-#   title: 原文标题   # 原文标题 original title
-#   url: https://example.org/   # 原文网址 original address
+#   publisher: {SOURCE_PUBLISHER.text}   # 发布机构 publisher
+#   title: {SOURCE_TITLE.text}   # 原文标题 original title
+#   url: {SOURCE_URL.text}   # 原文网址 original address
 draft: true   # 草稿：true 时 sitegen build 不发布，写好后改为 false  true: not published; set false when ready
 ---
 
-## 第一个问题？
-
-回答……
-"""
+{body}"""
 
 
-def case_text(title: str, slug: str, unit: str, moment: datetime) -> str:
-    """Return a new case study: front matter with every field (a draft), and a first section."""
+def case_text(title: str, slug: str, unit: str, moment: datetime, *,
+              problem: str = CASE_PROBLEM.text, action: str = CASE_ACTION.text,
+              body: str = f"## 问题是怎么发现的\n\n{CASE_TEXT.text}\n") -> str:
+    """Return a new case study: front matter with every field (a draft), and a first section.
+
+    ``problem``, ``action`` and ``body`` are the placeholders of `sitegen.placeholders` unless given
+    (`sitegen init` gives its example's).
+    """
     return f"""---
 # 典型案例 Case study。以 # 开头的行是说明或可选字段：去掉行首的 "# " 即可启用。
 # Lines starting with # are notes or optional fields: remove the "# " to use one.
@@ -130,29 +150,26 @@ slug: {slug}   # 网址中的名字，发布后不要再改 URL part; keep it on
 # aliases: [/cases/old-name/]   # 旧网址，仍转到本页 old addresses that still lead here
 unit: {unit}   # 单位 id（content/units/ 下的文件名）unit id
 status: planned   # 进展 status: planned 计划中, in_progress 推进中, resolved 已解决
-problem: 调研中发现的问题（一两句话）   # 问题 the problem found in the survey
+problem: {problem}   # 问题 the problem found in the survey
 actions:   # 做法，每行一条 actions taken, one per line
-  - 第一项做法
-# outcome: 取得的成效   # 成效 outcome so far
+  - {action}
+# outcome: {CASE_OUTCOME.text}   # 成效 outcome so far
 # related_tally: {moment:%Y-%m-%d}   # 对应的调研数据：该单位某次 tally 的 as_of 日期 as_of of one of the unit's tallies
 date: {_when(moment)}   # 发布时间（站点时区），晚于现在则定时发布 publish time; a later time schedules the page
-# summary: 一两句话的摘要   # 摘要，不写则取正文开头 summary; else the start of the text
+# summary: {PAGE_SUMMARY.text}   # 摘要，不写则取正文开头 summary; else the start of the text
 tags: []   # 标签 tags, e.g. [补短板]
 # images:   # 图片 images
 #   - src: images/example.jpg   # content/ 下的路径 path under content/
-#     alt: 图片内容的文字描述   # 替看不见图片的读者描述 describe it for readers who cannot see it
-#     caption: 图片说明   # 图注 caption
+#     alt: {IMAGE_ALT.text}   # 替看不见图片的读者描述 describe it for readers who cannot see it
+#     caption: {IMAGE_CAPTION.text}   # 图注 caption
 # source:   # 首发来源（转载时填写）where it was first published
-#   publisher: 发布机构   # 发布机构 publisher
-#   title: 原文标题   # 原文标题 original title
-#   url: https://example.org/   # 原文网址 original address
+#   publisher: {SOURCE_PUBLISHER.text}   # 发布机构 publisher
+#   title: {SOURCE_TITLE.text}   # 原文标题 original title
+#   url: {SOURCE_URL.text}   # 原文网址 original address
 draft: true   # 草稿：true 时 sitegen build 不发布，写好后改为 false  true: not published; set false when ready
 ---
 
-## 问题是怎么发现的
-
-正文……
-"""
+{body}"""
 
 
 def tally_lines(day: date, indent: str = "  ", *,
@@ -164,7 +181,7 @@ def tally_lines(day: date, indent: str = "  ", *,
     """
     batches, collected, escalated, resolved, in_progress = figures
     pad = indent + "  "
-    note_line = f"note: {yaml_text(note)}" if note else '# note: 数据来源'
+    note_line = f"note: {yaml_text(note)}" if note else f"# note: {TALLY_NOTE.text}"
     batches_line = f"batches: {batches}" if batches is not None else "# batches: 0"
     return (f"{indent}- as_of: {day.isoformat()}   # 截至日期：以下都是到这一天的数字 figures as of this day\n"
             f"{pad}{batches_line}   # 调研批次（可删去）survey batches (optional)\n"
@@ -180,9 +197,13 @@ def _commented(block: str) -> str:
 
 
 def unit_text(name: str, unit_id: str, level: str, day: date) -> str:
-    """Return a new unit record: every field; tallies, targets and milestones as commented examples."""
+    """Return a new unit record: every field; tallies, targets and milestones as commented examples.
+
+    Each example carries a placeholder of `sitegen.placeholders` that says it is one (the tally's and the
+    target's note, the milestone's description), so that one uncommented but not rewritten is reported.
+    """
     tally = _commented("tallies:   # 调研数据，按日期，旧的在前 dated figures, oldest first\n"
-                       + tally_lines(day))
+                       + tally_lines(day, note=EXAMPLE_TALLY_NOTE.text))
     return f"""# 单位 Unit：{name}。文件名就是它的 id：{unit_id}（访谈和案例的 unit: 写这个）。
 # The file name is the unit's id: interviews and case studies name it in unit:.
 # 以 # 开头的行是说明或可选字段：去掉行首的 "# " 即可启用。
@@ -192,7 +213,7 @@ level: {level}   # {_LEVEL_COMMENT}
 aliases: []   # 其他正确叫法 other correct names, e.g. [白鹤]
 misspellings: []   # 常见错误写法，页面出现时给出警告 wrong spellings to warn about, e.g. [白河镇]
 # distinct_from: []   # 名称同音、但确是另一个地方的单位的 id ids of units whose names sound the same but are other places
-# summary: 一段简介   # 简介 a short description
+# summary: {UNIT_SUMMARY.text}   # 简介 a short description
 
 # 以后每次新数据：sitegen new tally --unit {unit_id} 打印一条可粘贴的 tally  (prints a tally to paste)
 {tally}
@@ -202,20 +223,24 @@ misspellings: []   # 常见错误写法，页面出现时给出警告 wrong spel
 #     deadline: {day.year}-12-31   # 期限（可删去）deadline (optional)
 #     measured: 50   # 已达到（可删去）share reached so far (optional) ...
 #     measured_as_of: {day.isoformat()}   # ……测量日期 ... and when it was measured
+#     note: {EXAMPLE_TARGET_NOTE.text}   # 说明，如目标的依据 note, e.g. where the target comes from
 
 # milestones:   # 大事记，按日期 milestones, in date order
 #   - date: {day.isoformat()}   # 日期 date
 #     title: 成立调研领导小组   # 事件 what happened
-#     description: 一两句说明   # 说明（可删去）description (optional)
+#     description: {EXAMPLE_MILESTONE.text}   # 说明（可删去）description (optional)
 """
 
 
-def series_text(title: str, series_id: str, publisher: str) -> str:
-    """Return a new series record: title, blurb and publisher, each with its comment."""
+def series_text(title: str, series_id: str, publisher: str, blurb: str = SERIES_BLURB.text) -> str:
+    """Return a new series record: title, blurb and publisher, each with its comment.
+
+    ``blurb`` is the placeholder of `sitegen.placeholders` unless given (`sitegen init` gives its example's).
+    """
     return f"""# 栏目 Series：一组访谈。文件名就是它的 id：{series_id}（访谈的 series: 写这个）。
 # The file name is the series' id: interviews name it in series:.
 title: {yaml_text(title)}   # 栏目名称 title
-blurb: 一两句话介绍本栏目。   # 栏目介绍 what the series is about
+blurb: {blurb}   # 栏目介绍 what the series is about
 publisher: {yaml_text(publisher)}   # 发布机构 publisher
 """
 
@@ -613,15 +638,21 @@ milestones:   # 大事记，按日期 milestones, in date order
 def _example_files(title: str, moment: datetime) -> dict[str, str]:
     day = moment.date()
     published = datetime.combine(day, datetime.min.time())
-    interview = interview_text("示例访谈：调研带来的变化", "shi-li-fang-tan", "shi-li-zhen", "fangtan", published)
+    # The examples' own texts, not the placeholders of `new`: the new site builds at once, and says what it is.
+    interview = interview_text("示例访谈：调研带来的变化", "shi-li-fang-tan", "shi-li-zhen", "fangtan", published,
+                               person=("示例受访人", "示例镇党委书记"),
+                               body="## 大调研开展以来，有哪些变化？\n\n这是一篇示例访谈，请换成真实的访谈内容。\n")
     interview = interview.replace("draft: true   # 草稿", "draft: false   # 草稿")
-    case = case_text("示例案例：解决一个具体问题", "shi-li-an-li", "shi-li-zhen", published)
+    case = case_text("示例案例：解决一个具体问题", "shi-li-an-li", "shi-li-zhen", published,
+                     problem="示例问题：请换成调研中发现的真实问题。", action="示例做法：请换成真实的做法",
+                     body="## 问题是怎么发现的\n\n这是一个示例案例，请换成真实内容。\n")
     case = (case.replace("draft: true   # 草稿", "draft: false   # 草稿")
             .replace("# related_tally:", "related_tally:"))
     return {
         CONFIG_FILE: site_yaml_text(title),
         ".gitignore": "# 生成的网站和临时文件 the built site and temporary files\n/output/\n/.output.*\n/.sitegen-cache/\n",
-        "content/series/fangtan.yaml": series_text("进度访谈", "fangtan", "发布机构名称"),
+        "content/series/fangtan.yaml": series_text("进度访谈", "fangtan", "发布机构名称",
+                                                   blurb="示例栏目：各单位负责人谈调研工作的进展。"),
         "content/units/shi-li-zhen.yaml": _example_unit(day),
         "content/interviews/shi-li-fang-tan.md": interview,
         "content/cases/shi-li-an-li.md": case,

@@ -26,7 +26,7 @@ from sitegen import __version__
 from sitegen.cli import main
 from sitegen.render import default_theme_dir
 
-from .sitekit import REPO, UNIT, interview, tree_hashes, write_site
+from .sitekit import REPO, SERIES, UNIT, interview, tree_hashes, write_site
 
 Capture = pytest.CaptureFixture[str]
 
@@ -341,6 +341,20 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A slug that would leave the output folder", "slug: ../../outside", {_P: interview(extra="slug: ../../outside\n")}),
         ("A title that gives no URL", "title: ！！！ in 访谈.md", {"content/interviews/访谈.md": interview("！！！")}),
         ("A record file name that is not an id", "content/units/白鹤镇.yaml", {"content/units/白鹤镇.yaml": UNIT}),
+    ],
+    "Text left as sitegen new wrote it (drafts are never told)": [
+        ("The interviewee left as sitegen new wrote it, and draft: false", "name: 受访人姓名, role: 职务",
+         {_P: _page("  name: 受访人\n  role: 党委书记", "  name: 受访人姓名\n  role: 职务")}),
+        ("The first question and its answer left as sitegen new wrote them", "## 第一个问题？, 回答……",
+         {_P: interview(body="## 第一个问题？\n\n回答……\n")}),
+        ("A series' blurb left as sitegen new wrote it", "blurb: 一两句话介绍本栏目。",
+         {"content/series/dadiaoyan.yaml": SERIES.replace("各镇负责人谈大调研。", "一两句话介绍本栏目。")}),
+        ("The examples of a new unit uncommented as they are (invented figures)", "# tallies:, # targets:, "
+         "# milestones: with the # removed",
+         {_U: UNIT + "    note: 示例数字，不是真实数据：请换成本单位的数字，并在此写明数据来源\n"
+                     "targets:\n  - group: residents\n    target: 80\n    measured: 50\n    measured_as_of: 2018-04-26\n"
+                     "    note: 示例目标，不是真实数据：请换成本单位的目标和进度，并在此写明依据\n"
+                     "milestones:\n  - date: 2018-04-26\n    title: 成立调研领导小组\n    description: 一两句说明\n"}),
     ],
     "Figures and dates that do not agree": [
         ("A tally that does not add up", "143 + 103 + 51 ≠ 296", {_U: _tallies(_t("2018-04-26", 296, 143, 103, 51))}),

@@ -142,7 +142,22 @@ def test_new_interview_has_every_field_today_and_a_pinyin_slug_and_checks_clean(
     assert path.read_text(encoding="utf-8") == edited
 
 
-def test_new_case_unit_and_series_check_clean_also_with_their_optional_fields(tmp_path: Path, capsys) -> None:
+def _at(path: Path, typed: str) -> str:
+    """``line:column`` of the first line of ``path`` whose value (after "key: " or "- ") or whole text is ``typed``."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        for start in (f": {typed}", f"- {typed}"):
+            if start in line:
+                return f"{number}:{line.index(start) + 3}"
+        if line.strip() == typed:
+            return f"{number}:{len(line) - len(line.lstrip()) + 1}"
+    raise AssertionError(f"{typed} is not in {path}")
+
+
+_DRAFT = ', or keep "draft: true" until the page is written (草稿)'
+_PUT_BACK = 'or put the "# " back before the example\'s lines'
+
+
+def test_new_case_unit_and_series_check_clean_once_their_placeholders_are_written(tmp_path: Path, capsys) -> None:
     site = copy_example(tmp_path / "site")
     assert _run(capsys, "new", "series", "民生访谈", "--site", str(site))[0] == 0
     assert _run(capsys, "new", "unit", "夏阳街道", "--site", str(site))[0] == 0
@@ -155,12 +170,86 @@ def test_new_case_unit_and_series_check_clean_also_with_their_optional_fields(tm
     assert _fields_written(unit, Tally) == set(Tally.model_fields)
     assert _fields_written(case, CaseStudyMeta) == set(CaseStudyMeta.model_fields)
     assert "level: subdistrict" in unit.read_text(encoding="utf-8")
-    assert _check(capsys, site)[0] == 0
+    # A series is always published: its blurb is to be written at once. The case is a draft, the unit's
+    # examples are commented out: nothing of theirs is told.
+    assert _check(capsys, site) == (1, (
+        'content/series/min-sheng-fang-tan.yaml:4:8: error: blurb: "一两句话介绍本栏目。" is the placeholder that '
+        "sitegen new writes for the series' blurb, so the home page and the series' page would publish it\n"
+        "  hint: write one or two sentences on what the series is about (栏目介绍)\n"
+        "checked: 1 error(s), 0 warning(s)\n"))
+    series.write_text(series.read_text(encoding="utf-8").replace("一两句话介绍本栏目。", "各街道负责人谈民生实事。"),
+                      encoding="utf-8")
+    assert _check(capsys, site, "--strict") == (0, "checked: 0 error(s), 0 warning(s)\n")
 
+    # The examples uncommented as they are (the file's note suggests it): invented figures, each told.
     _uncomment(unit, "summary:", "tallies:", "targets:", "milestones:")
     _uncomment(case, "outcome:", "related_tally:", "summary:", "source:")
+    u = "content/units/xia-yang-jie-dao.yaml"
+    unit_errors = [
+        f'{u}:{_at(unit, "一段简介")}: error: summary: "一段简介" is the placeholder that sitegen new writes for the '
+        "unit's description, so the unit's page would publish it",
+        "  hint: write a short description of the unit (简介), or delete the line",
+        f'{u}:{_at(unit, "示例数字，不是真实数据：请换成本单位的数字，并在此写明数据来源")}: error: tallies → item 1 → note: '
+        '"示例数字，不是真实数据：请换成本单位的数字，并在此写明数据来源" is the note of the example tally that sitegen new writes, '
+        "so the unit's page would publish the example's figures as the unit's",
+        f"  hint: write the unit's real figures as of this date, and in note: where they come from; {_PUT_BACK}",
+        f'{u}:{_at(unit, "示例目标，不是真实数据：请换成本单位的目标和进度，并在此写明依据")}: error: targets → item 1 → note: '
+        '"示例目标，不是真实数据：请换成本单位的目标和进度，并在此写明依据" is the note of the example target that sitegen new writes, '
+        "so the unit's page would publish the example's target and share reached as the unit's",
+        "  hint: write the unit's real target (and the share reached, with its date), and in note: where it comes "
+        f"from; {_PUT_BACK}",
+        f'{u}:{_at(unit, "一两句说明")}: error: milestones → item 1 → description: "一两句说明" is the description of '
+        "the example milestone that sitegen new writes, so the unit's page would publish the example as one of the "
+        "unit's milestones",
+        f"  hint: write what happened, in one or two sentences, with the real date and title; {_PUT_BACK}"]
     code, report = _check(capsys, site)
-    assert code == 0, report
+    assert (code, report.splitlines()) == (1, unit_errors + ["checked: 4 error(s), 0 warning(s)"])
+
+    # The case set to be published with its placeholders: each is told, with the offer to keep it a draft.
+    case.write_text(case.read_text(encoding="utf-8").replace("draft: true", "draft: false"), encoding="utf-8")
+    c = "content/cases/jian-she-ri-tuo-zhong-xin.md"
+    told = "is the placeholder that sitegen new writes for"
+    case_errors = [
+        f'{c}:{_at(case, "调研中发现的问题（一两句话）")}: error: problem: "调研中发现的问题（一两句话）" {told} the problem found, '
+        "so the page would publish it",
+        f"  hint: write the problem the survey found, in one or two sentences (问题){_DRAFT}",
+        f'{c}:{_at(case, "第一项做法")}: error: actions → item 1: "第一项做法" {told} an action taken, so the page would '
+        "publish it",
+        f"  hint: write what was done, one action a line (做法){_DRAFT}",
+        f'{c}:{_at(case, "取得的成效")}: error: outcome: "取得的成效" {told} the outcome, so the page would publish it',
+        f"  hint: write what has come of it so far (成效), or delete the line{_DRAFT}",
+        f'{c}:{_at(case, "一两句话的摘要")}: error: summary: "一两句话的摘要" {told} the summary, so the page would '
+        "publish it",
+        f"  hint: write a summary of one or two sentences (摘要), or delete the line to use the start of the text{_DRAFT}",
+        f'{c}:{_at(case, "发布机构")}: error: source → publisher: "发布机构" {told} who first published the text, so '
+        "the page would publish it",
+        f"  hint: write who first published it (发布机构), or delete source: and its lines if it is first published "
+        f"here{_DRAFT}",
+        f'{c}:{_at(case, "原文标题")}: error: source → title: "原文标题" {told} the title it was first published '
+        "under, so the page would publish it",
+        f"  hint: write the original's title (原文标题), or delete the line{_DRAFT}",
+        f'{c}:{_at(case, "https://example.org/")}: error: source → url: "https://example.org/" {told} the address '
+        "where it was first published, so the page would publish it",
+        f"  hint: write the original's web address (原文网址), or delete the line{_DRAFT}",
+        f'{c}:{_at(case, "正文……")}: error: "正文……" {told} the case\'s text, so the page would publish it',
+        f"  hint: write how the problem was found and dealt with, in its place{_DRAFT}"]
+    code, report = _check(capsys, site)
+    assert (code, report.splitlines()) == (1, case_errors + unit_errors + ["checked: 12 error(s), 0 warning(s)"])
+    assert _check(capsys, site) == (code, report)  # the second run, from the page cache, tells the same
+
+    # Written for real, the same files check clean and build.
+    for path, written in ((unit, {"一段简介": "夏阳街道位于青浦新城。", "示例数字，不是真实数据：请换成本单位的数字，并在此写明数据来源":
+                                  "街道大调研办公室统计", "示例目标，不是真实数据：请换成本单位的目标和进度，并在此写明依据": "区“两个全覆盖”要求之一",
+                                  "一两句说明": "街道党工委召开专题会议。"}),
+                          (case, {"调研中发现的问题（一两句话）": "老人白天无人照料。", "第一项做法": "改建闲置厂房",
+                                  "取得的成效": "日托中心已开放。", "一两句话的摘要": "夏阳街道建成日托中心。",
+                                  "publisher: 发布机构": "publisher: 青浦区融媒体中心", "原文标题": "夏阳街道建成日托中心",
+                                  "https://example.org/": "https://www.shqp.gov.cn/", "正文……": "走访中，老人们反映……"})):
+        text = path.read_text(encoding="utf-8")
+        for placeholder, real in written.items():
+            text = text.replace(placeholder, real)
+        path.write_text(text, encoding="utf-8")
+    assert _check(capsys, site, "--strict") == (0, "checked: 0 error(s), 0 warning(s)\n")
     assert _run(capsys, "build", "--site", str(site), "--quiet")[0] == 0
 
 
@@ -434,3 +523,58 @@ def test_new_unit_refuses_a_name_listed_as_a_units_misspelling(tmp_path: Path, c
     # A name that only holds a misspelling is another unit's name: it is written.
     code, out, err = _run(capsys, "new", "unit", "白河镇新村", "--id", "baihe-xincun", "--site", str(site))
     assert (code, out, err) == (0, f"wrote {(site / 'content/units/baihe-xincun.yaml').as_posix()}\n", "")
+
+
+def test_an_interview_published_with_the_placeholders_of_new_is_told_each(tmp_path: Path, capsys) -> None:
+    # With only "draft: false" set, it published 受访人：受访人姓名，职务, a heading 第一个问题？ and 回答…….
+    site = copy_example(tmp_path / "site")
+    _run(capsys, "new", "interview", "重固镇：调研促发展", "--unit", "baihe", "--site", str(site))
+    page = site / "content" / "interviews" / "zhong-gu-zhen-diao-yan-cu-fa-zhan.md"
+    drafted = page.read_text(encoding="utf-8")
+    page.write_text(drafted.replace("draft: true", "draft: false"), encoding="utf-8")
+    p = "content/interviews/zhong-gu-zhen-diao-yan-cu-fa-zhan.md"
+    told = "is the placeholder that sitegen new writes for"
+    code, report = _check(capsys, site)
+    assert (code, report.splitlines()) == (1, [
+        f'{p}:10:9: error: interviewee → name: "受访人姓名" {told} the interviewee\'s name, so the page would publish it',
+        f"  hint: write the name of the person interviewed (受访人姓名){_DRAFT}",
+        f'{p}:11:9: error: interviewee → role: "职务" {told} the interviewee\'s role, so the page would publish it',
+        f"  hint: write the role in full (职务, e.g. 中共白鹤镇党委书记){_DRAFT}",
+        f'{p}:26:1: error: "## 第一个问题？" {told} the first question, so the page would publish it',
+        f'  hint: write the first question as the heading, after "## "{_DRAFT}',
+        f'{p}:28:1: error: "回答……" {told} the answer, so the page would publish it',
+        f"  hint: write the answer in its place{_DRAFT}",
+        "checked: 4 error(s), 0 warning(s)"])
+    assert _check(capsys, site) == (code, report)  # the second run, from the page cache, tells the same
+    assert _run(capsys, "build", "--site", str(site), "--quiet")[0] == 1  # the output is left as it was
+
+    # Left a draft (in any of its spellings), nothing is told: drafts are never published.
+    page.write_text(drafted.replace("draft: true", "draft: 是"), encoding="utf-8")
+    assert _check(capsys, site, "--strict") == (0, "checked: 0 error(s), 0 warning(s)\n")
+
+    # Another mistake in the front matter does not hide them.
+    page.write_text(drafted.replace("draft: true", "draft: false\ninterveiwee: 张三"), encoding="utf-8")
+    errors = [line for line in _check(capsys, site)[1].splitlines() if ": error: " in line]
+    assert [line.split(": error: ")[1].split(":")[0] for line in errors] == [
+        "interviewee → name", "interviewee → role", 'unknown field "interveiwee" (did you mean "interviewee"?)']
+
+    # Real text holding a placeholder's words is no placeholder: a longer role, a real question and
+    # answer, the template shown in fenced code.
+    real = (drafted.replace("draft: true", "draft: false").replace("name: 受访人姓名", "name: 王建国")
+            .replace("role: 职务", "role: 重固镇党委副书记（主持党委职务工作）")
+            .replace("## 第一个问题？\n\n回答……\n", "## 第一个问题？大调研从哪里入手\n\n回答……之前，先说说背景。\n\n"
+                     "新建访谈的模板是：\n\n```\n## 第一个问题？\n\n回答……\n```\n"))
+    page.write_text(real, encoding="utf-8")
+    assert _check(capsys, site, "--strict") == (0, "checked: 0 error(s), 0 warning(s)\n")
+
+
+def test_init_writes_examples_of_its_own_not_the_placeholders_of_new(tmp_path: Path, capsys) -> None:
+    # init's site is published at once (draft: false): had it used new's texts, it would not build.
+    from sitegen.placeholders import BODY_LINES, FIELDS
+    assert _run(capsys, "init", str(tmp_path / "site"))[0] == 0
+    texts = {p.text for fields in FIELDS.values() for found in fields.values() for p in found} | {
+        p.text for p in BODY_LINES}
+    for path in (tmp_path / "site" / "content").rglob("*.*"):
+        values = [line.split(": ", 1)[-1].split("   #")[0].strip() for line in
+                  path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.lstrip().startswith("#")]
+        assert set(values) & texts == set(), path

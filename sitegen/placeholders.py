@@ -1,0 +1,147 @@
+"""The texts that ``sitegen new`` writes for an editor to replace, defined once.
+
+`sitegen.scaffold` writes them into new pages and records, and
+`sitegen.checks` reports each one left in a page or record that would be
+published: template text and invented figures must never reach residents.
+A placeholder is found only where scaffold writes it (its field, or a whole
+line of a page's text) and only when the text is exactly it, so a real
+value that holds it (职务 in 党委职务秘书, a real question) is never taken
+for one.
+
+The examples of a new unit's tallies, targets and milestones are written
+commented out; once uncommented, only their placeholder values tell them
+from real entries: the example tally's and target's notes
+(`EXAMPLE_TALLY_NOTE`, `EXAMPLE_TARGET_NOTE`, which say so in Chinese)
+and the example milestone's description (`EXAMPLE_MILESTONE`). Their figures
+(0, 80, 50, today's date) are never guessed at.
+
+May import: (the standard library only).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """A text ``sitegen new`` writes for the editor to replace.
+
+    Fields:
+        text: exactly as written (a field's value, or a whole line of a page's text).
+        what: what it is, to follow "is" in a message ("the placeholder that sitegen new writes for …").
+        hint: what to write instead.
+        shows: what publishing it would show, to follow "would publish" ("it", "the example's figures …").
+    """
+
+    text: str
+    what: str
+    hint: str
+    shows: str = "it"
+
+
+def _for(thing: str) -> str:
+    return f"the placeholder that sitegen new writes for {thing}"
+
+
+_PUT_BACK = 'or put the "# " back before the example\'s lines'
+
+INTERVIEWEE_NAME = Placeholder("受访人姓名", _for("the interviewee's name"),
+                               "write the name of the person interviewed (受访人姓名)")
+INTERVIEWEE_ROLE = Placeholder("职务", _for("the interviewee's role"),
+                               "write the role in full (职务, e.g. 中共白鹤镇党委书记)")
+PAGE_SUMMARY = Placeholder("一两句话的摘要", _for("the summary"),
+                           "write a summary of one or two sentences (摘要), or delete the line to use the start "
+                           "of the text")
+IMAGE_ALT = Placeholder("图片内容的文字描述", _for("a picture's description"),
+                        "describe what the picture shows, for readers who cannot see it (替代文字)")
+IMAGE_CAPTION = Placeholder("图片说明", _for("a picture's caption"), "write the caption (图注), or delete the line")
+SOURCE_PUBLISHER = Placeholder("发布机构", _for("who first published the text"),
+                               "write who first published it (发布机构), or delete source: and its lines if it "
+                               "is first published here")
+SOURCE_TITLE = Placeholder("原文标题", _for("the title it was first published under"),
+                           "write the original's title (原文标题), or delete the line")
+SOURCE_URL = Placeholder("https://example.org/", _for("the address where it was first published"),
+                         "write the original's web address (原文网址), or delete the line")
+CASE_PROBLEM = Placeholder("调研中发现的问题（一两句话）", _for("the problem found"),
+                           "write the problem the survey found, in one or two sentences (问题)")
+CASE_ACTION = Placeholder("第一项做法", _for("an action taken"), "write what was done, one action a line (做法)")
+CASE_OUTCOME = Placeholder("取得的成效", _for("the outcome"),
+                           "write what has come of it so far (成效), or delete the line")
+SERIES_BLURB = Placeholder("一两句话介绍本栏目。", _for("the series' blurb"),
+                           "write one or two sentences on what the series is about (栏目介绍)")
+UNIT_SUMMARY = Placeholder("一段简介", _for("the unit's description"),
+                           "write a short description of the unit (简介), or delete the line")
+TALLY_NOTE = Placeholder("数据来源", _for("a tally's note"),
+                         "write where the figures come from (数据来源), e.g. 镇大调研办公室统计, or delete the line")
+EXAMPLE_TALLY_NOTE = Placeholder(
+    "示例数字，不是真实数据：请换成本单位的数字，并在此写明数据来源", "the note of the example tally that sitegen new writes",
+    f"write the unit's real figures as of this date, and in note: where they come from; {_PUT_BACK}",
+    "the example's figures as the unit's")
+EXAMPLE_TARGET_NOTE = Placeholder(
+    "示例目标，不是真实数据：请换成本单位的目标和进度，并在此写明依据", "the note of the example target that sitegen new writes",
+    f"write the unit's real target (and the share reached, with its date), and in note: where it comes from; "
+    f"{_PUT_BACK}", "the example's target and share reached as the unit's")
+EXAMPLE_MILESTONE = Placeholder(
+    "一两句说明", "the description of the example milestone that sitegen new writes",
+    f"write what happened, in one or two sentences, with the real date and title; {_PUT_BACK}",
+    "the example as one of the unit's milestones")
+
+FIRST_QUESTION = Placeholder("## 第一个问题？", _for("the first question"),
+                             'write the first question as the heading, after "## "')
+ANSWER = Placeholder("回答……", _for("the answer"), "write the answer in its place")
+CASE_TEXT = Placeholder("正文……", _for("the case's text"),
+                        "write how the problem was found and dealt with, in its place")
+
+_PAGE_FIELDS: dict[tuple[str, ...], Placeholder] = {
+    ("summary",): PAGE_SUMMARY, ("images", "*", "alt"): IMAGE_ALT, ("images", "*", "caption"): IMAGE_CAPTION,
+    ("source", "publisher"): SOURCE_PUBLISHER, ("source", "title"): SOURCE_TITLE, ("source", "url"): SOURCE_URL,
+}
+
+FIELDS: dict[str, dict[tuple[str, ...], tuple[Placeholder, ...]]] = {
+    "interviews": {path: (placeholder,) for path, placeholder in {
+        **_PAGE_FIELDS, ("interviewee", "name"): INTERVIEWEE_NAME, ("interviewee", "role"): INTERVIEWEE_ROLE,
+    }.items()},
+    "cases": {path: (placeholder,) for path, placeholder in {
+        **_PAGE_FIELDS, ("problem",): CASE_PROBLEM, ("actions", "*"): CASE_ACTION, ("outcome",): CASE_OUTCOME,
+    }.items()},
+    "series": {("blurb",): (SERIES_BLURB,)},
+    "units": {("summary",): (UNIT_SUMMARY,), ("tallies", "*", "note"): (TALLY_NOTE, EXAMPLE_TALLY_NOTE),
+              ("targets", "*", "note"): (EXAMPLE_TARGET_NOTE,), ("milestones", "*", "description"): (EXAMPLE_MILESTONE,)},
+}
+"""For each collection of ``content/``, the fields ``sitegen new`` writes a placeholder in (``"*"``: any item of a
+list) and the placeholders each may hold."""
+
+BODY_LINES: tuple[Placeholder, ...] = (FIRST_QUESTION, ANSWER, CASE_TEXT)
+"""Placeholders that are a whole line of a page's text (of an interview's or a case study's)."""
+
+
+def placeholders_in(collection: str, value: object) -> Iterator[tuple[tuple[str | int, ...], Placeholder]]:
+    """The placeholders left in a record's fields, as ``(path, placeholder)`` in the order of `FIELDS`.
+
+    Takes the collection (``"interviews"``, ``"cases"``, ``"series"``, ``"units"``) and the record's
+    value as typed (`sitegen.yamltext.YamlData.value`: every scalar the exact text typed). A field holds a
+    placeholder when its text is exactly the placeholder's; a path gives list indexes from 0
+    (``("tallies", 0, "note")``). Yields nothing for an unknown collection or a value of another shape.
+    """
+    for pattern, placeholders in FIELDS.get(collection, {}).items():
+        for path, text in _values_at(value, pattern, ()):
+            for placeholder in placeholders:
+                if text == placeholder.text:
+                    yield path, placeholder
+
+
+def _values_at(value: object, pattern: tuple[str, ...], path: tuple[str | int, ...]
+               ) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """The texts at ``pattern`` under ``value`` (``"*"`` stands for each item of a list), with their paths."""
+    if not pattern:
+        if isinstance(value, str):
+            yield path, value
+        return
+    step, rest = pattern[0], pattern[1:]
+    if step == "*" and isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _values_at(item, rest, (*path, index))
+    elif step != "*" and isinstance(value, dict) and step in value:
+        yield from _values_at(value[step], rest, (*path, step))
