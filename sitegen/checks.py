@@ -32,7 +32,7 @@ from .models import (Milestone, Tally, Target, Unit, clip, date_numbers, date_re
                      parse_bool, plain_name, swapped_years, tag_spelling)
 from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file, site_path
 from .placeholders import BODY_LINES, Placeholder, placeholders_in
-from .validation import closest, did_you_mean, field_name
+from .validation import closest, did_you_mean, edit_distance, field_name
 from .webaddress import address_slip, half_width_address, split_address
 
 COUNT_FIELDS = ("batches", "collected", "escalated", "resolved")
@@ -645,8 +645,8 @@ def check_page_titles(content: Content, report: Report) -> None:
             kind = "interview" if document.collection == "interviews" else "case study"
             report.warning(document.path, *document.yaml.locate(("title",)),
                            f'another {kind} has the same title "{document.meta.title}": {earlier.path}',
-                           "if one file is a copy (副本) of the other, delete it; if both are meant, give each "
-                           "its own title so that readers can tell them apart")
+                           "if one file is a copy (副本) of the other, delete it or move it out of content/; if both "
+                           "are meant, give each its own title so that readers can tell them apart")
 
 
 def check_references(document: Document, content: Content, report: Report) -> None:
@@ -752,6 +752,8 @@ def _missing(document: Document, loc: tuple[str, ...], kind: str, value: str,
         units = ", ".join(f"{rid} ({unit.name})" for rid, unit, _ in alike)
         hint = (f"{value} reads the same as {len(alike)} units ({content.sound_of(value)}): write the id of the one "
                 f"meant: {units}")
+    elif kind == "unit" and records:
+        hint = _unit_id_hint(value, content)
     elif records:
         hint = _id_hint(loc[0], value, sorted(records), folder)
     else:
@@ -775,6 +777,61 @@ def _sounds_like(value: str, content: Content) -> list[tuple[str, Unit, str]]:
         if heard is not None:
             found.append((rid, sourced.record, heard))
     return found
+
+
+def _unit_id_hint(value: str, content: Content) -> str:
+    """The fix for ``unit: value`` naming no unit (and no unit's name): the unit meant, by its id or its name.
+
+    A unit's file renamed (``hua-xin-zhen.yaml`` → ``huaxin.yaml``) leaves
+    its pages naming the old id, which is most often the pinyin of the
+    unit's name (the id ``sitegen new unit`` gives): the hint names the
+    file and both fixes. Else the id meant, by `did_you_mean`, or with
+    hyphens, underscores and spaces set aside, by the id or the pinyin of
+    the unit's name or an alias (``huaxin`` and ``hua_xin_zhen`` for
+    ``hua-xin-zhen``, 华新镇; `_unit_by_letters`); else `_id_hint`'s.
+    """
+    ids = sorted(content.units)
+    folded = value.strip().lower()
+    renamed = [(rid, unit.record) for rid, unit in sorted(content.units.items())
+               if folded and folded == content.sound_of(unit.record.name) and rid != folded]
+    if len(renamed) == 1:
+        rid, unit = renamed[0]
+        return (f"content/units/{rid}.yaml is the unit named {unit.name}, most likely renamed from {folded}.yaml "
+                f"(its id is its file name): rename the file back to {folded}.yaml, or write unit: {rid} here and "
+                f"in every other page that names {value}")
+    meant = did_you_mean(value, ids) or _unit_by_letters(value, content)
+    if meant is not None:
+        name = content.units[meant].record.name
+        return f"did you mean {meant} ({name})? write unit: {meant}"
+    return _id_hint("unit", value, ids, "units")
+
+
+_ID_GLUE = re.compile(r"[-_\s]+")
+
+
+def _unit_by_letters(value: str, content: Content) -> str | None:
+    """The one unit whose id, or the pinyin of whose name or alias, ``value`` types with other separators or shorter.
+
+    Hyphens, underscores, spaces and case are set aside (``huaxinzhen``,
+    ``Hua_Xin_Zhen``); the name's first two syllables or more count too
+    (``huaxin`` for 华新镇, ``hua-xin-zhen``), as do at most 1 slip (2 for 6
+    letters or more) in the whole of them. Returns the unit's id; None when no
+    unit, or more than one, is so typed.
+    """
+    letters = _ID_GLUE.sub("", value.lower())
+    if not letters.isascii() or not letters:
+        return None
+    limit = 1 if len(letters) <= 5 else 2
+    found = []
+    for rid, unit in sorted(content.units.items()):
+        for key in (rid, *(content.sound_of(name) for name in (unit.record.name, *unit.record.aliases))):
+            parts = [part for part in _ID_GLUE.split(key.lower()) if part]
+            whole = "".join(parts)
+            heads = {"".join(parts[:count]) for count in range(2, len(parts))} | {whole}
+            if letters in heads or (len(whole) > 3 and edit_distance(letters, whole) <= limit):
+                found.append(rid)
+                break
+    return found[0] if len(found) == 1 else None
 
 
 def _id_hint(key: str, value: str, ids: list[str], folder: str) -> str:

@@ -13,7 +13,7 @@ import posixpath
 import re
 import unicodedata
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, ClassVar
 from urllib.parse import SplitResult, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -24,7 +24,7 @@ from .errors import Report, SiteError
 from .models import OptionalText, Text, WebAddress, parse_count
 from .webaddress import SENTENCE_END, address_slip, half_width_address, split_address
 from .sources import read_source
-from .validation import validate_record
+from .validation import group_fields, validate_record
 from .yamltext import load_yaml
 
 CONFIG_FILE = "site.yaml"
@@ -332,6 +332,7 @@ class Config(BaseModel):
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+    EXAMPLE_LINE: ClassVar[str] = "title: 青浦大调研进度公开"
     title: Text
     description: OptionalText = ""
     base_url: BaseUrl = "https://example.org/"
@@ -407,7 +408,7 @@ def load_config(root: Path, report: Report, *, base_url: str | None = None,
             report.error("", None, None, f"--base-url: {refusal.message()}", str((refusal.context or {})["hint"]))
             raise SiteError(report.problems) from None
     source = read_source(root, CONFIG_FILE, report)
-    data = load_yaml(source.text, CONFIG_FILE, report) if source else None
+    data = load_yaml(source.text, CONFIG_FILE, report, groups=group_fields(Config)) if source else None
     config = None
     if data is not None:
         overrides = {"base_url": base_url} if base_url else {}

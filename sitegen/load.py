@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -40,12 +41,12 @@ from .bodies import Body, BodyBook, BodyJob, Stored, convert_and_store
 from .config import Config
 from .errors import Problem, Report
 from .markup import MarkdownRenderer, RenderedMarkdown, body_complexity
-from .models import CaseStudyMeta, InterviewMeta, Series, Unit
+from .models import CaseStudyMeta, InterviewMeta, Series, Unit, plain_name
 from .slugs import MAX_SLUG_LENGTH, is_slug, make_slug, make_slugs
 from .fresh import code_fingerprint
 from .pagecache import Entry, PageCache, settled_stamp, source_digest, text_key
 from .sources import SourceFile, SourceReader, find_sources, split_front_matter
-from .validation import fields_elsewhere, validate_record
+from .validation import fields_elsewhere, group_fields, validate_record
 from .workers import Pending, WorkerPool, can_fork, run_apart
 from .yamltext import YamlData, load_yaml
 
@@ -413,7 +414,8 @@ class _Discovery:
             report.extend(cached.warnings)
         else:
             own = Report()
-            data = load_yaml(source.text, rel, own, elsewhere=fields_elsewhere(COLLECTIONS[collection]))
+            data = load_yaml(source.text, rel, own, elsewhere=fields_elsewhere(COLLECTIONS[collection]),
+                             groups=group_fields(COLLECTIONS[collection]))
             record = None
             declared = data.value.get("id") if data is not None and isinstance(data.value, dict) else None
             if isinstance(declared, str) and declared != stem:
@@ -660,7 +662,8 @@ def _read_front_matter(job: _PageJob, report: Report, known_slugs: Mapping[str, 
     """Read, validate and check a page's front matter; None after an error (reported)."""
     rel = job.path
     data = load_yaml(job.front_matter, rel, report, first_line=job.front_matter_line,
-                     elsewhere=fields_elsewhere(COLLECTIONS[job.collection]))
+                     elsewhere=fields_elsewhere(COLLECTIONS[job.collection]),
+                     groups=group_fields(COLLECTIONS[job.collection]))
     if data is None:
         return None
     meta = validate_record(COLLECTIONS[job.collection], data, rel, report)
@@ -765,16 +768,70 @@ def check_page_urls(config: Config, content: Content, report: Report) -> None:
     The error is placed at the second file (in path order), at its ``slug:``
     (or ``title:``, when the slug comes from the title).
     """
-    owners: dict[str, Document] = {}
+    owners: dict[str, list[Document]] = {}
     for document in sorted(content.interviews + content.cases, key=lambda d: d.path):
-        url = config.permalinks.url(document.collection, document.slug)
-        first = owners.setdefault(url, document)
-        if first is document:
+        owners.setdefault(config.permalinks.url(document.collection, document.slug), []).append(document)
+    for url, documents in owners.items():
+        if len(documents) > 1:
+            _report_url_clash(url, documents, report)
+
+
+def _report_url_clash(url: str, documents: list[Document], report: Report) -> None:
+    """Report the pages ``documents`` (two or more, in path order) that want one ``url``.
+
+    A file named as Windows or macOS names a copy of another of them
+    (`copy_suffix`: ``华新镇访谈 - 副本.md``, ``… (2).md``) is told, at the
+    copy, that it is that file's copy: following "change one slug" would
+    publish the interview twice. Of the others, each after the first is
+    told the clash at its slug (`slug_origin`), naming the first; when the
+    two have one title, most likely one is a copy too, and the hint says
+    what to do with a copy, as the warning of two pages of one title does
+    (`sitegen.checks.check_page_titles`); else it says to change one slug.
+    """
+    copies: list[Document] = []
+    for document in documents:
+        stem = PurePosixPath(document.path).stem
+        found = next(((other, suffix) for other in documents if other is not document
+                      for suffix in [copy_suffix(stem, PurePosixPath(other.path).stem)] if suffix), None)
+        if found is None:
             continue
-        line, column = slug_origin(document)
-        report.error(document.path, line, column,
-                     f"two pages want the URL {url}: {first.path} and {document.path}",
-                     'change one slug: write a different "slug: …" in one of the two files')
+        copies.append(document)
+        original, suffix = found
+        report.error(document.path, *slug_origin(document),
+                     f"two pages want the URL {url}: {document.path} is a copy of {original.path} (its file name "
+                     f'is that file\'s name with "{suffix}" added, as copies are named)',
+                     "delete the copy or move it out of content/ (every page in content/ is published); if it is a "
+                     "new page begun from the copy, give it a title and a slug of its own")
+    others = [document for document in documents if document not in copies]
+    for second in others[1:]:
+        first = others[0]
+        if plain_name(first.meta.title) == plain_name(second.meta.title):
+            message = f'two pages want the URL {url}: {first.path} and {second.path}, both titled "{second.meta.title}"'
+            hint = ("if one file is a copy (副本) of the other, delete it or move it out of content/ (every page in "
+                    "content/ is published); if it is a new page begun from a copy, give it a title and a slug of "
+                    "its own")
+        else:
+            message = f"two pages want the URL {url}: {first.path} and {second.path}"
+            hint = 'change one slug: write a different "slug: …" in one of the two files'
+        report.error(second.path, *slug_origin(second), message, hint)
+
+
+_COPY_SUFFIX = re.compile(r"\s*(?:-\s*)?(?:副本|的副本|复件|copy|拷贝)?\s*(?:[(（]\s*\d+\s*[)）])?", re.IGNORECASE)
+
+
+def copy_suffix(stem: str, original: str) -> str | None:
+    """What a file's name ``stem`` adds to ``original`` when it is named as a copy of it, else None.
+
+    Names as Windows Explorer gives a copy (``华新镇访谈 - 副本``,
+    ``baihe - Copy``, ``baihe - 副本 (2)``, ``baihe (2)``), as WPS or other
+    tools do (``华新镇访谈副本``, ``华新镇访谈的副本``) and as macOS does
+    (``baihe copy``): ``original`` followed by such a suffix, returned as
+    typed (`` - 副本``). Names are compared without their extension.
+    """
+    if not stem.startswith(original) or stem == original:
+        return None
+    rest = stem[len(original):]
+    return rest if _COPY_SUFFIX.fullmatch(rest) and rest.strip(" -") else None
 
 
 def check_aliases(config: Config, content: Content, report: Report) -> None:

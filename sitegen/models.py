@@ -25,7 +25,7 @@ import unicodedata
 from datetime import date, datetime, time, timedelta
 from enum import Enum
 from urllib.parse import quote, unquote
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
 from pydantic_core import PydanticCustomError
@@ -688,9 +688,15 @@ RecordIds = Annotated[tuple[RecordId, ...], BeforeValidator(parse_text_list)]
 
 
 class Record(BaseModel):
-    """Base of every record: frozen, unknown keys are errors."""
+    """Base of every record: frozen, unknown keys are errors.
+
+    ``EXAMPLE_LINE`` is a first line of a file of the record's kind, for the
+    hint of a file with no fields (`sitegen.validation.validate_record`);
+    "" for records that are no file of their own.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+    EXAMPLE_LINE: ClassVar[str] = ""
 
 
 class UnitLevel(str, Enum):
@@ -781,6 +787,7 @@ class Series(Record):
     their ``series`` field.
     """
 
+    EXAMPLE_LINE: ClassVar[str] = "title: 大调研微访谈"
     id: Slug
     title: Text
     blurb: Text
@@ -835,6 +842,7 @@ class Unit(Record):
     those two units.
     """
 
+    EXAMPLE_LINE: ClassVar[str] = "name: 白鹤镇"
     id: Slug
     name: Text
     level: UnitLevel
@@ -911,6 +919,7 @@ class PageMeta(Record):
     as a small page that leads readers to the page's address.
     """
 
+    EXAMPLE_LINE: ClassVar[str] = "title: 白鹤镇访谈"
     title: Text
     slug: Slug | None = None
     date: DateTime
@@ -943,6 +952,7 @@ class CaseStudyMeta(PageMeta):
     dates.
     """
 
+    EXAMPLE_LINE: ClassVar[str] = "title: 做大做强白鹤草莓"
     unit: RecordId
     status: CaseStatus
     problem: Text

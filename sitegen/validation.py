@@ -22,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import Report
 from .models import CHOICE_LABELS, QUOTED_TAGS, WORD_LIST_FIELDS, choice_meant, clip, kind_of, snake_case
-from .yamltext import ElsewhereFinder, FieldElsewhere, YamlData
+from .yamltext import ElsewhereFinder, FieldElsewhere, GroupFinder, YamlData
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
 
@@ -89,7 +89,7 @@ def _yaml_path(loc: tuple[Any, ...]) -> tuple[str | int, ...]:
     return tuple(part for part in loc if isinstance(part, int) or "[" not in str(part))
 
 
-def _edit_distance(left: str, right: str) -> int:
+def edit_distance(left: str, right: str) -> int:
     """Optimal string alignment distance: insertions, deletions, changes and swaps of neighbours."""
     previous2: list[int] = []
     previous = list(range(len(right) + 1))
@@ -125,7 +125,7 @@ def did_you_mean(key: str, known: list[str]) -> str | None:
         if candidate != folded and candidate in known:
             return candidate
     limit = 1 if len(folded) <= 5 else 2
-    scored = sorted((_edit_distance(folded, name), name) for name in known)
+    scored = sorted((edit_distance(folded, name), name) for name in known)
     if scored and scored[0][0] <= limit:
         return scored[0][1]
     return None
@@ -140,7 +140,7 @@ def closest(typed: str, known: list[str], count: int) -> list[str]:
     hundreds of units, and a hint naming them all hides the one meant.
     """
     return sorted(known, key=lambda name: (typed not in name and name not in typed,
-                                           _edit_distance(typed, name)))[:count]
+                                           edit_distance(typed, name)))[:count]
 
 
 def _annotation_at(model: type[BaseModel], loc: tuple[Any, ...]) -> Any:
@@ -234,6 +234,27 @@ def fields_elsewhere(model: type[BaseModel]) -> ElsewhereFinder:
     return lambda path, key: _elsewhere(model, path + (key,))
 
 
+def group_fields(model: type[BaseModel]) -> GroupFinder:
+    """For `sitegen.yamltext.load_yaml`: the fields of the group of fields at a path of a ``model`` file.
+
+    The finder takes a path of keys (``("interviewee",)``) and returns the
+    field names of the record typed there, required ones first
+    (``("name", "role")``), or None when the path is no field holding one
+    record (a text, a list of records, an unknown key).
+    """
+    def fields(path: tuple[str | int, ...]) -> tuple[str, ...] | None:
+        if not path:
+            return None
+        annotation = _annotation_at(model, path)
+        record = _type_inside(annotation, BaseModel)
+        if record is None or any(get_origin(kind) in (tuple, list) for kind in (annotation, *get_args(annotation))):
+            return None
+        known = {name: info for name, info in record.model_fields.items() if name != "root"}
+        return (*(name for name, info in known.items() if info.is_required()),
+                *(name for name, info in known.items() if not info.is_required()))
+    return fields
+
+
 def _holders_of(owner: Any, key: str) -> list[tuple[str, bool, str]]:
     """The fields of ``owner`` whose record (or each item of whose list) has a field ``key``.
 
@@ -291,7 +312,8 @@ def validate_record(model: type[RecordT], data: YamlData, path: str, report: Rep
         line, column = data.locate(())
         kind = "nothing" if data.value is None else "a list" if isinstance(data.value, list) else "one line of text"
         report.error(path, line, column, f'expected fields as "key: value" lines, but found {kind}',
-                     'start each line with a field name, an English colon and a space, e.g. "title: 白鹤镇"')
+                     'start each line with a field name, an English colon and a space, '
+                     f'e.g. "{_example_line(model, defaults or {})}"')
         return None
     values = {**(defaults or {}), **data.value}
     # Only a tag with 、 ， or a space can need it, and looking costs the positions: look only then.
@@ -310,6 +332,17 @@ def validate_record(model: type[RecordT], data: YamlData, path: str, report: Rep
                 continue  # "unknown field interveiwee (did you mean interviewee?)" says it all
             add_validation_problem(model, item, data, path, report)
         return None
+
+
+def _example_line(model: type[BaseModel], defaults: dict[str, Any]) -> str:
+    """A first line for a file of ``model``'s kind: its ``EXAMPLE_LINE`` (``name: 白鹤镇`` for a unit), else its
+    first required field that ``defaults`` does not fill, as ``field: …``."""
+    example = getattr(model, "EXAMPLE_LINE", "")
+    if example:
+        return example
+    first = next((name for name, info in model.model_fields.items() if info.is_required() and name not in defaults),
+                 "title")
+    return f"{first}: …"
 
 
 def _renamed_fields(model: type[BaseModel], items: list[Any]) -> set[tuple[str | int, ...]]:

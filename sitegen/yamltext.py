@@ -102,6 +102,10 @@ class FieldElsewhere:
 ElsewhereFinder = Callable[[KeyPath, str], "FieldElsewhere | None"]
 """Whether a key typed in the mapping at a path is a field of blocks held in it: what the records say."""
 
+GroupFinder = Callable[[KeyPath], "tuple[str, ...] | None"]
+"""The fields of the group of fields at a path (``("interviewee",)`` → ``("name", "role")``, required ones first),
+or None when the value there is no group: what the records say (`sitegen.validation.group_fields`)."""
+
 
 @dataclass(frozen=True)
 class LostIndent:
@@ -404,7 +408,7 @@ class _Lines:
 
 
 def load_yaml(text: str, path: str, report: Report, *, first_line: int = 1,
-              elsewhere: ElsewhereFinder | None = None) -> YamlData | None:
+              elsewhere: ElsewhereFinder | None = None, groups: GroupFinder | None = None) -> YamlData | None:
     """Parse YAML ``text`` into `YamlData`, reporting every mistake to ``report``.
 
     Args:
@@ -421,6 +425,12 @@ def load_yaml(text: str, path: str, report: Report, *, first_line: int = 1,
             lines are told so, each with the block above it to indent it
             into when that block holds such a field (`lost_indent`), not
             only that the key is given twice.
+        groups: the fields of the groups of fields (records) at paths
+            (what the records say: `sitegen.validation.group_fields`), so
+            that a group's key typed with a value on its own line
+            (``interviewee: 王建国``, its ``role:`` indented under it) is told
+            to stand alone, with the value under it as its field
+            (``name: 王建国``).
 
     Returns:
         The data, or None when at least one error was reported. Empty text gives
@@ -429,28 +439,29 @@ def load_yaml(text: str, path: str, report: Report, *, first_line: int = 1,
 
     Never raises: any failure, even an internal one, ends as an error in ``report``.
     """
-    return _read(_load_fast, text, path, report, first_line, elsewhere)
+    return _read(_load_fast, text, path, report, first_line, elsewhere, groups)
 
 
 def _load_yaml_reference(text: str, path: str, report: Report, *, first_line: int = 1,
-                         elsewhere: ElsewhereFinder | None = None) -> YamlData | None:
+                         elsewhere: ElsewhereFinder | None = None,
+                         groups: GroupFinder | None = None) -> YamlData | None:
     """`load_yaml` by the reference path only (`_load`: full line scan, then `_TreeBuilder`).
 
     Takes and returns what `load_yaml` does. Not used by the build: it stays so
     that tests can prove the fast path gives the same data and problems.
     """
-    return _read(_load, text, path, report, first_line, elsewhere)
+    return _read(_load, text, path, report, first_line, elsewhere, groups)
 
 
-_Loader = Callable[[str, int, "ElsewhereFinder | None"], tuple[list[_Issue], YamlData | None]]
+_Loader = Callable[[str, int, "ElsewhereFinder | None", "GroupFinder | None"], tuple[list[_Issue], YamlData | None]]
 
 
 def _read(load: _Loader, text: str, path: str, report: Report, first_line: int,
-          elsewhere: ElsewhereFinder | None = None) -> YamlData | None:
+          elsewhere: ElsewhereFinder | None = None, groups: GroupFinder | None = None) -> YamlData | None:
     """Run ``load`` (`_load_fast` or `_load`) on ``text`` with ``\\n`` breaks; report; return the data."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     try:
-        issues, data = load(text, first_line, elsewhere)
+        issues, data = load(text, first_line, elsewhere, groups)
     except Exception as exc:  # noqa: BLE001 - the contract is "never raise"
         report.error(path, None, None,
                      f"the YAML could not be read because of an internal error ({type(exc).__name__}: {exc})",
@@ -474,18 +485,19 @@ def _report_issues(issues: list[_Issue], path: str, report: Report, first_line: 
                      "fix the problems above first, then build again")
 
 
-def _load(text: str, first_line: int,
-          elsewhere: ElsewhereFinder | None = None) -> tuple[list[_Issue], YamlData | None]:
-    """Pre-scan, then parse ``text`` (``\\n`` line breaks); return issues and data (``elsewhere``: `load_yaml`'s)."""
+def _load(text: str, first_line: int, elsewhere: ElsewhereFinder | None = None,
+          groups: GroupFinder | None = None) -> tuple[list[_Issue], YamlData | None]:
+    """Pre-scan, then parse ``text`` (``\\n`` line breaks); return issues and data (``elsewhere``, ``groups``:
+    `load_yaml`'s)."""
     if text.count("\n") >= MAX_LINES:
         return [_Issue(MAX_LINES, 0, f"the YAML is longer than {MAX_LINES:,} lines; sitegen reads no more",
                        "split the data into several smaller files (e.g. one file per unit or per year)")], None
     lines = _Lines(text)
-    return _parse_scanned(lines, _prescan(lines), first_line, elsewhere)
+    return _parse_scanned(lines, _prescan(lines), first_line, elsewhere, groups)
 
 
-def _parse_scanned(lines: _Lines, scan: _Scan, first_line: int,
-                   elsewhere: ElsewhereFinder | None = None) -> tuple[list[_Issue], YamlData | None]:
+def _parse_scanned(lines: _Lines, scan: _Scan, first_line: int, elsewhere: ElsewhereFinder | None = None,
+                   groups: GroupFinder | None = None) -> tuple[list[_Issue], YamlData | None]:
     """Parse the text of ``lines``, whose line scan is ``scan``, with `_TreeBuilder`; return issues and data."""
     if any(issue.severity == "error" for issue in scan.issues):
         return scan.issues, None
@@ -494,7 +506,7 @@ def _parse_scanned(lines: _Lines, scan: _Scan, first_line: int,
     try:
         builder.run(yaml.parse(fixed, Loader=_LOADER))
     except yaml.YAMLError as exc:
-        builder.issues.append(_explain(exc, lines, scan.open_at))
+        builder.issues.append(_explain(exc, lines, scan.open_at, groups))
     issues = scan.issues + builder.issues
     if builder.failed or any(issue.severity == "error" for issue in issues):
         return issues, None
@@ -504,8 +516,8 @@ def _parse_scanned(lines: _Lines, scan: _Scan, first_line: int,
     return issues, YamlData(builder.root, MappingProxyType(positions), MappingProxyType(keys))
 
 
-def _load_fast(text: str, first_line: int,
-               elsewhere: ElsewhereFinder | None = None) -> tuple[list[_Issue], YamlData | None]:
+def _load_fast(text: str, first_line: int, elsewhere: ElsewhereFinder | None = None,
+               groups: GroupFinder | None = None) -> tuple[list[_Issue], YamlData | None]:
     """Return exactly what `_load` returns for ``text`` (``\\n`` breaks), cheaper when nothing is wrong.
 
     The line scan is skipped when `_nothing_to_scan` proves it would find
@@ -514,7 +526,7 @@ def _load_fast(text: str, first_line: int,
     path (`_parse_scanned`, after the line scan), which reports it.
     """
     if text.count("\n") >= MAX_LINES:
-        return _load(text, first_line, elsewhere)
+        return _load(text, first_line, elsewhere, groups)
     lines = _Lines(text)
     scan = None if _nothing_to_scan(text) else _prescan(lines)
     if scan is not None and any(issue.severity == "error" for issue in scan.issues):
@@ -526,10 +538,10 @@ def _load_fast(text: str, first_line: int,
         # The walk stops at the first thing to report, so none came before this error:
         # `_parse_scanned` would meet the same error with nothing else to say.
         scan = _prescan(lines) if scan is None else scan
-        return scan.issues + [_explain(exc, lines, scan.open_at)], None
+        return scan.issues + [_explain(exc, lines, scan.open_at, groups)], None
     if data is not None:
         return ([] if scan is None else scan.issues), data
-    return _parse_scanned(lines, _prescan(lines) if scan is None else scan, first_line, elsewhere)
+    return _parse_scanned(lines, _prescan(lines) if scan is None else scan, first_line, elsewhere, groups)
 
 
 # The patterns of _nothing_to_scan. Each finds anywhere in the text, whatever mode the line
@@ -776,7 +788,7 @@ def _check_key_typing(scan: _Scan, number: int, line: str, pos: int, after_dash:
     if match:
         key, value = match.group(1), line[match.end():].lstrip(_GAP)
         scan.issues.append(_Issue(number, match.end() - 1, f'"{key}：" uses a full-width colon (全角冒号 ：)',
-                                  f"type an English colon followed by a space: {_clip(f'{key}: {value}')}"))
+                                  _mended("type an English colon followed by a space", key, value)))
         return True
     pattern = _NOSPACE_KEY_AFTER_DASH if after_dash else _NOSPACE_KEY
     match = pattern.match(line, pos)
@@ -784,9 +796,19 @@ def _check_key_typing(scan: _Scan, number: int, line: str, pos: int, after_dash:
         key, value = match.group(1), line[match.end():]
         typed = _clip(line[pos:].rstrip())
         scan.issues.append(_Issue(number, match.end() - 1, f'no space after ":" in "{typed}"',
-                                  f"add a space after the colon: {_clip(f'{key}: {value.rstrip()}')}"))
+                                  _mended("add a space after the colon", key, value)))
         return True
     return False
+
+
+def _mended(how: str, key: str, typed: str) -> str:
+    """A hint: ``how`` to mend the line, then the line ``key: value``, from the key and the text typed after it.
+
+    When the value needs quotes to be read as typed (`_value_as_typed`),
+    the hint says so before the line, whose comment stays after them.
+    """
+    value, why = _value_as_typed(typed)
+    return f"{how}{f', and put the value in quotes, as {why}' if why else ''}: {_clip(key)}: {value}"
 
 
 def _key_colon(line: str, pos: int) -> int | None:
@@ -821,7 +843,7 @@ def _scan_gap(scan: _Scan, number: int, line: str, colon: int) -> int:
             key = line[:colon + 1].lstrip(" -")
             value = line[pos:].lstrip(_GAP)
             scan.issues.append(_Issue(number, pos, f'{space_name(line[pos])} follows "{_clip(key)}"',
-                                      f"replace it with an ordinary space: {_clip(f'{key} {value}')}"))
+                                      _mended("replace it with an ordinary space", key[:-1], value)))
             break
         pos += 1
     return pos
@@ -858,16 +880,21 @@ def _check_comment(scan: _Scan, number: int, line: str, pos: int, lead: str) -> 
     """Warn when `` #`` cuts a plain value short (YAML reads the rest as a comment).
 
     Only a ``#`` glued to the text after it (``第三期 #3``) is suspicious; a
-    comment written the usual way (``# note``, with a space) is not.
+    comment written the usual way (``# note``, with a space) is not, and
+    what follows it is not looked at. The message says what the page
+    shows; the hint's quoted value is what the editor meant, with the
+    line's comment (``   # 标题 title``) kept after the closing quote.
     """
-    comment = re.search(r"[ \t]#(?![ \t#]|$)", line[pos:])
+    typed, note = _split_comment(line[pos:])
+    comment = re.search(r"[ \t]#", typed)
     if comment is None:
         return
     cut = pos + comment.start()
-    kept, typed = line[pos:cut].rstrip(), line[pos:].rstrip()
+    kept = line[pos:cut].rstrip()
     scan.issues.append(_Issue(
-        number, cut + 1, f'the text after " #" is a comment, so the value is only "{_clip(kept)}"',
-        f"if the # belongs to the value, wrap the whole value in quotes: {_clip(lead + _quote(typed))}",
+        number, cut + 1, f'" #" (a space, then #) starts a comment in YAML, so the value is only "{_clip(kept)}": '
+                         f"the page shows {_clip(kept, 40)}, not {_clip(typed, 40)}",
+        f"if the # belongs to the value, wrap the whole value in quotes: {_with_comment(lead + _quote(typed), note)}",
         severity="warning"))
 
 
@@ -886,8 +913,9 @@ def _check_comment_value(scan: _Scan, number: int, line: str, pos: int, lead: st
         return
     key = lead.strip(" -").rstrip(":").strip()
     where = f'"{_clip(key, 40)}" has no value' if key else "this list item is empty"
+    value, note = _split_comment(line[pos:])
     scan.issues.append(_Issue(number, pos, f'"#" after a space starts a comment in YAML, so {where}',
-                              f"put the value in quotes: {_clip(lead.strip() + ' ' + _quote(line[pos:].rstrip()))}"))
+                              f"put the value in quotes: {_with_comment(lead.strip() + ' ' + _quote(value), note)}"))
 
 
 def _check_escapes(scan: _Scan, number: int, line: str, start: int, end: int, lead: str) -> None:
@@ -895,11 +923,11 @@ def _check_escapes(scan: _Scan, number: int, line: str, start: int, end: int, le
     match = _VALID_ESCAPE.search(line, start + 1, end)
     if match is None:
         return
-    typed = line[start + 1:end]
+    typed, note = line[start + 1:end], _split_comment(line[end + 1:])[1]
     scan.issues.append(_Issue(
         number, match.start(),
         f'"{match.group()}" inside double quotes is read as a special character (an escape), not as typed',
-        f"to keep backslashes as typed, use single quotes: {_clip(lead + _quote_single(typed))}",
+        f"to keep backslashes as typed, use single quotes: {_with_comment(lead + _quote_single(typed), note)}",
         severity="warning"))
 
 
@@ -959,6 +987,61 @@ def _quote_end(line: str, pos: int, quote: str) -> int | None:
 def _clip(text: str, limit: int = 80) -> str:
     """Return ``text`` cut to ``limit`` characters (with "…") for use in a message."""
     return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+_COMMENT = re.compile(r"[ \t]+#(?=[ \t#]|$)")
+
+
+def _split_comment(typed: str) -> tuple[str, str]:
+    """Split the text typed after ``key:`` into the value meant and the line's trailing comment.
+
+    Takes the text from the value's start to the end of the line. The
+    comment starts at the first "#" written as a comment usually is: after a
+    space or TAB, and before a space, a TAB, another "#" or the line's end
+    (``   # 标题 title``, as every line ``sitegen new`` writes ends). A "#"
+    glued to text (``第三期 #3``) is taken as part of the value, which is
+    what editors mean by it (YAML reads it as a comment: see
+    `_check_comment`). Returns (the value with the spaces after it removed,
+    the comment with the spaces before it, or ""). Raises nothing.
+    """
+    match = _COMMENT.search(typed)
+    if match is None:
+        return typed.rstrip(), ""
+    return typed[:match.start()].rstrip(), typed[match.start():].rstrip()
+
+
+def _with_comment(fixed: str, comment: str) -> str:
+    """Return the line ``fixed`` (cut by `_clip`) with the line's ``comment`` after it, outside any quotes.
+
+    Takes the mended line up to the end of its value and the comment as
+    `_split_comment` gives it (spaces before it included); a long comment
+    is cut to 40 characters, which leaves it a comment.
+    """
+    return _clip(fixed) + _clip(comment, 40)
+
+
+def _value_as_typed(typed: str) -> tuple[str, str]:
+    """The text typed after a key, as it must be typed after ``key: `` to be read as the editor meant it.
+
+    Takes the text from the value's start to the end of the line (its
+    comment included). A value YAML would not read as typed (one holding
+    ``": "`` or a ``#`` after a space, one starting with ``#``, ``@`` or a
+    backquote, or with a quote closed before its end: ``"华新镇"：…``) is put
+    in quotes, the line's comment kept after them (`_split_comment`).
+    Returns (the text to type, "" or why the quotes are needed, as
+    ``it holds ": "``).
+    """
+    value, note = _split_comment(typed)
+    quote = value[:1]
+    end = _quote_end(value, 1, quote) if quote in ("\"", "'") else None
+    why = ('it starts with "#"' if quote == "#" else
+           f'it starts with "{quote}"' if quote in ("@", "`") else
+           f"it starts with {quote} and goes on after the closing {quote}" if end is not None and end < len(value) - 1
+           else 'it holds ": "' if ": " in value or value.endswith(":") else
+           'it holds " #"' if re.search(r"[ \t]#", value) else "")
+    if not why:
+        return _clip(value) + _clip(note, 40), ""
+    return _with_comment(_quote_single(value) if quote == '"' else _quote(value), note), why
 
 
 def _quote(value: str) -> str:
@@ -1396,10 +1479,12 @@ def _walk_fast(text: str, lines: _Lines, first_line: int) -> YamlData | None:
 # PyYAML errors → plain words.
 # --------------------------------------------------------------------------
 
-def _explain(exc: yaml.YAMLError, lines: _Lines, open_at: int | None) -> _Issue:
+def _explain(exc: yaml.YAMLError, lines: _Lines, open_at: int | None, groups: GroupFinder | None = None) -> _Issue:
     """Translate a PyYAML error into one plain issue at the right place.
 
-    PyYAML's own words are kept, after the plain explanation, in parentheses.
+    Takes the error, the text's lines, where a quote or bracket left open
+    starts (or None) and `load_yaml`'s ``groups``. PyYAML's own words are
+    kept, after the plain explanation, in parentheses.
     """
     if isinstance(exc, yaml.reader.ReaderError):
         line, column = lines.at(exc.position)
@@ -1414,6 +1499,10 @@ def _explain(exc: yaml.YAMLError, lines: _Lines, open_at: int | None) -> _Issue:
     if open_at is not None and index >= open_at:
         return _unclosed(lines, open_at, words)
     line, column = lines.at(index)
+    if groups is not None and (problem.startswith("mapping values") or "expected key" in problem):
+        held = _group_given_a_value(lines, line, column, groups)
+        if held is not None:
+            return _Issue(held[2][0], held[2][1], f"{held[0]} {words}", held[1])
     for test, explain in _EXPLAINERS:
         if test(problem, context):
             message, hint, at = explain(lines, line, column, context_mark)
@@ -1440,7 +1529,9 @@ def _unclosed(lines: _Lines, open_at: int, words: str) -> _Issue:
         message = f"the quote {opener} opened here is never closed"
     # The closer goes before a trailing "# comment" (every line sitegen new writes has one):
     # after it, the closer would be part of the comment and the line as broken as before.
-    comment = _TRAILING_COMMENT.search(typed, column)
+    # Inside quotes a "#" glued to text (#3) is text, as the editor meant it.
+    comment = (_TRAILING_COMMENT.search(typed, column) if opener in "[{" else
+               _COMMENT.search(typed, column))
     end = comment.start() if comment else len(typed)
     fixed = typed[:end] + closer + typed[end:]
     return _Issue(line, column, f"{message} {words}",
@@ -1460,18 +1551,91 @@ def _explain_colon(lines: _Lines, line: int, column: int, _mark: object) -> Expl
     text = lines.line(line)
     start, colon, pos = _typed_value(text)
     if colon is not None and column > colon:
-        value = text[pos:].rstrip()
+        # The line's comment (every line sitegen new writes has one) stays after the closing quote.
+        value, note = _split_comment(text[pos:])
         fixed = f"{text[start:colon + 1]} {_quote(value)}"
-        hint = f"{QUOTE_HINT}: {_clip(fixed)}"
+        hint = f"{QUOTE_HINT}: {_with_comment(fixed, note)}"
         # “专访: …” typed as if Chinese quotes were YAML's: they would show on the page, so both fixes are named.
         if len(value) > 2 and value[0] in "“‘" and value[-1] in "”’":
             bare = f"{text[start:colon + 1]} {_quote(value[1:-1])}"
-            hint += f" (the {value[0]}{value[-1]} then show; without them: {_clip(bare)})"
+            hint += f" (the {value[0]}{value[-1]} then show; without them: {_with_comment(bare, note)})"
         return 'the value contains ": "', hint, None
     message = 'a "key:" is not expected here: this line is read as part of the value above'
     hint = _line_above_lost_indent(lines, line) or ('line up this key with the keys above it (same number of '
                                                     'spaces), or wrap the value above in quotes')
     return message, hint, None
+
+
+def _group_given_a_value(lines: _Lines, line: int, column: int,
+                         groups: GroupFinder) -> tuple[str, str, tuple[int, int]] | None:
+    """Explain ``interviewee: 王建国`` typed with ``role:`` still indented under it: a group's key with a value.
+
+    Takes the lines, the 0-based line and column of the parse error (on the
+    indented ``key:`` line) and `load_yaml`'s ``groups``. When the line
+    above, less indented, is ``key: value`` whose key is a group of fields
+    by the records (not inside a list), the value typed there is the
+    group's first field not typed under it, so the hint shows that field's
+    line (``name: 王建国``) to type under the key left alone; with every
+    field typed under it, the value is to be deleted. Returns (message,
+    hint, the value's 0-based position), or None for any other shape (a
+    ``: `` in this line's value, a line above that lost its indent …).
+    """
+    def indent(text: str) -> int:
+        return len(text) - len(text.lstrip(" "))
+
+    def meaningful(number: int) -> bool:
+        text = lines.line(number)
+        return bool(text.strip()) and not text.lstrip().startswith("#")
+
+    here = lines.line(line)
+    start, colon, _pos = _typed_value(here)
+    if colon is None or start != indent(here) or column > colon or _line_above_lost_indent(lines, line):
+        return None
+    above = next((n for n in range(line - 1, -1, -1) if meaningful(n)), -1)
+    text = lines.line(above) if above >= 0 else ""
+    key_start, key_colon, value_at = _typed_value(text)
+    if key_colon is None or key_start != indent(text) or indent(text) >= indent(here):
+        return None
+    value, _note = _split_comment(text[value_at:])
+    if not value or value[0] in "|>[{&*!\"'#":
+        return None
+    path: list[str] = [text[key_start:key_colon].strip()]
+    level = indent(text)
+    for number in range(above - 1, -1, -1):
+        if not meaningful(number) or indent(lines.line(number)) >= level:
+            continue
+        outer = lines.line(number)
+        outer_start, outer_colon, outer_value = _typed_value(outer)
+        if outer_colon is None or outer_start != indent(outer) or outer[outer_value:].strip():
+            return None  # inside a list, or no group: the records cannot say
+        path.insert(0, outer[outer_start:outer_colon].strip())
+        level = indent(outer)
+        if level == 0:
+            break
+    fields = groups(tuple(path))
+    if fields is None:
+        return None
+    typed = set()
+    for number in range(above + 1, len(lines.lines)):
+        if not meaningful(number):
+            continue
+        if indent(lines.line(number)) <= indent(text):
+            break
+        inner = lines.line(number)
+        inner_start, inner_colon, _ = _typed_value(inner)
+        if inner_colon is not None and indent(inner) == indent(here):
+            typed.add(inner[inner_start:inner_colon].strip())
+    key = path[-1]
+    message = (f'"{_clip(key, 40)}" is a group of fields, but it has a value on its own line ("{_clip(value, 40)}"), '
+               "so the lines indented under it cannot be its fields")
+    missing = [name for name in fields if name not in typed]
+    if not missing:
+        hint = f'delete "{_clip(value, 40)}" after "{_clip(key, 40)}:": its fields are the lines under it'
+    else:
+        shown, _why = _value_as_typed(value)
+        hint = (f'write "{_clip(key, 40)}:" alone on its line, and under it, indented as '
+                f'"{_clip(here[start:colon], 20)}:" is, the line "{" " * indent(here)}{missing[0]}: {shown}"')
+    return message, hint, (above, value_at)
 
 
 def _line_above_lost_indent(lines: _Lines, line: int) -> str | None:
@@ -1556,14 +1720,17 @@ def _quoted_then_text(text: str) -> Explanation:
     end = _quote_end(value, 1, quote) if quote in "\"'" and value else None
     if end is None:
         return "there is more text after the closing quote", "put the whole value inside the quotes", None
+    # The line's comment (   # 标题 title) stays after the quotes added, or the page would show it.
+    rest, note = _split_comment(value[end + 1:])
+    value = value[:end + 1] + rest
     kept = _quote_single(value) if quote == '"' else _quote(value)
     chinese = ("“", "”") if quote == '"' else ("‘", "’")
     inside = value[1:end].replace("''", "'") if quote == "'" else value[1:end]
-    typed = chinese[0] + inside + chinese[1] + value[end + 1:]
+    typed = chinese[0] + inside + chinese[1] + rest
     other = "single" if quote == '"' else "double"
     return ("there is more text after the closing quote",
-            f"to keep the {quote} as typed, put the whole value in {other} quotes: {_clip(lead + kept)} "
-            f"(or type Chinese quotes: {_clip(lead + typed)})", None)
+            f"to keep the {quote} as typed, put the whole value in {other} quotes: {_with_comment(lead + kept, note)} "
+            f"(or type Chinese quotes: {_with_comment(lead + typed, note)})", None)
 
 
 def _explain_tab(_lines: _Lines, _line: int, _column: int, _mark: object) -> Explanation:
@@ -1586,8 +1753,24 @@ def _explain_token(lines: _Lines, line: int, column: int, _mark: object) -> Expl
         lead, _pos = _typed_lead(text)
         return (f'a value cannot start with "{char}"',
                 f"write the number alone: {_clip(lead + number.group(1))} (a percentage needs no % sign)", None)
-    return (f'a value cannot start with "{char}"',
-            f'{QUOTE_HINT}, e.g. "{_clip(lines.line(line)[column:].rstrip(), 40)}"', None)
+    if _typed_lead(text)[1] != column:  # inside brackets: quoting the whole value would change it
+        return (f'a value cannot start with "{char}"',
+                f'{QUOTE_HINT}, e.g. "{_clip(_split_comment(text[column:])[0], 40)}"', None)
+    return f'a value cannot start with "{char}"', _quote_hint(text), None
+
+
+def _quote_hint(text: str, starts: str = "") -> str:
+    """`QUOTE_HINT` with the line ``text`` mended: its value in quotes, its comment (if any) after them.
+
+    Takes the line and, if not "", the characters one of which the value
+    must start with for the quotes to mend it (else `QUOTE_HINT` alone is
+    returned, as it is for a line with no value).
+    """
+    lead, pos = _typed_lead(text)
+    value, note = _split_comment(text[pos:])
+    if not value or (starts and value[0] not in starts):
+        return QUOTE_HINT
+    return f"{QUOTE_HINT}: {_with_comment(lead + _quote(value), note)}"
 
 
 _PERCENT_FIRST = re.compile(r"%[ \t]*([0-9０-９]+(?:[.．][0-9０-９]+)?)")
@@ -1627,10 +1810,10 @@ def _explain_escape(lines: _Lines, line: int, column: int, _mark: object) -> Exp
             "use single quotes instead of double quotes, or write each backslash twice (\\\\)", None)
 
 
-def _explain_anchor(_lines: _Lines, _line: int, _column: int, _mark: object) -> Explanation:
+def _explain_anchor(lines: _Lines, line: int, _column: int, _mark: object) -> Explanation:
     """A lone ``&`` or ``*`` read as an (incomplete) anchor or alias."""
     return ('"&" and "*" at the start of a value are read as YAML anchors and aliases',
-            f"{QUOTE_HINT}", None)
+            _quote_hint(lines.line(line), "&*"), None)
 
 
 def _explain_dash(_lines: _Lines, _line: int, _column: int, _mark: object) -> Explanation:

@@ -577,12 +577,12 @@ def test_two_interviews_with_one_title_are_warned_unless_one_url_already_stops_t
                                                                                                   "title: 做大做强白鹤草莓\nslug: b")})
     assert [p.format() for p in found(root)] == [
         'content/cases/b.md:2:8: warning: another case study has the same title "做大做强白鹤草莓": content/cases/a.md\n'
-        "  hint: if one file is a copy (副本) of the other, delete it; if both are meant, give each its own title so "
-        "that readers can tell them apart",
+        "  hint: if one file is a copy (副本) of the other, delete it or move it out of content/; if both are meant, "
+        "give each its own title so that readers can tell them apart",
         'content/interviews/2018-06-huaxin.md:2:8: warning: another interview has the same title "白鹤镇访谈": '
         "content/interviews/2018-05-baihe.md\n"
-        "  hint: if one file is a copy (副本) of the other, delete it; if both are meant, give each its own title so "
-        "that readers can tell them apart"]
+        "  hint: if one file is a copy (副本) of the other, delete it or move it out of content/; if both are meant, "
+        "give each its own title so that readers can tell them apart"]
     (root / "content/interviews/2018-06-huaxin.md").write_text(interview("华新镇访谈"), encoding="utf-8")
     (root / "content/cases/b.md").write_text(CASE.replace("title: 做大做强白鹤草莓", "title: 做大做强白鹤草莓\nslug: a"),
                                              encoding="utf-8")
@@ -725,6 +725,40 @@ def test_two_pages_with_one_url_across_collections(tmp_path: Path) -> None:
     assert problems[0].message == ("two pages want the URL /interviews/caomei/: content/cases/caomei.md and "
                                    "content/interviews/caomei.md")
     assert problems[0].hint.startswith("change one slug")
+
+
+COPY_HINT = ("delete the copy or move it out of content/ (every page in content/ is published); if it is a new page "
+             "begun from the copy, give it a title and a slug of its own")
+
+
+@pytest.mark.parametrize("suffix", [" - 副本", " - Copy", " (2)", "副本", "的副本", " - 副本 (2)"])
+def test_a_copy_of_a_page_is_told_to_go_not_to_change_its_slug(tmp_path: Path, suffix: str) -> None:
+    # Windows Explorer's copy clashed with its original and got "change one slug", which published the
+    # interview twice; the error was even put at the original when the copy's name sorted first ("- Copy").
+    page = interview("华新镇访谈", extra="slug: hua-xin-zhen-fang-tan\n")
+    copy = f"content/interviews/华新镇访谈{suffix}.md"
+    root = write_site(tmp_path, {"content/interviews/华新镇访谈.md": page, copy: page})
+    assert [p.format() for p in found(root)] == [
+        f"{copy}:9:1: error: two pages want the URL /interviews/hua-xin-zhen-fang-tan/: {copy} is a copy of "
+        f'content/interviews/华新镇访谈.md (its file name is that file\'s name with "{suffix}" added, as copies are '
+        f"named)\n  hint: {COPY_HINT}"]
+    # A new page begun from the copy, with a title and a slug of its own, is no copy.
+    (root / copy).write_text(interview("华新镇访谈（二）", extra="slug: huaxin-2\n"), encoding="utf-8")
+    assert found(root) == []
+
+
+def test_two_pages_of_one_title_at_one_url_are_told_what_to_do_with_a_copy(tmp_path: Path) -> None:
+    page = interview("华新镇访谈", extra="slug: huaxin\n")
+    root = write_site(tmp_path, {"content/interviews/a.md": page, "content/interviews/b.md": page,
+                                 "content/interviews/c.md": interview("网格员的一天", extra="slug: huaxin\n")})
+    assert [p.format() for p in found(root)] == [
+        "content/interviews/b.md:9:1: error: two pages want the URL /interviews/huaxin/: content/interviews/a.md "
+        'and content/interviews/b.md, both titled "华新镇访谈"\n'
+        "  hint: if one file is a copy (副本) of the other, delete it or move it out of content/ (every page in "
+        "content/ is published); if it is a new page begun from a copy, give it a title and a slug of its own",
+        "content/interviews/c.md:9:1: error: two pages want the URL /interviews/huaxin/: content/interviews/a.md "
+        "and content/interviews/c.md\n"
+        '  hint: change one slug: write a different "slug: …" in one of the two files']
 
 
 def test_two_of_sitegens_own_pages_at_one_url_are_blamed_on_the_permalinks_setting(tmp_path: Path) -> None:

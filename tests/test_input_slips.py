@@ -213,7 +213,7 @@ TOWNS = ["baihe", "chonggu", "huaxin", "jinze", "liantang", "xujing", "zhaoxiang
 
 
 @pytest.mark.parametrize(("typed", "hint"), [
-    ("baihee", "did you mean baihe? write unit: baihe"),
+    ("baihee", "did you mean baihe (baihe镇)? write unit: baihe"),
     ("zhujia", "use the id (file name in content/units/ without .yaml) of one of: zhujiajiao, huaxin, xujing, "
                "zhaoxiang, baihe (and 3 more in content/units/)"),
 ])
@@ -223,6 +223,55 @@ def test_a_unit_id_that_does_not_exist_gets_the_nearest_ids_not_all(tmp_path: Pa
              for town in TOWNS}
     root = write_site(tmp_path, {**units, PAGE_PATH: interview().replace("unit: baihe", f"unit: {typed}")})
     assert printed(root) == [f'{PAGE_PATH}:4:7: error: there is no unit "{typed}"\n  hint: {hint}']
+
+
+def unit_named(name: str) -> str:
+    """The test unit under another name, without misspellings."""
+    return UNIT.replace("白鹤镇", name).replace("misspellings: [白河镇, 百合镇]\n", "")
+
+
+@pytest.mark.parametrize(("typed", "hint"), [
+    ("huaxin", "did you mean hua-xin-zhen (华新镇)? write unit: hua-xin-zhen"),
+    ("hua_xin_zhen", "did you mean hua-xin-zhen (华新镇)? write unit: hua-xin-zhen"),
+    ("huaxinzhen", "did you mean hua-xin-zhen (华新镇)? write unit: hua-xin-zhen"),
+    ("Hua Xin", "did you mean hua-xin-zhen (华新镇)? write unit: hua-xin-zhen"),
+    ("chongu", "did you mean chonggu (重固镇)? write unit: chonggu"),
+    ("zhuxin", "use the id (file name in content/units/ without .yaml) of one of: baihe, chonggu, hua-xin-zhen"),
+])
+def test_a_unit_id_typed_without_its_hyphens_or_by_its_names_pinyin_gets_the_id(
+        tmp_path: Path, typed: str, hint: str) -> None:
+    # unit: huaxin for the id hua-xin-zhen got only the list of units, while chongu got "did you mean chonggu?".
+    root = write_site(tmp_path, {"content/units/hua-xin-zhen.yaml": unit_named("华新镇"),
+                                 "content/units/chonggu.yaml": unit_named("重固镇"),
+                                 PAGE_PATH: interview().replace("unit: baihe", f"unit: {typed}")})
+    assert printed(root) == [f'{PAGE_PATH}:4:7: error: there is no unit "{typed}"\n  hint: {hint}']
+
+
+def test_pages_naming_a_unit_whose_file_was_renamed_are_told_which_file_it_is(tmp_path: Path) -> None:
+    # hua-xin-zhen.yaml renamed huaxin.yaml: its pages got "there is no unit hua-xin-zhen" and the list of
+    # units, without a word that huaxin.yaml is 华新镇.
+    page = interview("华新镇访谈").replace("unit: baihe", "unit: hua-xin-zhen")
+    other = "content/interviews/huaxin-2.md"
+    root = write_site(tmp_path, {"content/units/huaxin.yaml": unit_named("华新镇"), PAGE_PATH: page,
+                                 other: page.replace("华新镇访谈", "华新镇访谈（二）")})
+    hint = ("content/units/huaxin.yaml is the unit named 华新镇, most likely renamed from hua-xin-zhen.yaml (its id "
+            "is its file name): rename the file back to hua-xin-zhen.yaml, or write unit: huaxin here and in every "
+            "other page that names hua-xin-zhen")
+    assert printed(root) == [f'{path}:4:7: error: there is no unit "hua-xin-zhen"\n  hint: {hint}'
+                             for path in (PAGE_PATH, other)]
+    (root / "content/units/huaxin.yaml").rename(root / "content/units/hua-xin-zhen.yaml")
+    assert printed(root) == []
+
+
+def test_a_record_file_without_fields_is_shown_a_first_line_of_its_own_kind(tmp_path: Path) -> None:
+    # An empty unit file was shown e.g. "title: 白鹤镇", but title is no field of a unit: name is.
+    root = write_site(tmp_path, {"content/units/huaxin.yaml": "", "content/units/jinze.yaml": "- 金泽镇\n",
+                                 "content/series/fangtan.yaml": "# 访谈栏目\n", PAGE_PATH: interview()})
+    start = 'error: expected fields as "key: value" lines, but found'
+    first = "hint: start each line with a field name, an English colon and a space, e.g."
+    assert printed(root) == [f'content/series/fangtan.yaml:1:1: {start} nothing\n  {first} "title: 大调研微访谈"',
+                             f'content/units/huaxin.yaml:1:1: {start} nothing\n  {first} "name: 白鹤镇"',
+                             f'content/units/jinze.yaml:1:1: {start} a list\n  {first} "name: 白鹤镇"']
 
 
 def test_text_where_a_group_of_fields_goes_gets_the_lines_to_type(tmp_path: Path) -> None:
@@ -257,4 +306,4 @@ def test_a_percentage_typed_with_the_sign_first_gets_the_number_alone(tmp_path: 
         "(YAML parser: while scanning for the next token: found character that cannot start any token)\n"
         "  hint: write the number alone: target: 80 (a percentage needs no % sign)"]
     root = write_site(tmp_path / "text", {PAGE_PATH: interview("%调研")})
-    assert printed(root)[0].endswith('  hint: wrap the whole value in quotes, e.g. "%调研"')
+    assert printed(root)[0].endswith('  hint: wrap the whole value in quotes: title: "%调研"')

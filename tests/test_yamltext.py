@@ -10,7 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sitegen.errors import Problem, Report
+from sitegen.models import InterviewMeta
 from sitegen.sources import SourceFile, read_source, split_front_matter
+from sitegen.validation import group_fields
 from sitegen.yamltext import MAX_DEPTH, TAB_HINT, TAB_MESSAGE, YamlData, load_yaml
 
 
@@ -232,6 +234,38 @@ def test_a_field_that_lost_its_indent_under_a_block_is_named_as_the_line_to_inde
     assert data is None and "indent the line above" not in report.problems[0].hint
 
 
+GROUP_GIVEN_A_VALUE = ('"interviewee" is a group of fields, but it has a value on its own line ("王建国"), so the '
+                       "lines indented under it cannot be its fields")
+
+
+@pytest.mark.parametrize(("text", "parser", "hint"), [
+    ("title: 访谈\ninterviewee: 王建国   # 受访人 the person interviewed\n  role: 党委书记   # 职务 role\n",
+     "while parsing a block mapping: did not find expected key",
+     'write "interviewee:" alone on its line, and under it, indented as "role:" is, the line "  name: 王建国"'),
+    ("title: 访谈\ninterviewee: 王建国\n  role: 党委书记\n",
+     "mapping values are not allowed in this context",
+     'write "interviewee:" alone on its line, and under it, indented as "role:" is, the line "  name: 王建国"'),
+    ("title: 访谈\ninterviewee: 王建国\n  role: 党委书记\n  name: 王建国\n",
+     "mapping values are not allowed in this context",
+     'delete "王建国" after "interviewee:": its fields are the lines under it'),
+])
+def test_a_group_typed_with_a_value_on_its_line_is_told_to_stand_alone(text: str, parser: str, hint: str) -> None:
+    # "interviewee: 王建国" with role: still indented under it got "…or wrap the value above in quotes",
+    # which does not mend it: the value is the group's first field, on a line of its own under it.
+    report = Report()
+    assert load_yaml(text, "content/interviews/x.md", report, first_line=2,
+                     groups=group_fields(InterviewMeta)) is None
+    assert [(p.line, p.column, p.message, p.hint) for p in report.problems] == [
+        (3, 14, f"{GROUP_GIVEN_A_VALUE} (YAML parser: {parser})", hint)]
+    # The line as the hint gives it is read; a key that holds no group is not told to stand alone.
+    assert ok("interviewee:\n  name: 王建国\n  role: 党委书记\n").value == {
+        "interviewee": {"name": "王建国", "role": "党委书记"}}
+    report = Report()
+    load_yaml("unit: baihe\n  role: 党委书记\n", "content/interviews/x.md", report, groups=group_fields(InterviewMeta))
+    assert [p.hint for p in report.problems] == [
+        "line up this key with the keys above it (same number of spaces), or wrap the value above in quotes"]
+
+
 def test_a_field_that_lost_its_indent_between_two_items_of_a_list_is_named_as_the_line_to_indent() -> None:
     # A target's note: typed at the left edge, another target below it: the hint said to line up
     # "- group: residents" with the keys above it, which would take it out of targets:.
@@ -433,10 +467,110 @@ def test_comment_cutting_a_value_is_a_warning() -> None:
     data, report = load("title: 第三期 #3\n")
     assert data is not None and data.value == {"title": "第三期"}
     assert shown(report) == [
-        'data/x.yaml:1:12: warning: the text after " #" is a comment, so the value is only "第三期"\n'
+        'data/x.yaml:1:12: warning: " #" (a space, then #) starts a comment in YAML, so the value is only "第三期": '
+        "the page shows 第三期, not 第三期 #3\n"
         '  hint: if the # belongs to the value, wrap the whole value in quotes: title: "第三期 #3"']
     assert ok("title: 第#3期\n").value == {"title": "第#3期"}
     assert ok("title: # 说明\nnote: ## 说明\n").value == {"title": None, "note": None}
+    # A "#" glued to text inside the line's own comment is the comment's: nothing is cut from the value.
+    assert ok("title: 华新镇   # 标题 title, e.g. #1\n").value == {"title": "华新镇"}
+
+
+# Every line sitegen new writes ends with a comment. A hint that put it inside the quotes it added
+# published "# 标题 title" on the page when pasted (title: '"华新镇"：… # 标题 title'): the comment
+# stays after the closing quote, and the line of the hint, pasted, gives the value the editor meant.
+@pytest.mark.parametrize(("text", "severity", "column", "message", "hint", "fixed", "meant"), [
+    ('title: "华新镇"：把问题清单变成幸福清单   # 标题 title\n', "error", 13,
+     "there is more text after the closing quote (YAML parser: while parsing a block mapping: did not find "
+     "expected key)",
+     "to keep the \" as typed, put the whole value in single quotes: title: '\"华新镇\"：把问题清单变成幸福清单'   "
+     "# 标题 title (or type Chinese quotes: title: “华新镇”：把问题清单变成幸福清单   # 标题 title)",
+     "title: '\"华新镇\"：把问题清单变成幸福清单'   # 标题 title", '"华新镇"：把问题清单变成幸福清单'),
+    ("title: '华新'镇   # 标题 title\n", "error", 12,
+     "there is more text after the closing quote (YAML parser: while parsing a block mapping: did not find "
+     "expected key)",
+     "to keep the ' as typed, put the whole value in double quotes: title: \"'华新'镇\"   # 标题 title "
+     "(or type Chinese quotes: title: ‘华新’镇   # 标题 title)",
+     "title: \"'华新'镇\"   # 标题 title", "'华新'镇"),
+    ("title: 专访: 网格员的一天   # 标题 title\n", "error", 10,
+     'the value contains ": " (YAML parser: mapping values are not allowed in this context)',
+     'wrap the whole value in quotes: title: "专访: 网格员的一天"   # 标题 title',
+     'title: "专访: 网格员的一天"   # 标题 title', "专访: 网格员的一天"),
+    ("title: “专访: 网格员”   # 标题 title\n", "error", 11,
+     'the value contains ": " (YAML parser: mapping values are not allowed in this context)',
+     'wrap the whole value in quotes: title: "“专访: 网格员”"   # 标题 title (the “” then show; without them: '
+     'title: "专访: 网格员"   # 标题 title)',
+     'title: "专访: 网格员"   # 标题 title', "专访: 网格员"),
+    ("title: 第三期 #3   # 标题 title\n", "warning", 12,
+     '" #" (a space, then #) starts a comment in YAML, so the value is only "第三期": the page shows 第三期, '
+     "not 第三期 #3",
+     'if the # belongs to the value, wrap the whole value in quotes: title: "第三期 #3"   # 标题 title',
+     'title: "第三期 #3"   # 标题 title', "第三期 #3"),
+    ("title: #1 华新镇   # 标题 title\n", "error", 8,
+     '"#" after a space starts a comment in YAML, so "title" has no value',
+     'put the value in quotes: title: "#1 华新镇"   # 标题 title',
+     'title: "#1 华新镇"   # 标题 title', "#1 华新镇"),
+    ("title: @华新镇   # 标题 title\n", "error", 8,
+     'a value cannot start with "@" (YAML parser: while scanning for the next token: found character that '
+     "cannot start any token)",
+     'wrap the whole value in quotes: title: "@华新镇"   # 标题 title',
+     'title: "@华新镇"   # 标题 title', "@华新镇"),
+    ("title: &华新镇   # 标题 title\n", "error", 9,
+     '"&" and "*" at the start of a value are read as YAML anchors and aliases (YAML parser: while scanning an '
+     "anchor: did not find expected alphabetic or numeric character)",
+     'wrap the whole value in quotes: title: "&华新镇"   # 标题 title',
+     'title: "&华新镇"   # 标题 title', "&华新镇"),
+    ('path: "C:\\temp"   # 路径\n', "warning", 10,
+     '"\\t" inside double quotes is read as a special character (an escape), not as typed',
+     "to keep backslashes as typed, use single quotes: path: 'C:\\temp'   # 路径",
+     "path: 'C:\\temp'   # 路径", "C:\\temp"),
+    ('title: "示例 #3   # 标题 title\n', "error", 8,
+     'the quote " opened here is never closed (YAML parser: while scanning a quoted scalar: found unexpected end '
+     "of stream)",
+     'add the closing " at the end of the value: title: "示例 #3"   # 标题 title',
+     'title: "示例 #3"   # 标题 title', "示例 #3"),
+    # Typed with the input method's full-width colon or space, or no space: the line the hint gives is
+    # read as typed, not stopped again by the ": " or the quote in the value.
+    ("title：专访: 网格员   # 标题 title\n", "error", 6,
+     '"title：" uses a full-width colon (全角冒号 ：)',
+     'type an English colon followed by a space, and put the value in quotes, as it holds ": ": '
+     'title: "专访: 网格员"   # 标题 title',
+     'title: "专访: 网格员"   # 标题 title', "专访: 网格员"),
+    ('title:"华新镇"：把问题清单   # 标题 title\n', "error", 6,
+     'no space after ":" in "title:\"华新镇\"：把问题清单   # 标题 title"',
+     'add a space after the colon, and put the value in quotes, as it starts with " and goes on after the '
+     "closing \": title: '\"华新镇\"：把问题清单'   # 标题 title",
+     "title: '\"华新镇\"：把问题清单'   # 标题 title", '"华新镇"：把问题清单'),
+    ("title:\u3000#1 华新镇   # 标题 title\n", "error", 7,
+     'a full-width space (全角空格) follows "title:"',
+     'replace it with an ordinary space, and put the value in quotes, as it starts with "#": '
+     'title: "#1 华新镇"   # 标题 title',
+     'title: "#1 华新镇"   # 标题 title', "#1 华新镇"),
+    ("title：第三期 #3   # 标题 title\n", "error", 6,
+     '"title：" uses a full-width colon (全角冒号 ：)',
+     'type an English colon followed by a space, and put the value in quotes, as it holds " #": '
+     'title: "第三期 #3"   # 标题 title',
+     'title: "第三期 #3"   # 标题 title', "第三期 #3"),
+])
+def test_a_hint_that_quotes_a_value_keeps_the_lines_comment_after_the_quotes(
+        text: str, severity: str, column: int, message: str, hint: str, fixed: str, meant: str) -> None:
+    _, report = load(text)
+    assert [(p.line, p.column, p.severity, p.message, p.hint) for p in report.problems] == [
+        (1, column, severity, message, hint)]
+    key = fixed.split(":", 1)[0]
+    assert ok(fixed + "\n").value == {key: meant}
+
+
+@pytest.mark.parametrize(("text", "hint"), [
+    ("title：华新镇访谈   # 标题 title\n", "type an English colon followed by a space: title: 华新镇访谈   # 标题 title"),
+    ('title："华新镇访谈"   # 标题 title\n', 'type an English colon followed by a space: title: "华新镇访谈"   # 标题 title'),
+    ("tags：[大调研, 补短板]   # 标签\n", "type an English colon followed by a space: tags: [大调研, 补短板]   # 标签"),
+    ("title:华新镇访谈\n", "add a space after the colon: title: 华新镇访谈"),
+])
+def test_a_value_typed_right_after_a_mended_colon_is_not_quoted(text: str, hint: str) -> None:
+    # Quotes only where the value needs them: a list stays a list, a quoted value is not quoted twice.
+    _, report = load(text)
+    assert [p.hint for p in report.problems] == [hint]
 
 
 def test_backslash_escape_in_double_quotes_is_a_warning() -> None:
