@@ -796,9 +796,10 @@ def _unit_id_hint(value: str, content: Content) -> str:
                if folded and folded == content.sound_of(unit.record.name) and rid != folded]
     if len(renamed) == 1:
         rid, unit = renamed[0]
-        return (f"content/units/{rid}.yaml is the unit named {unit.name}, most likely renamed from {folded}.yaml "
-                f"(its id is its file name): rename the file back to {folded}.yaml, or write unit: {rid} here and "
-                f"in every other page that names {value}")
+        # Said as a possibility: an editor may also have guessed the id from the name.
+        return (f"content/units/{rid}.yaml is the unit named {unit.name}, and its id is its file name: write "
+                f"unit: {rid} here and in every other page that names {value}; or, if that file was renamed from "
+                f"{folded}.yaml, rename it back")
     meant = did_you_mean(value, ids) or _unit_by_letters(value, content)
     if meant is not None:
         name = content.units[meant].record.name

@@ -254,9 +254,9 @@ def test_pages_naming_a_unit_whose_file_was_renamed_are_told_which_file_it_is(tm
     other = "content/interviews/huaxin-2.md"
     root = write_site(tmp_path, {"content/units/huaxin.yaml": unit_named("华新镇"), PAGE_PATH: page,
                                  other: page.replace("华新镇访谈", "华新镇访谈（二）")})
-    hint = ("content/units/huaxin.yaml is the unit named 华新镇, most likely renamed from hua-xin-zhen.yaml (its id "
-            "is its file name): rename the file back to hua-xin-zhen.yaml, or write unit: huaxin here and in every "
-            "other page that names hua-xin-zhen")
+    hint = ("content/units/huaxin.yaml is the unit named 华新镇, and its id is its file name: write unit: huaxin "
+            "here and in every other page that names hua-xin-zhen; or, if that file was renamed from "
+            "hua-xin-zhen.yaml, rename it back")
     assert printed(root) == [f'{path}:4:7: error: there is no unit "hua-xin-zhen"\n  hint: {hint}'
                              for path in (PAGE_PATH, other)]
     (root / "content/units/huaxin.yaml").rename(root / "content/units/hua-xin-zhen.yaml")
