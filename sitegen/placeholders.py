@@ -20,6 +20,7 @@ May import: (the standard library only).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -115,6 +116,40 @@ list) and the placeholders each may hold."""
 
 BODY_LINES: tuple[Placeholder, ...] = (FIRST_QUESTION, ANSWER, CASE_TEXT)
 """Placeholders that are a whole line of a page's text (of an interview's or a case study's)."""
+
+
+def _any_of(texts: Iterator[str], then: str = "") -> re.Pattern[str]:
+    """One pattern finding any of ``texts`` (longest first), followed by the pattern ``then``."""
+    return re.compile("(?:" + "|".join(map(re.escape, sorted(set(texts), key=len, reverse=True))) + ")" + then)
+
+
+_VALUE_END = r"""(?=[\r\n"' \t#,\]}]|\Z)"""
+_AS_VALUES = {collection: _any_of((p.text for group in fields.values() for p in group), _VALUE_END)
+              for collection, fields in FIELDS.items()}
+"""Per collection: a placeholder's text as the end of a value (then the line's end, a quote, a space, a
+comment, or a comma or bracket of a flow collection: ``https://example.org/news/1`` is no placeholder)."""
+_FOLDED_TAILS = {collection: _any_of(p.text[-2:] for group in fields.values() for p in group if not p.text.isascii())
+                 for collection, fields in FIELDS.items()}
+_CONTINUATION_RE = re.compile(r"[ \t]*\r?\n[ \t]+(?=[^\s#:-][^:\n]*$)", re.MULTILINE)
+"""The line break before an indented line with no "key:" on it: that line is the rest of the value above."""
+
+
+def may_hold_placeholders(collection: str, typed: str) -> bool:
+    """False when the text of a record or front matter as typed (str) cannot hold a placeholder of ``collection``.
+
+    A cheap test before `placeholders_in` walks the record's fields (17 µs a page; this, 2 µs): True when
+    one of the collection's placeholder texts is in ``typed`` as the end of a value, also once a value
+    folded over lines is joined (when its last two characters are on one line; a web address is not
+    looked for folded). A placeholder written with YAML escapes (``\\u804c``) is not seen.
+    """
+    found = _AS_VALUES.get(collection)
+    if found is None:
+        return False
+    if found.search(typed):
+        return True
+    if not _FOLDED_TAILS[collection].search(typed) or _CONTINUATION_RE.search(typed) is None:
+        return False
+    return found.search(_CONTINUATION_RE.sub("", typed)) is not None
 
 
 def placeholders_in(collection: str, value: object) -> Iterator[tuple[tuple[str | int, ...], Placeholder]]:

@@ -568,6 +568,35 @@ def test_an_interview_published_with_the_placeholders_of_new_is_told_each(tmp_pa
     assert _check(capsys, site, "--strict") == (0, "checked: 0 error(s), 0 warning(s)\n")
 
 
+def test_a_placeholder_folded_over_two_lines_or_quoted_is_still_told(tmp_path: Path, capsys) -> None:
+    # The check reads a page's fields only when its front matter, as typed, holds a placeholder's text;
+    # a value folded over two lines (joined without a space between Chinese characters) or quoted holds it too.
+    site = copy_example(tmp_path / "site")
+    case = site / "content" / "cases" / "baihe-caomei.md"
+    text = case.read_text(encoding="utf-8")
+    problem = next(line for line in text.splitlines() if line.startswith("problem:"))
+    p = "content/cases/baihe-caomei.md"
+    line = text.splitlines().index(problem) + 1
+    told = (f'{p}:{line}:10: error: problem: "调研中发现的问题（一两句话）" is the placeholder that sitegen new writes '
+            "for the problem found, so the page would publish it")
+    for typed in ("problem: 调研中发现的问题\n  （一两句话）", 'problem: "调研中发现的问题（一两句话）"'):
+        case.write_text(text.replace(problem, typed), encoding="utf-8")
+        code, report = _check(capsys, site)
+        assert (code, report.splitlines()[0]) == (1, told), typed
+
+
+def test_the_cheap_test_for_placeholders_finds_them_as_values_only() -> None:
+    from sitegen.placeholders import may_hold_placeholders
+    assert may_hold_placeholders("interviews", "interviewee: {name: 受访人姓名, role: 党委书记}\n")
+    assert may_hold_placeholders("interviews", "interviewee:\r\n  role: 职务   # 职务 role\r\n")
+    assert may_hold_placeholders("cases", "problem: 调研中发现的问题\r\n    （一两句话）\r\nstatus: planned\r\n")
+    # A real address beginning as the placeholder's, a longer role, a placeholder's words in a comment's
+    # middle: no field to walk.
+    assert not may_hold_placeholders("interviews", "source:\n  url: https://example.org/news/1.html\n"
+                                                   "interviewee:\n  role: 主持党委职务工作  # 写明职务全称\n")
+    assert not may_hold_placeholders("series", "blurb: 一两句话介绍本栏目的由来和内容。\n")
+
+
 def test_init_writes_examples_of_its_own_not_the_placeholders_of_new(tmp_path: Path, capsys) -> None:
     # init's site is published at once (draft: false): had it used new's texts, it would not build.
     from sitegen.placeholders import BODY_LINES, FIELDS
