@@ -84,7 +84,7 @@ from .yamltext import INVISIBLE_NAMES, INVISIBLE_RE, WIDE_SPACES, invisible_plac
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "26"
+POLICY_VERSION = "27"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -1776,6 +1776,10 @@ def _full_width_sign_problems(source: str, lines: list[str], path: str, first_li
 # Groups: the run of two or three signs, the sign, the text between the runs.
 _SPACED_BOLD_RE = re.compile(r"(?<![*_\\])(?P<run>(?P<sign>[*_])(?P=sign){1,2})(?![*_])"
                              r"(?P<text>(?:(?!(?P=sign))[^\n])*?)(?<![*_])(?P=run)(?![*_])")
+# What may stand before bold's opening stars with a space between: nothing but a list item's, a heading's
+# or a quote's marker ("- ** 重点 **"). Elsewhere a space outside the stars is a formula's (x ** 2) or
+# follows stars typed for hidden characters (王** 和李** 两位).
+_LINE_OPENING_RE = re.compile(r"[ \t]*(?:(?:[-*+]|[0-9]{1,9}[.)]|#{1,6}|>)[ \t]+)?")
 
 
 def _spaced_bold_problems(lines: list[str], clean_html: str, path: str, first_line: int) -> list[Problem]:
@@ -1802,23 +1806,34 @@ def _spaced_bold_problems(lines: list[str], clean_html: str, path: str, first_li
             typed, text = found.group(), found.group("text")
             words = text.strip()
             if not (text[:1].isspace() or text[-1:].isspace()) or not any(char.isalpha() for char in words) \
-                    or found.group("run") not in clean_html:
+                    or found.group("run") not in clean_html or _spaced_outside(line, found.start(), found.end()):
                 continue
             edges = text[:1] + text[-1:]
             odd = next((char for char in edges if char.isspace() and char not in " \t"), "")
             run = found.group("run")
             stars = "*" * len(run)
             fixed = f"{stars}{_clipped(words)}{stars}"
+            shown = "".join("\\" + sign for sign in run)
             problems.append(Problem(
                 path, first_line + index, found.start() + 1, "warning",
                 f'{space_name(odd) if odd else "a space"} just inside the "{run}" keeps Markdown from making this '
                 f"bold (加粗), so the page shows the {'stars' if run[0] == '*' else 'underscores'} as typed: "
                 f"{_clipped(typed)}",
-                f"write the text right against the stars, with no space between (星号内侧不留空格): {fixed}"
-                if run[0] == "*" else
-                f"write it between stars, with no space inside them (星号内侧不留空格): {fixed} "
-                f"(next to Chinese characters, {run} makes no bold even without spaces)"))
+                (f"to make it bold, write the text right against the stars, with no space between (星号内侧不留空格): "
+                 f"{fixed}" if run[0] == "*" else
+                 f"to make it bold, write it between stars, with no space inside them (星号内侧不留空格): {fixed} "
+                 f"(next to Chinese characters, {run} makes no bold even without spaces)")
+                + f"; if the {'stars' if run[0] == '*' else 'underscores'} are meant to show, type a backslash "
+                  f"before each: {shown}"))
     return problems
+
+
+def _spaced_outside(line: str, start: int, end: int) -> bool:
+    """True when the pair of runs at ``line[start:end]`` has a space outside it: before its opening run (but
+    for a line's marker, `_LINE_OPENING_RE`) or after its closing run with more text after that."""
+    before, after = line[start - 1:start], line[end:end + 1]
+    return (before.isspace() and _LINE_OPENING_RE.fullmatch(line[:start]) is None) or \
+        (after.isspace() and bool(line[end:].strip()))
 
 
 # A list marker followed by a space Markdown does not count as one: the full-width space an input method types,

@@ -824,23 +824,36 @@ def test_bold_typed_with_a_space_inside_its_stars_is_warned(renderer: MarkdownRe
             "面积 2 ** 3 ** 4，\\*\\* 星号 \\*\\*，3 * 4 * 5\n\n* 列表 *\n")
     result = renderer.render(body, "a.md", 1)
     assert "<p>这是** 重点 <strong>内容，</strong>难点 **也要讲。</p>" in result.html
-    stars = "write the text right against the stars, with no space between (星号内侧不留空格): "
+    stars = "to make it bold, write the text right against the stars, with no space between (星号内侧不留空格): "
+    shown = "; if the stars are meant to show, type a backslash before each: \\*\\*"
     assert placed(result) == [
         (1, 3, 'a space just inside the "**" keeps Markdown from making this bold (加粗), so the page shows the '
-               "stars as typed: ** 重点 **", stars + "**重点**"),
+               "stars as typed: ** 重点 **", stars + "**重点**" + shown),
         (1, 14, 'a space just inside the "**" keeps Markdown from making this bold (加粗), so the page shows the '
-                "stars as typed: **难点 **", stars + "**难点**"),
+                "stars as typed: **难点 **", stars + "**难点**" + shown),
         (3, 3, 'a full-width space (全角空格) just inside the "**" keeps Markdown from making this bold (加粗), so '
-               "the page shows the stars as typed: **\u3000堵点\u3000**", stars + "**堵点**"),
+               "the page shows the stars as typed: **\u3000堵点\u3000**", stars + "**堵点**" + shown),
         (5, 3, 'a space just inside the "__" keeps Markdown from making this bold (加粗), so the page shows the '
                "underscores as typed: __ 亮点 __",
-         "write it between stars, with no space inside them (星号内侧不留空格): **亮点** (next to Chinese "
-         "characters, __ makes no bold even without spaces)")]
+         "to make it bold, write it between stars, with no space inside them (星号内侧不留空格): **亮点** (next to "
+         "Chinese characters, __ makes no bold even without spaces); if the underscores are meant to show, type a "
+         "backslash before each: \\_\\_")]
     fixed = renderer.render(body.replace("** 重点 **", "**重点**").replace("**难点 **", "**难点**")
                             .replace("**\u3000堵点\u3000**", "**堵点**").replace("__ 亮点 __", "**亮点**"), "a.md", 1)
     assert fixed.problems == ()
     assert [strong.text for strong in fragment(fixed.html).xpath("//strong")] == [
         "重点", "难点", "堵点", "亮点", "重点", "“要点”"]
+
+
+def test_stars_with_a_space_outside_them_are_no_bold_typed_wrong(renderer: MarkdownRenderer) -> None:
+    # Stars for hidden characters (王** 和李** 两位) and formulas (x ** 2) were warned as bold typed with a
+    # space inside, with a hint that, followed, turned them into bold. A space outside the stars, in the
+    # middle of a line, says they are no bold; a list item's marker before bold is no such space.
+    body = ("王** 和李** 两位同志。\n\n面积按 x ** 2 计，体积按 y ** 3 计。\n\n计算：2 ** 3 = 8，以及 a ** b ** c。\n\n"
+            "公式 a ** b 和 c ** d\n\n> ** 引用里的重点 **\n\n## ** 标题里的重点 **\n\n1. ** 第一条 **\n")
+    result = renderer.render(body, "a.md", 1)
+    assert [(p.line, p.column, p.message.rsplit(": ", 1)[1]) for p in result.problems] == [
+        (9, 3, "** 引用里的重点 **"), (11, 4, "** 标题里的重点 **"), (13, 4, "** 第一条 **")]
 
 
 def test_link_and_picture_addresses_typed_in_full_width_or_with_a_final_stop_are_warned(
