@@ -338,6 +338,15 @@ _SEPARATORS_AT_LINE_START = """() => {
       const a = dot.getClientRects()[0], b = previous.getBoundingClientRect();
       if (a && a.width && (i === 0 || node.data[i - 1] !== '\u00a0' || Math.abs(a.top - b.top) > 2))
         found.push(`"${node.parentElement.textContent.trim().slice(0, 40)}": "·" not held to the text before it`);
+      // What comes before the no-break space (a date's or a badge's box, a link) must end on the dot's line:
+      // a line may break before a box even when a no-break space follows it.
+      const block = node.parentElement.closest('p, li, dd, dt, div, h1, h2, h3, td, th, figcaption, label');
+      const ahead = document.createRange();
+      ahead.setStart(block, 0); ahead.setEnd(node, Math.max(0, i - 1));
+      const lines = [...ahead.getClientRects()].filter(r => r.width > 0 && r.height > 0);
+      const last = lines[lines.length - 1];
+      if (a && a.width && last && last.bottom <= a.top + 1)
+        found.push(`"${node.parentElement.textContent.trim().slice(0, 40)}": "·" begins a line`);
     }
   }
   return found;
