@@ -602,10 +602,14 @@ def _tally_summary(unit_name: str, ordered: Sequence[Tally]) -> str:
 
 
 def _change_since(last: Tally, before: Tally, which: str) -> str:
-    """ "与{which}2018年3月1日（120份）相比，增加176份": the change of ``collected`` from ``before`` to ``last``."""
+    """ "与{which}2018年3月1日（120份）相比，增加176份": the change of ``collected`` from ``before`` to ``last``.
+
+    No change is said as 收集数量不变 ("the number collected is the same"), not 没有变化 ("nothing
+    changed"): resolved and in progress may have moved while the number collected did not.
+    """
     change = last.collected - before.collected
     return (f"与{which}{format_date(before.as_of)}（{before.collected}份）相比，"
-            + ("没有变化" if change == 0 else f"{'增加' if change > 0 else '减少'}{abs(change)}份"))
+            + ("收集数量不变" if change == 0 else f"{'增加' if change > 0 else '减少'}{abs(change)}份"))
 
 
 def tally_chart(unit_name: str, tallies: Sequence[Tally]) -> Chart | None:

@@ -476,7 +476,8 @@ def test_three_tallies_give_the_change_since_the_last_one_and_since_the_first():
                                   "与2018年3月31日（152份）相比，增加88份。")
     same = tally_chart("华新镇", [tally("2018-03-31", 100, 50, 2), tally("2018-05-10", 150, 90, 8),
                                   tally("2018-06-30", 120, 118, 10)])
-    assert same.summary.endswith("与上次统计2018年5月10日（248份）相比，没有变化；与2018年3月31日（152份）相比，增加96份。")
+    # Resolved rose by 28 and in progress fell: "没有变化" (nothing changed) read as nothing done.
+    assert same.summary.endswith("与上次统计2018年5月10日（248份）相比，收集数量不变；与2018年3月31日（152份）相比，增加96份。")
 
 
 def test_units_chart_with_several_units():
