@@ -12,6 +12,9 @@
    the root of a host, "sitegen-reading-mode:/qingpu/diaoyan/" under a
    sub-path. localStorage is shared by every page of a host, so two sites
    published under two sub-paths of one host each keep their own choice.
+   The key of earlier versions, "sitegen-reading-mode" for the whole host,
+   is carried over once to the first site of the host read after it, and
+   removed, so a reader who had the mode on keeps it.
 
    Loaded with `defer` from the <head> (base.html), so it never holds up the
    page: it runs once the page is parsed, just before DOMContentLoaded. When
@@ -36,6 +39,16 @@
     return;
   }
   var KEY = "sitegen-reading-mode:" + new URL("..", script.src).pathname;
+  var EARLIER_KEY = "sitegen-reading-mode";
+
+  try {
+    if (window.localStorage.getItem(EARLIER_KEY) === "on" && window.localStorage.getItem(KEY) === null) {
+      window.localStorage.setItem(KEY, "on");
+    }
+    window.localStorage.removeItem(EARLIER_KEY);
+  } catch (error) {
+    /* storage cannot be used: nothing to carry over */
+  }
 
   /* true or false as stored; null when storage cannot be read. */
   function stored() {

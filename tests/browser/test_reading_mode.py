@@ -122,6 +122,18 @@ def test_two_sites_under_two_sub_paths_of_one_host_keep_their_own_choice(tmp_pat
         assert page.evaluate("Object.keys(localStorage)") == ["sitegen-reading-mode:/a/"]
 
 
+def test_the_mode_kept_under_the_earlier_key_for_the_whole_host_is_carried_over(served_example: ServedSite,
+                                                                              page_at: Any) -> None:
+    # Earlier versions kept the mode as "sitegen-reading-mode" for the whole host: a reader who had it on
+    # lost it once when the site was updated.
+    page = page_at(375)
+    page.goto(served_example.address("/404.html"), wait_until="load")
+    page.evaluate("localStorage.clear(); localStorage.setItem('sitegen-reading-mode', 'on')")
+    page.goto(served_example.address("/"), wait_until="load")
+    assert state(page) == ("/", True, 1.3)
+    assert page.evaluate("Object.entries(localStorage)") == [["sitegen-reading-mode:/", "on"]]
+
+
 def works_per_page(page: Any) -> None:
     """On the home page, the mode is off, turns on; on the next page it is off again, and turns on and off."""
     assert state(page) == ("/", False, 1.0)
