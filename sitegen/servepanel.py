@@ -142,6 +142,7 @@ def inject_panel(page: bytes, panel: str) -> bytes:
 _P = f".{PANEL_ID}"
 _PANEL_STYLE = (
     f"{_P}-spacer{{height:3.5rem}}"
+    "html{scroll-padding-bottom:3.5rem}"  # a link reached with Tab is scrolled above the bar, not under it
     f"{_P}{{position:fixed;left:0;right:0;bottom:0;z-index:2147483000;margin:0;padding:0;text-align:left;"
     "font:400 1rem/1.5 system-ui,\"Noto Sans CJK SC\",\"Microsoft YaHei\",sans-serif;color:#1a1a1a;"
     "background:#fff;border-top:3px solid #6b4e00;box-shadow:0 -2px 8px rgba(0,0,0,.25)}"

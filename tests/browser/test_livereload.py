@@ -143,6 +143,15 @@ def test_the_warnings_panel_at_375_px_shows_while_there_are_warnings_and_never_i
     assert bar["y"] + bar["height"] == 800 and bar["height"] < 60 and bar["width"] == 375
     assert not page.is_visible("text=target: 0.8 is read as 0.8%")
     assert _contrast(page, "#sitegen-warnings summary") >= 4.5
+    # A link reached with Tab is scrolled into view above the bar, not under it.
+    hidden = []
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        bottom, text = page.evaluate("""() => { const e = document.activeElement;
+            return e.closest('#sitegen-warnings') ? [0, ''] : [e.getBoundingClientRect().bottom, e.textContent]; }""")
+        if bottom > bar["y"] + 1:
+            hidden.append(text)
+    assert hidden == []
     page.focus("#sitegen-warnings summary")
     page.keyboard.press("Enter")
     assert page.is_visible("text=target: 0.8 is read as 0.8%")
