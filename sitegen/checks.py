@@ -656,9 +656,10 @@ def check_references(document: Document, content: Content, report: Report) -> No
     """Every id a page names (series, unit, related tally) must exist.
 
     An id is a record's file name without ``.yaml``; when the page names the
-    record by its name instead (``unit: 白鹤镇``), or a unit by a name that
-    reads as its name in pinyin (``unit: 白河镇``, `_sounds_like`), the hint
-    gives the id. A record whose file exists but has errors is not reported
+    record by its name instead (``unit: 白鹤镇``), or a unit by one of its
+    misspellings or by a name that reads as its name in pinyin (``unit:
+    百鹤镇``, `_sounds_like`), the hint gives the id (and a misspelling typed
+    there gets no warning of its own: `check_misspellings`). A record whose file exists but has errors is not reported
     again here.
     """
     meta = document.meta
@@ -743,9 +744,15 @@ def _missing(document: Document, loc: tuple[str, ...], kind: str, value: str,
     folder = "series" if kind == "series" else "units"
     records = content.series if kind == "series" else content.units
     named = {name: rid for rid, sourced in records.items() for name in _names(sourced.record)}
+    misspelt = next((unit for unit in sorted(content.units.values(), key=lambda unit: unit.path)
+                     if value in unit.record.misspellings), None) if kind == "unit" else None
     alike = _sounds_like(value, content) if kind == "unit" and value not in named else []
     if value in named:
         hint = f"write the id, not the name: {loc[0]}: {named[value]}"
+    elif misspelt is not None:
+        name = misspelt.record.name
+        hint = (f"{value} is a misspelling of the unit name {name}: write the id of {name}, not a name: "
+                f"{loc[0]}: {misspelt.record.id}")
     elif len(alike) == 1:
         rid, unit, heard = alike[0]
         known = f"the unit {unit.name}" if heard == unit.name else f"{heard}, another name of the unit {unit.name}"
@@ -1130,7 +1137,10 @@ def check_misspellings(content: Content, report: Report,
 
     Scans, as typed, every line of each page (front matter and body) and of
     the unit and series records (whose text is published on their pages),
-    except the ``misspellings:`` entries that declare them. The seed article
+    except the ``misspellings:`` entries that declare them and the fields
+    that take an id or an address (`_PAGE_NAMING`, `_UNIT_NAMING`: ``unit:
+    白河镇`` is the error that there is no such unit, whose hint gives the
+    id; "write 白鹤镇" there would be another error). The seed article
     spells 白鹤镇 three ways (issue 3), so units list ``misspellings``.
     Then the YAML values as published: a misspelling that only they show
     (typed with an escape, ``"白\\u6cb3镇"``, or across a line with a
@@ -1144,20 +1154,33 @@ def check_misspellings(content: Content, report: Report,
         return
     for document in content.interviews + content.cases:
         lines = list(enumerate(document.front_matter.split("\n"), document.front_matter_line))
+        # The lines of ids need the page's YAML positions: found only for a front matter holding a misspelling.
+        if any(bad in document.front_matter for bad in wrong):
+            naming = _naming_lines(document.yaml, _PAGE_NAMING)
+            lines = [(number, text) for number, text in lines if number not in naming]
         lines += enumerate(document.body.split("\n"), document.body_line)
         _report_misspellings(document.path, lines, wrong, report)
         _report_referenced_misspellings(document, wrong, report)
         _report_hidden_misspellings(document.path, document.yaml, document.front_matter,
-                                    document.front_matter_line, wrong, report)
+                                    document.front_matter_line, wrong, report, _PAGE_NAMING)
     records: list[Sourced[object]] = [*content.units.values(), *content.series.values()]
     for record in records:
         # The declaration lines need the file's YAML positions: found only for a file holding a misspelling.
         if any(bad in record.text for bad in wrong):
-            declared = _declaration_lines(record)
+            declared = _naming_lines(record.yaml, _UNIT_NAMING)
             lines = [(number, text) for number, text in enumerate(record.text.split("\n"), 1)
                      if number not in declared]
             _report_misspellings(record.path, lines, wrong, report)
-        _report_hidden_misspellings(record.path, record.yaml, record.text, 1, wrong, report)
+        _report_hidden_misspellings(record.path, record.yaml, record.text, 1, wrong, report, _UNIT_NAMING)
+
+
+_PAGE_NAMING = ("series", "unit", "slug", "aliases")
+"""A page's fields that name something rather than being published as text: the ids of its series and
+unit (`check_references` names a misspelling typed there), its slug and its old addresses (``aliases``:
+an address must stay as it was to lead to the page)."""
+_UNIT_NAMING = ("misspellings", "distinct_from")
+"""A unit's fields that are no published text: where its misspellings are declared, and ids of other
+units (`_check_distinct_from` names a misspelling typed there). A series has neither."""
 
 
 def _report_misspellings(path: str, lines: Iterable[tuple[int, str]], wrong: dict[str, str],
@@ -1173,15 +1196,16 @@ def _report_misspellings(path: str, lines: Iterable[tuple[int, str]], wrong: dic
 
 
 def _report_hidden_misspellings(path: str, data: YamlData, text: str, first_line: int, wrong: dict[str, str],
-                                report: Report) -> None:
+                                report: Report, naming: tuple[str, ...]) -> None:
     """Warn at each YAML value whose published text holds a misspelling that its typed text does not.
 
     ``text`` is the YAML as typed (``\\n`` breaks), its first line being
     file line ``first_line``. A value's typed text runs from its position
-    to the next key or value. The ``misspellings:`` entries are skipped.
+    to the next key or value. The values of the top-level fields ``naming`` (ids, the
+    ``misspellings:`` entries: `_PAGE_NAMING`, `_UNIT_NAMING`) are skipped.
     """
     hits = [(key, value, bad) for key, value in _strings(data.value, ())
-            for bad in wrong if bad in value and key[:1] != ("misspellings",)]
+            for bad in wrong if bad in value and not (key and key[0] in naming)]
     if not hits:
         return
     starts = sorted({*data.positions.values(), *data.key_positions.values()})
@@ -1298,12 +1322,12 @@ def _strings(value: object, key: tuple[object, ...]) -> Iterator[tuple[tuple[obj
             yield from _strings(item, (*key, index))
 
 
-def _declaration_lines(record: Sourced[object]) -> set[int]:
-    """File lines of a unit's ``misspellings:`` key and items (where misspellings are declared), and of its
-    ``distinct_from:`` ones (ids: a misspelling there is named by `_check_distinct_from`)."""
-    fields = {("misspellings",), ("distinct_from",)}
-    lines = {line for path, (line, _) in record.yaml.positions.items() if path[:1] in fields}
-    lines.update(record.yaml.key_positions[key][0] for key in fields if key in record.yaml.key_positions)
+def _naming_lines(data: YamlData, naming: tuple[str, ...]) -> set[int]:
+    """File lines of the keys and values of the top-level fields ``naming`` (`_PAGE_NAMING`, `_UNIT_NAMING`):
+    a misspelling typed there is no text to correct to the unit's name."""
+    fields = {(name,) for name in naming}
+    lines = {line for path, (line, _) in data.positions.items() if path[:1] in fields}
+    lines.update(data.key_positions[key][0] for key in fields if key in data.key_positions)
     return lines
 
 

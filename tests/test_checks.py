@@ -517,6 +517,33 @@ def test_a_unit_named_by_a_name_that_reads_as_its_name_gets_its_id_in_the_hint(t
         "柏河镇 reads the same as 2 units (bai-he-zhen): write the id of the one meant: baihe (白鹤镇), baihe2 (百河镇)"]
 
 
+def test_a_misspelling_typed_where_an_id_goes_is_the_error_of_the_id_only(tmp_path: Path) -> None:
+    # unit: 白河镇 got the warning "write 白鹤镇" (which is another error: an id goes there) beside the
+    # error that there is no unit 白河镇, at one place. A field that takes an id or an address is no text to
+    # correct to the unit's name; a text field still is.
+    root = write_site(tmp_path / "unit", {"content/interviews/a.md": interview().replace("unit: baihe", "unit: 白河镇")})
+    assert [p.format() for p in found(root)] == [
+        'content/interviews/a.md:4:7: error: there is no unit "白河镇"\n'
+        "  hint: 白河镇 is a misspelling of the unit name 白鹤镇: write the id of 白鹤镇, not a name: unit: baihe"]
+    root = write_site(tmp_path / "series", {
+        "content/interviews/a.md": interview().replace("series: dadiaoyan", "series: 白河镇")})
+    assert [(p.location(), p.severity, p.message) for p in found(root)] == [
+        ("content/interviews/a.md:3:9", "error", 'there is no series "白河镇"')]
+    # An old address leads to the page only as it was; a unit's distinct_from takes ids, typed with an escape too.
+    root = write_site(tmp_path / "ids", {
+        "content/interviews/a.md": interview(extra="aliases: [/interviews/白河镇/]\n"),
+        "content/units/xujing.yaml": 'name: 徐泾镇\nlevel: town\ndistinct_from: ["\\u767d河镇"]\n'})
+    assert [p.format() for p in found(root)] == [
+        'content/units/xujing.yaml:3:17: warning: distinct_from: there is no unit "白河镇"\n'
+        "  hint: 白河镇 is a misspelling of 白鹤镇: write its id, baihe"]
+    # The title is text: warned; the correct forms give nothing.
+    root = write_site(tmp_path / "title", {"content/interviews/a.md": interview("白河镇访谈")})
+    assert [p.format() for p in found(root)] == [
+        'content/interviews/a.md:2:8: warning: "白河镇" is a misspelling of the unit name 白鹤镇\n  hint: write 白鹤镇']
+    root = write_site(tmp_path / "right", {"content/interviews/a.md": interview("白鹤镇访谈")})
+    assert found(root) == []
+
+
 def test_a_misspelling_that_is_part_of_a_correct_name_or_listed_twice_is_warned_at_its_entry(
         tmp_path: Path) -> None:
     # "白河" listed as a misspelling of 白鹤镇 beside a real 白河村: every correct 白河村 was warned, and

@@ -401,6 +401,7 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A picture copied with a WeChat article's text", "![草莓基地](https://mmbiz.qpic.cn/mmbiz_jpg/…)",
          {_P: interview(body="![草莓基地](https://mmbiz.qpic.cn/mmbiz_jpg/Q3auHgzwzM4fGxZbic0aXdx/640?wx_fmt=jpeg)\n")}),
         ("A unit named by its name instead of its id", "unit: 白鹤镇", {_P: _page("unit: baihe", "unit: 白鹤镇")}),
+        ("A unit named by one of its misspellings", "unit: 白河镇", {_P: _page("unit: baihe", "unit: 白河镇")}),
         ("A unit id mistyped", "unit: baihee", {_P: _page("unit: baihe", "unit: baihee")}),
         ("A unit id typed without its hyphens, or shorter", "unit: huaxin for hua-xin-zhen (华新镇)",
          {_P: _page("unit: baihe", "unit: huaxin"),
