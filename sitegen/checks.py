@@ -69,8 +69,8 @@ def check_content(content: Content, root: Path, now: datetime, report: Report) -
     for document in content.interviews + content.cases:
         check_publish_year(document, now, report)
         check_repeated_tags(document, report)
-    for path, front_matter in content.failed:
-        check_failed_images(path, front_matter, root, report)
+    for page in content.failed:
+        check_failed_images(page.path, page.front_matter, root, report)
     for path, data in content.failed_units:
         check_failed_unit(path, data, now.date(), report)
     check_misspellings(content, report, clashes)
@@ -80,8 +80,8 @@ def check_content(content: Content, root: Path, now: datetime, report: Report) -
 def check_placeholders(content: Content, report: Report) -> None:
     """Error at each placeholder of ``sitegen new`` left in a page or record that would be published.
 
-    Takes the loaded content (pages and unit files that failed validation too: their other errors do
-    not hide this one) and the report. The placeholders and where each is written are those of
+    Takes the loaded content (pages and unit files that failed validation too, a page's text with its
+    fields: their other errors do not hide this one) and the report. The placeholders and where each is written are those of
     `sitegen.placeholders` (the interviewee's 受访人姓名, a series' 一两句话介绍本栏目。, the note of a new
     unit's example tally …); a value or a line of a page's text (outside fenced code) is one only when it
     is exactly that text. Drafts (``draft: true``) are never published, so never reported; a page's
@@ -94,11 +94,13 @@ def check_placeholders(content: Content, report: Report) -> None:
             # a front matter holding a placeholder's text is walked.
             if may_hold_placeholders(document.collection, document.front_matter):
                 _report_placeholders(document.path, document.collection, document.yaml, report)
-            _report_body_placeholders(document, report)
-    for path, front_matter in content.failed:
-        collection = path.split("/")[1] if path.count("/") > 1 else ""
-        if collection in ("interviews", "cases") and not _draft_as_typed(front_matter):
-            _report_placeholders(path, collection, front_matter, report)
+            _report_body_placeholders(document.path, document.collection, document.body, document.body_line,
+                                      report)
+    for page in content.failed:
+        collection = page.path.split("/")[1] if page.path.count("/") > 1 else ""
+        if collection in ("interviews", "cases") and not _draft_as_typed(page.front_matter):
+            _report_placeholders(page.path, collection, page.front_matter, report)
+            _report_body_placeholders(page.path, collection, page.body, page.body_line, report)
     for series in content.series.values():
         _report_placeholders(series.path, "series", series.yaml, report)
     for unit in content.units.values():
@@ -135,18 +137,18 @@ def _placeholder_said(placeholder: Placeholder, collection: str) -> str:
             f"{placeholder.shows}")
 
 
-def _report_body_placeholders(document: Document, report: Report) -> None:
-    """Report each line of a page's text that is a placeholder (`sitegen.placeholders.BODY_LINES`), outside
-    fenced code; the page's text is read line by line only when it holds one of their texts."""
-    body = document.body
+def _report_body_placeholders(path: str, collection: str, body: str, body_line: int, report: Report) -> None:
+    """Report each line of a page's text (``body``, from file line ``body_line``) that is a placeholder
+    (`sitegen.placeholders.BODY_LINES`), outside fenced code; the text is read line by line only when it
+    holds one of their texts."""
     if not any(placeholder.text in body for placeholder in BODY_LINES):
         return
-    for number, line in outside_fences(body.split("\n"), document.body_line):
+    for number, line in outside_fences(body.split("\n"), body_line):
         typed = line.strip()
         for placeholder in BODY_LINES:
             if typed == placeholder.text:
-                report.error(document.path, number, len(line) - len(line.lstrip()) + 1,
-                             _placeholder_said(placeholder, document.collection), placeholder.hint + _KEEP_DRAFT)
+                report.error(path, number, len(line) - len(line.lstrip()) + 1,
+                             _placeholder_said(placeholder, collection), placeholder.hint + _KEEP_DRAFT)
 
 
 def check_repeated_tags(document: Document, report: Report) -> None:

@@ -99,6 +99,16 @@ class Document:
     source_digest: str = ""
 
 
+class FailedPage(NamedTuple):
+    """A page whose front matter was read but not accepted: its path, its front matter as read, and its text
+    (``body``, from file line ``body_line``), for the checks of what else it holds."""
+
+    path: str
+    front_matter: YamlData
+    body: str
+    body_line: int
+
+
 @dataclass
 class Content:
     """Everything loaded from a site folder, before cross-record checks.
@@ -108,9 +118,10 @@ class Content:
     ``(collection, id)`` of record files that exist but could not be loaded
     (their own errors are reported). ``tag_slugs`` maps each tag text of
     the pages to its slug (`sitegen.slugs.make_slug`), made while loading.
-    ``failed`` holds ``(path, front matter)`` of the pages whose front
-    matter was read but not accepted (its errors are reported), so that the
-    checks can report at once what else is wrong in it (a missing picture);
+    ``failed`` holds the pages whose front matter was read but not accepted
+    (`FailedPage`; its errors are reported), so that the checks can report
+    at once what else is wrong in it or in the page's text (a missing
+    picture, a placeholder);
     ``failed_units`` holds ``(path, YAML)`` of the unit files alike, whose
     valid tallies and milestones are checked all the same.
     ``readings`` maps each unit's name and alias, and each page's ``unit:`` that is
@@ -128,7 +139,7 @@ class Content:
     converted: int = 0
     broken: set[tuple[str, str]] = field(default_factory=set)
     tag_slugs: dict[str, str] = field(default_factory=dict)
-    failed: list[tuple[str, YamlData]] = field(default_factory=list)
+    failed: list[FailedPage] = field(default_factory=list)
     failed_units: list[tuple[str, YamlData]] = field(default_factory=list)
     readings: dict[str, str] = field(default_factory=dict)
 
@@ -203,7 +214,7 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
         for job, (page, problems, converted) in zip(jobs, results):
             report.extend(problems)
             if page is None:  # read again here (pages with errors are few) for the checks of what it holds
-                content.failed += [(job.path, data) for data in [
+                content.failed += [FailedPage(job.path, data, job.body, job.body_line) for data in [
                     load_yaml(job.front_matter, job.path, Report(), first_line=job.front_matter_line)]
                     if data is not None]
             if page is not None:  # the texts came back empty: this process holds them already

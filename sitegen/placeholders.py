@@ -118,16 +118,22 @@ BODY_LINES: tuple[Placeholder, ...] = (FIRST_QUESTION, ANSWER, CASE_TEXT)
 """Placeholders that are a whole line of a page's text (of an interview's or a case study's)."""
 
 
+SPACES = " \t\u3000"
+"""The spaces set aside around a value before it is compared with a placeholder: half width (and TAB) and the
+full-width space (全角空格) that Chinese input methods type."""
+
+
 def _any_of(texts: Iterator[str], then: str = "") -> re.Pattern[str]:
     """One pattern finding any of ``texts`` (longest first), followed by the pattern ``then``."""
     return re.compile("(?:" + "|".join(map(re.escape, sorted(set(texts), key=len, reverse=True))) + ")" + then)
 
 
-_VALUE_END = r"""(?=[\r\n"' \t#,\]}]|\Z)"""
+_VALUE_END = r"""(?=[\r\n"' \t\u3000#,\]}]|\Z)"""
 _AS_VALUES = {collection: _any_of((p.text for group in fields.values() for p in group), _VALUE_END)
               for collection, fields in FIELDS.items()}
-"""Per collection: a placeholder's text as the end of a value (then the line's end, a quote, a space, a
-comment, or a comma or bracket of a flow collection: ``https://example.org/news/1`` is no placeholder)."""
+"""Per collection: a placeholder's text as the end of a value (then the line's end, a quote, a space, half or
+full width, a comment, or a comma or bracket of a flow collection: ``https://example.org/news/1`` is no
+placeholder)."""
 _FOLDED_TAILS = {collection: _any_of(p.text[-2:] for group in fields.values() for p in group if not p.text.isascii())
                  for collection, fields in FIELDS.items()}
 _CONTINUATION_RE = re.compile(r"[ \t]*\r?\n[ \t]+(?=[^\s#:-][^:\n]*$)", re.MULTILINE)
@@ -157,13 +163,14 @@ def placeholders_in(collection: str, value: object) -> Iterator[tuple[tuple[str 
 
     Takes the collection (``"interviews"``, ``"cases"``, ``"series"``, ``"units"``) and the record's
     value as typed (`sitegen.yamltext.YamlData.value`: every scalar the exact text typed). A field holds a
-    placeholder when its text is exactly the placeholder's; a path gives list indexes from 0
+    placeholder when its text is exactly the placeholder's once the spaces around it are set aside (`SPACES`:
+    ``职务　`` with the full-width space an input method types, ``" 职务"`` in quotes); a path gives list indexes from 0
     (``("tallies", 0, "note")``). Yields nothing for an unknown collection or a value of another shape.
     """
     for pattern, placeholders in FIELDS.get(collection, {}).items():
         for path, text in _values_at(value, pattern, ()):
             for placeholder in placeholders:
-                if text == placeholder.text:
+                if text.strip(SPACES) == placeholder.text:
                     yield path, placeholder
 
 

@@ -355,6 +355,10 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_P: _page("  name: 受访人\n  role: 党委书记", "  name: 受访人姓名\n  role: 职务")}),
         ("The first question and its answer left as sitegen new wrote them", "## 第一个问题？, 回答……",
          {_P: interview(body="## 第一个问题？\n\n回答……\n")}),
+        ("A placeholder with a full-width space after it (全角空格, as a Chinese input method types it)",
+         "role: 职务\u3000", {_P: _page("  role: 党委书记", "  role: 职务\u3000")}),
+        ("The first question and its answer left in a page whose front matter has another mistake",
+         "foo: 1, then ## 第一个问题？, 回答……", {_P: interview(extra="foo: 1\n", body="## 第一个问题？\n\n回答……\n")}),
         ("A series' blurb left as sitegen new wrote it", "blurb: 一两句话介绍本栏目。",
          {"content/series/dadiaoyan.yaml": SERIES.replace("各镇负责人谈大调研。", "一两句话介绍本栏目。")}),
         ("The examples of a new unit uncommented as they are (invented figures)", "# tallies:, # targets:, "

@@ -552,11 +552,20 @@ def test_an_interview_published_with_the_placeholders_of_new_is_told_each(tmp_pa
     page.write_text(drafted.replace("draft: true", "draft: 是"), encoding="utf-8")
     assert _check(capsys, site, "--strict") == (0, "checked: 0 error(s), 0 warning(s)\n")
 
-    # Another mistake in the front matter does not hide them.
+    # Another mistake in the front matter does not hide them, in its fields or in its text (the text's
+    # were told only once that mistake was mended).
     page.write_text(drafted.replace("draft: true", "draft: false\ninterveiwee: 张三"), encoding="utf-8")
     errors = [line for line in _check(capsys, site)[1].splitlines() if ": error: " in line]
     assert [line.split(": error: ")[1].split(":")[0] for line in errors] == [
-        "interviewee → name", "interviewee → role", 'unknown field "interveiwee" (did you mean "interviewee"?)']
+        "interviewee → name", "interviewee → role", 'unknown field "interveiwee" (did you mean "interviewee"?)',
+        '"## 第一个问题？" is the placeholder that sitegen new writes for the first question, so the page would '
+        "publish it", '"回答……" is the placeholder that sitegen new writes for the answer, so the page would publish it']
+    assert [line.split(": error: ")[0] for line in errors] == [f"{p}:10:9", f"{p}:11:9", f"{p}:24:1", f"{p}:27:1",
+                                                               f"{p}:29:1"]
+    # A draft as typed, with that mistake, is told that mistake only.
+    page.write_text(drafted.replace("draft: true", "draft: true\ninterveiwee: 张三"), encoding="utf-8")
+    assert [line.split(": error: ")[1] for line in _check(capsys, site)[1].splitlines() if ": error: " in line] == [
+        'unknown field "interveiwee" (did you mean "interviewee"?)']
 
     # Real text holding a placeholder's words is no placeholder: a longer role, a real question and
     # answer, the template shown in fenced code.
@@ -585,11 +594,36 @@ def test_a_placeholder_folded_over_two_lines_or_quoted_is_still_told(tmp_path: P
         assert (code, report.splitlines()[0]) == (1, told), typed
 
 
+def test_a_placeholder_with_spaces_around_it_is_still_told(tmp_path: Path, capsys) -> None:
+    # role: 职务 with the full-width space a Chinese input method types after it, and a placeholder in quotes
+    # with a space inside them, were published: only the exact text was told.
+    site = copy_example(tmp_path / "site")
+    _run(capsys, "new", "interview", "重固镇：调研促发展", "--unit", "baihe", "--site", str(site))
+    page = site / "content" / "interviews" / "zhong-gu-zhen-diao-yan-cu-fa-zhan.md"
+    drafted = page.read_text(encoding="utf-8").replace("draft: true", "draft: false")
+    drafted = drafted.replace("## 第一个问题？\n\n回答……\n", "## 大调研从哪里入手\n\n从走访开始。\n")
+    p = "content/interviews/zhong-gu-zhen-diao-yan-cu-fa-zhan.md"
+    told = "is the placeholder that sitegen new writes for"
+    page.write_text(drafted.replace("name: 受访人姓名", 'name: " 受访人姓名 "').replace("role: 职务", "role: 职务\u3000"),
+                    encoding="utf-8")
+    assert _check(capsys, site)[1].splitlines() == [
+        f'{p}:10:9: error: interviewee → name: "受访人姓名" {told} the interviewee\'s name, so the page would publish it',
+        f"  hint: write the name of the person interviewed (受访人姓名){_DRAFT}",
+        f'{p}:11:9: error: interviewee → role: "职务" {told} the interviewee\'s role, so the page would publish it',
+        f"  hint: write the role in full (职务, e.g. 中共白鹤镇党委书记){_DRAFT}",
+        "checked: 2 error(s), 0 warning(s)"]
+    # Longer text is still no placeholder, spaces or not.
+    page.write_text(drafted.replace("name: 受访人姓名", 'name: "受访人 王建国"').replace("role: 职务", "role: 职务\u3000秘书"),
+                    encoding="utf-8")
+    assert _check(capsys, site, "--strict") == (0, "checked: 0 error(s), 0 warning(s)\n")
+
+
 def test_the_cheap_test_for_placeholders_finds_them_as_values_only() -> None:
     from sitegen.placeholders import may_hold_placeholders
     assert may_hold_placeholders("interviews", "interviewee: {name: 受访人姓名, role: 党委书记}\n")
     assert may_hold_placeholders("interviews", "interviewee:\r\n  role: 职务   # 职务 role\r\n")
     assert may_hold_placeholders("cases", "problem: 调研中发现的问题\r\n    （一两句话）\r\nstatus: planned\r\n")
+    assert may_hold_placeholders("interviews", "interviewee:\n  role: 职务\u3000\n")  # a full-width space after it
     # A real address beginning as the placeholder's, a longer role, a placeholder's words in a comment's
     # middle: no field to walk.
     assert not may_hold_placeholders("interviews", "source:\n  url: https://example.org/news/1.html\n"
