@@ -12,8 +12,9 @@ The examples of a new unit's tallies, targets and milestones are written
 commented out; once uncommented, only their placeholder values tell them
 from real entries: the example tally's and target's notes
 (`EXAMPLE_TALLY_NOTE`, `EXAMPLE_TARGET_NOTE`, which say so in Chinese)
-and the example milestone's description (`EXAMPLE_MILESTONE`). Their figures
-(0, 80, 50, today's date) are never guessed at.
+and the example milestone's title and description (`EXAMPLE_MILESTONE_TITLE`,
+`EXAMPLE_MILESTONE`: either of them deleted, the other still tells it). Their
+figures (0, 80, 50, today's date) are never guessed at.
 
 May import: (the standard library only).
 """
@@ -34,12 +35,15 @@ class Placeholder:
         what: what it is, to follow "is" in a message ("the placeholder that sitegen new writes for …").
         hint: what to write instead.
         shows: what publishing it would show, to follow "would publish" ("it", "the example's figures …").
+        example: it marks a commented-out example of a new unit: told once for the example's list item (the
+            first found of its fields), since the example as a whole is to be rewritten or put back.
     """
 
     text: str
     what: str
     hint: str
     shows: str = "it"
+    example: bool = False
 
 
 def _for(thing: str) -> str:
@@ -84,10 +88,14 @@ EXAMPLE_TARGET_NOTE = Placeholder(
     "示例目标，不是真实数据：请换成本单位的目标和进度，并在此写明依据", "the note of the example target that sitegen new writes",
     f"write the unit's real target (and the share reached, with its date), and in note: where it comes from; "
     f"{_PUT_BACK}", "the example's target and share reached as the unit's")
+EXAMPLE_MILESTONE_TITLE = Placeholder(
+    "示例：成立调研领导小组", "the title of the example milestone that sitegen new writes",
+    f"write what happened (事件), with the real date, and in description: one or two sentences on it or "
+    f"nothing; {_PUT_BACK}", "the example as one of the unit's milestones", example=True)
 EXAMPLE_MILESTONE = Placeholder(
     "一两句说明", "the description of the example milestone that sitegen new writes",
     f"write what happened, in one or two sentences, with the real date and title; {_PUT_BACK}",
-    "the example as one of the unit's milestones")
+    "the example as one of the unit's milestones", example=True)
 
 FIRST_QUESTION = Placeholder("## 第一个问题？", _for("the first question"),
                              'write the first question as the heading, after "## "')
@@ -109,7 +117,8 @@ FIELDS: dict[str, dict[tuple[str, ...], tuple[Placeholder, ...]]] = {
     }.items()},
     "series": {("blurb",): (SERIES_BLURB,)},
     "units": {("summary",): (UNIT_SUMMARY,), ("tallies", "*", "note"): (TALLY_NOTE, EXAMPLE_TALLY_NOTE),
-              ("targets", "*", "note"): (EXAMPLE_TARGET_NOTE,), ("milestones", "*", "description"): (EXAMPLE_MILESTONE,)},
+              ("targets", "*", "note"): (EXAMPLE_TARGET_NOTE,), ("milestones", "*", "title"): (EXAMPLE_MILESTONE_TITLE,),
+              ("milestones", "*", "description"): (EXAMPLE_MILESTONE,)},
 }
 """For each collection of ``content/``, the fields ``sitegen new`` writes a placeholder in (``"*"``: any item of a
 list) and the placeholders each may hold."""
@@ -167,10 +176,13 @@ def placeholders_in(collection: str, value: object) -> Iterator[tuple[tuple[str 
     ``职务　`` with the full-width space an input method types, ``" 职务"`` in quotes); a path gives list indexes from 0
     (``("tallies", 0, "note")``). Yields nothing for an unknown collection or a value of another shape.
     """
+    examples: set[tuple[str | int, ...]] = set()  # the list items of examples told
     for pattern, placeholders in FIELDS.get(collection, {}).items():
         for path, text in _values_at(value, pattern, ()):
             for placeholder in placeholders:
-                if text.strip(SPACES) == placeholder.text:
+                if text.strip(SPACES) == placeholder.text and path[:-1] not in examples:
+                    if placeholder.example:
+                        examples.add(path[:-1])
                     yield path, placeholder
 
 

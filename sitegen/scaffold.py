@@ -39,9 +39,9 @@ from .config import CONFIG_FILE, load_config
 from .errors import Problem, Report, SiteError
 from .models import UnitLevel, choice_meant, parse_count, parse_date, plain_name
 from .placeholders import (ANSWER, CASE_ACTION, CASE_OUTCOME, CASE_PROBLEM, CASE_TEXT, EXAMPLE_MILESTONE,
-                           EXAMPLE_TALLY_NOTE, EXAMPLE_TARGET_NOTE, FIRST_QUESTION, IMAGE_ALT, IMAGE_CAPTION,
-                           INTERVIEWEE_NAME, INTERVIEWEE_ROLE, PAGE_SUMMARY, SERIES_BLURB, SOURCE_PUBLISHER,
-                           SOURCE_TITLE, SOURCE_URL, TALLY_NOTE, UNIT_SUMMARY)
+                           EXAMPLE_MILESTONE_TITLE, EXAMPLE_TALLY_NOTE, EXAMPLE_TARGET_NOTE, FIRST_QUESTION,
+                           IMAGE_ALT, IMAGE_CAPTION, INTERVIEWEE_NAME, INTERVIEWEE_ROLE, PAGE_SUMMARY, SERIES_BLURB,
+                           SOURCE_PUBLISHER, SOURCE_TITLE, SOURCE_URL, TALLY_NOTE, UNIT_SUMMARY)
 from .slugs import is_slug, make_slug
 from .sources import is_skipped_name, read_source, split_front_matter
 from .yamltext import load_yaml
@@ -200,7 +200,8 @@ def unit_text(name: str, unit_id: str, level: str, day: date) -> str:
     """Return a new unit record: every field; tallies, targets and milestones as commented examples.
 
     Each example carries a placeholder of `sitegen.placeholders` that says it is one (the tally's and the
-    target's note, the milestone's description), so that one uncommented but not rewritten is reported.
+    target's note, the milestone's title and description), so that one uncommented but not rewritten is
+    reported.
     """
     tally = _commented("tallies:   # 调研数据，按日期，旧的在前 dated figures, oldest first\n"
                        + tally_lines(day, note=EXAMPLE_TALLY_NOTE.text))
@@ -227,7 +228,7 @@ misspellings: []   # 常见错误写法，页面出现时给出警告 wrong spel
 
 # milestones:   # 大事记，按日期 milestones, in date order
 #   - date: {day.isoformat()}   # 日期 date
-#     title: 成立调研领导小组   # 事件 what happened
+#     title: {EXAMPLE_MILESTONE_TITLE.text}   # 事件 what happened
 #     description: {EXAMPLE_MILESTONE.text}   # 说明（可删去）description (optional)
 """
 

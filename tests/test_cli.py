@@ -366,7 +366,7 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_U: UNIT + "    note: 示例数字，不是真实数据：请换成本单位的数字，并在此写明数据来源\n"
                      "targets:\n  - group: residents\n    target: 80\n    measured: 50\n    measured_as_of: 2018-04-26\n"
                      "    note: 示例目标，不是真实数据：请换成本单位的目标和进度，并在此写明依据\n"
-                     "milestones:\n  - date: 2018-04-26\n    title: 成立调研领导小组\n    description: 一两句说明\n"}),
+                     "milestones:\n  - date: 2018-04-26\n    title: 示例：成立调研领导小组\n    description: 一两句说明\n"}),
     ],
     "Figures and dates that do not agree": [
         ("A tally that does not add up", "143 + 103 + 51 ≠ 296", {_U: _tallies(_t("2018-04-26", 296, 143, 103, 51))}),

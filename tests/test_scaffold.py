@@ -198,12 +198,20 @@ def test_new_case_unit_and_series_check_clean_once_their_placeholders_are_writte
         "so the unit's page would publish the example's target and share reached as the unit's",
         "  hint: write the unit's real target (and the share reached, with its date), and in note: where it comes "
         f"from; {_PUT_BACK}",
-        f'{u}:{_at(unit, "一两句说明")}: error: milestones → item 1 → description: "一两句说明" is the description of '
-        "the example milestone that sitegen new writes, so the unit's page would publish the example as one of the "
-        "unit's milestones",
-        f"  hint: write what happened, in one or two sentences, with the real date and title; {_PUT_BACK}"]
+        f'{u}:{_at(unit, "示例：成立调研领导小组")}: error: milestones → item 1 → title: "示例：成立调研领导小组" is the title '
+        "of the example milestone that sitegen new writes, so the unit's page would publish the example as one of "
+        "the unit's milestones",
+        "  hint: write what happened (事件), with the real date, and in description: one or two sentences on it or "
+        f"nothing; {_PUT_BACK}"]
     code, report = _check(capsys, site)
     assert (code, report.splitlines()) == (1, unit_errors + ["checked: 4 error(s), 0 warning(s)"])
+    # The example milestone with its description's line deleted is still told: it was published with its
+    # invented title (成立调研领导小组).
+    uncommented = unit.read_text(encoding="utf-8")
+    unit.write_text(uncommented.replace(next(line for line in uncommented.splitlines(keepends=True)
+                                             if "description: 一两句说明" in line), ""), encoding="utf-8")
+    assert [line for line in _check(capsys, site)[1].splitlines() if "milestones" in line] == [unit_errors[-2]]
+    unit.write_text(uncommented, encoding="utf-8")
 
     # The case set to be published with its placeholders: each is told, with the offer to keep it a draft.
     case.write_text(case.read_text(encoding="utf-8").replace("draft: true", "draft: false"), encoding="utf-8")
@@ -240,7 +248,7 @@ def test_new_case_unit_and_series_check_clean_once_their_placeholders_are_writte
     # Written for real, the same files check clean and build.
     for path, written in ((unit, {"一段简介": "夏阳街道位于青浦新城。", "示例数字，不是真实数据：请换成本单位的数字，并在此写明数据来源":
                                   "街道大调研办公室统计", "示例目标，不是真实数据：请换成本单位的目标和进度，并在此写明依据": "区“两个全覆盖”要求之一",
-                                  "一两句说明": "街道党工委召开专题会议。"}),
+                                  "示例：成立调研领导小组": "成立调研领导小组", "一两句说明": "街道党工委召开专题会议。"}),
                           (case, {"调研中发现的问题（一两句话）": "老人白天无人照料。", "第一项做法": "改建闲置厂房",
                                   "取得的成效": "日托中心已开放。", "一两句话的摘要": "夏阳街道建成日托中心。",
                                   "publisher: 发布机构": "publisher: 青浦区融媒体中心", "原文标题": "夏阳街道建成日托中心",
