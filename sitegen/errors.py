@@ -18,6 +18,28 @@ from typing import Iterable, Literal
 Severity = Literal["error", "warning"]
 
 
+PASTE_LIMIT = 300
+"""The longest line (or value) a hint gives to type or paste, in characters.
+
+A hint that offers a line gives all of it: a line cut with "…" loses its
+end (and the closing quote or bracket with it), and pasted as shown it
+breaks the file again. A longer line is not shown at all: the hint says
+what to do in words instead (`paste_hint`).
+"""
+
+
+def paste_hint(how: str, line: str, instead: str = "") -> str:
+    """A hint offering ``line`` to type or paste: ``how: line``, the line whole.
+
+    Takes what to do (``wrap the whole value in quotes``), the line or
+    value that does it, and the words that follow ``how`` instead of the
+    line when it is longer than `PASTE_LIMIT` (``: type " before …``; by
+    default none, for a ``how`` that says all that is needed at the place
+    the message points to).
+    """
+    return f"{how}: {line}" if len(line) <= PASTE_LIMIT else how + instead
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One mistake in one place.

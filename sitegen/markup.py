@@ -78,7 +78,7 @@ from markdown.preprocessors import HtmlBlockPreprocessor, Preprocessor
 from markdown.treeprocessors import InlineProcessor, Treeprocessor, UnescapeTreeprocessor
 from markdown.util import AMP_SUBSTITUTE, AtomicString
 
-from .errors import Problem
+from .errors import Problem, paste_hint
 from .webaddress import address_slip, half_width_address
 from .yamltext import INVISIBLE_NAMES, INVISIBLE_RE, WIDE_SPACES, invisible_place, space_name
 
@@ -1001,9 +1001,9 @@ class _RemovalScanner(_LenientParser):
     def _give_text(self, text: str) -> None:
         """Complete the hints waiting for the text their tag holds ("" when it holds none)."""
         for index, delete in self._awaiting_text:
-            self.findings[index] = replace(self.findings[index], hint=(
-                f"to make words stand out, write them in bold (加粗): **{_clipped(text, 30) or '重点'}**; "
-                f"otherwise delete {delete}"))
+            bold = paste_hint("to make words stand out, write them in bold (加粗)", f"**{text or '重点'}**",
+                              ": type ** before them and ** after them")
+            self.findings[index] = replace(self.findings[index], hint=f"{bold}; otherwise delete {delete}")
         self._awaiting_text = []
 
     def handle_bogus_section(self, text: str) -> None:
@@ -1058,6 +1058,7 @@ _LOCAL_PATH_RE = re.compile(r"^(?:[A-Za-z]:[\\/]|file:)", re.IGNORECASE)
 
 
 def _clipped(text: str, limit: int = 60) -> str:
+    """``text`` cut to ``limit`` characters (with "…"), to show where a mistake is; never for text to type."""
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
@@ -1595,7 +1596,8 @@ def _footnote_problems(source: str, lines: list[str], clean_html: str, md: markd
                 f'a full-width colon (全角冒号 ：) follows "{mark}", so Markdown does not read this line as the '
                 f"footnote's note (脚注): the page shows it as typed"
                 + (f', and "{mark}" in the text too' if counts[label] > 1 else ""),
-                f"type a half-width colon and a space (半角): {_clipped(f'{mark}: {lines[index][wide.end():].strip()}')}"))
+                paste_hint("type a half-width colon and a space (半角)", f"{mark}: {lines[index][wide.end():].strip()}",
+                           f' in place of the "：" after "{mark}"')))
             continue
         problems.append(Problem(
             path, first_line + index, column + 1, "warning",
@@ -1752,7 +1754,7 @@ def _full_width_sign_problems(source: str, lines: list[str], path: str, first_li
             warn(index, start.start("sign") + 1,
                  f'the "{sign}" is full-width (全角), so Markdown does not read this line as a {kind}: '
                  f"{_clipped(line.strip())}",
-                 f"type it in half width (半角), with a space after it: {half * len(sign)} {_clipped(typed)}")
+                 paste_hint("type it in half width (半角), with a space after it", f"{half * len(sign)} {typed}"))
         for bold in _FULL_WIDTH_BOLD_RE.finditer(text):
             warn(index, bold.start() + 1,
                  f"the stars are full-width (全角), so Markdown does not make this bold: {bold.group()}",
@@ -1765,8 +1767,8 @@ def _full_width_sign_problems(source: str, lines: list[str], path: str, first_li
             else:
                 message = f'this table row is typed with full-width "｜" (全角), which Markdown does not read: ' \
                           f"{_clipped(line.strip())}"
-            warn(index, column, message, f"type every cell border in half width (半角): "
-                                         f"{_clipped(line.strip().replace('｜', '|'))}")
+            warn(index, column, message, paste_hint("type every cell border in half width (半角)",
+                                                    line.strip().replace("｜", "|"), ': | in place of each "｜"'))
     return problems
 
 
@@ -1812,17 +1814,18 @@ def _spaced_bold_problems(lines: list[str], clean_html: str, path: str, first_li
             odd = next((char for char in edges if char.isspace() and char not in " \t"), "")
             run = found.group("run")
             stars = "*" * len(run)
-            fixed = f"{stars}{_clipped(words)}{stars}"
+            fixed = f"{stars}{words}{stars}"
             shown = "".join("\\" + sign for sign in run)
             problems.append(Problem(
                 path, first_line + index, found.start() + 1, "warning",
                 f'{space_name(odd) if odd else "a space"} just inside the "{run}" keeps Markdown from making this '
                 f"bold (加粗), so the page shows the {'stars' if run[0] == '*' else 'underscores'} as typed: "
                 f"{_clipped(typed)}",
-                (f"to make it bold, write the text right against the stars, with no space between (星号内侧不留空格): "
-                 f"{fixed}" if run[0] == "*" else
-                 f"to make it bold, write it between stars, with no space inside them (星号内侧不留空格): {fixed} "
-                 f"(next to Chinese characters, {run} makes no bold even without spaces)")
+                (paste_hint("to make it bold, write the text right against the stars, with no space between "
+                            "(星号内侧不留空格)", fixed, ": delete the spaces just inside them") if run[0] == "*" else
+                 paste_hint("to make it bold, write it between stars, with no space inside them (星号内侧不留空格)", fixed,
+                            f": type {stars} in place of each {run}, and delete the spaces just inside them")
+                 + f" (next to Chinese characters, {run} makes no bold even without spaces)")
                 + f"; if the {'stars' if run[0] == '*' else 'underscores'} are meant to show, type a backslash "
                   f"before each: {shown}"))
     return problems
@@ -1975,7 +1978,7 @@ def _odd_space_item_problems(source: str, lines: list[str], path: str, first_lin
             path, first_line + index, found.start("marker") + 1, "warning",
             f'{space_name(found.group("space"))} follows "{marker}", so Markdown does not read this line as a '
             f"list item (列表项): {_clipped(line.strip())}",
-            f'type an ordinary space (半角空格) after "{marker}": {marker} {_clipped(text)}'))
+            paste_hint(f'type an ordinary space (半角空格) after "{marker}"', f"{marker} {text}")))
     return problems
 
 
@@ -2060,8 +2063,8 @@ def _heading_problems(lines: list[str], path: str, first_line: int) -> list[Prob
                 path, line, 1, "warning",
                 'this line starts with "#", so Markdown makes it a level-1 heading (一级标题) and drops the "#": '
                 f"{_clipped(text)}",
-                f'if it is text, write a backslash before the "#": \\{_clipped(text, 30)}; for a heading, write ## '
-                "and a space (二级标题: the page title is the only level-1 heading)"))
+                paste_hint('if it is text, write a backslash before the "#"', "\\" + text)
+                + "; for a heading, write ## and a space (二级标题: the page title is the only level-1 heading)"))
         elif level == 1:
             problems.append(Problem(
                 path, line, None, "warning",

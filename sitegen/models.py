@@ -30,6 +30,7 @@ from typing import Annotated, Any, ClassVar
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
 from pydantic_core import PydanticCustomError
 
+from .errors import paste_hint
 from .webaddress import HALF_WIDTH_ADDRESS, address_slip, split_address
 
 _SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -413,7 +414,7 @@ def parse_web_address(value: Any) -> str:
     slip = address_slip(text)
     if slip is not None and slip.full_width:
         raise PydanticCustomError("web_address", '"{text}" ' + slip.message,
-                                  {"text": clip(text), "hint": f"{slip.fix} {clip(slip.meant)}"})
+                                  {"text": clip(text), "hint": _slip_hint(slip.fix, slip.meant)})
     parts = split_address(text)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c in text for c in "\x00\n\r\t"):
         raise PydanticCustomError(
@@ -421,7 +422,7 @@ def parse_web_address(value: Any) -> str:
             {"text": clip(text), "hint": "write the full address, starting with https:// or http://"})
     if slip is not None:
         raise PydanticCustomError("web_address", '"{text}" ' + slip.message,
-                                  {"text": clip(text), "hint": f"{slip.fix} {clip(slip.meant)}"})
+                                  {"text": clip(text), "hint": _slip_hint(slip.fix, slip.meant)})
     return text
 
 
@@ -548,6 +549,11 @@ ALIAS_EXAMPLE = "/interviews/old-name/"
 _PAGE_SUFFIXES = (".html", ".htm")
 
 
+def _slip_hint(fix: str, meant: str) -> str:
+    """The hint for a slip in a web address: its ``fix`` (``type it in half width (半角):``) and the address meant."""
+    return paste_hint(fix.rstrip(":"), meant)
+
+
 def parse_alias(value: Any) -> str:
     """Accept one of a page's ``aliases``: an old site path that is to lead to the page.
 
@@ -574,7 +580,8 @@ def parse_alias(value: Any) -> str:
         half = text.translate(HALF_WIDTH_ADDRESS)
         fix = "/" + half.lstrip("/") if half.startswith("/") else "/" + text
         raise PydanticCustomError("alias", '"{text}" does not start with "/"',
-                                  {"text": clip(text), "hint": f"write the path from the site's root: {clip(fix)}"})
+                                  {"text": clip(text), "hint": paste_hint("write the path from the site's root", fix,
+                                                                     ': type "/" before it')})
     decoded = _decoded(text)
     if decoded is None or any(ord(c) < 32 or c == "\x7f" for c in decoded):
         raise PydanticCustomError("alias", '"{text}" holds characters an address cannot hold',
@@ -584,14 +591,15 @@ def parse_alias(value: Any) -> str:
         raise PydanticCustomError("alias", '"{text}" would leave the output folder: it contains "\\" or ".."',
                                   {"text": clip(text), "hint": hint})
     if "?" in decoded or "#" in decoded:
-        cut = clip(text[:min(i for i in (text.find("?"), text.find("#")) if i >= 0)])
+        cut = text[:min(i for i in (text.find("?"), text.find("#")) if i >= 0)]
         raise PydanticCustomError(
             "alias", '"{text}" has a "?" or "#": a redirect page stands for a path alone',
-            {"text": clip(text), "hint": f'write the path without the part from the "?" or "#" on: {cut}'})
+            {"text": clip(text), "hint": paste_hint('write the path without the part from the "?" or "#" on', cut,
+                                                    ': delete the "?" or "#" and all after it')})
     if any(part == "" for part in parts[:-1]):
         raise PydanticCustomError("alias", '"{text}" has an empty part between two slashes',
-                                  {"text": clip(text), "hint": f"write one \"/\" between parts: "
-                                                               f"{clip(re.sub('/+', '/', text))}"})
+                                  {"text": clip(text), "hint": paste_hint('write one "/" between parts',
+                                                                          re.sub("/+", "/", text))})
     if parts[-1] == "index.html":
         decoded = decoded[:-len("index.html")]
     elif not parts[-1].lower().endswith(_PAGE_SUFFIXES):
@@ -615,7 +623,8 @@ def parse_aliases(value: Any) -> tuple[str, ...]:
     if isinstance(value, str) and "," in value and value.strip().startswith("/"):
         raise PydanticCustomError(
             "alias", 'without square brackets, "{text}" is one path',
-            {"text": clip(value), "hint": f"write the paths in square brackets: aliases: [{clip(value)}]"})
+            {"text": clip(value), "hint": paste_hint("write the paths in square brackets", f"aliases: [{value}]",
+                                                     ': type "[" before the first path and "]" after the last')})
     return parse_text_list(value) if not isinstance(value, list) else tuple(value)
 
 
@@ -664,7 +673,11 @@ def kind_of(value: Any) -> str:
 
 
 def clip(value: Any, limit: int = 60) -> str:
-    """Return ``str(value)`` cut to ``limit`` characters (with "…"), for messages."""
+    """Return ``str(value)`` cut to ``limit`` characters (with "…"), for messages.
+
+    Only to show what was typed where the mistake is, never for a line or
+    value a hint offers to type: cut, it would lose its end (`paste_hint`).
+    """
     text = str(value)
     return text if len(text) <= limit else text[:limit - 1] + "…"
 

@@ -20,7 +20,7 @@ from typing import Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Report
+from .errors import PASTE_LIMIT, Report
 from .models import CHOICE_LABELS, QUOTED_TAGS, WORD_LIST_FIELDS, choice_meant, clip, kind_of, snake_case
 from .yamltext import ElsewhereFinder, FieldElsewhere, GroupFinder, YamlData
 
@@ -432,22 +432,25 @@ def _group_hint(record: type[BaseModel] | None, typed: Any, *, in_list: bool = F
     required = [name for name, info in fields.items() if info.is_required()]
     if not required:
         return None
-    first = clip(typed) if isinstance(typed, str) and typed.strip() else "…"
+    # The text typed is given whole, as a line to type must be (a longer one is moved, not typed again).
+    moved = isinstance(typed, str) and len(typed.strip()) > PASTE_LIMIT
+    first = typed.strip() if isinstance(typed, str) and typed.strip() and not moved else "…"
     values = dict.fromkeys(required, "…")
     if "url" in fields and isinstance(typed, str) and typed.strip().lower().startswith(("http://", "https://")):
         values["url"] = first
     else:
         values[required[0]] = first
+    moved_note = "; in place of the first …, move the text now typed after the colon" if moved else ""
     if in_list:
         (name, value), *rest = values.items()
         lines = [f'"- {name}: {value}"'] + [f'"  {other}: {text}"' for other, text in rest]
         if not rest:
-            return f'write the item as a field, after the "-": {lines[0]}'
+            return f'write the item as a field, after the "-": {lines[0]}{moved_note}'
         return (f'write the item as key: value lines, the first after the "-": {lines[0]}, then '
-                f"{', then '.join(lines[1:])} below it, lined up with {name}:")
+                f"{', then '.join(lines[1:])} below it, lined up with {name}:{moved_note}")
     lines = [f'"  {name}: {value}"' for name, value in values.items()]
     return (f"write {' and '.join(name + ':' for name in values)} lines below it, each indented with "
-            f"two spaces: {', then '.join(lines)}")
+            f"two spaces: {', then '.join(lines)}{moved_note}")
 
 
 def _fill(texts: tuple[str, str], name: str, item: Any, context: dict[str, Any]) -> tuple[str, str]:

@@ -52,7 +52,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import yaml
 
-from .errors import Report
+from .errors import PASTE_LIMIT, Report, paste_hint
 
 MAX_DEPTH = 64
 """Deepest allowed nesting of lists and mappings (the root collection is level 1)."""
@@ -754,7 +754,7 @@ def _check_list_dash(scan: _Scan, number: int, line: str, pos: int) -> tuple[int
     else:
         return -1, pos, False
     start = pos + 1 + len(line[pos + 1:]) - len(line[pos + 1:].lstrip(_GAP))
-    scan.issues.append(_Issue(number, pos, message, f"{how}: {_clip('- ' + line[start:].rstrip())}"))
+    scan.issues.append(_Issue(number, pos, message, paste_hint(how, "- " + line[start:].rstrip())))
     return pos, start, True
 
 
@@ -808,7 +808,11 @@ def _mended(how: str, key: str, typed: str) -> str:
     the hint says so before the line, whose comment stays after them.
     """
     value, why = _value_as_typed(typed)
-    return f"{how}{f', and put the value in quotes, as {why}' if why else ''}: {_clip(key)}: {value}"
+    if not why:
+        return paste_hint(how, f"{key}: {value}")
+    bare, note = _split_comment(typed)
+    return paste_hint(f"{how}, and put the value in quotes, as {why}", f"{key}: {value}",
+                      f": {_quote_steps(value[0], bare, note)}")
 
 
 def _key_colon(line: str, pos: int) -> int | None:
@@ -894,7 +898,8 @@ def _check_comment(scan: _Scan, number: int, line: str, pos: int, lead: str) -> 
     scan.issues.append(_Issue(
         number, cut + 1, f'" #" (a space, then #) starts a comment in YAML, so the value is only "{_clip(kept)}": '
                          f"the page shows {_clip(kept, 40)}, not {_clip(typed, 40)}",
-        f"if the # belongs to the value, wrap the whole value in quotes: {_with_comment(lead + _quote(typed), note)}",
+        paste_hint("if the # belongs to the value, wrap the whole value in quotes",
+                   _with_comment(lead + _quote(typed), note), f": {_quote_steps(_quote(typed)[0], typed, note)}"),
         severity="warning"))
 
 
@@ -915,7 +920,8 @@ def _check_comment_value(scan: _Scan, number: int, line: str, pos: int, lead: st
     where = f'"{_clip(key, 40)}" has no value' if key else "this list item is empty"
     value, note = _split_comment(line[pos:])
     scan.issues.append(_Issue(number, pos, f'"#" after a space starts a comment in YAML, so {where}',
-                              f"put the value in quotes: {_with_comment(lead.strip() + ' ' + _quote(value), note)}"))
+                              paste_hint("put the value in quotes", _with_comment(lead.strip() + " " + _quote(value), note),
+                                         f": {_quote_steps(_quote(value)[0], value, note)}")))
 
 
 def _check_escapes(scan: _Scan, number: int, line: str, start: int, end: int, lead: str) -> None:
@@ -927,7 +933,9 @@ def _check_escapes(scan: _Scan, number: int, line: str, start: int, end: int, le
     scan.issues.append(_Issue(
         number, match.start(),
         f'"{match.group()}" inside double quotes is read as a special character (an escape), not as typed',
-        f"to keep backslashes as typed, use single quotes: {_with_comment(lead + _quote_single(typed), note)}",
+        paste_hint("to keep backslashes as typed, use single quotes", _with_comment(lead + _quote_single(typed), note),
+                   ": type ' in place of the \" before the value and of the \" after it"
+                   + (", and type each ' inside the value twice" if "'" in typed else "")),
         severity="warning"))
 
 
@@ -985,7 +993,10 @@ def _quote_end(line: str, pos: int, quote: str) -> int | None:
 
 
 def _clip(text: str, limit: int = 80) -> str:
-    """Return ``text`` cut to ``limit`` characters (with "…") for use in a message."""
+    """Return ``text`` cut to ``limit`` characters (with "…"), to show in a message where the mistake is.
+
+    Never for a line a hint offers to type: cut, it would lose its end (`paste_hint`).
+    """
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
@@ -1011,13 +1022,24 @@ def _split_comment(typed: str) -> tuple[str, str]:
 
 
 def _with_comment(fixed: str, comment: str) -> str:
-    """Return the line ``fixed`` (cut by `_clip`) with the line's ``comment`` after it, outside any quotes.
+    """Return the line ``fixed`` with the line's ``comment`` after it, outside any quotes: both whole.
 
     Takes the mended line up to the end of its value and the comment as
-    `_split_comment` gives it (spaces before it included); a long comment
-    is cut to 40 characters, which leaves it a comment.
+    `_split_comment` gives it (spaces before it included).
     """
-    return _clip(fixed) + _clip(comment, 40)
+    return fixed + comment
+
+
+def _quote_steps(mark: str, value: str, comment: str) -> str:
+    """Say how to put ``value`` in quotes where it stands, for a line too long to give whole (`paste_hint`).
+
+    Takes the quote to type (``"`` or ``'``, as `_quote` chose), the value as
+    typed and the line's comment (`_split_comment`; "" for none), which the
+    closing quote goes before.
+    """
+    end = f' (before the comment "{_clip(comment.strip(), 20)}")' if comment else ""
+    twice = ", and type each ' inside the value twice" if mark == "'" and "'" in value else ""
+    return f"type {mark} before the value's first character and another {mark} after its last{end}{twice}"
 
 
 def _value_as_typed(typed: str) -> tuple[str, str]:
@@ -1040,7 +1062,7 @@ def _value_as_typed(typed: str) -> tuple[str, str]:
            else 'it holds ": "' if ": " in value or value.endswith(":") else
            'it holds " #"' if re.search(r"[ \t]#", value) else "")
     if not why:
-        return _clip(value) + _clip(note, 40), ""
+        return value + note, ""
     return _with_comment(_quote_single(value) if quote == '"' else _quote(value), note), why
 
 
@@ -1534,8 +1556,9 @@ def _unclosed(lines: _Lines, open_at: int, words: str) -> _Issue:
                _COMMENT.search(typed, column))
     end = comment.start() if comment else len(typed)
     fixed = typed[:end] + closer + typed[end:]
+    before = f' (before the comment "{_clip(typed[end:].strip(), 20)}")' if comment else ""
     return _Issue(line, column, f"{message} {words}",
-                  f"add the closing {closer} at the end of the value: {_clip(fixed.lstrip(' '))}")
+                  paste_hint(f"add the closing {closer} at the end of the value", fixed.lstrip(" "), before))
 
 
 _TRAILING_COMMENT = re.compile(r"[ \t]+#.*$")
@@ -1554,11 +1577,13 @@ def _explain_colon(lines: _Lines, line: int, column: int, _mark: object) -> Expl
         # The line's comment (every line sitegen new writes has one) stays after the closing quote.
         value, note = _split_comment(text[pos:])
         fixed = f"{text[start:colon + 1]} {_quote(value)}"
-        hint = f"{QUOTE_HINT}: {_with_comment(fixed, note)}"
+        hint = paste_hint(QUOTE_HINT, _with_comment(fixed, note), f": {_quote_steps(_quote(value)[0], value, note)}")
         # “专访: …” typed as if Chinese quotes were YAML's: they would show on the page, so both fixes are named.
         if len(value) > 2 and value[0] in "“‘" and value[-1] in "”’":
             bare = f"{text[start:colon + 1]} {_quote(value[1:-1])}"
-            hint += f" (the {value[0]}{value[-1]} then show; without them: {_with_comment(bare, note)})"
+            without = paste_hint("without them", _with_comment(bare, note),
+                                 f': type " in place of {value[0]} and of {value[-1]}')
+            hint += f" (the {value[0]}{value[-1]} then show; {without})"
         return 'the value contains ": "', hint, None
     message = 'a "key:" is not expected here: this line is read as part of the value above'
     hint = _line_above_lost_indent(lines, line) or ('line up this key with the keys above it (same number of '
@@ -1632,9 +1657,15 @@ def _group_given_a_value(lines: _Lines, line: int, column: int,
     if not missing:
         hint = f'delete "{_clip(value, 40)}" after "{_clip(key, 40)}:": its fields are the lines under it'
     else:
-        shown, _why = _value_as_typed(value)
+        shown, why = _value_as_typed(value)
+        typed = f"{' ' * indent(here)}{missing[0]}: {shown}"
         hint = (f'write "{_clip(key, 40)}:" alone on its line, and under it, indented as '
-                f'"{_clip(here[start:colon], 20)}:" is, the line "{" " * indent(here)}{missing[0]}: {shown}"')
+                f'"{_clip(here[start:colon], 20)}:" is, ')
+        if len(typed) <= PASTE_LIMIT:
+            hint += f'the line "{typed}"'
+        else:  # too long to type again: the value is moved
+            steps = f", in quotes ({_quote_steps(shown[0], value, '')})" if why else ""
+            hint += f'"{missing[0]}: " followed by the value now after "{_clip(key, 40)}:"{steps}'
     return message, hint, (above, value_at)
 
 
@@ -1728,9 +1759,11 @@ def _quoted_then_text(text: str) -> Explanation:
     inside = value[1:end].replace("''", "'") if quote == "'" else value[1:end]
     typed = chinese[0] + inside + chinese[1] + rest
     other = "single" if quote == '"' else "double"
-    return ("there is more text after the closing quote",
-            f"to keep the {quote} as typed, put the whole value in {other} quotes: {_with_comment(lead + kept, note)} "
-            f"(or type Chinese quotes: {_with_comment(lead + typed, note)})", None)
+    whole = paste_hint(f"to keep the {quote} as typed, put the whole value in {other} quotes",
+                       _with_comment(lead + kept, note), f": {_quote_steps(kept[0], value, note)}")
+    chinese_hint = paste_hint("or type Chinese quotes", _with_comment(lead + typed, note),
+                              f": {chinese[0]} in place of the first {quote} and {chinese[1]} in place of the second")
+    return "there is more text after the closing quote", f"{whole} ({chinese_hint})", None
 
 
 def _explain_tab(_lines: _Lines, _line: int, _column: int, _mark: object) -> Explanation:
@@ -1752,7 +1785,7 @@ def _explain_token(lines: _Lines, line: int, column: int, _mark: object) -> Expl
     if number is not None:
         lead, _pos = _typed_lead(text)
         return (f'a value cannot start with "{char}"',
-                f"write the number alone: {_clip(lead + number.group(1))} (a percentage needs no % sign)", None)
+                f"write the number alone: {lead + number.group(1)} (a percentage needs no % sign)", None)
     if _typed_lead(text)[1] != column:  # inside brackets: quoting the whole value would change it
         return (f'a value cannot start with "{char}"',
                 f'{QUOTE_HINT}, e.g. "{_clip(_split_comment(text[column:])[0], 40)}"', None)
@@ -1770,7 +1803,8 @@ def _quote_hint(text: str, starts: str = "") -> str:
     value, note = _split_comment(text[pos:])
     if not value or (starts and value[0] not in starts):
         return QUOTE_HINT
-    return f"{QUOTE_HINT}: {_with_comment(lead + _quote(value), note)}"
+    return paste_hint(QUOTE_HINT, _with_comment(lead + _quote(value), note),
+                      f": {_quote_steps(_quote(value)[0], value, note)}")
 
 
 _PERCENT_FIRST = re.compile(r"%[ \t]*([0-9０-９]+(?:[.．][0-9０-９]+)?)")
@@ -1848,7 +1882,7 @@ def _explain_node_content(lines: _Lines, line: int, column: int, mark: object) -
         after = text[column + 1:]
         fixed = text[:column] + after[len(after) - len(after.lstrip(" ")):]
         return ("there is nothing between this comma and the one (or the bracket) before it",
-                f"delete the extra comma: {_clip(fixed.strip())}", None)
+                paste_hint("delete the extra comma", fixed.strip()), None)
     if char and char in "]},":
         return _explain_token(lines, line, column, mark)
     return ("a value is missing or cut short here",
@@ -1874,7 +1908,7 @@ def _explain_document_start(lines: _Lines, line: int, _column: int, _mark: objec
     if first < line and typed.startswith(" "):
         spaces = "spaces" if typed.startswith("  ") else "space"
         return (f"this line starts with a {spaces[:5]}, so the lines below it do not line up with it",
-                f"remove the {spaces} at the start of the line: {_clip(typed.strip(' '))}", (first, 0))
+                paste_hint(f"remove the {spaces} at the start of the line", typed.strip(" ")), (first, 0))
     return (*_UNREADABLE, None)
 
 

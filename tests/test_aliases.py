@@ -6,9 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pydantic_core import PydanticCustomError
 
 from sitegen.build import BuildOptions, build, check
 from sitegen.errors import SiteError
+from sitegen.models import parse_alias, parse_aliases
 from sitegen.outputs.search import searchable_pages
 from sitegen.site import RECORD_FILE
 from sitegen.write import MANIFEST
@@ -160,3 +162,23 @@ def test_the_summary_counts_redirect_pages_as_files_not_pages(tmp_path: Path) ->
     kept = build(BuildOptions(root=site, search=False))
     # 40 files (pages, feeds, open data, assets) and the 2 redirect pages.
     assert (kept.pages, kept.files) == (plain.pages, plain.files + 2) == (22, 42)
+
+
+LONG_PATH = "/interviews/" + "/".join(f"2018-05-baihe-dadiaoyan-part-{n}" for n in range(4))
+
+
+@pytest.mark.parametrize(("typed", "how"), [
+    (f"{LONG_PATH}?from=weixin", 'write the path without the part from the "?" or "#" on'),
+    (LONG_PATH.replace("/2018", "//2018", 2), 'write one "/" between parts'),
+    (LONG_PATH.lstrip("/"), "write the path from the site's root"),
+])
+def test_a_long_alias_hint_gives_the_path_whole(typed: str, how: str) -> None:
+    # Cut with "…", the path typed as the hint showed it was another path; typed as given, it is read.
+    with pytest.raises(PydanticCustomError) as raised:
+        parse_alias(typed)
+    hint = raised.value.context["hint"]
+    assert hint.startswith(f"{how}: ") and "…" not in hint
+    assert parse_alias(hint[len(how) + 2:]) == LONG_PATH + "/"
+    with pytest.raises(PydanticCustomError) as raised:
+        parse_aliases(f"{LONG_PATH}, /old")
+    assert raised.value.context["hint"] == f"write the paths in square brackets: aliases: [{LONG_PATH}, /old]"

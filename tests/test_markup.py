@@ -971,3 +971,18 @@ def test_an_underline_makes_a_heading_only_where_markdown_makes_one(renderer: Ma
     assert '<h2 id="-甲">- 甲</h2>' in heading.html
     assert [(p.line, p.message) for p in heading.problems] == [
         (3, 'the "---" under the line above makes that line a heading (标题): - 甲')]
+
+
+LONG_LINE = ("截至4月26日，华新镇开展调研318批次、收集问题清单296份；镇里正补齐红白事场所、日托中心等民生短板，"
+             "并计划做大做强白鹤草莓，推进乡村振兴和城乡融合发展的各项重点工作")
+
+
+def test_a_long_line_a_hint_gives_to_type_is_given_whole(renderer: MarkdownRenderer) -> None:
+    # Cut with "…", the line typed as the hint showed it lost its end. Typed as given now, each is read as meant.
+    body = f"#{LONG_LINE}\n\n－ {LONG_LINE}\n\n｜{LONG_LINE}｜18｜\n\n**　{LONG_LINE}　**\n\n-\u3000{LONG_LINE}\n"
+    result = renderer.render(body, "a.md", 1)
+    fixes = [re.search(r": (\S.*?)(?:; |$| \(next to)", p.hint).group(1) for p in result.problems]
+    assert fixes == [f"\\#{LONG_LINE}", f"- {LONG_LINE}", f"|{LONG_LINE}|18|", f"**{LONG_LINE}**", f"- {LONG_LINE}"]
+    fixed = renderer.render("\n\n".join(fixes[:2] + fixes[3:]) + "\n", "a.md", 1)
+    assert not fixed.problems and f"<p>#{LONG_LINE}</p>" in fixed.html
+    assert f"<strong>{LONG_LINE}</strong>" in fixed.html and fixed.html.count(f"<li>{LONG_LINE}</li>") == 2

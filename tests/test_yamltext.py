@@ -776,3 +776,98 @@ def test_quoted_and_folded_values_over_several_lines_get_no_space_between_chines
     assert data.value == {"folded": "白鹤镇党委书记谈大调研：截至4月26日。\n", "stripped": "白鹤镇：截至\n新段 English words",
                           "double": "白鹤镇：截至", "single": "白鹤镇：截至", "escaped": "白鹤镇\t： 截至",
                           "literal": "第一行\n第二行\n", "indented": "白鹤镇\n  缩进\n结束\n"}
+
+
+# A value as long as a summary (with ": " in it) and the comment sitegen new writes after it: a hint giving
+# the line to type gives all of it; cut with "…", pasted it lost the value's end and its closing quote.
+LONG = ("华新镇党委书记谈大调研: 截至4月26日开展调研318批次、收集问题清单296份；镇里正补齐红白事场所、日托中心等民生短板，"
+        "并计划做大做强白鹤草莓，推进乡村振兴和城乡融合发展的各项重点工作。")
+PLAIN = LONG.replace(": ", "：")  # the same, with nothing YAML reads in it
+NOTE = "   # 摘要，不写则取正文开头 summary; else the start of the text"
+
+
+@pytest.mark.parametrize(("text", "how", "meant"), [
+    (f"summary: {LONG}{NOTE}\n", "wrap the whole value in quotes", LONG),
+    (f"summary：{LONG}{NOTE}\n",
+     'type an English colon followed by a space, and put the value in quotes, as it holds ": "', LONG),
+    (f"summary:{PLAIN}{NOTE}\n", "add a space after the colon", PLAIN),
+    (f"summary:\u3000{PLAIN}{NOTE}\n", "replace it with an ordinary space", PLAIN),
+    (f"summary: 第三期 #3 {PLAIN}{NOTE}\n", "if the # belongs to the value, wrap the whole value in quotes",
+     f"第三期 #3 {PLAIN}"),
+    (f"summary: #1 {PLAIN}{NOTE}\n", "put the value in quotes", f"#1 {PLAIN}"),
+    (f"summary: @{PLAIN}{NOTE}\n", "wrap the whole value in quotes", f"@{PLAIN}"),
+    (f'summary: "C:\\temp {PLAIN}"{NOTE}\n', "to keep backslashes as typed, use single quotes",
+     f"C:\\temp {PLAIN}"),
+    (f'summary: "{LONG}{NOTE}\n', 'add the closing " at the end of the value', LONG),
+    (f"summary: [{PLAIN.replace('，', ', ')}{NOTE}\n", "add the closing ] at the end of the value",
+     PLAIN.split("，")),
+    (f"summary: [{PLAIN.replace('，', ', , ', 1).replace('，', ', ')}]{NOTE}\n", "delete the extra comma",
+     PLAIN.split("，")),
+])
+def test_a_hint_gives_a_long_line_whole_and_the_line_is_read_as_meant(text: str, how: str, meant: object) -> None:
+    _, report = load(text)
+    [problem] = report.problems
+    assert problem.hint.startswith(f"{how}: ") and "…" not in problem.hint
+    fixed = problem.hint[len(how) + 2:]
+    assert fixed.endswith(NOTE) and ok(fixed + "\n").value == {"summary": meant}
+
+
+def test_a_long_value_with_quotes_around_its_start_gets_both_fixes_whole() -> None:
+    _, report = load(f'summary: "大调研"{PLAIN}{NOTE}\n')
+    [problem] = report.problems
+    single, chinese = problem.hint.removesuffix(")").split(" (or type Chinese quotes: ")
+    how = 'to keep the " as typed, put the whole value in single quotes: '
+    assert single.startswith(how) and "…" not in problem.hint
+    assert ok(single[len(how):] + "\n").value == {"summary": f'"大调研"{PLAIN}'}
+    assert ok(chinese + "\n").value == {"summary": f"“大调研”{PLAIN}"}
+
+
+def test_a_long_first_line_typed_with_a_space_before_it_is_given_whole() -> None:
+    _, report = load(f" summary: {PLAIN}{NOTE}\ntitle: 访谈\n")
+    [problem] = report.problems
+    how = "remove the space at the start of the line: "
+    assert problem.hint.startswith(how) and "…" not in problem.hint
+    assert ok(problem.hint[len(how):] + "\ntitle: 访谈\n").value == {"summary": PLAIN, "title": "访谈"}
+
+
+def test_a_list_item_typed_without_its_space_is_given_whole() -> None:
+    _, report = load(f"actions:\n  -{PLAIN}\n")
+    [problem] = report.problems
+    assert problem.hint == f'add a space after "-": - {PLAIN}'
+    assert ok(f"actions:\n  {problem.hint.split(': ', 1)[1]}\n").value == {"actions": [PLAIN]}
+
+
+def test_a_group_typed_with_a_long_value_on_its_line_gets_the_line_whole() -> None:
+    report = Report()
+    load_yaml(f"interviewee: {PLAIN}\n  role: 党委书记\n", "content/interviews/x.md", report,
+              groups=group_fields(InterviewMeta))
+    [problem] = report.problems
+    how = 'write "interviewee:" alone on its line, and under it, indented as "role:" is, the line "'
+    assert problem.hint.startswith(how) and problem.hint.endswith('"')
+    line = problem.hint[len(how):-1]
+    assert ok(f"interviewee:\n{line}\n  role: 党委书记\n").value == {"interviewee": {"name": PLAIN, "role": "党委书记"}}
+
+
+# Longer than a hint gives to type (PASTE_LIMIT), the line is not shown: the hint says what to type, and where.
+@pytest.mark.parametrize(("text", "hint"), [
+    (f"summary: {LONG * 4}{NOTE}\n",
+     'wrap the whole value in quotes: type " before the value\'s first character and another " after its last '
+     '(before the comment "# 摘要，不写则取正文开头 summa…")'),
+    (f"summary: {LONG * 4}\n",
+     'wrap the whole value in quotes: type " before the value\'s first character and another " after its last'),
+    (f"summary: '大调研' {LONG * 4}\n",
+     "to keep the ' as typed, put the whole value in double quotes: type \" before the value's first character and "
+     "another \" after its last (or type Chinese quotes: ‘ in place of the first ' and ’ in place of the second)"),
+    (f"summary: 他说\"好\"，'大调研' {LONG * 4}\n",
+     'wrap the whole value in quotes: type \' before the value\'s first character and another \' after its last, '
+     "and type each ' inside the value twice"),
+    (f'summary: "{LONG * 4}{NOTE}\n',
+     'add the closing " at the end of the value (before the comment "# 摘要，不写则取正文开头 summa…")'),
+    (f"summary:{PLAIN * 4}{NOTE}\n", "add a space after the colon"),
+    (f"summary：{LONG * 4}\n",
+     'type an English colon followed by a space, and put the value in quotes, as it holds ": ": '
+     'type " before the value\'s first character and another " after its last'),
+])
+def test_a_line_too_long_to_type_again_gets_a_hint_in_words(text: str, hint: str) -> None:
+    _, report = load(text)
+    assert [p.hint for p in report.problems] == [hint]
