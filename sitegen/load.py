@@ -828,6 +828,8 @@ def _report_url_clash(url: str, documents: list[Document], report: Report) -> No
 
 
 _COPY_SUFFIX = re.compile(r"\s*(?:-\s*)?(?:副本|的副本|复件|copy|拷贝)?\s*(?:[(（]\s*\d+\s*[)）])?", re.IGNORECASE)
+# Windows XP's copies put the word first: "复件 baihe", "复件 (2) baihe", "Copy of baihe", "Copy (2) of baihe".
+_COPY_PREFIX = re.compile(r"(?:复件|副本|copy)\s*(?:[(（]\s*\d+\s*[)）])?\s*(?:of\s+)?", re.IGNORECASE)
 
 
 def copy_suffix(stem: str, original: str) -> str | None:
@@ -837,12 +839,19 @@ def copy_suffix(stem: str, original: str) -> str | None:
     ``baihe - Copy``, ``baihe - 副本 (2)``, ``baihe (2)``), as WPS or other
     tools do (``华新镇访谈副本``, ``华新镇访谈的副本``) and as macOS does
     (``baihe copy``): ``original`` followed by such a suffix, returned as
-    typed (`` - 副本``). Names are compared without their extension.
+    typed (`` - 副本``); or as Windows XP did, the word first (``复件 baihe``,
+    ``Copy of baihe``: the prefix returned). Names are compared without their
+    extension.
     """
-    if not stem.startswith(original) or stem == original:
+    if stem == original:
         return None
-    rest = stem[len(original):]
-    return rest if _COPY_SUFFIX.fullmatch(rest) and rest.strip(" -") else None
+    if stem.startswith(original):
+        rest = stem[len(original):]
+        return rest if _COPY_SUFFIX.fullmatch(rest) and rest.strip(" -") else None
+    if stem.endswith(original):
+        rest = stem[:-len(original)]
+        return rest if _COPY_PREFIX.fullmatch(rest) else None
+    return None
 
 
 def check_aliases(config: Config, content: Content, report: Report) -> None:

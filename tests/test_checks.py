@@ -758,12 +758,15 @@ COPY_HINT = ("delete the copy or move it out of content/ (every page in content/
              "begun from the copy, give it a title and a slug of its own")
 
 
-@pytest.mark.parametrize("suffix", [" - 副本", " - Copy", " (2)", "副本", "的副本", " - 副本 (2)"])
+@pytest.mark.parametrize("suffix", [" - 副本", " - Copy", " (2)", "副本", "的副本", " - 副本 (2)",
+                                    "复件 ", "复件 (2) ", "Copy of ", "Copy (2) of "])
 def test_a_copy_of_a_page_is_told_to_go_not_to_change_its_slug(tmp_path: Path, suffix: str) -> None:
     # Windows Explorer's copy clashed with its original and got "change one slug", which published the
     # interview twice; the error was even put at the original when the copy's name sorted first ("- Copy").
+    # Windows XP put the word first (复件 华新镇访谈.md, Copy of 华新镇访谈.md).
     page = interview("华新镇访谈", extra="slug: hua-xin-zhen-fang-tan\n")
-    copy = f"content/interviews/华新镇访谈{suffix}.md"
+    copy = (f"content/interviews/{suffix}华新镇访谈.md" if suffix.endswith(" ") else
+            f"content/interviews/华新镇访谈{suffix}.md")
     root = write_site(tmp_path, {"content/interviews/华新镇访谈.md": page, copy: page})
     assert [p.format() for p in found(root)] == [
         f"{copy}:9:1: error: two pages want the URL /interviews/hua-xin-zhen-fang-tan/: {copy} is a copy of "
