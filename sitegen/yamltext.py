@@ -536,8 +536,11 @@ def _load_fast(text: str, first_line: int, elsewhere: ElsewhereFinder | None = N
         data = _walk_fast(fixed, lines, first_line)
     except yaml.YAMLError as exc:
         # The walk stops at the first thing to report, so none came before this error:
-        # `_parse_scanned` would meet the same error with nothing else to say.
+        # `_parse_scanned` would meet the same error with nothing else to say, unless the
+        # line scan (skipped when it looked needless) finds an error, which it reports alone.
         scan = _prescan(lines) if scan is None else scan
+        if any(issue.severity == "error" for issue in scan.issues):
+            return scan.issues, None
         return scan.issues + [_explain(exc, lines, scan.open_at, groups)], None
     if data is not None:
         return ([] if scan is None else scan.issues), data
@@ -952,7 +955,15 @@ def _scan_flow(scan: _Scan, number: int, line: str, pos: int) -> None:
         if match is None:
             return
         char, pos = match.group(), match.end()
-        if char == "#" and (pos == 1 or line[pos - 2] in " \t"):
+        after_space = pos == 1 or line[pos - 2] in " \t"
+        if char == "#" and _previous_char(line, pos - 1) in ("[", ",") and (not after_space or "]" in line[pos:]):
+            # Glued, or after a space with the list's "]" typed after it (a comment between the
+            # lines of a list written over several lines is a comment, and fine).
+            _check_item_hash(scan, number, line, pos - 1)
+            if after_space:
+                return  # a comment: the rest of the line is gone
+            continue  # the item cannot be read, but the list's brackets still count
+        if char == "#" and after_space:
             return
         if char in "\"'" and _previous_char(line, pos - 1) in ("", "[", "{", ",", ":"):
             scan.flow_quote = char
@@ -965,6 +976,31 @@ def _scan_flow(scan: _Scan, number: int, line: str, pos: int) -> None:
             if scan.flow_depth <= 0:
                 scan.mode, scan.flow_depth = "normal", 0
                 return
+
+
+def _check_item_hash(scan: _Scan, number: int, line: str, at: int) -> None:
+    """Report an item of a ``[...]`` list that begins with ``#`` (``tags: [#大调研, 民生]``), at the ``#``.
+
+    Glued to the ``[`` or ``,`` YAML cannot read it (an item cannot begin
+    with ``#``); after a space it starts a comment, and the list is never
+    closed. Either way YAML's own error comes lines later, at the end of
+    the front matter. The hint offers the line without the ``#`` (a tag
+    typed as a hashtag, #大调研, is meant as 大调研) and, to keep it, the
+    item in quotes; the rest of the line as typed (its comment too).
+    """
+    end = at
+    while end < len(line) and line[end] not in ",]":
+        end += 1
+    item = line[at:end].rstrip()
+    what = ('"#" after a space starts a comment in YAML, so this list is cut short here' if line[at - 1] in " \t"
+            else f'an item of a list cannot begin with "#" in YAML, so this list cannot be read: {_clip(item, 40)}')
+    bare = item.strip("#").strip()
+    without = (line[:at] + bare + line[at + len(item):]).strip()
+    quoted = (line[:at] + '"' + item.replace('"', '\\"') + '"' + line[at + len(item):]).strip()
+    scan.issues.append(_Issue(number, at, what, paste_hint("delete the # (a tag or item is written without it)",
+                                                           without, "")
+                              + "; " + paste_hint("or, to keep it, put the item in quotes", quoted,
+                                                  ': type " before its # and another after its last character')))
 
 
 def _previous_char(line: str, index: int) -> str:

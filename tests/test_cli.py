@@ -286,6 +286,7 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("Tags without square brackets", "tags: 大调研, 补短板", {_P: interview(extra="tags: 大调研, 补短板\n")}),
         ("Tags separated by spaces (to keep a space or 、 in one tag, put it in quotes)", "tags: [大调研 补短板]",
          {_P: interview(extra="tags: [大调研 补短板]\n")}),
+        ("A tag typed as a hashtag", "tags: [#大调研, 民生]", {_P: interview(extra="tags: [#大调研, 民生]\n")}),
         ("Tags in full-width brackets", "tags: 【大调研，补短板】", {_P: interview(extra="tags: 【大调研，补短板】\n")}),
         ("A unit's misspellings (or aliases) without square brackets", "misspellings: 白河镇, 百合镇",
          {"content/units/baihe.yaml": UNIT.replace("[白河镇, 百合镇]", "白河镇, 百合镇")}),

@@ -871,3 +871,32 @@ def test_a_group_typed_with_a_long_value_on_its_line_gets_the_line_whole() -> No
 def test_a_line_too_long_to_type_again_gets_a_hint_in_words(text: str, hint: str) -> None:
     _, report = load(text)
     assert [p.hint for p in report.problems] == [hint]
+
+
+def test_an_item_of_a_list_typed_with_a_hash_is_told_at_the_hash_with_both_fixes() -> None:
+    # tags: [#大调研, 民生] (a hashtag) was reported at the closing --- line, lines below, with the
+    # general hint "check this line and the one above".
+    def told(text: str) -> list[str]:
+        report = Report()
+        load_yaml(text, "a.md", report, first_line=2)
+        return [p.format() for p in report.problems]
+
+    glued = told("title: 访谈\ntags: [#大调研, 民生]   # 标签\n")
+    assert glued == [
+        'a.md:3:8: error: an item of a list cannot begin with "#" in YAML, so this list cannot be read: #大调研\n'
+        "  hint: delete the # (a tag or item is written without it): tags: [大调研, 民生]   # 标签; or, to keep it, "
+        'put the item in quotes: tags: ["#大调研", 民生]   # 标签']
+    spaced = told("tags: [大调研, #民生]\n")
+    assert spaced == [
+        'a.md:2:13: error: "#" after a space starts a comment in YAML, so this list is cut short here\n'
+        "  hint: delete the # (a tag or item is written without it): tags: [大调研, 民生]; or, to keep it, put the "
+        'item in quotes: tags: [大调研, "#民生"]']
+    # Each line offered, pasted, reads as meant.
+    for hint, meant in ((glued[0], [["大调研", "民生"], ["#大调研", "民生"]]),
+                        (spaced[0], [["大调研", "民生"], ["大调研", "#民生"]])):
+        offered = [part.split(": ", 1)[1] for part in hint.split("hint: ", 1)[1].split("; or, ")]
+        assert [yaml.safe_load(line)["tags"] for line in offered] == meant
+    # A comment between the lines of a list written over several lines is a comment.
+    report = Report()
+    data = load_yaml("tags: [大调研,   # 第一个\n       民生]\n", "a.md", report, first_line=2)
+    assert report.problems == [] and data is not None and data.value == {"tags": ["大调研", "民生"]}
