@@ -565,6 +565,7 @@ _QUICK_CHAR = re.compile(f"[\t{WIDE_SPACES}{_BAD_CHARS}{_BAD_BREAKS}{_INVISIBLES
 _QUICK_KEY = re.compile(rf"\n[ -]*+(?:{_ASCII_KEY}+|{_CJK_KEY}+)(?::(?=[^ \t{WIDE_SPACES}/:\n])|[ \t]*+：)")
 _QUICK_COMMENT = re.compile(r" #(?=[^ \t#\n])")
 _QUICK_DASH = re.compile(r"\n *+(?:-[^ \n-]|[－—–−])")
+_QUICK_FLOW_HASH = re.compile(r"[\[,][ \t]*#")  # a list's item typed with # (`_check_item_hash`)
 
 
 def _nothing_to_scan(text: str) -> bool:
@@ -575,6 +576,7 @@ def _nothing_to_scan(text: str) -> bool:
     return (_QUICK_CHAR.search(text) is None
             and _VALID_ESCAPE.search(text) is None
             and _QUICK_COMMENT.search(text) is None
+            and _QUICK_FLOW_HASH.search(text) is None
             and _QUICK_DASH.search("\n" + text) is None
             and _QUICK_KEY.search("\n" + text) is None)
 
