@@ -97,10 +97,9 @@ def check_placeholders(content: Content, report: Report) -> None:
             _report_body_placeholders(document.path, document.collection, document.body, document.body_line,
                                       report)
     for page in content.failed:
-        collection = page.path.split("/")[1] if page.path.count("/") > 1 else ""
-        if collection in ("interviews", "cases") and not _draft_as_typed(page.front_matter):
-            _report_placeholders(page.path, collection, page.front_matter, report)
-            _report_body_placeholders(page.path, collection, page.body, page.body_line, report)
+        if not _draft_as_typed(page.front_matter):
+            _report_placeholders(page.path, page.collection, page.front_matter, report)
+            _report_body_placeholders(page.path, page.collection, page.body, page.body_line, report)
     for series in content.series.values():
         _report_placeholders(series.path, "series", series.yaml, report)
     for unit in content.units.values():

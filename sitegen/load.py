@@ -100,9 +100,10 @@ class Document:
 
 
 class FailedPage(NamedTuple):
-    """A page whose front matter was read but not accepted: its path, its front matter as read, and its text
-    (``body``, from file line ``body_line``), for the checks of what else it holds."""
+    """A page whose front matter was read but not accepted: its collection and path, its front matter as
+    read, and its text (``body``, from file line ``body_line``), for the checks of what else it holds."""
 
+    collection: str
     path: str
     front_matter: YamlData
     body: str
@@ -214,7 +215,7 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
         for job, (page, problems, converted) in zip(jobs, results):
             report.extend(problems)
             if page is None:  # read again here (pages with errors are few) for the checks of what it holds
-                content.failed += [FailedPage(job.path, data, job.body, job.body_line) for data in [
+                content.failed += [FailedPage(job.collection, job.path, data, job.body, job.body_line) for data in [
                     load_yaml(job.front_matter, job.path, Report(), first_line=job.front_matter_line)]
                     if data is not None]
             if page is not None:  # the texts came back empty: this process holds them already
