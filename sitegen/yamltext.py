@@ -998,11 +998,13 @@ def _check_item_hash(scan: _Scan, number: int, line: str, at: int) -> None:
             else f'an item of a list cannot begin with "#" in YAML, so this list cannot be read: {_clip(item, 40)}')
     bare = item.strip("#").strip()
     without = (line[:at] + bare + line[at + len(item):]).strip()
-    quoted = (line[:at] + '"' + item.replace('"', '\\"') + '"' + line[at + len(item):]).strip()
+    kept = _quote(item)
+    quoted = (line[:at] + kept + line[at + len(item):]).strip()
     scan.issues.append(_Issue(number, at, what, paste_hint("delete the # (a tag or item is written without it)",
                                                            without, "")
                               + "; " + paste_hint("or, to keep it, put the item in quotes", quoted,
-                                                  ': type " before its # and another after its last character')))
+                                                  f": type {kept[0]} before its # and another after its last "
+                                                  "character")))
 
 
 def _previous_char(line: str, index: int) -> str:

@@ -896,6 +896,9 @@ def test_an_item_of_a_list_typed_with_a_hash_is_told_at_the_hash_with_both_fixes
                         (spaced[0], [["大调研", "民生"], ["大调研", "#民生"]])):
         offered = [part.split(": ", 1)[1] for part in hint.split("hint: ", 1)[1].split("; or, ")]
         assert [yaml.safe_load(line)["tags"] for line in offered] == meant
+    # An item holding a backslash is quoted so that it reads as typed (single quotes: no escapes).
+    kept = told("tags: [#C:\\temp, 民生]\n")[0].split("put the item in quotes: ", 1)[1]
+    assert kept == "tags: ['#C:\\temp', 民生]" and yaml.safe_load(kept)["tags"] == ["#C:\\temp", "民生"]
     # A comment between the lines of a list written over several lines is a comment.
     report = Report()
     data = load_yaml("tags: [大调研,   # 第一个\n       民生]\n", "a.md", report, first_line=2)
