@@ -318,15 +318,8 @@ def decode_for_display(data: bytes) -> str | None:
             return _normalise(data.decode(encoding).removeprefix("\ufeff"))
         except UnicodeDecodeError:
             return None
-    try:
-        return _normalise(data.decode("utf-8").removeprefix("\ufeff"))
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        return None
-    return _normalise(text.removeprefix("\ufeff")) if _looks_chinese(text) else None
+    source = decode_source("", data, Report())  # its warning or error is the build's to give
+    return None if source is None else source.text
 
 
 def _utf16_without_mark(data: bytes) -> bool:
