@@ -1631,6 +1631,16 @@ def _explain_colon(lines: _Lines, line: int, column: int, _mark: object) -> Expl
     return message, hint, None
 
 
+def _indent(text: str) -> int:
+    """How many spaces a line begins with."""
+    return len(text) - len(text.lstrip(" "))
+
+
+def _holds_yaml(text: str) -> bool:
+    """True for a line that is neither blank nor a comment alone."""
+    return bool(text.strip()) and not text.lstrip().startswith("#")
+
+
 def _group_given_a_value(lines: _Lines, line: int, column: int,
                          groups: GroupFinder) -> tuple[str, str, tuple[int, int]] | None:
     """Explain ``interviewee: 王建国`` typed with ``role:`` still indented under it: a group's key with a value.
@@ -1645,36 +1655,32 @@ def _group_given_a_value(lines: _Lines, line: int, column: int,
     hint, the value's 0-based position), or None for any other shape (a
     ``: `` in this line's value, a line above that lost its indent …).
     """
-    def indent(text: str) -> int:
-        return len(text) - len(text.lstrip(" "))
-
     def meaningful(number: int) -> bool:
-        text = lines.line(number)
-        return bool(text.strip()) and not text.lstrip().startswith("#")
+        return _holds_yaml(lines.line(number))
 
     here = lines.line(line)
     start, colon, _pos = _typed_value(here)
-    if colon is None or start != indent(here) or column > colon or _line_above_lost_indent(lines, line):
+    if colon is None or start != _indent(here) or column > colon or _line_above_lost_indent(lines, line):
         return None
     above = next((n for n in range(line - 1, -1, -1) if meaningful(n)), -1)
     text = lines.line(above) if above >= 0 else ""
     key_start, key_colon, value_at = _typed_value(text)
-    if key_colon is None or key_start != indent(text) or indent(text) >= indent(here):
+    if key_colon is None or key_start != _indent(text) or _indent(text) >= _indent(here):
         return None
     value, _note = _split_comment(text[value_at:])
     if not value or value[0] in "|>[{&*!\"'#":
         return None
     path: list[str] = [text[key_start:key_colon].strip()]
-    level = indent(text)
+    level = _indent(text)
     for number in range(above - 1, -1, -1):
-        if not meaningful(number) or indent(lines.line(number)) >= level:
+        if not meaningful(number) or _indent(lines.line(number)) >= level:
             continue
         outer = lines.line(number)
         outer_start, outer_colon, outer_value = _typed_value(outer)
-        if outer_colon is None or outer_start != indent(outer) or outer[outer_value:].strip():
+        if outer_colon is None or outer_start != _indent(outer) or outer[outer_value:].strip():
             return None  # inside a list, or no group: the records cannot say
         path.insert(0, outer[outer_start:outer_colon].strip())
-        level = indent(outer)
+        level = _indent(outer)
         if level == 0:
             break
     fields = groups(tuple(path))
@@ -1684,11 +1690,11 @@ def _group_given_a_value(lines: _Lines, line: int, column: int,
     for number in range(above + 1, len(lines.lines)):
         if not meaningful(number):
             continue
-        if indent(lines.line(number)) <= indent(text):
+        if _indent(lines.line(number)) <= _indent(text):
             break
         inner = lines.line(number)
         inner_start, inner_colon, _ = _typed_value(inner)
-        if inner_colon is not None and indent(inner) == indent(here):
+        if inner_colon is not None and _indent(inner) == _indent(here):
             typed.add(inner[inner_start:inner_colon].strip())
     key = path[-1]
     message = (f'"{_clip(key, 40)}" is a group of fields, but it has a value on its own line ("{_clip(value, 40)}"), '
@@ -1698,7 +1704,7 @@ def _group_given_a_value(lines: _Lines, line: int, column: int,
         hint = f'delete "{_clip(value, 40)}" after "{_clip(key, 40)}:": its fields are the lines under it'
     else:
         shown, why = _value_as_typed(value)
-        typed = f"{' ' * indent(here)}{missing[0]}: {shown}"
+        typed = f"{' ' * _indent(here)}{missing[0]}: {shown}"
         hint = (f'write "{_clip(key, 40)}:" alone on its line, and under it, indented as '
                 f'"{_clip(here[start:colon], 20)}:" is, ')
         if len(typed) <= PASTE_LIMIT:
@@ -1721,12 +1727,9 @@ def _line_above_lost_indent(lines: _Lines, line: int) -> str | None:
     line above was meant to be in the block, as this one is. None for any
     other shape.
     """
-    def indent(text: str) -> int:
-        return len(text) - len(text.lstrip(" "))
-
     def previous(number: int) -> int:
         number -= 1
-        while number >= 0 and (not lines.line(number).strip() or lines.line(number).lstrip().startswith("#")):
+        while number >= 0 and not _holds_yaml(lines.line(number)):
             number -= 1
         return number
 
@@ -1736,24 +1739,24 @@ def _line_above_lost_indent(lines: _Lines, line: int) -> str | None:
         return None
     block, middle = lines.line(start), lines.line(above)
     shown = _clip(middle.strip(), 40)
-    if ":" not in middle or middle.lstrip().startswith("-") or indent(middle) >= indent(here):
+    if ":" not in middle or middle.lstrip().startswith("-") or _indent(middle) >= _indent(here):
         return None  # a list item may stand as far in as its key
     key = block.strip()
-    if key.endswith(":") and indent(block) == indent(middle):
-        return (f'indent the line above ("{shown}") by {indent(here) - indent(middle)} spaces, as this one is: '
+    if key.endswith(":") and _indent(block) == _indent(middle):
+        return (f'indent the line above ("{shown}") by {_indent(here) - _indent(middle)} spaces, as this one is: '
                 f'both belong under "{key[:-1].strip().lstrip("- ")}:"')
     sibling = start
-    while sibling >= 0 and indent(lines.line(sibling)) > indent(here):
+    while sibling >= 0 and _indent(lines.line(sibling)) > _indent(here):
         sibling = previous(sibling)
     opener = previous(sibling) if sibling >= 0 else -1
-    while opener >= 0 and indent(lines.line(opener)) >= indent(here):
+    while opener >= 0 and _indent(lines.line(opener)) >= _indent(here):
         opener = previous(opener)
     item = lines.line(sibling).lstrip()
-    if opener < 0 or indent(lines.line(sibling)) != indent(here) or \
+    if opener < 0 or _indent(lines.line(sibling)) != _indent(here) or \
             item.startswith("- ") != here.lstrip().startswith("- ") or not lines.line(opener).rstrip().endswith(":"):
         return None
-    fields = indent(here) + len(item) - len(item.lstrip("- ")) if item.startswith("- ") else indent(here)
-    return (f'indent the line above ("{shown}") by {fields - indent(middle)} spaces, lined up with the fields above '
+    fields = _indent(here) + len(item) - len(item.lstrip("- ")) if item.startswith("- ") else _indent(here)
+    return (f'indent the line above ("{shown}") by {fields - _indent(middle)} spaces, lined up with the fields above '
             f'it: not indented, it ends the block under "{lines.line(opener).strip()}" that this line is part of')
 
 
