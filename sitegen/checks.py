@@ -688,14 +688,15 @@ def check_related_tally(document: Document, related: date | str, unit: Sourced[U
     (`_related_tally_hint`). Without the unit, only a day that does not
     exist is reported, with `sitegen.models.parse_date`'s hint.
     """
-    line, column = document.yaml.locate(("related_tally",))
+    # Located only when told: finding a line means reading the front matter's YAML again.
     if isinstance(related, str):
         message, hint = date_refusal(related)
         if unit is not None:
             hint = _related_tally_hint(unit, date_numbers(related))
-        report.error(document.path, line, column, f"related_tally: {message}", hint)
+        report.error(document.path, *document.yaml.locate(("related_tally",)), f"related_tally: {message}", hint)
     elif unit is not None and related not in {tally.as_of for tally in unit.record.tallies}:
-        report.error(document.path, line, column, f"unit {unit.record.id} has no tally of {related.isoformat()}",
+        report.error(document.path, *document.yaml.locate(("related_tally",)),
+                     f"unit {unit.record.id} has no tally of {related.isoformat()}",
                      _related_tally_hint(unit, (related.year, related.month, related.day)))
 
 
