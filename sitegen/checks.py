@@ -17,6 +17,7 @@ import html
 import os
 import posixpath
 import re
+from collections import defaultdict
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -31,7 +32,7 @@ from .markup import is_local_path, local_file_name, outside_fences
 from .models import (Milestone, Tally, Target, Unit, clip, date_numbers, date_refusal, is_external_address,
                      parse_bool, plain_name, swapped_years, tag_spelling)
 from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file, site_path
-from .placeholders import BODY_LINES, Placeholder, may_hold_placeholders, placeholders_in
+from .placeholders import BODY_LINES, may_hold_placeholders, placeholders_in
 from .validation import closest, did_you_mean, edit_distance, field_name
 from .webaddress import address_slip, half_width_address, split_address
 
@@ -108,8 +109,11 @@ def check_placeholders(content: Content, report: Report) -> None:
         _report_placeholders(path, "units", data, report)
 
 
-_PUBLISHED_ON = {"interviews": "the page", "cases": "the page", "series": "the home page and the series' page",
-                 "units": "the unit's page"}
+_PUBLISHED_ON: dict[str, Mapping[str | int, str]] = {
+    "interviews": defaultdict(lambda: "the page"), "cases": defaultdict(lambda: "the page"),
+    "series": {"blurb": "the home page and the series' page", "publisher": "the series' page"},
+    "units": defaultdict(lambda: "the unit's page")}
+"""Per collection and first field of a placeholder's path: where it would be published."""
 _KEEP_DRAFT = ', or keep "draft: true" until the page is written (草稿)'
 
 
@@ -127,13 +131,9 @@ def _report_placeholders(path: str, collection: str, data: YamlData, report: Rep
     """Report each placeholder in the fields of one page or record (`sitegen.placeholders.placeholders_in`)."""
     for loc, placeholder in placeholders_in(collection, data.value):
         line, column = data.locate(loc)
-        report.error(path, line, column, f'{field_name(loc)}: {_placeholder_said(placeholder, collection)}',
-                     placeholder.hint + (_KEEP_DRAFT if collection in ("interviews", "cases") else ""))
-
-
-def _placeholder_said(placeholder: Placeholder, collection: str) -> str:
-    return (f'"{placeholder.text}" is {placeholder.what}, so {_PUBLISHED_ON[collection]} would publish '
-            f"{placeholder.shows}")
+        told = report.warning if placeholder.warning else report.error
+        told(path, line, column, placeholder.said(_PUBLISHED_ON[collection][loc[0]], field_name(loc)),
+             placeholder.hint + (_KEEP_DRAFT if collection in ("interviews", "cases") else ""))
 
 
 def _report_body_placeholders(path: str, collection: str, body: str, body_line: int, report: Report) -> None:
@@ -147,7 +147,7 @@ def _report_body_placeholders(path: str, collection: str, body: str, body_line: 
         for placeholder in BODY_LINES:
             if typed == placeholder.text:
                 report.error(path, number, len(line) - len(line.lstrip()) + 1,
-                             _placeholder_said(placeholder, collection), placeholder.hint + _KEEP_DRAFT)
+                             placeholder.said(_PUBLISHED_ON[collection][""]), placeholder.hint + _KEEP_DRAFT)
 
 
 def check_repeated_tags(document: Document, report: Report) -> None:

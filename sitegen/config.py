@@ -4,7 +4,7 @@ Every problem in ``site.yaml`` is reported at once, and unknown keys are
 errors with a did-you-mean (as Zola does), so a typo never silently falls
 back to a default.
 
-May import: errors, sources, yamltext, validation, models, webaddress.
+May import: errors, sources, yamltext, validation, models, webaddress, placeholders.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from pydantic_core import PydanticCustomError
 from .errors import Report, SiteError
 from .models import OptionalText, Text, WebAddress, parse_count
 from .webaddress import SENTENCE_END, address_slip, half_width_address, split_address
+from .placeholders import placeholders_in
 from .sources import read_source
 from .validation import group_fields, validate_record
 from .yamltext import load_yaml
@@ -422,6 +423,9 @@ def load_config(root: Path, report: Report, *, base_url: str | None = None,
         if overrides and isinstance(data.value, dict):
             data = data.with_value({**data.value, **overrides})
         config = validate_record(Config, data, CONFIG_FILE, report, defaults={"root": root.resolve()})
+        for loc, placeholder in placeholders_in("settings", data.value):
+            report.warning(CONFIG_FILE, *data.locate(loc), placeholder.said("every page's footer", str(loc[0])),
+                           placeholder.hint)
     if config is None:
         raise SiteError(report.problems)
     return config

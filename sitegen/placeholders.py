@@ -1,4 +1,4 @@
-"""The texts that ``sitegen new`` writes for an editor to replace, defined once.
+"""The texts that ``sitegen new`` and ``sitegen init`` write for an editor to replace, defined once.
 
 `sitegen.scaffold` writes them into new pages and records, and
 `sitegen.checks` reports each one left in a page or record that would be
@@ -37,6 +37,8 @@ class Placeholder:
         shows: what publishing it would show, to follow "would publish" ("it", "the example's figures …").
         example: it marks a commented-out example of a new unit: told once for the example's list item (the
             first found of its fields), since the example as a whole is to be rewritten or put back.
+        warning: told as a warning, not an error: ``sitegen init`` writes it into a new site, which must build
+            as written so that the editor sees it at once.
     """
 
     text: str
@@ -44,6 +46,13 @@ class Placeholder:
     hint: str
     shows: str = "it"
     example: bool = False
+    warning: bool = False
+
+    def said(self, published_on: str, field: str = "") -> str:
+        """The message telling this placeholder: ``published_on`` is where it would be published ("the page"),
+        ``field`` the field's name as a message shows it (``interviewee → name``; "" for a line of text)."""
+        told = f'"{self.text}" is {self.what}, so {published_on} would publish {self.shows}'
+        return f"{field}: {told}" if field else told
 
 
 def _for(thing: str) -> str:
@@ -76,6 +85,9 @@ CASE_OUTCOME = Placeholder("取得的成效", _for("the outcome"),
                            "write what has come of it so far (成效), or delete the line")
 SERIES_BLURB = Placeholder("一两句话介绍本栏目。", _for("the series' blurb"),
                            "write one or two sentences on what the series is about (栏目介绍)")
+PUBLISHER = Placeholder("发布机构名称", "the placeholder that sitegen init writes for the publisher",
+                       "write the name of the office that publishes it (发布机构), e.g. 白鹤镇人民政府",
+                       warning=True)
 UNIT_SUMMARY = Placeholder("一段简介", _for("the unit's description"),
                            "write a short description of the unit (简介), or delete the line")
 TALLY_NOTE = Placeholder("数据来源", _for("a tally's note"),
@@ -115,13 +127,14 @@ FIELDS: dict[str, dict[tuple[str, ...], tuple[Placeholder, ...]]] = {
     "cases": {path: (placeholder,) for path, placeholder in {
         **_PAGE_FIELDS, ("problem",): CASE_PROBLEM, ("actions", "*"): CASE_ACTION, ("outcome",): CASE_OUTCOME,
     }.items()},
-    "series": {("blurb",): (SERIES_BLURB,)},
+    "series": {("blurb",): (SERIES_BLURB,), ("publisher",): (PUBLISHER,)},
     "units": {("summary",): (UNIT_SUMMARY,), ("tallies", "*", "note"): (TALLY_NOTE, EXAMPLE_TALLY_NOTE),
               ("targets", "*", "note"): (EXAMPLE_TARGET_NOTE,), ("milestones", "*", "title"): (EXAMPLE_MILESTONE_TITLE,),
               ("milestones", "*", "description"): (EXAMPLE_MILESTONE,)},
+    "settings": {("publisher",): (PUBLISHER,)},
 }
-"""For each collection of ``content/``, the fields ``sitegen new`` writes a placeholder in (``"*"``: any item of a
-list) and the placeholders each may hold."""
+"""For each collection of ``content/``, and ``"settings"`` for ``site.yaml``, the fields ``sitegen new`` or
+``sitegen init`` writes a placeholder in (``"*"``: any item of a list) and the placeholders each may hold."""
 
 BODY_LINES: tuple[Placeholder, ...] = (FIRST_QUESTION, ANSWER, CASE_TEXT)
 """Placeholders that are a whole line of a page's text (of an interview's or a case study's)."""

@@ -40,8 +40,8 @@ from .errors import Problem, Report, SiteError
 from .models import UnitLevel, choice_meant, parse_count, parse_date, plain_name
 from .placeholders import (ANSWER, CASE_ACTION, CASE_OUTCOME, CASE_PROBLEM, CASE_TEXT, EXAMPLE_MILESTONE,
                            EXAMPLE_MILESTONE_TITLE, EXAMPLE_TALLY_NOTE, EXAMPLE_TARGET_NOTE, FIRST_QUESTION,
-                           IMAGE_ALT, IMAGE_CAPTION, INTERVIEWEE_NAME, INTERVIEWEE_ROLE, PAGE_SUMMARY, SERIES_BLURB,
-                           SOURCE_PUBLISHER, SOURCE_TITLE, SOURCE_URL, TALLY_NOTE, UNIT_SUMMARY)
+                           IMAGE_ALT, IMAGE_CAPTION, INTERVIEWEE_NAME, INTERVIEWEE_ROLE, PAGE_SUMMARY, PUBLISHER,
+                           SERIES_BLURB, SOURCE_PUBLISHER, SOURCE_TITLE, SOURCE_URL, TALLY_NOTE, UNIT_SUMMARY)
 from .slugs import is_slug, make_slug
 from .sources import is_skipped_name, read_source, split_front_matter
 from .yamltext import load_yaml
@@ -597,7 +597,7 @@ time_zone: Asia/Shanghai   # 发布时间所用时区 time zone of publish times
 reading_speed: 500   # 每分钟阅读字数，用于“读完约M分钟” characters read per minute
 per_page: 10   # 列表每页条数 items per page of lists
 summary_length: 120   # 自动摘要的字数 characters of automatic summaries
-publisher: 发布机构名称   # 发布机构，显示在页脚 publisher, shown in the footer
+publisher: {PUBLISHER.text}   # 发布机构，显示在页脚 publisher, shown in the footer
 # contact:   # 联系方式，显示在“无障碍说明”和“关于数据”页 how readers reach the publisher
 #   email: name@example.org
 #   phone: 021-1234 5678
@@ -652,7 +652,7 @@ def _example_files(title: str, moment: datetime) -> dict[str, str]:
     return {
         CONFIG_FILE: site_yaml_text(title),
         ".gitignore": "# 生成的网站和临时文件 the built site and temporary files\n/output/\n/.output.*\n/.sitegen-cache/\n",
-        "content/series/fangtan.yaml": series_text("进度访谈", "fangtan", "发布机构名称",
+        "content/series/fangtan.yaml": series_text("进度访谈", "fangtan", PUBLISHER.text,
                                                    blurb="示例栏目：各单位负责人谈调研工作的进展。"),
         "content/units/shi-li-zhen.yaml": _example_unit(day),
         "content/interviews/shi-li-fang-tan.md": interview,
