@@ -84,7 +84,7 @@ from .yamltext import INVISIBLE_NAMES, INVISIBLE_RE, WIDE_SPACES, invisible_plac
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "27"
+POLICY_VERSION = "28"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -1604,7 +1604,7 @@ def _footnote_problems(source: str, lines: list[str], clean_html: str, md: markd
             f'"{mark}" refers to a footnote (脚注) that has no note: no line "{mark}: …" gives its text, so the '
             f'page shows "{mark}" as typed',
             f'add the note at the end of the text, on a line of its own after a blank line: {mark}: 注释内容; '
-            f'or delete "{mark}"'))
+            f'or delete "{mark}"; or, if it is meant as typed, write \\{mark}'))
     for label in labels.defined:
         if label in labels.referred:
             continue

@@ -739,7 +739,7 @@ def test_footnotes_without_a_note_and_notes_without_a_mark_are_warned(renderer: 
         (11, 4, '"[^1]" refers to a footnote (脚注) that has no note: no line "[^1]: …" gives its text, so the page '
                 'shows "[^1]" as typed',
          'add the note at the end of the text, on a line of its own after a blank line: [^1]: 注释内容; or delete '
-         '"[^1]"'),
+         '"[^1]"; or, if it is meant as typed, write \\[^1]'),
         (22, 1, 'a full-width colon (全角冒号 ：) follows "[^表]", so Markdown does not read this line as the '
                 'footnote\'s note (脚注): the page shows it as typed, and "[^表]" in the text too',
          "type a half-width colon and a space (半角): [^表]: 附表为调研问题清单"),
