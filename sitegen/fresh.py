@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib.metadata
 import json
 import os
 import site
@@ -78,6 +77,8 @@ def code_fingerprint() -> str:
 
 @functools.lru_cache(maxsize=1)
 def _library_versions() -> tuple[tuple[str, str], ...]:
+    import importlib.metadata  # only here: 18 ms of imports (email, zipfile…) the up-to-date check never needs
+
     found = []
     for name in _LIBRARIES:
         try:
