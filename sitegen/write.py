@@ -53,8 +53,6 @@ May import: errors.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import errno
 import os
 import shutil
@@ -667,6 +665,8 @@ def _carry_over_foreign_files(output: Path, staging: Path, written_before: set[s
 
 def _exchange(first: Path, second: Path) -> bool:
     """Swap two paths in one system call (Linux renameat2); False when not available."""
+    import ctypes.util  # only here: the up-to-date check, which imports this module, never swaps
+
     libc_name = ctypes.util.find_library("c")
     if not libc_name:
         return False
