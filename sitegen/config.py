@@ -199,7 +199,8 @@ Permalink = Annotated[str, AfterValidator(_check_permalink)]
 class Permalinks(BaseModel):
     """URL patterns per collection; ``{slug}`` is replaced by the page's slug."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Validators made on first use, as the records' are (`sitegen.models.Record`).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     interviews: Permalink = "/interviews/{slug}/"
     cases: Permalink = "/cases/{slug}/"
     units: Permalink = "/units/{slug}/"
@@ -223,7 +224,7 @@ class Permalinks(BaseModel):
 class GovMeta(BaseModel):
     """Meta tags of Chinese government websites (政府网站 meta 标签), emitted where given."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     site_name: OptionalText = ""
     site_domain: OptionalText = ""
     site_id_code: OptionalText = ""
@@ -240,7 +241,7 @@ class DataLicense(BaseModel):
     Data Package v1).
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     name: Text
     title: OptionalText = ""
     url: WebAddress = ""
@@ -284,7 +285,7 @@ class Contact(BaseModel):
     way, in the same place on every page.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     email: Annotated[OptionalText, AfterValidator(_email)] = ""
     phone: Annotated[OptionalText, AfterValidator(_phone)] = ""
     url: WebAddress = ""
@@ -332,7 +333,7 @@ class Config(BaseModel):
         output_dir: where the site is written: relative to ``root``, or an absolute path.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     EXAMPLE_LINE: ClassVar[str] = "title: 青浦大调研进度公开"
     title: Text
     description: OptionalText = ""
