@@ -23,10 +23,7 @@ import dataclasses
 import hashlib
 import math
 import re
-import multiprocessing
 import shutil
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable, Mapping, MutableMapping, Sequence
@@ -366,6 +363,9 @@ def render_outputs(graph: SiteGraph, env: jinja2.Environment, report: Report, wo
     work = _Work(graph, env, chosen, list(extras), into, published or {}, workers)
     results: list[_Done] | None = None
     if _parallel(len(chosen), workers):
+        import multiprocessing  # only here: 10 ms of imports that a rebuild of a few pages does without
+        from concurrent.futures.process import BrokenProcessPool, ProcessPoolExecutor
+
         try:
             context = multiprocessing.get_context("fork")
             counter = context.Value("q", 0)

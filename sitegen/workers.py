@@ -24,22 +24,28 @@ May import: the standard library only.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import threading
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from contextlib import contextmanager
-from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
-from typing import Callable, Generic, Iterator, Sequence, TypeVar
+from typing import TYPE_CHECKING, Callable, Generic, Iterator, Sequence, TypeVar
 
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+# multiprocessing and concurrent.futures.process (10 ms of imports) are imported by the functions that
+# start or watch processes, when they do: a rebuild of a few pages starts none.
 ItemT = TypeVar("ItemT")
 ResultT = TypeVar("ResultT")
 
 
 def can_fork(workers: int) -> bool:
     """True when ``workers`` > 1 forked processes may be used here (no other threads, fork available)."""
-    return (workers > 1 and threading.active_count() == 1
-            and "fork" in multiprocessing.get_all_start_methods())
+    if workers <= 1 or threading.active_count() != 1:
+        return False
+    import multiprocessing  # only when processes may start (see the imports above)
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 @contextmanager
@@ -119,6 +125,9 @@ def run_apart(function: Callable[[ItemT], ResultT], item: ItemT, *, workers: int
     """
     if not can_fork(workers):
         return function(item)
+    import multiprocessing  # only when a process starts (see the imports above)
+    from concurrent.futures.process import BrokenProcessPool, ProcessPoolExecutor
+
     try:
         with frozen_heap(), ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"),
                                                 initializer=restart_collector) as pool:
@@ -167,6 +176,8 @@ class WorkerPool:
         if len(items) < threshold or self._broken or not can_fork(self._workers):
             yield from (function(item) for item in items)
             return
+        from concurrent.futures.process import BrokenProcessPool  # only with workers (see the imports above)
+
         done = 0
         chunk = max(1, len(items) // (self._workers * 8))
         try:
@@ -188,6 +199,8 @@ class WorkerPool:
         """
         if self._broken or (self._pool is None and not can_fork(self._workers)):
             return Pending(self, function, item, None)
+        from concurrent.futures.process import BrokenProcessPool  # only with workers (see the imports above)
+
         try:
             return Pending(self, function, item, self._executor().submit(function, item))
         except (BrokenProcessPool, OSError, RuntimeError):
@@ -196,6 +209,9 @@ class WorkerPool:
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
+            import multiprocessing  # only when the workers start (see the imports above)
+            from concurrent.futures import ProcessPoolExecutor
+
             context = multiprocessing.get_context("fork")
             with frozen_heap():
                 self._pool = ProcessPoolExecutor(max_workers=self._workers, mp_context=context,
@@ -228,6 +244,8 @@ class Pending(Generic[ResultT]):
         Exceptions raised by the function propagate as they would here.
         """
         if self._future is not None:
+            from concurrent.futures.process import BrokenProcessPool  # a pool ran: already imported
+
             try:
                 return self._future.result()
             except (BrokenProcessPool, OSError):
