@@ -12,7 +12,6 @@ May import: errors, models, load (record types only), markup, pictures, placehol
 
 from __future__ import annotations
 
-import difflib
 import html
 import os
 import posixpath
@@ -904,6 +903,8 @@ def _close_file(content: Path, path: Path) -> str | None:
         names = sorted(name for name in os.listdir(path.parent) if (path.parent / name).is_file())
     except OSError:
         return None
+    import difflib  # only here: a hint for a missing image, which most builds never give
+
     close = difflib.get_close_matches(path.name, names, n=1, cutoff=0.8)
     return (path.parent / close[0]).relative_to(content).as_posix() if close else None
 

@@ -21,7 +21,6 @@ May import: errors, config, models, load, markup, pictures, slugs.
 
 from __future__ import annotations
 
-import difflib
 import html
 import math
 import re
@@ -1005,6 +1004,8 @@ def _link_hint(path: str, known: set[str], by_source: dict[str, tuple[str, str]]
     ending = sorted(page for page in known if path != "/" and page.endswith(path))
     if ending:
         return f"did you mean {ending[0]}? (a link without https:// is read from the site's root)"
+    import difflib  # only here: a hint for a broken link, which most builds never give
+
     close = difflib.get_close_matches(path, sorted(known), n=1, cutoff=0.85)
     if close:
         return f"did you mean {close[0]}?"
