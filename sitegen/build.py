@@ -33,7 +33,7 @@ from .outputs.search import SEARCH_FOLDER, SearchIndexError, index_site, searcha
 from .outputs import output_jobs
 from .outputs.feeds import Feed, all_feeds, render_feeds
 from .outputs.sitemap import render_sitemap
-from .depends import (Fingerprints, TemplateDependencies, build_fingerprint, load_known_templates,
+from .depends import (Fingerprints, Rendered, TemplateDependencies, build_fingerprint, load_known_templates,
                       load_rendered, rendered_record_path, save_known_templates, save_rendered)
 from .fresh import CACHE_DIR, Inputs, LastBuild, code_fingerprint, options_key, output_status, record_path
 from .fresh import record as record_fresh
@@ -41,7 +41,7 @@ from .render import copy_assets, default_theme_dir, make_environment, render_out
 from .site import Page, SiteGraph, build_site, next_milestone_day, output_path
 from .slugs import SlugBook
 from .workers import collector_paused
-from .write import (FileData, Kept, OutputBusyError, Stamp, UnsafeOutputError, WriteResult,
+from .write import (FileData, Kept, OutputBusyError, UnsafeOutputError, WriteResult,
                     check_output_folder, publish)
 
 
@@ -361,32 +361,39 @@ def plan_render(graph: SiteGraph, env: jinja2.Environment, feeds: list[Feed], ca
     fingerprints, reads_clock = fingerprint_outputs(graph, env, feeds, cache)
     output = os.path.join(graph.config.output_path, "")  # a string sum per page costs less than a path object
 
-    current: dict[str, Kept | None] = {}
-
-    def as_published(path: str) -> Kept | None:
-        """The published file when it is as the last build left it (same stamp), else None."""
-        if path not in current:
-            before = previous.get(path)
-            current[path] = (Kept(before.stamp) if before is not None and Stamp.of(output + path) == before.stamp
-                             else None)
-        return current[path]
+    def as_published(path: str, before: Rendered) -> Kept | None:
+        """The published file when it is as the last build left it (``before``'s stamp), else None."""
+        stamp = before.stamp
+        try:
+            return Kept(stamp) if stamp.matches(os.lstat(output + path)) else None
+        except OSError:
+            return None
 
     def unchanged(path: str) -> Kept | None:
         before = previous.get(path)
-        return as_published(path) if before is not None and before.fingerprint == fingerprints[path] else None
+        return as_published(path, before) if before is not None and before.fingerprint == fingerprints[path] else None
 
-    kept_pages = {page.output: kept for page in graph.pages if (kept := unchanged(page.output))}
-    feed_paths = [output_path(feed.url) for feed in feeds]
-    kept_feeds = {path: kept for path in feed_paths if (kept := unchanged(path))}
+    kept_pages: dict[str, Kept] = {}
     # A page to render whose file is as published may come out the same (a template edit that
     # changes no page's bytes): rendering then hands back the published file instead of writing it.
-    published = {page.output: (previous[page.output].digest, kept) for page in graph.pages
-                 if page.output not in kept_pages and page.output in previous and previous[page.output].digest
-                 and (kept := as_published(page.output)) is not None}
+    published: dict[str, tuple[str, Kept]] = {}
+    pages: list[Page] = []
+    for page in graph.pages:  # each published file is looked at once
+        path = page.output
+        before = previous.get(path)
+        if before is not None:
+            if before.fingerprint == fingerprints[path]:
+                if kept := as_published(path, before):
+                    kept_pages[path] = kept
+                    continue
+            elif before.digest and (kept := as_published(path, before)):
+                published[path] = (before.digest, kept)
+        pages.append(page)
+    feed_paths = [output_path(feed.url) for feed in feeds]
+    kept_feeds = {path: kept for path in feed_paths if (kept := unchanged(path))}
     sitemap_paths = _sitemap_paths(graph)
     kept_sitemap = {path: kept for path in sitemap_paths if (kept := unchanged(path))}
-    return RenderPlan(record, fingerprints, kept_pages, kept_feeds,
-                      [page for page in graph.pages if page.output not in kept_pages],
+    return RenderPlan(record, fingerprints, kept_pages, kept_feeds, pages,
                       [feed for feed, path in zip(feeds, feed_paths) if path not in kept_feeds], reads_clock,
                       published, {path: previous[path].digest for path in kept_pages},
                       kept_sitemap=kept_sitemap if len(kept_sitemap) == len(sitemap_paths) else {})
@@ -453,8 +460,7 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
     held = scheduled(content.interviews + content.cases, graph.now)
     if plan.record is not None and cache is not None and inputs is not None:
         status = output_status(config.output_path) or {}  # one look at the published files serves both records
-        save_rendered(plan.record, plan.fingerprints,
-                      {rel: stamp for rel in plan.fingerprints if (stamp := Stamp.of_stat(status.get(rel)))}, digests)
+        save_rendered(plan.record, plan.fingerprints, status, digests)
         # The next moment the same inputs make other bytes: a scheduled page goes live, a milestone's day comes.
         moments = [d.meta.date for d in held] + [day for day in [next_milestone_day(graph)] if day is not None]
         due = 0.0 if plan.reads_clock else min(

@@ -36,9 +36,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import marshal
 import os
+import zlib
 from datetime import date, datetime
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any, Iterable, Mapping, NamedTuple, Sequence
 
 import jinja2
@@ -404,9 +407,10 @@ _PLAIN = (str, int, float, bool, date, datetime)
 _SHALLOW_ALIKE = (Entry, Document, BaseModel)
 """Values whose digest does not depend on ``deep`` (`Fingerprints.value`): they hold no unit or series view."""
 
-RENDERED_FILE = "rendered-{key}.json"
+RENDERED_FILE = "rendered-{key}.bin"
 """The record of the last build's pages in the build cache, one per output folder."""
-_RENDERED_VERSION = 2
+_RENDERED_MAGIC = b"sitegen rendered 3\n"
+"""The first bytes of a record: its format and version. A record that does not start with them is not read."""
 
 
 def rendered_record_path(cache_folder: Path, output: Path) -> Path:
@@ -418,45 +422,69 @@ def rendered_record_path(cache_folder: Path, output: Path) -> Path:
 class Rendered(NamedTuple):
     """What the last build recorded of one published page or feed.
 
-    ``fingerprint`` as `Fingerprints` made it; ``stamp`` of the file as
-    published; ``digest`` of its bytes as `sitegen.render.page_digest`
-    made it ("" when not known, e.g. for feeds).
+    ``fingerprint`` as `Fingerprints` made it; ``digest`` of its bytes as
+    `sitegen.render.page_digest` made it ("" when not known, e.g. for
+    feeds); then the `Stamp` of the file as published, field by field
+    (``stamp`` gives it whole).
     """
 
     fingerprint: str
-    stamp: Stamp
     digest: str
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    inode: int
+
+    @property
+    def stamp(self) -> Stamp:
+        """The published file's stamp as recorded."""
+        return Stamp(self.size, self.mtime_ns, self.ctime_ns, self.inode)
 
 
 def load_rendered(path: Path) -> dict[str, Rendered]:
-    """Read ``{output path: Rendered}``; empty when missing or unreadable."""
+    """Read ``{output path: Rendered}``; empty when missing, unreadable, of another version or damaged.
+
+    The record is `_RENDERED_MAGIC`, the CRC-32 of the rest (4 bytes, big-endian), then a
+    `marshal` of ``{output path: (fingerprint, digest, size, mtime_ns, ctime_ns, inode)}``:
+    a damaged record fails the check and is not read at all, so every page is rendered.
+    """
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("version") != _RENDERED_VERSION:
+        data = path.read_bytes()
+        head = len(_RENDERED_MAGIC)
+        if not data.startswith(_RENDERED_MAGIC) or int.from_bytes(data[head:head + 4], "big") != zlib.crc32(
+                memoryview(data)[head + 4:]):
             return {}
-        return {rel: Rendered(fingerprint, Stamp(*numbers), page_digest)
-                for rel, (fingerprint, page_digest, *numbers) in data["pages"].items()}
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        pages = marshal.loads(memoryview(data)[head + 4:])
+        make = Rendered._make  # checks each record's length
+        return {rel: make(fields) for rel, fields in pages.items()}
+    except (OSError, EOFError, ValueError, TypeError, AttributeError):
         return {}
 
 
-def save_rendered(path: Path, fingerprints: dict[str, str], published: dict[str, Stamp],
+def save_rendered(path: Path, fingerprints: Mapping[str, str], published: Mapping[str, os.stat_result | None],
                   digests: Mapping[str, str]) -> None:
     """Record each page's fingerprint with its published file's stamp and the digest of its bytes (atomically).
 
-    Takes ``{output path: fingerprint}``, the stamps of the published files
-    and the digests known (``{output path: digest}``; a path without one is
-    recorded with ""). Pages whose file is missing are left out, so they
-    are rendered next time. An unwritable cache is ignored: the next build
-    only renders or writes more.
+    Takes ``{output path: fingerprint}``, the ``lstat`` of the published
+    files by output path (as `sitegen.fresh.output_status` gives it; None:
+    missing) and the digests known (``{output path: digest}``; a path
+    without one is recorded with ""). Pages whose file is missing or not a
+    regular file are left out, so they are rendered next time. An
+    unwritable cache is ignored: the next build only renders or writes more.
+    The format is `load_rendered`'s; the JSON record of older builds beside it is removed.
     """
-    pages = {rel: [fingerprint, digests.get(rel, ""), *dataclasses.astuple(published[rel])]
-             for rel, fingerprint in sorted(fingerprints.items()) if rel in published}
+    pages = {}
+    for rel, fingerprint in fingerprints.items():
+        info = published.get(rel)
+        if info is not None and S_ISREG(info.st_mode):
+            pages[rel] = (fingerprint, digests.get(rel, ""), info.st_size, info.st_mtime_ns, info.st_ctime_ns,
+                          info.st_ino)
+    payload = marshal.dumps(pages)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(f".{path.name}.{os.getpid()}")
-        temporary.write_text(json.dumps({"version": _RENDERED_VERSION, "pages": pages},
-                                        separators=(",", ":")), encoding="utf-8")
+        temporary.write_bytes(b"".join((_RENDERED_MAGIC, zlib.crc32(payload).to_bytes(4, "big"), payload)))
         os.replace(temporary, path)
+        path.with_suffix(".json").unlink(missing_ok=True)
     except OSError:
         pass

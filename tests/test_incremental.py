@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -12,8 +13,11 @@ from hypothesis import strategies as st
 
 import sitegen.outputs as outputs
 from sitegen.build import BuildOptions, build, load_and_check
+from sitegen.depends import load_rendered, rendered_record_path, save_rendered
 from sitegen.errors import Report
+from sitegen.fresh import CACHE_DIR
 from sitegen.render import make_environment, page_digest, render_pages
+from sitegen.write import Stamp
 
 from .sitekit import MINIMAL_CONFIG, SERIES, UNIT, copy_example, interview, tree_hashes, write_site
 
@@ -386,3 +390,35 @@ def test_the_sitemap_is_made_again_only_when_a_page_address_kind_or_date_changed
     incremental = tree_hashes(root / "output")
     build(BuildOptions(root=root, search=False, clean=True))
     assert tree_hashes(root / "output") == incremental
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate", "empty", "old json", "other version"])
+def test_a_damaged_record_of_the_last_build_renders_every_page_and_feed(tmp_path: Path, damage: str) -> None:
+    root = _site(tmp_path / "site", 4)
+    first = build(BuildOptions(root=root, search=False))
+    record = rendered_record_path(root / CACHE_DIR, root / "output")
+    data = record.read_bytes()
+    assert len(load_rendered(record)) == len(first.rendered_paths) + 2  # the pages, feeds, sitemap, robots.txt
+    record.write_bytes({"flip": data[:-40] + bytes([data[-40] ^ 1]) + data[-39:], "truncate": data[:len(data) // 2],
+                        "empty": b"", "old json": b'{"version":2,"pages":{}}',
+                        "other version": data.replace(b"rendered 3", b"rendered 9", 1)}[damage])
+    assert load_rendered(record) == {}
+    again = build(BuildOptions(root=root, search=False))
+    assert again.rendered_paths == first.rendered_paths
+    assert again.changed_paths == ()  # rendered again, the same bytes: nothing written
+    assert build(BuildOptions(root=root, search=False)).rendered_paths == ()  # the record was made anew
+
+
+def test_the_record_keeps_fingerprint_digest_and_stamp_of_each_published_file_only(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_bytes(b"A")
+    (tmp_path / "folder").mkdir()
+    record = tmp_path / "cache" / "rendered-x.bin"
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "rendered-x.json").write_text("{}", encoding="utf-8")  # an older build's record
+    status = {"a.html": os.lstat(tmp_path / "a.html"), "folder": os.lstat(tmp_path / "folder"), "gone.html": None}
+    save_rendered(record, {"a.html": "f1", "folder": "f2", "gone.html": "f3", "unlisted.html": "f4"}, status,
+                  {"a.html": "d1"})
+    stat = status["a.html"]
+    assert load_rendered(record) == {"a.html": ("f1", "d1", 1, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)}
+    assert load_rendered(record)["a.html"].stamp == Stamp.of(tmp_path / "a.html")
+    assert not (tmp_path / "cache" / "rendered-x.json").exists()
