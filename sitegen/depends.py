@@ -52,7 +52,7 @@ from pydantic import BaseModel
 from .config import Config
 from .load import Document
 from .site import Entry, Page, SeriesView, SiteGraph, UnitView
-from .fresh import code_fingerprint, digest
+from .fresh import code_fingerprint, digest, raw_digest
 from .write import Stamp
 
 EVERYTHING = "*"
@@ -272,134 +272,207 @@ class Fingerprints:
     """Digests of pages and of the values they show, memoised for one build.
 
     Takes the site graph, the template dependencies and the build
-    fingerprint (`build_fingerprint`). `page` returns a page's fingerprint;
-    `value` the digest of any value a template can receive. Raises
-    TypeError for a value of a kind it does not know, so a new kind of
-    context value cannot be skipped by accident.
+    fingerprint (`build_fingerprint`). `page`, `feed` and `sitemap` return
+    fingerprints (32 hex characters); `value` and `part` the key of any
+    value a template can receive (bytes, see `value`). Raises TypeError for
+    a value of a kind it does not know, so a new kind of context value
+    cannot be skipped by accident.
     """
 
     def __init__(self, graph: SiteGraph, templates: TemplateDependencies, build: str) -> None:
         self._graph = graph
         self._templates = templates
-        self._build = build
-        self._memo: dict[tuple[int, bool], str] = {}
+        self._build = build.encode()
+        self._memo: dict[bool, dict[int, bytes]] = {True: {}, False: {}}  # by ``deep``, then by id
         self._keep: list[Any] = []  # keeps memoised objects alive so their ids stay unique
-        self._parts: dict[str, str] = {}
-        self._cards: dict[int, str] = {}
+        self._parts: dict[tuple[str, bool], bytes] = {}
+        self._cards: dict[int, bytes] = {}
+        self._entries: dict[int, bytes] = {}
+        self._lines: dict[int, bytes] = {}
+        self._layouts: dict[tuple[str, bool], tuple[bytes, bool, bool, list[bytes]]] = {}
         self.reads_clock = False
         """True once a page whose layout reads the build's clock (``site.now``) was fingerprinted."""
 
     def page(self, page: Page) -> str:
         """The fingerprint of one page (32 hex characters)."""
-        template_digest, parts = self._templates.closure(page.template)
+        layout = self._layouts.get((page.template, page.kind == "dashboard"))
+        if layout is None:
+            layout = self._layout(page.template, page.kind == "dashboard")
+        template_digest, deep, clock, parts = layout
+        if clock:
+            self.reads_clock = True
+        context = page.context
+        # The source is not among the fields of the site part "pages" (`_line`): it comes on its own.
+        return digest(self._build, template_digest, self._line(page), repr(page.source).encode(),
+                      *(self._map(context, deep) if context else (b"0",)), *parts)
+
+    def _layout(self, template: str, dashboard: bool) -> tuple[bytes, bool, bool, list[bytes]]:
+        """What every page of one layout shares: (digest of its template closure, whether it reads
+        the views' lists, whether it reads the clock, keys of the site parts it reads, sorted by name).
+
+        The dashboard reads the units in its page head as well.
+        """
+        template_digest, parts = self._templates.closure(template)
         deep = bool(parts & {"lists", EVERYTHING})
-        self.reads_clock = self.reads_clock or bool(parts & {"now", EVERYTHING})
-        head_parts = {"units"} if page.kind == "dashboard" else set()
-        # Plain values only (texts, a date or None): their repr identifies them exactly.
-        fields = repr((page.url, page.output, page.template, page.title, page.source, page.kind, page.lastmod))
-        return digest(self._build.encode(), template_digest.encode(),
-                       fields.encode(), self.value(page.context, deep).encode(),
-                       *(self.part(p, deep).encode() for p in sorted((parts | head_parts) - {"lists"})))
+        names = sorted((parts | ({"units"} if dashboard else set())) - {"lists"})
+        layout = (template_digest.encode(), deep, bool(parts & {"now", EVERYTHING}),
+                  [self.part(name, deep) for name in names])
+        self._layouts[(template, dashboard)] = layout
+        return layout
+
+    def _line(self, page: Page) -> bytes:
+        """A page's address, output path, layout, title, kind and date, as the site part "pages" holds them."""
+        line = self._lines.get(id(page))
+        if line is None:
+            # Plain values only (texts, a date or None): their repr identifies them exactly.
+            line = repr((page.url, page.output, page.template, page.title, page.kind, page.lastmod)).encode()
+            self._lines[id(page)] = line
+            self._keep.append(page)
+        return line
 
     def feed(self, title: str, page_url: str, url: str, entries: Sequence[Entry]) -> str:
-        """The fingerprint of a feed: its title and addresses, and each entry as a list shows it.
+        """The fingerprint of a feed: its title and addresses, and each entry as a list shows it (its card).
 
         A feed with no entries is dated by the site's newest content, so
         that is included then.
         """
         newest = () if entries else (self._graph.newest(),)
-        return digest(self._build.encode(), b"feed", self.value((title, page_url, url, *newest)).encode(),
-                       *(self._card(entry).encode() for entry in entries))
+        cards = self._cards
+        return digest(self._build, b"feed", self.value((title, page_url, url, *newest)),
+                      *[cards.get(id(entry)) or self._card(entry) for entry in entries])
 
     def sitemap(self) -> str:
         """The fingerprint of ``sitemap.xml`` and ``robots.txt``: every page's address, kind and date
         (the ``pages`` part), with the build's settings (base URL, time zone) and code."""
-        return digest(self._build.encode(), b"sitemap", self.part("pages").encode())
+        return digest(self._build, b"sitemap", self.part("pages"))
 
-    def part(self, name: str, deep: bool = True) -> str:
-        """Digest of one part of the site graph (see `site_parts_read`); ``deep``: with the views' lists."""
-        key = f"{name}:{deep}"
+    def part(self, name: str, deep: bool = True) -> bytes:
+        """Key of one part of the site graph (see `site_parts_read`); ``deep``: with the views' lists.
+
+        Only the units and the series hold views: every other part is the same either way.
+        """
+        deep = deep or name not in ("units", "series")
+        key = (name, deep)
         if key not in self._parts:
             graph = self._graph
             if name == EVERYTHING:
-                chosen: Any = [self.part(p, True) for p in ("interviews", "cases", "units", "series", "tags",
-                                                             "pages", "assets", "data", "now")]
-            elif name == "pages":  # one text: thousands of small tuples would cost more to walk
-                chosen = "\n".join(repr((p.url, p.output, p.template, p.title, p.kind, p.lastmod))
-                                    for p in graph.pages)
+                made = raw_digest(b"*", *(self.part(p, True) for p in ("interviews", "cases", "units", "series",
+                                                                          "tags", "pages", "assets", "data", "now")))
+            elif name == "pages":
+                made = raw_digest(b"pages", *[self._line(page) for page in graph.pages])
             else:
-                chosen = getattr(graph, name)
-            self._parts[key] = self.value(chosen, deep)
+                made = self.value(getattr(graph, name), deep)
+            self._parts[key] = made
         return self._parts[key]
 
-    def value(self, value: Any, deep: bool = True) -> str:
-        """Digest of a value a template can receive: 32 hex characters, or for a plain value
-        (text, number, date) its type and ``repr``, which identify it as exactly.
+    def value(self, value: Any, deep: bool = True) -> bytes:
+        """Key of a value a template can receive: ``#`` and a 16-byte digest, or for a plain value
+        (text, number, date, None) its type and ``repr``, which identify it as exactly.
 
         ``deep`` False hashes unit and series views without their lists of
         pages (for layouts that never read them).
         """
         if value is None or isinstance(value, _PLAIN):
-            return f"{type(value).__name__}:{value!r}"  # exact and cheaper than a digest
+            return f"{type(value).__name__}:{value!r}".encode()  # exact and cheaper than a digest
+        if isinstance(value, Entry):
+            return self._entries.get(id(value)) or self._entry(value)
         if not deep and isinstance(value, _SHALLOW_ALIKE):
             deep = True  # their digest is the same either way: make it once
-        key = (id(value), deep)
-        known = self._memo.get(key)
+        memo = self._memo[deep]
+        known = memo.get(id(value))
         if known is not None:
             return known
         computed = self._compute(value, deep)
-        self._memo[key] = computed
+        memo[id(value)] = computed
         self._keep.append(value)
         return computed
 
-    def _compute(self, value: Any, deep: bool) -> str:
+    def _compute(self, value: Any, deep: bool) -> bytes:
         if not value and isinstance(value, (list, tuple, dict)):
             # Thousands of pages hold an empty list or map (no figures, no pictures):
             # a fixed text names it exactly, without a digest each.
-            return "map:0" if isinstance(value, dict) else "seq:0"
+            return b"map:0" if isinstance(value, dict) else b"seq:0"
         if isinstance(value, (list, tuple)):
-            return digest(b"seq", *[(f"{type(item).__name__}:{item!r}" if item is None or isinstance(item, _PLAIN)
-                                     else self.value(item, deep)).encode() for item in value])
+            return b"#" + raw_digest(b"seq", *self._items(value, deep))
         if isinstance(value, dict):
-            return digest(b"map", *(f"{k!r}={self.value(v, deep)}".encode() for k, v in sorted(
-                value.items(), key=lambda kv: repr(kv[0]))))
-        if isinstance(value, Entry):
-            return digest(b"entry", self._card(value).encode(),
-                           self._card(value.prev).encode() if value.prev else b"",
-                           self._card(value.next).encode() if value.next else b"")
+            return b"#" + raw_digest(b"map", *self._map(value, deep))
         if isinstance(value, (UnitView, SeriesView)):
             record = value.unit if isinstance(value, UnitView) else value.series
             lists = ([] if not deep else [value.interviews, value.cases] if isinstance(value, UnitView)
                      else [value.interviews])
-            return digest(type(value).__name__.encode(), self.value(record).encode(),
-                           value.url.encode(), *(self.value(items).encode() for items in lists))
+            return b"#" + raw_digest(type(value).__name__.encode(), self.value(record), value.url.encode(),
+                                     *(self.value(items) for items in lists))
         if isinstance(value, Document):
-            # The source digest stands for the text the front matter and body were split from.
-            text = ((b"source", value.source_digest.encode()) if value.source_digest
-                    else (value.front_matter.encode(), value.body.encode()))
-            return digest(b"document", value.collection.encode(), value.path.encode(), value.slug.encode(),
-                           *text, str(value.body_line).encode(), str(value.front_matter_line).encode())
+            return b"#" + raw_digest(b"document", *self._document(value))
         if isinstance(value, BaseModel):
-            return digest(type(value).__name__.encode(), repr(value).encode())
+            return b"#" + raw_digest(type(value).__name__.encode(), repr(value).encode())
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            return digest(type(value).__name__.encode(),
-                           *(self.value(getattr(value, f.name), deep).encode() for f in dataclasses.fields(value)))
+            return b"#" + raw_digest(type(value).__name__.encode(),
+                                     *(self.value(getattr(value, f.name), deep) for f in dataclasses.fields(value)))
         raise TypeError(f"no fingerprint for a {type(value).__name__} in a page's context")
 
-    def _card(self, entry: Entry) -> str:
+    def _items(self, items: Iterable[Any], deep: bool) -> list[bytes]:
+        """The keys of a list's or tuple's items, in order.
+
+        An entry already keyed is found by its id first: `_keep` holds it, so no other object has that id.
+        """
+        entries, value = self._entries, self.value
+        return [entries.get(id(item)) or value(item, deep) for item in items]
+
+    def _map(self, value: Mapping[Any, Any], deep: bool) -> list[bytes]:
+        """The number of a map's items, then each key's ``repr`` and its value's key, ordered by key."""
+        try:
+            keys = sorted(value)
+        except TypeError:  # keys of kinds that do not compare: their repr orders them
+            keys = sorted(value, key=repr)
+        flat = [str(len(keys)).encode()]
+        for key in keys:
+            flat.append(repr(key).encode())
+            flat.append(self.value(value[key], deep))
+        return flat
+
+    @staticmethod
+    def _document(document: Document) -> tuple[bytes, ...]:
+        """The fields that identify a document's text and place (its source digest stands for its text)."""
+        text = ((b"s" + document.source_digest.encode(),) if document.source_digest
+                else (b"t", document.front_matter.encode(), document.body.encode()))
+        return (document.collection.encode(), document.path.encode(), document.slug.encode(), *text,
+                str(document.body_line).encode(), str(document.front_matter_line).encode())
+
+    def _entry(self, entry: Entry) -> bytes:
+        """An entry's key: its card and its neighbours' cards (the 上一篇/下一篇 links)."""
+        cards = self._cards
+        made = b"#" + raw_digest(b"entry", cards.get(id(entry)) or self._card(entry),
+                                 (cards.get(id(entry.prev)) or self._card(entry.prev)) if entry.prev else b"",
+                                 (cards.get(id(entry.next)) or self._card(entry.next)) if entry.next else b"")
+        self._entries[id(entry)] = made
+        self._keep.append(entry)
+        return made
+
+    def _card(self, entry: Entry) -> bytes:
         """An entry without its neighbours: what a list or a neighbour link shows of it."""
         key = id(entry)
         if key not in self._cards:
-            self._cards[key] = digest(
-                b"card", self.value(entry.document).encode(), entry.url.encode(),
-                self.value(entry.unit).encode(), self.value(entry.series).encode(),
+            # Ten thousand cards a build: the keys of the records they share are looked up directly,
+            # and an empty list or map is named as `_compute` names it, without a call.
+            memo, value = self._memo[True], self.value
+            unit, series, tally = entry.unit, entry.series, entry.latest_tally
+            self._cards[key] = b"#" + raw_digest(
+                b"card", *self._document(entry.document), entry.url.encode(),
+                memo.get(id(unit)) or value(unit),
+                _NONE if series is None else memo.get(id(series)) or value(series),
                 entry.summary.encode(), str(entry.word_count).encode(), str(entry.minutes).encode(),
-                self.value(entry.tags).encode(), self.value(entry.latest_tally).encode(),
-                entry.unit_url.encode(), (entry.series_url or "").encode(), self.value(entry.figures).encode(),
-                self.value(entry.image_sizes).encode())
+                str(len(entry.tags)).encode(), *[memo.get(id(term)) or value(term) for term in entry.tags],
+                _NONE if tally is None else memo.get(id(tally)) or value(tally),
+                entry.unit_url.encode(), (entry.series_url or "").encode(),
+                value(entry.figures) if entry.figures else b"seq:0",
+                value(entry.image_sizes) if entry.image_sizes else b"map:0")
             self._keep.append(entry)
         return self._cards[key]
 
+
+_NONE = b"NoneType:None"
+"""The key of None (`Fingerprints.value`)."""
 
 _PLAIN = (str, int, float, bool, date, datetime)
 """Values whose type and ``repr`` identify them exactly (`Fingerprints.value`)."""

@@ -1,11 +1,22 @@
-"""Which parts of the site graph a layout reads, found from its syntax tree."""
+"""Which parts of the site graph a layout reads, found from its syntax tree; the keys of the values pages show."""
 
 from __future__ import annotations
+
+import re
+from pathlib import Path
 
 import jinja2
 import pytest
 
-from sitegen.depends import EVERYTHING, reads_view_lists, site_parts_read
+from sitegen.build import BuildOptions, load_and_check
+from sitegen.depends import EVERYTHING, Fingerprints, TemplateDependencies, reads_view_lists, site_parts_read
+from sitegen.errors import Report
+from sitegen.fresh import raw_digest
+from sitegen.outputs.feeds import all_feeds
+from sitegen.render import make_environment
+from sitegen.site import SiteGraph
+
+from .sitekit import MINIMAL_CONFIG, interview, write_site
 
 ENV = jinja2.Environment()
 
@@ -41,3 +52,45 @@ def test_site_parts_read(source: str, parts: set[str]) -> None:
 ])
 def test_reads_view_lists(source: str, reads: bool) -> None:
     assert reads_view_lists(ENV.parse(source)) is reads
+
+
+def _fingerprints(root: Path) -> tuple[Fingerprints, SiteGraph]:
+    """Fingerprints of the site at ``root`` as a build makes them, from a graph loaded anew."""
+    config, _, graph = load_and_check(BuildOptions(root=root, search=False), Report())
+    return Fingerprints(graph, TemplateDependencies(make_environment(config)), "build"), graph
+
+
+def _feed_prints(root: Path) -> dict[str, str]:
+    prints, graph = _fingerprints(root)
+    return {feed.url: prints.feed(feed.title, feed.page_url, feed.url, feed.entries) for feed in all_feeds(graph)}
+
+
+def test_a_feed_fingerprint_changes_with_the_card_of_an_entry_it_holds_and_only_then(tmp_path: Path) -> None:
+    pages = {i: f"content/interviews/p{i}.md" for i in range(3)}
+    root = write_site(tmp_path / "site", {path: interview(f"访谈{i}", date=f"2018-05-0{i + 1} 10:00", body=f"回答{i}。\n")
+                                          for i, path in pages.items()}, config=MINIMAL_CONFIG + "feed_entries: 2\n")
+    first = _feed_prints(root)
+    assert sorted(first) == ["/feed.xml", "/series/dadiaoyan/feed.xml", "/units/baihe/feed.xml"]
+    assert all(re.fullmatch("[0-9a-f]{32}", print_) for print_ in first.values())
+    assert len(set(first.values())) == 3  # each feed has its own title and addresses
+    assert _feed_prints(root) == first  # the same site loaded again: the same fingerprints
+    (root / pages[0]).write_text(interview("访谈0", date="2018-05-01 10:00", body="回答0，补充。\n"), encoding="utf-8")
+    assert _feed_prints(root) == first  # p0 is the oldest: in no feed of two entries
+    (root / pages[2]).write_text(interview("访谈2", date="2018-05-03 10:00", body="回答2，补充。\n"), encoding="utf-8")
+    edited = _feed_prints(root)
+    assert all(edited[url] != first[url] for url in first)  # its summary shows in every feed
+
+
+def test_values_are_keyed_by_type_and_content_never_by_order_of_a_map(tmp_path: Path) -> None:
+    prints, graph = _fingerprints(write_site(tmp_path / "site", {"content/interviews/p.md": interview()}))
+    assert prints.value(None) == b"NoneType:None"
+    assert (prints.value(1), prints.value("1"), prints.value(True)) == (b"int:1", b"str:'1'", b"bool:True")
+    assert (prints.value([]), prints.value(()), prints.value({})) == (b"seq:0", b"seq:0", b"map:0")
+    assert prints.value(["x", None]) == b"#" + raw_digest(b"seq", b"str:'x'", b"NoneType:None")
+    assert prints.value({"b": 1, "a": ["x"]}) == prints.value({"a": ["x"], "b": 1}) == b"#" + raw_digest(
+        b"map", b"2", b"'a'", b"#" + raw_digest(b"seq", b"str:'x'"), b"'b'", b"int:1")
+    assert prints.value({"a": ["x"], "b": "1"}) != prints.value({"a": ["x"], "b": 1})
+    assert prints.value({1: "a", "1": "a"}) != prints.value({"1": "a"})  # keys of kinds that do not compare
+    [entry] = graph.interviews
+    assert prints.value(entry) == prints.value(entry) != prints.value(entry.document)
+    assert prints.value([entry]) == b"#" + raw_digest(b"seq", prints.value(entry))
