@@ -374,6 +374,7 @@ def plan_render(graph: SiteGraph, env: jinja2.Environment, feeds: list[Feed], ca
         return as_published(path, before) if before is not None and before.fingerprint == fingerprints[path] else None
 
     kept_pages: dict[str, Kept] = {}
+    digests: dict[str, str] = {}  # of the kept pages, as recorded
     # A page to render whose file is as published may come out the same (a template edit that
     # changes no page's bytes): rendering then hands back the published file instead of writing it.
     published: dict[str, tuple[str, Kept]] = {}
@@ -385,6 +386,7 @@ def plan_render(graph: SiteGraph, env: jinja2.Environment, feeds: list[Feed], ca
             if before.fingerprint == fingerprints[path]:
                 if kept := as_published(path, before):
                     kept_pages[path] = kept
+                    digests[path] = before.digest
                     continue
             elif before.digest and (kept := as_published(path, before)):
                 published[path] = (before.digest, kept)
@@ -395,7 +397,7 @@ def plan_render(graph: SiteGraph, env: jinja2.Environment, feeds: list[Feed], ca
     kept_sitemap = {path: kept for path in sitemap_paths if (kept := unchanged(path))}
     return RenderPlan(record, fingerprints, kept_pages, kept_feeds, pages,
                       [feed for feed, path in zip(feeds, feed_paths) if path not in kept_feeds], reads_clock,
-                      published, {path: previous[path].digest for path in kept_pages},
+                      published, digests,
                       kept_sitemap=kept_sitemap if len(kept_sitemap) == len(sitemap_paths) else {})
 
 

@@ -101,10 +101,21 @@ def raw_digest(*parts: bytes) -> bytes:
 
 def _framed(parts: tuple[bytes, ...]) -> Any:
     """A BLAKE2b hasher (16 bytes) fed the number of ``parts``, their lengths, then their bytes."""
-    # Tens of thousands of digests per build: the lengths are packed in one C call, not a loop.
-    hasher = hashlib.blake2b(struct.pack(f"<{len(parts) + 1}Q", len(parts), *map(len, parts)), digest_size=16)
+    # Tens of thousands of digests per build: the lengths are packed in one C call, not a loop,
+    # by a packer made once for each small number of parts.
+    count = len(parts)
+    pack = _PACKERS.get(count)
+    if pack is None:
+        pack = struct.Struct(f"<{count + 1}Q").pack
+        if count < 64:
+            _PACKERS[count] = pack
+    hasher = hashlib.blake2b(pack(count, *map(len, parts)), digest_size=16)
     hasher.update(b"".join(parts))
     return hasher
+
+
+_PACKERS: dict[int, Any] = {}
+"""`struct.Struct.pack` of the framing of `digest` for each number of parts below 64 seen."""
 
 
 @dataclass(frozen=True)
