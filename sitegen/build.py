@@ -461,7 +461,8 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
         written = _write(config, graph, env, feeds, files, report, options)
     held = scheduled(content.interviews + content.cases, graph.now)
     if plan.record is not None and cache is not None and inputs is not None:
-        status = output_status(config.output_path) or {}  # one look at the published files serves both records
+        # One look at the published files serves both records; publishing already looked at most.
+        status = output_status(config.output_path, written.status) or {}
         save_rendered(plan.record, plan.fingerprints, status, digests)
         # The next moment the same inputs make other bytes: a scheduled page goes live, a milestone's day comes.
         moments = [d.meta.date for d in held] + [day for day in [next_milestone_day(graph)] if day is not None]

@@ -216,17 +216,27 @@ def snapshot_inputs(files: list[Path], folders: list[Path]) -> dict[str, Any]:
     return {"files": stamps, "libraries": libraries, "python": sys.version}
 
 
-def output_status(output: Path) -> dict[str, os.stat_result | None] | None:
+def output_status(output: Path, known: Mapping[str, os.stat_result] | None = None
+                  ) -> dict[str, os.stat_result | None] | None:
     """The ``lstat`` of every file the output folder's manifest lists and of the manifest (None: missing),
-    by relative posix path; None without a manifest."""
+    by relative posix path; None without a manifest.
+
+    ``known``: ``lstat`` results the publish just took of files it then left alone
+    (`sitegen.write.WriteResult.status`), used instead of looking at those files again.
+    """
     manifest = output / MANIFEST
     try:
         listed = manifest.read_text(encoding="utf-8").splitlines()
     except OSError:
         return None
     found: dict[str, os.stat_result | None] = {}
+    known = known or {}
     root = os.path.join(output, "")  # a string sum per file costs less than a path object
     for rel in [*listed, MANIFEST]:
+        info = known.get(rel)
+        if info is not None:
+            found[rel] = info
+            continue
         try:
             found[rel] = os.lstat(root + rel)
         except OSError:

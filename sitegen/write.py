@@ -58,7 +58,7 @@ import os
 import shutil
 import stat
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Mapping, Union
 
@@ -77,11 +77,16 @@ Identity = tuple[int, int]
 
 @dataclass(frozen=True)
 class WriteResult:
-    """What a publish did: files in the new site, and the paths written anew and removed."""
+    """What a publish did: files in the new site, and the paths written anew and removed.
+
+    ``status`` holds the ``lstat`` of published files that publishing looked at after they
+    were in place and then left alone (most kept files), by path: they need not be looked at again.
+    """
 
     files: int
     changed_paths: tuple[str, ...] = ()
     removed_paths: tuple[str, ...] = ()
+    status: Mapping[str, os.stat_result] = field(default_factory=dict)
 
     @property
     def changed(self) -> int:
@@ -307,8 +312,9 @@ def publish(output: Path, files: Mapping[str, FileData],
         spare = output.parent / SPARE.format(name=output.name)
         if not from_spare:
             _drop(spare, output.parent / f"{RETIRED.format(name=output.name)}{os.getpid()}")
+        status: dict[str, os.stat_result] = {}
         try:
-            _stage(output, staging, spare, files, held)
+            _stage(output, staging, spare, files, held, status)
             if finish is not None:
                 finish(staging)
             # Only finish() adds files, and only under ``derived`` when that is given.
@@ -329,7 +335,7 @@ def publish(output: Path, files: Mapping[str, FileData],
         except BaseException:
             _keep_as_spare(staging, spare)  # half updated, but the next build checks it file by file
             raise
-    return WriteResult(len(written), tuple(changed), tuple(removed))
+    return WriteResult(len(written), tuple(changed), tuple(removed), status)
 
 
 def _check_published(output: Path, files: Mapping[str, FileData],
@@ -438,11 +444,12 @@ def _folder_prefix(folder: Path | str) -> str:
 
 
 def _stage(output: Path, staging: Path, spare: Path, files: Mapping[str, FileData],
-           held: Mapping[str, Identity]) -> None:
+           held: Mapping[str, Identity], status: dict[str, os.stat_result]) -> None:
     """Make ``staging`` hold exactly ``files``, starting from the spare when there is one.
 
     ``held`` gives the published files that already hold their path's data
-    (`_check_published`). Raises `OSError` when a file cannot be written;
+    (`_check_published`). Adds to ``status`` the ``lstat`` of each staged file
+    that already was the published file (`_place`). Raises `OSError` when a file cannot be written;
     a spare that cannot be tidied is dropped instead, and staging starts
     from an empty folder.
     """
@@ -468,7 +475,8 @@ def _stage(output: Path, staging: Path, spare: Path, files: Mapping[str, FileDat
             while parent not in folders:
                 folders.add(parent)
                 parent = parent.rpartition("/")[0]
-        _place(old_root + rel, new_root + rel, files[rel], held.get(rel), rel in present)
+        if (info := _place(old_root + rel, new_root + rel, files[rel], held.get(rel), rel in present)) is not None:
+            status[rel] = info
 
 
 def _drop(path: Path, out_of_the_way: Path) -> None:
@@ -549,26 +557,28 @@ def _scan(folder: Path) -> tuple[set[str], set[str], list[str]]:
     return regular, folders, others
 
 
-def _place(old: str, new: str, data: FileData, held: Identity | None, present: bool) -> None:
+def _place(old: str, new: str, data: FileData, held: Identity | None, present: bool) -> os.stat_result | None:
     """Put one file at ``new`` in the staging folder; ``old`` is its path in the current site.
 
     ``held`` is the identity of ``old`` when it already holds the data: the
     staging file is then that file, linked (or copied) unless it already
     is. ``present`` says a regular file is at ``new`` already; it is
-    replaced, never opened for writing.
+    replaced, never opened for writing. Returns the ``lstat`` of ``new``
+    when it already was that file and was left as it is (nothing after
+    changes it: the swap renames folders only), else None.
     """
     if held is not None:
         if present:
             info = os.lstat(new)
             if (info.st_dev, info.st_ino) == held:
-                return
+                return info
             os.unlink(new)
         _link_or_copy(old, new)
-        return
+        return None
     if isinstance(data, Path):
         try:
             os.replace(data, new)  # a rename on the same disk
-            return
+            return None
         except OSError as failure:
             if failure.errno != errno.EXDEV:
                 raise
@@ -576,11 +586,12 @@ def _place(old: str, new: str, data: FileData, held: Identity | None, present: b
             os.unlink(new)
         _copy_new(data, new)
         os.unlink(data)
-        return
+        return None
     if present:
         os.unlink(new)
     with open(new, "xb") as handle:
         handle.write(data)
+    return None
 
 
 def _link_or_copy(source: Path | str, target: Path | str) -> None:

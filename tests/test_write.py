@@ -216,6 +216,17 @@ def test_kept_files_are_linked_and_stale_ones_refilled(tmp_path: Path) -> None:
     assert result.changed_paths == ("b.html", "c.html")
 
 
+def test_publish_gives_the_status_of_the_files_it_left_as_they_were_as_they_are_published(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    files = {"a.html": b"A", "b/c.html": b"C"}
+    assert publish(out, files).status == {}  # every file new
+    publish(out, {**files, "d.html": b"D"})  # the first site, whose files these are too, becomes the spare
+    result = publish(out, {**{rel: Kept(Stamp.of(out / rel)) for rel in files}, "d.html": b"D2"})
+    assert sorted(result.status) == ["a.html", "b/c.html"]  # the spare held them already: left as they were
+    assert {rel: Stamp.of_stat(info) for rel, info in result.status.items()} == {
+        rel: Stamp.of(out / rel) for rel in files}
+
+
 def test_a_stale_kept_file_without_refill_is_refused_and_nothing_changes(tmp_path: Path) -> None:
     out = tmp_path / "out"
     publish(out, {"a.html": b"A"})
