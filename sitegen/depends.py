@@ -372,8 +372,11 @@ class Fingerprints:
         ``deep`` False hashes unit and series views without their lists of
         pages (for layouts that never read them).
         """
-        if value is None or isinstance(value, _PLAIN):
-            return f"{type(value).__name__}:{value!r}".encode()  # exact and cheaper than a digest
+        kind = type(value)
+        if kind is Entry:
+            return self._entries.get(id(value)) or self._entry(value)
+        if value is None or kind in _PLAIN_TYPES or isinstance(value, _PLAIN):
+            return f"{kind.__name__}:{value!r}".encode()  # exact and cheaper than a digest
         if isinstance(value, Entry):
             return self._entries.get(id(value)) or self._entry(value)
         if not deep and isinstance(value, _SHALLOW_ALIKE):
@@ -411,16 +414,23 @@ class Fingerprints:
                                      *(self.value(getattr(value, f.name), deep) for f in dataclasses.fields(value)))
         raise TypeError(f"no fingerprint for a {type(value).__name__} in a page's context")
 
-    def _items(self, items: Iterable[Any], deep: bool) -> list[bytes]:
+    def _items(self, items: Sequence[Any], deep: bool) -> list[bytes]:
         """The keys of a list's or tuple's items, in order.
 
-        An entry already keyed is found by its id first: `_keep` holds it, so no other object has that id.
+        An entry already keyed is found by its id first, for all items in one go (lists of
+        thousands of entries): `_keep` holds it, so no other object has that id.
         """
-        entries, value = self._entries, self.value
-        return [entries.get(id(item)) or value(item, deep) for item in items]
+        keys = list(map(self._entries.get, map(id, items)))
+        if None in keys:
+            value = self.value
+            keys = [key or value(item, deep) for key, item in zip(keys, items)]
+        return keys
 
     def _map(self, value: Mapping[Any, Any], deep: bool) -> list[bytes]:
         """The number of a map's items, then each key's ``repr`` and its value's key, ordered by key."""
+        if len(value) == 1:  # most pages' context
+            [(key, item)] = value.items()
+            return [b"1", repr(key).encode(), self.value(item, deep)]
         try:
             keys = sorted(value)
         except TypeError:  # keys of kinds that do not compare: their repr orders them
@@ -476,6 +486,8 @@ _NONE = b"NoneType:None"
 
 _PLAIN = (str, int, float, bool, date, datetime)
 """Values whose type and ``repr`` identify them exactly (`Fingerprints.value`)."""
+_PLAIN_TYPES = frozenset(_PLAIN)
+"""The same types exactly: a set look-up answers for most values without `isinstance`."""
 
 _SHALLOW_ALIKE = (Entry, Document, BaseModel)
 """Values whose digest does not depend on ``deep`` (`Fingerprints.value`): they hold no unit or series view."""
