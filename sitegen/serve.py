@@ -51,6 +51,7 @@ import logging
 import mimetypes
 import os
 import re
+import signal
 import socket
 import threading
 import time
@@ -862,6 +863,7 @@ class DevServer:
         self._watcher = Watcher(self.root, options, self._skipped, self._rebuild)
         self._baseline: Snapshot = {}
         self._stopping = threading.Event()
+        self._interrupted = False
 
     @property
     def url(self) -> str:
@@ -893,6 +895,15 @@ class DevServer:
             self._watcher.stop()
             for sock in self._sockets:
                 sock.close()
+        if self._interrupted:
+            raise KeyboardInterrupt
+
+    def _on_ctrl_c(self) -> None:
+        """Ctrl-C: the first stops the server cleanly; a second, while it stops, stops it at once."""
+        if self._interrupted:
+            raise KeyboardInterrupt
+        self._interrupted = True
+        self.stop()
 
     def stop(self) -> None:
         """Ask the server to stop (thread-safe); `serve_forever` then returns."""
@@ -910,6 +921,12 @@ class DevServer:
     async def _main(self) -> None:
         self._loop = asyncio.get_running_loop()
         self._stopped = asyncio.Event()
+        # The loop's own handler, not asyncio.run's: Linux may hand Ctrl-C's signal to the watcher
+        # thread, and only the loop's handler then wakes the loop, which may be waiting with no timeout.
+        try:
+            self._loop.add_signal_handler(signal.SIGINT, self._on_ctrl_c)
+        except (NotImplementedError, RuntimeError, ValueError):  # Windows, or not the main thread
+            pass
         app = web.Application([
             (r"/livereload", ReloadSocket, {"hub": self.hub}),
             (r"/livereload\.js", LiveReloadJSHandler),
