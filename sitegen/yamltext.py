@@ -1809,12 +1809,18 @@ def _quoted_then_text(text: str) -> Explanation:
     kept = _quote_single(value) if quote == '"' else _quote(value)
     chinese = ("“", "”") if quote == '"' else ("‘", "’")
     inside = value[1:end].replace("''", "'") if quote == "'" else value[1:end]
-    typed = chinese[0] + inside + chinese[1] + rest
+    # Every pair typed becomes Chinese quotes ("大调研"微访谈"共建"), not the first alone: the
+    # others would show as typed beside them. An odd last quote has no partner and stays.
+    pairs = rest.count(quote) // 2
+    marks = iter([*chinese] * pairs)
+    typed = chinese[0] + inside + chinese[1] + "".join(
+        next(marks, char) if char == quote else char for char in rest)
     other = "single" if quote == '"' else "double"
     whole = paste_hint(f"to keep the {quote} as typed, put the whole value in {other} quotes",
                        _with_comment(lead + kept, note), f": {_quote_steps(kept[0], value, note)}")
-    chinese_hint = paste_hint("or type Chinese quotes", _with_comment(lead + typed, note),
-                              f": {chinese[0]} in place of the first {quote} and {chinese[1]} in place of the second")
+    steps = (f": {chinese[0]} in place of the first {quote} and {chinese[1]} in place of the second" if not pairs
+             else f": {chinese[0]} in place of each opening {quote} and {chinese[1]} in place of each closing one")
+    chinese_hint = paste_hint("or type Chinese quotes", _with_comment(lead + typed, note), steps)
     return "there is more text after the closing quote", f"{whole} ({chinese_hint})", None
 
 

@@ -812,6 +812,28 @@ def test_a_hint_gives_a_long_line_whole_and_the_line_is_read_as_meant(text: str,
     assert fixed.endswith(NOTE) and ok(fixed + "\n").value == {"summary": meant}
 
 
+# "大调研"微访谈"共建"项目: the hint once turned the first pair into Chinese quotes and left the second as
+# typed, so the pasted line published “大调研”微访谈"共建"项目. Every pair is turned; an odd last quote,
+# which has no partner, stays as typed.
+@pytest.mark.parametrize(("text", "chinese", "steps"), [
+    ('title: "大调研"微访谈"共建"项目   # 标题 title\n', "title: “大调研”微访谈“共建”项目   # 标题 title", None),
+    ("title: '大调研'微'访'谈'共建'项目\n", "title: ‘大调研’微‘访’谈‘共建’项目", None),
+    ('title: "大调研"微访谈"共建\n', 'title: “大调研”微访谈"共建', None),
+    (f"summary: '大调研' {LONG * 4}'共建'\n", None,
+     "or type Chinese quotes: ‘ in place of each opening ' and ’ in place of each closing one"),
+])
+def test_the_chinese_quotes_fix_turns_every_pair_of_quotes(text: str, chinese: str | None, steps: str | None) -> None:
+    _, report = load(text)
+    [problem] = report.problems
+    if chinese is None:
+        assert problem.hint.endswith(f"({steps})")
+        return
+    assert problem.hint.endswith(f"(or type Chinese quotes: {chinese})")
+    key = text.split(":", 1)[0]
+    meant = chinese.split(": ", 1)[1].split("   #", 1)[0]
+    assert ok(chinese + "\n").value == {key: meant}
+
+
 def test_a_long_value_with_quotes_around_its_start_gets_both_fixes_whole() -> None:
     _, report = load(f'summary: "大调研"{PLAIN}{NOTE}\n')
     [problem] = report.problems
