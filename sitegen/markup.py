@@ -84,7 +84,7 @@ from .yamltext import INVISIBLE_NAMES, INVISIBLE_RE, WIDE_SPACES, invisible_plac
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "28"
+POLICY_VERSION = "29"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -186,6 +186,24 @@ _ATTRIBUTE_LOOKS: Mapping[str, _Look] = MappingProxyType({
 })
 _TAG_LOOKS: Mapping[str, _Look] = MappingProxyType({"center": _ALIGNMENT})
 _CSS_COMMENT_RE = re.compile(r"/\*.*?\*/", re.DOTALL)
+
+
+_CELL_ALIGNMENTS: Mapping[str, str] = MappingProxyType({
+    "left": "left", "center": "center", "middle": "center", "right": "right", "justify": "justify"})
+"""Alignments typed in a table cell's ``align`` or ``style`` → the ``text-align`` value the page keeps."""
+
+
+def _cell_alignment(tag: str, looks: Mapping[_Look, str]) -> str | None:
+    """``style="text-align:…"`` that a table cell (``<td>``, ``<th>``) keeps for the alignment removed, or None.
+
+    Only when the alignment is all that was removed (``align="right"``,
+    ``style="TEXT-ALIGN:right"``: nh3 matches property names as typed) and
+    its value is one CSS knows (``middle``, HTML's word, becomes ``center``).
+    """
+    if tag not in ("td", "th") or list(looks) != [_ALIGNMENT]:
+        return None
+    value = _CELL_ALIGNMENTS.get(looks[_ALIGNMENT].strip().lower())
+    return f'style="text-align:{value}"' if value is not None else None
 
 
 def _alignment_missed(value: str) -> str:
@@ -991,6 +1009,15 @@ class _RemovalScanner(_LenientParser):
                 needle = found.typed.lower()
             else:
                 what, delete, needle = f"{found.typed} on <{tag}>", found.typed, found.typed.lower()
+            kept_as = _cell_alignment(tag, looks) if not found.part else None
+            if kept_as is not None:  # a table cell keeps an alignment written as its style: offer that
+                self.findings.append(_Finding(
+                    f"{what} was removed, so the page does not {missed}: a table cell keeps its alignment only "
+                    f"written as {kept_as}",
+                    f"write {kept_as} in place of {found.typed} (in a Markdown table, a colon in the line under the "
+                    "header does it: :-: centres a column, --: aligns it right)",
+                    (raw.split("\n", 1)[0].lower(), needle)))
+                continue
             self.findings.append(_Finding(
                 f"{what} was removed, so the page does not {missed}: the site's theme sets "
                 + " and ".join(look.setter for look in looks) + ("" if tag in ALLOWED_TAGS else "; its text was kept"),

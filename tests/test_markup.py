@@ -680,6 +680,27 @@ def test_colours_and_alignment_typed_in_html_are_warned_once_per_kind(renderer: 
     assert fixed.problems == ()
 
 
+# <td align="right"> was told "the site's theme sets the alignment; delete align", yet a table cell keeps
+# style="text-align:right" (Python-Markdown writes it for --:): the hint now gives what keeps the alignment.
+@pytest.mark.parametrize(("cell", "typed", "missed", "kept"), [
+    ('<th align="right">', 'align="right"', "align it right (右对齐)", 'style="text-align:right"'),
+    ('<td align="Middle">', 'align="Middle"', "centre it (居中)", 'style="text-align:center"'),
+    ('<td style="TEXT-ALIGN:center">', 'style="TEXT-ALIGN:center"', "centre it (居中)", 'style="text-align:center"'),
+])
+def test_an_alignment_typed_in_a_table_cell_is_given_the_form_it_keeps(renderer: MarkdownRenderer, cell: str,
+                                                                        typed: str, missed: str, kept: str) -> None:
+    tag = cell[1:3]
+    body = f"<table><tr>{cell}合计</{tag}><td>296</td></tr></table>\n"
+    [problem] = renderer.render(body, "content/a.md", 7).problems
+    assert (problem.line, problem.column) == (7, body.index(typed) + 1)
+    assert problem.message == (f"{typed} on <{tag}> was removed, so the page does not {missed}: a table cell "
+                               f"keeps its alignment only written as {kept}")
+    assert problem.hint == (f"write {kept} in place of {typed} (in a Markdown table, a colon in the line under the "
+                            "header does it: :-: centres a column, --: aligns it right)")
+    fixed = renderer.render(body.replace(typed, kept), "content/a.md", 7)
+    assert fixed.problems == () and kept in fixed.html
+
+
 _CONTEXT = {"td": "<table><tr>{}</tr></table>", "th": "<table><tr>{}</tr></table>", "tr": "<table>{}</table>",
             "tbody": "<table>{}</table>", "thead": "<table>{}</table>", "tfoot": "<table>{}</table>",
             "caption": "<table>{}</table>", "li": "<ul>{}</ul>", "dd": "<dl>{}</dl>", "dt": "<dl>{}</dl>",
