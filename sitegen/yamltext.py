@@ -573,7 +573,7 @@ def _load_fast(text: str, first_line: int, elsewhere: ElsewhereFinder | None = N
 # character follows.
 _QUICK_CHAR = re.compile(f"[\t{WIDE_SPACES}{_BAD_CHARS}{_BAD_BREAKS}{_INVISIBLES}]")
 _QUICK_KEY = re.compile(rf"\n[ -]*+(?:{_ASCII_KEY}+|{_CJK_KEY}+)(?::(?=[^ \t{WIDE_SPACES}/:\n])|[ \t]*+：)")
-_QUICK_COMMENT = re.compile(r" #(?=[^ \t#\n])")
+_QUICK_COMMENT = re.compile(r" #(?=[^ \t#\n])|[ \t]＃")  # a "＃" too: `_check_wide_comment`
 _QUICK_DASH = re.compile(r"\n *+(?:-[^ \n-]|[－—–−])")
 _QUICK_FLOW_HASH = re.compile(r"[\[,][ \t]*#")  # a list's item typed with # (`_check_item_hash`)
 
@@ -904,6 +904,8 @@ def _check_comment(scan: _Scan, number: int, line: str, pos: int, lead: str) -> 
     line's comment (``   # 标题 title``) kept after the closing quote.
     """
     typed, note = _split_comment(line[pos:])
+    if _check_wide_comment(scan, number, pos, typed, note, lead):
+        return
     comment = re.search(r"[ \t]#", typed)
     if comment is None:
         return
@@ -915,6 +917,41 @@ def _check_comment(scan: _Scan, number: int, line: str, pos: int, lead: str) -> 
         paste_hint("if the # belongs to the value, wrap the whole value in quotes",
                    _with_comment(lead + _quote(typed), note), f": {_quote_steps(_quote(typed)[0], typed, note)}"),
         severity="warning"))
+
+
+_WIDE_COMMENT = re.compile(r"[ \t\u3000\u00a0]*[\u3000\u00a0][ \t\u3000\u00a0]*[#＃]|[ \t]+＃")
+"""A comment typed after a full-width or no-break space, or with a full-width ＃: YAML reads it as value."""
+
+
+def _check_wide_comment(scan: _Scan, number: int, pos: int, typed: str, note: str, lead: str) -> bool:
+    """Report a comment typed with an input method (``白鹤镇　# 标题``, ``书记 ＃ 职务``); True when one was.
+
+    YAML starts a comment only at a half-width space followed by a
+    half-width ``#``, so this comment would be published as part of the
+    value (``<h1>白鹤镇　# 标题</h1>``) or make an id that names nothing.
+    An error, since the page would show it; the hint gives the line with
+    the comment written as YAML reads one, or, when the ``#`` belongs to
+    the value, the value in quotes.
+    """
+    wide = _WIDE_COMMENT.search(typed)
+    if wide is None or not typed[:wide.start()].strip():
+        return False
+    meant = typed[:wide.start()].rstrip(" \t\u3000\u00a0")
+    comment = typed[wide.end():].strip()
+    space = next((char for char in typed[wide.start():wide.end()] if char in "\u3000\u00a0"), "")
+    why = ("a full-width space (全角空格)" if space == "\u3000" else "a no-break space" if space
+           else "a full-width ＃ (全角)")
+    fixed = f"{lead}{meant}   # {comment}" if comment else f"{lead}{meant}"
+    culprit = wide.start() + next(i for i, char in enumerate(wide.group()) if char in "\u3000\u00a0＃")
+    scan.issues.append(_Issue(
+        number, pos + culprit,
+        f'the comment "{_clip(typed[wide.start():].strip(), 30)}" is read as part of the value, because of {why}: '
+        "YAML starts a comment only at a half-width space followed by a half-width #",
+        paste_hint("type the space and the # in half width (半角)", _with_comment(fixed, note),
+                   ": delete the space before the # and type a half-width space and #")
+        + (f"; if the # belongs to the value, wrap the whole value in quotes: {_with_comment(lead + _quote(typed), note)}"
+           if len(lead + typed) < 60 else "")))
+    return True
 
 
 def _check_comment_value(scan: _Scan, number: int, line: str, pos: int, lead: str) -> None:

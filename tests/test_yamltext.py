@@ -925,3 +925,26 @@ def test_an_item_of_a_list_typed_with_a_hash_is_told_at_the_hash_with_both_fixes
     report = Report()
     data = load_yaml("tags: [大调研,   # 第一个\n       民生]\n", "a.md", report, first_line=2)
     assert report.problems == [] and data is not None and data.value == {"tags": ["大调研", "民生"]}
+
+
+# Typed with an input method, the space before a line's comment is often full-width: YAML then reads the
+# comment as value, and `title: 白鹤镇：补好短板发挥优势　　# 标题 title` published "# 标题 title" in the <h1>
+# without a word (in `unit:`, it named a unit that does not exist).
+@pytest.mark.parametrize(("text", "column", "why", "comment", "meant"), [
+    ("title: 白鹤镇：补好短板发挥优势　　# 标题 title\n", 20, "a full-width space (全角空格)", "# 标题 title",
+     {"title": "白鹤镇：补好短板发挥优势"}),
+    ("unit: baihe\u00a0# 白鹤镇\n", 12, "a no-break space", "# 白鹤镇", {"unit": "baihe"}),
+    ("role: 中共白鹤镇党委书记 ＃ 职务\n", 17, "a full-width ＃ (全角)", "＃ 职务", {"role": "中共白鹤镇党委书记"}),
+])
+def test_a_comment_typed_after_a_full_width_space_is_an_error_with_the_line_fixed(
+        text: str, column: int, why: str, comment: str, meant: dict[str, str]) -> None:
+    _, report = load(text)
+    [problem] = report.problems
+    assert (problem.severity, problem.line, problem.column) == ("error", 1, column)
+    assert problem.message == (f'the comment "{comment}" is read as part of the value, because of {why}: YAML '
+                               "starts a comment only at a half-width space followed by a half-width #")
+    how = "type the space and the # in half width (半角): "
+    fixed, quoted = problem.hint[len(how):].split("; if the # belongs to the value, wrap the whole value in quotes: ")
+    assert problem.hint.startswith(how)
+    assert ok(fixed + "\n").value == meant
+    assert ok(quoted + "\n").value == {key: text.split(": ", 1)[1].rstrip("\n") for key in meant}
