@@ -84,7 +84,7 @@ from .yamltext import INVISIBLE_NAMES, INVISIBLE_RE, WIDE_SPACES, invisible_plac
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "29"
+POLICY_VERSION = "30"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -2260,7 +2260,7 @@ class MarkdownRenderer:
         source = _SURROGATE_RE.sub("\ufffd", body.replace("\r\n", "\n").replace("\r", "\n"))
         lines = source.split("\n")
         self._md.reset()
-        raw_html = self._md.convert(source)
+        raw_html = _ascii_list_starts(self._md.convert(source))
         clean_html = self._cleaner.clean(raw_html)
         control = _CONTROL_RE.search(clean_html)
         if control:
@@ -2295,6 +2295,23 @@ class MarkdownRenderer:
             images=tuple(collector.images),
             links=tuple(collector.links),
         )
+
+
+_LIST_START_RE = re.compile(r'<ol start="([^"]+)">')
+
+
+def _ascii_list_starts(html: str) -> str:
+    """``<ol start="３">`` written with ASCII digits (``start="3"``); other HTML unchanged.
+
+    Python-Markdown reads a numbered list's first number with ``\\d``, which
+    takes full-width digits (``３. 第三条``, typed with an input method) and
+    copies them into ``start``, where browsers read no number and count from
+    1: the list was shown as 1, 2 for a text that says 3, 4.
+    """
+    if "<ol start=" not in html:
+        return html
+    return _LIST_START_RE.sub(lambda m: f'<ol start="{int(m.group(1))}">' if m.group(1).isdecimal()
+                              else m.group(0), html)
 
 
 def _settings_key() -> str:

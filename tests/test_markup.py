@@ -1007,3 +1007,11 @@ def test_a_long_line_a_hint_gives_to_type_is_given_whole(renderer: MarkdownRende
     fixed = renderer.render("\n\n".join(fixes[:2] + fixes[3:]) + "\n", "a.md", 1)
     assert not fixed.problems and f"<p>#{LONG_LINE}</p>" in fixed.html
     assert f"<strong>{LONG_LINE}</strong>" in fixed.html and fixed.html.count(f"<li>{LONG_LINE}</li>") == 2
+
+
+def test_a_list_numbered_in_full_width_digits_starts_at_its_number(renderer: MarkdownRenderer) -> None:
+    # "３. 第三条" (typed with an input method) became <ol start="３">, which browsers read as 1.
+    result = renderer.render("正文\n\n３. 第三条\n４. 第四条\n\n又及\n\n１２. 十二\n", "content/a.md", 1)
+    page = fragment(result.html)
+    assert [ol.get("start") for ol in page.xpath("//ol")] == ["3", "12"]
+    assert result.problems == ()
