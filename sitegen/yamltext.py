@@ -948,9 +948,9 @@ def _check_wide_comment(scan: _Scan, number: int, pos: int, typed: str, note: st
         f'the comment "{_clip(typed[wide.start():].strip(), 30)}" is read as part of the value, because of {why}: '
         "YAML starts a comment only at a half-width space followed by a half-width #",
         paste_hint("type the space and the # in half width (半角)", _with_comment(fixed, note),
-                   ": delete the space before the # and type a half-width space and #")
-        + (f"; if the # belongs to the value, wrap the whole value in quotes: {_with_comment(lead + _quote(typed), note)}"
-           if len(lead + typed) < 60 else "")))
+                   ": delete the space before the # and type a half-width space and #") + "; "
+        + paste_hint("if the # belongs to the value, wrap the whole value in quotes",
+                     _with_comment(lead + _quote(typed), note), f": {_quote_steps(_quote(typed)[0], typed, note)}")))
     return True
 
 
