@@ -234,3 +234,19 @@ def test_the_readme_examples_make_a_site_with_no_error_and_no_warning(tmp_path: 
     page = parse_html(tmp_path / "output/interviews/baihe-dadiaoyan-weifangtan/index.html")
     gov = {meta.get("name"): meta.get("content") for meta in page.cssselect("meta[name]")}
     assert (gov["SiteIDCode"], gov["ColumnName"], gov["PubDate"]) == ("3101180000", "大调研微访谈", "2018-05-03 10:00")
+
+
+def test_the_example_pictures_write_their_words_at_text_contrast() -> None:
+    """The words in the example's placeholder pictures (示意图 · 草莓田, 图片占位) are text, so
+    WCAG 2.2 SC 1.4.3 asks 4.5:1 against the picture's background, the first full-size ``<rect>``."""
+    from sitegen.charts import contrast_ratio
+
+    pictures = sorted((REPO / "content" / "images").glob("*.svg"))
+    assert len(pictures) == 3
+    for picture in pictures:
+        svg = picture.read_text(encoding="utf-8")
+        background = re.search(r'<rect width="1200" height="675" fill="(#[0-9a-f]{6})"', svg).group(1)
+        words = re.findall(r'<text [^>]*fill="(#[0-9a-f]{6})"[^>]*>([^<]+)</text>', svg)
+        assert [text for _, text in words][-1] == "图片占位"
+        for colour, text in words:
+            assert contrast_ratio(colour, background) >= 4.5, (picture.name, text, colour, background)
