@@ -16,7 +16,7 @@ no template writes a path of its own. `Urls` adds the base path of
 ``base_url`` (and its origin, for absolute addresses) when rendering, so a
 site moves between a domain root and a sub-path without changes.
 
-May import: errors, config, models, load, markup, pictures, slugs.
+May import: errors, config, models, load, markup, pictures, slugs, webaddress.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from .markup import reading_minutes
 from .models import Image, Series, Tally, Unit, is_external_address, site_image_path, tag_spelling
 from .pictures import image_size, picture_file, site_path
 from .slugs import make_slug
+from .webaddress import half_width_address
 
 FEED_FILE = "feed.xml"
 """File name of a collection's Atom feed, inside the collection page's folder."""
@@ -962,7 +963,7 @@ def check_text_links(graph: SiteGraph, report: Report) -> None:
     by_source = _pages_by_source(graph.interviews + graph.cases)
     for entry in graph.interviews + graph.cases:
         for href in entry.document.rendered.links:
-            if graph.urls.is_external(href):
+            if graph.urls.is_external(href) or _full_width_web_address(href):
                 continue
             path = site_path(href.strip())
             if base != "/" and path.startswith(base):
@@ -972,7 +973,45 @@ def check_text_links(graph: SiteGraph, report: Report) -> None:
             line, column = _typed_at(entry.document, href)
             report.warning(entry.document.path, line, column,
                            f'the link "{href}" leads to no page or file of this site',
-                           _link_hint(path, pages | files, by_source))
+                           _address_hint(href) or _link_hint(path, pages | files, by_source))
+
+
+_WEB_HOST = r"(?:www\.[^/\s?#]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:cn|com|net|org|gov|edu|info|top|io|hk|mo|tw))(?=[/?#:]|$)"
+"""A web site's name as typed without https://: ``www.…``, or names ending in a common top-level domain
+(``qingpu.gov.cn/…``): a file of the site (``report.pdf``) never ends so."""
+
+
+def _full_width_web_address(href: str) -> bool:
+    """True for a web address typed with full-width signs (``https：／／…``): the page's Markdown check names
+    that slip at the link already (`sitegen.markup`, through `sitegen.webaddress.address_slip`)."""
+    typed = href.strip()
+    half_width = half_width_address(typed)
+    return half_width != typed and half_width[:8].lower().startswith(("http://", "https://"))
+
+
+def _address_hint(href: str) -> str | None:
+    """The hint for a link that is a web or e-mail address typed so that it reads as a page of this site.
+
+    Takes the link as typed. ``www.qingpu.gov.cn`` and ``qingpu.gov.cn/tz/1.html`` lack ``https://``
+    (a host typed with 。 or full-width signs, as an input method types them, is given in half width);
+    ``https//…`` and ``https：…`` have a scheme that is no scheme; ``someone@qingpu.gov.cn`` lacks
+    ``mailto:``. Returns the hint with the address to write, or None for a link that is none of these.
+    """
+    typed = href.strip()
+    mangled = re.match(r"(?i)(https?)\s*[:：]?\s*/*", typed)
+    if mangled and mangled.group(0) != mangled.group(1):
+        scheme = mangled.group(1).lower()
+        meant = half_width_address(f"{scheme}://{typed[mangled.end():]}")
+        if re.match(_WEB_HOST, meant[len(scheme) + 3:], re.IGNORECASE):
+            return (f'the start of a web address is typed "{scheme}://", with a half-width colon (半角冒号) and '
+                    f"two slashes: write {meant}")
+    if re.fullmatch(r"[^\s/@:：]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+", typed, re.IGNORECASE):
+        return f"an e-mail address is linked with mailto: before it: write mailto:{typed}"
+    meant = half_width_address(f"https://{typed}")
+    if re.match(_WEB_HOST, meant[8:], re.IGNORECASE):
+        return (f'a web address without "https://" is read as a page of this site: write {meant} '
+                "(or http:// if that site has no https)")
+    return None
 
 
 def _pages_by_source(entries: Sequence[Entry]) -> dict[str, tuple[str, str]]:

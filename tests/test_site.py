@@ -469,6 +469,44 @@ def test_a_link_in_the_text_that_leads_nowhere_on_the_site_is_a_warning_at_it(tm
          "did you mean /interviews/a/? (a link without https:// is read from the site's root)")]
 
 
+def test_a_web_or_mail_address_typed_without_its_scheme_gets_the_address_to_write(tmp_path: Path) -> None:
+    # A link to www.… (or with https：// typed by a Chinese input method) was read as a page of this site and
+    # the hint spoke of the site's own pages; the reader's link led to a 404 page.
+    addresses = {"www.qingpu.gov.cn": "https://www.qingpu.gov.cn",
+                 "qingpu.gov.cn/tz/1.html": "https://qingpu.gov.cn/tz/1.html",
+                 "www。qingpu。gov。cn/a": "https://www.qingpu.gov.cn/a",
+                 "https：www.qingpu.gov.cn/a": "https://www.qingpu.gov.cn/a",
+                 "http//WWW.Qingpu.gov.cn": "http://WWW.Qingpu.gov.cn",
+                 "https：//www.qingpu.gov.cn/b": "https://www.qingpu.gov.cn/b",
+                 "someone@qingpu.gov.cn": "mailto:someone@qingpu.gov.cn"}
+    body = "## 问题一\n\n" + "".join(f"[链接{n}]({typed})\n\n" for n, typed in enumerate(addresses)) + "[报告](baogao.pdf)\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body)})
+    warnings = build(BuildOptions(root=root, search=False)).warnings
+    assert [(w.location(), w.hint) for w in warnings] == [
+        ("content/interviews/a.md:13:7", 'a web address without "https://" is read as a page of this site: '
+                                         "write https://www.qingpu.gov.cn (or http:// if that site has no https)"),
+        ("content/interviews/a.md:15:7", 'a web address without "https://" is read as a page of this site: '
+                                         "write https://qingpu.gov.cn/tz/1.html (or http:// if that site has no https)"),
+        ("content/interviews/a.md:17:7", 'a web address without "https://" is read as a page of this site: '
+                                         "write https://www.qingpu.gov.cn/a (or http:// if that site has no https)"),
+        ("content/interviews/a.md:19:7", 'the start of a web address is typed "https://", with a half-width colon '
+                                         "(半角冒号) and two slashes: write https://www.qingpu.gov.cn/a"),
+        ("content/interviews/a.md:21:7", 'the start of a web address is typed "http://", with a half-width colon '
+                                         "(半角冒号) and two slashes: write http://WWW.Qingpu.gov.cn"),
+        # Named once, by the check of full-width signs in addresses, not again as a page of this site.
+        ("content/interviews/a.md:23:7", "type it in half width (半角): https://www.qingpu.gov.cn/b"),
+        ("content/interviews/a.md:25:7", "an e-mail address is linked with mailto: before it: "
+                                         "write mailto:someone@qingpu.gov.cn"),
+        ("content/interviews/a.md:27:6", "link to a page by its address (e.g. /units/baihe/) or to a file under "
+                                         "content/ by its path from there (e.g. files/报告.pdf)")]
+    for typed, fixed in addresses.items():
+        body = body.replace(f"({typed})", f"({fixed})")
+    (root / "content/interviews/a.md").write_text(interview(body=body), encoding="utf-8")
+    assert [w.location() for w in build(BuildOptions(root=root, search=False)).warnings] == ["content/interviews/a.md:27:6"]
+    page = (root / "output/interviews/a/index.html").read_text(encoding="utf-8")
+    assert [href for href in re.findall(r'<a href="([^"]+)">链接', page)] == list(addresses.values())
+
+
 def test_a_link_to_another_interview_by_its_file_or_title_is_warned_at_the_link_with_its_address(
         tmp_path: Path) -> None:
     # The warning stood at the first line holding the address's words (here the title, line 13), not at the
