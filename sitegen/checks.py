@@ -6,7 +6,8 @@ the report; `check_content` runs them all. The rules come from how a
 progress report is read: a figure on a public page must add up, and the
 reader must be able to trust every link and date.
 
-May import: errors, models, load (record types only), markup, pictures, placeholders, validation, webaddress
+May import: errors, models, load (record types only), markup, pictures, placeholders, plaintext, validation,
+webaddress
 (did-you-mean for ids).
 """
 
@@ -32,6 +33,7 @@ from .models import (Milestone, Tally, Target, Unit, clip, date_numbers, date_re
                      parse_bool, plain_name, swapped_years, tag_spelling)
 from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file, site_path
 from .placeholders import BODY_LINES, may_hold_placeholders, placeholders_in
+from .plaintext import markup_in, may_hold_markup
 from .validation import closest, did_you_mean, edit_distance, field_name
 from .webaddress import address_slip, half_width_address, split_address
 
@@ -75,6 +77,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report) -
         check_failed_unit(path, data, now.date(), report)
     check_misspellings(content, report, clashes)
     check_placeholders(content, report)
+    check_plain_text_fields(content, report)
 
 
 def check_placeholders(content: Content, report: Report) -> None:
@@ -107,6 +110,28 @@ def check_placeholders(content: Content, report: Report) -> None:
     for path, data in content.failed_units:
         _report_placeholders(path, "units", data, report)
 
+
+def check_plain_text_fields(content: Content, report: Report) -> None:
+    """Warn at each field of a page or record that holds Markdown or HTML, which the page would show as typed.
+
+    Takes the loaded content (interviews and case studies, drafts too, series and units) and the report.
+    Every field is plain text (纯文本); only a page's text is Markdown (`sitegen.plaintext`). One warning a
+    field, at its value, with the field's words to write. A warning: the words are all published. Raises
+    nothing.
+    """
+    for document in content.interviews + content.cases:
+        if may_hold_markup(document.front_matter):
+            _report_markup(document.path, document.yaml, report, has_text=True)
+    for series in content.series.values():
+        _report_markup(series.path, series.yaml, report, has_text=False)
+    for unit in content.units.values():
+        _report_markup(unit.path, unit.yaml, report, has_text=False)
+
+
+def _report_markup(path: str, data: YamlData, report: Report, *, has_text: bool) -> None:
+    for found in markup_in(data.value):
+        line, column = data.locate(found.path)
+        report.warning(path, line, column, found.message(field_name(found.path)), found.hint(has_text))
 
 _PUBLISHED_ON: dict[str, Mapping[str | int, str]] = {
     "interviews": defaultdict(lambda: "the page"), "cases": defaultdict(lambda: "the page"),

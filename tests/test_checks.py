@@ -1842,3 +1842,44 @@ def test_a_case_study_with_a_right_related_tally_is_checked_without_reading_its_
         "content/cases/wrong.md:7:16: error: unit baihe has no tally of 2018-04-27\n"
         "  hint: did you mean 2018-04-26? write related_tally: 2018-04-26 (the as_of date of the only tally of "
         "unit baihe)"]
+
+
+def test_markdown_or_html_typed_in_a_plain_text_field_is_warned_with_the_words_to_write(tmp_path: Path) -> None:
+    # **bold**, [links](…) and <br> typed into front matter or a unit's record were published sign for sign
+    # (the page showed 白鹤镇是**“中国草莓之乡”**), unwarned: only a page's text is Markdown.
+    case = CASE.replace("problem: 草莓", "problem: 白鹤镇是**“中国草莓之乡”**").replace(
+        "actions: [走访]", "actions:\n  - 走访企业\n  - 打造[龙头企业](https://example.org/a)\noutcome: 已列入计划<br>尚未建成")
+    page = interview(extra='summary: "__白鹤镇党委书记谈大调研__"\n')
+    unit = UNIT + "milestones:\n  - date: 2018-01-12\n    title: 成立<b>领导小组</b>\n"
+    root = write_site(tmp_path, {"content/cases/a.md": case, "content/interviews/a.md": page,
+                                 "content/units/baihe.yaml": unit})
+    plain = "but this field is plain text (纯文本), so the page would show it as typed"
+    assert [p.format() for p in found(root)] == [
+        f'content/cases/a.md:5:10: warning: problem: "**“中国草莓之乡”**" is bold (加粗) typed in Markdown, {plain}\n'
+        "  hint: write the words alone (bold works in the page's text below the front matter): 白鹤镇是“中国草莓之乡”",
+        f'content/cases/a.md:8:5: warning: actions → item 2: "[龙头企业](https://example.org/a)" is a link (链接) '
+        f"typed in Markdown, {plain}\n"
+        "  hint: write the words alone, and put the link in the page's text below the front matter: 打造龙头企业",
+        f'content/cases/a.md:9:10: warning: outcome: "<br>" is an HTML tag, {plain}\n'
+        "  hint: delete the tag: 已列入计划尚未建成",
+        f'content/interviews/a.md:9:10: warning: summary: "__白鹤镇党委书记谈大调研__" is bold (加粗) typed in Markdown, '
+        f"{plain}\n"
+        "  hint: write the words alone (bold works in the page's text below the front matter): 白鹤镇党委书记谈大调研",
+        f'content/units/baihe.yaml:13:12: warning: milestones → item 1 → title: "<b>" is an HTML tag, {plain}\n'
+        "  hint: delete the tag: 成立领导小组"]
+    published = (tmp_path / "published")
+    build(BuildOptions(root=root, now=NOW, search=False, output=str(published)))
+    assert "**“中国草莓之乡”**" in (published / "cases/a/index.html").read_text(encoding="utf-8")
+    for rel, typed, meant in [("content/cases/a.md", "**“中国草莓之乡”**", "“中国草莓之乡”"),
+                              ("content/cases/a.md", "[龙头企业](https://example.org/a)", "龙头企业"),
+                              ("content/cases/a.md", "<br>", ""),
+                              ("content/interviews/a.md", '"__白鹤镇党委书记谈大调研__"', "白鹤镇党委书记谈大调研"),
+                              ("content/units/baihe.yaml", "成立<b>领导小组</b>", "成立领导小组")]:
+        path = root / rel
+        path.write_text(path.read_text(encoding="utf-8").replace(typed, meant), encoding="utf-8")
+    assert found(root) == []
+    # Markdown in the page's text is no concern of this check; a single * or _ is plain text's own.
+    (root / "content/interviews/a.md").write_text(
+        interview(body="## 问题一\n\n**加粗**和[链接](/units/baihe/)。\n", extra="summary: 注*：file_name 为准\n"),
+        encoding="utf-8")
+    assert found(root) == []
