@@ -33,7 +33,7 @@ from .models import (Milestone, Tally, Target, Unit, clip, date_numbers, date_re
                      parse_bool, plain_name, swapped_years, tag_spelling)
 from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file, site_path
 from .placeholders import BODY_LINES, may_hold_placeholders, placeholders_in
-from .plaintext import markup_in, may_hold_markup
+from .plaintext import may_hold_markup, typed_markup
 from .validation import closest, did_you_mean, edit_distance, field_name
 from .webaddress import address_slip, half_width_address, split_address
 
@@ -129,9 +129,10 @@ def check_plain_text_fields(content: Content, report: Report) -> None:
 
 
 def _report_markup(path: str, data: YamlData, report: Report, *, has_text: bool) -> None:
-    for found in markup_in(data.value):
-        line, column = data.locate(found.path)
-        report.warning(path, line, column, found.message(field_name(found.path)), found.hint(has_text))
+    for where, text in _strings(data.value, ()):
+        if (found := typed_markup(text)) is not None:
+            line, column = data.locate(where)
+            report.warning(path, line, column, found.message(field_name(where)), found.hint(has_text))
 
 _PUBLISHED_ON: dict[str, Mapping[str | int, str]] = {
     "interviews": defaultdict(lambda: "the page"), "cases": defaultdict(lambda: "the page"),

@@ -6,7 +6,7 @@ actions and outcome, a unit's milestones and notes) is published as plain
 text (纯文本), escaped: ``**重点**`` shows its asterisks, ``[通知](https://…)``
 its brackets and address, ``<br>`` its angle brackets. Editors type them
 there because the page's text takes them. This module finds them in a
-record's fields as typed; `sitegen.checks` reports them.
+field's text as typed; `sitegen.checks` walks the fields and reports them.
 
 Looked for: bold (``**…**``, ``__…__``), links (``[文字](address)``) and HTML
 tags (``<br>``, ``<b>``, ``<a href=…>`` …). Not single ``*`` or ``_``, which
@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
 
 from .errors import paste_hint
 
@@ -35,14 +34,11 @@ class TypedMarkup:
     """Markup found in one plain-text field.
 
     Fields:
-        path: where the field is in the record, as `sitegen.yamltext.YamlData.locate` takes it
-            (``("actions", 1)``; list indexes from 0).
         kind: ``"bold"``, ``"link"`` or ``"tag"``: the first kind found in the field.
         shown: the markup as typed, as the page would show it (``**重点**``).
         meant: the whole field's text with every markup of these kinds taken out, its words kept.
     """
 
-    path: tuple[str | int, ...]
     kind: str
     shown: str
     meant: str
@@ -68,32 +64,21 @@ class TypedMarkup:
 def may_hold_markup(typed: str) -> bool:
     """False when the text of a record or front matter as typed (str) holds none of the signs looked for.
 
-    A cheap test before `markup_in` walks the fields: most records have no ``**``, ``__``, ``](`` or ``<``.
+    A cheap test before the fields are walked: most records have no ``**``, ``__``, ``](`` or ``<``.
     """
     return _MAY_HOLD_RE.search(typed) is not None
 
 
-def markup_in(value: object, path: tuple[str | int, ...] = ()) -> Iterator[TypedMarkup]:
-    """Each field of a record as typed (`sitegen.yamltext.YamlData.value`: nested dicts and lists of the texts
-    typed) that holds Markdown or HTML, in the record's order, with its path. Yields nothing else."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from markup_in(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from markup_in(item, (*path, index))
-    elif isinstance(value, str) and _MAY_HOLD_RE.search(value):
-        found = _first_markup(value)
-        if found is not None:
-            kind, shown = found
-            yield TypedMarkup(path, kind, shown, _without_markup(value))
-
-
-def _first_markup(text: str) -> tuple[str, str] | None:
-    """The kind and text of the first markup in ``text`` (bold, link or tag, whichever comes first), or None."""
+def typed_markup(text: str) -> TypedMarkup | None:
+    """The first markup (bold, link or tag, whichever comes first) in one field's text as typed, or None."""
+    if not _MAY_HOLD_RE.search(text):
+        return None
     matches = [(match.start(), kind, match.group(0)) for kind, pattern in
                (("bold", _BOLD_RE), ("link", _LINK_RE), ("tag", _TAG_RE)) if (match := pattern.search(text))]
-    return min(matches)[1:] if matches else None
+    if not matches:
+        return None
+    _, kind, shown = min(matches)
+    return TypedMarkup(kind, shown, _without_markup(text))
 
 
 def _without_markup(text: str) -> str:
