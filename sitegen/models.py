@@ -276,8 +276,9 @@ def parse_count(value: Any) -> int:
     as the same number. Returns the int.
 
     Raises `PydanticCustomError` ``count`` for anything else: decimals,
-    negative numbers, units typed after the number (``318批``), thousands
-    separators (``1,296`` as Excel shows it: the hint gives ``1296``); a
+    negative numbers, units or words typed around the number (``318批``,
+    ``共 1,296 份``: the hint gives the digits, ``1296``, when there is one
+    number), thousands separators (``1,296`` as Excel shows it: the hint gives ``1296``); a
     dot before each group of three digits (``1.296``, ``1.296.000``) may be
     a decimal point or a thousands separator as written in Europe, so its
     hint says both: a count is whole, and ``1296`` if the dot separates
@@ -301,9 +302,22 @@ def parse_count(value: Any) -> int:
                     "if it is a decimal point, check the figure: counts are whole numbers")
         elif re.fullmatch(r"\d+\.\d+", text):
             hint = "counts are whole numbers: check the figure (a count has no decimal point)"
+        elif (meant := _count_with_words(text)) is not None:
+            hint = f"write the digits alone: {meant} (a count has no unit such as 份 or 批, and no other words)"
         raise PydanticCustomError("count", '"{text}" is not a whole number', {"text": value, "hint": hint})
     return int(text)
 
+
+def _count_with_words(text: str) -> str | None:
+    """The digits of a count typed with words around it (``296份``, ``共 1,296 份``, ``约296``), or None.
+
+    Only one number, in ASCII digits (full-width ones already turned), with or without a thousands
+    separator: ``3批296份`` holds two and is left to the editor.
+    """
+    found = re.fullmatch(r"(?P<before>[^\d,，]*?)\s*(?P<number>[1-9]\d{0,2}(?:[,，]\d{3})+|\d+)\s*(?P<after>[^\d,，]*)", text)
+    if found is None or not (found["before"] or found["after"]):
+        return None
+    return re.sub(r"[,，]", "", found["number"])
 
 def parse_percent(value: Any) -> float:
     """Turn a percentage (``80``, ``80%``, ``80.5``, ``８０％``) into a float from 0 to 100.

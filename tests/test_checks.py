@@ -86,8 +86,15 @@ def test_a_cumulative_count_that_falls_is_a_warning_with_both_values(tmp_path: P
 
 
 @pytest.mark.parametrize(("typed", "message", "hint"), [
-    ("296份", '"296份" is not a whole number', "write the digits alone, e.g. 296 (no units such as 份 or 批, "
-                                              "no commas, no spaces)"),
+    # A count with its unit or other words: the hint gave a fixed example (e.g. 296), not the editor's own figure.
+    ("1,318批", '"1,318批" is not a whole number', "write the digits alone: 1318 (a count has no unit such as 份 or "
+                                                 "批, and no other words)"),
+    ("共 296 份", '"共 296 份" is not a whole number', "write the digits alone: 296 (a count has no unit such as 份 "
+                                                   "or 批, and no other words)"),
+    ("３批２９６份", '"３批２９６份" is not a whole number', "write the digits alone, e.g. 296 (no units such as 份 or "
+                                                     "批, no commas, no spaces)"),  # two numbers: which is meant?
+    ("二百九十六", '"二百九十六" is not a whole number', "write the digits alone, e.g. 296 (no units such as 份 or 批, "
+                                                 "no commas, no spaces)"),
     ("-3", 'a count cannot be negative ("-3")', "counts are 0 or more; check the figure"),
     ("1.5", '"1.5" is not a whole number', "counts are whole numbers: check the figure (a count has no decimal point)"),
     ("12.75", '"12.75" is not a whole number', "counts are whole numbers: check the figure (a count has no decimal "
