@@ -323,7 +323,8 @@ def parse_percent(value: Any) -> float:
     """Turn a percentage (``80``, ``80%``, ``80.5``, ``８０％``) into a float from 0 to 100.
 
     Raises `PydanticCustomError` ``percent`` for text that is not a plain
-    decimal number (``nan``, ``1e2`` and ``八十`` are refused) and for numbers
+    decimal number (``nan``, ``1e2`` and ``八十`` are refused; for one number
+    with words, ``约80%`` or ``80%以上``, the hint gives the number) and for numbers
     outside 0..100. A share written as 0.8 is taken as 0.8 (percent): a target
     below 1 is warned by `sitegen.checks.check_targets` as most likely meant as 80.
     """
@@ -336,6 +337,9 @@ def parse_percent(value: Any) -> float:
     else:
         text = value.strip().translate(_FULLWIDTH_DIGITS).removesuffix("%").strip()
         if not re.fullmatch(r"[-+]?\d+(\.\d+)?", text):
+            words = re.fullmatch(r"[^\d.%-]*?\s*(\d+(?:\.\d+)?)\s*%?\s*[^\d.%-]*", text)
+            if words is not None and 0 <= float(words[1]) <= 100:  # 约80%, 80%以上: one number, with words
+                hint = f"write the number alone: {words[1]} (a percentage has no other words)"
             raise PydanticCustomError("percent", '"{text}" is not a percentage', {"text": value, "hint": hint})
         number = float(text)
     if not 0 <= number <= 100:  # also refuses nan

@@ -150,7 +150,8 @@ def test_full_width_digits_are_read_as_the_same_count() -> None:
 
 @pytest.mark.parametrize(("typed", "ok"), [("80", True), ("80%", True), ("62.5", True), ("８０％", True),
                                            ("0", True), ("100", True), ("120", False), ("-5", False),
-                                           ("0.8x", False), ("nan", False), ("1e2", False)])
+                                           ("0.8.1", False), ("nan", False), ("1e2", False),
+                                           ("百分之百", False), ("80-90", False)])
 def test_percentages_are_from_0_to_100(tmp_path: Path, typed: str, ok: bool) -> None:
     targets = f"targets:\n  - group: residents\n    target: {typed}\n"
     root = write_site(tmp_path, {UNIT_PATH: unit_with(extra=targets)})
@@ -162,6 +163,18 @@ def test_percentages_are_from_0_to_100(tmp_path: Path, typed: str, ok: bool) -> 
     assert problems[0].message.startswith(f'targets → item 1 → target: "{typed}" is ')
     assert problems[0].hint == "write a number from 0 to 100, e.g. 80 or 62.5 (a share of 0.8 is written 80)"
 
+
+@pytest.mark.parametrize(("typed", "number"), [("约80%", "80"), ("80%以上", "80"), ("８２．５％以上", "82.5"),
+                                               ("达到 100%", "100"), ("目标90％", "90")])
+def test_a_percentage_typed_with_words_gets_its_number_in_the_hint(tmp_path: Path, typed: str, number: str) -> None:
+    # The hint gave the fixed example "e.g. 80 or 62.5", not the editor's own number.
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(extra=f"targets:\n  - group: residents\n    target: {typed}\n")})
+    assert [p.format() for p in found(root)] == [
+        f'{UNIT_PATH}:6:13: error: targets → item 1 → target: "{typed}" is not a percentage\n'
+        f"  hint: write the number alone: {number} (a percentage has no other words)"]
+    root.joinpath(UNIT_PATH).write_text(unit_with(extra=f"targets:\n  - group: residents\n    target: {number}\n"),
+                                        encoding="utf-8")
+    assert found(root) == []
 
 def test_a_share_typed_for_a_percentage_is_a_warning(tmp_path: Path) -> None:
     # "target: 0.8" was taken silently as 0.8%, though the editor most likely meant 80%.
