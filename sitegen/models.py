@@ -447,8 +447,11 @@ def parse_web_address(value: Any) -> str:
 
 
 
-_TAG_SEPARATORS = re.compile(r"[,，、]")
-_TAG_SPACES = re.compile(r"[ \u3000,，、]+")
+_TAG_SEPARATORS = re.compile(r"[,，、;；]")
+_TAG_SPACES = re.compile(r"[ \u3000,，、;；]+")
+SEPARATOR_MARKS = "，、；;"
+"""Marks an input method types between two words that YAML keeps inside one item of a list (in square brackets
+only the English comma parts items): an item holding one is two typed as one, unless typed in quotes (`parse_tags`)."""
 
 
 @functools.cache
@@ -498,6 +501,16 @@ def tag_spelling(name: str) -> str:
     return "".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
+_MARK_NAMES = {"，": "a full-width comma (，)", "、": "a 顿号 (、)", "；": "a full-width semicolon (；, 分号)",
+               ";": "a semicolon (;)", ",": "a comma (,)"}
+
+
+def marks_in(text: str, marks: str) -> str:
+    """The marks of ``marks`` that ``text`` holds, named for a message: "a full-width semicolon (；, 分号) and a
+    semicolon (;)"."""
+    return " and ".join(_MARK_NAMES[mark] for mark in marks if mark in text)
+
+
 def parse_tags(value: Any, info: ValidationInfo) -> tuple[str, ...]:
     """Accept a page's tags (or a unit's aliases or misspellings): a list of texts, none of them a list typed as one.
 
@@ -507,8 +520,9 @@ def parse_tags(value: Any, info: ValidationInfo) -> tuple[str, ...]:
     spelling that no text holds, so neither would be warned. A list needs
     half-width square brackets and English commas: ``tags: 大调研, 补短板``
     (no brackets), ``tags: 【大调研, 补短板】`` or ``［…］`` (full-width
-    brackets from a Chinese input method) and ``[大调研，补短板]`` (a
-    full-width comma or 顿号 、) are each one text to YAML, so one tag
+    brackets from a Chinese input method), ``[大调研，补短板]`` (a
+    full-width comma or 顿号 、) and ``[大调研；补短板]`` (a semicolon, full-
+    or half-width) are each one text to YAML, so one tag
     holding the whole line; that is never meant. (A half-width comma in an
     item of a list typed as one, ``[a, "b, c"]``, is kept, and so is a tag
     typed in quotes, ``["小菜园、小果园"]``: the validation context's
@@ -531,6 +545,9 @@ def parse_tags(value: Any, info: ValidationInfo) -> tuple[str, ...]:
         elif "，" in tag or "、" in tag:
             message = f'the {word} "{{tag}}" has a full-width comma (，) or 顿号 (、) in it, so it is one {word}'
             how = "separated by English commas"
+        elif "；" in tag or ";" in tag:
+            message = f'the {word} "{{tag}}" has {marks_in(tag, "；;")} in it, so it is one {word}'
+            how = "separated by English commas"
         elif "," in tag and isinstance(value, str):
             message, how = f'without square brackets, "{{tag}}" is one text, so it is one {word}', "in square brackets"
         elif _spaced_words(tag):
@@ -541,7 +558,7 @@ def parse_tags(value: Any, info: ValidationInfo) -> tuple[str, ...]:
         separators = _TAG_SEPARATORS if not _spaced_words(tag) or "," in tag else _TAG_SPACES
         parts = [part.strip(" 【】［］" if _fullwidth_brackets(item) else " ")
                  for item in tags for part in separators.split(item)]
-        quotable = "，" in tag or "、" in tag or _spaced_words(tag)  # a tag that quotes keep whole
+        quotable = any(mark in tag for mark in SEPARATOR_MARKS) or _spaced_words(tag)  # quotes keep it whole
         keep = (f'; if "{tag}" is one {word}, put it in quotes: "{tag}"'
                 if quotable and not brackets and not isinstance(value, str) else "")
         listed = ", ".join(dict.fromkeys(part for part in parts if part))  # each tag once
@@ -653,7 +670,31 @@ def parse_aliases(value: Any) -> tuple[str, ...]:
             "alias", 'without square brackets, "{text}" is one path',
             {"text": clip(value), "hint": paste_hint("write the paths in square brackets", f"aliases: [{value}]",
                                                      ': type "[" before the first path and "]" after the last')})
-    return parse_text_list(value) if not isinstance(value, list) else tuple(value)
+    paths = parse_text_list(value) if not isinstance(value, list) else tuple(value)
+    _refuse_paths_typed_as_one(paths)
+    return paths
+
+
+_PATHS_APART = re.compile(r"\s*[,，、;；]\s*(?=/)")
+"""A mark between two paths typed as one item (``/old/a/；/old/b/``): a path has none before a "/"."""
+
+
+def _refuse_paths_typed_as_one(paths: tuple[Any, ...]) -> None:
+    """Raise `PydanticCustomError` ``alias`` for the first of ``paths`` that holds two paths or more apart by a
+    comma, 顿号 or semicolon, as typed with an input method (``[/old/a/；/old/b/]`` is one path to YAML), with
+    the paths written as a list in the hint."""
+    for path in paths:
+        if not isinstance(path, str) or len(_PATHS_APART.split(path.strip())) < 2:
+            continue
+        listed = ", ".join(part for item in paths if isinstance(item, str)
+                           for part in _PATHS_APART.split(item.strip()) if part)
+        typed = "".join(_PATHS_APART.findall(path.strip()))
+        how = "in square brackets" if set(typed.replace(" ", "")) == {","} else "separated by English commas"
+        raise PydanticCustomError(
+            "alias", 'the path "{text}" has {marks} in it, so it is one path',
+            {"text": clip(path), "marks": marks_in(typed, "，、；;,"),
+             "hint": paste_hint(f"write the paths {how}", f"aliases: [{listed}]",
+                                ': type ", " between the paths, in square brackets')})
 
 
 _ID_EXAMPLES = {"unit": "baihe", "series": "dadiaoyan"}

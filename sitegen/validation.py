@@ -21,10 +21,13 @@ from typing import Any, TypeVar, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from .errors import PASTE_LIMIT, Report
-from .models import CHOICE_LABELS, QUOTED_TAGS, WORD_LIST_FIELDS, choice_meant, clip, kind_of, snake_case
+from .models import (CHOICE_LABELS, QUOTED_TAGS, SEPARATOR_MARKS, WORD_LIST_FIELDS, choice_meant, clip, kind_of,
+                     snake_case)
 from .yamltext import ElsewhereFinder, FieldElsewhere, GroupFinder, YamlData
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
+_SPLITTING = SEPARATOR_MARKS + " \u3000"
+"""What in an item of a list of words makes it two words typed as one, unless typed in quotes (`parse_tags`)."""
 
 _GROUP = ('"{field}" should be a group of fields (key: value lines), not {kind}',
           "write the fields on the lines below it, each indented with two spaces")
@@ -316,9 +319,9 @@ def validate_record(model: type[RecordT], data: YamlData, path: str, report: Rep
                      f'e.g. "{_example_line(model, defaults or {})}"')
         return None
     values = {**(defaults or {}), **data.value}
-    # Only a tag with 、 ， or a space can need it, and looking costs the positions: look only then.
+    # Only a tag with a separator mark or a space can need it, and looking costs the positions: look only then.
     quoted = {key: frozenset(index for index, tag in enumerate(values[key])
-                             if isinstance(tag, str) and ("、" in tag or "，" in tag or " " in tag or "\u3000" in tag)
+                             if isinstance(tag, str) and any(mark in tag for mark in _SPLITTING)
                              and data.typed_in_quotes((key, index)))
               for key in WORD_LIST_FIELDS if isinstance(values.get(key), list)}
     try:

@@ -87,6 +87,27 @@ def test_an_alias_that_is_no_path_of_the_site_is_an_error_at_the_alias(tmp_path:
     ]
 
 
+@pytest.mark.parametrize(("typed", "place", "named", "how"), [
+    ("[/old/a/；/old/b/]", "9:10", "a full-width semicolon (；, 分号)", "separated by English commas"),
+    ("[/old/a/; /old/b/]", "9:10", "a semicolon (;)", "separated by English commas"),
+    ("/old/a/;/old/b/", "9:10", "a semicolon (;)", "separated by English commas"),
+    ("[/old/a/，/old/b/]", "9:10", "a full-width comma (，)", "separated by English commas"),
+    ("[/old/a/、/old/b/]", "9:10", "a 顿号 (、)", "separated by English commas"),
+    ("\n  - /old/a/, /old/b/", "10:3", "a comma (,)", "in square brackets"),
+])
+def test_two_old_paths_typed_as_one_are_an_error_whose_line_reads_as_meant(tmp_path: Path, typed: str, place: str,
+                                                                           named: str, how: str) -> None:
+    # [/old/a/；/old/b/] was one redirect page, at /old/a/%EF%BC%9B/old/b/: neither old address led to the page.
+    root = write_site(tmp_path / "site", {PAGE: interview(extra=f"aliases: {typed}\n")})
+    path = typed.strip("[]\n -")
+    assert _problems(root) == [
+        f'{PAGE}:{place}: error: aliases: the path "{path}" has {named} in it, so it is one path\n'
+        f"  hint: write the paths {how}: aliases: [/old/a/, /old/b/]"]
+    mended = write_site(tmp_path / "mended", {PAGE: interview(extra="aliases: [/old/a/, /old/b/]\n")})
+    assert _problems(mended) == []
+    assert parse_aliases(["/old/a/;b/", "/old/a/，b"]) == ("/old/a/;b/", "/old/a/，b")  # no path after the mark
+
+
 def test_an_alias_another_page_has_or_another_page_keeps_is_an_error_and_the_own_address_a_warning(
         tmp_path: Path) -> None:
     root = write_site(tmp_path / "site", {

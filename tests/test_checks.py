@@ -514,8 +514,8 @@ def test_two_places_whose_names_read_the_same_are_told_apart_with_distinct_from(
          "write the id, without .yaml: baihe"),
         ("content/units/xujing.yaml:3:37", 'distinct_from: there is no unit "百合镇"',
          "百合镇 is a misspelling of 白鹤镇: write its id, baihe")]
-    # Two ids without brackets, or with a full-width comma, are one id: the hint writes the list.
-    for typed in ("baihe, baihecun", "[baihe，baihecun]"):
+    # Two ids without brackets, or with a full-width comma or a semicolon, are one id: the hint writes the list.
+    for typed in ("baihe, baihecun", "[baihe，baihecun]", "[baihe；baihecun]", "baihe;baihecun"):
         root = write_site(tmp_path / typed.strip("[]").replace(", ", "-").replace("，", "_"), {
             "content/units/xujing.yaml": f"name: 徐泾镇\nlevel: town\ndistinct_from: {typed}\n"})
         assert [p.hint for p in found(root)] == [

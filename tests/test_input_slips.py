@@ -13,6 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from sitegen.errors import Report
+from sitegen.yamltext import load_yaml
+
 from .sitekit import UNIT, interview, write_site
 from .test_checks import found
 
@@ -115,6 +118,43 @@ def test_a_units_names_written_as_a_list_are_kept(tmp_path: Path) -> None:
     root = write_site(tmp_path, {UNIT_PATH: unit, PAGE_PATH: interview("百合镇访谈")})
     assert printed(root) == [f'{PAGE_PATH}:2:8: warning: "百合镇" is a misspelling of the unit name 白鹤镇\n'
                              "  hint: write 白鹤镇"]
+
+
+WORD_LISTS = [(PAGE_PATH, "tags", "tag", ("大调研", "补短板")), (UNIT_PATH, "aliases", "name", ("白鹤", "白鹤镇政府")),
+              (UNIT_PATH, "misspellings", "spelling", ("白河镇", "百合镇"))]
+"""Each list of words: its file, its field, what one item is called, and two items to type."""
+
+
+def _with_word_list(path: str, lines: str) -> dict[str, str]:
+    """The site's files with a word list typed as ``lines``: after a page's date (line 9) or as a unit's line 3."""
+    if path == PAGE_PATH:
+        return {PAGE_PATH: interview(extra=lines)}
+    return {UNIT_PATH: UNIT.replace("misspellings: [白河镇, 百合镇]\n", lines)}
+
+
+@pytest.mark.parametrize(("path", "field", "word", "items"), WORD_LISTS)
+@pytest.mark.parametrize(("mark", "named"), [("；", "a full-width semicolon (；, 分号)"), (";", "a semicolon (;)"),
+                                             ("; ", "a semicolon (;)"), ("； ", "a full-width semicolon (；, 分号)")])
+@pytest.mark.parametrize("style", ["flow", "block", "bare"])
+def test_words_typed_apart_by_a_semicolon_are_an_error_whose_line_reads_as_meant(
+        tmp_path: Path, path: str, field: str, word: str, items: tuple[str, str], mark: str, named: str,
+        style: str) -> None:
+    # [大调研；补短板] was one tag "大调研；补短板", published without a word; one misspelling no text holds.
+    typed = mark.join(items)
+    lines = {"flow": f"{field}: [{typed}]\n", "block": f"{field}:\n  - {typed}\n", "bare": f"{field}: {typed}\n"}
+    root = write_site(tmp_path, _with_word_list(path, lines[style]))
+    line = 9 if path == PAGE_PATH else 3
+    place = f"{line + 1}:3" if style == "block" else f"{line}:{len(field) + 3}"
+    keep = f'; if "{typed}" is one {word}, put it in quotes: "{typed}"' if style != "bare" else ""
+    assert printed(root) == [
+        f'{path}:{place}: error: {field}: the {word} "{typed}" has {named} in it, so it is one {word}\n'
+        f"  hint: write the {field} separated by English commas: {field}: [{', '.join(items)}]{keep}"]
+    # Either line the hint offers, typed in place of the list, is read as meant: two items, or one in quotes.
+    offered = printed(root)[0].split("\n  hint: ")[1].split(": ", 1)[1].split("; if ")[0]
+    for fixed, meant in ((offered, list(items)), (f'{field}: ["{typed}"]', [typed])):
+        assert load_yaml(fixed, path, Report()).value == {field: meant}
+        mended = write_site(tmp_path / "mended" / str(len(meant)), _with_word_list(path, fixed + "\n"))
+        assert printed(mended) == []
 
 
 def test_tags_written_as_a_list_are_kept(tmp_path: Path) -> None:
