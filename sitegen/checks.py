@@ -26,11 +26,11 @@ from urllib.parse import unquote
 
 from pydantic import ValidationError
 
-from .errors import Report
+from .errors import Report, command_word
 from .load import Content, Document, Sourced, YamlData
 from .markup import is_local_path, local_file_name, outside_fences
-from .models import (Milestone, Tally, Target, Unit, clip, date_numbers, date_refusal, is_external_address,
-                     parse_bool, plain_name, swapped_years, tag_spelling)
+from .models import (Milestone, Tally, Target, Unit, ascii_id, clip, date_numbers, date_refusal,
+                     is_external_address, parse_bool, plain_name, swapped_years, tag_spelling)
 from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file, site_path
 from .placeholders import BODY_LINES, may_hold_placeholders, placeholders_in
 from .plaintext import may_hold_markup, typed_markup
@@ -792,10 +792,36 @@ def _missing(document: Document, loc: tuple[str, ...], kind: str, value: str,
     elif kind == "unit" and records:
         hint = _unit_id_hint(value, content)
     elif records:
-        hint = _id_hint(loc[0], value, sorted(records), folder)
+        hint = _id_hint(loc[0], value, sorted(records), folder, content)
     else:
-        hint = f"add the file content/{folder}/{value}.yaml, or correct the id"
+        hint = f"{_new_record_hint(kind, value, content)}; or correct the id"
     report.error(document.path, line, column, f'there is no {kind} "{value}"', hint)
+
+
+def _new_record_hint(kind: str, value: str, content: Content) -> str:
+    """How to create the record a page names when no record is it: the ``sitegen new`` command to run.
+
+    ``value`` is the ``unit:`` or ``series:`` typed. An id (``xinzhuang``)
+    is given to ``--id``, with the name to type in its place; one that is
+    no id (``Xin_Zhuang``) becomes one, which the page must then name; a
+    unit's name (新庄镇) is the name to give, and its pinyin the id to write
+    (`sitegen.load.Content.sound_of`, as ``sitegen new unit`` makes it).
+    The command is run in the site folder (where ``sitegen new`` looks by
+    default), which ``sitegen check --site DIR`` may not have been.
+    """
+    what = "the unit's name" if kind == "unit" else "the series title"
+    placeholder = "名称" if kind == "unit" else "栏目名称"
+    record_id = ascii_id(value) if value.isascii() else content.sound_of(value) if kind == "unit" else ""
+    if not value.isascii():
+        command = f"sitegen new {kind} {command_word(value)}"
+    else:
+        given = f" --id {record_id}" if record_id else ""
+        command = f"sitegen new {kind} {placeholder}{given} (with {what} in place of {placeholder})"
+    then = (f", then write {kind}: {record_id} here" if record_id and record_id != value
+            else f", then write {kind}: and the id it gives here" if not record_id else "")
+    folder = "series" if kind == "series" else "units"
+    file = f"content/{folder}/{record_id}.yaml" if record_id else "its file"
+    return f"if {value} is a new {kind}, create {file} by running, in the site folder: {command}{then}"
 
 
 def _sounds_like(value: str, content: Content) -> list[tuple[str, Unit, str]]:
@@ -841,7 +867,7 @@ def _unit_id_hint(value: str, content: Content) -> str:
     if meant is not None:
         name = content.units[meant].record.name
         return f"did you mean {meant} ({name})? write unit: {meant}"
-    return _id_hint("unit", value, ids, "units")
+    return _id_hint("unit", value, ids, "units", content)
 
 
 _ID_GLUE = re.compile(r"[-_\s]+")
@@ -872,14 +898,16 @@ def _unit_by_letters(value: str, content: Content) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-def _id_hint(key: str, value: str, ids: list[str], folder: str) -> str:
-    """The fix for ``key: value`` naming no record: the id most likely meant, else the five nearest ids."""
+def _id_hint(key: str, value: str, ids: list[str], folder: str, content: Content) -> str:
+    """The fix for ``key: value`` naming no record: the id most likely meant, else the five nearest ids and the
+    command that creates the record (`_new_record_hint`)."""
     meant = did_you_mean(value, ids)
     if meant is not None:
         return f"did you mean {meant}? write {key}: {meant}"
     few = closest(value, ids, 5)
     more = f" (and {len(ids) - len(few)} more in content/{folder}/)" if len(ids) > len(few) else ""
-    return f"use the id (file name in content/{folder}/ without .yaml) of one of: {', '.join(few)}{more}"
+    return (f"use the id (file name in content/{folder}/ without .yaml) of one of: {', '.join(few)}{more}; "
+            f"or, {_new_record_hint(key, value, content)}")
 
 
 def _names(record: object) -> list[str]:

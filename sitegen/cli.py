@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, NoReturn, Sequence
 
 from . import __version__
-from .errors import Problem, SiteError, problems_to_json
+from .errors import Problem, SiteError, command_word, problems_to_json
 
 if TYPE_CHECKING:
     from .build import BuildResult
@@ -501,13 +501,8 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def _typed_path(path: Path) -> str:
-    """A folder as it is typed at a prompt: in double quotes when it holds a space or a shell sign.
-
-    Double quotes work alike in cmd, PowerShell and a Unix shell for such
-    names (``"我的 站点"``), so the line can be copied as printed.
-    """
-    text = str(path)
-    return f'"{text}"' if any(char.isspace() or char in "&|;<>()$`'^%!" for char in text) else text
+    """A folder as it is typed at a prompt (`sitegen.errors.command_word`)."""
+    return command_word(str(path))
 
 
 def main(argv: Sequence[str] | None = None, *, process_ends: bool = False) -> int:

@@ -40,6 +40,15 @@ def paste_hint(how: str, line: str, instead: str = "") -> str:
     return f"{how}: {line}" if len(line) <= PASTE_LIMIT else how + instead
 
 
+def command_word(text: str) -> str:
+    """``text`` as it is typed in a command at a prompt: in double quotes when it holds a space or a shell sign.
+
+    Double quotes work alike in cmd, PowerShell and a Unix shell for such
+    words (``"我的 站点"``), so a command a message gives can be copied as printed.
+    """
+    return f'"{text}"' if any(char.isspace() or char in "&|;<>()$`'^%!" for char in text) else text
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One mistake in one place.

@@ -567,6 +567,13 @@ def parse_tags(value: Any, info: ValidationInfo) -> tuple[str, ...]:
     return tags
 
 
+def ascii_id(text: str) -> str:
+    """The id or slug that ``text`` spells in a-z and 0-9: lower case, each run of other signs one "-"
+    (``Xin_Zhuang`` → ``xin-zhuang``); "" when no letter or digit is left. Chinese is not read (see
+    `sitegen.slugs.make_slug`): ``新庄 xz`` → ``xz``."""
+    return _SLUG_JUNK.sub("-", text.lower()).strip("-")
+
+
 def parse_slug(value: Any) -> str:
     """Accept a page's ``slug``: the URL part, ASCII a-z, 0-9 and "-" (at most 80 characters).
 
@@ -579,7 +586,7 @@ def parse_slug(value: Any) -> str:
     text = parse_text(value)
     if re.fullmatch(_SLUG_PATTERN, text) and len(text) <= 80:
         return text
-    suggestion = _SLUG_JUNK.sub("-", text.lower()).strip("-")[:80].strip("-")
+    suggestion = ascii_id(text)[:80].strip("-")
     example = f"e.g. slug: {suggestion}" if suggestion else "e.g. slug: baihe-dadiaoyan"
     if any(bad in text for bad in ("/", "\\", "..")):
         message = '"{text}" would leave the output folder: it contains "/", "\\" or ".."'

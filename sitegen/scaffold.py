@@ -36,7 +36,7 @@ from pathlib import Path, PurePosixPath
 from zoneinfo import ZoneInfo
 
 from .config import CONFIG_FILE, load_config
-from .errors import Problem, Report, SiteError
+from .errors import Problem, Report, SiteError, command_word
 from .models import UnitLevel, choice_meant, parse_count, parse_date, plain_name
 from .placeholders import (ANSWER, CASE_ACTION, CASE_OUTCOME, CASE_PROBLEM, CASE_TEXT, EXAMPLE_MILESTONE,
                            EXAMPLE_MILESTONE_TITLE, EXAMPLE_TALLY_NOTE, EXAMPLE_TARGET_NOTE, FIRST_QUESTION,
@@ -268,7 +268,7 @@ def new_interview(root: Path, title: str, *, unit: str, series: str | None = Non
     when ``site.yaml`` is missing or invalid.
     """
     moment = now or site_now(root)
-    _require_record(root, "units", unit, "unit", "sitegen new unit 名称")
+    _require_record(root, "units", unit, "unit")
     series = _choose_series(root, series)
     slug = _free_slug(root, "interviews", title, slug)
     return _write_new(root, f"content/interviews/{slug}.md", interview_text(title.strip(), slug, unit, series, moment))
@@ -278,7 +278,7 @@ def new_case(root: Path, title: str, *, unit: str, slug: str | None = None,
              now: datetime | None = None) -> Path:
     """Write ``content/cases/<slug>.md`` (a draft); returns its path. Raises as `new_interview`."""
     moment = now or site_now(root)
-    _require_record(root, "units", unit, "unit", "sitegen new unit 名称")
+    _require_record(root, "units", unit, "unit")
     slug = _free_slug(root, "cases", title, slug)
     return _write_new(root, f"content/cases/{slug}.md", case_text(title.strip(), slug, unit, moment))
 
@@ -327,7 +327,7 @@ def new_tally(root: Path, unit: str, *, now: datetime | None = None) -> TallyBlo
     file without tallies.
     """
     moment = now or site_now(root)
-    rel = _require_record(root, "units", unit, "unit", "sitegen new unit 名称")
+    rel = _require_record(root, "units", unit, "unit")
     report = Report()
     source = read_source(root, rel, report)
     if source is None:
@@ -422,8 +422,13 @@ def _record_id(given: str | None, name: str, option: str) -> str:
     return record_id
 
 
-def _require_record(root: Path, collection: str, record_id: str, what: str, create: str) -> str:
-    """Return the record file of ``record_id``; raise `ScaffoldError` naming the known ones when missing."""
+def _require_record(root: Path, collection: str, record_id: str, what: str) -> str:
+    """Return the record file of ``record_id``; raise `ScaffoldError` naming the known ones when missing.
+
+    The hint names the id most likely meant; else the known ids and the
+    command that creates the record (`_create_command`), for a record that
+    has no file yet.
+    """
     for suffix in (".yaml", ".yml"):
         rel = f"content/{collection}/{record_id}{suffix}"
         if (root / rel).is_file():
@@ -434,9 +439,31 @@ def _require_record(root: Path, collection: str, record_id: str, what: str, crea
         raise ScaffoldError(f'there is no {what} "{record_id}" (no content/{collection}/{record_id}.yaml)',
                             f"write the id, not the name: --{what} {named}")
     close = difflib.get_close_matches(record_id, known, n=1)
-    hint = f"did you mean {close[0]}? " if close else ""
-    hint += (f"known {collection}: {', '.join(known)}" if known else f"create one first: {create}")
+    create = _create_command(root, what, record_id)
+    if close:
+        hint = f"did you mean {close[0]}? known {collection}: {', '.join(known)}"
+    elif known:
+        hint = f"known {collection}: {', '.join(known)}; or, if {record_id} is a new {what}, create it first: {create}"
+    else:
+        hint = f"create it first: {create}"
     raise ScaffoldError(f'there is no {what} "{record_id}" (no content/{collection}/{record_id}.yaml)', hint)
+
+
+def _create_command(root: Path, what: str, record_id: str) -> str:
+    """The ``sitegen new`` command that creates the unit or series ``record_id`` (``what``: "unit" or "series"),
+    run where the command that needs it was: ``--site`` as given, when it was given.
+
+    An id (``xinzhuang``) goes to ``--id``, with a placeholder for the name to type; a name given for the id
+    (新庄镇) is the name to give, and the id it makes (its pinyin) the one to give the command again.
+    """
+    site = "" if root == Path(".") else f" --site {command_word(str(root))}"
+    placeholder = "名称" if what == "unit" else "栏目名称"
+    if is_slug(record_id):
+        named = "the unit's name" if what == "unit" else "the series title"
+        return f"sitegen new {what} {placeholder} --id {record_id}{site} (with {named} in place of {placeholder})"
+    made = make_slug(record_id)
+    given = f"sitegen new {what} {command_word(record_id)}{site}"
+    return given + (f", then give --{what} {made}" if made else "")
 
 
 def _refuse_named(root: Path, collection: str, name: str, named: str, option: str) -> None:
@@ -502,7 +529,7 @@ def _record_ids(root: Path, collection: str) -> list[str]:
 
 def _choose_series(root: Path, series: str | None) -> str:
     if series is not None:
-        _require_record(root, "series", series, "series", 'sitegen new series "栏目名称"')
+        _require_record(root, "series", series, "series")
         return series
     known = _record_ids(root, "series")
     if len(known) == 1:

@@ -653,7 +653,9 @@ def test_references_that_do_not_resolve_name_the_fix(tmp_path: Path) -> None:
         'content/interviews/no-image.md:10:10: error: image "images/none.svg" not found\n'
         "  hint: put the file under content/ and give its path from there, e.g. images/baihe-1.svg",
         'content/interviews/no-series.md:3:9: error: there is no series "weifangtan"\n'
-        "  hint: use the id (file name in content/series/ without .yaml) of one of: dadiaoyan"]
+        "  hint: use the id (file name in content/series/ without .yaml) of one of: dadiaoyan; or, if weifangtan is "
+        "a new series, create content/series/weifangtan.yaml by running, in the site folder: sitegen new series "
+        "栏目名称 --id weifangtan (with the series title in place of 栏目名称)"]
 
 
 RELATED_TALLIES = unit_with(tally("2018-03-01", 100, 50, 30, 20) + tally("2018-04-26", 296, 143, 103, 50)
@@ -711,7 +713,8 @@ def test_a_related_tally_that_does_not_exist_is_told_without_its_unit_too(tmp_pa
     root = write_site(tmp_path, {"content/cases/caomei.md": case.replace("unit: baihe", "unit: huaxin")})
     assert [p.format() for p in found(root)] == [
         'content/cases/caomei.md:3:7: error: there is no unit "huaxin"\n  hint: use the id (file name in '
-        "content/units/ without .yaml) of one of: baihe",
+        "content/units/ without .yaml) of one of: baihe; or, if huaxin is a new unit, create content/units/huaxin.yaml "
+        "by running, in the site folder: sitegen new unit 名称 --id huaxin (with the unit's name in place of 名称)",
         'content/cases/caomei.md:7:16: error: related_tally: "2018-04-31" does not exist (there is no day 31 in '
         "month 4 of 2018)\n  hint: check the date against the source document"]
     root = write_site(tmp_path / "broken", {"content/cases/caomei.md": case,
@@ -756,7 +759,8 @@ def test_a_missing_unit_with_no_units_at_all_says_which_file_to_add(tmp_path: Pa
                       records=False)
     problems = found(root)
     assert [(p.message, p.hint) for p in problems] == [
-        ('there is no unit "baihe"', "add the file content/units/baihe.yaml, or correct the id")]
+        ('there is no unit "baihe"', "if baihe is a new unit, create content/units/baihe.yaml by running, in the "
+         "site folder: sitegen new unit 名称 --id baihe (with the unit's name in place of 名称); or correct the id")]
 
 
 # -- URLs --------------------------------------------------------------------------

@@ -9,10 +9,12 @@ editor cannot act on.
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import pytest
 
+from sitegen.cli import main
 from sitegen.errors import Report
 from sitegen.yamltext import load_yaml
 
@@ -250,12 +252,15 @@ def test_a_target_group_and_a_unit_level_typed_in_chinese_name_the_value(tmp_pat
 # -- references to records that do not exist -------------------------------------------------------
 
 TOWNS = ["baihe", "chonggu", "huaxin", "jinze", "liantang", "xujing", "zhaoxiang", "zhujiajiao"]
+NEW_UNIT = ("; or, if {id} is a new unit, create content/units/{id}.yaml by running, in the site folder: "
+            "sitegen new unit 名称 --id {id} (with the unit's name in place of 名称)")
+"""The end of the hint for a unit id that is no unit's and near none: how to create the unit."""
 
 
 @pytest.mark.parametrize(("typed", "hint"), [
     ("baihee", "did you mean baihe (baihe镇)? write unit: baihe"),
     ("zhujia", "use the id (file name in content/units/ without .yaml) of one of: zhujiajiao, huaxin, xujing, "
-               "zhaoxiang, baihe (and 3 more in content/units/)"),
+               "zhaoxiang, baihe (and 3 more in content/units/)" + NEW_UNIT.format(id="zhujia")),
 ])
 def test_a_unit_id_that_does_not_exist_gets_the_nearest_ids_not_all(tmp_path: Path, typed: str, hint: str) -> None:
     # The hint listed every unit of the site.
@@ -263,6 +268,34 @@ def test_a_unit_id_that_does_not_exist_gets_the_nearest_ids_not_all(tmp_path: Pa
              for town in TOWNS}
     root = write_site(tmp_path, {**units, PAGE_PATH: interview().replace("unit: baihe", f"unit: {typed}")})
     assert printed(root) == [f'{PAGE_PATH}:4:7: error: there is no unit "{typed}"\n  hint: {hint}']
+
+
+@pytest.mark.parametrize(("typed", "name", "hint"), [
+    ("xinzhuang", "新庄镇", "use the id (file name in content/units/ without .yaml) of one of: baihe"
+     + NEW_UNIT.format(id="xinzhuang")),
+    ("Xin_Zhuang", "新庄镇", "use the id (file name in content/units/ without .yaml) of one of: baihe; or, if Xin_Zhuang "
+     "is a new unit, create content/units/xin-zhuang.yaml by running, in the site folder: sitegen new unit 名称 "
+     "--id xin-zhuang (with the unit's name in place of 名称), then write unit: xin-zhuang here"),
+    ("新庄镇", "", "use the id (file name in content/units/ without .yaml) of one of: baihe; or, if 新庄镇 is a new "
+     "unit, create content/units/xin-zhuang-zhen.yaml by running, in the site folder: sitegen new unit 新庄镇, then "
+     "write unit: xin-zhuang-zhen here"),
+])
+def test_a_unit_with_no_file_yet_is_offered_the_command_that_creates_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str, name: str, hint: str) -> None:
+    # The hint offered only the ids there are, though the unit was new: its file was to be made, not an id chosen.
+    root = write_site(tmp_path, {PAGE_PATH: interview().replace("unit: baihe", f"unit: {typed}")})
+    assert printed(root) == [f'{PAGE_PATH}:4:7: error: there is no unit "{typed}"\n  hint: {hint}']
+    # Done as the hint says, in the site folder, the page names a unit: the file to fill in is all that is left.
+    command, _, then = hint.split("in the site folder: ")[1].partition(", then write unit: ")
+    monkeypatch.chdir(root)
+    assert main(shlex.split(command.split(" (with")[0].replace("名称", name))[1:]) == 0
+    if then:
+        page = root / PAGE_PATH
+        page.write_text(page.read_text(encoding="utf-8").replace(f"unit: {typed}", f"unit: {then.split()[0]}"),
+                        encoding="utf-8")
+    assert [p for p in found(root) if p.path == PAGE_PATH] == []
+    written = hint.split("create ")[1].split()[0]
+    assert "name: 新庄镇" in (root / written).read_text(encoding="utf-8")
 
 
 def unit_named(name: str) -> str:
@@ -276,7 +309,8 @@ def unit_named(name: str) -> str:
     ("huaxinzhen", "did you mean hua-xin-zhen (华新镇)? write unit: hua-xin-zhen"),
     ("Hua Xin", "did you mean hua-xin-zhen (华新镇)? write unit: hua-xin-zhen"),
     ("chongu", "did you mean chonggu (重固镇)? write unit: chonggu"),
-    ("zhuxin", "use the id (file name in content/units/ without .yaml) of one of: baihe, chonggu, hua-xin-zhen"),
+    ("zhuxin", "use the id (file name in content/units/ without .yaml) of one of: baihe, chonggu, hua-xin-zhen"
+               + NEW_UNIT.format(id="zhuxin")),
 ])
 def test_a_unit_id_typed_without_its_hyphens_or_by_its_names_pinyin_gets_the_id(
         tmp_path: Path, typed: str, hint: str) -> None:

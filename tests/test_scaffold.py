@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -369,6 +370,30 @@ def test_new_refuses_with_a_clear_message(tmp_path: Path, capsys, argv: list[str
     assert code == 1
     assert f"error: {message}" in err and hint in err, err
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
+@pytest.mark.parametrize(("argv", "name", "hint"), [
+    (["interview", "标题", "--unit", "xinzhuang"], "新庄镇",
+     "known units: baihe; or, if xinzhuang is a new unit, create it first: sitegen new unit 名称 --id xinzhuang "
+     "--site {site} (with the unit's name in place of 名称)"),
+    (["case", "标题", "--unit", "新庄镇"], "",
+     "known units: baihe; or, if 新庄镇 is a new unit, create it first: sitegen new unit 新庄镇 --site {site}, "
+     "then give --unit xin-zhuang-zhen"),
+    (["interview", "标题", "--unit", "baihe", "--series", "renwu"], "人物访谈",
+     "known series: dadiaoyan-weifangtan; or, if renwu is a new series, create it first: sitegen new series 栏目名称 "
+     "--id renwu --site {site} (with the series title in place of 栏目名称)"),
+])
+def test_a_unit_or_series_with_no_file_yet_is_offered_the_command_that_creates_it(
+        tmp_path: Path, capsys, argv: list[str], name: str, hint: str) -> None:
+    # The hint gave the known ids alone ("known units: baihe"): no word on how to add the one named.
+    site = copy_example(tmp_path / "site")
+    code, _, err = _run(capsys, "new", *argv, "--site", str(site))
+    assert code == 1 and err.splitlines()[1] == "  hint: " + hint.format(site=site)
+    # Done as the hint says, the command that was refused writes its file.
+    command, _, then = hint.format(site=site).split("create it first: ")[1].partition(", then give ")
+    assert _run(capsys, *shlex.split(command.split(" (with")[0].replace("名称", name))[1:])[0] == 0
+    again = [then.split()[1] if word == argv[3] and then else word for word in argv]
+    assert _run(capsys, "new", *again, "--site", str(site))[0] == 0
 
 
 def test_new_unit_takes_its_level_in_chinese_too(tmp_path: Path, capsys) -> None:
