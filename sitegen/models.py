@@ -781,13 +781,16 @@ class Record(BaseModel):
 
     ``EXAMPLE_LINE`` is a first line of a file of the record's kind, for the
     hint of a file with no fields (`sitegen.validation.validate_record`);
-    "" for records that are no file of their own.
+    "" for records that are no file of their own. ``KIND`` names one record
+    of the kind in messages, with its Chinese term (``a tally (统计)``), for
+    an item typed in the list of another kind (`sitegen.validation`).
     """
 
     # defer_build: a kind's validator is made when it first validates, not at import (~10 ms for all):
     # a rebuild after an edit validates only the files that changed.
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     EXAMPLE_LINE: ClassVar[str] = ""
+    KIND: ClassVar[str] = ""
 
 
 class UnitLevel(str, Enum):
@@ -893,6 +896,8 @@ class Tally(Record):
     checked in `sitegen.checks`. ``batches`` counts survey visits (调研批次).
     """
 
+    KIND: ClassVar[str] = "a tally (统计)"
+
     as_of: Date
     batches: Count | None = None
     collected: Count
@@ -905,6 +910,8 @@ class Tally(Record):
 class Target(Record):
     """A coverage target: share of a group to be surveyed, in percent (0–100)."""
 
+    KIND: ClassVar[str] = "a target (目标)"
+
     group: TargetGroup
     target: Percent
     deadline: Date | None = None
@@ -915,6 +922,8 @@ class Target(Record):
 
 class Milestone(Record):
     """A dated event of a unit's campaign (a team set up, a meeting held)."""
+
+    KIND: ClassVar[str] = "a milestone (大事记)"
 
     date: Date
     title: Text
@@ -985,6 +994,8 @@ class Image(Record):
     ``alt`` describes the picture for readers who cannot see it; leaving it
     empty is a warning (WCAG 1.1.1).
     """
+
+    KIND: ClassVar[str] = "an image (图片)"
 
     src: Text
     alt: OptionalText = ""

@@ -329,12 +329,109 @@ def validate_record(model: type[RecordT], data: YamlData, path: str, report: Rep
     except ValidationError as failure:
         items = failure.errors()
         renamed = _renamed_fields(model, items)
+        misplaced = _misplaced_items(model, data.value)
+        for (field, index), home in misplaced.items():
+            _report_misplaced(model, data, path, report, (field, index), home)
         for item in items:
             loc = _yaml_path(tuple(item["loc"]))
             if loc in renamed and (item["type"] == "missing" or item.get("input", "") is None):
                 continue  # "unknown field interveiwee (did you mean interviewee?)" says it all
+            if loc[:2] in misplaced or (loc and loc[0] in misplaced.values() and item.get("input", "") is None):
+                continue  # its fields are right, in the list they belong to, which the hint fills ("tallies:" empty)
             add_validation_problem(model, item, data, path, report)
         return None
+
+
+def _record_lists(model: type[BaseModel]) -> dict[str, type[BaseModel]]:
+    """The fields of ``model`` that hold a list of records, each with its record class (``tallies``: Tally)."""
+    found = {}
+    for name, info in model.model_fields.items():
+        record = _type_inside(info.annotation, BaseModel)
+        if record is not None and any(get_origin(kind) in (tuple, list)
+                                      for kind in (info.annotation, *get_args(info.annotation))):
+            found[name] = record
+    return found
+
+
+def _misplaced_items(model: type[BaseModel], value: dict[str, Any]) -> dict[tuple[str, int], str]:
+    """The items of ``model``'s lists of records that are records of another of its lists, with that list.
+
+    ``sitegen new tally`` prints a tally to paste under ``tallies:``;
+    pasted after ``milestones:`` (the end of the file) instead, each of its
+    figures was "unknown field … remove it". Returns ``{(list, index): the
+    list it belongs to}`` (``{("milestones", 2): "tallies"}``), for each
+    item `_home_of` places elsewhere.
+    """
+    lists = _record_lists(model)
+    found = {}
+    for field, record in lists.items():
+        items = value.get(field)
+        others = {name: kind for name, kind in lists.items() if name != field}
+        for index, item in enumerate(items if isinstance(items, list) and others else []):
+            home = _home_of(item, record, others)
+            if home is not None:
+                found[(field, index)] = home
+    return found
+
+
+def _home_of(item: object, own: type[BaseModel], others: dict[str, type[BaseModel]]) -> str | None:
+    """Which list of ``others`` (name → record class) the ``item`` typed in a list of ``own`` records belongs to.
+
+    It does when it has no field that only ``own`` records have, and two
+    fields or more that only that list's records have (or one, and no
+    field but theirs: ``- collected: 296``); when two lists fit as well,
+    neither is named. None when no list fits.
+    """
+    if not isinstance(item, dict):
+        return None
+    keys = {snake_case(str(key)) for key in item}
+    mine = set(own.model_fields)
+    fits = []
+    for name, record in others.items():
+        theirs = set(record.model_fields)
+        theirs_only = (keys & theirs) - mine
+        if not keys & (mine - theirs) and (len(theirs_only) >= 2 or (theirs_only and keys <= theirs)):
+            fits.append((len(theirs_only), name))
+    fits.sort(reverse=True)
+    if not fits or (len(fits) > 1 and fits[0][0] == fits[1][0]):
+        return None
+    return fits[0][1]
+
+
+def _report_misplaced(model: type[BaseModel], data: YamlData, path: str, report: Report,
+                      loc: tuple[str, int], home: str) -> None:
+    """Report the item at ``loc`` as a record of the list ``home``, to be moved there with its lines as typed."""
+    lists = _record_lists(model)
+    own, other = lists[loc[0]], lists[home]
+    item = data.value[loc[0]][loc[1]]
+    theirs = [str(key) for key in item if snake_case(str(key)) in set(other.model_fields) - set(own.model_fields)]
+    first, last = data.lines_of(loc)
+    lines = f"line {first}" if first == last else f"lines {first}–{last}"
+    message = (f"{field_name(loc)} looks like {_kind_of(other)}, not {_kind_of(own)}: it has the fields of "
+               f"{_kind_of(other).split(' (')[0]} ({', '.join(theirs)})")
+    hint = f'it belongs under "{home}:": {_move_hint(data, home, lines)}; its values stay as typed'
+    report.error(path, *data.locate(loc), message, hint, span=(first, last))
+
+
+def _kind_of(record: type[BaseModel]) -> str:
+    """One record of the kind, for a message: its ``KIND`` (``a tally (统计)``), else its class name."""
+    return str(getattr(record, "KIND", "") or f"a {record.__name__.lower()}")
+
+
+def _move_hint(data: YamlData, home: str, lines: str) -> str:
+    """Where to move ``lines`` so that they are items of the list ``home``: below its last item, below
+    ``home:`` when it has none, or below a ``home:`` line to add."""
+    target = data.value.get(home)
+    if home not in data.value:
+        return f'add a line "{home}:" at the end of the file (not indented), and move {lines} below it'
+    line = data.locate_key((home,))[0]
+    if isinstance(target, list) and target:
+        end = data.lines_of((home, len(target) - 1))[1]
+        return (f'move {lines} there, below its last item (which ends on line {end}), with the "-" lined up with '
+                'the "-" of the items above')
+    if target == []:
+        return f'replace "{home}: []" on line {line} with "{home}:" and move {lines} right below it'
+    return f'move {lines} right below "{home}:" (line {line})'
 
 
 def _example_line(model: type[BaseModel], defaults: dict[str, Any]) -> str:

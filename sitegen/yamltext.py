@@ -362,6 +362,33 @@ class YamlData:
             return None
         return lost_indent(str(key), mapping, str(key), tuple(parent), self.positions, key_at, blocks)
 
+    def lines_of(self, path: Sequence[str | int]) -> tuple[int, int]:
+        """The first and last line of the value at ``path`` (a list item with its fields, say), in file lines.
+
+        The first is the line the value starts on; the last, the last line
+        after it indented more than that one (comment lines and the lines of
+        a long text included), or, without the text, the last line where a
+        part of the value starts. Never raises.
+        """
+        first = self.locate(path)[0]
+        prefix = tuple(path)
+        starts = [line for key, (line, _) in (*self.positions.items(), *self.key_positions.items())
+                  if key[:len(prefix)] == prefix]
+        last = max(starts, default=first)
+        if self._text is None:
+            return first, last
+        lines = self._text.split("\n")
+        start = first - self._first_line
+        if not 0 <= start < len(lines):
+            return first, last
+        indent = len(lines[start]) - len(lines[start].lstrip(" "))
+        for index in range(start + 1, len(lines)):
+            if lines[index].strip() and len(lines[index]) - len(lines[index].lstrip(" ")) <= indent:
+                break
+            if lines[index].strip():
+                last = max(last, index + self._first_line)
+        return first, last
+
     def locate_key(self, path: Sequence[str | int]) -> Position:
         """Return the key position of ``path``, or of its nearest ancestor key.
 

@@ -381,3 +381,84 @@ def test_a_percentage_typed_with_the_sign_first_gets_the_number_alone(tmp_path: 
         "  hint: write the number alone: target: 80 (a percentage needs no % sign)"]
     root = write_site(tmp_path / "text", {PAGE_PATH: interview("%调研")})
     assert printed(root)[0].endswith('  hint: wrap the whole value in quotes: title: "%调研"')
+
+
+# -- a record typed in the list of another kind ------------------------------------------------------
+
+UNIT_LISTS = UNIT + ("targets:\n  - group: residents\n    target: 80\n"
+                     "milestones:\n  - date: 2018-01-12\n    title: 成立大调研领导小组\n")
+"""The test unit with a tally (lines 5–10), a target (12–13) and a milestone (15–16)."""
+
+ITEMS = {
+    "tallies": ("a tally (统计)", "  - as_of: 2018-05-31\n    collected: 300\n    escalated: 143\n    resolved: 107\n"
+                "    in_progress: 50   # 办理中\n    # note: 数据来源\n", "as_of, collected, escalated, resolved, in_progress"),
+    "targets": ("a target (目标)", "  - group: institutions\n    target: 100\n", "group, target"),
+    "milestones": ("a milestone (大事记)", "  - date: 2018-02-01\n    title: 召开动员部署会\n", "date, title"),
+}
+"""For each list of a unit: what one item is, one item as typed (with comments), and the fields only it has."""
+
+LAST_LINES = {"tallies": 10, "targets": 13, "milestones": 16}
+
+
+def _moved(text: str, first: int, last: int, below: int) -> str:
+    """``text`` with its lines ``first`` to ``last`` moved below line ``below`` (lines counted from 1)."""
+    lines = text.splitlines(keepends=True)
+    block, rest = lines[first - 1:last], lines[:first - 1] + lines[last:]
+    at = below if below < first else below - len(block)
+    return "".join(rest[:at] + block + rest[at:])
+
+
+@pytest.mark.parametrize(("kind", "typed_under"), [(kind, under) for kind in ITEMS for under in ITEMS if kind != under])
+def test_an_item_typed_in_the_list_of_another_kind_is_told_where_it_belongs(tmp_path: Path, kind: str,
+                                                                             typed_under: str) -> None:
+    # A tally pasted below milestones: got "unknown field collected in milestones → item 2: remove it, or use one
+    # of: date, title, description" for each of its figures, and "the field date is missing".
+    what, item, fields = ITEMS[kind]
+    at = LAST_LINES[typed_under]
+    lines = UNIT_LISTS.splitlines(keepends=True)
+    root = write_site(tmp_path, {UNIT_PATH: "".join(lines[:at]) + item + "".join(lines[at:])})
+    first, last = at + 1, at + item.count("\n")
+    end = LAST_LINES[kind] + (item.count("\n") if LAST_LINES[kind] > at else 0)
+    assert printed(root) == [
+        f"{UNIT_PATH}:{first}:5: error: {typed_under} → item 2 looks like {what}, not {ITEMS[typed_under][0]}: "
+        f"it has the fields of {what.split(' (')[0]} ({fields})\n"
+        f'  hint: it belongs under "{kind}:": move lines {first}–{last} there, below its last item (which ends on '
+        f'line {end}), with the "-" lined up with the "-" of the items above; its values stay as typed']
+    # Done as the hint says, the item is read in its own list, as typed.
+    unit = root / UNIT_PATH
+    unit.write_text(_moved(unit.read_text(encoding="utf-8"), first, last, end), encoding="utf-8")
+    assert printed(root) == []
+
+
+@pytest.mark.parametrize(("tallies", "how"), [
+    ("", 'add a line "tallies:" at the end of the file (not indented), and move lines 9–14 below it'),
+    ("tallies: []\n", 'replace "tallies: []" on line 3 with "tallies:" and move lines 10–15 right below it'),
+    ("tallies:\n", 'move lines 10–15 right below "tallies:" (line 3)'),
+])
+def test_a_tally_typed_below_milestones_in_a_unit_without_tallies_is_told_where_they_go(
+        tmp_path: Path, tallies: str, how: str) -> None:
+    # An empty "tallies:" was also "should be a list, not nothing", which moving the tally there mends.
+    unit = "name: 白鹤镇\nlevel: town\n" + tallies + UNIT_LISTS[UNIT_LISTS.index("targets:"):] + ITEMS["tallies"][1]
+    root = write_site(tmp_path, {UNIT_PATH: unit})
+    first = 9 + (1 if tallies else 0)
+    assert printed(root) == [
+        f"{UNIT_PATH}:{first}:5: error: milestones → item 2 looks like a tally (统计), not a milestone (大事记): "
+        f"it has the fields of a tally ({ITEMS['tallies'][2]})\n"
+        f'  hint: it belongs under "tallies:": {how}; its values stay as typed']
+    lines = unit.splitlines(keepends=True)
+    block = "".join(lines[first - 1:])
+    mended = "".join(lines[:first - 1])
+    mended = mended.replace(tallies, "tallies:\n" + block) if tallies else mended + "tallies:\n" + block
+    root = write_site(tmp_path / "mended", {UNIT_PATH: mended})
+    assert printed(root) == []
+
+
+def test_an_item_with_fields_of_no_one_other_list_is_told_its_fields(tmp_path: Path) -> None:
+    # note: is a field of tallies and of targets, and title: only a milestone's: neither is moved anywhere.
+    root = write_site(tmp_path, {UNIT_PATH: UNIT_LISTS + "  - note: 说明\n  - as_of: 2018-05-31\n    title: 座谈会\n"})
+    assert [problem.split("\n")[0] for problem in printed(root)] == [
+        f'{UNIT_PATH}:17:5: error: the field "date" is missing in milestones → item 2',
+        f'{UNIT_PATH}:17:5: error: the field "title" is missing in milestones → item 2',
+        f'{UNIT_PATH}:17:5: error: unknown field "note" in milestones → item 2',
+        f'{UNIT_PATH}:18:5: error: the field "date" is missing in milestones → item 3',
+        f'{UNIT_PATH}:18:5: error: unknown field "as_of" in milestones → item 3']

@@ -324,6 +324,32 @@ def test_new_tally_prints_lines_to_paste_and_never_changes_the_unit_file(tmp_pat
     assert code == 0 and 'the file has no "tallies:" line yet: add one at the end' in err
 
 
+def test_a_tally_pasted_after_milestones_is_told_to_move_under_tallies(tmp_path: Path, capsys) -> None:
+    # Pasted at the end of the example unit, below milestones:, each figure was "unknown field "collected" in
+    # milestones → item 3 / hint: remove it, or use one of: date, title, description", and date and title missing.
+    site = copy_example(tmp_path / "site")
+    unit = site / "content" / "units" / "baihe.yaml"
+    before = unit.read_text(encoding="utf-8")
+    code, out, _ = _run(capsys, "new", "tally", "--unit", "baihe", "--site", str(site))
+    assert code == 0 and out.endswith("\n")
+    unit.write_text(before + out, encoding="utf-8")
+    first, last = before.count("\n") + 1, before.count("\n") + out.count("\n")
+    tallies_end = before.splitlines().index("targets:") - 1  # the line before the blank line above targets:
+    code, report = _check(capsys, site)
+    assert code == 1 and report == (
+        f"content/units/baihe.yaml:{first}:5: error: milestones → item 3 looks like a tally (统计), not a milestone "
+        "(大事记): it has the fields of a tally (as_of, batches, collected, escalated, resolved, in_progress)\n"
+        f'  hint: it belongs under "tallies:": move lines {first}–{last} there, below its last item (which ends on '
+        f'line {tallies_end}), with the "-" lined up with the "-" of the items above; its values stay as typed\n'
+        "checked: 1 error(s), 0 warning(s)\n")
+    # Done as the hint says (the commented note line goes with it), the unit reads its tally as printed.
+    lines = unit.read_text(encoding="utf-8").splitlines(keepends=True)
+    moved = lines[first - 1:last]
+    assert "".join(moved) == out
+    unit.write_text("".join(lines[:tallies_end] + moved + lines[tallies_end:first - 1]), encoding="utf-8")
+    assert _check(capsys, site) == (0, "checked: 0 error(s), 0 warning(s)\n")
+
+
 def _fields_written_text(text: str) -> set[str]:
     return {name for name in Tally.model_fields if re.search(rf"^\s*(#\s*)*(- )?{name}:", text, re.MULTILINE)}
 
