@@ -107,7 +107,7 @@ def make_environment(config: Config, cache_folder: Path | None = None,
             folder.mkdir(parents=True, exist_ok=True)
             if code_key:
                 _remove_other_keys(folder)
-            bytecode = jinja2.FileSystemBytecodeCache(str(folder))
+            bytecode = _SparedBytecodeCache(str(folder))
         except OSError:
             bytecode = None  # an unwritable cache only makes the build slower
     env = _Environment(
@@ -257,6 +257,28 @@ def _per_moment(function: Callable[[Any], str]) -> Callable[[Any], str]:
         return function(value)
     return remembered
 
+
+class _SparedBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates in a folder, where a file or the folder gone is a template to
+    compile, not a failure.
+
+    Another process may empty the folder while a build renders: ``sitegen build --clean`` beside a
+    running ``sitegen serve``, or a newer sitegen removing the compiled templates of the older one
+    (`_remove_other_keys`). Jinja's own cache then raised `FileNotFoundError` while rendering, and every
+    page was an error naming a template.
+    """
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except OSError:
+            pass  # compiled again
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass  # kept for the next build when it can be written
 
 def _remove_other_keys(folder: Path) -> None:
     """Remove what sits beside ``folder`` in its parent: compiled templates of other code (errors ignored)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import shutil
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -84,3 +85,17 @@ def test_a_templates_own_globals_stay_its_own(tmp_path: Path) -> None:
     assert first.render() == "True 仅此模板"
     assert second.render() == "False"
     assert "extra" not in env.globals
+
+
+def test_compiled_templates_removed_while_rendering_are_compiled_again_not_an_error(tmp_path: Path) -> None:
+    # sitegen build --clean beside a running sitegen serve removed the cache folder mid-build: every page
+    # of the preview was "templates/home.html:1: error: … FileNotFoundError … .sitegen-cache/jinja/…tmp".
+    (tmp_path / "site.yaml").write_text(MINIMAL_CONFIG, encoding="utf-8")
+    cache = tmp_path / ".sitegen-cache"
+    env = make_environment(load_config(tmp_path, Report()), cache, "code")
+    assert (cache / "jinja" / "code").is_dir()
+    shutil.rmtree(cache)
+    assert env.get_template("redirect.html") is not None
+    again = make_environment(load_config(tmp_path, Report()), cache, "code")
+    assert again.get_template("redirect.html") is not None
+    assert len(list((cache / "jinja" / "code").iterdir())) == 1  # written for the next build once it can be
