@@ -35,7 +35,8 @@ from .outputs.feeds import Feed, all_feeds, render_feeds
 from .outputs.sitemap import render_sitemap
 from .depends import (Fingerprints, Rendered, TemplateDependencies, build_fingerprint, load_known_templates,
                       load_rendered, rendered_record_path, save_known_templates, save_rendered)
-from .fresh import CACHE_DIR, Inputs, LastBuild, code_fingerprint, options_key, output_status, record_path
+from .fresh import (CACHE_DIR, Inputs, LastBuild, code_fingerprint, empty_cache, options_key, output_status,
+                    record_path)
 from .fresh import record as record_fresh
 from .render import copy_assets, default_theme_dir, make_environment, render_outputs, render_pages
 from .site import Page, SiteGraph, build_site, next_milestone_day, output_path
@@ -58,8 +59,8 @@ class BuildOptions:
     (the dev server does; a build never does). ``jobs`` is the number of
     processes reading front matter, converting Markdown and rendering
     pages (None: one per core; the output is the same bytes whatever it is). ``clean`` empties
-    the build cache first; ``cache`` False builds without it. ``search``
-    False leaves out the search index (its time is measured on its own).
+    the build cache first (`sitegen.fresh.empty_cache`: serve's preview is kept); ``cache`` False
+    builds without it. ``search`` False leaves out the search index (its time is measured on its own).
     ``process_ends`` True says the process ends after this build or check
     (the command line does): what it made is then left to the end of the
     process, never walked by the garbage collector again
@@ -143,7 +144,7 @@ def load_and_check(options: BuildOptions, report: Report, *,
     if writing:
         _check_output(config, report, options.output)
     if options.clean and options.cache_folder(config) is not None:
-        shutil.rmtree(config.root / CACHE_DIR, ignore_errors=True)
+        empty_cache(config.root / CACHE_DIR)
     slugs = _slug_book(options, config)
     content = _load_content(options, config, report, slugs)
     now = _now(config, options)  # one "now" for the checks, the scheduled pages and the layouts

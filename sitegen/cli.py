@@ -130,8 +130,9 @@ def _parser() -> argparse.ArgumentParser:
                            help="processes reading pages, converting Markdown and rendering "
                                 "(default: one per core; output is the same)")
     build_cmd.add_argument("--clean", action="store_true",
-                           help="start from nothing: empty the build cache (.sitegen-cache) and build the new "
-                                "site in an empty folder, not in the previous one kept beside the output")
+                           help="start from nothing: empty the build cache (.sitegen-cache; a running sitegen serve's "
+                                "preview is kept) and build the new site in an empty folder, not in the previous "
+                                "one kept beside the output")
     build_cmd.add_argument("--no-search", dest="search", action="store_false",
                            help="leave out the search index (faster; the search page then offers links only)")
 
@@ -412,7 +413,7 @@ def _print_shared(host: str, port: int) -> None:
 
 def run_serve(args: argparse.Namespace) -> int:
     """Run ``sitegen serve`` until Ctrl-C; returns the exit code (0 after a clean stop)."""
-    from .serve import DevServer, ServeOptions, check_serve_folders
+    from .serve import DevServer, OutputClaimedError, ServeOptions, check_serve_folders
 
     try:
         check_serve_folders(args.site, args.output)
@@ -430,6 +431,13 @@ def run_serve(args: argparse.Namespace) -> int:
             print(f"error: cannot listen on {args.host}:{args.port}: {failure.strerror or failure}",
                   file=sys.stderr)
             print(f"  hint: {_listen_hint(failure)}", file=sys.stderr)
+            return 1
+        except OutputClaimedError as taken:
+            where = f" at {taken.address}" if taken.address else ""
+            print(f"error: another sitegen serve is already previewing this site{where}", file=sys.stderr)
+            print(f"  hint: open {taken.address or 'its address'} in the browser, or stop that server (Ctrl-C in "
+                  "its window) before starting this one; to run two at once, give this one a preview folder of "
+                  "its own: --output preview2", file=sys.stderr)
             return 1
         print(f"serving {url} (drafts and scheduled pages included); watching site.yaml, content/, "
               "templates/ and data/; press Ctrl-C to stop", flush=True)

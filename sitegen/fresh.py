@@ -33,6 +33,7 @@ import functools
 import hashlib
 import json
 import os
+import shutil
 import site
 import struct
 import sys
@@ -46,6 +47,8 @@ from .write import MANIFEST
 
 CACHE_DIR = ".sitegen-cache"
 """The build cache folder inside a site folder (git-ignored; safe to delete)."""
+PREVIEW_FOLDER = "preview"
+"""The folder of ``sitegen serve``'s preview inside the build cache (``.sitegen-cache/preview``)."""
 RECORD_FILE = "fresh-{key}.json"
 _VERSION = 1
 _CODE = str(Path(__file__).parent.absolute())
@@ -128,6 +131,30 @@ class LastBuild:
     warnings: list[Problem] = field(default_factory=list)
     scheduled: list[tuple[str, str]] = field(default_factory=list)
 
+
+def empty_cache(cache: Path) -> None:
+    """Remove everything in the build cache folder ``cache`` but a running preview's (``sitegen build --clean``).
+
+    ``sitegen serve``'s preview (`PREVIEW_FOLDER`) and the files beside it
+    (``.preview.lock``, ``.preview.serving``, ``.preview.spare``) are kept:
+    the preview is no cache, and a server may be serving it while a build
+    runs in another window; emptied, every page it served was a 404 until
+    the next save. Errors are ignored, as a cache may be half removed.
+    """
+    try:
+        entries = list(cache.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name == PREVIEW_FOLDER or entry.name.startswith(f".{PREVIEW_FOLDER}."):
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            try:
+                entry.unlink()
+            except OSError:
+                pass
 
 def options_key(base_url: str | None, output: str | None, search: bool, include_drafts: bool) -> str:
     """A short text naming the build options that shape the output (one record per combination)."""

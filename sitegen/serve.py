@@ -39,7 +39,7 @@ Only files inside the output folder are served: ``..``, ``%2e%2e``,
 backslashes, drive letters, empty segments and hidden names give 404, and a
 resolved path must stay inside the folder (symbolic links included).
 
-May import: build, config, errors, load, servepanel, sources, write (and tornado, livereload, the standard library).
+May import: build, config, errors, fresh, load, servepanel, sources, write (and tornado, livereload, the standard library).
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
+from typing import IO, Callable, Mapping, Sequence
 from urllib.parse import unquote_to_bytes, urlsplit
 
 from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
@@ -73,10 +73,11 @@ from tornado.websocket import WebSocketClosedError
 from .build import BuildOptions, BuildResult, build, check_site_output
 from .config import CONFIG_FILE, check_site_folder, load_config
 from .errors import Problem, Report, SiteError
+from .fresh import CACHE_DIR, PREVIEW_FOLDER
 from .load import Document
 from .servepanel import ListedWarning, inject_panel, list_warnings, warnings_panel
 from .sources import decode_for_display, is_skipped_name
-from .write import UnsafeOutputError
+from .write import OutputClaimedError, UnsafeOutputError, claim_output
 
 WATCHED_FOLDERS = ("content", "templates", "data")
 """Folders of the site that are watched, besides ``site.yaml``."""
@@ -102,7 +103,7 @@ Snapshot = dict[str, tuple[int, int, int]]
 
 
 # Where serve writes its preview: inside the build cache, never the published output/.
-PREVIEW_OUTPUT = ".sitegen-cache/preview"
+PREVIEW_OUTPUT = f"{CACHE_DIR}/{PREVIEW_FOLDER}"
 
 @dataclass(frozen=True)
 class ServeOptions:
@@ -864,6 +865,7 @@ class DevServer:
         self._baseline: Snapshot = {}
         self._stopping = threading.Event()
         self._interrupted = False
+        self._claim: IO[bytes] | None = None
 
     @property
     def url(self) -> str:
@@ -876,10 +878,18 @@ class DevServer:
     def start(self) -> str:
         """Open the port and run the first build; returns the address.
 
-        Raises `OSError` when the port cannot be opened (e.g. in use).
+        Raises `OSError` when the port cannot be opened (e.g. in use), and
+        `sitegen.write.OutputClaimedError` when another server previews into
+        the same folder (`sitegen.write.claim_output`; held until `serve_forever` ends).
         """
         self._sockets = bind_sockets(self.options.port, self.options.host or None, backlog=1024)
         self.port = self._sockets[0].getsockname()[1]
+        try:
+            self._claim = claim_output(self.state.output, self.url)
+        except OutputClaimedError:
+            for sock in self._sockets:
+                sock.close()
+            raise
         self._baseline = self._watcher.snapshot()
         outcome, state = self._run_build(())
         self.state = state
@@ -895,6 +905,8 @@ class DevServer:
             self._watcher.stop()
             for sock in self._sockets:
                 sock.close()
+            if self._claim is not None:
+                self._claim.close()
         if self._interrupted:
             raise KeyboardInterrupt
 

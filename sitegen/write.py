@@ -60,12 +60,13 @@ import stat
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Mapping, Union
+from typing import IO, Callable, Iterator, Mapping, Union
 
 STAGING = ".{name}.staging-"
 RETIRED = ".{name}.old-"
 SPARE = ".{name}.spare"
 LOCK = ".{name}.lock"
+SERVING = ".{name}.serving"
 MANIFEST = ".sitegen-manifest"
 _MANIFEST_PART = f"/{MANIFEST}/"
 _RENAME_EXCHANGE = 2
@@ -168,6 +169,45 @@ class UnsafeOutputError(Exception):
 class OutputBusyError(Exception):
     """Another sitegen process is writing the same output folder."""
 
+
+class OutputClaimedError(Exception):
+    """Another running process serves the same output folder (`claim_output`); ``address`` is the one it
+    wrote there (``http://127.0.0.1:8000/``), "" when it wrote none."""
+
+    def __init__(self, output: Path, address: str) -> None:
+        super().__init__(f"another process serves {output}" + (f" at {address}" if address else ""))
+        self.output, self.address = output, address
+
+
+def claim_output(output: Path, address: str) -> IO[bytes] | None:
+    """Claim ``output`` for this process for as long as it runs, as the one that serves it at ``address``.
+
+    Two ``sitegen serve`` of one site would build into one preview folder in
+    turns, each with its own address in the pages, and each remove the
+    other's files mid-build. Takes ``fcntl.flock`` on ``.<output>.serving``
+    beside the folder and writes ``address`` into it. Returns the open lock
+    file: keep it open; closing it (or the end of the process, a killed one
+    too) gives the claim up. Returns None where ``fcntl`` is missing (Windows:
+    nothing is claimed). Raises `OutputClaimedError`, with the address the
+    other process wrote, when another process holds the claim.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        return None
+    output.parent.mkdir(parents=True, exist_ok=True)
+    handle = open(output.parent / SERVING.format(name=output.name), "a+b")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.seek(0)
+        other = handle.read().decode("utf-8", "replace").strip()
+        handle.close()
+        raise OutputClaimedError(output, other) from None
+    handle.truncate(0)
+    handle.write(address.encode("utf-8"))
+    handle.flush()
+    return handle
 
 def check_output_folder(output: Path, protected: list[Path], sources: list[Path] | None = None,
                         root: Path | None = None) -> None:

@@ -610,6 +610,51 @@ def test_the_server_runs_in_a_thread_and_stops_when_asked(tmp_path: Path) -> Non
         socket.create_connection(("127.0.0.1", server.port), timeout=2).close()
 
 
+
+def test_a_second_server_of_one_site_is_refused_with_the_first_ones_address_and_build_clean_keeps_the_preview(
+        tmp_path: Path) -> None:
+    # A second sitegen serve built into the same preview: the first one's pages then linked to the second's
+    # address, and every build of each failed on template files the other removed. And sitegen build --clean
+    # emptied .sitegen-cache, preview included: every page the open server served was a 404.
+    from sitegen.serve import DevServer, ServeOptions
+    from sitegen.write import OutputClaimedError
+
+    site = copy_example(tmp_path / "site")
+    first = DevServer(ServeOptions(root=site, port=0))
+    url = first.start()
+    thread = threading.Thread(target=first.serve_forever)
+    thread.start()
+    try:
+        with pytest.raises(OutputClaimedError) as refused:
+            DevServer(ServeOptions(root=site, port=0)).start()
+        assert refused.value.address == url
+        done = subprocess.run([sys.executable, "-m", "sitegen", "serve", "--site", str(site), "--port", "0"],
+                              capture_output=True, text=True, encoding="utf-8", timeout=60)
+        assert done.returncode == 1 and done.stdout == ""
+        assert done.stderr.splitlines() == [
+            f"error: another sitegen serve is already previewing this site at {url}",
+            f"  hint: open {url} in the browser, or stop that server (Ctrl-C in its window) before starting this "
+            "one; to run two at once, give this one a preview folder of its own: --output preview2"]
+        second = DevServer(ServeOptions(root=site, port=0, output="preview2"))  # a folder of its own is allowed
+        second.start()
+        second.stop()
+        second.serve_forever()
+        (site / ".sitegen-cache" / "left-by-an-older-build").write_text("x", encoding="utf-8")
+        build(BuildOptions(root=site, clean=True, search=False))
+        connection = http.client.HTTPConnection("127.0.0.1", first.port, timeout=10)
+        connection.request("GET", "/units/baihe/")
+        assert connection.getresponse().status == 200
+        connection.close()
+        assert (site / PREVIEW_OUTPUT / "index.html").is_file()
+        assert not (site / ".sitegen-cache" / "left-by-an-older-build").exists()  # the rest was emptied
+    finally:
+        first.stop()
+        thread.join(15)
+    again = DevServer(ServeOptions(root=site, port=0))  # the first one stopped: its claim is given up
+    again.start()
+    again.stop()
+    again.serve_forever()
+
 # --- the warnings panel -------------------------------------------------------------------------
 
 PANEL = '<section id="sitegen-warnings"'
