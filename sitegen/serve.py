@@ -77,7 +77,7 @@ from .fresh import CACHE_DIR, PREVIEW_FOLDER
 from .load import Document
 from .servepanel import ListedWarning, inject_panel, list_warnings, warnings_panel
 from .sources import decode_for_display, is_skipped_name
-from .write import OutputClaimedError, UnsafeOutputError, claim_output
+from .write import OutputClaimedError, UnsafeOutputError, claim_output, read_manifest
 
 WATCHED_FOLDERS = ("content", "templates", "data")
 """Folders of the site that are watched, besides ``site.yaml``."""
@@ -136,8 +136,9 @@ def check_serve_folders(root: Path, output: str | None) -> None:
     ``site.yaml`` (the wrong folder: the server would show an error page
     forever), when ``--output`` is the published output folder (``output_dir``
     of ``site.yaml``, ``output`` when it cannot be read: the preview's drafts
-    and links to 127.0.0.1 would be published), or when ``--output`` would
-    overwrite the sources. A broken ``site.yaml`` is not refused: saving the
+    and links to 127.0.0.1 would be published), when ``--output`` would
+    overwrite the sources, or when it holds files sitegen did not write
+    (`sitegen.write.read_manifest`: the editor's own documents). A broken ``site.yaml`` is not refused: saving the
     fix brings the site back.
     """
     report = Report()
@@ -159,6 +160,7 @@ def check_serve_folders(root: Path, output: str | None) -> None:
         raise SiteError(report.problems)
     try:
         check_site_output(preview, root)
+        read_manifest(preview)  # a folder of the editor's files: refused now, not at every build
     except UnsafeOutputError as refusal:
         report.error("", None, None, f"--output {output}: {refusal}", hint)
         raise SiteError(report.problems) from None
@@ -487,10 +489,10 @@ def error_page(problems: Sequence[Problem], root: Path, port: int | None = None)
 <main>
 <h1>网站有错误，未能更新 <span lang="en">The site has errors: it was not rebuilt</span></h1>
 <p>发现 {len(errors)} 个错误、{len(problems) - len(errors)} 个警告。请按下面的提示改正文件并保存，本页会自动刷新。
-输出文件夹仍保留上一次成功生成的网站；在改正之前，<code>sitegen build</code> 也会因同样的错误而停止。</p>
+预览从不改动要发布的输出文件夹；在改正之前，<code>sitegen build</code> 也会因同样的错误而停止，输出文件夹保持原样。</p>
 <p lang="en">Found {len(errors)} error(s) and {len(problems) - len(errors)} warning(s). Fix each file below
-and save: this page reloads by itself. The output folder still holds the last good build;
-<code>sitegen build</code> would stop on the same errors.</p>
+and save: this page reloads by itself. The preview never writes the output folder that is published;
+until the errors are fixed, <code>sitegen build</code> would stop on them too and leave that folder as it is.</p>
 <ol class="problems">
 {items}
 </ol>

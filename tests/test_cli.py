@@ -646,6 +646,19 @@ def test_serve_refuses_an_output_folder_that_is_published_or_holds_sources(
     assert not (site / output_dir).exists() and not (site / ".sitegen-cache").exists()
 
 
+
+def test_serve_refuses_a_preview_folder_holding_the_editors_own_files_before_serving(tmp_path: Path) -> None:
+    # It started, and every build then failed on the folder: the error page blamed the site's files, said
+    # sitegen build would stop too (it would not), and a lock file was left among the editor's documents.
+    site = write_site(tmp_path / "site", {})
+    documents = tmp_path / "文档"
+    documents.mkdir()
+    (documents / "重要文件.docx").write_bytes(b"PK")
+    refused = _serve_refused("--site", str(site), "--output", str(documents))
+    assert refused.startswith(f"site: error: --output {documents}: ") and "sitegen did not write" in refused
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site", "文档"]
+    assert [path.name for path in documents.iterdir()] == ["重要文件.docx"]
+
 @pytest.mark.parametrize(("argv", "config", "where", "message", "hint"), [
     (["--output", "data"], "", "site", "--output data: refusing to write the site into data/: it is data/, which "
      "holds the sources", "choose a folder of its own, e.g. --output output"),
