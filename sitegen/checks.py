@@ -948,6 +948,10 @@ def _image_hint(root: Path, src: str) -> str:
     close = _close_file(root / "content", path) if path is not None else None
     if close is not None:
         return f"did you mean {close}?"
+    if path is not None and path.suffix and path.is_relative_to(root / "content"):
+        # Typed right, by all signs: the file itself is gone (deleted, renamed, or never copied in).
+        return (f"there is no file {path.relative_to(root).as_posix()}: copy the picture there; if it was "
+                "deleted or renamed, restore it (回收站, the recycle bin) or write its new name here")
     return _IMAGE_HINT
 
 

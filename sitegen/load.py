@@ -516,7 +516,11 @@ class _Discovery:
         errors_before = len(report.errors)
         split = split_front_matter(source, report)
         if split.front_matter is None:
-            if len(report.errors) == errors_before:
+            if len(report.errors) == errors_before and not source.text.strip():
+                report.error(rel, 1, 1, "the file is empty",
+                             "if it was emptied by mistake, restore it (undo in the editor, or 回收站, the recycle "
+                             "bin, or a backup); to start a page, use sitegen new interview or sitegen new case")
+            elif len(report.errors) == errors_before:
                 report.error(rel, 1, 1, "the page has no front matter",
                              'start the file with a line "---", then the fields (title: …, date: …), then "---"')
             return

@@ -651,7 +651,8 @@ def test_references_that_do_not_resolve_name_the_fix(tmp_path: Path) -> None:
         'content/interviews/by-name.md:4:7: error: there is no unit "白鹤镇"\n'
         "  hint: write the id, not the name: unit: baihe",
         'content/interviews/no-image.md:10:10: error: image "images/none.svg" not found\n'
-        "  hint: put the file under content/ and give its path from there, e.g. images/baihe-1.svg",
+        "  hint: there is no file content/images/none.svg: copy the picture there; if it was deleted or renamed, "
+        "restore it (回收站, the recycle bin) or write its new name here",
         'content/interviews/no-series.md:3:9: error: there is no series "weifangtan"\n'
         "  hint: use the id (file name in content/series/ without .yaml) of one of: dadiaoyan; or, if weifangtan is "
         "a new series, create content/series/weifangtan.yaml by running, in the site folder: sitegen new series "
@@ -867,11 +868,13 @@ def test_an_image_in_the_text_that_is_not_a_file_under_content_is_a_warning(tmp_
             "![外](https://example.org/x.png) ![根](/images/a.svg)\n\n```\n![代码里](images/ignored.svg)\n```\n")
     root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body),
                                  "content/images/a.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"})
-    hint = "  hint: put the file under content/ and give its path from there, e.g. images/baihe-1.svg"
+    # A path typed right whose file is missing: the file named, and what to do if it was deleted or renamed.
+    hint = ("  hint: there is no file content/{}: copy the picture there; if it was deleted or renamed, restore it "
+            "(回收站, the recycle bin) or write its new name here")
     # interview(): 9 lines of front matter and an empty line, so the body starts at line 11.
     assert [p.format() for p in found(root)] == [
-        f'content/interviews/a.md:15:9: warning: image "images/nosuch.svg" not found\n{hint}',
-        f'content/interviews/a.md:15:48: warning: image "../pic/b%20c.png" not found\n{hint}']
+        f'content/interviews/a.md:15:9: warning: image "images/nosuch.svg" not found\n{hint.format("images/nosuch.svg")}',
+        f'content/interviews/a.md:15:48: warning: image "../pic/b%20c.png" not found\n{hint.format("pic/b c.png")}']
     (root / "content/pic").mkdir()
     (root / "content/pic/b c.png").write_bytes(b"\x89PNG")
     text = (root / "content/interviews/a.md").read_text(encoding="utf-8")
@@ -1907,3 +1910,14 @@ def test_markdown_or_html_typed_in_a_plain_text_field_is_warned_with_the_words_t
         interview(body="## 问题一\n\n**加粗**和[链接](/units/baihe/)。\n", extra="summary: 注*：file_name 为准\n"),
         encoding="utf-8")
     assert found(root) == []
+
+
+@pytest.mark.parametrize("text", [b"", b"\r\n\r\n", "　\n".encode()])
+def test_an_empty_page_is_told_it_is_empty_not_that_it_lacks_front_matter(tmp_path: Path, text: bytes) -> None:
+    # A file emptied by mistake (or saved by Notepad mid-write) was "the page has no front matter", whose hint
+    # spoke of starting it with "---": the editor's text was gone, and the message did not say so.
+    root = write_site(tmp_path, {"content/interviews/a.md": text})
+    assert [p.format() for p in found(root)] == [
+        "content/interviews/a.md:1:1: error: the file is empty\n"
+        "  hint: if it was emptied by mistake, restore it (undo in the editor, or 回收站, the recycle bin, or a "
+        "backup); to start a page, use sitegen new interview or sitegen new case"]
