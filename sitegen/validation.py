@@ -238,19 +238,21 @@ def fields_elsewhere(model: type[BaseModel]) -> ElsewhereFinder:
 
 
 def group_fields(model: type[BaseModel]) -> GroupFinder:
-    """For `sitegen.yamltext.load_yaml`: the fields of the group of fields at a path of a ``model`` file.
+    """For `sitegen.yamltext.load_yaml`: the fields of the record typed at a path of a ``model`` file.
 
-    The finder takes a path of keys (``("interviewee",)``) and returns the
-    field names of the record typed there, required ones first
-    (``("name", "role")``), or None when the path is no field holding one
-    record (a text, a list of records, an unknown key).
+    The finder takes a path of keys and list indexes and returns the field
+    names of the record typed there, required ones first: the file's own
+    at ``()``, a group of fields at ``("interviewee",)`` (``("name",
+    "role")``), an item of a list of records at ``("tallies", 0)``. None
+    when no record is typed at the path (a text, a list of records itself,
+    an unknown key).
     """
     def fields(path: tuple[str | int, ...]) -> tuple[str, ...] | None:
-        if not path:
-            return None
         annotation = _annotation_at(model, path)
         record = _type_inside(annotation, BaseModel)
-        if record is None or any(get_origin(kind) in (tuple, list) for kind in (annotation, *get_args(annotation))):
+        in_list = bool(path) and isinstance(path[-1], int)
+        if record is None or in_list != any(get_origin(kind) in (tuple, list)
+                                            for kind in (annotation, *get_args(annotation))):
             return None
         known = {name: info for name, info in record.model_fields.items() if name != "root"}
         return (*(name for name, info in known.items() if info.is_required()),

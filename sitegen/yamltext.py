@@ -104,8 +104,9 @@ ElsewhereFinder = Callable[[KeyPath, str], "FieldElsewhere | None"]
 """Whether a key typed in the mapping at a path is a field of blocks held in it: what the records say."""
 
 GroupFinder = Callable[[KeyPath], "tuple[str, ...] | None"]
-"""The fields of the group of fields at a path (``("interviewee",)`` → ``("name", "role")``, required ones first),
-or None when the value there is no group: what the records say (`sitegen.validation.group_fields`)."""
+"""The fields of the record typed at a path, required ones first: the file's own at ``()``, a group of fields
+(``("interviewee",)`` → ``("name", "role")``), an item of a list of records (``("tallies", 0)``); None when no
+record is typed there: what the records say (`sitegen.validation.group_fields`)."""
 
 
 @dataclass(frozen=True)
@@ -462,12 +463,15 @@ def load_yaml(text: str, path: str, report: Report, *, first_line: int = 1,
             lines are told so, each with the block above it to indent it
             into when that block holds such a field (`lost_indent`), not
             only that the key is given twice.
-        groups: the fields of the groups of fields (records) at paths
-            (what the records say: `sitegen.validation.group_fields`), so
-            that a group's key typed with a value on its own line
+        groups: the fields of the records typed at paths (what the
+            records say: `sitegen.validation.group_fields`), so that a
+            group's key typed with a value on its own line
             (``interviewee: 王建国``, its ``role:`` indented under it) is told
             to stand alone, with the value under it as its field
-            (``name: 王建国``).
+            (``name: 王建国``); and so that a field typed after another's
+            value (``title: 白鹤镇 slug: baihe``) is told to go on a line of
+            its own, while a key no record knows there (``title: Tip: …``)
+            is told to be quoted as part of the value.
 
     Returns:
         The data, or None when at least one error was reported. Empty text gives
@@ -1638,6 +1642,10 @@ def _explain(exc: yaml.YAMLError, lines: _Lines, open_at: int | None, groups: Gr
         held = _group_given_a_value(lines, line, column, groups)
         if held is not None:
             return _Issue(held[2][0], held[2][1], f"{held[0]} {words}", held[1])
+    if problem.startswith("mapping values") or "expected key" in problem or "expected <block end>" in problem:
+        joined = _fields_on_one_line(lines, line, column, groups)
+        if joined is not None:
+            return _Issue(joined[2][0], joined[2][1], f"{joined[0]} {words}", joined[1])
     for test, explain in _EXPLAINERS:
         if test(problem, context):
             message, hint, at = explain(lines, line, column, context_mark)
@@ -1786,6 +1794,217 @@ def _group_given_a_value(lines: _Lines, line: int, column: int,
             steps = f", in quotes ({_quote_steps(shown[0], value, '')})" if why else ""
             hint += f'"{missing[0]}: " followed by the value now after "{_clip(key, 40)}:"{steps}'
     return message, hint, (above, value_at)
+
+
+def _mapping_path(lines: _Lines, line: int) -> KeyPath | None:
+    """The path of the mapping that the key starting the 0-based ``line`` is typed in, read from the lines above.
+
+    ``title: …`` at the left edge is in ``()``; ``  role: …`` under
+    ``interviewee:`` in ``("interviewee",)``; ``  - as_of: …`` under
+    ``tallies:`` in ``("tallies", 0)`` (any item of a list is 0), as is a
+    field lined up with ``as_of`` below it. None for a line with no key,
+    or when a line above that should hold a key alone does not (a list of
+    lists, a key with a value, brackets).
+    """
+    here = lines.line(line)
+    start, colon, _pos = _typed_value(here)
+    if colon is None or here[_indent(here):start] not in ("", "- "):
+        return None
+    path: list[str | int] = [0] if start > _indent(here) else []
+    # The column a line holding this mapping (or, in_list, this list item) stands left of.
+    edge, in_list = (_indent(here), True) if path else (start, False)
+    for number in range(line - 1, -1, -1):
+        if edge == 0 and not in_list:
+            break
+        above = lines.line(number)
+        if not _holds_yaml(above):
+            continue
+        above_start, above_colon, value_at = _typed_value(above)
+        dash = above[_indent(above):above_start]
+        if not in_list and dash and above_start == edge:  # the "- " line that opens the item this mapping is
+            if dash != "- ":
+                return None
+            path.insert(0, 0)
+            edge, in_list = _indent(above), True
+            continue
+        if _indent(above) > edge or (_indent(above) == edge and (not in_list or dash)):
+            continue  # a line of a block above, or another item of the same list
+        value = above[value_at:].strip()
+        if above_colon is None or dash not in ("", "- ") or (value and not value.startswith("#")):
+            return None
+        path.insert(0, above[above_start:above_colon].strip())
+        if dash:
+            path.insert(0, 0)
+        edge, in_list = (_indent(above), True) if dash else (above_start, False)
+    return tuple(path) if edge == 0 and not in_list else None
+
+
+# A key typed after a value on its line: an English field name after a space or TAB, then ":" and a space, a TAB
+# or the line's end (so https://… is no key).
+_LATER_KEY = re.compile(rf"(?<=[ \t\u3000])({_ASCII_KEY}):(?=[ \t]|$)")
+
+
+def _later_keys(text: str, pos: int, end: int, wanted: Callable[[str], bool]) -> list[re.Match[str]]:
+    """The keys ``wanted`` typed after the value that starts at ``pos`` in the line ``text`` (it ends at ``end``).
+
+    A value typed in quotes is skipped whole (``"注意: 事项" slug: x`` has
+    one such key), as is the value after each key found.
+    """
+    found: list[re.Match[str]] = []
+    while True:
+        if text[pos:pos + 1] in ("\"", "'"):
+            close = _quote_end(text, pos + 1, text[pos])
+            if close is None or close >= end:
+                return found
+            pos = close + 1
+        match = next((m for m in _LATER_KEY.finditer(text, pos, end) if wanted(m.group(1))), None)
+        if match is None:
+            return found
+        found.append(match)
+        pos = match.end() + len(text[match.end():end]) - len(text[match.end():end].lstrip(" \t\u3000"))
+
+
+@dataclass(frozen=True)
+class _JoinedFields:
+    """Fields typed on one line (`_joined_fields`): the key opening the line, and each key typed after a value."""
+
+    key: str
+    later: list[re.Match[str]]
+    values: list[str]  # the value typed after each key, the first key's first ("" for none)
+    note: str  # the line's comment, with the spaces before it ("" for none)
+
+
+def _joined_fields(text: str, wanted: Callable[[str], bool]) -> _JoinedFields | None:
+    """The fields ``wanted`` typed after the first value of the line ``text``, with every value; None if none."""
+    start, colon, pos = _typed_value(text)
+    if colon is None:
+        return None
+    value, note = _split_comment(text[pos:])
+    if value[:1] in ("[", "{", "|", ">", "&", "*", "!"):
+        return None
+    end = pos + len(value)
+    later = _later_keys(text, pos, end, wanted)
+    if not later:
+        return None
+    bounds = [colon + 1, *(m.end() for m in later)]
+    ends = [*(m.start() for m in later), end]
+    values = [text[begin:stop].strip(" \t\u3000") for begin, stop in zip(bounds, ends)]
+    return _JoinedFields(text[start:colon].strip(), later, values, note)
+
+
+def _field_line(indent: str, key: str, value: str) -> str:
+    """``key: value`` typed after ``indent``, the value as YAML reads it as typed (`_value_as_typed`)."""
+    return f"{indent}{key}:" + (f" {_value_as_typed(value)[0]}" if value else "")
+
+
+def _names(keys: Sequence[str]) -> str:
+    """``"title" and "slug"``, ``"a", "b" and "c"``: keys as a message names them."""
+    quoted = [f'"{_clip(key, 20)}"' for key in keys]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+_HOW_MANY = {2: "two", 3: "three", 4: "four", 5: "five"}
+_ONE_A_LINE = "(一行只写一个字段)"
+
+
+def _fields_on_one_line(lines: _Lines, line: int, column: int,
+                        groups: GroupFinder | None) -> tuple[str, str, tuple[int, int]] | None:
+    """Explain ``title: 白鹤镇 slug: baihe`` or a tally row pasted from Excel (``- as_of: 2024-06-30⇥collected: 296``).
+
+    Takes the lines, the 0-based line and column of the parse error (past
+    the line's first ``key:``) and `load_yaml`'s ``groups``. A later key
+    counts when the records know it as a field of the mapping the line is
+    typed in (the line is then each field on a line of its own), or of the
+    group its first key is (``interviewee: 张三 role: 党委书记``: the key
+    alone, its fields under it, the value typed after it as its first
+    field not typed). Where the records cannot say (no ``groups``, or a
+    block they do not know), any English key counts, and the hint offers
+    the quotes too. A key the records do not know (``title: Tip: …``) is
+    left to the quote hint. Returns (message, hint, the first later key's
+    0-based position), or None.
+    """
+    here = lines.line(line)
+    start, colon, _pos = _typed_value(here)
+    if colon is None or column <= colon:
+        return None
+    path = _mapping_path(lines, line)
+    if groups is None or path is None or groups(path) is None:
+        joined = _joined_fields(here, lambda key: True)
+        # title: Tip: use it: no value before "Tip:", so no field is plainly typed after one
+        told = None if joined is None or not joined.values[0] else _guessed_fields(here, start, joined)
+    else:
+        record = groups(path) or ()
+        joined = _joined_fields(here, record.__contains__)
+        key = here[start:colon].strip()
+        group = groups(path + (key,)) if joined is None and key in record else None
+        if group:
+            joined = _joined_fields(here, group.__contains__)
+        told = (None if joined is None else _group_fields_joined(here, start, joined, group) if group
+                else _sibling_fields(here, start, joined))
+    return None if told is None or joined is None else (*told, (line, joined.later[0].start(1)))
+
+
+def _sibling_lines(here: str, start: int, joined: _JoinedFields) -> list[str]:
+    """The line ``here`` as one line for each field, the later ones lined up with its first key (at ``start``)."""
+    inner = " " * start
+    return [_field_line(here[:start], joined.key, joined.values[0]) + joined.note,
+            *(_field_line(inner, m.group(1), value) for m, value in zip(joined.later, joined.values[1:]))]
+
+
+def _lines_hint(how: str, typed: list[str], instead: str) -> str:
+    """``how``, then the lines ``typed`` to type in place of the line, or ``instead`` when one is too long to give."""
+    if max(map(len, typed)) > PASTE_LIMIT:
+        return how + instead
+    return f"{how}, typing these {len(typed)} lines in place of this one: " + ", ".join(f'"{t}"' for t in typed)
+
+
+def _lined_up(key: str, start: int) -> str:
+    """``lined up with "as_of:" (indented by 4 spaces)``: where a field split off a line starts."""
+    return f'lined up with "{_clip(key, 20)}:"' + (f" (indented by {start} spaces)" if start else "")
+
+
+def _sibling_fields(here: str, start: int, joined: _JoinedFields) -> tuple[str, str]:
+    """`_fields_on_one_line` for fields of one mapping: each on a line of its own, lined up with the first."""
+    keys = [joined.key, *(m.group(1) for m in joined.later)]
+    message = (f"{_HOW_MANY.get(len(keys), len(keys))} fields are typed on one line: {_names(keys)}; "
+               f"each field needs a line of its own {_ONE_A_LINE}")
+    hint = _lines_hint(f"put each field on a line of its own, {_lined_up(joined.key, start)}",
+                       _sibling_lines(here, start, joined),
+                       f": start a new line before {_names([m.group(1) + ':' for m in joined.later])}")
+    return message, hint
+
+
+def _guessed_fields(here: str, start: int, joined: _JoinedFields) -> tuple[str, str]:
+    """`_fields_on_one_line` where the records cannot say whether the later keys are fields: both fixes."""
+    later = _names([m.group(1) + ":" for m in joined.later])
+    one = len(joined.later) == 1
+    message = (f'{later} after the value {"looks like another field" if one else "look like other fields"} '
+               f"typed on the same line; each field needs a line of its own {_ONE_A_LINE}")
+    fields = _lines_hint(f"if {'it is a field' if one else 'they are fields'}, put each field on a line of its own, "
+                         f"{_lined_up(joined.key, start)}",
+                         _sibling_lines(here, start, joined), f": start a new line before {later}")
+    return message, f"{fields}; if {'it is' if one else 'they are'} part of the value, {_quote_hint(here)}"
+
+
+def _group_fields_joined(here: str, start: int, joined: _JoinedFields,
+                         group: tuple[str, ...]) -> tuple[str, str] | None:
+    """`_fields_on_one_line` for a group's fields typed after its key (``interviewee: 张三 role: 党委书记``)."""
+    later = [m.group(1) for m in joined.later]
+    missing = [name for name in group if name not in later]
+    if joined.values[0] and not missing:
+        return None  # every field typed after the value: the records cannot say what the value is
+    inner = " " * (start + 2)
+    first = [_field_line(inner, missing[0], joined.values[0])] if joined.values[0] else []
+    typed = [here[:start] + joined.key + ":" + joined.note, *first,
+             *(_field_line(inner, key, value) for key, value in zip(later, joined.values[1:]))]
+    key = _clip(joined.key, 20)
+    message = (f'{_names(later)} {"is a field" if len(later) == 1 else "are fields"} of "{key}", typed on its line; '
+               f"a group of fields has each field on a line of its own under it {_ONE_A_LINE}")
+    value = f', and write the value now after "{key}:" as "{missing[0]}: …"' if first else ""
+    hint = _lines_hint(f'write "{key}:" alone on its line, and under it each field on a line of its own, '
+                       f"indented by 2 spaces more than \"{key}:\"", typed,
+                       f": start a new line before {_names([name + ':' for name in later])}{value}")
+    return message, hint
 
 
 def _line_above_lost_indent(lines: _Lines, line: int) -> str | None:

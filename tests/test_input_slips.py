@@ -214,6 +214,27 @@ def test_text_after_a_closing_quote_gets_fixes_that_work(tmp_path: Path) -> None
         "(or type Chinese quotes: - ‘草莓’产业)"]
 
 
+def test_two_fields_typed_on_one_line_are_given_a_line_each(tmp_path: Path) -> None:
+    # The hint said to wrap the whole value in quotes: pasted, the title was published as
+    # "白鹤镇：补好短板 slug: baihe-2024" and the page lost its slug; the tally row became one date.
+    page = interview("白鹤镇：补好短板 slug: baihe-2024")
+    unit = UNIT.replace("    batches: 318\n    collected: 296\n", "").replace("2018-04-26", "2018-04-26\tbatches: 318\t"
+                                                                                 "collected: 296")
+    root = write_site(tmp_path, {PAGE_PATH: page, UNIT_PATH: unit})
+    parser = "(YAML parser: mapping values are not allowed in this context)"
+    assert printed(root) == [
+        f'{PAGE_PATH}:2:17: error: two fields are typed on one line: "title" and "slug"; each field needs a line of '
+        f"its own (一行只写一个字段) {parser}\n"
+        '  hint: put each field on a line of its own, lined up with "title:", typing these 2 lines in place of this '
+        'one: "title: 白鹤镇：补好短板", "slug: baihe-2024"',
+        f'{UNIT_PATH}:5:23: error: three fields are typed on one line: "as_of", "batches" and "collected"; each field '
+        f"needs a line of its own (一行只写一个字段) {parser}\n"
+        '  hint: put each field on a line of its own, lined up with "as_of:" (indented by 4 spaces), typing these 3 '
+        'lines in place of this one: "  - as_of: 2018-04-26", "    batches: 318", "    collected: 296"']
+    fixed = {PAGE_PATH: page.replace(" slug: baihe-2024", "\nslug: baihe-2024"), UNIT_PATH: UNIT}
+    assert printed(write_site(tmp_path / "fixed", fixed)) == []
+
+
 def test_a_space_before_the_first_key_is_reported_at_that_line(tmp_path: Path) -> None:
     # It was "3:1: the YAML cannot be read here (… did not find expected <document start>)".
     root = write_site(tmp_path, {PAGE_PATH: interview("测试访谈").replace("title:", " title:")})

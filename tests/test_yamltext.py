@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sitegen.errors import Problem, Report
-from sitegen.models import InterviewMeta
+from sitegen.models import InterviewMeta, Unit
 from sitegen.sources import SourceFile, read_source, split_front_matter
 from sitegen.validation import group_fields
 from sitegen.yamltext import MAX_DEPTH, TAB_HINT, TAB_MESSAGE, YamlData, load_yaml
@@ -264,6 +264,98 @@ def test_a_group_typed_with_a_value_on_its_line_is_told_to_stand_alone(text: str
     load_yaml("unit: baihe\n  role: 党委书记\n", "content/interviews/x.md", report, groups=group_fields(InterviewMeta))
     assert [p.hint for p in report.problems] == [
         "line up this key with the keys above it (same number of spaces), or wrap the value above in quotes"]
+
+
+def typed_in_place(text: str, problem: Problem) -> str:
+    """``text`` with the lines a hint gives ("…, typing these 2 lines in place of this one: "…", "…"") typed in
+    place of the problem's line."""
+    given = problem.hint.split(" in place of this one: ", 1)[1].split('"; if ', 1)[0]
+    lines = text.split("\n")
+    lines[problem.line - 1:problem.line] = given.removeprefix('"').removesuffix('"').split('", "')
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(("model", "text", "at", "message", "meant"), [
+    (InterviewMeta, "title: 白鹤镇：补好短板发挥优势 slug: baihe-2024\ndate: 2018-05-03\n", (1, 21),
+     'two fields are typed on one line: "title" and "slug"',
+     {"title": "白鹤镇：补好短板发挥优势", "slug": "baihe-2024", "date": "2018-05-03"}),
+    (InterviewMeta, 'title: "白鹤镇" slug: baihe-2024   # 标题 title\n', (1, 14),
+     'two fields are typed on one line: "title" and "slug"', {"title": "白鹤镇", "slug": "baihe-2024"}),
+    (InterviewMeta, "title: 白鹤镇 slug: baihe date: 2018-05-03 summary: 专访: 补短板\n", (1, 12),
+     'four fields are typed on one line: "title", "slug", "date" and "summary"',
+     {"title": "白鹤镇", "slug": "baihe", "date": "2018-05-03", "summary": "专访: 补短板"}),
+    (InterviewMeta, "title: 访谈\ninterviewee:\n  name: 张三 role: 党委书记   # 职务 role\n", (3, 12),
+     'two fields are typed on one line: "name" and "role"',
+     {"title": "访谈", "interviewee": {"name": "张三", "role": "党委书记"}}),
+    (Unit, "tallies:\n  - as_of: 2024-06-30\tcollected: 296\tescalated: 143\n", (2, 23),
+     'three fields are typed on one line: "as_of", "collected" and "escalated"',
+     {"tallies": [{"as_of": "2024-06-30", "collected": "296", "escalated": "143"}]}),
+    (Unit, "tallies:\n- as_of:\t2024-06-30\tcollected:\t296\n  resolved: 3\n", (2, 21),
+     'two fields are typed on one line: "as_of" and "collected"',
+     {"tallies": [{"as_of": "2024-06-30", "collected": "296", "resolved": "3"}]}),
+    (Unit, "name: 白鹤镇\nmilestones:\n  - date: 2018-01-12\n    title: 成立领导小组\n  - date: 2018-01-15 title: 动员\n",
+     (5, 22), 'two fields are typed on one line: "date" and "title"',
+     {"name": "白鹤镇", "milestones": [{"date": "2018-01-12", "title": "成立领导小组"},
+                                     {"date": "2018-01-15", "title": "动员"}]}),
+])
+def test_two_fields_typed_on_one_line_are_given_a_line_each(model: type, text: str, at: tuple[int, int],
+                                                             message: str, meant: object) -> None:
+    # The hint said to wrap the whole value in quotes: pasted, "slug: baihe-2024" was published in the title
+    # and the page lost its slug, and a tally row pasted from Excel became one date.
+    report = Report()
+    assert load_yaml(text, "content/x.md", report, groups=group_fields(model)) is None
+    [problem] = report.problems
+    assert (problem.line, problem.column) == at
+    assert problem.message.startswith(f"{message}; each field needs a line of its own (一行只写一个字段) (YAML parser: ")
+    assert problem.hint.startswith("put each field on a line of its own, lined up with ")
+    assert ok(typed_in_place(text, problem)).value == meant
+
+
+@pytest.mark.parametrize(("text", "column", "later", "meant"), [
+    ("interviewee: 张三 role: 党委书记\n", 17, '"role" is a field', {"name": "张三", "role": "党委书记"}),
+    ("interviewee: name: 张三\trole: 党委书记\n", 14, '"name" and "role" are fields',
+     {"name": "张三", "role": "党委书记"}),
+    ("interviewee: 党委书记 name: 张三\n", 19, '"name" is a field', {"role": "党委书记", "name": "张三"}),
+])
+def test_a_groups_fields_typed_on_its_line_go_under_it(text: str, column: int, later: str, meant: object) -> None:
+    # The value typed after the group's key is its first field not typed after it.
+    report = Report()
+    assert load_yaml(text, "content/x.md", report, groups=group_fields(InterviewMeta)) is None
+    [problem] = report.problems
+    assert (problem.line, problem.column) == (1, column)
+    assert problem.message.startswith(f'{later} of "interviewee", typed on its line; a group of fields has each '
+                                      "field on a line of its own under it (一行只写一个字段) (YAML parser: ")
+    assert problem.hint.startswith('write "interviewee:" alone on its line, and under it each field on a line of '
+                                   'its own, indented by 2 spaces more than "interviewee:", typing these 3 lines in '
+                                   'place of this one: "interviewee:", "  ')
+    assert ok(typed_in_place(text, problem)).value == {"interviewee": meant}
+
+
+@pytest.mark.parametrize("text", ["title: 注意: 事项\n", "title: 白鹤镇 Tip: 补短板\n", "title: Tip: use it\n"])
+def test_a_key_that_is_no_field_after_a_value_keeps_the_quote_hint(text: str) -> None:
+    report = Report()
+    load_yaml(text, "content/x.md", report, groups=group_fields(InterviewMeta))
+    value = text.split(": ", 1)[1].strip()
+    assert [(p.message, p.hint) for p in report.problems] == [(
+        'the value contains ": " (YAML parser: mapping values are not allowed in this context)',
+        f'wrap the whole value in quotes: title: "{value}"')]
+    assert ok(f'title: "{value}"\n').value == {"title": value}
+
+
+def test_a_key_after_a_value_where_the_records_cannot_say_gets_both_fixes() -> None:
+    # A data file has no record to say what its fields are: "b:" may be a field or part of the text.
+    text = "note: 甲 b: 1\tc: 2   # 备注\n"
+    data, report = load(text)
+    [problem] = report.problems
+    assert (problem.line, problem.column, problem.message) == (
+        1, 9, '"b:" and "c:" after the value look like other fields typed on the same line; each field needs a line '
+              "of its own (一行只写一个字段) (YAML parser: mapping values are not allowed in this context)")
+    fields, quoted = problem.hint.split("; if they are part of the value, ")
+    assert fields == ('if they are fields, put each field on a line of its own, lined up with "note:", typing these 3 '
+                      'lines in place of this one: "note: 甲   # 备注", "b: 1", "c: 2"')
+    assert ok(typed_in_place(text, problem)).value == {"note": "甲", "b": "1", "c": "2"}
+    assert quoted == 'wrap the whole value in quotes: note: "甲 b: 1\tc: 2"   # 备注'
+    assert ok(quoted.split(": ", 1)[1] + "\n").value == {"note": "甲 b: 1\tc: 2"}
 
 
 def test_a_field_that_lost_its_indent_between_two_items_of_a_list_is_named_as_the_line_to_indent() -> None:
