@@ -607,6 +607,7 @@ _QUICK_KEY = re.compile(rf"\n[ -]*+(?:{_ASCII_KEY}+|{_CJK_KEY}+)(?::(?=[^ \t{WID
 _QUICK_COMMENT = re.compile(r" #(?=[^ \t#\n])|[ \t]＃")  # a "＃" too: `_check_wide_comment`
 _QUICK_DASH = re.compile(r"\n *+(?:-[^ \n-]|[－—–−])")
 _QUICK_FLOW_HASH = re.compile(r"[\[,][ \t]*#")  # a list's item typed with # (`_check_item_hash`)
+_QUICK_CHINESE_QUOTE = re.compile("[“‘”’]")  # `_check_mismatched_quotes`: see `_mixes_quotes`
 
 
 def _nothing_to_scan(text: str) -> bool:
@@ -618,8 +619,23 @@ def _nothing_to_scan(text: str) -> bool:
             and _VALID_ESCAPE.search(text) is None
             and _QUICK_COMMENT.search(text) is None
             and _QUICK_FLOW_HASH.search(text) is None
+            and not _mixes_quotes(text)
             and _QUICK_DASH.search("\n" + text) is None
             and _QUICK_KEY.search("\n" + text) is None)
+
+
+def _mixes_quotes(text: str) -> bool:
+    """True when a line of ``text`` holds a Chinese quote and an ASCII one (`_check_mismatched_quotes` looks only
+    at such lines); in one pass, each line looked at once, however many quotes it holds."""
+    match = _QUICK_CHINESE_QUOTE.search(text)
+    while match is not None:
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.start())
+        end = len(text) if end < 0 else end
+        if '"' in text[start:end] or "'" in text[start:end]:
+            return True
+        match = _QUICK_CHINESE_QUOTE.search(text, end)
+    return False
 
 
 def _apply_replacements(text: str, indexes: list[int]) -> str:
@@ -914,7 +930,8 @@ def _scan_value(scan: _Scan, number: int, line: str, pos: int, owner: int, lead:
     elif char in "\"'":
         end = _quote_end(line, pos + 1, char)
         if end is None:
-            scan.mode, scan.opener = char, scan.lines.starts[number] + pos
+            if not _check_mismatched_quotes(scan, number, line, pos, owner, lead):
+                scan.mode, scan.opener = char, scan.lines.starts[number] + pos
         elif char == '"':
             _check_escapes(scan, number, line, pos, end, lead)
     elif char in "[{":
@@ -922,7 +939,70 @@ def _scan_value(scan: _Scan, number: int, line: str, pos: int, owner: int, lead:
         _scan_flow(scan, number, line, pos)
     else:
         scan.plain_owner = owner
-        _check_comment(scan, number, line, pos, lead)
+        if not _check_mismatched_quotes(scan, number, line, pos, owner, lead):
+            _check_comment(scan, number, line, pos, lead)
+
+
+_CHINESE_PAIR = {'"': ("“", "”"), "'": ("‘", "’"), "“": ("“", "”"), "‘": ("‘", "’")}
+"""The Chinese quotes an input method types for a quote: for " (or “) “ and ”, for ' (or ‘) ‘ and ’."""
+
+
+def _mismatched_quotes(value: str) -> bool:
+    """True for a value typed between a quote and a Chinese quote: ``"白鹤镇”``, ``“白鹤镇"``, ``'白鹤镇’``.
+
+    Takes the value as typed (its comment split off). An ASCII quote
+    opening it is unclosed on its line and the value ends with the Chinese
+    closing quote; or a Chinese quote opens it and it ends with its only
+    ASCII quote (``“大调研”微访谈"共建"`` holds a pair: text, not a slip).
+    """
+    if len(value) < 2:
+        return False
+    if value[0] in "\"'":
+        return value[-1] == _CHINESE_PAIR[value[0]][1] and _quote_end(value, 1, value[0]) is None
+    return value[0] in "“‘" and value[-1] in "\"'" and value.count(value[-1]) == 1
+
+
+def _check_mismatched_quotes(scan: _Scan, number: int, line: str, pos: int, owner: int, lead: str) -> bool:
+    """Report a value typed between a quote and a Chinese quote (`_mismatched_quotes`); True when one was.
+
+    ``title: "白鹤镇：建设新白鹤”``: the quote is never closed, and the
+    hint that adds a closing one kept the ” on the page;
+    ``title: “白鹤镇：建设新白鹤"`` was read as text and published with
+    both. The hint gives the value between two ASCII quotes, exactly the
+    text typed between them, or between Chinese quotes, which then show.
+    A quote opened here and closed on an indented line below may be a
+    value over several lines, and is left to the parser.
+    """
+    value, note = _split_comment(line[pos:])
+    if not _mismatched_quotes(value):
+        return False
+    lines = scan.lines.lines
+    below = next((lines[n] for n in range(number + 1, len(lines)) if lines[n].strip()), "")
+    if value[0] in "\"'" and _indent(below) > owner and any(
+            _quote_end(lines[n], 0, value[0]) is not None for n in range(number + 1, len(lines))):
+        return False
+    opener, closer = _CHINESE_PAIR[value[0]]
+    chinese = value[0] if value[0] in "“‘" else value[-1]
+    inner = value[1:-1]
+    kept, shown = _quote(inner), _value_as_typed(opener + inner + closer)[0]
+    column = pos + len(value) - 1 if chinese == value[-1] else pos
+    where = (f'opens with {value[0]} and ends with the Chinese quote {chinese}, which YAML does not read as its '
+             f"closing quote, so the {value[0]} is never closed" if chinese == value[-1] else
+             f"opens with the Chinese quote {chinese} and ends with {value[-1]}: YAML reads neither as a quote, so "
+             f"the page would show both")
+    ascii_fix = paste_hint(f"type {kept[0]} at both ends", _with_comment(lead + kept, note),
+                           f": {_quote_steps(kept[0], inner, note)}, in place of the quotes typed")
+    chinese_fix = paste_hint("or, for quotes that show on the page, type Chinese quotes at both ends",
+                             _with_comment(lead + shown, note), f": {opener} before the value and {closer} after it")
+    if re.match(r"https?://", inner, re.IGNORECASE):  # quotes never show around a web address: only one fix
+        return _told(scan, _Issue(number, column, f"the value {where}", ascii_fix))
+    return _told(scan, _Issue(number, column, f"the value {where}", f"{ascii_fix} ({chinese_fix})"))
+
+
+def _told(scan: _Scan, issue: _Issue) -> bool:
+    """Add ``issue`` to the scan's issues; True, for a check that reports it."""
+    scan.issues.append(issue)
+    return True
 
 
 def _check_comment(scan: _Scan, number: int, line: str, pos: int, lead: str) -> None:

@@ -235,6 +235,20 @@ def test_two_fields_typed_on_one_line_are_given_a_line_each(tmp_path: Path) -> N
     assert printed(write_site(tmp_path / "fixed", fixed)) == []
 
 
+def test_a_title_between_a_quote_and_a_chinese_quote_gets_matching_quotes(tmp_path: Path) -> None:
+    # The hint added a " after the ”, and the page showed the ”; “…" was published with both quotes.
+    for typed, column, message in [
+            ('"白鹤镇：建设新白鹤”', 18, 'opens with " and ends with the Chinese quote ”, which YAML does not read as '
+                                     'its closing quote, so the " is never closed'),
+            ('“白鹤镇：建设新白鹤"', 8, 'opens with the Chinese quote “ and ends with ": YAML reads neither as a quote, '
+                                    "so the page would show both")]:
+        root = write_site(tmp_path / str(column), {PAGE_PATH: interview(typed)})
+        assert printed(root) == [
+            f"{PAGE_PATH}:2:{column}: error: the value {message}\n"
+            '  hint: type " at both ends: title: "白鹤镇：建设新白鹤" (or, for quotes that show on the page, type '
+            "Chinese quotes at both ends: title: “白鹤镇：建设新白鹤”)"]
+
+
 def test_a_space_before_the_first_key_is_reported_at_that_line(tmp_path: Path) -> None:
     # It was "3:1: the YAML cannot be read here (… did not find expected <document start>)".
     root = write_site(tmp_path, {PAGE_PATH: interview("测试访谈").replace("title:", " title:")})

@@ -376,6 +376,56 @@ def test_a_field_that_lost_its_indent_between_two_items_of_a_list_is_named_as_th
         (4, 8, "line up this key with the keys above it (same number of spaces), or wrap the value above in quotes")]
 
 
+# "白鹤镇：建设新白鹤” typed with an input method's closing quote: the hint added a " after the ”, which the
+# page then showed; “白鹤镇：建设新白鹤" was published with both quotes, and no message.
+@pytest.mark.parametrize(("typed", "column", "message", "chinese"), [
+    ('title: "白鹤镇：建设新白鹤”   # 标题 title\nsummary: "摘要"\n', 18,
+     'the value opens with " and ends with the Chinese quote ”, which YAML does not read as its closing quote, so '
+     'the " is never closed', "“白鹤镇：建设新白鹤”"),
+    ("title: '白鹤镇：建设新白鹤’\n", 18,
+     "the value opens with ' and ends with the Chinese quote ’, which YAML does not read as its closing quote, so "
+     "the ' is never closed", "‘白鹤镇：建设新白鹤’"),
+    ('title: “白鹤镇：建设新白鹤"   # 标题 title\n', 8,
+     'the value opens with the Chinese quote “ and ends with ": YAML reads neither as a quote, so the page would '
+     "show both", "“白鹤镇：建设新白鹤”"),
+    ("title: ‘白鹤镇：建设新白鹤'\n", 8,
+     "the value opens with the Chinese quote ‘ and ends with ': YAML reads neither as a quote, so the page would "
+     "show both", "‘白鹤镇：建设新白鹤’"),
+    ('title: "专访: 白鹤”\n', 15,
+     'the value opens with " and ends with the Chinese quote ”, which YAML does not read as its closing quote, so '
+     'the " is never closed', "“专访: 白鹤”"),
+])
+def test_a_value_between_a_quote_and_a_chinese_quote_gets_matching_quotes(typed: str, column: int, message: str,
+                                                                          chinese: str) -> None:
+    data, report = load(typed)
+    [problem] = report.problems
+    assert data is None and (problem.line, problem.column, problem.message) == (1, column, message)
+    ascii_fix, chinese_fix = problem.hint.removesuffix(")").split(
+        " (or, for quotes that show on the page, type Chinese quotes at both ends: ")
+    assert ascii_fix.startswith('type " at both ends: title: "')
+    rest = typed.split("\n", 1)[1]
+    meant = chinese[1:-1]
+    assert ok(ascii_fix.removeprefix("type \" at both ends: ") + "\n" + rest).value["title"] == meant
+    assert ok(chinese_fix + "\n" + rest).value["title"] == chinese
+    assert ("# 标题 title" in typed) == ascii_fix.endswith("   # 标题 title") == chinese_fix.endswith("   # 标题 title")
+
+
+def test_a_web_address_between_a_quote_and_a_chinese_quote_gets_ascii_quotes_alone() -> None:
+    # Quotes never show around an address: typed Chinese at both ends, they would be part of it.
+    for typed in ('  url: "https://example.org/a.html”\n', '  url: “https://example.org/a.html"\n'):
+        _, report = load("source:\n" + typed)
+        assert [p.hint for p in report.problems] == ['type " at both ends: url: "https://example.org/a.html"']
+
+
+@pytest.mark.parametrize("text", [
+    'summary: "第一行”\n  第二行"\n',  # a value over two lines, closed on the second
+    'title: “大调研”微访谈"共建"\n',  # a pair of ASCII quotes in the text: as typed
+    "tags:\n  - 大调研”\n  - “民生\n",
+])
+def test_chinese_and_ascii_quotes_that_do_not_wrap_a_value_are_kept(text: str) -> None:
+    assert ok(text).value is not None
+
+
 def test_case_11_e_fullwidth_colon_in_value_is_kept(cases_dir: Path) -> None:
     data, report = front_matter(cases_dir, "11-colon-typing", "content/interviews/e-fullwidth-colon-in-value.md")
     assert data is not None and report.problems == []

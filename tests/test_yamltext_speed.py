@@ -192,7 +192,7 @@ def test_a_value_with_a_full_width_space_is_scanned_and_still_walked_fast(monkey
 
 
 @pytest.mark.parametrize("text", ["title:value\n", "a: b #3\n", "- \u3000x\n", "a: \"C:\\temp\"\n", "\u3000a: b\n",
-                                  "a:\n  -x\n", "a:\n  －x\n"])
+                                  "a:\n  -x\n", "a:\n  －x\n", "a: “x\"\n"])
 def test_the_comparison_notices_a_skipped_scan(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     monkeypatch.setattr(yamltext, "_nothing_to_scan", lambda _text: True)
     with pytest.raises(AssertionError):
