@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .errors import Report, SiteError
+from .errors import Report, SiteError, paste_hint
 from .models import OptionalText, Text, WebAddress, parse_count
 from .webaddress import SENTENCE_END, address_slip, half_width_address, split_address
 from .placeholders import placeholders_in
@@ -40,6 +40,10 @@ def _check_base_url(value: str) -> str:
     """Accept an http(s) address with a host, and no query or fragment; return it ending in "/"."""
     example = 'write the full address, e.g. https://example.org/ or https://example.org/qingpu/diaoyan/'
     text = value.strip()
+    slip = address_slip(text)
+    if slip is not None and slip.in_quotes:  # “https://example.org/”: before its ” is taken for a copied sentence end
+        raise _refuse("base_url", '"{text}" ' + slip.message, value,
+                      paste_hint(slip.fix.rstrip(":"), f"base_url: {slip.meant}"))
     if text and text[-1] in SENTENCE_END:  # copied with the end of its sentence (a folder never ends in ）)
         raise _refuse("base_url", '"{text}" ends in "{sign}", which would be taken as part of the address', value,
                       f'delete the "{text[-1]}" at the end: {half_width_address(text[:-1])}', sign=text[-1])

@@ -422,8 +422,9 @@ def parse_web_address(value: Any) -> str:
     Raises `PydanticCustomError` ``web_address`` for text with another scheme
     (``javascript:``, ``data:``) or no host: such a value would be published
     as a link; and for an address typed with an input method's full-width
-    signs (``http：//``) or ending in Chinese punctuation (``….html。``, copied
-    with the end of its sentence), which readers' browsers would not find.
+    signs (``http：//``), ending in Chinese punctuation (``….html。``, copied
+    with the end of its sentence) or typed in Chinese quotes as if they were
+    YAML's (``“https://…”``), which readers' browsers would not find.
     """
     if value is None:
         return ""
@@ -431,6 +432,10 @@ def parse_web_address(value: Any) -> str:
     if not text:
         return ""
     slip = address_slip(text)
+    if slip is not None and slip.in_quotes:
+        # The hint gives the whole line (url: https://…): the key is the validation's to add.
+        raise PydanticCustomError("web_address", '"{text}" ' + slip.message,
+                                  {"text": clip(text), "fix": slip.fix.rstrip(":"), "meant": slip.meant})
     if slip is not None and slip.full_width:
         raise PydanticCustomError("web_address", '"{text}" ' + slip.message,
                                   {"text": clip(text), "hint": _slip_hint(slip.fix, slip.meant)})

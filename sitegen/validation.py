@@ -20,7 +20,7 @@ from typing import Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import PASTE_LIMIT, Report
+from .errors import PASTE_LIMIT, Report, paste_hint
 from .models import (CHOICE_LABELS, QUOTED_TAGS, SEPARATOR_MARKS, WORD_LIST_FIELDS, choice_meant, clip, kind_of,
                      snake_case)
 from .yamltext import ElsewhereFinder, FieldElsewhere, GroupFinder, YamlData
@@ -566,11 +566,19 @@ def _fill(texts: tuple[str, str], name: str, item: Any, context: dict[str, Any])
 
 
 def _converter_message(name: str, item: Any, context: dict[str, Any]) -> tuple[str, str]:
-    """Word an error raised by a converter (models.py) or a settings check (config.py)."""
+    """Word an error raised by a converter (models.py) or a settings check (config.py).
+
+    The hint is the context's ``hint``; or, from a converter that knows the
+    value meant but not the key it is typed after, its ``fix`` followed by
+    the whole line (``url: https://…``).
+    """
     if item["type"] == "value_error" and "error" in context:
         text = str(context["error"])
         return f"{name}: {text}", ""
     message = str(item.get("msg", ""))
     if message.startswith(("Input should be", "Value error")):  # pydantic's own words: not for editors
         message = f"the value {kind_of(item.get('input'))} cannot be used here"
+    if "meant" in context:
+        key = name.rsplit(" → ", 1)[-1]
+        return f"{name}: {message}", paste_hint(str(context["fix"]), f"{key}: {context['meant']}")
     return f"{name}: {message}", str(context.get("hint", ""))

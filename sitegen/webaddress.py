@@ -49,6 +49,7 @@ class AddressSlip(NamedTuple):
     message: str  # e.g. 'ends in "。", which would be taken as part of the address'
     fix: str  # e.g. 'delete the "。" at the end:'
     meant: str  # the address as it should be typed
+    in_quotes: bool = False  # typed in Chinese quotes (“https://…”), which YAML does not read as quotes
 
     @property
     def hint(self) -> str:
@@ -69,9 +70,22 @@ def address_slip(text: str) -> AddressSlip | None:
     Else a space (half or full width, or a no-break one) in the scheme or
     host of an http(s) address (``https://example.org /``): ``has a space
     in its host name …``, fix ``delete the space:``.
+    Before all these, Chinese quotes typed around an http(s) address as
+    if they were YAML's (``“https://example.org/”``, or only the opening
+    one): ``is in Chinese quotes “ ”, …``, fix ``delete the “ and the ” (or
+    type " in place of each):``, worded for a YAML value (the callers that
+    read Markdown look only at addresses that start with http).
     Callers put what the address is (``image "…"``) before the message and
     the address meant after the fix.
     """
+    quoted = _in_chinese_quotes(text)
+    if quoted is not None:
+        meant, marks = quoted
+        both = len(marks) > 1
+        what = f"is in Chinese quotes {marks[0]} {marks[1]}" if both else f"starts with the Chinese quote {marks}"
+        return AddressSlip(False, f"{what}, which would be taken as part of the address (only \" and ' are "
+                           "quotes to YAML)", f"delete the {' and the '.join(marks)} (or type \" in place of "
+                           f"{'each' if both else 'it'}):", meant, in_quotes=True)
     half_width = half_width_address(text)
     if half_width != text and split_address(half_width).scheme.lower() in ("http", "https"):
         return AddressSlip(True, "is typed with full-width signs (全角符号), which an address cannot hold",
@@ -85,6 +99,26 @@ def address_slip(text: str) -> AddressSlip | None:
         return AddressSlip(False, f'ends in "{text[-1]}", which would be taken as part of the address',
                            f'delete the "{text[-1]}" at the end:', text[:-1])
     return None
+
+
+_CHINESE_QUOTES = {"“": "”\"", "‘": "’'", "「": "」", "『": "』"}
+"""Chinese opening quotes, and the closing quotes typed after each (an ASCII one too: “https://…")."""
+
+
+def _in_chinese_quotes(text: str) -> tuple[str, str] | None:
+    """The address typed in Chinese quotes (``“https://example.org/”``, or only the opening one) and those
+    quotes (``“”``), else None.
+
+    Only an http(s) address inside counts: the quotes are then surely no
+    part of it.
+    """
+    if not text or text[0] not in _CHINESE_QUOTES:
+        return None
+    closed = len(text) > 1 and text[-1] in _CHINESE_QUOTES[text[0]]
+    inner = (text[1:-1] if closed else text[1:]).strip()
+    if split_address(half_width_address(inner)).scheme.lower() not in ("http", "https"):
+        return None
+    return inner, text[0] + (text[-1] if closed else "")
 
 
 def _without_host_spaces(text: str) -> str | None:

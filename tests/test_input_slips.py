@@ -249,6 +249,24 @@ def test_a_title_between_a_quote_and_a_chinese_quote_gets_matching_quotes(tmp_pa
             "Chinese quotes at both ends: title: “白鹤镇：建设新白鹤”)"]
 
 
+@pytest.mark.parametrize(("typed", "quotes", "fix"), [
+    ("“https://example.org/a.html”", "is in Chinese quotes “ ”", "delete the “ and the ” (or type \" in place of each)"),
+    ("“https://example.org/a.html", "starts with the Chinese quote “", "delete the “ (or type \" in place of it)"),
+])
+def test_a_web_address_typed_in_chinese_quotes_is_given_without_them(tmp_path: Path, typed: str, quotes: str,
+                                                                     fix: str) -> None:
+    # The source's address was "not a web address" with "write the full address, starting with https://", about
+    # an address that plainly starts so; base_url was told to delete the ” alone, keeping the “.
+    part = "which would be taken as part of the address (only \" and ' are quotes to YAML)"
+    source = f"source:\n  publisher: 上海热线\n  url: {typed}\n"
+    assert printed(write_site(tmp_path / "page", {PAGE_PATH: interview(extra=source)})) == [
+        f'{PAGE_PATH}:11:8: error: source → url: "{typed}" {quotes}, {part}\n'
+        f"  hint: {fix}: url: https://example.org/a.html"]
+    base = typed.replace("a.html", "")
+    assert printed(write_site(tmp_path / "site", {}, config=f"title: 测试站点\nbase_url: {base}\n")) == [
+        f'site.yaml:2:11: error: base_url: "{base}" {quotes}, {part}\n  hint: {fix}: base_url: https://example.org/']
+
+
 def test_a_space_before_the_first_key_is_reported_at_that_line(tmp_path: Path) -> None:
     # It was "3:1: the YAML cannot be read here (… did not find expected <document start>)".
     root = write_site(tmp_path, {PAGE_PATH: interview("测试访谈").replace("title:", " title:")})
