@@ -61,7 +61,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Callable, Mapping, Sequence
-from urllib.parse import unquote_to_bytes, urlsplit
+from urllib.parse import quote, unquote_to_bytes, urlsplit
 
 from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from tornado import web
@@ -238,8 +238,10 @@ class SiteState:
     good), those in the files whose change started the build first; ``banners`` maps output paths (``interviews/x/index.html``) of
     draft and scheduled pages to their banner text. ``warnings`` are those
     the pages' panel lists (`sitegen.servepanel.list_warnings`; a failed
-    build leaves them as they were), and ``sources`` maps output paths to
-    the file each page comes from, so that a page lists its own first.
+    build leaves them as they were), ``sources`` maps output paths to
+    the file each page comes from, so that a page lists its own first, and
+    ``tags`` the links of draft and scheduled pages to the tag lists show
+    after them (`mark_preview_links`).
     """
 
     generation: int
@@ -248,6 +250,7 @@ class SiteState:
     banners: Mapping[str, str] = field(default_factory=dict)
     warnings: tuple[ListedWarning, ...] = ()
     sources: Mapping[str, str] = field(default_factory=dict)
+    tags: Mapping[str, str] = field(default_factory=dict)
 
 
 # --- watching -------------------------------------------------------------------------------
@@ -386,10 +389,21 @@ def banner_text(document: Document, now: datetime) -> str:
 
 @dataclass(frozen=True)
 class Previews:
-    """The draft and scheduled pages of a site as served: banners by output path, and their sources."""
+    """The draft and scheduled pages of a site as served: banners by output path, their sources, and the
+    tag each one's links get in the lists (`mark_preview_links`: link path → ``草稿 draft``)."""
 
     banners: dict[str, str] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
+    tags: dict[str, str] = field(default_factory=dict)
+
+
+def tag_text(document: Document, now: datetime) -> str:
+    """The short tag a draft or scheduled page's links get in lists (``草稿 draft``, ``定时 scheduled``), or "".
+
+    ``now`` is naive, in the site's time zone, like the ``date`` fields.
+    """
+    parts = (["草稿 draft"] if document.meta.draft else []) + (["定时 scheduled"] if document.meta.date > now else [])
+    return " · ".join(parts)
 
 
 def find_previews(result: BuildResult, now: datetime) -> Previews:
@@ -401,12 +415,41 @@ def find_previews(result: BuildResult, now: datetime) -> Previews:
     """
     banners: dict[str, str] = {}
     sources: set[str] = set()
+    tags: dict[str, str] = {}
     for output, document in result.documents.items():
         text = banner_text(document, now)
         if text:
             banners[output] = text
             sources.add(document.path)
-    return Previews(banners, tuple(sorted(sources)))
+            if output.endswith("/index.html"):
+                tags[quote("/" + output.removesuffix("index.html"))] = tag_text(document, now)
+    return Previews(banners, tuple(sorted(sources)), tags)
+
+
+_LINK = re.compile(rb'<a\b[^>]*?\shref="(/[^"#?]*)"[^>]*>.*?</a>', re.IGNORECASE | re.DOTALL)
+
+
+def mark_preview_links(page: bytes, tags: Mapping[str, str]) -> bytes:
+    """Add after each link to a draft or scheduled page its tag (`Previews.tags`), as the preview shows it.
+
+    In lists (the home page, a series, a unit, a tag) a draft looked like a
+    published page: only the page itself had a banner. Takes the page's
+    bytes and the tags by link path (root-relative, percent-encoded as the
+    pages write links); returns the page with ``<span class=
+    "sitegen-preview-tag">（草稿 draft）</span>`` after each such ``</a>``.
+    Never reaches the files: `sitegen build` leaves drafts out.
+    """
+    if not tags:
+        return page
+    style = "margin-left:.3em;padding:0 .3em;background:#fff3b0;color:#3d2c00;font-size:.85em;font-weight:700"
+
+    def marked(link: re.Match[bytes]) -> bytes:
+        tag = tags.get(link.group(1).decode("utf-8", "replace"))
+        if tag is None:
+            return link.group(0)
+        return link.group(0) + (f'<span class="sitegen-preview-tag" lang="zh-CN" style="{style}">'
+                                f"（{html.escape(tag)}）</span>").encode()
+    return _LINK.sub(marked, page)
 
 
 def live_script(port: int) -> bytes:
@@ -783,6 +826,7 @@ class OutputHandler(web.RequestHandler):
         banner = state.banners.get(output)
         if banner:
             data = inject_banner(data, banner)
+        data = mark_preview_links(data, state.tags)
         data = inject_panel(data, warnings_panel(state.warnings, state.sources.get(output)))
         self._send_page(200, inject_live_script(data, self.server.port), include_body)
 
@@ -996,7 +1040,7 @@ class DevServer:
                                datetime.now(result.config.zone).strftime("%H:%M:%S"))
         self._saved = set()
         return outcome, SiteState(self._builds, result.config.output_path, (), previews.banners, listed,
-                                  result.sources)
+                                  result.sources, previews.tags)
 
     def _rebuild(self, changes: list[str]) -> None:
         """Watcher callback: rebuild, serve the new state, reload the pages, then report."""

@@ -293,7 +293,14 @@ def test_drafts_and_scheduled_pages_show_with_a_banner_in_serve_only(tmp_path: P
     assert re.search(r"<body[^>]*>" + re.escape(banner_html(DRAFT_BANNER)), page)
     case_page = server.get("/cases/baihe-caomei/")[1]
     assert "定时发布 Scheduled — 2999-01-01 08:00" in case_page
-    assert "sitegen-preview-banner" not in server.get("/")[1]
+    home = server.get("/")[1]
+    assert "sitegen-preview-banner" not in home
+    # In the lists a draft looked published: only its own page had a banner. Each link to it is tagged.
+    tags = re.findall(r'<a [^>]*href="([^"]+)"[^>]*>(?:(?!</a>).)*</a><span class="sitegen-preview-tag"[^>]*>'
+                      r"([^<]*)</span>", home, re.DOTALL)
+    assert tags and set(tags) <= {(INTERVIEW_URL, "（草稿 draft）"), ("/cases/baihe-caomei/", "（定时 scheduled）")}
+    assert (INTERVIEW_URL, "（草稿 draft）") in tags
+    assert home.count("sitegen-preview-tag") == len(tags)
     assert "showing 2 draft or scheduled page(s) with a banner" in server.output
 
     _edit(site / INTERVIEW, "draft: true", "draft: false")
@@ -308,6 +315,7 @@ def test_drafts_and_scheduled_pages_show_with_a_banner_in_serve_only(tmp_path: P
     assert not (site / "output" / "cases" / "baihe-caomei").exists()
     assert "sitegen-preview-banner" not in (site / "output" / INTERVIEW_URL.strip("/") / "index.html").read_text(
         encoding="utf-8")
+    assert "sitegen-preview-tag" not in (site / "output" / "index.html").read_text(encoding="utf-8")
 
 
 def test_the_banners_come_from_the_build_itself_without_loading_the_site_again(tmp_path: Path,
@@ -324,6 +332,7 @@ def test_the_banners_come_from_the_build_itself_without_loading_the_site_again(t
         INTERVIEW_URL.strip("/") + "/index.html": DRAFT_BANNER,
         "cases/baihe-caomei/index.html": "定时发布 Scheduled — 2999-01-01 08:00 前不公开 (not published before then)"}
     assert previews.sources == ("content/cases/baihe-caomei.md", INTERVIEW)
+    assert previews.tags == {INTERVIEW_URL: "草稿 draft", "/cases/baihe-caomei/": "定时 scheduled"}
     assert result.documents[INTERVIEW_URL.strip("/") + "/index.html"].path == INTERVIEW
     assert len(result.documents) == 3  # the example's interview and its two case studies
 
