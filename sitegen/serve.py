@@ -241,7 +241,8 @@ class SiteState:
     build leaves them as they were), ``sources`` maps output paths to
     the file each page comes from, so that a page lists its own first, and
     ``tags`` the links of draft and scheduled pages to the tag lists show
-    after them (`mark_preview_links`).
+    after them (`mark_preview_links`), and ``moved`` the addresses pages had
+    earlier while the server ran to their files (`moved_since`).
     """
 
     generation: int
@@ -251,6 +252,35 @@ class SiteState:
     warnings: tuple[ListedWarning, ...] = ()
     sources: Mapping[str, str] = field(default_factory=dict)
     tags: Mapping[str, str] = field(default_factory=dict)
+    moved: Mapping[str, str] = field(default_factory=dict)
+
+    def moved_to(self, path: str) -> str | None:
+        """The address the page once served at ``path`` (decoded, ``/interviews/旧/``) has now, or None.
+
+        An editor who changes a title (or slug) has the page open at its old address: its reload then
+        goes to the new one, not to "页面未找到".
+        """
+        source = self.moved.get(path if path.endswith("/") else path + "/")
+        if source is None:
+            return None
+        return next((_page_path(output) for output, file in self.sources.items() if file == source), None)
+
+
+def _page_path(output: str) -> str:
+    """The address of the page written at ``output`` (``interviews/x/index.html`` → ``/interviews/x/``)."""
+    return "/" + output.removesuffix("index.html")
+
+
+def moved_since(before: SiteState, sources: Mapping[str, str]) -> dict[str, str]:
+    """The old addresses of pages that moved while the server ran → their files (`SiteState.moved`).
+
+    Takes the state served so far and the new build's ``sources`` (output path → file). Addresses
+    served again by the new build are dropped; the others are kept, so a tab open at any earlier
+    address of a page still finds it.
+    """
+    served = {_page_path(output) for output in sources}
+    moved = {**before.moved, **{_page_path(output): file for output, file in before.sources.items()}}
+    return {path: file for path, file in moved.items() if path not in served}
 
 
 # --- watching -------------------------------------------------------------------------------
@@ -422,7 +452,7 @@ def find_previews(result: BuildResult, now: datetime) -> Previews:
             banners[output] = text
             sources.add(document.path)
             if output.endswith("/index.html"):
-                tags[quote("/" + output.removesuffix("index.html"))] = tag_text(document, now)
+                tags[quote(_page_path(output))] = tag_text(document, now)
     return Previews(banners, tuple(sorted(sources)), tags)
 
 
@@ -808,6 +838,8 @@ class OutputHandler(web.RequestHandler):
         if state.failure and is_page:
             self.server.hub.page_served(decoded, state.generation)
             self._send_page(500, error_page(state.failure, self.server.root, self.server.port), include_body)
+        elif target.path is None and (moved := state.moved_to(decoded)) is not None:
+            self.redirect(quote(moved))
         elif target.path is None:
             await self._send_not_found(state, decoded, include_body)
         elif is_page:
@@ -1040,7 +1072,7 @@ class DevServer:
                                datetime.now(result.config.zone).strftime("%H:%M:%S"))
         self._saved = set()
         return outcome, SiteState(self._builds, result.config.output_path, (), previews.banners, listed,
-                                  result.sources, previews.tags)
+                                  result.sources, previews.tags, moved_since(self.state, result.sources))
 
     def _rebuild(self, changes: list[str]) -> None:
         """Watcher callback: rebuild, serve the new state, reload the pages, then report."""

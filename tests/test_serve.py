@@ -664,6 +664,43 @@ def test_a_second_server_of_one_site_is_refused_with_the_first_ones_address_and_
     again.stop()
     again.serve_forever()
 
+
+def test_a_page_open_at_an_address_it_no_longer_has_is_sent_to_its_new_one(tmp_path: Path) -> None:
+    # Changing a title or slug moved the page while its tab was open: the tab reloaded to "页面未找到".
+    from sitegen.serve import DevServer, ServeOptions
+
+    site = copy_example(tmp_path / "site")
+    outcomes = []
+    server = DevServer(ServeOptions(root=site, port=0), on_build=outcomes.append)
+    server.start()
+    thread = threading.Thread(target=server.serve_forever)
+    thread.start()
+
+    def answer(path: str) -> tuple[int, str | None]:
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+        try:
+            connection.request("GET", quote(path))
+            response = connection.getresponse()
+            response.read()
+            return response.status, response.getheader("Location")
+        finally:
+            connection.close()
+    try:
+        for builds, slug in ((2, "baihe-gai"), (3, "baihe-second")):
+            text = (site / INTERVIEW).read_text(encoding="utf-8")
+            (site / INTERVIEW).write_text(re.sub(r"(?m)^slug: .*$", f"slug: {slug}", text), encoding="utf-8")
+            deadline = time.monotonic() + 15
+            while len(outcomes) < builds and time.monotonic() < deadline:
+                time.sleep(0.05)
+        assert [o.result is not None for o in outcomes] == [True, True, True]
+        assert answer(INTERVIEW_URL) == (302, "/interviews/baihe-second/")
+        assert answer("/interviews/baihe-gai") == (302, "/interviews/baihe-second/")
+        assert answer("/interviews/baihe-second/")[0] == 200
+        assert answer("/interviews/never-was/") == (404, None)
+    finally:
+        server.stop()
+        thread.join(15)
+
 # --- the warnings panel -------------------------------------------------------------------------
 
 PANEL = '<section id="sitegen-warnings"'
