@@ -250,6 +250,11 @@ def parse_datetime(value: Any) -> datetime:
         raise PydanticCustomError("datetime_format", "expected a date such as 2018-05-03 10:00, got {kind}",
                                   {"kind": kind_of(value), "hint": _DATETIME_HINT})
     text = value.translate(_FULLWIDTH_DATE).strip()
+    spoken = _time_in_words(text)
+    if spoken is not None:
+        raise PydanticCustomError("datetime_format", 'the time in "{text}" is written in words',
+                                  {"text": value, "hint": "write the date, a space and the time on the 24-hour "
+                                                          f"clock (24小时制): {spoken}"})
     day_part, _, time_part = text.replace("T", " ", 1).partition(" ")
     try:
         day = parse_date(day_part)
@@ -268,6 +273,37 @@ def parse_datetime(value: Any) -> datetime:
                                   {"text": value, "hint": _DATETIME_HINT})
     return datetime.combine(day, time(hour, minute, second))
 
+
+_TIME_IN_WORDS_RE = re.compile(
+    r"(?P<day>.+?日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*(?P<part>上午|早上|早晨|中午|下午|晚上|傍晚|凌晨)?\s*"
+    r"(?P<hour>\d{1,2})\s*(?:(?:点|时|:)\s*(?:(?P<half>半)|(?P<minute>\d{1,2})\s*分?)?)?\s*(?P<ampm>[ap]\.?m\.?)?",
+    re.IGNORECASE)
+_AFTERNOON = ("下午", "晚上", "傍晚")
+
+
+def _time_in_words(text: str) -> str | None:
+    """The publish time meant by a date and a time said in words (``2024年6月30日下午3点``, ``… 15时30分``,
+    ``2024-06-30 3pm``), as ``2024-06-30 15:00``; None for a text with no such words, or not read so.
+
+    Only for the hint: 下午3点 is read as 15:00 (下午, 晚上 and pm add 12 hours to 1–11), 10点半 as 10:30;
+    midnight (晚上12点) is left to the editor.
+    """
+    found = _TIME_IN_WORDS_RE.fullmatch(text)
+    if found is None or not (found["part"] or found["half"] or found["ampm"] or re.search("[点时分]", text)):
+        return None
+    if found["part"] in ("晚上", "凌晨") and found["hour"] in ("12", "0", "00"):
+        return None  # midnight: the end of this day or the start of the next? The editor says which.
+    try:
+        day = parse_date(found["day"])
+    except PydanticCustomError:
+        return None
+    hour, minute = int(found["hour"]), 30 if found["half"] else int(found["minute"] or 0)
+    afternoon = found["part"] in _AFTERNOON or (found["ampm"] or "").lower().startswith("p")
+    if afternoon and 1 <= hour <= 11:
+        hour += 12
+    if hour > 23 or minute > 59:
+        return None
+    return f"{day.isoformat()} {hour:02d}:{minute:02d}"
 
 def parse_count(value: Any) -> int:
     """Turn a count (issue lists, survey batches) into a whole number >= 0.

@@ -314,6 +314,26 @@ def test_a_date_sitegen_cannot_read_gets_the_date_meant_when_the_slip_is_plain(t
     assert caught.value.context["hint"] == re.sub(r"(\d{4}-\d{2}-\d{2})", r"\1 10:00", hint)
 
 
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("2024年6月30日下午3点", "2024-06-30 15:00"), ("2024年6月30日 下午3:30", "2024-06-30 15:30"),
+    ("2024-06-30 晚上8点", "2024-06-30 20:00"), ("2024年6月30日上午10点半", "2024-06-30 10:30"),
+    ("2024年6月30日 15时30分", "2024-06-30 15:30"), ("２０２４年６月３０日１５点", "2024-06-30 15:00"),
+    ("2024-06-30 3pm", "2024-06-30 15:00"), ("2024年6月30日中午12点", "2024-06-30 12:00"),
+])
+def test_a_publish_time_said_in_words_gets_the_time_on_the_24_hour_clock(tmp_path: Path, typed: str,
+                                                                         meant: str) -> None:
+    # 下午3点 got "write the date as YYYY-MM-DD" or an example time, never the time the editor meant.
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(date=typed)})
+    assert [p.format() for p in found(root)] == [
+        f'content/interviews/a.md:8:7: error: date: the time in "{typed}" is written in words\n'
+        f"  hint: write the date, a space and the time on the 24-hour clock (24小时制): {meant}"]
+    assert parse_datetime(meant).strftime("%Y-%m-%d %H:%M") == meant
+    # Midnight (晚上12点) may be the end of the day or the start of the next: no time is offered for it.
+    with pytest.raises(PydanticCustomError) as caught:
+        parse_datetime("2024年6月30日晚上12点")
+    assert "24-hour clock (24小时制)" not in caught.value.context["hint"]
+
 def test_a_unit_with_field_errors_gets_its_tallies_and_milestones_checked_in_the_same_run(tmp_path: Path) -> None:
     # The target out of range made the whole record fail, so the sums, the order of tallies and milestones,
     # the tally dated ahead and the other targets' slips were found only in the next run, once it was mended.
