@@ -84,7 +84,7 @@ from .yamltext import INVISIBLE_NAMES, INVISIBLE_RE, WIDE_SPACES, invisible_plac
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "30"
+POLICY_VERSION = "31"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -1745,20 +1745,83 @@ def _numbering_problems(source: str, lines: list[str], path: str, first_line: in
     return problems
 
 
-# Markdown signs typed with an input method's full-width forms, at the start of a line (headings, lists,
-# quotes), around bold text, or as table borders; each with its half-width form.
+# Markdown signs typed with an input method's full-width forms, at the start of a line (lists, quotes),
+# around bold text, or as table borders; each with its half-width form. Headings: `_wide_heading`.
 _FULL_WIDTH_SIGNS_RE = re.compile("[＃＊｜－＞]")
-_FULL_WIDTH_LINE_RE = re.compile(r"^ {0,3}(?P<sign>＃{1,6}|[－＞])[ \t\u3000]+(?=\S)")
+_FULL_WIDTH_LINE_RE = re.compile(r"^ {0,3}(?P<sign>[－＞])[ \t\u3000]+(?=\S)")
 _FULL_WIDTH_BOLD_RE = re.compile(r"＊＊(?=\w)(?P<text>[^＊\n]+?)(?<=\S)＊＊")
-_FULL_WIDTH_SIGN_NAMES = {"＃": ("heading", "#"), "－": ("list item", "-"), "＞": ("quote", ">")}
+_FULL_WIDTH_SIGN_NAMES = {"－": ("list item", "-"), "＞": ("quote", ">")}
+# A heading's signs with a full-width ＃ among them (＃＃ 标题, ＃＃标题, #＃ 标题, ＃＃　标题); group "space" is what
+# follows them, "text" the heading's text, without closing signs (## 标题 ##).
+_WIDE_HEADING_RE = re.compile(r"^ {0,3}(?P<sign>[#＃]{1,6})(?![#＃])(?P<space>[ \t\u3000]*)"
+                              r"(?P<text>\S.*?)(?:[ \t\u3000]+[#＃]+)?[ \t\u3000]*$")
+
+
+@dataclass(frozen=True)
+class _WideHeading:
+    """A line meant as a heading but typed with a full-width ＃ (全角井号): its signs, level and text."""
+
+    column: int
+    sign: str
+    spaced: bool
+    text: str
+
+    @property
+    def level(self) -> int:
+        return len(self.sign)
+
+
+def _wide_heading(line: str) -> _WideHeading | None:
+    """The heading ``line`` was meant to be, when its signs hold a full-width ＃; else None.
+
+    A single ＃ right against a digit or a Latin letter (＃1号楼, ＃A栋) is
+    a number, and a single ＃ with another ＃ later (＃大调研＃) a topic
+    tag: both are text as typed, not headings.
+    """
+    found = _WIDE_HEADING_RE.match(line) if "＃" in line else None
+    if found is None or "＃" not in found.group("sign"):
+        return None
+    sign, spaced, text = found.group("sign"), bool(found.group("space")), found.group("text")
+    if len(sign) == 1 and not spaced and (_is_number_sign(text[0]) or "＃" in text):
+        return None
+    return _WideHeading(found.start("sign") + 1, sign, spaced, text)
+
+
+def _is_number_sign(first: str) -> bool:
+    """True when ``first``, the character after a lone ＃, makes it a number sign: a digit or Latin letter."""
+    half = unicodedata.normalize("NFKC", first)
+    return half.isascii() and half.isalnum()
+
+
+def _wide_heading_problem(heading: _WideHeading, line: str) -> tuple[str, str]:
+    """``(message, hint)`` for a `_WideHeading` typed as ``line``: what Markdown makes of it, and the line to type."""
+    sign = heading.sign
+    if sign.strip("＃"):
+        why = 'mixes half-width "#" and full-width "＃" (全角井号)'
+    else:
+        why = "is full-width (全角井号)" + ("" if heading.spaced else " and has no space after it")
+    leading = len(sign) - len(sign.lstrip("#"))
+    if leading:
+        level = "a level-1 heading (一级标题)" if leading == 1 else f"a level-{leading} heading"
+        read = f'makes this line {level} with "{sign[leading:]}" in its text'
+    else:
+        read = "reads this line as text, not a heading (标题)"
+    message = f'the "{sign}" {why}, so Markdown {read}: {_clipped(line.strip())}'
+    if heading.level == 1:
+        return message, paste_hint("for a heading, type ## in half width (半角) and a space (二级标题: the page "
+                                   "title is the only level-1 heading)", f"## {heading.text}")
+    return message, paste_hint("type it in half width (半角), with a space after it",
+                               f"{'#' * heading.level} {heading.text}")
 
 
 def _full_width_sign_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
-    """Warnings for Markdown signs typed in full width (全角): ``＃＃ 标题``, ``－ 项目``, ``＊＊粗体＊＊``,
-    ``｜`` in a table row.
+    """Warnings for Markdown signs typed in full width (全角): ``＃＃ 标题`` (``＃＃标题``, ``#＃ 标题``),
+    ``－ 项目``, ``＊＊粗体＊＊``, ``｜`` in a table row.
 
     Markdown reads only the half-width signs, so the page shows these as
-    typed: a heading or list item as plain text, bold as stars, and a
+    typed: a heading or list item as plain text (a heading missing from the
+    table of contents too; after a half-width "#", a heading of the wrong
+    level with "＃" in its text), bold as stars, and a
     ``｜`` inside a table row as part of a cell, which moves every figure
     after it one column left of its heading. Each is warned at its column
     with the text to type. Fenced code and code spans are left alone;
@@ -1773,6 +1836,9 @@ def _full_width_sign_problems(source: str, lines: list[str], path: str, first_li
 
     for index, line in outside_fences(lines):
         text = _without_code_spans(line)
+        heading = _wide_heading(line)  # the line itself: a code span in the heading's text is kept in the hint
+        if heading is not None:
+            warn(index, heading.column, *_wide_heading_problem(heading, line))
         start = _FULL_WIDTH_LINE_RE.match(text)
         if start:
             sign = start.group("sign")
@@ -2075,6 +2141,8 @@ def _heading_problems(lines: list[str], path: str, first_line: int) -> list[Prob
     problems: list[Problem] = []
     previous = 1  # the page title is the level-1 heading
     for index, level in _source_headings(lines):
+        if _wide_heading(lines[index]) is not None:
+            continue  # "#＃ 标题": `_full_width_sign_problems` names the full-width sign
         line, text = first_line + index, lines[index].strip()
         underlined = not text.startswith("#")
         if underlined:

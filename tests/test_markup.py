@@ -831,10 +831,43 @@ def test_markdown_signs_typed_in_full_width_are_warned(renderer: MarkdownRendere
         (11, 6, "type every cell border in half width (半角): | 照明 | 18 |"),
         (13, 1, "type every cell border in half width (半角): |类别|收集|")]
     assert [p.message for p in result.problems][0] == (
-        'the "＃＃" is full-width (全角), so Markdown does not read this line as a heading: ＃＃ 全角标题')
+        'the "＃＃" is full-width (全角井号), so Markdown reads this line as text, not a heading (标题): ＃＃ 全角标题')
     assert result.problems[4].message == (
         'a full-width "｜" in this table row is text, not a cell border, so the cells after it move one column '
         "left: | 照明 ｜ 18 |")
+
+
+def test_headings_typed_with_a_full_width_number_sign_are_warned_with_the_line_to_type(
+        renderer: MarkdownRenderer) -> None:
+    # "＃＃标题" (no space) was published unwarned as a paragraph "＃＃标题", missing from the table of contents;
+    # "#＃ 标题" was warned as a level-1 heading whose "#" is dropped, with the hint to write "\\#＃ 标题".
+    body = ("## 前言\n\n＃＃标题一\n\n＃＃　标题二\n\n#＃ 标题三\n\n＃#标题四\n\n##＃小节 ＃＃＃＃\n\n＃标题五\n\n"
+            "＃1号楼已完成加装电梯。\n\n＃Ａ栋和＃２号楼\n\n＃大调研＃ 话题\n\n＃＃＃＃＃＃＃ 七个\n\n"
+            "```\n＃＃代码\n```\n\n    ＃＃ 缩进的代码\n\n`＃＃代码`\n")
+    result = renderer.render(body, "a.md", 1)
+    assert [h.text for h in result.headings] == ["前言", "＃小节 ＃＃＃＃"]  # an h1 is not in the table of contents
+    assert "<h1 id=\"标题三\">＃ 标题三</h1>" in result.html
+    text, no_space = "reads this line as text, not a heading (标题)", " and has no space after it"
+    half = "type it in half width (半角), with a space after it: "
+    second = ("for a heading, type ## in half width (半角) and a space (二级标题: the page title is the only level-1 "
+              "heading): ")
+    assert placed(result) == [
+        (3, 1, f'the "＃＃" is full-width (全角井号){no_space}, so Markdown {text}: ＃＃标题一', half + "## 标题一"),
+        (5, 1, f'the "＃＃" is full-width (全角井号), so Markdown {text}: ＃＃\u3000标题二', half + "## 标题二"),
+        (7, 1, 'the "#＃" mixes half-width "#" and full-width "＃" (全角井号), so Markdown makes this line a level-1 '
+               'heading (一级标题) with "＃" in its text: #＃ 标题三', half + "## 标题三"),
+        (9, 1, f'the "＃#" mixes half-width "#" and full-width "＃" (全角井号), so Markdown {text}: ＃#标题四',
+         half + "## 标题四"),
+        (11, 1, 'the "##＃" mixes half-width "#" and full-width "＃" (全角井号), so Markdown makes this line a '
+                'level-2 heading with "＃" in its text: ##＃小节 ＃＃＃＃', half + "### 小节"),
+        (13, 1, f'the "＃" is full-width (全角井号){no_space}, so Markdown {text}: ＃标题五', second + "## 标题五")]
+    lines = body.split("\n")
+    for problem in result.problems:
+        lines[problem.line - 1] = problem.hint.rsplit(": ", 1)[1]
+    fixed = renderer.render("\n".join(lines), "a.md", 1)
+    assert fixed.problems == ()
+    assert [(h.level, h.text) for h in fixed.headings] == [
+        (2, "前言"), (2, "标题一"), (2, "标题二"), (2, "标题三"), (2, "标题四"), (3, "小节"), (2, "标题五")]
 
 
 def test_bold_typed_with_a_space_inside_its_stars_is_warned(renderer: MarkdownRenderer) -> None:
