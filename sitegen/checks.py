@@ -28,7 +28,7 @@ from pydantic import ValidationError
 
 from .errors import Report, command_word
 from .load import Content, Document, Sourced, YamlData
-from .markup import is_local_path, local_file_name, outside_fences
+from .markup import is_local_path, local_file_name, outside_fences, swallowed_title, typed_links
 from .models import (Milestone, Tally, Target, Unit, ascii_id, clip, date_numbers, date_refusal,
                      is_external_address, parse_bool, plain_name, swapped_years, tag_spelling)
 from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file, site_path
@@ -1091,21 +1091,44 @@ def check_images(document: Document, root: Path, report: Report) -> None:
                            "add alt: with a short description of the picture (图片说明) for readers who cannot see it")
 
 
-# An image in Markdown, ![说明](path "title"), or in HTML, <img … src="path">: group 1, 2 or 3 is the
-# path. As Python-Markdown reads it, a path in <…> may hold anything but ">"; one without may hold
-# spaces, up to a quoted title or the closing parenthesis.
-_BODY_IMAGE_RE = re.compile(r"!\[(?:[^\]\\\n]|\\.)*\]\(\s*(?:<([^>\n]+)>|((?:[^\s)\"']|\s+(?=[^\s)\"']))+))"
-                            r"|<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
+# An image in HTML, <img … src="path">: group 1 is the path. (One in Markdown is read by `typed_links`.)
+_HTML_IMAGE_RE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
 _IMG_TAG_RE = re.compile(r"<img", re.IGNORECASE)
+
+
+def _body_pictures(line: str) -> Iterator[tuple[int, str]]:
+    """``(index, path)`` of each picture in a line of a body, Markdown or HTML, as the page will show it.
+
+    A Markdown picture's path is read as Python-Markdown reads it
+    (`sitegen.markup.typed_links`): ``images/草莓 (1).jpg`` whole. A title
+    typed in quotes Markdown does not read (``"白鹤草莓”``) is left out: the
+    conversion warns of it, and the path meant is checked here.
+    """
+    for link in typed_links(line):
+        if link.picture and link.address:
+            swallowed = swallowed_title(link.address)
+            yield link.address_start, swallowed[0] if swallowed else link.address
+    for found in _HTML_IMAGE_RE.finditer(line):
+        yield found.start(1), found.group(1)
+
+
+def _untitled_hint(root: Path, src: str) -> str | None:
+    """The hint for a path that is a picture's file, a space and more (``images/a.svg 白鹤草莓``): a title typed
+    without quotes, which Markdown reads as part of the path; None for any other path."""
+    path, _, rest = src.partition(" ")
+    if not rest.strip() or is_external_address(path) or _picture_problem(root, path, damaged=False) is not None:
+        return None
+    return (f'the path ends at "{path}": if "{rest.strip()}" is the picture\'s title, put it between two '
+            f'half-width quotes (半角引号): {path} "{rest.strip()}"')
 
 
 def check_body_images(document: Document, root: Path, report: Report) -> None:
     """An image in a page's text must be a file under content/, like the images of its front matter.
 
     Finds ``![说明](path)`` and ``<img src="path">`` in the body as typed
-    (not in fenced code blocks) and resolves the path as the page will:
-    relative paths from the site root (`sitegen.models.site_image_path`),
-    percent-escapes decoded. An address with a scheme (``https:``,
+    (not in fenced code blocks) and resolves the path as the page will
+    (`_body_pictures`): relative paths from the site root
+    (`sitegen.models.site_image_path`), percent-escapes decoded. An address with a scheme (``https:``,
     ``data:``) is not checked here (the Markdown conversion removes the
     unsafe ones, with a warning), except a picture on a platform that shows
     it on its own pages only (WeChat's mmbiz.qpic.cn: `_hotlinked`). A missing or damaged file is a warning
@@ -1116,13 +1139,13 @@ def check_body_images(document: Document, root: Path, report: Report) -> None:
     if "![" not in document.body and not _IMG_TAG_RE.search(document.body):
         return  # most pages: no image in the text, no line to look at
     for number, line in outside_fences(document.body.split("\n"), document.body_line):
-        for found in _BODY_IMAGE_RE.finditer(line):
-            group = next(index for index in (1, 2, 3) if found.group(index))
-            src = found.group(group)
+        for index, src in _body_pictures(line):
             # An address elsewhere (https:, data:) is not checked, but for a platform's that readers would not see.
             problem = _hotlinked(src) if is_external_address(src) else _picture_problem(root, src)
+            if problem is not None and (untitled := _untitled_hint(root, src)) is not None:
+                problem = problem[0], untitled
             if problem is not None:
-                report.warning(document.path, number, found.start(group) + 1, *problem)
+                report.warning(document.path, number, index + 1, *problem)
 
 
 def misspelling_clashes(content: Content) -> dict[tuple[str, int], tuple[str, str]]:

@@ -84,7 +84,7 @@ from .yamltext import INVISIBLE_NAMES, INVISIBLE_RE, WIDE_SPACES, invisible_plac
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "31"
+POLICY_VERSION = "32"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -1405,6 +1405,130 @@ def outside_fences(lines: Sequence[str], first: int = 0) -> Iterator[tuple[int, 
             yield number, line
 
 
+class _LinkReader(inlinepatterns.LinkInlineProcessor):
+    """Python-Markdown's own reading of a link's ``[text]`` and ``(address "title")`` (`typed_links`)."""
+
+    def unescape(self, text: str) -> str:
+        return text  # typed text holds none of the placeholders a conversion stashes
+
+
+_LINK_READER = _LinkReader(inlinepatterns.LINK_RE)
+
+
+@dataclass(frozen=True)
+class TypedLink:
+    """A link or picture in a line of Markdown, as Python-Markdown reads it.
+
+    Fields: ``start`` and ``end``, the indexes in the line of its first
+    sign (the ``!`` of a picture, else ``[``) and just after its ``)``;
+    ``picture``; ``text`` (between the brackets); ``address`` (the
+    ``href`` or ``src`` Markdown makes, without ``<>``); ``address_start``,
+    its index in the line; ``title`` (None: none read).
+    """
+
+    start: int
+    end: int
+    picture: bool
+    text: str
+    address: str
+    address_start: int
+    title: str | None
+
+
+def typed_links(line: str, begin: int = 0, stop: int | None = None) -> Iterator[TypedLink]:
+    """Every ``[text](address "title")`` and ``![text](path "title")`` of ``line``, as Python-Markdown reads them.
+
+    Read by Python-Markdown's own code (nested brackets and parentheses,
+    ``<…>`` addresses, a title only between matching half-width quotes),
+    within the line: a link Markdown closes on a later line of its
+    paragraph is not given. A link in another's text is given after it,
+    read within that text as Markdown reads it. ``begin`` and ``stop``:
+    the part of the line to read (indexes stay the line's).
+    """
+    data = line if stop is None else line[:stop]
+    index = begin
+    while (opening := data.find("[", index)) >= 0:
+        index = opening + 1
+        if data.find("](", opening) < 0:
+            return  # no link can close after this bracket (a quick end for text with brackets, 【】 aside)
+        if _escaped(data, opening):
+            continue
+        text, after, closed = _LINK_READER.getText(data, opening + 1)
+        if not closed:
+            continue
+        address, title, end, handled = _LINK_READER.getLink(data, after)
+        if not handled:
+            continue
+        picture = opening > begin and data[opening - 1] == "!" and not _escaped(data, opening - 1)
+        found = data.find(address, after, end) if address else -1
+        yield TypedLink(opening - picture, end, picture, text, address, found if found >= 0 else after + 1, title)
+        yield from typed_links(line, opening + 1, after - 1)
+        index = end
+
+
+def _escaped(line: str, index: int) -> bool:
+    """True when the sign at ``index`` follows an odd number of backslashes (Markdown shows it as typed)."""
+    before = line[:index]
+    return (len(before) - len(before.rstrip("\\"))) % 2 == 1
+
+
+# A title in quotes Markdown does not read as a title's (two half-width " or two '), so that the title becomes
+# part of the address: "白鹤草莓”, “白鹤草莓”, '白鹤草莓’, "白鹤草莓 (an input method's closing quote, or none).
+_TITLE_QUOTES = "\"'“”‘’"
+_SWALLOWED_TITLE_RE = re.compile(f"(?P<path>.*?\\S)(?P<gap>\\s+)(?P<title>[{_TITLE_QUOTES}].*)", re.DOTALL)
+_TITLE_SLIP_RE = re.compile(f"\\]\\([^)\\n]*?\\s[{_TITLE_QUOTES}]")  # a quick look: a quote after a space in (…)
+
+
+def swallowed_title(address: str) -> tuple[str, str] | None:
+    """``(path, typed title)`` when ``address`` (as Markdown read it) holds a title typed in quotes it did not
+    read: ``images/a.svg "白鹤草莓”`` gives ``("images/a.svg", '"白鹤草莓”')``; else None."""
+    found = _SWALLOWED_TITLE_RE.fullmatch(address)
+    return (found.group("path"), found.group("title")) if found else None
+
+
+def _title_quotes_fault(typed: str) -> str:
+    """What is wrong with the quotes of a swallowed title ``typed`` (`swallowed_title`), in words."""
+    opening, closing = typed[0], typed[-1] if len(typed) > 1 and typed[-1] in _TITLE_QUOTES else ""
+    if not closing:
+        return f"has no closing quote ({opening}…)"
+    if not opening.isascii() and not closing.isascii():
+        return f"is in full-width quotes ({opening}…{closing}, 全角引号)"
+    return f"is in quotes that do not match ({opening}…{closing})"
+
+
+def _title_quote_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
+    """Warnings for a link's or picture's title in quotes Markdown does not read: ``![草莓](a.svg "白鹤草莓”)``.
+
+    Markdown reads a title only between two half-width ``"`` or two
+    ``'``; else the title is part of the address, so the picture is
+    missing (its path names no file) and the link leads nowhere, unwarned
+    by the check of picture files, which reads the path the editor meant.
+    Each is warned at its first sign with the whole text to type. Fenced
+    code and code spans are left alone; found while converting (cached).
+    """
+    if not _TITLE_SLIP_RE.search(source):
+        return []
+    problems: list[Problem] = []
+    for index, line in outside_fences(lines):
+        shown = _without_code_spans(line)
+        for link in typed_links(line):
+            swallowed = swallowed_title(link.address)
+            if swallowed is None or shown[link.start] != line[link.start]:
+                continue  # read right, or inside a code span (shown as typed)
+            meant, title = swallowed
+            typed = line[link.start:link.end]
+            inner = title[1:-1] if len(title) > 1 and title[-1] in _TITLE_QUOTES else title[1:]
+            fixed = f'{"!" if link.picture else ""}[{link.text}]({meant} "{inner}")'
+            what, whole, result = (("picture", "path", "the picture is missing") if link.picture
+                                   else ("link", "address", "the link leads nowhere"))
+            problems.append(Problem(
+                path, first_line + index, link.start + 1, "warning",
+                f"the title of this {what} {_title_quotes_fault(title)}, so Markdown reads it as part of the "
+                f"{what}'s {whole} and {result}: {typed}",
+                paste_hint('put the title between two half-width quotes (半角引号 "…")', fixed)))
+    return problems
+
+
 # A link's or picture's address, as Python-Markdown writes it (a literal start: the search skips to it).
 _HREF_RE = re.compile(r'<a href="([^"]*)"')
 _SRC_RE = re.compile(r'<img [^>]*?src="([^"]*)"')
@@ -1428,6 +1552,8 @@ def _address_slip_problems(raw_html: str, lines: list[str], path: str, first_lin
         if typed.isascii():  # an input method's slips are all full-width signs or 。
             continue
         address = html.unescape(typed)
+        if swallowed_title(address) is not None:
+            continue  # a title in quotes Markdown did not read: `_title_quote_problems` names it
         slip = address_slip(address) if half_width_address(address)[:8].lower().startswith(
             ("http://", "https://")) else None
         if slip is None:
@@ -2337,6 +2463,7 @@ class MarkdownRenderer:
         text = collector.text()
         problems = _heading_problems(lines, path, first_line)
         problems += _typed_link_problems(source, lines, path, first_line)
+        problems += _title_quote_problems(source, lines, path, first_line)
         problems += _address_slip_problems(raw_html, lines, path, first_line)
         problems += _indented_marker_problems(source, lines, clean_html, path, first_line)
         problems += _citation_problems(source, lines, path, first_line)

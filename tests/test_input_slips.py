@@ -515,3 +515,40 @@ def test_an_item_with_fields_of_no_one_other_list_is_told_its_fields(tmp_path: P
         f'{UNIT_PATH}:17:5: error: unknown field "note" in milestones → item 2',
         f'{UNIT_PATH}:18:5: error: the field "date" is missing in milestones → item 3',
         f'{UNIT_PATH}:18:5: error: unknown field "as_of" in milestones → item 3']
+
+
+# -- a picture's or link's title in quotes Markdown does not read -----------------------------
+
+def test_a_title_in_unmatched_quotes_is_one_warning_and_the_path_meant_is_checked(tmp_path: Path) -> None:
+    # ![草莓](images/a.svg "白鹤草莓”) was published with the src 'images/a.svg "白鹤草莓”', a missing picture,
+    # unwarned: the picture check read the path up to the '"'. With “…” it said "not found" (did you mean
+    # images/a.svg?), and a link's was "a space in its host name" with the hint https://x.org"标题”.
+    body = ('![草莓](images/a.svg "白鹤草莓”)\n\n![草莓](images/a.svg “白鹤草莓”)\n\n'
+            '![缺](images/none.svg "没有”)\n\n[镇](/units/baihe/ "白鹤镇”) [文](https://x.org "标题”)\n\n'
+            "![草莓](images/a.svg 白鹤草莓)\n\n![副本](images/草莓 (1).svg) ![撇号](images/it's.svg)\n")
+    root = write_site(tmp_path, {PAGE_PATH: interview(body=body), "content/images/a.svg": "<svg/>",
+                                 "content/images/草莓 (1).svg": "<svg/>", "content/images/it's.svg": "<svg/>"})
+    hint = '  hint: put the title between two half-width quotes (半角引号 "…"): '
+    missing = "so Markdown reads it as part of the picture's path and the picture is missing"
+    nowhere = "so Markdown reads it as part of the link's address and the link leads nowhere"
+    assert printed(root) == [
+        f'{PAGE_PATH}:11:1: warning: the title of this picture is in quotes that do not match ("…”), {missing}: '
+        f'![草莓](images/a.svg "白鹤草莓”)\n{hint}![草莓](images/a.svg "白鹤草莓")',
+        f"{PAGE_PATH}:13:1: warning: the title of this picture is in full-width quotes (“…”, 全角引号), {missing}: "
+        f'![草莓](images/a.svg “白鹤草莓”)\n{hint}![草莓](images/a.svg "白鹤草莓")',
+        f'{PAGE_PATH}:15:1: warning: the title of this picture is in quotes that do not match ("…”), {missing}: '
+        f'![缺](images/none.svg "没有”)\n{hint}![缺](images/none.svg "没有")',
+        f'{PAGE_PATH}:15:6: warning: image "images/none.svg" not found\n'
+        "  hint: put the file under content/ and give its path from there, e.g. images/baihe-1.svg",
+        f'{PAGE_PATH}:17:1: warning: the title of this link is in quotes that do not match ("…”), {nowhere}: '
+        f'[镇](/units/baihe/ "白鹤镇”)\n{hint}[镇](/units/baihe/ "白鹤镇")',
+        f'{PAGE_PATH}:17:26: warning: the title of this link is in quotes that do not match ("…”), {nowhere}: '
+        f'[文](https://x.org "标题”)\n{hint}[文](https://x.org "标题")',
+        f'{PAGE_PATH}:19:7: warning: image "images/a.svg 白鹤草莓" not found\n'
+        '  hint: the path ends at "images/a.svg": if "白鹤草莓" is the picture\'s title, put it between two '
+        'half-width quotes (半角引号): images/a.svg "白鹤草莓"']
+    page = root / PAGE_PATH
+    fixed = page.read_text(encoding="utf-8").replace("”)", '")').replace("“", '"').replace(
+        "images/a.svg 白鹤草莓", 'images/a.svg "白鹤草莓"').replace("images/none.svg", "images/a.svg")
+    page.write_text(fixed, encoding="utf-8")
+    assert printed(root) == []

@@ -931,6 +931,44 @@ def test_link_and_picture_addresses_typed_in_full_width_or_with_a_final_stop_are
          'delete the "。" at the end: http://x.org/a.html')]
 
 
+def test_a_title_in_quotes_markdown_does_not_read_is_warned_with_the_picture_or_link_to_type(
+        renderer: MarkdownRenderer) -> None:
+    # The title became part of the address, unwarned: <img src='images/a.svg "白鹤草莓”'>, a missing picture.
+    body = ('![草莓](images/a.svg "白鹤草莓”)\n\n![草莓](images/a.svg “白鹤草莓”)\n\n'
+            "![草莓](<images/a b.svg> '白鹤草莓’) 和 [文字](https://x.org \"标题”)\n\n"
+            '[![草莓](images/a.svg "甲)](https://x.org "乙")\n\n'
+            '![对的](images/a.svg "白鹤草莓") ![对的](images/a.svg \'“白鹤”草莓\') `![代码](a.svg "t”)`\n\n'
+            '```\n![代码](a.svg "t”)\n```\n')
+    result = renderer.render(body, "a.md", 5)
+    assert [img.get("src") for img in fragment(result.html).xpath("//img")][:4] == [
+        'images/a.svg "白鹤草莓”', "images/a.svg “白鹤草莓”", "<images/a b.svg> '白鹤草莓’", 'images/a.svg "甲']
+    picture = "so Markdown reads it as part of the picture's path and the picture is missing: "
+    hint = 'put the title between two half-width quotes (半角引号 "…"): '
+    assert placed(result) == [
+        (5, 1, f'the title of this picture is in quotes that do not match ("…”), {picture}'
+               '![草莓](images/a.svg "白鹤草莓”)', hint + '![草莓](images/a.svg "白鹤草莓")'),
+        (7, 1, f"the title of this picture is in full-width quotes (“…”, 全角引号), {picture}"
+               "![草莓](images/a.svg “白鹤草莓”)", hint + '![草莓](images/a.svg "白鹤草莓")'),
+        (9, 1, f"the title of this picture is in quotes that do not match ('…’), {picture}"
+               "![草莓](<images/a b.svg> '白鹤草莓’)", hint + '![草莓](<images/a b.svg> "白鹤草莓")'),
+        (9, 34, 'the title of this link is in quotes that do not match ("…”), so Markdown reads it as part of the '
+                'link\'s address and the link leads nowhere: [文字](https://x.org "标题”)',
+         hint + '[文字](https://x.org "标题")'),
+        (11, 2, f'the title of this picture has no closing quote ("…), {picture}![草莓](images/a.svg "甲)',
+         hint + '![草莓](images/a.svg "甲")')]
+    fixed = body
+    for problem in result.problems:
+        typed, meant = problem.message.rsplit(": ", 1)[1], problem.hint.rsplit(": ", 1)[1]
+        fixed = fixed.replace(typed, meant, 1)
+    again = renderer.render(fixed, "a.md", 5)
+    assert again.problems == ()
+    assert [(img.get("src"), img.get("title")) for img in fragment(again.html).xpath("//img")] == [
+        ("images/a.svg", "白鹤草莓"), ("images/a.svg", "白鹤草莓"), ("images/a b.svg", "白鹤草莓"),
+        ("images/a.svg", "甲"), ("images/a.svg", "白鹤草莓"), ("images/a.svg", "“白鹤”草莓")]
+    assert [(a.get("href"), a.get("title")) for a in fragment(again.html).xpath("//a")] == [
+        ("https://x.org", "标题"), ("https://x.org", "乙")]
+
+
 def test_tables_markdown_shows_as_text_are_warned(renderer: MarkdownRenderer) -> None:
     # Pipe rows without the --- line, and rows pasted from Excel (cells between TABs), were published as
     # text, unwarned.
