@@ -1486,14 +1486,18 @@ def swallowed_title(address: str) -> tuple[str, str] | None:
     return (found.group("path"), found.group("title")) if found else None
 
 
-def _title_quotes_fault(typed: str) -> str:
-    """What is wrong with the quotes of a swallowed title ``typed`` (`swallowed_title`), in words."""
+def _title_fault(typed: str) -> tuple[str, str]:
+    """What is wrong with a swallowed title ``typed`` (`swallowed_title`), in words, and its text to quote."""
     opening, closing = typed[0], typed[-1] if len(typed) > 1 and typed[-1] in _TITLE_QUOTES else ""
+    if not closing and opening in typed[1:]:
+        return f"has more text after its closing quote ({typed})", typed[1:].replace(opening, "", 1)
     if not closing:
-        return f"has no closing quote ({opening}…)"
+        return f"has no closing quote ({opening}…)", typed[1:]
     if not opening.isascii() and not closing.isascii():
-        return f"is in full-width quotes ({opening}…{closing}, 全角引号)"
-    return f"is in quotes that do not match ({opening}…{closing})"
+        return f"is in full-width quotes ({opening}…{closing}, 全角引号)", typed[1:-1]
+    if opening == closing:
+        return f"is followed by another ({typed})", typed[1:-1]  # Markdown read the second: '甲' "乙"
+    return f"is in quotes that do not match ({opening}…{closing})", typed[1:-1]
 
 
 def _title_quote_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
@@ -1503,30 +1507,56 @@ def _title_quote_problems(source: str, lines: list[str], path: str, first_line: 
     ``'``; else the title is part of the address, so the picture is
     missing (its path names no file) and the link leads nowhere, unwarned
     by the check of picture files, which reads the path the editor meant.
-    Each is warned at its first sign with the whole text to type. Fenced
-    code and code spans are left alone; found while converting (cached).
+    When a later ``"`` in the line closes it, the title runs on to it
+    instead, hiding the text between (`_title_run_on`). Each is warned at
+    its first sign with the whole link or picture to type. Fenced code and
+    code spans are left alone; found while converting (cached).
     """
     if not _TITLE_SLIP_RE.search(source):
         return []
     problems: list[Problem] = []
     for index, line in outside_fences(lines):
         shown = _without_code_spans(line)
-        for link in typed_links(line):
-            swallowed = swallowed_title(link.address)
-            if swallowed is None or shown[link.start] != line[link.start]:
+        for read in typed_links(line):
+            link = read if swallowed_title(read.address) else _title_run_on(line, read)
+            if link is None or shown[link.start] != line[link.start]:
                 continue  # read right, or inside a code span (shown as typed)
-            meant, title = swallowed
-            typed = line[link.start:link.end]
-            inner = title[1:-1] if len(title) > 1 and title[-1] in _TITLE_QUOTES else title[1:]
+            meant, title = swallowed_title(link.address) or ("", "")
+            fault, inner = _title_fault(title)
+            inner += f" {link.title}" if link.title else ""  # the title Markdown did read, after the one it did not
             fixed = f'{"!" if link.picture else ""}[{link.text}]({meant} "{inner}")'
-            what, whole, result = (("picture", "path", "the picture is missing") if link.picture
-                                   else ("link", "address", "the link leads nowhere"))
+            what = "picture" if link.picture else "link"
+            if link is not read:
+                result = f"reads the title on to a later quote and hides the text typed after the {what} in it"
+            elif link.picture:
+                result = "reads it as part of the picture's path, and the picture is missing"
+            else:
+                result = "reads it as part of the link's address, and the link leads nowhere"
             problems.append(Problem(
                 path, first_line + index, link.start + 1, "warning",
-                f"the title of this {what} {_title_quotes_fault(title)}, so Markdown reads it as part of the "
-                f"{what}'s {whole} and {result}: {typed}",
+                f"the title of this {what} {fault}, so Markdown {result}: {line[link.start:link.end]}",
                 paste_hint('put the title between two half-width quotes (半角引号 "…")', fixed)))
     return problems
+
+
+_QUOTE_THEN_PARENTHESIS_RE = re.compile(f"[{_TITLE_QUOTES}][ \t]*\\)")
+
+
+def _title_run_on(line: str, read: TypedLink) -> TypedLink | None:
+    """The link or picture as typed, when Markdown read its title on past the ``)`` that ended it; else None.
+
+    ``![草莓](a.svg "白鹤草莓”)，见"说明")`` is read with the title
+    ``白鹤草莓”)，见"说明``: the picture shows, but "，见说明" is hidden in
+    its title. Given is the link read up to the first ``)`` after a quote,
+    when its title is swallowed there (`swallowed_title`).
+    """
+    if not read.title:
+        return None
+    for end in _QUOTE_THEN_PARENTHESIS_RE.finditer(line, read.address_start, read.end - 1):
+        typed = next(typed_links(line, read.start, end.end()), None)
+        if typed is not None and typed.start == read.start and swallowed_title(typed.address):
+            return typed
+    return None
 
 
 # A link's or picture's address, as Python-Markdown writes it (a literal start: the search skips to it).

@@ -529,8 +529,8 @@ def test_a_title_in_unmatched_quotes_is_one_warning_and_the_path_meant_is_checke
     root = write_site(tmp_path, {PAGE_PATH: interview(body=body), "content/images/a.svg": "<svg/>",
                                  "content/images/草莓 (1).svg": "<svg/>", "content/images/it's.svg": "<svg/>"})
     hint = '  hint: put the title between two half-width quotes (半角引号 "…"): '
-    missing = "so Markdown reads it as part of the picture's path and the picture is missing"
-    nowhere = "so Markdown reads it as part of the link's address and the link leads nowhere"
+    missing = "so Markdown reads it as part of the picture's path, and the picture is missing"
+    nowhere = "so Markdown reads it as part of the link's address, and the link leads nowhere"
     assert printed(root) == [
         f'{PAGE_PATH}:11:1: warning: the title of this picture is in quotes that do not match ("…”), {missing}: '
         f'![草莓](images/a.svg "白鹤草莓”)\n{hint}![草莓](images/a.svg "白鹤草莓")',

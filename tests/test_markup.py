@@ -938,11 +938,14 @@ def test_a_title_in_quotes_markdown_does_not_read_is_warned_with_the_picture_or_
             "![草莓](<images/a b.svg> '白鹤草莓’) 和 [文字](https://x.org \"标题”)\n\n"
             '[![草莓](images/a.svg "甲)](https://x.org "乙")\n\n'
             '![对的](images/a.svg "白鹤草莓") ![对的](images/a.svg \'“白鹤”草莓\') `![代码](a.svg "t”)`\n\n'
+            '![多](images/a.svg "白鹤" 草莓)\n\n![两个](images/a.svg \'白鹤\' "草莓")\n\n'
+            '![草莓](images/a.svg "白鹤草莓”)，见"说明")\n\n'
             '```\n![代码](a.svg "t”)\n```\n')
     result = renderer.render(body, "a.md", 5)
     assert [img.get("src") for img in fragment(result.html).xpath("//img")][:4] == [
         'images/a.svg "白鹤草莓”', "images/a.svg “白鹤草莓”", "<images/a b.svg> '白鹤草莓’", 'images/a.svg "甲']
-    picture = "so Markdown reads it as part of the picture's path and the picture is missing: "
+    assert fragment(result.html).xpath("//img")[-1].get("title") == '白鹤草莓”)，见"说明'
+    picture = "so Markdown reads it as part of the picture's path, and the picture is missing: "
     hint = 'put the title between two half-width quotes (半角引号 "…"): '
     assert placed(result) == [
         (5, 1, f'the title of this picture is in quotes that do not match ("…”), {picture}'
@@ -952,10 +955,17 @@ def test_a_title_in_quotes_markdown_does_not_read_is_warned_with_the_picture_or_
         (9, 1, f"the title of this picture is in quotes that do not match ('…’), {picture}"
                "![草莓](<images/a b.svg> '白鹤草莓’)", hint + '![草莓](<images/a b.svg> "白鹤草莓")'),
         (9, 34, 'the title of this link is in quotes that do not match ("…”), so Markdown reads it as part of the '
-                'link\'s address and the link leads nowhere: [文字](https://x.org "标题”)',
+                'link\'s address, and the link leads nowhere: [文字](https://x.org "标题”)',
          hint + '[文字](https://x.org "标题")'),
         (11, 2, f'the title of this picture has no closing quote ("…), {picture}![草莓](images/a.svg "甲)',
-         hint + '![草莓](images/a.svg "甲")')]
+         hint + '![草莓](images/a.svg "甲")'),
+        (15, 1, f'the title of this picture has more text after its closing quote ("白鹤" 草莓), {picture}'
+                '![多](images/a.svg "白鹤" 草莓)', hint + '![多](images/a.svg "白鹤 草莓")'),
+        (17, 1, f"the title of this picture is followed by another ('白鹤'), {picture}"
+                '![两个](images/a.svg \'白鹤\' "草莓")', hint + '![两个](images/a.svg "白鹤 草莓")'),
+        (19, 1, 'the title of this picture is in quotes that do not match ("…”), so Markdown reads the title on to a '
+                'later quote and hides the text typed after the picture in it: ![草莓](images/a.svg "白鹤草莓”)',
+         hint + '![草莓](images/a.svg "白鹤草莓")')]
     fixed = body
     for problem in result.problems:
         typed, meant = problem.message.rsplit(": ", 1)[1], problem.hint.rsplit(": ", 1)[1]
@@ -964,7 +974,9 @@ def test_a_title_in_quotes_markdown_does_not_read_is_warned_with_the_picture_or_
     assert again.problems == ()
     assert [(img.get("src"), img.get("title")) for img in fragment(again.html).xpath("//img")] == [
         ("images/a.svg", "白鹤草莓"), ("images/a.svg", "白鹤草莓"), ("images/a b.svg", "白鹤草莓"),
-        ("images/a.svg", "甲"), ("images/a.svg", "白鹤草莓"), ("images/a.svg", "“白鹤”草莓")]
+        ("images/a.svg", "甲"), ("images/a.svg", "白鹤草莓"), ("images/a.svg", "“白鹤”草莓"),
+        ("images/a.svg", "白鹤 草莓"), ("images/a.svg", "白鹤 草莓"), ("images/a.svg", "白鹤草莓")]
+    assert '<img alt="草莓" src="images/a.svg" title="白鹤草莓">，见"说明")</p>' in again.html
     assert [(a.get("href"), a.get("title")) for a in fragment(again.html).xpath("//a")] == [
         ("https://x.org", "标题"), ("https://x.org", "乙")]
 
