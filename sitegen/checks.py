@@ -28,7 +28,8 @@ from pydantic import ValidationError
 
 from .errors import Report, command_word
 from .load import Content, Document, Sourced, YamlData
-from .markup import is_local_path, local_file_name, outside_fences, swallowed_title, typed_links
+from .markup import (is_local_path, local_file_name, outside_fences, place_in_block, swallowed_title,
+                     text_blocks, typed_links)
 from .models import (Milestone, Tally, Target, Unit, ascii_id, clip, date_numbers, date_refusal,
                      is_external_address, parse_bool, plain_name, swapped_years, tag_spelling)
 from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file, site_path
@@ -1096,19 +1097,20 @@ _HTML_IMAGE_RE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.IG
 _IMG_TAG_RE = re.compile(r"<img", re.IGNORECASE)
 
 
-def _body_pictures(line: str) -> Iterator[tuple[int, str]]:
-    """``(index, path)`` of each picture in a line of a body, Markdown or HTML, as the page will show it.
+def _body_pictures(block: str) -> Iterator[tuple[int, str]]:
+    """``(index, path)`` of each picture in lines of a body (`text_blocks`), Markdown or HTML, as the page will
+    show it.
 
     A Markdown picture's path is read as Python-Markdown reads it
     (`sitegen.markup.typed_links`): ``images/草莓 (1).jpg`` whole. A title
     typed in quotes Markdown does not read (``"白鹤草莓”``) is left out: the
     conversion warns of it, and the path meant is checked here.
     """
-    for link in typed_links(line):
+    for link in typed_links(block):
         if link.picture and link.address:
             swallowed = swallowed_title(link.address)
             yield link.address_start, swallowed[0] if swallowed else link.address
-    for found in _HTML_IMAGE_RE.finditer(line):
+    for found in _HTML_IMAGE_RE.finditer(block):
         yield found.start(1), found.group(1)
 
 
@@ -1138,14 +1140,14 @@ def check_body_images(document: Document, root: Path, report: Report) -> None:
     """
     if "![" not in document.body and not _IMG_TAG_RE.search(document.body):
         return  # most pages: no image in the text, no line to look at
-    for number, line in outside_fences(document.body.split("\n"), document.body_line):
-        for index, src in _body_pictures(line):
+    for first, block in text_blocks(outside_fences(document.body.split("\n"), document.body_line)):
+        for index, src in _body_pictures(block):
             # An address elsewhere (https:, data:) is not checked, but for a platform's that readers would not see.
             problem = _hotlinked(src) if is_external_address(src) else _picture_problem(root, src)
             if problem is not None and (untitled := _untitled_hint(root, src)) is not None:
                 problem = problem[0], untitled
             if problem is not None:
-                report.warning(document.path, number, index + 1, *problem)
+                report.warning(document.path, *place_in_block(first, block, index), *problem)
 
 
 def misspelling_clashes(content: Content) -> dict[tuple[str, int], tuple[str, str]]:

@@ -61,7 +61,7 @@ import math
 import re
 import unicodedata
 import xml.etree.ElementTree as etree
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from types import MappingProxyType
@@ -1466,6 +1466,37 @@ def typed_links(line: str, begin: int = 0, stop: int | None = None) -> Iterator[
         index = end
 
 
+# A line that starts a block of its own, so a link cannot run on into it from the line before: a list item,
+# a heading, a quote.
+_OWN_BLOCK_RE = re.compile(r"^ {0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#|>)")
+
+
+def text_blocks(numbered: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """The runs of lines a link or picture may span, as ``(number of the first line, lines joined by "\\n")``.
+
+    Takes ``(number, line)`` pairs (`outside_fences`). A run is lines with
+    consecutive numbers and text, each but the first not starting a list
+    item, heading or quote: Markdown reads ``![草莓](a.svg`` and ``"白鹤草莓")``
+    on the next line as one picture. Map an index in a run back with
+    `place_in_block`.
+    """
+    first, held, previous = 0, [], -2
+    for number, line in numbered:
+        if held and (number != previous + 1 or not line.strip() or _OWN_BLOCK_RE.match(line)):
+            yield first, "\n".join(held)
+            held = []
+        if line.strip():
+            first, held = (first, held + [line]) if held else (number, [line])
+        previous = number
+    if held:
+        yield first, "\n".join(held)
+
+
+def place_in_block(first: int, block: str, index: int) -> tuple[int, int]:
+    """``(line number, 1-based column)`` of ``block[index]``, for a block from `text_blocks` starting at ``first``."""
+    return first + block.count("\n", 0, index), index - block.rfind("\n", 0, index)
+
+
 def _escaped(line: str, index: int) -> bool:
     """True when the sign at ``index`` follows an odd number of backslashes (Markdown shows it as typed)."""
     before = line[:index]
@@ -1515,16 +1546,16 @@ def _title_quote_problems(source: str, lines: list[str], path: str, first_line: 
     if not _TITLE_SLIP_RE.search(source):
         return []
     problems: list[Problem] = []
-    for index, line in outside_fences(lines):
-        shown = _without_code_spans(line)
-        for read in typed_links(line):
-            link = read if swallowed_title(read.address) else _title_run_on(line, read)
-            if link is None or shown[link.start] != line[link.start]:
+    for first, block in text_blocks(outside_fences(lines)):
+        shown = _without_code_spans(block)
+        for read in typed_links(block):
+            link = read if swallowed_title(read.address) else _title_run_on(block, read)
+            if link is None or shown[link.start] != block[link.start]:
                 continue  # read right, or inside a code span (shown as typed)
             meant, title = swallowed_title(link.address) or ("", "")
             fault, inner = _title_fault(title)
             inner += f" {link.title}" if link.title else ""  # the title Markdown did read, after the one it did not
-            fixed = f'{"!" if link.picture else ""}[{link.text}]({meant} "{inner}")'
+            fixed = _one_line(f'{"!" if link.picture else ""}[{link.text}]({meant} "{inner}")')
             what = "picture" if link.picture else "link"
             if link is not read:
                 result = f"reads the title on to a later quote and hides the text typed after the {what} in it"
@@ -1532,11 +1563,17 @@ def _title_quote_problems(source: str, lines: list[str], path: str, first_line: 
                 result = "reads it as part of the picture's path, and the picture is missing"
             else:
                 result = "reads it as part of the link's address, and the link leads nowhere"
+            line, column = place_in_block(first_line + first, block, link.start)
             problems.append(Problem(
-                path, first_line + index, link.start + 1, "warning",
-                f"the title of this {what} {fault}, so Markdown {result}: {line[link.start:link.end]}",
+                path, line, column, "warning",
+                f"the title of this {what} {fault}, so Markdown {result}: {_one_line(block[link.start:link.end])}",
                 paste_hint('put the title between two half-width quotes (半角引号 "…")', fixed)))
     return problems
+
+
+def _one_line(text: str) -> str:
+    """``text`` with each line break a space: a link typed over two lines, quoted or given to type on one."""
+    return text.replace("\n", " ")
 
 
 _QUOTE_THEN_PARENTHESIS_RE = re.compile(f"[{_TITLE_QUOTES}][ \t]*\\)")

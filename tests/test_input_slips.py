@@ -522,10 +522,12 @@ def test_an_item_with_fields_of_no_one_other_list_is_told_its_fields(tmp_path: P
 def test_a_title_in_unmatched_quotes_is_one_warning_and_the_path_meant_is_checked(tmp_path: Path) -> None:
     # ![草莓](images/a.svg "白鹤草莓”) was published with the src 'images/a.svg "白鹤草莓”', a missing picture,
     # unwarned: the picture check read the path up to the '"'. With “…” it said "not found" (did you mean
-    # images/a.svg?), and a link's was "a space in its host name" with the hint https://x.org"标题”.
+    # images/a.svg?), and a link's was "a space in its host name" with the hint https://x.org"标题”. A picture
+    # over two lines is read as Markdown reads it; 草莓 (1).svg and it's.svg were reported missing.
     body = ('![草莓](images/a.svg "白鹤草莓”)\n\n![草莓](images/a.svg “白鹤草莓”)\n\n'
             '![缺](images/none.svg "没有”)\n\n[镇](/units/baihe/ "白鹤镇”) [文](https://x.org "标题”)\n\n'
-            "![草莓](images/a.svg 白鹤草莓)\n\n![副本](images/草莓 (1).svg) ![撇号](images/it's.svg)\n")
+            "![草莓](images/a.svg 白鹤草莓)\n\n![副本](images/草莓 (1).svg) ![撇号](images/it's.svg)\n\n"
+            '两行：![草莓](images/a.svg\n"白鹤草莓”)。\n\n![缺](images/none2.svg\n"说明")\n')
     root = write_site(tmp_path, {PAGE_PATH: interview(body=body), "content/images/a.svg": "<svg/>",
                                  "content/images/草莓 (1).svg": "<svg/>", "content/images/it's.svg": "<svg/>"})
     hint = '  hint: put the title between two half-width quotes (半角引号 "…"): '
@@ -546,9 +548,14 @@ def test_a_title_in_unmatched_quotes_is_one_warning_and_the_path_meant_is_checke
         f'[文](https://x.org "标题”)\n{hint}[文](https://x.org "标题")',
         f'{PAGE_PATH}:19:7: warning: image "images/a.svg 白鹤草莓" not found\n'
         '  hint: the path ends at "images/a.svg": if "白鹤草莓" is the picture\'s title, put it between two '
-        'half-width quotes (半角引号): images/a.svg "白鹤草莓"']
+        'half-width quotes (半角引号): images/a.svg "白鹤草莓"',
+        f'{PAGE_PATH}:23:4: warning: the title of this picture is in quotes that do not match ("…”), {missing}: '
+        f'![草莓](images/a.svg "白鹤草莓”)\n{hint}![草莓](images/a.svg "白鹤草莓")',
+        f'{PAGE_PATH}:26:6: warning: image "images/none2.svg" not found\n'
+        "  hint: put the file under content/ and give its path from there, e.g. images/baihe-1.svg"]
     page = root / PAGE_PATH
     fixed = page.read_text(encoding="utf-8").replace("”)", '")').replace("“", '"').replace(
-        "images/a.svg 白鹤草莓", 'images/a.svg "白鹤草莓"').replace("images/none.svg", "images/a.svg")
+        "images/a.svg 白鹤草莓", 'images/a.svg "白鹤草莓"').replace("images/none.svg", "images/a.svg").replace(
+        "images/none2.svg", "images/a.svg")
     page.write_text(fixed, encoding="utf-8")
     assert printed(root) == []
