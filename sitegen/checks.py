@@ -920,6 +920,7 @@ def _names(record: object) -> list[str]:
 _IMAGE_HINT = "put the file under content/ and give its path from there, e.g. images/baihe-1.svg"
 _WEB_SCHEMES = ("http:", "https:")
 _ESCAPE_RE = re.compile(r"%[0-9A-Fa-f]{2}")
+_LINE_BREAK_RE = re.compile(r"[ \t]*\n[ \t]*")
 
 
 def _local_hint(src: str) -> str:
@@ -1007,6 +1008,9 @@ def _picture_problem(root: Path, src: str, *, damaged: bool = True) -> tuple[str
         return f'image "{src}" is a file on your computer, not on the site', _local_hint(src)
     if src.startswith("//"):
         return f'image "{src}" has no https: in front', f"write the whole address: https:{src}"
+    if "\n" in src:  # the published page asks for a name holding the line break (%0A): no file has it
+        return (f'image "{src.replace(chr(10), " ")}" is broken over two lines (换行), so the picture is missing',
+                f"write the path on one line: {_LINE_BREAK_RE.sub('', src)}")
     slip = address_slip(src) if is_external_address(half_width_address(src)) else None
     if slip is not None:
         return f'image "{src}" {slip.message}', slip.hint
