@@ -1507,7 +1507,11 @@ def _escaped(line: str, index: int) -> bool:
 # part of the address: "白鹤草莓”, “白鹤草莓”, '白鹤草莓’, "白鹤草莓 (an input method's closing quote, or none).
 _TITLE_QUOTES = "\"'“”‘’"
 _SWALLOWED_TITLE_RE = re.compile(f"(?P<path>.*?\\S)(?P<gap>\\s+)(?P<title>[{_TITLE_QUOTES}].*)", re.DOTALL)
-_TITLE_SLIP_RE = re.compile(f"\\]\\([^)\\n]*?\\s[{_TITLE_QUOTES}]")  # a quick look: a quote after a space in (…)
+_TITLE_SLIP_RE = re.compile(f"\\][(:][^)\\n]*?\\s[{_TITLE_QUOTES}]")  # a quick look: a quote after a space in (…)
+# A link definition ([1]: images/a.svg "白鹤草莓”) with a title in quotes; Python-Markdown's own pattern says
+# whether it reads it.
+_DEFINITION_RE = re.compile(f"^ {{0,3}}\\[(?P<label>[^\\[\\]\\n]*)\\]:[ ]*(?P<target>\\S+)[ \\t]+"
+                            f"(?P<title>[{_TITLE_QUOTES}].*?)[ \\t]*$")
 
 
 def swallowed_title(address: str) -> tuple[str, str] | None:
@@ -1545,7 +1549,7 @@ def _title_quote_problems(source: str, lines: list[str], path: str, first_line: 
     """
     if not _TITLE_SLIP_RE.search(source):
         return []
-    problems: list[Problem] = []
+    problems = _definition_title_problems(lines, path, first_line)
     for first, block in text_blocks(outside_fences(lines)):
         shown = _without_code_spans(block)
         for read in typed_links(block):
@@ -1574,6 +1578,29 @@ def _title_quote_problems(source: str, lines: list[str], path: str, first_line: 
 def _one_line(text: str) -> str:
     """``text`` with each line break a space: a link typed over two lines, quoted or given to type on one."""
     return text.replace("\n", " ")
+
+
+def _definition_title_problems(lines: list[str], path: str, first_line: int) -> list[Problem]:
+    """Warnings for a link definition whose title is in quotes Markdown does not read (`_title_quote_problems`).
+
+    ``[1]: images/a.svg "白鹤草莓”`` is then no definition: the page shows
+    the line as typed, and ``![草莓][1]`` and ``[文字][1]`` as text.
+    """
+    problems: list[Problem] = []
+    for index, line in outside_fences(lines):
+        found = _DEFINITION_RE.match(line)
+        if found is None or ReferenceProcessor.RE.match(line) or not looks_like_address(
+                found.group("target").lstrip("<").rstrip(">")):
+            continue  # no definition, read as one, or text by design (`_AddressReferences`)
+        fault, inner = _title_fault(found.group("title"))
+        label = found.group("label")
+        problems.append(Problem(
+            path, first_line + index, found.start("label"), "warning",  # the column of its "[" (1-based)
+            f"the title of this link definition (链接定义) {fault}, so Markdown does not read the line as one: the "
+            f"page shows it as typed, and [{label}] in the text as text: {_clipped(line.strip())}",
+            paste_hint('put the title between two half-width quotes (半角引号 "…")',
+                       f'[{label}]: {found.group("target")} "{inner}"')))
+    return problems
 
 
 _QUOTE_THEN_PARENTHESIS_RE = re.compile(f"[{_TITLE_QUOTES}][ \t]*\\)")

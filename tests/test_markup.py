@@ -981,6 +981,30 @@ def test_a_title_in_quotes_markdown_does_not_read_is_warned_with_the_picture_or_
         ("https://x.org", "标题"), ("https://x.org", "乙")]
 
 
+def test_a_link_definition_whose_title_is_in_quotes_markdown_does_not_read_is_warned(
+        renderer: MarkdownRenderer) -> None:
+    # The definition was shown as typed, and ![草莓][草莓图] as text, unwarned.
+    body = ('![草莓][草莓图] 和 [文字][原文]\n\n[草莓图]: images/a.svg "白鹤草莓”\n[原文]: <https://x.org> “标题”\n'
+            '[3]: 上海热线新闻网，2018年 "甲”\n\n```\n[4]: images/b.svg "乙”\n```\n')
+    result = renderer.render(body, "a.md", 1)
+    assert "<p>![草莓][草莓图] 和 [文字][原文]</p>" in result.html
+    shown = "so Markdown does not read the line as one: the page shows it as typed, and"
+    hint = 'put the title between two half-width quotes (半角引号 "…"): '
+    assert placed(result) == [
+        (3, 1, f'the title of this link definition (链接定义) is in quotes that do not match ("…”), {shown} [草莓图] '
+               'in the text as text: [草莓图]: images/a.svg "白鹤草莓”', hint + '[草莓图]: images/a.svg "白鹤草莓"'),
+        (4, 1, f"the title of this link definition (链接定义) is in full-width quotes (“…”, 全角引号), {shown} [原文] in "
+               "the text as text: [原文]: <https://x.org> “标题”", hint + '[原文]: <https://x.org> "标题"')]
+    lines = body.split("\n")
+    for problem in result.problems:
+        lines[problem.line - 1] = problem.hint.split("): ", 1)[1]
+    fixed = renderer.render("\n".join(lines), "a.md", 1)
+    assert fixed.problems == ()
+    page = fragment(fixed.html)
+    assert [(img.get("src"), img.get("title")) for img in page.xpath("//img")] == [("images/a.svg", "白鹤草莓")]
+    assert [(a.get("href"), a.get("title")) for a in page.xpath("//a")] == [("https://x.org", "标题")]
+
+
 def test_tables_markdown_shows_as_text_are_warned(renderer: MarkdownRenderer) -> None:
     # Pipe rows without the --- line, and rows pasted from Excel (cells between TABs), were published as
     # text, unwarned.
