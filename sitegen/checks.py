@@ -1121,7 +1121,8 @@ def _body_pictures(block: str) -> Iterator[tuple[int, str]]:
 def _untitled_hint(root: Path, src: str) -> str | None:
     """The hint for a path that is a picture's file, a space and more (``images/a.svg 白鹤草莓``): a title typed
     without quotes, which Markdown reads as part of the path; None for any other path."""
-    path, _, rest = src.partition(" ")
+    path, *after = re.split(r"\s+", src, maxsplit=1)  # a full-width space (全角空格) too
+    rest = after[0] if after else ""
     if not rest.strip() or is_external_address(path) or _picture_problem(root, path, damaged=False) is not None:
         return None
     return (f'the path ends at "{path}": if "{rest.strip()}" is the picture\'s title, put it between two '

@@ -526,8 +526,9 @@ def test_a_title_in_unmatched_quotes_is_one_warning_and_the_path_meant_is_checke
     # over two lines is read as Markdown reads it; 草莓 (1).svg and it's.svg were reported missing.
     body = ('![草莓](images/a.svg "白鹤草莓”)\n\n![草莓](images/a.svg “白鹤草莓”)\n\n'
             '![缺](images/none.svg "没有”)\n\n[镇](/units/baihe/ "白鹤镇”) [文](https://x.org "标题”)\n\n'
-            "![草莓](images/a.svg 白鹤草莓)\n\n![副本](images/草莓 (1).svg) ![撇号](images/it's.svg)\n\n"
-            '两行：![草莓](images/a.svg\n"白鹤草莓”)。\n\n![缺](images/none2.svg\n"说明")\n\n![断](images/\n  a.svg)\n')
+            "![草莓](images/a.svg\u3000白鹤草莓)\n\n![副本](images/草莓 (1).svg) ![撇号](images/it's.svg)\n\n"
+            '两行：![草莓](images/a.svg\n"白鹤草莓”)。\n\n![缺](images/none2.svg\n"说明")\n\n![断](images/\n  a.svg)\n\n'
+            "![草莓](images/a.svg 白鹤)\n")
     root = write_site(tmp_path, {PAGE_PATH: interview(body=body), "content/images/a.svg": "<svg/>",
                                  "content/images/草莓 (1).svg": "<svg/>", "content/images/it's.svg": "<svg/>"})
     hint = '  hint: put the title between two half-width quotes (半角引号 "…"): '
@@ -546,7 +547,7 @@ def test_a_title_in_unmatched_quotes_is_one_warning_and_the_path_meant_is_checke
         f'[镇](/units/baihe/ "白鹤镇”)\n{hint}[镇](/units/baihe/ "白鹤镇")',
         f'{PAGE_PATH}:17:26: warning: the title of this link is in quotes that do not match ("…”), {nowhere}: '
         f'[文](https://x.org "标题”)\n{hint}[文](https://x.org "标题")',
-        f'{PAGE_PATH}:19:7: warning: image "images/a.svg 白鹤草莓" not found\n'
+        f'{PAGE_PATH}:19:7: warning: image "images/a.svg\u3000白鹤草莓" not found\n'
         '  hint: the path ends at "images/a.svg": if "白鹤草莓" is the picture\'s title, put it between two '
         'half-width quotes (半角引号): images/a.svg "白鹤草莓"',
         f'{PAGE_PATH}:23:4: warning: the title of this picture is in quotes that do not match ("…”), {missing}: '
@@ -554,10 +555,13 @@ def test_a_title_in_unmatched_quotes_is_one_warning_and_the_path_meant_is_checke
         f'{PAGE_PATH}:26:6: warning: image "images/none2.svg" not found\n'
         "  hint: put the file under content/ and give its path from there, e.g. images/baihe-1.svg",
         f'{PAGE_PATH}:29:6: warning: image "images/   a.svg" is broken over two lines (换行), so the picture is '
-        "missing\n  hint: write the path on one line: images/a.svg"]
+        "missing\n  hint: write the path on one line: images/a.svg",
+        f'{PAGE_PATH}:32:7: warning: image "images/a.svg 白鹤" not found\n'
+        '  hint: the path ends at "images/a.svg": if "白鹤" is the picture\'s title, put it between two '
+        'half-width quotes (半角引号): images/a.svg "白鹤"']
     page = root / PAGE_PATH
     fixed = page.read_text(encoding="utf-8").replace("”)", '")').replace("“", '"').replace(
-        "images/a.svg 白鹤草莓", 'images/a.svg "白鹤草莓"').replace("images/none.svg", "images/a.svg").replace(
+        "images/a.svg\u3000白鹤草莓", 'images/a.svg "白鹤草莓"').replace("a.svg 白鹤)", 'a.svg "白鹤")').replace("images/none.svg", "images/a.svg").replace(
         "images/none2.svg", "images/a.svg").replace("images/\n  a.svg", "images/a.svg")
     page.write_text(fixed, encoding="utf-8")
     assert printed(root) == []
