@@ -1417,7 +1417,7 @@ _LINK_READER = _LinkReader(inlinepatterns.LINK_RE)
 
 @dataclass(frozen=True)
 class TypedLink:
-    """A link or picture in a line of Markdown, as Python-Markdown reads it.
+    """A link or picture in a line (or run of lines) of Markdown, as Python-Markdown reads it.
 
     Fields: ``start`` and ``end``, the indexes in the line of its first
     sign (the ``!`` of a picture, else ``[``) and just after its ``)``;
@@ -1440,10 +1440,11 @@ def typed_links(line: str, begin: int = 0, stop: int | None = None) -> Iterator[
 
     Read by Python-Markdown's own code (nested brackets and parentheses,
     ``<…>`` addresses, a title only between matching half-width quotes),
-    within the line: a link Markdown closes on a later line of its
-    paragraph is not given. A link in another's text is given after it,
-    read within that text as Markdown reads it. ``begin`` and ``stop``:
-    the part of the line to read (indexes stay the line's).
+    within ``line``: give a run of lines (`text_blocks`) to find a link
+    Markdown closes on a later line of its paragraph. A link in another's
+    text is given after it, read within that text as Markdown reads it.
+    ``begin`` and ``stop``: the part of the line to read (indexes stay the
+    line's).
     """
     data = line if stop is None else line[:stop]
     index = begin
