@@ -1624,8 +1624,9 @@ def _title_run_on(line: str, read: TypedLink) -> TypedLink | None:
     return None
 
 
-# A link's or picture's address, as Python-Markdown writes it (a literal start: the search skips to it).
-_HREF_RE = re.compile(r'<a href="([^"]*)"')
+# A link's or picture's address, as Python-Markdown writes it: it always writes one space before an
+# attribute and quotes with '"' (a literal start: the search skips to it). A picture has a src, not an href.
+_HREF_RE = re.compile(r' href="([^"]*)"')
 _SRC_RE = re.compile(r'<img [^>]*?src="([^"]*)"')
 
 
@@ -2409,10 +2410,6 @@ def _locate(needles: tuple[str, ...], lowered: list[str], start: int) -> tuple[i
                     return index, found + 1
     return None
 
-
-# Every href the Python-Markdown serializer writes (it always writes one space before
-# an attribute and quotes with '"'; a literal start makes the search fast).
-_HREF_RE = re.compile(r' href="([^"]*)"')
 
 
 def _removal_possible(source: str, raw_html: str) -> bool:

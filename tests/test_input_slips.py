@@ -542,7 +542,8 @@ def test_a_title_in_unmatched_quotes_is_one_warning_and_the_path_meant_is_checke
         f'{PAGE_PATH}:15:1: warning: the title of this picture is in quotes that do not match ("…”), {missing}: '
         f'![缺](images/none.svg "没有”)\n{hint}![缺](images/none.svg "没有")',
         f'{PAGE_PATH}:15:6: warning: image "images/none.svg" not found\n'
-        "  hint: put the file under content/ and give its path from there, e.g. images/baihe-1.svg",
+        "  hint: there is no file content/images/none.svg: copy the picture there; if it was deleted or renamed, "
+        "restore it (回收站, the recycle bin) or write its new name here",
         f'{PAGE_PATH}:17:1: warning: the title of this link is in quotes that do not match ("…”), {nowhere}: '
         f'[镇](/units/baihe/ "白鹤镇”)\n{hint}[镇](/units/baihe/ "白鹤镇")',
         f'{PAGE_PATH}:17:26: warning: the title of this link is in quotes that do not match ("…”), {nowhere}: '
@@ -553,7 +554,8 @@ def test_a_title_in_unmatched_quotes_is_one_warning_and_the_path_meant_is_checke
         f'{PAGE_PATH}:23:4: warning: the title of this picture is in quotes that do not match ("…”), {missing}: '
         f'![草莓](images/a.svg "白鹤草莓”)\n{hint}![草莓](images/a.svg "白鹤草莓")',
         f'{PAGE_PATH}:26:6: warning: image "images/none2.svg" not found\n'
-        "  hint: put the file under content/ and give its path from there, e.g. images/baihe-1.svg",
+        "  hint: there is no file content/images/none2.svg: copy the picture there; if it was deleted or renamed, "
+        "restore it (回收站, the recycle bin) or write its new name here",
         f'{PAGE_PATH}:29:6: warning: image "images/   a.svg" is broken over two lines (换行), so the picture is '
         "missing\n  hint: write the path on one line: images/a.svg",
         f'{PAGE_PATH}:32:7: warning: image "images/a.svg 白鹤" not found\n'
