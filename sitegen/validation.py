@@ -15,6 +15,7 @@ May import: errors, yamltext, models.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any, TypeVar, get_args, get_origin
 
@@ -61,18 +62,22 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "publish_date": ("date",), "pubdate": ("date",), "published": ("date", "draft"),
     "url": ("slug", "base_url"), "permalink": ("slug", "permalinks"), "name": ("title",),
     "site_title": ("title",), "sitename": ("title",), "site_name": ("title",), "baseurl": ("base_url",),
+    "site_url": ("base_url",), "siteurl": ("base_url",),
     "base": ("base_url",), "paginate": ("per_page",), "pagination": ("per_page",),
     "timezone": ("time_zone",), "tz": ("time_zone",), "lang": ("language",),
     "languagecode": ("language",), "locale": ("language",), "output": ("output_dir",),
     "publish_dir": ("output_dir",), "town": ("unit",), "department": ("unit",), "column": ("series",),
     "total": ("collected",), "solved": ("resolved",), "done": ("resolved",), "ongoing": ("in_progress",),
-    "pending": ("in_progress",), "submitted": ("escalated",), "goal": ("target",), "deadline_date": ("deadline",),
+    "pending": ("in_progress",), "unresolved": ("in_progress",), "processing": ("in_progress",),
+    "in_process": ("in_progress",), "submitted": ("escalated",), "goal": ("target",), "deadline_date": ("deadline",),
     "标题": ("title", "name"), "题目": ("title",), "名称": ("name", "title"), "日期": ("date", "as_of"),
     "时间": ("date",), "发布时间": ("date",), "标签": ("tags",), "摘要": ("summary",), "简介": ("summary", "blurb"),
     "单位": ("unit",), "栏目": ("series",), "受访人": ("interviewee",), "姓名": ("name",), "职务": ("role",),
     "图片": ("images",), "来源": ("source",), "状态": ("status",), "草稿": ("draft",), "别名": ("aliases", "slug"),
-    "收集": ("collected",), "已解决": ("resolved",), "办理中": ("in_progress",), "提交区级": ("escalated",),
+    "收集": ("collected",), "已解决": ("resolved",), "办理中": ("in_progress",), "未解决": ("in_progress",),
+    "正在办理": ("in_progress",), "处理中": ("in_progress",), "提交区级": ("escalated",),
     "批次": ("batches",), "目标": ("target",), "截止日期": ("deadline",), "备注": ("note",),
+    "remark": ("note",), "remarks": ("note",),
 }
 
 
@@ -157,22 +162,82 @@ def _annotation_at(model: type[BaseModel], loc: tuple[Any, ...]) -> Any:
     return annotation
 
 
-def _key_readings(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str | None, list[tuple[str, bool, str]]]:
+@dataclass(frozen=True)
+class Siblings:
+    """What else the mapping that holds an unknown key has: the keys typed in it (``taken``), its unknown keys
+    and the required fields it lacks, as pydantic found them (`siblings_of`)."""
+
+    taken: frozenset[str] = frozenset()
+    unknown: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+
+    def missing_meant(self, key: str) -> str | None:
+        """The one required field missing here when ``key`` is the one unknown key: what it most likely
+        renames (``processing: 50`` where a tally lacks ``in_progress``), whatever it looks like."""
+        return self.missing[0] if self.unknown == (key,) and len(self.missing) == 1 else None
+
+
+def siblings_of(items: list[Any], value: Any) -> dict[tuple[Any, ...], Siblings]:
+    """For each mapping that holds an unknown key: its `Siblings`, by the mapping's location.
+
+    Takes pydantic's error items and the loaded YAML value (the record's
+    fields as typed, without the defaults the caller adds).
+    """
+    unknown: dict[tuple[Any, ...], list[str]] = {}
+    missing: dict[tuple[Any, ...], list[str]] = {}
+    for item in items:
+        loc = _yaml_path(tuple(item["loc"]))
+        if item["type"] == "extra_forbidden" and loc:
+            unknown.setdefault(loc[:-1], []).append(str(loc[-1]))
+        elif item["type"] == "missing" and loc:
+            missing.setdefault(loc[:-1], []).append(str(loc[-1]))
+    found = {}
+    for where, keys in unknown.items():
+        mapping = _value_at(value, where)
+        taken = frozenset(str(key) for key in mapping) if isinstance(mapping, dict) else frozenset()
+        found[where] = Siblings(taken, tuple(keys), tuple(missing.get(where, ())))
+    return found
+
+
+def _value_at(value: Any, loc: tuple[Any, ...]) -> Any:
+    """The part of a loaded YAML ``value`` at ``loc`` (keys and list indexes), or None when there is none."""
+    for part in loc:
+        if isinstance(value, dict) and part in value:
+            value = value[part]
+        elif isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value):
+            value = value[part]
+        else:
+            return None
+    return value
+
+
+def _key_readings(model: type[BaseModel], loc: tuple[Any, ...],
+                  siblings: Siblings | None = None) -> tuple[str | None, list[tuple[str, bool, str]]]:
     """What the unknown key at ``loc`` of ``model`` may mean: ``(the field it renames, the blocks holding it)``.
 
-    The field is `did_you_mean`'s (None if none); the blocks are
-    `_holders_of`'s, [] when the key is a field of the record typed in
-    another case or spelling (``Title``), which is surely a rename.
+    The field is `did_you_mean`'s among the fields not typed in the same
+    mapping already (``siblings``: renaming ``unresolved`` to ``resolved``
+    beside a ``resolved:`` line would make a key typed twice), else, for a
+    key that is no field of a block either, the one required field missing
+    there when the key is the one unknown key (`Siblings.missing_meant`);
+    None if none. The blocks are `_holders_of`'s, [] when the key is a
+    field of the record typed in another case or spelling (``Title``),
+    which is surely a rename.
     """
+    siblings = siblings or Siblings()
     owner = _type_inside(_annotation_at(model, loc[:-1]), BaseModel)
-    known = [name for name in getattr(owner, "model_fields", {}) if name != "root"]
+    known = [name for name in getattr(owner, "model_fields", {}) if name != "root" and name not in siblings.taken]
     key = str(loc[-1])
     close = did_you_mean(key, known)
     folded = snake_case(key)
-    return close, (_holders_of(owner, key) if close != folded else [])
+    holders = _holders_of(owner, key) if close != folded else []
+    if close is None and not holders:
+        close = siblings.missing_meant(key)
+    return close, holders
 
 
-def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...], data: YamlData) -> tuple[str, str]:
+def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...], data: YamlData,
+                 siblings: Siblings | None = None) -> tuple[str, str]:
     """``(message, hint)`` for the unknown field at ``loc`` of ``model``, typed in ``data``.
 
     A key that is a field of a block of the record (``role:`` typed
@@ -180,22 +245,34 @@ def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...], data: YamlData) -
     ``职务:`` for ``role``) is told where to move (`_elsewhere`), or, typed
     right below such a block and less indented than its fields, which line
     to indent by how much (`sitegen.yamltext.YamlData.lost_indent`). Else
-    the field meant, else every field.
+    the field meant (`_key_readings`, told of the mapping's other keys by
+    ``siblings``), else every field not typed there yet.
     """
-    elsewhere = _elsewhere(model, loc)
+    elsewhere = _elsewhere(model, loc, siblings)
     if elsewhere is not None:
         below = data.lost_indent(loc, elsewhere.blocks)
         return elsewhere.message, elsewhere.hint_below(below) if below is not None else elsewhere.hint
     owner = _type_inside(_annotation_at(model, loc[:-1]), BaseModel)
-    known = [name for name in getattr(owner, "model_fields", {}) if name != "root"]
-    close, _ = _key_readings(model, loc)
-    message = f'unknown field "{clip(str(loc[-1]))}"' + (f" in {field_name(loc[:-1])}" if len(loc) > 1 else "")
+    every = [name for name in getattr(owner, "model_fields", {}) if name != "root"]
+    taken = siblings.taken if siblings is not None else frozenset()
+    known = [name for name in every if name not in taken]
+    key = str(loc[-1])
+    close, _ = _key_readings(model, loc, siblings)
+    message = f'unknown field "{clip(key)}"' + (f" in {field_name(loc[:-1])}" if len(loc) > 1 else "")
+    if close and siblings is not None and close == siblings.missing_meant(key) and did_you_mean(key, known) is None:
+        return message + f' (did you mean "{close}", the field missing there?)', f'rename it to "{close}"'
     if close:
         return message + f' (did you mean "{close}"?)', f'rename it to "{close}"'
+    repeated = did_you_mean(key, every)
+    if repeated in taken:
+        # Renaming it would type that field twice: the editor is told why no rename is offered.
+        message += f' ("{repeated}" is typed already, on line {data.locate_key(loc[:-1] + (repeated,))[0]})'
+    if not known:
+        return message, f"remove it: every field that can be here ({', '.join(every)}) is typed already"
     return message, "remove it, or use one of: " + ", ".join(known)
 
 
-def _elsewhere(model: type[BaseModel], loc: tuple[Any, ...]) -> FieldElsewhere | None:
+def _elsewhere(model: type[BaseModel], loc: tuple[Any, ...], siblings: Siblings | None = None) -> FieldElsewhere | None:
     """What the key at ``loc`` of ``model`` is when it is no field there but a field of blocks held there, or None.
 
     Each block holding it is named (`_holders_of`); when it may be a rename
@@ -205,7 +282,7 @@ def _elsewhere(model: type[BaseModel], loc: tuple[Any, ...]) -> FieldElsewhere |
     (`sitegen.yamltext.FieldElsewhere.hint_below`).
     """
     key = str(loc[-1])
-    close, holders = _key_readings(model, loc)
+    close, holders = _key_readings(model, loc, siblings)
     if not holders:
         return None
     where = f" in {field_name(loc[:-1])}" if len(loc) > 1 else ""
@@ -330,7 +407,8 @@ def validate_record(model: type[RecordT], data: YamlData, path: str, report: Rep
         return model.model_validate(values, context={QUOTED_TAGS: quoted})
     except ValidationError as failure:
         items = failure.errors()
-        renamed = _renamed_fields(model, items)
+        siblings = siblings_of(items, data.value)
+        renamed = _renamed_fields(model, items, siblings)
         misplaced = _misplaced_items(model, data.value)
         for (field, index), home in misplaced.items():
             _report_misplaced(model, data, path, report, (field, index), home)
@@ -340,7 +418,7 @@ def validate_record(model: type[RecordT], data: YamlData, path: str, report: Rep
                 continue  # "unknown field interveiwee (did you mean interviewee?)" says it all
             if loc[:2] in misplaced or (loc and loc[0] in misplaced.values() and item.get("input", "") is None):
                 continue  # its fields are right, in the list they belong to, which the hint fills ("tallies:" empty)
-            add_validation_problem(model, item, data, path, report)
+            add_validation_problem(model, item, data, path, report, siblings)
         return None
 
 
@@ -447,7 +525,8 @@ def _example_line(model: type[BaseModel], defaults: dict[str, Any]) -> str:
     return f"{first}: …"
 
 
-def _renamed_fields(model: type[BaseModel], items: list[Any]) -> set[tuple[str | int, ...]]:
+def _renamed_fields(model: type[BaseModel], items: list[Any],
+                    siblings: dict[tuple[Any, ...], Siblings]) -> set[tuple[str | int, ...]]:
     """Locations of missing fields that an unknown key in the same block most likely means.
 
     Also the location of a block left empty (``interviewee:`` with
@@ -458,7 +537,7 @@ def _renamed_fields(model: type[BaseModel], items: list[Any]) -> set[tuple[str |
     for item in items:
         if item["type"] == "extra_forbidden":
             loc = _yaml_path(tuple(item["loc"]))
-            close, holders = _key_readings(model, loc)
+            close, holders = _key_readings(model, loc, siblings.get(loc[:-1]))
             if close:
                 meant.add(loc[:-1] + (close,))
             if len(holders) == 1 and not holders[0][1]:
@@ -467,14 +546,15 @@ def _renamed_fields(model: type[BaseModel], items: list[Any]) -> set[tuple[str |
     return meant
 
 
-def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData,
-                           path: str, report: Report) -> None:
+def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData, path: str, report: Report,
+                           siblings: dict[tuple[Any, ...], Siblings] | None = None) -> None:
     """Add one pydantic error dict to the report, placed and worded for an editor.
 
     Takes the record class, one item of ``ValidationError.errors()``, the
     loaded YAML, the file path and the report. The problem is placed at the
     value (or, for an unknown field, at its key; for a missing field, at the
-    block that lacks it). Messages come from `_MESSAGES` or from our
+    block that lacks it); ``siblings`` (`siblings_of`) tells an unknown
+    key what else its mapping holds. Messages come from `_MESSAGES` or from our
     converters (models.py), whose context carries the hint; pydantic's own
     English ("Input should be …") is never shown.
     """
@@ -484,7 +564,7 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData,
     context = item.get("ctx") or {}
     if kind == "extra_forbidden":
         line, column = data.locate_key(loc)
-        message, hint = _unknown_key(model, loc, data)
+        message, hint = _unknown_key(model, loc, data, (siblings or {}).get(loc[:-1]))
     elif kind == "missing":
         line, column = data.locate(loc[:-1]) if len(loc) > 1 else data.locate(())
         where = f" in {field_name(loc[:-1])}" if len(loc) > 1 else ""

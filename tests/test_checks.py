@@ -1303,6 +1303,65 @@ def test_unknown_fields_get_a_did_you_mean(tmp_path: Path) -> None:
         '  hint: rename it to "interviewee"']
 
 
+CASE_FIELDS = ("---\ntitle: 做大做强白鹤草莓\nunit: baihe\nstatus: in_progress\nproblem: 草莓企业希望做大做强。\n"
+               "actions: [走访]\ndate: 2018-05-03\n---\n\n正文。\n")
+
+
+def rename_as_hinted(root: Path, problem: Problem) -> None:
+    """Do what an unknown field's hint 'rename it to "…"' says: the key at the problem's place becomes the name."""
+    typed = problem.message.split('"')[1]
+    meant = problem.hint.removeprefix('rename it to "').removesuffix('"')
+    path = root / problem.path
+    lines = path.read_text(encoding="utf-8").split("\n")
+    line, start = lines[problem.line - 1], problem.column - 1
+    assert line[start:start + len(typed)] == typed
+    lines[problem.line - 1] = line[:start] + meant + line[start + len(typed):]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+@pytest.mark.parametrize(("path", "text", "typed", "where", "meant"), [
+    # "did you mean resolved?", which the tally has: renaming it made the key "resolved" twice.
+    (UNIT_PATH, UNIT, "unresolved", "10:5 in tallies → item 1", '"in_progress"'),
+    # "remove it, or use one of: …", which threw the figure away.
+    (UNIT_PATH, UNIT, "processing", "10:5 in tallies → item 1", '"in_progress"'),
+    (UNIT_PATH, UNIT, "未解决", "10:5 in tallies → item 1", '"in_progress"'),
+    (UNIT_PATH, UNIT, "remaining", "10:5 in tallies → item 1", '"in_progress", the field missing there'),
+    (UNIT_PATH, UNIT, "resolve", "10:5 in tallies → item 1", '"in_progress", the field missing there'),
+    (UNIT_PATH, UNIT + "targets:\n  - group: residents\n    target: 80\n", "share", "13:5 in targets → item 1",
+     '"target", the field missing there'),
+    ("content/interviews/a.md", interview(), "position", "7:3 in interviewee", '"role", the field missing there'),
+    ("content/cases/a.md", CASE_FIELDS, "issue", "5:1", '"problem", the field missing there'),
+    ("content/series/dadiaoyan.yaml", SERIES, "publishing_house", "3:1", '"publisher", the field missing there'),
+])
+def test_an_unknown_field_is_told_the_field_missing_beside_it_never_one_typed_there(
+        tmp_path: Path, path: str, text: str, typed: str, where: str, meant: str) -> None:
+    key = {"unresolved": "in_progress", "processing": "in_progress", "未解决": "in_progress",
+           "remaining": "in_progress", "resolve": "in_progress", "share": "target", "position": "role",
+           "issue": "problem", "publishing_house": "publisher"}[typed]
+    line = next(line for line in text.split("\n") if line.strip().startswith(key + ":"))
+    root = write_site(tmp_path, {path: text.replace(line, line.replace(key + ":", typed + ":"))})
+    place, _, block = where.partition(" ")
+    problems = found(root)
+    name = meant.split('"')[1]
+    # One message: not also 'the field "in_progress" is missing', which the rename fixes.
+    assert [p.format() for p in problems] == [
+        f'{path}:{place}: error: unknown field "{typed}"{" " if block else ""}{block} (did you mean {meant}?)\n'
+        f'  hint: rename it to "{name}"']
+    rename_as_hinted(root, problems[0])
+    assert found(root) == []
+
+
+def test_an_unknown_field_in_a_block_with_every_field_is_told_so(tmp_path: Path) -> None:
+    # "resolve" is close to "resolved", typed on the line above: the hint said "rename it to resolved".
+    root = write_site(tmp_path, {UNIT_PATH: UNIT.replace("    resolved: 103\n", "    resolved: 103\n    resolve: 3\n")
+                                 .replace("    in_progress: 50\n", "    in_progress: 50\n    note: 来源\n")})
+    assert [p.format() for p in found(root)] == [
+        f'{UNIT_PATH}:10:5: error: unknown field "resolve" in tallies → item 1 ("resolved" is typed already, on line '
+        "9)\n"
+        "  hint: remove it: every field that can be here (as_of, batches, collected, escalated, resolved, "
+        "in_progress, note) is typed already"]
+
+
 def test_a_field_typed_outside_the_block_that_holds_it_gets_where_to_move_it(tmp_path: Path) -> None:
     # "role:" not indented under "interviewee:", "email:" without "contact:", "collected:" outside any
     # tally: each was an unknown field whose hint was "remove it, or use one of: …", which loses what was typed.
@@ -1336,12 +1395,13 @@ def test_a_field_of_a_block_is_told_where_to_move_before_a_guess_and_every_block
     unit = UNIT + "targets:\n  - group: residents\n    target: 80\nnote: 目标备注\n"
     root = write_site(tmp_path, {"content/interviews/a.md": page, "content/interviews/b.md": empty, UNIT_PATH: unit})
     move = 'move it under interviewee: below the line "interviewee:" (add that line if there is none), indented by two '
+    # Both pages have their title: line, so name: is not offered as one (that would type title: twice).
     assert [p.format() for p in found(root)] == [
-        'content/interviews/a.md:7:1: error: unknown field "name" (did you mean "title"? or is it a field of '
-        'interviewee?)\n  hint: rename it to "title", or it probably lost its indent: indent line 7 by 2 spaces, '
-        "lined up with the fields of interviewee above it",
-        'content/interviews/b.md:6:1: error: unknown field "name" (did you mean "title"? or is it a field of '
-        f'interviewee?)\n  hint: rename it to "title", or {move}spaces ("  name: …")',
+        'content/interviews/a.md:7:1: error: unknown field "name" (it is a field of interviewee)\n'
+        "  hint: it probably lost its indent: indent line 7 by 2 spaces, lined up with the fields of interviewee "
+        "above it",
+        'content/interviews/b.md:6:1: error: unknown field "name" (it is a field of interviewee)\n'
+        f'  hint: {move}spaces ("  name: …")',
         'content/interviews/b.md:7:1: error: unknown field "职务" (it is the field "role" of interviewee)\n'
         f'  hint: {move}spaces ("  role: …")',
         f'{UNIT_PATH}:14:1: error: unknown field "note" (it is a field of each item of tallies and of each item of '

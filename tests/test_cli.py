@@ -65,8 +65,8 @@ def test_errors_exit_1_and_every_problem_is_printed_sorted(tmp_path: Path, capsy
     out, err = capsys.readouterr()
     assert out == ""
     assert err.splitlines() == [
-        'content/interviews/a.md:9:1: error: unknown field "interveiwee" (did you mean "interviewee"?)',
-        '  hint: rename it to "interviewee"',
+        'content/interviews/a.md:9:1: error: unknown field "interveiwee" ("interviewee" is typed already, on line 5)',
+        "  hint: remove it, or use one of: slug, summary, tags, images, draft, aliases, source",
         'content/interviews/b.md:8:7: error: date: "2018-4-31" does not exist (there is no day 31 in month 4 of 2018)',
         "  hint: check the date against the source document",
         'content/interviews/c.md:2:8: warning: "百合镇" is a misspelling of the unit name 白鹤镇',

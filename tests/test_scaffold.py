@@ -632,7 +632,8 @@ def test_an_interview_published_with_the_placeholders_of_new_is_told_each(tmp_pa
     page.write_text(drafted.replace("draft: true", "draft: false\ninterveiwee: 张三"), encoding="utf-8")
     errors = [line for line in _check(capsys, site)[1].splitlines() if ": error: " in line]
     assert [line.split(": error: ")[1].split(":")[0] for line in errors] == [
-        "interviewee → name", "interviewee → role", 'unknown field "interveiwee" (did you mean "interviewee"?)',
+        "interviewee → name", "interviewee → role",
+        'unknown field "interveiwee" ("interviewee" is typed already, on line 9)',
         '"## 第一个问题？" is the placeholder that sitegen new writes for the first question, so the page would '
         "publish it", '"回答……" is the placeholder that sitegen new writes for the answer, so the page would publish it']
     assert [line.split(": error: ")[0] for line in errors] == [f"{p}:10:9", f"{p}:11:9", f"{p}:24:1", f"{p}:27:1",
@@ -640,7 +641,7 @@ def test_an_interview_published_with_the_placeholders_of_new_is_told_each(tmp_pa
     # A draft as typed, with that mistake, is told that mistake only.
     page.write_text(drafted.replace("draft: true", "draft: true\ninterveiwee: 张三"), encoding="utf-8")
     assert [line.split(": error: ")[1] for line in _check(capsys, site)[1].splitlines() if ": error: " in line] == [
-        'unknown field "interveiwee" (did you mean "interviewee"?)']
+        'unknown field "interveiwee" ("interviewee" is typed already, on line 9)']
 
     # Real text holding a placeholder's words is no placeholder: a longer role, a real question and
     # answer, the template shown in fenced code.
