@@ -127,6 +127,17 @@ def did_you_mean(key: str, known: list[str]) -> str | None:
     for candidate in SYNONYMS.get(folded, ()):
         if candidate in known:
             return candidate
+    return near_name(folded, known)
+
+
+def near_name(folded: str, known: list[str]) -> str | None:
+    """The name of ``known`` that ``folded`` (a name as `snake_case` gives it) is a slip of, or None.
+
+    Its plural or singular (``tally`` → ``tallies``, ``resident`` →
+    ``residents``), else the closest name by edit distance: at most 1 edit
+    for names up to 5 characters and 2 for longer ones; of two names as
+    close, the first of ``known``.
+    """
     # One for many, or many for one (tally for tallies, milestone for milestones, actions for action).
     singular = folded.removesuffix("ies") + "y" if folded.endswith("ies") else folded.removesuffix("s")
     for candidate in (folded + "s", folded.removesuffix("y") + "ies", singular):
@@ -574,7 +585,8 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData, pa
         line, column = data.locate(loc)
         message, hint = _fill(_MESSAGES[kind], name, item, context)
         if kind == "enum":
-            hint = _choice_hint(_type_inside(_annotation_at(model, loc), Enum), item.get("input")) or hint
+            hint = _choice_hint(_type_inside(_annotation_at(model, loc), Enum), item.get("input"),
+                                name.rsplit(" → ", 1)[-1]) or hint
         elif _MESSAGES[kind] is _GROUP:
             hint = _group_hint(_type_inside(_annotation_at(model, loc), BaseModel), item.get("input"),
                                in_list=bool(loc) and isinstance(loc[-1], int)) or hint
@@ -584,11 +596,14 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData, pa
     report.error(path, line, column, message, hint)
 
 
-def _choice_hint(choices: type[Enum] | None, typed: Any) -> str | None:
+def _choice_hint(choices: type[Enum] | None, typed: Any, key: str) -> str | None:
     """The hint for a value outside a closed vocabulary that has Chinese labels, else None.
 
-    Names the value meant, when ``typed`` is its Chinese label or another
-    known word for it (`choice_meant`): "write in_progress (推进中)"; else
+    Takes the vocabulary, the value typed and the field's key. Names the
+    value meant, when ``typed`` is its Chinese label or another known word
+    for it (`choice_meant`): "write in_progress (推进中)"; or, when it is a
+    slip of one value alone (a plural for a singular, a typo: `choice_near`),
+    asks: "did you mean residents (居民)? write group: residents". Else
     lists every value with its label, as the pages show them.
     """
     labels = CHOICE_LABELS.get(choices) if choices is not None else None
@@ -597,7 +612,30 @@ def _choice_hint(choices: type[Enum] | None, typed: Any) -> str | None:
     meant = choice_meant(choices, typed) if isinstance(typed, str) else None  # type: ignore[arg-type]
     if meant is not None:
         return f"write {meant} ({labels[meant]})"
+    near = choice_near(choices, typed) if isinstance(typed, str) else None  # type: ignore[arg-type]
+    if near is not None:
+        return f"did you mean {near} ({labels[near]})? write {key}: {near}"
     return "use one of: " + ", ".join(f"{value} ({label})" for value, label in labels.items())
+
+
+def choice_near(choices: type[Enum], typed: str) -> str | None:
+    """The one value of the closed vocabulary ``choices`` that ``typed`` is a slip of, or None.
+
+    A plural for a singular or back (``resident``, ``towns``), or a typo
+    (``twon``, ``instituton``), in any case, with spaces or "-" for "_"
+    (`near_name`); None when another value is as close. Only the English values are compared: a Chinese word is
+    one or two characters, and one edit turns 乡 into 村.
+    """
+    folded = snake_case(typed)
+    if not folded.isascii():
+        return None
+    values = [choice.value for choice in choices]
+    near = near_name(folded, values)
+    if near is None:
+        return None
+    # Two values as close (a typo between them) are a guess, not a slip of one.
+    distance = edit_distance(folded, near)
+    return near if not any(edit_distance(folded, value) <= distance for value in values if value != near) else None
 
 
 def _group_hint(record: type[BaseModel] | None, typed: Any, *, in_list: bool = False) -> str | None:

@@ -10,12 +10,14 @@ editor cannot act on.
 from __future__ import annotations
 
 import shlex
+from enum import Enum
 from pathlib import Path
 
 import pytest
 
 from sitegen.cli import main
 from sitegen.errors import Report
+from sitegen.validation import choice_near
 from sitegen.yamltext import load_yaml
 
 from .sitekit import UNIT, interview, write_site
@@ -300,6 +302,61 @@ def test_a_target_group_and_a_unit_level_typed_in_chinese_name_the_value(tmp_pat
         "  hint: write community (社区)",
         f'{UNIT_PATH}:12:12: error: "居民" is not one of the allowed values for "targets → item 1 → group"\n'
         "  hint: write residents (居民)"]
+
+
+@pytest.mark.parametrize(("field", "typed", "meant", "label"), [
+    ("group", "resident", "residents", "居民"),
+    ("group", "institution", "institutions", "机构"),
+    ("group", "Registered-Enterprise", "registered_enterprises", "注册企业"),
+    ("group", "residnets", "residents", "居民"),
+    ("level", "towns", "town", "镇"),
+    ("level", "twon", "town", "镇"),
+    ("level", "Villiage", "village", "村"),
+    ("status", "inprogress", "in_progress", "推进中"),
+    ("status", "Planed", "planned", "计划中"),
+])
+def test_a_closed_vocabulary_value_off_by_a_plural_or_a_typo_names_the_value_meant(
+        tmp_path: Path, field: str, typed: str, meant: str, label: str) -> None:
+    # The hint listed every value ("use one of: institutions (机构), residents (居民), …"), the one meant among them.
+    unit = UNIT + "targets:\n  - group: residents\n    target: 80\n"
+    files = {UNIT_PATH: unit, CASE_PATH: case_study("  - 走访\n", "  - 大调研\n")}
+    path, line, column, where, was = {
+        "group": (UNIT_PATH, 12, 12, "targets → item 1 → group", "residents"),
+        "level": (UNIT_PATH, 2, 8, "level", "town"), "status": (CASE_PATH, 4, 9, "status", "in_progress")}[field]
+    right = f"{field}: {meant}"
+    files[path] = files[path].replace(f"{field}: {was}", right, 1)
+    assert right in files[path]
+    root = write_site(tmp_path, {**files, path: files[path].replace(right, f"{field}: {typed}", 1)})
+    assert printed(root) == [f'{path}:{line}:{column}: error: "{typed}" is not one of the allowed values for "{where}"\n'
+                             f"  hint: did you mean {meant} ({label})? write {right}"]
+    # The line the hint gives, typed in place of the line there, is read as meant.
+    text = (root / path).read_text(encoding="utf-8")
+    (root / path).write_text(text.replace(f"{field}: {typed}", right, 1), encoding="utf-8")
+    assert printed(root) == []
+
+
+@pytest.mark.parametrize(("typed", "hint"), [
+    ("乡", "use one of: district (区), town (镇), subdistrict (街道), committee (委办局), village (村), "
+          "community (社区), park (园区)"),
+    # One edit turns any one Chinese character into another: only the English values are compared.
+    ("区县", "use one of: district (区), town (镇), subdistrict (街道), committee (委办局), village (村), "
+            "community (社区), park (园区)"),
+    ("city", "use one of: district (区), town (镇), subdistrict (街道), committee (委办局), village (村), "
+             "community (社区), park (园区)"),
+])
+def test_a_value_close_to_no_one_value_is_not_guessed(tmp_path: Path, typed: str, hint: str) -> None:
+    root = write_site(tmp_path, {UNIT_PATH: UNIT.replace("level: town", f"level: {typed}")})
+    assert printed(root) == [f'{UNIT_PATH}:2:8: error: "{typed}" is not one of the allowed values for "level"\n'
+                             f"  hint: {hint}"]
+
+
+def test_a_value_as_close_to_two_values_is_not_guessed() -> None:
+    class Kinds(str, Enum):
+        park = "park"
+        part = "part"
+    assert choice_near(Kinds, "pard") is None
+    assert choice_near(Kinds, "parks") == "park"
+    assert choice_near(Kinds, "Prat") == "part"
 
 
 # -- references to records that do not exist -------------------------------------------------------
