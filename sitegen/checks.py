@@ -74,6 +74,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report) -
         check_repeated_tags(document, report)
     for page in content.failed:
         check_failed_images(page.path, page.front_matter, root, report)
+        check_failed_references(page.path, page.front_matter, content, report)
     for path, data in content.failed_units:
         check_failed_unit(path, data, now.date(), report)
     check_misspellings(content, report, clashes)
@@ -691,10 +692,13 @@ def check_references(document: Document, content: Content, report: Report) -> No
     """
     meta = document.meta
     series = getattr(meta, "series", None)
-    if series is not None and series not in content.series and ("series", series) not in content.broken:
+    for kind in ("series", "unit"):
+        if getattr(meta, kind, None) == "":
+            _empty_reference(document.path, document.yaml, kind, content, report)
+    if series and series not in content.series and ("series", series) not in content.broken:
         _missing(document, ("series",), "series", series, content, report)
     unit = content.units.get(meta.unit)
-    if unit is None and ("units", meta.unit) not in content.broken:
+    if unit is None and ("units", meta.unit) not in content.broken and meta.unit:
         _missing(document, ("unit",), "unit", meta.unit, content, report)
     related = getattr(meta, "related_tally", None)
     if related is not None:
@@ -763,6 +767,49 @@ def _tally_meant(typed: tuple[int, int, int], dates: Sequence[date]) -> date | N
     years = swapped_years(year)
     return next((other for other in dates if (other.year, other.month, other.day) == (year, day, month)
                  or (other.year in years and (other.month, other.day) == (month, day))), None)
+
+
+def check_failed_references(path: str, front_matter: YamlData, content: Content, report: Report) -> None:
+    """An empty ``unit:`` or ``series:`` of a page whose front matter has other errors, told as in a valid page.
+
+    Takes the page's path, its front matter as read (the page could not
+    be made: its other errors are reported already), the content and the
+    report. An empty id is no validation error (`sitegen.models.parse_id`),
+    so that its hint can offer the ids there are (`_empty_reference`);
+    told here, it is found in the same run as the page's other errors.
+    """
+    value = front_matter.value if isinstance(front_matter.value, dict) else {}
+    for kind in ("series", "unit"):
+        if kind in value and (value[kind] is None or (isinstance(value[kind], str) and not value[kind].strip())):
+            _empty_reference(path, front_matter, kind, content, report)
+
+
+_LISTED_IDS = 5
+"""How many ids a hint offers for an empty reference: a site may have hundreds of units."""
+
+
+def _empty_reference(path: str, yaml: YamlData, kind: str, content: Content, report: Report) -> None:
+    """Report ``unit:`` or ``series:`` typed with no id, with the ids there are to write (or how to make one).
+
+    The field is required: removing the line, the fix for an empty
+    optional field, would only make it missing.
+    """
+    folder = "series" if kind == "series" else "units"
+    records = content.series if kind == "series" else content.units
+    labelled = [(rid, (_names(sourced.record) or [rid])[0]) for rid, sourced in sorted(records.items())]
+    if len(labelled) == 1:
+        rid, name = labelled[0]
+        hint = f"the only {kind} there is, {name}, has the id {rid}: write {kind}: {rid}"
+    elif labelled:
+        shown = ", ".join(f"{rid} ({name})" for rid, name in labelled[:_LISTED_IDS])
+        more = f" (and {len(labelled) - _LISTED_IDS} more in content/{folder}/)" if len(labelled) > _LISTED_IDS else ""
+        hint = (f"write the id of the {kind} (its file name in content/{folder}/ without .yaml) after the colon, "
+                f"one of: {shown}{more}")
+    else:
+        what, placeholder = ("the unit's name", "名称") if kind == "unit" else ("the series title", "栏目名称")
+        hint = (f"there is no {kind} yet: create one by running, in the site folder: sitegen new {kind} "
+                f"{placeholder} (with {what} in place of {placeholder}), then write {kind}: and the id it gives here")
+    report.error(path, *yaml.locate((kind,)), f"{kind}: the value is empty", hint)
 
 
 def _missing(document: Document, loc: tuple[str, ...], kind: str, value: str,

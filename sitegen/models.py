@@ -774,6 +774,20 @@ def parse_id(value: Any, info: ValidationInfo) -> str:
     return text
 
 
+def parse_reference(value: Any, info: ValidationInfo) -> str:
+    """Accept the id of the one record a page names (``unit:``, ``series:``), as `parse_id` does; "" when empty.
+
+    An empty value (``unit:`` alone, or ``unit: ""``) names no record, as
+    an unknown id does: `sitegen.checks.check_references` reports it with
+    the ids there are, which this module cannot know. (The field is
+    required: "remove the line", the fix for an empty optional field,
+    would only make it missing.)
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return ""
+    return parse_id(value, info)
+
+
 def kind_of(value: Any) -> str:
     """Name a value as typed, for a message.
 
@@ -813,8 +827,8 @@ WebAddress = Annotated[str, BeforeValidator(parse_web_address)]
 Slug = Annotated[str, BeforeValidator(parse_slug)]
 Alias = Annotated[str, BeforeValidator(parse_alias)]
 Aliases = Annotated[tuple[Alias, ...], BeforeValidator(parse_aliases)]
-RecordId = Annotated[str, BeforeValidator(parse_id)]
-RecordIds = Annotated[tuple[RecordId, ...], BeforeValidator(parse_text_list)]
+RecordId = Annotated[str, BeforeValidator(parse_reference)]
+RecordIds = Annotated[tuple[Annotated[str, BeforeValidator(parse_id)], ...], BeforeValidator(parse_text_list)]
 
 
 class Record(BaseModel):
@@ -822,7 +836,9 @@ class Record(BaseModel):
 
     ``EXAMPLE_LINE`` is a first line of a file of the record's kind, for the
     hint of a file with no fields (`sitegen.validation.validate_record`);
-    "" for records that are no file of their own. ``KIND`` names one record
+    "" for records that are no file of their own. A required field's
+    ``examples`` (and ``EXAMPLE_LINE``, for the field it types) give the
+    value offered when it is typed empty. ``KIND`` names one record
     of the kind in messages, with its Chinese term (``a tally (统计)``), for
     an item typed in the list of another kind (`sitegen.validation`).
     """
@@ -925,8 +941,8 @@ class Series(Record):
     EXAMPLE_LINE: ClassVar[str] = "title: 大调研微访谈"
     id: Slug
     title: Text
-    blurb: Text
-    publisher: Text
+    blurb: Text = Field(examples=["各镇和委办局负责人谈大调研。"])
+    publisher: Text = Field(examples=["上海热线新闻网"])
 
 
 class Tally(Record):
@@ -967,7 +983,7 @@ class Milestone(Record):
     KIND: ClassVar[str] = "a milestone (大事记)"
 
     date: Date
-    title: Text
+    title: Text = Field(examples=["召开大调研动员部署会"])
     description: OptionalText = ""
 
 
@@ -999,8 +1015,8 @@ class Unit(Record):
 class Person(Record):
     """An interviewee: name and role (职务)."""
 
-    name: Text
-    role: Text
+    name: Text = Field(examples=["王建国"])
+    role: Text = Field(examples=["中共白鹤镇党委书记"])
 
 
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
@@ -1038,7 +1054,7 @@ class Image(Record):
 
     KIND: ClassVar[str] = "an image (图片)"
 
-    src: Text
+    src: Text = Field(examples=["images/baihe-1.svg"])
     alt: OptionalText = ""
     caption: OptionalText = ""
 
@@ -1050,7 +1066,7 @@ class SourceAttribution(Record):
     link, so any other scheme (``javascript:``) is refused.
     """
 
-    publisher: Text
+    publisher: Text = Field(examples=["上海热线新闻网"])
     title: OptionalText = ""
     url: WebAddress = ""
 
@@ -1098,7 +1114,7 @@ class CaseStudyMeta(PageMeta):
     EXAMPLE_LINE: ClassVar[str] = "title: 做大做强白鹤草莓"
     unit: RecordId
     status: CaseStatus
-    problem: Text
+    problem: Text = Field(examples=["草莓企业希望把传统优势产业做大做强。"])
     actions: TextList
     outcome: OptionalText = ""
     related_tally: RelatedDay | None = None

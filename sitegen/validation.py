@@ -20,6 +20,7 @@ from enum import Enum
 from typing import Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
 from .errors import PASTE_LIMIT, Report, paste_hint
 from .models import (CHOICE_LABELS, QUOTED_TAGS, SEPARATOR_MARKS, WORD_LIST_FIELDS, choice_meant, clip, kind_of,
@@ -585,6 +586,9 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData, pa
         line, column = data.locate(loc)
         message, hint = _fill(_MESSAGES[kind], name, item, context)
         if kind == "enum":
+            typed = item.get("input")
+            if typed is None or (isinstance(typed, str) and not typed.strip()):
+                message = f"{name}: the value is empty"  # not 'nothing is not one of the allowed values'
             hint = _choice_hint(_type_inside(_annotation_at(model, loc), Enum), item.get("input"),
                                 name.rsplit(" → ", 1)[-1]) or hint
         elif _MESSAGES[kind] is _GROUP:
@@ -593,7 +597,45 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData, pa
     else:
         line, column = data.locate(loc)
         message, hint = _converter_message(name, item, context)
+        if kind == "text_empty" and _is_required(model, loc):
+            hint = _required_value_hint(model, loc)
     report.error(path, line, column, message, hint)
+
+
+def _is_required(model: type[BaseModel], loc: tuple[Any, ...]) -> bool:
+    """Whether the field at ``loc`` of ``model`` must be typed (it has no default); False for no field."""
+    info = _field_at(model, loc)
+    return info is not None and info.is_required()
+
+
+def _field_at(model: type[BaseModel], loc: tuple[Any, ...]) -> FieldInfo | None:
+    """The pydantic field at ``loc`` of ``model`` (the last key's, in the record that holds it), or None."""
+    if not loc or isinstance(loc[-1], int):
+        return None
+    owner = _type_inside(_annotation_at(model, loc[:-1]), BaseModel)
+    return getattr(owner, "model_fields", {}).get(str(loc[-1]))
+
+
+def _required_value_hint(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
+    """The hint for a required field typed with no value (``title:`` alone): what to write after the colon.
+
+    Not "or remove the line", as for a field that may be left out: without
+    the line, the field is missing. The example is the record's
+    ``EXAMPLE_LINE`` when it types this field (``title: 白鹤镇访谈``), else
+    the field's first example in the model (``role: 中共白鹤镇党委书记``).
+    """
+    key = str(loc[-1])
+    owner = _type_inside(_annotation_at(model, loc[:-1]), BaseModel)
+    example_line = str(getattr(owner, "EXAMPLE_LINE", ""))
+    info = _field_at(model, loc)
+    examples = (info.examples if info is not None else None) or []
+    if example_line.startswith(f"{key}: "):
+        example = example_line
+    elif examples:
+        example = f"{key}: {examples[0]}"
+    else:
+        return f"write the {key} after the colon (and a space): the field is required, so the line stays"
+    return f"write the {key} after the colon (and a space), e.g. {example}"
 
 
 def _choice_hint(choices: type[Enum] | None, typed: Any, key: str) -> str | None:

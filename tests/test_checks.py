@@ -875,12 +875,44 @@ def test_a_value_typed_as_empty_quotes_or_spaces_is_empty_in_plain_words(tmp_pat
     page = ('---\ntitle: ""\ndate: 2018-05-03 10:00\nseries: dadiaoyan\nunit: baihe\n'
             "interviewee:\n  name: ''\n  role: '  '\nsource:\n  publisher: \"\"\n---\n正文。\n")
     root = write_site(tmp_path, {"content/interviews/a.md": page})
-    hint = "  hint: write the value after the colon (and a space), or remove the line"
+    # Each field is required: the hint said "or remove the line", which only made it missing.
+    hint = "  hint: write the {} after the colon (and a space), e.g. {}"
     assert [p.format() for p in found(root)] == [
-        f"content/interviews/a.md:2:8: error: title: the value is empty\n{hint}",
-        f"content/interviews/a.md:7:9: error: interviewee → name: the value is empty\n{hint}",
-        f"content/interviews/a.md:8:9: error: interviewee → role: the value is empty\n{hint}",
-        f"content/interviews/a.md:10:14: error: source → publisher: the value is empty\n{hint}"]
+        "content/interviews/a.md:2:8: error: title: the value is empty\n" + hint.format("title", "title: 白鹤镇访谈"),
+        "content/interviews/a.md:7:9: error: interviewee → name: the value is empty\n"
+        + hint.format("name", "name: 王建国"),
+        "content/interviews/a.md:8:9: error: interviewee → role: the value is empty\n"
+        + hint.format("role", "role: 中共白鹤镇党委书记"),
+        "content/interviews/a.md:10:14: error: source → publisher: the value is empty\n"
+        + hint.format("publisher", "publisher: 上海热线新闻网")]
+
+
+@pytest.mark.parametrize(("path", "text", "key", "message", "hint"), [
+    (UNIT_PATH, UNIT, "name", "1:6: error: name: the value is empty",
+     "write the name after the colon (and a space), e.g. name: 白鹤镇"),
+    (UNIT_PATH, UNIT + "milestones:\n  - date: 2018-01-15\n    title: 召开动员会\n", "    title",
+     "13:11: error: milestones → item 1 → title: the value is empty",
+     "write the title after the colon (and a space), e.g. title: 召开大调研动员部署会"),
+    ("content/series/dadiaoyan.yaml", SERIES, "blurb", "2:7: error: blurb: the value is empty",
+     "write the blurb after the colon (and a space), e.g. blurb: 各镇和委办局负责人谈大调研。"),
+    ("site.yaml", MINIMAL_CONFIG, "title", "1:7: error: title: the value is empty",
+     "write the title after the colon (and a space), e.g. title: 青浦大调研进度公开"),
+    # language may be left out (zh-CN): removing the line is a fix.
+    ("site.yaml", MINIMAL_CONFIG + "language: en\n", "language", "3:10: error: language: the value is empty",
+     "write the value after the colon (and a space), or remove the line"),
+    ("content/cases/a.md", "---\ntitle: 草莓\nunit: baihe\nstatus: planned\nproblem: 问题。\nactions: [走访]\n"
+     "date: 2018-05-03\n---\n", "status", "4:8: error: status: the value is empty",
+     "use one of: planned (计划中), in_progress (推进中), resolved (已解决)"),
+])
+def test_an_empty_field_is_told_what_to_write_and_only_an_optional_one_to_remove(
+        tmp_path: Path, path: str, text: str, key: str, message: str, hint: str) -> None:
+    line = next(line for line in text.split("\n") if line.startswith(key + ":"))
+    root = write_site(tmp_path, {path: text.replace(line, key + ":")})
+    assert [p.format() for p in found(root)] == [f"{path}:{message}\n  hint: {hint}"]
+    if "e.g. " in hint:  # the example, typed after the colon, is read as a value
+        (root / path).write_text(text.replace(line, " " * (len(key) - len(key.lstrip())) + hint.split("e.g. ")[1]),
+                                 encoding="utf-8")
+        assert found(root) == []
 
 
 def test_an_image_in_the_text_that_is_not_a_file_under_content_is_a_warning(tmp_path: Path) -> None:

@@ -380,6 +380,42 @@ def test_a_unit_id_that_does_not_exist_gets_the_nearest_ids_not_all(tmp_path: Pa
     assert printed(root) == [f'{PAGE_PATH}:4:7: error: there is no unit "{typed}"\n  hint: {hint}']
 
 
+@pytest.mark.parametrize("typed", ["unit:", 'unit: ""', "unit:   "])
+def test_an_empty_unit_is_offered_the_id_there_is_not_to_remove_the_line(tmp_path: Path, typed: str) -> None:
+    # "write the value after the colon (and a space), or remove the line": without the line, unit was missing.
+    root = write_site(tmp_path, {PAGE_PATH: interview().replace("unit: baihe", typed)})
+    column = 7 if '"' in typed else 6
+    assert printed(root) == [f"{PAGE_PATH}:4:{column}: error: unit: the value is empty\n"
+                             "  hint: the only unit there is, 白鹤镇, has the id baihe: write unit: baihe"]
+    (root / PAGE_PATH).write_text(interview(), encoding="utf-8")  # unit: baihe, as the hint says
+    assert printed(root) == []
+
+
+def test_an_empty_unit_or_series_lists_the_ids_there_are_or_how_to_make_one(tmp_path: Path) -> None:
+    units = {f"content/units/{town}.yaml": UNIT.replace("白鹤镇", f"{town}镇").replace("misspellings: [白河镇, 百合镇]\n", "")
+             for town in TOWNS}
+    page = interview().replace("unit: baihe", "unit:").replace("series: dadiaoyan", "series:")
+    root = write_site(tmp_path, {**units, PAGE_PATH: page}, records=False)
+    assert printed(root) == [
+        f"{PAGE_PATH}:3:8: error: series: the value is empty\n"
+        "  hint: there is no series yet: create one by running, in the site folder: sitegen new series 栏目名称 (with "
+        "the series title in place of 栏目名称), then write series: and the id it gives here",
+        f"{PAGE_PATH}:4:6: error: unit: the value is empty\n"
+        "  hint: write the id of the unit (its file name in content/units/ without .yaml) after the colon, one of: "
+        "baihe (baihe镇), chonggu (chonggu镇), huaxin (huaxin镇), jinze (jinze镇), liantang (liantang镇) "
+        "(and 3 more in content/units/)"]
+
+
+def test_an_empty_unit_is_told_with_the_other_errors_of_its_page(tmp_path: Path) -> None:
+    page = interview().replace("unit: baihe", "unit:").replace("  role: 党委书记", "  role:")
+    root = write_site(tmp_path, {PAGE_PATH: page})
+    assert printed(root) == [
+        f"{PAGE_PATH}:4:6: error: unit: the value is empty\n"
+        "  hint: the only unit there is, 白鹤镇, has the id baihe: write unit: baihe",
+        f"{PAGE_PATH}:7:8: error: interviewee → role: the value is empty\n"
+        "  hint: write the role after the colon (and a space), e.g. role: 中共白鹤镇党委书记"]
+
+
 @pytest.mark.parametrize(("typed", "name", "hint"), [
     ("xinzhuang", "新庄镇", "use the id (file name in content/units/ without .yaml) of one of: baihe"
      + NEW_UNIT.format(id="xinzhuang")),
