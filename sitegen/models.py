@@ -518,6 +518,33 @@ def _fullwidth_brackets(tag: str) -> str | None:
     return None
 
 
+_CHINESE_QUOTES = {"“”": "Chinese quotes “ ” (中文引号)", "‘’": "Chinese quotes ‘ ’ (中文引号)",
+                   "「」": "corner quotes 「 」 (直角引号)", "『』": "corner quotes 『 』 (直角引号)",
+                   "＂＂": "full-width quotes ＂ ＂ (全角引号)", "＇＇": "full-width quotes ＇ ＇ (全角引号)"}
+QUOTE_MARKS = "".join(dict.fromkeys("".join(_CHINESE_QUOTES)))
+"""Quotes an input method types (“ ” ‘ ’ 「 」 『 』 ＂ ＇): around an item of a list of words, they are part of it,
+not YAML's quotes (`parse_tags`)."""
+
+
+def _chinese_quotes(tag: str) -> str | None:
+    """The Chinese quotes that ``tag`` is typed in (“大调研”, or a list's first or last item: “大调研), named; else None.
+
+    ``“新”农村`` is a tag with a quoted word in it, not one typed in quotes.
+    """
+    for pair, name in _CHINESE_QUOTES.items():
+        opening, closing = pair
+        starts, ends = tag.startswith(opening), tag.endswith(closing)
+        if (starts and ends and len(tag) > 1) or (starts and closing not in tag[1:]) \
+                or (ends and opening not in tag[:-1]):
+            return name
+    return None
+
+
+def _without_chinese_quotes(tag: str) -> str:
+    """``tag`` without the Chinese quotes it is typed in (`_chinese_quotes`); as it is when it is not."""
+    return tag.strip(QUOTE_MARKS + " ") if _chinese_quotes(tag) else tag
+
+
 QUOTED_TAGS = "quoted_tags"
 """Validation context key: ``{field: indexes}`` of the items of ``tags`` (or of a unit's ``aliases`` and
 ``misspellings``) typed in quotes (see `parse_tags`)."""
@@ -564,12 +591,16 @@ def parse_tags(value: Any, info: ValidationInfo) -> tuple[str, ...]:
     brackets from a Chinese input method), ``[大调研，补短板]`` (a
     full-width comma or 顿号 、) and ``[大调研；补短板]`` (a semicolon, full-
     or half-width) are each one text to YAML, so one tag
-    holding the whole line; that is never meant. (A half-width comma in an
-    item of a list typed as one, ``[a, "b, c"]``, is kept, and so is a tag
-    typed in quotes, ``["小菜园、小果园"]``: the validation context's
+    holding the whole line; that is never meant. A tag typed in Chinese
+    quotes (``[“大调研”, 补短板]``, `QUOTE_MARKS`) would keep them as part
+    of it: a tag and a page of its own, apart from 大调研's. (A half-width
+    comma in an item of a list typed as one, ``[a, "b, c"]``, is kept, and
+    so is a tag typed in English quotes, ``["小菜园、小果园"]`` or
+    ``["“大调研”"]``: the validation context's
     `QUOTED_TAGS` names those items.) Raises `PydanticCustomError` ``tags``
     naming the tag and what is wrong with it, with the tags written as a
-    list in the hint.
+    list in the hint (and, for a tag in Chinese quotes that is one item of
+    a list, its ``index`` in the context, to point at it).
     """
     tags = parse_text_list(value)
     field = info.field_name if info.field_name in WORD_LIST_FIELDS else "tags"
@@ -594,17 +625,26 @@ def parse_tags(value: Any, info: ValidationInfo) -> tuple[str, ...]:
         elif _spaced_words(tag):
             message = f'the {word} "{{tag}}" has a space between Chinese words in it, so it is one {word}'
             how = "in square brackets, separated by English commas"
+        elif _chinese_quotes(tag):
+            quotes = _chinese_quotes(tag)
+            message = f'the {word} "{{tag}}" is typed with {quotes}: as typed, they are part of the {word}'
+            how = "without them"
         else:  # a list item with a comma in it ([a, "b, c"]) was written as one on purpose
             continue
         separators = _TAG_SEPARATORS if not _spaced_words(tag) or "," in tag else _TAG_SPACES
-        parts = [part.strip(" 【】［］" if _fullwidth_brackets(item) else " ")
+        parts = [_without_chinese_quotes(part.strip(" 【】［］" if _fullwidth_brackets(item) else " "))
                  for item in tags for part in separators.split(item)]
         quotable = any(mark in tag for mark in SEPARATOR_MARKS) or _spaced_words(tag)  # quotes keep it whole
-        keep = (f'; if "{tag}" is one {word}, put it in quotes: "{tag}"'
+        whole = _without_chinese_quotes(tag)
+        keep = (f'; if "{whole}" is one {word}, put it in quotes: "{whole}"'
                 if quotable and not brackets and not isinstance(value, str) else "")
+        if how == "without them":  # a tag of a list typed in the quotes (not the list: [“a, b”]) may mean them
+            wrapped = tag[0] in QUOTE_MARKS and tag[-1] in QUOTE_MARKS and not isinstance(value, str)
+            keep = f'; if the quotes are meant as part of the {word}, put it in English quotes: "{tag}"' * wrapped
         listed = ", ".join(dict.fromkeys(part for part in parts if part))  # each tag once
+        where = {"index": index} if how == "without them" and not isinstance(value, str) else {}
         raise PydanticCustomError("tags", message,
-                                  {"tag": tag, "hint": f"write the {field} {how}: {field}: [{listed}]{keep}"})
+                                  {"tag": tag, **where, "hint": f"write the {field} {how}: {field}: [{listed}]{keep}"})
     return tags
 
 

@@ -23,13 +23,14 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from .errors import PASTE_LIMIT, Report, paste_hint
-from .models import (CHOICE_LABELS, QUOTED_TAGS, SEPARATOR_MARKS, WORD_LIST_FIELDS, choice_meant, clip, kind_of,
-                     snake_case)
+from .models import (CHOICE_LABELS, QUOTE_MARKS, QUOTED_TAGS, SEPARATOR_MARKS, WORD_LIST_FIELDS, choice_meant, clip,
+                     kind_of, snake_case)
 from .yamltext import ElsewhereFinder, FieldElsewhere, GroupFinder, YamlData
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
-_SPLITTING = SEPARATOR_MARKS + " \u3000"
-"""What in an item of a list of words makes it two words typed as one, unless typed in quotes (`parse_tags`)."""
+_SPLITTING = SEPARATOR_MARKS + " \u3000" + QUOTE_MARKS
+"""What in an item of a list of words makes it two words typed as one, or Chinese quotes part of it, unless typed
+in English quotes (`parse_tags`)."""
 
 _GROUP = ('"{field}" should be a group of fields (key: value lines), not {kind}',
           "write the fields on the lines below it, each indented with two spaces")
@@ -595,7 +596,8 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData, pa
             hint = _group_hint(_type_inside(_annotation_at(model, loc), BaseModel), item.get("input"),
                                in_list=bool(loc) and isinstance(loc[-1], int)) or hint
     else:
-        line, column = data.locate(loc)
+        # An error about one item of a list names it (parse_tags): placed there, not at the list's start.
+        line, column = data.locate(loc + (context["index"],) if "index" in context else loc)
         message, hint = _converter_message(name, item, context)
         if kind == "text_empty" and _is_required(model, loc):
             hint = _required_value_hint(model, loc)

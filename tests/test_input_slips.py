@@ -161,8 +161,42 @@ def test_words_typed_apart_by_a_semicolon_are_an_error_whose_line_reads_as_meant
         assert printed(mended) == []
 
 
+@pytest.mark.parametrize(("path", "field", "word", "items"), WORD_LISTS)
+@pytest.mark.parametrize(("quotes", "named"), [("“”", "Chinese quotes “ ” (中文引号)"), ("‘’", "Chinese quotes ‘ ’ (中文引号)"),
+                                               ("「」", "corner quotes 「 」 (直角引号)"), ("＂＂", "full-width quotes ＂ ＂ (全角引号)")])
+@pytest.mark.parametrize("style", ["flow", "block"])
+def test_a_word_typed_in_chinese_quotes_is_an_error_at_it_whose_lines_read_as_meant(
+        tmp_path: Path, path: str, field: str, word: str, items: tuple[str, str], quotes: str, named: str,
+        style: str) -> None:
+    # [大调研, “补短板”] published a tag “补短板” of its own, quotes and all (told only as sounding like 补短板).
+    quoted = quotes[0] + items[1] + quotes[1]
+    lines = {"flow": f"{field}: [{items[0]}, {quoted}]\n", "block": f"{field}:\n  - {items[0]}\n  - {quoted}\n"}
+    root = write_site(tmp_path, _with_word_list(path, lines[style]))
+    line = 9 if path == PAGE_PATH else 3
+    place = f"{line + 2}:5" if style == "block" else f"{line}:{len(field) + len(items[0]) + 6}"
+    assert printed(root) == [
+        f'{path}:{place}: error: {field}: the {word} "{quoted}" is typed with {named}: as typed, they are part of the '
+        f"{word}\n  hint: write the {field} without them: {field}: [{', '.join(items)}]; if the quotes are meant as part "
+        f'of the {word}, put it in English quotes: "{quoted}"']
+    # Either line the hint offers, typed in place of the list, is read as meant: without the quotes, or with them.
+    for fixed, meant in ((f"{field}: [{', '.join(items)}]", list(items)),
+                         (f'{field}: [{items[0]}, "{quoted}"]', [items[0], quoted])):
+        assert load_yaml(fixed, path, Report()).value == {field: meant}
+        mended = write_site(tmp_path / "mended" / str(meant[1] == quoted), _with_word_list(path, fixed + "\n"))
+        assert printed(mended) == []
+
+
+def test_a_list_typed_in_chinese_quotes_is_told_once_and_not_as_a_tag_that_sounds_alike(tmp_path: Path) -> None:
+    # Each was a warning: 'the tags "大调研" and "“大调研" both read da-diao-yan; "“大调研" gets its own page'.
+    root = write_site(tmp_path, {PAGE_PATH: interview(extra="tags: [“大调研, 补短板”]\n"),
+                                 "content/interviews/b.md": interview("另一篇", extra="tags: [大调研, 补短板]\n")})
+    assert printed(root) == [
+        f'{PAGE_PATH}:9:8: error: tags: the tag "“大调研" is typed with Chinese quotes “ ” (中文引号): as typed, they are '
+        "part of the tag\n  hint: write the tags without them: tags: [大调研, 补短板]"]
+
+
 def test_tags_written_as_a_list_are_kept(tmp_path: Path) -> None:
-    root = write_site(tmp_path, {PAGE_PATH: interview(extra='tags: [大调研, 白鹤（草莓）, 【专题】调研, "上海, 青浦"]\n')})
+    root = write_site(tmp_path, {PAGE_PATH: interview(extra='tags: [大调研, 白鹤（草莓）, 【专题】调研, "上海, 青浦", “新”农村]\n')})
     assert printed(root) == []
 
 
