@@ -899,7 +899,8 @@ def _unit_id_hint(value: str, content: Content) -> str:
     file and both fixes. Else the id meant, by `did_you_mean`, or with
     hyphens, underscores and spaces set aside, by the id or the pinyin of
     the unit's name or an alias (``huaxin`` and ``hua_xin_zhen`` for
-    ``hua-xin-zhen``, 华新镇; `_unit_by_letters`); else `_id_hint`'s.
+    ``hua-xin-zhen``, 华新镇; `_unit_by_letters`), and, when no page names that one and two or more
+    name ``value``, the file's old name to give back; else `_id_hint`'s.
     """
     ids = sorted(content.units)
     folded = value.strip().lower()
@@ -914,7 +915,12 @@ def _unit_id_hint(value: str, content: Content) -> str:
     meant = did_you_mean(value, ids) or _unit_by_letters(value, content)
     if meant is not None:
         name = content.units[meant].record.name
-        return f"did you mean {meant} ({name})? write unit: {meant}"
+        hint = f"did you mean {meant} ({name})? write unit: {meant}"
+        naming = [document.meta.unit for document in content.interviews + content.cases]
+        if meant not in naming and naming.count(value) >= 2:
+            # Pages agree on an id no page's unit has: its file may be what changed (baihe.yaml → baihe-zhen.yaml).
+            hint += f"; or, if content/units/{meant}.yaml was renamed from {value}.yaml, rename it back"
+        return hint
     return _id_hint("unit", value, ids, "units", content)
 
 

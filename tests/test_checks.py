@@ -2033,3 +2033,20 @@ def test_an_empty_page_is_told_it_is_empty_not_that_it_lacks_front_matter(tmp_pa
         "content/interviews/a.md:1:1: error: the file is empty\n"
         "  hint: if it was emptied by mistake, restore it (undo in the editor, or 回收站, the recycle bin, or a "
         "backup); to start a page, use sitegen new interview or sitegen new case"]
+
+
+def test_pages_naming_the_old_id_of_a_renamed_unit_file_are_offered_the_old_name_back(tmp_path: Path) -> None:
+    # baihe.yaml renamed baihe-zhen.yaml: each page was told "write unit: baihe-zhen", and not that renaming
+    # the one file back mends them all.
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(), "content/interviews/b.md": interview("二")},
+                      records=False)
+    (root / "content/series").mkdir(parents=True)
+    (root / "content/series/dadiaoyan.yaml").write_text(SERIES, encoding="utf-8")
+    (root / "content/units").mkdir()
+    (root / "content/units/baihe-zhen.yaml").write_text(UNIT, encoding="utf-8")
+    hint = ("  hint: did you mean baihe-zhen (白鹤镇)? write unit: baihe-zhen; or, if content/units/baihe-zhen.yaml "
+            "was renamed from baihe.yaml, rename it back")
+    assert [p.format() for p in found(root)] == [
+        f'content/interviews/{name}.md:4:7: error: there is no unit "baihe"\n{hint}' for name in "ab"]
+    (root / "content/units/baihe-zhen.yaml").rename(root / "content/units/baihe.yaml")
+    assert found(root) == []
