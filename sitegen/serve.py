@@ -980,13 +980,19 @@ class DevServer:
         try:
             asyncio.run(self._main())
         finally:
-            self._watcher.stop()
-            for sock in self._sockets:
-                sock.close()
-            if self._claim is not None:
-                self._claim.close()
+            self.close()
         if self._interrupted:
             raise KeyboardInterrupt
+
+    def close(self) -> None:
+        """Stop watching, close the port and give up the preview folder (`serve_forever` does it when it ends;
+        call it after `start` when the server is not to serve)."""
+        self._watcher.stop()
+        for sock in self._sockets:
+            sock.close()
+        if self._claim is not None:
+            self._claim.close()
+            self._claim = None
 
     def _on_ctrl_c(self) -> None:
         """Ctrl-C: the first stops the server cleanly; a second, while it stops, stops it at once."""

@@ -646,8 +646,7 @@ def test_a_second_server_of_one_site_is_refused_with_the_first_ones_address_and_
             "one; to run two at once, give this one a preview folder of its own: --output preview2"]
         second = DevServer(ServeOptions(root=site, port=0, output="preview2"))  # a folder of its own is allowed
         second.start()
-        second.stop()
-        second.serve_forever()
+        second.close()
         (site / ".sitegen-cache" / "left-by-an-older-build").write_text("x", encoding="utf-8")
         build(BuildOptions(root=site, clean=True, search=False))
         connection = http.client.HTTPConnection("127.0.0.1", first.port, timeout=10)
@@ -661,8 +660,7 @@ def test_a_second_server_of_one_site_is_refused_with_the_first_ones_address_and_
         thread.join(15)
     again = DevServer(ServeOptions(root=site, port=0))  # the first one stopped: its claim is given up
     again.start()
-    again.stop()
-    again.serve_forever()
+    again.close()
 
 
 def test_a_page_open_at_an_address_it_no_longer_has_is_sent_to_its_new_one(tmp_path: Path) -> None:
