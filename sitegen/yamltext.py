@@ -193,13 +193,15 @@ FIELD_KEY = rf"(?:{_ASCII_KEY}|{_CJK_KEY})"
 
 @functools.cache
 def _key_typing(after_dash: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The patterns of `_check_key_typing`: a key then a full-width colon (``title：``), and a key then ":" with no
-    space (``title:x``); after "- ", English keys only.
+    """The patterns of `_check_key_typing`: a key then a colon, spaces of any kind between (``title：``, ``title　:``;
+    the caller tells a slip from ``title: …``), and a key then ":" with no space (``title:x``); after "- ", English
+    keys only.
 
     Compiled on first use: only the line scan needs them, and the Chinese key's ranges take 3 ms to compile.
     """
     key = _ASCII_KEY if after_dash else f"{_ASCII_KEY}|{_CJK_KEY}"
-    return re.compile(rf"({key})[ \t]*："), re.compile(rf"({key}):(?=[^ \t{WIDE_SPACES}/:])")
+    return (re.compile(rf"({key})([ \t{WIDE_SPACES}]*)[：:]"),
+            re.compile(rf"({key}):(?=[^ \t{WIDE_SPACES}/:])"))
 
 
 _URI_SCHEMES = frozenset({"mailto", "tel", "urn", "data", "javascript", "file"})
@@ -844,13 +846,12 @@ def _scan_dashes(scan: _Scan, number: int, line: str, pos: int, owner: int) -> t
 
 
 def _check_key_typing(scan: _Scan, number: int, line: str, pos: int, after_dash: bool) -> bool:
-    """Report ``title：…`` (full-width colon) and ``title:…`` (no space); True when found."""
-    fullwidth, nospace = _key_typing(after_dash)
-    match = fullwidth.match(line, pos)
-    if match:
-        key, value = match.group(1), line[match.end():].lstrip(_GAP)
-        scan.issues.append(_Issue(number, match.end() - 1, f'"{key}：" uses a full-width colon (全角冒号 ：)',
-                                  _mended("type an English colon followed by a space", key, value)))
+    """Report ``title：…`` (full-width colon), ``title　: …`` (a full-width space before the colon) and ``title:…``
+    (no space); True when found."""
+    colon, nospace = _key_typing(after_dash)
+    match = colon.match(line, pos)
+    if match and (match.group()[-1] == "：" or match.group(2).strip(" \t")):
+        scan.issues.append(_odd_colon(number, line, match))
         return True
     match = nospace.match(line, pos)
     if match and match.group(1).lower() not in _URI_SCHEMES:
@@ -860,6 +861,30 @@ def _check_key_typing(scan: _Scan, number: int, line: str, pos: int, after_dash:
                                   _mended("add a space after the colon", key, value)))
         return True
     return False
+
+
+def _odd_colon(number: int, line: str, match: re.Match[str]) -> _Issue:
+    """The issue of a key typed with a full-width colon (``title：``) or an odd space before its colon (``title　:``).
+
+    Takes the line's 0-based number and text, and the match of
+    `_key_typing`'s first pattern. The issue stands at the first odd
+    character: the space (全角空格) if one is typed, else the colon.
+    """
+    key, gap, value = match.group(1), match.group(2), line[match.end():].lstrip(_GAP)
+    odd = next((index for index, char in enumerate(gap) if char in WIDE_SPACES), None)
+    wide_colon = match.group()[-1] == "："
+    if odd is None:
+        return _Issue(number, match.end() - 1, f'"{key}：" uses a full-width colon (全角冒号 ：)',
+                      _mended("type an English colon followed by a space", key, value))
+    space = space_name(gap[odd])
+    if wide_colon:
+        message = f'"{_clip(key, 20)}" is followed by {space} and a full-width colon (全角冒号 ：)'
+        how = "delete the space and type an English colon followed by a space"
+    else:
+        message = (f'{space} is typed between "{_clip(key, 20)}" and its ":"; YAML reads it as part of the key, '
+                   f'so there is no "{_clip(key, 20)}"')
+        how = "delete the space before the colon"
+    return _Issue(number, match.start(2) + odd, message, _mended(how, key, value))
 
 
 def _mended(how: str, key: str, typed: str) -> str:

@@ -715,6 +715,37 @@ def test_a_value_typed_right_after_a_mended_colon_is_not_quoted(text: str, hint:
     assert [p.hint for p in report.problems] == [hint]
 
 
+@pytest.mark.parametrize(("text", "column", "message", "hint", "meant"), [
+    ("title\u3000: 白鹤镇   # 标题 title\n", 6,
+     'a full-width space (全角空格) is typed between "title" and its ":"; YAML reads it as part of the key, so there '
+     'is no "title"', "delete the space before the colon: title: 白鹤镇   # 标题 title", {"title": "白鹤镇"}),
+    ("title\u3000:白鹤镇\n", 6,
+     'a full-width space (全角空格) is typed between "title" and its ":"; YAML reads it as part of the key, so there '
+     'is no "title"', "delete the space before the colon: title: 白鹤镇", {"title": "白鹤镇"}),
+    ("标题 \u3000：白鹤镇\n", 4, '"标题" is followed by a full-width space (全角空格) and a full-width colon (全角冒号 ：)',
+     "delete the space and type an English colon followed by a space: 标题: 白鹤镇", {"标题": "白鹤镇"}),
+    ("tallies:\n  - as_of: 2018-04-26\n    collected\u3000：350\n", 14,
+     '"collected" is followed by a full-width space (全角空格) and a full-width colon (全角冒号 ：)',
+     "delete the space and type an English colon followed by a space: collected: 350",
+     {"tallies": [{"as_of": "2018-04-26", "collected": "350"}]}),
+    ("tallies:\n  - as_of\u00a0: 2018-04-26\n", 10,
+     'a no-break space (U+00A0, 不间断空格, from text copied from a web page or WeChat) is typed between "as_of" and '
+     'its ":"; YAML reads it as part of the key, so there is no "as_of"', "delete the space before the colon: "
+     "as_of: 2018-04-26", {"tallies": [{"as_of": "2018-04-26"}]}),
+])
+def test_a_full_width_space_before_a_keys_colon_is_named_at_its_column(text: str, column: int, message: str,
+                                                                     hint: str, meant: object) -> None:
+    # "title　: 白鹤镇" was read as the key "title　" (told only "unknown field"), "collected　：350" as a line with
+    # no ":", and "title　：…" was reported at the line below it.
+    data, report = load(text)
+    line = text.count("\n")
+    assert data is None and [(p.line, p.column, p.message, p.hint) for p in report.problems] == [
+        (line, column, message, hint)]
+    lines = text.split("\n")
+    lines[line - 1] = lines[line - 1][:len(lines[line - 1]) - len(lines[line - 1].lstrip(" -"))] + hint.split(": ", 1)[1]
+    assert ok("\n".join(lines)).value == meant
+
+
 def test_backslash_escape_in_double_quotes_is_a_warning() -> None:
     data, report = load('path: "C:\\temp"\n')
     assert data is not None and data.value == {"path": "C:\temp"}
