@@ -1801,12 +1801,14 @@ def _explain_colon(lines: _Lines, line: int, column: int, _mark: object) -> Expl
     start, colon, pos = _typed_value(text)
     if colon is not None and column > colon:
         # The line's comment (every line sitegen new writes has one) stays after the closing quote.
+        # The line's "- " stays: without it, the mended line is no list item.
+        lead = _typed_lead(text)[0]
         value, note = _split_comment(text[pos:])
-        fixed = f"{text[start:colon + 1]} {_quote(value)}"
+        fixed = f"{lead}{_quote(value)}"
         hint = paste_hint(QUOTE_HINT, _with_comment(fixed, note), f": {_quote_steps(_quote(value)[0], value, note)}")
         # “专访: …” typed as if Chinese quotes were YAML's: they would show on the page, so both fixes are named.
         if len(value) > 2 and value[0] in "“‘" and value[-1] in "”’":
-            bare = f"{text[start:colon + 1]} {_quote(value[1:-1])}"
+            bare = f"{lead}{_quote(value[1:-1])}"
             without = paste_hint("without them", _with_comment(bare, note),
                                  f': type " in place of {value[0]} and of {value[-1]}')
             hint += f" (the {value[0]}{value[-1]} then show; {without})"

@@ -342,6 +342,23 @@ def test_a_key_that_is_no_field_after_a_value_keeps_the_quote_hint(text: str) ->
     assert ok(f'title: "{value}"\n').value == {"title": value}
 
 
+@pytest.mark.parametrize(("item", "hint", "meant"), [
+    ("  - src: images/a.svg title: 草莓", 'wrap the whole value in quotes: - src: "images/a.svg title: 草莓"',
+     ["images/a.svg title: 草莓"]),
+    ("  - src: “images/a.svg title: 草莓”   # 图片", 'wrap the whole value in quotes: - src: "“images/a.svg title: 草莓”"'
+     '   # 图片 (the “” then show; without them: - src: "images/a.svg title: 草莓"   # 图片)',
+     ["“images/a.svg title: 草莓”", "images/a.svg title: 草莓"]),
+])
+def test_the_quote_hint_of_a_list_items_first_field_keeps_its_dash(item: str, hint: str, meant: list[str]) -> None:
+    # The hint gave src: "…" without the "- ": pasted, the image was no item of images: any more.
+    text = f"title: 访谈\nimages:\n{item}\n"
+    report = Report()
+    load_yaml(text, "content/x.md", report, groups=group_fields(InterviewMeta))
+    assert [(p.line, p.hint) for p in report.problems] == [(3, hint)]
+    given = hint.removesuffix(")").split(": ", 1)[1].split(" (the “” then show; without them: ")
+    assert [ok(f"title: 访谈\nimages:\n  {typed}\n").value["images"][0]["src"] for typed in given] == meant
+
+
 def test_a_key_after_a_value_where_the_records_cannot_say_gets_both_fixes() -> None:
     # A data file has no record to say what its fields are: "b:" may be a field or part of the text.
     text = "note: 甲 b: 1\tc: 2   # 备注\n"
