@@ -1751,6 +1751,10 @@ def _explain(exc: yaml.YAMLError, lines: _Lines, open_at: int | None, groups: Gr
         joined = _fields_on_one_line(lines, line, column, groups)
         if joined is not None:
             return _Issue(joined[2][0], joined[2][1], f"{joined[0]} {words}", joined[1])
+    if groups is not None and problem == "could not find expected ':'" and context_mark is not None:
+        missing = _colon_missing(lines, context_mark.line, groups)
+        if missing is not None:
+            return _Issue(context_mark.line, missing[2], f"{missing[0]} {words}", missing[1])
     for test, explain in _EXPLAINERS:
         if test(problem, context):
             message, hint, at = explain(lines, line, column, context_mark)
@@ -1903,8 +1907,11 @@ def _group_given_a_value(lines: _Lines, line: int, column: int,
     return message, hint, (above, value_at)
 
 
-def _mapping_path(lines: _Lines, line: int) -> KeyPath | None:
+def _mapping_path(lines: _Lines, line: int, here: str | None = None) -> KeyPath | None:
     """The path of the mapping that the key starting the 0-based ``line`` is typed in, read from the lines above.
+
+    ``here`` stands for the line's own text when given (the line as it
+    should have been typed).
 
     ``title: …`` at the left edge is in ``()``; ``  role: …`` under
     ``interviewee:`` in ``("interviewee",)``; ``  - as_of: …`` under
@@ -1913,7 +1920,7 @@ def _mapping_path(lines: _Lines, line: int) -> KeyPath | None:
     or when a line above that should hold a key alone does not (a list of
     lists, a key with a value, brackets).
     """
-    here = lines.line(line)
+    here = lines.line(line) if here is None else here
     start, colon, _pos = _typed_value(here)
     if colon is None or here[_indent(here):start] not in ("", "- "):
         return None
@@ -2112,6 +2119,37 @@ def _group_fields_joined(here: str, start: int, joined: _JoinedFields,
                        f"indented by 2 spaces more than \"{key}:\"", typed,
                        f": start a new line before {_names([name + ':' for name in later])}{value}")
     return message, hint
+
+
+# A field name typed without its colon, then a space (全角 or not) and the value: "    collected 350".
+_KEY_WITHOUT_COLON = re.compile(rf"( *(?:- )*)({_ASCII_KEY})([ \t{WIDE_SPACES}]+)(?=[^ \t{WIDE_SPACES}#:：])")
+
+
+def _colon_missing(lines: _Lines, line: int, groups: GroupFinder) -> tuple[str, str, int] | None:
+    """Explain ``collected 350``: a field of the record the 0-based ``line`` is typed in, its ":" not typed.
+
+    Takes the lines, the line and `load_yaml`'s ``groups``. Returns
+    (message, hint, 0-based column of the space typed for the colon), or
+    None when the line's first word is no field the records know there.
+    """
+    here = lines.line(line)
+    match = _KEY_WITHOUT_COLON.match(here)
+    if match is None:
+        return None
+    lead, key, gap = match.groups()
+    value, note = _split_comment(here[match.end():])
+    typed = _field_line(lead, key, value.rstrip(_GAP)) + note
+    path = _mapping_path(lines, line, typed)
+    if path is None or key not in (groups(path) or ()):
+        return None
+    wide = next((char for char in gap if char in WIDE_SPACES), None)
+    instead = f", and {space_name(wide)} is typed in its place" if wide else ""
+    message = f'"{_clip(key, 20)}" is a field, but the ":" after it is missing{instead}'
+    how = (f'replace the space after "{_clip(key, 20)}" with ":" and an ordinary space' if wide
+           else f'type ":" and an ordinary space after "{_clip(key, 20)}"')
+    hint = (f'{how}, typing this line in place of this one: "{typed}"' if len(typed) <= PASTE_LIMIT
+            else f"{how}, before the value")
+    return message, hint, match.start(3) + (gap.index(wide) if wide else 0)
 
 
 def _line_above_lost_indent(lines: _Lines, line: int) -> str | None:

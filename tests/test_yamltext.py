@@ -331,6 +331,45 @@ def test_a_groups_fields_typed_on_its_line_go_under_it(text: str, column: int, l
     assert ok(typed_in_place(text, problem)).value == {"interviewee": meant}
 
 
+@pytest.mark.parametrize(("model", "text", "column", "space", "line", "meant"), [
+    (Unit, "tallies:\n  - as_of: 2024-06-30\n    collected 350\n    escalated: 3\n", 14, "",
+     "    collected: 350", {"tallies": [{"as_of": "2024-06-30", "collected": "350", "escalated": "3"}]}),
+    (Unit, "tallies:\n  - as_of: 2024-06-30\n    collected\u3000350   # 收集\n", 14, "\u3000",
+     "    collected: 350   # 收集", {"tallies": [{"as_of": "2024-06-30", "collected": "350"}]}),
+    (InterviewMeta, "title: 访谈\nslug baihe-2024\ndate: 2018-05-03\n", 5, "",
+     "slug: baihe-2024", {"title": "访谈", "slug": "baihe-2024", "date": "2018-05-03"}),
+    (InterviewMeta, "title: 访谈\nsummary \u3000\"大调研\"微访谈\n", 9, "\u3000",
+     'summary: \'"大调研"微访谈\'', {"title": "访谈", "summary": '"大调研"微访谈'}),
+])
+def test_a_field_typed_without_its_colon_gets_the_line_with_it(model: type, text: str, column: int, space: str,
+                                                               line: str, meant: object) -> None:
+    # "collected 350" in a tally was told only "write it as key: value".
+    report = Report()
+    assert load_yaml(text, "content/x.md", report, groups=group_fields(model)) is None
+    [problem] = report.problems
+    key = line.split(":")[0].strip()
+    instead = ", and a full-width space (全角空格) is typed in its place" if space else ""
+    how = (f'replace the space after "{key}" with ":" and an ordinary space' if space
+           else f'type ":" and an ordinary space after "{key}"')
+    assert (problem.line, problem.column, problem.message.split(" (YAML parser: ")[0], problem.hint) == (
+        2 if model is InterviewMeta else 3, column, f'"{key}" is a field, but the ":" after it is missing{instead}',
+        f'{how}, typing this line in place of this one: "{line}"')
+    assert ok(typed_in_place(text, problem)).value == meant
+
+
+@pytest.mark.parametrize(("model", "text"), [
+    (Unit, "tallies:\n  - as_of: 2024-06-30\n    total 350\n"),  # no field of a tally
+    (InterviewMeta, "title: 访谈\ninterviewee:\n  name: 张三\n  slug baihe\n"),  # a field of the page, not of its
+    (None, "tallies:\n  - as_of: 2024-06-30\n    collected 350\n"),  # interviewee; a data file: no record says
+])
+def test_a_word_that_is_no_field_there_typed_before_a_value_keeps_the_general_hint(model: type | None,
+                                                                                    text: str) -> None:
+    report = Report()
+    load_yaml(text, "content/x.md", report, groups=None if model is None else group_fields(model))
+    assert [p.hint for p in report.problems] == [
+        "write it as key: value, or, if it continues the value above, indent it or wrap that value in quotes"]
+
+
 @pytest.mark.parametrize("text", ["title: 注意: 事项\n", "title: 白鹤镇 Tip: 补短板\n", "title: Tip: use it\n"])
 def test_a_key_that_is_no_field_after_a_value_keeps_the_quote_hint(text: str) -> None:
     report = Report()
