@@ -536,7 +536,7 @@ def _load(text: str, first_line: int, elsewhere: ElsewhereFinder | None = None,
         return [_Issue(MAX_LINES, 0, f"the YAML is longer than {MAX_LINES:,} lines; sitegen reads no more",
                        "split the data into several smaller files (e.g. one file per unit or per year)")], None
     lines = _Lines(text)
-    return _parse_scanned(lines, _prescan(lines), first_line, elsewhere, groups)
+    return _parse_scanned(lines, _prescan(lines, groups), first_line, elsewhere, groups)
 
 
 def _parse_scanned(lines: _Lines, scan: _Scan, first_line: int, elsewhere: ElsewhereFinder | None = None,
@@ -571,7 +571,7 @@ def _load_fast(text: str, first_line: int, elsewhere: ElsewhereFinder | None = N
     if text.count("\n") >= MAX_LINES:
         return _load(text, first_line, elsewhere, groups)
     lines = _Lines(text)
-    scan = None if _nothing_to_scan(text) else _prescan(lines)
+    scan = None if _nothing_to_scan(text) else _prescan(lines, groups)
     if scan is not None and any(issue.severity == "error" for issue in scan.issues):
         return scan.issues, None
     fixed = text if scan is None else _apply_replacements(text, scan.replacements)
@@ -581,13 +581,13 @@ def _load_fast(text: str, first_line: int, elsewhere: ElsewhereFinder | None = N
         # The walk stops at the first thing to report, so none came before this error:
         # `_parse_scanned` would meet the same error with nothing else to say, unless the
         # line scan (skipped when it looked needless) finds an error, which it reports alone.
-        scan = _prescan(lines) if scan is None else scan
+        scan = _prescan(lines, groups) if scan is None else scan
         if any(issue.severity == "error" for issue in scan.issues):
             return scan.issues, None
         return scan.issues + [_explain(exc, lines, scan.open_at, groups)], None
     if data is not None:
         return ([] if scan is None else scan.issues), data
-    return _parse_scanned(lines, _prescan(lines) if scan is None else scan, first_line, elsewhere, groups)
+    return _parse_scanned(lines, _prescan(lines, groups) if scan is None else scan, first_line, elsewhere, groups)
 
 
 # The patterns of _nothing_to_scan. Each finds anywhere in the text, whatever mode the line
@@ -598,7 +598,8 @@ def _load_fast(text: str, first_line: int, elsewhere: ElsewhereFinder | None = N
 #   _QUICK_COMMENT  _check_comment;
 #   _QUICK_KEY      _check_key_typing: a key at the start of a line or after its "- "
 #                   markers (searched in "\n" + text, so the first line has its "\n" too);
-#   _QUICK_DASH     _check_list_dash: a line starting with "-" and no space, or another dash.
+#   _QUICK_DASH     _check_list_dash: a line starting with "-" and no space, or another dash;
+#   _QUICK_LATER    _check_joined_fields: `_LATER_FIELD`'s keys typed with no ": ".
 # The last two rely on _QUICK_CHAR being tried first: with no TAB or full-width space in
 # the text, indentation and "- " markers are spaces and dashes only, and a "#" cutting a
 # value follows a space. The trailing "+" on the key patterns makes their repeats
@@ -610,6 +611,7 @@ _QUICK_COMMENT = re.compile(r" #(?=[^ \t#\n])|[ \t]＃")  # a "＃" too: `_check
 _QUICK_DASH = re.compile(r"\n *+(?:-[^ \n-]|[－—–−])")
 _QUICK_FLOW_HASH = re.compile(r"[\[,][ \t]*#")  # a list's item typed with # (`_check_item_hash`)
 _QUICK_CHINESE_QUOTE = re.compile("[“‘”’]")  # `_check_mismatched_quotes`: see `_mixes_quotes`
+_QUICK_LATER = re.compile(r"[ \t\u3000][A-Za-z_][A-Za-z0-9_\-]*+(?:：|:[^ \t\n/:])")
 
 
 def _nothing_to_scan(text: str) -> bool:
@@ -623,7 +625,8 @@ def _nothing_to_scan(text: str) -> bool:
             and _QUICK_FLOW_HASH.search(text) is None
             and not _mixes_quotes(text)
             and _QUICK_DASH.search("\n" + text) is None
-            and _QUICK_KEY.search("\n" + text) is None)
+            and _QUICK_KEY.search("\n" + text) is None
+            and _QUICK_LATER.search(text) is None)
 
 
 def _mixes_quotes(text: str) -> bool:
@@ -667,6 +670,7 @@ class _Scan:
     flow_depth: int = 0
     flow_quote: str = ""
     opener: int = -1              # text index of the quote or bracket still open
+    groups: GroupFinder | None = None  # `load_yaml`'s: the fields the records know at paths
 
     @property
     def open_at(self) -> int | None:
@@ -674,9 +678,9 @@ class _Scan:
         return self.opener if self.mode in ('"', "'", "flow") else None
 
 
-def _prescan(lines: _Lines) -> _Scan:
-    """Scan every line outside block scalars and quoted strings; collect issues."""
-    scan = _Scan(lines)
+def _prescan(lines: _Lines, groups: GroupFinder | None = None) -> _Scan:
+    """Scan every line outside block scalars and quoted strings; collect issues (``groups``: `load_yaml`'s)."""
+    scan = _Scan(lines, groups=groups)
     _scan_characters(lines, scan.issues)
     for number, line in enumerate(lines.lines):
         if len(scan.issues) > MAX_PROBLEMS:
@@ -964,7 +968,8 @@ def _scan_value(scan: _Scan, number: int, line: str, pos: int, owner: int, lead:
         _scan_flow(scan, number, line, pos)
     else:
         scan.plain_owner = owner
-        if not _check_mismatched_quotes(scan, number, line, pos, owner, lead):
+        if not _check_mismatched_quotes(scan, number, line, pos, owner, lead) and not _check_joined_fields(
+                scan, number, line):
             _check_comment(scan, number, line, pos, lead)
 
 
@@ -1956,13 +1961,18 @@ def _mapping_path(lines: _Lines, line: int, here: str | None = None) -> KeyPath 
 # A key typed after a value on its line: an English field name after a space or TAB, then ":" and a space, a TAB
 # or the line's end (so https://… is no key).
 _LATER_KEY = re.compile(rf"(?<=[ \t\u3000])({_ASCII_KEY}):(?=[ \t]|$)")
+# The same, as a field the records know may be typed: its ":" also followed by the value (slug:baihe), or
+# full-width (slug：baihe). YAML reads these as part of the value, so they count only for a known field.
+_LATER_FIELD = re.compile(rf"(?<=[ \t\u3000])({_ASCII_KEY})(?:：|:(?![/:]))")
 
 
-def _later_keys(text: str, pos: int, end: int, wanted: Callable[[str], bool]) -> list[re.Match[str]]:
+def _later_keys(text: str, pos: int, end: int, wanted: Callable[[str], bool],
+                pattern: re.Pattern[str] = _LATER_KEY) -> list[re.Match[str]]:
     """The keys ``wanted`` typed after the value that starts at ``pos`` in the line ``text`` (it ends at ``end``).
 
     A value typed in quotes is skipped whole (``"注意: 事项" slug: x`` has
-    one such key), as is the value after each key found.
+    one such key), as is the value after each key found. A key is typed
+    as ``pattern`` says: `_LATER_KEY`, or `_LATER_FIELD` for known fields.
     """
     found: list[re.Match[str]] = []
     while True:
@@ -1971,7 +1981,7 @@ def _later_keys(text: str, pos: int, end: int, wanted: Callable[[str], bool]) ->
             if close is None or close >= end:
                 return found
             pos = close + 1
-        match = next((m for m in _LATER_KEY.finditer(text, pos, end) if wanted(m.group(1))), None)
+        match = next((m for m in pattern.finditer(text, pos, end) if wanted(m.group(1))), None)
         if match is None:
             return found
         found.append(match)
@@ -1987,9 +1997,25 @@ class _JoinedFields:
     values: list[str]  # the value typed after each key, the first key's first ("" for none)
     note: str  # the line's comment, with the spaces before it ("" for none)
 
+    @property
+    def read_as_text(self) -> bool:
+        """True when YAML reads the line without an error, every later key part of the first value: no later
+        key is typed with ": " (slug:baihe, slug：baihe)."""
+        return not any(m.group().endswith(":") and m.string[m.end():m.end() + 1] in ("", " ", "\t")
+                       for m in self.later)
 
-def _joined_fields(text: str, wanted: Callable[[str], bool]) -> _JoinedFields | None:
-    """The fields ``wanted`` typed after the first value of the line ``text``, with every value; None if none."""
+    @property
+    def wide_colons(self) -> list[str]:
+        """The later keys typed with a full-width colon (slug：baihe)."""
+        return [m.group(1) for m in self.later if m.group().endswith("：")]
+
+
+def _joined_fields(text: str, wanted: Callable[[str], bool],
+                   pattern: re.Pattern[str] = _LATER_KEY) -> _JoinedFields | None:
+    """The fields ``wanted`` typed after the first value of the line ``text``, with every value; None if none.
+
+    A later key is typed as ``pattern`` says (`_later_keys`).
+    """
     start, colon, pos = _typed_value(text)
     if colon is None:
         return None
@@ -1997,7 +2023,7 @@ def _joined_fields(text: str, wanted: Callable[[str], bool]) -> _JoinedFields | 
     if value[:1] in ("[", "{", "|", ">", "&", "*", "!"):
         return None
     end = pos + len(value)
-    later = _later_keys(text, pos, end, wanted)
+    later = _later_keys(text, pos, end, wanted, pattern)
     if not later:
         return None
     bounds = [colon + 1, *(m.end() for m in later)]
@@ -2042,20 +2068,60 @@ def _fields_on_one_line(lines: _Lines, line: int, column: int,
     if colon is None or column <= colon:
         return None
     path = _mapping_path(lines, line)
-    if groups is None or path is None or groups(path) is None:
-        joined = _joined_fields(here, lambda key: True)
-        # title: Tip: use it: no value before "Tip:", so no field is plainly typed after one
-        told = None if joined is None or not joined.values[0] else _guessed_fields(here, start, joined)
-    else:
-        record = groups(path) or ()
-        joined = _joined_fields(here, record.__contains__)
-        key = here[start:colon].strip()
-        group = groups(path + (key,)) if joined is None and key in record else None
-        if group:
-            joined = _joined_fields(here, group.__contains__)
-        told = (None if joined is None else _group_fields_joined(here, start, joined, group) if group
-                else _sibling_fields(here, start, joined))
+    if groups is not None and path is not None and groups(path) is not None:
+        found = _known_fields_joined(here, path, groups)
+        return None if found is None else (*found[0], (line, found[1].later[0].start(1)))
+    joined = _joined_fields(here, lambda key: True)
+    # title: Tip: use it: no value before "Tip:", so no field is plainly typed after one
+    told = None if joined is None or not joined.values[0] else _guessed_fields(here, start, joined)
     return None if told is None or joined is None else (*told, (line, joined.later[0].start(1)))
+
+
+def _known_fields_joined(here: str, path: KeyPath,
+                         groups: GroupFinder) -> tuple[tuple[str, str], _JoinedFields] | None:
+    """`_fields_on_one_line` where the records know the fields at ``path``, the mapping the line ``here`` is in.
+
+    A later key counts typed as `_LATER_FIELD` says (``slug:baihe`` and
+    ``slug：baihe`` too). Returns ((message, hint), the fields found), or
+    None when no field the records know there is typed after a value.
+    """
+    start, colon, _pos = _typed_value(here)
+    record = groups(path) or ()
+    joined = _joined_fields(here, record.__contains__, _LATER_FIELD)
+    key = here[start:colon or start].strip()
+    group = groups(path + (key,)) if joined is None and key in record else None
+    if group:
+        joined = _joined_fields(here, group.__contains__, _LATER_FIELD)
+    told = (None if joined is None else _group_fields_joined(here, start, joined, group) if group
+            else _sibling_fields(here, start, joined))
+    if told is None or joined is None:
+        return None
+    wide = joined.wide_colons
+    if wide:
+        told = (f"{told[0]}; the colon after {_names(wide)} is a full-width colon (全角冒号 ：), "
+                'where a half-width ":" (半角) is needed', told[1])
+    return told, joined
+
+
+def _check_joined_fields(scan: _Scan, number: int, line: str) -> bool:
+    """Report ``title: 白鹤镇 slug:baihe`` (or ``slug：baihe``): fields typed on one line that YAML reads as one value.
+
+    Only a field the records know in the mapping the line is in (or in the
+    group its key is) counts: ``title: 会议纪要 note:2024`` is a title
+    where no ``note`` field is. A later key typed with ": " makes the line
+    a parse error, told by `_fields_on_one_line`. True when reported.
+    """
+    if scan.groups is None or _LATER_FIELD.search(line) is None:
+        return False
+    path = _mapping_path(scan.lines, number)
+    if path is None or scan.groups(path) is None:
+        return False
+    found = _known_fields_joined(line, path, scan.groups)
+    if found is None or not found[1].read_as_text or not found[1].values[0]:
+        return False
+    (message, hint), joined = found
+    scan.issues.append(_Issue(number, joined.later[0].start(1), message, hint))
+    return True
 
 
 def _sibling_lines(here: str, start: int, joined: _JoinedFields) -> list[str]:

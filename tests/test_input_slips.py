@@ -271,6 +271,34 @@ def test_two_fields_typed_on_one_line_are_given_a_line_each(tmp_path: Path) -> N
     assert printed(write_site(tmp_path / "fixed", fixed)) == []
 
 
+def test_fields_typed_on_one_line_without_the_space_or_with_a_full_width_colon_are_told(tmp_path: Path) -> None:
+    # Valid YAML: the title was published as "白鹤镇：补好短板 slug:baihe-2024" and the tally lost its figure,
+    # with no message; "collected 350" was told only "write it as key: value".
+    page = interview("白鹤镇：补好短板 slug：baihe-2024")
+    unit = UNIT.replace("2018-04-26\n    batches: 318", "2018-04-26 batches:318").replace("collected: 296",
+                                                                                       "collected\u3000296")
+    root = write_site(tmp_path, {PAGE_PATH: page, UNIT_PATH: unit})
+    assert printed(root) == [
+        f'{PAGE_PATH}:2:17: error: two fields are typed on one line: "title" and "slug"; each field needs a line of '
+        'its own (一行只写一个字段); the colon after "slug" is a full-width colon (全角冒号 ：), where a half-width ":" '
+        "(半角) is needed\n"
+        '  hint: put each field on a line of its own, lined up with "title:", typing these 2 lines in place of this '
+        'one: "title: 白鹤镇：补好短板", "slug: baihe-2024"',
+        f'{UNIT_PATH}:5:23: error: two fields are typed on one line: "as_of" and "batches"; each field needs a line of '
+        "its own (一行只写一个字段)\n"
+        '  hint: put each field on a line of its own, lined up with "as_of:" (indented by 4 spaces), typing these 2 '
+        'lines in place of this one: "  - as_of: 2018-04-26", "    batches: 318"']
+    # The unit's next slip is told once the first is mended.
+    unit = unit.replace(" batches:318", "\n    batches: 318")
+    assert printed(write_site(tmp_path / "next", {PAGE_PATH: page, UNIT_PATH: unit}))[1:] == [
+        f'{UNIT_PATH}:7:14: error: "collected" is a field, but the ":" after it is missing, and a full-width space '
+        "(全角空格) is typed in its place (YAML parser: while scanning a simple key: could not find expected ':')\n"
+        '  hint: replace the space after "collected" with ":" and an ordinary space, typing this line in place of '
+        'this one: "    collected: 296"']
+    fixed = {PAGE_PATH: page.replace(" slug：baihe-2024", "\nslug: baihe-2024"), UNIT_PATH: UNIT}
+    assert printed(write_site(tmp_path / "fixed", fixed)) == []
+
+
 def test_a_title_between_a_quote_and_a_chinese_quote_gets_matching_quotes(tmp_path: Path) -> None:
     # The hint added a " after the ”, and the page showed the ”; “…" was published with both quotes.
     for typed, column, message in [

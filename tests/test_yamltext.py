@@ -13,6 +13,7 @@ from sitegen.errors import Problem, Report
 from sitegen.models import InterviewMeta, Unit
 from sitegen.sources import SourceFile, read_source, split_front_matter
 from sitegen.validation import group_fields
+from sitegen import yamltext
 from sitegen.yamltext import MAX_DEPTH, TAB_HINT, TAB_MESSAGE, YamlData, load_yaml
 
 
@@ -309,6 +310,64 @@ def test_two_fields_typed_on_one_line_are_given_a_line_each(model: type, text: s
     assert problem.message.startswith(f"{message}; each field needs a line of its own (一行只写一个字段) (YAML parser: ")
     assert problem.hint.startswith("put each field on a line of its own, lined up with ")
     assert ok(typed_in_place(text, problem)).value == meant
+
+
+WIDE_SLUG = '; the colon after "slug" is a full-width colon (全角冒号 ：), where a half-width ":" (半角) is needed'
+
+
+@pytest.mark.parametrize(("model", "text", "at", "message", "meant"), [
+    (InterviewMeta, "title: 白鹤镇：补好短板 slug:baihe-2024\ndate: 2018-05-03\n", (1, 17),
+     'two fields are typed on one line: "title" and "slug"; each field needs a line of its own (一行只写一个字段)',
+     {"title": "白鹤镇：补好短板", "slug": "baihe-2024", "date": "2018-05-03"}),
+    (InterviewMeta, "title: 白鹤镇：补好短板 slug：baihe-2024\n", (1, 17),
+     'two fields are typed on one line: "title" and "slug"; each field needs a line of its own (一行只写一个字段)'
+     + WIDE_SLUG, {"title": "白鹤镇：补好短板", "slug": "baihe-2024"}),
+    (InterviewMeta, "title: 白鹤镇\u3000slug： baihe-2024   # 标题 title\n", (1, 12),
+     'two fields are typed on one line: "title" and "slug"; each field needs a line of its own (一行只写一个字段)'
+     + WIDE_SLUG, {"title": "白鹤镇", "slug": "baihe-2024"}),
+    (InterviewMeta, "title: 白鹤镇 slug:baihe date: 2018-05-03\n", (1, 12),
+     'three fields are typed on one line: "title", "slug" and "date"; each field needs a line of its own '
+     "(一行只写一个字段) (YAML parser: mapping values are not allowed in this context)",
+     {"title": "白鹤镇", "slug": "baihe", "date": "2018-05-03"}),
+    (Unit, "name: 白鹤镇\ntallies:\n  - as_of: 2024-06-30 collected:296\n", (3, 23),
+     'two fields are typed on one line: "as_of" and "collected"; each field needs a line of its own (一行只写一个字段)',
+     {"name": "白鹤镇", "tallies": [{"as_of": "2024-06-30", "collected": "296"}]}),
+    (Unit, "targets:\n  - group: residents note:关注老人\n", (2, 22),
+     'two fields are typed on one line: "group" and "note"; each field needs a line of its own (一行只写一个字段)',
+     {"targets": [{"group": "residents", "note": "关注老人"}]}),
+    (InterviewMeta, "source:\n  title: 白鹤镇访谈 url:https://example.org/a\n", (2, 16),
+     'two fields are typed on one line: "title" and "url"; each field needs a line of its own (一行只写一个字段)',
+     {"source": {"title": "白鹤镇访谈", "url": "https://example.org/a"}}),
+    (InterviewMeta, "interviewee: 张三 role：党委书记\n", (1, 17),
+     '"role" is a field of "interviewee", typed on its line; a group of fields has each field on a line of its own '
+     'under it (一行只写一个字段); the colon after "role" is a full-width colon (全角冒号 ：), where a half-width ":" '
+     "(半角) is needed", {"interviewee": {"name": "张三", "role": "党委书记"}}),
+])
+def test_a_field_typed_after_a_value_without_the_space_or_with_a_full_width_colon_gets_a_line(
+        model: type, text: str, at: tuple[int, int], message: str, meant: object) -> None:
+    # "title: 白鹤镇：补好短板 slug:baihe-2024" is valid YAML: the title was published as "白鹤镇：补好短板
+    # slug:baihe-2024" with no message, and the page had no slug; so with "slug：".
+    for load_with in (load_yaml, yamltext._load_yaml_reference):
+        report = Report()
+        assert load_with(text, "content/x.md", report, groups=group_fields(model)) is None
+        [problem] = report.problems
+        assert ((problem.line, problem.column), problem.message) == (at, message)
+        assert ok(typed_in_place(text, problem)).value == meant
+
+
+@pytest.mark.parametrize(("model", "text"), [
+    (InterviewMeta, "title: 会议纪要 note:2024\n"),  # a page has no note
+    (Unit, "name: 白鹤镇 note:2024\ntallies:\n  - as_of: '2024-06-30'\n    note: 见 http://example.org\n"),
+    (InterviewMeta, "title: 访谈 Tip:用好\u3000slug\nsummary: 见 https://example.org/a summary\n"),
+    (InterviewMeta, "title: 'slug:baihe'\nsummary: |\n  白鹤镇 slug:baihe\n"),
+    (None, "note: 甲 b:1 slug：2\n"),  # a data file: no record says what its fields are
+])
+def test_a_key_no_record_has_there_typed_without_the_space_stays_in_the_value(model: type | None, text: str) -> None:
+    groups = None if model is None else group_fields(model)
+    for load_with in (load_yaml, yamltext._load_yaml_reference):
+        report = Report()
+        data = load_with(text, "content/x.md", report, groups=groups)
+        assert report.problems == [] and data is not None and data.value == yaml.safe_load(text)
 
 
 @pytest.mark.parametrize(("text", "column", "later", "meant"), [
