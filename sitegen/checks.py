@@ -971,6 +971,8 @@ def _names(record: object) -> list[str]:
 
 
 _IMAGE_HINT = "put the file under content/ and give its path from there, e.g. images/baihe-1.svg"
+_PATH_QUOTES = "“”‘’「」『』＂\"'"
+"""Quotes typed around a picture's path that stay part of it (every one but a YAML quote pair, which YAML removes)."""
 _WEB_SCHEMES = ("http:", "https:")
 _ESCAPE_RE = re.compile(r"%[0-9A-Fa-f]{2}")
 _LINE_BREAK_RE = re.compile(r"[ \t]*\n[ \t]*")
@@ -985,6 +987,14 @@ def _local_hint(src: str) -> str:
 
 def _image_hint(root: Path, src: str) -> str:
     """The hint for an image path that names no file, for the slip it most likely is."""
+    unquoted = src.strip(_PATH_QUOTES)
+    if unquoted != src and unquoted:
+        # src: “images/a.svg” (the quotes an input method types): YAML quotes only with " and '.
+        ends = src[:len(src) - len(src.lstrip(_PATH_QUOTES))] + src[len(src.rstrip(_PATH_QUOTES)):]
+        quotes = " ".join(dict.fromkeys(ends))
+        said = f"the quote {quotes} is" if len(quotes) == 1 else f"the quotes {quotes} are"
+        return f"{said} part of the path as typed: write the path without {'it' if len(quotes) == 1 else 'them'}: " \
+               f"{unquoted}"
     if "\\" in src:
         return f"write / between folders, not \\ (as Windows shows paths): {src.replace(chr(92), '/')}"
     if "／" in src:

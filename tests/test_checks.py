@@ -2050,3 +2050,21 @@ def test_pages_naming_the_old_id_of_a_renamed_unit_file_are_offered_the_old_name
         f'content/interviews/{name}.md:4:7: error: there is no unit "baihe"\n{hint}' for name in "ab"]
     (root / "content/units/baihe-zhen.yaml").rename(root / "content/units/baihe.yaml")
     assert found(root) == []
+
+
+@pytest.mark.parametrize(("typed", "hint"), [
+    ("“images/a.svg”", "the quotes “ ” are part of the path as typed: write the path without them: images/a.svg"),
+    ("「images/a.svg」", "the quotes 「 」 are part of the path as typed: write the path without them: images/a.svg"),
+    ("'“images/a.svg'", "the quote “ is part of the path as typed: write the path without it: images/a.svg"),
+])
+def test_a_picture_path_in_chinese_quotes_is_told_the_quotes_are_part_of_it(tmp_path: Path, typed: str,
+                                                                               hint: str) -> None:
+    # src: “images/a.svg” was "there is no file content/“images/a.svg”: copy the picture there …".
+    images = f"images:\n  - src: {typed}\n    alt: 图\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(extra=images),
+                                 "content/images/a.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"})
+    problems = found(root)
+    assert [(p.location(), p.hint) for p in problems] == [("content/interviews/a.md:10:10", hint)]
+    page = root / "content/interviews/a.md"
+    page.write_text(page.read_text(encoding="utf-8").replace(typed, "images/a.svg"), encoding="utf-8")
+    assert found(root) == []
