@@ -423,7 +423,9 @@ def run_serve(args: argparse.Namespace) -> int:
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(line_buffering=True)
     server = DevServer(ServeOptions(root=args.site, host=args.host, port=args.port, output=args.output),
-                       on_build=_print_outcome)
+                       on_build=_print_outcome,
+                       on_stopping=lambda: print("stopping: the build in progress ends first, so the preview is "
+                                                 "left whole", flush=True))
     try:
         try:
             url = server.start()

@@ -923,11 +923,14 @@ class DevServer:
     (returns after `stop`, from any thread, or raises `KeyboardInterrupt`
     after a clean shutdown on Ctrl-C). ``on_build`` receives a
     `BuildOutcome` after every build, in the thread that ran it, once the
-    new state is being served.
+    new state is being served. ``on_stopping`` is called on Ctrl-C when a
+    build is running, which the server lets end before it stops.
     """
 
-    def __init__(self, options: ServeOptions, on_build: Callable[[BuildOutcome], None] | None = None):
+    def __init__(self, options: ServeOptions, on_build: Callable[[BuildOutcome], None] | None = None,
+                 on_stopping: Callable[[], None] | None = None):
         self.options = options
+        self._on_stopping = on_stopping or (lambda: None)
         self.root = options.root.resolve()
         self.hub = ReloadHub()
         self.port = options.port
@@ -999,6 +1002,8 @@ class DevServer:
         if self._interrupted:
             raise KeyboardInterrupt
         self._interrupted = True
+        if self.building:
+            self._on_stopping()  # the build ends first (seconds, on a large site): say why nothing happens yet
         self.stop()
 
     def stop(self) -> None:

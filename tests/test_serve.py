@@ -699,6 +699,19 @@ def test_a_page_open_at_an_address_it_no_longer_has_is_sent_to_its_new_one(tmp_p
         server.stop()
         thread.join(15)
 
+
+def test_ctrl_c_during_a_build_says_the_build_ends_first(tmp_path: Path) -> None:
+    # On a 1,300-page site Ctrl-C during a rebuild took 6 s to stop, with nothing said meanwhile.
+    from sitegen.serve import DevServer, ServeOptions
+
+    said: list[str] = []
+    idle = DevServer(ServeOptions(root=copy_example(tmp_path / "site"), port=0), on_stopping=lambda: said.append("idle"))
+    idle._on_ctrl_c()
+    busy = DevServer(ServeOptions(root=tmp_path / "site", port=0), on_stopping=lambda: said.append("busy"))
+    busy.building = True
+    busy._on_ctrl_c()
+    assert said == ["busy"]
+
 # --- the warnings panel -------------------------------------------------------------------------
 
 PANEL = '<section id="sitegen-warnings"'
