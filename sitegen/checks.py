@@ -1195,7 +1195,8 @@ def _untitled_hint(root: Path, src: str) -> str | None:
 def check_body_images(document: Document, root: Path, report: Report) -> None:
     """An image in a page's text must be a file under content/, like the images of its front matter.
 
-    Finds ``![说明](path)`` and ``<img src="path">`` in the body as typed
+    Finds ``![说明](path)``, ``<img src="path">`` and the address of a
+    picture defined apart (``![说明][图1]`` with ``[图1]: path``) in the body as typed
     (not in fenced code blocks) and resolves the path as the page will
     (`_body_pictures`): relative paths from the site root
     (`sitegen.models.site_image_path`), percent-escapes decoded. An address with a scheme (``https:``,
@@ -1208,14 +1209,33 @@ def check_body_images(document: Document, root: Path, report: Report) -> None:
     """
     if "![" not in document.body and not _IMG_TAG_RE.search(document.body):
         return  # most pages: no image in the text, no line to look at
+    typed: set[str] = set()
     for first, block in text_blocks(outside_fences(document.body.split("\n"), document.body_line)):
         for index, src in _body_pictures(block):
+            typed.add(src)
             # An address elsewhere (https:, data:) is not checked, but for a platform's that readers would not see.
             problem = _hotlinked(src) if is_external_address(src) else _picture_problem(root, src)
             if problem is not None and (untitled := _untitled_hint(root, src)) is not None:
                 problem = problem[0], untitled
             if problem is not None:
                 report.warning(document.path, *place_in_block(first, block, index), *problem)
+    # A picture whose path is defined apart (![草莓][图1], then [图1]: images/a.svg) is none of the above: its
+    # path is found in the page as converted, and the warning stands where the path is typed.
+    for src in dict.fromkeys(document.rendered.images):
+        if src in typed or is_external_address(src) or (where := _defined_at(document, src)) is None:
+            continue
+        if (problem := _picture_problem(root, src)) is not None:
+            report.warning(document.path, *where, *problem)
+
+
+def _defined_at(document: Document, src: str) -> tuple[int, int] | None:
+    """The file line and column of ``src`` typed as a link definition's address (``[图1]: images/a.svg``), outside
+    fenced code; None when it is typed nowhere so (a picture typed with its path is checked as typed)."""
+    for number, line in outside_fences(document.body.split("\n"), document.body_line):
+        found = line.find(src)
+        if found >= 0 and line[:found].rstrip(" <").endswith("]:"):
+            return number, found + 1
+    return None
 
 
 def misspelling_clashes(content: Content) -> dict[tuple[str, int], tuple[str, str]]:

@@ -2068,3 +2068,19 @@ def test_a_picture_path_in_chinese_quotes_is_told_the_quotes_are_part_of_it(tmp_
     page = root / "content/interviews/a.md"
     page.write_text(page.read_text(encoding="utf-8").replace(typed, "images/a.svg"), encoding="utf-8")
     assert found(root) == []
+
+
+def test_a_picture_whose_path_is_defined_apart_is_checked_where_the_path_is_typed(tmp_path: Path) -> None:
+    # ![草莓][图1] with [图1]: images/none.svg was published as a missing picture, unwarned: only pictures typed
+    # with their path, ![草莓](images/…), were checked.
+    body = ("## 问题\n\n![草莓][图1] 和 ![菜园][图2]，![同一张][图1]\n\n[图1]: images/none.svg\n[图2]: images/a.svg\n\n"
+            "```\n![代码里][图3]\n\n[图3]: images/ignored.svg\n```\n")
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body),
+                                 "content/images/a.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"})
+    # interview(): 9 lines of front matter and an empty line, so the body starts at line 11.
+    assert [p.format() for p in found(root)] == [
+        'content/interviews/a.md:15:7: warning: image "images/none.svg" not found\n'
+        "  hint: there is no file content/images/none.svg: copy the picture there; if it was deleted or renamed, "
+        "restore it (回收站, the recycle bin) or write its new name here"]
+    (root / "content/images/none.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
+    assert found(root) == []
