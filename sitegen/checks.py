@@ -30,7 +30,7 @@ from .errors import Report, command_word
 from .load import Content, Document, Sourced, YamlData
 from .markup import (is_local_path, local_file_name, outside_fences, place_in_block, swallowed_title,
                      text_blocks, typed_links)
-from .models import (Milestone, Tally, Target, Unit, ascii_id, clip, date_numbers, date_refusal,
+from .models import (QUOTE_MARKS, Milestone, Tally, Target, Unit, ascii_id, clip, date_numbers, date_refusal,
                      is_external_address, parse_bool, plain_name, swapped_years, tag_spelling)
 from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file, site_path
 from .placeholders import BODY_LINES, may_hold_placeholders, placeholders_in
@@ -971,8 +971,9 @@ def _names(record: object) -> list[str]:
 
 
 _IMAGE_HINT = "put the file under content/ and give its path from there, e.g. images/baihe-1.svg"
-_PATH_QUOTES = "“”‘’「」『』＂\"'"
-"""Quotes typed around a picture's path that stay part of it (every one but a YAML quote pair, which YAML removes)."""
+_PATH_QUOTES = QUOTE_MARKS + "\"'"
+"""Quotes typed around a picture's path that stay part of it: an input method's (`sitegen.models.QUOTE_MARKS`),
+and a lone ASCII one (a pair YAML removes)."""
 _WEB_SCHEMES = ("http:", "https:")
 _ESCAPE_RE = re.compile(r"%[0-9A-Fa-f]{2}")
 _LINE_BREAK_RE = re.compile(r"[ \t]*\n[ \t]*")
