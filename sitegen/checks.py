@@ -28,7 +28,7 @@ from pydantic import ValidationError
 
 from .errors import Report, command_word
 from .load import Content, Document, Sourced, YamlData
-from .markup import (is_local_path, local_file_name, outside_fences, place_in_block, swallowed_title,
+from .markup import (is_local_path, local_file_name, outside_fences, place_in_block, places_typed, swallowed_title,
                      text_blocks, typed_links)
 from .models import (QUOTE_MARKS, Milestone, Tally, Target, Unit, ascii_id, clip, date_numbers, date_refusal,
                      is_external_address, parse_bool, plain_name, swapped_years, tag_spelling)
@@ -1232,11 +1232,9 @@ def check_body_images(document: Document, root: Path, report: Report) -> None:
 def _defined_at(document: Document, src: str) -> tuple[int, int] | None:
     """The file line and column of ``src`` typed as a link definition's address (``[图1]: images/a.svg``), outside
     fenced code; None when it is typed nowhere so (a picture typed with its path is checked as typed)."""
-    for number, line in outside_fences(document.body.split("\n"), document.body_line):
-        found = line.find(src)
-        if found >= 0 and line[:found].rstrip(" <").endswith("]:"):
-            return number, found + 1
-    return None
+    return next(((number, column) for number, column, before
+                 in places_typed(outside_fences(document.body.split("\n"), document.body_line), src)
+                 if before.rstrip(" <").endswith("]:")), None)
 
 
 def misspelling_clashes(content: Content) -> dict[tuple[str, int], tuple[str, str]]:

@@ -1624,6 +1624,18 @@ def _title_run_on(line: str, read: TypedLink) -> TypedLink | None:
     return None
 
 
+def places_typed(lines: Iterable[tuple[int, str]], text: str) -> Iterator[tuple[int, int, str]]:
+    """Each place ``text`` stands in numbered lines (`outside_fences`, or ``enumerate`` of a body's lines):
+    ``(line number, column from 1, what stands before it on its line, the spaces after that set aside)``.
+
+    The callers tell an address typed as one (after ``(`` or ``]:``) from the same words elsewhere.
+    """
+    for number, line in lines:
+        found = line.find(text)
+        while found >= 0:
+            yield number, found + 1, line[:found].rstrip(" ")
+            found = line.find(text, found + 1)
+
 # A link's or picture's address, as Python-Markdown writes it: it always writes one space before an
 # attribute and quotes with '"' (a literal start: the search skips to it). A picture has a src, not an href.
 _HREF_RE = re.compile(r' href="([^"]*)"')

@@ -35,7 +35,7 @@ from urllib.parse import quote, unquote, urlsplit
 from .config import SITEGEN_FOLDERS, Config, Permalinks
 from .errors import Report
 from .load import Content, Document, alias_as_typed
-from .markup import reading_minutes, swallowed_title
+from .markup import places_typed, reading_minutes, swallowed_title
 from .models import Image, Series, Tally, Unit, is_external_address, site_image_path, tag_spelling
 from .pictures import image_size, picture_file, site_path
 from .slugs import make_slug
@@ -1074,13 +1074,10 @@ def _typed_at(document: Document, address: str) -> tuple[int | None, int | None]
     words may be in the text before the link, as a link to a page by its title has them).
     """
     anywhere = None
-    for number, line in enumerate(document.body.split("\n"), document.body_line):
-        found = line.find(address)
-        while found >= 0:
-            if line[:found].rstrip(" ").endswith(("(", "<", '"', "'", "=", "]:")):
-                return number, found + 1
-            anywhere = anywhere or (number, found + 1)
-            found = line.find(address, found + 1)
+    for number, column, before in places_typed(enumerate(document.body.split("\n"), document.body_line), address):
+        if before.endswith(("(", "<", '"', "'", "=", "]:")):
+            return number, column
+        anywhere = anywhere or (number, column)
     return anywhere or (None, None)
 
 
