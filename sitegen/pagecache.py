@@ -42,6 +42,8 @@ from .fresh import digest
 CACHE_FILE = "pages.sqlite3"
 _SCHEMA = 2  # PRAGMA user_version of the current layout; another value means: start empty
 _BATCH = 256
+_READ_AHEAD = 256
+"""Stored values read in one query: the rows from the one asked for on, in path order (the order sources are found)."""
 SETTLE_SECONDS = 2
 """A file's stamp is stored only when its last change is at least this old (coarse file system clocks)."""
 
@@ -96,6 +98,7 @@ class PageCache:
         self._rows: dict[str, tuple[str, str, str]] = {}  # path → (key, source, stamp); values read on demand
         self._new: list[tuple[str, str, str, str, bytes]] = []
         self._seen: set[str] = set()
+        self._ahead: dict[str, tuple[str, bytes]] = {}  # path → (key, value) of rows read ahead, not yet asked for
         if folder is None:
             return
         try:
@@ -131,12 +134,27 @@ class PageCache:
 
     def _entry(self, path: str, key: str) -> Entry | None:
         try:
-            row = self._db.execute("SELECT value FROM pages WHERE path = ? AND key = ?",  # type: ignore[union-attr]
-                                   (path, key)).fetchone()
-            value, read_warnings, warnings = pickle.loads(row[0])
+            blob = self._value(path, key)
+            if blob is None:
+                return None
+            value, read_warnings, warnings = pickle.loads(blob)
         except Exception:  # noqa: BLE001 - any damage to a cache entry means "not cached"
             return None
         return Entry(key, value, read_warnings, warnings)
+
+    def _value(self, path: str, key: str) -> bytes | None:
+        """The pickled value stored for ``path`` under ``key``, or None. Raises `sqlite3.Error`.
+
+        Sources are loaded in sorted path order, so the rows after this one
+        are read with it (`_READ_AHEAD`, one query instead of one per file)
+        and held until asked for; a row read ahead is asked for at most once.
+        """
+        ahead = self._ahead.pop(path, None)
+        if ahead is None:
+            self._ahead = {row_path: (row_key, value) for row_path, row_key, value in self._db.execute(  # type: ignore[union-attr]
+                "SELECT path, key, value FROM pages WHERE path >= ? ORDER BY path LIMIT ?", (path, _READ_AHEAD))}
+            ahead = self._ahead.pop(path, None)
+        return ahead[1] if ahead is not None and ahead[0] == key else None
 
     def put(self, path: str, key: str, value: Any, warnings: Sequence[Problem], *, source: str,
             stamp: str = "", read_warnings: Sequence[Problem] = ()) -> None:

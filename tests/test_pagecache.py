@@ -211,3 +211,19 @@ def test_settings_changed_since_a_page_was_cached_make_it_load_again(tmp_path: P
     read, _ = _reads(root, options)
     assert "content/interviews/a.md" in read
     assert _reads(root, options)[0] == ["content/series/dadiaoyan.yaml", "content/units/baihe.yaml"]
+
+
+def test_stored_entries_come_back_whatever_order_they_are_asked_in(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    paths = [f"content/interviews/{n:04d}.md" for n in range(600)]  # more than one read-ahead
+    store = pagecache.PageCache(folder)
+    for index, path in enumerate(paths):
+        store.put(path, f"key{index}", {"n": index}, [], source=f"source{index}")
+    store.save()
+    store = pagecache.PageCache(folder)
+    order = paths[::-1][:200] + paths[:300:7] + paths[300:]  # backwards, skipping, then forwards
+    found = {path: store.get(path, f"key{paths.index(path)}") for path in order}
+    assert {path: entry.value["n"] for path, entry in found.items() if entry} == \
+        {path: paths.index(path) for path in order}
+    assert store.get(paths[5], "another key") is None  # a row whose key changed is not taken
+    store.save()
