@@ -962,7 +962,7 @@ def check_text_links(graph: SiteGraph, report: Report) -> None:
     pages = {page.url for page in graph.pages}
     files = {"/" + rel.removeprefix("content/") for rel in graph.assets}
     base = graph.urls.base_path
-    by_source = _pages_by_source(graph.interviews + graph.cases)
+    by_source: dict[str, tuple[str, str]] | None = None  # made for the first broken link: most builds have none
     for entry in graph.interviews + graph.cases:
         for typed in entry.document.rendered.links:
             swallowed = swallowed_title(typed)  # a title in quotes Markdown did not read: the conversion warns
@@ -975,6 +975,8 @@ def check_text_links(graph: SiteGraph, report: Report) -> None:
             if not path or _leads_somewhere(path, pages, files):
                 continue
             line, column = _typed_at(entry.document, href)
+            if by_source is None:
+                by_source = _pages_by_source(graph.interviews + graph.cases)
             report.warning(entry.document.path, line, column,
                            f'the link "{href}" leads to no page or file of this site',
                            _address_hint(href) or _link_hint(path, pages | files, by_source))
