@@ -31,7 +31,12 @@ Design choices (the reasons, so they are kept):
   from a default font of 18 px); `CHART_CSS` shows how. Labels go on their
   own line *above* each bar, never beside it, so every bar can use the full
   width. On wide screens the text grows; `CHART_CSS` caps the width (the
-  large drawing's at 3/4 of the normal one's: the same largest text).
+  large drawing's at 3/4 of the normal one's: the same largest text). Page
+  zoom narrows the screen in CSS px without enlarging the text, so on a
+  zoomed phone the chart's text would barely grow: `CHART_CSS` keeps the
+  large drawing at least 16rem wide (its text then at least the size of
+  a root font of 16 to 18 px) and lets its box scroll sideways instead, as
+  WCAG 1.4.10 allows a chart.
 * **Palette.** Every bar colour, and every colour drawn inside a bar pattern,
   has at least 4.5:1 contrast against the white chart background. That is
   more than the 3:1 WCAG 2.x SC 1.4.11 (non-text contrast) asks for, so the
@@ -155,11 +160,13 @@ TRACK_STROKE = "#767676"   #: outline of the track; 4.5:1 on white, so an empty 
 
 #: Suggested theme CSS: a width cap (the chart's text scales with its width),
 #: one of the two drawings shown (the large one on a screen less than 21 em of
-#: the browser's default font wide; a theme may add its own reading mode), and
+#: the browser's default font wide; a theme may add its own reading mode), a
+#: least width for the large drawing, whose box then scrolls when zoomed, and
 #: system colours for Windows high-contrast mode (forced colours).
 CHART_CSS = """\
 svg.chart { display: block; max-width: 28rem; height: auto; }
-svg.chart-large { display: none; max-width: 21rem; }
+svg.chart-large { display: none; max-width: 21rem; min-width: 16rem; }
+:has(> svg.chart-large) { overflow-x: auto; }
 @media (max-width: 21em) {
   svg.chart { display: none; }
   svg.chart-large { display: block; }

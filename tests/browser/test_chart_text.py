@@ -130,6 +130,43 @@ def test_at_default_settings_a_phone_shows_one_chart_the_normal_one_from_360_px(
         assert all(chart["px"] >= 17 for chart in charts), (path, width, charts)
 
 
+_ZOOMED = """() => [...document.querySelectorAll('figure.chart svg.chart')].filter(s => s.getClientRects().length).map(svg => {
+  const text = svg.querySelector('text'), box = svg.parentElement;
+  return {px: text.getScreenCTM().a * parseFloat(getComputedStyle(text).fontSize), large: box.matches('.chart-large-box'),
+          scrolls: box.scrollWidth > box.clientWidth, focusable: box.tabIndex === 0, name: box.getAttribute('aria-label'),
+          role: box.getAttribute('role')};
+})"""
+
+
+@pytest.mark.parametrize("width", [320, 375, 414])
+def test_a_phone_zoomed_to_200_percent_doubles_the_chart_text_and_scrolls_the_chart_not_the_page(
+        served_example: ServedSite, browser: Any, width: int) -> None:
+    # Zoom halves the width in CSS px and doubles the device pixels per CSS px. The chart's text used to
+    # follow the narrower chart: at 375 px it went from 17.4 to 21.5 device px (1.2 times), at 320 px from
+    # 19.5 to 17.7, while the page's text doubled. Zoomed, it is now at least the page's text (18 CSS px)
+    # and at least twice its size at 100 %, and the chart's own box scrolls sideways, keyboard included.
+    sizes = {}
+    for zoom in (1, 2):
+        context = browser.new_context(viewport={"width": width // zoom, "height": 800}, locale="zh-CN",
+                                      device_scale_factor=zoom)
+        try:
+            page = context.new_page()
+            page.goto(served_example.address("/units/baihe/"), wait_until="load")
+            charts = page.evaluate(_ZOOMED)
+            assert len(charts) == 2, charts
+            assert page.evaluate("document.documentElement.scrollWidth") <= width // zoom  # the page: never sideways
+            if zoom == 2:
+                page_text = float(page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)"))
+                assert page_text == 18 and all(chart["px"] >= page_text for chart in charts), (width, charts)
+                assert all(c["large"] and c["scrolls"] and c["focusable"] and c["role"] == "region"
+                           and c["name"].startswith("图表：白鹤镇") for c in charts), charts
+            sizes[zoom] = [chart["px"] * zoom for chart in charts]  # in device pixels
+        finally:
+            context.close()
+    assert all(zoomed >= 1.95 * before for before, zoomed in zip(sizes[1], sizes[2])), (width, sizes)
+    print(f"\nchart text at {width} px, device px at 100 % / 200 %: {sizes}")
+
+
 def test_a_printed_page_prints_each_chart_once(served_example: ServedSite, page_at: Any) -> None:
     # On paper too each chart is there once: the normal drawing, or the large one when the reader
     # printed in the reading mode (whose text the printout keeps).
