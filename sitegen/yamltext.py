@@ -2069,7 +2069,7 @@ def _fields_on_one_line(lines: _Lines, line: int, column: int,
         return None
     path = _mapping_path(lines, line)
     if groups is not None and path is not None and groups(path) is not None:
-        found = _known_fields_joined(here, path, groups)
+        found = _known_fields_joined(here, path, groups, (lines, line))
         return None if found is None else (*found[0], (line, found[1].later[0].start(1)))
     joined = _joined_fields(here, lambda key: True)
     # title: Tip: use it: no value before "Tip:", so no field is plainly typed after one
@@ -2077,13 +2077,14 @@ def _fields_on_one_line(lines: _Lines, line: int, column: int,
     return None if told is None or joined is None else (*told, (line, joined.later[0].start(1)))
 
 
-def _known_fields_joined(here: str, path: KeyPath,
-                         groups: GroupFinder) -> tuple[tuple[str, str], _JoinedFields] | None:
+def _known_fields_joined(here: str, path: KeyPath, groups: GroupFinder,
+                         at: tuple[_Lines, int]) -> tuple[tuple[str, str], _JoinedFields] | None:
     """`_fields_on_one_line` where the records know the fields at ``path``, the mapping the line ``here`` is in.
 
-    A later key counts typed as `_LATER_FIELD` says (``slug:baihe`` and
-    ``slug：baihe`` too). Returns ((message, hint), the fields found), or
-    None when no field the records know there is typed after a value.
+    ``at`` is the text's lines and the line's 0-based number. A later key
+    counts typed as `_LATER_FIELD` says (``slug:baihe`` and ``slug：baihe``
+    too). Returns ((message, hint), the fields found), or None when no
+    field the records know there is typed after a value.
     """
     start, colon, _pos = _typed_value(here)
     record = groups(path) or ()
@@ -2093,7 +2094,7 @@ def _known_fields_joined(here: str, path: KeyPath,
     if group:
         joined = _joined_fields(here, group.__contains__, _LATER_FIELD)
     told = (None if joined is None else _group_fields_joined(here, start, joined, group) if group
-            else _sibling_fields(here, start, joined))
+            else _sibling_fields(here, start, joined, _typed_elsewhere(*at, [m.group(1) for m in joined.later])))
     if told is None or joined is None:
         return None
     wide = joined.wide_colons
@@ -2116,7 +2117,7 @@ def _check_joined_fields(scan: _Scan, number: int, line: str) -> bool:
     path = _mapping_path(scan.lines, number)
     if path is None or scan.groups(path) is None:
         return False
-    found = _known_fields_joined(line, path, scan.groups)
+    found = _known_fields_joined(line, path, scan.groups, (scan.lines, number))
     if found is None or not found[1].read_as_text or not found[1].values[0]:
         return False
     (message, hint), joined = found
@@ -2143,15 +2144,42 @@ def _lined_up(key: str, start: int) -> str:
     return f'lined up with "{_clip(key, 20)}:"' + (f" (indented by {start} spaces)" if start else "")
 
 
-def _sibling_fields(here: str, start: int, joined: _JoinedFields) -> tuple[str, str]:
-    """`_fields_on_one_line` for fields of one mapping: each on a line of its own, lined up with the first."""
+def _sibling_fields(here: str, start: int, joined: _JoinedFields,
+                    elsewhere: Mapping[str, str]) -> tuple[str, str]:
+    """`_fields_on_one_line` for fields of one mapping: each on a line of its own, lined up with the first.
+
+    ``elsewhere`` maps each later key that has a line of its own in the same
+    mapping too to that line (`_typed_elsewhere`): the hint names it, since
+    splitting the line as told would give that field twice.
+    """
     keys = [joined.key, *(m.group(1) for m in joined.later)]
     message = (f"{_HOW_MANY.get(len(keys), len(keys))} fields are typed on one line: {_names(keys)}; "
                f"each field needs a line of its own {_ONE_A_LINE}")
     hint = _lines_hint(f"put each field on a line of its own, {_lined_up(joined.key, start)}",
                        _sibling_lines(here, start, joined),
                        f": start a new line before {_names([m.group(1) + ':' for m in joined.later])}")
+    for key, other in elsewhere.items():
+        hint += f'; there is a "{_clip(key, 20)}" line already ("{_clip(other, 60)}"): keep only the one you mean'
     return message, hint
+
+
+def _typed_elsewhere(lines: _Lines, line: int, keys: Sequence[str]) -> dict[str, str]:
+    """The keys of ``keys`` that another line of the mapping the 0-based ``line`` is in starts with: ``{key: that
+    line, without its comment}``. Empty for a mapping inside a list (its items are not told apart here)."""
+    here = lines.line(line)
+    start, _colon, _pos = _typed_value(here)
+    path = _mapping_path(lines, line)
+    if path is None or any(isinstance(part, int) for part in path):
+        return {}
+    found: dict[str, str] = {}
+    for number, text in enumerate(lines.lines):
+        if number == line or not _holds_yaml(text):
+            continue
+        other_start, other_colon, value_at = _typed_value(text)
+        key = text[other_start:other_colon].strip() if other_colon is not None else None
+        if other_start == start and key in keys and key not in found and _mapping_path(lines, number) == path:
+            found[key] = f"{key}: {_split_comment(text[value_at:])[0].strip()}".rstrip()
+    return found
 
 
 def _guessed_fields(here: str, start: int, joined: _JoinedFields) -> tuple[str, str]:

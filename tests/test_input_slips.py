@@ -299,6 +299,20 @@ def test_fields_typed_on_one_line_without_the_space_or_with_a_full_width_colon_a
     assert printed(write_site(tmp_path / "fixed", fixed)) == []
 
 
+@pytest.mark.parametrize("typed", [" slug: baihe-2024", " slug：baihe-2024"])
+def test_a_field_typed_on_the_title_line_that_has_a_line_already_names_that_line(tmp_path: Path, typed: str) -> None:
+    # Split as the hint said, the page had two slug lines, and the next check said the key was given twice.
+    page = interview("白鹤镇：补好短板" + typed, extra="slug: baihe-old   # 网址\n")
+    found = printed(write_site(tmp_path, {PAGE_PATH: page}))
+    assert len(found) == 1 and found[0].endswith(
+        '"title: 白鹤镇：补好短板", "slug: baihe-2024"; there is a "slug" line already ("slug: baihe-old"): keep only '
+        "the one you mean"), found
+    for kept in ("slug: baihe-2024", "slug: baihe-old"):  # the hint applied, either way
+        fixed = page.replace(typed, "").replace("slug: baihe-old   # 网址\n", "")
+        fixed = fixed.replace("title: 白鹤镇：补好短板\n", f"title: 白鹤镇：补好短板\n{kept}\n")
+        assert printed(write_site(tmp_path / kept[6:], {PAGE_PATH: fixed})) == []
+
+
 def test_a_title_between_a_quote_and_a_chinese_quote_gets_matching_quotes(tmp_path: Path) -> None:
     # The hint added a " after the ”, and the page showed the ”; “…" was published with both quotes.
     for typed, column, message in [
