@@ -2158,9 +2158,9 @@ def _sibling_fields(here: str, start: int, joined: _JoinedFields,
     hint = _lines_hint(f"put each field on a line of its own, {_lined_up(joined.key, start)}",
                        _sibling_lines(here, start, joined),
                        f": start a new line before {_names([m.group(1) + ':' for m in joined.later])}")
-    for key, other in elsewhere.items():
-        hint += f'; there is a "{_clip(key, 20)}" line already ("{_clip(other, 60)}"): keep only the one you mean'
-    return message, hint
+    already = "".join(f'there is a "{_clip(key, 20)}" line already ("{_clip(other, 60)}"): keep only the one you '
+                      "mean; " for key, other in elsewhere.items())
+    return message, already + hint
 
 
 def _typed_elsewhere(lines: _Lines, line: int, keys: Sequence[str]) -> dict[str, str]:
@@ -2195,14 +2195,19 @@ def _guessed_fields(here: str, start: int, joined: _JoinedFields) -> tuple[str, 
 
 
 def _group_fields_joined(here: str, start: int, joined: _JoinedFields,
-                         group: tuple[str, ...]) -> tuple[str, str] | None:
-    """`_fields_on_one_line` for a group's fields typed after its key (``interviewee: 张三 role: 党委书记``)."""
+                         group: tuple[str, ...]) -> tuple[str, str]:
+    """`_fields_on_one_line` for a group's fields typed after its key (``interviewee: 张三 role: 党委书记``).
+
+    When every field of the group is typed after the first value
+    (``interviewee: 张三 name: 李四 role: 书记``), no field is left for that
+    value: the hint gives the fields their lines and says the value has
+    none. Returns (message, hint); never None.
+    """
     later = [m.group(1) for m in joined.later]
     missing = [name for name in group if name not in later]
-    if joined.values[0] and not missing:
-        return None  # every field typed after the value: the records cannot say what the value is
     inner = " " * (start + 2)
-    first = [_field_line(inner, missing[0], joined.values[0])] if joined.values[0] else []
+    first = [_field_line(inner, missing[0], joined.values[0])] if joined.values[0] and missing else []
+    stray = joined.values[0] if joined.values[0] and not missing else ""
     typed = [here[:start] + joined.key + ":" + joined.note, *first,
              *(_field_line(inner, key, value) for key, value in zip(later, joined.values[1:]))]
     key = _clip(joined.key, 20)
@@ -2212,6 +2217,9 @@ def _group_fields_joined(here: str, start: int, joined: _JoinedFields,
     hint = _lines_hint(f'write "{key}:" alone on its line, and under it each field on a line of its own, '
                        f"indented by 2 spaces more than \"{key}:\"", typed,
                        f": start a new line before {_names([name + ':' for name in later])}{value}")
+    if stray:
+        hint = (f'"{_clip(stray, 20)}", typed before the fields, is in no field: delete it, or move it into the '
+                f"field it belongs to; {hint}")
     return message, hint
 
 

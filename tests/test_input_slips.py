@@ -305,8 +305,9 @@ def test_a_field_typed_on_the_title_line_that_has_a_line_already_names_that_line
     page = interview("白鹤镇：补好短板" + typed, extra="slug: baihe-old   # 网址\n")
     found = printed(write_site(tmp_path, {PAGE_PATH: page}))
     assert len(found) == 1 and found[0].endswith(
-        '"title: 白鹤镇：补好短板", "slug: baihe-2024"; there is a "slug" line already ("slug: baihe-old"): keep only '
-        "the one you mean"), found
+        '  hint: there is a "slug" line already ("slug: baihe-old"): keep only the one you mean; put each field on a '
+        'line of its own, lined up with "title:", typing these 2 lines in place of this one: "title: 白鹤镇：补好短板", '
+        '"slug: baihe-2024"'), found
     for kept in ("slug: baihe-2024", "slug: baihe-old"):  # the hint applied, either way
         fixed = page.replace(typed, "").replace("slug: baihe-old   # 网址\n", "")
         fixed = fixed.replace("title: 白鹤镇：补好短板\n", f"title: 白鹤镇：补好短板\n{kept}\n")

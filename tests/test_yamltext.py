@@ -390,6 +390,21 @@ def test_a_groups_fields_typed_on_its_line_go_under_it(text: str, column: int, l
     assert ok(typed_in_place(text, problem)).value == {"interviewee": meant}
 
 
+@pytest.mark.parametrize("text", ["interviewee: 张三 name: 李四 role: 书记\n", "interviewee: 张三 name:李四 role:书记\n"])
+def test_a_value_typed_before_every_field_of_its_group_is_said_to_be_in_no_field(text: str) -> None:
+    # The hint was "wrap the whole value in quotes", which makes the group a text and fails again.
+    for load_with in (load_yaml, yamltext._load_yaml_reference):
+        report = Report()
+        assert load_with(text, "content/x.md", report, groups=group_fields(InterviewMeta)) is None
+        [problem] = report.problems
+        assert (problem.line, problem.column) == (1, 17)
+        assert problem.message.startswith('"name" and "role" are fields of "interviewee", typed on its line; ')
+        assert problem.hint.startswith('"张三", typed before the fields, is in no field: delete it, or move it into '
+                                       'the field it belongs to; write "interviewee:" alone on its line')
+        assert problem.hint.endswith('"interviewee:", "  name: 李四", "  role: 书记"')
+        assert ok(typed_in_place(text, problem)).value == {"interviewee": {"name": "李四", "role": "书记"}}
+
+
 @pytest.mark.parametrize(("model", "text", "column", "space", "line", "meant"), [
     (Unit, "tallies:\n  - as_of: 2024-06-30\n    collected 350\n    escalated: 3\n", 14, "",
      "    collected: 350", {"tallies": [{"as_of": "2024-06-30", "collected": "350", "escalated": "3"}]}),
