@@ -475,8 +475,31 @@ def run_new(args: argparse.Namespace) -> int:
     except SiteError as failure:
         _print_problems(failure.problems)
         return 1
-    print(f"wrote {written.as_posix()}")
+    print(f"wrote {written.as_posix()}", flush=True)
+    if (note := _reading_note(args, written)) is not None:
+        print(f"  note: {note}", file=sys.stderr)
     return 0
+
+
+def _reading_note(args: argparse.Namespace, written: Path) -> str | None:
+    """What to check of an id or slug that ``sitegen new`` made from a Chinese name or title: its reading.
+
+    pypinyin reads a character with several readings (多音字) as it is most
+    often read, which a place name may not follow (重固 is chóng gù, not
+    zhòng gù), and the id or slug is part of a published address, which
+    must not change later. None when the command was given the id or slug,
+    or the name has no Han character.
+    """
+    given = getattr(args, "slug", None) if args.kind in ("interview", "case") else args.id
+    named = args.name if args.kind == "unit" else args.title
+    if given is not None or not re.search(r"[\u3400-\u9fff]", named):
+        return None
+    made = written.stem
+    if args.kind in ("interview", "case"):
+        return (f'the slug {made} is the pinyin of "{named}" and goes into the page\'s address: if a character '
+                f"reads otherwise here (多音字), change the slug: line now, before the page is published")
+    return (f'the id {made} is the pinyin of "{named}" and goes into the address of its page: if a '
+            "character reads otherwise here (多音字), rename the file now, before any page names it")
 
 
 def _write_new(args: argparse.Namespace) -> Path:

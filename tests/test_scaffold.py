@@ -432,6 +432,24 @@ def test_new_unit_takes_its_level_in_chinese_too(tmp_path: Path, capsys) -> None
         assert code == 0 and re.search(r"^level: (\w+)", written.read_text(encoding="utf-8"), re.M)[1] == level
 
 
+def test_new_says_an_id_or_slug_made_from_chinese_is_to_be_checked_for_its_reading(tmp_path: Path, capsys) -> None:
+    # 重固镇 (chóng gù) became zhong-gu-zhen without a word, in an address that must not change once published.
+    site = copy_example(tmp_path / "site")
+    code, out, err = _run(capsys, "new", "unit", "重固镇", "--site", str(site))
+    assert code == 0 and out.split()[-1].endswith("content/units/zhong-gu-zhen.yaml")
+    assert err == ('  note: the id zhong-gu-zhen is the pinyin of "重固镇" and goes into the address of its page: if a '
+                   "character reads otherwise here (多音字), rename the file now, before any page names it\n")
+    code, out, err = _run(capsys, "new", "interview", "重固镇：新的访谈", "--unit", "zhong-gu-zhen", "--site", str(site))
+    assert code == 0 and err == (
+        '  note: the slug zhong-gu-zhen-xin-de-fang-tan is the pinyin of "重固镇：新的访谈" and goes into the page\'s '
+        "address: if a character reads otherwise here (多音字), change the slug: line now, before the page is "
+        "published\n")
+    for given in (["unit", "华新镇", "--id", "huaxin"], ["unit", "Xujing Town"],
+                  ["case", "重固镇：路口", "--unit", "zhong-gu-zhen", "--slug", "chonggu-lukou"]):
+        code, out, err = _run(capsys, "new", *given, "--site", str(site))
+        assert (code, err) == (0, ""), given
+
+
 def test_new_needs_a_site_and_a_series(tmp_path: Path, capsys) -> None:
     code, _, err = _run(capsys, "new", "unit", "白鹤镇", "--site", str(tmp_path / "nowhere"))
     assert code == 1 and "does not exist" in err and "sitegen init" in err
@@ -481,7 +499,8 @@ def test_a_word_or_wps_lock_file_is_not_a_second_series(tmp_path: Path, capsys) 
     # WPS leaves "~$dadiaoyan.yaml" (hidden on Windows) while the series file is open there.
     site = write_site(tmp_path / "site", {"content/series/~$dadiaoyan.yaml": b"\x00owner"})
     code, out, err = _run(capsys, "new", "interview", "标题", "--unit", "baihe", "--site", str(site))
-    assert (code, out, err) == (0, "wrote " + (site / "content/interviews/biao-ti.md").as_posix() + "\n", "")
+    assert (code, out) == (0, "wrote " + (site / "content/interviews/biao-ti.md").as_posix() + "\n")
+    assert err.startswith('  note: the slug biao-ti is the pinyin of "标题"') and "error" not in err
     assert _front_matter(site / "content/interviews/biao-ti.md")["series"] == "dadiaoyan"
 
 
