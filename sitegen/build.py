@@ -285,9 +285,28 @@ def _publish(config: Config, files: dict[str, FileData], report: Report,
     except UnsafeOutputError as refusal:
         report.error("", None, None, str(refusal), refusal.hint or "the previous output was left as it was")
     except OSError as failure:
-        report.error("", None, None, f"could not write the output: {failure}",
-                     "check the disk space and the folder's permissions; the previous output was left as it was")
+        report.error("", None, None, f"could not write the output: {failure}", _write_failure_hint(
+            failure, config.output_path))
     raise SiteError(report.problems)
+
+
+def _write_failure_hint(failure: OSError, output: Path) -> str:
+    """What to do when publishing into ``output`` failed with ``failure``.
+
+    A build writes beside the output folder too (its lock file, the folder
+    the new site is staged in and the spare, `sitegen.write`): a user who
+    may write only into the output folder itself, as a deploy user of a web
+    folder often may, is told so, with the folder.
+    """
+    left = "the previous output was left as it was"
+    named = Path(failure.filename) if isinstance(failure.filename, str) else None
+    if isinstance(failure, PermissionError) and named is not None and named.parent == output.parent \
+            and named != output:
+        return (f"a build writes beside the output folder too, in {output.parent} (its lock file, the new site "
+                f"before it is swapped in, and the site before): let the user who builds write there, or build "
+                f"into a folder of its own and copy it; {left}")
+    return f"check the disk space and the folder's permissions; {left}"
+
 
 
 def _index_for_search(graph: SiteGraph, published: Path) -> Callable[[Path], None]:

@@ -31,11 +31,14 @@ How a publish goes:
    ``.sitegen-manifest`` inside the output folder. Copies of them that the
    spare held were removed in 4, so a file deleted from the output by hand
    stays deleted.
-7. Write the manifest, then swap the staging folder and the output folder
-   in one step (``renameat2(RENAME_EXCHANGE)`` on Linux; elsewhere two
-   renames, through ``.<output>.old-<pid>``). The staging name (or the
-   retired one) then holds the old site: it is renamed to the spare, for
-   the next build.
+7. Write the manifest, give the staging folder the output folder's
+   permissions and group (`_same_access`), then swap the staging folder and
+   the output folder in one step (``renameat2(RENAME_EXCHANGE)`` on Linux;
+   elsewhere two renames, through ``.<output>.old-<pid>``). The staging name
+   (or the retired one) then holds the old site: it is renamed to the
+   spare, for the next build, and the files this build changed or removed
+   are deleted from it (`_withdraw`), so it never holds what is no longer
+   published.
 
 A build killed at any moment thus leaves the output folder exactly the old
 site or exactly the new one: the spare and the staging folder are never
@@ -310,8 +313,10 @@ def read_manifest(output: Path) -> set[str] | None:
         shown = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
         raise UnsafeOutputError(
             f"{output} already holds files that sitegen did not write ({shown})",
-            "sitegen never deletes files it did not write: choose an empty or new folder "
-            "(--output, or output_dir: in site.yaml), or move those files out of this one")
+            "choose an empty or new folder (--output, or output_dir: in site.yaml): sitegen publishes only into "
+            "a folder it made or an empty one, so that it never takes your files for its own; files you put "
+            "into it after the first build (a search engine's verification file, say) are kept by every later "
+            "build")
     return set()
 
 
@@ -366,7 +371,9 @@ def publish(output: Path, files: Mapping[str, FileData],
             with open(staging / MANIFEST, "x", encoding="utf-8") as manifest:
                 manifest.write("".join(f"{p}\n" for p in sorted(written)))
             removed = sorted((written_before or set()) - written)
+            _same_access(output, staging)
             _swap(output, staging, spare)
+            _withdraw(spare, [*changed, *removed, MANIFEST])
         except OSError:
             # It may come from the staging folder itself (a part that cannot be written):
             # the next build starts from an empty folder rather than trip over it again.
@@ -517,6 +524,47 @@ def _stage(output: Path, staging: Path, spare: Path, files: Mapping[str, FileDat
                 parent = parent.rpartition("/")[0]
         if (info := _place(old_root + rel, new_root + rel, files[rel], held.get(rel), rel in present)) is not None:
             status[rel] = info
+
+
+def _same_access(output: Path, staging: Path) -> None:
+    """Give ``staging`` the permissions, group and (where allowed) owner of the current ``output`` folder.
+
+    The new site takes the output folder's place; a publisher who opened it
+    to the web server's group (``chgrp www-data output; chmod 2750 output``)
+    keeps that, instead of getting the spare's, an older site's, every
+    second build. Only the folder itself: its files and subfolders are
+    sitegen's. Nothing when there is no output yet; an owner or group the
+    build's user may not give is left as it is.
+    """
+    try:
+        info = os.stat(output)
+    except FileNotFoundError:
+        return
+    os.chmod(staging, stat.S_IMODE(info.st_mode))
+    for owner in (info.st_uid, -1):  # the owner too when allowed (root); else the group alone
+        try:
+            os.chown(staging, owner, info.st_gid)
+            return
+        except PermissionError:
+            continue
+
+
+def _withdraw(spare: Path, paths: list[str]) -> None:
+    """Remove from the spare, the site before this one, the files whose bytes the new site no longer publishes.
+
+    Takes the relative paths changed or removed by the swap. What is left
+    in the spare is then the same as what is published (hard links to it,
+    mostly): a page withdrawn or mended, still readable in a spare kept
+    inside a served folder (``/.output.spare/…``), is gone with the swap, not
+    at the next build. The next build would replace these files anyway.
+    Raises nothing: the site is published.
+    """
+    root = _folder_prefix(spare)
+    for rel in paths:
+        try:
+            os.unlink(root + rel)
+        except OSError:
+            pass
 
 
 def _drop(path: Path, out_of_the_way: Path) -> None:

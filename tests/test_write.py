@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import sitegen.write
 from sitegen.build import BuildOptions, build
 from sitegen.errors import SiteError
 from sitegen.write import (MANIFEST, Kept, OutputBusyError, Stamp, UnsafeOutputError, check_output_folder,
@@ -55,7 +56,8 @@ def test_a_folder_with_foreign_files_and_no_manifest_is_refused(tmp_path: Path) 
         publish(output, {"index.html": b"1"})
     assert tree_hashes(output) == {"precious.txt": b"mine"}
     assert str(refusal.value) == f"{output} already holds files that sitegen did not write (precious.txt)"
-    assert refusal.value.hint.startswith("sitegen never deletes files it did not write: choose an empty or new folder")
+    assert refusal.value.hint.startswith("choose an empty or new folder (--output, or output_dir: in site.yaml): "
+                                         "sitegen publishes only into a folder it made or an empty one")
 
 
 def test_a_refused_folder_names_its_first_three_files_and_counts_the_rest(tmp_path: Path) -> None:
@@ -267,3 +269,30 @@ def test_the_sites_own_file_wins_over_a_foreign_one_in_its_place(tmp_path: Path)
     publish(output, {"index.html": b"1", "units/baihe/index.html": b"u"})
     assert not (output / "units").is_symlink()
     assert (output / "units/baihe/index.html").read_bytes() == b"u"
+
+
+def test_a_build_that_may_not_write_beside_its_output_folder_says_where_it_writes(tmp_path: Path,
+                                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    # A deploy user owning only the web folder got "check the disk space and the folder's permissions", about a
+    # folder it could write: the lock file goes beside it. (Simulated: as root, every folder can be written.)
+    root = write_site(tmp_path / "site", {"content/interviews/a.md": interview()})
+    build(BuildOptions(root=root, search=False))
+    before = tree_hashes(root / "output")
+    lock = root / ".output.lock"
+
+    def refused(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if os.fspath(path) == os.fspath(lock):
+            raise PermissionError(13, "Permission denied", os.fspath(lock))
+        return open(path, *args, **kwargs)
+
+    monkeypatch.setattr(sitegen.write, "open", refused, raising=False)  # the module's open, not the builtin
+    (root / "content/interviews/a.md").write_text(interview(body="## 问题\n\n新的回答。\n"), encoding="utf-8")
+    with pytest.raises(SiteError) as failure:
+        build(BuildOptions(root=root, search=False))
+    [problem] = failure.value.problems
+    assert problem.message == f"could not write the output: [Errno 13] Permission denied: '{lock}'"
+    assert problem.hint == (
+        f"a build writes beside the output folder too, in {root} (its lock file, the new site before it is "
+        "swapped in, and the site before): let the user who builds write there, or build into a folder of its "
+        "own and copy it; the previous output was left as it was")
+    assert tree_hashes(root / "output") == before

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import random
 import signal
+import stat
 import subprocess
 import sys
 import textwrap
@@ -41,6 +42,17 @@ def tree(root: Path) -> Tree:
                 found[rel] = ("file", path.read_bytes())
             else:
                 found[rel] = ("other", b"")
+    return found
+
+
+def spare_tree(before: Mapping[str, bytes], after: Mapping[str, bytes]) -> Tree:
+    """The spare once ``after`` is published over ``before``: ``before``'s folders and the files of it that
+    ``after`` publishes with the same bytes; what the new site changed or removed is gone, its manifest too."""
+    found = expected_tree(before)
+    del found[MANIFEST]
+    for rel, data in before.items():
+        if after.get(rel) != data:
+            del found[rel]
     return found
 
 
@@ -243,7 +255,7 @@ def test_a_spare_that_is_not_a_folder_is_removed_and_the_site_built_from_nothing
     assert tree(output) == expected_tree({"index.html": b"2", "a/index.html": b"a"})
     assert tree(outside) == {"index.html": ("file", b"not the site")}
     assert spare_of(output).is_dir() and not spare_of(output).is_symlink()
-    assert tree(spare_of(output)) == expected_tree({"index.html": b"1"})
+    assert tree(spare_of(output)) == spare_tree({"index.html": b"1"}, {"index.html": b"2", "a/index.html": b"a"})
 
 
 class Interrupted(BaseException):
@@ -314,13 +326,15 @@ def test_a_spare_that_cannot_be_tidied_is_dropped_and_staging_made_from_nothing(
     v1, v2, v3 = _three_sites()
     publish(output, v1)
     publish(output, v2)
+    (spare_of(output) / "extra").mkdir()  # so that tidying the spare is the first to remove a file and a folder
+    (spare_of(output) / "extra" / "a.txt").write_bytes(b"put here by hand")
     with monkeypatch.context() as patched:
         _failing(patched, function, 1, PermissionError)
         result = publish(output, v3)
     assert tree(output) == expected_tree(v3)
     assert result.changed_paths == tuple(sorted(rel for rel in v3 if v2.get(rel) != v3[rel]))
     assert leftovers(output) == []
-    assert tree(spare_of(output)) == expected_tree(v2)
+    assert tree(spare_of(output)) == spare_tree(v2, v3)
 
 
 def test_where_a_hard_link_cannot_be_made_the_file_is_copied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -357,7 +371,7 @@ def test_without_rename_exchange_the_retired_site_becomes_the_spare(tmp_path: Pa
     site = {f"p{i}/index.html": b"%d" % i for i in range(50)}
     publish(output, site)
     publish(output, {**site, "p1/index.html": b"one"})
-    assert tree(spare_of(output)) == expected_tree(site)
+    assert tree(spare_of(output)) == spare_tree(site, {**site, "p1/index.html": b"one"})
     folders = counted["mkdir"]
     publish(output, {**site, "p2/index.html": b"two"})
     assert counted["mkdir"] == folders
@@ -388,9 +402,43 @@ def test_a_file_in_the_spare_is_never_written_into(tmp_path: Path) -> None:
     publish(output, {**site, "b/index.html": b"b"})
     published = output / "a" / "index.html"
     assert published.stat().st_nlink == 2, "shared with the spare"
+    os.link(published, tmp_path / "the published file")
     publish(output, {**site, "a/index.html": b"a changed", "b/index.html": b"b"})
-    assert (spare_of(output) / "a" / "index.html").read_bytes() == b"a", \
+    assert (tmp_path / "the published file").read_bytes() == b"a", \
         "the old file, which was the published one, kept its bytes"
+    assert (output / "a" / "index.html").read_bytes() == b"a changed"
+
+
+def test_the_spare_never_holds_what_the_new_site_withdrew_or_changed(tmp_path: Path) -> None:
+    # A spare beside an output folder inside a served one (/srv/www/html/.qd.spare) served the withdrawn
+    # page at /.qd.spare/… until the next build.
+    output = tmp_path / "output"
+    site = {"index.html": b"home", "a/index.html": b"a", "secret/index.html": b"withdrawn soon", "c/index.html": b"c"}
+    publish(output, site)
+    publish(output, {**site, "c/index.html": b"c 2"})
+    later = {"index.html": b"home", "a/index.html": b"a", "c/index.html": b"c mended"}
+    result = publish(output, later)
+    assert result.removed_paths == ("secret/index.html",)
+    assert tree(spare_of(output)) == {"a": ("folder", b""), "a/index.html": ("file", b"a"),
+                                      "c": ("folder", b""), "index.html": ("file", b"home"),
+                                      "secret": ("folder", b"")}
+    publish(output, {**later, "d/index.html": b"d"})  # the next build starts from that spare
+    assert tree(output) == expected_tree({**later, "d/index.html": b"d"})
+
+
+def test_the_output_folder_keeps_the_permissions_and_group_its_publisher_gave_it(tmp_path: Path) -> None:
+    # chgrp www-data output; chmod 2750 output: the swap put the spare's folder, an older site's, in its
+    # place, so it was drwxr-xr-x root:root after one build and drwxr-s--- root:www-data after the next.
+    output = tmp_path / "output"
+    publish(output, {"index.html": b"1"})
+    group = 33 if os.geteuid() == 0 else os.getegid()  # a group the build's user may give
+    os.chown(output, -1, group)
+    os.chmod(output, 0o2750)
+    for number in range(2, 5):
+        publish(output, {"index.html": b"%d" % number})
+        info = os.stat(output)
+        assert (stat.S_IMODE(info.st_mode), info.st_gid) == (0o2750, group), number
+        assert (output / "index.html").read_bytes() == b"%d" % number
 
 
 PUBLISHER = textwrap.dedent("""
