@@ -69,6 +69,8 @@ _MAYBE_ROOT_LINK_RE = re.compile(r"=\s*[\"']?[/&]")
 _IMAGE_TAG_RE = re.compile(r"<img", re.IGNORECASE)  # an image's relative src is rewritten too
 # A relative href is rewritten too: any href but the usual addresses elsewhere (over-inclusive: only slower).
 _MAYBE_RELATIVE_HREF_RE = re.compile(r"href\s*=\s*(?![\"']?(?:https?:|mailto:|tel:|#))", re.IGNORECASE)
+# With the page's address given, an href within the page ("#fn-1") is rewritten as well.
+_MAYBE_LOCAL_HREF_RE = re.compile(r"href\s*=\s*(?![\"']?(?:https?:|mailto:|tel:))", re.IGNORECASE)
 _NO_SIZES: Mapping[str, tuple[int, int]] = MappingProxyType({})
 
 
@@ -80,7 +82,8 @@ class Urls:
     or ``https://example.org/qingpu/diaoyan/``). A *site path* is a path from
     the site's root (``/units/baihe/``); addresses with a scheme
     (``https:``, ``mailto:``), protocol-relative ``//host/…`` and in-page
-    ``#anchors`` are external and returned as they are.
+    ``#anchors`` are external and returned as they are (but in a text read
+    away from its page: `rebase_html`'s ``page``).
     """
 
     base_url: str
@@ -130,7 +133,7 @@ class Urls:
                                                   else self.origin + self.path(site_path))
         return found
 
-    def rebase_html(self, fragment: str, *, absolute: bool = False,
+    def rebase_html(self, fragment: str, *, absolute: bool = False, page: str | None = None,
                     sizes: Mapping[str, tuple[int, int]] | None = None, lazy: bool = False) -> str:
         """Rewrite root-relative ``href``/``src`` values in an HTML fragment to include the base path.
 
@@ -145,8 +148,14 @@ class Urls:
         ``[报告](files/a.pdf)``, ``[案例](../cases/x/)``) is read from the site
         root, as the paths of front matter images are (files under content/
         are published at the same path), so it works on every page and feed
-        that holds the body. Only attributes of real start tags are touched,
-        never text; other links stay as written. ``sizes`` maps an
+        that holds the body. ``page`` is the site path of the page the
+        fragment is the text of, given where the text is read away from that
+        page (a feed entry): an ``href`` to the page itself, a place in it
+        (``#fn-1``, ``#及时启动建立体系``), another query of it (``?page=2``)
+        or empty, then leads to that page (`_page_link`); without it, such
+        a link stays as written (it works on the page). Only attributes of
+        real start tags are touched, never text; other links stay as
+        written. ``sizes`` maps an
         image's ``src`` as written (entities decoded) to its ``(width,
         height)`` in pixels (`Entry.image_sizes`); an ``<img>`` found there
         gets the ``width`` and ``height`` it lacks (`_missing_size`), so the
@@ -154,17 +163,19 @@ class Urls:
         every ``<img>`` without a ``loading`` attribute ``loading="lazy"``
         (pictures in a page's text load as the reader nears them). A fragment
         with no root-relative or relative ``href``/``src`` and no image (most
-        bodies) is returned without parsing.
+        bodies; with ``page``, no ``href`` within the page either) is returned
+        without parsing.
         """
+        relative = _MAYBE_RELATIVE_HREF_RE if page is None else _MAYBE_LOCAL_HREF_RE
         if not _MAYBE_ROOT_LINK_RE.search(fragment) and not _IMAGE_TAG_RE.search(fragment) \
-                and not _MAYBE_RELATIVE_HREF_RE.search(fragment):
+                and not relative.search(fragment):
             return fragment
-        return self._rebase_tags(fragment, absolute, sizes or _NO_SIZES, lazy)
+        return self._rebase_tags(fragment, absolute, sizes or _NO_SIZES, lazy, page)
 
-    def _rebase_tags(self, fragment: str, absolute: bool,
-                     sizes: Mapping[str, tuple[int, int]] = _NO_SIZES, lazy: bool = False) -> str:
+    def _rebase_tags(self, fragment: str, absolute: bool, sizes: Mapping[str, tuple[int, int]] = _NO_SIZES,
+                     lazy: bool = False, page: str | None = None) -> str:
         """`rebase_html` without the shortcut: every start tag is parsed."""
-        return _START_TAG_RE.sub(lambda tag: self._rebase_tag(tag, absolute, sizes, lazy), fragment)
+        return _START_TAG_RE.sub(lambda tag: self._rebase_tag(tag, absolute, sizes, lazy, page), fragment)
 
     def _under_base(self, link: str) -> bool:
         base = self.base_path
@@ -176,8 +187,22 @@ class Urls:
             return None
         return _quoted(link) if self._under_base(link) else self.path(link)
 
+    def _page_link(self, link: str, page: str) -> str | None:
+        """The link an ``href`` within the page ``page`` (a site path) becomes, or None when it is not one.
+
+        Within the page: empty, or only a fragment or a query (RFC 3986
+        §4.4: a same-document reference, and a query of this page). It
+        becomes the page's link with it (`path`), percent-encoded as the
+        page's own address is: ``#及时启动建立体系`` on ``/interviews/x/``
+        → ``/interviews/x/#%E5%8F%8A…``, the address a browser goes to from
+        the page's own link (and finds the heading's id by, decoded).
+        """
+        if link and not link.startswith(("#", "?")):
+            return None
+        return self.path(page) + _quoted(link)
+
     def _rebase_tag(self, tag: re.Match[str], absolute: bool, sizes: Mapping[str, tuple[int, int]],
-                    lazy: bool) -> str:
+                    lazy: bool, page: str | None) -> str:
         attributes = tag.group(2)
         image = tag.group(1).lower() == "img"
         parts, position, given, source = [], 0, {}, None
@@ -195,7 +220,8 @@ class Urls:
             elif name == "href" and not self.is_external(link := link.strip(" \t\n\f\r")) \
                     and not link.startswith("/"):
                 link = site_image_path(link)  # a relative link, like a picture's path, is read from the root
-            rebased = self._site_link(link)
+            within = self._page_link(link, page) if page is not None and name == "href" else None
+            rebased = self._site_link(link) if within is None else within
             if rebased is None:
                 continue
             rebased = self.origin + rebased if absolute else rebased

@@ -124,6 +124,32 @@ def test_feed_content_links_are_absolute(tmp_path: Path) -> None:
         "https://example.org/qingpu/diaoyan/images/a.svg"]
 
 
+_NOTED = "## 进展\n\n### 及时启动，建立体系\n\n据报道[^1]，见[上文](#及时启动建立体系)。\n\n[^1]: 来源说明。\n"
+_HEADING = "#%E5%8F%8A%E6%97%B6%E5%90%AF%E5%8A%A8%E5%BB%BA%E7%AB%8B%E4%BD%93%E7%B3%BB"  # #及时启动建立体系, as browsers send it
+
+
+@pytest.mark.parametrize("base_url, page", [
+    (None, "https://example.org/interviews/a/"),
+    ("https://example.org/qingpu/diaoyan/", "https://example.org/qingpu/diaoyan/interviews/a/"),
+])
+def test_links_within_the_page_lead_to_the_page_in_feeds(tmp_path: Path, base_url: str | None, page: str) -> None:
+    # A feed has no xml:base: "#fn-1" would be read as …/feed.xml#fn-1 (RFC 4287, RFC 3986 §5.1).
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=_NOTED)})
+    output = build_at(root, base_url)
+    for rel in ("feed.xml", "series/dadiaoyan/feed.xml", "units/baihe/feed.xml"):
+        tree, _ = parse_feed(output / rel)
+        content = tree.getroot().find(f"{ATOM}entry/{ATOM}content").text
+        body = lxml.html.fragment_fromstring(content, create_parent="div")
+        assert [(a.get("class"), a.get("href")) for a in body.iter("a")] == [
+            ("footnote-ref", page + "#fn-1"), (None, page + _HEADING), ("footnote-backref", page + "#fnref-1")], rel
+        assert [e.get("id") for e in body.xpath("//*[@id]")] == ["进展", "及时启动建立体系", "fnref-1", "fn-1"]
+    # The page itself keeps them as written: they work there.
+    html_page = parse_html(output / "interviews/a/index.html")
+    assert [(a.get("class"), a.get("href")) for a in html_page.cssselect(".body a")] == [
+        ("footnote-ref", "#fn-1"), (None, "#及时启动建立体系"), ("footnote-backref", "#fnref-1")]
+    assert (output / "interviews/a/index.html").read_text(encoding="utf-8").count('href="#fn-1"') == 1
+
+
 def _interviews(count: int) -> dict[str, str]:
     """``count`` interviews of unit baihe, series dadiaoyan: 访谈000 the oldest, one a day."""
     start = datetime(2018, 1, 1, 10, 0)

@@ -144,19 +144,52 @@ def test_rebase_html_absolute() -> None:
     assert urls.rebase_html('<a href="https://a.org/">外</a>', absolute=True) == '<a href="https://a.org/">外</a>'
 
 
+# Read away from its page (a feed entry), a link within the page leads to that page, encoded as
+# the page's own address is (a browser percent-encodes a fragment's Chinese alike).
+@pytest.mark.parametrize("fragment, expected", [
+    ('<sup id="fnref-1"><a class="footnote-ref" href="#fn-1">1</a></sup>',
+     '<sup id="fnref-1"><a class="footnote-ref" href="https://example.org/qingpu/diaoyan/interviews/x/#fn-1">1</a></sup>'),
+    ('<a href="#及时启动建立体系">上文</a>', '<a href="https://example.org/qingpu/diaoyan/interviews/x/'
+     '#%E5%8F%8A%E6%97%B6%E5%90%AF%E5%8A%A8%E5%BB%BA%E7%AB%8B%E4%BD%93%E7%B3%BB">上文</a>'),
+    ("<a HREF = '#100%完成'>百</a>",
+     '<a HREF = "https://example.org/qingpu/diaoyan/interviews/x/#100%25%E5%AE%8C%E6%88%90">百</a>'),
+    ('<a href="?page=2">下页</a> <a href="">本页</a>', '<a href="https://example.org/qingpu/diaoyan/interviews/x/'
+     '?page=2">下页</a> <a href="https://example.org/qingpu/diaoyan/interviews/x/">本页</a>'),
+    ('<a href="&#35;fn-1">注</a>', '<a href="https://example.org/qingpu/diaoyan/interviews/x/#fn-1">注</a>'),
+    # Not links within the page: as without it.
+    ('<a href="/cases/c/#a">案</a> <a href="https://a.org/#b">外</a> <img src="#c">',
+     '<a href="https://example.org/qingpu/diaoyan/cases/c/#a">案</a> <a href="https://a.org/#b">外</a> <img src="#c">'),
+])
+def test_rebase_html_makes_links_within_the_page_lead_to_it(fragment: str, expected: str) -> None:
+    urls = Urls("https://example.org/qingpu/diaoyan/")
+    assert urls.rebase_html(fragment, absolute=True, page="/interviews/x/") == expected
+    relative = expected.replace("https://example.org", "")
+    assert urls.rebase_html(fragment, page="/interviews/x/") == relative
+    assert urls._rebase_tags(fragment, False, page="/interviews/x/") == relative
+
+
+def test_rebase_html_keeps_links_within_the_page_without_it() -> None:
+    urls = Urls("https://example.org/")
+    body = '<p>据报道<sup id="fnref-1"><a class="footnote-ref" href="#fn-1">1</a></sup>，<a href="#上文">上文</a>。</p>'
+    assert urls.rebase_html(body) is body
+    assert urls.rebase_html(body, absolute=True) is body
+    assert urls.rebase_html(body, absolute=True, page="/单位/").count('href="https://example.org/%E5%8D%95%E4%BD%8D/#') == 2
+
+
 def test_a_fragment_without_root_links_is_returned_unparsed() -> None:
     urls = Urls("https://example.org/qingpu/diaoyan/")
     body = '<h2 id="问题">问题</h2>\n<p>详见<a href="https://example.org/a.html">简报</a>。</p>'
     with mock.patch.object(Urls, "_rebase_tag", side_effect=AssertionError("parsed")):
         assert urls.rebase_html(body) is body
         assert urls.rebase_html(body, absolute=True) is body
+        assert urls.rebase_html(body, absolute=True, page="/interviews/x/") is body
 
 
 _SPACE = st.sampled_from(["", " ", "  ", "\t", "\n", "\f", "\u3000"])
 _NAME = st.sampled_from(["href", "HREF", "Href", "src", "SRC", "sRc", "title", "alt", "xhref", "hrefs", "on"])
 _LINK = st.lists(st.sampled_from([
     "/", "//", "/cases/", "/qingpu/diaoyan/", "/qingpu", "/单位/", "&#47;", "&#x2F;", "&sol;", "&#47", "&amp;",
-    "&", "#x", "?a=1", "https://a.org/", "mailto:a@b.cn", "../", "中文", "x", " ", ">", "<", "=", "'", '"',
+    "&", "#x", "&#35;", "?a=1", "https://a.org/", "mailto:a@b.cn", "../", "中文", "x", " ", ">", "<", "=", "'", '"',
 ]), max_size=4).map("".join)
 _VALUE = st.one_of(_LINK.map(lambda v: '"' + v.replace('"', "") + '"'),
                    _LINK.map(lambda v: "'" + v.replace("'", "") + "'"), _LINK)
@@ -169,10 +202,13 @@ _PIECE = st.one_of(_TAG, st.sampled_from(["</a>", "<p>", "文字", "href=/x", " 
 
 
 @settings(max_examples=1000, deadline=None)
-@given(st.lists(_PIECE, max_size=8), st.sampled_from(URLS), st.booleans())
-def test_rebase_html_shortcut_equals_the_full_rewrite(pieces: list[str], urls: Urls, absolute: bool) -> None:
+@given(st.lists(_PIECE, max_size=8), st.sampled_from(URLS), st.booleans(),
+       st.sampled_from([None, "/interviews/x/", "/单位/甲/"]))
+def test_rebase_html_shortcut_equals_the_full_rewrite(pieces: list[str], urls: Urls, absolute: bool,
+                                                      page: str | None) -> None:
     fragment = "".join(pieces)
-    assert urls.rebase_html(fragment, absolute=absolute) == urls._rebase_tags(fragment, absolute)
+    assert (urls.rebase_html(fragment, absolute=absolute, page=page)
+            == urls._rebase_tags(fragment, absolute, page=page))
 
 
 # A fresh process builds with pypinyin's reader spied on; forked workers inherit the spy, so

@@ -14,7 +14,10 @@ Each feed is an Atom 1.0 document (RFC 4287) made with feedgen:
   (RFC 3339, as RFC 4287 §3.3 requires); ``summary`` is the list summary;
   ``content type="html"`` is the sanitized body HTML (already cleaned by
   `sitegen.markup`) with root-relative links made absolute, since a feed is
-  read away from the site, between the front matter pictures as the page
+  read away from the site, and links within the page (footnotes ``#fn-1``,
+  a heading ``#及时启动建立体系``) made the page's absolute address with
+  that fragment, since a reader resolves ``#…`` against the feed (the feed
+  has no ``xml:base``), between the front matter pictures as the page
   places them (the lead before, the others after); ``author`` is where the interview was first
   published (its source, else its series' publisher, else the site's
   publisher); one ``category`` per tag.
@@ -121,7 +124,8 @@ def _add_entry(graph: SiteGraph, generator: FeedGenerator, entry: Entry) -> None
     item.author(name=entry_author(graph, entry))
     item.summary(entry.summary)
     item.content(_figures_html(urls, entry.figures[:1])
-                 + urls.rebase_html(entry.document.rendered.html, absolute=True, sizes=entry.image_sizes)
+                 + urls.rebase_html(entry.document.rendered.html, absolute=True, page=entry.url,
+                                   sizes=entry.image_sizes)
                  + _figures_html(urls, entry.figures[1:]), type="html")
     for term in entry.tags:
         item.category(term=term.name, label=term.name, scheme=urls.absolute(graph.links.tags))
