@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .sitekit import build_at, copy_example, file_for, html_links, interview, parse_html, xml_links
+from .sitekit import (build_at, copy_example, file_for, html_links, interview, json_ld_of, parse_html, write_site,
+                      xml_links)
 
 SUB = "https://example.org/qingpu/diaoyan/"
 ROOT = "https://example.org/"
@@ -100,3 +101,27 @@ def test_editor_root_relative_links_get_the_base_path(built: tuple[str, Path]) -
     links = [link for _, _, link, _ in body.iterlinks()]
     assert links == [base_path + "cases/baihe-caomei/", base_path + "units/baihe/",  # never prefixed twice
                      "#fn", "https://www.shcafe.org/", base_path + "images/baihe-caomei.svg"]
+
+
+def test_json_ld_addresses_under_a_chinese_sub_path_are_encoded_as_the_canonical(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"content/interviews/a.md": interview()})
+    output = build_at(root, "https://example.org/青浦/调研/")
+    base = "https://example.org/%E9%9D%92%E6%B5%A6/%E8%B0%83%E7%A0%94/"
+    pages = {rel: parse_html(output / rel) for rel in ("index.html", "interviews/a/index.html",
+                                                        "units/baihe/index.html", "dashboard/index.html")}
+    canonical = {rel: page.cssselect('link[rel="canonical"]')[0].get("href") for rel, page in pages.items()}
+    assert canonical == {"index.html": base, "interviews/a/index.html": base + "interviews/a/",
+                         "units/baihe/index.html": base + "units/baihe/", "dashboard/index.html": base + "dashboard/"}
+    data = {rel: json_ld_of(page)[0] for rel, page in pages.items()}
+    for rel, item in data.items():
+        assert item["url"] == canonical[rel], rel
+    home, article = data["index.html"], data["interviews/a/index.html"]
+    assert home["publisher"] == {"@type": "Organization", "name": "测试站点", "url": canonical["index.html"]}
+    assert article["mainEntityOfPage"] == canonical["interviews/a/index.html"]
+    assert article["publisher"]["url"] == canonical["index.html"]
+    assert article["about"]["url"] == canonical["units/baihe/index.html"]
+    assert article["isPartOf"]["url"] == base + "series/dadiaoyan/"
+    assert data["units/baihe/index.html"]["creator"]["url"] == canonical["index.html"]
+    assert data["dashboard/index.html"]["distribution"][0]["contentUrl"].startswith(base + "data/")
+    # No address of these pages (links, og:url, JSON-LD) holds the sub-path unencoded.
+    assert not [link for rel in pages for link in html_links(output / rel) if "青浦" in link or "调研" in link]

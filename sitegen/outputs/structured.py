@@ -192,8 +192,9 @@ def json_ld(graph: SiteGraph, page: Page) -> dict[str, Any] | None:
 
 
 def _publisher(graph: SiteGraph) -> dict[str, str]:
+    """The site's publisher as an ``Organization``: its address is the home page's, encoded as every other."""
     return {"@type": "Organization", "name": graph.config.publisher or graph.config.title,
-            "url": graph.config.base_url}
+            "url": graph.urls.absolute(graph.links.home)}
 
 
 def article(graph: SiteGraph, entry: Entry, *, news: bool) -> dict[str, Any]:
