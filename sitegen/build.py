@@ -32,14 +32,15 @@ from .load import Content, Document, load_content
 from .outputs.search import SEARCH_FOLDER, SearchIndexError, index_site, searchable_pages
 from .outputs import output_jobs
 from .outputs.feeds import Feed, all_feeds, render_feeds
+from .outputs.opendata import DATAPACKAGE_PATH, DOWNLOADS
 from .outputs.sitemap import render_sitemap
 from .depends import (Fingerprints, Rendered, TemplateDependencies, build_fingerprint, load_known_templates,
                       load_rendered, rendered_record_path, save_known_templates, save_rendered)
 from .fresh import (CACHE_DIR, Inputs, LastBuild, code_fingerprint, empty_cache, options_key, output_status,
                     record_path)
 from .fresh import record as record_fresh
-from .render import copy_assets, default_theme_dir, make_environment, render_outputs, render_pages
-from .site import Page, SiteGraph, build_site, next_milestone_day, output_path
+from .render import copy_assets, default_theme_dir, make_environment, render_outputs, render_pages, theme_assets
+from .site import Page, SiteGraph, build_site, check_content_assets, next_milestone_day, output_path
 from .slugs import SlugBook
 from .workers import collector_paused
 from .write import (FileData, Kept, OutputBusyError, UnsafeOutputError, WriteResult,
@@ -180,11 +181,17 @@ def _load_content(options: BuildOptions, config: Config, report: Report, slugs: 
 
 def _site_graph(options: BuildOptions, config: Config, content: Content, report: Report,
                 slugs: SlugBook, now: datetime) -> SiteGraph:
-    """Build the site graph, with tag slugs from (and added to) the slug book and those made while loading."""
+    """Build the site graph, with tag slugs from (and added to) the slug book and those made while loading.
+
+    A file under content/ at the path of a file sitegen writes is an error here
+    (`sitegen.site.check_content_assets`), so that check and build both say it.
+    """
     slugs.learn(content.tag_slugs)
     graph = build_site(config, content, now, report,
                        include_drafts=options.include_drafts, slugger=slugs)
     slugs.save()
+    check_content_assets(graph, report, theme=theme_assets(config), open_data=[d.path for d in DOWNLOADS],
+                         data_package=DATAPACKAGE_PATH)
     return graph
 
 
@@ -472,7 +479,9 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
             if plan.fingerprints_later and cache is not None else None)
         if later:
             plan = dataclasses.replace(plan, fingerprints=later[0][0], reads_clock=later[0][1])
-        # Precedence, lowest first: feeds, sitemap, open data < content assets < pages.
+        # No two of these share a path, so their order does not matter: sitegen's own files never do
+        # (permalinks and aliases are checked), and a content asset at the path of one of them is an
+        # error of the site graph (`_site_graph`).
         files: dict[str, FileData] = {**extras, **plan.kept_feeds, **plan.kept_sitemap, **copy_assets(graph),
                                       **pages, **plan.kept_pages}
         if report.has_errors():

@@ -8,7 +8,8 @@ The layout under ``content/`` (documented in the README):
 - ``interviews/**/*.md`` and ``cases/**/*.md``: Markdown with YAML front
   matter (`InterviewMeta`, `CaseStudyMeta`).
 - any other file (images, PDFs) is an asset, copied to the same path in the
-  output.
+  output; one at the path of a file sitegen writes is refused with the site
+  graph (`sitegen.site.check_content_assets`).
 
 Free-form YAML under ``data/`` (beside ``content/``) is loaded as it was
 typed, every scalar a string, for templates (as Hugo's data files).

@@ -614,15 +614,29 @@ def _template_name(filename: str, folders: Sequence[Path]) -> str:
     return path.name
 
 
-def copy_assets(graph: SiteGraph) -> dict[str, bytes]:
-    """Return theme assets (as ``assets/…``) and content assets (same path as under content/)."""
-    files: dict[str, bytes] = {}
-    for folder in reversed(theme_dirs(graph.config)):
+def theme_assets(config: Config) -> dict[str, Path]:
+    """Return the theme's files as ``{output path: file}`` (``assets/site.css``: the file to copy).
+
+    A file in the site's ``templates/assets/`` overrides the default theme's
+    of the same name; hidden files are left out.
+    """
+    files: dict[str, Path] = {}
+    for folder in reversed(theme_dirs(config)):
         assets = folder / ASSETS_DIR
         if assets.is_dir():
             for path in sorted(assets.rglob("*")):
                 if path.is_file() and not path.name.startswith("."):
-                    files[f"{ASSETS_DIR}/{path.relative_to(assets).as_posix()}"] = path.read_bytes()
+                    files[f"{ASSETS_DIR}/{path.relative_to(assets).as_posix()}"] = path
+    return files
+
+
+def copy_assets(graph: SiteGraph) -> dict[str, bytes]:
+    """Return theme assets (as ``assets/…``) and content assets (same path as under content/).
+
+    No content asset has the path of a theme asset: the site graph refuses
+    one (`sitegen.site.check_content_assets`).
+    """
+    files = {rel: path.read_bytes() for rel, path in theme_assets(graph.config).items()}
     for rel in graph.assets:
         files[rel.split("/", 1)[1]] = (graph.config.root / rel).read_bytes()
     return files

@@ -7,7 +7,8 @@ the paginated lists, the archive by month, the dashboard, the information
 pages (about the data, accessibility) and the 404 page. It computes the
 figures the pages show (a unit's latest tally, the campaign totals summed
 over units), when each page last changed (for the sitemap), and refuses two
-pages that would write the same file.
+pages that would write the same file, and a file under content/ at the path
+of a file sitegen writes (`check_content_assets`).
 
 URLs here are *site paths* starting with "/" (``/interviews/baihe/``). Each
 collection's pages follow its ``permalinks`` pattern, and the section pages
@@ -904,10 +905,14 @@ def _taken_paths(graph: SiteGraph) -> dict[str, str]:
     taken = {rel.split("/", 1)[1]: f"the file {rel}" for rel in graph.assets}
     taken.update((made.lstrip("/"), f"the file {made} sitegen makes") for made in _MADE_FILES)
     taken[RECORD_FILE.lstrip("/")] = f"the file {RECORD_FILE}, sitegen's list of the files it wrote"
-    feeds = ["/" + FEED_FILE] + [view.feed_url for view in graph.units] + [view.feed_url for view in graph.series]
-    taken.update((output_path(feed), f"the feed {feed}") for feed in feeds)
+    taken.update((output_path(feed), f"the feed {feed}") for feed in _feed_urls(graph))
     taken.update((page.output, f"the page {unquote(page.url)} ({page.title})") for page in graph.pages)
     return taken
+
+
+def _feed_urls(graph: SiteGraph) -> list[str]:
+    """The site paths of every feed: the site's, then each unit's and each series' (``…/feed.xml``)."""
+    return [graph.links.feed] + [view.feed_url for view in graph.units] + [view.feed_url for view in graph.series]
 
 
 def _parents(rel: str) -> list[str]:
@@ -960,6 +965,100 @@ def check_output_paths(pages: Sequence[Page], report: Report) -> None:
                      f"two pages want the URL {page.url}: {first.source or 'a generated page'} and "
                      f"{page.source or 'a generated page'}",
                      "change the slug of one of them (front matter slug: …)")
+
+
+def check_content_assets(graph: SiteGraph, report: Report, *, theme: Iterable[str] = (),
+                         open_data: Iterable[str] = (), data_package: str | None = None) -> None:
+    """Error at each file under content/ that would be published where sitegen writes a file of its own.
+
+    Takes the graph (its pages and feeds), the report, and the output paths
+    of the files the graph does not list: the theme's files (``assets/site.css``),
+    the open data files (``data/tallies.csv``) and the data package
+    (``datapackage.json``). ``sitemap.xml``, ``robots.txt``, the feeds and every
+    page (the 404 page and the redirect pages of old addresses among them)
+    are the graph's own. Two inputs writing one file is an error, never a
+    silent overwrite (Eleventy's rule, as `check_output_paths`): each error is
+    at the content file, says which file it would replace and why that
+    matters, and how to do what was meant.
+    """
+    published = {rel.split("/", 1)[1]: rel for rel in graph.assets}
+    if not published:
+        return
+    made: dict[str, tuple[str, str]] = {}
+    for path in theme:
+        made[path] = _theme_asset_clash(path)
+    for path in open_data:
+        made[path] = _open_data_clash(path)
+    if data_package is not None:
+        made[data_package] = _data_package_clash(data_package)
+    for url in _feed_urls(graph):
+        made[output_path(url)] = _feed_clash(url)
+    made[output_path(graph.links.sitemap)] = _sitemap_clash(output_path(graph.links.sitemap))
+    made[output_path(graph.links.robots)] = _robots_clash(output_path(graph.links.robots))
+    for page in graph.pages:
+        if page.output in published:
+            made[page.output] = _page_clash(page)
+    for path, rel in published.items():
+        if path in made:
+            message, hint = made[path]
+            report.error(rel, None, None, message, hint)
+
+
+def _file_name(path: str) -> str:
+    return path.rpartition("/")[2]
+
+
+def _open_data_clash(path: str) -> tuple[str, str]:
+    kind = "a spreadsheet" if path.endswith(".csv") else "a data file"
+    return (f"this file would replace {path}, open data (开放数据) that sitegen makes from the units' records at "
+            "every build: a copy would publish old figures beside the new ones the pages show",
+            f"to offer {kind} of your own, put it under another folder, e.g. content/files/{_file_name(path)}, "
+            "and link to it from a page; the figures themselves are typed in content/units/")
+
+
+def _data_package_clash(path: str) -> tuple[str, str]:
+    return (f"this file would replace {path}, the description of the open data (数据说明) that sitegen writes "
+            "with it at every build: a copy would stop matching the data files it describes once they change",
+            f"remove it: sitegen writes {path}; to offer a description of your own, put it under another "
+            f"folder, e.g. content/files/{_file_name(path)}")
+
+
+def _feed_clash(url: str) -> tuple[str, str]:
+    return (f"this file would replace the feed {unquote(url)} (订阅源), which sitegen writes from the newest "
+            "interviews at every build: its subscribers would get this copy, which never changes",
+            "remove it: sitegen writes the feeds of the site, of each series and of each unit")
+
+
+def _sitemap_clash(path: str) -> tuple[str, str]:
+    return (f"this file would replace {path} (网站地图), which sitegen writes from the site's pages at every "
+            "build: search engines would miss every page added or moved since the copy was made",
+            f"remove it: sitegen writes {path}")
+
+
+def _robots_clash(path: str) -> tuple[str, str]:
+    return (f"this file would replace {path}, which sitegen writes at every build with the Sitemap: line that "
+            "gives search engines the address of sitemap.xml (made from base_url): a file of your own would lose "
+            "that line, or keep an old address in it",
+            f"remove it: sitegen writes {path} (it lets every crawler in)")
+
+
+def _theme_asset_clash(path: str) -> tuple[str, str]:
+    return (f"this file would replace {path}, a file of the theme (主题) that sitegen copies from "
+            "templates/assets/ at every build: the pages would load this copy, and a change to the theme's "
+            "file would never reach them",
+            f"to change the theme's file, move this one to templates/{path}, in the site folder beside "
+            "content/: a file in the site's templates/ overrides the default theme's, file by file")
+
+
+def _page_clash(page: Page) -> tuple[str, str]:
+    what = {"home": "the home page (首页)",
+            "not_found": "the page every missing address gets (404 页面)"}.get(
+        page.kind, f"the page {unquote(page.url)} ({page.title})")
+    return (f"this file would be published as {page.output}, where sitegen writes {what}: only one of the two "
+            "can be published there",
+            f"to change the page, change its layout instead: put your own {page.template} in templates/ (it "
+            "overrides the theme's); to publish this file as well, put it under a folder of its own, e.g. "
+            f"content/files/{_file_name(page.output)}")
 
 
 # Folders and files every build makes besides its pages (theme assets, open data, search index, …).

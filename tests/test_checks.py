@@ -22,7 +22,8 @@ from sitegen.errors import Problem, SiteError
 from sitegen.models import parse_count, parse_date, parse_datetime, parse_percent
 from sitegen.validation import did_you_mean
 
-from .sitekit import MINIMAL_CONFIG, SERIES, UNIT, interview, output_files, write_site
+from .sitekit import (MINIMAL_CONFIG, SERIES, UNIT, copy_example, interview, output_files, tree_hashes,
+                      write_site)
 
 NOW = datetime(2025, 1, 1)
 UNIT_PATH = "content/units/baihe.yaml"
@@ -1228,6 +1229,158 @@ def test_a_linked_asset_to_outside_the_site_is_refused(tmp_path: Path) -> None:
     assert [p.format() for p in problems] == [
         "content/images/logo.svg: error: the file is a symbolic link to a place outside the site folder; "
         "it was not read\n  hint: copy the file into the site folder instead of linking to it"]
+
+
+_REMOVE = None
+"""The place a hint gives for a file sitegen writes itself: none, the file is removed."""
+
+_PAGE_HINT = ("to change the page, change its layout instead: put your own {} in templates/ (it overrides the "
+              "theme's); to publish this file as well, put it under a folder of its own, e.g. content/files/{}")
+
+SITEGENS_OWN_FILES = [
+    pytest.param(
+        "content/data/tallies.csv",
+        "this file would replace data/tallies.csv, open data (开放数据) that sitegen makes from the units' records "
+        "at every build: a copy would publish old figures beside the new ones the pages show",
+        "to offer a spreadsheet of your own, put it under another folder, e.g. content/files/tallies.csv, and link "
+        "to it from a page; the figures themselves are typed in content/units/",
+        "content/files/tallies.csv", id="open data"),
+    pytest.param(
+        "content/datapackage.json",
+        "this file would replace datapackage.json, the description of the open data (数据说明) that sitegen "
+        "writes with it at every build: a copy would stop matching the data files it describes once they change",
+        "remove it: sitegen writes datapackage.json; to offer a description of your own, put it under another "
+        "folder, e.g. content/files/datapackage.json",
+        "content/files/datapackage.json", id="data package"),
+    pytest.param(
+        "content/units/baihe/feed.xml",
+        "this file would replace the feed /units/baihe/feed.xml (订阅源), which sitegen writes from the newest "
+        "interviews at every build: its subscribers would get this copy, which never changes",
+        "remove it: sitegen writes the feeds of the site, of each series and of each unit",
+        _REMOVE, id="feed"),
+    pytest.param(
+        "content/sitemap.xml",
+        "this file would replace sitemap.xml (网站地图), which sitegen writes from the site's pages at every "
+        "build: search engines would miss every page added or moved since the copy was made",
+        "remove it: sitegen writes sitemap.xml",
+        _REMOVE, id="sitemap"),
+    pytest.param(
+        "content/robots.txt",
+        "this file would replace robots.txt, which sitegen writes at every build with the Sitemap: line that "
+        "gives search engines the address of sitemap.xml (made from base_url): a file of your own would lose "
+        "that line, or keep an old address in it",
+        "remove it: sitegen writes robots.txt (it lets every crawler in)",
+        _REMOVE, id="robots"),
+    pytest.param(
+        "content/assets/site.css",
+        "this file would replace assets/site.css, a file of the theme (主题) that sitegen copies from "
+        "templates/assets/ at every build: the pages would load this copy, and a change to the theme's file "
+        "would never reach them",
+        "to change the theme's file, move this one to templates/assets/site.css, in the site folder beside "
+        "content/: a file in the site's templates/ overrides the default theme's, file by file",
+        "templates/assets/site.css", id="theme asset"),
+    *(pytest.param(f"content/{output}", f"this file would be published as {output}, where sitegen writes {page}: "
+                   "only one of the two can be published there", _PAGE_HINT.format(layout, name),
+                   f"content/files/{name}", id=output)
+      for output, page, layout, name in [
+          ("units/baihe/index.html", "the page /units/baihe/ (白鹤镇)", "unit.html", "index.html"),
+          ("index.html", "the home page (首页)", "home.html", "index.html"),
+          ("404.html", "the page every missing address gets (404 页面)", "404.html", "404.html")]),
+]
+
+
+def _without_manifest(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The files of a built site (`tree_hashes`) but the list of files sitegen wrote, which names them all."""
+    return {rel: data for rel, data in files.items() if rel != ".sitegen-manifest"}
+
+
+@pytest.mark.parametrize("rel, message, hint, moved", SITEGENS_OWN_FILES)
+def test_a_file_under_content_at_the_path_of_a_file_sitegen_writes_is_an_error(
+        tmp_path: Path, rel: str, message: str, hint: str, moved: str | None) -> None:
+    # The file under content/ silently replaced the open data, feeds, sitemap, robots.txt and theme files
+    # (a stale tallies.csv beside tallies.json and pages with new figures), and a page silently dropped it.
+    root = write_site(tmp_path, {"content/interviews/a.md": interview()})
+    options = BuildOptions(root=root, now=NOW, search=False)
+    build(options)
+    output = root / "output"
+    before = tree_hashes(output)
+    path = rel.removeprefix("content/")
+    copy = before[path] + b"\n"  # the editor's copy of sitegen's file, saved once more
+    (root / rel).parent.mkdir(parents=True, exist_ok=True)
+    (root / rel).write_bytes(copy)
+    expected = [f"{rel}: error: {message}\n  hint: {hint}"]
+    assert [p.format() for p in found(root)] == expected
+    with pytest.raises(SiteError) as stopped:
+        build(options)
+    assert [p.format() for p in stopped.value.problems] == expected
+    assert tree_hashes(output) == before
+    (root / rel).unlink()
+    if moved is not None:  # where the hint says to put it: published there, beside sitegen's own file
+        (root / moved).parent.mkdir(parents=True, exist_ok=True)
+        (root / moved).write_bytes(copy)
+    assert found(root) == []
+    result = build(options)
+    assert result.warnings == []
+    after = {} if moved is None else {moved.split("/", 1)[1]: copy}
+    assert _without_manifest(tree_hashes(output)) == {**_without_manifest(before), **after}
+
+
+def test_every_file_a_build_writes_is_refused_under_content(tmp_path: Path) -> None:
+    # Each of them, copied from the output into content/ (a site's feed, a series' feed, each data file, each
+    # file of the theme, each page), was published in place of sitegen's own or silently dropped.
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(extra="tags: [草莓]\n")})
+    build(BuildOptions(root=root, now=NOW, search=False))
+    written = sorted(_without_manifest(tree_hashes(root / "output")))
+    for rel in written:
+        (root / "content" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / "content" / rel).write_bytes((root / "output" / rel).read_bytes())
+    problems = found(root)
+    assert [p.path for p in problems] == ["content/" + rel for rel in written]
+    assert {(p.line, p.column, p.severity) for p in problems} == {(None, None, "error")}
+    assert {"feed.xml", "series/dadiaoyan/feed.xml", "units/baihe/feed.xml", "data/units.json",
+            "assets/reading-mode.js", "tags/cao-mei/index.html", "archive/index.html"} <= set(written)
+
+
+def test_the_bundled_example_with_a_copy_of_its_open_data_and_a_new_tally_stops(tmp_path: Path) -> None:
+    # check said 0 errors; the build published the copied tallies.csv (296 collected) while tallies.json
+    # and the pages showed the new tally's 350.
+    root = copy_example(tmp_path / "site")
+    options = BuildOptions(root=root, search=False)
+    build(options)
+    output = root / "output"
+    (root / "content/data").mkdir()
+    stale = (output / "data/tallies.csv").read_bytes()
+    (root / "content/data/tallies.csv").write_bytes(stale)
+    unit = root / "content/units/baihe.yaml"
+    unit.write_text(unit.read_text(encoding="utf-8").replace(
+        "\ntargets:", "  - as_of: 2018-06-30\n    batches: 400\n    collected: 350\n    escalated: 150\n"
+        "    resolved: 160\n    in_progress: 40\n\ntargets:", 1), encoding="utf-8")
+    before = tree_hashes(output)
+    assert [(p.path, p.severity) for p in check(options).problems] == [("content/data/tallies.csv", "error")]
+    with pytest.raises(SiteError):
+        build(options)
+    assert tree_hashes(output) == before
+    (root / "content/files").mkdir()
+    (root / "content/data/tallies.csv").rename(root / "content/files/tallies.csv")
+    build(options)
+    assert (output / "files/tallies.csv").read_bytes() == stale
+    assert [row.split(",")[4] for row in (output / "data/tallies.csv").read_text("utf-8-sig").splitlines()[1:]] \
+        == ["296", "350"]
+
+
+def test_files_under_content_at_paths_of_their_own_build_clean(tmp_path: Path) -> None:
+    svg = "<svg xmlns='http://www.w3.org/2000/svg' width='4' height='4'/>"
+    pdf = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(),
+                                 "content/images/a.svg": svg, "content/files/报告.pdf": pdf,
+                                 "content/assets/logo.png": b"\x89PNG\r\n\x1a\n", "content/data/2018.csv": "a,b\n"})
+    assert found(root) == []
+    result = build(BuildOptions(root=root, now=NOW, search=False))
+    assert result.warnings == []
+    output = root / "output"
+    assert (output / "images/a.svg").read_text(encoding="utf-8") == svg
+    assert (output / "files/报告.pdf").read_bytes() == pdf
+    assert (output / "assets/logo.png").is_file() and (output / "data/2018.csv").is_file()
 
 
 def test_gbk_warning_names_the_encoding_and_undecodable_bytes_give_the_line(tmp_path: Path) -> None:
