@@ -1002,6 +1002,31 @@ def check_content_assets(graph: SiteGraph, report: Report, *, theme: Iterable[st
         if path in made:
             message, hint = made[path]
             report.error(rel, None, None, message, hint)
+    _check_folder_clashes(graph, published, [*made, *(page.output for page in graph.pages)], report)
+
+
+def _check_folder_clashes(graph: SiteGraph, published: Mapping[str, str], made: Sequence[str],
+                          report: Report) -> None:
+    """Error at each content file whose output path is a folder sitegen writes into (a file ``content/dashboard``
+    beside the page /dashboard/), or lies inside a folder whose name is a file sitegen writes
+    (``content/feed.xml/a.txt``): a file and a folder cannot have one name, and publishing would fail."""
+    folders: dict[str, str] = {}  # a folder sitegen writes into → one file it writes there
+    for path in made:
+        for folder in _parents(path):
+            folders.setdefault(folder, path)
+    files = set(made)
+    for path, rel in sorted(published.items()):
+        if path in folders:
+            report.error(rel, None, None,
+                         f"this file would be published as {path}, where sitegen writes a folder (for "
+                         f"{folders[path]}): a file and a folder cannot have one name",
+                         f"rename the file, giving it the ending of its kind (e.g. {_file_name(path)}.pdf), or "
+                         f"move it into content/files/")
+        elif taken := next((folder for folder in _parents(path) if folder in files), None):
+            report.error(rel, None, None,
+                         f"this file would be published in a folder {taken}/, but {taken} is a file sitegen "
+                         "writes: a file and a folder cannot have one name",
+                         f"rename the folder content/{taken}/, or move the file into content/files/")
 
 
 def _file_name(path: str) -> str:

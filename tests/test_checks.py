@@ -1368,6 +1368,32 @@ def test_the_bundled_example_with_a_copy_of_its_open_data_and_a_new_tally_stops(
         == ["296", "350"]
 
 
+def test_a_file_where_sitegen_writes_a_folder_or_in_a_folder_named_as_its_file_is_an_error(tmp_path: Path) -> None:
+    # check said nothing, and the build stopped with "could not write the output: [Errno 17] File exists" and a
+    # hint about the disk space.
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(), "content/dashboard": "统计表",
+                                 "content/feed.xml/说明.txt": "订阅说明"})
+    options = BuildOptions(root=root, now=NOW, search=False)
+    expected = [
+        "content/dashboard: error: this file would be published as dashboard, where sitegen writes a folder (for "
+        "dashboard/index.html): a file and a folder cannot have one name\n"
+        "  hint: rename the file, giving it the ending of its kind (e.g. dashboard.pdf), or move it into "
+        "content/files/",
+        "content/feed.xml/说明.txt: error: this file would be published in a folder feed.xml/, but feed.xml is a "
+        "file sitegen writes: a file and a folder cannot have one name\n"
+        "  hint: rename the folder content/feed.xml/, or move the file into content/files/"]
+    assert [p.format() for p in found(root)] == expected
+    with pytest.raises(SiteError) as stopped:
+        build(options)
+    assert [p.format() for p in stopped.value.problems] == expected
+    assert not (root / "output").exists()
+    (root / "content/dashboard").rename(root / "content/dashboard.txt")
+    (root / "content/feed.xml").rename(root / "content/files")
+    assert found(root) == []
+    build(options)
+    assert (root / "output/files/说明.txt").read_text(encoding="utf-8") == "订阅说明"
+
+
 def test_files_under_content_at_paths_of_their_own_build_clean(tmp_path: Path) -> None:
     svg = "<svg xmlns='http://www.w3.org/2000/svg' width='4' height='4'/>"
     pdf = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"
