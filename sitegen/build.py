@@ -191,7 +191,7 @@ def _site_graph(options: BuildOptions, config: Config, content: Content, report:
                        include_drafts=options.include_drafts, slugger=slugs)
     slugs.save()
     check_content_assets(graph, report, theme=theme_assets(config), open_data=[d.path for d in DOWNLOADS],
-                         data_package=DATAPACKAGE_PATH)
+                         data_package=DATAPACKAGE_PATH, search_folder=SEARCH_FOLDER)
     return graph
 
 

@@ -968,13 +968,15 @@ def check_output_paths(pages: Sequence[Page], report: Report) -> None:
 
 
 def check_content_assets(graph: SiteGraph, report: Report, *, theme: Iterable[str] = (),
-                         open_data: Iterable[str] = (), data_package: str | None = None) -> None:
+                         open_data: Iterable[str] = (), data_package: str | None = None,
+                         search_folder: str | None = None) -> None:
     """Error at each file under content/ that would be published where sitegen writes a file of its own.
 
     Takes the graph (its pages and feeds), the report, and the output paths
     of the files the graph does not list: the theme's files (``assets/site.css``),
-    the open data files (``data/tallies.csv``) and the data package
-    (``datapackage.json``). ``sitemap.xml``, ``robots.txt``, the feeds and every
+    the open data files (``data/tallies.csv``), the data package
+    (``datapackage.json``) and the search index's folder (``pagefind``,
+    whatever the build's options: a file there is an error too). ``sitemap.xml``, ``robots.txt``, the feeds and every
     page (the 404 page and the redirect pages of old addresses among them)
     are the graph's own. Two inputs writing one file is an error, never a
     silent overwrite (Eleventy's rule, as `check_output_paths`): each error is
@@ -1002,6 +1004,11 @@ def check_content_assets(graph: SiteGraph, report: Report, *, theme: Iterable[st
         if path in made:
             message, hint = made[path]
             report.error(rel, None, None, message, hint)
+        elif search_folder is not None and path.startswith(search_folder + "/"):
+            report.error(rel, None, None,
+                         f"this file would be published in {search_folder}/, the folder where sitegen writes the "
+                         "search index (搜索索引) at every build, which replaces the whole folder",
+                         f"move it into another folder, e.g. content/files/{_file_name(path)}")
     _check_folder_clashes(graph, published, [*made, *(page.output for page in graph.pages)], report)
 
 

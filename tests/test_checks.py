@@ -1394,6 +1394,20 @@ def test_a_file_where_sitegen_writes_a_folder_or_in_a_folder_named_as_its_file_i
     assert (root / "output/files/说明.txt").read_text(encoding="utf-8") == "订阅说明"
 
 
+@pytest.mark.parametrize("search", [True, False])
+def test_a_file_in_the_search_index_folder_is_an_error_whatever_the_build(tmp_path: Path, search: bool) -> None:
+    # check said nothing; the build stopped only once the search index was being made ("the site already has a
+    # pagefind/ folder"), and a build without it published the file.
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(), "content/pagefind/说明.txt": "索引说明"})
+    expected = ["content/pagefind/说明.txt: error: this file would be published in pagefind/, the folder where "
+                "sitegen writes the search index (搜索索引) at every build, which replaces the whole folder\n"
+                "  hint: move it into another folder, e.g. content/files/说明.txt"]
+    assert [p.format() for p in found(root)] == expected
+    with pytest.raises(SiteError) as stopped:
+        build(BuildOptions(root=root, now=NOW, search=search))
+    assert [p.format() for p in stopped.value.problems] == expected
+
+
 def test_files_under_content_at_paths_of_their_own_build_clean(tmp_path: Path) -> None:
     svg = "<svg xmlns='http://www.w3.org/2000/svg' width='4' height='4'/>"
     pdf = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"
