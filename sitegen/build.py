@@ -310,10 +310,9 @@ def _write_failure_hint(failure: OSError, output: Path) -> str:
     if isinstance(failure, PermissionError) and named is not None and named.parent == output.parent \
             and named != output:
         return (f"a build writes beside the output folder too, in {output.parent} (its lock file, the new site "
-                f"before it is swapped in, and the site before): let the user who builds write there, or build "
+                "before it is swapped in, and the site before): let the user who builds write there, or build "
                 f"into a folder of its own and copy it; {left}")
     return f"check the disk space and the folder's permissions; {left}"
-
 
 
 def _index_for_search(graph: SiteGraph, published: Path) -> Callable[[Path], None]:

@@ -973,12 +973,14 @@ def check_content_assets(graph: SiteGraph, report: Report, *, theme: Iterable[st
     """Error at each file under content/ that would be published where sitegen writes a file of its own.
 
     Takes the graph (its pages and feeds), the report, and the output paths
-    of the files the graph does not list: the theme's files (``assets/site.css``),
-    the open data files (``data/tallies.csv``), the data package
-    (``datapackage.json``) and the search index's folder (``pagefind``,
-    whatever the build's options: a file there is an error too). ``sitemap.xml``, ``robots.txt``, the feeds and every
-    page (the 404 page and the redirect pages of old addresses among them)
-    are the graph's own. Two inputs writing one file is an error, never a
+    of the files the graph does not list: the theme's files
+    (``assets/site.css``), the open data files (``data/tallies.csv``), the
+    data package (``datapackage.json``) and the search index's folder
+    (``pagefind``, whatever the build's options: a file there is an error
+    too). ``sitemap.xml``, ``robots.txt``, the feeds and every page (the 404
+    page and the redirect pages of old addresses among them) are the
+    graph's own. A file named as a folder sitegen writes into, or inside a
+    folder named as a file it writes, is an error too (`_check_folder_clashes`). Two inputs writing one file is an error, never a
     silent overwrite (Eleventy's rule, as `check_output_paths`): each error is
     at the content file, says which file it would replace and why that
     matters, and how to do what was meant.
@@ -1009,11 +1011,10 @@ def check_content_assets(graph: SiteGraph, report: Report, *, theme: Iterable[st
                          f"this file would be published in {search_folder}/, the folder where sitegen writes the "
                          "search index (搜索索引) at every build, which replaces the whole folder",
                          f"move it into another folder, e.g. content/files/{_file_name(path)}")
-    _check_folder_clashes(graph, published, [*made, *(page.output for page in graph.pages)], report)
+    _check_folder_clashes(published, [*made, *(page.output for page in graph.pages)], report)
 
 
-def _check_folder_clashes(graph: SiteGraph, published: Mapping[str, str], made: Sequence[str],
-                          report: Report) -> None:
+def _check_folder_clashes(published: Mapping[str, str], made: Sequence[str], report: Report) -> None:
     """Error at each content file whose output path is a folder sitegen writes into (a file ``content/dashboard``
     beside the page /dashboard/), or lies inside a folder whose name is a file sitegen writes
     (``content/feed.xml/a.txt``): a file and a folder cannot have one name, and publishing would fail."""
