@@ -988,6 +988,7 @@ def check_content_assets(graph: SiteGraph, report: Report, *, theme: Iterable[st
     published = {rel.split("/", 1)[1]: rel for rel in graph.assets}
     if not published:
         return
+    folded = {path.casefold() for path in published}
     made: dict[str, tuple[str, str]] = {}
     for path in theme:
         made[path] = _theme_asset_clash(path)
@@ -1000,40 +1001,56 @@ def check_content_assets(graph: SiteGraph, report: Report, *, theme: Iterable[st
     made[output_path(graph.links.sitemap)] = _sitemap_clash(output_path(graph.links.sitemap))
     made[output_path(graph.links.robots)] = _robots_clash(output_path(graph.links.robots))
     for page in graph.pages:
-        if page.output in published:
+        if page.output.casefold() in folded:
             made[page.output] = _page_clash(page)
+    own = {path.casefold(): path for path in made}
     for path, rel in published.items():
-        if path in made:
-            message, hint = made[path]
-            report.error(rel, None, None, message, hint)
-        elif search_folder is not None and path.startswith(search_folder + "/"):
+        if (mine := own.get(path.casefold())) is not None:
+            message, hint = made[mine]
+            report.error(rel, None, None, message + _case_note(path, mine), hint)
+        elif search_folder is not None and path.casefold().startswith(search_folder + "/"):
             report.error(rel, None, None,
                          f"this file would be published in {search_folder}/, the folder where sitegen writes the "
-                         "search index (搜索索引) at every build, which replaces the whole folder",
+                         "search index (搜索索引) at every build, which replaces the whole folder"
+                         + _case_note(path.split("/", 1)[0], search_folder),
                          f"move it into another folder, e.g. content/files/{_file_name(path)}")
-    _check_folder_clashes(published, [*made, *(page.output for page in graph.pages)], report)
+    folders = {search_folder: f"the search index, {search_folder}/"} if search_folder is not None else {}
+    _check_folder_clashes(published, [*made, *(page.output for page in graph.pages)], folders, report)
 
 
-def _check_folder_clashes(published: Mapping[str, str], made: Sequence[str], report: Report) -> None:
+def _case_note(typed: str, own: str) -> str:
+    """What to add to a clash's message when the content file's path differs from sitegen's only in case."""
+    return "" if typed == own else (f" ({typed} and {own} are one name where the site is published or previewed on "
+                                     "Windows or macOS, which do not tell capitals from small letters)")
+
+
+def _check_folder_clashes(published: Mapping[str, str], made: Sequence[str], folders: Mapping[str, str],
+                          report: Report) -> None:
     """Error at each content file whose output path is a folder sitegen writes into (a file ``content/dashboard``
     beside the page /dashboard/), or lies inside a folder whose name is a file sitegen writes
-    (``content/feed.xml/a.txt``): a file and a folder cannot have one name, and publishing would fail."""
-    folders: dict[str, str] = {}  # a folder sitegen writes into → one file it writes there
+    (``content/feed.xml/a.txt``): a file and a folder cannot have one name, and publishing would fail.
+
+    ``folders`` names more folders sitegen writes into (the search index's), each with what it holds.
+    Names are compared without regard to case (`_case_note`).
+    """
+    holds: dict[str, tuple[str, str]] = {name.casefold(): (name, what) for name, what in folders.items()}
     for path in made:
         for folder in _parents(path):
-            folders.setdefault(folder, path)
-    files = set(made)
+            holds.setdefault(folder.casefold(), (folder, path))
+    files = {path.casefold(): path for path in made}
     for path, rel in sorted(published.items()):
-        if path in folders:
+        if (folder := holds.get(path.casefold())) is not None:
+            name, what = folder
             report.error(rel, None, None,
-                         f"this file would be published as {path}, where sitegen writes a folder (for "
-                         f"{folders[path]}): a file and a folder cannot have one name",
+                         f"this file would be published as {path}, where sitegen writes a folder (for {what}): a "
+                         f"file and a folder cannot have one name{_case_note(path, name)}",
                          f"rename the file, giving it the ending of its kind (e.g. {_file_name(path)}.pdf), or "
                          f"move it into content/files/")
-        elif taken := next((folder for folder in _parents(path) if folder in files), None):
+        elif taken := next((parent for parent in _parents(path) if parent.casefold() in files), None):
+            mine = files[taken.casefold()]
             report.error(rel, None, None,
-                         f"this file would be published in a folder {taken}/, but {taken} is a file sitegen "
-                         "writes: a file and a folder cannot have one name",
+                         f"this file would be published in a folder {taken}/, but {mine} is a file sitegen "
+                         f"writes: a file and a folder cannot have one name{_case_note(taken, mine)}",
                          f"rename the folder content/{taken}/, or move the file into content/files/")
 
 

@@ -1408,6 +1408,28 @@ def test_a_file_in_the_search_index_folder_is_an_error_whatever_the_build(tmp_pa
     assert [p.format() for p in stopped.value.problems] == expected
 
 
+def test_a_file_that_differs_from_sitegens_own_only_in_case_or_named_as_the_search_folder_is_an_error(
+        tmp_path: Path) -> None:
+    # Published beside sitegen's own files on Linux, each would replace one where Windows or macOS serve or
+    # preview the site; content/pagefind passed check, failed the build, and was published by --no-search.
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(), "content/FEED.XML": "旧的订阅",
+                                 "content/Data/Units.json": "{}", "content/pagefind": "说明"})
+    case = " are one name where the site is published or previewed on Windows or macOS, which do not tell capitals " \
+           "from small letters)"
+    problems = {p.path: p.message for p in found(root)}
+    assert problems["content/FEED.XML"].endswith(f"never changes (FEED.XML and feed.xml{case}")
+    assert problems["content/Data/Units.json"].startswith("this file would replace data/units.json, open data")
+    assert problems["content/Data/Units.json"].endswith(f"(Data/Units.json and data/units.json{case}")
+    assert problems["content/pagefind"] == ("this file would be published as pagefind, where sitegen writes a folder "
+                                           "(for the search index, pagefind/): a file and a folder cannot have one "
+                                           "name")
+    assert len(problems) == 3
+    for search in (True, False):
+        with pytest.raises(SiteError):
+            build(BuildOptions(root=root, now=NOW, search=search))
+    assert not (root / "output").exists()
+
+
 def test_files_under_content_at_paths_of_their_own_build_clean(tmp_path: Path) -> None:
     svg = "<svg xmlns='http://www.w3.org/2000/svg' width='4' height='4'/>"
     pdf = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"
