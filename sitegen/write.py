@@ -22,6 +22,8 @@ How a publish goes:
    - any other file is written as a new file. A file in the staging folder
      is never opened for writing: it may be a hard link to a published
      file, and writing into it would change the live site.
+   The staging folder takes the output folder's permissions and group
+   first (`_same_access`; with ``g+s``, so does what is made in it).
    Without a spare (the first build, or it was removed) the staging folder
    starts empty, and so it does when the spare cannot be tidied (a folder
    that cannot be read or emptied).
@@ -31,8 +33,7 @@ How a publish goes:
    ``.sitegen-manifest`` inside the output folder. Copies of them that the
    spare held were removed in 4, so a file deleted from the output by hand
    stays deleted.
-7. Write the manifest, give the staging folder the output folder's
-   permissions and group (`_same_access`), then swap the staging folder and
+7. Write the manifest, then swap the staging folder and
    the output folder in one step (``renameat2(RENAME_EXCHANGE)`` on Linux;
    elsewhere two renames, through ``.<output>.old-<pid>``). The staging name
    (or the retired one) then holds the old site: it is renamed to the
@@ -371,7 +372,6 @@ def publish(output: Path, files: Mapping[str, FileData],
             with open(staging / MANIFEST, "x", encoding="utf-8") as manifest:
                 manifest.write("".join(f"{p}\n" for p in sorted(written)))
             removed = sorted((written_before or set()) - written)
-            _same_access(output, staging)
             _swap(output, staging, spare)
             _withdraw(spare, [*changed, *removed, MANIFEST])
         except OSError:
@@ -514,6 +514,7 @@ def _stage(output: Path, staging: Path, spare: Path, files: Mapping[str, FileDat
             present, folders = set(), {""}
     else:
         os.mkdir(staging)
+    group = _same_access(output, staging, folders)
     old_root, new_root = _folder_prefix(output), _folder_prefix(staging)
     for rel in sorted(files):
         parent = rel.rpartition("/")[0]
@@ -522,31 +523,51 @@ def _stage(output: Path, staging: Path, spare: Path, files: Mapping[str, FileDat
             while parent not in folders:
                 folders.add(parent)
                 parent = parent.rpartition("/")[0]
-        if (info := _place(old_root + rel, new_root + rel, files[rel], held.get(rel), rel in present)) is not None:
+        if (info := _place(old_root + rel, new_root + rel, files[rel], held.get(rel), rel in present,
+                           group)) is not None:
             status[rel] = info
 
 
-def _same_access(output: Path, staging: Path) -> None:
+def _same_access(output: Path, staging: Path, folders: set[str]) -> int | None:
     """Give ``staging`` the permissions, group and (where allowed) owner of the current ``output`` folder.
 
     The new site takes the output folder's place; a publisher who opened it
     to the web server's group (``chgrp www-data output; chmod 2750 output``)
     keeps that, instead of getting the spare's, an older site's, every
-    second build. Only the folder itself: its files and subfolders are
-    sitegen's. Nothing when there is no output yet; an owner or group the
-    build's user may not give is left as it is.
+    second build. With the set-group-ID bit (``g+s``), what the build puts
+    inside takes that group too, as it would written in place: the
+    ``folders`` kept from the spare (relative paths, "" for ``staging``) get
+    the group and the bit, so the files and folders made in them inherit
+    both, and the group is returned for the files moved in whole
+    (`_place`); else None. Nothing when there is no output yet; an owner or
+    group the build's user may not give is left as it is.
     """
     try:
         info = os.stat(output)
     except FileNotFoundError:
-        return
+        return None
     os.chmod(staging, stat.S_IMODE(info.st_mode))
     for owner in (info.st_uid, -1):  # the owner too when allowed (root); else the group alone
         try:
             os.chown(staging, owner, info.st_gid)
-            return
+            break
         except PermissionError:
             continue
+    if not info.st_mode & stat.S_ISGID:
+        return None
+    root = _folder_prefix(staging)
+    for rel in folders:
+        if not rel:
+            continue
+        try:
+            folder = os.lstat(root + rel)
+            if folder.st_gid != info.st_gid:
+                os.chown(root + rel, -1, info.st_gid)
+            if not folder.st_mode & stat.S_ISGID:
+                os.chmod(root + rel, stat.S_IMODE(folder.st_mode) | stat.S_ISGID)
+        except PermissionError:
+            continue
+    return info.st_gid
 
 
 def _withdraw(spare: Path, paths: list[str]) -> None:
@@ -645,15 +666,18 @@ def _scan(folder: Path) -> tuple[set[str], set[str], list[str]]:
     return regular, folders, others
 
 
-def _place(old: str, new: str, data: FileData, held: Identity | None, present: bool) -> os.stat_result | None:
+def _place(old: str, new: str, data: FileData, held: Identity | None, present: bool,
+           group: int | None = None) -> os.stat_result | None:
     """Put one file at ``new`` in the staging folder; ``old`` is its path in the current site.
 
     ``held`` is the identity of ``old`` when it already holds the data: the
     staging file is then that file, linked (or copied) unless it already
     is. ``present`` says a regular file is at ``new`` already; it is
-    replaced, never opened for writing. Returns the ``lstat`` of ``new``
-    when it already was that file and was left as it is (nothing after
-    changes it: the swap renames folders only), else None.
+    replaced, never opened for writing. ``group``: the group a file moved
+    in whole (a `Path`) is given, as one made in the folder takes it
+    (`_same_access`). Returns the ``lstat`` of ``new`` when it already was
+    that file and was left as it is (nothing after changes it: the swap
+    renames folders only), else None.
     """
     if held is not None:
         if present:
@@ -666,6 +690,11 @@ def _place(old: str, new: str, data: FileData, held: Identity | None, present: b
     if isinstance(data, Path):
         try:
             os.replace(data, new)  # a rename on the same disk
+            if group is not None:
+                try:
+                    os.chown(new, -1, group)
+                except PermissionError:
+                    pass
             return None
         except OSError as failure:
             if failure.errno != errno.EXDEV:

@@ -258,6 +258,28 @@ def test_a_spare_that_is_not_a_folder_is_removed_and_the_site_built_from_nothing
     assert tree(spare_of(output)) == spare_tree({"index.html": b"1"}, {"index.html": b"2", "a/index.html": b"a"})
 
 
+def test_with_g_s_the_files_and_folders_a_build_makes_inside_take_the_output_folders_group(tmp_path: Path) -> None:
+    # chgrp daemon output; chmod 2750 output: the page just edited came out root:root and 640, and the web
+    # server, reading through the group, answered 403 for it; subfolders lost the group and g+s.
+    output = tmp_path / "output"
+    publish(output, {"index.html": b"home", "a/index.html": b"1"})
+    publish(output, {"index.html": b"home", "a/index.html": b"2"})  # the spare now holds folder a, made before
+    others = [gid for gid in os.getgroups() if gid != os.getegid()]
+    group = 33 if os.geteuid() == 0 else (others[0] if others else os.getegid())
+    os.chown(output, -1, group)
+    os.chmod(output, 0o2750)
+    rendered = tmp_path / "rendered.html"  # a page rendered elsewhere and moved in whole
+    rendered.write_bytes(b"moved in")
+    publish(output, {"index.html": b"home", "a/index.html": b"3", "b/c/index.html": rendered})
+    assert (output / "b/c/index.html").read_bytes() == b"moved in"
+    for rel in ("", "a", "b", "b/c"):
+        info = os.stat(output / rel)
+        assert (info.st_gid, bool(info.st_mode & stat.S_ISGID)) == (group, True), rel
+    for rel in ("a/index.html", "b/c/index.html", ".sitegen-manifest"):
+        assert os.stat(output / rel).st_gid == group, rel
+    assert stat.S_IMODE(os.stat(output).st_mode) == 0o2750
+
+
 class Interrupted(BaseException):
     """Stands for an interruption (Ctrl-C) in the middle of a publish."""
 
