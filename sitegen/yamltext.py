@@ -2149,18 +2149,25 @@ def _sibling_fields(here: str, start: int, joined: _JoinedFields,
     """`_fields_on_one_line` for fields of one mapping: each on a line of its own, lined up with the first.
 
     ``elsewhere`` maps each later key that has a line of its own in the same
-    mapping too to that line (`_typed_elsewhere`): the hint names it, since
-    splitting the line as told would give that field twice.
+    mapping too to that line (`_typed_elsewhere`): the lines to type leave
+    that field out, since the mapping would have it twice, and the hint says
+    to type it in place of its line if this value is the one meant.
     """
     keys = [joined.key, *(m.group(1) for m in joined.later)]
     message = (f"{_HOW_MANY.get(len(keys), len(keys))} fields are typed on one line: {_names(keys)}; "
                f"each field needs a line of its own {_ONE_A_LINE}")
-    hint = _lines_hint(f"put each field on a line of its own, {_lined_up(joined.key, start)}",
-                       _sibling_lines(here, start, joined),
-                       f": start a new line before {_names([m.group(1) + ':' for m in joined.later])}")
-    already = "".join(f'there is a "{_clip(key, 20)}" line already ("{_clip(other, 60)}"): keep only the one you '
-                      "mean; " for key, other in elsewhere.items())
-    return message, already + hint
+    typed = [line for key, line in zip(keys, _sibling_lines(here, start, joined)) if key not in elsewhere]
+    if len(typed) > 1:
+        hint = _lines_hint(f"put each field on a line of its own, {_lined_up(joined.key, start)}", typed,
+                           f": start a new line before {_names([m.group(1) + ':' for m in joined.later])}")
+    else:
+        hint = f'keep "{_clip(joined.key, 20)}" alone on its line, typing this line in place of this one: "{typed[0]}"'
+    for match, value in zip(joined.later, joined.values[1:]):
+        key = match.group(1)
+        if key in elsewhere:
+            hint += (f'; there is a "{_clip(key, 20)}" line already ("{_clip(elsewhere[key], 60)}"): if '
+                     f'"{_clip(_field_line("", key, value), 60)}" is the one you mean, type it in place of that line')
+    return message, hint
 
 
 def _typed_elsewhere(lines: _Lines, line: int, keys: Sequence[str]) -> dict[str, str]:

@@ -302,16 +302,17 @@ def test_fields_typed_on_one_line_without_the_space_or_with_a_full_width_colon_a
 @pytest.mark.parametrize("typed", [" slug: baihe-2024", " slug：baihe-2024"])
 def test_a_field_typed_on_the_title_line_that_has_a_line_already_names_that_line(tmp_path: Path, typed: str) -> None:
     # Split as the hint said, the page had two slug lines, and the next check said the key was given twice.
+    # Each way of following the hint now gives one slug line.
     page = interview("白鹤镇：补好短板" + typed, extra="slug: baihe-old   # 网址\n")
     found = printed(write_site(tmp_path, {PAGE_PATH: page}))
     assert len(found) == 1 and found[0].endswith(
-        '  hint: there is a "slug" line already ("slug: baihe-old"): keep only the one you mean; put each field on a '
-        'line of its own, lined up with "title:", typing these 2 lines in place of this one: "title: 白鹤镇：补好短板", '
-        '"slug: baihe-2024"'), found
-    for kept in ("slug: baihe-2024", "slug: baihe-old"):  # the hint applied, either way
-        fixed = page.replace(typed, "").replace("slug: baihe-old   # 网址\n", "")
-        fixed = fixed.replace("title: 白鹤镇：补好短板\n", f"title: 白鹤镇：补好短板\n{kept}\n")
-        assert printed(write_site(tmp_path / kept[6:], {PAGE_PATH: fixed})) == []
+        '  hint: keep "title" alone on its line, typing this line in place of this one: "title: 白鹤镇：补好短板"; '
+        'there is a "slug" line already ("slug: baihe-old"): if "slug: baihe-2024" is the one you mean, type it in '
+        "place of that line"), found
+    title_alone = page.replace("title: 白鹤镇：补好短板" + typed, "title: 白鹤镇：补好短板")  # the hint, literally
+    new_slug = title_alone.replace("slug: baihe-old   # 网址", "slug: baihe-2024")  # and its second part
+    for fixed in (title_alone, new_slug):
+        assert fixed.count("slug:") == 1 and printed(write_site(tmp_path / str(len(fixed)), {PAGE_PATH: fixed})) == []
 
 
 def test_a_title_between_a_quote_and_a_chinese_quote_gets_matching_quotes(tmp_path: Path) -> None:
