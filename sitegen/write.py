@@ -372,6 +372,7 @@ def publish(output: Path, files: Mapping[str, FileData],
             with open(staging / MANIFEST, "x", encoding="utf-8") as manifest:
                 manifest.write("".join(f"{p}\n" for p in sorted(written)))
             removed = sorted((written_before or set()) - written)
+            _same_mode(output, staging)
             _swap(output, staging, spare)
             _withdraw(spare, [*changed, *removed, MANIFEST])
         except OSError:
@@ -529,7 +530,8 @@ def _stage(output: Path, staging: Path, spare: Path, files: Mapping[str, FileDat
 
 
 def _same_access(output: Path, staging: Path, folders: set[str]) -> int | None:
-    """Give ``staging`` the permissions, group and (where allowed) owner of the current ``output`` folder.
+    """Give ``staging`` the permissions (its owner's full until `_same_mode`), group and (where allowed) owner
+    of the current ``output`` folder.
 
     The new site takes the output folder's place; a publisher who opened it
     to the web server's group (``chgrp www-data output; chmod 2750 output``)
@@ -546,7 +548,7 @@ def _same_access(output: Path, staging: Path, folders: set[str]) -> int | None:
         info = os.stat(output)
     except FileNotFoundError:
         return None
-    os.chmod(staging, stat.S_IMODE(info.st_mode))
+    os.chmod(staging, stat.S_IMODE(info.st_mode) | stat.S_IRWXU)  # its own mode at the swap (`_same_mode`)
     for owner in (info.st_uid, -1):  # the owner too when allowed (root); else the group alone
         try:
             os.chown(staging, owner, info.st_gid)
@@ -568,6 +570,15 @@ def _same_access(output: Path, staging: Path, folders: set[str]) -> int | None:
         except PermissionError:
             continue
     return info.st_gid
+
+
+def _same_mode(output: Path, staging: Path) -> None:
+    """Give the finished ``staging`` folder the current ``output`` folder's mode exactly, as the last step
+    before the swap: until then the build's user may write in it whatever that mode is (`_same_access`)."""
+    try:
+        os.chmod(staging, stat.S_IMODE(os.stat(output).st_mode))
+    except FileNotFoundError:
+        pass
 
 
 def _withdraw(spare: Path, paths: list[str]) -> None:

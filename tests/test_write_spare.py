@@ -461,6 +461,10 @@ def test_the_output_folder_keeps_the_permissions_and_group_its_publisher_gave_it
         info = os.stat(output)
         assert (stat.S_IMODE(info.st_mode), info.st_gid) == (0o2750, group), number
         assert (output / "index.html").read_bytes() == b"%d" % number
+    os.chmod(output, 0o555)  # no writing in it, even for its owner: the build still fills the new folder
+    publish(output, {"index.html": b"5", "a/index.html": b"a"})
+    assert stat.S_IMODE(os.stat(output).st_mode) == 0o555 and (output / "a/index.html").read_bytes() == b"a"
+    os.chmod(output, 0o755)
 
 
 PUBLISHER = textwrap.dedent("""
