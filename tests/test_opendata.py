@@ -117,6 +117,11 @@ def test_tallies_json_exact(output: Path) -> None:
 def test_datapackage_describes_every_column_of_every_file(output: Path) -> None:
     package = json.loads((output / "datapackage.json").read_bytes())
     assert package["profile"] == "data-package" and package["homepage"] == "https://example.org/"
+    # It named no source, though every figure comes from the units' pages and each tally's note.
+    assert package["sources"] == [{
+        "title": "青浦区大调研工作办公室（示例）：各单位进展（每条统计的说明写明数字来源）。 The units' progress pages; "
+                 "each tally's note says where its figures come from.",
+        "path": "https://example.org/units/", "email": "diaoyan@example.org"}]
     assert re.fullmatch(r"[a-z0-9._/-]+", package["name"])
     names = {r["name"] for r in package["resources"]}
     for resource in package["resources"]:

@@ -375,8 +375,10 @@ def datapackage(graph: SiteGraph) -> dict[str, Any]:
     (the publisher), and one resource per file in `DOWNLOADS`, each with
     ``path`` (relative to the descriptor), ``format``, ``mediatype``,
     ``encoding``, a CSV ``dialect`` and a Table Schema (fields, primary key,
-    foreign key to ``units``), and ``licenses`` when site.yaml states the
-    data's licence (``data_license``; none is made up).
+    foreign key to ``units``), ``sources`` (where the figures are published:
+    the units' progress pages, with the contact's e-mail when site.yaml
+    gives one), and ``licenses`` when site.yaml states the data's licence
+    (``data_license``; none is made up).
     """
     config = graph.config
     descriptor: dict[str, Any] = {
@@ -391,6 +393,11 @@ def datapackage(graph: SiteGraph) -> dict[str, Any]:
     }
     if config.publisher:
         descriptor["contributors"] = [{"title": config.publisher, "role": "publisher"}]
+    email = config.contact.email if config.contact is not None else ""
+    descriptor["sources"] = [{"title": f"{config.publisher or config.title}：各单位进展（每条统计的说明写明数字来源）。 "
+                                       "The units' progress pages; each tally's note says where its figures "
+                                       "come from.",
+                              "path": graph.urls.absolute(graph.links.units), **({"email": email} if email else {})}]
     license_ = config.data_license
     if license_ is not None:
         descriptor["licenses"] = [{"name": license_.name, "title": license_.title or license_.name,
