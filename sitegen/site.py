@@ -22,6 +22,7 @@ May import: errors, config, models, load, markup, pictures, slugs, webaddress.
 
 from __future__ import annotations
 
+import bisect
 import html
 import math
 import re
@@ -1033,13 +1034,11 @@ def _check_folder_clashes(published: Mapping[str, str], made: Sequence[str], fol
     ``folders`` names more folders sitegen writes into (the search index's), each with what it holds.
     Names are compared without regard to case (`_case_note`).
     """
-    holds: dict[str, tuple[str, str]] = {name.casefold(): (name, what) for name, what in folders.items()}
-    for path in made:
-        for folder in _parents(path):
-            holds.setdefault(folder.casefold(), (folder, path))
+    named = {name.casefold(): (name, what) for name, what in folders.items()}
     files = {path.casefold(): path for path in made}
+    ordered = sorted(files)  # a folder's files follow it at once: one look-up per content file, whatever the site
     for path, rel in sorted(published.items()):
-        if (folder := holds.get(path.casefold())) is not None:
+        if (folder := named.get(path.casefold()) or _made_inside(path, ordered, files)) is not None:
             name, what = folder
             report.error(rel, None, None,
                          f"this file would be published as {path}, where sitegen writes a folder (for {what}): a "
@@ -1052,6 +1051,20 @@ def _check_folder_clashes(published: Mapping[str, str], made: Sequence[str], fol
                          f"this file would be published in a folder {taken}/, but {mine} is a file sitegen "
                          f"writes: a file and a folder cannot have one name{_case_note(taken, mine)}",
                          f"rename the folder content/{taken}/, or move the file into content/files/")
+
+
+def _made_inside(folder: str, ordered: Sequence[str], files: Mapping[str, str]) -> tuple[str, str] | None:
+    """The folder ``folder`` as sitegen writes it and the first file it writes inside, when it writes one there.
+
+    ``ordered`` holds the case-folded paths of the files sitegen writes, sorted; ``files`` maps each to the
+    path as written. None when sitegen writes nothing inside ``folder`` (compared without regard to case).
+    """
+    prefix = folder.casefold() + "/"
+    found = bisect.bisect_left(ordered, prefix)
+    if found == len(ordered) or not ordered[found].startswith(prefix):
+        return None
+    written = files[ordered[found]]
+    return "/".join(written.split("/")[:folder.count("/") + 1]), written
 
 
 def _file_name(path: str) -> str:
