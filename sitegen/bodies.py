@@ -50,7 +50,7 @@ _BATCH = 256
 PARALLEL_THRESHOLD = 32
 """Below this many bodies to convert, one process is faster than starting workers."""
 
-__all__ = ["CACHE_DIR", "CACHE_FILE", "Body", "BodyBook", "BodyJob", "BodiesResult", "Stored", "body_key",
+__all__ = ["CACHE_DIR", "CACHE_FILE", "Body", "BodyBook", "BodyJob", "BodiesResult", "Facts", "Stored", "body_key",
            "convert_and_store", "convert_body", "render_bodies"]
 
 
@@ -78,26 +78,26 @@ def body_key(settings_key: str, job: BodyJob) -> str:
     return digest.hexdigest()
 
 
-_Facts = tuple[tuple[Heading, ...], int, tuple[Problem, ...], tuple[str, ...], tuple[str, ...]]
+Facts = tuple[tuple[Heading, ...], int, tuple[Problem, ...], tuple[str, ...], tuple[str, ...]]
 """What every build needs of a body: headings, count, warnings, image and link addresses (as `RenderedMarkdown`)."""
 
 
 def _encode_facts(rendered: RenderedMarkdown) -> str:
-    """The body's `_Facts` as JSON text."""
+    """The body's `Facts` as JSON text."""
     return json.dumps([[[h.level, h.text, h.anchor] for h in rendered.headings], rendered.word_count,
                        [[p.path, p.line, p.column, p.severity, p.message, p.hint] for p in rendered.problems],
                        list(rendered.images), list(rendered.links)],
                       ensure_ascii=False, separators=(",", ":"))
 
 
-def _decode_facts(text: str) -> _Facts:
-    """The `_Facts` of `_encode_facts`; raises ValueError or TypeError for text in another form."""
+def _decode_facts(text: str) -> Facts:
+    """The `Facts` of `_encode_facts`; raises ValueError or TypeError for text in another form."""
     headings, count, problems, images, links = json.loads(text)
     return (tuple(Heading(*h) for h in headings), int(count), tuple(Problem(*p) for p in problems),
             tuple(str(src) for src in images), tuple(str(href) for href in links))
 
 
-def _facts(rendered: RenderedMarkdown) -> _Facts:
+def _facts(rendered: RenderedMarkdown) -> Facts:
     return rendered.headings, rendered.word_count, rendered.problems, rendered.images, rendered.links
 
 
@@ -191,7 +191,7 @@ class Body:
     __slots__ = ("headings", "word_count", "problems", "images", "links", "summary", "_key", "_job", "_store",
                  "_html")
 
-    def __init__(self, facts: _Facts, summary: str, *, key: str, job: BodyJob, store: _Store | None,
+    def __init__(self, facts: Facts, summary: str, *, key: str, job: BodyJob, store: _Store | None,
                  html: str | None) -> None:
         self.headings, self.word_count, self.problems, self.images, self.links = facts
         self.summary = summary
@@ -201,6 +201,11 @@ class Body:
     def key(self) -> str:
         """The body's key in the Markdown cache (`body_key`)."""
         return self._key
+
+    @property
+    def facts(self) -> Facts:
+        """What every build needs of the body, as one tuple (`Facts`): a page cache keeps it (`BodyBook.recall`)."""
+        return self.headings, self.word_count, self.problems, self.images, self.links
 
     @property
     def html(self) -> str:
@@ -224,7 +229,7 @@ class Stored:
     """
 
     key: str
-    facts: _Facts
+    facts: Facts
     summary: str
 
 
@@ -297,6 +302,28 @@ class BodyBook:
         settings, known = job.known_key
         return known if known and settings == self._settings_key else body_key(self._settings_key, job)
 
+    def recall(self, remembered: Sequence[tuple[BodyJob, Facts, str]]) -> dict[str, Body]:
+        """Bodies an earlier build converted, from what it kept of each with its page: ``{job path: Body}``.
+
+        Takes ``(job, facts, summary)`` per body, as `Body.facts` and
+        `Body.summary` were when the page was stored (`sitegen.pagecache`,
+        whose key holds the summary length), the job's ``known_key`` made
+        with these settings. A body is taken only while the cache still
+        holds its HTML, found with one query of keys: its facts need not
+        be read and decoded again (about 25 µs a body). The others are left
+        out, for `take` to read or convert. Without a cache: none.
+        """
+        if self._store is None:
+            return {}
+        wanted = {key: entry for entry in remembered
+                  if (key := entry[0].known_key[1]) and entry[0].known_key[0] == self._settings_key}
+        bodies: dict[str, Body] = {}
+        for key in self._select("key", list(wanted)):
+            job, facts, summary = wanted[key]
+            self._used.add(key)
+            bodies[job.path] = Body(facts, summary, key=key, job=job, store=self._store, html=None)
+        return bodies
+
     def known(self, jobs: Sequence[BodyJob]) -> set[BodyJob]:
         """The jobs whose converted body the cache holds."""
         keys = {self.key(job): job for job in jobs}
@@ -360,7 +387,7 @@ class BodyBook:
             return []
         return [row if len(row) > 1 else row[0] for row in rows]
 
-    def _read(self, keys: list[str]) -> dict[str, tuple[_Facts, str]]:
+    def _read(self, keys: list[str]) -> dict[str, tuple[Facts, str]]:
         """Stored facts and summaries by key; a summary made for another length is made again and stored."""
         found = {}
         redone: list[tuple[str, int, str]] = []

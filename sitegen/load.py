@@ -38,7 +38,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 from typing import Any, Generic, Iterator, Mapping, NamedTuple, TypeVar
 
-from .bodies import Body, BodyBook, BodyJob, Stored, convert_and_store
+from .bodies import Body, BodyBook, BodyJob, Facts, Stored, convert_and_store
 from .config import Config
 from .errors import Problem, Report
 from .markup import MarkdownRenderer, RenderedMarkdown, body_complexity
@@ -164,7 +164,10 @@ class _Page:
     ``slug`` and the slugs in ``tag_slugs`` are None while they wait for
     `_finish_slugs` (only between a worker and the main process).
     ``body_key`` is ``(Markdown settings key, key)`` of the body in the
-    Markdown cache (`sitegen.bodies.BodyJob.known_key`), once known.
+    Markdown cache (`sitegen.bodies.BodyJob.known_key`), once known;
+    ``body_facts`` the body's `sitegen.bodies.Body.facts` and summary then,
+    so that a page taken from the page cache need not have them read from
+    the Markdown cache (`sitegen.bodies.BodyBook.recall`).
     """
 
     collection: str
@@ -178,6 +181,7 @@ class _Page:
     front_matter_line: int
     tag_slugs: tuple[tuple[str, str | None], ...] = ()
     body_key: tuple[str, str] = ("", "")
+    body_facts: tuple[Facts, str] | None = None
 
 
 def load_content(config: Config, report: Report, renderer: MarkdownRenderer | None = None, *,
@@ -233,13 +237,17 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
         content.readings = _finish_slugs(pages, report, workers, _named_by_sound(content, pages),
                                          known_slugs or {})
         loaded = [page for page in pages.values() if page is not None]
+        bodies.update(book.recall([(BodyJob(p.path, p.body, p.body_line, p.body_key), *p.body_facts)
+                                   for p in loaded if p.path not in bodies and p.body_facts is not None]))
         bodies.update(book.take([BodyJob(p.path, p.body, p.body_line, p.body_key) for p in loaded
                                  if p.path not in bodies], pool, renderer))
         for path, problems in read:
             page = pages[path]
-            if page is not None:  # stored with its body's key: the next build need not hash the body to find it
+            if page is not None:
+                # Stored with its body's key and facts: the next build neither hashes the body nor reads its facts.
+                body = bodies[path]
                 found.remember(path, keys[path], dataclasses.replace(
-                    page, body_key=(renderer.settings_key, bodies[path].key)), problems)
+                    page, body_key=(renderer.settings_key, body.key), body_facts=(body.facts, body.summary)), problems)
         cache.save()
     content.converted = book.converted
     for page in loaded:

@@ -227,3 +227,38 @@ def test_stored_entries_come_back_whatever_order_they_are_asked_in(tmp_path: Pat
         {path: paths.index(path) for path in order}
     assert store.get(paths[5], "another key") is None  # a row whose key changed is not taken
     store.save()
+
+
+def test_a_page_from_the_cache_brings_its_body_facts_and_a_lost_body_is_converted_again(
+        tmp_path: Path, settled: None) -> None:
+    from sitegen import bodies
+
+    root = write_site(tmp_path / "site", {"content/interviews/a.md": WARNED,
+                                          "content/interviews/b.md": interview("访谈乙")})
+    options = BuildOptions(root=root, search=False, jobs=1)
+    first = build(options)
+    clean = tree_hashes(root / "output")
+    asked: list[list[str]] = []
+    real = bodies.BodyBook._read
+
+    def reading(self: bodies.BodyBook, keys: list[str]) -> object:
+        asked.append(keys)
+        return real(self, keys)
+
+    touched = root / "content/interviews/b.md"
+    touched.write_text(touched.read_text(encoding="utf-8") + "\n多一句。\n", encoding="utf-8")
+    with mock.patch.object(bodies.BodyBook, "_read", reading):
+        again = build(options)
+    # The edited page's body was converted; the other page's facts came with it from the page cache.
+    assert not any(asked) and again.converted == 1
+    assert again.warnings == first.warnings and len(first.warnings) == 1  # the <script> warning of a.md's body
+    with sqlite3.connect(root / CACHE_DIR / bodies.CACHE_FILE) as db:
+        db.execute("DELETE FROM bodies")
+    (root / "templates").mkdir(exist_ok=True)  # every page is rendered again, a.md's body from its source
+    (root / "templates/extra.html").write_text("", encoding="utf-8")
+    lost = build(options)
+    assert lost.converted == 2 and lost.warnings == first.warnings
+    incremental = tree_hashes(root / "output")
+    build(BuildOptions(root=root, search=False, clean=True))
+    assert tree_hashes(root / "output") == incremental
+    assert incremental != clean and "多一句" in (root / "output/interviews/b/index.html").read_text(encoding="utf-8")
