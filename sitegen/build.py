@@ -61,7 +61,10 @@ class BuildOptions:
     processes reading front matter, converting Markdown and rendering
     pages (None: one per core; the output is the same bytes whatever it is). ``clean`` empties
     the build cache first (`sitegen.fresh.empty_cache`: serve's preview is kept); ``cache`` False
-    builds without it. ``search`` False leaves out the search index (its time is measured on its own).
+    builds without it. ``search`` False leaves out the search index (its time is measured on its own);
+    ``offers_search`` says whether the pages still offer search (the menu's link, the search page's box;
+    None: as ``search``): the preview (`sitegen.serve`) offers it without making the index, and its
+    search page says so.
     ``process_ends`` True says the process ends after this build or check
     (the command line does): what it made is then left to the end of the
     process, never walked by the garbage collector again
@@ -77,6 +80,7 @@ class BuildOptions:
     clean: bool = False
     cache: bool = True
     search: bool = True
+    offers_search: bool | None = None
     process_ends: bool = False
 
     @property
@@ -360,13 +364,15 @@ def fingerprint_outputs(graph: SiteGraph, env: jinja2.Environment, feeds: list[F
     """The fingerprint of every page and feed, ``{output path: fingerprint}``, and whether a layout reads the clock.
 
     The templates' analyses are kept in the build cache for the next build (`sitegen.depends`).
-    Whether the build makes the search index (the environment's ``search_index``) is one of the
-    inputs every page shares: the search page loads the index only when there is one.
+    Whether the pages offer search and whether the build makes its index (the environment's
+    ``search_index`` and ``search_built``) are inputs every page shares: the menu links to the
+    search page only when the site offers search, which loads the index only when there is one.
     """
     known = load_known_templates(cache)
     templates = TemplateDependencies(env, known)
     search = "search index" if env.globals.get("search_index", True) else "no search index"
-    prints = Fingerprints(graph, templates, build_fingerprint(graph.config, [search]))
+    built = "index built" if env.globals.get("search_built", True) else "index not built"
+    prints = Fingerprints(graph, templates, build_fingerprint(graph.config, [search, built]))
     made = {output_path(feed.url): prints.feed(feed.title, feed.page_url, feed.url, feed.entries) for feed in feeds}
     made.update((page.output, prints.page(page)) for page in graph.pages)
     made.update((path, prints.sitemap()) for path in _sitemap_paths(graph))
@@ -464,7 +470,9 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
     addresses = _addresses(options, content, graph, report)
     stage("rendering")
     cache = options.cache_folder(config)
-    env = make_environment(config, cache, code_fingerprint(), search=options.search)
+    env = make_environment(config, cache, code_fingerprint(),
+                           search=options.search if options.offers_search is None else options.offers_search,
+                           search_built=options.search)
     feeds = all_feeds(graph)
     plan = plan_render(graph, env, feeds, cache)
     digests = dict(plan.digests)  # of every page published, for the next build (`plan_render`)

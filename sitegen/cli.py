@@ -174,6 +174,10 @@ def _serve_parser(commands: argparse._SubParsersAction) -> None:
                            help="folder for the preview's pages; a relative one is inside the site folder "
                                 "(default: .sitegen-cache/preview, so the published output folder is never "
                                 "touched; it may not be that folder)")
+    serve_cmd.add_argument("--search", action="store_true",
+                           help="make the search index at every rebuild, as sitegen build does (default: the "
+                                "preview's search page says it has no index: a rebuild then takes a fraction of "
+                                "the time on a large site)")
 
 
 def _new_parser(commands: argparse._SubParsersAction) -> None:
@@ -422,7 +426,8 @@ def run_serve(args: argparse.Namespace) -> int:
         return 1
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(line_buffering=True)
-    server = DevServer(ServeOptions(root=args.site, host=args.host, port=args.port, output=args.output),
+    server = DevServer(ServeOptions(root=args.site, host=args.host, port=args.port, output=args.output,
+                                    search=args.search),
                        on_build=_print_outcome,
                        on_stopping=lambda: print("stopping: the build in progress ends first, so the preview is "
                                                  "left whole", flush=True))
@@ -441,7 +446,8 @@ def run_serve(args: argparse.Namespace) -> int:
                   "its window) before starting this one; to run two at once, give this one a preview folder of "
                   "its own: --output preview2", file=sys.stderr)
             return 1
-        print(f"serving {url} (drafts and scheduled pages included); watching site.yaml, content/, "
+        index = "with the search index" if args.search else "no search index: --search adds it"
+        print(f"serving {url} (drafts and scheduled pages included; {index}); watching site.yaml, content/, "
               "templates/ and data/; press Ctrl-C to stop", flush=True)
         _print_shared(args.host, server.port)
         server.serve_forever()

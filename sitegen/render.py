@@ -79,7 +79,7 @@ def make_url(config: Config) -> Callable[[str], str]:
 
 
 def make_environment(config: Config, cache_folder: Path | None = None,
-                     code_key: str = "", search: bool = True) -> jinja2.Environment:
+                     code_key: str = "", search: bool = True, search_built: bool | None = None) -> jinja2.Environment:
     """Build the Jinja2 environment: loaders, autoescape, StrictUndefined, filters and globals.
 
     Filters: ``url``/``abs_url`` (site path → link / absolute address),
@@ -89,7 +89,9 @@ def make_environment(config: Config, cache_folder: Path | None = None,
     ``month`` (dates), ``percent``/``share`` (numbers), ``safe_svg`` (a
     chart's SVG). Globals: ``charts``, ``downloads`` and ``datapackage_url``
     (the open-data files), label dictionaries, ``search_index`` (``search``:
-    whether the build makes the search index the search page loads); a template loaded before a
+    whether the pages offer search: a link to the search page, its search box) and ``search_built``
+    (``search_built``, default ``search``: whether this build makes the index the box loads; the
+    preview offers search without it, `BuildOptions.offers_search`); a template loaded before a
     global is added does not see it (see `_Environment`). ``cache_folder``, when given,
     keeps compiled templates in ``<cache_folder>/jinja/<code_key>`` (Jinja's
     bytecode cache: it checks each template file's modification time, so
@@ -135,6 +137,7 @@ def make_environment(config: Config, cache_folder: Path | None = None,
         "datapackage_url": "/" + DATAPACKAGE_PATH,
         "status_labels": CASE_STATUS_LABELS, "group_labels": TARGET_GROUP_LABELS,
         "level_labels": UNIT_LEVEL_LABELS, "search_index": search,
+        "search_built": search if search_built is None else search_built,
     })
     return env
 

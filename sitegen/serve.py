@@ -116,7 +116,9 @@ class ServeOptions:
     seconds between two polls of the sources; ``quiet`` how many seconds the
     sources must stay unchanged before a rebuild starts (a burst of saves
     gives one build); ``longest`` bounds that wait, in seconds, when files
-    keep changing.
+    keep changing. ``search`` True makes the search index at every build,
+    as `sitegen build` does; by default the preview's pages offer search
+    but no index is made (at 1,000 pages it is most of a rebuild's time).
     """
 
     root: Path
@@ -126,6 +128,7 @@ class ServeOptions:
     interval: float = 0.1
     quiet: float = 0.15
     longest: float = 2.0
+    search: bool = False
 
 
 def check_serve_folders(root: Path, output: str | None) -> None:
@@ -1056,7 +1059,7 @@ class DevServer:
 
     def _build_options(self) -> BuildOptions:
         return BuildOptions(root=self.root, base_url=self.url, output=self.options.output or PREVIEW_OUTPUT,
-                            include_drafts=True)
+                            include_drafts=True, search=self.options.search, offers_search=True)
 
     def _run_build(self, changes: Sequence[str]) -> tuple[BuildOutcome, SiteState]:
         """Build once; returns what to print and what to serve next. Raises nothing."""

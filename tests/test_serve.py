@@ -318,6 +318,30 @@ def test_drafts_and_scheduled_pages_show_with_a_banner_in_serve_only(tmp_path: P
     assert "sitegen-preview-tag" not in (site / "output" / "index.html").read_text(encoding="utf-8")
 
 
+def test_the_preview_offers_search_but_makes_its_index_only_with_search(tmp_path: Path, serve) -> None:
+    # The index is most of a rebuild's time on a large site: the preview leaves it out unless asked.
+    site = copy_example(tmp_path / "site")
+    server = serve(site)
+    assert "no search index: --search adds it" in server.lines[-1]
+    status, home = server.get("/")
+    assert status == 200 and '<a href="/search/">搜索</a>' in home  # the menu as published
+    status, page = server.get("/search/")
+    assert status == 200 and "预览不建搜索索引" in page and "sitegen serve --search" in page
+    assert "/pagefind/" not in page and "本站没有站内搜索" not in page
+    assert server.get("/pagefind/pagefind-ui.js")[0] == 404
+    server.stop()
+    searching = serve(site, "--search")
+    assert "with the search index" in searching.lines[-1]
+    status, page = searching.get("/search/")
+    assert status == 200 and 'src="/pagefind/pagefind-ui.js"' in page and "预览不建搜索索引" not in page
+    assert searching.get("/pagefind/pagefind-ui.js")[0] == 200
+    searching.stop()
+    # A build without the index offers no search at all.
+    build(BuildOptions(root=site, search=False))
+    assert "本站没有站内搜索" in (site / "output/search/index.html").read_text(encoding="utf-8")
+    assert '<a href="/search/">' not in (site / "output/index.html").read_text(encoding="utf-8")
+
+
 def test_the_banners_come_from_the_build_itself_without_loading_the_site_again(tmp_path: Path,
                                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     site = copy_example(tmp_path / "site")
