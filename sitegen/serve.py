@@ -45,6 +45,7 @@ May import: build, config, errors, fresh, load, servepanel, sources, write (and 
 from __future__ import annotations
 
 import asyncio
+import errno
 import html
 import json
 import logging
@@ -964,9 +965,17 @@ class DevServer:
 
         Raises `OSError` when the port cannot be opened (e.g. in use), and
         `sitegen.write.OutputClaimedError` when another server previews into
-        the same folder (`sitegen.write.claim_output`; held until `serve_forever` ends).
+        the same folder (`sitegen.write.claim_output`; held until `serve_forever` ends),
+        that server's port included: it is then that server which holds the port.
         """
-        self._sockets = bind_sockets(self.options.port, self.options.host or None, backlog=1024)
+        try:
+            self._sockets = bind_sockets(self.options.port, self.options.host or None, backlog=1024)
+        except OSError as failure:
+            if failure.errno == errno.EADDRINUSE:
+                probe = claim_output(self.state.output, "")  # raises when another server previews this site
+                if probe is not None:
+                    probe.close()
+            raise
         self.port = self._sockets[0].getsockname()[1]
         try:
             self._claim = claim_output(self.state.output, self.url)

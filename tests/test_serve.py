@@ -668,6 +668,15 @@ def test_a_second_server_of_one_site_is_refused_with_the_first_ones_address_and_
             f"error: another sitegen serve is already previewing this site at {url}",
             f"  hint: open {url} in the browser, or stop that server (Ctrl-C in its window) before starting this "
             "one; to run two at once, give this one a preview folder of its own: --output preview2"]
+        # Its own port asked for again: the port is taken by that same server, which is what to say.
+        done = subprocess.run([sys.executable, "-m", "sitegen", "serve", "--site", str(site), "--port",
+                               str(first.port)], capture_output=True, text=True, encoding="utf-8", timeout=60)
+        assert done.returncode == 1 and done.stdout == ""
+        assert done.stderr.splitlines() == [
+            f"error: another sitegen serve is already previewing this site at {url}",
+            f"  hint: open {url} in the browser, or stop that server (Ctrl-C in its window) before starting this "
+            f"one; to run two at once, give this one a preview folder and a port of its own: --output preview2 "
+            f"--port {first.port + 1}"]
         second = DevServer(ServeOptions(root=site, port=0, output="preview2"))  # a folder of its own is allowed
         second.start()
         second.close()
