@@ -379,6 +379,8 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_U: _tallies(_t("2018-04-26", 10, 1, 1, 8), _t("2018-03-01", 5, 1, 1, 3))}),
         ("A tally dated in the future (a typing slip in the year)", "as_of: 2081-05-26",
          {_U: _tallies(_t("2018-04-26", 296, 143, 103, 50), _t("2081-05-26", 400, 200, 150, 50))}),
+        ("A tally of zeros, pasted or uncommented as sitegen new wrote it (warning)", "collected: 0",
+         {_U: _tallies(_t("2018-04-26", 0, 0, 0, 0))}),
         ("A publish date decades ahead (a typing slip in the year; warning)", "date: 2081-05-03 10:00",
          {_P: interview(date="2081-05-03 10:00")}),
         ("Two unit files for one town", "content/units/baihe2.yaml, a copy of baihe.yaml",

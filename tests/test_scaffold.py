@@ -172,6 +172,9 @@ def _at(path: Path, typed: str) -> str:
 
 _DRAFT = ', or keep "draft: true" until the page is written (草稿)'
 _PUT_BACK = 'or put the "# " back before the example\'s lines'
+_ZEROS_HINT = ("  hint: write the figures as counted, with a note: saying where they come from; if there are none yet "
+               "and these are the zeros sitegen new writes, leave the tally out until there are: delete its lines, "
+               'or put "# " back at their start')
 
 
 def test_new_case_unit_and_series_check_clean_once_their_placeholders_are_written(tmp_path: Path, capsys) -> None:
@@ -263,6 +266,22 @@ def test_new_case_unit_and_series_check_clean_once_their_placeholders_are_writte
     assert _check(capsys, site) == (code, report)  # the second run, from the page cache, tells the same
 
     # Written for real, the same files check clean and build.
+    # A note written but the example's zeros kept: the page would say no list was collected, which is told.
+    text = unit.read_text(encoding="utf-8")
+    unit.write_text(text.replace("示例数字，不是真实数据：请换成本单位的数字，并在此写明数据来源", "街道大调研办公室统计"),
+                    encoding="utf-8")
+    told = _check(capsys, site)[1].splitlines()
+    zeros = [line for at, line in enumerate(told) if "(collected: 0)" in line or "(collected: 0)" in told[at - 1]]
+    collected = next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith("    collected: 0 "))
+    assert zeros == [
+        f"{u}:{collected}:16: warning: tally of {_today()} counts no issue list "
+        "(collected: 0), and the unit's page would publish it: 共收集问题清单0份",
+        _ZEROS_HINT]
+    unit.write_text(text, encoding="utf-8")
+    text = unit.read_text(encoding="utf-8")
+    for figure, value in (("batches", 12), ("collected", 30), ("escalated", 10), ("resolved", 15), ("in_progress", 5)):
+        text = text.replace(f"    {figure}: 0 ", f"    {figure}: {value} ", 1)
+    unit.write_text(text, encoding="utf-8")
     for path, written in ((unit, {"一段简介": "夏阳街道位于青浦新城。", "示例数字，不是真实数据：请换成本单位的数字，并在此写明数据来源":
                                   "街道大调研办公室统计", "示例目标，不是真实数据：请换成本单位的目标和进度，并在此写明依据": "区“两个全覆盖”要求之一",
                                   "示例：成立调研领导小组": "成立调研领导小组", "一两句说明": "街道党工委召开专题会议。"}),
@@ -310,11 +329,21 @@ def test_new_tally_prints_lines_to_paste_and_never_changes_the_unit_file(tmp_pat
     code, out, err = _run(capsys, "new", "tally", "--unit", "ceshi", "--site", str(site))
     assert code == 0 and (f'  hint: "tallies:" is commented out on line {commented_line}: delete the "# " before '
                           'it, then paste the lines below it (the commented example under it may stay or go)\n') in err
-    # Done as the hint says, the unit reads its tally: no error, no warning.
+    # Done as the hint says, the unit reads its tally; its zeros, pasted as they are, would be published as
+    # figures: that is warned.
     text = new_unit.read_text(encoding="utf-8").replace("\n# tallies:", "\ntallies:", 1)
     at = text.index("\ntallies:")
     at = text.index("\n", at + 1) + 1
     new_unit.write_text(text[:at] + out + text[at:], encoding="utf-8")
+    code, report = _check(capsys, site)
+    collected = next(n for n, line in enumerate(new_unit.read_text(encoding="utf-8").splitlines(), 1)
+                     if line.startswith("    collected: 0 "))
+    assert (code, report.splitlines()) == (0, [
+        "checked: 0 error(s), 1 warning(s)",
+        f"content/units/ceshi.yaml:{collected}:16: warning: tally of {_today()} counts no issue list (collected: 0), "
+        "and the unit's page would publish it: 共收集问题清单0份", _ZEROS_HINT])
+    counted = out.replace("collected: 0 ", "collected: 8 ").replace("resolved: 0 ", "resolved: 8 ")
+    new_unit.write_text(text[:at] + counted + text[at:], encoding="utf-8")
     code, report = _check(capsys, site)
     assert code == 0 and report.endswith("checked: 0 error(s), 0 warning(s)\n"), report
 
