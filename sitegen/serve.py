@@ -51,6 +51,7 @@ import json
 import logging
 import mimetypes
 import os
+import posixpath
 import re
 import signal
 import socket
@@ -280,11 +281,17 @@ def moved_since(before: SiteState, sources: Mapping[str, str]) -> dict[str, str]
 
     Takes the state served so far and the new build's ``sources`` (output path → file). Addresses
     served again by the new build are dropped; the others are kept, so a tab open at any earlier
-    address of a page still finds it.
+    address of a page still finds it. A file renamed between two builds (one page file gone and one
+    new, in the same folder: an editor renaming the file of the page open) is followed to its new name.
     """
     served = {_page_path(output) for output in sources}
     moved = {**before.moved, **{_page_path(output): file for output, file in before.sources.items()}}
-    return {path: file for path, file in moved.items() if path not in served}
+    gone = set(before.sources.values()) - set(sources.values())
+    new = set(sources.values()) - set(before.sources.values())
+    renamed = {}
+    if len(gone) == 1 and len(new) == 1 and posixpath.dirname(*gone) == posixpath.dirname(*new):
+        renamed = {gone.pop(): new.pop()}
+    return {path: renamed.get(file, file) for path, file in moved.items() if path not in served}
 
 
 # --- watching -------------------------------------------------------------------------------

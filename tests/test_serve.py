@@ -728,6 +728,17 @@ def test_a_page_open_at_an_address_it_no_longer_has_is_sent_to_its_new_one(tmp_p
         assert answer("/interviews/baihe-gai") == (302, "/interviews/baihe-second/")
         assert answer("/interviews/baihe-second/")[0] == 200
         assert answer("/interviews/never-was/") == (404, None)
+        # The file renamed, its address made from the new name: the tab follows it too.
+        text = (site / INTERVIEW).read_text(encoding="utf-8")
+        (site / "content/interviews/baihe-huifang.md").write_text(re.sub(r"(?m)^slug: .*\n", "", text),
+                                                                   encoding="utf-8")
+        (site / INTERVIEW).unlink()
+        deadline = time.monotonic() + 15
+        while len(outcomes) < 4 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert outcomes[-1].result is not None
+        assert answer("/interviews/baihe-second/") == (302, "/interviews/baihe-huifang/")
+        assert answer(INTERVIEW_URL) == (302, "/interviews/baihe-huifang/")
     finally:
         server.stop()
         thread.join(15)
