@@ -567,6 +567,7 @@ def error_page(problems: Sequence[Problem], root: Path, port: int | None = None)
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>网站有错误 Build failed — sitegen serve</title>
+<link rel="icon" href="data:,">
 <style>{_ERROR_STYLE}</style>
 </head>
 <body>
@@ -659,9 +660,13 @@ def _marked(text: str, column: int | None) -> str:
 
 
 def not_found_page(port: int) -> bytes:
-    """Return the page for a missing file when the site has no 404.html of its own."""
+    """Return the page for a missing file when the site has no 404.html of its own.
+
+    It and the error page name an empty icon: a browser would otherwise ask for /favicon.ico on every
+    reload, and the missing icon shows as a 404 among the page's requests.
+    """
     page = ('<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>404 页面未找到 Not found'
-            '</title></head><body><h1>404 页面未找到 <span lang="en">Not found</span></h1></body></html>\n')
+            '</title><link rel="icon" href="data:,"></head><body><h1>404 页面未找到 <span lang="en">Not found</span></h1></body></html>\n')
     return inject_live_script(page.encode(), port)
 
 

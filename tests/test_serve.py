@@ -37,7 +37,7 @@ from sitegen.load import load_content
 from sitegen.render import default_theme_dir
 from sitegen.errors import SiteError
 from sitegen.serve import (DRAFT_BANNER, PREVIEW_OUTPUT, ReloadHub, banner_html, error_page, find_previews,
-                           inject_banner, inject_live_script, locate, network_address, take_snapshot,
+                           inject_banner, inject_live_script, locate, network_address, not_found_page, take_snapshot,
                            while_serving)
 from sitegen.servepanel import ListedWarning, inject_panel, list_warnings, warnings_panel
 
@@ -581,6 +581,9 @@ def test_the_error_page_escapes_what_it_quotes(tmp_path: Path) -> None:
     assert "<script>alert" not in page and "<mark>&lt;</mark>script&gt;alert(1)&lt;/script&gt;" in page
     assert "bad &quot;&lt;script&gt;&quot;" in page and "fix &lt;b&gt;it&lt;/b&gt;" in page
     assert page.count("<script") == 1  # livereload's client only
+    # An empty icon of their own: the browser asks for no /favicon.ico, which would be a 404 at every reload.
+    assert page.count('<link rel="icon" href="data:,">') == 1
+    assert not_found_page(8000).decode("utf-8").count('<link rel="icon" href="data:,">') == 1
     outside = Problem("../secret.txt", 1, 1, "error", "m")
     (tmp_path.parent / "secret.txt").write_text("SECRET", encoding="utf-8")
     assert "SECRET" not in error_page([outside], tmp_path).decode("utf-8")
