@@ -1748,6 +1748,10 @@ def _explain(exc: yaml.YAMLError, lines: _Lines, open_at: int | None, groups: Gr
     if open_at is not None and index >= open_at:
         return _unclosed(lines, open_at, words)
     line, column = lines.at(index)
+    if problem.startswith("mapping values") or "expected key" in problem or "expected <block end>" in problem:
+        lost = _lost_indent_above(lines, line, column)
+        if lost is not None:
+            return _Issue(lost[2][0], lost[2][1], f"{lost[0]} {words}", lost[1])
     if groups is not None and (problem.startswith("mapping values") or "expected key" in problem):
         held = _group_given_a_value(lines, line, column, groups)
         if held is not None:
@@ -1823,9 +1827,7 @@ def _explain_colon(lines: _Lines, line: int, column: int, _mark: object) -> Expl
             hint += f" (the {value[0]}{value[-1]} then show; {without})"
         return 'the value contains ": "', hint, None
     message = 'a "key:" is not expected here: this line is read as part of the value above'
-    hint = _line_above_lost_indent(lines, line) or ('line up this key with the keys above it (same number of '
-                                                    'spaces), or wrap the value above in quotes')
-    return message, hint, None
+    return message, "line up this key with the keys above it (same number of spaces), or wrap the value above in quotes", None
 
 
 def _indent(text: str) -> int:
@@ -1857,7 +1859,7 @@ def _group_given_a_value(lines: _Lines, line: int, column: int,
 
     here = lines.line(line)
     start, colon, _pos = _typed_value(here)
-    if colon is None or start != _indent(here) or column > colon or _line_above_lost_indent(lines, line):
+    if colon is None or start != _indent(here) or column > colon or _lost_indent_above(lines, line, column):
         return None
     above = next((n for n in range(line - 1, -1, -1) if meaningful(n)), -1)
     text = lines.line(above) if above >= 0 else ""
@@ -2261,17 +2263,44 @@ def _colon_missing(lines: _Lines, line: int, groups: GroupFinder) -> tuple[str, 
     return message, hint, match.start(3) + (gap.index(wide) if wide else 0)
 
 
-def _line_above_lost_indent(lines: _Lines, line: int) -> str | None:
-    """The hint when the line above this one (0-based ``line``) lost its indent, naming the spaces it lacks; or None.
+def _bare_key(text: str) -> str | None:
+    """The key of a line that holds a key alone (``interviewee:``, a comment after it allowed), else None."""
+    start, colon, pos = _typed_value(text)
+    value = text[pos:].strip()
+    if colon is None or (value and not value.startswith("#")):
+        return None
+    return text[start:colon].strip()
+
+
+def _opening_key(lines: _Lines, number: int, column: int) -> str | None:
+    """The key of the line opening the block whose fields stand at ``column``, looking up from the 0-based line
+    ``number`` (included); list items on the way are passed through to the key holding the list. None when the
+    nearest line left of the block holds more than a key (the records cannot be told then)."""
+    while number >= 0:
+        text = lines.line(number)
+        if _holds_yaml(text) and _indent(text) < column:
+            if not text.lstrip().startswith("- "):
+                return _bare_key(text)
+            column = _indent(text) + 1  # the key holding a list may stand as far in as its "- "
+        number -= 1
+    return None
+
+
+def _lost_indent_above(lines: _Lines, line: int, column: int) -> tuple[str, str, tuple[int, int]] | None:
+    """Explain a parse error at the key of the 0-based ``line`` (at ``column``) when the line above it lost its indent.
 
     Two shapes. ``interviewee:`` / ``name: 甲`` / ``  role: 乙``: a key with
     nothing after it, then a line as far in as that key (which ends the
     block it opens), then this line further in. And a line less indented
-    than the block it stands in (``note:`` typed at the left edge between
-    two targets), then this line, which goes on with that block: as far in
-    as a line of it above, both items of a list or neither. Either way the
-    line above was meant to be in the block, as this one is. None for any
-    other shape.
+    than the block it stands in (``resolved:`` typed at the left edge
+    inside a tally, ``note:`` between two targets), then this line, which
+    goes on with that block: as far in as a key of it above (both items of
+    a list, or neither), or lined up with the key after the ``- `` opening
+    the item. Either way the line above was meant to be in the block, as
+    this one is. A trailing ``# comment`` on any of the lines changes
+    nothing (it only changes which error the parser gives). Returns
+    (message, hint, the 0-based position of the line that lost its indent),
+    or None for any other shape.
     """
     def previous(number: int) -> int:
         number -= 1
@@ -2280,30 +2309,43 @@ def _line_above_lost_indent(lines: _Lines, line: int) -> str | None:
         return number
 
     here, above = lines.line(line), previous(line)
-    start = previous(above) if above >= 0 else -1
-    if start < 0:
-        return None
-    block, middle = lines.line(start), lines.line(above)
-    shown = _clip(middle.strip(), 40)
-    if ":" not in middle or middle.lstrip().startswith("-") or _indent(middle) >= _indent(here):
+    middle = lines.line(above)
+    start, colon, _pos = _typed_value(here)
+    if above < 0 or colon is None or column > colon or _typed_value(middle)[1] is None \
+            or middle.lstrip().startswith("-") or _indent(middle) >= _indent(here):
         return None  # a list item may stand as far in as its key
-    key = block.strip()
-    if key.endswith(":") and _indent(block) == _indent(middle):
-        return (f'indent the line above ("{shown}") by {_indent(here) - _indent(middle)} spaces, as this one is: '
-                f'both belong under "{key[:-1].strip().lstrip("- ")}:"')
-    sibling = start
-    while sibling >= 0 and _indent(lines.line(sibling)) > _indent(here):
-        sibling = previous(sibling)
-    opener = previous(sibling) if sibling >= 0 else -1
-    while opener >= 0 and _indent(lines.line(opener)) >= _indent(here):
-        opener = previous(opener)
-    item = lines.line(sibling).lstrip()
-    if opener < 0 or _indent(lines.line(sibling)) != _indent(here) or \
-            item.startswith("- ") != here.lstrip().startswith("- ") or not lines.line(opener).rstrip().endswith(":"):
+    item = start > _indent(here)
+    number = previous(above)
+    while number >= 0 and _indent(lines.line(number)) > _indent(here):
+        number = previous(number)
+    if number < 0:
         return None
-    fields = _indent(here) + len(item) - len(item.lstrip("- ")) if item.startswith("- ") else _indent(here)
-    return (f'indent the line above ("{shown}") by {fields - _indent(middle)} spaces, lined up with the fields above '
-            f'it: not indented, it ends the block under "{lines.line(opener).strip()}" that this line is part of')
+    typed = lines.line(number)
+    shown = _clip(_split_comment(here.strip())[0], 40)
+    key = _bare_key(typed)
+    if key is not None and number == previous(above) and _indent(typed) == _indent(middle) and not item:
+        fields, hint_end = _indent(here), f'as "{_clip(here[start:colon], 20)}:" below it is: both belong under "{key}:"'
+    else:
+        above_start, above_colon, _ = _typed_value(typed)
+        # A key of the block as far in as this line, or the item its "- " opens; for an item, the item above.
+        lined_up = (typed.lstrip().startswith("- ") and _indent(typed) == _indent(here) if item
+                    else above_start == _indent(here))
+        if above_colon is None or not lined_up:
+            return None
+        fields, key = above_start, _opening_key(lines, number, above_start)
+        if key is None:
+            return None
+        sibling = next(n for n in range(above - 1, number - 1, -1) if _holds_yaml(lines.line(n))
+                       and _typed_value(lines.line(n))[0] == fields and _typed_value(lines.line(n))[1] is not None)
+        sibling_text = lines.line(sibling)
+        sibling_start, sibling_colon, _ = _typed_value(sibling_text)
+        hint_end = f'lined up with "{_clip(sibling_text[sibling_start:sibling_colon], 20)}:" above it' + (
+            "" if item else f' and "{_clip(here[start:colon], 20)}:" below it')
+    spaces = fields - _indent(middle)
+    by = f"{spaces} {'more ' if _indent(middle) else ''}space{'s' if spaces > 1 else ''}" + (
+        f" ({fields} in all)" if _indent(middle) else "")
+    return (f'this line lost its indent (缩进): it ends the block under "{key}:" that the indented line below it '
+            f'("{shown}") is part of', f"indent it by {by}, {hint_end}", (above, _indent(middle)))
 
 
 def _typed_value(text: str) -> tuple[int, int | None, int]:

@@ -9,6 +9,7 @@ editor cannot act on.
 
 from __future__ import annotations
 
+import re
 import shlex
 from enum import Enum
 from pathlib import Path
@@ -738,4 +739,73 @@ def test_a_title_in_unmatched_quotes_is_one_warning_and_the_path_meant_is_checke
         "images/a.svg\u3000白鹤草莓", 'images/a.svg "白鹤草莓"').replace("a.svg 白鹤)", 'a.svg "白鹤")').replace("images/none.svg", "images/a.svg").replace(
         "images/none2.svg", "images/a.svg").replace("images/\n  a.svg", "images/a.svg")
     page.write_text(fixed, encoding="utf-8")
+    assert printed(root) == []
+
+
+# -- lines written by sitegen new, slipped -------------------------------------------------------
+
+def _new(root: Path, capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    """Run ``sitegen new …`` in the site ``root``; return what it printed to paste (``new tally``) or ""."""
+    capsys.readouterr()
+    assert main(["new", *argv, "--site", str(root)]) == 0
+    return capsys.readouterr().out if argv[0] == "tally" else ""
+
+
+def _slipped(path: Path, typed: str, slip: str) -> int:
+    """Type ``slip`` in place of the last line of ``path`` that starts with ``typed``; return its line."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    number = max(n for n, line in enumerate(lines) if line.startswith(typed))
+    lines[number] = slip + lines[number][len(typed):]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return number + 1
+
+
+def _indented_as_told(path: Path, problem: str) -> None:
+    """Indent the line a printed problem names by the spaces its hint gives ("indent it by 2 spaces, …")."""
+    line = int(problem.split(":")[1])
+    spaces = int(problem.split("hint: indent it by ")[1].split(" ")[0])
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[line - 1] = " " * spaces + lines[line - 1]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def test_a_field_of_a_new_interview_that_lost_its_indent_is_named_with_its_spaces(tmp_path: Path, capsys) -> None:
+    # With the comments sitegen new writes on every line, the parser named role: below it ("this line is not
+    # lined up with the lines above it / indent keys of the same level with the same number of spaces").
+    root = write_site(tmp_path, {})
+    _new(root, capsys, "interview", "华新镇访谈", "--unit", "baihe", "--slug", "2024-03-huaxin")
+    page = root / "content" / "interviews" / "2024-03-huaxin.md"
+    rel = "content/interviews/2024-03-huaxin.md"
+    line = _slipped(page, "  name: ", "name: ")
+    assert page.read_text(encoding="utf-8").split("\n")[line - 1] == "name: 受访人姓名   # 姓名 name"
+    assert printed(root) == [
+        f'{rel}:{line}:1: error: this line lost its indent (缩进): it ends the block under "interviewee:" that the '
+        'indented line below it ("role: 职务") is part of (YAML parser: while parsing a block mapping: did not find '
+        'expected key)\n'
+        '  hint: indent it by 2 spaces, as "role:" below it is: both belong under "interviewee:"']
+    _indented_as_told(page, printed(root)[0])
+    assert printed(root) == []
+
+
+@pytest.mark.parametrize("comments", [True, False])
+def test_a_field_of_a_pasted_tally_that_lost_its_indent_is_named_with_its_spaces(tmp_path: Path, capsys,
+                                                                                  comments: bool) -> None:
+    # The tally sitegen new tally prints, pasted under tallies:, resolved: at the left edge. With comments the
+    # parser named in_progress: below it; without, "a "key:" is not expected here" at in_progress:, never
+    # naming the line that moved.
+    root = write_site(tmp_path, {})
+    tally = re.sub(r"as_of: [0-9-]+", "as_of: 2018-05-31", _new(root, capsys, "tally", "--unit", "baihe"))
+    if not comments:
+        tally = "".join(line.split("   #")[0] + "\n" for line in tally.splitlines() if line.strip()[:1] != "#")
+    unit = root / UNIT_PATH
+    unit.write_text(UNIT + tally, encoding="utf-8")
+    assert printed(root) == []
+    line = _slipped(unit, "    resolved: ", "resolved: ")
+    words = ("while parsing a block mapping: did not find expected key" if comments
+             else "mapping values are not allowed in this context")
+    assert printed(root) == [
+        f'{UNIT_PATH}:{line}:1: error: this line lost its indent (缩进): it ends the block under "tallies:" that the '
+        f'indented line below it ("in_progress: 50") is part of (YAML parser: {words})\n'
+        '  hint: indent it by 4 spaces, lined up with "escalated:" above it and "in_progress:" below it']
+    _indented_as_told(unit, printed(root)[0])
     assert printed(root) == []

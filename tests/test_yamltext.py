@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 import pytest
@@ -223,16 +225,36 @@ def test_a_colon_in_a_value_in_chinese_quotes_gets_both_fixes() -> None:
         'title: "专访: 补好短板")')]
 
 
-def test_a_field_that_lost_its_indent_under_a_block_is_named_as_the_line_to_indent() -> None:
+def indented_as_told(text: str, problem: Problem) -> str:
+    """``text`` with the problem's line indented as its hint says ("indent it by 4 spaces", "by 2 more spaces")."""
+    spaces = int(re.search(r"indent it by (\d+) (?:more )?spaces", problem.hint).group(1))  # type: ignore[union-attr]
+    lines = text.split("\n")
+    lines[problem.line - 1] = " " * spaces + lines[problem.line - 1]
+    return "\n".join(lines)
+
+
+LOST_UNDER_INTERVIEWEE = ('this line lost its indent (缩进): it ends the block under "interviewee:" that the indented '
+                          'line below it ("role: 党委书记") is part of')
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("interviewee:\nname: 受访人\n  role: 党委书记\ndate: 2018-05-03\n", "mapping values are not allowed in this context"),
+    # With a comment on each line, as sitegen new writes them, the parser complained about role: instead, and the
+    # hint said to line up the keys, naming neither name: nor by how much.
+    ("interviewee:   # 受访人 the person interviewed\nname: 受访人   # 姓名 name\n  role: 党委书记   # 职务 role\n"
+     "date: 2018-05-03   # 发布时间\n", "while parsing a block mapping: did not find expected key"),
+])
+def test_a_field_that_lost_its_indent_under_a_block_is_named_as_the_line_to_indent(text: str, words: str) -> None:
     # "interviewee:" then "name: 甲" not indented, then "  role: 乙": the hint said to line up role: with the
     # keys above, which moves it out of interviewee: too; the line to indent is name:.
-    data, report = load("interviewee:\nname: 受访人\n  role: 党委书记\ndate: 2018-05-03\n")
-    assert data is None and [(p.line, p.column, p.hint) for p in report.problems] == [
-        (3, 7, 'indent the line above ("name: 受访人") by 2 spaces, as this one is: both belong under '
-               '"interviewee:"')]
+    data, report = load(text)
+    assert data is None and [(p.line, p.column, p.message, p.hint) for p in report.problems] == [
+        (2, 1, f"{LOST_UNDER_INTERVIEWEE} (YAML parser: {words})",
+         'indent it by 2 spaces, as "role:" below it is: both belong under "interviewee:"')]
+    assert ok(indented_as_told(text, report.problems[0])).value["interviewee"] == {"name": "受访人", "role": "党委书记"}
     # A list item may stand as far in as its key: no such hint for a tally's over-indented line.
     data, report = load("tallies:\n- as_of: 2018-04-26\n    collected: 296\n")
-    assert data is None and "indent the line above" not in report.problems[0].hint
+    assert data is None and "indent it by" not in report.problems[0].hint
 
 
 GROUP_GIVEN_A_VALUE = ('"interviewee" is a group of fields, but it has a value on its own line ("王建国"), so the '
@@ -488,22 +510,48 @@ def test_a_key_after_a_value_where_the_records_cannot_say_gets_both_fixes() -> N
     assert ok(quoted.split(": ", 1)[1] + "\n").value == {"note": "甲 b: 1\tc: 2"}
 
 
-def test_a_field_that_lost_its_indent_between_two_items_of_a_list_is_named_as_the_line_to_indent() -> None:
+@pytest.mark.parametrize("comment", ["", "   # 说明"])
+def test_a_field_that_lost_its_indent_between_two_items_of_a_list_is_named_as_the_line_to_indent(comment: str) -> None:
     # A target's note: typed at the left edge, another target below it: the hint said to line up
     # "- group: residents" with the keys above it, which would take it out of targets:.
-    text = "targets:\n  - group: institutions\n    target: 100\nnote: 机构\n  - group: residents\n    target: 80\n"
+    text = (f"targets:\n  - group: institutions{comment}\n    target: 100{comment}\nnote: 机构{comment}\n"
+            f"  - group: residents{comment}\n    target: 80{comment}\n")
     data, report = load(text)
+    words = "while parsing a block mapping: did not find expected key" if comment else \
+        "mapping values are not allowed in this context"
     assert data is None and shown(report) == [
-        'data/x.yaml:5:10: error: a "key:" is not expected here: this line is read as part of the value above '
-        "(YAML parser: mapping values are not allowed in this context)\n"
-        '  hint: indent the line above ("note: 机构") by 4 spaces, lined up with the fields above it: not indented, '
-        'it ends the block under "targets:" that this line is part of']
-    assert ok(text.replace("note:", "    note:")).value["targets"][0] == {"group": "institutions", "target": "100",
-                                                                       "note": "机构"}
+        'data/x.yaml:4:1: error: this line lost its indent (缩进): it ends the block under "targets:" that the '
+        f'indented line below it ("- group: residents") is part of (YAML parser: {words})\n'
+        '  hint: indent it by 4 spaces, lined up with "target:" above it']
+    assert ok(indented_as_told(text, report.problems[0])).value["targets"][0] == {
+        "group": "institutions", "target": "100", "note": "机构"}
     # A field of the file after a list, then a line indented by a slip: the field is not told to move.
-    data, report = load("tallies:\n  - as_of: 2018-04-26\nsummary: 白鹤\n  level: town\n")
-    assert data is None and [(p.line, p.column, p.hint) for p in report.problems] == [
-        (4, 8, "line up this key with the keys above it (same number of spaces), or wrap the value above in quotes")]
+    data, report = load(f"tallies:\n  - as_of: 2018-04-26{comment}\nsummary: 白鹤{comment}\n  level: town\n")
+    assert data is None and [(p.line, p.column) for p in report.problems] == [(4, 3 if comment else 8)]
+    assert "indent it by" not in report.problems[0].hint
+
+
+@pytest.mark.parametrize("comment", ["", "   # 已解决 resolved"])
+@pytest.mark.parametrize(("dash", "spaces"), [("  - ", 4), ("- ", 2)])
+def test_a_field_that_lost_its_indent_inside_a_list_item_is_named_with_the_spaces_it_lacks(
+        comment: str, dash: str, spaces: int) -> None:
+    # resolved: moved to the left edge inside a tally: the parser named in_progress: below it, and the hint
+    # said to line up the keys, or (without comments) to line up in_progress: with the keys above it.
+    pad = " " * len(dash)
+    text = (f"tallies:\n{dash}as_of: 2018-04-26{comment}\n{pad}collected: 296{comment}\n"
+            f"{pad}escalated: 143{comment}\nresolved: 103{comment}\n{pad}in_progress: 50{comment}\n")
+    data, report = load(text)
+    assert data is None and [(p.line, p.column, p.message.split(" (YAML parser")[0], p.hint)
+                             for p in report.problems] == [
+        (5, 1, 'this line lost its indent (缩进): it ends the block under "tallies:" that the indented line below '
+               'it ("in_progress: 50") is part of',
+         f'indent it by {spaces} spaces, lined up with "escalated:" above it and "in_progress:" below it')]
+    assert ok(indented_as_told(text, report.problems[0])).value["tallies"][0]["resolved"] == "103"
+    # Right after the item's "- " line: lined up with the key after the "- ".
+    data, report = load(f"tallies:\n{dash}as_of: 2018-04-26{comment}\ncollected: 296{comment}\n"
+                        f"{pad}escalated: 143{comment}\n")
+    assert [(p.line, p.hint) for p in report.problems] == [
+        (3, f'indent it by {spaces} spaces, lined up with "as_of:" above it and "escalated:" below it')]
 
 
 # "白鹤镇：建设新白鹤” typed with an input method's closing quote: the hint added a " after the ”, which the
