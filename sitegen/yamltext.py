@@ -166,7 +166,10 @@ _MAP_TAGS = frozenset({None, "!", _STD + "map"})
 _SEQ_TAGS = frozenset({None, "!", _STD + "seq"})
 
 TAB_MESSAGE = "a TAB is used for indentation; YAML needs spaces"
-TAB_HINT = "replace the TAB (制表符) with spaces: two for each level, lined up with the lines above"
+TAB_HINT = ("replace the TAB (制表符) with spaces, lined up with the lines it belongs with: the fields of one block, "
+            'and the "- " of the items of one list, stand equally far in')
+"""The hint for a TAB in a line's indentation when the lines around it do not tell how far in it goes
+(`_tab_hint` gives the spaces when they do)."""
 QUOTE_HINT = "wrap the whole value in quotes"
 
 # Spaces that look like a space but are not one to YAML: the full-width space an input method
@@ -670,6 +673,7 @@ class _Scan:
     flow_depth: int = 0
     flow_quote: str = ""
     opener: int = -1              # text index of the quote or bracket still open
+    tab_indents: dict[int, int | None] = field(default_factory=dict)  # line → spaces its TAB stands for, if known
     groups: GroupFinder | None = None  # `load_yaml`'s: the fields the records know at paths
 
     @property
@@ -769,7 +773,7 @@ def _check_indent(scan: _Scan, number: int, indent: str, *, blank: bool) -> None
             scan.issues.append(_Issue(number, column, "a TAB is on this empty line; YAML does not allow it",
                                       "delete the TAB (制表符) so that the line is really empty"))
         elif char == "\t":
-            scan.issues.append(_Issue(number, column, TAB_MESSAGE, TAB_HINT))
+            scan.issues.append(_Issue(number, column, TAB_MESSAGE, _tab_hint(scan, number)))
         elif char in WIDE_SPACES and blank:
             scan.issues.append(_Issue(number, column, f"{space_name(char)} is on this empty line",
                                       "delete it so that the line is really empty"))
@@ -785,6 +789,81 @@ def _check_indent(scan: _Scan, number: int, indent: str, *, blank: bool) -> None
         else:
             continue
         return
+
+
+def _tab_hint(scan: _Scan, number: int) -> str:
+    """The hint for the 0-based line ``number``, indented with a TAB: the spaces to type in its place, when the
+    line above tells them (`_tab_indent`), else `TAB_HINT`. Remembers the spaces, for a TAB on the next line."""
+    found = _tab_indent(scan, number)
+    scan.tab_indents[number] = found[0] if found else None
+    if found is None:
+        return TAB_HINT
+    spaces, where = found
+    typed = scan.lines.line(number)
+    gap = typed[:len(typed) - len(typed.lstrip(_GAP))]
+    tabs = gap.count("\t")
+    what = f"the {tabs} TABs (制表符)" if tabs > 1 and not gap.strip("\t") else "the TAB (制表符)"
+    if not spaces:
+        return f"delete {what}{' and the spaces' if gap.strip(chr(9)) else ''} at the start of the line, {where}"
+    if gap.strip("\t"):
+        return f"indent the line with {spaces} spaces and no TAB (制表符), {where}"
+    return f"replace {what} with {spaces} space{'s' if spaces > 1 else ''}, {where}"
+
+
+def _tab_indent(scan: _Scan, number: int) -> tuple[int, str] | None:
+    """How far in the 0-based line ``number``, indented with a TAB, goes, by the line above it: (spaces, which line
+    it lines up with, as a hint says it). None when that line does not tell (a line of a block scalar, a list of
+    plain texts above a key, an earlier TAB whose spaces are not known).
+
+    A key below a key alone (``counts:``) or a list item below one (``tags:``) goes 2 spaces further in (or as far
+    in as the line after it, if that one is); a key below a key lines up with it, below a list item with the key
+    after its ``- ``; a list item below a list item lines up with it, below a field of an item with that item.
+    """
+    def seen(line: int) -> tuple[int | None, str]:
+        text = scan.lines.line(line)
+        content = text.lstrip(_GAP)
+        if line in scan.tab_indents:
+            return scan.tab_indents[line], content
+        return (None if text[:len(text) - len(content)].strip(" ") else len(text) - len(content)), content
+
+    def neighbour(line: int, step: int) -> int:
+        line += step
+        while 0 <= line < len(scan.lines.lines) and not _holds_yaml(scan.lines.line(line)):
+            line += step
+        return line if 0 <= line < len(scan.lines.lines) else -1
+
+    here = scan.lines.line(number).lstrip(_GAP)
+    item = here.startswith("- ") or here == "-"
+    above = neighbour(number, -1)
+    if above < 0:
+        return None
+    indent, content = seen(above)
+    if indent is None:
+        return None
+    key = _bare_key(content)
+    start, colon, _pos = _typed_value(content)
+    if key is not None:
+        below = neighbour(number, 1)
+        next_indent, next_content = seen(below) if below >= 0 else (None, "")
+        further = next_indent if next_indent is not None and next_indent > indent + start and \
+            next_content.startswith("- ") == item else indent + start + 2
+        return further, f'{further - indent - start} spaces further in than "{_clip(key, 20)}:" above it'
+    above_item = content.startswith("- ")
+    if not item and colon is not None:
+        return indent + start, f'lined up with "{_clip(content[start:colon].strip(), 20)}:" above it'
+    if item and above_item:
+        return indent, 'lined up with the "- " above it'
+    if item and colon is not None:
+        for line in range(above - 1, -1, -1):
+            outer, text = seen(line)
+            if not _holds_yaml(text) or outer is None or outer >= indent:
+                if outer is None and _holds_yaml(text):
+                    return None
+                continue
+            if text.startswith("- ") and outer + _typed_value(text)[0] == indent:
+                return outer, f'lined up with the "- " of the item above it ("{_clip(text.split("   #")[0], 30)}")'
+            return None
+    return None
 
 
 _NUMBER = re.compile(r"-[0-9]+(?:\.[0-9]+)?%?")

@@ -381,9 +381,14 @@ def test_case_09_tab_indentation_is_refused_and_a_tab_gap_is_accepted(tmp_path: 
     found = stopped(root)
     assert where(found) == [(rel, 5, 1, "error"), (rel, 6, 1, "error"),
                             (data, 4, 1, "error"), (data, 5, 1, "error"), (data, 6, 1, "error")]
+    hints = ['replace the TAB (制表符) with 2 spaces, 2 spaces further in than "tags:" above it',
+             'replace the TAB (制表符) with 2 spaces, lined up with the "- " above it',
+             'replace the TAB (制表符) with 2 spaces, 2 spaces further in than "counts:" above it',
+             'replace the TAB (制表符) with 2 spaces, lined up with "collected:" above it',
+             'replace the TAB (制表符) with 2 spaces, lined up with "resolved:" above it']
+    assert [problem.hint for problem in found] == hints
     for problem in found:
         assert problem.message == "a TAB is used for indentation; YAML needs spaces"
-        assert problem.hint == "replace the TAB (制表符) with spaces: two for each level, lined up with the lines above"
         assert "cannot start any token" not in problem.format()
 
     (root / data).unlink()

@@ -809,3 +809,18 @@ def test_a_field_of_a_pasted_tally_that_lost_its_indent_is_named_with_its_spaces
         '  hint: indent it by 4 spaces, lined up with "escalated:" above it and "in_progress:" below it']
     _indented_as_told(unit, printed(root)[0])
     assert printed(root) == []
+
+
+def test_a_tab_typed_in_a_pasted_tally_is_told_the_spaces_that_line_it_up(tmp_path: Path, capsys) -> None:
+    # "replace the TAB with spaces: two for each level": two spaces were then "a list item starting with "- " is
+    # expected here … indent it with 4 spaces".
+    root = write_site(tmp_path, {})
+    tally = re.sub(r"as_of: [0-9-]+", "as_of: 2018-05-31", _new(root, capsys, "tally", "--unit", "baihe"))
+    unit = root / UNIT_PATH
+    unit.write_text(UNIT + tally, encoding="utf-8")
+    line = _slipped(unit, "    collected: ", "\tcollected: ")
+    assert printed(root) == [
+        f"{UNIT_PATH}:{line}:1: error: a TAB is used for indentation; YAML needs spaces\n"
+        '  hint: replace the TAB (制表符) with 4 spaces, lined up with "batches:" above it']
+    _slipped(unit, "\tcollected: ", "    collected: ")
+    assert printed(root) == []

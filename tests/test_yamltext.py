@@ -145,12 +145,59 @@ def test_case_09_tab_indentation_page(cases_dir: Path) -> None:
     data, report = front_matter(cases_dir, "09-tab-in-yaml", "content/interviews/tab.md")
     assert data is None
     assert report.sorted() == [
-        Problem("content/interviews/tab.md", 5, 1, "error", TAB_MESSAGE, TAB_HINT),
-        Problem("content/interviews/tab.md", 6, 1, "error", TAB_MESSAGE, TAB_HINT),
+        Problem("content/interviews/tab.md", 5, 1, "error", TAB_MESSAGE,
+                'replace the TAB (制表符) with 2 spaces, 2 spaces further in than "tags:" above it'),
+        Problem("content/interviews/tab.md", 6, 1, "error", TAB_MESSAGE,
+                'replace the TAB (制表符) with 2 spaces, lined up with the "- " above it'),
     ]
     assert shown(report)[0] == ("content/interviews/tab.md:5:1: error: a TAB is used for indentation; "
-                                "YAML needs spaces\n  hint: replace the TAB (制表符) with spaces: "
-                                "two for each level, lined up with the lines above")
+                                "YAML needs spaces\n  hint: replace the TAB (制表符) with 2 spaces, 2 spaces further "
+                                'in than "tags:" above it')
+
+
+# Lines of a tally as sitegen new tally prints them, each with its comment.
+TALLY = ("tallies:   # 调研数据\n  - as_of: 2018-04-26   # 截至日期\n    batches: 318   # 调研批次\n"
+         "    collected: 296   # 收集问题清单\n    escalated: 143   # 提交区级\n    resolved: 103   # 已解决\n"
+         "    in_progress: 50   # 办理中\n")
+
+
+@pytest.mark.parametrize(("typed", "tabbed", "hints"), [
+    # A field of a tally: "two for each level" gave 2 spaces, then "a list item starting with "- " is expected".
+    ("    collected:", "\tcollected:", {4: 'replace the TAB (制表符) with 4 spaces, lined up with "batches:" above it'}),
+    ("    batches:", "\tbatches:", {3: 'replace the TAB (制表符) with 4 spaces, lined up with "as_of:" above it'}),
+    ("  - as_of:", "\t- as_of:", {2: 'replace the TAB (制表符) with 2 spaces, 2 spaces further in than "tallies:" '
+                                     "above it"}),
+    # Every line of the tally typed with TABs: each line's spaces follow from the spaces of the line above.
+    ("\n    ", "\n\t\t", {line: f'replace the 2 TABs (制表符) with 4 spaces, lined up with "{key}:" above it'
+                          for line, key in zip(range(3, 8), ("as_of", "batches", "collected", "escalated",
+                                                             "resolved"))}),
+    ("    collected:", "  \tcollected:", {4: 'indent the line with 4 spaces and no TAB (制表符), lined up with '
+                                             '"batches:" above it'}),
+])
+def test_a_tab_used_for_indentation_is_told_the_spaces_that_line_it_up(typed: str, tabbed: str,
+                                                                       hints: dict[int, str]) -> None:
+    text = TALLY.replace(typed, tabbed)
+    data, report = load(text)
+    assert data is None and [(p.line, p.column, p.message, p.hint) for p in report.problems] == [
+        (line, text.split("\n")[line - 1].index("\t") + 1, TAB_MESSAGE, hint) for line, hint in hints.items()]
+    # Each line typed as its hint says reads as the tally.
+    lines = text.split("\n")
+    for problem in report.problems:
+        spaces = int(re.search(r"with (\d+) spaces", problem.hint).group(1))  # type: ignore[union-attr]
+        lines[problem.line - 1] = " " * spaces + lines[problem.line - 1].lstrip(" \t")
+    assert ok("\n".join(lines)).value == ok(TALLY).value
+
+
+def test_a_tab_whose_spaces_the_lines_around_it_do_not_tell_gets_the_general_hint() -> None:
+    # A key after a list of plain texts: a field of the file, or of something above? Nothing tells.
+    data, report = load("tags:\n  - 大调研\n\tdate: 2018-05-03\n")
+    assert data is None and [(p.line, p.hint) for p in report.problems] == [(3, TAB_HINT)]
+    assert TAB_HINT == ("replace the TAB (制表符) with spaces, lined up with the lines it belongs with: the fields of "
+                        'one block, and the "- " of the items of one list, stand equally far in')
+    data, report = load("title: 访谈\n\tdate: 2018-05-03\n")
+    assert [(p.line, p.hint) for p in report.problems] == [
+        (2, 'delete the TAB (制表符) at the start of the line, lined up with "title:" above it')]
+    assert ok("title: 访谈\ndate: 2018-05-03\n")
 
 
 def test_case_09_tab_indentation_data_file(cases_dir: Path) -> None:
