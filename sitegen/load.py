@@ -47,7 +47,7 @@ from .slugs import MAX_SLUG_LENGTH, is_slug, make_slug, make_slugs
 from .fresh import code_fingerprint
 from .pagecache import Entry, PageCache, settled_stamp, source_digest, text_key
 from .sources import SourceFile, SourceReader, find_sources, split_front_matter
-from .validation import fields_elsewhere, group_fields, validate_record
+from .validation import fields_elsewhere, group_fields, names_a_field, validate_record
 from .workers import Pending, WorkerPool, can_fork, run_apart
 from .yamltext import YamlData, load_yaml
 
@@ -436,7 +436,8 @@ class _Discovery:
         else:
             own = Report()
             data = load_yaml(source.text, rel, own, elsewhere=fields_elsewhere(COLLECTIONS[collection]),
-                             groups=group_fields(COLLECTIONS[collection]))
+                             groups=group_fields(COLLECTIONS[collection]),
+                             names=names_a_field(COLLECTIONS[collection]))
             record = None
             declared = data.value.get("id") if data is not None and isinstance(data.value, dict) else None
             if isinstance(declared, str) and declared != stem:
@@ -688,7 +689,8 @@ def _read_front_matter(job: _PageJob, report: Report, known_slugs: Mapping[str, 
     rel = job.path
     data = load_yaml(job.front_matter, rel, report, first_line=job.front_matter_line,
                      elsewhere=fields_elsewhere(COLLECTIONS[job.collection]),
-                     groups=group_fields(COLLECTIONS[job.collection]))
+                     groups=group_fields(COLLECTIONS[job.collection]),
+                     names=names_a_field(COLLECTIONS[job.collection]))
     if data is None:
         return None
     meta = validate_record(COLLECTIONS[job.collection], data, rel, report)

@@ -25,7 +25,7 @@ from pydantic.fields import FieldInfo
 from .errors import PASTE_LIMIT, Report, paste_hint
 from .models import (CHOICE_LABELS, QUOTE_MARKS, QUOTED_TAGS, SEPARATOR_MARKS, WORD_LIST_FIELDS, choice_meant, clip,
                      kind_of, snake_case)
-from .yamltext import ElsewhereFinder, FieldElsewhere, GroupFinder, YamlData
+from .yamltext import ElsewhereFinder, FieldElsewhere, FieldNamer, GroupFinder, YamlData
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
 _SPLITTING = SEPARATOR_MARKS + " \u3000" + QUOTE_MARKS
@@ -325,6 +325,19 @@ def fields_elsewhere(model: type[BaseModel]) -> ElsewhereFinder:
     """For `sitegen.yamltext.load_yaml`: whether a key typed in the mapping at a path of a ``model`` file is no
     field there but a field of blocks held there (`_elsewhere`), so that a key typed twice so is told so."""
     return lambda path, key: _elsewhere(model, path + (key,))
+
+
+def names_a_field(model: type[BaseModel]) -> FieldNamer:
+    """For `sitegen.yamltext.load_yaml`: whether a key typed in the mapping at a path of a ``model`` file names a
+    field of the record there, a field of a block held there (``职务`` for ``role``), or a slip of one (``标题``
+    for ``title``, ``titel``): `_key_readings` finds one. False for words that name none (``以后每次新数据``)."""
+    def names(path: tuple[str | int, ...], key: str) -> bool:
+        owner = _type_inside(_annotation_at(model, path), BaseModel)
+        if owner is None:
+            return True  # no record there: the records cannot say
+        close, holders = _key_readings(model, path + (key,))
+        return key in owner.model_fields or close is not None or bool(holders)
+    return names
 
 
 def group_fields(model: type[BaseModel]) -> GroupFinder:

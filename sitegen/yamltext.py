@@ -109,6 +109,11 @@ GroupFinder = Callable[[KeyPath], "tuple[str, ...] | None"]
 record is typed there: what the records say (`sitegen.validation.group_fields`)."""
 
 
+FieldNamer = Callable[[KeyPath, str], bool]
+"""Whether a key typed in the mapping at a path names a field of the record there or of a block held there, or is
+a slip of one (``标题`` for ``title``, ``titel``): what the records say (`sitegen.validation.names_a_field`)."""
+
+
 @dataclass(frozen=True)
 class LostIndent:
     """A key typed right below a block that holds such a field, less indented than the block's fields.
@@ -451,7 +456,8 @@ class _Lines:
 
 
 def load_yaml(text: str, path: str, report: Report, *, first_line: int = 1,
-              elsewhere: ElsewhereFinder | None = None, groups: GroupFinder | None = None) -> YamlData | None:
+              elsewhere: ElsewhereFinder | None = None, groups: GroupFinder | None = None,
+              names: FieldNamer | None = None) -> YamlData | None:
     """Parse YAML ``text`` into `YamlData`, reporting every mistake to ``report``.
 
     Args:
@@ -477,6 +483,12 @@ def load_yaml(text: str, path: str, report: Report, *, first_line: int = 1,
             value (``title: 白鹤镇 slug: baihe``) is told to go on a line of
             its own, while a key no record knows there (``title: Tip: …``)
             is told to be quoted as part of the value.
+        names: whether a key typed at a path names a field there or in a
+            block held there, or is a slip of one (what the records say:
+            `sitegen.validation.names_a_field`), so that a line of text
+            with a full-width colon (``以后每次新数据：…``, a note of
+            ``sitegen new`` left without its ``# ``) is told it is a note,
+            not told to become a field.
 
     Returns:
         The data, or None when at least one error was reported. Empty text gives
@@ -485,29 +497,31 @@ def load_yaml(text: str, path: str, report: Report, *, first_line: int = 1,
 
     Never raises: any failure, even an internal one, ends as an error in ``report``.
     """
-    return _read(_load_fast, text, path, report, first_line, elsewhere, groups)
+    return _read(_load_fast, text, path, report, first_line, elsewhere, groups, names)
 
 
 def _load_yaml_reference(text: str, path: str, report: Report, *, first_line: int = 1,
                          elsewhere: ElsewhereFinder | None = None,
-                         groups: GroupFinder | None = None) -> YamlData | None:
+                         groups: GroupFinder | None = None, names: FieldNamer | None = None) -> YamlData | None:
     """`load_yaml` by the reference path only (`_load`: full line scan, then `_TreeBuilder`).
 
     Takes and returns what `load_yaml` does. Not used by the build: it stays so
     that tests can prove the fast path gives the same data and problems.
     """
-    return _read(_load, text, path, report, first_line, elsewhere, groups)
+    return _read(_load, text, path, report, first_line, elsewhere, groups, names)
 
 
-_Loader = Callable[[str, int, "ElsewhereFinder | None", "GroupFinder | None"], tuple[list[_Issue], YamlData | None]]
+_Loader = Callable[[str, int, "ElsewhereFinder | None", "GroupFinder | None", "FieldNamer | None"],
+                   tuple[list[_Issue], YamlData | None]]
 
 
 def _read(load: _Loader, text: str, path: str, report: Report, first_line: int,
-          elsewhere: ElsewhereFinder | None = None, groups: GroupFinder | None = None) -> YamlData | None:
+          elsewhere: ElsewhereFinder | None = None, groups: GroupFinder | None = None,
+          names: FieldNamer | None = None) -> YamlData | None:
     """Run ``load`` (`_load_fast` or `_load`) on ``text`` with ``\\n`` breaks; report; return the data."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     try:
-        issues, data = load(text, first_line, elsewhere, groups)
+        issues, data = load(text, first_line, elsewhere, groups, names)
     except Exception as exc:  # noqa: BLE001 - the contract is "never raise"
         report.error(path, None, None,
                      f"the YAML could not be read because of an internal error ({type(exc).__name__}: {exc})",
@@ -532,14 +546,14 @@ def _report_issues(issues: list[_Issue], path: str, report: Report, first_line: 
 
 
 def _load(text: str, first_line: int, elsewhere: ElsewhereFinder | None = None,
-          groups: GroupFinder | None = None) -> tuple[list[_Issue], YamlData | None]:
+          groups: GroupFinder | None = None, names: FieldNamer | None = None) -> tuple[list[_Issue], YamlData | None]:
     """Pre-scan, then parse ``text`` (``\\n`` line breaks); return issues and data (``elsewhere``, ``groups``:
     `load_yaml`'s)."""
     if text.count("\n") >= MAX_LINES:
         return [_Issue(MAX_LINES, 0, f"the YAML is longer than {MAX_LINES:,} lines; sitegen reads no more",
                        "split the data into several smaller files (e.g. one file per unit or per year)")], None
     lines = _Lines(text)
-    return _parse_scanned(lines, _prescan(lines, groups), first_line, elsewhere, groups)
+    return _parse_scanned(lines, _prescan(lines, groups, names), first_line, elsewhere, groups)
 
 
 def _parse_scanned(lines: _Lines, scan: _Scan, first_line: int, elsewhere: ElsewhereFinder | None = None,
@@ -563,7 +577,8 @@ def _parse_scanned(lines: _Lines, scan: _Scan, first_line: int, elsewhere: Elsew
 
 
 def _load_fast(text: str, first_line: int, elsewhere: ElsewhereFinder | None = None,
-               groups: GroupFinder | None = None) -> tuple[list[_Issue], YamlData | None]:
+               groups: GroupFinder | None = None,
+               names: FieldNamer | None = None) -> tuple[list[_Issue], YamlData | None]:
     """Return exactly what `_load` returns for ``text`` (``\\n`` breaks), cheaper when nothing is wrong.
 
     The line scan is skipped when `_nothing_to_scan` proves it would find
@@ -572,9 +587,9 @@ def _load_fast(text: str, first_line: int, elsewhere: ElsewhereFinder | None = N
     path (`_parse_scanned`, after the line scan), which reports it.
     """
     if text.count("\n") >= MAX_LINES:
-        return _load(text, first_line, elsewhere, groups)
+        return _load(text, first_line, elsewhere, groups, names)
     lines = _Lines(text)
-    scan = None if _nothing_to_scan(text) else _prescan(lines, groups)
+    scan = None if _nothing_to_scan(text) else _prescan(lines, groups, names)
     if scan is not None and any(issue.severity == "error" for issue in scan.issues):
         return scan.issues, None
     fixed = text if scan is None else _apply_replacements(text, scan.replacements)
@@ -584,13 +599,14 @@ def _load_fast(text: str, first_line: int, elsewhere: ElsewhereFinder | None = N
         # The walk stops at the first thing to report, so none came before this error:
         # `_parse_scanned` would meet the same error with nothing else to say, unless the
         # line scan (skipped when it looked needless) finds an error, which it reports alone.
-        scan = _prescan(lines, groups) if scan is None else scan
+        scan = _prescan(lines, groups, names) if scan is None else scan
         if any(issue.severity == "error" for issue in scan.issues):
             return scan.issues, None
         return scan.issues + [_explain(exc, lines, scan.open_at, groups)], None
     if data is not None:
         return ([] if scan is None else scan.issues), data
-    return _parse_scanned(lines, _prescan(lines, groups) if scan is None else scan, first_line, elsewhere, groups)
+    scan = _prescan(lines, groups, names) if scan is None else scan
+    return _parse_scanned(lines, scan, first_line, elsewhere, groups)
 
 
 # The patterns of _nothing_to_scan. Each finds anywhere in the text, whatever mode the line
@@ -675,6 +691,7 @@ class _Scan:
     opener: int = -1              # text index of the quote or bracket still open
     tab_indents: dict[int, int | None] = field(default_factory=dict)  # line → spaces its TAB stands for, if known
     groups: GroupFinder | None = None  # `load_yaml`'s: the fields the records know at paths
+    names: FieldNamer | None = None  # `load_yaml`'s: whether a key names a field the records know
 
     @property
     def open_at(self) -> int | None:
@@ -682,9 +699,10 @@ class _Scan:
         return self.opener if self.mode in ('"', "'", "flow") else None
 
 
-def _prescan(lines: _Lines, groups: GroupFinder | None = None) -> _Scan:
-    """Scan every line outside block scalars and quoted strings; collect issues (``groups``: `load_yaml`'s)."""
-    scan = _Scan(lines, groups=groups)
+def _prescan(lines: _Lines, groups: GroupFinder | None = None, names: FieldNamer | None = None) -> _Scan:
+    """Scan every line outside block scalars and quoted strings; collect issues (``groups``, ``names``:
+    `load_yaml`'s)."""
+    scan = _Scan(lines, groups=groups, names=names)
     _scan_characters(lines, scan.issues)
     for number, line in enumerate(lines.lines):
         if len(scan.issues) > MAX_PROBLEMS:
@@ -934,7 +952,7 @@ def _check_key_typing(scan: _Scan, number: int, line: str, pos: int, after_dash:
     colon, nospace = _key_typing(after_dash)
     match = colon.match(line, pos)
     if match and (match.group()[-1] == "：" or match.group(2).strip(" \t")):
-        scan.issues.append(_odd_colon(number, line, match))
+        scan.issues.append(_note_uncommented(scan, number, line, match) or _odd_colon(number, line, match))
         return True
     match = nospace.match(line, pos)
     if match and match.group(1).lower() not in _URI_SCHEMES:
@@ -944,6 +962,31 @@ def _check_key_typing(scan: _Scan, number: int, line: str, pos: int, after_dash:
                                   _mended("add a space after the colon", key, value)))
         return True
     return False
+
+
+def _note_uncommented(scan: _Scan, number: int, line: str, match: re.Match[str]) -> _Issue | None:
+    """The issue of a line of text whose words before a full-width colon name no field: a note (说明) typed without
+    its ``# `` (``以后每次新数据：sitegen new tally …``, a line of ``sitegen new`` uncommented with the example below it).
+
+    Takes the scan, the line's 0-based number and text, and the match of
+    `_key_typing`'s first pattern. Told to type an English colon, the editor
+    got "unknown field" next. None when the words may be a field: the
+    records name one (or a slip of one) there, or cannot say (no
+    ``names``, or no record known where the line stands); the full-width
+    colon is then told as such (`_odd_colon`).
+    """
+    key = match.group(1)
+    if scan.names is None or scan.groups is None or match.group()[-1] != "：":
+        return None
+    path = _mapping_path(scan.lines, number, f"{line[:match.start()]}{key}: {line[match.end():].lstrip(_GAP)}")
+    if path is None or scan.groups(path) is None or scan.names(path, key):
+        return None
+    typed = line.strip()
+    return _Issue(number, match.start(1), f'this line is a note (说明), not a field: "{_clip(key, 20)}" is no field '
+                                          "that can be typed here, and the text after its full-width colon (：) is "
+                                          "no value",
+                  paste_hint('put "# " back at the start of the line, as a note starts with it (以 # 开头的行是说明)',
+                             f"# {typed}", ""))
 
 
 def _odd_colon(number: int, line: str, match: re.Match[str]) -> _Issue:

@@ -824,3 +824,45 @@ def test_a_tab_typed_in_a_pasted_tally_is_told_the_spaces_that_line_it_up(tmp_pa
         '  hint: replace the TAB (制表符) with 4 spaces, lined up with "batches:" above it']
     _slipped(unit, "\tcollected: ", "    collected: ")
     assert printed(root) == []
+
+
+def test_a_note_of_a_new_unit_uncommented_with_its_example_is_told_to_be_a_note_again(tmp_path: Path,
+                                                                                       capsys) -> None:
+    # The "# " taken off the lines of the example tally and off the note above it: the note was told to take an
+    # English colon ("以后每次新数据: sitegen new tally …"), and then that "以后每次新数据" is an unknown field.
+    root = write_site(tmp_path, {})
+    _new(root, capsys, "unit", "华新镇")
+    unit = root / "content" / "units" / "hua-xin-zhen.yaml"
+    rel = "content/units/hua-xin-zhen.yaml"
+    lines = unit.read_text(encoding="utf-8").split("\n")
+    note = next(n for n, line in enumerate(lines) if line.startswith("# 以后每次新数据"))
+    end = next(n for n in range(note + 1, len(lines)) if not lines[n].startswith("#"))
+    lines[note:end] = [line[2:] for line in lines[note:end]]
+    typed = "\n".join(lines).replace("as_of: " + re.search(r"as_of: ([0-9-]+)", "\n".join(lines)).group(1),  # type: ignore[union-attr]
+                                     "as_of: 2018-05-31")
+    typed = re.sub(r"note: 示例数字[^ ]*", "note: 镇大调研办公室统计", typed)
+    unit.write_text(typed, encoding="utf-8")
+    assert lines[note] == "以后每次新数据：sitegen new tally --unit hua-xin-zhen 打印一条可粘贴的 tally  (prints a tally to paste)"
+    assert printed(root) == [
+        f'{rel}:{note + 1}:1: error: this line is a note (说明), not a field: "以后每次新数据" is no field that can be '
+        "typed here, and the text after its full-width colon (：) is no value\n"
+        '  hint: put "# " back at the start of the line, as a note starts with it (以 # 开头的行是说明): '
+        "# 以后每次新数据：sitegen new tally --unit hua-xin-zhen 打印一条可粘贴的 tally  (prints a tally to paste)"]
+    unit.write_text(typed.replace("\n以后每次新数据", "\n# 以后每次新数据"), encoding="utf-8")
+    assert printed(root) == []
+
+
+@pytest.mark.parametrize(("path", "typed", "told"), [
+    # A field, another word for one, or one of a block held there: still told to take an English colon.
+    (PAGE_PATH, "标题：白鹤镇访谈\n", '"标题：" uses a full-width colon (全角冒号 ：)'),
+    (UNIT_PATH, "summary：白鹤镇位于青浦区。\n", '"summary：" uses a full-width colon (全角冒号 ：)'),
+    (UNIT_PATH, "备注：数据来源\n", '"备注：" uses a full-width colon (全角冒号 ：)'),
+    # Words that name no field: a note.
+    (PAGE_PATH, "注意：此稿待审\n", 'this line is a note (说明), not a field: "注意" is no field that can be typed here'),
+])
+def test_a_full_width_colon_after_words_that_name_no_field_is_a_note(tmp_path: Path, path: str, typed: str,
+                                                                      told: str) -> None:
+    text = interview().replace("date:", typed + "date:") if path == PAGE_PATH else UNIT + typed
+    root = write_site(tmp_path, {path: text})
+    [problem] = found(root)
+    assert problem.message.startswith(told), problem.message
