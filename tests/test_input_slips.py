@@ -841,6 +841,7 @@ def test_a_note_of_a_new_unit_uncommented_with_its_example_is_told_to_be_a_note_
     typed = "\n".join(lines).replace("as_of: " + re.search(r"as_of: ([0-9-]+)", "\n".join(lines)).group(1),  # type: ignore[union-attr]
                                      "as_of: 2018-05-31")
     typed = re.sub(r"note: 示例数字[^ ]*", "note: 镇大调研办公室统计", typed)
+    typed = typed.replace("collected: 0 ", "collected: 8 ").replace("resolved: 0 ", "resolved: 8 ")  # counted
     unit.write_text(typed, encoding="utf-8")
     assert lines[note] == "以后每次新数据：sitegen new tally --unit hua-xin-zhen 打印一条可粘贴的 tally  (prints a tally to paste)"
     assert printed(root) == [
