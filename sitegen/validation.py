@@ -15,6 +15,7 @@ May import: errors, yamltext, models.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, TypeVar, get_args, get_origin
@@ -25,7 +26,7 @@ from pydantic.fields import FieldInfo
 from .errors import PASTE_LIMIT, Report, paste_hint
 from .models import (CHOICE_LABELS, QUOTE_MARKS, QUOTED_TAGS, SEPARATOR_MARKS, WORD_LIST_FIELDS, choice_meant, clip,
                      kind_of, snake_case)
-from .yamltext import ElsewhereFinder, FieldElsewhere, FieldNamer, GroupFinder, YamlData
+from .yamltext import NOTE_HINT, NOTE_MESSAGE, ElsewhereFinder, FieldElsewhere, FieldNamer, GroupFinder, YamlData
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
 _SPLITTING = SEPARATOR_MARKS + " \u3000" + QUOTE_MARKS
@@ -271,6 +272,8 @@ def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...], data: YamlData,
     known = [name for name in every if name not in taken]
     key = str(loc[-1])
     close, _ = _key_readings(model, loc, siblings)
+    if close is None and (note := _note_typed(key, loc, data)) is not None:
+        return note
     message = f'unknown field "{clip(key)}"' + (f" in {field_name(loc[:-1])}" if len(loc) > 1 else "")
     if close and siblings is not None and close == siblings.missing_meant(key) and did_you_mean(key, known) is None:
         return message + f' (did you mean "{close}", the field missing there?)', f'rename it to "{close}"'
@@ -283,6 +286,25 @@ def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...], data: YamlData,
     if not known:
         return message, f"remove it: every field that can be here ({', '.join(every)}) is typed already"
     return message, "remove it, or use one of: " + ", ".join(known)
+
+
+_SENTENCE_MARKS = re.compile(r"[。，、；！？（）：]|(?:\S+\s+){3}\S")
+"""In a key, what only a sentence holds: Chinese sentence punctuation, or four words or more."""
+
+
+def _note_typed(key: str, loc: tuple[Any, ...], data: YamlData) -> tuple[str, str] | None:
+    """``(message, hint)`` for an unknown key that is a sentence: a note of ``sitegen new`` (``The file name is the
+    unit's id: …``) whose ``# `` was taken off with the fields below it; None for a key that may be a field's name.
+
+    "unknown field" with the fields to use instead would have the editor rename a sentence; the hint gives the
+    line back with its ``# ``.
+    """
+    if not _SENTENCE_MARKS.search(key):
+        return None
+    typed = data.line_text(data.locate_key(loc)[0])
+    if typed is None or key not in typed:
+        return None
+    return NOTE_MESSAGE.format(key=clip(key)), paste_hint(NOTE_HINT, f"# {typed.strip()}")
 
 
 def _elsewhere(model: type[BaseModel], loc: tuple[Any, ...], siblings: Siblings | None = None) -> FieldElsewhere | None:

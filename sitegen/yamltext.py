@@ -400,6 +400,14 @@ class YamlData:
                 last = max(last, index + self._first_line)
         return first, last
 
+    def line_text(self, line: int) -> str | None:
+        """The text of the file's line ``line`` (1-based, as positions count), or None when the text is not kept
+        or holds no such line."""
+        if self._text is None or line < self._first_line:
+            return None
+        lines = self._text.splitlines()
+        return lines[line - self._first_line] if line - self._first_line < len(lines) else None
+
     def locate_key(self, path: Sequence[str | int]) -> Position:
         """Return the key position of ``path``, or of its nearest ancestor key.
 
@@ -964,6 +972,12 @@ def _check_key_typing(scan: _Scan, number: int, line: str, pos: int, after_dash:
     return False
 
 
+NOTE_MESSAGE = 'this line is a note (说明), not a field: "{key}" is no field that can be typed here'
+"""The message of a note typed without its ``# `` (``{key}``: the words read as a key), here and in `sitegen.validation`."""
+NOTE_HINT = 'put "# " back at the start of the line, as a note starts with it (以 # 开头的行是说明)'
+"""The hint that goes with `NOTE_MESSAGE`, before the line to type."""
+
+
 def _note_uncommented(scan: _Scan, number: int, line: str, match: re.Match[str]) -> _Issue | None:
     """The issue of a line of text whose words before a full-width colon name no field: a note (说明) typed without
     its ``# `` (``以后每次新数据：sitegen new tally …``, a line of ``sitegen new`` uncommented with the example below it).
@@ -982,11 +996,8 @@ def _note_uncommented(scan: _Scan, number: int, line: str, match: re.Match[str])
     if path is None or scan.groups(path) is None or scan.names(path, key):
         return None
     typed = line.strip()
-    return _Issue(number, match.start(1), f'this line is a note (说明), not a field: "{_clip(key, 20)}" is no field '
-                                          "that can be typed here, and the text after its full-width colon (：) is "
-                                          "no value",
-                  paste_hint('put "# " back at the start of the line, as a note starts with it (以 # 开头的行是说明)',
-                             f"# {typed}", ""))
+    return _Issue(number, match.start(1), NOTE_MESSAGE.format(key=_clip(key, 20))
+                  + ", and the text after its full-width colon (：) is no value", paste_hint(NOTE_HINT, f"# {typed}", ""))
 
 
 def _odd_colon(number: int, line: str, match: re.Match[str]) -> _Issue:

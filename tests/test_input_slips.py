@@ -867,3 +867,27 @@ def test_a_full_width_colon_after_words_that_name_no_field_is_a_note(tmp_path: P
     root = write_site(tmp_path, {path: text})
     [problem] = found(root)
     assert problem.message.startswith(told), problem.message
+
+
+@pytest.mark.parametrize("kind", ["unit", "series"])
+def test_the_opening_notes_of_a_new_record_uncommented_are_told_to_be_notes_again(tmp_path: Path, capsys,
+                                                                                  kind: str) -> None:
+    # Every "# " of the file taken off: the two first notes read as keys, told "unknown field" with fields to
+    # rename them to.
+    root = write_site(tmp_path, {})
+    _new(root, capsys, kind, "华新镇" if kind == "unit" else "民生访谈")
+    record = root / "content" / ("units/hua-xin-zhen.yaml" if kind == "unit" else "series/min-sheng-fang-tan.yaml")
+    rel = record.relative_to(root).as_posix()
+    written = record.read_text(encoding="utf-8")
+    lines = written.split("\n")
+    for number in (1, 2):
+        note = lines[number - 1]
+        assert note.startswith("# ")
+        key = note[2:].split(": ", 1)[0]
+        record.write_text("\n".join(lines[:number - 1] + [note[2:]] + lines[number:]), encoding="utf-8")
+        assert [p for p in printed(root) if "blurb" not in p] == [  # a new series' blurb is told anyway
+            f'{rel}:{number}:1: error: this line is a note (说明), not a field: "{key}" is no field that can be typed '
+            f'here\n  hint: put "# " back at the start of the line, as a note starts with it (以 # 开头的行是说明): '
+            f"{note}"]
+        record.write_text(written, encoding="utf-8")
+    assert [p for p in printed(root) if "blurb" not in p] == []
