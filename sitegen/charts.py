@@ -174,7 +174,8 @@ svg.chart-large { display: none; max-width: 21rem; min-width: 16rem; }
 @media (forced-colors: active) {
   svg.chart { color: CanvasText; }
   svg.chart .chart-bg, svg.chart .track { fill: Canvas; }
-  svg.chart .track, svg.chart .seg, svg.chart .swatch { stroke: CanvasText; }
+  svg.chart .track, svg.chart .seg, svg.chart .swatch, svg.chart .bar-target, svg.chart .bar-measured {
+    stroke: CanvasText; }
   svg.chart .seg-sep { stroke: Canvas; }
   svg.chart .seg-value { fill: Canvas; paint-order: stroke; stroke: CanvasText; stroke-width: 4px; }
 }

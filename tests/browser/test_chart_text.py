@@ -187,6 +187,33 @@ _FORCED = """() => [...document.querySelectorAll('figure.chart svg.chart')].filt
                getComputedStyle(svg.querySelector('.chart-bg')).fill, getComputedStyle(svg).color])"""
 
 
+@pytest.mark.parametrize("width", [320, 375, 414])
+def test_in_the_reading_mode_a_phone_s_chart_text_is_as_large_as_the_page_s(served_example: ServedSite,
+                                                                           page_at: Any, width: int) -> None:
+    # The large drawing's least width was 16rem whatever the mode: at 320 px its text stayed 19.2 px while
+    # the reading mode's text was 25 px. It follows the mode's text now; the chart's box scrolls, the page not.
+    page = page_at(width)
+    for path in CHART_PAGES:
+        page.goto(served_example.address(path), wait_until="load")
+        page.set_checked("label[for=reading-mode]", True)
+        text = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('main p')).fontSize)")
+        for chart in shown_charts(page):
+            assert chart["large"] and chart["px"] >= text, (path, width, chart, text)
+        assert page.evaluate("() => document.documentElement.scrollWidth <= innerWidth"), (path, width)
+        page.set_checked("label[for=reading-mode]", False)  # remembered from page to page
+
+
+def test_forced_colours_outline_the_target_bars(served_example: ServedSite, page_at: Any) -> None:
+    # The striped target bars (#3d4f63 and #5d6e82) on a black canvas were 2.5:1 and 4:1 without an outline.
+    page = page_at(375)
+    page.emulate_media(forced_colors="active")
+    page.goto(served_example.address("/units/baihe/"), wait_until="load")
+    strokes = page.evaluate("""() => [...document.querySelectorAll('svg.chart .bar-target, svg.chart .bar-measured')]
+      .filter(bar => bar.getClientRects().length).map(bar => getComputedStyle(bar).stroke)""")
+    text = page.evaluate("() => getComputedStyle(document.body).color")
+    assert strokes and set(strokes) == {text}, (strokes, text)
+
+
 def test_forced_colours_restyle_the_large_chart_too(served_example: ServedSite, page_at: Any) -> None:
     # Windows high contrast: site.css paints the chart in system colours (svg.chart ...); the large
     # drawing carries the class chart too, so the same rules reach it.

@@ -177,3 +177,17 @@ def test_screenshots_of_two_pages_in_a_row_in_the_mode(served_example: ServedSit
     page.evaluate("document.fonts.ready")
     page.screenshot(path=str(SCREENSHOTS / "reading-mode-2-interviews-375.png"))
     assert state(page) == ("/interviews/", True, 1.3)
+
+
+def test_in_the_mode_every_link_is_bold_and_underlined_as_the_accessibility_page_says(served_example: ServedSite,
+                                                                                      page_at: Any) -> None:
+    # The menu's links and the site title kept their own look (no underline) while the page said every link
+    # is bold and underlined in this mode.
+    page = page_at(375)
+    page.goto(served_example.address("/"), wait_until="load")
+    page.set_checked("label[for=reading-mode]", True)
+    looks = page.evaluate("""() => [...document.querySelectorAll('.page a')].filter(a => a.getClientRects().length
+      && !a.classList.contains('skip-link')).map(a => { const s = getComputedStyle(a);
+      return [a.textContent.trim(), s.textDecorationLine.includes('underline'), Number(s.fontWeight) >= 700]; })""")
+    assert looks and [look for look in looks if not (look[1] and look[2])] == []
+    page.set_checked("label[for=reading-mode]", False)  # remembered from page to page
