@@ -272,12 +272,17 @@ def test_about_the_data_defines_each_figure_and_links_the_downloads(output: Path
     columns = [text_of(code) for code in page.cssselect("details.columns code")]
     assert columns[:9] == ["unit_id", "unit_name", "as_of", "batches", "collected", "escalated",
                            "resolved", "in_progress", "note"]
+    # The English words are marked as English, for screen readers to speak them as such (WCAG 3.1.2).
+    assert [text_of(span) for span in page.cssselect('.definitions dt span[lang="en"]')] == [
+        "collected", "escalated", "resolved", "in progress", "batches", "targets"]
+    assert all(code.get("lang") == "en" for code in page.cssselect("details.columns code"))
 
 
 def test_accessibility_statement(output: Path) -> None:
     page = parse_html(output / "accessibility/index.html")
     text = text_of(page)
     assert "WCAG 2.2 AA" in text and "大字号 · 高对比度" in text
+    assert page.cssselect("abbr")[0].get("lang") == "en"
     # With JavaScript the mode is kept from page to page (assets/reading-mode.js): where, and how to turn it off.
     assert "都会自动保持这个模式" in text and "只记在您这台设备的这个浏览器里，不使用 Cookie" in text
     assert "不需要时，在任意一页再点一下开关即可关闭" in text
