@@ -160,6 +160,7 @@ def test_a_phone_zoomed_to_200_percent_doubles_the_chart_text_and_scrolls_the_ch
                 assert page_text == 18 and all(chart["px"] >= page_text for chart in charts), (width, charts)
                 assert all(c["large"] and c["scrolls"] and c["focusable"] and c["role"] == "region"
                            and c["name"].startswith("图表：白鹤镇") for c in charts), charts
+                assert page.evaluate(_SCROLL_LINES) == [[True, True]] * len(charts), width  # and says so
             sizes[zoom] = [chart["px"] * zoom for chart in charts]  # in device pixels
         finally:
             context.close()
@@ -200,7 +201,16 @@ def test_in_the_reading_mode_a_phone_s_chart_text_is_as_large_as_the_page_s(serv
         for chart in shown_charts(page):
             assert chart["large"] and chart["px"] >= text, (path, width, chart, text)
         assert page.evaluate("() => document.documentElement.scrollWidth <= innerWidth"), (path, width)
+        # Cut off at the right, each chart says that it scrolls; at 100 % without the mode none is cut, nor says so.
+        assert page.evaluate(_SCROLL_LINES) == [[True, True]] * len(shown_charts(page)), (path, width)
         page.set_checked("label[for=reading-mode]", False)  # remembered from page to page
+        assert not any(cut or said for cut, said in page.evaluate(_SCROLL_LINES)), (path, width)
+
+
+# Per large drawing shown: whether its box cuts it off, and whether the line saying it scrolls is shown.
+_SCROLL_LINES = """() => [...document.querySelectorAll('.chart-large-box')].filter(box => box.getClientRects().length)
+  .map(box => { const line = getComputedStyle(box, '::after');
+                return [box.scrollWidth > box.clientWidth, line.content !== 'none' && line.display !== 'none']; })"""
 
 
 def test_forced_colours_outline_the_target_bars(served_example: ServedSite, page_at: Any) -> None:
