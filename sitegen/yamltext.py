@@ -2679,7 +2679,17 @@ def _explain_document_start(lines: _Lines, line: int, _column: int, _mark: objec
         spaces = "spaces" if typed.startswith("  ") else "space"
         return (f"this line starts with a {spaces[:5]}, so the lines below it do not line up with it",
                 paste_hint(f"remove the {spaces} at the start of the line", typed.strip(" ")), (first, 0))
+    if first < line and _LINE_OF_TEXT.match(re.split(r"\s#", typed, maxsplit=1)[0]):  # " #" starts a comment
+        # A note of sitegen new whose "# " was taken off with the fields below it (访谈 Interview。以 # 开头的行…):
+        # the parser reads it as the whole data, and stops only at the first field after it.
+        return ('this line is text, not a field ("name: value"), so the fields below it cannot be read',
+                paste_hint('if it is a value, type its field\'s name and ": " before it; if it is a note (说明), '
+                           + NOTE_HINT, f"# {typed.strip()}"), (first, 0))
     return (*_UNREADABLE, None)
+
+
+_LINE_OF_TEXT = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:]*(?::\S[^:]*)*$")
+"""A line holding no "key: value" (no colon followed by a space or ending it) and starting as plain text does."""
 
 
 def _explain_depth(_lines: _Lines, _line: int, _column: int, _mark: object) -> Explanation:

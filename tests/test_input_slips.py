@@ -891,3 +891,31 @@ def test_the_opening_notes_of_a_new_record_uncommented_are_told_to_be_notes_agai
             f"{note}"]
         record.write_text(written, encoding="utf-8")
     assert [p for p in printed(root) if "blurb" not in p] == []
+
+
+@pytest.mark.parametrize(("kind", "number"), [("interview", 2), ("interview", 3), ("unit", 3)])
+def test_a_note_without_a_colon_uncommented_is_told_at_its_own_line(tmp_path: Path, capsys, kind: str,
+                                                                     number: int) -> None:
+    # 以 # 开头的行是说明… has no "key: " (its " #" even starts a comment): the parser took it for the whole
+    # data and stopped at the first field below it, told "the YAML cannot be read here" at that field's line.
+    root = write_site(tmp_path, {})
+    if kind == "interview":
+        _new(root, capsys, "interview", "华新镇访谈", "--unit", "baihe")
+        record, top = root / "content/interviews/hua-xin-zhen-fang-tan.md", 1  # after the --- line
+    else:
+        _new(root, capsys, "unit", "华新镇")
+        record, top = root / "content/units/hua-xin-zhen.yaml", 0
+    rel = record.relative_to(root).as_posix()
+    written = record.read_text(encoding="utf-8")
+    lines = written.split("\n")
+    note = lines[number - 1]
+    assert note.startswith("# ") and ": " not in note.split("# ", 1)[1].split(" # ")[0]
+    record.write_text("\n".join(lines[:number - 1] + [note[2:]] + lines[number:]), encoding="utf-8")
+    told = [p for p in printed(root) if "placeholder" not in p]
+    assert told == [
+        f'{rel}:{number}:1: error: this line is text, not a field ("name: value"), so the fields below it cannot be '
+        "read (YAML parser: did not find expected <document start>)\n"
+        '  hint: if it is a value, type its field\'s name and ": " before it; if it is a note (说明), put "# " back at '
+        f"the start of the line, as a note starts with it (以 # 开头的行是说明): {note}"], (told, top)
+    record.write_text(written, encoding="utf-8")
+    assert [p for p in printed(root) if "placeholder" not in p] == []
