@@ -57,8 +57,9 @@ Design choices (the reasons, so they are kept):
   `CHART_CSS`); the default colours are presentation attributes, so the chart
   is complete without any CSS. Text uses ``currentColor`` from the root's
   ``color`` attribute, so one CSS rule recolours all of it.
-* **Names.** ``role="img"`` and ``aria-labelledby`` point to the ``<title>``
-  and ``<desc>``; their ids (and the pattern ids) start with a hash of the
+* **Names.** ``role="img"``; ``aria-labelledby`` points to the ``<title>``
+  (the name: a short one, since the figure's caption says the same figures
+  again) and ``aria-describedby`` to the ``<desc>``; their ids (and the pattern ids) start with a hash of the
   chart's content, so two charts on one page do not clash and rebuilds are
   byte-identical. Each bar segment carries a ``<title>`` tooltip ("已解决
   103份") for mouse users.
@@ -493,7 +494,8 @@ def _svg(kind: str, title: str, desc: str, body: list[str], height: float,
     digest = hashlib.sha256(f"{kind}{' ' + variant if variant else ''}\n{inner}".encode()).hexdigest()[:10]
     prefix = f"chart-{variant}-{digest}" if variant else f"chart-{digest}"
     svg = (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-{kind}{" chart-large" if variant else ""}" '
-           f'role="img" aria-labelledby="{_ID}-t {_ID}-d" viewBox="0 0 {VIEW_WIDTH} {_n(height)}" width="100%" '
+           f'role="img" aria-labelledby="{_ID}-t" aria-describedby="{_ID}-d" '
+           f'viewBox="0 0 {VIEW_WIDTH} {_n(height)}" width="100%" '
            f'preserveAspectRatio="xMinYMin meet" font-family="{_FONT_FAMILY}" font-size="{_n(layout.font)}" '
            f'color="{TEXT_COLOUR}" fill="currentColor">{inner}</svg>')
     return svg.replace(_ID, prefix)

@@ -112,7 +112,7 @@ def test_baihe_svg_is_an_accessible_image():
     assert title.text == "白鹤镇问题清单办理情况"
     assert desc.text.startswith("截至2018年4月26日，白鹤镇共收集问题清单296份")
     assert "条形长度按图中最大的收集数（296份）等比例绘制" in desc.text
-    assert root.get("aria-labelledby").split() == [title.get("id"), desc.get("id")]
+    assert (root.get("aria-labelledby"), root.get("aria-describedby")) == (title.get("id"), desc.get("id"))
     assert list(root)[:2] == [title, desc]
 
 
@@ -373,7 +373,7 @@ def test_ids_are_unique_stable_and_references_resolve():
     for chart in (first, other):
         defined = set(re.findall(r'\bid="([^"]+)"', chart.svg))
         assert set(re.findall(r"url\(#([^)]+)\)", chart.svg)) <= defined
-        assert set(parse(chart).get("aria-labelledby").split()) <= defined
+        assert {parse(chart).get("aria-labelledby"), parse(chart).get("aria-describedby")} <= defined
 
 
 @pytest.mark.parametrize("chart", SAMPLES, ids=("tally", "target", "units"))
@@ -387,7 +387,7 @@ def test_the_large_drawing_has_ids_of_its_own_and_its_references_resolve(chart):
     root = parse(chart, "svg_large")
     assert set(re.findall(r"url\(#([^)]+)\)", chart.svg_large)) <= set(large)
     title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
-    assert root.get("aria-labelledby").split() == [title.get("id"), desc.get("id")]
+    assert (root.get("aria-labelledby"), root.get("aria-describedby")) == (title.get("id"), desc.get("id"))
     assert classes(root) == classes(parse(chart)) | {"chart-large"}
 
 
