@@ -247,7 +247,8 @@ class SiteState:
     the file each page comes from, so that a page lists its own first, and
     ``tags`` the links of draft and scheduled pages to the tag lists show
     after them (`mark_preview_links`), and ``moved`` the addresses pages had
-    earlier while the server ran to their files (`moved_since`).
+    earlier while the server ran to their files (`moved_since`); ``titles`` the title of each page
+    file (interviews and case studies), by which a renamed file is known (`moved_since`).
     """
 
     generation: int
@@ -258,6 +259,7 @@ class SiteState:
     sources: Mapping[str, str] = field(default_factory=dict)
     tags: Mapping[str, str] = field(default_factory=dict)
     moved: Mapping[str, str] = field(default_factory=dict)
+    titles: Mapping[str, str] = field(default_factory=dict)
 
     def moved_to(self, path: str) -> str | None:
         """The address the page once served at ``path`` (decoded, ``/interviews/旧/``) has now, or None.
@@ -276,21 +278,27 @@ def _page_path(output: str) -> str:
     return "/" + output.removesuffix("index.html")
 
 
-def moved_since(before: SiteState, sources: Mapping[str, str]) -> dict[str, str]:
+def moved_since(before: SiteState, sources: Mapping[str, str], titles: Mapping[str, str]) -> dict[str, str]:
     """The old addresses of pages that moved while the server ran → their files (`SiteState.moved`).
 
-    Takes the state served so far and the new build's ``sources`` (output path → file). Addresses
-    served again by the new build are dropped; the others are kept, so a tab open at any earlier
-    address of a page still finds it. A file renamed between two builds (one page file gone and one
-    new, in the same folder: an editor renaming the file of the page open) is followed to its new name.
+    Takes the state served so far, the new build's ``sources`` (output path → file) and ``titles``
+    (file → page title). Addresses served again by the new build are dropped; the others are kept,
+    so a tab open at any earlier address of a page still finds it. A page file renamed between two
+    builds (gone from a folder, and a new file in it with the same title, the only one: an editor
+    renaming the file of the page open) is followed to its new name; a file deleted beside an
+    unrelated new one is not.
     """
     served = {_page_path(output) for output in sources}
     moved = {**before.moved, **{_page_path(output): file for output, file in before.sources.items()}}
     gone = set(before.sources.values()) - set(sources.values())
     new = set(sources.values()) - set(before.sources.values())
     renamed = {}
-    if len(gone) == 1 and len(new) == 1 and posixpath.dirname(*gone) == posixpath.dirname(*new):
-        renamed = {gone.pop(): new.pop()}
+    for old in gone:
+        title = before.titles.get(old)
+        same = [file for file in new if title is not None and titles.get(file) == title
+                and posixpath.dirname(file) == posixpath.dirname(old)]
+        if len(same) == 1:
+            renamed[old] = same[0]
     return {path: renamed.get(file, file) for path, file in moved.items() if path not in served}
 
 
@@ -1106,8 +1114,10 @@ class DevServer:
         listed = list_warnings(self.state.warnings, result.warnings, self._saved,
                                datetime.now(result.config.zone).strftime("%H:%M:%S"))
         self._saved = set()
+        titles = {document.path: document.meta.title for document in result.documents.values()}
         return outcome, SiteState(self._builds, result.config.output_path, (), previews.banners, listed,
-                                  result.sources, previews.tags, moved_since(self.state, result.sources))
+                                  result.sources, previews.tags, moved_since(self.state, result.sources, titles),
+                                  titles)
 
     def _rebuild(self, changes: list[str]) -> None:
         """Watcher callback: rebuild, serve the new state, reload the pages, then report."""

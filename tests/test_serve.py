@@ -742,6 +742,16 @@ def test_a_page_open_at_an_address_it_no_longer_has_is_sent_to_its_new_one(tmp_p
         assert outcomes[-1].result is not None
         assert answer("/interviews/baihe-second/") == (302, "/interviews/baihe-huifang/")
         assert answer(INTERVIEW_URL) == (302, "/interviews/baihe-huifang/")
+        # A page file deleted as an unrelated one is written beside it is no rename: the old address is a 404.
+        page = site / "content/interviews/baihe-huifang.md"
+        (site / "content/interviews/hedao.md").write_text(
+            re.sub(r"(?m)^title: .*$", "title: 河道保洁情况通报", page.read_text(encoding="utf-8")), encoding="utf-8")
+        page.unlink()
+        deadline = time.monotonic() + 15
+        while len(outcomes) < 5 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert outcomes[-1].result is not None
+        assert answer("/interviews/baihe-huifang/") == (404, None)
     finally:
         server.stop()
         thread.join(15)
@@ -956,3 +966,20 @@ def test_ctrl_c_stops_the_server_when_the_watcher_thread_receives_it(tmp_path: P
     done = subprocess.run([sys.executable, "-c", _CTRL_C_TO_THE_WATCHER, str(site)], capture_output=True,
                           text=True, encoding="utf-8", timeout=30, cwd=REPO)
     assert (done.returncode, done.stdout.splitlines()[-1:]) == (0, ["stopped"]), done.stderr
+
+
+def test_moved_since_follows_each_renamed_file_by_its_title_and_no_unrelated_one() -> None:
+    from sitegen.serve import SiteState, moved_since
+
+    before = SiteState(1, Path("out"), sources={"interviews/a/index.html": "content/interviews/a.md",
+                                                "interviews/b/index.html": "content/interviews/b.md",
+                                                "cases/c/index.html": "content/cases/c.md"},
+                       titles={"content/interviews/a.md": "甲", "content/interviews/b.md": "乙",
+                               "content/cases/c.md": "丙"})
+    # a.md and b.md renamed in one save; c.md deleted as an unrelated case is written.
+    sources = {"interviews/a2/index.html": "content/interviews/a2.md",
+               "interviews/b2/index.html": "content/interviews/b2.md", "cases/d/index.html": "content/cases/d.md"}
+    titles = {"content/interviews/a2.md": "甲", "content/interviews/b2.md": "乙", "content/cases/d.md": "丁"}
+    assert moved_since(before, sources, titles) == {"/interviews/a/": "content/interviews/a2.md",
+                                                     "/interviews/b/": "content/interviews/b2.md",
+                                                     "/cases/c/": "content/cases/c.md"}
