@@ -33,7 +33,7 @@ from .markup import (is_local_path, local_file_name, outside_fences, place_in_bl
 from .models import (QUOTE_MARKS, Milestone, Tally, Target, Unit, ascii_id, clip, date_numbers, date_refusal,
                      is_external_address, parse_bool, plain_name, swapped_years, tag_spelling)
 from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file, site_path
-from .placeholders import BODY_LINES, EXAMPLE_TALLY_NOTE, may_hold_placeholders, placeholders_in
+from .placeholders import BODY_LINES, may_hold_placeholders, placeholders_in
 from .plaintext import may_hold_markup, typed_markup
 from .validation import closest, did_you_mean, edit_distance, field_name
 from .webaddress import address_slip, half_width_address, split_address
@@ -264,20 +264,22 @@ def check_empty_tallies(unit: Sourced[Unit], report: Report) -> None:
     the example tally of a new unit taken into use without its note line,
     which says it is an example, or the first tally ``sitegen new tally``
     prints for a unit, pasted as it is. Zero can be true on a campaign's
-    first day, so this is a warning, not an error. A tally whose note is
-    still the example's is not warned here: `check_placeholders` tells it
-    as an error already.
+    first day, so this is a warning, not an error, and a tally with a note
+    (where the figures come from, as the hint asks) is taken as meant; the
+    example's note is an error of `check_placeholders` already. Zeros that
+    do not add up are `check_tally_arithmetic`'s.
     """
     for index, tally in enumerate(unit.record.tallies):
-        if tally.collected != 0 or (tally.note or "").strip() == EXAMPLE_TALLY_NOTE.text:
+        if tally.collected != 0 or tally.escalated + tally.resolved + tally.in_progress != 0 or tally.note:
             continue
         line, column = unit.yaml.locate(("tallies", index, "collected"))
         report.warning(unit.path, line, column,
                        f"tally of {tally.as_of.isoformat()} counts no issue list (collected: 0), and the unit's "
                        "page would publish it: 共收集问题清单0份",
-                       "write the figures as counted, with a note: saying where they come from; if there are none "
-                       "yet and these are the zeros sitegen new writes, leave the tally out until there are: delete "
-                       'its lines, or put "# " back at their start')
+                       "write the figures as counted, with a note: saying where they come from (a note also says "
+                       "that zeros are meant); if there are none yet and these are the zeros sitegen new writes, "
+                       'leave the tally out until there are: delete its lines, or put "# " back at their start, and '
+                       'write "tallies: []" if it was the only one')
 
 
 def check_tally_dates(unit: Sourced[Unit], today: date, report: Report) -> None:

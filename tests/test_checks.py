@@ -2299,3 +2299,20 @@ def test_a_picture_whose_path_is_defined_apart_is_checked_where_the_path_is_type
         "restore it (回收站, the recycle bin) or write its new name here"]
     (root / "content/images/none.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
     assert found(root) == []
+
+
+@pytest.mark.parametrize(("figures", "told"), [
+    ("collected: 0\n    escalated: 0\n    resolved: 0\n    in_progress: 0\n", ["warning"]),
+    # A note says the zeros are meant (where they come from), as the warning's hint asks.
+    ("collected: 0\n    escalated: 0\n    resolved: 0\n    in_progress: 0\n    note: 镇大调研办公室统计，尚未收集\n", []),
+    # Zeros that do not add up are the arithmetic's error alone.
+    ("collected: 0\n    escalated: 2\n    resolved: 0\n    in_progress: 0\n", ["error"]),
+])
+def test_a_tally_of_zeros_is_warned_unless_its_note_says_so(tmp_path: Path, figures: str, told: list[str]) -> None:
+    unit = UNIT.split("tallies:")[0] + "tallies:\n  - as_of: 2018-04-26\n    " + figures
+    root = write_site(tmp_path, {UNIT_PATH: unit})
+    problems = [p for p in found(root) if p.path == UNIT_PATH]
+    assert [p.severity for p in problems] == told, problems
+    if told == ["warning"]:
+        assert problems[0].message.startswith("tally of 2018-04-26 counts no issue list (collected: 0)")
+        assert problems[0].line == 6

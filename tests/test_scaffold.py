@@ -172,9 +172,10 @@ def _at(path: Path, typed: str) -> str:
 
 _DRAFT = ', or keep "draft: true" until the page is written (草稿)'
 _PUT_BACK = 'or put the "# " back before the example\'s lines'
-_ZEROS_HINT = ("  hint: write the figures as counted, with a note: saying where they come from; if there are none yet "
-               "and these are the zeros sitegen new writes, leave the tally out until there are: delete its lines, "
-               'or put "# " back at their start')
+_ZEROS_HINT = ("  hint: write the figures as counted, with a note: saying where they come from (a note also says that "
+               "zeros are meant); if there are none yet and these are the zeros sitegen new writes, leave the tally "
+               'out until there are: delete its lines, or put "# " back at their start, and write "tallies: []" if it '
+               "was the only one")
 
 
 def test_new_case_unit_and_series_check_clean_once_their_placeholders_are_written(tmp_path: Path, capsys) -> None:
@@ -266,10 +267,10 @@ def test_new_case_unit_and_series_check_clean_once_their_placeholders_are_writte
     assert _check(capsys, site) == (code, report)  # the second run, from the page cache, tells the same
 
     # Written for real, the same files check clean and build.
-    # A note written but the example's zeros kept: the page would say no list was collected, which is told.
+    # The example's note line deleted, its zeros kept: the page would say no list was collected, which is told.
     text = unit.read_text(encoding="utf-8")
-    unit.write_text(text.replace("示例数字，不是真实数据：请换成本单位的数字，并在此写明数据来源", "街道大调研办公室统计"),
-                    encoding="utf-8")
+    unit.write_text("".join(line for line in text.splitlines(keepends=True)
+                            if "示例数字，不是真实数据：请换成本单位的数字，并在此写明数据来源" not in line), encoding="utf-8")
     told = _check(capsys, site)[1].splitlines()
     zeros = [line for at, line in enumerate(told) if "(collected: 0)" in line or "(collected: 0)" in told[at - 1]]
     collected = next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith("    collected: 0 "))
