@@ -304,7 +304,7 @@ def _note_typed(key: str, loc: tuple[Any, ...], data: YamlData) -> tuple[str, st
     typed = data.line_text(data.locate_key(loc)[0])
     if typed is None or key not in typed:
         return None
-    return NOTE_MESSAGE.format(key=clip(key)), paste_hint(NOTE_HINT, f"# {typed.strip()}")
+    return NOTE_MESSAGE.format(key=clip(key, 20)), paste_hint(NOTE_HINT, f"# {typed.strip()}")  # the line is in the hint
 
 
 def _elsewhere(model: type[BaseModel], loc: tuple[Any, ...], siblings: Siblings | None = None) -> FieldElsewhere | None:

@@ -972,6 +972,10 @@ def _check_key_typing(scan: _Scan, number: int, line: str, pos: int, after_dash:
     return False
 
 
+_READS_AS_NOTE = re.compile(r"\S{6}|\s\S|[。，、；！？（）]")
+"""Words before a colon that only a note holds: six characters or more in a row, a space inside, sentence
+punctuation. A field's name, Chinese label included (问题, 栏目介绍, 标题), is shorter: told as such, it is
+told to take an English colon, never to become a note again, which would take a field out."""
 NOTE_MESSAGE = 'this line is a note (说明), not a field: "{key}" is no field that can be typed here'
 """The message of a note typed without its ``# `` (``{key}``: the words read as a key), here and in `sitegen.validation`."""
 NOTE_HINT = 'put "# " back at the start of the line, as a note starts with it (以 # 开头的行是说明)'
@@ -990,7 +994,7 @@ def _note_uncommented(scan: _Scan, number: int, line: str, match: re.Match[str])
     colon is then told as such (`_odd_colon`).
     """
     key = match.group(1)
-    if scan.names is None or scan.groups is None or match.group()[-1] != "：":
+    if scan.names is None or scan.groups is None or match.group()[-1] != "：" or not _READS_AS_NOTE.search(key):
         return None
     path = _mapping_path(scan.lines, number, f"{line[:match.start()]}{key}: {line[match.end():].lstrip(_GAP)}")
     if path is None or scan.groups(path) is None or scan.names(path, key):

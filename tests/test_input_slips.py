@@ -18,6 +18,7 @@ import pytest
 
 from sitegen.cli import main
 from sitegen.errors import Report
+from sitegen.models import clip
 from sitegen.validation import choice_near
 from sitegen.yamltext import load_yaml
 
@@ -858,8 +859,13 @@ def test_a_note_of_a_new_unit_uncommented_with_its_example_is_told_to_be_a_note_
     (PAGE_PATH, "标题：白鹤镇访谈\n", '"标题：" uses a full-width colon (全角冒号 ：)'),
     (UNIT_PATH, "summary：白鹤镇位于青浦区。\n", '"summary：" uses a full-width colon (全角冒号 ：)'),
     (UNIT_PATH, "备注：数据来源\n", '"备注：" uses a full-width colon (全角冒号 ：)'),
-    # Words that name no field: a note.
-    (PAGE_PATH, "注意：此稿待审\n", 'this line is a note (说明), not a field: "注意" is no field that can be typed here'),
+    # Words as short as a field's name are told as one, even when they name none: taken for a note and
+    # commented out, a field's Chinese label (问题 for problem) would take a required field out.
+    (PAGE_PATH, "注意：此稿待审\n", '"注意：" uses a full-width colon (全角冒号 ：)'),
+    (UNIT_PATH, "问题：调研中发现的问题\n", '"问题：" uses a full-width colon (全角冒号 ：)'),
+    # Words that only a note holds: a note.
+    (PAGE_PATH, "以后每次新数据：请用新命令\n",
+     'this line is a note (说明), not a field: "以后每次新数据" is no field that can be typed here'),
 ])
 def test_a_full_width_colon_after_words_that_name_no_field_is_a_note(tmp_path: Path, path: str, typed: str,
                                                                       told: str) -> None:
@@ -883,7 +889,7 @@ def test_the_opening_notes_of_a_new_record_uncommented_are_told_to_be_notes_agai
     for number in (1, 2):
         note = lines[number - 1]
         assert note.startswith("# ")
-        key = note[2:].split(": ", 1)[0]
+        key = clip(note[2:].split(": ", 1)[0], 20)
         record.write_text("\n".join(lines[:number - 1] + [note[2:]] + lines[number:]), encoding="utf-8")
         assert [p for p in printed(root) if "blurb" not in p] == [  # a new series' blurb is told anyway
             f'{rel}:{number}:1: error: this line is a note (说明), not a field: "{key}" is no field that can be typed '
