@@ -442,12 +442,13 @@ def run_serve(args: argparse.Namespace) -> int:
         except OutputClaimedError as taken:
             where = f" at {taken.address}" if taken.address else ""
             print(f"error: another sitegen serve is already previewing this site{where}", file=sys.stderr)
-            # With its port asked for again, that server holds the port too: a second one needs another.
+            # With its port asked for again, that server holds the port too: a second one needs another. The
+            # folder offered is in the build cache, which .gitignore leaves out: a preview holds drafts.
             port = f" --port {args.port + 1}" if args.port and taken.address.endswith(f":{args.port}/") else ""
             own = "a preview folder and a port of its own" if port else "a preview folder of its own"
             print(f"  hint: open {taken.address or 'its address'} in the browser, or stop that server (Ctrl-C in "
                   f"its window) before starting this one; to run two at once, give this one {own}: "
-                  f"--output preview2{port}", file=sys.stderr)
+                  f"--output .sitegen-cache/preview2{port}", file=sys.stderr)
             return 1
         index = "with the search index" if args.search else "no search index: --search adds it"
         print(f"serving {url} (drafts and scheduled pages included; {index}); watching site.yaml, content/, "

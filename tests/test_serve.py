@@ -670,7 +670,7 @@ def test_a_second_server_of_one_site_is_refused_with_the_first_ones_address_and_
         assert done.stderr.splitlines() == [
             f"error: another sitegen serve is already previewing this site at {url}",
             f"  hint: open {url} in the browser, or stop that server (Ctrl-C in its window) before starting this "
-            "one; to run two at once, give this one a preview folder of its own: --output preview2"]
+            "one; to run two at once, give this one a preview folder of its own: --output .sitegen-cache/preview2"]
         # Its own port asked for again: the port is taken by that same server, which is what to say.
         done = subprocess.run([sys.executable, "-m", "sitegen", "serve", "--site", str(site), "--port",
                                str(first.port)], capture_output=True, text=True, encoding="utf-8", timeout=60)
@@ -678,9 +678,11 @@ def test_a_second_server_of_one_site_is_refused_with_the_first_ones_address_and_
         assert done.stderr.splitlines() == [
             f"error: another sitegen serve is already previewing this site at {url}",
             f"  hint: open {url} in the browser, or stop that server (Ctrl-C in its window) before starting this "
-            f"one; to run two at once, give this one a preview folder and a port of its own: --output preview2 "
+            f"one; to run two at once, give this one a preview folder and a port of its own: --output "
+            f".sitegen-cache/preview2 "
             f"--port {first.port + 1}"]
-        second = DevServer(ServeOptions(root=site, port=0, output="preview2"))  # a folder of its own is allowed
+        # The folder offered is allowed, and in the build cache, which git leaves out.
+        second = DevServer(ServeOptions(root=site, port=0, output=".sitegen-cache/preview2"))
         second.start()
         second.close()
         (site / ".sitegen-cache" / "left-by-an-older-build").write_text("x", encoding="utf-8")
