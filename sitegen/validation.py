@@ -350,15 +350,21 @@ def fields_elsewhere(model: type[BaseModel]) -> ElsewhereFinder:
 
 
 def names_a_field(model: type[BaseModel]) -> FieldNamer:
-    """For `sitegen.yamltext.load_yaml`: whether a key typed in the mapping at a path of a ``model`` file names a
-    field of the record there, a field of a block held there (``职务`` for ``role``), or a slip of one (``标题``
-    for ``title``, ``titel``): `_key_readings` finds one. False for words that name none (``以后每次新数据``)."""
-    def names(path: tuple[str | int, ...], key: str) -> bool:
+    """For `sitegen.yamltext.load_yaml`: the field a key typed in the mapping at a path of a ``model`` file names.
+
+    The key itself when it is a field of the record there or of a block held there (``role`` typed beside
+    ``interviewee:``: where it goes is told later), or when no record is known there; the field meant when
+    `_key_readings` finds it another word for one or a slip of one (``title`` for ``标题`` or ``titel``);
+    None for words that name none (``以后每次新数据``).
+    """
+    def names(path: tuple[str | int, ...], key: str) -> str | None:
         owner = _type_inside(_annotation_at(model, path), BaseModel)
-        if owner is None:
-            return True  # no record there: the records cannot say
+        if owner is None or key in owner.model_fields:
+            return key  # a field, or no record there: the records cannot say
         close, holders = _key_readings(model, path + (key,))
-        return key in owner.model_fields or close is not None or bool(holders)
+        if close is not None:
+            return close
+        return key if holders else None
     return names
 
 

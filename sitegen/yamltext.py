@@ -109,9 +109,10 @@ GroupFinder = Callable[[KeyPath], "tuple[str, ...] | None"]
 record is typed there: what the records say (`sitegen.validation.group_fields`)."""
 
 
-FieldNamer = Callable[[KeyPath, str], bool]
-"""Whether a key typed in the mapping at a path names a field of the record there or of a block held there, or is
-a slip of one (``标题`` for ``title``, ``titel``): what the records say (`sitegen.validation.names_a_field`)."""
+FieldNamer = Callable[[KeyPath, str], "str | None"]
+"""The field a key typed in the mapping at a path names: the key itself when it is a field of the record there or
+of a block held there (or the records cannot say), the field meant when it is a slip or another word for one
+(``title`` for ``标题`` or ``titel``), None when it names none (`sitegen.validation.names_a_field`)."""
 
 
 @dataclass(frozen=True)
@@ -960,7 +961,8 @@ def _check_key_typing(scan: _Scan, number: int, line: str, pos: int, after_dash:
     colon, nospace = _key_typing(after_dash)
     match = colon.match(line, pos)
     if match and (match.group()[-1] == "：" or match.group(2).strip(" \t")):
-        scan.issues.append(_note_uncommented(scan, number, line, match) or _odd_colon(number, line, match))
+        scan.issues.append(_note_uncommented(scan, number, line, match)
+                           or _odd_colon(number, line, match, _field_meant(scan, number, line, match)))
         return True
     match = nospace.match(line, pos)
     if match and match.group(1).lower() not in _URI_SCHEMES:
@@ -997,23 +999,43 @@ def _note_uncommented(scan: _Scan, number: int, line: str, match: re.Match[str])
     if scan.names is None or scan.groups is None or match.group()[-1] != "：" or not _READS_AS_NOTE.search(key):
         return None
     path = _mapping_path(scan.lines, number, f"{line[:match.start()]}{key}: {line[match.end():].lstrip(_GAP)}")
-    if path is None or scan.groups(path) is None or scan.names(path, key):
+    if path is None or scan.groups(path) is None or scan.names(path, key) is not None:
         return None
     typed = line.strip()
     return _Issue(number, match.start(1), NOTE_MESSAGE.format(key=_clip(key, 20))
                   + ", and the text after its full-width colon (：) is no value", paste_hint(NOTE_HINT, f"# {typed}", ""))
 
 
-def _odd_colon(number: int, line: str, match: re.Match[str]) -> _Issue:
+def _field_meant(scan: _Scan, number: int, line: str, match: re.Match[str]) -> str | None:
+    """The field the key of `_key_typing`'s first ``match`` on the 0-based line ``number`` stands for, when it is
+    another word for it or a slip of it (``title`` for ``标题``); None when it is the field's own name or the
+    records cannot tell (no ``names``, or no record where the line stands)."""
+    key = match.group(1)
+    if scan.names is None or scan.groups is None:
+        return None
+    path = _mapping_path(scan.lines, number, f"{line[:match.start()]}{key}: {line[match.end():].lstrip(_GAP)}")
+    if path is None or scan.groups(path) is None:
+        return None
+    meant = scan.names(path, key)
+    return meant if meant is not None and meant != key else None
+
+
+def _odd_colon(number: int, line: str, match: re.Match[str], meant: str | None = None) -> _Issue:
     """The issue of a key typed with a full-width colon (``title：``) or an odd space before its colon (``title　:``).
 
-    Takes the line's 0-based number and text, and the match of
-    `_key_typing`'s first pattern. The issue stands at the first odd
-    character: the space (全角空格) if one is typed, else the colon.
+    Takes the line's 0-based number and text, the match of `_key_typing`'s
+    first pattern, and the field the key stands for when it is another word
+    for it (``title`` for ``标题``, `_field_meant`): the hint then types that
+    name, so that following it gives no second error. The issue stands at
+    the first odd character: the space (全角空格) if one is typed, else the colon.
     """
     key, gap, value = match.group(1), match.group(2), line[match.end():].lstrip(_GAP)
     odd = next((index for index, char in enumerate(gap) if char in WIDE_SPACES), None)
     wide_colon = match.group()[-1] == "："
+    if odd is None and meant is not None:
+        return _Issue(number, match.end() - 1, f'"{key}：" uses a full-width colon (全角冒号 ：), and the field '
+                      f'"{_clip(key, 20)}" stands for is "{meant}"',
+                      _mended(f'type "{meant}" and an English colon followed by a space', meant, value))
     if odd is None:
         return _Issue(number, match.end() - 1, f'"{key}：" uses a full-width colon (全角冒号 ：)',
                       _mended("type an English colon followed by a space", key, value))

@@ -925,3 +925,26 @@ def test_a_note_without_a_colon_uncommented_is_told_at_its_own_line(tmp_path: Pa
         f"the start of the line, as a note starts with it (以 # 开头的行是说明): {note}"], (told, top)
     record.write_text(written, encoding="utf-8")
     assert [p for p in printed(root) if "placeholder" not in p] == []
+
+
+@pytest.mark.parametrize(("path", "typed", "field"), [
+    (PAGE_PATH, "标题：白鹤镇访谈", "title"),
+    (PAGE_PATH, "摘要：白鹤镇访谈的摘要", "summary"),
+    (UNIT_PATH, "简介：白鹤镇位于青浦区。", "summary"),
+])
+def test_a_field_s_chinese_label_with_a_full_width_colon_is_told_the_field_s_name(tmp_path: Path, path: str,
+                                                                                   typed: str, field: str) -> None:
+    # Told to type an English colon (标题: 白鹤镇访谈), the editor then got "unknown field 标题": two rounds.
+    label, value = typed.split("：")
+    if path == PAGE_PATH:
+        text = interview().replace("title: 白鹤镇访谈\n", "") if field == "title" else interview()
+        text = text.replace("date:", typed + "\ndate:")
+    else:
+        text = UNIT + typed + "\n"
+    root = write_site(tmp_path, {path: text})
+    [problem] = found(root)
+    assert problem.message == (f'"{label}：" uses a full-width colon (全角冒号 ：), and the field "{label}" stands for '
+                               f'is "{field}"')
+    assert problem.hint == f'type "{field}" and an English colon followed by a space: {field}: {value}'
+    (root / path).write_text(text.replace(typed, f"{field}: {value}"), encoding="utf-8")
+    assert found(root) == []
