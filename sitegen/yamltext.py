@@ -961,8 +961,9 @@ def _check_key_typing(scan: _Scan, number: int, line: str, pos: int, after_dash:
     colon, nospace = _key_typing(after_dash)
     match = colon.match(line, pos)
     if match and (match.group()[-1] == "：" or match.group(2).strip(" \t")):
-        scan.issues.append(_note_uncommented(scan, number, line, match)
-                           or _odd_colon(number, line, match, _field_meant(scan, number, line, match)))
+        key, field = match.group(1), _field_named(scan, number, line, match)
+        scan.issues.append(_note_uncommented(number, line, match, field)
+                           or _odd_colon(number, line, match, field if field != key else None))
         return True
     match = nospace.match(line, pos)
     if match and match.group(1).lower() not in _URI_SCHEMES:
@@ -984,40 +985,36 @@ NOTE_HINT = 'put "# " back at the start of the line, as a note starts with it (�
 """The hint that goes with `NOTE_MESSAGE`, before the line to type."""
 
 
-def _note_uncommented(scan: _Scan, number: int, line: str, match: re.Match[str]) -> _Issue | None:
+def _note_uncommented(number: int, line: str, match: re.Match[str], field: str | None) -> _Issue | None:
     """The issue of a line of text whose words before a full-width colon name no field: a note (说明) typed without
     its ``# `` (``以后每次新数据：sitegen new tally …``, a line of ``sitegen new`` uncommented with the example below it).
 
-    Takes the scan, the line's 0-based number and text, and the match of
-    `_key_typing`'s first pattern. Told to type an English colon, the editor
-    got "unknown field" next. None when the words may be a field: the
-    records name one (or a slip of one) there, or cannot say (no
-    ``names``, or no record known where the line stands); the full-width
-    colon is then told as such (`_odd_colon`).
+    Takes the line's 0-based number and text, the match of `_key_typing`'s
+    first pattern and the field its words name (`_field_named`). Told to
+    type an English colon, the editor got "unknown field" next. None when
+    the words may be a field: they name one (or a slip of one) there, the
+    records cannot say, or they are short enough to be a field's label
+    (`_READS_AS_NOTE`); the full-width colon is then told as such (`_odd_colon`).
     """
-    key = match.group(1)
-    if scan.names is None or scan.groups is None or match.group()[-1] != "：" or not _READS_AS_NOTE.search(key):
-        return None
-    path = _mapping_path(scan.lines, number, f"{line[:match.start()]}{key}: {line[match.end():].lstrip(_GAP)}")
-    if path is None or scan.groups(path) is None or scan.names(path, key) is not None:
+    if field is not None or match.group()[-1] != "：" or not _READS_AS_NOTE.search(match.group(1)):
         return None
     typed = line.strip()
-    return _Issue(number, match.start(1), NOTE_MESSAGE.format(key=_clip(key, 20))
+    return _Issue(number, match.start(1), NOTE_MESSAGE.format(key=_clip(match.group(1), 20))
                   + ", and the text after its full-width colon (：) is no value", paste_hint(NOTE_HINT, f"# {typed}", ""))
 
 
-def _field_meant(scan: _Scan, number: int, line: str, match: re.Match[str]) -> str | None:
-    """The field the key of `_key_typing`'s first ``match`` on the 0-based line ``number`` stands for, when it is
-    another word for it or a slip of it (``title`` for ``标题``); None when it is the field's own name or the
-    records cannot tell (no ``names``, or no record where the line stands)."""
+def _field_named(scan: _Scan, number: int, line: str, match: re.Match[str]) -> str | None:
+    """The field the key of `_key_typing`'s first ``match`` on the 0-based line ``number`` names (`FieldNamer`):
+    the key itself when it is the field's own name or the records cannot tell (no ``names``, or no record where
+    the line stands), the field meant when it is another word for one or a slip of one (``title`` for ``标题``),
+    None when it names none."""
     key = match.group(1)
     if scan.names is None or scan.groups is None:
-        return None
+        return key
     path = _mapping_path(scan.lines, number, f"{line[:match.start()]}{key}: {line[match.end():].lstrip(_GAP)}")
     if path is None or scan.groups(path) is None:
-        return None
-    meant = scan.names(path, key)
-    return meant if meant is not None and meant != key else None
+        return key
+    return scan.names(path, key)
 
 
 def _odd_colon(number: int, line: str, match: re.Match[str], meant: str | None = None) -> _Issue:
@@ -1025,7 +1022,7 @@ def _odd_colon(number: int, line: str, match: re.Match[str], meant: str | None =
 
     Takes the line's 0-based number and text, the match of `_key_typing`'s
     first pattern, and the field the key stands for when it is another word
-    for it (``title`` for ``标题``, `_field_meant`): the hint then types that
+    for it (``title`` for ``标题``, `_field_named`): the hint then types that
     name, so that following it gives no second error. The issue stands at
     the first odd character: the space (全角空格) if one is typed, else the colon.
     """
