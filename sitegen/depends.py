@@ -13,7 +13,10 @@ that can change its bytes:
   of its context, walked through lists and dicts: a Markdown page by its
   file's text, a record (unit, series, tally) by its fields, an entry by its
   page and everything shown with it (unit, series, tags, summary, counts),
-  plus its series neighbours one step away (the 上一篇/下一篇 links); a
+  plus its series neighbours one step away (the 上一篇/下一篇 links); what
+  an entry shows that comes from its body (its text, counts, pictures:
+  `ENTRY_FACETS`) only when a template of the closure names it,
+  so that a list of titles is not rendered again when one text changes; a
   unit or series view by its record and URL, and by every page it lists
   only when a template of the closure reads a list attribute
   (`LIST_ATTRIBUTES`, as ``view.interviews``, ``map(attribute="cases")``);
@@ -69,6 +72,27 @@ _SITE_PARTS: dict[str, tuple[str, ...]] = {
 # Attributes of a unit or series view that hold its pages: reading them makes a page depend
 # on every page in the list; pages that never read them depend on the record and URL only.
 LIST_ATTRIBUTES = frozenset({"interviews", "cases"})
+
+ENTRY_FACETS: dict[str, frozenset[str]] = {
+    "text": frozenset({"body", "rendered", "html", "source_digest"}),
+    "word_count": frozenset({"word_count"}),
+    "minutes": frozenset({"minutes"}),
+    "image_sizes": frozenset({"image_sizes"}),
+}
+"""What an entry (`sitegen.site.Entry`) shows that its body can change, by the attribute names that read it.
+
+An entry's key always holds its front matter (as typed), its place (path,
+slug, URL), its unit, series, tags, latest tally, figures and summary (every
+list shows it, and it comes from the front matter more often than not), and
+its series neighbours. A facet is added only for layouts whose templates
+name one of its attributes (``entry.word_count``, ``map(attribute="minutes")``,
+``entry.document.rendered.html``): the lists, which show titles, dates
+and summaries, are not rendered again when a sentence is added to one
+interview, and the keys of all the lists' entries are made once.
+"""
+ALL_FACETS = frozenset(ENTRY_FACETS)
+_FACET_PART = "entry."
+"""Prefix of a facet among the parts a template reads (``entry.text``), as "lists" stands for view lists."""
 
 def build_fingerprint(config: Config, extra: Iterable[str] = ()) -> str:
     """The inputs every page shares: settings (incl. base URL, output folder), code, ``extra`` texts.
@@ -156,7 +180,7 @@ class TemplateDependencies:
         return digest(*(f"{n}:{self._read(n)[0]}".encode() for n in names))
 
 
-ANALYSIS_VERSION = "1"
+ANALYSIS_VERSION = "2"
 """Changes whenever the rules below change, so analyses kept from older builds are not reused."""
 KNOWN_TEMPLATES_FILE = "templates.json"
 
@@ -165,7 +189,8 @@ def _analyse(tree: nodes.Template) -> list[Any]:
     """[site parts read (sorted), referenced template names (sorted) or None when one is not a constant]."""
     references = list(jinja_meta.find_referenced_templates(tree))
     known = None if any(r is None for r in references) else sorted(set(references))
-    parts = site_parts_read(tree) | ({"lists"} if reads_view_lists(tree) else set())
+    parts = site_parts_read(tree) | ({"lists"} if reads_view_lists(tree) else set()) | {
+        _FACET_PART + facet for facet in entry_facets_read(tree)}
     return [sorted(parts), known]
 
 
@@ -223,7 +248,36 @@ def reads_view_lists(tree: nodes.Template) -> bool:
     for getattr_node in tree.find_all(nodes.Getattr):
         if getattr_node.attr in LIST_ATTRIBUTES and not _is_site_or_links(getattr_node.node, links_aliases):
             return True
-    return _list_attribute_as_text(tree)
+    return bool(_attribute_texts(tree) & LIST_ATTRIBUTES)
+
+
+def entry_facets_read(tree: nodes.Template) -> frozenset[str]:
+    """The `ENTRY_FACETS` a template's syntax tree may read: those with an attribute it names.
+
+    A name counts as an attribute (``x.word_count``) or as text where it can
+    name one (``x["summary"]``, ``map(attribute="document.rendered.html")``,
+    each part of a dotted name). The ``attr`` filter with a name that is not
+    text reads every facet.
+    """
+    named = {node.attr for node in tree.find_all(nodes.Getattr)} | _attribute_texts(tree)
+    if any(node.name == "attr" and not (node.args and isinstance(node.args[0], nodes.Const))
+           for node in tree.find_all(nodes.Filter)):
+        return ALL_FACETS
+    return frozenset(facet for facet, names in ENTRY_FACETS.items() if names & named)
+
+
+def _attribute_texts(node: nodes.Node) -> set[str]:
+    """Every part of each text constant where a text can name an attribute: a subscript, or an
+    argument of a filter, test or call (``x["cases"]``, ``map(attribute="meta.date")`` → meta, date)."""
+    found: set[str] = set()
+    holders = (nodes.Getitem, nodes.Filter, nodes.Test, nodes.Call)
+    for child in node.iter_child_nodes():
+        if isinstance(node, holders) and child is not getattr(node, "node", None):
+            constant = child.value if isinstance(child, nodes.Keyword) else child
+            if isinstance(constant, nodes.Const) and isinstance(constant.value, str):
+                found.update(constant.value.split("."))
+        found |= _attribute_texts(child)
+    return found
 
 
 def _is_site_or_links(node: nodes.Node, links_aliases: set[str]) -> bool:
@@ -253,21 +307,6 @@ def _names_set_from_site_links(tree: nodes.Template) -> set[str]:
     return from_links - bound_otherwise
 
 
-def _list_attribute_as_text(node: nodes.Node) -> bool:
-    """A list attribute's name as a constant where it can name an attribute."""
-    holders = (nodes.Getitem, nodes.Filter, nodes.Test, nodes.Call)
-    for child in node.iter_child_nodes():
-        if isinstance(node, holders) and child is not getattr(node, "node", None) and any(
-                isinstance(c.value, str) and c.value in LIST_ATTRIBUTES
-                for c in ([child] if isinstance(child, nodes.Const) else [])
-                + ([child.value] if isinstance(child, nodes.Keyword) and isinstance(child.value, nodes.Const)
-                   else [])):
-            return True
-        if _list_attribute_as_text(child):
-            return True
-    return False
-
-
 class Fingerprints:
     """Digests of pages and of the values they show, memoised for one build.
 
@@ -283,13 +322,15 @@ class Fingerprints:
         self._graph = graph
         self._templates = templates
         self._build = build.encode()
-        self._memo: dict[bool, dict[int, bytes]] = {True: {}, False: {}}  # by ``deep``, then by id
+        # By what is shown (``deep``, facets), then by id.
+        self._memo: dict[tuple[bool, frozenset[str]], dict[int, bytes]] = {}
         self._keep: list[Any] = []  # keeps memoised objects alive so their ids stay unique
-        self._parts: dict[tuple[str, bool], bytes] = {}
-        self._cards: dict[int, bytes] = {}
-        self._entries: dict[int, bytes] = {}
+        self._parts: dict[tuple[str, bool, frozenset[str]], bytes] = {}
+        self._bases: dict[int, bytes] = {}
+        self._cards: dict[frozenset[str], dict[int, bytes]] = {}  # by facets, then by id
+        self._entries: dict[frozenset[str], dict[int, bytes]] = {}
         self._lines: dict[int, bytes] = {}
-        self._layouts: dict[tuple[str, bool], tuple[bytes, bool, bool, list[bytes]]] = {}
+        self._layouts: dict[tuple[str, bool], tuple[bytes, bool, frozenset[str], bool, list[bytes]]] = {}
         self.reads_clock = False
         """True once a page whose layout reads the build's clock (``site.now``) was fingerprinted."""
 
@@ -298,25 +339,32 @@ class Fingerprints:
         layout = self._layouts.get((page.template, page.kind == "dashboard"))
         if layout is None:
             layout = self._layout(page.template, page.kind == "dashboard")
-        template_digest, deep, clock, parts = layout
+        template_digest, deep, facets, clock, parts = layout
         if clock:
             self.reads_clock = True
         context = page.context
         # The source is not among the fields of the site part "pages" (`_line`): it comes on its own.
         return digest(self._build, template_digest, self._line(page), repr(page.source).encode(),
-                      *(self._map(context, deep) if context else (b"0",)), *parts)
+                      *(self._map(context, deep, facets) if context else (b"0",)), *parts)
 
-    def _layout(self, template: str, dashboard: bool) -> tuple[bytes, bool, bool, list[bytes]]:
+    def _layout(self, template: str, dashboard: bool) -> tuple[bytes, bool, frozenset[str], bool, list[bytes]]:
         """What every page of one layout shares: (digest of its template closure, whether it reads
-        the views' lists, whether it reads the clock, keys of the site parts it reads, sorted by name).
+        the views' lists, the entry facets it reads, whether it reads the clock, keys of the site parts
+        it reads, sorted by name).
 
         The dashboard reads the units in its page head as well.
         """
         template_digest, parts = self._templates.closure(template)
         deep = bool(parts & {"lists", EVERYTHING})
-        names = sorted((parts | ({"units"} if dashboard else set())) - {"lists"})
-        layout = (template_digest.encode(), deep, bool(parts & {"now", EVERYTHING}),
-                  [self.part(name, deep) for name in names])
+        facets = frozenset(part[len(_FACET_PART):] for part in parts if part.startswith(_FACET_PART))
+        if EVERYTHING in parts or "text" in facets:
+            # The counts come from the text, and the pictures add little: one set of keys serves
+            # every layout that shows the text, and the feeds.
+            facets = ALL_FACETS
+        names = sorted(name for name in parts | ({"units"} if dashboard else set())
+                       if name != "lists" and not name.startswith(_FACET_PART))
+        layout = (template_digest.encode(), deep, facets, bool(parts & {"now", EVERYTHING}),
+                  [self.part(name, deep, facets) for name in names])
         self._layouts[(template, dashboard)] = layout
         return layout
 
@@ -331,28 +379,30 @@ class Fingerprints:
         return line
 
     def feed(self, title: str, page_url: str, url: str, entries: Sequence[Entry]) -> str:
-        """The fingerprint of a feed: its title and addresses, and each entry as a list shows it (its card).
+        """The fingerprint of a feed: its title and addresses, and each entry as a list shows it with
+        every facet (its card: a feed holds each entry's text).
 
         A feed with no entries is dated by the site's newest content, so
         that is included then.
         """
         newest = () if entries else (self._graph.newest(),)
-        cards = self._cards
+        cards = self._cards.get(ALL_FACETS) or {}
         return digest(self._build, b"feed", self.value((title, page_url, url, *newest)),
-                      *[cards.get(id(entry)) or self._card(entry) for entry in entries])
+                      *[cards.get(id(entry)) or self._card(entry, ALL_FACETS) for entry in entries])
 
     def sitemap(self) -> str:
         """The fingerprint of ``sitemap.xml`` and ``robots.txt``: every page's address, kind and date
         (the ``pages`` part), with the build's settings (base URL, time zone) and code."""
         return digest(self._build, b"sitemap", self.part("pages"))
 
-    def part(self, name: str, deep: bool = True) -> bytes:
-        """Key of one part of the site graph (see `site_parts_read`); ``deep``: with the views' lists.
+    def part(self, name: str, deep: bool = True, facets: frozenset[str] = ALL_FACETS) -> bytes:
+        """Key of one part of the site graph (see `site_parts_read`); ``deep``: with the views' lists;
+        ``facets``: the `ENTRY_FACETS` shown of its entries.
 
         Only the units and the series hold views: every other part is the same either way.
         """
         deep = deep or name not in ("units", "series")
-        key = (name, deep)
+        key = (name, deep, facets)
         if key not in self._parts:
             graph = self._graph
             if name == EVERYTHING:
@@ -361,76 +411,79 @@ class Fingerprints:
             elif name == "pages":
                 made = raw_digest(b"pages", *[self._line(page) for page in graph.pages])
             else:
-                made = self.value(getattr(graph, name), deep)
+                made = self.value(getattr(graph, name), deep, facets)
             self._parts[key] = made
         return self._parts[key]
 
-    def value(self, value: Any, deep: bool = True) -> bytes:
+    def value(self, value: Any, deep: bool = True, facets: frozenset[str] = ALL_FACETS) -> bytes:
         """Key of a value a template can receive: ``#`` and a 16-byte digest, or for a plain value
         (text, number, date, None) its type and ``repr``, which identify it as exactly.
 
         ``deep`` False hashes unit and series views without their lists of
-        pages (for layouts that never read them).
+        pages (for layouts that never read them); ``facets`` are the
+        `ENTRY_FACETS` of entries included (all of them by default).
         """
         kind = type(value)
         if kind is Entry:
-            return self._entries.get(id(value)) or self._entry(value)
+            return self._entry_keys(facets).get(id(value)) or self._entry(value, facets)
         if value is None or kind in _PLAIN_TYPES or isinstance(value, _PLAIN):
             return f"{kind.__name__}:{value!r}".encode()  # exact and cheaper than a digest
         if isinstance(value, Entry):
-            return self._entries.get(id(value)) or self._entry(value)
-        if not deep and isinstance(value, _SHALLOW_ALIKE):
-            deep = True  # their digest is the same either way: make it once
-        memo = self._memo[deep]
+            return self._entry_keys(facets).get(id(value)) or self._entry(value, facets)
+        if isinstance(value, _SHALLOW_ALIKE):
+            deep, facets = True, ALL_FACETS  # their digest is the same either way: make it once
+        memo = self._memo.get((deep, facets))
+        if memo is None:
+            memo = self._memo[(deep, facets)] = {}
         known = memo.get(id(value))
         if known is not None:
             return known
-        computed = self._compute(value, deep)
+        computed = self._compute(value, deep, facets)
         memo[id(value)] = computed
         self._keep.append(value)
         return computed
 
-    def _compute(self, value: Any, deep: bool) -> bytes:
+    def _compute(self, value: Any, deep: bool, facets: frozenset[str]) -> bytes:
         if not value and isinstance(value, (list, tuple, dict)):
             # Thousands of pages hold an empty list or map (no figures, no pictures):
             # a fixed text names it exactly, without a digest each.
             return b"map:0" if isinstance(value, dict) else b"seq:0"
         if isinstance(value, (list, tuple)):
-            return b"#" + raw_digest(b"seq", *self._items(value, deep))
+            return b"#" + raw_digest(b"seq", *self._items(value, deep, facets))
         if isinstance(value, dict):
-            return b"#" + raw_digest(b"map", *self._map(value, deep))
+            return b"#" + raw_digest(b"map", *self._map(value, deep, facets))
         if isinstance(value, (UnitView, SeriesView)):
             record = value.unit if isinstance(value, UnitView) else value.series
             lists = ([] if not deep else [value.interviews, value.cases] if isinstance(value, UnitView)
                      else [value.interviews])
             return b"#" + raw_digest(type(value).__name__.encode(), self.value(record), value.url.encode(),
-                                     *(self.value(items) for items in lists))
+                                     *(self.value(items, deep, facets) for items in lists))
         if isinstance(value, Document):
             return b"#" + raw_digest(b"document", *self._document(value))
         if isinstance(value, BaseModel):
             return b"#" + raw_digest(type(value).__name__.encode(), repr(value).encode())
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            return b"#" + raw_digest(type(value).__name__.encode(),
-                                     *(self.value(getattr(value, f.name), deep) for f in dataclasses.fields(value)))
+            return b"#" + raw_digest(type(value).__name__.encode(), *(
+                self.value(getattr(value, f.name), deep, facets) for f in dataclasses.fields(value)))
         raise TypeError(f"no fingerprint for a {type(value).__name__} in a page's context")
 
-    def _items(self, items: Sequence[Any], deep: bool) -> list[bytes]:
+    def _items(self, items: Sequence[Any], deep: bool, facets: frozenset[str]) -> list[bytes]:
         """The keys of a list's or tuple's items, in order.
 
         An entry already keyed is found by its id first, for all items in one go (lists of
         thousands of entries): `_keep` holds it, so no other object has that id.
         """
-        keys = list(map(self._entries.get, map(id, items)))
+        keys = list(map(self._entry_keys(facets).get, map(id, items)))
         if None in keys:
             value = self.value
-            keys = [key or value(item, deep) for key, item in zip(keys, items)]
+            keys = [key or value(item, deep, facets) for key, item in zip(keys, items)]
         return keys
 
-    def _map(self, value: Mapping[Any, Any], deep: bool) -> list[bytes]:
+    def _map(self, value: Mapping[Any, Any], deep: bool, facets: frozenset[str]) -> list[bytes]:
         """The number of a map's items, then each key's ``repr`` and its value's key, ordered by key."""
         if len(value) == 1:  # most pages' context
             [(key, item)] = value.items()
-            return [b"1", repr(key).encode(), self.value(item, deep)]
+            return [b"1", repr(key).encode(), self.value(item, deep, facets)]
         try:
             keys = sorted(value)
         except TypeError:  # keys of kinds that do not compare: their repr orders them
@@ -438,47 +491,109 @@ class Fingerprints:
         flat = [str(len(keys)).encode()]
         for key in keys:
             flat.append(repr(key).encode())
-            flat.append(self.value(value[key], deep))
+            flat.append(self.value(value[key], deep, facets))
         return flat
 
     @staticmethod
     def _document(document: Document) -> tuple[bytes, ...]:
         """The fields that identify a document's text and place (its source digest stands for its text)."""
-        text = ((b"s" + document.source_digest.encode(),) if document.source_digest
-                else (b"t", document.front_matter.encode(), document.body.encode()))
-        return (document.collection.encode(), document.path.encode(), document.slug.encode(), *text,
+        return (*Fingerprints._document_place(document), *Fingerprints._document_text(document))
+
+    @staticmethod
+    def _document_place(document: Document) -> tuple[bytes, ...]:
+        """A document's collection, path and slug, and where its body starts."""
+        return (document.collection.encode(), document.path.encode(), document.slug.encode(),
                 str(document.body_line).encode(), str(document.front_matter_line).encode())
 
-    def _entry(self, entry: Entry) -> bytes:
-        """An entry's key: its card and its neighbours' cards (the 上一篇/下一篇 links)."""
-        cards = self._cards
-        made = b"#" + raw_digest(b"entry", cards.get(id(entry)) or self._card(entry),
-                                 (cards.get(id(entry.prev)) or self._card(entry.prev)) if entry.prev else b"",
-                                 (cards.get(id(entry.next)) or self._card(entry.next)) if entry.next else b"")
-        self._entries[id(entry)] = made
+    @staticmethod
+    def _document_text(document: Document) -> tuple[bytes, ...]:
+        """A document's whole text: its source digest stands for it when known."""
+        return ((b"s" + document.source_digest.encode(),) if document.source_digest
+                else (b"t", document.front_matter.encode(), document.body.encode()))
+
+    def _entry_keys(self, facets: frozenset[str]) -> dict[int, bytes]:
+        """The keys of entries with these facets, by id: every entry of the site's lists at the first call."""
+        keys = self._entries.get(facets)
+        if keys is None:
+            # Known (empty) first: keying an entry's figures asks for keys again, one by one meanwhile.
+            keys = self._entries[facets] = {}
+            keys.update(self._key_all_entries(facets))
+        return keys
+
+    def _key_all_entries(self, facets: frozenset[str]) -> dict[int, bytes]:
+        """The key of each entry of the site graph's lists with these facets (see `_entry`), by id.
+
+        A set of facets is asked for by pages that show every entry between them (the lists, the
+        interview and case pages, the feeds), so all are keyed in one go: ten thousand calls less.
+        """
+        entries = [*self._graph.interviews, *self._graph.cases]
+        bases, card = self._bases, self._card
+        if facets:
+            cards = {id(entry): card(entry, facets) for entry in entries}
+        else:
+            cards = {id(entry): b"#" + (bases.get(id(entry)) or self._base(entry)) for entry in entries}
+            self._cards[facets] = cards
+        return {id(entry): b"".join((cards[id(entry)],
+                                     (cards.get(id(entry.prev)) or card(entry.prev, facets)) if entry.prev else b"0",
+                                     (cards.get(id(entry.next)) or card(entry.next, facets)) if entry.next else b"0"))
+                for entry in entries}
+
+    def _entry(self, entry: Entry, facets: frozenset[str]) -> bytes:
+        """An entry's key: its card and its neighbours' cards (the 上一篇/下一篇 links), or "0" for none.
+
+        Every card is "#" and 16 bytes, so the three read back one way only, without a digest of their own.
+        """
+        cards = self._cards.get(facets) or {}
+        made = b"".join((cards.get(id(entry)) or self._card(entry, facets),
+                         (cards.get(id(entry.prev)) or self._card(entry.prev, facets)) if entry.prev else b"0",
+                         (cards.get(id(entry.next)) or self._card(entry.next, facets)) if entry.next else b"0"))
+        self._entry_keys(facets)[id(entry)] = made
         self._keep.append(entry)
         return made
 
-    def _card(self, entry: Entry) -> bytes:
-        """An entry without its neighbours: what a list or a neighbour link shows of it."""
+    def _card(self, entry: Entry, facets: frozenset[str]) -> bytes:
+        """An entry without its neighbours, with the facets named: what a list or a neighbour link shows of it.
+
+        The facets are not in it: all the cards of one fingerprint have the same, those of its layout
+        (`_layout`), whose template closure is in the fingerprint too.
+        """
+        cards = self._cards.get(facets)
+        if cards is None:
+            cards = self._cards[facets] = {}
         key = id(entry)
-        if key not in self._cards:
-            # Ten thousand cards a build: the keys of the records they share are looked up directly,
-            # and an empty list or map is named as `_compute` names it, without a call.
-            memo, value = self._memo[True], self.value
-            unit, series, tally = entry.unit, entry.series, entry.latest_tally
-            self._cards[key] = b"#" + raw_digest(
-                b"card", *self._document(entry.document), entry.url.encode(),
-                memo.get(id(unit)) or value(unit),
-                _NONE if series is None else memo.get(id(series)) or value(series),
-                entry.summary.encode(), str(entry.word_count).encode(), str(entry.minutes).encode(),
-                str(len(entry.tags)).encode(), *[memo.get(id(term)) or value(term) for term in entry.tags],
-                _NONE if tally is None else memo.get(id(tally)) or value(tally),
-                entry.unit_url.encode(), (entry.series_url or "").encode(),
-                value(entry.figures) if entry.figures else b"seq:0",
-                value(entry.image_sizes) if entry.image_sizes else b"map:0")
-            self._keep.append(entry)
-        return self._cards[key]
+        if key not in cards:
+            base = self._bases.get(key) or self._base(entry)
+            shown: list[bytes] = []
+            if facets:
+                if "text" in facets:
+                    shown += self._document_text(entry.document)
+                if "word_count" in facets:
+                    shown.append(str(entry.word_count).encode())
+                if "minutes" in facets:
+                    shown.append(str(entry.minutes).encode())
+                if "image_sizes" in facets:
+                    shown.append(self.value(entry.image_sizes) if entry.image_sizes else b"map:0")
+            cards[key] = b"#" + (raw_digest(b"card", base, *shown) if shown else base)
+        return cards[key]
+
+    def _base(self, entry: Entry) -> bytes:
+        """The digest of what every card of an entry holds, whatever the facets: its front matter as
+        typed, place, unit, series, tags, latest tally, figures and summary (made once for all its cards)."""
+        # Ten thousand entries a build: the keys of the records they share are looked up directly,
+        # and an empty list is named as `_compute` names it, without a call.
+        memo, value = self._memo.get((True, ALL_FACETS)) or {}, self.value
+        unit, series, tally = entry.unit, entry.series, entry.latest_tally
+        document = entry.document
+        base = raw_digest(
+            *self._document_place(document), b"f" + document.front_matter.encode(), entry.url.encode(),
+            memo.get(id(unit)) or value(unit), _NONE if series is None else memo.get(id(series)) or value(series),
+            str(len(entry.tags)).encode(), *[memo.get(id(term)) or value(term) for term in entry.tags],
+            _NONE if tally is None else memo.get(id(tally)) or value(tally),
+            entry.unit_url.encode(), (entry.series_url or "").encode(),
+            value(entry.figures) if entry.figures else b"seq:0", entry.summary.encode())
+        self._bases[id(entry)] = base
+        self._keep.append(entry)
+        return base
 
 
 _NONE = b"NoneType:None"

@@ -9,7 +9,8 @@ import jinja2
 import pytest
 
 from sitegen.build import BuildOptions, load_and_check
-from sitegen.depends import EVERYTHING, Fingerprints, TemplateDependencies, reads_view_lists, site_parts_read
+from sitegen.depends import (ALL_FACETS, EVERYTHING, Fingerprints, TemplateDependencies, entry_facets_read,
+                             reads_view_lists, site_parts_read)
 from sitegen.errors import Report
 from sitegen.fresh import raw_digest
 from sitegen.outputs.feeds import all_feeds
@@ -52,6 +53,23 @@ def test_site_parts_read(source: str, parts: set[str]) -> None:
 ])
 def test_reads_view_lists(source: str, reads: bool) -> None:
     assert reads_view_lists(ENV.parse(source)) is reads
+
+
+@pytest.mark.parametrize(("source", "facets"), [
+    # The default theme's lists: title, unit, role, date and summary (which every key holds).
+    ("{% for entry in entries %}{{ entry.title }}{{ entry.meta.date }}{{ entry.summary }}{% endfor %}", set()),
+    ("{{ entry.title }} {{ entry.document.collection }} {{ entry.unit.name }}", set()),
+    ("{{ entry.document.rendered.html }}", {"text"}),
+    ("{% set r = entry.document.rendered %}{{ r.headings|length }}", {"text"}),
+    ("{{ entry.document.body|length }}", {"text"}),
+    ("读完约{{ entry.minutes }}分钟，{{ entry.word_count }}字", {"minutes", "word_count"}),
+    ("{{ entries|map(attribute='document.rendered.html')|join }}", {"text"}),
+    ("{{ entry['word_count'] }} {{ entry|attr('image_sizes') }}", {"word_count", "image_sizes"}),
+    ("{{ entries|map(attribute='minutes')|sum }}", {"minutes"}),
+    ("{{ entry|attr(name) }}", ALL_FACETS),
+])
+def test_entry_facets_read(source: str, facets: set[str]) -> None:
+    assert entry_facets_read(ENV.parse(source)) == facets
 
 
 def _fingerprints(root: Path) -> tuple[Fingerprints, SiteGraph]:

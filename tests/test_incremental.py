@@ -60,7 +60,7 @@ def test_a_deleted_source_removes_its_outputs(tmp_path: Path) -> None:
 
 UNIT_TWO = "name: 新镇\nlevel: town\n"
 KINDS = ["edit", "add", "delete", "retitle", "template", "config", "tally", "rename-unit", "series",
-         "tags", "redate", "draft", "move", "base", "alias", "tamper", "listcount", "redirect"]
+         "tags", "redate", "draft", "move", "base", "alias", "tamper", "listcount", "redirect", "showtext"]
 EDITS = st.lists(st.tuples(st.sampled_from(KINDS), st.integers(0, 7)), min_size=1, max_size=6)
 THEME = Path(__file__).resolve().parents[1] / "templates"
 
@@ -129,6 +129,15 @@ def _apply(root: Path, kind: str, n: int) -> None:
             "{% extends 'base.html' %}{% block main %}<p>"
             + ("{{ series.interviews|length }}" if n % 2 else "{{ series|attr('interviews')|length }}")
             + "篇</p>{% endblock %}\n", encoding="utf-8")
+    elif kind == "showtext":
+        # An archive that shows what the text of each entry makes, named four ways.
+        shown = ["{{ entry.word_count }}字", "{{ entry.document.rendered.html|length }}",
+                 "{{ [entry]|map(attribute='document.rendered.html')|map('length')|join }}",
+                 "{{ entry|attr('word_count') }}"][n % 4]
+        (root / "templates").mkdir(exist_ok=True)
+        (root / "templates/archive.html").write_text(
+            "{% extends 'base.html' %}{% block main %}{% for key, entries in months %}{% for entry in entries %}"
+            f"<p>{{{{ entry.title }}}} {shown}</p>{{% endfor %}}{{% endfor %}}{{% endblock %}}\n", encoding="utf-8")
     elif kind == "redirect" and page.exists():
         # An old address kept by the page (aliases:), or none: its redirect page comes and goes.
         _set_field(page, "aliases", f"[/old/p{n:02d}/, /旧/{n}.html]" if n % 2 else "[]")
@@ -178,6 +187,9 @@ SCENARIOS = [
     [("config", 1), ("listcount", 0), ("delete", 0)], [("config", 1), ("listcount", 1), ("delete", 0)],
     [("redirect", 1), ("retitle", 1)], [("redirect", 3), ("redirect", 2)], [("redirect", 1), ("draft", 1)],
     [("redirect", 3), ("delete", 3)], [("redirect", 1), ("base", 2)],
+    # An archive showing each text's count or HTML, read four ways, then a text edited.
+    [("showtext", 0), ("edit", 1)], [("showtext", 1), ("edit", 2)], [("showtext", 2), ("edit", 3)],
+    [("showtext", 3), ("edit", 4)],
 ]
 
 
@@ -201,14 +213,34 @@ def test_one_edit_renders_only_the_pages_that_show_it(tmp_path: Path) -> None:
     page.write_text(page.read_text(encoding="utf-8") + "\n新增一句。\n", encoding="utf-8")
     edited = build(BuildOptions(root=root, search=False))
     # p03 is the 22nd newest of 25: on the third list page of interviews and of its series
-    # (10 a page). Its neighbours link to it; home reads every interview, the archive and
-    # the unit page list it. The dashboard and the units index show only unit figures.
+    # (10 a page). Its summary comes from its text, so the lists holding it are rendered again:
+    # home reads every interview, the unit page and the archive list it. Its neighbours show its
+    # text's facts in their layout. The dashboard and the units index show only unit figures.
     assert edited.rendered_paths == (
         "index.html", "interviews/page/3/index.html",
         "interviews/p04/index.html", "interviews/p03/index.html", "interviews/p02/index.html",
         "units/baihe/index.html", "series/dadiaoyan/page/3/index.html", "archive/index.html",
         # Feeds hold the newest 50 by default: all of them hold p03.
         "feed.xml", "series/dadiaoyan/feed.xml", "units/baihe/feed.xml")
+
+
+def test_a_sentence_added_to_a_text_with_its_own_summary_renders_no_list(tmp_path: Path) -> None:
+    """The lists show an entry's title, unit, role, date and summary: a text whose summary is in its
+    front matter changes none of them when a sentence is added, as the benchmark's edit does."""
+    files = {f"content/interviews/p{i:02d}.md": interview(
+        f"访谈{i}", date=f"2018-05-{i + 1:02d} 10:00", body=BODY.format(n=i), extra=f"summary: 第{i}篇的摘要。\n")
+        for i in range(25)}
+    root = write_site(tmp_path / "site", files)
+    build(BuildOptions(root=root, search=False))
+    page = root / "content/interviews/p03.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n新增一句。\n", encoding="utf-8")
+    edited = build(BuildOptions(root=root, search=False))
+    assert edited.rendered_paths == (
+        "interviews/p04/index.html", "interviews/p03/index.html", "interviews/p02/index.html",
+        "feed.xml", "series/dadiaoyan/feed.xml", "units/baihe/feed.xml")
+    assert edited.changed_paths == (
+        "feed.xml", "interviews/p03/index.html", "series/dadiaoyan/feed.xml", "units/baihe/feed.xml")
+    _assert_same_as_clean_build(root, tmp_path / "clean", "sentence added")
 
 
 def test_a_template_edit_renders_only_the_pages_using_it(tmp_path: Path) -> None:
