@@ -74,7 +74,9 @@ _SITE_PARTS: dict[str, tuple[str, ...]] = {
 LIST_ATTRIBUTES = frozenset({"interviews", "cases"})
 
 ENTRY_FACETS: dict[str, frozenset[str]] = {
-    "text": frozenset({"body", "rendered", "html", "source_digest"}),
+    # The HTML is read through ``rendered`` (``rendered.html``), which names the text already: "html"
+    # itself is in every template's file names (``{% extends "base.html" %}``).
+    "text": frozenset({"body", "rendered", "source_digest"}),
     "word_count": frozenset({"word_count"}),
     "minutes": frozenset({"minutes"}),
     "image_sizes": frozenset({"image_sizes"}),
@@ -180,7 +182,7 @@ class TemplateDependencies:
         return digest(*(f"{n}:{self._read(n)[0]}".encode() for n in names))
 
 
-ANALYSIS_VERSION = "2"
+ANALYSIS_VERSION = "3"
 """Changes whenever the rules below change, so analyses kept from older builds are not reused."""
 KNOWN_TEMPLATES_FILE = "templates.json"
 
@@ -254,12 +256,14 @@ def reads_view_lists(tree: nodes.Template) -> bool:
 def entry_facets_read(tree: nodes.Template) -> frozenset[str]:
     """The `ENTRY_FACETS` a template's syntax tree may read: those with an attribute it names.
 
-    A name counts as an attribute (``x.word_count``) or as text where it can
-    name one (``x["summary"]``, ``map(attribute="document.rendered.html")``,
-    each part of a dotted name). The ``attr`` filter with a name that is not
-    text reads every facet.
+    A name counts as an attribute (``x.word_count``) or as any text in the
+    template, each part of a dotted one (``x["minutes"]``,
+    ``map(attribute="document.rendered.html")``, ``{% set shown = "word_count" %}``
+    then ``map(attribute=shown)``). The ``attr`` filter with a name that is
+    not text reads every facet.
     """
-    named = {node.attr for node in tree.find_all(nodes.Getattr)} | _attribute_texts(tree)
+    named = {node.attr for node in tree.find_all(nodes.Getattr)} | {
+        part for node in tree.find_all(nodes.Const) if isinstance(node.value, str) for part in node.value.split(".")}
     if any(node.name == "attr" and not (node.args and isinstance(node.args[0], nodes.Const))
            for node in tree.find_all(nodes.Filter)):
         return ALL_FACETS

@@ -66,6 +66,7 @@ def test_reads_view_lists(source: str, reads: bool) -> None:
     ("{{ entries|map(attribute='document.rendered.html')|join }}", {"text"}),
     ("{{ entry['word_count'] }} {{ entry|attr('image_sizes') }}", {"word_count", "image_sizes"}),
     ("{{ entries|map(attribute='minutes')|sum }}", {"minutes"}),
+    ("{% set shown = 'word_count' %}{{ entries|map(attribute=shown)|join }}", {"word_count"}),
     ("{{ entry|attr(name) }}", ALL_FACETS),
 ])
 def test_entry_facets_read(source: str, facets: set[str]) -> None:

@@ -130,10 +130,14 @@ def _apply(root: Path, kind: str, n: int) -> None:
             + ("{{ series.interviews|length }}" if n % 2 else "{{ series|attr('interviews')|length }}")
             + "篇</p>{% endblock %}\n", encoding="utf-8")
     elif kind == "showtext":
-        # An archive that shows what the text of each entry makes, named four ways.
+        # An archive that shows what the text of each entry makes, named five ways.
         shown = ["{{ entry.word_count }}字", "{{ entry.document.rendered.html|length }}",
                  "{{ [entry]|map(attribute='document.rendered.html')|map('length')|join }}",
-                 "{{ entry|attr('word_count') }}"][n % 4]
+                 "{{ entry|attr('word_count') }}",
+                 "{% set count = 'word_count' %}{{ [entry]|map(attribute=count)|join }}"][n % 5]
+        # Summaries of their own, so that an edited text changes only what the archive reads.
+        for each in sorted((root / "content/interviews").glob("*.md")):
+            _set_field(each, "summary", f"{each.stem}的摘要。")
         (root / "templates").mkdir(exist_ok=True)
         (root / "templates/archive.html").write_text(
             "{% extends 'base.html' %}{% block main %}{% for key, entries in months %}{% for entry in entries %}"
@@ -187,9 +191,9 @@ SCENARIOS = [
     [("config", 1), ("listcount", 0), ("delete", 0)], [("config", 1), ("listcount", 1), ("delete", 0)],
     [("redirect", 1), ("retitle", 1)], [("redirect", 3), ("redirect", 2)], [("redirect", 1), ("draft", 1)],
     [("redirect", 3), ("delete", 3)], [("redirect", 1), ("base", 2)],
-    # An archive showing each text's count or HTML, read four ways, then a text edited.
+    # An archive showing each text's count or HTML, read five ways, then a text edited.
     [("showtext", 0), ("edit", 1)], [("showtext", 1), ("edit", 2)], [("showtext", 2), ("edit", 3)],
-    [("showtext", 3), ("edit", 4)],
+    [("showtext", 3), ("edit", 4)], [("showtext", 4), ("edit", 0)],
 ]
 
 
