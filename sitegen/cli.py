@@ -387,16 +387,21 @@ def _print_outcome(outcome: BuildOutcome) -> None:
     print(_build_summary(outcome.result), flush=True)
 
 
-def _listen_hint(failure: OSError) -> str:
-    """What to do when the preview server cannot listen: the address, the port, or the permission."""
+def _listen_hint(failure: OSError, host: str = "127.0.0.1", port: int = 8000) -> str:
+    """What to do when the preview server cannot listen at ``host``:``port``: the address, the port, or the
+    permission. A port in use gets the next one free now (`sitegen.serve.free_port_after`)."""
     import socket  # only here: every command starts faster without it
+
+    from .serve import free_port_after
 
     if isinstance(failure, socket.gaierror) or failure.errno in (errno.EADDRNOTAVAIL, errno.EINVAL):
         return ("--host must be an address of this computer: 127.0.0.1 (this computer only) "
                 "or 0.0.0.0 (every network it is on)")
     if failure.errno == errno.EACCES:
         return "ports below 1024 need an administrator; choose another, e.g. --port 8000"
-    return "another program may be using the port; choose another, e.g. --port 8001"
+    free = free_port_after(host, port)
+    choose = f"--port {free} is free now" if free is not None else "--port 0 picks a free one"
+    return f"another program uses port {port} (a preview of another site, perhaps); choose another: {choose}"
 
 
 def _print_shared(host: str, port: int) -> None:
@@ -417,7 +422,7 @@ def _print_shared(host: str, port: int) -> None:
 
 def run_serve(args: argparse.Namespace) -> int:
     """Run ``sitegen serve`` until Ctrl-C; returns the exit code (0 after a clean stop)."""
-    from .serve import DevServer, OutputClaimedError, ServeOptions, check_serve_folders
+    from .serve import DevServer, OutputClaimedError, ServeOptions, check_serve_folders, free_port_after
 
     try:
         check_serve_folders(args.site, args.output)
@@ -437,14 +442,16 @@ def run_serve(args: argparse.Namespace) -> int:
         except OSError as failure:
             print(f"error: cannot listen on {args.host}:{args.port}: {failure.strerror or failure}",
                   file=sys.stderr)
-            print(f"  hint: {_listen_hint(failure)}", file=sys.stderr)
+            print(f"  hint: {_listen_hint(failure, args.host, args.port)}", file=sys.stderr)
             return 1
         except OutputClaimedError as taken:
             where = f" at {taken.address}" if taken.address else ""
             print(f"error: another sitegen serve is already previewing this site{where}", file=sys.stderr)
             # With its port asked for again, that server holds the port too: a second one needs another. The
             # folder offered is in the build cache, which .gitignore leaves out: a preview holds drafts.
-            port = f" --port {args.port + 1}" if args.port and taken.address.endswith(f":{args.port}/") else ""
+            same_port = bool(args.port) and taken.address.endswith(f":{args.port}/")
+            free = free_port_after(args.host, args.port) if same_port else None
+            port = (f" --port {free}" if free is not None else " --port 0") if same_port else ""
             own = "a preview folder and a port of its own" if port else "a preview folder of its own"
             print(f"  hint: open {taken.address or 'its address'} in the browser, or stop that server (Ctrl-C in "
                   f"its window) before starting this one; to run two at once, give this one {own}: "

@@ -193,6 +193,25 @@ WILDCARD_HOSTS = ("0.0.0.0", "::")
 """``--host`` values that listen on every network the computer is on."""
 
 
+def free_port_after(host: str, port: int, tries: int = 20) -> int | None:
+    """The first of the ``tries`` ports after ``port`` that the preview could listen on at ``host`` now.
+
+    Takes ``--host`` and the port that was asked for; returns a port number,
+    or None when none of them is free (or ``host`` cannot be listened on).
+    Each is tried as `DevServer.start` listens, so what is free here is free
+    there, until another program takes it: it is offered as a hint, never used.
+    """
+    for candidate in range(port + 1, min(port + 1 + tries, 65536)):
+        try:
+            sockets = bind_sockets(candidate, host or None)
+        except OSError:
+            continue
+        for sock in sockets:
+            sock.close()
+        return candidate
+    return None
+
+
 def network_address(host: str, port: int) -> str | None:
     """Return the address another device (a phone on the same Wi-Fi) opens, or None for this computer only.
 

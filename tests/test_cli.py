@@ -719,7 +719,39 @@ def test_a_host_that_is_not_this_computers_gets_its_own_hint() -> None:
     assert _listen_hint(socket.gaierror(-2, "Name or service not known")) == address
     assert _listen_hint(OSError(errno.EADDRNOTAVAIL, "Cannot assign requested address")) == address
     assert _listen_hint(OSError(errno.EACCES, "Permission denied")).startswith("ports below 1024 need an administrator")
-    assert _listen_hint(OSError(errno.EADDRINUSE, "Address already in use")).startswith("another program may be using")
+
+
+def _listening_run(length: int) -> list[socket.socket]:
+    """Sockets listening on ``length`` ports in a row on 127.0.0.1, with the port after them free."""
+    for start in range(20000, 60000, 97):
+        held: list[socket.socket] = []
+        try:
+            for port in range(start, start + length):
+                sock = socket.socket()
+                held.append(sock)
+                sock.bind(("127.0.0.1", port))
+                sock.listen()
+            with socket.socket() as after:
+                after.bind(("127.0.0.1", start + length))
+            return held
+        except OSError:
+            for sock in held:
+                sock.close()
+    raise AssertionError("no free ports in a row")
+
+
+def test_a_port_in_use_gets_the_next_free_one_as_its_hint() -> None:
+    # It always offered --port 8001, in use itself when two previews of other sites were running.
+    from sitegen.cli import _listen_hint
+    held = _listening_run(2)
+    try:
+        taken = held[0].getsockname()[1]
+        assert _listen_hint(OSError(errno.EADDRINUSE, "Address already in use"), "127.0.0.1", taken) == (
+            f"another program uses port {taken} (a preview of another site, perhaps); choose another: "
+            f"--port {taken + 2} is free now")
+    finally:
+        for sock in held:
+            sock.close()
 
 
 def test_serve_help_names_the_folder_the_preview_really_uses(capsys: Capture) -> None:

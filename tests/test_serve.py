@@ -531,19 +531,6 @@ def test_the_network_address_is_none_for_this_computer_only() -> None:
     assert found is None or (found.startswith("http://") and found.endswith(":8000/") and "127." not in found)
 
 
-def test_a_port_in_use_is_a_clear_error(tmp_path: Path) -> None:
-    site = copy_example(tmp_path / "site")
-    with socket.socket() as taken:
-        taken.bind(("127.0.0.1", 0))
-        taken.listen()
-        port = taken.getsockname()[1]
-        done = subprocess.run([sys.executable, "-m", "sitegen", "serve", "--site", str(site), "--port", str(port)],
-                              capture_output=True, text=True, encoding="utf-8", timeout=30)
-    assert done.returncode == 1
-    assert f"error: cannot listen on 127.0.0.1:{port}" in done.stderr
-    assert "hint: " in done.stderr
-
-
 # --- parts, in-process --------------------------------------------------------------------------
 
 
@@ -645,6 +632,27 @@ def test_the_server_runs_in_a_thread_and_stops_when_asked(tmp_path: Path) -> Non
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", server.port), timeout=2).close()
 
+
+
+def test_a_port_held_by_another_program_is_told_with_a_port_free_now(tmp_path: Path) -> None:
+    # Another site's preview (or any program) on the port asked for: the hint always offered 8001.
+    site = copy_example(tmp_path / "site")
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        taken = other.getsockname()[1]
+        done = subprocess.run([sys.executable, "-m", "sitegen", "serve", "--site", str(site), "--port", str(taken)],
+                              capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert done.returncode == 1 and done.stdout == ""
+    lines = done.stderr.splitlines()
+    assert lines[0] == f"error: cannot listen on 127.0.0.1:{taken}: Address already in use"
+    offered = re.fullmatch(rf"  hint: another program uses port {taken} \(a preview of another site, perhaps\); "
+                           r"choose another: --port (\d+) is free now", lines[1])
+    assert offered is not None and len(lines) == 2
+    assert taken < int(offered[1]) <= taken + 20
+    with socket.socket() as check:  # free indeed, unless another program took it meanwhile
+        check.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the preview listens
+        check.bind(("127.0.0.1", int(offered[1])))
 
 
 def test_a_second_server_of_one_site_is_refused_with_the_first_ones_address_and_build_clean_keeps_the_preview(
