@@ -25,7 +25,7 @@ from .models import OptionalText, Text, WebAddress, parse_count
 from .webaddress import SENTENCE_END, address_slip, half_width_address, split_address
 from .placeholders import placeholders_in
 from .sources import read_source
-from .validation import group_fields, validate_record
+from .validation import group_fields, names_a_field, validate_record
 from .yamltext import load_yaml
 
 CONFIG_FILE = "site.yaml"
@@ -414,7 +414,8 @@ def load_config(root: Path, report: Report, *, base_url: str | None = None,
             report.error("", None, None, f"--base-url: {refusal.message()}", str((refusal.context or {})["hint"]))
             raise SiteError(report.problems) from None
     source = read_source(root, CONFIG_FILE, report)
-    data = load_yaml(source.text, CONFIG_FILE, report, groups=group_fields(Config)) if source else None
+    data = load_yaml(source.text, CONFIG_FILE, report, groups=group_fields(Config),
+                     names=names_a_field(Config)) if source else None
     config = None
     if data is not None:
         overrides = {"base_url": base_url} if base_url else {}

@@ -866,6 +866,11 @@ def test_a_note_of_a_new_unit_uncommented_with_its_example_is_told_to_be_a_note_
     # Words that only a note holds: a note.
     (PAGE_PATH, "以后每次新数据：请用新命令\n",
      'this line is a note (说明), not a field: "以后每次新数据" is no field that can be typed here'),
+    # Short words that name no field, and a sentence after them: a note.
+    (PAGE_PATH, "编者按：本文根据录音整理。\n",
+     'this line is a note (说明), not a field: "编者按" is no field that can be typed here'),
+    (UNIT_PATH, "问题：调研中发现了哪些问题？\n",
+     'this line is a note (说明), not a field: "问题" is no field that can be typed here'),
 ])
 def test_a_full_width_colon_after_words_that_name_no_field_is_a_note(tmp_path: Path, path: str, typed: str,
                                                                       told: str) -> None:
@@ -873,6 +878,34 @@ def test_a_full_width_colon_after_words_that_name_no_field_is_a_note(tmp_path: P
     root = write_site(tmp_path, {path: text})
     [problem] = found(root)
     assert problem.message.startswith(told), problem.message
+
+
+def test_the_notes_and_labels_of_site_yaml_are_told_as_in_the_records(tmp_path: Path, capsys) -> None:
+    # site.yaml's first note uncommented was told to take an English colon and quotes, and then that
+    # "站点设置" is an unknown field; "标题：" for "title:" was told "标题: …", then "unknown field 标题".
+    root = tmp_path / "site"
+    capsys.readouterr()
+    assert main(["init", str(root), "--title", "测试"]) == 0
+    site = root / "site.yaml"
+    written = site.read_text(encoding="utf-8")
+    lines = written.split("\n")
+    assert lines[0] == "# 站点设置：整个站点只此一份。Site settings: one file per site."
+    as_made = printed(root)  # warnings of the placeholders sitegen init writes
+    site.write_text("\n".join([lines[0][2:], *lines[1:]]), encoding="utf-8")
+    assert printed(root) == [
+        'site.yaml:1:1: error: this line is a note (说明), not a field: "站点设置" is no field that can be typed here, '
+        "and the text after its full-width colon (：) is no value\n"
+        '  hint: put "# " back at the start of the line, as a note starts with it (以 # 开头的行是说明): '
+        "# 站点设置：整个站点只此一份。Site settings: one file per site."]
+    title = next(n for n, line in enumerate(lines) if line.startswith("title: "))
+    site.write_text(written.replace("\ntitle: ", "\n标题："), encoding="utf-8")
+    assert printed(root) == [
+        f'site.yaml:{title + 1}:3: error: "标题：" uses a full-width colon (全角冒号 ：), and the field "标题" stands '
+        'for is "title"\n'
+        '  hint: type "title" and an English colon followed by a space: title: 测试   # 网站名称，显示在每页顶部 '
+        "the site's name, on every page"]
+    site.write_text(written.replace("\ntitle: ", "\ntitle: "), encoding="utf-8")  # the hint, followed
+    assert printed(root) == as_made
 
 
 @pytest.mark.parametrize("kind", ["unit", "series"])
