@@ -107,7 +107,9 @@ class BuildResult:
     each page made from a Markdown file to its document (the dev server
     finds its draft and scheduled pages there); ``sources`` maps the output
     path of each page made from one file (an interview, a case study, a unit) to that
-    file (the dev server lists a page's own warnings first).
+    file (the dev server lists a page's own warnings first); ``titles`` maps each of those files to
+    what names its page: an interview's or case study's title, a unit's name (the dev server
+    follows a renamed file by it).
     """
 
     config: Config
@@ -124,6 +126,7 @@ class BuildResult:
     removed_paths: tuple[str, ...] = ()
     documents: dict[str, Document] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -514,7 +517,7 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
                        time.perf_counter() - started, report.warnings, held, content.converted,
                        tuple([page.output for page in plan.pages] + [output_path(f.url) for f in plan.feeds]),
                        written.changed_paths, written.removed_paths, _documents(content, graph),
-                       _sources(content, graph))
+                       _sources(content, graph), _titles(content))
 
 
 def _page_count(graph: SiteGraph) -> int:
@@ -529,6 +532,13 @@ def _sources(content: Content, graph: SiteGraph) -> dict[str, str]:
         if view.unit.id in content.units:
             sources[output_path(view.url)] = content.units[view.unit.id].path
     return sources
+
+
+def _titles(content: Content) -> dict[str, str]:
+    """``{source file: title}`` of the interviews and case studies, and ``{unit file: name}`` (see `BuildResult`)."""
+    titles = {document.path: document.meta.title for document in content.interviews + content.cases}
+    titles.update((unit.path, unit.record.name) for unit in content.units.values())
+    return titles
 
 
 def _documents(content: Content, graph: SiteGraph) -> dict[str, Document]:

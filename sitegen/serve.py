@@ -1133,10 +1133,9 @@ class DevServer:
         listed = list_warnings(self.state.warnings, result.warnings, self._saved,
                                datetime.now(result.config.zone).strftime("%H:%M:%S"))
         self._saved = set()
-        titles = {document.path: document.meta.title for document in result.documents.values()}
         return outcome, SiteState(self._builds, result.config.output_path, (), previews.banners, listed,
-                                  result.sources, previews.tags, moved_since(self.state, result.sources, titles),
-                                  titles)
+                                  result.sources, previews.tags,
+                                  moved_since(self.state, result.sources, result.titles), result.titles)
 
     def _rebuild(self, changes: list[str]) -> None:
         """Watcher callback: rebuild, serve the new state, reload the pages, then report."""

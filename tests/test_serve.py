@@ -762,6 +762,20 @@ def test_a_page_open_at_an_address_it_no_longer_has_is_sent_to_its_new_one(tmp_p
             time.sleep(0.05)
         assert outcomes[-1].result is not None
         assert answer("/interviews/baihe-huifang/") == (404, None)
+        # A unit's file renamed, and its pages' "unit:" with it (its address is made from the file's name):
+        # followed by the unit's name. It was a 404, as only interviews and case studies had titles.
+        (site / "content/interviews/hedao.md").unlink()
+        for page in (site / "content").rglob("*.md"):
+            page.write_text(page.read_text(encoding="utf-8").replace("\nunit: baihe\n", "\nunit: baihe-zhen\n"),
+                            encoding="utf-8")
+        unit = site / "content/units/baihe.yaml"
+        (site / "content/units/baihe-zhen.yaml").write_text(unit.read_text(encoding="utf-8"), encoding="utf-8")
+        unit.unlink()
+        deadline = time.monotonic() + 15  # the saves may come in more than one build, the first ones failing
+        while (len(outcomes) < 6 or outcomes[-1].result is None) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert outcomes[-1].result is not None, outcomes[-1].problems
+        assert answer("/units/baihe/") == (302, "/units/baihe-zhen/")
     finally:
         server.stop()
         thread.join(15)
