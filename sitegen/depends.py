@@ -24,7 +24,11 @@ that can change its bytes:
   ``site.totals``, ``site.pages`` …), found by reading the templates'
   syntax trees; a template that uses ``site`` in any other way (passes it
   to a macro, stores it in a variable, reads an attribute not listed here)
-  depends on the whole graph.
+  depends on the whole graph. A template that reads attributes by names
+  not written in it (``entry[column]``, ``map(attribute=shown)``) reads
+  every facet and every list, and one that reads neighbours two steps away
+  (``entry.prev.prev``) every entry. Printing a record whole (``{{ entry }}``,
+  its Python ``repr``) is not followed.
 
 This is the rule of Hugo's and Gatsby's incremental builds: a page is
 rendered again when any input it reads changed; the property test in
@@ -42,6 +46,7 @@ import json
 import marshal
 import os
 import zlib
+from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
 from stat import S_ISREG
@@ -93,6 +98,9 @@ and summaries, are not rendered again when a sentence is added to one
 interview, and the keys of all the lists' entries are made once.
 """
 ALL_FACETS = frozenset(ENTRY_FACETS)
+_HEAD_FACETS = frozenset({"word_count", "minutes"})
+"""What the page head of an interview or case study shows of its entry whatever its layout: the
+JSON-LD's ``wordCount`` and ``timeRequired`` (`sitegen.outputs.structured.article`)."""
 _FACET_PART = "entry."
 """Prefix of a facet among the parts a template reads (``entry.text``), as "lists" stands for view lists."""
 
@@ -182,17 +190,22 @@ class TemplateDependencies:
         return digest(*(f"{n}:{self._read(n)[0]}".encode() for n in names))
 
 
-ANALYSIS_VERSION = "3"
+ANALYSIS_VERSION = "4"
 """Changes whenever the rules below change, so analyses kept from older builds are not reused."""
 KNOWN_TEMPLATES_FILE = "templates.json"
 
 
 def _analyse(tree: nodes.Template) -> list[Any]:
-    """[site parts read (sorted), referenced template names (sorted) or None when one is not a constant]."""
+    """[site parts read (sorted), referenced template names (sorted) or None when one is not a constant].
+
+    A template that reads an entry's neighbours further than one step (``entry.prev.prev``) reads the
+    parts "interviews" and "cases": an entry's key holds its neighbours one step away only.
+    """
     references = list(jinja_meta.find_referenced_templates(tree))
     known = None if any(r is None for r in references) else sorted(set(references))
     parts = site_parts_read(tree) | ({"lists"} if reads_view_lists(tree) else set()) | {
-        _FACET_PART + facet for facet in entry_facets_read(tree)}
+        _FACET_PART + facet for facet in entry_facets_read(tree)} | (
+        {"interviews", "cases"} if reads_neighbours_further(tree) else set())
     return [sorted(parts), known]
 
 
@@ -242,15 +255,16 @@ def reads_view_lists(tree: nodes.Template) -> bool:
 
     That is any ``x.interviews``/``x.cases`` except ``site.…`` and the
     section links (``site.links.cases``, or a name set from ``site.links``
-    and bound nowhere else in the template), or the names as text in a
+    and bound nowhere else in the template), the names as text in a
     subscript or a filter, test or call argument (``x["cases"]``,
-    ``map(attribute="interviews")``).
+    ``map(attribute="interviews")``) or in a block set, or any attribute
+    read by a name that is not written in the template (`reads_by_variable_name`).
     """
     links_aliases = _names_set_from_site_links(tree)
     for getattr_node in tree.find_all(nodes.Getattr):
         if getattr_node.attr in LIST_ATTRIBUTES and not _is_site_or_links(getattr_node.node, links_aliases):
             return True
-    return bool(_attribute_texts(tree) & LIST_ATTRIBUTES)
+    return bool((_attribute_texts(tree) | _block_set_texts(tree)) & LIST_ATTRIBUTES) or reads_by_variable_name(tree)
 
 
 def entry_facets_read(tree: nodes.Template) -> frozenset[str]:
@@ -258,16 +272,99 @@ def entry_facets_read(tree: nodes.Template) -> frozenset[str]:
 
     A name counts as an attribute (``x.word_count``) or as any text in the
     template, each part of a dotted one (``x["minutes"]``,
-    ``map(attribute="document.rendered.html")``, ``{% set shown = "word_count" %}``
-    then ``map(attribute=shown)``). The ``attr`` filter with a name that is
-    not text reads every facet.
+    ``map(attribute="document.rendered.html")``), a block set's text
+    included. A template that reads an attribute by a name not written where
+    it is read (`reads_by_variable_name`: ``map(attribute=shown)``) reads
+    every facet.
     """
-    named = {node.attr for node in tree.find_all(nodes.Getattr)} | {
-        part for node in tree.find_all(nodes.Const) if isinstance(node.value, str) for part in node.value.split(".")}
-    if any(node.name == "attr" and not (node.args and isinstance(node.args[0], nodes.Const))
-           for node in tree.find_all(nodes.Filter)):
+    if reads_by_variable_name(tree):
         return ALL_FACETS
+    named = {node.attr for node in tree.find_all(nodes.Getattr)} | _block_set_texts(tree) | {
+        part for node in tree.find_all(nodes.Const) if isinstance(node.value, str) for part in node.value.split(".")}
     return frozenset(facet for facet, names in ENTRY_FACETS.items() if names & named)
+
+
+_ATTRIBUTE_FILTERS = frozenset({"attr", "map", "selectattr", "rejectattr", "groupby", "sort", "sum", "unique",
+                                "min", "max"})
+"""Jinja's filters that read an attribute named by an argument (``sum(attribute="word_count")``,
+``selectattr("minutes")``, ``attr("summary")``)."""
+LABEL_TABLES = frozenset({"status_labels", "group_labels", "level_labels"})
+"""Globals of the environment that map codes to labels (`sitegen.render.make_environment`): a subscript of
+one (``status_labels[entry.meta.status.value]``) reads a label, never an entry's attribute."""
+
+
+def reads_by_variable_name(tree: nodes.Template) -> bool:
+    """True when a template may read an attribute whose name is not written in it.
+
+    That is a subscript by anything but a text, a slice or a number
+    (``entry[column]``, ``e[("WORD_COUNT")|lower]``), except of a table of
+    labels: one of `LABEL_TABLES` the template never binds itself, or a map
+    it writes out and binds only so (``{% set type_labels = {"date": "日期"} %}``);
+    and a filter or test that reads an attribute (`_ATTRIBUTE_FILTERS`) given
+    an argument that is not a text (``map(attribute=shown)``,
+    ``sum(attribute=site.data.list.total)``). Jinja reads an attribute for a
+    subscript by a text it cannot look up, never for a number.
+    """
+    bound = Counter(name.name for name in tree.find_all(nodes.Name) if name.ctx in ("store", "param"))
+    written = Counter(assign.target.name for assign in tree.find_all(nodes.Assign)
+                      if isinstance(assign.target, nodes.Name) and isinstance(assign.node, nodes.Dict))
+    tables = {name for name, count in written.items() if bound[name] == count} | (LABEL_TABLES - set(bound))
+    for item in tree.find_all(nodes.Getitem):
+        if isinstance(item.arg, (nodes.Const, nodes.Slice)) or _is_number(item.arg):
+            continue
+        if isinstance(item.node, nodes.Name) and item.node.name in tables:
+            continue
+        return True
+    for named in (*tree.find_all(nodes.Filter), *tree.find_all(nodes.Test)):
+        if named.name in _ATTRIBUTE_FILTERS and any(
+                not isinstance(argument, nodes.Const)
+                for argument in (*named.args, *(keyword.value for keyword in named.kwargs))):
+            return True
+    return False
+
+
+_LOOP_NUMBERS = frozenset({"index", "index0", "revindex", "revindex0", "length", "depth", "depth0"})
+
+
+def _is_number(node: nodes.Node) -> bool:
+    """True for an expression that is surely a number: a number written out, a loop's counter
+    (``loop.index0``), ``|length`` or ``|int`` of anything, sums and products of those."""
+    if isinstance(node, nodes.Const):
+        return isinstance(node.value, int) and not isinstance(node.value, bool)
+    if isinstance(node, nodes.Getattr):
+        return node.attr in _LOOP_NUMBERS and isinstance(node.node, nodes.Name) and node.node.name == "loop"
+    if isinstance(node, nodes.Filter):
+        return node.name in ("length", "count", "int")
+    if isinstance(node, (nodes.Add, nodes.Sub, nodes.Mul, nodes.FloorDiv, nodes.Mod)):
+        return _is_number(node.left) and _is_number(node.right)
+    if isinstance(node, (nodes.Neg, nodes.Pos)):
+        return _is_number(node.node)
+    return False
+
+
+def _block_set_texts(tree: nodes.Template) -> set[str]:
+    """Every word of the text inside a block set (``{% set field %}word_count{% endset %}``), each part of a
+    dotted one: a name it holds may be read as an attribute's."""
+    words: set[str] = set()
+    for block in tree.find_all(nodes.AssignBlock):
+        for data in block.find_all(nodes.TemplateData):
+            words.update(part for word in data.data.split() for part in word.split("."))
+    return words
+
+
+_NEIGHBOURS = frozenset({"prev", "next"})
+
+
+def reads_neighbours_further(tree: nodes.Template) -> bool:
+    """True when a template reads a neighbour of an entry's neighbour: ``entry.prev.prev``, ``entry.next.prev``,
+    or ``.prev``/``.next`` of a name set from one (``{% set older = entry.prev %}{{ older.prev.title }}``)."""
+    from_neighbour = {assign.target.name for assign in tree.find_all(nodes.Assign)
+                      if isinstance(assign.target, nodes.Name) and isinstance(assign.node, nodes.Getattr)
+                      and assign.node.attr in _NEIGHBOURS}
+    return any(step.attr in _NEIGHBOURS and (
+        (isinstance(step.node, nodes.Getattr) and step.node.attr in _NEIGHBOURS)
+        or (isinstance(step.node, nodes.Name) and step.node.name in from_neighbour))
+        for step in tree.find_all(nodes.Getattr))
 
 
 def _attribute_texts(node: nodes.Node) -> set[str]:
@@ -334,15 +431,15 @@ class Fingerprints:
         self._cards: dict[frozenset[str], dict[int, bytes]] = {}  # by facets, then by id
         self._entries: dict[frozenset[str], dict[int, bytes]] = {}
         self._lines: dict[int, bytes] = {}
-        self._layouts: dict[tuple[str, bool], tuple[bytes, bool, frozenset[str], bool, list[bytes]]] = {}
+        self._layouts: dict[tuple[str, str], tuple[bytes, bool, frozenset[str], bool, list[bytes]]] = {}
         self.reads_clock = False
         """True once a page whose layout reads the build's clock (``site.now``) was fingerprinted."""
 
     def page(self, page: Page) -> str:
         """The fingerprint of one page (32 hex characters)."""
-        layout = self._layouts.get((page.template, page.kind == "dashboard"))
+        layout = self._layouts.get((page.template, page.kind))
         if layout is None:
-            layout = self._layout(page.template, page.kind == "dashboard")
+            layout = self._layout(page.template, page.kind)
         template_digest, deep, facets, clock, parts = layout
         if clock:
             self.reads_clock = True
@@ -351,16 +448,19 @@ class Fingerprints:
         return digest(self._build, template_digest, self._line(page), repr(page.source).encode(),
                       *(self._map(context, deep, facets) if context else (b"0",)), *parts)
 
-    def _layout(self, template: str, dashboard: bool) -> tuple[bytes, bool, frozenset[str], bool, list[bytes]]:
-        """What every page of one layout shares: (digest of its template closure, whether it reads
-        the views' lists, the entry facets it reads, whether it reads the clock, keys of the site parts
-        it reads, sorted by name).
+    def _layout(self, template: str, kind: str) -> tuple[bytes, bool, frozenset[str], bool, list[bytes]]:
+        """What every page of one layout and kind shares: (digest of its template closure, whether it
+        reads the views' lists, the entry facets it reads, whether it reads the clock, keys of the site
+        parts it reads, sorted by name).
 
-        The dashboard reads the units in its page head as well.
+        The page head (`sitegen.outputs.structured`) reads more than the templates name: the
+        dashboard's reads the units, an interview's or case study's the counts of its text.
         """
+        dashboard = kind == "dashboard"
         template_digest, parts = self._templates.closure(template)
         deep = bool(parts & {"lists", EVERYTHING})
-        facets = frozenset(part[len(_FACET_PART):] for part in parts if part.startswith(_FACET_PART))
+        facets = frozenset(part[len(_FACET_PART):] for part in parts if part.startswith(_FACET_PART)) | (
+            _HEAD_FACETS if kind in ("interview", "case") else frozenset())
         if EVERYTHING in parts or "text" in facets:
             # The counts come from the text, and the pictures add little: one set of keys serves
             # every layout that shows the text, and the feeds.
@@ -369,7 +469,7 @@ class Fingerprints:
                        if name != "lists" and not name.startswith(_FACET_PART))
         layout = (template_digest.encode(), deep, facets, bool(parts & {"now", EVERYTHING}),
                   [self.part(name, deep, facets) for name in names])
-        self._layouts[(template, dashboard)] = layout
+        self._layouts[(template, kind)] = layout
         return layout
 
     def _line(self, page: Page) -> bytes:

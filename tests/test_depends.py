@@ -10,7 +10,7 @@ import pytest
 
 from sitegen.build import BuildOptions, load_and_check
 from sitegen.depends import (ALL_FACETS, EVERYTHING, Fingerprints, TemplateDependencies, entry_facets_read,
-                             reads_view_lists, site_parts_read)
+                             reads_by_variable_name, reads_neighbours_further, reads_view_lists, site_parts_read)
 from sitegen.errors import Report
 from sitegen.fresh import raw_digest
 from sitegen.outputs.feeds import all_feeds
@@ -66,11 +66,53 @@ def test_reads_view_lists(source: str, reads: bool) -> None:
     ("{{ entries|map(attribute='document.rendered.html')|join }}", {"text"}),
     ("{{ entry['word_count'] }} {{ entry|attr('image_sizes') }}", {"word_count", "image_sizes"}),
     ("{{ entries|map(attribute='minutes')|sum }}", {"minutes"}),
-    ("{% set shown = 'word_count' %}{{ entries|map(attribute=shown)|join }}", {"word_count"}),
+    # A name that is not written where it is read: any facet.
+    ("{% set shown = 'word_count' %}{{ entries|map(attribute=shown)|join }}", ALL_FACETS),
     ("{{ entry|attr(name) }}", ALL_FACETS),
 ])
 def test_entry_facets_read(source: str, facets: set[str]) -> None:
     assert entry_facets_read(ENV.parse(source)) == facets
+
+
+@pytest.mark.parametrize(("source", "reads"), [
+    # The default theme's subscripts: a table of labels, a map written out, a loop's counter, a slice.
+    ("{{ status_labels[entry.meta.status.value] }}", False),
+    ("{% set type_labels = {'date': '日期'} %}{{ type_labels[field.type] }}", False),
+    ("{% for v in row %}{{ chart.table.numeric[loop.index0] }}{{ items[loop.index - 1] }}{% endfor %}", False),
+    ("{{ site.interviews[:5]|length }} {{ entries|map(attribute='title')|join }}", False),
+    # Names that are not written where they are read.
+    ("{% for column in site.data.archive.columns %}{{ entry[column] }}{% endfor %}", True),
+    ("{{ e[('WORD_COUNT')|lower] }}", True),
+    ("{{ entries|map(attribute=shown)|join }}", True),
+    ("{{ entries|sum(attribute=site.data.total) }}", True),
+    ("{{ entries|selectattr(name)|list }}", True),
+    ("{{ unit|attr(name) }}", True),
+    # A table of labels bound another way too is no longer only a table.
+    ("{% for status_labels in units %}{{ status_labels[key] }}{% endfor %}", True),
+    ("{% set t = {'a': 1} %}{% for t in rows %}{{ t[key] }}{% endfor %}", True),
+])
+def test_reads_by_variable_name(source: str, reads: bool) -> None:
+    assert reads_by_variable_name(ENV.parse(source)) is reads
+
+
+@pytest.mark.parametrize(("source", "reads"), [
+    ("{{ entry.prev.title }} {{ entry.next.url }} {{ pager.prev }}", False),
+    ("{{ entry.prev.prev.title }}", True),
+    ("{{ entry.next.prev.title }}", True),
+    ("{% set older = entry.prev %}{{ older.prev.title }}", True),
+    ("{% set older = entry.prev %}{{ older.title }}", False),
+])
+def test_reads_neighbours_further(source: str, reads: bool) -> None:
+    assert reads_neighbours_further(ENV.parse(source)) is reads
+
+
+def test_the_label_tables_are_the_environment_s_maps_of_codes_to_labels() -> None:
+    from sitegen.config import Config
+    from sitegen.depends import LABEL_TABLES
+    env = make_environment(Config(root=Path("."), title="站点"))
+    for name in LABEL_TABLES:
+        table = env.globals[name]
+        assert isinstance(table, dict) and all(isinstance(v, str) for v in table.values()), name
 
 
 def _fingerprints(root: Path) -> tuple[Fingerprints, SiteGraph]:

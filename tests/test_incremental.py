@@ -60,7 +60,8 @@ def test_a_deleted_source_removes_its_outputs(tmp_path: Path) -> None:
 
 UNIT_TWO = "name: 新镇\nlevel: town\n"
 KINDS = ["edit", "add", "delete", "retitle", "template", "config", "tally", "rename-unit", "series",
-         "tags", "redate", "draft", "move", "base", "alias", "tamper", "listcount", "redirect", "showtext"]
+         "tags", "redate", "draft", "move", "base", "alias", "tamper", "listcount", "redirect", "showtext",
+         "plainpage", "further", "unitlists"]
 EDITS = st.lists(st.tuples(st.sampled_from(KINDS), st.integers(0, 7)), min_size=1, max_size=6)
 THEME = Path(__file__).resolve().parents[1] / "templates"
 
@@ -130,11 +131,17 @@ def _apply(root: Path, kind: str, n: int) -> None:
             + ("{{ series.interviews|length }}" if n % 2 else "{{ series|attr('interviews')|length }}")
             + "篇</p>{% endblock %}\n", encoding="utf-8")
     elif kind == "showtext":
-        # An archive that shows what the text of each entry makes, named five ways.
+        # An archive that shows what the text of each entry makes, named eight ways: the last three
+        # by names that are not written in the template as they are read.
+        (root / "data").mkdir(exist_ok=True)
+        (root / "data/archive.yaml").write_text("columns: [title, word_count]\n", encoding="utf-8")
         shown = ["{{ entry.word_count }}字", "{{ entry.document.rendered.html|length }}",
                  "{{ [entry]|map(attribute='document.rendered.html')|map('length')|join }}",
                  "{{ entry|attr('word_count') }}",
-                 "{% set count = 'word_count' %}{{ [entry]|map(attribute=count)|join }}"][n % 5]
+                 "{% set count = 'word_count' %}{{ [entry]|map(attribute=count)|join }}",
+                 "{% for column in site.data.archive.columns %}{{ entry[column] }}{% endfor %}",
+                 "{% set count %}word_count{% endset %}{{ [entry]|sum(attribute=count) }}",
+                 "{% set count = 'word' ~ '_count' %}{{ [entry]|map(attribute=count)|join }}"][n % 8]
         # Summaries of their own, so that an edited text changes only what the archive reads.
         for each in sorted((root / "content/interviews").glob("*.md")):
             _set_field(each, "summary", f"{each.stem}的摘要。")
@@ -142,6 +149,32 @@ def _apply(root: Path, kind: str, n: int) -> None:
         (root / "templates/archive.html").write_text(
             "{% extends 'base.html' %}{% block main %}{% for key, entries in months %}{% for entry in entries %}"
             f"<p>{{{{ entry.title }}}} {shown}</p>{{% endfor %}}{{% endfor %}}{{% endblock %}}\n", encoding="utf-8")
+    elif kind == "plainpage":
+        # An interview layout that shows no count: the page head's JSON-LD still does (wordCount).
+        for each in sorted((root / "content/interviews").glob("*.md")):
+            _set_field(each, "summary", f"{each.stem}的摘要。")
+        (root / "templates").mkdir(exist_ok=True)
+        (root / "templates/interview.html").write_text(
+            "{% extends 'base.html' %}{% block main %}<h1>{{ entry.title }}</h1><p>{{ entry.summary }}</p>"
+            "{% endblock %}\n", encoding="utf-8")
+    elif kind == "further":
+        # An interview layout that names the pages two steps away in its series, one of two ways.
+        (root / "templates").mkdir(exist_ok=True)
+        shown = ("{% if entry.prev and entry.prev.prev %}{{ entry.prev.prev.title }}{% endif %}" if n % 2 else
+                 "{% set older = entry.prev %}{% if older and older.prev %}{{ older.prev.title }}{% endif %}")
+        (root / "templates/interview.html").write_text(
+            f"{{% extends 'base.html' %}}{{% block main %}}<h1>{{{{ entry.title }}}}</h1>{shown}{{% endblock %}}\n",
+            encoding="utf-8")
+    elif kind == "unitlists":
+        # A unit layout that counts the unit's lists, named in a data file.
+        (root / "data").mkdir(exist_ok=True)
+        (root / "data/unit.yaml").write_text("lists: [interviews, cases]\n", encoding="utf-8")
+        shown = ("{{ (unit|attr(name))|length }}" if n % 2 else "{{ unit[name]|length }}")
+        (root / "templates").mkdir(exist_ok=True)
+        (root / "templates/unit.html").write_text(
+            "{% extends 'base.html' %}{% block main %}<h1>{{ unit.unit.name }}</h1>"
+            f"{{% for name in site.data.unit.lists %}}<p>{shown}</p>{{% endfor %}}{{% endblock %}}\n",
+            encoding="utf-8")
     elif kind == "redirect" and page.exists():
         # An old address kept by the page (aliases:), or none: its redirect page comes and goes.
         _set_field(page, "aliases", f"[/old/p{n:02d}/, /旧/{n}.html]" if n % 2 else "[]")
@@ -191,9 +224,13 @@ SCENARIOS = [
     [("config", 1), ("listcount", 0), ("delete", 0)], [("config", 1), ("listcount", 1), ("delete", 0)],
     [("redirect", 1), ("retitle", 1)], [("redirect", 3), ("redirect", 2)], [("redirect", 1), ("draft", 1)],
     [("redirect", 3), ("delete", 3)], [("redirect", 1), ("base", 2)],
-    # An archive showing each text's count or HTML, read five ways, then a text edited.
+    # An archive showing each text's count or HTML, read eight ways, then a text edited.
     [("showtext", 0), ("edit", 1)], [("showtext", 1), ("edit", 2)], [("showtext", 2), ("edit", 3)],
-    [("showtext", 3), ("edit", 4)], [("showtext", 4), ("edit", 0)],
+    [("showtext", 3), ("edit", 4)], [("showtext", 4), ("edit", 0)], [("showtext", 5), ("edit", 1)],
+    [("showtext", 6), ("edit", 2)], [("showtext", 7), ("edit", 3)],
+    # The page head's counts, the pages two steps away, a unit's lists read by a name from data.
+    [("plainpage", 0), ("edit", 2)], [("further", 0), ("retitle", 2)], [("further", 1), ("retitle", 2)],
+    [("unitlists", 0), ("move", 1)], [("unitlists", 1), ("move", 3)],
 ]
 
 
