@@ -30,7 +30,8 @@ Policies (what editors get, and why):
   Markdown sees the text; not inside fenced code).
 * **Tables** are wrapped in ``<div class="table-scroll" role="region"
   tabindex="0" aria-label="表格：…">`` so that a keyboard or a 360 px phone can
-  scroll them (the theme gives ``.table-scroll`` ``overflow-x: auto``).
+  scroll them (the theme gives ``.table-scroll`` ``overflow-x: auto``; its script
+  takes a box whose table fits out of the Tab order).
 * **Raw HTML** (case 16) is allowed only as far as one allowlist goes
   (:data:`ALLOWED_TAGS`, :data:`ALLOWED_ATTRIBUTES`, URL schemes http, https,
   mailto, tel and relative; ``data:`` only for ``<img src>`` PNG/JPEG/GIF/WebP).

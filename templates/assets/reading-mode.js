@@ -1,4 +1,5 @@
-/* sitegen default theme: remembers the reading mode (大字号 · 高对比度) from page to page.
+/* sitegen default theme: remembers the reading mode (大字号 · 高对比度) from page to page, and
+   makes a scrolling box a Tab stop only while it has something to scroll (at the end of this file).
 
    Progressive enhancement. The mode itself is the checkbox #reading-mode and
    the stylesheet (".reading-mode:checked ~ .page"): it works without this
@@ -92,5 +93,43 @@
     if (event.key === KEY || event.key === null) {
       restore();
     }
+  });
+}());
+
+/* A box that scrolls sideways (.table-scroll, and .chart-large-box of partials/chart.html) comes with
+   tabindex="0", so that a keyboard can reach it and scroll it with the arrow keys (WCAG 2.1.1). That is
+   the page without JavaScript, the safe default. Here a box whose content fits leaves the Tab order
+   (the attribute is removed; a screen reader still finds it as a named region) and comes back
+   whenever its content no longer fits: on a narrower window, a larger text (the reading mode above,
+   the browser's font size, zoom), a chart shown in place of the other, a <details> opened. A
+   ResizeObserver watches each box and its content, so every one of these is seen once laid out; a
+   box shown only by the stylesheet (hidden, display: none) has no size and is out of the Tab order
+   anyway. A browser without ResizeObserver keeps every box a Tab stop. The box that has the focus
+   is left as it is until it loses it, so the reader's place is never lost. */
+(function () {
+  "use strict";
+  var boxes = document.querySelectorAll(".table-scroll[tabindex='0'], .chart-large-box[tabindex='0']");
+  if (!boxes.length || !window.ResizeObserver) {
+    return;
+  }
+  function update() {
+    for (var i = 0; i < boxes.length; i += 1) {
+      var box = boxes[i];
+      if (box.scrollWidth > box.clientWidth || box.scrollHeight > box.clientHeight) {
+        box.setAttribute("tabindex", "0");
+      } else if (box !== document.activeElement) {
+        box.removeAttribute("tabindex");
+      }
+    }
+  }
+  var observer = new ResizeObserver(update);
+  for (var i = 0; i < boxes.length; i += 1) {
+    observer.observe(boxes[i]);
+    if (boxes[i].firstElementChild) {
+      observer.observe(boxes[i].firstElementChild);
+    }
+  }
+  document.addEventListener("focusout", function () {
+    window.setTimeout(update);
   });
 }());
