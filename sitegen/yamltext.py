@@ -575,7 +575,7 @@ def _parse_scanned(lines: _Lines, scan: _Scan, first_line: int, elsewhere: Elsew
     try:
         builder.run(yaml.parse(fixed, Loader=_LOADER))
     except yaml.YAMLError as exc:
-        builder.issues.append(_explain(exc, lines, scan.open_at, groups))
+        builder.issues.append(_explain(exc, lines, scan.open_at, groups, first_line))
     issues = scan.issues + builder.issues
     if builder.failed or any(issue.severity == "error" for issue in issues):
         return issues, None
@@ -611,7 +611,7 @@ def _load_fast(text: str, first_line: int, elsewhere: ElsewhereFinder | None = N
         scan = _prescan(lines, groups, names) if scan is None else scan
         if any(issue.severity == "error" for issue in scan.issues):
             return scan.issues, None
-        return scan.issues + [_explain(exc, lines, scan.open_at, groups)], None
+        return scan.issues + [_explain(exc, lines, scan.open_at, groups, first_line)], None
     if data is not None:
         return ([] if scan is None else scan.issues), data
     scan = _prescan(lines, groups, names) if scan is None else scan
@@ -1889,12 +1889,14 @@ def _walk_fast(text: str, lines: _Lines, first_line: int) -> YamlData | None:
 # PyYAML errors → plain words.
 # --------------------------------------------------------------------------
 
-def _explain(exc: yaml.YAMLError, lines: _Lines, open_at: int | None, groups: GroupFinder | None = None) -> _Issue:
+def _explain(exc: yaml.YAMLError, lines: _Lines, open_at: int | None, groups: GroupFinder | None = None,
+             first_line: int = 1) -> _Issue:
     """Translate a PyYAML error into one plain issue at the right place.
 
     Takes the error, the text's lines, where a quote or bracket left open
-    starts (or None) and `load_yaml`'s ``groups``. PyYAML's own words are
-    kept, after the plain explanation, in parentheses.
+    starts (or None), `load_yaml`'s ``groups`` and the file line of the
+    text's first line (for hints that name other lines). PyYAML's own words
+    are kept, after the plain explanation, in parentheses.
     """
     if isinstance(exc, yaml.reader.ReaderError):
         line, column = lines.at(exc.position)
@@ -1910,7 +1912,8 @@ def _explain(exc: yaml.YAMLError, lines: _Lines, open_at: int | None, groups: Gr
         return _unclosed(lines, open_at, words)
     line, column = lines.at(index)
     if problem.startswith("mapping values") or "expected key" in problem or "expected <block end>" in problem:
-        lost = _lost_indent_above(lines, line, column)
+        lost = (_lost_indent_above(lines, line, column) or _item_lost_indent(lines, line, column, first_line)
+                or _first_item_lost_indent(lines, line, column, first_line))
         if lost is not None:
             return _Issue(lost[2][0], lost[2][1], f"{lost[0]} {words}", lost[1])
     if groups is not None and (problem.startswith("mapping values") or "expected key" in problem):
@@ -2507,6 +2510,157 @@ def _lost_indent_above(lines: _Lines, line: int, column: int) -> tuple[str, str,
         f" ({fields} in all)" if _indent(middle) else "")
     return (f'this line lost its indent (缩进): it ends the block under "{key}:" that the indented line below it '
             f'("{shown}") is part of', f"indent it by {by}, {hint_end}", (above, _indent(middle)))
+
+
+def _is_item(text: str) -> bool:
+    """True for a line that starts a list item (``- as_of: …``, ``- 走访…``, a lone ``-``)."""
+    typed = text.lstrip(" ")
+    return typed.startswith("- ") or typed.rstrip() == "-"
+
+
+def _item_lead(text: str) -> str:
+    """A list item's line as a hint names it: ``- as_of:`` for an item opening fields, else its text, cut short."""
+    start, colon, _pos = _typed_value(text)
+    if colon is not None:
+        return f"- {_clip(text[start:colon], 20)}:"
+    return f"- {_clip(_split_comment(text[start:])[0], 20)}"
+
+
+def _line_numbers(numbers: Sequence[int]) -> str:
+    """File lines as a hint names them: "line 14", "lines 14 and 19", "lines 14, 19 and 24"."""
+    shown = [str(number) for number in numbers]
+    if len(shown) == 1:
+        return f"line {shown[0]}"
+    return f"lines {', '.join(shown[:-1])} and {shown[-1]}"
+
+
+def _spaces_more(spaces: int, indent: int) -> str:
+    """How many spaces to add to a line indented by ``indent``: "2 spaces", "1 more space"."""
+    return f"{spaces} {'more ' if indent else ''}space{'s' if spaces > 1 else ''}"
+
+
+def _items_typed_out(lines: _Lines, line: int, column: int, sibling: int | None) -> tuple[list[int], int, int | None]:
+    """The list items typed at ``column`` from the 0-based item ``line`` down, with the lines under them.
+
+    The run ends at a line further out, at a line as far out that is no
+    item, or at an item at ``sibling`` (a column: an item of the list where
+    it belongs). Returns (the 0-based lines of the items at ``column``, the
+    run's last line, the least indent of the other lines of the run, or
+    None when it has none).
+    """
+    items, last, inner = [line], line, None
+    for number in range(line + 1, len(lines.lines)):
+        text = lines.line(number)
+        if not _holds_yaml(text):
+            continue
+        indent = _indent(text)
+        if indent < column or (indent == column and not _is_item(text)) or (indent == sibling and _is_item(text)):
+            break
+        if indent == column:
+            items.append(number)
+        else:
+            inner = indent if inner is None else min(inner, indent)
+        last = number
+    return items, last, inner
+
+
+def _item_lost_indent(lines: _Lines, line: int, column: int,
+                      first_line: int) -> tuple[str, str, tuple[int, int]] | None:
+    """Explain a list item typed further out than the items above it (a tally pasted at the left edge).
+
+    ``tallies:`` / ``  - as_of: …`` and its fields / ``- as_of: …``: the
+    parse error is at the ``-`` of the 0-based ``line`` (at ``column``).
+    The item belongs to the list above it; its "-" goes as far in as theirs.
+    The lines under it move with it when they stand as far in as its own
+    key (the whole item was pasted out), not when they already line up with
+    the fields of the items above; other items typed as far out below it
+    move too, so that one round of the hint mends them all. ``first_line``
+    turns 0-based lines into file lines. A trailing ``# comment`` on any
+    line changes nothing. Returns (message, hint, the item's 0-based
+    position), or None for any other shape.
+    """
+    here = lines.line(line)
+    if not _is_item(here) or _indent(here) != column:
+        return None
+    number, held = line - 1, []
+    while number >= 0 and not (_holds_yaml(lines.line(number)) and _indent(lines.line(number)) <= column):
+        if _holds_yaml(lines.line(number)):
+            held.append(number)
+        number -= 1
+    key = _bare_key(lines.line(number)) if number >= 0 else None
+    if key is None or not held:
+        return None
+    dash = min(_indent(lines.line(n)) for n in held)
+    if not all(_is_item(lines.line(n)) for n in held if _indent(lines.line(n)) == dash):
+        return None  # the lines further in are no list under the key above
+    above = lines.line(max(n for n in held if _indent(lines.line(n)) == dash))
+    spaces, fields = dash - column, _typed_value(above)[0]
+    if fields - dash != _typed_value(here)[0] - column:
+        return None
+    items, last, inner = _items_typed_out(lines, line, column, dash)
+    more = _spaces_more(spaces, column)
+    lead = _item_lead(above)
+    if inner is None or inner == fields:  # only the "- " lines are out of line
+        if len(items) == 1:
+            hint = f'indent it by {more}{f" ({dash} in all)" if column else ""}, lined up with "{lead}" above it'
+        else:
+            below = _line_numbers([n + first_line for n in items[1:]])
+            hint = (f'indent it and {below} (the items below it typed as far out) by {more} each, '
+                    f'lined up with "{lead}" above them')
+    elif inner == fields - spaces:  # the whole item is out of line
+        what = ("this item and the lines under it" if len(items) == 1
+                else "the items typed as far out as this one, and the lines under them")
+        hint = (f"indent lines {line + first_line} to {last + first_line} by {more} each ({what}), "
+                f'so that this item lines up with "{lead}" above it')
+    else:
+        return None
+    message = (f'this list item lost its indent (缩进): it is not lined up with the items of "{_clip(key, 20)}:" '
+               "above it, so YAML cannot read it as one of them")
+    return message, hint, (line, column)
+
+
+def _first_item_lost_indent(lines: _Lines, line: int, column: int,
+                            first_line: int) -> tuple[str, str, tuple[int, int]] | None:
+    """Explain the first item of a list typed further out than its fields (``- as_of: …`` at the left edge under
+    ``tallies:``, ``    collected: …`` below it).
+
+    The parse error is at the first field under the item, on the 0-based
+    ``line`` (at ``column``, its key or its colon): the parser read that
+    field as more of the value above. The item's "-" goes in until its key
+    lines up with the fields under it; other items typed as far out below
+    it move too. ``first_line`` turns 0-based lines into file lines. Returns
+    (message, hint, the item's 0-based position), or None for any other
+    shape.
+    """
+    here = lines.line(line)
+    start, colon, _pos = _typed_value(here)
+    if colon is None or _is_item(here) or column not in (start, colon):
+        return None
+    above = next((n for n in range(line - 1, -1, -1) if _holds_yaml(lines.line(n))), -1)
+    text = lines.line(above)
+    dash = _indent(text)
+    key_start, key_colon, _ = _typed_value(text)
+    if above < 0 or not _is_item(text) or key_colon is None or key_start >= start:
+        return None
+    holder = next((n for n in range(above - 1, -1, -1) if _holds_yaml(lines.line(n))), -1)
+    if holder < 0 or _indent(lines.line(holder)) > dash or _bare_key(lines.line(holder)) is None:
+        return None  # not the first item of its list
+    spaces = start - key_start
+    items, _last, inner = _items_typed_out(lines, above, dash, dash + spaces)
+    if inner != start:
+        return None  # the lines under it are not lined up with one another: this line may be the one out of line
+    more = _spaces_more(spaces, dash)
+    name, field = _clip(text[key_start:key_colon], 20), _clip(here[start:colon], 20)
+    if len(items) == 1:
+        hint = f'indent it by {more}, so that "{name}:" lines up with "{field}:" below it'
+    else:
+        below = _line_numbers([n + first_line for n in items[1:]])
+        hint = (f"indent it and {below} (the items below it typed as far out) by {more} each, "
+                f'so that "{name}:" lines up with "{field}:" below it')
+    shown = _clip(_split_comment(here.strip())[0], 40)
+    message = (f'this list item lost its indent (缩进): "{name}:" is not lined up with the lines under it '
+               f'("{shown}"), so YAML cannot read them as its fields')
+    return message, hint, (above, dash)
 
 
 def _typed_value(text: str) -> tuple[int, int | None, int]:

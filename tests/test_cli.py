@@ -312,6 +312,10 @@ MISTAKES: dict[str, list[Mistake]] = {
                      "    target: 80\n"}),
         ("The note of a tally and the note of a target, both without their indent", "note: … below a tally and below "
          "a target", {_U: UNIT + "note: 累计数\ntargets:\n  - group: residents\n    target: 80\nnote: 居民\n"}),
+        ('A list item that lost its indent (a tally pasted from its "-")',
+         "  - as_of: 2018-04-26\\n    …\\n- as_of: 2018-06-30\\n    collected: 310",
+         {_U: UNIT + "- as_of: 2018-06-30\n    collected: 310\n    escalated: 150\n    resolved: 110\n"
+                     "    in_progress: 50\n"}),
         ("A quote or bracket never closed", "tags: [市政, 民生", {_P: interview(extra="tags: [市政, 民生\n")}),
         ("A field given twice", "title: … twice", {_P: _page("series:", "title: 又一个标题\nseries:")}),
         ("An anchor or alias", "tags: &t [大调研]", {_P: interview(extra="tags: &t [大调研]\n")}),

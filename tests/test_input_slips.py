@@ -812,6 +812,47 @@ def test_a_field_of_a_pasted_tally_that_lost_its_indent_is_named_with_its_spaces
     assert printed(root) == []
 
 
+@pytest.mark.parametrize("comments", [True, False])
+def test_a_pasted_tally_whose_dash_lost_its_indent_is_told_at_its_own_line(tmp_path: Path, capsys,
+                                                                          comments: bool) -> None:
+    # The tally sitegen new tally prints, pasted from its "-", so that only its first line lost its two spaces:
+    # "a list item ("- ") is not expected here" / "line the items up under the key they belong to".
+    root = write_site(tmp_path, {})
+    tally = re.sub(r"as_of: [0-9-]+", "as_of: 2018-05-31", _new(root, capsys, "tally", "--unit", "baihe"))
+    if not comments:
+        tally = "".join(line.split("   #")[0] + "\n" for line in tally.splitlines() if line.strip()[:1] != "#")
+    unit = root / UNIT_PATH
+    unit.write_text(UNIT + tally.removeprefix("  "), encoding="utf-8")
+    line = UNIT.count("\n") + 1
+    assert printed(root) == [
+        f'{UNIT_PATH}:{line}:1: error: this list item lost its indent (缩进): it is not lined up with the items of '
+        '"tallies:" above it, so YAML cannot read it as one of them (YAML parser: while parsing a block mapping: did '
+        'not find expected key)\n'
+        '  hint: indent it by 2 spaces, lined up with "- as_of:" above it']
+    _indented_as_told(unit, printed(root)[0])
+    assert printed(root) == []
+
+
+@pytest.mark.parametrize(("path", "page", "slip", "lead"), [
+    (CASE_PATH, case_study("  - 走访草莓种业研发中心\n- 研究建设种植基地   # 做法\n", "  - 大调研\n"), 8,
+     "- 走访草莓种业研发中心"),
+    (PAGE_PATH, interview(extra="tags:   # 标签 tags\n  - 大调研   # 标签\n- 补短板   # 标签\n"), 11, "- 大调研"),
+])
+def test_an_item_of_a_list_in_front_matter_that_lost_its_indent_is_told_at_its_own_line(tmp_path: Path, path: str,
+                                                                                       page: str, slip: int,
+                                                                                       lead: str) -> None:
+    # A case study's second action, an interview's second tag, typed at the left edge of the front matter.
+    key = "actions" if path == CASE_PATH else "tags"
+    root = write_site(tmp_path, {path: page})
+    assert printed(root) == [
+        f'{path}:{slip}:1: error: this list item lost its indent (缩进): it is not lined up with the items of '
+        f'"{key}:" above it, so YAML cannot read it as one of them (YAML parser: while parsing a block mapping: did '
+        'not find expected key)\n'
+        f'  hint: indent it by 2 spaces, lined up with "{lead}" above it']
+    _indented_as_told(root / path, printed(root)[0])
+    assert printed(root) == []
+
+
 def test_a_tab_typed_in_a_pasted_tally_is_told_the_spaces_that_line_it_up(tmp_path: Path, capsys) -> None:
     # "replace the TAB with spaces: two for each level": two spaces were then "a list item starting with "- " is
     # expected here … indent it with 4 spaces".

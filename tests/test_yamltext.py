@@ -299,9 +299,11 @@ def test_a_field_that_lost_its_indent_under_a_block_is_named_as_the_line_to_inde
         (2, 1, f"{LOST_UNDER_INTERVIEWEE} (YAML parser: {words})",
          'indent it by 2 spaces, as "role:" below it is: both belong under "interviewee:"')]
     assert ok(indented_as_told(text, report.problems[0])).value["interviewee"] == {"name": "受访人", "role": "党委书记"}
-    # A list item may stand as far in as its key: no such hint for a tally's over-indented line.
+    # A list item may stand as far in as its key, so the line above collected: loses no block: the slip is the
+    # item's "- " line (a tally pasted from its "-"), told by `_first_item_lost_indent`, not this rule.
     data, report = load("tallies:\n- as_of: 2018-04-26\n    collected: 296\n")
-    assert data is None and "indent it by" not in report.problems[0].hint
+    assert data is None and [(p.line, p.hint) for p in report.problems] == [
+        (2, 'indent it by 2 spaces, so that "as_of:" lines up with "collected:" below it')]
 
 
 GROUP_GIVEN_A_VALUE = ('"interviewee" is a group of fields, but it has a value on its own line ("王建国"), so the '
@@ -599,6 +601,98 @@ def test_a_field_that_lost_its_indent_inside_a_list_item_is_named_with_the_space
                         f"{pad}escalated: 143{comment}\n")
     assert [(p.line, p.hint) for p in report.problems] == [
         (3, f'indent it by {spaces} spaces, lined up with "as_of:" above it and "escalated:" below it')]
+
+
+def items_indented_as_told(text: str, problem: Problem, first_line: int = 1) -> str:
+    """``text`` with the lines a list item's hint names indented as it says: "indent it by 2 spaces, …", "indent it
+    and lines 6 and 8 (…) by 2 spaces each, …", "indent lines 4 to 5 by 2 spaces each (…), …"."""
+    told = re.match(r"indent (it|it and lines? ([0-9, and]+) \(.*?\)|lines (\d+) to (\d+)) by (\d+) (?:more )?spaces?",
+                    problem.hint)
+    assert told is not None, problem.hint
+    if told.group(3):
+        numbers = list(range(int(told.group(3)), int(told.group(4)) + 1))
+    else:
+        numbers = [problem.line] + [int(n) for n in re.findall(r"\d+", told.group(2) or "")]
+    lines = text.split("\n")
+    for number in numbers:
+        lines[number - first_line] = " " * int(told.group(5)) + lines[number - first_line]
+    return "\n".join(lines)
+
+
+LOST_ITEM = ('this list item lost its indent (缩进): it is not lined up with the items of "{key}:" above it, so YAML '
+             "cannot read it as one of them")
+
+
+@pytest.mark.parametrize("comment", ["", "   # 说明"])
+@pytest.mark.parametrize(("key", "first", "second", "lead"), [
+    ("tallies", "  - as_of: 2018-04-26\n    collected: 296\n    resolved: 103",
+     "- as_of: 2018-06-30\n    collected: 310\n    resolved: 110", "- as_of:"),
+    ("targets", "  - group: institutions\n    target: 100", "- group: residents\n    target: 80", "- group:"),
+    ("milestones", "  - date: 2018-01-12\n    title: 成立领导小组", "- date: 2018-01-15\n    title: 召开动员部署会", "- date:"),
+    ("actions", "  - 走访草莓种业研发中心", "- 计划打造一家草莓龙头企业", "- 走访草莓种业研发中心"),
+    ("tags", "  - 大调研", "- 补短板", "- 大调研"),
+])
+def test_a_list_item_that_lost_its_indent_is_told_at_its_own_line_with_the_spaces(
+        comment: str, key: str, first: str, second: str, lead: str) -> None:
+    # A second tally pasted at the left edge: "a list item ("- ") is not expected here" / "line the items up under
+    # the key they belong to", naming no spaces.
+    # In front matter (from line 2 of the file, after its "---"), as in a record file.
+    def typed(item: str) -> str:
+        return "".join(f"{line}{comment}\n" for line in item.split("\n"))
+
+    text = f"name: 白鹤镇{comment}\n{key}:{comment}\n{typed(first)}{typed(second)}summary: 白鹤{comment}\n"
+    line = 2 + first.count("\n") + 1 + 1
+    data, report = load(text, first_line=2)
+    assert data is None and shown(report) == [
+        f"data/x.yaml:{line + 1}:1: error: {LOST_ITEM.format(key=key)} (YAML parser: while parsing a block mapping: "
+        f'did not find expected key)\n  hint: indent it by 2 spaces, lined up with "{lead}" above it']
+    mended = ok(items_indented_as_told(text, report.problems[0], first_line=2), first_line=2).value
+    assert len(mended[key]) == 2 and mended["summary"] == "白鹤"
+
+
+@pytest.mark.parametrize("comment", ["", "   # 说明"])
+def test_list_items_that_lost_their_indent_are_all_named_in_one_hint(comment: str) -> None:
+    # Each shape, mended as told, reads as the list meant: one round of the hint, not one per item.
+    def typed(*lines: str) -> str:
+        return "".join(f"{line}{comment}\n" for line in lines)
+
+    head = typed("tallies:", "  - as_of: 2018-04-26", "    collected: 296")
+    shapes = [
+        # The whole item pasted out, its fields lined up with its own "as_of:".
+        (typed("- as_of: 2018-06-30", "  collected: 310", "targets:", "  - group: residents", "    target: 80"), 4,
+         "indent lines 4 to 5 by 2 spaces each (this item and the lines under it), so that this item lines up with "
+         '"- as_of:" above it'),
+        # Two items pasted out, their fields in line.
+        (typed("- as_of: 2018-06-30", "    collected: 310", "- as_of: 2018-07-31", "    collected: 320"), 4,
+         'indent it and line 6 (the items below it typed as far out) by 2 spaces each, lined up with "- as_of:" '
+         "above them"),
+        # One space short, the item below in line.
+        (typed(" - as_of: 2018-06-30", "    collected: 310", "  - as_of: 2018-07-31", "    collected: 320"), 4,
+         'indent it by 1 more space (2 in all), lined up with "- as_of:" above it'),
+    ]
+    for rest, line, hint in shapes:
+        data, report = load(head + rest)
+        assert data is None and [(p.line, p.hint) for p in report.problems] == [(line, hint)]
+        assert report.problems[0].message.startswith(LOST_ITEM.format(key="tallies"))
+        assert len(ok(items_indented_as_told(head + rest, report.problems[0])).value["tallies"]) in (2, 3)
+
+
+@pytest.mark.parametrize("comment", ["", "   # 说明"])
+@pytest.mark.parametrize("below", ["", "  - as_of: 2018-07-31\n    collected: 320\n"])
+def test_the_first_item_of_a_list_typed_out_of_line_with_its_fields_is_told_at_its_own_line(comment: str,
+                                                                                             below: str) -> None:
+    # The parser read collected: as more of the value of as_of: ("a "key:" is not expected here", at collected:).
+    text = (f"tallies:{comment}\n- as_of: 2018-06-30{comment}\n    collected: 310{comment}\n"
+            f"    resolved: 110{comment}\n{below}")
+    data, report = load(text)
+    words = "while parsing a block mapping: did not find expected key" if comment else \
+        "mapping values are not allowed in this context"
+    assert data is None and shown(report) == [
+        'data/x.yaml:2:1: error: this list item lost its indent (缩进): "as_of:" is not lined up with the lines under '
+        f'it ("collected: 310"), so YAML cannot read them as its fields (YAML parser: {words})\n'
+        '  hint: indent it by 2 spaces, so that "as_of:" lines up with "collected:" below it']
+    assert ok(items_indented_as_told(text, report.problems[0])).value["tallies"][0] == {
+        "as_of": "2018-06-30", "collected": "310", "resolved": "110"}
 
 
 # "白鹤镇：建设新白鹤” typed with an input method's closing quote: the hint added a " after the ”, which the
