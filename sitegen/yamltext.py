@@ -1990,6 +1990,10 @@ def _explain_colon(lines: _Lines, line: int, column: int, _mark: object) -> Expl
                                  f': type " in place of {value[0]} and of {value[-1]}')
             hint += f" (the {value[0]}{value[-1]} then show; {without})"
         return 'the value contains ": "', hint, None
+    text_above = _starts_text(lines, line) if start == _indent(text) or _is_item(text) else None
+    told = _line_of_text(lines, text_above) if text_above is not None else None
+    if told is not None:
+        return told
     message = 'a "key:" is not expected here: this line is read as part of the value above'
     return message, "line up this key with the keys above it (same number of spaces), or wrap the value above in quotes", None
 
@@ -2763,8 +2767,14 @@ _PERCENT_FIRST = re.compile(r"%[ \t]*([0-9０-９]+(?:[.．][0-9０-９]+)?)")
 
 
 def _explain_simple_key(lines: _Lines, line: int, column: int, mark: object) -> Explanation:
-    """A line that is neither ``key: value`` nor a list item."""
+    """A line that is neither ``key: value`` nor a list item: a line of text (`_line_of_text`), or a key without
+    its ":"."""
     at = lines.at(mark.index) if mark is not None else None  # type: ignore[attr-defined]
+    if at is not None and at[1] == _indent(lines.line(at[0])) and not _FIELD_WITHOUT_COLON.match(
+            lines.line(at[0]).strip(" ")):
+        told = _line_of_text(lines, at[0])
+        if told is not None:
+            return told
     return ('this line is not a "key: value" pair: the ":" is missing',
             "write it as key: value, or, if it continues the value above, indent it or wrap that value in quotes", at)
 
@@ -2861,17 +2871,59 @@ def _explain_document_start(lines: _Lines, line: int, _column: int, _mark: objec
         spaces = "spaces" if typed.startswith("  ") else "space"
         return (f"this line starts with a {spaces[:5]}, so the lines below it do not line up with it",
                 paste_hint(f"remove the {spaces} at the start of the line", typed.strip(" ")), (first, 0))
-    if first < line and _LINE_OF_TEXT.match(re.split(r"\s#", typed, maxsplit=1)[0]):  # " #" starts a comment
-        # A note of sitegen new whose "# " was taken off with the fields below it (访谈 Interview。以 # 开头的行…):
-        # the parser reads it as the whole data, and stops only at the first field after it.
-        return ('this line is text, not a field ("name: value"), so the fields below it cannot be read',
-                paste_hint('if it is a value, type its field\'s name and ": " before it; if it is a note (说明), '
-                           + NOTE_HINT, f"# {typed.strip()}"), (first, 0))
-    return (*_UNREADABLE, None)
+    # A note of sitegen new whose "# " was taken off with the fields below it (访谈 Interview。以 # 开头的行…):
+    # the parser reads it as the whole data, and stops only at the first field after it.
+    told = _line_of_text(lines, first) if first < line else None
+    return told if told is not None else (*_UNREADABLE, None)
+
+
+def _line_of_text(lines: _Lines, number: int) -> Explanation | None:
+    """Explain the 0-based line ``number`` when it holds a line of text where a field is expected.
+
+    A note of ``sitegen new`` whose ``# `` was taken off, or a line typed
+    between the fields (a series' blurb, 白鹤镇大调研微访谈系列): it has
+    no "key: value", and the parser stops at it or at the field below it.
+    Returns None for any other line. The explanation points at the text's
+    first character.
+    """
+    typed = lines.line(number)
+    text = typed.strip(" ")
+    if not _LINE_OF_TEXT.match(re.split(r"\s#", text, maxsplit=1)[0]):  # " #" starts a comment
+        return None
+    below = any(_holds_yaml(lines.line(n)) for n in range(number + 1, len(lines.lines)))
+    message = 'this line is text, not a field ("name: value")' + (
+        ", so the fields below it cannot be read" if below else "")
+    return (message, paste_hint('if it is a value, type its field\'s name and ": " before it; if it is a note (说明), '
+                                + NOTE_HINT, f"# {text}"), (number, _indent(typed)))
+
+
+def _starts_text(lines: _Lines, line: int) -> int | None:
+    """The 0-based line of text above the 0-based ``line`` that the parser read as the start of a value going on to
+    ``line`` (a line of text, then a field: ``白鹤镇大调研微访谈系列`` then ``title: …``), or None.
+
+    The value starts at the text when no value above can go on into it:
+    it is the first line, or the line above it is a comment, ends in one,
+    or is a key with no value on its line (``interviewee:``).
+    """
+    above = next((n for n in range(line - 1, -1, -1) if lines.line(n).strip()), -1)
+    if above < 0 or not _holds_yaml(lines.line(above)) or _line_of_text(lines, above) is None:
+        return None
+    before = next((n for n in range(above - 1, -1, -1) if lines.line(n).strip()), -1)
+    if before < 0:
+        return above
+    typed = lines.line(before)
+    if not _holds_yaml(typed) or _bare_key(typed) is not None or _split_comment(typed)[1] \
+            or _indent(lines.line(above)) <= _indent(typed):
+        return above
+    return None
 
 
 _LINE_OF_TEXT = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:]*(?::\S[^:]*)*$")
 """A line holding no "key: value" (no colon followed by a space or ending it) and starting as plain text does."""
+
+_FIELD_WITHOUT_COLON = re.compile(r"[a-z][a-z0-9_]*[ \t\u3000]+[^ \t\u3000#]\S*(?:[ \t]+#.*)?$")
+"""A field's name (lowercase, as every field of sitegen is named) and one word after it: a "key: value" typed
+without its ":", told so rather than as a line of text (`_explain_simple_key`)."""
 
 
 def _explain_depth(_lines: _Lines, _line: int, _column: int, _mark: object) -> Explanation:

@@ -297,6 +297,8 @@ MISTAKES: dict[str, list[Mistake]] = {
          "quotes)", 'title: "华新镇"：把问题清单变成幸福清单   # 标题 title',
          {_P: interview('"华新镇"：把问题清单变成幸福清单   # 标题 title')}),
         ("A space before the first field", " title: 白鹤镇访谈", {_P: _page("title:", " title:")}),
+        ('A line of text between the fields (a blurb, or a note whose "# " was taken off)', "白鹤镇大调研微访谈系列",
+         {_P: _page("unit: baihe\n", "白鹤镇大调研微访谈系列\nunit: baihe\n")}),
         ("A TAB used for indentation", "tags:⇥- 大调研 (the TAB shown as ⇥)", {_P: interview(extra="tags:\n\t- 大调研\n")}),
         ("Full-width spaces used for indentation", "interviewee:\\n\u3000\u3000name: 受访人",
          {_P: _page("  name:", "\u3000\u3000name:")}),

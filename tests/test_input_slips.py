@@ -1001,6 +1001,65 @@ def test_a_note_without_a_colon_uncommented_is_told_at_its_own_line(tmp_path: Pa
     assert [p for p in printed(root) if "placeholder" not in p] == []
 
 
+TEXT_LINE = ('error: this line is text, not a field ("name: value"), so the fields below it cannot be read (YAML parser: '
+             "{words})\n"
+             '  hint: if it is a value, type its field\'s name and ": " before it; if it is a note (说明), put "# " back '
+             "at the start of the line, as a note starts with it (以 # 开头的行是说明): {note}")
+
+
+def _typed_as_told(path: Path, problem: str) -> None:
+    """Type the line a printed problem's hint ends with ("…(以 # 开头的行是说明): # 白鹤镇…") in place of its line."""
+    line = int(problem.split(":")[1])
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[line - 1] = problem.split("(以 # 开头的行是说明): ", 1)[1]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+@pytest.mark.parametrize(("after", "typed", "words"), [
+    ("series: ", "白鹤镇大调研微访谈系列", "while scanning a simple key: could not find expected ':'"),
+    ("tags: ", "白鹤镇大调研微访谈系列   # 栏目", "while scanning a simple key: could not find expected ':'"),
+    ("  name: ", "  受访人简介", "while scanning a simple key: could not find expected ':'"),
+    ("interviewee:", "  受访人简介", "mapping values are not allowed in this context"),
+])
+def test_a_line_of_text_between_the_fields_of_front_matter_is_told_at_its_own_line(tmp_path: Path, capsys,
+                                                                                   after: str, typed: str,
+                                                                                   words: str) -> None:
+    # The series' blurb typed on a line of its own between two fields of a new interview: "this line is not a
+    # "key: value" pair: the ":" is missing" / "write it as key: value, or, if it continues the value above, indent
+    # it or wrap that value in quotes", or, under interviewee:, "a "key:" is not expected here" at name: below it.
+    root = write_site(tmp_path, {})
+    _new(root, capsys, "interview", "华新镇访谈", "--unit", "baihe", "--slug", "2024-03-huaxin")
+    page = root / "content" / "interviews" / "2024-03-huaxin.md"
+    rel = "content/interviews/2024-03-huaxin.md"
+    lines = page.read_text(encoding="utf-8").split("\n")
+    line = next(n for n, text in enumerate(lines) if text.startswith(after)) + 2  # the file line of the text
+    page.write_text("\n".join(lines[:line - 1] + [typed] + lines[line - 1:]), encoding="utf-8")
+    column = len(typed) - len(typed.lstrip(" ")) + 1
+    told = [p for p in printed(root) if "placeholder" not in p]
+    assert told == [f"{rel}:{line}:{column}: " + TEXT_LINE.format(words=words, note=f"# {typed.strip()}")]
+    _typed_as_told(page, told[0])
+    assert [p for p in printed(root) if "placeholder" not in p] == []
+
+
+@pytest.mark.parametrize(("path", "text", "line", "words"), [
+    # The first line of the front matter, with no comment below it: the parser read it with title: as one value.
+    (PAGE_PATH, interview().replace("---\n", "---\n白鹤镇大调研微访谈系列\n", 1), 2,
+     "mapping values are not allowed in this context"),
+    (PAGE_PATH, interview(extra="白鹤镇大调研微访谈系列\n"), 9, "while scanning a simple key: could not find expected ':'"),
+    (UNIT_PATH, UNIT.replace("level: town\n", "白鹤镇位于青浦区西北部\nlevel: town\n"), 2,
+     "while scanning a simple key: could not find expected ':'"),
+])
+def test_a_line_of_text_in_front_matter_or_a_record_is_told_at_its_own_line(tmp_path: Path, path: str, text: str,
+                                                                           line: int, words: str) -> None:
+    root = write_site(tmp_path, {path: text})
+    note = "# " + text.split("\n")[line - 1]
+    below = "" if path == PAGE_PATH and line == 9 else ", so the fields below it cannot be read"
+    assert printed(root) == [f"{path}:{line}:1: " + TEXT_LINE.format(words=words, note=note).replace(
+        ", so the fields below it cannot be read", below)]
+    _typed_as_told(root / path, printed(root)[0])
+    assert printed(root) == []
+
+
 @pytest.mark.parametrize(("path", "typed", "field"), [
     (PAGE_PATH, "标题：白鹤镇访谈", "title"),
     (PAGE_PATH, "摘要：白鹤镇访谈的摘要", "summary"),

@@ -695,6 +695,27 @@ def test_the_first_item_of_a_list_typed_out_of_line_with_its_fields_is_told_at_i
         "as_of": "2018-06-30", "collected": "310", "resolved": "110"}
 
 
+TEXT_LINE_MESSAGE = 'this line is text, not a field ("name: value")'
+
+
+@pytest.mark.parametrize(("text", "line", "column", "text_line"), [
+    ("title: x\n白鹤镇大调研微访谈系列\nunit: baihe\n", 3, 1, True),
+    ("白鹤镇大调研微访谈系列\ntitle: x\n", 2, 1, True),  # read with title: as one value
+    ("interviewee:\n  受访人简介\n  name: x\n", 3, 3, True),  # read as the value of interviewee:, with name:
+    ("images:\n  - src: a.svg\n    caption: x\n  示意图\n  - src: b.svg\n", 5, 3, True),
+    # A field's name with its ":" left out is told so, not as text.
+    ("title: x\ntitel 白鹤镇访谈\nunit: y\n", 3, 1, False),
+    # A line going on with the value above it, then a key read as part of that value: not a line of text.
+    ("title: 专访\n  网格员的一天\n  slug: x\n", 4, 7, False),
+])
+def test_a_line_of_text_where_a_field_is_expected_is_told_at_its_own_line(text: str, line: int, column: int,
+                                                                         text_line: bool) -> None:
+    # Front matter starts at line 2 of its file: the line named is the file's.
+    data, report = load(text, first_line=2)
+    assert data is None and [(p.line, p.column) for p in report.problems] == [(line, column)]
+    assert report.problems[0].message.startswith(TEXT_LINE_MESSAGE) == text_line
+
+
 # "白鹤镇：建设新白鹤” typed with an input method's closing quote: the hint added a " after the ”, which the
 # page then showed; “白鹤镇：建设新白鹤" was published with both quotes, and no message.
 @pytest.mark.parametrize(("typed", "column", "message", "chinese"), [
@@ -882,7 +903,8 @@ def test_two_commas_in_a_list_say_to_delete_one(text: str, column: int, hint: st
     ("a: 'abc\n", 1, 4, "the quote ' opened here is never closed"),
     ("a: {b: 1\nc: 2\n", 1, 4, 'the "{" opened here is never closed with "}"'),
     ("a: [\n", 1, 4, 'the "[" opened here is never closed with "]"'),
-    ("title: x\njust some text\ndate: y\n", 2, 1, 'this line is not a "key: value" pair: the ":" is missing'),
+    ("title: x\njust some text\ndate: y\n", 2, 1, 'this line is text, not a field ("name: value")'),
+    ("title: x\ntitel 白鹤镇\ndate: y\n", 2, 1, 'this line is not a "key: value" pair: the ":" is missing'),
     ("a:\n    b: 1\n  c: 2\n", 3, 3, "this line is not lined up with the lines above it"),
     ('a: "x" y\n', 1, 8, "there is more text after the closing quote"),
     ("- a\nb: 1\n", 2, 1, 'a list item starting with "- " is expected here, like the lines above'),
