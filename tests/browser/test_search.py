@@ -114,7 +114,10 @@ _SIZES = """() => {
   const message = document.querySelector('.pagefind-ui__message');
   return {text: size('.browse-links a'), input: size('.pagefind-ui__search-input'),
           message: size('.pagefind-ui__message'), title: size('.pagefind-ui__result-link'),
-          excerpt: size('.pagefind-ui__result-excerpt'),
+          excerpt: size('.pagefind-ui__result-excerpt'), clear: size('.pagefind-ui__search-clear'),
+          clearInside: (() => { const c = document.querySelector('.pagefind-ui__search-clear').getBoundingClientRect(),
+                                      i = document.querySelector('.pagefind-ui__search-input').getBoundingClientRect();
+                                return c.top >= i.top && c.bottom <= i.bottom && c.right <= i.right; })(),
           clipped: message.scrollHeight > message.clientHeight + 1,
           inputFits: document.querySelector('.pagefind-ui__search-input').clientHeight
                      >= 1.5 * size('.pagefind-ui__search-input'),
@@ -125,7 +128,8 @@ _SIZES = """() => {
 def test_search_results_follow_the_readers_text_size_and_the_large_text_mode(served_example: ServedSite,
                                                                              page_at: Any) -> None:
     # The field and the results were in fixed pixels: their text stayed at 16 px (smaller than the
-    # page's 18 px) with the phone's large-text setting (36 px text around them) and in 大字号 mode.
+    # page's 18 px) with the phone's large-text setting (36 px text around them) and in 大字号 mode;
+    # the clear button's 清除 was 0.8 of the page's text (14.4 px).
     failures = []
     for font in (16, 32):
         for mode in ("normal", "large text mode"):
@@ -139,6 +143,7 @@ def test_search_results_follow_the_readers_text_size_and_the_large_text_mode(ser
             sizes = page.evaluate(_SIZES)
             text = sizes["text"]
             if not (sizes["excerpt"] >= text and sizes["message"] >= text and sizes["title"] > text
+                    and sizes["clear"] >= text and sizes["clearInside"]
                     and sizes["input"] > text and sizes["inputFits"] and not sizes["clipped"]
                     and sizes["overflow"] <= 0):
                 failures.append(f"{font} px, {mode}: {sizes}")
