@@ -614,7 +614,7 @@ def _unwritable(path: Path, reason: str) -> ScaffoldError:
 
 def site_yaml_text(title: str) -> str:
     """Return a new ``site.yaml`` with every setting and a comment on each."""
-    return f"""# 站点设置：整个站点只此一份。Site settings: one file per site.
+    return f"""# 站点设置，整个站点只此一份。Site settings: one file per site.
 # 以 # 开头的行是说明或可选设置：去掉行首的 "# " 即可启用。
 title: {yaml_text(title)}   # 网站名称，显示在每页顶部 the site's name, on every page
 description: 各单位调研工作的访谈、数据和进展。   # 一句话介绍，供首页和搜索引擎 one sentence for the home page and search engines

@@ -979,9 +979,6 @@ _READS_AS_NOTE = re.compile(r"\S{6}|\s\S|[。，、；！？（）]")
 """Words before a colon that only a note holds: six characters or more in a row, a space inside, sentence
 punctuation. A field's name, Chinese label included (问题, 栏目介绍, 标题), is shorter: told as such, it is
 told to take an English colon, never to become a note again, which would take a field out."""
-_ENDS_A_SENTENCE = re.compile(r"[。！？]")
-"""After a full-width colon, what a note says and a value seldom does: a sentence ended
-(``站点设置：整个站点只此一份。``, the first line of site.yaml uncommented)."""
 NOTE_MESSAGE = 'this line is a note (说明), not a field: "{key}" is no field that can be typed here'
 """The message of a note typed without its ``# `` (``{key}``: the words read as a key), here and in `sitegen.validation`."""
 NOTE_HINT = 'put "# " back at the start of the line, as a note starts with it (以 # 开头的行是说明)'
@@ -997,11 +994,11 @@ def _note_uncommented(number: int, line: str, match: re.Match[str], field: str |
     type an English colon, the editor got "unknown field" next. None when
     the words may be a field: they name one (or a slip of one) there, the
     records cannot say, or they are short enough to be a field's label
-    (`_READS_AS_NOTE`) and what follows ends no sentence (`_ENDS_A_SENTENCE`);
-    the full-width colon is then told as such (`_odd_colon`).
+    (`_READS_AS_NOTE`), whatever follows: a field's value may well end a
+    sentence (成效：…品牌。), and told it is a note, the editor would comment
+    it out. The full-width colon is then told as such (`_odd_colon`).
     """
-    if field is not None or match.group()[-1] != "：" or not (
-            _READS_AS_NOTE.search(match.group(1)) or _ENDS_A_SENTENCE.search(line, match.end())):
+    if field is not None or match.group()[-1] != "：" or not _READS_AS_NOTE.search(match.group(1)):
         return None
     typed = line.strip()
     return _Issue(number, match.start(1), NOTE_MESSAGE.format(key=_clip(match.group(1), 20))
