@@ -26,9 +26,11 @@ that can change its bytes:
   to a macro, stores it in a variable, reads an attribute not listed here)
   depends on the whole graph. A template that reads attributes by names
   not written in it (``entry[column]``, ``map(attribute=shown)``) reads
-  every facet and every list, and one that reads neighbours two steps away
-  (``entry.prev.prev``) every entry. Printing a record whole (``{{ entry }}``,
-  its Python ``repr``) is not followed.
+  every facet and every list. A neighbour has no neighbours of its own
+  (`sitegen.site.Neighbour`), so no page shows an entry two steps away.
+  A template that reads the context of other pages (``site.pages``, then
+  ``p.context``) depends on the whole graph. Printing a record whole
+  (``{{ entry }}``, its Python ``repr``) is not followed.
 
 This is the rule of Hugo's and Gatsby's incremental builds: a page is
 rendered again when any input it reads changed; the property test in
@@ -45,6 +47,7 @@ import dataclasses
 import json
 import marshal
 import os
+import re
 import zlib
 from collections import Counter
 from datetime import date, datetime
@@ -59,7 +62,7 @@ from pydantic import BaseModel
 
 from .config import Config
 from .load import Document
-from .site import Entry, Page, SeriesView, SiteGraph, UnitView
+from .site import Entry, Page, SeriesView, SiteGraph, UnitView, neighbour_entry
 from .fresh import code_fingerprint, digest, raw_digest
 from .write import Stamp
 
@@ -190,22 +193,17 @@ class TemplateDependencies:
         return digest(*(f"{n}:{self._read(n)[0]}".encode() for n in names))
 
 
-ANALYSIS_VERSION = "4"
+ANALYSIS_VERSION = "5"
 """Changes whenever the rules below change, so analyses kept from older builds are not reused."""
 KNOWN_TEMPLATES_FILE = "templates.json"
 
 
 def _analyse(tree: nodes.Template) -> list[Any]:
-    """[site parts read (sorted), referenced template names (sorted) or None when one is not a constant].
-
-    A template that reads an entry's neighbours further than one step (``entry.prev.prev``) reads the
-    parts "interviews" and "cases": an entry's key holds its neighbours one step away only.
-    """
+    """[site parts read (sorted), referenced template names (sorted) or None when one is not a constant]."""
     references = list(jinja_meta.find_referenced_templates(tree))
     known = None if any(r is None for r in references) else sorted(set(references))
     parts = site_parts_read(tree) | ({"lists"} if reads_view_lists(tree) else set()) | {
-        _FACET_PART + facet for facet in entry_facets_read(tree)} | (
-        {"interviews", "cases"} if reads_neighbours_further(tree) else set())
+        _FACET_PART + facet for facet in entry_facets_read(tree)}
     return [sorted(parts), known]
 
 
@@ -240,6 +238,9 @@ def site_parts_read(tree: nodes.Template) -> frozenset[str]:
     parts: set[str] = set()
     attribute_of_site: set[int] = set()
     for getattr_node in tree.find_all(nodes.Getattr):
+        if getattr_node.attr == "context" and not (isinstance(getattr_node.node, nodes.Name)
+                                                   and getattr_node.node.name == "page"):
+            parts.add(EVERYTHING)  # another page's context (site.pages, then p.context): anything of the graph
         if isinstance(getattr_node.node, nodes.Name) and getattr_node.node.name == "site":
             attribute_of_site.add(id(getattr_node.node))
             known = _SITE_PARTS.get(getattr_node.attr)
@@ -270,17 +271,18 @@ def reads_view_lists(tree: nodes.Template) -> bool:
 def entry_facets_read(tree: nodes.Template) -> frozenset[str]:
     """The `ENTRY_FACETS` a template's syntax tree may read: those with an attribute it names.
 
-    A name counts as an attribute (``x.word_count``) or as any text in the
-    template, each part of a dotted one (``x["minutes"]``,
-    ``map(attribute="document.rendered.html")``), a block set's text
-    included. A template that reads an attribute by a name not written where
+    A name counts as an attribute (``x.word_count``) or as any word of any
+    text in the template (``x["minutes"]``, ``map(attribute="document.rendered.html")``,
+    ``sort(attribute="word_count,title")``, ``"{0.minutes}分钟".format(e)``),
+    a block set's text included. A template that reads an attribute by a name not written where
     it is read (`reads_by_variable_name`: ``map(attribute=shown)``) reads
     every facet.
     """
     if reads_by_variable_name(tree):
         return ALL_FACETS
     named = {node.attr for node in tree.find_all(nodes.Getattr)} | _block_set_texts(tree) | {
-        part for node in tree.find_all(nodes.Const) if isinstance(node.value, str) for part in node.value.split(".")}
+        word for node in tree.find_all(nodes.Const) if isinstance(node.value, str)
+        for word in _NAME.findall(node.value)}
     return frozenset(facet for facet, names in ENTRY_FACETS.items() if names & named)
 
 
@@ -342,29 +344,15 @@ def _is_number(node: nodes.Node) -> bool:
     return False
 
 
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+"""A word of a text that could name an attribute."""
+
+
 def _block_set_texts(tree: nodes.Template) -> set[str]:
-    """Every word of the text inside a block set (``{% set field %}word_count{% endset %}``), each part of a
-    dotted one: a name it holds may be read as an attribute's."""
-    words: set[str] = set()
-    for block in tree.find_all(nodes.AssignBlock):
-        for data in block.find_all(nodes.TemplateData):
-            words.update(part for word in data.data.split() for part in word.split("."))
-    return words
-
-
-_NEIGHBOURS = frozenset({"prev", "next"})
-
-
-def reads_neighbours_further(tree: nodes.Template) -> bool:
-    """True when a template reads a neighbour of an entry's neighbour: ``entry.prev.prev``, ``entry.next.prev``,
-    or ``.prev``/``.next`` of a name set from one (``{% set older = entry.prev %}{{ older.prev.title }}``)."""
-    from_neighbour = {assign.target.name for assign in tree.find_all(nodes.Assign)
-                      if isinstance(assign.target, nodes.Name) and isinstance(assign.node, nodes.Getattr)
-                      and assign.node.attr in _NEIGHBOURS}
-    return any(step.attr in _NEIGHBOURS and (
-        (isinstance(step.node, nodes.Getattr) and step.node.attr in _NEIGHBOURS)
-        or (isinstance(step.node, nodes.Name) and step.node.name in from_neighbour))
-        for step in tree.find_all(nodes.Getattr))
+    """Every word of the text inside a block set (``{% set field %}word_count{% endset %}``): a name it holds
+    may be read as an attribute's."""
+    return {word for block in tree.find_all(nodes.AssignBlock) for data in block.find_all(nodes.TemplateData)
+            for word in _NAME.findall(data.data)}
 
 
 def _attribute_texts(node: nodes.Node) -> set[str]:
@@ -637,9 +625,9 @@ class Fingerprints:
         else:
             cards = {id(entry): b"#" + (bases.get(id(entry)) or self._base(entry)) for entry in entries}
             self._cards[facets] = cards
-        return {id(entry): b"".join((cards[id(entry)],
-                                     (cards.get(id(entry.prev)) or card(entry.prev, facets)) if entry.prev else b"0",
-                                     (cards.get(id(entry.next)) or card(entry.next, facets)) if entry.next else b"0"))
+        return {id(entry): b"".join((cards[id(entry)], *(
+                    (cards.get(id(beside := neighbour_entry(neighbour))) or card(beside, facets)) if neighbour else b"0"
+                    for neighbour in (entry.prev, entry.next))))
                 for entry in entries}
 
     def _entry(self, entry: Entry, facets: frozenset[str]) -> bytes:
@@ -648,9 +636,9 @@ class Fingerprints:
         Every card is "#" and 16 bytes, so the three read back one way only, without a digest of their own.
         """
         cards = self._cards.get(facets) or {}
-        made = b"".join((cards.get(id(entry)) or self._card(entry, facets),
-                         (cards.get(id(entry.prev)) or self._card(entry.prev, facets)) if entry.prev else b"0",
-                         (cards.get(id(entry.next)) or self._card(entry.next, facets)) if entry.next else b"0"))
+        made = b"".join((cards.get(id(entry)) or self._card(entry, facets), *(
+            (cards.get(id(beside := neighbour_entry(neighbour))) or self._card(beside, facets)) if neighbour else b"0"
+            for neighbour in (entry.prev, entry.next))))
         self._entry_keys(facets)[id(entry)] = made
         self._keep.append(entry)
         return made

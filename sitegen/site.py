@@ -380,7 +380,8 @@ class Entry:
     image first. ``image_sizes`` gives the size of each picture in the text,
     ``{src as in the body's HTML: (width, height)}`` in pixels, for those
     whose size can be read (the ``rebase`` filter writes it on the ``<img>``).
-    ``prev``/``next`` link within the interview's series (older/newer).
+    ``prev``/``next`` link within the interview's series (older/newer), each as
+    a `Neighbour`: the entry beside it, without neighbours of its own.
     """
 
     document: Document
@@ -396,8 +397,8 @@ class Entry:
     series_url: str | None
     figures: list[Figure] = field(default_factory=list)
     image_sizes: dict[str, tuple[int, int]] = field(default_factory=dict)
-    prev: "Entry | None" = None
-    next: "Entry | None" = None
+    prev: "Neighbour | None" = None
+    next: "Neighbour | None" = None
 
     @property
     def meta(self) -> Any:
@@ -686,10 +687,36 @@ def _warn_homophone(config: Config, kept: str, name: str, slug: str, given: str,
                    "if both words are meant, nothing needs changing")
 
 
+class Neighbour:
+    """An entry as the page beside it in its series shows it (上一篇/下一篇 links): every attribute of the
+    entry, but no neighbours of its own (``prev`` and ``next`` are None).
+
+    A page's fingerprint holds the entries it shows with their neighbours one step away
+    (`sitegen.depends`): a neighbour's neighbour would be a page it could read unseen, through any
+    macro, loop or variable a theme holds it in. Use a series' list (``site.series``) to show more.
+    """
+
+    __slots__ = ("_entry",)
+    prev = None
+    next = None
+
+    def __init__(self, entry: Entry) -> None:
+        self._entry = entry
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._entry, name)
+
+
+def neighbour_entry(neighbour: Neighbour) -> Entry:
+    """The entry a `Neighbour` shows."""
+    return neighbour._entry
+
+
 def _link_neighbours(newest_first: list[Entry]) -> None:
+    shown = [Neighbour(entry) for entry in newest_first]
     for index, entry in enumerate(newest_first):
-        entry.next = newest_first[index - 1] if index > 0 else None
-        entry.prev = newest_first[index + 1] if index + 1 < len(newest_first) else None
+        entry.next = shown[index - 1] if index > 0 else None
+        entry.prev = shown[index + 1] if index + 1 < len(newest_first) else None
 
 
 def _taxonomy(config: Config, entries: list[Entry]) -> list[tuple[Term, list[Entry]]]:

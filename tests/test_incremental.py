@@ -61,7 +61,7 @@ def test_a_deleted_source_removes_its_outputs(tmp_path: Path) -> None:
 UNIT_TWO = "name: 新镇\nlevel: town\n"
 KINDS = ["edit", "add", "delete", "retitle", "template", "config", "tally", "rename-unit", "series",
          "tags", "redate", "draft", "move", "base", "alias", "tamper", "listcount", "redirect", "showtext",
-         "plainpage", "further", "unitlists"]
+         "plainpage", "further", "unitlists", "otherpages", "summary", "sortedby"]
 EDITS = st.lists(st.tuples(st.sampled_from(KINDS), st.integers(0, 7)), min_size=1, max_size=6)
 THEME = Path(__file__).resolve().parents[1] / "templates"
 
@@ -158,13 +158,34 @@ def _apply(root: Path, kind: str, n: int) -> None:
             "{% extends 'base.html' %}{% block main %}<h1>{{ entry.title }}</h1><p>{{ entry.summary }}</p>"
             "{% endblock %}\n", encoding="utf-8")
     elif kind == "further":
-        # An interview layout that names the pages two steps away in its series, one of two ways.
+        # An interview layout that asks for the pages two steps away in its series, one of three ways: a
+        # neighbour has none of its own, so every build shows none.
         (root / "templates").mkdir(exist_ok=True)
-        shown = ("{% if entry.prev and entry.prev.prev %}{{ entry.prev.prev.title }}{% endif %}" if n % 2 else
-                 "{% set older = entry.prev %}{% if older and older.prev %}{{ older.prev.title }}{% endif %}")
+        (root / "templates/m.html").write_text(
+            "{% macro older(e) %}{{ e.title }}{% if e.prev %}（前一篇：{{ e.prev.title }}）{% endif %}{% endmacro %}\n",
+            encoding="utf-8")
+        shown = ["{% if entry.prev and entry.prev.prev %}{{ entry.prev.prev.title }}{% endif %}",
+                 "{% set older = entry.prev %}{% if older and older.prev %}{{ older.prev.title }}{% endif %}",
+                 "{% from 'm.html' import older %}{% if entry.prev %}{{ older(entry.prev) }}{% endif %}"][n % 3]
         (root / "templates/interview.html").write_text(
             f"{{% extends 'base.html' %}}{{% block main %}}<h1>{{{{ entry.title }}}}</h1>{shown}{{% endblock %}}\n",
             encoding="utf-8")
+    elif kind == "otherpages":
+        # A page of no entries listing every interview page with what its context holds.
+        (root / "templates").mkdir(exist_ok=True)
+        (root / "templates/about-data.html").write_text(
+            "{% extends 'base.html' %}{% block main %}{% for p in site.pages if p.kind == 'interview' %}"
+            "<p>{{ p.title }}：{{ p.context.entry.summary }}</p>{% endfor %}{% endblock %}\n", encoding="utf-8")
+    elif kind == "summary" and page.exists():
+        _set_field(page, "summary", f"新的摘要{n}。")
+    elif kind == "sortedby":
+        # A list ordered by the count of each text, named in a list of attributes.
+        for each in sorted((root / "content/interviews").glob("*.md")):
+            _set_field(each, "summary", f"{each.stem}的摘要。")
+        (root / "templates").mkdir(exist_ok=True)
+        (root / "templates/archive.html").write_text(
+            "{% extends 'base.html' %}{% block main %}{% for e in site.interviews|sort(attribute='word_count,title') %}"
+            "<p>{{ e.title }}</p>{% endfor %}{% endblock %}\n", encoding="utf-8")
     elif kind == "unitlists":
         # A unit layout that counts the unit's lists, named in a data file.
         (root / "data").mkdir(exist_ok=True)
@@ -230,6 +251,7 @@ SCENARIOS = [
     [("showtext", 6), ("edit", 2)], [("showtext", 7), ("edit", 3)],
     # The page head's counts, the pages two steps away, a unit's lists read by a name from data.
     [("plainpage", 0), ("edit", 2)], [("further", 0), ("retitle", 2)], [("further", 1), ("retitle", 2)],
+    [("further", 2), ("retitle", 2)], [("otherpages", 0), ("summary", 1)], [("sortedby", 0), ("edit", 1)],
     [("unitlists", 0), ("move", 1)], [("unitlists", 1), ("move", 3)],
 ]
 
