@@ -73,6 +73,12 @@ def _set_field(page: Path, name: str, value: str) -> None:
     page.write_text("\n".join(lines + [f"{name}: {value}"]) + "\n---\n" + rest, encoding="utf-8")
 
 
+def _own_summaries(root: Path) -> None:
+    """Give every interview a summary of its own in its front matter (not taken from its text)."""
+    for each in sorted((root / "content/interviews").glob("*.md")):
+        _set_field(each, "summary", f"{each.stem}的摘要。")
+
+
 def _apply(root: Path, kind: str, n: int) -> None:
     page = root / f"content/interviews/p{n:02d}.md"
     if kind == "add":
@@ -142,17 +148,14 @@ def _apply(root: Path, kind: str, n: int) -> None:
                  "{% for column in site.data.archive.columns %}{{ entry[column] }}{% endfor %}",
                  "{% set count %}word_count{% endset %}{{ [entry]|sum(attribute=count) }}",
                  "{% set count = 'word' ~ '_count' %}{{ [entry]|map(attribute=count)|join }}"][n % 8]
-        # Summaries of their own, so that an edited text changes only what the archive reads.
-        for each in sorted((root / "content/interviews").glob("*.md")):
-            _set_field(each, "summary", f"{each.stem}的摘要。")
+        _own_summaries(root)  # so that an edited text changes only what the archive reads
         (root / "templates").mkdir(exist_ok=True)
         (root / "templates/archive.html").write_text(
             "{% extends 'base.html' %}{% block main %}{% for key, entries in months %}{% for entry in entries %}"
             f"<p>{{{{ entry.title }}}} {shown}</p>{{% endfor %}}{{% endfor %}}{{% endblock %}}\n", encoding="utf-8")
     elif kind == "plainpage":
         # An interview layout that shows no count: the page head's JSON-LD still does (wordCount).
-        for each in sorted((root / "content/interviews").glob("*.md")):
-            _set_field(each, "summary", f"{each.stem}的摘要。")
+        _own_summaries(root)
         (root / "templates").mkdir(exist_ok=True)
         (root / "templates/interview.html").write_text(
             "{% extends 'base.html' %}{% block main %}<h1>{{ entry.title }}</h1><p>{{ entry.summary }}</p>"
@@ -180,8 +183,7 @@ def _apply(root: Path, kind: str, n: int) -> None:
         _set_field(page, "summary", f"新的摘要{n}。")
     elif kind == "sortedby":
         # A list ordered by the count of each text, named in a list of attributes.
-        for each in sorted((root / "content/interviews").glob("*.md")):
-            _set_field(each, "summary", f"{each.stem}的摘要。")
+        _own_summaries(root)
         (root / "templates").mkdir(exist_ok=True)
         (root / "templates/archive.html").write_text(
             "{% extends 'base.html' %}{% block main %}{% for e in site.interviews|sort(attribute='word_count,title') %}"
