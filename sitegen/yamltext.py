@@ -627,7 +627,8 @@ def _load_fast(text: str, first_line: int, elsewhere: ElsewhereFinder | None = N
 #   _QUICK_KEY      _check_key_typing: a key at the start of a line or after its "- "
 #                   markers (searched in "\n" + text, so the first line has its "\n" too);
 #   _QUICK_DASH     _check_list_dash: a line starting with "-" and no space, or another dash;
-#   _QUICK_LATER    _check_joined_fields: `_LATER_FIELD`'s keys typed with no ": ".
+#   _QUICK_LATER    _check_joined_fields: `_LATER_FIELD`'s keys typed with no ": ";
+#   _QUICK_SWALLOWED _check_items_swallowed: a list item on the line after one indented less.
 # The last two rely on _QUICK_CHAR being tried first: with no TAB or full-width space in
 # the text, indentation and "- " markers are spaces and dashes only, and a "#" cutting a
 # value follows a space. The trailing "+" on the key patterns makes their repeats
@@ -640,6 +641,7 @@ _QUICK_DASH = re.compile(r"\n *+(?:-[^ \n-]|[－—–−])")
 _QUICK_FLOW_HASH = re.compile(r"[\[,][ \t]*#")  # a list's item typed with # (`_check_item_hash`)
 _QUICK_CHINESE_QUOTE = re.compile("[“‘”’]")  # `_check_mismatched_quotes`: see `_mixes_quotes`
 _QUICK_LATER = re.compile(r"[ \t\u3000][A-Za-z_][A-Za-z0-9_\-]*+(?:：|:[^ \t\n/:])")
+_QUICK_SWALLOWED = re.compile(r"\n( *+)- [^\n]*\n\1 +- ")
 
 
 def _nothing_to_scan(text: str) -> bool:
@@ -654,7 +656,8 @@ def _nothing_to_scan(text: str) -> bool:
             and not _mixes_quotes(text)
             and _QUICK_DASH.search("\n" + text) is None
             and _QUICK_KEY.search("\n" + text) is None
-            and _QUICK_LATER.search(text) is None)
+            and _QUICK_LATER.search(text) is None
+            and _QUICK_SWALLOWED.search("\n" + text) is None)
 
 
 def _mixes_quotes(text: str) -> bool:
@@ -695,6 +698,7 @@ class _Scan:
     mode: str = "normal"          # normal | block | '"' | "'" | flow
     block_indent: int = -1        # a block scalar's lines are indented more than this
     plain_owner: int | None = None  # lines indented more than this continue a plain value
+    plain_item: int = -1          # the line of a list item whose plain text those lines continue, while not told
     flow_depth: int = 0
     flow_quote: str = ""
     opener: int = -1              # text index of the quote or bracket still open
@@ -776,8 +780,10 @@ def _scan_normal_line(scan: _Scan, number: int, line: str) -> None:
     if not rest or rest.startswith("#"):
         return
     if scan.plain_owner is not None and pos > scan.plain_owner:
+        if scan.plain_item >= 0 and _is_item(rest):
+            _check_items_swallowed(scan, number, pos)
         return  # continuation line of a multi-line plain value
-    scan.plain_owner = None
+    scan.plain_owner, scan.plain_item = None, -1
     if pos == 0 and re.match(r"(---|\.\.\.)([ \t]|$)", line):
         return
     indent = pos
@@ -1125,10 +1131,50 @@ def _scan_value(scan: _Scan, number: int, line: str, pos: int, owner: int, lead:
         scan.flow_depth, scan.flow_quote = 0, ""
         _scan_flow(scan, number, line, pos)
     else:
-        scan.plain_owner = owner
+        scan.plain_owner, scan.plain_item = owner, (number if lead.lstrip(" ").startswith("-") else -1)
         if not _check_mismatched_quotes(scan, number, line, pos, owner, lead) and not _check_joined_fields(
                 scan, number, line):
             _check_comment(scan, number, line, pos, lead)
+
+
+def _check_items_swallowed(scan: _Scan, number: int, pos: int) -> None:
+    """Report list items that YAML reads as more of the text of the item above them, once per item.
+
+    ``actions:`` / ``- 走访…`` / ``  - 研究…``: the first item lost its indent, or the others were typed
+    further in, and the page would show one item, "走访… - 研究…". Takes the scan, the 0-based ``number``
+    of the first such line and its indent ``pos``. When the item above is the only one of its list at
+    its indent, it is told to go in as far as the ones below; else the ones typed further in (this
+    line and those like it below) are told to come out to it.
+    """
+    lines, item = scan.lines, scan.plain_item
+    scan.plain_item = -1
+    dash, spaces = _indent(lines.line(item)), pos - _indent(lines.line(item))
+    further = [number]
+    for below in range(number + 1, len(lines.lines)):
+        text = lines.line(below)
+        if not _holds_yaml(text):
+            continue
+        if _indent(text) == pos and _is_item(text):
+            further.append(below)
+        elif _indent(text) <= pos:
+            break
+    after = next((n for n in range(further[-1] + 1, len(lines.lines)) if _holds_yaml(lines.line(n))), -1)
+    before = next((n for n in range(item - 1, -1, -1) if _holds_yaml(lines.line(n))), -1)
+    if not any(n >= 0 and _indent(lines.line(n)) == dash and _is_item(lines.line(n)) for n in (before, after)):
+        shown = _clip(_split_comment(lines.line(number).strip())[0], 20)
+        scan.issues.append(_Issue(item, dash, f'this list item lost its indent (缩进): the items below it ("{shown}") '
+                                              "are indented further, so YAML reads them as more of its text, and the "
+                                              "page would show them as one item",
+                                  f'indent it by {_spaces_more(spaces, dash)}, lined up with "{shown}" below it'))
+        return
+    shown = _clip(_split_comment(lines.line(item).strip())[0], 20)
+    count = f"{spaces} space{'s' if spaces > 1 else ''}"
+    which = ("the start of the line" if len(further) == 1
+             else f"the start of this line and of the {len(further) - 1} item{'s' if len(further) > 2 else ''} "
+                  "below it indented as far")
+    scan.issues.append(_Issue(number, pos, f'this list item is indented further than "{shown}" above it, so YAML reads '
+                                           "it as more of that item's text, and the page would show them as one item",
+                              f'remove {count} at {which}, lined up with "{shown}"'))
 
 
 _CHINESE_PAIR = {'"': ("“", "”"), "'": ("‘", "’"), "“": ("“", "”"), "‘": ("‘", "’")}

@@ -1084,3 +1084,35 @@ def test_a_field_s_chinese_label_with_a_full_width_colon_is_told_the_field_s_nam
     assert problem.hint == f'type "{field}" and an English colon followed by a space: {field}: {value}'
     (root / path).write_text(text.replace(typed, f"{field}: {value}"), encoding="utf-8")
     assert found(root) == []
+
+
+@pytest.mark.parametrize(("slip", "told", "mended"), [
+    # The first action at the left edge: the others, indented, were read as more of its text.
+    ({"  - 走访": "- 走访"}, (7, 1, 'this list item lost its indent (缩进): the items below it ("- 研究建设种植基地") are '
+                                  "indented further, so YAML reads them as more of its text, and the page would show "
+                                  "them as one item",
+                             'indent it by 2 spaces, lined up with "- 研究建设种植基地" below it'), {"- 走访": "  - 走访"}),
+    # All but the first typed further in: the first goes in too (the list is then lined up).
+    ({"  - 研究": "    - 研究", "  - 计划": "    - 计划"},
+     (7, 3, 'this list item lost its indent (缩进): the items below it ("- 研究建设种植基地") are indented further, so YAML '
+            "reads them as more of its text, and the page would show them as one item",
+      'indent it by 2 more spaces, lined up with "- 研究建设种植基地" below it'), {"  - 走访": "    - 走访"}),
+    # One in the middle typed further in, an item below it as far out as the first: it comes out.
+    ({"  - 研究": "    - 研究"},
+     (8, 5, 'this list item is indented further than "- 走访草莓种业研发中心" above it, so YAML reads it as more of that '
+            "item's text, and the page would show them as one item",
+      'remove 2 spaces at the start of the line, lined up with "- 走访草莓种业研发中心"'), {"    - 研究": "  - 研究"}),
+])
+def test_list_items_read_as_more_of_the_text_of_the_item_above_are_errors(
+        tmp_path: Path, slip: dict[str, str], told: tuple[int, int, str, str], mended: dict[str, str]) -> None:
+    # The page showed one action, "走访草莓种业研发中心 - 研究建设种植基地 - 计划打造龙头企业", and check said nothing.
+    page = case_study("  - 走访草莓种业研发中心\n  - 研究建设种植基地\n  - 计划打造龙头企业\n", "  - 大调研\n")
+    for typed, instead in slip.items():
+        page = page.replace(typed, instead)
+    root = write_site(tmp_path, {CASE_PATH: page})
+    line, column, message, hint = told
+    assert printed(root) == [f"{CASE_PATH}:{line}:{column}: error: {message}\n  hint: {hint}"]
+    for typed, instead in mended.items():  # the hint, followed
+        page = page.replace(typed, instead)
+    (root / CASE_PATH).write_text(page, encoding="utf-8")
+    assert printed(root) == []
