@@ -2936,8 +2936,40 @@ def _line_of_text(lines: _Lines, number: int) -> Explanation | None:
     below = any(_holds_yaml(lines.line(n)) for n in range(number + 1, len(lines.lines)))
     message = 'this line is text, not a field ("name: value")' + (
         ", so the fields below it cannot be read" if below else "")
-    return (message, paste_hint('if it is a value, type its field\'s name and ": " before it; if it is a note (说明), '
-                                + NOTE_HINT, f"# {text}"), (number, _indent(typed)))
+    going_on = _going_on_from(lines, number)
+    return (message, paste_hint(going_on + f'if it is {"a value of its own" if going_on else "a value"}, type its '
+                                'field\'s name and ": " before it; if it is a note (说明), ' + NOTE_HINT, f"# {text}"),
+            (number, _indent(typed)))
+
+
+_SENTENCE_PUNCTUATION = re.compile("[。，；、！？…]")
+"""What a value of sentences holds, and an id or a date never does."""
+
+
+def _going_on_from(lines: _Lines, number: int) -> str:
+    """The start of `_line_of_text`'s hint when the field on the line above, as far in, may be what the text goes on
+    from (``blurb: 青浦…推进。`` then ``本栏目推出…``: a value of sentences) or the value of (``summary:``
+    then the text, no block under it): told first, as following the others would lose the text from that
+    field. "" otherwise (``unit: baihe`` above: an id goes on with no text)."""
+    above = next((n for n in range(number - 1, -1, -1) if _holds_yaml(lines.line(n))), -1)
+    after = next((n for n in range(number + 1, len(lines.lines)) if _holds_yaml(lines.line(n))), -1)
+    indent = _indent(lines.line(number))
+    if above < 0 or _indent(lines.line(above)) != indent:
+        return ""
+    text = lines.line(above)
+    start, colon, pos = _typed_value(text)
+    if colon is None or _is_item(text):
+        return ""
+    key = _clip(text[start:colon], 20)
+    value = _split_comment(text[pos:])[0].strip()
+    if not value:
+        if after >= 0 and _indent(lines.line(after)) > indent:
+            return ""  # a group's key (interviewee:): its fields are below
+        return f'if it is the value of "{key}:" above, type it after "{key}: " on that line; '
+    if value[0] in "|>\"'[{&*!" or not _SENTENCE_PUNCTUATION.search(value):
+        return ""
+    return f'if it goes on from the value of "{key}:" above, join it to the end of that line; '
+
 
 
 def _starts_text(lines: _Lines, line: int) -> int | None:

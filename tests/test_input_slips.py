@@ -22,7 +22,7 @@ from sitegen.models import clip
 from sitegen.validation import choice_near
 from sitegen.yamltext import load_yaml
 
-from .sitekit import UNIT, interview, write_site
+from .sitekit import SERIES, UNIT, interview, write_site
 from .test_checks import found
 
 CASE_PATH = "content/cases/caomei.md"
@@ -1116,3 +1116,23 @@ def test_list_items_read_as_more_of_the_text_of_the_item_above_are_errors(
         page = page.replace(typed, instead)
     (root / CASE_PATH).write_text(page, encoding="utf-8")
     assert printed(root) == []
+
+
+@pytest.mark.parametrize(("path", "text", "line", "start"), [
+    # A blurb's second sentence typed on a line of its own: told to put "# " back, the editor lost it.
+    ("content/series/dadiaoyan.yaml", SERIES.replace("大调研。", "大调研。\n敬请关注。"), 3,
+     'if it goes on from the value of "blurb:" above, join it to the end of that line; if it is a value of its own'),
+    # A summary typed on the line under its field.
+    (PAGE_PATH, interview(extra="summary:\n白鹤镇党委书记谈大调研。\n"), 10,
+     'if it is the value of "summary:" above, type it after "summary: " on that line; if it is a value of its own'),
+])
+def test_a_line_of_text_under_a_field_it_may_belong_to_is_told_how_to_join_it(tmp_path: Path, path: str, text: str,
+                                                                              line: int, start: str) -> None:
+    root = write_site(tmp_path, {path: text})
+    [problem] = found(root)
+    assert (problem.line, problem.column) == (line, 1)
+    assert problem.message.startswith('this line is text, not a field ("name: value")')
+    assert problem.hint.startswith(start + ", type its field's name and \": \" before it; if it is a note (说明)")
+    joined = text.replace("。\n敬请关注。", "。敬请关注。").replace("summary:\n", "summary: ")  # the hint, followed
+    (root / path).write_text(joined, encoding="utf-8")
+    assert found(root) == []
