@@ -2835,11 +2835,39 @@ def _explain_indent(lines: _Lines, line: int, column: int, mark: object) -> Expl
                 f"{QUOTE_HINT}, or check the brackets on this line", None)
     if char == ":":
         return 'a key is missing before ":"', "write a field name before the colon, e.g. title: …", None
+    group = _commented_group_above(lines, line)
+    if group is not None:
+        return (f'this line belongs to "{group[0]}:" above, which is still a note (说明): it starts with "#"',
+                paste_hint(f'remove the "# " at the start of the line of "{group[0]}:" too', group[1]), None)
     if char == "-":
         return ('a list item ("- ") is not expected here',
                 "line the items up under the key they belong to, or put the list under its own key", None)
     return ("this line is not lined up with the lines above it",
             "indent keys of the same level with the same number of spaces", None)
+
+
+_COMMENTED_KEY = re.compile(r"#[ \t]?( *)([A-Za-z_][A-Za-z0-9_-]*):[ \t]*(?:#.*)?$")
+"""A line of a commented group's key: ``# contact:   # 联系方式…``, ``# images:``."""
+
+
+def _commented_group_above(lines: _Lines, line: int) -> tuple[str, str] | None:
+    """The commented group whose field the 0-based ``line`` is: ``#   email: …`` uncommented under ``# contact:``.
+
+    Looks up through the comment lines right above it for a key with no value (a group's) standing
+    less far in than this line, as ``sitegen init`` and ``sitegen new`` write optional groups. Returns
+    (its key, its line without "# "), or None.
+    """
+    indent = _indent(lines.line(line))
+    for number in range(line - 1, -1, -1):
+        text = lines.line(number).strip(" ")
+        if not text:
+            continue
+        if not text.startswith("#"):
+            return None
+        match = _COMMENTED_KEY.match(text)
+        if match is not None and len(match.group(1)) + _indent(lines.line(number)) < indent:
+            return match.group(2), " " * _indent(lines.line(number)) + text[1:].lstrip(" \t")
+    return None
 
 
 def _explain_escape(lines: _Lines, line: int, column: int, _mark: object) -> Explanation:

@@ -918,17 +918,22 @@ def test_a_full_width_colon_after_words_that_name_no_field_is_a_note(tmp_path: P
     assert problem.message.startswith(told), problem.message
 
 
+def _new_site(root: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, str, list[str]]:
+    """A site made by ``sitegen init`` at ``root``: its site.yaml, that file's text, and what check prints of it
+    as made (warnings of the placeholders it writes)."""
+    capsys.readouterr()
+    assert main(["init", str(root), "--title", "测试"]) == 0
+    site = root / "site.yaml"
+    return site, site.read_text(encoding="utf-8"), printed(root)
+
+
 def test_the_notes_and_labels_of_site_yaml_are_told_as_in_the_records(tmp_path: Path, capsys) -> None:
     # site.yaml's first note uncommented was told to take an English colon and quotes, and then that
     # "站点设置" is an unknown field; "标题：" for "title:" was told "标题: …", then "unknown field 标题".
     root = tmp_path / "site"
-    capsys.readouterr()
-    assert main(["init", str(root), "--title", "测试"]) == 0
-    site = root / "site.yaml"
-    written = site.read_text(encoding="utf-8")
+    site, written, as_made = _new_site(root, capsys)
     lines = written.split("\n")
     assert lines[0] == "# 站点设置，整个站点只此一份。Site settings: one file per site."
-    as_made = printed(root)  # warnings of the placeholders sitegen init writes
     site.write_text("\n".join([lines[0][2:], *lines[1:]]), encoding="utf-8")
     assert printed(root)[0] == (
         'site.yaml:1:1: error: this line is a note (说明), not a field: "站点设置，整个站点只此一份。Site …" is no field that '
@@ -1136,3 +1141,22 @@ def test_a_line_of_text_under_a_field_it_may_belong_to_is_told_how_to_join_it(tm
     joined = text.replace("。\n敬请关注。", "。敬请关注。").replace("summary:\n", "summary: ")  # the hint, followed
     (root / path).write_text(joined, encoding="utf-8")
     assert found(root) == []
+
+
+def test_a_field_uncommented_under_a_group_still_commented_is_told_to_uncomment_the_group(tmp_path: Path,
+                                                                                        capsys) -> None:
+    # "#   email:" uncommented under "# contact:" was told "this line is not lined up with the lines above it",
+    # and lining it up made email an unknown field of the site.
+    root = tmp_path / "site"
+    site, written, as_made = _new_site(root, capsys)
+    lines = written.split("\n")
+    email = next(n for n, line in enumerate(lines) if line.startswith("#   email:"))
+    site.write_text(written.replace("\n#   email:", "\n  email:"), encoding="utf-8")
+    assert printed(root) == [
+        f'site.yaml:{email + 1}:3: error: this line belongs to "contact:" above, which is still a note (说明): it starts '
+        'with "#" (YAML parser: while parsing a block mapping: did not find expected key)\n'
+        '  hint: remove the "# " at the start of the line of "contact:" too: contact:   # 联系方式，显示在“无障碍说明”和“关于数据”页 '
+        "how readers reach the publisher"]
+    site.write_text(written.replace("\n#   email:", "\n  email:").replace("\n# contact:", "\ncontact:"),
+                    encoding="utf-8")  # the hint, followed
+    assert printed(root) == as_made
