@@ -619,29 +619,29 @@ class Fingerprints:
         interview and case pages, the feeds), so all are keyed in one go: ten thousand calls less.
         """
         entries = [*self._graph.interviews, *self._graph.cases]
-        bases, card = self._bases, self._card
+        bases = self._bases
         if facets:
-            cards = {id(entry): card(entry, facets) for entry in entries}
+            cards = {id(entry): self._card(entry, facets) for entry in entries}
         else:
             cards = {id(entry): b"#" + (bases.get(id(entry)) or self._base(entry)) for entry in entries}
             self._cards[facets] = cards
-        return {id(entry): b"".join((cards[id(entry)], *(
-                    (cards.get(id(beside := neighbour_entry(neighbour))) or card(beside, facets)) if neighbour else b"0"
-                    for neighbour in (entry.prev, entry.next))))
-                for entry in entries}
+        return {id(entry): self._joined(entry, cards, facets) for entry in entries}
 
     def _entry(self, entry: Entry, facets: frozenset[str]) -> bytes:
         """An entry's key: its card and its neighbours' cards (the 上一篇/下一篇 links), or "0" for none.
 
         Every card is "#" and 16 bytes, so the three read back one way only, without a digest of their own.
         """
-        cards = self._cards.get(facets) or {}
-        made = b"".join((cards.get(id(entry)) or self._card(entry, facets), *(
-            (cards.get(id(beside := neighbour_entry(neighbour))) or self._card(beside, facets)) if neighbour else b"0"
-            for neighbour in (entry.prev, entry.next))))
+        made = self._joined(entry, self._cards.get(facets) or {}, facets)
         self._entry_keys(facets)[id(entry)] = made
         self._keep.append(entry)
         return made
+
+    def _joined(self, entry: Entry, cards: Mapping[int, bytes], facets: frozenset[str]) -> bytes:
+        """An entry's card and its neighbours' cards ("0" for none), from ``cards`` (by id) where made already."""
+        return b"".join((cards.get(id(entry)) or self._card(entry, facets), *(
+            (cards.get(id(beside := neighbour_entry(neighbour))) or self._card(beside, facets)) if neighbour else b"0"
+            for neighbour in (entry.prev, entry.next))))
 
     def _card(self, entry: Entry, facets: frozenset[str]) -> bytes:
         """An entry without its neighbours, with the facets named: what a list or a neighbour link shows of it.
