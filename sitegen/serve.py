@@ -267,7 +267,7 @@ class SiteState:
     ``tags`` the links of draft and scheduled pages to the tag lists show
     after them (`mark_preview_links`), and ``moved`` the addresses pages had
     earlier while the server ran to their files (`moved_since`); ``titles`` the title of each page
-    file (interviews and case studies), by which a renamed file is known (`moved_since`).
+    file (interviews and case studies; a unit's name), by which a renamed file is known (`moved_since`).
     """
 
     generation: int

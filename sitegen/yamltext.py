@@ -859,15 +859,9 @@ def _tab_indent(scan: _Scan, number: int) -> tuple[int, str] | None:
             return scan.tab_indents[line], content
         return (None if text[:len(text) - len(content)].strip(" ") else len(text) - len(content)), content
 
-    def neighbour(line: int, step: int) -> int:
-        line += step
-        while 0 <= line < len(scan.lines.lines) and not _holds_yaml(scan.lines.line(line)):
-            line += step
-        return line if 0 <= line < len(scan.lines.lines) else -1
-
     here = scan.lines.line(number).lstrip(_GAP)
     item = here.startswith("- ") or here == "-"
-    above = neighbour(number, -1)
+    above = _yaml_line(scan.lines, number, -1)
     if above < 0:
         return None
     indent, content = seen(above)
@@ -876,7 +870,7 @@ def _tab_indent(scan: _Scan, number: int) -> tuple[int, str] | None:
     key = _bare_key(content)
     start, colon, _pos = _typed_value(content)
     if key is not None:
-        below = neighbour(number, 1)
+        below = _yaml_line(scan.lines, number, 1)
         next_indent, next_content = seen(below) if below >= 0 else (None, "")
         further = next_indent if next_indent is not None and next_indent > indent + start and \
             next_content.startswith("- ") == item else indent + start + 2
@@ -1149,17 +1143,9 @@ def _check_items_swallowed(scan: _Scan, number: int, pos: int) -> None:
     lines, item = scan.lines, scan.plain_item
     scan.plain_item = -1
     dash, spaces = _indent(lines.line(item)), pos - _indent(lines.line(item))
-    further = [number]
-    for below in range(number + 1, len(lines.lines)):
-        text = lines.line(below)
-        if not _holds_yaml(text):
-            continue
-        if _indent(text) == pos and _is_item(text):
-            further.append(below)
-        elif _indent(text) <= pos:
-            break
-    after = next((n for n in range(further[-1] + 1, len(lines.lines)) if _holds_yaml(lines.line(n))), -1)
-    before = next((n for n in range(item - 1, -1, -1) if _holds_yaml(lines.line(n))), -1)
+    further, _last, _inner = _items_typed_out(lines, number, pos, None)
+    after = _yaml_line(lines, further[-1], 1)
+    before = _yaml_line(lines, item, -1)
     if not any(n >= 0 and _indent(lines.line(n)) == dash and _is_item(lines.line(n)) for n in (before, after)):
         shown = _clip(_split_comment(lines.line(number).strip())[0], 20)
         scan.issues.append(_Issue(item, dash, f'this list item lost its indent (缩进): the items below it ("{shown}") '
@@ -2051,6 +2037,15 @@ def _holds_yaml(text: str) -> bool:
     return bool(text.strip()) and not text.lstrip().startswith("#")
 
 
+def _yaml_line(lines: _Lines, line: int, step: int) -> int:
+    """The nearest 0-based line from ``line`` (not included) that holds YAML (`_holds_yaml`), going up (``step``
+    -1) or down (1); -1 when there is none."""
+    line += step
+    while 0 <= line < len(lines.lines) and not _holds_yaml(lines.line(line)):
+        line += step
+    return line if 0 <= line < len(lines.lines) else -1
+
+
 def _group_given_a_value(lines: _Lines, line: int, column: int,
                          groups: GroupFinder) -> tuple[str, str, tuple[int, int]] | None:
     """Explain ``interviewee: 王建国`` typed with ``role:`` still indented under it: a group's key with a value.
@@ -2513,28 +2508,22 @@ def _lost_indent_above(lines: _Lines, line: int, column: int) -> tuple[str, str,
     (message, hint, the 0-based position of the line that lost its indent),
     or None for any other shape.
     """
-    def previous(number: int) -> int:
-        number -= 1
-        while number >= 0 and not _holds_yaml(lines.line(number)):
-            number -= 1
-        return number
-
-    here, above = lines.line(line), previous(line)
+    here, above = lines.line(line), _yaml_line(lines, line, -1)
     middle = lines.line(above)
     start, colon, _pos = _typed_value(here)
     if above < 0 or colon is None or column > colon or _typed_value(middle)[1] is None \
             or middle.lstrip().startswith("-") or _indent(middle) >= _indent(here):
         return None  # a list item may stand as far in as its key
     item = start > _indent(here)
-    number = previous(above)
+    number = _yaml_line(lines, above, -1)
     while number >= 0 and _indent(lines.line(number)) > _indent(here):
-        number = previous(number)
+        number = _yaml_line(lines, number, -1)
     if number < 0:
         return None
     typed = lines.line(number)
     shown = _clip(_split_comment(here.strip())[0], 40)
     key = _bare_key(typed)
-    if key is not None and number == previous(above) and _indent(typed) == _indent(middle) and not item:
+    if key is not None and number == _yaml_line(lines, above, -1) and _indent(typed) == _indent(middle) and not item:
         fields, hint_end = _indent(here), f'as "{_clip(here[start:colon], 20)}:" below it is: both belong under "{key}:"'
     else:
         above_start, above_colon, _ = _typed_value(typed)
@@ -2683,13 +2672,13 @@ def _first_item_lost_indent(lines: _Lines, line: int, column: int,
     start, colon, _pos = _typed_value(here)
     if colon is None or _is_item(here) or column not in (start, colon):
         return None
-    above = next((n for n in range(line - 1, -1, -1) if _holds_yaml(lines.line(n))), -1)
+    above = _yaml_line(lines, line, -1)
     text = lines.line(above)
     dash = _indent(text)
     key_start, key_colon, _ = _typed_value(text)
     if above < 0 or not _is_item(text) or key_colon is None or key_start >= start:
         return None
-    holder = next((n for n in range(above - 1, -1, -1) if _holds_yaml(lines.line(n))), -1)
+    holder = _yaml_line(lines, above, -1)
     if holder < 0 or _indent(lines.line(holder)) > dash or _bare_key(lines.line(holder)) is None:
         return None  # not the first item of its list
     spaces = start - key_start
@@ -2979,8 +2968,8 @@ def _going_on_from(lines: _Lines, number: int) -> str:
     from (``blurb: 青浦…推进。`` then ``本栏目推出…``: a value of sentences) or the value of (``summary:``
     then the text, no block under it): told first, as following the others would lose the text from that
     field. "" otherwise (``unit: baihe`` above: an id goes on with no text)."""
-    above = next((n for n in range(number - 1, -1, -1) if _holds_yaml(lines.line(n))), -1)
-    after = next((n for n in range(number + 1, len(lines.lines)) if _holds_yaml(lines.line(n))), -1)
+    above = _yaml_line(lines, number, -1)
+    after = _yaml_line(lines, number, 1)
     indent = _indent(lines.line(number))
     if above < 0 or _indent(lines.line(above)) != indent:
         return ""
