@@ -21,6 +21,7 @@ May import: (the standard library only).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Iterator
@@ -78,6 +79,11 @@ SOURCE_TITLE = Placeholder("原文标题", _for("the title it was first publishe
                            "write the original's title (原文标题), or delete the line")
 SOURCE_URL = Placeholder("https://example.org/", _for("the address where it was first published"),
                          "write the original's web address (原文网址), or delete the line")
+INTERVIEW_ALIAS = Placeholder(
+    "/interviews/old-name/", "the example of an old address that sitegen new writes",
+    "write the address this page had before, its path from the site's root (旧网址, e.g. /news/2018/0521.html), "
+    'or put the "# " back at the start of the line of aliases', "a redirect (跳转页) at that made-up address")
+CASE_ALIAS = dataclasses.replace(INTERVIEW_ALIAS, text="/cases/old-name/")
 CASE_PROBLEM = Placeholder("调研中发现的问题（一两句话）", _for("the problem found"),
                            "write the problem the survey found, in one or two sentences (问题)")
 CASE_ACTION = Placeholder("第一项做法", _for("an action taken"), "write what was done, one action a line (做法)")
@@ -123,9 +129,11 @@ _PAGE_FIELDS: dict[tuple[str, ...], Placeholder] = {
 FIELDS: dict[str, dict[tuple[str, ...], tuple[Placeholder, ...]]] = {
     "interviews": {path: (placeholder,) for path, placeholder in {
         **_PAGE_FIELDS, ("interviewee", "name"): INTERVIEWEE_NAME, ("interviewee", "role"): INTERVIEWEE_ROLE,
+        ("aliases", "*"): INTERVIEW_ALIAS,
     }.items()},
     "cases": {path: (placeholder,) for path, placeholder in {
         **_PAGE_FIELDS, ("problem",): CASE_PROBLEM, ("actions", "*"): CASE_ACTION, ("outcome",): CASE_OUTCOME,
+        ("aliases", "*"): CASE_ALIAS,
     }.items()},
     "series": {("blurb",): (SERIES_BLURB,), ("publisher",): (PUBLISHER,)},
     "units": {("summary",): (UNIT_SUMMARY,), ("tallies", "*", "note"): (TALLY_NOTE, EXAMPLE_TALLY_NOTE),

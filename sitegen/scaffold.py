@@ -38,10 +38,11 @@ from zoneinfo import ZoneInfo
 from .config import CONFIG_FILE, load_config
 from .errors import Problem, Report, SiteError, command_word
 from .models import UnitLevel, choice_meant, parse_count, parse_date, plain_name
-from .placeholders import (ANSWER, CASE_ACTION, CASE_OUTCOME, CASE_PROBLEM, CASE_TEXT, EXAMPLE_MILESTONE,
-                           EXAMPLE_MILESTONE_TITLE, EXAMPLE_TALLY_NOTE, EXAMPLE_TARGET_NOTE, FIRST_QUESTION,
-                           IMAGE_ALT, IMAGE_CAPTION, INTERVIEWEE_NAME, INTERVIEWEE_ROLE, PAGE_SUMMARY, PUBLISHER,
-                           SERIES_BLURB, SOURCE_PUBLISHER, SOURCE_TITLE, SOURCE_URL, TALLY_NOTE, UNIT_SUMMARY)
+from .placeholders import (ANSWER, CASE_ACTION, CASE_ALIAS, CASE_OUTCOME, CASE_PROBLEM, CASE_TEXT,
+                           EXAMPLE_MILESTONE, EXAMPLE_MILESTONE_TITLE, EXAMPLE_TALLY_NOTE, EXAMPLE_TARGET_NOTE,
+                           FIRST_QUESTION, IMAGE_ALT, IMAGE_CAPTION, INTERVIEW_ALIAS, INTERVIEWEE_NAME,
+                           INTERVIEWEE_ROLE, PAGE_SUMMARY, PUBLISHER, SERIES_BLURB, SOURCE_PUBLISHER, SOURCE_TITLE,
+                           SOURCE_URL, TALLY_NOTE, UNIT_SUMMARY)
 from .slugs import is_slug, make_slug
 from .sources import is_skipped_name, read_source, split_front_matter
 from .yamltext import load_yaml
@@ -111,7 +112,7 @@ def interview_text(title: str, slug: str, unit: str, series: str, moment: dateti
 # Lines starting with # are notes or optional fields: remove the "# " to use one.
 title: {yaml_text(title)}   # 标题 title
 slug: {slug}   # 网址中的名字，发布后不要再改 URL part; keep it once published
-# aliases: [/interviews/old-name/]   # 旧网址，仍转到本页 old addresses that still lead here
+# aliases: [{INTERVIEW_ALIAS.text}]   # 旧网址，仍转到本页 old addresses that still lead here
 series: {series}   # 栏目 id（content/series/ 下的文件名）series id
 unit: {unit}   # 受访单位 id（content/units/ 下的文件名）unit id
 interviewee:   # 受访人 the person interviewed
@@ -147,7 +148,7 @@ def case_text(title: str, slug: str, unit: str, moment: datetime, *,
 # Lines starting with # are notes or optional fields: remove the "# " to use one.
 title: {yaml_text(title)}   # 标题 title
 slug: {slug}   # 网址中的名字，发布后不要再改 URL part; keep it once published
-# aliases: [/cases/old-name/]   # 旧网址，仍转到本页 old addresses that still lead here
+# aliases: [{CASE_ALIAS.text}]   # 旧网址，仍转到本页 old addresses that still lead here
 unit: {unit}   # 单位 id（content/units/ 下的文件名）unit id
 status: planned   # 进展 status: planned 计划中, in_progress 推进中, resolved 已解决
 problem: {problem}   # 问题 the problem found in the survey

@@ -204,7 +204,7 @@ def test_new_case_unit_and_series_check_clean_once_their_placeholders_are_writte
 
     # The examples uncommented as they are (the file's note suggests it): invented figures, each told.
     _uncomment(unit, "summary:", "tallies:", "targets:", "milestones:")
-    _uncomment(case, "outcome:", "related_tally:", "summary:", "source:")
+    _uncomment(case, "aliases:", "outcome:", "related_tally:", "summary:", "source:")
     u = "content/units/xia-yang-jie-dao.yaml"
     unit_errors = [
         f'{u}:{_at(unit, "一段简介")}: error: summary: "一段简介" is the placeholder that sitegen new writes for the '
@@ -239,6 +239,11 @@ def test_new_case_unit_and_series_check_clean_once_their_placeholders_are_writte
     c = "content/cases/jian-she-ri-tuo-zhong-xin.md"
     told = "is the placeholder that sitegen new writes for"
     case_errors = [
+        # Its example of an old address would publish a redirect from an address the site never had.
+        f'{c}:6:11: error: aliases → item 1: "/cases/old-name/" is the example of an old '
+        "address that sitegen new writes, so the page would publish a redirect (跳转页) at that made-up address",
+        "  hint: write the address this page had before, its path from the site's root (旧网址, e.g. "
+        f'/news/2018/0521.html), or put the "# " back at the start of the line of aliases{_DRAFT}',
         f'{c}:{_at(case, "调研中发现的问题（一两句话）")}: error: problem: "调研中发现的问题（一两句话）" {told} the problem found, '
         "so the page would publish it",
         f"  hint: write the problem the survey found, in one or two sentences (问题){_DRAFT}",
@@ -263,7 +268,7 @@ def test_new_case_unit_and_series_check_clean_once_their_placeholders_are_writte
         f'{c}:{_at(case, "正文……")}: error: "正文……" {told} the case\'s text, so the page would publish it',
         f"  hint: write how the problem was found and dealt with, in its place{_DRAFT}"]
     code, report = _check(capsys, site)
-    assert (code, report.splitlines()) == (1, case_errors + unit_errors + ["checked: 12 error(s), 0 warning(s)"])
+    assert (code, report.splitlines()) == (1, case_errors + unit_errors + ["checked: 13 error(s), 0 warning(s)"])
     assert _check(capsys, site) == (code, report)  # the second run, from the page cache, tells the same
 
     # Written for real, the same files check clean and build.
@@ -289,7 +294,8 @@ def test_new_case_unit_and_series_check_clean_once_their_placeholders_are_writte
                           (case, {"调研中发现的问题（一两句话）": "老人白天无人照料。", "第一项做法": "改建闲置厂房",
                                   "取得的成效": "日托中心已开放。", "一两句话的摘要": "夏阳街道建成日托中心。",
                                   "publisher: 发布机构": "publisher: 青浦区融媒体中心", "原文标题": "夏阳街道建成日托中心",
-                                  "https://example.org/": "https://www.shqp.gov.cn/", "正文……": "走访中，老人们反映……"})):
+                                  "https://example.org/": "https://www.shqp.gov.cn/", "正文……": "走访中，老人们反映……",
+                                  "/cases/old-name/": "/news/2018/0521.html"})):
         text = path.read_text(encoding="utf-8")
         for placeholder, real in written.items():
             text = text.replace(placeholder, real)
@@ -700,6 +706,34 @@ def test_an_interview_published_with_the_placeholders_of_new_is_told_each(tmp_pa
                      "新建访谈的模板是：\n\n```\n## 第一个问题？\n\n回答……\n```\n"))
     page.write_text(real, encoding="utf-8")
     assert _check(capsys, site, "--strict") == (0, "checked: 0 error(s), 0 warning(s)\n")
+
+
+def test_the_example_old_address_of_new_uncommented_is_told_not_published(tmp_path: Path, capsys) -> None:
+    # "aliases: [/interviews/old-name/]" uncommented as written published a redirect page at /interviews/old-name/.
+    site = copy_example(tmp_path / "site")
+    _run(capsys, "new", "interview", "重固镇：调研促发展", "--unit", "baihe", "--site", str(site))
+    page = site / "content" / "interviews" / "zhong-gu-zhen-diao-yan-cu-fa-zhan.md"
+    real = (page.read_text(encoding="utf-8").replace("draft: true", "draft: false")
+            .replace("name: 受访人姓名", "name: 王建国").replace("role: 职务", "role: 重固镇党委书记")
+            .replace("## 第一个问题？\n\n回答……", "## 大调研从哪里入手\n\n从走访开始。"))
+    page.write_text(real.replace("# aliases:", "aliases:"), encoding="utf-8")
+    p = "content/interviews/zhong-gu-zhen-diao-yan-cu-fa-zhan.md"
+    assert _check(capsys, site) == (1, (
+        f'{p}:6:11: error: aliases → item 1: "/interviews/old-name/" is the example of an old address that sitegen '
+        "new writes, so the page would publish a redirect (跳转页) at that made-up address\n"
+        "  hint: write the address this page had before, its path from the site's root (旧网址, e.g. "
+        f'/news/2018/0521.html), or put the "# " back at the start of the line of aliases{_DRAFT}\n'
+        "checked: 1 error(s), 0 warning(s)\n"))
+    assert _run(capsys, "build", "--site", str(site), "--quiet")[0] == 1
+    assert not (site / "output" / "interviews" / "old-name").exists()
+    # Either way the hint offers checks clean: the example commented again, or a real old address in its place,
+    # also among other old addresses (the example beside them is still told).
+    for text, code in ((real, 0), (real.replace("# aliases: [/interviews/old-name/]", "aliases: [/news/2018/0521.html]"), 0),
+                       (real.replace("# aliases: [/interviews/old-name/]",
+                                     "aliases:\n  - /news/2018/0521.html\n  - /interviews/old-name/"), 1)):
+        page.write_text(text, encoding="utf-8")
+        assert _check(capsys, site, "--strict")[0] == code
+    assert "aliases → item 2: \"/interviews/old-name/\"" in _check(capsys, site)[1]
 
 
 def test_a_placeholder_folded_over_two_lines_or_quoted_is_still_told(tmp_path: Path, capsys) -> None:
