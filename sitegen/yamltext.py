@@ -810,6 +810,12 @@ def _check_indent(scan: _Scan, number: int, indent: str, *, blank: bool) -> None
         elif char in WIDE_SPACES and blank:
             scan.issues.append(_Issue(number, column, f"{space_name(char)} is on this empty line",
                                       "delete it so that the line is really empty"))
+        elif char in WIDE_SPACES and (text := _text_after_value(scan.lines, number)) is not None:
+            scan.issues.append(_Issue(
+                number, column, f'{space_name(char)} starts this line, and it is text, not a field ("name: value")',
+                paste_hint('if it is a value, type its field\'s name and ": " before it, with no spaces in front; '
+                           'if it is a note (说明), start the line with "# " in place of the spaces, as a note '
+                           "starts with it (以 # 开头的行是说明)", f"# {text}")))
         elif char == "\u3000":
             scan.issues.append(_Issue(
                 number, column, "a full-width space (全角空格) is used for indentation; YAML needs ordinary spaces",
@@ -822,6 +828,26 @@ def _check_indent(scan: _Scan, number: int, indent: str, *, blank: bool) -> None
         else:
             continue
         return
+
+
+def _text_after_value(lines: _Lines, number: int) -> str | None:
+    """The text of the 0-based line ``number``, indented with odd spaces, when it is a line of text (no "key:
+    value", no list item) under a field whose value it cannot go on from: an id, a date, a number, a quoted or
+    bracketed value (``unit: baihe`` then ``　　白鹤镇的访谈``, a paragraph's indent typed by an input method).
+    Typed with ordinary spaces instead, as `_check_indent`'s other hint says, the text would join that value
+    (the unit ``baihe 白鹤镇的访谈``) or break the file. None for any other line (a value of sentences above may
+    go on: ``summary: …，`` then ``　　收集问题清单296份；``)."""
+    typed = lines.line(number)
+    text = typed.strip(_GAP)
+    above = _yaml_line(lines, number, -1)
+    if above < 0 or not _LINE_OF_TEXT.match(re.split(r"\s#", text, maxsplit=1)[0]):
+        return None
+    start, colon, pos = _typed_value(lines.line(above))
+    value = _split_comment(lines.line(above)[pos:])[0].strip()
+    if colon is None or not value or value[0] in "|>" or (
+            value[0] not in "\"'[{" and _SENTENCE_PUNCTUATION.search(value)):
+        return None
+    return text
 
 
 def _tab_hint(scan: _Scan, number: int) -> str:

@@ -16,7 +16,7 @@ from sitegen.models import InterviewMeta, Unit
 from sitegen.sources import SourceFile, read_source, split_front_matter
 from sitegen.validation import group_fields
 from sitegen import yamltext
-from sitegen.yamltext import MAX_DEPTH, TAB_HINT, TAB_MESSAGE, YamlData, load_yaml
+from sitegen.yamltext import MAX_DEPTH, TAB_HINT, TAB_MESSAGE, YamlData, load_yaml, space_name
 
 
 def load(text: str, path: str = "data/x.yaml", first_line: int = 1) -> tuple[YamlData | None, Report]:
@@ -798,6 +798,32 @@ def test_fullwidth_spaces() -> None:
     assert [(p.line, p.column, p.message) for p in report.problems] == [
         (2, 1, "a full-width space (全角空格) is used for indentation; YAML needs ordinary spaces")]
     assert ok("title: 社区\u3000服务\n").value == {"title": "社区\u3000服务"}
+
+
+def test_text_indented_with_full_width_spaces_under_an_id_is_told_as_text() -> None:
+    # "　　白鹤镇的访谈" (a paragraph's indent typed by an input method) under unit: baihe was told to be indented with
+    # ordinary spaces; doing so made it part of the unit's id ("baihe 白鹤镇的访谈"), and the next message offered a unit.
+    text_hint = ('if it is a value, type its field\'s name and ": " before it, with no spaces in front; if it is a '
+                 'note (说明), start the line with "# " in place of the spaces, as a note starts with it (以 # 开头的行是说明)')
+    for above, odd in (("unit: baihe", "\u3000\u3000"), ("date: 2018-05-03 10:00", "\u3000"),
+                       ('title: "白鹤镇：补好短板"', "\u00a0\u00a0"), ("tags: [大调研, 民生]", "\u3000"),
+                       ("unit: baihe   # 受访单位", "\u3000 ")):
+        _, report = load(f"{above}\n{odd}白鹤镇的访谈\nseries: dadiaoyan\n")
+        assert shown(report) == [
+            f'data/x.yaml:2:1: error: {space_name(odd[0])} starts this line, and it is text, not a field ("name: value")\n'
+            f"  hint: {text_hint}: # 白鹤镇的访谈"]
+        # The hint followed: a note, and the file reads as it did without the line.
+        assert ok(f"{above}\n# 白鹤镇的访谈\nseries: dadiaoyan\n").value == ok(f"{above}\nseries: dadiaoyan\n").value
+    # Where the text may go on from the value above, or is a field or a list item, the spaces are what is wrong.
+    for typed in ("summary: 截至4月26日，开展调研318批次、\n\u3000\u3000收集问题清单296份。\n",
+                  "summary:\n\u3000\u3000收集问题清单296份。\n",
+                  "summary: 第一句，\n  第二句，\n\u3000\u3000第三句。\n",
+                  "interviewee:\n\u3000name: 张三\n", "actions:\n\u3000- 走访\n",
+                  "description: |\n  第一段\n\u3000\u3000第二段\n"):
+        _, report = load(typed)
+        assert [(p.line, p.message) for p in report.problems] == [
+            (typed.count("\n") if "\u3000\u3000" in typed else 2,
+             "a full-width space (全角空格) is used for indentation; YAML needs ordinary spaces")], typed
 
 
 NBSP = "a no-break space (U+00A0, 不间断空格, from text copied from a web page or WeChat)"
