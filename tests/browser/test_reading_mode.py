@@ -20,6 +20,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from sitegen.build import BuildOptions, build
 
 from ..sitekit import copy_example
@@ -191,3 +193,35 @@ def test_in_the_mode_every_link_is_bold_and_underlined_as_the_accessibility_page
       return [a.textContent.trim(), s.textDecorationLine.includes('underline'), Number(s.fontWeight) >= 700]; })""")
     assert looks and [look for look in looks if not (look[1] and look[2])] == []
     page.set_checked("label[for=reading-mode]", False)  # remembered from page to page
+
+
+_FOCUSED_BOX = """() => {
+  const element = document.activeElement;
+  const shown = element.id === "reading-mode" ? document.querySelector("label[for=reading-mode]") : element;
+  const r = shown.getBoundingClientRect();
+  return [element.id === "reading-mode" ? "switch" : (element.textContent || "").trim(), r.top, r.bottom, r.left];
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 375, 1280])
+@pytest.mark.parametrize("mode", [False, True], ids=["normal", "reading-mode"])
+def test_the_focus_moves_through_the_header_in_the_order_it_is_read(served_example: ServedSite, page_at: Any,
+                                                                    width: int, mode: bool) -> None:
+    # The switch's checkbox comes before the page, so it is the first Tab stop after the skip link. Its label
+    # was shown after the site's title (to its right, or under it on a phone): the focus went to the switch,
+    # then back up to the title. The switch is now shown above the title.
+    page = page_at(width)
+    page.goto(served_example.address("/"), wait_until="load")
+    if mode:
+        page.click(SWITCH)
+        page.reload(wait_until="load")  # in the mode, as remembered, and Tab starts from the top again
+        assert page.is_checked("#reading-mode")
+    reached = []
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        reached.append(page.evaluate(_FOCUSED_BOX))
+    assert [name for name, *_ in reached] == ["跳到正文", "switch", "青浦大调研进度公开", "首页", "访谈"]
+    header = reached[1:]
+    for (before, _, bottom, left), (after, top, _, next_left) in zip(header, header[1:]):
+        # Each stop is on a line below the one before, or on the same line further right.
+        assert top >= bottom - 1 or next_left > left, (before, after)
