@@ -810,44 +810,78 @@ def _check_indent(scan: _Scan, number: int, indent: str, *, blank: bool) -> None
         elif char in WIDE_SPACES and blank:
             scan.issues.append(_Issue(number, column, f"{space_name(char)} is on this empty line",
                                       "delete it so that the line is really empty"))
-        elif char in WIDE_SPACES and (text := _text_after_value(scan.lines, number)) is not None:
-            scan.issues.append(_Issue(
-                number, column, f'{space_name(char)} starts this line, and it is text, not a field ("name: value")',
-                paste_hint('if it is a value, type its field\'s name and ": " before it, with no spaces in front; '
-                           'if it is a note (说明), start the line with "# " in place of the spaces, as a note '
-                           "starts with it (以 # 开头的行是说明)", f"# {text}")))
-        elif char == "\u3000":
-            scan.issues.append(_Issue(
-                number, column, "a full-width space (全角空格) is used for indentation; YAML needs ordinary spaces",
-                "replace the full-width space with two ordinary spaces (switch the input method to 半角)"))
         elif char in WIDE_SPACES:
-            scan.issues.append(_Issue(
-                number, column, f"{space_name(char)} is used for indentation; YAML needs ordinary spaces",
-                "delete the spaces at the start of the line and type ordinary spaces, "
-                "lined up with the lines above"))
+            scan.issues.append(_odd_indent_issue(scan, number, column, char))
         else:
             continue
         return
 
 
-def _text_after_value(lines: _Lines, number: int) -> str | None:
-    """The text of the 0-based line ``number``, indented with odd spaces, when it is a line of text (no "key:
-    value", no list item) under a field whose value it cannot go on from: an id, a date, a number, a quoted or
-    bracketed value (``unit: baihe`` then ``　　白鹤镇的访谈``, a paragraph's indent typed by an input method).
-    Typed with ordinary spaces instead, as `_check_indent`'s other hint says, the text would join that value
-    (the unit ``baihe 白鹤镇的访谈``) or break the file. None for any other line (a value of sentences above may
-    go on: ``summary: …，`` then ``　　收集问题清单296份；``)."""
-    typed = lines.line(number)
-    text = typed.strip(_GAP)
+def _odd_indent_issue(scan: _Scan, number: int, column: int, char: str) -> _Issue:
+    """The issue of the 0-based line ``number``, indented with the odd space ``char`` (full-width, no-break …) at
+    ``column``.
+
+    A line of text under a value it cannot go on from is told as text (`_text_after_value`). A field or a list
+    item is told the ordinary spaces that line it up, by the line above it (`_tab_indent`, as for a TAB; they are
+    remembered for the line below). Any other line, text going on from the value above, is told to be indented
+    with ordinary spaces.
+    """
+    lines, name = scan.lines, space_name(char)
+    found = _text_after_value(lines, number)
+    if found is not None:
+        text, start, key = found
+        where = "at the start of the line, in place of the spaces" if not start else \
+            f'in place of the spaces, after {start} ordinary spaces, lined up with "{key}:" above'
+        return _Issue(number, column, f'{name} starts this line, and it is text, not a field ("name: value")',
+                      paste_hint(f'if it is a value, type its field\'s name and ": " before it, {where}; if it is a '
+                                 'note (说明), start the line with "# " in place of the spaces, as a note starts with '
+                                 "it (以 # 开头的行是说明)", f"# {text}"))
+    content = lines.line(number).lstrip(_GAP)
+    keyed = _key_typing(False)[0].match(content) or content.startswith("- ") or content == "-"
+    spaces = _tab_indent(scan, number) if keyed else None
+    scan.tab_indents[number] = spaces[0] if spaces else None
+    message = f"{name} is used for indentation; YAML needs ordinary spaces"
+    if spaces is not None:
+        count, where = spaces
+        if not count:
+            return _Issue(number, column, message, f"delete the spaces at the start of the line, {where}")
+        return _Issue(number, column, message, f"replace the spaces at the start of the line with {count} ordinary "
+                                               f"space{'s' if count > 1 else ''}, {where}")
+    if char == "\u3000":
+        return _Issue(number, column, message,
+                      "replace each full-width space with two ordinary spaces (switch the input method to 半角)")
+    return _Issue(number, column, message,
+                  "delete the spaces at the start of the line and type ordinary spaces, lined up with the lines above")
+
+
+def _text_after_value(lines: _Lines, number: int) -> tuple[str, int, str] | None:
+    """The 0-based line ``number``, indented with odd spaces, when it is a line of text (no "key: value", no list
+    item) under a field whose value it cannot go on from: (its text, how far in that field's key is, the key).
+
+    A value that cannot go on is an id, a date, a number, a quoted or bracketed value: one that holds no wide
+    character (Han, full-width punctuation), or starts with a quote or bracket (``unit: baihe`` then
+    ``　　白鹤镇的访谈``, a paragraph's indent typed by an input method). Typed with ordinary spaces instead, as
+    `_odd_indent_issue`'s other hint says, the text would join that value (the unit ``baihe 白鹤镇的访谈``) or
+    break the file. Lines of such text in a row are all told so. None for any other line: a Chinese value
+    above may go on (``summary: 截至4月26日开展调研318批次`` then ``　　收集问题清单296份``), and a field typed with a
+    full-width colon (``　　role：…``) is told that.
+    """
+    text = lines.line(number).strip(_GAP)
+    colon = _key_typing(False)[0]
+    if not _LINE_OF_TEXT.match(re.split(r"\s#", text, maxsplit=1)[0]) or colon.match(text):
+        return None
     above = _yaml_line(lines, number, -1)
-    if above < 0 or not _LINE_OF_TEXT.match(re.split(r"\s#", text, maxsplit=1)[0]):
+    while above >= 0 and lines.line(above)[:1] in WIDE_SPACES and _LINE_OF_TEXT.match(
+            re.split(r"\s#", typed := lines.line(above).strip(_GAP), maxsplit=1)[0]) and not colon.match(typed):
+        above = _yaml_line(lines, above, -1)  # a line of such text above: the field is above it
+    if above < 0:
         return None
-    start, colon, pos = _typed_value(lines.line(above))
+    start, key_colon, pos = _typed_value(lines.line(above))
     value = _split_comment(lines.line(above)[pos:])[0].strip()
-    if colon is None or not value or value[0] in "|>" or (
-            value[0] not in "\"'[{" and _SENTENCE_PUNCTUATION.search(value)):
+    if key_colon is None or not value or value[0] in "|>" or (
+            value[0] not in "\"'[{" and any(_is_wide(char) for char in value)):
         return None
-    return text
+    return text, start, _clip(lines.line(above)[start:key_colon].strip(), 20)
 
 
 def _tab_hint(scan: _Scan, number: int) -> str:
@@ -2844,6 +2878,11 @@ def _explain_indent(lines: _Lines, line: int, column: int, mark: object) -> Expl
     if char and char in "]}":
         return f'"{char}" here has no matching opening bracket', f'delete the "{char}" or add the opening bracket', None
     if text[:column].strip(" "):
+        value, note = _split_comment(text[column:])
+        if char in WIDE_SPACES and not value.strip(_GAP):
+            # [/news/2018/0521.html]　: told to quote the value, it became the text "[/news/2018/0521.html]".
+            return (f"{space_name(char)} follows the value",
+                    paste_hint("delete it", _with_comment(text[:column].rstrip(_GAP), note)), None)
         if _previous_char(text, column) in "\"'":
             return _quoted_then_text(text)
         return (f'unexpected "{_clip(char, 1)}" after the value',

@@ -803,27 +803,74 @@ def test_fullwidth_spaces() -> None:
 def test_text_indented_with_full_width_spaces_under_an_id_is_told_as_text() -> None:
     # "　　白鹤镇的访谈" (a paragraph's indent typed by an input method) under unit: baihe was told to be indented with
     # ordinary spaces; doing so made it part of the unit's id ("baihe 白鹤镇的访谈"), and the next message offered a unit.
-    text_hint = ('if it is a value, type its field\'s name and ": " before it, with no spaces in front; if it is a '
-                 'note (说明), start the line with "# " in place of the spaces, as a note starts with it (以 # 开头的行是说明)')
+    def text_hint(where: str, text: str) -> str:
+        return (f'  hint: if it is a value, type its field\'s name and ": " before it, {where}; if it is a note (说明), '
+                f'start the line with "# " in place of the spaces, as a note starts with it (以 # 开头的行是说明): # {text}')
+    at_start = "at the start of the line, in place of the spaces"
     for above, odd in (("unit: baihe", "\u3000\u3000"), ("date: 2018-05-03 10:00", "\u3000"),
                        ('title: "白鹤镇：补好短板"', "\u00a0\u00a0"), ("tags: [大调研, 民生]", "\u3000"),
                        ("unit: baihe   # 受访单位", "\u3000 ")):
         _, report = load(f"{above}\n{odd}白鹤镇的访谈\nseries: dadiaoyan\n")
         assert shown(report) == [
             f'data/x.yaml:2:1: error: {space_name(odd[0])} starts this line, and it is text, not a field ("name: value")\n'
-            f"  hint: {text_hint}: # 白鹤镇的访谈"]
+            + text_hint(at_start, "白鹤镇的访谈")]
         # The hint followed: a note, and the file reads as it did without the line.
         assert ok(f"{above}\n# 白鹤镇的访谈\nseries: dadiaoyan\n").value == ok(f"{above}\nseries: dadiaoyan\n").value
-    # Where the text may go on from the value above, or is a field or a list item, the spaces are what is wrong.
+    # Two such lines in a row are told alike; a field in a list is told how far in its name goes.
+    _, report = load("unit: baihe\n\u3000\u3000白鹤镇的访谈\n\u3000\u3000第二行文字\nseries: x\n")
+    told = 'error: a full-width space (全角空格) starts this line, and it is text, not a field ("name: value")'
+    assert shown(report) == [f"data/x.yaml:2:1: {told}\n" + text_hint(at_start, "白鹤镇的访谈"),
+                             f"data/x.yaml:3:1: {told}\n" + text_hint(at_start, "第二行文字")]
+    _, report = load("tallies:\n  - as_of: 2018-04-26\n    batches: 318\n\u3000\u3000批次数为估计\n")
+    assert shown(report) == [f"data/x.yaml:4:1: {told}\n" + text_hint(
+        'in place of the spaces, after 4 ordinary spaces, lined up with "batches:" above', "批次数为估计")]
+    assert ok("tallies:\n  - as_of: 2018-04-26\n    batches: 318\n    note: 批次数为估计\n").value["tallies"][0][
+        "note"] == "批次数为估计"
+
+    # Where the text may go on from the value above (Chinese, with or without punctuation: a title, a summary, a
+    # picture's alt), the spaces are what is wrong: each full-width space stands for two ordinary ones.
+    spaces = "a full-width space (全角空格) is used for indentation; YAML needs ordinary spaces"
     for typed in ("summary: 截至4月26日，开展调研318批次、\n\u3000\u3000收集问题清单296份。\n",
+                  "summary: 截至4月26日开展调研318批次\n\u3000\u3000收集问题清单296份\n",
                   "summary:\n\u3000\u3000收集问题清单296份。\n",
                   "summary: 第一句，\n  第二句，\n\u3000\u3000第三句。\n",
-                  "interviewee:\n\u3000name: 张三\n", "actions:\n\u3000- 走访\n",
+                  "milestones:\n  - date: 2018-01-12\n    title: 召开大调研动员部署会\n\u3000\u3000\u3000\u3000全镇\n",
                   "description: |\n  第一段\n\u3000\u3000第二段\n"):
         _, report = load(typed)
-        assert [(p.line, p.message) for p in report.problems] == [
-            (typed.count("\n") if "\u3000\u3000" in typed else 2,
-             "a full-width space (全角空格) is used for indentation; YAML needs ordinary spaces")], typed
+        assert [(p.line, p.message, p.hint) for p in report.problems] == [
+            (typed.count("\n"), spaces,
+             "replace each full-width space with two ordinary spaces (switch the input method to 半角)")], typed
+        last = typed.rstrip("\n").rsplit("\n", 1)[1].strip("\u3000")
+        assert last in str(ok(typed.replace("\u3000", "  ")).value)  # followed: the text goes on from the value
+    # A field or a list item is told the spaces that line it up, as for a TAB; with a full-width colon, that too.
+    for typed, line, hint in (
+            ("interviewee:\n  name: 张三\n\u3000\u3000role: 中共白鹤镇党委书记\n", 3,
+             'replace the spaces at the start of the line with 2 ordinary spaces, lined up with "name:" above it'),
+            ("interviewee:\n\u3000name: 张三\n", 2,
+             'replace the spaces at the start of the line with 2 ordinary spaces, 2 spaces further in than '
+             '"interviewee:" above it'),
+            ("actions:\n\u3000- 走访\n", 2, 'replace the spaces at the start of the line with 2 ordinary spaces, 2 '
+                                            'spaces further in than "actions:" above it'),
+            ("unit: baihe\n\u3000\u3000summary：白鹤镇党委书记谈大调研。\n", 2,
+             'delete the spaces at the start of the line, lined up with "unit:" above it')):
+        _, report = load(typed)
+        assert [(p.line, p.message, p.hint) for p in report.problems][0] == (line, spaces, hint), typed
+    _, report = load("interviewee:\n  name: 张三\n\u3000\u3000role：中共白鹤镇党委书记\n")
+    assert [(p.line, p.column, p.message) for p in report.problems] == [
+        (3, 1, spaces), (3, 7, '"role：" uses a full-width colon (全角冒号 ：)')]
+
+
+def test_an_odd_space_after_a_closed_value_is_told_to_be_deleted() -> None:
+    # "aliases: [/news/2018/0521.html]　" was told to wrap the value in quotes: "[/news/2018/0521.html]" then was
+    # a path without "/", and following that hint too published a redirect at /[/news/2018/0521.html]/.
+    for typed, fixed in (("aliases: [/news/2018/0521.html]\u3000", "aliases: [/news/2018/0521.html]"),
+                         ("aliases: [/news/2018/0521.html]\u3000   # 旧网址", "aliases: [/news/2018/0521.html]   # 旧网址"),
+                         ('title: "白鹤镇"\u3000\u3000', 'title: "白鹤镇"'), ("tags: {a: 1}\u00a0", "tags: {a: 1}")):
+        _, report = load(typed + "\nunit: baihe\n")
+        char = typed.rstrip("# 旧网址")[-1]
+        assert [(p.line, p.column, p.message.split(" (YAML parser")[0], p.hint) for p in report.problems] == [
+            (1, typed.index(char) + 1, f"{space_name(char)} follows the value", f"delete it: {fixed}")]
+        assert ok(fixed + "\nunit: baihe\n").value["unit"] == "baihe"
 
 
 NBSP = "a no-break space (U+00A0, 不间断空格, from text copied from a web page or WeChat)"
@@ -857,8 +904,12 @@ def test_no_break_spaces_pasted_from_the_web_are_named() -> None:
     """A no-break space (&nbsp;, as WeChat and web pages give) is not a space to YAML: each slip is named."""
     _, report = load("a:\n\u00a0\u00a0b: 1\n")
     assert shown(report) == [f"data/x.yaml:2:1: error: {NBSP} is used for indentation; YAML needs ordinary spaces\n"
-                             "  hint: delete the spaces at the start of the line and type ordinary spaces, "
-                             "lined up with the lines above"]
+                             "  hint: replace the spaces at the start of the line with 2 ordinary spaces, 2 spaces "
+                             'further in than "a:" above it']
+    # Where the line above does not tell how far in (text above the first field), the spaces are to be lined up.
+    _, report = load("\u00a0\u00a0b: 1\n")
+    assert [p.hint for p in report.problems] == [
+        "delete the spaces at the start of the line and type ordinary spaces, lined up with the lines above"]
     _, report = load("title:\u00a0社区\n")
     assert shown(report) == [f'data/x.yaml:1:7: error: {NBSP} follows "title:"\n'
                              "  hint: replace it with an ordinary space: title: 社区"]
