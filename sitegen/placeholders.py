@@ -21,7 +21,6 @@ May import: (the standard library only).
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Iterator
@@ -48,6 +47,13 @@ class Placeholder:
     shows: str = "it"
     example: bool = False
     warning: bool = False
+    spellings: tuple[str, ...] = ()
+
+    def typed_as(self, typed: str) -> bool:
+        """True when ``typed`` is this placeholder: its text or one of its other `spellings`, once the spaces
+        around it are set aside (`SPACES`)."""
+        typed = typed.strip(SPACES)
+        return typed == self.text or typed in self.spellings
 
     def said(self, published_on: str, field: str = "") -> str:
         """The message telling this placeholder: ``published_on`` is where it would be published ("the page"),
@@ -79,11 +85,19 @@ SOURCE_TITLE = Placeholder("原文标题", _for("the title it was first publishe
                            "write the original's title (原文标题), or delete the line")
 SOURCE_URL = Placeholder("https://example.org/", _for("the address where it was first published"),
                          "write the original's web address (原文网址), or delete the line")
-INTERVIEW_ALIAS = Placeholder(
-    "/interviews/old-name/", "the example of an old address that sitegen new writes",
-    "write the address this page had before, its path from the site's root (旧网址, e.g. /news/2018/0521.html), "
-    'or put the "# " back at the start of the line of aliases', "a redirect (跳转页) at that made-up address")
-CASE_ALIAS = dataclasses.replace(INTERVIEW_ALIAS, text="/cases/old-name/")
+def _alias_example(collection: str) -> Placeholder:
+    """The example of an old address that ``sitegen new`` writes for a page of ``collection``, in every spelling
+    that is the same path to `sitegen.models.parse_alias` (without the last "/", with ``index.html``)."""
+    return Placeholder(
+        f"/{collection}/old-name/", "the example of an old address that sitegen new writes",
+        "write the address this page had before, its path from the site's root (旧网址, e.g. /news/2018/0521.html), "
+        'or put the "# " back at the start of the line of aliases (and of each of its items below it)',
+        "a redirect (跳转页) at that made-up address",
+        spellings=(f"/{collection}/old-name", f"/{collection}/old-name/index.html"))
+
+
+INTERVIEW_ALIAS = _alias_example("interviews")
+CASE_ALIAS = _alias_example("cases")
 CASE_PROBLEM = Placeholder("调研中发现的问题（一两句话）", _for("the problem found"),
                            "write the problem the survey found, in one or two sentences (问题)")
 CASE_ACTION = Placeholder("第一项做法", _for("an action taken"), "write what was done, one action a line (做法)")
@@ -127,14 +141,12 @@ _PAGE_FIELDS: dict[tuple[str, ...], Placeholder] = {
 }
 
 FIELDS: dict[str, dict[tuple[str, ...], tuple[Placeholder, ...]]] = {
-    "interviews": {path: (placeholder,) for path, placeholder in {
+    "interviews": {**{path: (placeholder,) for path, placeholder in {
         **_PAGE_FIELDS, ("interviewee", "name"): INTERVIEWEE_NAME, ("interviewee", "role"): INTERVIEWEE_ROLE,
-        ("aliases", "*"): INTERVIEW_ALIAS,
-    }.items()},
-    "cases": {path: (placeholder,) for path, placeholder in {
+    }.items()}, ("aliases", "*"): (INTERVIEW_ALIAS, CASE_ALIAS)},
+    "cases": {**{path: (placeholder,) for path, placeholder in {
         **_PAGE_FIELDS, ("problem",): CASE_PROBLEM, ("actions", "*"): CASE_ACTION, ("outcome",): CASE_OUTCOME,
-        ("aliases", "*"): CASE_ALIAS,
-    }.items()},
+    }.items()}, ("aliases", "*"): (CASE_ALIAS, INTERVIEW_ALIAS)},
     "series": {("blurb",): (SERIES_BLURB,), ("publisher",): (PUBLISHER,)},
     "units": {("summary",): (UNIT_SUMMARY,), ("tallies", "*", "note"): (TALLY_NOTE, EXAMPLE_TALLY_NOTE),
               ("targets", "*", "note"): (EXAMPLE_TARGET_NOTE,), ("milestones", "*", "title"): (EXAMPLE_MILESTONE_TITLE,),
@@ -159,7 +171,8 @@ def _any_of(texts: Iterator[str], then: str = "") -> re.Pattern[str]:
 
 
 _VALUE_END = r"""(?=[\r\n"' \t\u3000#,\]}]|\Z)"""
-_AS_VALUES = {collection: _any_of((p.text for group in fields.values() for p in group), _VALUE_END)
+_AS_VALUES = {collection: _any_of((text for group in fields.values() for p in group for text in (p.text, *p.spellings)),
+                                  _VALUE_END)
               for collection, fields in FIELDS.items()}
 """Per collection: a placeholder's text as the end of a value (then the line's end, a quote, a space, half or
 full width, a comment, or a comma or bracket of a flow collection: ``https://example.org/news/1`` is no
@@ -201,7 +214,7 @@ def placeholders_in(collection: str, value: object) -> Iterator[tuple[tuple[str 
     for pattern, placeholders in FIELDS.get(collection, {}).items():
         for path, text in _values_at(value, pattern, ()):
             for placeholder in placeholders:
-                if text.strip(SPACES) == placeholder.text and path[:-1] not in examples:
+                if placeholder.typed_as(text) and path[:-1] not in examples:
                     if placeholder.example:
                         examples.add(path[:-1])
                     yield path, placeholder
@@ -218,5 +231,7 @@ def _values_at(value: object, pattern: tuple[str, ...], path: tuple[str | int, .
     if step == "*" and isinstance(value, list):
         for index, item in enumerate(value):
             yield from _values_at(item, rest, (*path, index))
+    elif step == "*" and isinstance(value, str) and not rest:
+        yield (*path, 0), value  # one item typed without a list (aliases: /interviews/old-name/), read as a list of it
     elif step != "*" and isinstance(value, dict) and step in value:
         yield from _values_at(value[step], rest, (*path, step))

@@ -243,7 +243,7 @@ def test_new_case_unit_and_series_check_clean_once_their_placeholders_are_writte
         f'{c}:6:11: error: aliases → item 1: "/cases/old-name/" is the example of an old '
         "address that sitegen new writes, so the page would publish a redirect (跳转页) at that made-up address",
         "  hint: write the address this page had before, its path from the site's root (旧网址, e.g. "
-        f'/news/2018/0521.html), or put the "# " back at the start of the line of aliases{_DRAFT}',
+        f'/news/2018/0521.html), or put the "# " back at the start of the line of aliases (and of each of its items below it){_DRAFT}',
         f'{c}:{_at(case, "调研中发现的问题（一两句话）")}: error: problem: "调研中发现的问题（一两句话）" {told} the problem found, '
         "so the page would publish it",
         f"  hint: write the problem the survey found, in one or two sentences (问题){_DRAFT}",
@@ -722,7 +722,7 @@ def test_the_example_old_address_of_new_uncommented_is_told_not_published(tmp_pa
         f'{p}:6:11: error: aliases → item 1: "/interviews/old-name/" is the example of an old address that sitegen '
         "new writes, so the page would publish a redirect (跳转页) at that made-up address\n"
         "  hint: write the address this page had before, its path from the site's root (旧网址, e.g. "
-        f'/news/2018/0521.html), or put the "# " back at the start of the line of aliases{_DRAFT}\n'
+        f'/news/2018/0521.html), or put the "# " back at the start of the line of aliases (and of each of its items below it){_DRAFT}\n'
         "checked: 1 error(s), 0 warning(s)\n"))
     assert _run(capsys, "build", "--site", str(site), "--quiet")[0] == 1
     assert not (site / "output" / "interviews" / "old-name").exists()
@@ -734,6 +734,17 @@ def test_the_example_old_address_of_new_uncommented_is_told_not_published(tmp_pa
         page.write_text(text, encoding="utf-8")
         assert _check(capsys, site, "--strict")[0] == code
     assert "aliases → item 2: \"/interviews/old-name/\"" in _check(capsys, site)[1]
+    # Spelled as another form of the same path, or as a case's example, it is still the example (each of these
+    # was published as a redirect); an address that only begins like it is an old address of its own.
+    for typed, told in (("[/interviews/old-name]", "/interviews/old-name/"), ("/interviews/old-name/", None),
+                        ("[/interviews/old-name/index.html]", None), ("[/cases/old-name/]", "/cases/old-name/"),
+                        ("[/cases/old-name]", "/cases/old-name/"), ("[/interviews/old-name-baihe/]", "")):
+        page.write_text(real.replace("# aliases: [/interviews/old-name/]", f"aliases: {typed}"), encoding="utf-8")
+        code, report = _check(capsys, site)
+        assert code == (0 if told == "" else 1), typed
+        if told is not None:
+            assert report.count("error: aliases → item 1:") == (0 if told == "" else 1)
+            assert told == "" or f'item 1: "{told}" is the example of an old address' in report
 
 
 def test_a_placeholder_folded_over_two_lines_or_quoted_is_still_told(tmp_path: Path, capsys) -> None:
