@@ -105,3 +105,28 @@ def test_a_screen_reader_is_given_a_table_with_its_column_headings(served_exampl
     row_headers = [name for role, name in shown if role == "rowheader"]
     assert row_headers[:4] == ["unit_id", "unit_name", "as_of", "batches"]
     assert len(row_headers) == sum(1 for role, _ in shown if role == "cell") // 3
+
+
+_TITLE_LINES = """() => [...document.querySelectorAll("table.fields tbody td:nth-child(2)")].map(cell => {
+  cell.closest("details").open = true;
+  const range = document.createRange(), lines = new Map(), node = cell.firstChild;
+  for (let i = 0; i < node.data.length; i++) {
+    range.setStart(node, i); range.setEnd(node, i + 1);
+    const top = Math.round(range.getClientRects()[0].top);
+    lines.set(top, (lines.get(top) || "") + node.data[i]);
+  }
+  return [...lines.keys()].sort((a, b) => a - b).map(top => lines.get(top));
+})"""
+
+
+@pytest.mark.parametrize("width", [768, 1280])
+def test_a_columns_title_breaks_only_where_its_words_allow(served_example: ServedSite, page_at: Any,
+                                                           width: int) -> None:
+    # In the table the titles broke every two or three characters: "收集/问题/清单", "单位编/号".
+    page = page_at(width)
+    page.goto(served_example.address(PAGE), wait_until="load")
+    titles = page.evaluate(_TITLE_LINES)
+    assert len(titles) == 29 and ["收集问题清单"] in titles and ["单位编号"] in titles
+    for lines in titles:
+        # A title is on one line, or breaks before its bracket: "调研对象" / "（代码）".
+        assert all(line.startswith("（") for line in lines[1:]), lines

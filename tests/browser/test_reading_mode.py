@@ -225,3 +225,34 @@ def test_the_focus_moves_through_the_header_in_the_order_it_is_read(served_examp
     for (before, _, bottom, left), (after, top, _, next_left) in zip(header, header[1:]):
         # Each stop is on a line below the one before, or on the same line further right.
         assert top >= bottom - 1 or next_left > left, (before, after)
+
+
+_LINES_OF = """selector => {
+  const element = document.querySelector(selector), range = document.createRange(), lines = new Map();
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = 0; i < node.data.length; i++) {
+      range.setStart(node, i); range.setEnd(node, i + 1);
+      const rect = range.getClientRects()[0];
+      if (!rect) continue;
+      const top = Math.round(rect.top);
+      lines.set(top, (lines.get(top) || "") + node.data[i]);
+    }
+  }
+  return [...lines.keys()].sort((a, b) => a - b).map(top => lines.get(top).trim());
+}"""
+"""The lines a selector's first element is shown on, as text (each character placed by its box)."""
+
+
+def test_the_switch_breaks_only_between_its_two_parts(served_example: ServedSite, browser: Any) -> None:
+    # With a large default font (24 px) and the mode on, the label was shown "大字号 · 高" / "对比度".
+    context = browser.new_context(viewport={"width": 320, "height": 800}, locale="zh-CN")
+    try:
+        page = context.new_page()
+        page.goto(served_example.address("/"), wait_until="load")
+        page.add_style_tag(content="html { font-size: 24px !important; }")
+        assert page.evaluate(_LINES_OF, SWITCH) == ["大字号\u00a0· 高对比度"]
+        page.click(SWITCH)
+        assert page.evaluate(_LINES_OF, SWITCH) == ["大字号\u00a0·", "高对比度"]
+    finally:
+        context.close()
