@@ -760,6 +760,8 @@ def _scan_line(scan: _Scan, number: int, line: str) -> None:
         if not stripped or len(line) - len(stripped) > scan.block_indent:
             return
         scan.mode = "normal"
+    if scan.mode in ('"', "'", "flow"):
+        _check_kept_indent(scan, number, line)
     if scan.mode in ('"', "'"):
         end = _quote_end(line, 0, scan.mode)
         if end is None:
@@ -815,6 +817,26 @@ def _check_indent(scan: _Scan, number: int, indent: str, *, blank: bool) -> None
         else:
             continue
         return
+
+
+def _check_kept_indent(scan: _Scan, number: int, line: str) -> None:
+    """Report odd spaces (full-width, no-break …) that start a line inside quotes or brackets opened above.
+
+    There YAML drops the ordinary spaces that indent a line and keeps the
+    others as part of the value: ``tags: [大调研,`` then ``　　草莓产业]``
+    published the tag "　　草莓产业", and a quoted summary went on with two
+    full-width spaces in its middle.
+    """
+    stripped = line.lstrip(" \t")
+    odd = stripped[:len(stripped) - len(stripped.lstrip(WIDE_SPACES))]
+    if not odd:
+        return
+    inside = "the brackets" if scan.mode == "flow" and not scan.flow_quote else "the quotes"
+    scan.issues.append(_Issue(
+        number, len(line) - len(stripped),
+        f"{space_name(odd[0])} starts this line inside {inside} opened above, so YAML keeps it as part of the value",
+        "replace the spaces at the start of the line with ordinary spaces (switch the input method to 半角)"
+        if stripped.strip(_GAP) else "delete the spaces on this line"))
 
 
 def _odd_indent_issue(scan: _Scan, number: int, column: int, char: str) -> _Issue:

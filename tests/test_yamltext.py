@@ -1539,3 +1539,23 @@ def test_a_comment_typed_after_a_full_width_space_is_an_error_with_the_line_fixe
     assert problem.hint.startswith(how)
     assert ok(fixed + "\n").value == meant
     assert ok(quoted + "\n").value == {key: text.split(": ", 1)[1].rstrip("\n") for key in meant}
+
+
+def test_odd_spaces_starting_a_line_inside_brackets_or_quotes_are_told() -> None:
+    # tags: [大调研, 补短板, then "　　草莓产业, 民生]" published the tag "　　草莓产业": YAML drops only ordinary spaces there.
+    for typed, line, column, char, inside in (
+            ("tags: [大调研, 补短板,\n\u3000\u3000草莓产业, 民生]\n", 2, 1, "\u3000", "the brackets"),
+            ('summary: "截至4月26日318批次\n\u3000\u3000收集问题清单"\n', 2, 1, "\u3000", "the quotes"),
+            ("summary: '第一句\n  \u00a0第二句'\n", 2, 3, "\u00a0", "the quotes"),
+            ('tags: ["大调研,\n\u3000补短板"]\n', 2, 1, "\u3000", "the quotes")):
+        _, report = load(typed)
+        assert shown(report) == [
+            f"data/x.yaml:{line}:{column}: error: {space_name(char)} starts this line inside {inside} opened above, so "
+            "YAML keeps it as part of the value\n  hint: replace the spaces at the start of the line with ordinary "
+            "spaces (switch the input method to 半角)"]
+        assert "\u3000" not in str(ok(typed.replace(char, " ")).value)  # followed: the value as seen
+    _, report = load("tags: [a,\n\u3000\u3000\n  b]\n")
+    assert [(p.line, p.hint) for p in report.problems] == [(2, "delete the spaces on this line")]
+    # Ordinary spaces, and full-width ones that are text in a block (a paragraph's indent in description: |), are fine.
+    assert ok("tags: [大调研, 补短板,\n    草莓产业, 民生]\n").value == {"tags": ["大调研", "补短板", "草莓产业", "民生"]}
+    assert ok("description: |\n  \u3000\u3000第一段\n").value == {"description": "\u3000\u3000第一段\n"}
