@@ -85,6 +85,8 @@ SOURCE_TITLE = Placeholder("原文标题", _for("the title it was first publishe
                            "write the original's title (原文标题), or delete the line")
 SOURCE_URL = Placeholder("https://example.org/", _for("the address where it was first published"),
                          "write the original's web address (原文网址), or delete the line")
+
+
 def _alias_example(collection: str) -> Placeholder:
     """The example of an old address that ``sitegen new`` writes for a page of ``collection``, in every spelling
     that is the same path to `sitegen.models.parse_alias` (without the last "/", with ``index.html``)."""
@@ -98,6 +100,7 @@ def _alias_example(collection: str) -> Placeholder:
 
 INTERVIEW_ALIAS = _alias_example("interviews")
 CASE_ALIAS = _alias_example("cases")
+
 CASE_PROBLEM = Placeholder("调研中发现的问题（一两句话）", _for("the problem found"),
                            "write the problem the survey found, in one or two sentences (问题)")
 CASE_ACTION = Placeholder("第一项做法", _for("an action taken"), "write what was done, one action a line (做法)")

@@ -888,13 +888,17 @@ def _text_after_value(lines: _Lines, number: int) -> tuple[str, int, str] | None
     above may go on (``summary: 截至4月26日开展调研318批次`` then ``　　收集问题清单296份``), and a field typed with a
     full-width colon (``　　role：…``) is told that.
     """
-    text = lines.line(number).strip(_GAP)
     colon = _key_typing(False)[0]
-    if not _LINE_OF_TEXT.match(re.split(r"\s#", text, maxsplit=1)[0]) or colon.match(text):
+
+    def text_of(line: int) -> str | None:
+        typed = lines.line(line).strip(_GAP)
+        return typed if _reads_as_text(typed) and not colon.match(typed) else None
+
+    text = text_of(number)
+    if text is None:
         return None
     above = _yaml_line(lines, number, -1)
-    while above >= 0 and lines.line(above)[:1] in WIDE_SPACES and _LINE_OF_TEXT.match(
-            re.split(r"\s#", typed := lines.line(above).strip(_GAP), maxsplit=1)[0]) and not colon.match(typed):
+    while above >= 0 and lines.line(above)[:1] in WIDE_SPACES and text_of(above) is not None:
         above = _yaml_line(lines, above, -1)  # a line of such text above: the field is above it
     if above < 0:
         return None
@@ -3035,7 +3039,7 @@ def _line_of_text(lines: _Lines, number: int) -> Explanation | None:
     """
     typed = lines.line(number)
     text = typed.strip(" ")
-    if not _LINE_OF_TEXT.match(re.split(r"\s#", text, maxsplit=1)[0]):  # " #" starts a comment
+    if not _reads_as_text(text):
         return None
     below = any(_holds_yaml(lines.line(n)) for n in range(number + 1, len(lines.lines)))
     message = 'this line is text, not a field ("name: value")' + (
@@ -3099,6 +3103,12 @@ def _starts_text(lines: _Lines, line: int) -> int | None:
 
 _LINE_OF_TEXT = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:]*(?::\S[^:]*)*$")
 """A line holding no "key: value" (no colon followed by a space or ending it) and starting as plain text does."""
+
+
+def _reads_as_text(typed: str) -> bool:
+    """True for a line's text (its indentation taken off) that is a line of text (`_LINE_OF_TEXT`) up to its
+    comment, if any (" #" starts one)."""
+    return _LINE_OF_TEXT.match(re.split(r"\s#", typed, maxsplit=1)[0]) is not None
 
 _FIELD_WITHOUT_COLON = re.compile(r"[a-z][a-z0-9_]*[ \t\u3000]+[^ \t\u3000#]\S*(?:[ \t]+#.*)?$")
 """A field's name (lowercase, as every field of sitegen is named) and one word after it: a "key: value" typed
