@@ -845,22 +845,24 @@ def _odd_indent_issue(scan: _Scan, number: int, column: int, char: str) -> _Issu
 
     A line of text under a value it cannot go on from is told as text (`_text_after_value`). A field or a list
     item is told the ordinary spaces that line it up, by the line above it (`_tab_indent`, as for a TAB; they are
-    remembered for the line below). Any other line, text going on from the value above, is told to be indented
-    with ordinary spaces.
+    remembered for the line below). Text going on from the value above is told the spaces that make it go on
+    (`_going_on_indent`); any other line, to be indented with ordinary spaces.
     """
     lines, name = scan.lines, space_name(char)
-    found = _text_after_value(lines, number)
+    found = _text_after_value(scan, number)
     if found is not None:
-        text, start, key = found
+        text, start, key, closed_by_note = found
         where = "at the start of the line, in place of the spaces" if not start else \
             f'in place of the spaces, after {start} ordinary spaces, lined up with "{key}:" above'
+        join = (f'if it goes on from the value of "{key}:" above, type it at the end of that value, before its note '
+                '(" # …"); if it is a value of its own' if closed_by_note else "if it is a value")
         return _Issue(number, column, f'{name} starts this line, and it is text, not a field ("name: value")',
-                      paste_hint(f'if it is a value, type its field\'s name and ": " before it, {where}; if it is a '
-                                 'note (说明), start the line with "# " in place of the spaces, as a note starts with '
-                                 "it (以 # 开头的行是说明)", f"# {text}"))
+                      paste_hint(f'{join}, type its field\'s name and ": " before it, {where}; if it is a note (说明), '
+                                 'start the line with "# " in place of the spaces, as a note starts with it '
+                                 "(以 # 开头的行是说明)", f"# {text}"))
     content = lines.line(number).lstrip(_GAP)
     keyed = _key_typing(False)[0].match(content) or content.startswith("- ") or content == "-"
-    spaces = _tab_indent(scan, number) if keyed else None
+    spaces = _own_field_indent(scan, number, _tab_indent(scan, number)) if keyed else _going_on_indent(lines, number)
     scan.tab_indents[number] = spaces[0] if spaces else None
     message = f"{name} is used for indentation; YAML needs ordinary spaces"
     if spaces is not None:
@@ -869,30 +871,55 @@ def _odd_indent_issue(scan: _Scan, number: int, column: int, char: str) -> _Issu
             return _Issue(number, column, message, f"delete the spaces at the start of the line, {where}")
         return _Issue(number, column, message, f"replace the spaces at the start of the line with {count} ordinary "
                                                f"space{'s' if count > 1 else ''}, {where}")
-    if char == "\u3000":
-        return _Issue(number, column, message,
-                      "replace each full-width space with two ordinary spaces (switch the input method to 半角)")
     return _Issue(number, column, message,
                   "delete the spaces at the start of the line and type ordinary spaces, lined up with the lines above")
 
 
-def _text_after_value(lines: _Lines, number: int) -> tuple[str, int, str] | None:
-    """The 0-based line ``number``, indented with odd spaces, when it is a line of text (no "key: value", no list
-    item) under a field whose value it cannot go on from: (its text, how far in that field's key is, the key).
+def _going_on_indent(lines: _Lines, number: int) -> tuple[int, str] | None:
+    """The ordinary spaces that make the 0-based line ``number`` (text, indented with odd spaces) go on from the
+    value above it, and why, as a hint says it: further in than the key of a ``key: value`` (or ``key: |``) above,
+    lined up with the text of a list item or with a line of text above. None when the line above tells nothing
+    (there is none, or it is indented with odd spaces itself).
+
+    Each full-width space was told to be two ordinary ones: under ``    note: 据…`` two of them made 4 spaces,
+    as far in as ``note:``, which is no longer its value.
+    """
+    above = _yaml_line(lines, number, -1)
+    typed = lines.line(above) if above >= 0 else ""
+    if above < 0 or typed[:len(typed) - len(typed.lstrip(_GAP))].strip(" "):
+        return None
+    start, colon, _pos = _typed_value(typed)
+    if colon is not None:
+        key = _clip(typed[start:colon].strip(), 20)
+        return start + 2, f'further in than "{key}:" above it, so that the text goes on from its value'
+    if start > _indent(typed):
+        return start, "lined up with the text of the list item above it, so that the text goes on from it"
+    return start, "lined up with the line above it, so that the text goes on from it"
+
+
+def _text_after_value(scan: _Scan, number: int) -> tuple[str, int, str, bool] | None:
+    """The 0-based line ``number``, indented with odd spaces, when it is a line of text (no field, no list item)
+    under a field whose value it cannot go on from: (its text, how far in that field's key is, the key, whether
+    the value is text closed by a note on its line).
 
     A value that cannot go on is an id, a date, a number, a quoted or bracketed value: one that holds no wide
     character (Han, full-width punctuation), or starts with a quote or bracket (``unit: baihe`` then
-    ``　　白鹤镇的访谈``, a paragraph's indent typed by an input method). Typed with ordinary spaces instead, as
-    `_odd_indent_issue`'s other hint says, the text would join that value (the unit ``baihe 白鹤镇的访谈``) or
-    break the file. Lines of such text in a row are all told so. None for any other line: a Chinese value
-    above may go on (``summary: 截至4月26日开展调研318批次`` then ``　　收集问题清单296份``), and a field typed with a
-    full-width colon (``　　role：…``) is told that.
+    ``　　白鹤镇的访谈``, a paragraph's indent typed by an input method); or one with a note after it
+    (``publisher: 上海热线新闻网   # 原刊发平台``). Typed with ordinary spaces instead, the text would join that
+    value (the unit ``baihe 白鹤镇的访谈``) or break the file. Lines of such text in a row are all told so. A
+    sentence with a full-width colon is such text when the words before the colon name no field
+    (``白鹤镇：补好短板…``; ``　　role：…`` is told its colon). None for any other line: a Chinese value above may
+    go on (``summary: 截至4月26日开展调研318批次`` then ``　　收集问题清单296份``).
     """
+    lines = scan.lines
     colon = _key_typing(False)[0]
 
     def text_of(line: int) -> str | None:
         typed = lines.line(line).strip(_GAP)
-        return typed if _reads_as_text(typed) and not colon.match(typed) else None
+        match = colon.match(typed)
+        if not _reads_as_text(typed) or (match and _may_name_a_field(scan, line, match.group(1))):
+            return None
+        return typed
 
     text = text_of(number)
     if text is None:
@@ -903,17 +930,32 @@ def _text_after_value(lines: _Lines, number: int) -> tuple[str, int, str] | None
     if above < 0:
         return None
     start, key_colon, pos = _typed_value(lines.line(above))
-    value = _split_comment(lines.line(above)[pos:])[0].strip()
-    if key_colon is None or not value or value[0] in "|>" or (
-            value[0] not in "\"'[{" and any(_is_wide(char) for char in value)):
+    value, note = _split_comment(lines.line(above)[pos:])
+    value = value.strip()
+    if key_colon is None or not value or value[0] in "|>":
         return None
-    return text, start, _clip(lines.line(above)[start:key_colon].strip(), 20)
+    goes_on = value[0] not in "\"'[{" and any(_is_wide(char) for char in value)
+    if goes_on and not note:
+        return None
+    return text, start, _clip(lines.line(above)[start:key_colon].strip(), 20), goes_on
+
+
+def _may_name_a_field(scan: _Scan, line: int, key: str) -> bool:
+    """False when ``key`` (typed before a full-width colon on the 0-based ``line``, indented with odd spaces)
+    names no field, neither of the file's own nor of the group of the field above: ``白鹤镇`` in ``白鹤镇：…``.
+    True when it does or the records cannot tell."""
+    if scan.names is None or scan.groups is None:
+        return True
+    above = _yaml_line(scan.lines, line, -1)
+    paths = {(), *([found] if above >= 0 and (found := _mapping_path(scan.lines, above)) is not None else [])}
+    told = [path for path in paths if scan.groups(path) is not None]
+    return not told or any(scan.names(path, key) is not None for path in told)
 
 
 def _tab_hint(scan: _Scan, number: int) -> str:
     """The hint for the 0-based line ``number``, indented with a TAB: the spaces to type in its place, when the
     line above tells them (`_tab_indent`), else `TAB_HINT`. Remembers the spaces, for a TAB on the next line."""
-    found = _tab_indent(scan, number)
+    found = _own_field_indent(scan, number, _tab_indent(scan, number))
     scan.tab_indents[number] = found[0] if found else None
     if found is None:
         return TAB_HINT
@@ -927,6 +969,25 @@ def _tab_hint(scan: _Scan, number: int) -> str:
     if gap.strip("\t"):
         return f"indent the line with {spaces} spaces and no TAB (制表符), {where}"
     return f"replace {what} with {spaces} space{'s' if spaces > 1 else ''}, {where}"
+
+
+def _own_field_indent(scan: _Scan, number: int, found: tuple[int, str] | None) -> tuple[int, str] | None:
+    """`_tab_indent`'s ``found`` (spaces, where) for the 0-based line ``number``, unless its key names no field of
+    the group that many spaces would put it in, and one of the file's own: then (0, why). ``date:`` typed with a
+    TAB or a full-width space below ``interviewee:``'s fields was told to line up with ``role:``, which made it an
+    unknown field of interviewee and left the page without its date."""
+    if not found or scan.groups is None:
+        return found
+    line = scan.lines.line(number)
+    content = line.lstrip(_GAP)
+    match = _key_typing(False)[0].match(content)
+    path = _mapping_path(scan.lines, number, " " * found[0] + content) if match else None
+    if match is None or not path:
+        return found
+    key, fields, own = match.group(1), scan.groups(path), scan.groups(())
+    if fields is None or key in fields or own is None or key not in own:
+        return found
+    return 0, f'as "{key}" is a field of the file\'s own, not of "{path[0]}:" above it'
 
 
 def _tab_indent(scan: _Scan, number: int) -> tuple[int, str] | None:
@@ -1407,8 +1468,47 @@ def _check_escapes(scan: _Scan, number: int, line: str, start: int, end: int, le
         severity="warning"))
 
 
+_FLOW_ODD_GAP = re.compile(f"(?<=[\\[{{,])[ \t]*[{WIDE_SPACES}][ \t{WIDE_SPACES}]*|[ \t]*[{WIDE_SPACES}][ \t{WIDE_SPACES}]*(?=[,\\]}}])")
+"""Odd spaces (full-width, no-break …) after ``[``, ``{`` or a comma, or before a comma, ``]`` or ``}``."""
+
+
+def _check_flow_gaps(scan: _Scan, number: int, line: str, pos: int) -> None:
+    """Report odd spaces between the items of brackets on the line from ``pos`` (none inside quotes opened above).
+
+    YAML keeps them in the item: ``tags: [大调研,　补短板]`` published the tag "　补短板", a term apart from
+    补短板. Told once per line, at the first, with the line as it is meant (ordinary spaces after each comma).
+    """
+    if scan.flow_quote:
+        return
+    found = next((match for match in _FLOW_ODD_GAP.finditer(line, pos)
+                  if not _inside_quotes(line, pos, match.start())), None)
+    if found is None:
+        return
+    char = next(char for char in found.group() if char in WIDE_SPACES)
+    fixed = line[:pos] + _FLOW_ODD_GAP.sub(
+        lambda gap: " " if gap.string[gap.start() - 1:gap.start()] == "," else "", line[pos:])
+    scan.issues.append(_Issue(
+        number, found.start() + found.group().index(char),
+        f"{space_name(char)} stands between the items in the brackets, so YAML keeps it as part of an item",
+        paste_hint("type an ordinary space after each comma, and none after [ or before ]", fixed.rstrip())))
+
+
+def _inside_quotes(line: str, start: int, index: int) -> bool:
+    """True when ``index`` of ``line`` stands inside quotes opened after ``start`` (a quote opens after ``[``,
+    ``{``, a comma or a colon, as in brackets)."""
+    quote = ""
+    for at in range(start, index):
+        char = line[at]
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'" and _previous_char(line, at) in ("", "[", "{", ",", ":"):
+            quote = char
+    return bool(quote)
+
+
 def _scan_flow(scan: _Scan, number: int, line: str, pos: int) -> None:
     """Follow ``[...]``/``{...}`` nesting and quotes inside them, across lines."""
+    _check_flow_gaps(scan, number, line, pos)
     scan.mode = "flow"
     while True:
         if scan.flow_quote:
@@ -2905,10 +3005,17 @@ def _explain_indent(lines: _Lines, line: int, column: int, mark: object) -> Expl
         return f'"{char}" here has no matching opening bracket', f'delete the "{char}" or add the opening bracket', None
     if text[:column].strip(" "):
         value, note = _split_comment(text[column:])
+        after = text[column:].lstrip(_GAP)
+        closed = text[:column].rstrip(_GAP)
         if char in WIDE_SPACES and not value.strip(_GAP):
             # [/news/2018/0521.html]　: told to quote the value, it became the text "[/news/2018/0521.html]".
-            return (f"{space_name(char)} follows the value",
-                    paste_hint("delete it", _with_comment(text[:column].rstrip(_GAP), note)), None)
+            return f"{space_name(char)} follows the value", paste_hint("delete it", _with_comment(closed, note)), None
+        if char in WIDE_SPACES and after[:1] in ("#", "＃"):
+            comment = after[1:].strip()
+            return (f'the comment "{_clip(after, 30)}" cannot follow the value after {space_name(char)}: YAML '
+                    "starts a comment only at a half-width space followed by a half-width #",
+                    paste_hint("type the space and the # in half width (半角)",
+                               f"{closed}   # {comment}" if comment else closed), None)
         if _previous_char(text, column) in "\"'":
             return _quoted_then_text(text)
         return (f'unexpected "{_clip(char, 1)}" after the value',

@@ -828,20 +828,37 @@ def test_text_indented_with_full_width_spaces_under_an_id_is_told_as_text() -> N
         "note"] == "批次数为估计"
 
     # Where the text may go on from the value above (Chinese, with or without punctuation: a title, a summary, a
-    # picture's alt), the spaces are what is wrong: each full-width space stands for two ordinary ones.
+    # picture's alt), the spaces are what is wrong: told how many make it go on (each full-width space was told to
+    # be two ordinary ones, which under "    note:" lined the text up with note:, no longer its value).
     spaces = "a full-width space (全角空格) is used for indentation; YAML needs ordinary spaces"
-    for typed in ("summary: 截至4月26日，开展调研318批次、\n\u3000\u3000收集问题清单296份。\n",
-                  "summary: 截至4月26日开展调研318批次\n\u3000\u3000收集问题清单296份\n",
-                  "summary:\n\u3000\u3000收集问题清单296份。\n",
-                  "summary: 第一句，\n  第二句，\n\u3000\u3000第三句。\n",
-                  "milestones:\n  - date: 2018-01-12\n    title: 召开大调研动员部署会\n\u3000\u3000\u3000\u3000全镇\n",
-                  "description: |\n  第一段\n\u3000\u3000第二段\n"):
+    further = 'further in than "{}:" above it, so that the text goes on from its value'
+    lined = "lined up with the line above it, so that the text goes on from it"
+    for typed, count, where in (
+            ("summary: 截至4月26日，开展调研318批次、\n\u3000\u3000收集问题清单296份。\n", 2, further.format("summary")),
+            ("summary: 截至4月26日开展调研318批次\n\u3000\u3000收集问题清单296份\n", 2, further.format("summary")),
+            ("summary:\n\u3000\u3000收集问题清单296份。\n", 2, further.format("summary")),
+            ("summary: 第一句，\n  第二句，\n\u3000\u3000第三句。\n", 2, lined),
+            ("milestones:\n  - date: 2018-01-12\n    title: 召开大调研动员部署会\n\u3000\u3000\u3000\u3000全镇\n", 6,
+             further.format("title")),
+            ("tallies:\n  - as_of: 2018-04-26\n    note: 据统计\n\u3000\u3000以上数字为累计数。\n", 6, further.format("note")),
+            ("actions:\n  - 计划打造一家草莓龙头企业\n\u3000争取三年内建成\n", 4,
+             "lined up with the text of the list item above it, so that the text goes on from it"),
+            ("description: |\n  第一段：\n\u3000\u3000第二段\n", 2, lined),
+            ("summary: >\n    第一段\n\u3000第二段\n", 4, lined),
+            ("interviewee:\n  role: >\n\u3000中共白鹤镇党委书记\n", 4, further.format("role"))):
         _, report = load(typed)
         assert [(p.line, p.message, p.hint) for p in report.problems] == [
-            (typed.count("\n"), spaces,
-             "replace each full-width space with two ordinary spaces (switch the input method to 半角)")], typed
-        last = typed.rstrip("\n").rsplit("\n", 1)[1].strip("\u3000")
-        assert last in str(ok(typed.replace("\u3000", "  ")).value)  # followed: the text goes on from the value
+            (typed.count("\n"), spaces, f"replace the spaces at the start of the line with {count} ordinary spaces, "
+                                         f"{where}")], typed
+        last = typed.rstrip("\n").rsplit("\n", 1)
+        followed = ok(f"{last[0]}\n{' ' * count}{last[1].lstrip(chr(0x3000))}\n").value
+        assert last[1].strip("\u3000") in str(followed) and "  " + last[1].strip("\u3000") not in str(followed)
+    # A Chinese value with a note after it cannot go on: the text is told as text, first to join that value.
+    _, report = load("publisher: 上海热线新闻网   # 原刊发平台\n\u3000\u3000（原刊发平台）\n")
+    assert shown(report) == [f"data/x.yaml:2:1: {told}\n" + text_hint(
+        'at the start of the line, in place of the spaces', "（原刊发平台）").replace(
+        "hint: if it is a value,", 'hint: if it goes on from the value of "publisher:" above, type it at the end of '
+        'that value, before its note (" # …"); if it is a value of its own,')]
     # A field or a list item is told the spaces that line it up, as for a TAB; with a full-width colon, that too.
     for typed, line, hint in (
             ("interviewee:\n  name: 张三\n\u3000\u3000role: 中共白鹤镇党委书记\n", 3,
@@ -1559,3 +1576,78 @@ def test_odd_spaces_starting_a_line_inside_brackets_or_quotes_are_told() -> None
     # Ordinary spaces, and full-width ones that are text in a block (a paragraph's indent in description: |), are fine.
     assert ok("tags: [大调研, 补短板,\n    草莓产业, 民生]\n").value == {"tags": ["大调研", "补短板", "草莓产业", "民生"]}
     assert ok("description: |\n  \u3000\u3000第一段\n").value == {"description": "\u3000\u3000第一段\n"}
+
+
+def _load_record(text: str, model: type) -> list[tuple[int, int, str, str]]:
+    """The problems of ``text`` read as front matter or a record of ``model``, with what the records know."""
+    from sitegen.validation import group_fields, names_a_field
+    report = Report()
+    load_yaml(text, "x.md", report, groups=group_fields(model), names=names_a_field(model))
+    return [(p.line, p.column, p.message, p.hint) for p in report.problems]
+
+
+def test_a_field_of_the_file_typed_after_a_group_with_odd_spaces_or_a_tab_goes_to_the_left_edge() -> None:
+    # "　date:" below interviewee's fields was told to line up with role:; that made date an unknown field of
+    # interviewee, and following the next two hints deleted the page's date.
+    page = "interviewee:\n  name: 张三\n  role: 中共白鹤镇党委书记\n{}date: 2018-05-03 10:00\n"
+    for odd, message, hint in (
+            ("\u3000", "a full-width space (全角空格) is used for indentation; YAML needs ordinary spaces",
+             "delete the spaces at the start of the line"),
+            ("\u00a0", f"{NBSP} is used for indentation; YAML needs ordinary spaces",
+             "delete the spaces at the start of the line"),
+            ("\t", TAB_MESSAGE, "delete the TAB (制表符) at the start of the line")):
+        assert _load_record(page.format(odd), InterviewMeta) == [
+            (4, 1, message, f'{hint}, as "date" is a field of the file\'s own, not of "interviewee:" above it')]
+    unit = "tallies:\n  - as_of: 2018-04-26\n    collected: 1\n\u3000targets:\n  - group: residents\n    target: 80\n"
+    assert _load_record(unit, Unit)[0][3] == (
+        'delete the spaces at the start of the line, as "targets" is a field of the file\'s own, not of "tallies:" '
+        "above it")
+    # A field of the group is lined up in it, as before.
+    assert _load_record("interviewee:\n  name: 张三\n\u3000\u3000role: 书记\ndate: 2018-05-03 10:00\n",
+                        InterviewMeta)[0][3] == (
+        'replace the spaces at the start of the line with 2 ordinary spaces, lined up with "name:" above it')
+
+
+def test_a_sentence_with_a_full_width_colon_under_an_id_is_text_unless_its_words_name_a_field() -> None:
+    # "　　白鹤镇：补好短板…" under unit: baihe was told to lose its spaces, then to take an English colon, then that
+    # 白鹤镇 is an unknown field: "remove it".
+    told = _load_record("unit: baihe\n\u3000\u3000白鹤镇：补好短板发挥优势，建设丝路名镇\ntitle: 白鹤镇\n", InterviewMeta)
+    assert [(line, message) for line, _, message, _ in told] == [
+        (2, 'a full-width space (全角空格) starts this line, and it is text, not a field ("name: value")')]
+    assert told[0][3].endswith(": # 白鹤镇：补好短板发挥优势，建设丝路名镇")
+    # 标题 stands for title: a field typed with a full-width colon, told as such once its spaces are gone.
+    told = _load_record("unit: baihe\n\u3000\u3000标题：白鹤镇\n", InterviewMeta)
+    assert told[0][2] == "a full-width space (全角空格) is used for indentation; YAML needs ordinary spaces"
+
+
+def test_odd_spaces_between_the_items_in_brackets_are_told() -> None:
+    # tags: [大调研,　补短板] published the tag "　补短板", a term apart from 补短板 (its own page, 标签：　补短板).
+    hint = "  hint: type an ordinary space after each comma, and none after [ or before ]: "
+    for typed, column, char, fixed in (
+            ("tags: [大调研,\u3000补短板, 草莓产业, 民生\u3000]", 12, "\u3000", "tags: [大调研, 补短板, 草莓产业, 民生]"),
+            ("tags: [\u3000大调研, 草莓产业 \u3000, 民生]", 8, "\u3000", "tags: [大调研, 草莓产业, 民生]"),
+            ("misspellings: [白河镇,\u00a0百合镇]", 20, "\u00a0", "misspellings: [白河镇, 百合镇]"),
+            ("tags: {a: 1,\u3000b: 2}", 13, "\u3000", "tags: {a: 1, b: 2}")):
+        _, report = load(typed + "\n")
+        assert shown(report) == [f"data/x.yaml:1:{column}: error: {space_name(char)} stands between the items in "
+                                 f"the brackets, so YAML keeps it as part of an item\n{hint}{fixed}"]
+        assert not any(char in str(item) for item in ok(fixed + "\n").value.values())
+    # Inside quotes, or inside an item, an odd space is the item's own.
+    assert ok('tags: ["a,\u3000b", 社区\u3000服务]\n').value == {"tags": ["a,\u3000b", "社区\u3000服务"]}
+
+
+def test_a_note_after_a_closed_value_and_an_odd_space_is_told_with_the_line_as_meant() -> None:
+    # title: "…"　# 标题 was told to go in single quotes: the page's title became "…"　# 标题, quotes and note and all.
+    for typed, line, column, char, comment, fixed in (
+            ('title: "白鹤镇：补好短板"\u3000\u3000# 标题', 1, 18, "\u3000", "# 标题", 'title: "白鹤镇：补好短板"   # 标题'),
+            ("tags: [大调研, 民生]\u00a0# 标签", 1, 16, "\u00a0", "# 标签", "tags: [大调研, 民生]   # 标签"),
+            ("aliases: [/news/1.html]\u3000＃ 旧地址", 1, 24, "\u3000", "＃ 旧地址", "aliases: [/news/1.html]   # 旧地址"),
+            ("milestones:\n  - date: 2018-01-15\n    title: '召开动员部署会'\u3000#", 3, 21, "\u3000", "#",
+             "    title: '召开动员部署会'")):
+        _, report = load(typed + "\n")
+        assert [(p.line, p.column, p.message.split(" (YAML parser")[0], p.hint) for p in report.problems] == [
+            (line, column, f'the comment "{comment}" cannot follow the value after {space_name(char)}: YAML starts a '
+                           "comment only at a half-width space followed by a half-width #",
+             f"type the space and the # in half width (半角): {fixed}")]
+        followed = ok("\n".join(typed.split("\n")[:-1] + [fixed]) + "\n").value
+        assert "#" not in str(followed) and "＃" not in str(followed)
