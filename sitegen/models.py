@@ -763,14 +763,15 @@ def parse_aliases(value: Any) -> tuple[str, ...]:
     return paths
 
 
-_PATHS_APART = re.compile(r"\s*[,，、;；]\s*(?=/)")
-"""A mark between two paths typed as one item (``/old/a/；/old/b/``): a path has none before a "/"."""
+_PATHS_APART = re.compile(r"\s*[,，、;；]\s*(?=/)|\s+(?=/)")
+"""A mark between two paths typed as one item (``/old/a/；/old/b/``), or only spaces (``/old/a/ /old/b/``): a path
+has none before a "/"."""
 
 
 def _refuse_paths_typed_as_one(paths: tuple[Any, ...]) -> None:
     """Raise `PydanticCustomError` ``alias`` for the first of ``paths`` that holds two paths or more apart by a
-    comma, 顿号 or semicolon, as typed with an input method (``[/old/a/；/old/b/]`` is one path to YAML), with
-    the paths written as a list in the hint."""
+    comma, 顿号 or semicolon, as typed with an input method (``[/old/a/；/old/b/]`` is one path to YAML), or by
+    spaces alone, with the paths written as a list in the hint."""
     for path in paths:
         if not isinstance(path, str) or len(_PATHS_APART.split(path.strip())) < 2:
             continue
@@ -780,7 +781,7 @@ def _refuse_paths_typed_as_one(paths: tuple[Any, ...]) -> None:
         how = "in square brackets" if set(typed.replace(" ", "")) == {","} else "separated by English commas"
         raise PydanticCustomError(
             "alias", 'the path "{text}" has {marks} in it, so it is one path',
-            {"text": clip(path), "marks": marks_in(typed, "，、；;,"),
+            {"text": clip(path), "marks": marks_in(typed, "，、；;,") or "a space",
              "hint": paste_hint(f"write the paths {how}", f"aliases: [{listed}]",
                                 ': type ", " between the paths, in square brackets')})
 

@@ -94,6 +94,8 @@ def test_an_alias_that_is_no_path_of_the_site_is_an_error_at_the_alias(tmp_path:
     ("[/old/a/，/old/b/]", "9:10", "a full-width comma (，)", "separated by English commas"),
     ("[/old/a/、/old/b/]", "9:10", "a 顿号 (、)", "separated by English commas"),
     ("\n  - /old/a/, /old/b/", "10:3", "a comma (,)", "in square brackets"),
+    # Spaces alone: the redirect page was written at "old/a/ /old/b/".
+    ("[/old/a/ /old/b/]", "9:10", "a space", "separated by English commas"),
 ])
 def test_two_old_paths_typed_as_one_are_an_error_whose_line_reads_as_meant(tmp_path: Path, typed: str, place: str,
                                                                            named: str, how: str) -> None:
