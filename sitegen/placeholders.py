@@ -39,6 +39,7 @@ class Placeholder:
             first found of its fields), since the example as a whole is to be rewritten or put back.
         warning: told as a warning, not an error: ``sitegen init`` writes it into a new site, which must build
             as written so that the editor sees it at once.
+        spellings: a regular expression of the other ways of typing it that are it too (any case), "" for none.
     """
 
     text: str
@@ -47,13 +48,13 @@ class Placeholder:
     shows: str = "it"
     example: bool = False
     warning: bool = False
-    spellings: tuple[str, ...] = ()
+    spellings: str = ""
 
     def typed_as(self, typed: str) -> bool:
-        """True when ``typed`` is this placeholder: its text or one of its other `spellings`, once the spaces
-        around it are set aside (`SPACES`)."""
+        """True when ``typed`` is this placeholder once the spaces around it are set aside (`SPACES`): its text,
+        or any text `spellings` (a regular expression, any case) matches whole."""
         typed = typed.strip(SPACES)
-        return typed == self.text or typed in self.spellings
+        return typed == self.text or bool(self.spellings and re.fullmatch(self.spellings, typed, re.IGNORECASE))
 
     def said(self, published_on: str, field: str = "") -> str:
         """The message telling this placeholder: ``published_on`` is where it would be published ("the page"),
@@ -88,14 +89,15 @@ SOURCE_URL = Placeholder("https://example.org/", _for("the address where it was 
 
 
 def _alias_example(collection: str) -> Placeholder:
-    """The example of an old address that ``sitegen new`` writes for a page of ``collection``, in every spelling
-    that is the same path to `sitegen.models.parse_alias` (without the last "/", with ``index.html``)."""
+    """The example of an old address that ``sitegen new`` writes for a page of ``collection``, in any spelling of
+    that path or near it: without the last "/", with ``index.html`` or ``.html``, in capitals, with ``_``, a
+    full-width hyphen or nothing for its "-"."""
     return Placeholder(
         f"/{collection}/old-name/", "the example of an old address that sitegen new writes",
         "write the address this page had before, its path from the site's root (旧网址, e.g. /news/2018/0521.html), "
         'or put the "# " back at the start of the line of aliases (and of each of its items below it)',
         "a redirect (跳转页) at that made-up address",
-        spellings=(f"/{collection}/old-name", f"/{collection}/old-name/index.html"))
+        spellings=f"/{collection}/old[-_－]?name(?:/|/index(?:\\.html?)?|\\.html?)?")
 
 
 INTERVIEW_ALIAS = _alias_example("interviews")
@@ -174,9 +176,12 @@ def _any_of(texts: Iterator[str], then: str = "") -> re.Pattern[str]:
 
 
 _VALUE_END = r"""(?=[\r\n"' \t\u3000#,\]}]|\Z)"""
-_AS_VALUES = {collection: _any_of((text for group in fields.values() for p in group for text in (p.text, *p.spellings)),
-                                  _VALUE_END)
+_AS_VALUES = {collection: _any_of((p.text for group in fields.values() for p in group), _VALUE_END)
               for collection, fields in FIELDS.items()}
+_SPELLINGS = {collection: re.compile("|".join(sorted({p.spellings for group in fields.values() for p in group
+                                                     if p.spellings})), re.IGNORECASE)
+              for collection, fields in FIELDS.items() if any(p.spellings for group in fields.values() for p in group)}
+"""Per collection: any of its placeholders' other `Placeholder.spellings`, anywhere (the cheap test's)."""
 """Per collection: a placeholder's text as the end of a value (then the line's end, a quote, a space, half or
 full width, a comment, or a comma or bracket of a flow collection: ``https://example.org/news/1`` is no
 placeholder)."""
@@ -197,7 +202,7 @@ def may_hold_placeholders(collection: str, typed: str) -> bool:
     found = _AS_VALUES.get(collection)
     if found is None:
         return False
-    if found.search(typed):
+    if found.search(typed) or (collection in _SPELLINGS and _SPELLINGS[collection].search(typed)):
         return True
     if not _FOLDED_TAILS[collection].search(typed) or _CONTINUATION_RE.search(typed) is None:
         return False

@@ -738,7 +738,10 @@ def test_the_example_old_address_of_new_uncommented_is_told_not_published(tmp_pa
     # was published as a redirect); an address that only begins like it is an old address of its own.
     for typed, told in (("[/interviews/old-name]", "/interviews/old-name/"), ("/interviews/old-name/", None),
                         ("[/interviews/old-name/index.html]", None), ("[/cases/old-name/]", "/cases/old-name/"),
-                        ("[/cases/old-name]", "/cases/old-name/"), ("[/interviews/old-name-baihe/]", "")):
+                        ("[/cases/old-name]", "/cases/old-name/"), ("[/interviews/old-name-baihe/]", ""),
+                        ("[/interviews/old-name.html]", None), ("[/Interviews/Old-Name/]", None),
+                        ("[/interviews/old_name/]", None), ("[/interviews/oldname/index.htm]", None),
+                        ("[/interviews/old－name/]", None), ("[/news/old-name/]", ""), ("[/old-name/]", "")):
         page.write_text(real.replace("# aliases: [/interviews/old-name/]", f"aliases: {typed}"), encoding="utf-8")
         code, report = _check(capsys, site)
         assert code == (0 if told == "" else 1), typed
