@@ -1289,6 +1289,9 @@ def _check_items_swallowed(scan: _Scan, number: int, pos: int) -> None:
     """
     lines, item = scan.lines, scan.plain_item
     scan.plain_item = -1
+    typed = lines.line(item)
+    if typed[:len(typed) - len(typed.lstrip(_GAP))].strip(" "):
+        return  # indented with a TAB or odd spaces: told so, with the spaces that line it up (`_check_indent`)
     dash, spaces = _indent(lines.line(item)), pos - _indent(lines.line(item))
     further, _last, _inner = _items_typed_out(lines, number, pos, None)
     after = _yaml_line(lines, further[-1], 1)

@@ -1651,3 +1651,17 @@ def test_a_note_after_a_closed_value_and_an_odd_space_is_told_with_the_line_as_m
              f"type the space and the # in half width (半角): {fixed}")]
         followed = ok("\n".join(typed.split("\n")[:-1] + [fixed]) + "\n").value
         assert "#" not in str(followed) and "＃" not in str(followed)
+
+
+def test_an_item_indented_with_odd_spaces_or_a_tab_is_told_once() -> None:
+    # "　- 计划打造…" among items at 2 spaces was told its full-width space (2 ordinary spaces) and that it lost its
+    # indent (indent it by 2 spaces): doing both put it 4 spaces in, further than the items around it.
+    for odd, message, hint in (
+            ("\u3000", "a full-width space (全角空格) is used for indentation; YAML needs ordinary spaces",
+             "replace the spaces at the start of the line with 2 ordinary spaces"),
+            ("\t", TAB_MESSAGE, "replace the TAB (制表符) with 2 spaces")):
+        typed = f"actions:\n  - 走访企业\n  - 研究政策\n{odd}- 计划打造一家草莓龙头企业\n  - 计划建设基地\n"
+        _, report = load(typed)
+        assert [(p.line, p.message, p.hint) for p in report.problems] == [
+            (4, message, f'{hint}, lined up with the "- " above it')]
+        assert len(ok(typed.replace(f"{odd}-", "  -")).value["actions"]) == 4
