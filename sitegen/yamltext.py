@@ -851,9 +851,7 @@ def _odd_indent_issue(scan: _Scan, number: int, column: int, char: str) -> _Issu
     lines, name = scan.lines, space_name(char)
     found = _text_after_value(scan, number)
     if found is not None:
-        text, start, key, closed_by_note = found
-        where = "at the start of the line, in place of the spaces" if not start else \
-            f'in place of the spaces, after {start} ordinary spaces, lined up with "{key}:" above'
+        text, where, key, closed_by_note = found
         join = (f'if it goes on from the value of "{key}:" above, type it at the end of that value, before its note '
                 '(" # …"); if it is a value of its own' if closed_by_note else "if it is a value")
         return _Issue(number, column, f'{name} starts this line, and it is text, not a field ("name: value")',
@@ -897,10 +895,10 @@ def _going_on_indent(lines: _Lines, number: int) -> tuple[int, str] | None:
     return start, "lined up with the line above it, so that the text goes on from it"
 
 
-def _text_after_value(scan: _Scan, number: int) -> tuple[str, int, str, bool] | None:
+def _text_after_value(scan: _Scan, number: int) -> tuple[str, str, str, bool] | None:
     """The 0-based line ``number``, indented with odd spaces, when it is a line of text (no field, no list item)
-    under a field whose value it cannot go on from: (its text, how far in that field's key is, the key, whether
-    the value is text closed by a note on its line).
+    under a field whose value it cannot go on from: (its text, where a field's name would go, as a hint says it,
+    the key above, whether the value is text closed by a note on its line).
 
     A value that cannot go on is an id, a date, a number, a quoted or bracketed value: one that holds no wide
     character (Han, full-width punctuation), or starts with a quote or bracket (``unit: baihe`` then
@@ -909,7 +907,8 @@ def _text_after_value(scan: _Scan, number: int) -> tuple[str, int, str, bool] | 
     value (the unit ``baihe 白鹤镇的访谈``) or break the file. Lines of such text in a row are all told so. A
     sentence with a full-width colon is such text when the words before the colon name no field
     (``白鹤镇：补好短板…``; ``　　role：…`` is told its colon). None for any other line: a Chinese value above may
-    go on (``summary: 截至4月26日开展调研318批次`` then ``　　收集问题清单296份``).
+    go on (``summary: 截至4月26日开展调研318批次`` then ``　　收集问题清单296份``). Text on the first line, or
+    under the key of a group of fields (``interviewee:``), is such text too.
     """
     lines = scan.lines
     colon = _key_typing(False)[0]
@@ -927,17 +926,27 @@ def _text_after_value(scan: _Scan, number: int) -> tuple[str, int, str, bool] | 
     above = _yaml_line(lines, number, -1)
     while above >= 0 and lines.line(above)[:1] in WIDE_SPACES and text_of(above) is not None:
         above = _yaml_line(lines, above, -1)  # a line of such text above: the field is above it
+    at_edge = "at the start of the line, in place of the spaces"
     if above < 0:
-        return None
+        return text, at_edge, "", False  # the first line: no value above it
     start, key_colon, pos = _typed_value(lines.line(above))
     value, note = _split_comment(lines.line(above)[pos:])
     value = value.strip()
-    if key_colon is None or not value or value[0] in "|>":
+    if key_colon is None or (value and value[0] in "|>"):
         return None
+    key = _clip(lines.line(above)[start:key_colon].strip(), 20)
+    if not value:
+        path = _mapping_path(lines, above)
+        if path is None or scan.groups is None or scan.groups((*path, key)) is None:
+            return None
+        # A group's key (interviewee:): the text is no value of it, but may be one of its fields.
+        return text, f'in place of the spaces, after {start + 2} ordinary spaces, under "{key}:" above', key, False
     goes_on = value[0] not in "\"'[{" and any(_is_wide(char) for char in value)
     if goes_on and not note:
         return None
-    return text, start, _clip(lines.line(above)[start:key_colon].strip(), 20), goes_on
+    where = at_edge if not start else \
+        f'in place of the spaces, after {start} ordinary spaces, lined up with "{key}:" above'
+    return text, where, key, goes_on
 
 
 def _may_name_a_field(scan: _Scan, line: int, key: str) -> bool:
@@ -1010,7 +1019,7 @@ def _tab_indent(scan: _Scan, number: int) -> tuple[int, str] | None:
     item = here.startswith("- ") or here == "-"
     above = _yaml_line(scan.lines, number, -1)
     if above < 0:
-        return None
+        return 0, "as the file's first field starts at the left edge"
     indent, content = seen(above)
     if indent is None:
         return None

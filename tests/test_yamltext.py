@@ -923,10 +923,10 @@ def test_no_break_spaces_pasted_from_the_web_are_named() -> None:
     assert shown(report) == [f"data/x.yaml:2:1: error: {NBSP} is used for indentation; YAML needs ordinary spaces\n"
                              "  hint: replace the spaces at the start of the line with 2 ordinary spaces, 2 spaces "
                              'further in than "a:" above it']
-    # Where the line above does not tell how far in (text above the first field), the spaces are to be lined up.
+    # The first field of the file goes at the left edge.
     _, report = load("\u00a0\u00a0b: 1\n")
     assert [p.hint for p in report.problems] == [
-        "delete the spaces at the start of the line and type ordinary spaces, lined up with the lines above"]
+        "delete the spaces at the start of the line, as the file's first field starts at the left edge"]
     _, report = load("title:\u00a0社区\n")
     assert shown(report) == [f'data/x.yaml:1:7: error: {NBSP} follows "title:"\n'
                              "  hint: replace it with an ordinary space: title: 社区"]
@@ -1665,3 +1665,23 @@ def test_an_item_indented_with_odd_spaces_or_a_tab_is_told_once() -> None:
         assert [(p.line, p.message, p.hint) for p in report.problems] == [
             (4, message, f'{hint}, lined up with the "- " above it')]
         assert len(ok(typed.replace(f"{odd}-", "  -")).value["actions"]) == 4
+
+
+def test_odd_spaces_on_the_first_line_and_text_under_a_group_are_told_where_the_field_goes() -> None:
+    # "　title: …" as the first line was told to become two ordinary spaces, then that a line starts with a space;
+    # "　　张三，镇党委书记" under interviewee: became its value, then "interviewee should be a group of fields".
+    edge = "as the file's first field starts at the left edge"
+    assert _load_record("\u3000title: 白鹤镇\nunit: baihe\n", InterviewMeta)[0][3] == (
+        f"delete the spaces at the start of the line, {edge}")
+    assert _load_record("\ttitle: 白鹤镇\nunit: baihe\n", InterviewMeta)[0][3] == (
+        f"delete the TAB (制表符) at the start of the line, {edge}")
+    text = 'a full-width space (全角空格) starts this line, and it is text, not a field ("name: value")'
+    note = ('if it is a note (说明), start the line with "# " in place of the spaces, as a note starts with it '
+            "(以 # 开头的行是说明)")
+    assert _load_record("\u3000\u3000访谈稿\ntitle: 白鹤镇\n", InterviewMeta) == [(1, 1, text, (
+        'if it is a value, type its field\'s name and ": " before it, at the start of the line, in place of the '
+        f"spaces; {note}: # 访谈稿"))]
+    assert _load_record("interviewee:\n\u3000\u3000张三，镇党委书记\ntitle: x\n", InterviewMeta) == [(2, 1, text, (
+        'if it is a value, type its field\'s name and ": " before it, in place of the spaces, after 2 ordinary '
+        f'spaces, under "interviewee:" above; {note}: # 张三，镇党委书记'))]
+    assert ok("interviewee:\n  name: 张三，镇党委书记\ntitle: x\n").value["interviewee"] == {"name": "张三，镇党委书记"}
