@@ -778,8 +778,7 @@ def _scan_normal_line(scan: _Scan, number: int, line: str) -> None:
     """Check indentation, sequence dashes and the key of a line in block context."""
     pos = len(line) - len(line.lstrip(_GAP))
     rest = line[pos:]
-    _check_indent(scan, number, line[:pos], blank=not rest)
-    if not rest or rest.startswith("#"):
+    if _check_indent(scan, number, line[:pos], blank=not rest) or not rest or rest.startswith("#"):
         return
     if scan.plain_owner is not None and pos > scan.plain_owner:
         if scan.plain_item >= 0 and _is_item(rest):
@@ -801,8 +800,9 @@ def _scan_normal_line(scan: _Scan, number: int, line: str) -> None:
     _scan_value(scan, number, line, pos, owner, line[lead:pos])
 
 
-def _check_indent(scan: _Scan, number: int, indent: str, *, blank: bool) -> None:
-    """Report the first TAB or full-width space in a line's indentation (or on an empty line)."""
+def _check_indent(scan: _Scan, number: int, indent: str, *, blank: bool) -> bool:
+    """Report the first TAB or full-width space in a line's indentation (or on an empty line). True when the line
+    was told to be text (`_odd_indent_issue`): nothing more is to be told of it (``其中：…`` is no key)."""
     for column, char in enumerate(indent):
         if char == "\t" and blank:
             scan.issues.append(_Issue(number, column, "a TAB is on this empty line; YAML does not allow it",
@@ -813,10 +813,13 @@ def _check_indent(scan: _Scan, number: int, indent: str, *, blank: bool) -> None
             scan.issues.append(_Issue(number, column, f"{space_name(char)} is on this empty line",
                                       "delete it so that the line is really empty"))
         elif char in WIDE_SPACES:
-            scan.issues.append(_odd_indent_issue(scan, number, column, char))
+            issue, text = _odd_indent_issue(scan, number, column, char)
+            scan.issues.append(issue)
+            return text
         else:
             continue
-        return
+        return False
+    return False
 
 
 def _check_kept_indent(scan: _Scan, number: int, line: str) -> None:
@@ -839,7 +842,7 @@ def _check_kept_indent(scan: _Scan, number: int, line: str) -> None:
         if stripped.strip(_GAP) else "delete the spaces on this line"))
 
 
-def _odd_indent_issue(scan: _Scan, number: int, column: int, char: str) -> _Issue:
+def _odd_indent_issue(scan: _Scan, number: int, column: int, char: str) -> tuple[_Issue, bool]:
     """The issue of the 0-based line ``number``, indented with the odd space ``char`` (full-width, no-break …) at
     ``column``.
 
@@ -857,20 +860,38 @@ def _odd_indent_issue(scan: _Scan, number: int, column: int, char: str) -> _Issu
         return _Issue(number, column, f'{name} starts this line, and it is text, not a field ("name: value")',
                       paste_hint(f'{join}, type its field\'s name and ": " before it, {where}; if it is a note (说明), '
                                  'start the line with "# " in place of the spaces, as a note starts with it '
-                                 "(以 # 开头的行是说明)", f"# {text}"))
+                                 "(以 # 开头的行是说明)", f"# {text}")), True
     content = lines.line(number).lstrip(_GAP)
-    keyed = _key_typing(False)[0].match(content) or content.startswith("- ") or content == "-"
-    spaces = _own_field_indent(scan, number, _tab_indent(scan, number)) if keyed else _going_on_indent(lines, number)
+    key = _key_typing(False)[0].match(content)
+    going_on = False
+    if content[:1] in _LIST_DASHES and not content.startswith("- ") and content != "-":
+        spaces = _item_slip_indent(lines, number)  # "－ 计划…", "-计划…": an item with a slip of its dash
+    elif (key and _may_name_a_field(scan, number, key.group(1))) or content.startswith("- ") or content == "-":
+        spaces = _own_field_indent(scan, number, _tab_indent(scan, number))
+    else:
+        spaces = _going_on_indent(lines, number)
+        going_on = True
     scan.tab_indents[number] = spaces[0] if spaces else None
     message = f"{name} is used for indentation; YAML needs ordinary spaces"
     if spaces is not None:
         count, where = spaces
         if not count:
-            return _Issue(number, column, message, f"delete the spaces at the start of the line, {where}")
+            return _Issue(number, column, message, f"delete the spaces at the start of the line, {where}"), going_on
         return _Issue(number, column, message, f"replace the spaces at the start of the line with {count} ordinary "
-                                               f"space{'s' if count > 1 else ''}, {where}")
-    return _Issue(number, column, message,
-                  "delete the spaces at the start of the line and type ordinary spaces, lined up with the lines above")
+                                               f"space{'s' if count > 1 else ''}, {where}"), going_on
+    return _Issue(number, column, message, "delete the spaces at the start of the line and type ordinary spaces, "
+                                           "lined up with the lines above"), going_on
+
+
+def _item_slip_indent(lines: _Lines, number: int) -> tuple[int, str] | None:
+    """The ordinary spaces for the 0-based line ``number``, a list item typed with a slip of its dash (``－ 计划…``,
+    ``-计划…``, told by `_check_list_dash`) and odd spaces before it: those of the list item above it, as it is one
+    of them (told as text going on, it was joined to that item). None without a list item just above."""
+    above = _yaml_line(lines, number, -1)
+    typed = lines.line(above) if above >= 0 else ""
+    if not typed.startswith(" " * _indent(typed) + "- ") or typed[:len(typed) - len(typed.lstrip(_GAP))].strip(" "):
+        return None
+    return _indent(typed), 'lined up with the "- " above it'
 
 
 def _going_on_indent(lines: _Lines, number: int) -> tuple[int, str] | None:
@@ -981,22 +1002,37 @@ def _tab_hint(scan: _Scan, number: int) -> str:
 
 
 def _own_field_indent(scan: _Scan, number: int, found: tuple[int, str] | None) -> tuple[int, str] | None:
-    """`_tab_indent`'s ``found`` (spaces, where) for the 0-based line ``number``, unless its key names no field of
-    the group that many spaces would put it in, and one of the file's own: then (0, why). ``date:`` typed with a
-    TAB or a full-width space below ``interviewee:``'s fields was told to line up with ``role:``, which made it an
-    unknown field of interviewee and left the page without its date."""
-    if not found or scan.groups is None:
+    """`_tab_indent`'s ``found`` (spaces, where; or None) for the 0-based line ``number``, indented with a TAB or
+    odd spaces, unless its key names a field of the file's own (a slip or another word for one too: ``Date``,
+    ``日期``) and none of the group the lines above it are in: then (0, why).
+
+    ``date:`` typed with a TAB or a full-width space below ``interviewee:``'s fields was told to line up with
+    ``role:``, which made it an unknown field of interviewee and left the page without its date. The group is
+    the nearest key alone at the left edge above (``interviewee:``; ``tallies:``, whose items hold the fields),
+    read whatever the lines between were indented with.
+    """
+    if (found is not None and not found[0]) or scan.groups is None or scan.names is None:
         return found
-    line = scan.lines.line(number)
-    content = line.lstrip(_GAP)
+    content = scan.lines.line(number).lstrip(_GAP)
     match = _key_typing(False)[0].match(content)
-    path = _mapping_path(scan.lines, number, " " * found[0] + content) if match else None
-    if match is None or not path:
+    own = scan.groups(())
+    if match is None or own is None:
         return found
-    key, fields, own = match.group(1), scan.groups(path), scan.groups(())
-    if fields is None or key in fields or own is None or key not in own:
+    key = match.group(1)
+    meant = scan.names((), key)
+    if meant is None or meant not in own:
         return found
-    return 0, f'as "{key}" is a field of the file\'s own, not of "{path[0]}:" above it'
+    line = number
+    while (line := _yaml_line(scan.lines, line, -1)) >= 0 and scan.lines.line(line)[:1] in _GAP:
+        pass
+    group = _bare_key(scan.lines.line(line)) if line >= 0 else None
+    if group is None:
+        return found
+    below = _yaml_line(scan.lines, line, 1)
+    path: KeyPath = (group, 0) if below >= 0 and scan.lines.line(below).lstrip(_GAP)[:2] == "- " else (group,)
+    if scan.groups(path) is not None and scan.names(path, key) is not None:
+        return found  # a field of the group (or a slip of one): lined up in it
+    return 0, f'as "{meant}" is a field of the file\'s own, not of "{group}:" above it'
 
 
 def _tab_indent(scan: _Scan, number: int) -> tuple[int, str] | None:
@@ -3016,18 +3052,9 @@ def _explain_indent(lines: _Lines, line: int, column: int, mark: object) -> Expl
     if char and char in "]}":
         return f'"{char}" here has no matching opening bracket', f'delete the "{char}" or add the opening bracket', None
     if text[:column].strip(" "):
-        value, note = _split_comment(text[column:])
-        after = text[column:].lstrip(_GAP)
-        closed = text[:column].rstrip(_GAP)
-        if char in WIDE_SPACES and not value.strip(_GAP):
-            # [/news/2018/0521.html]　: told to quote the value, it became the text "[/news/2018/0521.html]".
-            return f"{space_name(char)} follows the value", paste_hint("delete it", _with_comment(closed, note)), None
-        if char in WIDE_SPACES and after[:1] in ("#", "＃"):
-            comment = after[1:].strip()
-            return (f'the comment "{_clip(after, 30)}" cannot follow the value after {space_name(char)}: YAML '
-                    "starts a comment only at a half-width space followed by a half-width #",
-                    paste_hint("type the space and the # in half width (半角)",
-                               f"{closed}   # {comment}" if comment else closed), None)
+        odd = _odd_space_after_value(text, column)
+        if odd is not None:
+            return odd
         if _previous_char(text, column) in "\"'":
             return _quoted_then_text(text)
         return (f'unexpected "{_clip(char, 1)}" after the value',
@@ -3088,9 +3115,34 @@ def _explain_dash(_lines: _Lines, _line: int, _column: int, _mark: object) -> Ex
             'start each list item on its own line below the key, indented with spaces: "  - item"', None)
 
 
+def _odd_space_after_value(text: str, column: int) -> Explanation | None:
+    """Explain an odd space (full-width, no-break …) at ``column`` of the line ``text``, after a value closed by a
+    quote or bracket, when only spaces or a note follow it; None otherwise.
+
+    ``[/news/2018/0521.html]　`` was told to quote the value, which made it the text
+    "[/news/2018/0521.html]"; ``"…"　# 标题``, to put it all in single quotes, which published the note.
+    """
+    char = text[column:column + 1]
+    if not char or char not in WIDE_SPACES:
+        return None
+    value, note = _split_comment(text[column:])
+    after, closed = text[column:].lstrip(_GAP), text[:column].rstrip(_GAP)
+    if not value.strip(_GAP):
+        return f"{space_name(char)} follows the value", paste_hint("delete it", _with_comment(closed, note)), None
+    if after[:1] in ("#", "＃"):
+        comment = after[1:].strip()
+        return (f'the comment "{_clip(after, 30)}" cannot follow the value after {space_name(char)}: YAML starts a '
+                "comment only at a half-width space followed by a half-width #",
+                paste_hint("type the space and the # in half width (半角)",
+                           f"{closed}   # {comment}" if comment else closed), None)
+    return None
+
+
 def _explain_expected_dash(lines: _Lines, line: int, column: int, _mark: object) -> Explanation:
     """A line in a list that is not a list item, or an item with text after its closing quote."""
     text = lines.line(line)
+    if text[:column].strip(" ") and (odd := _odd_space_after_value(text, column)) is not None:
+        return odd
     if text[:column].strip(" ") and _previous_char(text, column) in "\"'":
         return _quoted_then_text(text)
     above = next((lines.line(n) for n in range(line - 1, -1, -1)

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sitegen.errors import Problem, Report
-from sitegen.models import InterviewMeta, Unit
+from sitegen.models import CaseStudyMeta, InterviewMeta, Unit
 from sitegen.sources import SourceFile, read_source, split_front_matter
 from sitegen.validation import group_fields
 from sitegen import yamltext
@@ -1685,3 +1685,45 @@ def test_odd_spaces_on_the_first_line_and_text_under_a_group_are_told_where_the_
         'if it is a value, type its field\'s name and ": " before it, in place of the spaces, after 2 ordinary '
         f'spaces, under "interviewee:" above; {note}: # 张三，镇党委书记'))]
     assert ok("interviewee:\n  name: 张三，镇党委书记\ntitle: x\n").value["interviewee"] == {"name": "张三，镇党委书记"}
+
+
+@pytest.mark.parametrize(("typed", "model", "key", "group"), [
+    # After a group whose last line was itself typed with a full-width space or a TAB.
+    ("interviewee:\n  name: 张三\n\u3000role: 书记\n\u3000date: 2018-05-03 10:00\n", InterviewMeta, "date", "interviewee"),
+    ("interviewee:\n  name: 张三\n\trole: 书记\n\u3000date: 2018-05-03 10:00\n", InterviewMeta, "date", "interviewee"),
+    # With a second slip on the line: another word or a slip of the field's name, a full-width colon.
+    ("interviewee:\n  name: 张三\n  role: 书记\n\u3000日期: 2018-05-03 10:00\n", InterviewMeta, "date", "interviewee"),
+    ("interviewee:\n  name: 张三\n  role: 书记\n\u3000Date: 2018-05-03 10:00\n", InterviewMeta, "date", "interviewee"),
+    ("tallies:\n  - as_of: 2018-04-26\n    collected: 1\n\u3000targets：\n", Unit, "targets", "tallies"),
+    # After a list of texts, which holds no fields.
+    ("actions:\n  - 走访\n  - 研究\n\u3000outcome: 在区委\n", CaseStudyMeta, "outcome", "actions"),
+    ("tags:\n  - 大调研\n\u3000\u3000images:\n", InterviewMeta, "images", "tags"),
+])
+def test_a_field_of_the_file_after_any_group_is_told_to_the_left_edge(typed: str, model: type, key: str,
+                                                                      group: str) -> None:
+    last = typed.rstrip("\n").count("\n") + 1
+    told = [(line, hint) for line, _, _, hint in _load_record(typed, model) if line == last]
+    assert told[0] == (last, f'delete the spaces at the start of the line, as "{key}" is a field of the file\'s '
+                             f'own, not of "{group}:" above it')
+
+
+def test_text_going_on_with_a_colon_or_an_item_with_a_dash_slip_is_told_once_as_what_it_is() -> None:
+    # "　　　其中：143份…" going on from a tally's note was told its colon too: "其中: …", then "unknown field 其中",
+    # "remove it", and the sentence was gone.
+    told = _load_record("tallies:\n  - as_of: 2018-04-26\n    note: 据统计，收集问题清单296份，\n"
+                        "\u3000\u3000\u3000其中：143份已提交。\n", Unit)
+    assert told == [(4, 1, "a full-width space (全角空格) is used for indentation; YAML needs ordinary spaces",
+                     'replace the spaces at the start of the line with 6 ordinary spaces, further in than "note:" '
+                     "above it, so that the text goes on from its value")]
+    # "　－ 计划…" was told to go on from the item above (4 spaces), which joined two actions into one.
+    for slip, second in (("－ ", '"－" is a full-width dash (全角); a list item starts with a half-width "-" (半角) '
+                                 "and a space"),
+                         ("-", 'a list item needs a space after "-" (列表项 "-" 后要有空格)')):
+        told = _load_record(f"actions:\n  - 走访\n  - 研究\n\u3000{slip}计划打造一家草莓龙头企业\n", CaseStudyMeta)
+        assert [(line, message, hint) for line, _, message, hint in told] == [
+            (4, "a full-width space (全角空格) is used for indentation; YAML needs ordinary spaces",
+             'replace the spaces at the start of the line with 2 ordinary spaces, lined up with the "- " above it'),
+            (4, second, next(hint for line, _, message, hint in told if message == second))]
+    # A quoted item with a note after a full-width space: the line as meant, not the note in the action.
+    assert _load_record('actions:\n  - 走访\n  - "计划打造一家草莓龙头企业"\u3000# 第三项\n', CaseStudyMeta)[0][3] == (
+        'type the space and the # in half width (半角):   - "计划打造一家草莓龙头企业"   # 第三项')
