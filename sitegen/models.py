@@ -678,7 +678,8 @@ def parse_slug(value: Any) -> str:
     raise PydanticCustomError("slug", message, {"text": clip(text), "hint": f"{SLUG_HINT}, {example}"})
 
 
-ALIAS_EXAMPLE = "/interviews/old-name/"
+ALIAS_EXAMPLE = "/news/2018/0521.html"
+"""An old address in hints: not the example ``sitegen new`` writes (`sitegen.placeholders`), which is told."""
 _PAGE_SUFFIXES = (".html", ".htm")
 
 
@@ -715,6 +716,11 @@ def parse_alias(value: Any) -> str:
         raise PydanticCustomError("alias", '"{text}" does not start with "/"',
                                   {"text": clip(text), "hint": paste_hint("write the path from the site's root", fix,
                                                                      ': type "/" before it')})
+    half = text.translate({ord("／"): "/", ord("．"): "."})
+    if half != text:
+        # /interviews/old-name／ was published as a folder "old-name／", an address no one had.
+        raise PydanticCustomError("alias", '"{text}" has a full-width "／" or "．" (全角) where an address has "/" or "."',
+                                  {"text": clip(text), "hint": paste_hint("type them in half width (半角)", half)})
     decoded = _decoded(text)
     if decoded is None or any(ord(c) < 32 or c == "\x7f" for c in decoded):
         raise PydanticCustomError("alias", '"{text}" holds characters an address cannot hold',

@@ -74,17 +74,29 @@ def test_an_alias_that_is_no_path_of_the_site_is_an_error_at_the_alias(tmp_path:
     assert _problems(root) == [
         f'{where}11: error: aliases → item 1: "https://example.org/interviews/old/" is a web address, not a path '
         "of this site\n  hint: write only the path that follows the site's address (base_url), starting with \"/\", "
-        "e.g. /interviews/old-name/",
+        "e.g. /news/2018/0521.html",
         f'{where}48: error: aliases → item 2: "interviews/old/" does not start with "/"\n'
         "  hint: write the path from the site's root: /interviews/old/",
         f'{where}65: error: aliases → item 3: "/interviews/../old/" would leave the output folder: it contains '
         '"\\" or ".."\n  hint: write the old address\'s path from the site\'s root, starting with "/", e.g. '
-        "/interviews/old-name/",
+        "/news/2018/0521.html",
         f'{where}86: error: aliases → item 4: "/a\\b/" would leave the output folder: it contains "\\" or ".."\n'
-        "  hint: write the old address's path from the site's root, starting with \"/\", e.g. /interviews/old-name/",
+        "  hint: write the old address's path from the site's root, starting with \"/\", e.g. /news/2018/0521.html",
         f'{where}93: error: aliases → item 5: "/old?id=3" has a "?" or "#": a redirect page stands for a path alone\n'
         '  hint: write the path without the part from the "?" or "#" on: /old',
     ]
+
+
+def test_a_full_width_slash_in_an_old_address_is_told_with_the_path_in_half_width(tmp_path: Path) -> None:
+    # /interviews/old-baihe／ was published as a folder "old-baihe／": an address no one had.
+    root = write_site(tmp_path / "site", {PAGE: interview(extra="aliases: [/news／2018/0521．html, /old-baihe／]\n")})
+    assert _problems(root) == [
+        f'{PAGE}:9:11: error: aliases → item 1: "/news／2018/0521．html" has a full-width "／" or "．" (全角) where '
+        'an address has "/" or "."\n  hint: type them in half width (半角): /news/2018/0521.html',
+        f'{PAGE}:9:33: error: aliases → item 2: "/old-baihe／" has a full-width "／" or "．" (全角) where an address '
+        'has "/" or "."\n  hint: type them in half width (半角): /old-baihe/']
+    mended = write_site(tmp_path / "mended", {PAGE: interview(extra="aliases: [/news/2018/0521.html, /old-baihe/]\n")})
+    assert _problems(mended) == []
 
 
 @pytest.mark.parametrize(("typed", "place", "named", "how"), [
