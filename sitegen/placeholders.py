@@ -95,7 +95,7 @@ def _alias_example(collection: str) -> Placeholder:
     return Placeholder(
         f"/{collection}/old-name/", "the example of an old address that sitegen new writes",
         "write the address this page had before, its path from the site's root (旧网址, e.g. /news/2018/0521.html), "
-        'or put the "# " back at the start of the line of aliases (and of each of its items below it)',
+        "or delete it from aliases (and the line of aliases, when it is the only one)",
         "a redirect (跳转页) at that made-up address",
         spellings=f"/{collection}/old[-_－]?name(?:/|/index(?:\\.html?)?|\\.html?)?")
 

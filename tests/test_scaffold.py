@@ -243,7 +243,7 @@ def test_new_case_unit_and_series_check_clean_once_their_placeholders_are_writte
         f'{c}:6:11: error: aliases → item 1: "/cases/old-name/" is the example of an old '
         "address that sitegen new writes, so the page would publish a redirect (跳转页) at that made-up address",
         "  hint: write the address this page had before, its path from the site's root (旧网址, e.g. "
-        f'/news/2018/0521.html), or put the "# " back at the start of the line of aliases (and of each of its items below it){_DRAFT}',
+        f'/news/2018/0521.html), or delete it from aliases (and the line of aliases, when it is the only one){_DRAFT}',
         f'{c}:{_at(case, "调研中发现的问题（一两句话）")}: error: problem: "调研中发现的问题（一两句话）" {told} the problem found, '
         "so the page would publish it",
         f"  hint: write the problem the survey found, in one or two sentences (问题){_DRAFT}",
@@ -722,7 +722,7 @@ def test_the_example_old_address_of_new_uncommented_is_told_not_published(tmp_pa
         f'{p}:6:11: error: aliases → item 1: "/interviews/old-name/" is the example of an old address that sitegen '
         "new writes, so the page would publish a redirect (跳转页) at that made-up address\n"
         "  hint: write the address this page had before, its path from the site's root (旧网址, e.g. "
-        f'/news/2018/0521.html), or put the "# " back at the start of the line of aliases (and of each of its items below it){_DRAFT}\n'
+        f'/news/2018/0521.html), or delete it from aliases (and the line of aliases, when it is the only one){_DRAFT}\n'
         "checked: 1 error(s), 0 warning(s)\n"))
     assert _run(capsys, "build", "--site", str(site), "--quiet")[0] == 1
     assert not (site / "output" / "interviews" / "old-name").exists()
