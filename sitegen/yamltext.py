@@ -869,7 +869,7 @@ def _odd_indent_issue(scan: _Scan, number: int, column: int, char: str) -> tuple
     elif (key and _may_name_a_field(scan, number, key.group(1))) or content.startswith("- ") or content == "-":
         spaces = _own_field_indent(scan, number, _tab_indent(scan, number))
     else:
-        spaces = _going_on_indent(lines, number)
+        spaces = _going_on_indent(scan, number)
         going_on = True
     scan.tab_indents[number] = spaces[0] if spaces else None
     message = f"{name} is used for indentation; YAML needs ordinary spaces"
@@ -894,18 +894,25 @@ def _item_slip_indent(lines: _Lines, number: int) -> tuple[int, str] | None:
     return _indent(typed), 'lined up with the "- " above it'
 
 
-def _going_on_indent(lines: _Lines, number: int) -> tuple[int, str] | None:
+def _going_on_indent(scan: _Scan, number: int) -> tuple[int, str] | None:
     """The ordinary spaces that make the 0-based line ``number`` (text, indented with odd spaces) go on from the
     value above it, and why, as a hint says it: further in than the key of a ``key: value`` (or ``key: |``) above,
-    lined up with the text of a list item or with a line of text above. None when the line above tells nothing
-    (there is none, or it is indented with odd spaces itself).
+    lined up with the text of a list item or with a line of text above (with the spaces told for it, when it was
+    indented oddly too). None when the line above tells nothing.
 
     Each full-width space was told to be two ordinary ones: under ``    note: 据…`` two of them made 4 spaces,
     as far in as ``note:``, which is no longer its value.
     """
+    lines = scan.lines
     above = _yaml_line(lines, number, -1)
     typed = lines.line(above) if above >= 0 else ""
-    if above < 0 or typed[:len(typed) - len(typed.lstrip(_GAP))].strip(" "):
+    if above >= 0 and typed[:len(typed) - len(typed.lstrip(_GAP))].strip(" "):
+        told = scan.tab_indents.get(above)
+        content = typed.lstrip(_GAP)
+        if told is None or _typed_value(content)[1] is not None or _is_item(content):
+            return None
+        return told, "lined up with the line above it, as told for it, so that the text goes on from it"
+    if above < 0:
         return None
     start, colon, _pos = _typed_value(typed)
     if colon is not None:

@@ -1727,3 +1727,15 @@ def test_text_going_on_with_a_colon_or_an_item_with_a_dash_slip_is_told_once_as_
     # A quoted item with a note after a full-width space: the line as meant, not the note in the action.
     assert _load_record('actions:\n  - 走访\n  - "计划打造一家草莓龙头企业"\u3000# 第三项\n', CaseStudyMeta)[0][3] == (
         'type the space and the # in half width (半角):   - "计划打造一家草莓龙头企业"   # 第三项')
+
+
+def test_two_lines_going_on_with_full_width_spaces_are_each_told_their_spaces() -> None:
+    # The second line was told "type ordinary spaces, lined up with the lines above", which are full-width ones.
+    typed = "summary: 截至4月26日，\n\u3000\u3000开展调研318批次、\n\u3000\u3000收集问题清单296份。\n"
+    _, report = load(typed)
+    assert [(p.line, p.hint) for p in report.problems] == [
+        (2, 'replace the spaces at the start of the line with 2 ordinary spaces, further in than "summary:" above '
+            "it, so that the text goes on from its value"),
+        (3, "replace the spaces at the start of the line with 2 ordinary spaces, lined up with the line above it, "
+            "as told for it, so that the text goes on from it")]
+    assert ok(typed.replace("\u3000\u3000", "  ")).value == {"summary": "截至4月26日，开展调研318批次、收集问题清单296份。"}
