@@ -808,7 +808,9 @@ def _check_indent(scan: _Scan, number: int, indent: str, *, blank: bool) -> bool
             scan.issues.append(_Issue(number, column, "a TAB is on this empty line; YAML does not allow it",
                                       "delete the TAB (制表符) so that the line is really empty"))
         elif char == "\t":
-            scan.issues.append(_Issue(number, column, TAB_MESSAGE, _tab_hint(scan, number)))
+            issue, text = _tab_issue(scan, number, column)
+            scan.issues.append(issue)
+            return text
         elif char in WIDE_SPACES and blank:
             scan.issues.append(_Issue(number, column, f"{space_name(char)} is on this empty line",
                                       "delete it so that the line is really empty"))
@@ -844,34 +846,16 @@ def _check_kept_indent(scan: _Scan, number: int, line: str) -> None:
 
 def _odd_indent_issue(scan: _Scan, number: int, column: int, char: str) -> tuple[_Issue, bool]:
     """The issue of the 0-based line ``number``, indented with the odd space ``char`` (full-width, no-break …) at
-    ``column``.
+    ``column``, and whether the line is told to be text (no field, no item): then nothing more is told of it.
 
-    A line of text under a value it cannot go on from is told as text (`_text_after_value`). A field or a list
-    item is told the ordinary spaces that line it up, by the line above it (`_tab_indent`, as for a TAB; they are
-    remembered for the line below). Text going on from the value above is told the spaces that make it go on
-    (`_going_on_indent`); any other line, to be indented with ordinary spaces.
+    A line of text under a value it cannot go on from is told as text (`_text_after_value`); any other line is
+    told the ordinary spaces that line it up (`_odd_line_indent`), or else to be indented with ordinary spaces.
     """
-    lines, name = scan.lines, space_name(char)
+    name = space_name(char)
     found = _text_after_value(scan, number)
     if found is not None:
-        text, where, key, closed_by_note = found
-        join = (f'if it goes on from the value of "{key}:" above, type it at the end of that value, before its note '
-                '(" # …"); if it is a value of its own' if closed_by_note else "if it is a value")
-        return _Issue(number, column, f'{name} starts this line, and it is text, not a field ("name: value")',
-                      paste_hint(f'{join}, type its field\'s name and ": " before it, {where}; if it is a note (说明), '
-                                 'start the line with "# " in place of the spaces, as a note starts with it '
-                                 "(以 # 开头的行是说明)", f"# {text}")), True
-    content = lines.line(number).lstrip(_GAP)
-    key = _key_typing(False)[0].match(content)
-    going_on = False
-    if content[:1] in _LIST_DASHES and not content.startswith("- ") and content != "-":
-        spaces = _item_slip_indent(lines, number)  # "－ 计划…", "-计划…": an item with a slip of its dash
-    elif (key and _may_name_a_field(scan, number, key.group(1))) or content.startswith("- ") or content == "-":
-        spaces = _own_field_indent(scan, number, _tab_indent(scan, number))
-    else:
-        spaces = _going_on_indent(scan, number)
-        going_on = True
-    scan.tab_indents[number] = spaces[0] if spaces else None
+        return _text_issue(number, column, name, found), True
+    going_on, spaces = _odd_line_indent(scan, number)
     message = f"{name} is used for indentation; YAML needs ordinary spaces"
     if spaces is not None:
         count, where = spaces
@@ -881,6 +865,50 @@ def _odd_indent_issue(scan: _Scan, number: int, column: int, char: str) -> tuple
                                                f"space{'s' if count > 1 else ''}, {where}"), going_on
     return _Issue(number, column, message, "delete the spaces at the start of the line and type ordinary spaces, "
                                            "lined up with the lines above"), going_on
+
+
+def _tab_issue(scan: _Scan, number: int, column: int) -> tuple[_Issue, bool]:
+    """`_odd_indent_issue` for a line indented with a TAB (at ``column``), in the words of `_tab_hint`."""
+    found = _text_after_value(scan, number)
+    if found is not None:
+        return _text_issue(number, column, "a TAB (制表符)", found), True
+    going_on, spaces = _odd_line_indent(scan, number)
+    return _Issue(number, column, TAB_MESSAGE, _tab_hint(scan, number, spaces)), going_on
+
+
+def _text_issue(number: int, column: int, name: str, found: tuple[str, str, str, bool]) -> _Issue:
+    """The issue of a line of text (`_text_after_value`'s ``found``) indented with ``name`` (a TAB, an odd space)."""
+    text, where, key, closed_by_note = found
+    instead = "the TAB" if "TAB" in name else "the spaces"
+    where = where.format(instead=instead)
+    join = (f'if it goes on from the value of "{key}:" above, type it at the end of that value, before its note '
+            '(" # …"); if it is a value of its own' if closed_by_note else "if it is a value")
+    return _Issue(number, column, f'{name} starts this line, and it is text, not a field ("name: value")',
+                  paste_hint(f'{join}, type its field\'s name and ": " before it, {where}; if it is a note (说明), '
+                             f'start the line with "# " in place of {instead}, as a note starts with it '
+                             "(以 # 开头的行是说明)", f"# {text}"))
+
+
+def _odd_line_indent(scan: _Scan, number: int) -> tuple[bool, tuple[int, str] | None]:
+    """For the 0-based line ``number``, indented with a TAB or odd spaces (and no text after a value): whether it
+    is text going on from the value above, and the ordinary spaces that line it up with why, as a hint says it
+    (None when the lines above do not tell). Remembers the spaces, for such a line below.
+
+    A field or a list item is lined up by the line above it (`_tab_indent`; a field of the file's own after a
+    group goes to the left edge, `_own_field_indent`); an item typed with a slip of its dash is lined up with
+    the item above (`_item_slip_indent`); text is told the spaces that make it go on (`_going_on_indent`).
+    """
+    content = scan.lines.line(number).lstrip(_GAP)
+    key = _key_typing(False)[0].match(content)
+    going_on = False
+    if content[:1] in _LIST_DASHES and not content.startswith("- ") and content != "-":
+        spaces = _item_slip_indent(scan.lines, number)  # "－ 计划…", "-计划…": an item with a slip of its dash
+    elif (key and _may_name_a_field(scan, number, key.group(1))) or content.startswith("- ") or content == "-":
+        spaces = _own_field_indent(scan, number, _tab_indent(scan, number))
+    else:
+        spaces, going_on = _going_on_indent(scan, number), True
+    scan.tab_indents[number] = spaces[0] if spaces else None
+    return going_on, spaces
 
 
 def _item_slip_indent(lines: _Lines, number: int) -> tuple[int, str] | None:
@@ -925,8 +953,9 @@ def _going_on_indent(scan: _Scan, number: int) -> tuple[int, str] | None:
 
 def _text_after_value(scan: _Scan, number: int) -> tuple[str, str, str, bool] | None:
     """The 0-based line ``number``, indented with odd spaces, when it is a line of text (no field, no list item)
-    under a field whose value it cannot go on from: (its text, where a field's name would go, as a hint says it,
-    the key above, whether the value is text closed by a note on its line).
+    under a field whose value it cannot go on from: (its text, where a field's name would go, as a hint says it
+    with ``{instead}`` for what indents the line, the key above, whether the value is text closed by a note on its
+    line).
 
     A value that cannot go on is an id, a date, a number, a quoted or bracketed value: one that holds no wide
     character (Han, full-width punctuation), or starts with a quote or bracket (``unit: baihe`` then
@@ -954,7 +983,7 @@ def _text_after_value(scan: _Scan, number: int) -> tuple[str, str, str, bool] | 
     above = _yaml_line(lines, number, -1)
     while above >= 0 and lines.line(above)[:1] in WIDE_SPACES and text_of(above) is not None:
         above = _yaml_line(lines, above, -1)  # a line of such text above: the field is above it
-    at_edge = "at the start of the line, in place of the spaces"
+    at_edge = "at the start of the line, in place of {instead}"
     if above < 0:
         return text, at_edge, "", False  # the first line: no value above it
     start, key_colon, pos = _typed_value(lines.line(above))
@@ -968,12 +997,12 @@ def _text_after_value(scan: _Scan, number: int) -> tuple[str, str, str, bool] | 
         if path is None or scan.groups is None or scan.groups((*path, key)) is None:
             return None
         # A group's key (interviewee:): the text is no value of it, but may be one of its fields.
-        return text, f'in place of the spaces, after {start + 2} ordinary spaces, under "{key}:" above', key, False
+        return text, f'in place of {{instead}}, after {start + 2} ordinary spaces, under "{key}:" above', key, False
     goes_on = value[0] not in "\"'[{" and any(_is_wide(char) for char in value)
     if goes_on and not note:
         return None
     where = at_edge if not start else \
-        f'in place of the spaces, after {start} ordinary spaces, lined up with "{key}:" above'
+        f'in place of {{instead}}, after {start} ordinary spaces, lined up with "{key}:" above'
     return text, where, key, goes_on
 
 
@@ -989,11 +1018,9 @@ def _may_name_a_field(scan: _Scan, line: int, key: str) -> bool:
     return not told or any(scan.names(path, key) is not None for path in told)
 
 
-def _tab_hint(scan: _Scan, number: int) -> str:
-    """The hint for the 0-based line ``number``, indented with a TAB: the spaces to type in its place, when the
-    line above tells them (`_tab_indent`), else `TAB_HINT`. Remembers the spaces, for a TAB on the next line."""
-    found = _own_field_indent(scan, number, _tab_indent(scan, number))
-    scan.tab_indents[number] = found[0] if found else None
+def _tab_hint(scan: _Scan, number: int, found: tuple[int, str] | None) -> str:
+    """The hint for the 0-based line ``number``, indented with a TAB: the spaces to type in its place and why, when
+    the lines above tell them (``found``, `_odd_line_indent`), else `TAB_HINT`."""
     if found is None:
         return TAB_HINT
     spaces, where = found

@@ -1739,3 +1739,28 @@ def test_two_lines_going_on_with_full_width_spaces_are_each_told_their_spaces() 
         (3, "replace the spaces at the start of the line with 2 ordinary spaces, lined up with the line above it, "
             "as told for it, so that the text goes on from it")]
     assert ok(typed.replace("\u3000\u3000", "  ")).value == {"summary": "截至4月26日，开展调研318批次、收集问题清单296份。"}
+
+
+def test_text_indented_with_a_tab_is_told_as_text_or_as_going_on_like_odd_spaces() -> None:
+    # "⇥收集问题清单296份。" under a summary was told to line up with summary:, which made it no value of it.
+    for typed, hint in (
+            ("summary: 截至4月26日，开展调研、\n\t收集问题清单296份。\n",
+             'replace the TAB (制表符) with 2 spaces, further in than "summary:" above it, so that the text goes on '
+             "from its value"),
+            ("tallies:\n  - as_of: 2018-04-26\n    note: 据统计，\n\t\t\t以上数字为累计数。\n",
+             'replace the 3 TABs (制表符) with 6 spaces, further in than "note:" above it, so that the text goes on '
+             "from its value"),
+            ("actions:\n  - 走访\n\t争取三年内建成\n", "replace the TAB (制表符) with 4 spaces, lined up with the text of the "
+                                                "list item above it, so that the text goes on from it")):
+        _, report = load(typed)
+        assert [(p.message, p.hint) for p in report.problems] == [(TAB_MESSAGE, hint)]
+        spaces = int(hint.split(" with ")[1].split(" ")[0])
+        lines = typed.rstrip("\n").split("\n")
+        followed = ok("\n".join(lines[:-1] + [" " * spaces + lines[-1].lstrip("\t")]) + "\n").value
+        assert lines[-1].lstrip("\t") in str(followed)
+    _, report = load("unit: baihe\n\t白鹤镇的访谈\n")
+    assert shown(report) == [
+        'data/x.yaml:2:1: error: a TAB (制表符) starts this line, and it is text, not a field ("name: value")\n'
+        '  hint: if it is a value, type its field\'s name and ": " before it, at the start of the line, in place of '
+        'the TAB; if it is a note (说明), start the line with "# " in place of the TAB, as a note starts with it '
+        "(以 # 开头的行是说明): # 白鹤镇的访谈"]
