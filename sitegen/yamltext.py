@@ -623,12 +623,13 @@ def _load_fast(text: str, first_line: int, elsewhere: ElsewhereFinder | None = N
 #   _QUICK_CHAR     TABs and full-width spaces (_check_indent, _scan_dashes, _scan_gap) and
 #                   the characters of _scan_characters;
 #   _VALID_ESCAPE   _check_escapes;
-#   _QUICK_COMMENT  _check_comment;
+#   _QUICK_COMMENT  _check_comment, _check_wide_comment and a "＃" starting a line;
 #   _QUICK_KEY      _check_key_typing: a key at the start of a line or after its "- "
 #                   markers (searched in "\n" + text, so the first line has its "\n" too);
 #   _QUICK_DASH     _check_list_dash: a line starting with "-" and no space, or another dash;
 #   _QUICK_LATER    _check_joined_fields: `_LATER_FIELD`'s keys typed with no ": ";
-#   _QUICK_SWALLOWED _check_items_swallowed: a list item on the line after one indented less.
+#   _QUICK_SWALLOWED _check_items_swallowed: a list item below one indented less, with only lines
+#                   further in than that one (its text going on), blank lines and comments between.
 # The last two rely on _QUICK_CHAR being tried first: with no TAB or full-width space in
 # the text, indentation and "- " markers are spaces and dashes only, and a "#" cutting a
 # value follows a space. The trailing "+" on the key patterns makes their repeats
@@ -636,12 +637,13 @@ def _load_fast(text: str, first_line: int, elsewhere: ElsewhereFinder | None = N
 # character follows.
 _QUICK_CHAR = re.compile(f"[\t{WIDE_SPACES}{_BAD_CHARS}{_BAD_BREAKS}{_INVISIBLES}]")
 _QUICK_KEY = re.compile(rf"\n[ -]*+(?:{_ASCII_KEY}+|{_CJK_KEY}+)(?::(?=[^ \t{WIDE_SPACES}/:\n])|[ \t]*+：)")
-_QUICK_COMMENT = re.compile(r" #(?=[^ \t#\n])|[ \t]＃")  # a "＃" too: `_check_wide_comment`
+_QUICK_COMMENT = re.compile(r" #(?=[^ \t#\n])|[ \t]＃|^ *＃", re.MULTILINE)  # a "＃" too: `_check_wide_comment`,
+# and one starting a line (`_scan_normal_line`)
 _QUICK_DASH = re.compile(r"\n *+(?:-[^ \n-]|[－—–−])")
 _QUICK_FLOW_HASH = re.compile(r"[\[,][ \t]*#")  # a list's item typed with # (`_check_item_hash`)
 _QUICK_CHINESE_QUOTE = re.compile("[“‘”’]")  # `_check_mismatched_quotes`: see `_mixes_quotes`
 _QUICK_LATER = re.compile(r"[ \t\u3000][A-Za-z_][A-Za-z0-9_\-]*+(?:：|:[^ \t\n/:])")
-_QUICK_SWALLOWED = re.compile(r"\n( *+)- [^\n]*\n\1 +- ")
+_QUICK_SWALLOWED = re.compile(r"\n( *+)- [^\n]*(?:\n(?:\1 ++(?!-(?:[ \n]|\Z))[^\n]+| *+(?:#[^\n]*)?))*\n\1 ++- ")
 
 
 def _nothing_to_scan(text: str) -> bool:
@@ -779,6 +781,14 @@ def _scan_normal_line(scan: _Scan, number: int, line: str) -> None:
     pos = len(line) - len(line.lstrip(_GAP))
     rest = line[pos:]
     if _check_indent(scan, number, line[:pos], blank=not rest) or not rest or rest.startswith("#"):
+        return
+    if rest.startswith("＃"):
+        # "＃ outcome: 还没写好" was told to be renamed "outcome", which published the note.
+        note = line[:pos] + "#" + rest[1:]
+        scan.issues.append(_Issue(number, pos, 'this line starts with a full-width "＃" (全角), so YAML reads it as '
+                                               "a field, not as a note (说明)",
+                                  paste_hint('to keep it a note, type the "#" in half width (半角)', note.rstrip())
+                                  + '; to use it as a field, delete the "＃" and the spaces after it'))
         return
     if scan.plain_owner is not None and pos > scan.plain_owner:
         if scan.plain_item >= 0 and _is_item(rest):
@@ -1986,6 +1996,10 @@ class _TreeBuilder:
         return self.lines.at(mark.index if mark is not None else 0)
 
 
+_FULL_WIDTH_PUNCTUATION = re.compile("[\u3000-\u303f\uff00-\uffef]")
+"""Full-width punctuation (。，；：、《》…): nothing follows it where a line break joins two lines."""
+
+
 def _unfolded(value: str, typed: str) -> str:
     """A plain value typed over several lines, with no space where a line break met two wide characters.
 
@@ -1994,7 +2008,9 @@ def _unfolded(value: str, typed: str) -> str:
     so ``summary: 白鹤镇党委书记谈大调研，`` continued on the next line
     (``  截至4月26日…``) reads ``…大调研，截至…``, not ``…大调研， 截至…``: a
     break between two wide characters (East Asian Width W or F: Han, kana,
-    hangul, full-width punctuation) joins them, as the Markdown text does.
+    hangul, full-width punctuation) joins them, as the Markdown text does,
+    and so does a break after full-width punctuation (``…历史；`` then
+    ``2018年…`` reads ``…历史；2018年…``), as a summary joins lines.
     Returns ``value`` unchanged when the fold cannot be told apart exactly.
     """
     lines = [line.strip(" \t") for line in typed.split("\n")]
@@ -2007,7 +2023,8 @@ def _unfolded(value: str, typed: str) -> str:
             continue
         if spaced:
             gap = "\n" * blanks if blanks else " "
-            wide = not blanks and _is_wide(spaced[-1][-1]) and _is_wide(line[0])
+            wide = not blanks and _is_wide(spaced[-1][-1]) and (
+                _is_wide(line[0]) or _FULL_WIDTH_PUNCTUATION.match(spaced[-1][-1]) is not None)
             spaced.append(gap)
             joined.append("" if wide else gap)
         spaced.append(line)

@@ -1764,3 +1764,26 @@ def test_text_indented_with_a_tab_is_told_as_text_or_as_going_on_like_odd_spaces
         '  hint: if it is a value, type its field\'s name and ": " before it, at the start of the line, in place of '
         'the TAB; if it is a note (说明), start the line with "# " in place of the TAB, as a note starts with it '
         "(以 # 开头的行是说明): # 白鹤镇的访谈"]
+
+
+def test_a_line_break_after_full_width_punctuation_joins_with_no_space() -> None:
+    # "…历史；" then "2018年…" was published "…历史； 2018年…" (the page, units.csv, units.json).
+    assert ok("summary: 草莓种植已有30多年历史；\n  2018年按区委部署全面开展大调研。\n").value == {
+        "summary": "草莓种植已有30多年历史；2018年按区委部署全面开展大调研。"}
+    assert ok('summary: "日托中心运行半年，\n  Wi-Fi和午餐"\n').value == {"summary": "日托中心运行半年，Wi-Fi和午餐"}
+    # Between a Chinese character and a Latin word, and between Latin words, the break is a space, as before.
+    assert ok("summary: 日托中心运行半年\n  Wi-Fi和午餐\n").value == {"summary": "日托中心运行半年 Wi-Fi和午餐"}
+    assert ok("summary: Baihe town\n  strawberry\n").value == {"summary": "Baihe town strawberry"}
+
+
+def test_a_line_starting_with_a_full_width_hash_is_told_to_be_a_note_or_a_field() -> None:
+    # "＃ outcome: 还没写好" (a field put aside, typed with the input method on) was told 'rename it to "outcome"',
+    # which published the note on the case's page.
+    for typed, line, column, note in (("title: 白鹤镇\n＃ outcome: 还没写好\n", 2, 1, "# outcome: 还没写好"),
+                                      ("interviewee:\n  name: 张三\n  ＃ role: 书记\n", 3, 3, "  # role: 书记")):
+        _, report = load(typed)
+        assert shown(report) == [
+            f'data/x.yaml:{line}:{column}: error: this line starts with a full-width "＃" (全角), so YAML reads it as '
+            'a field, not as a note (说明)\n  hint: to keep it a note, type the "#" in half width (半角): '
+            f'{note}; to use it as a field, delete the "＃" and the spaces after it']
+        assert "还没写好" not in str(ok(typed.replace("＃", "#")).value) and "书记" not in str(ok(typed.replace("＃", "#")).value)

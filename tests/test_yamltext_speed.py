@@ -246,6 +246,10 @@ EDGE_CASES = [
     "a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n", "- a\n" * (MAX_LINES - 1), "- a\n" * MAX_LINES,
     "a:\n  -x\n  -y\n", "a:\n  －x\n", "a:\n  — x\n", "a: |\n  -x\n", "a:\n  -5\n", "a:\n  ——x\n", "-x: 1\n",
     "[" + "a," * (MAX_NODES - 2) + "a]", "[" + "a," * MAX_NODES + "a]", "a: b\r\nc: d\r\n", "a: b\rc: d\r",
+    # An item at the left edge whose text goes on over deeper lines, a blank line and a comment before the item
+    # it swallows: the quick check looked only at the line right below it.
+    "tallies:\n  - as_of: 2018-08-07\n    batches:\n-  563\n    collected: 750\n\n  # x\n  - as_of: 2018-09-28\n",
+    "a:\n- b\n   -x\n  - c\n", "＃ a: 1\n", "a: 1\n  ＃ b: 2\n",
 ]
 
 
