@@ -268,12 +268,22 @@ def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...], data: YamlData,
     right below such a block and less indented than its fields, which line
     to indent by how much (`sitegen.yamltext.YamlData.lost_indent`). Else
     the field meant (`_key_readings`, told of the mapping's other keys by
-    ``siblings``), else every field not typed there yet.
+    ``siblings``), else every field not typed there yet. A field of the
+    file's own typed in a block (``  draft: true`` under ``source:``) is
+    told to come out to the left edge: told to remove it, an editor lost
+    the field (a draft was published).
     """
     elsewhere = _elsewhere(model, loc, siblings)
     if elsewhere is not None:
         below = data.lost_indent(loc, elsewhere.blocks)
         return elsewhere.message, elsewhere.hint_below(below) if below is not None else elsewhere.hint
+    key = str(loc[-1])
+    if len(loc) > 1 and key in model.model_fields and key != "root":
+        # "  draft: true" typed under source: was told "remove it", which published the draft.
+        return (f'unknown field "{clip(key)}" in {field_name(loc[:-1])} (it is a field of the file\'s own, typed '
+                "further in than the file's other fields)",
+                f'delete the spaces at the start of its line, so that "{clip(key)}:" stands at the left edge, as '
+                "the file's other fields do")
     owner = _type_inside(_annotation_at(model, loc[:-1]), BaseModel)
     every = [name for name in getattr(owner, "model_fields", {}) if name != "root"]
     taken = siblings.taken if siblings is not None else frozenset()

@@ -1160,3 +1160,17 @@ def test_a_field_uncommented_under_a_group_still_commented_is_told_to_uncomment_
     site.write_text(written.replace("\n#   email:", "\n  email:").replace("\n# contact:", "\ncontact:"),
                     encoding="utf-8")  # the hint, followed
     assert printed(root) == as_made
+
+
+def test_a_field_of_the_page_typed_in_a_group_is_told_to_come_out_not_to_be_removed(tmp_path: Path) -> None:
+    # "  draft: true" typed under source: was told "remove it": deleting it published the draft.
+    extra = "source:\n  publisher: 上海热线新闻网\n  url: http://www.shcafe.org/shzxxw/120946.html\n  draft: true\n"
+    root = write_site(tmp_path / "site", {"content/interviews/baihe.md": interview(extra=extra)})
+    assert printed(root) == [
+        'content/interviews/baihe.md:12:3: error: unknown field "draft" in source (it is a field of the file\'s own, '
+        "typed further in than the file's other fields)\n"
+        '  hint: delete the spaces at the start of its line, so that "draft:" stands at the left edge, as the '
+        "file's other fields do"]
+    mended = write_site(tmp_path / "mended", {"content/interviews/baihe.md": interview(
+        extra=extra.replace("  draft: true", "draft: true"))})
+    assert printed(mended) == []
