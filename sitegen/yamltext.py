@@ -3199,6 +3199,9 @@ def _explain_expected_dash(lines: _Lines, line: int, column: int, _mark: object)
     above = next((lines.line(n) for n in range(line - 1, -1, -1)
                   if lines.line(n).strip() and not lines.line(n).lstrip(" ").startswith("#")), "")
     start, colon, _pos = _typed_value(above)
+    field = _field_among_texts(lines, line)
+    if field is not None:
+        return field
     if colon is not None and above[start:colon] and start != len(text) - len(text.lstrip(" ")):
         # batches: 318 typed with 3 spaces under "    collected:": say how far to indent it
         return ('a list item starting with "- " is expected here, like the lines above',
@@ -3206,6 +3209,41 @@ def _explain_expected_dash(lines: _Lines, line: int, column: int, _mark: object)
                 f'lined up with "{_clip(above[start:colon], 20)}:" above', None)
     return ('a list item starting with "- " is expected here, like the lines above',
             'start the line with "- ", or indent it to belong to the item above', None)
+
+
+def _field_among_texts(lines: _Lines, line: int) -> Explanation | None:
+    """Explain a field (``key: value``) on the 0-based ``line``, typed as far in as the items of a list of texts
+    above it (``  outcome: …`` below ``actions:``'s ``  - …`` items): it can be no field of those items, so it is
+    told to line up with the list's key. None for any other line.
+
+    It was told to start with "- ", which made it an item holding a field ("a group of fields, not text"), and
+    following that hint too put the case's outcome among its actions.
+    """
+    text = lines.line(line)
+    start, colon, _pos = _typed_value(text)
+    if colon is None or start != _indent(text) or not _KEY_NAME.fullmatch(text[start:colon]):
+        return None
+    owner = None
+    for number in range(line - 1, -1, -1):
+        typed = lines.line(number)
+        if not _holds_yaml(typed) or _indent(typed) > start:
+            continue
+        if _indent(typed) == start and _is_item(typed.lstrip(" ")) and _typed_value(typed)[1] is None:
+            continue  # an item of texts, as far in
+        owner = number if _indent(typed) < start and _bare_key(typed) is not None else None
+        break
+    if owner is None or not any(_is_item(lines.line(n).lstrip(" ")) for n in range(owner + 1, line)):
+        return None
+    key, list_key, spaces = text[start:colon], _bare_key(lines.line(owner)), _indent(lines.line(owner))
+    where = "delete the spaces at the start of the line" if not spaces else f"indent it by {spaces} spaces"
+    return (f'"{_clip(key, 20)}:" is typed as far in as the items of "{list_key}:" above, which are texts, so it '
+            "can be no field of theirs",
+            f'if it is a field of its own, {where}, lined up with "{list_key}:"; if it is an item, start it with "- "',
+            None)
+
+
+_KEY_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+"""A key as sitegen's fields are named."""
 
 
 def _explain_node_content(lines: _Lines, line: int, column: int, mark: object) -> Explanation:

@@ -1787,3 +1787,18 @@ def test_a_line_starting_with_a_full_width_hash_is_told_to_be_a_note_or_a_field(
             'a field, not as a note (说明)\n  hint: to keep it a note, type the "#" in half width (半角): '
             f'{note}; to use it as a field, delete the "＃" and the spaces after it']
         assert "还没写好" not in str(ok(typed.replace("＃", "#")).value) and "书记" not in str(ok(typed.replace("＃", "#")).value)
+
+
+def test_a_field_typed_as_far_in_as_a_list_of_texts_is_told_to_line_up_with_the_lists_key() -> None:
+    # "  outcome: …" below the actions' items was told to start with "- ", which put the outcome among the actions.
+    typed = "actions:\n  - 利用村集体厂房改建日托中心\n  - 开通接送班车   # 试运行\n  outcome: 三个村的日托中心已投入使用。\n"
+    told = _load_record(typed, CaseStudyMeta)
+    assert [(line, column, message.split(" (YAML parser")[0], hint) for line, column, message, hint in told] == [
+        (4, 3, '"outcome:" is typed as far in as the items of "actions:" above, which are texts, so it can be no '
+               "field of theirs",
+         'if it is a field of its own, delete the spaces at the start of the line, lined up with "actions:"; if it '
+         'is an item, start it with "- "')]
+    assert ok(typed.replace("  outcome:", "outcome:")).value["outcome"] == "三个村的日托中心已投入使用。"
+    # Below the items of a list of records, a field lines up with the item's fields, as before.
+    assert "lined up with \"batches:\"" in _load_record(
+        "tallies:\n  - as_of: 2018-04-26\n    batches: 318\n   collected: 296\n", Unit)[0][3]
