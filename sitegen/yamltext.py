@@ -3315,18 +3315,24 @@ _SENTENCE_PUNCTUATION = re.compile("[。，；、！？…]")
 
 
 def _going_on_from(lines: _Lines, number: int) -> str:
-    """The start of `_line_of_text`'s hint when the field on the line above, as far in, may be what the text goes on
-    from (``blurb: 青浦…推进。`` then ``本栏目推出…``: a value of sentences) or the value of (``summary:``
-    then the text, no block under it): told first, as following the others would lose the text from that
-    field. "" otherwise (``unit: baihe`` above: an id goes on with no text)."""
+    """The start of `_line_of_text`'s hint when the field or list item on the line above, as far in or further,
+    may be what the text goes on from (``blurb: 青浦…推进。`` then ``本栏目推出…``: a value of sentences; a
+    milestone's ``    description: …`` or an action ``  - 配备护理人员，`` then text at the left edge) or the
+    value of (``summary:`` then the text, no block under it): told first, as following the others would lose
+    the text. "" otherwise (``unit: baihe`` above: an id goes on with no text)."""
     above = _yaml_line(lines, number, -1)
     after = _yaml_line(lines, number, 1)
     indent = _indent(lines.line(number))
-    if above < 0 or _indent(lines.line(above)) != indent:
+    if above < 0 or _indent(lines.line(above)) < indent:
         return ""
     text = lines.line(above)
     start, colon, pos = _typed_value(text)
-    if colon is None or _is_item(text):
+    if colon is None and _is_item(text.lstrip(" ")):
+        item = _split_comment(text[start:])[0].strip()
+        if item[:1] in "|>\"'[{&*!" or not (_SENTENCE_PUNCTUATION.search(item) or any(map(_is_wide, item))):
+            return ""
+        return f'if it goes on from the item above ("{_clip(item, 20)}"), join it to the end of that line; '
+    if colon is None:
         return ""
     key = _clip(text[start:colon], 20)
     value = _split_comment(text[pos:])[0].strip()

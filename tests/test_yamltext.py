@@ -1802,3 +1802,21 @@ def test_a_field_typed_as_far_in_as_a_list_of_texts_is_told_to_line_up_with_the_
     # Below the items of a list of records, a field lines up with the item's fields, as before.
     assert "lined up with \"batches:\"" in _load_record(
         "tallies:\n  - as_of: 2018-04-26\n    batches: 318\n   collected: 296\n", Unit)[0][3]
+
+
+def test_text_at_the_left_edge_below_a_nested_value_or_an_item_is_first_told_to_join_it() -> None:
+    # Below a milestone's description or an action, the line was told only to become a field or a note: both
+    # lose the text from the value it goes on from.
+    for typed, start in (
+            ("milestones:\n  - date: 2018-01-12\n    description: 同时印发《实施方案》，各组据此细化\n工作计划。\n",
+             'if it goes on from the value of "description:" above, join it to the end of that line; '),
+            ("actions:\n  - 配备护理人员，\n每天提供午餐\n",
+             'if it goes on from the item above ("配备护理人员，"), join it to the end of that line; ')):
+        _, report = load(typed)
+        assert len(report.problems) == 1 and report.problems[0].hint.startswith(start)
+        lines = typed.rstrip("\n").split("\n")
+        joined = ok("\n".join(lines[:-2] + [lines[-2] + lines[-1]]) + "\n").value
+        assert lines[-1] in str(joined)
+    # Below an id, or a list item of fields, no join is offered.
+    _, report = load("unit: baihe\n白鹤镇的访谈\ntitle: x\n")
+    assert report.problems[0].hint.startswith("if it is a value, type")
