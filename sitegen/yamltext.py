@@ -1560,7 +1560,8 @@ def _check_escapes(scan: _Scan, number: int, line: str, start: int, end: int, le
         severity="warning"))
 
 
-_FLOW_ODD_GAP = re.compile(f"(?<=[\\[{{,])[ \t]*[{WIDE_SPACES}][ \t{WIDE_SPACES}]*|[ \t]*[{WIDE_SPACES}][ \t{WIDE_SPACES}]*(?=[,\\]}}])")
+_FLOW_ODD_GAP = re.compile(f"(?<=[\\[{{,])[ \t]*[{WIDE_SPACES}][ \t{WIDE_SPACES}]*"
+                           f"|[ \t]*[{WIDE_SPACES}][ \t{WIDE_SPACES}]*(?=[,\\]}}])")
 """Odd spaces (full-width, no-break …) after ``[``, ``{`` or a comma, or before a comma, ``]`` or ``}``."""
 
 

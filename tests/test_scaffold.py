@@ -728,7 +728,8 @@ def test_the_example_old_address_of_new_uncommented_is_told_not_published(tmp_pa
     assert not (site / "output" / "interviews" / "old-name").exists()
     # Either way the hint offers checks clean: the example commented again, or a real old address in its place,
     # also among other old addresses (the example beside them is still told).
-    for text, code in ((real, 0), (real.replace("# aliases: [/interviews/old-name/]", "aliases: [/news/2018/0521.html]"), 0),
+    for text, code in ((real, 0),
+                       (real.replace("# aliases: [/interviews/old-name/]", "aliases: [/news/2018/0521.html]"), 0),
                        (real.replace("# aliases: [/interviews/old-name/]",
                                      "aliases:\n  - /news/2018/0521.html\n  - /interviews/old-name/"), 1)):
         page.write_text(text, encoding="utf-8")

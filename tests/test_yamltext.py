@@ -812,7 +812,8 @@ def test_text_indented_with_full_width_spaces_under_an_id_is_told_as_text() -> N
                        ("unit: baihe   # 受访单位", "\u3000 ")):
         _, report = load(f"{above}\n{odd}白鹤镇的访谈\nseries: dadiaoyan\n")
         assert shown(report) == [
-            f'data/x.yaml:2:1: error: {space_name(odd[0])} starts this line, and it is text, not a field ("name: value")\n'
+            f"data/x.yaml:2:1: error: {space_name(odd[0])} starts this line, and it is text, not a field "
+            '("name: value")\n'
             + text_hint(at_start, "白鹤镇的访谈")]
         # The hint followed: a note, and the file reads as it did without the line.
         assert ok(f"{above}\n# 白鹤镇的访谈\nseries: dadiaoyan\n").value == ok(f"{above}\nseries: dadiaoyan\n").value
@@ -1786,7 +1787,8 @@ def test_a_line_starting_with_a_full_width_hash_is_told_to_be_a_note_or_a_field(
             f'data/x.yaml:{line}:{column}: error: this line starts with a full-width "＃" (全角), so YAML reads it as '
             'a field, not as a note (说明)\n  hint: to keep it a note, type the "#" in half width (半角): '
             f'{note}; to use it as a field, delete the "＃" and the spaces after it']
-        assert "还没写好" not in str(ok(typed.replace("＃", "#")).value) and "书记" not in str(ok(typed.replace("＃", "#")).value)
+        noted = str(ok(typed.replace("＃", "#")).value)
+        assert "还没写好" not in noted and "书记" not in noted
 
 
 def test_a_field_typed_as_far_in_as_a_list_of_texts_is_told_to_line_up_with_the_lists_key() -> None:
