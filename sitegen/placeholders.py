@@ -178,13 +178,13 @@ def _any_of(texts: Iterator[str], then: str = "") -> re.Pattern[str]:
 _VALUE_END = r"""(?=[\r\n"' \t\u3000#,\]}]|\Z)"""
 _AS_VALUES = {collection: _any_of((p.text for group in fields.values() for p in group), _VALUE_END)
               for collection, fields in FIELDS.items()}
+"""Per collection: a placeholder's text as the end of a value (then the line's end, a quote, a space, half or
+full width, a comment, or a comma or bracket of a flow collection: ``https://example.org/news/1`` is no
+placeholder)."""
 _SPELLINGS = {collection: re.compile("|".join(sorted({p.spellings for group in fields.values() for p in group
                                                      if p.spellings})), re.IGNORECASE)
               for collection, fields in FIELDS.items() if any(p.spellings for group in fields.values() for p in group)}
 """Per collection: any of its placeholders' other `Placeholder.spellings`, anywhere (the cheap test's)."""
-"""Per collection: a placeholder's text as the end of a value (then the line's end, a quote, a space, half or
-full width, a comment, or a comma or bracket of a flow collection: ``https://example.org/news/1`` is no
-placeholder)."""
 _FOLDED_TAILS = {collection: _any_of(p.text[-2:] for group in fields.values() for p in group if not p.text.isascii())
                  for collection, fields in FIELDS.items()}
 _CONTINUATION_RE = re.compile(r"[ \t]*\r?\n[ \t]+(?=[^\s#:-][^:\n]*$)", re.MULTILINE)
