@@ -6,7 +6,7 @@ summaries, feeds and search) and the warnings an editor should see, each at a
 real line of the file.
 
 May import: ``sitegen.errors``, ``sitegen.yamltext`` (the names of characters that show
-nothing and of odd spaces), ``sitegen.webaddress`` (addresses typed with an input method); libraries ``markdown`` (Python-Markdown) and ``nh3``; the standard library.
+nothing and of odd spaces, full-width punctuation), ``sitegen.webaddress`` (addresses typed with an input method); libraries ``markdown`` (Python-Markdown) and ``nh3``; the standard library.
 
 Policies (what editors get, and why):
 
@@ -81,7 +81,7 @@ from markdown.util import AMP_SUBSTITUTE, AtomicString
 
 from .errors import Problem, paste_hint
 from .webaddress import address_slip, half_width_address
-from .yamltext import INVISIBLE_NAMES, INVISIBLE_RE, WIDE_SPACES, invisible_place, space_name
+from .yamltext import FULL_WIDTH_PUNCTUATION, INVISIBLE_NAMES, INVISIBLE_RE, WIDE_SPACES, invisible_place, space_name
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
@@ -483,14 +483,13 @@ class _DigitStarProcessor(inlinepatterns.InlineProcessor):
 
 
 _ADDRESS_START_RE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:|[/#.?]")
-_CJK_PUNCTUATION_RE = re.compile("[\u3000-\u303f\uff00-\uffef]")
 
 
 def looks_like_address(target: str) -> bool:
     """True when ``target`` (a link's target as typed) can be an address: a scheme, "/", "#", "." or "?"
     first, or a "/" or "." in it, and no Chinese punctuation (，。：…, which an address never holds)."""
     return bool(_ADDRESS_START_RE.match(target) or "/" in target or "." in target) \
-        and not _CJK_PUNCTUATION_RE.search(target)
+        and not FULL_WIDTH_PUNCTUATION.search(target)
 
 
 class _AddressReferences(ReferenceProcessor):

@@ -1997,8 +1997,9 @@ class _TreeBuilder:
         return self.lines.at(mark.index if mark is not None else 0)
 
 
-_FULL_WIDTH_PUNCTUATION = re.compile("[\u3000-\u303f\uff00-\uffef]")
-"""Full-width punctuation (。，；：、《》…): nothing follows it where a line break joins two lines."""
+FULL_WIDTH_PUNCTUATION = re.compile("[\u3000-\u303f\uff00-\uffef]")
+"""Full-width punctuation (。，；：、《》…): nothing follows it where a line break joins two lines, and a web
+address never holds it (`sitegen.markup`)."""
 
 
 def _unfolded(value: str, typed: str) -> str:
@@ -2025,7 +2026,7 @@ def _unfolded(value: str, typed: str) -> str:
         if spaced:
             gap = "\n" * blanks if blanks else " "
             wide = not blanks and _is_wide(spaced[-1][-1]) and (
-                _is_wide(line[0]) or _FULL_WIDTH_PUNCTUATION.match(spaced[-1][-1]) is not None)
+                _is_wide(line[0]) or FULL_WIDTH_PUNCTUATION.match(spaced[-1][-1]) is not None)
             spaced.append(gap)
             joined.append("" if wide else gap)
         spaced.append(line)
