@@ -864,7 +864,7 @@ def _odd_indent_issue(scan: _Scan, number: int, column: int, char: str) -> tuple
     name = space_name(char)
     found = _text_after_value(scan, number)
     if found is not None:
-        return _text_issue(number, column, name, found), True
+        return _text_issue(number, column, name, "the spaces", found), True
     going_on, spaces = _odd_line_indent(scan, number)
     message = f"{name} is used for indentation; YAML needs ordinary spaces"
     if spaces is not None:
@@ -881,15 +881,15 @@ def _tab_issue(scan: _Scan, number: int, column: int) -> tuple[_Issue, bool]:
     """`_odd_indent_issue` for a line indented with a TAB (at ``column``), in the words of `_tab_hint`."""
     found = _text_after_value(scan, number)
     if found is not None:
-        return _text_issue(number, column, "a TAB (制表符)", found), True
+        return _text_issue(number, column, "a TAB (制表符)", "the TAB", found), True
     going_on, spaces = _odd_line_indent(scan, number)
     return _Issue(number, column, TAB_MESSAGE, _tab_hint(scan, number, spaces)), going_on
 
 
-def _text_issue(number: int, column: int, name: str, found: tuple[str, str, str, bool]) -> _Issue:
-    """The issue of a line of text (`_text_after_value`'s ``found``) indented with ``name`` (a TAB, an odd space)."""
+def _text_issue(number: int, column: int, name: str, instead: str, found: tuple[str, str, str, bool]) -> _Issue:
+    """The issue of a line of text (`_text_after_value`'s ``found``) indented with ``name`` (a TAB, an odd space),
+    which a hint calls ``instead`` ("the TAB", "the spaces") where it says what to type in its place."""
     text, where, key, closed_by_note = found
-    instead = "the TAB" if "TAB" in name else "the spaces"
     where = where.format(instead=instead)
     join = (f'if it goes on from the value of "{key}:" above, type it at the end of that value, before its note '
             '(" # …"); if it is a value of its own' if closed_by_note else "if it is a value")
@@ -927,7 +927,7 @@ def _item_slip_indent(lines: _Lines, number: int) -> tuple[int, str] | None:
     of them (told as text going on, it was joined to that item). None without a list item just above."""
     above = _yaml_line(lines, number, -1)
     typed = lines.line(above) if above >= 0 else ""
-    if not typed.startswith(" " * _indent(typed) + "- ") or typed[:len(typed) - len(typed.lstrip(_GAP))].strip(" "):
+    if not typed.startswith(" " * _indent(typed) + "- ") or _gap(typed).strip(" "):
         return None
     return _indent(typed), 'lined up with the "- " above it'
 
@@ -944,7 +944,7 @@ def _going_on_indent(scan: _Scan, number: int) -> tuple[int, str] | None:
     lines = scan.lines
     above = _yaml_line(lines, number, -1)
     typed = lines.line(above) if above >= 0 else ""
-    if above >= 0 and typed[:len(typed) - len(typed.lstrip(_GAP))].strip(" "):
+    if above >= 0 and _gap(typed).strip(" "):
         told = scan.tab_indents.get(above)
         content = typed.lstrip(_GAP)
         if told is None or _typed_value(content)[1] is not None or _is_item(content):
@@ -1035,7 +1035,7 @@ def _tab_hint(scan: _Scan, number: int, found: tuple[int, str] | None) -> str:
         return TAB_HINT
     spaces, where = found
     typed = scan.lines.line(number)
-    gap = typed[:len(typed) - len(typed.lstrip(_GAP))]
+    gap = _gap(typed)
     tabs = gap.count("\t")
     what = f"the {tabs} TABs (制表符)" if tabs > 1 and not gap.strip("\t") else "the TAB (制表符)"
     if not spaces:
@@ -1378,8 +1378,7 @@ def _check_items_swallowed(scan: _Scan, number: int, pos: int) -> None:
     """
     lines, item = scan.lines, scan.plain_item
     scan.plain_item = -1
-    typed = lines.line(item)
-    if typed[:len(typed) - len(typed.lstrip(_GAP))].strip(" "):
+    if _gap(lines.line(item)).strip(" "):
         return  # indented with a TAB or odd spaces: told so, with the spaces that line it up (`_check_indent`)
     dash, spaces = _indent(lines.line(item)), pos - _indent(lines.line(item))
     further, _last, _inner = _items_typed_out(lines, number, pos, None)
@@ -2317,6 +2316,11 @@ def _explain_colon(lines: _Lines, line: int, column: int, _mark: object) -> Expl
 def _indent(text: str) -> int:
     """How many spaces a line begins with."""
     return len(text) - len(text.lstrip(" "))
+
+
+def _gap(text: str) -> str:
+    """The spaces a line begins with, of any kind: ordinary, TABs, full-width and the other `WIDE_SPACES`."""
+    return text[:len(text) - len(text.lstrip(_GAP))]
 
 
 def _holds_yaml(text: str) -> bool:
