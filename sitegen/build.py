@@ -32,7 +32,7 @@ from .load import Content, Document, load_content
 from .outputs.search import SEARCH_FOLDER, SearchIndexError, index_site, searchable_pages
 from .outputs import output_jobs
 from .outputs.feeds import Feed, all_feeds, render_feeds
-from .outputs.opendata import DATAPACKAGE_PATH, DOWNLOADS
+from .outputs.opendata import DATAPACKAGE_PATH, DOWNLOADS, render_open_data
 from .outputs.sitemap import render_sitemap
 from .depends import (Fingerprints, Rendered, TemplateDependencies, build_fingerprint, load_known_templates,
                       load_rendered, rendered_record_path, save_known_templates, save_rendered)
@@ -49,6 +49,8 @@ from .write import (FileData, Kept, OutputBusyError, UnsafeOutputError, WriteRes
 
 SLUG_BOOK = "slugs.json"
 """Tag slugs and readings of unit names kept between builds, in the build cache (`sitegen.slugs.SlugBook`)."""
+OPEN_DATA_PATHS = (*(download.path for download in DOWNLOADS), DATAPACKAGE_PATH)
+"""The output paths of the files `sitegen.outputs.opendata.render_open_data` makes together."""
 
 
 @dataclass(frozen=True)
@@ -346,7 +348,8 @@ class RenderPlan:
     earlier build, so everything is rendered and the fingerprints, needed
     only for the record, are still to be made (`fingerprint_outputs`), while
     the pages render. ``kept_sitemap`` holds ``sitemap.xml`` and
-    ``robots.txt`` when both are kept as published (empty: make them).
+    ``robots.txt`` when both are kept as published (empty: make them);
+    ``kept_open_data`` the open data files and ``datapackage.json`` alike.
     """
 
     record: Path | None
@@ -360,6 +363,7 @@ class RenderPlan:
     digests: dict[str, str] = field(default_factory=dict)
     fingerprints_later: bool = False
     kept_sitemap: dict[str, Kept] = field(default_factory=dict)
+    kept_open_data: dict[str, Kept] = field(default_factory=dict)
 
 
 def fingerprint_outputs(graph: SiteGraph, env: jinja2.Environment, feeds: list[Feed],
@@ -379,6 +383,7 @@ def fingerprint_outputs(graph: SiteGraph, env: jinja2.Environment, feeds: list[F
     made = {output_path(feed.url): prints.feed(feed.title, feed.page_url, feed.url, feed.entries) for feed in feeds}
     made.update((page.output, prints.page(page)) for page in graph.pages)
     made.update((path, prints.sitemap()) for path in _sitemap_paths(graph))
+    made.update((path, prints.open_data()) for path in OPEN_DATA_PATHS)
     if templates.analyses() != known:
         save_known_templates(cache, templates.analyses())
     return made, prints.reads_clock
@@ -430,10 +435,12 @@ def plan_render(graph: SiteGraph, env: jinja2.Environment, feeds: list[Feed], ca
     kept_feeds = {path: kept for path in feed_paths if (kept := unchanged(path))}
     sitemap_paths = _sitemap_paths(graph)
     kept_sitemap = {path: kept for path in sitemap_paths if (kept := unchanged(path))}
+    kept_open_data = {path: kept for path in OPEN_DATA_PATHS if (kept := unchanged(path))}
     return RenderPlan(record, fingerprints, kept_pages, kept_feeds, pages,
                       [feed for feed, path in zip(feeds, feed_paths) if path not in kept_feeds], reads_clock,
                       published, digests,
-                      kept_sitemap=kept_sitemap if len(kept_sitemap) == len(sitemap_paths) else {})
+                      kept_sitemap=kept_sitemap if len(kept_sitemap) == len(sitemap_paths) else {},
+                      kept_open_data=kept_open_data if len(kept_open_data) == len(OPEN_DATA_PATHS) else {})
 
 
 def _sitemap_paths(graph: SiteGraph) -> list[str]:
@@ -483,7 +490,7 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
     with _scratch_folder(cache) as scratch:
         pages, extras = render_outputs(
             graph, env, report, options.workers, plan.pages,
-            output_jobs(graph, plan.feeds, sitemap=not plan.kept_sitemap), scratch,
+            output_jobs(graph, plan.feeds, sitemap=not plan.kept_sitemap, open_data=not plan.kept_open_data), scratch,
             published=plan.published, digests=digests,
             meanwhile=(lambda: later.append(fingerprint_outputs(graph, env, feeds, cache)))
             if plan.fingerprints_later and cache is not None else None)
@@ -492,8 +499,8 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
         # No two of these share a path, so their order does not matter: sitegen's own files never do
         # (permalinks and aliases are checked), and a content asset at the path of one of them is an
         # error of the site graph (`_site_graph`).
-        files: dict[str, FileData] = {**extras, **plan.kept_feeds, **plan.kept_sitemap, **copy_assets(graph),
-                                      **pages, **plan.kept_pages}
+        files: dict[str, FileData] = {**extras, **plan.kept_feeds, **plan.kept_sitemap, **plan.kept_open_data,
+                                      **copy_assets(graph), **pages, **plan.kept_pages}
         if report.has_errors():
             raise SiteError(report.problems)
         stage("writing")
@@ -559,7 +566,8 @@ def _write(config: Config, graph: SiteGraph, env: jinja2.Environment, feeds: lis
         rendered = render_pages(graph, env, report, 1, [pages[p] for p in paths if p in pages])
         return {**{path: data for path, data in rendered.items() if isinstance(data, bytes)},
                 **render_feeds(graph, [feed_files[p] for p in paths if p in feed_files and p not in pages]),
-                **(render_sitemap(graph) if set(paths) & set(_sitemap_paths(graph)) else {})}
+                **(render_sitemap(graph) if set(paths) & set(_sitemap_paths(graph)) else {}),
+                **(render_open_data(graph) if set(paths) & set(OPEN_DATA_PATHS) else {})}
 
     return _publish(config, files, report, finish=finish, refill=refill, from_spare=not options.clean)
 

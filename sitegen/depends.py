@@ -517,6 +517,12 @@ class Fingerprints:
         (the ``pages`` part), with the build's settings (base URL, time zone) and code."""
         return digest(self._build, b"sitemap", self.part("pages"))
 
+    def open_data(self) -> str:
+        """The fingerprint of the open data files and ``datapackage.json`` (`sitegen.outputs.opendata`): the
+        units' records and addresses in the site's order (the ``units`` part without the lists of pages),
+        with the build's settings (title, base URL, publisher, licence) and code."""
+        return digest(self._build, b"open data", self.part("units", deep=False))
+
     def part(self, name: str, deep: bool = True, facets: frozenset[str] = ALL_FACETS) -> bytes:
         """Key of one part of the site graph (see `site_parts_read`); ``deep``: with the views' lists;
         ``facets``: the `ENTRY_FACETS` shown of its entries.

@@ -204,6 +204,8 @@ def _apply(root: Path, kind: str, n: int) -> None:
     elif kind == "tamper":
         for path in sorted((root / "output").rglob("index.html"))[n % 3::3]:
             path.write_text("改过的文件", encoding="utf-8")
+        if n % 2:
+            (root / "output/data/tallies.json").write_text("改过的文件", encoding="utf-8")
 
 
 def _site_with_two_units(root: Path) -> Path:
@@ -489,13 +491,42 @@ def test_the_sitemap_is_made_again_only_when_a_page_address_kind_or_date_changed
     assert tree_hashes(root / "output") == incremental
 
 
+def test_the_open_data_is_made_again_only_when_a_unit_record_or_the_settings_changed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _site(tmp_path / "site", 12)
+    build(BuildOptions(root=root, search=False))
+    made: list[int] = []
+    real = outputs.render_open_data
+    monkeypatch.setattr(outputs, "render_open_data", lambda graph: made.append(1) or real(graph))
+    page = root / "content/interviews/p03.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n新增一句。\n", encoding="utf-8")
+    edited = build(BuildOptions(root=root, search=False))
+    assert made == [] and not any(path.startswith("data/") for path in edited.changed_paths)
+    unit = root / "content/units/baihe.yaml"
+    unit.write_text(UNIT.replace("collected: 296", "collected: 297").replace("in_progress: 50", "in_progress: 51"),
+                    encoding="utf-8")
+    tallied = build(BuildOptions(root=root, search=False))
+    assert made == [1] and {"data/tallies.csv", "data/tallies.json", "data/units.json"} <= set(tallied.changed_paths)
+    assert ",297,143,103,51," in (root / "output/data/tallies.csv").read_text(encoding="utf-8-sig")
+    (root / "output/data/units.csv").write_text("id,name\n", encoding="utf-8")  # a hand edit
+    build(BuildOptions(root=root, search=False))
+    assert made == [1, 1] and "baihe" in (root / "output/data/units.csv").read_text(encoding="utf-8-sig")
+    (root / "site.yaml").write_text(MINIMAL_CONFIG + "publisher: 白鹤镇人民政府\n", encoding="utf-8")
+    build(BuildOptions(root=root, search=False))
+    assert made == [1, 1, 1] and "白鹤镇人民政府" in (root / "output/datapackage.json").read_text(encoding="utf-8")
+    incremental = tree_hashes(root / "output")
+    build(BuildOptions(root=root, search=False, clean=True))
+    assert tree_hashes(root / "output") == incremental
+
+
 @pytest.mark.parametrize("damage", ["flip", "truncate", "empty", "old json", "other version"])
 def test_a_damaged_record_of_the_last_build_renders_every_page_and_feed(tmp_path: Path, damage: str) -> None:
     root = _site(tmp_path / "site", 4)
     first = build(BuildOptions(root=root, search=False))
     record = rendered_record_path(root / CACHE_DIR, root / "output")
     data = record.read_bytes()
-    assert len(load_rendered(record)) == len(first.rendered_paths) + 2  # the pages, feeds, sitemap, robots.txt
+    # The pages, feeds, sitemap, robots.txt, six open data files and datapackage.json.
+    assert len(load_rendered(record)) == len(first.rendered_paths) + 2 + 7
     record.write_bytes({"flip": data[:-40] + bytes([data[-40] ^ 1]) + data[-39:], "truncate": data[:len(data) // 2],
                         "empty": b"", "old json": b'{"version":2,"pages":{}}',
                         "other version": data.replace(b"rendered 3", b"rendered 9", 1)}[damage])

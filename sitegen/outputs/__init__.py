@@ -28,19 +28,20 @@ OutputJob = Callable[[], Iterable[tuple[str, bytes]]]
 """One independent piece of `iter_outputs`: called with nothing, it makes ``(output path, bytes)`` pairs."""
 
 
-def output_jobs(graph: SiteGraph, feeds: Sequence[Feed] | None = None, *, sitemap: bool = True) -> list[OutputJob]:
+def output_jobs(graph: SiteGraph, feeds: Sequence[Feed] | None = None, *, sitemap: bool = True,
+                open_data: bool = True) -> list[OutputJob]:
     """The machine-readable files of the site as independent jobs, in the order of `iter_outputs`.
 
     One job per feed (all of `all_feeds`, or only ``feeds``), one for the
     sitemap and robots.txt (unless ``sitemap`` is False: a build keeping
-    them), one for the open data. Each is pure: jobs may run in any process
+    them), one for the open data (unless ``open_data`` is False). Each is pure: jobs may run in any process
     that holds the graph (forked render workers do), in any order; their
     pairs, in job order, are those of `iter_outputs`.
     """
     chosen = all_feeds(graph) if feeds is None else feeds
     return [*(partial(_feed_file, graph, feed) for feed in chosen),
             *([partial(_pairs, render_sitemap, graph)] if sitemap else []),
-            partial(_pairs, render_open_data, graph)]
+            *([partial(_pairs, render_open_data, graph)] if open_data else [])]
 
 
 def _feed_file(graph: SiteGraph, feed: Feed) -> list[tuple[str, bytes]]:
