@@ -849,8 +849,14 @@ def _missing(document: Document, loc: tuple[str, ...], kind: str, value: str,
     misspelt = next((unit for unit in sorted(content.units.values(), key=lambda unit: unit.path)
                      if value in unit.record.misspellings), None) if kind == "unit" else None
     alike = _sounds_like(value, content) if kind == "unit" and value not in named else []
+    noted = _id_then_note(value, records)
     if value in named:
         hint = f"write the id, not the name: {loc[0]}: {named[value]}"
+    elif noted is not None:
+        note = value[len(noted):].lstrip(" \t\u3000#＃,，、;；:：")
+        name = (_names(records[noted].record) or [noted])[0]
+        hint = (f"write the id alone: {loc[0]}: {noted} (the {kind} {name}); what is typed after an id is read as "
+                f"part of it, so to keep the note, put it after a space and #: {loc[0]}: {noted} # {note}")
     elif misspelt is not None:
         name = misspelt.record.name
         hint = (f"{value} is a misspelling of the unit name {name}: write the id of {name}, not a name: "
@@ -871,6 +877,18 @@ def _missing(document: Document, loc: tuple[str, ...], kind: str, value: str,
     else:
         hint = f"{_new_record_hint(kind, value, content)}; or correct the id"
     report.error(document.path, line, column, f'there is no {kind} "{value}"', hint)
+
+
+def _id_then_note(value: str, records: Mapping[str, Any]) -> str | None:
+    """The id of a record that ``value`` starts with, a note typed after it (``baihe  （白鹤镇）``,
+    ``baihe，白鹤镇``, ``dadiaoyan-weifangtan（大调研）``); None when it starts with none.
+
+    The id must be followed by a character no id holds (a space, punctuation, Chinese), so that
+    ``baihezhen`` is not read as ``baihe``; the longest such id is taken.
+    """
+    found = [rid for rid in records if value.startswith(rid) and len(value) > len(rid)
+             and not (value[len(rid)].isascii() and (value[len(rid)].isalnum() or value[len(rid)] in "-_"))]
+    return max(found, key=len, default=None)
 
 
 def _new_record_hint(kind: str, value: str, content: Content) -> str:

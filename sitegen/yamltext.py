@@ -1480,6 +1480,8 @@ def _check_comment(scan: _Scan, number: int, line: str, pos: int, lead: str) -> 
         return
     cut = pos + comment.start()
     kept = line[pos:cut].rstrip()
+    if _ID_BEFORE_NOTE.match(kept) and _NOTE_IN_CHINESE.match(typed, comment.end()):
+        return  # ``unit: baihe #白鹤镇``: an id never holds a #, so the Chinese after it is a note
     scan.issues.append(_Issue(
         number, cut + 1, f'" #" (a space, then #) starts a comment in YAML, so the value is only "{_clip(kept)}": '
                          f"the page shows {_clip(kept, 40)}, not {_clip(typed, 40)}",
@@ -1487,6 +1489,11 @@ def _check_comment(scan: _Scan, number: int, line: str, pos: int, lead: str) -> 
                    _with_comment(lead + _quote(typed), note), f": {_quote_steps(_quote(typed)[0], typed, note)}"),
         severity="warning"))
 
+
+_ID_BEFORE_NOTE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+"""A value that is an id (``baihe``, ``dadiaoyan-weifangtan``): a ``#`` is never part of one."""
+_NOTE_IN_CHINESE = re.compile(r"[ \t]*[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+"""A comment's text that starts in Chinese (``# 白鹤镇``, ``# （白鹤镇）``)."""
 
 _WIDE_COMMENT = re.compile(r"[ \t\u3000\u00a0]*[\u3000\u00a0][ \t\u3000\u00a0]*[#＃]|[ \t]+＃")
 """A comment typed after a full-width or no-break space, or with a full-width ＃: YAML reads it as value."""

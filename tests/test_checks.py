@@ -680,6 +680,29 @@ def test_references_that_do_not_resolve_name_the_fix(tmp_path: Path) -> None:
         "栏目名称 --id weifangtan (with the series title in place of 栏目名称)"]
 
 
+@pytest.mark.parametrize(("typed", "shown", "note"), [
+    ("unit: baihe  （白鹤镇）", 'unit "baihe  （白鹤镇）"', "（白鹤镇）"),
+    ("unit: baihe，白鹤镇", 'unit "baihe，白鹤镇"', "白鹤镇"),
+    ("unit: baihe#白鹤镇", 'unit "baihe#白鹤镇"', "白鹤镇"),
+])
+def test_an_id_with_a_note_after_it_is_told_to_stand_alone_and_the_note_kept_as_a_comment(
+        tmp_path: Path, typed: str, shown: str, note: str) -> None:
+    # The hint offered to create a new unit named "baihe  （白鹤镇）": followed, the page left its unit's page.
+    page = tmp_path / "content/interviews/a.md"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview().replace("unit: baihe", typed)})
+    assert [p.format() for p in found(root)] == [
+        f"content/interviews/a.md:4:7: error: there is no {shown}\n"
+        "  hint: write the id alone: unit: baihe (the unit 白鹤镇); what is typed after an id is read as part of it, "
+        f"so to keep the note, put it after a space and #: unit: baihe # {note}"]
+    page.write_text(page.read_text(encoding="utf-8").replace(typed, f"unit: baihe # {note}"), encoding="utf-8")
+    assert found(root) == []  # a Chinese comment after an id is a note, not a value cut short
+
+
+def test_an_id_that_only_starts_like_another_is_not_read_as_it_with_a_note(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"content/interviews/a.md": interview().replace("unit: baihe", "unit: baihezhen")})
+    assert [p.hint for p in found(root)] == ["did you mean baihe (白鹤镇)? write unit: baihe"]
+
+
 RELATED_TALLIES = unit_with(tally("2018-03-01", 100, 50, 30, 20) + tally("2018-04-26", 296, 143, 103, 50)
                             + tally("2018-06-30", 400, 200, 150, 50))
 """A unit with three tallies, for a case study's related_tally."""

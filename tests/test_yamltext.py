@@ -1052,6 +1052,10 @@ def test_comment_cutting_a_value_is_a_warning() -> None:
     assert ok("title: # 说明\nnote: ## 说明\n").value == {"title": None, "note": None}
     # A "#" glued to text inside the line's own comment is the comment's: nothing is cut from the value.
     assert ok("title: 华新镇   # 标题 title, e.g. #1\n").value == {"title": "华新镇"}
+    # An id never holds a "#": the Chinese after it is a note, as the hint for an id with a note says to write it.
+    assert ok("unit: baihe #白鹤镇\nseries: da-diaoyan #（栏目）\n").value == {"unit": "baihe", "series": "da-diaoyan"}
+    assert shown(load("unit: Baihe #白鹤镇\n")[1])[0].startswith("data/x.yaml:1:13: warning:")
+    assert shown(load("title: abc #1\n")[1])[0].startswith("data/x.yaml:1:12: warning:")
 
 
 # Every line sitegen new writes ends with a comment. A hint that put it inside the quotes it added
