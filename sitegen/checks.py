@@ -879,7 +879,7 @@ def _missing(document: Document, loc: tuple[str, ...], kind: str, value: str,
     report.error(document.path, line, column, f'there is no {kind} "{value}"', hint)
 
 
-def _id_then_note(value: str, records: Mapping[str, Any]) -> str | None:
+def _id_then_note(value: str, records: Mapping[str, object]) -> str | None:
     """The id of a record that ``value`` starts with, a note typed after it (``baihe  （白鹤镇）``,
     ``baihe，白鹤镇``, ``dadiaoyan-weifangtan（大调研）``); None when it starts with none.
 
