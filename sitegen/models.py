@@ -405,13 +405,23 @@ def parse_bool(value: Any) -> bool:
                               {"text": clip(value), "hint": "write true or false (是 or 否)"})
 
 
+GAP_ONLY = re.compile(r"[ \t\u3000]*(?:\.{2,}|[…⋯]+|。{2,}|(?:[.…⋯。][ \t\u3000]*){2,})[ \t\u3000]*")
+"""A value that is only an ellipsis (``…``, ``……``, ``...``, ``。。。``): the gap a hint leaves for a text
+(``add a line "title: …"``), typed as shown."""
+
+
 def parse_text(value: Any) -> str:
     """Accept text as typed.
 
     Raises `PydanticCustomError` ``text_empty`` for an empty value (``title:``
-    with nothing after it, or only quotes or spaces: ``title: ""``) and
-    ``text`` for lists or mappings.
+    with nothing after it, or only quotes or spaces: ``title: ""``),
+    ``text_gap`` for a value that is only an ellipsis (`GAP_ONLY`: the
+    gap in a hint, typed as shown) and ``text`` for lists or mappings.
     """
+    if isinstance(value, str) and GAP_ONLY.fullmatch(value):
+        raise PydanticCustomError("text_gap", '"{gap}" is where a hint leaves room for the text, not the text',
+                                  {"gap": value.strip(" \t\u3000"),
+                                   "hint": "write the text itself in place of the dots (省略号)"})
     if isinstance(value, str) and value.strip():
         return value
     if value is None or isinstance(value, str):  # nothing typed, or only quotes or spaces: title: ""
@@ -428,7 +438,7 @@ def parse_optional_text(value: Any) -> str:
     for lists and mappings."""
     if value is None:
         return ""
-    return value if isinstance(value, str) else parse_text(value)
+    return parse_text(value) if not isinstance(value, str) or GAP_ONLY.fullmatch(value) else value
 
 
 def parse_text_list(value: Any) -> tuple[str, ...]:
@@ -441,6 +451,13 @@ def parse_text_list(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        for number, item in enumerate(value, 1):
+            if GAP_ONLY.fullmatch(item):
+                raise PydanticCustomError("text_gap", 'item {number} of the list, "{gap}", is where a hint leaves '
+                                          "room for the text, not the text",
+                                          {"number": number, "index": number - 1, "gap": item.strip(" \t\u3000"),
+                                           "hint": "write the text itself in place of the dots (省略号), or delete "
+                                                   "the item"})
         return tuple(value)
     if isinstance(value, list):
         number = next(n for n, item in enumerate(value, 1) if not isinstance(item, str))

@@ -574,6 +574,42 @@ def test_a_record_file_without_fields_is_shown_a_first_line_of_its_own_kind(tmp_
                              f'content/units/jinze.yaml:1:1: {start} a list\n  {first} "name: 白鹤镇"']
 
 
+def test_a_name_and_a_role_typed_on_one_line_are_given_each_its_own_line(tmp_path: Path) -> None:
+    # The hint put the whole text under name: and "…" under role:, which, typed as shown, was published.
+    page = interview().replace("interviewee:\n  name: 受访人\n  role: 党委书记", "interviewee: 王建国，中共白鹤镇党委书记")
+    root = write_site(tmp_path, {PAGE_PATH: page})
+    assert printed(root) == [
+        f'{PAGE_PATH}:5:14: error: "interviewee" should be a group of fields (key: value lines), '
+        'not "王建国，中共白鹤镇党委书记"\n'
+        '  hint: write name: and role: lines below it, each indented with two spaces: "  name: 王建国", '
+        'then "  role: 中共白鹤镇党委书记"']
+    fixed = page.replace("interviewee: 王建国，中共白鹤镇党委书记", "interviewee:\n  name: 王建国\n  role: 中共白鹤镇党委书记")
+    (root / PAGE_PATH).write_text(fixed, encoding="utf-8")
+    assert printed(root) == []
+
+
+@pytest.mark.parametrize("gap", ["…", "……", "...", "。。。", "… …"])
+def test_the_gap_a_hint_shows_typed_as_the_value_is_an_error(tmp_path: Path, gap: str) -> None:
+    # 'add a line "title: …"', typed as shown, published a page titled "…" with a clean check.
+    root = write_site(tmp_path, {PAGE_PATH: interview().replace("  role: 党委书记", f"  role: {gap}"),
+                                 "content/interviews/b.md": interview(gap),
+                                 "content/units/huaxin.yaml": f"name: {gap}\nlevel: town\n"})
+    told = f'"{gap}" is where a hint leaves room for the text, not the text\n' \
+           "  hint: write the text itself in place of the dots (省略号)"
+    assert printed(root) == [f"content/interviews/b.md:2:8: error: title: {told}",
+                             f"{PAGE_PATH}:7:9: error: interviewee → role: {told}",
+                             f"content/units/huaxin.yaml:1:7: error: name: {told}"]
+
+
+def test_the_gap_typed_as_an_item_of_a_list_of_texts_is_an_error(tmp_path: Path) -> None:
+    case = ("---\ntitle: 做大做强白鹤草莓\nunit: baihe\nstatus: in_progress\nproblem: 草莓\nactions:\n  - 走访\n  - ……\n"
+            "date: 2018-05-03\n---\n正文。\n")
+    root = write_site(tmp_path, {"content/cases/a.md": case})
+    assert printed(root) == [
+        'content/cases/a.md:8:5: error: actions: item 2 of the list, "……", is where a hint leaves room for the text, '
+        "not the text\n  hint: write the text itself in place of the dots (省略号), or delete the item"]
+
+
 def test_text_where_a_group_of_fields_goes_gets_the_lines_to_type(tmp_path: Path) -> None:
     # The hint was "write the fields on the lines below it", naming none of them.
     page = interview().replace("interviewee:\n  name: 受访人\n  role: 党委书记", "interviewee: 张三 & 李四")
