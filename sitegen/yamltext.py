@@ -636,7 +636,8 @@ def _load_fast(text: str, first_line: int, elsewhere: ElsewhereFinder | None = N
 # possessive: no backtracking, and the same matches, since a key ends where a non-key
 # character follows.
 _QUICK_CHAR = re.compile(f"[\t{WIDE_SPACES}{_BAD_CHARS}{_BAD_BREAKS}{_INVISIBLES}]")
-_QUICK_KEY = re.compile(rf"\n[ -]*+(?:{_ASCII_KEY}+|{_CJK_KEY}+)(?::(?=[^ \t{WIDE_SPACES}/:\n])|[ \t]*+：)")
+_QUICK_KEY = re.compile(rf"\n[ -]*+(?:{_ASCII_KEY}+|{_CJK_KEY}+)(?::(?=[^ \t{WIDE_SPACES}/:\n])|[ \t]*+："
+                        rf"|[ \t]++:(?=[^ \t{WIDE_SPACES}\n]))")
 _QUICK_COMMENT = re.compile(r" #(?=[^ \t#\n])|[ \t]＃|^ *＃", re.MULTILINE)  # a "＃" too: `_check_wide_comment`,
 # and one starting a line (`_scan_normal_line`)
 _QUICK_DASH = re.compile(r"\n *+(?:-[^ \n-]|[－—–−])")
@@ -1192,14 +1193,21 @@ def _scan_dashes(scan: _Scan, number: int, line: str, pos: int, owner: int) -> t
 
 
 def _check_key_typing(scan: _Scan, number: int, line: str, pos: int, after_dash: bool) -> bool:
-    """Report ``title：…`` (full-width colon), ``title　: …`` (a full-width space before the colon) and ``title:…``
-    (no space); True when found."""
+    """Report ``title：…`` (full-width colon), ``title　: …`` (a full-width space before the colon), ``title :…``
+    (the space before the colon, none after) and ``title:…`` (no space); True when found."""
     colon, nospace = _key_typing(after_dash)
     match = colon.match(line, pos)
     if match and (match.group()[-1] == "：" or match.group(2).strip(" \t")):
         key, field = match.group(1), _field_named(scan, number, line, match)
         scan.issues.append(_note_uncommented(number, line, match, field)
                            or _odd_colon(number, line, match, field if field != key else None))
+        return True
+    if match and match.group(2) and match.end() < len(line) and line[match.end()] not in f" \t{WIDE_SPACES}":
+        # title :白鹤镇 — a space before the ":" and none after: YAML reads the whole line as text.
+        key, value = match.group(1), line[match.end():]
+        scan.issues.append(_Issue(number, match.start(2), f'the space is typed before the ":" and none after it, so '
+                                  f'YAML reads "{_clip(line[pos:].rstrip())}" as text, not as the field "{key}"',
+                                  _mended("move the space after the colon", key, value)))
         return True
     match = nospace.match(line, pos)
     if match and match.group(1).lower() not in _URI_SCHEMES:

@@ -790,6 +790,25 @@ def test_colon_edge_cases() -> None:
         (1, 4, 'no space after ":" in "url:http://example.gov.cn"')]
 
 
+@pytest.mark.parametrize(("typed", "column", "fixed"), [
+    ("title :白鹤镇：补好短板\nunit: baihe\n", 6, "title: 白鹤镇：补好短板\nunit: baihe\n"),
+    ("title: 白鹤镇\nunit  :baihe\n", 5, "title: 白鹤镇\nunit: baihe\n"),
+    ("interviewee:\n  name :王建国\n", 7, "interviewee:\n  name: 王建国\n"),
+])
+def test_a_space_before_the_colon_and_none_after_it_is_told_to_move(typed: str, column: int, fixed: str) -> None:
+    # "title :白鹤镇…" was "this line is text", with the hint to make it a note, which took the title out;
+    # "unit :baihe" was 'the ":" is missing', though it was there.
+    _, report = load(typed)
+    line = next(number for number, text in enumerate(typed.split("\n"), 1) if " :" in text)
+    key, value = typed.split("\n")[line - 1].strip().split(":", 1)
+    assert shown(report) == [
+        f'data/x.yaml:{line}:{column}: error: the space is typed before the ":" and none after it, so YAML reads '
+        f'"{typed.split(chr(10))[line - 1].strip()}" as text, not as the field "{key.strip()}"\n'
+        f"  hint: move the space after the colon: {key.strip()}: {value}"]
+    assert ok(fixed).value == yaml.safe_load(fixed)
+    assert ok("title : 白鹤镇\ntime :\n  - 8:30\n").value == {"title": "白鹤镇", "time": ["8:30"]}  # YAML reads these
+
+
 def test_fullwidth_spaces() -> None:
     _, report = load("title:\u3000社区\n")
     assert shown(report) == ['data/x.yaml:1:7: error: a full-width space (全角空格) follows "title:"\n'
