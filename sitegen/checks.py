@@ -1251,7 +1251,9 @@ def check_body_images(document: Document, root: Path, report: Report) -> None:
     it on its own pages only (WeChat's mmbiz.qpic.cn: `_hotlinked`). A missing or damaged file is a warning
     at its line and column, not an error as in front matter: text pasted
     from other sites often carries images that were never files here, and
-    the page should still be published.
+    the page should still be published. A path that misses its file only by
+    a slip, the file being there (`_slip_of_a_file`), is an error: that
+    picture is meant, and the page would show it broken.
     """
     if "![" not in document.body and not _IMG_TAG_RE.search(document.body):
         return  # most pages: no image in the text, no line to look at
@@ -1264,7 +1266,8 @@ def check_body_images(document: Document, root: Path, report: Report) -> None:
             if problem is not None and (untitled := _untitled_hint(root, src)) is not None:
                 problem = problem[0], untitled
             if problem is not None:
-                report.warning(document.path, *place_in_block(first, block, index), *problem)
+                tell = report.error if _slip_of_a_file(root, src) else report.warning
+                tell(document.path, *place_in_block(first, block, index), *problem)
     # A picture whose path is defined apart (![草莓][图1], then [图1]: images/a.svg) is none of the above: its
     # path is found in the page as converted, and the warning stands where the path is typed.
     for src in dict.fromkeys(document.rendered.images):
@@ -1272,6 +1275,23 @@ def check_body_images(document: Document, root: Path, report: Report) -> None:
             continue
         if (problem := _picture_problem(root, src)) is not None:
             report.warning(document.path, *where, *problem)
+
+
+def _slip_of_a_file(root: Path, src: str) -> bool:
+    """True when the picture path ``src`` names no file only by a slip and the file meant is under content/:
+    typed in quotes (“images/a.svg”), with Windows' \\ or a full-width ／ between folders, in other capitals,
+    from the site folder (content/images/a.svg) or without its ending (images/a), as `_image_hint` tells them."""
+    for meant in (src.strip(_PATH_QUOTES), src.replace("\\", "/"), src.replace("／", "/")):
+        if meant and meant != src and _picture_problem(root, meant, damaged=False) is None:
+            return True
+    content = root / "content"
+    path = picture_file(content, src)
+    if path is None or path.is_file():  # a file found: its problem is another (damaged), no slip
+        return False
+    written = split_address(src).path.lstrip("./")
+    return (_named_but_for_case(content, path) is not None
+            or (written.startswith("content/") and (root / written).is_file())
+            or (not path.suffix and _with_ending(content, path) is not None))
 
 
 def _defined_at(document: Document, src: str) -> tuple[int, int] | None:

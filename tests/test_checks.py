@@ -984,9 +984,10 @@ def test_pictures_named_as_editors_slip_get_the_fix_and_a_path_with_spaces_is_no
         ("content/interviews/a.md:24:6", "warning",
          'image "images/broken.png" cannot be read as a picture, so readers may see it broken',
          "open it in an image viewer and save it again as PNG or JPEG (图片文件可能已损坏)"),
-        ("content/interviews/a.md:26:7", "warning", 'image "IMAGES/Field.PNG" not found',
+        # Slips of a file that is there: errors, as the page would show the picture meant broken.
+        ("content/interviews/a.md:26:7", "error", 'image "IMAGES/Field.PNG" not found',
          "the file is images/field.png: write it with the same capital and small letters (大小写)"),
-        ("content/interviews/a.md:28:7", "warning", 'image "images／field.png" not found',
+        ("content/interviews/a.md:28:7", "error", 'image "images／field.png" not found',
          "write the folder sign / in half width (半角), not ／: images/field.png")]
 
 
@@ -2306,6 +2307,26 @@ def test_a_picture_path_in_chinese_quotes_is_told_the_quotes_are_part_of_it(tmp_
     page = root / "content/interviews/a.md"
     page.write_text(page.read_text(encoding="utf-8").replace(typed, "images/a.svg"), encoding="utf-8")
     assert found(root) == []
+
+
+@pytest.mark.parametrize(("typed", "hint"), [
+    ("images\\a.svg", "write / between folders, not \\ (as Windows shows paths): images/a.svg"),
+    ("images／a.svg", "write the folder sign / in half width (半角), not ／: images/a.svg"),
+    ("Images/A.svg", "the file is images/a.svg: write it with the same capital and small letters (大小写)"),
+    ("content/images/a.svg", "the path is read from content/, so leave it out: images/a.svg"),
+    ("images/a", "the file is images/a.svg: write its name with its ending (扩展名), which Windows hides "
+                 "(查看 → 文件扩展名 shows it)"),
+])
+def test_a_picture_in_the_text_missing_its_file_only_by_a_slip_is_an_error(tmp_path: Path, typed: str,
+                                                                           hint: str) -> None:
+    # ![草莓](images\a.svg) was a warning and the page was published with the picture broken (images%5Ca.svg),
+    # though the file was there: a picture pasted from elsewhere, its file never here, is still a warning.
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=f"## 问题\n\n![草莓]({typed})\n\n"
+                                                                           "![别处](images/none.svg)\n"),
+                                 "content/images/a.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"})
+    assert [(p.severity, p.location(), p.hint) for p in found(root)][:1] == [
+        ("error", "content/interviews/a.md:13:7", hint)]
+    assert [p.severity for p in found(root)] == ["error", "warning"]
 
 
 def test_a_picture_whose_path_is_defined_apart_is_checked_where_the_path_is_typed(tmp_path: Path) -> None:
