@@ -617,7 +617,9 @@ def parse_tags(value: Any, info: ValidationInfo) -> tuple[str, ...]:
     `QUOTED_TAGS` names those items.) Raises `PydanticCustomError` ``tags``
     naming the tag and what is wrong with it, with the tags written as a
     list in the hint (and, for a tag in Chinese quotes that is one item of
-    a list, its ``index`` in the context, to point at it).
+    a list, its ``index`` in the context, to point at it; else the tags
+    meant, ``items``, what one is, ``word``, and its index, ``at``, for a list
+    typed one item a line, whose hint `sitegen.validation` words as lines).
     """
     tags = parse_text_list(value)
     field = info.field_name if info.field_name in WORD_LIST_FIELDS else "tags"
@@ -659,7 +661,8 @@ def parse_tags(value: Any, info: ValidationInfo) -> tuple[str, ...]:
             wrapped = tag[0] in QUOTE_MARKS and tag[-1] in QUOTE_MARKS and not isinstance(value, str)
             keep = f'; if the quotes are meant as part of the {word}, put it in English quotes: "{tag}"' * wrapped
         listed = ", ".join(dict.fromkeys(part for part in parts if part))  # each tag once
-        where = {"index": index} if how == "without them" and not isinstance(value, str) else {}
+        where = {"index": index} if how == "without them" and not isinstance(value, str) else {
+            "items": list(dict.fromkeys(part for part in parts if part)), "word": word, "at": index, "keep": keep}
         raise PydanticCustomError("tags", message,
                                   {"tag": tag, **where, "hint": f"write the {field} {how}: {field}: [{listed}]{keep}"})
     return tags

@@ -618,6 +618,19 @@ def _renamed_fields(model: type[BaseModel], items: list[Any],
     return meant
 
 
+def _items_as_lines(data: YamlData, loc: tuple[str | int, ...], items: list[str], word: str,
+                    keep: str = "") -> str | None:
+    """The hint for a list typed one item a line (``tags:``, then ``  - 民生、就业``) whose items are to be
+    ``items``: each on a line of its own, indented as the first was, then ``keep`` (how to keep the text
+    one item, "" for none); None for a list typed on one line (``tags: [民生、就业]``), whose hint writes it so."""
+    key, first = data.key_positions.get(loc), data.positions.get(loc + (0,))
+    if key is None or first is None or first[0] == key[0]:
+        return None
+    dash = " " * max(0, first[1] - 3) + "- "
+    lines = [f'"{dash}{text}"' for text in items]
+    return f"write each {word} as an item of its own, one a line: {', then '.join(lines)}{keep}"
+
+
 def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData, path: str, report: Report,
                            siblings: dict[tuple[Any, ...], Siblings] | None = None) -> None:
     """Add one pydantic error dict to the report, placed and worded for an editor.
@@ -658,6 +671,11 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData, pa
         # An error about one item of a list names it (parse_tags): placed there, not at the list's start.
         line, column = data.locate(loc + (context["index"],) if "index" in context else loc)
         message, hint = _converter_message(name, item, context)
+        lines = _items_as_lines(data, loc, context["items"], str(context.get("word", "item")),
+                                str(context.get("keep", ""))) if "items" in context else None
+        if lines is not None:  # told at the item typed wrong, one of the lines
+            line, column = data.locate(loc + (context.get("at", 0),))
+            hint = lines
         if kind == "text_empty" and _is_required(model, loc):
             hint = _required_value_hint(model, loc)
     report.error(path, line, column, message, hint)

@@ -119,6 +119,24 @@ def test_a_units_names_typed_as_one_text_are_an_error_showing_the_list(tmp_path:
     assert printed(root) == [f"{UNIT_PATH}:3:{column}: error: {message}\n  hint: {hint}"]
 
 
+def test_words_typed_together_in_a_list_of_one_item_a_line_are_told_as_lines(tmp_path: Path) -> None:
+    # The hint wrote the list on one line (tags: [民生, 就业]): pasted over the item's line, it made a second
+    # "tags" or a list inside the list.
+    page = interview(extra="tags:\n  - 大调研\n  - 民生、就业\n")
+    unit = UNIT.replace("misspellings: [白河镇, 百合镇]", "misspellings:\n    - 白河镇，百合镇")
+    root = write_site(tmp_path, {PAGE_PATH: page, UNIT_PATH: unit})
+    assert printed(root) == [
+        f'{PAGE_PATH}:11:5: error: tags: the tag "民生、就业" has a full-width comma (，) or 顿号 (、) in it, so it is '
+        'one tag\n  hint: write each tag as an item of its own, one a line: "  - 大调研", then "  - 民生", then '
+        '"  - 就业"; if "民生、就业" is one tag, put it in quotes: "民生、就业"',
+        f'{UNIT_PATH}:4:7: error: misspellings: the spelling "白河镇，百合镇" has a full-width comma (，) or 顿号 (、) in '
+        'it, so it is one spelling\n  hint: write each spelling as an item of its own, one a line: "    - 白河镇", '
+        'then "    - 百合镇"; if "白河镇，百合镇" is one spelling, put it in quotes: "白河镇，百合镇"']
+    (root / PAGE_PATH).write_text(page.replace("  - 民生、就业\n", "  - 民生\n  - 就业\n"), encoding="utf-8")
+    (root / UNIT_PATH).write_text(unit.replace("    - 白河镇，百合镇", "    - 白河镇\n    - 百合镇"), encoding="utf-8")
+    assert printed(root) == []
+
+
 def test_a_units_names_written_as_a_list_are_kept(tmp_path: Path) -> None:
     unit = UNIT.replace("misspellings: [白河镇, 百合镇]", 'aliases: [白鹤, "白鹤 镇"]\nmisspellings: 百合镇')
     root = write_site(tmp_path, {UNIT_PATH: unit, PAGE_PATH: interview("百合镇访谈")})
@@ -150,13 +168,18 @@ def test_words_typed_apart_by_a_semicolon_are_an_error_whose_line_reads_as_meant
     lines = {"flow": f"{field}: [{typed}]\n", "block": f"{field}:\n  - {typed}\n", "bare": f"{field}: {typed}\n"}
     root = write_site(tmp_path, _with_word_list(path, lines[style]))
     line = 9 if path == PAGE_PATH else 3
-    place = f"{line + 1}:3" if style == "block" else f"{line}:{len(field) + 3}"
+    place = f"{line + 1}:5" if style == "block" else f"{line}:{len(field) + 3}"
     keep = f'; if "{typed}" is one {word}, put it in quotes: "{typed}"' if style != "bare" else ""
+    # A list typed one item a line is told as lines (the one line of the list, pasted over the item, made a
+    # second field or a list inside the list).
+    how = (f'write each {word} as an item of its own, one a line: "  - {items[0]}", then "  - {items[1]}"'
+           if style == "block" else f"write the {field} separated by English commas: {field}: [{', '.join(items)}]")
     assert printed(root) == [
         f'{path}:{place}: error: {field}: the {word} "{typed}" has {named} in it, so it is one {word}\n'
-        f"  hint: write the {field} separated by English commas: {field}: [{', '.join(items)}]{keep}"]
-    # Either line the hint offers, typed in place of the list, is read as meant: two items, or one in quotes.
-    offered = printed(root)[0].split("\n  hint: ")[1].split(": ", 1)[1].split("; if ")[0]
+        f"  hint: {how}{keep}"]
+    # What the hint offers, typed in place of the list or its item, is read as meant: two items, or one in quotes.
+    offered = (f"{field}:\n  - {items[0]}\n  - {items[1]}" if style == "block" else
+               printed(root)[0].split("\n  hint: ")[1].split(": ", 1)[1].split("; if ")[0])
     for fixed, meant in ((offered, list(items)), (f'{field}: ["{typed}"]', [typed])):
         assert load_yaml(fixed, path, Report()).value == {field: meant}
         mended = write_site(tmp_path / "mended" / str(len(meant)), _with_word_list(path, fixed + "\n"))
