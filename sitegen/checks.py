@@ -65,7 +65,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report) -
     check_page_titles(content, report)
     clashes = check_misspelling_clashes(content, report)
     for document in content.interviews + content.cases:
-        check_references(document, content, report)
+        check_references(document, content, report, now.date())
         check_images(document, root, report)
         check_body_images(document, root, report)
     for document in content.interviews:
@@ -707,7 +707,7 @@ def check_page_titles(content: Content, report: Report) -> None:
                            "are meant, give each its own title so that readers can tell them apart")
 
 
-def check_references(document: Document, content: Content, report: Report) -> None:
+def check_references(document: Document, content: Content, report: Report, today: date | None = None) -> None:
     """Every id a page names (series, unit, related tally) must exist.
 
     An id is a record's file name without ``.yaml``; when the page names the
@@ -715,7 +715,8 @@ def check_references(document: Document, content: Content, report: Report) -> No
     misspellings or by a name that reads as its name in pinyin (``unit:
     百鹤镇``, `_sounds_like`), the hint gives the id (and a misspelling typed
     there gets no warning of its own: `check_misspellings`). A record whose file exists but has errors is not reported
-    again here.
+    again here. ``today`` (the build's day) tells the tallies dated in the future, an error of their unit's, from
+    those a related tally may name.
     """
     meta = document.meta
     series = getattr(meta, "series", None)
@@ -729,11 +730,11 @@ def check_references(document: Document, content: Content, report: Report) -> No
         _missing(document, ("unit",), "unit", meta.unit, content, report)
     related = getattr(meta, "related_tally", None)
     if related is not None:
-        check_related_tally(document, related, unit, report)
+        check_related_tally(document, related, unit, report, today)
 
 
 def check_related_tally(document: Document, related: date | str, unit: Sourced[Unit] | None,
-                        report: Report) -> None:
+                        report: Report, today: date | None = None) -> None:
     """A case study's ``related_tally`` is the ``as_of`` date of one of its unit's tallies.
 
     Takes the page, its ``related_tally`` (a date, or the text of a day that
@@ -743,39 +744,55 @@ def check_related_tally(document: Document, related: date | str, unit: Sourced[U
     that is no tally's is told that; either way the hint gives the unit's
     tally dates to choose from, the one most likely meant first
     (`_related_tally_hint`). Without the unit, only a day that does not
-    exist is reported, with `sitegen.models.parse_date`'s hint.
+    exist is reported, with `sitegen.models.parse_date`'s hint. A tally
+    dated after ``today`` is an error of its unit's (`check_tally_dates`),
+    so it is never offered: the hint says to correct that date instead.
     """
     # Located only when told: finding a line means reading the front matter's YAML again.
     if isinstance(related, str):
         message, hint = date_refusal(related)
         if unit is not None:
-            hint = _related_tally_hint(unit, date_numbers(related))
+            hint = _related_tally_hint(unit, date_numbers(related), today)
         report.error(document.path, *document.yaml.locate(("related_tally",)), f"related_tally: {message}", hint)
     elif unit is not None and related not in {tally.as_of for tally in unit.record.tallies}:
         report.error(document.path, *document.yaml.locate(("related_tally",)),
                      f"unit {unit.record.id} has no tally of {related.isoformat()}",
-                     _related_tally_hint(unit, (related.year, related.month, related.day)))
+                     _related_tally_hint(unit, (related.year, related.month, related.day), today))
 
 
-def _related_tally_hint(unit: Sourced[Unit], typed: tuple[int, int, int] | None) -> str:
+def _related_tally_hint(unit: Sourced[Unit], typed: tuple[int, int, int] | None, today: date | None = None) -> str:
     """The hint for a ``related_tally`` that is no tally's date: the tally dates of ``unit``, the one meant first.
 
     ``typed`` is the year, month and day typed (`sitegen.models.date_numbers`).
     The one meant is `_tally_meant`'s; the others follow in date order.
+    Tallies dated after ``today`` (errors of the unit's own) are not offered:
+    one of them may be the tally meant, typed with a wrong date.
     """
-    dates = sorted({tally.as_of for tally in unit.record.tallies})
+    every = sorted({tally.as_of for tally in unit.record.tallies})
+    dates = [day for day in every if today is None or day <= today]
     name = unit.record.id
-    if not dates:
-        return f"unit {name} has no tally yet: add its tallies to {unit.path}, or delete the related_tally line"
+    future = [day.isoformat() for day in every if day not in dates]
+    if future:
+        told = (f"unit {name}'s tally of {', '.join(future)} is dated in the future (an error told in {unit.path}): "
+                f"if it is the tally meant here, correct its as_of there, and this line may stay as it is")
+        return f"{told}; else {_offered(name, dates, typed, 'the other tally')}" if dates else told
+    return _offered(name, dates, typed) if dates else (
+        f"unit {name} has no tally yet: add its tallies to {unit.path}, or delete the related_tally line")
+
+
+def _offered(name: str, dates: Sequence[date], typed: tuple[int, int, int] | None,
+             one: str = "the only tally") -> str:
+    """`_related_tally_hint`'s choice among the tally dates ``dates`` of unit ``name`` (sorted; not empty);
+    ``one`` names a single one."""
     meant = _tally_meant(typed, dates) if typed is not None else None
     others = ", ".join(day.isoformat() for day in dates if day != meant)
     if meant is None:
         if len(dates) == 1:
-            return f"write related_tally: {dates[0].isoformat()}, the as_of date of the only tally of unit {name}"
+            return f"write related_tally: {dates[0].isoformat()}, the as_of date of {one} of unit {name}"
         return f"use the as_of date of one of the tallies of unit {name}: {others}"
     hint = f"did you mean {meant.isoformat()}? write related_tally: {meant.isoformat()}"
     return hint + (f", or the as_of date of another tally of unit {name}: {others}" if others
-                   else f" (the as_of date of the only tally of unit {name})")
+                   else f" (the as_of date of {one} of unit {name})")
 
 
 def _tally_meant(typed: tuple[int, int, int], dates: Sequence[date]) -> date | None:

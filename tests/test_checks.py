@@ -744,6 +744,30 @@ def test_a_related_tally_that_is_no_tally_date_gets_the_units_tally_dates(
     assert [p.format() for p in found(root)] == [f"content/cases/caomei.md:7:16: error: {message}\n  hint: {hint}"]
 
 
+@pytest.mark.parametrize(("tallies", "offered"), [
+    (tally("2028-04-26", 296, 143, 103, 50), ""),
+    (tally("2018-03-01", 100, 50, 30, 20) + tally("2028-04-26", 296, 143, 103, 50),
+     "; else write related_tally: 2018-03-01, the as_of date of the other tally of unit baihe"),
+])
+def test_a_related_tally_is_never_offered_a_tally_date_in_the_future(tmp_path: Path, tallies: str,
+                                                                    offered: str) -> None:
+    # The unit's tally typed 2028 for 2018: the case studies were told to write related_tally: 2028-04-26, and,
+    # the tally's date mended, told to undo that.
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tallies),
+                                 "content/cases/caomei.md": CASE.replace("date:", "related_tally: 2018-04-26\ndate:")})
+    line = 5 + 5 * (tallies.count("as_of") - 1)  # the as_of of the last tally: 3 lines, tallies:, 5 lines a tally
+    assert [p.format() for p in found(root)] == [
+        "content/cases/caomei.md:7:16: error: unit baihe has no tally of 2018-04-26\n"
+        "  hint: unit baihe's tally of 2028-04-26 is dated in the future (an error told in content/units/baihe.yaml): "
+        f"if it is the tally meant here, correct its as_of there, and this line may stay as it is{offered}",
+        f"content/units/baihe.yaml:{line}:12: error: tally of 2028-04-26 is dated in the future: a tally counts what "
+        "was collected by a day that has come\n  hint: write the day the figures were counted (统计日期), today or "
+        "earlier"]
+    unit = root / UNIT_PATH
+    unit.write_text(unit.read_text(encoding="utf-8").replace("2028-04-26", "2018-04-26"), encoding="utf-8")
+    assert found(root) == []
+
+
 @pytest.mark.parametrize("typed", ["2018-04-26", "2018-4-26", "2018/4/26", "2018年4月26日", "２０１８－０６－３０"])
 def test_a_related_tally_typed_as_a_tally_date_is_taken(tmp_path: Path, typed: str) -> None:
     root = write_site(tmp_path, {UNIT_PATH: RELATED_TALLIES,
