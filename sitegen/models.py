@@ -320,7 +320,7 @@ def parse_count(value: Any) -> int:
     hint says both: a count is whole, and ``1296`` if the dot separates
     thousands. The rule (whole numbers >= 0) is from issue 3.
     """
-    hint = "write the digits alone, e.g. 296 (no units such as 份 or 批, no commas, no spaces)"
+    hint = "write the number in digits (0-9) alone: no units such as 份 or 批, no commas, no spaces"
     if isinstance(value, bool) or not isinstance(value, (int, str)):
         raise PydanticCustomError("count", "expected a whole number, got {kind}",
                                   {"kind": kind_of(value), "hint": hint})
@@ -340,8 +340,51 @@ def parse_count(value: Any) -> int:
             hint = "counts are whole numbers: check the figure (a count has no decimal point)"
         elif (meant := _count_with_words(text)) is not None:
             hint = f"write the digits alone: {meant} (a count has no unit such as 份 or 批, and no other words)"
+        elif (number := chinese_number(text)) is not None:
+            hint = f"write the number in digits: {number} (a count is written 0-9, not in Chinese numerals 中文数字)"
+        elif re.fullmatch(r"\d+(?:[ \u3000\u00a0]+\d+)+", text):
+            hint = f"if it is one number, write it without the spaces: {re.sub(r'[^0-9]', '', text)}"
         raise PydanticCustomError("count", '"{text}" is not a whole number', {"text": value, "hint": hint})
     return int(text)
+
+
+_CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+                   "八": 8, "九": 9}
+_CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CHINESE_MYRIADS = {"万": 10_000, "亿": 100_000_000}
+_CHINESE_NUMBER = re.compile(f"[{''.join(_CHINESE_DIGITS)}{''.join(_CHINESE_UNITS)}{''.join(_CHINESE_MYRIADS)}]+")
+
+
+def chinese_number(text: str) -> int | None:
+    """The whole number ``text`` writes in Chinese numerals (中文数字), with words around it or not; else None.
+
+    ``一百四十三`` → 143, ``二百九十六份`` → 296, ``三千零五`` → 3005, ``一万二千`` → 12000,
+    ``一四三`` (digit by digit) → 143. A digit right after 百, 千 or 万 with no 零 between counts in
+    the next place down, as it is read (``二百五`` → 250, ``一万二`` → 12000). None when the text
+    holds no such number, two of them, or ASCII digits too.
+    """
+    runs = _CHINESE_NUMBER.findall(text)
+    if len(runs) != 1 or any(char.isdigit() for char in text) or runs[0] in ("万", "亿"):
+        return None
+    run = runs[0]
+    if all(char in _CHINESE_DIGITS for char in run):
+        return int("".join(str(_CHINESE_DIGITS[char]) for char in run))
+    total = section = digit = 0
+    last = 1  # the place of the last unit read: a digit after 百 with no 零 counts tens
+    for char in run:
+        if char in _CHINESE_DIGITS:
+            digit = _CHINESE_DIGITS[char]
+            last = 1 if char in "零〇" else last
+        elif char in _CHINESE_UNITS:
+            section += (digit or 1) * _CHINESE_UNITS[char]
+            digit, last = 0, _CHINESE_UNITS[char]
+        else:
+            total += (section + digit) * _CHINESE_MYRIADS[char]
+            section = digit = 0
+            last = _CHINESE_MYRIADS[char]
+    if digit and last >= 100:
+        digit *= last // 10
+    return total + section + digit
 
 
 def _count_with_words(text: str) -> str | None:

@@ -19,7 +19,7 @@ from pydantic_core import PydanticCustomError
 from sitegen.build import BuildOptions, build, check
 from sitegen.checks import likely_year
 from sitegen.errors import Problem, SiteError
-from sitegen.models import parse_count, parse_date, parse_datetime, parse_percent
+from sitegen.models import chinese_number, parse_count, parse_date, parse_datetime, parse_percent
 from sitegen.validation import did_you_mean
 
 from .sitekit import (MINIMAL_CONFIG, SERIES, UNIT, copy_example, interview, output_files, tree_hashes,
@@ -92,10 +92,15 @@ def test_a_cumulative_count_that_falls_is_a_warning_with_both_values(tmp_path: P
                                                  "批, and no other words)"),
     ("共 296 份", '"共 296 份" is not a whole number', "write the digits alone: 296 (a count has no unit such as 份 "
                                                    "or 批, and no other words)"),
-    ("３批２９６份", '"３批２９６份" is not a whole number', "write the digits alone, e.g. 296 (no units such as 份 or "
-                                                     "批, no commas, no spaces)"),  # two numbers: which is meant?
-    ("二百九十六", '"二百九十六" is not a whole number', "write the digits alone, e.g. 296 (no units such as 份 or 批, "
-                                                 "no commas, no spaces)"),
+    ("３批２９６份", '"３批２９６份" is not a whole number', "write the number in digits (0-9) alone: no units such "
+                                                     "as 份 or 批, no commas, no spaces"),  # two numbers: which is meant?
+    # Chinese numerals (中文数字) and a stray space: the number meant is given, never a fixed example's (296 was
+    # the hint's example, which, copied into escalated, made a tally that did not add up).
+    ("二百九十六", '"二百九十六" is not a whole number', "write the number in digits: 296 (a count is written 0-9, "
+                                                 "not in Chinese numerals 中文数字)"),
+    ("一百四十三份", '"一百四十三份" is not a whole number', "write the number in digits: 143 (a count is written "
+                                                     "0-9, not in Chinese numerals 中文数字)"),
+    ("1 43", '"1 43" is not a whole number', "if it is one number, write it without the spaces: 143"),
     ("-3", 'a count cannot be negative ("-3")', "counts are 0 or more; check the figure"),
     ("1.5", '"1.5" is not a whole number', "counts are whole numbers: check the figure (a count has no decimal point)"),
     ("12.75", '"12.75" is not a whole number', "counts are whole numbers: check the figure (a count has no decimal "
@@ -120,15 +125,26 @@ def test_a_cumulative_count_that_falls_is_a_warning_with_both_values(tmp_path: P
     ("12,345,678", '"12,345,678" holds a thousands separator (千位分隔符)', "write the digits alone: 12345678"),
     # The input method's full-width space was "is not a whole number", as if the digits were wrong.
     ("1\u3000296", '"1\u3000296" holds a thousands separator (千位分隔符)', "write the digits alone: 1296"),
-    ("1,29", '"1,29" is not a whole number', "write the digits alone, e.g. 296 (no units such as 份 or 批, "
-                                             "no commas, no spaces)"),
-    ("0,296", '"0,296" is not a whole number', "write the digits alone, e.g. 296 (no units such as 份 or 批, "
-                                              "no commas, no spaces)"),  # no count is written 0296
+    ("1,29", '"1,29" is not a whole number', "write the number in digits (0-9) alone: no units such as 份 or "
+                                             "批, no commas, no spaces"),
+    ("0,296", '"0,296" is not a whole number', "write the number in digits (0-9) alone: no units such as 份 or "
+                                             "批, no commas, no spaces"),  # no count is written 0296
 ])
 def test_counts_are_whole_numbers_of_zero_or_more(tmp_path: Path, typed: str, message: str, hint: str) -> None:
     root = write_site(tmp_path, {UNIT_PATH: unit_with(tally("2018-04-26", typed, 0, 0, 0))})
     assert [p.format() for p in found(root)] == [
         f"{UNIT_PATH}:6:16: error: tallies → item 1 → collected: {message}\n  hint: {hint}"]
+
+
+@pytest.mark.parametrize(("typed", "number"), [
+    ("一百四十三", 143), ("二百九十六份", 296), ("共一百四十三份", 143), ("三千零五", 3005), ("一千零一十", 1010),
+    ("一万二千", 12000), ("十二", 12), ("十", 10), ("一十五", 15), ("两百", 200), ("一百零三", 103), ("十万", 100000),
+    ("一四三", 143), ("二〇一八", 2018),
+    ("二百五", 250), ("三千五", 3500), ("一万二", 12000),  # a digit after 百, 千, 万 counts in the place below
+    ("三批二百份", None), ("143件", None), ("万", None), ("份", None),  # two numbers, digits, no number
+])
+def test_chinese_numerals_are_read_for_the_hint(typed: str, number: int | None) -> None:
+    assert chinese_number(typed) == number
 
 
 def test_a_count_of_thousands_written_as_digits_alone_is_taken(tmp_path: Path) -> None:
