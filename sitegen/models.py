@@ -1011,7 +1011,10 @@ CHOICE_LABELS: dict[type[Enum], dict[str, str]] = {
 """The Chinese label of each value of each closed vocabulary, as the pages show it."""
 
 _OTHER_WORDS: dict[type[Enum], dict[str, str]] = {
-    UnitLevel: {"委员会": "committee", "居委会": "community"},
+    # 乡 is the rural township, a town's level (乡镇: either); a 开发区 is a park's.
+    UnitLevel: {"委员会": "committee", "居委会": "community", "乡": "town", "乡镇": "town", "镇政府": "town",
+                "街道办": "subdistrict", "街道办事处": "subdistrict", "村委会": "village", "开发区": "park",
+                "工业园区": "park"},
     TargetGroup: {"事业单位": "institutions"},
     CaseStatus: {"计划": "planned", "进行中": "in_progress", "办理中": "in_progress", "已完成": "resolved"},
 }

@@ -655,6 +655,9 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData, pa
         where = f" in {field_name(loc[:-1])}" if len(loc) > 1 else ""
         message = f'the field "{loc[-1] if loc else name}" is missing{where}'
         hint = f'add a line "{loc[-1] if loc else name}: …"'
+        labels = CHOICE_LABELS.get(_type_inside(_annotation_at(model, loc), Enum))  # type: ignore[arg-type]
+        if labels:  # a closed vocabulary: the values to choose from, not only the gap
+            hint += " with one of: " + ", ".join(f"{value} ({label})" for value, label in labels.items())
     elif kind in _MESSAGES:
         line, column = data.locate(loc)
         message, hint = _fill(_MESSAGES[kind], name, item, context)

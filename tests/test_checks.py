@@ -1795,14 +1795,20 @@ def test_a_page_naming_several_series_is_told_about_series_not_units(tmp_path: P
 
 
 def test_a_closed_vocabulary_lists_the_allowed_values(tmp_path: Path) -> None:
-    root = write_site(tmp_path, {UNIT_PATH: UNIT.replace("level: town", "level: 乡")})
+    choices = ("district (区), town (镇), subdistrict (街道), committee (委办局), village (村), community (社区), "
+               "park (园区)")
+    root = write_site(tmp_path, {UNIT_PATH: UNIT.replace("level: town", "level: 市")})
     assert [p.format() for p in found(root)] == [
-        f'{UNIT_PATH}:2:8: error: "乡" is not one of the allowed values for "level"\n'
-        "  hint: use one of: district (区), town (镇), subdistrict (街道), committee (委办局), village (村), "
-        "community (社区), park (园区)"]
-    root = write_site(tmp_path, {UNIT_PATH: UNIT.replace("level: town", "level: 镇")})
+        f'{UNIT_PATH}:2:8: error: "市" is not one of the allowed values for "level"\n  hint: use one of: {choices}']
+    # A missing level was told 'add a line "level: …"', the values to choose from only after a wrong one.
+    root = write_site(tmp_path, {UNIT_PATH: UNIT.replace("level: town\n", "")})
     assert [p.format() for p in found(root)] == [
-        f'{UNIT_PATH}:2:8: error: "镇" is not one of the allowed values for "level"\n  hint: write town (镇)']
+        f'{UNIT_PATH}:1:1: error: the field "level" is missing\n  hint: add a line "level: …" with one of: {choices}']
+    # 乡 (a township) and 乡镇 are a town's level, 街道办 a subdistrict's.
+    for typed, meant in (("镇", "town (镇)"), ("乡", "town (镇)"), ("乡镇", "town (镇)"), ("街道办", "subdistrict (街道)")):
+        root = write_site(tmp_path, {UNIT_PATH: UNIT.replace("level: town", f"level: {typed}")})
+        assert [p.format() for p in found(root)] == [
+            f'{UNIT_PATH}:2:8: error: "{typed}" is not one of the allowed values for "level"\n  hint: write {meant}']
 
 
 def test_site_settings_get_messages_too(tmp_path: Path) -> None:

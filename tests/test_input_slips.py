@@ -439,8 +439,8 @@ def test_a_closed_vocabulary_value_off_by_a_plural_or_a_typo_names_the_value_mea
 
 
 @pytest.mark.parametrize(("typed", "hint"), [
-    ("乡", "use one of: district (区), town (镇), subdistrict (街道), committee (委办局), village (村), "
-          "community (社区), park (园区)"),
+    ("市", "use one of: district (区), town (镇), subdistrict (街道), committee (委办局), village (村), "
+          "community (社区), park (园区)"),  # 乡 is a word for a town's level (`sitegen.models.choice_meant`)
     # One edit turns any one Chinese character into another: only the English values are compared.
     ("区县", "use one of: district (区), town (镇), subdistrict (街道), committee (委办局), village (村), "
             "community (社区), park (园区)"),
