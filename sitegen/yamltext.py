@@ -1338,8 +1338,11 @@ def _scan_gap(scan: _Scan, number: int, line: str, colon: int) -> int:
         elif line[pos] in WIDE_SPACES:
             key = line[:colon + 1].lstrip(" -")
             value = line[pos:].lstrip(_GAP)
+            bare = _split_comment(value)[0].strip(_GAP)
             scan.issues.append(_Issue(number, pos, f'{space_name(line[pos])} follows "{_clip(key)}"',
-                                      _mended("replace it with an ordinary space", key[:-1], value)))
+                                      _mended("replace it with an ordinary space", key[:-1], value) if bare else
+                                      f'nothing but this space is typed after "{_clip(key)}": delete it, then '
+                                      f'type the value after "{_clip(key)} " (the colon and an ordinary space)'))
             break
         pos += 1
     return pos

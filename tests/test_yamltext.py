@@ -813,6 +813,11 @@ def test_fullwidth_spaces() -> None:
     _, report = load("title:\u3000社区\n")
     assert shown(report) == ['data/x.yaml:1:7: error: a full-width space (全角空格) follows "title:"\n'
                              "  hint: replace it with an ordinary space: title: 社区"]
+    # Nothing after the space: the hint's "title: " led straight to "the value is empty".
+    for typed in ("title:\u3000\n", "title:\u3000 \n", "title:\u3000\u3000\n"):
+        assert shown(load(typed)[1]) == [
+            'data/x.yaml:1:7: error: a full-width space (全角空格) follows "title:"\n  hint: nothing but this space is '
+            'typed after "title:": delete it, then type the value after "title: " (the colon and an ordinary space)']
     _, report = load("a:\n\u3000b: 1\n")
     assert [(p.line, p.column, p.message) for p in report.problems] == [
         (2, 1, "a full-width space (全角空格) is used for indentation; YAML needs ordinary spaces")]
