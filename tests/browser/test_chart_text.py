@@ -207,10 +207,27 @@ def test_in_the_reading_mode_a_phone_s_chart_text_is_as_large_as_the_page_s(serv
         assert not any(cut or said for cut, said in page.evaluate(_SCROLL_LINES)), (path, width)
 
 
-# Per large drawing shown: whether its box cuts it off, and whether the line saying it scrolls is shown.
+# Per large drawing shown: whether its box cuts it off, and whether the line saying it scrolls is shown, above
+# the drawing and no wider than the box shows (at 200 % text it was cut off itself: "图表较宽，可左右").
 _SCROLL_LINES = """() => [...document.querySelectorAll('.chart-large-box')].filter(box => box.getClientRects().length)
-  .map(box => { const line = getComputedStyle(box, '::after');
-                return [box.scrollWidth > box.clientWidth, line.content !== 'none' && line.display !== 'none']; })"""
+  .map(box => { const line = getComputedStyle(box, '::before');
+                const said = line.content !== 'none' && line.display !== 'none';
+                if (said && parseFloat(line.width) > box.clientWidth + 0.5) return ['line cut off', line.width];
+                return [box.scrollWidth > box.clientWidth, said]; })"""
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_at_twice_the_browsers_text_size_the_line_saying_a_chart_scrolls_wraps(served_example: ServedSite,
+                                                                             page_at: Any, width: int) -> None:
+    # The browser's own text size set to 32 px (200 %), as older readers do: the chart scrolls in its box, and
+    # the line saying so, once as wide as its text and cut off by the box, wraps inside it.
+    page = page_at(width)
+    session = page.context.new_cdp_session(page)
+    session.send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 32}})
+    page.goto(served_example.address("/units/baihe/"), wait_until="load")
+    page.set_checked("label[for=reading-mode]", False)  # remembered from the last page
+    assert page.evaluate(_SCROLL_LINES) == [[True, True]] * len(shown_charts(page)), width
+    assert page.evaluate("() => document.documentElement.scrollWidth <= innerWidth"), width
 
 
 def test_forced_colours_outline_the_target_bars(served_example: ServedSite, page_at: Any) -> None:
