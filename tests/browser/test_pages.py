@@ -20,6 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from sitegen.build import BuildOptions, build
@@ -486,3 +487,33 @@ def test_a_date_in_a_charts_table_stays_on_one_line(served_example: ServedSite, 
             page.set_checked("label[for=reading-mode]", mode == "reading mode")
             failures += [f"{path} at {width} px, {mode}: {broken}" for broken in page.evaluate(_BROKEN_DATES)]
     assert not failures, "\n".join(failures)
+
+
+# The first character of each line a sum is laid out in (its characters grouped by the top of their boxes).
+_SUM_LINE_STARTS = """() => [...document.querySelectorAll('.arithmetic')].filter(e => e.getClientRects().length).map(sum => {
+  const walker = document.createTreeWalker(sum, NodeFilter.SHOW_TEXT), starts = [], range = document.createRange();
+  let top = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode())
+    for (let i = 0; i < node.data.length; i++) {
+      if (node.data[i] === ' ') continue;
+      range.setStart(node, i); range.setEnd(node, i + 1);
+      const box = range.getBoundingClientRect();
+      if (top === null || box.top > top + 4) { starts.push(node.data[i]); top = box.top; }
+    }
+  return starts.join('');
+})"""
+
+
+@pytest.mark.parametrize(("width", "font", "reading"), [(375, 16, True), (320, 16, True), (360, 16, False),
+                                                         (320, 32, False), (375, 24, False)])
+def test_a_sum_breaks_between_its_terms_with_no_line_starting_with_an_operator(
+        served_example: ServedSite, page_at: Any, width: int, font: int, reading: bool) -> None:
+    # In the reading mode at 375 px the sum of a tally broke as "…已解决 103" / "+ 办理中 50 = 收集 296" / "（份）".
+    page = page_at(width)
+    page.context.new_cdp_session(page).send("Page.setFontSizes", {"fontSizes": {"standard": font, "fixed": font}})
+    for path in ("/", "/units/baihe/", "/dashboard/", "/interviews/baihe-dadiaoyan-weifangtan/"):
+        page.goto(served_example.address(path), wait_until="load")
+        page.set_checked("label[for=reading-mode]", reading)
+        starts = page.evaluate(_SUM_LINE_STARTS)
+        assert starts and not any(set(line) & set("+=（，") for line in starts), (path, starts)
+        assert page.evaluate("() => document.documentElement.scrollWidth <= innerWidth"), path
