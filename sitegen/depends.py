@@ -193,7 +193,7 @@ class TemplateDependencies:
         return digest(*(f"{n}:{self._read(n)[0]}".encode() for n in names))
 
 
-ANALYSIS_VERSION = "5"
+ANALYSIS_VERSION = "6"
 """Changes whenever the rules below change, so analyses kept from older builds are not reused."""
 KNOWN_TEMPLATES_FILE = "templates.json"
 
@@ -317,10 +317,12 @@ def entry_facets_read(tree: nodes.Template | TemplateNodes) -> frozenset[str]:
     return frozenset(facet for facet, names in ENTRY_FACETS.items() if names & named)
 
 
-_ATTRIBUTE_FILTERS = frozenset({"attr", "map", "selectattr", "rejectattr", "groupby", "sort", "sum", "unique",
-                                "min", "max"})
+_ATTRIBUTE_FILTERS: dict[str, int | None] = {"attr": 0, "map": None, "selectattr": 0, "rejectattr": 0,
+                                             "groupby": 0, "sort": 2, "sum": 0, "unique": 1, "min": 1, "max": 1}
 """Jinja's filters that read an attribute named by an argument (``sum(attribute="word_count")``,
-``selectattr("minutes")``, ``attr("summary")``)."""
+``selectattr("minutes")``, ``attr("summary")``), with the place of that argument when given without its
+keyword ``attribute=`` (None: only so). The other arguments are no attribute's name: the test and the
+value of ``selectattr("as_of", "lt", tally.as_of)``, ``sort``'s ``reverse``, ``map``'s filter."""
 LABEL_TABLES = frozenset({"status_labels", "group_labels", "level_labels"})
 """Globals of the environment that map codes to labels (`sitegen.render.make_environment`): a subscript of
 one (``status_labels[entry.meta.status.value]``) reads a label, never an entry's attribute."""
@@ -334,8 +336,10 @@ def reads_by_variable_name(tree: nodes.Template | TemplateNodes) -> bool:
     labels: one of `LABEL_TABLES` the template never binds itself, or a map
     it writes out and binds only so (``{% set type_labels = {"date": "日期"} %}``);
     and a filter or test that reads an attribute (`_ATTRIBUTE_FILTERS`) given
-    an argument that is not a text (``map(attribute=shown)``,
-    ``sum(attribute=site.data.list.total)``). Jinja reads an attribute for a
+    the attribute's name by anything but a text (``map(attribute=shown)``,
+    ``sum(attribute=site.data.list.total)``, ``selectattr(name)``; not
+    ``selectattr("as_of", "lt", tally.as_of)``, whose last argument is a
+    value to compare). Jinja reads an attribute for a
     subscript by a text it cannot look up, never for a number.
     """
     walked = _walked(tree)
@@ -350,11 +354,25 @@ def reads_by_variable_name(tree: nodes.Template | TemplateNodes) -> bool:
             continue
         return True
     for named in walked.of(nodes.Filter, nodes.Test):
-        if named.name in _ATTRIBUTE_FILTERS and any(
-                not isinstance(argument, nodes.Const)
-                for argument in (*named.args, *(keyword.value for keyword in named.kwargs))):
+        if named.name in _ATTRIBUTE_FILTERS and not isinstance(_attribute_argument(named), (nodes.Const, type(None))):
             return True
     return False
+
+
+_UNKNOWN = object()
+"""Stands for arguments passed as ``*args`` or ``**kwargs``: which attribute they name cannot be read."""
+
+
+def _attribute_argument(named: nodes.Filter | nodes.Test) -> object:
+    """The argument (a `jinja2.nodes.Node`) of an attribute-reading filter (`_ATTRIBUTE_FILTERS`) that names
+    the attribute, None when none is given, or `_UNKNOWN` for arguments passed as ``*args`` or ``**kwargs``."""
+    if named.dyn_args is not None or named.dyn_kwargs is not None:
+        return _UNKNOWN
+    keyword = next((keyword.value for keyword in named.kwargs if keyword.key == "attribute"), None)
+    place = _ATTRIBUTE_FILTERS[named.name]
+    if keyword is not None or place is None:
+        return keyword
+    return named.args[place] if place < len(named.args) else None
 
 
 _LOOP_NUMBERS = frozenset({"index", "index0", "revindex", "revindex0", "length", "depth", "depth0"})
