@@ -163,6 +163,21 @@ def test_a_dashboard_target_measured_on_another_day_than_the_tally_says_its_day(
         "居民 90%（已达 62.5%，2018-03-01 实测） 企业 80%（已达 72%）"
 
 
+def test_a_tally_without_batches_names_the_batches_of_the_latest_earlier_tally_that_gave_them(tmp_path: Path) -> None:
+    # The 调研批次 box vanished from the unit page when the newest tally left batches out, as if the surveys stopped.
+    later = UNIT_B.replace("targets:", "  - as_of: 2018-06-30\n    collected: 30\n    escalated: 6\n    resolved: 20\n"
+                                       "    in_progress: 4\ntargets:")
+    root = write_site(tmp_path, {"content/units/jinze.yaml": later,
+                                 "content/interviews/a.md": interview().replace("unit: baihe", "unit: jinze")})
+    output = build_at(root)
+    panel = parse_html(output / "units/jinze/index.html").cssselect("section.tally")[0]
+    assert [text_of(n) for n in panel.cssselect("dt")] == ["收集问题清单", "提交区级", "已解决", "办理中"]
+    assert text_of(panel.cssselect(".batches-earlier")[0]) == "这次统计没有公布调研批次；截至 2018年5月10日，调研 40 批。"
+    # The first tally gave no batches, and none before it did: nothing to name.
+    first = parse_html(output / "interviews/a/index.html").cssselect("section.tally")[0]
+    assert text_of(first.cssselect(".as-of")[0]) == "截至 2018年3月1日" and not first.cssselect(".batches-earlier")
+
+
 def test_an_interview_shows_the_figures_of_its_day_and_names_a_newer_tally(tmp_path: Path) -> None:
     # An interview of 2018-04 showed the unit's newest tally under its text, though its text spoke of
     # the figures of its own day: a reader saw two different counts one above the other.
