@@ -860,52 +860,80 @@ def _missing(document: Document, loc: tuple[str, ...], kind: str, value: str,
              content: Content, report: Report) -> None:
     """Report a reference to a series or unit that does not exist, with the fix."""
     line, column = document.yaml.locate(loc)
+    hint = _noted_reference_hint(loc[0], kind, value, content) or _reference_hint(loc[0], kind, value, content)
+    report.error(document.path, line, column, f'there is no {kind} "{value}"', hint)
+
+
+def _reference_hint(key: str, kind: str, value: str, content: Content) -> str:
+    """The fix for ``key: value`` naming no series or unit (``kind``): the id of the record meant, by its
+    name, a misspelling, its sound or a slip of its id, else how to make the record."""
     folder = "series" if kind == "series" else "units"
     records = content.series if kind == "series" else content.units
     named = {name: rid for rid, sourced in records.items() for name in _names(sourced.record)}
     misspelt = next((unit for unit in sorted(content.units.values(), key=lambda unit: unit.path)
                      if value in unit.record.misspellings), None) if kind == "unit" else None
     alike = _sounds_like(value, content) if kind == "unit" and value not in named else []
-    noted = _id_then_note(value, records)
     if value in named:
-        hint = f"write the id, not the name: {loc[0]}: {named[value]}"
-    elif noted is not None:
-        note = value[len(noted):].lstrip(" \t\u3000#＃,，、;；:：")
-        name = (_names(records[noted].record) or [noted])[0]
-        hint = (f"write the id alone: {loc[0]}: {noted} (the {kind} {name}); what is typed after an id is read as "
-                f"part of it, so to keep the note, put it after a space and #: {loc[0]}: {noted} # {note}")
-    elif misspelt is not None:
+        return f"write the id, not the name: {key}: {named[value]}"
+    if misspelt is not None:
         name = misspelt.record.name
-        hint = (f"{value} is a misspelling of the unit name {name}: write the id of {name}, not a name: "
-                f"{loc[0]}: {misspelt.record.id}")
-    elif len(alike) == 1:
+        return (f"{value} is a misspelling of the unit name {name}: write the id of {name}, not a name: "
+                f"{key}: {misspelt.record.id}")
+    if len(alike) == 1:
         rid, unit, heard = alike[0]
         known = f"the unit {unit.name}" if heard == unit.name else f"{heard}, another name of the unit {unit.name}"
-        hint = (f"{value} reads the same as {known} ({content.sound_of(value)}): write the id of "
-                f"{unit.name}, not a name: {loc[0]}: {rid}")
-    elif alike:
+        return (f"{value} reads the same as {known} ({content.sound_of(value)}): write the id of "
+                f"{unit.name}, not a name: {key}: {rid}")
+    if alike:
         units = ", ".join(f"{rid} ({unit.name})" for rid, unit, _ in alike)
-        hint = (f"{value} reads the same as {len(alike)} units ({content.sound_of(value)}): write the id of the one "
+        return (f"{value} reads the same as {len(alike)} units ({content.sound_of(value)}): write the id of the one "
                 f"meant: {units}")
-    elif kind == "unit" and records:
-        hint = _unit_id_hint(value, content)
-    elif records:
-        hint = _id_hint(loc[0], value, sorted(records), folder, content)
-    else:
-        hint = f"{_new_record_hint(kind, value, content)}; or correct the id"
-    report.error(document.path, line, column, f'there is no {kind} "{value}"', hint)
+    if kind == "unit" and records:
+        return _unit_id_hint(value, content)
+    if records:
+        return _id_hint(key, value, sorted(records), folder, content)
+    return f"{_new_record_hint(kind, value, content)}; or correct the id"
 
 
-def _id_then_note(value: str, records: Mapping[str, object]) -> str | None:
-    """The id of a record that ``value`` starts with, a note typed after it (``baihe  （白鹤镇）``,
-    ``baihe，白鹤镇``, ``dadiaoyan-weifangtan（大调研）``); None when it starts with none.
+_ID_WORD = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?")
+"""A word of a reference that may be an id (``baihe``, ``baihe-zhen``)."""
+_NOTE_MARKS = re.compile(r"[\s,，、;；:：#＃()（）\[\]【】\"'“”‘’。.·_-]+")
+"""What stands between the words of a reference typed with a note (spaces, brackets, commas, "#")."""
 
-    The id must be followed by a character no id holds (a space, punctuation, Chinese), so that
-    ``baihezhen`` is not read as ``baihe``; the longest such id is taken.
+
+def _noted_reference_hint(key: str, kind: str, value: str, content: Content) -> str | None:
+    """The fix for an id or name typed with a note or another name beside it (``baihe（白鹤镇）``, ``白鹤镇 baihe``,
+    ``baihe-zhen（白鹤）``, ``baihe，huaxin``); None for a value that is one word (`_reference_hint` tells it).
+
+    The value is read as words: ids (a-z, 0-9, "-") and the texts between marks. One record named by an
+    id or a name among them: that id is to be written alone, and the rest may stay as a comment after
+    ``#``. Two or more records named: a page has one, so the hint names each. None named: the hint for
+    the first id typed alone (``baihe-zhen`` → did you mean baihe?), never "create a new record" named
+    by the whole text.
     """
-    found = [rid for rid in records if value.startswith(rid) and len(value) > len(rid)
-             and not (value[len(rid)].isascii() and (value[len(rid)].isalnum() or value[len(rid)] in "-_"))]
-    return max(found, key=len, default=None)
+    ids = _ID_WORD.findall(value)
+    texts = [text for text in _NOTE_MARKS.split(_ID_WORD.sub(" ", value)) if text]
+    if len(ids) + len(texts) < 2 and (not ids or value.strip() == ids[0]):
+        return None
+    records = content.series if kind == "series" else content.units
+    named = {name: rid for rid, sourced in records.items() for name in _names(sourced.record)}
+    found = sorted([(value.find(rid), rid) for rid in ids if rid in records]
+                   + [(value.find(text), named[text]) for text in texts if text in named])
+    meant = list(dict.fromkeys(rid for _, rid in found))  # in the order typed
+    if len(meant) > 1:
+        shown = " or ".join(f"{key}: {rid} ({(_names(records[rid].record) or [rid])[0]})" for rid in meant)
+        return f"a page names one {kind}, and this names {len(meant)}: write the id of the one meant alone, {shown}"
+    if meant:
+        rid = meant[0]
+        name = (_names(records[rid].record) or [rid])[0]
+        note = _NOTE_MARKS.sub(" ", value.replace(rid, " ", 1) if rid in ids else value).strip()
+        kept = (value.replace(rid, "", 1) if rid in ids else value).strip(" \t\u3000#＃,，、;；:：-_")
+        keep = f"; to keep the note, put it after a space and #: {key}: {rid} # {kept}" if note else ""
+        return (f"write the id alone: {key}: {rid} (the {kind} {name}); what is typed beside an id is read as part "
+                f"of it{keep}")
+    if not ids or not texts:  # ASCII words alone (Hua Xin) are an id typed another way: `_reference_hint`'s
+        return None
+    return f"{_reference_hint(key, kind, ids[0], content)} (what is typed after the id is read as part of it)"
 
 
 def _new_record_hint(kind: str, value: str, content: Content) -> str:
@@ -1017,13 +1045,19 @@ def _unit_by_letters(value: str, content: Content) -> str | None:
 def _id_hint(key: str, value: str, ids: list[str], folder: str, content: Content) -> str:
     """The fix for ``key: value`` naming no record: the id most likely meant, else the five nearest ids and the
     command that creates the record (`_new_record_hint`)."""
-    meant = did_you_mean(value, ids)
+    # The start of one id alone (dadiaoyan for dadiaoyan-weifangtan) is that id too.
+    meant = did_you_mean(value, ids) or _only([rid for rid in ids if rid.startswith(value.strip() + "-")])
     if meant is not None:
         return f"did you mean {meant}? write {key}: {meant}"
     few = closest(value, ids, 5)
     more = f" (and {len(ids) - len(few)} more in content/{folder}/)" if len(ids) > len(few) else ""
     return (f"use the id (file name in content/{folder}/ without .yaml) of one of: {', '.join(few)}{more}; "
             f"or, {_new_record_hint(key, value, content)}")
+
+
+def _only(items: list[str]) -> str | None:
+    """The one item of ``items``, None for none or more than one."""
+    return items[0] if len(items) == 1 else None
 
 
 def _names(record: object) -> list[str]:

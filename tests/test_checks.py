@@ -696,22 +696,53 @@ def test_references_that_do_not_resolve_name_the_fix(tmp_path: Path) -> None:
         "栏目名称 --id weifangtan (with the series title in place of 栏目名称)"]
 
 
-@pytest.mark.parametrize(("typed", "shown", "note"), [
-    ("unit: baihe  （白鹤镇）", 'unit "baihe  （白鹤镇）"', "（白鹤镇）"),
-    ("unit: baihe，白鹤镇", 'unit "baihe，白鹤镇"', "白鹤镇"),
-    ("unit: baihe#白鹤镇", 'unit "baihe#白鹤镇"', "白鹤镇"),
+@pytest.mark.parametrize(("typed", "note"), [
+    ("baihe  （白鹤镇）", " # （白鹤镇）"), ("baihe，白鹤镇", " # 白鹤镇"), ("baihe#白鹤镇", " # 白鹤镇"),
+    ("白鹤镇 baihe", " # 白鹤镇"),  # the name first
+    ("baihe；", ""), ("baihe（）", ""),  # nothing to keep
 ])
-def test_an_id_with_a_note_after_it_is_told_to_stand_alone_and_the_note_kept_as_a_comment(
-        tmp_path: Path, typed: str, shown: str, note: str) -> None:
+def test_an_id_with_a_note_beside_it_is_told_to_stand_alone_and_the_note_kept_as_a_comment(
+        tmp_path: Path, typed: str, note: str) -> None:
     # The hint offered to create a new unit named "baihe  （白鹤镇）": followed, the page left its unit's page.
     page = tmp_path / "content/interviews/a.md"
-    root = write_site(tmp_path, {"content/interviews/a.md": interview().replace("unit: baihe", typed)})
+    root = write_site(tmp_path, {"content/interviews/a.md": interview().replace("unit: baihe", f"unit: {typed}")})
+    keep = f"; to keep the note, put it after a space and #: unit: baihe{note}" if note else ""
     assert [p.format() for p in found(root)] == [
-        f"content/interviews/a.md:4:7: error: there is no {shown}\n"
-        "  hint: write the id alone: unit: baihe (the unit 白鹤镇); what is typed after an id is read as part of it, "
-        f"so to keep the note, put it after a space and #: unit: baihe # {note}"]
-    page.write_text(page.read_text(encoding="utf-8").replace(typed, f"unit: baihe # {note}"), encoding="utf-8")
+        f'content/interviews/a.md:4:7: error: there is no unit "{typed}"\n'
+        "  hint: write the id alone: unit: baihe (the unit 白鹤镇); what is typed beside an id is read as part of it"
+        + keep]
+    page.write_text(page.read_text(encoding="utf-8").replace(f"unit: {typed}", f"unit: baihe{note}"), encoding="utf-8")
     assert found(root) == []  # a Chinese comment after an id is a note, not a value cut short
+
+
+def test_an_id_typed_wrong_with_a_note_gets_the_id_meant_not_a_new_unit(tmp_path: Path) -> None:
+    # "baihe-zhen（白鹤）" was offered "sitegen new unit baihe-zhen（白鹤）": followed, a second 白鹤 unit.
+    root = write_site(tmp_path, {"content/interviews/a.md": interview().replace("unit: baihe", "unit: baihe-zhen（白鹤）")})
+    assert [p.hint for p in found(root)] == [
+        "did you mean baihe (白鹤镇)? write unit: baihe (what is typed after the id is read as part of it)"]
+    unit = root / "content/units/baihe.yaml"
+    unit.write_text(unit.read_text(encoding="utf-8").replace("misspellings:", "aliases: [白鹤]\nmisspellings:"),
+                    encoding="utf-8")
+    assert [p.hint for p in found(root)] == [  # named by its alias: that unit
+        "write the id alone: unit: baihe (the unit 白鹤镇); what is typed beside an id is read as part of it; to keep "
+        "the note, put it after a space and #: unit: baihe # baihe-zhen（白鹤）"]
+
+
+@pytest.mark.parametrize("typed", ["baihe（华新镇）", "baihe, huaxin", "baihe 华新镇", "华新镇、baihe"])
+def test_a_reference_naming_two_units_asks_for_the_one_meant(tmp_path: Path, typed: str) -> None:
+    # "baihe（华新镇）" was told to keep 华新镇 as a comment: followed, the page went to 白鹤镇, though the note named
+    # another unit.
+    root = write_site(tmp_path, {"content/interviews/a.md": interview().replace("unit: baihe", f"unit: {typed}"),
+                                 "content/units/huaxin.yaml": "name: 华新镇\nlevel: town\n"})
+    first, second = ("huaxin (华新镇)", "baihe (白鹤镇)") if typed.startswith("华") else ("baihe (白鹤镇)", "huaxin (华新镇)")
+    assert [p.hint for p in found(root)] == [
+        f"a page names one unit, and this names 2: write the id of the one meant alone, unit: {first} or unit: {second}"]
+
+
+def test_a_series_typed_as_the_start_of_its_id_is_told_the_id(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"content/interviews/a.md": interview().replace("series: dadiaoyan", "series: da")})
+    (root / "content/series/dadiaoyan.yaml").rename(root / "content/series/da-diaoyan.yaml")
+    assert [p.hint for p in found(root)] == ["did you mean da-diaoyan? write series: da-diaoyan"]
 
 
 def test_an_id_that_only_starts_like_another_is_not_read_as_it_with_a_note(tmp_path: Path) -> None:

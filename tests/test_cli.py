@@ -774,10 +774,10 @@ def test_serve_help_names_the_folder_the_preview_really_uses(capsys: Capture) ->
 
 def test_unit_levels_are_offered_and_checked_when_asked(capsys: Capture) -> None:
     with pytest.raises(SystemExit) as usage:
-        main(["new", "unit", "白鹤镇", "--level", "乡"])
+        main(["new", "unit", "白鹤镇", "--level", "市"])
     assert usage.value.code == 2
     assert capsys.readouterr().err.endswith(
-        "sitegen new unit: error: argument --level: invalid choice: '乡' (choose from 'district', 'town', "
+        "sitegen new unit: error: argument --level: invalid choice: '市' (choose from 'district', 'town', "
         "'subdistrict', 'committee', 'village', 'community', 'park')\n")
     with pytest.raises(SystemExit):
         main(["new", "unit", "--help"])
