@@ -684,6 +684,9 @@ def parse_tags(value: Any, info: ValidationInfo) -> tuple[str, ...]:
             how = "separated by English commas"
         elif "," in tag and isinstance(value, str):
             message, how = f'without square brackets, "{{tag}}" is one text, so it is one {word}', "in square brackets"
+        elif "," in tag:  # a list typed one item a line: YAML splits a list on one line at its commas, not this
+            message = f'the {word} "{{tag}}" has a comma (,) in it, so it is one {word}'
+            how = "separated by English commas"
         elif _spaced_words(tag):
             message = f'the {word} "{{tag}}" has a space between Chinese words in it, so it is one {word}'
             how = "in square brackets, separated by English commas"
@@ -695,8 +698,9 @@ def parse_tags(value: Any, info: ValidationInfo) -> tuple[str, ...]:
             continue
         separators = _TAG_SEPARATORS if not _spaced_words(tag) or "," in tag else _TAG_SPACES
         parts = [_without_chinese_quotes(part.strip(" 【】［］" if _fullwidth_brackets(item) else " "))
-                 for item in tags for part in separators.split(item)]
-        quotable = any(mark in tag for mark in SEPARATOR_MARKS) or _spaced_words(tag)  # quotes keep it whole
+                 for number, item in enumerate(tags)
+                 for part in (separators.split(item) if number not in quoted else [_in_quotes(item)])]
+        quotable = any(mark in tag for mark in SEPARATOR_MARKS + ",") or _spaced_words(tag)  # quotes keep it whole
         whole = _without_chinese_quotes(tag)
         keep = (f'; if "{whole}" is one {word}, put it in quotes: "{whole}"'
                 if quotable and not brackets and not isinstance(value, str) else "")
@@ -709,6 +713,11 @@ def parse_tags(value: Any, info: ValidationInfo) -> tuple[str, ...]:
         raise PydanticCustomError("tags", message,
                                   {"tag": tag, **where, "hint": f"write the {field} {how}: {field}: [{listed}]{keep}"})
     return tags
+
+
+def _in_quotes(item: str) -> str:
+    """An item of a list typed in quotes, as a hint writes it again: in the same quotes, so it stays one item."""
+    return "'" + item.replace("'", "''") + "'" if '"' in item else '"' + item.replace("\\", "\\\\") + '"'
 
 
 def ascii_id(text: str) -> str:

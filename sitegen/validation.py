@@ -29,7 +29,7 @@ from .models import (CHOICE_LABELS, QUOTE_MARKS, QUOTED_TAGS, SEPARATOR_MARKS, W
 from .yamltext import NOTE_HINT, NOTE_MESSAGE, ElsewhereFinder, FieldElsewhere, FieldNamer, GroupFinder, YamlData
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
-_SPLITTING = SEPARATOR_MARKS + " \u3000" + QUOTE_MARKS
+_SPLITTING = SEPARATOR_MARKS + ", \u3000" + QUOTE_MARKS
 """What in an item of a list of words makes it two words typed as one, or Chinese quotes part of it, unless typed
 in English quotes (`parse_tags`)."""
 

@@ -137,6 +137,26 @@ def test_words_typed_together_in_a_list_of_one_item_a_line_are_told_as_lines(tmp
     assert printed(root) == []
 
 
+def test_an_english_comma_inside_an_item_of_a_list_of_one_item_a_line_is_two_items_typed_as_one(tmp_path: Path) -> None:
+    # "  - 民生,就业" was one tag, and "  - 白河镇,百合镇" one misspelling that no text holds, both with a clean check:
+    # YAML splits a list at its commas only when it is typed on one line.
+    page = interview(extra='tags:\n  - 民生,就业\n  - "补短板, 草莓"\n')
+    unit = UNIT.replace("misspellings: [白河镇, 百合镇]", "misspellings:\n  - 白河镇,百合镇")
+    root = write_site(tmp_path, {PAGE_PATH: page, UNIT_PATH: unit})
+    assert printed(root) == [
+        f'{PAGE_PATH}:10:5: error: tags: the tag "民生,就业" has a comma (,) in it, so it is one tag\n'
+        '  hint: write each tag as an item of its own, one a line: "  - 民生", then "  - 就业", then '
+        '"  - "补短板, 草莓""; if "民生,就业" is one tag, put it in quotes: "民生,就业"',
+        f'{UNIT_PATH}:4:5: error: misspellings: the spelling "白河镇,百合镇" has a comma (,) in it, so it is one '
+        'spelling\n  hint: write each spelling as an item of its own, one a line: "  - 白河镇", then "  - 百合镇"; '
+        'if "白河镇,百合镇" is one spelling, put it in quotes: "白河镇,百合镇"']
+    (root / PAGE_PATH).write_text(page.replace("  - 民生,就业\n", "  - 民生\n  - 就业\n"), encoding="utf-8")
+    (root / UNIT_PATH).write_text(unit.replace("  - 白河镇,百合镇", "  - 白河镇\n  - 百合镇"), encoding="utf-8")
+    assert printed(root) == []
+    (root / PAGE_PATH).write_text(page.replace("  - 民生,就业\n", '  - "民生,就业"\n'), encoding="utf-8")
+    assert printed(root) == []  # in quotes: one tag, as meant
+
+
 def test_a_units_names_written_as_a_list_are_kept(tmp_path: Path) -> None:
     unit = UNIT.replace("misspellings: [白河镇, 百合镇]", 'aliases: [白鹤, "白鹤 镇"]\nmisspellings: 百合镇')
     root = write_site(tmp_path, {UNIT_PATH: unit, PAGE_PATH: interview("百合镇访谈")})
