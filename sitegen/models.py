@@ -448,9 +448,10 @@ def parse_bool(value: Any) -> bool:
                               {"text": clip(value), "hint": "write true or false (是 or 否)"})
 
 
-GAP_ONLY = re.compile(r"[ \t\u3000]*(?:\.{2,}|[…⋯]+|。{2,}|(?:[.…⋯。][ \t\u3000]*){2,})[ \t\u3000]*")
-"""A value that is only an ellipsis (``…``, ``……``, ``...``, ``。。。``): the gap a hint leaves for a text
-(``add a line "title: …"``), typed as shown."""
+_DOT = "[.．·・。…⋯‥]"
+GAP_ONLY = re.compile(rf"[ \t\u3000]*(?:[…⋯‥]|{_DOT}(?:[ \t\u3000]*{_DOT})+)[ \t\u3000]*")
+"""A value that is only an ellipsis (``…``, ``……``, ``...``, ``。。。``, ``．．．``, ``·····``): the gap a
+hint leaves for a text (``add a line "title: …"``), typed as shown."""
 
 
 def parse_text(value: Any) -> str:
@@ -1040,11 +1041,25 @@ def choice_meant(choices: type[Enum], typed: str) -> str | None:
 
     Editors type the Chinese word the page shows (推进中 for in_progress,
     镇 for town, 居民 for residents), a word the comments above name
-    (居委会 for community), or the English one spelt another way
-    (``In progress``). Such a value is refused, since the record must hold
+    (居委会 for community), the English one spelt another way
+    (``In progress``), or a value with its label (``town (镇)``, ``镇 town``,
+    when both name one value). Such a value is refused, since the record must hold
     one of the English values; this says which one to write.
     """
     text = typed.strip()
+    meant = _one_choice(choices, text)
+    if meant is not None:
+        return meant
+    # A value typed with its label, or the label with the value (town (镇), 镇 town): the one value both name.
+    words = {_one_choice(choices, word) for word in _CHOICE_WORDS.split(text) if word}
+    return words.pop() if len(words) == 1 else None
+
+
+_CHOICE_WORDS = re.compile(r"[\s()（）、，,/|:：]+")
+
+
+def _one_choice(choices: type[Enum], text: str) -> str | None:
+    """The value of ``choices`` that ``text`` is, or is the label of or another word for; None for none."""
     folded = snake_case(text)
     if folded in {choice.value for choice in choices}:
         return folded

@@ -725,7 +725,8 @@ def _choice_hint(choices: type[Enum] | None, typed: Any, key: str) -> str | None
 
     Takes the vocabulary, the value typed and the field's key. Names the
     value meant, when ``typed`` is its Chinese label or another known word
-    for it (`choice_meant`): "write in_progress (推进中)"; or, when it is a
+    for it (`choice_meant`): "write status: in_progress (the English word alone: pages show it as
+    推进中)", never a form that, typed as shown, is refused again; or, when it is a
     slip of one value alone (a plural for a singular, a typo: `choice_near`),
     asks: "did you mean residents (居民)? write group: residents". Else
     lists every value with its label, as the pages show them.
@@ -735,7 +736,7 @@ def _choice_hint(choices: type[Enum] | None, typed: Any, key: str) -> str | None
         return None
     meant = choice_meant(choices, typed) if isinstance(typed, str) else None  # type: ignore[arg-type]
     if meant is not None:
-        return f"write {meant} ({labels[meant]})"
+        return f"write {key}: {meant} (the English word alone: pages show it as {labels[meant]})"
     near = choice_near(choices, typed) if isinstance(typed, str) else None  # type: ignore[arg-type]
     if near is not None:
         return f"did you mean {near} ({labels[near]})? write {key}: {near}"

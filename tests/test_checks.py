@@ -838,7 +838,7 @@ def test_a_related_tally_that_does_not_exist_is_told_without_its_unit_too(tmp_pa
     assert [p.format() for p in found(root)] == [
         'content/cases/caomei.md:7:16: error: related_tally: "2018-04-31" does not exist (there is no day 31 in '
         "month 4 of 2018)\n  hint: check the date against the source document",
-        f'{UNIT_PATH}:2:8: error: "镇" is not one of the allowed values for "level"\n  hint: write town (镇)']
+        f'{UNIT_PATH}:2:8: error: "镇" is not one of the allowed values for "level"\n  hint: write level: town (the English word alone: pages show it as 镇)']
     root = write_site(tmp_path / "none", {"content/cases/caomei.md": case, UNIT_PATH: unit_with()})
     assert [p.format() for p in found(root)] == [
         'content/cases/caomei.md:7:16: error: related_tally: "2018-04-31" does not exist (there is no day 31 in '
@@ -1836,10 +1836,14 @@ def test_a_closed_vocabulary_lists_the_allowed_values(tmp_path: Path) -> None:
     assert [p.format() for p in found(root)] == [
         f'{UNIT_PATH}:1:1: error: the field "level" is missing\n  hint: add a line "level: …" with one of: {choices}']
     # 乡 (a township) and 乡镇 are a town's level, 街道办 a subdistrict's.
-    for typed, meant in (("镇", "town (镇)"), ("乡", "town (镇)"), ("乡镇", "town (镇)"), ("街道办", "subdistrict (街道)")):
+    # A value with its label (town (镇)), the hint's old form typed as shown, names that value too.
+    for typed, meant in (("镇", "town"), ("乡", "town"), ("乡镇", "town"), ("town (镇)", "town"), ("镇 town", "town"),
+                         ("街道办", "subdistrict")):
         root = write_site(tmp_path, {UNIT_PATH: UNIT.replace("level: town", f"level: {typed}")})
+        label = {"town": "镇", "subdistrict": "街道"}[meant]
         assert [p.format() for p in found(root)] == [
-            f'{UNIT_PATH}:2:8: error: "{typed}" is not one of the allowed values for "level"\n  hint: write {meant}']
+            f'{UNIT_PATH}:2:8: error: "{typed}" is not one of the allowed values for "level"\n'
+            f"  hint: write level: {meant} (the English word alone: pages show it as {label})"]
 
 
 def test_site_settings_get_messages_too(tmp_path: Path) -> None:

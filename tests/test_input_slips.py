@@ -404,9 +404,11 @@ def test_a_space_before_the_first_key_is_reported_at_that_line(tmp_path: Path) -
 # -- closed lists: the Chinese word the page shows ------------------------------------------------
 
 @pytest.mark.parametrize(("typed", "hint"), [
-    ("推进中", "write in_progress (推进中)"),
-    ("已完成", "write resolved (已解决)"),
-    ("In progress", "write in_progress (推进中)"),
+    ("推进中", "write status: in_progress (the English word alone: pages show it as 推进中)"),
+    ("已完成", "write status: resolved (the English word alone: pages show it as 已解决)"),
+    ("In progress", "write status: in_progress (the English word alone: pages show it as 推进中)"),
+    # The value with its label, as the hint used to show it ("write in_progress (推进中)"): typed so, refused again.
+    ("in_progress (推进中)", "write status: in_progress (the English word alone: pages show it as 推进中)"),
     ("暂停", "use one of: planned (计划中), in_progress (推进中), resolved (已解决)"),
 ])
 def test_a_case_status_typed_in_chinese_names_the_value_to_write(tmp_path: Path, typed: str, hint: str) -> None:
@@ -422,9 +424,9 @@ def test_a_target_group_and_a_unit_level_typed_in_chinese_name_the_value(tmp_pat
     root = write_site(tmp_path, {UNIT_PATH: unit})
     assert printed(root) == [
         f'{UNIT_PATH}:2:8: error: "居委会" is not one of the allowed values for "level"\n'
-        "  hint: write community (社区)",
+        "  hint: write level: community (the English word alone: pages show it as 社区)",
         f'{UNIT_PATH}:12:12: error: "居民" is not one of the allowed values for "targets → item 1 → group"\n'
-        "  hint: write residents (居民)"]
+        "  hint: write group: residents (the English word alone: pages show it as 居民)"]
 
 
 @pytest.mark.parametrize(("field", "typed", "meant", "label"), [
