@@ -763,9 +763,11 @@ def choice_near(choices: type[Enum], typed: str) -> str | None:
     return near if not any(edit_distance(folded, value) <= distance for value in values if value != near) else None
 
 
-_GROUP_SEPARATOR = re.compile(r"[ \t\u3000]*[，,、；;][ \t\u3000]*")
-"""What separates two values typed on one line for a group (``王建国，中共白鹤镇党委书记``); not a space,
-which may stand inside a name (``王　建``)."""
+_GROUP_SEPARATOR = re.compile(r"[ \t\u3000]*[，,、；;：][ \t\u3000]*")
+"""What separates two values typed on one line for a group (``王建国，中共白鹤镇党委书记``, ``王建国：书记``); not
+a space, which may stand inside a name (``王　建``)."""
+_GROUP_BRACKETED = re.compile(r"(.+?)[ \t\u3000]*[（(](.+)[）)]")
+"""Two values typed as one and the other in brackets after it (``王建国（中共白鹤镇党委书记）``)."""
 
 
 def _group_hint(record: type[BaseModel] | None, typed: Any, *, in_list: bool = False) -> str | None:
@@ -775,7 +777,7 @@ def _group_hint(record: type[BaseModel] | None, typed: Any, *, in_list: bool = F
     text typed becomes the first field's value (a web address, the ``url``
     field's, when the group has one: ``source: https://…``), so the hint
     shows the lines to type: ``"  name: 张三", then "  role: …"``; two texts
-    typed apart (``张三，镇长``) are the first two fields' values. For an
+    typed apart (``张三，镇长``, ``张三：镇长``, ``张三（镇长）``) are the first two fields' values. For an
     item of a list (``images:`` then ``- images/a.svg``) the first field
     goes after the item's "-": ``"- src: images/a.svg"``.
     """
@@ -787,7 +789,10 @@ def _group_hint(record: type[BaseModel] | None, typed: Any, *, in_list: bool = F
     moved = isinstance(typed, str) and len(typed.strip()) > PASTE_LIMIT
     first = typed.strip() if isinstance(typed, str) and typed.strip() and not moved else "…"
     values = dict.fromkeys(required, "…")
-    parts = _GROUP_SEPARATOR.split(first, maxsplit=1) if len(required) > 1 and first != "…" else []
+    first = first.strip("，,、；;：: \u3000") or first  # 王建国，: the mark typed after the name is no part of it
+    bracketed = _GROUP_BRACKETED.fullmatch(first)
+    parts = ([] if len(required) < 2 or first == "…" else list(bracketed.groups()) if bracketed
+             else _GROUP_SEPARATOR.split(first, maxsplit=1))
     if "url" in fields and isinstance(typed, str) and typed.strip().lower().startswith(("http://", "https://")):
         values["url"] = first
     elif len(parts) == 2 and all(parts):  # 王建国，中共白鹤镇党委书记: a name, then a role

@@ -619,6 +619,18 @@ def test_a_record_file_without_fields_is_shown_a_first_line_of_its_own_kind(tmp_
                              f'content/units/jinze.yaml:1:1: {start} a list\n  {first} "name: 白鹤镇"']
 
 
+@pytest.mark.parametrize(("typed", "name", "role"), [
+    ("王建国（中共白鹤镇党委书记）", "王建国", "中共白鹤镇党委书记"), ("王建国：中共白鹤镇党委书记", "王建国", "中共白鹤镇党委书记"),
+    ("王建国、书记", "王建国", "书记"), ("王建国，", "王建国", "…"), ("王建国", "王建国", "…"),
+])
+def test_a_name_and_a_role_typed_together_are_split_as_typed(tmp_path: Path, typed: str, name: str, role: str) -> None:
+    root = write_site(tmp_path, {PAGE_PATH: interview().replace("interviewee:\n  name: 受访人\n  role: 党委书记",
+                                                                 f"interviewee: {typed}")})
+    assert [line for line in printed(root)[0].split("\n") if "hint" in line] == [
+        f'  hint: write name: and role: lines below it, each indented with two spaces: "  name: {name}", '
+        f'then "  role: {role}"']
+
+
 def test_a_name_and_a_role_typed_on_one_line_are_given_each_its_own_line(tmp_path: Path) -> None:
     # The hint put the whole text under name: and "…" under role:, which, typed as shown, was published.
     page = interview().replace("interviewee:\n  name: 受访人\n  role: 党委书记", "interviewee: 王建国，中共白鹤镇党委书记")
