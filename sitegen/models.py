@@ -340,6 +340,9 @@ def parse_count(value: Any) -> int:
             hint = "counts are whole numbers: check the figure (a count has no decimal point)"
         elif (meant := _count_with_words(text)) is not None:
             hint = f"write the digits alone: {meant} (a count has no unit such as 份 or 批, and no other words)"
+            words = _COUNT_UNITS.sub("", re.sub(r"[0-9,，]", "", text))
+            if words:  # 约143, 143（含退回）: what they say is kept in the tally's note, not lost
+                hint += f'; to keep what "{words}" says, write it in the note: note: {text}'
         elif (number := chinese_number(text)) is not None:
             hint = f"write the number in digits: {number} (a count is written 0-9, not in Chinese numerals 中文数字)"
         elif re.fullmatch(r"\d+(?:[ \u3000\u00a0]+\d+)+", text):
@@ -385,6 +388,10 @@ def chinese_number(text: str) -> int | None:
     if digit and last >= 100:
         digit *= last // 10
     return total + section + digit
+
+
+_COUNT_UNITS = re.compile(r"[\s份批件个项条次家户人共]+")
+"""Units typed after a count, 共 (in all) before it, and spaces: words that say nothing the field does not."""
 
 
 def _count_with_words(text: str) -> str | None:

@@ -92,6 +92,13 @@ def test_a_cumulative_count_that_falls_is_a_warning_with_both_values(tmp_path: P
                                                  "批, and no other words)"),
     ("共 296 份", '"共 296 份" is not a whole number', "write the digits alone: 296 (a count has no unit such as 份 "
                                                    "or 批, and no other words)"),
+    # Words that say something (about, what is included) are offered a place in the note, not dropped.
+    ("约296", '"约296" is not a whole number', "write the digits alone: 296 (a count has no unit such as 份 or 批, "
+                                             'and no other words); to keep what "约" says, write it in the note: '
+                                             "note: 约296"),
+    ("296件（含退回）", '"296件（含退回）" is not a whole number', "write the digits alone: 296 (a count has no unit "
+                                                       "such as 份 or 批, and no other words); to keep what "
+                                                       '"（含退回）" says, write it in the note: note: 296件（含退回）'),
     ("３批２９６份", '"３批２９６份" is not a whole number', "write the number in digits (0-9) alone: no units such "
                                                      "as 份 or 批, no commas, no spaces"),  # two numbers: which is meant?
     # Chinese numerals (中文数字) and a stray space: the number meant is given, never a fixed example's (296 was
