@@ -17,11 +17,12 @@ import html
 import os
 import posixpath
 import re
+import unicodedata
 from collections import defaultdict
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, Sequence, TypeVar
+from typing import Callable, Iterable, Iterator, Mapping, Sequence, TypeVar
 from urllib.parse import unquote
 
 from pydantic import ValidationError
@@ -1092,10 +1093,11 @@ def _image_hint(root: Path, src: str) -> str:
         said = f"the quote {quotes} is" if len(quotes) == 1 else f"the quotes {quotes} are"
         return f"{said} part of the path as typed: write the path without {'it' if len(quotes) == 1 else 'them'}: " \
                f"{unquoted}"
+    meant = _meant_picture(root / "content", src)  # the whole path mended, when more than one slip is in it
     if "\\" in src:
-        return f"write / between folders, not \\ (as Windows shows paths): {src.replace(chr(92), '/')}"
+        return f"write / between folders, not \\ (as Windows shows paths): {meant or src.replace(chr(92), '/')}"
     if "／" in src:
-        return f"write the folder sign / in half width (半角), not ／: {src.replace('／', '/')}"
+        return f"write the folder sign / in half width (半角), not ／: {meant or src.replace('／', '/')}"
     path = picture_file(root / "content", src)
     named = _named_but_for_case(root / "content", path) if path is not None else None
     if named is not None:
@@ -1107,6 +1109,8 @@ def _image_hint(root: Path, src: str) -> str:
     if ending is not None:
         return (f"the file is {ending}: write its name with its ending (扩展名), which Windows hides "
                 "(查看 → 文件扩展名 shows it)")
+    if meant is not None:  # signs typed in full width (．), capitals and no ending at once …
+        return f"the file is {meant}: write its path as it is: {meant}"
     close = _close_file(root / "content", path) if path is not None else None
     if close is not None:
         return f"did you mean {close}?"
@@ -1115,6 +1119,42 @@ def _image_hint(root: Path, src: str) -> str:
         return (f"there is no file {path.relative_to(root).as_posix()}: copy the picture there; if it was "
                 "deleted or renamed, restore it (回收站, the recycle bin) or write its new name here")
     return _IMAGE_HINT
+
+
+def _meant_picture(content: Path, src: str) -> str | None:
+    """The path from ``content`` of the one picture file ``src`` names but for slips, or None.
+
+    The slips: quotes around it, \\ between folders, signs typed in full width (．, ／: read as NFKC),
+    other capitals (in folders and name), content/ or ./ in front, the name's ending left out
+    (``Images\\Baihe-caomei`` → ``images/baihe-caomei.svg``). None when no file or two files are it.
+    """
+    typed = unicodedata.normalize("NFKC", src.strip(_PATH_QUOTES)).replace("\\", "/")
+    parts = [part for part in typed.split("/") if part not in ("", ".")]
+    if parts and parts[0].casefold() == "content":
+        parts = parts[1:]
+    folder = content
+    for part in parts[:-1]:
+        found = _one_named(folder, part.casefold(), lambda entry: entry.is_dir(), with_ending=False)
+        if found is None:
+            return None
+        folder = folder / found
+    name = _one_named(folder, parts[-1].casefold(), lambda entry: entry.is_file(), with_ending=True) if parts else None
+    return (folder / name).relative_to(content).as_posix() if name is not None else None
+
+
+def _one_named(folder: Path, folded: str, kind: Callable[[os.DirEntry[str]], bool], *,
+               with_ending: bool) -> str | None:
+    """The one entry of ``folder`` of ``kind`` whose name, in any capitals (or, ``with_ending``, without its
+    ending), is ``folded``; None for none or two."""
+    try:
+        with os.scandir(folder) as entries:
+            found = [entry.name for entry in entries if kind(entry) and (
+                entry.name.casefold() == folded
+                or (with_ending and os.path.splitext(entry.name)[0].casefold() == folded))]
+    except OSError:
+        return None
+    exact = [name for name in found if name.casefold() == folded]
+    return (exact or found)[0] if len(exact or found) == 1 else None
 
 
 def _close_file(content: Path, path: Path) -> str | None:
@@ -1336,6 +1376,10 @@ def _slip_of_a_file(root: Path, src: str) -> bool:
         if meant and meant != src and _picture_problem(root, meant, damaged=False) is None:
             return True
     content = root / "content"
+    if not is_external_address(src) and _meant_picture(content, src) is not None:
+        typed = picture_file(content, src)
+        if typed is None or not typed.is_file():  # a file found as typed: its problem is another (damaged)
+            return True
     path = picture_file(content, src)
     if path is None or path.is_file():  # a file found: its problem is another (damaged), no slip
         return False

@@ -1230,9 +1230,10 @@ def test_a_picture_file_named_with_a_percent_escape_is_named_as_the_cause(tmp_pa
     message = ('image "images/photo%201.png": browsers read the "%20" in the file\'s name as an escape (" "), '
                "so they would not find the file")
     hint = 'rename the file without "%" in its name (文件名中不要有 %), e.g. with "-", and write that name'
+    # The file is there: in the text too an error, as the page would show the picture meant broken.
     assert [(p.location(), p.severity, p.message, p.hint) for p in found(root)] == [
         ("content/interviews/a.md:10:10", "error", message, hint),
-        ("content/interviews/a.md:14:6", "warning", message, hint)]
+        ("content/interviews/a.md:14:6", "error", message, hint)]
 
 
 def test_a_count_is_compared_with_the_last_tally_that_gives_it(tmp_path: Path) -> None:
@@ -2404,6 +2405,12 @@ def test_a_picture_path_in_chinese_quotes_is_told_the_quotes_are_part_of_it(tmp_
     ("content/images/a.svg", "the path is read from content/, so leave it out: images/a.svg"),
     ("images/a", "the file is images/a.svg: write its name with its ending (扩展名), which Windows hides "
                  "(查看 → 文件扩展名 shows it)"),
+    # Slips together, or a sign in full width: the whole path mended in one hint (Images\\A gave Images/A, then
+    # "put the file under content/", which it was).
+    ("images/a．svg", "the file is images/a.svg: write its path as it is: images/a.svg"),
+    ("Images/A", "the file is images/a.svg: write its path as it is: images/a.svg"),
+    ("Images\\A", "write / between folders, not \\ (as Windows shows paths): images/a.svg"),
+    ("images\\\\a.svg", "write / between folders, not \\ (as Windows shows paths): images/a.svg"),
 ])
 def test_a_picture_in_the_text_missing_its_file_only_by_a_slip_is_an_error(tmp_path: Path, typed: str,
                                                                            hint: str) -> None:
