@@ -455,10 +455,21 @@ def parse_bool(value: Any) -> bool:
                               {"text": clip(value), "hint": "write true or false (是 or 否)"})
 
 
-_DOT = "[.．·・。…⋯‥]"
-GAP_ONLY = re.compile(rf"[ \t\u3000]*(?:[…⋯‥]|{_DOT}(?:[ \t\u3000]*{_DOT})+)[ \t\u3000]*")
-"""A value that is only an ellipsis (``…``, ``……``, ``...``, ``。。。``, ``．．．``, ``·····``): the gap a
-hint leaves for a text (``add a line "title: …"``), typed as shown."""
+_DOTS = frozenset(".．·・。…⋯‥")
+_GAP_SPACES = " \t\u3000"
+
+
+def is_gap(value: str) -> bool:
+    """True for a value that is only an ellipsis: the gap a hint leaves for a text (``add a line "title: …"``),
+    typed as shown. That is one ``…`` (``⋯``, ``‥``) or more, three ASCII dots or more (``...``: two, ``..``, is a
+    path's parent folder), or two or more of any dots in full width or mixed (``。。。``, ``．．``, ``·····``),
+    with spaces around or between them."""
+    dots = [char for char in value if char not in _GAP_SPACES]
+    if not dots or any(char not in _DOTS for char in dots):
+        return False
+    if all(char == "." for char in dots):
+        return len(dots) >= 3
+    return len(dots) >= 2 or dots[0] in "…⋯‥"
 
 
 def parse_text(value: Any) -> str:
@@ -466,10 +477,10 @@ def parse_text(value: Any) -> str:
 
     Raises `PydanticCustomError` ``text_empty`` for an empty value (``title:``
     with nothing after it, or only quotes or spaces: ``title: ""``),
-    ``text_gap`` for a value that is only an ellipsis (`GAP_ONLY`: the
+    ``text_gap`` for a value that is only an ellipsis (`is_gap`: the
     gap in a hint, typed as shown) and ``text`` for lists or mappings.
     """
-    if isinstance(value, str) and GAP_ONLY.fullmatch(value):
+    if isinstance(value, str) and is_gap(value):
         raise PydanticCustomError("text_gap", '"{gap}" is where a hint leaves room for the text, not the text',
                                   {"gap": value.strip(" \t\u3000"),
                                    "hint": "write the text itself in place of the dots (省略号)"})
@@ -489,7 +500,7 @@ def parse_optional_text(value: Any) -> str:
     for lists and mappings."""
     if value is None:
         return ""
-    return parse_text(value) if not isinstance(value, str) or GAP_ONLY.fullmatch(value) else value
+    return parse_text(value) if not isinstance(value, str) or is_gap(value) else value
 
 
 def parse_text_list(value: Any) -> tuple[str, ...]:
@@ -503,7 +514,7 @@ def parse_text_list(value: Any) -> tuple[str, ...]:
         return (value,)
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         for number, item in enumerate(value, 1):
-            if GAP_ONLY.fullmatch(item):
+            if is_gap(item):
                 raise PydanticCustomError("text_gap", 'item {number} of the list, "{gap}", is where a hint leaves '
                                           "room for the text, not the text",
                                           {"number": number, "index": number - 1, "gap": item.strip(" \t\u3000"),

@@ -18,7 +18,7 @@ import pytest
 
 from sitegen.cli import main
 from sitegen.errors import Report
-from sitegen.models import clip
+from sitegen.models import clip, is_gap
 from sitegen.validation import choice_near
 from sitegen.yamltext import load_yaml
 
@@ -656,6 +656,15 @@ def test_the_gap_a_hint_shows_typed_as_the_value_is_an_error(tmp_path: Path, gap
     assert printed(root) == [f"content/interviews/b.md:2:8: error: title: {told}",
                              f"{PAGE_PATH}:7:9: error: interviewee → role: {told}",
                              f"content/units/huaxin.yaml:1:7: error: name: {told}"]
+
+
+@pytest.mark.parametrize(("typed", "gap"), [
+    ("…", True), ("……", True), ("...", True), ("。。。", True), ("．．", True), ("·····", True), ("… …", True),
+    # Two ASCII dots are a path's parent folder (output_dir: ..), refused as that, not as a gap.
+    ("..", False), (".", False), ("。", False), ("待补充…", False), ("a...", False), ("", False),
+])
+def test_a_gap_is_only_dots(typed: str, gap: bool) -> None:
+    assert is_gap(typed) is gap
 
 
 def test_the_gap_typed_as_an_item_of_a_list_of_texts_is_an_error(tmp_path: Path) -> None:
