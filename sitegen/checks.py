@@ -928,7 +928,8 @@ def _noted_reference_hint(key: str, kind: str, value: str, content: Content) -> 
         rid = meant[0]
         name = (_names(records[rid].record) or [rid])[0]
         note = _NOTE_MARKS.sub(" ", value.replace(rid, " ", 1) if rid in ids else value).strip()
-        kept = (value.replace(rid, "", 1) if rid in ids else value).strip(" \t\u3000#＃,，、;；:：-_")
+        kept = re.sub(r"[（(【\[][ \u3000]*[）)】\]]", "", value.replace(rid, "", 1) if rid in ids else value)
+        kept = kept.strip(" \t\u3000#＃,，、;；:：-_")  # 白鹤镇（baihe）: the note is 白鹤镇, not 白鹤镇（）
         keep = f"; to keep the note, put it after a space and #: {key}: {rid} # {kept}" if note else ""
         return (f"write the id alone: {key}: {rid} (the {kind} {name}); what is typed beside an id is read as part "
                 f"of it{keep}")

@@ -705,7 +705,7 @@ def test_references_that_do_not_resolve_name_the_fix(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("typed", "note"), [
     ("baihe  （白鹤镇）", " # （白鹤镇）"), ("baihe，白鹤镇", " # 白鹤镇"), ("baihe#白鹤镇", " # 白鹤镇"),
-    ("白鹤镇 baihe", " # 白鹤镇"),  # the name first
+    ("白鹤镇 baihe", " # 白鹤镇"), ("白鹤镇（baihe）", " # 白鹤镇"),  # the name first; brackets left empty dropped
     ("baihe；", ""), ("baihe（）", ""),  # nothing to keep
 ])
 def test_an_id_with_a_note_beside_it_is_told_to_stand_alone_and_the_note_kept_as_a_comment(
