@@ -777,7 +777,8 @@ def _group_hint(record: type[BaseModel] | None, typed: Any, *, in_list: bool = F
     text typed becomes the first field's value (a web address, the ``url``
     field's, when the group has one: ``source: https://…``), so the hint
     shows the lines to type: ``"  name: 张三", then "  role: …"``; two texts
-    typed apart (``张三，镇长``, ``张三：镇长``, ``张三（镇长）``) are the first two fields' values. For an
+    typed apart (``张三，镇长``, ``张三：镇长``, ``张三（镇长）``) or as a list (``[张三, 镇长]``) are the
+    fields' values in their order. For an
     item of a list (``images:`` then ``- images/a.svg``) the first field
     goes after the item's "-": ``"- src: images/a.svg"``.
     """
@@ -789,6 +790,7 @@ def _group_hint(record: type[BaseModel] | None, typed: Any, *, in_list: bool = F
     moved = isinstance(typed, str) and len(typed.strip()) > PASTE_LIMIT
     first = typed.strip() if isinstance(typed, str) and typed.strip() and not moved else "…"
     values = dict.fromkeys(required, "…")
+    listed = [item.strip() for item in typed if isinstance(item, str)] if isinstance(typed, list) else []
     first = first.strip("，,、；;：: \u3000") or first  # 王建国，: the mark typed after the name is no part of it
     bracketed = _GROUP_BRACKETED.fullmatch(first)
     parts = ([] if len(required) < 2 or first == "…" else list(bracketed.groups()) if bracketed
@@ -797,6 +799,9 @@ def _group_hint(record: type[BaseModel] | None, typed: Any, *, in_list: bool = F
         values["url"] = first
     elif len(parts) == 2 and all(parts):  # 王建国，中共白鹤镇党委书记: a name, then a role
         values[required[0]], values[required[1]] = parts
+    elif not in_list and listed and len(listed) == len(typed) <= len(required) and all(listed) \
+            and max(map(len, listed)) <= PASTE_LIMIT:
+        values.update(zip(required, listed))  # [王建国, 书记]: the texts of the list, in the fields' order
     else:
         values[required[0]] = first
     moved_note = "; in place of the first …, move the text now typed after the colon" if moved else ""

@@ -622,6 +622,7 @@ def test_a_record_file_without_fields_is_shown_a_first_line_of_its_own_kind(tmp_
 @pytest.mark.parametrize(("typed", "name", "role"), [
     ("王建国（中共白鹤镇党委书记）", "王建国", "中共白鹤镇党委书记"), ("王建国：中共白鹤镇党委书记", "王建国", "中共白鹤镇党委书记"),
     ("王建国、书记", "王建国", "书记"), ("王建国，", "王建国", "…"), ("王建国", "王建国", "…"),
+    ("[王建国, 书记]", "王建国", "书记"), ("\n  - 王建国\n  - 书记", "王建国", "书记"),  # a list: its texts in order
 ])
 def test_a_name_and_a_role_typed_together_are_split_as_typed(tmp_path: Path, typed: str, name: str, role: str) -> None:
     root = write_site(tmp_path, {PAGE_PATH: interview().replace("interviewee:\n  name: 受访人\n  role: 党委书记",
