@@ -861,7 +861,12 @@ def _missing(document: Document, loc: tuple[str, ...], kind: str, value: str,
              content: Content, report: Report) -> None:
     """Report a reference to a series or unit that does not exist, with the fix."""
     line, column = document.yaml.locate(loc)
-    hint = _noted_reference_hint(loc[0], kind, value, content) or _reference_hint(loc[0], kind, value, content)
+    records = content.series if kind == "series" else content.units
+    half = unicodedata.normalize("NFKC", value).strip().lower()
+    if half != value and half in records:  # ｂａｉｈｅ: typed with the input method in full width
+        hint = f"the id is typed in full width (全角): write it in half width (半角): {loc[0]}: {half}"
+    else:
+        hint = _noted_reference_hint(loc[0], kind, value, content) or _reference_hint(loc[0], kind, value, content)
     report.error(document.path, line, column, f'there is no {kind} "{value}"', hint)
 
 
@@ -928,8 +933,10 @@ def _noted_reference_hint(key: str, kind: str, value: str, content: Content) -> 
         rid = meant[0]
         name = (_names(records[rid].record) or [rid])[0]
         note = _NOTE_MARKS.sub(" ", value.replace(rid, " ", 1) if rid in ids else value).strip()
-        kept = re.sub(r"[（(【\[][ \u3000]*[）)】\]]", "", value.replace(rid, "", 1) if rid in ids else value)
+        kept = re.sub(rf"(?<![A-Za-z0-9-]){re.escape(rid)}(?![A-Za-z0-9-])", "", value, count=1, flags=re.IGNORECASE)
+        kept = re.sub(r"[（(【\[][ \u3000]*[）)】\]]", "", kept)
         kept = kept.strip(" \t\u3000#＃,，、;；:：-_")  # 白鹤镇（baihe）: the note is 白鹤镇, not 白鹤镇（）
+        kept += "）" * (kept.count("（") - kept.count("）"))  # a bracket left open: closed in the note
         keep = f"; to keep the note, put it after a space and #: {key}: {rid} # {kept}" if note else ""
         return (f"write the id alone: {key}: {rid} (the {kind} {name}); what is typed beside an id is read as part "
                 f"of it{keep}")

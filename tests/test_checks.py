@@ -707,6 +707,7 @@ def test_references_that_do_not_resolve_name_the_fix(tmp_path: Path) -> None:
     ("baihe  （白鹤镇）", " # （白鹤镇）"), ("baihe，白鹤镇", " # 白鹤镇"), ("baihe#白鹤镇", " # 白鹤镇"),
     ("白鹤镇 baihe", " # 白鹤镇"), ("白鹤镇（baihe）", " # 白鹤镇"),  # the name first; brackets left empty dropped
     ("baihe；", ""), ("baihe（）", ""),  # nothing to keep
+    ("Baihe（白鹤镇）", " # （白鹤镇）"), ("baihe（白鹤镇", " # （白鹤镇）"),  # the id typed again, a bracket left open
 ])
 def test_an_id_with_a_note_beside_it_is_told_to_stand_alone_and_the_note_kept_as_a_comment(
         tmp_path: Path, typed: str, note: str) -> None:
@@ -720,6 +721,14 @@ def test_an_id_with_a_note_beside_it_is_told_to_stand_alone_and_the_note_kept_as
         + keep]
     page.write_text(page.read_text(encoding="utf-8").replace(f"unit: {typed}", f"unit: baihe{note}"), encoding="utf-8")
     assert found(root) == []  # a Chinese comment after an id is a note, not a value cut short
+
+
+@pytest.mark.parametrize(("key", "typed", "meant"), [("unit", "ｂａｉｈｅ", "baihe"), ("series", "ｄａｄｉａｏｙａｎ", "dadiaoyan")])
+def test_an_id_typed_in_full_width_is_told_so(tmp_path: Path, key: str, typed: str, meant: str) -> None:
+    # ｂａｉｈｅ was offered "sitegen new unit ｂａｉｈｅ", which refused: content/units/baihe.yaml exists already.
+    root = write_site(tmp_path, {"content/interviews/a.md": interview().replace(f"{key}: {meant}", f"{key}: {typed}")})
+    assert [p.hint for p in found(root)] == [
+        f"the id is typed in full width (全角): write it in half width (半角): {key}: {meant}"]
 
 
 def test_an_id_typed_wrong_with_a_note_gets_the_id_meant_not_a_new_unit(tmp_path: Path) -> None:
