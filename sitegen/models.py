@@ -341,8 +341,9 @@ def parse_count(value: Any) -> int:
         elif (meant := _count_with_words(text)) is not None:
             hint = f"write the digits alone: {meant} (a count has no unit such as 份 or 批, and no other words)"
             words = _COUNT_UNITS.sub("", re.sub(r"[0-9,，]", "", text))
-            if words:  # 约143, 143（含退回）: what they say is kept in the tally's note, not lost
-                hint += f'; to keep what "{words}" says, write it in the note: note: {text}'
+            if re.search(r"\w", words):  # 约143, 143（含退回）: what they say goes in the tally's note, not lost
+                hint += (f'; to keep what "{words}" says, add it to the tally\'s note (one note: line a tally; '
+                         f"write one if it has none), e.g. {text}")
         elif (number := chinese_number(text)) is not None:
             hint = f"write the number in digits: {number} (a count is written 0-9, not in Chinese numerals 中文数字)"
         elif re.fullmatch(r"\d+(?:[ \u3000\u00a0]+\d+)+", text):

@@ -93,12 +93,17 @@ def test_a_cumulative_count_that_falls_is_a_warning_with_both_values(tmp_path: P
     ("共 296 份", '"共 296 份" is not a whole number', "write the digits alone: 296 (a count has no unit such as 份 "
                                                    "or 批, and no other words)"),
     # Words that say something (about, what is included) are offered a place in the note, not dropped.
+    # A second "note:" line, typed as the hint once showed it beside the tally's own note, was an error whose fix
+    # deleted the note that named the source: the words are added to the one note.
     ("约296", '"约296" is not a whole number', "write the digits alone: 296 (a count has no unit such as 份 or 批, "
-                                             'and no other words); to keep what "约" says, write it in the note: '
-                                             "note: 约296"),
+                                             'and no other words); to keep what "约" says, add it to the tally\'s '
+                                             "note (one note: line a tally; write one if it has none), e.g. 约296"),
     ("296件（含退回）", '"296件（含退回）" is not a whole number', "write the digits alone: 296 (a count has no unit "
                                                        "such as 份 or 批, and no other words); to keep what "
-                                                       '"（含退回）" says, write it in the note: note: 296件（含退回）'),
+                                                       '"（含退回）" says, add it to the tally\'s note (one note: '
+                                                       "line a tally; write one if it has none), e.g. 296件（含退回）"),
+    ("296。", '"296。" is not a whole number', "write the digits alone: 296 (a count has no unit such as 份 or 批, "
+                                             "and no other words)"),  # punctuation says nothing to keep
     ("３批２９６份", '"３批２９６份" is not a whole number', "write the number in digits (0-9) alone: no units such "
                                                      "as 份 or 批, no commas, no spaces"),  # two numbers: which is meant?
     # Chinese numerals (中文数字) and a stray space: the number meant is given, never a fixed example's (296 was
