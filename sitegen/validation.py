@@ -766,6 +766,18 @@ def choice_near(choices: type[Enum], typed: str) -> str | None:
 _GROUP_SEPARATOR = re.compile(r"[ \t\u3000]*[，,、；;：][ \t\u3000]*")
 """What separates two values typed on one line for a group (``王建国，中共白鹤镇党委书记``, ``王建国：书记``); not
 a space, which may stand inside a name (``王　建``)."""
+_PERSONAL_NAME = re.compile(r"[\u3400-\u9fff]{2,4}")
+"""A Chinese personal name: two to four characters."""
+_ROLE_ENDINGS = ("书记", "长", "主任", "委员", "负责人", "主席", "干部", "经理", "干事", "代表", "专员", "秘书", "助理",
+                 "主管", "员", "师", "记者", "编辑")
+"""How a role ends (书记, 镇长, 主任 …): a short text after a name that ends so is a role, not a second name."""
+def _people(typed: str) -> list[str]:
+    """The names in ``typed`` when it is only personal names set apart (王建国、李明), else []."""
+    names = _GROUP_SEPARATOR.split(typed)
+    return names if len(names) > 1 and all(
+        _PERSONAL_NAME.fullmatch(name) and not name.endswith(_ROLE_ENDINGS) for name in names) else []
+
+
 _GROUP_BRACKETED = re.compile(r"(.+?)[ \t\u3000]*[（(](.+)[）)]")
 """Two values typed as one and the other in brackets after it (``王建国（中共白鹤镇党委书记）``)."""
 
@@ -797,6 +809,11 @@ def _group_hint(record: type[BaseModel] | None, typed: Any, *, in_list: bool = F
              else _GROUP_SEPARATOR.split(first, maxsplit=1))
     if "url" in fields and isinstance(typed, str) and typed.strip().lower().startswith(("http://", "https://")):
         values["url"] = first
+    elif len(parts) == 2 and required[:2] == ["name", "role"] and not bracketed and _people(first):
+        # 王建国、李明: two people, not a name and a role
+        people = _people(first)
+        return (f"a page has one interviewee, and this names {len(people)} ({', '.join(people)}): write the name of "
+                f'one and their role, "  name: {people[0]}", then "  role: …", and name the others in the text')
     elif len(parts) == 2 and all(parts):  # 王建国，中共白鹤镇党委书记: a name, then a role
         values[required[0]], values[required[1]] = parts
     elif not in_list and listed and len(listed) == len(typed) <= len(required) and all(listed) \

@@ -632,6 +632,17 @@ def test_a_name_and_a_role_typed_together_are_split_as_typed(tmp_path: Path, typ
         f'then "  role: {role}"']
 
 
+@pytest.mark.parametrize("typed", ["王建国、李明", "王建国，李明，张三"])
+def test_two_people_typed_as_the_interviewee_are_not_split_as_a_name_and_a_role(tmp_path: Path, typed: str) -> None:
+    # 王建国、李明 gave "name: 王建国" and "role: 李明": followed, the page's data named 李明 王建国's job title.
+    root = write_site(tmp_path, {PAGE_PATH: interview().replace("interviewee:\n  name: 受访人\n  role: 党委书记",
+                                                                 f"interviewee: {typed}")})
+    people = re.split("[、，]", typed)
+    assert [line for line in printed(root)[0].split("\n") if "hint" in line] == [
+        f"  hint: a page has one interviewee, and this names {len(people)} ({', '.join(people)}): write the name of "
+        f'one and their role, "  name: 王建国", then "  role: …", and name the others in the text']
+
+
 def test_a_name_and_a_role_typed_on_one_line_are_given_each_its_own_line(tmp_path: Path) -> None:
     # The hint put the whole text under name: and "…" under role:, which, typed as shown, was published.
     page = interview().replace("interviewee:\n  name: 受访人\n  role: 党委书记", "interviewee: 王建国，中共白鹤镇党委书记")
