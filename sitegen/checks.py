@@ -1132,12 +1132,13 @@ def _image_hint(root: Path, src: str) -> str:
 def _meant_picture(content: Path, src: str) -> str | None:
     """The path from ``content`` of the one picture file ``src`` names but for slips, or None.
 
-    The slips: quotes around it, \\ between folders, signs typed in full width (．, ／: read as NFKC),
+    The slips: quotes around it, \\ between folders, signs typed in full width (．, ／: read as NFKC) or
+    a Chinese full stop for the dot (。), spaces around a folder's or the file's name,
     other capitals (in folders and name), content/ or ./ in front, the name's ending left out
     (``Images\\Baihe-caomei`` → ``images/baihe-caomei.svg``). None when no file or two files are it.
     """
-    typed = unicodedata.normalize("NFKC", src.strip(_PATH_QUOTES)).replace("\\", "/")
-    parts = [part for part in typed.split("/") if part not in ("", ".")]
+    typed = unicodedata.normalize("NFKC", src.strip(_PATH_QUOTES)).replace("\\", "/").replace("。", ".")
+    parts = [part.strip() for part in typed.split("/") if part.strip() not in ("", ".")]
     if parts and parts[0].casefold() == "content":
         parts = parts[1:]
     folder = content

@@ -2422,6 +2422,8 @@ def test_a_picture_path_in_chinese_quotes_is_told_the_quotes_are_part_of_it(tmp_
     # Slips together, or a sign in full width: the whole path mended in one hint (Images\\A gave Images/A, then
     # "put the file under content/", which it was).
     ("images/a．svg", "the file is images/a.svg: write its path as it is: images/a.svg"),
+    ("images/a。svg", "the file is images/a.svg: write its path as it is: images/a.svg"),
+    ("images/ a.svg", "the file is images/a.svg: write its path as it is: images/a.svg"),
     ("Images/A", "the file is images/a.svg: write its path as it is: images/a.svg"),
     ("Images\\A", "write / between folders, not \\ (as Windows shows paths): images/a.svg"),
     ("images\\\\a.svg", "write / between folders, not \\ (as Windows shows paths): images/a.svg"),
