@@ -9,6 +9,7 @@ May import: errors, sources, yamltext, validation, models, webaddress, placehold
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 import unicodedata
@@ -29,6 +30,9 @@ from .validation import group_fields, names_a_field, validate_record
 from .yamltext import load_yaml
 
 CONFIG_FILE = "site.yaml"
+
+
+_BACKSLASHES = re.compile(r"\\+")
 
 
 def _refuse(kind: str, message: str, text: str, hint: str, **quoted: str) -> PydanticCustomError:
@@ -363,6 +367,22 @@ class Config(BaseModel):
     gov: GovMeta = GovMeta()
     root: Path
     output_dir: OptionalText = "output"
+
+    @field_validator("output_dir")
+    @classmethod
+    def _output_dir_as_meant(cls, value: str) -> str:
+        """Refuse an output folder that would be made as no one means it: ``~/out`` (``~`` is not read as the
+        home folder here: a folder named ``~`` would be made in the site folder), and, where "/" parts folders,
+        ``..\\out`` (one folder named so, not ``out`` beside the site)."""
+        if value.strip().startswith("~"):
+            raise _refuse("output_dir", '"{text}" starts with ~, which sitegen does not read as your home folder: '
+                          "it would make a folder named ~ in the site folder", value,
+                          "write the whole path (e.g. /home/editor/out) or a path from the site folder (e.g. ../out)")
+        if "\\" in value and os.sep == "/":
+            raise _refuse("output_dir", '"{text}" holds \\, which parts no folders here: it would make one folder '
+                          "named so in the site folder", value,
+                          paste_hint("write / between folders", "output_dir: " + _BACKSLASHES.sub("/", value)))
+        return value
 
     @property
     def output_path(self) -> Path:

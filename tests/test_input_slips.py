@@ -9,6 +9,7 @@ editor cannot act on.
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 from enum import Enum
@@ -668,6 +669,22 @@ def test_the_gap_a_hint_shows_typed_as_the_value_is_an_error(tmp_path: Path, gap
     assert printed(root) == [f"content/interviews/b.md:2:8: error: title: {told}",
                              f"{PAGE_PATH}:7:9: error: interviewee → role: {told}",
                              f"content/units/huaxin.yaml:1:7: error: name: {told}"]
+
+
+@pytest.mark.skipif(os.sep != "/", reason="where \\ parts folders (Windows), ..\\out is the folder meant")
+@pytest.mark.parametrize(("typed", "message", "hint"), [
+    ("..\\out", '"..\\out" holds \\, which parts no folders here: it would make one folder named so in the site '
+                "folder", "write / between folders: output_dir: ../out"),
+    ("~/out", '"~/out" starts with ~, which sitegen does not read as your home folder: it would make a folder named ~ '
+              "in the site folder", "write the whole path (e.g. /home/editor/out) or a path from the site folder "
+                                    "(e.g. ../out)"),
+])
+def test_an_output_folder_that_would_be_made_as_no_one_means_it_is_refused(tmp_path: Path, typed: str, message: str,
+                                                                          hint: str) -> None:
+    # output_dir: ..\out made a folder named "..\out" (and a lock "...\out.lock") inside the site folder, unwarned.
+    root = write_site(tmp_path / "site", {PAGE_PATH: interview()}, config=f"title: 测试\noutput_dir: {typed}\n")
+    assert printed(root) == [f"site.yaml:2:13: error: output_dir: {message}\n  hint: {hint}"]
+    assert not any(path.name.startswith(("..\\", "~", ".."+"\\")) for path in root.iterdir())
 
 
 @pytest.mark.parametrize(("typed", "gap"), [
