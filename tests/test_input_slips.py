@@ -861,7 +861,8 @@ def test_a_title_in_unmatched_quotes_is_one_warning_and_the_path_meant_is_checke
         f'{PAGE_PATH}:26:6: warning: image "images/none2.svg" not found\n'
         "  hint: there is no file content/images/none2.svg: copy the picture there; if it was deleted or renamed, "
         "restore it (回收站, the recycle bin) or write its new name here",
-        f'{PAGE_PATH}:29:6: warning: image "images/   a.svg" is broken over two lines (换行), so the picture is '
+        # The file is there: the picture is meant, and the page would show it broken.
+        f'{PAGE_PATH}:29:6: error: image "images/   a.svg" is broken over two lines (换行), so the picture is '
         "missing\n  hint: write the path on one line: images/a.svg",
         f'{PAGE_PATH}:32:7: warning: image "images/a.svg 白鹤" not found\n'
         '  hint: the path ends at "images/a.svg": if "白鹤" is the picture\'s title, put it between two '
