@@ -496,6 +496,19 @@ def parse_text(value: Any) -> str:
                                        '": " or starts with "-" or "[", wrap it in quotes'})
 
 
+def parse_name(value: Any) -> str:
+    """Accept what names a page, series or unit (its title, its name): text, as `parse_text`, holding a word.
+
+    Raises `PydanticCustomError` ``text_words`` for a value of punctuation alone (``——``, ``？？``, ``-``):
+    a page titled so tells readers nothing, and the sign is most often typed for "none yet" (待定).
+    """
+    text = parse_text(value)
+    if not re.search(r"\w", text):
+        raise PydanticCustomError("text_words", '"{text}" holds no words, only signs',
+                                  {"text": text.strip(), "hint": "write the words of the title or name itself (标题、名称)"})
+    return text
+
+
 def parse_optional_text(value: Any) -> str:
     """Accept text as typed, empty included; nothing typed (``summary:`` alone) is "". Raises like `parse_text`
     for lists and mappings."""
@@ -959,6 +972,7 @@ Count = Annotated[int, BeforeValidator(parse_count)]
 Percent = Annotated[float, BeforeValidator(parse_percent)]
 Flag = Annotated[bool, BeforeValidator(parse_bool)]
 Text = Annotated[str, BeforeValidator(parse_text), Field(min_length=1)]
+Name = Annotated[str, BeforeValidator(parse_name), Field(min_length=1)]
 OptionalText = Annotated[str, BeforeValidator(parse_optional_text)]
 TextList = Annotated[tuple[str, ...], BeforeValidator(parse_text_list)]
 Tags = Annotated[tuple[str, ...], BeforeValidator(parse_tags)]
@@ -1096,7 +1110,7 @@ class Series(Record):
 
     EXAMPLE_LINE: ClassVar[str] = "title: 大调研微访谈"
     id: Slug
-    title: Text
+    title: Name
     blurb: Text = Field(examples=["各镇和委办局负责人谈大调研。"])
     publisher: Text = Field(examples=["上海热线新闻网"])
 
@@ -1157,7 +1171,7 @@ class Unit(Record):
 
     EXAMPLE_LINE: ClassVar[str] = "name: 白鹤镇"
     id: Slug
-    name: Text
+    name: Name
     level: UnitLevel
     aliases: Tags = ()
     misspellings: Tags = ()
@@ -1235,7 +1249,7 @@ class PageMeta(Record):
     """
 
     EXAMPLE_LINE: ClassVar[str] = "title: 白鹤镇访谈"
-    title: Text
+    title: Name
     slug: Slug | None = None
     date: DateTime
     summary: OptionalText = ""

@@ -357,7 +357,7 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A group of fields where a list is expected", "tags: {大调研: 1}", {_P: interview(extra="tags: {大调研: 1}\n")}),
         ("A slug that is not a-z, 0-9 and -", "slug: 白鹤", {_P: interview(extra="slug: 白鹤\n")}),
         ("A slug that would leave the output folder", "slug: ../../outside", {_P: interview(extra="slug: ../../outside\n")}),
-        ("A title that gives no URL", "title: ！！！ in 访谈.md", {"content/interviews/访谈.md": interview("！！！")}),
+        ("A title of signs alone", "title: ！！！", {"content/interviews/访谈.md": interview("！！！")}),
         ("A record file name that is not an id", "content/units/白鹤镇.yaml", {"content/units/白鹤镇.yaml": UNIT}),
         ("A unit file left empty", "content/units/huaxin.yaml with nothing in it", {"content/units/huaxin.yaml": ""}),
     ],

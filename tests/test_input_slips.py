@@ -687,6 +687,15 @@ def test_an_output_folder_that_would_be_made_as_no_one_means_it_is_refused(tmp_p
     assert not any(path.name.startswith(("..\\", "~", ".."+"\\")) for path in root.iterdir())
 
 
+@pytest.mark.parametrize("typed", ["——", "？？", "，", '"-"'])
+def test_a_title_or_name_of_signs_alone_is_an_error(tmp_path: Path, typed: str) -> None:
+    # title: —— was published as the page's <h1> and <title>, with a clean check.
+    root = write_site(tmp_path, {PAGE_PATH: interview(typed), "content/units/huaxin.yaml": f"name: {typed}\nlevel: town\n"})
+    shown = typed.strip('"')
+    told = f'"{shown}" holds no words, only signs\n  hint: write the words of the title or name itself (标题、名称)'
+    assert printed(root) == [f"{PAGE_PATH}:2:8: error: title: {told}", f"content/units/huaxin.yaml:1:7: error: name: {told}"]
+
+
 @pytest.mark.parametrize(("typed", "gap"), [
     ("…", True), ("……", True), ("...", True), ("。。。", True), ("．．", True), ("·····", True), ("… …", True),
     # Two ASCII dots are a path's parent folder (output_dir: ..), refused as that, not as a gap.
