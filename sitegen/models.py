@@ -465,8 +465,11 @@ def is_gap(value: str) -> bool:
     typed as shown. That is one ``…`` (``⋯``, ``‥``) or more, three ASCII dots or more (``...``: two, ``..``, is a
     path's parent folder), or two or more of any dots in full width or mixed (``。。。``, ``．．``, ``·····``),
     with spaces around or between them."""
-    dots = [char for char in value if char not in _GAP_SPACES]
-    if not dots or any(char not in _DOTS for char in dots):
+    stripped = value.strip(_GAP_SPACES)
+    if not stripped or stripped[0] not in _DOTS:  # most values: a word first, told at once
+        return False
+    dots = [char for char in stripped if char not in _GAP_SPACES]
+    if any(char not in _DOTS for char in dots):
         return False
     if all(char == "." for char in dots):
         return len(dots) >= 3
