@@ -807,11 +807,10 @@ def _group_hint(record: type[BaseModel] | None, typed: Any, *, in_list: bool = F
     bracketed = _GROUP_BRACKETED.fullmatch(first)
     parts = ([] if len(required) < 2 or first == "…" else list(bracketed.groups()) if bracketed
              else _GROUP_SEPARATOR.split(first, maxsplit=1))
+    people = _people(first) if len(parts) == 2 and required[:2] == ["name", "role"] and not bracketed else []
     if "url" in fields and isinstance(typed, str) and typed.strip().lower().startswith(("http://", "https://")):
         values["url"] = first
-    elif len(parts) == 2 and required[:2] == ["name", "role"] and not bracketed and _people(first):
-        # 王建国、李明: two people, not a name and a role
-        people = _people(first)
+    elif people:  # 王建国、李明: two people, not a name and a role
         return (f"a page has one interviewee, and this names {len(people)} ({', '.join(people)}): write the name of "
                 f'one and their role, "  name: {people[0]}", then "  role: …", and name the others in the text')
     elif len(parts) == 2 and all(parts):  # 王建国，中共白鹤镇党委书记: a name, then a role
