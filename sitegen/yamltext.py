@@ -3184,8 +3184,21 @@ def _explain_anchor(lines: _Lines, line: int, _column: int, _mark: object) -> Ex
             _quote_hint(lines.line(line), "&*"), None)
 
 
-def _explain_dash(_lines: _Lines, _line: int, _column: int, _mark: object) -> Explanation:
-    """``key: - item`` on one line."""
+def _explain_dash(lines: _Lines, line: int, _column: int, _mark: object) -> Explanation:
+    """``key: - item`` on one line; ``key: -``, a dash typed for "none", is told as a value missing.
+
+    A dash alone was told as a list item, then (moved below the key) as
+    "expected text, got a list", then (quoted) as signs alone: three rounds
+    before the editor learnt to write the value or leave the field out.
+    """
+    text = lines.line(line)
+    start, colon, pos = _typed_value(text)
+    value, _note = _split_comment(text[pos + 1:]) if text[pos:pos + 1] == "-" else ("?", "")
+    if colon is not None and not value.strip(_GAP):
+        key = text[start:colon]
+        return (f'"{key}: -": a dash alone is no value (after "{key}:", YAML reads "-" as the start of a list)',
+                f'type the value itself after "{key}: ", or delete the line if the field may be left out; '
+                f'for a list, put each item on its own line below "{key}:", indented with spaces: "  - item"', None)
     return ('a list item ("- ") cannot follow "key:" on the same line',
             'start each list item on its own line below the key, indented with spaces: "  - item"', None)
 

@@ -82,6 +82,29 @@ def test_dashes_that_are_text_are_kept(tmp_path: Path) -> None:
         "  hint: write the date as YYYY-MM-DD, e.g. 2018-04-26 (2018/4/26 and 2018年4月26日 are read too)"]
 
 
+@pytest.mark.parametrize("typed", ["-", "-   # 标题 title", "- ", "-\t"])
+def test_a_dash_alone_typed_for_none_is_told_as_a_missing_value_and_the_hint_followed_checks(
+        tmp_path: Path, typed: str) -> None:
+    # Told first as a list item; moved below the key as told, as a list; in quotes, as signs alone: three rounds.
+    root = write_site(tmp_path, {PAGE_PATH: interview(typed)})
+    assert printed(root) == [
+        f'{PAGE_PATH}:2:8: error: "title: -": a dash alone is no value (after "title:", YAML reads "-" as the start '
+        'of a list) (YAML parser: block sequence entries are not allowed in this context)\n'
+        '  hint: type the value itself after "title: ", or delete the line if the field may be left out; for a list, '
+        'put each item on its own line below "title:", indented with spaces: "  - item"']
+    write_site(tmp_path, {PAGE_PATH: interview("白鹤镇访谈")})
+    assert printed(root) == []
+
+
+def test_a_dash_alone_for_a_field_that_may_be_left_out_is_mended_by_deleting_its_line(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {PAGE_PATH: interview(extra="summary: -\n")})
+    assert [line.split("\n")[0] for line in printed(root)] == [
+        f'{PAGE_PATH}:9:10: error: "summary: -": a dash alone is no value (after "summary:", YAML reads "-" as the '
+        'start of a list) (YAML parser: block sequence entries are not allowed in this context)']
+    write_site(tmp_path, {PAGE_PATH: interview()})
+    assert printed(root) == []
+
+
 # -- tags typed as one text ------------------------------------------------------------------
 
 @pytest.mark.parametrize(("typed", "message", "hint"), [
