@@ -31,7 +31,7 @@ from .errors import Report, command_word
 from .load import Content, Document, Sourced, YamlData
 from .markup import (is_local_path, local_file_name, outside_fences, place_in_block, places_typed, swallowed_title,
                      text_blocks, typed_links)
-from .models import (QUOTE_MARKS, Milestone, Tally, Target, Unit, ascii_id, clip, date_numbers, date_refusal,
+from .models import (QUOTE_MARKS, Milestone, Series, Tally, Target, Unit, ascii_id, clip, date_numbers, date_refusal,
                      is_external_address, parse_bool, plain_name, swapped_years, tag_spelling)
 from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file, site_path
 from .placeholders import BODY_LINES, may_hold_placeholders, placeholders_in
@@ -894,11 +894,43 @@ def _reference_hint(key: str, kind: str, value: str, content: Content) -> str:
         units = ", ".join(f"{rid} ({unit.name})" for rid, unit, _ in alike)
         return (f"{value} reads the same as {len(alike)} units ({content.sound_of(value)}): write the id of the one "
                 f"meant: {units}")
+    partly = _named_in_part(value, records)
+    if len(partly) == 1:
+        rid, name = partly[0]
+        hint = f"did you mean the {kind} {name}? write its id: {key}: {rid}"
+        # 白鹤镇社区 holds 白鹤镇 and may be a unit of its own: the new record stays on offer.
+        return hint if len(value) < len(name) else f"{hint}; or, {_new_record_hint(kind, value, content)}"
+    if partly:
+        shown = ", ".join(f"{rid} ({name})" for rid, name in partly)
+        return f"did you mean one of: {shown}? write the id of the {kind} meant: {key}: and the id"
     if kind == "unit" and records:
         return _unit_id_hint(value, content)
     if records:
         return _id_hint(key, value, sorted(records), folder, content)
     return f"{_new_record_hint(kind, value, content)}; or correct the id"
+
+
+def _named_in_part(value: str, records: Mapping[str, Sourced[Series]] | Mapping[str, Sourced[Unit]],
+                   ) -> list[tuple[str, str]]:
+    """The records (``(id, name)``, by id) one of whose names holds ``value`` or is held by it; [] for none.
+
+    Takes a ``unit:`` or ``series:`` naming no record and the records of
+    that kind. A series is often called by a part of its title (大调研 for
+    大调研微访谈), a unit by its name with the district before it
+    (青浦区白鹤镇 for 白鹤镇): each was offered a new record instead. Only
+    text of two or more letters not in ASCII (an id typed wrong is
+    `_id_hint`'s) is compared, read in half width (NFKC), quotes around it
+    (＂大调研＂, 《大调研》) set aside.
+    """
+    text = unicodedata.normalize("NFKC", value).strip().strip(QUOTE_MARKS + "\"'《》〈〉").strip()
+    if text.isascii() or len(text) < 2:
+        return []
+    found = []
+    for rid, sourced in sorted(records.items()):
+        name = next((name for name in _names(sourced.record) if text in name or name in text), None)
+        if name is not None:
+            found.append((rid, (_names(sourced.record) or [name])[0]))
+    return found
 
 
 _ID_WORD = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?")

@@ -529,6 +529,33 @@ def test_a_unit_id_that_does_not_exist_gets_the_nearest_ids_not_all(tmp_path: Pa
     assert printed(root) == [f'{PAGE_PATH}:4:7: error: there is no unit "{typed}"\n  hint: {hint}']
 
 
+@pytest.mark.parametrize(("line", "typed", "hint"), [
+    (3, "series: 大调研", "did you mean the series 大调研微访谈? write its id: series: dadiaoyan"),
+    (3, "series: 微访谈", "did you mean the series 大调研微访谈? write its id: series: dadiaoyan"),
+    (3, "series: 《大调研》", "did you mean the series 大调研微访谈? write its id: series: dadiaoyan"),
+    (3, "series: ＂大调研＂", "did you mean the series 大调研微访谈? write its id: series: dadiaoyan"),
+    (4, "unit: 青浦区白鹤镇", "did you mean the unit 白鹤镇? write its id: unit: baihe; or, if 青浦区白鹤镇 is a new unit, "
+                         "create content/units/qing-pu-qu-bai-he-zhen.yaml by running, in the site folder: sitegen "
+                         "new unit 青浦区白鹤镇, then write unit: qing-pu-qu-bai-he-zhen here"),
+    (4, "unit: 白鹤", "did you mean one of: baihe (白鹤镇), baihecun (白鹤村)? write the id of the unit meant: unit: and "
+                    "the id"),
+])
+def test_a_part_of_a_records_name_is_offered_that_records_id(tmp_path: Path, line: int, typed: str,
+                                                            hint: str) -> None:
+    # 大调研 for the series 大调研微访谈 was offered "sitegen new series 大调研"; followed, the page left its series.
+    village = UNIT.replace("白鹤镇", "白鹤村").replace("level: town", "level: village")
+    root = write_site(tmp_path, {"content/units/baihecun.yaml": village.replace("misspellings: [白河镇, 百合镇]\n", ""),
+                                 PAGE_PATH: re.sub(f"(?m)^{typed.split(':')[0]}: .*$", typed, interview())})
+    value = typed.split(": ", 1)[1]
+    assert printed(root) == [f'{PAGE_PATH}:{line}:{len(typed) - len(value) + 1}: error: there is no '
+                             f'{typed.split(":")[0]} "{value}"\n  hint: {hint}']
+    written = re.search(r"write its id: (\w+: [a-z]+)", hint)
+    if written is not None:  # the line the hint gives, typed in place of the one typed
+        (root / PAGE_PATH).write_text(re.sub(f"(?m)^{typed.split(':')[0]}: .*$", written.group(1), interview()),
+                                      encoding="utf-8")
+        assert printed(root) == []
+
+
 @pytest.mark.parametrize("typed", ["unit:", 'unit: ""', "unit:   "])
 def test_an_empty_unit_is_offered_the_id_there_is_not_to_remove_the_line(tmp_path: Path, typed: str) -> None:
     # "write the value after the colon (and a space), or remove the line": without the line, unit was missing.
