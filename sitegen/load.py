@@ -42,7 +42,7 @@ from .bodies import Body, BodyBook, BodyJob, Facts, Stored, convert_and_store
 from .config import Config
 from .errors import Problem, Report
 from .markup import MarkdownRenderer, RenderedMarkdown, body_complexity
-from .models import CaseStudyMeta, InterviewMeta, Series, Unit, plain_name
+from .models import CaseStudyMeta, DataText, InterviewMeta, Series, Unit, plain_name
 from .slugs import MAX_SLUG_LENGTH, is_slug, make_slug, make_slugs
 from .fresh import code_fingerprint
 from .pagecache import Entry, PageCache, settled_stamp, source_digest, text_key
@@ -938,4 +938,24 @@ def _load_data_file(reader: SourceReader, rel: str, content: Content, report: Re
         report.error(rel, None, None, f'the data name "{name}" is given twice (site.data.{name})',
                      "rename one of the files or folders under data/ (a.yaml and a.yml, or a.yaml and a/)")
         return
-    node[parts[-1]] = data.value
+    node[parts[-1]] = _placed(data, rel)
+
+
+def _placed(data: YamlData, rel: str) -> Any:
+    """The value of the data file ``rel`` (`YamlData.value`), each text in it a `DataText` naming where it was typed.
+
+    Nesting is at most `sitegen.yamltext.MAX_DEPTH` levels, so the walk is recursive.
+    """
+    positions = data.positions
+
+    def placed(value: Any, path: tuple[str | int, ...]) -> Any:
+        if isinstance(value, str):
+            line, column = positions.get(path, (0, 0))
+            return DataText(value, rel, line, column) if line else value
+        if isinstance(value, dict):
+            return {key: placed(item, (*path, key)) for key, item in value.items()}
+        if isinstance(value, list):
+            return [placed(item, (*path, index)) for index, item in enumerate(value)]
+        return value
+
+    return placed(data.value, ())

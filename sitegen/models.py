@@ -52,6 +52,30 @@ DATE_HINT = "write the date as YYYY-MM-DD, e.g. 2018-04-26 (2018/4/26 and 2018å¹
 SLUG_HINT = 'use lower-case letters a-z, digits and "-" only'
 
 
+class DataText(str):
+    """A text of a ``data/`` file, with where it was typed: ``path`` (from the site folder, with "/"),
+    ``line`` and ``column`` (1-based, columns in characters).
+
+    Templates use it as the `str` it is. A filter that cannot read it (a
+    date, `sitegen.render.format_cn_date`) names this place, so the error
+    points at the value in the data file, not at the template line that
+    showed it: ``sitegen check`` renders no template, so a bad date in a
+    data file is found only there.
+    """
+
+    path: str
+    line: int
+    column: int
+
+    def __new__(cls, text: str, path: str, line: int, column: int) -> "DataText":
+        made = super().__new__(cls, text)
+        made.path, made.line, made.column = path, line, column
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return DataText, (str(self), self.path, self.line, self.column)
+
+
 def parse_date(value: Any) -> date:
     """Turn an editor's date into a `datetime.date`.
 

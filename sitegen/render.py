@@ -25,8 +25,8 @@ import math
 import re
 import shutil
 from datetime import date, datetime
-from pathlib import Path
-from typing import Any, Callable, Mapping, MutableMapping, Sequence
+from pathlib import Path, PurePosixPath
+from typing import Any, Callable, Iterator, Mapping, MutableMapping, Sequence
 
 import jinja2
 from jinja2.compiler import CodeGenerator
@@ -36,7 +36,7 @@ from markupsafe import Markup, escape
 from . import charts
 from .config import Config
 from .errors import Problem, Report
-from .models import CASE_STATUS_LABELS, TARGET_GROUP_LABELS, UNIT_LEVEL_LABELS, parse_date
+from .models import CASE_STATUS_LABELS, DATE_HINT, TARGET_GROUP_LABELS, UNIT_LEVEL_LABELS, DataText, parse_date
 from .outputs import OutputJob
 from .outputs.opendata import DATAPACKAGE_PATH, DOWNLOADS
 from .outputs.structured import page_head
@@ -317,14 +317,23 @@ def format_cn_date(value: date | str) -> str:
 
     Takes a date, or text in any spelling a date field accepts (values from
     ``data/`` files stay text): ``2024-4-15``, ``2024/4/8``, ``2024年4月1日``.
-    Raises ValueError naming the text when it is not a date.
+    Raises `NotADate` (a ValueError) naming the text when it is not a date.
     """
     if isinstance(value, str):
         try:
             value = parse_date(value)
         except PydanticCustomError as refusal:
-            raise ValueError(refusal.message()) from None
+            raise NotADate(refusal.message(), value, (refusal.context or {}).get("hint") or DATE_HINT) from None
     return f"{value.year}年{value.month}月{value.day}日"
+
+
+class NotADate(ValueError):
+    """Text a date filter cannot read as a date: the message, the text (a `DataText` when it came from
+    ``data/``) and the hint of `sitegen.models.parse_date`."""
+
+    def __init__(self, message: str, text: str, hint: str) -> None:
+        super().__init__(message)
+        self.text, self.hint = text, hint
 
 
 def format_month(key: str) -> str:
@@ -520,7 +529,7 @@ class _Work:
                 try:
                     pages[number] = self._page(number, digests)
                 except _Problem as problem:
-                    problems.append((number, problem.problem))
+                    problems.extend((number, found) for found in problem.problems)
                     stopped = problem.stop
 
     def _extra(self, job: int) -> list[tuple[str, Any]]:
@@ -554,11 +563,51 @@ def _write_new(target: Path, data: bytes) -> None:
 
 
 class _Problem(Exception):
-    """A page that could not be rendered: its `Problem`; ``stop`` when the later pages would fail alike."""
+    """A page that could not be rendered: its `Problem` (or several of one kind); ``stop`` when the later pages
+    would fail alike."""
 
-    def __init__(self, problem: Problem, stop: bool) -> None:
-        super().__init__(problem.message)
-        self.problem, self.stop = problem, stop
+    def __init__(self, *problems: Problem, stop: bool) -> None:
+        super().__init__(problems[0].message)
+        self.problems, self.stop = list(problems), stop
+
+
+def _dates_like(data: Mapping[str, Any], failure: NotADate) -> list[tuple[DataText, NotADate]]:
+    """The text of a data file a template could not show as a date (``failure.text``, a `DataText`), and each
+    text at the same place in the other items of its lists that is no date either, by line, with its refusal.
+
+    A template stops at the first bad date it meets; a timeline's ``date`` of
+    each item is shown alike, so the others are told in the same build rather
+    than one build each. ``data`` is ``site.data``.
+    """
+    text = failure.text
+    node: Any = data
+    for part in PurePosixPath(text.path).with_suffix("").parts[1:]:
+        node = node.get(part) if isinstance(node, dict) else None
+    texts = list(_texts_in(node, ()))
+    where = next((path for path, value in texts if value is text), None)
+    if where is None:
+        return [(text, failure)]  # type: ignore[list-item]
+    found = []
+    for path, value in texts:
+        if len(path) == len(where) and all(isinstance(step, int) and isinstance(at, int) or step == at
+                                           for step, at in zip(path, where)):
+            try:
+                format_cn_date(value)
+            except NotADate as refusal:
+                found.append((value, refusal))
+    return sorted(found, key=lambda pair: (pair[0].line, pair[0].column))
+
+
+def _texts_in(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], DataText]]:
+    """Every `DataText` in a data file's value, with its path of keys and list indexes."""
+    if isinstance(value, DataText):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts_in(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts_in(item, (*path, index))
 
 
 def _render_one(graph: SiteGraph, env: jinja2.Environment, page: Page) -> bytes:
@@ -583,6 +632,12 @@ def _render_one(graph: SiteGraph, env: jinja2.Environment, page: Page) -> bytes:
                                "check the file name in the include, import or extends tag"), stop=True) from None
     except Exception as failure:  # noqa: BLE001 - any template fault becomes a message, never a traceback
         name, line = _template_position(failure, page.template, theme_dirs(graph.config))
+        if isinstance(failure, NotADate) and isinstance(failure.text, DataText) and failure.text.line:
+            # The date was typed in data/: that is where it is corrected, the template being right.
+            raise _Problem(*[Problem(text.path, text.line, text.column, "error",
+                                     f"while rendering {page.url}: {refusal}; templates/{name} shows it as a date "
+                                     f"(line {line})", f"correct it here: {refusal.hint}")
+                             for text, refusal in _dates_like(graph.data, failure)], stop=False) from None
         raise _Problem(Problem(f"templates/{name}", line, None, "error",
                                f"while rendering {page.url}: {type(failure).__name__}: {failure}",
                                "check the variable names and expressions used in the template at that line"),

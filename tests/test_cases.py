@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import re
 import shutil
 import subprocess
@@ -33,7 +34,9 @@ import pytest
 
 from sitegen.build import BuildOptions, BuildResult, build, check
 from sitegen.cli import main
+from sitegen.config import load_config
 from sitegen.errors import Problem, Report, SiteError
+from sitegen.load import load_content
 from sitegen.models import parse_date
 from sitegen.sources import read_source, split_front_matter
 from sitegen.yamltext import load_yaml
@@ -242,6 +245,63 @@ def test_case_04_an_impossible_or_unknown_date_stops_the_build(tmp_path: Path) -
         'milestones → item 1 → date: "2024-4-31" does not exist (there is no day 31 in month 4 of 2024)'
     assert found[1].message == 'milestones → item 2 → date: "2024.04" is not a date sitegen understands'
     assert found[1].hint.startswith("write the date as YYYY-MM-DD, e.g. 2018-04-26")
+
+
+TIMELINE_DATES_PAGE = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>时间线</title></head><body>
+<ol id="timeline">
+{%- for item in site.data.timeline %}<li><time>{{ item.date|cn_date }}</time> {{ item.event }}</li>{% endfor -%}
+</ol>
+</body></html>
+"""
+
+
+def test_case_04_a_data_files_dates_shown_by_a_template_and_a_bad_one_named_in_the_data_file(tmp_path: Path) -> None:
+    """The timeline in ``data/``, shown by a site's own template with ``cn_date``: every spelling in the house format.
+
+    A date there that is none stops the build at its line and column in
+    ``data/timeline.yaml``, as the case asks ("data/timeline.yaml entry 3
+    (line 5)"), naming the template that shows it. Before, the error named
+    only the template line, which was right, and ``sitegen check``, which
+    renders no template, passed. The fix in the hint, typed, builds.
+    """
+    case = "04-yaml-date-mixed-types"
+    timeline = case_bytes(case, "data/timeline.yaml")
+    root = write_site(tmp_path, {"data/timeline.yaml": timeline, "templates/404.html": TIMELINE_DATES_PAGE})
+    run_build(root)
+    shown = parse_html(root / "output/404.html")
+    assert [li.text_content() for li in shown.cssselect("#timeline li")] == [
+        "2024年3月1日 项目立项", "2024年3月15日 完成方案公示", "2024年4月1日 开工建设", "2024年4月8日 首批设备进场",
+        "2024年4月15日 居民代表现场监督"]
+    before = tree_hashes(root / "output")
+
+    (root / "data/timeline.yaml").write_bytes(timeline.replace("2024年4月1日".encode(), "2024年4月31日".encode())
+                                              .replace(b"2024/4/8", b"2024/8"))
+    found = stopped(root)
+    assert [problem.format() for problem in found] == [
+        'data/timeline.yaml:5:9: error: while rendering /404.html: "2024年4月31日" does not exist (there is no day 31 '
+        "in month 4 of 2024); templates/404.html shows it as a date (line 3)\n"
+        "  hint: correct it here: check the date against the source document",
+        'data/timeline.yaml:7:9: error: while rendering /404.html: "2024/8" is not a date sitegen understands; '
+        "templates/404.html shows it as a date (line 3)\n"
+        "  hint: correct it here: write the date as YYYY-MM-DD, e.g. 2018-04-26 (2018/4/26 and 2018年4月26日 are read too)"]
+    assert tree_hashes(root / "output") == before
+    assert problems(root) == []  # check renders no template: the build is where a data file's dates are read
+
+    (root / "data/timeline.yaml").write_bytes(timeline.replace(b"2024/4/8", b"2024-04-08"))
+    run_build(root)
+    assert parse_html(root / "output/404.html").cssselect("#timeline li")[3].text_content() == "2024年4月8日 首批设备进场"
+
+
+def test_case_04_a_data_files_texts_are_the_texts_typed_and_know_their_places(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"data/a/timeline.yaml": case_bytes("04-yaml-date-mixed-types", "data/timeline.yaml")})
+    report = Report()
+    items = load_content(load_config(root, report), report).data["a"]["timeline"]
+    assert report.problems == []
+    assert items[2] == {"date": "2024年4月1日", "event": "开工建设"}
+    assert [(text.path, text.line, text.column) for text in items[2].values()] == [
+        ("data/a/timeline.yaml", 5, 9), ("data/a/timeline.yaml", 6, 10)]
+    copied = pickle.loads(pickle.dumps(items))
+    assert copied == items and (copied[2]["date"].line, copied[2]["date"].column) == (5, 9)
 
 
 # -- 06 -----------------------------------------------------------------------
