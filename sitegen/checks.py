@@ -896,12 +896,12 @@ def _reference_hint(key: str, kind: str, value: str, content: Content) -> str:
                 f"meant: {units}")
     partly = _named_in_part(value, records)
     if len(partly) == 1:
-        rid, name = partly[0]
+        rid, name, part = partly[0]
         hint = f"did you mean the {kind} {name}? write its id: {key}: {rid}"
         # 白鹤镇社区 holds 白鹤镇 and may be a unit of its own: the new record stays on offer.
-        return hint if len(value) < len(name) else f"{hint}; or, {_new_record_hint(kind, value, content)}"
+        return hint if part else f"{hint}; or, {_new_record_hint(kind, value, content)}"
     if partly:
-        shown = ", ".join(f"{rid} ({name})" for rid, name in partly)
+        shown = ", ".join(f"{rid} ({name})" for rid, name, _ in partly)
         return f"did you mean one of: {shown}? write the id of the {kind} meant: {key}: and the id"
     if kind == "unit" and records:
         return _unit_id_hint(value, content)
@@ -911,8 +911,9 @@ def _reference_hint(key: str, kind: str, value: str, content: Content) -> str:
 
 
 def _named_in_part(value: str, records: Mapping[str, Sourced[Series]] | Mapping[str, Sourced[Unit]],
-                   ) -> list[tuple[str, str]]:
-    """The records (``(id, name)``, by id) one of whose names holds ``value`` or is held by it; [] for none.
+                   ) -> list[tuple[str, str, bool]]:
+    """The records one of whose names holds ``value`` or is held by it, by id: ``(id, name, whether value is a
+    part of that name)``; [] for none.
 
     Takes a ``unit:`` or ``series:`` naming no record and the records of
     that kind. A series is often called by a part of its title (大调研 for
@@ -929,7 +930,7 @@ def _named_in_part(value: str, records: Mapping[str, Sourced[Series]] | Mapping[
     for rid, sourced in sorted(records.items()):
         name = next((name for name in _names(sourced.record) if text in name or name in text), None)
         if name is not None:
-            found.append((rid, (_names(sourced.record) or [name])[0]))
+            found.append((rid, (_names(sourced.record) or [name])[0], text in name))
     return found
 
 
