@@ -24,6 +24,7 @@ import hashlib
 import math
 import re
 import shutil
+import unicodedata
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable, Iterator, Mapping, MutableMapping, Sequence
@@ -36,7 +37,8 @@ from markupsafe import Markup, escape
 from . import charts
 from .config import Config
 from .errors import Problem, Report
-from .models import CASE_STATUS_LABELS, DATE_HINT, TARGET_GROUP_LABELS, UNIT_LEVEL_LABELS, DataText, parse_date
+from .models import (CASE_STATUS_LABELS, DATE_HINT, TARGET_GROUP_LABELS, UNIT_LEVEL_LABELS, DataText,
+                     parse_datetime)
 from .outputs import OutputJob
 from .outputs.opendata import DATAPACKAGE_PATH, DOWNLOADS
 from .outputs.structured import page_head
@@ -86,7 +88,8 @@ def make_environment(config: Config, cache_folder: Path | None = None,
     ``rebase`` (rendered HTML with root-relative links under the base path,
     marked safe; ``|rebase(entry.image_sizes, lazy=True)`` also gives its
     pictures their size and lazy loading), ``datetime``/``cn_date``/``iso``/
-    ``month`` (dates), ``percent``/``share`` (numbers), ``safe_svg`` (a
+    ``month`` (dates; ``cn_date`` and ``iso`` also read a date typed as text,
+    `moment_of_text`), ``percent``/``share`` (numbers), ``safe_svg`` (a
     chart's SVG). Globals: ``charts``, ``downloads`` and ``datapackage_url``
     (the open-data files), label dictionaries, ``search_index`` (``search``:
     whether the pages offer search: a link to the search page, its search box) and ``search_built``
@@ -296,11 +299,17 @@ def _remove_other_keys(folder: Path) -> None:
 def make_iso(config: Config) -> Callable[[date | datetime], str]:
     """Return the ``iso`` filter: a date → ``2018-04-26``; a publish time → ``2018-05-03T10:00+08:00``.
 
+    A text (a value of a ``data/`` file) is read by `moment_of_text`, so
+    ``<time datetime="{{ item.date|iso }}">{{ item.date|cn_date }}</time>``
+    works on it as on a unit's milestone; it raises `NotADate` when it is none.
+
     Publish times are naive in the site's time zone; the filter adds its
     offset, so a ``<time datetime>`` is an exact moment (HTML's "valid
     global date and time string").
     """
-    def iso(value: date | datetime) -> str:
+    def iso(value: date | datetime | str) -> str:
+        if isinstance(value, str):
+            value = moment_of_text(value)
         if isinstance(value, datetime):
             return value.replace(tzinfo=config.zone).isoformat(timespec="minutes")
         return value.isoformat()
@@ -316,15 +325,26 @@ def format_cn_date(value: date | str) -> str:
     """A date in the house format for Chinese text: ``2018年4月26日`` (no leading zeros).
 
     Takes a date, or text in any spelling a date field accepts (values from
-    ``data/`` files stay text): ``2024-4-15``, ``2024/4/8``, ``2024年4月1日``.
+    ``data/`` files stay text): ``2024-4-15``, ``2024/4/8``, ``2024年4月1日``,
+    or a publish time (its date is shown).
     Raises `NotADate` (a ValueError) naming the text when it is not a date.
     """
     if isinstance(value, str):
-        try:
-            value = parse_date(value)
-        except PydanticCustomError as refusal:
-            raise NotADate(refusal.message(), value, (refusal.context or {}).get("hint") or DATE_HINT) from None
+        value = moment_of_text(value)
     return f"{value.year}年{value.month}月{value.day}日"
+
+
+def moment_of_text(text: str) -> date | datetime:
+    """The date, or date and time, that a text spells, in any spelling a date or publish time field reads
+    (`sitegen.models.parse_datetime`): a `date` when no time is typed (``2024年4月1日``), else a naive
+    `datetime` (``2024-06-18 14:30``). Raises `NotADate` with the field's message and hint otherwise.
+    """
+    try:
+        moment = parse_datetime(text)
+    except PydanticCustomError as refusal:
+        raise NotADate(refusal.message(), text, (refusal.context or {}).get("hint") or DATE_HINT) from None
+    typed_time = unicodedata.normalize("NFKC", text).strip().replace("T", " ", 1).partition(" ")[2].strip()
+    return moment if typed_time else moment.date()
 
 
 class NotADate(ValueError):

@@ -249,7 +249,7 @@ def test_case_04_an_impossible_or_unknown_date_stops_the_build(tmp_path: Path) -
 
 TIMELINE_DATES_PAGE = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>时间线</title></head><body>
 <ol id="timeline">
-{%- for item in site.data.timeline %}<li><time>{{ item.date|cn_date }}</time> {{ item.event }}</li>{% endfor -%}
+{%- for item in site.data.timeline %}<li><time datetime="{{ item.date|iso }}">{{ item.date|cn_date }}</time> {{ item.event }}</li>{% endfor -%}
 </ol>
 </body></html>
 """
@@ -272,6 +272,8 @@ def test_case_04_a_data_files_dates_shown_by_a_template_and_a_bad_one_named_in_t
     assert [li.text_content() for li in shown.cssselect("#timeline li")] == [
         "2024年3月1日 项目立项", "2024年3月15日 完成方案公示", "2024年4月1日 开工建设", "2024年4月8日 首批设备进场",
         "2024年4月15日 居民代表现场监督"]
+    assert [time.get("datetime") for time in shown.cssselect("#timeline time")] == [
+        "2024-03-01", "2024-03-15", "2024-04-01", "2024-04-08", "2024-04-15"]
     before = tree_hashes(root / "output")
 
     (root / "data/timeline.yaml").write_bytes(timeline.replace("2024年4月1日".encode(), "2024年4月31日".encode())

@@ -13,7 +13,7 @@ import pytest
 
 from sitegen.config import load_config
 from sitegen.errors import Report
-from sitegen.render import escape_output, make_environment
+from sitegen.render import NotADate, escape_output, make_environment
 
 from .sitekit import MINIMAL_CONFIG
 
@@ -75,6 +75,33 @@ def test_date_filters_remember_dates_but_tell_equal_aware_times_apart(tmp_path: 
     assert template.render(moment=beijing) == "2018-05-03 10:00 2018-05-03T10:00+08:00"
     assert template.render(moment=utc) == "2018-05-03 02:00 2018-05-03T02:00+08:00"
     assert env.from_string("{{ day|iso }} {{ day|cn_date }}").render(day=date(2018, 4, 26)) == "2018-04-26 2018年4月26日"
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("2024-03-01", "2024-03-01 2024年3月1日"), ("2024年4月1日", "2024-04-01 2024年4月1日"),
+    ("２０２４／４／８", "2024-04-08 2024年4月8日"), ("2024-06-18 14:30", "2024-06-18T14:30+08:00 2024年6月18日"),
+    ("2024年6月18日 8:05", "2024-06-18T08:05+08:00 2024年6月18日"),
+])
+def test_iso_and_cn_date_read_a_date_typed_as_text_as_a_date_field_does(tmp_path: Path, text: str,
+                                                                      shown: str) -> None:
+    # Values of data/ files stay text: iso failed on them ("no attribute 'isoformat'") where cn_date read them.
+    (tmp_path / "site.yaml").write_text(MINIMAL_CONFIG + "time_zone: Asia/Shanghai\n", encoding="utf-8")
+    env = make_environment(load_config(tmp_path, Report()))
+    assert env.from_string("{{ day|iso }} {{ day|cn_date }}").render(day=text) == shown
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("2024-4-31", '"2024-4-31" does not exist (there is no day 31 in month 4 of 2024)'),
+    ("下周三", '"下周三" is not a date sitegen understands'),
+])
+def test_iso_and_cn_date_refuse_text_that_is_no_date_with_the_date_fields_words(tmp_path: Path, text: str,
+                                                                               message: str) -> None:
+    (tmp_path / "site.yaml").write_text(MINIMAL_CONFIG, encoding="utf-8")
+    env = make_environment(load_config(tmp_path, Report()))
+    for template in ("{{ day|iso }}", "{{ day|cn_date }}"):
+        with pytest.raises(NotADate) as refused:
+            env.from_string(template).render(day=text)
+        assert (str(refused.value), refused.value.text) == (message, text)
 
 
 def test_a_templates_own_globals_stay_its_own(tmp_path: Path) -> None:
