@@ -147,7 +147,7 @@ class TemplateDependencies:
                 source, _, _ = self._env.loader.get_source(self._env, name)  # type: ignore[union-attr]
                 key = digest(name.encode(), source.encode(), ANALYSIS_VERSION.encode())
                 if key not in self.known:
-                    self.known[key] = _analyse(self._env.parse(source))
+                    self.known[key] = _analyse(self._env.parse(source, name))
             except jinja2.TemplateError:
                 self._own[name] = (digest(b"missing", name.encode()), frozenset({EVERYTHING}), None)
                 return self._own[name]

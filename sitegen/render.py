@@ -239,6 +239,27 @@ class _Environment(jinja2.Environment):
 
     code_generator_class = _CodeGenerator
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._parsed: dict[tuple[str, str], Any] = {}
+
+    def parse(self, source: str, name: str | None = None, filename: str | None = None) -> Any:
+        """Parse a template's text (as Jinja does); a named template's tree is kept for its compiling.
+
+        The analysis of what each layout reads (`sitegen.depends`) parses
+        every template of a cold build before the pages are rendered, and
+        compiling it parsed the same text again: about 0.2 s for the
+        default theme's 24 templates. The tree is handed over once.
+        """
+        tree = super().parse(source, name, filename)
+        if name is not None:
+            self._parsed[(name, source)] = tree
+        return tree
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> Any:
+        tree = self._parsed.pop((name, source), None) if name is not None else None
+        return tree if tree is not None else super()._parse(source, name, filename)
+
     def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
         """Return a template's globals: the environment's, then the template's own ``d`` over them."""
         return {**self.globals, **(d or {})}

@@ -114,6 +114,24 @@ def test_a_templates_own_globals_stay_its_own(tmp_path: Path) -> None:
     assert "extra" not in env.globals
 
 
+def test_a_template_parsed_for_its_analysis_is_compiled_from_that_tree_to_the_same_code(tmp_path: Path,
+                                                                                         monkeypatch) -> None:
+    (tmp_path / "site.yaml").write_text(MINIMAL_CONFIG, encoding="utf-8")
+    parsed: list[str | None] = []
+    parse = jinja2.parser.Parser.parse
+    monkeypatch.setattr(jinja2.parser.Parser, "parse", lambda self: parsed.append(self.name) or parse(self))
+    env = make_environment(load_config(tmp_path, Report()))
+    source, _, _ = env.loader.get_source(env, "interview.html")
+    assert env.compile(env.parse(source), "interview.html", raw=True) == \
+        make_environment(load_config(tmp_path, Report())).compile(source, "interview.html", raw=True)
+    env.parse(source, "interview.html")
+    parsed.clear()
+    env.get_template("interview.html")
+    assert parsed == []  # compiled from the tree its analysis parsed
+    env.get_template("case.html")
+    assert parsed == ["case.html"]  # a template not analysed is parsed to be compiled
+
+
 def test_compiled_templates_removed_while_rendering_are_compiled_again_not_an_error(tmp_path: Path) -> None:
     # sitegen build --clean beside a running sitegen serve removed the cache folder mid-build: every page
     # of the preview was "templates/home.html:1: error: … FileNotFoundError … .sitegen-cache/jinja/…tmp".
