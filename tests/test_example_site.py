@@ -38,10 +38,20 @@ def test_interview_reading_line_matches_the_body(example_site: Path) -> None:
 def test_interview_header(example_site: Path) -> None:
     page = parse_html(example_site / INTERVIEW)
     assert text_of(page.cssselect("h1")[0]) == "白鹤镇：补好短板发挥优势 建设丝路名镇新白鹤"
-    assert text_of(page.cssselect(".series-name")[0]) == "大调研微访谈"
+    # The series is named once at the top, where the reader is: a label above the title named it again.
+    assert [text_of(link) for link in page.cssselect(".breadcrumb a")] == ["首页", "大调研微访谈"]
+    assert page.cssselect(".article-header .series-name") == []
+    assert page.cssselect("header.article-header")[0].text_content().count("大调研微访谈") == 0
     assert text_of(page.cssselect(".byline")[0]) == "受访人：受访人（姓名略），中共白鹤镇党委书记"
     assert page.cssselect(".dateline time")[0].text == "2018-05-03 10:00"
     assert page.cssselect("html")[0].get("lang") == "zh-CN"
+
+
+def test_case_study_header_names_the_collection_once_and_links_its_unit(example_site: Path) -> None:
+    page = parse_html(example_site / "output/cases/baihe-caomei/index.html")
+    assert [text_of(link) for link in page.cssselect(".breadcrumb a")] == ["首页", "典型案例"]
+    label = page.cssselect(".article-header .series-name")[0]
+    assert (text_of(label), label.cssselect("a")[0].get("href")) == ("白鹤镇", "/units/baihe/")
 
 
 def test_interview_images_keep_their_place_and_only_the_lead_image_loads_at_once(example_site: Path) -> None:
