@@ -41,14 +41,17 @@ _DATE_RE = re.compile(
     r"^\s*(\d{4})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?)\s*$"
 )
 _TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
-_OFFERED_DATE_RE = re.compile(r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])")
-"""A date a hint offers (2018-04-26): a publish time's hint offers it with the time typed."""
+_OFFERED_DATE_RE = re.compile(r"(?<![\dA-Z-])(?:\d{4}|YYYY)-(?:\d{2}|MM)-(?:\d{2}|DD)(?![\dA-Z-])")
+"""A date a hint offers (2018-04-26, or YYYY-04-26 with a part to fill in): a publish time's hint offers it with
+the time typed."""
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 # Full-width digits and separators typed with a Chinese input method (２０１８－０４－２６, 10：00).
 _FULLWIDTH_DATE = str.maketrans("０１２３４５６７８９－／．：\u3000", "0123456789-/.: ")
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 
-DATE_HINT = "write the date as YYYY-MM-DD, e.g. 2018-04-26 (2018/4/26 and 2018年4月26日 are read too)"
+DATE_HINT = "write the date as YYYY-MM-DD, year-month-day (年-月-日); YYYY/M/D and YYYY年M月D日 are read too"
+"""The hint for a date sitegen cannot read. It shows the form, never an example date: typed as shown, an example
+was published as the date of the record."""
 SLUG_HINT = 'use lower-case letters a-z, digits and "-" only'
 
 
@@ -207,7 +210,7 @@ def _year_meant(year: int) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
-_DATETIME_HINT = "write the date, a space and the time on the 24-hour clock, e.g. 2018-05-03 10:00"
+_DATETIME_HINT = "write the date, a space and the time on the 24-hour clock (24小时制): YYYY-MM-DD HH:MM"
 
 
 _EXCEL_DAY_ZERO = date(1899, 12, 30)
@@ -235,9 +238,10 @@ def _date_format_hint(text: str) -> str:
         return (f"{text} is how Excel counts days when a date cell loses its format: did you mean {meant}? "
                 "write the date itself")
     found = re.fullmatch(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?", text)
-    if found and iso(2000, int(found[1]), int(found[2])):  # 2000 had 29 February; the example shows a year that has it
-        example = iso(2018, int(found[1]), int(found[2])) or iso(2020, int(found[1]), int(found[2]))
-        return f"write the year too, e.g. {example} (年-月-日)"
+    if found and iso(2000, int(found[1]), int(found[2])):  # 2000 had 29 February
+        # The year is the source's: one offered here (2018) was typed as shown and published.
+        return (f"write the year too: YYYY-{int(found[1]):02d}-{int(found[2]):02d}, with the year of the source "
+                "document in place of YYYY (年-月-日)")
     found = re.fullmatch(r"(\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})", text)
     if found and iso(2000 + int(found[1]), int(found[2]), int(found[3])):
         return (f"write the year with all four digits: 20{found[1]}-{int(found[2]):02d}-{int(found[3]):02d} "
@@ -252,7 +256,36 @@ def _date_format_hint(text: str) -> str:
         if readings:
             return (f"sitegen reads dates as year-month-day (年-月-日): write {readings[0]} or {readings[1]}, "
                     "as the source means")
-    return DATE_HINT
+    return _typed_numbers_hint(text) or DATE_HINT
+
+
+def _typed_numbers_hint(text: str) -> str:
+    """The hint for a date typed with its numbers in order but other signs among them, or with a part missing or
+    extra: the date those numbers spell, or the form with the part missing left as letters; "" for none.
+
+    ``2018-01-15日`` or ``2018年1月15`` is 2018-01-15; a time after the date (``2019-07-08 10:00``, where only a
+    date is read) is left out; ``2018.12`` lacks its day (2018-12-DD) and ``2024`` its month and day. No
+    number is made up: what the editor did not type stays a letter, so a hint typed as shown is refused again
+    rather than published as a date nobody wrote.
+    """
+    numbers = [int(number) for number in re.findall(r"\d+", text)]
+    if not numbers or not re.fullmatch(r"\d{4}", re.findall(r"\d+", text)[0]) or numbers[0] < EARLIEST_YEAR:
+        return ""
+    year = numbers[0]
+    if len(numbers) >= 3 and _exists(year, numbers[1], numbers[2]):
+        meant = f"{year:04d}-{numbers[1]:02d}-{numbers[2]:02d}"
+        if len(numbers) == 3:
+            return f"did you mean {meant}? write the date as YYYY-MM-DD, year-month-day (年-月-日)"
+        if len(numbers) in (4, 5) and re.search(r"\d[:：]\d", text):
+            return f"this field is a date without a time: write {meant}"
+        return ""
+    if len(numbers) == 2 and 1 <= numbers[1] <= 12:
+        return (f"the day is missing: write {year:04d}-{numbers[1]:02d}-DD, with the day of the source document in "
+                "place of DD (年-月-日)")
+    if len(numbers) == 1:
+        return (f"the month and day are missing: write {year:04d}-MM-DD, with those of the source document "
+                "(年-月-日)")
+    return ""
 
 
 def parse_datetime(value: Any) -> datetime:
@@ -279,6 +312,8 @@ def parse_datetime(value: Any) -> datetime:
         raise PydanticCustomError("datetime_format", 'the time in "{text}" is written in words',
                                   {"text": value, "hint": "write the date, a space and the time on the 24-hour "
                                                           f"clock (24小时制): {spoken}"})
+    # 2019年7月8日10:00: the 日 ends the date as a space would.
+    text = re.sub(r"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号])(?=\d)", r"\1 ", text)
     day_part, _, time_part = text.replace("T", " ", 1).partition(" ")
     try:
         day = parse_date(day_part)
@@ -294,8 +329,21 @@ def parse_datetime(value: Any) -> datetime:
     hour, minute, second = (int(match.group(i) or 0) for i in (1, 2, 3)) if match else (99, 0, 0)
     if hour > 23 or minute > 59 or second > 59:
         raise PydanticCustomError("datetime_format", 'the time in "{text}" is not understood',
-                                  {"text": value, "hint": _DATETIME_HINT})
+                                  {"text": value, "hint": _time_hint(day, time_part.strip())})
     return datetime.combine(day, time(hour, minute, second))
+
+
+def _time_hint(day: date, typed: str) -> str:
+    """The hint for a publish time whose date ``day`` is read and whose time ``typed`` is not: the time meant
+    when the slip is plain (``14.30`` is 14:30; ``24:00`` is the end of the day), else the form, on that date."""
+    found = re.fullmatch(r"(\d{1,2})\s*[.。·]\s*(\d{2})", typed)
+    if found and int(found[1]) <= 23 and int(found[2]) <= 59:
+        return f"did you mean {day.isoformat()} {int(found[1]):02d}:{found[2]}? write the time with a colon (:)"
+    if re.fullmatch(r"24:00(:00)?", typed):
+        return (f"the 24-hour clock ends at 23:59: write {day.isoformat()} 23:59, or "
+                f"{(day + timedelta(days=1)).isoformat()} 00:00 for the start of the next day")
+    return (f"write the time on the 24-hour clock (24小时制) after the date and a space: {day.isoformat()} HH:MM, "
+            "hours 00 to 23 and minutes 00 to 59")
 
 
 _TIME_IN_WORDS_RE = re.compile(

@@ -244,7 +244,7 @@ def test_case_04_an_impossible_or_unknown_date_stops_the_build(tmp_path: Path) -
     assert found[0].message == \
         'milestones → item 1 → date: "2024-4-31" does not exist (there is no day 31 in month 4 of 2024)'
     assert found[1].message == 'milestones → item 2 → date: "2024.04" is not a date sitegen understands'
-    assert found[1].hint.startswith("write the date as YYYY-MM-DD, e.g. 2018-04-26")
+    assert found[1].hint == "the day is missing: write 2024-04-DD, with the day of the source document in place of DD (年-月-日)"
 
 
 TIMELINE_DATES_PAGE = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>时间线</title></head><body>
@@ -285,7 +285,8 @@ def test_case_04_a_data_files_dates_shown_by_a_template_and_a_bad_one_named_in_t
         "  hint: correct it here: check the date against the source document",
         'data/timeline.yaml:7:9: error: while rendering /404.html: "2024/8" is not a date sitegen understands; '
         "templates/404.html shows it as a date (line 3)\n"
-        "  hint: correct it here: write the date as YYYY-MM-DD, e.g. 2018-04-26 (2018/4/26 and 2018年4月26日 are read too)"]
+        "  hint: correct it here: the day is missing: write 2024-08-DD, with the day of the source document in place "
+        "of DD (年-月-日)"]
     assert tree_hashes(root / "output") == before
     assert problems(root) == []  # check renders no template: the build is where a data file's dates are read
 

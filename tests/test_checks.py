@@ -318,15 +318,20 @@ def test_a_month_past_12_is_named_and_a_swapped_day_and_month_gets_the_date_mean
     ("20180426", "did you mean 2018-04-26? write the date with its dashes"),
     ("43216", "43216 is how Excel counts days when a date cell loses its format: did you mean 2018-04-26? "
               "write the date itself"),
-    ("4月26日", "write the year too, e.g. 2018-04-26 (年-月-日)"),
+    ("4月26日", "write the year too: YYYY-04-26, with the year of the source document in place of YYYY (年-月-日)"),
     ("18-4-26", "write the year with all four digits: 2018-04-26 if 18 is the year"),
     ("26/4/2018", "did you mean 2018-04-26? sitegen reads dates as year-month-day (年-月-日)"),
     ("5/3/2018", "sitegen reads dates as year-month-day (年-月-日): write 2018-05-03 or 2018-03-05, as the source "
                  "means"),
-    ("20181340", "write the date as YYYY-MM-DD, e.g. 2018-04-26 (2018/4/26 and 2018年4月26日 are read too)"),
+    ("20181340", "write the date as YYYY-MM-DD, year-month-day (年-月-日); YYYY/M/D and YYYY年M月D日 are read too"),
     # No date offered may be refused in turn: 2018 had no 29 February, and Excel's 80000 is 2119-01-11.
-    ("2月29日", "write the year too, e.g. 2020-02-29 (年-月-日)"),
-    ("80000", "write the date as YYYY-MM-DD, e.g. 2018-04-26 (2018/4/26 and 2018年4月26日 are read too)"),
+    ("2月29日", "write the year too: YYYY-02-29, with the year of the source document in place of YYYY (年-月-日)"),
+    # The numbers typed, in order, with other signs among them or a part missing: no number is made up.
+    ("2018-01-15日", "did you mean 2018-01-15? write the date as YYYY-MM-DD, year-month-day (年-月-日)"),
+    ("2018-04-26 10:00", "this field is a date without a time: write 2018-04-26"),
+    ("2018.12", "the day is missing: write 2018-12-DD, with the day of the source document in place of DD (年-月-日)"),
+    ("2018", "the month and day are missing: write 2018-MM-DD, with those of the source document (年-月-日)"),
+    ("80000", "write the date as YYYY-MM-DD, year-month-day (年-月-日); YYYY/M/D and YYYY年M月D日 are read too"),
     ("73050", "73050 is how Excel counts days when a date cell loses its format: did you mean 2099-12-31? "
               "write the date itself"),
 ])
@@ -338,10 +343,33 @@ def test_a_date_sitegen_cannot_read_gets_the_date_meant_when_the_slip_is_plain(t
         f"  hint: {hint}"]
     # A publish time keeps its time in every date offered (…2018-04-26 10:00…), whatever the slip: the
     # year left out (5月3日 10:00) was offered a date without it.
+    if " " in typed:  # a time typed already
+        return
     with pytest.raises(PydanticCustomError) as caught:
         parse_datetime(f"{typed} 10:00")
-    assert caught.value.context["hint"] == re.sub(r"(\d{4}-\d{2}-\d{2})", r"\1 10:00", hint)
+    assert caught.value.context["hint"] == re.sub(r"((?:\d{4}|YYYY)-(?:\d{2}|MM)-(?:\d{2}|DD))", r"\1 10:00", hint)
 
+
+
+@pytest.mark.parametrize(("typed", "hint"), [
+    # Each got "e.g. 2018-05-03 10:00", which, typed as shown, published that day and time.
+    ("2019-07-08 14.30", "did you mean 2019-07-08 14:30? write the time with a colon (:)"),
+    ("2019-07-08 24:00", "the 24-hour clock ends at 23:59: write 2019-07-08 23:59, or 2019-07-09 00:00 for the start "
+                         "of the next day"),
+    ("2019-07-08 25:00", "write the time on the 24-hour clock (24小时制) after the date and a space: 2019-07-08 HH:MM, "
+                         "hours 00 to 23 and minutes 00 to 59"),
+])
+def test_a_publish_time_whose_time_is_not_read_gets_a_hint_on_its_own_date(tmp_path: Path, typed: str,
+                                                                          hint: str) -> None:
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(date=typed)})
+    assert [p.format() for p in found(root)] == [
+        f'content/interviews/a.md:8:7: error: date: the time in "{typed}" is not understood\n  hint: {hint}']
+
+
+def test_a_publish_time_typed_right_after_the_day_in_chinese_is_read() -> None:
+    # "2019年7月8日10:00" got the general date hint, which dropped both the date and the time typed.
+    assert parse_datetime("2019年7月8日10:00") == parse_datetime("2019-07-08 10:00")
+    assert parse_datetime("２０１９年７月８号９：０５") == parse_datetime("2019-07-08 09:05")
 
 
 @pytest.mark.parametrize(("typed", "meant"), [

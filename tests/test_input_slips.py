@@ -79,7 +79,7 @@ def test_dashes_that_are_text_are_kept(tmp_path: Path) -> None:
     root = write_site(tmp_path, {CASE_PATH: page, PAGE_PATH: interview(extra="summary: 第一句\n  -第二句\n")})
     assert printed(root) == [
         f'{CASE_PATH}:15:3: error: related_tally: "-2.5" is not a date sitegen understands\n'
-        "  hint: write the date as YYYY-MM-DD, e.g. 2018-04-26 (2018/4/26 and 2018年4月26日 are read too)"]
+        "  hint: write the date as YYYY-MM-DD, year-month-day (年-月-日); YYYY/M/D and YYYY年M月D日 are read too"]
 
 
 @pytest.mark.parametrize("typed", ["-", "-   # 标题 title", "- ", "-\t"])
