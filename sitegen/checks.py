@@ -32,11 +32,11 @@ from .load import Content, Document, Sourced, YamlData
 from .markup import (is_local_path, local_file_name, outside_fences, place_in_block, places_typed, swallowed_title,
                      text_blocks, typed_links)
 from .models import (QUOTE_MARKS, Milestone, Series, Tally, Target, Unit, ascii_id, clip, date_numbers, date_refusal,
-                     is_external_address, parse_bool, plain_name, swapped_years, tag_spelling)
+                     is_external_address, is_stand_in, parse_bool, plain_name, swapped_years, tag_spelling)
 from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file, site_path
 from .placeholders import BODY_LINES, may_hold_placeholders, placeholders_in
 from .plaintext import may_hold_markup, typed_markup
-from .validation import closest, did_you_mean, edit_distance, field_name
+from .validation import closest, did_you_mean, edit_distance, field_name, stand_in_warnings
 from .webaddress import address_slip, half_width_address, split_address
 
 COUNT_FIELDS = ("batches", "collected", "escalated", "resolved")
@@ -82,6 +82,19 @@ def check_content(content: Content, root: Path, now: datetime, report: Report) -
     check_misspellings(content, report, clashes)
     check_placeholders(content, report)
     check_plain_text_fields(content, report)
+    check_stand_ins(content, report)
+
+
+def check_stand_ins(content: Content, report: Report) -> None:
+    """Warn at each value of a series or unit record that stands for a value not known yet (待定, 暂无, ——),
+    which its page would publish (`sitegen.validation.stand_in_warnings`; a page's are told as it loads).
+
+    Takes the loaded content and the report. Raises nothing.
+    """
+    for series in content.series.values():
+        report.extend(stand_in_warnings(series.path, series.yaml, "the series page"))
+    for unit in content.units.values():
+        report.extend(stand_in_warnings(unit.path, unit.yaml, "the unit's page"))
 
 
 def check_placeholders(content: Content, report: Report) -> None:
@@ -839,22 +852,26 @@ def _empty_reference(path: str, yaml: YamlData, kind: str, content: Content, rep
     The field is required: removing the line, the fix for an empty
     optional field, would only make it missing.
     """
+    report.error(path, *yaml.locate((kind,)), f"{kind}: the value is empty", _ids_offered(kind, content))
+
+
+def _ids_offered(kind: str, content: Content) -> str:
+    """The hint for a ``unit:`` or ``series:`` that names none (empty, or 待定): the ids there are to write,
+    or how to make the first record of that kind."""
     folder = "series" if kind == "series" else "units"
     records = content.series if kind == "series" else content.units
     labelled = [(rid, (_names(sourced.record) or [rid])[0]) for rid, sourced in sorted(records.items())]
     if len(labelled) == 1:
         rid, name = labelled[0]
-        hint = f"the only {kind} there is, {name}, has the id {rid}: write {kind}: {rid}"
-    elif labelled:
+        return f"the only {kind} there is, {name}, has the id {rid}: write {kind}: {rid}"
+    if labelled:
         shown = ", ".join(f"{rid} ({name})" for rid, name in labelled[:_LISTED_IDS])
         more = f" (and {len(labelled) - _LISTED_IDS} more in content/{folder}/)" if len(labelled) > _LISTED_IDS else ""
-        hint = (f"write the id of the {kind} (its file name in content/{folder}/ without .yaml) after the colon, "
+        return (f"write the id of the {kind} (its file name in content/{folder}/ without .yaml) after the colon, "
                 f"one of: {shown}{more}")
-    else:
-        what, placeholder = ("the unit's name", "名称") if kind == "unit" else ("the series title", "栏目名称")
-        hint = (f"there is no {kind} yet: create one by running, in the site folder: sitegen new {kind} "
-                f"{placeholder} (with {what} in place of {placeholder}), then write {kind}: and the id it gives here")
-    report.error(path, *yaml.locate((kind,)), f"{kind}: the value is empty", hint)
+    what, placeholder = ("the unit's name", "名称") if kind == "unit" else ("the series title", "栏目名称")
+    return (f"there is no {kind} yet: create one by running, in the site folder: sitegen new {kind} "
+            f"{placeholder} (with {what} in place of {placeholder}), then write {kind}: and the id it gives here")
 
 
 def _missing(document: Document, loc: tuple[str, ...], kind: str, value: str,
@@ -865,6 +882,8 @@ def _missing(document: Document, loc: tuple[str, ...], kind: str, value: str,
     half = unicodedata.normalize("NFKC", value).strip().lower()
     if half != value and half in records:  # ｂａｉｈｅ: typed with the input method in full width
         hint = f"the id is typed in full width (全角): write it in half width (半角): {loc[0]}: {half}"
+    elif is_stand_in(value):  # 待定 was offered "sitegen new unit 待定": followed, the page left its unit
+        hint = f'"{value}" stands for a {kind} not known yet, and a page belongs to one: {_ids_offered(kind, content)}'
     else:
         hint = _noted_reference_hint(loc[0], kind, value, content) or _reference_hint(loc[0], kind, value, content)
     report.error(document.path, line, column, f'there is no {kind} "{value}"', hint)

@@ -79,6 +79,29 @@ class DataText(str):
         return DataText, (str(self), self.path, self.line, self.column)
 
 
+STAND_INS = frozenset({
+    "待定", "未定", "待补", "待补充", "待填", "待填写", "待确认", "待核实", "暂无", "暂缺", "无", "没有", "空", "略", "不详",
+    "未知", "某某", "某", "xxx", "×××", "tbd", "todo", "n/a", "na", "none", "null", "nil",
+})
+"""Words an editor types for a value not known yet (待定, 暂无, 某某, TBD; read in lower case): the whole value,
+never a word inside one. Typed as a unit or series, one was offered a new record named by it; typed as a
+title, a name or a tag, it was published."""
+_STAND_IN_MARKS = "（）()【】[]「」『』\"'“”‘’<>《》 \t\u3000"
+
+
+def is_stand_in(text: str) -> bool:
+    """True when ``text`` as a whole is a word standing for a value not known yet (`STAND_INS`), brackets and
+    quotes around it set aside (（待定）, "暂无"), or when it holds no letter or digit at all (——, /, ？):
+    what a page would publish in place of a value."""
+    bare = text.strip(_STAND_IN_MARKS)
+    return (len(bare) <= _LONGEST_STAND_IN and bare.casefold() in STAND_INS) or _WORD_CHARACTER.search(text) is None
+
+
+_LONGEST_STAND_IN = max(map(len, STAND_INS))
+_WORD_CHARACTER = re.compile(r"[^\W_]")
+"""A letter or digit of any script: a value without one is signs alone."""
+
+
 def parse_date(value: Any) -> date:
     """Turn an editor's date into a `datetime.date`.
 

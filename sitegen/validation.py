@@ -23,9 +23,9 @@ from typing import Any, TypeVar, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from .errors import PASTE_LIMIT, Report, paste_hint
+from .errors import PASTE_LIMIT, Problem, Report, paste_hint
 from .models import (CHOICE_LABELS, QUOTE_MARKS, QUOTED_TAGS, SEPARATOR_MARKS, WORD_LIST_FIELDS, choice_meant, clip,
-                     kind_of, snake_case)
+                     is_stand_in, kind_of, snake_case)
 from .yamltext import NOTE_HINT, NOTE_MESSAGE, ElsewhereFinder, FieldElsewhere, FieldNamer, GroupFinder, YamlData
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
@@ -101,6 +101,45 @@ def field_name(loc: tuple[Any, ...]) -> str:
     """
     parts = [f"item {part + 1}" if isinstance(part, int) else str(part) for part in loc]
     return " → ".join(parts) or "the file"
+
+
+_NAMING_FIELDS = frozenset({("unit",), ("series",)})
+"""Fields whose stand-in (unit: 待定) names no record: an error of its own (`sitegen.checks.check_references`)."""
+
+
+def stand_in_warnings(path: str, data: YamlData, published_on: str) -> list[Problem]:
+    """A warning at each value of a page's front matter or a record that stands for a value not known yet
+    (待定, 暂无, 某某, TBD, ——: `sitegen.models.is_stand_in`), which ``published_on`` ("the page") would publish.
+
+    Takes the file's path, its YAML as read and where it is published. A
+    value is one only as a whole (无锡 is a name). A warning, not an error:
+    an interviewee may be named 某某 on purpose. Pages are told when they
+    are loaded, so the page cache keeps the warnings with the page. Returns
+    the warnings in the order of the fields.
+    """
+    found: list[Problem] = []
+    pending: list[tuple[tuple[str | int, ...], Any]] = [((), data.value)]
+    while pending:
+        place, value = pending.pop()
+        if isinstance(value, str):
+            if is_stand_in(value) and value.strip() and place[:1] not in _NAMING_FIELDS:
+                found.append(_stand_in(path, data, place, value, published_on))
+        elif isinstance(value, dict):
+            pending.extend(((*place, key), item) for key, item in value.items())
+        elif isinstance(value, list):
+            pending.extend(((*place, index), item) for index, item in enumerate(value))
+    return sorted(found, key=lambda problem: (problem.line or 0, problem.column or 0))
+
+
+def _stand_in(path: str, data: YamlData, place: tuple[str | int, ...], value: str, published_on: str) -> Problem:
+    fix = ("write the item itself, or delete it from the list" if isinstance(place[-1], int)
+           else "write the value itself, or delete the line if the field may be left out")
+    if published_on == "the page":
+        fix += '; to hold the page back until it is known, add a line "draft: true"'
+    line, column = data.locate(place)
+    return Problem(path, line, column, "warning",
+                   f'{field_name(place)}: "{value}" stands for a value not known yet, so {published_on} would '
+                   "publish it", fix)
 
 
 def _yaml_path(loc: tuple[Any, ...]) -> tuple[str | int, ...]:
@@ -655,6 +694,10 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData, pa
         where = f" in {field_name(loc[:-1])}" if len(loc) > 1 else ""
         message = f'the field "{loc[-1] if loc else name}" is missing{where}'
         hint = f'add a line "{loc[-1] if loc else name}: …"'
+        if loc in _NAMING_FIELDS:  # "unit: …" typed as shown was "the dots are not the text", the ids unsaid
+            folder = "series" if loc == ("series",) else "units"
+            hint = (f'add a line "{loc[0]}: " followed by the id of the page\'s {loc[0]}: its file name in '
+                    f"content/{folder}/ without .yaml")
         labels = CHOICE_LABELS.get(_type_inside(_annotation_at(model, loc), Enum))  # type: ignore[arg-type]
         if labels:  # a closed vocabulary: the values to choose from, not only the gap
             hint += " with one of: " + ", ".join(f"{value} ({label})" for value, label in labels.items())

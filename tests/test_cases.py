@@ -643,7 +643,10 @@ def test_case_16_script_injection_is_escaped_or_removed(tmp_path: Path) -> None:
         'the field "date" is missing', 'the field "series" is missing', 'the field "unit" is missing',
         'unknown field "description" (did you mean "summary"?)',
         'unknown field "author" (did you mean "interviewee"?)']  # so "interviewee is missing" is not repeated
-    assert [p.hint for p in found[:3]] == ['add a line "date: …"', 'add a line "series: …"', 'add a line "unit: …"']
+    assert [p.hint for p in found[:3]] == [
+        'add a line "date: …"',
+        'add a line "series: " followed by the id of the page\'s series: its file name in content/series/ without .yaml',
+        'add a line "unit: " followed by the id of the page\'s unit: its file name in content/units/ without .yaml']
 
     fixed = original.replace(b"description:", b"summary:").replace(
         "author: 张三 & 李四\n".encode(), "interviewee:\n  name: 张三 & 李四\n  role: 网格员\n".encode())

@@ -370,6 +370,9 @@ MISTAKES: dict[str, list[Mistake]] = {
          "role: 职务\u3000", {_P: _page("  role: 党委书记", "  role: 职务\u3000")}),
         ("The first question and its answer left in a page whose front matter has another mistake",
          "foo: 1, then ## 第一个问题？, 回答……", {_P: interview(extra="foo: 1\n", body="## 第一个问题？\n\n回答……\n")}),
+        ("A value typed for \"not known yet\" (warning)", "role: 待定, summary: 暂无",
+         {_P: _page("  role: 党委书记", "  role: 待定").replace("date:", "summary: 暂无\ndate:")}),
+        ("A unit typed as \"not known yet\"", "unit: 待定", {_P: _page("unit: baihe", "unit: 待定")}),
         ("A series' blurb left as sitegen new wrote it", "blurb: 一两句话介绍本栏目。",
          {"content/series/dadiaoyan.yaml": SERIES.replace("各镇负责人谈大调研。", "一两句话介绍本栏目。")}),
         ("The examples of a new unit uncommented as they are (invented figures)", "# tallies:, # targets:, "

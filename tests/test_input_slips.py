@@ -105,6 +105,70 @@ def test_a_dash_alone_for_a_field_that_may_be_left_out_is_mended_by_deleting_its
     assert printed(root) == []
 
 
+# -- values standing for "not known yet" ------------------------------------------------------------
+
+STAND_IN_FIX = ("write the value itself, or delete the line if the field may be left out; to hold the page back "
+                'until it is known, add a line "draft: true"')
+
+
+def test_values_typed_for_not_known_yet_are_warned_at_each_and_kept_with_the_cached_page(tmp_path: Path) -> None:
+    # Each was published: <meta name="description" content="暂无">, a tag page /tags/wu/, a role 待定.
+    page = interview(extra="summary: 暂无\ntags: [无, 无锡, \"-\", 民生]\n").replace("role: 党委书记", "role: （待定）")
+    root = write_site(tmp_path, {PAGE_PATH: page, "content/interviews/draft.md":
+                                 interview("草稿", extra="draft: true\nsummary: 待定\n")})
+    told = [
+        f'{PAGE_PATH}:7:9: warning: interviewee → role: "（待定）" stands for a value not known yet, so the page would '
+        f"publish it\n  hint: {STAND_IN_FIX}",
+        f'{PAGE_PATH}:9:10: warning: summary: "暂无" stands for a value not known yet, so the page would publish it\n'
+        f"  hint: {STAND_IN_FIX}",
+        f'{PAGE_PATH}:10:8: warning: tags → item 1: "无" stands for a value not known yet, so the page would publish it'
+        '\n  hint: write the item itself, or delete it from the list; to hold the page back until it is known, add a '
+        'line "draft: true"',
+        f'{PAGE_PATH}:10:15: warning: tags → item 3: "-" stands for a value not known yet, so the page would publish '
+        'it\n  hint: write the item itself, or delete it from the list; to hold the page back until it is known, add '
+        'a line "draft: true"']
+    assert printed(root) == told
+    assert printed(root) == told  # the page from the page cache brings its warnings
+    (root / PAGE_PATH).write_text(interview(extra="tags: [无锡, 民生]\n"), encoding="utf-8")
+    assert printed(root) == []
+
+
+def test_a_value_standing_for_not_known_yet_in_a_unit_is_warned(tmp_path: Path) -> None:
+    # misspellings: 待定 made every 待定 in a page's text "a misspelling of 白鹤镇".
+    root = write_site(tmp_path, {UNIT_PATH: UNIT.replace("misspellings: [白河镇, 百合镇]", "misspellings: [白河镇, 待定]"),
+                                 PAGE_PATH: interview()})
+    assert printed(root) == [
+        f'{UNIT_PATH}:3:21: warning: misspellings → item 2: "待定" stands for a value not known yet, so the unit\'s page '
+        "would publish it\n  hint: write the item itself, or delete it from the list"]
+
+
+@pytest.mark.parametrize(("typed", "line", "kind", "ids"), [
+    ("unit: 待定", 4, "unit", "the only unit there is, 白鹤镇, has the id baihe: write unit: baihe"),
+    ("unit: 暂无", 4, "unit", "the only unit there is, 白鹤镇, has the id baihe: write unit: baihe"),
+    ("series: （无）", 3, "series", "the only series there is, 大调研微访谈, has the id dadiaoyan: write series: dadiaoyan"),
+])
+def test_a_unit_or_series_typed_as_not_known_yet_is_offered_the_ids_not_a_new_record(
+        tmp_path: Path, typed: str, line: int, kind: str, ids: str) -> None:
+    # Offered "sitegen new unit 待定": followed, a town named 待定 was published and the page moved to it.
+    root = write_site(tmp_path, {PAGE_PATH: re.sub(f"(?m)^{kind}: .*$", typed, interview())})
+    value = typed.split(": ", 1)[1]
+    assert printed(root) == [
+        f'{PAGE_PATH}:{line}:{len(kind) + 3}: error: there is no {kind} "{value}"\n'
+        f'  hint: "{value}" stands for a {kind} not known yet, and a page belongs to one: {ids}']
+    (root / PAGE_PATH).write_text(re.sub(f"(?m)^{kind}: .*$", ids.rpartition("write ")[2], interview()),
+                                  encoding="utf-8")
+    assert printed(root) == []
+
+
+def test_a_missing_unit_names_where_its_id_comes_from_not_dots_to_type(tmp_path: Path) -> None:
+    # 'add a line "unit: …"', typed as shown, was "the dots are where a hint leaves room", the id never said.
+    root = write_site(tmp_path, {PAGE_PATH: interview().replace("unit: baihe\n", "")})
+    assert printed(root) == [
+        f'{PAGE_PATH}:2:1: error: the field "unit" is missing\n'
+        "  hint: add a line \"unit: \" followed by the id of the page's unit: its file name in content/units/ without "
+        ".yaml"]
+
+
 # -- tags typed as one text ------------------------------------------------------------------
 
 @pytest.mark.parametrize(("typed", "message", "hint"), [
