@@ -433,6 +433,17 @@ def parse_count(value: Any) -> int:
                     "if it is a decimal point, check the figure: counts are whole numbers")
         elif re.fullmatch(r"\d+\.\d+", text):
             hint = "counts are whole numbers: check the figure (a count has no decimal point)"
+        elif re.fullmatch(r"[0-9OoIl|]+", text) and re.search(r"[0-9]", text):
+            # 31O: the hint "write the digits alone: 31" dropped the O, and 31 was published
+            meant = text.translate(_DIGIT_LOOKALIKES)
+            letters = "".join(dict.fromkeys(char for char in text if not char.isdigit()))
+            digits = "/".join(dict.fromkeys(letter.translate(_DIGIT_LOOKALIKES) for letter in letters))
+            which = "the digits" if len(letters) > 1 else "the digit"
+            hint = (f'"{letters}" in it is a letter, not a digit: if it is {which} {digits}, write {meant}; '
+                    "else check the figure against the source")
+        elif is_stand_in(text):  # 无, 待定: 0 typed for it would be published as a figure
+            hint = (f'"{text}" stands for a figure not known yet: write the figure from the source; if the field may '
+                    "be left out (batches, 调研批次), delete its line rather than write 0, which would be published")
         elif (meant := _count_with_words(text)) is not None:
             hint = f"write the digits alone: {meant} (a count has no unit such as 份 or 批, and no other words)"
             words = _COUNT_UNITS.sub("", re.sub(r"[0-9,，]", "", text))
@@ -446,6 +457,9 @@ def parse_count(value: Any) -> int:
         raise PydanticCustomError("count", '"{text}" is not a whole number', {"text": value, "hint": hint})
     return int(text)
 
+
+_DIGIT_LOOKALIKES = str.maketrans("OoIl|", "00111")
+"""Letters typed for digits that look alike: O for 0, l and I for 1."""
 
 _CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
                    "八": 8, "九": 9}

@@ -313,6 +313,26 @@ def test_a_month_past_12_is_named_and_a_swapped_day_and_month_gets_the_date_mean
         assert caught.value.context["hint"] == "check the date against the source document"
 
 
+@pytest.mark.parametrize(("typed", "hint", "mended"), [
+    # "write the digits alone: 31": followed, 31 batches were published and put in the open data.
+    ("31O", '"O" in it is a letter, not a digit: if it is the digit 0, write 310; else check the figure against the '
+            "source", "    batches: 310\n"),
+    ("3l8", '"l" in it is a letter, not a digit: if it is the digit 1, write 318; else check the figure against the '
+            "source", "    batches: 318\n"),
+    # "write the number in digits": typed as 0, "0 批" was published.
+    ("无", '"无" stands for a figure not known yet: write the figure from the source; if the field may be left out '
+          "(batches, 调研批次), delete its line rather than write 0, which would be published", ""),
+])
+def test_a_count_typed_with_a_letter_or_for_not_known_yet_gets_the_digits_or_the_line_to_delete(
+        tmp_path: Path, typed: str, hint: str, mended: str) -> None:
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tally("2018-04-26", 296, 143, 103, 50, batches=typed))})
+    assert [p.format() for p in found(root)] == [
+        f'{UNIT_PATH}:6:14: error: tallies → item 1 → batches: "{typed}" is not a whole number\n  hint: {hint}']
+    (root / UNIT_PATH).write_text(unit_with(tally("2018-04-26", 296, 143, 103, 50).replace(
+        "    collected:", mended + "    collected:")), encoding="utf-8")
+    assert found(root) == []
+
+
 @pytest.mark.parametrize(("typed", "hint"), [
     # Each got the general "write the date as YYYY-MM-DD" though the date meant is plain, or the slip is.
     ("20180426", "did you mean 2018-04-26? write the date with its dashes"),
