@@ -711,12 +711,15 @@ def _spaced_words(tag: str) -> bool:
     return (" " in tag or "\u3000" in tag) and _spaced_words_re().search(tag) is not None
 
 
-def _fullwidth_brackets(tag: str) -> str | None:
-    """The full-width brackets (【】 or ［］) that ``tag`` is typed in, as a list would be; else None.
+def _list_brackets(tag: str, typed_as_text: bool) -> str | None:
+    """The brackets other than [ ] (【】, ［］; and （）, ( ) around a list typed as one text) that ``tag`` is
+    typed in, as a list would be; else None.
 
-    ``【大调研, 补短板】`` and ``【大调研`` are; ``【专题】调研`` is a tag with brackets in it.
+    ``【大调研, 补短板】``, ``tags: (大调研, 补短板)`` and ``【大调研`` are; ``【专题】调研`` is a tag with
+    brackets in it, and so is ``（补短板）`` as an item of a list in [ ]. ``typed_as_text``: the field's value
+    was one text, not a list.
     """
-    for opening, closing in ("【】", "［］"):
+    for opening, closing in ("【】", "［］", "（）", "()")[:4 if typed_as_text else 2]:
         starts, ends = tag.startswith(opening), tag.endswith(closing)
         if (starts and (ends or closing not in tag)) or (ends and opening not in tag):
             return opening + closing
@@ -816,10 +819,11 @@ def parse_tags(value: Any, info: ValidationInfo) -> tuple[str, ...]:
     for index, tag in enumerate(tags):
         if index in quoted:
             continue  # typed in quotes: one tag, as written
-        brackets = _fullwidth_brackets(tag)
+        brackets = _list_brackets(tag, isinstance(value, str))
         if brackets:
-            message = (f'the {word} "{{tag}}" is written in full-width brackets {brackets} (全角括号), '
-                       f"so it is one {word}")
+            named = {"()": "round brackets ( ) (圆括号)", "（）": "full-width round brackets （） (全角括号)"}.get(
+                brackets, f"full-width brackets {brackets} (全角括号)")
+            message = f'the {word} "{{tag}}" is written in {named}, so it is one {word}'
             how = "in half-width square brackets"
         elif "，" in tag or "、" in tag:
             message = f'the {word} "{{tag}}" has a full-width comma (，) or 顿号 (、) in it, so it is one {word}'
@@ -842,7 +846,8 @@ def parse_tags(value: Any, info: ValidationInfo) -> tuple[str, ...]:
         else:  # a list item with a comma in it ([a, "b, c"]) was written as one on purpose
             continue
         separators = _TAG_SEPARATORS if not _spaced_words(tag) or "," in tag else _TAG_SPACES
-        parts = [_without_chinese_quotes(part.strip(" 【】［］" if _fullwidth_brackets(item) else " "))
+        parts = [_without_chinese_quotes(part.strip(" 【】［］（）()" if _list_brackets(item, isinstance(value, str))
+                                                    else " "))
                  for number, item in enumerate(tags)
                  for part in (separators.split(item) if number not in quoted else [_in_quotes(item)])]
         quotable = any(mark in tag for mark in SEPARATOR_MARKS + ",") or _spaced_words(tag)  # quotes keep it whole

@@ -105,6 +105,28 @@ def test_a_dash_alone_for_a_field_that_may_be_left_out_is_mended_by_deleting_its
     assert printed(root) == []
 
 
+@pytest.mark.parametrize(("typed", "named"), [
+    ("(大调研, 补短板)", "round brackets ( ) (圆括号)"),
+    ("（大调研，补短板）", "full-width round brackets （） (全角括号)"),
+])
+def test_tags_typed_in_round_brackets_are_offered_the_list_without_them(tmp_path: Path, typed: str, named: str) -> None:
+    # The hint was "tags: [(大调研, 补短板)]": followed, the tags "(大调研" and "补短板)" were published.
+    root = write_site(tmp_path, {PAGE_PATH: interview(extra=f"tags: {typed}\n")})
+    assert printed(root) == [f'{PAGE_PATH}:9:7: error: tags: the tag "{typed}" is written in {named}, so it is one tag\n'
+                             "  hint: write the tags in half-width square brackets: tags: [大调研, 补短板]"]
+    (root / PAGE_PATH).write_text(interview(extra="tags: [大调研, 补短板]\n"), encoding="utf-8")
+    assert printed(root) == []
+
+
+def test_misspellings_typed_in_round_brackets_are_told_so_the_spelling_check_keeps_working(tmp_path: Path) -> None:
+    # [（白河镇, 百合镇）] as the hint gave it: 白河镇 in a page's text was no longer warned.
+    root = write_site(tmp_path, {UNIT_PATH: UNIT.replace("misspellings: [白河镇, 百合镇]", "misspellings: （白河镇，百合镇）")})
+    assert printed(root) == [
+        f'{UNIT_PATH}:3:15: error: misspellings: the spelling "（白河镇，百合镇）" is written in full-width round '
+        "brackets （） (全角括号), so it is one spelling\n"
+        "  hint: write the misspellings in half-width square brackets: misspellings: [白河镇, 百合镇]"]
+
+
 # -- values standing for "not known yet" ------------------------------------------------------------
 
 STAND_IN_FIX = ("write the value itself, or delete the line if the field may be left out; to hold the page back "
