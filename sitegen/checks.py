@@ -58,6 +58,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report) -
         check_empty_tallies(unit, report)
         check_tally_dates(unit, now.date(), report)
         check_measured_dates(unit, now.date(), report)
+        check_far_plans(unit, now.date(), report)
         check_tally_order(unit, report)
         check_milestone_order(unit, report)
         check_targets(unit, report)
@@ -358,6 +359,35 @@ def _measured_dates(path: str, yaml: YamlData, targets: Sequence[tuple[int, Targ
 
 FAR_AHEAD_YEARS = 10
 """A publish date more years ahead than this is taken for a slip of the year (2081 for 2018) and warned."""
+
+
+def check_far_plans(unit: Sourced[Unit], today: date, report: Report) -> None:
+    """Warn at each milestone date and target deadline more than `FAR_AHEAD_YEARS` years after ``today``.
+
+    A milestone ahead is shown as a plan (计划) and a deadline may lie
+    ahead, so neither is an error; but 2081 typed for 2018 was published as
+    a plan 60 years off, while an interview so far ahead is warned
+    (`check_publish_year`) and a tally ahead is an error. The hint names
+    the year meant when swapping two digits of the year gives exactly one
+    no more than that far ahead (`sitegen.models.swapped_years`).
+    """
+    dated = [(("milestones", index, "date"), "milestone date", milestone.date)
+             for index, milestone in enumerate(unit.record.milestones)]
+    dated += [(("targets", index, "deadline"), "deadline", target.deadline)
+              for index, target in enumerate(unit.record.targets) if target.deadline is not None]
+    for place, what, day in dated:
+        if day.year - today.year <= FAR_AHEAD_YEARS:
+            continue
+        near = [year for year in swapped_years(day.year) if year - today.year <= FAR_AHEAD_YEARS]
+        try:
+            meant = day.replace(year=near[0]).isoformat() if len(near) == 1 else ""
+        except ValueError:  # 29 February moved to a year without it
+            meant = ""
+        report.warning(unit.path, *unit.yaml.locate(place),
+                       f"the {what} {day.isoformat()} is more than {FAR_AHEAD_YEARS} years ahead, so the unit's page "
+                       "shows it as planned for then",
+                       f"did you mean {near[0]}? write {place[-1]}: {meant}" if meant
+                       else "check the year against the source document (年份)")
 
 
 def check_publish_year(document: Document, now: datetime, report: Report) -> None:

@@ -441,6 +441,19 @@ def test_a_tally_of_today_and_milestones_and_deadlines_ahead_are_accepted(tmp_pa
     assert found(root, datetime(2025, 1, 1, 0, 0)) == []
 
 
+def test_a_milestone_or_deadline_decades_ahead_is_warned_with_the_year_meant(tmp_path: Path) -> None:
+    # 2081 for 2018 was published as a plan for 2081, with no word, where an interview so far ahead is warned.
+    extra = ("targets:\n  - group: residents\n    target: 80\n    deadline: 2053-12-31\n"
+             "milestones:\n  - date: 2018-01-12\n    title: 成立领导小组\n  - date: 2036-01-01\n    title: 全面完成\n"
+             "  - date: 2081-01-15\n    title: 动员部署\n")
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tally("2025-01-01", 10, 4, 3, 3), extra)})
+    assert [p.format() for p in found(root, datetime(2026, 1, 1, 0, 0))] == [
+        f"{UNIT_PATH}:13:15: warning: the deadline 2053-12-31 is more than 10 years ahead, so the unit's page shows "
+        "it as planned for then\n  hint: did you mean 2035? write deadline: 2035-12-31",
+        f"{UNIT_PATH}:19:11: warning: the milestone date 2081-01-15 is more than 10 years ahead, so the unit's page "
+        "shows it as planned for then\n  hint: did you mean 2018? write date: 2018-01-15"]
+
+
 @pytest.mark.parametrize("day, today, year", [
     ("2081-05-26", "2025-01-01", 2018),  # also 1082: the latest past year is the one meant
     ("2052-03-01", "2025-06-01", 2025), ("2205-03-01", "2025-06-01", 2025),
