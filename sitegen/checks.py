@@ -710,6 +710,11 @@ def _distinct_from_hint(value: str, unit: Sourced[Unit], content: Content) -> st
     stem = value.removesuffix(".yaml").removesuffix(".yml")
     if stem != value and stem in content.units:
         return f"write the id, without {value[len(stem):]}: {stem}"
+    # A name or misspelling of this very unit names no other: its id would be "this unit's own id" in turn.
+    if value in _names(unit.record) or value in unit.record.misspellings:
+        what = "name" if value in _names(unit.record) else "misspelling (misspellings:)"
+        return (f"{value} is this unit's own {what}, not another unit: distinct_from lists the other units whose "
+                f"names read the same as {unit.record.name}; remove the entry")
     for rid, other in sorted(content.units.items()):
         if value in _names(other.record):
             return f"write the id, not the name: {rid}"

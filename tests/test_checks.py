@@ -624,6 +624,14 @@ def test_two_places_whose_names_read_the_same_are_told_apart_with_distinct_from(
          "write the id, without .yaml: baihe"),
         ("content/units/xujing.yaml:3:37", 'distinct_from: there is no unit "百合镇"',
          "百合镇 is a misspelling of 白鹤镇: write its id, baihe")]
+    # This unit's own misspelling or name was offered this unit's id: followed, "this unit's own id".
+    root = write_site(tmp_path / "own-misspelling", {
+        "content/units/baihe.yaml": UNIT + "distinct_from: [白河镇, 白鹤镇]\n"})
+    assert [p.hint for p in found(root)] == [
+        "白河镇 is this unit's own misspelling (misspellings:), not another unit: distinct_from lists the other units "
+        "whose names read the same as 白鹤镇; remove the entry",
+        "白鹤镇 is this unit's own name, not another unit: distinct_from lists the other units whose names read the "
+        "same as 白鹤镇; remove the entry"]
     # Two ids without brackets, or with a full-width comma or a semicolon, are one id: the hint writes the list.
     for typed in ("baihe, baihecun", "[baihe，baihecun]", "[baihe；baihecun]", "baihe;baihecun"):
         root = write_site(tmp_path / typed.strip("[]").replace(", ", "-").replace("，", "_"), {
