@@ -629,6 +629,26 @@ def parse_optional_text(value: Any) -> str:
     return parse_text(value) if not isinstance(value, str) or is_gap(value) else value
 
 
+_ITEM_NUMBER = re.compile(r"(?:(?:^|(?<=\s))(\d{1,2})[ \t]*[.．、)）]|([一二三四五六七八九十])[ \t]*[、.．)）])[ \t]*(?=\S)")
+"""A number before an item (1. 1、 一、): a Chinese one may follow the item before with no space, since lines of
+Chinese typed one below another are joined without one."""
+_CHINESE_ORDINALS = "一二三四五六七八九十"
+
+
+def numbered_items(text: str) -> list[str]:
+    """The items of a numbered list typed as one text (``1. 走访企业 2. 研究政策``, ``一、走访 二、研究``), without
+    their numbers; [] when ``text`` is not one: it must start with 1 (一) and number its items 1, 2, 3 …"""
+    marks = list(_ITEM_NUMBER.finditer(text.strip()))
+    if len(marks) < 2 or marks[0].start() != 0:
+        return []
+    numbers = [int(mark[1]) if mark[1] else _CHINESE_ORDINALS.index(mark[2]) + 1 for mark in marks]
+    if numbers != list(range(1, len(marks) + 1)):
+        return []
+    text = text.strip()
+    ends = [mark.start() for mark in marks[1:]] + [len(text)]
+    return [text[mark.end():end].strip() for mark, end in zip(marks, ends)]
+
+
 def parse_text_list(value: Any) -> tuple[str, ...]:
     """Accept a list of texts, or one text as a list of one; an empty value is an empty list.
 
@@ -637,6 +657,13 @@ def parse_text_list(value: Any) -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, str):
+        items = numbered_items(value)
+        if items:  # "1. 走访企业 2. 研究政策", typed one a line below the key: one item, shown as one
+            lines = ", ".join(f'"  - {item}"' for item in items)
+            raise PydanticCustomError("text_list", "the numbers in it show {count} items typed as one text, so the "
+                                      "page would show them as one",
+                                      {"count": len(items), "hint": "write each item on its own line below the key, "
+                                       f'starting with "- " and without its number: {lines}'})
         return (value,)
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         for number, item in enumerate(value, 1):

@@ -191,6 +191,23 @@ def test_a_missing_unit_names_where_its_id_comes_from_not_dots_to_type(tmp_path:
         ".yaml"]
 
 
+@pytest.mark.parametrize("typed", ["  1. 走访草莓种业研发中心\n  2. 研究建设种植基地\n",
+                                   "  一、走访草莓种业研发中心\n  二、研究建设种植基地\n",
+                                   " 1、走访草莓种业研发中心 2、研究建设种植基地\n"])
+def test_actions_typed_as_numbered_lines_are_told_with_the_list_to_write(tmp_path: Path, typed: str) -> None:
+    # YAML joined the lines into one text: the page showed one action "1. 走访… 2. 研究…".
+    root = write_site(tmp_path, {CASE_PATH: case_study(typed, "  - 大调研\n")})
+    line, column = (7, 2) if typed.startswith(" 1、") else (7, 3)
+    assert printed(root) == [
+        f"{CASE_PATH}:{line}:{column}: error: actions: the numbers in it show 2 items typed as one text, so the page "
+        "would show them as one\n"
+        '  hint: write each item on its own line below the key, starting with "- " and without its number: '
+        '"  - 走访草莓种业研发中心", "  - 研究建设种植基地"']
+    (root / CASE_PATH).write_text(case_study("  - 走访草莓种业研发中心\n  - 研究建设种植基地\n", "  - 大调研\n"),
+                                  encoding="utf-8")
+    assert printed(root) == []
+
+
 # -- tags typed as one text ------------------------------------------------------------------
 
 @pytest.mark.parametrize(("typed", "message", "hint"), [
