@@ -193,7 +193,7 @@ class TemplateDependencies:
         return digest(*(f"{n}:{self._read(n)[0]}".encode() for n in names))
 
 
-ANALYSIS_VERSION = "6"
+ANALYSIS_VERSION = "7"
 """Changes whenever the rules below change, so analyses kept from older builds are not reused."""
 KNOWN_TEMPLATES_FILE = "templates.json"
 
@@ -318,8 +318,9 @@ def entry_facets_read(tree: nodes.Template | TemplateNodes) -> frozenset[str]:
 
 
 _ATTRIBUTE_FILTERS: dict[str, int | None] = {"attr": 0, "map": None, "selectattr": 0, "rejectattr": 0,
-                                             "groupby": 0, "sort": 2, "sum": 0, "unique": 1, "min": 1, "max": 1}
-"""Jinja's filters that read an attribute named by an argument (``sum(attribute="word_count")``,
+                                             "groupby": 0, "sort": 2, "sum": 0, "unique": 1, "min": 1, "max": 1,
+                                             "by_date": 0}
+"""Jinja's filters, and sitegen's ``by_date``, that read an attribute named by an argument (``sum(attribute="word_count")``,
 ``selectattr("minutes")``, ``attr("summary")``), with the place of that argument when given without its
 keyword ``attribute=`` (None: only so). The other arguments are no attribute's name: the test and the
 value of ``selectattr("as_of", "lt", tally.as_of)``, ``sort``'s ``reverse``, ``map``'s filter."""

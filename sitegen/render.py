@@ -25,7 +25,7 @@ import math
 import re
 import shutil
 import unicodedata
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable, Iterator, Mapping, MutableMapping, Sequence
 
@@ -89,7 +89,7 @@ def make_environment(config: Config, cache_folder: Path | None = None,
     marked safe; ``|rebase(entry.image_sizes, lazy=True)`` also gives its
     pictures their size and lazy loading), ``datetime``/``cn_date``/``iso``/
     ``month`` (dates; ``cn_date`` and ``iso`` also read a date typed as text,
-    `moment_of_text`), ``percent``/``share`` (numbers), ``safe_svg`` (a
+    `moment_of_text`), ``by_date`` (a list in date order, `sort_by_date`), ``percent``/``share`` (numbers), ``safe_svg`` (a
     chart's SVG). Globals: ``charts``, ``downloads`` and ``datapackage_url``
     (the open-data files), label dictionaries, ``search_index`` (``search``:
     whether the pages offer search: a link to the search page, its search box) and ``search_built``
@@ -128,7 +128,7 @@ def make_environment(config: Config, cache_folder: Path | None = None,
         "url": _url_filter(urls), "abs_url": _per_build(urls.absolute),
         "rebase": _per_build(lambda fragment, sizes=None, lazy=False: Markup(
             urls.rebase_html(str(fragment), sizes=sizes, lazy=lazy))),
-        "datetime": _per_moment(format_datetime), "cn_date": format_cn_date,
+        "datetime": _per_moment(format_datetime), "cn_date": format_cn_date, "by_date": sort_by_date,
         "iso": _per_build(_per_moment(make_iso(config))),
         "month": format_month, "percent": charts.format_percent, "share": charts.format_share,
         "safe_svg": Markup,
@@ -366,6 +366,35 @@ def moment_of_text(text: str) -> date | datetime:
         raise NotADate(refusal.message(), text, (refusal.context or {}).get("hint") or DATE_HINT) from None
     typed_time = unicodedata.normalize("NFKC", text).strip().replace("T", " ", 1).partition(" ")[2].strip()
     return moment if typed_time else moment.date()
+
+
+@jinja2.pass_environment
+def sort_by_date(environment: jinja2.Environment, items: Any, attribute: str | int | None = None,
+                 reverse: bool = False) -> list[Any]:
+    """The ``by_date`` filter: ``items`` in date order, oldest first (newest first with ``reverse``).
+
+    Each item's date is the item itself, or its ``attribute`` (``"date"``,
+    dotted ``"meta.date"``, as Jinja's ``sort`` reads one): a date, a publish
+    time, or a text in any spelling `moment_of_text` reads, so a timeline
+    of a ``data/`` file, whose dates stay text, is put in the order of its
+    days rather than of its texts (``sort`` put 2024-4-15 before 2024/4/8).
+    A date sorts before a publish time of its day; items of one moment keep
+    their order. Raises `NotADate` for a text that is no date or an empty
+    value (told at the data file's line, as `format_cn_date`'s).
+    """
+    value_of = jinja2.filters.make_attrgetter(environment, attribute) if attribute is not None else None
+
+    def moment(item: Any) -> tuple[date, time]:
+        value = value_of(item) if value_of is not None else item
+        if isinstance(value, str):
+            value = moment_of_text(value)
+        if isinstance(value, datetime):
+            return value.date(), value.time()
+        if isinstance(value, date):
+            return value, time.min
+        raise NotADate(f"expected a date, got {type(value).__name__ if value is not None else 'nothing'}",
+                       str(value if value is not None else ""), DATE_HINT)
+    return sorted(items, key=moment, reverse=reverse)
 
 
 class NotADate(ValueError):

@@ -295,6 +295,31 @@ def test_case_04_a_data_files_dates_shown_by_a_template_and_a_bad_one_named_in_t
     assert parse_html(root / "output/404.html").cssselect("#timeline li")[3].text_content() == "2024年4月8日 首批设备进场"
 
 
+def test_case_04_a_timeline_in_data_is_put_in_the_order_of_its_days_by_date(tmp_path: Path) -> None:
+    # sort(attribute="date") sorts the texts: 2024-03-01, 2024-03-15, 2024-4-15, 2024/4/8, 2024年4月1日.
+    entries = case_bytes("04-yaml-date-mixed-types", "data/timeline.yaml").decode("utf-8").split("- date:")[1:]
+    shuffled = "".join("- date:" + entries[index] for index in (4, 2, 0, 3, 1))
+    page = ('<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title></head><body>'
+            '<ol id="asc">{% for item in site.data.timeline|by_date("date") %}<li>{{ item.date|iso }}</li>'
+            '{% endfor %}</ol><ol id="desc">{% for item in site.data.timeline|by_date(attribute="date", '
+            'reverse=true) %}<li>{{ item.event }}</li>{% endfor %}</ol>'
+            '<ol id="text">{% for item in site.data.timeline|sort(attribute="date") %}<li>{{ item.date }}</li>'
+            "{% endfor %}</ol></body></html>")
+    root = write_site(tmp_path, {"data/timeline.yaml": shuffled, "templates/404.html": page})
+    run_build(root)
+    shown = parse_html(root / "output/404.html")
+    assert [li.text for li in shown.cssselect("#asc li")] == [
+        "2024-03-01", "2024-03-15", "2024-04-01", "2024-04-08", "2024-04-15"]
+    assert [li.text for li in shown.cssselect("#desc li")] == [
+        "居民代表现场监督", "首批设备进场", "开工建设", "完成方案公示", "项目立项"]
+    assert [li.text for li in shown.cssselect("#text li")][2:] == ["2024-4-15", "2024/4/8", "2024年4月1日"]
+    (root / "data/timeline.yaml").write_text(shuffled.replace("2024/4/8", "2024/4/31"), encoding="utf-8")
+    assert [problem.format() for problem in stopped(root)] == [
+        'data/timeline.yaml:7:9: error: while rendering /404.html: "2024/4/31" does not exist (there is no day 31 in '
+        "month 4 of 2024); templates/404.html shows it as a date (line 1)\n"
+        "  hint: correct it here: check the date against the source document"]
+
+
 def test_case_04_a_data_files_texts_are_the_texts_typed_and_know_their_places(tmp_path: Path) -> None:
     root = write_site(tmp_path, {"data/a/timeline.yaml": case_bytes("04-yaml-date-mixed-types", "data/timeline.yaml")})
     report = Report()

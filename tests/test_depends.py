@@ -95,9 +95,11 @@ def test_entry_facets_read(source: str, facets: set[str]) -> None:
     ("{{ entries|sort(false, false, key)|list }}", True),
     ("{{ entries|selectattr(*names)|list }}", True),
     ("{{ entries|map(**how)|list }}", True),
+    ("{{ entries|by_date(field)|list }}", True),
     # Arguments that name no attribute: a test and the value it compares, sort's order, map's filter.
     ("{{ tallies|selectattr('as_of', 'lt', tally.as_of)|rejectattr('batches', 'none')|list }}", False),
     ("{{ entries|sort(reverse=descending, attribute='date')|list }}", False),
+    ("{{ entries|by_date('meta.date', reverse=descending)|list }}", False),
     ("{{ names|map('replace', old, new)|join }}", False),
     ("{{ entries|selectattr('word_count', 'gt', limit)|list }}", False),
     # A table of labels bound another way too is no longer only a table.
