@@ -37,7 +37,7 @@ from zoneinfo import ZoneInfo
 
 from .config import CONFIG_FILE, load_config
 from .errors import Problem, Report, SiteError, command_word
-from .models import UnitLevel, choice_meant, parse_count, parse_date, plain_name
+from .models import UnitLevel, choice_meant, is_stand_in, parse_count, parse_date, plain_name
 from .placeholders import (ANSWER, CASE_ACTION, CASE_ALIAS, CASE_OUTCOME, CASE_PROBLEM, CASE_TEXT,
                            EXAMPLE_MILESTONE, EXAMPLE_MILESTONE_TITLE, EXAMPLE_TALLY_NOTE, EXAMPLE_TARGET_NOTE,
                            FIRST_QUESTION, IMAGE_ALT, IMAGE_CAPTION, INTERVIEW_ALIAS, INTERVIEWEE_NAME,
@@ -441,6 +441,20 @@ def _require_record(root: Path, collection: str, record_id: str, what: str) -> s
                             f"write the id, not the name: --{what} {named}")
     close = difflib.get_close_matches(record_id, known, n=1)
     create = _create_command(root, what, record_id)
+    typed = unicodedata.normalize("NFKC", record_id).strip()
+    partly = [(rid, name) for rid in known for name in sorted(_record_names(root, collection, rid))
+              if not typed.isascii() and len(typed) >= 2 and (typed in name or name in typed)]
+    if is_stand_in(record_id) and known:  # 待定: a new unit named so would be published, the page moved to it
+        hint = f'"{record_id}" stands for a {what} not known yet: known {collection}: {", ".join(known)}'
+        raise ScaffoldError(f'there is no {what} "{record_id}" (no content/{collection}/{record_id}.yaml)', hint)
+    if len({rid for rid, _ in partly}) == 1:  # 青浦区白鹤镇 or 白鹤 for 白鹤镇, as `sitegen check` also says
+        rid, name = partly[0]
+        fields = _record_fields(root, collection, rid)
+        shown = next((text for text in (fields.get("name"), fields.get("title")) if isinstance(text, str)), name)
+        hint = f"did you mean the {what} {shown}? write --{what} {rid}"
+        if not any(typed in part for _, part in partly):  # a longer name may be a unit of its own
+            hint += f"; or, if {record_id} is a new {what}, create it first: {create}"
+        raise ScaffoldError(f'there is no {what} "{record_id}" (no content/{collection}/{record_id}.yaml)', hint)
     if close:
         hint = f"did you mean {close[0]}? known {collection}: {', '.join(known)}"
     elif known:

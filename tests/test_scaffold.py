@@ -561,6 +561,30 @@ def test_a_unit_given_by_its_name_gets_its_id_as_the_hint(tmp_path: Path, capsys
                                        "  hint: write the id, not the name: --unit shi-li-zhen\n")
 
 
+@pytest.mark.parametrize(("given", "hint"), [
+    ("青浦区白鹤镇", "did you mean the unit 白鹤镇? write --unit baihe; or, if 青浦区白鹤镇 is a new unit, create it first: "
+                "sitegen new unit 青浦区白鹤镇, then give --unit qing-pu-qu-bai-he-zhen"),
+    ("白鹤镇镇", "did you mean the unit 白鹤镇? write --unit baihe; or, if 白鹤镇镇 is a new unit, create it first: "
+              "sitegen new unit 白鹤镇镇, then give --unit bai-he-zhen-zhen"),
+    ("待定", '"待定" stands for a unit not known yet: known units: baihe'),
+])
+def test_a_unit_given_by_a_name_holding_its_name_or_as_not_known_yet_gets_the_id(tmp_path: Path, capsys, given: str,
+                                                                               hint: str) -> None:
+    # Each was offered "sitegen new unit …": followed, a second 白鹤镇 or a town named 待定 was published.
+    site = copy_example(tmp_path / "site")
+    assert main(["new", "interview", "测试", "--site", str(site), "--unit", given]) == 1
+    assert capsys.readouterr().err == (f'error: there is no unit "{given}" (no content/units/{given}.yaml)\n'
+                                       f"  hint: {hint}\n").replace(f"new unit {given},", f"new unit {given} --site {site},")
+
+
+def test_a_series_given_by_a_part_of_its_title_gets_its_id(tmp_path: Path, capsys) -> None:
+    site = copy_example(tmp_path / "site")
+    assert main(["new", "interview", "测试", "--site", str(site), "--unit", "baihe", "--series", "大调研"]) == 1
+    assert capsys.readouterr().err == ('error: there is no series "大调研" (no content/series/大调研.yaml)\n'
+                                       "  hint: did you mean the series 大调研微访谈? write --series "
+                                       "dadiaoyan-weifangtan\n")
+
+
 @pytest.mark.parametrize(("title", "holds"), [("标题\t带TAB", "a TAB"), ("标题\n两行", "a line break"),
                                               ("标题\x07", "U+0007"), ("标题\u2028分行", "a line break (U+2028)")])
 def test_a_title_with_a_tab_or_line_break_is_refused(tmp_path: Path, capsys, title: str, holds: str) -> None:
