@@ -32,7 +32,7 @@ from .load import Content, Document, Sourced, YamlData
 from .markup import (is_local_path, local_file_name, outside_fences, place_in_block, places_typed, swallowed_title,
                      text_blocks, typed_links)
 from .models import (QUOTE_MARKS, Milestone, Series, Tally, Target, Unit, ascii_id, clip, date_numbers, date_refusal,
-                     is_external_address, is_stand_in, parse_bool, plain_name, swapped_years, tag_spelling)
+                     is_external_address, is_stand_in, parse_bool, plain_name, swapped_years, tag_spelling, texts_in)
 from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file, site_path
 from .placeholders import BODY_LINES, may_hold_placeholders, placeholders_in
 from .plaintext import may_hold_markup, typed_markup
@@ -147,7 +147,7 @@ def check_plain_text_fields(content: Content, report: Report) -> None:
 
 
 def _report_markup(path: str, data: YamlData, report: Report, *, has_text: bool) -> None:
-    for where, text in _strings(data.value, ()):
+    for where, text in texts_in(data.value):
         if (found := typed_markup(text)) is not None:
             line, column = data.locate(where)
             report.warning(path, line, column, found.message(field_name(where)), found.hint(has_text))
@@ -1633,7 +1633,7 @@ def _report_hidden_misspellings(path: str, data: YamlData, text: str, first_line
     to the next key or value. The values of the top-level fields ``naming`` (ids, the
     ``misspellings:`` entries: `_PAGE_NAMING`, `_UNIT_NAMING`) are skipped.
     """
-    hits = [(key, value, bad) for key, value in _strings(data.value, ())
+    hits = [(key, value, bad) for key, value in texts_in(data.value)
             for bad in wrong if bad in value and not (key and key[0] in naming)]
     if not hits:
         return
@@ -1737,18 +1737,6 @@ def _typed_position(typed: str, index: int, start: tuple[int, int]) -> tuple[int
             position += 1
         produced += 1
     return start
-
-
-def _strings(value: object, key: tuple[object, ...]) -> Iterator[tuple[tuple[object, ...], str]]:
-    """Every text in a YAML value with its path of keys and indexes (as `YamlData.positions` has them)."""
-    if isinstance(value, str):
-        yield key, value
-    elif isinstance(value, dict):
-        for name, item in value.items():
-            yield from _strings(item, (*key, name))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, (*key, index))
 
 
 def _naming_lines(data: YamlData, naming: tuple[str, ...]) -> set[int]:

@@ -26,7 +26,7 @@ import unicodedata
 from datetime import date, datetime, time, timedelta
 from enum import Enum
 from urllib.parse import quote, unquote
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, Iterator
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
 from pydantic_core import PydanticCustomError
@@ -77,6 +77,19 @@ class DataText(str):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return DataText, (str(self), self.path, self.line, self.column)
+
+
+def texts_in(value: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every text in a value read from YAML (dicts, lists, texts), with its path of keys and list indexes from
+    ``path`` on (as `sitegen.yamltext.YamlData.positions` has them), in the order typed."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from texts_in(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from texts_in(item, (*path, index))
 
 
 STAND_INS = frozenset({

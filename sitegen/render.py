@@ -27,7 +27,7 @@ import shutil
 import unicodedata
 from datetime import date, datetime, time
 from pathlib import Path, PurePosixPath
-from typing import Any, Callable, Iterator, Mapping, MutableMapping, Sequence
+from typing import Any, Callable, Mapping, MutableMapping, Sequence
 
 import jinja2
 from jinja2.compiler import CodeGenerator
@@ -38,7 +38,7 @@ from . import charts
 from .config import Config
 from .errors import Problem, Report
 from .models import (CASE_STATUS_LABELS, DATE_HINT, TARGET_GROUP_LABELS, UNIT_LEVEL_LABELS, DataText,
-                     parse_datetime)
+                     parse_datetime, texts_in)
 from .outputs import OutputJob
 from .outputs.opendata import DATAPACKAGE_PATH, DOWNLOADS
 from .outputs.structured import page_head
@@ -653,7 +653,7 @@ def _dates_like(data: Mapping[str, Any], failure: NotADate) -> list[tuple[DataTe
     node: Any = data
     for part in PurePosixPath(text.path).with_suffix("").parts[1:]:
         node = node.get(part) if isinstance(node, dict) else None
-    texts = list(_texts_in(node, ()))
+    texts = [(path, text) for path, text in texts_in(node) if isinstance(text, DataText)]
     where = next((path for path, value in texts if value is text), None)
     if where is None:
         return [(text, failure)]  # type: ignore[list-item]
@@ -666,18 +666,6 @@ def _dates_like(data: Mapping[str, Any], failure: NotADate) -> list[tuple[DataTe
             except NotADate as refusal:
                 found.append((value, refusal))
     return sorted(found, key=lambda pair: (pair[0].line, pair[0].column))
-
-
-def _texts_in(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], DataText]]:
-    """Every `DataText` in a data file's value, with its path of keys and list indexes."""
-    if isinstance(value, DataText):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts_in(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _texts_in(item, (*path, index))
 
 
 def _render_one(graph: SiteGraph, env: jinja2.Environment, page: Page) -> bytes:

@@ -25,7 +25,7 @@ from pydantic.fields import FieldInfo
 
 from .errors import PASTE_LIMIT, Problem, Report, paste_hint
 from .models import (CHOICE_LABELS, QUOTE_MARKS, QUOTED_TAGS, SEPARATOR_MARKS, WORD_LIST_FIELDS, choice_meant, clip,
-                     is_stand_in, kind_of, snake_case)
+                     is_stand_in, kind_of, snake_case, texts_in)
 from .yamltext import NOTE_HINT, NOTE_MESSAGE, ElsewhereFinder, FieldElsewhere, FieldNamer, GroupFinder, YamlData
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
@@ -117,18 +117,8 @@ def stand_in_warnings(path: str, data: YamlData, published_on: str) -> list[Prob
     are loaded, so the page cache keeps the warnings with the page. Returns
     the warnings in the order of the fields.
     """
-    found: list[Problem] = []
-    pending: list[tuple[tuple[str | int, ...], Any]] = [((), data.value)]
-    while pending:
-        place, value = pending.pop()
-        if isinstance(value, str):
-            if is_stand_in(value) and value.strip() and place[:1] not in _NAMING_FIELDS:
-                found.append(_stand_in(path, data, place, value, published_on))
-        elif isinstance(value, dict):
-            pending.extend(((*place, key), item) for key, item in value.items())
-        elif isinstance(value, list):
-            pending.extend(((*place, index), item) for index, item in enumerate(value))
-    return sorted(found, key=lambda problem: (problem.line or 0, problem.column or 0))
+    return [_stand_in(path, data, place, value, published_on) for place, value in texts_in(data.value)
+            if is_stand_in(value) and value.strip() and place[:1] not in _NAMING_FIELDS]
 
 
 def _stand_in(path: str, data: YamlData, place: tuple[str | int, ...], value: str, published_on: str) -> Problem:
