@@ -435,14 +435,15 @@ def _require_record(root: Path, collection: str, record_id: str, what: str) -> s
         if (root / rel).is_file():
             return rel
     known = _record_ids(root, collection)
-    named = next((rid for rid in known if record_id in _record_names(root, collection, rid)), None)
+    names = {rid: _record_names(root, collection, rid) for rid in known}
+    named = next((rid for rid in known if record_id in names[rid]), None)
     if named is not None:  # the name typed for the id, as `sitegen check` also says
         raise ScaffoldError(f'there is no {what} "{record_id}" (no content/{collection}/{record_id}.yaml)',
                             f"write the id, not the name: --{what} {named}")
     close = difflib.get_close_matches(record_id, known, n=1)
     create = _create_command(root, what, record_id)
     typed = unicodedata.normalize("NFKC", record_id).strip()
-    partly = [(rid, name) for rid in known for name in sorted(_record_names(root, collection, rid))
+    partly = [(rid, name) for rid in known for name in sorted(names[rid])
               if not typed.isascii() and len(typed) >= 2 and (typed in name or name in typed)]
     if is_stand_in(record_id) and known:  # 待定: a new unit named so would be published, the page moved to it
         hint = f'"{record_id}" stands for a {what} not known yet: known {collection}: {", ".join(known)}'
