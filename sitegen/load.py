@@ -42,7 +42,7 @@ from .bodies import Body, BodyBook, BodyJob, Facts, Stored, convert_and_store
 from .config import Config
 from .errors import Problem, Report
 from .markup import MarkdownRenderer, RenderedMarkdown, body_complexity
-from .models import CaseStudyMeta, DataText, InterviewMeta, Series, Unit, plain_name
+from .models import CaseStudyMeta, DataMap, DataText, InterviewMeta, Series, Unit, plain_name
 from .slugs import MAX_SLUG_LENGTH, is_slug, make_slug, make_slugs
 from .fresh import code_fingerprint
 from .pagecache import Entry, PageCache, settled_stamp, source_digest, text_key
@@ -944,7 +944,8 @@ def _load_data_file(reader: SourceReader, rel: str, content: Content, report: Re
 
 
 def _placed(data: YamlData, rel: str) -> Any:
-    """The value of the data file ``rel`` (`YamlData.value`), each text in it a `DataText` naming where it was typed.
+    """The value of the data file ``rel`` (`YamlData.value`), each text in it a `DataText` and each mapping a
+    `DataMap`, naming where they were typed.
 
     Nesting is at most `sitegen.yamltext.MAX_DEPTH` levels, so the walk is recursive.
     """
@@ -955,7 +956,9 @@ def _placed(data: YamlData, rel: str) -> Any:
             line, column = positions.get(path, (0, 0))
             return DataText(value, rel, line, column) if line else value
         if isinstance(value, dict):
-            return {key: placed(item, (*path, key)) for key, item in value.items()}
+            line, column = positions.get(path, (0, 0))
+            return DataMap({key: placed(item, (*path, key)) for key, item in value.items()}, rel, line, column,
+                           {key: positions[(*path, key)] for key in value if (*path, key) in positions})
         if isinstance(value, list):
             return [placed(item, (*path, index)) for index, item in enumerate(value)]
         return value

@@ -26,7 +26,7 @@ import unicodedata
 from datetime import date, datetime, time, timedelta
 from enum import Enum
 from urllib.parse import quote, unquote
-from typing import Annotated, Any, ClassVar, Iterator
+from typing import Annotated, Any, ClassVar, Iterator, Mapping
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
 from pydantic_core import PydanticCustomError
@@ -79,17 +79,46 @@ class DataText(str):
         return DataText, (str(self), self.path, self.line, self.column)
 
 
-def texts_in(value: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """Every text in a value read from YAML (dicts, lists, texts), with its path of keys and list indexes from
-    ``path`` on (as `sitegen.yamltext.YamlData.positions` has them), in the order typed."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
+class DataMap(dict):  # type: ignore[type-arg]
+    """A mapping of a ``data/`` file (its keys and values as typed), with where it was typed: ``path`` (from
+    the site folder, with "/"), ``line`` and ``column`` of the mapping (1-based, columns in characters), and
+    ``places``: each key's value → where that value was typed, an empty one (None) included.
+
+    Templates use it as the `dict` it is. When a template reads a key that
+    one item of a list lacks (``date`` typed ``data``), or shows an empty
+    value as a date, the error names this place in the data file
+    (`sitegen.render`), not the template line that read it.
+    """
+
+    path: str
+    line: int
+    column: int
+    places: dict[str, tuple[int, int]]
+
+    def __init__(self, items: Mapping[str, Any], path: str, line: int, column: int,
+                 places: Mapping[str, tuple[int, int]]) -> None:
+        super().__init__(items)
+        self.path, self.line, self.column, self.places = path, line, column, dict(places)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return DataMap, (dict(self), self.path, self.line, self.column, self.places)
+
+
+def values_in(value: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    """Every value in a value read from YAML (dicts, lists, texts, None), itself first, with its path of keys and
+    list indexes from ``path`` on (as `sitegen.yamltext.YamlData.positions` has them), in the order typed."""
+    yield path, value
+    if isinstance(value, dict):
         for key, item in value.items():
-            yield from texts_in(item, (*path, key))
+            yield from values_in(item, (*path, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from texts_in(item, (*path, index))
+            yield from values_in(item, (*path, index))
+
+
+def texts_in(value: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every text in a value read from YAML, with its path (`values_in`), in the order typed."""
+    return ((where, item) for where, item in values_in(value, path) if isinstance(item, str))
 
 
 STAND_INS = frozenset({

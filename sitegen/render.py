@@ -1,7 +1,8 @@
 """Render the site graph into files: ``{output path: bytes}``.
 
 Templates are Jinja2 with autoescaping on and `StrictUndefined` (a typo in a
-template is an error, never an empty string). They are looked up in the
+template is an error, never an empty string; a key one item of a ``data/``
+file lacks is told at that item, `MissingValue`). They are looked up in the
 site's own ``templates/`` first, then in the default theme, file by file, so
 a site overrides only what it changes. Theme assets (``templates/assets/``)
 and content assets (images under ``content/``) are copied as they are.
@@ -20,6 +21,8 @@ May import: errors, config, site, charts, markup, models, outputs, workers.
 from __future__ import annotations
 
 import dataclasses
+import difflib
+import functools
 import hashlib
 import math
 import re
@@ -37,8 +40,8 @@ from markupsafe import Markup, escape
 from . import charts
 from .config import Config
 from .errors import Problem, Report
-from .models import (CASE_STATUS_LABELS, DATE_HINT, TARGET_GROUP_LABELS, UNIT_LEVEL_LABELS, DataText,
-                     parse_datetime, texts_in)
+from .models import (CASE_STATUS_LABELS, DATE_HINT, TARGET_GROUP_LABELS, UNIT_LEVEL_LABELS, DataMap,
+                     DataText, parse_datetime, values_in)
 from .outputs import OutputJob
 from .outputs.opendata import DATAPACKAGE_PATH, DOWNLOADS
 from .outputs.structured import page_head
@@ -121,7 +124,7 @@ def make_environment(config: Config, cache_folder: Path | None = None,
         # looking at each template file's time on every page would only cost time.
         auto_reload=False,
         loader=jinja2.FileSystemLoader([str(d) for d in theme_dirs(config)], encoding="utf-8"),
-        autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+        autoescape=True, undefined=_Undefined, trim_blocks=True, lstrip_blocks=True,
         keep_trailing_newline=True)
     urls = Urls(config.base_url)
     env.filters.update({
@@ -329,8 +332,7 @@ def make_iso(config: Config) -> Callable[[date | datetime], str]:
     global date and time string").
     """
     def iso(value: date | datetime | str) -> str:
-        if isinstance(value, str):
-            value = moment_of_text(value)
+        value = moment_of_value(value)
         if isinstance(value, datetime):
             return value.replace(tzinfo=config.zone).isoformat(timespec="minutes")
         return value.isoformat()
@@ -348,11 +350,29 @@ def format_cn_date(value: date | str) -> str:
     Takes a date, or text in any spelling a date field accepts (values from
     ``data/`` files stay text): ``2024-4-15``, ``2024/4/8``, ``2024年4月1日``,
     or a publish time (its date is shown).
-    Raises `NotADate` (a ValueError) naming the text when it is not a date.
+    Raises `NotADate` (a ValueError) naming the text when it is not a date, or when the value is empty.
+    """
+    value = moment_of_value(value)
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def moment_of_value(value: Any) -> date | datetime:
+    """What a date filter shows of a value: a date or publish time as it is, a text as `moment_of_text` reads it.
+
+    Raises `NotADate` for an empty value (None: ``date:`` with nothing after
+    it in a data file; ``empty`` is then True) or a value of another kind,
+    and the template's undefined-value error (`MissingValue`) for a key the
+    value it was read from does not have.
     """
     if isinstance(value, str):
-        value = moment_of_text(value)
-    return f"{value.year}年{value.month}月{value.day}日"
+        return moment_of_text(value)
+    if isinstance(value, date):
+        return value
+    if isinstance(value, jinja2.Undefined):
+        value._fail_with_undefined_error()
+    if value is None:
+        raise NotADate("the date is empty", "", DATE_HINT, empty=True)
+    raise NotADate(f"expected a date, got {type(value).__name__}", str(value), DATE_HINT)
 
 
 def moment_of_text(text: str) -> date | datetime:
@@ -379,31 +399,48 @@ def sort_by_date(environment: jinja2.Environment, items: Any, attribute: str | i
     of a ``data/`` file, whose dates stay text, is put in the order of its
     days rather than of its texts (``sort`` put 2024-4-15 before 2024/4/8).
     A date sorts before a publish time of its day; items of one moment keep
-    their order. Raises `NotADate` for a text that is no date or an empty
-    value (told at the data file's line, as `format_cn_date`'s).
+    their order. Raises what `moment_of_value` raises (told at the data file's
+    line, as `format_cn_date`'s).
     """
     value_of = jinja2.filters.make_attrgetter(environment, attribute) if attribute is not None else None
 
     def moment(item: Any) -> tuple[date, time]:
-        value = value_of(item) if value_of is not None else item
-        if isinstance(value, str):
-            value = moment_of_text(value)
+        value = moment_of_value(value_of(item) if value_of is not None else item)
         if isinstance(value, datetime):
             return value.date(), value.time()
-        if isinstance(value, date):
-            return value, time.min
-        raise NotADate(f"expected a date, got {type(value).__name__ if value is not None else 'nothing'}",
-                       str(value if value is not None else ""), DATE_HINT)
+        return value, time.min
     return sorted(items, key=moment, reverse=reverse)
 
 
 class NotADate(ValueError):
     """Text a date filter cannot read as a date: the message, the text (a `DataText` when it came from
-    ``data/``) and the hint of `sitegen.models.parse_date`."""
+    ``data/``) and the hint of `sitegen.models.parse_date`; ``empty`` True when there was no value at all."""
 
-    def __init__(self, message: str, text: str, hint: str) -> None:
+    def __init__(self, message: str, text: str, hint: str, *, empty: bool = False) -> None:
         super().__init__(message)
-        self.text, self.hint = text, hint
+        self.text, self.hint, self.empty = text, hint, empty
+
+
+class MissingValue(jinja2.UndefinedError):
+    """A template used a name, key or attribute that is not there: Jinja's message, the value it was read
+    from (``owner``: a `DataMap` or `DataText` of a data file, say; `jinja2.utils.missing` for a name) and
+    the name read (``name``)."""
+
+    def __init__(self, message: str | None = None, *, owner: Any = None, name: Any = None) -> None:
+        super().__init__(message)
+        self.owner, self.name = owner, name
+
+
+class _Undefined(jinja2.StrictUndefined):
+    """Jinja's `StrictUndefined`, raising `MissingValue`, which keeps what the name was read from."""
+
+    __slots__ = ()
+
+    def __init__(self, hint: str | None = None, obj: Any = jinja2.utils.missing, name: str | None = None,
+                 exc: type[jinja2.TemplateRuntimeError] = jinja2.UndefinedError) -> None:
+        if exc is jinja2.UndefinedError:
+            exc = functools.partial(MissingValue, owner=obj, name=name)  # type: ignore[assignment]
+        super().__init__(hint, obj, name, exc)
 
 
 def format_month(key: str) -> str:
@@ -641,6 +678,25 @@ class _Problem(Exception):
         self.problems, self.stop = list(problems), stop
 
 
+def _data_file_value(data: Mapping[str, Any], path: str) -> Any:
+    """The value of the data file ``path`` (``data/a/b.yaml``) in ``site.data``, or None."""
+    node: Any = data
+    for part in PurePosixPath(path).with_suffix("").parts[1:]:
+        node = node.get(part) if isinstance(node, dict) else None
+    return node
+
+
+def _alike(value: DataMap | DataText, data: Mapping[str, Any]) -> list[Any]:
+    """``value`` and every value at the same place in the other items of its data file's lists (a timeline's
+    other items, for one item), in the order typed: a template shows the items of a list alike."""
+    nodes = list(values_in(_data_file_value(data, value.path)))
+    where = next((place for place, node in nodes if node is value), None)
+    if where is None:
+        return [value]
+    return [node for place, node in nodes if len(place) == len(where) and all(
+        isinstance(step, int) and isinstance(at, int) or step == at for step, at in zip(place, where))]
+
+
 def _dates_like(data: Mapping[str, Any], failure: NotADate) -> list[tuple[DataText, NotADate]]:
     """The text of a data file a template could not show as a date (``failure.text``, a `DataText`), and each
     text at the same place in the other items of its lists that is no date either, by line, with its refusal.
@@ -649,23 +705,120 @@ def _dates_like(data: Mapping[str, Any], failure: NotADate) -> list[tuple[DataTe
     each item is shown alike, so the others are told in the same build rather
     than one build each. ``data`` is ``site.data``.
     """
-    text = failure.text
-    node: Any = data
-    for part in PurePosixPath(text.path).with_suffix("").parts[1:]:
-        node = node.get(part) if isinstance(node, dict) else None
-    texts = [(path, text) for path, text in texts_in(node) if isinstance(text, DataText)]
-    where = next((path for path, value in texts if value is text), None)
-    if where is None:
-        return [(text, failure)]  # type: ignore[list-item]
     found = []
-    for path, value in texts:
-        if len(path) == len(where) and all(isinstance(step, int) and isinstance(at, int) or step == at
-                                           for step, at in zip(path, where)):
+    for value in _alike(failure.text, data):  # type: ignore[arg-type]
+        if isinstance(value, DataText):
             try:
                 format_cn_date(value)
             except NotADate as refusal:
                 found.append((value, refusal))
     return sorted(found, key=lambda pair: (pair[0].line, pair[0].column))
+
+
+def _empty_dates(data: Mapping[str, Any]) -> list[tuple[DataMap, str]]:
+    """Each item of a data file and its key whose value is empty (None) where another item's value of that key
+    is a date: what a template stopped on when it showed an empty value as a date (the value alone, None,
+    cannot say where it was typed)."""
+    found = []
+    for _, node in values_in(data):
+        if isinstance(node, DataMap):
+            for key, value in node.items():
+                if value is None and key in node.places and any(
+                        isinstance(other, DataMap) and _is_date(other.get(key)) for other in _alike(node, data)):
+                    found.append((node, key))
+    return found
+
+
+def _is_date(value: Any) -> bool:
+    try:
+        moment_of_value(value)
+    except (NotADate, jinja2.UndefinedError):
+        return False
+    return True
+
+
+def _data_problems(graph: SiteGraph, failure: Exception, url: str, template: str,
+                   line: int | None) -> list[Problem]:
+    """The errors to report at their place in ``data/`` for a template fault met showing a data file's value,
+    or [] when the fault is not one of these (then the template line is told).
+
+    * A text that is no date (`NotADate` of a `DataText`): at that text, with the
+      others at the same place in the items of its list (`_dates_like`).
+    * An empty value shown as a date: at each empty value of a key whose other
+      items hold dates (`_empty_dates`).
+    * A key that one item lacks and other items have (``data:`` typed for
+      ``date:``), or an item typed as one text where the others are keys and
+      values: at each such item (`MissingValue`). A key no item has is the
+      template's to correct, and is told there (`_missing_data_key`).
+    """
+    shown = f"templates/{template} shows it as a date (line {line})"
+    if isinstance(failure, NotADate) and isinstance(failure.text, DataText) and failure.text.line:
+        # The date was typed in data/: that is where it is corrected, the template being right.
+        return [Problem(text.path, text.line, text.column, "error",
+                        f"while rendering {url}: {refusal}; {shown}", f"correct it here: {refusal.hint}")
+                for text, refusal in _dates_like(graph.data, failure)]
+    if isinstance(failure, NotADate) and failure.empty:
+        return [Problem(item.path, *item.places[key], "error",
+                        f'while rendering {url}: "{key}" of this item is empty; {shown}',
+                        f"write its date after {key}: as YYYY-MM-DD, year-month-day (年-月-日)")
+                for item, key in _empty_dates(graph.data)]
+    if not (isinstance(failure, MissingValue) and isinstance(failure.owner, (DataMap, DataText))
+            and failure.owner.line and isinstance(failure.name, str)):
+        return []
+    name, template_line = failure.name, f"templates/{template}, line {line}"
+    items = _alike(failure.owner, graph.data)
+    if not any(isinstance(item, DataMap) and name in item for item in items):
+        return []
+    keys = list(dict.fromkeys(key for item in items if isinstance(item, DataMap) and name in item for key in item))
+    problems = []
+    for item in items:
+        if isinstance(item, DataText):
+            problems.append(Problem(
+                item.path, item.line, item.column, "error",
+                f'while rendering {url}: this item is one text, "{item}", where the other items have keys and '
+                f'values, and {template_line}, reads its "{name}"',
+                "write it as the others are, each key on a line of its own: "
+                + ", ".join(f"{key}:" for key in keys)))
+        elif isinstance(item, DataMap) and name not in item:
+            typed = list(item)
+            theirs = {key for other in items if other is not item and isinstance(other, DataMap) for key in other}
+            near = difflib.get_close_matches(name, [key for key in typed if key not in theirs], 1, 0.5)
+            at = (item.places[near[0]][0], item.column) if near and near[0] in item.places else (item.line,
+                                                                                                item.column)
+            problems.append(Problem(
+                item.path, *at, "error",
+                f'while rendering {url}: this item has no "{name}", which {template_line}, reads and the other '
+                f"items have"
+                + (f"; it has {', '.join(typed)}" if typed else ""),
+                f'if "{near[0]}" is meant as "{name}", write {name}: in place of {near[0]}:' if near
+                else f"add {name}: with its value to this item"))
+    return problems
+
+
+def _missing_data_key(graph: SiteGraph, failure: Exception) -> tuple[str, str] | None:
+    """The message and hint for a template that read a data file, or a key of one, that no data file has
+    (`MissingValue`), naming those there are; None for another fault."""
+    if not isinstance(failure, MissingValue) or not isinstance(failure.name, str):
+        return None
+    owner, name = failure.owner, failure.name
+    if owner is graph.data:
+        files = sorted(graph.data)
+        near = difflib.get_close_matches(name, files, 1, 0.6)
+        return (f"there is no data file data/{name}.yaml (site.data.{name})",
+                (f"did you mean site.data.{near[0]}? " if near else "")
+                + (f"The data files are read as {', '.join(f'site.data.{file}' for file in files)}" if files
+                   else "data/ holds no YAML file"))
+    if isinstance(owner, DataMap) and owner.line:
+        items = [item for item in _alike(owner, graph.data) if isinstance(item, DataMap)]
+        keys = list(dict.fromkeys(key for item in items for key in item))
+        near = difflib.get_close_matches(name, keys, 1, 0.6)
+        where = (f"the items of {owner.path} from line {items[0].line} have" if len(items) > 1
+                 else f"the value at {owner.path}:{owner.line}:{owner.column} has")
+        return (f'{where} no "{name}"' + (f"; {'their' if len(items) > 1 else 'its'} keys are {', '.join(keys)}"
+                                          if keys else ""),
+                (f'did you mean "{near[0]}"? Correct' if near else "correct")
+                + f" the name in the template at that line, or add {name}: to the data file")
+    return None
 
 
 def _render_one(graph: SiteGraph, env: jinja2.Environment, page: Page) -> bytes:
@@ -690,16 +843,14 @@ def _render_one(graph: SiteGraph, env: jinja2.Environment, page: Page) -> bytes:
                                "check the file name in the include, import or extends tag"), stop=True) from None
     except Exception as failure:  # noqa: BLE001 - any template fault becomes a message, never a traceback
         name, line = _template_position(failure, page.template, theme_dirs(graph.config))
-        if isinstance(failure, NotADate) and isinstance(failure.text, DataText) and failure.text.line:
-            # The date was typed in data/: that is where it is corrected, the template being right.
-            raise _Problem(*[Problem(text.path, text.line, text.column, "error",
-                                     f"while rendering {page.url}: {refusal}; templates/{name} shows it as a date "
-                                     f"(line {line})", f"correct it here: {refusal.hint}")
-                             for text, refusal in _dates_like(graph.data, failure)], stop=False) from None
-        raise _Problem(Problem(f"templates/{name}", line, None, "error",
-                               f"while rendering {page.url}: {type(failure).__name__}: {failure}",
-                               "check the variable names and expressions used in the template at that line"),
-                       stop=False) from None
+        in_data = _data_problems(graph, failure, page.url, name, line)
+        if in_data:
+            raise _Problem(*in_data, stop=False) from None
+        message, hint = _missing_data_key(graph, failure) or (
+            f"{type(failure).__name__}: {failure}",
+            "check the variable names and expressions used in the template at that line")
+        raise _Problem(Problem(f"templates/{name}", line, None, "error", f"while rendering {page.url}: {message}",
+                               hint), stop=False) from None
     return html.encode("utf-8")
 
 

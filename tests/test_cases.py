@@ -330,6 +330,70 @@ def test_case_04_a_data_files_texts_are_the_texts_typed_and_know_their_places(tm
         ("data/a/timeline.yaml", 5, 9), ("data/a/timeline.yaml", 6, 10)]
     copied = pickle.loads(pickle.dumps(items))
     assert copied == items and (copied[2]["date"].line, copied[2]["date"].column) == (5, 9)
+    assert [(item.path, item.line, item.column, item.places) for item in (items[2], copied[2])] == [
+        ("data/a/timeline.yaml", 5, 3, {"date": (5, 9), "event": (6, 10)})] * 2
+
+
+def test_case_04_an_item_of_a_data_file_without_the_key_its_template_reads_is_told_at_its_line(
+        tmp_path: Path) -> None:
+    """A timeline item with ``data:`` typed for ``date:``, and one typed as a single text, stop the build at their
+    own lines in the data file, both in one build. Before, the error named the template line, in Python's words:
+    "UndefinedError: 'dict object' has no attribute 'date'". The hints, followed as written, build."""
+    timeline = case_bytes("04-yaml-date-mixed-types", "data/timeline.yaml").decode("utf-8")
+    slipped = (timeline.replace("- date: \"2024-03-15\"", "- data: \"2024-03-15\"")
+               .replace("- date: 2024-4-15\n  event: 居民代表现场监督", "- 2024-4-15 居民代表现场监督"))
+    root = write_site(tmp_path, {"data/timeline.yaml": slipped, "templates/404.html": TIMELINE_DATES_PAGE})
+    assert [problem.format() for problem in stopped(root)] == [
+        'data/timeline.yaml:3:3: error: while rendering /404.html: this item has no "date", which '
+        "templates/404.html, line 3, reads and the other items have; it has data, event\n"
+        '  hint: if "data" is meant as "date", write date: in place of data:',
+        'data/timeline.yaml:9:3: error: while rendering /404.html: this item is one text, "2024-4-15 居民代表现场监督", '
+        'where the other items have keys and values, and templates/404.html, line 3, reads its "date"\n'
+        "  hint: write it as the others are, each key on a line of its own: date:, event:"]
+    assert not (root / "output").exists()
+    (root / "data/timeline.yaml").write_text(
+        slipped.replace("- data:", "- date:").replace("- 2024-4-15 居民代表现场监督", "- date: 2024-4-15\n  event: 居民代表现场监督"),
+        encoding="utf-8")
+    run_build(root)
+    assert [li.text_content() for li in parse_html(root / "output/404.html").cssselect("#timeline li")][1::3] == [
+        "2024年3月15日 完成方案公示", "2024年4月15日 居民代表现场监督"]
+
+
+def test_case_04_an_empty_date_in_a_data_file_shown_as_a_date_is_told_at_its_line(tmp_path: Path) -> None:
+    # Before: "templates/404.html:3: error: while rendering /404.html: AttributeError: 'NoneType' object has no
+    # attribute 'year'". An empty value cannot say where it was typed: the items whose other dates are dates do.
+    timeline = case_bytes("04-yaml-date-mixed-types", "data/timeline.yaml").decode("utf-8")
+    root = write_site(tmp_path, {"data/timeline.yaml": timeline.replace("- date: 2024年4月1日", "- date:"),
+                                 "templates/404.html": TIMELINE_DATES_PAGE})
+    assert [problem.format() for problem in stopped(root)] == [
+        'data/timeline.yaml:5:8: error: while rendering /404.html: "date" of this item is empty; templates/404.html '
+        "shows it as a date (line 3)\n"
+        "  hint: write its date after date: as YYYY-MM-DD, year-month-day (年-月-日)"]
+    by_date = TIMELINE_DATES_PAGE.replace("site.data.timeline %}", 'site.data.timeline|by_date("date") %}')
+    (root / "templates/404.html").write_text(by_date, encoding="utf-8")
+    assert [problem.format().split(";")[0] for problem in stopped(root)] == [
+        'data/timeline.yaml:5:8: error: while rendering /404.html: "date" of this item is empty']
+
+
+def test_case_04_a_template_reading_a_data_file_or_key_there_is_not_names_those_there_are(tmp_path: Path) -> None:
+    timeline = case_bytes("04-yaml-date-mixed-types", "data/timeline.yaml")
+    root = write_site(tmp_path, {"data/timeline.yaml": timeline, "data/contacts.yaml": "tel: 021-59281234\n",
+                                 "templates/404.html": TIMELINE_DATES_PAGE.replace("site.data.timeline", "site.data.timelin")})
+    assert [problem.format() for problem in stopped(root)] == [
+        "templates/404.html:3: error: while rendering /404.html: there is no data file data/timelin.yaml "
+        "(site.data.timelin)\n"
+        "  hint: did you mean site.data.timeline? The data files are read as site.data.contacts, site.data.timeline"]
+    (root / "templates/404.html").write_text(TIMELINE_DATES_PAGE.replace("item.event", "item.events"),
+                                             encoding="utf-8")
+    assert [problem.format() for problem in stopped(root)] == [
+        'templates/404.html:3: error: while rendering /404.html: the items of data/timeline.yaml from line 1 have no '
+        '"events"; their keys are date, event\n'
+        '  hint: did you mean "event"? Correct the name in the template at that line, or add events: to the data file']
+    (root / "templates/404.html").write_text(TIMELINE_DATES_PAGE + "{{ site.data.contacts.phone }}", encoding="utf-8")
+    assert [problem.format() for problem in stopped(root)] == [
+        'templates/404.html:6: error: while rendering /404.html: the value at data/contacts.yaml:1:1 has no "phone"; '
+        "its keys are tel\n"
+        "  hint: correct the name in the template at that line, or add phone: to the data file"]
 
 
 # -- 06 -----------------------------------------------------------------------
