@@ -32,7 +32,7 @@ from .load import Content, Document, load_content
 from .outputs.search import SEARCH_FOLDER, SearchIndexError, index_site, searchable_pages
 from .outputs import output_jobs
 from .outputs.feeds import Feed, all_feeds, render_feeds
-from .outputs.opendata import DATAPACKAGE_PATH, DOWNLOADS, render_open_data
+from .outputs.opendata import DATAPACKAGE_PATH, open_data_paths, render_open_data
 from .outputs.sitemap import render_sitemap
 from .depends import (Fingerprints, Rendered, TemplateDependencies, build_fingerprint, load_known_templates,
                       load_rendered, rendered_record_path, save_known_templates, save_rendered)
@@ -49,8 +49,6 @@ from .write import (FileData, Kept, OutputBusyError, UnsafeOutputError, WriteRes
 
 SLUG_BOOK = "slugs.json"
 """Tag slugs and readings of unit names kept between builds, in the build cache (`sitegen.slugs.SlugBook`)."""
-OPEN_DATA_PATHS = (*(download.path for download in DOWNLOADS), DATAPACKAGE_PATH)
-"""The output paths of the files `sitegen.outputs.opendata.render_open_data` makes together."""
 
 
 @dataclass(frozen=True)
@@ -199,7 +197,7 @@ def _site_graph(options: BuildOptions, config: Config, content: Content, report:
     graph = build_site(config, content, now, report,
                        include_drafts=options.include_drafts, slugger=slugs)
     slugs.save()
-    check_content_assets(graph, report, theme=theme_assets(config), open_data=[d.path for d in DOWNLOADS],
+    check_content_assets(graph, report, theme=theme_assets(config), open_data=open_data_paths(graph),
                          data_package=DATAPACKAGE_PATH, search_folder=SEARCH_FOLDER)
     return graph
 
@@ -383,7 +381,7 @@ def fingerprint_outputs(graph: SiteGraph, env: jinja2.Environment, feeds: list[F
     made = {output_path(feed.url): prints.feed(feed.title, feed.page_url, feed.url, feed.entries) for feed in feeds}
     made.update((page.output, prints.page(page)) for page in graph.pages)
     made.update((path, prints.sitemap()) for path in _sitemap_paths(graph))
-    made.update((path, prints.open_data()) for path in OPEN_DATA_PATHS)
+    made.update((path, prints.open_data()) for path in open_data_paths(graph))
     if templates.analyses() != known:
         save_known_templates(cache, templates.analyses())
     return made, prints.reads_clock
@@ -435,12 +433,13 @@ def plan_render(graph: SiteGraph, env: jinja2.Environment, feeds: list[Feed], ca
     kept_feeds = {path: kept for path in feed_paths if (kept := unchanged(path))}
     sitemap_paths = _sitemap_paths(graph)
     kept_sitemap = {path: kept for path in sitemap_paths if (kept := unchanged(path))}
-    kept_open_data = {path: kept for path in OPEN_DATA_PATHS if (kept := unchanged(path))}
+    open_data = open_data_paths(graph)
+    kept_open_data = {path: kept for path in open_data if (kept := unchanged(path))}
     return RenderPlan(record, fingerprints, kept_pages, kept_feeds, pages,
                       [feed for feed, path in zip(feeds, feed_paths) if path not in kept_feeds], reads_clock,
                       published, digests,
                       kept_sitemap=kept_sitemap if len(kept_sitemap) == len(sitemap_paths) else {},
-                      kept_open_data=kept_open_data if len(kept_open_data) == len(OPEN_DATA_PATHS) else {})
+                      kept_open_data=kept_open_data if len(kept_open_data) == len(open_data) else {})
 
 
 def _sitemap_paths(graph: SiteGraph) -> list[str]:
@@ -567,7 +566,7 @@ def _write(config: Config, graph: SiteGraph, env: jinja2.Environment, feeds: lis
         return {**{path: data for path, data in rendered.items() if isinstance(data, bytes)},
                 **render_feeds(graph, [feed_files[p] for p in paths if p in feed_files and p not in pages]),
                 **(render_sitemap(graph) if set(paths) & set(_sitemap_paths(graph)) else {}),
-                **(render_open_data(graph) if set(paths) & set(OPEN_DATA_PATHS) else {})}
+                **(render_open_data(graph) if set(paths) & set(open_data_paths(graph)) else {})}
 
     return _publish(config, files, report, finish=finish, refill=refill, from_spare=not options.clean)
 

@@ -43,7 +43,7 @@ from .errors import Problem, Report
 from .models import (CASE_STATUS_LABELS, DATE_HINT, TARGET_GROUP_LABELS, UNIT_LEVEL_LABELS, DataMap,
                      DataText, parse_datetime, values_in)
 from .outputs import OutputJob
-from .outputs.opendata import DATAPACKAGE_PATH, DOWNLOADS
+from .outputs.opendata import DATAPACKAGE_PATH, DOWNLOADS, unit_downloads
 from .outputs.structured import page_head
 from .site import Page, SiteGraph, Urls, group_by_month
 from .workers import can_fork, collector_running, frozen_heap, restart_collector
@@ -94,7 +94,7 @@ def make_environment(config: Config, cache_folder: Path | None = None,
     ``month`` (dates; ``cn_date`` and ``iso`` also read a date typed as text,
     `moment_of_text`), ``by_date`` (a list in date order, `sort_by_date`), ``percent``/``share`` (numbers), ``safe_svg`` (a
     chart's SVG). Globals: ``charts``, ``downloads`` and ``datapackage_url``
-    (the open-data files), label dictionaries, ``search_index`` (``search``:
+    (the open-data files), ``unit_downloads`` (a unit's own files), label dictionaries, ``search_index`` (``search``:
     whether the pages offer search: a link to the search page, its search box) and ``search_built``
     (``search_built``, default ``search``: whether this build makes the index the box loads; the
     preview offers search without it, `BuildOptions.offers_search`); a template loaded before a
@@ -140,6 +140,7 @@ def make_environment(config: Config, cache_folder: Path | None = None,
     env.tests["iso_date"] = _is_iso_date
     env.globals.update({
         "charts": charts, "group_by_month": group_by_month, "downloads": DOWNLOADS,
+        "unit_downloads": unit_downloads,
         "datapackage_url": "/" + DATAPACKAGE_PATH,
         "status_labels": CASE_STATUS_LABELS, "group_labels": TARGET_GROUP_LABELS,
         "level_labels": UNIT_LEVEL_LABELS, "search_index": search,

@@ -1525,6 +1525,7 @@ def test_every_file_a_build_writes_is_refused_under_content(tmp_path: Path) -> N
     assert [p.path for p in problems] == ["content/" + rel for rel in written]
     assert {(p.line, p.column, p.severity) for p in problems} == {(None, None, "error")}
     assert {"feed.xml", "series/dadiaoyan/feed.xml", "units/baihe/feed.xml", "data/units.json",
+            "data/units/baihe/unit.json",
             "assets/reading-mode.js", "tags/cao-mei/index.html", "archive/index.html"} <= set(written)
 
 

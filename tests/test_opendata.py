@@ -158,6 +158,40 @@ def test_downloads_are_linked_from_unit_pages_and_the_dashboard(output: Path) ->
         assert {"/" + r["path"] for r in package["resources"]} | {"/datapackage.json"} <= links, rel
 
 
+def test_a_unit_page_offers_the_units_own_rows_first(output: Path) -> None:
+    # Before, it offered only the files of every unit, "白鹤镇的数据是 unit_id 列为 baihe 的行": a reader
+    # who opened one in a spreadsheet had to filter 200 towns' rows for one.
+    section = parse_html(output / "units/baihe/index.html").cssselect("#downloads")[0]
+    assert [heading.text_content() for heading in section.cssselect("h2, h3")] == ["下载数据", "白鹤镇的数据", "全部单位的数据"]
+    own, every = section.cssselect("ul.download-list")
+    assert [(a.get("href"), a.text_content()) for a in own.cssselect("a")] == [
+        ("/data/units/baihe/tallies.csv", "白鹤镇调研数据（CSV）"), ("/data/units/baihe/targets.csv", "白鹤镇覆盖目标（CSV）"),
+        ("/data/units/baihe/milestones.csv", "白鹤镇大事记（CSV）"), ("/data/units/baihe/unit.json", "白鹤镇完整数据（JSON）")]
+    assert len(every.cssselect("a")) == 7
+    for name in ("tallies", "targets", "milestones"):
+        assert (output / f"data/units/baihe/{name}.csv").read_bytes() == (output / f"data/{name}.csv").read_bytes()
+    assert json.loads((output / "data/units/baihe/unit.json").read_bytes()) == json.loads(
+        (output / "data/units.json").read_bytes())[0]
+
+
+def test_each_unit_has_its_own_rows_and_a_unit_without_milestones_no_milestones_file(
+        round_trip_site: tuple[Path, list[Unit]], tmp_path: Path) -> None:
+    output, units = round_trip_site
+    baihe, jinze = units
+    assert _tallies_from_csv(output / "data/units/jinze/tallies.csv") == [(jinze.id, jinze.name, t) for t in jinze.tallies]
+    assert _tallies_from_csv(output / "data/units/baihe/tallies.csv") == [(baihe.id, baihe.name, t) for t in baihe.tallies]
+    assert _targets_from_csv(output / "data/units/jinze/targets.csv") == [(jinze.id, t) for t in jinze.targets]
+    assert _milestones_from_csv(output / "data/units/jinze/milestones.csv") == [(jinze.id, m) for m in jinze.milestones]
+    assert json.loads((output / "data/units/jinze/unit.json").read_bytes())["url"] == "https://example.org/units/jinze/"
+
+    bare = JINZE.split("targets:")[0]
+    root = write_site(tmp_path, {"content/units/jinze.yaml": bare, "content/interviews/a.md": interview()})
+    build_at(root)
+    assert sorted(path.name for path in (root / "output/data/units/jinze").iterdir()) == ["tallies.csv", "unit.json"]
+    assert [a.get("href") for a in parse_html(root / "output/units/jinze/index.html").cssselect(
+        "#downloads ul:first-of-type a")] == ["/data/units/jinze/tallies.csv", "/data/units/jinze/unit.json"]
+
+
 # -- round trip ------------------------------------------------------------------------
 
 

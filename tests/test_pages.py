@@ -325,7 +325,7 @@ def test_unit_page_links_its_feed_and_the_downloads(output: Path) -> None:
     page = parse_html(output / "units/baihe/index.html")
     assert page.cssselect(".feed-link a")[0].get("href") == "/units/baihe/feed.xml"
     assert "/data/tallies.csv" in [a.get("href") for a in page.cssselect(".downloads a")]
-    assert "unit_id 列为 baihe" in text_of(page.cssselect(".downloads")[0])
+    assert "/data/units/baihe/tallies.csv" in [a.get("href") for a in page.cssselect(".downloads a")]
     feeds = [link.get("href") for link in page.cssselect('link[rel="alternate"][type="application/atom+xml"]')]
     assert feeds == ["/feed.xml", "/units/baihe/feed.xml"]
 

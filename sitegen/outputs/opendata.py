@@ -9,6 +9,9 @@ and the "about the data" page):
 - ``data/units.csv``: one row per unit (the table the others refer to).
 - ``data/units.json``: every unit as one object with its tallies, targets
   and milestones nested (the whole record, for programs).
+- ``data/units/<unit id>/``: one unit's ``tallies.csv``, ``targets.csv``
+  and ``milestones.csv`` (its rows of the site's files, those it has) and
+  ``unit.json`` (its object of ``units.json``), linked from its page.
 - ``datapackage.json``: a Frictionless Data Package (Data Package v1,
   https://specs.frictionlessdata.io/data-package/) describing each file;
   each field's name, type, Chinese title and description in Chinese and
@@ -237,6 +240,40 @@ DOWNLOADS: tuple[Download, ...] = (
 
 DATAPACKAGE_PATH = "datapackage.json"
 
+UNIT_DATA_FOLDER = "data/units"
+"""Where each unit's own files are (`unit_downloads`): ``data/units/<unit id>/``."""
+_UNIT_TABLES = (("tallies", TALLY_FIELDS), ("targets", TARGET_FIELDS), ("milestones", MILESTONE_FIELDS))
+"""The unit's record lists written as CSV files of their own, by the name of the list and of the file."""
+
+
+def unit_downloads(unit: Unit) -> tuple[Download, ...]:
+    """One unit's own data files, in the order pages list them: its tallies, targets and milestones as CSV,
+    those it has rows of, then its whole record as JSON, under ``data/units/<unit id>/``.
+
+    Each CSV has the columns of the site's file of that name and the unit's
+    rows only, in the same order; ``unit.json`` is the unit's object of
+    ``units.json``. An older reader who opens the CSV in a spreadsheet then
+    gets one town's figures, without filtering 200 towns' rows by
+    ``unit_id``. They are not resources of ``datapackage.json``: each holds
+    rows of a site file, whose schema describes them.
+    """
+    site = {download.name: download for download in DOWNLOADS}
+    made = [Download(f"{unit.id}-{name}", f"{UNIT_DATA_FOLDER}/{unit.id}/{name}.csv",
+                     f"{unit.name}{site[name].title}", site[name].description, "csv", "text/csv", fields,
+                     site[name].primary_key, True)
+            for name, fields in _UNIT_TABLES if getattr(unit, name)]
+    made.append(Download(f"{unit.id}-unit", f"{UNIT_DATA_FOLDER}/{unit.id}/unit.json",
+                         f"{unit.name}完整数据（JSON）", site["units-json"].description, "json", "application/json",
+                         UNIT_JSON_FIELDS, ("id",)))
+    return tuple(made)
+
+
+def open_data_paths(graph: SiteGraph) -> list[str]:
+    """The output path of every file `render_open_data` makes for this graph (the site's files, then each
+    unit's): they are made together."""
+    return [*(download.path for download in DOWNLOADS), DATAPACKAGE_PATH,
+            *(download.path for view in graph.units for download in unit_downloads(view.unit))]
+
 
 def number_text(value: float) -> str:
     """A percentage as CSV text: 100.0 → ``100``, 62.5 → ``62.5``, 1e-08 → ``0.00000001`` (the shortest
@@ -328,7 +365,8 @@ def _rows(graph: SiteGraph, make: Callable[[Unit, Any], dict[str, Any]], attribu
 
 
 def render_open_data(graph: SiteGraph) -> dict[str, bytes]:
-    """Return every data file and ``datapackage.json`` as ``{output path: bytes}``.
+    """Return every data file and ``datapackage.json`` as ``{output path: bytes}``, then each unit's own
+    files (`unit_downloads`).
 
     Units are in the site's unit order (by id); each unit's rows in its
     record's order (tallies and milestones by date, as the checks require).
@@ -336,7 +374,7 @@ def render_open_data(graph: SiteGraph) -> dict[str, bytes]:
     urls = graph.urls
     tallies = _rows(graph, tally_row, "tallies")
     units = graph.units
-    return {
+    made = {
         "data/tallies.csv": csv_bytes(TALLY_FIELDS, tallies),
         "data/tallies.json": json_bytes(tallies),
         "data/targets.csv": csv_bytes(TARGET_FIELDS, _rows(graph, target_row, "targets")),
@@ -345,6 +383,15 @@ def render_open_data(graph: SiteGraph) -> dict[str, bytes]:
         "data/units.json": json_bytes([unit_document(v.unit, urls.absolute(v.url)) for v in units]),
         DATAPACKAGE_PATH: json_bytes(datapackage(graph)),
     }
+    row_of = {"tallies": tally_row, "targets": target_row, "milestones": milestone_row}
+    for view in units:
+        unit = view.unit
+        for name, fields in _UNIT_TABLES:
+            if getattr(unit, name):
+                made[f"{UNIT_DATA_FOLDER}/{unit.id}/{name}.csv"] = csv_bytes(
+                    fields, [row_of[name](unit, item) for item in getattr(unit, name)])
+        made[f"{UNIT_DATA_FOLDER}/{unit.id}/unit.json"] = json_bytes(unit_document(unit, urls.absolute(view.url)))
+    return made
 
 
 def _resource(download: Download) -> dict[str, Any]:
