@@ -489,10 +489,21 @@ def _text_start(lines: list[str], end: int) -> int | None:
     That is a line after an empty one, at the start of the line, that is
     neither a key (``title:``, ``标题：``), a comment, a list item nor a
     quoted or bracketed value: YAML cannot read such a line in front matter
-    at all, so the editor left out the "---" above it. None when there is none.
+    at all, so the editor left out the "---" above it. A Markdown heading of
+    a question (``## 网格员每天做些什么？``) followed by text is the text too,
+    blank line above or not, though YAML reads it as a comment: the "---"
+    goes above it, or the heading would be lost in the front matter. None
+    when there is none.
     """
     for number in range(2, end):
         line = lines[number]
+        if line.startswith("##"):
+            after = next((later for later in lines[number + 1:end] if later.strip() and not later.startswith("#")),
+                         "")
+            if (not after or not (after[0] in " \t-" or _key_start().match(after))) and (
+                    _reads_as_yaml(lines[1:number]) and not _reads_as_yaml(lines[1:end])):
+                return number  # a heading followed by text; not a comment among fields, nor inside quotes
+            continue
         if lines[number - 1].strip() or not line.strip() or line[0] in " \t\u3000#-[]{}\"'|>&*!%@`?,:":
             continue
         if not _key_start().match(line):

@@ -455,6 +455,40 @@ def test_front_matter_not_closed_before_the_text_is_named_at_the_text() -> None:
         '  hint: add a line with only "---" above line 5, after the last front-matter line (title, date, …)']
 
 
+@pytest.mark.parametrize(("text", "line"), [
+    ("---\ntitle: x\ndraft: false\n\n## 网格员每天做些什么？\n\n早上八点，网格员走进村组。\n", 5),
+    ("---\ntitle: x\ndraft: false\n## 问一\n### 小问\n\n答。\n", 4),  # no empty line; a sub-heading
+    ("---\ntitle: x\n\n##问题\n答。\n", 4),  # no space after ##
+])
+def test_a_heading_after_the_front_matter_left_open_is_where_the_closing_line_goes(text: str, line: int) -> None:
+    # The hint said "above line 7", under the heading: YAML reads "## …" as a comment, so the heading, typed as
+    # told, went into the front matter, and the page was published without its first question.
+    report = Report()
+    split_front_matter(source(text), report)
+    assert [p.format() for p in report.problems] == [
+        'content/p.md:1:1: error: the front matter opened with "---" on line 1 is never closed\n'
+        f'  hint: add a line with only "---" above line {line}, after the last front-matter line (title, date, …)']
+    lines = text.split("\n")
+    followed = "\n".join([*lines[:line - 1], "---", *lines[line - 1:]])
+    report = Report()
+    document = split_front_matter(source(followed), report)
+    assert report.problems == [] and document.body.lstrip("\n").startswith("##")
+    report = Report()  # with a "---" further down, taken as the end: the text is named at the heading
+    split_front_matter(source(text + "\n---\n\n再一段。\n"), report)
+    assert [(p.line, p.hint) for p in report.problems] == [
+        (line, f'add a line with only "---" above line {line}, after the last front-matter line (title, date, …)')]
+
+
+@pytest.mark.parametrize("front", [
+    "title: x\n## 以下可选\nsummary: y\n",  # a comment of two hashes among the fields, with its closing line
+    "title: x\n\n## 说明\n\n  # 缩进的注释\ndate: 2018-05-03\n",
+])
+def test_a_comment_of_two_hashes_among_the_fields_is_still_a_comment(front: str) -> None:
+    report = Report()
+    document = split_front_matter(source(f"---\n{front}---\n正文\n"), report)
+    assert (document.front_matter, report.problems) == (front, [])
+
+
 @pytest.mark.parametrize("front", [
     'title: x\nsummary: "第一段\n\n第二段"\n',  # a quoted value over lines, as YAML reads it
     "title: x\ntags: [a,\n\nb]\n",
