@@ -384,8 +384,9 @@ def parse_datetime(value: Any) -> datetime:
         day = parse_date(day_part)
     except PydanticCustomError as refusal:  # quote the value as typed, and keep its time in the date offered
         context = {**(refusal.context or {}), "text": value}
-        if time_part.strip() and _TIME_RE.match(time_part.strip()):  # every date the hint offers, with the time
-            typed_time = time_part.strip()
+        # "10:00”" of “2018-05-17 10:00”: the closing quote or bracket is the date's slip, not the time's.
+        typed_time = time_part.strip().rstrip(_CLOSERS).strip()
+        if typed_time and _TIME_RE.match(typed_time):  # every date the hint offers, with the time
             context["hint"] = _OFFERED_DATE_RE.sub(lambda found: f"{found[0]} {typed_time}", str(context["hint"]))
         raise PydanticCustomError(refusal.type, refusal.message_template, context) from None
     if not time_part.strip():
@@ -400,7 +401,12 @@ def parse_datetime(value: Any) -> datetime:
 
 def _time_hint(day: date, typed: str) -> str:
     """The hint for a publish time whose date ``day`` is read and whose time ``typed`` is not: the time meant
-    when the slip is plain (``14.30`` is 14:30; ``24:00`` is the end of the day), else the form, on that date."""
+    when the slip is plain (``14.30`` is 14:30; ``24:00`` is the end of the day; ``10:00”`` is 10:00), else the
+    form, on that date."""
+    bare = typed.rstrip(_CLOSERS).strip()
+    clock = _TIME_RE.match(bare)
+    if bare != typed and clock and int(clock[1]) <= 23 and int(clock[2]) <= 59 and int(clock[3] or 0) <= 59:
+        return f"did you mean {day.isoformat()} {bare}? the {typed[len(bare):].strip()} after the time is not part of it"
     found = re.fullmatch(r"(\d{1,2})\s*[.。·]\s*(\d{2})", typed)
     if found and int(found[1]) <= 23 and int(found[2]) <= 59:
         return f"did you mean {day.isoformat()} {int(found[1]):02d}:{found[2]}? write the time with a colon (:)"
@@ -411,30 +417,52 @@ def _time_hint(day: date, typed: str) -> str:
             "hours 00 to 23 and minutes 00 to 59")
 
 
+_CLOSERS = "”\"'’」』】》）)］]"
+"""Closing quotes and brackets typed after a value (`parse_datetime`)."""
+_HAN_NUMBER = "[零〇一二两三四五六七八九十]{1,3}"
 _TIME_IN_WORDS_RE = re.compile(
-    r"(?P<day>.+?日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*(?P<part>上午|早上|早晨|中午|下午|晚上|傍晚|凌晨)?\s*"
-    r"(?P<hour>\d{1,2})\s*(?:(?:点|时|:)\s*(?:(?P<half>半)|(?P<minute>\d{1,2})\s*分?)?)?\s*(?P<ampm>[ap]\.?m\.?)?",
+    r"(?P<day>.+?[日号]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*(?P<part>上午|早上|早晨|中午|下午|晚上|傍晚|凌晨)?\s*"
+    rf"(?P<hour>\d{{1,2}}|{_HAN_NUMBER})\s*(?:(?:点|时|:)\s*(?:(?P<half>半)|(?P<minute>\d{{1,2}}|{_HAN_NUMBER})\s*分?)?)?"
+    r"\s*(?P<ampm>[ap]\.?m\.?)?",
     re.IGNORECASE)
 _AFTERNOON = ("下午", "晚上", "傍晚")
+_HAN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _hour_or_minute(text: str) -> int:
+    """A number of hours or minutes in digits or in Chinese numerals (十 10, 十二 12, 二十三 23, 两 2, 零五 5);
+    100 (no hour, no minute) for numerals that spell no number below 100."""
+    if text.isdigit():
+        return int(text)
+    tens, ten, ones = text.partition("十")
+    if not ten:
+        return sum(_HAN_DIGITS[digit] * 10 ** power for power, digit in enumerate(reversed(text))) if len(text) <= 2 \
+            else 100
+    if (tens and tens not in _HAN_DIGITS) or (ones and ones not in _HAN_DIGITS):
+        return 100
+    return _HAN_DIGITS.get(tens, 1) * 10 + _HAN_DIGITS.get(ones, 0)
 
 
 def _time_in_words(text: str) -> str | None:
     """The publish time meant by a date and a time said in words (``2024年6月30日下午3点``, ``… 15时30分``,
-    ``2024-06-30 3pm``), as ``2024-06-30 15:00``; None for a text with no such words, or not read so.
+    ``2024-06-30 3pm``, ``2018年5月17号上午十点``), as ``2024-06-30 15:00``; None for a text with no such
+    words, or not read so.
 
     Only for the hint: 下午3点 is read as 15:00 (下午, 晚上 and pm add 12 hours to 1–11), 10点半 as 10:30;
-    midnight (晚上12点) is left to the editor.
+    for midnight (晚上12点) both readings are given, the end of the day and the start of the next.
     """
     found = _TIME_IN_WORDS_RE.fullmatch(text)
     if found is None or not (found["part"] or found["half"] or found["ampm"] or re.search("[点时分]", text)):
         return None
-    if found["part"] in ("晚上", "凌晨") and found["hour"] in ("12", "0", "00"):
-        return None  # midnight: the end of this day or the start of the next? The editor says which.
+    hour, minute = _hour_or_minute(found["hour"]), 30 if found["half"] else _hour_or_minute(found["minute"] or "0")
     try:
         day = parse_date(found["day"])
     except PydanticCustomError:
         return None
-    hour, minute = int(found["hour"]), 30 if found["half"] else int(found["minute"] or 0)
+    if found["part"] in ("晚上", "凌晨") and hour in (12, 0) and not minute:
+        # Midnight: the end of this day or the start of the next? The editor says which.
+        return (f"{day.isoformat()} 23:59 for the end of that day, or {(day + timedelta(days=1)).isoformat()} 00:00 "
+                "for the start of the next")
     afternoon = found["part"] in _AFTERNOON or (found["ampm"] or "").lower().startswith("p")
     if afternoon and 1 <= hour <= 11:
         hour += 12

@@ -397,6 +397,9 @@ def test_a_publish_time_typed_right_after_the_day_in_chinese_is_read() -> None:
     ("2024-06-30 晚上8点", "2024-06-30 20:00"), ("2024年6月30日上午10点半", "2024-06-30 10:30"),
     ("2024年6月30日 15时30分", "2024-06-30 15:30"), ("２０２４年６月３０日１５点", "2024-06-30 15:00"),
     ("2024-06-30 3pm", "2024-06-30 15:00"), ("2024年6月30日中午12点", "2024-06-30 12:00"),
+    # Chinese numerals, and 号 for 日: "did you mean 2024-06-30?" was offered, and typed so, published at 00:00.
+    ("2024年6月30号上午十点", "2024-06-30 10:00"), ("2024年6月30日下午三点半", "2024-06-30 15:30"),
+    ("2024年6月30日十四点零五分", "2024-06-30 14:05"), ("2024年6月30日 二十三点", "2024-06-30 23:00"),
 ])
 def test_a_publish_time_said_in_words_gets_the_time_on_the_24_hour_clock(tmp_path: Path, typed: str,
                                                                          meant: str) -> None:
@@ -406,10 +409,25 @@ def test_a_publish_time_said_in_words_gets_the_time_on_the_24_hour_clock(tmp_pat
         f'content/interviews/a.md:8:7: error: date: the time in "{typed}" is written in words\n'
         f"  hint: write the date, a space and the time on the 24-hour clock (24小时制): {meant}"]
     assert parse_datetime(meant).strftime("%Y-%m-%d %H:%M") == meant
-    # Midnight (晚上12点) may be the end of the day or the start of the next: no time is offered for it.
-    with pytest.raises(PydanticCustomError) as caught:
-        parse_datetime("2024年6月30日晚上12点")
-    assert "24-hour clock (24小时制)" not in caught.value.context["hint"]
+    # Midnight (晚上12点) may be the end of the day or the start of the next: both are offered. Before, the hint
+    # offered the date alone, which typed as shown published at 00:00 of that day.
+    for midnight in ("2024年6月30日晚上12点", "2024年6月30日晚上十二点"):
+        with pytest.raises(PydanticCustomError) as caught:
+            parse_datetime(midnight)
+        assert caught.value.context["hint"] == (
+            "write the date, a space and the time on the 24-hour clock (24小时制): 2024-06-30 23:59 for the end of "
+            "that day, or 2024-07-01 00:00 for the start of the next")
+
+
+@pytest.mark.parametrize("typed", ["“2018-05-17 10:00”", "【2018-05-17 10:00】", "“2018年5月17日 10:00”",
+                                   "2018-05-17 10:00”", "「2018/5/17 10:00」"])
+def test_a_publish_time_in_quotes_or_brackets_is_offered_with_its_time(tmp_path: Path, typed: str) -> None:
+    # "did you mean 2018-05-17?": typed as offered, the page was published at 00:00, the time lost.
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(date=typed)})
+    [problem] = found(root)
+    assert (problem.line, problem.column) == (8, 7)
+    assert problem.hint.startswith("did you mean 2018-05-17 10:00? ")
+    assert parse_datetime("2018-05-17 10:00") == datetime(2018, 5, 17, 10, 0)
 
 def test_a_unit_with_field_errors_gets_its_tallies_and_milestones_checked_in_the_same_run(tmp_path: Path) -> None:
     # The target out of range made the whole record fail, so the sums, the order of tallies and milestones,
