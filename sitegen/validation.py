@@ -25,7 +25,7 @@ from pydantic.fields import FieldInfo
 
 from .errors import PASTE_LIMIT, Problem, Report, paste_hint
 from .models import (CHOICE_LABELS, QUOTE_MARKS, QUOTED_TAGS, SEPARATOR_MARKS, WORD_LIST_FIELDS, choice_meant, clip,
-                     is_stand_in, kind_of, snake_case, texts_in)
+                     is_stand_in, kind_of, numbered_items, snake_case, texts_in)
 from .yamltext import NOTE_HINT, NOTE_MESSAGE, ElsewhereFinder, FieldElsewhere, FieldNamer, GroupFinder, YamlData
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
@@ -498,6 +498,7 @@ def validate_record(model: type[RecordT], data: YamlData, path: str, report: Rep
                      'start each line with a field name, an English colon and a space, '
                      f'e.g. "{_example_line(model, defaults or {})}"')
         return None
+    joined = _lines_joined(model, data, path, report)
     values = {**(defaults or {}), **data.value}
     # Only a tag with a separator mark or a space can need it, and looking costs the positions: look only then.
     quoted = {key: frozenset(index for index, tag in enumerate(values[key])
@@ -505,7 +506,8 @@ def validate_record(model: type[RecordT], data: YamlData, path: str, report: Rep
                              and data.typed_in_quotes((key, index)))
               for key in WORD_LIST_FIELDS if isinstance(values.get(key), list)}
     try:
-        return model.model_validate(values, context={QUOTED_TAGS: quoted})
+        record = model.model_validate(values, context={QUOTED_TAGS: quoted})
+        return None if joined else record
     except ValidationError as failure:
         items = failure.errors()
         siblings = siblings_of(items, data.value)
@@ -519,8 +521,42 @@ def validate_record(model: type[RecordT], data: YamlData, path: str, report: Rep
                 continue  # "unknown field interveiwee (did you mean interviewee?)" says it all
             if loc[:2] in misplaced or (loc and loc[0] in misplaced.values() and item.get("input", "") is None):
                 continue  # its fields are right, in the list they belong to, which the hint fills ("tallies:" empty)
+            if loc and loc[0] in joined:
+                continue  # "1. 走访" and "2. 研究" typed a line each: told as lines without "- " already
             add_validation_problem(model, item, data, path, report, siblings)
         return None
+
+
+def _lines_joined(model: type[BaseModel], data: YamlData, path: str, report: Report) -> set[str]:
+    """Report each list of texts typed one item a line without "- " (``actions:``, then a line per action), which
+    YAML joins into one text, so the page would show one item; returns the keys of those reported.
+
+    Only a value typed over two lines or more below its key is one (`YamlData.typed_lines`): one line
+    below the key is one item, as meant. Numbers or dashes typed before some of the lines are left out
+    of the items the hint writes; lines numbered 1, 2, 3 are left to `sitegen.models.numbered_items`.
+    """
+    found = set()
+    for key, value in data.value.items():  # type: ignore[union-attr]
+        field = model.model_fields.get(key) if isinstance(key, str) else None
+        if (not isinstance(value, str) or field is None or get_origin(field.annotation) is not tuple
+                or numbered_items(value)):  # numbered 1, 2, 3: told so by the field's own check
+            continue
+        lines = data.typed_lines((key,))
+        if not lines:
+            continue
+        found.add(key)
+        line, column = data.locate((key,))
+        indent = " " * max(0, column - 1)
+        items = ", then ".join(f'"{indent}- {_ITEM_MARK.sub("", text)}"' for text in lines)
+        report.error(path, line, column,
+                     f"{key}: these {len(lines)} lines are typed without \"- \" before them, so they are one text "
+                     "to YAML and the page would show them as one item",
+                     f'start each line with "- " (a hyphen and a space), one item a line: {items}')
+    return found
+
+
+_ITEM_MARK = re.compile(r"^(?:[-*•·]\s*|\d{1,2}\s*[.．、)）]\s*|[一二三四五六七八九十]\s*[、.．)）]\s*)")
+"""A dash, bullet or number typed before an item (``- ``, ``1. ``, ``一、``)."""
 
 
 def _record_lists(model: type[BaseModel]) -> dict[str, type[BaseModel]]:

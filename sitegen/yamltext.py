@@ -344,6 +344,26 @@ class YamlData:
         index = line - self._first_line
         return 0 <= index < len(lines) and lines[index][column - 1:column] in ("\"", "'")
 
+    def typed_lines(self, path: Sequence[str | int]) -> list[str]:
+        """The lines of a text typed below its key over several lines without quotes (``actions:``, then
+        ``  利用厂房改建``, ``  与卫生服务中心签约``), which YAML joins into one text, each line stripped; [] for a
+        value typed otherwise (on its key's line, in one line, quoted, ``|``/``>``, not a text) or not known."""
+        path = tuple(path)
+        value, key = self.positions.get(path), self.key_positions.get(path)
+        if value is None or key is None or value[0] <= key[0] or self._text is None:
+            return []
+        lines = self._text.split("\n")
+        index = value[0] - self._first_line
+        if not 0 <= index < len(lines) or lines[index][value[1] - 1:value[1]] in ("\"", "'", "|", ">"):
+            return []
+        typed = [lines[index].strip()]
+        for line in lines[index + 1:]:
+            indent = len(line) - len(line.lstrip(" "))
+            if not line.strip() or line.lstrip().startswith("#") or indent < key[1]:
+                break
+            typed.append(line.strip())
+        return typed if len(typed) > 1 else []
+
     def locate(self, path: Sequence[str | int]) -> Position:
         """Return the value position of ``path``, or of its nearest known ancestor.
 

@@ -23,7 +23,7 @@ from sitegen.models import clip, is_gap
 from sitegen.validation import choice_near
 from sitegen.yamltext import load_yaml
 
-from .sitekit import SERIES, UNIT, interview, write_site
+from .sitekit import SERIES, UNIT, build_at, interview, parse_html, write_site
 from .test_checks import found
 
 CASE_PATH = "content/cases/caomei.md"
@@ -206,6 +206,36 @@ def test_actions_typed_as_numbered_lines_are_told_with_the_list_to_write(tmp_pat
     (root / CASE_PATH).write_text(case_study("  - 走访草莓种业研发中心\n  - 研究建设种植基地\n", "  - 大调研\n"),
                                   encoding="utf-8")
     assert printed(root) == []
+
+
+@pytest.mark.parametrize(("typed", "items"), [
+    ("  利用村集体闲置厂房改建\n  与镇社区卫生服务中心签约\n", ("利用村集体闲置厂房改建", "与镇社区卫生服务中心签约")),
+    ("  1. 利用村集体闲置厂房改建\n  - 与镇社区卫生服务中心签约\n  成立服务队\n",
+     ("利用村集体闲置厂房改建", "与镇社区卫生服务中心签约", "成立服务队")),
+])
+def test_actions_typed_a_line_each_without_dashes_are_told_with_the_list_to_write(tmp_path: Path, typed: str,
+                                                                                 items: tuple[str, ...]) -> None:
+    # The scaffold says "每行一条, one per line": typed so, YAML joined the lines into one text, check said
+    # nothing, and the page showed one action "利用村集体闲置厂房改建与镇社区卫生服务中心签约".
+    root = write_site(tmp_path, {CASE_PATH: case_study(typed, "  - 大调研\n")})
+    lines = ", then ".join(f'"  - {item}"' for item in items)
+    assert printed(root) == [
+        f'{CASE_PATH}:7:3: error: actions: these {len(items)} lines are typed without "- " before them, so they are '
+        "one text to YAML and the page would show them as one item\n"
+        f'  hint: start each line with "- " (a hyphen and a space), one item a line: {lines}']
+    (root / CASE_PATH).write_text(case_study("".join(f"  - {item}\n" for item in items), "  - 大调研\n"),
+                                  encoding="utf-8")
+    assert printed(root) == []
+    build_at(root)
+    page = parse_html(root / "output/cases/caomei/index.html")
+    assert tuple(li.text_content() for li in page.cssselect("li.lines")) == items
+
+
+def test_an_action_typed_on_the_line_below_its_key_or_folded_on_purpose_is_one_action(tmp_path: Path) -> None:
+    for typed in ("  利用村集体闲置厂房改建\n", "  - 利用村集体闲置厂房改建，\n    与镇社区卫生服务中心签约\n",
+                  "  >-\n    利用村集体闲置厂房改建\n    与镇社区卫生服务中心签约\n"):
+        root = write_site(tmp_path / str(len(typed)), {CASE_PATH: case_study(typed, "  - 大调研\n")})
+        assert printed(root) == [], typed
 
 
 # -- tags typed as one text ------------------------------------------------------------------
