@@ -847,8 +847,9 @@ def _render_one(graph: SiteGraph, env: jinja2.Environment, page: Page) -> bytes:
         in_data = _data_problems(graph, failure, page.url, name, line)
         if in_data:
             raise _Problem(*in_data, stop=False) from None
+        kind = "UndefinedError" if isinstance(failure, MissingValue) else type(failure).__name__  # Jinja's name
         message, hint = _missing_data_key(graph, failure) or (
-            f"{type(failure).__name__}: {failure}",
+            f"{kind}: {failure}",
             "check the variable names and expressions used in the template at that line")
         raise _Problem(Problem(f"templates/{name}", line, None, "error", f"while rendering {page.url}: {message}",
                                hint), stop=False) from None
