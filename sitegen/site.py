@@ -1182,7 +1182,23 @@ def check_text_links(graph: SiteGraph, report: Report) -> None:
         for typed in entry.document.rendered.links:
             swallowed = swallowed_title(typed)  # a title in quotes Markdown did not read: the conversion warns
             href = swallowed[0] if swallowed else typed  # of it, and the address meant is checked here
-            if graph.urls.is_external(href) or _full_width_web_address(href):
+            if graph.urls.is_external(href):
+                typed_in_full = _own_address(href, graph.urls)
+                if typed_in_full is not None:
+                    path, message = typed_in_full
+                    line, column = _typed_at(entry.document, href)
+                    if _leads_somewhere(path, pages, files):
+                        report.warning(entry.document.path, line, column, f'the link "{href}" {message}',
+                                       f"link to it from the site's root: write {path} (it then works at whatever "
+                                       "address the site is published)")
+                        continue
+                    if by_source is None:
+                        by_source = _pages_by_source(graph.interviews + graph.cases)
+                    report.warning(entry.document.path, line, column,
+                                   f'the link "{href}" {message}, and leads to no page or file of this site',
+                                   _link_hint(path, pages | files, by_source))
+                continue
+            if _full_width_web_address(href):
                 continue
             path = site_path(href.strip())
             if base != "/" and path.startswith(base):
@@ -1195,6 +1211,37 @@ def check_text_links(graph: SiteGraph, report: Report) -> None:
             report.warning(entry.document.path, line, column,
                            f'the link "{href}" leads to no page or file of this site',
                            _address_hint(href) or _link_hint(path, pages | files, by_source))
+
+
+_PREVIEW_HOSTS = frozenset({"127.0.0.1", "localhost", "0.0.0.0", "::1"})
+"""Hosts of a preview on the editor's own computer (``sitegen serve``)."""
+
+
+def _own_address(href: str, urls: Urls) -> tuple[str, str] | None:
+    """For a link typed in full to the preview on this computer (``http://127.0.0.1:8000/interviews/x/``,
+    copied from the browser's address bar) or to this site's own base URL: (the site path it names, what is
+    wrong with it). None for any other link.
+
+    A preview's address works on the editor's computer only; the site's own address typed in full leads
+    out of the site when it is published elsewhere (``--base-url``), and is not checked as a link of the
+    site is.
+    """
+    typed = href.strip()
+    try:
+        parts = urlsplit(typed)
+        host = parts.hostname
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        return None
+    if host in _PREVIEW_HOSTS:
+        return (site_path(parts.path or "/") or "/",
+                "leads to the preview on your own computer (sitegen serve), which readers cannot open")
+    own = urls.origin.split("://", 1)[-1] + urls.base_path  # http:// or https://, the same site
+    after = typed.split("://", 1)[1]
+    if (after + "/").lower().startswith(own.lower()):
+        return "/" + site_path(urlsplit(after[len(own):]).path).lstrip("/"), "is this site's own address typed in full"
+    return None
 
 
 _WEB_HOST = r"(?:www\.[^/\s?#]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:cn|com|net|org|gov|edu|info|top|io|hk|mo|tw))(?=[/?#:]|$)"
@@ -1269,8 +1316,9 @@ def _link_hint(path: str, known: set[str], by_source: dict[str, tuple[str, str]]
     close = difflib.get_close_matches(path, sorted(known), n=1, cutoff=0.85)
     if close:
         return f"did you mean {close[0]}?"
-    return ("link to a page by its address (e.g. /units/baihe/) or to a file under content/ "
-            "by its path from there (e.g. files/报告.pdf)")
+    example = next((page for page in sorted(known) if page.count("/") >= 3 and page.endswith("/")), "/")
+    return (f"link to a page by its address (as {example}) or to a file under content/ "
+            "by its path from there (files/报告.pdf for content/files/报告.pdf)")
 
 
 def _leads_somewhere(path: str, pages: set[str], files: set[str]) -> bool:
@@ -1288,14 +1336,20 @@ def _typed_at(document: Document, address: str) -> tuple[int | None, int | None]
 
     That is where it first stands as an address: after ``(`` (``[报告](files/a.pdf)``), ``<``, a quote
     (``href="…"``), ``=`` or ``]:`` (a link definition). Else where it first stands at all (the same
-    words may be in the text before the link, as a link to a page by its title has them).
+    words may be in the text before the link, as a link to a page by its title has them). Where the
+    address is typed whole comes before where it starts a longer one.
     """
-    anywhere = None
-    for number, column, before in places_typed(enumerate(document.body.split("\n"), document.body_line), address):
+    anywhere = as_address = None
+    lines = document.body.split("\n")
+    for number, column, before in places_typed(enumerate(lines, document.body_line), address):
         if before.endswith(("(", "<", '"', "'", "=", "]:")):
-            return number, column
+            # The whole address, not the start of a longer one (https://example.org of https://example.org/x/).
+            if lines[number - document.body_line][column - 1 + len(address):][:1] in ("", ")", ">", '"', "'", " ",
+                                                                                     "\t"):
+                return number, column
+            as_address = as_address or (number, column)
         anywhere = anywhere or (number, column)
-    return anywhere or (None, None)
+    return as_address or anywhere or (None, None)
 
 
 def group_by_month(entries: Sequence[Entry]) -> list[tuple[str, list[Entry]]]:

@@ -443,6 +443,8 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A link to another interview by its file name", "[另一篇](2018-05-other.md)",
          {_P: interview(body="## 问题\n\n另见[另一篇](2018-05-other.md)。\n"),
           "content/interviews/2018-05-other.md": interview("另一篇访谈", extra="slug: other\n")}),
+        ("A link copied from the preview's address bar", "[白鹤镇](http://127.0.0.1:8000/units/baihe/)",
+         {_P: interview(body="## 问题\n\n详见[白鹤镇](http://127.0.0.1:8000/units/baihe/)。\n")}),
         ("A picture on your own computer", "src: C:\\Users\\editor\\Desktop\\caomei.png",
          {_P: interview(extra="images:\n  - src: C:\\Users\\editor\\Desktop\\caomei.png\n    alt: 草莓\n")}),
         ("Two pages with one URL", "slug: baihe in two pages",
@@ -499,7 +501,7 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A script pasted into the text", "<script>…</script>",
          {_P: interview(body="正文。\n\n<script>alert(1)</script>\n")}),
         ("An event handler or javascript: link", "<a onclick=…>",
-         {_P: interview(body='<a href="https://example.org/" onclick="x()">报告</a>\n\n[点我](javascript:x)\n')}),
+         {_P: interview(body='<a href="https://www.qingpu.gov.cn/" onclick="x()">报告</a>\n\n[点我](javascript:x)\n')}),
     ],
     "Settings (site.yaml)": [
         ("A setting name from another tool", "site_title: …", {"site.yaml": "title: 测试站点\nsite_title: 测试\n"}),

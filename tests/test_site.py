@@ -493,16 +493,48 @@ def test_a_link_in_the_text_that_leads_nowhere_on_the_site_is_a_warning_at_it(tm
     warnings = build(BuildOptions(root=root, search=False)).warnings
     assert [(w.location(), w.message, w.hint) for w in warnings] == [
         ("content/interviews/a.md:13:27", 'the link "files/nope.pdf" leads to no page or file of this site',
-         "link to a page by its address (e.g. /units/baihe/) or to a file under content/ by its path from there "
-         "(e.g. files/报告.pdf)"),
+         "link to a page by its address (as /interviews/a/) or to a file under content/ by its path from there "
+         "(files/报告.pdf for content/files/报告.pdf)"),
         ("content/interviews/a.md:13:89", 'the link "/units/nope/" leads to no page or file of this site',
-         "link to a page by its address (e.g. /units/baihe/) or to a file under content/ by its path from there "
-         "(e.g. files/报告.pdf)"),
+         "link to a page by its address (as /interviews/a/) or to a file under content/ by its path from there "
+         "(files/报告.pdf for content/files/报告.pdf)"),
         ("content/interviews/a.md:13:108", 'the link "/units/baihee/" leads to no page or file of this site',
          "did you mean /units/baihe/?"),
         # Written from the page it is on, as it worked when links were read that way.
         ("content/interviews/a.md:15:7", 'the link "../a/" leads to no page or file of this site',
          "did you mean /interviews/a/? (a link without https:// is read from the site's root)")]
+
+
+def test_a_link_to_the_preview_or_to_the_sites_own_address_typed_in_full_is_a_warning(tmp_path: Path) -> None:
+    # A link copied from the preview's address bar was published as it was, dead for every reader; one to
+    # the site's own base URL typed in full led out of the site built for another address, and was not checked.
+    body = ("## 问题一\n\n见[访谈](http://127.0.0.1:8000/interviews/a/)、[另一篇](http://localhost:8000/interviews/nope/)、"
+            "[本站](https://example.org/q/units/baihe/)、[站首](https://example.org/q)、[同主机](https://example.org/other/)、"
+            "[外](https://a.org/x)。\n")
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body)},
+                      config="title: 测试站点\nbase_url: https://example.org/q/\n")
+    warnings = build(BuildOptions(root=root, search=False)).warnings
+    preview = "leads to the preview on your own computer (sitegen serve), which readers cannot open"
+    root_hint = "link to it from the site's root: write {} (it then works at whatever address the site is published)"
+    assert [(w.location(), w.message, w.hint) for w in warnings] == [
+        ("content/interviews/a.md:13:7", f'the link "http://127.0.0.1:8000/interviews/a/" {preview}',
+         root_hint.format("/interviews/a/")),
+        ("content/interviews/a.md:13:50", f'the link "http://localhost:8000/interviews/nope/" {preview}, and leads to '
+                                          "no page or file of this site",
+         "link to a page by its address (as /interviews/a/) or to a file under content/ by its path from there "
+         "(files/报告.pdf for content/files/报告.pdf)"),
+        ("content/interviews/a.md:13:95", 'the link "https://example.org/q/units/baihe/" is this site\'s own address '
+                                          "typed in full", root_hint.format("/units/baihe/")),
+        ("content/interviews/a.md:13:136", 'the link "https://example.org/q" is this site\'s own address typed in full',
+         root_hint.format("/"))]
+    fixed = (body.replace("http://127.0.0.1:8000/interviews/a/", "/interviews/a/")
+             .replace("http://localhost:8000/interviews/nope/", "/interviews/a/")
+             .replace("https://example.org/q/units/baihe/", "/units/baihe/").replace("https://example.org/q)", "/)"))
+    (root / "content/interviews/a.md").write_text(interview(body=fixed), encoding="utf-8")
+    assert build(BuildOptions(root=root, search=False, base_url="https://example.net/town/")).warnings == []
+    page = (root / "output/interviews/a/index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<a href="([^"]+)">(?:访谈|另一篇|本站|站首)', page) == [
+        "/town/interviews/a/", "/town/interviews/a/", "/town/units/baihe/", "/town/"]
 
 
 def test_a_web_or_mail_address_typed_without_its_scheme_gets_the_address_to_write(tmp_path: Path) -> None:
@@ -533,8 +565,8 @@ def test_a_web_or_mail_address_typed_without_its_scheme_gets_the_address_to_writ
         ("content/interviews/a.md:23:7", "type it in half width (半角): https://www.qingpu.gov.cn/b"),
         ("content/interviews/a.md:25:7", "an e-mail address is linked with mailto: before it: "
                                          "write mailto:someone@qingpu.gov.cn"),
-        ("content/interviews/a.md:27:6", "link to a page by its address (e.g. /units/baihe/) or to a file under "
-                                         "content/ by its path from there (e.g. files/报告.pdf)")]
+        ("content/interviews/a.md:27:6", "link to a page by its address (as /interviews/a/) or to a file under "
+                                         "content/ by its path from there (files/报告.pdf for content/files/报告.pdf)")]
     for typed, fixed in addresses.items():
         body = body.replace(f"({typed})", f"({fixed})")
     (root / "content/interviews/a.md").write_text(interview(body=body), encoding="utf-8")
