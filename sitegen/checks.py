@@ -36,7 +36,7 @@ from .models import (QUOTE_MARKS, Milestone, Series, Tally, Target, Unit, ascii_
 from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file, site_path
 from .placeholders import BODY_LINES, may_hold_placeholders, placeholders_in
 from .plaintext import may_hold_markup, typed_markup
-from .validation import closest, did_you_mean, edit_distance, field_name, stand_in_warnings
+from .validation import closest, did_you_mean, edit_distance, field_name, typed_value_warnings
 from .webaddress import address_slip, half_width_address, split_address
 
 COUNT_FIELDS = ("batches", "collected", "escalated", "resolved")
@@ -83,19 +83,20 @@ def check_content(content: Content, root: Path, now: datetime, report: Report) -
     check_misspellings(content, report, clashes)
     check_placeholders(content, report)
     check_plain_text_fields(content, report)
-    check_stand_ins(content, report)
+    check_typed_values(content, report)
 
 
-def check_stand_ins(content: Content, report: Report) -> None:
+def check_typed_values(content: Content, report: Report) -> None:
     """Warn at each value of a series or unit record that stands for a value not known yet (待定, 暂无, ——),
-    which its page would publish (`sitegen.validation.stand_in_warnings`; a page's are told as it loads).
+    or a name wrapped whole in quotes (“赵巷镇”), which its page would publish
+    (`sitegen.validation.typed_value_warnings`; a page's are told as it loads).
 
     Takes the loaded content and the report. Raises nothing.
     """
     for series in content.series.values():
-        report.extend(stand_in_warnings(series.path, series.yaml, "the series page"))
+        report.extend(typed_value_warnings(series.path, series.yaml, "the series page"))
     for unit in content.units.values():
-        report.extend(stand_in_warnings(unit.path, unit.yaml, "the unit's page"))
+        report.extend(typed_value_warnings(unit.path, unit.yaml, "the unit's page"))
 
 
 def check_placeholders(content: Content, report: Report) -> None:

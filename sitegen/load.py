@@ -47,7 +47,7 @@ from .slugs import MAX_SLUG_LENGTH, is_slug, make_slug, make_slugs
 from .fresh import code_fingerprint
 from .pagecache import Entry, PageCache, settled_stamp, source_digest, text_key
 from .sources import SourceFile, SourceReader, find_sources, split_front_matter
-from .validation import fields_elsewhere, group_fields, names_a_field, stand_in_warnings, validate_record
+from .validation import fields_elsewhere, group_fields, names_a_field, typed_value_warnings, validate_record
 from .workers import Pending, WorkerPool, can_fork, run_apart
 from .yamltext import YamlData, load_yaml
 
@@ -697,7 +697,7 @@ def _read_front_matter(job: _PageJob, report: Report, known_slugs: Mapping[str, 
     if meta is None:
         return None
     if not meta.draft:  # drafts are never published
-        report.extend(stand_in_warnings(rel, data, "the page"))
+        report.extend(typed_value_warnings(rel, data, "the page"))
     slug = page_slug(meta, rel)
     if slug == "":
         _no_url(meta, data, rel, report)

@@ -107,18 +107,55 @@ _NAMING_FIELDS = frozenset({("unit",), ("series",)})
 """Fields whose stand-in (unit: 待定) names no record: an error of its own (`sitegen.checks.check_references`)."""
 
 
-def stand_in_warnings(path: str, data: YamlData, published_on: str) -> list[Problem]:
-    """A warning at each value of a page's front matter or a record that stands for a value not known yet
-    (待定, 暂无, 某某, TBD, ——: `sitegen.models.is_stand_in`), which ``published_on`` ("the page") would publish.
+def typed_value_warnings(path: str, data: YamlData, published_on: str) -> list[Problem]:
+    """A warning at each value of a page's front matter or a record that ``published_on`` ("the page") would
+    publish as typed though it was most likely not meant so:
 
-    Takes the file's path, its YAML as read and where it is published. A
-    value is one only as a whole (无锡 is a name). A warning, not an error:
-    an interviewee may be named 某某 on purpose. Pages are told when they
-    are loaded, so the page cache keeps the warnings with the page. Returns
-    the warnings in the order of the fields.
+    * a value that stands for one not known yet (待定, 暂无, 某某, TBD, ——:
+      `sitegen.models.is_stand_in`), only as a whole (无锡 is a name);
+    * a name, title, role or publisher wrapped whole in Chinese or full-width
+      quotes (``name: “赵巷镇”``), as in a word processor: YAML keeps them,
+      and the page title, lists and open data would show them. 《》 is left
+      alone (a title of a work), and so are quotes around a part
+      (``“四个最”工作法``).
+
+    Takes the file's path, its YAML as read and where it is published.
+    Warnings, not errors: an interviewee may be named 某某 on purpose, and a
+    title may be a quotation. Pages are told when they are loaded, so the
+    page cache keeps the warnings with the page. Returns the warnings in
+    the order of the fields.
     """
-    return [_stand_in(path, data, place, value, published_on) for place, value in texts_in(data.value)
-            if is_stand_in(value) and value.strip() and place[:1] not in _NAMING_FIELDS]
+    found = []
+    for place, value in texts_in(data.value):
+        if is_stand_in(value) and value.strip() and place[:1] not in _NAMING_FIELDS:
+            found.append(_stand_in(path, data, place, value, published_on))
+        elif place and place[-1] in _NAME_FIELDS and (quotes := _wrapping_quotes(value)):
+            line, column = data.locate(place)
+            found.append(Problem(
+                path, line, column, "warning",
+                f"{field_name(place)}: {value.strip()} is wrapped in quotes {quotes}, which {published_on} would "
+                "show as part of it",
+                f"delete the quotes: {place[-1]}: {value.strip()[1:-1].strip()} (YAML needs none around Chinese "
+                "text); keep them only if they are part of it"))
+    return found
+
+
+_NAME_FIELDS = frozenset({"title", "name", "role", "publisher"})
+"""Keys whose value is a name or title (`typed_value_warnings`): its quotes would be shown as part of it."""
+_QUOTE_PAIRS = {"“": "”", "＂": "＂", "「": "」", "『": "』", "‘": "’", '"': '"'}
+
+
+def _wrapping_quotes(value: str) -> str:
+    """The pair of quotes a text is wrapped in whole (``“赵巷镇”`` → "“ ”"), or "" for none, or for quotes
+    around parts of it (``“四个最”与“三个一”``)."""
+    text = value.strip()
+    closer = _QUOTE_PAIRS.get(text[:1])
+    if closer is None or len(text) < 3 or not text.endswith(closer) or text[1:-1].strip() == "":
+        return ""
+    inside = text[1:-1]
+    if closer in inside or text[0] in inside:  # “四个最”与“三个一”: quotes around two parts
+        return ""
+    return f"{text[0]} {closer}"
 
 
 def _stand_in(path: str, data: YamlData, place: tuple[str | int, ...], value: str, published_on: str) -> Problem:

@@ -238,6 +238,33 @@ def test_an_action_typed_on_the_line_below_its_key_or_folded_on_purpose_is_one_a
         assert printed(root) == [], typed
 
 
+def test_a_name_or_title_wrapped_whole_in_quotes_is_a_warning_with_the_value_to_write(tmp_path: Path) -> None:
+    # Published with its quotes, without a word: <title>“赵巷镇” - …, <h1>“大调研微访谈”, and in data/units.csv
+    # the row zhao-xiang-zhen,“赵巷镇”. Tags in quotes were an error already.
+    page = interview("“四个最”与“三个一”").replace("  name: 受访人\n", "  name: ＂王芳＂\n")
+    root = write_site(tmp_path, {PAGE_PATH: page, UNIT_PATH: UNIT.replace("name: 白鹤镇", "name: “白鹤镇”", 1),
+                                 "content/series/dadiaoyan.yaml": SERIES.replace("title: 大调研微访谈", "title: 「大调研微访谈」")})
+    assert printed(root) == [
+        f"{PAGE_PATH}:6:9: warning: interviewee → name: ＂王芳＂ is wrapped in quotes ＂ ＂, which the page would show "
+        "as part of it\n"
+        "  hint: delete the quotes: name: 王芳 (YAML needs none around Chinese text); keep them only if they are "
+        "part of it",
+        "content/series/dadiaoyan.yaml:1:8: warning: title: 「大调研微访谈」 is wrapped in quotes 「 」, which the series "
+        "page would show as part of it\n"
+        "  hint: delete the quotes: title: 大调研微访谈 (YAML needs none around Chinese text); keep them only if they "
+        "are part of it",
+        f"{UNIT_PATH}:1:7: warning: name: “白鹤镇” is wrapped in quotes “ ”, which the unit's page would show as part "
+        "of it\n"
+        "  hint: delete the quotes: name: 白鹤镇 (YAML needs none around Chinese text); keep them only if they are "
+        "part of it"]
+    (root / PAGE_PATH).write_text(page.replace("＂王芳＂", "王芳"), encoding="utf-8")
+    (root / UNIT_PATH).write_text(UNIT, encoding="utf-8")
+    (root / "content/series/dadiaoyan.yaml").write_text(SERIES, encoding="utf-8")
+    assert printed(root) == []
+    build_at(root)
+    assert "“四个最”与“三个一”" in (root / "output/interviews/baihe/index.html").read_text(encoding="utf-8")
+
+
 # -- tags typed as one text ------------------------------------------------------------------
 
 @pytest.mark.parametrize(("typed", "message", "hint"), [
