@@ -289,8 +289,8 @@ def _date_format_hint(text: str) -> str:
     """The hint for a date `parse_date` cannot read, naming the date meant where the slip is plain.
 
     Names the slips with one reading: the digits run together (``20180426``), Excel's day number
-    (``43216``), the year left out (``4月26日``), two digits of the year (``18-5-3``), the year last
-    (``5/3/2018``, which reads two ways); any other text gets `DATE_HINT`.
+    (``43216``), the year left out (``4月26日``), two digits of the year (``18-5-3``; ``15-3-18`` reads
+    two ways), the year last (``5/3/2018``, which reads two ways); any other text gets `DATE_HINT`.
     """
     def iso(year: int, month: int, day: int) -> str:
         return f"{year:04d}-{month:02d}-{day:02d}" if _exists(year, month, day) else ""
@@ -308,9 +308,12 @@ def _date_format_hint(text: str) -> str:
         return (f"write the year too: YYYY-{int(found[1]):02d}-{int(found[2]):02d}, with the year of the source "
                 "document in place of YYYY (年-月-日)")
     found = re.fullmatch(r"(\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})", text)
-    if found and iso(2000 + int(found[1]), int(found[2]), int(found[3])):
-        return (f"write the year with all four digits: 20{found[1]}-{int(found[2]):02d}-{int(found[3]):02d} "
-                f"if {found[1]} is the year")
+    if found and (first := iso(2000 + int(found[1]), int(found[2]), int(found[3]))):
+        # 15-3-18 may be typed day first as well (15 cannot be a month): both are offered then.
+        last = iso(2000 + int(found[3]), int(found[2]), int(found[1])) if len(found[3]) == 2 else ""
+        last = "" if last == first else last
+        return (f"write the year with all four digits: {first} if {found[1]} is the year"
+                + (f", or {last} if {found[3]} is" if last else ""))
     found = re.fullmatch(r"(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})", text)
     if found:
         readings = list(dict.fromkeys(

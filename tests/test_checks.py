@@ -339,7 +339,10 @@ def test_a_count_typed_with_a_letter_or_for_not_known_yet_gets_the_digits_or_the
     ("43216", "43216 is how Excel counts days when a date cell loses its format: did you mean 2018-04-26? "
               "write the date itself"),
     ("4月26日", "write the year too: YYYY-04-26, with the year of the source document in place of YYYY (年-月-日)"),
-    ("18-4-26", "write the year with all four digits: 2018-04-26 if 18 is the year"),
+    ("18-4-26", "write the year with all four digits: 2018-04-26 if 18 is the year, or 2026-04-18 if 26 is"),
+    # Day first: "2015-03-18 if 15 is the year" alone was typed as shown, and the tally dated 2015.
+    ("15-3-18", "write the year with all four digits: 2015-03-18 if 15 is the year, or 2018-03-15 if 18 is"),
+    ("18-5-3", "write the year with all four digits: 2018-05-03 if 18 is the year"),
     ("26/4/2018", "did you mean 2018-04-26? sitegen reads dates as year-month-day (年-月-日)"),
     ("5/3/2018", "sitegen reads dates as year-month-day (年-月-日): write 2018-05-03 or 2018-03-05, as the source "
                  "means"),
