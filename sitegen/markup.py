@@ -85,7 +85,7 @@ from .yamltext import FULL_WIDTH_PUNCTUATION, INVISIBLE_NAMES, INVISIBLE_RE, WID
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "32"
+POLICY_VERSION = "33"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -2111,6 +2111,41 @@ _SPACED_BOLD_RE = re.compile(r"(?<![*_\\])(?P<run>(?P<sign>[*_])(?P=sign){1,2})(
 _LINE_OPENING_RE = re.compile(r"[ \t]*(?:(?:[-*+]|[0-9]{1,9}[.)]|#{1,6}|>)[ \t]+)?")
 
 
+_CODE_ELEMENT_RE = re.compile(r"<(code|pre)\b[^>]*>.*?</\1>", re.DOTALL)
+
+
+def _open_comment_problems(lines: list[str], clean_html: str, path: str, first_line: int) -> list[Problem]:
+    """Warnings for an HTML comment (注释) opened with ``<!--`` and never closed with ``-->``: Markdown then
+    shows it as text, so a note meant for the editors (``<!-- 待核实``) is published with what follows.
+
+    Only when the page shows a ``<!--`` outside code at all. Each ``<!--``
+    typed outside code is warned when no ``-->`` follows it in its
+    paragraph, or, for one that starts a block, anywhere after it (a comment
+    alone may span paragraphs). Takes the body's lines and the page's HTML;
+    returns the warnings in the order typed.
+    """
+    if "&lt;!--" not in clean_html or "&lt;!--" not in _CODE_ELEMENT_RE.sub("", clean_html):
+        return []
+    problems: list[Problem] = []
+    plain = {index: _without_code_spans(line) for index, line in outside_fences(lines)}
+    for index, line in plain.items():
+        for found in re.finditer("<!--", line):
+            rest = [line[found.end():]]
+            block = not line[:found.start()].strip() and (index == 0 or not lines[index - 1].strip())
+            for later in range(index + 1, len(lines)):
+                if not block and not lines[later].strip():
+                    break
+                rest.append(plain.get(later, ""))
+            if "-->" in "\n".join(rest):
+                continue
+            problems.append(Problem(
+                path, first_line + index, found.start() + 1, "warning",
+                'this "<!--" opens an HTML comment (注释) that is never closed with "-->", so the page shows it '
+                f"and the text after it: {_clipped(line[found.start():].strip())}",
+                'to keep a note off the page, end it with "-->" on its line or after it; else delete the "<!--"'))
+    return problems
+
+
 def _spaced_bold_problems(lines: list[str], clean_html: str, path: str, first_line: int) -> list[Problem]:
     """Warnings for bold typed with spaces inside its stars (``** 重点 **``), which the page shows as typed.
 
@@ -2575,6 +2610,7 @@ class MarkdownRenderer:
         problems += _numbering_problems(source, lines, path, first_line)
         problems += _full_width_sign_problems(source, lines, path, first_line)
         problems += _spaced_bold_problems(lines, clean_html, path, first_line)
+        problems += _open_comment_problems(lines, clean_html, path, first_line)
         problems += _odd_space_item_problems(source, lines, path, first_line)
         problems += _table_problems(source, lines, path, first_line)
         problems += _invisible_problems(source, lines, path, first_line)

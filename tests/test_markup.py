@@ -1122,3 +1122,26 @@ def test_a_list_numbered_in_full_width_digits_starts_at_its_number(renderer: Mar
     page = fragment(result.html)
     assert [ol.get("start") for ol in page.xpath("//ol")] == ["3", "12"]
     assert result.problems == ()
+
+
+@pytest.mark.parametrize(("body", "at", "shown"), [
+    ("<!-- 待核实\n早上八点，网格员走进村组。\n", (5, 1), "<!-- 待核实"),
+    ("早上<!-- 注\n\n八点 -->。\n", (5, 3), "<!-- 注"),  # closed only in the next paragraph: shown, both signs
+])
+def test_an_html_comment_never_closed_is_a_warning_at_its_opening(body: str, at: tuple[int, int], shown: str) -> None:
+    # The editors' note "<!-- 待核实" and the paragraph after it were published, and began the page's description.
+    rendered = MarkdownRenderer().render(body, "content/a.md", 5)
+    assert "&lt;!--" in rendered.html
+    assert [(p.line, p.column, p.message, p.hint) for p in rendered.problems] == [
+        (*at, 'this "<!--" opens an HTML comment (注释) that is never closed with "-->", so the page shows it and '
+              f"the text after it: {shown}",
+         'to keep a note off the page, end it with "-->" on its line or after it; else delete the "<!--"')]
+    mended = MarkdownRenderer().render(body.replace(shown, shown + " -->", 1), "content/a.md", 5)
+    assert (mended.problems, "&lt;!--" in mended.html, "待核实" in mended.html or "注" in mended.html) == ((), False,
+                                                                                                    False)
+
+
+@pytest.mark.parametrize("body", ["<!-- 待核实 -->\n早上八点。\n", "<!-- 待核实\n\n早上八点。\n\n-->\n\n更多。\n",
+                                  "`<!--` 是注释的开头\n", "```\n<!-- x\n```\n"])
+def test_a_closed_comment_or_one_in_code_is_not_warned(body: str) -> None:
+    assert MarkdownRenderer().render(body, "content/a.md", 5).problems == ()
