@@ -444,6 +444,10 @@ class _Discovery:
                 # Renamed from the id it declares (baihe.yaml → baihezhen.yaml, id: baihe still in it): the
                 # pages naming that id get no "there is no unit" error beside the file's own.
                 content.broken.add((collection, declared))
+            if not is_slug(stem) and make_slug(stem):
+                # 赵巷镇.yaml: its error says to rename it zhao-xiang-zhen.yaml, the id pages name it by; they get no
+                # "there is no unit zhao-xiang-zhen, create it with sitegen new unit" beside it.
+                content.broken.add((collection, make_slug(stem)))
             if data is not None and _record_id_ok(data, rel, stem, own):
                 if not self._unused_id(rel, collection, stem):
                     report.extend(own.problems)
@@ -550,9 +554,10 @@ def _record_id_ok(data: YamlData, rel: str, stem: str, report: Report) -> bool:
     declared = data.value.get("id") if isinstance(data.value, dict) else None
     declared_ok = isinstance(declared, str) and is_slug(declared)
     if not is_slug(stem):
-        name = declared if declared_ok else make_slug(stem) or "baihe"
+        name = declared if declared_ok else make_slug(stem)
         report.error(rel, None, None, f'the file name "{stem}" is not a valid id',
-                     f'rename the file using a-z, 0-9 and "-" only, e.g. {name}.yaml'
+                     (f'rename the file to {name}.yaml (a-z, 0-9 and "-" only)' if name
+                      else 'rename the file using a-z, 0-9 and "-" only, as the pinyin of its name')
                      + (f" (the id it declares: id: {declared})" if declared_ok else ""))
         return False
     if isinstance(data.value, dict) and "id" in data.value and declared != stem:

@@ -418,8 +418,9 @@ def _record_id(given: str | None, name: str, option: str) -> str:
     record_id = given if given is not None else make_slug(name)
     if not is_slug(record_id):
         shown = f'"{record_id}" is not a valid id' if record_id else f'no id can be made from "{name}"'
-        raise ScaffoldError(shown, f'choose one with {option}, using a-z, 0-9 and "-", e.g. {option} '
-                                   f'{make_slug(given) if given and make_slug(given) else "baihe"}')
+        made = make_slug(given) if given else ""
+        raise ScaffoldError(shown, f"choose one with {option}, using a-z, 0-9 and \"-\": {option} {made}" if made
+                            else f'choose one with {option}, using a-z, 0-9 and "-" only, as the pinyin of the name')
     return record_id
 
 
@@ -433,6 +434,12 @@ def _require_record(root: Path, collection: str, record_id: str, what: str) -> s
     for suffix in (".yaml", ".yml"):
         rel = f"content/{collection}/{record_id}{suffix}"
         if (root / rel).is_file():
+            if not is_slug(record_id):  # 赵巷镇.yaml: `sitegen check` refuses the file, and so every page naming it
+                made = make_slug(record_id)
+                raise ScaffoldError(f'the file name of {rel} is not a valid id, so "{record_id}" names no {what}',
+                                    f'rename it to {made}.yaml (a-z, 0-9 and "-" only), then give --{what} {made}'
+                                    if made else f'rename it using a-z, 0-9 and "-" only, then give --{what} and '
+                                                 "that name")
             return rel
     known = _record_ids(root, collection)
     names = {rid: _record_names(root, collection, rid) for rid in known}
@@ -496,6 +503,12 @@ def _refuse_named(root: Path, collection: str, name: str, named: str, option: st
         rel = next(f"content/{collection}/{record_id}{suffix}" for suffix in (".yaml", ".yml")
                    if (root / "content" / collection / f"{record_id}{suffix}").is_file())
         if any(plain_name(known) == plain_name(name) for known in _names_in(fields)):
+            if not is_slug(record_id):  # 赵巷镇.yaml: offering "--unit 赵巷镇" sent the editor to an id check refuses
+                made = make_slug(record_id)
+                raise ScaffoldError(f"{named} {name} exists already: {rel}, but its file name is not a valid id",
+                                    f'rename it to {made}.yaml (a-z, 0-9 and "-" only); new pages then name it with '
+                                    f"{option} {made}" if made else
+                                    'rename it using a-z, 0-9 and "-" only; new pages then name it by that name')
             more = f"; for its new figures: sitegen new tally --unit {record_id}" if collection == "units" else ""
             raise ScaffoldError(f"{named} {name} exists already: {rel} (id {record_id})",
                                 f"new pages name it by its id ({option} {record_id}){more}")

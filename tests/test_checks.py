@@ -971,7 +971,7 @@ def test_a_record_file_renamed_from_the_id_it_declares_is_one_error(tmp_path: Pa
     (root / "content/units/baihe.yaml").rename(root / "content/units/白鹤镇.yaml")
     assert [p.format() for p in found(root)] == [
         'content/units/白鹤镇.yaml: error: the file name "白鹤镇" is not a valid id\n'
-        '  hint: rename the file using a-z, 0-9 and "-" only, e.g. baihe.yaml (the id it declares: id: baihe)']
+        '  hint: rename the file to baihe.yaml (a-z, 0-9 and "-" only) (the id it declares: id: baihe)']
     # An id that is no id itself is not offered as the file's name.
     (root / "content/units/白鹤镇.yaml").rename(root / "content/units/baihe.yaml")
     text = (root / "content/units/baihe.yaml").read_text(encoding="utf-8")
@@ -979,6 +979,21 @@ def test_a_record_file_renamed_from_the_id_it_declares_is_one_error(tmp_path: Pa
     assert [p.format() for p in found(root)] == [
         'content/units/baihe.yaml:1:5: error: id "白鹤镇" differs from the file name "baihe"\n'
         "  hint: the id is the file name: write id: baihe"]
+
+
+def test_a_unit_file_named_in_chinese_is_one_error_naming_the_file_to_rename_it_to(tmp_path: Path) -> None:
+    # 赵巷镇.yaml, and pages naming zhao-xiang-zhen: beside the file's error, each page was told "there is no unit
+    # zhao-xiang-zhen: create content/units/zhao-xiang-zhen.yaml by running sitegen new unit 名称 --id …", which
+    # sitegen new then refused, naming 赵巷镇 as the id to use, an id check refuses.
+    root = write_site(tmp_path, {"content/series/dadiaoyan.yaml": SERIES,
+                                 "content/units/赵巷镇.yaml": UNIT.replace("白鹤镇", "赵巷镇"),
+                                 "content/interviews/a.md": interview().replace("unit: baihe", "unit: zhao-xiang-zhen")},
+                      records=False)
+    assert [p.format() for p in found(root)] == [
+        'content/units/赵巷镇.yaml: error: the file name "赵巷镇" is not a valid id\n'
+        '  hint: rename the file to zhao-xiang-zhen.yaml (a-z, 0-9 and "-" only)']
+    (root / "content/units/赵巷镇.yaml").rename(root / "content/units/zhao-xiang-zhen.yaml")
+    assert found(root) == []
 
 
 def test_a_missing_unit_with_no_units_at_all_says_which_file_to_add(tmp_path: Path) -> None:

@@ -419,7 +419,7 @@ def _fields_written_text(text: str) -> set[str]:
      "new pages name it by its id (--series dadiaoyan-weifangtan)"),
     (["unit", "？", "--level", "town"], 'no id can be made from "？"', "--id"),
     # The hint offered baihe and baihe-fangtan whatever was typed: it gives the id or slug meant.
-    (["unit", "重固镇", "--id", "Chonggu"], '"Chonggu" is not a valid id', "e.g. --id chonggu"),
+    (["unit", "重固镇", "--id", "Chonggu"], '"Chonggu" is not a valid id', 'using a-z, 0-9 and "-": --id chonggu'),
     (["case", "草莓基地", "--unit", "baihe", "--slug", "Caomei_JiDi"], '"Caomei_JiDi" is not a valid slug',
      "e.g. --slug caomei-jidi"),
     (["tally", "--unit", "nope"], 'there is no unit "nope"', "known units: baihe"),
@@ -431,6 +431,25 @@ def test_new_refuses_with_a_clear_message(tmp_path: Path, capsys, argv: list[str
     code, _, err = _run(capsys, "new", *argv, "--site", str(site))
     assert code == 1
     assert f"error: {message}" in err and hint in err, err
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
+def test_new_names_the_file_to_rename_for_a_unit_whose_file_name_is_no_id(tmp_path: Path, capsys) -> None:
+    # content/units/白鹤镇.yaml: "new unit 白鹤镇 --id baihe" said to name it "--unit 白鹤镇", an id check refuses,
+    # and "new interview --unit 白鹤镇" wrote a page that check refused in turn.
+    site = copy_example(tmp_path / "site")
+    (site / "content/units/baihe.yaml").rename(site / "content/units/白鹤镇.yaml")
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    code, _, err = _run(capsys, "new", "unit", "白鹤镇", "--id", "baihe", "--site", str(site))
+    assert (code, err) == (1, "error: a unit named 白鹤镇 exists already: content/units/白鹤镇.yaml, but its file name "
+                              "is not a valid id\n"
+                              '  hint: rename it to bai-he-zhen.yaml (a-z, 0-9 and "-" only); new pages then name '
+                              "it with --unit bai-he-zhen\n")
+    code, _, err = _run(capsys, "new", "interview", "标题", "--unit", "白鹤镇", "--site", str(site))
+    assert (code, err) == (1, 'error: the file name of content/units/白鹤镇.yaml is not a valid id, so "白鹤镇" '
+                              "names no unit\n"
+                              '  hint: rename it to bai-he-zhen.yaml (a-z, 0-9 and "-" only), then give --unit '
+                              "bai-he-zhen\n")
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
 
 
