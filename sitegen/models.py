@@ -990,7 +990,9 @@ def parse_slug(value: Any) -> str:
     if re.fullmatch(_SLUG_PATTERN, text) and len(text) <= 80:
         return text
     suggestion = ascii_id(text)[:80].strip("-")
-    example = f"e.g. slug: {suggestion}" if suggestion else "e.g. slug: baihe-dadiaoyan"
+    # Chinese alone spells no slug here: without the line, the page gets its file name or its title's pinyin.
+    example = (f"e.g. slug: {suggestion}" if suggestion
+               else "or delete the line: the page's address is then its file name, or its title in pinyin (拼音)")
     if any(bad in text for bad in ("/", "\\", "..")):
         message = '"{text}" would leave the output folder: it contains "/", "\\" or ".."'
     elif len(text) > 80:

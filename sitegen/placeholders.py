@@ -111,7 +111,7 @@ CASE_OUTCOME = Placeholder("取得的成效", _for("the outcome"),
 SERIES_BLURB = Placeholder("一两句话介绍本栏目。", _for("the series' blurb"),
                            "write one or two sentences on what the series is about (栏目介绍)")
 PUBLISHER = Placeholder("发布机构名称", "the placeholder that sitegen init writes for the publisher",
-                       "write the name of the office that publishes it (发布机构), e.g. 白鹤镇人民政府",
+                       "write the name of the office that publishes it (发布机构)",
                        warning=True)
 UNIT_SUMMARY = Placeholder("一段简介", _for("the unit's description"),
                            "write a short description of the unit (简介), or delete the line")

@@ -43,7 +43,7 @@ _MESSAGES = {
     "missing": ('the field "{field}" is missing', 'add a line "{key}: …"'),
     "enum": ('{kind} is not one of the allowed values for "{field}"', "use one of: {choices}"),
     "string_pattern_mismatch": ('"{value}" is not a valid {field}',
-                                'use lower-case letters a-z, digits and "-" only, e.g. baihe-dadiaoyan'),
+                                'use lower-case letters a-z, digits and "-" only'),
     "string_too_long": ('"{field}" is too long', "shorten it"),
     "string_too_short": _EMPTY, "too_short": _EMPTY,
     "model_type": _GROUP, "model_attributes_type": _GROUP, "dict_type": _GROUP,

@@ -1525,3 +1525,20 @@ def test_a_field_of_the_page_typed_in_a_group_is_told_to_come_out_not_to_be_remo
     mended = write_site(tmp_path / "mended", {"content/interviews/baihe.md": interview(
         extra=extra.replace("  draft: true", "draft: true"))})
     assert printed(mended) == []
+
+
+def test_a_slug_typed_in_chinese_is_told_to_go_and_the_title_gives_the_address(tmp_path: Path) -> None:
+    # The hint was "e.g. slug: baihe-dadiaoyan", the bundled example's slug: typed so, it published the page at
+    # that address. Without the line, the address is the file name, or the title's pinyin.
+    root = write_site(tmp_path, {PAGE_PATH: interview("网格员的一天", extra="slug: 网格员的一天\n")})
+    assert printed(root) == [
+        f'{PAGE_PATH}:9:7: error: slug: "网格员的一天" may only contain a-z, 0-9 and "-"\n'
+        '  hint: use lower-case letters a-z, digits and "-" only, or delete the line: the page\'s address is then its '
+        "file name, or its title in pinyin (拼音)"]
+    (root / PAGE_PATH).write_text(interview("网格员的一天"), encoding="utf-8")
+    assert printed(root) == []
+    build_at(root)
+    assert (root / "output/interviews/baihe/index.html").is_file()  # the file name, baihe.md
+    (root / PAGE_PATH).rename(root / "content/interviews/网格员的一天.md")
+    build_at(root)
+    assert (root / "output/interviews/wang-ge-yuan-de-yi-tian/index.html").is_file()
