@@ -124,8 +124,8 @@ def _parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--base-url", metavar="URL",
                            help="address the site is published at, e.g. https://example.org/qingpu/diaoyan/")
     chatter = build_cmd.add_mutually_exclusive_group()
-    chatter.add_argument("--quiet", action="store_true", help="print nothing but errors (no warnings, no summary)")
-    chatter.add_argument("--verbose", action="store_true", help="also list every file written or removed")
+    chatter.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors (no warnings, no summary)")
+    chatter.add_argument("-v", "--verbose", action="store_true", help="also list every file written or removed")
     build_cmd.add_argument("--jobs", type=int, metavar="N",
                            help="processes reading pages, converting Markdown and rendering "
                                 "(default: one per core; output is the same)")

@@ -103,6 +103,8 @@ def test_a_quiet_build_that_fails_prints_its_errors_only(tmp_path: Path, capsys:
     assert err.splitlines() == [
         'content/interviews/bad.md:8:5: error: "date：" uses a full-width colon (全角冒号 ：)',
         "  hint: type an English colon followed by a space: date: 2018-05-03 10:00"]
+    assert main(["build", "--site", str(root), "-q"]) == 1  # "-q" was refused as an unknown option
+    assert capsys.readouterr() == (out, err)
 
 
 def test_check_lists_scheduled_pages(tmp_path: Path, capsys: Capture) -> None:
@@ -721,8 +723,8 @@ def test_quiet_and_verbose_together_are_refused(capsys: Capture) -> None:
     with pytest.raises(SystemExit) as usage:
         main(["build", "--quiet", "--verbose"])
     assert usage.value.code == 2
-    assert capsys.readouterr().err.endswith("sitegen build: error: argument --verbose: not allowed with argument "
-                                            "--quiet\n")
+    assert capsys.readouterr().err.endswith("sitegen build: error: argument -v/--verbose: not allowed with argument "
+                                            "-q/--quiet\n")
 
 
 def test_a_host_that_is_not_this_computers_gets_its_own_hint() -> None:
