@@ -1304,8 +1304,9 @@ def _pages_by_source(entries: Sequence[Entry]) -> dict[str, tuple[str, str]]:
 
 def _link_hint(path: str, known: set[str], by_source: dict[str, tuple[str, str]]) -> str:
     """The hint for a text link to the site path ``path``, which names no page or file of the site."""
-    if path.rstrip("/") in by_source:
-        url, what = by_source[path.rstrip("/")]
+    named = "/" + path.strip("/").strip("《》“”\"「」 ")  # a title typed as Chinese text quotes it: 《网格员的一天》
+    if named in by_source:
+        url, what = by_source[named]
         return f"did you mean {url}? (link to the page's address, not to {what})"
     # Written from the page it is on (../links2/ for /interviews/links2/)? A link is read from the root.
     ending = sorted(page for page in known if path != "/" and page.endswith(path))

@@ -580,7 +580,7 @@ def test_a_link_to_another_interview_by_its_file_or_title_is_warned_at_the_link_
     # The warning stood at the first line holding the address's words (here the title, line 13), not at the
     # link (line 15); and its hint named no page, though the file or title named one.
     body = ("## 问题一\n\n另见白鹤镇访谈二。\n\n见[访谈二](白鹤镇访谈二)和[同一篇](2018-05-er.md)、"
-            "[全路径](content/interviews/2018-05-er.md)。\n")
+            "[全路径](content/interviews/2018-05-er.md)、[书名号](《白鹤镇访谈二》)。\n")
     root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body),
                                  "content/interviews/2018-05-er.md": interview("白鹤镇访谈二", extra="slug: er\n")})
     warnings = build(BuildOptions(root=root, search=False)).warnings
@@ -590,7 +590,10 @@ def test_a_link_to_another_interview_by_its_file_or_title_is_warned_at_the_link_
         ("content/interviews/a.md:15:22", 'the link "2018-05-er.md" leads to no page or file of this site',
          "did you mean /interviews/er/? (link to the page's address, not to its file 2018-05-er.md)"),
         ("content/interviews/a.md:15:43", 'the link "content/interviews/2018-05-er.md" leads to no page or file '
-         "of this site", "did you mean /interviews/er/? (link to the page's address, not to its file 2018-05-er.md)")]
+         "of this site", "did you mean /interviews/er/? (link to the page's address, not to its file 2018-05-er.md)"),
+        # The title as Chinese text quotes it got the hint for an unknown address.
+        ("content/interviews/a.md:15:83", 'the link "《白鹤镇访谈二》" leads to no page or file of this site',
+         "did you mean /interviews/er/? (link to the page's address, not to its title)")]
     page = root / "content/interviews/a.md"
     page.write_text(interview(body=re.sub(r"\]\([^)]*\)", "](/interviews/er/)", body)), encoding="utf-8")
     assert build(BuildOptions(root=root, search=False)).warnings == []
