@@ -914,6 +914,15 @@ def _group_hint(record: type[BaseModel] | None, typed: Any, *, in_list: bool = F
     parts = ([] if len(required) < 2 or first == "…" else list(bracketed.groups()) if bracketed
              else _GROUP_SEPARATOR.split(first, maxsplit=1))
     people = _people(first) if len(parts) == 2 and required[:2] == ["name", "role"] and not bracketed else []
+    groups = [item for item in typed if isinstance(item, dict)] if isinstance(typed, list) and not in_list else []
+    if len(groups) > 1 and required[:2] == ["name", "role"] and all(isinstance(item.get("name"), str)
+                                                                  for item in groups):
+        # "- name: 王芳 / role: …" twice: the hint said to write name: and role:, and nothing of the second person.
+        kept = groups[0]
+        role = kept.get("role") if isinstance(kept.get("role"), str) and kept.get("role").strip() else "…"
+        return (f"a page has one interviewee, and this lists {len(groups)} "
+                f"({', '.join(str(item['name']).strip() for item in groups)}): keep one, without the \"- \", "
+                f'"  name: {kept["name"].strip()}", then "  role: {role.strip()}", and name the others in the text')
     if "url" in fields and isinstance(typed, str) and typed.strip().lower().startswith(("http://", "https://")):
         values["url"] = first
     elif people:  # 王建国、李明: two people, not a name and a role

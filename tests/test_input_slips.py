@@ -854,6 +854,19 @@ def test_two_people_typed_as_the_interviewee_are_not_split_as_a_name_and_a_role(
         f'one and their role, "  name: 王建国", then "  role: …", and name the others in the text']
 
 
+def test_two_interviewees_typed_as_a_list_are_told_a_page_has_one(tmp_path: Path) -> None:
+    # The hint said to write name: and role: lines, and nothing of the second person: the editor dropped one.
+    two = "interviewee:\n  - name: 王芳\n    role: 综治办主任\n  - name: 张伟\n    role: 网格员"
+    page = interview().replace("interviewee:\n  name: 受访人\n  role: 党委书记", two)
+    root = write_site(tmp_path, {PAGE_PATH: page})
+    assert printed(root) == [
+        f'{PAGE_PATH}:6:3: error: "interviewee" should be a group of fields (key: value lines), not a list\n'
+        '  hint: a page has one interviewee, and this lists 2 (王芳, 张伟): keep one, without the "- ", '
+        '"  name: 王芳", then "  role: 综治办主任", and name the others in the text']
+    (root / PAGE_PATH).write_text(page.replace(two, "interviewee:\n  name: 王芳\n  role: 综治办主任"), encoding="utf-8")
+    assert printed(root) == []
+
+
 def test_a_name_and_a_role_typed_on_one_line_are_given_each_its_own_line(tmp_path: Path) -> None:
     # The hint put the whole text under name: and "…" under role:, which, typed as shown, was published.
     page = interview().replace("interviewee:\n  name: 受访人\n  role: 党委书记", "interviewee: 王建国，中共白鹤镇党委书记")
