@@ -350,6 +350,15 @@ def _decode_gb18030(path: str, data: bytes, utf8_error: UnicodeDecodeError,
         report.warning(path, None, None,
                        "the file is saved as GBK/GB18030, not UTF-8; it was read as GB18030", ENCODING_HINT)
         return SourceFile(path, _normalise(text.removeprefix("\ufeff")), "gb18030")
+    pasted = _pasted_gbk_lines(data)
+    if pasted:
+        for number, column, shown in pasted:
+            report.error(path, number, column,
+                         "this line is GBK/GB18030 Chinese text, while the rest of the file is UTF-8: it was pasted "
+                         "from a file saved in another encoding, and cannot be read here",
+                         f"delete the line and type it again (or paste it from a page that shows it right); it "
+                         f"reads: {shown}")
+        return None
     before = data[:utf8_error.start].decode("utf-8").removeprefix("\ufeff")
     lines = _normalise(before).split("\n")
     byte = data[utf8_error.start]
@@ -357,6 +366,30 @@ def _decode_gb18030(path: str, data: bytes, utf8_error: UnicodeDecodeError,
                  f"the file is not UTF-8 text: byte 0x{byte:02X} cannot be read "
                  "(and it is not GBK/GB18030 Chinese text either)", ENCODING_HINT)
     return None
+
+
+def _pasted_gbk_lines(data: bytes) -> list[tuple[int, int, str]]:
+    """The lines of a UTF-8 file that are GBK/GB18030 Chinese text (pasted from a file saved so): (line, column
+    of the first byte UTF-8 cannot read, in characters, the line's text as GB18030 reads it). [] unless every
+    line that is not UTF-8 reads as Chinese in GB18030, and some other line holds text beyond ASCII (else the
+    file is in neither, or all of it is in GBK)."""
+    found, utf8_beyond_ascii = [], False
+    for number, raw in enumerate(data.split(b"\n"), 1):
+        raw = raw.removeprefix(b"\xef\xbb\xbf").removesuffix(b"\r") if number == 1 else raw.removesuffix(b"\r")
+        try:
+            utf8_beyond_ascii |= not raw.decode("utf-8").isascii()
+            continue
+        except UnicodeDecodeError as failure:
+            start = failure.start
+        try:
+            text = raw.decode("gb18030")
+        except UnicodeDecodeError:
+            return []
+        if not _looks_chinese(text):
+            return []
+        column = len(raw[:start].decode("utf-8", errors="replace")) + 1
+        found.append((number, column, text.strip()))
+    return found if utf8_beyond_ascii else []
 
 
 def _looks_chinese(text: str) -> bool:

@@ -157,6 +157,29 @@ def test_undecodable_bytes_are_an_error_with_line_and_column(tmp_path: Path) -> 
         ENCODING_HINT)]
 
 
+def test_lines_pasted_in_gbk_into_a_utf8_file_are_each_an_error_giving_their_text(tmp_path: Path) -> None:
+    # "byte 0xD4 cannot be read (and it is not GBK/GB18030 Chinese text either)", with the hint to save the file
+    # as UTF-8, which it was: the line had to be typed again, and the message did not say which text it held.
+    data = ("---\r\ntitle: 访谈\r\n---\r\n\r\n## 问题\r\n\r\n".encode() + "早上八点，网格员走进村组。".encode("gbk")
+            + "\r\n\r\n正文。\r\n> ".encode() + "记者 王芳".encode("gbk") + b"\r\n")
+    rel = write(tmp_path, "content/mixed.md", data)
+    report = Report()
+    assert read_source(tmp_path, rel, report) is None
+    assert [(p.line, p.column, p.hint) for p in report.problems] == [
+        (7, 1, "delete the line and type it again (or paste it from a page that shows it right); it reads: "
+               "早上八点，网格员走进村组。"),
+        (10, 3, "delete the line and type it again (or paste it from a page that shows it right); it reads: "
+                "> 记者 王芳")]
+    assert {p.message for p in report.problems} == {
+        "this line is GBK/GB18030 Chinese text, while the rest of the file is UTF-8: it was pasted from a file "
+        "saved in another encoding, and cannot be read here"}
+    fixed = data.replace("早上八点，网格员走进村组。".encode("gbk"), "早上八点，网格员走进村组。".encode()).replace(
+        "记者 王芳".encode("gbk"), "记者 王芳".encode())
+    (tmp_path / rel).write_bytes(fixed)
+    report = Report()
+    assert read_source(tmp_path, rel, report) is not None and report.problems == []
+
+
 def test_bytes_that_decode_as_gb18030_but_are_not_chinese_are_an_error(tmp_path: Path) -> None:
     # Bytes that GB18030 decodes without error, but into Cyrillic letters: not Chinese text.
     text = "title: " + "Ё" * 20  # Cyrillic, encoded in GB18030 as two-byte codes
