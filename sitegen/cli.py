@@ -189,12 +189,12 @@ def _new_parser(commands: argparse._SubParsersAction) -> None:
     kinds = new_cmd.add_subparsers(dest="kind", required=True, metavar="KIND")
     interview = kinds.add_parser("interview", help="content/interviews/<slug>.md (a draft)")
     interview.add_argument("title", help='the title, e.g. "白鹤镇：补好短板发挥优势"')
-    interview.add_argument("--unit", required=True, metavar="ID", help="id of the unit interviewed, e.g. baihe")
+    interview.add_argument("--unit", metavar="ID", help="id of the unit interviewed (default: the only one there is)")
     interview.add_argument("--series", metavar="ID", help="id of the series (default: the only one there is)")
     interview.add_argument("--slug", help="the URL part (default: the pinyin of the title)")
     case = kinds.add_parser("case", help="content/cases/<slug>.md (a draft)")
     case.add_argument("title", help='the title, e.g. "做大做强白鹤草莓"')
-    case.add_argument("--unit", required=True, metavar="ID", help="id of the unit, e.g. baihe")
+    case.add_argument("--unit", metavar="ID", help="id of the unit (default: the only one there is)")
     case.add_argument("--slug", help="the URL part (default: the pinyin of the title)")
     unit = kinds.add_parser("unit", help="content/units/<id>.yaml")
     unit.add_argument("name", help='the unit\'s name, e.g. "白鹤镇"')
@@ -206,7 +206,7 @@ def _new_parser(commands: argparse._SubParsersAction) -> None:
     series.add_argument("title", help='the series title, e.g. "大调研微访谈"')
     series.add_argument("--id", help="the id and file name (default: the pinyin of the title)")
     tally = kinds.add_parser("tally", help="print a tally (dated figures) to paste into a unit's file")
-    tally.add_argument("--unit", required=True, metavar="ID", help="id of the unit, e.g. baihe")
+    tally.add_argument("--unit", metavar="ID", help="id of the unit (default: the only one there is)")
     for command in (interview, case, unit, series, tally):
         _site_arg(command)
 

@@ -260,26 +260,28 @@ def site_now(root: Path) -> datetime:
     return datetime.now(ZoneInfo(config.time_zone)).replace(tzinfo=None, second=0, microsecond=0)
 
 
-def new_interview(root: Path, title: str, *, unit: str, series: str | None = None,
+def new_interview(root: Path, title: str, *, unit: str | None = None, series: str | None = None,
                   slug: str | None = None, now: datetime | None = None) -> Path:
     """Write ``content/interviews/<slug>.md`` (a draft); returns its path (``root / …``).
 
-    Raises `ScaffoldError` when the file exists, the unit or series is
-    unknown, no series can be chosen, or no slug can be made; `SiteError`
-    when ``site.yaml`` is missing or invalid.
+    ``unit`` and ``series`` default to the only one there is. Raises
+    `ScaffoldError` when the file exists, the unit or series is unknown,
+    none can be chosen, or no slug can be made; `SiteError` when
+    ``site.yaml`` is missing or invalid.
     """
     moment = now or site_now(root)
-    _require_record(root, "units", unit, "unit")
+    unit = _choose_unit(root, unit)
     series = _choose_series(root, series)
     slug = _free_slug(root, "interviews", title, slug)
     return _write_new(root, f"content/interviews/{slug}.md", interview_text(title.strip(), slug, unit, series, moment))
 
 
-def new_case(root: Path, title: str, *, unit: str, slug: str | None = None,
+def new_case(root: Path, title: str, *, unit: str | None = None, slug: str | None = None,
              now: datetime | None = None) -> Path:
-    """Write ``content/cases/<slug>.md`` (a draft); returns its path. Raises as `new_interview`."""
+    """Write ``content/cases/<slug>.md`` (a draft); returns its path. ``unit`` defaults to the only one there
+    is. Raises as `new_interview`."""
     moment = now or site_now(root)
-    _require_record(root, "units", unit, "unit")
+    unit = _choose_unit(root, unit)
     slug = _free_slug(root, "cases", title, slug)
     return _write_new(root, f"content/cases/{slug}.md", case_text(title.strip(), slug, unit, moment))
 
@@ -314,8 +316,9 @@ def new_series(root: Path, title: str, *, series_id: str | None = None) -> Path:
                       series_text(title, series_id, config.publisher or config.title))
 
 
-def new_tally(root: Path, unit: str, *, now: datetime | None = None) -> TallyBlock:
-    """Return a tally dated today to paste into ``content/units/<unit>.yaml``; writes nothing.
+def new_tally(root: Path, unit: str | None = None, *, now: datetime | None = None) -> TallyBlock:
+    """Return a tally dated today to paste into ``content/units/<unit>.yaml`` (the only unit there is when
+    ``unit`` is None); writes nothing.
 
     The lines are indented as the file's existing tallies are (two spaces
     when it has none). ``advice`` says what to change first when the file
@@ -328,6 +331,7 @@ def new_tally(root: Path, unit: str, *, now: datetime | None = None) -> TallyBlo
     file without tallies.
     """
     moment = now or site_now(root)
+    unit = _choose_unit(root, unit)
     rel = _require_record(root, "units", unit, "unit")
     report = Report()
     source = read_source(root, rel, report)
@@ -565,8 +569,27 @@ def _choose_series(root: Path, series: str | None) -> str:
         return known[0]
     if not known:
         raise ScaffoldError("the site has no series yet, and every interview belongs to one",
-                            'create one first: sitegen new series "大调研微访谈"')
+                            "create one first: sitegen new series 栏目名称 (with the series title in place of 栏目名称)")
     raise ScaffoldError("the site has several series", "choose one with --series: " + ", ".join(known))
+
+
+def _choose_unit(root: Path, unit: str | None) -> str:
+    """``unit`` when it names a unit (`_require_record`), else the only unit there is; raises `ScaffoldError`
+    naming the units when there are several, or how to make the first when there is none."""
+    if unit is not None:
+        _require_record(root, "units", unit, "unit")
+        return unit
+    known = _record_ids(root, "units")
+    if len(known) == 1:
+        _require_record(root, "units", known[0], "unit")  # a file named in Chinese is refused with its rename
+        return known[0]
+    if not known:
+        raise ScaffoldError("the site has no unit yet, and every page belongs to one",
+                            "create one first: sitegen new unit 名称 (with the unit's name in place of 名称)")
+    shown = [f"{rid} ({name})" if (name := _record_fields(root, "units", rid).get("name")) and isinstance(name, str)
+             else rid for rid in known[:10]]
+    more = f" and {len(known) - 10} more in content/units/" if len(known) > 10 else ""
+    raise ScaffoldError("the site has several units", "choose one with --unit: " + ", ".join(shown) + more)
 
 
 def _free_slug(root: Path, collection: str, title: str, slug: str | None) -> str:

@@ -453,6 +453,24 @@ def test_new_names_the_file_to_rename_for_a_unit_whose_file_name_is_no_id(tmp_pa
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
 
 
+def test_new_pages_and_tallies_take_the_only_unit_when_none_is_given(tmp_path: Path, capsys) -> None:
+    # "--unit" was required even for a site of one unit, where "new interview" took its only series itself.
+    site = copy_example(tmp_path / "site")
+    code, out, _ = _run(capsys, "new", "case", "居家养老", "--site", str(site))
+    assert code == 0 and _front_matter(site / "content/cases/ju-jia-yang-lao.md")["unit"] == "baihe"
+    code, out, _ = _run(capsys, "new", "interview", "网格员的一天", "--site", str(site))
+    assert code == 0 and _front_matter(site / "content/interviews/wang-ge-yuan-de-yi-tian.md")["unit"] == "baihe"
+    code, out, err = _run(capsys, "new", "tally", "--site", str(site))
+    assert code == 0 and "paste these lines under tallies: in content/units/baihe.yaml" in err
+    (site / "content/units/jinze.yaml").write_text("name: 金泽镇\nlevel: town\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    for argv in (["case", "另一个案例"], ["interview", "另一篇"], ["tally"]):
+        code, _, err = _run(capsys, "new", *argv, "--site", str(site))
+        assert (code, err) == (1, "error: the site has several units\n"
+                                  "  hint: choose one with --unit: baihe (白鹤镇), jinze (金泽镇)\n"), argv
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
 @pytest.mark.parametrize(("argv", "name", "hint"), [
     (["interview", "标题", "--unit", "xinzhuang"], "新庄镇",
      "known units: baihe; or, if xinzhuang is a new unit, create it first: sitegen new unit 名称 --id xinzhuang "
