@@ -56,6 +56,11 @@ def _check_base_url(value: str) -> str:
         raise _refuse("base_url", '"{text}" ' + slip.message, value, slip.hint)
     parts = split_address(text)
     if parts.scheme not in ("http", "https") or not parts.netloc:
+        host = text.split("/", 1)[0]
+        if not parts.scheme and "." in host and re.fullmatch(r"[A-Za-z0-9.-]+(:\d+)?", host):
+            # www.example.org/town: the address as a browser's address bar shows it, without https://
+            raise _refuse("base_url", '"{text}" is not a full web address: "https://" is missing before it', value,
+                          f"write https://{text.rstrip('/')}/ (or http:// if the server has no https)")
         raise _refuse("base_url", '"{text}" is not a full web address', value, example)
     if "?" in text or "#" in text:  # an empty one too: "…/#" would become "…/#/" once "/" is added
         raise _refuse("base_url", '"{text}" has a ?query or #fragment', value,

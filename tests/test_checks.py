@@ -1980,8 +1980,9 @@ def test_site_settings_get_messages_too(tmp_path: Path) -> None:
     root = write_site(tmp_path, {}, config=config)
     assert [p.format() for p in found(root)] == [
         'site.yaml:1:1: error: unknown field "site_title" (did you mean "title"?)\n  hint: rename it to "title"',
-        'site.yaml:2:11: error: base_url: "example.org" is not a full web address\n'
-        "  hint: write the full address, e.g. https://example.org/ or https://example.org/qingpu/diaoyan/",
+        # The hint gave example addresses: the one typed, with https:// before it, is the one meant.
+        'site.yaml:2:11: error: base_url: "example.org" is not a full web address: "https://" is missing before it\n'
+        "  hint: write https://example.org/ (or http:// if the server has no https)",
         'site.yaml:3:11: error: "per_page" should be a whole number, not "十"\n  hint: write the digits alone, e.g. 10']
     # Typed with an input method's full-width colon and slash: the hint gave an example, not the address typed.
     root = write_site(tmp_path / "wide", {}, config="title: 测试\nbase_url: https：//example.org／qingpu/\n")

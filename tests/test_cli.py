@@ -578,8 +578,9 @@ def test_a_bad_base_url_on_the_command_line_is_blamed_on_the_option(tmp_path: Pa
     root = write_site(tmp_path, {"content/interviews/a.md": interview()})
     assert main(["build", "--site", str(root), "--base-url", "example.org/x/"]) == 1
     err = capsys.readouterr().err
-    assert err.startswith('site: error: --base-url: "example.org/x/" is not a full web address\n'
-                          "  hint: write the full address, e.g. https://example.org/")
+    assert err.startswith('site: error: --base-url: "example.org/x/" is not a full web address: "https://" is '
+                          "missing before it\n  hint: write https://example.org/x/ (or http:// if the server has no "
+                          "https)\n")
     assert "site.yaml" not in err.splitlines()[0]
 
 
