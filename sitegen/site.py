@@ -1177,7 +1177,7 @@ def check_text_links(graph: SiteGraph, report: Report) -> None:
     pages = {page.url for page in graph.pages}
     files = {"/" + rel.removeprefix("content/") for rel in graph.assets}
     base = graph.urls.base_path
-    by_source: dict[str, tuple[str, str]] | None = None  # made for the first broken link: most builds have none
+    hints: _LinkHints | None = None  # made for the first broken link: most builds have none
     for entry in graph.interviews + graph.cases:
         for typed in entry.document.rendered.links:
             swallowed = swallowed_title(typed)  # a title in quotes Markdown did not read: the conversion warns
@@ -1192,11 +1192,10 @@ def check_text_links(graph: SiteGraph, report: Report) -> None:
                                        f"link to it from the site's root: write {path} (it then works at whatever "
                                        "address the site is published)")
                         continue
-                    if by_source is None:
-                        by_source = _pages_by_source(graph.interviews + graph.cases)
+                    hints = hints or _LinkHints(graph, pages | files)
                     report.warning(entry.document.path, line, column,
                                    f'the link "{href}" {message}, and leads to no page or file of this site',
-                                   _link_hint(path, pages | files, by_source))
+                                   hints.hint(path))
                 continue
             if _full_width_web_address(href):
                 continue
@@ -1206,11 +1205,10 @@ def check_text_links(graph: SiteGraph, report: Report) -> None:
             if not path or _leads_somewhere(path, pages, files):
                 continue
             line, column = _typed_at(entry.document, href)
-            if by_source is None:
-                by_source = _pages_by_source(graph.interviews + graph.cases)
+            hints = hints or _LinkHints(graph, pages | files)
             report.warning(entry.document.path, line, column,
                            f'the link "{href}" leads to no page or file of this site',
-                           _address_hint(href) or _link_hint(path, pages | files, by_source))
+                           _address_hint(href) or hints.hint(path))
 
 
 _PREVIEW_HOSTS = frozenset({"127.0.0.1", "localhost", "0.0.0.0", "::1"})
@@ -1302,24 +1300,59 @@ def _pages_by_source(entries: Sequence[Entry]) -> dict[str, tuple[str, str]]:
     return {key: value for key, value in named.items() if key not in shared}
 
 
-def _link_hint(path: str, known: set[str], by_source: dict[str, tuple[str, str]]) -> str:
-    """The hint for a text link to the site path ``path``, which names no page or file of the site."""
-    named = "/" + path.strip("/").strip("《》“”\"「」 ")  # a title typed as Chinese text quotes it: 《网格员的一天》
-    if named in by_source:
-        url, what = by_source[named]
-        return f"did you mean {url}? (link to the page's address, not to {what})"
-    # Written from the page it is on (../links2/ for /interviews/links2/)? A link is read from the root.
-    ending = sorted(page for page in known if path != "/" and page.endswith(path))
-    if ending:
-        return f"did you mean {ending[0]}? (a link without https:// is read from the site's root)"
-    import difflib  # only here: a hint for a broken link, which most builds never give
+class _LinkHints:
+    """The hints for text links that lead to no page or file of the site, made once for the first such link.
 
-    close = difflib.get_close_matches(path, sorted(known), n=1, cutoff=0.85)
-    if close:
-        return f"did you mean {close[0]}?"
-    example = next((page for page in sorted(known) if page.count("/") >= 3 and page.endswith("/")), "/")
-    return (f"link to a page by its address (as {example}) or to a file under content/ "
-            "by its path from there (files/报告.pdf for content/files/报告.pdf)")
+    Takes the graph and every site path there is (pages and content files). A hint names the page meant:
+    by its file or title (`_pages_by_source`), as the path the link ends with, or as the path nearest in
+    spelling among those of its folder or of its last part (``/units/baihee/`` → ``/units/baihe/``,
+    ``/unit/baihe/`` → ``/units/baihe/``). Those two groups, looked up in an index, are all that is
+    compared: comparing every broken link with every page took minutes for thousands of links. Each path
+    is answered once.
+    """
+
+    def __init__(self, graph: SiteGraph, known: set[str]) -> None:
+        self._by_source = _pages_by_source(graph.interviews + graph.cases)
+        self._by_folder: dict[str, list[str]] = defaultdict(list)
+        self._by_last: dict[str, list[str]] = defaultdict(list)
+        for path in sorted(known):
+            folder, last = _folder_and_last(path)
+            self._by_folder[folder].append(path)
+            self._by_last[last].append(path)
+        self._example = next((page for page in sorted(known) if page.count("/") >= 3 and page.endswith("/")), "/")
+        self._made: dict[str, str] = {}
+
+    def hint(self, path: str) -> str:
+        """The hint for a link to the site path ``path``, which names no page or file of the site."""
+        made = self._made.get(path)
+        if made is None:
+            made = self._made[path] = self._hint(path)
+        return made
+
+    def _hint(self, path: str) -> str:
+        named = "/" + path.strip("/").strip("《》“”\"「」 ")  # a title typed as Chinese text quotes it: 《网格员的一天》
+        if named in self._by_source:
+            url, what = self._by_source[named]
+            return f"did you mean {url}? (link to the page's address, not to {what})"
+        folder, last = _folder_and_last(path)
+        # Written from the page it is on (../links2/ for /interviews/links2/)? A link is read from the root.
+        ending = [page for page in self._by_last.get(last, ()) if path != "/" and page.endswith(path)]
+        if ending:
+            return f"did you mean {ending[0]}? (a link without https:// is read from the site's root)"
+        import difflib  # only here: a hint for a broken link, which most builds never give
+
+        nearby = sorted({*self._by_folder.get(folder, ()), *self._by_last.get(last, ())})
+        close = difflib.get_close_matches(path, nearby, n=1, cutoff=0.85)
+        if close:
+            return f"did you mean {close[0]}?"
+        return (f"link to a page by its address (as {self._example}) or to a file under content/ "
+                "by its path from there (files/报告.pdf for content/files/报告.pdf)")
+
+
+def _folder_and_last(path: str) -> tuple[str, str]:
+    """A site path's folder and last part: ``/units/baihe/`` → (``/units/``, ``baihe``)."""
+    folder, _, last = path.rstrip("/").rpartition("/")
+    return folder + "/", last
 
 
 def _leads_somewhere(path: str, pages: set[str], files: set[str]) -> bool:
