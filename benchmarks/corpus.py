@@ -269,7 +269,7 @@ def body(rng: random.Random, headings: list[str], target: int, page: int) -> str
     for index, heading in enumerate(headings):
         blocks += [f"## {heading}", ""]
         if extras["link"] == index:
-            blocks += [f"详见[工作简报第{page}期](https://example.org/jianbao/{page}.html)。", ""]
+            blocks += [f"详见[工作简报第{page}期](https://www.qingpu.gov.cn/jianbao/{page}.html)。", ""]
         quota = target * (index + 1) // len(headings)
         # stop within half a paragraph (about 100 characters) of the quota, so the mean hits the target
         while cjk_count("".join(blocks)) < quota - 100 or blocks[-2].startswith("#"):
