@@ -126,11 +126,20 @@ class Report:
     """
 
     problems: list[Problem] = field(default_factory=list)
+    _seen: set[Problem] = field(default_factory=set, repr=False, compare=False)
+    """The problems added, to find a duplicate without walking the list: a site with thousands of warnings
+    took seconds to minutes comparing each new one with all before it. The list is still asked for one seen
+    before, in case it was changed directly."""
+
+    def __post_init__(self) -> None:
+        self._seen.update(self.problems)
 
     def add(self, problem: Problem) -> None:
         """Record one problem (duplicates, same place and message, are kept once)."""
-        if problem not in self.problems:
-            self.problems.append(problem)
+        if problem in self._seen and problem in self.problems:
+            return
+        self._seen.add(problem)
+        self.problems.append(problem)
 
     def extend(self, problems: Iterable[Problem]) -> None:
         """Record several problems."""

@@ -636,3 +636,21 @@ def test_a_damaged_picture_is_a_warning_at_its_src_and_a_windows_path_gets_its_s
     assert [(p.location(), p.message, p.hint) for p in stopped.value.problems] == [(
         "content/interviews/a.md:10:10", 'image "images\\a.png" not found',
         "write / between folders, not \\ (as Windows shows paths): images/a.png")]
+
+
+def test_a_report_keeps_each_problem_once_without_comparing_it_with_every_one_before(monkeypatch) -> None:
+    # Each problem added was compared with all before it: 1,000 warnings cost 500,000 comparisons, 0.26 s of a
+    # rebuild at 10,000 pages, and 10,000 warnings a hundred times that.
+    from sitegen.errors import Problem, Report
+    compared = []
+    equal = Problem.__eq__
+    monkeypatch.setattr(Problem, "__eq__", lambda self, other: compared.append(1) or equal(self, other))
+    report = Report()
+    for number in range(2000):
+        report.warning("content/a.md", number + 1, 1, "the link leads to no page", "link to a page")
+    report.warning("content/a.md", 7, 1, "the link leads to no page", "link to a page")
+    assert len(report.problems) == 2000 and len(compared) < 100
+    assert Report([report.problems[0]] * 2).problems == [report.problems[0]] * 2  # as given
+    seeded = Report(list(report.problems[:3]))
+    seeded.add(report.problems[1])
+    assert seeded.problems == report.problems[:3]
