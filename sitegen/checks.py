@@ -537,9 +537,9 @@ def _valid_items(model: type[_ItemT], items: object) -> list[tuple[int, _ItemT]]
 def check_targets(unit: Sourced[Unit], report: Report) -> None:
     """A target's measured value needs its date, and one group has one target.
 
-    A target or measured value between 0 and 1 typed without "%" is a
-    warning: it is most likely a share (0.8 for 80%), and would be shown
-    as 0.8%. A target of 0 is a warning too: a goal every unit meets
+    A target or measured value above 0 and up to 1 typed without "%" is a
+    warning: it is most likely a share (0.8 for 80%, 1.0 for all), and would
+    be shown as 0.8%. A target of 0 is a warning too: a goal every unit meets
     already is most likely a placeholder (a measured 0 is not: nothing
     reached yet).
     """
@@ -554,7 +554,7 @@ def _targets(path: str, yaml: YamlData, targets: Sequence[tuple[int, Target]], r
         typed = typed_targets[index] if isinstance(typed_targets, list) and index < len(typed_targets) else {}
         for field in ("target", "measured"):
             value, text = getattr(target, field), (typed.get(field) if isinstance(typed, dict) else None)
-            if value is not None and 0 < value < 1 and isinstance(text, str) and "%" not in text \
+            if value is not None and 0 < value <= 1 and isinstance(text, str) and "%" not in text \
                     and "％" not in text:
                 line, column = yaml.locate(("targets", index, field))
                 meant = format(Decimal(repr(value)) * 100, "f").rstrip("0").rstrip(".")
@@ -573,9 +573,10 @@ def _targets(path: str, yaml: YamlData, targets: Sequence[tuple[int, Target]], r
                          "add measured_as_of: YYYY-MM-DD below it")
         if target.group.value in seen:
             line, column = yaml.locate(("targets", index, "group"))
+            first = seen[target.group.value]
             report.error(path, line, column,
-                         f'two targets for the group "{target.group.value}" (the first is target '
-                         f"{seen[target.group.value] + 1})", "keep one target per group")
+                         f'two targets for the group "{target.group.value}" (the first is target {first + 1}, '
+                         f'line {yaml.locate(("targets", first, "group"))[0]})', "keep one target per group")
         seen.setdefault(target.group.value, index)
 
 

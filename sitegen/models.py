@@ -24,6 +24,7 @@ import posixpath
 import re
 import unicodedata
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from enum import Enum
 from urllib.parse import quote, unquote
 from typing import Annotated, Any, ClassVar, Iterator, Mapping
@@ -607,7 +608,18 @@ def parse_percent(value: Any) -> float:
         text = value.strip().translate(_FULLWIDTH_DIGITS).removesuffix("%").strip()
         if not re.fullmatch(r"[-+]?\d+(\.\d+)?", text):
             words = re.fullmatch(r"[^\d.%-]*?\s*(\d+(?:\.\d+)?)\s*%?\s*[^\d.%-]*", text)
-            if words is not None and 0 <= float(words[1]) <= 100:  # 约80%, 80%以上: one number, with words
+            mille = re.fullmatch(r"(\d+(?:\.\d+)?)\s*‰", text)
+            if re.fullmatch(r"[0-9OoIl|]+(\.[0-9OoIl|]+)?", text) and re.search(r"[0-9]", text):
+                # 8O: "write the number alone: 8" dropped the O, and 8% was published
+                letters = "".join(dict.fromkeys(char for char in text if char not in "0123456789."))
+                digits = "/".join(dict.fromkeys(letter.translate(_DIGIT_LOOKALIKES) for letter in letters))
+                hint = (f'"{letters}" in it is a letter, not a digit: if it is {digits}, write '
+                        f"{text.translate(_DIGIT_LOOKALIKES)}; else check the figure against the source")
+            elif mille is not None:  # 80‰ is 8 %: "write the number alone: 80" published ten times the figure
+                per_cent = format((Decimal(mille[1]) / 10).normalize(), "f")
+                hint = (f"‰ is per mille (千分之), a tenth of a percent: {mille[1]}‰ is {per_cent}%, so write "
+                        f"{per_cent}%")
+            elif words is not None and 0 <= float(words[1]) <= 100:  # 约80%, 80%以上: one number, with words
                 hint = f"write the number alone: {words[1]} (a percentage has no other words)"
             raise PydanticCustomError("percent", '"{text}" is not a percentage', {"text": value, "hint": hint})
         number = float(text)

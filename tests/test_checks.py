@@ -205,6 +205,35 @@ def test_a_percentage_typed_with_words_gets_its_number_in_the_hint(tmp_path: Pat
                                         encoding="utf-8")
     assert found(root) == []
 
+@pytest.mark.parametrize(("typed", "hint"), [
+    # "write the number alone: 8" dropped the O: typed so, 8% was published for 80%.
+    ("8O", '"O" in it is a letter, not a digit: if it is 0, write 80; else check the figure against the source'),
+    # "write the number alone: 80" published 80% for 80‰, ten times the figure.
+    ("80‰", "‰ is per mille (千分之), a tenth of a percent: 80‰ is 8%, so write 8%"),
+    ("5‰", "‰ is per mille (千分之), a tenth of a percent: 5‰ is 0.5%, so write 0.5%"),
+])
+def test_a_percentage_with_a_letter_for_a_digit_or_per_mille_gets_the_figure_meant(tmp_path: Path, typed: str,
+                                                                                   hint: str) -> None:
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(extra=f"targets:\n  - group: residents\n    target: {typed}\n")})
+    assert [p.format() for p in found(root)] == [
+        f'{UNIT_PATH}:6:13: error: targets → item 1 → target: "{typed}" is not a percentage\n  hint: {hint}']
+    written = hint.rsplit("write ", 1)[1].split(";")[0]
+    root.joinpath(UNIT_PATH).write_text(unit_with(extra=f"targets:\n  - group: residents\n    target: {written}\n"),
+                                        encoding="utf-8")
+    assert found(root) == []
+
+
+def test_a_share_of_one_typed_for_a_percentage_is_a_warning_as_a_share_below_one_is(tmp_path: Path) -> None:
+    # target: 1.0 was published as 1% without a word, where 0.8 was warned.
+    targets = "targets:\n  - group: residents\n    target: 1.0\n    measured: 1\n    measured_as_of: 2018-05-10\n"
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(extra=targets)})
+    assert [(p.location(), p.message, p.hint) for p in found(root)] == [
+        (f"{UNIT_PATH}:6:13", "target: 1.0 is read as 1.0%",
+         "if you meant 100%, write 100 (percent, from 0 to 100); if 1.0% is right, write 1.0%"),
+        (f"{UNIT_PATH}:7:15", "measured: 1 is read as 1%",
+         "if you meant 100%, write 100 (percent, from 0 to 100); if 1% is right, write 1%")]
+
+
 def test_a_share_typed_for_a_percentage_is_a_warning(tmp_path: Path) -> None:
     # "target: 0.8" was taken silently as 0.8%, though the editor most likely meant 80%.
     targets = ("targets:\n  - group: residents\n    target: 0.8\n    measured: 0.5\n"
@@ -449,7 +478,7 @@ def test_a_unit_with_field_errors_gets_its_tallies_and_milestones_checked_in_the
         (f"{UNIT_PATH}:20:12", "error", "tally of 2081-04-26 is dated in the future"),
         (f"{UNIT_PATH}:27:13", "error", 'targets → item 1 → target'),
         (f"{UNIT_PATH}:29:13", "warning", "target"),
-        (f"{UNIT_PATH}:30:12", "error", 'two targets for the group "institutions" (the first is target 2)'),
+        (f"{UNIT_PATH}:30:12", "error", 'two targets for the group "institutions" (the first is target 2, line 28)'),
         (f"{UNIT_PATH}:35:11", "error", "milestone of 2018-02-01 is listed after the one of 2018-03-01"),
         (f"{UNIT_PATH}:37:11", "error", 'milestones → item 3 → date'),
     ]
