@@ -1830,6 +1830,7 @@ class _Frame:
     key: object = _EXPECT_KEY        # the pending key (a str), _EXPECT_KEY or _SKIP
     key_lines: dict[str, int] = field(default_factory=dict)
     misplaced: set[str] = field(default_factory=set)  # keys typed twice whose first line was told it is misplaced
+    next_item: int | None = None     # 0-based line where a list item's first key came again: a "- " left out
 
 
 class _TreeBuilder:
@@ -1949,6 +1950,21 @@ class _TreeBuilder:
             return _SKIP
         if text in top.key_lines:
             first = top.key_lines[text] + self.first_line
+            if top.next_item is not None and line > top.next_item:
+                return _SKIP  # a field of the item whose "- " is missing: told with its first line
+            if (len(self.stack) > 1 and isinstance(self.stack[-2].container, list) and column == top.start[1]
+                    and column >= 2 and text == next(iter(top.key_lines))):
+                # A tally pasted below the last one without its "- ": "keep one as_of line and delete the
+                # other", followed, deleted the new tally, and the check was clean.
+                top.next_item = line
+                self.issues.append(_Issue(
+                    line, column, f'the key "{_clip(text)}" appears twice in the same item; it was first given on '
+                    f'line {first}, where the item starts: this line most likely starts the next item, its "- " '
+                    "left out",
+                    f'replace the two spaces before "{_clip(text)}:" with "- " (a hyphen and a space), lined up with '
+                    f'the "- " of line {first}: the line then starts a new item, and the lines below it are its '
+                    "fields"))
+                return _SKIP
             twice = f'the key "{_clip(text)}" appears twice in the same block; it was first given on line {first}'
             elsewhere = self.elsewhere(top.path, text) if self.elsewhere is not None and top.record else None
             if elsewhere is None:

@@ -234,6 +234,25 @@ def test_a_share_of_one_typed_for_a_percentage_is_a_warning_as_a_share_below_one
          "if you meant 100%, write 100 (percent, from 0 to 100); if 1% is right, write 1%")]
 
 
+def test_a_tally_pasted_without_its_dash_is_one_error_saying_to_add_it(tmp_path: Path) -> None:
+    # Six errors "the key ... appears twice in the same block", each with "keep one line and delete or rename
+    # the other": followed, the new tally was deleted and the check was clean.
+    pasted = tally("2018-05-31", 330, 150, 130, 50).replace("  - as_of:", "    as_of:")
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tally("2018-04-26", 296, 143, 103, 50) + pasted)})
+    assert [p.format() for p in found(root)] == [
+        f'{UNIT_PATH}:10:5: error: the key "as_of" appears twice in the same item; it was first given on line 5, '
+        'where the item starts: this line most likely starts the next item, its "- " left out\n'
+        '  hint: replace the two spaces before "as_of:" with "- " (a hyphen and a space), lined up with the "- " of '
+        "line 5: the line then starts a new item, and the lines below it are its fields"]
+    root.joinpath(UNIT_PATH).write_text(unit_with(tally("2018-04-26", 296, 143, 103, 50)
+                                                  + pasted.replace("    as_of:", "  - as_of:")), encoding="utf-8")
+    assert found(root) == []
+    build(BuildOptions(root=root, now=NOW, search=False))
+    assert [row.split(",")[2:5] for row in
+            (root / "output/data/units/baihe/tallies.csv").read_text("utf-8-sig").splitlines()[1:]] == [
+        ["2018-04-26", "", "296"], ["2018-05-31", "", "330"]]
+
+
 def test_a_share_typed_for_a_percentage_is_a_warning(tmp_path: Path) -> None:
     # "target: 0.8" was taken silently as 0.8%, though the editor most likely meant 80%.
     targets = ("targets:\n  - group: residents\n    target: 0.8\n    measured: 0.5\n"
