@@ -45,7 +45,7 @@ from .placeholders import (ANSWER, CASE_ACTION, CASE_ALIAS, CASE_OUTCOME, CASE_P
                            SOURCE_URL, TALLY_NOTE, UNIT_SUMMARY)
 from .slugs import is_slug, make_slug
 from .sources import is_skipped_name, read_source, split_front_matter
-from .yamltext import load_yaml
+from .yamltext import YamlData, load_yaml
 
 LEVELS = tuple(level.value for level in UnitLevel)
 """The unit levels editors may write (``town``, ``subdistrict`` …)."""
@@ -351,7 +351,11 @@ def new_tally(root: Path, unit: str | None = None, *, now: datetime | None = Non
                           'the lines below it (the commented example under it may stay or go)')
         else:
             advice.append('the file has no "tallies:" line yet: add one at the end, then paste the lines below it')
-    latest = _latest_tally(text, rel)
+    read = Report()
+    data = load_yaml(text, rel, read)
+    if read.has_errors():  # figures read from a file YAML cannot read were zeros, pasted and published
+        raise SiteError(read.problems)
+    latest = _latest_tally(data, rel)
     if latest is not None and latest[0] == moment.date():
         raise ScaffoldError(f"{rel} has a tally of {latest[0].isoformat()} (today) already",
                             "change its figures in place: a unit has one tally per date")
@@ -360,15 +364,14 @@ def new_tally(root: Path, unit: str | None = None, *, now: datetime | None = Non
     return TallyBlock(rel, lines, tuple(advice), tuple(report.problems))
 
 
-def _latest_tally(text: str, rel: str) -> tuple[date, tuple[int | None, int, int, int, int]] | None:
-    """The date and figures (batches, collected, escalated, resolved, in progress) of the unit file's
-    latest tally, a figure that cannot be read as 0 (batches None when it has none); None when it has
-    no tally or cannot be read.
+def _latest_tally(data: YamlData | None, rel: str) -> tuple[date, tuple[int | None, int, int, int, int]] | None:
+    """The date and figures (batches, collected, escalated, resolved, in progress) of the latest tally of the
+    unit file ``rel`` as read (``data``; batches None when it has none); None when it has no tally.
 
     A new tally starts from them: counts that only grow then never read as falling (zeros would),
-    and the editor changes only what changed.
+    and the editor changes only what changed. Raises `ScaffoldError` when a figure of that tally cannot
+    be read (``colected:`` misspelt, ``collected: 三百``): 0 was printed for it, pasted and published.
     """
-    data = load_yaml(text, rel, Report())
     tallies = data.value.get("tallies") if data is not None and isinstance(data.value, dict) else None
     dated = []
     for tally in tallies if isinstance(tallies, list) else []:
@@ -384,7 +387,10 @@ def _latest_tally(text: str, rel: str) -> tuple[date, tuple[int | None, int, int
         try:
             return parse_count(tally.get(name))
         except ValueError:
-            return 0
+            raise ScaffoldError(f"the latest tally in {rel} (as_of {day.isoformat()}) has no {name} that can be "
+                                "read, so a new tally cannot start from its figures",
+                                "correct that tally first (sitegen check says what is wrong), then run this "
+                                "again") from None
     batches = count("batches") if tally.get("batches") not in (None, "") else None
     return day, (batches, count("collected"), count("escalated"), count("resolved"), count("in_progress"))
 

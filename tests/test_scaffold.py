@@ -453,6 +453,27 @@ def test_new_names_the_file_to_rename_for_a_unit_whose_file_name_is_no_id(tmp_pa
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
 
 
+def test_new_tally_refuses_a_unit_file_it_cannot_read_rather_than_print_zeros(tmp_path: Path, capsys) -> None:
+    # With a YAML slip anywhere in the file, or the latest tally's "colected:" misspelt, it printed zeros (exit 0):
+    # pasted with the other figures changed, batches 0 was published.
+    site = copy_example(tmp_path / "site")
+    unit = site / "content/units/baihe.yaml"
+    good = unit.read_text(encoding="utf-8")
+    unit.write_text(good + "  - group: villages\n    target: 100\n   note: 全覆盖\n", encoding="utf-8")
+    code, out, err = _run(capsys, "new", "tally", "--site", str(site))
+    assert (code, out) == (1, "")
+    assert err.startswith('content/units/baihe.yaml:39:4: error: a list item starting with "- " is expected here')
+    unit.write_text(good.replace("    collected: 296", "    colected: 296"), encoding="utf-8")
+    code, out, err = _run(capsys, "new", "tally", "--site", str(site))
+    assert (code, out, err) == (1, "", "error: the latest tally in content/units/baihe.yaml (as_of 2018-04-26) has "
+                                       "no collected that can be read, so a new tally cannot start from its figures\n"
+                                       "  hint: correct that tally first (sitegen check says what is wrong), then "
+                                       "run this again\n")
+    unit.write_text(good, encoding="utf-8")
+    code, out, _ = _run(capsys, "new", "tally", "--site", str(site))
+    assert code == 0 and [int(n) for n in re.findall(r"^    \w+: (\d+)", out, re.MULTILINE)] == [318, 296, 143, 103, 50]
+
+
 def test_new_pages_and_tallies_take_the_only_unit_when_none_is_given(tmp_path: Path, capsys) -> None:
     # "--unit" was required even for a site of one unit, where "new interview" took its only series itself.
     site = copy_example(tmp_path / "site")
