@@ -467,13 +467,18 @@ def _tally_order(path: str, yaml: YamlData, tallies: Sequence[tuple[int, Tally]]
             if earlier is None:
                 continue
             old, new = getattr(earlier, name), getattr(after, name)
-            if new is not None and new < old:
+            if new is not None and new < old and not _CORRECTION_RE.search(after.note or ""):
                 line, column = yaml.locate(("tallies", index, name))
                 report.warning(
                     path, line, column,
                     f"{COUNT_LABELS[name]} fell from {old} on {earlier.as_of.isoformat()} to {new} on "
                     f"{after.as_of.isoformat()}; these counts only grow",
-                    "check the figure; if it is a correction, say so in the tally's note")
+                    "check the figure; if it is a correction, say so in the tally's note with the word 更正 "
+                    "(correction), which readers see with the figures: the note then stands for this warning")
+
+
+_CORRECTION_RE = re.compile(r"更正|修正|纠正|订正|核减|核销|重新打开|撤回|correct|revis", re.IGNORECASE)
+"""Words of a tally's note that say a count fell on purpose (a correction): `_tally_order` warns of it no more."""
 
 
 def check_milestone_order(unit: Sourced[Unit], report: Report) -> None:

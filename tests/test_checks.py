@@ -84,6 +84,12 @@ def test_a_cumulative_count_that_falls_is_a_warning_with_both_values(tmp_path: P
         "survey batches (调研批次) fell from 318 on 2018-03-01 to 310 on 2018-04-26; these counts only grow",
         "collected (收集) fell from 300 on 2018-03-01 to 296 on 2018-04-26; these counts only grow"]
     build(BuildOptions(root=root, now=NOW))  # warnings alone do not stop the build
+    # The hint says to tell a correction in the note: told so, it stood, and --strict stopped on it.
+    noted = tallies + "    note: 更正：4份重复收集的清单已合并\n"
+    root.joinpath(UNIT_PATH).write_text(unit_with(noted), encoding="utf-8")
+    assert found(root) == []
+    build(BuildOptions(root=root, now=NOW))
+    assert "更正：4份重复收集的清单已合并" in (root / "output/data/units/baihe/tallies.csv").read_text("utf-8-sig")
 
 
 @pytest.mark.parametrize(("typed", "message", "hint"), [
