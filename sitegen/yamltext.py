@@ -1499,7 +1499,9 @@ def _check_comment(scan: _Scan, number: int, line: str, pos: int, lead: str) -> 
 
     Only a ``#`` glued to the text after it (``第三期 #3``) is suspicious; a
     comment written the usual way (``# note``, with a space) is not, and
-    what follows it is not looked at. The message says what the page
+    what follows it is not looked at. A bracket opened before the ``#`` and
+    closed after it (``（见 #2 号文件）``) makes it an error: the page would
+    show the text cut inside the bracket. The message says what the page
     shows; the hint's quoted value is what the editor meant, with the
     line's comment (``   # 标题 title``) kept after the closing quote.
     """
@@ -1513,14 +1515,20 @@ def _check_comment(scan: _Scan, number: int, line: str, pos: int, lead: str) -> 
     kept = line[pos:cut].rstrip()
     if _ID_BEFORE_NOTE.match(kept) and _NOTE_IN_CHINESE.match(typed, comment.end()):
         return  # ``unit: baihe #白鹤镇``: an id never holds a #, so the Chinese after it is a note
+    rest = typed[comment.start():]
+    # （见 #2 号文件）: a bracket opened before the # and closed after it is text cut in two, not a note: an error,
+    # as the page would show "（见" (a warning let it be published).
+    split_pair = any(kept.count(opener) > kept.count(closer) and closer in rest for opener, closer in _PAIRS)
     scan.issues.append(_Issue(
         number, cut + 1, f'" #" (a space, then #) starts a comment in YAML, so the value is only "{_clip(kept)}": '
                          f"the page shows {_clip(kept, 40)}, not {_clip(typed, 40)}",
         paste_hint("if the # belongs to the value, wrap the whole value in quotes",
                    _with_comment(lead + _quote(typed), note), f": {_quote_steps(_quote(typed)[0], typed, note)}"),
-        severity="warning"))
+        severity="error" if split_pair else "warning"))
 
 
+_PAIRS = (("（", "）"), ("(", ")"), ("【", "】"), ("《", "》"), ("“", "”"), ("「", "」"), ("[", "]"))
+"""Brackets and quotes a value opens and closes (`_check_comment`)."""
 _ID_BEFORE_NOTE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 """A value that is an id (``baihe``, ``dadiaoyan-weifangtan``): a ``#`` is never part of one."""
 _NOTE_IN_CHINESE = re.compile(r"[ \t]*[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")

@@ -1082,6 +1082,18 @@ def test_comment_cutting_a_value_is_a_warning() -> None:
     assert shown(load("title: abc #1\n")[1])[0].startswith("data/x.yaml:1:12: warning:")
 
 
+def test_comment_cutting_a_value_inside_brackets_is_an_error() -> None:
+    # A warning: the build published "数据来源：镇大调研办（见", cut inside its bracket, in the page and the open data.
+    _, report = load("note: 数据来源：镇大调研办（见 #2 号文件）\n")
+    assert shown(report) == [
+        'data/x.yaml:1:20: error: " #" (a space, then #) starts a comment in YAML, so the value is only '
+        '"数据来源：镇大调研办（见": the page shows 数据来源：镇大调研办（见, not 数据来源：镇大调研办（见 #2 号文件）\n'
+        '  hint: if the # belongs to the value, wrap the whole value in quotes: note: "数据来源：镇大调研办（见 #2 号文件）"']
+    assert ok('note: "数据来源：镇大调研办（见 #2 号文件）"\n').value == {"note": "数据来源：镇大调研办（见 #2 号文件）"}
+    assert shown(load("title: 《简报 #3》\n")[1])[0].startswith("data/x.yaml:1:12: error:")
+    assert shown(load("title: （第三期） #3\n")[1])[0].startswith("data/x.yaml:1:14: warning:")  # closed before
+
+
 # Every line sitegen new writes ends with a comment. A hint that put it inside the quotes it added
 # published "# 标题 title" on the page when pasted (title: '"华新镇"：… # 标题 title'): the comment
 # stays after the closing quote, and the line of the hint, pasted, gives the value the editor meant.
