@@ -3176,8 +3176,10 @@ def _explain_indent(lines: _Lines, line: int, column: int, mark: object) -> Expl
             return odd
         if _previous_char(text, column) in "\"'":
             return _quoted_then_text(text)
+        quoted = _value_quoted(text)
         return (f'unexpected "{_clip(char, 1)}" after the value',
-                f"{QUOTE_HINT}, or check the brackets on this line", None)
+                paste_hint(QUOTE_HINT, quoted) + ", or check the brackets on this line" if quoted
+                else f"{QUOTE_HINT}, or check the brackets on this line", None)
     if char == ":":
         return 'a key is missing before ":"', "write a field name before the colon, e.g. title: …", None
     group = _commented_group_above(lines, line)
@@ -3193,6 +3195,23 @@ def _explain_indent(lines: _Lines, line: int, column: int, mark: object) -> Expl
 
 _COMMENTED_KEY = re.compile(r"#[ \t]?( *)([A-Za-z_][A-Za-z0-9_-]*):[ \t]*(?:#.*)?$")
 """A line of a commented group's key: ``# contact:   # 联系方式…``, ``# images:``."""
+
+
+def _value_quoted(text: str) -> str | None:
+    """The line ``text`` (``key: value``) with its value wrapped in quotes and its comment kept, from the key on
+    (``note: "[补录] 数据来源"``); None for a line without a key or a value."""
+    start, colon, pos = _typed_value(text)
+    if colon is None or pos >= len(text):
+        return None
+    value, note = _split_comment(text[pos:])
+    return _with_comment(text[start:pos] + _quote(value.rstrip()), note) if value.strip() else None
+
+
+def _explain_tag(lines: _Lines, line: int, column: int, mark: object) -> Explanation:
+    """A value starting with "!" (``note: !重要：初步统计``), which YAML reads as a type tag."""
+    quoted = _value_quoted(lines.line(line))
+    return ('a value starting with "!" is read by YAML as a type tag (类型标记), not as text',
+            paste_hint(QUOTE_HINT, quoted) if quoted else QUOTE_HINT, None)
 
 
 def _commented_group_above(lines: _Lines, line: int) -> tuple[str, str] | None:
@@ -3484,4 +3503,5 @@ _EXPLAINERS: tuple[tuple[_Test, _Explainer], ...] = (
     (lambda p, c: "expected node content" in p, _explain_node_content),
     (lambda p, c: "expected key" in p or "expected <block end>" in p, _explain_indent),
     (lambda p, c: "<document start>" in p, _explain_document_start),
+    (lambda p, c: "scanning a tag" in c, _explain_tag),
 )

@@ -1862,3 +1862,19 @@ def test_text_at_the_left_edge_below_a_nested_value_or_an_item_is_first_told_to_
     # Below an id, or a list item of fields, no join is offered.
     _, report = load("unit: baihe\n白鹤镇的访谈\ntitle: x\n")
     assert report.problems[0].hint.startswith("if it is a value, type")
+
+
+@pytest.mark.parametrize(("typed", "message", "quoted"), [
+    # "the YAML cannot be read here (… while scanning a tag …)", with the general hint about spaces and TABs.
+    ("note: !重要：初步统计", 'a value starting with "!" is read by YAML as a type tag (类型标记), not as text',
+     'note: "!重要：初步统计"'),
+    # "wrap the whole value in quotes", without the line to write.
+    ("note: [补录] 数据来源：镇大调研办   # 说明", 'unexpected "数" after the value', 'note: "[补录] 数据来源：镇大调研办"   # 说明'),
+])
+def test_a_value_yaml_reads_as_a_tag_or_a_list_gets_the_line_with_it_quoted(typed: str, message: str,
+                                                                           quoted: str) -> None:
+    _, report = load(typed + "\n")
+    [problem] = report.problems
+    assert problem.message.startswith(message + " (YAML parser: ")
+    assert problem.hint.startswith(f"wrap the whole value in quotes: {quoted}")
+    assert ok(quoted + "\n").value == {"note": typed.split(": ", 1)[1].split("   #")[0]}
