@@ -174,17 +174,19 @@ draft: true   # 草稿：true 时 sitegen build 不发布，写好后改为 fals
 
 
 def tally_lines(day: date, indent: str = "  ", *,
-                figures: tuple[int | None, int, int, int, int] = (0, 0, 0, 0, 0), note: str = "") -> str:
-    """Return one tally as YAML list lines (``- as_of: …``) at ``indent``, each with its comment.
+                figures: tuple[int | None, int, int, int, int] = (0, 0, 0, 0, 0), note: str = "",
+                gap: str = " ") -> str:
+    """Return one tally as YAML list lines (``- as_of: …``) at ``indent``, each with its comment, with ``gap``
+    (spaces) after the "-" and the other fields lined up with ``as_of``.
 
     ``figures`` are batches, collected, escalated, resolved, in progress;
     batches None writes its line commented out (the unit reports none).
     """
     batches, collected, escalated, resolved, in_progress = figures
-    pad = indent + "  "
+    pad = indent + " " + gap
     note_line = f"note: {yaml_text(note)}" if note else f"# note: {TALLY_NOTE.text}"
     batches_line = f"batches: {batches}" if batches is not None else "# batches: 0"
-    return (f"{indent}- as_of: {day.isoformat()}   # 截至日期：以下都是到这一天的数字 figures as of this day\n"
+    return (f"{indent}-{gap}as_of: {day.isoformat()}   # 截至日期：以下都是到这一天的数字 figures as of this day\n"
             f"{pad}{batches_line}   # 调研批次（可删去）survey batches (optional)\n"
             f"{pad}collected: {collected}   # 收集问题清单 issue lists collected\n"
             f"{pad}escalated: {escalated}   # 提交区级 escalated to the district\n"
@@ -338,7 +340,7 @@ def new_tally(root: Path, unit: str | None = None, *, now: datetime | None = Non
     if source is None:
         raise SiteError(report.problems)
     text = source.text
-    found = re.search(r"^([ ]*)- as_of:", text, re.MULTILINE)
+    found = re.search(r"^([ ]*)-([ ]+)as_of:", text, re.MULTILINE)
     advice = []
     if re.search(r"^tallies:\s*\[\s*\]", text, re.MULTILINE):
         advice.append('replace "tallies: []" with "tallies:" and paste the lines below it')
@@ -360,7 +362,8 @@ def new_tally(root: Path, unit: str | None = None, *, now: datetime | None = Non
         raise ScaffoldError(f"{rel} has a tally of {latest[0].isoformat()} (today) already",
                             "change its figures in place: a unit has one tally per date")
     lines = tally_lines(moment.date(), found.group(1) if found else "  ",
-                        figures=latest[1] if latest is not None else (0, 0, 0, 0, 0))
+                        figures=latest[1] if latest is not None else (0, 0, 0, 0, 0),
+                        gap=found.group(2) if found else " ")
     return TallyBlock(rel, lines, tuple(advice), tuple(report.problems))
 
 

@@ -453,6 +453,28 @@ def test_new_names_the_file_to_rename_for_a_unit_whose_file_name_is_no_id(tmp_pa
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
 
 
+@pytest.mark.parametrize("dash", ["  - ", "    - ", "-   ", "    -   "])
+def test_new_tally_lines_up_with_the_tallies_as_typed(tmp_path: Path, capsys, dash: str) -> None:
+    # "    -   as_of:" was printed "  - as_of:", and pasted below the others it was "this list item lost its indent".
+    site = copy_example(tmp_path / "site")
+    unit = site / "content/units/baihe.yaml"
+    text = unit.read_text(encoding="utf-8")
+    start, end = text.index("tallies:\n") + len("tallies:\n"), text.index("\ntargets:")
+    fields = " " * len(dash)
+    typed = "".join(dash + line[4:] if line.startswith("  - ") else fields + line[4:] if line.startswith("    ") else line
+                    for line in text[start:end].splitlines(keepends=True))
+    text = text[:start] + typed + text[end:]
+    unit.write_text(text, encoding="utf-8")
+    assert _check(capsys, site)[0] == 0
+    code, out, _ = _run(capsys, "new", "tally", "--site", str(site))
+    assert code == 0 and out.startswith(f"{dash}as_of: {_today()}   # ")
+    assert all(line.startswith(fields) for line in out.splitlines()[1:])
+    end = text.index("\ntargets:")
+    unit.write_text(text[:end] + "\n" + out.rstrip("\n") + text[end:], encoding="utf-8")
+    code, report = _check(capsys, site)
+    assert code == 0 and report.endswith("checked: 0 error(s), 0 warning(s)\n"), report
+
+
 def test_new_tally_refuses_a_unit_file_it_cannot_read_rather_than_print_zeros(tmp_path: Path, capsys) -> None:
     # With a YAML slip anywhere in the file, or the latest tally's "colected:" misspelt, it printed zeros (exit 0):
     # pasted with the other figures changed, batches 0 was published.
