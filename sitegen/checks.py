@@ -1211,6 +1211,10 @@ def _image_hint(root: Path, src: str) -> str:
     if ending is not None:
         return (f"the file is {ending}: write its name with its ending (扩展名), which Windows hides "
                 "(查看 → 文件扩展名 shows it)")
+    other = _other_ending(path) if path is not None and path.suffix else None
+    if other is not None:  # images/a.jpg for images/a.svg
+        return (f"the file is {other.relative_to(root / 'content').as_posix()}: write its ending (扩展名) as it is, "
+                f"{other.suffix}, not {path.suffix}")
     if meant is not None:  # signs typed in full width (．), capitals and no ending at once …
         return f"the file is {meant}: write its path as it is: {meant}"
     close = _close_file(root / "content", path) if path is not None else None
@@ -1281,6 +1285,16 @@ def _with_ending(content: Path, path: Path) -> str | None:
     if len(found) != 1 or not (path.parent / found[0]).is_file():
         return None
     return (path.parent / found[0]).relative_to(content).as_posix()
+
+
+def _other_ending(path: Path) -> Path | None:
+    """The one file named as ``path`` (which is not there) but for its ending: ``a.svg`` for ``a.jpg``; or None."""
+    try:
+        found = [name for name in os.listdir(path.parent)
+                 if os.path.splitext(name)[0] == path.stem and name != path.name and (path.parent / name).is_file()]
+    except OSError:
+        return None
+    return path.parent / found[0] if len(found) == 1 else None
 
 
 def _named_but_for_case(content: Path, path: Path) -> str | None:
@@ -1474,7 +1488,8 @@ def check_body_images(document: Document, root: Path, report: Report) -> None:
 def _slip_of_a_file(root: Path, src: str) -> bool:
     """True when the picture path ``src`` names no file only by a slip and the file meant is under content/:
     typed in quotes (“images/a.svg”), with Windows' \\ or a full-width ／ between folders, in other capitals,
-    from the site folder (content/images/a.svg) or without its ending (images/a), as `_image_hint` tells them."""
+    from the site folder (content/images/a.svg), without its ending (images/a) or with another (images/a.jpg for
+    images/a.svg), as `_image_hint` tells them."""
     for meant in (src.strip(_PATH_QUOTES), src.replace("\\", "/"), src.replace("／", "/")):
         if meant and meant != src and _picture_problem(root, meant, damaged=False) is None:
             return True
@@ -1489,7 +1504,8 @@ def _slip_of_a_file(root: Path, src: str) -> bool:
     written = split_address(src).path.lstrip("./")
     return (_named_but_for_case(content, path) is not None
             or (written.startswith("content/") and (root / written).is_file())
-            or (not path.suffix and _with_ending(content, path) is not None))
+            or (not path.suffix and _with_ending(content, path) is not None)
+            or (bool(path.suffix) and _other_ending(path) is not None))
 
 
 def _defined_at(document: Document, src: str) -> tuple[int, int] | None:

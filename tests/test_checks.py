@@ -1243,6 +1243,21 @@ def test_pictures_named_as_editors_slip_get_the_fix_and_a_path_with_spaces_is_no
          "write the folder sign / in half width (半角), not ／: images/field.png")]
 
 
+def test_a_picture_typed_with_another_ending_than_its_file_is_an_error_naming_the_ending(tmp_path: Path) -> None:
+    # A warning, "did you mean images/field.svg?": the build published the page with the picture broken.
+    images = "images:\n  - src: images/field.jpg\n    alt: 甲\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body="![乙](images/field.png)\n", extra=images),
+                                 "content/images/field.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"})
+    hint = "the file is images/field.svg: write its ending (扩展名) as it is, .svg, not {}"
+    assert [(p.location(), p.severity, p.hint) for p in found(root)] == [
+        ("content/interviews/a.md:10:10", "error", hint.format(".jpg")),
+        ("content/interviews/a.md:14:6", "error", hint.format(".png"))]
+    text = (root / "content/interviews/a.md").read_text(encoding="utf-8")
+    (root / "content/interviews/a.md").write_text(text.replace("field.jpg", "field.svg").replace("field.png", "field.svg"),
+                                                  encoding="utf-8")
+    assert found(root) == []
+
+
 def test_a_picture_path_with_content_in_front_or_without_its_ending_gets_the_path_to_write(tmp_path: Path) -> None:
     # Both got "put the file under content/ and give its path from there", which the file already is.
     images = "images:\n  - src: content/images/field.png\n    alt: 甲\n"
@@ -1257,13 +1272,14 @@ def test_a_picture_path_with_content_in_front_or_without_its_ending_gets_the_pat
          "which Windows hides (查看 → 文件扩展名 shows it)"),
         ("content/interviews/a.md:18:6", "put the file under content/ and give its path from there, "
          "e.g. images/baihe-1.svg")]
-    # A name typed wrong, or with another ending: the file of the nearest name in that folder.
+    # A name typed wrong: the file of the nearest name in that folder; with another ending: that file's ending.
     body = "![戊](images/feild.png)\n\n![己](images/field.jpg)\n"
     root = write_site(tmp_path / "typo", {"content/interviews/a.md": interview(body=body),
                                           "content/images/field.png": "<svg/>"})
     assert [(p.location(), p.hint) for p in found(root)] == [
         ("content/interviews/a.md:11:6", "did you mean images/field.png?"),
-        ("content/interviews/a.md:13:6", "did you mean images/field.png?")]
+        ("content/interviews/a.md:13:6", "the file is images/field.png: write its ending (扩展名) as it is, .png, "
+                                         "not .jpg")]
 
 
 def test_links_and_pictures_typed_with_an_input_methods_full_width_signs_are_warned(tmp_path: Path) -> None:
