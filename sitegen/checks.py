@@ -1288,7 +1288,10 @@ def _with_ending(content: Path, path: Path) -> str | None:
 
 
 def _other_ending(path: Path) -> Path | None:
-    """The one file named as ``path`` (which is not there) but for its ending: ``a.svg`` for ``a.jpg``; or None."""
+    """The one file named as ``path`` (which is not there) but for its ending: ``a.svg`` for ``a.jpg``; or None,
+    also for a path whose "ending" is no file ending (``a.svg 白鹤``: a title typed after the path, told apart)."""
+    if not re.fullmatch(r"\.[A-Za-z0-9]{1,5}", path.suffix):
+        return None
     try:
         found = [name for name in os.listdir(path.parent)
                  if os.path.splitext(name)[0] == path.stem and name != path.name and (path.parent / name).is_file()]
