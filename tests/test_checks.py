@@ -199,32 +199,26 @@ def test_percentages_are_from_0_to_100(tmp_path: Path, typed: str, ok: bool) -> 
     assert problems[0].hint == "write a number from 0 to 100, e.g. 80 or 62.5 (a share of 0.8 is written 80)"
 
 
-@pytest.mark.parametrize(("typed", "number"), [("约80%", "80"), ("80%以上", "80"), ("８２．５％以上", "82.5"),
-                                               ("达到 100%", "100"), ("目标90％", "90")])
-def test_a_percentage_typed_with_words_gets_its_number_in_the_hint(tmp_path: Path, typed: str, number: str) -> None:
-    # The hint gave the fixed example "e.g. 80 or 62.5", not the editor's own number.
-    root = write_site(tmp_path, {UNIT_PATH: unit_with(extra=f"targets:\n  - group: residents\n    target: {typed}\n")})
-    assert [p.format() for p in found(root)] == [
-        f'{UNIT_PATH}:6:13: error: targets → item 1 → target: "{typed}" is not a percentage\n'
-        f"  hint: write the number alone: {number} (a percentage has no other words)"]
-    root.joinpath(UNIT_PATH).write_text(unit_with(extra=f"targets:\n  - group: residents\n    target: {number}\n"),
-                                        encoding="utf-8")
-    assert found(root) == []
+_WORDS = "write the number alone: {} (a percentage has no other words)"
 
-@pytest.mark.parametrize(("typed", "hint"), [
+
+@pytest.mark.parametrize(("typed", "hint", "meant"), [
+    # The hint gave the fixed example "e.g. 80 or 62.5", not the editor's own number.
+    ("约80%", _WORDS.format("80"), "80"), ("80%以上", _WORDS.format("80"), "80"),
+    ("８２．５％以上", _WORDS.format("82.5"), "82.5"), ("达到 100%", _WORDS.format("100"), "100"),
+    ("目标90％", _WORDS.format("90"), "90"),
     # "write the number alone: 8" dropped the O: typed so, 8% was published for 80%.
-    ("8O", '"O" in it is a letter, not a digit: if it is 0, write 80; else check the figure against the source'),
+    ("8O", '"O" in it is a letter, not a digit: if it is 0, write 80; else check the figure against the source', "80"),
     # "write the number alone: 80" published 80% for 80‰, ten times the figure.
-    ("80‰", "‰ is per mille (千分之), a tenth of a percent: 80‰ is 8%, so write 8%"),
-    ("5‰", "‰ is per mille (千分之), a tenth of a percent: 5‰ is 0.5%, so write 0.5%"),
+    ("80‰", "‰ is per mille (千分之), a tenth of a percent: 80‰ is 8%, so write 8%", "8%"),
+    ("5‰", "‰ is per mille (千分之), a tenth of a percent: 5‰ is 0.5%, so write 0.5%", "0.5%"),
 ])
-def test_a_percentage_with_a_letter_for_a_digit_or_per_mille_gets_the_figure_meant(tmp_path: Path, typed: str,
-                                                                                   hint: str) -> None:
+def test_a_percentage_typed_with_words_a_letter_or_per_mille_gets_the_figure_meant(tmp_path: Path, typed: str,
+                                                                                   hint: str, meant: str) -> None:
     root = write_site(tmp_path, {UNIT_PATH: unit_with(extra=f"targets:\n  - group: residents\n    target: {typed}\n")})
     assert [p.format() for p in found(root)] == [
         f'{UNIT_PATH}:6:13: error: targets → item 1 → target: "{typed}" is not a percentage\n  hint: {hint}']
-    written = hint.rsplit("write ", 1)[1].split(";")[0]
-    root.joinpath(UNIT_PATH).write_text(unit_with(extra=f"targets:\n  - group: residents\n    target: {written}\n"),
+    root.joinpath(UNIT_PATH).write_text(unit_with(extra=f"targets:\n  - group: residents\n    target: {meant}\n"),
                                         encoding="utf-8")
     assert found(root) == []
 
