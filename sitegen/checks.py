@@ -1278,26 +1278,21 @@ def _close_file(content: Path, path: Path) -> str | None:
 
 def _with_ending(content: Path, path: Path) -> str | None:
     """The path from ``content`` of the one file named as ``path`` is, with an ending (a.svg for a), or None."""
-    try:
-        found = [name for name in os.listdir(path.parent) if os.path.splitext(name)[0] == path.name]
-    except OSError:
-        return None
-    if len(found) != 1 or not (path.parent / found[0]).is_file():
-        return None
-    return (path.parent / found[0]).relative_to(content).as_posix()
+    found = _other_ending(path)
+    return found.relative_to(content).as_posix() if found is not None else None
 
 
 def _other_ending(path: Path) -> Path | None:
-    """The one file named as ``path`` (which is not there) but for its ending: ``a.svg`` for ``a.jpg``; or None,
-    also for a path whose "ending" is no file ending (``a.svg 白鹤``: a title typed after the path, told apart)."""
-    if not re.fullmatch(r"\.[A-Za-z0-9]{1,5}", path.suffix):
+    """The one file named as ``path`` (which is not there) but for its ending, or with one where it has none:
+    ``a.svg`` for ``a.jpg`` or ``a``; or None, also for a path whose "ending" is no file ending (``a.svg 白鹤``: a
+    title typed after the path, told apart)."""
+    if path.suffix and not re.fullmatch(r"\.[A-Za-z0-9]{1,5}", path.suffix):
         return None
     try:
-        found = [name for name in os.listdir(path.parent)
-                 if os.path.splitext(name)[0] == path.stem and name != path.name and (path.parent / name).is_file()]
+        found = [name for name in os.listdir(path.parent) if os.path.splitext(name)[0] == path.stem != name]
     except OSError:
         return None
-    return path.parent / found[0] if len(found) == 1 else None
+    return path.parent / found[0] if len(found) == 1 and (path.parent / found[0]).is_file() else None
 
 
 def _named_but_for_case(content: Path, path: Path) -> str | None:
