@@ -272,7 +272,7 @@ def new_interview(root: Path, title: str, *, unit: str | None = None, series: st
     ``site.yaml`` is missing or invalid.
     """
     moment = now or site_now(root)
-    unit = _choose_unit(root, unit)
+    unit = _choose_unit(root, unit)[0]
     series = _choose_series(root, series)
     slug = _free_slug(root, "interviews", title, slug)
     return _write_new(root, f"content/interviews/{slug}.md", interview_text(title.strip(), slug, unit, series, moment))
@@ -283,7 +283,7 @@ def new_case(root: Path, title: str, *, unit: str | None = None, slug: str | Non
     """Write ``content/cases/<slug>.md`` (a draft); returns its path. ``unit`` defaults to the only one there
     is. Raises as `new_interview`."""
     moment = now or site_now(root)
-    unit = _choose_unit(root, unit)
+    unit = _choose_unit(root, unit)[0]
     slug = _free_slug(root, "cases", title, slug)
     return _write_new(root, f"content/cases/{slug}.md", case_text(title.strip(), slug, unit, moment))
 
@@ -333,8 +333,7 @@ def new_tally(root: Path, unit: str | None = None, *, now: datetime | None = Non
     file without tallies.
     """
     moment = now or site_now(root)
-    unit = _choose_unit(root, unit)
-    rel = _require_record(root, "units", unit, "unit")
+    unit, rel = _choose_unit(root, unit)
     report = Report()
     source = read_source(root, rel, report)
     if source is None:
@@ -582,16 +581,14 @@ def _choose_series(root: Path, series: str | None) -> str:
     raise ScaffoldError("the site has several series", "choose one with --series: " + ", ".join(known))
 
 
-def _choose_unit(root: Path, unit: str | None) -> str:
-    """``unit`` when it names a unit (`_require_record`), else the only unit there is; raises `ScaffoldError`
-    naming the units when there are several, or how to make the first when there is none."""
+def _choose_unit(root: Path, unit: str | None) -> tuple[str, str]:
+    """``unit`` when it names a unit (`_require_record`), else the only unit there is: (its id, its file). Raises
+    `ScaffoldError` naming the units when there are several, or how to make the first when there is none."""
     if unit is not None:
-        _require_record(root, "units", unit, "unit")
-        return unit
+        return unit, _require_record(root, "units", unit, "unit")
     known = _record_ids(root, "units")
-    if len(known) == 1:
-        _require_record(root, "units", known[0], "unit")  # a file named in Chinese is refused with its rename
-        return known[0]
+    if len(known) == 1:  # a file named in Chinese is refused with its rename
+        return known[0], _require_record(root, "units", known[0], "unit")
     if not known:
         raise ScaffoldError("the site has no unit yet, and every page belongs to one",
                             "create one first: sitegen new unit 名称 (with the unit's name in place of 名称)")
