@@ -386,11 +386,13 @@ def render_open_data(graph: SiteGraph) -> dict[str, bytes]:
     row_of = {"tallies": tally_row, "targets": target_row, "milestones": milestone_row}
     for view in units:
         unit = view.unit
-        for name, fields in _UNIT_TABLES:
-            if getattr(unit, name):
-                made[f"{UNIT_DATA_FOLDER}/{unit.id}/{name}.csv"] = csv_bytes(
-                    fields, [row_of[name](unit, item) for item in getattr(unit, name)])
-        made[f"{UNIT_DATA_FOLDER}/{unit.id}/unit.json"] = json_bytes(unit_document(unit, urls.absolute(view.url)))
+        for download in unit_downloads(unit):  # the files its page lists, no other
+            if download.format == "json":
+                made[download.path] = json_bytes(unit_document(unit, urls.absolute(view.url)))
+            else:
+                name = download.path.rsplit("/", 1)[1].removesuffix(".csv")
+                made[download.path] = csv_bytes(download.fields, [row_of[name](unit, item)
+                                                                  for item in getattr(unit, name)])
     return made
 
 
