@@ -1178,12 +1178,13 @@ def check_text_links(graph: SiteGraph, report: Report) -> None:
     files = {"/" + rel.removeprefix("content/") for rel in graph.assets}
     base = graph.urls.base_path
     hints: _LinkHints | None = None  # made for the first broken link: most builds have none
+    own = graph.urls.origin.split("://", 1)[-1] + base  # the site's address after http:// or https://
     for entry in graph.interviews + graph.cases:
         for typed in entry.document.rendered.links:
             swallowed = swallowed_title(typed)  # a title in quotes Markdown did not read: the conversion warns
             href = swallowed[0] if swallowed else typed  # of it, and the address meant is checked here
             if graph.urls.is_external(href):
-                typed_in_full = _own_address(href, graph.urls)
+                typed_in_full = _own_address(href, own)
                 if typed_in_full is not None:
                     path, message = typed_in_full
                     line, column = _typed_at(entry.document, href)
@@ -1215,16 +1216,21 @@ _PREVIEW_HOSTS = frozenset({"127.0.0.1", "localhost", "0.0.0.0", "::1"})
 """Hosts of a preview on the editor's own computer (``sitegen serve``)."""
 
 
-def _own_address(href: str, urls: Urls) -> tuple[str, str] | None:
+def _own_address(href: str, own: str) -> tuple[str, str] | None:
     """For a link typed in full to the preview on this computer (``http://127.0.0.1:8000/interviews/x/``,
-    copied from the browser's address bar) or to this site's own base URL: (the site path it names, what is
+    copied from the browser's address bar) or to this site's own address: (the site path it names, what is
     wrong with it). None for any other link.
 
-    A preview's address works on the editor's computer only; the site's own address typed in full leads
-    out of the site when it is published elsewhere (``--base-url``), and is not checked as a link of the
-    site is.
+    ``own`` is the site's base URL after its scheme (``example.org/qingpu/``). A preview's address works on
+    the editor's computer only; the site's own address typed in full leads out of the site when it is
+    published elsewhere (``--base-url``), and is not checked as a link of the site is.
     """
     typed = href.strip()
+    # Most links of a site lead elsewhere: those that name neither host are let go without parsing them
+    # (urlsplit drops tabs and line breaks and lowers the host, so the text is compared so too).
+    seen = typed.translate(_URL_DROPPED).lower()
+    if not any(host in seen for host in _PREVIEW_HOSTS) and own.split("/", 1)[0].lower() not in seen:
+        return None
     try:
         parts = urlsplit(typed)
         host = parts.hostname
@@ -1235,11 +1241,14 @@ def _own_address(href: str, urls: Urls) -> tuple[str, str] | None:
     if host in _PREVIEW_HOSTS:
         return (site_path(parts.path or "/") or "/",
                 "leads to the preview on your own computer (sitegen serve), which readers cannot open")
-    own = urls.origin.split("://", 1)[-1] + urls.base_path  # http:// or https://, the same site
     after = typed.split("://", 1)[1]
     if (after + "/").lower().startswith(own.lower()):
         return "/" + site_path(urlsplit(after[len(own):]).path).lstrip("/"), "is this site's own address typed in full"
     return None
+
+
+_URL_DROPPED = str.maketrans("", "", "\t\r\n")
+"""The characters `urllib.parse.urlsplit` removes from an address before reading it."""
 
 
 _WEB_HOST = r"(?:www\.[^/\s?#]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:cn|com|net|org|gov|edu|info|top|io|hk|mo|tw))(?=[/?#:]|$)"
