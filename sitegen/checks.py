@@ -34,7 +34,7 @@ from .markup import (is_local_path, local_file_name, outside_fences, place_in_bl
 from .models import (QUOTE_MARKS, Milestone, Series, Tally, Target, Unit, ascii_id, clip, date_numbers, date_refusal,
                      is_external_address, is_stand_in, parse_bool, plain_name, swapped_years, tag_spelling, texts_in)
 from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file, site_path
-from .placeholders import BODY_LINES, may_hold_placeholders, placeholders_in
+from .placeholders import BODY_LINES, EXAMPLE_TARGET_FIGURES, may_hold_placeholders, placeholders_in
 from .plaintext import may_hold_markup, typed_markup
 from .validation import closest, did_you_mean, edit_distance, field_name, typed_value_warnings
 from .webaddress import address_slip, half_width_address, split_address
@@ -56,6 +56,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report) -
     for unit in content.units.values():
         check_tally_arithmetic(unit, report)
         check_empty_tallies(unit, report)
+        check_example_targets(unit, report)
         check_tally_dates(unit, now.date(), report)
         check_measured_dates(unit, now.date(), report)
         check_far_plans(unit, now.date(), report)
@@ -296,6 +297,33 @@ def check_empty_tallies(unit: Sourced[Unit], report: Report) -> None:
                        "that zeros are meant); if there are none yet and these are the zeros sitegen new writes, "
                        'leave the tally out until there are: delete its lines, or put "# " back at their start, and '
                        'write "tallies: []" if it was the only one')
+
+
+def check_example_targets(unit: Sourced[Unit], report: Report) -> None:
+    """Warn at each target without a note whose figures are those of the example target ``sitegen new unit``
+    writes (`sitegen.placeholders.EXAMPLE_TARGET_FIGURES`: residents, 80%, 50% reached, measured in the year
+    whose last day is the deadline).
+
+    The example is written commented out, with a note saying it is one (an error while it stays). Taken
+    into use with that note deleted, nothing else tells it from a real target, and the unit's page and the
+    open data would publish an invented target and progress. A real target may be the same, so this is a
+    warning, and a note saying where the target comes from (as the hint asks) is taken as meant, as for
+    `check_empty_tallies`. Raises nothing.
+    """
+    group, target, measured = EXAMPLE_TARGET_FIGURES
+    for index, item in enumerate(unit.record.targets):
+        if (item.note or item.group.value != group or item.target != target or item.measured != measured
+                or item.measured_as_of is None or item.deadline != date(item.measured_as_of.year, 12, 31)):
+            continue
+        line, column = unit.yaml.locate(("targets", index))
+        report.warning(unit.path, line, column,
+                       f"this target (group: {group}, target: {target}, deadline: {item.deadline.isoformat()}, "
+                       f"measured: {measured}) has the example figures that sitegen new writes and no note, so the "
+                       "unit's page would publish them as the unit's target (覆盖目标) and progress",
+                       "write the unit's real target and the share reached, with a note: saying where they come "
+                       "from (a note also says that these figures are meant); if the unit has no target yet, "
+                       'delete the example\'s lines, or put "# " back at their start, and write "targets: []" if it '
+                       "was the only one")
 
 
 def check_tally_dates(unit: Sourced[Unit], today: date, report: Report) -> None:

@@ -13,8 +13,10 @@ commented out; once uncommented, only their placeholder values tell them
 from real entries: the example tally's and target's notes
 (`EXAMPLE_TALLY_NOTE`, `EXAMPLE_TARGET_NOTE`, which say so in Chinese)
 and the example milestone's title and description (`EXAMPLE_MILESTONE_TITLE`,
-`EXAMPLE_MILESTONE`: either of them deleted, the other still tells it). Their
-figures (0, 80, 50, today's date) are never guessed at.
+`EXAMPLE_MILESTONE`: either of them deleted, the other still tells it). With
+its note deleted, the example tally's zeros and the example target's figures
+(`EXAMPLE_TARGET_FIGURES`) are warned of, not refused: a real tally or target
+may hold them.
 
 May import: (the standard library only).
 """
@@ -125,6 +127,9 @@ EXAMPLE_TARGET_NOTE = Placeholder(
     "示例目标，不是真实数据：请换成本单位的目标和进度，并在此写明依据", "the note of the example target that sitegen new writes",
     f"write the unit's real target (and the share reached, with its date), and in note: where it comes from; "
     f"{_PUT_BACK}", "the example's target and share reached as the unit's")
+EXAMPLE_TARGET_FIGURES = ("residents", 80, 50)
+"""The group, target and share reached (percent) of the example target ``sitegen new unit`` writes; its deadline
+is the last day of the year it is measured in."""
 EXAMPLE_MILESTONE_TITLE = Placeholder(
     "示例：成立调研领导小组", "the title of the example milestone that sitegen new writes",
     f"write what happened (事件), with the real date, and in description: one or two sentences on it or "

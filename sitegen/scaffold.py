@@ -39,10 +39,10 @@ from .config import CONFIG_FILE, load_config
 from .errors import Problem, Report, SiteError, command_word
 from .models import UnitLevel, choice_meant, is_stand_in, parse_count, parse_date, plain_name
 from .placeholders import (ANSWER, CASE_ACTION, CASE_ALIAS, CASE_OUTCOME, CASE_PROBLEM, CASE_TEXT,
-                           EXAMPLE_MILESTONE, EXAMPLE_MILESTONE_TITLE, EXAMPLE_TALLY_NOTE, EXAMPLE_TARGET_NOTE,
-                           FIRST_QUESTION, IMAGE_ALT, IMAGE_CAPTION, INTERVIEW_ALIAS, INTERVIEWEE_NAME,
-                           INTERVIEWEE_ROLE, PAGE_SUMMARY, PUBLISHER, SERIES_BLURB, SOURCE_PUBLISHER, SOURCE_TITLE,
-                           SOURCE_URL, TALLY_NOTE, UNIT_SUMMARY)
+                           EXAMPLE_MILESTONE, EXAMPLE_MILESTONE_TITLE, EXAMPLE_TALLY_NOTE, EXAMPLE_TARGET_FIGURES,
+                           EXAMPLE_TARGET_NOTE, FIRST_QUESTION, IMAGE_ALT, IMAGE_CAPTION, INTERVIEW_ALIAS,
+                           INTERVIEWEE_NAME, INTERVIEWEE_ROLE, PAGE_SUMMARY, PUBLISHER, SERIES_BLURB,
+                           SOURCE_PUBLISHER, SOURCE_TITLE, SOURCE_URL, TALLY_NOTE, UNIT_SUMMARY)
 from .slugs import is_slug, make_slug
 from .sources import is_skipped_name, read_source, split_front_matter
 from .yamltext import YamlData, load_yaml
@@ -208,6 +208,7 @@ def unit_text(name: str, unit_id: str, level: str, day: date) -> str:
     """
     tally = _commented("tallies:   # 调研数据，按日期，旧的在前 dated figures, oldest first\n"
                        + tally_lines(day, note=EXAMPLE_TALLY_NOTE.text))
+    group, target, measured = EXAMPLE_TARGET_FIGURES
     return f"""# 单位 Unit：{name}。文件名就是它的 id：{unit_id}（访谈和案例的 unit: 写这个）。
 # The file name is the unit's id: interviews and case studies name it in unit:.
 # 以 # 开头的行是说明或可选字段：去掉行首的 "# " 即可启用。
@@ -222,10 +223,10 @@ misspellings: []   # 常见错误写法，页面出现时给出警告 wrong spel
 # 以后每次新数据：sitegen new tally --unit {unit_id} 打印一条可粘贴的 tally  (prints a tally to paste)
 {tally}
 # targets:   # 覆盖目标（百分比）coverage targets, in percent
-#   - group: residents   # 对象 group: institutions, residents, registered_enterprises, enterprises, farmers, social_organizations, villages
-#     target: 80   # 目标 target %
+#   - group: {group}   # 对象 group: institutions, residents, registered_enterprises, enterprises, farmers, social_organizations, villages
+#     target: {target}   # 目标 target %
 #     deadline: {day.year}-12-31   # 期限（可删去）deadline (optional)
-#     measured: 50   # 已达到（可删去）share reached so far (optional) ...
+#     measured: {measured}   # 已达到（可删去）share reached so far (optional) ...
 #     measured_as_of: {day.isoformat()}   # ……测量日期 ... and when it was measured
 #     note: {EXAMPLE_TARGET_NOTE.text}   # 说明，如目标的依据 note, e.g. where the target comes from
 

@@ -394,6 +394,10 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_U: _tallies(_t("2018-04-26", 296, 143, 103, 50), _t("2081-05-26", 400, 200, 150, 50))}),
         ("A tally of zeros, pasted or uncommented as sitegen new wrote it (warning)", "collected: 0",
          {_U: _tallies(_t("2018-04-26", 0, 0, 0, 0))}),
+        ("The example target of a new unit, uncommented with its note deleted (warning)",
+         "target: 80, measured: 50, deadline at the end of the year measured",
+         {_U: UNIT + "targets:\n  - group: residents\n    target: 80\n    deadline: 2018-12-31\n    measured: 50\n"
+                     "    measured_as_of: 2018-04-26\n"}),
         ("A publish date decades ahead (a typing slip in the year; warning)", "date: 2081-05-03 10:00",
          {_P: interview(date="2081-05-03 10:00")}),
         ("Two unit files for one town", "content/units/baihe2.yaml, a copy of baihe.yaml",

@@ -274,15 +274,27 @@ def test_new_case_unit_and_series_check_clean_once_their_placeholders_are_writte
     # Written for real, the same files check clean and build.
     # The example's note line deleted, its zeros kept: the page would say no list was collected, which is told.
     text = unit.read_text(encoding="utf-8")
-    unit.write_text("".join(line for line in text.splitlines(keepends=True)
-                            if "示例数字，不是真实数据：请换成本单位的数字，并在此写明数据来源" not in line), encoding="utf-8")
-    told = _check(capsys, site)[1].splitlines()
-    zeros = [line for at, line in enumerate(told) if "(collected: 0)" in line or "(collected: 0)" in told[at - 1]]
+
+    def told_without(note: str, marker: str) -> list[str]:
+        """The problem (message and hint) holding ``marker`` that the unit without its line holding ``note`` gives."""
+        unit.write_text("".join(line for line in text.splitlines(keepends=True) if note not in line), encoding="utf-8")
+        told = _check(capsys, site)[1].splitlines()
+        return [line for at, line in enumerate(told) if marker in line or marker in told[at - 1]]
+
     collected = next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith("    collected: 0 "))
-    assert zeros == [
+    assert told_without("示例数字，不是真实数据：请换成本单位的数字，并在此写明数据来源", "(collected: 0)") == [
         f"{u}:{collected}:16: warning: tally of {_today()} counts no issue list "
         "(collected: 0), and the unit's page would publish it: 共收集问题清单0份",
         _ZEROS_HINT]
+    # The example target's note deleted, its figures kept: an invented target and progress would be published.
+    group = next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith("  - group: residents "))
+    assert told_without("示例目标，不是真实数据：请换成本单位的目标和进度，并在此写明依据", "example figures") == [
+        f"{u}:{group}:5: warning: this target (group: residents, target: 80, deadline: {_today()[:4]}-12-31, "
+        "measured: 50) has the example figures that sitegen new writes and no note, so the unit's page would publish "
+        "them as the unit's target (覆盖目标) and progress",
+        "  hint: write the unit's real target and the share reached, with a note: saying where they come from (a note "
+        "also says that these figures are meant); if the unit has no target yet, delete the example's lines, or put "
+        '"# " back at their start, and write "targets: []" if it was the only one']
     unit.write_text(text, encoding="utf-8")
     text = unit.read_text(encoding="utf-8")
     for figure, value in (("batches", 12), ("collected", 30), ("escalated", 10), ("resolved", 15), ("in_progress", 5)):
