@@ -2290,7 +2290,8 @@ def _explain(exc: yaml.YAMLError, lines: _Lines, open_at: int | None, groups: Gr
     line, column = lines.at(index)
     if problem.startswith("mapping values") or "expected key" in problem or "expected <block end>" in problem:
         lost = (_lost_indent_above(lines, line, column) or _item_lost_indent(lines, line, column, first_line)
-                or _first_item_lost_indent(lines, line, column, first_line))
+                or _first_item_lost_indent(lines, line, column, first_line)
+                or _item_typed_in(lines, line, column, first_line))
         if lost is not None:
             return _Issue(lost[2][0], lost[2][1], f"{lost[0]} {words}", lost[1])
     if groups is not None and (problem.startswith("mapping values") or "expected key" in problem):
@@ -3005,6 +3006,40 @@ def _item_lost_indent(lines: _Lines, line: int, column: int,
         return None
     message = (f'this list item lost its indent (缩进): it is not lined up with the items of "{_clip(key, 20)}:" '
                "above it, so YAML cannot read it as one of them")
+    return message, hint, (line, column)
+
+
+def _item_typed_in(lines: _Lines, line: int, column: int,
+                   first_line: int) -> tuple[str, str, tuple[int, int]] | None:
+    """Explain a list item typed further in than the item above it in its list (``  - group: …`` with its
+    fields, then ``    - group: …``: a target pasted with 4 spaces where the others have 2).
+
+    The parse error is at the ``-`` of the 0-based ``line`` (at ``column``).
+    The item above is found past the lines under it (indented ``column``
+    or more) and past blank lines and notes; a key further out than this
+    item before it means no such item. The item moves out to the item
+    above, with the lines under it, and other items typed as far in below
+    it. ``first_line`` turns 0-based lines into file lines. Returns
+    (message, hint, the item's 0-based position), or None for any other
+    shape.
+    """
+    here = lines.line(line)
+    if not _is_item(here) or _indent(here) != column:
+        return None
+    above = line - 1
+    while above >= 0 and not (_holds_yaml(lines.line(above)) and _indent(lines.line(above)) < column):
+        above -= 1
+    if above < 0 or not _is_item(lines.line(above)):
+        return None
+    dash = _indent(lines.line(above))
+    _items, last, _inner = _items_typed_out(lines, line, column, dash)
+    spaces = column - dash
+    moved = (f"line {line + first_line}" if last == line
+             else f"lines {line + first_line} to {last + first_line}")
+    message = (f'this list item is indented further (缩进) than the item above it ("{_item_lead(lines.line(above))}"), '
+               "so YAML cannot read it as an item of the same list")
+    hint = (f"remove {spaces} space{'s' if spaces > 1 else ''} at the start of {moved}, "
+            f'so that this item lines up with "{_item_lead(lines.line(above))}" above it')
     return message, hint, (line, column)
 
 

@@ -1878,3 +1878,35 @@ def test_a_value_yaml_reads_as_a_tag_or_a_list_gets_the_line_with_it_quoted(type
     assert problem.message.startswith(message + " (YAML parser: ")
     assert problem.hint.startswith(f"wrap the whole value in quotes: {quoted}")
     assert ok(quoted + "\n").value == {"note": typed.split(": ", 1)[1].split("   #")[0]}
+
+
+@pytest.mark.parametrize(("items", "moved", "lead"), [
+    # A target pasted with 4 spaces where the others have 2: its fields came with it.
+    ("  - group: institutions\n    target: 100\n    - group: residents\n      target: 80\n", "lines 4 to 5",
+     "- group:"),
+    # A tally typed one level in, a note and a blank line between it and the tally above.
+    ("  - as_of: 2018-04-26\n    collected: 296\n\n    # 第二批\n    - as_of: 2018-06-30\n      collected: 310\n",
+     "lines 6 to 7", "- as_of:"),
+    # Two items typed as far in: one round of the hint moves both.
+    ("  - group: institutions\n    target: 100\n    - group: residents\n      target: 80\n"
+     "    - group: farmers\n      target: 60\n", "lines 4 to 7", "- group:"),
+])
+def test_a_list_item_typed_further_in_than_the_item_above_is_told_the_lines_to_move(
+        items: str, moved: str, lead: str) -> None:
+    # It was "a list item ("- ") is not expected here" / "line the items up under the key they belong to": no
+    # line, no spaces. (A text item typed further in is read as more of the text above: a check of its own.)
+    text = f"list:\n{items}summary: 白鹤\n"
+    lines = text.split("\n")
+    item = next(n for n, line in enumerate(lines) if line.startswith("    -") or line.startswith("      -"))
+    spaces = len(lines[item]) - len(lines[item].lstrip(" ")) - 2
+    data, report = load(text)
+    assert data is None and shown(report) == [
+        f'data/x.yaml:{item + 1}:{spaces + 3}: error: this list item is indented further (缩进) than the item above '
+        f'it ("{lead}"), so YAML cannot read it as an item of the same list (YAML parser: while parsing a block '
+        "mapping: did not find expected key)\n"
+        f'  hint: remove {spaces} space{"s" if spaces > 1 else ""} at the start of {moved}, so that this item lines '
+        f'up with "{lead}" above it']
+    # Done as told, the list has every item.
+    first, last = (int(n) for n in re.findall(r"\d+", moved))
+    mended = "\n".join(line[spaces:] if first <= number <= last else line for number, line in enumerate(lines, 1))
+    assert len(ok(mended).value["list"]) == items.count("- ")
