@@ -85,7 +85,7 @@ from .yamltext import FULL_WIDTH_PUNCTUATION, INVISIBLE_NAMES, INVISIBLE_RE, WID
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "33"
+POLICY_VERSION = "34"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -101,7 +101,7 @@ ALLOWED_TAGS: frozenset[str] = frozenset({
 """Tags kept in the output (everything Python-Markdown emits, plus inline formatting)."""
 
 ALLOWED_ATTRIBUTES: Mapping[str, frozenset[str]] = MappingProxyType({
-    "a": frozenset({"href", "title"}),
+    "a": frozenset({"href", "title", "aria-label"}),
     "img": frozenset({"src", "alt", "title", "width", "height"}),
     "abbr": frozenset({"title"}),
     "ol": frozenset({"start"}),
@@ -441,6 +441,20 @@ class _TableScrollTreeprocessor(Treeprocessor):
                     left -= 1
             if not left:
                 break
+
+
+class _FootnoteLinkNames(Treeprocessor):
+    """Names a footnote's mark and its way back for screen readers: ``aria-label="注释 1"`` on the mark (its
+    text is the number alone) and the back link's title (返回正文第 1 处注释) as its ``aria-label`` (its text
+    is ↩, and a title is not read as a link's name)."""
+
+    def run(self, root: etree.Element) -> None:
+        for link in root.iter("a"):
+            kind = link.get("class")
+            if kind == "footnote-ref":
+                link.set("aria-label", f"注释 {link.text}")
+            elif kind == "footnote-backref" and link.get("title"):
+                link.set("aria-label", link.get("title"))
 
 
 def _scroll_wrapper(table: etree.Element) -> etree.Element:
@@ -808,6 +822,8 @@ class _SitegenExtension(Extension):
             self._register_shortcuts(md)
         md.preprocessors.register(_OpenBlocksPreprocessor(md), "sitegen_open_blocks", 25)
         md.treeprocessors.register(_TableScrollTreeprocessor(md), "sitegen_table_scroll", 12)
+        # After the footnotes' marks are made (inline 20, footnote-duplicate 15).
+        md.treeprocessors.register(_FootnoteLinkNames(md), "sitegen_footnote_names", 11)
         md.parser.blockprocessors.deregister("code")
         if type(md.parser.blockprocessors["reference"]) is ReferenceProcessor:
             md.parser.blockprocessors.register(_AddressReferences(md.parser), "reference", 15)

@@ -1145,3 +1145,14 @@ def test_an_html_comment_never_closed_is_a_warning_at_its_opening(body: str, at:
                                   "`<!--` 是注释的开头\n", "```\n<!-- x\n```\n"])
 def test_a_closed_comment_or_one_in_code_is_not_warned(body: str) -> None:
     assert MarkdownRenderer().render(body, "content/a.md", 5).problems == ()
+
+
+@pytest.mark.parametrize("reference", [False, True])
+def test_a_footnotes_mark_and_its_way_back_have_names_a_screen_reader_reads(reference: bool) -> None:
+    # The mark's name was its number alone ("1"), the back link's "↩": its title is not read as its name.
+    html = MarkdownRenderer(reference=reference).render(
+        "调研组走访了318批次[^1]，收集问题清单296份[^来源]。\n\n[^1]: 截至4月26日。\n[^来源]: 上海热线新闻网。\n",
+        "content/interviews/a.md", 6).html
+    page = lxml.html.fromstring(f"<div>{html}</div>")
+    assert [(a.text, a.get("aria-label")) for a in page.iter("a")] == [
+        ("1", "注释 1"), ("2", "注释 2"), ("↩", "返回正文第 1 处注释"), ("↩", "返回正文第 2 处注释")]
