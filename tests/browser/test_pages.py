@@ -412,8 +412,8 @@ _SMALL_TARGETS = """() => [...document.querySelectorAll('a[href], button, summar
 
 def test_every_link_that_stands_alone_is_at_least_24_px_square(served_example: ServedSite, page_types: dict[str, str],
                                                                 page_at: Any, tmp_path: Path) -> None:
-    # The accessibility page promises links of at least 24 x 24 px (WCAG 2.2, 2.5.8, a link inside a
-    # sentence aside). A unit's name heading its row in the tables (白鹤镇, 54 x 21) and the tally
+    # The accessibility page promises links of at least 24 x 24 px where they stand alone (WCAG 2.2, 2.5.8, a link
+    # inside a sentence aside, as it says). A unit's name heading its row in the tables (白鹤镇, 54 x 21) and the tally
     # panel's "查看白鹤镇全部进展" (162 x 21) were smaller.
     failures = []
     for width in (375, 1280):
