@@ -440,6 +440,12 @@ def test_unit_and_dashboard_describe_a_dataset_with_downloads(output: Path) -> N
         assert all(d["@type"] == "DataDownload" for d in dataset["distribution"])
         for url in downloads:
             assert (output / url.removeprefix("https://example.org/")).is_file()
+        # The unit's page offers the unit's own files first, as the page lists them; the dashboard, every unit's.
+        own = [d["contentUrl"] for d in dataset["distribution"] if "/data/units/" in d["contentUrl"]]
+        assert own == ([f"https://example.org/data/units/baihe/{name}" for name in
+                        ("tallies.csv", "targets.csv", "milestones.csv", "unit.json")] if rel.startswith("units/") else [])
+        assert dataset["distribution"][:len(own)] == [d for d in dataset["distribution"] if d["contentUrl"] in own]
+        assert ("白鹤镇的文件只含本单位的数据" in dataset["description"]) == bool(own)
 
 
 def test_json_ld_cannot_be_closed_by_a_title(tmp_path: Path) -> None:

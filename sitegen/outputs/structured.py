@@ -35,7 +35,7 @@ from typing import Any
 
 from ..site import Entry, Page, SeriesView, SiteGraph, UnitView
 from .feeds import entry_author, series_feed, site_feed, unit_feed
-from .opendata import DOWNLOADS, TALLY_FIELDS
+from .opendata import DOWNLOADS, TALLY_FIELDS, unit_downloads
 
 _KIND_DESCRIPTIONS = {
     "dashboard": "各单位大调研问题清单的收集、提交区级、已解决和办理中数量，已解决占比和调研覆盖目标，一表对比。",
@@ -181,7 +181,7 @@ def json_ld(graph: SiteGraph, page: Page) -> dict[str, Any] | None:
     if page.kind in ("interview", "case"):
         return article(graph, context["entry"], news=page.kind == "interview")
     if page.kind == "unit":
-        return dataset(graph, page, [context["unit"]])
+        return dataset(graph, page, [context["unit"]], unit_page=True)
     if page.kind == "dashboard":
         return dataset(graph, page, graph.units)
     if page.kind == "home":
@@ -232,17 +232,20 @@ def article(graph: SiteGraph, entry: Entry, *, news: bool) -> dict[str, Any]:
     return data
 
 
-def dataset(graph: SiteGraph, page: Page, views: list[UnitView]) -> dict[str, Any]:
+def dataset(graph: SiteGraph, page: Page, views: list[UnitView], *, unit_page: bool = False) -> dict[str, Any]:
     """``Dataset`` JSON-LD for the tallies of these units, with every data file as a ``DataDownload``.
 
-    The files hold every unit (the description says how to filter one);
+    A unit's page (``unit_page``, its one unit in ``views``) lists the unit's own files first (`sitegen.outputs.opendata.unit_downloads`), as
+    the page does; the site's files hold every unit (the description says how to filter one).
     ``temporalCoverage`` is the ISO 8601 interval of the units' tally dates.
     """
     urls = graph.urls
     names = "、".join(v.unit.name for v in views) or graph.config.title
+    own = unit_downloads(views[0].unit) if unit_page else ()
     description = (f"{names}的大调研数据：各次统计的调研批次和问题清单（收集、提交区级、已解决、办理中），"
                    "调研覆盖目标和大事记。提供 CSV（UTF-8，带 BOM）和 JSON 下载，"
-                   "文件含全部单位，可按 unit_id 列筛选；字段说明见 datapackage.json。")
+                   + (f"{names}的文件只含本单位的数据；" if own else "")
+                   + "全部单位的文件可按 unit_id 列筛选；字段说明见 datapackage.json。")
     data: dict[str, Any] = {
         "@context": "https://schema.org", "@type": "Dataset", "name": f"{page.title}：大调研问题清单数据",
         "description": description, "url": urls.absolute(page.url), "inLanguage": graph.config.language,
@@ -251,7 +254,7 @@ def dataset(graph: SiteGraph, page: Page, views: list[UnitView]) -> dict[str, An
         "spatialCoverage": [{"@type": "AdministrativeArea", "name": v.unit.name} for v in views],
         "variableMeasured": [field.title for field in TALLY_FIELDS[3:8]],
         "distribution": [{"@type": "DataDownload", "name": d.title, "contentUrl": urls.absolute(d.url),
-                          "encodingFormat": d.mediatype} for d in DOWNLOADS],
+                          "encodingFormat": d.mediatype} for d in (*own, *DOWNLOADS)],
     }
     days = sorted(t.as_of for v in views for t in v.unit.tallies)
     if days:
