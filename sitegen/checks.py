@@ -34,7 +34,9 @@ from .markup import (is_local_path, local_file_name, outside_fences, place_in_bl
 from .models import (QUOTE_MARKS, Milestone, Series, Tally, Target, Unit, ascii_id, clip, date_numbers, date_refusal,
                      is_external_address, is_stand_in, parse_bool, plain_name, swapped_years, tag_spelling, texts_in)
 from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file, site_path
-from .placeholders import BODY_LINES, EXAMPLE_TARGET_FIGURES, may_hold_placeholders, placeholders_in
+from .placeholders import (BODY_LINES, EXAMPLE_TARGET_FIGURES, INIT_CASE_LINE, INIT_CASE_TITLE, INIT_INTERVIEW_LINE,
+                           INIT_INTERVIEW_TITLE, INIT_SERIES_BLURB, INIT_UNIT_NAME, INIT_UNIT_NOTE, INIT_UNIT_SUMMARY,
+                           may_hold_placeholders, placeholders_in)
 from .plaintext import may_hold_markup, typed_markup
 from .validation import closest, did_you_mean, edit_distance, field_name, typed_value_warnings
 from .webaddress import address_slip, half_width_address, split_address
@@ -83,8 +85,55 @@ def check_content(content: Content, root: Path, now: datetime, report: Report) -
         check_failed_unit(path, data, now.date(), report)
     check_misspellings(content, report, clashes)
     check_placeholders(content, report)
+    check_init_examples(content, report)
     check_plain_text_fields(content, report)
     check_typed_values(content, report)
+
+
+def check_init_examples(content: Content, report: Report) -> None:
+    """Error at each example ``sitegen init`` wrote (its unit, interview and case study, its series' blurb) once
+    the site has units or published pages of its own.
+
+    A new site builds at once with its examples, which say what they are. Left beside the editor's own
+    units and pages, they would be published with them: 示例镇's invented figures in the open data and
+    added into the totals of the home page and the dashboard, the example interview in the lists and
+    feeds. Each example is known by its name or title and a text of its own that ``sitegen init`` wrote
+    (`sitegen.placeholders`: the example tally's note or the unit's summary, a line of the interview's or
+    case study's text, the blurb): an example renamed is the editor's own, never told to be deleted. Drafts
+    are never published, so neither told nor counted as the site's own. Raises nothing.
+    """
+    units = {unit_id: unit for unit_id, unit in content.units.items() if unit.record.name == INIT_UNIT_NAME
+             and (any(tally.note == INIT_UNIT_NOTE for tally in unit.record.tallies)
+                  or unit.record.summary == INIT_UNIT_SUMMARY)}
+    marks = {"interviews": (INIT_INTERVIEW_TITLE, INIT_INTERVIEW_LINE), "cases": (INIT_CASE_TITLE, INIT_CASE_LINE)}
+    pages = [document for document in content.interviews + content.cases
+             if document.meta.title == marks[document.collection][0]
+             and marks[document.collection][1] in document.body.split("\n")]
+    own_units = len(content.units) > len(units)
+    own_pages = any(not document.meta.draft and document not in pages
+                    for document in content.interviews + content.cases)
+    if not own_units and not own_pages:
+        return
+    has = "units of its own" if own_units else "pages of its own"
+    for unit in units.values():
+        report.error(unit.path, *unit.yaml.locate(("name",)),
+                     f"this is the example unit that sitegen init wrote, and the site has {has} now: its invented "
+                     "figures would be published beside them, and added into the totals of the home page and the "
+                     "dashboard",
+                     f"delete {unit.path} (and the example interview and case study, which are about it)")
+    for document in pages:
+        if not document.meta.draft:
+            kind = "interview" if document.collection == "interviews" else "case study"
+            report.error(document.path, *document.yaml.locate(("title",)),
+                         f"this is the example {kind} that sitegen init wrote, and the site has {has} now: it "
+                         "would be published with them",
+                         f"delete {document.path}")
+    for series in content.series.values():
+        if series.record.blurb == INIT_SERIES_BLURB:
+            report.error(series.path, *series.yaml.locate(("blurb",)),
+                         f'blurb: "{INIT_SERIES_BLURB}" is the example blurb that sitegen init wrote, and the site has '
+                         f"{has} now: the home page and the series' page would publish it",
+                         "write one or two sentences on what the series is about (栏目介绍)")
 
 
 def check_typed_values(content: Content, report: Report) -> None:

@@ -127,6 +127,22 @@ EXAMPLE_TARGET_NOTE = Placeholder(
     "示例目标，不是真实数据：请换成本单位的目标和进度，并在此写明依据", "the note of the example target that sitegen new writes",
     f"write the unit's real target (and the share reached, with its date), and in note: where it comes from; "
     f"{_PUT_BACK}", "the example's target and share reached as the unit's")
+INIT_UNIT_NAME = "示例镇"
+"""The name of ``sitegen init``'s example unit (renamed, it is the editor's unit: never told to delete it)."""
+INIT_INTERVIEW_TITLE = "示例访谈：调研带来的变化"
+"""The title of ``sitegen init``'s example interview."""
+INIT_CASE_TITLE = "示例案例：解决一个具体问题"
+"""The title of ``sitegen init``'s example case study."""
+INIT_UNIT_NOTE = "示例数据，请换成真实数字。"
+"""The note of the example tally in ``sitegen init``'s example unit: it marks that unit."""
+INIT_UNIT_SUMMARY = "这是一个示例单位。"
+"""The summary of ``sitegen init``'s example unit: it marks that unit too (the tally may be rewritten)."""
+INIT_INTERVIEW_LINE = "这是一篇示例访谈，请换成真实的访谈内容。"
+"""A line of the text of ``sitegen init``'s example interview: it marks that interview."""
+INIT_CASE_LINE = "这是一个示例案例，请换成真实内容。"
+"""A line of the text of ``sitegen init``'s example case study: it marks that case study."""
+INIT_SERIES_BLURB = "示例栏目：各单位负责人谈调研工作的进展。"
+"""The blurb of ``sitegen init``'s series."""
 EXAMPLE_TARGET_FIGURES = ("residents", 80, 50)
 """The group, target and share reached (percent) of the example target ``sitegen new unit`` writes; its deadline
 is the last day of the year it is measured in."""

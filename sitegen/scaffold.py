@@ -40,7 +40,9 @@ from .errors import Problem, Report, SiteError, command_word
 from .models import UnitLevel, choice_meant, is_stand_in, parse_count, parse_date, plain_name
 from .placeholders import (ANSWER, CASE_ACTION, CASE_ALIAS, CASE_OUTCOME, CASE_PROBLEM, CASE_TEXT,
                            EXAMPLE_MILESTONE, EXAMPLE_MILESTONE_TITLE, EXAMPLE_TALLY_NOTE, EXAMPLE_TARGET_FIGURES,
-                           EXAMPLE_TARGET_NOTE, FIRST_QUESTION, IMAGE_ALT, IMAGE_CAPTION, INTERVIEW_ALIAS,
+                           EXAMPLE_TARGET_NOTE, FIRST_QUESTION, IMAGE_ALT, IMAGE_CAPTION, INIT_CASE_LINE,
+                           INIT_CASE_TITLE, INIT_INTERVIEW_LINE, INIT_INTERVIEW_TITLE, INIT_SERIES_BLURB,
+                           INIT_UNIT_NAME, INIT_UNIT_NOTE, INIT_UNIT_SUMMARY, INTERVIEW_ALIAS,
                            INTERVIEWEE_NAME, INTERVIEWEE_ROLE, PAGE_SUMMARY, PUBLISHER, SERIES_BLURB,
                            SOURCE_PUBLISHER, SOURCE_TITLE, SOURCE_URL, TALLY_NOTE, UNIT_SUMMARY)
 from .slugs import is_slug, make_slug
@@ -699,14 +701,14 @@ output_dir: output   # 生成的网站写入此文件夹 the built site goes her
 
 
 def _example_unit(day: date) -> str:
-    tally = tally_lines(day, figures=(12, 10, 2, 5, 3), note="示例数据，请换成真实数字。")
+    tally = tally_lines(day, figures=(12, 10, 2, 5, 3), note=INIT_UNIT_NOTE)
     return f"""# 单位 Unit（示例，请换成真实单位）。文件名就是它的 id：shi-li-zhen。
 # An example unit: replace it. The file name is its id.
-name: 示例镇   # 名称 name, as published
+name: {INIT_UNIT_NAME}   # 名称 name, as published
 level: town   # {_LEVEL_COMMENT}
 aliases: []   # 其他正确叫法 other correct names
 misspellings: []   # 常见错误写法，页面出现时给出警告 wrong spellings to warn about
-summary: 这是一个示例单位。   # 简介 a short description
+summary: {INIT_UNIT_SUMMARY}   # 简介 a short description
 
 tallies:   # 调研数据，按日期，旧的在前 dated figures, oldest first
 {tally}
@@ -726,20 +728,20 @@ def _example_files(title: str, moment: datetime) -> dict[str, str]:
     day = moment.date()
     published = datetime.combine(day, datetime.min.time())
     # The examples' own texts, not the placeholders of `new`: the new site builds at once, and says what it is.
-    interview = interview_text("示例访谈：调研带来的变化", "shi-li-fang-tan", "shi-li-zhen", "fangtan", published,
+    interview = interview_text(INIT_INTERVIEW_TITLE, "shi-li-fang-tan", "shi-li-zhen", "fangtan", published,
                                person=("示例受访人", "示例镇党委书记"),
-                               body="## 大调研开展以来，有哪些变化？\n\n这是一篇示例访谈，请换成真实的访谈内容。\n")
+                               body=f"## 大调研开展以来，有哪些变化？\n\n{INIT_INTERVIEW_LINE}\n")
     interview = interview.replace("draft: true   # 草稿", "draft: false   # 草稿")
-    case = case_text("示例案例：解决一个具体问题", "shi-li-an-li", "shi-li-zhen", published,
+    case = case_text(INIT_CASE_TITLE, "shi-li-an-li", "shi-li-zhen", published,
                      problem="示例问题：请换成调研中发现的真实问题。", action="示例做法：请换成真实的做法",
-                     body="## 问题是怎么发现的\n\n这是一个示例案例，请换成真实内容。\n")
+                     body=f"## 问题是怎么发现的\n\n{INIT_CASE_LINE}\n")
     case = (case.replace("draft: true   # 草稿", "draft: false   # 草稿")
             .replace("# related_tally:", "related_tally:"))
     return {
         CONFIG_FILE: site_yaml_text(title),
         ".gitignore": "# 生成的网站和临时文件 the built site and temporary files\n/output/\n/.output.*\n/.sitegen-cache/\n",
         "content/series/fangtan.yaml": series_text("进度访谈", "fangtan", PUBLISHER.text,
-                                                   blurb="示例栏目：各单位负责人谈调研工作的进展。"),
+                                                   blurb=INIT_SERIES_BLURB),
         "content/units/shi-li-zhen.yaml": _example_unit(day),
         "content/interviews/shi-li-fang-tan.md": interview,
         "content/cases/shi-li-an-li.md": case,

@@ -104,6 +104,58 @@ def test_init_makes_a_site_that_checks_clean_and_builds_at_once(tmp_path: Path, 
     assert f"as_of: {_today()}" in (site / "content/units/shi-li-zhen.yaml").read_text(encoding="utf-8")
 
 
+def test_inits_examples_are_errors_once_the_site_has_units_or_pages_of_its_own(tmp_path: Path, capsys) -> None:
+    # Left beside the editor's own unit and interview, 示例镇's invented tally was added into the home page's total
+    # (248 lists: 238 + its 10), and the example interview and case study were listed with the real ones.
+    site = tmp_path / "site"
+    assert _run(capsys, "init", str(site))[0] == 0
+    assert _check(capsys, site)[0] == 0  # alone, the examples build (the publisher's warnings aside)
+    # The editor's own pages alone count: a draft of their own is not published, and changes nothing.
+    assert _run(capsys, "new", "interview", "华新镇访谈", "--unit", "shi-li-zhen", "--site", str(site))[0] == 0
+    draft = next((site / "content/interviews").glob("hua*.md"))
+    assert _check(capsys, site)[0] == 0
+    assert _run(capsys, "new", "unit", "华新镇", "--id", "hua-xin-zhen", "--site", str(site))[0] == 0
+    code, report = _check(capsys, site)
+    told = [line for at, line in enumerate(report.splitlines()) if "sitegen init wrote" in line
+            or (line.startswith("  hint:") and "sitegen init wrote" in report.splitlines()[at - 1])]
+    assert code == 1 and told == [
+        "content/cases/shi-li-an-li.md:4:8: error: this is the example case study that sitegen init wrote, and the "
+        "site has units of its own now: it would be published with them",
+        "  hint: delete content/cases/shi-li-an-li.md",
+        "content/interviews/shi-li-fang-tan.md:4:8: error: this is the example interview that sitegen init wrote, "
+        "and the site has units of its own now: it would be published with them",
+        "  hint: delete content/interviews/shi-li-fang-tan.md",
+        'content/series/fangtan.yaml:4:8: error: blurb: "示例栏目：各单位负责人谈调研工作的进展。" is the example blurb '
+        "that sitegen init wrote, and the site has units of its own now: the home page and the series' page would "
+        "publish it",
+        "  hint: write one or two sentences on what the series is about (栏目介绍)",
+        "content/units/shi-li-zhen.yaml:3:7: error: this is the example unit that sitegen init wrote, and the site "
+        "has units of its own now: its invented figures would be published beside them, and added into the totals "
+        "of the home page and the dashboard",
+        "  hint: delete content/units/shi-li-zhen.yaml (and the example interview and case study, which are about "
+        "it)"]
+    # Done as told (the draft moved to the editor's unit), only the publisher is left to write.
+    for rel in ("content/cases/shi-li-an-li.md", "content/interviews/shi-li-fang-tan.md",
+                "content/units/shi-li-zhen.yaml"):
+        (site / rel).unlink()
+    series = site / "content/series/fangtan.yaml"
+    series.write_text(series.read_text(encoding="utf-8").replace("示例栏目：各单位负责人谈调研工作的进展。",
+                                                                 "各镇负责人谈调研工作的进展。"), encoding="utf-8")
+    draft.write_text(draft.read_text(encoding="utf-8").replace("unit: shi-li-zhen", "unit: hua-xin-zhen"),
+                     encoding="utf-8")
+    code, report = _check(capsys, site)
+    assert code == 0 and "sitegen init wrote" not in report, report
+
+    # The example unit rewritten into the editor's own (renamed) is theirs: never told to be deleted.
+    other = tmp_path / "other"
+    assert _run(capsys, "init", str(other))[0] == 0
+    unit = other / "content/units/shi-li-zhen.yaml"
+    unit.write_text(unit.read_text(encoding="utf-8").replace("name: 示例镇", "name: 赵巷镇"), encoding="utf-8")
+    assert _run(capsys, "new", "unit", "华新镇", "--id", "hua-xin-zhen", "--site", str(other))[0] == 0
+    report = _check(capsys, other)[1]
+    assert "content/units/shi-li-zhen.yaml" not in report and "example interview that sitegen init" in report
+
+
 def test_the_next_step_init_prints_can_be_copied_when_the_folder_name_has_a_space(tmp_path: Path, capsys,
                                                                                   monkeypatch) -> None:
     # It printed "sitegen serve --site 我的 站点", which a prompt reads as two words.
