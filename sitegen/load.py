@@ -130,6 +130,10 @@ class Content:
     no id (not ASCII: a name typed there), to its toneless pinyin reading
     (its slug, `sitegen.slugs.make_slug`: 白鹤镇 → ``bai-he-zhen``); the
     checks that compare names by sound (`sitegen.checks`) ask `sound_of`.
+    ``unread`` maps ``(collection, id)`` of a series or unit file that is not
+    read for its name (``baihe.yaml.txt``: Notepad added ``.txt``; a warning
+    says so) to ``(its path, the name to rename it to)``, so that a page
+    naming that id is told which file to rename rather than to make a new one.
     """
 
     series: dict[str, Sourced[Series]] = field(default_factory=dict)
@@ -144,6 +148,7 @@ class Content:
     failed: list[FailedPage] = field(default_factory=list)
     failed_units: list[tuple[str, YamlData]] = field(default_factory=list)
     readings: dict[str, str] = field(default_factory=dict)
+    unread: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
 
     def sound_of(self, name: str) -> str:
         """The reading of ``name`` to compare by sound (`readings`), or "" when there is none to compare.
@@ -358,6 +363,12 @@ class _Discovery:
     origins: dict[str, _Origin] = field(default_factory=dict)
     split_errors: set[str] = field(default_factory=set)
 
+    def _unread(self, rel: str, collection: str | None, meant: str) -> None:
+        """Keep a series or unit file not read for its name (see `Content.unread`), by the id its name ``meant``
+        would give."""
+        if collection in ("series", "units"):
+            self.content.unread.setdefault((collection, os.path.splitext(meant)[0]), (rel, meant))
+
     def file(self, rel: str) -> None:
         """Take one file found under content/: a record, a page, an asset, or a warning why not."""
         report = self.report
@@ -370,6 +381,7 @@ class _Discovery:
                            f'the file name ends in "{typed}.txt" (Notepad added ".txt"), so it is neither read '
                            "nor published",
                            f"rename the file to {name[:-4]} (turn on 查看 → 文件扩展名 in Windows to see the .txt)")
+            self._unread(rel, collection, name[:-4])
         elif suffix in DOCUMENT_SUFFIXES and collection is not None:
             if not self.reader.check_inside(rel, report):
                 return
@@ -391,6 +403,7 @@ class _Discovery:
             if meant is None:
                 self.content.assets.append(rel)
             else:
+                self._unread(rel, collection, meant)
                 kind = "page" if collection in ("interviews", "cases") else "record"
                 report.warning(rel, None, None,
                                f"this {kind} is neither read nor published: its file name does not end in "

@@ -1474,6 +1474,23 @@ def test_a_notepad_txt_suffix_is_a_warning_and_the_file_is_not_published(tmp_pat
     assert not [p for p in output_files(root) if p.name.endswith((".md.txt", ".yaml.txt"))]
 
 
+@pytest.mark.parametrize(("typed", "meant"), [("baihe.yaml.txt", "baihe.yaml"), ("baihe", "baihe.yaml"),
+                                              ("baihe．yaml", "baihe.yaml"), ("baihe.yml.txt", "baihe.yml")])
+def test_a_page_naming_a_unit_whose_file_is_not_read_for_its_name_is_told_to_rename_that_file(
+        tmp_path: Path, typed: str, meant: str) -> None:
+    # "there is no unit baihe" offered "sitegen new unit 名称 --id baihe": followed, an empty second file was
+    # made, the page checked clean, and the unit's page was published without its figures.
+    root = write_site(tmp_path, {"content/series/dadiaoyan.yaml": SERIES, f"content/units/{typed}": UNIT,
+                                 "content/interviews/a.md": interview()}, records=False)
+    errors = [p for p in found(root) if p.severity == "error"]
+    assert [(p.path, p.message, p.hint) for p in errors] == [
+        ("content/interviews/a.md", 'there is no unit "baihe"',
+         f"content/units/{typed} is the file of this unit, but it is not read for its name: rename it to {meant} "
+         "(turn on 查看 → 文件扩展名 in Windows to see the whole name)")]
+    (root / "content/units" / typed).rename(root / "content/units" / meant)
+    assert found(root) == []
+
+
 def test_a_page_or_record_under_a_name_without_its_ending_is_a_warning_and_is_not_published(tmp_path: Path) -> None:
     # Each was copied into the site as it was (a draft's text too), and its page was missing, unwarned.
     draft = interview("华新镇访谈", extra="draft: true\n")
