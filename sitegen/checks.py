@@ -67,6 +67,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report) -
         check_targets(unit, report)
     check_unit_names(content, report)
     check_sound_alike_units(content, report)
+    check_qualified_unit_names(content, report)
     check_page_titles(content, report)
     clashes = check_misspelling_clashes(content, report)
     for document in content.interviews + content.cases:
@@ -729,6 +730,51 @@ def check_sound_alike_units(content: Content, report: Report) -> None:
                 warned.add(earlier[0].path)
                 _warn_sound_alike(earlier, (unit, text), ("name",) if index == 0 else ("aliases", index - 1),
                                   reading, report)
+
+
+_QUALIFIER_RE = re.compile(r"[ \t\u3000]*(?:[（(【\[].*[）)】\]]|[-—–_－~～]*[0-9０-９一二三四五六七八九十]+\s*"
+                           r"(?:年|月|日|期|季度|批|次|号)?.*|第.+(?:期|批|次|季度))")
+"""What a name's end looks like when it qualifies another unit's name rather than naming a place: brackets
+(华新镇（6月）), or a number, a date or a round (华新镇2018年6月, 华新镇二期, 华新镇第二批)."""
+_PLACE_ENDS = ("村", "社区", "居委", "居委会", "街道", "镇", "乡", "园区", "区", "县", "委", "局", "办", "中心", "公司")
+"""Ends of a place's or office's name: 华新镇 + 二村 is a village of its own, not 华新镇 again."""
+
+
+def check_qualified_unit_names(content: Content, report: Report) -> None:
+    """Warn at the name of a unit that is another unit's name with a period or round after it (华新镇（6月）).
+
+    Each unit has one file, and each new count is a tally in it (``sitegen new tally``). A second file made
+    for the same town's next figures is a unit of its own to sitegen: both are listed, and both latest
+    tallies are added into the totals of the home page and the dashboard, so the town's lists are counted
+    twice. A name that goes on with a place of its own (华新镇二村, 华新镇社区中心) is no such copy
+    (`_PLACE_ENDS`), and a pair told apart by ``distinct_from`` is left alone, as for
+    `check_sound_alike_units`. Raises nothing.
+    """
+    by_name = {plain_name(unit.record.name): unit for unit in content.units.values()}
+    for unit in sorted(content.units.values(), key=lambda sourced: sourced.path):
+        name = plain_name(unit.record.name)
+        for base, other in by_name.items():
+            rest = name[len(base):]
+            if (other is unit or not base or not name.startswith(base) or not rest
+                    or not _QUALIFIER_RE.fullmatch(rest) or rest.rstrip("）)】]").endswith(_PLACE_ENDS)
+                    or _told_apart(other, unit)):
+                continue
+            move = (f"move its tallies under tallies: in {other.path}" if unit.record.tallies
+                    else "add its figures there as a tally")
+            report.warning(unit.path, *unit.yaml.locate(("name",)),
+                           f"the unit name {unit.record.name} is the name of {other.record.name} ({other.path}) with "
+                           f'"{_after(unit.record.name, other.record.name, rest)}" after it: a second file for one '
+                           f"unit is {_twice(other, unit)}",
+                           f"a unit has one file, and each new count is a tally in it: {move} (sitegen new tally "
+                           f"--unit {other.record.id} prints one to paste) and delete {unit.path}; if it is another "
+                           f"place, add the line distinct_from: [{other.record.id}] to {unit.path}")
+            break
+
+
+def _after(name: str, base: str, plain_rest: str) -> str:
+    """What follows ``base`` in ``name`` as typed, or ``plain_rest`` (compared as readers see it) when the name
+    does not start with it as typed (full-width letters, spaces)."""
+    return name[len(base):].strip() if name.startswith(base) else plain_rest
 
 
 def _warn_sound_alike(first: tuple[Sourced[Unit], str], second: tuple[Sourced[Unit], str], loc: tuple[str | int, ...],

@@ -2660,3 +2660,30 @@ def test_a_tally_of_zeros_is_warned_unless_its_note_says_so(tmp_path: Path, figu
     if told == ["warning"]:
         assert problems[0].message.startswith("tally of 2018-04-26 counts no issue list (collected: 0)")
         assert problems[0].line == 6
+
+
+@pytest.mark.parametrize(("name", "after"), [
+    ("白鹤镇（6月）", "（6月）"), ("白鹤镇 (6月)", "(6月)"), ("白鹤镇2018年6月", "2018年6月"), ("白鹤镇二期", "二期"),
+    ("白鹤镇第二批", "第二批"), ("白鹤镇-2", "-2")])
+def test_a_unit_named_as_another_with_a_period_after_it_is_warned_as_a_second_file_for_one_unit(
+        tmp_path: Path, name: str, after: str) -> None:
+    # 华新镇（6月） beside 华新镇 checked clean, and the home page added both latest tallies: 238 + 300 = 538 lists.
+    second = f"name: {name}\nlevel: town\ntallies:\n{tally('2018-06-30', 300, 150, 110, 40)}"
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tally("2018-04-26", 296, 143, 103, 50)),
+                                 "content/units/baihe2.yaml": second})
+    assert [p.format() for p in found(root)] == [
+        f"content/units/baihe2.yaml:1:7: warning: the unit name {name} is the name of 白鹤镇 ({UNIT_PATH}) with "
+        f'"{after}" after it: a second file for one unit is counted twice in the district totals\n'
+        f"  hint: a unit has one file, and each new count is a tally in it: move its tallies under tallies: in "
+        f"{UNIT_PATH} (sitegen new tally --unit baihe prints one to paste) and delete content/units/baihe2.yaml; if "
+        f"it is another place, add the line distinct_from: [baihe] to content/units/baihe2.yaml"]
+    # Done as told, one unit holds both tallies, and the totals count the town once.
+    (root / UNIT_PATH).write_text(unit_with(tally("2018-04-26", 296, 143, 103, 50) + tally("2018-06-30", 300, 150, 110,
+                                                                                            40)), encoding="utf-8")
+    (root / "content/units/baihe2.yaml").unlink()
+    assert found(root) == []
+    # Another place of its own is never taken for one (a village of the town), nor a pair told apart.
+    for own in ("name: 白鹤镇二村\nlevel: village\n", "name: 白鹤镇社区中心\nlevel: community\n",
+                f"name: {name}\nlevel: town\ndistinct_from: [baihe]\n"):
+        (root / "content/units/other.yaml").write_text(own, encoding="utf-8")
+        assert found(root) == [], own

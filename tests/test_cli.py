@@ -402,6 +402,9 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_P: interview(date="2081-05-03 10:00")}),
         ("Two unit files for one town", "content/units/baihe2.yaml, a copy of baihe.yaml",
          {_U: UNIT, "content/units/baihe2.yaml": UNIT}),
+        ("A second file made for one town's next figures (warning)", "name: 白鹤镇（6月） in content/units/baihe2.yaml",
+         {_U: UNIT, "content/units/baihe2.yaml": UNIT.replace("name: 白鹤镇", "name: 白鹤镇（6月）").replace(
+             "misspellings: [白河镇, 百合镇]\n", "")}),
         ("A second file for one town, its name typed with other characters of the same sound (warning)",
          "name: 白河镇 in content/units/baihezhen.yaml",
          {_U: UNIT.replace("misspellings: [白河镇, 百合镇]\n", ""),
