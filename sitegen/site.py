@@ -38,7 +38,7 @@ from .config import SITEGEN_FOLDERS, Config, Permalinks
 from .errors import Report
 from .load import Content, Document, alias_as_typed
 from .markup import places_typed, reading_minutes, swallowed_title
-from .models import Image, Series, Tally, Unit, is_external_address, site_image_path, tag_spelling
+from .models import Image, Series, Tally, Unit, UnitLevel, is_external_address, site_image_path, tag_spelling
 from .pictures import image_size, picture_file, site_path
 from .slugs import make_slug
 from .webaddress import half_width_address
@@ -306,7 +306,7 @@ def site_links(permalinks: Permalinks) -> SiteLinks:
 
 @dataclass(frozen=True)
 class Totals:
-    """Campaign totals: each unit's latest tally, summed over units.
+    """Campaign totals: each unit's latest tally, summed over the units `summed_units` gives.
 
     ``as_of`` is the latest of the summed tallies' dates and ``earliest_as_of``
     the earliest (both None when no unit has a tally); ``units_counted`` is
@@ -323,6 +323,8 @@ class Totals:
     units_counted: int = 0
     as_of: date | None = None
     earliest_as_of: date | None = None
+    left_out: tuple[str, ...] = ()
+    """Names of the district-level units whose figures are not summed (see `summed_units`)."""
 
 
 @dataclass(frozen=True)
@@ -520,8 +522,11 @@ class SiteGraph:
         return Urls(self.config.base_url)
 
     def latest_tallies(self) -> list[tuple[str, Tally]]:
-        """``(unit name, latest tally)`` for every unit that has a tally, in unit order (the dashboard chart's rows)."""
-        return [(view.unit.name, view.latest_tally) for view in self.units if view.latest_tally]
+        """``(unit name, latest tally)`` for every unit summed in the totals (`summed_units`), in unit order: the
+        dashboard chart's rows, whose sentence sums them as the totals do."""
+        summed = {id(unit) for unit in summed_units([view.unit for view in self.units])[0]}
+        return [(view.unit.name, view.latest_tally) for view in self.units
+                if view.latest_tally and id(view.unit) in summed]
 
     def newest(self) -> datetime | None:
         """When the site's content last changed: the newest publish time or tally date (None if neither)."""
@@ -727,21 +732,38 @@ def _taxonomy(config: Config, entries: list[Entry]) -> list[tuple[Term, list[Ent
     return [by_slug[slug] for slug in sorted(by_slug)]
 
 
+def summed_units(units: Sequence[Unit]) -> tuple[list[Unit], list[Unit]]:
+    """Split the units that have tallies into (those whose figures are summed, district-level units left out).
+
+    A unit of level ``district`` (区) is the district as a whole: its figures are the district's, which
+    hold its towns' and offices' lists, so beside other units with tallies they are not added to theirs
+    (the lists would be counted twice); its own page shows them. A site whose only units with tallies are
+    district-level sums those. Order as given.
+    """
+    counted = [unit for unit in units if unit.tallies]
+    below = [unit for unit in counted if unit.level != UnitLevel.district]
+    if not below:
+        return counted, []
+    return below, [unit for unit in counted if unit.level == UnitLevel.district]
+
+
 def campaign_totals(units: Sequence[Unit]) -> Totals:
-    """Sum each unit's latest tally over all units.
+    """Sum each unit's latest tally over the units `summed_units` gives.
 
     A unit's figures are cumulative, so only its latest tally counts (adding
     all its tallies would count the same lists twice). Returns `Totals`;
     zeros and both dates None when no unit has a tally.
     """
-    latest = [max(u.tallies, key=lambda t: t.as_of) for u in units if u.tallies]
+    summed, left_out = summed_units(units)
+    latest = [max(u.tallies, key=lambda t: t.as_of) for u in summed]
     if not latest:
         return Totals()
     return Totals(
         collected=sum(t.collected for t in latest), escalated=sum(t.escalated for t in latest),
         resolved=sum(t.resolved for t in latest), in_progress=sum(t.in_progress for t in latest),
         batches=sum(t.batches or 0 for t in latest), units_counted=len(latest),
-        as_of=max(t.as_of for t in latest), earliest_as_of=min(t.as_of for t in latest))
+        as_of=max(t.as_of for t in latest), earliest_as_of=min(t.as_of for t in latest),
+        left_out=tuple(unit.name for unit in left_out))
 
 
 def paginate(items: Sequence[Any], per_page: int) -> list[list[Any]]:

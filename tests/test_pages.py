@@ -218,6 +218,31 @@ def test_totals_of_units_counted_on_different_days_give_both_dates(tmp_path: Pat
     assert "各单位的统计日期不同时，合计旁注明其中最早和最近的日期。" in rules and "其中最近的日期" not in rules
 
 
+def test_a_district_units_figures_are_not_added_to_its_towns_in_the_totals_and_the_chart(tmp_path: Path) -> None:
+    # 青浦区 (level: district, 5000 lists: the whole district's) beside 白鹤镇 (296) made the home page's total
+    # 5296: the town's lists counted twice.
+    district = ("name: 青浦区\nlevel: district\ntallies:\n  - as_of: 2018-04-26\n    collected: 5000\n"
+                "    escalated: 2000\n    resolved: 2000\n    in_progress: 1000\n")
+    root = write_site(tmp_path, {"content/units/qingpu.yaml": district, "content/interviews/a.md": interview()})
+    output = build_at(root)
+    home = parse_html(output / "index.html")
+    assert [text_of(dd) for dd in home.cssselect(".totals .figures dd")][:1] == ["296 份"]
+    assert [text_of(p) for p in home.cssselect(".totals .as-of")] == [
+        "1 个单位最新数据之和，截至 2018年4月26日",
+        "青浦区是区级单位，其数字是全区的，已含各单位的问题清单，所以不计入合计，以免重复。"]
+    dashboard = parse_html(output / "dashboard/index.html")
+    assert [text_of(row.cssselect("th")[0]) for row in dashboard.cssselect("table.dashboard tbody tr")] == [
+        "白鹤镇", "青浦区"], "the table still shows the district's own row"
+    assert text_of(dashboard.cssselect("table.dashboard tfoot th")[0]) == "合计 1 个单位（不含青浦区）"
+    assert text_of(dashboard.cssselect("table.dashboard tfoot td.num")[1]) == "296"
+    chart = text_of(dashboard.cssselect("#chart-heading")[0].getparent())
+    assert "5000" not in chart and "296" in chart
+    # A site of district-level units only sums them: there is nothing else to add them to.
+    only = write_site(tmp_path / "only", {"content/units/baihe.yaml": district})
+    assert [text_of(dd) for dd in parse_html(build_at(only) / "index.html").cssselect(".totals .figures dd")][:1] == [
+        "5000 份"]
+
+
 def test_totals_of_units_counted_on_one_day_say_as_of_that_day(output: Path) -> None:
     home = parse_html(output / "index.html")
     assert text_of(home.cssselect(".totals .as-of")[0]) == "1 个单位最新数据之和，截至 2018年4月26日"
