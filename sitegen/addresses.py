@@ -5,7 +5,9 @@ pinyin of its title (README "Slugs"), so renaming a file or mending a
 title can move a page: links readers shared then give 404. After each
 successful build the build cache keeps, per build options (as
 `sitegen.fresh` does), an `AddressBook`: for every published interview
-and case study, its file, address, title and a digest of its text.
+and case study, its file, address, title and a digest of its text; for
+every unit and series page, its record file, address and name (their
+address is the file's name: renaming the file moves the page).
 
 The next build compares its pages with that record (`moved_pages`): a
 file whose address is not the one recorded, or a new file with the
@@ -36,12 +38,15 @@ _VERSION = 1
 
 
 class Known(NamedTuple):
-    """What the record holds of one page: its address, title, source key (`Document.source_digest`) and text digest."""
+    """What the record holds of one page: its address, title, source key (`Document.source_digest`), text digest,
+    and the address it moved from in that build ("" when it did not move): moving back there, as the warning's
+    hint offers, is not a move to warn of."""
 
     url: str
     title: str
     source: str
     text: str
+    was: str = ""
 
 
 def address_record_path(cache_folder: Path, key: str) -> Path:
@@ -67,9 +72,18 @@ class AddressBook:
             return cls({})
 
     @classmethod
-    def of(cls, graph: SiteGraph, before: "AddressBook") -> "AddressBook":
-        """The addresses of the published pages of ``graph``; a text unchanged since ``before`` is not hashed again."""
+    def of(cls, graph: SiteGraph, before: "AddressBook", records: Mapping[str, str] | None = None) -> "AddressBook":
+        """The addresses of the published pages of ``graph``; a text unchanged since ``before`` is not hashed again.
+
+        ``records`` maps the address of each unit and series page to its record file (``content/units/x.yaml``);
+        those pages are kept by file, with their name and no text digest (a tally's edit changes no address).
+        """
         pages = {}
+        names = {view.url: view.unit.name for view in graph.units}
+        names.update((view.url, view.series.title) for view in graph.series)
+        for url, rel in (records or {}).items():
+            if url in names:
+                pages[rel] = Known(url, names[url], "", "")
         for entry in graph.interviews + graph.cases:
             document = entry.document
             known = before.pages.get(document.path)
@@ -97,8 +111,9 @@ def _text_digest(document: Document) -> str:
 
 
 def moved_pages(graph: SiteGraph, sources: set[str], before: AddressBook, now: AddressBook,
-                report: Report) -> None:
-    """Warn at each page whose address moved since the build recorded in ``before``, leaving nothing at the old one.
+                report: Report) -> AddressBook:
+    """Warn at each page whose address moved since the build recorded in ``before``, leaving nothing at the old one;
+    return ``now`` with the address each moved page had (`Known.was`), the record to keep.
 
     Takes the site graph, every page file loaded (drafts too), the last
     build's record, this build's (`AddressBook.of`) and the report. A file
@@ -106,26 +121,51 @@ def moved_pages(graph: SiteGraph, sources: set[str], before: AddressBook, now: A
     the files gone since (not loaded at all: a draft is not gone), by text,
     else by title, each gone file matched once. The warning is at the
     file, at its ``slug:`` or ``title:`` line when the address comes from
-    it (`sitegen.load.slug_origin`).
+    it (`sitegen.load.slug_origin`). A page moved back to the address it
+    had before the last build's move (the hint followed) is not warned.
     """
     if not before.pages:
-        return
+        return now
+    moved: dict[str, Known] = {}
     served = {page.url for page in graph.pages}
     entries = {entry.document.path: entry for entry in graph.interviews + graph.cases}
-    gone = {rel: known for rel, known in before.pages.items() if rel not in sources}
+    gone = {rel: known for rel, known in before.pages.items() if rel not in sources and rel not in now.pages}
     for rel, known in sorted(now.pages.items()):
-        old = before.pages.get(rel) or _renamed_from(known, gone)
-        if old is not None and old.url != known.url and old.url not in served:
-            _warn(entries[rel], old.url, graph, report)
+        old = before.pages.get(rel) or _renamed_from(rel, known, gone)
+        if old is None or old.url == known.url:
+            continue
+        moved[rel] = known._replace(was=old.url)
+        if old.url not in served and known.url != old.was:
+            if rel in entries:
+                _warn(entries[rel], old.url, graph, report)
+            else:
+                _warn_record(rel, old, known, report)
+    return AddressBook({**now.pages, **moved})
 
 
-def _renamed_from(known: Known, gone: dict[str, Known]) -> Known | None:
-    """The gone file a new file most likely was (same text, else same title), taken out of ``gone``; else None."""
-    for same in (lambda other: other.text == known.text, lambda other: other.title == known.title):
-        match = next((rel for rel, other in sorted(gone.items()) if same(other)), None)
+def _renamed_from(rel: str, known: Known, gone: dict[str, Known]) -> Known | None:
+    """The gone file of the same folder a new file most likely was (same text, else same title or name), taken
+    out of ``gone``; else None."""
+    folder = rel.rpartition("/")[0]
+    for same in (lambda other: known.text and other.text == known.text, lambda other: other.title == known.title):
+        match = next((gone_rel for gone_rel, other in sorted(gone.items())
+                      if gone_rel.rpartition("/")[0] == folder and same(other)), None)
         if match is not None:
             return gone.pop(match)
     return None
+
+
+def _warn_record(rel: str, old: Known, known: Known, report: Report) -> None:
+    """The warning for a unit's or series' page moved with its file's new name: a record's address is its id."""
+    kind = "unit" if rel.startswith("content/units/") else "series"
+    before = old.url.rstrip("/").rpartition("/")[2]
+    suffix = rel.rpartition(".")[2]
+    report.warning(rel, None, None,
+                   f"the {kind}'s page moved from {old.url} to {known.url} since the last build, as its file was "
+                   "renamed: links to the old address will no longer work",
+                   f"a {kind}'s address is its file name: rename the file back to {before}.{suffix} to keep it (and "
+                   f"write {kind}: {before} in the pages again), or keep the new name if the old address was never "
+                   "shared")
 
 
 def _warn(entry: Entry, old: str, graph: SiteGraph, report: Report) -> None:

@@ -255,11 +255,14 @@ def _addresses(options: BuildOptions, content: Content, graph: SiteGraph,
         return None
     path = address_record_path(cache, options_key(None, str(graph.config.output_path), False, options.include_drafts))
     before = AddressBook.load(path)
-    now = AddressBook.of(graph, before)
+    records = {view.url: content.units[view.unit.id].path for view in graph.units if view.unit.id in content.units}
+    records.update((view.url, content.series[view.series.id].path) for view in graph.series
+                   if view.series.id in content.series)
+    now = AddressBook.of(graph, before, records)
     if now.pages == before.pages:
         return None
-    moved_pages(graph, {d.path for d in content.interviews + content.cases}, before, now, report)
-    return path, now
+    return path, moved_pages(graph, {d.path for d in content.interviews + content.cases} | set(records.values()),
+                             before, now, report)
 
 
 def check_site_output(output: Path, root: Path) -> None:

@@ -113,3 +113,43 @@ def test_the_record_is_not_written_again_when_no_address_changed(tmp_path: Path)
     assert record.read_text(encoding="utf-8") == kept
     _edit(root, FIRST, "白鹤镇访谈", "白鹤镇的访谈")
     assert len(_built(root)) == 1 and record.read_text(encoding="utf-8") != kept
+
+
+def test_a_renamed_unit_or_series_file_is_warned_as_its_page_moved(tmp_path: Path) -> None:
+    # The unit's file renamed (and unit: in the pages with it) removed /units/baihe/, its feed and its downloads
+    # without a word; an interview's rename was warned.
+    root = _site(tmp_path / "site")
+    _built(root)
+    (root / "content/units/baihe.yaml").rename(root / "content/units/baihezhen.yaml")
+    for rel in (FIRST, "content/interviews/other.md"):
+        _edit(root, rel, "unit: baihe\n", "unit: baihezhen\n")
+    assert _built(root) == [
+        "content/units/baihezhen.yaml: warning: the unit's page moved from /units/baihe/ to /units/baihezhen/ "
+        "since the last build, as its file was renamed: links to the old address will no longer work\n"
+        "  hint: a unit's address is its file name: rename the file back to baihe.yaml to keep it (and write unit: "
+        "baihe in the pages again), or keep the new name if the old address was never shared"]
+    # Done as told, the page is back at its address, and nothing is warned.
+    (root / "content/units/baihezhen.yaml").rename(root / "content/units/baihe.yaml")
+    for rel in (FIRST, "content/interviews/other.md"):
+        _edit(root, rel, "unit: baihezhen\n", "unit: baihe\n")
+    assert _built(root) == [] and (root / "output/units/baihe/index.html").is_file()
+    (root / "content/series/dadiaoyan.yaml").rename(root / "content/series/weifangtan.yaml")
+    for rel in (FIRST, "content/interviews/other.md"):
+        _edit(root, rel, "series: dadiaoyan\n", "series: weifangtan\n")
+    assert [line.split(" since")[0] for line in _built(root)] == [
+        "content/series/weifangtan.yaml: warning: the series's page moved from /series/dadiaoyan/ to "
+        "/series/weifangtan/"]
+
+
+def test_a_page_moved_back_as_the_warning_offers_is_not_warned_again(tmp_path: Path) -> None:
+    # Followed, the hint's "keep the old address with slug: …" was warned as a move from the new address back.
+    root = _site(tmp_path / "site")
+    _built(root)
+    _edit(root, FIRST, "白鹤镇访谈", "白鹤镇的访谈")
+    assert len(_built(root)) == 1
+    _edit(root, FIRST, "title: 白鹤镇的访谈", "title: 白鹤镇的访谈\nslug: bai-he-zhen-fang-tan")
+    assert _built(root) == [] and (root / "output/interviews/bai-he-zhen-fang-tan/index.html").is_file()
+    # Once the page has stayed, a move is told again.
+    _built(root)
+    _edit(root, FIRST, "slug: bai-he-zhen-fang-tan", "slug: baihe")
+    assert len(_built(root)) == 1
