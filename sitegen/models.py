@@ -629,12 +629,18 @@ def parse_percent(value: Any) -> float:
     return number
 
 
+FULL_WIDTH_FIX = "the value is typed in full width (全角): write it in half width (半角)"
+"""How a value typed with the input method in full-width mode (``ｔｏｗｎ``, ``ｆａｌｓｅ``) is told, before the
+line to write (``level: town``): the editor believes they typed that very word."""
+
+
 def parse_bool(value: Any) -> bool:
     """Turn a yes/no field into a bool.
 
     Accepts ``true``/``false``, ``yes``/``no``, ``on``/``off`` (any case) and
     是/否, for fields the product declares boolean only (elsewhere ``no``
-    stays the text ``no``). Raises `PydanticCustomError` ``bool`` otherwise.
+    stays the text ``no``). Raises `PydanticCustomError` ``bool`` otherwise (with the
+    value to write when it is one of these typed in full width: ``ｆａｌｓｅ``).
     """
     if isinstance(value, bool):
         return value
@@ -646,6 +652,10 @@ def parse_bool(value: Any) -> bool:
         return True
     if text in {"false", "no", "off", "否"}:
         return False
+    half = unicodedata.normalize("NFKC", text)
+    if half in {"true", "yes", "on", "false", "no", "off"}:
+        raise PydanticCustomError("bool", '"{text}" is not true or false',
+                                  {"text": clip(value), "meant": half, "fix": FULL_WIDTH_FIX})
     raise PydanticCustomError("bool", '"{text}" is not true or false',
                               {"text": clip(value), "hint": "write true or false (是 or 否)"})
 

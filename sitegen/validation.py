@@ -16,6 +16,7 @@ May import: errors, yamltext, models.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, TypeVar, get_args, get_origin
@@ -24,8 +25,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from .errors import PASTE_LIMIT, Problem, Report, paste_hint
-from .models import (CHOICE_LABELS, QUOTE_MARKS, QUOTED_TAGS, SEPARATOR_MARKS, WORD_LIST_FIELDS, choice_meant, clip,
-                     is_stand_in, kind_of, numbered_items, snake_case, texts_in)
+from .models import (CHOICE_LABELS, FULL_WIDTH_FIX, QUOTE_MARKS, QUOTED_TAGS, SEPARATOR_MARKS, WORD_LIST_FIELDS,
+                     choice_meant, clip, is_stand_in, kind_of, numbered_items, snake_case, texts_in)
 from .yamltext import NOTE_HINT, NOTE_MESSAGE, ElsewhereFinder, FieldElsewhere, FieldNamer, GroupFinder, YamlData
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
@@ -827,9 +828,12 @@ def _required_value_hint(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
 
 
 def _choice_hint(choices: type[Enum] | None, typed: Any, key: str) -> str | None:
-    """The hint for a value outside a closed vocabulary that has Chinese labels, else None.
+    """The hint for a value outside a closed vocabulary: one typed in full width (全角, ``ｒｅｓｏｌｖｅｄ``), or
+    one of a vocabulary that has Chinese labels; else None.
 
-    Takes the vocabulary, the value typed and the field's key. Names the
+    Takes the vocabulary, the value typed and the field's key. A value
+    that is one of the vocabulary (or a word for one) once in half width
+    is told so, with the value to write (`FULL_WIDTH_FIX`). Else names the
     value meant, when ``typed`` is its Chinese label or another known word
     for it (`choice_meant`): "write status: in_progress (the English word alone: pages show it as
     推进中)", never a form that, typed as shown, is refused again; or, when it is a
@@ -837,6 +841,9 @@ def _choice_hint(choices: type[Enum] | None, typed: Any, key: str) -> str | None
     asks: "did you mean residents (居民)? write group: residents". Else
     lists every value with its label, as the pages show them.
     """
+    half = unicodedata.normalize("NFKC", typed).strip() if isinstance(typed, str) else None
+    if choices is not None and half and half != typed.strip() and (meant := choice_meant(choices, half)) is not None:
+        return f"{FULL_WIDTH_FIX}: {key}: {meant}"  # ｒｅｓｏｌｖｅｄ: the very word the editor believes typed
     labels = CHOICE_LABELS.get(choices) if choices is not None else None
     if not labels:
         return None

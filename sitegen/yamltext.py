@@ -646,6 +646,8 @@ def _load_fast(text: str, first_line: int, elsewhere: ElsewhereFinder | None = N
 #   _QUICK_COMMENT  _check_comment, _check_wide_comment and a "＃" starting a line;
 #   _QUICK_KEY      _check_key_typing: a key at the start of a line or after its "- "
 #                   markers (searched in "\n" + text, so the first line has its "\n" too);
+#   _QUICK_WIDE_KEY _full_width_line: a key typed in full-width letters (a half-width key
+#                   with a full-width colon is _QUICK_KEY's);
 #   _QUICK_DASH     _check_list_dash: a line starting with "-" and no space, or another dash;
 #   _QUICK_LATER    _check_joined_fields: `_LATER_FIELD`'s keys typed with no ": ";
 #   _QUICK_SWALLOWED _check_items_swallowed: a list item below one indented less, with only lines
@@ -664,6 +666,7 @@ _QUICK_DASH = re.compile(r"\n *+(?:-[^ \n-]|[－—–−])")
 _QUICK_FLOW_HASH = re.compile(r"[\[,][ \t]*#")  # a list's item typed with # (`_check_item_hash`)
 _QUICK_CHINESE_QUOTE = re.compile("[“‘”’]")  # `_check_mismatched_quotes`: see `_mixes_quotes`
 _QUICK_LATER = re.compile(r"[ \t\u3000][A-Za-z_][A-Za-z0-9_\-]*+(?:：|:[^ \t\n/:])")
+_QUICK_WIDE_KEY = re.compile(r"\n[ -]*+[\uff21-\uff3a\uff41-\uff5a\uff3f]")  # `_full_width_line`'s full-width key
 _QUICK_SWALLOWED = re.compile(r"\n( *+)- [^\n]*(?:\n(?:\1 ++(?!-(?:[ \n]|\Z))[^\n]+| *+(?:#[^\n]*)?))*\n\1 ++- ")
 
 
@@ -679,6 +682,7 @@ def _nothing_to_scan(text: str) -> bool:
             and not _mixes_quotes(text)
             and _QUICK_DASH.search("\n" + text) is None
             and _QUICK_KEY.search("\n" + text) is None
+            and _QUICK_WIDE_KEY.search("\n" + text) is None
             and _QUICK_LATER.search(text) is None
             and _QUICK_SWALLOWED.search("\n" + text) is None)
 
@@ -817,6 +821,10 @@ def _scan_normal_line(scan: _Scan, number: int, line: str) -> None:
         return  # continuation line of a multi-line plain value
     scan.plain_owner, scan.plain_item = None, -1
     if pos == 0 and re.match(r"(---|\.\.\.)([ \t]|$)", line):
+        return
+    wide = _full_width_line(number, line, pos)
+    if wide is not None:
+        scan.issues.append(wide)
         return
     indent = pos
     owner, pos, after_dash = _check_list_dash(scan, number, line, pos)
@@ -1237,6 +1245,44 @@ def _check_key_typing(scan: _Scan, number: int, line: str, pos: int, after_dash:
                                   _mended("add a space after the colon", key, value)))
         return True
     return False
+
+
+_WIDE_LETTERS = "\uff21-\uff3a\uff41-\uff5a\uff3f"
+_FULL_WIDTH_LINE = re.compile(rf"((?:[-－][ \u3000]+)?)([A-Za-z_{_WIDE_LETTERS}]"
+                              rf"[A-Za-z0-9_\-{_WIDE_LETTERS}\uff10-\uff19\uff0d]*)([ \t\u3000]*)([：:])(.*)")
+"""A key typed with the input method in full-width mode (全角), with or without its list item's dash: ``ｓｅｒｉｅｓ：
+ｆａｎｇｔａｎ``, ``－　ｇｒｏｕｐ：　ｒｅｓｉｄｅｎｔｓ``, or an English key whose colon and value are (``series：ｆａｎｇｔａｎ``)."""
+_FULL_WIDTH_FORMS = re.compile("[\uff01-\uff5e\u3000]+")
+
+
+def _full_width_line(number: int, line: str, pos: int) -> _Issue | None:
+    """The issue of the 0-based line ``number`` (text ``line``, indented up to ``pos``) when it is a field typed with
+    the input method in full-width mode (全角): its key in full-width letters (``ｓｅｒｉｅｓ：　ｆａｎｇｔａｎ``,
+    ``ｓｅｒｉｅｓ: ｆａｎｇｔａｎ``), or a full-width colon and a value all in full-width letters and signs
+    (``series：ｆａｎｇｔａｎ``); None for any other line.
+
+    Such a line was told to be text, and to put "# " before it, which took the field out (then "the field series
+    is missing"); and a colon mended alone left the value in full width, another round. The hint gives the line in
+    half width (半角): the key, the list item's "- " and a value typed all in full-width forms turned (NFKC); a value
+    of Chinese text is kept as typed, as its full-width signs (，：) are part of it.
+    """
+    match = _FULL_WIDTH_LINE.match(line, pos)
+    if match is None:
+        return None
+    dash, typed_key, gap, colon, rest = match.groups()
+    key = unicodedata.normalize("NFKC", typed_key)
+    value = rest.lstrip(_GAP)
+    bare, note = _split_comment(value)
+    wide_value = bool(bare.strip(_GAP)) and _FULL_WIDTH_FORMS.fullmatch(bare.strip(" \t")) is not None
+    if (key == typed_key and not (colon == "：" and wide_value)) or not re.fullmatch(_ASCII_KEY, key):
+        return None
+    if colon == ":" and gap == "" and rest[:1] not in ("", " ", "\t", "\u3000"):
+        return None  # ｕｒｌ:ｈｔｔｐ…: no key to YAML either way, and told as a key without its space elsewhere
+    if wide_value:
+        value = _with_comment(unicodedata.normalize("NFKC", bare).strip(" "), note)
+    how, lead = "switch the input method to half width (半角) and type the line as", "- " if dash else ""
+    return _Issue(number, pos, f'this line is typed in full width (全角), so YAML does not read it as the field "{key}"',
+                  _mended(how, lead + key, value) if value.strip(_GAP) else paste_hint(how, f"{lead}{key}:"))
 
 
 _READS_AS_NOTE = re.compile(r"\S{6}|\s\S|[。，、；！？（）]")

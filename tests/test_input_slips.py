@@ -644,6 +644,62 @@ def test_a_closed_vocabulary_value_off_by_a_plural_or_a_typo_names_the_value_mea
     assert printed(root) == []
 
 
+@pytest.mark.parametrize(("field", "typed", "meant"), [
+    ("group", "ｒｅｓｉｄｅｎｔｓ", "residents"),
+    ("level", "ｔｏｗｎ", "town"),
+    ("level", "Ｔｏｗｎ", "town"),
+    ("status", "ｒｅｓｏｌｖｅｄ", "resolved"),
+    ("status", "ｉｎ＿ｐｒｏｇｒｅｓｓ", "in_progress"),
+    ("draft", "ｆａｌｓｅ", "false"),
+    ("draft", "ｔｒｕｅ", "true"),
+])
+def test_a_closed_vocabulary_or_yes_no_value_typed_in_full_width_is_told_so_with_the_value(
+        tmp_path: Path, field: str, typed: str, meant: str) -> None:
+    # "use one of: … resolved …" (or "write true or false") for the very word the editor believes they typed.
+    unit = UNIT + "targets:\n  - group: residents\n    target: 80\n"
+    files = {UNIT_PATH: unit, CASE_PATH: case_study("  - 走访\n", "  - 大调研\n")}
+    files[CASE_PATH] = files[CASE_PATH].replace("date: 2018-05-03\n", "date: 2018-05-03\ndraft: false\n")
+    path, line, column, message = {
+        "group": (UNIT_PATH, 12, 12, f'"{typed}" is not one of the allowed values for "targets → item 1 → group"'),
+        "level": (UNIT_PATH, 2, 8, f'"{typed}" is not one of the allowed values for "level"'),
+        "status": (CASE_PATH, 4, 9, f'"{typed}" is not one of the allowed values for "status"'),
+        "draft": (CASE_PATH, 9, 8, f'draft: "{typed}" is not true or false')}[field]
+    was = re.search(f"^ *(?:- )?{field}: (.*)$", files[path], re.MULTILINE).group(1)  # type: ignore[union-attr]
+    right = f"{field}: {meant}"
+    root = write_site(tmp_path, {**files, path: files[path].replace(f"{field}: {was}", f"{field}: {typed}", 1)})
+    assert printed(root) == [f"{path}:{line}:{column}: error: {message}\n"
+                             f"  hint: the value is typed in full width (全角): write it in half width (半角): {right}"]
+    text = (root / path).read_text(encoding="utf-8")
+    (root / path).write_text(text.replace(f"{field}: {typed}", right, 1), encoding="utf-8")
+    assert printed(root) == []
+
+
+@pytest.mark.parametrize(("path", "typed", "fixed"), [
+    (PAGE_PATH, "ｓｅｒｉｅｓ：　ｄａｄｉａｏｙａｎ", "series: dadiaoyan"),
+    (PAGE_PATH, "ｓｅｒｉｅｓ：ｄａｄｉａｏｙａｎ", "series: dadiaoyan"),
+    (PAGE_PATH, "series：　ｄａｄｉａｏｙａｎ", "series: dadiaoyan"),
+    (PAGE_PATH, "ｕｎｉｔ：　ｂａｉｈｅ", "unit: baihe"),
+    (PAGE_PATH, "  ｒｏｌｅ：　党委书记", "  role: 党委书记"),
+    (UNIT_PATH, "ｌｅｖｅｌ：　ｔｏｗｎ", "level: town"),
+    (UNIT_PATH, "  －　ａｓ＿ｏｆ：　２０１８－０４－２６", "  - as_of: 2018-04-26"),
+])
+def test_a_field_typed_in_full_width_is_told_so_with_the_line_in_half_width(tmp_path: Path, path: str, typed: str,
+                                                                           fixed: str) -> None:
+    # Told "this line is text, not a field … put "# " back at the start of the line": followed, the field was
+    # taken out, and the next check said it was missing.
+    text = interview() if path == PAGE_PATH else UNIT
+    assert fixed in text
+    root = write_site(tmp_path, {path: text.replace(fixed, typed)})
+    line = text.split("\n").index(fixed) + 1
+    key = fixed.strip(" -").split(":")[0]
+    assert printed(root) == [
+        f'{path}:{line}:{len(fixed) - len(fixed.lstrip(" ")) + 1}: error: this line is typed in full width (全角), '
+        f'so YAML does not read it as the field "{key}"\n'
+        f"  hint: switch the input method to half width (半角) and type the line as: {fixed.lstrip(' ')}"]
+    (root / path).write_text(text, encoding="utf-8")
+    assert printed(root) == []
+
+
 @pytest.mark.parametrize(("typed", "hint"), [
     ("市", "use one of: district (区), town (镇), subdistrict (街道), committee (委办局), village (村), "
           "community (社区), park (园区)"),  # 乡 is a word for a town's level (`sitegen.models.choice_meant`)

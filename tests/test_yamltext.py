@@ -1222,6 +1222,43 @@ def test_a_full_width_space_before_a_keys_colon_is_named_at_its_column(text: str
     assert ok("\n".join(lines)).value == meant
 
 
+WIDE_LINE = 'this line is typed in full width (全角), so YAML does not read it as the field "{}"'
+WIDE_HOW = "switch the input method to half width (半角) and type the line as: "
+
+
+@pytest.mark.parametrize(("text", "column", "key", "fixed", "meant"), [
+    ("ｓｅｒｉｅｓ：　ｆａｎｇｔａｎ\n", 1, "series", "series: fangtan", {"series": "fangtan"}),
+    ("ｓｅｒｉｅｓ: ｆａｎｇｔａｎ\n", 1, "series", "series: fangtan", {"series": "fangtan"}),
+    ("series：ｆａｎｇｔａｎ\n", 1, "series", "series: fangtan", {"series": "fangtan"}),
+    ("ｄａｔｅ：　２０１８－０５－０３　１０：００\n", 1, "date", "date: 2018-05-03 10:00", {"date": "2018-05-03 10:00"}),
+    # A value of Chinese text keeps its full-width signs: they are part of it.
+    ("interviewee:\n  ｒｏｌｅ：　党委书记，镇长\n", 3, "role", "role: 党委书记，镇长",
+     {"interviewee": {"role": "党委书记，镇长"}}),
+    ("ｉｎｔｅｒｖｉｅｗｅｅ：\n  name: 王建国\n", 1, "interviewee", "interviewee:", {"interviewee": {"name": "王建国"}}),
+    ("targets:\n  －　ｇｒｏｕｐ：　ｒｅｓｉｄｅｎｔｓ\n    target: 80\n", 3, "group", "- group: residents",
+     {"targets": [{"group": "residents", "target": "80"}]}),
+    ("tallies:\n  - ａｓ＿ｏｆ：２０１８－０４－２６\n", 3, "as_of", "- as_of: 2018-04-26",
+     {"tallies": [{"as_of": "2018-04-26"}]}),
+])
+def test_a_line_typed_in_full_width_is_told_so_with_the_line_in_half_width(text: str, column: int, key: str,
+                                                                           fixed: str, meant: object) -> None:
+    # "ｓｅｒｉｅｓ：　ｆａｎｇｔａｎ" was told to be text, and to put "# " before it: the field was taken out.
+    data, report = load(text)
+    line = next(n for n, typed in enumerate(text.split("\n"), 1) if re.search("[ａ-ｚ：]", typed))
+    assert data is None and [(p.line, p.column, p.message, p.hint) for p in report.problems] == [
+        (line, column, WIDE_LINE.format(key), WIDE_HOW + fixed)]
+    lines = text.split("\n")
+    lines[line - 1] = " " * (column - 1) + fixed
+    assert ok("\n".join(lines)).value == meant
+
+
+@pytest.mark.parametrize("text", ["title: ＡＢＣ访谈\n", "title：ＡＢＣ访谈\n", "url: ｈｔｔｐｓ\n", "标题：ｘ\n",
+                                  "title: |\n  ｓｅｒｉｅｓ：　ｆａｎｇｔａｎ\n"])
+def test_full_width_letters_in_a_value_or_a_block_are_no_full_width_line(text: str) -> None:
+    _, report = load(text)
+    assert not any("typed in full width" in p.message for p in report.problems)
+
+
 def test_backslash_escape_in_double_quotes_is_a_warning() -> None:
     data, report = load('path: "C:\\temp"\n')
     assert data is not None and data.value == {"path": "C:\temp"}
