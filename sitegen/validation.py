@@ -593,8 +593,8 @@ def _lines_joined(model: type[BaseModel], data: YamlData, path: str, report: Rep
     return found
 
 
-_ITEM_MARK = re.compile(r"^(?:[-*•·]\s*|\d{1,2}\s*[.．、)）]\s*|[一二三四五六七八九十]\s*[、.．)）]\s*)")
-"""A dash, bullet or number typed before an item (``- ``, ``1. ``, ``一、``)."""
+_ITEM_MARK = re.compile(r"^(?:[-*•·●○■□◆◇▪➢✓√]\s*|\d{1,2}\s*[.．、)）]\s*|[一二三四五六七八九十]\s*[、.．)）]\s*)")
+"""A dash, bullet (Word's ``●``, ``■``, ``➢`` … too) or number typed before an item (``- ``, ``1. ``, ``一、``)."""
 
 
 def _record_lists(model: type[BaseModel]) -> dict[str, type[BaseModel]]:

@@ -648,7 +648,8 @@ def _load_fast(text: str, first_line: int, elsewhere: ElsewhereFinder | None = N
 #                   markers (searched in "\n" + text, so the first line has its "\n" too);
 #   _QUICK_WIDE_KEY _full_width_line: a key typed in full-width letters (a half-width key
 #                   with a full-width colon is _QUICK_KEY's);
-#   _QUICK_DASH     _check_list_dash: a line starting with "-" and no space, or another dash;
+#   _QUICK_DASH     _check_list_dash: a line starting with "-" and no space, another dash, or a "*"
+#                   starting no alias;
 #   _QUICK_LATER    _check_joined_fields: `_LATER_FIELD`'s keys typed with no ": ";
 #   _QUICK_SWALLOWED _check_items_swallowed: a list item below one indented less, with only lines
 #                   further in than that one (its text going on), blank lines and comments between.
@@ -662,7 +663,7 @@ _QUICK_KEY = re.compile(rf"\n[ -]*+(?:{_ASCII_KEY}+|{_CJK_KEY}+)(?::(?=[^ \t{WID
                         rf"|[ \t]++:(?=[^ \t{WIDE_SPACES}\n]))")
 _QUICK_COMMENT = re.compile(r" #(?=[^ \t#\n])|[ \t]＃|^ *＃", re.MULTILINE)  # a "＃" too: `_check_wide_comment`,
 # and one starting a line (`_scan_normal_line`)
-_QUICK_DASH = re.compile(r"\n *+(?:-[^ \n-]|[－—–−])")
+_QUICK_DASH = re.compile(r"\n *+(?:-[^ \n-]|[－—–−]|\*[^0-9A-Za-z_\-*\n])")
 _QUICK_FLOW_HASH = re.compile(r"[\[,][ \t]*#")  # a list's item typed with # (`_check_item_hash`)
 _QUICK_CHINESE_QUOTE = re.compile("[“‘”’]")  # `_check_mismatched_quotes`: see `_mixes_quotes`
 _QUICK_LATER = re.compile(r"[ \t\u3000][A-Za-z_][A-Za-z0-9_\-]*+(?:：|:[^ \t\n/:])")
@@ -1164,8 +1165,13 @@ _DASH_NAMES = {"－": "a full-width dash (全角)", "—": "a long dash (破折�
                "−": "a minus sign"}
 
 
+_ALIAS_CHAR = re.compile(r"[0-9A-Za-z_\-]")
+"""A character of an alias's name (``*ref``): a ``*`` followed by anything else starts no alias."""
+
+
 def _check_list_dash(scan: _Scan, number: int, line: str, pos: int) -> tuple[int, int, bool]:
-    """Report a list item typed ``-走访`` (no space) or ``－ 走访``/``— 走访`` (a dash that is not "-").
+    """Report a list item typed ``-走访`` (no space), ``－ 走访``/``— 走访`` (a dash that is not "-") or ``* 走访``
+    (a bullet).
 
     Takes the scan, the line's number and text, and ``pos``, where its text
     starts (after the indentation). YAML reads such a line as text, and
@@ -1174,8 +1180,8 @@ def _check_list_dash(scan: _Scan, number: int, line: str, pos: int) -> tuple[int
     reported by the parser a line too late. An error at the dash, with the
     line as it should be typed, stops that. Lines the scan does not look at
     (block scalars, quoted text, the lines continuing a value) are never
-    checked here, nor are ``---``, a number (``-5``, ``-2.5%``) or a line of
-    dashes only.
+    checked here, nor are ``---``, a number (``-5``, ``-2.5%``), a line of
+    dashes only, or an alias (``*ref``, refused as such) and ``**``.
 
     Returns (column of the dash, where the item's text starts, True) after
     a report, so that the rest of the line is checked as a list item's;
@@ -1190,6 +1196,11 @@ def _check_list_dash(scan: _Scan, number: int, line: str, pos: int) -> tuple[int
     elif char in _DASH_NAMES and after not in _LIST_DASHES and rest.strip(_LIST_DASHES):
         message = f'"{char}" is {_DASH_NAMES[char]}; a list item starts with a half-width "-" (半角) and a space'
         how = 'type a half-width "-" and a space'
+    elif char == "*" and after and not _ALIAS_CHAR.match(after) and after != "*":
+        # "* 走访…", a bullet as Word and Markdown type it: YAML reads "*" as an alias, and quoting it, as that
+        # error is told, left lines no list could hold ("this line is not lined up").
+        message = '"*" is a bullet (项目符号), as Word or Markdown types it; a list item starts with "-" and a space'
+        how = 'type "-" and a space in place of the "*"'
     else:
         return -1, pos, False
     start = pos + 1 + len(line[pos + 1:]) - len(line[pos + 1:].lstrip(_GAP))

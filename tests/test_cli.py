@@ -289,6 +289,8 @@ MISTAKES: dict[str, list[Mistake]] = {
          {"content/cases/caomei.md": _GOOD_CASE.replace("actions: [走访]", "actions:\n  -走访草莓种业研发中心")}),
         ("A list item typed with a full-width dash", "actions:\\n  －走访草莓种业研发中心",
          {"content/cases/caomei.md": _GOOD_CASE.replace("actions: [走访]", "actions:\n  －走访草莓种业研发中心")}),
+        ("A list item typed with a bullet \"*\", as in Word or Markdown", "actions:\\n  * 走访沿线各村，摸清出行需求",
+         {"content/cases/caomei.md": _GOOD_CASE.replace("actions: [走访]", "actions:\n  * 走访沿线各村，摸清出行需求")}),
         ("Tags without square brackets", "tags: 大调研, 补短板", {_P: interview(extra="tags: 大调研, 补短板\n")}),
         ("Tags separated by spaces (to keep a space or 、 in one tag, put it in quotes)", "tags: [大调研 补短板]",
          {_P: interview(extra="tags: [大调研 补短板]\n")}),

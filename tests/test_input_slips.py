@@ -64,6 +64,39 @@ def test_list_items_typed_with_a_full_width_or_long_dash_are_errors(tmp_path: Pa
     assert printed(root) == [f"{CASE_PATH}:7:3: {slip}- 走访草莓种业研发中心", f"{CASE_PATH}:11:3: {slip}- 大调研"]
 
 
+@pytest.mark.parametrize("bullet", ["* ", "*", "*\u3000"])
+def test_list_items_typed_with_a_bullet_star_are_told_the_lines_and_the_hint_followed_checks(
+        tmp_path: Path, bullet: str) -> None:
+    # "* 走访…" was told that "*" starts a YAML alias, and to quote the line: quoted, the lines were "not lined up".
+    actions = ["走访沿线各村，摸清出行需求", "协调公交公司增开村村通线路"]
+    page = case_study("".join(f"  {bullet}{action}\n" for action in actions), f"  {bullet}大调研\n")
+    root = write_site(tmp_path, {CASE_PATH: page})
+    slip = ('error: "*" is a bullet (项目符号), as Word or Markdown types it; a list item starts with "-" and a space\n'
+            '  hint: type "-" and a space in place of the "*": ')
+    assert printed(root) == [f"{CASE_PATH}:7:3: {slip}- {actions[0]}", f"{CASE_PATH}:8:3: {slip}- {actions[1]}",
+                             f"{CASE_PATH}:11:3: {slip}- 大调研"]
+    write_site(tmp_path, {CASE_PATH: page.replace(f"  {bullet}", "  - ")})
+    assert printed(root) == []
+    assert parse_html(build_at(root) / "cases/caomei/index.html").xpath("//li/text()")[:2] == actions
+
+
+@pytest.mark.parametrize("bullet", ["●", "■", "➢"])
+def test_list_items_typed_with_a_word_bullet_are_told_the_lines_without_it(tmp_path: Path, bullet: str) -> None:
+    page = case_study(f"  {bullet} 走访沿线各村\n  {bullet} 协调公交公司\n", "  - 大调研\n")
+    root = write_site(tmp_path, {CASE_PATH: page})
+    assert printed(root) == [
+        f'{CASE_PATH}:7:3: error: actions: these 2 lines are typed without "- " before them, so they are one text to '
+        "YAML and the page would show them as one item\n"
+        '  hint: start each line with "- " (a hyphen and a space), one item a line: "  - 走访沿线各村", then '
+        '"  - 协调公交公司"']
+
+
+def test_an_alias_or_bold_stars_at_the_start_of_a_line_are_no_bullet(tmp_path: Path) -> None:
+    for typed in ("  *ref\n", "  **重点**\n"):
+        root = write_site(tmp_path, {CASE_PATH: case_study(typed, "  - 大调研\n")})
+        assert not any("bullet" in line for line in printed(root))
+
+
 def test_a_tally_item_without_the_space_is_reported_at_its_own_line(tmp_path: Path) -> None:
     # The parser named line 6 ("batches: 318"), the line after the slip.
     root = write_site(tmp_path, {UNIT_PATH: UNIT.replace("  - as_of:", "  -as_of:")})
