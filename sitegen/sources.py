@@ -287,10 +287,20 @@ def decode_source(path: str, data: bytes, report: Report) -> SourceFile | None:
 
     UTF-8 is tried first (a leading byte-order mark is dropped); then strict
     GB18030, accepted with a warning only if most non-ASCII characters are
-    Chinese characters or punctuation. Returns None after an error.
+    Chinese characters or punctuation. Returns None after an error: a
+    word processor's document (`document_kind`) is told as such, as its
+    bytes read as no text the editor ever saw.
     """
     if data.startswith(_UTF16_BOMS) or _utf16_without_mark(data):
         report.error(path, 1, 1, 'the file is saved as UTF-16 ("Unicode"), not UTF-8', ENCODING_HINT)
+        return None
+    document = document_kind(data)
+    if document is not None:
+        name, program = document
+        report.error(path, 1, 1, f"the file is {name}, not plain text (纯文本), so sitegen cannot read it",
+                     f"open it in {program} and save it as plain text in UTF-8: 另存为 → 纯文本 (*.txt), 编码 UTF-8 "
+                     "(or copy all its text into Notepad 记事本 or WPS, and there 另存为 → 编码 UTF-8); then give "
+                     f"the saved file the name {PurePosixPath(path).name} in place of this one")
         return None
     try:
         text = data.decode("utf-8")
@@ -299,6 +309,36 @@ def decode_source(path: str, data: bytes, report: Report) -> SourceFile | None:
     if text.startswith("\ufeff"):
         return SourceFile(path, _normalise(text[1:]), "utf-8-sig")
     return SourceFile(path, _normalise(text), "utf-8")
+
+
+_OLE_MARK = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""How a file of the older Office format starts (Word's .doc, WPS's .wps, Excel's .xls)."""
+
+
+def document_kind(data: bytes) -> tuple[str, str] | None:
+    """What word processor's (or spreadsheet's) document the bytes ``data`` are, if any, by how they start.
+
+    Returns (the kind, as a message names it: ``a Word document (.docx)``;
+    the programs that open it, for the hint), or None for any other bytes.
+    An editor who wrote a page in WordPad or Word and gave it the name
+    ``.md`` sees the text, ``---`` included, in that program: told "no
+    front matter, start the file with ---" (RTF) or "byte 0xE2 cannot be
+    read" (a .docx is a ZIP archive), they could not see what to mend.
+    Raises nothing.
+    """
+    if data.startswith(b"{\\rtf"):
+        return "a WordPad or Word document saved as RTF (富文本, Rich Text Format)", "WordPad (写字板), Word or WPS"
+    if data.startswith(b"PK\x03\x04"):
+        # An Office Open XML file is a ZIP archive: the folder of its parts names the program.
+        for folder, kind, program in ((b"word/", "a Word document (.docx)", "Word or WPS"),
+                                      (b"xl/", "an Excel workbook (.xlsx)", "Excel or WPS"),
+                                      (b"ppt/", "a PowerPoint presentation (.pptx)", "PowerPoint or WPS")):
+            if folder in data:
+                return kind, program
+        return "a ZIP archive (压缩包), such as a Word document (.docx)", "the program that made it"
+    if data.startswith(_OLE_MARK):
+        return "a Word or WPS document of the older format (.doc, .wps)", "Word or WPS"
+    return None
 
 
 def decode_for_display(data: bytes) -> str | None:

@@ -201,6 +201,57 @@ def test_utf16_is_refused_with_or_without_its_byte_order_mark(tmp_path: Path, en
         "  hint: 在 WPS 或记事本中选择 另存为 → 编码 UTF-8, and save again"]
 
 
+def _docx(parts: dict[str, str]) -> bytes:
+    """A ZIP archive holding ``parts`` (name → text), as an Office Open XML file is one."""
+    import io
+    import zipfile
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return data.getvalue()
+
+
+DOCUMENT_HINT = ("open it in {program} and save it as plain text in UTF-8: 另存为 → 纯文本 (*.txt), 编码 UTF-8 (or copy "
+                 "all its text into Notepad 记事本 or WPS, and there 另存为 → 编码 UTF-8); then give the saved file the "
+                 "name {name} in place of this one")
+
+
+@pytest.mark.parametrize(("rel", "data", "kind", "program"), [
+    # WordPad's RTF: "the page has no front matter / start the file with ---", though the editor sees --- there.
+    ("content/interviews/baihe.md", rb"{\rtf1\ansi\ansicpg936{\fonttbl{\f0 SimSun;}}\pard ---\par title: x\par}",
+     "a WordPad or Word document saved as RTF (富文本, Rich Text Format)", "WordPad (写字板), Word or WPS"),
+    # A .docx renamed: "the file is not UTF-8 text: byte 0xE2 cannot be read".
+    ("content/interviews/baihe.md", _docx({"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:t>—</w:t>"}),
+     "a Word document (.docx)", "Word or WPS"),
+    ("content/units/baihe.yaml", _docx({"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>"}),
+     "an Excel workbook (.xlsx)", "Excel or WPS"),
+    ("content/units/baihe.yaml", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1000),
+     "a Word or WPS document of the older format (.doc, .wps)", "Word or WPS"),
+    ("site.yaml", rb"{\rtf1\ansi title: x\par}",
+     "a WordPad or Word document saved as RTF (富文本, Rich Text Format)", "WordPad (写字板), Word or WPS"),
+])
+def test_a_word_processors_document_is_told_what_it_is_and_to_be_saved_as_plain_text(
+        tmp_path: Path, rel: str, data: bytes, kind: str, program: str) -> None:
+    write(tmp_path, rel, data)
+    report = Report()
+    assert read_source(tmp_path, rel, report) is None
+    assert [p.format() for p in report.problems] == [
+        f"{rel}:1:1: error: the file is {kind}, not plain text (纯文本), so sitegen cannot read it\n"
+        f"  hint: {DOCUMENT_HINT.format(program=program, name=rel.rsplit('/', 1)[-1])}"]
+
+
+def test_a_page_saved_as_plain_text_from_word_is_read(tmp_path: Path) -> None:
+    # The hint followed: the text saved as UTF-8 (Word's plain text adds a byte-order mark), or as GBK by WordPad.
+    text = "---\r\ntitle: 一个访谈\r\n---\r\n\r\n正文。\r\n"
+    for data in (b"\xef\xbb\xbf" + text.encode("utf-8"), text.encode("gbk")):
+        rel = write(tmp_path, "content/interviews/baihe.md", data)
+        report = Report()
+        source = read_source(tmp_path, rel, report)
+        assert source is not None and source.text == text.replace("\r\n", "\n")
+        assert not report.has_errors()
+
+
 def test_a_stray_zero_byte_is_not_taken_for_utf16(tmp_path: Path) -> None:
     rel = write(tmp_path, "x.md", "---\ntitle: 访谈\n---\n\n正文\x00。\n".encode("utf-8"))
     report = Report()
