@@ -537,6 +537,7 @@ def validate_record(model: type[RecordT], data: YamlData, path: str, report: Rep
                      f'e.g. "{_example_line(model, defaults or {})}"')
         return None
     joined = _lines_joined(model, data, path, report)
+    paired = _pairs_typed(model, data, path, report)
     values = {**(defaults or {}), **data.value}
     # Only a tag with a separator mark or a space can need it, and looking costs the positions: look only then.
     quoted = {key: frozenset(index for index, tag in enumerate(values[key])
@@ -545,7 +546,7 @@ def validate_record(model: type[RecordT], data: YamlData, path: str, report: Rep
               for key in WORD_LIST_FIELDS if isinstance(values.get(key), list)}
     try:
         record = model.model_validate(values, context={QUOTED_TAGS: quoted})
-        return None if joined else record
+        return None if joined or paired else record
     except ValidationError as failure:
         items = failure.errors()
         siblings = siblings_of(items, data.value)
@@ -559,6 +560,8 @@ def validate_record(model: type[RecordT], data: YamlData, path: str, report: Rep
                 continue  # "unknown field interveiwee (did you mean interviewee?)" says it all
             if loc[:2] in misplaced or (loc and loc[0] in misplaced.values() and item.get("input", "") is None):
                 continue  # its fields are right, in the list they belong to, which the hint fills ("tallies:" empty)
+            if any(loc[:len(told)] == told for told in paired):
+                continue  # "2018-01-10: 成立…" typed for a milestone: its lines are given, not "date is missing"
             if loc and loc[0] in joined:
                 continue  # "1. 走访" and "2. 研究" typed a line each: told as lines without "- " already
             add_validation_problem(model, item, data, path, report, siblings)
@@ -591,6 +594,74 @@ def _lines_joined(model: type[BaseModel], data: YamlData, path: str, report: Rep
                      "to YAML and the page would show them as one item",
                      f'start each line with "- " (a hyphen and a space), one item a line: {items}')
     return found
+
+
+def _pair_fields(record: type[BaseModel]) -> tuple[str, str] | None:
+    """The two fields of ``record`` that an editor types as one "key: value" pair (a milestone's date and title,
+    a target's group and percentage): its required fields, when it has two; else None."""
+    required = [name for name, info in record.model_fields.items() if info.is_required()]
+    return (required[0], required[1]) if len(required) == 2 else None
+
+
+def _pair_lines(dash: str, fields: tuple[str, str], key: object, value: object) -> str:
+    """The two lines of an item typed as the pair ``key: value``, its first after ``dash`` (``"  - "``), as a hint
+    quotes them: ``"  - date: 2018-01-10", then "    title: 成立…"``."""
+    return (f'"{dash}{fields[0]}: {str(key).strip()}", then '
+            f'"{" " * len(dash)}{fields[1]}: {str(value).strip()}"')
+
+
+def _pairs_typed(model: type[BaseModel], data: YamlData, path: str, report: Report) -> set[tuple[str | int, ...]]:
+    """Report each list of records typed as "key: value" pairs, and return where, for their other errors to go
+    untold.
+
+    ``milestones:`` then ``  2018-01-10: 成立…`` (or ``targets:`` then
+    ``  residents: 80``), a pair a line as in a table of two columns, was
+    told "should be a list … each starting with - "; with the dashes added,
+    "the field date is missing / unknown field 2018-01-10 … remove it",
+    which deleted the data. A list whose items are records of two required
+    fields (`_pair_fields`) is told the lines to write, the pair's key as
+    the first field and its value as the second: once for the whole list
+    typed as pairs (returned as ``(field,)``), once an item for items typed
+    ``- 2018-01-10: 成立…`` (``(field, index)``). Only keys the first field
+    takes are pairs: a milestone typed without its "-" (``date: …``) or a
+    field out of place (``- note: …``) is told as before (`_is_pairs`).
+    """
+    told: set[tuple[str | int, ...]] = set()
+    value = data.value if isinstance(data.value, dict) else {}
+    for field, record in _record_lists(model).items():
+        fields, typed = _pair_fields(record), value.get(field)
+        if fields is None or not isinstance(typed, (dict, list)) or not typed:
+            continue
+        if isinstance(typed, dict) and _is_pairs(record, fields[0], typed):
+            line, column = data.locate((field,))
+            dash = " " * max(0, column - 1) + "- "
+            lines = ", then ".join(_pair_lines(dash, fields, key, text) for key, text in typed.items())
+            first = next(iter(typed.items()))
+            report.error(path, line, column,
+                         f'{field}: the items are typed as "key: value" pairs ("{clip(f"{first[0]}: {first[1]}")}"), '
+                         f'but each item is a group of fields, {fields[0]} and {fields[1]}, starting with "- "',
+                         f"write each pair as two lines, the first starting with \"- \": {lines}")
+            told.add((field,))
+        for index, item in enumerate(typed if isinstance(typed, list) else []):
+            if isinstance(item, dict) and len(item) == 1 and _is_pairs(record, fields[0], item):
+                key, text = next(iter(item.items()))
+                line, column = data.locate_key((field, index, key))
+                lines = _pair_lines("- ", fields, key, text)
+                report.error(path, line, column,
+                             f'{field} → item {index + 1} is typed as the pair "{clip(f"{key}: {text}")}", but it is '
+                             f"a group of fields, {fields[0]} and {fields[1]}",
+                             f'write the item as two lines, the first after the "-": {lines} below it, lined up with '
+                             f"{fields[0]}:")
+                told.add((field, index))
+    return told
+
+
+def _is_pairs(record: type[BaseModel], first: str, typed: dict[Any, Any]) -> bool:
+    """Whether the mapping ``typed``, where a list of ``record`` goes, holds pairs: each key is a value of the
+    field ``first`` (a date, a group), none a field's name (``- note: 说明`` is a field out of place), and each
+    value is one text."""
+    return all(snake_case(str(key)) not in record.model_fields and isinstance(text, str) and text.strip()
+               and _takes(record, first, str(key)) for key, text in typed.items())
 
 
 _ITEM_MARK = re.compile(r"^(?:[-*•·●○■□◆◇▪➢✓√]\s*|\d{1,2}\s*[.．、)）]\s*|[一二三四五六七八九十]\s*[、.．)）]\s*)")
@@ -920,6 +991,8 @@ def _group_hint(record: type[BaseModel] | None, typed: Any, *, in_list: bool = F
     bracketed = _GROUP_BRACKETED.fullmatch(first)
     parts = ([] if len(required) < 2 or first == "…" else list(bracketed.groups()) if bracketed
              else _GROUP_SEPARATOR.split(first, maxsplit=1))
+    if len(parts) == 1 and record is not None:
+        parts = _split_at_space(record, required[0], first) or parts
     people = _people(first) if len(parts) == 2 and required[:2] == ["name", "role"] and not bracketed else []
     groups = [item for item in typed if isinstance(item, dict)] if isinstance(typed, list) and not in_list else []
     if len(groups) > 1 and required[:2] == ["name", "role"] and all(isinstance(item.get("name"), str)
@@ -953,6 +1026,28 @@ def _group_hint(record: type[BaseModel] | None, typed: Any, *, in_list: bool = F
     lines = [f'"  {name}: {value}"' for name, value in values.items()]
     return (f"write {' and '.join(name + ':' for name in values)} lines below it, each indented with "
             f"two spaces: {', then '.join(lines)}{moved_note}")
+
+
+def _split_at_space(record: type[BaseModel], field: str, typed: str) -> list[str]:
+    """``typed`` cut at its first space into the value of ``field`` of ``record`` and the rest, when the text
+    before the space is a value that field takes (``2018-01-10 成立…`` for a milestone: its date, then its title;
+    ``residents 80`` for a target); [] otherwise.
+
+    Told to write it all after ``date:``, the editor got "not a date" next.
+    A field that takes any text (a name: ``张三 & 李四``) is never cut, as
+    its value may hold spaces.
+    """
+    parts = re.split(r"[ \t\u3000]+", typed.strip(), maxsplit=1)
+    return parts if len(parts) == 2 and _takes(record, field, parts[0]) and not _takes(record, field, "文字") else []
+
+
+def _takes(record: type[BaseModel], field: str, text: str) -> bool:
+    """Whether ``field`` of ``record`` takes the value ``text`` (other fields may be missing)."""
+    try:
+        record.model_validate({field: text})
+    except ValidationError as failure:
+        return not any(tuple(error["loc"]) == (field,) for error in failure.errors())
+    return True
 
 
 def _fill(texts: tuple[str, str], name: str, item: Any, context: dict[str, Any]) -> tuple[str, str]:

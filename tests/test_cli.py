@@ -365,6 +365,8 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("Text where a group of fields goes", "interviewee: 张三 & 李四",
          {_P: _page("interviewee:\n  name: 受访人\n  role: 党委书记", "interviewee: 张三 & 李四")}),
         ("A group of fields where a list is expected", "tags: {大调研: 1}", {_P: interview(extra="tags: {大调研: 1}\n")}),
+        ("Milestones (or targets) typed as \"key: value\" pairs", "milestones:\\n  2018-01-10: 成立大调研工作领导小组",
+         {_U: UNIT + "milestones:\n  2018-01-10: 成立大调研工作领导小组\n"}),
         ("A slug that is not a-z, 0-9 and -", "slug: 白鹤", {_P: interview(extra="slug: 白鹤\n")}),
         ("A slug that would leave the output folder", "slug: ../../outside", {_P: interview(extra="slug: ../../outside\n")}),
         ("A title of signs alone", "title: ！！！", {"content/interviews/访谈.md": interview("！！！")}),

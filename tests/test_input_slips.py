@@ -1143,6 +1143,81 @@ def test_an_item_with_fields_of_no_one_other_list_is_told_its_fields(tmp_path: P
         "missing there?)"]
 
 
+# -- milestones and targets typed as "key: value" pairs -----------------------------------------------
+
+PAIRS_MILESTONES = "milestones:\n  2018-01-10: 成立大调研工作领导小组\n  2018-01-15: 召开动员部署会\n"
+PAIRS_TARGETS = "targets:\n  residents: 80\n  institutions: 100\n"
+WRITTEN_MILESTONES = ("milestones:\n  - date: 2018-01-10\n    title: 成立大调研工作领导小组\n  - date: 2018-01-15\n"
+                      "    title: 召开动员部署会\n")
+WRITTEN_TARGETS = "targets:\n  - group: residents\n    target: 80\n  - group: institutions\n    target: 100\n"
+
+
+def _hint_lines(hint: str) -> str:
+    """The lines a hint quotes (\"…\", then \"…\"), one a line, as an editor types them."""
+    return "".join(line + "\n" for line in re.findall(r'"( *- [a-z_]+: [^"]*|  +[a-z_]+: [^"]*)"', hint))
+
+
+@pytest.mark.parametrize(("typed", "written", "message", "lines"), [
+    (PAIRS_MILESTONES, WRITTEN_MILESTONES,
+     'milestones: the items are typed as "key: value" pairs ("2018-01-10: 成立大调研工作领导小组"), but each item is a '
+     'group of fields, date and title, starting with "- "',
+     '"  - date: 2018-01-10", then "    title: 成立大调研工作领导小组", then "  - date: 2018-01-15", then '
+     '"    title: 召开动员部署会"'),
+    (PAIRS_TARGETS, WRITTEN_TARGETS,
+     'targets: the items are typed as "key: value" pairs ("residents: 80"), but each item is a group of fields, '
+     'group and target, starting with "- "',
+     '"  - group: residents", then "    target: 80", then "  - group: institutions", then "    target: 100"'),
+])
+def test_milestones_or_targets_typed_as_pairs_are_given_their_lines_and_the_hint_followed_keeps_them(
+        tmp_path: Path, typed: str, written: str, message: str, lines: str) -> None:
+    # Told "should be a list … each starting with - ", then "the field date is missing / unknown field 2018-01-10 …
+    # remove it": following that deleted the milestone.
+    root = write_site(tmp_path, {UNIT_PATH: UNIT + typed})
+    hint = f'write each pair as two lines, the first starting with "- ": {lines}'
+    assert printed(root) == [f"{UNIT_PATH}:12:3: error: {message}\n  hint: {hint}"]
+    (root / UNIT_PATH).write_text(UNIT + typed.split("\n")[0] + "\n" + _hint_lines(hint), encoding="utf-8")
+    assert (root / UNIT_PATH).read_text(encoding="utf-8") == UNIT + written
+    assert printed(root) == []
+
+
+@pytest.mark.parametrize(("typed", "message", "lines"), [
+    # "- 2018-01-10: …": "date is missing", "title is missing", "unknown field 2018-01-10 … remove it".
+    ("milestones:\n  - 2018-01-10: 成立大调研工作领导小组\n",
+     'milestones → item 1 is typed as the pair "2018-01-10: 成立大调研工作领导小组", but it is a group of fields, '
+     "date and title",
+     'write the item as two lines, the first after the "-": "- date: 2018-01-10", then "  title: 成立大调研工作领导小组" '
+     "below it, lined up with date:"),
+    ("targets:\n  - residents: 80\n",
+     'targets → item 1 is typed as the pair "residents: 80", but it is a group of fields, group and target',
+     'write the item as two lines, the first after the "-": "- group: residents", then "  target: 80" below it, '
+     "lined up with group:"),
+    # "- 2018-01-10 成立…": the hint put it all after "date:", then "not a date".
+    ("milestones:\n  - 2018-01-10 成立大调研工作领导小组\n",
+     '"milestones → item 1" should be a group of fields (key: value lines), not "2018-01-10 成立大调研工作领导小组"',
+     'write the item as key: value lines, the first after the "-": "- date: 2018-01-10", then '
+     '"  title: 成立大调研工作领导小组" below it, lined up with date:'),
+    ("targets:\n  - residents 80\n",
+     '"targets → item 1" should be a group of fields (key: value lines), not "residents 80"',
+     'write the item as key: value lines, the first after the "-": "- group: residents", then "  target: 80" below '
+     "it, lined up with group:"),
+])
+def test_an_item_typed_as_a_pair_or_with_a_space_is_given_its_lines(tmp_path: Path, typed: str, message: str,
+                                                                   lines: str) -> None:
+    root = write_site(tmp_path, {UNIT_PATH: UNIT + typed})
+    assert printed(root) == [f"{UNIT_PATH}:12:5: error: {message}\n  hint: {lines}"]
+    item = "".join("  " + line + "\n" for line in re.findall(r'"(- [^"]*|  [a-z_]+: [^"]*)"', lines))
+    (root / UNIT_PATH).write_text(UNIT + typed.split("\n")[0] + "\n" + item, encoding="utf-8")
+    assert printed(root) == []
+    built = parse_html(build_at(root) / "units/baihe/index.html").text_content()
+    assert ("成立大调研工作领导小组" if "milestones" in typed else "80") in built
+
+
+def test_a_milestone_typed_without_its_dash_is_no_pair(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {UNIT_PATH: UNIT + "milestones:\n  date: 2018-01-10\n  title: 成立领导小组\n"})
+    assert [line.split("\n")[0] for line in printed(root)] == [
+        f'{UNIT_PATH}:12:3: error: "milestones" should be a list, not a group of fields (key: value lines)']
+
+
 # -- a picture's or link's title in quotes Markdown does not read -----------------------------
 
 def test_a_title_in_unmatched_quotes_is_one_warning_and_the_path_meant_is_checked(tmp_path: Path) -> None:
