@@ -113,6 +113,16 @@ def test_unit_page_shows_tallies_targets_and_milestones(example_site: Path) -> N
     assert "做大做强白鹤草莓" in titles and "白鹤镇：补好短板发挥优势 建设丝路名镇新白鹤" in titles
 
 
+def test_a_tag_page_says_which_of_its_pages_are_interviews_and_which_case_studies(example_site: Path) -> None:
+    # A tag lists both kinds together: the archive said which each was, the tag page did not.
+    tag = parse_html(example_site / "output/tags/cao-mei-chan-ye/index.html")
+    assert [(text_of(li.cssselect(".entry-title")[0]), text_of(li.cssselect(".kind")[0]))
+            for li in tag.cssselect("li.entry")] == [
+        ("白鹤镇：补好短板发挥优势 建设丝路名镇新白鹤", "访谈"), ("做大做强白鹤草莓", "典型案例")]
+    # A list of one kind says nothing of it.
+    assert not parse_html(example_site / "output/interviews/index.html").cssselect(".entry-meta .kind")
+
+
 def test_home_page_sums_campaign_totals(example_site: Path) -> None:
     page = parse_html(example_site / "output/index.html")
     totals = page.cssselect(".totals")[0]
