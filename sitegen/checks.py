@@ -33,7 +33,8 @@ from .markup import (is_local_path, local_file_name, outside_fences, place_in_bl
                      text_blocks, typed_links)
 from .models import (QUOTE_MARKS, Milestone, Series, Tally, Target, Unit, ascii_id, clip, date_numbers, date_refusal,
                      is_external_address, is_stand_in, parse_bool, plain_name, swapped_years, tag_spelling, texts_in)
-from .pictures import DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file, site_path
+from .pictures import (DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file, site_path,
+                       unshown_problem)
 from .placeholders import (BODY_LINES, EXAMPLE_TARGET_FIGURES, INIT_CASE_LINE, INIT_CASE_TITLE, INIT_INTERVIEW_LINE,
                            INIT_INTERVIEW_TITLE, INIT_SERIES_BLURB, INIT_UNIT_NAME, INIT_UNIT_NOTE, INIT_UNIT_SUMMARY,
                            may_hold_placeholders, placeholders_in)
@@ -1443,8 +1444,10 @@ def _picture_problem(root: Path, src: str, *, damaged: bool = True) -> tuple[str
     `sitegen.pictures.picture_file` reads it); an address elsewhere must
     be http(s) with a host. A Windows path (``C:\\…``, ``\\\\server\\…``) or
     ``file:`` address names a file on the editor's computer or network,
-    which readers cannot see. ``damaged`` False leaves out the check that
-    a raster picture's size can be read.
+    which readers cannot see. A file in a format browsers do not show
+    (HEIC, TIFF …: `sitegen.pictures.unshown_problem`) is told with the
+    format to save it in. ``damaged`` False leaves out the checks of the
+    file's content: its format, and that a raster picture's size can be read.
     """
     if is_local_path(src) or src.startswith("\\\\"):  # a network share (\\server\…) is one too
         return f'image "{src}" is a file on your computer, not on the site', _local_hint(src)
@@ -1477,6 +1480,8 @@ def _picture_problem(root: Path, src: str, *, damaged: bool = True) -> tuple[str
                     'rename the file without "%" in its name (文件名中不要有 %), e.g. with "-", '
                     "and write that name")
         return f'image "{src}" not found', _image_hint(root, src)
+    if damaged and (unshown := unshown_problem(src, path)) is not None:
+        return unshown
     if damaged and looks_damaged(src, image_size(path), path):
         return damaged_message(src), DAMAGED_HINT
     return None
@@ -1522,8 +1527,9 @@ def _hotlinked(src: str) -> tuple[str, str] | None:
 
 def check_images(document: Document, root: Path, report: Report) -> None:
     """Front matter images must be files under content/ (or https:// addresses); a missing one is an
-    error at its ``src``, a damaged one a warning (see `_picture_problem`), reported with the errors of
-    the build. An image without alt text is a warning (WCAG 1.1.1)."""
+    error at its ``src``, and so is one in a format browsers do not show (``photo.heic``), a damaged one a
+    warning (see `_picture_problem`), reported with the errors of the build. An image without alt text is a
+    warning (WCAG 1.1.1)."""
     for index, image in enumerate(document.meta.images):
         problem = _picture_problem(root, image.src)
         if problem is not None:
@@ -1581,7 +1587,8 @@ def check_body_images(document: Document, root: Path, report: Report) -> None:
     (`sitegen.models.site_image_path`), percent-escapes decoded. An address with a scheme (``https:``,
     ``data:``) is not checked here (the Markdown conversion removes the
     unsafe ones, with a warning), except a picture on a platform that shows
-    it on its own pages only (WeChat's mmbiz.qpic.cn: `_hotlinked`). A missing or damaged file is a warning
+    it on its own pages only (WeChat's mmbiz.qpic.cn: `_hotlinked`). A missing or damaged file, or one in a
+    format browsers do not show (HEIC, TIFF: `sitegen.pictures.unshown_problem`), is a warning
     at its line and column, not an error as in front matter: text pasted
     from other sites often carries images that were never files here, and
     the page should still be published. A path that misses its file only by

@@ -28,6 +28,65 @@ RASTER_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".bmp")
 
 DAMAGED_HINT = "open it in an image viewer and save it again as PNG or JPEG (图片文件可能已损坏)"
 
+UNSHOWN_FORMATS = {
+    **dict.fromkeys((".heic", ".heif"), "HEIC/HEIF, the format iPhones save photos in"),
+    **dict.fromkeys((".tif", ".tiff"), "TIFF, the format scanners often save in"),
+    ".psd": "PSD, Photoshop's own format",
+    **dict.fromkeys((".dng", ".raw", ".cr2", ".cr3", ".nef", ".arw", ".orf", ".rw2", ".raf"),
+                    "a camera's raw format (RAW/DNG)"),
+    ".jxl": "JPEG XL", **dict.fromkeys((".jp2", ".j2k", ".jpf", ".jpx"), "JPEG 2000"),
+}
+"""Picture formats that Chrome, Edge and WeChat's browser do not show (Safari alone shows some of them), by
+file ending: ``{ending: the format's name, with where such files come from}``. BMP, ICO and AVIF are shown by
+every current browser, so they are not here; nor SVG, GIF and WebP."""
+
+_FORMAT_SIGNATURES = (
+    (re.compile(rb"....ftyp(?:heic|heix|hevc|hevx|heim|heis|mif1|msf1)", re.DOTALL), ".heic"),
+    (re.compile(rb"II\*\x00|MM\x00\*"), ".tif"),
+    (re.compile(rb"8BPS"), ".psd"),
+)
+"""How a file of `UNSHOWN_FORMATS` starts (ISO BMFF brands of HEIF, TIFF's byte orders, PSD's signature), for
+one renamed to .jpg or .png: renaming does not change the format, and browsers read the bytes."""
+
+
+def unshown_format(path: Path) -> str | None:
+    """The name of the format of the picture file at ``path`` when browsers do not show it, else None.
+
+    By its ending (`UNSHOWN_FORMATS`: ``photo.heic``, ``scan.tif``), or, for
+    a file named as a format browsers show (.jpg, .png …), by its first
+    bytes (`_FORMAT_SIGNATURES`: an iPhone photo renamed ``photo.jpg``). A
+    file that cannot be read gives None (a missing one is reported as such).
+    Raises nothing.
+    """
+    named = UNSHOWN_FORMATS.get(path.suffix.lower())
+    if named is not None or path.suffix.lower() not in RASTER_SUFFIXES:
+        return named
+    try:
+        with path.open("rb") as file:
+            head = file.read(12)
+    except OSError:
+        return None
+    return next((UNSHOWN_FORMATS[ending] for signature, ending in _FORMAT_SIGNATURES if signature.match(head)), None)
+
+
+def unshown_problem(src: str, path: Path) -> tuple[str, str] | None:
+    """``(message, hint)`` for the picture ``src``, whose file is at ``path``, when browsers do not show its
+    format (`unshown_format`), else None. The hint names the file to write: ``images/photo.heic`` →
+    ``images/photo.jpg``; a file renamed already keeps its name, as it must be saved again in the format its
+    name says."""
+    format_name = unshown_format(path)
+    if format_name is None:
+        return None
+    renamed = path.suffix.lower() in RASTER_SUFFIXES
+    message = (f'image "{src}" is a picture in {format_name}' + (f", named {path.suffix}" if renamed else "")
+               + ", which Chrome, Edge and WeChat do not show, so readers would see it broken")
+    how = "save it as JPEG (.jpg) or PNG, e.g. from the phone's or Windows' Photos app (照片 → 另存为 JPEG)"
+    if renamed:
+        return message, f"{how}, under the same name (renaming a file does not change its format)"
+    typed = split_address(src).path
+    meant = typed[:len(typed) - len(path.suffix)] + ".jpg" if typed.lower().endswith(path.suffix.lower()) else ""
+    return message, f"{how}, and write its new name: {meant}" if meant else f"{how}, and write its new name"
+
 
 def damaged_message(src: str) -> str:
     """The warning for a picture file whose size cannot be read (see `looks_damaged`)."""

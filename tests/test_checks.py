@@ -2433,6 +2433,61 @@ def test_pictures_that_browsers_show_are_not_warned_as_cut_short(tmp_path: Path)
     assert found(root) == []
 
 
+def test_pictures_in_a_format_browsers_do_not_show_are_told_with_the_format_to_save_them_in(tmp_path: Path) -> None:
+    # An iPhone's photo.heic and a scanner's scan.tif were published unwarned, and Chrome, Edge and WeChat
+    # showed them broken; so was an iPhone photo renamed .jpg (told only as "cannot be read as a picture").
+    import struct
+    jpeg = (b"\xff\xd8\xff\xc0" + struct.pack(">HBHHB", 11, 8, 2, 4, 1) + b"\x01\x11\x00" + bytes(200)
+            + b"\xff\xd9")
+    heic = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(64)
+    tiff = b"II*\x00\x08\x00\x00\x00" + bytes(64)
+    images = ("images:\n  - src: images/photo.heic\n    alt: 草莓基地\n"
+              "  - src: images/renamed.jpg\n    alt: 草莓大棚\n")
+    body = "## 问题\n\n![扫描件](images/scan.tif)\n\n<img src=\"images/layers.psd\" alt=\"设计稿\">\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body, extra=images),
+                                 "content/images/photo.heic": heic, "content/images/renamed.jpg": heic,
+                                 "content/images/scan.tif": tiff, "content/images/layers.psd": b"8BPS" + bytes(64)})
+    how = "save it as JPEG (.jpg) or PNG, e.g. from the phone's or Windows' Photos app (照片 → 另存为 JPEG)"
+    assert [(p.location(), p.severity, p.message, p.hint) for p in found(root)] == [
+        ("content/interviews/a.md:10:10", "error",
+         'image "images/photo.heic" is a picture in HEIC/HEIF, the format iPhones save photos in, which Chrome, '
+         "Edge and WeChat do not show, so readers would see it broken", f"{how}, and write its new name: "
+                                                                        "images/photo.jpg"),
+        ("content/interviews/a.md:12:10", "error",
+         'image "images/renamed.jpg" is a picture in HEIC/HEIF, the format iPhones save photos in, named .jpg, which '
+         "Chrome, Edge and WeChat do not show, so readers would see it broken",
+         f"{how}, under the same name (renaming a file does not change its format)"),
+        # In the text, a warning, as for a damaged file: text pasted from elsewhere still publishes.
+        ("content/interviews/a.md:18:8", "warning",
+         'image "images/scan.tif" is a picture in TIFF, the format scanners often save in, which Chrome, Edge and '
+         "WeChat do not show, so readers would see it broken", f"{how}, and write its new name: images/scan.jpg"),
+        ("content/interviews/a.md:20:11", "warning",
+         'image "images/layers.psd" is a picture in PSD, Photoshop\'s own format, which Chrome, Edge and WeChat do '
+         "not show, so readers would see it broken", f"{how}, and write its new name: images/layers.jpg")]
+    for name in ("photo", "renamed", "scan", "layers"):  # the hints followed: saved as JPEG, the new names written
+        (root / f"content/images/{name}.jpg").write_bytes(jpeg)
+    text = (root / "content/interviews/a.md").read_text(encoding="utf-8")
+    for typed in ("photo.heic", "scan.tif", "layers.psd"):
+        text = text.replace(typed, typed.split(".")[0] + ".jpg")
+    (root / "content/interviews/a.md").write_text(text, encoding="utf-8")
+    assert found(root) == []
+    build(BuildOptions(root=root, now=NOW, search=False))
+    page = (root / "output/interviews/a/index.html").read_text(encoding="utf-8")
+    assert all(f'src="/images/{name}.jpg"' in page for name in ("photo", "renamed", "scan", "layers"))
+
+
+def test_pictures_browsers_show_are_not_taken_for_formats_they_do_not(tmp_path: Path) -> None:
+    # BMP, ICO and AVIF are shown by every current browser; a WebP's RIFF header is no TIFF.
+    import struct
+    bmp = b"BM" + struct.pack("<IHHI", 70, 0, 0, 54) + struct.pack("<IiiHHIIiiII", 40, 2, 1, 1, 24, 0, 16, 0, 0, 0, 0)
+    bmp += bytes(16)
+    avif = b"\x00\x00\x00\x1cftypavif\x00\x00\x00\x00avifmif1miaf" + bytes(64)
+    body = "## 问题\n\n![位图](images/a.bmp)\n\n![新格式](images/b.avif)\n\n![图标](images/c.ico)\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body), "content/images/a.bmp": bmp,
+                                 "content/images/b.avif": avif, "content/images/c.ico": bytes(64)})
+    assert [p.message for p in found(root) if "do not show" in p.message] == []
+
+
 def test_tags_typed_with_spaces_between_chinese_words_are_an_error_unless_quoted(tmp_path: Path) -> None:
     # tags: 大调研 补短板 was one tag "大调研 补短板", unwarned.
     cases = {"大调研 补短板": ["content/interviews/a.md:9:7: error: tags: the tag \"大调研 补短板\" has a space between "
