@@ -104,13 +104,43 @@ def _check_base_path(value: str, parts: SplitResult) -> None:
 
 
 def _check_time_zone(value: str) -> str:
-    """Accept an IANA time zone name (Asia/Shanghai)."""
+    """Accept an IANA time zone name (Asia/Shanghai); refuse one unknown, and ``Etc/GMT+N`` (see
+    `_check_posix_offset`). Returns the name; raises `PydanticCustomError` ``time_zone``."""
+    _check_posix_offset(value)
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
         raise _refuse("time_zone", 'unknown time zone "{text}"', value,
                       "use a name such as Asia/Shanghai (北京时间)") from None
     return value
+
+
+_POSIX_OFFSET = re.compile(r"etc/gmt\+0*([1-9][0-9]?)", re.IGNORECASE)
+_ZONE_EAST = {8: ("Asia/Shanghai", " (北京时间)")}
+"""The zone of a place to write for UTC+N, by N, where one is the zone a site of sitegen's means (China's);
+other offsets get ``Etc/GMT-N``."""
+
+
+def _check_posix_offset(value: str) -> None:
+    """Refuse ``Etc/GMT+N`` (N from 1), which the IANA database defines as UTC−N: its sign is POSIX's, turned
+    round from the one every clock and ISO 8601 write, so ``Etc/GMT+8`` typed for 北京时间 put every publish
+    time of the feeds and structured data 16 hours off (``-08:00``).
+
+    An error, not a warning: a site that does mean UTC−N has the zone of its place to write
+    (America/Los_Angeles), which says the same and cannot be misread, while a warning would let every time
+    be published wrong. ``Etc/GMT-N`` is accepted: whoever types a minus for a zone east of Greenwich has
+    read the sign rule, and it is the spelling the hint offers for an offset without a zone of its own here
+    (`_ZONE_EAST`). Raises `PydanticCustomError` ``time_zone`` with the zone meant; returns None otherwise.
+    """
+    found = _POSIX_OFFSET.fullmatch(value.strip())
+    if found is None or int(found.group(1)) > 12:  # Etc/GMT+13 and on: no such zone, "unknown" says so
+        return
+    hours = int(found.group(1))
+    zone, called = _ZONE_EAST.get(hours, (f"Etc/GMT-{hours}", ""))
+    raise _refuse("time_zone", '"{text}" is UTC−{hours}, {hours} hours behind UTC, not UTC+{hours}: in the '
+                  "Etc/ names the sign is turned round (POSIX)", value,
+                  f"for UTC+{hours}{called}, write time_zone: {zone}; if UTC−{hours} is meant, write the zone of "
+                  "the place instead, named Area/City as in the IANA time zone database", hours=str(hours))
 
 
 # A well-formed BCP 47 language tag (RFC 5646 §2.1), any case: a language of 2–3 letters (ISO 639) with up

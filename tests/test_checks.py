@@ -2351,6 +2351,36 @@ def test_a_base_url_typed_with_any_full_width_sign_gets_the_half_width_address(
         f"which an address cannot hold\n  hint: type it in half width (半角): {half_width}"]
 
 
+@pytest.mark.parametrize("typed, meant, hours", [
+    ("Etc/GMT+8", "for UTC+8 (北京时间), write time_zone: Asia/Shanghai", 8),
+    ("Etc/GMT+9", "for UTC+9, write time_zone: Etc/GMT-9", 9),
+    ("Etc/GMT+12", "for UTC+12, write time_zone: Etc/GMT-12", 12),
+])
+def test_a_posix_offset_zone_is_refused_with_the_zone_of_the_offset_meant(
+        tmp_path: Path, typed: str, meant: str, hours: int) -> None:
+    # Etc/GMT+8 is UTC-8 in the time zone database: it was accepted, and every publish time in the feeds and
+    # the structured data was 16 hours off (datePublished 2018-05-03T10:00:00-08:00 for 10:00 北京时间).
+    root = write_site(tmp_path, {"content/interviews/a.md": interview()},
+                      config=f"title: 测试站点\ntime_zone: {typed}\n")
+    assert [p.format() for p in found(root)] == [
+        f'site.yaml:2:12: error: time_zone: "{typed}" is UTC−{hours}, {hours} hours behind UTC, not UTC+{hours}: '
+        "in the Etc/ names the sign is turned round (POSIX)\n"
+        f"  hint: {meant}; if UTC−{hours} is meant, write the zone of the place instead, named Area/City as in the "
+        "IANA time zone database"]
+    zone = meant.rpartition(": ")[2]  # the hint followed
+    (root / "site.yaml").write_text(f"title: 测试站点\ntime_zone: {zone}\n", encoding="utf-8")
+    assert found(root) == []
+    build(BuildOptions(root=root, now=NOW, search=False))
+    page = (root / "output/interviews/a/index.html").read_text(encoding="utf-8")
+    assert f'"datePublished":"2018-05-03T10:00:00+{hours:02d}:00"' in page
+
+
+def test_zones_written_with_the_sign_turned_round_or_as_a_place_are_accepted(tmp_path: Path) -> None:
+    for number, zone in enumerate(("Etc/GMT-8", "Etc/GMT+0", "Etc/UTC", "America/Los_Angeles")):
+        root = write_site(tmp_path / str(number), {}, config=f"title: 测试站点\ntime_zone: {zone}\n")
+        assert found(root) == [], zone
+
+
 def test_a_base_url_copied_with_the_end_of_its_sentence_or_unclosed_is_refused(tmp_path: Path) -> None:
     root = write_site(tmp_path, {}, config="title: 测试\nbase_url: https://example.org/qingpu。\n")
     assert [p.format() for p in found(root)] == [

@@ -537,6 +537,8 @@ MISTAKES: dict[str, list[Mistake]] = {
          {"site.yaml": "title: 测试站点\nbase_url: https://example.org /\n"}),
         ("A number setting with text", "per_page: 十", {"site.yaml": "title: 测试站点\nper_page: 十\n"}),
         ("A language written as its name", "language: 中文", {"site.yaml": "title: 测试站点\nlanguage: 中文\n"}),
+        ("A time zone written with the sign of the clock (Etc/ names turn it round)", "time_zone: Etc/GMT+8",
+         {"site.yaml": "title: 测试站点\ntime_zone: Etc/GMT+8\n"}),
     ],
 }
 
