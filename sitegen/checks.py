@@ -927,6 +927,8 @@ def check_related_tally(document: Document, related: date | str, unit: Sourced[U
     exist is reported, with `sitegen.models.parse_date`'s hint. A tally
     dated after ``today`` is an error of its unit's (`check_tally_dates`),
     so it is never offered: the hint says to correct that date instead.
+    A tally dated after the page's own publish date is a warning
+    (`_later_tally`).
     """
     # Located only when told: finding a line means reading the front matter's YAML again.
     if isinstance(related, str):
@@ -938,6 +940,36 @@ def check_related_tally(document: Document, related: date | str, unit: Sourced[U
         report.error(document.path, *document.yaml.locate(("related_tally",)),
                      f"unit {unit.record.id} has no tally of {related.isoformat()}",
                      _related_tally_hint(unit, (related.year, related.month, related.day), today))
+    elif unit is not None and related > document.meta.date.date() and not document.meta.draft:
+        _later_tally(document, related, unit, report)
+
+
+def _later_tally(document: Document, related: date, unit: Sourced[Unit], report: Report) -> None:
+    """Warn at a case study's ``related_tally`` dated after the page's own publish date.
+
+    The page shows its 发布时间 with the figures of that tally below it,
+    figures that did not exist when it was published (a page dated
+    2018-04-01 citing 2018-05-10). The hint offers the latest tally on or
+    before the page's date, the one an interview of that date would show
+    (README, "Charts"), or, when the figures are meant, a later date. A
+    warning, not an error: a case study may be updated with later figures
+    and keep its first date. Raises nothing.
+    """
+    published = document.meta.date
+    shown = published.strftime("%Y-%m-%d %H:%M")
+    before = [tally.as_of for tally in unit.record.tallies if tally.as_of <= published.date()]
+    later_date = f"correct date: to the day the page was published, on or after {related.isoformat()}"
+    if before:
+        hint = (f"the tally meant is most likely the latest one on or before {published.date().isoformat()}: write "
+                f"related_tally: {max(before).isoformat()}; if the figures of {related.isoformat()} are meant, "
+                + later_date)
+    else:
+        hint = (f"unit {unit.record.id} has no tally on or before {published.date().isoformat()}: if the figures "
+                f"of {related.isoformat()} are meant, {later_date}; else delete the related_tally line")
+    report.warning(document.path, *document.yaml.locate(("related_tally",)),
+                   f"related_tally: the tally of {related.isoformat()} is dated after the page's publish date "
+                   f"{shown}, so the page would show figures that did not exist when it was published",
+                   hint)
 
 
 def _related_tally_hint(unit: Sourced[Unit], typed: tuple[int, int, int] | None, today: date | None = None) -> str:

@@ -950,6 +950,40 @@ def test_a_related_tally_that_is_no_tally_date_gets_the_units_tally_dates(
     assert [p.format() for p in found(root)] == [f"content/cases/caomei.md:7:16: error: {message}\n  hint: {hint}"]
 
 
+def test_a_related_tally_dated_after_the_case_study_is_warned_with_the_tally_of_its_date(tmp_path: Path) -> None:
+    # 发布时间 2018-04-01 over the figures of 2018-05-10, which did not exist that day: published unwarned.
+    unit = unit_with(tally("2018-03-01", 100, 50, 30, 20) + tally("2018-05-10", 296, 143, 103, 50))
+    case = CASE.replace("date: 2018-05-03", "related_tally: 2018-05-10\ndate: 2018-04-01 09:00")
+    root = write_site(tmp_path, {UNIT_PATH: unit, "content/cases/caomei.md": case,
+                                 "content/cases/draft.md": case.replace("做大做强", "草稿：").replace(
+                                     "date:", "draft: true\ndate:")})  # a draft's date is set when published
+    assert [p.format() for p in found(root)] == [
+        "content/cases/caomei.md:7:16: warning: related_tally: the tally of 2018-05-10 is dated after the page's "
+        "publish date 2018-04-01 09:00, so the page would show figures that did not exist when it was published\n"
+        "  hint: the tally meant is most likely the latest one on or before 2018-04-01: write related_tally: "
+        "2018-03-01; if the figures of 2018-05-10 are meant, correct date: to the day the page was published, on or "
+        "after 2018-05-10"]
+    page = root / "content/cases/caomei.md"
+    for fixed, shown in (("related_tally: 2018-03-01\ndate: 2018-04-01 09:00", "100"),  # either way the hint says
+                         ("related_tally: 2018-05-10\ndate: 2018-05-10 09:00", "296")):
+        page.write_text(case.replace("related_tally: 2018-05-10\ndate: 2018-04-01 09:00", fixed), encoding="utf-8")
+        assert found(root) == []
+        build(BuildOptions(root=root, now=NOW, search=False))
+        html_text = (root / "output/cases/caomei/index.html").read_text(encoding="utf-8")
+        assert re.search(rf"<[^>]*>{shown}</", html_text), fixed
+
+
+def test_a_related_tally_after_the_case_study_without_an_earlier_one_says_the_unit_has_none(tmp_path: Path) -> None:
+    unit = unit_with(tally("2018-05-10", 296, 143, 103, 50))
+    case = CASE.replace("date: 2018-05-03", "related_tally: 2018-05-10\ndate: 2018-04-01")
+    root = write_site(tmp_path, {UNIT_PATH: unit, "content/cases/caomei.md": case})
+    assert [p.hint for p in found(root)] == [
+        "unit baihe has no tally on or before 2018-04-01: if the figures of 2018-05-10 are meant, correct date: to the "
+        "day the page was published, on or after 2018-05-10; else delete the related_tally line"]
+    (root / "content/cases/caomei.md").write_text(case.replace("related_tally: 2018-05-10\n", ""), encoding="utf-8")
+    assert found(root) == []
+
+
 @pytest.mark.parametrize(("tallies", "offered"), [
     (tally("2028-04-26", 296, 143, 103, 50), ""),
     (tally("2018-03-01", 100, 50, 30, 20) + tally("2028-04-26", 296, 143, 103, 50),
@@ -976,8 +1010,9 @@ def test_a_related_tally_is_never_offered_a_tally_date_in_the_future(tmp_path: P
 
 @pytest.mark.parametrize("typed", ["2018-04-26", "2018-4-26", "2018/4/26", "2018年4月26日", "２０１８－０６－３０"])
 def test_a_related_tally_typed_as_a_tally_date_is_taken(tmp_path: Path, typed: str) -> None:
-    root = write_site(tmp_path, {UNIT_PATH: RELATED_TALLIES,
-                                 "content/cases/caomei.md": CASE.replace("date:", f"related_tally: {typed}\ndate:")})
+    # Published after the unit's last tally (2018-06-30), so that any of them may be cited.
+    case = CASE.replace("date: 2018-05-03", f"related_tally: {typed}\ndate: 2018-07-02")
+    root = write_site(tmp_path, {UNIT_PATH: RELATED_TALLIES, "content/cases/caomei.md": case})
     assert found(root) == []
 
 
