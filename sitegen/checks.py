@@ -59,6 +59,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report) -
     for unit in content.units.values():
         check_tally_arithmetic(unit, report)
         check_empty_tallies(unit, report)
+        check_repeated_tallies(unit, report)
         check_example_targets(unit, report)
         check_tally_dates(unit, now.date(), report)
         check_measured_dates(unit, now.date(), report)
@@ -350,6 +351,42 @@ def check_empty_tallies(unit: Sourced[Unit], report: Report) -> None:
                        'write "tallies: []" if it was the only one')
 
 
+def check_repeated_tallies(unit: Sourced[Unit], report: Report) -> None:
+    """Warn at the ``as_of`` of each tally without a note whose every figure is that of the tally before it.
+
+    ``sitegen new tally`` prints a tally dated today with the latest tally's
+    figures, for the editor to change those that changed; pasted and never
+    edited, it is published as the figures of a new day. Every figure is
+    compared: batches (None, not given, equals only None), collected,
+    escalated, resolved and in progress. A unit whose figures did not move
+    is possible, so this is a warning, and a note (saying so, as the hint
+    asks) is taken as meant, as for `check_empty_tallies`; the note ``sitegen
+    new tally`` prints is commented out. Tallies on one date or out of order
+    are `check_tally_order`'s errors. Raises nothing.
+    """
+    _repeated_tallies(unit.path, unit.yaml, list(enumerate(unit.record.tallies)), report)
+
+
+_TALLY_FIGURES = ("batches", "collected", "escalated", "resolved", "in_progress")
+
+
+def _repeated_tallies(path: str, yaml: YamlData, tallies: Sequence[tuple[int, Tally]], report: Report) -> None:
+    """`check_repeated_tallies` over ``(index in the file's tallies list, tally)`` pairs, each after the one before."""
+    for (_, before), (index, after) in zip(tallies, tallies[1:]):
+        if after.note or after.as_of <= before.as_of or any(
+                getattr(after, name) != getattr(before, name) for name in _TALLY_FIGURES):
+            continue
+        figures = ", ".join(f"{name.replace('_', ' ')} {getattr(after, name)}" for name in _TALLY_FIGURES
+                            if getattr(after, name) is not None)
+        report.warning(path, *yaml.locate(("tallies", index, "as_of")),
+                       f"tally of {after.as_of.isoformat()} repeats every figure of the tally of "
+                       f"{before.as_of.isoformat()} unchanged ({figures}), so the unit's page would publish them as "
+                       f"the figures counted on {after.as_of.isoformat()}",
+                       f"write the figures as counted on {after.as_of.isoformat()} (sitegen new tally prints the "
+                       "latest tally's figures, to be changed where they changed); if nothing changed, say so in "
+                       "note:, e.g. note: 与上次统计相比没有变化")
+
+
 def check_example_targets(unit: Sourced[Unit], report: Report) -> None:
     """Warn at each target without a note whose figures are those of the example target ``sitegen new unit``
     writes (`sitegen.placeholders.EXAMPLE_TARGET_FIGURES`: residents, 80%, 50% reached, measured in the year
@@ -586,7 +623,8 @@ def check_failed_unit(path: str, data: YamlData, today: date, report: Report) ->
     its own is checked as in a valid unit: the tallies add up
     (`check_tally_arithmetic`) and are not dated ahead
     (`check_tally_dates`), tallies and milestones are in date order and
-    counts do not fall (`check_tally_order`, `check_milestone_order`), each
+    counts do not fall (`check_tally_order`, `check_milestone_order`), a
+    tally does not repeat the one before unchanged (`check_repeated_tallies`), each
     item compared with the valid one before it, and targets as
     `check_targets` checks them, so mending the file's errors brings no new
     message about them. Raises nothing.
@@ -596,6 +634,7 @@ def check_failed_unit(path: str, data: YamlData, today: date, report: Report) ->
     _tally_arithmetic(path, data, tallies, report)
     _tally_dates(path, data, tallies, today, report)
     _tally_order(path, data, tallies, report)
+    _repeated_tallies(path, data, tallies, report)
     targets = _valid_items(Target, value.get("targets"))
     _targets(path, data, targets, report)
     _measured_dates(path, data, targets, today, report)

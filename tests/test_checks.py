@@ -75,6 +75,41 @@ def test_tallies_out_of_order_and_on_one_date_are_errors(tmp_path: Path) -> None
         ("tally of 2018-03-01 is listed after the tally of 2018-04-26", "list tallies oldest first (按日期从早到晚)")]
 
 
+def test_a_tally_that_repeats_the_one_before_unchanged_is_warned_unless_its_note_says_so(tmp_path: Path) -> None:
+    # sitegen new tally prints today's date with the latest figures: pasted and never edited, it was published
+    # as the figures of a new day, unwarned.
+    tallies = (tally("2018-04-26", 296, 143, 103, 50, batches=318) + tally("2018-05-10", 296, 143, 103, 50, batches=318)
+               + tally("2018-05-20", 296, 143, 103, 50) + tally("2018-05-31", 296, 143, 103, 50))
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tallies)})
+    hint = ("write the figures as counted on {0} (sitegen new tally prints the latest tally's figures, to be changed "
+            "where they changed); if nothing changed, say so in note:, e.g. note: 与上次统计相比没有变化")
+    assert [(p.location(), p.severity, p.message, p.hint) for p in found(root)] == [
+        (f"{UNIT_PATH}:11:12", "warning", "tally of 2018-05-10 repeats every figure of the tally of 2018-04-26 "
+         "unchanged (batches 318, collected 296, escalated 143, resolved 103, in progress 50), so the unit's page "
+         "would publish them as the figures counted on 2018-05-10", hint.format("2018-05-10")),
+        # 2018-05-20 gives no batches, 2018-05-10 did: a figure changed. 2018-05-31 repeats 2018-05-20.
+        (f"{UNIT_PATH}:22:12", "warning", "tally of 2018-05-31 repeats every figure of the tally of 2018-05-20 "
+         "unchanged (collected 296, escalated 143, resolved 103, in progress 50), so the unit's page would publish "
+         "them as the figures counted on 2018-05-31", hint.format("2018-05-31"))]
+    # The hints followed: the figures counted on 2018-05-10, and a note saying nothing changed by 2018-05-31.
+    counted = tally("2018-05-10", 310, 150, 110, 50, batches=330)
+    noted = tally("2018-05-31", 310, 150, 112, 48) + "    note: 与上次统计相比没有变化\n"
+    fixed = (tally("2018-04-26", 296, 143, 103, 50, batches=318) + counted + tally("2018-05-20", 310, 150, 112, 48)
+             + noted)
+    (root / UNIT_PATH).write_text(unit_with(fixed), encoding="utf-8")
+    assert found(root) == []
+    build(BuildOptions(root=root, now=NOW, search=False))
+    page = (root / "output/units/baihe/index.html").read_text(encoding="utf-8")
+    assert "与上次统计相比没有变化" in page
+
+
+def test_a_repeated_tally_is_told_with_the_other_errors_of_its_unit_file(tmp_path: Path) -> None:
+    tallies = tally("2018-04-26", 296, 143, 103, 50) + tally("2018-05-10", 296, 143, 103, 50)
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tallies, "summary: [一, 二]\n")})
+    assert [(p.location(), p.severity) for p in found(root)] == [
+        (f"{UNIT_PATH}:10:12", "warning"), (f"{UNIT_PATH}:15:10", "error")]
+
+
 def test_a_cumulative_count_that_falls_is_a_warning_with_both_values(tmp_path: Path) -> None:
     tallies = tally("2018-03-01", 300, 140, 100, 60, batches=318) + tally("2018-04-26", 296, 143, 103, 50, batches=310)
     root = write_site(tmp_path, {UNIT_PATH: unit_with(tallies)})

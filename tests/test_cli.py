@@ -404,6 +404,9 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_U: _tallies(_t("2018-04-26", 296, 143, 103, 50), _t("2081-05-26", 400, 200, 150, 50))}),
         ("A tally of zeros, pasted or uncommented as sitegen new wrote it (warning)", "collected: 0",
          {_U: _tallies(_t("2018-04-26", 0, 0, 0, 0))}),
+        ("A tally pasted from sitegen new tally and never changed (warning)",
+         "as_of: 2018-05-10 with the figures of 2018-04-26",
+         {_U: _tallies(_t("2018-04-26", 296, 143, 103, 50), _t("2018-05-10", 296, 143, 103, 50))}),
         ("The example target of a new unit, uncommented with its note deleted (warning)",
          "target: 80, measured: 50, deadline at the end of the year measured",
          {_U: UNIT + "targets:\n  - group: residents\n    target: 80\n    deadline: 2018-12-31\n    measured: 50\n"

@@ -382,9 +382,18 @@ def test_new_tally_prints_lines_to_paste_and_never_changes_the_unit_file(tmp_pat
     # It starts from the latest tally's figures (318 batches, 296 collected, 143 + 103 + 50): zeros
     # read as counts that fell, five warnings the editor never caused.
     assert [int(n) for n in re.findall(r"^    \w+: (\d+)", out, re.MULTILINE)] == [318, 296, 143, 103, 50]
-    # Pasted after the last tally, it reads as a tally: no error and no warning.
+    # Pasted after the last tally, it reads as a tally: no error; left as printed, its figures are those of the
+    # tally before, published as counted today: a warning at its as_of.
     last = before.index("\ntargets:")
     unit.write_text(before[:last] + "\n" + out + before[last:], encoding="utf-8")
+    code, report = _check(capsys, site)
+    line = (before[:last] + "\n").count("\n") + 1
+    assert code == 0 and report.startswith("checked: 0 error(s), 1 warning(s)\n"
+                                           f"content/units/baihe.yaml:{line}:12: warning: tally of {_today()} repeats "
+                                           "every figure of the tally of 2018-04-26 unchanged"), report
+    # Its figures changed to those counted today: no error and no warning.
+    counted = out.replace("collected: 296 ", "collected: 300 ").replace("escalated: 143 ", "escalated: 147 ")
+    unit.write_text(before[:last] + "\n" + counted + before[last:], encoding="utf-8")
     code, report = _check(capsys, site)
     assert code == 0 and report.endswith("checked: 0 error(s), 0 warning(s)\n"), report
     # A second one on the same day would clash with it: it is refused, saying what to do instead.
@@ -442,12 +451,16 @@ def test_a_tally_pasted_after_milestones_is_told_to_move_under_tallies(tmp_path:
         f'  hint: it belongs under "tallies:": move lines {first}–{last} there, below its last item (which ends on '
         f'line {tallies_end}), with the "-" lined up with the "-" of the items above; its values stay as typed\n'
         "checked: 1 error(s), 0 warning(s)\n")
-    # Done as the hint says (the commented note line goes with it), the unit reads its tally as printed.
+    # Done as the hint says (the commented note line goes with it), the unit reads its tally as printed: no
+    # error, and only the warning that its figures are still those of the tally before.
     lines = unit.read_text(encoding="utf-8").splitlines(keepends=True)
     moved = lines[first - 1:last]
     assert "".join(moved) == out
     unit.write_text("".join(lines[:tallies_end] + moved + lines[tallies_end:first - 1]), encoding="utf-8")
-    assert _check(capsys, site) == (0, "checked: 0 error(s), 0 warning(s)\n")
+    code, report = _check(capsys, site)
+    assert code == 0 and report.startswith(
+        f"checked: 0 error(s), 1 warning(s)\ncontent/units/baihe.yaml:{tallies_end + 1}:12: warning: tally of "
+        f"{_today()} repeats every figure of the tally of 2018-04-26 unchanged"), report
 
 
 def _fields_written_text(text: str) -> set[str]:
@@ -534,7 +547,8 @@ def test_new_tally_lines_up_with_the_tallies_as_typed(tmp_path: Path, capsys, da
     assert code == 0 and out.startswith(f"{dash}as_of: {_today()}   # ")
     assert all(line.startswith(fields) for line in out.splitlines()[1:])
     end = text.index("\ntargets:")
-    unit.write_text(text[:end] + "\n" + out.rstrip("\n") + text[end:], encoding="utf-8")
+    counted = out.replace("collected: 296 ", "collected: 300 ").replace("escalated: 143 ", "escalated: 147 ")
+    unit.write_text(text[:end] + "\n" + counted.rstrip("\n") + text[end:], encoding="utf-8")
     code, report = _check(capsys, site)
     assert code == 0 and report.endswith("checked: 0 error(s), 0 warning(s)\n"), report
 
