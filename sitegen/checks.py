@@ -147,9 +147,9 @@ def check_typed_values(content: Content, report: Report) -> None:
     Takes the loaded content and the report. Raises nothing.
     """
     for series in content.series.values():
-        report.extend(typed_value_warnings(series.path, series.yaml, "the series page"))
+        report.extend(typed_value_warnings(series.path, series.yaml, "the series page", series.text))
     for unit in content.units.values():
-        report.extend(typed_value_warnings(unit.path, unit.yaml, "the unit's page"))
+        report.extend(typed_value_warnings(unit.path, unit.yaml, "the unit's page", unit.text))
 
 
 def check_placeholders(content: Content, report: Report) -> None:

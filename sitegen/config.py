@@ -26,7 +26,7 @@ from .models import OptionalText, Text, WebAddress, parse_count
 from .webaddress import SENTENCE_END, address_slip, half_width_address, split_address
 from .placeholders import placeholders_in
 from .sources import read_source
-from .validation import group_fields, names_a_field, validate_record
+from .validation import group_fields, lost_character_warnings, names_a_field, validate_record
 from .yamltext import load_yaml
 
 CONFIG_FILE = "site.yaml"
@@ -484,6 +484,7 @@ def load_config(root: Path, report: Report, *, base_url: str | None = None,
         if overrides and isinstance(data.value, dict):
             data = data.with_value({**data.value, **overrides})
         config = validate_record(Config, data, CONFIG_FILE, report, defaults={"root": root.resolve()})
+        report.extend(lost_character_warnings(CONFIG_FILE, data, "every page", source.text))
         for loc, placeholder in placeholders_in("settings", data.value):
             report.warning(CONFIG_FILE, *data.locate(loc), placeholder.said("every page's footer", str(loc[0])),
                            placeholder.hint)

@@ -28,6 +28,25 @@ what to do in words instead (`paste_hint`).
 """
 
 
+LOST_CHARACTERS_HINT = ("retype the text, or paste it again from where it came from, and save the file as UTF-8 "
+                        "(另存为 → 编码 UTF-8); if the question marks are meant, type them in full width (全角): ？？？")
+"""The hint for question marks that stand for characters lost when the file was saved in an encoding that cannot
+hold Chinese (`lost_characters_message`)."""
+
+
+def lost_characters_message(run: str) -> str:
+    """The words for ``run``, question marks in a row that most likely stand for lost characters.
+
+    A file saved as "ANSI" on a Windows set to a Western language, or by an
+    editor that cannot write Chinese, turns every character it cannot encode
+    into an ASCII "?" (Windows' and iconv's replacement), full-width
+    punctuation included, so the text is published as rows of "?".
+    """
+    shown = run if len(run) <= 12 else run[:12] + "…"
+    return (f'{len(run)} question marks in a row ("{shown}") are most likely characters lost when the file was '
+            'saved in an encoding that cannot hold Chinese, which turns each Chinese character into "?"')
+
+
 def paste_hint(how: str, line: str, instead: str = "") -> str:
     """A hint offering ``line`` to type or paste: ``how: line``, the line whole.
 

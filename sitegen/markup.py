@@ -79,13 +79,14 @@ from markdown.preprocessors import HtmlBlockPreprocessor, Preprocessor
 from markdown.treeprocessors import InlineProcessor, Treeprocessor, UnescapeTreeprocessor
 from markdown.util import AMP_SUBSTITUTE, AtomicString
 
-from .errors import Problem, paste_hint
+from .errors import LOST_CHARACTERS_HINT, Problem, lost_characters_message, paste_hint
 from .webaddress import address_slip, half_width_address
-from .yamltext import FULL_WIDTH_PUNCTUATION, INVISIBLE_NAMES, INVISIBLE_RE, WIDE_SPACES, invisible_place, space_name
+from .yamltext import (FULL_WIDTH_PUNCTUATION, INVISIBLE_NAMES, INVISIBLE_RE, WIDE_SPACES, invisible_place,
+                       lost_characters, space_name)
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "34"
+POLICY_VERSION = "35"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -2249,6 +2250,28 @@ def _invisible_problems(source: str, lines: list[str], path: str, first_line: in
     return problems
 
 
+def _lost_character_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
+    """Warnings for runs of question marks that stand for characters lost in a save (`sitegen.yamltext.lost_characters`:
+    3 or more ASCII "?", not in a web address), one at the first run of each line.
+
+    A file saved in an encoding that cannot hold Chinese publishes every
+    Chinese character as "?": ``## ????????`` and paragraphs of them,
+    unwarned. Fenced code and code spans show text as typed and are left
+    alone; found while converting (cached).
+    """
+    if "???" not in source:
+        return []
+    problems: list[Problem] = []
+    for index, line in outside_fences(lines):
+        found = lost_characters(_without_code_spans(line)) if "???" in line else None
+        if found is not None:
+            start, end = found
+            problems.append(Problem(path, first_line + index, start + 1, "warning",
+                                    lost_characters_message(line[start:end]) + ", so the page would publish them",
+                                    LOST_CHARACTERS_HINT))
+    return problems
+
+
 # A table row typed with pipes (| 照明 | 18 |), the separator row under a table's first row (| --- | :-: |), and a
 # line of cells pasted from Excel or WPS (照明<TAB>18<TAB>10).
 _PIPE_ROW_RE = re.compile(r"^ {0,3}\|.*\|")
@@ -2630,6 +2653,7 @@ class MarkdownRenderer:
         problems += _odd_space_item_problems(source, lines, path, first_line)
         problems += _table_problems(source, lines, path, first_line)
         problems += _invisible_problems(source, lines, path, first_line)
+        problems += _lost_character_problems(source, lines, path, first_line)
         problems += _star_and_nesting_problems(source, lines, clean_html, path, first_line)
         if _removal_possible(source, raw_html):
             problems += _removal_problems(raw_html, lines, path, first_line)

@@ -32,7 +32,7 @@ from typing import Annotated, Any, ClassVar, Iterator, Mapping
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
 from pydantic_core import PydanticCustomError
 
-from .errors import paste_hint
+from .errors import LOST_CHARACTERS_HINT, lost_characters_message, paste_hint
 from .webaddress import HALF_WIDTH_ADDRESS, address_slip, split_address
 
 _SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -707,9 +707,13 @@ def parse_name(value: Any) -> str:
     """Accept what names a page, series or unit (its title, its name): text, as `parse_text`, holding a word.
 
     Raises `PydanticCustomError` ``text_words`` for a value of punctuation alone (``——``, ``？？``, ``-``):
-    a page titled so tells readers nothing, and the sign is most often typed for "none yet" (待定).
+    a page titled so tells readers nothing, and the sign is most often typed for "none yet" (待定); ASCII
+    question marks alone (``????``) are told as characters lost in a save (`sitegen.errors.lost_characters_message`).
     """
     text = parse_text(value)
+    if len(text.strip()) >= 2 and not text.strip().strip("?"):  # ASCII "?" alone: the name's characters lost
+        raise PydanticCustomError("text_words", lost_characters_message(text.strip()),
+                                  {"hint": LOST_CHARACTERS_HINT})
     if not re.search(r"\w", text):
         raise PydanticCustomError("text_words", '"{text}" holds no words, only signs',
                                   {"text": text.strip(), "hint": "write the words of the title or name itself (标题、名称)"})

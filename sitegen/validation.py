@@ -24,10 +24,11 @@ from typing import Any, TypeVar, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from .errors import PASTE_LIMIT, Problem, Report, paste_hint
+from .errors import LOST_CHARACTERS_HINT, PASTE_LIMIT, Problem, Report, lost_characters_message, paste_hint
 from .models import (CHOICE_LABELS, FULL_WIDTH_FIX, QUOTE_MARKS, QUOTED_TAGS, SEPARATOR_MARKS, WORD_LIST_FIELDS,
                      choice_meant, clip, is_stand_in, kind_of, numbered_items, snake_case, texts_in)
-from .yamltext import NOTE_HINT, NOTE_MESSAGE, ElsewhereFinder, FieldElsewhere, FieldNamer, GroupFinder, YamlData
+from .yamltext import (NOTE_HINT, NOTE_MESSAGE, ElsewhereFinder, FieldElsewhere, FieldNamer, GroupFinder, YamlData,
+                       lost_characters)
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
 _SPLITTING = SEPARATOR_MARKS + ", \u3000" + QUOTE_MARKS
@@ -108,7 +109,48 @@ _NAMING_FIELDS = frozenset({("unit",), ("series",)})
 """Fields whose stand-in (unit: 待定) names no record: an error of its own (`sitegen.checks.check_references`)."""
 
 
-def typed_value_warnings(path: str, data: YamlData, published_on: str) -> list[Problem]:
+def lost_character_warnings(path: str, data: YamlData, published_on: str, text: str = "",
+                            first_line: int = 1) -> list[Problem]:
+    """A warning at each text value of ``data`` holding question marks that most likely stand for characters
+    lost when the file was saved in an encoding that cannot hold Chinese (`sitegen.yamltext.lost_characters`:
+    3 or more "?" in a row, or a value of 2 or more "?" alone, a two-character name lost: ``name: ??``).
+
+    Takes the file's path, its YAML as read, where it is published ("the page"),
+    and the YAML as typed (``text``, whose first line is file line
+    ``first_line``), where the run is found for its column; without it, or
+    when a value typed with escapes does not show the run, the warning is at
+    the value's start. Returns the warnings in the order of the values.
+    Raises nothing.
+    """
+    found = []
+    for place, value in texts_in(data.value):
+        run = lost_characters(value, whole=True) if "??" in value else None
+        if run is not None:
+            start, end = run
+            found.append(Problem(path, *_typed_run(data, text, first_line, place, value[start:end]), "warning",
+                                 f"{field_name(place)}: {lost_characters_message(value[start:end])}, so "
+                                 f"{published_on} would publish them", LOST_CHARACTERS_HINT))
+    return found
+
+
+def _typed_run(data: YamlData, text: str, first_line: int, place: tuple[str | int, ...],
+               run: str) -> tuple[int, int]:
+    """The file line and column where ``run`` is typed in the value at ``place``: on its first line or the lines
+    up to the next value or key; else the value's own position."""
+    line, column = data.locate(place)
+    lines = text.split("\n") if text else []
+    ends = [other[0] for other in (*data.positions.values(), *data.key_positions.values()) if other > (line, column)]
+    last = min(ends, default=first_line + len(lines) - 1)
+    for number in range(line, last + 1):
+        typed = lines[number - first_line] if 0 <= number - first_line < len(lines) else ""
+        at = typed.find(run, column - 1 if number == line else 0)
+        if at >= 0:
+            return number, at + 1
+    return line, column
+
+
+def typed_value_warnings(path: str, data: YamlData, published_on: str, text: str = "",
+                         first_line: int = 1) -> list[Problem]:
     """A warning at each value of a page's front matter or a record that ``published_on`` ("the page") would
     publish as typed though it was most likely not meant so:
 
@@ -118,16 +160,22 @@ def typed_value_warnings(path: str, data: YamlData, published_on: str) -> list[P
       quotes (``name: “赵巷镇”``), as in a word processor: YAML keeps them,
       and the page title, lists and open data would show them. 《》 is left
       alone (a title of a work), and so are quotes around a part
-      (``“四个最”工作法``).
+      (``“四个最”工作法``);
+    * question marks standing for characters lost in a save (``name: ??``,
+      ``title: ????``: `lost_character_warnings`), told so rather than as a
+      value not known yet.
 
-    Takes the file's path, its YAML as read and where it is published.
-    Warnings, not errors: an interviewee may be named 某某 on purpose, and a
-    title may be a quotation. Pages are told when they are loaded, so the
+    Takes the file's path, its YAML as read and where it is published, and
+    the YAML as typed with its first file line (for the column of lost
+    characters inside a value). Warnings, not errors: an interviewee may be
+    named 某某 on purpose, and a title may be a quotation. Pages are told when they are loaded, so the
     page cache keeps the warnings with the page. Returns the warnings in
     the order of the fields.
     """
-    found = []
+    found = lost_character_warnings(path, data, published_on, text, first_line)
     for place, value in texts_in(data.value):
+        if "??" in value and lost_characters(value, whole=True) is not None:
+            continue  # told as characters lost: a name "??" stands for no value not known yet
         if is_stand_in(value) and value.strip() and place[:1] not in _NAMING_FIELDS:
             found.append(_stand_in(path, data, place, value, published_on))
         elif place and place[-1] in _NAME_FIELDS and (quotes := _wrapping_quotes(value)):
@@ -138,7 +186,7 @@ def typed_value_warnings(path: str, data: YamlData, published_on: str) -> list[P
                 "show as part of it",
                 f"delete the quotes: {place[-1]}: {value.strip()[1:-1].strip()} (YAML needs none around Chinese "
                 "text); keep them only if they are part of it"))
-    return found
+    return sorted(found, key=Problem.sort_key)
 
 
 _NAME_FIELDS = frozenset({"title", "name", "role", "publisher"})

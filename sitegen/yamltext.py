@@ -249,6 +249,35 @@ def invisible_place(line: str, start: int, end: int) -> str:
             f'before "{after}"' if after else f'after "{before}"' if before else "alone on the line")
 
 
+_LOST_RUN_RE = re.compile(r"\?{3,}")
+_ADDRESS_START_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://|www\.|\]\([^)]*$")
+_TOKEN_GAPS = " \t\n\u3000"
+
+
+def lost_characters(text: str, *, whole: bool = False) -> tuple[int, int] | None:
+    """``(start, end)`` of the first run of question marks in ``text`` that most likely stands for characters
+    lost in a save (`sitegen.errors.lost_characters_message`), or None.
+
+    A run is 3 or more ASCII "?" (a Chinese word of one or two characters
+    lost is "?" or "??", which a sentence may hold: "真的吗??"); with
+    ``whole`` (a YAML value), the whole text of 2 or more "?" too, a
+    two-character name lost (``name: ??``). Full-width "？" is never a lost
+    character: an encoding that cannot hold Chinese cannot hold it either,
+    and "？？？" is typed for emphasis. A run in a web address is skipped: it
+    stands in the address's query (``https://example.org/s?q=???``), which
+    is no text: from ``scheme://`` or ``www.`` on in the same word (text
+    without spaces), or inside a Markdown link's ``(…)``.
+    """
+    if whole and len(text.strip()) >= 2 and not text.strip().strip("?"):
+        start = text.index("?")
+        return start, start + len(text.strip())
+    for found in _LOST_RUN_RE.finditer(text):
+        word = max(text.rfind(gap, 0, found.start()) for gap in _TOKEN_GAPS) + 1
+        if not _ADDRESS_START_RE.search(text[word:found.start()]):
+            return found.span()
+    return None
+
+
 _BAD_CHAR = re.compile(f"[{_BAD_CHARS}]")
 _BAD_BREAK = re.compile(f"[{_BAD_BREAKS}]")
 _GAP = " \t" + WIDE_SPACES

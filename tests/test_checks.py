@@ -2588,6 +2588,52 @@ def test_pictures_browsers_show_are_not_taken_for_formats_they_do_not(tmp_path: 
     assert [p.message for p in found(root) if "do not show" in p.message] == []
 
 
+LOST = ('{field}: {n} question marks in a row ("{run}") are most likely characters lost when the file was saved in '
+        'an encoding that cannot hold Chinese, which turns each Chinese character into "?", so {where} would publish '
+        "them")
+LOST_HINT = ("retype the text, or paste it again from where it came from, and save the file as UTF-8 (另存为 → 编码 "
+             "UTF-8); if the question marks are meant, type them in full width (全角): ？？？")
+
+
+def test_question_marks_from_a_save_that_lost_chinese_are_warned_in_fields_and_settings(tmp_path: Path) -> None:
+    # A name "??" was warned as "a value not known yet"; a role, a unit's summary and the site's title holding
+    # "???" were published unwarned. An address's query is no text, and "??" in a sentence may be meant.
+    page = (interview(extra='summary: "白鹤镇???书记谈大调研??"\nsource:\n  publisher: 上海热线\n'
+                            "  url: https://www.baidu.com/s?wd=???\n")
+            .replace("name: 受访人", "name: ??").replace("role: 党委书记", "role: ??????"))
+    unit = UNIT.replace("level: town", "level: town\nsummary: |\n  青浦区白鹤镇\n  ?????????")
+    root = write_site(tmp_path, {"content/interviews/a.md": page, UNIT_PATH: unit},
+                      config="title: ??????\nbase_url: https://example.org/\n")
+    assert [(p.location(), p.severity, p.message, p.hint) for p in found(root)] == [
+        ("content/interviews/a.md:6:9", "warning",
+         LOST.format(field="interviewee → name", n=2, run="??", where="the page"), LOST_HINT),
+        ("content/interviews/a.md:7:9", "warning",
+         LOST.format(field="interviewee → role", n=6, run="??????", where="the page"), LOST_HINT),
+        ("content/interviews/a.md:9:14", "warning", LOST.format(field="summary", n=3, run="???", where="the page"),
+         LOST_HINT),
+        (f"{UNIT_PATH}:5:3", "warning",
+         LOST.format(field="summary", n=9, run="?????????", where="the unit's page"), LOST_HINT),
+        ("site.yaml:1:8", "warning", LOST.format(field="title", n=6, run="??????", where="every page"), LOST_HINT)]
+    # The hint followed: the text typed again.
+    (root / "content/interviews/a.md").write_text(
+        page.replace("name: ??", "name: 王建国").replace("role: ??????", "role: 中共白鹤镇党委书记")
+        .replace("白鹤镇???书记谈大调研??", "白鹤镇党委书记谈大调研??"), encoding="utf-8")
+    (root / UNIT_PATH).write_text(unit.replace("?????????", "是“中国草莓之乡”。"), encoding="utf-8")
+    (root / "site.yaml").write_text("title: 青浦大调研\nbase_url: https://example.org/\n", encoding="utf-8")
+    assert found(root) == []
+    build(BuildOptions(root=root, now=NOW, search=False))
+    assert "王建国" in (root / "output/interviews/a/index.html").read_text(encoding="utf-8")
+
+
+def test_a_title_of_question_marks_alone_is_told_its_characters_were_lost(tmp_path: Path) -> None:
+    # It was "holds no words, only signs: write the words of the title", without the reason.
+    root = write_site(tmp_path, {"content/interviews/a.md": interview("????????")})
+    assert [p.format() for p in found(root)] == [
+        'content/interviews/a.md:2:8: error: title: 8 question marks in a row ("????????") are most likely characters '
+        'lost when the file was saved in an encoding that cannot hold Chinese, which turns each Chinese character into '
+        f'"?"\n  hint: {LOST_HINT}']
+
+
 def test_tags_typed_with_spaces_between_chinese_words_are_an_error_unless_quoted(tmp_path: Path) -> None:
     # tags: 大调研 补短板 was one tag "大调研 补短板", unwarned.
     cases = {"大调研 补短板": ["content/interviews/a.md:9:7: error: tags: the tag \"大调研 补短板\" has a space between "

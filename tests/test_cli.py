@@ -251,6 +251,9 @@ MISTAKES: dict[str, list[Mistake]] = {
     "Files and encodings": [
         ('A file saved as GBK (Chinese Windows "ANSI"): it is read, with a warning',
          "Notepad → 另存为 → 编码 ANSI", {_P: interview("白鹤镇访谈").encode("gbk")}),
+        ("A file saved by an editor that could not write Chinese: every Chinese character became ? (warning)",
+         "name: ??, ## ????????",
+         {_P: interview(body="## ????????\n\n??????????????296????\n").replace("name: 受访人", "name: ??")}),
         ("Bytes that are neither UTF-8 nor GBK", "a file damaged or saved in another encoding",
          {_P: interview().encode().replace("回答。".encode(), b"\xff\xfe")}),
         ('A file saved as UTF-16 ("Unicode")', "Notepad → 另存为 → 编码 Unicode", {_P: interview().encode("utf-16")}),

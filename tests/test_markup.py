@@ -1034,6 +1034,30 @@ def test_characters_that_show_nothing_are_warned_with_the_text_around_them(rende
                "misspelling check do not find the word it stands in", f'delete it: it stands after "他说" {tail}')]
 
 
+LOST = ('{n} question marks in a row ("{run}") are most likely characters lost when the file was saved in an encoding '
+        'that cannot hold Chinese, which turns each Chinese character into "?", so the page would publish them')
+LOST_HINT = ("retype the text, or paste it again from where it came from, and save the file as UTF-8 (另存为 → 编码 "
+             "UTF-8); if the question marks are meant, type them in full width (全角): ？？？")
+
+
+def test_runs_of_question_marks_from_a_save_that_lost_chinese_are_warned(renderer: MarkdownRenderer) -> None:
+    # Saved as "ANSI" by an editor that could not write Chinese, every character became "?": "## ????????" and
+    # a paragraph of them were published unwarned.
+    body = ("## ????????\n\n1?12?,??????????296???????\n\n```\nSELECT ??? FROM t\n```\n\n用 `???` 占位，"
+            "见[搜索](https://www.baidu.com/s?wd=???)和 https://example.org/?q=???。\n\n真的吗??\n\n<b>???</b>\n")
+    result = renderer.render(body, "a.md", 11)
+    assert placed(result) == [
+        (11, 4, LOST.format(n=8, run="????????"), LOST_HINT),
+        (13, 7, LOST.format(n=10, run="??????????"), LOST_HINT),  # one warning a line, at its first run
+        (23, 4, LOST.format(n=3, run="???"), LOST_HINT)]
+    # The hint followed: the text typed again; question marks meant typed in full width.
+    fixed = renderer.render(body.replace("## ????????", "## 大调研开展以来有哪些进展")
+                            .replace("1?12?,??????????296???????", "1月12日，成立领导小组，已收集问题清单296份。")
+                            .replace("<b>???</b>", "<b>？？？</b>"), "a.md", 11)
+    assert fixed.problems == ()
+    assert "<h2" in fixed.html and "大调研开展以来有哪些进展</h2>" in fixed.html and "<b>？？？</b>" in fixed.html
+
+
 def test_list_markers_followed_by_a_full_width_or_no_break_space_are_warned(renderer: MarkdownRenderer) -> None:
     # "-　征求意见" (an input method's full-width space) and "-&nbsp;摸排" (pasted from WeChat) were published as
     # text, marker and all, unwarned.
