@@ -316,14 +316,18 @@ def interview(seed: int, i: int, units: list[Unit]) -> str:
 
 
 def case(seed: int, i: int, units: list[Unit]) -> str:
-    """Return the file text of case-study page ``i``; ``related_tally`` is one of its unit's tallies."""
+    """Return the file text of case-study page ``i``; ``related_tally`` is one of its unit's tallies, and the page
+    is published on or after that tally's day (sitegen warns of a page citing figures newer than itself)."""
     rng = random.Random(f"{seed}:page:{i}")
     unit = units[rng.randrange(len(units))]
     actions = [f"  - {rng.choice(ADVERBS)}{rng.choice(VERBS)}{rng.choice(OBJECTS)}" for _ in range(rng.randint(2, 4))]
-    front = [f"title: {rng.choice(VERBS)}{rng.choice(OBJECTS)}，{rng.choice(TITLE_PHRASES)}（案例{i + 1}）", f"unit: {unit.id}",
-             f"status: {rng.choice(STATUSES)}", f"problem: {scalar(paragraph(rng).replace('**', ''))}", "actions:", *actions,
-             f"outcome: {rng.choice(RESULTS)}。", f"related_tally: {rng.choice(unit.tally_dates)}",
-             f"date: {publish_time(rng)}", f"tags: [{', '.join(rng.sample(TAGS, rng.randint(1, 3)))}]"]
+    title = f"{rng.choice(VERBS)}{rng.choice(OBJECTS)}，{rng.choice(TITLE_PHRASES)}（案例{i + 1}）"
+    status, problem = rng.choice(STATUSES), scalar(paragraph(rng).replace('**', ''))
+    outcome, related, published = rng.choice(RESULTS), rng.choice(unit.tally_dates), publish_time(rng)
+    published = max(published, f"{related} {published[11:]}")  # ISO texts compare as the moments they name
+    front = [f"title: {title}", f"unit: {unit.id}", f"status: {status}", f"problem: {problem}", "actions:", *actions,
+             f"outcome: {outcome}。", f"related_tally: {related}", f"date: {published}",
+             f"tags: [{', '.join(rng.sample(TAGS, rng.randint(1, 3)))}]"]
     text = body(rng, rng.sample(CASE_HEADINGS, rng.randint(2, 4)), BODY_CJK * 6 // 10, i)
     return "---\n" + "\n".join(front) + "\n---\n\n" + text
 
