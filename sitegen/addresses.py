@@ -39,8 +39,8 @@ _VERSION = 1
 
 class Known(NamedTuple):
     """What the record holds of one page: its address, title, source key (`Document.source_digest`), text digest,
-    and the address it moved from in that build ("" when it did not move): moving back there, as the warning's
-    hint offers, is not a move to warn of."""
+    and the address it had before its last move, kept while it stays ("" when it never moved): moving back
+    there, as the warning's hint offers, is not a move to warn of, however many builds came between."""
 
     url: str
     title: str
@@ -83,13 +83,14 @@ class AddressBook:
         names.update((view.url, view.series.title) for view in graph.series)
         for url, rel in (records or {}).items():
             if url in names:
-                pages[rel] = Known(url, names[url], "", "")
+                pages[rel] = Known(url, names[url], "", "", _was(before.pages.get(rel), url))
         for entry in graph.interviews + graph.cases:
             document = entry.document
             known = before.pages.get(document.path)
             text = (known.text if known is not None and document.source_digest
                     and known.source == document.source_digest else _text_digest(document))
-            pages[document.path] = Known(entry.url, document.meta.title, document.source_digest, text)
+            pages[document.path] = Known(entry.url, document.meta.title, document.source_digest, text,
+                                         _was(known, entry.url))
         return cls(pages)
 
     def save(self, path: Path) -> None:
@@ -103,6 +104,12 @@ class AddressBook:
             os.replace(temporary, path)
         except OSError:
             pass
+
+
+def _was(known: Known | None, url: str) -> str:
+    """The address a page at ``url`` had before its last move, as the record ``known`` of its file keeps it
+    while the page stays where it moved (`moved_pages` sets it when it moves)."""
+    return known.was if known is not None and known.url == url else ""
 
 
 def _text_digest(document: Document) -> str:
@@ -122,7 +129,8 @@ def moved_pages(graph: SiteGraph, sources: set[str], before: AddressBook, now: A
     else by title, each gone file matched once. The warning is at the
     file, at its ``slug:`` or ``title:`` line when the address comes from
     it (`sitegen.load.slug_origin`). A page moved back to the address it
-    had before the last build's move (the hint followed) is not warned.
+    had before its last move (the hint followed, at once or builds later)
+    is not warned.
     """
     if not before.pages:
         return now
