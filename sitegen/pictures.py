@@ -46,7 +46,21 @@ _FORMAT_SIGNATURES = (
     (re.compile(rb"8BPS"), ".psd"),
 )
 """How a file of `UNSHOWN_FORMATS` starts (ISO BMFF brands of HEIF, TIFF's byte orders, PSD's signature), for
-one renamed to .jpg or .png: renaming does not change the format, and browsers read the bytes."""
+one renamed to .jpg or .png: renaming does not change the format, and browsers read the bytes. The general
+HEIF brands (mif1, msf1) begin AVIF files too: those are told apart by `_avif`."""
+_AVIF_BRANDS = (b"avif", b"avis")
+_HEAD_BYTES = 64
+"""How much of a file's start is read: the ISO BMFF ``ftyp`` box with its list of compatible brands."""
+
+
+def _avif(head: bytes) -> bool:
+    """True when ``head``, a file's first bytes, opens an ISO BMFF ``ftyp`` box that names an AVIF brand (its
+    major brand, or one of its compatible brands, which follow the minor version): every browser shows AVIF."""
+    if head[4:8] != b"ftyp":
+        return False
+    size = int.from_bytes(head[:4], "big")
+    brands = [head[8:12]] + [head[at:at + 4] for at in range(16, min(size, len(head)) - 3, 4)]
+    return any(brand in _AVIF_BRANDS for brand in brands)
 
 
 def unshown_format(path: Path) -> str | None:
@@ -63,8 +77,10 @@ def unshown_format(path: Path) -> str | None:
         return named
     try:
         with path.open("rb") as file:
-            head = file.read(12)
+            head = file.read(_HEAD_BYTES)
     except OSError:
+        return None
+    if _avif(head):
         return None
     return next((UNSHOWN_FORMATS[ending] for signature, ending in _FORMAT_SIGNATURES if signature.match(head)), None)
 

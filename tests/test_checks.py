@@ -2582,10 +2582,19 @@ def test_pictures_browsers_show_are_not_taken_for_formats_they_do_not(tmp_path: 
     bmp = b"BM" + struct.pack("<IHHI", 70, 0, 0, 54) + struct.pack("<IiiHHIIiiII", 40, 2, 1, 1, 24, 0, 16, 0, 0, 0, 0)
     bmp += bytes(16)
     avif = b"\x00\x00\x00\x1cftypavif\x00\x00\x00\x00avifmif1miaf" + bytes(64)
-    body = "## 问题\n\n![位图](images/a.bmp)\n\n![新格式](images/b.avif)\n\n![图标](images/c.ico)\n"
+    # An AVIF of the general HEIF brand (mif1, as many encoders write it) names avif among its compatible brands:
+    # it was taken for HEIC, and refused.
+    general = b"\x00\x00\x00\x1cftypmif1\x00\x00\x00\x00mif1avifmiaf" + bytes(64)
+    body = ("## 问题\n\n![位图](images/a.bmp)\n\n![新格式](images/b.avif)\n\n![图标](images/c.ico)\n\n"
+            "![通用](images/d.avif)\n\n![改名](images/e.jpg)\n")
     root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body), "content/images/a.bmp": bmp,
-                                 "content/images/b.avif": avif, "content/images/c.ico": bytes(64)})
+                                 "content/images/b.avif": avif, "content/images/c.ico": bytes(64),
+                                 "content/images/d.avif": general, "content/images/e.jpg": general})
     assert [p.message for p in found(root) if "do not show" in p.message] == []
+    # The general brand with HEIC's among its brands is HEIC still.
+    (root / "content/images/e.jpg").write_bytes(b"\x00\x00\x00\x18ftypmif1\x00\x00\x00\x00mif1heic" + bytes(64))
+    assert [p.message.split(",")[0] for p in found(root) if "do not show" in p.message] == [
+        'image "images/e.jpg" is a picture in HEIC/HEIF']
 
 
 LOST = ('{field}: {n} question marks in a row ("{run}") are most likely characters lost when the file was saved in '
