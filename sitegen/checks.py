@@ -772,10 +772,12 @@ def check_sound_alike_units(content: Content, report: Report) -> None:
                                   reading, report)
 
 
-_QUALIFIER_RE = re.compile(r"[ \t\u3000]*(?:[（(【\[].*[）)】\]]|[-—–_－~～]*[0-9０-９一二三四五六七八九十]+\s*"
-                           r"(?:年|月|日|期|季度|批|次|号)?.*|第.+(?:期|批|次|季度))")
-"""What a name's end looks like when it qualifies another unit's name rather than naming a place: brackets
-(华新镇（6月）), or a number, a date or a round (华新镇2018年6月, 华新镇二期, 华新镇第二批)."""
+_PERIOD = r"(?:第?[0-9一二三四五六七八九十百]+(?:年|月份?|日|号|期|批|次|季度)?)+"
+_QUALIFIER_RE = re.compile(rf"[ \t\u3000]*(?:[-—–_－~～]*{_PERIOD}"
+                           rf"|[（(【\[](?:{_PERIOD}|汇总|旧|新|副本|复制|更新|补充|[0-9一二三四五六七八九十]+月份?)[）)】\]])")
+"""What a name's end looks like when it is a period or round of another unit's name and nothing more: 华新镇（6月）,
+华新镇2018年6月, 华新镇二期, 华新镇第二批, 华新镇-2, 华新镇（汇总）. A place or thing of its own named after the town
+(华新镇二中, 华新镇2号地块, 华新镇二期动迁安置房, 华新镇（试点）) goes on past the period, or names no period."""
 _PLACE_ENDS = ("村", "社区", "居委", "居委会", "街道", "镇", "乡", "园区", "区", "县", "委", "局", "办", "中心", "公司")
 """Ends of a place's or office's name: 华新镇 + 二村 is a village of its own, not 华新镇 again."""
 

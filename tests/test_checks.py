@@ -2892,8 +2892,11 @@ def test_a_unit_named_as_another_with_a_period_after_it_is_warned_as_a_second_fi
                                                                                             40)), encoding="utf-8")
     (root / "content/units/baihe2.yaml").unlink()
     assert found(root) == []
-    # Another place of its own is never taken for one (a village of the town), nor a pair told apart.
+    # Another place or thing of its own is never taken for one (a village, a school, a plot, a pilot), nor a pair
+    # told apart.
     for own in ("name: 白鹤镇二村\nlevel: village\n", "name: 白鹤镇社区中心\nlevel: community\n",
+                "name: 白鹤镇二中\nlevel: committee\n", "name: 白鹤镇2号地块\nlevel: park\n",
+                "name: 白鹤镇二期动迁安置房\nlevel: community\n", "name: 白鹤镇（试点）\nlevel: town\n",
                 f"name: {name}\nlevel: town\ndistinct_from: [baihe]\n"):
         (root / "content/units/other.yaml").write_text(own, encoding="utf-8")
         assert found(root) == [], own
