@@ -37,7 +37,7 @@ from .pictures import (DAMAGED_HINT, damaged_message, image_size, looks_damaged,
                        unshown_problem)
 from .placeholders import (BODY_LINES, EXAMPLE_TARGET_FIGURES, INIT_CASE_LINE, INIT_CASE_TITLE, INIT_INTERVIEW_LINE,
                            INIT_INTERVIEW_TITLE, INIT_SERIES_BLURB, INIT_UNIT_NAME, INIT_UNIT_NOTE, INIT_UNIT_SUMMARY,
-                           may_hold_placeholders, placeholders_in)
+                           init_texts_in, may_hold_placeholders, placeholders_in)
 from .plaintext import may_hold_markup, typed_markup
 from .validation import closest, did_you_mean, edit_distance, field_name, typed_value_warnings
 from .webaddress import address_slip, half_width_address, split_address
@@ -123,7 +123,8 @@ def check_init_examples(content: Content, report: Report) -> None:
                      f"this is the example unit that sitegen init wrote, and the site has {has} now: its invented "
                      "figures would be published beside them, and added into the totals of the home page and the "
                      "dashboard",
-                     f"delete {unit.path} (and the example interview and case study, which are about it)")
+                     f"delete {unit.path} (and the example interview and case study, which are about it); or, if "
+                     "your own pages name it, rewrite it as your own unit: its name, summary, tallies and milestones")
     for document in pages:
         if not document.meta.draft:
             kind = "interview" if document.collection == "interviews" else "case study"
@@ -131,12 +132,42 @@ def check_init_examples(content: Content, report: Report) -> None:
                          f"this is the example {kind} that sitegen init wrote, and the site has {has} now: it "
                          "would be published with them",
                          f"delete {document.path}")
+    _init_texts_kept(content, units, pages, has, report)
     for series in content.series.values():
         if series.record.blurb == INIT_SERIES_BLURB:
             report.error(series.path, *series.yaml.locate(("blurb",)),
                          f'blurb: "{INIT_SERIES_BLURB}" is the example blurb that sitegen init wrote, and the site has '
                          f"{has} now: the home page and the series' page would publish it",
                          "write one or two sentences on what the series is about (栏目介绍)")
+
+
+def _init_texts_kept(content: Content, examples: Mapping[str, Sourced[Unit]], example_pages: Sequence[Document],
+                     has: str, report: Report) -> None:
+    """Error at each text of ``sitegen init``'s examples kept in a unit or published page rewritten as the
+    editor's own (``sitegen.placeholders.INIT_TEXTS``, and the example's line of a page's text): 示例镇 renamed
+    华新镇 published the example's invented tally as 华新镇's, with its note 示例数据，请换成真实数字。."""
+    for unit in content.units.values():
+        if unit.record.id not in examples:
+            for loc, text in init_texts_in("units", unit.yaml.value):
+                report.error(unit.path, *unit.yaml.locate(loc),
+                             f'{field_name(loc)}: "{text}" is a text of the example unit that sitegen init wrote, '
+                             f"and the site has {has} now: the unit's page would publish it"
+                             + (", with the example's invented figures" if loc[0] == "tallies" else ""),
+                             "write the unit's own: the figures as counted, with where they come from in note:"
+                             if loc[0] == "tallies" else "write the unit's own, or delete the line")
+    marks = {"interviews": INIT_INTERVIEW_LINE, "cases": INIT_CASE_LINE}
+    for document in content.interviews + content.cases:
+        if document in example_pages or document.meta.draft:
+            continue
+        for loc, text in init_texts_in(document.collection, document.yaml.value):
+            report.error(document.path, *document.yaml.locate(loc),
+                         f'{field_name(loc)}: "{text}" is a text of the example that sitegen init wrote, and the '
+                         f"site has {has} now: the page would publish it", "write the page's own, in its place")
+        for offset, line in enumerate(document.body.split("\n")):
+            if line.strip() == marks[document.collection]:
+                report.error(document.path, document.body_line + offset, 1,
+                             f'"{line.strip()}" is a line of the example that sitegen init wrote, and the site has '
+                             f"{has} now: the page would publish it", "write the page's own text in its place")
 
 
 def check_typed_values(content: Content, report: Report) -> None:

@@ -143,6 +143,16 @@ INIT_CASE_LINE = "这是一个示例案例，请换成真实内容。"
 """A line of the text of ``sitegen init``'s example case study: it marks that case study."""
 INIT_SERIES_BLURB = "示例栏目：各单位负责人谈调研工作的进展。"
 """The blurb of ``sitegen init``'s series."""
+INIT_MILESTONE_DESCRIPTION = "示例大事记，请换成真实事件。"
+"""The description of the milestone of ``sitegen init``'s example unit."""
+INIT_TEXTS: dict[str, dict[tuple[str, ...], str]] = {
+    "units": {("tallies", "*", "note"): INIT_UNIT_NOTE, ("summary",): INIT_UNIT_SUMMARY,
+              ("milestones", "*", "description"): INIT_MILESTONE_DESCRIPTION},
+    "interviews": {("interviewee", "name"): "示例受访人", ("interviewee", "role"): "示例镇党委书记"},
+    "cases": {("problem",): "示例问题：请换成调研中发现的真实问题。", ("actions", "*"): "示例做法：请换成真实的做法"},
+}
+"""Where ``sitegen init``'s examples hold texts of their own, by collection and path (``"*"``: any item of a
+list): kept in a unit or page rewritten as the editor's own, they would publish the example's words or figures."""
 EXAMPLE_TARGET_FIGURES = ("residents", 80, 50)
 """The group, target and share reached (percent) of the example target ``sitegen new unit`` writes; its deadline
 is the last day of the year it is measured in."""
@@ -247,6 +257,19 @@ def placeholders_in(collection: str, value: object) -> Iterator[tuple[tuple[str 
                     if placeholder.example:
                         examples.add(path[:-1])
                     yield path, placeholder
+
+
+def init_texts_in(collection: str, value: object) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """The texts of ``sitegen init``'s examples (`INIT_TEXTS`) left in a record's fields, as ``(path, text)``.
+
+    Takes the collection and the record's value as typed, as `placeholders_in` does, and matches alike (the
+    exact text, spaces around it set aside). Yields nothing for an unknown collection or a value of another
+    shape.
+    """
+    for pattern, text in INIT_TEXTS.get(collection, {}).items():
+        for path, typed in _values_at(value, pattern, ()):
+            if typed.strip(SPACES) == text:
+                yield path, text
 
 
 def _values_at(value: object, pattern: tuple[str, ...], path: tuple[str | int, ...]

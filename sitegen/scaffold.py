@@ -41,9 +41,9 @@ from .models import UnitLevel, choice_meant, is_stand_in, parse_count, parse_dat
 from .placeholders import (ANSWER, CASE_ACTION, CASE_ALIAS, CASE_OUTCOME, CASE_PROBLEM, CASE_TEXT,
                            EXAMPLE_MILESTONE, EXAMPLE_MILESTONE_TITLE, EXAMPLE_TALLY_NOTE, EXAMPLE_TARGET_FIGURES,
                            EXAMPLE_TARGET_NOTE, FIRST_QUESTION, IMAGE_ALT, IMAGE_CAPTION, INIT_CASE_LINE,
-                           INIT_CASE_TITLE, INIT_INTERVIEW_LINE, INIT_INTERVIEW_TITLE, INIT_SERIES_BLURB,
-                           INIT_UNIT_NAME, INIT_UNIT_NOTE, INIT_UNIT_SUMMARY, INTERVIEW_ALIAS,
-                           INTERVIEWEE_NAME, INTERVIEWEE_ROLE, PAGE_SUMMARY, PUBLISHER, SERIES_BLURB,
+                           INIT_CASE_TITLE, INIT_INTERVIEW_LINE, INIT_INTERVIEW_TITLE, INIT_MILESTONE_DESCRIPTION,
+                           INIT_SERIES_BLURB, INIT_TEXTS, INIT_UNIT_NAME, INIT_UNIT_NOTE, INIT_UNIT_SUMMARY,
+                           INTERVIEW_ALIAS, INTERVIEWEE_NAME, INTERVIEWEE_ROLE, PAGE_SUMMARY, PUBLISHER, SERIES_BLURB,
                            SOURCE_PUBLISHER, SOURCE_TITLE, SOURCE_URL, TALLY_NOTE, UNIT_SUMMARY)
 from .slugs import is_slug, make_slug
 from .sources import is_skipped_name, read_source, split_front_matter
@@ -720,7 +720,7 @@ targets:   # 覆盖目标（百分比）coverage targets, in percent
 milestones:   # 大事记，按日期 milestones, in date order
   - date: {day.isoformat()}   # 日期 date
     title: 启动调研   # 事件 what happened
-    description: 示例大事记，请换成真实事件。   # 说明（可删去）description (optional)
+    description: {INIT_MILESTONE_DESCRIPTION}   # 说明（可删去）description (optional)
 """
 
 
@@ -729,11 +729,12 @@ def _example_files(title: str, moment: datetime) -> dict[str, str]:
     published = datetime.combine(day, datetime.min.time())
     # The examples' own texts, not the placeholders of `new`: the new site builds at once, and says what it is.
     interview = interview_text(INIT_INTERVIEW_TITLE, "shi-li-fang-tan", "shi-li-zhen", "fangtan", published,
-                               person=("示例受访人", "示例镇党委书记"),
+                               person=(INIT_TEXTS["interviews"][("interviewee", "name")],
+                                       INIT_TEXTS["interviews"][("interviewee", "role")]),
                                body=f"## 大调研开展以来，有哪些变化？\n\n{INIT_INTERVIEW_LINE}\n")
     interview = interview.replace("draft: true   # 草稿", "draft: false   # 草稿")
     case = case_text(INIT_CASE_TITLE, "shi-li-an-li", "shi-li-zhen", published,
-                     problem="示例问题：请换成调研中发现的真实问题。", action="示例做法：请换成真实的做法",
+                     problem=INIT_TEXTS["cases"][("problem",)], action=INIT_TEXTS["cases"][("actions", "*")],
                      body=f"## 问题是怎么发现的\n\n{INIT_CASE_LINE}\n")
     case = (case.replace("draft: true   # 草稿", "draft: false   # 草稿")
             .replace("# related_tally:", "related_tally:"))

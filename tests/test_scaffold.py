@@ -133,7 +133,7 @@ def test_inits_examples_are_errors_once_the_site_has_units_or_pages_of_its_own(t
         "has units of its own now: its invented figures would be published beside them, and added into the totals "
         "of the home page and the dashboard",
         "  hint: delete content/units/shi-li-zhen.yaml (and the example interview and case study, which are about "
-        "it)"]
+        "it); or, if your own pages name it, rewrite it as your own unit: its name, summary, tallies and milestones"]
     # Done as told (the draft moved to the editor's unit), only the publisher is left to write.
     for rel in ("content/cases/shi-li-an-li.md", "content/interviews/shi-li-fang-tan.md",
                 "content/units/shi-li-zhen.yaml"):
@@ -146,14 +146,31 @@ def test_inits_examples_are_errors_once_the_site_has_units_or_pages_of_its_own(t
     code, report = _check(capsys, site)
     assert code == 0 and "sitegen init wrote" not in report, report
 
-    # The example unit rewritten into the editor's own (renamed) is theirs: never told to be deleted.
+    # The example unit rewritten into the editor's own (renamed) is theirs: never told to be deleted. The
+    # example's texts it kept are told at their lines: renamed alone, it published the example's invented tally.
     other = tmp_path / "other"
     assert _run(capsys, "init", str(other))[0] == 0
     unit = other / "content/units/shi-li-zhen.yaml"
     unit.write_text(unit.read_text(encoding="utf-8").replace("name: 示例镇", "name: 赵巷镇"), encoding="utf-8")
-    assert _run(capsys, "new", "unit", "华新镇", "--id", "hua-xin-zhen", "--site", str(other))[0] == 0
     report = _check(capsys, other)[1]
-    assert "content/units/shi-li-zhen.yaml" not in report and "example interview that sitegen init" in report
+    lines = unit.read_text(encoding="utf-8").splitlines()
+    at = {text: next(n for n, line in enumerate(lines, 1) if text in line)
+          for text in ("这是一个示例单位。", "示例数据，请换成真实数字。", "示例大事记，请换成真实事件。")}
+    kept = "is a text of the example unit that sitegen init wrote, and the site has units of its own now: the unit's " \
+           "page would publish it"
+    told = [line for line in report.splitlines() if line.startswith("content/units/")]
+    assert told == [
+        f'content/units/shi-li-zhen.yaml:{at["这是一个示例单位。"]}:10: error: summary: "这是一个示例单位。" {kept}',
+        f'content/units/shi-li-zhen.yaml:{at["示例数据，请换成真实数字。"]}:11: error: tallies → item 1 → note: '
+        f'"示例数据，请换成真实数字。" {kept}, with the example\'s invented figures',
+        f'content/units/shi-li-zhen.yaml:{at["示例大事记，请换成真实事件。"]}:18: error: milestones → item 1 → '
+        f'description: "示例大事记，请换成真实事件。" {kept}']
+    assert "example interview that sitegen init" in report
+    # Written as told, the unit is clean.
+    unit.write_text(unit.read_text(encoding="utf-8").replace("这是一个示例单位。", "赵巷镇位于青浦区东部。")
+                    .replace("示例数据，请换成真实数字。", "镇大调研办统计").replace("示例大事记，请换成真实事件。", "镇党委召开动员会。"),
+                    encoding="utf-8")
+    assert not [line for line in _check(capsys, other)[1].splitlines() if line.startswith("content/units/")]
 
 
 def test_the_next_step_init_prints_can_be_copied_when_the_folder_name_has_a_space(tmp_path: Path, capsys,
