@@ -1154,8 +1154,10 @@ def _missing(document: Document, loc: tuple[str, ...], kind: str, value: str,
         hint = f"the id is typed in full width (全角): write it in half width (半角): {loc[0]}: {half}"
     elif (unread := content.unread.get(("series" if kind == "series" else "units", value))) is not None:
         # Offered "sitegen new unit": followed, a second, empty file was made and the real one stayed unread.
+        given = unread[1].rpartition(".")[0]
         hint = (f"{unread[0]} is the file of this {kind}, but it is not read for its name: rename it to "
-                f"{unread[1]} (turn on 查看 → 文件扩展名 in Windows to see the whole name)")
+                f"{unread[1]} (turn on 查看 → 文件扩展名 in Windows to see the whole name)"
+                + (f", and write {loc[0]}: {given} here" if given != value else ""))
     elif is_stand_in(value):  # 待定 was offered "sitegen new unit 待定": followed, the page left its unit
         hint = f'"{value}" stands for a {kind} not known yet, and a page belongs to one: {_ids_offered(kind, content)}'
     else:

@@ -365,9 +365,14 @@ class _Discovery:
 
     def _unread(self, rel: str, collection: str | None, meant: str) -> None:
         """Keep a series or unit file not read for its name (see `Content.unread`), by the id its name ``meant``
-        would give."""
-        if collection in ("series", "units"):
-            self.content.unread.setdefault((collection, os.path.splitext(meant)[0]), (rel, meant))
+        would give: a name that is no id (白鹤镇.yaml.txt) is to be renamed to its slug (bai-he-zhen.yaml), as the
+        error for such a file asks once it is read, and is kept by both."""
+        if collection not in ("series", "units"):
+            return
+        stem, suffix = os.path.splitext(meant)
+        rename = meant if is_slug(stem) or not make_slug(stem) else make_slug(stem) + suffix
+        for typed in dict.fromkeys((stem, os.path.splitext(rename)[0])):
+            self.content.unread.setdefault((collection, typed), (rel, rename))
 
     def file(self, rel: str) -> None:
         """Take one file found under content/: a record, a page, an asset, or a warning why not."""

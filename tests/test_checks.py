@@ -2900,3 +2900,20 @@ def test_a_unit_named_as_another_with_a_period_after_it_is_warned_as_a_second_fi
                 f"name: {name}\nlevel: town\ndistinct_from: [baihe]\n"):
         (root / "content/units/other.yaml").write_text(own, encoding="utf-8")
         assert found(root) == [], own
+
+
+def test_a_page_naming_a_unit_by_a_file_name_that_is_no_id_is_told_the_id_to_rename_it_to(tmp_path: Path) -> None:
+    # "rename it to 白鹤镇.yaml" was followed by a third round: "the file name 白鹤镇 is not a valid id, rename the
+    # file to bai-he-zhen.yaml".
+    page = interview().replace("unit: baihe", "unit: 白鹤镇")
+    root = write_site(tmp_path, {"content/series/dadiaoyan.yaml": SERIES, "content/units/白鹤镇.yaml.txt": UNIT,
+                                 "content/interviews/a.md": page}, records=False)
+    errors = [p for p in found(root) if p.severity == "error"]
+    assert [(p.path, p.message, p.hint) for p in errors] == [
+        ("content/interviews/a.md", 'there is no unit "白鹤镇"',
+         "content/units/白鹤镇.yaml.txt is the file of this unit, but it is not read for its name: rename it to "
+         "bai-he-zhen.yaml (turn on 查看 → 文件扩展名 in Windows to see the whole name), and write unit: "
+         "bai-he-zhen here")]
+    (root / "content/units/白鹤镇.yaml.txt").rename(root / "content/units/bai-he-zhen.yaml")
+    (root / "content/interviews/a.md").write_text(page.replace("unit: 白鹤镇", "unit: bai-he-zhen"), encoding="utf-8")
+    assert found(root) == []
