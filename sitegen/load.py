@@ -326,6 +326,20 @@ def _starts_with_fence(path: Path) -> bool:
     return head.removeprefix(b"\xef\xbb\xbf").startswith(b"---")
 
 
+_RECORD_START = re.compile(rb"^(?:\xef\xbb\xbf)?(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:name|title|id|level)[ \t]*:", re.MULTILINE)
+
+
+def _holds_a_record(path: Path) -> bool:
+    """True when the file at ``path`` starts, past notes and blank lines, with a record's ``name:`` (a unit) or
+    ``title:`` (a series), as a unit or series file does."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(4096)
+    except OSError:
+        return False
+    return _RECORD_START.match(head) is not None
+
+
 def _settings_key(config: Config) -> str:
     return f"{config!r}|{code_fingerprint()}"
 
@@ -394,6 +408,14 @@ class _Discovery:
                 report.warning(rel, None, None,
                                "this page (it starts with ---) is saved as .txt, so it is neither read nor published",
                                f"rename the file to {name[:-4]}.md (turn on 查看 → 文件扩展名 in Windows to see the .txt)")
+                return
+            if suffix == ".txt" and collection in ("units", "series") and _holds_a_record(self.config.root / rel):
+                report.warning(rel, None, None,
+                               "this record (its fields start with name: or title:) is saved as .txt, so it is "
+                               "neither read nor published",
+                               f"rename the file to {name[:-4]}.yaml (turn on 查看 → 文件扩展名 in Windows to see "
+                               "the .txt)")
+                self._unread(rel, collection, name[:-4] + ".yaml")
                 return
             report.warning(rel, None, None,
                            f"a {suffix} document in content/{collection}/ is not published: this folder holds "

@@ -1545,7 +1545,8 @@ def test_a_notepad_txt_suffix_is_a_warning_and_the_file_is_not_published(tmp_pat
 
 
 @pytest.mark.parametrize(("typed", "meant"), [("baihe.yaml.txt", "baihe.yaml"), ("baihe", "baihe.yaml"),
-                                              ("baihe．yaml", "baihe.yaml"), ("baihe.yml.txt", "baihe.yml")])
+                                              ("baihe．yaml", "baihe.yaml"), ("baihe.yml.txt", "baihe.yml"),
+                                              ("baihe.txt", "baihe.yaml")])
 def test_a_page_naming_a_unit_whose_file_is_not_read_for_its_name_is_told_to_rename_that_file(
         tmp_path: Path, typed: str, meant: str) -> None:
     # "there is no unit baihe" offered "sitegen new unit 名称 --id baihe": followed, an empty second file was
@@ -1557,6 +1558,11 @@ def test_a_page_naming_a_unit_whose_file_is_not_read_for_its_name_is_told_to_ren
         ("content/interviews/a.md", 'there is no unit "baihe"',
          f"content/units/{typed} is the file of this unit, but it is not read for its name: rename it to {meant} "
          "(turn on 查看 → 文件扩展名 in Windows to see the whole name)")]
+    if typed == "baihe.txt":  # saved by Notepad without .yaml: it was offered a move into content/files/
+        assert [(p.path, p.message, p.hint) for p in found(root) if p.severity == "warning"] == [
+            ("content/units/baihe.txt", "this record (its fields start with name: or title:) is saved as .txt, so it "
+             "is neither read nor published", "rename the file to baihe.yaml (turn on 查看 → 文件扩展名 in Windows to "
+             "see the .txt)")]
     (root / "content/units" / typed).rename(root / "content/units" / meant)
     assert found(root) == []
 
