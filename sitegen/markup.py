@@ -86,7 +86,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, INVISIBLE_NAMES, INVISIBLE_RE, WI
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "35"
+POLICY_VERSION = "36"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -350,7 +350,7 @@ class RenderedMarkdown:
         word_count: :func:`count_words` of ``text``.
         problems: warnings found while rendering, at lines of the file.
         lead: the running text a summary is made from: paragraphs and list
-            items only (no headings, tables or code); blocks separated by
+            items only (no headings, tables, code or footnotes); blocks separated by
             ``"\\n\\n"``, ``<br>`` by ``"\\n"``.
         images: the ``src`` of each ``<img>`` in ``html``, entities decoded,
             in order, each once (the site graph reads their sizes).
@@ -1176,6 +1176,7 @@ class _TextCollector(_LenientParser):
         self.images: dict[str, None] = {}  # the src of each <img>, in order, each once
         self.links: dict[str, None] = {}  # the href of each <a>, in order, each once
         self._not_lead_depth = 0
+        self._notes_depth = 0  # <div>s open inside the footnotes' <div class="footnote">: no running text
         self._skip_depth = 0
         self._pre_depth = 0
         self._heading: tuple[int, str, list[str]] | None = None
@@ -1193,6 +1194,9 @@ class _TextCollector(_LenientParser):
             self.chunks.append(" ")
         if tag in _NOT_LEAD_TAGS:
             self._not_lead_depth += 1
+        if tag == "div" and (self._notes_depth or values.get("class") == "footnote"):
+            self._notes_depth += 1
+            self._not_lead_depth += self._notes_depth == 1
         if tag == "pre":
             self._pre_depth += 1
         if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
@@ -1212,6 +1216,9 @@ class _TextCollector(_LenientParser):
             self.lead_chunks.append("\n\n")
         if tag in _NOT_LEAD_TAGS and self._not_lead_depth:
             self._not_lead_depth -= 1
+        if tag == "div" and self._notes_depth:
+            self._notes_depth -= 1
+            self._not_lead_depth -= self._not_lead_depth > 0 and not self._notes_depth
         if tag == "pre" and self._pre_depth:
             self._pre_depth -= 1
         if self._heading and tag == f"h{self._heading[0]}":

@@ -1180,3 +1180,14 @@ def test_a_footnotes_mark_and_its_way_back_have_names_a_screen_reader_reads(refe
     page = lxml.html.fromstring(f"<div>{html}</div>")
     assert [(a.text, a.get("aria-label")) for a in page.iter("a")] == [
         ("1", "注释 1"), ("2", "注释 2"), ("↩", "返回正文第 1 处注释"), ("↩", "返回正文第 2 处注释")]
+
+
+
+@pytest.mark.parametrize("reference", [False, True])
+def test_a_pages_summary_is_made_from_its_text_without_the_footnotes(reference: bool) -> None:
+    # A short page's summary ended with its notes: "…收集问题清单296份。截至4月26日。上海热线新闻网。"
+    rendered = MarkdownRenderer(reference=reference).render(
+        "调研组走访了318批次[^1]，收集问题清单296份[^来源]。\n\n[^1]: 截至4月26日。\n[^来源]: 上海热线新闻网。\n",
+        "content/interviews/a.md", 6)
+    assert rendered.lead == "调研组走访了318批次，收集问题清单296份。"
+    assert rendered.text.splitlines() == ["调研组走访了318批次，收集问题清单296份。", "截至4月26日。", "上海热线新闻网。"]
