@@ -86,7 +86,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, INVISIBLE_NAMES, INVISIBLE_RE, WI
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "36"
+POLICY_VERSION = "37"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -450,12 +450,18 @@ class _FootnoteLinkNames(Treeprocessor):
     is ↩, and a title is not read as a link's name)."""
 
     def run(self, root: etree.Element) -> None:
+        backs: dict[int, list[etree.Element]] = {}  # a note's links back, by the note (<li>): one per mark
+        for item in root.iter("li"):
+            for link in item.iter("a"):
+                if link.get("class") == "footnote-backref" and link.get("title"):
+                    backs.setdefault(id(item), []).append(link)
         for link in root.iter("a"):
-            kind = link.get("class")
-            if kind == "footnote-ref":
+            if link.get("class") == "footnote-ref":
                 link.set("aria-label", f"注释 {link.text}")
-            elif kind == "footnote-backref" and link.get("title"):
-                link.set("aria-label", link.get("title"))
+        for links in backs.values():
+            # A note cited twice has a link back to each mark: each names which (第 2 处引用), or both read alike.
+            for number, link in enumerate(links, 1):
+                link.set("aria-label", link.get("title", "") + (f"（第 {number} 处引用）" if len(links) > 1 else ""))
 
 
 def _scroll_wrapper(table: etree.Element) -> etree.Element:

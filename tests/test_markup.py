@@ -1184,6 +1184,17 @@ def test_a_footnotes_mark_and_its_way_back_have_names_a_screen_reader_reads(refe
 
 
 @pytest.mark.parametrize("reference", [False, True])
+def test_a_note_cited_twice_names_each_of_its_links_back(reference: bool) -> None:
+    # Both links back read "返回正文第 1 处注释", though they lead to two places in the text.
+    html = MarkdownRenderer(reference=reference).render("一[^1]，二[^1]，三[^2]。\n\n[^1]: 注一。\n[^2]: 注二。\n",
+                                                        "content/interviews/a.md", 6).html
+    page = lxml.html.fromstring(f"<div>{html}</div>")
+    assert [(a.get("href"), a.get("aria-label")) for a in page.cssselect("a.footnote-backref")] == [
+        ("#fnref-1", "返回正文第 1 处注释（第 1 处引用）"), ("#fnref2-1", "返回正文第 1 处注释（第 2 处引用）"),
+        ("#fnref-2", "返回正文第 2 处注释")]
+
+
+@pytest.mark.parametrize("reference", [False, True])
 def test_a_pages_summary_is_made_from_its_text_without_the_footnotes(reference: bool) -> None:
     # A short page's summary ended with its notes: "…收集问题清单296份。截至4月26日。上海热线新闻网。"
     rendered = MarkdownRenderer(reference=reference).render(
