@@ -814,8 +814,6 @@ _QUALIFIER_RE = re.compile(rf"[ \t\u3000]*(?:[-—–_－~～]*{_PERIOD}"
 """What a name's end looks like when it is a period or round of another unit's name and nothing more: 华新镇（6月）,
 华新镇2018年6月, 华新镇二期, 华新镇第二批, 华新镇-2, 华新镇（汇总）. A place or thing of its own named after the town
 (华新镇二中, 华新镇2号地块, 华新镇二期动迁安置房, 华新镇（试点）) goes on past the period, or names no period."""
-_PLACE_ENDS = ("村", "社区", "居委", "居委会", "街道", "镇", "乡", "园区", "区", "县", "委", "局", "办", "中心", "公司")
-"""Ends of a place's or office's name: 华新镇 + 二村 is a village of its own, not 华新镇 again."""
 
 
 def check_qualified_unit_names(content: Content, report: Report) -> None:
@@ -825,8 +823,8 @@ def check_qualified_unit_names(content: Content, report: Report) -> None:
     for the same town's next figures is a unit of its own to sitegen: both are listed, and both latest
     tallies are added into the totals of the home page and the dashboard, so the town's lists are counted
     twice. A name that goes on with a place of its own (华新镇二村, 华新镇社区中心) is no such copy
-    (`_PLACE_ENDS`), and a pair told apart by ``distinct_from`` is left alone, as for
-    `check_sound_alike_units`. Raises nothing.
+    (`_QUALIFIER_RE` takes a period and nothing after it), and a pair told apart by ``distinct_from`` is left
+    alone, as for `check_sound_alike_units`. Raises nothing.
     """
     by_name = {plain_name(unit.record.name): unit for unit in content.units.values()}
     for unit in sorted(content.units.values(), key=lambda sourced: sourced.path):
@@ -834,8 +832,7 @@ def check_qualified_unit_names(content: Content, report: Report) -> None:
         for base, other in by_name.items():
             rest = name[len(base):]
             if (other is unit or not base or not name.startswith(base) or not rest
-                    or not _QUALIFIER_RE.fullmatch(rest) or rest.rstrip("）)】]").endswith(_PLACE_ENDS)
-                    or _told_apart(other, unit)):
+                    or not _QUALIFIER_RE.fullmatch(rest) or _told_apart(other, unit)):
                 continue
             move = (f"move its tallies under tallies: in {other.path}" if unit.record.tallies
                     else "add its figures there as a tally")
