@@ -450,14 +450,14 @@ class _FootnoteLinkNames(Treeprocessor):
     is ↩, and a title is not read as a link's name)."""
 
     def run(self, root: etree.Element) -> None:
-        backs: dict[int, list[etree.Element]] = {}  # a note's links back, by the note (<li>): one per mark
-        for item in root.iter("li"):
-            for link in item.iter("a"):
-                if link.get("class") == "footnote-backref" and link.get("title"):
-                    backs.setdefault(id(item), []).append(link)
+        # A note's links back, one per mark, share its title (返回正文第 1 处注释, numbered by the note).
+        backs: dict[str, list[etree.Element]] = {}
         for link in root.iter("a"):
-            if link.get("class") == "footnote-ref":
+            kind = link.get("class")
+            if kind == "footnote-ref":
                 link.set("aria-label", f"注释 {link.text}")
+            elif kind == "footnote-backref" and link.get("title"):
+                backs.setdefault(link.get("title", ""), []).append(link)
         for links in backs.values():
             # A note cited twice has a link back to each mark: each names which (第 2 处引用), or both read alike.
             for number, link in enumerate(links, 1):
