@@ -93,6 +93,10 @@ def check_content(content: Content, root: Path, now: datetime, report: Report) -
     check_typed_values(content, report)
 
 
+_INIT_PAGES = {"interviews": (INIT_INTERVIEW_TITLE, INIT_INTERVIEW_LINE), "cases": (INIT_CASE_TITLE, INIT_CASE_LINE)}
+"""The title and a line of the text of ``sitegen init``'s example interview and case study, by collection."""
+
+
 def check_init_examples(content: Content, report: Report) -> None:
     """Error at each example ``sitegen init`` wrote (its unit, interview and case study, its series' blurb) once
     the site has units or published pages of its own.
@@ -108,10 +112,9 @@ def check_init_examples(content: Content, report: Report) -> None:
     units = {unit_id: unit for unit_id, unit in content.units.items() if unit.record.name == INIT_UNIT_NAME
              and (any(tally.note == INIT_UNIT_NOTE for tally in unit.record.tallies)
                   or unit.record.summary == INIT_UNIT_SUMMARY)}
-    marks = {"interviews": (INIT_INTERVIEW_TITLE, INIT_INTERVIEW_LINE), "cases": (INIT_CASE_TITLE, INIT_CASE_LINE)}
     pages = [document for document in content.interviews + content.cases
-             if document.meta.title == marks[document.collection][0]
-             and marks[document.collection][1] in document.body.split("\n")]
+             if document.meta.title == _INIT_PAGES[document.collection][0]
+             and _INIT_PAGES[document.collection][1] in document.body.split("\n")]
     own_units = len(content.units) > len(units)
     own_pages = any(not document.meta.draft and document not in pages
                     for document in content.interviews + content.cases)
@@ -159,7 +162,6 @@ def _init_texts_kept(content: Content, examples: Mapping[str, Sourced[Unit]], ex
                              + (", with the example's invented figures" if loc[0] == "tallies" else ""),
                              "write the unit's own: the figures as counted, with where they come from in note:"
                              if loc[0] == "tallies" else "write the unit's own, or delete the line")
-    marks = {"interviews": INIT_INTERVIEW_LINE, "cases": INIT_CASE_LINE}
     for document in content.interviews + content.cases:
         if document.meta.draft or (_INIT_MARK not in document.front_matter and _INIT_MARK not in document.body
                                    ) or document in example_pages:
@@ -169,7 +171,7 @@ def _init_texts_kept(content: Content, examples: Mapping[str, Sourced[Unit]], ex
                          f'{field_name(loc)}: "{text}" is a text of the example that sitegen init wrote, and the '
                          f"site has {has} now: the page would publish it", "write the page's own, in its place")
         for offset, line in enumerate(document.body.split("\n")):
-            if line.strip() == marks[document.collection]:
+            if line.strip() == _INIT_PAGES[document.collection][1]:
                 report.error(document.path, document.body_line + offset, 1,
                              f'"{line.strip()}" is a line of the example that sitegen init wrote, and the site has '
                              f"{has} now: the page would publish it", "write the page's own text in its place")
