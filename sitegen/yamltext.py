@@ -696,7 +696,9 @@ _QUICK_DASH = re.compile(r"\n *+(?:-[^ \n-]|[－—–−]|\*[^0-9A-Za-z_\-*\n])
 _QUICK_FLOW_HASH = re.compile(r"[\[,][ \t]*#")  # a list's item typed with # (`_check_item_hash`)
 _QUICK_CHINESE_QUOTE = re.compile("[“‘”’]")  # `_check_mismatched_quotes`: see `_mixes_quotes`
 _QUICK_LATER = re.compile(r"[ \t\u3000][A-Za-z_][A-Za-z0-9_\-]*+(?:：|:[^ \t\n/:])")
-_QUICK_WIDE_KEY = re.compile(r"\n[ -]*+[\uff21-\uff3a\uff41-\uff5a\uff3f]")  # `_full_width_line`'s full-width key
+_WIDE_LETTERS = "\uff21-\uff3a\uff41-\uff5a\uff3f"
+"""Full-width Latin letters and underscore, as a character class's ranges (ｓｅｒｉｅｓ, ａｓ＿ｏｆ)."""
+_QUICK_WIDE_KEY = re.compile(rf"\n[ -]*+[{_WIDE_LETTERS}]")  # `_full_width_line`'s full-width key
 _QUICK_SWALLOWED = re.compile(r"\n( *+)- [^\n]*(?:\n(?:\1 ++(?!-(?:[ \n]|\Z))[^\n]+| *+(?:#[^\n]*)?))*\n\1 ++- ")
 
 
@@ -1287,7 +1289,6 @@ def _check_key_typing(scan: _Scan, number: int, line: str, pos: int, after_dash:
     return False
 
 
-_WIDE_LETTERS = "\uff21-\uff3a\uff41-\uff5a\uff3f"
 _FULL_WIDTH_LINE = re.compile(rf"((?:[-－][ \u3000]+)?)([A-Za-z_{_WIDE_LETTERS}]"
                               rf"[A-Za-z0-9_\-{_WIDE_LETTERS}\uff10-\uff19\uff0d]*)([ \t\u3000]*)([：:])(.*)")
 """A key typed with the input method in full-width mode (全角), with or without its list item's dash: ``ｓｅｒｉｅｓ：
