@@ -326,12 +326,12 @@ def _starts_with_fence(path: Path) -> bool:
     return head.removeprefix(b"\xef\xbb\xbf").startswith(b"---")
 
 
-_RECORD_START = re.compile(rb"^(?:\xef\xbb\xbf)?(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:name|title|id|level)[ \t]*:", re.MULTILINE)
+_RECORD_START = re.compile(rb"(?:\xef\xbb\xbf)?(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:name|title|id|level)[ \t]*:")
 
 
 def _holds_a_record(path: Path) -> bool:
-    """True when the file at ``path`` starts, past notes and blank lines, with a record's ``name:`` (a unit) or
-    ``title:`` (a series), as a unit or series file does."""
+    """True when the file at ``path`` starts, past notes and blank lines, with a field a unit or series file
+    starts with: ``name:`` or ``level:`` (a unit), ``title:`` (a series), or ``id:``."""
     try:
         with open(path, "rb") as file:
             head = file.read(4096)

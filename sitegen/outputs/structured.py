@@ -235,8 +235,9 @@ def article(graph: SiteGraph, entry: Entry, *, news: bool) -> dict[str, Any]:
 def dataset(graph: SiteGraph, page: Page, views: list[UnitView], *, unit_page: bool = False) -> dict[str, Any]:
     """``Dataset`` JSON-LD for the tallies of these units, with every data file as a ``DataDownload``.
 
-    A unit's page (``unit_page``, its one unit in ``views``) lists the unit's own files first (`sitegen.outputs.opendata.unit_downloads`), as
-    the page does; the site's files hold every unit (the description says how to filter one).
+    A unit's page (``unit_page``, its one unit in ``views``) lists the unit's own files first
+    (`sitegen.outputs.opendata.unit_downloads`), as the page does; the site's files hold every unit (the
+    description says how to filter one).
     ``temporalCoverage`` is the ISO 8601 interval of the units' tally dates.
     """
     urls = graph.urls
