@@ -201,11 +201,11 @@ def test_a_wrong_feed_entries_setting_is_an_error_at_its_place(tmp_path: Path, l
     assert [p.format() for p in failure.value.problems] == [message]
 
 
-def test_sitemap_lists_every_page_but_404_with_lastmod(output: Path) -> None:
+def test_sitemap_lists_every_page_but_404_and_search_with_lastmod(output: Path) -> None:
     tree = lxml.etree.parse(str(output / "sitemap.xml"))
     assert tree.getroot().tag == f"{SITEMAP}urlset"
     entries = {u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod") for u in tree.getroot()}
-    pages = {p.relative_to(output).as_posix() for p in output.rglob("*.html")} - {"404.html"}
+    pages = {p.relative_to(output).as_posix() for p in output.rglob("*.html")} - {"404.html", "search/index.html"}
     expected = {"https://example.org/" + rel.removesuffix("index.html") for rel in pages}
     assert set(entries) == expected
     assert entries[INTERVIEW_URL] == "2018-05-03T10:00:00+08:00"
