@@ -681,8 +681,11 @@ def is_gap(value: str) -> bool:
 
 
 def parse_text(value: Any) -> str:
-    """Accept text as typed.
+    """Accept text as typed, without the line breaks a block (``note: |``, ``note: >``) ends with.
 
+    YAML keeps a block's last line break (its "clip" chomping, YAML 1.2
+    §8.1.1.2); the editor did not type it as text, and in a CSV cell or a
+    JSON value it would be one more line. Line breaks inside the text stay.
     Raises `PydanticCustomError` ``text_empty`` for an empty value (``title:``
     with nothing after it, or only quotes or spaces: ``title: ""``),
     ``text_gap`` for a value that is only an ellipsis (`is_gap`: the
@@ -693,7 +696,7 @@ def parse_text(value: Any) -> str:
                                   {"gap": value.strip(" \t\u3000"),
                                    "hint": "write the text itself in place of the dots (省略号)"})
     if isinstance(value, str) and value.strip():
-        return value
+        return value.rstrip("\n")
     if value is None or isinstance(value, str):  # nothing typed, or only quotes or spaces: title: ""
         raise PydanticCustomError("text_empty", "the value is empty",
                                   {"hint": "write the value after the colon (and a space), or remove the line"})
@@ -721,11 +724,11 @@ def parse_name(value: Any) -> str:
 
 
 def parse_optional_text(value: Any) -> str:
-    """Accept text as typed, empty included; nothing typed (``summary:`` alone) is "". Raises like `parse_text`
-    for lists and mappings."""
+    """Accept text as typed, empty included, as `parse_text` does; nothing typed (``summary:`` alone) is "".
+    Raises like `parse_text` for lists and mappings."""
     if value is None:
         return ""
-    return parse_text(value) if not isinstance(value, str) or is_gap(value) else value
+    return parse_text(value) if not isinstance(value, str) or is_gap(value) else value.rstrip("\n")
 
 
 _ITEM_NUMBER = re.compile(r"(?:(?:^|(?<=\s))(\d{1,2})[ \t]*[.．、)）]|([一二三四五六七八九十])[ \t]*[、.．)）])[ \t]*(?=\S)")

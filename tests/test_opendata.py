@@ -334,3 +334,19 @@ def test_the_homepage_of_the_data_package_is_written_as_every_other_address(tmp_
     assert package["homepage"] + "about-data/" in package["description"]
     # Its name kept the host alone ("example.org"): two towns' sites on one host had one name.
     assert package["name"] == "example.org-e6-8a-a5-e5-91-8a-e7-99-bd-e9-b9-a4"
+
+
+def test_a_note_typed_as_a_block_ends_where_its_text_ends(tmp_path: Path) -> None:
+    # note: | and note: > ended every CSV cell and JSON value with the line break YAML keeps after a block.
+    unit = ("name: 白鹤镇\nlevel: town\ntallies:\n  - as_of: 2018-04-26\n    collected: 296\n    escalated: 143\n"
+            "    resolved: 103\n    in_progress: 50\n    note: |\n      截至4月26日的累计数。\n      据上海热线。\n\n"
+            "targets:\n  - group: residents\n    target: 80\n    note: >\n      区“两个全覆盖”要求之一。\n"
+            "      未给出期限。\nmilestones:\n  - date: 2018-01-15\n    title: |\n      召开动员部署会\n"
+            "    description: |+\n      全镇动员部署。\n\n")
+    output = build_at(write_site(tmp_path, {"content/units/baihe.yaml": unit, "content/interviews/a.md": interview()}))
+    tallies, targets, milestones = (read_csv(output / f"data/{name}.csv") for name in ("tallies", "targets", "milestones"))
+    assert tallies[1][tallies[0].index("note")] == "截至4月26日的累计数。\n据上海热线。"
+    assert targets[1][targets[0].index("note")] == "区“两个全覆盖”要求之一。未给出期限。"
+    assert milestones[1][milestones[0].index("title")] == "召开动员部署会"
+    assert milestones[1][milestones[0].index("description")] == "全镇动员部署。"
+    assert json.loads((output / "data/tallies.json").read_bytes())[0]["note"] == "截至4月26日的累计数。\n据上海热线。"
