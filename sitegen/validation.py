@@ -1064,6 +1064,8 @@ def _group_hint(record: type[BaseModel] | None, typed: Any, *, in_list: bool = F
     else:
         values[required[0]] = first
     moved_note = "; in place of the first …, move the text now typed after the colon" if moved else ""
+    if record is not None and _yearless_dates(record, values):
+        moved_note += "; the date typed has no year: write the year of the source document in place of YYYY (年-月-日)"
     if in_list:
         (name, value), *rest = values.items()
         lines = [f'"- {name}: {value}"'] + [f'"  {other}: {text}"' for other, text in rest]
@@ -1076,17 +1078,41 @@ def _group_hint(record: type[BaseModel] | None, typed: Any, *, in_list: bool = F
             f"two spaces: {', then '.join(lines)}{moved_note}")
 
 
+_MONTH_DAY = re.compile(r"[ \t\u3000]*(\d{1,2})[ \t\u3000]*月[ \t\u3000]*(\d{1,2})[ \t\u3000]*[日号]?[ \t\u3000]*")
+"""A date typed without its year: ``1月15日``, ``1 月 15 号``."""
+
+
+def _yearless_dates(record: type[BaseModel], values: dict[str, str]) -> bool:
+    """Rewrite in place each value of ``values`` (``{field: text to offer}``) that is a month and a day
+    (``1月15日``) for a date field of ``record`` as ``YYYY-01-15``; True when one was.
+
+    A hint offering ``date: 1月15日`` was followed and told "write the year too"; no year is guessed
+    (`sitegen.models.parse_date`'s hint says why: the year is the source's).
+    """
+    rewritten = False
+    for name, text in values.items():
+        found = _MONTH_DAY.fullmatch(text)
+        if found and _takes(record, name, "2000-01-01") and not _takes(record, name, "文字"):
+            values[name] = f"YYYY-{int(found[1]):02d}-{int(found[2]):02d}"
+            rewritten = True
+    return rewritten
+
+
 def _split_at_space(record: type[BaseModel], field: str, typed: str) -> list[str]:
     """``typed`` cut at its first space into the value of ``field`` of ``record`` and the rest, when the text
     before the space is a value that field takes (``2018-01-10 成立…`` for a milestone: its date, then its title;
-    ``residents 80`` for a target); [] otherwise.
+    ``residents 80`` for a target), or a day without its year for a date field (``1月15日 召开…``: `_yearless_dates`
+    then offers ``YYYY-01-15``); [] otherwise.
 
     Told to write it all after ``date:``, the editor got "not a date" next.
     A field that takes any text (a name: ``张三 & 李四``) is never cut, as
     its value may hold spaces.
     """
     parts = re.split(r"[ \t\u3000]+", typed.strip(), maxsplit=1)
-    return parts if len(parts) == 2 and _takes(record, field, parts[0]) and not _takes(record, field, "文字") else []
+    if len(parts) != 2 or _takes(record, field, "文字"):
+        return []
+    return parts if _takes(record, field, parts[0]) or (
+        _MONTH_DAY.fullmatch(parts[0]) and _takes(record, field, "2000-01-01")) else []
 
 
 def _takes(record: type[BaseModel], field: str, text: str) -> bool:

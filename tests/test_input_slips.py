@@ -1212,6 +1212,22 @@ def test_an_item_typed_as_a_pair_or_with_a_space_is_given_its_lines(tmp_path: Pa
     assert ("成立大调研工作领导小组" if "milestones" in typed else "80") in built
 
 
+@pytest.mark.parametrize("typed", ["1月15日，召开动员部署会", "1月15号 召开动员部署会", "1月15日：召开动员部署会"])
+def test_a_milestone_typed_with_a_day_without_its_year_is_given_yyyy_to_fill(tmp_path: Path, typed: str) -> None:
+    # "- 1月15日，召开动员部署会" was offered "- date: 1月15日": followed, "write the year too".
+    root = write_site(tmp_path, {UNIT_PATH: UNIT + f"milestones:\n  - {typed}\n"})
+    [problem] = printed(root)
+    assert problem.split("\n")[1] == (
+        '  hint: write the item as key: value lines, the first after the "-": "- date: YYYY-01-15", then '
+        '"  title: 召开动员部署会" below it, lined up with date:; the date typed has no year: write the year of the '
+        "source document in place of YYYY (年-月-日)")
+    item = "".join("  " + line + "\n" for line in re.findall(r'"(- [^"]*|  [a-z_]+: [^"]*)"', problem))
+    (root / UNIT_PATH).write_text(UNIT + "milestones:\n" + item.replace("YYYY", "2018"), encoding="utf-8")
+    assert printed(root) == []
+    built = parse_html(build_at(root) / "units/baihe/index.html").text_content()
+    assert "召开动员部署会" in built and "2018年1月15日" in built
+
+
 def test_a_milestone_typed_without_its_dash_is_no_pair(tmp_path: Path) -> None:
     root = write_site(tmp_path, {UNIT_PATH: UNIT + "milestones:\n  date: 2018-01-10\n  title: 成立领导小组\n"})
     assert [line.split("\n")[0] for line in printed(root)] == [
