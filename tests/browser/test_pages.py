@@ -135,6 +135,26 @@ def test_every_page_kind_reflows_with_the_phones_large_text_and_the_reading_mode
     assert not failures, "\n".join(failures)
 
 
+def test_the_reading_mode_checkbox_sits_inside_its_label(served_example: ServedSite, page_types: dict[str, str],
+                                                          page_at: Any) -> None:
+    # The checkbox (visually hidden, before .page so CSS can follow it) sat at the page's top left corner, while
+    # its label is at the header's right: a screen magnifier following the keyboard's focus showed the corner.
+    failures = []
+    for width in (320, 375, 1280, 1920):
+        page = page_at(width)
+        for kind in ("home", "dashboard", "interview"):
+            page.goto(served_example.address(page_types[kind]), wait_until="load")
+            for mode in (False, True):
+                page.set_checked("label[for=reading-mode]", mode)
+                box = page.locator("#reading-mode").bounding_box()
+                label = page.locator("label[for=reading-mode]").bounding_box()
+                assert box is not None and label is not None
+                if not (label["x"] <= box["x"] and box["x"] + box["width"] <= label["x"] + label["width"]
+                        and label["y"] <= box["y"] and box["y"] + box["height"] <= label["y"] + label["height"]):
+                    failures.append(f"{kind} at {width} px, reading mode {mode}: checkbox {box}, label {label}")
+    assert not failures, "\n".join(failures)
+
+
 def test_every_page_kind_prints_within_an_a4_page(served_example: ServedSite, page_types: dict[str, str],
                                                  page_at: Any) -> None:
     # A printed page cannot scroll: the dashboard's table of nine columns ran 67 px past an A4 page
