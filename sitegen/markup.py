@@ -86,7 +86,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, INVISIBLE_NAMES, INVISIBLE_RE, WI
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "37"
+POLICY_VERSION = "38"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -2400,6 +2400,13 @@ def _odd_space_item_problems(source: str, lines: list[str], path: str, first_lin
 # bold they make, starting with that punctuation.
 _MASKING_STARS_RE = re.compile(r"(?<=\w)(\*{2,}|_{2,})(?=[、，。；：！？,.;:!?）)」])")
 _BOLD_FROM_PUNCTUATION_RE = re.compile(r"<strong>[、，。；：！？,.;:!?）)」]")
+# One star typed for each hidden character (张*明、李*华; 陈*（化名）): Markdown pairs two such stars into italics.
+# A pair is taken for masking stars when its text starts with punctuation (张*、李*) or holds a list's separator
+# with a word right after the second star (张*明、李*华反映); italics meant (要*不忘初心、牢记使命*，) end before a
+# mark, and italics of a word alone (这是*重点*) are left alone.
+_MASKING_STAR_PAIR_RE = re.compile(r"(?<=\w)(?<![\\*])\*(?!\*)(?P<text>[^*\n]+?)(?<![\\*])\*(?!\*)(?=(?P<after>.?))")
+_MASK_OPENING = "、，。；：！？,.;:!?）)」（("
+_ITALIC_FROM_PUNCTUATION_RE = re.compile(r"<em>(?:[、，。；：！？,.;:!?）)」（(]|[^<]*[、，；])")
 
 
 def _spaces(count: int) -> str:
@@ -2411,7 +2418,8 @@ def _star_and_nesting_problems(source: str, lines: list[str], clean_html: str, p
     """Warnings for stars that hid part of a name, and for sub-items Markdown put at the level above.
 
     ``王**、李**两位`` (stars typed for hidden characters) is bold to
-    Markdown: the page shows "王、李两位" with "、李" in bold and no star.
+    Markdown: the page shows "王、李两位" with "、李" in bold and no star;
+    ``张*明、李*华反映`` is italics: "张明、李华反映", the names changed.
     A sub-item indented by two spaces (as many editors do) is read as an
     item of the same list: Python-Markdown nests an item only when it is
     indented by four spaces. Each is warned at its line and column, when
@@ -2419,12 +2427,23 @@ def _star_and_nesting_problems(source: str, lines: list[str], clean_html: str, p
     converting (cached).
     """
     masked = bool(_BOLD_FROM_PUNCTUATION_RE.search(clean_html))
+    masked_one_by_one = bool(_ITALIC_FROM_PUNCTUATION_RE.search(clean_html))
     shallow = "\n " in source
-    if not masked and not shallow:
+    if not masked and not masked_one_by_one and not shallow:
         return []
     problems: list[Problem] = []
     base: int | None = None  # indent of the first item of the list the lines above are in
     for index, line in outside_fences(lines):
+        if masked_one_by_one:
+            for pair in _MASKING_STAR_PAIR_RE.finditer(_without_code_spans(line)):
+                text = pair["text"]
+                if text[0] in _MASK_OPENING or (re.search(r"[、，；]", text) and re.fullmatch(r"\w", pair["after"])):
+                    shown = line[pair.start() - 1] + "\\*" + text + "\\*" + pair["after"]
+                    problems.append(Problem(
+                        path, first_line + index, pair.start() + 1, "warning",
+                        f'the two "*" here are read as italics (斜体), so the page shows no stars and "{text}" '
+                        f"slanted: {_clipped(line.strip())}",
+                        f"to show the stars, write a backslash before each: {shown}"))
         if masked:
             for found in _MASKING_STARS_RE.finditer(line):
                 if line.count(found.group(1)[:2], 0, found.start()) % 2:

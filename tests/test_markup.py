@@ -1114,6 +1114,27 @@ def test_stars_hiding_a_name_and_sub_items_indented_by_two_spaces_are_warned(ren
     assert renderer.render("受访居民王\\*\\*、李\\*\\*两位。\n", "a.md", 1).problems == ()
 
 
+@pytest.mark.parametrize(("typed", "column", "slanted", "fixed"), [
+    ("村民张*明、李*华反映，路灯不亮。", 4, "明、李", "张\\*明、李\\*华"),
+    ("村民张*、李*反映。", 4, "、李", "张\\*、李\\*反"),
+    ("受访居民：陈*（化名）说，*号楼*单元。", 7, "（化名）说，", "陈\\*（化名）说，\\*号"),
+])
+def test_one_star_for_each_hidden_character_is_warned_and_the_hint_shows_the_stars(
+        renderer: MarkdownRenderer, typed: str, column: int, slanted: str, fixed: str) -> None:
+    # 张*明、李*华反映 showed "张明、李华反映", "明、李" in italics: the names changed, unwarned (王** was).
+    [problem] = renderer.render(typed + "\n", "a.md", 1).problems
+    assert (problem.line, problem.column, problem.message, problem.hint) == (
+        1, column, f'the two "*" here are read as italics (斜体), so the page shows no stars and "{slanted}" '
+        f"slanted: {typed}", f"to show the stars, write a backslash before each: {fixed}")
+    followed = renderer.render(typed.replace(fixed.replace("\\*", "*"), fixed) + "\n", "a.md", 1)
+    assert followed.problems == () and f"<p>{typed}</p>" in followed.html
+
+
+@pytest.mark.parametrize("typed", ["这是*重点*内容。", "要*不忘初心、牢记使命*，", "`张*明、李*华`与*重点*，见下。"])
+def test_italics_meant_are_not_taken_for_hidden_characters(renderer: MarkdownRenderer, typed: str) -> None:
+    assert renderer.render(typed + "\n", "a.md", 1).problems == ()
+
+
 def test_an_underline_makes_a_heading_only_where_markdown_makes_one(renderer: MarkdownRenderer) -> None:
     # "---" under the second line of a paragraph is a rule, yet was warned as making a heading; "- 甲"
     # with "---" under it is a heading "- 甲", yet was not warned.
