@@ -70,6 +70,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report) -
     check_unit_names(content, report)
     check_sound_alike_units(content, report)
     check_qualified_unit_names(content, report)
+    check_copied_tallies(content, report)
     check_page_titles(content, report)
     clashes = check_misspelling_clashes(content, report)
     for document in content.interviews + content.cases:
@@ -846,6 +847,44 @@ def check_qualified_unit_names(content: Content, report: Report) -> None:
                            f"--unit {other.record.id} prints one to paste) and delete {unit.path}; if it is another "
                            f"place, add the line distinct_from: [{other.record.id}] to {unit.path}")
             break
+
+
+def check_copied_tallies(content: Content, report: Report) -> None:
+    """Warn at the first tally of a unit that has the date and every figure of a tally of another unit.
+
+    A unit file copied to start another one (``huaxin.yaml`` from ``baihe.yaml``, its name changed) keeps the
+    first unit's tallies: both are listed with the same figures, and both are added into the totals of the
+    home page and the dashboard, so the first unit's lists are counted twice. Every figure is compared, as
+    for `check_repeated_tallies` (batches, collected, escalated, resolved, in progress), with the date; a
+    tally of zeros alone is left out (two new units may both have counted nothing yet). Two places can
+    count the same, so this is a warning: a pair told apart by ``distinct_from`` (either unit listing the
+    other's id) is left alone, as for `check_sound_alike_units`. One warning a pair, at the later unit in
+    path order, naming the earliest unit it repeats. Raises nothing.
+    """
+    counted: dict[tuple[object, ...], list[Sourced[Unit]]] = {}
+    for unit in sorted(content.units.values(), key=lambda sourced: sourced.path):
+        warned: set[str] = set()
+        for index, tally in enumerate(unit.record.tallies):
+            figures = tuple(getattr(tally, name) for name in _TALLY_FIGURES)
+            if not any(figures):
+                continue
+            earlier = counted.setdefault((tally.as_of, *figures), [])
+            other = next((other for other in earlier if other.record.id not in warned
+                          and not _told_apart(other, unit)), None)
+            earlier.append(unit)
+            if other is None:
+                continue
+            warned.add(other.record.id)
+            shown = ", ".join(f"{name.replace('_', ' ')} {value}" for name, value in zip(_TALLY_FIGURES, figures)
+                              if value is not None)
+            report.warning(unit.path, *unit.yaml.locate(("tallies", index, "as_of")),
+                           f"this tally of {tally.as_of.isoformat()} has every figure of the tally of "
+                           f"{other.record.name} ({other.path}) of that day ({shown}): a unit file copied to start "
+                           f"another keeps the first unit's figures, and the totals of the home page and the "
+                           f"dashboard would add them twice",
+                           f"write the figures {unit.record.name} counted (or delete the tallies copied with the "
+                           f"file); if both units really counted the same, add the line distinct_from: "
+                           f"[{other.record.id}] to {unit.path} (the warning then stops)")
 
 
 def _after(name: str, base: str, plain_rest: str) -> str:

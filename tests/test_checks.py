@@ -2908,6 +2908,35 @@ def test_a_unit_named_as_another_with_a_period_after_it_is_warned_as_a_second_fi
         assert found(root) == [], own
 
 
+def test_a_unit_file_copied_with_its_tallies_is_warned_until_told_apart_or_its_own_figures_are_written(
+        tmp_path: Path) -> None:
+    # baihe.yaml copied to huaxin.yaml, only the name changed: checked clean, and the home page's total was 592 (296 × 2).
+    def huaxin(tallies: str) -> str:
+        return unit_with(tallies).replace("白鹤镇", "华新镇").replace("[白河镇, 百合镇]", "[]")
+
+    tallies = tally("2018-03-01", 120, 60, 40, 20) + tally("2018-04-26", 296, 143, 103, 50, batches=318)
+    copy = huaxin(tallies)
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tallies), "content/units/huaxin.yaml": copy})
+    assert [p.format() for p in found(root)] == [
+        "content/units/huaxin.yaml:5:12: warning: this tally of 2018-03-01 has every figure of the tally of 白鹤镇 "
+        f"({UNIT_PATH}) of that day (collected 120, escalated 60, resolved 40, in progress 20): a unit file copied to "
+        "start another keeps the first unit's figures, and the totals of the home page and the dashboard would add "
+        "them twice\n"
+        "  hint: write the figures 华新镇 counted (or delete the tallies copied with the file); if both units really "
+        f"counted the same, add the line distinct_from: [baihe] to content/units/huaxin.yaml (the warning then stops)"]
+    (root / "content/units/huaxin.yaml").write_text(copy.replace("tallies:", "distinct_from: [baihe]\ntallies:"),
+                                                     encoding="utf-8")
+    assert found(root) == []
+    own = tally("2018-04-26", 238, 100, 90, 48)
+    (root / "content/units/huaxin.yaml").write_text(huaxin(own), encoding="utf-8")
+    assert found(root) == []
+    # The same day with other figures, or the same figures on another day or without batches, is no copy.
+    for other in (tally("2018-04-26", 296, 143, 104, 49, batches=318), tally("2018-04-27", 296, 143, 103, 50, 318),
+                  tally("2018-04-26", 296, 143, 103, 50)):
+        (root / "content/units/huaxin.yaml").write_text(huaxin(other), encoding="utf-8")
+        assert found(root) == [], other
+
+
 def test_a_page_naming_a_unit_by_a_file_name_that_is_no_id_is_told_the_id_to_rename_it_to(tmp_path: Path) -> None:
     # "rename it to 白鹤镇.yaml" was followed by a third round: "the file name 白鹤镇 is not a valid id, rename the
     # file to bai-he-zhen.yaml".
