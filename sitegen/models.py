@@ -487,7 +487,7 @@ def parse_count(value: Any) -> int:
     dot before each group of three digits (``1.296``, ``1.296.000``) may be
     a decimal point or a thousands separator as written in Europe, so its
     hint says both: a count is whole, and ``1296`` if the dot separates
-    thousands. The rule (whole numbers >= 0) is from issue 3.
+    thousands; ``1.2万`` (万 = 10,000) gets the digits, ``12000``. The rule (whole numbers >= 0) is from issue 3.
     """
     hint = "write the number in digits (0-9) alone: no units such as 份 or 批, no commas, no spaces"
     if isinstance(value, bool) or not isinstance(value, (int, str)):
@@ -502,7 +502,13 @@ def parse_count(value: Any) -> int:
         raise PydanticCustomError("count", '"{text}" holds a thousands separator (千位分隔符)',
                                   {"text": value, "hint": f"write the digits alone: {re.sub(r'[^0-9]', '', text)}"})
     if not text.isascii() or not text.isdigit():
-        if re.fullmatch(r"[1-9]\d{0,2}(?:\.\d{3})+", text):  # 1.296 as written in Europe, or a decimal
+        if (myriads := _MYRIADS_RE.fullmatch(text)) is not None:  # 1.2万: "digits alone" gave 1.2, refused again
+            typed, unit = myriads["number"], myriads["unit"]
+            number = Decimal(typed) * _CHINESE_MYRIADS[unit]
+            hint = (f"{typed}{unit} is {typed} × {_CHINESE_MYRIADS[unit]:,} ({unit}, {_MYRIAD_WORDS[unit]}) = "
+                    + (f"{int(number)}: write {int(number)}" if number == number.to_integral_value()
+                       else f"{number.normalize():f}, not a whole number: check the figure against the source"))
+        elif re.fullmatch(r"[1-9]\d{0,2}(?:\.\d{3})+", text):  # 1.296 as written in Europe, or a decimal
             hint = (f'if the "." separates thousands (千位分隔符), write the digits alone: {text.replace(".", "")}; '
                     "if it is a decimal point, check the figure: counts are whole numbers")
         elif re.fullmatch(r"\d+\.\d+", text):
@@ -574,6 +580,10 @@ def chinese_number(text: str) -> int | None:
     return total + section + digit
 
 
+_MYRIADS_RE = re.compile(r"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>[万亿])\s*[份批件个项条次家户人]?")
+"""A count typed with 万 or 亿 after its digits (``1.2万``, ``3万份``)."""
+_MYRIAD_WORDS = {"万": "ten thousand", "亿": "a hundred million"}
+
 _COUNT_UNITS = re.compile(r"[\s份批件个项条次家户人共]+")
 """Units typed after a count, 共 (in all) before it, and spaces: words that say nothing the field does not."""
 
@@ -594,7 +604,8 @@ def parse_percent(value: Any) -> float:
 
     Raises `PydanticCustomError` ``percent`` for text that is not a plain
     decimal number (``nan``, ``1e2`` and ``八十`` are refused; for one number
-    with words, ``约80%`` or ``80%以上``, the hint gives the number) and for numbers
+    with words, ``约80%`` or ``80%以上``, the hint gives the number, and for ``65。5``,
+    typed with the Chinese full stop, ``65.5``) and for numbers
     outside 0..100. A share written as 0.8 is taken as 0.8 (percent): a target
     below 1 is warned by `sitegen.checks.check_targets` as most likely meant as 80.
     """
@@ -619,6 +630,8 @@ def parse_percent(value: Any) -> float:
                 per_cent = format((Decimal(mille[1]) / 10).normalize(), "f")
                 hint = (f"‰ is per mille (千分之), a tenth of a percent: {mille[1]}‰ is {per_cent}%, so write "
                         f"{per_cent}%")
+            elif (stop := re.fullmatch(r"(\d+)\s*([。｡])\s*(\d+)", text)) is not None:  # 65。5: the input method's 。
+                hint = f'"{stop[2]}" is the Chinese full stop (句号), not a decimal point: write {stop[1]}.{stop[3]}'
             elif words is not None and 0 <= float(words[1]) <= 100:  # 约80%, 80%以上: one number, with words
                 hint = f"write the number alone: {words[1]} (a percentage has no other words)"
             raise PydanticCustomError("percent", '"{text}" is not a percentage', {"text": value, "hint": hint})

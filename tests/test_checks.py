@@ -154,6 +154,11 @@ def test_a_cumulative_count_that_falls_is_a_warning_with_both_values(tmp_path: P
     ("一百四十三份", '"一百四十三份" is not a whole number', "write the number in digits: 143 (a count is written "
                                                      "0-9, not in Chinese numerals 中文数字)"),
     ("1 43", '"1 43" is not a whole number', "if it is one number, write it without the spaces: 143"),
+    # 万 and 亿 (ten thousand, a hundred million): "digits alone" gave 1.2, refused again as a decimal.
+    ("1.2万", '"1.2万" is not a whole number', "1.2万 is 1.2 × 10,000 (万, ten thousand) = 12000: write 12000"),
+    ("３万份", '"３万份" is not a whole number', "3万 is 3 × 10,000 (万, ten thousand) = 30000: write 30000"),
+    ("1.23456万", '"1.23456万" is not a whole number', "1.23456万 is 1.23456 × 10,000 (万, ten thousand) = 12345.6, "
+                                                     "not a whole number: check the figure against the source"),
     ("-3", 'a count cannot be negative ("-3")', "counts are 0 or more; check the figure"),
     ("1.5", '"1.5" is not a whole number', "counts are whole numbers: check the figure (a count has no decimal point)"),
     ("12.75", '"12.75" is not a whole number', "counts are whole numbers: check the figure (a count has no decimal "
@@ -247,6 +252,8 @@ _WORDS = "write the number alone: {} (a percentage has no other words)"
     # "write the number alone: 80" published 80% for 80‰, ten times the figure.
     ("80‰", "‰ is per mille (千分之), a tenth of a percent: 80‰ is 8%, so write 8%", "8%"),
     ("5‰", "‰ is per mille (千分之), a tenth of a percent: 5‰ is 0.5%, so write 0.5%", "0.5%"),
+    # The input method's full stop for the decimal point: told only "write a number from 0 to 100".
+    ("65。5", '"。" is the Chinese full stop (句号), not a decimal point: write 65.5', "65.5"),
 ])
 def test_a_percentage_typed_with_words_a_letter_or_per_mille_gets_the_figure_meant(tmp_path: Path, typed: str,
                                                                                    hint: str, meant: str) -> None:
