@@ -86,7 +86,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, INVISIBLE_NAMES, INVISIBLE_RE, WI
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "38"
+POLICY_VERSION = "39"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -2254,13 +2254,26 @@ def _invisible_problems(source: str, lines: list[str], path: str, first_line: in
         if found is None:
             continue
         where = invisible_place(line, found.start(), found.end())
+        name = INVISIBLE_NAMES[found.group()]
+        marker = _BLOCK_MARKER_RE.match(INVISIBLE_RE.sub("", line)) if not line[:found.start()].strip() else None
+        if marker is not None:  # "\ufeff## 标题": Markdown sees no heading, and the page shows the "##"
+            kind = _BLOCK_KINDS.get(marker["sign"][0], "a list item (列表项)")
+            told = (f'an invisible {name} is at the start of this line, before "{marker["sign"]}": Markdown then '
+                    f'does not read the line as {kind}, and the page shows the "{marker["sign"]}" as text')
+        else:
+            told = (f"an invisible {name} is in the text: it shows nothing, but search and the misspelling check "
+                    "do not find the word it stands in")
         problems.append(Problem(
-            path, first_line + index, found.start() + 1, "warning",
-            f"an invisible {INVISIBLE_NAMES[found.group()]} is in the text: it shows nothing, but search and the "
-            "misspelling check do not find the word it stands in",
+            path, first_line + index, found.start() + 1, "warning", told,
             f"delete it: it stands {where} (it often comes from text copied from a web page, WeChat or Word; "
             "retyping the word removes it)"))
     return problems
+
+
+_BLOCK_MARKER_RE = re.compile(r"[ \t]{0,3}(?P<sign>#{1,6}|[-*+](?=[ \t])|[0-9]{1,9}[.)](?=[ \t])|>|\|)")
+"""What starts a line Markdown reads as a heading (Python-Markdown needs no space after "#"), a list item, a quote
+or a table's first row."""
+_BLOCK_KINDS = {"#": "a heading (标题)", ">": "a quote (引用)", "|": "the start of a table (表格)"}
 
 
 def _lost_character_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:

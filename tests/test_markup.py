@@ -6,6 +6,7 @@ verbatim so the tests do not depend on that folder.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from unittest import mock
@@ -1032,6 +1033,27 @@ def test_characters_that_show_nothing_are_warned_with_the_text_around_them(rende
                "misspelling check do not find the word it stands in", f'delete it: it stands between "白" and "河镇的草莓" {tail}'),
         (7, 3, "an invisible soft hyphen (软连字符, U+00AD) is in the text: it shows nothing, but search and the "
                "misspelling check do not find the word it stands in", f'delete it: it stands after "他说" {tail}')]
+
+
+@pytest.mark.parametrize(("typed", "sign", "kind"), [
+    ("\ufeff## 下一步有什么打算？", "##", "a heading (标题)"), ("\ufeff##小结", "##", "a heading (标题)"),
+    ("\u200b- 第一条\n- 第二条", "-", "a list item (列表项)"), ("\u200b1. 第一条", "1.", "a list item (列表项)"),
+    ("\u200b> 引用", ">", "a quote (引用)"), ("\ufeff| 类别 | 收集 |\n| --- | --- |\n| 照明 | 18 |", "|",
+                                            "the start of a table (表格)"),
+])
+def test_a_character_that_shows_nothing_before_a_lines_marker_is_told_what_the_page_shows(
+        renderer: MarkdownRenderer, typed: str, sign: str, kind: str) -> None:
+    # "\ufeff## 下一步…" (two files pasted together) was told "it shows nothing": the page showed "## 下一步…" as a
+    # paragraph, and the heading and its entry in the contents were gone.
+    result = renderer.render("前文。\n\n" + typed + "\n", "a.md", 1)
+    name = "zero-width space (零宽空格, U+200B)" if typed[0] == "\u200b" else \
+        "zero-width no-break space or byte-order mark (U+FEFF)"
+    assert [(p.line, p.column, p.message) for p in result.problems] == [
+        (3, 1, f'an invisible {name} is at the start of this line, before "{sign}": Markdown then does not read the '
+               f'line as {kind}, and the page shows the "{sign}" as text')]
+    assert "<p>前文。</p>" in result.html and f"<p>{typed[0]}{html.escape(sign)}" in result.html
+    followed = renderer.render("前文。\n\n" + typed[1:] + "\n", "a.md", 1)
+    assert followed.problems == () and f"<p>{html.escape(sign)}" not in followed.html
 
 
 LOST = ('{n} question marks in a row ("{run}") are most likely characters lost when the file was saved in an encoding '
