@@ -858,7 +858,8 @@ def check_copied_tallies(content: Content, report: Report) -> None:
     for `check_repeated_tallies` (batches, collected, escalated, resolved, in progress), with the date; a
     tally of zeros alone is left out (two new units may both have counted nothing yet). Two places can
     count the same, so this is a warning: a pair told apart by ``distinct_from`` (either unit listing the
-    other's id) is left alone, as for `check_sound_alike_units`. One warning a pair, at the later unit in
+    other's id) is left alone, as for `check_sound_alike_units`, and so is a pair whose names read the same,
+    which that check warns of already (one warning for one copy). One warning a pair, at the later unit in
     path order, naming the earliest unit it repeats. Raises nothing.
     """
     counted: dict[tuple[object, ...], list[Sourced[Unit]]] = {}
@@ -870,7 +871,7 @@ def check_copied_tallies(content: Content, report: Report) -> None:
                 continue
             earlier = counted.setdefault((tally.as_of, *figures), [])
             other = next((other for other in earlier if other.record.id not in warned
-                          and not _told_apart(other, unit)), None)
+                          and not _told_apart(other, unit) and not _read_alike(other, unit, content)), None)
             earlier.append(unit)
             if other is None:
                 continue
@@ -885,6 +886,12 @@ def check_copied_tallies(content: Content, report: Report) -> None:
                            f"write the figures {unit.record.name} counted (or delete the tallies copied with the "
                            f"file); if both units really counted the same, add the line distinct_from: "
                            f"[{other.record.id}] to {unit.path} (the warning then stops)")
+
+
+def _read_alike(first: Sourced[Unit], second: Sourced[Unit], content: Content) -> bool:
+    """True when the two units' names read the same in pinyin (`check_sound_alike_units` warns of them)."""
+    reading = content.sound_of(first.record.name)
+    return bool(reading) and reading == content.sound_of(second.record.name)
 
 
 def _after(name: str, base: str, plain_rest: str) -> str:

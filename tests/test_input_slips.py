@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import zlib
 from enum import Enum
 from pathlib import Path
 
@@ -772,8 +773,7 @@ NEW_UNIT = ("; or, if {id} is a new unit, create content/units/{id}.yaml by runn
 ])
 def test_a_unit_id_that_does_not_exist_gets_the_nearest_ids_not_all(tmp_path: Path, typed: str, hint: str) -> None:
     # The hint listed every unit of the site.
-    units = {f"content/units/{town}.yaml": UNIT.replace("白鹤镇", f"{town}镇").replace("misspellings: [白河镇, 百合镇]\n", "")
-             for town in TOWNS}
+    units = {f"content/units/{town}.yaml": unit_named(f"{town}镇") for town in TOWNS}
     root = write_site(tmp_path, {**units, PAGE_PATH: interview().replace("unit: baihe", f"unit: {typed}")})
     assert printed(root) == [f'{PAGE_PATH}:4:7: error: there is no unit "{typed}"\n  hint: {hint}']
 
@@ -792,8 +792,8 @@ def test_a_unit_id_that_does_not_exist_gets_the_nearest_ids_not_all(tmp_path: Pa
 def test_a_part_of_a_records_name_is_offered_that_records_id(tmp_path: Path, line: int, typed: str,
                                                             hint: str) -> None:
     # 大调研 for the series 大调研微访谈 was offered "sitegen new series 大调研"; followed, the page left its series.
-    village = UNIT.replace("白鹤镇", "白鹤村").replace("level: town", "level: village")
-    root = write_site(tmp_path, {"content/units/baihecun.yaml": village.replace("misspellings: [白河镇, 百合镇]\n", ""),
+    village = unit_named("白鹤村").replace("level: town", "level: village")
+    root = write_site(tmp_path, {"content/units/baihecun.yaml": village,
                                  PAGE_PATH: re.sub(f"(?m)^{typed.split(':')[0]}: .*$", typed, interview())})
     value = typed.split(": ", 1)[1]
     assert printed(root) == [f'{PAGE_PATH}:{line}:{len(typed) - len(value) + 1}: error: there is no '
@@ -817,8 +817,7 @@ def test_an_empty_unit_is_offered_the_id_there_is_not_to_remove_the_line(tmp_pat
 
 
 def test_an_empty_unit_or_series_lists_the_ids_there_are_or_how_to_make_one(tmp_path: Path) -> None:
-    units = {f"content/units/{town}.yaml": UNIT.replace("白鹤镇", f"{town}镇").replace("misspellings: [白河镇, 百合镇]\n", "")
-             for town in TOWNS}
+    units = {f"content/units/{town}.yaml": unit_named(f"{town}镇") for town in TOWNS}
     page = interview().replace("unit: baihe", "unit:").replace("series: dadiaoyan", "series:")
     root = write_site(tmp_path, {**units, PAGE_PATH: page}, records=False)
     assert printed(root) == [
@@ -870,8 +869,11 @@ def test_a_unit_with_no_file_yet_is_offered_the_command_that_creates_it(
 
 
 def unit_named(name: str) -> str:
-    """The test unit under another name, without misspellings."""
-    return UNIT.replace("白鹤镇", name).replace("misspellings: [白河镇, 百合镇]\n", "")
+    """The test unit under another name, without misspellings, with figures of its own (``in_progress`` and
+    ``collected`` more by a number made of the name): a unit with another's tally is warned as a copy."""
+    more = zlib.crc32(name.encode("utf-8")) % 10_000 + 1
+    return (UNIT.replace("白鹤镇", name).replace("misspellings: [白河镇, 百合镇]\n", "")
+            .replace("collected: 296", f"collected: {296 + more}").replace("in_progress: 50", f"in_progress: {50 + more}"))
 
 
 @pytest.mark.parametrize(("typed", "hint"), [
