@@ -7,7 +7,7 @@ progress report is read: a figure on a public page must add up, and the
 reader must be able to trust every link and date.
 
 May import: errors, models, load (record types only), markup, pictures, placeholders, plaintext, validation,
-webaddress
+webaddress, yamltext
 (did-you-mean for ids).
 """
 
@@ -41,6 +41,7 @@ from .placeholders import (BODY_LINES, EXAMPLE_TARGET_FIGURES, INIT_CASE_LINE, I
 from .plaintext import may_hold_markup, typed_markup
 from .validation import closest, did_you_mean, edit_distance, field_name, typed_value_warnings
 from .webaddress import address_slip, half_width_address, split_address
+from .yamltext import listed_lines
 
 COUNT_FIELDS = ("batches", "collected", "escalated", "resolved")
 COUNT_LABELS = {"batches": "survey batches (调研批次)", "collected": "collected (收集)",
@@ -91,6 +92,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report) -
     check_placeholders(content, report)
     check_init_examples(content, report)
     check_plain_text_fields(content, report)
+    check_listed_lines(content, report)
     check_typed_values(content, report)
 
 
@@ -237,6 +239,49 @@ def check_plain_text_fields(content: Content, report: Report) -> None:
         _report_markup(series.path, series.yaml, report, has_text=False)
     for unit in content.units.values():
         _report_markup(unit.path, unit.yaml, report, has_text=False)
+
+
+def check_listed_lines(content: Content, report: Report) -> None:
+    """Warn at each text field typed over several lines some of which start like a list's items (``note:``
+    then ``- 本地居民``, ``outcome:`` then ``1. 路灯已修复``), at the text's start (`sitegen.yamltext.listed_lines`).
+
+    YAML joins a text's lines into one, so the page and the open data show "其中：- 本地居民 - 外来人口" on one
+    line, the list gone. Every word is published, so this is a warning; the hint gives the lines of a block
+    (``note: |``), which keeps them as typed, as the pages show them. Lists of texts (``actions:``,
+    ``tags:``) typed so are left to their own checks. Takes the loaded content (pages, drafts too, series and
+    units). Raises nothing.
+    """
+    sources: list[tuple[str, str, int, YamlData, object]] = [
+        (document.path, document.front_matter, document.front_matter_line, document.yaml, document.meta)
+        for document in content.interviews + content.cases]
+    sources += [(series.path, series.text, 1, series.yaml, series.record) for series in content.series.values()]
+    sources += [(unit.path, unit.text, 1, unit.yaml, unit.record) for unit in content.units.values()]
+    for path, text, first_line, data, record in sources:
+        for typed in listed_lines(text, first_line):
+            where = next((place for place, at in data.positions.items() if at == (typed.line, typed.column)), None)
+            value = _value_at(record, where) if where is not None else None
+            if not isinstance(value, str):
+                continue
+            lines = ", then ".join(f'"{line}"' for line in typed.block_lines())
+            report.warning(path, typed.line, typed.column,
+                           f"{field_name(where)}: the lines below it that start like a list's items "  # type: ignore[arg-type]
+                           f'("{clip(typed.first_item)}") '
+                           f'are joined to it as one text, so the page shows them on one line: "{clip(value)}"',
+                           'to keep each line as typed, write "|" after the colon and the text on the lines below it, '
+                           f"two spaces further in than {typed.key}: {lines}")
+
+
+def _value_at(record: object, where: tuple[str | int, ...]) -> object:
+    """The value of a record at a path of its YAML (keys and list indexes), or None when it has none there."""
+    value = record
+    for part in where:
+        if isinstance(part, int):
+            value = value[part] if isinstance(value, (list, tuple)) and part < len(value) else None
+        else:
+            value = getattr(value, part, None)
+        if value is None:
+            return None
+    return value
 
 
 def _report_markup(path: str, data: YamlData, report: Report, *, has_text: bool) -> None:

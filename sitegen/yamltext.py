@@ -132,6 +132,109 @@ class LostIndent:
         return f"indent line {self.line} by {self.spaces} spaces, lined up with the fields of {self.block} above it"
 
 
+@dataclass(frozen=True)
+class ListedLines:
+    """A text typed after its key and on the lines below it without quotes, some of them starting like a list's
+    items (``- 本地居民``, ``1. 路灯已修复``): YAML joins the lines into one text, so the list is gone.
+
+    ``line`` and ``column`` are where the text starts (file line, 1-based column), ``key`` the key before it
+    and ``key_column`` that key's column; ``lines`` are the lines as typed, each stripped, the first one the
+    text after the key.
+    """
+
+    line: int
+    column: int
+    key: str
+    key_column: int
+    lines: tuple[str, ...]
+
+    @property
+    def first_item(self) -> str:
+        """The first line, after the text's first, that starts like a list's item (``- 本地居民``)."""
+        return next(line for line in self.lines[1:] if _LIST_ITEM_START.match(line))
+
+    def block_lines(self) -> list[str]:
+        """The lines that keep the text's lines as typed (a literal block, ``|``, YAML 1.2 §8.1.2): the key with
+        "|", then each line indented two spaces more than the key."""
+        indent = " " * (self.key_column - 1)
+        return [f"{indent}{self.key}: |", *(f"{indent}  {text}" for text in self.lines)]
+
+
+_LIST_ITEM_START = re.compile(r"(?:(?:[-*+]|[0-9]{1,2}[.．)）])[ \t\u3000]+|(?:[•●▪]|[0-9]{1,2}、|[（(][0-9]{1,2}[)）]"
+                              r"|[一二三四五六七八九十]{1,2}、)[ \t\u3000]*)\S")
+"""How an item of a list typed as text starts: a bullet (``- ``, ``•``) or a number (``1. ``, ``1、``, ``（1）``,
+``一、``). After ``-`` or ``1.`` a space, as Markdown asks: ``-5`` and ``1.5万`` are text."""
+_TEXT_AFTER_KEY = re.compile(r"(?P<lead>(?:- )*)(?P<key>[A-Za-z_][A-Za-z0-9_\-]*):[ \t]+(?P<text>[^ \t|>\"'\[{&*!%@`#].*)")
+"""A key with a plain text after it (not a block, quoted text, a flow collection, an anchor, an alias or a tag)."""
+
+
+_INDENTED_ITEM = re.compile(r"\n[ \t]+(?=[-*+•●▪0-9（(一二三四五六七八九十])")
+"""Where a line further in than the file's first column may start like a list's item (`_LIST_ITEM_START` says)."""
+
+
+def _may_list_lines(text: str) -> bool:
+    """Whether ``text`` may hold a text with listed lines (`listed_lines`): a line that starts like a list's item
+    below a line that is neither a key alone (``tags:``) nor an item of a list (``- 大调研``). Quick: most files
+    have none, and a page's lists are below keys alone."""
+    for found in _INDENTED_ITEM.finditer(text):
+        if not _LIST_ITEM_START.match(text, found.end()):
+            continue
+        above = text[text.rfind("\n", 0, found.start()) + 1:found.start()]
+        typed = above.lstrip(" ")
+        key_indent, item = len(above) - len(typed), typed.startswith("- ")
+        while typed.startswith("- "):  # "  - note: …": the key is further in than the line
+            typed, key_indent = typed[2:].lstrip(" "), key_indent + 2 + len(typed[2:]) - len(typed[2:].lstrip(" "))
+        typed = typed.rstrip()
+        if not typed or typed.endswith(":"):
+            continue  # "tags:", then "  - 大调研": a list
+        item_indent = len(found.group()) - 1  # the spaces after the "\n"
+        if _TEXT_AFTER_KEY.fullmatch(typed) is not None:
+            if item_indent > key_indent:
+                return True
+        elif not item:  # a line of a text typed over several lines, or a comment: looked at line by line
+            return True
+    return False
+
+
+def listed_lines(text: str, first_line: int = 1) -> list[ListedLines]:
+    """Each plain text of a YAML ``text`` typed over several lines with a line, after its first, that starts
+    like a list's item (`ListedLines`), in the order typed. ``first_line`` is the file line of ``text``'s first
+    line (a page's front matter starts on line 2).
+
+    A line is the text's own when it is indented more than its key (YAML 1.2 §7.3.3, plain scalars in block
+    context) and is no comment; blank lines may come between. Lists typed below a key with nothing after it
+    (``tags:`` then ``- 大调研``) are lists, not this. A quick look for an indented item-like line comes first:
+    most files have none.
+    """
+    if not _may_list_lines(text):
+        return []
+    found: list[ListedLines] = []
+    start: tuple[int, int, str, int, list[str]] | None = None  # line index, value column, key, key indent, lines
+
+    def close() -> None:
+        if start is not None and any(_LIST_ITEM_START.match(line) for line in start[4][1:]):
+            index, column, key, key_indent, lines = start
+            found.append(ListedLines(first_line + index, column, key, key_indent + 1, tuple(lines)))
+
+    for index, line in enumerate(text.split("\n")):
+        stripped = line.lstrip(" ")
+        if not stripped.strip() or stripped.startswith("#"):
+            continue
+        indent = len(line) - len(stripped)
+        if start is not None and indent > start[3]:
+            start[4].append(stripped.strip())
+            continue
+        close()
+        typed = _TEXT_AFTER_KEY.fullmatch(stripped.rstrip())
+        start = None
+        if typed is not None:
+            key_indent = indent + len(typed["lead"])
+            value = typed["text"].split(" #")[0].strip()
+            start = (index, indent + typed.start("text") + 1, typed["key"], key_indent, [value])
+    close()
+    return found
+
+
 def lost_indent(key: str, mapping: Mapping[str, object], before: str | None, path: KeyPath,
                 positions: Mapping[KeyPath, Position], key_at: Position, blocks: frozenset[str],
                 line_offset: int = 0) -> LostIndent | None:

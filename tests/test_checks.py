@@ -22,7 +22,7 @@ from sitegen.errors import Problem, SiteError
 from sitegen.models import chinese_number, parse_count, parse_date, parse_datetime, parse_percent
 from sitegen.validation import did_you_mean
 
-from .sitekit import (MINIMAL_CONFIG, SERIES, UNIT, copy_example, interview, output_files, tree_hashes,
+from .sitekit import (MINIMAL_CONFIG, SERIES, UNIT, build_at, copy_example, interview, output_files, tree_hashes,
                       write_site)
 
 NOW = datetime(2025, 1, 1)
@@ -2949,6 +2949,51 @@ def test_a_unit_file_copied_with_its_tallies_is_warned_until_told_apart_or_its_o
                   tally("2018-04-26", 296, 143, 103, 50)):
         (root / "content/units/huaxin.yaml").write_text(huaxin(other), encoding="utf-8")
         assert found(root) == [], other
+
+
+LISTED_NOTE = "    note: 区统一要求：居民调研率达到80%。其中：\n      - 本地居民\n      - 外来人口\n"
+LISTED_OUTCOME = "outcome: 取得三方面成效，\n  具体如下：\n  1. 路灯已全部修复；\n  2. 建立巡查机制；\n"
+
+
+def test_a_text_typed_as_lines_of_a_list_is_warned_and_the_block_the_hint_gives_keeps_the_lines(tmp_path: Path) -> None:
+    # A note or an outcome typed as a list below its first line was published as one line, the list gone:
+    # "其中：- 本地居民 - 外来人口", unwarned.
+    targets = "targets:\n  - group: residents\n    target: 80\n"
+    case = case_file(LISTED_OUTCOME)
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(extra=targets + LISTED_NOTE), "content/cases/ludeng.md": case})
+    block = 'to keep each line as typed, write "|" after the colon and the text on the lines below it, two spaces ' \
+            "further in than "
+    assert [p.format() for p in found(root)] == [
+        'content/cases/ludeng.md:8:10: warning: outcome: the lines below it that start like a list\'s items ("1. '
+        '路灯已全部修复；") are joined to it as one text, so the page shows them on one line: "取得三方面成效，具体如下：1. '
+        '路灯已全部修复；2. 建立巡查机制；"\n'
+        f'  hint: {block}outcome: "outcome: |", then "  取得三方面成效，", then "  具体如下：", then "  1. 路灯已全部修复；", '
+        'then "  2. 建立巡查机制；"',
+        f"{UNIT_PATH}:7:11: warning: targets → item 1 → note: the lines below it that start like a list's items "
+        '("- 本地居民") are joined to it as one text, so the page shows them on one line: "区统一要求：居民调研率达到80%。'
+        '其中：- 本地居民 - 外来人口"\n'
+        f'  hint: {block}note: "    note: |", then "      区统一要求：居民调研率达到80%。其中：", then "      - 本地居民", '
+        'then "      - 外来人口"']
+    # Done as told, the lines are kept as typed, on the page and in the open data.
+    (root / UNIT_PATH).write_text(unit_with(extra=targets + "    note: |\n      区统一要求：居民调研率达到80%。其中：\n"
+                                            "      - 本地居民\n      - 外来人口\n"), encoding="utf-8")
+    (root / "content/cases/ludeng.md").write_text(case_file(
+        "outcome: |\n  取得三方面成效，\n  具体如下：\n  1. 路灯已全部修复；\n  2. 建立巡查机制；\n"), encoding="utf-8")
+    assert found(root) == []
+    output = build_at(root)
+    assert "取得三方面成效，\n具体如下：\n1. 路灯已全部修复；\n2. 建立巡查机制；" in (
+        output / "cases/ludeng/index.html").read_text(encoding="utf-8")
+    assert "区统一要求：居民调研率达到80%。其中：\n- 本地居民\n- 外来人口" in (
+        output / "data/targets.csv").read_text(encoding="utf-8-sig")
+    # Lists typed as lists, and a text whose lines start otherwise, are left alone.
+    (root / "content/cases/ludeng.md").write_text(case_file("outcome: 取得成效，\n  路灯已全部修复。\n"), encoding="utf-8")
+    assert found(root) == []
+
+
+def case_file(outcome: str) -> str:
+    """A case study of 白鹤镇 with an actions list, a tags list and the ``outcome`` lines given (from line 8)."""
+    return ("---\ntitle: 路灯修复\nunit: baihe\nstatus: resolved\nproblem: 路灯不亮。\nactions:\n  - 走访\n"
+            + outcome + "tags:\n  - 大调研\n  - 民生\ndate: 2018-05-03\n---\n\n正文。\n")
 
 
 def test_a_page_naming_a_unit_by_a_file_name_that_is_no_id_is_told_the_id_to_rename_it_to(tmp_path: Path) -> None:
