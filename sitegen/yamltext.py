@@ -3521,9 +3521,12 @@ def _explain_expected_dash(lines: _Lines, line: int, column: int, _mark: object)
         return odd
     if text[:column].strip(" ") and _previous_char(text, column) in "\"'":
         return _quoted_then_text(text)
-    above = next((lines.line(n) for n in range(line - 1, -1, -1)
-                  if lines.line(n).strip() and not lines.line(n).lstrip(" ").startswith("#")), "")
+    above_at = next((n for n in range(line - 1, -1, -1)
+                     if lines.line(n).strip() and not lines.line(n).lstrip(" ").startswith("#")), None)
+    above = lines.line(above_at) if above_at is not None else ""
     start, colon, _pos = _typed_value(above)
+    if (wide := _dash_spaced(lines, line, column)) is not None:
+        return wide
     field = _field_among_texts(lines, line)
     if field is not None:
         return field
@@ -3534,6 +3537,30 @@ def _explain_expected_dash(lines: _Lines, line: int, column: int, _mark: object)
                 f'lined up with "{_clip(above[start:colon], 20)}:" above', None)
     return ('a list item starting with "- " is expected here, like the lines above',
             'start the line with "- ", or indent it to belong to the item above', None)
+
+
+_SPACED_DASH = re.compile(r"(?P<dash> *- )(?P<more> +)(?P<key>[^ #][^:]*):(?:[ \t]|$)")
+
+
+def _dash_spaced(lines: _Lines, line: int, column: int) -> Explanation | None:
+    """Explain fields typed under a list item with two spaces or more after its "-" (``  -  as_of: …``), lined up
+    as under an item with one: the item's first key then stands further in than they do, so YAML ends the
+    item at the first of them. The message points at the item's line, not at that field's; None for any other
+    shape. (The error came at the 0-based ``line``, at ``column``.)
+    """
+    number = line - 1
+    while number >= 0 and (not lines.line(number).strip() or _indent(lines.line(number)) > column
+                           or lines.line(number).lstrip(" ").startswith("#")):
+        number -= 1
+    item = _SPACED_DASH.match(lines.line(number)) if number >= 0 else None
+    if item is None or len(item["dash"]) != column:
+        return None
+    typed = lines.line(number)
+    mended = item["dash"] + typed[item.end("more"):]
+    spaces = len(item["more"]) + 1
+    return (f'this list item has {spaces} spaces after its "-", so its first field "{_clip(item["key"], 20)}:" stands '
+            f"further in than the fields typed under it, and YAML cannot read those as part of the item",
+            paste_hint('type one space after the "-"', f'"{mended.rstrip()}"'), (number, len(item["dash"]) - 2))
 
 
 def _field_among_texts(lines: _Lines, line: int) -> Explanation | None:

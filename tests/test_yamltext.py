@@ -1917,6 +1917,27 @@ def test_a_value_yaml_reads_as_a_tag_or_a_list_gets_the_line_with_it_quoted(type
     assert ok(quoted + "\n").value == {"note": typed.split(": ", 1)[1].split("   #")[0]}
 
 
+@pytest.mark.parametrize(("items", "line"), [
+    ("  -  as_of: 2018-04-26\n    collected: 296\n    escalated: 143\n", 2),
+    ("  - as_of: 2018-03-01\n    collected: 120\n  -   as_of: 2018-04-26\n    collected: 296\n", 4),
+])
+def test_an_item_with_two_spaces_after_its_dash_is_told_at_its_line_and_one_space_mends_it(
+        items: str, line: int) -> None:
+    # Told at the field under it, "start the line with "- ", or indent it to belong to the item above"; indented by
+    # one space as told, the same error moved to the next line, one build a line.
+    text = f"tallies:\n{items}"
+    typed = text.split("\n")[line - 1]
+    spaces = len(typed) - len(typed.replace("-   ", "- ").replace("-  ", "- ")) + 1
+    data, report = load(text)
+    assert data is None and shown(report) == [
+        f'data/x.yaml:{line}:3: error: this list item has {spaces} spaces after its "-", so its first field "as_of:" '
+        "stands further in than the fields typed under it, and YAML cannot read those as part of the item (YAML "
+        "parser: while parsing a block collection: did not find expected '-' indicator)\n"
+        '  hint: type one space after the "-": "  - as_of: ' + typed.split(": ")[1] + '"']
+    mended = text.replace(typed, "  - as_of: " + typed.split(": ")[1])
+    assert [item["as_of"] for item in ok(mended).value["tallies"]] == re.findall(r"\d{4}-\d\d-\d\d", text)
+
+
 @pytest.mark.parametrize(("items", "moved", "lead"), [
     # A target pasted with 4 spaces where the others have 2: its fields came with it.
     ("  - group: institutions\n    target: 100\n    - group: residents\n      target: 80\n", "lines 4 to 5",
