@@ -93,6 +93,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report) -
     check_init_examples(content, report)
     check_plain_text_fields(content, report)
     check_listed_lines(content, report)
+    check_formula_texts(content, report)
     check_typed_values(content, report)
 
 
@@ -269,6 +270,31 @@ def check_listed_lines(content: Content, report: Report) -> None:
                            f'are joined to it as one text, so the page shows them on one line: "{clip(value)}"',
                            'to keep each line as typed, write "|" after the colon and the text on the lines below it, '
                            f"two spaces further in than {typed.key}: {lines}")
+
+
+_FORMULA_START = re.compile(r"[=+@]|-[^\d\s.]")
+"""How a cell a spreadsheet program runs as a formula starts (OWASP, "CSV Injection"): "=", "+", "@", or "-" before
+anything but a number ("-5" is a number)."""
+
+
+def check_formula_texts(content: Content, report: Report) -> None:
+    """Warn at each text of a unit file that starts as a spreadsheet formula does (`_FORMULA_START`: ``=HYPERLINK(…)``).
+
+    A unit's texts (its name, summary, tally and target notes, milestones) go into the open data's CSV
+    files as typed, and Excel or WPS opening the file runs such a cell: a formula shows its result instead
+    of the text, and a ``HYPERLINK`` sends the reader elsewhere. The pages show it as text. A warning at
+    the value: what the editor typed is published either way. Raises nothing.
+    """
+    for unit in content.units.values():
+        for where, text in texts_in(unit.yaml.value):
+            if _FORMULA_START.match(text.lstrip(" \t")):
+                line, column = unit.yaml.locate(where)
+                sign = text.lstrip(" \t")[0]
+                report.warning(unit.path, line, column,
+                               f'{field_name(where)}: the text starts with "{sign}", so a spreadsheet program (Excel, '
+                               "WPS) opening the open data's CSV files runs it as a formula (公式) instead of showing it",
+                               f'start the text with something other than "{sign}" (or write it in full width, '
+                               f'{chr(ord(sign) + 0xFEE0)}, 全角)')
 
 
 def _value_at(record: object, where: tuple[str | int, ...]) -> object:

@@ -17,12 +17,13 @@ from typing import Any
 
 import pytest
 
+from sitegen.checks import check_formula_texts
 from sitegen.config import load_config
 from sitegen.errors import Report
 from sitegen.load import load_content
 from sitegen.models import Milestone, Tally, Target, Unit
 
-from .sitekit import build_at, interview, parse_html, write_site
+from .sitekit import UNIT, build_at, interview, parse_html, write_site
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 JINZE = '''name: 金泽镇
@@ -350,3 +351,24 @@ def test_a_note_typed_as_a_block_ends_where_its_text_ends(tmp_path: Path) -> Non
     assert milestones[1][milestones[0].index("title")] == "召开动员部署会"
     assert milestones[1][milestones[0].index("description")] == "全镇动员部署。"
     assert json.loads((output / "data/tallies.json").read_bytes())[0]["note"] == "截至4月26日的累计数。\n据上海热线。"
+
+
+def test_a_unit_text_a_spreadsheet_would_run_as_a_formula_is_warned_and_published_as_typed(tmp_path: Path) -> None:
+    # A milestone titled =HYPERLINK("http://evil.example","点击") went into milestones.csv, unwarned: Excel and WPS
+    # run such a cell. "-5户" is a number and text, and no formula.
+    milestones = ("milestones:\n  - date: 2018-01-15\n    title: '=HYPERLINK(\"http://evil.example\",\"点击\")'\n"
+                  "    description: -5户已完成\n  - date: 2018-01-16\n    title: \"@SUM(1)\"\n    description: \"-A1\"\n")
+    root = write_site(tmp_path, {"content/units/baihe.yaml": UNIT + milestones, "content/interviews/a.md": interview()})
+    report = Report()
+    check_formula_texts(load_content(load_config(root, report), report), report)
+    told = 'the text starts with "{sign}", so a spreadsheet program (Excel, WPS) opening the open data\'s CSV files ' \
+           "runs it as a formula (公式) instead of showing it"
+    assert [(p.line, p.column, p.message, p.hint) for p in report.problems] == [
+        (13, 12, "milestones → item 1 → title: " + told.format(sign="="),
+         'start the text with something other than "=" (or write it in full width, ＝, 全角)'),
+        (16, 12, "milestones → item 2 → title: " + told.format(sign="@"),
+         'start the text with something other than "@" (or write it in full width, ＠, 全角)'),
+        (17, 18, "milestones → item 2 → description: " + told.format(sign="-"),
+         'start the text with something other than "-" (or write it in full width, －, 全角)')]
+    rows = read_csv(build_at(root) / "data/milestones.csv")
+    assert [row[rows[0].index("title")] for row in rows[1:]] == ['=HYPERLINK("http://evil.example","点击")', "@SUM(1)"]
