@@ -368,6 +368,9 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("Text where a group of fields goes", "interviewee: 张三 & 李四",
          {_P: _page("interviewee:\n  name: 受访人\n  role: 党委书记", "interviewee: 张三 & 李四")}),
         ("A group of fields where a list is expected", "tags: {大调研: 1}", {_P: interview(extra="tags: {大调研: 1}\n")}),
+        ("The lines of a list typed in a text field (warning)", "note: …其中：\\n  - 本地居民\\n  - 外来人口",
+         {_U: UNIT + "targets:\n  - group: residents\n    target: 80\n    note: 区统一要求。其中：\n      - 本地居民\n"
+                     "      - 外来人口\n"}),
         ("Milestones (or targets) typed as \"key: value\" pairs", "milestones:\\n  2018-01-10: 成立大调研工作领导小组",
          {_U: UNIT + "milestones:\n  2018-01-10: 成立大调研工作领导小组\n"}),
         ("A slug that is not a-z, 0-9 and -", "slug: 白鹤", {_P: interview(extra="slug: 白鹤\n")}),
@@ -420,7 +423,11 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_U: UNIT, "content/units/baihe2.yaml": UNIT}),
         ("A second file made for one town's next figures (warning)", "name: 白鹤镇（6月） in content/units/baihe2.yaml",
          {_U: UNIT, "content/units/baihe2.yaml": UNIT.replace("name: 白鹤镇", "name: 白鹤镇（6月）").replace(
-             "misspellings: [白河镇, 百合镇]\n", "")}),
+             "misspellings: [白河镇, 百合镇]\n", "").replace("as_of: 2018-04-26", "as_of: 2018-06-30").replace(
+             "collected: 296", "collected: 310").replace("in_progress: 50", "in_progress: 64")}),
+        ("A unit file copied to start another, its tallies kept (warning)",
+         "content/units/huaxin.yaml, a copy of baihe.yaml named 华新镇",
+         {_U: UNIT, "content/units/huaxin.yaml": UNIT.replace("白鹤镇", "华新镇").replace("[白河镇, 百合镇]", "[]")}),
         ("A second file for one town, its name typed with other characters of the same sound (warning)",
          "name: 白河镇 in content/units/baihezhen.yaml",
          {_U: UNIT.replace("misspellings: [白河镇, 百合镇]\n", ""),
@@ -450,10 +457,12 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A unit id mistyped", "unit: baihee", {_P: _page("unit: baihe", "unit: baihee")}),
         ("A unit id typed without its hyphens, or shorter", "unit: huaxin for hua-xin-zhen (华新镇)",
          {_P: _page("unit: baihe", "unit: huaxin"),
-          "content/units/hua-xin-zhen.yaml": UNIT.replace("白鹤镇", "华新镇").replace("[白河镇, 百合镇]", "[]")}),
+          "content/units/hua-xin-zhen.yaml": UNIT.replace("白鹤镇", "华新镇").replace("[白河镇, 百合镇]", "[]").replace(
+              "collected: 296", "collected: 300").replace("in_progress: 50", "in_progress: 54")}),
         ("A unit file renamed, its pages naming the old id", "content/units/hua-xin-zhen.yaml renamed huaxin.yaml",
          {_P: _page("unit: baihe", "unit: hua-xin-zhen"),
-          "content/units/huaxin.yaml": UNIT.replace("白鹤镇", "华新镇").replace("[白河镇, 百合镇]", "[]")}),
+          "content/units/huaxin.yaml": UNIT.replace("白鹤镇", "华新镇").replace("[白河镇, 百合镇]", "[]").replace(
+              "collected: 296", "collected: 300").replace("in_progress: 50", "in_progress: 54")}),
         ("A series that does not exist", "series: weifangtan",
          {_P: _page("series: dadiaoyan", "series: weifangtan")}),
         ("A related tally that does not exist", "related_tally: 2018-05-01", {"content/cases/caomei.md": _CASE}),
@@ -521,6 +530,8 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_P: interview(body="## 问题\n\n| 类别 | 收集 |\n| 照明 | 18 |\n")}),
         ("A list item typed with a full-width space after the dash", "-　征求意见",
          {_P: interview(body="## 问题\n\n推进步骤：\n\n-\u3000征求意见\n")}),
+        ("One star for each hidden character of a name", "张*明、李*华",
+         {_P: interview(body="## 问题\n\n村民张*明、李*华反映，路灯不亮。\n")}),
         ("Bold typed with a space inside its stars", "** 重点 **",
          {_P: interview(body="## 问题\n\n这是** 重点 **内容。\n")}),
         ("A level-1 heading in the text", "# 标题", {_P: interview(body="# 标题\n\n正文。\n")}),
