@@ -683,23 +683,26 @@ def _pairs_typed(model: type[BaseModel], data: YamlData, path: str, report: Repo
         if isinstance(typed, dict) and _is_pairs(record, fields[0], typed):
             line, column = data.locate((field,))
             dash = " " * max(0, column - 1) + "- "
-            lines = ", then ".join(_pair_lines(dash, fields, key, text) for key, text in typed.items())
+            dated = {_yearless_date_of(record, fields[0], str(key)) or key: text for key, text in typed.items()}
+            lines = ", then ".join(_pair_lines(dash, fields, key, text) for key, text in dated.items())
             first = next(iter(typed.items()))
             report.error(path, line, column,
                          f'{field}: the items are typed as "key: value" pairs ("{clip(f"{first[0]}: {first[1]}")}"), '
                          f'but each item is a group of fields, {fields[0]} and {fields[1]}, starting with "- "',
-                         f"write each pair as two lines, the first starting with \"- \": {lines}")
+                         f"write each pair as two lines, the first starting with \"- \": {lines}"
+                         + (_NO_YEAR if dated.keys() != typed.keys() else ""))
             told.add((field,))
         for index, item in enumerate(typed if isinstance(typed, list) else []):
             if isinstance(item, dict) and len(item) == 1 and _is_pairs(record, fields[0], item):
                 key, text = next(iter(item.items()))
                 line, column = data.locate_key((field, index, key))
-                lines = _pair_lines("- ", fields, key, text)
+                dated = _yearless_date_of(record, fields[0], str(key))
+                lines = _pair_lines("- ", fields, dated or key, text)
                 report.error(path, line, column,
                              f'{field} → item {index + 1} is typed as the pair "{clip(f"{key}: {text}")}", but it is '
                              f"a group of fields, {fields[0]} and {fields[1]}",
                              f'write the item as two lines, the first after the "-": {lines} below it, lined up with '
-                             f"{fields[0]}:")
+                             f"{fields[0]}:" + (_NO_YEAR if dated else ""))
                 told.add((field, index))
     return told
 
@@ -709,7 +712,21 @@ def _is_pairs(record: type[BaseModel], first: str, typed: dict[Any, Any]) -> boo
     field ``first`` (a date, a group), none a field's name (``- note: 说明`` is a field out of place), and each
     value is one text."""
     return all(snake_case(str(key)) not in record.model_fields and isinstance(text, str) and text.strip()
-               and _takes(record, first, str(key)) for key, text in typed.items())
+               and (_takes(record, first, str(key)) or _yearless_date_of(record, first, str(key)))
+               for key, text in typed.items())
+
+
+def _yearless_date_of(record: type[BaseModel], field: str, text: str) -> str | None:
+    """``text`` as ``YYYY-MM-DD`` when it is a month and a day without the year (``1月15日``) and ``field`` of
+    ``record`` takes dates; else None. The year is left for the editor to write: it is the source's."""
+    found = _MONTH_DAY.fullmatch(text)
+    if found is None or not _takes(record, field, "2000-01-01") or _takes(record, field, "文字"):
+        return None
+    month, day = int(found[1]), int(found[2])
+    return f"YYYY-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
+_NO_YEAR = "; the date typed has no year: write the year of the source document in place of YYYY (年-月-日)"
 
 
 _ITEM_MARK = re.compile(r"^(?:[-*•·●○■□◆◇▪➢✓√]\s*|\d{1,2}\s*[.．、)）]\s*|[一二三四五六七八九十]\s*[、.．)）]\s*)")
@@ -1065,7 +1082,7 @@ def _group_hint(record: type[BaseModel] | None, typed: Any, *, in_list: bool = F
         values[required[0]] = first
     moved_note = "; in place of the first …, move the text now typed after the colon" if moved else ""
     if record is not None and _yearless_dates(record, values):
-        moved_note += "; the date typed has no year: write the year of the source document in place of YYYY (年-月-日)"
+        moved_note += _NO_YEAR
     if in_list:
         (name, value), *rest = values.items()
         lines = [f'"- {name}: {value}"'] + [f'"  {other}: {text}"' for other, text in rest]
@@ -1078,8 +1095,9 @@ def _group_hint(record: type[BaseModel] | None, typed: Any, *, in_list: bool = F
             f"two spaces: {', then '.join(lines)}{moved_note}")
 
 
-_MONTH_DAY = re.compile(r"[ \t\u3000]*(\d{1,2})[ \t\u3000]*月[ \t\u3000]*(\d{1,2})[ \t\u3000]*[日号]?[ \t\u3000]*")
-"""A date typed without its year: ``1月15日``, ``1 月 15 号``."""
+_MONTH_DAY = re.compile(r"[ \t\u3000]*(\d{1,2})(?:[ \t\u3000]*月[ \t\u3000]*|[.．])(\d{1,2})[ \t\u3000]*[日号]?[ \t\u3000]*")
+"""A date typed without its year: ``1月15日``, ``1 月 15 号``, or month and day apart by a point as Chinese text
+writes them (``1.17``)."""
 
 
 def _yearless_dates(record: type[BaseModel], values: dict[str, str]) -> bool:
@@ -1091,9 +1109,8 @@ def _yearless_dates(record: type[BaseModel], values: dict[str, str]) -> bool:
     """
     rewritten = False
     for name, text in values.items():
-        found = _MONTH_DAY.fullmatch(text)
-        if found and _takes(record, name, "2000-01-01") and not _takes(record, name, "文字"):
-            values[name] = f"YYYY-{int(found[1]):02d}-{int(found[2]):02d}"
+        if (dated := _yearless_date_of(record, name, text)) is not None:
+            values[name] = dated
             rewritten = True
     return rewritten
 
@@ -1109,10 +1126,12 @@ def _split_at_space(record: type[BaseModel], field: str, typed: str) -> list[str
     its value may hold spaces.
     """
     parts = re.split(r"[ \t\u3000]+", typed.strip(), maxsplit=1)
-    if len(parts) != 2 or _takes(record, field, "文字"):
+    if _takes(record, field, "文字"):
         return []
-    return parts if _takes(record, field, parts[0]) or (
-        _MONTH_DAY.fullmatch(parts[0]) and _takes(record, field, "2000-01-01")) else []
+    if len(parts) != 2:  # 1月19日召开座谈会: the day ends at 日
+        day = re.match(r"(\d{1,2}[ \t\u3000]*月[ \t\u3000]*\d{1,2}[ \t\u3000]*[日号])(\S.*)", typed.strip())
+        return [day[1], day[2]] if day is not None and _yearless_date_of(record, field, day[1]) else []
+    return parts if _takes(record, field, parts[0]) or _yearless_date_of(record, field, parts[0]) else []
 
 
 def _takes(record: type[BaseModel], field: str, text: str) -> bool:

@@ -1214,7 +1214,8 @@ def test_an_item_typed_as_a_pair_or_with_a_space_is_given_its_lines(tmp_path: Pa
     assert ("成立大调研工作领导小组" if "milestones" in typed else "80") in built
 
 
-@pytest.mark.parametrize("typed", ["1月15日，召开动员部署会", "1月15号 召开动员部署会", "1月15日：召开动员部署会"])
+@pytest.mark.parametrize("typed", ["1月15日，召开动员部署会", "1月15号 召开动员部署会", "1月15日：召开动员部署会",
+                                   "1月15日召开动员部署会", "1.15 召开动员部署会"])
 def test_a_milestone_typed_with_a_day_without_its_year_is_given_yyyy_to_fill(tmp_path: Path, typed: str) -> None:
     # "- 1月15日，召开动员部署会" was offered "- date: 1月15日": followed, "write the year too".
     root = write_site(tmp_path, {UNIT_PATH: UNIT + f"milestones:\n  - {typed}\n"})
@@ -1225,6 +1226,33 @@ def test_a_milestone_typed_with_a_day_without_its_year_is_given_yyyy_to_fill(tmp
         "source document in place of YYYY (年-月-日)")
     item = "".join("  " + line + "\n" for line in re.findall(r'"(- [^"]*|  [a-z_]+: [^"]*)"', problem))
     (root / UNIT_PATH).write_text(UNIT + "milestones:\n" + item.replace("YYYY", "2018"), encoding="utf-8")
+    assert printed(root) == []
+    built = parse_html(build_at(root) / "units/baihe/index.html").text_content()
+    assert "召开动员部署会" in built and "2018年1月15日" in built
+
+
+@pytest.mark.parametrize(("typed", "message", "lines"), [
+    ("  - 1月15日: 召开动员部署会\n",
+     'milestones → item 1 is typed as the pair "1月15日: 召开动员部署会", but it is a group of fields, date and title',
+     'write the item as two lines, the first after the "-": "- date: YYYY-01-15", then "  title: 召开动员部署会" below '
+     "it, lined up with date:"),
+    ("  1月15日: 召开动员部署会\n  1月20日: 成立小组\n",
+     'milestones: the items are typed as "key: value" pairs ("1月15日: 召开动员部署会"), but each item is a group of '
+     'fields, date and title, starting with "- "',
+     'write each pair as two lines, the first starting with "- ": "  - date: YYYY-01-15", then "    title: 召开动员部署会", '
+     'then "  - date: YYYY-01-20", then "    title: 成立小组"'),
+])
+def test_milestones_typed_as_pairs_with_days_without_their_year_keep_their_titles(
+        tmp_path: Path, typed: str, message: str, lines: str) -> None:
+    # "- 1月15日: 召开动员部署会" was told "unknown field 1月15日 … remove it": followed, the milestone was deleted.
+    root = write_site(tmp_path, {UNIT_PATH: UNIT + "milestones:\n" + typed})
+    [problem] = printed(root)
+    assert problem.split("\n")[0].split(": error: ")[1] == message
+    assert problem.split("\n")[1] == (f"  hint: {lines}; the date typed has no year: write the year of the source "
+                                       "document in place of YYYY (年-月-日)")
+    written = "".join(("  " if typed.startswith("  - ") else "") + line + "\n"
+                      for line in re.findall(r'"( *- [a-z_]+: [^"]*|  +[a-z_]+: [^"]*)"', lines))
+    (root / UNIT_PATH).write_text(UNIT + "milestones:\n" + written.replace("YYYY", "2018"), encoding="utf-8")
     assert printed(root) == []
     built = parse_html(build_at(root) / "units/baihe/index.html").text_content()
     assert "召开动员部署会" in built and "2018年1月15日" in built
