@@ -31,7 +31,7 @@ from .errors import Report, command_word
 from .load import Content, Document, Sourced, YamlData
 from .markup import (is_local_path, local_file_name, outside_fences, place_in_block, places_typed, swallowed_title,
                      text_blocks, typed_links)
-from .models import (QUOTE_MARKS, Milestone, Series, Tally, Target, Unit, ascii_id, clip, date_numbers, date_refusal,
+from .models import (QUOTE_MARKS, Milestone, Series, Tally, Target, Unit, UnitLevel, ascii_id, clip, date_numbers, date_refusal,
                      is_external_address, is_stand_in, parse_bool, plain_name, swapped_years, tag_spelling, texts_in)
 from .pictures import (DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file, site_path,
                        unshown_problem)
@@ -921,42 +921,54 @@ def check_qualified_unit_names(content: Content, report: Report) -> None:
 
 
 def check_copied_tallies(content: Content, report: Report) -> None:
-    """Warn at the first tally of a unit that has the date and every figure of a tally of another unit.
+    """Warn at the first tally of a unit that has the date, every figure and the note of a tally of other units.
 
     A unit file copied to start another one (``huaxin.yaml`` from ``baihe.yaml``, its name changed) keeps the
     first unit's tallies: both are listed with the same figures, and both are added into the totals of the
     home page and the dashboard, so the first unit's lists are counted twice. Every figure is compared, as
-    for `check_repeated_tallies` (batches, collected, escalated, resolved, in progress), with the date; a
-    tally of zeros alone is left out (two new units may both have counted nothing yet). Two places can
-    count the same, so this is a warning: a pair told apart by ``distinct_from`` (either unit listing the
-    other's id) is left alone, as for `check_sound_alike_units`, and so is a pair whose names read the same,
-    which that check warns of already (one warning for one copy). One warning a pair, at the later unit in
-    path order, naming the earliest unit it repeats. Raises nothing.
+    for `check_repeated_tallies` (batches, collected, escalated, resolved, in progress), with the date and
+    the note (a copy keeps it; a note of its own says the tally was written for the unit). Two places can
+    count the same, so this is a warning, and it is left out where that is likely: a tally whose figures
+    are all below `_FEW_LISTS` (three villages may each have counted 3 lists and resolved them), and a
+    district-level unit, whose figures are the district's (its towns' too) and are not added to theirs.
+    Units told apart by ``distinct_from`` (either listing the other's id) are left alone, as for
+    `check_sound_alike_units`, and so are units whose names read the same, which that check warns of
+    already (one warning for one copy). One warning a unit, at the later unit in path order, naming every
+    earlier unit whose tally it repeats, so that one round of the hint silences it. Raises nothing.
     """
     counted: dict[tuple[object, ...], list[Sourced[Unit]]] = {}
     for unit in sorted(content.units.values(), key=lambda sourced: sourced.path):
-        warned: set[str] = set()
+        if unit.record.level == UnitLevel.district:
+            continue
+        warned = False
         for index, tally in enumerate(unit.record.tallies):
             figures = tuple(getattr(tally, name) for name in _TALLY_FIGURES)
-            if not any(figures):
+            if max((figure or 0 for figure in figures), default=0) < _FEW_LISTS:
                 continue
-            earlier = counted.setdefault((tally.as_of, *figures), [])
-            other = next((other for other in earlier if other.record.id not in warned
-                          and not _told_apart(other, unit) and not _read_alike(other, unit, content)), None)
+            earlier = counted.setdefault((tally.as_of, *figures, tally.note.strip()), [])
+            others = [other for other in earlier
+                      if not _told_apart(other, unit) and not _read_alike(other, unit, content)]
             earlier.append(unit)
-            if other is None:
+            if not others or warned:
                 continue
-            warned.add(other.record.id)
+            warned = True
             shown = ", ".join(f"{name.replace('_', ' ')} {value}" for name, value in zip(_TALLY_FIGURES, figures)
                               if value is not None)
+            names = " and ".join(f"{other.record.name} ({other.path})" for other in others)
+            ids = ", ".join(other.record.id for other in others)
             report.warning(unit.path, *unit.yaml.locate(("tallies", index, "as_of")),
-                           f"this tally of {tally.as_of.isoformat()} has every figure of the tally of "
-                           f"{other.record.name} ({other.path}) of that day ({shown}): a unit file copied to start "
-                           f"another keeps the first unit's figures, and the totals of the home page and the "
-                           f"dashboard would add them twice",
+                           f"this tally of {tally.as_of.isoformat()} has every figure"
+                           f"{' and the note' if tally.note else ''} of the tally of {names} of that day ({shown}): "
+                           "a unit file copied to start another keeps "
+                           "the first unit's figures, and the totals of the home page and the dashboard would add "
+                           "them twice",
                            f"write the figures {unit.record.name} counted (or delete the tallies copied with the "
-                           f"file); if both units really counted the same, add the line distinct_from: "
-                           f"[{other.record.id}] to {unit.path} (the warning then stops)")
+                           f"file); if the units really counted the same, add the line distinct_from: [{ids}] to "
+                           f"{unit.path} (the warning then stops)")
+
+
+_FEW_LISTS = 10
+"""A tally whose every figure is below this (3 lists collected, 3 resolved) may well be another unit's too."""
 
 
 def _read_alike(first: Sourced[Unit], second: Sourced[Unit], content: Content) -> bool:

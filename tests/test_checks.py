@@ -591,11 +591,12 @@ def test_two_unit_files_for_one_town_are_an_error_at_the_second_name(tmp_path: P
         "  hint: keep one file, or give each unit its own name",
         # Named apart, 徐泾镇's file still holds 白鹤镇's tally: a copy too (`check_copied_tallies`).
         "content/units/xujing.yaml:4:12: warning: this tally of 2018-04-26 has every figure of the tally of 白鹤镇 "
-        "(content/units/baihe.yaml) of that day (batches 318, collected 296, escalated 143, resolved 103, in progress "
-        "50): a unit file copied to start another keeps the first unit's figures, and the totals of the home page and "
-        "the dashboard would add them twice\n"
-        "  hint: write the figures 徐泾镇 counted (or delete the tallies copied with the file); if both units really "
-        "counted the same, add the line distinct_from: [baihe] to content/units/xujing.yaml (the warning then stops)"]
+        "(content/units/baihe.yaml) and 白鹤镇 (content/units/baihe2.yaml) of that day (batches 318, collected 296, "
+        "escalated 143, resolved 103, in progress 50): a unit file copied to start another keeps the first unit's "
+        "figures, and the totals of the home page and the dashboard would add them twice\n"
+        "  hint: write the figures 徐泾镇 counted (or delete the tallies copied with the file); if the units really "
+        "counted the same, add the line distinct_from: [baihe, baihe2] to content/units/xujing.yaml (the warning then "
+        "stops)"]
 
 
 _SOUND_ALIKE_HINT = (
@@ -2936,7 +2937,7 @@ def test_a_unit_file_copied_with_its_tallies_is_warned_until_told_apart_or_its_o
         f"({UNIT_PATH}) of that day (collected 120, escalated 60, resolved 40, in progress 20): a unit file copied to "
         "start another keeps the first unit's figures, and the totals of the home page and the dashboard would add "
         "them twice\n"
-        "  hint: write the figures 华新镇 counted (or delete the tallies copied with the file); if both units really "
+        "  hint: write the figures 华新镇 counted (or delete the tallies copied with the file); if the units really "
         f"counted the same, add the line distinct_from: [baihe] to content/units/huaxin.yaml (the warning then stops)"]
     (root / "content/units/huaxin.yaml").write_text(copy.replace("tallies:", "distinct_from: [baihe]\ntallies:"),
                                                      encoding="utf-8")
@@ -2944,11 +2945,39 @@ def test_a_unit_file_copied_with_its_tallies_is_warned_until_told_apart_or_its_o
     own = tally("2018-04-26", 238, 100, 90, 48)
     (root / "content/units/huaxin.yaml").write_text(huaxin(own), encoding="utf-8")
     assert found(root) == []
-    # The same day with other figures, or the same figures on another day or without batches, is no copy.
+    # The same day with other figures, or the same figures on another day, without batches or with a note of
+    # their own, is no copy; nor is a district's tally, or a tally of a few lists.
     for other in (tally("2018-04-26", 296, 143, 104, 49, batches=318), tally("2018-04-27", 296, 143, 103, 50, 318),
-                  tally("2018-04-26", 296, 143, 103, 50)):
+                  tally("2018-04-26", 296, 143, 103, 50),
+                  tally("2018-04-26", 296, 143, 103, 50, batches=318) + "    note: 华新镇上报\n"):
         (root / "content/units/huaxin.yaml").write_text(huaxin(other), encoding="utf-8")
         assert found(root) == [], other
+    district = huaxin(tallies).replace("level: town", "level: district").replace("华新镇", "青浦区")
+    (root / "content/units/huaxin.yaml").write_text(district, encoding="utf-8")
+    assert found(root) == []
+    few = tally("2018-07-31", 3, 0, 3, 0)
+    (root / UNIT_PATH).write_text(unit_with(few), encoding="utf-8")
+    (root / "content/units/huaxin.yaml").write_text(huaxin(few), encoding="utf-8")
+    assert found(root) == []
+
+
+def test_a_unit_with_the_tally_of_two_others_is_told_both_at_once(tmp_path: Path) -> None:
+    # Told of one unit at a time, the editor added distinct_from: [cun-a] and was then told of cun-b.
+    village = "name: {name}\nlevel: village\ntallies:\n" + tally("2018-07-31", 30, 0, 30, 0)
+    root = write_site(tmp_path, {f"content/units/cun-{letter}.yaml": village.format(name=name)
+                                 for letter, name in (("a", "东村"), ("b", "西村"), ("c", "南港村"))})
+    warned = [(p.path, p.hint) for p in found(root) if "every figure" in p.message]
+    assert warned == [
+        ("content/units/cun-b.yaml", "write the figures 西村 counted (or delete the tallies copied with the file); if the "
+         "units really counted the same, add the line distinct_from: [cun-a] to content/units/cun-b.yaml (the warning "
+         "then stops)"),
+        ("content/units/cun-c.yaml", "write the figures 南港村 counted (or delete the tallies copied with the file); if "
+         "the units really counted the same, add the line distinct_from: [cun-a, cun-b] to content/units/cun-c.yaml "
+         "(the warning then stops)")]
+    for letter, told in (("b", "[cun-a]"), ("c", "[cun-a, cun-b]")):
+        path = tmp_path / f"content/units/cun-{letter}.yaml"
+        path.write_text(path.read_text(encoding="utf-8") + f"distinct_from: {told}\n", encoding="utf-8")
+    assert [p for p in found(root) if "every figure" in p.message] == []
 
 
 LISTED_NOTE = "    note: 区统一要求：居民调研率达到80%。其中：\n      - 本地居民\n      - 外来人口\n"
