@@ -272,13 +272,14 @@ def check_listed_lines(content: Content, report: Report) -> None:
                            f"two spaces further in than {typed.key}: {lines}")
 
 
-_FORMULA_START = re.compile(r"[=+@]|-[^\d\s.]")
-"""How a cell a spreadsheet program runs as a formula starts (OWASP, "CSV Injection"): "=", "+", "@", or "-" before
-anything but a number ("-5" is a number)."""
+_FORMULA_START = re.compile(r"[=+@]|-(?![ \t]*\d+(?:\.\d+)?[ \t]*$)")
+"""How a cell a spreadsheet program runs as a formula starts (OWASP, "CSV Injection"): "=", "+", "@", or "-" but
+for a number alone ("-5"; "-3℃ 寒潮中走访" is no number)."""
 
 
 def check_formula_texts(content: Content, report: Report) -> None:
-    """Warn at each text of a unit file that starts as a spreadsheet formula does (`_FORMULA_START`: ``=HYPERLINK(…)``).
+    """Warn at each text of a unit file that starts as a spreadsheet formula does (`_FORMULA_START`: ``=HYPERLINK(…)``,
+    ``-3℃ 寒潮中走访``).
 
     A unit's texts (its name, summary, tally and target notes, milestones) go into the open data's CSV
     files as typed, and Excel or WPS opening the file runs such a cell: a formula shows its result instead

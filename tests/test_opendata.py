@@ -355,9 +355,9 @@ def test_a_note_typed_as_a_block_ends_where_its_text_ends(tmp_path: Path) -> Non
 
 def test_a_unit_text_a_spreadsheet_would_run_as_a_formula_is_warned_and_published_as_typed(tmp_path: Path) -> None:
     # A milestone titled =HYPERLINK("http://evil.example","点击") went into milestones.csv, unwarned: Excel and WPS
-    # run such a cell. "-5户" is a number and text, and no formula.
+    # run such a cell. "-5" alone is a number, and no formula; "-3℃ 寒潮中走访" is.
     milestones = ("milestones:\n  - date: 2018-01-15\n    title: '=HYPERLINK(\"http://evil.example\",\"点击\")'\n"
-                  "    description: -5户已完成\n  - date: 2018-01-16\n    title: \"@SUM(1)\"\n    description: \"-A1\"\n")
+                  "    description: -5\n  - date: 2018-01-16\n    title: \"@SUM(1)\"\n    description: \"-3℃ 寒潮中走访\"\n")
     root = write_site(tmp_path, {"content/units/baihe.yaml": UNIT + milestones, "content/interviews/a.md": interview()})
     report = Report()
     check_formula_texts(load_content(load_config(root, report), report), report)
