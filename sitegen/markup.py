@@ -86,7 +86,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, INVISIBLE_NAMES, INVISIBLE_RE, WI
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "39"
+POLICY_VERSION = "41"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -2413,13 +2413,22 @@ def _odd_space_item_problems(source: str, lines: list[str], path: str, first_lin
 # bold they make, starting with that punctuation.
 _MASKING_STARS_RE = re.compile(r"(?<=\w)(\*{2,}|_{2,})(?=[、，。；：！？,.;:!?）)」])")
 _BOLD_FROM_PUNCTUATION_RE = re.compile(r"<strong>[、，。；：！？,.;:!?）)」]")
-# One star typed for each hidden character (张*明、李*华; 陈*（化名）): Markdown pairs two such stars into italics.
-# A pair is taken for masking stars when its text starts with punctuation (张*、李*) or holds a list's separator
-# with a word right after the second star (张*明、李*华反映); italics meant (要*不忘初心、牢记使命*，) end before a
-# mark, and italics of a word alone (这是*重点*) are left alone.
-_MASKING_STAR_PAIR_RE = re.compile(r"(?<=\w)(?<![\\*])\*(?!\*)(?P<text>[^*\n]+?)(?<![\\*])\*(?!\*)(?=(?P<after>.?))")
+# Stars typed for hidden characters that Markdown pairs into italics (one a character: 张*明、李*华; 陈*（化名）) or
+# bold (张**反映，李**也说). A pair is taken for masking stars when it follows a surname and ends before another, or
+# holds a sentence's end or a quote (张*明和李*华; 张*明说。李*华也说; 王*红说：“*很好*”); italics too when their
+# text starts with punctuation (张*、李*) or holds a list's separator with a word right after the second star
+# (张*明、李*华反映). Italics meant (要*不忘初心、牢记使命*，) end before a mark, italics of words (这是*重点和难点*
+# 内容) follow no surname, and bold is mostly meant (对**红白事场所、日托中心**的需求); bold starting with
+# punctuation is `_MASKING_STARS_RE`'s.
+_MASKING_STAR_PAIR_RE = re.compile(
+    r"(?<=\w)(?<![\\*])(?P<run>\*\*?)(?!\*)(?P<text>[^*\n]+?)(?<![\\*])(?P=run)(?!\*)(?=(?P<after>.?))")
 _MASK_OPENING = "、，。；：！？,.;:!?）)」（("
-_ITALIC_FROM_PUNCTUATION_RE = re.compile(r"<em>(?:[、，。；：！？,.;:!?）)」（(]|[^<]*[、，；])")
+_SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+                      "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+                      "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单")
+"""The most common Chinese surnames (百家姓 as counted today): what stands before a star typed for a hidden
+character of a name."""
+_SENTENCE_SIGNS = "。！？：“”‘’"
 
 
 def _spaces(count: int) -> str:
@@ -2440,7 +2449,7 @@ def _star_and_nesting_problems(source: str, lines: list[str], clean_html: str, p
     converting (cached).
     """
     masked = bool(_BOLD_FROM_PUNCTUATION_RE.search(clean_html))
-    masked_one_by_one = bool(_ITALIC_FROM_PUNCTUATION_RE.search(clean_html))
+    masked_one_by_one = "<em>" in clean_html or "<strong>" in clean_html
     shallow = "\n " in source
     if not masked and not masked_one_by_one and not shallow:
         return []
@@ -2448,14 +2457,25 @@ def _star_and_nesting_problems(source: str, lines: list[str], clean_html: str, p
     base: int | None = None  # indent of the first item of the list the lines above are in
     for index, line in outside_fences(lines):
         if masked_one_by_one:
-            for pair in _MASKING_STAR_PAIR_RE.finditer(_without_code_spans(line)):
-                text = pair["text"]
-                if text[0] in _MASK_OPENING or (re.search(r"[、，；]", text) and re.fullmatch(r"\w", pair["after"])):
-                    shown = line[pair.start() - 1] + "\\*" + text + "\\*" + pair["after"]
+            plain = _without_code_spans(line)
+            for pair in _MASKING_STAR_PAIR_RE.finditer(plain):
+                text, run = pair["text"], pair["run"]
+                if len(run) == 2 and text[0] in _MASK_OPENING:
+                    continue  # 王**、李**: told below
+                tag = "em" if len(run) == 1 else "strong"
+                if f"<{tag}>{html.escape(text, quote=False)}</{tag}>" not in clean_html:
+                    continue  # not a pair Markdown made (the end of one bold and the start of the next)
+                surnamed = plain[pair.start() - 1] in _SURNAMES and (
+                    plain[pair.end("text") - 1] in _SURNAMES or any(sign in text for sign in _SENTENCE_SIGNS))
+                if surnamed or (len(run) == 1 and (text[0] in _MASK_OPENING or (
+                        re.search(r"[、，；]", text) and re.fullmatch(r"\w", pair["after"])))):
+                    escaped = "\\*" * len(run)
+                    shown = line[pair.start() - 1] + escaped + text + escaped + pair["after"]
+                    stars, kind = ('two "*"', "italics (斜体)") if len(run) == 1 else ('two "**"', "bold (加粗)")
                     problems.append(Problem(
                         path, first_line + index, pair.start() + 1, "warning",
-                        f'the two "*" here are read as italics (斜体), so the page shows no stars and "{text}" '
-                        f"slanted: {_clipped(line.strip())}",
+                        f'the {stars} here are read as {kind}, so the page shows no stars and "{text}" '
+                        f"{'slanted' if len(run) == 1 else 'in bold'}: {_clipped(line.strip())}",
                         f"to show the stars, write a backslash before each: {shown}"))
         if masked:
             for found in _MASKING_STARS_RE.finditer(line):

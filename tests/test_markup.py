@@ -1140,6 +1140,11 @@ def test_stars_hiding_a_name_and_sub_items_indented_by_two_spaces_are_warned(ren
     ("村民张*明、李*华反映，路灯不亮。", 4, "明、李", "张\\*明、李\\*华"),
     ("村民张*、李*反映。", 4, "、李", "张\\*、李\\*反"),
     ("受访居民：陈*（化名）说，*号楼*单元。", 7, "（化名）说，", "陈\\*（化名）说，\\*号"),
+    # Names joined by 和, 与 or a space, or a pair over two sentences: the first star after a surname.
+    ("村民张*明和李*华反映路灯坏了。", 4, "明和李", "张\\*明和李\\*华"),
+    ("张*明 李*华反映。", 2, "明 李", "张\\*明 李\\*华"),
+    ("张*明说路灯坏了。李*华也说。", 2, "明说路灯坏了。李", "张\\*明说路灯坏了。李\\*华"),
+    ("王*红说：“*很好*”", 2, "红说：“", "王\\*红说：“\\*很"),
 ])
 def test_one_star_for_each_hidden_character_is_warned_and_the_hint_shows_the_stars(
         renderer: MarkdownRenderer, typed: str, column: int, slanted: str, fixed: str) -> None:
@@ -1152,7 +1157,22 @@ def test_one_star_for_each_hidden_character_is_warned_and_the_hint_shows_the_sta
     assert followed.problems == () and f"<p>{typed}</p>" in followed.html
 
 
-@pytest.mark.parametrize("typed", ["这是*重点*内容。", "要*不忘初心、牢记使命*，", "`张*明、李*华`与*重点*，见下。"])
+def test_two_stars_for_hidden_characters_after_a_surname_are_warned_as_bold(renderer: MarkdownRenderer) -> None:
+    # 张**反映，李**也说 showed "张反映，李也说" with "反映，李" in bold: the stars start no punctuation, so the check
+    # of 王**、李** missed it.
+    [problem] = renderer.render("张**反映，李**也说。\n", "a.md", 1).problems
+    assert (problem.column, problem.message, problem.hint) == (
+        2, 'the two "**" here are read as bold (加粗), so the page shows no stars and "反映，李" in bold: 张**反映，李**也说。',
+        "to show the stars, write a backslash before each: 张\\*\\*反映，李\\*\\*也")
+    followed = renderer.render("张\\*\\*反映，李\\*\\*也说。\n", "a.md", 1)
+    assert followed.problems == () and "<p>张**反映，李**也说。</p>" in followed.html
+
+
+@pytest.mark.parametrize("typed", ["这是*重点*内容。", "要*不忘初心、牢记使命*，", "`张*明、李*华`与*重点*，见下。",
+                                   "这是*重点和难点*内容。", "高*效率*工作。", "这是**重点**内容。",
+                                   # The Baihe interview's own bold: a list in it, and two bolds on one line.
+                                   "居民对**红白事场所、日托中心、健身设施和环境卫生**的需求最为迫切。",
+                                   "白鹤镇是“**中国草莓之乡**”，草莓种植已有**30多年**历史。"])
 def test_italics_meant_are_not_taken_for_hidden_characters(renderer: MarkdownRenderer, typed: str) -> None:
     assert renderer.render(typed + "\n", "a.md", 1).problems == ()
 
