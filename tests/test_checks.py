@@ -155,10 +155,15 @@ def test_a_cumulative_count_that_falls_is_a_warning_with_both_values(tmp_path: P
                                                      "0-9, not in Chinese numerals 中文数字)"),
     ("1 43", '"1 43" is not a whole number', "if it is one number, write it without the spaces: 143"),
     # 万 and 亿 (ten thousand, a hundred million): "digits alone" gave 1.2, refused again as a decimal.
-    ("1.2万", '"1.2万" is not a whole number', "1.2万 is 1.2 × 10,000 (万, ten thousand) = 12000: write 12000"),
-    ("３万份", '"３万份" is not a whole number', "3万 is 3 × 10,000 (万, ten thousand) = 30000: write 30000"),
-    ("1.23456万", '"1.23456万" is not a whole number', "1.23456万 is 1.23456 × 10,000 (万, ten thousand) = 12345.6, "
-                                                     "not a whole number: check the figure against the source"),
+    ("1.2万", '"1.2万" is not a whole number', "1.2万 is 12000 (万, ten thousand, is 10,000): write 12000"),
+    ("３万份", '"３万份" is not a whole number', "3万 is 30000 (万, ten thousand, is 10,000): write 30000"),
+    ("1.23456万", '"1.23456万" is not a whole number', "1.23456万 is 12345.6 (万, ten thousand, is 10,000), not a whole "
+                                                     "number: check the figure against the source"),
+    # Read as said (一万二 is 12000), and W for 万 as typed in chats.
+    ("1万2", '"1万2" is not a whole number', "1万2 is 12000 (万, ten thousand, is 10,000): write 12000"),
+    ("2万5千", '"2万5千" is not a whole number', "2万5千 is 25000 (万, ten thousand, is 10,000): write 25000"),
+    ("2万500", '"2万500" is not a whole number', "2万500 is 20500 (万, ten thousand, is 10,000): write 20500"),
+    ("1.2W", '"1.2W" is not a whole number', "1.2W is 12000 (万, ten thousand, is 10,000): write 12000"),
     ("-3", 'a count cannot be negative ("-3")', "counts are 0 or more; check the figure"),
     ("1.5", '"1.5" is not a whole number', "counts are whole numbers: check the figure (a count has no decimal point)"),
     ("12.75", '"12.75" is not a whole number', "counts are whole numbers: check the figure (a count has no decimal "
