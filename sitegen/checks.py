@@ -264,12 +264,13 @@ def check_listed_lines(content: Content, report: Report) -> None:
             if not isinstance(value, str):
                 continue
             lines = ", then ".join(f'"{line}"' for line in typed.block_lines())
+            where_typed, further = ('"-"', 'the "-"') if typed.key == "-" else ("colon", typed.key)
             report.warning(path, typed.line, typed.column,
                            f"{field_name(where)}: the lines below it that start like a list's items "  # type: ignore[arg-type]
                            f'("{clip(typed.first_item)}") '
                            f'are joined to it as one text, so the page shows them on one line: "{clip(value)}"',
-                           'to keep each line as typed, write "|" after the colon and the text on the lines below it, '
-                           f"two spaces further in than {typed.key}: {lines}")
+                           f'to keep each line as typed, write "|" after the {where_typed} and the text on the lines '
+                           f"below it, two spaces further in than {further}: {lines}")
 
 
 _FORMULA_START = re.compile(r"[=+@]|-(?![ \t]*\d+(?:\.\d+)?[ \t]*$)")

@@ -155,9 +155,10 @@ class ListedLines:
 
     def block_lines(self) -> list[str]:
         """The lines that keep the text's lines as typed (a literal block, ``|``, YAML 1.2 §8.1.2): the key with
-        "|", then each line indented two spaces more than the key."""
+        "|" (``- |`` for a list's item, whose key is "-"), then each line indented two spaces more than the key."""
         indent = " " * (self.key_column - 1)
-        return [f"{indent}{self.key}: |", *(f"{indent}  {text}" for text in self.lines)]
+        head = f"{indent}- |" if self.key == "-" else f"{indent}{self.key}: |"
+        return [head, *(f"{indent}  {text}" for text in self.lines)]
 
 
 _LIST_ITEM_START = re.compile(r"(?:(?:[-*+]|[0-9]{1,2}[.．)）])[ \t\u3000]+|(?:[•●▪]|[0-9]{1,2}、|[（(][0-9]{1,2}[)）]"
@@ -185,14 +186,14 @@ def _may_list_lines(text: str) -> bool:
         while typed.startswith("- "):  # "  - note: …": the key is further in than the line
             typed, key_indent = typed[2:].lstrip(" "), key_indent + 2 + len(typed[2:]) - len(typed[2:].lstrip(" "))
         typed = typed.rstrip()
+        item_indent = len(found.group()) - 1  # the spaces after the "\n"
         if not typed or typed.endswith(":"):
             continue  # "tags:", then "  - 大调研": a list
-        item_indent = len(found.group()) - 1  # the spaces after the "\n"
         if _TEXT_AFTER_KEY.fullmatch(typed) is not None:
             if item_indent > key_indent:
                 return True
-        elif not item:  # a line of a text typed over several lines, or a comment: looked at line by line
-            return True
+        elif not item or item_indent > len(above) - len(above.lstrip(" ")):
+            return True  # a line of a text typed over several lines (an item's too), or a comment
     return False
 
 
@@ -209,11 +210,14 @@ def listed_lines(text: str, first_line: int = 1) -> list[ListedLines]:
     if not _may_list_lines(text):
         return []
     found: list[ListedLines] = []
-    start: tuple[int, int, str, int, list[str]] | None = None  # line index, value column, key, key indent, lines
+    # The text being read: its line index, value column, key ("-" for a list's item), the key's indent, the
+    # indent its lines must pass (the key's, or the dash's for an item), and its lines.
+    start: tuple[int, int, str, int, int, list[str]] | None = None
+    bare: tuple[str, int] | None = None  # a key with nothing after it (``outcome:``) and its indent
 
     def close() -> None:
-        if start is not None and any(_LIST_ITEM_START.match(line) for line in start[4][1:]):
-            index, column, key, key_indent, lines = start
+        if start is not None and any(_LIST_ITEM_START.match(line) for line in start[5][1:]):
+            index, column, key, key_indent, _limit, lines = start
             found.append(ListedLines(first_line + index, column, key, key_indent + 1, tuple(lines)))
 
     for index, line in enumerate(text.split("\n")):
@@ -221,18 +225,31 @@ def listed_lines(text: str, first_line: int = 1) -> list[ListedLines]:
         if not stripped.strip() or stripped.startswith("#"):
             continue
         indent = len(line) - len(stripped)
-        if start is not None and indent > start[3]:
-            start[4].append(stripped.strip())
+        if start is not None and indent > start[4]:
+            start[5].append(stripped.strip())
             continue
         close()
+        start, below = None, bare
+        bare = None
         typed = _TEXT_AFTER_KEY.fullmatch(stripped.rstrip())
-        start = None
         if typed is not None:
             key_indent = indent + len(typed["lead"])
             value = typed["text"].split(" #")[0].strip()
-            start = (index, indent + typed.start("text") + 1, typed["key"], key_indent, [value])
+            start = (index, indent + typed.start("text") + 1, typed["key"], key_indent, key_indent, [value])
+        elif (item := _ITEM_TEXT.fullmatch(stripped.rstrip())) is not None:  # "- 走访沿线各村，重点是："
+            start = (index, indent + item.start("text") + 1, "-", indent, indent, [item["text"].split(" #")[0].strip()])
+        elif (key := _BARE_KEY.fullmatch(stripped.rstrip())) is not None:
+            bare = (key["key"], indent + len(key["lead"]))
+        elif below is not None and indent > below[1]:  # "outcome:", then its text on the lines below
+            start = (index, indent + 1, below[0], below[1], below[1], [stripped.split(" #")[0].strip()])
     close()
     return found
+
+
+_ITEM_TEXT = re.compile(r"- +(?P<text>(?![-?:] )[^ \t|>\"'\[{&*!%@`#](?:(?!: |:$).)*)")
+"""A list's item holding a plain text (not a key: value, a block, quoted text or a flow collection)."""
+_BARE_KEY = re.compile(r"(?P<lead>(?:- )*)(?P<key>[A-Za-z_][A-Za-z0-9_\-]*):(?:[ \t]+#.*)?")
+"""A key with nothing after it (but a comment): a block or a text follows on the lines below."""
 
 
 def lost_indent(key: str, mapping: Mapping[str, object], before: str | None, path: KeyPath,

@@ -3024,6 +3024,32 @@ def test_a_text_typed_as_lines_of_a_list_is_warned_and_the_block_the_hint_gives_
     assert found(root) == []
 
 
+@pytest.mark.parametrize(("typed", "line", "column", "field", "first", "joined", "written", "head"), [
+    # The text on the lines below its key.
+    ("outcome:\n  已完成。\n  1. 路灯已全部修复；\n  2. 建立巡查机制；\n", 9, 3, "outcome", "1. 路灯已全部修复；",
+     "已完成。1. 路灯已全部修复；2. 建立巡查机制；",
+     "outcome: |\n  已完成。\n  1. 路灯已全部修复；\n  2. 建立巡查机制；\n", ("colon", "outcome")),
+    # An item of a list of texts going on over lines.
+    ("actions:\n  - 走访沿线各村，重点是：\n    1. 摸排问题点位\n    2. 建立台账\noutcome: 已完成。\n", 7, 5,
+     "actions → item 1", "1. 摸排问题点位", "走访沿线各村，重点是：1. 摸排问题点位 2. 建立台账",
+     "actions:\n  - |\n    走访沿线各村，重点是：\n    1. 摸排问题点位\n    2. 建立台账\noutcome: 已完成。\n", ('"-"', 'the "-"')),
+])
+def test_a_text_below_its_key_or_an_items_text_typed_as_a_list_is_warned_too(
+        tmp_path: Path, typed: str, line: int, column: int, field: str, first: str, joined: str, written: str,
+        head: tuple[str, str]) -> None:
+    page = case_file(typed).replace("actions:\n  - 走访\n", "", 1) if typed.startswith("actions") else case_file(typed)
+    root = write_site(tmp_path, {"content/cases/ludeng.md": page})
+    [problem] = found(root)
+    block = written.split("outcome: 已完成。")[0].split("actions:\n")[-1].rstrip("\n").split("\n")
+    assert (problem.line, problem.column, problem.message, problem.hint) == (
+        line, column, f'{field}: the lines below it that start like a list\'s items ("{first}") are joined to it as one '
+        f'text, so the page shows them on one line: "{joined}"',
+        f'to keep each line as typed, write "|" after the {head[0]} and the text on the lines below it, two spaces '
+        f"further in than {head[1]}: " + ", then ".join(f'"{text}"' for text in block))
+    (root / "content/cases/ludeng.md").write_text(page.replace(typed, written), encoding="utf-8")
+    assert found(root) == []
+
+
 def case_file(outcome: str) -> str:
     """A case study of 白鹤镇 with an actions list, a tags list and the ``outcome`` lines given (from line 8)."""
     return ("---\ntitle: 路灯修复\nunit: baihe\nstatus: resolved\nproblem: 路灯不亮。\nactions:\n  - 走访\n"
