@@ -342,6 +342,7 @@ _BAD_BREAKS = "\x85\u2028\u2029"
 # Characters that show nothing, pasted with text from web pages, WeChat and Word: a unit id, tag or name
 # holding one is not the one it looks like (unit: baihe<U+200B> names no unit, yet reads "baihe").
 INVISIBLE_NAMES = {"\u00ad": "soft hyphen (软连字符, U+00AD)", "\u200b": "zero-width space (零宽空格, U+200B)",
+                   "\u200c": "zero-width non-joiner (U+200C)",
                    "\u200e": "left-to-right mark (U+200E)", "\u200f": "right-to-left mark (U+200F)",
                    "\u2060": "word joiner (U+2060)", "\ufeff": "zero-width no-break space or byte-order mark (U+FEFF)",
                    **{chr(code): f"text-direction control (U+{code:04X})"

@@ -1038,7 +1038,7 @@ def test_characters_that_show_nothing_are_warned_with_the_text_around_them(rende
 @pytest.mark.parametrize(("typed", "sign", "kind"), [
     ("\ufeff## 下一步有什么打算？", "##", "a heading (标题)"), ("\ufeff##小结", "##", "a heading (标题)"),
     ("\u200b- 第一条\n- 第二条", "-", "a list item (列表项)"), ("\u200b1. 第一条", "1.", "a list item (列表项)"),
-    ("\u200b> 引用", ">", "a quote (引用)"), ("\ufeff| 类别 | 收集 |\n| --- | --- |\n| 照明 | 18 |", "|",
+    ("\u200b> 引用", ">", "a quote (引用)"), ("\u200c- 列表二", "-", "a list item (列表项)"), ("\ufeff| 类别 | 收集 |\n| --- | --- |\n| 照明 | 18 |", "|",
                                             "the start of a table (表格)"),
 ])
 def test_a_character_that_shows_nothing_before_a_lines_marker_is_told_what_the_page_shows(
@@ -1046,8 +1046,8 @@ def test_a_character_that_shows_nothing_before_a_lines_marker_is_told_what_the_p
     # "\ufeff## 下一步…" (two files pasted together) was told "it shows nothing": the page showed "## 下一步…" as a
     # paragraph, and the heading and its entry in the contents were gone.
     result = renderer.render("前文。\n\n" + typed + "\n", "a.md", 1)
-    name = "zero-width space (零宽空格, U+200B)" if typed[0] == "\u200b" else \
-        "zero-width no-break space or byte-order mark (U+FEFF)"
+    name = {"\u200b": "zero-width space (零宽空格, U+200B)", "\u200c": "zero-width non-joiner (U+200C)",
+            "\ufeff": "zero-width no-break space or byte-order mark (U+FEFF)"}[typed[0]]
     assert [(p.line, p.column, p.message) for p in result.problems] == [
         (3, 1, f'an invisible {name} is at the start of this line, before "{sign}": Markdown then does not read the '
                f'line as {kind}, and the page shows the "{sign}" as text')]
