@@ -31,8 +31,9 @@ from .errors import Report, command_word
 from .load import Content, Document, Sourced, YamlData
 from .markup import (is_local_path, local_file_name, outside_fences, place_in_block, places_typed, swallowed_title,
                      text_blocks, typed_links)
-from .models import (QUOTE_MARKS, Milestone, Series, Tally, Target, Unit, UnitLevel, ascii_id, clip, date_numbers, date_refusal,
-                     is_external_address, is_stand_in, parse_bool, plain_name, swapped_years, tag_spelling, texts_in)
+from .models import (QUOTE_MARKS, Milestone, Series, Tally, Target, Unit, UnitLevel, ascii_id, clip, date_numbers,
+                     date_refusal, is_external_address, is_stand_in, parse_bool, plain_name, swapped_years,
+                     tag_spelling, texts_in)
 from .pictures import (DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file, site_path,
                        unshown_problem)
 from .placeholders import (BODY_LINES, EXAMPLE_TARGET_FIGURES, INIT_CASE_LINE, INIT_CASE_TITLE, INIT_INTERVIEW_LINE,
@@ -248,9 +249,10 @@ def check_listed_lines(content: Content, report: Report) -> None:
 
     YAML joins a text's lines into one, so the page and the open data show "其中：- 本地居民 - 外来人口" on one
     line, the list gone. Every word is published, so this is a warning; the hint gives the lines of a block
-    (``note: |``), which keeps them as typed, as the pages show them. Lists of texts (``actions:``,
-    ``tags:``) typed so are left to their own checks. Takes the loaded content (pages, drafts too, series and
-    units). Raises nothing.
+    (``note: |``), which keeps them as typed, as the pages show them. The text may start on its key's line or
+    below it, and an item of a list of texts going on over lines is one too (``- |``); a list field given
+    one text is left to its own checks. Takes the loaded content (pages, drafts too, series and units).
+    Raises nothing.
     """
     sources: list[tuple[str, str, int, YamlData, object]] = [
         (document.path, document.front_matter, document.front_matter_line, document.yaml, document.meta)
@@ -261,14 +263,14 @@ def check_listed_lines(content: Content, report: Report) -> None:
         for typed in listed_lines(text, first_line):
             where = next((place for place, at in data.positions.items() if at == (typed.line, typed.column)), None)
             value = _value_at(record, where) if where is not None else None
-            if not isinstance(value, str):
+            if where is None or not isinstance(value, str):
                 continue
             lines = ", then ".join(f'"{line}"' for line in typed.block_lines())
             where_typed, further = ('"-"', 'the "-"') if typed.key == "-" else ("colon", typed.key)
             report.warning(path, typed.line, typed.column,
-                           f"{field_name(where)}: the lines below it that start like a list's items "  # type: ignore[arg-type]
-                           f'("{clip(typed.first_item)}") '
-                           f'are joined to it as one text, so the page shows them on one line: "{clip(value)}"',
+                           f"{field_name(where)}: the lines below it that start like a list's items "
+                           f'("{clip(typed.first_item)}") are joined to it as one text, so the page shows them on '
+                           f'one line: "{clip(value)}"',
                            f'to keep each line as typed, write "|" after the {where_typed} and the text on the lines '
                            f"below it, two spaces further in than {further}: {lines}")
 
@@ -961,9 +963,8 @@ def check_copied_tallies(content: Content, report: Report) -> None:
             report.warning(unit.path, *unit.yaml.locate(("tallies", index, "as_of")),
                            f"this tally of {tally.as_of.isoformat()} has every figure"
                            f"{' and the note' if tally.note else ''} of the tally of {names} of that day ({shown}): "
-                           "a unit file copied to start another keeps "
-                           "the first unit's figures, and the totals of the home page and the dashboard would add "
-                           "them twice",
+                           "a unit file copied to start another keeps the first unit's figures, and the totals of "
+                           "the home page and the dashboard would add them twice",
                            f"write the figures {unit.record.name} counted (or delete the tallies copied with the "
                            f"file); if the units really counted the same, add the line distinct_from: [{ids}] to "
                            f"{unit.path} (the warning then stops)")

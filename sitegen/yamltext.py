@@ -134,12 +134,12 @@ class LostIndent:
 
 @dataclass(frozen=True)
 class ListedLines:
-    """A text typed after its key and on the lines below it without quotes, some of them starting like a list's
-    items (``- 本地居民``, ``1. 路灯已修复``): YAML joins the lines into one text, so the list is gone.
+    """A text typed over several lines without quotes, some of them starting like a list's items (``- 本地居民``,
+    ``1. 路灯已修复``): YAML joins the lines into one text, so the list is gone.
 
-    ``line`` and ``column`` are where the text starts (file line, 1-based column), ``key`` the key before it
-    and ``key_column`` that key's column; ``lines`` are the lines as typed, each stripped, the first one the
-    text after the key.
+    ``line`` and ``column`` are where the text starts (file line, 1-based column): after its key, on the
+    line below a key with nothing after it, or after a list's "-". ``key`` is that key ("-" for an item)
+    and ``key_column`` its column; ``lines`` are the lines as typed, each stripped.
     """
 
     line: int
@@ -165,7 +165,8 @@ _LIST_ITEM_START = re.compile(r"(?:(?:[-*+]|[0-9]{1,2}[.．)）])[ \t\u3000]+|(?
                               r"|[一二三四五六七八九十]{1,2}、)[ \t\u3000]*)\S")
 """How an item of a list typed as text starts: a bullet (``- ``, ``•``) or a number (``1. ``, ``1、``, ``（1）``,
 ``一、``). After ``-`` or ``1.`` a space, as Markdown asks: ``-5`` and ``1.5万`` are text."""
-_TEXT_AFTER_KEY = re.compile(r"(?P<lead>(?:- )*)(?P<key>[A-Za-z_][A-Za-z0-9_\-]*):[ \t]+(?P<text>[^ \t|>\"'\[{&*!%@`#].*)")
+_TEXT_AFTER_KEY = re.compile(r"(?P<lead>(?:- )*)(?P<key>[A-Za-z_][A-Za-z0-9_\-]*):[ \t]+"
+                             r"(?P<text>[^ \t|>\"'\[{&*!%@`#].*)")
 """A key with a plain text after it (not a block, quoted text, a flow collection, an anchor, an alias or a tag)."""
 
 
@@ -202,22 +203,23 @@ def listed_lines(text: str, first_line: int = 1) -> list[ListedLines]:
     like a list's item (`ListedLines`), in the order typed. ``first_line`` is the file line of ``text``'s first
     line (a page's front matter starts on line 2).
 
-    A line is the text's own when it is indented more than its key (YAML 1.2 §7.3.3, plain scalars in block
-    context) and is no comment; blank lines may come between. Lists typed below a key with nothing after it
-    (``tags:`` then ``- 大调研``) are lists, not this. A quick look for an indented item-like line comes first:
-    most files have none.
+    The text starts after its key, on the line below a key with nothing after it (``outcome:``), or after
+    a list's "-" (an item of a list of texts). A line is the text's own when it is indented more than its
+    key, or its "-" (YAML 1.2 §7.3.3, plain scalars in block context), and is no comment; blank lines may
+    come between. Lists typed below a key with nothing after it (``tags:`` then ``- 大调研``) are lists, not
+    this. A quick look for an indented item-like line comes first: most files have none.
     """
     if not _may_list_lines(text):
         return []
     found: list[ListedLines] = []
-    # The text being read: its line index, value column, key ("-" for a list's item), the key's indent, the
-    # indent its lines must pass (the key's, or the dash's for an item), and its lines.
-    start: tuple[int, int, str, int, int, list[str]] | None = None
+    # The text being read: its line index, value column, key ("-" for a list's item), the key's (or the "-"'s)
+    # indent, which its lines pass, and its lines.
+    start: tuple[int, int, str, int, list[str]] | None = None
     bare: tuple[str, int] | None = None  # a key with nothing after it (``outcome:``) and its indent
 
     def close() -> None:
-        if start is not None and any(_LIST_ITEM_START.match(line) for line in start[5][1:]):
-            index, column, key, key_indent, _limit, lines = start
+        if start is not None and any(_LIST_ITEM_START.match(line) for line in start[4][1:]):
+            index, column, key, key_indent, lines = start
             found.append(ListedLines(first_line + index, column, key, key_indent + 1, tuple(lines)))
 
     for index, line in enumerate(text.split("\n")):
@@ -225,8 +227,8 @@ def listed_lines(text: str, first_line: int = 1) -> list[ListedLines]:
         if not stripped.strip() or stripped.startswith("#"):
             continue
         indent = len(line) - len(stripped)
-        if start is not None and indent > start[4]:
-            start[5].append(stripped.strip())
+        if start is not None and indent > start[3]:
+            start[4].append(stripped.strip())
             continue
         close()
         start, below = None, bare
@@ -235,13 +237,13 @@ def listed_lines(text: str, first_line: int = 1) -> list[ListedLines]:
         if typed is not None:
             key_indent = indent + len(typed["lead"])
             value = typed["text"].split(" #")[0].strip()
-            start = (index, indent + typed.start("text") + 1, typed["key"], key_indent, key_indent, [value])
+            start = (index, indent + typed.start("text") + 1, typed["key"], key_indent, [value])
         elif (item := _ITEM_TEXT.fullmatch(stripped.rstrip())) is not None:  # "- 走访沿线各村，重点是："
-            start = (index, indent + item.start("text") + 1, "-", indent, indent, [item["text"].split(" #")[0].strip()])
+            start = (index, indent + item.start("text") + 1, "-", indent, [item["text"].split(" #")[0].strip()])
         elif (key := _BARE_KEY.fullmatch(stripped.rstrip())) is not None:
             bare = (key["key"], indent + len(key["lead"]))
         elif below is not None and indent > below[1]:  # "outcome:", then its text on the lines below
-            start = (index, indent + 1, below[0], below[1], below[1], [stripped.split(" #")[0].strip()])
+            start = (index, indent + 1, below[0], below[1], [stripped.split(" #")[0].strip()])
     close()
     return found
 
@@ -3539,9 +3541,8 @@ def _explain_expected_dash(lines: _Lines, line: int, column: int, _mark: object)
         return odd
     if text[:column].strip(" ") and _previous_char(text, column) in "\"'":
         return _quoted_then_text(text)
-    above_at = next((n for n in range(line - 1, -1, -1)
-                     if lines.line(n).strip() and not lines.line(n).lstrip(" ").startswith("#")), None)
-    above = lines.line(above_at) if above_at is not None else ""
+    above = next((lines.line(n) for n in range(line - 1, -1, -1)
+                  if lines.line(n).strip() and not lines.line(n).lstrip(" ").startswith("#")), "")
     start, colon, _pos = _typed_value(above)
     if (wide := _dash_spaced(lines, line, column)) is not None:
         return wide
@@ -3558,6 +3559,7 @@ def _explain_expected_dash(lines: _Lines, line: int, column: int, _mark: object)
 
 
 _SPACED_DASH = re.compile(r"(?P<dash> *- )(?P<more> +)(?P<key>[^ #][^:]*):(?:[ \t]|$)")
+"""A list's item with two spaces or more after its "-", a field first (``  -  as_of: 2018-04-26``)."""
 
 
 def _dash_spaced(lines: _Lines, line: int, column: int) -> Explanation | None:
