@@ -505,12 +505,11 @@ def parse_count(value: Any) -> int:
     if not text.isascii() or not text.isdigit():
         if (myriads := _MYRIADS_RE.fullmatch(text)) is not None:  # 1.2万: "digits alone" gave 1.2, refused again
             typed, unit = myriads["number"], _MYRIAD_SIGNS.get(myriads["unit"], myriads["unit"])
-            number = Decimal(typed) * _CHINESE_MYRIADS[unit] + _after_myriad(myriads["rest"], myriads["place"])
+            number = Decimal(typed) * _CHINESE_MYRIADS[unit] + _after_myriad(myriads["rest"], myriads["place"], unit)
             said = text[:myriads.end("place") if myriads["place"] else myriads.end("rest")].strip()
-            hint = (f"{said} is {number.normalize():f}" + (f" ({unit}, {_MYRIAD_WORDS[unit]}, is "
-                                                            f"{_CHINESE_MYRIADS[unit]:,})")
-                    + (f": write {int(number)}" if number == number.to_integral_value()
-                       else ", not a whole number: check the figure against the source"))
+            hint = f"{said} is {number.normalize():f} ({unit}, {_MYRIAD_WORDS[unit]}, is {_CHINESE_MYRIADS[unit]:,})"
+            hint += (f": write {int(number)}" if number == number.to_integral_value()
+                     else ", not a whole number: check the figure against the source")
         elif re.fullmatch(r"[1-9]\d{0,2}(?:\.\d{3})+", text):  # 1.296 as written in Europe, or a decimal
             hint = (f'if the "." separates thousands (千位分隔符), write the digits alone: {text.replace(".", "")}; '
                     "if it is a decimal point, check the figure: counts are whole numbers")
@@ -588,17 +587,19 @@ _MYRIADS_RE = re.compile(r"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>[万亿wW])\s*(?
 """A count typed with 万 or 亿 after its digits (``1.2万``, ``3万份``; ``1.2W``, W for 万 as typed in chats), and what
 follows it: ``1万2`` (read 一万二, 12000), ``2万5千``."""
 _MYRIAD_SIGNS = {"w": "万", "W": "万"}
+_MYRIAD_WORDS = {"万": "ten thousand", "亿": "a hundred million"}
 
 
-def _after_myriad(rest: str, place: str) -> Decimal:
-    """What ``rest`` digits after 万 or 亿 add, read as they are said: a lone digit counts in the place below
-    (一万二 → 2000, as `chinese_number` reads it), ``place`` (千, 百) names its place, more digits are the number."""
+def _after_myriad(rest: str, place: str, unit: str) -> Decimal:
+    """What ``rest`` digits after ``unit`` (万 or 亿) add, read as they are said: a lone digit counts in the place
+    below the unit (一万二 → 2000, as `chinese_number` reads it), ``place`` (千, 百) names its place, more digits
+    are the number."""
     if not rest:
         return Decimal(0)
     if place:
         return Decimal(rest) * (1000 if place == "千" else 100)
-    return Decimal(rest) * 1000 if len(rest) == 1 else Decimal(rest)
-_MYRIAD_WORDS = {"万": "ten thousand", "亿": "a hundred million"}
+    return Decimal(rest) * (_CHINESE_MYRIADS[unit] // 10) if len(rest) == 1 else Decimal(rest)
+
 
 _COUNT_UNITS = re.compile(r"[\s份批件个项条次家户人共]+")
 """Units typed after a count, 共 (in all) before it, and spaces: words that say nothing the field does not."""
