@@ -1390,6 +1390,8 @@ def _check_key_typing(scan: _Scan, number: int, line: str, pos: int, after_dash:
     (the space before the colon, none after) and ``title:…`` (no space); True when found."""
     colon, nospace = _key_typing(after_dash)
     match = colon.match(line, pos)
+    if match and match.group()[-1] == "：" and _inside_text(scan, number, line, match):
+        return False  # "outcome:", then "  已完成：": a line of the text, its colon the sentence's
     if match and (match.group()[-1] == "：" or match.group(2).strip(" \t")):
         key, field = match.group(1), _field_named(scan, number, line, match)
         scan.issues.append(_note_uncommented(number, line, match, field)
@@ -1477,6 +1479,19 @@ def _note_uncommented(number: int, line: str, match: re.Match[str], field: str |
     typed = line.strip()
     return _Issue(number, match.start(1), NOTE_MESSAGE.format(key=_clip(match.group(1), 20))
                   + ", and the text after its full-width colon (：) is no value", paste_hint(NOTE_HINT, f"# {typed}", ""))
+
+
+def _inside_text(scan: _Scan, number: int, line: str, match: re.Match[str]) -> bool:
+    """Whether the 0-based line ``number``, read as a key by `_key_typing`'s first ``match``, stands below a field
+    that holds text, not a group of fields (``outcome:``, then ``  已完成：``): no key can be typed there, so the
+    line is the text's own, and its full-width colon ends a sentence. False when the records cannot say."""
+    if scan.groups is None:
+        return False
+    path = _mapping_path(scan.lines, number, f"{line[:match.start()]}{match.group(1)}: {line[match.end():]}")
+    if not path or not isinstance(path[-1], str) or scan.groups(path) is not None:
+        return False
+    fields = scan.groups(path[:-1])
+    return fields is not None and path[-1] in fields
 
 
 def _field_named(scan: _Scan, number: int, line: str, match: re.Match[str]) -> str | None:
