@@ -139,7 +139,8 @@ class ListedLines:
 
     ``line`` and ``column`` are where the text starts (file line, 1-based column): after its key, on the
     line below a key with nothing after it, or after a list's "-". ``key`` is that key ("-" for an item)
-    and ``key_column`` its column; ``lines`` are the lines as typed, each stripped.
+    and ``key_column`` its column; ``lines`` are the lines as typed, each stripped (without the quotes of a
+    quoted text, ``quoted``).
     """
 
     line: int
@@ -147,6 +148,7 @@ class ListedLines:
     key: str
     key_column: int
     lines: tuple[str, ...]
+    quoted: bool = False  # typed in quotes: the block takes their place
 
     @property
     def first_item(self) -> str:
@@ -203,8 +205,8 @@ def listed_lines(text: str, first_line: int = 1) -> list[ListedLines]:
     like a list's item (`ListedLines`), in the order typed. ``first_line`` is the file line of ``text``'s first
     line (a page's front matter starts on line 2).
 
-    The text starts after its key, on the line below a key with nothing after it (``outcome:``), or after
-    a list's "-" (an item of a list of texts). A line is the text's own when it is indented more than its
+    The text starts after its key (quoted too, ``problem: "…``), on the line below a key with nothing after
+    it (``outcome:``), or after a list's "-" (an item of a list of texts). A line is the text's own when it is indented more than its
     key, or its "-" (YAML 1.2 §7.3.3, plain scalars in block context), and is no comment; blank lines may
     come between. Lists typed below a key with nothing after it (``tags:`` then ``- 大调研``) are lists, not
     this. A quick look for an indented item-like line comes first: most files have none.
@@ -217,10 +219,20 @@ def listed_lines(text: str, first_line: int = 1) -> list[ListedLines]:
     start: tuple[int, int, str, int, list[str]] | None = None
     bare: tuple[str, int] | None = None  # a key with nothing after it (``outcome:``) and its indent
 
+    quote = ""  # the quote the text being read opened, when it is quoted
+
     def close() -> None:
-        if start is not None and any(_LIST_ITEM_START.match(line) for line in start[4][1:]):
-            index, column, key, key_indent, lines = start
-            found.append(ListedLines(first_line + index, column, key, key_indent + 1, tuple(lines)))
+        if start is None:
+            return
+        index, column, key, key_indent, lines = start
+        if quote and lines[-1].endswith(quote):
+            lines[-1] = lines[-1][:-1].rstrip()  # the closing quote is no part of the text
+            if not lines[-1]:
+                lines.pop()
+        elif quote:
+            return  # closed after a comment or on a line of its own: told by YAML, or too odd to rewrite
+        if any(_LIST_ITEM_START.match(line) for line in lines[1:]):
+            found.append(ListedLines(first_line + index, column, key, key_indent + 1, tuple(lines), bool(quote)))
 
     for index, line in enumerate(text.split("\n")):
         stripped = line.lstrip(" ")
@@ -231,13 +243,18 @@ def listed_lines(text: str, first_line: int = 1) -> list[ListedLines]:
             start[4].append(stripped.strip())
             continue
         close()
-        start, below = None, bare
+        start, below, quote = None, bare, ""
         bare = None
         typed = _TEXT_AFTER_KEY.fullmatch(stripped.rstrip())
+        quoted = _QUOTED_OPEN.fullmatch(stripped.rstrip())
         if typed is not None:
             key_indent = indent + len(typed["lead"])
             value = typed["text"].split(" #")[0].strip()
             start = (index, indent + typed.start("text") + 1, typed["key"], key_indent, [value])
+        elif quoted is not None:  # problem: "调研发现三类问题：, then its lines, the last closing the quotes
+            key_indent = indent + len(quoted["lead"])
+            start = (index, indent + quoted.start("quote") + 1, quoted["key"], key_indent, [quoted["text"].strip()])
+            quote = quoted["quote"]
         elif (item := _ITEM_TEXT.fullmatch(stripped.rstrip())) is not None:  # "- 走访沿线各村，重点是："
             start = (index, indent + item.start("text") + 1, "-", indent, [item["text"].split(" #")[0].strip()])
         elif (key := _BARE_KEY.fullmatch(stripped.rstrip())) is not None:
@@ -248,6 +265,9 @@ def listed_lines(text: str, first_line: int = 1) -> list[ListedLines]:
     return found
 
 
+_QUOTED_OPEN = re.compile(r"(?P<lead>(?:- )*)(?P<key>[A-Za-z_][A-Za-z0-9_\-]*):[ \t]+(?P<quote>[\"'])"
+                          r"(?P<text>[^\"'\\]*)")
+"""A key with a quoted text that does not close on its line (and holds no escape or other quote)."""
 _ITEM_TEXT = re.compile(r"- +(?P<text>(?![-?:] )[^ \t|>\"'\[{&*!%@`#](?:(?!: |:$).)*)")
 """A list's item holding a plain text (not a key: value, a block, quoted text or a flow collection)."""
 _BARE_KEY = re.compile(r"(?P<lead>(?:- )*)(?P<key>[A-Za-z_][A-Za-z0-9_\-]*):(?:[ \t]+#.*)?")

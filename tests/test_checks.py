@@ -3033,6 +3033,10 @@ def test_a_text_typed_as_lines_of_a_list_is_warned_and_the_block_the_hint_gives_
     ("outcome:\n  已完成：\n  1. 路灯已全部修复；\n  2. 建立巡查机制；\n", 9, 3, "outcome", "1. 路灯已全部修复；",
      "已完成：1. 路灯已全部修复；2. 建立巡查机制；",
      "outcome: |\n  已完成：\n  1. 路灯已全部修复；\n  2. 建立巡查机制；\n", ("colon", "outcome")),
+    # In quotes over lines: the quotes give way to the block.
+    ('outcome: "取得三方面成效：\n  1. 路灯已全部修复；\n  2. 建立巡查机制；"\n', 8, 10, "outcome", "1. 路灯已全部修复；",
+     "取得三方面成效：1. 路灯已全部修复；2. 建立巡查机制；",
+     "outcome: |\n  取得三方面成效：\n  1. 路灯已全部修复；\n  2. 建立巡查机制；\n", ("colon in place of the quotes", "outcome")),
     # An item of a list of texts going on over lines.
     ("actions:\n  - 走访沿线各村，重点是：\n    1. 摸排问题点位\n    2. 建立台账\noutcome: 已完成。\n", 7, 5,
      "actions → item 1", "1. 摸排问题点位", "走访沿线各村，重点是：1. 摸排问题点位 2. 建立台账",
