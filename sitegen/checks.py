@@ -251,8 +251,8 @@ def check_listed_lines(content: Content, report: Report) -> None:
     line, the list gone. Every word is published, so this is a warning; the hint gives the lines of a block
     (``note: |``), which keeps them as typed, as the pages show them. The text may start on its key's line or
     below it, and an item of a list of texts going on over lines is one too (``- |``); a list field given
-    one text is left to its own checks. Takes the loaded content (pages, drafts too, series and units).
-    Raises nothing.
+    one text is left to its own checks. Only fields whose pages keep a block's lines are warned
+    (`_LINES_SHOWN`). Takes the loaded content (pages, drafts too, series and units). Raises nothing.
     """
     sources: list[tuple[str, str, int, YamlData, object]] = [
         (document.path, document.front_matter, document.front_matter_line, document.yaml, document.meta)
@@ -263,7 +263,7 @@ def check_listed_lines(content: Content, report: Report) -> None:
         for typed in listed_lines(text, first_line):
             where = next((place for place, at in data.positions.items() if at == (typed.line, typed.column)), None)
             value = _value_at(record, where) if where is not None else None
-            if where is None or not isinstance(value, str):
+            if where is None or not isinstance(value, str) or _field_of(where) not in _LINES_SHOWN:
                 continue
             lines = ", then ".join(f'"{line}"' for line in typed.block_lines())
             where_typed, further = ('"-"', 'the "-"') if typed.key == "-" else ("colon", typed.key)
@@ -274,6 +274,18 @@ def check_listed_lines(content: Content, report: Report) -> None:
                            f'to keep each line as typed, write "|" after the {where_typed}'
                            f"{' in place of the quotes' if typed.quoted else ''} and the text on the lines below it, "
                            f"two spaces further in than {further}: {lines}")
+
+
+_LINES_SHOWN = frozenset({("problem",), ("actions",), ("outcome",), ("blurb",), ("tallies", "note"),
+                          ("targets", "note"), ("milestones", "description")})
+"""The fields (keys of their path, list indexes left out) whose pages keep a block's lines (the theme's ``lines``
+class): a case study's problem, actions and outcome, a series' blurb, a unit's notes and milestone descriptions.
+A title or a summary is shown on one line, so a block's lines would be joined there all the same."""
+
+
+def _field_of(where: tuple[str | int, ...]) -> tuple[str, ...]:
+    """The keys of a YAML path, its list indexes left out (``("tallies", 0, "note")`` → ``("tallies", "note")``)."""
+    return tuple(part for part in where if isinstance(part, str))
 
 
 _FORMULA_START = re.compile(r"[=+@]|-(?![ \t]*\d+(?:\.\d+)?[ \t]*$)")

@@ -163,16 +163,18 @@ class ListedLines:
         return [head, *(f"{indent}  {text}" for text in self.lines)]
 
 
-_LIST_ITEM_START = re.compile(r"(?:(?:[-*+]|[0-9]{1,2}[.．)）])[ \t\u3000]+|(?:[•●▪]|[0-9]{1,2}、|[（(][0-9]{1,2}[)）]"
+_LIST_ITEM_START = re.compile(r"(?:(?:[-*+]|[0-9０-９]{1,2}\.)[ \t\u3000]+|(?:[•●▪■◆➢►]|[0-9０-９]{1,2}[．、)）]"
+                              r"|[（(](?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})[)）]|[①-⑳⑴-⒇]"
                               r"|[一二三四五六七八九十]{1,2}、)[ \t\u3000]*)\S")
-"""How an item of a list typed as text starts: a bullet (``- ``, ``•``) or a number (``1. ``, ``1、``, ``（1）``,
-``一、``). After ``-`` or ``1.`` a space, as Markdown asks: ``-5`` and ``1.5万`` are text."""
+"""How an item of a list typed as text starts: a bullet (``- ``, ``•``, ``■``) or a number (``1. ``, ``１．``,
+``1、``, ``1）``, ``（1）``, ``（一）``, ``①``, ``一、``). After ``-`` or ``1.`` a space, as Markdown asks: ``-5``
+and ``1.5万`` are text."""
 _TEXT_AFTER_KEY = re.compile(r"(?P<lead>(?:- )*)(?P<key>[A-Za-z_][A-Za-z0-9_\-]*):[ \t]+"
                              r"(?P<text>[^ \t|>\"'\[{&*!%@`#].*)")
 """A key with a plain text after it (not a block, quoted text, a flow collection, an anchor, an alias or a tag)."""
 
 
-_INDENTED_ITEM = re.compile(r"\n[ \t]+(?=[-*+•●▪0-9（(一二三四五六七八九十])")
+_INDENTED_ITEM = re.compile(r"\n[ \t]+(?=[-*+•●▪■◆➢►0-9０-９（(①-⑳⑴-⒇一二三四五六七八九十])")
 """Where a line further in than the file's first column may start like a list's item (`_LIST_ITEM_START` says)."""
 
 
@@ -201,8 +203,8 @@ def _may_list_lines(text: str) -> bool:
 
 
 def listed_lines(text: str, first_line: int = 1) -> list[ListedLines]:
-    """Each plain text of a YAML ``text`` typed over several lines with a line, after its first, that starts
-    like a list's item (`ListedLines`), in the order typed. ``first_line`` is the file line of ``text``'s first
+    """Each plain text of a YAML ``text`` typed over several lines with two lines or more, after its first, that
+    start like a list's items (`ListedLines`: one may be a sentence wrapped before "一、二期"), in the order typed. ``first_line`` is the file line of ``text``'s first
     line (a page's front matter starts on line 2).
 
     The text starts after its key (quoted too, ``problem: "…``), on the line below a key with nothing after
@@ -229,9 +231,11 @@ def listed_lines(text: str, first_line: int = 1) -> list[ListedLines]:
             lines[-1] = lines[-1][:-1].rstrip()  # the closing quote is no part of the text
             if not lines[-1]:
                 lines.pop()
+            if any(_QUOTING.search(line) for line in lines):
+                return  # \" or '' inside: typed under "|" as shown, they would be published as typed
         elif quote:
             return  # closed after a comment or on a line of its own: told by YAML, or too odd to rewrite
-        if any(_LIST_ITEM_START.match(line) for line in lines[1:]):
+        if sum(1 for line in lines[1:] if _LIST_ITEM_START.match(line)) >= 2:  # one may be a sentence wrapped
             found.append(ListedLines(first_line + index, column, key, key_indent + 1, tuple(lines), bool(quote)))
 
     for index, line in enumerate(text.split("\n")):
@@ -268,6 +272,8 @@ def listed_lines(text: str, first_line: int = 1) -> list[ListedLines]:
 _QUOTED_OPEN = re.compile(r"(?P<lead>(?:- )*)(?P<key>[A-Za-z_][A-Za-z0-9_\-]*):[ \t]+(?P<quote>[\"'])"
                           r"(?P<text>[^\"'\\]*)")
 """A key with a quoted text that does not close on its line (and holds no escape or other quote)."""
+_QUOTING = re.compile(r"[\"'\\]")
+"""A quote or a backslash: in a quoted text's lines, YAML reads it otherwise than a block would."""
 _ITEM_TEXT = re.compile(r"- +(?P<text>(?![-?:] )[^ \t|>\"'\[{&*!%@`#](?:(?!: |:$).)*)")
 """A list's item holding a plain text (not a key: value, a block, quoted text or a flow collection)."""
 _BARE_KEY = re.compile(r"(?P<lead>(?:- )*)(?P<key>[A-Za-z_][A-Za-z0-9_\-]*):(?:[ \t]+#.*)?")

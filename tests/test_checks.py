@@ -3058,6 +3058,25 @@ def test_a_text_below_its_key_or_an_items_text_typed_as_a_list_is_warned_too(
     assert found(root) == []
 
 
+@pytest.mark.parametrize("typed", [
+    "outcome: 镇里已完成\n  一、二期工程建设，正在推进三期。\n",  # a sentence wrapped before a number: one such line
+    "outcome: 完成小区\n  1、2号楼的外墙改造。\n",
+    "outcome: 对\n  （1）班和（2）班的学生开展调研。\n",
+    'outcome: "会议决定：\n  （1）成立\\"调研\\"小组\n  （2）印发方案"\n',  # escapes: a block would publish them
+    "summary: 其中：\n  - 本地居民\n  - 外来人口\noutcome: 已完成。\n",  # a summary is shown on one line anyway
+])
+def test_a_text_wrapped_before_a_number_or_shown_on_one_line_is_not_told_of_a_list(tmp_path: Path, typed: str) -> None:
+    root = write_site(tmp_path, {"content/cases/ludeng.md": case_file(typed)})
+    assert [p.format() for p in found(root)] == []
+
+
+@pytest.mark.parametrize("items", ["（一）本地居民\n  （二）外来人口", "①本地居民\n  ②外来人口", "１．本地居民\n  ２．外来人口",
+                                   "1）本地居民\n  2）外来人口"])
+def test_numbers_of_lists_typed_the_chinese_ways_are_told_too(tmp_path: Path, items: str) -> None:
+    root = write_site(tmp_path, {"content/cases/ludeng.md": case_file(f"outcome: 其中：\n  {items}\n")})
+    assert [p.message.split(":")[0] for p in found(root)] == ["outcome"]
+
+
 def case_file(outcome: str) -> str:
     """A case study of 白鹤镇 with an actions list, a tags list and the ``outcome`` lines given (from line 8)."""
     return ("---\ntitle: 路灯修复\nunit: baihe\nstatus: resolved\nproblem: 路灯不亮。\nactions:\n  - 走访\n"
