@@ -86,7 +86,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, INVISIBLE_NAMES, INVISIBLE_RE, WI
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "42"
+POLICY_VERSION = "43"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -2414,11 +2414,12 @@ def _odd_space_item_problems(source: str, lines: list[str], path: str, first_lin
 _MASKING_STARS_RE = re.compile(r"(?<=\w)(\*{2,}|_{2,})(?=[、，。；：！？,.;:!?）)」])")
 _BOLD_FROM_PUNCTUATION_RE = re.compile(r"<strong>[、，。；：！？,.;:!?）)」]")
 # Stars typed for hidden characters that Markdown pairs into italics (one a character: 张*明、李*华; 陈*（化名）) or
-# bold (张**反映，李**也说). A pair is taken for masking stars when it follows a surname and ends before another, or
-# holds a sentence's end or a quote (张*明和李*华; 张*明说。李*华也说; 王*红说：“*很好*”); italics too when their
-# text starts with punctuation (张*、李*) or holds a list's separator with a word right after the second star
-# (张*明、李*华反映). Italics meant (要*不忘初心、牢记使命*，) end before a mark, italics of words (这是*重点和难点*
-# 内容) follow no surname, and bold is mostly meant (对**红白事场所、日托中心**的需求); bold starting with
+# bold (张**反映，李**也说). A pair is taken for masking stars when it follows a surname, its text starts with a
+# Chinese character and it ends before another surname with what stands between two names in it (张*明和李*华,
+# 张**反映，李**也说), or, for italics, holds a sentence's end or a quote (张*明说。李*华也说; 王*红说：“*很好*”);
+# italics too when their text starts with punctuation (张*、李*) or holds a list's separator with a word right
+# after the second star (张*明、李*华反映). Bold is mostly meant, after any word (实施**“乡村振兴”**, 关于**资金**,
+# 对**红白事场所、日托中心**的需求), and so are italics of words (这是*重点和难点*内容); bold starting with
 # punctuation is `_MASKING_STARS_RE`'s.
 _MASKING_STAR_PAIR_RE = re.compile(
     r"(?<=\w)(?<![\\*])(?P<run>\*\*?)(?!\*)(?P<text>[^*\n]+?)(?<![\\*])(?P=run)(?!\*)(?=(?P<after>.?))")
@@ -2429,6 +2430,13 @@ _SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林
 """The most common Chinese surnames (百家姓 as counted today): what stands before a star typed for a hidden
 character of a name."""
 _SENTENCE_SIGNS = "。！？：“”‘’"
+_NAME_SEPARATORS = "、，,；和与及跟同 \u3000"
+"""What stands between two people's names: 张*明、李*华, 张*明和李*华, 张*明 李*华."""
+
+
+def _is_han(char: str) -> bool:
+    """True for a Chinese character (CJK Unified Ideographs, basic block)."""
+    return "\u4e00" <= char <= "\u9fff"
 
 
 def _spaces(count: int) -> str:
@@ -2465,8 +2473,11 @@ def _star_and_nesting_problems(source: str, lines: list[str], clean_html: str, p
                 tag = "em" if len(run) == 1 else "strong"
                 if f"<{tag}>{html.escape(text, quote=False)}</{tag}>" not in clean_html:
                     continue  # not a pair Markdown made (the end of one bold and the start of the next)
-                surnamed = plain[pair.start() - 1] in _SURNAMES and (
-                    plain[pair.end("text") - 1] in _SURNAMES or any(sign in text for sign in _SENTENCE_SIGNS))
+                # 张*明和李*华: a surname before each run, the text starting with a name's character and holding
+                # what stands between two names (or, for italics, a sentence's end or a quote: 张*明说。李*华).
+                surnamed = plain[pair.start() - 1] in _SURNAMES and _is_han(text[0]) and (
+                    (plain[pair.end("text") - 1] in _SURNAMES and any(sign in text for sign in _NAME_SEPARATORS))
+                    or (len(run) == 1 and any(sign in text for sign in _SENTENCE_SIGNS)))
                 if surnamed or (len(run) == 1 and (text[0] in _MASK_OPENING or (
                         re.search(r"[、，；]", text) and re.fullmatch(r"\w", pair["after"])))):
                     escaped = "\\*" * len(run)

@@ -1172,7 +1172,11 @@ def test_two_stars_for_hidden_characters_after_a_surname_are_warned_as_bold(rend
                                    "这是*重点和难点*内容。", "高*效率*工作。", "这是**重点**内容。",
                                    # The Baihe interview's own bold: a list in it, and two bolds on one line.
                                    "居民对**红白事场所、日托中心、健身设施和环境卫生**的需求最为迫切。",
-                                   "白鹤镇是“**中国草莓之乡**”，草莓种植已有**30多年**历史。"])
+                                   "白鹤镇是“**中国草莓之乡**”，草莓种植已有**30多年**历史。",
+                                   # Bold after a word ending in a surname's character (施, 于, 高, 谢, 单, 任).
+                                   "全面实施**“乡村振兴”**战略。", "关于**“大调研”**的几点体会。", "提高**资金**使用效率。",
+                                   "感谢**大家的支持！**", "对照清单**“挂账销号”**。", "张**主任**和李**书记**都说。",
+                                   "提高*资金*使用效率。", "实施*“乡村振兴”*战略。"])
 def test_italics_meant_are_not_taken_for_hidden_characters(renderer: MarkdownRenderer, typed: str) -> None:
     assert renderer.render(typed + "\n", "a.md", 1).problems == ()
 
