@@ -1509,15 +1509,44 @@ def _note_uncommented(number: int, line: str, match: re.Match[str], field: str |
 
 def _inside_text(scan: _Scan, number: int, line: str, match: re.Match[str]) -> bool:
     """Whether the 0-based line ``number``, read as a key by `_key_typing`'s first ``match``, stands below a field
-    that holds text, not a group of fields (``outcome:``, then ``  已完成：``): no key can be typed there, so the
-    line is the text's own, and its full-width colon ends a sentence. False when the records cannot say."""
+    that holds text, not a group of fields (``outcome:``, then ``  已完成：``), or below an item of a list of texts
+    (``actions:``, ``  -``, then ``    召开座谈会：``): no key can be typed there, so the line is the text's own, and
+    its full-width colon ends a sentence. False when the records cannot say."""
     if scan.groups is None:
         return False
     path = _mapping_path(scan.lines, number, f"{line[:match.start()]}{match.group(1)}: {line[match.end():]}")
-    if not path or not isinstance(path[-1], str) or scan.groups(path) is not None:
+    if path is None:
+        path = _below_bare_dash(scan.lines, number)
+    if not path or scan.groups(path) is not None:
         return False
-    fields = scan.groups(path[:-1])
-    return fields is not None and path[-1] in fields
+    field = path[:-1] if isinstance(path[-1], int) else path  # "actions:", "  -", then "    召开座谈会：": an item
+    if not field or not isinstance(field[-1], str):
+        return False
+    fields = scan.groups(field[:-1])
+    return fields is not None and field[-1] in fields
+
+
+def _below_bare_dash(lines: _Lines, number: int) -> KeyPath | None:
+    """The path of the item whose "-" stands alone on a line above the 0-based line ``number``, under a key of the
+    file's own (``actions:``, ``  -``, then the item's text further in): ``("actions", index)``; None otherwise."""
+    def typed(at: int) -> bool:
+        return bool(lines.line(at).strip()) and not lines.line(at).lstrip(" ").startswith("#")
+
+    indent, above = _indent(lines.line(number)), number - 1
+    while above >= 0 and (not typed(above) or _indent(lines.line(above)) >= indent):
+        above -= 1
+    if above < 0 or lines.line(above).strip() != "-":
+        return None
+    dash, index, key_at = _indent(lines.line(above)), 0, above - 1
+    while key_at >= 0 and (not typed(key_at) or _indent(lines.line(key_at)) >= dash):
+        text = lines.line(key_at)
+        if typed(key_at) and _indent(text) == dash and (text.strip() == "-" or text.strip().startswith("- ")):
+            index += 1  # an item of the same list above this one
+        key_at -= 1
+    key = _BARE_KEY.fullmatch(lines.line(key_at).strip()) if key_at >= 0 else None
+    if key is None or key["lead"] or _indent(lines.line(key_at)) != 0:
+        return None
+    return (key["key"], index)
 
 
 def _field_named(scan: _Scan, number: int, line: str, match: re.Match[str]) -> str | None:

@@ -3077,6 +3077,19 @@ def test_numbers_of_lists_typed_the_chinese_ways_are_told_too(tmp_path: Path, it
     assert [p.message.split(":")[0] for p in found(root)] == ["outcome"]
 
 
+def test_an_items_text_below_its_dash_ending_with_a_full_width_colon_is_text(tmp_path: Path) -> None:
+    # "actions:", "  -", then "    召开座谈会：" and "    另行通知": correct YAML, stopped with "type an English colon".
+    page = case_file("outcome: 已完成。\n").replace("actions:\n  - 走访\n",
+                                                  "actions:\n  - 走访\n  -\n    召开座谈会：\n    另行通知\n")
+    root = write_site(tmp_path, {"content/cases/ludeng.md": page})
+    assert found(root) == []
+    assert "召开座谈会：另行通知" in (build_at(root) / "cases/ludeng/index.html").read_text(encoding="utf-8")
+    # A group of fields still takes no full-width colon.
+    (root / "content/cases/ludeng.md").write_text(page.replace("status: resolved\n", "status: resolved\nsource:\n"
+                                                               "  title：上海热线\n"), encoding="utf-8")
+    assert [p.message for p in found(root)] == ['"title：" uses a full-width colon (全角冒号 ：)']
+
+
 def case_file(outcome: str) -> str:
     """A case study of 白鹤镇 with an actions list, a tags list and the ``outcome`` lines given (from line 8)."""
     return ("---\ntitle: 路灯修复\nunit: baihe\nstatus: resolved\nproblem: 路灯不亮。\nactions:\n  - 走访\n"
