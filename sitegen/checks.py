@@ -304,7 +304,7 @@ def check_formula_texts(content: Content, report: Report) -> None:
     """
     for unit in content.units.values():
         for where, text in texts_in(unit.yaml.value):
-            if _FORMULA_START.match(text.lstrip(" \t")):
+            if _FORMULA_START.match(text.lstrip(" \t")) and re.search(r"\w", text):  # "-" alone: a placeholder
                 line, column = unit.yaml.locate(where)
                 sign = text.lstrip(" \t")[0]
                 report.warning(unit.path, line, column,
@@ -946,8 +946,8 @@ def check_copied_tallies(content: Content, report: Report) -> None:
     for `check_repeated_tallies` (batches, collected, escalated, resolved, in progress), with the date and
     the note (a copy keeps it; a note of its own says the tally was written for the unit). Two places can
     count the same, so this is a warning, and it is left out where that is likely: a tally whose figures
-    are all below `_FEW_LISTS` (three villages may each have counted 3 lists and resolved them), and a
-    district-level unit, whose figures are the district's (its towns' too) and are not added to theirs.
+    are all below `_FEW_LISTS` (three villages may each have counted 3 lists and resolved them), one whose
+    lists are all at one stage (12 collected, all 12 resolved), and a district-level unit, whose figures are the district's (its towns' too) and are not added to theirs.
     Units told apart by ``distinct_from`` (either listing the other's id) are left alone, as for
     `check_sound_alike_units`, and so are units whose names read the same, which that check warns of
     already (one warning for one copy). One warning a unit, at the later unit in path order, naming every
@@ -960,7 +960,8 @@ def check_copied_tallies(content: Content, report: Report) -> None:
         warned = False
         for index, tally in enumerate(unit.record.tallies):
             figures = tuple(getattr(tally, name) for name in _TALLY_FIGURES)
-            if max((figure or 0 for figure in figures), default=0) < _FEW_LISTS:
+            if max((figure or 0 for figure in figures), default=0) < _FEW_LISTS or sum(
+                    bool(getattr(tally, name)) for name in ("escalated", "resolved", "in_progress")) < 2:
                 continue
             earlier = counted.setdefault((tally.as_of, *figures, tally.note.strip()), [])
             others = [other for other in earlier

@@ -2960,6 +2960,10 @@ def test_a_unit_file_copied_with_its_tallies_is_warned_until_told_apart_or_its_o
     district = huaxin(tallies).replace("level: town", "level: district").replace("华新镇", "青浦区")
     (root / "content/units/huaxin.yaml").write_text(district, encoding="utf-8")
     assert found(root) == []
+    for all_resolved in (tally("2018-07-31", 12, 0, 12, 0), tally("2018-07-31", 12, 0, 12, 0, batches=3)):
+        (root / UNIT_PATH).write_text(unit_with(all_resolved), encoding="utf-8")
+        (root / "content/units/huaxin.yaml").write_text(huaxin(all_resolved), encoding="utf-8")
+        assert found(root) == [], all_resolved
     few = tally("2018-07-31", 3, 0, 3, 0)
     (root / UNIT_PATH).write_text(unit_with(few), encoding="utf-8")
     (root / "content/units/huaxin.yaml").write_text(huaxin(few), encoding="utf-8")
@@ -2968,7 +2972,7 @@ def test_a_unit_file_copied_with_its_tallies_is_warned_until_told_apart_or_its_o
 
 def test_a_unit_with_the_tally_of_two_others_is_told_both_at_once(tmp_path: Path) -> None:
     # Told of one unit at a time, the editor added distinct_from: [cun-a] and was then told of cun-b.
-    village = "name: {name}\nlevel: village\ntallies:\n" + tally("2018-07-31", 30, 0, 30, 0)
+    village = "name: {name}\nlevel: village\ntallies:\n" + tally("2018-07-31", 30, 10, 15, 5)
     root = write_site(tmp_path, {f"content/units/cun-{letter}.yaml": village.format(name=name)
                                  for letter, name in (("a", "东村"), ("b", "西村"), ("c", "南港村"))})
     warned = [(p.path, p.hint) for p in found(root) if "every figure" in p.message]
