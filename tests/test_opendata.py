@@ -372,3 +372,12 @@ def test_a_unit_text_a_spreadsheet_would_run_as_a_formula_is_warned_and_publishe
          'start the text with something other than "-" (or write it in full width, －, 全角)')]
     rows = read_csv(build_at(root) / "data/milestones.csv")
     assert [row[rows[0].index("title")] for row in rows[1:]] == ['=HYPERLINK("http://evil.example","点击")', "@SUM(1)"]
+
+
+def test_a_unit_text_of_a_sign_alone_is_no_formula(tmp_path: Path) -> None:
+    # note: "-" (for "none") was told twice: as a placeholder, and as a formula.
+    unit = UNIT.replace("    in_progress: 50\n", '    in_progress: 50\n    note: "-"\n')
+    root = write_site(tmp_path, {"content/units/baihe.yaml": unit, "content/interviews/a.md": interview()})
+    report = Report()
+    check_formula_texts(load_content(load_config(root, report), report), report)
+    assert report.problems == []
