@@ -487,8 +487,8 @@ def parse_count(value: Any) -> int:
     dot before each group of three digits (``1.296``, ``1.296.000``) may be
     a decimal point or a thousands separator as written in Europe, so its
     hint says both: a count is whole, and ``1296`` if the dot separates
-    thousands; ``1.2万`` (万 = 10,000), ``1万2`` and ``1.2W`` get the digits, ``12000``. The rule (whole numbers >= 0)
-    is from issue 3.
+    thousands; ``1.2万`` (万 = 10,000), ``1万2`` and ``1.2W`` get the digits, ``12000``, and ``3千份`` gets
+    ``3000``. The rule (whole numbers >= 0) is from issue 3.
     """
     hint = "write the number in digits (0-9) alone: no units such as 份 or 批, no commas, no spaces"
     if isinstance(value, bool) or not isinstance(value, (int, str)):
@@ -505,9 +505,9 @@ def parse_count(value: Any) -> int:
     if not text.isascii() or not text.isdigit():
         if (myriads := _MYRIADS_RE.fullmatch(text)) is not None:  # 1.2万: "digits alone" gave 1.2, refused again
             typed, unit = myriads["number"], _MYRIAD_SIGNS.get(myriads["unit"], myriads["unit"])
-            number = Decimal(typed) * _CHINESE_MYRIADS[unit] + _after_myriad(myriads["rest"], myriads["place"], unit)
+            number = Decimal(typed) * _MULTIPLIERS[unit] + _after_myriad(myriads["rest"], myriads["place"], unit)
             said = text[:myriads.end("place") if myriads["place"] else myriads.end("rest")].strip()
-            hint = f"{said} is {number.normalize():f} ({unit}, {_MYRIAD_WORDS[unit]}, is {_CHINESE_MYRIADS[unit]:,})"
+            hint = f"{said} is {number.normalize():f} ({unit}, {_MYRIAD_WORDS[unit]}, is {_MULTIPLIERS[unit]:,})"
             hint += (f": write {int(number)}" if number == number.to_integral_value()
                      else ", not a whole number: check the figure against the source")
         elif re.fullmatch(r"[1-9]\d{0,2}(?:\.\d{3})+", text):  # 1.296 as written in Europe, or a decimal
@@ -582,23 +582,24 @@ def chinese_number(text: str) -> int | None:
     return total + section + digit
 
 
-_MYRIADS_RE = re.compile(r"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>[万亿wW])\s*(?P<rest>\d*)\s*(?P<place>[千百]?)"
+_MYRIADS_RE = re.compile(r"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>[万亿千百wW])\s*(?P<rest>\d*)\s*(?P<place>[千百]?)"
                          r"\s*[份批件个项条次家户人]?")
-"""A count typed with 万 or 亿 after its digits (``1.2万``, ``3万份``; ``1.2W``, W for 万 as typed in chats), and what
-follows it: ``1万2`` (read 一万二, 12000), ``2万5千``."""
+"""A count typed with 万, 亿, 千 or 百 after its digits (``1.2万``, ``3万份``, ``3千份``; ``1.2W``, W for 万 as typed in
+chats), and what follows it: ``1万2`` (read 一万二, 12000), ``2万5千``."""
 _MYRIAD_SIGNS = {"w": "万", "W": "万"}
-_MYRIAD_WORDS = {"万": "ten thousand", "亿": "a hundred million"}
+_MULTIPLIERS = {"万": 10_000, "亿": 100_000_000, "千": 1000, "百": 100}
+_MYRIAD_WORDS = {"万": "ten thousand", "亿": "a hundred million", "千": "a thousand", "百": "a hundred"}
 
 
 def _after_myriad(rest: str, place: str, unit: str) -> Decimal:
-    """What ``rest`` digits after ``unit`` (万 or 亿) add, read as they are said: a lone digit counts in the place
+    """What ``rest`` digits after ``unit`` (万, 亿, 千, 百) add, read as they are said: a lone digit counts in the place
     below the unit (一万二 → 2000, as `chinese_number` reads it), ``place`` (千, 百) names its place, more digits
     are the number."""
     if not rest:
         return Decimal(0)
     if place:
         return Decimal(rest) * (1000 if place == "千" else 100)
-    return Decimal(rest) * (_CHINESE_MYRIADS[unit] // 10) if len(rest) == 1 else Decimal(rest)
+    return Decimal(rest) * (_MULTIPLIERS[unit] // 10) if len(rest) == 1 else Decimal(rest)
 
 
 _COUNT_UNITS = re.compile(r"[\s份批件个项条次家户人共]+")

@@ -164,6 +164,9 @@ def test_a_cumulative_count_that_falls_is_a_warning_with_both_values(tmp_path: P
     ("2万5千", '"2万5千" is not a whole number', "2万5千 is 25000 (万, ten thousand, is 10,000): write 25000"),
     ("2万500", '"2万500" is not a whole number', "2万500 is 20500 (万, ten thousand, is 10,000): write 20500"),
     ("1.2W", '"1.2W" is not a whole number', "1.2W is 12000 (万, ten thousand, is 10,000): write 12000"),
+    # 千 and 百: "write the digits alone: 3" would publish 3 for 3000.
+    ("3千份", '"3千份" is not a whole number', "3千 is 3000 (千, a thousand, is 1,000): write 3000"),
+    ("1.5千", '"1.5千" is not a whole number', "1.5千 is 1500 (千, a thousand, is 1,000): write 1500"),
     ("-3", 'a count cannot be negative ("-3")', "counts are 0 or more; check the figure"),
     ("1.5", '"1.5" is not a whole number', "counts are whole numbers: check the figure (a count has no decimal point)"),
     ("12.75", '"12.75" is not a whole number', "counts are whole numbers: check the figure (a count has no decimal "
