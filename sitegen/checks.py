@@ -938,13 +938,13 @@ def check_qualified_unit_names(content: Content, report: Report) -> None:
 
 
 def check_copied_tallies(content: Content, report: Report) -> None:
-    """Warn at the first tally of a unit that has the date, every figure and the note of a tally of other units.
+    """Warn at the first tally of a unit that has the date and every figure of a tally of other units.
 
     A unit file copied to start another one (``huaxin.yaml`` from ``baihe.yaml``, its name changed) keeps the
     first unit's tallies: both are listed with the same figures, and both are added into the totals of the
     home page and the dashboard, so the first unit's lists are counted twice. Every figure is compared, as
-    for `check_repeated_tallies` (batches, collected, escalated, resolved, in progress), with the date and
-    the note (a copy keeps it; a note of its own says the tally was written for the unit). Two places can
+    for `check_repeated_tallies` (batches, collected, escalated, resolved, in progress), with the date; the
+    notes are not (a copy's town name replaced throughout changes its note too). Two places can
     count the same, so this is a warning, and it is left out where that is likely: a tally whose figures
     are all below `_FEW_LISTS` (three villages may each have counted 3 lists and resolved them), one whose
     lists are all at one stage (12 collected, all 12 resolved), and a district-level unit, whose figures are the district's (its towns' too) and are not added to theirs.
@@ -963,7 +963,7 @@ def check_copied_tallies(content: Content, report: Report) -> None:
             if max((figure or 0 for figure in figures), default=0) < _FEW_LISTS or sum(
                     bool(getattr(tally, name)) for name in ("escalated", "resolved", "in_progress")) < 2:
                 continue
-            earlier = counted.setdefault((tally.as_of, *figures, tally.note.strip()), [])
+            earlier = counted.setdefault((tally.as_of, *figures), [])
             others = [other for other in earlier
                       if not _told_apart(other, unit) and not _read_alike(other, unit, content)]
             earlier.append(unit)
@@ -975,8 +975,8 @@ def check_copied_tallies(content: Content, report: Report) -> None:
             names = " and ".join(f"{other.record.name} ({other.path})" for other in others)
             ids = ", ".join(other.record.id for other in others)
             report.warning(unit.path, *unit.yaml.locate(("tallies", index, "as_of")),
-                           f"this tally of {tally.as_of.isoformat()} has every figure"
-                           f"{' and the note' if tally.note else ''} of the tally of {names} of that day ({shown}): "
+                           f"this tally of {tally.as_of.isoformat()} has every figure of the tally of {names} of "
+                           f"that day ({shown}): "
                            "a unit file copied to start another keeps the first unit's figures, and the totals of "
                            "the home page and the dashboard would add them twice",
                            f"write the figures {unit.record.name} counted (or delete the tallies copied with the "
