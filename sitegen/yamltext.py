@@ -165,10 +165,11 @@ class ListedLines:
 
 _LIST_ITEM_START = re.compile(r"(?:(?:[-*+]|[0-9０-９]{1,2}\.)[ \t\u3000]+|(?:[•●▪■◆➢►]|[0-9０-９]{1,2}[．、)）]"
                               r"|[（(](?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})[)）]|[①-⑳⑴-⒇]"
-                              r"|[一二三四五六七八九十]{1,2}、)[ \t\u3000]*)\S")
+                              r"|[一二三四五六七八九十]{1,2}、)[ \t\u3000]*)(?![0-9０-９一二三四五六七八九十两])\S")
 """How an item of a list typed as text starts: a bullet (``- ``, ``•``, ``■``) or a number (``1. ``, ``１．``,
 ``1、``, ``1）``, ``（1）``, ``（一）``, ``①``, ``一、``). After ``-`` or ``1.`` a space, as Markdown asks: ``-5``
-and ``1.5万`` are text."""
+and ``1.5万`` are text; a number after the mark says the line counts things (``1、2月份``, ``一、二期``), as prose
+wrapped before it does."""
 _TEXT_AFTER_KEY = re.compile(r"(?P<lead>(?:- )*)(?P<key>[A-Za-z_][A-Za-z0-9_\-]*):[ \t]+"
                              r"(?P<text>[^ \t|>\"'\[{&*!%@`#].*)")
 """A key with a plain text after it (not a block, quoted text, a flow collection, an anchor, an alias or a tag)."""

@@ -3073,6 +3073,8 @@ def test_a_text_below_its_key_or_an_items_text_typed_as_a_list_is_warned_too(
     "outcome: 镇里已完成\n  一、二期工程建设，正在推进三期。\n",  # a sentence wrapped before a number: one such line
     "outcome: 完成小区\n  1、2号楼的外墙改造。\n",
     "outcome: 对\n  （1）班和（2）班的学生开展调研。\n",
+    # Months and phases counted in prose wrapped over lines: "1、2月份" is January and February.
+    "outcome: 据统计，\n  1、2月份因春节因素调研批次较少，\n  3、4月份集中开展入户走访，\n  一、二期河道整治已列入计划。\n",
     'outcome: "会议决定：\n  （1）成立\\"调研\\"小组\n  （2）印发方案"\n',  # escapes: a block would publish them
     "summary: 其中：\n  - 本地居民\n  - 外来人口\noutcome: 已完成。\n",  # a summary is shown on one line anyway
 ])
