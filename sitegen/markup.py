@@ -86,7 +86,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, INVISIBLE_NAMES, INVISIBLE_RE, WI
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "43"
+POLICY_VERSION = "44"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -2116,7 +2116,7 @@ def _full_width_sign_problems(source: str, lines: list[str], path: str, first_li
             warn(index, bold.start() + 1,
                  f"the stars are full-width (全角), so Markdown does not make this bold: {bold.group()}",
                  f"type them in half width (半角): **{bold.group('text')}**")
-        if "｜" in text and text.lstrip().startswith(("|", "｜")):
+        if "｜" in text and text.lstrip().startswith(("|", "｜")) and not _borders_complete(lines, index, text):
             column = text.index("｜") + 1
             if text.lstrip().startswith("|"):
                 message = ('a full-width "｜" in this table row is text, not a cell border, so the cells after '
@@ -2127,6 +2127,22 @@ def _full_width_sign_problems(source: str, lines: list[str], path: str, first_li
             warn(index, column, message, paste_hint("type every cell border in half width (半角)",
                                                     line.strip().replace("｜", "|"), ': | in place of each "｜"'))
     return problems
+
+
+def _borders_complete(lines: list[str], index: int, text: str) -> bool:
+    """Whether the table row ``text`` (line ``index`` of ``lines``, code spans blanked) has as many half-width
+    cell borders as another row of its table (the first other one): a "｜" in it is then the text's own
+    (大调研微访谈｜白鹤镇, a WeChat article's title), not a border typed in full width."""
+    def row(at: int) -> bool:
+        return 0 <= at < len(lines) and lines[at].lstrip().startswith(("|", "｜"))
+
+    first = index
+    while row(first - 1):
+        first -= 1
+    other = first if first != index else index + 1
+    if not row(other):
+        return False
+    return text.count("|") - text.count("\\|") >= lines[other].count("|") - lines[other].count("\\|")
 
 
 # Bold typed with a space just inside its stars or underscores: "** 重点 **", "**重点 **". Python-Markdown

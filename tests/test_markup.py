@@ -838,6 +838,16 @@ def test_markdown_signs_typed_in_full_width_are_warned(renderer: MarkdownRendere
         "left: | 照明 ｜ 18 |")
 
 
+def test_a_full_width_bar_in_a_title_within_a_row_with_every_border_is_text(renderer: MarkdownRenderer) -> None:
+    # "大调研微访谈｜白鹤镇：…" (a WeChat article's title) in a cell was told to become a border: followed, the title
+    # was cut in two and the source fell out of the table.
+    body = ("| 日期 | 标题 | 来源 |\n| --- | --- | --- |\n| 2018-05-03 | 大调研微访谈｜白鹤镇：补好短板 | 上海热线 |\n"
+            "| 2018-06-01 | 大调研微访谈｜赵巷镇 |\n")
+    result = renderer.render(body, "a.md", 1)
+    assert "<td>大调研微访谈｜白鹤镇：补好短板</td>" in result.html
+    assert [(p.line, p.column) for p in result.problems] == [(4, 22)]  # a border short: this ｜ may stand for it
+
+
 def test_headings_typed_with_a_full_width_number_sign_are_warned_with_the_line_to_type(
         renderer: MarkdownRenderer) -> None:
     # "＃＃标题" (no space) was published unwarned as a paragraph "＃＃标题", missing from the table of contents;
