@@ -132,6 +132,13 @@ class LostIndent:
         return f"indent line {self.line} by {self.spaces} spaces, lined up with the fields of {self.block} above it"
 
 
+# A key as editors type it: an English field name, or a short Chinese one.
+_ASCII_KEY = r"[A-Za-z_][A-Za-z0-9_\-]*"
+_CJK_KEY = r"[\u3400-\u4dbf\u4e00-\u9fff]{1,8}"
+FIELD_KEY = rf"(?:{_ASCII_KEY}|{_CJK_KEY})"
+"""A pattern for a field name as editors type it: an English one, or a short Chinese one (标题)."""
+
+
 @dataclass(frozen=True)
 class ListedLines:
     """A text typed over several lines without quotes, some of them starting like a list's items (``- 本地居民``,
@@ -170,7 +177,7 @@ _LIST_ITEM_START = re.compile(r"(?:(?:[-*+]|[0-9０-９]{1,2}\.)[ \t\u3000]+|(?:
 ``1、``, ``1）``, ``（1）``, ``（一）``, ``①``, ``一、``). After ``-`` or ``1.`` a space, as Markdown asks: ``-5``
 and ``1.5万`` are text; a number after the mark says the line counts things (``1、2月份``, ``一、二期``), as prose
 wrapped before it does."""
-_TEXT_AFTER_KEY = re.compile(r"(?P<lead>(?:- )*)(?P<key>[A-Za-z_][A-Za-z0-9_\-]*):[ \t]+"
+_TEXT_AFTER_KEY = re.compile(rf"(?P<lead>(?:- )*)(?P<key>{_ASCII_KEY}):[ \t]+"
                              r"(?P<text>[^ \t|>\"'\[{&*!%@`#].*)")
 """A key with a plain text after it (not a block, quoted text, a flow collection, an anchor, an alias or a tag)."""
 
@@ -262,23 +269,21 @@ def listed_lines(text: str, first_line: int = 1) -> list[ListedLines]:
             quote = quoted["quote"]
         elif (item := _ITEM_TEXT.fullmatch(stripped.rstrip())) is not None:  # "- 走访沿线各村，重点是："
             start = (index, indent + item.start("text") + 1, "-", indent, [item["text"].split(" #")[0].strip()])
-        elif (key := _BARE_KEY.fullmatch(stripped.rstrip())) is not None:
-            bare = (key["key"], indent + len(key["lead"]))
+        elif (key := _bare_key(stripped)) is not None:
+            bare = (key, indent + _typed_value(stripped)[0])
         elif below is not None and indent > below[1]:  # "outcome:", then its text on the lines below
             start = (index, indent + 1, below[0], below[1], [stripped.split(" #")[0].strip()])
     close()
     return found
 
 
-_QUOTED_OPEN = re.compile(r"(?P<lead>(?:- )*)(?P<key>[A-Za-z_][A-Za-z0-9_\-]*):[ \t]+(?P<quote>[\"'])"
+_QUOTED_OPEN = re.compile(rf"(?P<lead>(?:- )*)(?P<key>{_ASCII_KEY}):[ \t]+(?P<quote>[\"'])"
                           r"(?P<text>[^\"'\\]*)")
 """A key with a quoted text that does not close on its line (and holds no escape or other quote)."""
 _QUOTING = re.compile(r"[\"'\\]")
 """A quote or a backslash: in a quoted text's lines, YAML reads it otherwise than a block would."""
 _ITEM_TEXT = re.compile(r"- +(?P<text>(?![-?:] )[^ \t|>\"'\[{&*!%@`#](?:(?!: |:$).)*)")
 """A list's item holding a plain text (not a key: value, a block, quoted text or a flow collection)."""
-_BARE_KEY = re.compile(r"(?P<lead>(?:- )*)(?P<key>[A-Za-z_][A-Za-z0-9_\-]*):(?:[ \t]+#.*)?")
-"""A key with nothing after it (but a comment): a block or a text follows on the lines below."""
 
 
 def lost_indent(key: str, mapping: Mapping[str, object], before: str | None, path: KeyPath,
@@ -342,11 +347,6 @@ def space_name(char: str) -> str:
     return f"a special space (U+{ord(char):04X}, from text copied from a web page or Word)"
 
 
-# A key as editors type it: an English field name, or a short Chinese one.
-_ASCII_KEY = r"[A-Za-z_][A-Za-z0-9_\-]*"
-_CJK_KEY = r"[\u3400-\u4dbf\u4e00-\u9fff]{1,8}"
-FIELD_KEY = rf"(?:{_ASCII_KEY}|{_CJK_KEY})"
-"""A pattern for a field name as editors type it: an English one, or a short Chinese one (标题)."""
 
 
 @functools.cache
@@ -1541,13 +1541,13 @@ def _below_bare_dash(lines: _Lines, number: int) -> KeyPath | None:
     dash, index, key_at = _indent(lines.line(above)), 0, above - 1
     while key_at >= 0 and (not typed(key_at) or _indent(lines.line(key_at)) >= dash):
         text = lines.line(key_at)
-        if typed(key_at) and _indent(text) == dash and (text.strip() == "-" or text.strip().startswith("- ")):
+        if typed(key_at) and _indent(text) == dash and _is_item(text):
             index += 1  # an item of the same list above this one
         key_at -= 1
-    key = _BARE_KEY.fullmatch(lines.line(key_at).strip()) if key_at >= 0 else None
-    if key is None or key["lead"] or _indent(lines.line(key_at)) != 0:
+    if key_at < 0 or _indent(lines.line(key_at)) != 0 or _is_item(lines.line(key_at)):
         return None
-    return (key["key"], index)
+    key = _bare_key(lines.line(key_at))
+    return None if key is None else (key, index)
 
 
 def _field_named(scan: _Scan, number: int, line: str, match: re.Match[str]) -> str | None:
