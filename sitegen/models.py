@@ -286,6 +286,11 @@ _EXCEL_LAST_DAY = 73050
 """Excel's day number of 2099-12-31: a larger one is no date of these records (80000 would offer 2119-01-11)."""
 
 
+YEAR_TO_WRITE = "the year of the source document in place of YYYY (年-月-日)"
+"""What a hint offering a date typed without its year (``YYYY-04-26``) asks the editor to write: no year is guessed,
+as one offered (2018) was typed as shown and published."""
+
+
 def _date_format_hint(text: str) -> str:
     """The hint for a date `parse_date` cannot read, naming the date meant where the slip is plain.
 
@@ -306,8 +311,7 @@ def _date_format_hint(text: str) -> str:
     found = re.fullmatch(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?", text)
     if found and iso(2000, int(found[1]), int(found[2])):  # 2000 had 29 February
         # The year is the source's: one offered here (2018) was typed as shown and published.
-        return (f"write the year too: YYYY-{int(found[1]):02d}-{int(found[2]):02d}, with the year of the source "
-                "document in place of YYYY (年-月-日)")
+        return f"write the year too: YYYY-{int(found[1]):02d}-{int(found[2]):02d}, with {YEAR_TO_WRITE}"
     found = re.fullmatch(r"(\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})", text)
     if found and (first := iso(2000 + int(found[1]), int(found[2]), int(found[3]))):
         # 15-3-18 may be typed day first as well (15 cannot be a month): both are offered then.

@@ -26,7 +26,7 @@ from pydantic.fields import FieldInfo
 
 from .errors import LOST_CHARACTERS_HINT, PASTE_LIMIT, Problem, Report, lost_characters_message, paste_hint
 from .models import (CHOICE_LABELS, FULL_WIDTH_FIX, QUOTE_MARKS, QUOTED_TAGS, SEPARATOR_MARKS, WORD_LIST_FIELDS,
-                     choice_meant, clip, is_stand_in, kind_of, numbered_items, snake_case, texts_in)
+                     YEAR_TO_WRITE, choice_meant, clip, is_stand_in, kind_of, numbered_items, snake_case, texts_in)
 from .yamltext import (NOTE_HINT, NOTE_MESSAGE, ElsewhereFinder, FieldElsewhere, FieldNamer, GroupFinder, YamlData,
                        lost_characters)
 
@@ -726,7 +726,7 @@ def _yearless_date_of(record: type[BaseModel], field: str, text: str) -> str | N
     return f"YYYY-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
 
 
-_NO_YEAR = "; the date typed has no year: write the year of the source document in place of YYYY (年-月-日)"
+_NO_YEAR = f"; the date typed has no year: write {YEAR_TO_WRITE}"
 
 
 _ITEM_MARK = re.compile(r"^(?:[-*•·●○■□◆◇▪➢✓√]\s*|\d{1,2}\s*[.．、)）]\s*|[一二三四五六七八九十]\s*[、.．)）]\s*)")
