@@ -491,8 +491,10 @@ def parse_count(value: Any) -> int:
     dot before each group of three digits (``1.296``, ``1.296.000``) may be
     a decimal point or a thousands separator as written in Europe, so its
     hint says both: a count is whole, and ``1296`` if the dot separates
-    thousands; ``1.2万`` (万 = 10,000), ``1万2`` and ``1.2W`` get the digits, ``12000``, and ``3千份`` gets
-    ``3000``. The rule (whole numbers >= 0) is from issue 3.
+    thousands; ``1.2万`` (万 = 10,000), ``1万2`` and ``1.2W`` get the digits, ``12000``, ``3千份`` gets
+    ``3000`` and ``2百九十六`` gets ``296`` (`_digits_with_numerals`), never the digits before 万 or 百
+    alone. Words that say something (``约1.2万``, ``1万余``, ``296份左右``) are offered a place in the
+    tally's note. The rule (whole numbers >= 0) is from issue 3.
     """
     hint = "write the number in digits (0-9) alone: no units such as 份 or 批, no commas, no spaces"
     if isinstance(value, bool) or not isinstance(value, (int, str)):
@@ -507,12 +509,12 @@ def parse_count(value: Any) -> int:
         raise PydanticCustomError("count", '"{text}" holds a thousands separator (千位分隔符)',
                                   {"text": value, "hint": f"write the digits alone: {re.sub(r'[^0-9]', '', text)}"})
     if not text.isascii() or not text.isdigit():
-        if (myriads := _MYRIADS_RE.fullmatch(text)) is not None:  # 1.2万: "digits alone" gave 1.2, refused again
-            typed, unit = myriads["number"], _MYRIAD_SIGNS.get(myriads["unit"], myriads["unit"])
-            number = Decimal(typed) * _MULTIPLIERS[unit] + _after_myriad(myriads["rest"], myriads["place"], unit)
-            said = text[:myriads.end("place") if myriads["place"] else myriads.end("rest")].strip()
+        if (spoken := _digits_with_numerals(text)) is not None:  # 1.2万: "digits alone" gave 1.2, refused again
+            said, number = spoken
+            unit = max((_MYRIAD_SIGNS.get(char, char) for char in said if char in _MULTIPLIERS or char in _MYRIAD_SIGNS),
+                       key=_MULTIPLIERS.__getitem__)
             hint = f"{said} is {number.normalize():f} ({unit}, {_MYRIAD_WORDS[unit]}, is {_MULTIPLIERS[unit]:,})"
-            hint += (f": write {int(number)}" if number == number.to_integral_value()
+            hint += (f": write {int(number)}" + _words_to_note(text, said) if number == number.to_integral_value()
                      else ", not a whole number: check the figure against the source")
         elif re.fullmatch(r"[1-9]\d{0,2}(?:\.\d{3})+", text):  # 1.296 as written in Europe, or a decimal
             hint = (f'if the "." separates thousands (千位分隔符), write the digits alone: {text.replace(".", "")}; '
@@ -531,13 +533,11 @@ def parse_count(value: Any) -> int:
             hint = (f'"{text}" stands for a figure not known yet: write the figure from the source; if the field may '
                     "be left out (batches, 调研批次), delete its line rather than write 0, which would be published")
         elif (meant := _count_with_words(text)) is not None:
-            hint = f"write the digits alone: {meant} (a count has no unit such as 份 or 批, and no other words)"
-            words = _COUNT_UNITS.sub("", re.sub(r"[0-9,，]", "", text))
-            if re.search(r"\w", words):  # 约143, 143（含退回）: what they say goes in the tally's note, not lost
-                hint += (f'; to keep what "{words}" says, add it to the tally\'s note (one note: line a tally; '
-                         f"write one if it has none), e.g. {text}")
+            hint = (f"write the digits alone: {meant} (a count has no unit such as 份 or 批, and no other words)"
+                    + _words_to_note(text, re.sub(r"[^0-9,，]", "", text)))
         elif (number := chinese_number(text)) is not None:
-            hint = f"write the number in digits: {number} (a count is written 0-9, not in Chinese numerals 中文数字)"
+            hint = (f"write the number in digits: {number} (a count is written 0-9, not in Chinese numerals 中文数字)"
+                    + _words_to_note(text, _CHINESE_NUMBER.findall(text)[0]))
         elif re.fullmatch(r"\d+(?:[ \u3000\u00a0]+\d+)+", text):
             hint = f"if it is one number, write it without the spaces: {re.sub(r'[^0-9]', '', text)}"
         raise PydanticCustomError("count", '"{text}" is not a whole number', {"text": value, "hint": hint})
@@ -586,28 +586,63 @@ def chinese_number(text: str) -> int | None:
     return total + section + digit
 
 
-_MYRIADS_RE = re.compile(r"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>[万亿千百wW])\s*(?P<rest>\d*)\s*(?P<place>[千百]?)"
-                         r"\s*[份批件个项条次家户人]?")
-"""A count typed with 万, 亿, 千 or 百 after its digits (``1.2万``, ``3万份``, ``3千份``; ``1.2W``, W for 万 as typed in
-chats), and what follows it: ``1万2`` (read 一万二, 12000), ``2万5千``."""
+_SPOKEN_RUN = re.compile(r"(?:\d+(?:\.\d+)?[wW]?|[零〇一二两三四五六七八九十百千万亿])+")
+"""A number as it may be typed: digits, a decimal point, Chinese numerals (中文数字) and their places, side by side
+(``1.2万``, ``2百九十六``, ``1千2百``; ``1.2W``, W for 万 as typed in chats)."""
 _MYRIAD_SIGNS = {"w": "万", "W": "万"}
-_MULTIPLIERS = {"万": 10_000, "亿": 100_000_000, "千": 1000, "百": 100}
-_MYRIAD_WORDS = {"万": "ten thousand", "亿": "a hundred million", "千": "a thousand", "百": "a hundred"}
+_MULTIPLIERS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+_MYRIAD_WORDS = {"万": "ten thousand", "亿": "a hundred million", "千": "a thousand", "百": "a hundred", "十": "ten"}
 
 
-def _after_myriad(rest: str, place: str, unit: str) -> Decimal:
-    """What ``rest`` digits after ``unit`` (万, 亿, 千, 百) add, read as they are said: a lone digit counts in the place
-    below the unit (一万二 → 2000, as `chinese_number` reads it), ``place`` (千, 百) names its place, more digits
-    are the number."""
-    if not rest:
-        return Decimal(0)
-    if place:
-        return Decimal(rest) * (1000 if place == "千" else 100)
-    return Decimal(rest) * (_MULTIPLIERS[unit] // 10) if len(rest) == 1 else Decimal(rest)
+def _digits_with_numerals(text: str) -> tuple[str, Decimal] | None:
+    """The number a count typed in digits with 十, 百, 千, 万 or 亿 (or Chinese digits) writes: ``(as typed, value)``.
+
+    ``1.2万`` → 12000, ``约1.2万`` → ("1.2万", 12000), ``1万余`` → ("1万", 10000), ``2百九十六`` → 296,
+    ``1千2百`` → 1200, ``2万5千`` → 25000. Read as the number is said: a lone digit right after 百, 千, 万
+    or 亿 counts in the place below (``1万2`` is 一万二, 12000; ``2百5`` is 250), more digits are the
+    number (``2万500`` → 20500), and 零 between keeps the place (``2千零5`` → 2005). None unless the text
+    holds exactly one such number and it mixes digits with those characters; two numbers side by side
+    (``2九``) are None too. The value may hold a decimal part (``1.23456万`` → 12345.6).
+    """
+    runs = _SPOKEN_RUN.findall(text)
+    if len(runs) != 1 or not re.search(r"\d", runs[0]) or runs[0].isdigit() or re.fullmatch(r"[\d.]+", runs[0]):
+        return None
+    total = section = Decimal(0)
+    digit: Decimal | None = None
+    lone = False  # the digit pending is one digit (2, 二): after 百, 千, 万 or 亿 it counts in the place below
+    last = 1  # the place of the last 十, 百, 千, 万 or 亿 read
+    for token in re.findall(r"\d+(?:\.\d+)?|.", runs[0]):
+        sign = _MYRIAD_SIGNS.get(token, token)
+        if token in ("零", "〇"):
+            last = 1
+        elif token[0].isdigit() or token in _CHINESE_DIGITS:
+            if digit is not None:
+                return None
+            digit = Decimal(token) if token[0].isdigit() else Decimal(_CHINESE_DIGITS[token])
+            lone = len(token) == 1
+        elif sign in _CHINESE_UNITS:
+            section += (1 if digit is None else digit) * _MULTIPLIERS[sign]
+            digit, last = None, _MULTIPLIERS[sign]
+        else:
+            total += (section + (digit or 0)) * _MULTIPLIERS[sign]
+            section, digit, last = Decimal(0), None, _MULTIPLIERS[sign]
+    if digit is not None and lone and last >= 100:
+        digit *= last // 10
+    return runs[0], total + section + (digit or 0)
 
 
 _COUNT_UNITS = re.compile(r"[\s份批件个项条次家户人共]+")
 """Units typed after a count, 共 (in all) before it, and spaces: words that say nothing the field does not."""
+
+
+def _words_to_note(text: str, number: str) -> str:
+    """The end of a count's hint when ``text`` holds words beside its ``number`` that say something (约, 余, 左右,
+    （含退回）): where to keep them, the tally's note, so that nothing typed is lost; else ""."""
+    words = _COUNT_UNITS.sub("", text.replace(number, "", 1))
+    if not re.search(r"\w", words):
+        return ""
+    return (f'; to keep what "{words}" says, add it to the tally\'s note (one note: line a tally; '
+            f"write one if it has none), e.g. {text}")
 
 
 def _count_with_words(text: str) -> str | None:
@@ -620,6 +655,7 @@ def _count_with_words(text: str) -> str | None:
     if found is None or not (found["before"] or found["after"]):
         return None
     return re.sub(r"[,，]", "", found["number"])
+
 
 def parse_percent(value: Any) -> float:
     """Turn a percentage (``80``, ``80%``, ``80.5``, ``８０％``) into a float from 0 to 100.

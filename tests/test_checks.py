@@ -164,6 +164,26 @@ def test_a_cumulative_count_that_falls_is_a_warning_with_both_values(tmp_path: P
     ("2万5千", '"2万5千" is not a whole number', "2万5千 is 25000 (万, ten thousand, is 10,000): write 25000"),
     ("2万500", '"2万500" is not a whole number', "2万500 is 20500 (万, ten thousand, is 10,000): write 20500"),
     ("1.2W", '"1.2W" is not a whole number', "1.2W is 12000 (万, ten thousand, is 10,000): write 12000"),
+    # Digits mixed with Chinese numerals, and 万 with words: "write the digits alone: 2" gave 2 for 296, and 1 for
+    # 1万余; 约1.2万 got no number at all. The number said is given, and the words a place in the note.
+    ("2百九十六", '"2百九十六" is not a whole number', "2百九十六 is 296 (百, a hundred, is 100): write 296"),
+    ("1千2百", '"1千2百" is not a whole number', "1千2百 is 1200 (千, a thousand, is 1,000): write 1200"),
+    ("2千零5", '"2千零5" is not a whole number', "2千零5 is 2005 (千, a thousand, is 1,000): write 2005"),
+    ("2百5", '"2百5" is not a whole number', "2百5 is 250 (百, a hundred, is 100): write 250"),
+    ("1亿2千万", '"1亿2千万" is not a whole number', "1亿2千万 is 120000000 (亿, a hundred million, is "
+                                                 "100,000,000): write 120000000"),
+    ("1万余", '"1万余" is not a whole number', '1万 is 10000 (万, ten thousand, is 10,000): write 10000; to keep '
+                                            'what "余" says, add it to the tally\'s note (one note: line a tally; '
+                                            "write one if it has none), e.g. 1万余"),
+    ("约1.2万份", '"约1.2万份" is not a whole number', '1.2万 is 12000 (万, ten thousand, is 10,000): write 12000; to '
+                                                 'keep what "约" says, add it to the tally\'s note (one note: line a '
+                                                 "tally; write one if it has none), e.g. 约1.2万份"),
+    ("二百九十六份左右", '"二百九十六份左右" is not a whole number', "write the number in digits: 296 (a count is "
+                                                         "written 0-9, not in Chinese numerals 中文数字); to keep "
+                                                         'what "左右" says, add it to the tally\'s note (one note: '
+                                                         "line a tally; write one if it has none), e.g. 二百九十六份左右"),
+    ("2九6", '"2九6" is not a whole number', "write the number in digits (0-9) alone: no units such as 份 or 批, no "
+                                           "commas, no spaces"),  # two numbers side by side: which is meant?
     # 千 and 百: "write the digits alone: 3" would publish 3 for 3000.
     ("3千份", '"3千份" is not a whole number', "3千 is 3000 (千, a thousand, is 1,000): write 3000"),
     ("1.5千", '"1.5千" is not a whole number', "1.5千 is 1500 (千, a thousand, is 1,000): write 1500"),
@@ -200,6 +220,19 @@ def test_counts_are_whole_numbers_of_zero_or_more(tmp_path: Path, typed: str, me
     root = write_site(tmp_path, {UNIT_PATH: unit_with(tally("2018-04-26", typed, 0, 0, 0))})
     assert [p.format() for p in found(root)] == [
         f"{UNIT_PATH}:6:16: error: tallies → item 1 → collected: {message}\n  hint: {hint}"]
+
+
+def test_a_count_typed_with_wan_and_words_followed_as_told_keeps_the_figure_and_the_words(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tally("2018-04-26", "约1.2万", 12000, 0, 0))})
+    [problem] = found(root)
+    assert problem.hint.startswith("1.2万 is 12000 (万, ten thousand, is 10,000): write 12000; to keep what \"约\"")
+    # Followed: the digits in the field, the words in the tally's note; it checks clean and both are published.
+    root.joinpath(UNIT_PATH).write_text(unit_with(tally("2018-04-26", 12000, 12000, 0, 0) + "    note: 约1.2万\n"),
+                                        encoding="utf-8")
+    assert found(root) == []
+    build(BuildOptions(root=root, now=NOW, search=False))
+    rows = (root / "output/data/units/baihe/tallies.csv").read_text("utf-8-sig").splitlines()
+    assert rows[1] == "baihe,白鹤镇,2018-04-26,,12000,12000,0,0,约1.2万"
 
 
 @pytest.mark.parametrize(("typed", "number"), [
