@@ -551,6 +551,7 @@ _CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "
                    "八": 8, "九": 9}
 _CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CHINESE_MYRIADS = {"万": 10_000, "亿": 100_000_000}
+_NONZERO_DIGITS = "一二两三四五六七八九"
 _CHINESE_NUMBER = re.compile(f"[{''.join(_CHINESE_DIGITS)}{''.join(_CHINESE_UNITS)}{''.join(_CHINESE_MYRIADS)}]+")
 
 
@@ -560,7 +561,7 @@ def chinese_number(text: str) -> int | None:
     ``一百四十三`` → 143, ``二百九十六份`` → 296, ``三千零五`` → 3005, ``一万二千`` → 12000,
     ``一四三`` (digit by digit) → 143. A digit right after 百, 千 or 万 with no 零 between counts in
     the next place down, as it is read (``二百五`` → 250, ``一万二`` → 12000). None when the text
-    holds no such number, two of them, or ASCII digits too.
+    holds no such number, two of them (``八九十``, eighty or ninety), or ASCII digits too.
     """
     runs = _CHINESE_NUMBER.findall(text)
     if len(runs) != 1 or any(char.isdigit() for char in text) or runs[0] in ("万", "亿"):
@@ -568,6 +569,8 @@ def chinese_number(text: str) -> int | None:
     run = runs[0]
     if all(char in _CHINESE_DIGITS for char in run):
         return int("".join(str(_CHINESE_DIGITS[char]) for char in run))
+    if re.search(f"[{_NONZERO_DIGITS}][{_NONZERO_DIGITS}]", run):  # 八九十: eighty or ninety, not one number
+        return None
     total = section = digit = 0
     last = 1  # the place of the last unit read: a digit after 百 with no 零 counts tens
     for char in run:
@@ -635,13 +638,14 @@ _COUNT_UNITS = re.compile(r"[\s份批件个项条次家户人共]+")
 """Units typed after a count, 共 (in all) before it, and spaces: words that say nothing the field does not."""
 
 
-def _words_to_note(text: str, number: str) -> str:
-    """The end of a count's hint when ``text`` holds words beside its ``number`` that say something (约, 余, 左右,
-    （含退回）): where to keep them, the tally's note, so that nothing typed is lost; else ""."""
-    words = _COUNT_UNITS.sub("", text.replace(number, "", 1))
+def _words_to_note(text: str, number: str, record: str = "tally", units: re.Pattern[str] | None = None) -> str:
+    """The end of a hint when ``text`` holds words beside its ``number`` that say something (约, 余, 左右,
+    （含退回）, 以上): where to keep them, the note of the ``record`` (a tally, a target), so that nothing typed is
+    lost; else "". ``units`` are the words that say nothing the field does not (default `_COUNT_UNITS`)."""
+    words = (units or _COUNT_UNITS).sub("", text.replace(number, "", 1))
     if not re.search(r"\w", words):
         return ""
-    return (f'; to keep what "{words}" says, add it to the tally\'s note (one note: line a tally; '
+    return (f'; to keep what "{words}" says, add it to the {record}\'s note (one note: line a {record}; '
             f"write one if it has none), e.g. {text}")
 
 
@@ -662,7 +666,8 @@ def parse_percent(value: Any) -> float:
 
     Raises `PydanticCustomError` ``percent`` for text that is not a plain
     decimal number (``nan``, ``1e2`` and ``八十`` are refused; for one number
-    with words, ``约80%`` or ``80%以上``, the hint gives the number, and for ``65。5``,
+    with words, ``约80%`` or ``80%以上``, the hint gives the number and offers the target's note for the
+    words; ``八十``, ``百分之八十``, ``8成`` and ``八成`` are read as said, 80 (`_spoken_percent`); for ``65。5``,
     typed with the Chinese full stop, ``65.5``) and for numbers
     outside 0..100. A share written as 0.8 is taken as 0.8 (percent): a target
     below 1 is warned by `sitegen.checks.check_targets` as most likely meant as 80.
@@ -674,7 +679,8 @@ def parse_percent(value: Any) -> float:
     if isinstance(value, (int, float)):
         number = float(value)
     else:
-        text = value.strip().translate(_FULLWIDTH_DIGITS).removesuffix("%").strip()
+        typed = value.strip().translate(_FULLWIDTH_DIGITS)
+        text = typed.removesuffix("%").strip()
         if not re.fullmatch(r"[-+]?\d+(\.\d+)?", text):
             words = re.fullmatch(r"[^\d.%-]*?\s*(\d+(?:\.\d+)?)\s*%?\s*[^\d.%-]*", text)
             mille = re.fullmatch(r"(\d+(?:\.\d+)?)\s*‰", text)
@@ -690,14 +696,70 @@ def parse_percent(value: Any) -> float:
                         f"{per_cent}%")
             elif (stop := re.fullmatch(r"(\d+)\s*([。｡])\s*(\d+)", text)) is not None:  # 65。5: the input method's 。
                 hint = f'"{stop[2]}" is the Chinese full stop (句号), not a decimal point: write {stop[1]}.{stop[3]}'
+            elif (spoken := _spoken_percent(text)) is not None:  # 8成: "write the number alone: 8" gave 8 %
+                said, meaning, per_cent = spoken
+                hint = (f"{said} is {per_cent}% ({meaning}): write {per_cent}"
+                        + _words_to_note(typed, said, "target", _PERCENT_SIGNS) if Decimal(per_cent) <= 100 else
+                        f"{said} is {per_cent}% ({meaning}), more than 100: check the figure against the source")
             elif words is not None and 0 <= float(words[1]) <= 100:  # 约80%, 80%以上: one number, with words
-                hint = f"write the number alone: {words[1]} (a percentage has no other words)"
+                hint = (f"write the number alone: {words[1]} (a percentage has no other words)"
+                        + _words_to_note(typed, words[1], "target", _PERCENT_SIGNS))
             raise PydanticCustomError("percent", '"{text}" is not a percentage', {"text": value, "hint": hint})
         number = float(text)
     if not 0 <= number <= 100:  # also refuses nan
         raise PydanticCustomError("percent", '"{text}" is outside 0 to 100',
                                   {"text": value, "hint": hint})
     return number
+
+
+_PERCENT_SIGNS = re.compile(r"[\s%％]+|目标|达到|达|为")
+"""What a percentage may hold beside its number and say nothing the field does not: the sign, spaces, and
+目标 (target), 达到 (reach), 为 (is)."""
+_SPOKEN_PERCENT = re.compile(r"(?:(?P<of>百分之)(?P<number>[\d.零〇一二两三四五六七八九十百点]+)|(?P<whole>百分百|百分之百)"
+                             r"|(?P<tenths>[\d.零〇一二两三四五六七八九十]+)成(?P<tenth>[一二三四五六七八九\d]?))")
+"""A percentage said in words: 百分之八十 (eighty of a hundred), 百分百, 8成 or 八成 (tenths), 七成五 (75)."""
+_SAID_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?")
+"""A number from 0 to 100 in Chinese numerals, with 点 as its decimal point (六十二点五)."""
+
+
+def _spoken_percent(text: str) -> tuple[str, str, str] | None:
+    """A percentage typed as it is said: ``(as typed, what its words mean, the percentage in digits)``, or None.
+
+    ``百分之八十`` → ("百分之八十", "百分之, per hundred", "80"); ``8成`` and ``八成`` → 80 (成, a tenth:
+    八成 is eight tenths, the way Chinese says 80 %); ``七成五`` → 75; ``百分百`` → 100; ``百分之六十二点五``
+    → 62.5 (点, the decimal point); plain Chinese numerals ``八十`` → 80. None when the text holds
+    none of these, or more than one number.
+    """
+    found = list(_SPOKEN_PERCENT.finditer(text))
+    if len(found) == 1:
+        match = found[0]
+        if match["whole"]:
+            return match["whole"], "百分百, the whole", "100"
+        if match["of"]:
+            number = _said_decimal(match["number"])
+            return (None if number is None else
+                    (match.group(), "百分之, per hundred", format(number.normalize(), "f")))
+        number = _said_decimal(match["tenths"])
+        tenth = _said_decimal(match["tenth"]) if match["tenth"] else Decimal(0)
+        if number is None or tenth is None:
+            return None
+        return match.group(), "成, a tenth, is 10%", format((number * 10 + tenth).normalize(), "f")
+    runs = _SAID_NUMBER.findall(text)
+    if found or len(runs) != 1 or re.search(r"\d", text):
+        return None
+    number = _said_decimal(runs[0])
+    return None if number is None else (runs[0], "中文数字, Chinese numerals", format(number.normalize(), "f"))
+
+
+def _said_decimal(typed: str) -> Decimal | None:
+    """A number in digits or in Chinese numerals, with 点 or "." as its decimal point (``六十二点五`` → 62.5); or None."""
+    if re.fullmatch(r"\d+(?:\.\d+)?", typed):
+        return Decimal(typed)
+    whole, _, tenths = typed.partition("点")
+    number = chinese_number(whole)
+    if number is None or not all(char in _CHINESE_DIGITS for char in tenths):
+        return None
+    return Decimal(f"{number}.{''.join(str(_CHINESE_DIGITS[char]) for char in tenths) or 0}")
 
 
 FULL_WIDTH_FIX = "the value is typed in full width (全角): write it in half width (半角)"

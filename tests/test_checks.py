@@ -267,7 +267,7 @@ def test_full_width_digits_are_read_as_the_same_count() -> None:
 @pytest.mark.parametrize(("typed", "ok"), [("80", True), ("80%", True), ("62.5", True), ("８０％", True),
                                            ("0", True), ("100", True), ("120", False), ("-5", False),
                                            ("0.8.1", False), ("nan", False), ("1e2", False),
-                                           ("百分之百", False), ("80-90", False)])
+                                           ("80-90", False)])
 def test_percentages_are_from_0_to_100(tmp_path: Path, typed: str, ok: bool) -> None:
     targets = f"targets:\n  - group: residents\n    target: {typed}\n"
     root = write_site(tmp_path, {UNIT_PATH: unit_with(extra=targets)})
@@ -281,13 +281,28 @@ def test_percentages_are_from_0_to_100(tmp_path: Path, typed: str, ok: bool) -> 
 
 
 _WORDS = "write the number alone: {} (a percentage has no other words)"
+_NOTE = ('; to keep what "{}" says, add it to the target\'s note (one note: line a target; write one if it has none), '
+         "e.g. {}")
 
 
 @pytest.mark.parametrize(("typed", "hint", "meant"), [
     # The hint gave the fixed example "e.g. 80 or 62.5", not the editor's own number.
-    ("约80%", _WORDS.format("80"), "80"), ("80%以上", _WORDS.format("80"), "80"),
-    ("８２．５％以上", _WORDS.format("82.5"), "82.5"), ("达到 100%", _WORDS.format("100"), "100"),
-    ("目标90％", _WORDS.format("90"), "90"),
+    # Words that say something are offered the target's note, as a count's are the tally's.
+    ("约80%", _WORDS.format("80") + _NOTE.format("约", "约80%"), "80"),
+    ("80%以上", _WORDS.format("80") + _NOTE.format("以上", "80%以上"), "80"),
+    ("８２．５％以上", _WORDS.format("82.5") + _NOTE.format("以上", "82.5%以上"), "82.5"),
+    ("达到 100%", _WORDS.format("100"), "100"), ("目标90％", _WORDS.format("90"), "90"),
+    # A percentage said in words: "write the number alone: 8" published 8% for 8成 (eight tenths, 80%); 八十 and
+    # 百分之八十 were given the fixed example "e.g. 80 or 62.5", whatever they said.
+    ("8成", "8成 is 80% (成, a tenth, is 10%): write 80", "80"),
+    ("七成五", "七成五 is 75% (成, a tenth, is 10%): write 75", "75"),
+    ("约八成", "八成 is 80% (成, a tenth, is 10%): write 80" + _NOTE.format("约", "约八成"), "80"),
+    ("百分之六十二点五", "百分之六十二点五 is 62.5% (百分之, per hundred): write 62.5", "62.5"),
+    ("百分之百", "百分之百 is 100% (百分之, per hundred): write 100", "100"),
+    ("百分百", "百分百 is 100% (百分百, the whole): write 100", "100"),
+    ("九十五", "九十五 is 95% (中文数字, Chinese numerals): write 95", "95"),
+    ("一百二十", "一百二十 is 120% (中文数字, Chinese numerals), more than 100: check the figure against the source",
+     "100"),
     # "write the number alone: 8" dropped the O: typed so, 8% was published for 80%.
     ("8O", '"O" in it is a letter, not a digit: if it is 0, write 80; else check the figure against the source', "80"),
     # "write the number alone: 80" published 80% for 80‰, ten times the figure.
