@@ -295,7 +295,8 @@ def _date_format_hint(text: str) -> str:
     """The hint for a date `parse_date` cannot read, naming the date meant where the slip is plain.
 
     Names the slips with one reading: the digits run together (``20180426``), Excel's day number
-    (``43216``), the year left out (``4月26日``), two digits of the year (``18-5-3``; ``15-3-18`` reads
+    (``43216``), a date in Chinese numerals (``二〇一八年四月二十六日``, as official documents write it), the
+    year left out (``4月26日``), two digits of the year (``18-5-3``, ``18年5月3日``; ``15-3-18`` reads
     two ways), the year last (``5/3/2018``, which reads two ways); any other text gets `DATE_HINT`.
     """
     def iso(year: int, month: int, day: int) -> str:
@@ -308,17 +309,22 @@ def _date_format_hint(text: str) -> str:
         meant = (_EXCEL_DAY_ZERO + timedelta(days=int(text))).isoformat()
         return (f"{text} is how Excel counts days when a date cell loses its format: did you mean {meant}? "
                 "write the date itself")
+    if _CHINESE_NUMBER.search(text):  # 二〇一八年四月二十六日, as official documents (公文) write dates
+        text = _CHINESE_NUMBER.sub(_digits_of, text)  # read on as if typed in digits (四月二十六日: no year)
+        if (numbers := date_numbers(text)) and (meant := iso(*numbers)):
+            return f"did you mean {meant}? write the date in digits (阿拉伯数字), as YYYY-MM-DD (年-月-日)"
     found = re.fullmatch(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?", text)
     if found and iso(2000, int(found[1]), int(found[2])):  # 2000 had 29 February
         # The year is the source's: one offered here (2018) was typed as shown and published.
         return f"write the year too: YYYY-{int(found[1]):02d}-{int(found[2]):02d}, with {YEAR_TO_WRITE}"
-    found = re.fullmatch(r"(\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})", text)
-    if found and (first := iso(2000 + int(found[1]), int(found[2]), int(found[3]))):
-        # 15-3-18 may be typed day first as well (15 cannot be a month): both are offered then.
-        last = iso(2000 + int(found[3]), int(found[2]), int(found[1])) if len(found[3]) == 2 else ""
+    found = re.fullmatch(r"(\d{2})\s*([-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*[日号]?", text)
+    if found and (first := iso(2000 + int(found[1]), int(found[3]), int(found[4]))):
+        # 15-3-18 may be typed day first as well (15 cannot be a month): both are offered then; 15年 is a year.
+        last = (iso(2000 + int(found[4]), int(found[3]), int(found[1]))
+                if len(found[4]) == 2 and found[2] != "年" else "")
         last = "" if last == first else last
-        return (f"write the year with all four digits: {first} if {found[1]} is the year"
-                + (f", or {last} if {found[3]} is" if last else ""))
+        return (f"write the year with all four digits: {first}" + ("" if found[2] == "年" else
+                f" if {found[1]} is the year") + (f", or {last} if {found[4]} is" if last else ""))
     found = re.fullmatch(r"(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})", text)
     if found:
         readings = list(dict.fromkeys(
@@ -330,6 +336,13 @@ def _date_format_hint(text: str) -> str:
             return (f"sitegen reads dates as year-month-day (年-月-日): write {readings[0]} or {readings[1]}, "
                     "as the source means")
     return _typed_numbers_hint(text) or DATE_HINT
+
+
+def _digits_of(numerals: re.Match[str]) -> str:
+    """A run of Chinese numerals (`_CHINESE_NUMBER`) as digits (四 → 4, 二十六 → 26, 二〇一八 → 2018), or as it is
+    when it is no number `chinese_number` reads."""
+    number = chinese_number(numerals.group())
+    return numerals.group() if number is None else str(number)
 
 
 def _typed_numbers_hint(text: str) -> str:

@@ -490,6 +490,12 @@ def test_a_count_typed_with_a_letter_or_for_not_known_yet_gets_the_digits_or_the
     ("15-3-18", "write the year with all four digits: 2015-03-18 if 15 is the year, or 2018-03-15 if 18 is"),
     ("18-5-3", "write the year with all four digits: 2018-05-03 if 18 is the year"),
     ("26/4/2018", "did you mean 2018-04-26? sitegen reads dates as year-month-day (年-月-日)"),
+    # In Chinese numerals, as official documents (公文) write dates, and a year of two digits with 年: each got
+    # the general hint, which named neither the date nor the slip.
+    ("二〇一八年四月二十六日", "did you mean 2018-04-26? write the date in digits (阿拉伯数字), as YYYY-MM-DD (年-月-日)"),
+    ("2018年十二月三十一日", "did you mean 2018-12-31? write the date in digits (阿拉伯数字), as YYYY-MM-DD (年-月-日)"),
+    ("四月二十六日", "write the year too: YYYY-04-26, with the year of the source document in place of YYYY (年-月-日)"),
+    ("18年4月26日", "write the year with all four digits: 2018-04-26"),
     ("5/3/2018", "sitegen reads dates as year-month-day (年-月-日): write 2018-05-03 or 2018-03-05, as the source "
                  "means"),
     ("20181340", "write the date as YYYY-MM-DD, year-month-day (年-月-日); YYYY/M/D and YYYY年M月D日 are read too"),
