@@ -2459,26 +2459,20 @@ def _spaces(count: int) -> str:
     return "1 space" if count == 1 else f"{count} spaces"
 
 
-def _star_and_nesting_problems(source: str, lines: list[str], clean_html: str, path: str,
-                               first_line: int) -> list[Problem]:
-    """Warnings for stars that hid part of a name, and for sub-items Markdown put at the level above.
+def _masking_star_problems(lines: list[str], clean_html: str, path: str, first_line: int) -> list[Problem]:
+    """Warnings for stars that hid part of a name.
 
     ``王**、李**两位`` (stars typed for hidden characters) is bold to
     Markdown: the page shows "王、李两位" with "、李" in bold and no star;
     ``张*明、李*华反映`` is italics: "张明、李华反映", the names changed.
-    A sub-item indented by two spaces (as many editors do) is read as an
-    item of the same list: Python-Markdown nests an item only when it is
-    indented by four spaces. Each is warned at its line and column, when
-    the page shows it so. Fenced code is left alone; found while
-    converting (cached).
+    Each is warned at its line and column, when the page shows it so.
+    Fenced code is left alone; found while converting (cached).
     """
     masked = bool(_BOLD_FROM_PUNCTUATION_RE.search(clean_html))
     masked_one_by_one = "<em>" in clean_html or "<strong>" in clean_html
-    shallow = "\n " in source
-    if not masked and not masked_one_by_one and not shallow:
+    if not masked and not masked_one_by_one:
         return []
     problems: list[Problem] = []
-    base: int | None = None  # indent of the first item of the list the lines above are in
     for index, line in outside_fences(lines):
         if masked_one_by_one:
             plain = _without_code_spans(line)
@@ -2513,9 +2507,25 @@ def _star_and_nesting_problems(source: str, lines: list[str], clean_html: str, p
                     f'the "{found.group(1)}" here is read as bold (加粗), so the page shows no stars: '
                     f"{_clipped(line.strip())}",
                     "to show the stars, write a backslash before each: " + "".join("\\" + c for c in found.group(1))))
+    return problems
+
+
+def _sub_item_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
+    """Warnings for sub-items Markdown put at the level above.
+
+    A sub-item indented by two spaces (as many editors do) is read as an
+    item of the same list: Python-Markdown nests an item only when it is
+    indented by four spaces. Each is warned at its line. Fenced code is
+    left alone; found while converting (cached).
+    """
+    if "\n " not in source:
+        return []
+    problems: list[Problem] = []
+    base: int | None = None  # indent of the first item of the list the lines above are in
+    for index, line in outside_fences(lines):
         item = _LIST_ITEM_RE.match(line)  # at most 3 spaces in: a sub-item only from 4
         indent = len(line) - len(line.lstrip(" "))
-        if shallow and item and base is not None and base < indent:
+        if item and base is not None and base < indent:
             problems.append(Problem(
                 path, first_line + index, 1, "warning",
                 f"this item is indented by {_spaces(indent)}, so Markdown reads it at the "
@@ -2746,7 +2756,8 @@ class MarkdownRenderer:
         problems += _table_problems(source, lines, path, first_line)
         problems += _invisible_problems(source, lines, path, first_line)
         problems += _lost_character_problems(source, lines, path, first_line)
-        problems += _star_and_nesting_problems(source, lines, clean_html, path, first_line)
+        problems += _masking_star_problems(lines, clean_html, path, first_line)
+        problems += _sub_item_problems(source, lines, path, first_line)
         if _removal_possible(source, raw_html):
             problems += _removal_problems(raw_html, lines, path, first_line)
         if control:
