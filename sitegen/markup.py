@@ -86,7 +86,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, INVISIBLE_NAMES, INVISIBLE_RE, WI
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "44"
+POLICY_VERSION = "45"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -1740,8 +1740,9 @@ def _typed_link_problems(source: str, lines: list[str], path: str, first_line: i
 
 # A line that would start a heading, list item or quote, were it not indented: by spaces (four or more, or
 # fewer after a paragraph line), a tab or full-width spaces (U+3000, Word's first-line indent in Chinese).
+# "1)" is left out: Python-Markdown reads no list item from it, indented or not, so no indent is to blame.
 _INDENTED_MARKER_RE = re.compile(r"^(?P<indent>[ \t\u3000]+)(?P<marker>#{1,6}(?=[ \t]|$)|[-*+](?=[ \t])"
-                                 r"|\d{1,9}[.)](?=[ \t])|>)", re.MULTILINE)
+                                 r"|\d{1,9}\.(?=[ \t])|>)", re.MULTILINE)
 _MARKER_KINDS = (("#", "heading (标题)"), (">", "quote (引用)"), ("", "list item (列表)"))
 _INLINE_SIGNS_RE = re.compile(r"[*_`\[\]<>&!\\]")
 
@@ -1755,8 +1756,11 @@ def _indented_marker_problems(source: str, lines: list[str], clean_html: str, pa
     to Markdown: the page shows ``##`` or ``-`` as text. Each such line is
     warned at column 1 when the converted HTML shows its marker as typed
     (so an indented item of a nested list, which Markdown reads as one, is
-    not). Fenced code is left alone. Found while converting: the Markdown
-    cache keeps the warnings.
+    not). A list item's line right under an item of a list
+    (`_under_list_item`) is told as the sub-item it was meant to be
+    (`_text_sub_item_problem`): deleting its indent would keep it text.
+    Fenced code is left alone. Found while converting: the Markdown cache
+    keeps the warnings.
     """
     if not _INDENTED_MARKER_RE.search(source):
         return []
@@ -1766,14 +1770,15 @@ def _indented_marker_problems(source: str, lines: list[str], clean_html: str, pa
         if not found:
             continue
         typed = line[found.end("indent"):].rstrip()
-        cut = _INLINE_SIGNS_RE.search(typed, len(found.group("marker")))
-        if html.escape(typed[:cut.start() if cut else None], quote=False) not in clean_html:
+        if not _shown_as_typed(typed, clean_html):
             continue  # Markdown read it (an item of a nested list, say)
         marker = found.group("marker")
         kind = next(name for sign, name in _MARKER_KINDS if marker.startswith(sign))
         indent = found.group("indent")
-        spaces, chinese = (("full-width spaces", "全角空格") if "\u3000" in indent else ("tab", "制表符")
-                           if "\t" in indent else ("spaces", "空格"))
+        if kind == _MARKER_KINDS[-1][1] and _under_list_item(lines, index):
+            problems.append(_text_sub_item_problem(indent, marker, typed, path, first_line + index))
+            continue
+        spaces, chinese = _indent_names(indent)
         problems.append(Problem(
             path, first_line + index, 1, "warning",
             f"this line starts with {'a ' if spaces == 'tab' else ''}{spaces} ({chinese}), so Markdown does not read it as a {kind}; "
@@ -1781,6 +1786,75 @@ def _indented_marker_problems(source: str, lines: list[str], clean_html: str, pa
             f'delete the {spaces} before "{marker}" (删去行首的{chinese}): a {kind.split(" (")[0]} starts '
             "at the beginning of its line"))
     return problems
+
+
+def _shown_as_typed(typed: str, clean_html: str) -> bool:
+    """True when the page's HTML ``clean_html`` shows ``typed`` (a line from its marker on: ``- 子项``,
+    ``## 标题``) as text, marker and all: Markdown read no list item, heading or quote from it.
+
+    Compared up to the first sign that inline Markdown may change (``*``,
+    a link's ``[``...), which the page does not show as typed; a marker's
+    own first character (the ``*`` of ``* 子项``, ``>``) is not such a sign.
+    Such a line starts a line of the HTML or follows a tag (``<p>``,
+    ``<br>``): so ``- **子项**``, compared as ``- ``, is not taken as shown
+    by a ``价格 - **很**低`` elsewhere.
+    """
+    cut = _INLINE_SIGNS_RE.search(typed, 1)
+    shown = html.escape(typed[:cut.start() if cut else None], quote=False)
+    return shown in clean_html and re.search(
+        f"(?:^|>)[ \\t\\u3000]*{re.escape(shown)}", clean_html, re.MULTILINE) is not None
+
+
+def _under_list_item(lines: Sequence[str], index: int) -> bool:
+    """True when the line at ``index`` of ``lines`` goes on an item of a list, to Python-Markdown.
+
+    It does when the lines right above it, with no blank line between and
+    none that starts a block of its own (a heading, a quote, HTML, a line
+    indented by 4 spaces or a tab, a fence), lead up to a list item at most
+    3 spaces in (`_LIST_ITEM_RE`). A line there that Markdown reads as no
+    item of that list is more of the item's text (a "lazy" line, in
+    Python-Markdown's list processor).
+    """
+    for above in range(index - 1, -1, -1):
+        line = lines[above]
+        if _LIST_ITEM_RE.match(line) and not _HR_RE.match(line):
+            return True
+        if not line.strip() or _NOT_PARAGRAPH_RE.match(line) or _FENCE_RE.match(line):
+            return False
+    return False
+
+
+def _indent_names(indent: str) -> tuple[str, str]:
+    """Return the English and Chinese names of what ``indent`` (the start of a line) is typed with:
+    full-width spaces, a tab, or spaces."""
+    if "\u3000" in indent:
+        return "full-width spaces", "全角空格"
+    return ("tab", "制表符") if "\t" in indent else ("spaces", "空格")
+
+
+def _text_sub_item_problem(indent: str, marker: str, typed: str, path: str, line: int) -> Problem:
+    """Return the warning for a list item's line right under an item of a list, which the page shows as text.
+
+    Takes the line's indent, its marker (``-``, ``1.``), the line from the
+    marker on, the file's path and the file line. Under ``1. 第一项``, the
+    line ``   - 子项`` is indented too little for a sub-item
+    (Python-Markdown nests from 4 spaces, its tab length) and its ``-``
+    does not go on a numbered list (the ``sane_lists`` extension), so the
+    page shows it as more of the item's text; so is ``1.`` under ``-``.
+    Deleting the indent would keep it text: 4 spaces make it the sub-item
+    (下一级) meant.
+    """
+    if indent.strip(" "):
+        spaces, chinese = _indent_names(indent)
+        what = f"{'a ' if spaces == 'tab' else ''}{spaces} ({chinese})"
+        fix = f"4 ordinary spaces (半角空格) instead of the {spaces}"
+    else:
+        what, fix = _spaces(len(indent)), "4 spaces"
+    return Problem(
+        path, line, 1, "warning",
+        f"this line is indented by {what}, so Markdown does not read it as a sub-item (下一级) but as more text "
+        f'of the item above; the page shows "{marker}" as text: {_clipped(typed)}',
+        f"to make it a sub-item (下一级), indent it by {fix}")
 
 
 _CITATION_LABEL_RE = re.compile(r"\d{1,4}")
@@ -2510,12 +2584,21 @@ def _masking_star_problems(lines: list[str], clean_html: str, path: str, first_l
     return problems
 
 
-def _sub_item_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
+def _sub_item_problems(source: str, lines: list[str], clean_html: str, path: str,
+                       first_line: int) -> list[Problem]:
     """Warnings for sub-items Markdown put at the level above.
 
-    A sub-item indented by two spaces (as many editors do) is read as an
-    item of the same list: Python-Markdown nests an item only when it is
-    indented by four spaces. Each is warned at its line. Fenced code is
+    Takes the body, its lines, the page's HTML, the file's path and the
+    file line of the body's first line. A sub-item indented by two spaces
+    (as many editors do) is read as an item of the same list, or, after a
+    blank line, as the first item of a list of its own below that list:
+    Python-Markdown nests an item only when it is indented by four spaces.
+    Each is warned at its line. After a blank line, 4 spaces alone would
+    not do: Python-Markdown then takes the next item of the list above
+    (``2. 第二项``) into the sub-list too, so the hint deletes the blank
+    line. A sub-item the page shows as text, marker and all (``-`` under
+    ``1.``, which does not go on a numbered list), is not read at any level:
+    `_indented_marker_problems` tells it, one warning a line. Fenced code is
     left alone; found while converting (cached).
     """
     if "\n " not in source:
@@ -2525,13 +2608,14 @@ def _sub_item_problems(source: str, lines: list[str], path: str, first_line: int
     for index, line in outside_fences(lines):
         item = _LIST_ITEM_RE.match(line)  # at most 3 spaces in: a sub-item only from 4
         indent = len(line) - len(line.lstrip(" "))
-        if item and base is not None and base < indent:
+        if item and base is not None and base < indent and not _shown_as_typed(line.strip(), clean_html):
+            after_blank = index > 0 and not lines[index - 1].strip()
+            nest = "indent it by 4 spaces" + (" and delete the blank line above it" if after_blank else "")
             problems.append(Problem(
                 path, first_line + index, 1, "warning",
                 f"this item is indented by {_spaces(indent)}, so Markdown reads it at the "
                 f"same level as the item above, not under it: {_clipped(line.strip())}",
-                "to make it a sub-item (下一级), indent it by 4 spaces; to keep it at the same level, delete "
-                "the spaces before it"))
+                f"to make it a sub-item (下一级), {nest}; to keep it at the same level, delete the spaces before it"))
         if item:
             base = indent if base is None else base
         elif line.strip() and not line.startswith((" ", "\t")):
@@ -2757,7 +2841,7 @@ class MarkdownRenderer:
         problems += _invisible_problems(source, lines, path, first_line)
         problems += _lost_character_problems(source, lines, path, first_line)
         problems += _masking_star_problems(lines, clean_html, path, first_line)
-        problems += _sub_item_problems(source, lines, path, first_line)
+        problems += _sub_item_problems(source, lines, clean_html, path, first_line)
         if _removal_possible(source, raw_html):
             problems += _removal_problems(raw_html, lines, path, first_line)
         if control:

@@ -1146,6 +1146,109 @@ def test_stars_hiding_a_name_and_sub_items_indented_by_two_spaces_are_warned(ren
     assert renderer.render("受访居民王\\*\\*、李\\*\\*两位。\n", "a.md", 1).problems == ()
 
 
+SAME_LEVEL = ("this item is indented by {spaces}, so Markdown reads it at the same level as the item above, "
+              "not under it: {line}")
+SAME_LEVEL_HINT = ("to make it a sub-item (下一级), indent it by 4 spaces{blank}; to keep it at the same level, "
+                   "delete the spaces before it")
+AS_TEXT = ('this line is indented by {spaces}, so Markdown does not read it as a sub-item (下一级) but as more text '
+           'of the item above; the page shows "{marker}" as text: {line}')
+
+
+def sub_items(item: str, sub: str, indent: str, blank: bool) -> str:
+    """Two sub-items under the first of two items, each sub-item's line starting with ``indent``."""
+    second, second_sub = ("2." if item == "1." else item), ("2." if sub == "1." else sub)
+    return (f"{item} 第一项\n" + "\n" * blank + f"{indent}{sub} 子项甲\n{indent}{second_sub} 子项乙\n"
+            f"{second} 第二项\n")
+
+
+def assert_nested_under_the_first_item(html: str, item: str, sub: str) -> None:
+    """The page shows the two sub-items as a list inside the first item, and the second item after it."""
+    outer, inner = ("ol" if item == "1." else "ul"), ("ol" if sub == "1." else "ul")
+    [top] = fragment(html)
+    assert top.tag == outer
+    first, second = top.findall("li")
+    assert [li.text_content() for li in first.findall(f"{inner}/li")] == ["子项甲", "子项乙"]
+    assert second.text_content() == "第二项"
+
+
+# What Python-Markdown (with sane_lists) makes of sub-items indented by 1 to 3 spaces: an item of the other kind
+# right under its item ("-" under "1.", "1." under "-") is more text of that item, marker and all; one of the same
+# kind, or any after a blank line, is an item at the level of the item above.
+@pytest.mark.parametrize("spaces", [1, 2, 3])
+@pytest.mark.parametrize(("item", "sub", "blank", "shown"), [
+    ("1.", "-", False, "as text"), ("-", "1.", False, "as text"),
+    ("1.", "-", True, "same level"), ("-", "1.", True, "same level"),
+    ("-", "-", False, "same level"), ("-", "-", True, "same level"),
+    ("1.", "1.", False, "same level"), ("1.", "1.", True, "same level"),
+])
+def test_a_sub_item_indented_by_fewer_than_four_spaces_gets_one_warning_whose_hint_nests_it(
+        renderer: MarkdownRenderer, item: str, sub: str, blank: bool, shown: str, spaces: int) -> None:
+    # "   - 子项甲" under "1. 第一项" was warned twice at once: "read at the same level as the item above" and
+    # "does not read it as a list item; delete the spaces", which kept it text.
+    body = sub_items(item, sub, " " * spaces, blank)
+    result = renderer.render(body, "a.md", 1)
+    second_sub = "2." if sub == "1." else sub
+    lines = [f"{sub} 子项甲", f"{second_sub} 子项乙"]
+    named = "1 space" if spaces == 1 else f"{spaces} spaces"
+    if shown == "as text":
+        expected = [(2 + index, 1, AS_TEXT.format(spaces=named, marker=line.split()[0], line=line),
+                     "to make it a sub-item (下一级), indent it by 4 spaces") for index, line in enumerate(lines)]
+    else:
+        expected = [(2 + blank + index, 1, SAME_LEVEL.format(spaces=named, line=line),
+                     SAME_LEVEL_HINT.format(blank=" and delete the blank line above it" if blank and not index
+                                            else "")) for index, line in enumerate(lines)]
+    # What the page shows: no list in a list; the sub-items in 第一项's text, or items of their own.
+    root = fragment(result.html)
+    items = [" ".join(li.text_content().split()) for li in root.xpath("./*/li")]
+    assert not root.xpath("//li//li")
+    assert items[0] == (f"第一项 {lines[0]} {lines[1]}" if shown == "as text" else "第一项")
+    # (After a blank line, "子项乙" is followed by "2. 第二项" as its text: the hint's deleted blank line mends that.)
+    assert [any(text.startswith(sub_item) for text in items) for sub_item in ("子项甲", "子项乙")] == \
+        [shown == "same level"] * 2
+    numbering = [(1, 1, "this list is numbered 1, 1, 2, 2 as typed, but the page numbers it 1, 2, 3, 4: Markdown "
+                        "counts on from the first item's number", "number the items in order, from the first item's "
+                        "number")] if item == sub == "1." else []
+    assert placed(result) == numbering + expected
+    # The hint followed: 4 spaces (and no blank line above the first sub-item).
+    followed = renderer.render(sub_items(item, sub, "    ", False), "a.md", 1)
+    assert followed.problems == ()
+    assert_nested_under_the_first_item(followed.html, item, sub)
+    if blank:  # 4 spaces with the blank line kept: Python-Markdown takes 第二项 into the sub-list, so it must go
+        [top] = fragment(renderer.render(sub_items(item, sub, "    ", True), "a.md", 1).html)
+        assert len(top.findall("li")) == 1 and "第二项" in top.find("li")[-1].text_content()
+
+
+def test_a_sub_item_indented_by_full_width_spaces_under_an_item_is_told_to_take_four_ordinary_spaces(
+        renderer: MarkdownRenderer) -> None:
+    # "　　- 子项甲" under "1. 第一项" is more text of that item; "delete the full-width spaces" kept it so.
+    result = renderer.render(sub_items("1.", "-", "\u3000\u3000", False), "a.md", 1)
+    assert placed(result) == [
+        (line, 1, AS_TEXT.format(spaces="full-width spaces (全角空格)", marker="-", line=f"- {text}"),
+         "to make it a sub-item (下一级), indent it by 4 ordinary spaces (半角空格) instead of the full-width spaces")
+        for line, text in ((2, "子项甲"), (3, "子项乙"))]
+    assert renderer.render(sub_items("1.", "-", "", False), "a.md", 1).html == \
+        '<ol>\n<li>第一项<br>\n- 子项甲<br>\n- 子项乙</li>\n<li>第二项</li>\n</ol>'  # no indent: text all the same
+
+
+def test_a_sub_item_in_bold_is_not_taken_as_shown_by_a_dash_elsewhere_in_the_text(renderer: MarkdownRenderer) -> None:
+    # "  - **子项甲**" is compared with the page as "- ", which "价格 - **很**低" shows: the item was also warned as
+    # shown as text, "-" and all.
+    result = renderer.render("- 第一项\n  - **子项甲**\n\n价格 - **很**低\n", "a.md", 1)
+    assert placed(result) == [(2, 1, SAME_LEVEL.format(spaces="2 spaces", line="- **子项甲**"),
+                               SAME_LEVEL_HINT.format(blank=""))]
+
+
+def test_an_indented_line_numbered_with_a_parenthesis_is_not_told_to_lose_its_indent(
+        renderer: MarkdownRenderer) -> None:
+    # Python-Markdown reads no list item from "1)": deleting the spaces before "1) 第一条", as the warning said,
+    # left it text all the same.
+    for body, shown in (("   1) 第一条\n", "<p>1) 第一条</p>"),
+                        ("1. 第一项\n   1) 子项甲\n2. 第二项\n", "<li>第一项<br>\n   1) 子项甲</li>")):
+        result = renderer.render(body, "a.md", 1)
+        assert result.problems == () and shown in result.html
+    assert renderer.render("1) 第一条\n", "a.md", 1).html == "<p>1) 第一条</p>"
+
+
 @pytest.mark.parametrize(("typed", "column", "slanted", "fixed"), [
     ("村民张*明、李*华反映，路灯不亮。", 4, "明、李", "张\\*明、李\\*华"),
     ("村民张*、李*反映。", 4, "、李", "张\\*、李\\*反"),
