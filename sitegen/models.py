@@ -662,6 +662,19 @@ def _words_to_note(text: str, number: str, record: str = "tally", units: re.Patt
             f"write one if it has none), e.g. {text}")
 
 
+def whole_number_meant(text: str) -> int | None:
+    """The one whole number ``text`` writes, as a count's hint reads it (`parse_count`), or None.
+
+    ``十`` → 10, ``五十`` → 50, ``２０条`` → 20, ``1.2万`` → 12000, ``2百5`` → 250. None for text with
+    no number, two of them, or a number with a decimal part.
+    """
+    text = text.strip().translate(_FULLWIDTH_DIGITS)
+    if (spoken := _digits_with_numerals(text)) is not None:
+        return int(spoken[1]) if spoken[1] == spoken[1].to_integral_value() else None
+    digits = _count_with_words(text)
+    return int(digits) if digits is not None else chinese_number(text)
+
+
 def _count_with_words(text: str) -> str | None:
     """The digits of a count typed with words around it (``296份``, ``共 1,296 份``, ``约296``), or None.
 

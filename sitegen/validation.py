@@ -26,7 +26,8 @@ from pydantic.fields import FieldInfo
 
 from .errors import LOST_CHARACTERS_HINT, PASTE_LIMIT, Problem, Report, lost_characters_message, paste_hint
 from .models import (CHOICE_LABELS, FULL_WIDTH_FIX, QUOTE_MARKS, QUOTED_TAGS, SEPARATOR_MARKS, WORD_LIST_FIELDS,
-                     YEAR_TO_WRITE, choice_meant, clip, is_stand_in, kind_of, numbered_items, snake_case, texts_in)
+                     YEAR_TO_WRITE, choice_meant, clip, is_stand_in, kind_of, numbered_items, snake_case, texts_in,
+                     whole_number_meant)
 from .yamltext import (NOTE_HINT, NOTE_MESSAGE, ElsewhereFinder, FieldElsewhere, FieldNamer, GroupFinder, YamlData,
                        lost_characters)
 
@@ -1150,6 +1151,9 @@ def _fill(texts: tuple[str, str], name: str, item: Any, context: dict[str, Any])
     limit = next((context[k] for k in ("ge", "le", "gt", "lt") if k in context), "")
     fields = {"field": name, "key": name.rsplit(" → ", 1)[-1], "value": clip(value), "choices": choices,
               "kind": kind_of(value), "limit": limit}
+    if texts is _WHOLE_NUMBER and isinstance(value, str) and (meant := whole_number_meant(value)) is not None:
+        # 五十 was told "e.g. 10", which, typed as shown, set 10
+        return texts[0].format(**fields), f"write the digits alone: {meant}"
     return texts[0].format(**fields), texts[1].format(**fields)
 
 

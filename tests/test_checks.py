@@ -2217,7 +2217,7 @@ def test_site_settings_get_messages_too(tmp_path: Path) -> None:
         # The hint gave example addresses: the one typed, with https:// before it, is the one meant.
         'site.yaml:2:11: error: base_url: "example.org" is not a full web address: "https://" is missing before it\n'
         "  hint: write https://example.org/ (or http:// if the server has no https)",
-        'site.yaml:3:11: error: "per_page" should be a whole number, not "十"\n  hint: write the digits alone, e.g. 10']
+        'site.yaml:3:11: error: "per_page" should be a whole number, not "十"\n  hint: write the digits alone: 10']
     # Typed with an input method's full-width colon and slash: the hint gave an example, not the address typed.
     root = write_site(tmp_path / "wide", {}, config="title: 测试\nbase_url: https：//example.org／qingpu/\n")
     assert [p.format() for p in found(root)] == [

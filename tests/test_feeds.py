@@ -187,8 +187,13 @@ def test_a_site_with_fewer_interviews_than_the_limit_lists_them_all(tmp_path: Pa
                         "  hint: use a number from 1 up"),
     ("feed_entries: -5", 'site.yaml:3:15: error: "feed_entries" is -5, less than the smallest allowed value 1\n'
                          "  hint: use a number from 1 up"),
+    # The hint gave "e.g. 10", which, typed as shown, set 10: the number typed is given.
     ("feed_entries: 五十", 'site.yaml:3:15: error: "feed_entries" should be a whole number, not "五十"\n'
-                         "  hint: write the digits alone, e.g. 10"),
+                         "  hint: write the digits alone: 50"),
+    ("feed_entries: 20条", 'site.yaml:3:15: error: "feed_entries" should be a whole number, not "20条"\n'
+                          "  hint: write the digits alone: 20"),
+    ("feed_entries: many", 'site.yaml:3:15: error: "feed_entries" should be a whole number, not "many"\n'
+                           "  hint: write the digits alone, e.g. 10"),
     ("feeds_entries: 20", 'site.yaml:3:1: error: unknown field "feeds_entries" (did you mean "feed_entries"?)\n'
                           '  hint: rename it to "feed_entries"'),
     ("feed_entires: 20", 'site.yaml:3:1: error: unknown field "feed_entires" (did you mean "feed_entries"?)\n'
