@@ -200,7 +200,7 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
     be loaded (with the slug of every tag: from ``known_slugs``, slugs of
     earlier builds, or made now); every problem (unreadable file, invalid YAML, invalid field,
     a file outside any collection, a page without a URL, two pages with one
-    URL) is in the report. Raises nothing for bad input.
+    URL, no content folder at all) is in the report. Raises nothing for bad input.
 
     Files are read and decoded here (their digests decide what the caches
     hold); the front matter of pages not in the page cache is read and
@@ -208,6 +208,13 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
     page. The result is the same as loading here, in the same order.
     """
     content = Content()
+    if not (config.root / CONTENT_DIR).is_dir():
+        # A folder renamed, moved or not synced yet: published, the site would lose every page.
+        report.error(f"{CONTENT_DIR}/", None, None,
+                     f"the site has no content folder (内容文件夹): {CONTENT_DIR}/ is missing beside site.yaml, so "
+                     "the site would be published without a page",
+                     f"if the folder was renamed or moved, put it back as {CONTENT_DIR}/ in {config.root}; if that "
+                     "is not the site's folder, name the folder that holds site.yaml and content/ (--site)")
     cache = PageCache(cache_folder)
     renderer = renderer or MarkdownRenderer()
     found = _Discovery(config, content, report, cache, SourceReader(config.root),
