@@ -305,6 +305,9 @@ def decode_source(path: str, data: bytes, report: Report) -> SourceFile | None:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        if _cut_in_a_character(data, exc):
+            _report_cut_character(path, data, exc, report)
+            return None
         return _decode_gb18030(path, data, exc, report)
     if text.startswith("\ufeff"):
         return SourceFile(path, _normalise(text[1:]), "utf-8-sig")
@@ -377,6 +380,36 @@ def _utf16_without_mark(data: bytes) -> bool:
     if len(head) < 16 or zeros * 10 < len(head):
         return False
     return max(head[0::2].count(b"\x00"), head[1::2].count(b"\x00")) * 10 >= zeros * 9
+
+
+def _cut_in_a_character(data: bytes, utf8_error: UnicodeDecodeError) -> bool:
+    """True when UTF-8 text ``data`` ends partway through a character, all before it read: a save or a copy
+    that did not finish (the file cut after 白 and the first byte of 鹤). Its UTF-8 text before the cut holds
+    more than ASCII, so a file in another encoding is not taken for one."""
+    if utf8_error.reason != "unexpected end of data" or utf8_error.end != len(data):
+        return False
+    return not data[:utf8_error.start].isascii()
+
+
+def _report_cut_character(path: str, data: bytes, utf8_error: UnicodeDecodeError, report: Report) -> None:
+    """Report the end of a UTF-8 file cut partway through a character (`_cut_in_a_character`), at its place.
+
+    GB18030 reads such bytes as other characters: told as a line pasted in
+    GBK, with those characters quoted, the file's own text looked damaged
+    and the cause (an unfinished save) was not named.
+    """
+    lines = _normalise(data[:utf8_error.start].decode("utf-8").removeprefix("\ufeff")).split("\n")
+    report.error(path, len(lines), len(lines[-1]) + 1,
+                 "the file ends partway through a character: its last bytes begin a character (UTF-8) whose "
+                 "other bytes are missing, as when a save or a copy did not finish; the text after "
+                 f'"{_clipped_end(lines[-1].strip())}" may be missing too',
+                 "open the file in its editor, check the end of the text against what you wrote, and save it "
+                 "again (编码 UTF-8)")
+
+
+def _clipped_end(line: str, width: int = 12) -> str:
+    """The last ``width`` characters of ``line``, with "…" before them when it is longer."""
+    return line if len(line) <= width else "…" + line[-width:]
 
 
 def _decode_gb18030(path: str, data: bytes, utf8_error: UnicodeDecodeError,

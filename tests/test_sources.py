@@ -180,6 +180,26 @@ def test_lines_pasted_in_gbk_into_a_utf8_file_are_each_an_error_giving_their_tex
     assert read_source(tmp_path, rel, report) is not None and report.problems == []
 
 
+@pytest.mark.parametrize("kept", [1, 2])  # bytes of the cut character that were saved: 鹤 has three in UTF-8
+def test_a_utf8_file_cut_partway_through_a_character_is_told_as_unfinished_not_as_gbk(tmp_path: Path,
+                                                                                     kept: int) -> None:
+    # A save that did not finish, cut after 白 and a byte of 鹤, was told as a line pasted in GBK, "it reads: 鐧介".
+    whole = "---\ntitle: 大调研微访谈\ninterviewee:\n  name: 张三\n  role: 中共白鹤镇委员会书记\n---\n".encode()
+    cut = whole[:whole.index("鹤".encode()) + kept]
+    rel = write(tmp_path, "content/interviews/cut.md", cut)
+    report = Report()
+    assert read_source(tmp_path, rel, report) is None
+    assert [p.format() for p in report.problems] == [
+        "content/interviews/cut.md:5:12: error: the file ends partway through a character: its last bytes begin a "
+        "character (UTF-8) whose other bytes are missing, as when a save or a copy did not finish; the text after "
+        '"role: 中共白" may be missing too\n'
+        "  hint: open the file in its editor, check the end of the text against what you wrote, and save it again "
+        "(编码 UTF-8)"]
+    (tmp_path / rel).write_bytes(whole)  # saved again, whole
+    report = Report()
+    assert read_source(tmp_path, rel, report) is not None and report.problems == []
+
+
 def test_bytes_that_decode_as_gb18030_but_are_not_chinese_are_an_error(tmp_path: Path) -> None:
     # Bytes that GB18030 decodes without error, but into Cyrillic letters: not Chinese text.
     text = "title: " + "Ё" * 20  # Cyrillic, encoded in GB18030 as two-byte codes
