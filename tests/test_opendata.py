@@ -102,6 +102,17 @@ def test_targets_and_milestones_csv_exact(output: Path) -> None:
     assert read_csv(output / "data/units.csv")[1][:4] == ["baihe", "白鹤镇", "town", "镇"]
 
 
+def test_the_data_page_says_how_a_program_reads_the_bom_and_which_files_of_a_unit_exist(output: Path) -> None:
+    # Read as the data page said before ("UTF-8"), Python's csv module named the first column "\ufeffunit_id";
+    # and every unit was promised a milestones.csv, which a unit without milestones does not get (404).
+    text = parse_html(output / "about-data/index.html").text_content()
+    assert 'encoding="utf-8-sig"' in text and "没有大事记的单位就没有 milestones.csv" in text
+    with open(output / "data/tallies.csv", encoding="utf-8-sig", newline="") as opened:
+        assert next(csv.DictReader(opened))["unit_id"] == "baihe"
+    with open(output / "data/tallies.csv", encoding="utf-8", newline="") as opened:
+        assert "unit_id" not in next(csv.DictReader(opened))
+
+
 def test_tallies_json_exact(output: Path) -> None:
     data = (output / "data/tallies.json").read_bytes()
     assert not data.startswith(b"\xef\xbb\xbf") and "白鹤镇".encode("utf-8") in data
