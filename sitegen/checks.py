@@ -73,6 +73,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report) -
     check_sound_alike_units(content, report)
     check_qualified_unit_names(content, report)
     check_copied_tallies(content, report)
+    check_copied_summaries(content, report)
     check_page_titles(content, report)
     clashes = check_misspelling_clashes(content, report)
     for document in content.interviews + content.cases:
@@ -986,6 +987,31 @@ def check_copied_tallies(content: Content, report: Report) -> None:
 
 _FEW_LISTS = 10
 """A tally whose every figure is below this (3 lists collected, 3 resolved) may well be another unit's too."""
+
+
+def check_copied_summaries(content: Content, report: Report) -> None:
+    """Warn at a unit's summary that is another unit's summary word for word.
+
+    A unit file copied to start another (``zhaoxiang.yaml`` from ``baihe.yaml``, only its name changed)
+    keeps the first unit's summary: the new unit's page, its list entry and its data then describe the
+    first unit (赵巷镇 under "青浦区白鹤镇是…"), with no sign of it. Compared as typed, spaces at the ends
+    aside; units whose names read the same are left out (`check_sound_alike_units` warns of the copy). One
+    warning a unit, at the later one in path order, naming the earlier. Raises nothing.
+    """
+    described: dict[str, Sourced[Unit]] = {}
+    for unit in sorted(content.units.values(), key=lambda sourced: sourced.path):
+        summary = unit.record.summary.strip()
+        if not summary:
+            continue
+        earlier = described.setdefault(summary, unit)
+        if earlier is unit or _read_alike(earlier, unit, content):
+            continue
+        report.warning(unit.path, *unit.yaml.locate(("summary",)),
+                       f"summary: this is the summary of {earlier.record.name} ({earlier.path}) word for word: a "
+                       "unit file copied to start another keeps the first unit's texts, and the page of "
+                       f"{unit.record.name} would describe {earlier.record.name}",
+                       f"write a summary of {unit.record.name} (or delete the summary: line); check its "
+                       "milestones, targets and notes too")
 
 
 def _read_alike(first: Sourced[Unit], second: Sourced[Unit], content: Content) -> bool:

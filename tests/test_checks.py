@@ -2985,6 +2985,22 @@ def test_a_unit_named_as_another_with_a_period_after_it_is_warned_as_a_second_fi
         assert found(root) == [], own
 
 
+def test_a_unit_file_copied_with_its_summary_is_warned_until_the_unit_has_its_own(tmp_path: Path) -> None:
+    # baihe.yaml copied to zhaoxiang.yaml, only the name changed: 赵巷镇's page said "青浦区白鹤镇是…", unwarned.
+    summary = "summary: 青浦区白鹤镇是“中国草莓之乡”，草莓种植已有30多年历史。\n"
+    copy = "name: 赵巷镇\nlevel: town\n" + summary
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(extra=summary), "content/units/zhaoxiang.yaml": copy})
+    assert [p.format() for p in found(root)] == [
+        f"content/units/zhaoxiang.yaml:3:10: warning: summary: this is the summary of 白鹤镇 ({UNIT_PATH}) word for "
+        "word: a unit file copied to start another keeps the first unit's texts, and the page of 赵巷镇 would "
+        "describe 白鹤镇\n"
+        "  hint: write a summary of 赵巷镇 (or delete the summary: line); check its milestones, targets and notes too"]
+    # Followed either way, the warning stops; a summary shared by units whose names read alike is told by that check.
+    for mended in ("name: 赵巷镇\nlevel: town\nsummary: 赵巷镇位于青浦区东部。\n", "name: 赵巷镇\nlevel: town\n"):
+        (root / "content/units/zhaoxiang.yaml").write_text(mended, encoding="utf-8")
+        assert found(root) == [], mended
+
+
 def test_a_unit_file_copied_with_its_tallies_is_warned_until_told_apart_or_its_own_figures_are_written(
         tmp_path: Path) -> None:
     # baihe.yaml copied to huaxin.yaml, only the name changed: checked clean, and the home page's total was 592 (296 × 2).
