@@ -133,6 +133,26 @@ def test_build_with_errors_exits_1_and_keeps_the_output(tmp_path: Path, capsys: 
     assert tree_hashes(root / "output") == before
 
 
+def test_a_site_whose_content_folder_is_gone_is_an_error_and_keeps_the_output(tmp_path: Path,
+                                                                               capsys: Capture) -> None:
+    # content/ renamed (or not synced yet): the build published an empty site, exit 0, every page removed.
+    root = clean_site(tmp_path)
+    assert main(["build", "--site", str(root), "--quiet"]) == 0
+    before = tree_hashes(root / "output")
+    (root / "content").rename(root / "content.old")
+    capsys.readouterr()
+    assert main(["build", "--site", str(root)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "content/: error: the site has no content folder (内容文件夹): content/ is missing beside site.yaml, so the "
+        "site would be published without a page",
+        f"  hint: if the folder was renamed or moved, put it back as content/ in {root}; if that is not the site's "
+        "folder, name the folder that holds site.yaml and content/ (--site)",
+        "build stopped: 1 error(s), 0 warning(s); the output folder was not changed"]
+    assert tree_hashes(root / "output") == before
+    (root / "content.old").rename(root / "content")  # put back, as the hint says
+    assert main(["build", "--site", str(root), "--quiet"]) == 0 and tree_hashes(root / "output") == before
+
+
 def test_a_folder_without_site_yaml(tmp_path: Path, capsys: Capture) -> None:
     assert main(["check", "--site", str(tmp_path)]) == 1
     err = capsys.readouterr().err
