@@ -63,7 +63,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Callable, Mapping, Sequence
-from urllib.parse import quote, unquote_to_bytes, urlsplit
+from urllib.parse import quote, unquote_to_bytes, urlencode, urlsplit
 
 from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from tornado import web
@@ -85,6 +85,8 @@ WATCHED_FOLDERS = ("content", "templates", "data")
 """Folders of the site that are watched, besides ``site.yaml``."""
 
 DRAFT_BANNER = "草稿 Draft — not published"
+MOVED_FROM = "sitegen-moved-from"
+"""The query parameter of a redirect from a page's old address (`SiteState.moved_to`), naming that address."""
 HTML_SUFFIXES = (".html", ".htm")
 CHUNK = 64 * 1024
 RELOAD_MESSAGE = {"command": "reload", "path": "*", "liveCSS": False, "liveImg": False}
@@ -544,6 +546,26 @@ def banner_html(text: str) -> str:
             f"{html.escape(text)}</div>")
 
 
+def moved_banner(old: str, source: str | None) -> str:
+    """The banner of a page reached at an address it had earlier in this preview (``old``, decoded).
+
+    The preview leads such an address to the page's new one, for the tab left open at it; a published
+    site does not, so a link typed with it, or shared, leads nowhere (404) there. ``source`` is the page's
+    file: an interview or a case study keeps an old address with ``aliases:``; a unit's or series' page
+    only by its file's name.
+    """
+    keep = (f"要保留旧地址，在页面的 aliases: 中写上 {old}" if source and source.startswith(_ALIASED_FOLDERS)
+            else "要保留旧地址，把文件名改回原来的")
+    also = (f", unless listed under aliases: [{old}]" if source and source.startswith(_ALIASED_FOLDERS)
+            else ", unless the file gets its old name back")
+    return (f"此页原地址 {old} 已改，发布后旧地址打不开（404）；{keep}。 "
+            f"Moved: {old} leads nowhere once published{also}.")
+
+
+_ALIASED_FOLDERS = ("content/interviews/", "content/cases/")
+"""The folders of pages that list old addresses of their own (``aliases:``)."""
+
+
 def inject_banner(page: bytes, text: str) -> bytes:
     """Add the preview banner right after the ``<body>`` tag (the page is returned as it is without one)."""
     match = _BODY_TAG.search(page)
@@ -882,7 +904,9 @@ class OutputHandler(web.RequestHandler):
             self.server.hub.page_served(decoded, state.generation)
             self._send_page(500, error_page(state.failure, self.server.root, self.server.port), include_body)
         elif target.path is None and (moved := state.moved_to(decoded)) is not None:
-            self.redirect(quote(moved))
+            # Named in the address: the page says the old one works in the preview only (`moved_banner`).
+            old = decoded if decoded.endswith("/") else decoded + "/"
+            self.redirect(f"{quote(moved)}?{urlencode({MOVED_FROM: old})}")
         elif target.path is None:
             await self._send_not_found(state, decoded, include_body)
         elif is_page:
@@ -901,6 +925,9 @@ class OutputHandler(web.RequestHandler):
         banner = state.banners.get(output)
         if banner:
             data = inject_banner(data, banner)
+        old = self.get_query_argument(MOVED_FROM, None)
+        if old and state.moved_to(old) == _page_path(output):
+            data = inject_banner(data, moved_banner(old, state.sources.get(output)))
         data = mark_preview_links(data, state.tags)
         data = inject_panel(data, warnings_panel(state.warnings, state.sources.get(output)))
         self._send_page(200, inject_live_script(data, self.server.port), include_body)

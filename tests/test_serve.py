@@ -26,9 +26,10 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 from typing import Callable
-from urllib.parse import quote
+from urllib.parse import parse_qs, quote, urlencode
 
 import pytest
+from lxml import html
 
 import sitegen.build as build_module
 from sitegen.build import BuildOptions, build
@@ -36,7 +37,7 @@ from sitegen.errors import Problem
 from sitegen.load import load_content
 from sitegen.render import default_theme_dir
 from sitegen.errors import SiteError
-from sitegen.serve import (DRAFT_BANNER, PREVIEW_OUTPUT, ReloadHub, banner_html, error_page, find_previews,
+from sitegen.serve import (DRAFT_BANNER, MOVED_FROM, PREVIEW_OUTPUT, ReloadHub, banner_html, error_page, find_previews,
                            inject_banner, inject_live_script, locate, network_address, not_found_page, take_snapshot,
                            while_serving)
 from sitegen.servepanel import ListedWarning, inject_panel, list_warnings, warnings_panel
@@ -725,12 +726,19 @@ def test_a_page_open_at_an_address_it_no_longer_has_is_sent_to_its_new_one(tmp_p
     thread.start()
 
     def answer(path: str) -> tuple[int, str | None]:
+        """The status and the redirect's address, the old address it names checked and left out."""
+        status, location, _ = fetch(quote(path))
+        if location is not None:
+            location, _, query = location.partition("?")
+            assert parse_qs(query) == {MOVED_FROM: [path if path.endswith("/") else path + "/"]}
+        return status, location
+
+    def fetch(path: str) -> tuple[int, str | None, str]:
         connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
         try:
-            connection.request("GET", quote(path))
+            connection.request("GET", path)
             response = connection.getresponse()
-            response.read()
-            return response.status, response.getheader("Location")
+            return response.status, response.getheader("Location"), response.read().decode("utf-8")
         finally:
             connection.close()
     try:
@@ -745,6 +753,18 @@ def test_a_page_open_at_an_address_it_no_longer_has_is_sent_to_its_new_one(tmp_p
         assert answer("/interviews/baihe-gai") == (302, "/interviews/baihe-second/")
         assert answer("/interviews/baihe-second/")[0] == 200
         assert answer("/interviews/never-was/") == (404, None)
+        # Followed, the redirect's page says the old address works in the preview only, and how to keep it: a link
+        # typed with it was only "leads to no page" in the build, and worked when clicked in the preview.
+        status, location, page = fetch(quote(INTERVIEW_URL))
+        banners = [element.text_content() for element in
+                   html.fromstring(fetch(location)[2]).cssselect(".sitegen-preview-banner")]
+        assert banners == [f"此页原地址 {INTERVIEW_URL} 已改，发布后旧地址打不开（404）；要保留旧地址，在页面的 aliases: 中"
+                           f"写上 {INTERVIEW_URL}。 Moved: {INTERVIEW_URL} leads nowhere once published, unless listed "
+                           f"under aliases: [{INTERVIEW_URL}]."]
+        assert not html.fromstring(fetch(quote("/interviews/baihe-second/"))[2]).cssselect(".sitegen-preview-banner")
+        # Only an address this page had: another named in the query shows nothing.
+        forged = fetch(quote("/interviews/baihe-second/") + "?" + urlencode({MOVED_FROM: "/interviews/x/"}))[2]
+        assert not html.fromstring(forged).cssselect(".sitegen-preview-banner")
         # The file renamed, its address made from the new name: the tab follows it too.
         text = (site / INTERVIEW).read_text(encoding="utf-8")
         (site / "content/interviews/baihe-huifang.md").write_text(re.sub(r"(?m)^slug: .*\n", "", text),
@@ -780,6 +800,11 @@ def test_a_page_open_at_an_address_it_no_longer_has_is_sent_to_its_new_one(tmp_p
             time.sleep(0.05)
         assert outcomes[-1].result is not None, outcomes[-1].problems
         assert answer("/units/baihe/") == (302, "/units/baihe-zhen/")
+        unit_page = fetch(fetch(quote("/units/baihe/"))[1])[2]  # a unit has no aliases: of addresses
+        assert [element.text_content() for element in html.fromstring(unit_page).cssselect(
+            ".sitegen-preview-banner")] == ["此页原地址 /units/baihe/ 已改，发布后旧地址打不开（404）；要保留旧地址，把文件名改回原来的。 "
+                                            "Moved: /units/baihe/ leads nowhere once published, unless the file gets its "
+                                            "old name back."]
     finally:
         server.stop()
         thread.join(15)
