@@ -565,6 +565,8 @@ _CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "
 _CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CHINESE_MYRIADS = {"万": 10_000, "亿": 100_000_000}
 _NONZERO_DIGITS = "一二两三四五六七八九"
+_NUMERALS = "零〇一二两三四五六七八九十百千万亿"
+"""Chinese numerals and their places: beside digits, part of the number typed."""
 _CHINESE_NUMBER = re.compile(f"[{''.join(_CHINESE_DIGITS)}{''.join(_CHINESE_UNITS)}{''.join(_CHINESE_MYRIADS)}]+")
 
 
@@ -618,11 +620,12 @@ def _digits_with_numerals(text: str) -> tuple[str, Decimal] | None:
     or 亿 counts in the place below (``1万2`` is 一万二, 12000; ``2百5`` is 250), more digits are the
     number (``2万500`` → 20500), and 零 between keeps the place (``2千零5`` → 2005). None unless the text
     holds exactly one such number and it mixes digits with those characters; two numbers side by side
-    (``2九``) are None too. The value may hold a decimal part (``1.23456万`` → 12345.6).
+    (``2九``), and digits with Chinese digits but no place (``2〇``), are None too. The value may hold a
+    decimal part (``1.23456万`` → 12345.6).
     """
     runs = _SPOKEN_RUN.findall(text)
-    if len(runs) != 1 or not re.search(r"\d", runs[0]) or runs[0].isdigit() or re.fullmatch(r"[\d.]+", runs[0]):
-        return None
+    if len(runs) != 1 or not re.search(r"\d", runs[0]) or not re.search("[十百千万亿wW]", runs[0]):
+        return None  # no number, two, none in digits, or digits without a place (2〇: which is meant?)
     total = section = Decimal(0)
     digit: Decimal | None = None
     lone = False  # the digit pending is one digit (2, 二): after 百, 千, 万 or 亿 it counts in the place below
@@ -647,8 +650,8 @@ def _digits_with_numerals(text: str) -> tuple[str, Decimal] | None:
     return runs[0], total + section + (digit or 0)
 
 
-_COUNT_UNITS = re.compile(r"[\s份批件个项条次家户人共]+")
-"""Units typed after a count, 共 (in all) before it, and spaces: words that say nothing the field does not."""
+_COUNT_UNITS = re.compile(r"(?:[\s份批件个项条次家户人]|一共|总共|共计|合计|共)+")
+"""Units typed after a count, 共 or 一共 (in all) before it, and spaces: words that say nothing the field does not."""
 
 
 def _words_to_note(text: str, number: str, record: str = "tally", units: re.Pattern[str] | None = None) -> str:
@@ -679,11 +682,15 @@ def _count_with_words(text: str) -> str | None:
     """The digits of a count typed with words around it (``296份``, ``共 1,296 份``, ``约296``), or None.
 
     Only one number, in ASCII digits (full-width ones already turned), with or without a thousands
-    separator: ``3批296份`` holds two and is left to the editor.
+    separator: ``3批296份`` holds two and is left to the editor, and so is ``2〇`` (a Chinese numeral
+    beside the digits: 20, or 2?).
     """
     found = re.fullmatch(r"(?P<before>[^\d,，]*?)\s*(?P<number>[1-9]\d{0,2}(?:[,，]\d{3})+|\d+)\s*(?P<after>[^\d,，]*)", text)
     if found is None or not (found["before"] or found["after"]):
         return None
+    touching = (found["before"].rstrip()[-1:], found["after"].lstrip()[:1])
+    if any(char and char in _NUMERALS for char in touching):
+        return None  # 2〇, 零5: a Chinese numeral beside the digits is part of the number, which is unclear
     return re.sub(r"[,，]", "", found["number"])
 
 

@@ -143,6 +143,8 @@ def test_a_cumulative_count_that_falls_is_a_warning_with_both_values(tmp_path: P
                                                        "such as 份 or 批, and no other words); to keep what "
                                                        '"（含退回）" says, add it to the tally\'s note (one note: '
                                                        "line a tally; write one if it has none), e.g. 296件（含退回）"),
+    ("一共296份", '"一共296份" is not a whole number', "write the digits alone: 296 (a count has no unit such as 份 "
+                                                 "or 批, and no other words)"),  # 一共, in all, says nothing to keep
     ("296。", '"296。" is not a whole number', "write the digits alone: 296 (a count has no unit such as 份 or 批, "
                                              "and no other words)"),  # punctuation says nothing to keep
     ("３批２９６份", '"３批２９６份" is not a whole number', "write the number in digits (0-9) alone: no units such "
@@ -184,6 +186,8 @@ def test_a_cumulative_count_that_falls_is_a_warning_with_both_values(tmp_path: P
                                                          "line a tally; write one if it has none), e.g. 二百九十六份左右"),
     ("2九6", '"2九6" is not a whole number', "write the number in digits (0-9) alone: no units such as 份 or 批, no "
                                            "commas, no spaces"),  # two numbers side by side: which is meant?
+    ("2〇", '"2〇" is not a whole number', "write the number in digits (0-9) alone: no units such as 份 or 批, no "
+                                         "commas, no spaces"),  # 20, or 2 and a stray 〇? (it raised ValueError)
     # 千 and 百: "write the digits alone: 3" would publish 3 for 3000.
     ("3千份", '"3千份" is not a whole number', "3千 is 3000 (千, a thousand, is 1,000): write 3000"),
     ("1.5千", '"1.5千" is not a whole number', "1.5千 is 1500 (千, a thousand, is 1,000): write 1500"),
