@@ -3503,10 +3503,56 @@ def _explain_indent(lines: _Lines, line: int, column: int, mark: object) -> Expl
         return (f'this line belongs to "{group[0]}:" above, which is still a note (说明): it starts with "#"',
                 paste_hint(f'remove the "# " at the start of the line of "{group[0]}:" too', group[1]), None)
     if char == "-":
-        return ('a list item ("- ") is not expected here',
-                "line the items up under the key they belong to, or put the list under its own key", None)
+        return _first_item_without_dash(lines, line, column) or (
+            'a list item ("- ") is not expected here',
+            "line the items up under the key they belong to, or put the list under its own key", None)
     return ("this line is not lined up with the lines above it",
             "indent keys of the same level with the same number of spaces", None)
+
+
+def _first_item_without_dash(lines: _Lines, line: int, column: int) -> Explanation | None:
+    """A list whose first item was typed without its "- ", told at that item rather than at the next one.
+
+    Takes the lines and the 0-based line and column of the "- " YAML
+    refused. Under ``tallies:``, the lines ``as_of: 2018-03-15`` …
+    typed without "- ", then ``  - as_of: 2018-05-10``: YAML reads the
+    first lines as fields of ``tallies:`` itself and refuses the second
+    item, which is right (told "line the items up", it could not be
+    mended). Returns the warning at the first item's first line, with that
+    line to write and, when its other lines do not stand under its first
+    key then, how far to indent them; None when the lines above are no
+    such item (their first key is not the refused item's first key).
+    """
+    item = lines.line(line)
+    first_key = _typed_value(item[column + 1:])
+    if first_key[1] is None:
+        return None
+    key = item[column + 1:][first_key[0]:first_key[1]].strip()
+    block: list[int] = []
+    above = line - 1
+    while above >= 0:
+        text = lines.line(above)
+        if text.strip() and not text.lstrip(" ").startswith("#"):
+            if _indent(text) < column or _is_item(text):
+                break
+            block.append(above)
+        above -= 1
+    if above < 0 or not block or _bare_key(lines.line(above)) is None or _is_item(lines.line(above)):
+        return None
+    block.reverse()
+    start = lines.line(block[0])
+    start_key = _typed_value(start)
+    if start_key[1] is None or start[start_key[0]:start_key[1]].strip() != key or _indent(start) < column:
+        return None
+    fixed = " " * column + "- " + start.strip(" ")
+    hint = paste_hint(f'type "- " before {key} on line {block[0] + 1}, as the other items have it', f'"{fixed}"')
+    rest = [number for number in block[1:] if _indent(lines.line(number)) != column + 2]
+    if rest:
+        hint += (f", and indent {_line_numbers([number + 1 for number in rest])} by {column + 2} spaces, under "
+                 f"{key}")
+    return (f'the first item of "{_bare_key(lines.line(above))}:" has no "- ": its lines are read as fields of '
+            f'"{_bare_key(lines.line(above))}:" itself, so the "- " of the next item is not expected',
+            hint, (block[0], _indent(start)))
 
 
 _COMMENTED_KEY = re.compile(r"#[ \t]?( *)([A-Za-z_][A-Za-z0-9_-]*):[ \t]*(?:#.*)?$")

@@ -1968,3 +1968,30 @@ def test_a_list_item_typed_further_in_than_the_item_above_is_told_the_lines_to_m
     first, last = (int(n) for n in re.findall(r"\d+", moved))
     mended = "\n".join(line[spaces:] if first <= number <= last else line for number, line in enumerate(lines, 1))
     assert len(ok(mended).value["list"]) == items.count("- ")
+
+
+@pytest.mark.parametrize(("first", "mended", "indent"), [
+    # The first tally typed without "- ", its lines as far in as the fields of the items below.
+    ("    as_of: 2018-03-15\n    collected: 100\n    resolved: 100\n", "  - as_of: 2018-03-15\n    collected: 100\n"
+     "    resolved: 100\n", ""),
+    # ... or lined up with the dashes: they must go two spaces further in, under as_of.
+    ("  as_of: 2018-03-15\n  collected: 100\n  resolved: 100\n", "  - as_of: 2018-03-15\n    collected: 100\n"
+     "    resolved: 100\n", ", and indent lines 3 and 4 by 4 spaces, under as_of"),
+])
+def test_a_lists_first_item_without_its_dash_is_told_at_that_item_not_at_the_next(
+        first: str, mended: str, indent: str) -> None:
+    # Told at the second item, which was right: "a list item ("- ") is not expected here … line the items up".
+    text = f"tallies:\n{first}  - as_of: 2018-05-10\n    collected: 150\n    resolved: 150\n"
+    data, report = load(text)
+    column = len(first) - len(first.lstrip(" ")) + 1
+    assert data is None and shown(report) == [
+        f'data/x.yaml:2:{column}: error: the first item of "tallies:" has no "- ": its lines are read as fields of '
+        '"tallies:" itself, so the "- " of the next item is not expected (YAML parser: while parsing a block '
+        "mapping: did not find expected key)\n"
+        f'  hint: type "- " before as_of on line 2, as the other items have it: "  - as_of: 2018-03-15"{indent}']
+    assert ok(text.replace(first, mended)).value == {"tallies": [
+        {"as_of": "2018-03-15", "collected": "100", "resolved": "100"},
+        {"as_of": "2018-05-10", "collected": "150", "resolved": "150"}]}
+    # Lines above that are no item like it (another first key) keep the general message.
+    data, report = load(text.replace("as_of: 2018-03-15", "date: 2018-03-15"))
+    assert 'line the items up under the key they belong to' in shown(report)[0]
