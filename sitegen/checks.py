@@ -34,8 +34,8 @@ from .markup import (is_local_path, local_file_name, outside_fences, place_in_bl
 from .models import (QUOTE_MARKS, Milestone, Series, Tally, Target, Unit, UnitLevel, ascii_id, clip, date_numbers,
                      date_refusal, is_external_address, is_stand_in, parse_bool, plain_name, swapped_years,
                      tag_spelling, texts_in)
-from .pictures import (DAMAGED_HINT, damaged_message, image_size, looks_damaged, picture_file, site_path,
-                       unshown_problem)
+from .pictures import (DAMAGED_HINT, damaged_message, heavy_problem, image_size, looks_damaged, picture_file,
+                       site_path, unshown_problem)
 from .placeholders import (BODY_LINES, EXAMPLE_TARGET_FIGURES, INIT_CASE_LINE, INIT_CASE_TITLE, INIT_INTERVIEW_LINE,
                            INIT_INTERVIEW_TITLE, INIT_SERIES_BLURB, INIT_UNIT_NAME, INIT_UNIT_NOTE, INIT_UNIT_SUMMARY,
                            init_texts_in, may_hold_placeholders, placeholders_in)
@@ -1787,6 +1787,15 @@ def check_failed_images(path: str, front_matter: YamlData, root: Path, report: R
             report.error(path, *front_matter.locate(("images", index, "src")), *problem)
 
 
+def _heavy_picture(root: Path, src: str) -> tuple[str, str] | None:
+    """`sitegen.pictures.heavy_problem` for the file under content/ a page's image path ``src`` names; None for an
+    address elsewhere or a file that is not there (told as such)."""
+    path = picture_file((root / "content").resolve(), src)
+    if path is None or not path.is_file():
+        return None
+    return heavy_problem(src, path, image_size(path))
+
+
 _NO_HOTLINK_HOSTS = {"mmbiz.qpic.cn": "微信公众平台 (WeChat)", "mmbiz.qlogo.cn": "微信公众平台 (WeChat)",
                      "sinaimg.cn": "新浪微博 (Weibo)"}
 """Hosts of pictures copied with a text from a social platform, ``{host (and its subdomains): platform}``:
@@ -1810,8 +1819,9 @@ def _hotlinked(src: str) -> tuple[str, str] | None:
 def check_images(document: Document, root: Path, report: Report) -> None:
     """Front matter images must be files under content/ (or https:// addresses); a missing one is an
     error at its ``src``, and so is one in a format browsers do not show (``photo.heic``), a damaged one a
-    warning (see `_picture_problem`), reported with the errors of the build. An image without alt text is a
-    warning (WCAG 1.1.1)."""
+    warning (see `_picture_problem`), reported with the errors of the build. A picture too heavy for phones
+    (`sitegen.pictures.heavy_problem`: over 1 MB, or over 24 million pixels) is a warning, and so is an
+    image without alt text (WCAG 1.1.1)."""
     for index, image in enumerate(document.meta.images):
         problem = _picture_problem(root, image.src)
         if problem is not None:
@@ -1820,6 +1830,8 @@ def check_images(document: Document, root: Path, report: Report) -> None:
             (report.warning if damaged else report.error)(document.path, line, column, *problem)
         elif (hotlinked := _hotlinked(image.src)) is not None:  # readers see a notice: a warning
             report.warning(document.path, *document.yaml.locate(("images", index, "src")), *hotlinked)
+        elif (heavy := _heavy_picture(root, image.src)) is not None:
+            report.warning(document.path, *document.yaml.locate(("images", index, "src")), *heavy)
         if not image.alt.strip():
             line, column = document.yaml.locate(("images", index))
             report.warning(document.path, line, column, f'image "{image.src}" has no alt text',
@@ -1887,6 +1899,8 @@ def check_body_images(document: Document, root: Path, report: Report) -> None:
             problem = _hotlinked(src) if is_external_address(src) else _picture_problem(root, src)
             if problem is not None and (untitled := _untitled_hint(root, src)) is not None:
                 problem = problem[0], untitled
+            if problem is None and not is_external_address(src):
+                problem = _heavy_picture(root, src)
             if problem is not None:
                 tell = report.error if _slip_of_a_file(root, src) else report.warning
                 tell(document.path, *place_in_block(first, block, index), *problem)

@@ -104,6 +104,45 @@ def unshown_problem(src: str, path: Path) -> tuple[str, str] | None:
     return message, f"{how}, and write its new name: {meant}" if meant else f"{how}, and write its new name"
 
 
+HEAVY_BYTES = 1 << 20
+"""A picture file larger than this (1 MB) is warned: a phone loads it whole, over mobile data, for a picture a
+phone shows at most about 1,000 pixels wide (a 3 to 5 MB phone photo takes seconds on a slow connection)."""
+HEAVY_PIXELS = 24_000_000
+"""A raster picture of more pixels than this (6,000 × 4,000) is warned, whatever its file size: a browser holds it
+decoded, 4 bytes a pixel (20,000 × 15,000 is 1.2 GB), more than many phones can."""
+SMALLER_HINT = ("make it smaller before it is published: 1600 pixels wide is plenty on a phone and a computer "
+                "(Windows 画图 → 重新调整大小 → 像素, 水平 1600; or WPS 图片 → 压缩图片), saved as JPEG (.jpg) for a "
+                "photo; keep the large original elsewhere, outside content/")
+
+
+def heavy_problem(src: str, path: Path, size: tuple[int, int] | None) -> tuple[str, str] | None:
+    """``(message, hint)`` for a picture too heavy for readers' phones, or None.
+
+    Takes the path as typed, its file and its size in pixels (`image_size`;
+    None when unknown). Warned: a file over `HEAVY_BYTES`, and a raster
+    picture of over `HEAVY_PIXELS` pixels (an SVG's size is no pixel
+    count). The hint says how to make it smaller with the tools editors have.
+    """
+    try:
+        length = path.stat().st_size
+    except OSError:
+        return None
+    raster = path.suffix.lower() in RASTER_SUFFIXES
+    if raster and size is not None and size[0] * size[1] > HEAVY_PIXELS:
+        width, height = size
+        return (f'image "{src}" is {width} × {height} pixels: a browser holds it decoded, '
+                f"{_megabytes(width * height * 4)}, more than some phones can show", SMALLER_HINT)
+    if length > HEAVY_BYTES:
+        return (f'image "{src}" is {_megabytes(length)}: every reader\'s phone loads all of it, which is slow on '
+                "mobile data", SMALLER_HINT)
+    return None
+
+
+def _megabytes(length: int) -> str:
+    """A file's length in bytes as a reader would say it: "12.3 MB", "0.4 MB", "6 KB" (1 MB = 2^20 bytes)."""
+    return f"{length / (1 << 20):.1f} MB" if length >= 100 << 10 else f"{max(1, round(length / 1024))} KB"
+
+
 def damaged_message(src: str) -> str:
     """The warning for a picture file whose size cannot be read (see `looks_damaged`)."""
     return f'image "{src}" cannot be read as a picture, so readers may see it broken'

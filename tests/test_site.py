@@ -638,6 +638,28 @@ def test_a_damaged_picture_is_a_warning_at_its_src_and_a_windows_path_gets_its_s
         "write / between folders, not \\ (as Windows shows paths): images/a.png")]
 
 
+def test_a_picture_too_heavy_for_phones_is_a_warning_with_how_to_make_it_smaller(tmp_path: Path) -> None:
+    # A 20000 × 15000 PNG (1.2 GB decoded) and a 12 MB photo were published without a word.
+    images = "images:\n  - src: images/huge.png\n    alt: 航拍\n"
+    photo = _png_header(1600, 1200)[:-12] + b"\x00" * (1200 << 10) + _png_header(1, 1)[-12:]  # 1.2 MB
+    page = interview(extra=images, body="## 问\n\n![照片](images/photo.png)\n")
+    root = write_site(tmp_path, {"content/interviews/a.md": page, "content/images/huge.png": _png_header(20000, 15000),
+                                 "content/images/photo.png": photo})
+    smaller = ("make it smaller before it is published: 1600 pixels wide is plenty on a phone and a computer "
+               "(Windows 画图 → 重新调整大小 → 像素, 水平 1600; or WPS 图片 → 压缩图片), saved as JPEG (.jpg) for a photo; "
+               "keep the large original elsewhere, outside content/")
+    warnings = build(BuildOptions(root=root, search=False)).warnings
+    assert [(w.location(), w.message, w.hint) for w in warnings] == [
+        ("content/interviews/a.md:10:10", 'image "images/huge.png" is 20000 × 15000 pixels: a browser holds it '
+                                          "decoded, 1144.4 MB, more than some phones can show", smaller),
+        ("content/interviews/a.md:16:7", 'image "images/photo.png" is 1.2 MB: every reader\'s phone loads all of it, '
+                                         "which is slow on mobile data", smaller)]
+    # Made smaller as told, both are quiet; a picture of 6000 × 4000 at a few KB is not warned either.
+    (root / "content/images/huge.png").write_bytes(_png_header(6000, 4000))
+    (root / "content/images/photo.png").write_bytes(_png_header(1600, 1200))
+    assert build(BuildOptions(root=root, search=False)).warnings == []
+
+
 def test_a_report_keeps_each_problem_once_without_comparing_it_with_every_one_before(monkeypatch) -> None:
     # Each problem added was compared with all before it: 1,000 warnings cost 500,000 comparisons, 0.26 s of a
     # rebuild at 10,000 pages, and 10,000 warnings a hundred times that.
