@@ -1877,6 +1877,11 @@ def _check_escapes(scan: _Scan, number: int, line: str, start: int, end: int, le
     if match is None:
         return
     typed, note = line[start + 1:end], _split_comment(line[end + 1:])[1]
+    if (fixed := _path_with_slashes(line)) is not None:  # "images\baihe.svg": single quotes keep a wrong path
+        scan.issues.append(_Issue(number, match.start(), f'"{match.group()}" inside double quotes is read as a '
+                                  'special character (an escape): the "\\" is typed between folders, as Windows '
+                                  "shows paths", paste_hint(SLASHES_HINT, fixed), severity="warning"))
+        return
     scan.issues.append(_Issue(
         number, match.start(),
         f'"{match.group()}" inside double quotes is read as a special character (an escape), not as typed',
@@ -2315,8 +2320,10 @@ class _TreeBuilder:
             return
         line, column = self.where(event)
         code = f"U+{ord(match.group()):04X}"
+        fixed = _path_with_slashes(self.lines.line(line))  # "images\baihe.svg": \b is a control character
         self.issues.append(_Issue(line, column,
                                   f"an escape in this value makes an invisible control character ({code})",
+                                  paste_hint(SLASHES_HINT, fixed) if fixed is not None else
                                   'delete the backslash code (such as "\\0", "\\x01" or "\\u0001") from the value'))
 
     def refuse_anchor(self, event: yaml.NodeEvent) -> None:
@@ -3597,10 +3604,38 @@ def _commented_group_above(lines: _Lines, line: int) -> tuple[str, str] | None:
 
 
 def _explain_escape(lines: _Lines, line: int, column: int, _mark: object) -> Explanation:
-    """A backslash in a double-quoted value that YAML reads as an escape."""
-    escape = lines.line(line)[column:column + 2]
+    """A backslash in a double-quoted value that YAML reads as an escape.
+
+    A file's path typed as Windows shows it (``src: "images\\a.svg"``) is
+    given with "/" at once: told to double each backslash, it was refused
+    again, as a path with "\\" between its folders.
+    """
+    text = lines.line(line)
+    escape = text[column:column + 2]
+    fixed = _path_with_slashes(text)
+    if fixed is not None:
+        return (f'"{escape}" is not a valid escape in a double-quoted value: the "\\" is typed between folders, '
+                "as Windows shows paths", paste_hint(SLASHES_HINT, fixed), None)
     return (f'"{escape}" is not a valid escape in a double-quoted value',
             "use single quotes instead of double quotes, or write each backslash twice (\\\\)", None)
+
+
+def _path_with_slashes(text: str) -> str | None:
+    """The line ``text`` with its double-quoted Windows path (`_WINDOWS_PATH_QUOTED`) written with "/", stripped;
+    None when it holds none."""
+    path = _WINDOWS_PATH_QUOTED.search(text)
+    if path is None:
+        return None
+    return (text[:path.start(1)] + path.group(1).replace("\\", "/") + text[path.end(1):]).strip(" ")
+
+
+SLASHES_HINT = 'write "/" between folders, as web addresses do'
+"""The hint's words for a path typed with "\\" between folders, before the line to write."""
+
+
+_WINDOWS_PATH_QUOTED = re.compile(r'"((?:[^\s"\\:]+\\)+[^\s"\\]+\.[A-Za-z0-9]{1,5})"')
+"""A relative path typed in double quotes with "\\" between its folders, ending in a file's name and ending
+(``"images\\a.svg"``); not a drive's path (``C:\\…``, told as a file on the computer where the path is read)."""
 
 
 def _explain_anchor(lines: _Lines, line: int, _column: int, _mark: object) -> Explanation:

@@ -1995,3 +1995,26 @@ def test_a_lists_first_item_without_its_dash_is_told_at_that_item_not_at_the_nex
     # Lines above that are no item like it (another first key) keep the general message.
     data, report = load(text.replace("as_of: 2018-03-15", "date: 2018-03-15"))
     assert 'line the items up under the key they belong to' in shown(report)[0]
+
+
+@pytest.mark.parametrize(("typed", "told"), [
+    # "\h" is no escape: told to write each backslash twice, the path was refused again, with "\\" in it.
+    ('src: "images\\huaxin-map.svg"',
+     ['data/x.yaml:1:13: error: "\\h" is not a valid escape in a double-quoted value: the "\\" is typed between '
+      "folders, as Windows shows paths (YAML parser: while parsing a quoted scalar: found unknown escape character)\n"
+      '  hint: write "/" between folders, as web addresses do: src: "images/huaxin-map.svg"']),
+    # "\b" is one (a control character): told to use single quotes, the path kept its "\".
+    ('src: "images\\baihe.svg"',
+     ["data/x.yaml:1:6: error: an escape in this value makes an invisible control character (U+0008)\n"
+      '  hint: write "/" between folders, as web addresses do: src: "images/baihe.svg"',
+      'data/x.yaml:1:13: warning: "\\b" inside double quotes is read as a special character (an escape): the "\\" '
+      "is typed between folders, as Windows shows paths\n"
+      '  hint: write "/" between folders, as web addresses do: src: "images/baihe.svg"']),
+])
+def test_a_path_typed_with_backslashes_in_double_quotes_is_given_with_slashes(typed: str, told: list[str]) -> None:
+    data, report = load(typed + "\n")
+    assert shown(report) == told
+    assert ok(told[0].rsplit("do: ", 1)[1] + "\n").value == {"src": typed.split('"')[1].replace("\\", "/")}
+    # Any other backslash keeps its hints: text is no path.
+    data, report = load('note: "第一\\h第二"\n')
+    assert shown(report)[0].endswith("use single quotes instead of double quotes, or write each backslash twice (\\\\)")
