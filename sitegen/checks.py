@@ -88,6 +88,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report) -
     for page in content.failed:
         check_failed_images(page.path, page.front_matter, root, report)
         check_failed_references(page.path, page.front_matter, content, report)
+        check_typed_pictures(page.path, page.body, page.body_line, root, report)
     for path, data in content.failed_units:
         check_failed_unit(path, data, now.date(), report)
     check_misspellings(content, report, clashes)
@@ -1871,6 +1872,30 @@ def _untitled_hint(root: Path, src: str) -> str | None:
             f'half-width quotes (半角引号): {path} "{rest.strip()}"')
 
 
+def check_typed_pictures(path: str, body: str, body_line: int, root: Path, report: Report) -> set[str]:
+    """The picture check of `check_body_images` for the pictures typed in a page's text with their paths.
+
+    Takes the page's path, its text and the file line the text starts at;
+    returns the paths found. Used for a page whose front matter has errors
+    too (`sitegen.load.FailedPage`), so that a missing picture is told in
+    the same run as those errors, not after they are mended.
+    """
+    typed: set[str] = set()
+    for first, block in text_blocks(outside_fences(body.split("\n"), body_line)):
+        for index, src in _body_pictures(block):
+            typed.add(src)
+            # An address elsewhere (https:, data:) is not checked, but for a platform's that readers would not see.
+            problem = _hotlinked(src) if is_external_address(src) else _picture_problem(root, src)
+            if problem is not None and (untitled := _untitled_hint(root, src)) is not None:
+                problem = problem[0], untitled
+            if problem is None and not is_external_address(src):
+                problem = _heavy_picture(root, src)
+            if problem is not None:
+                tell = report.error if _slip_of_a_file(root, src) else report.warning
+                tell(path, *place_in_block(first, block, index), *problem)
+    return typed
+
+
 def check_body_images(document: Document, root: Path, report: Report) -> None:
     """An image in a page's text must be a file under content/, like the images of its front matter.
 
@@ -1891,19 +1916,7 @@ def check_body_images(document: Document, root: Path, report: Report) -> None:
     """
     if "![" not in document.body and not _IMG_TAG_RE.search(document.body):
         return  # most pages: no image in the text, no line to look at
-    typed: set[str] = set()
-    for first, block in text_blocks(outside_fences(document.body.split("\n"), document.body_line)):
-        for index, src in _body_pictures(block):
-            typed.add(src)
-            # An address elsewhere (https:, data:) is not checked, but for a platform's that readers would not see.
-            problem = _hotlinked(src) if is_external_address(src) else _picture_problem(root, src)
-            if problem is not None and (untitled := _untitled_hint(root, src)) is not None:
-                problem = problem[0], untitled
-            if problem is None and not is_external_address(src):
-                problem = _heavy_picture(root, src)
-            if problem is not None:
-                tell = report.error if _slip_of_a_file(root, src) else report.warning
-                tell(document.path, *place_in_block(first, block, index), *problem)
+    typed = check_typed_pictures(document.path, document.body, document.body_line, root, report)
     # A picture whose path is defined apart (![草莓][图1], then [图1]: images/a.svg) is none of the above: its
     # path is found in the page as converted, and the warning stands where the path is typed.
     for src in dict.fromkeys(document.rendered.images):
