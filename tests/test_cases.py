@@ -729,11 +729,14 @@ def test_case_16_script_injection_is_escaped_or_removed(tmp_path: Path) -> None:
     # at https://example.org/ that link is the site's own address typed in full, and is told so.
     root = write_site(tmp_path, {rel: original}, config="title: 测试站点\nbase_url: https://qingpu.example.cn/\n")
     found = stopped(root)
-    assert where(found) == [(rel, 2, 1, "error")] * 3 + [(rel, 3, 1, "error"), (rel, 4, 1, "error")]
+    # The picture in the text whose file is missing is told with them (its raw HTML's removals, once it converts).
+    assert where(found) == [(rel, 2, 1, "error")] * 3 + [(rel, 3, 1, "error"), (rel, 4, 1, "error"),
+                                                         (rel, 11, 11, "warning")]
     assert [p.message for p in found] == [
         'the field "date" is missing', 'the field "series" is missing', 'the field "unit" is missing',
         'unknown field "description" (did you mean "summary"?)',
-        'unknown field "author" (did you mean "interviewee"?)']  # so "interviewee is missing" is not repeated
+        'unknown field "author" (did you mean "interviewee"?)',  # so "interviewee is missing" is not repeated
+        'image "x" not found']
     assert [p.hint for p in found[:3]] == [
         'add a line "date: …"',
         'add a line "series: " followed by the id of the page\'s series: its file name in content/series/ without .yaml',
