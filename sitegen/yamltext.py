@@ -3513,8 +3513,45 @@ def _explain_indent(lines: _Lines, line: int, column: int, mark: object) -> Expl
         return _first_item_without_dash(lines, line, column) or (
             'a list item ("- ") is not expected here',
             "line the items up under the key they belong to, or put the list under its own key", None)
+    further = _key_further_in(lines, line)
+    if further is not None:
+        return further
     return ("this line is not lined up with the lines above it",
             "indent keys of the same level with the same number of spaces", None)
+
+
+def _key_further_in(lines: _Lines, line: int) -> Explanation | None:
+    """A key typed further in than the key above it, which holds a value of its own: told with the line to write.
+
+    `` tallies:`` under ``misspellings: []``, its "#" deleted and not the
+    space after it (as ``sitegen new`` writes optional fields, ``# tallies:``)
+    was told only "indent keys of the same level with the same number of
+    spaces". Takes the lines and the 0-based line YAML refused; None
+    when the line is no ``key:`` line, or the line above is no
+    ``key: value`` line standing less far in.
+    """
+    text = lines.line(line)
+    start, colon, _pos = _typed_value(text)
+    if colon is None or _is_item(text):
+        return None
+    above = next((number for number in range(line - 1, -1, -1) if lines.line(number).strip(" ")
+                  and not lines.line(number).lstrip(" ").startswith("#")), None)
+    if above is None:
+        return None
+    typed_above = lines.line(above)
+    start_above, colon_above, _ = _typed_value(typed_above)
+    if colon_above is None or _is_item(typed_above) or _bare_key(typed_above) is not None:
+        return None
+    indent_above, indent = _indent(typed_above), _indent(text)
+    if indent <= indent_above:
+        return None
+    key_above = typed_above[start_above:colon_above].strip()
+    spaces = f"{indent - indent_above} space{'s' if indent - indent_above > 1 else ''}"
+    fixed = " " * indent_above + text.strip(" ")
+    return (f'this line stands {spaces} further in than "{key_above}:" above it, which holds a value, not fields '
+            "under it",
+            paste_hint(f'line it up with "{key_above}:": delete the {spaces} at the start of the line',
+                       fixed if not indent_above else f'"{fixed}"'), None)
 
 
 def _first_item_without_dash(lines: _Lines, line: int, column: int) -> Explanation | None:

@@ -2018,3 +2018,16 @@ def test_a_path_typed_with_backslashes_in_double_quotes_is_given_with_slashes(ty
     # Any other backslash keeps its hints: text is no path.
     data, report = load('note: "第一\\h第二"\n')
     assert shown(report)[0].endswith("use single quotes instead of double quotes, or write each backslash twice (\\\\)")
+
+
+def test_a_key_uncommented_with_the_space_after_its_hash_is_told_to_line_up_with_the_key_above() -> None:
+    # "# tallies:" written by sitegen new, its "#" deleted and not the space: "indent keys of the same level with the
+    # same number of spaces" named neither the key nor the spaces.
+    text = ("name: 重固镇\nmisspellings: []   # 常见错误写法\n tallies:   # 调研数据\n   - as_of: 2018-04-26\n"
+            "     collected: 12\n")
+    data, report = load(text)
+    assert data is None and shown(report) == [
+        'data/x.yaml:3:2: error: this line stands 1 space further in than "misspellings:" above it, which holds a '
+        "value, not fields under it (YAML parser: while parsing a block mapping: did not find expected key)\n"
+        '  hint: line it up with "misspellings:": delete the 1 space at the start of the line: tallies:   # 调研数据']
+    assert ok(text.replace(" tallies:", "tallies:")).value["tallies"] == [{"as_of": "2018-04-26", "collected": "12"}]
