@@ -194,8 +194,8 @@ def _site_graph(options: BuildOptions, config: Config, content: Content, report:
     (`sitegen.site.check_content_assets`), so that check and build both say it.
     """
     slugs.learn(content.tag_slugs)
-    graph = build_site(config, content, now, report,
-                       include_drafts=options.include_drafts, slugger=slugs)
+    graph = build_site(config, content, now, report, include_drafts=options.include_drafts, slugger=slugs,
+                       former=lambda: _former_addresses(options, config))
     slugs.save()
     check_content_assets(graph, report, theme=theme_assets(config), open_data=open_data_paths(graph),
                          data_package=DATAPACKAGE_PATH, search_folder=SEARCH_FOLDER)
@@ -238,6 +238,23 @@ def _check(options: BuildOptions, report: Report, held: list[Document]) -> None:
         pass
 
 
+def _former_addresses(options: BuildOptions, config: Config) -> dict[str, str]:
+    """The addresses the pages had in the last build into the same output folder, and the ones they had before
+    their last move: ``{site path: page file}`` (`sitegen.addresses.AddressBook`); empty without a cache."""
+    cache = options.cache_folder(config)
+    if cache is None:
+        return {}
+    book = AddressBook.load(_address_record(options, cache, config))
+    former = {known.was: rel for rel, known in book.pages.items() if known.was}
+    former.update((known.url, rel) for rel, known in book.pages.items())
+    return former
+
+
+def _address_record(options: BuildOptions, cache: Path, config: Config) -> Path:
+    """Where the address record of builds into ``config``'s output folder with these options is kept."""
+    return address_record_path(cache, options_key(None, str(config.output_path), False, options.include_drafts))
+
+
 def _addresses(options: BuildOptions, content: Content, graph: SiteGraph,
                report: Report) -> tuple[Path, AddressBook] | None:
     """Warn of the pages whose address moved since the last build into the same output folder (`sitegen.addresses`).
@@ -253,7 +270,7 @@ def _addresses(options: BuildOptions, content: Content, graph: SiteGraph,
     cache = options.cache_folder(graph.config)
     if cache is None:
         return None
-    path = address_record_path(cache, options_key(None, str(graph.config.output_path), False, options.include_drafts))
+    path = _address_record(options, cache, graph.config)
     before = AddressBook.load(path)
     records = {view.url: content.units[view.unit.id].path for view in graph.units if view.unit.id in content.units}
     records.update((view.url, content.series[view.series.id].path) for view in graph.series

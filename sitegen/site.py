@@ -535,14 +535,18 @@ class SiteGraph:
 
 
 def build_site(config: Config, content: Content, now: datetime, report: Report,
-               *, include_drafts: bool = False, slugger: Callable[[str], str] = make_slug) -> SiteGraph:
+               *, include_drafts: bool = False, slugger: Callable[[str], str] = make_slug,
+               former: Callable[[], Mapping[str, str]] | None = None) -> SiteGraph:
     """Decide every page of the site.
 
     Takes the settings, checked content, the current time (naive, in the
     site's time zone: pages dated later are held back as scheduled), the
     report, whether to include drafts and scheduled pages (the dev
     server does), and the function making tag slugs (`make_slug`; a build
-    passes a `sitegen.slugs.SlugBook`). Returns the `SiteGraph`. Output-path collisions and empty
+    passes a `sitegen.slugs.SlugBook`), and ``former``, which gives the
+    addresses pages had in the last build, ``{site path: page file}``
+    (called only for a link that leads nowhere: `check_text_links`).
+    Returns the `SiteGraph`. Output-path collisions and empty
     slugs are added to the report as errors.
     """
     units = {uid: UnitView(u.record, config.permalinks.url("units", uid))
@@ -570,7 +574,7 @@ def build_site(config: Config, content: Content, now: datetime, report: Report,
     graph.pages.extend(_all_pages(graph))
     graph.pages.extend(redirect_pages(graph, report))
     check_output_paths(graph.pages, report)
-    check_text_links(graph, report)
+    check_text_links(graph, report, former)
     return graph
 
 
@@ -1180,7 +1184,8 @@ RECORD_FILE = "/.sitegen-manifest"
 """Where the output folder keeps the list of files sitegen wrote there (`sitegen.write.MANIFEST`)."""
 
 
-def check_text_links(graph: SiteGraph, report: Report) -> None:
+def check_text_links(graph: SiteGraph, report: Report,
+                     former: Callable[[], Mapping[str, str]] | None = None) -> None:
     """Warn at each link in a page's text that leads to no page or file of this site.
 
     A link without a scheme is read as `Urls.rebase_html` publishes it: a
@@ -1192,7 +1197,10 @@ def check_text_links(graph: SiteGraph, report: Report) -> None:
     ``mailto:``, ``#…``) are not checked. The warning is where the link's
     address is typed (`_typed_at`; no line when it is not found as such,
     e.g. typed with escapes); a link naming a page by its file or title
-    gets that page's address in the hint. A title typed in quotes Markdown
+    gets that page's address in the hint, and so does a link to an address
+    a page had in the last build (``former``: ``{site path: page file}``,
+    asked for at the first broken link), with the ``aliases:`` that keeps
+    it. A title typed in quotes Markdown
     does not read (``[白鹤镇](/units/baihe/ "白鹤镇”)``) is left out of the
     address checked: the conversion warns of it.
     """
@@ -1215,7 +1223,7 @@ def check_text_links(graph: SiteGraph, report: Report) -> None:
                                        f"link to it from the site's root: write {path} (it then works at whatever "
                                        "address the site is published)")
                         continue
-                    hints = hints or _LinkHints(graph, pages | files)
+                    hints = hints or _LinkHints(graph, pages | files, former)
                     report.warning(entry.document.path, line, column,
                                    f'the link "{href}" {message}, and leads to no page or file of this site',
                                    hints.hint(path))
@@ -1228,7 +1236,7 @@ def check_text_links(graph: SiteGraph, report: Report) -> None:
             if not path or _leads_somewhere(path, pages, files):
                 continue
             line, column = _typed_at(entry.document, href)
-            hints = hints or _LinkHints(graph, pages | files)
+            hints = hints or _LinkHints(graph, pages | files, former)
             report.warning(entry.document.path, line, column,
                            f'the link "{href}" leads to no page or file of this site',
                            _address_hint(href) or hints.hint(path))
@@ -1342,8 +1350,10 @@ class _LinkHints:
     is answered once.
     """
 
-    def __init__(self, graph: SiteGraph, known: set[str]) -> None:
+    def __init__(self, graph: SiteGraph, known: set[str],
+                 former: Callable[[], Mapping[str, str]] | None = None) -> None:
         self._by_source = _pages_by_source(graph.interviews + graph.cases)
+        self._moved = _moved_since(graph, former() if former is not None else {})
         self._by_folder: dict[str, list[str]] = defaultdict(list)
         self._by_last: dict[str, list[str]] = defaultdict(list)
         for path in sorted(known):
@@ -1361,6 +1371,11 @@ class _LinkHints:
         return made
 
     def _hint(self, path: str) -> str:
+        moved = self._moved.get(path if path.endswith("/") else path + "/")
+        if moved is not None:
+            url, title, source = moved
+            return (f"{path} was the address of 《{title}》 in the last build; the page is now at {url}: write {url}, "
+                    f"or add aliases: [{path}] to {source} so the old address leads there too")
         named = "/" + path.strip("/").strip("《》“”\"「」 ")  # a title typed as Chinese text quotes it: 《网格员的一天》
         if named in self._by_source:
             url, what = self._by_source[named]
@@ -1378,6 +1393,17 @@ class _LinkHints:
             return f"did you mean {close[0]}?"
         return (f"link to a page by its address (as {self._example}) or to a file under content/ "
                 "by its path from there (files/报告.pdf for content/files/报告.pdf)")
+
+
+def _moved_since(graph: SiteGraph, former: Mapping[str, str]) -> dict[str, tuple[str, str, str]]:
+    """The old addresses of pages that moved: ``{old site path: (its address now, its title, its file)}``.
+
+    Takes the graph and the addresses of the last build, ``{site path: page file}``; an address a page
+    still has, or one whose file is no interview or case study of the graph, is left out.
+    """
+    entries = {entry.document.path: entry for entry in graph.interviews + graph.cases}
+    return {old: (entries[source].url, entries[source].document.meta.title, source)
+            for old, source in former.items() if source in entries and entries[source].url != old}
 
 
 def _folder_and_last(path: str) -> tuple[str, str]:

@@ -157,3 +157,25 @@ def test_a_page_moved_back_as_the_warning_offers_is_not_warned_again(tmp_path: P
     # A move elsewhere is told again.
     _edit(root, FIRST, "slug: bai-he-zhen-fang-tan", "slug: baihe")
     assert len(_built(root)) == 1
+
+
+def test_a_link_to_the_address_a_page_had_in_the_last_build_is_given_its_new_one_and_the_alias(
+        tmp_path: Path) -> None:
+    # The link's warning said only "link to a page by its address (as …)": which page, and where it went, the editor
+    # had to find out; the page's own warning, at another file, named the move.
+    root = write_site(tmp_path / "site", {FIRST: interview("白鹤镇访谈"), "content/interviews/other.md": interview(
+        "另一篇", body="## 问\n\n详见[访谈](/interviews/bai-he-zhen-fang-tan/)。\n")})
+    assert _built(root) == []
+    _edit(root, FIRST, "白鹤镇访谈", "白鹤镇的访谈")
+    warnings = _built(root)
+    assert warnings[0] == (
+        'content/interviews/other.md:13:8: warning: the link "/interviews/bai-he-zhen-fang-tan/" leads to no page or '
+        "file of this site\n"
+        "  hint: /interviews/bai-he-zhen-fang-tan/ was the address of 《白鹤镇的访谈》 in the last build; the page is now "
+        "at /interviews/bai-he-zhen-de-fang-tan/: write /interviews/bai-he-zhen-de-fang-tan/, or add aliases: "
+        f"[/interviews/bai-he-zhen-fang-tan/] to {FIRST} so the old address leads there too")
+    # Builds later, the old address is the one the page had before its last move: still named.
+    assert _built(root) == [warnings[0]]
+    # Followed (the alias), the link leads to the page again.
+    _edit(root, FIRST, "title: 白鹤镇的访谈", "title: 白鹤镇的访谈\naliases: [/interviews/bai-he-zhen-fang-tan/]")
+    assert _built(root) == []
