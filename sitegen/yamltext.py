@@ -1880,7 +1880,7 @@ def _check_escapes(scan: _Scan, number: int, line: str, start: int, end: int, le
     if (fixed := _path_with_slashes(line)) is not None:  # "images\baihe.svg": single quotes keep a wrong path
         scan.issues.append(_Issue(number, match.start(), f'"{match.group()}" inside double quotes is read as a '
                                   'special character (an escape): the "\\" is typed between folders, as Windows '
-                                  "shows paths", paste_hint(SLASHES_HINT, fixed), severity="warning"))
+                                  "shows paths", paste_hint(_SLASHES_HINT, fixed), severity="warning"))
         return
     scan.issues.append(_Issue(
         number, match.start(),
@@ -2323,7 +2323,7 @@ class _TreeBuilder:
         fixed = _path_with_slashes(self.lines.line(line))  # "images\baihe.svg": \b is a control character
         self.issues.append(_Issue(line, column,
                                   f"an escape in this value makes an invisible control character ({code})",
-                                  paste_hint(SLASHES_HINT, fixed) if fixed is not None else
+                                  paste_hint(_SLASHES_HINT, fixed) if fixed is not None else
                                   'delete the backslash code (such as "\\0", "\\x01" or "\\u0001") from the value'))
 
     def refuse_anchor(self, event: yaml.NodeEvent) -> None:
@@ -3562,10 +3562,10 @@ def _first_item_without_dash(lines: _Lines, line: int, column: int) -> Explanati
     typed without "- ", then ``  - as_of: 2018-05-10``: YAML reads the
     first lines as fields of ``tallies:`` itself and refuses the second
     item, which is right (told "line the items up", it could not be
-    mended). Returns the warning at the first item's first line, with that
-    line to write and, when its other lines do not stand under its first
-    key then, how far to indent them; None when the lines above are no
-    such item (their first key is not the refused item's first key).
+    mended). Returns the explanation placed at the first item's first line,
+    with that line to write and, when its other lines do not stand under
+    its first key then, how far to indent them; None when the lines above
+    are no such item (their first key is not the refused item's first key).
     """
     item = lines.line(line)
     first_key = _typed_value(item[column + 1:])
@@ -3581,7 +3581,8 @@ def _first_item_without_dash(lines: _Lines, line: int, column: int) -> Explanati
                 break
             block.append(above)
         above -= 1
-    if above < 0 or not block or _bare_key(lines.line(above)) is None or _is_item(lines.line(above)):
+    parent = _bare_key(lines.line(above)) if above >= 0 and not _is_item(lines.line(above)) else None
+    if parent is None or not block:
         return None
     block.reverse()
     start = lines.line(block[0])
@@ -3594,9 +3595,8 @@ def _first_item_without_dash(lines: _Lines, line: int, column: int) -> Explanati
     if rest:
         hint += (f", and indent {_line_numbers([number + 1 for number in rest])} by {column + 2} spaces, under "
                  f"{key}")
-    return (f'the first item of "{_bare_key(lines.line(above))}:" has no "- ": its lines are read as fields of '
-            f'"{_bare_key(lines.line(above))}:" itself, so the "- " of the next item is not expected',
-            hint, (block[0], _indent(start)))
+    return (f'the first item of "{parent}:" has no "- ": its lines are read as fields of "{parent}:" itself, so '
+            'the "- " of the next item is not expected', hint, (block[0], _indent(start)))
 
 
 _COMMENTED_KEY = re.compile(r"#[ \t]?( *)([A-Za-z_][A-Za-z0-9_-]*):[ \t]*(?:#.*)?$")
@@ -3652,7 +3652,7 @@ def _explain_escape(lines: _Lines, line: int, column: int, _mark: object) -> Exp
     fixed = _path_with_slashes(text)
     if fixed is not None:
         return (f'"{escape}" is not a valid escape in a double-quoted value: the "\\" is typed between folders, '
-                "as Windows shows paths", paste_hint(SLASHES_HINT, fixed), None)
+                "as Windows shows paths", paste_hint(_SLASHES_HINT, fixed), None)
     return (f'"{escape}" is not a valid escape in a double-quoted value',
             "use single quotes instead of double quotes, or write each backslash twice (\\\\)", None)
 
@@ -3666,7 +3666,7 @@ def _path_with_slashes(text: str) -> str | None:
     return (text[:path.start(1)] + path.group(1).replace("\\", "/") + text[path.end(1):]).strip(" ")
 
 
-SLASHES_HINT = 'write "/" between folders, as web addresses do'
+_SLASHES_HINT = 'write "/" between folders, as web addresses do'
 """The hint's words for a path typed with "\\" between folders, before the line to write."""
 
 
