@@ -109,7 +109,7 @@ HEAVY_BYTES = 1 << 20
 phone shows at most about 1,000 pixels wide (a 3 to 5 MB phone photo takes seconds on a slow connection)."""
 HEAVY_PIXELS = 24_000_000
 """A raster picture of more pixels than this (6,000 × 4,000) is warned, whatever its file size: a browser holds it
-decoded, 4 bytes a pixel (20,000 × 15,000 is 1.2 GB), more than many phones can."""
+decoded, 4 bytes a pixel (20,000 × 15,000 is 1.1 GB), more than many phones can."""
 SMALLER_HINT = ("make it smaller before it is published: 1600 pixels wide is plenty on a phone and a computer "
                 "(Windows 画图 → 重新调整大小 → 像素, 水平 1600; or WPS 图片 → 压缩图片), saved as JPEG (.jpg) for a "
                 "photo; keep the large original elsewhere, outside content/")
@@ -139,7 +139,9 @@ def heavy_problem(src: str, path: Path, size: tuple[int, int] | None) -> tuple[s
 
 
 def _megabytes(length: int) -> str:
-    """A file's length in bytes as a reader would say it: "12.3 MB", "0.4 MB", "6 KB" (1 MB = 2^20 bytes)."""
+    """A length in bytes as a reader would say it: "1.1 GB", "12.3 MB", "0.4 MB", "6 KB" (1 MB = 2^20 bytes)."""
+    if length >= 1 << 30:
+        return f"{length / (1 << 30):.1f} GB"
     return f"{length / (1 << 20):.1f} MB" if length >= 100 << 10 else f"{max(1, round(length / 1024))} KB"
 
 

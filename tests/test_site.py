@@ -651,7 +651,7 @@ def test_a_picture_too_heavy_for_phones_is_a_warning_with_how_to_make_it_smaller
     warnings = build(BuildOptions(root=root, search=False)).warnings
     assert [(w.location(), w.message, w.hint) for w in warnings] == [
         ("content/interviews/a.md:10:10", 'image "images/huge.png" is 20000 × 15000 pixels: a browser holds it '
-                                          "decoded, 1144.4 MB, more than some phones can show", smaller),
+                                          "decoded, 1.1 GB, more than some phones can show", smaller),
         ("content/interviews/a.md:16:7", 'image "images/photo.png" is 1.2 MB: every reader\'s phone loads all of it, '
                                          "which is slow on mobile data", smaller)]
     # Made smaller as told, both are quiet; a picture of 6000 × 4000 at a few KB is not warned either.
