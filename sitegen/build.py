@@ -25,7 +25,7 @@ from typing import Callable, Iterator
 import jinja2
 
 from .addresses import AddressBook, address_record_path, moved_pages
-from .checks import check_content, scheduled
+from .checks import check_content, drafts, scheduled
 from .config import Config, load_config
 from .errors import Problem, Report, SiteError
 from .load import Content, Document, load_content
@@ -95,7 +95,7 @@ class BuildOptions:
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What a build did: pages and files written, time taken, warnings, scheduled pages.
+    """What a build did: pages and files written, time taken, warnings, scheduled pages and drafts (not published).
 
     ``pages`` counts the pages of the site, not the redirect pages at old
     addresses (``aliases:``), which ``files`` counts.
@@ -127,14 +127,16 @@ class BuildResult:
     documents: dict[str, Document] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
+    drafts: list[Document] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class CheckResult:
-    """What a check found: every problem, sorted, and the pages held back as scheduled."""
+    """What a check found: every problem, sorted, the pages held back as scheduled, and the drafts."""
 
     problems: list[Problem]
     scheduled: list[Document]
+    drafts: list[Document] = field(default_factory=list)
 
 
 def _now(config: Config, options: BuildOptions) -> datetime:
@@ -214,12 +216,13 @@ def check(options: BuildOptions) -> CheckResult:
     """
     report = Report()
     held: list[Document] = []
+    unpublished: list[Document] = []
     with collector_paused(freeze_after=options.process_ends):
-        _check(options, report, held)
-    return CheckResult(report.sorted(), held)
+        _check(options, report, held, unpublished)
+    return CheckResult(report.sorted(), held, unpublished)
 
 
-def _check(options: BuildOptions, report: Report, held: list[Document]) -> None:
+def _check(options: BuildOptions, report: Report, held: list[Document], unpublished: list[Document]) -> None:
     try:
         config = load_config(options.root, report, base_url=options.base_url, output_dir=options.output)
         try:
@@ -230,6 +233,7 @@ def _check(options: BuildOptions, report: Report, held: list[Document]) -> None:
         content = _load_content(options, config, report, slugs)
         now = _now(config, options)
         held += scheduled(content.interviews + content.cases, now)
+        unpublished += drafts(content.interviews + content.cases)
         check_content(content, config.root, now, report)
         if not report.has_errors():  # the site graph finds URL clashes with generated pages
             graph = _site_graph(options, config, content, report, slugs, now)
@@ -525,6 +529,7 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
         stage("writing")
         written = _write(config, graph, env, feeds, files, report, options)
     held = scheduled(content.interviews + content.cases, graph.now)
+    unpublished = [] if options.include_drafts else drafts(content.interviews + content.cases)
     if plan.record is not None and cache is not None and inputs is not None:
         # One look at the published files serves both records; publishing already looked at most.
         status = output_status(config.output_path, written.status) or {}
@@ -536,14 +541,15 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
         record_fresh(record_path(cache, _options_key(options)), inputs, output=config.output_path, due=due,
                      status=status or None,
                      last=LastBuild(_page_count(graph), written.files, str(config.output_path), report.warnings,
-                                    [(d.path, d.meta.date.strftime("%Y-%m-%d %H:%M")) for d in held]))
+                                    [(d.path, d.meta.date.strftime("%Y-%m-%d %H:%M")) for d in held],
+                                    [d.path for d in unpublished]))
     if addresses is not None:  # kept only now: a build that failed warns again next time
         addresses[1].save(addresses[0])
     return BuildResult(config, _page_count(graph), written.files, written.changed, written.removed,
                        time.perf_counter() - started, report.warnings, held, content.converted,
                        tuple([page.output for page in plan.pages] + [output_path(f.url) for f in plan.feeds]),
                        written.changed_paths, written.removed_paths, _documents(content, graph),
-                       _sources(content, graph), _titles(content))
+                       _sources(content, graph), _titles(content), unpublished)
 
 
 def _page_count(graph: SiteGraph) -> int:

@@ -2212,6 +2212,12 @@ def _naming_lines(data: YamlData, naming: tuple[str, ...]) -> set[int]:
     return lines
 
 
+def drafts(documents: list[Document]) -> list[Document]:
+    """Return the documents marked ``draft: true``: never published (`sitegen serve` shows them), and told so by
+    ``build`` and ``check``, as scheduled pages are, so that a page left a draft does not vanish unsaid."""
+    return [d for d in documents if d.meta.draft]
+
+
 def scheduled(documents: list[Document], now: datetime) -> list[Document]:
     """Return the documents whose publish time is after ``now`` (held back until then).
 

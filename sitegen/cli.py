@@ -29,6 +29,7 @@ from .errors import Problem, SiteError, command_word, problems_to_json
 
 if TYPE_CHECKING:
     from .build import BuildResult
+    from .load import Document
     from .serve import BuildOutcome
 
 
@@ -244,6 +245,19 @@ def _print_problems(problems: Sequence[Problem]) -> None:
         print(problem.format(), file=sys.stderr)
 
 
+def _print_unpublished(drafts: Sequence[str], scheduled: Sequence[tuple[str, str]]) -> None:
+    """Print the pages a build leaves out: each draft, and each page scheduled (path, publish time)."""
+    for path in drafts:
+        print(f"{path}: a draft, not published; write draft: false to publish it")
+    for path, when in scheduled:
+        print(f"{path}: scheduled for {when}, not published yet")
+
+
+def _publish_times(documents: Sequence[Document]) -> list[tuple[str, str]]:
+    """``(path, publish time as YYYY-MM-DD HH:MM)`` of each scheduled page."""
+    return [(document.path, f"{document.meta.date:%Y-%m-%d %H:%M}") for document in documents]
+
+
 def _summary(problems: Sequence[Problem]) -> str:
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
@@ -286,8 +300,7 @@ def _report_unchanged(args: argparse.Namespace) -> bool:
         return False
     if not args.quiet:
         _print_problems(last.warnings)
-        for path, when in last.scheduled:
-            print(f"{path}: scheduled for {when}, not published yet")
+        _print_unpublished(last.drafts, last.scheduled)
         print(_summary_line(last.pages, last.files, 0, 0, 0, Path(last.output), time.perf_counter() - started,
                             len(last.warnings), note=": nothing changed since the last build"))
     return True
@@ -317,8 +330,7 @@ def run_build(args: argparse.Namespace) -> int:
         return 1
     if not args.quiet:
         _print_problems(result.warnings)
-        for document in result.scheduled:
-            print(f"{document.path}: scheduled for {document.meta.date:%Y-%m-%d %H:%M}, not published yet")
+        _print_unpublished([d.path for d in result.drafts], _publish_times(result.scheduled))
         if args.verbose:
             for path in result.changed_paths:
                 print(f"wrote   {path}")
@@ -359,8 +371,7 @@ def run_check(args: argparse.Namespace) -> int:
         print(problems_to_json(result.problems))
         return 1 if failed else 0
     _print_problems(result.problems)
-    for document in result.scheduled:
-        print(f"{document.path}: scheduled for {document.meta.date:%Y-%m-%d %H:%M}, not published yet")
+    _print_unpublished([d.path for d in result.drafts], _publish_times(result.scheduled))
     print(f"checked: {_summary(result.problems)}", file=sys.stderr if failed else sys.stdout)
     return 1 if failed else 0
 
@@ -493,6 +504,9 @@ def run_new(args: argparse.Namespace) -> int:
         _print_problems(failure.problems)
         return 1
     print(f"wrote {written.as_posix()}", flush=True)
+    if args.kind in ("interview", "case"):  # written as drafts: built, they would be left out unsaid
+        print("  note: it is a draft (draft: true): sitegen serve shows it; write draft: false to publish it",
+              file=sys.stderr)
     if (note := _reading_note(args, written)) is not None:
         print(f"  note: {note}", file=sys.stderr)
     return 0

@@ -123,13 +123,15 @@ _PACKERS: dict[int, Any] = {}
 
 @dataclass(frozen=True)
 class LastBuild:
-    """What the recorded build reported: counts, warnings and scheduled pages ``(path, publish time)``."""
+    """What the recorded build reported: counts, warnings, scheduled pages ``(path, publish time)`` and the paths of
+    drafts."""
 
     pages: int
     files: int
     output: str
     warnings: list[Problem] = field(default_factory=list)
     scheduled: list[tuple[str, str]] = field(default_factory=list)
+    drafts: list[str] = field(default_factory=list)
 
 
 def empty_cache(cache: Path) -> None:
@@ -346,7 +348,7 @@ def unchanged(path: Path, now: float | None = None) -> LastBuild | None:
         last = data["last"]
         return LastBuild(last["pages"], last["files"], last["output"],
                          [Problem(**problem) for problem in last["warnings"]],
-                         [tuple(item) for item in last["scheduled"]])
+                         [tuple(item) for item in last["scheduled"]], list(last.get("drafts", [])))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 

@@ -574,7 +574,10 @@ def build_site(config: Config, content: Content, now: datetime, report: Report,
     graph.pages.extend(_all_pages(graph))
     graph.pages.extend(redirect_pages(graph, report))
     check_output_paths(graph.pages, report)
-    check_text_links(graph, report, former)
+    held_back = {} if include_drafts else {config.permalinks.url(d.collection, d.slug): d
+                                           for d in content.interviews + content.cases
+                                           if d.meta.draft or d.meta.date > now}
+    check_text_links(graph, report, former, held_back)
     return graph
 
 
@@ -1184,8 +1187,8 @@ RECORD_FILE = "/.sitegen-manifest"
 """Where the output folder keeps the list of files sitegen wrote there (`sitegen.write.MANIFEST`)."""
 
 
-def check_text_links(graph: SiteGraph, report: Report,
-                     former: Callable[[], Mapping[str, str]] | None = None) -> None:
+def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapping[str, str]] | None = None,
+                     held_back: Mapping[str, Document] | None = None) -> None:
     """Warn at each link in a page's text that leads to no page or file of this site.
 
     A link without a scheme is read as `Urls.rebase_html` publishes it: a
@@ -1200,7 +1203,9 @@ def check_text_links(graph: SiteGraph, report: Report,
     gets that page's address in the hint, and so does a link to an address
     a page had in the last build (``former``: ``{site path: page file}``,
     asked for at the first broken link), with the ``aliases:`` that keeps
-    it. A title typed in quotes Markdown
+    it; a link to the address of a page held back (``held_back``: a draft,
+    or scheduled, by its address) is told why it leads nowhere yet. A
+    title typed in quotes Markdown
     does not read (``[白鹤镇](/units/baihe/ "白鹤镇”)``) is left out of the
     address checked: the conversion warns of it.
     """
@@ -1223,7 +1228,7 @@ def check_text_links(graph: SiteGraph, report: Report,
                                        f"link to it from the site's root: write {path} (it then works at whatever "
                                        "address the site is published)")
                         continue
-                    hints = hints or _LinkHints(graph, pages | files, former)
+                    hints = hints or _LinkHints(graph, pages | files, former, held_back)
                     report.warning(entry.document.path, line, column,
                                    f'the link "{href}" {message}, and leads to no page or file of this site',
                                    hints.hint(path))
@@ -1236,7 +1241,7 @@ def check_text_links(graph: SiteGraph, report: Report,
             if not path or _leads_somewhere(path, pages, files):
                 continue
             line, column = _typed_at(entry.document, href)
-            hints = hints or _LinkHints(graph, pages | files, former)
+            hints = hints or _LinkHints(graph, pages | files, former, held_back)
             report.warning(entry.document.path, line, column,
                            f'the link "{href}" leads to no page or file of this site',
                            _address_hint(href) or hints.hint(path))
@@ -1350,10 +1355,11 @@ class _LinkHints:
     is answered once.
     """
 
-    def __init__(self, graph: SiteGraph, known: set[str],
-                 former: Callable[[], Mapping[str, str]] | None = None) -> None:
+    def __init__(self, graph: SiteGraph, known: set[str], former: Callable[[], Mapping[str, str]] | None = None,
+                 held_back: Mapping[str, Document] | None = None) -> None:
         self._by_source = _pages_by_source(graph.interviews + graph.cases)
         self._moved = _moved_since(graph, former() if former is not None else {})
+        self._held_back = held_back or {}
         self._by_folder: dict[str, list[str]] = defaultdict(list)
         self._by_last: dict[str, list[str]] = defaultdict(list)
         for path in sorted(known):
@@ -1371,6 +1377,9 @@ class _LinkHints:
         return made
 
     def _hint(self, path: str) -> str:
+        held = self._held_back.get(path if path.endswith("/") else path + "/")
+        if held is not None:
+            return _held_back_hint(path, held)
         moved = self._moved.get(path if path.endswith("/") else path + "/")
         if moved is not None:
             url, title, source = moved
@@ -1393,6 +1402,16 @@ class _LinkHints:
             return f"did you mean {close[0]}?"
         return (f"link to a page by its address (as {self._example}) or to a file under content/ "
                 "by its path from there (files/报告.pdf for content/files/报告.pdf)")
+
+
+def _held_back_hint(path: str, document: Document) -> str:
+    """The hint for a link to ``path``, the address of ``document``, a page not published (a draft, or scheduled)."""
+    if document.meta.draft:
+        return (f"{path} is the address of 《{document.meta.title}》, a draft (draft: true), which is not published: "
+                f"publish it (write draft: false in {document.path}), or leave the link out until it is")
+    return (f"{path} is the address of 《{document.meta.title}》, scheduled for {document.meta.date:%Y-%m-%d %H:%M}: "
+            "the link leads nowhere until then; leave it out until the page is published, or publish it sooner "
+            f"(an earlier date: in {document.path})")
 
 
 def _moved_since(graph: SiteGraph, former: Mapping[str, str]) -> dict[str, tuple[str, str, str]]:

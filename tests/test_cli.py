@@ -117,6 +117,25 @@ def test_check_lists_scheduled_pages(tmp_path: Path, capsys: Capture) -> None:
                                 "checked: 0 error(s), 0 warning(s)"]
 
 
+def test_build_and_check_list_the_drafts_they_leave_out(tmp_path: Path, capsys: Capture) -> None:
+    # A page left "draft: true" was dropped from the published site without a word ("4 removed"), while a
+    # scheduled page was listed; the preview, which shows drafts, hid the difference.
+    root = write_site(tmp_path, {"content/interviews/a.md": interview("初稿", extra="draft: true\n"),
+                                 "content/interviews/b.md": interview("定稿")})
+    said = "content/interviews/a.md: a draft, not published; write draft: false to publish it"
+    assert main(["build", "--site", str(root)]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == said
+    assert main(["build", "--site", str(root)]) == 0  # nothing changed: the last build's report, the draft in it
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == said and out[1].endswith("nothing changed since the last build")
+    assert main(["check", "--site", str(root)]) == 0
+    assert capsys.readouterr().out.splitlines() == [said, "checked: 0 error(s), 0 warning(s)"]
+    (root / "content/interviews/a.md").write_text(interview("初稿", extra="draft: false\n"), encoding="utf-8")  # as told
+    assert main(["build", "--site", str(root)]) == 0
+    assert not any("draft" in line for line in capsys.readouterr().out.splitlines())
+    assert (root / "output/interviews/a/index.html").is_file()
+
+
 def test_build_with_errors_exits_1_and_keeps_the_output(tmp_path: Path, capsys: Capture) -> None:
     root = clean_site(tmp_path)
     assert main(["build", "--site", str(root), "--quiet"]) == 0

@@ -263,13 +263,16 @@ def test_new_case_unit_and_series_check_clean_once_their_placeholders_are_writte
     # A series is always published: its blurb is to be written at once. The case is a draft, the unit's
     # examples are commented out: nothing of theirs is told.
     assert _check(capsys, site) == (1, (
+        "content/cases/jian-she-ri-tuo-zhong-xin.md: a draft, not published; write draft: false to publish it\n"
         'content/series/min-sheng-fang-tan.yaml:4:8: error: blurb: "一两句话介绍本栏目。" is the placeholder that '
         "sitegen new writes for the series' blurb, so the home page and the series' page would publish it\n"
         "  hint: write one or two sentences on what the series is about (栏目介绍)\n"
         "checked: 1 error(s), 0 warning(s)\n"))
     series.write_text(series.read_text(encoding="utf-8").replace("一两句话介绍本栏目。", "各街道负责人谈民生实事。"),
                       encoding="utf-8")
-    assert _check(capsys, site, "--strict") == (0, "checked: 0 error(s), 0 warning(s)\n")
+    assert _check(capsys, site, "--strict") == (0, "content/cases/jian-she-ri-tuo-zhong-xin.md: a draft, not "
+                                                   "published; write draft: false to publish it\n"
+                                                   "checked: 0 error(s), 0 warning(s)\n")
 
     # The examples uncommented as they are (the file's note suggests it): invented figures, each told.
     _uncomment(unit, "summary:", "tallies:", "targets:", "milestones:")
@@ -294,7 +297,8 @@ def test_new_case_unit_and_series_check_clean_once_their_placeholders_are_writte
         "  hint: write what happened (事件), with the real date, and in description: one or two sentences on it or "
         f"nothing; {_PUT_BACK}"]
     code, report = _check(capsys, site)
-    assert (code, report.splitlines()) == (1, unit_errors + ["checked: 4 error(s), 0 warning(s)"])
+    drafted = "content/cases/jian-she-ri-tuo-zhong-xin.md: a draft, not published; write draft: false to publish it"
+    assert (code, report.splitlines()) == (1, [drafted] + unit_errors + ["checked: 4 error(s), 0 warning(s)"])
     # The example milestone with its description's line deleted is still told: it was published with its
     # invented title (成立调研领导小组).
     uncommented = unit.read_text(encoding="utf-8")
@@ -643,6 +647,9 @@ def test_new_unit_takes_its_level_in_chinese_too(tmp_path: Path, capsys) -> None
         assert code == 0 and re.search(r"^level: (\w+)", written.read_text(encoding="utf-8"), re.M)[1] == level
 
 
+_DRAFT_NOTE = "  note: it is a draft (draft: true): sitegen serve shows it; write draft: false to publish it\n"
+
+
 def test_new_says_an_id_or_slug_made_from_chinese_is_to_be_checked_for_its_reading(tmp_path: Path, capsys) -> None:
     # 重固镇 (chóng gù) became zhong-gu-zhen without a word, in an address that must not change once published.
     site = copy_example(tmp_path / "site")
@@ -651,14 +658,14 @@ def test_new_says_an_id_or_slug_made_from_chinese_is_to_be_checked_for_its_readi
     assert err == ('  note: the id zhong-gu-zhen is the pinyin of "重固镇" and goes into the address of its page: if a '
                    "character reads otherwise here (多音字), rename the file now, before any page names it\n")
     code, out, err = _run(capsys, "new", "interview", "重固镇：新的访谈", "--unit", "zhong-gu-zhen", "--site", str(site))
-    assert code == 0 and err == (
+    assert code == 0 and err == _DRAFT_NOTE + (
         '  note: the slug zhong-gu-zhen-xin-de-fang-tan is the pinyin of "重固镇：新的访谈" and goes into the page\'s '
         "address: if a character reads otherwise here (多音字), change the slug: line now, before the page is "
         "published\n")
     for given in (["unit", "华新镇", "--id", "huaxin"], ["unit", "Xujing Town"],
                   ["case", "重固镇：路口", "--unit", "zhong-gu-zhen", "--slug", "chonggu-lukou"]):
         code, out, err = _run(capsys, "new", *given, "--site", str(site))
-        assert (code, err) == (0, ""), given
+        assert (code, err.replace(_DRAFT_NOTE, "")) == (0, ""), given  # no note of a reading: the id was given
 
 
 def test_new_needs_a_site_and_a_series(tmp_path: Path, capsys) -> None:
@@ -711,7 +718,7 @@ def test_a_word_or_wps_lock_file_is_not_a_second_series(tmp_path: Path, capsys) 
     site = write_site(tmp_path / "site", {"content/series/~$dadiaoyan.yaml": b"\x00owner"})
     code, out, err = _run(capsys, "new", "interview", "标题", "--unit", "baihe", "--site", str(site))
     assert (code, out) == (0, "wrote " + (site / "content/interviews/biao-ti.md").as_posix() + "\n")
-    assert err.startswith('  note: the slug biao-ti is the pinyin of "标题"') and "error" not in err
+    assert err.splitlines()[1].startswith('  note: the slug biao-ti is the pinyin of "标题"') and "error" not in err
     assert _front_matter(site / "content/interviews/biao-ti.md")["series"] == "dadiaoyan"
 
 
@@ -877,9 +884,10 @@ def test_an_interview_published_with_the_placeholders_of_new_is_told_each(tmp_pa
     assert _check(capsys, site) == (code, report)  # the second run, from the page cache, tells the same
     assert _run(capsys, "build", "--site", str(site), "--quiet")[0] == 1  # the output is left as it was
 
-    # Left a draft (in any of its spellings), nothing is told: drafts are never published.
+    # Left a draft (in any of its spellings), only that is told: drafts are never published.
     page.write_text(drafted.replace("draft: true", "draft: 是"), encoding="utf-8")
-    assert _check(capsys, site, "--strict") == (0, "checked: 0 error(s), 0 warning(s)\n")
+    assert _check(capsys, site, "--strict") == (0, f"{p}: a draft, not published; write draft: false to publish it\n"
+                                                   "checked: 0 error(s), 0 warning(s)\n")
 
     # Another mistake in the front matter does not hide them, in its fields or in its text (the text's
     # were told only once that mistake was mended).

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import zlib
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 from unittest import mock
@@ -618,6 +619,27 @@ def test_a_link_to_another_interview_by_its_file_or_title_is_warned_at_the_link_
     page = root / "content/interviews/a.md"
     page.write_text(interview(body=re.sub(r"\]\([^)]*\)", "](/interviews/er/)", body)), encoding="utf-8")
     assert build(BuildOptions(root=root, search=False)).warnings == []
+
+
+def test_a_link_to_a_draft_or_a_scheduled_page_is_told_why_it_leads_nowhere_yet(tmp_path: Path) -> None:
+    # Its hint was "link to a page by its address (as …)": the address was that page's already, and followed, the
+    # hint changed nothing.
+    body = "## 问\n\n见[草稿](/interviews/caogao/)和[预告](/interviews/yugao/)。\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body),
+                                 "content/interviews/caogao.md": interview("草稿一篇", extra="draft: true\n"),
+                                 "content/interviews/yugao.md": interview("预告一篇", date="2030-01-05 10:00")})
+    warnings = build(BuildOptions(root=root, search=False, now=datetime(2026, 12, 2, 9, 0))).warnings
+    assert [(w.location(), w.hint) for w in warnings] == [
+        ("content/interviews/a.md:13:7", "/interviews/caogao/ is the address of 《草稿一篇》, a draft (draft: true), "
+         "which is not published: publish it (write draft: false in content/interviews/caogao.md), or leave the "
+         "link out until it is"),
+        ("content/interviews/a.md:13:33", "/interviews/yugao/ is the address of 《预告一篇》, scheduled for "
+         "2030-01-05 10:00: the link leads nowhere until then; leave it out until the page is published, or publish "
+         "it sooner (an earlier date: in content/interviews/yugao.md)")]
+    # Followed: the draft published, the date brought forward, both links lead to their pages.
+    (root / "content/interviews/caogao.md").write_text(interview("草稿一篇", extra="draft: false\n"), encoding="utf-8")
+    (root / "content/interviews/yugao.md").write_text(interview("预告一篇", date="2026-12-01 10:00"), encoding="utf-8")
+    assert build(BuildOptions(root=root, search=False, now=datetime(2026, 12, 2, 9, 0))).warnings == []
 
 
 def test_a_damaged_picture_is_a_warning_at_its_src_and_a_windows_path_gets_its_slashes_turned(
