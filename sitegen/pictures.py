@@ -131,11 +131,29 @@ def heavy_problem(src: str, path: Path, size: tuple[int, int] | None) -> tuple[s
     if raster and size is not None and size[0] * size[1] > HEAVY_PIXELS:
         width, height = size
         return (f'image "{src}" is {width} × {height} pixels: a browser holds it decoded, '
-                f"{_megabytes(width * height * 4)}, more than some phones can show", SMALLER_HINT)
+                f"{_megabytes(width * height * 4)}, more than some phones can show", _fewer_pixels_hint(width, height))
     if length > HEAVY_BYTES:
         return (f'image "{src}" is {_megabytes(length)}: every reader\'s phone loads all of it, which is slow on '
                 "mobile data", SMALLER_HINT)
     return None
+
+
+_FITTING_WIDTH = 1600
+"""The width the hints offer: plenty on a phone and on a computer."""
+_PART_HEIGHT = 4000
+"""The height of the parts a long picture is cut into, as the hint offers: a few screens of a phone each."""
+
+
+def _fewer_pixels_hint(width: int, height: int) -> str:
+    """How to bring a picture of ``width`` × ``height`` pixels under `HEAVY_PIXELS`: narrower (`SMALLER_HINT`), or,
+    for a long picture (长图) still too large at `_FITTING_WIDTH` wide, cut into parts: made 1600 wide, a
+    1242 × 22000 one would grow."""
+    narrowed = height * min(width, _FITTING_WIDTH) / width
+    if width > _FITTING_WIDTH and min(width, _FITTING_WIDTH) * narrowed <= HEAVY_PIXELS:
+        return SMALLER_HINT
+    return (f"it is a long picture (长图): cut it into parts of about {_PART_HEIGHT} pixels high (画图 → 选择 → 裁剪), "
+            f"each at most {_FITTING_WIDTH} pixels wide, and show them one after another; keep the original "
+            "elsewhere, outside content/")
 
 
 def _megabytes(length: int) -> str:

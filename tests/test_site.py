@@ -676,6 +676,14 @@ def test_a_picture_too_heavy_for_phones_is_a_warning_with_how_to_make_it_smaller
                                           "decoded, 1.1 GB, more than some phones can show", smaller),
         ("content/interviews/a.md:16:7", 'image "images/photo.png" is 1.2 MB: every reader\'s phone loads all of it, '
                                          "which is slow on mobile data", smaller)]
+    # A long picture (长图) already narrow is told to be cut into parts: made 1600 wide, 1242 × 22000 would grow.
+    (root / "content/images/huge.png").write_bytes(_png_header(1242, 22000))
+    long_picture = [(w.message, w.hint) for w in build(BuildOptions(root=root, search=False)).warnings][0]
+    assert long_picture == ('image "images/huge.png" is 1242 × 22000 pixels: a browser holds it decoded, 104.2 MB, '
+                            "more than some phones can show",
+                            "it is a long picture (长图): cut it into parts of about 4000 pixels high (画图 → 选择 → 裁剪), "
+                            "each at most 1600 pixels wide, and show them one after another; keep the original "
+                            "elsewhere, outside content/")
     # Made smaller as told, both are quiet; a picture of 6000 × 4000 at a few KB is not warned either.
     (root / "content/images/huge.png").write_bytes(_png_header(6000, 4000))
     (root / "content/images/photo.png").write_bytes(_png_header(1600, 1200))
