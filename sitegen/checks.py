@@ -810,9 +810,11 @@ def _targets(path: str, yaml: YamlData, targets: Sequence[tuple[int, Target]], r
                     and "％" not in text:
                 line, column = yaml.locate(("targets", index, field))
                 meant = format(Decimal(repr(value)) * 100, "f").rstrip("0").rstrip(".")
+                # A whole 1 (not 1.0) is as likely 1% as "all": the figure as typed is offered first.
+                as_typed, as_share = (f"if {text}% is right, write {text}%",
+                                      f"if you meant {meant}%, write {meant} (percent, from 0 to 100)")
                 report.warning(path, line, column, f"{field}: {text} is read as {text}%",
-                               f"if you meant {meant}%, write {meant} (percent, from 0 to 100); "
-                               f"if {text}% is right, write {text}%")
+                               f"{as_typed}; {as_share}" if text.strip() == "1" else f"{as_share}; {as_typed}")
         if target.target == 0:
             line, column = yaml.locate(("targets", index, "target"))
             report.warning(path, line, column,

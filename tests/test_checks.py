@@ -332,8 +332,9 @@ def test_a_share_of_one_typed_for_a_percentage_is_a_warning_as_a_share_below_one
     assert [(p.location(), p.message, p.hint) for p in found(root)] == [
         (f"{UNIT_PATH}:6:13", "target: 1.0 is read as 1.0%",
          "if you meant 100%, write 100 (percent, from 0 to 100); if 1.0% is right, write 1.0%"),
+        # A whole 1 is as likely 1% (约1%, 已走访): offered first, "100" second, so that it is not taken at a glance.
         (f"{UNIT_PATH}:7:15", "measured: 1 is read as 1%",
-         "if you meant 100%, write 100 (percent, from 0 to 100); if 1% is right, write 1%")]
+         "if 1% is right, write 1%; if you meant 100%, write 100 (percent, from 0 to 100)")]
 
 
 def test_a_tally_pasted_without_its_dash_is_one_error_saying_to_add_it(tmp_path: Path) -> None:
