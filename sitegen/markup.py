@@ -86,7 +86,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, INVISIBLE_NAMES, INVISIBLE_RE, WI
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "45"
+POLICY_VERSION = "46"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -2366,6 +2366,27 @@ or a table's first row."""
 _BLOCK_KINDS = {"#": "a heading (标题)", ">": "a quote (引用)", "|": "the start of a table (表格)"}
 
 
+_READING_FIGURES_RE = re.compile(r"本篇文章[ \t]*[共约]?[ \t]*[0-9０-９,，]+[ \t]*字[ \t]*[,，、；;]?[ \t]*(?:预计)?"
+                                 r"(?:阅读|读完)(?:时间|需要|需)?[ \t]*约?[ \t]*[0-9０-９.]+[ \t]*分钟")
+"""The line of an article's length and reading time as WeChat and news sites print it (本篇文章1688字,读完约4分钟)."""
+
+
+def _reading_figures_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
+    """A warning for the source article's length and reading time pasted with its text (本篇文章1688字,读完约4分钟).
+
+    The page prints its own such line, worked out from its text (`sitegen.site.Entry.word_count`), above
+    it: the reader saw two, 本篇文章439字 then 本篇文章1688字, and the pasted one led every summary made from
+    the text. Warned at the line, outside fenced code; found while converting (cached).
+    """
+    if "本篇文章" not in source:
+        return []
+    return [Problem(path, first_line + index, found.start() + 1, "warning",
+                    f'"{found.group()}" is the source article\'s length and reading time, pasted with its text: the '
+                    "page prints its own, worked out from this text, so readers would see two different ones",
+                    "delete the line")
+            for index, line in outside_fences(lines) if (found := _READING_FIGURES_RE.search(line))]
+
+
 def _lost_character_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
     """Warnings for runs of question marks that stand for characters lost in a save (`sitegen.yamltext.lost_characters`:
     3 or more ASCII "?", not in a web address), one at the first run of each line.
@@ -2840,6 +2861,7 @@ class MarkdownRenderer:
         problems += _table_problems(source, lines, path, first_line)
         problems += _invisible_problems(source, lines, path, first_line)
         problems += _lost_character_problems(source, lines, path, first_line)
+        problems += _reading_figures_problems(source, lines, path, first_line)
         problems += _masking_star_problems(lines, clean_html, path, first_line)
         problems += _sub_item_problems(source, lines, clean_html, path, first_line)
         if _removal_possible(source, raw_html):

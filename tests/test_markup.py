@@ -1090,6 +1090,21 @@ def test_runs_of_question_marks_from_a_save_that_lost_chinese_are_warned(rendere
     assert "<h2" in fixed.html and "大调研开展以来有哪些进展</h2>" in fixed.html and "<b>？？？</b>" in fixed.html
 
 
+def test_the_source_articles_length_and_reading_time_pasted_with_its_text_is_warned(renderer: MarkdownRenderer) -> None:
+    # The seed article begins "本篇文章1688字,读完约4分钟": pasted, the page showed its own 本篇文章439字，读完约1分钟 and
+    # then the pasted one, and every summary made from the text began with it.
+    body = ("本篇文章1688字,读完约4分钟\n\n正文第一段。\n\n本篇文章共 2,030 字，预计阅读时间约5分钟\n\n"
+            "```\n本篇文章1688字,读完约4分钟\n```\n\n本篇文章讲述了白鹤镇的做法。\n")
+    result = renderer.render(body, "a.md", 9)
+    told = ("is the source article's length and reading time, pasted with its text: the page prints its own, worked "
+            "out from this text, so readers would see two different ones")
+    assert placed(result) == [(9, 1, f'"本篇文章1688字,读完约4分钟" {told}', "delete the line"),
+                              (13, 1, f'"本篇文章共 2,030 字，预计阅读时间约5分钟" {told}', "delete the line")]
+    fixed = renderer.render(body.replace("本篇文章1688字,读完约4分钟\n\n正文", "正文", 1)
+                            .replace("本篇文章共 2,030 字，预计阅读时间约5分钟\n\n", ""), "a.md", 9)
+    assert fixed.problems == () and fixed.lead.startswith("正文第一段。")
+
+
 def test_list_markers_followed_by_a_full_width_or_no_break_space_are_warned(renderer: MarkdownRenderer) -> None:
     # "-　征求意见" (an input method's full-width space) and "-&nbsp;摸排" (pasted from WeChat) were published as
     # text, marker and all, unwarned.
