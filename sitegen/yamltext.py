@@ -2352,16 +2352,19 @@ address never holds it (`sitegen.markup`)."""
 
 
 def _unfolded(value: str, typed: str) -> str:
-    """A plain value typed over several lines, with no space where a line break met two wide characters.
+    """A plain value typed over several lines, with no space where a line break met Chinese text.
 
     Takes the value as YAML folded it (each single line break became a
     space) and the text it was typed as. Chinese is written without spaces,
     so ``summary: 白鹤镇党委书记谈大调研，`` continued on the next line
     (``  截至4月26日…``) reads ``…大调研，截至…``, not ``…大调研， 截至…``: a
-    break between two wide characters (East Asian Width W or F: Han, kana,
-    hangul, full-width punctuation) joins them, as the Markdown text does,
-    and so does a break after full-width punctuation (``…历史；`` then
-    ``2018年…`` reads ``…历史；2018年…``), as a summary joins lines.
+    break with a wide character on either side (East Asian Width W or F:
+    Han, kana, hangul, full-width punctuation; or Chinese quotes and dashes,
+    `_CJK_SIGNS`) joins the lines, so ``截至`` then ``2018.4.26`` reads
+    ``截至2018.4.26`` and ``“白鹤草莓”`` then ``APP反映`` reads
+    ``“白鹤草莓”APP反映``, as typed on one line (a space there was published
+    and went into the open data). A break between two other characters
+    (``Hello`` then ``world``) stays a space.
     Returns ``value`` unchanged when the fold cannot be told apart exactly.
     """
     lines = [line.strip(" \t") for line in typed.split("\n")]
@@ -2374,8 +2377,7 @@ def _unfolded(value: str, typed: str) -> str:
             continue
         if spaced:
             gap = "\n" * blanks if blanks else " "
-            wide = not blanks and _is_wide(spaced[-1][-1]) and (
-                _is_wide(line[0]) or FULL_WIDTH_PUNCTUATION.match(spaced[-1][-1]) is not None)
+            wide = not blanks and (_in_chinese(spaced[-1][-1]) or _in_chinese(line[0]))
             spaced.append(gap)
             joined.append("" if wide else gap)
         spaced.append(line)
@@ -2411,6 +2413,15 @@ def _unfolded_as_styled(value: str, typed: str, style: str | None) -> str:
 
 def _is_wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+_CJK_SIGNS = frozenset("“”‘’…—·")
+"""Signs of Chinese text that Unicode gives an ambiguous width (the quotes a Chinese input method types)."""
+
+
+def _in_chinese(char: str) -> bool:
+    """True for a character of Chinese text, beside which a line break is no space (`_unfolded`)."""
+    return _is_wide(char) or char in _CJK_SIGNS
 
 
 def _scalar_value(event: yaml.ScalarEvent) -> str | None:

@@ -3094,7 +3094,7 @@ def test_a_text_typed_as_lines_of_a_list_is_warned_and_the_block_the_hint_gives_
         'then "  2. 建立巡查机制；"',
         f"{UNIT_PATH}:7:11: warning: targets → item 1 → note: the lines below it that start like a list's items "
         '("- 本地居民") are joined to it as one text, so the page shows them on one line: "区统一要求：居民调研率达到80%。'
-        '其中：- 本地居民 - 外来人口"\n'
+        '其中：- 本地居民- 外来人口"\n'
         f'  hint: {block}note: "    note: |", then "      区统一要求：居民调研率达到80%。其中：", then "      - 本地居民", '
         'then "      - 外来人口"']
     # Done as told, the lines are kept as typed, on the page and in the open data.
@@ -3128,7 +3128,7 @@ def test_a_text_typed_as_lines_of_a_list_is_warned_and_the_block_the_hint_gives_
      "outcome: |\n  取得三方面成效：\n  1. 路灯已全部修复；\n  2. 建立巡查机制；\n", ("colon in place of the quotes", "outcome")),
     # An item of a list of texts going on over lines.
     ("actions:\n  - 走访沿线各村，重点是：\n    1. 摸排问题点位\n    2. 建立台账\noutcome: 已完成。\n", 7, 5,
-     "actions → item 1", "1. 摸排问题点位", "走访沿线各村，重点是：1. 摸排问题点位 2. 建立台账",
+     "actions → item 1", "1. 摸排问题点位", "走访沿线各村，重点是：1. 摸排问题点位2. 建立台账",
      "actions:\n  - |\n    走访沿线各村，重点是：\n    1. 摸排问题点位\n    2. 建立台账\noutcome: 已完成。\n", ('"-"', 'the "-"')),
 ])
 def test_a_text_below_its_key_or_an_items_text_typed_as_a_list_is_warned_too(

@@ -1849,8 +1849,9 @@ def test_a_line_break_after_full_width_punctuation_joins_with_no_space() -> None
     assert ok("summary: 草莓种植已有30多年历史；\n  2018年按区委部署全面开展大调研。\n").value == {
         "summary": "草莓种植已有30多年历史；2018年按区委部署全面开展大调研。"}
     assert ok('summary: "日托中心运行半年，\n  Wi-Fi和午餐"\n').value == {"summary": "日托中心运行半年，Wi-Fi和午餐"}
-    # Between a Chinese character and a Latin word, and between Latin words, the break is a space, as before.
-    assert ok("summary: 日托中心运行半年\n  Wi-Fi和午餐\n").value == {"summary": "日托中心运行半年 Wi-Fi和午餐"}
+    # Between a Chinese character and a Latin word the break was a space too (日托中心运行半年 Wi-Fi和午餐), which the
+    # editor never typed; between Latin words it stays a space.
+    assert ok("summary: 日托中心运行半年\n  Wi-Fi和午餐\n").value == {"summary": "日托中心运行半年Wi-Fi和午餐"}
     assert ok("summary: Baihe town\n  strawberry\n").value == {"summary": "Baihe town strawberry"}
 
 
@@ -2031,3 +2032,16 @@ def test_a_key_uncommented_with_the_space_after_its_hash_is_told_to_line_up_with
         "value, not fields under it (YAML parser: while parsing a block mapping: did not find expected key)\n"
         '  hint: line it up with "misspellings:": delete the 1 space at the start of the line: tallies:   # 调研数据']
     assert ok(text.replace(" tallies:", "tallies:")).value["tallies"] == [{"as_of": "2018-04-26", "collected": "12"}]
+
+
+@pytest.mark.parametrize(("typed", "published"), [
+    # A line break beside Chinese text was a space when the other side was a digit or a Latin letter: published
+    # "截至 2018.4.26", "种植户 126户", "“白鹤草莓” APP反映", in the page and in the open data.
+    ("截至\n  2018.4.26的累计数", "截至2018.4.26的累计数"), ("种植户\n  126户", "种植户126户"),
+    ("“白鹤草莓”\n  APP反映", "“白鹤草莓”APP反映"), ("推广\n  APP", "推广APP"), ("2018年\n  1—9月", "2018年1—9月"),
+    ("Hello\n  world", "Hello world"), ("12345\n  热线", "12345热线"),  # two Latin words keep their space
+])
+def test_a_line_break_beside_chinese_text_in_a_value_is_no_space(typed: str, published: str) -> None:
+    for style, text in (("plain", f"note: {typed}\n"), ("folded", f"note: >-\n  {typed}\n"),
+                        ("quoted", f'note: "{typed}"\n')):
+        assert ok(text).value == {"note": published}, style
