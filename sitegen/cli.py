@@ -22,14 +22,13 @@ import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, NoReturn, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, NoReturn, Sequence
 
 from . import __version__
 from .errors import Problem, SiteError, command_word, problems_to_json
 
 if TYPE_CHECKING:
     from .build import BuildResult
-    from .load import Document
     from .serve import BuildOutcome
 
 
@@ -253,8 +252,8 @@ def _print_unpublished(drafts: Sequence[str], scheduled: Sequence[tuple[str, str
         print(f"{path}: scheduled for {when}, not published yet")
 
 
-def _publish_times(documents: Sequence[Document]) -> list[tuple[str, str]]:
-    """``(path, publish time as YYYY-MM-DD HH:MM)`` of each scheduled page."""
+def _publish_times(documents: Sequence[Any]) -> list[tuple[str, str]]:
+    """``(path, publish time as YYYY-MM-DD HH:MM)`` of each scheduled page (`sitegen.load.Document`)."""
     return [(document.path, f"{document.meta.date:%Y-%m-%d %H:%M}") for document in documents]
 
 
