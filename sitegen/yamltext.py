@@ -953,11 +953,19 @@ def _scan_characters(lines: _Lines, issues: list[_Issue]) -> None:
         if line in seen:
             continue
         seen.add(line)
-        char, where = match.group(), invisible_place(lines.line(line), column, column)
-        issues.append(_Issue(line, column, f"an invisible {INVISIBLE_NAMES[char]} is in the text: it shows nothing, "
-                                           "but makes the text differ from what is seen",
+        typed = lines.line(line)
+        # Each one on the line is named: told one a run, two soft hyphens in 新­建­小区 took two runs.
+        places = [invisible_place(typed, other.start(), other.start()) for other in INVISIBLE_RE.finditer(typed)
+                  if other.start() >= column]
+        where = places[0] if len(places) == 1 else ", ".join(places[:-1]) + " and " + places[-1]
+        char, count = match.group(), len(places)
+        issues.append(_Issue(line, column, f"an invisible {INVISIBLE_NAMES[char]} is in the text"
+                                           + (f" ({count} invisible characters on this line)" if count > 1 else "")
+                                           + ": it shows nothing, but makes the text differ from what is seen",
                              f"delete it: it stands {where} (it often comes from text copied from a web page, "
-                             "WeChat or Word; retyping the word removes it)"))
+                             "WeChat or Word; retyping the word removes it)" if count == 1 else
+                             f"delete them: they stand {where} (they often come from text copied from a web page, "
+                             "WeChat or Word; retyping the words removes them)"))
         if len(issues) > MAX_PROBLEMS:
             return
 

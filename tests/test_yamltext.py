@@ -2045,3 +2045,14 @@ def test_a_line_break_beside_chinese_text_in_a_value_is_no_space(typed: str, pub
     for style, text in (("plain", f"note: {typed}\n"), ("folded", f"note: >-\n  {typed}\n"),
                         ("quoted", f'note: "{typed}"\n')):
         assert ok(text).value == {"note": published}, style
+
+
+def test_every_invisible_character_of_a_line_is_named_in_one_message() -> None:
+    # Two soft hyphens in 新­建­小区 (from a web page) were told one a run: deleted as told, the next run told the other.
+    data, report = load("title: 新\u00ad建\u00ad小区\n")
+    assert shown(report) == [
+        "data/x.yaml:1:9: error: an invisible soft hyphen (软连字符, U+00AD) is in the text (2 invisible characters on "
+        "this line): it shows nothing, but makes the text differ from what is seen\n"
+        '  hint: delete them: they stand between "新" and "建" and between "建" and "小区" (they often come from text '
+        "copied from a web page, WeChat or Word; retyping the words removes them)"]
+    assert ok("title: 新建小区\n").value == {"title": "新建小区"}
