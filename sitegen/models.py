@@ -897,9 +897,10 @@ def parse_optional_text(value: Any) -> str:
     return parse_text(value) if not isinstance(value, str) or is_gap(value) else value.rstrip("\n")
 
 
-_ITEM_NUMBER = re.compile(r"(?:(?:^|(?<=\s))(\d{1,2})[ \t]*[.．、)）]|([一二三四五六七八九十])[ \t]*[、.．)）])[ \t]*(?=\S)")
-"""A number before an item (1. 1、 一、): a Chinese one may follow the item before with no space, since lines of
-Chinese typed one below another are joined without one."""
+_ITEM_NUMBER = re.compile(r"(?:(?:^|(?<=\s)|(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]))(\d{1,2})[ \t]*[.．、)）]"
+                          r"|([一二三四五六七八九十])[ \t]*[、.．)）])[ \t]*(?=\S)")
+"""A number before an item (1. 1、 一、): one may follow a Chinese item before it with no space, since lines
+beside Chinese text typed one below another are joined without one (``1. 走访中心2. 研究``)."""
 _CHINESE_ORDINALS = "一二三四五六七八九十"
 
 
