@@ -6,7 +6,7 @@ summaries, feeds and search) and the warnings an editor should see, each at a
 real line of the file.
 
 May import: ``sitegen.errors``, ``sitegen.yamltext`` (the names of characters that show
-nothing and of odd spaces, full-width punctuation), ``sitegen.webaddress`` (addresses typed with an input method); libraries ``markdown`` (Python-Markdown) and ``nh3``; the standard library.
+nothing and of odd spaces, full-width punctuation), ``sitegen.webaddress`` (addresses typed with an input method), ``sitegen.plaintext`` (what tells stars hiding a name from emphasis, shared with the plain-text fields); libraries ``markdown`` (Python-Markdown) and ``nh3``; the standard library.
 
 Policies (what editors get, and why):
 
@@ -80,6 +80,7 @@ from markdown.treeprocessors import InlineProcessor, Treeprocessor, UnescapeTree
 from markdown.util import AMP_SUBSTITUTE, AtomicString
 
 from .errors import LOST_CHARACTERS_HINT, Problem, lost_characters_message, paste_hint
+from .plaintext import AFTER_NAME, MASK_OPENING, SURNAMES, is_han, masks_two_names
 from .webaddress import address_slip, half_width_address
 from .yamltext import (FULL_WIDTH_PUNCTUATION, INVISIBLE_NAMES, INVISIBLE_RE, WIDE_SPACES, invisible_place,
                        lost_characters, space_name)
@@ -2522,32 +2523,19 @@ def _odd_space_item_problems(source: str, lines: list[str], path: str, first_lin
 
 # Stars typed to hide part of a name (王**、李**): right after a word, right before punctuation; and the
 # bold they make, starting with that punctuation.
-_MASKING_STARS_RE = re.compile(r"(?<=\w)(\*{2,}|_{2,})(?=[、，。；：！？,.;:!?）)」])")
-_BOLD_FROM_PUNCTUATION_RE = re.compile(r"<strong>[、，。；：！？,.;:!?）)」]")
+_MASKING_STARS_RE = re.compile(r"(?<=\w)(\*{2,}|_{2,})(?=[" + re.escape(AFTER_NAME) + "])")
+_BOLD_FROM_PUNCTUATION_RE = re.compile("<strong>[" + re.escape(AFTER_NAME) + "]")
 # Stars typed for hidden characters that Markdown pairs into italics (one a character: 张*明、李*华; 陈*（化名）) or
 # bold (张**反映，李**也说). A pair is taken for masking stars when it follows a surname, its text starts with a
 # Chinese character and it ends before another surname with what stands between two names in it (张*明和李*华,
-# 张**反映，李**也说), or, for italics, holds a sentence's end or a quote (张*明说。李*华也说; 王*红说：“*很好*”);
-# italics too when their text starts with punctuation (张*、李*) or holds a list's separator with a word right
-# after the second star (张*明、李*华反映). Bold is mostly meant, after any word (实施**“乡村振兴”**, 关于**资金**,
-# 对**红白事场所、日托中心**的需求), and so are italics of words (这是*重点和难点*内容); bold starting with
-# punctuation is `_MASKING_STARS_RE`'s.
+# 张**反映，李**也说: `masks_two_names`, which the plain-text fields use too), or, for italics, holds a sentence's
+# end or a quote (张*明说。李*华也说; 王*红说：“*很好*”); italics too when their text starts with punctuation
+# (张*、李*) or holds a list's separator with a word right after the second star (张*明、李*华反映). Bold is mostly
+# meant, after any word (实施**“乡村振兴”**, 关于**资金**, 对**红白事场所、日托中心**的需求), and so are italics
+# of words (这是*重点和难点*内容); bold starting with punctuation is `_MASKING_STARS_RE`'s.
 _MASKING_STAR_PAIR_RE = re.compile(
     r"(?<=\w)(?<![\\*])(?P<run>\*\*?)(?!\*)(?P<text>[^*\n]+?)(?<![\\*])(?P=run)(?!\*)(?=(?P<after>.?))")
-_MASK_OPENING = "、，。；：！？,.;:!?）)」（("
-_SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
-                      "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-                      "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单")
-"""The most common Chinese surnames (百家姓 as counted today): what stands before a star typed for a hidden
-character of a name."""
 _SENTENCE_SIGNS = "。！？：“”‘’"
-_NAME_SEPARATORS = "、，,；和与及跟同 \u3000"
-"""What stands between two people's names: 张*明、李*华, 张*明和李*华, 张*明 李*华."""
-
-
-def _is_han(char: str) -> bool:
-    """True for a Chinese character (CJK Unified Ideographs, basic block)."""
-    return "\u4e00" <= char <= "\u9fff"
 
 
 def _spaces(count: int) -> str:
@@ -2573,17 +2561,18 @@ def _masking_star_problems(lines: list[str], clean_html: str, path: str, first_l
             plain = _without_code_spans(line)
             for pair in _MASKING_STAR_PAIR_RE.finditer(plain):
                 text, run = pair["text"], pair["run"]
-                if len(run) == 2 and text[0] in _MASK_OPENING:
+                if len(run) == 2 and text[0] in MASK_OPENING:
                     continue  # 王**、李**: told below
                 tag = "em" if len(run) == 1 else "strong"
                 if f"<{tag}>{html.escape(text, quote=False)}</{tag}>" not in clean_html:
                     continue  # not a pair Markdown made (the end of one bold and the start of the next)
                 # 张*明和李*华: a surname before each run, the text starting with a name's character and holding
                 # what stands between two names (or, for italics, a sentence's end or a quote: 张*明说。李*华).
-                surnamed = plain[pair.start() - 1] in _SURNAMES and _is_han(text[0]) and (
-                    (plain[pair.end("text") - 1] in _SURNAMES and any(sign in text for sign in _NAME_SEPARATORS))
-                    or (len(run) == 1 and any(sign in text for sign in _SENTENCE_SIGNS)))
-                if surnamed or (len(run) == 1 and (text[0] in _MASK_OPENING or (
+                before = plain[pair.start() - 1]
+                surnamed = masks_two_names(before, text) or (
+                    len(run) == 1 and before in SURNAMES and is_han(text[0])
+                    and any(sign in text for sign in _SENTENCE_SIGNS))
+                if surnamed or (len(run) == 1 and (text[0] in MASK_OPENING or (
                         re.search(r"[、，；]", text) and re.fullmatch(r"\w", pair["after"])))):
                     escaped = "\\*" * len(run)
                     shown = line[pair.start() - 1] + escaped + text + escaped + pair["after"]

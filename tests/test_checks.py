@@ -2856,6 +2856,50 @@ def test_markdown_or_html_typed_in_a_plain_text_field_is_warned_with_the_words_t
     assert found(root) == []
 
 
+def test_stars_hiding_a_name_or_a_number_in_a_plain_text_field_are_not_taken_for_bold(tmp_path: Path) -> None:
+    # 王**、李** and 138****5678 typed in a field were "bold (加粗) typed in Markdown", and the hint, followed,
+    # published the names unmasked in a changed sentence (王、李; 联系电话138**5678，联系人李。). A field shows
+    # the stars as typed, which is what hiding a name means; bold typed beside them is still told.
+    case = CASE.replace("actions: [走访]", "actions: [走访]\noutcome: 32盏路灯全部点亮，村民王**、李**等12户联名送来感谢信。")
+    page = interview().replace("name: 受访人", "name: 王**、李**")
+    unit = UNIT + ("milestones:\n  - date: 2018-01-12\n    title: 收集意见\n    description: 商户王**、赵**等提出意见\n"
+                   "  - date: 2018-01-15\n    title: 公布电话\n    description: 联系电话138****5678，联系人李**。\n")
+    root = write_site(tmp_path, {"content/cases/a.md": case, "content/interviews/a.md": page,
+                                 "content/units/baihe.yaml": unit})
+    assert found(root) == []
+    # Bold typed in a field is told as before, the hidden names kept as typed in the words to write.
+    (root / "content/cases/a.md").write_text(case.replace("联名送来", "**联名**送来").replace(
+        "problem: 草莓", "problem: 草莓**重点**"), encoding="utf-8")
+    (root / "content/units/baihe.yaml").write_text(unit.replace("title: 收集意见", "title: 成立**领导小组**"),
+                                                   encoding="utf-8")
+    plain = "but this field is plain text (纯文本), so the page would show it as typed"
+    bold = "  hint: write the words alone (bold works in the page's text below the front matter): "
+    assert [p.format() for p in found(root)] == [
+        f'content/cases/a.md:5:10: warning: problem: "**重点**" is bold (加粗) typed in Markdown, {plain}\n'
+        f"{bold}草莓重点",
+        f'content/cases/a.md:7:10: warning: outcome: "**联名**" is bold (加粗) typed in Markdown, {plain}\n'
+        f"{bold}32盏路灯全部点亮，村民王**、李**等12户联名送来感谢信。",
+        f'content/units/baihe.yaml:13:12: warning: milestones → item 1 → title: "**领导小组**" is bold (加粗) typed '
+        f"in Markdown, {plain}\n"
+        "  hint: write the words alone: 成立领导小组"]
+
+
+@pytest.mark.parametrize(("typed", "told"), [
+    ("张**反映，李**也说", None),  # two hidden names, the stars paired across the words between them
+    ("王**和李**等", None),
+    ("021-5976****", None),
+    ("****5678", None),
+    ("实施**“乡村振兴”**", ("**“乡村振兴”**", "实施“乡村振兴”")),
+    ("共**12**户", ("**12**", "共12户")),
+    ("联系人李**。**重点**", ("**重点**", "联系人李**。重点")),
+])
+def test_stars_hiding_characters_are_told_from_bold_in_a_field(typed: str, told: tuple[str, str] | None) -> None:
+    # What a field's text gives: the bold shown in the warning and the words to write, or nothing.
+    from sitegen.plaintext import typed_markup
+    markup = typed_markup(typed)
+    assert ((markup.shown, markup.meant) if markup else None) == told
+
+
 @pytest.mark.parametrize("text", [b"", b"\r\n\r\n", "　\n".encode()])
 def test_an_empty_page_is_told_it_is_empty_not_that_it_lacks_front_matter(tmp_path: Path, text: bytes) -> None:
     # A file emptied by mistake (or saved by Notepad mid-write) was "the page has no front matter", whose hint
