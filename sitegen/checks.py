@@ -31,9 +31,9 @@ from .errors import Report, command_word
 from .load import Content, Document, Sourced, YamlData
 from .markup import (is_local_path, local_file_name, outside_fences, place_in_block, places_typed, swallowed_title,
                      text_blocks, typed_links)
-from .models import (QUOTE_MARKS, Milestone, Series, Tally, Target, Unit, UnitLevel, ascii_id, clip, date_numbers,
-                     date_refusal, is_external_address, is_stand_in, parse_bool, plain_name, swapped_years,
-                     tag_spelling, texts_in)
+from .models import (QUOTE_MARKS, UNIT_LEVEL_WORDS, Milestone, Series, Tally, Target, Unit, UnitLevel, ascii_id,
+                     clip, date_numbers, date_refusal, is_external_address, is_stand_in, parse_bool, plain_name,
+                     swapped_years, tag_spelling, texts_in)
 from .pictures import (DAMAGED_HINT, damaged_message, heavy_problem, image_size, looks_damaged, picture_file,
                        site_path, unshown_problem)
 from .placeholders import (BODY_LINES, EXAMPLE_TARGET_FIGURES, INIT_CASE_LINE, INIT_CASE_TITLE, INIT_INTERVIEW_LINE,
@@ -1965,11 +1965,14 @@ def misspelling_clashes(content: Content) -> dict[tuple[str, int], tuple[str, st
     A misspelling is matched anywhere in the text (`check_misspellings`),
     so one that is part of a unit's name or alias (its own or another
     unit's: ``白河`` beside a unit named 白河村) would be warned at every
-    correct mention of that name; and one that a second unit of another
-    name lists (a unit file copied with its misspellings) would suggest
-    either name. The first listing of a misspelling is kept, the second is
-    the clash; two units of one name are `check_unit_names`' error.
-    ``index`` is the entry's place in the unit's ``misspellings`` list.
+    correct mention of that name; one of two characters or fewer that does
+    not end in a level word (金则 for 金泽镇, `_short_misspelling`) would be
+    warned inside ordinary words and names (资金则由, 徐经理 for 徐经); and one
+    that a second unit of another name lists (a unit file copied with its
+    misspellings) would suggest either name. The first listing of a
+    misspelling is kept, the second is the clash; two units of one name are
+    `check_unit_names`' error. ``index`` is the entry's place in the unit's
+    ``misspellings`` list.
     """
     units = sorted(content.units.values(), key=lambda sourced: sourced.path)
     correct = [(unit, text) for unit in units for text in (unit.record.name, *unit.record.aliases) if text.strip()]
@@ -1993,6 +1996,8 @@ def misspelling_clashes(content: Content) -> dict[tuple[str, int], tuple[str, st
                     f'remove "{bad}" from misspellings' + (
                         ", or list the whole wrong spelling as it is typed in the texts (e.g. 白河镇, not 白河)"
                         if bad != text else _whole_name_fix(unit, other, text)))
+            elif (short := _short_misspelling(unit.record, bad)) is not None:
+                clashes[(unit.path, index)] = short
             elif earlier is not unit and plain_name(earlier.record.name) != plain_name(unit.record.name):
                 clashes[(unit.path, index)] = (
                     f'"{bad}" is listed by {earlier.record.name} ({earlier.path}) too, so it is looked for as a '
@@ -2000,6 +2005,36 @@ def misspelling_clashes(content: Content) -> dict[tuple[str, int], tuple[str, st
                     f'remove "{bad}" from the misspellings of {unit.record.name} (a unit file copied from another '
                     "keeps the other's misspellings)")
     return clashes
+
+
+_LONGEST_SHORT_MISSPELLING = 2
+"""The most characters a misspelling without a level word at its end may have and still be found inside ordinary
+words and names: 金则 (for 金泽镇) in 资金则由, 徐经 (for 徐泾镇) in 徐经理 and 徐经纬. Three characters (白河镇,
+百合乡) seldom are; a level word at the end (白河镇, 白河村) makes it a place's name."""
+
+
+def _short_misspelling(unit: Unit, bad: str) -> tuple[str, str] | None:
+    """The reason and hint for the misspelling ``bad`` of ``unit`` when it is too short to be looked for, or None.
+
+    Takes the unit record and one entry of its ``misspellings``. Too short: `_LONGEST_SHORT_MISSPELLING`
+    characters or fewer and not ending in a level word (`sitegen.models.UNIT_LEVEL_WORDS`), and not a value
+    standing for "not known yet" (待定), which `check_typed_values` tells. The hint gives the entry with the
+    level word of the unit's name after it (金则镇), or says to delete the entry when that is listed already.
+    """
+    typed = bad.strip()
+    if len(typed) > _LONGEST_SHORT_MISSPELLING or typed.endswith(UNIT_LEVEL_WORDS) or is_stand_in(typed):
+        return None
+    length = "1 character" if len(typed) == 1 else f"{len(typed)} characters"
+    reason = (f'"{bad}" is only {length} and does not end in a level word (镇, 乡, 村, 街道, 社区 …), so it would be '
+              "found inside ordinary words and names as well; it is not looked for")
+    level = next((word for word in UNIT_LEVEL_WORDS if unit.name.endswith(word)), None)
+    if level is None:
+        return reason, (f"list the whole wrong name in its place, as it is typed in the texts, or remove \"{bad}\" "
+                        "from misspellings")
+    whole = typed + level
+    if whole in (other.strip() for other in unit.misspellings):
+        return reason, f'remove "{bad}" from misspellings: the whole wrong name {whole} is listed already'
+    return reason, f"list the whole wrong name in its place, as it is typed in the texts (e.g. {whole}, not {typed})"
 
 
 def _whole_name_fix(unit: Sourced[Unit], other: Sourced[Unit], text: str) -> str:
@@ -2041,7 +2076,8 @@ def check_misspellings(content: Content, report: Report,
     (typed with an escape, ``"白\\u6cb3镇"``, or across a line with a
     backslash in double quotes) is warned at the value. The entries in
     ``clashes`` (``(unit path, index)``, from `check_misspelling_clashes`,
-    which warned at them) are not looked for.
+    which warned at them: a misspelling part of a correct name, too short to
+    be told from ordinary words, or listed twice) are not looked for.
     """
     wrong = {bad: unit.record.name for unit in content.units.values()
              for index, bad in enumerate(unit.record.misspellings) if bad.strip() and (unit.path, index) not in clashes}

@@ -1477,6 +1477,11 @@ _OTHER_WORDS: dict[type[Enum], dict[str, str]] = {
     CaseStatus: {"计划": "planned", "进行中": "in_progress", "办理中": "in_progress", "已完成": "resolved"},
 }
 
+UNIT_LEVEL_WORDS = tuple(sorted({*UNIT_LEVEL_LABELS.values(), *_OTHER_WORDS[UnitLevel]}, key=lambda w: (-len(w), w)))
+"""The words that end a unit's name by its level (镇, 乡, 村, 街道, 社区, 居委会, 园区, 区 …): the labels of
+`UnitLevel` and the other words for them. Longest first, so the first one a name ends with is the whole word
+(工业园区, not 区)."""
+
 
 def snake_case(typed: str) -> str:
     """A field name or closed-vocabulary word as the records spell them: ``As-Of`` and ``In progress`` → ``as_of``,

@@ -914,6 +914,38 @@ def test_a_misspelling_that_is_part_of_a_correct_name_or_listed_twice_is_warned_
     assert [p.hint for p in found(root)] == ['remove "白鹤镇" from misspellings: it is a correct name of this unit']
 
 
+def test_a_short_misspelling_without_a_level_word_is_warned_at_its_entry_not_inside_ordinary_words(
+        tmp_path: Path) -> None:
+    # misspellings: [金则] for 金泽镇 and [徐经镇, 徐经] for 徐泾镇 warned correct text, 资金则由镇财政 ("write 金泽镇":
+    # 资金泽镇由), 企业负责人徐经理 and an interviewee named 徐经纬 (徐泾镇理, 徐泾镇纬).
+    jinze = "name: 金泽镇\nlevel: town\nmisspellings: [金则]\n"
+    xujing = "name: 徐泾镇\nlevel: town\nmisspellings: [徐经镇, 徐经]\n"
+    page = interview(body="## 问题一\n\n所需资金则由镇财政安排，企业负责人徐经理说，白河镇的草莓很好。\n").replace(
+        "name: 受访人", "name: 徐经纬")
+    root = write_site(tmp_path, {"content/units/jinze.yaml": jinze, "content/units/xujing.yaml": xujing,
+                                 "content/interviews/a.md": page})
+    short = ('misspellings: "{}" is only 2 characters and does not end in a level word (镇, 乡, 村, 街道, 社区 …), so '
+             "it would be found inside ordinary words and names as well; it is not looked for\n")
+    assert [p.format() for p in found(root)] == [
+        # 白河镇, three characters, is still looked for; 资金则由, 徐经理 and 徐经纬 are not warned.
+        'content/interviews/a.md:13:23: warning: "白河镇" is a misspelling of the unit name 白鹤镇\n'
+        "  hint: write 白鹤镇",
+        "content/units/jinze.yaml:3:16: warning: " + short.format("金则")
+        + "  hint: list the whole wrong name in its place, as it is typed in the texts (e.g. 金则镇, not 金则)",
+        "content/units/xujing.yaml:3:21: warning: " + short.format("徐经")
+        + '  hint: remove "徐经" from misspellings: the whole wrong name 徐经镇 is listed already']
+    # Following the hints: 金则镇 is looked for (and not found), 徐经镇 stays, and the page is written right.
+    (root / "content/units/jinze.yaml").write_text(jinze.replace("[金则]", "[金则镇]"), encoding="utf-8")
+    (root / "content/units/xujing.yaml").write_text(xujing.replace(", 徐经]", "]"), encoding="utf-8")
+    (root / "content/interviews/a.md").write_text(page.replace("白河镇", "白鹤镇"), encoding="utf-8")
+    assert found(root) == []
+    # A short misspelling ending in a level word names a place, and is looked for as before.
+    (root / "content/units/jinze.yaml").write_text(jinze.replace("[金则]", "[金村]"), encoding="utf-8")
+    (root / "content/interviews/a.md").write_text(page.replace("白河镇", "金村"), encoding="utf-8")
+    assert [p.format() for p in found(root)] == [
+        'content/interviews/a.md:13:23: warning: "金村" is a misspelling of the unit name 金泽镇\n  hint: write 金泽镇']
+
+
 # -- references --------------------------------------------------------------
 
 CASE = "---\ntitle: 做大做强白鹤草莓\nunit: baihe\nstatus: in_progress\nproblem: 草莓\nactions: [走访]\ndate: 2018-05-03\n---\n正文。\n"
