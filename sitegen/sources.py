@@ -412,6 +412,11 @@ def _clipped_end(line: str, width: int = 12) -> str:
     return line if len(line) <= width else "…" + line[-width:]
 
 
+def _clipped_start(line: str, width: int = 40) -> str:
+    """The first ``width`` characters of ``line``, with "…" after them when it is longer."""
+    return line if len(line) <= width else line[:width] + "…"
+
+
 def _decode_gb18030(path: str, data: bytes, utf8_error: UnicodeDecodeError,
                     report: Report) -> SourceFile | None:
     """Read ``data`` as GB18030 if it looks like Chinese text; else report the bad UTF-8 byte."""
@@ -659,14 +664,38 @@ def _fence_slip(line: str) -> str | None:
 
 
 def _check_late_opening(source: SourceFile, lines: list[str], report: Report) -> None:
-    """Report front matter that starts after blank lines (it would be shown as body text)."""
-    first = next((number for number, line in enumerate(lines) if line.strip()), None)
-    if first is None or first == 0 or not _DELIMITER.fullmatch(lines[first]):
+    """Report front matter that starts after blank lines, or after a few lines of text (a title pasted above it).
+
+    Either way the page would be shown with its fields as text. Lines of
+    text count only when the lines between the two ``---`` hold a field
+    (``title: …``), within `_LATE_OPENING_LINES` lines of the top: a page
+    without front matter whose text has ``---`` rules is no such page.
+    """
+    first = next((number for number, line in enumerate(lines[:_LATE_OPENING_LINES]) if _DELIMITER.fullmatch(line)),
+                 None)
+    if first is None or first == 0:
         return
-    if any(_DELIMITER.fullmatch(line) for line in lines[first + 1:]):
+    closing = next((number for number in range(first + 1, len(lines)) if _DELIMITER.fullmatch(lines[number])), None)
+    if closing is None:
+        return
+    above = [number for number in range(first) if lines[number].strip()]
+    if not above:
         report.error(source.path, 1, 1,
                      f'the front matter must start on line 1, but its "---" is on line {first + 1}',
                      'delete the empty lines before the first "---"')
+    elif any(_FIELD_LINE.match(line) for line in lines[first + 1:closing]):
+        span = f"line {above[0] + 1}" if len(above) == 1 else f"lines 1 to {first}"
+        report.error(source.path, above[0] + 1, 1,
+                     f'the front matter must start on line 1, but its "---" is on line {first + 1}, below text: '
+                     f'"{_clipped_start(lines[above[0]].strip())}"',
+                     f'delete {span}, above the first "---" (the page\'s title is the title: field between the '
+                     '"---" lines)')
+
+
+_LATE_OPENING_LINES = 6
+"""How far down a "---" below text is taken for a front matter's opening line (a title or a note pasted above)."""
+_FIELD_LINE = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*[ \t]*[:：]")
+"""A line that starts like a front matter field (``title:``, ``date：``)."""
 
 
 def find_sources(root: Path, folder: str, suffixes: tuple[str, ...], report: Report) -> list[str]:

@@ -637,6 +637,22 @@ def test_dashes_that_are_no_fence_are_left_alone(text: str) -> None:
     assert report.problems == []
 
 
+def test_a_title_pasted_above_the_front_matter_is_told_to_be_deleted() -> None:
+    # "the page has no front matter", and its hint (start the file with "---") followed gave another error.
+    report = Report()
+    text = "白鹤镇：补好短板发挥优势\n---\ntitle: 白鹤镇访谈\ndate: 2018-05-03\n---\n\n正文\n"
+    assert split_front_matter(source(text), report).front_matter is None
+    assert [(p.line, p.column, p.message, p.hint) for p in report.problems] == [
+        (1, 1, 'the front matter must start on line 1, but its "---" is on line 2, below text: "白鹤镇：补好短板发挥优势"',
+         'delete line 1, above the first "---" (the page\'s title is the title: field between the "---" lines)')]
+    report = Report()
+    assert split_front_matter(source(text.split("\n", 1)[1]), report).front_matter is not None and not report.problems
+    # Text whose "---" are rules, with no field between them, is no front matter typed late.
+    report = Report()
+    split_front_matter(source("第一段\n---\n第二段\n---\n第三段\n"), report)
+    assert report.problems == []
+
+
 def test_split_front_matter_after_blank_lines_is_an_error() -> None:
     report = Report()
     document = split_front_matter(source("\n\n---\ntitle: x\n---\nbody\n"), report)
