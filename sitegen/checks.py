@@ -1633,11 +1633,36 @@ def _image_hint(root: Path, src: str) -> str:
     close = _close_file(root / "content", path) if path is not None else None
     if close is not None:
         return f"did you mean {close}?"
+    elsewhere = _same_name_elsewhere(root, path) if path is not None and path.suffix else None
+    if elsewhere is not None:  # beside the page, or in the site folder's own images/
+        return elsewhere
     if path is not None and path.suffix and path.is_relative_to(root / "content"):
         # Typed right, by all signs: the file itself is gone (deleted, renamed, or never copied in).
         return (f"there is no file {path.relative_to(root).as_posix()}: copy the picture there; if it was "
                 "deleted or renamed, restore it (回收站, the recycle bin) or write its new name here")
     return _IMAGE_HINT
+
+
+def _same_name_elsewhere(root: Path, path: Path) -> str | None:
+    """The hint for a picture path whose file, by its name, is in another folder of the site; None when none is.
+
+    Takes the site folder and the file the path names (``content/yishi.png``). Looked for: the folders of
+    content/ (a picture saved beside its page, ``content/interviews/yishi.png``: a path is read from content/,
+    not from the page's folder) and the site folder itself and its ``images/`` (pictures put beside
+    content/ rather than in it, where nothing is published). The first found, in that order, is named.
+    """
+    content = root / "content"
+    found = next((candidate for candidate in sorted(content.rglob(path.name)) if candidate.is_file()), None)
+    if found is not None:
+        rel = found.relative_to(content).as_posix()
+        return (f"the file is {found.relative_to(root).as_posix()}: a path is read from content/, not from the "
+                f"page's folder: write {rel} (or move the file into content/images/ and write images/{path.name})")
+    outside = next((candidate for candidate in (root / path.name, root / "images" / path.name)
+                    if candidate.is_file()), None)
+    if outside is not None:
+        return (f"the file is {outside.relative_to(root).as_posix()}, outside content/, where nothing is published: "
+                f"move it into content/images/ and write images/{path.name}")
+    return None
 
 
 def _meant_picture(content: Path, src: str) -> str | None:

@@ -1391,6 +1391,26 @@ def test_an_image_in_the_text_that_is_not_a_file_under_content_is_a_warning(tmp_
     assert page.count('src="/qingpu/images/a.svg"') == 3 and 'src="/qingpu/pic/b%20c.png"' in page
 
 
+def test_a_picture_saved_beside_its_page_or_outside_content_is_named_where_it_is(tmp_path: Path) -> None:
+    # "there is no file content/yishi.svg: copy the picture there", with the file beside the page; and a picture in
+    # the site folder's own images/ (outside content/) was only "not found".
+    svg = "<svg xmlns='http://www.w3.org/2000/svg'/>"
+    body = "## 问题\n\n![议事会](yishi.svg)\n\n![地图](images/map.svg)\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body), "content/interviews/yishi.svg": svg,
+                                 "images/map.svg": svg})
+    assert [(p.location(), p.hint) for p in found(root)] == [
+        ("content/interviews/a.md:13:8", "the file is content/interviews/yishi.svg: a path is read from content/, not "
+         "from the page's folder: write interviews/yishi.svg (or move the file into content/images/ and write "
+         "images/yishi.svg)"),
+        ("content/interviews/a.md:15:7", "the file is images/map.svg, outside content/, where nothing is published: "
+         "move it into content/images/ and write images/map.svg")]
+    (root / "content/images").mkdir()
+    (root / "images/map.svg").rename(root / "content/images/map.svg")  # as told
+    page = root / "content/interviews/a.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("(yishi.svg)", "(interviews/yishi.svg)"), encoding="utf-8")
+    assert found(root) == []
+
+
 def test_pictures_named_as_editors_slip_get_the_fix_and_a_path_with_spaces_is_no_slip(tmp_path: Path) -> None:
     body = ("![中文](images/中文 图片.png)\n\n![尖括号](<images/中文 图片.png> \"标题\")\n\n"
             "![坏](images/broken.png)\n\n![大写](IMAGES/Field.PNG)\n\n![全角](images／field.png)\n")
