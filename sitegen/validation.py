@@ -82,14 +82,16 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "图片": ("images",), "来源": ("source",), "状态": ("status",), "草稿": ("draft",), "别名": ("aliases", "slug"),
     "收集": ("collected",), "已解决": ("resolved",), "办理中": ("in_progress",), "未解决": ("in_progress",),
     "正在办理": ("in_progress",), "处理中": ("in_progress",), "提交区级": ("escalated",),
-    "批次": ("batches",), "目标": ("target",), "截止日期": ("deadline",), "备注": ("note",),
+    "批次": ("batches",), "调研批次": ("batches",), "截至": ("as_of",), "截至日期": ("as_of",),
+    "统计日期": ("as_of",), "收集问题清单": ("collected",), "已达到": ("measured",),
+    "目标": ("target",), "截止日期": ("deadline",), "备注": ("note",),
     "remark": ("note",), "remarks": ("note",),
     # The labels the files of sitegen new and sitegen init give each field in their comments.
     "进展": ("status",), "问题": ("problem",), "做法": ("actions",), "措施": ("actions",), "成效": ("outcome",),
     "对应的调研数据": ("related_tally",), "图注": ("caption",), "首发来源": ("source",), "发布机构": ("publisher",),
     "原文标题": ("title",), "原文网址": ("url",), "其他正确叫法": ("aliases",), "常见错误写法": ("misspellings",),
     "调研数据": ("tallies",), "覆盖目标": ("targets",), "对象": ("group",), "期限": ("deadline",),
-    "已达到": ("measured",), "说明": ("note", "description"), "大事记": ("milestones",), "事件": ("title",),
+    "说明": ("note", "description"), "大事记": ("milestones",), "事件": ("title",),
     "栏目名称": ("title",), "栏目介绍": ("blurb",), "网站名称": ("title",), "一句话介绍": ("description",),
     "网页语言": ("language",), "时区": ("time_zone",), "联系方式": ("contact",), "网址格式": ("permalinks",),
 }

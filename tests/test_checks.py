@@ -3298,3 +3298,20 @@ def test_a_page_naming_a_unit_by_a_file_name_that_is_no_id_is_told_the_id_to_ren
     (root / "content/units/白鹤镇.yaml.txt").rename(root / "content/units/bai-he-zhen.yaml")
     (root / "content/interviews/a.md").write_text(page.replace("unit: 白鹤镇", "unit: bai-he-zhen"), encoding="utf-8")
     assert found(root) == []
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("截至", "as_of"), ("截至日期", "as_of"), ("统计日期", "as_of"),
+                                              ("调研批次", "batches"), ("收集问题清单", "collected")])
+def test_a_tally_field_typed_with_the_words_the_pages_show_is_told_its_name(tmp_path: Path, typed: str,
+                                                                           meant: str) -> None:
+    # 调研批次 and 统计日期 are the pages' own column headings, 截至 their "as of": each was told "remove it", and the
+    # tally lost its date or its batches.
+    tallies = tally("2018-04-26", 296, 143, 103, 50, batches=318)
+    typed_tally = tallies.replace(f"{meant}:", f"{typed}:", 1) if meant != "as_of" else tallies.replace(
+        "- as_of:", f"- {typed}:", 1)
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(typed_tally)})
+    [problem] = found(root)
+    assert (problem.message, problem.hint) == (
+        f'unknown field "{typed}" in tallies → item 1 (did you mean "{meant}"?)', f'rename it to "{meant}"')
+    (root / UNIT_PATH).write_text(unit_with(tallies), encoding="utf-8")
+    assert found(root) == []
