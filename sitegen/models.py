@@ -19,6 +19,7 @@ May import: errors, webaddress (and pydantic, the standard library).
 
 from __future__ import annotations
 
+import calendar
 import functools
 import posixpath
 import re
@@ -295,7 +296,8 @@ def _date_format_hint(text: str) -> str:
     """The hint for a date `parse_date` cannot read, naming the date meant where the slip is plain.
 
     Names the slips with one reading: the digits run together (``20180426``), Excel's day number
-    (``43216``), a date in Chinese numerals (``二〇一八年四月二十六日``, as official documents write it), the
+    (``43216``), the end of a year or a month (``2018年底``, ``2018年6月底``: its last day), a date in Chinese
+    numerals (``二〇一八年四月二十六日``, as official documents write it), the
     year left out (``4月26日``), two digits of the year (``18-5-3``, ``18年5月3日``; ``15-3-18`` reads
     two ways), the year last (``5/3/2018``, which reads two ways); any other text gets `DATE_HINT`.
     """
@@ -313,6 +315,13 @@ def _date_format_hint(text: str) -> str:
         text = _CHINESE_NUMBER.sub(_digits_of, text)  # read on as if typed in digits (四月二十六日: no year)
         if (numbers := date_numbers(text)) and (meant := iso(*numbers)):
             return f"did you mean {meant}? write the date in digits (阿拉伯数字), as YYYY-MM-DD (年-月-日)"
+    found = re.fullmatch(r"(\d{4})\s*年\s*(?:(\d{1,2})\s*月\s*)?[底末]", text)
+    if found and int(found[1]) >= EARLIEST_YEAR and 1 <= int(found[2] or 12) <= 12:
+        # 2018年底, 2018年6月底: the end of the year or the month is one day, the last.
+        year, month = int(found[1]), int(found[2] or 12)
+        last = calendar.monthrange(year, month)[1]
+        end = "the year's end (年底)" if found[2] is None else "the month's end (月底)"
+        return f"did you mean {year:04d}-{month:02d}-{last:02d}, {end}? write the date as YYYY-MM-DD (年-月-日)"
     found = re.fullmatch(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?", text)
     if found and iso(2000, int(found[1]), int(found[2])):  # 2000 had 29 February
         # The year is the source's: one offered here (2018) was typed as shown and published.

@@ -501,6 +501,9 @@ def test_a_count_typed_with_a_letter_or_for_not_known_yet_gets_the_digits_or_the
     ("2018年十二月三十一日", "did you mean 2018-12-31? write the date in digits (阿拉伯数字), as YYYY-MM-DD (年-月-日)"),
     ("四月二十六日", "write the year too: YYYY-04-26, with the year of the source document in place of YYYY (年-月-日)"),
     ("18年4月26日", "write the year with all four digits: 2018-04-26"),
+    # The end of a year or a month is its last day: "write 2018-MM-DD with the day of the source" left it unsaid.
+    ("2018年底", "did you mean 2018-12-31, the year's end (年底)? write the date as YYYY-MM-DD (年-月-日)"),
+    ("2018年2月末", "did you mean 2018-02-28, the month's end (月底)? write the date as YYYY-MM-DD (年-月-日)"),
     ("5/3/2018", "sitegen reads dates as year-month-day (年-月-日): write 2018-05-03 or 2018-03-05, as the source "
                  "means"),
     ("20181340", "write the date as YYYY-MM-DD, year-month-day (年-月-日); YYYY/M/D and YYYY年M月D日 are read too"),
