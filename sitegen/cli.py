@@ -188,22 +188,23 @@ def _new_parser(commands: argparse._SubParsersAction) -> None:
                     "the unit's file (sitegen never rewrites a file you edit).")
     kinds = new_cmd.add_subparsers(dest="kind", required=True, metavar="KIND")
     interview = kinds.add_parser("interview", help="content/interviews/<slug>.md (a draft)")
-    interview.add_argument("title", help='the title, e.g. "白鹤镇：补好短板发挥优势"')
+    interview.add_argument("title", nargs="+", metavar="TITLE",
+                           help='the title, e.g. "白鹤镇：补好短板发挥优势" (words apart are one title)')
     interview.add_argument("--unit", metavar="ID", help="id of the unit interviewed (default: the only one there is)")
     interview.add_argument("--series", metavar="ID", help="id of the series (default: the only one there is)")
     interview.add_argument("--slug", help="the URL part (default: the pinyin of the title)")
     case = kinds.add_parser("case", help="content/cases/<slug>.md (a draft)")
-    case.add_argument("title", help='the title, e.g. "做大做强白鹤草莓"')
+    case.add_argument("title", nargs="+", metavar="TITLE", help='the title, e.g. "做大做强白鹤草莓"')
     case.add_argument("--unit", metavar="ID", help="id of the unit (default: the only one there is)")
     case.add_argument("--slug", help="the URL part (default: the pinyin of the title)")
     unit = kinds.add_parser("unit", help="content/units/<id>.yaml")
-    unit.add_argument("name", help='the unit\'s name, e.g. "白鹤镇"')
+    unit.add_argument("name", nargs="+", metavar="NAME", help='the unit\'s name, e.g. "白鹤镇"')
     unit.add_argument("--id", help="the id and file name (default: the pinyin of the name)")
     unit.add_argument("--level", choices=_UnitLevels(), metavar="LEVEL",
                       help="kind of unit: %(choices)s, or its Chinese word (镇, 街道 …) (default: guessed "
                            "from the name, e.g. 镇 → town)")
     series = kinds.add_parser("series", help="content/series/<id>.yaml")
-    series.add_argument("title", help='the series title, e.g. "大调研微访谈"')
+    series.add_argument("title", nargs="+", metavar="TITLE", help='the series title, e.g. "大调研微访谈"')
     series.add_argument("--id", help="the id and file name (default: the pinyin of the title)")
     tally = kinds.add_parser("tally", help="print a tally (dated figures) to paste into a unit's file")
     tally.add_argument("--unit", metavar="ID", help="id of the unit (default: the only one there is)")
@@ -534,6 +535,11 @@ def _reading_note(args: argparse.Namespace, written: Path) -> str | None:
 
 def _write_new(args: argparse.Namespace) -> Path:
     from . import scaffold
+
+    # A title typed with a space and no quotes (重固镇：守护古文化 建设美丽新重固) comes as words: one title, as meant.
+    for name in ("title", "name"):
+        if isinstance(getattr(args, name, None), list):
+            setattr(args, name, " ".join(getattr(args, name)))
 
     if args.kind == "interview":
         return scaffold.new_interview(args.site, args.title, unit=args.unit, series=args.series,

@@ -1034,3 +1034,13 @@ def test_every_text_of_inits_examples_holds_the_word_the_check_looks_for_first()
     from sitegen.placeholders import INIT_CASE_LINE, INIT_INTERVIEW_LINE, INIT_TEXTS
     texts = [text for fields in INIT_TEXTS.values() for text in fields.values()] + [INIT_INTERVIEW_LINE, INIT_CASE_LINE]
     assert len(texts) == 9 and all(_INIT_MARK in text for text in texts)
+
+
+def test_a_title_typed_with_a_space_and_no_quotes_is_one_title(tmp_path: Path, capsys) -> None:
+    # "sitegen new interview 白鹤镇：守护古文化 建设美丽新白鹤" stopped at "unrecognized arguments: 建设美丽新白鹤".
+    site = copy_example(tmp_path / "site")
+    code, out, _ = _run(capsys, "new", "interview", "白鹤镇：守护古文化", "建设美丽新白鹤", "--site", str(site))
+    written = Path(out.split()[-1])
+    assert code == 0 and "title: 白鹤镇：守护古文化 建设美丽新白鹤   #" in written.read_text(encoding="utf-8")
+    code, out, _ = _run(capsys, "new", "unit", "白鹤镇", "新村", "--site", str(site))
+    assert code == 0 and (site / out.split()[-1]).read_text(encoding="utf-8").count("name: 白鹤镇 新村") == 1
