@@ -380,6 +380,7 @@ INVISIBLE_NAMES = {"\u00ad": "soft hyphen (软连字符, U+00AD)", "\u200b": "ze
 _INVISIBLES = "".join(INVISIBLE_NAMES)
 INVISIBLE_RE = re.compile(f"[{_INVISIBLES}]")
 """One character of `INVISIBLE_NAMES`."""
+_INVISIBLE_RUN_RE = re.compile(f"[{_INVISIBLES}]+")
 # Up to 8 visible characters of text before and after one of them, to say where it stands.
 _VISIBLE_END_RE = re.compile(f"[^\\s{_INVISIBLES}]{{0,8}}$")
 _VISIBLE_START_RE = re.compile(f"[^\\s{_INVISIBLES}]{{0,8}}")
@@ -955,10 +956,10 @@ def _scan_characters(lines: _Lines, issues: list[_Issue]) -> None:
         seen.add(line)
         typed = lines.line(line)
         # Each one on the line is named: told one a run, two soft hyphens in 新­建­小区 took two runs.
-        places = [invisible_place(typed, other.start(), other.start()) for other in INVISIBLE_RE.finditer(typed)
-                  if other.start() >= column]
+        runs = [run for run in _INVISIBLE_RUN_RE.finditer(typed) if run.end() > column]
+        places = list(dict.fromkeys(invisible_place(typed, run.start(), run.end()) for run in runs))
         where = places[0] if len(places) == 1 else ", ".join(places[:-1]) + " and " + places[-1]
-        char, count = match.group(), len(places)
+        char, count = match.group(), sum(len(run.group()) for run in runs)
         issues.append(_Issue(line, column, f"an invisible {INVISIBLE_NAMES[char]} is in the text"
                                            + (f" ({count} invisible characters on this line)" if count > 1 else "")
                                            + ": it shows nothing, but makes the text differ from what is seen",

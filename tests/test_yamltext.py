@@ -935,10 +935,11 @@ def test_characters_that_show_nothing_are_named_with_the_text_around_them() -> N
         "it shows nothing, but makes the text differ from what is seen\n"
         '  hint: delete it: it stands between "[" and "大调研]" (it often comes from text copied from a web page, '
         "WeChat or Word; retyping the word removes it)",
-        "data/x.yaml:4:8: error: an invisible soft hyphen (软连字符, U+00AD) is in the text: it shows nothing, "
-        "but makes the text differ from what is seen\n"
-        '  hint: delete it: it stands between "白" and "鹤" (it often comes from text copied from a web page, '
-        "WeChat or Word; retyping the word removes it)"]
+        # Two side by side (a soft hyphen and a word joiner): "delete it" left the other.
+        "data/x.yaml:4:8: error: an invisible soft hyphen (软连字符, U+00AD) is in the text (2 invisible characters on "
+        "this line): it shows nothing, but makes the text differ from what is seen\n"
+        '  hint: delete them: they stand between "白" and "鹤" (they often come from text copied from a web page, '
+        "WeChat or Word; retyping the words removes them)"]
     assert ok("title: 白鹤镇\u200d👨\u200d👩\n").value == {"title": "白鹤镇\u200d👨\u200d👩"}  # joiners are kept
 
 
