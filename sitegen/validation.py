@@ -26,7 +26,7 @@ from pydantic.fields import FieldInfo
 
 from .errors import LOST_CHARACTERS_HINT, PASTE_LIMIT, Problem, Report, lost_characters_message, paste_hint
 from .models import (CHOICE_LABELS, FULL_WIDTH_FIX, QUOTE_MARKS, QUOTED_TAGS, SEPARATOR_MARKS, WORD_LIST_FIELDS,
-                     YEAR_TO_WRITE, choice_meant, clip, is_stand_in, kind_of, numbered_items, snake_case, texts_in,
+                     YEAR_TO_WRITE, Image, Person, SourceAttribution, choice_meant, clip, is_stand_in, kind_of, numbered_items, snake_case, texts_in,
                      whole_number_meant)
 from .yamltext import (NOTE_HINT, NOTE_MESSAGE, ElsewhereFinder, FieldElsewhere, FieldNamer, GroupFinder, YamlData,
                        lost_characters)
@@ -95,6 +95,18 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "栏目名称": ("title",), "栏目介绍": ("blurb",), "网站名称": ("title",), "一句话介绍": ("description",),
     "网页语言": ("language",), "时区": ("time_zone",), "联系方式": ("contact",), "网址格式": ("permalinks",),
 }
+
+# Keys that, typed in a group of fields, name one of its fields, though at the left edge (or by SYNONYMS) they
+# name another: under interviewee:, "title" is the job title, not the page's title. Told "it is a field of the
+# file's own", an editor moved it out, found the page's title typed twice, and deleted the page's title.
+SYNONYMS_IN: dict[type[BaseModel], dict[str, tuple[str, str]]] = {
+    Person: {"title": ("role", "the job title (职务)")},
+    SourceAttribution: {"name": ("publisher", "the name of the publisher (发布机构)"),
+                        "名称": ("publisher", "the name of the publisher (发布机构)")},
+    Image: {"title": ("caption", "the words shown with the picture (图注)")},
+}
+"""For each group of fields (a record held in another): ``{key as typed, snake_case: (the field it names there,
+what that field holds)}``."""
 
 
 def field_name(loc: tuple[Any, ...]) -> str:
@@ -366,14 +378,59 @@ def _key_readings(model: type[BaseModel], loc: tuple[Any, ...],
     """
     siblings = siblings or Siblings()
     owner = _type_inside(_annotation_at(model, loc[:-1]), BaseModel)
-    known = [name for name in getattr(owner, "model_fields", {}) if name != "root" and name not in siblings.taken]
     key = str(loc[-1])
+    here = _meant_in_group(owner, key)
+    if here is not None:  # title in interviewee: the job title, never the page's title
+        return (here[0] if here[0] not in siblings.taken else None), []
+    known = [name for name in getattr(owner, "model_fields", {}) if name != "root" and name not in siblings.taken]
     close = did_you_mean(key, known)
     folded = snake_case(key)
     holders = _holders_of(owner, key) if close != folded else []
     if close is None and not holders:
         close = siblings.missing_meant(key)
     return close, holders
+
+
+def _meant_in_group(owner: Any, key: str) -> tuple[str, str] | None:
+    """``(the field, what it holds)`` that ``key`` names in the record ``owner`` by `SYNONYMS_IN` (``title`` in an
+    interviewee: ``role``, the job title), or None for a key not listed there for that record."""
+    return SYNONYMS_IN.get(owner, {}).get(snake_case(key)) if isinstance(owner, type) else None
+
+
+def _group_word(model: type[BaseModel], loc: tuple[Any, ...], data: YamlData,
+                siblings: Siblings | None) -> tuple[str, str] | None:
+    """``(message, hint)`` for the unknown key at ``loc`` when, in the group holding it, it names a field of that
+    group (`SYNONYMS_IN`: ``title`` under ``interviewee:``); None otherwise.
+
+    The field not typed there yet: rename the key to it. Typed already:
+    keep the one meant there, and delete this line (both hold the same
+    thing, a job title typed twice), rather than move it out to the left
+    edge, where it would type the file's own field twice. When the file's
+    own field of that name is not typed at the left edge, this line may be
+    it: with the group's field typed already, it is told to come out
+    (None here); else both readings are offered.
+    """
+    owner = _type_inside(_annotation_at(model, loc[:-1]), BaseModel)
+    key = str(loc[-1])
+    here = _meant_in_group(owner, key)
+    if here is None or len(loc) < 2:
+        return None
+    field, holds = here
+    own = snake_case(key)
+    own_untyped = own in model.model_fields and isinstance(data.value, dict) and own not in data.value
+    message = f'unknown field "{clip(key)}" in {field_name(loc[:-1])}'
+    if siblings is not None and field in siblings.taken:
+        if own_untyped:
+            return None  # the job title is typed, the page's title is not: this is the page's title
+        line = data.locate_key(loc[:-1] + (field,))[0]
+        return (message + f' (here it means "{field}", {holds}, which is typed already, on line {line})',
+                f'keep the one meant after "{field}:" on line {line}, and delete this line')
+    if own_untyped:
+        return (message + f' (did you mean "{field}", {holds}? or is it the file\'s own "{own}", typed further '
+                "in than the file's other fields?)",
+                f'rename it to "{field}"; or, if it is the file\'s own {own}, delete the spaces at the start of its '
+                f'line, so that "{own}:" stands at the left edge')
+    return message + f' (did you mean "{field}", {holds}?)', f'rename it to "{field}"'
 
 
 def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...], data: YamlData,
@@ -389,12 +446,17 @@ def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...], data: YamlData,
     ``siblings``), else every field not typed there yet. A field of the
     file's own typed in a block (``  draft: true`` under ``source:``) is
     told to come out to the left edge: told to remove it, an editor lost
-    the field (a draft was published).
+    the field (a draft was published); but not one that names a field of
+    the block there (``title`` under ``interviewee:``, the job title:
+    `_group_word`).
     """
     elsewhere = _elsewhere(model, loc, siblings)
     if elsewhere is not None:
         below = data.lost_indent(loc, elsewhere.blocks)
         return elsewhere.message, elsewhere.hint_below(below) if below is not None else elsewhere.hint
+    said = _group_word(model, loc, data, siblings)
+    if said is not None:
+        return said
     key = str(loc[-1])
     if len(loc) > 1 and key in model.model_fields and key != "root":
         # "  draft: true" typed under source: was told "remove it", which published the draft.

@@ -1771,3 +1771,71 @@ def test_a_slug_typed_in_chinese_is_told_to_go_and_the_title_gives_the_address(t
     (root / PAGE_PATH).rename(root / "content/interviews/网格员的一天.md")
     build_at(root)
     assert (root / "output/interviews/wang-ge-yuan-de-yi-tian/index.html").is_file()
+
+
+_JOB = "中共重固镇党委书记"
+_IN_GROUPS = {
+    # group lines typed, the line followed, the problem printed (line:column: message, hint)
+    "title for role": (
+        f"  name: 受访人\n  title: {_JOB}\n", f"  name: 受访人\n  role: {_JOB}\n",
+        '7:3: error: unknown field "title" in interviewee (did you mean "role", the job title (职务)?)\n'
+        '  hint: rename it to "role"'),
+    "title beside role": (
+        f"  name: 受访人\n  role: 党委书记\n  title: {_JOB}\n", f"  name: 受访人\n  role: {_JOB}\n",
+        '8:3: error: unknown field "title" in interviewee (here it means "role", the job title (职务), which is '
+        'typed already, on line 7)\n'
+        '  hint: keep the one meant after "role:" on line 7, and delete this line'),
+}
+
+
+@pytest.mark.parametrize("slip", _IN_GROUPS)
+def test_title_typed_in_interviewee_is_the_job_title_not_the_page_title(tmp_path: Path, slip: str) -> None:
+    # "  title: 中共重固镇党委书记" was told to come out to the left edge: there it typed the page's title twice, and
+    # the editor deleted the page's real title.
+    typed, followed, told = _IN_GROUPS[slip]
+    page = interview().replace("  name: 受访人\n  role: 党委书记\n", typed)
+    root = write_site(tmp_path, {PAGE_PATH: page})
+    assert printed(root) == [f"{PAGE_PATH}:{told}"]
+    (root / PAGE_PATH).write_text(interview().replace("  name: 受访人\n  role: 党委书记\n", followed),
+                                  encoding="utf-8")
+    assert printed(root) == []
+
+
+def test_title_in_interviewee_without_a_page_title_is_told_both_readings(tmp_path: Path) -> None:
+    # With no "title:" at the left edge, the line may be the page's title typed too far in: both fixes are named.
+    page = interview().replace("title: 白鹤镇访谈\n", "").replace("  role: 党委书记", "  title: 白鹤镇访谈")
+    root = write_site(tmp_path, {PAGE_PATH: page})
+    assert printed(root) == [
+        f'{PAGE_PATH}:2:1: error: the field "title" is missing\n  hint: add a line "title: …"',
+        f'{PAGE_PATH}:6:3: error: unknown field "title" in interviewee (did you mean "role", the job title (职务)? '
+        "or is it the file's own \"title\", typed further in than the file's other fields?)\n"
+        '  hint: rename it to "role"; or, if it is the file\'s own title, delete the spaces at the start of its line, '
+        'so that "title:" stands at the left edge']
+    # With the job title typed, the line is the page's title: it comes out to the left edge.
+    page = interview().replace("title: 白鹤镇访谈\n", "").replace("  role: 党委书记", "  role: 党委书记\n  title: 白鹤镇访谈")
+    (root / PAGE_PATH).write_text(page, encoding="utf-8")
+    assert printed(root)[1] == (
+        f'{PAGE_PATH}:7:3: error: unknown field "title" in interviewee (it is a field of the file\'s own, typed '
+        "further in than the file's other fields)\n"
+        '  hint: delete the spaces at the start of its line, so that "title:" stands at the left edge, as the '
+        "file's other fields do")
+
+
+@pytest.mark.parametrize(("typed", "field", "holds", "extra"), [
+    ("  name: 上海热线新闻网\n", "publisher", "the name of the publisher (发布机构)", "source:\n"),
+    ("  名称: 上海热线新闻网\n", "publisher", "the name of the publisher (发布机构)", "source:\n"),
+    ("    title: 白鹤草莓基地\n", "caption", "the words shown with the picture (图注)",
+     "images:\n  - src: images/a.svg\n    alt: 草莓大棚\n")])
+def test_a_key_that_names_a_field_of_its_group_is_told_to_be_renamed_to_it(
+        tmp_path: Path, typed: str, field: str, holds: str, extra: str) -> None:
+    # "name:" under source: was told to be renamed to "title" (the original's title), and publisher stayed missing;
+    # an image's "title:" was told to come out to the left edge, where it typed the page's title twice.
+    key = typed.split(":")[0].strip()
+    root = write_site(tmp_path, {PAGE_PATH: interview(extra=extra + typed), "content/images/a.svg": "<svg/>"})
+    group = "source" if extra == "source:\n" else "images → item 1"
+    line, column = (10, 3) if group == "source" else (12, 5)
+    assert printed(root) == [
+        f'{PAGE_PATH}:{line}:{column}: error: unknown field "{key}" in {group} (did you mean "{field}", {holds}?)\n'
+        f'  hint: rename it to "{field}"']
+    (root / PAGE_PATH).write_text(interview(extra=extra + typed.replace(f"{key}:", f"{field}:")), encoding="utf-8")
+    assert printed(root) == []
