@@ -1417,7 +1417,8 @@ class Record(BaseModel):
     ``examples`` (and ``EXAMPLE_LINE``, for the field it types) give the
     value offered when it is typed empty. ``KIND`` names one record
     of the kind in messages, with its Chinese term (``a tally (统计)``), for
-    an item typed in the list of another kind (`sitegen.validation`).
+    an item typed in the list of another kind, a field of another kind of
+    file, or a file in the folder of another kind (`sitegen.validation`).
     """
 
     # defer_build: a kind's validator is made when it first validates, not at import (~10 ms for all):
@@ -1538,6 +1539,7 @@ class Series(Record):
     """
 
     EXAMPLE_LINE: ClassVar[str] = "title: 大调研微访谈"
+    KIND: ClassVar[str] = "a series (栏目)"
     id: Slug
     title: Name
     blurb: Text = Field(examples=["各镇和委办局负责人谈大调研。"])
@@ -1599,6 +1601,7 @@ class Unit(Record):
     """
 
     EXAMPLE_LINE: ClassVar[str] = "name: 白鹤镇"
+    KIND: ClassVar[str] = "a unit (单位)"
     id: Slug
     name: Name
     level: UnitLevel
@@ -1695,6 +1698,8 @@ class InterviewMeta(PageMeta):
     them. ``series`` and ``unit`` are ids of records.
     """
 
+    KIND: ClassVar[str] = "an interview (访谈)"
+
     series: RecordId
     unit: RecordId
     interviewee: Person
@@ -1711,6 +1716,7 @@ class CaseStudyMeta(PageMeta):
     """
 
     EXAMPLE_LINE: ClassVar[str] = "title: 做大做强白鹤草莓"
+    KIND: ClassVar[str] = "a case study (案例)"
     unit: RecordId
     status: CaseStatus
     problem: Text = Field(examples=["草莓企业希望把传统优势产业做大做强。"])

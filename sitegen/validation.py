@@ -26,7 +26,7 @@ from pydantic.fields import FieldInfo
 
 from .errors import LOST_CHARACTERS_HINT, PASTE_LIMIT, Problem, Report, lost_characters_message, paste_hint
 from .models import (CHOICE_LABELS, FULL_WIDTH_FIX, QUOTE_MARKS, QUOTED_TAGS, SEPARATOR_MARKS, WORD_LIST_FIELDS,
-                     YEAR_TO_WRITE, Image, Person, SourceAttribution, choice_meant, clip, is_stand_in, kind_of, numbered_items, snake_case, texts_in,
+                     YEAR_TO_WRITE, Image, Person, Series, SourceAttribution, Unit, choice_meant, clip, is_stand_in, kind_of, numbered_items, snake_case, texts_in,
                      whole_number_meant)
 from .yamltext import (NOTE_HINT, NOTE_MESSAGE, ElsewhereFinder, FieldElsewhere, FieldNamer, GroupFinder, YamlData,
                        lost_characters)
@@ -122,6 +122,9 @@ def field_name(loc: tuple[Any, ...]) -> str:
 
 _NAMING_FIELDS = frozenset({("unit",), ("series",)})
 """Fields whose stand-in (unit: 待定) names no record: an error of its own (`sitegen.checks.check_references`)."""
+_NAMED_RECORDS: dict[str, tuple[type[BaseModel], str]] = {"unit": (Unit, "units"), "series": (Series, "series")}
+"""The fields of a page that name a record, with the record's kind and its folder in content/: a field of that
+kind typed in the page (``tallies:``, ``blurb:``) belongs in that record's file."""
 
 
 def lost_character_warnings(path: str, data: YamlData, published_on: str, text: str = "",
@@ -386,8 +389,8 @@ def _key_readings(model: type[BaseModel], loc: tuple[Any, ...],
     close = did_you_mean(key, known)
     folded = snake_case(key)
     holders = _holders_of(owner, key) if close != folded else []
-    if close is None and not holders:
-        close = siblings.missing_meant(key)
+    if close is None and not holders and _record_field(model, loc) is None:
+        close = siblings.missing_meant(key)  # not "tallies" for a missing "series": the figures are the unit's
     return close, holders
 
 
@@ -470,6 +473,8 @@ def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...], data: YamlData,
     known = [name for name in every if name not in taken]
     key = str(loc[-1])
     close, _ = _key_readings(model, loc, siblings)
+    if did_you_mean(key, known) is None and (kept := _record_field_typed(model, loc, data)) is not None:
+        return kept
     if close is None and (note := _note_typed(key, loc, data)) is not None:
         return note
     message = f'unknown field "{clip(key)}"' + (f" in {field_name(loc[:-1])}" if len(loc) > 1 else "")
@@ -484,6 +489,79 @@ def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...], data: YamlData,
     if not known:
         return message, f"remove it: every field that can be here ({', '.join(every)}) is typed already"
     return message, "remove it, or use one of: " + ", ".join(known)
+
+
+def _record_field(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str] | None:
+    """``(the page's field naming a record, the record's field)`` when the key at ``loc``, at the left edge of a
+    ``model`` page, is a field of a record the page names (`_NAMED_RECORDS`: ``tallies`` of its unit, ``blurb`` of
+    its series) and of no block of the page's; None otherwise. The key may be another word for the field or a
+    slip of it (`did_you_mean`: ``调研数据``, ``tally``)."""
+    if len(loc) != 1:
+        return None
+    for naming, (record, _) in _NAMED_RECORDS.items():
+        if naming not in model.model_fields:
+            continue
+        theirs = [name for name in record.model_fields
+                  if name != "id" and name not in model.model_fields and not _holders_of(model, name)]
+        field = did_you_mean(str(loc[0]), theirs)
+        if field is not None:
+            return naming, field
+    return None
+
+
+def _record_field_typed(model: type[BaseModel], loc: tuple[Any, ...], data: YamlData) -> tuple[str, str] | None:
+    """``(message, hint)`` for a field of a record the page names typed in its front matter (`_record_field`), or
+    None for any other key.
+
+    ``tallies:`` typed in an interview was "unknown field … remove it",
+    and the editor deleted the figures. The hint names the record's file
+    (``content/units/<the page's unit:>.yaml``, or its folder when the
+    page's ``unit:`` is no id) and the lines to move there, under the
+    field's line.
+    """
+    found = _record_field(model, loc)
+    if found is None:
+        return None
+    naming, field = found
+    record, folder = _NAMED_RECORDS[naming]
+    named = data.value.get(naming) if isinstance(data.value, dict) else None
+    if isinstance(named, str) and re.fullmatch(_ID, named.strip()):
+        file = f"content/{folder}/{named.strip()}.yaml"
+        where = f", {file}"
+    else:  # 白鹤镇, 待定, or no unit: line: the file cannot be named
+        where = f" in content/{folder}/"
+        file = (f'the {naming}\'s file in content/{folder}/ (its name without .yaml is the {naming}\'s id, which '
+                f'"{naming}:" takes)')
+    key = str(loc[0])
+    label = field if snake_case(key) != field else _chinese_label(field)  # 调研数据 (tallies), tallies (调研数据)
+    message = (f'"{clip(key)}"{f" ({label})" if label else ""} is a field of {_kind_of(record)}, typed in its '
+               f"file{where}, not in the front matter of {_kind_of(model)}")
+    return message, _move_to_file_hint(data, key, field, file)
+
+
+_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+"""An id as a record's file name spells it (``baihe``, ``zhao-xiang-zhen``)."""
+
+
+def _chinese_label(field: str) -> str:
+    """The Chinese word that names ``field`` alone in `SYNONYMS` (``调研数据`` for ``tallies``), or ""."""
+    return next((word for word, fields in SYNONYMS.items() if fields == (field,) and not word.isascii()), "")
+
+
+def _move_to_file_hint(data: YamlData, key: str, field: str, file: str) -> str:
+    """The hint to move the field typed as ``key`` at the left edge of ``data`` to ``file``, where it is ``field``:
+    its lines as typed, or, when that file has the field's line already, the items below it."""
+    first, last = data.locate_key((key,))[0], data.lines_of((key,))[1]
+    lines = f"this line ({first})" if first == last else f"these lines ({first} to {last})"
+    renamed = f', the first written "{field}:"' if snake_case(key) != field else ""
+    value_line = data.locate((key,))[0]
+    if isinstance(data.value.get(key), list) and first < value_line <= last:
+        items = f"line {value_line} (the item)" if value_line == last else f"lines {value_line} to {last} (the items)"
+        return (f'move {lines} to the end of {file}{renamed}; if that file has a "{field}:" line already, move only '
+                f'{items}, below its last item, with the "-" lined up with the "-" of the items above; the values '
+                "stay as typed")
+    both = "add the items of this one to it" if isinstance(data.value.get(key), list) else "keep the one meant"
+    return f'move {lines} to {file}{renamed}; if that file has a "{field}:" line already, {both}'
 
 
 _SENTENCE_MARKS = re.compile(r"[。，、；！？（）：]|(?:\S+\s+){3}\S")

@@ -1839,3 +1839,55 @@ def test_a_key_that_names_a_field_of_its_group_is_told_to_be_renamed_to_it(
         f'  hint: rename it to "{field}"']
     (root / PAGE_PATH).write_text(interview(extra=extra + typed.replace(f"{key}:", f"{field}:")), encoding="utf-8")
     assert printed(root) == []
+
+
+_NEW_TALLY = ("  - as_of: 2018-05-20\n    batches: 320\n    collected: 310\n    escalated: 150\n    resolved: 110\n"
+              "    in_progress: 50\n")
+_TARGETS = "targets:\n  - group: residents\n    target: 80\n"
+_MILESTONES = "milestones:\n  - date: 2018-01-10\n    title: 成立大调研工作领导小组\n"
+
+
+def test_a_units_figures_and_a_series_blurb_typed_in_a_page_are_told_which_file_holds_them(tmp_path: Path) -> None:
+    # "tallies:", "targets:", "milestones:" and "blurb:" typed in an interview were each "unknown field … hint:
+    # remove it, or use one of: …": the editor deleted the figures.
+    extra = f"tallies:\n{_NEW_TALLY}{_TARGETS}{_MILESTONES}blurb: 各镇和委办局负责人谈大调研。\n"
+    root = write_site(tmp_path, {PAGE_PATH: interview(extra=extra)})
+    unit_file = "content/units/baihe.yaml"
+    field = 'is a field of a unit (单位), typed in its file, content/units/baihe.yaml, not in the front matter of an ' \
+            'interview (访谈)'
+    items = ('below its last item, with the "-" lined up with the "-" of the items above; the values stay as '
+             "typed")
+    assert printed(root) == [
+        f'{PAGE_PATH}:9:1: error: "tallies" (调研数据) {field}\n'
+        f'  hint: move these lines (9 to 15) to the end of {unit_file}; if that file has a "tallies:" line already, '
+        f"move only lines 10 to 15 (the items), {items}",
+        f'{PAGE_PATH}:16:1: error: "targets" (覆盖目标) {field}\n'
+        f'  hint: move these lines (16 to 18) to the end of {unit_file}; if that file has a "targets:" line already, '
+        f"move only lines 17 to 18 (the items), {items}",
+        f'{PAGE_PATH}:19:1: error: "milestones" (大事记) {field}\n'
+        f'  hint: move these lines (19 to 21) to the end of {unit_file}; if that file has a "milestones:" line '
+        f"already, move only lines 20 to 21 (the items), {items}",
+        f'{PAGE_PATH}:22:1: error: "blurb" (栏目介绍) is a field of a series (栏目), typed in its file, '
+        "content/series/dadiaoyan.yaml, not in the front matter of an interview (访谈)\n"
+        '  hint: move this line (22) to content/series/dadiaoyan.yaml; if that file has a "blurb:" line already, '
+        "keep the one meant"]
+    # The hints, followed: the unit has tallies (its items go below them), no targets nor milestones; the series
+    # has a blurb, and the one meant is its own.
+    (root / PAGE_PATH).write_text(interview(), encoding="utf-8")
+    (root / unit_file).write_text(UNIT + _NEW_TALLY + _TARGETS + _MILESTONES, encoding="utf-8")
+    assert printed(root) == []
+    assert "2018-05-20" in (root / unit_file).read_text(encoding="utf-8")
+
+
+def test_a_units_figures_typed_in_a_case_study_under_a_chinese_name_are_told_their_file(tmp_path: Path) -> None:
+    # Typed as the label sitegen new writes beside the field, and in a page whose unit: is no id.
+    page = case_study("  - 走访草莓种业研发中心\n", "  - 草莓\n").replace("unit: baihe", "unit: 白鹤镇")
+    page = page.replace("---\n\n", f"调研数据:\n{_NEW_TALLY}---\n\n")
+    root = write_site(tmp_path, {CASE_PATH: page})
+    assert printed(root)[0] == (
+        f'{CASE_PATH}:11:1: error: "调研数据" (tallies) is a field of a unit (单位), typed in its file in '
+        "content/units/, not in the front matter of a case study (案例)\n"
+        "  hint: move these lines (11 to 17) to the end of the unit's file in content/units/ (its name without "
+        '.yaml is the unit\'s id, which "unit:" takes), the first written "tallies:"; if that file has a '
+        '"tallies:" line already, move only lines 12 to 17 (the items), below its last item, with the "-" lined '
+        'up with the "-" of the items above; the values stay as typed')
