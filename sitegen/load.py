@@ -62,6 +62,10 @@ DOCUMENT_SUFFIXES = (".doc", ".docx", ".docm", ".wps", ".rtf", ".odt", ".txt", "
 """Office and text documents: in a folder of pages or records (content/interviews/ …) they are not published."""
 # Folders of content/ and the record each holds.
 COLLECTIONS = {"series": Series, "units": Unit, "interviews": InterviewMeta, "cases": CaseStudyMeta}
+KINDS_ALIKE = {name: {COLLECTIONS[kind]: f"{CONTENT_DIR}/{kind}/" for kind in alike}
+               for alike in (("interviews", "cases"), ("series", "units")) for name in alike}
+"""For each folder of content/, the kinds of file that may be saved in it by mistake, its own among them, each
+with its own folder (pages with pages, records with records), for `sitegen.validation.validate_record`."""
 
 
 @dataclass(frozen=True)
@@ -499,7 +503,8 @@ class _Discovery:
                 if not self._unused_id(rel, collection, stem):
                     report.extend(own.problems)
                     return
-                record = validate_record(COLLECTIONS[collection], data, rel, own, defaults={"id": stem})
+                record = validate_record(COLLECTIONS[collection], data, rel, own, defaults={"id": stem},
+                                         folders=KINDS_ALIKE[collection])
             report.extend(own.problems)
             if record is None and data is not None and collection == "units":
                 content.failed_units.append((rel, data))
@@ -745,7 +750,7 @@ def _read_front_matter(job: _PageJob, report: Report, known_slugs: Mapping[str, 
                      names=names_a_field(COLLECTIONS[job.collection]))
     if data is None:
         return None
-    meta = validate_record(COLLECTIONS[job.collection], data, rel, report)
+    meta = validate_record(COLLECTIONS[job.collection], data, rel, report, folders=KINDS_ALIKE[job.collection])
     if meta is None:
         return None
     if not meta.draft:  # drafts are never published

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, TypeVar, get_args, get_origin
+from typing import Any, Iterable, Mapping, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
@@ -709,13 +709,19 @@ def _type_inside(annotation: Any, base: type) -> Any:
 
 
 def validate_record(model: type[RecordT], data: YamlData, path: str, report: Report,
-                    *, defaults: dict[str, Any] | None = None) -> RecordT | None:
+                    *, defaults: dict[str, Any] | None = None,
+                    folders: Mapping[type[BaseModel], str] | None = None) -> RecordT | None:
     """Validate loaded YAML as one record.
 
     Takes the record class, the loaded YAML (its ``value`` must be a
     mapping), the file path relative to the site root and the report;
     ``defaults`` fills fields the file may leave out (e.g. ``id`` from the
-    file name). Returns the record, or None after adding one error per bad
+    file name); ``folders``, the folder of each kind of file that may be
+    saved in the folder of another (``model``'s among them:
+    ``{InterviewMeta: "content/interviews/", CaseStudyMeta:
+    "content/cases/"}``), so that a file with the fields of another kind is
+    told, once, to move to its folder (`_report_other_kind`). Returns the
+    record, or None after adding one error per bad
     field (each at the line and column where it was typed) to the report.
     The validation context tells `sitegen.models.parse_tags` which tags
     (aliases, misspellings) were typed in quotes. Raises nothing for bad input.
@@ -727,6 +733,8 @@ def validate_record(model: type[RecordT], data: YamlData, path: str, report: Rep
                      'start each line with a field name, an English colon and a space, '
                      f'e.g. "{_example_line(model, defaults or {})}"')
         return None
+    if folders and _report_other_kind(model, data, path, report, folders):
+        return None  # its fields are right, in the folder of their kind: "unknown field … remove it" deleted them
     joined = _lines_joined(model, data, path, report)
     paired = _pairs_typed(model, data, path, report)
     values = {**(defaults or {}), **data.value}
@@ -757,6 +765,52 @@ def validate_record(model: type[RecordT], data: YamlData, path: str, report: Rep
                 continue  # "1. 走访" and "2. 研究" typed a line each: told as lines without "- " already
             add_validation_problem(model, item, data, path, report, siblings)
         return None
+
+
+def _other_kind(model: type[BaseModel], value: dict[Any, Any],
+                kinds: Iterable[type[BaseModel]]) -> tuple[type[BaseModel], list[str]] | None:
+    """The kind of ``kinds`` other than ``model`` that a file of ``model``'s folder holding ``value`` is, with the
+    keys typed that are fields of that kind only (as typed, in order); None when it is no other kind.
+
+    It is when no key is a field that only ``model`` files have, and two
+    keys or more are fields that only that kind has and no slip of a
+    ``model`` field either (`did_you_mean`: ``name`` may be a unit's, or
+    a series' ``title`` misnamed), as `_home_of` places an item of a list.
+    """
+    mine = [name for name in model.model_fields if name != "root"]
+    typed = [str(key) for key in value]
+    for other in kinds:
+        theirs = set(other.model_fields)
+        if other is model or any(snake_case(key) in set(mine) - theirs for key in typed):
+            continue
+        found = [key for key in typed if snake_case(key) in theirs - set(mine)]
+        if sum(did_you_mean(key, mine) is None for key in found) >= 2:
+            return other, found
+    return None
+
+
+def _report_other_kind(model: type[BaseModel], data: YamlData, path: str, report: Report,
+                       folders: Mapping[type[BaseModel], str]) -> bool:
+    """Report a file with the fields of another kind than its folder's (`_other_kind`: a case study saved in
+    content/interviews/) as one error at its first such field, with the folder to move it to; return whether
+    it was reported.
+
+    Told field by field ("unknown field "status" … remove it", "add
+    interviewee"), the editor deleted the case study to make an interview
+    of it.
+    """
+    found = _other_kind(model, data.value, folders) if isinstance(data.value, dict) else None
+    if found is None:
+        return False
+    other, keys = found
+    own, there = folders[model], folders[other]
+    moved = there + (path[len(own):] if path.startswith(own) else path.rpartition("/")[2])
+    report.error(path, *data.locate_key((keys[0],)),
+                 f"the file has the fields of {_kind_of(other)}: {', '.join(clip(key, 20) for key in keys)}; but it "
+                 f"is in {own}, where each file is {_kind_of(model)}",
+                 f"move the file to {there} (each file there is {_kind_of(other).split(' (')[0]}): {moved}; its "
+                 "lines stay as typed")
+    return True
 
 
 def _lines_joined(model: type[BaseModel], data: YamlData, path: str, report: Report) -> set[str]:
