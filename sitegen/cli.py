@@ -277,6 +277,21 @@ def _summary_line(pages: int, files: int, changed: int, removed: int, converted:
             + (f"; {warnings} warning(s)" if warnings else ""))
 
 
+_EXAMPLE_HOSTS = ("example.org", "example.com", "example.net")
+"""Addresses kept for examples (RFC 2606), as ``sitegen init`` writes one into site.yaml."""
+
+
+def _example_address_note(base_url: str) -> str | None:
+    """What to say of a site built for an example address (``https://example.org/``, as ``sitegen init`` writes
+    it), or None for any other: its sitemap, feeds and canonical links would lead there once published."""
+    host = base_url.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower()
+    if host not in _EXAMPLE_HOSTS and not host.endswith(tuple("." + name for name in _EXAMPLE_HOSTS)):
+        return None
+    return (f"the site was built for {base_url}, an example address: its sitemap, feeds and the links search "
+            "engines keep lead there; before publishing, write the site's own address in site.yaml (base_url:) "
+            "or build with --base-url")
+
+
 def _shown(output: Path) -> Path:
     try:
         return output.relative_to(Path.cwd())
@@ -337,6 +352,8 @@ def run_build(args: argparse.Namespace) -> int:
             for path in result.removed_paths:
                 print(f"removed {path}")
         print(_build_summary(result))
+        if args.base_url is None and (note := _example_address_note(result.config.base_url)) is not None:
+            print(f"  note: {note}", file=sys.stderr)
     return 0
 
 

@@ -136,6 +136,22 @@ def test_build_and_check_list_the_drafts_they_leave_out(tmp_path: Path, capsys: 
     assert (root / "output/interviews/a/index.html").is_file()
 
 
+def test_a_build_for_the_example_address_says_so_until_the_sites_own_is_given(tmp_path: Path, capsys: Capture) -> None:
+    # base_url: https://example.org/, as sitegen init writes it, was published without a word: the sitemap, the feeds
+    # and every canonical link led to example.org.
+    root = write_site(tmp_path, {"content/interviews/a.md": interview()})
+    note = ("  note: the site was built for https://example.org/, an example address: its sitemap, feeds and the "
+            "links search engines keep lead there; before publishing, write the site's own address in site.yaml "
+            "(base_url:) or build with --base-url")
+    assert main(["build", "--site", str(root)]) == 0
+    assert capsys.readouterr().err.splitlines() == [note]
+    assert main(["build", "--site", str(root), "--base-url", "https://www.qingpu.gov.cn/diaoyan/"]) == 0
+    assert capsys.readouterr().err == ""
+    (root / "site.yaml").write_text("title: 测试站点\nbase_url: https://www.qingpu.gov.cn/diaoyan/\n", encoding="utf-8")
+    assert main(["build", "--site", str(root)]) == 0
+    assert capsys.readouterr().err == ""
+
+
 def test_build_with_errors_exits_1_and_keeps_the_output(tmp_path: Path, capsys: Capture) -> None:
     root = clean_site(tmp_path)
     assert main(["build", "--site", str(root), "--quiet"]) == 0
