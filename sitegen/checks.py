@@ -1349,6 +1349,11 @@ def _reference_hint(key: str, kind: str, value: str, content: Content) -> str:
     name, a misspelling, its sound or a slip of its id, else how to make the record."""
     folder = "series" if kind == "series" else "units"
     records = content.series if kind == "series" else content.units
+    other_kind, others = ("unit", content.units) if kind == "series" else ("series", content.series)
+    if value in others:  # series: and unit: swapped (series: chong-gu-zhen): "sitegen new series" was offered
+        name = (_names(others[value].record) or [value])[0]
+        return (f"{value} is the id of the {other_kind} {name}, not of a {kind}: write it after {other_kind}:, and "
+                f"here the id of the {kind}: " + _ids_offered(kind, content))
     named = {name: rid for rid, sourced in records.items() for name in _names(sourced.record)}
     misspelt = next((unit for unit in sorted(content.units.values(), key=lambda unit: unit.path)
                      if value in unit.record.misspellings), None) if kind == "unit" else None

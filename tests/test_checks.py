@@ -3363,3 +3363,18 @@ def test_a_page_with_fields_of_its_own_kind_is_not_told_to_move(tmp_path: Path) 
     page = interview(extra="status: in_progress\noutcome: 已解决\n")
     root = write_site(tmp_path, {"content/interviews/baihe.md": page})
     assert [p.message for p in found(root)] == ['unknown field "status"', 'unknown field "outcome"']
+
+
+def test_a_series_and_a_unit_typed_in_each_others_place_are_told_so(tmp_path: Path) -> None:
+    # series: baihe and unit: dadiaoyan were each offered "sitegen new series … --id baihe", which new refused.
+    page = interview().replace("series: dadiaoyan\nunit: baihe", "series: baihe\nunit: dadiaoyan")
+    root = write_site(tmp_path, {"content/interviews/a.md": page})
+    assert [(p.location(), p.message, p.hint) for p in found(root)] == [
+        ("content/interviews/a.md:3:9", 'there is no series "baihe"', "baihe is the id of the unit 白鹤镇, not of a "
+         "series: write it after unit:, and here the id of the series: the only series there is, 大调研微访谈, has the "
+         "id dadiaoyan: write series: dadiaoyan"),
+        ("content/interviews/a.md:4:7", 'there is no unit "dadiaoyan"', "dadiaoyan is the id of the series 大调研微访谈, "
+         "not of a unit: write it after series:, and here the id of the unit: the only unit there is, 白鹤镇, has the "
+         "id baihe: write unit: baihe")]
+    (root / "content/interviews/a.md").write_text(interview(), encoding="utf-8")
+    assert found(root) == []
