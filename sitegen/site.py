@@ -37,7 +37,7 @@ from urllib.parse import quote, unquote, urlsplit
 from .config import SITEGEN_FOLDERS, Config, Permalinks
 from .errors import Report
 from .load import Content, Document, alias_as_typed
-from .markup import places_typed, reading_minutes, swallowed_title
+from .markup import places_typed, reading_minutes, slugify_heading, swallowed_title
 from .models import Image, Series, Tally, Unit, UnitLevel, is_external_address, site_image_path, tag_spelling
 from .pictures import image_size, picture_file, site_path
 from .slugs import make_slug
@@ -1218,6 +1218,11 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
         for typed in entry.document.rendered.links:
             swallowed = swallowed_title(typed)  # a title in quotes Markdown did not read: the conversion warns
             href = swallowed[0] if swallowed else typed  # of it, and the address meant is checked here
+            if href.startswith("#"):
+                place = _place_in_page(href, entry.document)
+                if place is not None:
+                    report.warning(entry.document.path, *_typed_at(entry.document, href), *place)
+                continue
             if graph.urls.is_external(href):
                 typed_in_full = _own_address(href, own)
                 if typed_in_full is not None:
@@ -1245,6 +1250,36 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
             report.warning(entry.document.path, line, column,
                            f'the link "{href}" leads to no page or file of this site',
                            _address_hint(href) or hints.hint(path))
+
+
+_ID_RE = re.compile(r'\bid="([^"]*)"')
+
+
+def _place_in_page(href: str, document: Document) -> tuple[str, str] | None:
+    """``(message, hint)`` for a link to a place in its own page (``#…``) that names none; None when it does.
+
+    Only a place written in Chinese (or any text beyond ASCII) is checked: a
+    heading's anchor is its text without signs, in lower case
+    (`sitegen.markup.slugify_heading`: ``一、进博会（CIIE）`` → ``一进博会ciie``),
+    and a link typed with the heading as it reads led nowhere, unwarned.
+    ASCII names may be the theme's own places (``#main``), which a page's
+    text does not hold.
+    """
+    wanted = unquote(href[1:])
+    if not wanted or wanted.isascii():
+        return None
+    ids = set(_ID_RE.findall(document.rendered.html))
+    if wanted in ids:
+        return None
+    anchors = [heading.anchor for heading in document.rendered.headings]
+    meant = slugify_heading(wanted, "-")
+    if meant in anchors:
+        return (f'the link "{href}" leads to no place in the page: a heading\'s place is named by its text '
+                "without signs, in lower case", f"write #{meant}")
+    shown = ", ".join(f"#{anchor}" for anchor in anchors[:5]) if anchors else ""
+    return (f'the link "{href}" leads to no place in the page',
+            f"link to one of its headings: {shown}" if shown else "the page has no heading (##) to link to: "
+            "delete the link, or add the heading")
 
 
 _PREVIEW_HOSTS = frozenset({"127.0.0.1", "localhost", "0.0.0.0", "::1"})

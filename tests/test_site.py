@@ -621,6 +621,24 @@ def test_a_link_to_another_interview_by_its_file_or_title_is_warned_at_the_link_
     assert build(BuildOptions(root=root, search=False)).warnings == []
 
 
+def test_a_link_to_a_place_in_the_page_that_names_none_is_warned_with_the_heading_meant(tmp_path: Path) -> None:
+    # A link typed with its heading as it reads (signs, capitals) led nowhere, and one to no heading at all too,
+    # unwarned: a heading's place is its text without signs, in lower case.
+    body = ("## 一、进博会（CIIE）怎么办？\n\n见[上文](#一、进博会（CIIE）怎么办？)、[无](#没有这个标题)、[对](#一进博会ciie怎么办)"
+            "和[注](#fn:1)[^1]。\n\n[^1]: 注释。\n")
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body)})
+    warnings = build(BuildOptions(root=root, search=False)).warnings
+    assert [(w.location(), w.message, w.hint) for w in warnings] == [
+        ("content/interviews/a.md:13:7", 'the link "#一、进博会（CIIE）怎么办？" leads to no place in the page: a heading\'s '
+         "place is named by its text without signs, in lower case", "write #一进博会ciie怎么办"),
+        ("content/interviews/a.md:13:29", 'the link "#没有这个标题" leads to no place in the page',
+         "link to one of its headings: #一进博会ciie怎么办")]
+    page = root / "content/interviews/a.md"
+    page.write_text(interview(body=body.replace("(#一、进博会（CIIE）怎么办？)", "(#一进博会ciie怎么办)").replace(
+        "、[无](#没有这个标题)", "")), encoding="utf-8")
+    assert build(BuildOptions(root=root, search=False)).warnings == []
+
+
 def test_a_link_to_a_draft_or_a_scheduled_page_is_told_why_it_leads_nowhere_yet(tmp_path: Path) -> None:
     # Its hint was "link to a page by its address (as …)": the address was that page's already, and followed, the
     # hint changed nothing.
