@@ -246,11 +246,12 @@ def _print_problems(problems: Sequence[Problem]) -> None:
 
 
 def _print_unpublished(drafts: Sequence[str], scheduled: Sequence[tuple[str, str]]) -> None:
-    """Print the pages a build leaves out: each draft, and each page scheduled (path, publish time)."""
+    """Print the pages a build leaves out: each draft, and each other page scheduled (path, publish time)."""
     for path in drafts:
         print(f"{path}: a draft, not published; write draft: false to publish it")
     for path, when in scheduled:
-        print(f"{path}: scheduled for {when}, not published yet")
+        if path not in drafts:  # a draft dated later is told once, as a draft: it waits for that first
+            print(f"{path}: scheduled for {when}, not published yet")
 
 
 def _publish_times(documents: Sequence[Any]) -> list[tuple[str, str]]:

@@ -123,6 +123,13 @@ def test_build_and_check_list_the_drafts_they_leave_out(tmp_path: Path, capsys: 
     root = write_site(tmp_path, {"content/interviews/a.md": interview("初稿", extra="draft: true\n"),
                                  "content/interviews/b.md": interview("定稿")})
     said = "content/interviews/a.md: a draft, not published; write draft: false to publish it"
+    # A draft dated later is told once, as a draft.
+    later = root / "content/interviews/c.md"
+    later.write_text(interview("预告", date="2099-01-05 10:00", extra="draft: true\n"), encoding="utf-8")
+    assert main(["check", "--site", str(root)]) == 0
+    assert [line for line in capsys.readouterr().out.splitlines() if "c.md" in line] == [
+        "content/interviews/c.md: a draft, not published; write draft: false to publish it"]
+    later.unlink()
     assert main(["build", "--site", str(root)]) == 0
     assert capsys.readouterr().out.splitlines()[0] == said
     assert main(["build", "--site", str(root)]) == 0  # nothing changed: the last build's report, the draft in it
