@@ -838,7 +838,7 @@ def _load_fast(text: str, first_line: int, elsewhere: ElsewhereFinder | None = N
 # value follows a space. The trailing "+" on the key patterns makes their repeats
 # possessive: no backtracking, and the same matches, since a key ends where a non-key
 # character follows.
-_QUICK_CHAR = re.compile(f"[\t{WIDE_SPACES}{_BAD_CHARS}{_BAD_BREAKS}{_INVISIBLES}]")
+_QUICK_CHAR = re.compile(f"[\t{WIDE_SPACES}{_BAD_CHARS}{_BAD_BREAKS}{_INVISIBLES}\u200d]")
 _QUICK_KEY = re.compile(rf"\n[ -]*+(?:{_ASCII_KEY}+|{_CJK_KEY}+)(?::(?=[^ \t{WIDE_SPACES}/:\n])|[ \t]*+："
                         rf"|[ \t]++:(?=[^ \t{WIDE_SPACES}\n]))")
 _QUICK_COMMENT = re.compile(r" #(?=[^ \t#\n])|[ \t]＃|^ *＃", re.MULTILINE)  # a "＃" too: `_check_wide_comment`,
@@ -969,6 +969,25 @@ def _scan_characters(lines: _Lines, issues: list[_Issue]) -> None:
                              "WeChat or Word; retyping the words removes them)"))
         if len(issues) > MAX_PROBLEMS:
             return
+    for match in _STRAY_JOINER_RE.finditer(lines.text):
+        line, column = lines.at(match.start())
+        if line in seen:
+            continue
+        seen.add(line)
+        where = invisible_place(lines.line(line), column, column + 1)
+        issues.append(_Issue(line, column, "an invisible zero-width joiner (U+200D) is in the text: it shows nothing, "
+                                           "but makes the text differ from what is seen",
+                             f"delete it: it stands {where} (it often comes from text copied from a web page, "
+                             "WeChat or Word; retyping the word removes it)"))
+        if len(issues) > MAX_PROBLEMS:
+            return
+
+
+_EMOJI = "\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F"
+_STRAY_JOINER_RE = re.compile(f"(?<![{_EMOJI}])\u200d(?![{_EMOJI}])")
+"""A zero-width joiner (U+200D) with no emoji beside it: emoji sequences (👨\u200d👩) are made with it, and keep it;
+beside Chinese text or a sign it joins nothing (大调研\u200d typed as a tag was another tag than 大调研, with its own
+page, and looked the same)."""
 
 
 def _scan_line(scan: _Scan, number: int, line: str) -> None:

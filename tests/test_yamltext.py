@@ -2057,3 +2057,15 @@ def test_every_invisible_character_of_a_line_is_named_in_one_message() -> None:
         '  hint: delete them: they stand between "新" and "建" and between "建" and "小区" (they often come from text '
         "copied from a web page, WeChat or Word; retyping the words removes them)"]
     assert ok("title: 新建小区\n").value == {"title": "新建小区"}
+
+
+def test_a_zero_width_joiner_beside_no_emoji_is_named_and_one_in_an_emoji_is_kept() -> None:
+    # tags: [大调研‍] (U+200D from a web page) made a tag of its own, /tags/da-diao-yan-2/, which looked the same.
+    data, report = load("tags: [大调研\u200d, 民生]\n")
+    assert data is None and shown(report) == [
+        "data/x.yaml:1:11: error: an invisible zero-width joiner (U+200D) is in the text: it shows nothing, but makes "
+        "the text differ from what is seen\n"
+        '  hint: delete it: it stands between "[大调研" and "," (it often comes from text copied from a web page, '
+        "WeChat or Word; retyping the word removes it)"]
+    assert ok("tags: [大调研, 民生]\n").value == {"tags": ["大调研", "民生"]}
+    assert ok("title: 心愿❤️\u200d🔥\n").value == {"title": "心愿❤️\u200d🔥"}  # an emoji made with it keeps it
