@@ -380,7 +380,16 @@ INVISIBLE_NAMES = {"\u00ad": "soft hyphen (软连字符, U+00AD)", "\u200b": "ze
 _INVISIBLES = "".join(INVISIBLE_NAMES)
 INVISIBLE_RE = re.compile(f"[{_INVISIBLES}]")
 """One character of `INVISIBLE_NAMES`."""
-_INVISIBLE_RUN_RE = re.compile(f"[{_INVISIBLES}]+")
+_EMOJI = "\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F"
+_STRAY_JOINER_RE = re.compile(f"(?<![{_EMOJI}])\u200d(?![{_EMOJI}])")
+"""A zero-width joiner (U+200D) with no emoji beside it: emoji sequences (👨\u200d👩) are made with it, and keep it;
+beside Chinese text or a sign it joins nothing (大调研\u200d typed as a tag was another tag than 大调研, with its own
+page, and looked the same)."""
+_SHOWS_NOTHING = f"[{_INVISIBLES}]|{_STRAY_JOINER_RE.pattern}"
+_SHOWS_NOTHING_RE = re.compile(_SHOWS_NOTHING)
+"""A character of `INVISIBLE_NAMES`, or a zero-width joiner beside no emoji: what a record's text is told to lose."""
+_SHOWS_NOTHING_RUN_RE = re.compile(f"(?:{_SHOWS_NOTHING})+")
+_SHOWS_NOTHING_NAMES = {**INVISIBLE_NAMES, "\u200d": "zero-width joiner (U+200D)"}
 # Up to 8 visible characters of text before and after one of them, to say where it stands.
 _VISIBLE_END_RE = re.compile(f"[^\\s{_INVISIBLES}]{{0,8}}$")
 _VISIBLE_START_RE = re.compile(f"[^\\s{_INVISIBLES}]{{0,8}}")
@@ -949,18 +958,18 @@ def _scan_characters(lines: _Lines, issues: list[_Issue]) -> None:
                                  "delete it (it often comes from text copied from a web page or Word)"))
             if len(issues) > MAX_PROBLEMS:
                 return
-    for match in INVISIBLE_RE.finditer(lines.text):
+    for match in _SHOWS_NOTHING_RE.finditer(lines.text):
         line, column = lines.at(match.start())
         if line in seen:
             continue
         seen.add(line)
         typed = lines.line(line)
         # Each one on the line is named: told one a run, two soft hyphens in 新­建­小区 took two runs.
-        runs = [run for run in _INVISIBLE_RUN_RE.finditer(typed) if run.end() > column]
+        runs = [run for run in _SHOWS_NOTHING_RUN_RE.finditer(typed) if run.end() > column]
         places = list(dict.fromkeys(invisible_place(typed, run.start(), run.end()) for run in runs))
         where = places[0] if len(places) == 1 else ", ".join(places[:-1]) + " and " + places[-1]
         char, count = match.group(), sum(len(run.group()) for run in runs)
-        issues.append(_Issue(line, column, f"an invisible {INVISIBLE_NAMES[char]} is in the text"
+        issues.append(_Issue(line, column, f"an invisible {_SHOWS_NOTHING_NAMES[char]} is in the text"
                                            + (f" ({count} invisible characters on this line)" if count > 1 else "")
                                            + ": it shows nothing, but makes the text differ from what is seen",
                              f"delete it: it stands {where} (it often comes from text copied from a web page, "
@@ -969,25 +978,6 @@ def _scan_characters(lines: _Lines, issues: list[_Issue]) -> None:
                              "WeChat or Word; retyping the words removes them)"))
         if len(issues) > MAX_PROBLEMS:
             return
-    for match in _STRAY_JOINER_RE.finditer(lines.text):
-        line, column = lines.at(match.start())
-        if line in seen:
-            continue
-        seen.add(line)
-        where = invisible_place(lines.line(line), column, column + 1)
-        issues.append(_Issue(line, column, "an invisible zero-width joiner (U+200D) is in the text: it shows nothing, "
-                                           "but makes the text differ from what is seen",
-                             f"delete it: it stands {where} (it often comes from text copied from a web page, "
-                             "WeChat or Word; retyping the word removes it)"))
-        if len(issues) > MAX_PROBLEMS:
-            return
-
-
-_EMOJI = "\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F"
-_STRAY_JOINER_RE = re.compile(f"(?<![{_EMOJI}])\u200d(?![{_EMOJI}])")
-"""A zero-width joiner (U+200D) with no emoji beside it: emoji sequences (👨\u200d👩) are made with it, and keep it;
-beside Chinese text or a sign it joins nothing (大调研\u200d typed as a tag was another tag than 大调研, with its own
-page, and looked the same)."""
 
 
 def _scan_line(scan: _Scan, number: int, line: str) -> None:
