@@ -273,6 +273,8 @@ def check_listed_lines(content: Content, report: Report) -> None:
                            f"{field_name(where)}: the lines below it that start like a list's items "
                            f'("{clip(typed.first_item)}") are joined to it as one text, so the page shows them on '
                            f'one line: "{clip(value)}"',
+                           f'to keep each line as typed, write "|" in place of ">" (">" joins the lines; "|" keeps '
+                           f"them): {lines}; leave the lines below it as they are" if typed.folded else
                            f'to keep each line as typed, write "|" after the {where_typed}'
                            f"{' in place of the quotes' if typed.quoted else ''} and the text on the lines below it, "
                            f"two spaces further in than {further}: {lines}")

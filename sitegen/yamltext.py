@@ -156,18 +156,21 @@ class ListedLines:
     key_column: int
     lines: tuple[str, ...]
     quoted: bool = False  # typed in quotes: the block takes their place
+    folded: str = ""  # the header of a folded block (">", ">-") typed after the key: "|" takes the place of its ">"
 
     @property
     def first_item(self) -> str:
-        """The first line, after the text's first, that starts like a list's item (``- 本地居民``)."""
-        return next(line for line in self.lines[1:] if _LIST_ITEM_START.match(line))
+        """The first line that starts like a list's item (``- 本地居民``), after the text's first but in a folded block."""
+        return next(line for line in self.lines[0 if self.folded else 1:] if _LIST_ITEM_START.match(line))
 
     def block_lines(self) -> list[str]:
         """The lines that keep the text's lines as typed (a literal block, ``|``, YAML 1.2 §8.1.2): the key with
-        "|" (``- |`` for a list's item, whose key is "-"), then each line indented two spaces more than the key."""
+        "|" (``- |`` for a list's item, whose key is "-"), then each line indented two spaces more than the key.
+        A folded block's header keeps what follows its ">" (``>-`` becomes ``|-``), and its lines stay as typed."""
         indent = " " * (self.key_column - 1)
-        head = f"{indent}- |" if self.key == "-" else f"{indent}{self.key}: |"
-        return [head, *(f"{indent}  {text}" for text in self.lines)]
+        mark = "|" + self.folded[1:]
+        head = f"{indent}- {mark}" if self.key == "-" else f"{indent}{self.key}: {mark}"
+        return [head] if self.folded else [head, *(f"{indent}  {text}" for text in self.lines)]
 
 
 _LIST_ITEM_START = re.compile(r"(?:(?:[-*+]|[0-9０-９]{1,2}\.)[ \t\u3000]+|(?:[•●▪■◆➢►]|[0-9０-９]{1,2}[．、)）]"
@@ -224,6 +227,7 @@ def listed_lines(text: str, first_line: int = 1) -> list[ListedLines]:
     if not _may_list_lines(text):
         return []
     found: list[ListedLines] = []
+    folded = ""  # the header (">", ">-") of the folded block being read; its lines are kept with their indents
     # The text being read: its line index, value column, key ("-" for a list's item), the key's (or the "-"'s)
     # indent, which its lines pass, and its lines.
     start: tuple[int, int, str, int, list[str]] | None = None
@@ -235,6 +239,14 @@ def listed_lines(text: str, first_line: int = 1) -> list[ListedLines]:
         if start is None:
             return
         index, column, key, key_indent, lines = start
+        if folded:
+            # A folded block joins the lines of its own indent; lines further in keep their breaks (YAML 1.2 §8.1.3).
+            own = min((len(line) - len(line.lstrip(" ")) for line in lines), default=0)
+            if sum(1 for line in lines if len(line) - len(line.lstrip(" ")) == own
+                   and _LIST_ITEM_START.match(line.lstrip(" "))) >= 2:
+                found.append(ListedLines(first_line + index, column, key, key_indent + 1,
+                                         tuple(line.strip() for line in lines), folded=folded))
+            return
         if quote and lines[-1].endswith(quote):
             lines[-1] = lines[-1][:-1].rstrip()  # the closing quote is no part of the text
             if not lines[-1]:
@@ -252,14 +264,18 @@ def listed_lines(text: str, first_line: int = 1) -> list[ListedLines]:
             continue
         indent = len(line) - len(stripped)
         if start is not None and indent > start[3]:
-            start[4].append(stripped.strip())
+            start[4].append(line.rstrip() if folded else stripped.strip())
             continue
         close()
-        start, below, quote = None, bare, ""
+        start, below, quote, folded = None, bare, "", ""
         bare = None
         typed = _TEXT_AFTER_KEY.fullmatch(stripped.rstrip())
         quoted = _QUOTED_OPEN.fullmatch(stripped.rstrip())
-        if typed is not None:
+        if (header := _FOLDED_HEADER.fullmatch(stripped.rstrip())) is not None:  # "note: >", its lines below
+            start = (index, indent + header.start("mark") + 1, header["key"] or "-",
+                     indent + len(header["lead"]) - (0 if header["key"] else 2), [])
+            folded = header["mark"]
+        elif typed is not None:
             key_indent = indent + len(typed["lead"])
             value = typed["text"].split(" #")[0].strip()
             start = (index, indent + typed.start("text") + 1, typed["key"], key_indent, [value])
@@ -277,6 +293,9 @@ def listed_lines(text: str, first_line: int = 1) -> list[ListedLines]:
     return found
 
 
+_FOLDED_HEADER = re.compile(rf"(?P<lead>(?:- )*)(?:(?P<key>{_ASCII_KEY}):[ \t]+)?(?<=[ \t])"
+                            r"(?P<mark>>[-+]?)[ \t]*(?:#.*)?")
+"""The header of a folded block (``note: >``, ``- >-``, a comment after it), which joins the lines below it."""
 _QUOTED_OPEN = re.compile(rf"(?P<lead>(?:- )*)(?P<key>{_ASCII_KEY}):[ \t]+(?P<quote>[\"'])"
                           r"(?P<text>[^\"'\\]*)")
 """A key with a quoted text that does not close on its line (and holds no escape or other quote)."""

@@ -3246,6 +3246,44 @@ def test_a_text_below_its_key_or_an_items_text_typed_as_a_list_is_warned_too(
     assert found(root) == []
 
 
+@pytest.mark.parametrize(("typed", "column", "field", "first", "joined", "header"), [
+    ("outcome: >\n  取得三方面成效：\n  1. 路灯已全部修复；\n  2. 建立巡查机制；\n", 10, "outcome", "1. 路灯已全部修复；",
+     "取得三方面成效：1. 路灯已全部修复；2. 建立巡查机制；", "outcome: |"),
+    # Its final line break dropped ("-"), and a comment after the header; the items first.
+    ("outcome: >-  # 成效\n  - 路灯已全部修复；\n  - 建立巡查机制；\n", 10, "outcome", "- 路灯已全部修复；",
+     "- 路灯已全部修复；- 建立巡查机制；", "outcome: |-"),
+])
+def test_a_folded_block_typed_as_lines_of_a_list_is_told_to_keep_its_lines(
+        tmp_path: Path, typed: str, column: int, field: str, first: str, joined: str, header: str) -> None:
+    # "note: >" (a folded block) joins the lines of its own indent: a list typed under it was published as one
+    # line, "其中：- 本地居民- 外来人口", unwarned, while the same lines without the ">" were warned.
+    root = write_site(tmp_path, {"content/cases/ludeng.md": case_file(typed)})
+    assert [(p.line, p.column, p.message, p.hint) for p in found(root)] == [(
+        8, column, f'{field}: the lines below it that start like a list\'s items ("{first}") are joined to it as one '
+        f'text, so the page shows them on one line: "{joined}"',
+        f'to keep each line as typed, write "|" in place of ">" (">" joins the lines; "|" keeps them): "{header}"; '
+        "leave the lines below it as they are")]
+    # Done as told, the lines are kept as typed.
+    (root / "content/cases/ludeng.md").write_text(case_file(typed.replace(">", "|", 1)), encoding="utf-8")
+    assert found(root) == []
+    shown = (build_at(root) / "cases/ludeng/index.html").read_text(encoding="utf-8")
+    assert "\n".join(line.strip() for line in typed.split("\n")[1:] if line) in shown
+
+
+def test_a_folded_block_keeps_the_breaks_of_lines_further_in_and_a_unit_item_is_told_too(tmp_path: Path) -> None:
+    # Lines further in than the block's own are kept as typed by ">" (YAML 1.2 §8.1.3): nothing to tell.
+    further = case_file("outcome: >\n  取得三方面成效：\n    1. 路灯已全部修复；\n    2. 建立巡查机制；\n")
+    root = write_site(tmp_path, {"content/cases/ludeng.md": further})
+    assert found(root) == []
+    # A milestone's description, a list's item ("- >") of a unit file.
+    milestones = ("milestones:\n  - date: 2018-01-15\n    title: 动员部署\n    description: >\n      分三步：\n"
+                  "      - 成立领导小组\n      - 印发方案\n")
+    (root / UNIT_PATH).write_text(unit_with(extra=milestones), encoding="utf-8")
+    [problem] = found(root)
+    assert (problem.path, problem.column, problem.message.split(":")[0], problem.hint.split(": ", 1)[1]) == (
+        UNIT_PATH, 18, "milestones → item 1 → description", '"    description: |"; leave the lines below it as they are')
+
+
 @pytest.mark.parametrize("typed", [
     "outcome: 镇里已完成\n  一、二期工程建设，正在推进三期。\n",  # a sentence wrapped before a number: one such line
     "outcome: 完成小区\n  1、2号楼的外墙改造。\n",
