@@ -82,12 +82,12 @@ from markdown.util import AMP_SUBSTITUTE, AtomicString
 from .errors import LOST_CHARACTERS_HINT, Problem, lost_characters_message, paste_hint
 from .plaintext import AFTER_NAME, MASK_OPENING, SURNAMES, is_han, masks_two_names
 from .webaddress import address_slip, half_width_address
-from .yamltext import (FULL_WIDTH_PUNCTUATION, INVISIBLE_NAMES, INVISIBLE_RE, WIDE_SPACES, invisible_place,
+from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHING_RE, WIDE_SPACES, invisible_place,
                        lost_characters, space_name)
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "46"
+POLICY_VERSION = "47"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -2330,23 +2330,24 @@ _ODD_SPACE_ITEM_RE = re.compile(f"^[ \\t]*(?P<marker>[-*+]|[0-9]{{1,3}}[.)])(?P<
 
 
 def _invisible_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
-    """Warnings for characters that show nothing (`sitegen.yamltext.INVISIBLE_NAMES`), one at the first of each line.
+    """Warnings for characters that show nothing (`sitegen.yamltext.SHOWS_NOTHING_RE`: a zero-width joiner only
+    beside no emoji), one at the first of each line.
 
     The page shows the text as it looks, but search and the misspelling
     check read it with them, so a word holding one is neither found nor
     checked. Each is named with the text around it, since it cannot be
     seen. Fenced code is left alone; found while converting (cached).
     """
-    if not INVISIBLE_RE.search(source):
+    if not SHOWS_NOTHING_RE.search(source):
         return []
     problems: list[Problem] = []
     for index, line in outside_fences(lines):
-        found = INVISIBLE_RE.search(line)
+        found = SHOWS_NOTHING_RE.search(line)
         if found is None:
             continue
         where = invisible_place(line, found.start(), found.end())
-        name = INVISIBLE_NAMES[found.group()]
-        marker = _BLOCK_MARKER_RE.match(INVISIBLE_RE.sub("", line)) if not line[:found.start()].strip() else None
+        name = SHOWS_NOTHING_NAMES[found.group()]
+        marker = _BLOCK_MARKER_RE.match(SHOWS_NOTHING_RE.sub("", line)) if not line[:found.start()].strip() else None
         if marker is not None:  # "\ufeff## 标题": Markdown sees no heading, and the page shows the "##"
             kind = _BLOCK_KINDS.get(marker["sign"][0], "a list item (列表项)")
             told = (f'an invisible {name} is at the start of this line, before "{marker["sign"]}": Markdown then '

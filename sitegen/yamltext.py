@@ -395,20 +395,20 @@ INVISIBLE_NAMES = {"\u00ad": "soft hyphen (软连字符, U+00AD)", "\u200b": "ze
                    "\u2060": "word joiner (U+2060)", "\ufeff": "zero-width no-break space or byte-order mark (U+FEFF)",
                    **{chr(code): f"text-direction control (U+{code:04X})"
                       for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}}
-"""Characters that show nothing → how a message names them (also used for Markdown text, `sitegen.markup`)."""
+"""Characters that show nothing → how a message names them (with the zero-width joiner: `SHOWS_NOTHING_NAMES`)."""
 _INVISIBLES = "".join(INVISIBLE_NAMES)
-INVISIBLE_RE = re.compile(f"[{_INVISIBLES}]")
-"""One character of `INVISIBLE_NAMES`."""
 _EMOJI = "\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F"
 _STRAY_JOINER_RE = re.compile(f"(?<![{_EMOJI}])\u200d(?![{_EMOJI}])")
 """A zero-width joiner (U+200D) with no emoji beside it: emoji sequences (👨\u200d👩) are made with it, and keep it;
 beside Chinese text or a sign it joins nothing (大调研\u200d typed as a tag was another tag than 大调研, with its own
 page, and looked the same)."""
 _SHOWS_NOTHING = f"[{_INVISIBLES}]|{_STRAY_JOINER_RE.pattern}"
-_SHOWS_NOTHING_RE = re.compile(_SHOWS_NOTHING)
-"""A character of `INVISIBLE_NAMES`, or a zero-width joiner beside no emoji: what a record's text is told to lose."""
+SHOWS_NOTHING_RE = re.compile(_SHOWS_NOTHING)
+"""A character of `INVISIBLE_NAMES`, or a zero-width joiner beside no emoji: what a text is told to lose (a record's
+here, a page's in `sitegen.markup`)."""
 _SHOWS_NOTHING_RUN_RE = re.compile(f"(?:{_SHOWS_NOTHING})+")
-_SHOWS_NOTHING_NAMES = {**INVISIBLE_NAMES, "\u200d": "zero-width joiner (U+200D)"}
+SHOWS_NOTHING_NAMES = {**INVISIBLE_NAMES, "\u200d": "zero-width joiner (U+200D)"}
+"""A character `SHOWS_NOTHING_RE` finds → how a message names it."""
 # Up to 8 visible characters of text before and after one of them, to say where it stands.
 _VISIBLE_END_RE = re.compile(f"[^\\s{_INVISIBLES}]{{0,8}}$")
 _VISIBLE_START_RE = re.compile(f"[^\\s{_INVISIBLES}]{{0,8}}")
@@ -977,7 +977,7 @@ def _scan_characters(lines: _Lines, issues: list[_Issue]) -> None:
                                  "delete it (it often comes from text copied from a web page or Word)"))
             if len(issues) > MAX_PROBLEMS:
                 return
-    for match in _SHOWS_NOTHING_RE.finditer(lines.text):
+    for match in SHOWS_NOTHING_RE.finditer(lines.text):
         line, column = lines.at(match.start())
         if line in seen:
             continue
@@ -988,7 +988,7 @@ def _scan_characters(lines: _Lines, issues: list[_Issue]) -> None:
         places = list(dict.fromkeys(invisible_place(typed, run.start(), run.end()) for run in runs))
         where = places[0] if len(places) == 1 else ", ".join(places[:-1]) + " and " + places[-1]
         char, count = match.group(), sum(len(run.group()) for run in runs)
-        issues.append(_Issue(line, column, f"an invisible {_SHOWS_NOTHING_NAMES[char]} is in the text"
+        issues.append(_Issue(line, column, f"an invisible {SHOWS_NOTHING_NAMES[char]} is in the text"
                                            + (f" ({count} invisible characters on this line)" if count > 1 else "")
                                            + ": it shows nothing, but makes the text differ from what is seen",
                              f"delete it: it stands {where} (it often comes from text copied from a web page, "
