@@ -763,8 +763,46 @@ def validate_record(model: type[RecordT], data: YamlData, path: str, report: Rep
                 continue  # "2018-01-10: 成立…" typed for a milestone: its lines are given, not "date is missing"
             if loc and loc[0] in joined:
                 continue  # "1. 走访" and "2. 研究" typed a line each: told as lines without "- " already
+            if item["type"] == "extra_forbidden" and folders and _report_field_of_other_kind(
+                    model, loc, data, path, report, folders):
+                continue
             add_validation_problem(model, item, data, path, report, siblings)
         return None
+
+
+def _report_field_of_other_kind(model: type[BaseModel], loc: tuple[Any, ...], data: YamlData, path: str,
+                                report: Report, folders: Mapping[type[BaseModel], str]) -> bool:
+    """Report a key at the left edge of a ``model`` file that is a field of another kind of ``folders`` only
+    (``status:`` in an interview, ``interviewee:`` in a case study, ``blurb:`` in a unit), and no slip of a
+    ``model`` field; return whether it was reported.
+
+    It was "unknown field "status" … remove it, or use one of: draft,
+    aliases", which offered fields that have nothing to do with it and
+    did not say the file may be in the wrong folder. The error says whose
+    field it is and where the file is; the hint gives the lines to delete,
+    or the folder to move the file to when it is a page of that kind.
+    """
+    if len(loc) != 1:
+        return False
+    key = str(loc[0])
+    mine = [name for name in model.model_fields if name != "root"]
+    other = next((kind for kind in folders if kind is not model and snake_case(key) in kind.model_fields
+                  and snake_case(key) not in mine), None)
+    if other is None or did_you_mean(key, mine) is not None:
+        return False
+    (first, column), last = data.locate_key(loc), data.lines_of(loc)[1]
+    lines = f"line {first}" if first >= last else f"lines {first}–{last}"
+    own, there = folders[model], folders[other]
+    report.error(path, first, column,
+                 f'unknown field "{clip(key)}": it is a field of {_kind_of(other)}, and this file is in {own}, where '
+                 f"each file is {_kind_of(model)}, which has no {clip(key)}",
+                 f"delete {lines}; or, if the file is {_kind_of(other).split(' (')[0]}, move it to {there} and give it "
+                 f"the fields of one (sitegen new {_NEW_WORD.get(other.__name__, 'page')} shows them)")
+    return True
+
+
+_NEW_WORD = {"InterviewMeta": "interview", "CaseStudyMeta": "case", "Unit": "unit", "Series": "series"}
+"""The word ``sitegen new`` takes for a kind of file, by its record's class."""
 
 
 def _other_kind(model: type[BaseModel], value: dict[Any, Any],

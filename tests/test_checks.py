@@ -3396,11 +3396,29 @@ def test_a_file_saved_in_the_folder_of_another_kind_is_told_to_move_there_in_one
     assert found(root) == []
 
 
-def test_a_page_with_fields_of_its_own_kind_is_not_told_to_move(tmp_path: Path) -> None:
-    # An interview (series:, interviewee:) with two fields of a case study typed in it is an interview.
+def test_a_field_of_the_other_kind_in_a_page_is_told_whose_it_is_and_the_lines_to_delete(tmp_path: Path) -> None:
+    # An interview (series:, interviewee:) with two fields of a case study typed in it is an interview: it is not
+    # told to move. Each field was 'unknown field "status"', hint "remove it, or use one of: draft, aliases".
     page = interview(extra="status: in_progress\noutcome: 已解决\n")
     root = write_site(tmp_path, {"content/interviews/baihe.md": page})
-    assert [p.message for p in found(root)] == ['unknown field "status"', 'unknown field "outcome"']
+    also = "; or, if the file is a case study, move it to content/cases/ and give it the fields of one (sitegen new " \
+           "case shows them)"
+    assert [(p.location(), p.message, p.hint) for p in found(root)] == [
+        (f"content/interviews/baihe.md:{line}:1", f'unknown field "{key}": it is a field of a case study (案例), and '
+         f"this file is in content/interviews/, where each file is an interview (访谈), which has no {key}",
+         f"delete line {line}{also}") for line, key in ((9, "status"), (10, "outcome"))]
+    # A case study's block typed in an interview (a case study has no interviewee): its lines, all of them.
+    case = _CASE_STUDY.replace("unit: baihe\n", "unit: baihe\ninterviewee:\n  name: 受访人\n  role: 镇长\n")
+    (root / "content/interviews/baihe.md").unlink()
+    (root / "content/cases/caomei.md").parent.mkdir(parents=True)
+    (root / "content/cases/caomei.md").write_text(case, encoding="utf-8")
+    [problem] = found(root)
+    assert (problem.location(), problem.hint.split(";")[0]) == ("content/cases/caomei.md:4:1", "delete lines 4–6")
+    (root / "content/cases/caomei.md").write_text(_CASE_STUDY, encoding="utf-8")  # the hint, followed
+    assert found(root) == []
+    # A slip of a field of its own is told as one.
+    (root / "content/cases/caomei.md").write_text(_CASE_STUDY.replace("status:", "staus:"), encoding="utf-8")
+    assert [p.message for p in found(root)] == ['unknown field "staus" (did you mean "status"?)']
 
 
 def test_a_series_and_a_unit_typed_in_each_others_place_are_told_so(tmp_path: Path) -> None:
