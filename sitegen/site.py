@@ -180,7 +180,11 @@ class Urls:
         return _START_TAG_RE.sub(lambda tag: self._rebase_tag(tag, absolute, sizes, lazy, page), fragment)
 
     def _under_base(self, link: str) -> bool:
-        base = self.base_path
+        """Whether a root-relative ``link`` starts with the base path, each read decoded: ``/青浦/调研/x/`` and
+        ``/%E9%9D%92%E6%B5%A6/…/x/`` are one address, however the base URL was typed (prefixed again, it led
+        nowhere)."""
+        base = unquote(self.base_path)
+        link = unquote(link)
         return base != "/" and (link.startswith(base) or link == base.rstrip("/"))
 
     def _site_link(self, link: str) -> str | None:
@@ -1241,8 +1245,8 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
             if _full_width_web_address(href):
                 continue
             path = site_path(href.strip())
-            if base != "/" and path.startswith(base):
-                path = "/" + path[len(base):]
+            if base != "/" and path.startswith(unquote(base)):  # both decoded, however each was typed
+                path = "/" + path[len(unquote(base)):]
             if not path or _leads_somewhere(path, pages, files):
                 continue
             line, column = _typed_at(entry.document, href)
@@ -1311,7 +1315,7 @@ def _own_address(href: str, own: str) -> tuple[str, str] | None:
     if host in _PREVIEW_HOSTS:
         return (site_path(parts.path or "/") or "/",
                 "leads to the preview on your own computer (sitegen serve), which readers cannot open")
-    after = typed.split("://", 1)[1]
+    after, own = unquote(typed.split("://", 1)[1]), unquote(own)  # the path in either spelling (青浦 or %E9%9D%92…)
     if (after + "/").lower().startswith(own.lower()):
         return "/" + site_path(urlsplit(after[len(own):]).path).lstrip("/"), "is this site's own address typed in full"
     return None

@@ -125,3 +125,27 @@ def test_json_ld_addresses_under_a_chinese_sub_path_are_encoded_as_the_canonical
     assert data["dashboard/index.html"]["distribution"][0]["contentUrl"].startswith(base + "data/")
     # No address of these pages (links, og:url, JSON-LD) holds the sub-path unencoded.
     assert not [link for rel in pages for link in html_links(output / rel) if "青浦" in link or "调研" in link]
+
+
+@pytest.mark.parametrize("base_url", ["https://example.org/青浦/调研/",
+                                      "https://example.org/%E9%9D%92%E6%B5%A6/%E8%B0%83%E7%A0%94/"])
+def test_a_link_with_the_base_path_in_either_spelling_is_not_prefixed_again_and_is_checked(
+        tmp_path: Path, base_url: str) -> None:
+    # Under /青浦/调研/ typed in Chinese, a link copied from the address bar (/%E9%9D%92…/units/baihe/) got the
+    # base path again, led nowhere, unwarned; typed encoded, the link in Chinese did, and the encoded one was
+    # warned "leads to no page" though it worked.
+    from sitegen.build import BuildOptions, check
+    encoded = "/%E9%9D%92%E6%B5%A6/%E8%B0%83%E7%A0%94/"
+    body = (f"[甲]({encoded}units/baihe/)，[乙](/青浦/调研/units/baihe/)，[丙](https://example.org/青浦/调研/units/baihe/)，"
+            f"[丁]({encoded}units/nope/)，[戊](https://example.org{encoded}units/nope/)。\n")
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body)})
+    warned = [(p.column, p.message) for p in check(BuildOptions(root=root, base_url=base_url)).problems]
+    assert warned == [
+        (87, 'the link "https://example.org/青浦/调研/units/baihe/" is this site\'s own address typed in full'),
+        (131, f'the link "{encoded}units/nope/" leads to no page or file of this site'),
+        (187, f'the link "https://example.org{encoded}units/nope/" is this site\'s own address typed in full, and '
+              "leads to no page or file of this site")]
+    output = build_at(root, base_url)
+    links = [link for _, _, link, _ in parse_html(output / "interviews/a/index.html").cssselect(".body")[0].iterlinks()]
+    assert links[:2] == [encoded + "units/baihe/"] * 2
+    assert (output / "units/baihe/index.html").is_file()
