@@ -1688,7 +1688,7 @@ def _address_slip_problems(raw_html: str, lines: list[str], path: str, first_lin
     found = sorted([(match.start(), "link", match.group(1)) for match in _HREF_RE.finditer(raw_html)]
                    + [(match.start(), "picture", match.group(1)) for match in _SRC_RE.finditer(raw_html)])
     for _, what, typed in found:
-        if typed.isascii():  # an input method's slips are all full-width signs or 。
+        if typed.isascii() and " " not in typed:  # an input method's slips are full-width signs or 。; a copy's, spaces
             continue
         address = html.unescape(typed)
         if swallowed_title(address) is not None:

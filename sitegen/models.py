@@ -970,7 +970,9 @@ def parse_web_address(value: Any) -> str:
     as a link; and for an address typed with an input method's full-width
     signs (``http：//``), ending in Chinese punctuation (``….html。``, copied
     with the end of its sentence) or typed in Chinese quotes as if they were
-    YAML's (``“https://…”``), which readers' browsers would not find.
+    YAML's (``“https://…”``), which readers' browsers would not find; with
+    a space beside a "/" (`sitegen.webaddress.address_slip`); or holding
+    ``&amp;`` copied from a page's HTML source.
     """
     if value is None:
         return ""
@@ -993,6 +995,12 @@ def parse_web_address(value: Any) -> str:
     if slip is not None:
         raise PydanticCustomError("web_address", '"{text}" ' + slip.message,
                                   {"text": clip(text), "hint": _slip_hint(slip.fix, slip.meant)})
+    if "&amp;" in text.lower():
+        # Copied from a page's HTML source: published as it is typed, the link would hold "&amp;" where the
+        # address has "&" (a YAML value is text, not HTML), and lead elsewhere.
+        meant = re.sub("&amp;", "&", text, flags=re.IGNORECASE)
+        raise PydanticCustomError("web_address", '"{text}" holds "&amp;", the way a web page\'s HTML source writes '
+                                  '"&"', {"text": clip(text), "hint": _slip_hint('write "&" in its place:', meant)})
     return text
 
 

@@ -11,6 +11,7 @@ May import: the standard library only.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import NamedTuple
 from urllib.parse import SplitResult, urlsplit
@@ -69,7 +70,9 @@ def address_slip(text: str) -> AddressSlip | None:
     part of it): ``ends in "。", …``, fix ``delete the "。" at the end:``.
     Else a space (half or full width, or a no-break one) in the scheme or
     host of an http(s) address (``https://example.org /``): ``has a space
-    in its host name …``, fix ``delete the space:``.
+    in its host name …``, fix ``delete the space:``; or beside a "/" of
+    its path (``…/shzxxw/ 120946.html``, the address broken over two lines
+    where it was copied from): ``has a space beside a "/" …``, fix the same.
     Before all these, Chinese quotes typed around an http(s) address as
     if they were YAML's (``“https://example.org/”``, or only the opening
     one): ``is in Chinese quotes “ ”, …``, fix ``delete the “ and the ” (or
@@ -95,6 +98,10 @@ def address_slip(text: str) -> AddressSlip | None:
     if unspaced is not None:
         return AddressSlip(False, "has a space in its host name (域名), which an address cannot hold",
                            "delete the space:", unspaced)
+    unbroken = _without_slash_spaces(text)
+    if unbroken is not None:
+        return AddressSlip(False, 'has a space beside a "/", most often a line break copied with it, which breaks '
+                           "the address", "delete the space:", unbroken)
     if _copied_end(text):
         return AddressSlip(False, f'ends in "{text[-1]}", which would be taken as part of the address',
                            f'delete the "{text[-1]}" at the end:', text[:-1])
@@ -136,6 +143,28 @@ def _without_host_spaces(text: str) -> str | None:
         return None
     meant = "".join(scheme.split()) + separator + "".join(rest[:host_end].split()) + rest[host_end:]
     return meant if split_address(meant).scheme.lower() in ("http", "https") else None
+
+
+_SLASH_SPACES_RE = re.compile(r"[^\S\n]+(?=/)|(?<=/)[^\S\n]+")
+
+
+def _without_slash_spaces(text: str) -> str | None:
+    """``text`` without the spaces beside a "/" of its path, when it is an http(s) address with some; else None.
+
+    A folder or file name may hold a space inside it (``my report.pdf``,
+    left as it is), but none starts or ends with one: a space beside a "/"
+    is where a long address was broken over two lines, on the page it was
+    copied from (``…/shzxxw/ 120946.html``).
+    """
+    scheme, separator, rest = text.partition("://")
+    if not separator or scheme.strip().lower() not in ("http", "https"):
+        return None
+    host_end = min((index for index in map(rest.find, "/?#") if index >= 0), default=len(rest))
+    path = rest[host_end:]
+    meant = _SLASH_SPACES_RE.sub("", path.split("?")[0].split("#")[0])
+    if meant == path.split("?")[0].split("#")[0]:
+        return None
+    return scheme + separator + rest[:host_end] + meant + path[len(path.split("?")[0].split("#")[0]):]
 
 
 def _copied_end(text: str) -> bool:

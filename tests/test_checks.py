@@ -7,6 +7,7 @@ an editor makes gets a clear message, and nothing is lost").
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import sys
@@ -2307,6 +2308,8 @@ def test_site_settings_get_messages_too(tmp_path: Path) -> None:
      "delete the space: https://example.org/r/"),
     ("https://www.\u3000example.org/", "has a space in its host name (域名), which an address cannot hold",
      "delete the space: https://www.example.org/"),
+    ("https://example.org/qingpu/ diaoyan/", 'has a space beside a "/", most often a line break copied with it, '
+     "which breaks the address", "delete the space: https://example.org/qingpu/diaoyan/"),
 ])
 def test_a_base_url_that_would_send_links_elsewhere_is_refused(tmp_path: Path, typed: str, message: str,
                                                                hint: str) -> None:
@@ -2549,6 +2552,31 @@ def test_web_addresses_copied_with_the_end_of_their_sentence_or_typed_in_full_wi
         ("content/interviews/b.md:11:8", 'source → url: "http：//www.shcafe.org/shzxxw/120946.html" is typed with '
                                          "full-width signs (全角符号), which an address cannot hold",
          "type it in half width (半角): http://www.shcafe.org/shzxxw/120946.html")]
+
+
+@pytest.mark.parametrize(("typed", "message", "meant"), [
+    # Both were published as typed: href="…/shzxxw/ 120946.html" and href="…&amp;amp;mid=…", dead links.
+    ("http://www.shcafe.org/shzxxw/ 120946.html", 'has a space beside a "/", most often a line break copied with '
+     "it, which breaks the address", "delete the space: http://www.shcafe.org/shzxxw/120946.html"),
+    ("http://www.shcafe.org/shzxxw /120946.html?a=1", 'has a space beside a "/", most often a line break copied '
+     "with it, which breaks the address", "delete the space: http://www.shcafe.org/shzxxw/120946.html?a=1"),
+    ("https://mp.weixin.qq.com/s?__biz=MzA5&amp;mid=2650&AMP;idx=1", 'holds "&amp;", the way a web page\'s HTML '
+     'source writes "&"', 'write "&" in its place: https://mp.weixin.qq.com/s?__biz=MzA5&mid=2650&idx=1'),
+])
+def test_a_source_address_broken_by_a_copy_is_an_error_whose_hint_gives_the_address(
+        tmp_path: Path, typed: str, message: str, meant: str) -> None:
+    source = f"source:\n  publisher: 上海热线\n  url: {typed}\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(extra=source)})
+    assert [(p.location(), p.message, p.hint) for p in found(root)] == [
+        ("content/interviews/a.md:11:8", f'source → url: "{typed}" {message}', meant)]
+    address = meant.split(": ", 1)[1]
+    (root / "content/interviews/a.md").write_text(interview(extra=source.replace(typed, address)), encoding="utf-8")
+    assert found(root) == []
+    assert f'href="{html.escape(address)}"' in (build_at(root) / "interviews/a/index.html").read_text(encoding="utf-8")
+    # A space inside a name of the path is left alone: a file name may hold one.
+    (root / "content/interviews/a.md").write_text(interview(extra=source.replace(
+        typed, "https://example.org/files/my report.pdf")), encoding="utf-8")
+    assert found(root) == []
 
 
 @pytest.mark.parametrize("typed, half_width", [

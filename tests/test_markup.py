@@ -942,6 +942,19 @@ def test_link_and_picture_addresses_typed_in_full_width_or_with_a_final_stop_are
          'delete the "。" at the end: http://x.org/a.html')]
 
 
+def test_a_link_address_broken_over_two_lines_where_it_was_copied_is_warned(renderer: MarkdownRenderer) -> None:
+    # href="http://www.shcafe.org/shzxxw/ 120946.html" was published unwarned: a dead link.
+    body = ("详见[原文](http://www.shcafe.org/shzxxw/ 120946.html)。\n\n[报告](https://example.org/files/my report.pdf) "
+            "[本站](/files/a b.pdf)\n")
+    result = renderer.render(body, "a.md", 10)
+    assert [(p.line, p.column, p.message, p.hint) for p in result.problems] == [
+        (10, 8, 'this link\'s address "http://www.shcafe.org/shzxxw/ 120946.html" has a space beside a "/", most often '
+                "a line break copied with it, which breaks the address",
+         "delete the space: http://www.shcafe.org/shzxxw/120946.html")]
+    followed = renderer.render("详见[原文](http://www.shcafe.org/shzxxw/120946.html)。\n", "a.md", 10)
+    assert followed.problems == () and 'href="http://www.shcafe.org/shzxxw/120946.html"' in followed.html
+
+
 def test_a_title_in_quotes_markdown_does_not_read_is_warned_with_the_picture_or_link_to_type(
         renderer: MarkdownRenderer) -> None:
     # The title became part of the address, unwarned: <img src='images/a.svg "白鹤草莓”'>, a missing picture.
