@@ -1,0 +1,70 @@
+"""With the text enlarged, every figure of a table can still be scrolled into view and read whole.
+
+Older readers enlarge the text: in the browser's settings (its default font
+size; Chrome's "very large" is 24 px, 150%) or with the theme's 大字号
+reading mode, on a phone (WCAG 2.2, 1.4.4 Resize Text). A data table's row
+headers stay in view while it scrolls sideways (``position: sticky``); at
+5.5em or more that column was as wide as the box at 320 px with 32 px text,
+so every figure scrolled under it and none could be read. The column now
+takes at most two fifths of the box, and scrolls with the figures in a box
+narrower than 16em.
+
+Measured on the pages with the theme's data tables: for each cell of each
+table, the room beside the column that stays in view (the box's width less
+that column's) is at least the cell's width, so some scroll position shows
+it whole.
+
+Imports: the fixtures of tests/browser/conftest.py.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from .conftest import ServedSite
+
+PAGES = ("/", "/units/baihe/", "/dashboard/")
+
+_ROOM = """() => [...document.querySelectorAll(".table-scroll")].filter(box => box.querySelector("table.data"))
+  .map(box => {
+    const held = box.querySelector("tbody th[scope=row]");
+    const sticky = held && getComputedStyle(held).position === "sticky" ? held.getBoundingClientRect().width : 0;
+    const room = box.clientWidth - sticky;
+    const cells = [...box.querySelectorAll("td, thead th:not(:first-child)")].map(cell => cell.getBoundingClientRect().width);
+    return {table: box.getAttribute("aria-label") || box.querySelector("caption").textContent.trim(),
+            room: Math.round(room), widest: Math.round(Math.max(0, ...cells)), sticky: Math.round(sticky)};
+  })"""
+
+
+def _enlarged(page_at: Any, width: int, font_px: int) -> Any:
+    page = page_at(width)
+    session = page.context.new_cdp_session(page)
+    session.send("Page.setFontSizes", {"fontSizes": {"standard": font_px}})  # the browser's text size setting
+    return page
+
+
+@pytest.mark.parametrize(("width", "font_px", "reading_mode"), [
+    (320, 32, False), (320, 24, True), (375, 32, True), (375, 20, False), (414, 24, True)])
+def test_every_cell_of_a_data_table_can_be_read_whole_with_the_text_enlarged(
+        served_example: ServedSite, page_at: Any, width: int, font_px: int, reading_mode: bool) -> None:
+    page = _enlarged(page_at, width, font_px)
+    for path in PAGES:
+        page.goto(served_example.address(path), wait_until="load")
+        page.set_checked("label[for=reading-mode]", reading_mode)
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        tables = page.evaluate(_ROOM)
+        assert tables, path
+        for table in tables:
+            assert table["room"] >= table["widest"], (path, table)
+
+
+def test_on_a_phone_at_the_usual_text_size_the_row_names_stay_in_view(served_example: ServedSite,
+                                                                      page_at: Any) -> None:
+    # The column kept in view is what makes a wide table readable on a phone: it is kept where there is room.
+    page = page_at(375)
+    page.goto(served_example.address("/units/baihe/"), wait_until="load")
+    page.set_checked("label[for=reading-mode]", False)
+    [issues, targets] = page.evaluate(_ROOM)
+    assert issues["sticky"] > 0 and targets["sticky"] > 0
