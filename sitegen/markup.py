@@ -2537,6 +2537,9 @@ _BOLD_FROM_PUNCTUATION_RE = re.compile("<strong>[" + re.escape(AFTER_NAME) + "]"
 _MASKING_STAR_PAIR_RE = re.compile(
     r"(?<=\w)(?<![\\*])(?P<run>\*\*?)(?!\*)(?P<text>[^*\n]+?)(?<![\\*])(?P=run)(?!\*)(?=(?P<after>.?))")
 _SENTENCE_SIGNS = "。！？：“”‘’"
+_FIGURE_STAR_PAIR_RE = re.compile(r"(?<=[0-9０-９%％‰])(?<![\\*])\*(?!\*)(?P<text>[^*\n]+?[0-9０-９%％‰])\*(?!\*)")
+"""Two single stars each typed right after a figure (``95%*，整改率达90%*``): marks of a note, as reports put after
+the figures a note explains, which Markdown reads as the start and end of italics."""
 
 
 def _spaces(count: int) -> str:
@@ -2564,6 +2567,8 @@ def _masking_star_problems(lines: list[str], clean_html: str, path: str, first_l
                 text, run = pair["text"], pair["run"]
                 if len(run) == 2 and text[0] in MASK_OPENING:
                     continue  # 王**、李**: told below
+                if len(run) == 1 and _FIGURE_STAR_PAIR_RE.match(plain, pair.start()):
+                    continue  # 296*份，已解决103*: marks of a note after figures, told below
                 tag = "em" if len(run) == 1 else "strong"
                 if f"<{tag}>{html.escape(text, quote=False)}</{tag}>" not in clean_html:
                     continue  # not a pair Markdown made (the end of one bold and the start of the next)
@@ -2583,6 +2588,18 @@ def _masking_star_problems(lines: list[str], clean_html: str, path: str, first_l
                         f'the {stars} here are read as {kind}, so the page shows no stars and "{text}" '
                         f"{'slanted' if len(run) == 1 else 'in bold'}: {_clipped(line.strip())}",
                         f"to show the stars, write a backslash before each: {shown}"))
+        if masked_one_by_one and "<em>" in clean_html:
+            plain = _without_code_spans(line)
+            for pair in _FIGURE_STAR_PAIR_RE.finditer(plain):
+                text = pair["text"]
+                if f"<em>{html.escape(text, quote=False)}</em>" not in clean_html:
+                    continue
+                problems.append(Problem(
+                    path, first_line + index, pair.start() + 1, "warning",
+                    f'the two "*" after figures here are read as italics (斜体), so the page shows no stars and '
+                    f'"{_clipped(text, 30)}" slanted: {_clipped(line.strip())}',
+                    f"to show the stars (marks of a note), write a backslash before each: "
+                    f"{re.search(r'[0-9０-９.%％‰]*$', plain[:pair.start()]).group()}\\*{text}\\*"))  # type: ignore[union-attr]
         if masked:
             for found in _MASKING_STARS_RE.finditer(line):
                 if line.count(found.group(1)[:2], 0, found.start()) % 2:

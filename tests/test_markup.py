@@ -1302,6 +1302,23 @@ def test_one_star_for_each_hidden_character_is_warned_and_the_hint_shows_the_sta
     assert followed.problems == () and f"<p>{typed}</p>" in followed.html
 
 
+@pytest.mark.parametrize(("typed", "column", "slanted", "fixed"), [
+    ("群众满意度达95%*，整改率达90%*。", 10, "，整改率达90%", "95%\\*，整改率达90%\\*"),
+    ("完成率98.5%*（截至4月）和入户率80%*。", 9, "（截至4月）和入户率80%", "98.5%\\*（截至4月）和入户率80%\\*"),
+    ("共收集问题清单296*份，已解决103*份。", 11, "份，已解决103", "296\\*份，已解决103\\*"),
+])
+def test_stars_marking_figures_for_a_note_are_warned_and_the_hint_shows_them(
+        renderer: MarkdownRenderer, typed: str, column: int, slanted: str, fixed: str) -> None:
+    # A report's note marks after two figures (95%* … 90%*) were read as italics: the stars gone and the text
+    # between them slanted, unwarned.
+    [problem] = renderer.render(typed + "\n", "a.md", 1).problems
+    assert (problem.line, problem.column, problem.message, problem.hint) == (
+        1, column, f'the two "*" after figures here are read as italics (斜体), so the page shows no stars and '
+        f'"{slanted}" slanted: {typed}', f"to show the stars (marks of a note), write a backslash before each: {fixed}")
+    followed = renderer.render(typed.replace(fixed.replace("\\*", "*"), fixed) + "\n", "a.md", 1)
+    assert followed.problems == () and f"<p>{typed}</p>" in followed.html
+
+
 def test_two_stars_for_hidden_characters_after_a_surname_are_warned_as_bold(renderer: MarkdownRenderer) -> None:
     # 张**反映，李**也说 showed "张反映，李也说" with "反映，李" in bold: the stars start no punctuation, so the check
     # of 王**、李** missed it.
@@ -1321,7 +1338,9 @@ def test_two_stars_for_hidden_characters_after_a_surname_are_warned_as_bold(rend
                                    # Bold after a word ending in a surname's character (施, 于, 高, 谢, 单, 任).
                                    "全面实施**“乡村振兴”**战略。", "关于**“大调研”**的几点体会。", "提高**资金**使用效率。",
                                    "感谢**大家的支持！**", "对照清单**“挂账销号”**。", "张**主任**和李**书记**都说。",
-                                   "提高*资金*使用效率。", "实施*“乡村振兴”*战略。"])
+                                   "提高*资金*使用效率。", "实施*“乡村振兴”*战略。",
+                                   # Figures in italics, and a product of figures.
+                                   "完成率达*95%*，整改率达*90%*。", "面积3*4米，共12*5块。"])
 def test_italics_meant_are_not_taken_for_hidden_characters(renderer: MarkdownRenderer, typed: str) -> None:
     assert renderer.render(typed + "\n", "a.md", 1).problems == ()
 
