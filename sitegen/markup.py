@@ -82,7 +82,7 @@ from markdown.util import AMP_SUBSTITUTE, AtomicString
 from .errors import LOST_CHARACTERS_HINT, Problem, lost_characters_message, paste_hint
 from .plaintext import AFTER_NAME, MASK_OPENING, SURNAMES, is_han, masks_two_names
 from .webaddress import address_slip, half_width_address
-from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHING_RE, WIDE_SPACES, invisible_place,
+from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHING_RE, WIDE_SPACES, invisibles_on_line,
                        lost_characters, space_name)
 
 # Bump when this module's behaviour changes in a way the output depends on
@@ -2345,7 +2345,7 @@ def _invisible_problems(source: str, lines: list[str], path: str, first_line: in
         found = SHOWS_NOTHING_RE.search(line)
         if found is None:
             continue
-        where = invisible_place(line, found.start(), found.end())
+        where, count = invisibles_on_line(line, found.start())
         name = SHOWS_NOTHING_NAMES[found.group()]
         marker = _BLOCK_MARKER_RE.match(SHOWS_NOTHING_RE.sub("", line)) if not line[:found.start()].strip() else None
         if marker is not None:  # "\ufeff## 标题": Markdown sees no heading, and the page shows the "##"
@@ -2353,12 +2353,15 @@ def _invisible_problems(source: str, lines: list[str], path: str, first_line: in
             told = (f'an invisible {name} is at the start of this line, before "{marker["sign"]}": Markdown then '
                     f'does not read the line as {kind}, and the page shows the "{marker["sign"]}" as text')
         else:
-            told = (f"an invisible {name} is in the text: it shows nothing, but search and the misspelling check "
-                    "do not find the word it stands in")
+            told = (f"an invisible {name} is in the text"
+                    + (f" ({count} invisible characters on this line)" if count > 1 else "")
+                    + ": it shows nothing, but search and the misspelling check do not find the word it stands in")
         problems.append(Problem(
             path, first_line + index, found.start() + 1, "warning", told,
             f"delete it: it stands {where} (it often comes from text copied from a web page, WeChat or Word; "
-            "retyping the word removes it)"))
+            "retyping the word removes it)" if count == 1 else
+            f"delete them: they stand {where} (they often come from text copied from a web page, WeChat or Word; "
+            "retyping the words removes them)"))
     return problems
 
 

@@ -412,6 +412,9 @@ SHOWS_NOTHING_NAMES = {**INVISIBLE_NAMES, "\u200d": "zero-width joiner (U+200D)"
 # Up to 8 visible characters of text before and after one of them, to say where it stands.
 _VISIBLE_END_RE = re.compile(f"[^\\s{_INVISIBLES}]{{0,8}}$")
 _VISIBLE_START_RE = re.compile(f"[^\\s{_INVISIBLES}]{{0,8}}")
+# Spaces (a paragraph's indent of two full-width ones, 　　) and other invisible characters between it and the text.
+_PASSED_OVER_END_RE = re.compile(f"[\\s{_INVISIBLES}\u200d]+$")
+_PASSED_OVER_START_RE = re.compile(f"^[\\s{_INVISIBLES}\u200d]+")
 
 
 def invisible_place(line: str, start: int, end: int) -> str:
@@ -422,10 +425,23 @@ def invisible_place(line: str, start: int, end: int) -> str:
     invisible characters and spaces passed over, since the reader cannot
     see the character itself.
     """
-    before = _VISIBLE_END_RE.search(line[:start].rstrip(_INVISIBLES)).group()  # type: ignore[union-attr]
-    after = _VISIBLE_START_RE.match(line[end:].lstrip(_INVISIBLES)).group()  # type: ignore[union-attr]
+    before = _VISIBLE_END_RE.search(_PASSED_OVER_END_RE.sub("", line[:start])).group()  # type: ignore[union-attr]
+    after = _VISIBLE_START_RE.match(_PASSED_OVER_START_RE.sub("", line[end:])).group()  # type: ignore[union-attr]
     return (f'between "{before}" and "{after}"' if before and after else
             f'before "{after}"' if after else f'after "{before}"' if before else "alone on the line")
+
+
+def invisibles_on_line(line: str, start: int = 0) -> tuple[str, int]:
+    """Where every character that shows nothing (`SHOWS_NOTHING_RE`) on ``line`` from index ``start`` on stands,
+    and how many there are: ``('between "新" and "建小区" and between "新建" and "小区"', 2)``.
+
+    Each one on a line is named in one message: told one a run, two soft
+    hyphens in 新­建­小区 took two runs. Places are told by `invisible_place`.
+    """
+    runs = [run for run in _SHOWS_NOTHING_RUN_RE.finditer(line) if run.end() > start]
+    places = list(dict.fromkeys(invisible_place(line, run.start(), run.end()) for run in runs))
+    where = places[0] if len(places) == 1 else ", ".join(places[:-1]) + " and " + places[-1]
+    return where, sum(len(run.group()) for run in runs)
 
 
 _LOST_RUN_RE = re.compile(r"\?{3,}")
@@ -982,12 +998,8 @@ def _scan_characters(lines: _Lines, issues: list[_Issue]) -> None:
         if line in seen:
             continue
         seen.add(line)
-        typed = lines.line(line)
-        # Each one on the line is named: told one a run, two soft hyphens in 新­建­小区 took two runs.
-        runs = [run for run in _SHOWS_NOTHING_RUN_RE.finditer(typed) if run.end() > column]
-        places = list(dict.fromkeys(invisible_place(typed, run.start(), run.end()) for run in runs))
-        where = places[0] if len(places) == 1 else ", ".join(places[:-1]) + " and " + places[-1]
-        char, count = match.group(), sum(len(run.group()) for run in runs)
+        where, count = invisibles_on_line(lines.line(line), column)
+        char = match.group()
         issues.append(_Issue(line, column, f"an invisible {SHOWS_NOTHING_NAMES[char]} is in the text"
                                            + (f" ({count} invisible characters on this line)" if count > 1 else "")
                                            + ": it shows nothing, but makes the text differ from what is seen",

@@ -1046,14 +1046,25 @@ def test_tables_markdown_shows_as_text_are_warned(renderer: MarkdownRenderer) ->
     assert fixed.problems == () and len(fragment(fixed.html).cssselect("table tr")) == 2
 
 
+def test_the_place_of_a_character_that_shows_nothing_passes_over_a_paragraphs_indent(
+        renderer: MarkdownRenderer) -> None:
+    # "\ufeff　　根据区委…" (a paragraph indented with two full-width spaces, as Word does) was told "it stands
+    # alone on the line".
+    [problem] = renderer.render("\ufeff\u3000\u3000根据区委部署。\n", "a.md", 1).problems
+    assert problem.hint.startswith('delete it: it stands before "根据区委部署。" (')
+
+
 def test_characters_that_show_nothing_are_warned_with_the_text_around_them(renderer: MarkdownRenderer) -> None:
     # 白<U+200B>河镇 was published unwarned: the misspelling check and search read another word.
     body = "白\u200b河镇的草莓\ufeff\u200b很甜。\n\n```\n代码\u200b\n```\n\n他说\u00ad\n\n组合👨\u200d👩\n\n大调研\u200d工作\n"
     result = renderer.render(body, "a.md", 1)
     tail = "(it often comes from text copied from a web page, WeChat or Word; retyping the word removes it)"
     assert [(p.line, p.column, p.message, p.hint) for p in result.problems] == [
-        (1, 2, "an invisible zero-width space (零宽空格, U+200B) is in the text: it shows nothing, but search and the "
-               "misspelling check do not find the word it stands in", f'delete it: it stands between "白" and "河镇的草莓" {tail}'),
+        # Every one on a line at once: told one a run, the second took another round.
+        (1, 2, "an invisible zero-width space (零宽空格, U+200B) is in the text (3 invisible characters on this line): "
+               "it shows nothing, but search and the misspelling check do not find the word it stands in",
+         'delete them: they stand between "白" and "河镇的草莓" and between "河镇的草莓" and "很甜。" (they often come '
+         "from text copied from a web page, WeChat or Word; retyping the words removes them)"),
         (7, 3, "an invisible soft hyphen (软连字符, U+00AD) is in the text: it shows nothing, but search and the "
                "misspelling check do not find the word it stands in", f'delete it: it stands after "他说" {tail}'),
         # A zero-width joiner in an emoji sequence (line 9) makes the emoji; beside Chinese text it joins nothing.
