@@ -1767,7 +1767,7 @@ _CHINESE_PAIR = {'"': ("“", "”"), "'": ("‘", "’"), "“": ("“", "”")
 
 
 def _mismatched_quotes(value: str) -> bool:
-    """True for a value typed between a quote and a Chinese quote: ``"白鹤镇”``, ``“白鹤镇"``, ``'白鹤镇’``.
+    """True for a value typed between a quote and a Chinese quote: ``"白鹤镇”``, ``"白鹤镇“``, ``“白鹤镇"``, ``'白鹤镇’``.
 
     Takes the value as typed (its comment split off). An ASCII quote
     opening it is unclosed on its line and the value ends with the Chinese
@@ -1776,8 +1776,8 @@ def _mismatched_quotes(value: str) -> bool:
     """
     if len(value) < 2:
         return False
-    if value[0] in "\"'":
-        return value[-1] == _CHINESE_PAIR[value[0]][1] and _quote_end(value, 1, value[0]) is None
+    if value[0] in "\"'":  # closed with ” or with “ (an input method gives “ and ” by turns, and may start with ”)
+        return value[-1] in _CHINESE_PAIR[value[0]] and _quote_end(value, 1, value[0]) is None
     return value[0] in "“‘" and value[-1] in "\"'" and value.count(value[-1]) == 1
 
 

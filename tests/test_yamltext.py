@@ -734,6 +734,11 @@ def test_a_line_of_text_where_a_field_is_expected_is_told_at_its_own_line(text: 
     ('title: "专访: 白鹤”\n', 15,
      'the value opens with " and ends with the Chinese quote ”, which YAML does not read as its closing quote, so '
      'the " is never closed', "“专访: 白鹤”"),
+    # Closed with the opening Chinese quote (an input method gives “ and ” by turns): the hint that added a " kept
+    # the “ on the page.
+    ('title: "白鹤镇：建设新白鹤“\n', 18,
+     'the value opens with " and ends with the Chinese quote “, which YAML does not read as its closing quote, so '
+     'the " is never closed', "“白鹤镇：建设新白鹤”"),
 ])
 def test_a_value_between_a_quote_and_a_chinese_quote_gets_matching_quotes(typed: str, column: int, message: str,
                                                                           chinese: str) -> None:
