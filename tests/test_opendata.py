@@ -23,7 +23,7 @@ from sitegen.errors import Report
 from sitegen.load import load_content
 from sitegen.models import Milestone, Tally, Target, Unit
 
-from .sitekit import UNIT, build_at, interview, parse_html, write_site
+from .sitekit import UNIT, build_at, interview, json_ld_of, parse_html, write_site
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 JINZE = '''name: 金泽镇
@@ -323,6 +323,16 @@ def test_the_datas_licence_is_published_only_as_site_yaml_states_it(tmp_path: Pa
     link = parse_html(built / "about-data/index.html").cssselect("a[rel=license]")[0]
     assert (link.get("href"), link.text_content()) == ("https://creativecommons.org/licenses/by/4.0/",
                                                        "知识共享署名 4.0 国际许可协议")
+    # It travels with the files: beside the downloads of a unit's page and the dashboard, and in their Dataset
+    # structured data (a reader who downloaded from a unit's page saw no licence).
+    for page in ("units/baihe/index.html", "dashboard/index.html"):
+        html = parse_html(built / page)
+        [told] = html.cssselect(".downloads .data-license")
+        assert told.text_content() == "使用许可：知识共享署名 4.0 国际许可协议"
+        assert told.cssselect("a[rel=license]")[0].get("href") == "https://creativecommons.org/licenses/by/4.0/"
+        [dataset] = [item for item in json_ld_of(html) if item["@type"] == "Dataset"]
+        assert dataset["license"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert not parse_html(output / "units/baihe/index.html").cssselect(".data-license")  # the example states none
 
 
 def test_a_tiny_percentage_is_written_without_an_exponent(tmp_path: Path) -> None:

@@ -238,7 +238,8 @@ def dataset(graph: SiteGraph, page: Page, views: list[UnitView], *, unit_page: b
     A unit's page (``unit_page``, its one unit in ``views``) lists the unit's own files first
     (`sitegen.outputs.opendata.unit_downloads`), as the page does; the site's files hold every unit (the
     description says how to filter one).
-    ``temporalCoverage`` is the ISO 8601 interval of the units' tally dates.
+    ``temporalCoverage`` is the ISO 8601 interval of the units' tally dates; ``license`` the open data's
+    licence (``data_license`` of site.yaml: its address, else its name), when the site states one.
     """
     urls = graph.urls
     names = "、".join(v.unit.name for v in views) or graph.config.title
@@ -260,4 +261,7 @@ def dataset(graph: SiteGraph, page: Page, views: list[UnitView], *, unit_page: b
     days = sorted(t.as_of for v in views for t in v.unit.tallies)
     if days:
         data["temporalCoverage"] = f"{days[0].isoformat()}/{days[-1].isoformat()}"
+    license = graph.config.data_license
+    if license is not None:  # travels with the files, as datapackage.json's "licenses" does
+        data["license"] = license.url or {"@type": "CreativeWork", "name": license.title or license.name}
     return data
