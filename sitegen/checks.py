@@ -270,9 +270,9 @@ def check_listed_lines(content: Content, report: Report) -> None:
             lines = ", then ".join(f'"{line}"' for line in typed.block_lines())
             where_typed, further = ('"-"', 'the "-"') if typed.key == "-" else ("colon", typed.key)
             report.warning(path, typed.line, typed.column,
-                           f"{field_name(where)}: the lines below it that start like a list's items "
-                           f'("{clip(typed.first_item)}") are joined to it as one text, so the page shows them on '
-                           f'one line: "{clip(value)}"',
+                           f"{field_name(where)}: the lines below it {_LISTED_AS[typed.kind]} "
+                           f'("{clip(typed.first_item).replace(chr(9), " ")}") are joined to it as one text, so the '
+                           f'page shows them on one line: "{clip(value).replace(chr(9), " ")}"',
                            f'to keep each line as typed, write "|" in place of ">" (">" joins the lines; "|" keeps '
                            f"them): {lines}; leave the lines below it as they are" if typed.folded else
                            f'to keep each line as typed, write "|" after the {where_typed}'
@@ -280,6 +280,10 @@ def check_listed_lines(content: Content, report: Report) -> None:
                            f"two spaces further in than {further}: {lines}")
 
 
+_LISTED_AS = {"items": "that start like a list's items",
+              "rows": "that are rows of cells with TABs between them, as pasted from Excel or WPS (表格)",
+              "names": "that each hold a name"}
+"""What the lines of each kind of `sitegen.yamltext.ListedLines` are, for its warning."""
 _LINES_SHOWN = frozenset({("problem",), ("actions",), ("outcome",), ("blurb",), ("tallies", "note"),
                           ("targets", "note"), ("milestones", "description")})
 """The fields (keys of their path, list indexes left out) whose pages keep a block's lines (the theme's ``lines``

@@ -157,11 +157,13 @@ class ListedLines:
     lines: tuple[str, ...]
     quoted: bool = False  # typed in quotes: the block takes their place
     folded: str = ""  # the header of a folded block (">", ">-") typed after the key: "|" takes the place of its ">"
+    kind: str = "items"  # what its lines are: "items" of a list, "rows" of cells (TABs between), or "names"
 
     @property
     def first_item(self) -> str:
-        """The first line that starts like a list's item (``- 本地居民``), after the text's first but in a folded block."""
-        return next(line for line in self.lines[0 if self.folded else 1:] if _LIST_ITEM_START.match(line))
+        """The first line that is one of the list's items, rows or names (``- 本地居民``, ``东庄村\t120``,
+        ``张明``), after the text's first but in a folded block."""
+        return next(line for line in self.lines[0 if self.folded else 1:] if _LISTED_KINDS[self.kind](line))
 
     def block_lines(self) -> list[str]:
         """The lines that keep the text's lines as typed (a literal block, ``|``, YAML 1.2 §8.1.2): the key with
@@ -180,6 +182,31 @@ _LIST_ITEM_START = re.compile(r"(?:(?:[-*+]|[0-9０-９]{1,2}\.)[ \t\u3000]+|(?:
 ``1、``, ``1）``, ``（1）``, ``（一）``, ``①``, ``一、``). After ``-`` or ``1.`` a space, as Markdown asks: ``-5``
 and ``1.5万`` are text; a number after the mark says the line counts things (``1、2月份``, ``一、二期``), as prose
 wrapped before it does."""
+_ROW_LINE = re.compile(r"[^\t#][^\t]*\t[ \t]*\S.*")
+"""A line of cells with TABs between them, as pasted from Excel or WPS (``东庄村\t120``)."""
+_NAME_LINE = re.compile(r"[\u3400-\u9fff·]{2,4}")
+"""A line that is a name alone (``张明``, ``东庄村``): a list of names typed a line each, as a document lists them."""
+_LISTED_KINDS = {"items": lambda line: bool(_LIST_ITEM_START.match(line)),
+                 "rows": lambda line: bool(_ROW_LINE.fullmatch(line)),
+                 "names": lambda line: bool(_NAME_LINE.fullmatch(line))}
+"""How a line of each kind of `ListedLines` is told."""
+
+
+def _listed_kind(lines: Sequence[str]) -> str | None:
+    """What the lines after a text's first are, when YAML's joining them into one text loses what they say: two
+    or more items of a list (one may be a sentence wrapped before "一、二期") or rows of cells; or names, every
+    one of them, two or more. None for a text wrapped over lines."""
+    if sum(1 for line in lines if _LIST_ITEM_START.match(line)) >= 2:
+        return "items"
+    if sum(1 for line in lines if _ROW_LINE.fullmatch(line)) >= 2:
+        return "rows"
+    if len(lines) >= 2 and all(_NAME_LINE.fullmatch(line) for line in lines):
+        return "names"
+    return None
+
+
+_SHORT_LINES_RE = re.compile(r"\n[ ]+[\u3400-\u9fff·]{2,4}[ ]*\n[ ]+[\u3400-\u9fff·]{2,4}[ ]*(?:\n|$)")
+"""Two lines further in than the first column, each a name alone (`_NAME_LINE`): a quick look for `listed_lines`."""
 _TEXT_AFTER_KEY = re.compile(rf"(?P<lead>(?:- )*)(?P<key>{_ASCII_KEY}):[ \t]+"
                              r"(?P<text>[^ \t|>\"'\[{&*!%@`#].*)")
 """A key with a plain text after it (not a block, quoted text, a flow collection, an anchor, an alias or a tag)."""
@@ -192,7 +219,10 @@ _INDENTED_ITEM = re.compile(r"\n[ \t]+(?=[-*+•●▪■◆➢►0-9０-９（(
 def _may_list_lines(text: str) -> bool:
     """Whether ``text`` may hold a text with listed lines (`listed_lines`): a line that starts like a list's item
     below a line that is neither a key alone (``tags:``) nor an item of a list (``- 大调研``). Quick: most files
-    have none, and a page's lists are below keys alone."""
+    have none, and a page's lists are below keys alone. A TAB, or two lines of a name alone, may be rows or names
+    (`_listed_kind`)."""
+    if "\t" in text or _SHORT_LINES_RE.search(text):
+        return True
     for found in _INDENTED_ITEM.finditer(text):
         if not _LIST_ITEM_START.match(text, found.end()):
             continue
@@ -242,10 +272,11 @@ def listed_lines(text: str, first_line: int = 1) -> list[ListedLines]:
         if folded:
             # A folded block joins the lines of its own indent; lines further in keep their breaks (YAML 1.2 §8.1.3).
             own = min((len(line) - len(line.lstrip(" ")) for line in lines), default=0)
-            if sum(1 for line in lines if len(line) - len(line.lstrip(" ")) == own
-                   and _LIST_ITEM_START.match(line.lstrip(" "))) >= 2:
+            joined = [line.strip() for line in lines if len(line) - len(line.lstrip(" ")) == own]
+            kind = _listed_kind(joined[1:]) or ("items" if _listed_kind(joined) == "items" else None)
+            if kind is not None:
                 found.append(ListedLines(first_line + index, column, key, key_indent + 1,
-                                         tuple(line.strip() for line in lines), folded=folded))
+                                         tuple(line.strip() for line in lines), folded=folded, kind=kind))
             return
         if quote and lines[-1].endswith(quote):
             lines[-1] = lines[-1][:-1].rstrip()  # the closing quote is no part of the text
@@ -255,8 +286,10 @@ def listed_lines(text: str, first_line: int = 1) -> list[ListedLines]:
                 return  # \" or '' inside: typed under "|" as shown, they would be published as typed
         elif quote:
             return  # closed after a comment or on a line of its own: told by YAML, or too odd to rewrite
-        if sum(1 for line in lines[1:] if _LIST_ITEM_START.match(line)) >= 2:  # one may be a sentence wrapped
-            found.append(ListedLines(first_line + index, column, key, key_indent + 1, tuple(lines), bool(quote)))
+        kind = _listed_kind(lines[1:])
+        if kind is not None:
+            found.append(ListedLines(first_line + index, column, key, key_indent + 1, tuple(lines), bool(quote),
+                                     kind=kind))
 
     for index, line in enumerate(text.split("\n")):
         stripped = line.lstrip(" ")

@@ -3298,6 +3298,40 @@ def test_a_folded_block_typed_as_lines_of_a_list_is_told_to_keep_its_lines(
     assert "\n".join(line.strip() for line in typed.split("\n")[1:] if line) in shown
 
 
+@pytest.mark.parametrize(("typed", "told", "first", "joined"), [
+    # Rows pasted from a spreadsheet, and names a line each: "东庄村\t120朱庄村\t96" and "张明李华王建国" were
+    # published, unwarned.
+    ("outcome: 各村数量：\n  东庄村\t120\n  朱庄村\t96\n",
+     "that are rows of cells with TABs between them, as pasted from Excel or WPS (表格)", "东庄村 120",
+     "各村数量：东庄村 120朱庄村 96"),
+    ("outcome: 领导小组成员：\n  张明\n  李华\n  王建国\n", "that each hold a name", "张明", "领导小组成员：张明李华王建国"),
+])
+def test_rows_or_names_typed_a_line_each_in_a_text_are_told_to_keep_their_lines(
+        tmp_path: Path, typed: str, told: str, first: str, joined: str) -> None:
+    root = write_site(tmp_path, {"content/cases/ludeng.md": case_file(typed)})
+    [problem] = found(root)
+    assert (problem.line, problem.column, problem.message) == (
+        8, 10, f'outcome: the lines below it {told} ("{first}") are joined to it as one text, so the page shows them '
+        f'on one line: "{joined}"')
+    assert problem.hint.startswith('to keep each line as typed, write "|" after the colon and the text on the lines '
+                                   'below it, two spaces further in than outcome: "outcome: |", then "  ')
+    (root / "content/cases/ludeng.md").write_text(case_file(typed.replace("outcome: ", "outcome: |\n  ", 1)),
+                                                   encoding="utf-8")
+    assert found(root) == []
+    lines = [line.strip() for line in typed.removeprefix("outcome: ").split("\n") if line]
+    assert "\n".join(lines) in (build_at(root) / "cases/ludeng/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("typed", [
+    "outcome: 镇里已完成路灯修复，\n  正在推进绿化改造工程。\n",  # prose wrapped over lines
+    "outcome: 已完成，\n  见附表。\n",  # one short line: no list
+    "outcome: 已完成\t路灯修复。\n",  # a TAB on one line
+])
+def test_a_text_wrapped_over_lines_is_not_told_of_rows_or_names(tmp_path: Path, typed: str) -> None:
+    root = write_site(tmp_path, {"content/cases/ludeng.md": case_file(typed)})
+    assert found(root) == []
+
+
 def test_a_folded_block_keeps_the_breaks_of_lines_further_in_and_a_unit_item_is_told_too(tmp_path: Path) -> None:
     # Lines further in than the block's own are kept as typed by ">" (YAML 1.2 §8.1.3): nothing to tell.
     further = case_file("outcome: >\n  取得三方面成效：\n    1. 路灯已全部修复；\n    2. 建立巡查机制；\n")
