@@ -2753,6 +2753,14 @@ def _explain_colon(lines: _Lines, line: int, column: int, _mark: object) -> Expl
     told = _line_of_text(lines, text_above) if text_above is not None else None
     if told is not None:
         return told
+    if colon is not None and not re.fullmatch(_ASCII_KEY, text[start:colon].strip()):
+        # "其中: 环境类600份" going on from a text above: no field's name, but the text's own colon, typed in half
+        # width. Told to line it up as a key, the editor got "unknown field 其中 … remove it", and lost the line.
+        fixed = text[:colon] + "：" + text[colon + 1:].lstrip(" ")
+        return (f'the ": " after "{_clip(text[start:colon].strip(), 20)}" makes this line of the text above a new '
+                "field, which YAML does not allow inside a text",
+                paste_hint("type the colon in full width (全角), as Chinese text does", fixed.strip(" "),
+                           ", keeping the line where it is"), (line, colon))
     message = 'a "key:" is not expected here: this line is read as part of the value above'
     return message, "line up this key with the keys above it (same number of spaces), or wrap the value above in quotes", None
 

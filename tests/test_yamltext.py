@@ -1058,6 +1058,24 @@ def test_syntax_errors_are_explained(text: str, line: int, column: int, start: s
     assert problem.hint
 
 
+@pytest.mark.parametrize(("typed", "fixed"), [
+    ("    note: 据镇大调研办统计，\n      其中: 环境类600份\n", "其中：环境类600份"),
+    ("summary: 白鹤镇党委书记谈大调研，\n  主要做法:  走访、座谈\n", "主要做法：走访、座谈"),
+])
+def test_a_half_width_colon_in_a_line_of_a_text_is_told_to_be_full_width(typed: str, fixed: str) -> None:
+    # "其中: 环境类600份" going on from a note was told to line up as a key; done, it was "unknown field 其中 …
+    # remove it", and the editor lost the line.
+    text = ("tallies:\n  - as_of: 2018-04-26\n" if typed.startswith(" ") else "") + typed
+    _, report = load(text)
+    [problem] = report.problems
+    line = text.count("\n")
+    assert (problem.line, problem.message.split(" (YAML parser")[0], problem.hint) == (
+        line, f'the ": " after "{fixed.split("：")[0]}" makes this line of the text above a new field, which YAML does '
+        "not allow inside a text", f"type the colon in full width (全角), as Chinese text does: {fixed}")
+    mended = text.replace(typed.split("\n")[1].strip(), fixed)
+    assert "，" + fixed in str(ok(mended).value)  # the line is the text's, joined to it as typed
+
+
 def test_parser_words_come_after_the_explanation() -> None:
     _, report = load("a:\n    b: 1\n  c: 2\n")
     assert report.problems[0].message == ("this line is not lined up with the lines above it "
