@@ -455,7 +455,6 @@ _TIME_IN_WORDS_RE = re.compile(
     rf"(?P<hour>\d{{1,2}}|{_HAN_NUMBER})\s*(?:(?:点|时|:)\s*(?:(?P<half>半)|(?P<minute>\d{{1,2}}|{_HAN_NUMBER})\s*分?)?)?"
     r"\s*(?P<ampm>[ap]\.?m\.?)?",
     re.IGNORECASE)
-_AFTERNOON = ("下午", "晚上", "傍晚")
 _HAN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -478,8 +477,8 @@ def _time_in_words(text: str) -> str | None:
     ``2024-06-30 3pm``, ``2018年5月17号上午十点``), as ``2024-06-30 15:00``; None for a text with no such
     words, or not read so.
 
-    Only for the hint: 下午3点 is read as 15:00 (下午, 晚上 and pm add 12 hours to 1–11), 10点半 as 10:30;
-    for midnight (晚上12点) both readings are given, the end of the day and the start of the next.
+    Only for the hint: 10点半 is read as 10:30, and the word for the part of the day sets the hour on the
+    24-hour clock as `_on_the_24_hour_clock` says (下午3点 is 15:00, 12:30 AM is 00:30).
     """
     found = _TIME_IN_WORDS_RE.fullmatch(text)
     if found is None or not (found["part"] or found["half"] or found["ampm"] or re.search("[点时分]", text)):
@@ -489,16 +488,49 @@ def _time_in_words(text: str) -> str | None:
         day = parse_date(found["day"])
     except PydanticCustomError:
         return None
-    if found["part"] in ("晚上", "凌晨") and hour in (12, 0) and not minute:
-        # Midnight: the end of this day or the start of the next? The editor says which.
-        return (f"{day.isoformat()} 23:59 for the end of that day, or {(day + timedelta(days=1)).isoformat()} 00:00 "
-                "for the start of the next")
-    afternoon = found["part"] in _AFTERNOON or (found["ampm"] or "").lower().startswith("p")
-    if afternoon and 1 <= hour <= 11:
-        hour += 12
     if hour > 23 or minute > 59:
         return None
-    return f"{day.isoformat()} {hour:02d}:{minute:02d}"
+    return _on_the_24_hour_clock(day, found["part"] or (found["ampm"] or "").lower()[:1], hour, minute)
+
+
+_MORNING = ("上午", "早上", "早晨")
+_AFTERNOON = ("下午", "傍晚", "p")
+
+
+def _on_the_24_hour_clock(day: date, part: str, hour: int, minute: int) -> str:
+    """The time ``hour``:``minute`` of ``day`` said with ``part``, the part of the day (上午, 下午, 晚上, 凌晨 …;
+    "a" or "p" for AM and PM), on the 24-hour clock: ``2024-06-30 15:00``, with why when 12 o'clock or a day
+    after ``day`` is meant, and both readings when the words say either.
+
+    12 AM is midnight and 12 PM noon, as the 12-hour clock counts: "12:30 AM" was offered as 12:30, half a
+    day late. 凌晨 is the small hours of the day typed (凌晨12:30 is its 00:30); 下午, 傍晚 and PM add 12
+    hours to 1–11, and 中午 to 1–3 (中午1点 is 13:00). 晚上 adds 12 hours to 5–11; 晚上12点半 or 晚上1点
+    is after midnight, on the next day. Two readings are given for midnight said with 晚上 (the end of the
+    day or the start of the next) and for 12 o'clock said with 上午 (noon as spoken, the hour after
+    midnight as phones show 12:30 AM in Chinese).
+    """
+    def at(on: date, hours: int) -> str:
+        return f"{on.isoformat()} {hours:02d}:{minute:02d}"
+
+    next_day = day + timedelta(days=1)
+    if part == "晚上" and hour in (12, 0) and not minute:
+        # Midnight: the end of this day or the start of the next? The editor says which.
+        return f"{day.isoformat()} 23:59 for the end of that day, or {next_day.isoformat()} 00:00 for the start of the next"
+    if part == "晚上" and (hour in (12, 0) or 1 <= hour <= 4):
+        return (f"{at(next_day, hour % 12)} ({part}{hour}:{minute:02d} of {day.isoformat()} is after midnight, so on "
+                "the next day)")
+    if part in _MORNING and hour == 12:
+        return (f"{at(day, 12)} if noon is meant ({part} runs up to noon), or {at(day, 0)} if it is the time a phone "
+                f"shows as {part}12:{minute:02d} (12:{minute:02d} AM, after midnight)")
+    if part in ("a", "凌晨") and hour == 12:
+        why = "12 AM is midnight" if part == "a" else "凌晨12点 is midnight, the start of that day"
+        return f"{at(day, 0)} ({why})"
+    if part == "p" and hour == 12:
+        return f"{at(day, 12)} (12 PM is noon)"
+    if (part in _AFTERNOON and 1 <= hour <= 11) or (part == "晚上" and 5 <= hour <= 11) \
+            or (part == "中午" and 1 <= hour <= 3):
+        hour += 12
+    return at(day, hour)
 
 def parse_count(value: Any) -> int:
     """Turn a count (issue lists, survey batches) into a whole number >= 0.

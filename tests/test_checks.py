@@ -583,6 +583,42 @@ def test_a_publish_time_said_in_words_gets_the_time_on_the_24_hour_clock(tmp_pat
             "that day, or 2024-07-01 00:00 for the start of the next")
 
 
+_WORDS_TIME = "write the date, a space and the time on the 24-hour clock (24小时制): "
+
+
+@pytest.mark.parametrize(("typed", "said", "meant"), [
+    # 12 AM is midnight, and 凌晨 the small hours of the day typed: each was offered 12:30, half a day late.
+    ("2018-05-03 12:30 AM", "2018-05-03 00:30 (12 AM is midnight)", "2018-05-03 00:30"),
+    ("2018-05-03 12:30am", "2018-05-03 00:30 (12 AM is midnight)", "2018-05-03 00:30"),
+    ("2018-05-03 12:30 a.m.", "2018-05-03 00:30 (12 AM is midnight)", "2018-05-03 00:30"),
+    ("2018-05-03 12:30 PM", "2018-05-03 12:30 (12 PM is noon)", "2018-05-03 12:30"),
+    ("2018-05-03 凌晨12:30", "2018-05-03 00:30 (凌晨12点 is midnight, the start of that day)", "2018-05-03 00:30"),
+    ("2018年5月3日凌晨十二点", "2018-05-03 00:00 (凌晨12点 is midnight, the start of that day)", "2018-05-03 00:00"),
+    # 晚上 after midnight is the next day's small hours; 中午1点 is 13:00 (it was offered 12:30 and 01:00).
+    ("2018-05-03 晚上12点半", "2018-05-04 00:30 (晚上12:30 of 2018-05-03 is after midnight, so on the next day)",
+     "2018-05-04 00:30"),
+    ("2018-05-03 晚上1点", "2018-05-04 01:00 (晚上1:00 of 2018-05-03 is after midnight, so on the next day)",
+     "2018-05-04 01:00"),
+    ("2018-05-03 中午1点", "2018-05-03 13:00", "2018-05-03 13:00"),
+    ("2018-05-03 下午12点", "2018-05-03 12:00", "2018-05-03 12:00"),
+    # 上午12点 is noon as said, and 00:30 as a phone shows 12:30 AM: both are offered, noon first.
+    ("2018-05-03 上午12:30", "2018-05-03 12:30 if noon is meant (上午 runs up to noon), or 2018-05-03 00:30 if it is "
+                            "the time a phone shows as 上午12:30 (12:30 AM, after midnight)", "2018-05-03 12:30"),
+])
+def test_twelve_oclock_said_with_am_pm_or_the_part_of_the_day_gets_the_hour_it_is(tmp_path: Path, typed: str,
+                                                                                 said: str, meant: str) -> None:
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(date=typed)})
+    assert [p.format() for p in found(root)] == [
+        f'content/interviews/a.md:8:7: error: date: the time in "{typed}" is written in words\n'
+        f"  hint: {_WORDS_TIME}{said}"]
+    # Followed: the check is clean and the page is published at the time meant.
+    root.joinpath("content/interviews/a.md").write_text(interview(date=meant), encoding="utf-8")
+    assert found(root) == []
+    build(BuildOptions(root=root, now=NOW, search=False))
+    page = (root / "output/interviews/a/index.html").read_text(encoding="utf-8")
+    assert f'"datePublished":"{meant.replace(" ", "T")}:00+08:00"' in page
+
+
 @pytest.mark.parametrize("typed", ["“2018-05-17 10:00”", "【2018-05-17 10:00】", "“2018年5月17日 10:00”",
                                    "2018-05-17 10:00”", "「2018/5/17 10:00」"])
 def test_a_publish_time_in_quotes_or_brackets_is_offered_with_its_time(tmp_path: Path, typed: str) -> None:
