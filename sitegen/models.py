@@ -296,7 +296,7 @@ def _date_format_hint(text: str) -> str:
     """The hint for a date `parse_date` cannot read, naming the date meant where the slip is plain.
 
     Names the slips with one reading: the digits run together (``20180426``), Excel's day number
-    (``43216``), the end of a year or a month (``2018年底``, ``2018年6月底``: its last day), a date in Chinese
+    (``43216``), a part of the year or the month (`_period_hint`: ``2018年底``, ``2018年第三季度``), a date in Chinese
     numerals (``二〇一八年四月二十六日``, as official documents write it), the
     year left out (``4月26日``), two digits of the year (``18-5-3``, ``18年5月3日``; ``15-3-18`` reads
     two ways), the year last (``5/3/2018``, which reads two ways); any other text gets `DATE_HINT`.
@@ -315,13 +315,10 @@ def _date_format_hint(text: str) -> str:
         text = _CHINESE_NUMBER.sub(_digits_of, text)  # read on as if typed in digits (四月二十六日: no year)
         if (numbers := date_numbers(text)) and (meant := iso(*numbers)):
             return f"did you mean {meant}? write the date in digits (阿拉伯数字), as YYYY-MM-DD (年-月-日)"
-    found = re.fullmatch(r"(\d{4})\s*年\s*(?:(\d{1,2})\s*月\s*)?[底末]", text)
-    if found and int(found[1]) >= EARLIEST_YEAR and 1 <= int(found[2] or 12) <= 12:
-        # 2018年底, 2018年6月底: the end of the year or the month is one day, the last.
-        year, month = int(found[1]), int(found[2] or 12)
-        last = calendar.monthrange(year, month)[1]
-        end = "the year's end (年底)" if found[2] is None else "the month's end (月底)"
-        return f"did you mean {year:04d}-{month:02d}-{last:02d}, {end}? write the date as YYYY-MM-DD (年-月-日)"
+    if (period := _period_hint(text)) is not None:
+        return period
+    if re.search(r"季|旬|半年|[Qq]\s*\d", text):  # 2018年第3季度: "2018-03-DD" read the quarter as a month
+        return DATE_HINT
     found = re.fullmatch(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?", text)
     if found and iso(2000, int(found[1]), int(found[2])):  # 2000 had 29 February
         # The year is the source's: one offered here (2018) was typed as shown and published.
@@ -345,6 +342,121 @@ def _date_format_hint(text: str) -> str:
             return (f"sitegen reads dates as year-month-day (年-月-日): write {readings[0]} or {readings[1]}, "
                     "as the source means")
     return _typed_numbers_hint(text) or DATE_HINT
+
+
+_PERIOD_RE = re.compile(
+    r"(?:截至|截止到?|到|至|于)?\s*(?:(?P<year>\d{4})\s*年?)?\s*(?:"
+    r"(?P<month>\d{1,2})\s*月份?\s*(?P<of_month>上旬|中旬|下旬|底|末|初|中|内)?"
+    r"|第?\s*(?P<quarter>\d)\s*(?:季度|季(?=[末底]))\s*(?P<of_quarter>底|末|初|内)?"
+    r"|(?P<half>[上下])半年\s*(?P<of_half>底|末|内)?"
+    r"|年?\s*(?P<of_year>底|末|初|中|内))"
+    r"\s*(?P<before>以前|之前|前)?")
+"""A part of a year or a month typed for a date (year optional), as plans and reports name deadlines: 2018年底,
+6月底前, 2018年第3季度 (Chinese numerals turned to digits), 三季度末, 2018年上半年, 6月上旬, 年中, 6月前."""
+_QUARTER_IN_LETTERS = (re.compile(r"[Qq]\s*(\d)\s*[-/,，]?\s*(\d{4})\s*年?"),
+                       re.compile(r"(\d{4})\s*年?\s*[-/]?\s*[Qq]\s*(\d)"))
+"""A quarter written Q3 2018 or 2018Q3, read as 2018年第3季度."""
+_ORDINALS = ("", "first", "second", "third", "fourth")
+_MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+_TEN_DAYS = {"上旬": ("the first ten days of the month", 1, 10), "中旬": ("the middle ten days of the month", 11, 20),
+             "下旬": ("the last ten days of the month", 21, 31)}
+"""The thirds of a month (旬): the days they run from and to (下旬 to the month's last day)."""
+
+
+def _period_hint(text: str) -> str | None:
+    """The hint for a part of a year or a month typed for a date (`_PERIOD_RE`), or None for other text.
+
+    Takes the text with Chinese numerals turned to digits. An end (2018年底, 6月底前, 三季度末, 上半年末) is one day,
+    its last, offered so. A span (2018年第三季度, Q3 2018, 上半年, 6月上旬, 6月内) is no one day: its last day is
+    offered for a date that is its end, as a deadline within it is, with why; else the source's day. A start or
+    middle (年初, 年中, 月初, 月中) is vague: the source's day is asked for, and the day it most likely means offered
+    with what it means. Before a span (6月前, 三季度前) may mean before it begins or by its end: both are offered.
+    The quarter was read as a month (2018年第三季度 got "write 2018-03-DD") and the end of a span left unsaid.
+    """
+    for letters in _QUARTER_IN_LETTERS:
+        found = letters.fullmatch(text)
+        if found:
+            year, quarter = sorted(found.groups(), key=len, reverse=True)
+            text = f"{year}年第{quarter}季度"
+    found = _PERIOD_RE.fullmatch(text)
+    if found is None or (found["month"] and not (found["of_month"] or found["before"])):
+        return None  # 2018年6月 is a month, whose day is asked for (`_typed_numbers_hint`)
+    year = int(found["year"]) if found["year"] else None
+    if year is not None and year < EARLIEST_YEAR:
+        return None
+    if found["quarter"] and not 1 <= int(found["quarter"]) <= 4:
+        return "a year has four quarters (季度), 1 to 4: check the quarter against the source document"
+    if found["month"] and not 1 <= int(found["month"]) <= 12:
+        return None
+    first, last, span, end, name = _period_days(found)
+    word = found["of_month"] or found["of_quarter"] or found["of_half"] or found["of_year"] or ""
+    day = functools.partial(_day_of, year)
+    year_part = f", with {YEAR_TO_WRITE}" if year is None else " (年-月-日)"
+    if word in ("底", "末"):
+        return (f"did you mean {day(*last)}, {end}? write the date as YYYY-MM-DD (年-月-日)" if year is not None else
+                f"write the year too: {day(*last)}, {end}, with {YEAR_TO_WRITE}")
+    if word in ("初", "中"):  # 中旬 is a span, told below
+        meant, which = (first, "its first day") if word == "初" else (last, end)
+        return (f"{span} names no one day: write the day the source document gives; if it means {which}, write "
+                f"{day(*meant)}{year_part}")
+    if found["before"]:
+        before = (first[0], first[1], first[2] - 1) if first[2] > 1 else \
+            ((first[0], first[1] - 1, 31) if first[1] > 1 else (-1, 12, 31))
+        return (f"{name}前 may mean before {name} begins, {day(*before)}, or by its end, {day(*last)}: write the day "
+                f"the source document means{year_part}")
+    return (f"{span}, not one day: write {day(*last)}, its last day, if the date is its end (as a deadline within it "
+            f"is); else the day in it that the source document gives{year_part}")
+
+
+def _period_days(found: re.Match[str]) -> tuple[tuple[int, int, int], tuple[int, int, int], str, str, str]:
+    """``(first day, last day, the span in words, the day its word names in words, its name)`` of a `_PERIOD_RE`
+    match (the name as Chinese writes it: 6月, 第三季度, 上半年, 6月上旬).
+
+    The days are ``(year offset, month, day)``, the offset 0 (-1 for the year before), and a day of 31 is the
+    month's last, whatever its length (`_day_of`). The day named is the end for 底 and 末, the middle for 中.
+    """
+    if found["month"]:
+        month, word = int(found["month"]), found["of_month"]
+        if word in _TEN_DAYS:
+            meaning, start, stop = _TEN_DAYS[word]
+            return ((0, month, start), (0, month, stop),
+                    f"{word}, {meaning}, is day {start} to {stop if stop < 31 else 'the last'}", "", f"{month}月{word}")
+        spans = {"初": "月初, the start of the month,", "中": "月中, the middle of the month,"}
+        return ((0, month, 1), (0, month, 15 if word == "中" else 31),
+                spans.get(word, "月内, within the month, is day 1 to the last"),
+                "its middle, the 15th" if word == "中" else "the month's end (月底)", f"{month}月")
+    if found["quarter"]:
+        quarter = int(found["quarter"])
+        numeral, ordinal = "一二三四"[quarter - 1], _ORDINALS[quarter]
+        months = f"{_MONTH_NAMES[quarter * 3 - 2]} to {_MONTH_NAMES[quarter * 3]}"
+        span = (f"{numeral}季度初, the start of the {ordinal} quarter," if found["of_quarter"] == "初" else
+                f"第{numeral}季度, the {ordinal} quarter, is {months}")
+        return ((0, quarter * 3 - 2, 1), (0, quarter * 3, 31), span, f"the end of the {ordinal} quarter ({numeral}季度末)",
+                f"第{numeral}季度")
+    if found["half"]:
+        half, name, months = (("下", "second", "July to December") if found["half"] == "下" else
+                              ("上", "first", "January to June"))
+        return ((0, 7 if half == "下" else 1, 1), (0, 12 if half == "下" else 6, 31),
+                f"{half}半年, the {name} half of the year, is {months}",
+                f"the end of the {name} half of the year ({half}半年末)", f"{half}半年")
+    if found["of_year"] == "中":  # 年中: the day offered, and named, is the end of the first half (上半年末)
+        return (0, 1, 1), (0, 6, 30), "年中, the middle of the year,", "the end of its first half (上半年末)", "年中"
+    return ((0, 1, 1), (0, 12, 31), "年初, the start of the year," if found["of_year"] == "初" else
+            "年内, within the year, is January to December", "the year's end (年底)", "年")
+
+
+def _day_of(year: int | None, offset: int, month: int, day: int) -> str:
+    """The day ``(offset, month, day)`` of `_period_days` in ``year`` as YYYY-MM-DD (day 31: the month's last); the
+    year as YYYY when it is not known (None), and February's last day given for both kinds of year."""
+    if year is None:
+        if offset:  # the day before 1月 or 第一季度: the year before the one to write
+            return f"YYYY-{month:02d}-{day:02d} of the year before"
+        if month == 2 and day == 31:
+            return "YYYY-02-28 (YYYY-02-29 in a leap year)"
+        return f"YYYY-{month:02d}-{min(day, calendar.monthrange(2001, month)[1]):02d}"
+    year += offset
+    return f"{year:04d}-{month:02d}-{min(day, calendar.monthrange(year, month)[1]):02d}"
 
 
 def _digits_of(numerals: re.Match[str]) -> str:

@@ -535,6 +535,81 @@ def test_a_date_sitegen_cannot_read_gets_the_date_meant_when_the_slip_is_plain(t
 
 
 
+_SPAN = ("{}, not one day: write {}, its last day, if the date is its end (as a deadline within it is); else the day "
+         "in it that the source document gives (年-月-日)")
+_Q3 = _SPAN.format("第三季度, the third quarter, is July to September", "2018-09-30")
+
+
+@pytest.mark.parametrize(("typed", "hint", "meant"), [
+    # The quarter was read as a month: "write 2018-03-DD", typed so, published a deadline in March for September.
+    ("2018年第三季度", _Q3, "2018-09-30"), ("2018年三季度", _Q3, "2018-09-30"), ("2018年第3季度", _Q3, "2018-09-30"),
+    ("Q3 2018", _Q3, "2018-09-30"), ("2018Q3", _Q3, "2018-09-30"), ("二〇一八年第三季度", _Q3, "2018-09-30"),
+    ("2018年一季度", _SPAN.format("第一季度, the first quarter, is January to March", "2018-03-31"), "2018-03-31"),
+    ("2018年三季度末", "did you mean 2018-09-30, the end of the third quarter (三季度末)? write the date as YYYY-MM-DD "
+                     "(年-月-日)", "2018-09-30"),
+    ("三季度末", "write the year too: YYYY-09-30, the end of the third quarter (三季度末), with the year of the source "
+               "document in place of YYYY (年-月-日)", "2018-09-30"),
+    ("2018年第5季度", "a year has four quarters (季度), 1 to 4: check the quarter against the source document",
+     "2018-12-31"),
+    # By the end of a month or a year is its last day: "the day is missing" asked for a day the words give.
+    ("2018年6月底前", "did you mean 2018-06-30, the month's end (月底)? write the date as YYYY-MM-DD (年-月-日)",
+     "2018-06-30"),
+    ("截至2018年底", "did you mean 2018-12-31, the year's end (年底)? write the date as YYYY-MM-DD (年-月-日)",
+     "2018-12-31"),
+    # A half or a third (旬) of a month is a span: its last day, said to be so.
+    ("2018年上半年", _SPAN.format("上半年, the first half of the year, is January to June", "2018-06-30"), "2018-06-30"),
+    ("2018年下半年", _SPAN.format("下半年, the second half of the year, is July to December", "2018-12-31"),
+     "2018-12-31"),
+    ("2018年6月上旬", _SPAN.format("上旬, the first ten days of the month, is day 1 to 10", "2018-06-10"), "2018-06-10"),
+    ("2018年6月中旬", _SPAN.format("中旬, the middle ten days of the month, is day 11 to 20", "2018-06-20"),
+     "2018-06-20"),
+    ("2018年2月下旬", _SPAN.format("下旬, the last ten days of the month, is day 21 to the last", "2018-02-28"),
+     "2018-02-28"),
+    # Vague words name no day: the source's is asked for, and the one most likely meant offered, with what it is.
+    ("2018年年中", "年中, the middle of the year, names no one day: write the day the source document gives; if it "
+                 "means the end of its first half (上半年末), write 2018-06-30 (年-月-日)", "2018-06-30"),
+    ("2018年6月中", "月中, the middle of the month, names no one day: write the day the source document gives; if it "
+                  "means its middle, the 15th, write 2018-06-15 (年-月-日)", "2018-06-15"),
+    ("2018年6月初", "月初, the start of the month, names no one day: write the day the source document gives; if it "
+                  "means its first day, write 2018-06-01 (年-月-日)", "2018-06-01"),
+    # Before a month may be before it begins or by its end: both are offered.
+    ("2018年6月前", "6月前 may mean before 6月 begins, 2018-05-31, or by its end, 2018-06-30: write the day the source "
+                  "document means (年-月-日)", "2018-05-31"),
+])
+def test_a_part_of_a_year_typed_for_a_deadline_gets_its_day_and_why(tmp_path: Path, typed: str, hint: str,
+                                                                    meant: str) -> None:
+    targets = "targets:\n  - group: residents\n    target: 80\n    deadline: {}\n"
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(extra=targets.format(typed))})
+    assert [p.format() for p in found(root)] == [
+        f'{UNIT_PATH}:7:15: error: targets → item 1 → deadline: "{typed}" is not a date sitegen understands\n'
+        f"  hint: {hint}"]
+    # Followed: the check is clean, and the deadline published is the day offered.
+    root.joinpath(UNIT_PATH).write_text(unit_with(extra=targets.format(meant)), encoding="utf-8")
+    assert found(root) == []
+    build(BuildOptions(root=root, now=NOW, search=False))
+    rows = (root / "output/data/targets.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert rows[1].split(",")[2:6] == ["residents", "居民", "80", meant]
+
+
+def test_a_part_of_a_year_gets_one_hint_in_every_field_that_takes_a_date(tmp_path: Path) -> None:
+    # A tally's as_of, a milestone's date, a measured_as_of, a related_tally and a publish time (its time kept).
+    typed = "2018年第二季度"
+    hint = _SPAN.format("第二季度, the second quarter, is April to June", "2018-06-30")
+    message = f'"{typed}" is not a date sitegen understands\n  hint: {hint}'
+    extra = (f"targets:\n  - group: residents\n    target: 80\n    measured: 50\n    measured_as_of: {typed}\n"
+             f"milestones:\n  - date: {typed}\n    title: 召开动员会\n")
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tally(typed, 296, 143, 103, 50), extra),
+                                 "content/cases/caomei.md": CASE.replace("date:", f"related_tally: {typed}\ndate:"),
+                                 "content/interviews/a.md": interview(date=f"{typed} 10:00")})
+    assert [p.format() for p in found(root)] == [
+        f"content/cases/caomei.md:7:16: error: related_tally: {message}",
+        f'content/interviews/a.md:8:7: error: date: "{typed} 10:00" is not a date sitegen understands\n'
+        f"  hint: {hint.replace('2018-06-30', '2018-06-30 10:00')}",
+        f"{UNIT_PATH}:5:12: error: tallies → item 1 → as_of: {message}",
+        f"{UNIT_PATH}:14:21: error: targets → item 1 → measured_as_of: {message}",
+        f"{UNIT_PATH}:16:11: error: milestones → item 1 → date: {message}"]
+
+
 @pytest.mark.parametrize(("typed", "hint"), [
     # Each got "e.g. 2018-05-03 10:00", which, typed as shown, published that day and time.
     ("2019-07-08 14.30", "did you mean 2019-07-08 14:30? write the time with a colon (:)"),
