@@ -853,7 +853,8 @@ def parse_percent(value: Any) -> float:
     Raises `PydanticCustomError` ``percent`` for text that is not a plain
     decimal number (``nan``, ``1e2`` and ``八十`` are refused; for one number
     with words, ``约80%`` or ``80%以上``, the hint gives the number and offers the target's note for the
-    words; ``八十``, ``百分之八十``, ``8成`` and ``八成`` are read as said, 80 (`_spoken_percent`); for ``65。5``,
+    words; ``八十``, ``百分之八十``, ``8成`` and ``八成`` are read as said, 80, and so are ``六成半``, 65, and
+    ``四分之三``, 75 (`_spoken_percent`); for ``65。5``,
     typed with the Chinese full stop, ``65.5``) and for numbers
     outside 0..100. A share written as 0.8 is taken as 0.8 (percent): a target
     below 1 is warned by `sitegen.checks.check_targets` as most likely meant as 80.
@@ -902,8 +903,11 @@ _PERCENT_SIGNS = re.compile(r"[\s%％]+|目标|达到|达|为")
 """What a percentage may hold beside its number and say nothing the field does not: the sign, spaces, and
 目标 (target), 达到 (reach), 为 (is)."""
 _SPOKEN_PERCENT = re.compile(r"(?:(?P<of>百分之)(?P<number>[\d.零〇一二两三四五六七八九十百点]+)|(?P<whole>百分百|百分之百)"
-                             r"|(?P<tenths>[\d.零〇一二两三四五六七八九十]+)成(?P<tenth>[一二三四五六七八九\d]?))")
-"""A percentage said in words: 百分之八十 (eighty of a hundred), 百分百, 8成 or 八成 (tenths), 七成五 (75)."""
+                             r"|(?P<tenths>[\d.零〇一二两三四五六七八九十点]+|半)成(?P<tenth>[一二三四五六七八九\d]|半)?"
+                             r"|(?P<half>一半|半数)"
+                             r"|(?P<whole_of>[\d零〇一二两三四五六七八九十百千万]+)分之(?P<parts>[\d.零〇一二两三四五六七八九十百点]+))")
+"""A percentage said in words: 百分之八十 (eighty of a hundred), 百分百, 8成 or 八成 (tenths), 七成五 (75), 六成半 (65),
+半成 (5), 一半 (50), 四分之三 (75: three of four parts)."""
 _SAID_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?")
 """A number from 0 to 100 in Chinese numerals, with 点 as its decimal point (六十二点五)."""
 
@@ -913,28 +917,50 @@ def _spoken_percent(text: str) -> tuple[str, str, str] | None:
 
     ``百分之八十`` → ("百分之八十", "百分之, per hundred", "80"); ``8成`` and ``八成`` → 80 (成, a tenth:
     八成 is eight tenths, the way Chinese says 80 %); ``七成五`` → 75; ``百分百`` → 100; ``百分之六十二点五``
-    → 62.5 (点, the decimal point); plain Chinese numerals ``八十`` → 80. None when the text holds
-    none of these, or more than one number.
+    → 62.5 (点, the decimal point); plain Chinese numerals ``八十`` → 80. 半 is a half: ``六成半`` → 65
+    (the half lost, it was offered 60), ``半成`` → 5, ``一半`` and ``半数`` → 50 (``一半`` was offered 1).
+    A fraction, ``四分之三`` → 75, is given to two decimals and said to be rounded when it is not whole
+    (``三分之二`` → "66.67"). None when the text holds none of these, or more than one number; and for a
+    半 beside other numerals (``五十半``): half of which, the figure does not say.
     """
     found = list(_SPOKEN_PERCENT.finditer(text))
     if len(found) == 1:
-        match = found[0]
-        if match["whole"]:
-            return match["whole"], "百分百, the whole", "100"
-        if match["of"]:
-            number = _said_decimal(match["number"])
-            return (None if number is None else
-                    (match.group(), "百分之, per hundred", format(number.normalize(), "f")))
-        number = _said_decimal(match["tenths"])
-        tenth = _said_decimal(match["tenth"]) if match["tenth"] else Decimal(0)
-        if number is None or tenth is None:
-            return None
-        return match.group(), "成, a tenth, is 10%", format((number * 10 + tenth).normalize(), "f")
+        return _said_share(found[0])
     runs = _SAID_NUMBER.findall(text)
-    if found or len(runs) != 1 or re.search(r"\d", text):
+    if found or len(runs) != 1 or re.search(r"\d|半", text):
         return None
     number = _said_decimal(runs[0])
     return None if number is None else (runs[0], "中文数字, Chinese numerals", format(number.normalize(), "f"))
+
+
+def _said_share(match: re.Match[str]) -> tuple[str, str, str] | None:
+    """`_spoken_percent` of one `_SPOKEN_PERCENT` match: ``(as typed, what its words mean, the percentage)``, or
+    None when its numbers are not read."""
+    def digits(number: Decimal) -> str:
+        return format(number.normalize(), "f")
+
+    if match["whole"]:
+        return match["whole"], "百分百, the whole", "100"
+    if match["half"]:
+        return match["half"], "半, a half", "50"
+    if match["of"]:
+        number = _said_decimal(match["number"])
+        return None if number is None else (match.group(), "百分之, per hundred", digits(number))
+    if match["whole_of"]:
+        whole, parts = _said_decimal(match["whole_of"]), _said_decimal(match["parts"])
+        if not whole or parts is None:
+            return None
+        share = parts * 100 / whole
+        rounded = share.quantize(Decimal("0.01"))
+        said = f"分之, {digits(parts)} of {digits(whole)} parts"
+        return match.group(), said + ("" if rounded == share else ", rounded to two decimals"), digits(rounded)
+    number = Decimal(1) / 2 if match["tenths"] == "半" else _said_decimal(match["tenths"])
+    tenth = (Decimal(5) if match["tenth"] == "半" else
+             _said_decimal(match["tenth"]) if match["tenth"] else Decimal(0))
+    if number is None or tenth is None:
+        return None
+    meaning = "成, a tenth, is 10%" + (", and 半, half of one, 5%" if "半" in match.group() else "")
+    return match.group(), meaning, digits(number * 10 + tenth)
 
 
 def _said_decimal(typed: str) -> Decimal | None:

@@ -301,6 +301,7 @@ _NOTE = ('; to keep what "{}" says, add it to the target\'s note (one note: line
     # 百分之八十 were given the fixed example "e.g. 80 or 62.5", whatever they said.
     ("8成", "8成 is 80% (成, a tenth, is 10%): write 80", "80"),
     ("七成五", "七成五 is 75% (成, a tenth, is 10%): write 75", "75"),
+    ("八成半", "八成半 is 85% (成, a tenth, is 10%, and 半, half of one, 5%): write 85", "85"),  # was 80, 半 to the note
     ("约八成", "八成 is 80% (成, a tenth, is 10%): write 80" + _NOTE.format("约", "约八成"), "80"),
     ("百分之六十二点五", "百分之六十二点五 is 62.5% (百分之, per hundred): write 62.5", "62.5"),
     ("百分之百", "百分之百 is 100% (百分之, per hundred): write 100", "100"),
@@ -324,6 +325,39 @@ def test_a_percentage_typed_with_words_a_letter_or_per_mille_gets_the_figure_mea
     root.joinpath(UNIT_PATH).write_text(unit_with(extra=f"targets:\n  - group: residents\n    target: {meant}\n"),
                                         encoding="utf-8")
     assert found(root) == []
+
+
+_TENTHS = "成, a tenth, is 10%"
+_HALF_TENTH = "成, a tenth, is 10%, and 半, half of one, 5%"
+
+
+@pytest.mark.parametrize(("typed", "hint", "meant"), [
+    # 半 was dropped: "六成 is 60%… write 60" published 60 for 65, and 一半 was offered 1 ("一 is 1%").
+    ("六成半", f"六成半 is 65% ({_HALF_TENTH}): write 65", "65"),
+    ("七成半", f"七成半 is 75% ({_HALF_TENTH}): write 75", "75"),
+    ("半成", f"半成 is 5% ({_HALF_TENTH}): write 5", "5"),
+    ("一半", "一半 is 50% (半, a half): write 50", "50"),
+    ("半数以上", "半数 is 50% (半, a half): write 50" + _NOTE.format("以上", "半数以上"), "50"),
+    ("八成五", f"八成五 is 85% ({_TENTHS}): write 85", "85"),
+    ("一成", f"一成 is 10% ({_TENTHS}): write 10", "10"),
+    # 零点五成 was offered 50, its 零点 kept for the note; a fraction got "write a number from 0 to 100".
+    ("零点五成", f"零点五成 is 5% ({_TENTHS}): write 5", "5"),
+    ("四分之三", "四分之三 is 75% (分之, 3 of 4 parts): write 75", "75"),
+    ("三分之二", "三分之二 is 66.67% (分之, 2 of 3 parts, rounded to two decimals): write 66.67", "66.67"),
+])
+def test_a_measured_share_said_with_a_half_or_as_a_fraction_gets_the_whole_figure(tmp_path: Path, typed: str,
+                                                                                   hint: str, meant: str) -> None:
+    targets = "targets:\n  - group: residents\n    target: 80\n    measured: {}\n    measured_as_of: 2018-06-30\n"
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(extra=targets.format(typed))})
+    assert [p.format() for p in found(root)] == [
+        f'{UNIT_PATH}:7:15: error: targets → item 1 → measured: "{typed}" is not a percentage\n  hint: {hint}']
+    # Followed (words said beside the figure go to the note): clean, and the figure meant is published.
+    note = "    note: 半数以上\n" if typed == "半数以上" else ""
+    root.joinpath(UNIT_PATH).write_text(unit_with(extra=targets.format(meant) + note), encoding="utf-8")
+    assert found(root) == []
+    build(BuildOptions(root=root, now=NOW, search=False))
+    rows = (root / "output/data/targets.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert rows[1].split(",")[2:8] == ["residents", "居民", "80", "", meant, "2018-06-30"]
 
 
 def test_a_share_of_one_typed_for_a_percentage_is_a_warning_as_a_share_below_one_is(tmp_path: Path) -> None:
