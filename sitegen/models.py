@@ -659,7 +659,8 @@ def parse_count(value: Any) -> int:
     hint says both: a count is whole, and ``1296`` if the dot separates
     thousands; ``1.2万`` (万 = 10,000), ``1万2`` and ``1.2W`` get the digits, ``12000``, ``3千份`` gets
     ``3000`` and ``2百九十六`` gets ``296`` (`_digits_with_numerals`), never the digits before 万 or 百
-    alone. Words that say something (``约1.2万``, ``1万余``, ``296份左右``) are offered a place in the
+    alone; a number said with 半 (``1万半``, a half) is not read, as its figure is more than its digits. Words
+    that say something (``约1.2万``, ``1万余``, ``296份左右``) are offered a place in the
     tally's note. The rule (whole numbers >= 0) is from issue 3.
     """
     hint = "write the number in digits (0-9) alone: no units such as 份 or 批, no commas, no spaces"
@@ -675,7 +676,10 @@ def parse_count(value: Any) -> int:
         raise PydanticCustomError("count", '"{text}" holds a thousands separator (千位分隔符)',
                                   {"text": value, "hint": f"write the digits alone: {re.sub(r'[^0-9]', '', text)}"})
     if not text.isascii() or not text.isdigit():
-        if (spoken := _digits_with_numerals(text)) is not None:  # 1.2万: "digits alone" gave 1.2, refused again
+        if _HALF_OF_A_NUMBER.search(text):  # 1万半, 两千半: the figure without its half was offered, 10000 for 15000
+            hint = (f'"{text}" holds 半 (a half), so its digits alone are not the figure: write the whole figure in '
+                    "digits, the half included, as the source gives it")
+        elif (spoken := _digits_with_numerals(text)) is not None:  # 1.2万: "digits alone" gave 1.2, refused again
             said, number = spoken
             unit = max((_MYRIAD_SIGNS.get(char, char) for char in said if char in _MULTIPLIERS or char in _MYRIAD_SIGNS),
                        key=_MULTIPLIERS.__getitem__)
@@ -710,6 +714,9 @@ def parse_count(value: Any) -> int:
     return int(text)
 
 
+_HALF_OF_A_NUMBER = re.compile(r"(?:\d|[零〇一二两三四五六七八九十百千万亿个])半|半(?:\d|[一二两三四五六七八九十百千万亿])")
+"""半 (a half) beside a number (1万半, 两千半, 一个半, 一半): said so, the number means more than its digits and
+numerals alone, and how much more is the source's to say."""
 _DIGIT_LOOKALIKES = str.maketrans("OoIl|", "00111")
 """Letters typed for digits that look alike: O for 0, l and I for 1."""
 
@@ -822,9 +829,11 @@ def whole_number_meant(text: str) -> int | None:
     """The one whole number ``text`` writes, as a count's hint reads it (`parse_count`), or None.
 
     ``十`` → 10, ``五十`` → 50, ``２０条`` → 20, ``1.2万`` → 12000, ``2百5`` → 250. None for text with
-    no number, two of them, or a number with a decimal part.
+    no number, two of them, a number with a decimal part, or 半 beside it (``1万半``: a half of what is unsaid).
     """
     text = text.strip().translate(_FULLWIDTH_DIGITS)
+    if _HALF_OF_A_NUMBER.search(text):  # 一半, 1万半: the numerals alone are not the number
+        return None
     if (spoken := _digits_with_numerals(text)) is not None:
         return int(spoken[1]) if spoken[1] == spoken[1].to_integral_value() else None
     digits = _count_with_words(text)

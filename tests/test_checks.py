@@ -519,6 +519,22 @@ def test_a_count_typed_with_a_letter_or_for_not_known_yet_gets_the_digits_or_the
     assert found(root) == []
 
 
+@pytest.mark.parametrize("typed", ["1万半", "两千半", "一万半"])
+def test_a_count_said_with_a_half_is_not_offered_its_digits_without_it(tmp_path: Path, typed: str) -> None:
+    # "1万 is 10000: write 10000", with 半 sent to the note: typed so, 10000 batches were published for 15000.
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tally("2018-04-26", 296, 143, 103, 50, batches=typed))})
+    assert [p.format() for p in found(root)] == [
+        f'{UNIT_PATH}:6:14: error: tallies → item 1 → batches: "{typed}" is not a whole number\n'
+        f'  hint: "{typed}" holds 半 (a half), so its digits alone are not the figure: write the whole figure in '
+        "digits, the half included, as the source gives it"]
+    meant = {"1万半": 15000, "两千半": 2500, "一万半": 15000}[typed]  # the figure of the source
+    (root / UNIT_PATH).write_text(unit_with(tally("2018-04-26", 296, 143, 103, 50, batches=meant)), encoding="utf-8")
+    assert found(root) == []
+    build(BuildOptions(root=root, now=NOW, search=False))
+    rows = (root / "output/data/units/baihe/tallies.csv").read_text("utf-8-sig").splitlines()
+    assert rows[1].split(",")[2:4] == ["2018-04-26", str(meant)]
+
+
 @pytest.mark.parametrize(("typed", "hint"), [
     # Each got the general "write the date as YYYY-MM-DD" though the date meant is plain, or the slip is.
     ("20180426", "did you mean 2018-04-26? write the date with its dashes"),
