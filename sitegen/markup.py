@@ -2419,6 +2419,12 @@ def _lost_character_problems(source: str, lines: list[str], path: str, first_lin
 _PIPE_ROW_RE = re.compile(r"^ {0,3}\|.*\|")
 _SEPARATOR_ROW_RE = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _TAB_CELLS_RE = re.compile(r"^[^\t]*\S\t+\S")
+# A list item as Word or WPS pastes it: its bullet or number, a TAB, then the item's text with no TAB in it
+# (•<TAB>第一项, 1.<TAB>…, 一、<TAB>…, （1）<TAB>…). Word's plain text puts "o" and "§" for its second and third
+# levels of bullets.
+_PASTED_ITEM_RE = re.compile(r"^ {0,3}(?:[-*+•●○◦▪▫■□◆◇❖➢➤►▶★☆✓✔√·・o§]|[0-9０-９]{1,3}[.．、)）]"
+                             r"|[(（](?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})[)）]|[一二三四五六七八九十]{1,3}[、.．]"
+                             r"|[A-Za-z][.)）]|[①-⑳⑴-⒇⒈-⒛㈠-㈩])\t+[^\t]*\S[ \t]*$")
 
 
 def _table_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
@@ -2428,7 +2434,11 @@ def _table_problems(source: str, lines: list[str], path: str, first_line: int) -
     without it, the rows are shown as lines of text with their pipes. Rows
     copied from Excel or WPS are cells separated by TABs, which Markdown
     shows as text with gaps. Each is warned once, at the first row of two
-    or more, with the lines to type. Fenced code is left alone; found while
+    or more, with the lines to type. Lines that each hold one TAB, right
+    after a list's bullet or number (``1.<TAB>编号第一项``, ``•<TAB>第一项``,
+    ``一、<TAB>全面启动``: Word and WPS paste their lists so), are a list,
+    not cells, and the page shows them as it shows the same lines with a
+    space after the marker. Fenced code is left alone; found while
     converting (cached).
     """
     if "|" not in source and "\t" not in source:
@@ -2481,7 +2491,10 @@ def _table_scan_problems(lines: list[str], path: str, first_line: int) -> list[P
         while (index + run < len(rows) and rows[index + run][0] == number + run and same(rows[index + run][1])
                and (pasted or not _SEPARATOR_ROW_RE.match(rows[index + run][1]))):
             run += 1
-        if run >= 2 and not _SEPARATOR_ROW_RE.match(line):
+        # A list pasted from Word (1.<TAB>…, •<TAB>…) is no table: a cell typed beside a number in a row
+        # (序号<TAB>措施 above 1.<TAB>摸排) makes the lines one.
+        listed = pasted and all(_PASTED_ITEM_RE.match(text) for _, text in rows[index:index + run])
+        if run >= 2 and not _SEPARATOR_ROW_RE.match(line) and not listed:
             if pasted:
                 cells = [cell.strip() for cell in line.split("\t") if cell.strip()]
                 problems.append(Problem(

@@ -1054,6 +1054,47 @@ def test_the_place_of_a_character_that_shows_nothing_passes_over_a_paragraphs_in
     assert problem.hint.startswith('delete it: it stands before "根据区委部署。" (')
 
 
+@pytest.mark.parametrize("items", [
+    ("1.\t编号第一项", "2.\t编号第二项"), ("1、\t摸排", "2、\t整改"), ("1）\t摸排", "2）\t整改"),
+    ("（1）\t摸排", "（2）\t整改"), ("(1)\t摸排", "(2)\t整改"), ("①\t摸排", "②\t整改"), ("一、\t全面启动", "二、\t深入调研"),
+    ("（一）\t全面启动", "（二）\t深入调研"), ("a.\t摸排", "b.\t整改"),
+    *((f"{bullet}\t第一项", f"{bullet}\t第二项") for bullet in "-*+•●▪■◆·o§"),
+])
+def test_a_list_pasted_from_word_with_a_tab_after_each_marker_is_no_table(
+        renderer: MarkdownRenderer, items: tuple[str, str]) -> None:
+    # Word and WPS paste a list's items as marker<TAB>text: each was told "these 2 lines are cells separated by
+    # TABs", and the hint, followed, made the list a table of two columns with its first item as the header.
+    body = "主要做法：\n" + "\n".join(items) + "\n"
+    result = renderer.render(body, "a.md", 1)
+    assert result.problems == ()
+    spaced = renderer.render(body.replace("\t", " "), "a.md", 1)
+    assert result.text == spaced.text and spaced.problems == ()  # the page reads as with a space after the marker
+    assert fragment(result.html).cssselect("table") == []
+
+
+def test_a_word_list_pasted_as_markdown_numbers_is_the_list_it_reads(renderer: MarkdownRenderer) -> None:
+    result = renderer.render("1.\t编号第一项\n2.\t编号第二项\n", "a.md", 1)
+    assert result.problems == ()
+    assert result.html == "<ol>\n<li>编号第一项</li>\n<li>编号第二项</li>\n</ol>"
+    bullets = renderer.render("-\t第一项\n-\t第二项\n", "a.md", 1)
+    assert bullets.problems == () and bullets.html == "<ul>\n<li>第一项</li>\n<li>第二项</li>\n</ul>"
+
+
+@pytest.mark.parametrize(("body", "first"), [
+    ("序号\t措施\n1.\t摸排\n2.\t整改\n", "| 序号 | 措施 |, then | --- | --- |"),
+    ("1、\t照明\t18\n2、\t路面\t42\n", "| 1、 | 照明 | 18 |, then | --- | --- | --- |"),
+])
+def test_numbered_rows_of_cells_are_still_a_table(renderer: MarkdownRenderer, body: str, first: str) -> None:
+    # A row of cells with a number in its first one: a cell beside the number's, or a header above, says table.
+    result = renderer.render(body, "a.md", 1)
+    rows = body.count("\n")
+    assert [(p.line, p.column, p.message, p.hint) for p in result.problems] == [
+        (1, 1, f"these {rows} lines are cells separated by TABs, as pasted from Excel or WPS (表格), so Markdown "
+               "shows them as text, not as a table",
+         f"type the table with | between cells and a line of --- under the first row: {first}, then one row per "
+         "line")]
+
+
 def test_characters_that_show_nothing_are_warned_with_the_text_around_them(renderer: MarkdownRenderer) -> None:
     # 白<U+200B>河镇 was published unwarned: the misspelling check and search read another word.
     body = "白\u200b河镇的草莓\ufeff\u200b很甜。\n\n```\n代码\u200b\n```\n\n他说\u00ad\n\n组合👨\u200d👩\n\n大调研\u200d工作\n"

@@ -111,6 +111,7 @@ EDGE_BODIES = [
     "主要做法：\n- 摸排\n- 施工\n推进：\n1. 征求\n| 类 | 数 |\n|---|---|\n| 甲 | 1 |\n",
     "[^t]\n\n[^t]: | 脚 | 注 |\n    |---|---|\n    | 1 | 2 |\n",
     "控制字符\x01与\x0c和&#1;、\x7f\n",
+    "Word 的列表：\n•\t第一项\n•\t第二项\n\n1.\t编号第一项\n2.\t编号第二项\n\n序号\t措施\n1、\t摸排\n",
     "代理\ud800对\udfff\n\r\nCRLF\r单独CR\n",
     "STX\x02klzzwxh:0000\x03与\x02wzxhzdk:0\x03占位\n",
     "[链接](javascript:alert(1)) [数据](data:text/html,x) ![图](data:image/png;base64,AA==)\n",
