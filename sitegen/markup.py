@@ -42,6 +42,11 @@ Policies (what editors get, and why):
   so is the first colour, alignment, font and other style of a body the
   allowlist removes (``style``, ``align``, ``color``, ``<font>``, ``<center>``:
   the theme sets them), with bold (加粗) offered for emphasis.
+* **Control characters**, which no page or feed can hold: a line break made
+  in Word with Shift+Enter (U+000B, 手动换行符) or a page break (U+000C) is
+  published as the line break the editor saw in Word; any other becomes
+  ``�`` (`_published_controls`). Each line holding one is warned, at the
+  character, with what it is and what to type (`_control_problems`).
 * **Counts**: see :func:`count_words`; reading time :func:`reading_minutes`.
 
 Speed: :class:`MarkdownRenderer` skips work that cannot change the result
@@ -82,8 +87,8 @@ from markdown.util import AMP_SUBSTITUTE, AtomicString
 from .errors import LOST_CHARACTERS_HINT, Problem, lost_characters_message, paste_hint
 from .plaintext import AFTER_NAME, MASK_OPENING, SURNAMES, is_han, masks_two_names
 from .webaddress import address_slip, half_width_address
-from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHING_RE, WIDE_SPACES, invisibles_on_line,
-                       lost_characters, space_name)
+from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHING_RE, WIDE_SPACES, control_name,
+                       invisible_place, invisibles_on_line, lost_characters, space_name)
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
@@ -2771,18 +2776,98 @@ def _removal_problems(raw_html: str, lines: list[str], path: str, first_line: in
 # --------------------------------------------------------------------------
 
 # Characters XML (feeds, sitemaps) cannot hold and no reader can see: C0 controls but
-# tab and newline, DEL, and the non-characters U+FFFE/U+FFFF.
+# tab and newline, DEL, and the non-characters U+FFFE/U+FFFF; typed, or written as a code (&#11;).
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _CONTROL_ENTITY_RE = re.compile(r"&#(?:0*(?:[0-8]|1[1-2]|1[4-9]|2[0-9]|3[01]|127)|x0*(?:[0-8bcefBCEF]|1[0-9a-fA-F]|7[fF]));")
+_BREAK_CONTROL_RE = re.compile("[\x0b\x0c]")
+"""The control characters of `sitegen.yamltext.BREAK_CONTROL_NAMES`: a line break made in Word with Shift+Enter
+(U+000B), a page break (U+000C)."""
 
 
-def _control_problem(char: str, lines: list[str], path: str, first_line: int) -> Problem:
-    """A warning for an invisible control character, at the first line that holds one."""
-    line = next((first_line + index for index, text in enumerate(lines)
-                 if _CONTROL_RE.search(text) or _CONTROL_ENTITY_RE.search(text)), None)
-    return Problem(path, line, None, "warning",
-                   f"an invisible control character (U+{ord(char):04X}) was replaced by �",
-                   "delete it: it usually comes from text pasted from Word or a PDF (复制粘贴带入的控制字符)")
+def _published_controls(clean_html: str) -> str:
+    """``clean_html`` with its control characters made what a page and a feed can hold.
+
+    A line break made in Word with Shift+Enter (U+000B, 手动换行符) or a page
+    break (U+000C) is published as a line break, since that is what the editor
+    saw in Word where it stands: in text, ``<br>`` and a newline, as a newline
+    inside a paragraph gives (``nl2br``), so ``甲<U+000B>乙`` shows as the lines
+    ``甲`` and ``乙`` typed one below the other would; in a table cell or a
+    heading, a second line in it, as Word showed; in ``<pre>``, a newline; in
+    an attribute's value (a picture's alt text), a space. Any other control
+    character becomes U+FFFD (�), a visible mark where something was lost.
+    Each is warned at its line (`_control_problems`), so nothing typed is
+    changed silently. Takes and returns HTML as nh3 writes it (tags as
+    `_SERIALIZED_TAG_RE` reads them); in any other form every control
+    character becomes U+FFFD.
+    """
+    if _BREAK_CONTROL_RE.search(clean_html):
+        # split() gives: text, then per tag "/" or "", its name, its attributes, the text after it.
+        parts = _SERIALIZED_TAG_RE.split(clean_html)
+        if "<" not in "".join(parts[::4]):
+            shown, pre = [_BREAK_CONTROL_RE.sub("<br>\n", parts[0])], 0
+            for slash, tag, attributes, text in zip(parts[1::4], parts[2::4], parts[3::4], parts[4::4]):
+                pre += (-1 if slash else 1) if tag == "pre" else 0
+                shown.append(f"<{slash}{tag}{_BREAK_CONTROL_RE.sub(' ', attributes)}>")
+                shown.append(_BREAK_CONTROL_RE.sub("\n" if pre > 0 else "<br>\n", text))
+            clean_html = "".join(shown)
+    return _CONTROL_RE.sub("\ufffd", clean_html)
+
+
+def _control_problems(source: str, lines: list[str], published: bool, path: str,
+                      first_line: int) -> list[Problem]:
+    """Warnings for control characters in a body, one at the first on each line that holds one.
+
+    Takes the body, its lines, whether the HTML held one (``published``),
+    the file's path and the file line of the body's first line. A control
+    character shows nothing where it is typed, so it is named by what it
+    stands for (`sitegen.yamltext.control_name`: Word's Shift+Enter line
+    break, 手动换行符) and placed by the text around it; the message says
+    what the page shows (`_published_controls`), the hint what to type.
+    Typed in code it is warned too (the code shows it changed); written as a
+    code (``&#11;``) it is warned outside code, where it is decoded. Should
+    the HTML hold one no line shows, one warning without a line says so.
+    """
+    problems: list[Problem] = []
+    if _CONTROL_RE.search(source) or ("&#" in source and _CONTROL_ENTITY_RE.search(source)):
+        outside = dict(outside_fences(lines))
+        for index, line in enumerate(lines):
+            typed = _CONTROL_RE.search(line)
+            coded = _CONTROL_ENTITY_RE.search(_without_code_spans(line)) if index in outside and "&#" in line else None
+            found = min((match for match in (typed, coded) if match), key=lambda match: match.start(), default=None)
+            if found is not None:
+                problems.append(_control_problem(line, found, path, first_line + index))
+    if published and not problems:
+        problems.append(Problem(path, None, None, "warning", "an invisible control character is in the text: the "
+                                "page shows � in its place", "delete it: it usually comes from text pasted from "
+                                "Word or a PDF (复制粘贴带入的控制字符)"))
+    return problems
+
+
+_HEADING_LINE_RE = re.compile(r"#{1,6}")
+"""How a line Python-Markdown reads as a heading starts (it needs no space after the "#")."""
+
+
+def _control_problem(line: str, found: re.Match[str], path: str, number: int) -> Problem:
+    """The warning of `_control_problems` for the control character ``found`` (typed, or as ``&#11;``) in ``line``."""
+    code = found.group()[2:-1]  # of "&#11;" or "&#x0b;": html.unescape drops such a code, as no character
+    char = found.group() if len(found.group()) == 1 else chr(int(code[1:], 16) if code[0] in "xX" else int(code))
+    shown = "the page starts a new line in its place" if char in "\v\f" else "the page shows � in its place"
+    told = (f"{control_name(char)} is in this line, where it shows nothing: {shown}" if found.group() == char else
+            f'"{found.group()}" in this line is the code of a control character (U+{ord(char):04X}): {shown}')
+    # A code can be seen; a character is placed by the text around it.
+    it = (f"it (it stands {invisible_place(line, found.start(), found.end())})" if found.group() == char
+          else f'"{found.group()}"')
+    if char not in "\v\f":
+        hint = f"delete {it}: it usually comes from text pasted from Word or a PDF (复制粘贴带入的控制字符)"
+    elif not line[:found.start()].strip() or not line[found.end():].strip():
+        hint = f"delete {it}: a line starts or ends there already"
+    elif _PIPE_ROW_RE.match(line) or _HEADING_LINE_RE.match(line):
+        within, ends = (("the heading", "the heading") if _HEADING_LINE_RE.match(line)
+                        else ("the table's cell", "the table's row"))
+        hint = f"delete {it}; to keep the new line in {within}, type <br> in its place (Enter would end {ends})"
+    else:
+        hint = f"delete {it} and press Enter in its place to start the new line, or only delete it"
+    return Problem(path, number, found.start() + 1, "warning", told, hint)
 
 
 MAX_BODY_LINES = 20_000
@@ -2857,16 +2942,17 @@ class MarkdownRenderer:
         file's path relative to the site root (for problems) and the 1-based
         file line of the body's first line. Returns a :class:`RenderedMarkdown`
         whose problems are warnings at file lines. Lone surrogate code points
-        are replaced by U+FFFD. Does not raise for any text.
+        are replaced by U+FFFD; control characters as `_published_controls`
+        says. Does not raise for any text.
         """
         source = _SURROGATE_RE.sub("\ufffd", body.replace("\r\n", "\n").replace("\r", "\n"))
         lines = source.split("\n")
         self._md.reset()
         raw_html = _ascii_list_starts(self._md.convert(source))
         clean_html = self._cleaner.clean(raw_html)
-        control = _CONTROL_RE.search(clean_html)
+        control = _CONTROL_RE.search(clean_html) is not None
         if control:
-            clean_html = _CONTROL_RE.sub("\ufffd", clean_html)
+            clean_html = _published_controls(clean_html)
         collector = _collect_text(clean_html, serialized=not self._reference)
         text = collector.text()
         problems = _heading_problems(lines, path, first_line)
@@ -2889,8 +2975,7 @@ class MarkdownRenderer:
         problems += _sub_item_problems(source, lines, clean_html, path, first_line)
         if _removal_possible(source, raw_html):
             problems += _removal_problems(raw_html, lines, path, first_line)
-        if control:
-            problems.append(_control_problem(control.group(), lines, path, first_line))
+        problems += _control_problems(source, lines, control, path, first_line)
         problems.sort(key=Problem.sort_key)
         return RenderedMarkdown(
             html=clean_html,

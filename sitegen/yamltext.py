@@ -399,6 +399,19 @@ def space_name(char: str) -> str:
     return f"a special space (U+{ord(char):04X}, from text copied from a web page or Word)"
 
 
+BREAK_CONTROL_NAMES = {"\v": "a line break made in Word with Shift+Enter (手动换行符, U+000B)",
+                       "\f": "a page break from Word or a PDF (分页符, U+000C)"}
+"""The control characters that stand for a break in the text they were copied from → how a message names them:
+Word's plain text holds U+000B for a line break made with Shift+Enter and U+000C for a page or section break,
+as text copied out of a PDF holds U+000C between its pages (a page's text is published with a new line for each,
+`sitegen.markup`)."""
+
+
+def control_name(char: str) -> str:
+    """How a message names the control character ``char``, in YAML and Markdown alike: by what it stands for
+    (`BREAK_CONTROL_NAMES`), or ``an invisible control character (U+0001)``."""
+    return BREAK_CONTROL_NAMES.get(char) or f"an invisible control character (U+{ord(char):04X})"
+
 
 
 @functools.cache
@@ -1014,15 +1027,14 @@ def _prescan(lines: _Lines, groups: GroupFinder | None = None, names: FieldNamer
 def _scan_characters(lines: _Lines, issues: list[_Issue]) -> None:
     """Report characters YAML cannot read or reads as hidden line breaks (one per line)."""
     seen: set[int] = set()
-    for pattern, what in ((_BAD_CHAR, "an invisible control character"),
-                          (_BAD_BREAK, "an invisible line separator")):
+    for pattern, name in ((_BAD_CHAR, control_name),
+                          (_BAD_BREAK, lambda char: f"an invisible line separator (U+{ord(char):04X})")):
         for match in pattern.finditer(lines.text):
             line, column = lines.at(match.start())
             if line in seen:
                 continue
             seen.add(line)
-            code = f"U+{ord(match.group()):04X}"
-            issues.append(_Issue(line, column, f"{what} ({code}) is in the text; YAML cannot keep it",
+            issues.append(_Issue(line, column, f"{name(match.group())} is in the text; YAML cannot keep it",
                                  "delete it (it often comes from text copied from a web page or Word)"))
             if len(issues) > MAX_PROBLEMS:
                 return

@@ -250,8 +250,8 @@ def test_a_hostile_markdown_body_ends_in_a_clear_error(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("body", ["## 问题\n\n回答\x0c结束。\n", "## 问题\n\n回答&#1;结束。\n"])
 def test_a_control_character_in_a_body_never_crashes_the_build(tmp_path: Path, body: str) -> None:
-    """A control character in a body (typed, or as ``&#1;``) is replaced by U+FFFD with a warning;
-    the feeds never see it."""
+    """A control character in a body (typed, or as ``&#1;``) is replaced with a warning (a page break by a
+    line break, ``&#1;`` by U+FFFD); the feeds never see it."""
     root = write_site(tmp_path / "site", {"content/interviews/a.md": interview(body=body)})
     try:
         build(BuildOptions(root=root, jobs=1, search=False))

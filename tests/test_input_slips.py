@@ -1891,3 +1891,40 @@ def test_a_units_figures_typed_in_a_case_study_under_a_chinese_name_are_told_the
         '.yaml is the unit\'s id, which "unit:" takes), the first written "tallies:"; if that file has a '
         '"tallies:" line already, move only lines 12 to 17 (the items), below its last item, with the "-" lined '
         'up with the "-" of the items above; the values stay as typed')
+
+
+# -- control characters pasted from Word ---------------------------------------------------------
+
+def test_a_line_break_made_in_word_is_told_at_each_line_and_published_as_a_new_line(tmp_path: Path) -> None:
+    # Word's Shift+Enter (U+000B) was published as 甲�乙 in the page and the feeds, and told once a file
+    # ("baihe.md:13: … was replaced by �"), with no column and no word of what it was.
+    body = "## 问题一\n\n甲\v乙\n丙\v丁\n戊\v己\n"
+    root = write_site(tmp_path, {PAGE_PATH: interview(body=body)})
+    assert printed(root) == [
+        f"{PAGE_PATH}:{line}:2: warning: a line break made in Word with Shift+Enter (手动换行符, U+000B) is in this "
+        "line, where it shows nothing: the page starts a new line in its place\n"
+        f'  hint: delete it (it stands between "{before}" and "{after}") and press Enter in its place to start the '
+        "new line, or only delete it"
+        for line, before, after in ((13, "甲", "乙"), (14, "丙", "丁"), (15, "戊", "己"))]
+    output = build_at(root)
+    published = [path.read_text(encoding="utf-8") for path in (*output.glob("interviews/*/index.html"),
+                                                                 output / "feed.xml")]
+    assert all("\ufffd" not in text and "\v" not in text for text in published)
+    assert "<p>甲<br>\n乙<br>\n丙<br>\n丁<br>\n戊<br>\n己</p>" in published[0]
+    assert "&lt;p&gt;甲&lt;br&gt;\n乙&lt;br&gt;" in published[1]  # the feed's entry holds the page's HTML
+    (root / PAGE_PATH).write_text(interview(body=body.replace("\v", "\n")), encoding="utf-8")
+    assert printed(root) == []
+    output = build_at(root)
+    assert [path.read_text(encoding="utf-8") for path in (*output.glob("interviews/*/index.html"),
+                                                          output / "feed.xml")] == published
+
+
+def test_a_line_break_made_in_word_in_a_field_is_an_error_that_names_it(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {PAGE_PATH: interview("白鹤镇\v访谈"),
+                                 UNIT_PATH: UNIT.replace("level: town", "level: town\nblurb: 甲\f乙")})
+    hint = "  hint: delete it (it often comes from text copied from a web page or Word)"
+    assert printed(root) == [
+        f"{PAGE_PATH}:2:11: error: a line break made in Word with Shift+Enter (手动换行符, U+000B) is in the text; "
+        f"YAML cannot keep it\n{hint}",
+        f"{UNIT_PATH}:3:9: error: a page break from Word or a PDF (分页符, U+000C) is in the text; YAML cannot keep "
+        f"it\n{hint}"]

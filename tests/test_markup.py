@@ -534,12 +534,95 @@ def test_summary_text_leaves_out_headings_and_tables_and_separates_list_items() 
     assert "类别" in rendered.text and "第一个问题" in rendered.text  # the full text keeps them (counts, search)
 
 
-@pytest.mark.parametrize("body", ["## 问题\n\n回答\x0c结束。\n", "## 问题\n\n回答&#1;结束。\n"])
-def test_control_characters_are_replaced_with_a_warning_at_their_line(body: str) -> None:
-    rendered = MarkdownRenderer().render(body, "content/a.md", 7)
+WORD_BREAK = ("a line break made in Word with Shift+Enter (手动换行符, U+000B) is in this line, where it shows nothing: "
+              "the page starts a new line in its place")
+
+
+def test_a_line_break_made_in_word_is_published_as_one_and_warned_at_each_line(renderer: MarkdownRenderer) -> None:
+    # Word's Shift+Enter (U+000B) was published as 甲�乙 in the page and the feeds, and told once a file, with no
+    # column and no word of what it was.
+    body = "甲\v乙\n丙\n丁\v戊\n\n- 一\v二\n"
+    result = renderer.render(body, "content/a.md", 76)
+    hint = "delete it (it stands between {}) and press Enter in its place to start the new line, or only delete it"
+    assert [(p.line, p.column, p.message, p.hint) for p in result.problems] == [
+        (76, 2, WORD_BREAK, hint.format('"甲" and "乙"')), (78, 2, WORD_BREAK, hint.format('"丁" and "戊"')),
+        (80, 4, WORD_BREAK, hint.format('"一" and "二"'))]
+    assert result.html == "<p>甲<br>\n乙<br>\n丙<br>\n丁<br>\n戊</p>\n<ul>\n<li>一<br>\n二</li>\n</ul>"
+    assert result.text == "甲\n乙\n丙\n丁\n戊\n一\n二"
+    followed = renderer.render(body.replace("\v", "\n"), "content/a.md", 76)
+    assert followed.problems == () and followed.html == result.html
+
+
+def test_a_page_break_is_published_as_a_line_break_and_warned(renderer: MarkdownRenderer) -> None:
+    result = renderer.render("第一页末尾。\f第二页开头。\n", "content/a.md", 9)
+    assert [(p.line, p.column, p.message, p.hint) for p in result.problems] == [
+        (9, 7, "a page break from Word or a PDF (分页符, U+000C) is in this line, where it shows nothing: the page "
+               "starts a new line in its place",
+         'delete it (it stands between "第一页末尾。" and "第二页开头。") and press Enter in its place to start the new '
+         "line, or only delete it")]
+    assert result.html == "<p>第一页末尾。<br>\n第二页开头。</p>"
+    followed = renderer.render("第一页末尾。\n第二页开头。\n", "content/a.md", 9)
+    assert followed.problems == () and followed.html == result.html
+
+
+@pytest.mark.parametrize(("body", "column", "around", "within", "ends", "published", "typed"), [
+    ("## 标题\v副标题\n", 6, '"标题" and "副标题"', "the heading", "the heading",
+     '<h2 id="标题-副标题">标题<br>\n副标题</h2>', '<h2 id="标题副标题">标题<br>副标题</h2>'),
+    ("| 类别\v（个） | 数量 |\n| --- | --- |\n| 照明 | 18 |\n", 5, '"类别" and "（个）"', "the table's cell",
+     "the table's row", "<th>类别<br>\n（个）</th>", "<th>类别<br>（个）</th>"),
+])
+def test_a_word_line_break_in_a_heading_or_a_table_cell_is_told_to_be_typed_as_br(
+        renderer: MarkdownRenderer, body: str, column: int, around: str, within: str, ends: str, published: str,
+        typed: str) -> None:
+    # Enter would end the heading or the table's row; <br> keeps the second line in it, as Word showed it.
+    result = renderer.render(body, "content/a.md", 1)
+    assert [(p.line, p.column, p.message, p.hint) for p in result.problems] == [
+        (1, column, WORD_BREAK,
+         f"delete it (it stands between {around}); to keep the new line in {within}, type <br> in its place (Enter "
+         f"would end {ends})")]
+    assert published in result.html
+    followed = renderer.render(body.replace("\v", "<br>"), "content/a.md", 1)
+    assert followed.problems == () and typed in followed.html
+
+
+def test_a_word_line_break_at_the_start_or_end_of_a_line_is_told_to_be_deleted(renderer: MarkdownRenderer) -> None:
+    result = renderer.render("\v甲\n乙\v\n", "content/a.md", 1)
+    assert [(p.line, p.column, p.message, p.hint) for p in result.problems] == [
+        (1, 1, WORD_BREAK, 'delete it (it stands before "甲"): a line starts or ends there already'),
+        (2, 2, WORD_BREAK, 'delete it (it stands after "乙"): a line starts or ends there already')]
+    followed = renderer.render("甲\n乙\n", "content/a.md", 1)
+    assert followed.problems == () and followed.html == "<p>甲<br>\n乙</p>"
+
+
+@pytest.mark.parametrize(("body", "column", "message", "hint"), [
+    ("## 问题\n\n回答\x01结束。\n", 3, "an invisible control character (U+0001) is in this line, where it shows "
+     "nothing: the page shows � in its place", 'delete it (it stands between "回答" and "结束。"): it usually comes '
+     "from text pasted from Word or a PDF (复制粘贴带入的控制字符)"),
+    ("## 问题\n\n回答&#1;结束。\n", 3, '"&#1;" in this line is the code of a control character (U+0001): the page '
+     "shows � in its place", 'delete "&#1;": it usually comes from text pasted from Word or a PDF (复制粘贴带入的控制字符)'),
+])
+def test_other_control_characters_are_replaced_with_a_warning_at_their_place(
+        renderer: MarkdownRenderer, body: str, column: int, message: str, hint: str) -> None:
+    rendered = renderer.render(body, "content/a.md", 7)
     assert "<p>回答\ufffd结束。</p>" in rendered.html
-    assert [(p.line, p.severity) for p in rendered.problems] == [(9, "warning")]
-    assert rendered.problems[0].message.startswith("an invisible control character (U+000")
+    assert [(p.line, p.column, p.severity, p.message, p.hint) for p in rendered.problems] == [
+        (9, column, "warning", message, hint)]
+    followed = renderer.render(body.replace("\x01", "").replace("&#1;", ""), "content/a.md", 7)
+    assert followed.problems == () and "<p>回答结束。</p>" in followed.html
+
+
+def test_a_control_character_written_as_a_code_is_told_outside_code_only(renderer: MarkdownRenderer) -> None:
+    result = renderer.render("甲&#11;乙 `&#12;`\n\n```\n&#x0b;\n```\n", "content/a.md", 1)
+    assert [(p.line, p.column, p.message, p.hint) for p in result.problems] == [
+        (1, 2, '"&#11;" in this line is the code of a control character (U+000B): the page starts a new line in its '
+               "place", 'delete "&#11;" and press Enter in its place to start the new line, or only delete it')]
+    assert result.html == ("<p>甲<br>\n乙 <code>&amp;#12;</code></p>\n<pre><code>&amp;#x0b;\n</code></pre>")
+
+
+def test_a_word_line_break_in_code_or_an_attribute_is_a_new_line_or_a_space(renderer: MarkdownRenderer) -> None:
+    result = renderer.render("```\na\vb\n```\n\n![白鹤\v草莓](a.png)\n", "content/a.md", 1)
+    assert [(p.line, p.column) for p in result.problems] == [(2, 2), (5, 5)]
+    assert result.html == '<pre><code>a\nb\n</code></pre>\n<p><img alt="白鹤 草莓" src="a.png"></p>'
 
 
 # ---------------------------------------------------------------- removal scan skipped when it cannot find anything

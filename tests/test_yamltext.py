@@ -1044,6 +1044,9 @@ def test_two_commas_in_a_list_say_to_delete_one(text: str, column: int, hint: st
     ('a: "\\q"\n', 1, 5, '"\\q" is not a valid escape in a double-quoted value'),
     ("a: x\u2028y\n", 1, 5, "an invisible line separator (U+2028) is in the text; YAML cannot keep it"),
     ("a: x\x01y\n", 1, 5, "an invisible control character (U+0001) is in the text; YAML cannot keep it"),
+    ("a: x\vy\n", 1, 5, "a line break made in Word with Shift+Enter (手动换行符, U+000B) is in the text; YAML cannot "
+                        "keep it"),
+    ("a: |\n  x\fy\n", 2, 4, "a page break from Word or a PDF (分页符, U+000C) is in the text; YAML cannot keep it"),
     ("a: 1\n---\nb: 2\n", 2, 1, "a second YAML document starts here; a file holds only one"),
     ("[a]: 1\n", 1, 1, "a key must be plain text, not a list or a mapping"),
     ("# 注释\n  title: x\ndate: y\n", 2, 1, "this line starts with a space, so the lines below it do not line up"),
