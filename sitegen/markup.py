@@ -92,7 +92,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHIN
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "47"
+POLICY_VERSION = "48"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -129,6 +129,7 @@ names as typed (``TEXT-ALIGN`` is removed)."""
 ALLOWED_CLASSES: Mapping[str, frozenset[str]] = MappingProxyType({
     "a": frozenset({"footnote-ref", "footnote-backref"}),
     "div": frozenset({"footnote", "table-scroll"}),
+    "h2": frozenset({"footnotes-heading"}),
 })
 """Class values kept (only the ones sitegen itself emits)."""
 
@@ -453,9 +454,23 @@ class _TableScrollTreeprocessor(Treeprocessor):
 class _FootnoteLinkNames(Treeprocessor):
     """Names a footnote's mark and its way back for screen readers: ``aria-label="注释 1"`` on the mark (its
     text is the number alone) and the back link's title (返回正文第 1 处注释) as its ``aria-label`` (its text
-    is ↩, and a title is not read as a link's name)."""
+    is ↩, and a title is not read as a link's name). The notes get a heading, ``<h2
+    class="footnotes-heading">注释</h2>``, under the rule that opens their ``<div class="footnote">``, unless a
+    heading typed in the text stands right above them (``## 注释``): the theme's label was drawn by CSS, which a
+    screen reader's list of headings does not hold (WCAG 1.3.1). It is sitegen's, not the editor's: the text,
+    the count of 字 and the headings of a page leave it out (`_TextCollector`)."""
 
     def run(self, root: etree.Element) -> None:
+        for notes in root.iter("div"):
+            if notes.get("class") == "footnote":
+                above = list(root)
+                place = above.index(notes) if notes in above else 0
+                if place and above[place - 1].tag in _HEADING_TAGS:
+                    break  # "## 注释" typed above the notes: they have a heading
+                heading = etree.Element("h2", dict(_NOTES_HEADING))
+                heading.text = "注释"
+                notes.insert(1 if len(notes) and notes[0].tag == "hr" else 0, heading)
+                break
         # A note's links back, one per mark, share its title (返回正文第 1 处注释, numbered by the note).
         backs: dict[str, list[etree.Element]] = {}
         for link in root.iter("a"):
@@ -703,6 +718,10 @@ def _patterns_meeting(registry: markdown.util.Registry, met: frozenset[str]) -> 
 _NOT_PLAIN_TEXT_RE = re.compile("[&<>\x02\x03]")
 
 
+_NOTES_HEADING = {"class": "footnotes-heading"}
+"""The attributes of the heading `_FootnoteLinkNames` gives a text's notes: a plain heading all the same."""
+
+
 class _PlainHeadingIds(Treeprocessor):
     """The ``toc`` tree processor, set short for documents whose headings are plain text.
 
@@ -710,7 +729,7 @@ class _PlainHeadingIds(Treeprocessor):
     without an id the id ``unique(slugify(html.unescape(strip_tags(inner
     HTML))), every id in the document)``, and builds a table of contents
     (``md.toc``, ``md.toc_tokens``) that sitegen does not use. For a heading
-    with no attributes, no children, and text and tail without ``& < >``,
+    with no attributes (but the notes' class, `_NOTES_HEADING`), no children, and text and tail without ``& < >``,
     STX or ETX (toc cuts the serialized heading, tail included, at its
     first ``>`` and last ``<``), the inner HTML is that text (the serializer
     escapes nothing in it, the postprocessors find no placeholder),
@@ -735,7 +754,8 @@ class _PlainHeadingIds(Treeprocessor):
             if given is not None:
                 used.add(given)
             if isinstance(element.tag, str) and self.toc.header_rgx.match(element.tag):
-                if (element.attrib or len(element) or _NOT_PLAIN_TEXT_RE.search(element.text or "")
+                if ((element.attrib and element.attrib != _NOTES_HEADING) or len(element)
+                        or _NOT_PLAIN_TEXT_RE.search(element.text or "")
                         or _NOT_PLAIN_TEXT_RE.search(element.tail or "")):
                     self.toc.run(root)
                     return
@@ -1164,7 +1184,9 @@ _BLOCK_TAGS = frozenset({
     "blockquote", "pre", "hr", "dl", "dt", "dd", "figure", "figcaption",
     "caption", "h1", "h2", "h3", "h4", "h5", "h6",
 })
-_SKIPPED_CLASSES = frozenset({"footnote-ref", "footnote-backref"})
+_SKIPPED = frozenset({("a", "footnote-ref"), ("a", "footnote-backref"), ("h2", "footnotes-heading")})
+"""Elements (tag, class) sitegen adds to a text, whose words are no part of it: footnote marks, the notes' heading."""
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Blocks whose text a summary leaves out (see RenderedMarkdown.lead).
 _NOT_LEAD_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "table", "pre", "figure"})
 
@@ -1190,14 +1212,17 @@ class _TextCollector(_LenientParser):
         self._not_lead_depth = 0
         self._notes_depth = 0  # <div>s open inside the footnotes' <div class="footnote">: no running text
         self._skip_depth = 0
+        self._skip_tag = ""  # the tag of the skipped element (`_SKIPPED`) the parser is in
         self._pre_depth = 0
         self._heading: tuple[int, str, list[str]] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
-        if self._skip_depth or (tag == "a" and values.get("class") in _SKIPPED_CLASSES):
-            if tag == "a":
-                self._skip_depth += 1
+        if self._skip_depth:
+            self._skip_depth += tag == self._skip_tag
+            return
+        if (tag, values.get("class")) in _SKIPPED:
+            self._skip_tag, self._skip_depth = tag, 1
             return
         if tag in _BLOCK_TAGS or tag == "br":
             self.chunks.append("\n")
@@ -1220,8 +1245,7 @@ class _TextCollector(_LenientParser):
 
     def handle_endtag(self, tag: str) -> None:
         if self._skip_depth:
-            if tag == "a":
-                self._skip_depth -= 1
+            self._skip_depth -= tag == self._skip_tag
             return
         if tag in _BLOCK_TAGS:
             self.chunks.append("\n")

@@ -142,7 +142,7 @@ def test_links_within_the_page_lead_to_the_page_in_feeds(tmp_path: Path, base_ur
         body = lxml.html.fragment_fromstring(content, create_parent="div")
         assert [(a.get("class"), a.get("href")) for a in body.iter("a")] == [
             ("footnote-ref", page + "#fn-1"), (None, page + _HEADING), ("footnote-backref", page + "#fnref-1")], rel
-        assert [e.get("id") for e in body.xpath("//*[@id]")] == ["进展", "及时启动建立体系", "fnref-1", "fn-1"]
+        assert [e.get("id") for e in body.xpath("//*[@id]")] == ["进展", "及时启动建立体系", "fnref-1", "注释", "fn-1"]
     # The page itself keeps them as written: they work there.
     html_page = parse_html(output / "interviews/a/index.html")
     assert [(a.get("class"), a.get("href")) for a in html_page.cssselect(".body a")] == [

@@ -1561,6 +1561,25 @@ def test_a_note_cited_twice_names_each_of_its_links_back(reference: bool) -> Non
 
 
 @pytest.mark.parametrize("reference", [False, True])
+def test_the_notes_have_a_heading_of_their_own_that_is_no_part_of_the_text(reference: bool) -> None:
+    # The label 注释 above the notes was drawn by CSS: a screen reader's list of headings went from the text's
+    # last heading straight past them (WCAG 1.3.1).
+    rendered = MarkdownRenderer(reference=reference).render(
+        "## 进展\n\n收集问题清单296份[^1]。\n\n[^1]: 截至4月26日。\n", "content/interviews/a.md", 6)
+    page = lxml.html.fromstring(f"<div>{rendered.html}</div>")
+    [notes] = page.cssselect("div.footnote")
+    assert [child.tag for child in notes] == ["hr", "h2", "ol"]
+    assert (notes[1].get("class"), notes[1].get("id"), notes[1].text) == ("footnotes-heading", "注释", "注释")
+    # The words are sitegen's: the page's text, its count of 字 and its headings are the editor's alone.
+    assert rendered.text.splitlines() == ["进展", "收集问题清单296份。", "截至4月26日。"]
+    assert [heading.text for heading in rendered.headings] == ["进展"]
+    # A heading typed right above the notes is theirs: no second one.
+    typed = MarkdownRenderer(reference=reference).render(
+        "正文[^1]。\n\n## 注释\n\n[^1]: 截至4月26日。\n", "content/interviews/a.md", 6).html
+    assert typed.count("注释</h2>") == 1 and "footnotes-heading" not in typed
+
+
+@pytest.mark.parametrize("reference", [False, True])
 def test_a_pages_summary_is_made_from_its_text_without_the_footnotes(reference: bool) -> None:
     # A short page's summary ended with its notes: "…收集问题清单296份。截至4月26日。上海热线新闻网。"
     rendered = MarkdownRenderer(reference=reference).render(
