@@ -41,7 +41,11 @@ Policies (what editors get, and why):
   disallowed tag is reported as a warning at the file line it was written on;
   so is the first colour, alignment, font and other style of a body the
   allowlist removes (``style``, ``align``, ``color``, ``<font>``, ``<center>``:
-  the theme sets them), with bold (加粗) offered for emphasis.
+  the theme sets them), with bold (加粗) offered for emphasis. Only a tag of an
+  element HTML defines (:data:`HTML_ELEMENTS`) is a tag: words in angle
+  brackets (``<WPS表格>``, ``<PM2.5>``, ``</Excel>``) are text, shown as typed,
+  in Markdown and in raw HTML alike; Chinese words in them are warned, with
+  book-title marks (《》) offered.
 * **Control characters**, which no page or feed can hold: a line break made
   in Word with Shift+Enter (U+000B, 手动换行符) or a page break (U+000C) is
   published as the line break the editor saw in Word; any other becomes
@@ -144,6 +148,32 @@ CONTENT_DROPPED_TAGS: frozenset[str] = frozenset({
     "title", "svg", "math",
 })
 """Tags removed together with everything inside them."""
+
+HTML_ELEMENTS: frozenset[str] = frozenset({
+    # The HTML standard's index of elements (html.spec.whatwg.org, "Elements"), with svg and math.
+    "a", "abbr", "address", "area", "article", "aside", "audio", "b", "base", "bdi", "bdo", "blockquote",
+    "body", "br", "button", "canvas", "caption", "cite", "code", "col", "colgroup", "data", "datalist", "dd",
+    "del", "details", "dfn", "dialog", "div", "dl", "dt", "em", "embed", "fieldset", "figcaption", "figure",
+    "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "i",
+    "iframe", "img", "input", "ins", "kbd", "label", "legend", "li", "link", "main", "map", "mark", "math",
+    "menu", "meta", "meter", "nav", "noscript", "object", "ol", "optgroup", "option", "output", "p", "picture",
+    "pre", "progress", "q", "rp", "rt", "ruby", "s", "samp", "script", "search", "section", "select", "slot",
+    "small", "source", "span", "strong", "style", "sub", "summary", "sup", "svg", "table", "tbody", "td",
+    "template", "textarea", "tfoot", "th", "thead", "time", "title", "tr", "track", "u", "ul", "var", "video",
+    "wbr",
+    # Its obsolete elements, which browsers (and so nh3's parser) still know: old Word and web pages have them.
+    "acronym", "applet", "basefont", "bgsound", "big", "blink", "center", "dir", "font", "frame", "frameset",
+    "image", "isindex", "keygen", "listing", "marquee", "menuitem", "multicol", "nextid", "nobr", "noembed",
+    "noframes", "param", "plaintext", "rb", "rtc", "spacer", "strike", "tt", "xmp",
+})
+"""Names of the elements HTML defines. Text in angle brackets whose name is none of these (``<WPS表格>``,
+``<PM2.5>``, ``<Excel>``) is no tag: the page shows it as typed (`_TagsOnly`)."""
+
+VOID_ELEMENTS: frozenset[str] = frozenset({
+    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img", "input",
+    "keygen", "link", "meta", "param", "source", "track", "wbr",
+})
+"""Elements that hold no text (HTML's void elements): removing one keeps no text of its own."""
 
 URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto", "tel"})
 """Schemes allowed in ``href``/``src``; relative URLs are always allowed."""
@@ -321,6 +351,20 @@ _HR_RE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _TABLE_DELIMITER_RE = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _NOT_PARAGRAPH_RE = re.compile(r"^(?:#|>| {0,3}<| {4}|\t)")
 _ATX_RE = re.compile(r"^(#{1,6})")
+
+
+def _not_paragraph(line: str) -> bool:
+    """True when ``line`` starts a block other than a paragraph's text: a heading, a quote, HTML, an indent.
+
+    A "<" starts HTML only as a tag of an element (`is_html_tag`), a comment
+    or ``<!…>``/``<?…>``: a line that opens with words in angle brackets
+    (``<WPS表格>使用说明：``) is text, which a list right under it follows.
+    """
+    found = _NOT_PARAGRAPH_RE.match(line)
+    if found is None or not found.group().endswith("<"):
+        return found is not None
+    rest = line[found.end() - 1:]
+    return rest[1:2] in ("!", "?") or is_html_tag(rest)
 _SETEXT_RE = re.compile(r"^(=+|-+) *$")
 
 
@@ -415,7 +459,7 @@ def open_blocks(lines: list[str]) -> list[str]:
         if starts:
             block = starts
         elif not block:
-            block = "other" if _NOT_PARAGRAPH_RE.match(line) else "para"
+            block = "other" if _not_paragraph(line) else "para"
     return out
 
 
@@ -524,6 +568,42 @@ class _DigitStarProcessor(inlinepatterns.InlineProcessor):
         return "*", m.start(0), m.end(0)
 
 
+# A start or end tag's name, as HTML reads it: up to a space, "/" or ">".
+_TYPED_TAG_NAME_RE = re.compile(r"</?([^\s/>]+)")
+
+
+def is_html_tag(typed: str) -> bool:
+    """True when ``typed``, text in angle brackets (``<b>``, ``</Excel>``, ``<font color=red>``), is a tag of
+    an element HTML defines (:data:`HTML_ELEMENTS`, any case); False for ``<WPS表格>``, ``<PM2.5>``, ``<Excel>``,
+    a comment, or text that is not in angle brackets."""
+    name = _TYPED_TAG_NAME_RE.match(typed)
+    return name is not None and _element_name(name.group(1))
+
+
+def _element_name(name: str) -> bool:
+    """True when ``name`` names an element of :data:`HTML_ELEMENTS` as HTML reads names: ASCII letters in any
+    case (``str.lower`` would also make the Kelvin sign K a "k", which HTML does not)."""
+    return name.isascii() and name.lower() in HTML_ELEMENTS
+
+
+class _TagsOnly(inlinepatterns.HtmlInlineProcessor):
+    """Python-Markdown's inline raw HTML, taken only for tags of HTML's elements (and comments).
+
+    The library takes any ``<letter…>`` for a tag; the sanitizer then
+    removed one it did not know, and with it the words that were its
+    "name": ``使用<WPS表格>统计`` was published as "使用统计" (editors type
+    half-width angle brackets for 《》, or mean them). Text in angle brackets
+    whose name is not an element's (`is_html_tag`) stays text, which the
+    page shows as typed. Comments, ``<?…?>`` and CDATA are taken as before.
+    """
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[str | None, int | None, int | None]:  # noqa: N802
+        typed = m.group(1)
+        if typed[1] not in "!?" and not is_html_tag(typed):
+            return None, None, None
+        return super().handleMatch(m, data)
+
+
 _ADDRESS_START_RE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:|[/#.?]")
 
 
@@ -604,7 +684,7 @@ _PATTERN_NEEDS: Mapping[str, tuple[type, tuple[str, ...]]] = MappingProxyType({
     # AUTOLINK_RE and AUTOMAIL_RE start with "<"; so does HTML_RE.
     "autolink": (inlinepatterns.AutolinkInlineProcessor, ("<",)),
     "automail": (inlinepatterns.AutomailInlineProcessor, ("<",)),
-    "html": (inlinepatterns.HtmlInlineProcessor, ("<",)),
+    "html": (_TagsOnly, ("<",)),
     # ENTITY_RE starts with "&".
     "entity": (inlinepatterns.HtmlInlineProcessor, ("&",)),
     # LINE_BREAK_RE = "  \n" (its newline is the need: see _PrunedInlineProcessor).
@@ -861,6 +941,8 @@ class _SitegenExtension(Extension):
         if type(md.parser.blockprocessors["reference"]) is ReferenceProcessor:
             md.parser.blockprocessors.register(_AddressReferences(md.parser), "reference", 15)
         md.inlinePatterns.register(_DigitStarProcessor(r"(?<=\d)\*(?=\d)", md), "sitegen_digit_star", 75)
+        if type(md.inlinePatterns["html"]) is inlinepatterns.HtmlInlineProcessor:
+            md.inlinePatterns.register(_TagsOnly(inlinepatterns.HTML_RE, md), "html", 90)
 
     def _register_shortcuts(self, md: markdown.Markdown) -> None:
         """Put the shortcut versions in place of Python-Markdown's processors (same names and priorities)."""
@@ -1849,7 +1931,7 @@ def _under_list_item(lines: Sequence[str], index: int) -> bool:
         line = lines[above]
         if _LIST_ITEM_RE.match(line) and not _HR_RE.match(line):
             return True
-        if not line.strip() or _NOT_PARAGRAPH_RE.match(line) or _FENCE_RE.match(line):
+        if not line.strip() or _not_paragraph(line) or _FENCE_RE.match(line):
             return False
     return False
 
@@ -2293,6 +2375,43 @@ def _open_comment_problems(lines: list[str], clean_html: str, path: str, first_l
                 'this "<!--" opens an HTML comment (注释) that is never closed with "-->", so the page shows it '
                 f"and the text after it: {_clipped(line[found.start():].strip())}",
                 'to keep a note off the page, end it with "-->" on its line or after it; else delete the "<!--"'))
+    return problems
+
+
+# Words in half-width angle brackets, starting with a letter or character (so not "<5万元" or "<!--").
+_ANGLE_WORDS_RE = re.compile(r"<(?P<text>[^\W\d_][^<>\n]*?(?<=\S))>")
+
+
+def _angle_bracket_problems(lines: list[str], clean_html: str, path: str, first_line: int) -> list[Problem]:
+    """Warnings for Chinese words in half-width angle brackets (``<WPS表格>``), which are meant as 《》 (书名号).
+
+    In a Chinese input method the keys of "<" and ">" type 《 and 》, so
+    half-width ones around Chinese words are a title typed with the input
+    method off: the page shows them as typed (see `_TagsOnly`), but Chinese
+    text has no such marks. Words in angle brackets without Chinese
+    (``<Excel>``, ``<PM2.5>``) are shown as typed without a warning, as are
+    tags (`is_html_tag`: the sanitizer's warnings tell them) and addresses
+    (``<https://…>`` is a link). Each is warned at its "<", when the page
+    shows it; fenced code and code spans are left alone. Takes the body's
+    lines and the page's HTML; returns the warnings in the order typed.
+    """
+    if "&lt;" not in clean_html:
+        return []
+    problems: list[Problem] = []
+    for index, line in outside_fences(lines):
+        if "<" not in line:
+            continue
+        for found in _ANGLE_WORDS_RE.finditer(_without_code_spans(line)):
+            typed, text = found.group(), found.group("text")
+            if not any(is_han(char) for char in text) or is_html_tag(typed) \
+                    or html.escape(typed, quote=False) not in clean_html:
+                continue
+            problems.append(Problem(
+                path, first_line + index, found.start() + 1, "warning",
+                f"half-width angle brackets (<>) around Chinese words are shown as typed: {_clipped(typed)}; "
+                "a title in Chinese text takes book-title marks (书名号) 《》",
+                f"if it is a title (of a document, book, program or system), type 《{text}》; if the angle "
+                f"brackets are meant, type them full-width: ＜{text}＞"))
     return problems
 
 
@@ -2972,7 +3091,7 @@ class MarkdownRenderer:
         source = _SURROGATE_RE.sub("\ufffd", body.replace("\r\n", "\n").replace("\r", "\n"))
         lines = source.split("\n")
         self._md.reset()
-        raw_html = _ascii_list_starts(self._md.convert(source))
+        raw_html = _pseudo_tags_as_text(_ascii_list_starts(self._md.convert(source)))
         clean_html = self._cleaner.clean(raw_html)
         control = _CONTROL_RE.search(clean_html) is not None
         if control:
@@ -2990,6 +3109,7 @@ class MarkdownRenderer:
         problems += _full_width_sign_problems(source, lines, path, first_line)
         problems += _spaced_bold_problems(lines, clean_html, path, first_line)
         problems += _open_comment_problems(lines, clean_html, path, first_line)
+        problems += _angle_bracket_problems(lines, clean_html, path, first_line)
         problems += _odd_space_item_problems(source, lines, path, first_line)
         problems += _table_problems(source, lines, path, first_line)
         problems += _invisible_problems(source, lines, path, first_line)
@@ -3011,6 +3131,28 @@ class MarkdownRenderer:
             images=tuple(collector.images),
             links=tuple(collector.links),
         )
+
+
+# "<" or "</" and a letter: where HTML reads a tag, named up to a space, "/" or ">" (a "<" in the name too).
+_HTML_TAG_START_RE = re.compile(r"</?([A-Za-z][^\s/>]*)")
+
+
+def _pseudo_tags_as_text(html: str) -> str:
+    """``html`` with the "<" of each tag named by no element (`is_html_tag`) written ``&lt;``, shown as text.
+
+    Python-Markdown writes every "<" of text as ``&lt;`` and `_TagsOnly`
+    keeps words in angle brackets as text, but a raw HTML block
+    (``<div>``, ``<p>``, a pasted ``<table>``…) reaches the page as typed:
+    ``<td>依据<Excel>模板</td>`` lost "Excel" to the sanitizer. So any
+    "<letter" left is a tag Python-Markdown wrote, a tag the editor typed,
+    or such words. Inside an attribute's value ``&lt;`` means "<" all the
+    same; inside a comment or a script (both removed) it changes nothing
+    shown.
+    """
+    if "<" not in html:
+        return html
+    return _HTML_TAG_START_RE.sub(lambda m: m.group() if _element_name(m.group(1)) else "&lt;" + m.group()[1:],
+                                  html)
 
 
 _LIST_START_RE = re.compile(r'<ol start="([^"]+)">')

@@ -3657,3 +3657,24 @@ def test_a_series_and_a_unit_typed_in_each_others_place_are_told_so(tmp_path: Pa
          "id baihe: write unit: baihe")]
     (root / "content/interviews/a.md").write_text(interview(), encoding="utf-8")
     assert found(root) == []
+
+
+def test_words_in_angle_brackets_are_published_as_typed_in_the_page_its_summary_and_feed(tmp_path: Path) -> None:
+    # The trial's page was published "使用统计。空气质量指标。依据模板填报。", warned that the words' "tags" had
+    # been removed and their text kept.
+    body = "空气质量<PM2.5>指标。依据<Excel>模板填报，使用<WPS表格>统计。\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body)})
+    [problem] = found(root)
+    assert (problem.location(), problem.hint) == (
+        "content/interviews/a.md:11:31",
+        "if it is a title (of a document, book, program or system), type 《WPS表格》; if the angle brackets are "
+        "meant, type them full-width: ＜WPS表格＞")
+    (root / "content/interviews/a.md").write_text(interview(body=body.replace("<WPS表格>", "《WPS表格》")),
+                                                  encoding="utf-8")
+    assert found(root) == []
+    output = build_at(root)
+    [page] = (output / "interviews").glob("*/index.html")
+    shown = "空气质量&lt;PM2.5&gt;指标。依据&lt;Excel&gt;模板填报，使用《WPS表格》统计。"
+    assert f"<p>{shown}</p>" in page.read_text(encoding="utf-8")
+    assert f'<meta name="description" content="{shown}">' in page.read_text(encoding="utf-8")
+    assert shown in (output / "feed.xml").read_text(encoding="utf-8").replace("&amp;", "&")

@@ -1587,3 +1587,93 @@ def test_a_pages_summary_is_made_from_its_text_without_the_footnotes(reference: 
         "content/interviews/a.md", 6)
     assert rendered.lead == "调研组走访了318批次，收集问题清单296份。"
     assert rendered.text.splitlines() == ["调研组走访了318批次，收集问题清单296份。", "截至4月26日。", "上海热线新闻网。"]
+
+
+# ---------------------------------------------------------------- words in angle brackets
+
+
+@pytest.mark.parametrize(("body", "shown"), [
+    ("空气质量<PM2.5>指标。依据<Excel>模板填报。\n", "<p>空气质量&lt;PM2.5&gt;指标。依据&lt;Excel&gt;模板填报。</p>"),
+    ("依据</Excel>模板，<Excel 2016>，<a.b>，<my-tag>\n",
+     "<p>依据&lt;/Excel&gt;模板，&lt;Excel 2016&gt;，&lt;a.b&gt;，&lt;my-tag&gt;</p>"),
+    ("<Excel>\n", "<p>&lt;Excel&gt;</p>"),
+    ("## 用<Excel>统计\n", '<h2 id="用excel统计">用&lt;Excel&gt;统计</h2>'),
+    ("- <Excel>\n- <PM2.5>\n", "<ul>\n<li>&lt;Excel&gt;</li>\n<li>&lt;PM2.5&gt;</li>\n</ul>"),
+    ("<Excel>模板：\n- 一\n- 二\n", "<p>&lt;Excel&gt;模板：</p>\n<ul>\n<li>一</li>\n<li>二</li>\n</ul>"),
+    ("| 软件 | 用途 |\n|---|---|\n| <Excel> | 统计 |\n", "<td>&lt;Excel&gt;</td>"),
+    ("<div>\n依据<Excel>模板\n</div>\n", "<div>\n依据&lt;Excel&gt;模板\n</div>"),
+    ("<table><tr><td>依据<Excel>模板</td><td></PM2.5></td></tr></table>\n",
+     "<td>依据&lt;Excel&gt;模板</td><td>&lt;/PM2.5&gt;</td>"),
+])
+def test_words_in_angle_brackets_are_published_as_typed(renderer: MarkdownRenderer, body: str, shown: str) -> None:
+    # Python-Markdown took them for tags, and the sanitizer deleted them: "依据<Excel>模板填报" was published
+    # "依据模板填报", warned "raw HTML <excel> was removed (not allowed in content); its text was kept".
+    rendered = renderer.render(body, "content/a.md", 9)
+    assert shown in rendered.html
+    assert rendered.problems == ()
+    assert rendered == MarkdownRenderer(reference=True).render(body, "content/a.md", 9)
+
+
+def test_words_in_angle_brackets_are_in_the_text_counts_and_summary(renderer: MarkdownRenderer) -> None:
+    rendered = renderer.render("依据<Excel>模板填报，空气质量<PM2.5>指标。\n", "content/a.md", 9)
+    assert rendered.text == rendered.lead == "依据<Excel>模板填报，空气质量<PM2.5>指标。"
+    assert rendered.word_count == count_words("依据 Excel 模板填报，空气质量 PM2.5 指标。") == 14
+    assert summarize(rendered.lead, 120) == rendered.lead
+
+
+@pytest.mark.parametrize("body", [
+    "<https://www.shcafe.org/a.html> 与 <mailto:ban@example.org>\n",
+    "<ban@example.org>\n",
+])
+def test_addresses_in_angle_brackets_are_still_links(renderer: MarkdownRenderer, body: str) -> None:
+    rendered = renderer.render(body, "content/a.md", 9)
+    assert [a.get("href") for a in fragment(rendered.html).iter("a")] == \
+        [address if ":" in address else f"mailto:{address}" for address in re.findall("<([^>]+)>", body)]
+    assert rendered.problems == ()
+
+
+def test_tags_keep_their_warnings_and_their_text(renderer: MarkdownRenderer) -> None:
+    rendered = renderer.render("<b>粗</b>，<Data>数据</Data>，<font color=red>红</font>\n", "content/a.md", 9)
+    assert rendered.html == "<p><b>粗</b>，数据，红</p>"
+    assert [(p.column, p.message) for p in rendered.problems] == [
+        (10, "raw HTML <data> was removed (not allowed in content); its text was kept"),
+        (26, "raw HTML <font color=red> was removed, so the page does not show that colour (颜色): the site's "
+             "theme sets the colours; its text was kept")]
+
+
+@pytest.mark.parametrize("tag", sorted(markup.HTML_ELEMENTS - markup.ALLOWED_TAGS - markup.CONTENT_DROPPED_TAGS))
+def test_its_text_was_kept_is_said_only_where_the_page_keeps_it(tag: str) -> None:
+    for body in (f"前<{tag}>文字</{tag}>后\n\n下一段。\n", f"前\n\n<{tag}>文字</{tag}>\n\n下一段。\n"):
+        rendered = MARKDOWN_RENDERER.render(body, "content/a.md", 1)
+        assert [p.message for p in rendered.problems if "its text was kept" in p.message]
+        assert "文字" in rendered.text and "下一段。" in rendered.text
+
+
+@pytest.mark.parametrize(("body", "column", "typed", "title"), [
+    ("使用<WPS表格>统计。\n", 3, "<WPS表格>", "WPS表格"),
+    ("依照<关于开展大调研的通知>执行。\n", 3, "<关于开展大调研的通知>", "关于开展大调研的通知"),
+    ("| 依据 |\n|---|\n| <调研方案> |\n", 3, "<调研方案>", "调研方案"),
+])
+def test_chinese_words_in_half_width_angle_brackets_are_offered_book_title_marks(
+        renderer: MarkdownRenderer, body: str, column: int, typed: str, title: str) -> None:
+    # "<" and ">" are the keys of 《 and 》 in a Chinese input method: typed with it off, a title is shown so.
+    rendered = renderer.render(body, "content/a.md", 9)
+    line = 9 + body.count("\n", 0, body.index(typed))
+    assert html.escape(typed, quote=False) in rendered.html
+    assert placed(rendered) == [(
+        line, column,
+        f"half-width angle brackets (<>) around Chinese words are shown as typed: {typed}; a title in Chinese text "
+        "takes book-title marks (书名号) 《》",
+        f"if it is a title (of a document, book, program or system), type 《{title}》; if the angle brackets are "
+        f"meant, type them full-width: ＜{title}＞")]
+    for mended in (f"《{title}》", f"＜{title}＞"):
+        followed = renderer.render(body.replace(typed, mended), "content/a.md", 9)
+        assert followed.problems == ()
+        assert mended in followed.html and mended in followed.text
+
+
+@pytest.mark.parametrize("body", ["价格<5万元，或>3万元。\n", "`<WPS表格>` 是代码\n", "```\n<WPS表格>\n```\n",
+                                  "<font face=宋体>字</font>\n", "<https://例子.中国/>\n"])
+def test_angle_brackets_that_hold_no_title_are_not_offered_book_title_marks(renderer: MarkdownRenderer,
+                                                                           body: str) -> None:
+    assert not [p for p in renderer.render(body, "content/a.md", 9).problems if "书名号" in p.message]
