@@ -1505,16 +1505,44 @@ def _source_headings(lines: list[str]) -> list[tuple[int, int]]:
 
 
 # A link or picture as an input method may type it: ！ for !, 【】 or ［］ for [], （） for (), or a space
-# between ] and (. Group "target" must look like an address (a "/", "." or ":" in it), so that
-# ordinary Chinese punctuation such as 【通知】（二） is left alone. A title may follow the address.
-_TYPED_LINK_RE = re.compile(r"(?P<bang>[!！]?)(?P<open>[\[【［])(?P<text>[^\]】］\n]*)(?P<close>[\]】］])(?P<gap>[ \t]*)"
-                            r"(?P<paren>[(（])[ \t]*(?P<target>[^)）\s]*[/.:][^)）\s]*)"
+# between ] and (. Group "target" must look like an address (`_is_slip`: a "/", "." or ":" in it), so that
+# ordinary Chinese punctuation such as 【通知】（二） is left alone; it keeps the pairs of parentheses it holds
+# (http://www.qingpu.gov.cn/通知（2018）.pdf, …/wiki/A_(B)), taken whole and never given back (*+: no
+# backtracking over them). A title may follow the address. After "[", the text runs to the first closing
+# bracket a parenthesis follows, so that a caption's own 【】 is text (![图（一）：【茭白田】](images/photo2.png）);
+# after 【 or ［, to the first closing bracket.
+_TYPED_LINK_RE = re.compile(r"(?P<bang>[!！]?)(?P<open>[\[【［])(?P<text>(?<=\[)[^\]\n]*?|(?<!\[)[^\]】］\n]*)"
+                            r"(?P<close>[\]】］])(?P<gap>[ \t]*)"
+                            r"(?P<paren>[(（])[ \t]*(?P<target>(?:（[^()（）\s]*）|\([^()（）\s]*\)|[^)）\s])*+)"
                             r"(?P<title>[ \t]+(?:\"[^\"]*\"|“[^”]*”|'[^']*'))?[ \t]*(?P<end>[)）])")
-# What every slip holds somewhere (a quick look before the line-by-line one): a full-width closing bracket
-# before a parenthesis, a bracket before a full-width parenthesis or a space, or ！ before a bracket.
-_SLIP_SIGNS_RE = re.compile(r"[】］][ \t]*[(（]|\][ \t]*（|\][ \t]+[(（]|！[\[【［]")
+# What a slip holds somewhere (a quick look before the line-by-line one), sign by sign of `_is_slip`:
+# ！ before a bracket; a full-width opening bracket, then a closing one and a parenthesis (no other opening
+# bracket between: the last one before the closing bracket is found, in linear time); a full-width closing
+# bracket before a parenthesis; "]" before a full-width parenthesis or a space. A full-width closing
+# parenthesis after "](" is looked for by `_slip_possible`.
+_SLIP_SIGNS_RE = re.compile(r"！[\[【［]|[【［][^\]】］\n【［]*[\]】］][ \t]*[(（]|[】］][ \t]*[(（]|\][ \t]*（|\][ \t]+\(")
 _HALF_WIDTH = str.maketrans("！【】［］（）“”", "![][]()\"\"")
 _CODE_SPAN_RE = re.compile(r"(`+)[^`].*?\1")
+
+
+def _slip_possible(source: str) -> bool:
+    """False only when no line of ``source`` holds a link or picture `_is_slip` tells (so none is looked for).
+
+    True when `_SLIP_SIGNS_RE` finds a sign, or a line has "](" and then a
+    full-width closing parenthesis: ``![茭白田](images/photo2.png）``, whose
+    slip is only its last sign, was never looked for, and so never told.
+    (Read line by line, not by a regex, which would take quadratic time on
+    a line of many "](" and no "）".)
+    """
+    if _SLIP_SIGNS_RE.search(source):
+        return True
+    at = source.find("](")
+    while at >= 0:
+        end = source.find("\n", at)
+        if source.find("）", at, None if end < 0 else end) >= 0:
+            return True
+        at = -1 if end < 0 else source.find("](", end)
+    return False
 
 
 def _without_code_spans(line: str) -> str:
@@ -1524,10 +1552,25 @@ def _without_code_spans(line: str) -> str:
 
 
 def _is_slip(found: re.Match[str]) -> bool:
-    """True when a `_TYPED_LINK_RE` match has a full-width sign or a space where Markdown wants neither."""
+    """True when a `_TYPED_LINK_RE` match has a full-width sign or a space where Markdown wants neither, and
+    an address ("/", "." or ":" in its target)."""
     signs = found.group("bang") + found.group("open") + found.group("close") + found.group("paren") \
         + found.group("end")
-    return not signs.isascii() or bool(found.group("gap"))
+    target = found.group("target")
+    return (not signs.isascii() or bool(found.group("gap"))) and ("/" in target or "." in target or ":" in target)
+
+
+def _typed_link_mended(found: re.Match[str]) -> str:
+    """The link or picture of a `_TYPED_LINK_RE` match as Markdown reads it: its signs in half width, nothing
+    between ``]`` and ``(``, a title's quotes half-width; its text, address and title's words as typed (a
+    caption's （一） or 【】 is the editor's, not a slip)."""
+    title = found.group("title") or ""
+    if title:
+        words = title.lstrip(" \t")
+        title = title[:len(title) - len(words)] + words[0].translate(_HALF_WIDTH) + words[1:-1] \
+            + words[-1].translate(_HALF_WIDTH)
+    return (found.group("bang").translate(_HALF_WIDTH) + "[" + found.group("text") + "](" + found.group("target")
+            + title + ")")
 
 
 def outside_fences(lines: Sequence[str], first: int = 0) -> Iterator[tuple[int, str]]:
@@ -1825,12 +1868,13 @@ def _typed_link_problems(source: str, lines: list[str], path: str, first_line: i
     Markdown knows ``[文字](address)`` and ``![说明](path)`` only in half
     width (半角) and with nothing between ``]`` and ``(``. A Chinese input
     method types ``！``, ``【】``, ``［］`` and ``（）``: the page then shows
-    the brackets and the address as text, and a picture is missing. Each
+    the brackets and the address as text, and a picture is missing, for one
+    such sign as for all (``![茭白田](images/photo2.png）``). Each
     warning is at its line and column, with the text to type; fenced code
     and code spans are left alone. (Found while converting, so the Markdown
     cache keeps them: a rebuild does not look again.)
     """
-    if not _SLIP_SIGNS_RE.search(source):
+    if not _slip_possible(source):
         return []
     problems: list[Problem] = []
     for index, line in outside_fences(lines):
@@ -1839,9 +1883,7 @@ def _typed_link_problems(source: str, lines: list[str], path: str, first_line: i
             if not _is_slip(found):
                 continue  # typed right (or only its text holds full-width signs)
             what = "picture" if found.group("bang") else "link"
-            fixed = (found.group("bang") + found.group("open") + found.group("text") + found.group("close")
-                     ).translate(_HALF_WIDTH) + "(" + found.group("target") \
-                + (found.group("title") or "").translate(_HALF_WIDTH) + ")"
+            fixed = _typed_link_mended(found)
             problems.append(Problem(
                 path, first_line + index, found.start() + 1, "warning",
                 f"this {what} is typed with full-width signs or a space (全角符号), which Markdown does not "

@@ -3678,3 +3678,21 @@ def test_words_in_angle_brackets_are_published_as_typed_in_the_page_its_summary_
     assert f"<p>{shown}</p>" in page.read_text(encoding="utf-8")
     assert f'<meta name="description" content="{shown}">' in page.read_text(encoding="utf-8")
     assert shown in (output / "feed.xml").read_text(encoding="utf-8").replace("&amp;", "&")
+
+
+def test_a_link_or_picture_whose_only_slip_is_a_full_width_closing_parenthesis_is_warned(tmp_path: Path) -> None:
+    # Both were published as their Markdown, the picture missing, and "check --strict" found nothing.
+    body = "![茭白田](images/photo2.svg）\n\n详见[原文](http://www.shcafe.org/shzxxw/120946.html）\n"
+    svg = "<svg xmlns='http://www.w3.org/2000/svg' width='4' height='2'/>"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body), "content/images/photo2.svg": svg})
+    assert [(p.location(), p.severity, p.hint) for p in found(root)] == [
+        ("content/interviews/a.md:11:1", "warning",
+         "type it in half width (半角), with nothing between ] and (: ![茭白田](images/photo2.svg)"),
+        ("content/interviews/a.md:13:3", "warning", "type it in half width (半角), with nothing between ] and (: "
+                                                    "[原文](http://www.shcafe.org/shzxxw/120946.html)")]
+    (root / "content/interviews/a.md").write_text(interview(body=body.replace("）", ")")), encoding="utf-8")
+    assert found(root) == []
+    [page] = (build_at(root) / "interviews").glob("*/index.html")
+    shown = page.read_text(encoding="utf-8")
+    assert 'alt="茭白田"' in shown and "photo2.svg" in shown
+    assert '<a href="http://www.shcafe.org/shzxxw/120946.html">原文</a>' in shown

@@ -1677,3 +1677,78 @@ def test_chinese_words_in_half_width_angle_brackets_are_offered_book_title_marks
 def test_angle_brackets_that_hold_no_title_are_not_offered_book_title_marks(renderer: MarkdownRenderer,
                                                                            body: str) -> None:
     assert not [p for p in renderer.render(body, "content/a.md", 9).problems if "书名号" in p.message]
+
+
+# ---------------------------------------------------------------- links and pictures typed with full-width signs
+
+
+@pytest.mark.parametrize(("body", "typed", "mended"), [
+    # Each slip alone: the first two were never told (the quick look for slips missed a closing "）").
+    ("![茭白田](images/photo2.png）\n", "![茭白田](images/photo2.png）", "![茭白田](images/photo2.png)"),
+    ("详见[原文](http://www.shcafe.org/shzxxw/120946.html）\n", "[原文](http://www.shcafe.org/shzxxw/120946.html）",
+     "[原文](http://www.shcafe.org/shzxxw/120946.html)"),
+    ("详见[原文]（http://www.shcafe.org/a.html)\n", "[原文]（http://www.shcafe.org/a.html)",
+     "[原文](http://www.shcafe.org/a.html)"),
+    ("详见【原文](http://www.shcafe.org/a.html)\n", "【原文](http://www.shcafe.org/a.html)",
+     "[原文](http://www.shcafe.org/a.html)"),
+    ("详见[原文】(http://www.shcafe.org/a.html)\n", "[原文】(http://www.shcafe.org/a.html)",
+     "[原文](http://www.shcafe.org/a.html)"),
+    ("！[茭白田](images/photo2.png)\n", "！[茭白田](images/photo2.png)", "![茭白田](images/photo2.png)"),
+    ("详见[原文] (http://www.shcafe.org/a.html)\n", "[原文] (http://www.shcafe.org/a.html)",
+     "[原文](http://www.shcafe.org/a.html)"),
+    # Mixtures, a title in Chinese quotes, and a caption whose own （） and 【】 are the editor's, kept.
+    ("！【茭白田】（images/photo2.png “茭白（秋季）”）\n", "！【茭白田】（images/photo2.png “茭白（秋季）”）",
+     '![茭白田](images/photo2.png "茭白（秋季）")'),
+    ("![图（一）：【茭白田】](images/photo2.png）\n", "![图（一）：【茭白田】](images/photo2.png）",
+     "![图（一）：【茭白田】](images/photo2.png)"),
+    # An address's own pairs of parentheses are kept whole.
+    ("[通知](http://www.qingpu.gov.cn/通知（2018）.pdf）\n", "[通知](http://www.qingpu.gov.cn/通知（2018）.pdf）",
+     "[通知](http://www.qingpu.gov.cn/通知（2018）.pdf)"),
+    ("[百科](https://zh.wikipedia.org/wiki/A_(B)）\n", "[百科](https://zh.wikipedia.org/wiki/A_(B)）",
+     "[百科](https://zh.wikipedia.org/wiki/A_(B))"),
+    # In a list and in a table.
+    ("主要做法：\n- 详见[原文](http://www.shcafe.org/a.html）\n- 其他\n", "[原文](http://www.shcafe.org/a.html）",
+     "[原文](http://www.shcafe.org/a.html)"),
+    ("| 图 | 来源 |\n|---|---|\n| ![茭白田](images/photo2.png） | 镇里 |\n", "![茭白田](images/photo2.png）",
+     "![茭白田](images/photo2.png)"),
+])
+def test_a_link_or_picture_with_any_full_width_sign_is_told_with_the_markdown_that_works(
+        renderer: MarkdownRenderer, body: str, typed: str, mended: str) -> None:
+    rendered = renderer.render(body, "content/a.md", 9)
+    what = "picture" if mended.startswith("!") else "link"
+    line = body[:body.index(typed)]
+    assert placed(rendered) == [(
+        9 + line.count("\n"), len(line) - line.rfind("\n"),
+        f"this {what} is typed with full-width signs or a space (全角符号), which Markdown does not read as a "
+        f"{what}: {typed}",
+        f"type it in half width (半角), with nothing between ] and (: {mended}")]
+    followed = renderer.render(body.replace(typed, mended), "content/a.md", 9)
+    assert followed.problems == ()
+    link = re.match(r'!?\[(.*)\]\((\S+)(?: "(.*)")?\)', mended)
+    assert link is not None
+    made = fragment(followed.html).xpath("//img" if what == "picture" else "//a")
+    assert [(e.get("alt") if what == "picture" else e.text_content(), e.get("src" if what == "picture" else "href"),
+             e.get("title")) for e in made] == [link.groups()]
+
+
+_SLIP_PIECES = ["!", "！", "[", "]", "【", "】", "［", "］", "(", ")", "（", "）", " ", "\t", "\n", "图", "a.png",
+                "http://a.org/", "“题”", '"题"', "](", "](a.png", "）", "`", "（2018）", "(B)"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_SLIP_PIECES), st.text(max_size=2)), max_size=20).map("".join))
+def test_the_quick_look_for_slips_misses_none_the_full_look_finds(text: str) -> None:
+    slips = [found for line in text.split("\n") for found in markup._TYPED_LINK_RE.finditer(line)
+             if markup._is_slip(found)]
+    assert not slips or markup._slip_possible(text)
+
+
+@pytest.mark.parametrize("body", ["详见[原文](http://a.org/x.html)（2018年）。\n", "【通知】（二）不是链接。\n",
+                                  "[链接（括号）](https://a.org/x)\n", "`![图](a.png）`\n",
+                                  "[通知](http://www.qingpu.gov.cn/通知（2018）.pdf)\n"])
+def test_links_typed_right_and_brackets_of_chinese_text_are_not_told(renderer: MarkdownRenderer, body: str) -> None:
+    assert renderer.render(body, "content/a.md", 9).problems == ()
+    # Nor beside a slip, which has the whole body looked at line by line (the first address was told cut at
+    # its "）" once another slip was in the body).
+    slipped = renderer.render(body + "\n！[图](images/a.png)\n", "content/a.md", 9)
+    assert [p.message.rsplit(": ", 1)[1] for p in slipped.problems] == ["！[图](images/a.png)"]
