@@ -409,6 +409,9 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("An invisible control character pasted from the web", "title: 白鹤\\x08镇", {_P: interview("白鹤\x08镇")}),
         ("A character that shows nothing, pasted from the web", "unit: baihe\\u200b",
          {_P: _page("unit: baihe", "unit: baihe\u200b")}),
+        ("A half-width colon in a line of a text going on from the line above", "其中: 环境类600份",
+         {_U: UNIT + "targets:\n  - group: residents\n    target: 80\n    note: 据镇大调研办统计，\n"
+                     "      其中: 环境类600份\n"}),
     ],
     "Fields and values": [
         ("A misspelt field name", "interveiwee:", {_P: _page("interviewee:", "interveiwee:")}),
@@ -446,6 +449,13 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A title of signs alone", "title: ！！！", {"content/interviews/访谈.md": interview("！！！")}),
         ("A record file name that is not an id", "content/units/白鹤镇.yaml", {"content/units/白鹤镇.yaml": UNIT}),
         ("A unit file left empty", "content/units/huaxin.yaml with nothing in it", {"content/units/huaxin.yaml": ""}),
+        ("A case study's field typed in an interview", "status: resolved in content/interviews/",
+         {_P: interview(extra="status: resolved\n")}),
+        ("A deadline typed as a quarter", "deadline: 2018年第三季度",
+         {_U: UNIT + "targets:\n  - group: residents\n    target: 80\n    deadline: 2018年第三季度\n"}),
+        ("A list typed under a folded block, whose lines it joins (warning)", "description: >, then - 成立领导小组",
+         {_U: UNIT + "milestones:\n  - date: 2018-01-15\n    title: 动员部署会\n    description: >\n      分三步：\n"
+                     "      - 成立领导小组\n      - 印发方案\n"}),
     ],
     "Text left as sitegen new wrote it (drafts are never told)": [
         ("The interviewee left as sitegen new wrote it, and draft: false", "name: 受访人姓名, role: 职务",
@@ -577,6 +587,8 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_P: interview(extra="aliases: [/interviews/baihe/]\n")}),
         ("Two interviews with one title (a copy, or a title not changed)", "content/interviews/2018-06-huaxin.md",
          {_P: interview(), "content/interviews/2018-06-huaxin.md": interview()}),
+        ("A source address broken over two lines where it was copied", "url: http://www.shcafe.org/shzxxw/ 120946.html",
+         {_P: interview(extra="source:\n  publisher: 上海热线\n  url: http://www.shcafe.org/shzxxw/ 120946.html\n")}),
     ],
     "Words and accessibility (warnings)": [
         ("The source article's length and reading time, pasted with its text", "本篇文章1688字,读完约4分钟",
@@ -624,6 +636,12 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_P: interview(body="正文。\n\n<script>alert(1)</script>\n")}),
         ("An event handler or javascript: link", "<a onclick=…>",
          {_P: interview(body='<a href="https://www.qingpu.gov.cn/" onclick="x()">报告</a>\n\n[点我](javascript:x)\n')}),
+        ("Stars typed after figures as marks of a note", "95%*，整改率达90%*",
+         {_P: interview(body="群众满意度达95%*，整改率达90%*。\n")}),
+        ("A title in angle brackets typed with the input method off", "<WPS表格>",
+         {_P: interview(body="使用<WPS表格>统计问题清单。\n")}),
+        ("A line break made in Word with Shift+Enter", "第一行⇣第二行 (U+000B shown as ⇣)",
+         {_P: interview(body="第一行\v第二行。\n")}),
     ],
     "Settings (site.yaml)": [
         ("A setting name from another tool", "site_title: …", {"site.yaml": "title: 测试站点\nsite_title: 测试\n"}),
