@@ -31,9 +31,9 @@ from .errors import Report, command_word
 from .load import Content, Document, Sourced, YamlData
 from .markup import (is_local_path, local_file_name, outside_fences, place_in_block, places_typed, swallowed_title,
                      text_blocks, typed_links)
-from .models import (QUOTE_MARKS, UNIT_LEVEL_WORDS, Milestone, Series, Tally, Target, Unit, UnitLevel, ascii_id,
-                     clip, date_numbers, date_refusal, is_external_address, is_stand_in, parse_bool, plain_name,
-                     swapped_years, tag_spelling, texts_in)
+from .models import (QUOTE_MARKS, UNIT_LEVEL_LABELS, UNIT_LEVEL_WORDS, Milestone, Series, Tally, Target, Unit,
+                     UnitLevel, ascii_id, clip, date_numbers, date_refusal, is_external_address, is_stand_in,
+                     parse_bool, plain_name, swapped_years, tag_spelling, texts_in)
 from .pictures import (DAMAGED_HINT, damaged_message, heavy_problem, image_size, looks_damaged, picture_file,
                        site_path, unshown_problem)
 from .placeholders import (BODY_LINES, EXAMPLE_TARGET_FIGURES, INIT_CASE_LINE, INIT_CASE_TITLE, INIT_INTERVIEW_LINE,
@@ -73,6 +73,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report) -
     check_sound_alike_units(content, report)
     check_qualified_unit_names(content, report)
     check_copied_tallies(content, report)
+    check_count_sizes(content, report)
     check_copied_summaries(content, report)
     check_page_titles(content, report)
     clashes = check_misspelling_clashes(content, report)
@@ -732,6 +733,100 @@ _CORRECTION_RE = re.compile(r"更正|修正|纠正|订正|核减|核销|重新�
 """Words of a tally's note that say a count fell on purpose (a correction): `_tally_order` warns of it no more."""
 
 
+def check_count_sizes(content: Content, report: Report) -> None:
+    """Warn at each count of a tally so large that it is most likely mistyped: digits typed twice, a key held down.
+
+    Takes the content and the report; raises nothing. A count (batches, collected, escalated, resolved, in
+    progress) is told, for the first of these that holds (`_size_slip`):
+
+    - it holds one digit other than 0 four times or more in a row and has five digits or more (2966666);
+    - it is `_FAR_LARGER` times or more the same count of the unit's tally before it, that one being
+      `_COMPARED_FROM` or more (296, then 29600: the figure grows, but not a hundredfold between two tallies);
+    - it is `_FAR_LARGER` times or more the largest same count of every other unit of its level (a town's
+      29600 beside other towns' 300 at most), that one being `_COMPARED_FROM` or more;
+    - it is `_MOST_COUNTED` or more (a district's, `_MOST_COUNTED_DISTRICT`: its figures hold its towns').
+
+    A count past what the open data keeps exactly is an error already (`sitegen.models.LARGEST_COUNT`);
+    these are below it. The rule comes from the trial of a slip of a few digits: nothing told it, and it went
+    into the totals of the home page and the district's figures. A true count may be as large, so this is a
+    warning, and a note with a word saying the figures were checked (`_CHECKED_RE`, 核实) stands for it, as
+    更正 does for a count that falls (`check_tally_order`).
+    """
+    largest: dict[tuple[UnitLevel, str], list[tuple[int, str, str]]] = defaultdict(list)
+    for unit in content.units.values():
+        for name in _TALLY_FIGURES:
+            given = [getattr(tally, name) for tally in unit.record.tallies if getattr(tally, name) is not None]
+            if given:
+                largest[unit.record.level, name].append((max(given), unit.record.name, unit.path))
+    for unit in content.units.values():
+        others = {name: max(((value, name_of) for value, name_of, path in largest[unit.record.level, name]
+                             if path != unit.path), default=None) for name in _TALLY_FIGURES}
+        _count_sizes(unit.path, unit.yaml, unit.record.level, list(enumerate(unit.record.tallies)), others, report)
+
+
+def _count_sizes(path: str, yaml: YamlData, level: UnitLevel | None, tallies: Sequence[tuple[int, Tally]],
+                 others: Mapping[str, tuple[int, str] | None], report: Report) -> None:
+    """`check_count_sizes` over ``(index in the file's tallies list, tally)`` pairs of a unit of ``level`` (None
+    when it cannot be read: a district's limit is taken, the larger), with ``others``: for each count, the
+    largest of the other units of the level and its unit's name (None when there is none)."""
+    before: dict[str, Tally] = {}  # per count, the latest tally so far that gives it
+    for index, tally in tallies:
+        for name in _TALLY_FIGURES:
+            value = getattr(tally, name)
+            if value is None:
+                continue
+            slip = _size_slip(value, name, before.get(name), others.get(name), level)
+            before[name] = tally
+            if slip is None or _CHECKED_RE.search(tally.note or ""):
+                continue
+            report.warning(path, *yaml.locate(("tallies", index, name)),
+                           f"{COUNT_LABELS[name]} {value} in the tally of {tally.as_of.isoformat()} {slip}: most "
+                           "likely mistyped, and the unit's page, the totals of the home page and the open data "
+                           "would publish it",
+                           "check the figure against the source and type it as counted; if it is right, say so in "
+                           "the tally's note with the word 核实 (verified), e.g. note: 数字已核实: the note then "
+                           "stands for this warning")
+
+
+def _size_slip(value: int, name: str, before: Tally | None, other: tuple[int, str] | None,
+               level: UnitLevel | None) -> str | None:
+    """What makes ``value`` (the count ``name`` of a tally) look mistyped, in words for the message, or None.
+
+    Takes the unit's tally before it that gives the count, the largest same count of the other units of the
+    level with its unit's name, and the level. The rules are `check_count_sizes`'s, in its order.
+    """
+    if value >= 10_000 and (run := _HELD_KEY_RE.search(str(value))):
+        return f"holds {run.group()}, one digit typed {len(run.group())} times in a row"
+    if before is not None and (old := getattr(before, name)) >= _COMPARED_FROM and value >= _FAR_LARGER * old:
+        return f"is {value // old} times its {old} of {before.as_of.isoformat()}"
+    kind = f"{level.value} ({UNIT_LEVEL_LABELS[level.value]})" if level else "unit"
+    if other is not None and other[0] >= _COMPARED_FROM and value >= _FAR_LARGER * other[0]:
+        return f"is {value // other[0]} times the most any other {kind} counts, {other[0]} of {other[1]}"
+    most = _MOST_COUNTED if level not in (None, UnitLevel.district) else _MOST_COUNTED_DISTRICT
+    if value >= most:
+        return f"is {most} ({_MOST_WORDS[most]}) or more, far more than one {kind} counts"
+    return None
+
+
+_FAR_LARGER = 100
+"""A count this many times the one it is compared with (`check_count_sizes`) is two digits longer: typed twice."""
+_COMPARED_FROM = 100
+"""A count is compared with another only when that one is this or more: a campaign's first tally may count 3 lists,
+and the next 300."""
+_MOST_COUNTED = 100_000
+"""A count of one unit below a district (a town, a subdistrict, a committee …) that is this or more is told: the
+seed article's town counted 296 issue lists in 318 survey batches, and a district's total runs to tens of
+thousands."""
+_MOST_COUNTED_DISTRICT = 1_000_000
+"""`_MOST_COUNTED` for a district, whose figures hold those of its towns."""
+_MOST_WORDS = {_MOST_COUNTED: "十万", _MOST_COUNTED_DISTRICT: "一百万"}
+_HELD_KEY_RE = re.compile(r"([1-9])\1{3,}")
+"""A digit other than 0 four times or more in a row, as a key held down types it (0000 ends round figures)."""
+_CHECKED_RE = re.compile(r"核实|核对|核准|无误|属实|verified|checked|confirmed", re.IGNORECASE)
+"""Words of a tally's note that say its figures were checked against the source: `check_count_sizes` warns of
+them no more."""
+
+
 def check_milestone_order(unit: Sourced[Unit], report: Report) -> None:
     """Error when milestones are not listed in date order (oldest first)."""
     _milestone_order(unit.path, unit.yaml, list(enumerate(unit.record.milestones)), report)
@@ -760,7 +855,8 @@ def check_failed_unit(path: str, data: YamlData, today: date, report: Report) ->
     (`check_tally_dates`), tallies and milestones are in date order and
     counts do not fall (`check_tally_order`, `check_milestone_order`), a
     tally does not repeat the one before unchanged (`check_repeated_tallies`), each
-    item compared with the valid one before it, and targets as
+    item compared with the valid one before it, no count is so large that it is most likely mistyped
+    (`check_count_sizes`, without the comparison with other units), and targets as
     `check_targets` checks them, so mending the file's errors brings no new
     message about them. Raises nothing.
     """
@@ -770,6 +866,7 @@ def check_failed_unit(path: str, data: YamlData, today: date, report: Report) ->
     _tally_dates(path, data, tallies, today, report)
     _tally_order(path, data, tallies, report)
     _repeated_tallies(path, data, tallies, report)
+    _count_sizes(path, data, _level_of(value.get("level")), tallies, {}, report)
     targets = _valid_items(Target, value.get("targets"))
     _targets(path, data, targets, report)
     _measured_dates(path, data, targets, today, report)
@@ -777,6 +874,14 @@ def check_failed_unit(path: str, data: YamlData, today: date, report: Report) ->
 
 
 _ItemT = TypeVar("_ItemT", Tally, Target, Milestone)
+
+
+def _level_of(typed: object) -> UnitLevel | None:
+    """The level of a unit file whose record could not be made, as typed (``town``); None when it is no level."""
+    try:
+        return UnitLevel(str(typed).strip())
+    except ValueError:
+        return None
 
 
 def _valid_items(model: type[_ItemT], items: object) -> list[tuple[int, _ItemT]]:

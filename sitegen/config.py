@@ -22,7 +22,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from .errors import Report, SiteError, paste_hint
-from .models import OptionalText, Text, WebAddress, parse_count
+from .models import OptionalText, Text, WebAddress
 from .webaddress import SENTENCE_END, address_slip, half_width_address, split_address
 from .placeholders import placeholders_in
 from .sources import read_source
@@ -221,14 +221,16 @@ def _setting_number(value: object) -> object:
     """Read a number setting typed in digits, full-width ones too (全角数字 １０), as counts are read.
 
     Takes the value as loaded; returns the int when it is text of the
-    digits 0-9 or ０-９ only (`sitegen.models.parse_count`), else the value
-    unchanged, for the whole-number check and its message ("per_page"
-    should be a whole number, not "十"). Raises nothing. An editor typing
-    with a Chinese input method gets full-width digits; the tallies accept
-    them, so the settings do too.
+    digits 0-9 or ０-９ only (read as `sitegen.models.parse_count` reads
+    them), else the value unchanged, for the whole-number check and its
+    message ("per_page" should be a whole number, not "十"). Raises nothing.
+    An editor typing with a Chinese input method gets full-width digits; the
+    tallies accept them, so the settings do too. A setting's largest value is
+    its field's (``le=``): the limit of a published count (the open data's,
+    `sitegen.models.LARGEST_COUNT`) would name the wrong reason.
     """
     if isinstance(value, str) and _DIGITS.fullmatch(value.strip()):
-        return parse_count(value)
+        return int(value.strip())  # int() reads full-width digits (１０) as the same number
     return value
 
 

@@ -661,7 +661,8 @@ def parse_count(value: Any) -> int:
     ``3000`` and ``2百九十六`` gets ``296`` (`_digits_with_numerals`), never the digits before 万 or 百
     alone; a number said with 半 (``1万半``, a half) is not read, as its figure is more than its digits. Words
     that say something (``约1.2万``, ``1万余``, ``296份左右``) are offered a place in the
-    tally's note. The rule (whole numbers >= 0) is from issue 3.
+    tally's note. The rule (whole numbers >= 0) is from issue 3. A count above `LARGEST_COUNT` is refused
+    too: the open data could not keep it exactly.
     """
     hint = "write the number in digits (0-9) alone: no units such as 份 or 批, no commas, no spaces"
     if isinstance(value, bool) or not isinstance(value, (int, str)):
@@ -711,12 +712,27 @@ def parse_count(value: Any) -> int:
         elif re.fullmatch(r"\d+(?:[ \u3000\u00a0]+\d+)+", text):
             hint = f"if it is one number, write it without the spaces: {re.sub(r'[^0-9]', '', text)}"
         raise PydanticCustomError("count", '"{text}" is not a whole number', {"text": value, "hint": hint})
+    if int(text) > LARGEST_COUNT:  # 16 digits or more: the open data would publish another figure
+        raise PydanticCustomError(
+            "count", '"{text}" is too large for a count ({digits} digits): a spreadsheet (Excel) keeps 15 digits of '
+            "a number and a web page's JavaScript about 16, so the open data would be read as another figure",
+            {"text": value, "digits": len(text.lstrip("0")),
+             "hint": "type the figure from the source: were digits typed twice, or a key held down? (a count of "
+                     "issue lists 问题清单 or survey batches 调研批次 runs to a few digits)"})
     return int(text)
 
 
 _HALF_OF_A_NUMBER = re.compile(r"(?:\d|[零〇一二两三四五六七八九十百千万亿个])半|半(?:\d|[一二两三四五六七八九十百千万亿])")
 """半 (a half) beside a number (1万半, 两千半, 一个半, 一半): said so, the number means more than its digits and
 numerals alone, and how much more is the source's to say."""
+
+
+LARGEST_COUNT = 10**15 - 1
+"""The largest count `parse_count` takes, 999999999999999: a spreadsheet (Excel) keeps 15 significant digits of a
+number (1234567890123456 shows as 1234567890123450), and JavaScript reads a JSON number exactly only up to 2^53 − 1
+(9007199254740991), so a larger count in the open data would be read as another figure."""
+
+
 _DIGIT_LOOKALIKES = str.maketrans("OoIl|", "00111")
 """Letters typed for digits that look alike: O for 0, l and I for 1."""
 

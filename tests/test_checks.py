@@ -8,6 +8,7 @@ an editor makes gets a clear message, and nothing is lost").
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import sys
@@ -252,8 +253,9 @@ def test_chinese_numerals_are_read_for_the_hint(typed: str, number: int | None) 
 
 
 def test_a_count_of_thousands_written_as_digits_alone_is_taken(tmp_path: Path) -> None:
+    # A town's million lists is told as most likely mistyped (check_count_sizes): the note says they were checked.
     root = write_site(tmp_path, {UNIT_PATH: unit_with(tally("2018-04-26", "1296000", "1296", "１２９４７０４", 0,
-                                                            batches="１２９６"))})
+                                                            batches="１２９６") + "    note: 数字已核实\n")})
     assert found(root) == []
 
 
@@ -267,6 +269,109 @@ def test_a_no_break_space_between_thousands_is_a_thousands_separator() -> None:
 
 def test_full_width_digits_are_read_as_the_same_count() -> None:
     assert parse_count("３１８") == 318 and parse_count(" 296 ") == 296 and parse_count("0") == 0
+
+
+TOO_LARGE = ('"{0}" is too large for a count ({1} digits): a spreadsheet (Excel) keeps 15 digits of a number and '
+             "a web page's JavaScript about 16, so the open data would be read as another figure")
+TOO_LARGE_HINT = ("type the figure from the source: were digits typed twice, or a key held down? (a count of issue "
+                  "lists 问题清单 or survey batches 调研批次 runs to a few digits)")
+
+
+def test_a_count_the_open_data_cannot_keep_exactly_is_an_error_and_the_figure_typed_as_told_is_published(
+        tmp_path: Path) -> None:
+    # 99999999999999999999 was published: JavaScript read 100000000000000000000, Excel showed 1E+20, and the home
+    # page said 收集问题清单100000000000000000295 份, 已解决占 <0.000001%.
+    typed = tally("2018-04-26", "99999999999999999999", 143, 103, "99999999999999999753", batches="0000000000000000318")
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(typed)})
+    assert [p.format() for p in found(root)] == [
+        f"{UNIT_PATH}:7:16: error: tallies → item 1 → collected: {TOO_LARGE.format('99999999999999999999', 20)}\n"
+        f"  hint: {TOO_LARGE_HINT}",
+        f"{UNIT_PATH}:10:18: error: tallies → item 1 → in_progress: "
+        f"{TOO_LARGE.format('99999999999999999753', 20)}\n  hint: {TOO_LARGE_HINT}"]
+    # Followed: the figures of the source typed; 0000000000000000318 is 318, however many zeros lead it.
+    root.joinpath(UNIT_PATH).write_text(unit_with(tally("2018-04-26", 296, 143, 103, 50, batches=318)), "utf-8")
+    assert found(root) == []
+    build(BuildOptions(root=root, now=NOW, search=False))
+    [row] = json.loads((root / "output/data/tallies.json").read_text("utf-8"))
+    assert (row["collected"], row["in_progress"], row["batches"]) == (296, 50, 318)
+
+
+def test_the_largest_count_is_the_largest_a_spreadsheet_keeps_exactly() -> None:
+    assert parse_count("999999999999999") == 999_999_999_999_999  # 15 digits: Excel keeps them all
+    with pytest.raises(PydanticCustomError) as caught:
+        parse_count("１０００００００００００００００")  # 16, typed full-width
+    assert str(caught.value) == TOO_LARGE.format("１０００００００００００００００", 16)
+
+
+def test_a_setting_too_large_is_told_its_own_limit_not_the_open_datas(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {}, config=MINIMAL_CONFIG + "per_page: 99999999999999999999\n")
+    assert [p.format() for p in found(root)] == [
+        'site.yaml:3:11: error: "per_page" is 99999999999999999999, more than the largest allowed value 1000\n'
+        "  hint: use a number up to 1000"]
+
+
+SIZE_MESSAGE = ("{0} in the tally of {1} {2}: most likely mistyped, and the unit's page, the totals of the home page "
+                "and the open data would publish it")
+SIZE_HINT = ("check the figure against the source and type it as counted; if it is right, say so in the tally's note "
+             "with the word 核实 (verified), e.g. note: 数字已核实: the note then stands for this warning")
+
+
+def test_a_count_most_likely_mistyped_is_warned_until_typed_as_counted(tmp_path: Path) -> None:
+    # A slip of a few digits went into the district's totals unwarned.
+    huaxin = "name: 华新镇\nlevel: town\ntallies:\n" + tally("2018-04-26", 410, 200, 110, 100, batches=520)
+    zhaoxiang = "name: 赵巷镇\nlevel: town\ntallies:\n" + tally("2018-04-26", 125000, 50, 50, 124900)
+    baihe = tally("2018-03-01", 150, 50, 50, 50, batches=200) + tally("2018-04-26", 29600, 143, 103, 29354,
+                                                                        batches=3188888)
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(baihe), "content/units/huaxin.yaml": huaxin,
+                                 "content/units/zhaoxiang.yaml": zhaoxiang,
+                                 "content/units/qingpu.yaml": "name: 青浦区\nlevel: district\ntallies:\n"
+                                 + tally("2018-04-26", 125000, 50, 50, 124900)})
+    assert [(p.location(), p.severity, p.message, p.hint) for p in found(root)] == [
+        (f"{UNIT_PATH}:12:14", "warning", SIZE_MESSAGE.format("survey batches (调研批次) 3188888", "2018-04-26",
+                                                            "holds 88888, one digit typed 5 times in a row"),
+         SIZE_HINT),
+        (f"{UNIT_PATH}:13:16", "warning", SIZE_MESSAGE.format("collected (收集) 29600", "2018-04-26",
+                                                            "is 197 times its 150 of 2018-03-01"), SIZE_HINT),
+        ("content/units/zhaoxiang.yaml:5:16", "warning", SIZE_MESSAGE.format(
+            "collected (收集) 125000", "2018-04-26", "is 100000 (十万) or more, far more than one town (镇) counts"),
+         SIZE_HINT),
+        ("content/units/zhaoxiang.yaml:8:18", "warning", SIZE_MESSAGE.format(
+            "in progress (办理中) 124900", "2018-04-26", "is 100000 (十万) or more, far more than one town (镇) counts"),
+         SIZE_HINT)]
+    # Followed, a figure at a time. 赵巷镇's as counted (1250): the district's 125000 holds its towns' figures, no slip.
+    (root / "content/units/zhaoxiang.yaml").write_text(zhaoxiang.replace("125000", "1250").replace("124900", "1150"),
+                                                       "utf-8")
+    # 白鹤镇's first tally alone, with two digits too many: it is compared with the other towns' figures.
+    (root / UNIT_PATH).write_text(unit_with(tally("2018-04-26", 125000, 143, 103, 124754)), "utf-8")
+    assert [p.message for p in found(root)][:1] == [SIZE_MESSAGE.format(
+        "collected (收集) 125000", "2018-04-26", "is 100 times the most any other town (镇) counts, 1250 of 赵巷镇")]
+    (root / UNIT_PATH).write_text(unit_with(tally("2018-03-01", 150, 50, 50, 50, batches=200)
+                                            + tally("2018-04-26", 296, 143, 103, 50, batches=318)), "utf-8")
+    assert found(root) == []
+    build(BuildOptions(root=root, now=NOW, search=False))
+    rows = (root / "output/data/tallies.csv").read_text("utf-8-sig").splitlines()
+    assert [row.split(",")[4] for row in rows[1:]] == ["150", "296", "410", "125000", "1250"]
+
+
+def test_a_large_count_noted_as_checked_stands(tmp_path: Path) -> None:
+    # The hint's other reading: the figure is right, and the note says it was checked; published as typed.
+    noted = tally("2018-04-26", 125000, 50, 50, 124900) + "    note: 数字已核实，据区大调研办公室通报\n"
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(noted)})
+    assert found(root) == []
+    build(BuildOptions(root=root, now=NOW, search=False))
+    rows = (root / "output/data/tallies.csv").read_text("utf-8-sig").splitlines()
+    assert rows[1] == "baihe,白鹤镇,2018-04-26,,125000,50,50,124900,数字已核实，据区大调研办公室通报"
+
+
+def test_a_count_most_likely_mistyped_is_told_with_the_other_errors_of_its_unit_file(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tally("2018-04-26", 296666, 143, 103, 296420),
+                                                      "summary: [一, 二]\n")})
+    assert [(p.location(), p.severity, p.message) for p in found(root)][:2] == [
+        (f"{UNIT_PATH}:6:16", "warning", SIZE_MESSAGE.format("collected (收集) 296666", "2018-04-26",
+                                                           "holds 6666, one digit typed 4 times in a row")),
+        (f"{UNIT_PATH}:9:18", "warning", SIZE_MESSAGE.format("in progress (办理中) 296420", "2018-04-26",
+                                                           "is 100000 (十万) or more, far more than one town (镇) "
+                                                           "counts"))]
 
 
 @pytest.mark.parametrize(("typed", "ok"), [("80", True), ("80%", True), ("62.5", True), ("８０％", True),

@@ -161,6 +161,11 @@ def test_datapackage_describes_every_column_of_every_file(output: Path) -> None:
     # In progress is a count on the day, which falls as lists are resolved: it was described as cumulative.
     described = {f["name"]: f["description"] for f in tallies["schema"]["fields"]}
     assert "Cumulative" in described["resolved"] and "not cumulative" in described["in_progress"]
+    # A count is at most the largest sitegen takes, 15 digits, all of which a spreadsheet keeps: a program
+    # reading the data learns it from the schema.
+    constraints = {f["name"]: f.get("constraints") for f in tallies["schema"]["fields"]}
+    assert constraints["collected"] == {"required": True, "minimum": 0, "maximum": 999999999999999}
+    assert constraints["batches"] == {"minimum": 0, "maximum": 999999999999999}
 
 
 def test_downloads_are_linked_from_unit_pages_and_the_dashboard(output: Path) -> None:

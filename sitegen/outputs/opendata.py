@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable, Sequence
 
-from ..models import TARGET_GROUP_LABELS, UNIT_LEVEL_LABELS, Milestone, Tally, Target, Unit
+from ..models import LARGEST_COUNT, TARGET_GROUP_LABELS, UNIT_LEVEL_LABELS, Milestone, Tally, Target, Unit
 from ..site import SiteGraph
 
 CSV_BOM = "\ufeff"
@@ -135,6 +135,7 @@ _UNIT_ID = Field("unit_id", "string", "单位编号",
 _UNIT_NAME = Field("unit_name", "string", "单位名称",
                    "单位名称，如白鹤镇。 The unit's name, e.g. 白鹤镇 (Baihe town).", required=True)
 _COUNT_NOTE = "累计数（份）。 Cumulative count of issue lists."
+# Each count's maximum is the largest sitegen takes, LARGEST_COUNT: larger, a spreadsheet would change its digits.
 
 TALLY_FIELDS: tuple[Field, ...] = (
     _UNIT_ID, _UNIT_NAME,
@@ -143,19 +144,22 @@ TALLY_FIELDS: tuple[Field, ...] = (
           required=True),
     Field("batches", "integer", "调研批次",
           "截至统计日期累计开展的调研批次；未公布时为空。"
-          " Survey batches (visits) carried out so far; empty when not reported.", minimum=0),
+          " Survey batches (visits) carried out so far; empty when not reported.",
+          minimum=0, maximum=LARGEST_COUNT),
     Field("collected", "integer", "收集问题清单",
           "收集的问题清单总数，等于提交区级 + 已解决 + 办理中。" + _COUNT_NOTE
-          + " Issue lists collected; equals escalated + resolved + in_progress.", required=True, minimum=0),
+          + " Issue lists collected; equals escalated + resolved + in_progress.",
+          required=True, minimum=0, maximum=LARGEST_COUNT),
     Field("escalated", "integer", "提交区级",
           "已提交区级相关部门办理的问题清单数。" + _COUNT_NOTE
-          + " Escalated to the district's departments.", required=True, minimum=0),
+          + " Escalated to the district's departments.", required=True, minimum=0, maximum=LARGEST_COUNT),
     Field("resolved", "integer", "已解决",
-          "已解决的问题清单数。" + _COUNT_NOTE + " Resolved.", required=True, minimum=0),
+          "已解决的问题清单数。" + _COUNT_NOTE + " Resolved.", required=True, minimum=0,
+          maximum=LARGEST_COUNT),
     Field("in_progress", "integer", "办理中",
           "统计日期当天仍在办理的问题清单数（份）；不是累计数，问题解决后会减少。"
           " Issue lists still being handled on the as-of date: a current count, not cumulative; it falls as"
-          " lists are resolved.", required=True, minimum=0),
+          " lists are resolved.", required=True, minimum=0, maximum=LARGEST_COUNT),
     Field("note", "string", "说明",
           "数据来源或口径说明；可为空。 Where the figures come from, or how they were counted; may be empty."),
 )
