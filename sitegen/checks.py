@@ -31,9 +31,9 @@ from .errors import Report, command_word
 from .load import Content, Document, Sourced, YamlData
 from .markup import (is_local_path, local_file_name, outside_fences, place_in_block, places_typed, swallowed_title,
                      text_blocks, typed_links)
-from .models import (QUOTE_MARKS, UNIT_LEVEL_LABELS, UNIT_LEVEL_WORDS, Milestone, Series, Tally, Target, Unit,
-                     UnitLevel, ascii_id, clip, date_numbers, date_refusal, is_external_address, is_stand_in,
-                     parse_bool, plain_name, swapped_years, tag_spelling, texts_in)
+from .models import (QUOTE_MARKS, UNIT_LEVEL_LABELS, UNIT_LEVEL_PINYIN, UNIT_LEVEL_WORDS, Milestone, Series, Tally,
+                     Target, Unit, UnitLevel, ascii_id, clip, date_numbers, date_refusal, is_external_address,
+                     is_stand_in, parse_bool, plain_name, spreadsheet_reading, swapped_years, tag_spelling, texts_in)
 from .pictures import (DAMAGED_HINT, damaged_message, heavy_problem, image_size, looks_damaged, picture_file,
                        site_path, unshown_problem)
 from .placeholders import (BODY_LINES, EXAMPLE_TARGET_FIGURES, INIT_CASE_LINE, INIT_CASE_TITLE, INIT_INTERVIEW_LINE,
@@ -70,6 +70,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report) -
         check_milestone_order(unit, report)
         check_targets(unit, report)
     check_unit_names(content, report)
+    check_spreadsheet_ids(content, report)
     check_sound_alike_units(content, report)
     check_qualified_unit_names(content, report)
     check_copied_tallies(content, report)
@@ -943,6 +944,49 @@ def _targets(path: str, yaml: YamlData, targets: Sequence[tuple[int, Target]], r
                          f'two targets for the group "{target.group.value}" (the first is target {first + 1}, '
                          f'line {yaml.locate(("targets", first, "group"))[0]})', "keep one target per group")
         seen.setdefault(target.group.value, index)
+
+
+def check_spreadsheet_ids(content: Content, report: Report) -> None:
+    """Warn at each unit file whose id (its file name) a spreadsheet reads as a number or a date.
+
+    The open data publishes the id in the ``unit_id`` column of tallies.csv, targets.csv and
+    milestones.csv and the ``id`` column of units.csv, the columns the tables are joined by
+    (`sitegen.outputs.opendata`). Opened in a spreadsheet (Excel), an administrative code
+    ``310118101000`` shows as 3.10118E+11 and is saved so (codes that differ after the sixth digit
+    alike), ``007`` as 7, ``1-12`` as a date (12-Jan): the columns no longer hold the id, nor match
+    units.json and the address of the unit's page (`sitegen.models.spreadsheet_reading`). An id of this
+    kind names the unit all the same, so this is a warning. The hint offers the pinyin of the name
+    (`Content.readings`), when it is no such id and no other unit's, and the id with the pinyin of the
+    level before it (``zhen-310118101000``, `sitegen.models.UNIT_LEVEL_PINYIN`), which keeps a code's
+    meaning; and names the pages whose ``unit:`` is to be changed with it. Unit files with errors are told
+    too. A series' id is published in no data file, and a case study's ``related_tally`` is a date,
+    written as one. Raises nothing.
+    """
+    ids = set(content.units) | {posixpath.splitext(posixpath.basename(path))[0] for path, _ in content.failed_units}
+    units = [(unit.path, unit.record.id, unit.record.name, unit.record.level) for unit in content.units.values()]
+    for path, data in content.failed_units:
+        value = data.value if isinstance(data.value, dict) else {}
+        name = value.get("name")
+        units.append((path, posixpath.splitext(posixpath.basename(path))[0], name if isinstance(name, str) else "",
+                      _level_of(value.get("level"))))
+    for path, unit_id, name, level in sorted(units):
+        reading = spreadsheet_reading(unit_id)
+        if reading is None:
+            continue
+        offers = []
+        pinyin = content.readings.get(name, "")
+        if pinyin and pinyin not in ids and spreadsheet_reading(pinyin) is None:
+            offers.append(f"{pinyin}.yaml (the pinyin of {name})")
+        word = UNIT_LEVEL_PINYIN[level.value] if level is not None else "unit"
+        said = f"{word}, {UNIT_LEVEL_LABELS[level.value]}," if level is not None else "a word"
+        offers.append(f"{word}-{unit_id}.yaml ({said} before it keeps it text)")
+        pages = [document.path for document in content.interviews + content.cases if document.meta.unit == unit_id]
+        report.warning(path, None, None,
+                       f'the unit\'s id "{unit_id}" (its file name) is read by a spreadsheet (Excel) as {reading}: '
+                       "the open data's unit_id and id columns (tallies.csv, units.csv) would show that, not the "
+                       "id, and a table saved from it would no longer join the others",
+                       "rename the file to " + " or ".join(offers)
+                       + (f', and write the new id in the "unit:" line of {", ".join(pages)}' if pages else ""))
 
 
 def check_unit_names(content: Content, report: Report) -> None:

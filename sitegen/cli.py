@@ -527,6 +527,8 @@ def run_new(args: argparse.Namespace) -> int:
               file=sys.stderr)
     if (note := _reading_note(args, written)) is not None:
         print(f"  note: {note}", file=sys.stderr)
+    if args.kind == "unit" and (note := scaffold.unit_id_note(written.stem, args.name, args.level)) is not None:
+        print(f"  note: {note}", file=sys.stderr)
     return 0
 
 

@@ -1385,6 +1385,59 @@ def ascii_id(text: str) -> str:
     return _SLUG_JUNK.sub("-", text.lower()).strip("-")
 
 
+def spreadsheet_reading(text: str) -> str | None:
+    """What a spreadsheet (Excel) makes of ``text`` in a cell of a CSV file, in words, when it is not the text
+    itself: ``the number 3.10118E+11`` (``310118101000``: 12 digits or more are shown so, and saved so),
+    ``the number 7`` (``007``: leading zeros dropped), ``the number 1.00E+05`` (``1e5``), or ``a date``
+    (``1-12``, ``2018-12``, ``1-2-3``, ``jun-1``, ``sept2``, ``1-mar``: month and day, month and year, a
+    month's English name with a number). Returns None for text it keeps as typed (``baihe``, ``101``: a
+    number, but shown as typed). Raises nothing.
+
+    A date is any reading a spreadsheet of any region may take (month-day, day-month, month-year,
+    year-month; year-month-day, month-day-year, day-month-year), since the reader's settings are not known.
+    """
+    if text.isascii() and text.isdigit():
+        digits = str(int(text))
+        if len(digits) > 11:  # General format in a column of the default width: 6 digits and an exponent
+            mantissa, exponent = f"{int(text):.5E}".split("E")
+            digits = f"{mantissa.rstrip('0').rstrip('.')}E+{int(exponent):02d}"
+        return None if digits == text else f"the number {digits}"
+    if _EXPONENT_RE.fullmatch(text):
+        return f"the number {float(text):.2E}"
+    if _MONTH_DATE_RE.fullmatch(text) or _reads_as_day(text):
+        return "a date"
+    return None
+
+
+_MONTHS = ("jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|"
+           "oct|october|nov|november|dec|december")
+_MONTH_DATE_RE = re.compile(rf"(?:{_MONTHS})-?(?:\d{{1,2}}|\d{{4}})(?:-(?:\d{{2}}|\d{{4}}))?"
+                            rf"|\d{{1,2}}-(?:{_MONTHS})(?:-(?:\d{{2}}|\d{{4}}))?")
+"""A month's English name with a day or year, as a spreadsheet reads a date (SEPT2 → 2-Sep, MARCH1 → 1-Mar)."""
+_NUMBER_DATE_RE = re.compile(r"(\d{1,4})-(\d{1,4})(?:-(\d{1,4}))?")
+_EXPONENT_RE = re.compile(r"\d+e-?\d+")
+"""Digits, "e" and digits: a number in scientific notation to a spreadsheet (1e5 is 100000)."""
+
+
+def _reads_as_day(text: str) -> bool:
+    """True when ``text``, two or three numbers joined by "-", reads as a date in some order (`spreadsheet_reading`)."""
+    found = _NUMBER_DATE_RE.fullmatch(text)
+    if found is None:
+        return False
+    first, second, third = found.groups()
+
+    def day(year: str, month: str, day: str) -> bool:
+        known = int(year) if len(year) == 4 else 2000  # two digits: a year of 1930–2029; 2000 has 29 February
+        return (len(year) <= 2 or 1900 <= known <= 9999) and 1 <= int(month) <= 12 \
+            and 1 <= int(day) <= calendar.monthrange(known, int(month))[1]
+
+    if third is None:  # month-day, day-month, month-year, year-month
+        return (day("00", first, second) or day("00", second, first)
+                or (1 <= int(first) <= 12 and (len(second) <= 2 or 1900 <= int(second) <= 9999))
+                or (len(first) == 4 and 1900 <= int(first) and 1 <= int(second) <= 12))
+    return any(day(*order) for order in ((first, second, third), (third, first, second), (third, second, first)))
+
+
 def parse_slug(value: Any) -> str:
     """Accept a page's ``slug``: the URL part, ASCII a-z, 0-9 and "-" (at most 80 characters).
 
@@ -1647,6 +1700,12 @@ UNIT_LEVEL_LABELS = {
     "district": "区", "town": "镇", "subdistrict": "街道", "committee": "委办局",
     "village": "村", "community": "社区", "park": "园区",
 }
+UNIT_LEVEL_PINYIN = {
+    "district": "qu", "town": "zhen", "subdistrict": "jie-dao", "committee": "wei-ban-ju",
+    "village": "cun", "community": "she-qu", "park": "yuan-qu",
+}
+"""The pinyin of each level's Chinese word, as an id spells it: put before a code of digits, it keeps the code's
+meaning and makes it text to a spreadsheet (``zhen-310118101000``, `spreadsheet_reading`)."""
 
 
 class TargetGroup(str, Enum):

@@ -37,7 +37,8 @@ from zoneinfo import ZoneInfo
 
 from .config import CONFIG_FILE, load_config
 from .errors import Problem, Report, SiteError, command_word
-from .models import UnitLevel, choice_meant, is_stand_in, parse_count, parse_date, plain_name
+from .models import (UNIT_LEVEL_PINYIN, UnitLevel, choice_meant, is_stand_in, parse_count, parse_date, plain_name,
+                     spreadsheet_reading)
 from .placeholders import (ANSWER, CASE_ACTION, CASE_ALIAS, CASE_OUTCOME, CASE_PROBLEM, CASE_TEXT,
                            EXAMPLE_MILESTONE, EXAMPLE_MILESTONE_TITLE, EXAMPLE_TALLY_NOTE, EXAMPLE_TARGET_FIGURES,
                            EXAMPLE_TARGET_NOTE, FIRST_QUESTION, IMAGE_ALT, IMAGE_CAPTION, INIT_CASE_LINE,
@@ -309,6 +310,25 @@ def new_unit(root: Path, name: str, *, unit_id: str | None = None, level: str | 
         raise ScaffoldError(f'"{level}" is not a unit level', "use one of: " + ", ".join(LEVELS))
     text = unit_text(name, unit_id, chosen, moment.date())
     return _write_new(root, f"content/units/{unit_id}.yaml", text)
+
+
+def unit_id_note(unit_id: str, name: str, level: str | None) -> str | None:
+    """What to know of a new unit's id (given with ``--id``) that a spreadsheet reads as a number or a date, with
+    the ids to rename the file to; None for any other id.
+
+    Takes the id, the unit's name and ``--level`` as typed (None: guessed from the name, as `new_unit` does).
+    The id is published in the open data's columns the tables are joined by; `sitegen.checks.check_spreadsheet_ids`
+    warns of it at every check, and this says so while no page names it yet. Raises nothing.
+    """
+    reading = spreadsheet_reading(unit_id)
+    if reading is None:
+        return None
+    chosen = (level_meant(level) if level is not None else guess_level(name)) or "town"
+    pinyin = make_slug(name)
+    offers = ([f"{pinyin}.yaml (the pinyin of the name)"] if pinyin and spreadsheet_reading(pinyin) is None else [])
+    offers.append(f"{UNIT_LEVEL_PINYIN[chosen]}-{unit_id}.yaml")
+    return (f"a spreadsheet (Excel) reads the id {unit_id} as {reading}, so the open data's unit_id and id columns "
+            f"would not show it: rename the file now, before any page names it, to {' or '.join(offers)}")
 
 
 def new_series(root: Path, title: str, *, series_id: str | None = None) -> Path:

@@ -21,7 +21,8 @@ from pydantic_core import PydanticCustomError
 from sitegen.build import BuildOptions, build, check
 from sitegen.checks import likely_year
 from sitegen.errors import Problem, SiteError
-from sitegen.models import chinese_number, parse_count, parse_date, parse_datetime, parse_percent
+from sitegen.models import (chinese_number, parse_count, parse_date, parse_datetime, parse_percent,
+                            spreadsheet_reading)
 from sitegen.validation import did_you_mean
 
 from .sitekit import (MINIMAL_CONFIG, SERIES, UNIT, build_at, copy_example, interview, output_files, tree_hashes,
@@ -2281,6 +2282,53 @@ def test_heading_skips_and_images_without_alt_are_warnings(tmp_path: Path) -> No
         "  hint: use ### here (headings go one level at a time; screen readers use them to navigate)",
         "content/interviews/a.md:19:5: warning: image images/a.svg has no description (alt text)\n"
         "  hint: describe the picture for readers who cannot see it: ![图片说明](images/a.svg)"]
+
+
+@pytest.mark.parametrize(("typed", "reading"), [
+    ("310118101000", "the number 3.10118E+11"), ("100000000000", "the number 1E+11"), ("007", "the number 7"),
+    ("101", None), ("12345678901", None),  # a number, shown as typed: 11 digits fit a column of the default width
+    ("1e5", "the number 1.00E+05"), ("1-12", "a date"), ("31-12", "a date"), ("2018-12", "a date"),
+    ("12-2018", "a date"), ("1-2-3", "a date"), ("2018-1-31", "a date"), ("jun-1", "a date"), ("sept2", "a date"),
+    ("1-mar", "a date"), ("march-2018", "a date"),
+    ("13-45", None), ("2018-13", None), ("2018-2-30", None), ("1-2-3-4", None), ("baihe", None), ("e5", None),
+    ("zhen-310118101000", None), ("decade1", None), ("qu-1", None),
+])
+def test_what_a_spreadsheet_makes_of_an_id(typed: str, reading: str | None) -> None:
+    assert spreadsheet_reading(typed) == reading
+
+
+def test_a_unit_id_a_spreadsheet_reads_as_a_number_or_a_date_is_warned_at_its_file(tmp_path: Path) -> None:
+    # 310118101000.yaml (an administrative code) showed as 3.10118E+11 in Excel, 1-12.yaml as 12-Jan: the
+    # unit_id of tallies.csv and the id of units.csv no longer held the id, unwarned.
+    huaxin = "name: 华新镇\nlevel: town\ntallies:\n" + tally("2018-04-26", 410, 200, 110, 100)
+    page = interview("华新镇访谈").replace("unit: baihe", "unit: 310118101000")
+    root = write_site(tmp_path, {"content/units/310118101000.yaml": huaxin,
+                                 "content/units/1-12.yaml": "name: 重固镇\nlevel: town\n",
+                                 "content/units/007.yaml": "name: 七号\nlevel: [town]\n",
+                                 "content/interviews/huaxin.md": page})
+    message = ('the unit\'s id "{0}" (its file name) is read by a spreadsheet (Excel) as {1}: the open data\'s '
+               "unit_id and id columns (tallies.csv, units.csv) would show that, not the id, and a table saved from "
+               "it would no longer join the others")
+    assert [(p.location(), p.severity, p.message, p.hint) for p in found(root) if "spreadsheet" in p.message] == [
+        ("content/units/007.yaml", "warning", message.format("007", "the number 7"),
+         "rename the file to unit-007.yaml (a word before it keeps it text)"),  # its level has an error
+        ("content/units/1-12.yaml", "warning", message.format("1-12", "a date"),
+         "rename the file to zhong-gu-zhen.yaml (the pinyin of 重固镇) or zhen-1-12.yaml (zhen, 镇, before it keeps "
+         "it text)"),
+        ("content/units/310118101000.yaml", "warning", message.format("310118101000", "the number 3.10118E+11"),
+         "rename the file to hua-xin-zhen.yaml (the pinyin of 华新镇) or zhen-310118101000.yaml (zhen, 镇, before it "
+         'keeps it text), and write the new id in the "unit:" line of content/interviews/huaxin.md')]
+    # Followed: the code kept with the level's word, the other renamed to its pinyin; the page names the new id.
+    (root / "content/units/007.yaml").unlink()
+    (root / "content/units/310118101000.yaml").rename(root / "content/units/zhen-310118101000.yaml")
+    (root / "content/units/1-12.yaml").rename(root / "content/units/zhong-gu-zhen.yaml")
+    (root / "content/interviews/huaxin.md").write_text(page.replace("310118101000", "zhen-310118101000"), "utf-8")
+    assert found(root) == []
+    build(BuildOptions(root=root, now=NOW, search=False))
+    tallies = (root / "output/data/tallies.csv").read_text("utf-8-sig").splitlines()
+    units = (root / "output/data/units.csv").read_text("utf-8-sig").splitlines()
+    assert [row.split(",")[0] for row in tallies[1:]] == ["baihe", "zhen-310118101000"]
+    assert [row.split(",")[0] for row in units[1:]] == ["baihe", "zhen-310118101000", "zhong-gu-zhen"]
 
 
 def test_misspelt_unit_names_are_warned_at_line_and_column(tmp_path: Path) -> None:

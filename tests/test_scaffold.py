@@ -668,6 +668,27 @@ def test_new_says_an_id_or_slug_made_from_chinese_is_to_be_checked_for_its_readi
         assert (code, err.replace(_DRAFT_NOTE, "")) == (0, ""), given  # no note of a reading: the id was given
 
 
+def test_new_unit_says_an_id_a_spreadsheet_reads_as_a_number_or_a_date_is_to_be_renamed(tmp_path: Path,
+                                                                                        capsys) -> None:
+    # --id 310118101000 (an administrative code) and --id 1-12 were written without a word: Excel shows the
+    # first as 3.10118E+11 and the second as 12-Jan in the open data's unit_id and id columns.
+    site = copy_example(tmp_path / "site")
+    code, _, err = _run(capsys, "new", "unit", "华新镇", "--id", "310118101000", "--site", str(site))
+    assert code == 0 and err == (
+        "  note: a spreadsheet (Excel) reads the id 310118101000 as the number 3.10118E+11, so the open data's "
+        "unit_id and id columns would not show it: rename the file now, before any page names it, to "
+        "hua-xin-zhen.yaml (the pinyin of the name) or zhen-310118101000.yaml\n")
+    code, _, err = _run(capsys, "new", "unit", "赵巷", "--id", "1-12", "--level", "街道", "--site", str(site))
+    assert code == 0 and err.endswith("reads the id 1-12 as a date, so the open data's unit_id and id columns would "
+                                      "not show it: rename the file now, before any page names it, to zhao-xiang.yaml "
+                                      "(the pinyin of the name) or jie-dao-1-12.yaml\n")
+    # Followed: the file renamed as offered checks clean of it.
+    (site / "content/units/310118101000.yaml").rename(site / "content/units/zhen-310118101000.yaml")
+    (site / "content/units/1-12.yaml").rename(site / "content/units/zhao-xiang.yaml")
+    code, report = _check(capsys, site)
+    assert "spreadsheet" not in report
+
+
 def test_new_needs_a_site_and_a_series(tmp_path: Path, capsys) -> None:
     code, _, err = _run(capsys, "new", "unit", "白鹤镇", "--site", str(tmp_path / "nowhere"))
     assert code == 1 and "does not exist" in err and "sitegen init" in err
