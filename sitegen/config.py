@@ -69,6 +69,10 @@ def _check_base_url(value: str) -> str:
     return text if text.endswith("/") else text + "/"
 
 
+_DOT_ESCAPE = re.compile("%2e", re.IGNORECASE)
+"""A "." percent-encoded: a part of a path that is "." or ".." with "%2e" for any dot (%2e%2e, .%2E, %2e.) is that
+part to browsers (the URL Standard's single- and double-dot segments), and leads out of the folder alike."""
+
 # The last part of an address that names a page, not a folder: index.html, default.aspx …
 _PAGE_NAME = re.compile(r"[^/]+\.(?:s?html?|php|aspx?|jsp)", re.IGNORECASE)
 
@@ -79,7 +83,8 @@ def _check_base_path(value: str, parts: SplitResult) -> None:
     Every link of the site starts with the path of ``base_url``: "//" in it makes "//r/…", which
     browsers read as the host "r"; a page's name (index.html) makes every link a 404; a user name
     or password would be published in every page, feed and the sitemap; "." and ".." segments are
-    resolved by browsers but not by the host's folder.
+    resolved by browsers but not by the host's folder, and so are they percent-encoded (``%2e%2e``,
+    `_DOT_ESCAPE`), as a page's ``aliases`` are refused alike (`sitegen.models.parse_alias`).
     """
     path = parts.path
     login, at, host = parts.netloc.rpartition("@")
@@ -92,11 +97,14 @@ def _check_base_path(value: str, parts: SplitResult) -> None:
         raise _refuse("base_url", '"{text}" has an empty part ("//") in its path, which browsers read as another '
                       "host's address", value, f"write one / between the parts: {meant}")
     segments = path.split("/")
-    if "." in segments or ".." in segments:
-        folder = posixpath.normpath(path).lstrip("/")
+    dots = [segment for segment in segments if _DOT_ESCAPE.sub(".", segment) in (".", "..")]
+    if dots:
+        folder = posixpath.normpath(_DOT_ESCAPE.sub(".", path)).lstrip("/")
         meant = urlunsplit((parts.scheme, parts.netloc, "/" + folder + ("/" if folder else ""), "", ""))
-        raise _refuse("base_url", '"{text}" has "." or ".." in its path', value,
-                      f"write the address without them: {meant}")
+        escaped = next((segment for segment in dots if "%" in segment), None)
+        said = f' ({escaped}: %2e is "." percent-encoded, and browsers read it so)' if escaped else ""
+        raise _refuse("base_url", '"{text}" has "." or ".." in its path' + said.replace("{", "{{").replace("}", "}}"),
+                      value, f"write the address without them: {meant}")
     if _PAGE_NAME.fullmatch(segments[-1]):
         meant = urlunsplit((parts.scheme, parts.netloc, path.rpartition("/")[0] + "/", "", ""))
         raise _refuse("base_url", '"{text}" is the address of a page, not of the folder the site is in', value,

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
+
+from sitegen.errors import SiteError
 
 from .sitekit import (build_at, copy_example, file_for, html_links, interview, json_ld_of, parse_html, write_site,
                       xml_links)
@@ -149,3 +151,28 @@ def test_a_link_with_the_base_path_in_either_spelling_is_not_prefixed_again_and_
     links = [link for _, _, link, _ in parse_html(output / "interviews/a/index.html").cssselect(".body")[0].iterlinks()]
     assert links[:2] == [encoded + "units/baihe/"] * 2
     assert (output / "units/baihe/index.html").is_file()
+
+
+@pytest.mark.parametrize("typed", ["http://127.0.0.1:18085/q/%2e%2e/", "http://127.0.0.1:18085/q/%2E%2e/",
+                                   "http://127.0.0.1:18085/q/.%2e/", "http://127.0.0.1:18085/q/%2e./"])
+def test_a_percent_encoded_dot_segment_in_the_base_url_is_refused_as_the_dots_are(tmp_path: Path, typed: str) -> None:
+    # --base-url …/q/%2e%2e/ built pages linking href="/q/%2e%2e/assets/site.css", which browsers read as
+    # /assets/site.css, outside the sub-path, while …/q/../ was refused.
+    root = write_site(tmp_path, {"content/interviews/a.md": interview()})
+    with pytest.raises(SiteError) as refused:
+        build_at(root, typed)
+    escaped = typed.split("/")[-2]
+    assert [p.format() for p in refused.value.problems] == [
+        f'site: error: --base-url: "{typed}" has "." or ".." in its path ({escaped}: %2e is "." percent-encoded, '
+        'and browsers read it so)\n  hint: write the address without them: http://127.0.0.1:18085/']
+    # Followed: every link of the site is under the address given, and names a file built.
+    output = build_at(root, "http://127.0.0.1:18085/")
+    css = parse_html(output / "index.html").cssselect('link[rel="stylesheet"]')[0].get("href")
+    assert css == "/assets/site.css" and (output / "assets/site.css").is_file()
+
+
+def test_a_folder_whose_name_only_holds_an_encoded_dot_is_no_dot_segment(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"content/interviews/a.md": interview()})
+    output = build_at(root, "http://127.0.0.1:18085/q/%2e%2ex/")  # the folder "..x"
+    css = parse_html(output / "index.html").cssselect('link[rel="stylesheet"]')[0].get("href")
+    assert unquote(css) == "/q/..x/assets/site.css"

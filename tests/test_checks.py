@@ -2614,6 +2614,15 @@ def test_site_settings_get_messages_too(tmp_path: Path) -> None:
     ("https://editor:secret@example.org/r/", "holds a user name or password (editor:secret@), which every page "
      "would publish", "remove it: https://example.org/r/"),
     ("https://example.org/r/../s/", 'has "." or ".." in its path', "write the address without them: https://example.org/s/"),
+    # Percent-encoded, the dots were taken: href="/q/%2e%2e/assets/site.css", which browsers read as /assets/….
+    ("https://example.org/q/%2e%2e/", 'has "." or ".." in its path (%2e%2e: %2e is "." percent-encoded, and '
+     "browsers read it so)", "write the address without them: https://example.org/"),
+    ("https://example.org/q/%2E./r/", 'has "." or ".." in its path (%2E.: %2e is "." percent-encoded, and '
+     "browsers read it so)", "write the address without them: https://example.org/r/"),
+    ("https://example.org/q/.%2E/", 'has "." or ".." in its path (.%2E: %2e is "." percent-encoded, and '
+     "browsers read it so)", "write the address without them: https://example.org/"),
+    ("https://example.org/q/%2e/r/", 'has "." or ".." in its path (%2e: %2e is "." percent-encoded, and '
+     "browsers read it so)", "write the address without them: https://example.org/q/r/"),
     # An empty fragment passed, became "…/#/" once the "/" was added, and --base-url blamed site.yaml for it.
     ("https://example.org/r/#", "has a ?query or #fragment", "remove everything from the ? or # on: https://example.org/r/"),
     ("https://example.org/?", "has a ?query or #fragment", "remove everything from the ? or # on: https://example.org/"),
