@@ -23,7 +23,7 @@ from pydantic_core import PydanticCustomError
 
 from .errors import Report, SiteError, paste_hint
 from .models import OptionalText, Text, WebAddress
-from .webaddress import SENTENCE_END, address_slip, half_width_address, split_address
+from .webaddress import SENTENCE_END, address_path, address_slip, half_width_address, split_address
 from .placeholders import placeholders_in
 from .sources import read_source
 from .validation import group_fields, lost_character_warnings, names_a_field, validate_record
@@ -41,7 +41,8 @@ def _refuse(kind: str, message: str, text: str, hint: str, **quoted: str) -> Pyd
 
 
 def _check_base_url(value: str) -> str:
-    """Accept an http(s) address with a host, and no query or fragment; return it ending in "/"."""
+    """Accept an http(s) address with a host, and no query or fragment; return it ending in "/", its path in the
+    one spelling links are written in (`sitegen.webaddress.address_path`: ``/青浦/`` → ``/%E9%9D%92%E6%B5%A6/``)."""
     example = 'write the full address, e.g. https://example.org/ or https://example.org/qingpu/diaoyan/'
     text = value.strip()
     slip = address_slip(text)
@@ -66,6 +67,10 @@ def _check_base_url(value: str) -> str:
         raise _refuse("base_url", '"{text}" has a ?query or #fragment', value,
                       f"remove everything from the ? or # on: {re.split('[?#]', text, maxsplit=1)[0]}")
     _check_base_path(value, parts)
+    # One spelling of the path, however it was typed (青浦, %E9%9D%92…, %e9%9d%92…): every link, the data
+    # package's name and the comparisons with links typed in pages start from it.
+    if parts.path and text.endswith(parts.path):
+        text = text[:len(text) - len(parts.path)] + address_path(parts.path)
     return text if text.endswith("/") else text + "/"
 
 

@@ -41,7 +41,7 @@ from .markup import places_typed, reading_minutes, slugify_heading, swallowed_ti
 from .models import Image, Series, Tally, Unit, UnitLevel, is_external_address, site_image_path, tag_spelling
 from .pictures import image_size, picture_file, site_path
 from .slugs import make_slug
-from .webaddress import half_width_address
+from .webaddress import address_path, half_width_address
 
 FEED_FILE = "feed.xml"
 """File name of a collection's Atom feed, inside the collection page's folder."""
@@ -95,10 +95,16 @@ class Urls:
     # absolute() runs about 15 times a page, for the head's addresses; kept alike.
     _absolutes: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
-    @property
+    @cached_property
     def base_path(self) -> str:
-        """The path part of ``base_url``: ``/`` or ``/qingpu/diaoyan/``."""
-        return urlsplit(self.base_url).path or "/"
+        """The path part of ``base_url``: ``/`` or ``/qingpu/diaoyan/``, in the one spelling links are written in
+        (`sitegen.webaddress.address_path`: ``/%E9%9D%92%E6%B5%A6/`` for ``/青浦/``, however it was typed)."""
+        return address_path(urlsplit(self.base_url).path or "/")
+
+    @cached_property
+    def base_folder(self) -> str:
+        """`base_path` decoded (``/青浦/调研/``), to compare with a path typed in any spelling, decoded too."""
+        return unquote(self.base_path)
 
     @property
     def origin(self) -> str:
@@ -183,9 +189,9 @@ class Urls:
         """Whether a root-relative ``link`` starts with the base path, each read decoded: ``/青浦/调研/x/`` and
         ``/%E9%9D%92%E6%B5%A6/…/x/`` are one address, however the base URL was typed (prefixed again, it led
         nowhere)."""
-        base = unquote(self.base_path)
-        link = unquote(link)
-        return base != "/" and (link.startswith(base) or link == base.rstrip("/"))
+        base = self.base_folder  # decoded, as the link is: typed in Chinese or encoded, under it all the same
+        decoded = unquote(link)
+        return base != "/" and (decoded.startswith(base) or decoded == base.rstrip("/"))
 
     def _site_link(self, link: str) -> str | None:
         """The link a root-relative address becomes (under the base path), or None to leave it as written."""
@@ -929,7 +935,6 @@ def redirect_pages(graph: SiteGraph, report: Report) -> list[Page]:
         return []  # most sites: nothing to look up
     taken = _taken_paths(graph)
     folders = {folder for rel in taken for folder in _parents(rel)}
-    base = graph.urls.base_path
     pages = []
     for entry in graph.interviews + graph.cases:
         document = entry.document
@@ -950,8 +955,8 @@ def redirect_pages(graph: SiteGraph, report: Report) -> list[Page]:
                              "delete it from aliases: an old address can lead here only when no other page "
                              "or file of the site has it")
                 continue
-            if base != "/" and alias.startswith(base):
-                path, inside = unquote(base), unquote(alias)
+            path, inside = graph.urls.base_folder, unquote(alias)  # both decoded: an alias in any spelling
+            if path != "/" and inside.startswith(path):
                 report.warning(document.path, line, column,
                                f"the alias {shown} starts with the path of base_url ({path}), but aliases are "
                                f"read from the site's root: its page is at {path}{inside.lstrip('/')}",
@@ -1215,9 +1220,9 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
     """
     pages = {page.url for page in graph.pages}
     files = {"/" + rel.removeprefix("content/") for rel in graph.assets}
-    base = graph.urls.base_path
+    base = graph.urls.base_folder  # decoded, as each link's site path is
     hints: _LinkHints | None = None  # made for the first broken link: most builds have none
-    own = graph.urls.origin.split("://", 1)[-1] + base  # the site's address after http:// or https://
+    own = graph.urls.origin.split("://", 1)[-1] + base  # the site's address after http:// or https://, decoded
     for entry in graph.interviews + graph.cases:
         for typed in entry.document.rendered.links:
             swallowed = swallowed_title(typed)  # a title in quotes Markdown did not read: the conversion warns
@@ -1295,9 +1300,9 @@ def _own_address(href: str, own: str) -> tuple[str, str] | None:
     copied from the browser's address bar) or to this site's own address: (the site path it names, what is
     wrong with it). None for any other link.
 
-    ``own`` is the site's base URL after its scheme (``example.org/qingpu/``). A preview's address works on
-    the editor's computer only; the site's own address typed in full leads out of the site when it is
-    published elsewhere (``--base-url``), and is not checked as a link of the site is.
+    ``own`` is the site's base URL after its scheme, its path decoded (``example.org/青浦/``). A
+    preview's address works on the editor's computer only; the site's own address typed in full leads out
+    of the site when it is published elsewhere (``--base-url``), and is not checked as a link of the site is.
     """
     typed = href.strip()
     # Most links of a site lead elsewhere: those that name neither host are let go without parsing them
@@ -1315,9 +1320,9 @@ def _own_address(href: str, own: str) -> tuple[str, str] | None:
     if host in _PREVIEW_HOSTS:
         return (site_path(parts.path or "/") or "/",
                 "leads to the preview on your own computer (sitegen serve), which readers cannot open")
-    after, own = unquote(typed.split("://", 1)[1]), unquote(own)  # the path in either spelling (青浦 or %E9%9D%92…)
+    after = parts.netloc + site_path(parts.path or "/")  # decoded, as ``own`` is: typed in Chinese or encoded
     if (after + "/").lower().startswith(own.lower()):
-        return "/" + site_path(urlsplit(after[len(own):]).path).lstrip("/"), "is this site's own address typed in full"
+        return "/" + after[len(own):].lstrip("/"), "is this site's own address typed in full"
     return None
 
 

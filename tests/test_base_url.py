@@ -17,7 +17,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from sitegen.build import BuildOptions, check
 from sitegen.errors import SiteError
+from sitegen.webaddress import address_path
 
 from .sitekit import (build_at, copy_example, file_for, html_links, interview, json_ld_of, parse_html, write_site,
                       xml_links)
@@ -176,3 +178,44 @@ def test_a_folder_whose_name_only_holds_an_encoded_dot_is_no_dot_segment(tmp_pat
     output = build_at(root, "http://127.0.0.1:18085/q/%2e%2ex/")  # the folder "..x"
     css = parse_html(output / "index.html").cssselect('link[rel="stylesheet"]')[0].get("href")
     assert unquote(css) == "/q/..x/assets/site.css"
+
+
+SPELLINGS = ["https://example.org/青浦/调研/", "https://example.org/%E9%9D%92%E6%B5%A6/%E8%B0%83%E7%A0%94/",
+             "https://example.org/%e9%9d%92%e6%b5%a6/%e8%b0%83%e7%a0%94/",
+             "https://example.org/青浦/%E8%B0%83%E7%A0%94/"]
+
+
+def test_a_base_path_typed_in_chinese_or_percent_encoded_makes_the_same_site(tmp_path: Path) -> None:
+    # Typed encoded, a link typed with the base path (as the link check suggests) was prefixed twice and
+    # warned; typed in Chinese, an alias under the base path was published twice under it, unwarned.
+    body = ("见[白鹤镇](/青浦/调研/units/baihe/)与[首页](https://example.org/%E9%9D%92%E6%B5%A6/%E8%B0%83%E7%A0%94/"
+            "units/baihe/)。\n")
+    page = interview(body=body, extra="aliases: [/青浦/调研/old/]\n")
+    seen = []
+    for number, base_url in enumerate(SPELLINGS):
+        root = write_site(tmp_path / str(number), {"content/interviews/a.md": page})
+        problems = check(BuildOptions(root=root, base_url=base_url)).problems
+        output = build_at(root, base_url)
+        links = [link for _, _, link, _ in parse_html(output / "interviews/a/index.html").cssselect(".body")[0]
+                 .iterlinks()]
+        seen.append(([(p.location(), p.message, p.hint) for p in problems], links))
+    base = "/%E9%9D%92%E6%B5%A6/%E8%B0%83%E7%A0%94/"
+    assert seen == [seen[0]] * len(SPELLINGS)
+    assert seen[0] == ([
+        ("content/interviews/a.md:9:11", "the alias /青浦/调研/old/ starts with the path of base_url (/青浦/调研/), but "
+         "aliases are read from the site's root: its page is at /青浦/调研/青浦/调研/old/",
+         "write it without /青浦/调研: /old/"),
+        ("content/interviews/a.md:12:34", 'the link "https://example.org/%E9%9D%92%E6%B5%A6/%E8%B0%83%E7%A0%94/units/'
+         'baihe/" is this site\'s own address typed in full',
+         "link to it from the site's root: write /units/baihe/ (it then works at whatever address the site is "
+         "published)")],
+        [base + "units/baihe/", "https://example.org" + base + "units/baihe/"])
+
+
+@pytest.mark.parametrize(("typed", "spelled"), [
+    ("/青浦/调研/", "/%E9%9D%92%E6%B5%A6/%E8%B0%83%E7%A0%94/"), ("/%e9%9d%92%e6%b5%a6/", "/%E9%9D%92%E6%B5%A6/"),
+    ("/q r/", "/q%20r/"), ("/q%20r/", "/q%20r/"), ("/a%2Fb/", "/a%2Fb/"),  # a "/" typed encoded stays in its part
+    ("/100%/", "/100%25/"), ("/%ff/", "/%FF/"), ("/a~b(c)_d.e/", "/a~b(c)_d.e/"), ("/", "/"),
+])
+def test_a_base_path_is_spelled_one_way(typed: str, spelled: str) -> None:
+    assert address_path(typed) == spelled and address_path(spelled) == spelled

@@ -363,6 +363,21 @@ def test_the_homepage_of_the_data_package_is_written_as_every_other_address(tmp_
     assert package["name"] == "example.org-e6-8a-a5-e5-91-8a-e7-99-bd-e9-b9-a4"
 
 
+@pytest.mark.parametrize(("spellings", "name"), [
+    (["http://127.0.0.1:18086/青浦/调研/", "http://127.0.0.1:18086/%E9%9D%92%E6%B5%A6/%E8%B0%83%E7%A0%94/",
+      "http://127.0.0.1:18086/%e9%9d%92%e6%b5%a6/%e8%b0%83%e7%a0%94/"],
+     "127.0.0.1-18086-e9-9d-92-e6-b5-a6-e8-b0-83-e7-a0-94"),
+    (["http://127.0.0.1:18086/q r/", "http://127.0.0.1:18086/q%20r/"], "127.0.0.1-18086-q-20r"),
+])
+def test_the_data_packages_name_is_the_same_however_the_base_url_is_typed(tmp_path: Path, spellings: list[str],
+                                                                          name: str) -> None:
+    # The path was encoded again as typed: /%E9%9D%92…/ gave …-25e9-259d-2592-…, /q%20r/ gave …-q-2520r.
+    root = write_site(tmp_path, {})
+    for base_url in spellings:
+        output = build_at(root, base_url)
+        assert json.loads((output / "datapackage.json").read_bytes())["name"] == name, base_url
+
+
 def test_a_note_typed_as_a_block_ends_where_its_text_ends(tmp_path: Path) -> None:
     # note: | and note: > ended every CSV cell and JSON value with the line break YAML keeps after a block.
     unit = ("name: 白鹤镇\nlevel: town\ntallies:\n  - as_of: 2018-04-26\n    collected: 296\n    escalated: 143\n"

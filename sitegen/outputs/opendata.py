@@ -39,7 +39,6 @@ from decimal import Decimal
 import io
 import json
 import re
-from urllib.parse import quote
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable, Sequence
@@ -462,9 +461,11 @@ def _package_name(graph: SiteGraph) -> str:
     """A Data Package name (lower-case a-z, 0-9, "-", "_", ".") from the base URL's host and path.
 
     The path is taken percent-encoded, so that two sites under Chinese sub-paths of one host
-    (``/报告/白鹤/``, ``/报告/华新/``) get names of their own, not both the host's.
+    (``/报告/白鹤/``, ``/报告/华新/``) get names of their own, not both the host's; in the one spelling of
+    `sitegen.site.Urls.base_path`, so that the name is the same however the address was typed (``/青浦/``,
+    ``/%E9%9D%92%E6%B5%A6/``, ``/q r/`` and ``/q%20r/``): encoded again, ``%`` became ``%25``.
     """
     urls = graph.urls
-    raw = (urls.origin.split("://", 1)[1] + quote(urls.base_path)).lower()
+    raw = (urls.origin.split("://", 1)[1] + urls.base_path).lower()
     name = "".join(c if c.isascii() and (c.isalnum() or c in "-_.") else "-" for c in raw)
     return "-".join(part for part in name.split("-") if part) or "sitegen-data"
