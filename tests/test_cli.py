@@ -529,6 +529,10 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A misspelling that is part of another unit's name", "misspellings: [白河] beside 白河村",
          {_U: UNIT.replace("misspellings: [白河镇, 百合镇]", "misspellings: [白河, 百合镇]"),
           "content/units/baihecun.yaml": "name: 白河村\nlevel: village\n"}),
+        ("A count with digits typed twice (warning)", "collected: 2962296",
+         {_U: _tallies(_t("2018-03-01", 280, 140, 100, 40), _t("2018-04-26", 2962296, 143, 103, 2962050))}),
+        ("A unit file named by a code a spreadsheet shows as a number (warning)", "content/units/310118101000.yaml",
+         {"content/units/310118101000.yaml": "name: 华新镇\nlevel: town\n"}),
     ],
     "References, links and pictures": [
         ("A photo straight from a phone, too heavy for readers' phones (warning)", "![合影](images/photo.jpg), 4.3 MB",
@@ -657,6 +661,8 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A language written as its name", "language: 中文", {"site.yaml": "title: 测试站点\nlanguage: 中文\n"}),
         ("A time zone written with the sign of the clock (Etc/ names turn it round)", "time_zone: Etc/GMT+8",
          {"site.yaml": "title: 测试站点\ntime_zone: Etc/GMT+8\n"}),
+        ("A base URL with dots written as %2e", "base_url: https://example.org/q/%2e%2e/",
+         {"site.yaml": "title: 测试站点\nbase_url: https://example.org/q/%2e%2e/\n"}),
     ],
 }
 
