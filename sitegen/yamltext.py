@@ -22,7 +22,8 @@ Before parsing, a line scan catches the mistakes that PyYAML reports at the
 wrong place or with baffling words (cases 09 and 11): TAB indentation,
 full-width colons, spaces and dashes typed by a Chinese input method,
 ``key:value`` without a space, a list item without the space after ``-``,
-invisible control characters, and characters that show nothing (a
+invisible control characters, a ``#`` that cuts a text short (``第三期 #3``,
+or a line ``#3号楼`` among a text's lines), and characters that show nothing (a
 zero-width space or a stray BOM pasted from a web page: ``unit: baihe``
 with one names no unit, yet reads right). A TAB used as the gap right
 after ``key:`` is allowed (YAML 1.2 allows tabs as separation space): it is
@@ -999,6 +1000,8 @@ class _Scan:
     block_indent: int = -1        # a block scalar's lines are indented more than this
     plain_owner: int | None = None  # lines indented more than this continue a plain value
     plain_item: int = -1          # the line of a list item whose plain text those lines continue, while not told
+    plain_text: tuple[int, int, int, str] | None = None  # a plain text's first line, start, key column and what is
+    # typed before it on its line (``note: ``), while no "#" cutting it was told (`_check_text_cut`)
     flow_depth: int = 0
     flow_quote: str = ""
     opener: int = -1              # text index of the quote or bracket still open
@@ -1081,7 +1084,11 @@ def _scan_normal_line(scan: _Scan, number: int, line: str) -> None:
     """Check indentation, sequence dashes and the key of a line in block context."""
     pos = len(line) - len(line.lstrip(_GAP))
     rest = line[pos:]
-    if _check_indent(scan, number, line[:pos], blank=not rest) or not rest or rest.startswith("#"):
+    if _check_indent(scan, number, line[:pos], blank=not rest) or not rest:
+        return
+    if rest.startswith("#"):
+        if pos and _HASH_TEXT.match(rest):
+            _check_text_cut(scan, number, pos)
         return
     if rest.startswith("＃"):
         # "＃ outcome: 还没写好" was told to be renamed "outcome", which published the note.
@@ -1094,6 +1101,9 @@ def _scan_normal_line(scan: _Scan, number: int, line: str) -> None:
     if scan.plain_owner is not None and pos > scan.plain_owner:
         if scan.plain_item >= 0 and _is_item(rest):
             _check_items_swallowed(scan, number, pos)
+        comment = re.search(r"[ \t]#", _split_comment(rest)[0])
+        if comment is not None:
+            _check_text_cut(scan, number, pos + comment.start() + 1)
         return  # continuation line of a multi-line plain value
     scan.plain_owner, scan.plain_item = None, -1
     if pos == 0 and re.match(r"(---|\.\.\.)([ \t]|$)", line):
@@ -1768,6 +1778,8 @@ def _scan_value(scan: _Scan, number: int, line: str, pos: int, owner: int, lead:
         _scan_flow(scan, number, line, pos)
     else:
         scan.plain_owner, scan.plain_item = owner, (number if lead.lstrip(" ").startswith("-") else -1)
+        # A text typed on the line below its key has no key on its line: its lines are those as far in as its first.
+        scan.plain_text = number, pos, owner if owner >= 0 else _indent(line) - 1, lead
         if not _check_mismatched_quotes(scan, number, line, pos, owner, lead) and not _check_joined_fields(
                 scan, number, line):
             _check_comment(scan, number, line, pos, lead)
@@ -1878,7 +1890,8 @@ def _check_comment(scan: _Scan, number: int, line: str, pos: int, lead: str) -> 
     closed after it (``（见 #2 号文件）``) makes it an error: the page would
     show the text cut inside the bracket. The message says what the page
     shows; the hint's quoted value is what the editor meant, with the
-    line's comment (``   # 标题 title``) kept after the closing quote.
+    line's comment (``   # 标题 title``) kept after the closing quote. A
+    text going on over the lines below is told with them (`_check_text_cut`).
     """
     typed, note = _split_comment(line[pos:])
     if _check_wide_comment(scan, number, pos, typed, note, lead):
@@ -1890,6 +1903,8 @@ def _check_comment(scan: _Scan, number: int, line: str, pos: int, lead: str) -> 
     kept = line[pos:cut].rstrip()
     if _ID_BEFORE_NOTE.match(kept) and _NOTE_IN_CHINESE.match(typed, comment.end()):
         return  # ``unit: baihe #白鹤镇``: an id never holds a #, so the Chinese after it is a note
+    if _check_text_cut(scan, number, cut + 1):
+        return  # the text goes on below: its lines are told with it
     rest = typed[comment.start():]
     # （见 #2 号文件）: a bracket opened before the # and closed after it is text cut in two, not a note: an error,
     # as the page would show "（见" (a warning let it be published).
@@ -1904,6 +1919,110 @@ def _check_comment(scan: _Scan, number: int, line: str, pos: int, lead: str) -> 
 
 _PAIRS = (("（", "）"), ("(", ")"), ("【", "】"), ("《", "》"), ("“", "”"), ("「", "」"), ("[", "]"))
 """Brackets and quotes a value opens and closes (`_check_comment`)."""
+_HASH_TEXT = re.compile(rf"#(?![ \t#-]|$|{_ASCII_KEY}:(?:[ \t]|$))")
+"""A line starting with "#" glued to text (``#3号楼、#5号楼``), which in the lines of a text is text the editor
+meant, not a note: a note is written ``# 说明`` (a space after the "#"), and a field or list item commented out
+(``#note: …``, ``#- 大调研``) is no text either."""
+_TEXT_LINES_SHOWN = 4
+"""Most lines of a text a hint gives to type; for a longer text it says where the quotes go."""
+
+
+def _check_text_cut(scan: _Scan, number: int, cut: int) -> bool:
+    """Report a "#" that cuts a plain text typed over several lines (YAML reads it as starting a comment); True
+    when one was reported.
+
+    Takes the scan, the 0-based ``number`` of a line of the text being
+    scanned (`_Scan.plain_text`) and the column of the "#": glued to text
+    after a space (``重点解决 #3号楼``), or starting a line of the text
+    (``#3号楼、#5号楼``, `_HASH_TEXT`), which YAML drops silently, as it is
+    the text's last line, or else refuses the lines after it with words
+    about indentation. The line is text the editor meant when it is further
+    in than the text's key, between the text's lines; a note typed there
+    (``# 说明``) is not looked at. Told once per text, at its first cut: a
+    warning when it is the text's last line (an error when it cuts a
+    bracket in two, as `_check_comment` tells), else an error. The hint
+    gives the text's lines with quotes around the whole text, as they keep
+    the "#": YAML reads no comment inside quotes. False, and nothing told,
+    for a line that is no line of the text, or a text of one line
+    (`_check_comment` tells it).
+    """
+    if scan.plain_text is None:
+        return False
+    first, start, owner, lead = scan.plain_text
+    lines = scan.lines
+    last = _text_end(lines, first, start, owner)
+    if number > last:
+        scan.plain_text = None  # that text ended above this line
+        return False
+    if last == first:
+        return False
+    scan.plain_text = None
+    typed = [lines.line(first)[start:]] + [lines.line(n).strip(_GAP) for n in range(first + 1, last + 1)]
+    typed[-1], note = _split_comment(typed[-1])
+    at = number - first
+    here = lines.line(number)
+    kept = typed[:at] + [here[start if at == 0 else 0:cut].strip(_GAP)]
+    kept_text, meant = _folds(kept)[1].rstrip(), _folds(typed)[1]
+    what = ('"#" at the start of a line of the text' if not here[:cut].strip(_GAP)
+            else '" #" (a space, then #)')
+    rest = meant[len(kept_text):]
+    split_pair = any(kept_text.count(opener) > kept_text.count(closer) and closer in rest for opener, closer in _PAIRS)
+    if number == last:
+        why = f": the page shows {_clip(kept_text, 40)}, not {_clip(meant, 40)}"
+        severity = "error" if split_pair else "warning"
+    else:
+        why, severity = ", and YAML cannot read the lines of the text below it", "error"
+    scan.issues.append(_Issue(number, cut, f'{what} starts a comment in YAML, so the value is only '
+                                           f'"{_clip(kept_text)}"{why}',
+                              _text_quotes_hint(lines, first, start, typed, note), severity=severity))
+    return True
+
+
+def _text_end(lines: _Lines, first: int, start: int, owner: int) -> int:
+    """The 0-based last line of a plain text that starts on line ``first`` at column ``start``, its key at column
+    ``owner``: the lines below further in than the key (blank lines between them), ``#3号楼`` lines among them
+    (`_HASH_TEXT`), up to a note (``# 说明``), a line less far in, or a line ending in a comment (`_split_comment`),
+    where YAML ends the text."""
+    last = first
+    if _split_comment(lines.line(first)[start:])[1]:
+        return last
+    for number in range(first + 1, len(lines.lines)):
+        line = lines.line(number)
+        rest = line.lstrip(_GAP)
+        if not rest:
+            continue
+        if len(line) - len(rest) <= owner or (rest.startswith("#") and not _HASH_TEXT.match(rest)):
+            break
+        last = number
+        if _split_comment(rest)[1]:
+            break
+    return last
+
+
+def _text_quotes_hint(lines: _Lines, first: int, start: int, typed: list[str], note: str) -> str:
+    """The hint for a text over several lines cut by a "#" (`_check_text_cut`): its lines, the whole text in quotes.
+
+    Takes the text's first line (0-based) and column, its lines as typed
+    (each stripped, the last without its comment) and the last line's
+    comment, which stays after the closing quote. The quotes are double
+    ones unless the text holds a double quote or a backslash (`_quote`).
+    A text of more than `_TEXT_LINES_SHOWN` lines, or with a line too long
+    to give whole, is told where the quotes go instead.
+    """
+    mark = "'" if any('"' in text or "\\" in text for text in typed) else '"'
+    kept = [text.replace("'", "''") if mark == "'" else text for text in typed]
+    shown = [lines.line(first)[:start] + mark + kept[0]]
+    for offset, text in enumerate(kept[1:], 1):
+        line = lines.line(first + offset)
+        shown.append(line[:len(line) - len(line.lstrip(_GAP))] + text if text else "")
+    shown[-1] += mark + note
+    how = "if the # belongs to the value, wrap the whole value in quotes"
+    if len(shown) <= _TEXT_LINES_SHOWN and max(map(len, shown)) <= PASTE_LIMIT:
+        return f"{how}, typing its {len(shown)} lines as " + ", then ".join(f'"{line}"' for line in shown)
+    end = f' (before the comment "{_clip(note.strip(), 20)}")' if note else ""
+    twice = ", and type each ' inside the value twice" if mark == "'" and any("'" in text for text in typed) else ""
+    return (f'{how}: type {mark} before its first character ("{_clip(typed[0], 10)}") and another {mark} after '
+            f'its last ("{_clip(typed[-1][-10:], 10)}"){end}{twice}')
 _ID_BEFORE_NOTE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 """A value that is an id (``baihe``, ``dadiaoyan-weifangtan``): a ``#`` is never part of one."""
 _NOTE_IN_CHINESE = re.compile(r"[ \t]*[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
@@ -2461,11 +2580,17 @@ def _unfolded(value: str, typed: str) -> str:
     (``Hello`` then ``world``) stays a space.
     Returns ``value`` unchanged when the fold cannot be told apart exactly.
     """
-    lines = [line.strip(" \t") for line in typed.split("\n")]
+    spaced, joined = _folds(typed.split("\n"))
+    return joined if spaced == value else value
+
+
+def _folds(lines: Sequence[str]) -> tuple[str, str]:
+    """The text of a value typed over ``lines`` as YAML folds it (each single line break a space, blank lines
+    line breaks), and as sitegen publishes it (no space where a break meets Chinese: `_unfolded`)."""
     spaced: list[str] = []
     joined: list[str] = []
     blanks = 0
-    for line in lines:
+    for line in (line.strip(" \t") for line in lines):
         if not line:
             blanks += 1
             continue
@@ -2477,7 +2602,7 @@ def _unfolded(value: str, typed: str) -> str:
         spaced.append(line)
         joined.append(line)
         blanks = 0
-    return "".join(joined) if "".join(spaced) == value else value
+    return "".join(spaced), "".join(joined)
 
 
 def _unfolded_as_styled(value: str, typed: str, style: str | None) -> str:

@@ -497,6 +497,80 @@ def test_a_value_starting_with_a_hash_says_it_is_a_comment(tmp_path: Path) -> No
         '  hint: put the value in quotes: - "#大调研#"']
 
 
+def _lines_of_hint(problem: str) -> list[str]:
+    """The lines a hint gives to type (``…, typing its 2 lines as "…", then "…"``), as typed."""
+    listed = problem.split(" lines as ", 1)[1]
+    return [line[1:-1] for line in listed.split(", then ")]
+
+
+def test_a_line_of_a_text_starting_with_a_hash_is_told_and_the_hint_keeps_it(tmp_path: Path) -> None:
+    # YAML reads "#3号楼、#5号楼" as a comment: check said nothing, and the page and data/tallies.csv published
+    # "主要问题集中在加装电梯，涉及"; the summary lost its second line the same way.
+    note = "    note: 主要问题集中在加装电梯，涉及\n      #3号楼、#5号楼\n"
+    unit = UNIT + note
+    page = interview(extra="summary: 白鹤镇谈加装电梯，\n  #3号楼、#5号楼已开工   # 摘要\n")
+    root = write_site(tmp_path, {UNIT_PATH: unit, PAGE_PATH: page})
+    problems = printed(root)
+    assert problems == [
+        f'{PAGE_PATH}:10:3: warning: "#" at the start of a line of the text starts a comment in YAML, so the value '
+        "is only \"白鹤镇谈加装电梯，\": the page shows 白鹤镇谈加装电梯，, not 白鹤镇谈加装电梯，#3号楼、#5号楼已开工\n"
+        '  hint: if the # belongs to the value, wrap the whole value in quotes, typing its 2 lines as '
+        '"summary: "白鹤镇谈加装电梯，", then "  #3号楼、#5号楼已开工"   # 摘要"',
+        f'{UNIT_PATH}:12:7: warning: "#" at the start of a line of the text starts a comment in YAML, so the value '
+        'is only "主要问题集中在加装电梯，涉及": the page shows 主要问题集中在加装电梯，涉及, not '
+        "主要问题集中在加装电梯，涉及#3号楼、#5号楼\n"
+        '  hint: if the # belongs to the value, wrap the whole value in quotes, typing its 2 lines as '
+        '"    note: "主要问题集中在加装电梯，涉及", then "      #3号楼、#5号楼""']
+    page_lines, unit_lines = _lines_of_hint(problems[0]), _lines_of_hint(problems[1])
+    write_site(tmp_path, {UNIT_PATH: UNIT + "\n".join(unit_lines) + "\n",
+                          PAGE_PATH: interview(extra="\n".join(page_lines) + "\n")})
+    assert printed(root) == []
+    output = build_at(root)
+    assert "主要问题集中在加装电梯，涉及#3号楼、#5号楼" in (output / "units/baihe/index.html").read_text(encoding="utf-8")
+    assert (output / "data/tallies.csv").read_text(encoding="utf-8-sig").splitlines()[1].endswith(
+        ",主要问题集中在加装电梯，涉及#3号楼、#5号楼")
+    shown = parse_html(output / "interviews/baihe/index.html")
+    assert shown.cssselect('meta[name="description"]')[0].get("content") == "白鹤镇谈加装电梯，#3号楼、#5号楼已开工"
+
+
+def test_a_hash_cutting_a_text_over_several_lines_is_told_where_it_cuts(tmp_path: Path) -> None:
+    # " #" glued to text on a line below the first was published cut, unwarned ("…涉及重点解决"); before more of
+    # the text's lines, the "#" was told "this line is not lined up", and the one on the first line was told to
+    # quote that line alone, which left the lines below it unreadable.
+    for typed, where, message, hint in [
+        ("    note: 主要问题集中在加装电梯，涉及\n      重点解决 #3号楼\n", "12:12",
+         'warning: " #" (a space, then #) starts a comment in YAML, so the value is only '
+         '"主要问题集中在加装电梯，涉及重点解决": the page shows 主要问题集中在加装电梯，涉及重点解决, not '
+         "主要问题集中在加装电梯，涉及重点解决 #3号楼",
+         '"    note: "主要问题集中在加装电梯，涉及", then "      重点解决 #3号楼""'),
+        ("    note: 主要问题集中在加装电梯，涉及\n      #3号楼、#5号楼\n      重点解决\n", "12:7",
+         'error: "#" at the start of a line of the text starts a comment in YAML, so the value is only '
+         '"主要问题集中在加装电梯，涉及", and YAML cannot read the lines of the text below it',
+         '"    note: "主要问题集中在加装电梯，涉及", then "      #3号楼、#5号楼", then "      重点解决""'),
+        ("    note: 涉及 #3号楼\n      重点解决\n", "11:14",
+         'error: " #" (a space, then #) starts a comment in YAML, so the value is only "涉及", and YAML cannot '
+         "read the lines of the text below it",
+         '"    note: "涉及 #3号楼", then "      重点解决""'),
+    ]:
+        root = write_site(tmp_path / where, {UNIT_PATH: UNIT + typed})
+        problems = printed(root)
+        assert problems == [f"{UNIT_PATH}:{where}: {message}\n  hint: if the # belongs to the value, wrap the whole "
+                            f"value in quotes, typing its {hint.count(', then ') + 1} lines as {hint}"]
+        write_site(root, {UNIT_PATH: UNIT + "\n".join(_lines_of_hint(problems[0])) + "\n"})
+        assert printed(root) == [], typed
+        tallies = (build_at(root) / "data/tallies.csv").read_text(encoding="utf-8-sig")
+        assert tallies.splitlines()[1].split(",")[-1] == "".join(line.strip() for line in typed.split("\n"))[6:]
+
+
+def test_notes_typed_among_the_lines_of_a_text_are_left_alone(tmp_path: Path) -> None:
+    # A note is written "# 说明"; "#note: …" and "#- 大调研" are a field and an item commented out.
+    unit = UNIT + ("    note: 主要问题集中在加装电梯\n      # 3号楼的数据下周补\n    #note: 旧说明\n"
+                   "  # 以下为目标\n")
+    page = interview(extra="tags:\n- 大调研\n  #- 补短板\nsummary: 白鹤镇谈加装电梯\n  #summary: 旧摘要\n")
+    root = write_site(tmp_path, {UNIT_PATH: unit, PAGE_PATH: page})
+    assert printed(root) == []
+
+
 def test_text_after_a_closing_quote_gets_fixes_that_work(tmp_path: Path) -> None:
     # The hint was "put the whole value inside the quotes": title: ""大调研"微访谈" cannot be read either.
     root = write_site(tmp_path, {PAGE_PATH: interview('"大调研"微访谈', extra="tags:\n  - '草莓'产业\n")})

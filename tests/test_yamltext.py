@@ -1121,6 +1121,28 @@ def test_comment_cutting_a_value_inside_brackets_is_an_error() -> None:
     assert shown(load("title: （第三期） #3\n")[1])[0].startswith("data/x.yaml:1:14: warning:")  # closed before
 
 
+def test_a_hash_line_among_the_lines_of_a_text_is_told_in_a_list_and_below_its_key() -> None:
+    _, report = load("actions:\n  - 走访\n    #3号楼\nsummary:\n  加装电梯\n  #5号楼（已开工）\n")
+    assert shown(report) == [
+        'data/x.yaml:3:5: warning: "#" at the start of a line of the text starts a comment in YAML, so the value is '
+        'only "走访": the page shows 走访, not 走访#3号楼\n'
+        '  hint: if the # belongs to the value, wrap the whole value in quotes, typing its 2 lines as '
+        '"  - "走访", then "    #3号楼""',
+        'data/x.yaml:6:3: warning: "#" at the start of a line of the text starts a comment in YAML, so the value is '
+        'only "加装电梯": the page shows 加装电梯, not 加装电梯#5号楼（已开工）\n'
+        '  hint: if the # belongs to the value, wrap the whole value in quotes, typing its 2 lines as '
+        '"  "加装电梯", then "  #5号楼（已开工）""']
+    assert ok('actions:\n  - "走访\n    #3号楼"\nsummary:\n  "加装电梯\n  #5号楼（已开工）"\n').value == {
+        "actions": ["走访#3号楼"], "summary": "加装电梯#5号楼（已开工）"}
+    # A text holding a double quote takes single quotes; one of more lines than a hint gives is told where they go.
+    _, report = load('note: 他说"好"\n  #3号楼\n')
+    assert report.problems[0].hint.endswith('typing its 2 lines as "note: \'他说"好"", then "  #3号楼\'"')
+    _, report = load("note: 一\n  二\n  三\n  四\n  #3号楼   # 说明\n")
+    assert report.problems[0].hint == ('if the # belongs to the value, wrap the whole value in quotes: type " before '
+                                       'its first character ("一") and another " after its last ("#3号楼") (before '
+                                       'the comment "# 说明")')
+
+
 # Every line sitegen new writes ends with a comment. A hint that put it inside the quotes it added
 # published "# 标题 title" on the page when pasted (title: '"华新镇"：… # 标题 title'): the comment
 # stays after the closing quote, and the line of the hint, pasted, gives the value the editor meant.

@@ -250,6 +250,8 @@ EDGE_CASES = [
     # it swallows: the quick check looked only at the line right below it.
     "tallies:\n  - as_of: 2018-08-07\n    batches:\n-  563\n    collected: 750\n\n  # x\n  - as_of: 2018-09-28\n",
     "a:\n- b\n   -x\n  - c\n", "＃ a: 1\n", "a: 1\n  ＃ b: 2\n",
+    # A "#" cutting a text over several lines, on a line of its own or after a space, and notes among its lines.
+    "a: x\n  #3\n", "a: x\n  #3\n  y\nb: 1\n", "- x\n  y #3\n- z\n", "a:\n  x\n  #3\n", "a: x\n  # y\n  #-z\n",
 ]
 
 
