@@ -28,6 +28,21 @@ what to do in words instead (`paste_hint`).
 """
 
 
+# Spaces that look like a space but are not one to YAML: the full-width space an input method
+# types (全角空格), and the no-break and other special spaces of text copied from web pages,
+# WeChat articles and Word (&nbsp; is U+00A0).
+WIDE_SPACES = "\u3000\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
+
+
+def space_name(char: str) -> str:
+    """How a message names the odd space ``char`` (one of `WIDE_SPACES`), in YAML, Markdown and records alike."""
+    if char == "\u3000":
+        return "a full-width space (全角空格)"
+    if char == "\u00a0":
+        return "a no-break space (U+00A0, 不间断空格, from text copied from a web page or WeChat)"
+    return f"a special space (U+{ord(char):04X}, from text copied from a web page or Word)"
+
+
 LOST_CHARACTERS_HINT = ("retype the text, or paste it again from where it came from, and save the file as UTF-8 "
                         "(另存为 → 编码 UTF-8); if the question marks are meant, type them in full width (全角): ？？？")
 """The hint for question marks that stand for characters lost when the file was saved in an encoding that cannot

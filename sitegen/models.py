@@ -33,7 +33,7 @@ from typing import Annotated, Any, ClassVar, Iterator, Mapping
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
 from pydantic_core import PydanticCustomError
 
-from .errors import LOST_CHARACTERS_HINT, lost_characters_message, paste_hint
+from .errors import LOST_CHARACTERS_HINT, WIDE_SPACES, lost_characters_message, paste_hint, space_name
 from .webaddress import HALF_WIDTH_ADDRESS, address_slip, split_address
 
 _SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -1202,7 +1202,11 @@ def parse_web_address(value: Any) -> str:
 
 
 _TAG_SEPARATORS = re.compile(r"[,，、;；]")
-_TAG_SPACES = re.compile(r"[ \u3000,，、;；]+")
+_TAG_SPACES = re.compile(f"[ \t{WIDE_SPACES},，、;；]+")
+_WORD_GAPS = " \t" + WIDE_SPACES
+"""What stands between two words typed as one tag (大调研 补短板): a space, a TAB, or a full-width or special space."""
+_ODD_GAP_RE = re.compile(f"[\t{WIDE_SPACES.replace(chr(0x3000), '')}]+")
+"""A TAB or a special space (no-break …), never meant in a tag: a tag kept whole is typed with an ordinary one."""
 SEPARATOR_MARKS = "，、；;"
 """Marks an input method types between two words that YAML keeps inside one item of a list (in square brackets
 only the English comma parts items): an item holding one is two typed as one, unless typed in quotes (`parse_tags`)."""
@@ -1211,12 +1215,24 @@ only the English comma parts items): an item holding one is two typed as one, un
 @functools.cache
 def _spaced_words_re() -> re.Pattern[str]:
     # Compiled on first use: its CJK ranges take ~3 ms to compile, and only a tag with a space needs it.
-    return re.compile(r"[\u3400-\u9fff][ \u3000]+[\u3400-\u9fff]")
+    return re.compile(f"[\u3400-\u9fff][{_WORD_GAPS}]+[\u3400-\u9fff]")
 
 
 def _spaced_words(tag: str) -> bool:
-    """True when ``tag`` holds two Chinese words with spaces between them (大调研 补短板): two tags typed as one."""
-    return (" " in tag or "\u3000" in tag) and _spaced_words_re().search(tag) is not None
+    """True when ``tag`` holds two Chinese words with spaces between them (大调研 补短板): two tags typed as one.
+
+    A TAB or a special space there (``大调研\t补短板``, a no-break space pasted from a web page) is such a space:
+    YAML keeps it in the item as it keeps a space, so the tag was published whole, unwarned.
+    """
+    return any(gap in tag for gap in _WORD_GAPS) and _spaced_words_re().search(tag) is not None
+
+
+def _gap_name(tag: str) -> str:
+    """How a message names the space between the words of ``tag`` (`_spaced_words`): "a space" for a space or a
+    full-width one, as an input method types them; "a TAB (制表符)", or the special space by name (`space_name`)."""
+    found = _spaced_words_re().search(tag)
+    odd = next((char for char in found.group()[1:-1] if char not in " \u3000"), "") if found else ""
+    return "a space" if not odd else "a TAB (制表符)" if odd == "\t" else space_name(odd)
 
 
 def _list_brackets(tag: str, typed_as_text: bool) -> str | None:
@@ -1305,8 +1321,9 @@ def parse_tags(value: Any, info: ValidationInfo) -> tuple[str, ...]:
     half-width square brackets and English commas: ``tags: 大调研, 补短板``
     (no brackets), ``tags: 【大调研, 补短板】`` or ``［…］`` (full-width
     brackets from a Chinese input method), ``[大调研，补短板]`` (a
-    full-width comma or 顿号 、) and ``[大调研；补短板]`` (a semicolon, full-
-    or half-width) are each one text to YAML, so one tag
+    full-width comma or 顿号 、), ``[大调研；补短板]`` (a semicolon, full-
+    or half-width) and ``[大调研 补短板]`` (Chinese words apart by a space,
+    full-width or not, a TAB or a special space: `_spaced_words`) are each one text to YAML, so one tag
     holding the whole line; that is never meant. A tag typed in Chinese
     quotes (``[“大调研”, 补短板]``, `QUOTE_MARKS`) would keep them as part
     of it: a tag and a page of its own, apart from 大调研's. (A half-width
@@ -1345,7 +1362,7 @@ def parse_tags(value: Any, info: ValidationInfo) -> tuple[str, ...]:
             message = f'the {word} "{{tag}}" has a comma (,) in it, so it is one {word}'
             how = "separated by English commas"
         elif _spaced_words(tag):
-            message = f'the {word} "{{tag}}" has a space between Chinese words in it, so it is one {word}'
+            message = f'the {word} "{{tag}}" has {_gap_name(tag)} between Chinese words in it, so it is one {word}'
             how = "in square brackets, separated by English commas"
         elif _chinese_quotes(tag):
             quotes = _chinese_quotes(tag)
@@ -1360,8 +1377,10 @@ def parse_tags(value: Any, info: ValidationInfo) -> tuple[str, ...]:
                  for part in (separators.split(item) if number not in quoted else [_in_quotes(item)])]
         quotable = any(mark in tag for mark in SEPARATOR_MARKS + ",") or _spaced_words(tag)  # quotes keep it whole
         whole = _without_chinese_quotes(tag)
-        keep = (f'; if "{whole}" is one {word}, put it in quotes: "{whole}"'
-                if quotable and not brackets and not isinstance(value, str) else "")
+        # A TAB or a special space is never meant in a tag: kept whole, it is typed with an ordinary space.
+        spaced = _ODD_GAP_RE.sub(" ", whole)
+        keep = (f'; if "{spaced}" is one {word}, put it in quotes' + (", with an ordinary space" * (spaced != whole))
+                + f': "{spaced}"' if quotable and not brackets and not isinstance(value, str) else "")
         if how == "without them":  # a tag of a list typed in the quotes (not the list: [“a, b”]) may mean them
             wrapped = tag[0] in QUOTE_MARKS and tag[-1] in QUOTE_MARKS and not isinstance(value, str)
             keep = f'; if the quotes are meant as part of the {word}, put it in English quotes: "{tag}"' * wrapped

@@ -24,7 +24,8 @@ from typing import Any, Iterable, Mapping, TypeVar, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from .errors import LOST_CHARACTERS_HINT, PASTE_LIMIT, Problem, Report, lost_characters_message, paste_hint
+from .errors import (LOST_CHARACTERS_HINT, PASTE_LIMIT, WIDE_SPACES, Problem, Report, lost_characters_message,
+                     paste_hint)
 from .models import (CHOICE_LABELS, FULL_WIDTH_FIX, QUOTE_MARKS, QUOTED_TAGS, SEPARATOR_MARKS, WORD_LIST_FIELDS,
                      YEAR_TO_WRITE, Image, Person, Series, SourceAttribution, Unit, choice_meant, clip, is_stand_in,
                      kind_of, numbered_items, snake_case, texts_in, whole_number_meant)
@@ -32,7 +33,7 @@ from .yamltext import (NOTE_HINT, NOTE_MESSAGE, ElsewhereFinder, FieldElsewhere,
                        lost_characters)
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
-_SPLITTING = SEPARATOR_MARKS + ", \u3000" + QUOTE_MARKS
+_SPLITTING = SEPARATOR_MARKS + ", \t" + WIDE_SPACES + QUOTE_MARKS
 """What in an item of a list of words makes it two words typed as one, or Chinese quotes part of it, unless typed
 in English quotes (`parse_tags`)."""
 

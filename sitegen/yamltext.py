@@ -54,7 +54,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import yaml
 
-from .errors import PASTE_LIMIT, Report, paste_hint
+from .errors import PASTE_LIMIT, WIDE_SPACES, Report, paste_hint, space_name
 
 MAX_DEPTH = 64
 """Deepest allowed nesting of lists and mappings (the root collection is level 1)."""
@@ -385,19 +385,6 @@ TAB_HINT = ("replace the TAB (制表符) with spaces, lined up with the lines it
 (`_tab_hint` gives the spaces when they do)."""
 QUOTE_HINT = "wrap the whole value in quotes"
 
-# Spaces that look like a space but are not one to YAML: the full-width space an input method
-# types (全角空格), and the no-break and other special spaces of text copied from web pages,
-# WeChat articles and Word (&nbsp; is U+00A0).
-WIDE_SPACES = "\u3000\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
-
-
-def space_name(char: str) -> str:
-    """How a message names the odd space ``char`` (one of `WIDE_SPACES`), in YAML and Markdown alike."""
-    if char == "\u3000":
-        return "a full-width space (全角空格)"
-    if char == "\u00a0":
-        return "a no-break space (U+00A0, 不间断空格, from text copied from a web page or WeChat)"
-    return f"a special space (U+{ord(char):04X}, from text copied from a web page or Word)"
 
 
 BREAK_CONTROL_NAMES = {"\v": "a line break made in Word with Shift+Enter (手动换行符, U+000B)",

@@ -425,6 +425,41 @@ def test_words_typed_apart_by_a_semicolon_are_an_error_whose_line_reads_as_meant
 
 
 @pytest.mark.parametrize(("path", "field", "word", "items"), WORD_LISTS)
+@pytest.mark.parametrize(("gap", "named"), [
+    ("\t", "a TAB (制表符)"),
+    ("\u00a0", "a no-break space (U+00A0, 不间断空格, from text copied from a web page or WeChat)")])
+@pytest.mark.parametrize("style", ["flow", "block"])
+def test_words_typed_apart_by_a_tab_or_a_special_space_are_an_error_like_a_space(
+        tmp_path: Path, path: str, field: str, word: str, items: tuple[str, str], gap: str, named: str,
+        style: str) -> None:
+    # [大调研\t补短板] was one tag "大调研\t补短板", published unwarned, while [大调研 补短板] was an error.
+    typed = gap.join(items)
+    lines = {"flow": f"{field}: [{typed}]\n", "block": f"{field}:\n  - {typed}\n"}
+    root = write_site(tmp_path, _with_word_list(path, lines[style]))
+    line = 9 if path == PAGE_PATH else 3
+    place = f"{line + 1}:5" if style == "block" else f"{line}:{len(field) + 3}"
+    how = (f'write each {word} as an item of its own, one a line: "  - {items[0]}", then "  - {items[1]}"'
+           if style == "block" else f"write the {field} in square brackets, separated by English commas: "
+                                    f"{field}: [{', '.join(items)}]")
+    assert printed(root) == [
+        f'{path}:{place}: error: {field}: the {word} "{typed}" has {named} between Chinese words in it, so it is one '
+        f'{word}\n  hint: {how}; if "{" ".join(items)}" is one {word}, put it in quotes, with an ordinary space: '
+        f'"{" ".join(items)}"']
+    # Either way the hint offers, typed in place of the list, is read as meant: two items, or one with a space.
+    for fixed, meant in (({"flow": f"{field}: [{', '.join(items)}]\n",
+                           "block": f"{field}:\n  - {items[0]}\n  - {items[1]}\n"}[style], list(items)),
+                         (f'{field}: ["{" ".join(items)}"]\n', [" ".join(items)])):
+        assert load_yaml(fixed, path, Report()).value == {field: meant}
+        mended = write_site(tmp_path / "mended" / str(len(meant)), _with_word_list(path, fixed))
+        assert printed(mended) == []
+    if field == "tags" and style == "flow":  # published as two tags, each with its page
+        output = build_at(write_site(tmp_path / "built", _with_word_list(path, f"tags: [{', '.join(items)}]\n")))
+        page = parse_html(output / "interviews/baihe/index.html")
+        assert [a.text_content() for a in page.cssselect('a[href^="/tags/"]')][:2] == list(items)
+        assert (output / "tags/da-diao-yan/index.html").is_file() and (output / "tags/bu-duan-ban/index.html").is_file()
+
+
+@pytest.mark.parametrize(("path", "field", "word", "items"), WORD_LISTS)
 @pytest.mark.parametrize(("quotes", "named"), [("“”", "Chinese quotes “ ” (中文引号)"), ("‘’", "Chinese quotes ‘ ’ (中文引号)"),
                                                ("「」", "corner quotes 「 」 (直角引号)"), ("＂＂", "full-width quotes ＂ ＂ (全角引号)")])
 @pytest.mark.parametrize("style", ["flow", "block"])
