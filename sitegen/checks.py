@@ -40,7 +40,7 @@ from .placeholders import (BODY_LINES, EXAMPLE_TARGET_FIGURES, INIT_CASE_LINE, I
                            INIT_INTERVIEW_TITLE, INIT_SERIES_BLURB, INIT_UNIT_NAME, INIT_UNIT_NOTE, INIT_UNIT_SUMMARY,
                            init_texts_in, may_hold_placeholders, placeholders_in)
 from .plaintext import may_hold_markup, typed_markup
-from .validation import closest, did_you_mean, edit_distance, field_name, typed_value_warnings
+from .validation import UNIT_WORD_LISTS, closest, did_you_mean, edit_distance, field_name, typed_value_warnings
 from .webaddress import address_slip, half_width_address, split_address
 from .yamltext import listed_lines
 
@@ -188,15 +188,17 @@ def _init_texts_kept(content: Content, examples: Mapping[str, Sourced[Unit]], ex
 
 def check_typed_values(content: Content, report: Report) -> None:
     """Warn at each value of a series or unit record that stands for a value not known yet (待定, 暂无, ——),
-    or a name wrapped whole in quotes (“赵巷镇”), which its page would publish
+    or a name wrapped whole in quotes (“赵巷镇”) or holding an odd space (练塘镇　), which its page would publish
     (`sitegen.validation.typed_value_warnings`; a page's are told as it loads).
 
     Takes the loaded content and the report. Raises nothing.
     """
     for series in content.series.values():
-        report.extend(typed_value_warnings(series.path, series.yaml, "the series page", series.text))
+        report.extend(typed_value_warnings(series.path, series.yaml, "the series page", series.text,
+                                           collection="series"))
     for unit in content.units.values():
-        report.extend(typed_value_warnings(unit.path, unit.yaml, "the unit's page", unit.text))
+        report.extend(typed_value_warnings(unit.path, unit.yaml, "the unit's page", unit.text,
+                                           word_lists=UNIT_WORD_LISTS, collection="units"))
 
 
 def check_placeholders(content: Content, report: Report) -> None:

@@ -754,7 +754,8 @@ def _read_front_matter(job: _PageJob, report: Report, known_slugs: Mapping[str, 
     if meta is None:
         return None
     if not meta.draft:  # drafts are never published
-        report.extend(typed_value_warnings(rel, data, "the page", job.front_matter, job.front_matter_line))
+        report.extend(typed_value_warnings(rel, data, "the page", job.front_matter, job.front_matter_line,
+                                           collection=job.collection))
     slug = page_slug(meta, rel)
     if slug == "":
         _no_url(meta, data, rel, report)

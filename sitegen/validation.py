@@ -10,7 +10,7 @@ did-you-mean, found by edit distance (``interveiwee`` → ``interviewee``) or
 from the names other generators and editors use (``description`` →
 ``summary``, ``标题`` → ``title``).
 
-May import: errors, yamltext, models.
+May import: errors, yamltext, models, placeholders.
 """
 
 from __future__ import annotations
@@ -25,12 +25,13 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from .errors import (LOST_CHARACTERS_HINT, PASTE_LIMIT, WIDE_SPACES, Problem, Report, lost_characters_message,
-                     paste_hint)
+                     paste_hint, space_name)
 from .models import (CHOICE_LABELS, FULL_WIDTH_FIX, QUOTE_MARKS, QUOTED_TAGS, SEPARATOR_MARKS, WORD_LIST_FIELDS,
                      YEAR_TO_WRITE, Image, Person, Series, SourceAttribution, Unit, choice_meant, clip, is_stand_in,
                      kind_of, numbered_items, snake_case, texts_in, whole_number_meant)
+from .placeholders import placeholders_in
 from .yamltext import (NOTE_HINT, NOTE_MESSAGE, ElsewhereFinder, FieldElsewhere, FieldNamer, GroupFinder, YamlData,
-                       lost_characters)
+                       invisible_place, lost_characters)
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
 _SPLITTING = SEPARATOR_MARKS + ", \t" + WIDE_SPACES + QUOTE_MARKS
@@ -169,7 +170,8 @@ def _typed_run(data: YamlData, text: str, first_line: int, place: tuple[str | in
 
 
 def typed_value_warnings(path: str, data: YamlData, published_on: str, text: str = "",
-                         first_line: int = 1) -> list[Problem]:
+                         first_line: int = 1, word_lists: Mapping[str, str] | None = None,
+                         collection: str = "") -> list[Problem]:
     """A warning at each value of a page's front matter or a record that ``published_on`` ("the page") would
     publish as typed though it was most likely not meant so:
 
@@ -182,22 +184,40 @@ def typed_value_warnings(path: str, data: YamlData, published_on: str, text: str
       (``“四个最”工作法``);
     * question marks standing for characters lost in a save (``name: ??``,
       ``title: ????``: `lost_character_warnings`), told so rather than as a
-      value not known yet.
+      value not known yet;
+    * a name, title, role, publisher, tag, alias or misspelling holding a
+      space other than an ordinary one (`_odd_spaces`): a TAB, a no-break
+      or other special space pasted from a web page or Word, or a
+      full-width one at its start or end (``name: 练塘镇　``), or, in a
+      name, inside it. Duplicates are found without them, but the page and
+      the open data publish them, so "练塘镇" typed elsewhere (a search, a
+      table joined by name) does not match; the hint gives the text to
+      write, the space deleted where it meets Chinese or ends the text, else
+      an ordinary one. Nothing is changed without a word. A placeholder of
+      ``sitegen new`` typed with such a space (``role: 职务　``) is told as a
+      placeholder (`sitegen.checks.check_placeholders`), not here: deleting
+      the space would not mend it.
 
     Takes the file's path, its YAML as read and where it is published, and
     the YAML as typed with its first file line (for the column of lost
-    characters inside a value). Warnings, not errors: an interviewee may be
-    named 某某 on purpose, and a title may be a quotation. Pages are told when they are loaded, so the
+    characters inside a value), and the lists of words of the record, each
+    with where it is published ("" for none: `UNIT_WORD_LISTS`); by default
+    a page's tags, on the page (its ``aliases`` are addresses, not names);
+    and the record's collection (``"interviews"``, ``"units"``), whose
+    placeholders (`sitegen.placeholders.placeholders_in`) are told elsewhere.
+    Warnings, not errors: an interviewee may be named 某某 on purpose, and a title may be a quotation. Pages are told when they are loaded, so the
     page cache keeps the warnings with the page. Returns the warnings in
     the order of the fields.
     """
     found = lost_character_warnings(path, data, published_on, text, first_line)
+    lists = {"tags": published_on} if word_lists is None else word_lists
     for place, value in texts_in(data.value):
         if "??" in value and lost_characters(value, whole=True) is not None:
             continue  # told as characters lost: a name "??" stands for no value not known yet
         if is_stand_in(value) and value.strip() and place[:1] not in _NAMING_FIELDS:
             found.append(_stand_in(path, data, place, value, published_on))
-        elif place and place[-1] in _NAME_FIELDS and (quotes := _wrapping_quotes(value)):
+            continue
+        if place and place[-1] in _NAME_FIELDS and (quotes := _wrapping_quotes(value)):
             line, column = data.locate(place)
             found.append(Problem(
                 path, line, column, "warning",
@@ -205,12 +225,97 @@ def typed_value_warnings(path: str, data: YamlData, published_on: str, text: str
                 "show as part of it",
                 f"delete the quotes: {place[-1]}: {value.strip()[1:-1].strip()} (YAML needs none around Chinese "
                 "text); keep them only if they are part of it"))
+        if (runs := _odd_spaces(data, place, value, lists)) and not any(
+                path == place for path, _ in placeholders_in(collection, data.value)):
+            shown = lists[str(place[0])] if len(place) == 2 and place[0] in lists else published_on
+            found.append(_odd_space_warning(path, data, place, value, runs, shown, text, first_line))
     return sorted(found, key=Problem.sort_key)
 
 
+UNIT_WORD_LISTS = {"aliases": "the open data (data/units.json)", "misspellings": ""}
+"""The lists of words of a unit, each with where it is published (`typed_value_warnings`): a misspelling is only
+looked for in the texts of the pages."""
 _NAME_FIELDS = frozenset({"title", "name", "role", "publisher"})
 """Keys whose value is a name or title (`typed_value_warnings`): its quotes would be shown as part of it."""
 _QUOTE_PAIRS = {"“": "”", "＂": "＂", "「": "」", "『": "』", "‘": "’", '"': '"'}
+
+
+_ODD_SPACE_RUN = re.compile(f"[ \t{WIDE_SPACES}]*[\t{WIDE_SPACES}][ \t{WIDE_SPACES}]*")
+"""Spaces that hold a TAB or an odd space (`WIDE_SPACES`), ordinary ones around it included."""
+
+
+def _odd_spaces(data: YamlData, place: tuple[str | int, ...], value: str,
+                word_lists: Mapping[str, str]) -> list[re.Match[str]]:
+    """The runs of spaces to tell in the value at ``place`` (`typed_value_warnings`), in order; [] for a value of
+    no name-like field (a name, title, role or publisher; an item of one of the record's ``word_lists``).
+
+    A run is told when it holds a TAB or a special space; one of full-width spaces only (全角空格, as an input
+    method types) when it starts or ends the value, or stands inside a name (``王　芳``, a name lined up with
+    longer ones in a table: the name is 王芳), not inside a title (``白鹤镇　访谈``, set apart on purpose). In an
+    item of a list of words typed without quotes, a run between Chinese words is left to `parse_tags`, which
+    refuses it (two words typed as one).
+    """
+    words = len(place) == 2 and place[0] in word_lists and isinstance(place[1], int)
+    if not (words or (place and place[-1] in _NAME_FIELDS)) or not _ODD_SPACE_RUN.search(value):
+        return []
+    parted = words and not data.typed_in_quotes(place)
+    runs = []
+    for run in _ODD_SPACE_RUN.finditer(value):
+        inside = 0 < run.start() and run.end() < len(value)
+        if inside and parted and _between_chinese(value, run):
+            continue
+        if not inside or run.group().strip(" \u3000") or place[-1] == "name":
+            runs.append(run)
+    return runs
+
+
+def _between_chinese(value: str, run: re.Match[str]) -> bool:
+    """True when ``run`` stands between two Chinese characters of ``value`` (练塘 镇)."""
+    return all("\u3400" <= char <= "\u9fff" for char in (value[run.start() - 1], value[run.end()]))
+
+
+def _odd_space_warning(path: str, data: YamlData, place: tuple[str | int, ...], value: str,
+                       runs: list[re.Match[str]], published_on: str, text: str, first_line: int) -> Problem:
+    """The warning for the odd spaces ``runs`` of the value at ``place`` (`_odd_spaces`), at the first of them.
+
+    Each run is deleted where it starts or ends the value or stands between
+    Chinese characters (Chinese is written without spaces), else made one
+    ordinary space (``Big Data``, ``Big Data 调研``), as it is inside an item
+    of a list of words, which is typed in quotes to keep its space
+    (`parse_tags`). The hint gives the value so typed: the line of a field
+    (in quotes if it was typed in them), the text of an item.
+    """
+    first = runs[0]
+    odd = next(char for char in first.group() if char != " ")
+    name = "a TAB (制表符)" if odd == "\t" else space_name(odd)
+    more = f" (and {len(runs) - 1} more such space{'s' * (len(runs) > 2)})" if len(runs) > 1 else ""
+    fixed, deleted, end = [], 0, 0
+    for run in runs:
+        edge = run.start() == 0 or run.end() == len(value)
+        gone = edge or (not isinstance(place[-1], int) and _is_wide(value[run.start() - 1])
+                        and _is_wide(value[run.end()]))
+        fixed += [value[end:run.start()], "" if gone else " "]
+        deleted, end = deleted + gone, run.end()
+    meant = "".join(fixed) + value[end:]
+    how = ("delete it" if len(runs) == 1 else "delete them") if deleted == len(runs) else (
+        "type an ordinary space in its place" if not deleted else "type it so")
+    key = place[-1]
+    quoted = not data.typed_in_quotes(place) and meant or (  # typed in quotes, kept in them
+        f'"{meant}"' if '"' not in meant and "\\" not in meant else "'" + meant.replace("'", "''") + "'")
+    hint = (f'{how}, so that the {WORD_LIST_FIELDS[str(place[0])]} reads "{meant}"' if isinstance(key, int)
+            else paste_hint(how, f"{key}: {quoted}"))
+    where = invisible_place(value, first.start(), first.end())
+    typed = "elsewhere" if deleted else f"with {'an ordinary space' if len(runs) == 1 else 'ordinary spaces'}"
+    result = (f', which {published_on} would publish as part of it: it would not match "{meant}" typed {typed}'
+              if published_on else f': a page that spells it "{meant}"{" " + typed if not deleted else ""} would '
+              "not be warned")
+    return Problem(path, *_typed_run(data, text, first_line, place, first.group()), "warning",
+                   f'{field_name(place)}: "{value}" has {name} {where}{more}{result}', hint)
+
+
+def _is_wide(char: str) -> bool:
+    """True for a character of Chinese text (Han, full-width punctuation), beside which no space is written."""
+    return unicodedata.east_asian_width(char) in ("W", "F")
 
 
 def _wrapping_quotes(value: str) -> str:

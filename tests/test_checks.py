@@ -927,6 +927,10 @@ def test_two_unit_files_for_one_town_are_an_error_at_the_second_name(tmp_path: P
         "content/units/baihe3.yaml:1:7: error: two units named 白鹤\u3000镇 (content/units/baihe.yaml and "
         "content/units/baihe3.yaml) would be listed twice among the units\n"
         "  hint: keep one file, or give each unit its own name",
+        # The full-width space is told too: the name as typed is not the name 白鹤镇 of the open data.
+        'content/units/baihe3.yaml:1:9: warning: name: "白鹤\u3000镇" has a full-width space (全角空格) between "白鹤" '
+        "and \"镇\", which the unit's page would publish as part of it: it would not match \"白鹤镇\" typed elsewhere\n"
+        "  hint: delete it: name: 白鹤镇",
         # Named apart, 徐泾镇's file still holds 白鹤镇's tally: a copy too (`check_copied_tallies`).
         "content/units/xujing.yaml:4:12: warning: this tally of 2018-04-26 has every figure of the tally of 白鹤镇 "
         "(content/units/baihe.yaml) and 白鹤镇 (content/units/baihe2.yaml) of that day (batches 318, collected 296, "

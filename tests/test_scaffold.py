@@ -1013,7 +1013,7 @@ def test_a_placeholder_with_spaces_around_it_is_still_told(tmp_path: Path, capsy
         f"  hint: write the name of the person interviewed (受访人姓名){_DRAFT}",
         f'{p}:11:9: error: interviewee → role: "职务" {told} the interviewee\'s role, so the page would publish it',
         f"  hint: write the role in full (职务, e.g. 中共白鹤镇党委书记){_DRAFT}",
-        "checked: 2 error(s), 0 warning(s)"]
+        "checked: 2 error(s), 0 warning(s)"]  # the space is not told apart: deleting it would not mend the role
     # Longer text is still no placeholder, spaces or not.
     page.write_text(drafted.replace("name: 受访人姓名", 'name: "受访人 王建国"').replace("role: 职务", "role: 职务\u3000秘书"),
                     encoding="utf-8")
