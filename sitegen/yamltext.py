@@ -1764,12 +1764,17 @@ def _scan_value(scan: _Scan, number: int, line: str, pos: int, owner: int, lead:
         scan.flow_depth, scan.flow_quote = 0, ""
         _scan_flow(scan, number, line, pos)
     else:
-        scan.plain_owner, scan.plain_item = owner, (number if lead.lstrip(" ").startswith("-") else -1)
+        # An item's text follows its "- " ("---title: …" is a key typed after dashes, no item: `_QUICK_SWALLOWED`).
+        scan.plain_owner, scan.plain_item = owner, (number if _LIST_ITEM_LEAD.match(lead) else -1)
         # A text typed on the line below its key has no key on its line: its lines are those as far in as its first.
         scan.plain_text = number, pos, owner if owner >= 0 else _indent(line) - 1, lead
         if not _check_mismatched_quotes(scan, number, line, pos, owner, lead) and not _check_joined_fields(
                 scan, number, line):
             _check_comment(scan, number, line, pos, lead)
+
+
+_LIST_ITEM_LEAD = re.compile(r" *-(?:[ \t]|$)")
+"""What is typed before the text of a list's item on its line: its "-" and a space (``- ``, ``  - - ``)."""
 
 
 def _check_items_swallowed(scan: _Scan, number: int, pos: int) -> None:
