@@ -15,8 +15,10 @@ every scalar stays the text typed, only a plain ``~``/``null``/``Null``/
 refused, nesting is limited to `MAX_DEPTH` levels, a text to `MAX_LINES`
 lines and `MAX_NODES` values, so hostile YAML (an alias bomb, 10,000-deep
 nesting, a huge list) ends in one clear error in bounded time and memory.
-A value may not hold a control character written as an escape (``"\\x01"``):
-such text cannot be published in XML feeds, and nobody types it on purpose.
+A value may not hold a control character written as an escape (``"\\x01"``),
+nor a line break other than ``"\\n"`` (``"\\r"``, ``"\\N"``, ``"\\L"``, ``"\\P"``):
+such text cannot be published in XML feeds, or breaks the rows of the open
+data, and nobody types it on purpose.
 
 Before parsing, a line scan catches the mistakes that PyYAML reports at the
 wrong place or with baffling words (cases 09 and 11): TAB indentation,
@@ -2518,13 +2520,20 @@ class _TreeBuilder:
 
         Typed ones are caught by the pre-scan (`_scan_characters`); these would
         reach the pages and break the XML feeds (XML 1.0 §2.2 allows no C0
-        control character but TAB and line ends).
+        control character but TAB and line ends). A line break other than
+        ``"\\n"`` (``"\\r"``, ``"\\N"``, ``"\\L"``, ``"\\P"``: `_ESCAPED_BREAKS`)
+        is refused alike, as the README says, and told how to make a new line.
         """
-        match = _BAD_CHAR.search(event.value)
+        match = _ESCAPED_BAD.search(event.value)
         if match is None:
             return
         line, column = self.where(event)
         code = f"U+{ord(match.group()):04X}"
+        if match.group() in _ESCAPED_BREAKS:
+            what = "control character" if match.group() == "\r" else "line separator"  # as `_scan_characters` names it
+            self.issues.append(_Issue(line, column, f"an escape in this value makes an invisible {what} ({code})",
+                                      _escaped_break_hint(self.lines, event)))
+            return
         fixed = _path_with_slashes(self.lines.line(line))  # "images\baihe.svg": \b is a control character
         self.issues.append(_Issue(line, column,
                                   f"an escape in this value makes an invisible control character ({code})",
@@ -2549,6 +2558,58 @@ class _TreeBuilder:
         """Return the (0-based line, column) where ``event`` starts."""
         mark = event.start_mark
         return self.lines.at(mark.index if mark is not None else 0)
+
+
+_ESCAPED_BREAKS = "\r" + _BAD_BREAKS
+"""Line breaks an escape can put into a double-quoted value besides "\\n" (``\\r``, ``\\N``, ``\\L``, ``\\P``, or
+``\\x0d``, ``\\u2028`` …): the page shows none of them as a new line, the open data keeps them raw (a carriage
+return splits a row of a CSV file in a spreadsheet), and nobody types one on purpose."""
+_ESCAPED_BAD = re.compile(f"[{_BAD_CHARS}{_ESCAPED_BREAKS}]")
+"""What no value may hold, typed or made by an escape (`_TreeBuilder.check_escaped_characters`)."""
+_ESCAPE_TOKEN = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
+"""One escape of a double-quoted value (YAML 1.2 §5.7): a backslash and the character, or code, after it."""
+_BREAK_ESCAPES = {"r": "\r", "n": "\n", "N": "\x85", "L": "\u2028", "P": "\u2029"}
+
+
+def _escaped(token: str) -> str:
+    """The character an escape (`_ESCAPE_TOKEN`) makes, for the line breaks and codes; "" for the others."""
+    if token[1] in "xuU" and len(token) > 2:
+        return chr(int(token[2:], 16))
+    return _BREAK_ESCAPES.get(token[1], "")
+
+
+def _escaped_break_hint(lines: _Lines, event: yaml.ScalarEvent) -> str:
+    """The hint for a line break other than "\\n" that an escape put into a double-quoted value (``"X\\r=1"``).
+
+    Takes the text's lines and the value's event. Each such escape is written
+    "\\n", which makes a new line inside double quotes, and a ``\\r`` right
+    before a ``\\n`` (a Windows line end, "\\r\\n") is deleted; the hint gives
+    the line so typed when the value is on one line, and offers a literal
+    block (``|``), whose lines are kept as typed, in either case.
+    """
+    start, end = event.start_mark.index, event.end_mark.index
+    typed = lines.text[start:end]
+    tokens = list(_ESCAPE_TOKEN.finditer(typed))
+    mended, at, windows, others = [], 0, False, False
+    for number, token in enumerate(tokens):
+        char = _escaped(token.group())
+        if char not in _ESCAPED_BREAKS:
+            continue
+        after = tokens[number + 1] if number + 1 < len(tokens) else None
+        ends = char == "\r" and after is not None and after.start() == token.end() and _escaped(after.group()) == "\n"
+        windows, others = windows or ends, others or not ends
+        mended += [typed[at:token.start()], "" if ends else "\\n"]
+        at = token.end()
+    mended.append(typed[at:])
+    how = ('delete the "\\r" before "\\n", which alone makes a new line inside double quotes' if not others else
+           'write "\\n" in its place for a new line, as inside double quotes only it makes one'
+           + (', and delete a "\\r" before "\\n"' if windows else ""))
+    block = ' (or type the text as a block: "|" after the colon, then its lines below it, further in)'
+    line, column = lines.at(start)
+    if lines.at(end)[0] != line:
+        return how + block
+    text = lines.line(line)
+    return paste_hint(how, (text[:column] + "".join(mended) + text[lines.at(end)[1]:]).strip(), "") + block
 
 
 FULL_WIDTH_PUNCTUATION = re.compile("[\u3000-\u303f\uff00-\uffef]")
@@ -2679,7 +2740,7 @@ def _walk_fast(text: str, lines: _Lines, first_line: int) -> YamlData | None:
     # front matter).
     scalar_event, map_start, seq_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     map_end, seq_end, quiet = yaml.MappingEndEvent, yaml.SequenceEndEvent, _QUIET_EVENTS
-    expect_key, nulls, scalar_tags, bad_char = _EXPECT_KEY, _NULLS, _SCALAR_TAGS, _BAD_CHAR
+    expect_key, nulls, scalar_tags, bad_char = _EXPECT_KEY, _NULLS, _SCALAR_TAGS, _ESCAPED_BAD
     bisect_right, starts, size = bisect.bisect_right, lines.starts, len(lines.text)
     positions: dict[KeyPath, Position] = {}
     key_positions: dict[KeyPath, Position] = {}

@@ -210,6 +210,35 @@ def test_a_control_character_written_as_an_escape_is_refused(escape: str, code: 
     assert load_yaml('title: "a\\tb\\nc"\n', "x.yaml", Report()).value == {"title": "a\tb\nc"}
 
 
+_NEW_LINE = 'write "\\n" in its place for a new line, as inside double quotes only it makes one'
+_BLOCK = ' (or type the text as a block: "|" after the colon, then its lines below it, further in)'
+
+
+@pytest.mark.parametrize("escape, what", [
+    ("\\r", "control character (U+000D)"), ("\\x0d", "control character (U+000D)"),
+    ("\\N", "line separator (U+0085)"), ("\\u0085", "line separator (U+0085)"),
+    ("\\L", "line separator (U+2028)"), ("\\P", "line separator (U+2029)"), ("\\U00002029", "line separator (U+2029)")])
+def test_a_line_break_written_as_an_escape_is_refused_with_the_line_to_write(escape: str, what: str) -> None:
+    # "\r" and "\N" were only told "read as an escape" (a warning): the raw CR or NEL went into the CSV and JSON.
+    report = Report()
+    assert load_yaml(f'note: "X{escape}=1+1"   # 说明\n', "content/units/a.yaml", report) is None
+    errors = [(p.line, p.column, p.message, p.hint) for p in report.problems if p.severity == "error"]
+    assert errors == [(1, 7, f"an escape in this value makes an invisible {what}",
+                       f'{_NEW_LINE}: note: "X\\n=1+1"   # 说明{_BLOCK}')]
+    assert load_yaml('note: "X\\n=1+1"   # 说明\n', "x.yaml", Report()).value == {"note": "X\n=1+1"}
+
+
+def test_an_escaped_windows_line_end_is_told_to_lose_its_r() -> None:
+    report = Report()
+    assert load_yaml('summary: "第一段\\r\\n第二段\\L第三段"\n', "content/interviews/a.md", report, first_line=2) is None
+    assert [(p.line, p.column, p.hint) for p in report.problems if p.severity == "error"] == [
+        (2, 10, f'{_NEW_LINE}, and delete a "\\r" before "\\n": summary: "第一段\\n第二段\\n第三段"{_BLOCK}')]
+    report = Report()
+    assert load_yaml('summary: "第一段\\r\\n\n  第二段"\n', "content/interviews/a.md", report, first_line=2) is None
+    assert [p.hint for p in report.problems if p.severity == "error"] == [  # over two lines: told in words
+        'delete the "\\r" before "\\n", which alone makes a new line inside double quotes' + _BLOCK]
+
+
 def test_a_title_with_an_escaped_control_character_stops_the_build_with_a_message(tmp_path: Path) -> None:
     """Before the escape check, this title crashed the Atom feed writer with a ValueError traceback."""
     root = write_site(tmp_path / "site", {"content/interviews/a.md": interview('"标题\\x0c"')})

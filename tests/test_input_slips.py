@@ -9,6 +9,7 @@ editor cannot act on.
 
 from __future__ import annotations
 
+import csv
 import os
 import re
 import shlex
@@ -698,6 +699,39 @@ def test_a_full_width_space_inside_a_title_or_role_is_left_alone(tmp_path: Path)
     # A title or role set apart by a full-width space is typed so on purpose; a name lined up with one is not.
     page = interview("白鹤镇　补短板", extra='tags: ["民生　工程"]\n').replace("role: 党委书记", "role: 党委　书记")
     assert printed(write_site(tmp_path, {PAGE_PATH: page})) == []
+
+
+def test_a_line_break_typed_as_an_escape_is_an_error_and_the_hint_makes_a_new_line(tmp_path: Path) -> None:
+    # Only "read as an escape" (a warning): data/tallies.csv and tallies.json held a raw carriage return, the
+    # summary a NEL (U+0085), though no control character may be in a value, even written as an escape.
+    unit = UNIT + '    note: "X\\r=1+1"\n'
+    page = interview(extra='summary: "白鹤镇谈大调研\\N补短板"\n')
+    root = write_site(tmp_path, {UNIT_PATH: unit, PAGE_PATH: page})
+    block = ' (or type the text as a block: "|" after the colon, then its lines below it, further in)'
+    how = 'write "\\n" in its place for a new line, as inside double quotes only it makes one'
+    problems = printed(root)
+    assert problems == [
+        f"{PAGE_PATH}:9:10: error: an escape in this value makes an invisible line separator (U+0085)\n"
+        f'  hint: {how}: summary: "白鹤镇谈大调研\\n补短板"{block}',
+        f'{PAGE_PATH}:9:18: warning: "\\N" inside double quotes is read as a special character (an escape), not as '
+        "typed\n  hint: to keep backslashes as typed, use single quotes: summary: '白鹤镇谈大调研\\N补短板'",
+        f"{UNIT_PATH}:11:11: error: an escape in this value makes an invisible control character (U+000D)\n"
+        f'  hint: {how}: note: "X\\n=1+1"{block}',
+        f'{UNIT_PATH}:11:13: warning: "\\r" inside double quotes is read as a special character (an escape), not as '
+        "typed\n  hint: to keep backslashes as typed, use single quotes: note: 'X\\r=1+1'"]
+    # The line the error's hint gives, typed in place of the line: a new line, told of as any "\n" is.
+    page_line, unit_line = (problem.split("\n  hint: ")[1].split(": ", 1)[1].removesuffix(block)
+                            for problem in (problems[0], problems[2]))
+    write_site(root, {UNIT_PATH: UNIT + f"    {unit_line}\n", PAGE_PATH: interview(extra=f"{page_line}\n")})
+    assert [problem.split(" warning: ")[1].split("\n")[0] for problem in printed(root)] == [
+        '"\\n" inside double quotes is read as a special character (an escape), not as typed'] * 2
+    output = build_at(root)
+    with (output / "data/tallies.csv").open(encoding="utf-8-sig", newline="") as table:
+        assert [row["note"] for row in csv.DictReader(table)] == ["X\n=1+1"]
+    assert '"note": "X\\n=1+1"' in (output / "data/tallies.json").read_text(encoding="utf-8")
+    assert "\r" not in (output / "data/tallies.json").read_text(encoding="utf-8")
+    shown = parse_html(output / "interviews/baihe/index.html")
+    assert shown.cssselect('meta[name="description"]')[0].get("content") == "白鹤镇谈大调研\n补短板"
 
 
 def test_text_after_a_closing_quote_gets_fixes_that_work(tmp_path: Path) -> None:

@@ -254,6 +254,8 @@ EDGE_CASES = [
     "a: x\n  #3\n", "a: x\n  #3\n  y\nb: 1\n", "- x\n  y #3\n- z\n", "a:\n  x\n  #3\n", "a: x\n  # y\n  #-z\n",
     # A key typed after dashes ("---title:", an edit the fuzz test below made) over a list: no item of it.
     "t:\n  - a: 1\n    b: 2\n---title:     note: x\n  - a: 3\n    b: 4\n",
+    # Line breaks other than "\n" written as escapes: refused by both paths.
+    'a: "x\\ry"\n', 'a: "x\\r\\ny"\n', 'a: ["x\\Ny"]\n', 'a: "x\\u2028y\n  z"\n', 'a: "x\\\\ry"\n',
 ]
 
 
