@@ -412,6 +412,9 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A half-width colon in a line of a text going on from the line above", "其中: 环境类600份",
          {_U: UNIT + "targets:\n  - group: residents\n    target: 80\n    note: 据镇大调研办统计，\n"
                      "      其中: 环境类600份\n"}),
+        ("A line of a text that starts with # (read as a comment, so dropped)", "  #3号楼、#5号楼 below note:",
+         {_U: UNIT + "targets:\n  - group: residents\n    target: 80\n    note: 主要问题集中在加装电梯，涉及\n"
+                     "      #3号楼、#5号楼\n"}),
     ],
     "Fields and values": [
         ("A misspelt field name", "interveiwee:", {_P: _page("interviewee:", "interveiwee:")}),
@@ -456,6 +459,8 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A list typed under a folded block, whose lines it joins (warning)", "description: >, then - 成立领导小组",
          {_U: UNIT + "milestones:\n  - date: 2018-01-15\n    title: 动员部署会\n    description: >\n      分三步：\n"
                      "      - 成立领导小组\n      - 印发方案\n"}),
+        ("A name with a no-break space pasted from a web page (warning)", "name: 白鹤\u00a0镇",
+         {_U: UNIT.replace("name: 白鹤镇", "name: 白鹤\u00a0镇")}),
     ],
     "Text left as sitegen new wrote it (drafts are never told)": [
         ("The interviewee left as sitegen new wrote it, and draft: false", "name: 受访人姓名, role: 职务",
