@@ -202,10 +202,11 @@ def yaml_text(text: str) -> str:
     """Quote ``text`` as a YAML double-quoted scalar that reads back exactly as ``text``.
 
     Backslash and double quote are escaped, TAB and line break written as
-    ``\\t`` and ``\\n``; format characters and line or paragraph separators
-    as ``\\uXXXX`` escapes (YAML 1.1 §5.7), so the file itself holds only
-    printable text. Raises ValueError for any other control character:
-    sitegen refuses those in values (tests/test_hostile_yaml.py).
+    ``\\t`` and ``\\n``; format characters as ``\\uXXXX`` escapes (YAML 1.1
+    §5.7), so the file itself holds only printable text. Line and paragraph
+    separators (U+2028, U+2029) are left out: sitegen refuses them in values,
+    typed or as escapes, as it does control characters, for which this raises
+    ValueError (tests/test_hostile_yaml.py); the pages' Markdown holds them.
     """
     out = []
     for char in text:
@@ -216,7 +217,9 @@ def yaml_text(text: str) -> str:
             raise ValueError(f"control character U+{ord(char):04X} in a payload for a YAML field")
         elif char in '\\"':
             out.append("\\" + char)
-        elif category in ("Cf", "Zl", "Zp"):
+        elif category in ("Zl", "Zp"):
+            continue
+        elif category == "Cf":
             out.append(f"\\u{ord(char):04x}")
         else:
             out.append(char)
