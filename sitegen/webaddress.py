@@ -35,12 +35,10 @@ def half_width_address(text: str) -> str:
     """
     end = text[-1] if text and text[-1] in SENTENCE_END else ""
     shaped = text[:len(text) - len(end)].translate(HALF_WIDTH_ADDRESS)
-    scheme, separator, rest = shaped.partition("://")
+    scheme, separator, host, rest = _parts(shaped)
     if not separator:
         return shaped + end
-    host_end = min((index for index in map(rest.find, "/?#") if index >= 0), default=len(rest))
-    return (scheme.translate(_HALF_WIDTH_HOST) + separator + rest[:host_end].translate(_HALF_WIDTH_HOST)
-            + rest[host_end:] + end)
+    return scheme.translate(_HALF_WIDTH_HOST) + separator + host.translate(_HALF_WIDTH_HOST) + rest + end
 
 
 def address_path(path: str) -> str:
@@ -159,13 +157,10 @@ def _without_host_spaces(text: str) -> str | None:
     (from a web page). Spaces in the path are left as they are: a folder
     or file name may hold one, and browsers send it escaped.
     """
-    scheme, separator, rest = text.partition("://")
-    if not separator:
+    scheme, separator, host, rest = _parts(text)
+    if not separator or not any(char.isspace() for char in scheme + host):
         return None
-    host_end = min((index for index in map(rest.find, "/?#") if index >= 0), default=len(rest))
-    if not any(char.isspace() for char in scheme + rest[:host_end]):
-        return None
-    meant = "".join(scheme.split()) + separator + "".join(rest[:host_end].split()) + rest[host_end:]
+    meant = "".join(scheme.split()) + separator + "".join(host.split()) + rest
     return meant if split_address(meant).scheme.lower() in ("http", "https") else None
 
 
@@ -180,15 +175,22 @@ def _without_slash_spaces(text: str) -> str | None:
     is where a long address was broken over two lines, on the page it was
     copied from (``…/shzxxw/ 120946.html``).
     """
-    scheme, separator, rest = text.partition("://")
+    scheme, separator, host, rest = _parts(text)
     if not separator or scheme.strip().lower() not in ("http", "https"):
         return None
+    path = re.split("[?#]", rest, maxsplit=1)[0]
+    meant = _SLASH_SPACES_RE.sub("", path)
+    return None if meant == path else scheme + separator + host + meant + rest[len(path):]
+
+
+def _parts(text: str) -> tuple[str, str, str, str]:
+    """``(scheme, "://", host, the rest)`` of an address as typed, or ``(text, "", "", "")`` without a "://".
+
+    The host runs to the first "/", "?" or "#" after the "://" (or to the end).
+    """
+    scheme, separator, rest = text.partition("://")
     host_end = min((index for index in map(rest.find, "/?#") if index >= 0), default=len(rest))
-    path = rest[host_end:]
-    meant = _SLASH_SPACES_RE.sub("", path.split("?")[0].split("#")[0])
-    if meant == path.split("?")[0].split("#")[0]:
-        return None
-    return scheme + separator + rest[:host_end] + meant + path[len(path.split("?")[0].split("#")[0]):]
+    return scheme, separator, rest[:host_end], rest[host_end:]
 
 
 def _copied_end(text: str) -> bool:
