@@ -2794,8 +2794,6 @@ def _masking_star_problems(lines: list[str], clean_html: str, path: str, first_l
                         f'the {stars} here are read as {kind}, so the page shows no stars and "{text}" '
                         f"{'slanted' if len(run) == 1 else 'in bold'}: {_clipped(line.strip())}",
                         f"to show the stars, write a backslash before each: {shown}"))
-        if masked_one_by_one and "<em>" in clean_html:
-            plain = _without_code_spans(line)
             for pair in _FIGURE_STAR_PAIR_RE.finditer(plain):
                 text = pair["text"]
                 if f"<em>{html.escape(text, quote=False)}</em>" not in clean_html:
