@@ -43,7 +43,7 @@ from .errors import Problem, Report
 from .models import (CASE_STATUS_LABELS, DATE_HINT, TARGET_GROUP_LABELS, UNIT_LEVEL_LABELS, DataMap,
                      DataText, parse_datetime, values_in)
 from .outputs import OutputJob
-from .outputs.opendata import DATAPACKAGE_PATH, DOWNLOADS, unit_downloads
+from .outputs.opendata import DATAPACKAGE_PATH, DOWNLOADS, column_tables, unit_downloads
 from .outputs.structured import page_head
 from .site import Page, SiteGraph, Urls, group_by_month
 from .workers import can_fork, collector_running, frozen_heap, restart_collector
@@ -139,7 +139,7 @@ def make_environment(config: Config, cache_folder: Path | None = None,
     # A chart table's cell that is a date (2018-04-26) is written as a <time>, which never breaks.
     env.tests["iso_date"] = _is_iso_date
     env.globals.update({
-        "charts": charts, "group_by_month": group_by_month, "downloads": DOWNLOADS,
+        "charts": charts, "group_by_month": group_by_month, "downloads": DOWNLOADS, "column_tables": column_tables(DOWNLOADS),
         "unit_downloads": unit_downloads,
         "datapackage_url": "/" + DATAPACKAGE_PATH,
         "status_labels": CASE_STATUS_LABELS, "group_labels": TARGET_GROUP_LABELS,

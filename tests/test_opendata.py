@@ -113,6 +113,21 @@ def test_the_data_page_says_how_a_program_reads_the_bom_and_which_files_of_a_uni
         assert "unit_id" not in next(csv.DictReader(opened))
 
 
+def test_the_data_page_lists_the_columns_of_every_file_layout_once(output: Path) -> None:
+    # units.json has a field units.csv lacks (aliases) and nested lists; the page said the JSON files had the
+    # fields of the CSV of the same name, and listed none of them.
+    page = parse_html(output / "about-data/index.html")
+    tables = {table.cssselect("caption")[0].text_content(): [code.text_content() for code in table.cssselect("th code")]
+              for table in page.cssselect("table.fields")}
+    [unit] = json.loads((output / "data/units.json").read_bytes())
+    assert tables["data/units.json 的列"] == list(unit) == [
+        "id", "name", "level", "level_name", "aliases", "summary", "url", "tallies", "targets", "milestones"]
+    [tally] = json.loads((output / "data/tallies.json").read_bytes())
+    assert tables["data/tallies.csv 的列"] == list(tally) and "data/tallies.json 的列" not in tables
+    assert sorted(tables) == sorted(f"data/{name} 的列" for name in (
+        "tallies.csv", "targets.csv", "milestones.csv", "units.csv", "units.json"))
+
+
 def test_tallies_json_exact(output: Path) -> None:
     data = (output / "data/tallies.json").read_bytes()
     assert not data.startswith(b"\xef\xbb\xbf") and "白鹤镇".encode("utf-8") in data

@@ -271,6 +271,23 @@ def unit_downloads(unit: Unit) -> tuple[Download, ...]:
     return tuple(made)
 
 
+def column_tables(downloads: Sequence[Download]) -> tuple[Download, ...]:
+    """The downloads whose columns the "about the data" page lists: the first of each set of fields, in order.
+
+    Takes the downloads as pages list them (`DOWNLOADS`). A JSON file with
+    the fields of a CSV listed before it (``tallies.json``) is told by that
+    table; ``units.json``, which adds ``aliases`` and the nested lists to
+    ``units.csv``, gets a table of its own.
+    """
+    seen: set[tuple[Field, ...]] = set()
+    tables = []
+    for download in downloads:
+        if download.fields not in seen:
+            seen.add(download.fields)
+            tables.append(download)
+    return tuple(tables)
+
+
 def open_data_paths(graph: SiteGraph) -> list[str]:
     """The output path of every file `render_open_data` makes for this graph (the site's files, then each
     unit's): they are made together."""
