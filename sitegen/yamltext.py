@@ -514,6 +514,9 @@ _BAD_BREAK = re.compile(f"[{_BAD_BREAKS}]")
 _GAP = " \t" + WIDE_SPACES
 # Escapes YAML accepts in double quotes that change the text (not \" or \\); others are parse errors.
 _VALID_ESCAPE = re.compile(r"\\[0abtnvfre /N_LPxuU\t]")
+_ESCAPE_PAIR = re.compile(r'\\(?:[\\"]|([0abtnvfre /N_LPxuU\t]))')
+"""A backslash and the character after it in a double-quoted value, read from its start: ``\\\\`` and ``\\"``
+(typed to mean a backslash and a quote), or an escape that surprises (group 1: ``\\t`` in ``C:\\temp``)."""
 
 
 class YamlData:
@@ -2080,10 +2083,13 @@ def _check_comment_value(scan: _Scan, number: int, line: str, pos: int, lead: st
 
 def _check_escapes(scan: _Scan, number: int, line: str, start: int, end: int, lead: str) -> None:
     """Warn when a backslash in a double-quoted value changes what was typed (``"C:\\temp"``)."""
-    match = _VALID_ESCAPE.search(line, start + 1, end)
+    # Read pair by pair from the opening quote: in "C:\\reports" the backslash before "r" is the second of
+    # an escaped one, typed on purpose, not an escape of its own.
+    match = next((pair for pair in _ESCAPE_PAIR.finditer(line, start + 1, end) if pair.group(1)), None)
     if match is None:
         return
     typed, note = line[start + 1:end], _split_comment(line[end + 1:])[1]
+    typed = _ESCAPE_PAIR.sub(lambda pair: pair.group() if pair.group(1) else pair.group()[1], typed)
     if (fixed := _path_with_slashes(line)) is not None:  # "images\baihe.svg": single quotes keep a wrong path
         scan.issues.append(_Issue(number, match.start(), f'"{match.group()}" inside double quotes is read as a '
                                   'special character (an escape): the "\\" is typed between folders, as Windows '

@@ -1191,6 +1191,12 @@ def test_a_hash_line_among_the_lines_of_a_text_is_told_in_a_list_and_below_its_k
      '"\\t" inside double quotes is read as a special character (an escape), not as typed',
      "to keep backslashes as typed, use single quotes: path: 'C:\\temp'   # 路径",
      "path: 'C:\\temp'   # 路径", "C:\\temp"),
+    # A backslash typed twice is one backslash, on purpose; the "\t" after it still surprises. The single
+    # quotes keep each backslash typed once, and the quote typed as \" (hint used to keep both twice: "D:\\共享").
+    ('path: "D:\\\\共享\\temp，他说\\"好\\""   # 路径\n', "warning", 14,
+     '"\\t" inside double quotes is read as a special character (an escape), not as typed',
+     "to keep backslashes as typed, use single quotes: path: 'D:\\共享\\temp，他说\"好\"'   # 路径",
+     "path: 'D:\\共享\\temp，他说\"好\"'   # 路径", "D:\\共享\\temp，他说\"好\""),
     ('title: "示例 #3   # 标题 title\n', "error", 8,
      'the quote " opened here is never closed (YAML parser: while scanning a quoted scalar: found unexpected end '
      "of stream)",
@@ -1314,6 +1320,16 @@ def test_backslash_escape_in_double_quotes_is_a_warning() -> None:
     assert shown(report) == [
         'data/x.yaml:1:10: warning: "\\t" inside double quotes is read as a special character (an escape), '
         "not as typed\n  hint: to keep backslashes as typed, use single quotes: path: 'C:\\temp'"]
+
+
+@pytest.mark.parametrize(("text", "meant"), [
+    ('path: "C:\\\\reports\\\\2018"\n', "C:\\reports\\2018"),
+    ('title: "他说\\"好\\"，见\\\\附件"\n', '他说"好"，见\\附件'),
+])
+def test_a_backslash_typed_twice_in_double_quotes_is_no_escape_to_warn_of(text: str, meant: str) -> None:
+    # "C:\\reports" was told that "\r" is an escape, and offered 'C:\\reports', which publishes two backslashes.
+    data, report = load(text)
+    assert data is not None and list(data.value.values()) == [meant] and shown(report) == []
 
 
 # -- refused YAML features ------------------------------------------------------
