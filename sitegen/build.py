@@ -39,7 +39,8 @@ from .depends import (Fingerprints, Rendered, TemplateDependencies, build_finger
 from .fresh import (CACHE_DIR, Inputs, LastBuild, code_fingerprint, empty_cache, options_key, output_status,
                     record_path)
 from .fresh import record as record_fresh
-from .render import copy_assets, default_theme_dir, make_environment, render_outputs, render_pages, theme_assets
+from .render import (copy_assets, default_theme_dir, layout_places, make_environment, render_outputs, render_pages,
+                     theme_assets)
 from .site import Page, SiteGraph, build_site, check_content_assets, next_milestone_day, output_path
 from .slugs import SlugBook
 from .workers import collector_paused
@@ -193,11 +194,13 @@ def _site_graph(options: BuildOptions, config: Config, content: Content, report:
     """Build the site graph, with tag slugs from (and added to) the slug book and those made while loading.
 
     A file under content/ at the path of a file sitegen writes is an error here
-    (`sitegen.site.check_content_assets`), so that check and build both say it.
+    (`sitegen.site.check_content_assets`), and a link to a place another page
+    lacks a warning (the places its layout may give it: `layout_places`), so
+    that check and build both say it.
     """
     slugs.learn(content.tag_slugs)
     graph = build_site(config, content, now, report, include_drafts=options.include_drafts, slugger=slugs,
-                       former=lambda: _former_addresses(options, config))
+                       former=lambda: _former_addresses(options, config), layout=lambda: layout_places(config))
     slugs.save()
     check_content_assets(graph, report, theme=theme_assets(config), open_data=open_data_paths(graph),
                          data_package=DATAPACKAGE_PATH, search_folder=SEARCH_FOLDER)

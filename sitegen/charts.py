@@ -196,6 +196,8 @@ _TRACK_W = VIEW_WIDTH - 2 * _PAD
 _FONT_FAMILY = ("system-ui,-apple-system,'PingFang SC','Hiragino Sans GB',"
                 "'Microsoft YaHei','Noto Sans CJK SC','Source Han Sans SC',sans-serif")
 _ID = "\x01"               # id placeholder; `_xml` strips \x01, so text never contains it
+ID_PATTERN = r"chart-(?:large-)?[0-9a-f]{10}-.+"
+"""Every id a chart's SVG gives its parts (its prefix, see `_svg`, then "-t", "-d" or a pattern's key)."""
 
 
 @dataclass(frozen=True)

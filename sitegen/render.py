@@ -45,7 +45,7 @@ from .models import (CASE_STATUS_LABELS, DATE_HINT, TARGET_GROUP_LABELS, UNIT_LE
 from .outputs import OutputJob
 from .outputs.opendata import DATAPACKAGE_PATH, DOWNLOADS, column_tables, unit_downloads
 from .outputs.structured import page_head
-from .site import Page, SiteGraph, Urls, group_by_month
+from .site import LayoutPlaces, Page, SiteGraph, Urls, group_by_month
 from .workers import can_fork, collector_running, frozen_heap, restart_collector
 
 ASSETS_DIR = "assets"
@@ -881,6 +881,70 @@ def _template_name(filename: str, folders: Sequence[Path]) -> str:
         if path.is_relative_to(folder):
             return path.relative_to(folder).as_posix()
     return path.name
+
+
+# An id attribute (not data-id, nor a script's element.id), its value quoted or not; and a name on an <a>, which a fragment names too.
+_ID_ATTRIBUTE_RE = re.compile(r"""(?<![\w.-])(?i:id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>=]+))"""
+                              r"""|<(?i:a)\s[^>]*?(?<![\w-])(?i:name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+# An id set by a script (element.id = "x", setAttribute("id", "x")): the literal, if it is one.
+_SCRIPT_ID_RE = re.compile(r"""\.id\s*=(?!=)\s*(?:(["'])(.*?)\1)?|setAttribute\(\s*["']id["']\s*,\s*(?:(["'])(.*?)\3)?""")
+_JINJA_PART_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+_NO_ELEMENTS = frozenset({".css", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".woff", ".woff2", ".ttf",
+                          ".otf", ".pdf", ".zip"})
+"""Suffixes of theme files that write no element of a page (style sheets, pictures, fonts): not read for ids."""
+
+
+def layout_places(config: Config) -> LayoutPlaces:
+    """Return the places (element ids) the theme's layouts may give a page (`sitegen.site.LayoutPlaces`).
+
+    Takes the settings; reads every text file of the template folders
+    (`theme_dirs`: the site's own and the default theme's, both, so that
+    nothing either may show is missed): the ``id`` attributes they write
+    (and ``name`` on ``<a>``), and the ids their scripts set. An id made of
+    template values becomes a pattern where each value may be anything; one
+    that cannot be read as a whole (``id={{ x }}``, ``element.id = name``)
+    becomes ``.*``, so that no place a layout may give is ever reported
+    missing. Charts' ids are added (`sitegen.charts.ID_PATTERN`). Raises
+    nothing: a file that cannot be read is passed over.
+    """
+    ids: set[str] = set()
+    patterns: set[str] = {charts.ID_PATTERN}
+    own: dict[str, tuple[str, ...]] = {}
+    bodies: set[str] = set()
+    for folder in reversed(theme_dirs(config)):  # the site's own last: its file of a name is the one used
+        for path in sorted(folder.rglob("*")):
+            if path.suffix.lower() in _NO_ELEMENTS or not path.is_file():
+                continue
+            try:
+                text = path.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            name = path.relative_to(folder).as_posix()
+            literal = _template_ids(text, patterns)
+            ids.update(literal)
+            own[name] = tuple(dict.fromkeys(literal))
+            if "rendered" in text:
+                bodies.add(name)
+    return LayoutPlaces(frozenset(ids), tuple(sorted(patterns)), own, frozenset(bodies))
+
+
+def _template_ids(text: str, patterns: set[str]) -> list[str]:
+    """The ids a template or script writes as they are; those made of values go to ``patterns``."""
+    found: list[str] = []
+    values = [next((v for v in match.groups() if v is not None), "") for match in _ID_ATTRIBUTE_RE.finditer(text)]
+    for match in _SCRIPT_ID_RE.finditer(text):
+        value = match.group(2) if match.group(1) else match.group(4) if match.group(3) else None
+        values.append("{{ ? }}" if value is None else value)  # set from a value: any id
+    for value in values:
+        if "{" not in value and "&" not in value:
+            found.append(value)
+            continue
+        parts = _JINJA_PART_RE.split(value)
+        if any("{{" in part or "{%" in part or "&" in part for part in parts):
+            patterns.add(".*")  # not read whole (an entity, a value cut by a quote inside it): any id
+        else:
+            patterns.add(".*".join(re.escape(part) for part in parts))
+    return found
 
 
 def theme_assets(config: Config) -> dict[str, Path]:

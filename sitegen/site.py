@@ -546,7 +546,8 @@ class SiteGraph:
 
 def build_site(config: Config, content: Content, now: datetime, report: Report,
                *, include_drafts: bool = False, slugger: Callable[[str], str] = make_slug,
-               former: Callable[[], Mapping[str, str]] | None = None) -> SiteGraph:
+               former: Callable[[], Mapping[str, str]] | None = None,
+               layout: Callable[[], LayoutPlaces] | None = None) -> SiteGraph:
     """Decide every page of the site.
 
     Takes the settings, checked content, the current time (naive, in the
@@ -555,8 +556,10 @@ def build_site(config: Config, content: Content, now: datetime, report: Report,
     server does), and the function making tag slugs (`make_slug`; a build
     passes a `sitegen.slugs.SlugBook`), and ``former``, which gives the
     addresses pages had in the last build, ``{site path: page file}``
-    (called only for a link that leads nowhere: `check_text_links`).
-    Returns the `SiteGraph`. Output-path collisions and empty
+    (called only for a link that leads nowhere: `check_text_links`), and
+    ``layout``, which gives the places the theme's layouts may give a page
+    (`LayoutPlaces`; called only for a link to a place in another page;
+    without it, such places are not checked). Returns the `SiteGraph`. Output-path collisions and empty
     slugs are added to the report as errors.
     """
     units = {uid: UnitView(u.record, config.permalinks.url("units", uid))
@@ -587,7 +590,7 @@ def build_site(config: Config, content: Content, now: datetime, report: Report,
     held_back = {} if include_drafts else {config.permalinks.url(d.collection, d.slug): d
                                            for d in content.interviews + content.cases
                                            if d.meta.draft or d.meta.date > now}
-    check_text_links(graph, report, former, held_back)
+    check_text_links(graph, report, former, held_back, layout)
     return graph
 
 
@@ -844,10 +847,14 @@ def _section_pages(graph: SiteGraph) -> list[Page]:
     return pages
 
 
+ENTRY_LAYOUTS = ("interview.html", "case.html")
+"""The layouts of the interview pages and of the case study pages."""
+
+
 def _entry_pages(graph: SiteGraph) -> list[Page]:
     """One page per published interview and case study."""
     pages = []
-    for template, entries in (("interview.html", graph.interviews), ("case.html", graph.cases)):
+    for template, entries in zip(ENTRY_LAYOUTS, (graph.interviews, graph.cases)):
         for entry in entries:
             pages.append(Page(entry.url, output_path(entry.url), template, entry.title,
                               {"entry": entry}, entry.document.path,
@@ -1197,7 +1204,8 @@ RECORD_FILE = "/.sitegen-manifest"
 
 
 def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapping[str, str]] | None = None,
-                     held_back: Mapping[str, Document] | None = None) -> None:
+                     held_back: Mapping[str, Document] | None = None,
+                     layout: Callable[[], LayoutPlaces] | None = None) -> None:
     """Warn at each link in a page's text that leads to no page or file of this site.
 
     A link without a scheme is read as `Urls.rebase_html` publishes it: a
@@ -1216,12 +1224,17 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
     or scheduled, by its address) is told why it leads nowhere yet. A
     title typed in quotes Markdown
     does not read (``[白鹤镇](/units/baihe/ "白鹤镇”)``) is left out of the
-    address checked: the conversion warns of it.
+    address checked: the conversion warns of it. A link to a place in
+    another page (``/interviews/x/#问题二``, ``../x/#fn-1``) is warned when
+    that page will have no element of that id (`_PagePlaces`, with the
+    places ``layout`` gives, asked for at the first such link; with None,
+    such places are not checked).
     """
     pages = {page.url for page in graph.pages}
     files = {"/" + rel.removeprefix("content/") for rel in graph.assets}
     base = graph.urls.base_folder  # decoded, as each link's site path is
     hints: _LinkHints | None = None  # made for the first broken link: most builds have none
+    places: _PagePlaces | None = None  # made for the first link to a place in another page
     own = graph.urls.origin.split("://", 1)[-1] + base  # the site's address after http:// or https://, decoded
     for entry in graph.interviews + graph.cases:
         for typed in entry.document.rendered.links:
@@ -1252,7 +1265,14 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
             path = site_path(href.strip())
             if base != "/" and path.startswith(unquote(base)):  # both decoded, however each was typed
                 path = "/" + path[len(unquote(base)):]
-            if not path or _leads_somewhere(path, pages, files):
+            if not path:
+                continue
+            if _leads_somewhere(path, pages, files):
+                if "#" in href and layout is not None:
+                    places = places or _PagePlaces(graph, layout())
+                    place = places.problem(href, path)
+                    if place is not None:
+                        report.warning(entry.document.path, *_typed_at(entry.document, href), *place)
                 continue
             line, column = _typed_at(entry.document, href)
             hints = hints or _LinkHints(graph, pages | files, former, held_back)
@@ -1289,6 +1309,119 @@ def _place_in_page(href: str, document: Document) -> tuple[str, str] | None:
     return (f'the link "{href}" leads to no place in the page',
             f"link to one of its headings: {shown}" if shown else "the page has no heading (##) to link to: "
             "delete the link, or add the heading")
+
+
+@dataclass(frozen=True)
+class LayoutPlaces:
+    """The places (element ids) the theme's layouts may give a page, read from the theme's files.
+
+    ``ids``: every id a layout, partial or script of the theme writes as it
+    is (``main``, ``toc-heading``); ``patterns``: regular expressions for
+    the ids made of values (``m-{{ key }}`` gives ``m-.*``; a chart's ids),
+    each matched whole: a page may have any id one of them matches, ``.*``
+    when an id is made in a way that cannot be read. Together they hold at
+    least every id a layout gives any page, so that a place they lack is
+    surely none of the layout's. ``own``: the ids each template file writes
+    as they are, by its name (``unit.html``), for the hint. ``bodies``: the
+    templates that show a page's converted Markdown (they name
+    ``rendered``); when one is not the layout of an interview or case
+    study (`ENTRY_LAYOUTS`), the places of that Markdown may be on any
+    page, and none is checked.
+    """
+
+    ids: frozenset[str] = frozenset()
+    patterns: tuple[str, ...] = ()
+    own: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    bodies: frozenset[str] = frozenset()
+
+    @cached_property
+    def _pattern(self) -> re.Pattern[str] | None:
+        return re.compile("|".join(f"(?:{pattern})" for pattern in self.patterns), re.DOTALL) \
+            if self.patterns else None
+
+    def may_have(self, place: str) -> bool:
+        """True when a layout may give a page an element with the id ``place`` (decoded)."""
+        return place in self.ids or (self._pattern is not None and self._pattern.fullmatch(place) is not None)
+
+
+_UNCHECKED_KINDS = frozenset({"search", "redirect"})
+"""Pages whose places are not known at build time: the search page's are made in the reader's browser (its
+results), and a redirect page leads on to another address, which a place may not follow."""
+
+
+class _PagePlaces:
+    """What is wrong with links to places in other pages (``/interviews/x/#问题二``), if anything.
+
+    Takes the graph and the places of its layouts. A page's places are the
+    ids of its converted Markdown (an interview's or case study's: its
+    headings, footnotes) and those the layout may give it
+    (`LayoutPlaces.may_have`). A page's Markdown is read from the build
+    cache only when a link names none of its headings.
+    """
+
+    def __init__(self, graph: SiteGraph, layout: LayoutPlaces) -> None:
+        self._layout = layout
+        self._pages = {page.url: page for page in graph.pages}
+        self._entries = {entry.url: entry for entry in graph.interviews + graph.cases}
+        # Markdown shown by any other template (a partial may be included anywhere): its places may be on any page.
+        self._unknown = not layout.bodies.issubset(ENTRY_LAYOUTS)
+        self._ids: dict[str, list[str]] = {}
+
+    def problem(self, href: str, path: str) -> tuple[str, str] | None:
+        """``(message, hint)`` for the link ``href`` (as typed) to the site path ``path`` (a page or file that
+        exists) when its fragment names no place of that page; None when it does, or cannot be known."""
+        typed = href.strip().partition("#")[2]
+        # A fragment directive (#:~:text=…) is no id; "top" (any case) is the top of the page in every browser.
+        typed = typed.partition(":~:")[0]
+        page = self._pages.get(path.removesuffix("index.html")) or self._pages.get(path + "/")
+        if self._unknown or page is None or page.kind in _UNCHECKED_KINDS or not typed or typed.lower() == "top":
+            return None
+        wanted = unquote(typed)  # a browser looks for the fragment as typed, then decoded (UTF-8)
+        if any(self._layout.may_have(place) for place in (typed, wanted)):
+            return None
+        entry = self._entries.get(page.url)
+        anchors = [heading.anchor for heading in entry.document.rendered.headings] if entry is not None else []
+        if typed in anchors or wanted in anchors:
+            return None
+        ids = self._body_ids(entry) if entry is not None else []
+        if typed in ids or wanted in ids:
+            return None
+        return self._problem(href, page, wanted, anchors, ids)
+
+    def _body_ids(self, entry: Entry) -> list[str]:
+        found = self._ids.get(entry.url)
+        if found is None:
+            found = self._ids[entry.url] = [html.unescape(place) for place in _ID_RE.findall(
+                entry.document.rendered.html)]
+        return found
+
+    def _problem(self, href: str, page: Page, wanted: str, anchors: list[str],
+                 ids: list[str]) -> tuple[str, str]:
+        at = href.strip().partition("#")[0]  # the page as the link names it: its base path or "../" kept
+        named = f"the page {unquote(page.url)} (《{page.title}》)" if page.kind in ("interview", "case") \
+            else f"the page {unquote(page.url)}"
+        message = f'the link "{href}" leads to {named}, which has no place "{wanted}"'
+        meant = slugify_heading(wanted, "-")
+        if meant != wanted and meant in anchors:
+            return (f"{message}: a heading's place is named by its text without signs, in lower case",
+                    f"write {at}#{meant}")
+        import difflib  # only here: a hint for a broken link, which most builds never give
+
+        if page.kind not in ("interview", "case"):
+            close = difflib.get_close_matches(wanted, self._layout.own.get(page.template, ()), n=1, cutoff=0.6)
+            return message, (f"did you mean {at}#{close[0]}?" if close else
+                             f"link to the page itself: {at} (it has no headings of Markdown to link to)")
+        if not anchors:
+            return message, (f"the page has no heading (##) to link to: link to the page itself ({at}), "
+                             f"or add the heading to {page.source}")
+        # A heading is often linked by a few of its words (#体会 for #…有哪些体会经验和收获).
+        nearest = [place for place in ids if wanted in place][:3] or difflib.get_close_matches(
+            wanted, ids, n=3, cutoff=0.5)
+        if len(nearest) == 1:
+            return message, f"did you mean {at}#{nearest[0]}?"
+        return message, ("link to one of its places, the nearest first: " if nearest else
+                         "link to one of its headings: ") + ", ".join(
+            f"{at}#{place}" for place in nearest or anchors[:5])
 
 
 _PREVIEW_HOSTS = frozenset({"127.0.0.1", "localhost", "0.0.0.0", "::1"})

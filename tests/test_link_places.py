@@ -1,0 +1,126 @@
+"""Links to a place in another page of the site (``/interviews/x/#问题二``): the place must be on that page.
+
+The page part of such a link was checked, the part after "#" not: a heading
+typed wrong was published as a link that lands at the top of the page.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from sitegen.build import BuildOptions, build, check
+from sitegen.config import load_config
+from sitegen.errors import Report
+from sitegen.render import layout_places
+
+from .sitekit import copy_example, interview, parse_html, write_site
+
+TARGET = interview("白鹤镇访谈二", extra="slug: er\n", body=(
+    "## 问题一：进展如何？\n\n回答[^1]。\n\n## 下一阶段有什么打算？\n\n回答。\n\n[^1]: 注释。\n"))
+
+
+def _place_warnings(root: Path, **options: object) -> list[tuple[str, str, str | None]]:
+    warnings = build(BuildOptions(root=root, search=False, **options)).warnings  # type: ignore[arg-type]
+    return [(w.location(), w.message, w.hint) for w in warnings]
+
+
+def test_a_link_to_a_place_another_page_lacks_is_warned_at_the_link_with_the_place_meant(tmp_path: Path) -> None:
+    body = ("## 问\n\n"
+            "见[对](/interviews/er/#问题一进展如何)、[编码](/interviews/er/#%E9%97%AE%E9%A2%98%E4%B8%80%E8%BF%9B"
+            "%E5%B1%95%E5%A6%82%E4%BD%95)、[注](/interviews/er/#fn-1)、[顶](/tags/#top)、[主](/units/baihe/#main)。\n\n"
+            "见[错](/interviews/er/#下一阶段的打算)、\n"
+            "[原样](/interviews/er/#问题一：进展如何？)、[错码](/interviews/er/#%E6%89%93%E7%AE%97)、"
+            "[相对](../interviews/er/#问题三)、[单位](/units/baihe/#tallies-headng)。\n")
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body),
+                                 "content/interviews/er.md": TARGET})
+    page = "the page /interviews/er/ (《白鹤镇访谈二》), which has no place"
+    assert _place_warnings(root) == [
+        ("content/interviews/a.md:15:6", f'the link "/interviews/er/#下一阶段的打算" leads to {page} "下一阶段的打算"',
+         "did you mean /interviews/er/#下一阶段有什么打算?"),
+        ("content/interviews/a.md:16:6", f'the link "/interviews/er/#问题一：进展如何？" leads to {page} "问题一：进展如何？": '
+         "a heading's place is named by its text without signs, in lower case", "write /interviews/er/#问题一进展如何"),
+        # Decoded in the message, as a browser looks for it; the hint finds the heading holding the words.
+        ("content/interviews/a.md:16:38", f'the link "/interviews/er/#%E6%89%93%E7%AE%97" leads to {page} "打算"',
+         "did you mean /interviews/er/#下一阶段有什么打算?"),
+        # A relative link is read from the site root, as it is published; the hint keeps it as typed.
+        ("content/interviews/a.md:16:79", f'the link "../interviews/er/#问题三" leads to {page} "问题三"',
+         "link to one of its headings: ../interviews/er/#问题一进展如何, ../interviews/er/#下一阶段有什么打算"),
+        ("content/interviews/a.md:16:107", 'the link "/units/baihe/#tallies-headng" leads to the page /units/baihe/, '
+         'which has no place "tallies-headng"', "did you mean /units/baihe/#tallies-heading?")]
+    # `sitegen check` says the same, and the links as fixed are not warned.
+    assert [(w.location(), w.message) for w in check(BuildOptions(root=root)).problems] == [
+        (location, message) for location, message, _ in _place_warnings(root)]
+    fixed = (body.replace("#下一阶段的打算", "#下一阶段有什么打算").replace("#问题一：进展如何？", "#问题一进展如何")
+             .replace("#%E6%89%93%E7%AE%97", "#%E4%B8%8B%E4%B8%80%E9%98%B6%E6%AE%B5%E6%9C%89%E4%BB%80%E4%B9%88"
+                      "%E6%89%93%E7%AE%97").replace("#问题三", "#fnref-1").replace("headng", "heading"))
+    (root / "content/interviews/a.md").write_text(interview(body=fixed), encoding="utf-8")
+    assert _place_warnings(root) == []
+
+
+def test_a_link_to_a_place_under_the_base_path_is_read_as_the_site_path_after_it(tmp_path: Path) -> None:
+    body = "## 问\n\n见[全](/qingpu/interviews/er/#问题一进展如何)和[错](/qingpu/interviews/er/#问题二)。\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body),
+                                 "content/interviews/er.md": TARGET},
+                      config="title: 测试站点\nbase_url: https://example.org/qingpu/\n")
+    assert _place_warnings(root) == [
+        ("content/interviews/a.md:13:42", 'the link "/qingpu/interviews/er/#问题二" leads to the page /interviews/er/ '
+         '(《白鹤镇访谈二》), which has no place "问题二"', "link to one of its headings: "
+         "/qingpu/interviews/er/#问题一进展如何, /qingpu/interviews/er/#下一阶段有什么打算")]
+
+
+def test_a_page_without_headings_is_told_so(tmp_path: Path) -> None:
+    body = "## 问\n\n见[无](/interviews/er/#问题一)。\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body),
+                                 "content/interviews/er.md": interview("无标题", extra="slug: er\n", body="只有正文。\n")})
+    assert _place_warnings(root) == [
+        ("content/interviews/a.md:13:6", 'the link "/interviews/er/#问题一" leads to the page /interviews/er/ (《无标题》), '
+         'which has no place "问题一"', "the page has no heading (##) to link to: link to the page itself "
+         "(/interviews/er/), or add the heading to content/interviews/er.md")]
+
+
+def test_a_layout_that_shows_markdown_on_other_pages_leaves_places_unchecked(tmp_path: Path) -> None:
+    # The home page then holds the headings of an interview: no place can be said missing from any page.
+    body = "## 问\n\n见[首页](/#问题一进展如何)和[错](/interviews/er/#问题二)。\n"
+    home = ('{% extends "base.html" %}{% block content %}{% for e in site.interviews %}'
+            "{{ e.document.rendered.html|rebase }}{% endfor %}{% endblock %}")
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body),
+                                 "content/interviews/er.md": TARGET, "templates/home.html": home})
+    assert _place_warnings(root) == []
+    (root / "templates/home.html").unlink()
+    assert [location for location, _, _ in _place_warnings(root)] == ["content/interviews/a.md:13:7",
+                                                                      "content/interviews/a.md:13:22"]
+
+
+def test_the_places_of_a_layout_are_read_from_its_templates_and_scripts(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"templates/unit.html": (
+        '<h2 id="own">x</h2><p id=\'tick-{{ n }}-end\'></p><a name="old"></a><div data-id="{{ x }}"></div>'
+        '<script>el.id = "made"; el.setAttribute("id", "set"); if (a.id == b) {}</script>')})
+    places = layout_places(load_config(root, Report()))
+    assert {"own", "old", "made", "set", "main", "toc-heading"} <= places.ids
+    assert places.own["unit.html"] == ("own", "old", "made", "set")
+    assert [places.may_have(place) for place in ("tick-3-end", "tick-", "chart-0123456789-t", "data", "x")] == [
+        True, False, True, False, False]
+    # An id the theme makes in a way that cannot be read may be any id.
+    (root / "templates/unit.html").write_text("<script>el.id = name;</script>", encoding="utf-8")
+    assert layout_places(load_config(root, Report())).may_have("anything")
+
+
+def test_no_place_of_the_example_site_is_warned_missing(tmp_path: Path) -> None:
+    # Every id of every page a build writes, linked from a page's text: none may be warned (a false warning
+    # would teach editors to ignore the real ones).
+    root = copy_example(tmp_path / "site")
+    build(BuildOptions(root=root, search=False))
+    output = root / "output"
+    links = []
+    for file in sorted(output.rglob("index.html")):
+        url = "/" + file.parent.relative_to(output).as_posix() + "/"
+        for place in parse_html(file).xpath("//@id"):
+            links.append(f"[{len(links)}]({url.replace('/./', '/')}#{place})")
+    assert len(links) > 100
+    body = "## 问\n\n" + "、".join(links) + "。\n"
+    (root / "content/interviews/links.md").write_text(
+        re.sub(r"(?s)\n---\n.*", "\n---\n\n" + body, (root / "content/interviews/2018-05-baihe-dadiaoyan.md")
+               .read_text(encoding="utf-8").replace("slug: baihe-dadiaoyan-weifangtan", "slug: links"), count=1),
+        encoding="utf-8")
+    assert [w for w in build(BuildOptions(root=root, search=False)).warnings if "no place" in w.message] == []
