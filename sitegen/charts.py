@@ -58,11 +58,20 @@ Design choices (the reasons, so they are kept):
   is complete without any CSS. Text uses ``currentColor`` from the root's
   ``color`` attribute, so one CSS rule recolours all of it.
 * **Names.** ``role="img"``; ``aria-labelledby`` points to the ``<title>``
-  (the name: a short one, since the figure's caption says the same figures
-  again) and ``aria-describedby`` to the ``<desc>``; their ids (and the pattern ids) start with a hash of the
-  chart's content, so two charts on one page do not clash and rebuilds are
-  byte-identical. Each bar segment carries a ``<title>`` tooltip ("已解决
-  103份") for mouse users.
+  (the name: a short one, "白鹤镇问题清单办理情况") and ``aria-describedby``
+  to the ``<desc>``, which says how the picture is drawn and nothing more.
+  Neither repeats `Chart.summary` or a figure: the page shows the summary
+  as the figure's caption and every figure in the table (WCAG 1.1.1 by a
+  short text alternative plus a long description beside the image, as the
+  W3C's "complex images" tutorial does it), so a screen reader meets each
+  once. Everything drawn (the texts, bars and their tooltips) is in one
+  ``<g aria-hidden="true">``: browsers do not treat the children of an
+  SVG ``role="img"`` as presentational, and would read every label and
+  number of the bars between the image and its caption. The ids (and the
+  pattern ids) start with a hash of the chart's content, so two charts on
+  one page do not clash and rebuilds are byte-identical. Each bar segment
+  carries a ``<title>`` tooltip ("已解决 103份") for mouse users, which
+  aria-hidden does not take away.
 """
 
 from __future__ import annotations
@@ -106,7 +115,9 @@ class Chart:
     """A chart and its words.
 
     ``svg``: one complete ``<svg>`` element, every text in it XML-escaped, safe
-    to insert into HTML as it is (mark it safe in Jinja).
+    to insert into HTML as it is (mark it safe in Jinja). A screen reader hears
+    only its short title and how it is drawn, so a page shows ``summary`` and
+    ``table`` with it.
     ``svg_large``: the same chart with its text `LARGE_TEXT_SCALE` times larger
     for the same width (labels wrapped and bars laid out again), same title,
     desc and figures; its root has the extra class ``chart-large`` and its ids
@@ -483,6 +494,9 @@ def _svg(kind: str, title: str, desc: str, body: list[str], height: float,
          styles: Sequence[BarStyle], layout: _Layout) -> str:
     """Wrap the body in the root ``<svg>`` with title, desc, patterns and background; fix the ids.
 
+    The background and body go in one ``<g aria-hidden="true">`` (see "Names" in the module
+    docstring): the image is named by its title and described by its desc alone.
+
     The ids start with "chart-" and a hash of the kind and the content; those of a drawing with
     larger text (``layout`` not `_NORMAL`) with "chart-large-" (never a hex digit after "chart-"), and
     its root has the class ``chart-large``: the two drawings of one chart can share a page.
@@ -490,8 +504,8 @@ def _svg(kind: str, title: str, desc: str, body: list[str], height: float,
     defs = "".join(_pattern(s) for s in styles)
     inner = (f'<title id="{_ID}-t">{_xml(title)}</title><desc id="{_ID}-d">{_xml(desc)}</desc>'
              + (f"<defs>{defs}</defs>" if defs else "")
-             + f'<rect class="chart-bg" width="{VIEW_WIDTH}" height="{_n(height)}" fill="{BACKGROUND}"/>'
-             + "".join(body))
+             + f'<g aria-hidden="true"><rect class="chart-bg" width="{VIEW_WIDTH}" height="{_n(height)}" '
+             + f'fill="{BACKGROUND}"/>' + "".join(body) + "</g>")
     variant = "" if layout == _NORMAL else "large"
     digest = hashlib.sha256(f"{kind}{' ' + variant if variant else ''}\n{inner}".encode()).hexdigest()[:10]
     prefix = f"chart-{variant}-{digest}" if variant else f"chart-{digest}"
@@ -633,8 +647,9 @@ def tally_chart(unit_name: str, tallies: Sequence[Tally]) -> Chart | None:
     order; they are shown by ``as_of``, oldest first, in the chart and table.
     Each bar is split into 提交区级 / 已解决 / 办理中 and headed by its date
     ("2018年4月26日") and "收集296份"; bar lengths are proportional to the
-    largest ``collected`` among the bars shown (the desc says so). A tally
-    with nothing collected is an empty outlined track with the text "0".
+    largest ``collected`` among the bars shown (the desc says so, without
+    the figure). A tally with nothing collected is an empty outlined track
+    with the text "0".
 
     Returns None when there are no tallies. The table has one row per tally
     (ISO date, then 收集/提交区级/已解决/办理中 as digits). Raises ValueError if
@@ -645,9 +660,7 @@ def tally_chart(unit_name: str, tallies: Sequence[Tally]) -> Chart | None:
         return None
     ordered = sorted(tallies, key=lambda t: t.as_of)
     summary = _tally_summary(unit_name, ordered)
-    scale = max(t.collected for t in ordered)
-    desc = (f"{summary}图中每个统计日期一条横条，分为提交区级、已解决、办理中三段；"
-            f"条形长度按图中最大的收集数（{scale}份）等比例绘制。")
+    desc = "图中每个统计日期一条横条，分为提交区级、已解决、办理中三段；条形长度按图中最大的收集数等比例绘制。"
     bars = [_StackedBar(format_date(t.as_of), "", t.collected, _counts(t)) for t in ordered]
     svg, svg_large = _stacked_chart("tally", f"{unit_name}问题清单办理情况", desc, bars)
     with_batches = any(t.batches is not None for t in ordered)
@@ -698,9 +711,7 @@ def units_chart(rows: Sequence[tuple[str, Tally]]) -> Chart | None:
         return None
     summary = _units_summary(rows)
     same_day = len({t.as_of for _, t in rows}) == 1
-    scale = max(t.collected for _, t in rows)
-    desc = (f"{summary}图中每个单位一条横条，分为提交区级、已解决、办理中三段；"
-            f"条形长度按图中最大的收集数（{scale}份）等比例绘制。")
+    desc = "图中每个单位一条横条，分为提交区级、已解决、办理中三段；条形长度按图中最大的收集数等比例绘制。"
     bars = [_StackedBar(name, "" if same_day else f"截至{format_date(t.as_of)}", t.collected, _counts(t))
             for name, t in rows]
     svg, svg_large = _stacked_chart("units", "各单位问题清单办理情况", desc, bars)
@@ -814,7 +825,7 @@ def target_chart(unit_name: str, targets: Sequence[Target]) -> Chart | None:
         return None
     summary = _target_summary(unit_name, targets)
     measured = any(t.measured is not None for t in targets)
-    desc = (f"{summary}图中每个调研对象一条目标横条" + ("，有实测数的另有一条实测横条" if measured else "")
+    desc = ("图中每个调研对象一条目标横条" + ("，有实测数的另有一条实测横条" if measured else "")
             + "；条形长度按0%至100%的比例绘制，整条轨道为100%。")
     svg, svg_large = (_target_svg(unit_name, targets, desc, layout) for layout in (_NORMAL, _LARGE))
     return Chart(svg=svg, svg_large=svg_large, summary=summary, table=_target_table(unit_name, targets))
