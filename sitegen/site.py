@@ -1235,13 +1235,16 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
     base = graph.urls.base_folder  # decoded, as each link's site path is
     hints: _LinkHints | None = None  # made for the first broken link: most builds have none
     places: _PagePlaces | None = None  # made for the first link to a place in another page
+    theme: LayoutPlaces | None = None  # read at the first link to a place
     own = graph.urls.origin.split("://", 1)[-1] + base  # the site's address after http:// or https://, decoded
     for entry in graph.interviews + graph.cases:
         for typed in entry.document.rendered.links:
             swallowed = swallowed_title(typed)  # a title in quotes Markdown did not read: the conversion warns
             href = swallowed[0] if swallowed else typed  # of it, and the address meant is checked here
             if href.startswith("#"):
-                place = _place_in_page(href, entry.document)
+                if layout is not None and theme is None:
+                    theme = layout()
+                place = _place_in_page(href, entry.document, theme)
                 if place is not None:
                     report.warning(entry.document.path, *_typed_at(entry.document, href), *place)
                 continue
@@ -1269,7 +1272,8 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
                 continue
             if _leads_somewhere(path, pages, files):
                 if "#" in href and layout is not None:
-                    places = places or _PagePlaces(graph, layout())
+                    theme = theme or layout()
+                    places = places or _PagePlaces(graph, theme)
                     place = places.problem(href, path)
                     if place is not None:
                         report.warning(entry.document.path, *_typed_at(entry.document, href), *place)
@@ -1284,27 +1288,32 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
 _ID_RE = re.compile(r'\bid="([^"]*)"')
 
 
-def _place_in_page(href: str, document: Document) -> tuple[str, str] | None:
+def _place_in_page(href: str, document: Document, layout: LayoutPlaces | None = None) -> tuple[str, str] | None:
     """``(message, hint)`` for a link to a place in its own page (``#…``) that names none; None when it does.
 
-    Only a place written in Chinese (or any text beyond ASCII) is checked: a
-    heading's anchor is its text without signs, in lower case
-    (`sitegen.markup.slugify_heading`: ``一、进博会（CIIE）`` → ``一进博会ciie``),
-    and a link typed with the heading as it reads led nowhere, unwarned.
-    ASCII names may be the theme's own places (``#main``), which a page's
-    text does not hold.
+    Takes the link as typed, the page's document and the places its layout
+    may give it (`LayoutPlaces`; None: unknown). A heading's anchor is its
+    text without signs, in lower case (`sitegen.markup.slugify_heading`:
+    ``一、进博会（CIIE）`` → ``一进博会ciie``), and a link typed with the
+    heading as it reads led nowhere, unwarned. A place in ASCII
+    (``#fn:1``, ``#mian``) is checked only when ``layout`` is known, since it
+    may be the theme's own (``#main``). ``#top`` and a fragment directive
+    (``#:~:text=…``) are places every browser finds.
     """
-    wanted = unquote(href[1:])
-    if not wanted or wanted.isascii():
+    wanted = unquote(href[1:].partition(":~:")[0])
+    if not wanted or wanted.lower() == "top" or (wanted.isascii() and layout is None):
         return None
     ids = set(_ID_RE.findall(document.rendered.html))
-    if wanted in ids:
+    if wanted in ids or (layout is not None and layout.may_have(wanted)):
         return None
     anchors = [heading.anchor for heading in document.rendered.headings]
     meant = slugify_heading(wanted, "-")
     if meant in anchors:
         return (f'the link "{href}" leads to no place in the page: a heading\'s place is named by its text '
                 "without signs, in lower case", f"write #{meant}")
+    if (dashed := wanted.replace(":", "-")) in ids:  # #fn:1, as other Markdown tools name a footnote
+        return (f'the link "{href}" leads to no place in the page: sitegen names a footnote\'s place with "-"',
+                f"write #{dashed}")
     shown = ", ".join(f"#{anchor}" for anchor in anchors[:5]) if anchors else ""
     return (f'the link "{href}" leads to no place in the page',
             f"link to one of its headings: {shown}" if shown else "the page has no heading (##) to link to: "

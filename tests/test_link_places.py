@@ -69,6 +69,21 @@ def test_a_link_to_a_place_under_the_base_path_is_read_as_the_site_path_after_it
          "/qingpu/interviews/er/#问题一进展如何, /qingpu/interviews/er/#下一阶段有什么打算")]
 
 
+def test_a_place_in_ascii_in_the_same_page_is_checked_against_the_page_and_its_layout(tmp_path: Path) -> None:
+    # "#mian" and "#note-1" were never checked: an ASCII place might have been the theme's (#main), unknown then.
+    body = ("## 问\n\n回答[^1]。[正文](#main)、[顶](#Top)、[文](#:~:text=回答)、[回注](#fnref-1)、"
+            "[错](#mian)、[注](#note-1)。\n\n[^1]: 注释。\n")
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body)})
+    assert _place_warnings(root) == [
+        ("content/interviews/a.md:13:66", 'the link "#mian" leads to no place in the page',
+         "link to one of its headings: #问"),
+        ("content/interviews/a.md:13:77", 'the link "#note-1" leads to no place in the page',
+         "link to one of its headings: #问")]
+    (root / "content/interviews/a.md").write_text(
+        interview(body=body.replace("#mian", "#main").replace("#note-1", "#fn-1")), encoding="utf-8")
+    assert _place_warnings(root) == []
+
+
 def test_a_page_without_headings_is_told_so(tmp_path: Path) -> None:
     body = "## 问\n\n见[无](/interviews/er/#问题一)。\n"
     root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body),
