@@ -1769,6 +1769,8 @@ def _scan_value(scan: _Scan, number: int, line: str, pos: int, owner: int, lead:
         scan.flow_depth, scan.flow_quote = 0, ""
         _scan_flow(scan, number, line, pos)
     else:
+        if owner < 0 and not lead:
+            owner = _key_above(scan.lines, number, pos)
         # An item's text follows its "- " ("---title: …" is a key typed after dashes, no item: `_QUICK_SWALLOWED`).
         scan.plain_owner, scan.plain_item = owner, (number if _LIST_ITEM_LEAD.match(lead) else -1)
         # A text typed on the line below its key has no key on its line: its lines are those as far in as its first.
@@ -1776,6 +1778,25 @@ def _scan_value(scan: _Scan, number: int, line: str, pos: int, owner: int, lead:
         if not _check_mismatched_quotes(scan, number, line, pos, owner, lead) and not _check_joined_fields(
                 scan, number, line):
             _check_comment(scan, number, line, pos, lead)
+
+
+def _key_above(lines: _Lines, number: int, pos: int) -> int:
+    """The column of the key (or lone "-") a text typed on the 0-based line ``number``, at column ``pos``, is the
+    value of: the nearest line above holding YAML, when it holds a key alone (``summary:``) or a lone "-" less far
+    in than the text. -1 for any other text (the whole file's value, or a line the parser will refuse).
+
+    The text's lines go on while they stand further in than that key (YAML 1.2 §7.3.3); with no column, every
+    line below was taken for one of them, and a slip there (``title：…``) went unscanned.
+    """
+    above = _yaml_line(lines, number, -1)
+    typed = lines.line(above) if above >= 0 else ""
+    if typed.strip() == "-":
+        column = _indent(typed)
+    elif _bare_key(typed) is not None:
+        column = _typed_value(typed)[0]
+    else:
+        return -1
+    return column if column < pos else -1
 
 
 _LIST_ITEM_LEAD = re.compile(r" *-(?:[ \t]|$)")
@@ -2020,6 +2041,7 @@ def _text_quotes_hint(lines: _Lines, first: int, start: int, typed: list[str], n
     twice = ", and type each ' inside the value twice" if mark == "'" and any("'" in text for text in typed) else ""
     return (f'{how}: type {mark} before its first character ("{_clip(typed[0], 10)}") and another {mark} after '
             f'its last ("{_clip(typed[-1][-10:], 10)}"){end}{twice}')
+
 _ID_BEFORE_NOTE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 """A value that is an id (``baihe``, ``dadiaoyan-weifangtan``): a ``#`` is never part of one."""
 _NOTE_IN_CHINESE = re.compile(r"[ \t]*[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")

@@ -1143,6 +1143,18 @@ def test_a_hash_line_among_the_lines_of_a_text_is_told_in_a_list_and_below_its_k
                                        'the comment "# 说明")')
 
 
+def test_the_lines_below_a_text_typed_under_its_key_are_scanned_as_fields() -> None:
+    # A text typed on the line below its key goes on while its lines stand further in than the key: every line
+    # after it was taken for one of them, and a slip there was told "this line is text, not a field".
+    assert shown(load("summary:\n  加装电梯\ntitle：白鹤镇\n")[1]) == [
+        'data/x.yaml:3:6: error: "title：" uses a full-width colon (全角冒号 ：)\n'
+        "  hint: type an English colon followed by a space: title: 白鹤镇"]
+    assert shown(load("a:\n  summary:\n    加装电梯\n  title:白鹤镇\n")[1]) == [
+        'data/x.yaml:4:8: error: no space after ":" in "title:白鹤镇"\n'
+        "  hint: add a space after the colon: title: 白鹤镇"]
+    assert ok("summary:\n    加装\n  电梯\ntitle: 白鹤镇\n").value == {"summary": "加装电梯", "title": "白鹤镇"}
+
+
 # Every line sitegen new writes ends with a comment. A hint that put it inside the quotes it added
 # published "# 标题 title" on the page when pasted (title: '"华新镇"：… # 标题 title'): the comment
 # stays after the closing quote, and the line of the hint, pasted, gives the value the editor meant.
