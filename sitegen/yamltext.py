@@ -994,6 +994,7 @@ class _Scan:
     plain_item: int = -1          # the line of a list item whose plain text those lines continue, while not told
     plain_text: tuple[int, int, int, str] | None = None  # a plain text's first line, start, key column and what is
     # typed before it on its line (``note: ``), while no "#" cutting it was told (`_check_text_cut`)
+    told_through: int = -1        # the last line of a text whose "#" lines were told already (`_hash_before_text`)
     flow_depth: int = 0
     flow_quote: str = ""
     opener: int = -1              # text index of the quote or bracket still open
@@ -1755,6 +1756,8 @@ def _scan_value(scan: _Scan, number: int, line: str, pos: int, owner: int, lead:
     if char == "#":
         _check_comment_value(scan, number, line, pos, lead)
     if char in ("", "#"):
+        if owner >= 0 and not _HASH_TEXT.match(line, pos):
+            _check_hash_below(scan, number, owner, lead)
         return
     if char in "|>" and _BLOCK_HEADER.match(line, pos):
         scan.mode, scan.block_indent = "block", owner
@@ -1964,6 +1967,8 @@ def _check_text_cut(scan: _Scan, number: int, cut: int) -> bool:
     for a line that is no line of the text, or a text of one line
     (`_check_comment` tells it).
     """
+    if number <= scan.told_through:
+        return True  # told with the "#" lines above the text (`_hash_before_text`)
     if scan.plain_text is None:
         return False
     first, start, owner, lead = scan.plain_text
@@ -2017,7 +2022,8 @@ def _text_end(lines: _Lines, first: int, start: int, owner: int) -> int:
     return last
 
 
-def _text_quotes_hint(lines: _Lines, first: int, start: int, typed: list[str], note: str) -> str:
+def _text_quotes_hint(lines: _Lines, first: int, start: int, typed: list[str], note: str,
+                      how: str = "if the # belongs to the value, wrap the whole value in quotes") -> str:
     """The hint for a text over several lines cut by a "#" (`_check_text_cut`): its lines, the whole text in quotes.
 
     Takes the text's first line (0-based) and column, its lines as typed
@@ -2025,7 +2031,7 @@ def _text_quotes_hint(lines: _Lines, first: int, start: int, typed: list[str], n
     comment, which stays after the closing quote. The quotes are double
     ones unless the text holds a double quote or a backslash (`_quote`).
     A text of more than `_TEXT_LINES_SHOWN` lines, or with a line too long
-    to give whole, is told where the quotes go instead.
+    to give whole, is told where the quotes go instead. ``how`` opens the hint.
     """
     mark = "'" if any('"' in text or "\\" in text for text in typed) else '"'
     kept = [text.replace("'", "''") if mark == "'" else text for text in typed]
@@ -2034,13 +2040,99 @@ def _text_quotes_hint(lines: _Lines, first: int, start: int, typed: list[str], n
         line = lines.line(first + offset)
         shown.append(line[:len(line) - len(line.lstrip(_GAP))] + text if text else "")
     shown[-1] += mark + note
-    how = "if the # belongs to the value, wrap the whole value in quotes"
     if len(shown) <= _TEXT_LINES_SHOWN and max(map(len, shown)) <= PASTE_LIMIT:
         return f"{how}, typing its {len(shown)} lines as " + ", then ".join(f'"{line}"' for line in shown)
     end = f' (before the comment "{_clip(note.strip(), 20)}")' if note else ""
     twice = ", and type each ' inside the value twice" if mark == "'" and any("'" in text for text in typed) else ""
     return (f'{how}: type {mark} before its first character ("{_clip(typed[0], 10)}") and another {mark} after '
             f'its last ("{_clip(typed[-1][-10:], 10)}"){end}{twice}')
+
+
+def _check_hash_below(scan: _Scan, number: int, owner: int, lead: str) -> None:
+    """Report lines starting with "#" glued to text (`_HASH_TEXT`) typed right below a key with nothing after it.
+
+    Takes the scan, the 0-based ``number`` of the key's line (or of a lone
+    "-"), the key's (or the "-"'s) column ``owner`` and what is typed
+    before the value on its line (``note: ``, ``- ``). YAML reads
+    ``note:`` then ``  #3号楼、#5号楼已整改`` as a key with no value and a
+    comment: the text is lost, and was published as an empty note,
+    unwarned. With nothing else below as the value, it is an error, as
+    ``note: #3号楼`` is (`_check_comment_value`): nothing of the text is
+    left. With a text below them (``  #3号楼`` then ``  重点解决``), YAML
+    keeps that text alone: a warning, as for a "#" line after a text's
+    first (`_check_text_cut`), told only when that text has no "#" cutting
+    it (else that is told). The hint puts the "#" lines in quotes, with
+    the text below when there is one. A group of fields, a list or a
+    quoted text below is not looked at.
+    """
+    lines = scan.lines
+    hashed: list[int] = []
+    below = number + 1
+    while below < len(lines.lines):
+        typed = lines.line(below)
+        rest = typed.lstrip(_GAP)
+        if rest.startswith("#") and len(typed) - len(rest) > owner and _HASH_TEXT.match(rest):
+            hashed.append(below)
+        elif rest and (hashed or not rest.startswith("#")):
+            break  # the "#" lines end at a note (``# 说明``), which is no text: the quotes go around them alone
+        below += 1
+    if not hashed:
+        return
+    after = _yaml_line(lines, hashed[-1], 1)
+    text = lines.line(after)
+    if after < 0 or _indent(text) <= owner:
+        if after >= 0 and _is_item(text) and _indent(text) == owner and not _LIST_ITEM_LEAD.match(lead):
+            return  # "tags:", "#…", then "- 大调研" as far in as the key: the items are its value
+        _hash_value_lost(scan, hashed, lead)
+    elif below == after and _typed_value(text)[1] is None and not _is_item(text) \
+            and text.lstrip(_GAP)[0] not in "|>\"'[{&*!%@`":
+        _hash_before_text(scan, hashed, after, owner)
+
+
+def _hash_value_lost(scan: _Scan, hashed: list[int], lead: str) -> None:
+    """Report the "#" lines ``hashed`` (0-based) as the whole value of the key above them, lost (`_check_hash_below`)."""
+    lines = scan.lines
+    typed = [lines.line(n).strip(_GAP) for n in range(hashed[0], hashed[-1] + 1)]
+    typed[-1], note = _split_comment(typed[-1])
+    key = lead.strip(" -").rstrip(":").strip()
+    where = f'"{_clip(key, 40)}" above has no value' if key else "the list item above is empty"
+    start = _indent(lines.line(hashed[0]))
+    message = (f'"#" at the start of a line starts a comment in YAML, so {where}: the text typed below it, '
+               f"{_clip(_folds(typed)[1].replace(chr(10), ' '), 40)}, is dropped")
+    if len(hashed) == 1:
+        hint = paste_hint("put the value in quotes", _with_comment(_quote(typed[0]), note),
+                          f": {_quote_steps(_quote(typed[0])[0], typed[0], note)}")
+    else:
+        hint = _text_quotes_hint(lines, hashed[0], start, typed, note, how="put the value in quotes")
+    scan.issues.append(_Issue(hashed[0], start, message, hint))
+
+
+def _hash_before_text(scan: _Scan, hashed: list[int], first: int, owner: int) -> None:
+    """Report the "#" lines ``hashed`` (0-based) typed before the text starting on line ``first`` below its key at
+    column ``owner``: YAML keeps the text alone (`_check_hash_below`). A "#" cutting that text too is told with
+    them, once (`_Scan.told_through`): a hint quoting the text alone would leave the lines above it dropped."""
+    lines = scan.lines
+    last = _text_end(lines, first, _indent(lines.line(first)), owner)
+    text = [lines.line(n).strip(_GAP) for n in range(first, last + 1)]
+    text[-1], note = _split_comment(text[-1])
+    kept: list[str] = []
+    for at, line in enumerate(text):
+        cut = 0 if line.startswith("#") else next((m.start() for m in re.finditer(r"[ \t]#", line)), None)
+        kept.append(line if cut is None else line[:cut])
+        if cut is not None:
+            break
+    typed = [lines.line(n).strip(_GAP) for n in range(hashed[0], first)] + text
+    shown, meant = _folds(kept)[1].rstrip(), _folds(typed)[1]
+    whole = len(kept) == len(text) or not any(text[len(kept):])
+    why = f": the page shows {_clip(shown, 40)}, not {_clip(meant, 40)}" if whole else \
+        ", and YAML cannot read the rest of the text"
+    scan.told_through = last
+    scan.issues.append(_Issue(hashed[0], _indent(lines.line(hashed[0])),
+                              '"#" at the start of a line of the text starts a comment in YAML, so the value is only '
+                              f'"{_clip(shown)}"{why}',
+                              _text_quotes_hint(lines, hashed[0], _indent(lines.line(hashed[0])), typed, note),
+                              severity="warning" if whole else "error"))
+
 
 _ID_BEFORE_NOTE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 """A value that is an id (``baihe``, ``dadiaoyan-weifangtan``): a ``#`` is never part of one."""

@@ -607,6 +607,65 @@ def test_notes_typed_among_the_lines_of_a_text_are_left_alone(tmp_path: Path) ->
     assert printed(root) == []
 
 
+def _quoted_in_place(text: str, problem: str) -> str:
+    """``text`` with the hint of ``problem`` for a "#" line followed: ``put the value in quotes: "…"`` typed on the
+    line it points at (its indent kept), or the lines ``typing its … lines as`` typed in place of as many lines."""
+    where, hint = problem.split("\n  hint: ")
+    line = int(where.split(":")[1]) - 1
+    lines = text.split("\n")
+    if " lines as " in hint:
+        typed = _lines_of_hint(problem)
+        return "\n".join(lines[:line] + typed + lines[line + len(typed):])
+    indent = lines[line][:len(lines[line]) - len(lines[line].lstrip())]
+    return "\n".join(lines[:line] + [indent + hint.split(": ", 1)[1]] + lines[line + 1:])
+
+
+def test_a_text_typed_below_its_key_as_hash_lines_alone_is_an_error_and_the_hint_keeps_it(tmp_path: Path) -> None:
+    # "note:" with "#3号楼、#5号楼已整改" below: YAML reads a note with no value and a comment, and the page and
+    # data/tallies.csv published an empty note, unwarned; a milestone's title and an interview's title and summary
+    # lost theirs the same way (a title was told only "the value is empty").
+    unit = (UNIT + "    note:\n      #3号楼、#5号楼已整改\nmilestones:\n  - date: 2018-01-12\n    title:\n"
+            "      #3号楼开工\n\n      #5号楼开工   # 编者：待核实\n")
+    page = interview(extra="summary:\n  #3号楼、#5号楼\n  已开工\n").replace("title: 白鹤镇访谈", "title:\n  #1 白鹤镇访谈")
+    root = write_site(tmp_path, {UNIT_PATH: unit, PAGE_PATH: page})
+    problems = printed(root)
+    assert problems == [
+        f'{PAGE_PATH}:3:3: error: "#" at the start of a line starts a comment in YAML, so "title" above has no '
+        "value: the text typed below it, #1 白鹤镇访谈, is dropped\n"
+        '  hint: put the value in quotes: "#1 白鹤镇访谈"',
+        f'{PAGE_PATH}:11:3: warning: "#" at the start of a line of the text starts a comment in YAML, so the value '
+        'is only "已开工": the page shows 已开工, not #3号楼、#5号楼已开工\n'
+        '  hint: if the # belongs to the value, wrap the whole value in quotes, typing its 2 lines as '
+        '"  "#3号楼、#5号楼", then "  已开工""',
+        f'{UNIT_PATH}:12:7: error: "#" at the start of a line starts a comment in YAML, so "note" above has no value: '
+        "the text typed below it, #3号楼、#5号楼已整改, is dropped\n"
+        '  hint: put the value in quotes: "#3号楼、#5号楼已整改"',
+        f'{UNIT_PATH}:16:7: error: "#" at the start of a line starts a comment in YAML, so "title" above has no '
+        "value: the text typed below it, #3号楼开工 #5号楼开工, is dropped\n"
+        '  hint: put the value in quotes, typing its 3 lines as "      "#3号楼开工", then "", then '
+        '"      #5号楼开工"   # 编者：待核实"']
+    unit = _quoted_in_place(_quoted_in_place(unit, problems[3]), problems[2])
+    page = _quoted_in_place(_quoted_in_place(page, problems[1]), problems[0])
+    write_site(root, {UNIT_PATH: unit, PAGE_PATH: page})
+    assert printed(root) == []
+    output = build_at(root)
+    assert "#3号楼、#5号楼已整改" in (output / "units/baihe/index.html").read_text(encoding="utf-8")
+    assert (output / "data/tallies.csv").read_text(encoding="utf-8-sig").splitlines()[1].endswith(
+        ",#3号楼、#5号楼已整改")
+    milestone = next(csv.DictReader((output / "data/milestones.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert milestone["title"] == "#3号楼开工#5号楼开工"  # a title is one line
+    shown = parse_html(output / "interviews/baihe/index.html")
+    assert shown.cssselect("h1")[0].text_content() == "#1 白鹤镇访谈"
+    assert shown.cssselect('meta[name="description"]')[0].get("content") == "#3号楼、#5号楼已开工"
+
+
+def test_hash_lines_below_a_key_before_its_fields_or_items_are_left_alone(tmp_path: Path) -> None:
+    # A group's fields or a list's items below them are the key's value: the "#" lines are no text of it.
+    page = interview(extra="tags:\n  #大调研\n- 补短板\n").replace("interviewee:\n", "interviewee:\n  #受访人\n")
+    root = write_site(tmp_path, {PAGE_PATH: page})
+    assert printed(root) == []
+
+
 def _hint_line(problem: str) -> str:
     """The line a hint offers to type (``hint: delete it: name: 练塘镇`` → ``name: 练塘镇``)."""
     return problem.split("\n  hint: ", 1)[1].split(": ", 1)[1]

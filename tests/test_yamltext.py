@@ -1143,6 +1143,35 @@ def test_a_hash_line_among_the_lines_of_a_text_is_told_in_a_list_and_below_its_k
                                        'the comment "# 说明")')
 
 
+def test_hash_lines_alone_below_a_key_are_an_error_and_before_its_text_a_warning() -> None:
+    # YAML reads the key with no value and the lines as comments: the text was lost, unwarned.
+    _, report = load("actions:\n  -\n    #3号楼\nnote:   # 说明\n  # 编者\n  #5号楼（已开工）\n")
+    assert shown(report) == [
+        'data/x.yaml:3:5: error: "#" at the start of a line starts a comment in YAML, so the list item above is '
+        "empty: the text typed below it, #3号楼, is dropped\n"
+        '  hint: put the value in quotes: "#3号楼"',
+        'data/x.yaml:6:3: error: "#" at the start of a line starts a comment in YAML, so "note" above has no value: '
+        "the text typed below it, #5号楼（已开工）, is dropped\n"
+        '  hint: put the value in quotes: "#5号楼（已开工）"']
+    assert ok('actions:\n  -\n    "#3号楼"\nnote:   # 说明\n  # 编者\n  "#5号楼（已开工）"\n').value == {
+        "actions": ["#3号楼"], "note": "#5号楼（已开工）"}
+    # Before a text, the "#" lines are dropped and the text kept; a "#" cutting that text too is told with them.
+    _, report = load("note:\n  #3号楼\n  加装电梯\n")
+    assert shown(report) == [
+        'data/x.yaml:2:3: warning: "#" at the start of a line of the text starts a comment in YAML, so the value is '
+        'only "加装电梯": the page shows 加装电梯, not #3号楼加装电梯\n'
+        '  hint: if the # belongs to the value, wrap the whole value in quotes, typing its 2 lines as '
+        '"  "#3号楼", then "  加装电梯""']
+    _, report = load("note:\n  #3号楼\n  加装电梯\n  #5号楼\n  已开工\n")
+    assert shown(report)[0].startswith(
+        'data/x.yaml:2:3: error: "#" at the start of a line of the text starts a comment in YAML, so the value is '
+        'only "加装电梯", and YAML cannot read the rest of the text\n')
+    assert len(report.problems) == 1
+    # Fields or items below the "#" lines are the key's value; a note is no text.
+    assert ok("interviewee:\n  #受访人\n  name: 张明\ntags:\n  #大调研\n- 补短板\nnote:\n  # 说明\n").value == {
+        "interviewee": {"name": "张明"}, "tags": ["补短板"], "note": None}
+
+
 def test_the_lines_below_a_text_typed_under_its_key_are_scanned_as_fields() -> None:
     # A text typed on the line below its key goes on while its lines stand further in than the key: every line
     # after it was taken for one of them, and a slip there was told "this line is text, not a field".

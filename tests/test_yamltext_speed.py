@@ -252,8 +252,10 @@ EDGE_CASES = [
     "a:\n- b\n   -x\n  - c\n", "＃ a: 1\n", "a: 1\n  ＃ b: 2\n",
     # A "#" cutting a text over several lines, on a line of its own or after a space, and notes among its lines.
     "a: x\n  #3\n", "a: x\n  #3\n  y\nb: 1\n", "- x\n  y #3\n- z\n", "a:\n  x\n  #3\n", "a: x\n  # y\n  #-z\n",
-    # A slip below a text typed under its key.
-    "a:\n  x\nb：1\n",
+    # "#" lines alone below a key (its value lost), before its text, its fields or its items; a slip below a text
+    # typed under its key.
+    "a:\n  #3\nb: 1\n", "a:   # x\n  # y\n  #3\n\n  #4\n", "a:\n  #3\n  y\n", "a:\n  #3\n  y #4\n  z\n", "- \n  #3\n",
+    "a:\n  #3\n- b\n", "a:\n  #3\n  b: 1\n", "a:\n  x\nb：1\n",
     # A key typed after dashes ("---title:", an edit the fuzz test below made) over a list: no item of it.
     "t:\n  - a: 1\n    b: 2\n---title:     note: x\n  - a: 3\n    b: 4\n",
     # Line breaks other than "\n" written as escapes: refused by both paths.
