@@ -845,7 +845,7 @@ def _load(text: str, first_line: int, elsewhere: ElsewhereFinder | None = None,
         return [_Issue(MAX_LINES, 0, f"the YAML is longer than {MAX_LINES:,} lines; sitegen reads no more",
                        "split the data into several smaller files (e.g. one file per unit or per year)")], None
     lines = _Lines(text)
-    return _parse_scanned(lines, _prescan(lines, groups, names), first_line, elsewhere, groups)
+    return _parse_scanned(lines, _prescan(lines, groups, names, first_line), first_line, elsewhere, groups)
 
 
 def _parse_scanned(lines: _Lines, scan: _Scan, first_line: int, elsewhere: ElsewhereFinder | None = None,
@@ -881,7 +881,7 @@ def _load_fast(text: str, first_line: int, elsewhere: ElsewhereFinder | None = N
     if text.count("\n") >= MAX_LINES:
         return _load(text, first_line, elsewhere, groups, names)
     lines = _Lines(text)
-    scan = None if _nothing_to_scan(text) else _prescan(lines, groups, names)
+    scan = None if _nothing_to_scan(text) else _prescan(lines, groups, names, first_line)
     if scan is not None and any(issue.severity == "error" for issue in scan.issues):
         return scan.issues, None
     fixed = text if scan is None else _apply_replacements(text, scan.replacements)
@@ -891,13 +891,13 @@ def _load_fast(text: str, first_line: int, elsewhere: ElsewhereFinder | None = N
         # The walk stops at the first thing to report, so none came before this error:
         # `_parse_scanned` would meet the same error with nothing else to say, unless the
         # line scan (skipped when it looked needless) finds an error, which it reports alone.
-        scan = _prescan(lines, groups, names) if scan is None else scan
+        scan = _prescan(lines, groups, names, first_line) if scan is None else scan
         if any(issue.severity == "error" for issue in scan.issues):
             return scan.issues, None
         return scan.issues + [_explain(exc, lines, scan.open_at, groups, first_line)], None
     if data is not None:
         return ([] if scan is None else scan.issues), data
-    scan = _prescan(lines, groups, names) if scan is None else scan
+    scan = _prescan(lines, groups, names, first_line) if scan is None else scan
     return _parse_scanned(lines, scan, first_line, elsewhere, groups)
 
 
@@ -916,6 +916,8 @@ def _load_fast(text: str, first_line: int, elsewhere: ElsewhereFinder | None = N
 #   _QUICK_LATER    _check_joined_fields: `_LATER_FIELD`'s keys typed with no ": ";
 #   _QUICK_SWALLOWED _check_items_swallowed: a list item below one indented less, with only lines
 #                   further in than that one (its text going on), blank lines and comments between.
+#   _QUICK_COMMENT_LINE _check_comment_in_text: a comment line, then (past blank lines and comments)
+#                   a line further in than the first column that may be a line of text.
 # The last two rely on _QUICK_CHAR being tried first: with no TAB or full-width space in
 # the text, indentation and "- " markers are spaces and dashes only, and a "#" cutting a
 # value follows a space. The trailing "+" on the key patterns makes their repeats
@@ -934,6 +936,7 @@ _WIDE_LETTERS = "\uff21-\uff3a\uff41-\uff5a\uff3f"
 """Full-width Latin letters and underscore, as a character class's ranges (ｓｅｒｉｅｓ, ａｓ＿ｏｆ)."""
 _QUICK_WIDE_KEY = re.compile(rf"\n[ -]*+[{_WIDE_LETTERS}]")  # `_full_width_line`'s full-width key
 _QUICK_SWALLOWED = re.compile(r"\n( *+)- [^\n]*(?:\n(?:\1 ++(?!-(?:[ \n]|\Z))[^\n]+| *+(?:#[^\n]*)?))*\n\1 ++- ")
+_QUICK_COMMENT_LINE = re.compile(r"^ *#[^\n]*\n(?: *(?:#[^\n]*)?\n)* +(?!-(?: |$))[^ \n|>\"'\[{&*!%@`#]", re.MULTILINE)
 
 
 def _nothing_to_scan(text: str) -> bool:
@@ -950,7 +953,8 @@ def _nothing_to_scan(text: str) -> bool:
             and _QUICK_KEY.search("\n" + text) is None
             and _QUICK_WIDE_KEY.search("\n" + text) is None
             and _QUICK_LATER.search(text) is None
-            and _QUICK_SWALLOWED.search("\n" + text) is None)
+            and _QUICK_SWALLOWED.search("\n" + text) is None
+            and _QUICK_COMMENT_LINE.search(text) is None)
 
 
 def _mixes_quotes(text: str) -> bool:
@@ -1001,6 +1005,7 @@ class _Scan:
     tab_indents: dict[int, int | None] = field(default_factory=dict)  # line → spaces its TAB stands for, if known
     groups: GroupFinder | None = None  # `load_yaml`'s: the fields the records know at paths
     names: FieldNamer | None = None  # `load_yaml`'s: whether a key names a field the records know
+    first_line: int = 1           # `load_yaml`'s: the file line of the text's first line, for lines a hint names
 
     @property
     def open_at(self) -> int | None:
@@ -1008,10 +1013,11 @@ class _Scan:
         return self.opener if self.mode in ('"', "'", "flow") else None
 
 
-def _prescan(lines: _Lines, groups: GroupFinder | None = None, names: FieldNamer | None = None) -> _Scan:
-    """Scan every line outside block scalars and quoted strings; collect issues (``groups``, ``names``:
-    `load_yaml`'s)."""
-    scan = _Scan(lines, groups=groups, names=names)
+def _prescan(lines: _Lines, groups: GroupFinder | None = None, names: FieldNamer | None = None,
+             first_line: int = 1) -> _Scan:
+    """Scan every line outside block scalars and quoted strings; collect issues (``groups``, ``names``,
+    ``first_line``: `load_yaml`'s)."""
+    scan = _Scan(lines, groups=groups, names=names, first_line=first_line)
     _scan_characters(lines, scan.issues)
     for number, line in enumerate(lines.lines):
         if len(scan.issues) > MAX_PROBLEMS:
@@ -1082,6 +1088,8 @@ def _scan_normal_line(scan: _Scan, number: int, line: str) -> None:
     if rest.startswith("#"):
         if pos and _HASH_TEXT.match(rest):
             _check_text_cut(scan, number, pos)
+        elif scan.plain_owner is not None and scan.plain_owner >= 0:
+            _check_comment_in_text(scan, number, pos)
         return
     if rest.startswith("＃"):
         # "＃ outcome: 还没写好" was told to be renamed "outcome", which published the note.
@@ -1999,6 +2007,55 @@ def _check_text_cut(scan: _Scan, number: int, cut: int) -> bool:
                                            f'"{_clip(kept_text)}"{why}',
                               _text_quotes_hint(lines, first, start, typed, note), severity=severity))
     return True
+
+
+def _check_comment_in_text(scan: _Scan, number: int, pos: int) -> None:
+    """Report a comment line (``# 编者：待核实``) typed between the lines of a plain text, at its "#".
+
+    Takes the scan, the 0-based ``number`` of the comment line and its
+    column ``pos``. YAML ends a plain text at a comment line (a text's
+    lines hold no comment, YAML 1.2 §7.3.3), so the value is the lines
+    above it, and the next line, further in than the text's key, is a
+    text that belongs to nothing: the parser refuses it, and that was
+    told as "this line is not lined up", though it is. An error, told at
+    the first comment line before that line; the hint moves the comment
+    above the text's first line (`_Scan.first_line` gives file lines), or
+    quotes the whole text, comment included (`_text_quotes_hint`).
+    Nothing is told when the text ends at the comment (a line less far
+    in, a field, a list item or the end comes next), nor for a second
+    comment line right below the first.
+    """
+    lines, owner = scan.lines, scan.plain_owner
+    if scan.plain_text is None or owner is None or scan.plain_text[0] >= number:
+        return
+    above = next(n for n in range(number - 1, -1, -1) if lines.line(n).strip(_GAP))
+    after = _yaml_line(lines, number, 1)
+    text = lines.line(after)
+    if lines.line(above).lstrip(_GAP).startswith("#") or after < 0 or _indent(text) <= owner \
+            or _typed_value(text)[1] is not None or _is_item(text) or text.lstrip(_GAP)[0] in "|>\"'[{&*!%@`#":
+        return
+    first, start, _owner, lead = scan.plain_text
+    scan.plain_text = None
+    last = _text_end(lines, first, start, owner)
+    kept = [lines.line(first)[start:]] + [lines.line(n).strip(_GAP) for n in range(first + 1, last + 1)]
+    end = _text_end(lines, after, _indent(text), owner)
+    typed = kept + [lines.line(n).strip(_GAP) for n in range(last + 1, end + 1)]
+    typed[-1], note = _split_comment(typed[-1])
+    head = first if lead else _yaml_line(lines, first, -1)  # a text typed below its key: the key's line
+    named = lines.line(head).strip(_GAP)
+    named = _clip(named[:_typed_value(lines.line(head))[1] - _indent(lines.line(head)) + 1]
+                  if _typed_value(lines.line(head))[1] is not None else named, 30)
+    comments = [n for n in range(number, after) if lines.line(n).strip(_GAP)]
+    which = ("this line" if len(comments) == 1 else "this line and the comment line below it" if len(comments) == 2
+             else f"this line and the {len(comments) - 1} comment lines below it")
+    scan.issues.append(_Issue(
+        number, pos, "this comment (注释) stands between the lines of a text, and YAML ends a text at a comment: the "
+                     f'value is only "{_clip(_folds(kept)[1].rstrip())}", and YAML cannot read the text\'s next line, '
+                     f'"{_clip(text.strip(), 30)}"',
+        f'to keep the comment out of the text, move {which} above "{named}" '
+        f"(line {head + scan.first_line}); "
+        + _text_quotes_hint(lines, first, start, typed, note, how="to make it part of the text, wrap the whole text "
+                                                                  "in quotes")))
 
 
 def _text_end(lines: _Lines, first: int, start: int, owner: int) -> int:

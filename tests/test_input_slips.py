@@ -659,6 +659,29 @@ def test_a_text_typed_below_its_key_as_hash_lines_alone_is_an_error_and_the_hint
     assert shown.cssselect('meta[name="description"]')[0].get("content") == "#3号楼、#5号楼已开工"
 
 
+def test_a_comment_between_the_lines_of_a_text_is_told_it_ends_the_text_and_both_fixes_work(tmp_path: Path) -> None:
+    # YAML ends a text at a comment line, and refuses the text's next line: that was told "this line is not lined
+    # up with the lines above it", though it is, with a hint about keys.
+    typed = "    note: 第一行的说明\n      # 编者：待核实\n      第二行的说明\n"
+    root = write_site(tmp_path / "told", {UNIT_PATH: UNIT + typed})
+    problems = printed(root)
+    assert problems == [
+        f"{UNIT_PATH}:12:7: error: this comment (注释) stands between the lines of a text, and YAML ends a text at a "
+        'comment: the value is only "第一行的说明", and YAML cannot read the text\'s next line, "第二行的说明"\n'
+        '  hint: to keep the comment out of the text, move this line above "note:" (line 11); to make it part of '
+        'the text, wrap the whole text in quotes, typing its 3 lines as "    note: "第一行的说明", then '
+        '"      # 编者：待核实", then "      第二行的说明""']
+    moved = "      # 编者：待核实\n    note: 第一行的说明\n      第二行的说明\n"
+    for fixed, note in [(moved, "第一行的说明第二行的说明"),
+                        ("\n".join(_lines_of_hint(problems[0])) + "\n", "第一行的说明# 编者：待核实第二行的说明")]:
+        root = write_site(tmp_path / note, {UNIT_PATH: UNIT + fixed})
+        assert printed(root) == [], fixed
+        output = build_at(root)
+        assert note in (output / "units/baihe/index.html").read_text(encoding="utf-8")
+        assert (output / "data/tallies.csv").read_text(encoding="utf-8-sig").splitlines()[1].endswith("," + note)
+        assert f'"note": "{note}"' in (output / "data/tallies.json").read_text(encoding="utf-8")
+
+
 def test_hash_lines_below_a_key_before_its_fields_or_items_are_left_alone(tmp_path: Path) -> None:
     # A group's fields or a list's items below them are the key's value: the "#" lines are no text of it.
     page = interview(extra="tags:\n  #大调研\n- 补短板\n").replace("interviewee:\n", "interviewee:\n  #受访人\n")

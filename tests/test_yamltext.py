@@ -1172,6 +1172,31 @@ def test_hash_lines_alone_below_a_key_are_an_error_and_before_its_text_a_warning
         "interviewee": {"name": "张明"}, "tags": ["补短板"], "note": None}
 
 
+def test_a_comment_between_the_lines_of_a_text_is_told_at_its_first_line() -> None:
+    # YAML 1.2 §7.3.3: a plain text's lines hold no comment line, so the text ends there and its next line is
+    # refused; the parser's words were about lining up (or a missing "- "), at that next line.
+    _, report = load("actions:\n  - 走访\n# 编者\n\n    # 待核实\n    研究\nsummary:\n  加装电梯\n  # 说明\n  已开工\n")
+    assert shown(report) == [
+        "data/x.yaml:3:1: error: this comment (注释) stands between the lines of a text, and YAML ends a text at a "
+        'comment: the value is only "走访", and YAML cannot read the text\'s next line, "研究"\n'
+        '  hint: to keep the comment out of the text, move this line and the comment line below it above "- 走访" '
+        '(line 2); to make it part of the text, wrap the whole text in quotes: type " before its first character '
+        '("走访") and another " after its last ("研究")',
+        "data/x.yaml:9:3: error: this comment (注释) stands between the lines of a text, and YAML ends a text at a "
+        'comment: the value is only "加装电梯", and YAML cannot read the text\'s next line, "已开工"\n'
+        '  hint: to keep the comment out of the text, move this line above "summary:" (line 7); to make it part of '
+        'the text, wrap the whole text in quotes, typing its 3 lines as "  "加装电梯", then "  # 说明", then '
+        '"  已开工""']
+    # Lines named are file lines: front matter starts on line 2.
+    _, report = load("summary: 加装电梯\n  # 说明\n  已开工\n", first_line=2)
+    assert shown(report)[0].startswith("data/x.yaml:3:3: error:")
+    assert '"summary:" (line 2)' in report.problems[0].hint
+    # Followed, each hint gives the text meant; a comment after which the text's key's fields go on is no slip.
+    assert ok("# 说明\nsummary:\n  加装电梯\n  已开工\n").value == {"summary": "加装电梯已开工"}
+    assert ok('summary:\n  "加装电梯\n  # 说明\n  已开工"\n').value == {"summary": "加装电梯# 说明已开工"}
+    assert ok("a:\n  summary: 加装电梯\n  # 说明\n  title: x\n").value == {"a": {"summary": "加装电梯", "title": "x"}}
+
+
 def test_the_lines_below_a_text_typed_under_its_key_are_scanned_as_fields() -> None:
     # A text typed on the line below its key goes on while its lines stand further in than the key: every line
     # after it was taken for one of them, and a slip there was told "this line is text, not a field".

@@ -256,6 +256,8 @@ EDGE_CASES = [
     # typed under its key.
     "a:\n  #3\nb: 1\n", "a:   # x\n  # y\n  #3\n\n  #4\n", "a:\n  #3\n  y\n", "a:\n  #3\n  y #4\n  z\n", "- \n  #3\n",
     "a:\n  #3\n- b\n", "a:\n  #3\n  b: 1\n", "a:\n  x\nb：1\n",
+    # A comment between the lines of a text, which YAML ends there.
+    "a: x\n  # c\n  y\n", "- x\n# c\n\n  # d\n  y\n", "a:\n  x\n  # c\n  y\nb: 1\n",
     # A key typed after dashes ("---title:", an edit the fuzz test below made) over a list: no item of it.
     "t:\n  - a: 1\n    b: 2\n---title:     note: x\n  - a: 3\n    b: 4\n",
     # Line breaks other than "\n" written as escapes: refused by both paths.
