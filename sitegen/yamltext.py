@@ -1952,8 +1952,8 @@ _HASH_TEXT = re.compile(rf"#(?![ \t#-]|$|{_ASCII_KEY}:(?:[ \t]|$))")
 """A line starting with "#" glued to text (``#3号楼、#5号楼``), which in the lines of a text is text the editor
 meant, not a note: a note is written ``# 说明`` (a space after the "#"), and a field or list item commented out
 (``#note: …``, ``#- 大调研``) is no text either."""
-_TEXT_LINES_SHOWN = 4
-"""Most lines of a text a hint gives to type; for a longer text it says where the quotes go."""
+_QUOTED_SHOWN = 16
+"""Most characters of a text's first or last line a hint shows to say where a quote goes (`_text_quotes_hint`)."""
 
 
 def _check_text_cut(scan: _Scan, number: int, cut: int) -> bool:
@@ -1970,10 +1970,10 @@ def _check_text_cut(scan: _Scan, number: int, cut: int) -> bool:
     (``# 说明``) is not looked at. Told once per text, at its first cut: a
     warning when it is the text's last line (an error when it cuts a
     bracket in two, as `_check_comment` tells), else an error. The hint
-    gives the text's lines with quotes around the whole text, as they keep
-    the "#": YAML reads no comment inside quotes. False, and nothing told,
-    for a line that is no line of the text, or a text of one line
-    (`_check_comment` tells it).
+    says where to type quotes around the whole text (`_text_quotes_hint`),
+    as they keep the "#": YAML reads no comment inside quotes. False, and
+    nothing told, for a line that is no line of the text, or a text of one
+    line (`_check_comment` tells it).
     """
     if number <= scan.told_through:
         return True  # told with the "#" lines above the text (`_hash_before_text`)
@@ -2005,7 +2005,7 @@ def _check_text_cut(scan: _Scan, number: int, cut: int) -> bool:
         why, severity = ", and YAML cannot read the lines of the text below it", "error"
     scan.issues.append(_Issue(number, cut, f'{what} starts a comment in YAML, so the value is only '
                                            f'"{_clip(kept_text)}"{why}',
-                              _text_quotes_hint(lines, first, start, typed, note), severity=severity))
+                              _text_quotes_hint(scan, first, typed, note), severity=severity))
     return True
 
 
@@ -2054,8 +2054,7 @@ def _check_comment_in_text(scan: _Scan, number: int, pos: int) -> None:
                      f'"{_clip(text.strip(), 30)}"',
         f'to keep the comment out of the text, move {which} above "{named}" '
         f"(line {head + scan.first_line}); "
-        + _text_quotes_hint(lines, first, start, typed, note, how="to make it part of the text, wrap the whole text "
-                                                                  "in quotes")))
+        + _text_quotes_hint(scan, first, typed, note, how="to make it part of the text, wrap the whole text in quotes")))
 
 
 def _text_end(lines: _Lines, first: int, start: int, owner: int) -> int:
@@ -2079,30 +2078,27 @@ def _text_end(lines: _Lines, first: int, start: int, owner: int) -> int:
     return last
 
 
-def _text_quotes_hint(lines: _Lines, first: int, start: int, typed: list[str], note: str,
+def _text_quotes_hint(scan: _Scan, first: int, typed: list[str], note: str,
                       how: str = "if the # belongs to the value, wrap the whole value in quotes") -> str:
-    """The hint for a text over several lines cut by a "#" (`_check_text_cut`): its lines, the whole text in quotes.
+    """The hint for a text over several lines cut by a "#" (`_check_text_cut`): where the two quotes go that wrap
+    the whole text, named by the text they go before and after and its file lines (`_Scan.first_line`).
 
-    Takes the text's first line (0-based) and column, its lines as typed
-    (each stripped, the last without its comment) and the last line's
-    comment, which stays after the closing quote. The quotes are double
-    ones unless the text holds a double quote or a backslash (`_quote`).
-    A text of more than `_TEXT_LINES_SHOWN` lines, or with a line too long
-    to give whole, is told where the quotes go instead. ``how`` opens the hint.
+    Takes the scan, the text's first line (0-based), its lines as typed
+    (each stripped, the last without its comment, blank lines "") and the
+    last line's comment, which stays after the closing quote. The quotes
+    are double ones unless the text holds a double quote or a backslash
+    (`_quote`); each ' inside single ones is typed twice. ``how`` opens
+    the hint. The lines stay as typed, so the hint gives no lines to type:
+    given in quotes, they held the text's own quotes inside them.
     """
     mark = "'" if any('"' in text or "\\" in text for text in typed) else '"'
-    kept = [text.replace("'", "''") if mark == "'" else text for text in typed]
-    shown = [lines.line(first)[:start] + mark + kept[0]]
-    for offset, text in enumerate(kept[1:], 1):
-        line = lines.line(first + offset)
-        shown.append(line[:len(line) - len(line.lstrip(_GAP))] + text if text else "")
-    shown[-1] += mark + note
-    if len(shown) <= _TEXT_LINES_SHOWN and max(map(len, shown)) <= PASTE_LIMIT:
-        return f"{how}, typing its {len(shown)} lines as " + ", then ".join(f'"{line}"' for line in shown)
-    end = f' (before the comment "{_clip(note.strip(), 20)}")' if note else ""
+    opening, closing = typed[0], typed[-1]
+    opening = opening if len(opening) <= _QUOTED_SHOWN else opening[:_QUOTED_SHOWN - 1] + "…"
+    closing = closing if len(closing) <= _QUOTED_SHOWN else "…" + closing[1 - _QUOTED_SHOWN:]
+    end = f" (before the comment {_clip(note.strip(), 20)})" if note else ""
     twice = ", and type each ' inside the value twice" if mark == "'" and any("'" in text for text in typed) else ""
-    return (f'{how}: type {mark} before its first character ("{_clip(typed[0], 10)}") and another {mark} after '
-            f'its last ("{_clip(typed[-1][-10:], 10)}"){end}{twice}')
+    return (f"{how}: type {mark} before {opening} on line {first + scan.first_line}, and another {mark} after "
+            f"{closing} on line {first + len(typed) - 1 + scan.first_line}{end}{twice}")
 
 
 def _check_hash_below(scan: _Scan, number: int, owner: int, lead: str) -> None:
@@ -2160,7 +2156,7 @@ def _hash_value_lost(scan: _Scan, hashed: list[int], lead: str) -> None:
         hint = paste_hint("put the value in quotes", _with_comment(_quote(typed[0]), note),
                           f": {_quote_steps(_quote(typed[0])[0], typed[0], note)}")
     else:
-        hint = _text_quotes_hint(lines, hashed[0], start, typed, note, how="put the value in quotes")
+        hint = _text_quotes_hint(scan, hashed[0], typed, note, how="put the value in quotes")
     scan.issues.append(_Issue(hashed[0], start, message, hint))
 
 
@@ -2187,7 +2183,7 @@ def _hash_before_text(scan: _Scan, hashed: list[int], first: int, owner: int) ->
     scan.issues.append(_Issue(hashed[0], _indent(lines.line(hashed[0])),
                               '"#" at the start of a line of the text starts a comment in YAML, so the value is only '
                               f'"{_clip(shown)}"{why}',
-                              _text_quotes_hint(lines, hashed[0], _indent(lines.line(hashed[0])), typed, note),
+                              _text_quotes_hint(scan, hashed[0], typed, note),
                               severity="warning" if whole else "error"))
 
 

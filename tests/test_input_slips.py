@@ -533,10 +533,24 @@ def test_a_value_starting_with_a_hash_says_it_is_a_comment(tmp_path: Path) -> No
         '  hint: put the value in quotes: - "#大调研#"']
 
 
-def _lines_of_hint(problem: str) -> list[str]:
-    """The lines a hint gives to type (``…, typing its 2 lines as "…", then "…"``), as typed."""
-    listed = problem.split(" lines as ", 1)[1]
-    return [line[1:-1] for line in listed.split(", then ")]
+_QUOTES_HINT = re.compile(r"type (?P<mark>[\"']) before (?P<before>.+?) on line (?P<first>[0-9]+), and another "
+                          r"(?P=mark) after (?P<after>.+?) on line (?P<last>[0-9]+)(?: \(before the comment .*\))?$")
+
+
+def _quotes_typed(text: str, problem: str) -> str:
+    """``text`` (a whole file) with the quotes a hint says where to type typed there (``type " before 主要… on line
+    11, and another " after #3号楼 on line 12``): before the text named on its line, and after the one named on its
+    line (each cut short with "…"); a hint naming no quotes to type fails the test."""
+    found = _QUOTES_HINT.search(problem.split("\n  hint: ", 1)[1])
+    assert found is not None, problem
+    lines = text.split("\n")
+    first, last, mark = int(found["first"]) - 1, int(found["last"]) - 1, found["mark"]
+    before, after = found["before"].rstrip("…"), found["after"].lstrip("…")
+    at = lines[last].rindex(after) + len(after)
+    lines[last] = lines[last][:at] + mark + lines[last][at:]
+    at = lines[first].index(before)
+    lines[first] = lines[first][:at] + mark + lines[first][at:]
+    return "\n".join(lines)
 
 
 def test_a_line_of_a_text_starting_with_a_hash_is_told_and_the_hint_keeps_it(tmp_path: Path) -> None:
@@ -550,16 +564,14 @@ def test_a_line_of_a_text_starting_with_a_hash_is_told_and_the_hint_keeps_it(tmp
     assert problems == [
         f'{PAGE_PATH}:10:3: warning: "#" at the start of a line of the text starts a comment in YAML, so the value '
         "is only \"白鹤镇谈加装电梯，\": the page shows 白鹤镇谈加装电梯，, not 白鹤镇谈加装电梯，#3号楼、#5号楼已开工\n"
-        '  hint: if the # belongs to the value, wrap the whole value in quotes, typing its 2 lines as '
-        '"summary: "白鹤镇谈加装电梯，", then "  #3号楼、#5号楼已开工"   # 摘要"',
+        '  hint: if the # belongs to the value, wrap the whole value in quotes: type " before 白鹤镇谈加装电梯， on line 9, '
+        'and another " after #3号楼、#5号楼已开工 on line 10 (before the comment # 摘要)',
         f'{UNIT_PATH}:12:7: warning: "#" at the start of a line of the text starts a comment in YAML, so the value '
         'is only "主要问题集中在加装电梯，涉及": the page shows 主要问题集中在加装电梯，涉及, not '
         "主要问题集中在加装电梯，涉及#3号楼、#5号楼\n"
-        '  hint: if the # belongs to the value, wrap the whole value in quotes, typing its 2 lines as '
-        '"    note: "主要问题集中在加装电梯，涉及", then "      #3号楼、#5号楼""']
-    page_lines, unit_lines = _lines_of_hint(problems[0]), _lines_of_hint(problems[1])
-    write_site(tmp_path, {UNIT_PATH: UNIT + "\n".join(unit_lines) + "\n",
-                          PAGE_PATH: interview(extra="\n".join(page_lines) + "\n")})
+        '  hint: if the # belongs to the value, wrap the whole value in quotes: type " before 主要问题集中在加装电梯，涉及 '
+        'on line 11, and another " after #3号楼、#5号楼 on line 12']
+    write_site(tmp_path, {UNIT_PATH: _quotes_typed(unit, problems[1]), PAGE_PATH: _quotes_typed(page, problems[0])})
     assert printed(root) == []
     output = build_at(root)
     assert "主要问题集中在加装电梯，涉及#3号楼、#5号楼" in (output / "units/baihe/index.html").read_text(encoding="utf-8")
@@ -578,21 +590,21 @@ def test_a_hash_cutting_a_text_over_several_lines_is_told_where_it_cuts(tmp_path
          'warning: " #" (a space, then #) starts a comment in YAML, so the value is only '
          '"主要问题集中在加装电梯，涉及重点解决": the page shows 主要问题集中在加装电梯，涉及重点解决, not '
          "主要问题集中在加装电梯，涉及重点解决 #3号楼",
-         '"    note: "主要问题集中在加装电梯，涉及", then "      重点解决 #3号楼""'),
+         'type " before 主要问题集中在加装电梯，涉及 on line 11, and another " after 重点解决 #3号楼 on line 12'),
         ("    note: 主要问题集中在加装电梯，涉及\n      #3号楼、#5号楼\n      重点解决\n", "12:7",
          'error: "#" at the start of a line of the text starts a comment in YAML, so the value is only '
          '"主要问题集中在加装电梯，涉及", and YAML cannot read the lines of the text below it',
-         '"    note: "主要问题集中在加装电梯，涉及", then "      #3号楼、#5号楼", then "      重点解决""'),
+         'type " before 主要问题集中在加装电梯，涉及 on line 11, and another " after 重点解决 on line 13'),
         ("    note: 涉及 #3号楼\n      重点解决\n", "11:14",
          'error: " #" (a space, then #) starts a comment in YAML, so the value is only "涉及", and YAML cannot '
          "read the lines of the text below it",
-         '"    note: "涉及 #3号楼", then "      重点解决""'),
+         'type " before 涉及 #3号楼 on line 11, and another " after 重点解决 on line 12'),
     ]:
         root = write_site(tmp_path / where, {UNIT_PATH: UNIT + typed})
         problems = printed(root)
         assert problems == [f"{UNIT_PATH}:{where}: {message}\n  hint: if the # belongs to the value, wrap the whole "
-                            f"value in quotes, typing its {hint.count(', then ') + 1} lines as {hint}"]
-        write_site(root, {UNIT_PATH: UNIT + "\n".join(_lines_of_hint(problems[0])) + "\n"})
+                            f"value in quotes: {hint}"]
+        write_site(root, {UNIT_PATH: _quotes_typed(UNIT + typed, problems[0])})
         assert printed(root) == [], typed
         tallies = (build_at(root) / "data/tallies.csv").read_text(encoding="utf-8-sig")
         assert tallies.splitlines()[1].split(",")[-1] == "".join(line.strip() for line in typed.split("\n"))[6:]
@@ -609,13 +621,12 @@ def test_notes_typed_among_the_lines_of_a_text_are_left_alone(tmp_path: Path) ->
 
 def _quoted_in_place(text: str, problem: str) -> str:
     """``text`` with the hint of ``problem`` for a "#" line followed: ``put the value in quotes: "…"`` typed on the
-    line it points at (its indent kept), or the lines ``typing its … lines as`` typed in place of as many lines."""
+    line it points at (its indent kept), or the quotes a longer text takes typed where it says (`_quotes_typed`)."""
     where, hint = problem.split("\n  hint: ")
     line = int(where.split(":")[1]) - 1
     lines = text.split("\n")
-    if " lines as " in hint:
-        typed = _lines_of_hint(problem)
-        return "\n".join(lines[:line] + typed + lines[line + len(typed):])
+    if _QUOTES_HINT.search(hint):
+        return _quotes_typed(text, problem)
     indent = lines[line][:len(lines[line]) - len(lines[line].lstrip())]
     return "\n".join(lines[:line] + [indent + hint.split(": ", 1)[1]] + lines[line + 1:])
 
@@ -635,15 +646,15 @@ def test_a_text_typed_below_its_key_as_hash_lines_alone_is_an_error_and_the_hint
         '  hint: put the value in quotes: "#1 白鹤镇访谈"',
         f'{PAGE_PATH}:11:3: warning: "#" at the start of a line of the text starts a comment in YAML, so the value '
         'is only "已开工": the page shows 已开工, not #3号楼、#5号楼已开工\n'
-        '  hint: if the # belongs to the value, wrap the whole value in quotes, typing its 2 lines as '
-        '"  "#3号楼、#5号楼", then "  已开工""',
+        '  hint: if the # belongs to the value, wrap the whole value in quotes: type " before #3号楼、#5号楼 on line 11, '
+        'and another " after 已开工 on line 12',
         f'{UNIT_PATH}:12:7: error: "#" at the start of a line starts a comment in YAML, so "note" above has no value: '
         "the text typed below it, #3号楼、#5号楼已整改, is dropped\n"
         '  hint: put the value in quotes: "#3号楼、#5号楼已整改"',
         f'{UNIT_PATH}:16:7: error: "#" at the start of a line starts a comment in YAML, so "title" above has no '
         "value: the text typed below it, #3号楼开工 #5号楼开工, is dropped\n"
-        '  hint: put the value in quotes, typing its 3 lines as "      "#3号楼开工", then "", then '
-        '"      #5号楼开工"   # 编者：待核实"']
+        '  hint: put the value in quotes: type " before #3号楼开工 on line 16, and another " after #5号楼开工 on line 18 '
+        "(before the comment # 编者：待核实)"]
     unit = _quoted_in_place(_quoted_in_place(unit, problems[3]), problems[2])
     page = _quoted_in_place(_quoted_in_place(page, problems[1]), problems[0])
     write_site(root, {UNIT_PATH: unit, PAGE_PATH: page})
@@ -669,11 +680,11 @@ def test_a_comment_between_the_lines_of_a_text_is_told_it_ends_the_text_and_both
         f"{UNIT_PATH}:12:7: error: this comment (注释) stands between the lines of a text, and YAML ends a text at a "
         'comment: the value is only "第一行的说明", and YAML cannot read the text\'s next line, "第二行的说明"\n'
         '  hint: to keep the comment out of the text, move this line above "note:" (line 11); to make it part of '
-        'the text, wrap the whole text in quotes, typing its 3 lines as "    note: "第一行的说明", then '
-        '"      # 编者：待核实", then "      第二行的说明""']
+        'the text, wrap the whole text in quotes: type " before 第一行的说明 on line 11, and another " after 第二行的说明 '
+        "on line 13"]
     moved = "      # 编者：待核实\n    note: 第一行的说明\n      第二行的说明\n"
     for fixed, note in [(moved, "第一行的说明第二行的说明"),
-                        ("\n".join(_lines_of_hint(problems[0])) + "\n", "第一行的说明# 编者：待核实第二行的说明")]:
+                        (_quotes_typed(UNIT + typed, problems[0])[len(UNIT):], "第一行的说明# 编者：待核实第二行的说明")]:
         root = write_site(tmp_path / note, {UNIT_PATH: UNIT + fixed})
         assert printed(root) == [], fixed
         output = build_at(root)

@@ -1126,21 +1126,23 @@ def test_a_hash_line_among_the_lines_of_a_text_is_told_in_a_list_and_below_its_k
     assert shown(report) == [
         'data/x.yaml:3:5: warning: "#" at the start of a line of the text starts a comment in YAML, so the value is '
         'only "走访": the page shows 走访, not 走访#3号楼\n'
-        '  hint: if the # belongs to the value, wrap the whole value in quotes, typing its 2 lines as '
-        '"  - "走访", then "    #3号楼""',
+        '  hint: if the # belongs to the value, wrap the whole value in quotes: type " before 走访 on line 2, and another '
+        '" after #3号楼 on line 3',
         'data/x.yaml:6:3: warning: "#" at the start of a line of the text starts a comment in YAML, so the value is '
         'only "加装电梯": the page shows 加装电梯, not 加装电梯#5号楼（已开工）\n'
-        '  hint: if the # belongs to the value, wrap the whole value in quotes, typing its 2 lines as '
-        '"  "加装电梯", then "  #5号楼（已开工）""']
+        '  hint: if the # belongs to the value, wrap the whole value in quotes: type " before 加装电梯 on line 5, and '
+        'another " after #5号楼（已开工） on line 6']
     assert ok('actions:\n  - "走访\n    #3号楼"\nsummary:\n  "加装电梯\n  #5号楼（已开工）"\n').value == {
         "actions": ["走访#3号楼"], "summary": "加装电梯#5号楼（已开工）"}
-    # A text holding a double quote takes single quotes; one of more lines than a hint gives is told where they go.
-    _, report = load('note: 他说"好"\n  #3号楼\n')
-    assert report.problems[0].hint.endswith('typing its 2 lines as "note: \'他说"好"", then "  #3号楼\'"')
-    _, report = load("note: 一\n  二\n  三\n  四\n  #3号楼   # 说明\n")
+    # A text holding a double quote takes single quotes, each ' in it typed twice; the quotes go before the
+    # line's comment; a long line is shown cut where the quote does not go.
+    _, report = load('note: 他说"好"，it\'s\n  #3号楼   # 说明\n')
+    assert report.problems[0].hint.endswith(": type ' before 他说\"好\"，it's on line 1, and another ' after #3号楼 on line 2 "
+                                            "(before the comment # 说明), and type each ' inside the value twice")
+    _, report = load("note: 一二三四五六七八九十一二三四五六七\n  二\n  三\n  四\n  #3号楼、一二三四五六七八九十一二三\n")
     assert report.problems[0].hint == ('if the # belongs to the value, wrap the whole value in quotes: type " before '
-                                       'its first character ("一") and another " after its last ("#3号楼") (before '
-                                       'the comment "# 说明")')
+                                       '一二三四五六七八九十一二三四五… on line 1, and another " after …楼、一二三四五六七八九十一二三 '
+                                       'on line 5')
 
 
 def test_hash_lines_alone_below_a_key_are_an_error_and_before_its_text_a_warning() -> None:
@@ -1160,8 +1162,8 @@ def test_hash_lines_alone_below_a_key_are_an_error_and_before_its_text_a_warning
     assert shown(report) == [
         'data/x.yaml:2:3: warning: "#" at the start of a line of the text starts a comment in YAML, so the value is '
         'only "加装电梯": the page shows 加装电梯, not #3号楼加装电梯\n'
-        '  hint: if the # belongs to the value, wrap the whole value in quotes, typing its 2 lines as '
-        '"  "#3号楼", then "  加装电梯""']
+        '  hint: if the # belongs to the value, wrap the whole value in quotes: type " before #3号楼 on line 2, and '
+        'another " after 加装电梯 on line 3']
     _, report = load("note:\n  #3号楼\n  加装电梯\n  #5号楼\n  已开工\n")
     assert shown(report)[0].startswith(
         'data/x.yaml:2:3: error: "#" at the start of a line of the text starts a comment in YAML, so the value is '
@@ -1180,13 +1182,13 @@ def test_a_comment_between_the_lines_of_a_text_is_told_at_its_first_line() -> No
         "data/x.yaml:3:1: error: this comment (注释) stands between the lines of a text, and YAML ends a text at a "
         'comment: the value is only "走访", and YAML cannot read the text\'s next line, "研究"\n'
         '  hint: to keep the comment out of the text, move this line and the comment line below it above "- 走访" '
-        '(line 2); to make it part of the text, wrap the whole text in quotes: type " before its first character '
-        '("走访") and another " after its last ("研究")',
+        '(line 2); to make it part of the text, wrap the whole text in quotes: type " before 走访 on line 2, and '
+        'another " after 研究 on line 6',
         "data/x.yaml:9:3: error: this comment (注释) stands between the lines of a text, and YAML ends a text at a "
         'comment: the value is only "加装电梯", and YAML cannot read the text\'s next line, "已开工"\n'
         '  hint: to keep the comment out of the text, move this line above "summary:" (line 7); to make it part of '
-        'the text, wrap the whole text in quotes, typing its 3 lines as "  "加装电梯", then "  # 说明", then '
-        '"  已开工""']
+        'the text, wrap the whole text in quotes: type " before 加装电梯 on line 8, and another " after 已开工 on line '
+        "10"]
     # Lines named are file lines: front matter starts on line 2.
     _, report = load("summary: 加装电梯\n  # 说明\n  已开工\n", first_line=2)
     assert shown(report)[0].startswith("data/x.yaml:3:3: error:")
