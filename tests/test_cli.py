@@ -415,6 +415,11 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A line of a text that starts with # (read as a comment, so dropped)", "  #3号楼、#5号楼 below note:",
          {_U: UNIT + "targets:\n  - group: residents\n    target: 80\n    note: 主要问题集中在加装电梯，涉及\n"
                      "      #3号楼、#5号楼\n"}),
+        ("A text typed below its key as a line starting with # alone", "note:, and #3号楼、#5号楼已整改 on the line below",
+         {_U: UNIT + "targets:\n  - group: residents\n    target: 80\n    note:\n      #3号楼、#5号楼已整改\n"}),
+        ("A comment line between the lines of a text", "  # 编者：待核实 between two lines of a note",
+         {_U: UNIT + "targets:\n  - group: residents\n    target: 80\n    note: 第一行的说明\n      # 编者：待核实\n"
+                     "      第二行的说明\n"}),
     ],
     "Fields and values": [
         ("A misspelt field name", "interveiwee:", {_P: _page("interviewee:", "interveiwee:")}),
