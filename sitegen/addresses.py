@@ -16,6 +16,13 @@ nothing of the site is at the old address any more (no alias keeps it,
 no other page took it). The warning depends on the record alone: a first
 build, or one after ``--clean``, has none and warns of nothing.
 
+Only a build publishes, so only a build's addresses are recorded: the
+preview (``sitegen serve``) compares with the record of the published
+output folder and keeps none, and a draft or a page scheduled for later
+is never recorded at the address it has now (its slug may change freely
+before it is published); one published before keeps its published
+address in the record while it is held back.
+
 May import: errors, load, site, fresh.
 """
 
@@ -25,7 +32,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping, NamedTuple
+from typing import Collection, Mapping, NamedTuple
 
 from .errors import Report
 from .fresh import digest
@@ -72,11 +79,15 @@ class AddressBook:
             return cls({})
 
     @classmethod
-    def of(cls, graph: SiteGraph, before: "AddressBook", records: Mapping[str, str] | None = None) -> "AddressBook":
+    def of(cls, graph: SiteGraph, before: "AddressBook", records: Mapping[str, str] | None = None,
+           held: Collection[str] = ()) -> "AddressBook":
         """The addresses of the published pages of ``graph``; a text unchanged since ``before`` is not hashed again.
 
         ``records`` maps the address of each unit and series page to its record file (``content/units/x.yaml``);
         those pages are kept by file, with their name and no text digest (a tally's edit changes no address).
+        ``held`` names the page files a build does not publish now (drafts, pages scheduled for later), which
+        ``graph`` holds when it is a preview's: none is recorded at the address it has now, and one that
+        ``before`` holds keeps its record there, as its address was public: published again elsewhere, it moved.
         """
         pages = {}
         names = {view.url: view.unit.name for view in graph.units}
@@ -86,11 +97,14 @@ class AddressBook:
                 pages[rel] = Known(url, names[url], "", "", _was(before.pages.get(rel), url))
         for entry in graph.interviews + graph.cases:
             document = entry.document
+            if document.path in held:
+                continue
             known = before.pages.get(document.path)
             text = (known.text if known is not None and document.source_digest
                     and known.source == document.source_digest else _text_digest(document))
             pages[document.path] = Known(entry.url, document.meta.title, document.source_digest, text,
                                          _was(known, entry.url))
+        pages.update((rel, before.pages[rel]) for rel in held if rel in before.pages)
         return cls(pages)
 
     def save(self, path: Path) -> None:

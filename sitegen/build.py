@@ -246,20 +246,30 @@ def _check(options: BuildOptions, report: Report, held: list[Document], unpublis
 
 
 def _former_addresses(options: BuildOptions, config: Config) -> dict[str, str]:
-    """The addresses the pages had in the last build into the same output folder, and the ones they had before
-    their last move: ``{site path: page file}`` (`sitegen.addresses.AddressBook`); empty without a cache."""
+    """The addresses the pages had in the last build into the published output folder (`_address_record`), and
+    the ones they had before their last move: ``{site path: page file}`` (`sitegen.addresses.AddressBook`); empty
+    without a cache."""
     cache = options.cache_folder(config)
-    if cache is None:
+    path = _address_record(options, cache, config) if cache is not None else None
+    if path is None:
         return {}
-    book = AddressBook.load(_address_record(options, cache, config))
+    book = AddressBook.load(path)
     former = {known.was: rel for rel, known in book.pages.items() if known.was}
     former.update((known.url, rel) for rel, known in book.pages.items())
     return former
 
 
-def _address_record(options: BuildOptions, cache: Path, config: Config) -> Path:
-    """Where the address record of builds into ``config``'s output folder with these options is kept."""
-    return address_record_path(cache, options_key(None, str(config.output_path), False, options.include_drafts))
+def _address_record(options: BuildOptions, cache: Path, config: Config) -> Path | None:
+    """Where the address record of builds into ``config``'s output folder is kept, or for a preview (drafts
+    included: `sitegen serve`, into a folder of its own), the record of the folder ``site.yaml`` names, the one
+    a build publishes; None when ``site.yaml`` no longer reads."""
+    output = config.output_path
+    if options.include_drafts and options.output is not None:
+        try:
+            output = load_config(options.root, Report()).output_path
+        except SiteError:  # the preview's --output hid a broken output_dir: the build will say it
+            return None
+    return address_record_path(cache, options_key(None, str(output), False, False))
 
 
 def _addresses(options: BuildOptions, content: Content, graph: SiteGraph,
@@ -269,24 +279,29 @@ def _addresses(options: BuildOptions, content: Content, graph: SiteGraph,
     One record serves every build into one output folder, whatever its base URL or search index
     (a page's site path depends on neither: publishers build with --base-url, editors check
     without it), so a trial build into another folder neither warns for nor hides what the
-    published folder's next build will do; previews with drafts (`sitegen serve`) keep their own. Returns where
-    the record is kept and this build's addresses, for the build to keep once it succeeds; None
-    without a build cache, or when the record holds these addresses already (an edit that moved
-    nothing, such as a template's or a tally's: nothing to warn of or write).
+    published folder's next build will do. A preview (`sitegen serve`, with drafts) compares with
+    the record of the published folder and keeps none: it publishes nothing, so an address it
+    shows is no former address, and a draft or scheduled page (``held`` by `AddressBook.of`) is
+    never warned. Returns where the record is kept and this build's addresses, for the build to
+    keep once it succeeds; None without a build cache, for a preview, or when the record holds
+    these addresses already (an edit that moved nothing, such as a template's or a tally's:
+    nothing to warn of or write).
     """
     cache = options.cache_folder(graph.config)
-    if cache is None:
+    path = _address_record(options, cache, graph.config) if cache is not None else None
+    if path is None:
         return None
-    path = _address_record(options, cache, graph.config)
     before = AddressBook.load(path)
     records = {view.url: content.units[view.unit.id].path for view in graph.units if view.unit.id in content.units}
     records.update((view.url, content.series[view.series.id].path) for view in graph.series
                    if view.series.id in content.series)
-    now = AddressBook.of(graph, before, records)
+    documents = content.interviews + content.cases
+    held = {document.path for document in drafts(documents) + scheduled(documents, graph.now)}
+    now = AddressBook.of(graph, before, records, held)
     if now.pages == before.pages:
         return None
-    return path, moved_pages(graph, {d.path for d in content.interviews + content.cases} | set(records.values()),
-                             before, now, report)
+    kept = moved_pages(graph, {d.path for d in documents} | set(records.values()), before, now, report)
+    return None if options.include_drafts else (path, kept)
 
 
 def check_site_output(output: Path, root: Path) -> None:

@@ -32,8 +32,10 @@ Pages whose source is a draft or scheduled get a banner injected into the
 response, never into the files: ``sitegen build`` never shows drafts. In the
 same way, while the last good build has warnings, every page (the 404 page
 too) gets the warnings panel of `sitegen.servepanel`, the page's own
-warnings first; a warning given once (a changed address) stays listed until
-its file is saved.
+warnings first; a warning no longer given (a changed address once a build
+has published it) stays listed until its file is saved. A page's address
+is compared with the last build into the published output folder, never
+with an earlier preview: a draft's or a scheduled page's is never warned.
 
 Only files inside the output folder are served: ``..``, ``%2e%2e``,
 backslashes, drive letters, empty segments and hidden names give 404, and a

@@ -9,9 +9,9 @@ those of the page being viewed first.
 
 Which warnings are listed (`list_warnings`): those of the last build, and
 those an earlier build reported that no build has reported since while
-their file was not saved. Some warnings are given once (a page whose
-address changed is warned about by the build that first sees the change
-only), so a warning missed in the terminal is not lost: it stays listed,
+their file was not saved. Some warnings stop without a save of their file
+(a page whose address changed is warned about no more once a build has
+published the change), so a warning missed in the terminal is not lost: it stays listed,
 with the time it was reported, until its file is saved. Nothing is marked
 "seen" behind the editor's back.
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from sitegen.build import BuildOptions, build, check
+from sitegen.serve import PREVIEW_OUTPUT
 
 from .sitekit import interview, write_site
 
@@ -178,4 +180,77 @@ def test_a_link_to_the_address_a_page_had_in_the_last_build_is_given_its_new_one
     assert _built(root) == [warnings[0]]
     # Followed (the alias), the link leads to the page again.
     _edit(root, FIRST, "title: 白鹤镇的访谈", "title: 白鹤镇的访谈\naliases: [/interviews/bai-he-zhen-fang-tan/]")
+    assert _built(root) == []
+
+
+# --- the preview (sitegen serve) records nothing: only what a build published is a former address ----------------
+
+DRAFT = "content/interviews/draft.md"
+MOVED_DRAFT = ("the page's address changed from /interviews/chong-gu/ to /interviews/zhong-gu/ since the last build: "
+               "links to the old address will no longer work")
+
+
+def _previewed(root: Path, **options: object) -> list[str]:
+    """The warnings of a build with the options `sitegen serve` builds with."""
+    return _built(root, include_drafts=True, output=PREVIEW_OUTPUT, **options)
+
+
+def test_a_draft_s_slug_changed_in_the_preview_is_never_warned_and_its_address_never_recorded(tmp_path: Path) -> None:
+    # The preview kept a record of its own, drafts included: a draft's slug changed as `sitegen new` says to
+    # ("change the slug: line now, before the page is published") was warned as a move, and the hint's aliases:
+    # published a redirect page at an address that never was public.
+    root = write_site(tmp_path / "site", {FIRST: interview("白鹤镇访谈"),
+                                          DRAFT: interview("重固镇访谈", extra="draft: true\nslug: chong-gu\n")})
+    assert _built(root) == []
+    assert _previewed(root) == []
+    _edit(root, DRAFT, "slug: chong-gu", "slug: zhong-gu")
+    assert _previewed(root) == [] and _previewed(root) == []
+    assert check(BuildOptions(root=root)).problems == []
+    [record] = (root / ".sitegen-cache").glob("addresses-*.json")  # the build's: the preview keeps none
+    assert DRAFT not in record.read_text(encoding="utf-8")
+    _edit(root, DRAFT, "draft: true\n", "")
+    assert _previewed(root) == [] and _built(root) == []
+    assert (root / "output/interviews/zhong-gu/index.html").is_file()
+    assert not (root / "output/interviews/chong-gu").exists()
+
+
+def test_the_preview_warns_of_a_published_page_moved_until_a_build_publishes_the_move(tmp_path: Path) -> None:
+    root = _site(tmp_path / "site")
+    _built(root)
+    _edit(root, FIRST, "白鹤镇访谈", "白鹤镇的访谈")
+    moved = [f"{FIRST}:2:1: warning: the page's address changed from /interviews/bai-he-zhen-fang-tan/ to "
+             "/interviews/bai-he-zhen-de-fang-tan/ since the last build: links to the old address will no longer work"]
+    assert [line.split("\n")[0] for line in _previewed(root)] == moved
+    # The preview publishes nothing: the move is still to be published, and warned again, then by the build.
+    assert [line.split("\n")[0] for line in _previewed(root)] == moved
+    assert [line.split("\n")[0] for line in _built(root)] == moved
+    assert _previewed(root) == [] and _built(root) == []
+
+
+def test_a_scheduled_page_s_slug_change_is_never_warned(tmp_path: Path) -> None:
+    before, after = datetime(2024, 1, 1), datetime(2031, 1, 1)
+    root = write_site(tmp_path / "site", {FIRST: interview("白鹤镇访谈"), DRAFT: interview(
+        "重固镇访谈", date="2030-06-01 10:00", extra="slug: chong-gu\n")})
+    assert _built(root, now=before) == [] and _previewed(root, now=before) == []
+    _edit(root, DRAFT, "slug: chong-gu", "slug: zhong-gu")
+    assert _previewed(root, now=before) == [] and _built(root, now=before) == []
+    assert not (root / "output/interviews/chong-gu").exists()
+    assert _built(root, now=after) == [] and (root / "output/interviews/zhong-gu/index.html").is_file()
+    assert not (root / "output/interviews/chong-gu").exists()
+
+
+def test_a_published_page_made_a_draft_keeps_its_published_address_until_it_is_published_again(
+        tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site", {FIRST: interview("白鹤镇访谈"),
+                                          DRAFT: interview("重固镇访谈", extra="slug: chong-gu\n")})
+    assert _built(root) == [] and (root / "output/interviews/chong-gu/index.html").is_file()
+    _edit(root, DRAFT, "slug: chong-gu", "draft: true\nslug: zhong-gu")
+    # Held back, it is no move to warn of: not in the preview, not in the build that takes the page down.
+    assert _previewed(root) == [] and _built(root) == [] and _built(root) == []
+    assert not (root / "output/interviews/chong-gu").exists()
+    # Published again elsewhere, /interviews/chong-gu/ was public: the move is warned, by the preview too.
+    _edit(root, DRAFT, "draft: true\n", "")
+    warning = f"{DRAFT}:9:1: warning: {MOVED_DRAFT}"
+    assert [line.split("\n")[0] for line in _previewed(root)] == [warning]
+    assert [line.split("\n")[0] for line in _built(root)] == [warning]
     assert _built(root) == []
