@@ -3,8 +3,8 @@
 A page's address comes from its ``slug:``, else its file name, else the
 pinyin of its title (README "Slugs"), so renaming a file or mending a
 title can move a page: links readers shared then give 404. After each
-successful build the build cache keeps, per build options (as
-`sitegen.fresh` does), an `AddressBook`: for every published interview
+successful build the build cache keeps, per output folder
+(`address_record_path`), an `AddressBook`: for every published interview
 and case study, its file, address, title and a digest of its text; for
 every unit and series page, its record file, address and name (their
 address is the file's name: renaming the file moves the page).
@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Collection, Mapping, NamedTuple
 
 from .errors import Report
-from .fresh import digest
+from .fresh import digest, options_key
 from .load import Document, slug_origin
 from .site import Entry, SiteGraph
 
@@ -56,9 +56,35 @@ class Known(NamedTuple):
     was: str = ""
 
 
-def address_record_path(cache_folder: Path, key: str) -> Path:
-    """Where the address record of the build options named ``key`` (`sitegen.fresh.options_key`) is kept."""
+def address_record_path(cache_folder: Path, output: Path, root: Path) -> Path:
+    """Where the address record of the builds into the output folder ``output`` of the site folder ``root`` (both
+    absolute and resolved, as `sitegen.config.Config` gives them) is kept in the build cache ``cache_folder``.
+
+    The record is named by the output folder's path from the site folder when it is inside it (``output``,
+    ``public/site``), so that a site folder moved, copied or handed over whole, with its build cache and
+    output folder, keeps its records. An output folder outside (``--output /srv/www/site``) is named by its
+    absolute path, the one name it has: a site folder moved without it still finds its record, and a folder
+    at the same path from another place is never taken for it.
+    """
+    name = output.relative_to(root).as_posix() if output.is_relative_to(root) else str(output)
+    key = digest(b"output folder", name.encode("utf-8", "surrogateescape"))
     return cache_folder / ADDRESS_FILE.format(key=key)
+
+
+def read_address_record(cache_folder: Path, output: Path, root: Path) -> tuple[Path, "AddressBook", Path | None]:
+    """The address record of the builds into ``output`` (`address_record_path`): where it is kept, what it holds,
+    and where it was read from when that is elsewhere, to be removed once it is kept in its place (else None).
+
+    Records were once named by the output folder's absolute path (`sitegen.fresh.options_key`, without
+    drafts): one found only under that name is read, so the first build of a site after an update of
+    sitegen still warns of what moved since the last.
+    """
+    path = address_record_path(cache_folder, output, root)
+    if path.exists():
+        return path, AddressBook.load(path), None
+    older = cache_folder / ADDRESS_FILE.format(key=options_key(None, str(output), False, False))
+    book = AddressBook.load(older)
+    return path, book, older if book.pages else None
 
 
 @dataclass(frozen=True)

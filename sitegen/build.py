@@ -24,7 +24,7 @@ from typing import Callable, Iterator
 
 import jinja2
 
-from .addresses import AddressBook, address_record_path, moved_pages
+from .addresses import AddressBook, moved_pages, read_address_record
 from .checks import check_content, drafts, scheduled
 from .config import Config, load_config
 from .errors import Problem, Report, SiteError
@@ -249,31 +249,33 @@ def _former_addresses(options: BuildOptions, config: Config) -> dict[str, str]:
     """The addresses the pages had in the last build into the published output folder (`_address_record`), and
     the ones they had before their last move: ``{site path: page file}`` (`sitegen.addresses.AddressBook`); empty
     without a cache."""
-    cache = options.cache_folder(config)
-    path = _address_record(options, cache, config) if cache is not None else None
-    if path is None:
+    record = _address_record(options, config)
+    if record is None:
         return {}
-    book = AddressBook.load(path)
+    book = record[1]
     former = {known.was: rel for rel, known in book.pages.items() if known.was}
     former.update((known.url, rel) for rel, known in book.pages.items())
     return former
 
 
-def _address_record(options: BuildOptions, cache: Path, config: Config) -> Path | None:
-    """Where the address record of builds into ``config``'s output folder is kept, or for a preview (drafts
-    included: `sitegen serve`, into a folder of its own), the record of the folder ``site.yaml`` names, the one
-    a build publishes; None when ``site.yaml`` no longer reads."""
+def _address_record(options: BuildOptions, config: Config) -> tuple[Path, AddressBook, Path | None] | None:
+    """The address record (`sitegen.addresses.read_address_record`) of builds into ``config``'s output folder,
+    or for a preview (drafts included: `sitegen serve`, into a folder of its own), of the folder ``site.yaml``
+    names, the one a build publishes; None without a build cache, or when ``site.yaml`` no longer reads."""
+    cache = options.cache_folder(config)
+    if cache is None:
+        return None
     output = config.output_path
     if options.include_drafts and options.output is not None:
         try:
             output = load_config(options.root, Report()).output_path
         except SiteError:  # the preview's --output hid a broken output_dir: the build will say it
             return None
-    return address_record_path(cache, options_key(None, str(output), False, False))
+    return read_address_record(cache, output, config.root)
 
 
 def _addresses(options: BuildOptions, content: Content, graph: SiteGraph,
-               report: Report) -> tuple[Path, AddressBook] | None:
+               report: Report) -> tuple[Path, AddressBook, Path | None] | None:
     """Warn of the pages whose address moved since the last build into the same output folder (`sitegen.addresses`).
 
     One record serves every build into one output folder, whatever its base URL or search index
@@ -282,26 +284,26 @@ def _addresses(options: BuildOptions, content: Content, graph: SiteGraph,
     published folder's next build will do. A preview (`sitegen serve`, with drafts) compares with
     the record of the published folder and keeps none: it publishes nothing, so an address it
     shows is no former address, and a draft or scheduled page (``held`` by `AddressBook.of`) is
-    never warned. Returns where the record is kept and this build's addresses, for the build to
-    keep once it succeeds; None without a build cache, for a preview, or when the record holds
-    these addresses already (an edit that moved nothing, such as a template's or a tally's:
+    never warned. Returns where the record is kept, this build's addresses and where the record
+    was read from when elsewhere (`sitegen.addresses.read_address_record`), for the build to keep
+    once it succeeds; None without a build cache, for a preview, or when the record holds these
+    addresses already in its place (an edit that moved nothing, such as a template's or a tally's:
     nothing to warn of or write).
     """
-    cache = options.cache_folder(graph.config)
-    path = _address_record(options, cache, graph.config) if cache is not None else None
-    if path is None:
+    record = _address_record(options, graph.config)
+    if record is None:
         return None
-    before = AddressBook.load(path)
+    path, before, older = record
     records = {view.url: content.units[view.unit.id].path for view in graph.units if view.unit.id in content.units}
     records.update((view.url, content.series[view.series.id].path) for view in graph.series
                    if view.series.id in content.series)
     documents = content.interviews + content.cases
     held = {document.path for document in drafts(documents) + scheduled(documents, graph.now)}
     now = AddressBook.of(graph, before, records, held)
-    if now.pages == before.pages:
+    if now.pages == before.pages and older is None:
         return None
     kept = moved_pages(graph, {d.path for d in documents} | set(records.values()), before, now, report)
-    return None if options.include_drafts else (path, kept)
+    return None if options.include_drafts else (path, kept, older)
 
 
 def check_site_output(output: Path, root: Path) -> None:
@@ -562,12 +564,23 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
                                     [(d.path, d.meta.date.strftime("%Y-%m-%d %H:%M")) for d in held],
                                     [d.path for d in unpublished]))
     if addresses is not None:  # kept only now: a build that failed warns again next time
-        addresses[1].save(addresses[0])
+        _keep_addresses(*addresses)
     return BuildResult(config, _page_count(graph), written.files, written.changed, written.removed,
                        time.perf_counter() - started, report.warnings, held, content.converted,
                        tuple([page.output for page in plan.pages] + [output_path(f.url) for f in plan.feeds]),
                        written.changed_paths, written.removed_paths, _documents(content, graph),
                        _sources(content, graph), _titles(content), unpublished)
+
+
+def _keep_addresses(path: Path, book: AddressBook, older: Path | None) -> None:
+    """Keep a successful build's address record at ``path``, and remove the one it was read from at its
+    ``older`` name, if any (an unwritable cache is ignored)."""
+    book.save(path)
+    if older is not None and path.exists():
+        try:
+            older.unlink()
+        except OSError:
+            pass
 
 
 def _page_count(graph: SiteGraph) -> int:

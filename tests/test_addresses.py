@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import datetime
 from pathlib import Path
 
 from sitegen.build import BuildOptions, build, check
+from sitegen.fresh import options_key
 from sitegen.serve import PREVIEW_OUTPUT
 
-from .sitekit import interview, write_site
+from .sitekit import copy_example, interview, write_site
 
 FIRST = "content/interviews/访谈一.md"
 
@@ -254,3 +256,71 @@ def test_a_published_page_made_a_draft_keeps_its_published_address_until_it_is_p
     assert [line.split("\n")[0] for line in _previewed(root)] == [warning]
     assert [line.split("\n")[0] for line in _built(root)] == [warning]
     assert _built(root) == []
+
+
+# --- a record belongs to an output folder, wherever the site folder is ----------------------------------------------
+
+CASE = "content/cases/baihe-caomei.md"
+
+
+def test_a_site_folder_moved_or_copied_whole_keeps_its_record(tmp_path: Path) -> None:
+    # Records were named by the output folder's absolute path: the site folder handed over (moved with its
+    # .sitegen-cache/ and output/) built "built … pages (… changed, … removed)" and the old page was gone, unsaid.
+    root = copy_example(tmp_path / "a")
+    assert _built(root) == []
+    root = Path(shutil.move(root, tmp_path / "a-handover"))
+    _edit(root, CASE, "slug: baihe-caomei", "slug: baihe-caomei-2018")
+    assert _built(root) == [
+        f"{CASE}:3:1: warning: the page's address changed from /cases/baihe-caomei/ to /cases/baihe-caomei-2018/ "
+        "since the last build: links to the old address will no longer work\n"
+        "  hint: keep the old address with slug: baihe-caomei, or keep the new one and add "
+        "aliases: [/cases/baihe-caomei/] so the old address leads here"]
+    assert not (root / "output/cases/baihe-caomei").exists()
+    # A copy of the whole folder has the record too, and each folder goes on with its own.
+    copy = Path(shutil.copytree(root, tmp_path / "copy", symlinks=True))
+    _edit(copy, CASE, "slug: baihe-caomei-2018", "slug: caomei")
+    assert [line.split(" since")[0] for line in _built(copy)] == [
+        f"{CASE}:3:1: warning: the page's address changed from /cases/baihe-caomei-2018/ to /cases/caomei/"]
+    assert _built(root) == []
+
+
+def test_an_output_folder_outside_the_site_is_known_by_its_own_path(tmp_path: Path) -> None:
+    root = _site(tmp_path / "a" / "site")
+    assert _built(root, output=str(tmp_path / "out")) == []
+    # The site folder moved without the output folder: named from the new place, it is the same folder.
+    root = Path(shutil.move(root, tmp_path / "site"))
+    _edit(root, FIRST, "title: 白鹤镇访谈", "title: 白鹤镇访谈\nslug: baihe")
+    assert [line.split(" since")[0] for line in _built(root, output="../out")] == [
+        f"{FIRST}:3:1: warning: the page's address changed from /interviews/bai-he-zhen-fang-tan/ to "
+        "/interviews/baihe/"]
+    # Moved again, ../out is another folder, with no record: its first build compares with nothing.
+    root = Path(shutil.move(root, tmp_path / "a" / "site"))
+    _edit(root, FIRST, "slug: baihe", "slug: baihe-zhen")
+    assert _built(root, output="../out") == []
+    assert len(_built(root, output=str(tmp_path / "out"))) == 1
+
+
+def test_two_output_folders_of_one_site_keep_a_record_each_however_they_are_named(tmp_path: Path) -> None:
+    root = _site(tmp_path / "site")
+    assert _built(root) == [] and _built(root, output="public") == []
+    _edit(root, FIRST, "title: 白鹤镇访谈", "title: 白鹤镇访谈\nslug: baihe")
+    assert len(_built(root, output="public")) == 1 and _built(root, output="public") == []
+    assert len(_built(root, output=str(root / "output"))) == 1  # output/, named by its whole path
+    assert _built(root) == [] and _built(root, output="./output") == []
+    assert len(list((root / ".sitegen-cache").glob("addresses-*.json"))) == 2
+
+
+def test_a_record_kept_under_the_name_of_its_absolute_path_is_read_and_kept_under_its_own(tmp_path: Path) -> None:
+    # The first build after updating sitegen finds the record an earlier one kept, so it still warns.
+    root = _site(tmp_path / "site")
+    _built(root)
+    [record] = (root / ".sitegen-cache").glob("addresses-*.json")
+    older = record.with_name(f"addresses-{options_key(None, str((root / 'output').resolve()), False, False)}.json")
+    record.rename(older)
+    _edit(root, FIRST, "title: 白鹤镇访谈", "title: 白鹤镇访谈\nslug: baihe")
+    assert len(check(BuildOptions(root=root)).problems) == 1 and older.exists()
+    assert len(_built(root)) == 1
+    assert list((root / ".sitegen-cache").glob("addresses-*.json")) == [record]
+    # Moved even when no page moved, so a later move of the site folder keeps it.
+    record.rename(older)
+    assert _built(root) == [] and list((root / ".sitegen-cache").glob("addresses-*.json")) == [record]
