@@ -31,7 +31,7 @@ from .models import (CHOICE_LABELS, FULL_WIDTH_FIX, QUOTE_MARKS, QUOTED_TAGS, SE
                      kind_of, numbered_items, snake_case, texts_in, whole_number_meant)
 from .placeholders import placeholders_in
 from .yamltext import (NOTE_HINT, NOTE_MESSAGE, ElsewhereFinder, FieldElsewhere, FieldNamer, GroupFinder, YamlData,
-                       invisible_place, lost_characters)
+                       as_value, invisible_place, lost_characters)
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
 _SPLITTING = SEPARATOR_MARKS + ", \t" + WIDE_SPACES + QUOTE_MARKS
@@ -223,8 +223,7 @@ def typed_value_warnings(path: str, data: YamlData, published_on: str, text: str
                 path, line, column, "warning",
                 f"{field_name(place)}: {value.strip()} is wrapped in quotes {quotes}, which {published_on} would "
                 "show as part of it",
-                f"delete the quotes: {place[-1]}: {value.strip()[1:-1].strip()} (YAML needs none around Chinese "
-                "text); keep them only if they are part of it"))
+                _unwrapped_hint(place[-1], value.strip()[1:-1].strip())))
         if (runs := _odd_spaces(data, place, value, lists)) and not any(
                 path == place for path, _ in placeholders_in(collection, data.value)):
             shown = lists[str(place[0])] if len(place) == 2 and place[0] in lists else published_on
@@ -329,6 +328,17 @@ def _wrapping_quotes(value: str) -> str:
     if closer in inside or text[0] in inside:  # “四个最”与“三个一”: quotes around two parts
         return ""
     return f"{text[0]} {closer}"
+
+
+def _unwrapped_hint(key: str | int, inside: str) -> str:
+    """The hint of a value wrapped whole in quotes (`_wrapping_quotes`): the line with ``inside``, the text
+    between them, as YAML reads it (in YAML's own quotes only if it needs them: ``"专访: 网格员"``)."""
+    typed = as_value(inside)
+    if typed == inside:
+        return (f"delete the quotes: {key}: {inside} (YAML needs none around Chinese text); keep them only if they "
+                "are part of it")
+    return (f"delete the quotes: {key}: {typed} (the {typed[0]} {typed[0]} around it now are YAML's: it needs "
+            "them for this text, and does not show them); keep them only if they are part of it")
 
 
 def _stand_in(path: str, data: YamlData, place: tuple[str | int, ...], value: str, published_on: str) -> Problem:

@@ -3865,17 +3865,51 @@ def _quoted_then_text(text: str) -> Explanation:
     """Explain ``title: "大调研"微访谈``: quotes around a part of a value, read by YAML as quoting the value.
 
     The fixes that work: the whole value in the other kind of quotes, which
-    keeps the typed ones, or Chinese quotes, which YAML does not read.
+    keeps the typed ones, or Chinese quotes, which YAML does not read. A
+    value that also ends with the quote may have been wrapped in quotes
+    for YAML around a text holding its own (``"重固镇："把问题解决在家门口""``):
+    then the first and last quotes are YAML's and the fixes keep only the
+    others (`_wrapped_reading`). Takes the line; returns the explanation.
     """
     lead, pos = _typed_lead(text)
     value = text[pos:].rstrip()
     quote = value[:1]
     end = _quote_end(value, 1, quote) if quote in "\"'" and value else None
+    message = "there is more text after the closing quote"
     if end is None:
-        return "there is more text after the closing quote", "put the whole value inside the quotes", None
+        return message, "put the whole value inside the quotes", None
     # The line's comment (   # 标题 title) stays after the quotes added, or the page would show it.
     rest, note = _split_comment(value[end + 1:])
     value = value[:end + 1] + rest
+    reading = _wrapped_reading(value, quote)
+    if reading is None:
+        return message, _typed_quotes_hint(lead, value, end, note), None
+    wrapped = _wrapped_quotes_hint(lead, value, note)
+    if reading:
+        return message, f"the first and last {quote} only wrap the value: {wrapped}", None
+    return message, (f"if the first and last {quote} only wrap the value: {wrapped}; if they are part of it, "
+                     + _typed_quotes_hint(lead, value, end, note)), None
+
+
+def _wrapped_reading(value: str, quote: str) -> bool | None:
+    """Whether the first and last quote of ``value`` (which starts with ``quote`` and goes on after the quote
+    closing it) were typed for YAML around the text meant: True when they surely were, False when they may
+    have been, None when they cannot have been (the value does not end with ``quote``).
+
+    Read as part of the text, ``""把问题解决在家门口""`` or ``"重固镇："把问题""`` would hold an empty pair of
+    quotes, which no title has; ``"大调研"微访谈"共建"`` reads either way.
+    """
+    if len(value) < 3 or not value.endswith(quote):
+        return None
+    return value.startswith(quote * 2) or value.endswith(quote * 2)
+
+
+def _typed_quotes_hint(lead: str, value: str, end: int, note: str) -> str:
+    """The fixes for ``value`` read with every quote part of the text (``"大调研"微访谈``): the whole value in
+    the other kind of quotes, or Chinese quotes in place of each pair typed. Takes what the line holds before
+    the value (`_typed_lead`), the value, the index of the quote closing its first quote and the line's
+    comment (`_split_comment`)."""
+    quote, rest = value[0], value[end + 1:]
     kept = _quote_single(value) if quote == '"' else _quote(value)
     chinese = ("“", "”") if quote == '"' else ("‘", "’")
     inside = value[1:end].replace("''", "'") if quote == "'" else value[1:end]
@@ -3883,15 +3917,49 @@ def _quoted_then_text(text: str) -> Explanation:
     # others would show as typed beside them. An odd last quote has no partner and stays.
     pairs = rest.count(quote) // 2
     marks = iter([*chinese] * pairs)
-    typed = chinese[0] + inside + chinese[1] + "".join(
-        next(marks, char) if char == quote else char for char in rest)
+    typed = as_value(chinese[0] + inside + chinese[1] + "".join(
+        next(marks, char) if char == quote else char for char in rest))
     other = "single" if quote == '"' else "double"
     whole = paste_hint(f"to keep the {quote} as typed, put the whole value in {other} quotes",
                        _with_comment(lead + kept, note), f": {_quote_steps(kept[0], value, note)}")
     steps = (f": {chinese[0]} in place of the first {quote} and {chinese[1]} in place of the second" if not pairs
              else f": {chinese[0]} in place of each opening {quote} and {chinese[1]} in place of each closing one")
-    chinese_hint = paste_hint("or type Chinese quotes", _with_comment(lead + typed, note), steps)
-    return "there is more text after the closing quote", f"{whole} ({chinese_hint})", None
+    return f"{whole} ({paste_hint('or type Chinese quotes', _with_comment(lead + typed, note), steps)})"
+
+
+def _wrapped_quotes_hint(lead: str, value: str, note: str) -> str:
+    """The fixes for ``value`` read as a text in YAML quotes, its first and last characters (`_wrapped_reading`):
+    the text in the other kind of quotes, or the text with Chinese quotes in place of each pair inside it.
+    Takes what the line holds before the value (`_typed_lead`), the value and the line's comment."""
+    quote, meant = value[0], value[1:-1]
+    kept = _quote(meant)
+    chinese = ("“", "”") if quote == '"' else ("‘", "’")
+    pairs = meant.count(quote) // 2
+    marks = iter([*chinese] * pairs)
+    typed = as_value("".join(next(marks, char) if char == quote else char for char in meant))
+    twice = ", and type each ' inside it twice" if kept[0] == "'" and "'" in meant else ""
+    if kept[0] == quote:  # a ' inside, and a " too: the single quotes stay, each ' inside typed twice
+        how, steps = (f"to keep the {quote} inside it as typed, type each of them twice",
+                      f" (not the first and the last {quote})")
+    else:
+        kind = "single" if kept[0] == "'" else "double"
+        how = f"to keep the {quote} inside it as typed, put it in {kind} quotes instead"
+        steps = f": type {kept[0]} in place of the first and the last {quote}{twice}"
+    whole = paste_hint(how, _with_comment(lead + kept, note), steps)
+    ends = (f", and delete the first and the last {quote}" if typed[:1] not in "'\"" else
+            "" if typed[0] == quote else f", and type {typed[0]} in place of the first and the last {quote}")
+    steps = (f": {chinese[0]} in place of each opening {quote} inside it and {chinese[1]} in place of each "
+             f"closing one{ends}")
+    return f"{whole} ({paste_hint('or type Chinese quotes inside it', _with_comment(lead + typed, note), steps)})"
+
+
+def as_value(text: str) -> str:
+    """Return ``text`` as it is typed after ``key: `` to be read as itself: bare where YAML reads it so (Chinese
+    text needs no quotes), else in the quotes that keep it (`_quote`). Raises nothing."""
+    bare = (text and text == text.strip() and text[0] not in "-?:,[]{}#&*!|>'\"%@`" and ": " not in text
+            and not text.endswith(":") and re.search(r"[ \t]#", text) is None
+            and text not in ("~", "null", "Null", "NULL"))
+    return text if bare else _quote(text)
 
 
 def _explain_tab(_lines: _Lines, _line: int, _column: int, _mark: object) -> Explanation:

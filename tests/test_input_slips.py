@@ -300,6 +300,30 @@ def test_a_name_or_title_wrapped_whole_in_quotes_is_a_warning_with_the_value_to_
     assert "“四个最”与“三个一”" in (root / "output/interviews/baihe/index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(("typed", "shown", "hint", "meant"), [
+    ("'\"大调研\"微访谈'", '"大调研"微访谈', "", None),
+    ("'\"白鹤镇访谈\"'", '"白鹤镇访谈"',
+     "delete the quotes: title: 白鹤镇访谈 (YAML needs none around Chinese text); keep them only if they are part of it",
+     "白鹤镇访谈"),
+    # Without its quotes the text needs YAML's: the hint gave "title: 专访: 网格员", which YAML cannot read.
+    ("'\"专访: 网格员\"'", '"专访: 网格员"',
+     "delete the quotes: title: \"专访: 网格员\" (the \" \" around it now are YAML's: it needs them for this text, and "
+     "does not show them); keep them only if they are part of it", "专访: 网格员"),
+])
+def test_a_title_wrapped_whole_in_ascii_quotes_inside_yamls_is_warned_like_chinese_ones(
+        tmp_path: Path, typed: str, shown: str, hint: str, meant: str | None) -> None:
+    # title: '"标题"' publishes the " " as title: “标题” publishes the “ ”; quotes around a part are left alone.
+    root = write_site(tmp_path, {PAGE_PATH: interview(typed)})
+    if meant is None:
+        assert printed(root) == []
+        return
+    assert printed(root) == [f"{PAGE_PATH}:2:8: warning: title: {shown} is wrapped in quotes \" \", which the page "
+                             f"would show as part of it\n  hint: {hint}"]
+    write_site(root, {PAGE_PATH: interview(hint.split(": title: ")[1].split(" (")[0])})
+    assert printed(root) == []
+    assert parse_html(build_at(root) / "interviews/baihe/index.html").cssselect("h1")[0].text_content() == meant
+
+
 # -- tags typed as one text ------------------------------------------------------------------
 
 @pytest.mark.parametrize(("typed", "message", "hint"), [
@@ -841,6 +865,75 @@ def test_text_after_a_closing_quote_gets_fixes_that_work(tmp_path: Path) -> None
         "(YAML parser: while parsing a block collection: did not find expected '-' indicator)\n"
         "  hint: to keep the ' as typed, put the whole value in double quotes: - \"'草莓'产业\" "
         "(or type Chinese quotes: - ‘草莓’产业)"]
+
+
+_WRAPPED = "the first and last \" only wrap the value: to keep the \" inside it as typed, put it in single quotes instead"
+_AFTER_QUOTE = ("error: there is more text after the closing quote "
+                "(YAML parser: while parsing a block mapping: did not find expected key)\n  hint: ")
+
+
+# A title with quotes of its own, wrapped in quotes for YAML: the hint kept the outer quotes as part of the
+# title ('"重固镇："把问题解决在家门口""') or paired them with the inner ones (“重固镇：”把问题解决在家门口“”).
+@pytest.mark.parametrize(("typed", "column", "hint", "fixes"), [
+    ('"重固镇："把问题解决在家门口""', 14,
+     f"{_WRAPPED}: title: '重固镇：\"把问题解决在家门口\"' (or type Chinese quotes inside it: title: 重固镇：“把问题解决在家门口”)",
+     {"title: '重固镇：\"把问题解决在家门口\"'": '重固镇："把问题解决在家门口"',
+      "title: 重固镇：“把问题解决在家门口”": "重固镇：“把问题解决在家门口”"}),
+    ('""四个最"与"三个一"经验"', 10,
+     f"{_WRAPPED}: title: '\"四个最\"与\"三个一\"经验' (or type Chinese quotes inside it: title: “四个最”与“三个一”经验)",
+     {"title: '\"四个最\"与\"三个一\"经验'": '"四个最"与"三个一"经验', "title: “四个最”与“三个一”经验": "“四个最”与“三个一”经验"}),
+    ("'重固镇：'把问题解决在家门口''   # 标题 title", 14,
+     "the first and last ' only wrap the value: to keep the ' inside it as typed, put it in double quotes instead: "
+     "title: \"重固镇：'把问题解决在家门口'\"   # 标题 title (or type Chinese quotes inside it: "
+     "title: 重固镇：‘把问题解决在家门口’   # 标题 title)",
+     {"title: \"重固镇：'把问题解决在家门口'\"   # 标题 title": "重固镇：'把问题解决在家门口'",
+      "title: 重固镇：‘把问题解决在家门口’   # 标题 title": "重固镇：‘把问题解决在家门口’"}),
+    ("'\"重固镇\"：'把问题''", 16,
+     "the first and last ' only wrap the value: to keep the ' inside it as typed, type each of them twice: "
+     "title: '\"重固镇\"：''把问题''' (or type Chinese quotes inside it: title: '\"重固镇\"：‘把问题’')",
+     {"title: '\"重固镇\"：''把问题'''": "\"重固镇\"：'把问题'", "title: '\"重固镇\"：‘把问题’'": "\"重固镇\"：‘把问题’"}),
+    ('"专访: "网格员""', 14,
+     f"{_WRAPPED}: title: '专访: \"网格员\"' (or type Chinese quotes inside it: title: \"专访: “网格员”\")",
+     {"title: '专访: \"网格员\"'": '专访: "网格员"', 'title: "专访: “网格员”"': "专访: “网格员”"}),
+    # Either reading gives pairs of quotes: both are offered, each with what it keeps.
+    ('"白鹤镇"四个最"工作法"', 13,
+     "if the first and last \" only wrap the value: to keep the \" inside it as typed, put it in single quotes "
+     "instead: title: '白鹤镇\"四个最\"工作法' (or type Chinese quotes inside it: title: 白鹤镇“四个最”工作法); if they "
+     "are part of it, to keep the \" as typed, put the whole value in single quotes: title: '\"白鹤镇\"四个最\"工作法\"' "
+     "(or type Chinese quotes: title: “白鹤镇”四个最“工作法”)",
+     {"title: '白鹤镇\"四个最\"工作法'": '白鹤镇"四个最"工作法', "title: 白鹤镇“四个最”工作法": "白鹤镇“四个最”工作法",
+      "title: '\"白鹤镇\"四个最\"工作法\"'": '"白鹤镇"四个最"工作法"', "title: “白鹤镇”四个最“工作法”": "“白鹤镇”四个最“工作法”"}),
+])
+def test_a_value_wrapped_in_quotes_around_its_own_quotes_is_offered_the_value_meant(
+        tmp_path: Path, typed: str, column: int, hint: str, fixes: dict[str, str]) -> None:
+    root = write_site(tmp_path, {PAGE_PATH: interview(typed)})
+    assert printed(root) == [f"{PAGE_PATH}:2:{column}: {_AFTER_QUOTE}{hint}"]
+    for line, meant in fixes.items():
+        assert f": {line}" in hint
+        write_site(root, {PAGE_PATH: interview(line.removeprefix("title: "))})
+        assert printed(root) == []
+        heading = parse_html(build_at(root) / "interviews/baihe/index.html").cssselect("h1")[0]
+        assert heading.text_content().strip() == meant
+
+
+def test_a_list_item_or_a_records_name_wrapped_in_quotes_around_its_own_is_offered_the_value_meant(
+        tmp_path: Path) -> None:
+    page = interview(extra='tags:\n  - ""草莓"产业"\n  - 民生\n')
+    root = write_site(tmp_path, {PAGE_PATH: page, UNIT_PATH: UNIT.replace("name: 白鹤镇", 'name: ""白鹤"镇"')})
+    assert printed(root) == [
+        f"{PAGE_PATH}:10:7: error: there is more text after the closing quote (YAML parser: while parsing a block "
+        "collection: did not find expected '-' indicator)\n"
+        f"  hint: {_WRAPPED}: - '\"草莓\"产业' (or type Chinese quotes inside it: - “草莓”产业)",
+        f"{UNIT_PATH}:1:9: {_AFTER_QUOTE}{_WRAPPED}: name: '\"白鹤\"镇' (or type Chinese quotes inside it: name: “白鹤”镇)"]
+    for item, name, meant in [("'\"草莓\"产业'", "'\"白鹤\"镇'", ('"草莓"产业', '"白鹤"镇')),
+                              ("“草莓”产业", "“白鹤”镇", ("“草莓”产业", "“白鹤”镇"))]:
+        write_site(root, {PAGE_PATH: interview(extra=f"tags:\n  - {item}\n  - 民生\n"),
+                          UNIT_PATH: UNIT.replace("name: 白鹤镇", f"name: {name}")})
+        assert printed(root) == []
+        output = build_at(root)
+        page_tags = parse_html(output / "interviews/baihe/index.html").cssselect('a[href*="/tags/"]')
+        assert meant[0] in [tag.text_content().strip() for tag in page_tags]
+        assert parse_html(output / "units/baihe/index.html").cssselect("h1")[0].text_content().strip() == f"{meant[1]}（镇）"
 
 
 def test_two_fields_typed_on_one_line_are_given_a_line_each(tmp_path: Path) -> None:
