@@ -28,7 +28,7 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from .errors import Report
+from .errors import WIDE_SPACES, Report, space_name
 from .yamltext import FIELD_KEY
 
 ENCODING_HINT = "在 WPS 或记事本中选择 另存为 → 编码 UTF-8, and save again"
@@ -534,8 +534,10 @@ def split_front_matter(source: SourceFile, report: Report) -> FrontMatterDocumen
         - blank lines before a ``---`` line that starts front matter: error at
           line 1 (front matter must start on line 1); the text is taken as body.
         - an opening or closing line typed with a Chinese input method
-          (``———``, ``－－－``), with four hyphens, or with a full-width space
-          after them (see `_fence_slip`): error at that line, saying what is
+          (``———``, ``－－－``), with four hyphens, with a full-width space
+          after them, or after a space the editor does not see (`` ---``,
+          a no-break space, a zero-width character: see `_fence_slip`; not
+          inside a block of text, ``summary: |``): error at that line, saying what is
           wrong with it; the text is still split there, so that the front
           matter's own mistakes are found too. Editors see such a line as
           the fence, so "never closed" would send them looking elsewhere.
@@ -555,16 +557,18 @@ def split_front_matter(source: SourceFile, report: Report) -> FrontMatterDocumen
         _check_late_opening(source, lines, report)
         return FrontMatterDocument(source, None, 1, source.text, 1)
     if opening is not None:
-        report.error(source.path, 1, 1, f'line 1 looks like the "---" that opens the front matter, but {opening}',
-                     FENCE_HINT)
+        report.error(source.path, 1, 1, f'line 1 looks like the "---" that opens the front matter, but {opening[0]}',
+                     opening[1])
     for number in range(1, len(lines)):
         line = lines[number]
-        slip = _fence_slip(line) if line[:1] in _FENCE_DASHES and line[:1] else None
+        slip = _fence_slip(line) if line[:1] and line[:1] in _FENCE_DASHES + _FENCE_LEAD else None
+        if slip is not None and line[:1] in _FENCE_LEAD and _in_block_text(lines, number):
+            slip = None  # "  ---" in the lines of a block of text (summary: |) is text
         if slip is None and _YAML_END.fullmatch(line) and opening is None and _text_start(lines, number) is None:
-            slip = '"..." ends a YAML document; the front matter ends with "---"'
+            slip = '"..." ends a YAML document; the front matter ends with "---"', FENCE_HINT
         if slip is not None:
             report.error(source.path, number + 1, 1,
-                         f'this line looks like the "---" that closes the front matter, but {slip}', FENCE_HINT)
+                         f'this line looks like the "---" that closes the front matter, but {slip[0]}', slip[1])
         if slip is None and _DELIMITER.fullmatch(line) and opening is None:
             text = _text_start(lines, number)
             if text is not None:  # the page's text above this "---": the closing line is missing
@@ -642,15 +646,71 @@ FENCE_HINT = "type exactly --- (three half-width hyphens, 半角) and nothing el
 _FENCE_DASHES = "-－—–−―"
 
 
-def _fence_slip(line: str) -> str | None:
-    """Say why ``line`` is not the ``---`` of front matter that it looks like, if it looks like one.
+def _fence_slip(line: str) -> tuple[str, str] | None:
+    """Say why ``line`` is not the ``---`` of front matter that it looks like, if it looks like one, and how to type it.
 
     Takes one line of a page. Returns what is wrong ("it has 4 hyphens",
     "it is typed with full-width or long dashes …", "a full-width space …
-    follows it"), or None for a real ``---`` line and for any line that is
-    not dashes alone (``- 大调研``, ``——摘自``, a line indented or with text).
-    A lone ``——`` (what one key gives in a Chinese input method) counts.
+    follows it", "a space comes before it …") and the hint, or None for a
+    real ``---`` line and for any line that is not dashes alone (``- 大调研``,
+    ``——摘自``, a line with text). A lone ``——`` (what one key gives in a
+    Chinese input method) counts. The editor sees no space before the
+    dashes, so the hint names it and its columns (`_fence_lead`).
     """
+    rest = line.lstrip(_FENCE_LEAD)
+    if rest != line:
+        return _fence_lead(line[:len(line) - len(rest)], rest)
+    slip = _fence_dashes(line)
+    return None if slip is None else (slip, FENCE_HINT)
+
+
+_FENCE_LEAD = " \t\u200b\u200c\u200d\u2060\ufeff" + WIDE_SPACES
+"""What may stand unseen before the dashes of a ``---`` line: spaces of any width, a TAB, zero-width characters."""
+
+
+def _fence_lead(lead: str, rest: str) -> tuple[str, str] | None:
+    """What is wrong with a ``---`` line typed after ``lead``, characters the editor does not see, and the hint;
+    None when ``rest`` is no ``---`` line, typed well or not (`_fence_dashes`)."""
+    slip = None if _DELIMITER.fullmatch(rest) else _fence_dashes(rest)
+    if slip is None and not _DELIMITER.fullmatch(rest):
+        return None
+    names = list(dict.fromkeys(_lead_name(char) for char in lead))
+    what = names[0] if len(lead) == 1 else f"{len(lead)} characters ({', '.join(names)})"
+    where = "column 1" if len(lead) == 1 else f"columns 1 to {len(lead)}"
+    told = f"{what} {'comes' if len(lead) == 1 else 'come'} before it, in {where}" + (f", and {slip}" if slip else "")
+    them = f"the {what.split(' (')[0].removeprefix('a ').removeprefix('an ')}" if len(lead) == 1 else \
+        f"the {len(lead)} characters"
+    if slip:
+        return told, f"delete {them} before the dashes, and {FENCE_HINT}"
+    return told, f"delete {them} before the dashes, so that the line is exactly ---"
+
+
+def _lead_name(char: str) -> str:
+    """How a message names ``char``, a character of `_FENCE_LEAD`."""
+    if char == " ":
+        return "a space"
+    if char == "\t":
+        return "a TAB (制表符)"
+    if char in WIDE_SPACES:
+        return space_name(char)
+    return f"an invisible character (U+{ord(char):04X}, zero-width)"
+
+
+def _in_block_text(lines: list[str], number: int) -> bool:
+    """True when line ``number`` of a page, indented, is a line of a block of text in the front matter
+    (``summary: |`` and the lines under it), where "  ---" is text, not a slip of the closing line."""
+    for above in range(number - 1, 0, -1):
+        line = lines[above]
+        if line.strip() and not line[:1].isspace():
+            return _BLOCK_START.search(line) is not None
+    return False
+
+
+_BLOCK_START = re.compile(r":[ \t]+[|>][-+0-9]*[ \t]*(?:#.*)?$")
+
+
+def _fence_dashes(line: str) -> str | None:
+    """What is wrong with ``line``, dashes alone that are not ``---`` (`_fence_slip`), or None."""
     dashes = line.rstrip()  # str.rstrip also takes full-width (U+3000) and no-break spaces
     if _DELIMITER.fullmatch(line) or not dashes or dashes.strip(_FENCE_DASHES) or len(dashes) < 2:
         return None

@@ -545,6 +545,28 @@ def test_an_opening_fence_typed_with_full_width_dashes_is_named(tmp_path: Path) 
         "  hint: type exactly --- (three half-width hyphens, 半角) and nothing else on the line"]
 
 
+@pytest.mark.parametrize(("lead", "name", "said"), [
+    ("\u00a0", "no-break space", "a no-break space (U+00A0, 不间断空格, from text copied from a web page or WeChat)"),
+    (" ", "space", "a space")])
+def test_a_fence_typed_after_an_unseen_space_is_named_and_deleting_it_checks(
+        tmp_path: Path, lead: str, name: str, said: str) -> None:
+    # It was "1:1: the page has no front matter" (hint: start the file with "---", which it seemed to do).
+    page = interview("白鹤镇：补好短板")
+    root = write_site(tmp_path, {PAGE_PATH: lead + page.replace("\n---\n\n", f"\n{lead}---\n\n")})
+    hint = f"  hint: delete the {name} before the dashes, so that the line is exactly ---"
+    assert printed(root) == [
+        f'{PAGE_PATH}:1:1: error: line 1 looks like the "---" that opens the front matter, but {said} comes before '
+        f"it, in column 1\n{hint}",
+        f'{PAGE_PATH}:9:1: error: this line looks like the "---" that closes the front matter, but {said} comes '
+        f"before it, in column 1\n{hint}"]
+    lines = (root / PAGE_PATH).read_text(encoding="utf-8").split("\n")
+    for number in (1, 9):
+        lines[number - 1] = lines[number - 1].removeprefix(lead)
+    (root / PAGE_PATH).write_text("\n".join(lines), encoding="utf-8")
+    assert printed(root) == []
+    assert parse_html(build_at(root) / "interviews/baihe/index.html").cssselect("h1")[0].text_content() == "白鹤镇：补好短板"
+
+
 # -- clearer words for values YAML reads differently ------------------------------------------------
 
 def test_a_value_starting_with_a_hash_says_it_is_a_comment(tmp_path: Path) -> None:

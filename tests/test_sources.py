@@ -629,8 +629,48 @@ def test_an_opening_line_typed_wrong_is_named_instead_of_no_front_matter() -> No
     assert [p.line for p in report.problems] == [1]
 
 
+_NBSP = "a no-break space (U+00A0, 不间断空格, from text copied from a web page or WeChat)"
+
+
+# The editor sees "---" on such a line: "the page has no front matter" (or "never closed") told them nothing.
+@pytest.mark.parametrize(("lead", "what", "hint"), [
+    (" ", "a space comes before it, in column 1", "delete the space before the dashes, so that the line is exactly ---"),
+    ("\u00a0", f"{_NBSP} comes before it, in column 1",
+     "delete the no-break space before the dashes, so that the line is exactly ---"),
+    ("\u3000", "a full-width space (全角空格) comes before it, in column 1",
+     "delete the full-width space before the dashes, so that the line is exactly ---"),
+    ("\u200b", "an invisible character (U+200B, zero-width) comes before it, in column 1",
+     "delete the invisible character before the dashes, so that the line is exactly ---"),
+    ("\t ", "2 characters (a TAB (制表符), a space) come before it, in columns 1 to 2",
+     "delete the 2 characters before the dashes, so that the line is exactly ---"),
+])
+def test_an_opening_or_closing_line_typed_after_an_unseen_space_names_it(lead: str, what: str, hint: str) -> None:
+    report = Report()
+    document = split_front_matter(source(f"{lead}---\ntitle: x\n---\n正文\n"), report)
+    assert [p.format() for p in report.problems] == [
+        f'content/p.md:1:1: error: line 1 looks like the "---" that opens the front matter, but {what}\n  hint: {hint}']
+    assert (document.front_matter, document.body) == ("title: x\n", "正文\n")
+    report = Report()
+    document = split_front_matter(source(f"---\ntitle: x\ntags:\n- a\n{lead}---\n正文\n---\n"), report)
+    assert [p.format() for p in report.problems] == [
+        f'content/p.md:5:1: error: this line looks like the "---" that closes the front matter, but {what}\n'
+        f"  hint: {hint}"]
+    assert (document.front_matter, document.body) == ("title: x\ntags:\n- a\n", "正文\n---\n")
+
+
+def test_an_opening_line_typed_after_a_space_with_long_dashes_is_told_both() -> None:
+    report = Report()
+    split_front_matter(source(" ———\ntitle: x\n---\n正文\n"), report)
+    assert [p.format() for p in report.problems] == [
+        'content/p.md:1:1: error: line 1 looks like the "---" that opens the front matter, but a space comes before '
+        "it, in column 1, and it is typed with full-width or long dashes (全角/长破折号), not three half-width hyphens\n"
+        "  hint: delete the space before the dashes, and type exactly --- (three half-width hyphens, 半角) and nothing "
+        "else on the line"]
+
+
 @pytest.mark.parametrize("text", ["---\ntitle: x\n---\n————\n\n----\n", "——摘自\n正文\n", "- 一\n", "-\n",
-                                  "---\nsummary: |\n  ———\n---\n"])
+                                  "---\nsummary: |\n  ———\n---\n",
+                                  "---\nsummary: >-\n  一\n\n  ---\n  二\n---\n"])
 def test_dashes_that_are_no_fence_are_left_alone(text: str) -> None:
     report = Report()
     split_front_matter(source(text), report)
