@@ -323,6 +323,8 @@ def _date_format_hint(text: str) -> str:
     if found and iso(2000, int(found[1]), int(found[2])):  # 2000 had 29 February
         # The year is the source's: one offered here (2018) was typed as shown and published.
         return f"write the year too: YYYY-{int(found[1]):02d}-{int(found[2]):02d}, with {YEAR_TO_WRITE}"
+    if (slashed := _month_day_hint(text)) is not None:
+        return slashed
     found = re.fullmatch(r"(\d{2})\s*([-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*[日号]?", text)
     if found and (first := iso(2000 + int(found[1]), int(found[3]), int(found[4]))):
         # 15-3-18 may be typed day first as well (15 cannot be a month): both are offered then; 15年 is a year.
@@ -342,6 +344,32 @@ def _date_format_hint(text: str) -> str:
             return (f"sitegen reads dates as year-month-day (年-月-日): write {readings[0]} or {readings[1]}, "
                     "as the source means")
     return _typed_numbers_hint(text) or DATE_HINT
+
+
+def _month_day_hint(text: str) -> str | None:
+    """The hint for a date typed without its year as two numbers (``12/1``, ``11-20``, ``6.15``), or None for other
+    text.
+
+    Chinese writes the month first (12/1 is 12月1日), so that reading is taken, and said so; the other (1 December)
+    is offered too when it is a date. A first number that is no month (13/5) is read as the day. As with
+    ``6月15日``, no year is guessed (`YEAR_TO_WRITE`).
+    """
+    found = re.fullmatch(r"(\d{1,2})\s*[-/.]\s*(\d{1,2})", text)
+    if found is None:
+        return None
+    first, second = int(found[1]), int(found[2])
+    # 2000 had 29 February, so 2/29 is a date in some year.
+    readings = [(month, day) for month, day in ((first, second), (second, first)) if _exists(2000, month, day)]
+    if not readings:
+        return None
+    month, day = readings[0]
+    told = f"write the year too: YYYY-{month:02d}-{day:02d}, with {YEAR_TO_WRITE}"
+    if month != first:
+        return f"{told}; {text} is read as day/month ({month}月{day}日), as {first} is no month"
+    if len(readings) == 1 or first == second:
+        return told
+    return (f"{told}; {text} is read as month/day ({month}月{day}日), as Chinese writes dates: if it means day/month "
+            f"({day}月{month}日), write YYYY-{day:02d}-{month:02d}")
 
 
 _PERIOD_RE = re.compile(

@@ -647,6 +647,22 @@ def test_a_count_said_with_a_half_is_not_offered_its_digits_without_it(tmp_path:
     ("43216", "43216 is how Excel counts days when a date cell loses its format: did you mean 2018-04-26? "
               "write the date itself"),
     ("4月26日", "write the year too: YYYY-04-26, with the year of the source document in place of YYYY (年-月-日)"),
+    # Month and day alone, apart by a slash, a dash or a dot: "write the date as YYYY-MM-DD" named neither.
+    # Chinese writes the month first; the other reading is offered too when it is a date.
+    ("12/1", "write the year too: YYYY-12-01, with the year of the source document in place of YYYY (年-月-日); "
+             "12/1 is read as month/day (12月1日), as Chinese writes dates: if it means day/month (1月12日), write "
+             "YYYY-01-12"),
+    ("11/20", "write the year too: YYYY-11-20, with the year of the source document in place of YYYY (年-月-日)"),
+    ("12-1", "write the year too: YYYY-12-01, with the year of the source document in place of YYYY (年-月-日); "
+             "12-1 is read as month/day (12月1日), as Chinese writes dates: if it means day/month (1月12日), write "
+             "YYYY-01-12"),
+    ("12.1", "write the year too: YYYY-12-01, with the year of the source document in place of YYYY (年-月-日); "
+             "12.1 is read as month/day (12月1日), as Chinese writes dates: if it means day/month (1月12日), write "
+             "YYYY-01-12"),
+    ("13/5", "write the year too: YYYY-05-13, with the year of the source document in place of YYYY (年-月-日); "
+             "13/5 is read as day/month (5月13日), as 13 is no month"),
+    ("5/5", "write the year too: YYYY-05-05, with the year of the source document in place of YYYY (年-月-日)"),
+    ("2/30", "write the date as YYYY-MM-DD, year-month-day (年-月-日); YYYY/M/D and YYYY年M月D日 are read too"),
     ("18-4-26", "write the year with all four digits: 2018-04-26 if 18 is the year, or 2026-04-18 if 26 is"),
     # Day first: "2015-03-18 if 15 is the year" alone was typed as shown, and the tally dated 2015.
     ("15-3-18", "write the year with all four digits: 2015-03-18 if 15 is the year, or 2018-03-15 if 18 is"),

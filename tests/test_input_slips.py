@@ -567,6 +567,25 @@ def test_a_fence_typed_after_an_unseen_space_is_named_and_deleting_it_checks(
     assert parse_html(build_at(root) / "interviews/baihe/index.html").cssselect("h1")[0].text_content() == "白鹤镇：补好短板"
 
 
+@pytest.mark.parametrize(("typed", "line", "readings"), [
+    ("12/1 10:00", 8, {"YYYY-12-01 10:00": "2018-12-01T10:00", "YYYY-01-12 10:00": "2018-01-12T10:00"}),
+    ("11/20", 8, {"YYYY-11-20": "2018-11-20T"}),
+])
+def test_a_date_typed_as_month_slash_day_is_offered_the_year_to_write_and_the_hint_followed_checks(
+        tmp_path: Path, typed: str, line: int, readings: dict[str, str]) -> None:
+    # "12/1" got "write the date as YYYY-MM-DD", where "6月15日" got "write the year too: YYYY-06-15".
+    root = write_site(tmp_path, {PAGE_PATH: interview(date=typed)})
+    problems = printed(root)
+    assert len(problems) == 1 and problems[0].startswith(
+        f'{PAGE_PATH}:{line}:7: error: date: "{typed}" is not a date sitegen understands\n  hint: write the year too: ')
+    for offered, meant in readings.items():
+        assert offered in problems[0]
+        write_site(root, {PAGE_PATH: interview(date=offered.replace("YYYY", "2018"))})
+        assert printed(root) == []
+        shown = parse_html(build_at(root) / "interviews/baihe/index.html").cssselect("time[datetime]")
+        assert any(element.get("datetime").startswith(meant) for element in shown)
+
+
 # -- clearer words for values YAML reads differently ------------------------------------------------
 
 def test_a_value_starting_with_a_hash_says_it_is_a_comment(tmp_path: Path) -> None:
