@@ -1399,7 +1399,7 @@ def parse_tags(value: Any, info: ValidationInfo) -> tuple[str, ...]:
         else:  # a list item with a comma in it ([a, "b, c"]) was written as one on purpose
             continue
         separators = _TAG_SEPARATORS if not _spaced_words(tag) or "," in tag else _TAG_SPACES
-        parts = [_without_chinese_quotes(part.strip(" 【】［］（）()" if _list_brackets(item, isinstance(value, str))
+        parts = [_without_chinese_quotes(part.strip(" 【】［］（）()[]" if _list_brackets(item, isinstance(value, str))
                                                     else " "))
                  for number, item in enumerate(tags)
                  for part in (separators.split(item) if number not in quoted else [_in_quotes(item)])]

@@ -3080,10 +3080,27 @@ def _unclosed(lines: _Lines, open_at: int, words: str) -> _Issue:
     comment = (_TRAILING_COMMENT.search(typed, column) if opener in "[{" else
                _COMMENT.search(typed, column))
     end = comment.start() if comment else len(typed)
-    fixed = typed[:end] + closer + typed[end:]
     before = f' (before the comment "{_clip(typed[end:].strip(), 20)}")' if comment else ""
+    last = len(typed[:end].rstrip()) - 1
+    wrong = _WRONG_CLOSERS.get(opener, {}).get(typed[last]) if last > column else None
+    if wrong is not None:  # 老街改造］: adding "]" after it would keep the ］ in the last item
+        fixed = typed[:last] + closer + typed[last + 1:]
+        return _Issue(line, column, f'{message}: the "{typed[last]}" at the end is {wrong} {words}',
+                      paste_hint(f'type {closer} in place of the "{typed[last]}"', fixed.lstrip(" ")))
+    fixed = typed[:end] + closer + typed[end:]
     return _Issue(line, column, f"{message} {words}",
                   paste_hint(f"add the closing {closer} at the end of the value", fixed.lstrip(" "), before))
+
+
+_WRONG_CLOSERS = {
+    "[": {"］": "a full-width bracket (全角括号)", "】": "a Chinese bracket (方头括号)", "〕": "a Chinese bracket (六角括号)",
+          "）": "a full-width round bracket (全角括号)", ")": "a round bracket", "｝": "a full-width brace (全角括号)",
+          "}": "a brace"},
+    "{": {"｝": "a full-width brace (全角括号)", "）": "a full-width round bracket (全角括号)", ")": "a round bracket",
+          "］": "a full-width bracket (全角括号)", "]": "a square bracket"},
+}
+"""The closing brackets typed, at the end of a value, for the one an opening "[" or "{" needs, each as a message
+names it (`_unclosed`)."""
 
 
 _TRAILING_COMMENT = re.compile(r"[ \t]+#.*$")

@@ -342,6 +342,33 @@ def test_tags_typed_as_one_text_are_an_error_showing_the_list(tmp_path: Path, ty
     assert printed(root) == [f"{PAGE_PATH}:9:7: error: tags: {message}\n  hint: {hint}"]
 
 
+_UNCLOSED = ('error: the "[" opened here is never closed with "]": the "{}" at the end is {} (YAML parser: while '
+             "parsing a flow sequence: did not find expected ',' or ']')\n  hint: type ] in place of the \"{}\": ")
+_IN_WIDE = "error: tags: the tag \"{}\" is written in full-width brackets {} (全角括号), so it is one tag\n  hint: " \
+           "write the tags in half-width square brackets: "
+
+
+# "[大调研, 路灯, 老街改造］" was told to add the closing "]" after the ］: followed, the tag "老街改造］"
+# was written in full-width brackets. A list opened with a full-width bracket and closed with "]" was offered "…]]".
+@pytest.mark.parametrize(("typed", "problem"), [
+    ("[大调研, 路灯, 老街改造］", _UNCLOSED.format("］", "a full-width bracket (全角括号)", "］")),
+    ("[大调研, 路灯, 老街改造】", _UNCLOSED.format("】", "a Chinese bracket (方头括号)", "】")),
+    ("[大调研, 路灯, 老街改造）", _UNCLOSED.format("）", "a full-width round bracket (全角括号)", "）")),
+    ("[大调研, 路灯, 老街改造)", _UNCLOSED.format(")", "a round bracket", ")")),
+    ("［大调研, 路灯, 老街改造]", _IN_WIDE.format("［大调研, 路灯, 老街改造]", "［］")),
+    ("【大调研, 路灯, 老街改造]", _IN_WIDE.format("【大调研, 路灯, 老街改造]", "【】")),
+])
+def test_a_list_of_tags_closed_with_the_wrong_bracket_gets_the_list_in_one_step(
+        tmp_path: Path, typed: str, problem: str) -> None:
+    root = write_site(tmp_path, {PAGE_PATH: interview(extra=f"tags: {typed}   # 标签\n")})
+    comment = "   # 标签" if typed.startswith("[") else ""
+    assert printed(root) == [f"{PAGE_PATH}:9:7: {problem}tags: [大调研, 路灯, 老街改造]{comment}"]
+    write_site(root, {PAGE_PATH: interview(extra=f"tags: [大调研, 路灯, 老街改造]{comment}\n")})
+    assert printed(root) == []
+    page = parse_html(build_at(root) / "interviews/baihe/index.html")
+    assert [a.text_content() for a in page.cssselect('a[href^="/tags/"]')][:3] == ["大调研", "路灯", "老街改造"]
+
+
 @pytest.mark.parametrize(("typed", "message", "hint"), [
     ("misspellings: 白河镇, 百合镇", 'misspellings: without square brackets, "白河镇, 百合镇" is one text, so it is one spelling',
      "write the misspellings in square brackets: misspellings: [白河镇, 百合镇]"),
