@@ -1,6 +1,6 @@
 """The columns of each data file (about-data), read on a phone.
 
-Each CSV file's columns are a table of four: the column's name, its title,
+Each file's columns (the CSV files', and units.json's) are a table of four: the column's name, its title,
 its type and its description. At 320 and 375 px that table was 420 px wide
 (549 px in the 大字号 reading mode) in a box of 293 px: it scrolled
 sideways, its descriptions were 141 px wide and a row was 350 px tall. Where
@@ -52,7 +52,8 @@ def test_on_a_phone_each_column_is_a_block_with_its_description_under_it(served_
         page.click(SWITCH)
     tables = layout(page)
     assert [table["caption"] for table in tables] == [
-        "data/tallies.csv 的列", "data/targets.csv 的列", "data/milestones.csv 的列", "data/units.csv 的列"]
+        "data/tallies.csv 的列", "data/targets.csv 的列", "data/milestones.csv 的列", "data/units.csv 的列",
+        "data/units.json 的列"]
     for table in tables:
         assert table["fits"], table["caption"]  # nothing to scroll sideways
         assert table["rowWidth"] == table["boxWidth"]
@@ -69,7 +70,7 @@ def test_without_javascript_a_phone_shows_the_same_blocks(served_example: Served
     page.goto(served_example.address(PAGE), wait_until="load")
     page.evaluate("document.querySelectorAll('details.columns').forEach(d => d.open = true)")
     tables = page.evaluate(_LAYOUT.replace("details.open = true;", ""))
-    assert len(tables) == 4 and all(table["fits"] for table in tables)
+    assert len(tables) == 5 and all(table["fits"] for table in tables)
     assert all(row[3]["top"] > row[0]["top"] for table in tables for row in table["rows"])
 
 
@@ -100,8 +101,8 @@ def test_a_screen_reader_is_given_a_table_with_its_column_headings(served_exampl
              if not node.get("ignored")]
     tables = [name for role, name in shown if role == "table"]
     assert tables == ["data/tallies.csv 的列", "data/targets.csv 的列", "data/milestones.csv 的列",
-                      "data/units.csv 的列"]
-    assert [name for role, name in shown if role == "columnheader"] == ["列名", "名称", "类型", "说明"] * 4
+                      "data/units.csv 的列", "data/units.json 的列"]
+    assert [name for role, name in shown if role == "columnheader"] == ["列名", "名称", "类型", "说明"] * 5
     row_headers = [name for role, name in shown if role == "rowheader"]
     assert row_headers[:4] == ["unit_id", "unit_name", "as_of", "batches"]
     assert len(row_headers) == sum(1 for role, _ in shown if role == "cell") // 3
@@ -126,7 +127,7 @@ def test_a_columns_title_breaks_only_where_its_words_allow(served_example: Serve
     page = page_at(width)
     page.goto(served_example.address(PAGE), wait_until="load")
     titles = page.evaluate(_TITLE_LINES)
-    assert len(titles) == 29 and ["收集问题清单"] in titles and ["单位编号"] in titles
+    assert len(titles) == 39 and ["收集问题清单"] in titles and ["单位编号"] in titles
     for lines in titles:
         # A title is on one line, or breaks before its bracket: "调研对象" / "（代码）".
         assert all(line.startswith("（") for line in lines[1:]), lines
