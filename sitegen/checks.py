@@ -32,7 +32,7 @@ from .load import Content, Document, Sourced, YamlData
 from .markup import (is_local_path, local_file_name, outside_fences, place_in_block, places_typed, swallowed_title,
                      text_blocks, typed_links)
 from .models import (QUOTE_MARKS, UNIT_LEVEL_LABELS, UNIT_LEVEL_PINYIN, UNIT_LEVEL_WORDS, Milestone, Series, Tally,
-                     Target, Unit, UnitLevel, ascii_id, clip, date_numbers, date_refusal, is_external_address,
+                     Target, Unit, UnitLevel, ascii_id, clip, date_numbers, date_refusal, id_case_reason, is_external_address,
                      is_stand_in, parse_bool, plain_name, spreadsheet_reading, swapped_years, tag_spelling, texts_in)
 from .pictures import (DAMAGED_HINT, damaged_message, heavy_problem, image_size, looks_damaged, picture_file,
                        site_path, unshown_problem)
@@ -1246,6 +1246,9 @@ def _distinct_from_hint(value: str, unit: Sourced[Unit], content: Content) -> st
     parts = [part for part in _ID_SEPARATORS.split(value) if part]
     if len(parts) > 1:
         return f"list the ids in brackets, apart by half-width commas (半角逗号): distinct_from: [{', '.join(parts)}]"
+    half = unicodedata.normalize("NFKC", value).strip().lower()
+    if half != value and half in content.units:
+        return f"{id_case_reason(value)}: {half}"
     stem = value.removesuffix(".yaml").removesuffix(".yml")
     if stem != value and stem in content.units:
         return f"write the id, without {value[len(stem):]}: {stem}"
@@ -1486,8 +1489,8 @@ def _missing(document: Document, loc: tuple[str, ...], kind: str, value: str,
     line, column = document.yaml.locate(loc)
     records = content.series if kind == "series" else content.units
     half = unicodedata.normalize("NFKC", value).strip().lower()
-    if half != value and half in records:  # ｂａｉｈｅ: typed with the input method in full width
-        hint = f"the id is typed in full width (全角): write it in half width (半角): {loc[0]}: {half}"
+    if half != value and half in records:  # ｂａｉｈｅ, Baihe: the id meant, typed in full width or with capitals
+        hint = f"{id_case_reason(value)}: {loc[0]}: {half}"
     elif (unread := content.unread.get(("series" if kind == "series" else "units", value))) is not None:
         # Offered "sitegen new unit": followed, a second, empty file was made and the real one stayed unread.
         given = unread[1].rpartition(".")[0]

@@ -1032,6 +1032,24 @@ FULL_WIDTH_FIX = "the value is typed in full width (全角): write it in half wi
 line to write (``level: town``): the editor believes they typed that very word."""
 
 
+def id_case_reason(typed: str) -> str:
+    """Why ``typed`` is not the id it reads as (its NFKC form in lower case), and how to write it.
+
+    Takes an id as typed that differs from that form: in full width (全角,
+    ``ｂａｉｈｅ``, typed with the input method in full-width mode), with
+    capitals (``Baihe``), or both. Returns the reason, to be followed by
+    the line to write. Raises nothing.
+    """
+    half = unicodedata.normalize("NFKC", typed).strip()
+    full_width, capitals = half != typed.strip(), half != half.lower()
+    if full_width and capitals:
+        return ("the id is typed in full width (全角) and with capitals: write it in half width (半角) and in "
+                "lower case (小写)")
+    if capitals:
+        return "the id is typed with capitals: write it in lower case (小写), as its file name is"
+    return "the id is typed in full width (全角): write it in half width (半角)"
+
+
 def parse_bool(value: Any) -> bool:
     """Turn a yes/no field into a bool.
 

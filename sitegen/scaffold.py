@@ -37,8 +37,8 @@ from zoneinfo import ZoneInfo
 
 from .config import CONFIG_FILE, load_config
 from .errors import Problem, Report, SiteError, command_word
-from .models import (UNIT_LEVEL_PINYIN, UnitLevel, choice_meant, is_stand_in, parse_count, parse_date, plain_name,
-                     spreadsheet_reading)
+from .models import (UNIT_LEVEL_PINYIN, UnitLevel, choice_meant, id_case_reason, is_stand_in, parse_count,
+                     parse_date, plain_name, spreadsheet_reading)
 from .placeholders import (ANSWER, CASE_ACTION, CASE_ALIAS, CASE_OUTCOME, CASE_PROBLEM, CASE_TEXT,
                            EXAMPLE_MILESTONE, EXAMPLE_MILESTONE_TITLE, EXAMPLE_TALLY_NOTE, EXAMPLE_TARGET_FIGURES,
                            EXAMPLE_TARGET_NOTE, FIRST_QUESTION, IMAGE_ALT, IMAGE_CAPTION, INIT_CASE_LINE,
@@ -477,6 +477,10 @@ def _require_record(root: Path, collection: str, record_id: str, what: str) -> s
                                                  "that name")
             return rel
     known = _record_ids(root, collection)
+    lowered = unicodedata.normalize("NFKC", record_id).strip().lower()
+    if lowered != record_id and lowered in known:  # ｃｈｏｎｇｇｕ was offered "sitegen new unit ｃｈｏｎｇｇｕ"
+        raise ScaffoldError(f'there is no {what} "{record_id}" (no content/{collection}/{record_id}.yaml)',
+                            f"{id_case_reason(record_id)}: --{what} {lowered}")
     names = {rid: _record_names(root, collection, rid) for rid in known}
     named = next((rid for rid in known if record_id in names[rid]), None)
     if named is not None:  # the name typed for the id, as `sitegen check` also says

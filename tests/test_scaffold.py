@@ -521,6 +521,11 @@ def _fields_written_text(text: str) -> set[str]:
     (["case", "草莓基地", "--unit", "baihe", "--slug", "Caomei_JiDi"], '"Caomei_JiDi" is not a valid slug',
      "e.g. --slug caomei-jidi"),
     (["tally", "--unit", "nope"], 'there is no unit "nope"', "known units: baihe"),
+    # ｂａｉｈｅ was offered "sitegen new unit ｂａｉｈｅ" (a second 白鹤镇); Baihe was told "full width" it is not.
+    (["interview", "标题", "--unit", "ｂａｉｈｅ"], 'there is no unit "ｂａｉｈｅ"',
+     "hint: the id is typed in full width (全角): write it in half width (半角): --unit baihe\n"),
+    (["case", "标题", "--unit", "Baihe"], 'there is no unit "Baihe"',
+     "hint: the id is typed with capitals: write it in lower case (小写), as its file name is: --unit baihe\n"),
 ])
 def test_new_refuses_with_a_clear_message(tmp_path: Path, capsys, argv: list[str], message: str,
                                           hint: str) -> None:
