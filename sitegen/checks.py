@@ -1497,6 +1497,11 @@ def _missing(document: Document, loc: tuple[str, ...], kind: str, value: str,
         hint = (f"{unread[0]} is the file of this {kind}, but it is not read for its name: rename it to "
                 f"{unread[1]} (turn on 查看 → 文件扩展名 in Windows to see the whole name)"
                 + (f", and write {loc[0]}: {given} here" if given != value else ""))
+    elif (misnamed := content.misnamed.get(("series" if kind == "series" else "units", value))) is not None:
+        # Offered "sitegen new unit 名称 --id chonggu" beside 重固镇.yaml: followed, the town had two files.
+        path, target = misnamed
+        hint = (f"{path} is the file of this {kind}, but its file name is not a valid id, so it is not read: rename "
+                f"it to {target}.yaml" + (f", and write {loc[0]}: {target} here" if target != value else ""))
     elif is_stand_in(value):  # 待定 was offered "sitegen new unit 待定": followed, the page left its unit
         hint = f'"{value}" stands for a {kind} not known yet, and a page belongs to one: {_ids_offered(kind, content)}'
     else:

@@ -24,7 +24,7 @@ old address a page keeps (``aliases:``) name another page or another
 page's old address. Files are never written.
 
 May import: errors, config, sources, yamltext, validation, models, markup, bodies, slugs, fresh, pagecache,
-workers.
+workers, recordfiles.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ from .models import CaseStudyMeta, DataMap, DataText, InterviewMeta, Series, Uni
 from .slugs import MAX_SLUG_LENGTH, is_slug, make_slug, make_slugs
 from .fresh import code_fingerprint
 from .pagecache import Entry, PageCache, settled_stamp, source_digest, text_key
+from .recordfiles import MisnamedFile, copy_suffix, id_differs_hint, report_misnamed
 from .sources import SourceFile, SourceReader, find_sources, split_front_matter
 from .validation import fields_elsewhere, group_fields, names_a_field, typed_value_warnings, validate_record
 from .workers import Pending, WorkerPool, can_fork, run_apart
@@ -138,6 +139,9 @@ class Content:
     read for its name (``baihe.yaml.txt``: Notepad added ``.txt``; a warning
     says so) to ``(its path, the name to rename it to)``, so that a page
     naming that id is told which file to rename rather than to make a new one.
+    ``misnamed`` maps ``(collection, id)`` of an id a page may name a record by
+    whose file name is no id (``重固镇.yaml``; its error says so) to ``(its
+    path, the id to rename it to)``, as that error does (`sitegen.recordfiles`).
     """
 
     series: dict[str, Sourced[Series]] = field(default_factory=dict)
@@ -153,6 +157,7 @@ class Content:
     failed_units: list[tuple[str, YamlData]] = field(default_factory=list)
     readings: dict[str, str] = field(default_factory=dict)
     unread: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+    misnamed: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
 
     def sound_of(self, name: str) -> str:
         """The reading of ``name`` to compare by sound (`readings`), or "" when there is none to compare.
@@ -273,11 +278,35 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
         getattr(content, page.collection).append(Document(
             page.collection, page.path, page.meta, page.yaml, page.body, page.body_line, body,
             page.slug, page.front_matter, page.front_matter_line, keys[page.path]))
+    _report_misnamed(config.root, found.misnamed, content, report)
     for rel in find_sources(config.root, DATA_DIR, YAML_SUFFIXES, report):
         _load_data_file(found.reader, rel, content, report)
     check_page_urls(config, content, report)
     check_aliases(config, content, report)
     return content
+
+
+def _report_misnamed(root: Path, files: list[MisnamedFile], content: Content, report: Report) -> None:
+    """Report the record files whose name is no id (`sitegen.recordfiles.report_misnamed`), with the ids the
+    pages name as their unit and no unit has; keep the renames offered in `Content.misnamed`.
+
+    An id pages name that a file is to be renamed to is no longer "there is
+    no unit" for them alone: their error names the file to rename instead.
+    """
+    if not files:
+        return
+    page_ids: dict[str, list[str]] = {}
+    for document in sorted(content.interviews + content.cases, key=lambda document: document.path):
+        unit = document.meta.unit
+        if unit and unit not in content.units:
+            page_ids.setdefault(unit, []).append(document.path)
+    content.misnamed.update(report_misnamed(root, files, page_ids, report))
+    for (collection, rid), (path, target) in content.misnamed.items():
+        # The pinyin of 重固镇.yaml silenced pages naming zhong-gu-zhen; with the file renamed to another id, they
+        # would be told "there is no unit" only then: they are told the rename now.
+        if rid != target and not any((root / f"{CONTENT_DIR}/{collection}/{rid}{suffix}").is_file()
+                                     for suffix in YAML_SUFFIXES):
+            content.broken.discard((collection, rid))
 
 
 def _collection_of(rel: str) -> str | None:
@@ -387,6 +416,7 @@ class _Discovery:
     keys: dict[str, str] = field(default_factory=dict)
     origins: dict[str, _Origin] = field(default_factory=dict)
     split_errors: set[str] = field(default_factory=set)
+    misnamed: list[MisnamedFile] = field(default_factory=list)
 
     def _unread(self, rel: str, collection: str | None, meant: str) -> None:
         """Keep a series or unit file not read for its name (see `Content.unread`), by the id its name ``meant``
@@ -499,7 +529,9 @@ class _Discovery:
                 # 赵巷镇.yaml: its error says to rename it zhao-xiang-zhen.yaml, the id pages name it by; they get no
                 # "there is no unit zhao-xiang-zhen, create it with sitegen new unit" beside it.
                 content.broken.add((collection, make_slug(stem)))
-            if data is not None and _record_id_ok(data, rel, stem, own):
+            if data is not None and not is_slug(stem):  # told once the pages are read: they may name its id
+                self.misnamed.append(MisnamedFile(collection, rel, stem, data))
+            elif data is not None and _record_id_ok(data, rel, stem, own, self.config.root, collection):
                 if not self._unused_id(rel, collection, stem):
                     report.extend(own.problems)
                     return
@@ -598,25 +630,19 @@ class _Discovery:
                                   split.body, split.body_line))
 
 
-def _record_id_ok(data: YamlData, rel: str, stem: str, report: Report) -> bool:
-    """True when a record's file name is a valid id and its ``id:`` (if any) is that name; else reports why.
+def _record_id_ok(data: YamlData, rel: str, stem: str, report: Report, root: Path, collection: str) -> bool:
+    """True when a record's ``id:`` (if any) is its file name ``stem`` (an id); else reports why.
 
-    The file name is checked first: a hint never offers an id that is refused in turn (``id: 白鹤镇``).
+    Takes the record's YAML, its path and file name, the report, the site
+    folder and the record's folder: a hint never offers to rename the file
+    to the name of another (`sitegen.recordfiles.id_differs_hint`). A file
+    name that is no id is told with the pages read (`report_misnamed`).
     """
     declared = data.value.get("id") if isinstance(data.value, dict) else None
-    declared_ok = isinstance(declared, str) and is_slug(declared)
-    if not is_slug(stem):
-        name = declared if declared_ok else make_slug(stem)
-        report.error(rel, None, None, f'the file name "{stem}" is not a valid id',
-                     (f'rename the file to {name}.yaml (a-z, 0-9 and "-" only)' if name
-                      else 'rename the file using a-z, 0-9 and "-" only, as the pinyin of its name')
-                     + (f" (the id it declares: id: {declared})" if declared_ok else ""))
-        return False
     if isinstance(data.value, dict) and "id" in data.value and declared != stem:
         line, column = data.locate(("id",))
-        rename = f"rename the file to {declared}.yaml or " if declared_ok else ""
         report.error(rel, line, column, f'id "{declared}" differs from the file name "{stem}"',
-                     f"the id is the file name: {rename}write id: {stem}")
+                     id_differs_hint(root, collection, rel, stem, declared))
         return False
     return True
 
@@ -901,33 +927,6 @@ def _report_url_clash(url: str, documents: list[Document], report: Report) -> No
             message = f"two pages want the URL {url}: {first.path} and {second.path}"
             hint = 'change one slug: write a different "slug: …" in one of the two files'
         report.error(second.path, *slug_origin(second), message, hint)
-
-
-_COPY_SUFFIX = re.compile(r"\s*(?:-\s*)?(?:副本|的副本|复件|copy|拷贝)?\s*(?:[(（]\s*\d+\s*[)）])?", re.IGNORECASE)
-# Windows XP's copies put the word first: "复件 baihe", "复件 (2) baihe", "Copy of baihe", "Copy (2) of baihe".
-_COPY_PREFIX = re.compile(r"(?:复件|副本|copy)\s*(?:[(（]\s*\d+\s*[)）])?\s*(?:of\s+)?", re.IGNORECASE)
-
-
-def copy_suffix(stem: str, original: str) -> str | None:
-    """What a file's name ``stem`` adds to ``original`` when it is named as a copy of it, else None.
-
-    Names as Windows Explorer gives a copy (``华新镇访谈 - 副本``,
-    ``baihe - Copy``, ``baihe - 副本 (2)``, ``baihe (2)``), as WPS or other
-    tools do (``华新镇访谈副本``, ``华新镇访谈的副本``) and as macOS does
-    (``baihe copy``): ``original`` followed by such a suffix, returned as
-    typed (`` - 副本``); or as Windows XP did, the word first (``复件 baihe``,
-    ``Copy of baihe``: the prefix returned). Names are compared without their
-    extension.
-    """
-    if stem == original:
-        return None
-    if stem.startswith(original):
-        rest = stem[len(original):]
-        return rest if _COPY_SUFFIX.fullmatch(rest) and rest.strip(" -") else None
-    if stem.endswith(original):
-        rest = stem[:-len(original)]
-        return rest if _COPY_PREFIX.fullmatch(rest) else None
-    return None
 
 
 def check_aliases(config: Config, content: Content, report: Report) -> None:

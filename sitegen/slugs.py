@@ -135,3 +135,35 @@ def is_slug(text: str) -> bool:
 def make_slugs(texts: list[str]) -> dict[str, str]:
     """``{text: make_slug(text)}`` for many texts at once (e.g. in a process of their own, see `sitegen.load`)."""
     return {text: make_slug(text) for text in texts}
+
+
+_NAME_ENDINGS = ("街道", "社区", "园区", "镇", "乡", "村", "区")
+"""Words a unit's name ends with that an id often leaves out (重固镇 → ``chonggu``)."""
+
+
+def spells(record_id: str, name: str) -> bool:
+    """True when ``record_id`` is a pinyin spelling of ``name``: one syllable per character, in any of its
+    readings (多音字: 重固镇 → ``chong-gu-zhen`` as well as ``zhong-gu-zhen``), with or without "-" between
+    them, and with or without a word the name ends with (`_NAME_ENDINGS`: 重固镇 → ``chonggu``).
+
+    Takes an id and a name (a name with no Han character spells nothing). Raises nothing. Loads pypinyin:
+    for the few ids that name no record, not for every build.
+    """
+    if not re.search(r"[\u3400-\u9fff]", name):
+        return False
+    typed = record_id.replace("-", "")
+    stems = [name] + [name[:-len(end)] for end in _NAME_ENDINGS if name.endswith(end) and len(name) > len(end) + 1]
+    return any(_spelt_by(typed, stem) for stem in stems)
+
+
+def _spelt_by(typed: str, name: str) -> bool:
+    """True when ``typed`` (no "-") is the readings of the characters of ``name`` one after another."""
+    from pypinyin import Style, pinyin
+
+    reached = {0}
+    for readings in pinyin(name, style=Style.NORMAL, heteronym=True, errors=lambda text: [text.lower()]):
+        choices = {reading.replace("-", "").replace(" ", "").lower() for reading in readings}
+        reached = {at + len(choice) for at in reached for choice in choices if typed.startswith(choice, at)}
+        if not reached:
+            return False
+    return len(typed) in reached

@@ -13,7 +13,7 @@ import pytest
 from sitegen.build import BuildOptions, check
 from sitegen.errors import Problem
 
-from .sitekit import UNIT, build_at, interview, write_site
+from .sitekit import SERIES, UNIT, build_at, interview, write_site
 
 CHONGGU = "name: 重固镇\nlevel: town\n"
 
@@ -83,3 +83,167 @@ def test_a_distinct_from_id_typed_with_capitals_or_in_full_width_is_told_which(t
         "  hint: the id is typed in full width (全角): write it in half width (半角): chonggu"]
     rewrite(root, "content/units/baihe.yaml", "[Chonggu, ｃｈｏｎｇｇｕ]", "[chonggu]")
     assert found(root) == []
+
+
+# -- a unit file copied, its id left as it was -----------------------------------
+
+def test_a_copy_whose_id_names_the_file_it_was_copied_from_is_not_told_to_take_that_file_name(tmp_path: Path) -> None:
+    # huaxin.yaml copied from chonggu.yaml, "id: chonggu" left in it, was told "rename the file to chonggu.yaml":
+    # that is the real town's file, which the rename overwrites.
+    chonggu = "id: chonggu\n" + CHONGGU
+    root = write_site(tmp_path, {"content/units/chonggu.yaml": chonggu,
+                                 "content/units/huaxin.yaml": chonggu.replace("重固镇", "华新镇")})
+    assert found(root) == [
+        'content/units/huaxin.yaml:1:5: error: id "chonggu" differs from the file name "huaxin"\n'
+        "  hint: the id is the file name: write id: huaxin (renaming this file to chonggu.yaml instead would "
+        "overwrite content/units/chonggu.yaml, the file of another unit)"]
+    rewrite(root, "content/units/huaxin.yaml", "id: chonggu", "id: huaxin")
+    assert found(root) == []
+    assert units_built(root) == ["baihe", "chonggu", "huaxin"]
+    assert "华新镇" in (root / "output/units/huaxin/index.html").read_text(encoding="utf-8")
+    assert "重固镇" in (root / "output/units/chonggu/index.html").read_text(encoding="utf-8")
+
+
+def test_a_copy_still_named_as_the_file_it_was_copied_from_is_told_both_fixes(tmp_path: Path) -> None:
+    chonggu = "id: chonggu\n" + CHONGGU
+    root = write_site(tmp_path, {"content/units/chonggu.yaml": chonggu, "content/units/huaxin.yaml": chonggu,
+                                 "content/interviews/a.md": interview().replace("unit: baihe", "unit: chonggu")})
+    assert found(root) == [
+        'content/units/huaxin.yaml:1:5: error: id "chonggu" differs from the file name "huaxin"\n'
+        "  hint: the id is the file name: if this file is a new unit begun from a copy of content/units/chonggu.yaml, "
+        "write id: huaxin and its own name (it still has name: 重固镇 of that file); if it is a copy kept by mistake, "
+        "delete it or move it out of content/ (renaming this file to chonggu.yaml instead would overwrite "
+        "content/units/chonggu.yaml)"]
+    (root / "content/units/huaxin.yaml").unlink()  # a copy kept by mistake
+    assert found(root) == []
+    assert units_built(root) == ["baihe", "chonggu"]
+    assert links_to_unit(root, "interviews/a/index.html", "chonggu")
+
+
+def test_an_id_left_in_a_renamed_file_is_still_offered_as_its_name_when_no_file_has_it(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"content/units/zhonggu.yaml": "id: chonggu\n" + CHONGGU})
+    assert found(root) == [
+        'content/units/zhonggu.yaml:1:5: error: id "chonggu" differs from the file name "zhonggu"\n'
+        "  hint: the id is the file name: rename the file to chonggu.yaml or write id: zhonggu"]
+    (root / "content/units/zhonggu.yaml").rename(root / "content/units/chonggu.yaml")
+    assert found(root) == []
+
+
+def test_a_series_copy_whose_id_names_its_original_is_not_told_to_take_that_file_name(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"content/series/dadiaoyan.yaml": "id: dadiaoyan\n" + SERIES,
+                                 "content/series/weifangtan.yaml": "id: dadiaoyan\n" + SERIES.replace("大调研微访谈",
+                                                                                                     "微访谈")})
+    assert found(root) == [
+        'content/series/weifangtan.yaml:1:5: error: id "dadiaoyan" differs from the file name "weifangtan"\n'
+        "  hint: the id is the file name: write id: weifangtan (renaming this file to dadiaoyan.yaml instead would "
+        "overwrite content/series/dadiaoyan.yaml, the file of another series)"]
+    rewrite(root, "content/series/weifangtan.yaml", "id: dadiaoyan", "id: weifangtan")
+    assert found(root) == []
+
+
+# -- a unit file copied by Windows Explorer ---------------------------------------
+
+COPY = "content/units/chonggu - 副本.yaml"
+
+
+def test_a_unit_file_copied_by_windows_is_told_to_be_deleted_naming_its_original(tmp_path: Path) -> None:
+    # "chonggu - 副本.yaml" was told "rename the file to chonggu-fu-ben.yaml"; done, the town was counted twice.
+    root = write_site(tmp_path, {"content/units/chonggu.yaml": CHONGGU, COPY: CHONGGU,
+                                 "content/interviews/a.md": interview().replace("unit: baihe", "unit: chonggu")})
+    assert found(root) == [
+        f'{COPY}: error: the file name "chonggu - 副本" is not a valid id: this file is a copy of '
+        'content/units/chonggu.yaml (its name is that file\'s name with " - 副本" added, as copies are named)\n'
+        "  hint: delete the copy or move it out of content/ (every unit in content/units/ is listed and counted)"]
+    (root / COPY).unlink()
+    assert found(root) == []
+    assert units_built(root) == ["baihe", "chonggu"]
+    assert links_to_unit(root, "interviews/a/index.html", "chonggu")
+
+
+def test_a_unit_copy_edited_by_mistake_is_told_to_take_its_edits_to_the_original_first(tmp_path: Path) -> None:
+    edited = CHONGGU + "summary: 重固镇位于青浦区北部。\n"
+    root = write_site(tmp_path, {"content/units/chonggu.yaml": CHONGGU, COPY: edited})
+    assert found(root) == [
+        f'{COPY}: error: the file name "chonggu - 副本" is not a valid id: this file is a copy of '
+        'content/units/chonggu.yaml (its name is that file\'s name with " - 副本" added, as copies are named)\n'
+        "  hint: its text differs from content/units/chonggu.yaml from line 3 on: if edits were made in the copy, "
+        "copy them into content/units/chonggu.yaml first; then delete the copy or move it out of content/ (every "
+        "unit in content/units/ is listed and counted)"]
+    (root / "content/units/chonggu.yaml").write_text(edited, encoding="utf-8")
+    (root / COPY).unlink()
+    assert found(root) == []
+    assert units_built(root) == ["baihe", "chonggu"]
+    assert "重固镇位于青浦区北部。" in (root / "output/units/chonggu/index.html").read_text(encoding="utf-8")
+
+
+def test_a_unit_copy_begun_as_a_new_unit_is_told_the_id_of_its_own_name(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"content/units/chonggu.yaml": "id: chonggu\n" + CHONGGU,
+                                 COPY: "id: chonggu\n" + CHONGGU.replace("重固镇", "华新镇")})
+    assert found(root) == [
+        f'{COPY}: error: the file name "chonggu - 副本" is not a valid id: this file is a copy of '
+        'content/units/chonggu.yaml (its name is that file\'s name with " - 副本" added, as copies are named)\n'
+        "  hint: it names another unit (name: 华新镇): if it is a new unit begun from the copy, rename the file to "
+        "hua-xin-zhen.yaml and write id: hua-xin-zhen in it (if a character of 华新镇 reads otherwise here, 多音字, "
+        "with that reading); else copy its edits into content/units/chonggu.yaml, then delete the copy or move it "
+        "out of content/ (every unit in content/units/ is listed and counted)"]
+    (root / COPY).rename(root / "content/units/hua-xin-zhen.yaml")
+    rewrite(root, "content/units/hua-xin-zhen.yaml", "id: chonggu", "id: hua-xin-zhen")
+    assert found(root) == []
+    assert units_built(root) == ["baihe", "chonggu", "hua-xin-zhen"]
+
+
+@pytest.mark.parametrize(("copy", "suffix"), [("content/series/dadiaoyan (2).yaml", " (2)"),
+                                              ("content/series/dadiaoyan - Copy.yaml", " - Copy")])
+def test_a_series_file_copied_by_windows_is_told_to_be_deleted(tmp_path: Path, copy: str, suffix: str) -> None:
+    root = write_site(tmp_path, {copy: SERIES, "content/interviews/a.md": interview()})
+    stem = copy.rpartition("/")[2].removesuffix(".yaml")
+    assert found(root) == [
+        f'{copy}: error: the file name "{stem}" is not a valid id: this file is a copy of '
+        f'content/series/dadiaoyan.yaml (its name is that file\'s name with "{suffix}" added, as copies are named)\n'
+        "  hint: delete the copy or move it out of content/ (every series in content/series/ is listed)"]
+    (root / copy).unlink()
+    assert found(root) == []
+
+
+# -- a unit file named in Chinese ---------------------------------------------------
+
+def test_a_unit_file_named_in_chinese_is_told_its_pinyin_with_the_note_on_readings(tmp_path: Path) -> None:
+    # 重固 reads chóng gù: "rename the file to zhong-gu-zhen.yaml" gave no word of it, as sitegen new unit does.
+    root = write_site(tmp_path, {"content/units/重固镇.yaml": CHONGGU})
+    assert found(root) == [
+        'content/units/重固镇.yaml: error: the file name "重固镇" is not a valid id\n'
+        '  hint: rename the file to zhong-gu-zhen.yaml (a-z, 0-9 and "-" only); the id zhong-gu-zhen is the pinyin '
+        'of "重固镇" and goes into the address of its page: if a character reads otherwise here (多音字), name the '
+        "file with that reading instead"]
+    (root / "content/units/重固镇.yaml").rename(root / "content/units/chong-gu-zhen.yaml")  # the reading meant
+    assert found(root) == []
+    assert units_built(root) == ["baihe", "chong-gu-zhen"]
+
+
+def test_pages_and_a_unit_file_named_in_chinese_are_told_one_rename_to_the_id_the_pages_use(tmp_path: Path) -> None:
+    # The pages naming chonggu were told "create content/units/chonggu.yaml: sitegen new unit 名称 --id chonggu",
+    # and the file "rename it to zhong-gu-zhen.yaml": following both made two files for one town.
+    root = write_site(tmp_path, {
+        "content/units/重固镇.yaml": CHONGGU,
+        "content/interviews/a.md": interview().replace("unit: baihe", "unit: chonggu"),
+        "content/interviews/b.md": interview("重固镇访谈二").replace("unit: baihe", "unit: chonggu"),
+        "content/interviews/c.md": interview("重固镇访谈三").replace("unit: baihe", "unit: zhong-gu-zhen")})
+    assert found(root) == [
+        'content/interviews/a.md:4:7: error: there is no unit "chonggu"\n'
+        "  hint: content/units/重固镇.yaml is the file of this unit, but its file name is not a valid id, so it is not "
+        "read: rename it to chonggu.yaml",
+        'content/interviews/b.md:4:7: error: there is no unit "chonggu"\n'
+        "  hint: content/units/重固镇.yaml is the file of this unit, but its file name is not a valid id, so it is not "
+        "read: rename it to chonggu.yaml",
+        'content/interviews/c.md:4:7: error: there is no unit "zhong-gu-zhen"\n'
+        "  hint: content/units/重固镇.yaml is the file of this unit, but its file name is not a valid id, so it is not "
+        "read: rename it to chonggu.yaml, and write unit: chonggu here",
+        'content/units/重固镇.yaml: error: the file name "重固镇" is not a valid id\n'
+        '  hint: rename the file to chonggu.yaml (a-z, 0-9 and "-" only): the id content/interviews/a.md and 1 more '
+        "name this unit by (unit: chonggu)"]
+    (root / "content/units/重固镇.yaml").rename(root / "content/units/chonggu.yaml")
+    rewrite(root, "content/interviews/c.md", "unit: zhong-gu-zhen", "unit: chonggu")
+    assert found(root) == []
+    assert units_built(root) == ["baihe", "chonggu"]
+    for page in ("a", "b", "c"):
+        assert links_to_unit(root, f"interviews/{page}/index.html", "chonggu")

@@ -1,0 +1,225 @@
+"""The file names of unit and series records: the one message for a file whose name is no id, or whose ``id:``
+is not its name, with a fix that loses and overwrites nothing.
+
+A record's id is its file name (``content/units/chonggu.yaml``), so the fixes
+are renames, and a rename can overwrite or double another record: a copy
+Windows Explorer names ``chonggu - 副本.yaml``, renamed to an id of its own,
+lists and counts the town twice; ``huaxin.yaml`` copied from ``chonggu.yaml``
+with ``id: chonggu`` still in it, renamed to ``chonggu.yaml``, replaces the
+real town's file. Each fix offered here is checked against the files there
+are, and against the ids the pages name (a file ``重固镇.yaml`` that the pages
+name ``unit: chonggu`` is to be renamed ``chonggu.yaml``, not ``zhong-gu-zhen.yaml``).
+
+May import: errors, slugs, yamltext, models.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Mapping, NamedTuple
+
+from .errors import Report
+from .models import plain_name
+from .slugs import is_slug, make_slug, spells
+from .yamltext import YamlData, load_yaml
+
+RECORD_SUFFIXES = (".yaml", ".yml")
+_WHAT = {"units": ("unit", "name"), "series": ("series", "title")}
+"""Each record folder: what one record is called, and the field that names it."""
+
+
+class MisnamedFile(NamedTuple):
+    """A record file whose name is no id: its folder (``units``, ``series``), path, name without extension, YAML."""
+
+    collection: str
+    path: str
+    stem: str
+    data: YamlData
+
+
+def record_file(root: Path, collection: str, record_id: str) -> str | None:
+    """The path (from the site folder ``root``) of the file of record ``record_id`` in ``content/<collection>/``,
+    or None when there is none. Raises nothing."""
+    for suffix in RECORD_SUFFIXES:
+        rel = f"content/{collection}/{record_id}{suffix}"
+        if (root / rel).is_file():
+            return rel
+    return None
+
+
+def id_differs_hint(root: Path, collection: str, rel: str, stem: str, declared: object) -> str:
+    """The hint for a record file ``rel`` named ``stem`` (an id) whose ``id:`` is ``declared``, another value.
+
+    Takes the site folder, the record folder, the file's path and name and
+    the id as read. Renaming the file to the id it declares is offered
+    only when no file has that name: else it would overwrite that record
+    (``huaxin.yaml`` copied from ``chonggu.yaml``, ``id: chonggu`` left in
+    it), and the hint says so; a file naming the same record as that one
+    is told what to do with a copy. Raises nothing.
+    """
+    if not (isinstance(declared, str) and is_slug(declared)):
+        return f"the id is the file name: write id: {stem}"
+    other = record_file(root, collection, declared)
+    if other is None:
+        return f"the id is the file name: rename the file to {declared}.yaml or write id: {stem}"
+    kind, field = _WHAT[collection]
+    overwrite = f"renaming this file to {declared}.yaml instead would overwrite {other}"
+    own, theirs = _record_name(root / rel, field), _record_name(root / other, field)
+    if own and theirs and plain_name(own) == plain_name(theirs):  # the copy's name not changed yet
+        return (f"the id is the file name: if this file is a new {kind} begun from a copy of {other}, write id: "
+                f"{stem} and its own {field} (it still has {field}: {own} of that file); if it is a copy kept by "
+                f"mistake, delete it or move it out of content/ ({overwrite})")
+    return f"the id is the file name: write id: {stem} ({overwrite}, the file of another {kind})"
+
+
+def report_misnamed(root: Path, files: list[MisnamedFile], page_ids: Mapping[str, list[str]],
+                    report: Report) -> dict[tuple[str, str], tuple[str, str]]:
+    """Report each record file whose name is no id, with the one fix for it; return the renames for the pages.
+
+    Takes the site folder, the files (in any order), the ids that pages
+    name as their unit with no unit file of that name, each with the
+    pages naming it, and the report. A file named as a copy of another
+    record file (``chonggu - 副本.yaml``, `copy_suffix`) is told to be
+    deleted, and when its text differs, to have its edits copied into
+    the original first. Any other file is told the id to rename it to:
+    its ``id:``, else the id the pages name it by (units: an id that spells
+    its name, `sitegen.slugs.spells`), else the pinyin of its name
+    with the note `sitegen new unit` gives (多音字). Returns, for the pages,
+    ``{(collection, id a page names): (file path, id to rename it to)}``.
+    Raises nothing.
+    """
+    renames: dict[tuple[str, str], tuple[str, str]] = {}
+    for file in sorted(files, key=lambda file: file.path):
+        message = f'the file name "{file.stem}" is not a valid id'
+        copied = _copy_of(root, file)
+        if copied is not None:
+            report.error(file.path, None, None, *copied)
+            continue
+        target, hint = _rename_hint(root, file, page_ids)
+        report.error(file.path, None, None, message, hint)
+        if target:
+            named = [rid for rid in page_ids if _names_it(rid, file)] if file.collection == "units" else []
+            for rid in dict.fromkeys([target, make_slug(file.stem), *named]):
+                renames.setdefault((file.collection, rid), (file.path, target))
+    return renames
+
+
+def _rename_hint(root: Path, file: MisnamedFile, page_ids: Mapping[str, list[str]]) -> tuple[str, str]:
+    """The id to rename ``file`` to ("" for none) and the hint saying so (see `report_misnamed`)."""
+    value = file.data.value if isinstance(file.data.value, dict) else {}
+    declared = value.get("id")
+    if isinstance(declared, str) and is_slug(declared) and record_file(root, file.collection, declared) is None:
+        return declared, (f'rename the file to {declared}.yaml (a-z, 0-9 and "-" only) (the id it declares: '
+                          f"id: {declared})")
+    made = make_slug(file.stem)
+    named = sorted(((len(pages), rid) for rid, pages in page_ids.items() if _names_it(rid, file)),
+                   key=lambda item: (-item[0], item[1]))
+    if named and named[0][1] == made:  # the pages name it by its pinyin: its reading is the one in use
+        return made, f'rename the file to {made}.yaml (a-z, 0-9 and "-" only)'
+    if named and record_file(root, file.collection, named[0][1]) is None:
+        rid = named[0][1]
+        pages = page_ids[rid]
+        shown = pages[0] + (f" and {len(pages) - 1} more" if len(pages) > 1 else "")
+        return rid, (f'rename the file to {rid}.yaml (a-z, 0-9 and "-" only): the id {shown} name'
+                     f'{"s" if len(pages) == 1 else ""} this unit by (unit: {rid})')
+    if not made:
+        return "", 'rename the file using a-z, 0-9 and "-" only, as the pinyin of its name'
+    other = record_file(root, file.collection, made)
+    if other is not None:
+        return "", (f"{other} has the id {made}, the pinyin of this file's name: if this file is a copy of it, delete "
+                    "it or move it out of content/; else rename it using a-z, 0-9 and \"-\" only")
+    hint = f'rename the file to {made}.yaml (a-z, 0-9 and "-" only)'
+    if re.search(r"[\u3400-\u9fff]", file.stem):
+        hint += (f'; the id {made} is the pinyin of "{file.stem}" and goes into the address of its page: if a '
+                 "character reads otherwise here (多音字), name the file with that reading instead")
+    return made, hint
+
+
+def _names_it(record_id: str, file: MisnamedFile) -> bool:
+    """True when ``record_id`` spells the unit file's name or the name of the file (`sitegen.slugs.spells`)."""
+    value = file.data.value if isinstance(file.data.value, dict) else {}
+    names = [name for name in (value.get("name"), file.stem) if isinstance(name, str)]
+    return any(spells(record_id, name) for name in names)
+
+
+def _copy_of(root: Path, file: MisnamedFile) -> tuple[str, str] | None:
+    """The message and hint for ``file`` when its name is that of another record file with a copy's ending
+    or beginning added (`copy_suffix`); None otherwise."""
+    folder = root / "content" / file.collection
+    others = sorted(path for path in folder.iterdir() if path.suffix.lower() in RECORD_SUFFIXES
+                    and path.stem != file.stem and path.is_file()) if folder.is_dir() else []
+    found = next(((other, suffix) for other in others for suffix in [copy_suffix(file.stem, other.stem)] if suffix),
+                 None)
+    if found is None:
+        return None
+    other, suffix = found
+    original = f"content/{file.collection}/{other.name}"
+    kind, field = _WHAT[file.collection]
+    message = (f'the file name "{file.stem}" is not a valid id: this file is a copy of {original} (its name is that '
+               f'file\'s name with "{suffix}" added, as copies are named)')
+    counted = " and counted" if kind == "unit" else ""
+    delete = f"delete the copy or move it out of content/ (every {kind} in content/{file.collection}/ is listed{counted})"
+    own, theirs = _lines(root / file.path), _lines(other)
+    if own == theirs:
+        return message, delete
+    name, original_name = _record_name(root / file.path, field), _record_name(other, field)
+    made = make_slug(name) if name else ""
+    if name and original_name and plain_name(name) != plain_name(original_name) and is_slug(made) \
+            and record_file(root, file.collection, made) is None:
+        declared = file.data.value.get("id") if isinstance(file.data.value, dict) else None
+        own_id = f" and write id: {made} in it" if declared is not None else ""
+        return message, (f"it names another {kind} ({field}: {name}): if it is a new {kind} begun from the copy, "
+                         f"rename the file to {made}.yaml{own_id} (if a character of {name} reads otherwise here, "
+                         f"多音字, with that reading); else copy its edits into {original}, then {delete}")
+    at = next((number for number, (mine, theirs_line) in enumerate(zip(own, theirs), 1) if mine != theirs_line),
+              min(len(own), len(theirs)) + 1)
+    return message, (f"its text differs from {original} from line {at} on: if edits were made in the copy, copy "
+                     f"them into {original} first; then {delete}")
+
+
+def _lines(path: Path) -> list[str]:
+    """The lines of a text file as read for comparing, ends of lines and trailing spaces aside ([] if unreadable)."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig", errors="replace")
+    except OSError:
+        return []
+    return [line.rstrip() for line in text.splitlines()]
+
+
+def _record_name(path: Path, field: str) -> str:
+    """The ``field`` (name or title) of the record file at ``path``; "" when unreadable or missing."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig", errors="replace")
+    except OSError:
+        return ""
+    data = load_yaml(text, path.name, Report())
+    value = data.value.get(field) if data is not None and isinstance(data.value, dict) else None
+    return value.strip() if isinstance(value, str) else ""
+
+
+_COPY_SUFFIX = re.compile(r"\s*(?:-\s*)?(?:副本|的副本|复件|copy|拷贝)?\s*(?:[(（]\s*\d+\s*[)）])?", re.IGNORECASE)
+# Windows XP's copies put the word first: "复件 baihe", "复件 (2) baihe", "Copy of baihe", "Copy (2) of baihe".
+_COPY_PREFIX = re.compile(r"(?:复件|副本|copy)\s*(?:[(（]\s*\d+\s*[)）])?\s*(?:of\s+)?", re.IGNORECASE)
+
+
+def copy_suffix(stem: str, original: str) -> str | None:
+    """What a file's name ``stem`` adds to ``original`` when it is named as a copy of it, else None.
+
+    Names as Windows Explorer gives a copy (``华新镇访谈 - 副本``,
+    ``baihe - Copy``, ``baihe - 副本 (2)``, ``baihe (2)``), as WPS or other
+    tools do (``华新镇访谈副本``, ``华新镇访谈的副本``) and as macOS does
+    (``baihe copy``): ``original`` followed by such a suffix, returned as
+    typed (`` - 副本``); or as Windows XP did, the word first (``复件 baihe``,
+    ``Copy of baihe``: the prefix returned). Names are compared without their
+    extension.
+    """
+    if stem == original:
+        return None
+    if stem.startswith(original):
+        rest = stem[len(original):]
+        return rest if _COPY_SUFFIX.fullmatch(rest) and rest.strip(" -") else None
+    if stem.endswith(original):
+        rest = stem[:-len(original)]
+        return rest if _COPY_PREFIX.fullmatch(rest) else None
+    return None
