@@ -46,7 +46,7 @@ from .placeholders import (ANSWER, CASE_ACTION, CASE_ALIAS, CASE_OUTCOME, CASE_P
                            INIT_SERIES_BLURB, INIT_TEXTS, INIT_UNIT_NAME, INIT_UNIT_NOTE, INIT_UNIT_SUMMARY,
                            INTERVIEW_ALIAS, INTERVIEWEE_NAME, INTERVIEWEE_ROLE, PAGE_SUMMARY, PUBLISHER, SERIES_BLURB,
                            SOURCE_PUBLISHER, SOURCE_TITLE, SOURCE_URL, TALLY_NOTE, UNIT_SUMMARY)
-from .slugs import is_slug, make_slug
+from .slugs import is_slug, make_slug, spells
 from .sources import is_skipped_name, read_source, split_front_matter
 from .yamltext import YamlData, load_yaml
 
@@ -303,7 +303,7 @@ def new_unit(root: Path, name: str, *, unit_id: str | None = None, level: str | 
     """
     moment = now or site_now(root)
     name = _required_text(name, "name")
-    _refuse_named(root, "units", name, "a unit named", "--unit")
+    _refuse_named(root, "units", name, "a unit named", "--unit", unit_id)
     unit_id = _record_id(unit_id, name, "--id")
     chosen = level_meant(level) if level is not None else guess_level(name)
     if chosen is None:
@@ -335,7 +335,7 @@ def new_series(root: Path, title: str, *, series_id: str | None = None) -> Path:
     """Write ``content/series/<id>.yaml``; returns its path. Raises `ScaffoldError` as `new_unit`."""
     config = load_config(root, Report())
     title = _required_text(title, "title")
-    _refuse_named(root, "series", title, "a series titled", "--series")
+    _refuse_named(root, "series", title, "a series titled", "--series", series_id)
     series_id = _record_id(series_id, title, "--id")
     return _write_new(root, f"content/series/{series_id}.yaml",
                       series_text(title, series_id, config.publisher or config.title))
@@ -482,6 +482,15 @@ def _require_record(root: Path, collection: str, record_id: str, what: str) -> s
         raise ScaffoldError(f'there is no {what} "{record_id}" (no content/{collection}/{record_id}.yaml)',
                             f"{id_case_reason(record_id)}: --{what} {lowered}")
     names = {rid: _record_names(root, collection, rid) for rid in known}
+    # --unit chonggu beside 重固镇.yaml was offered "sitegen new unit 名称 --id chonggu": a second file for the town.
+    spelt = [rid for rid in known if is_slug(record_id) and not is_slug(rid)
+             and any(spells(record_id, name) for name in {rid, *names[rid]})]
+    if len(spelt) == 1:
+        rel = next(f"content/{collection}/{spelt[0]}{suffix}" for suffix in (".yaml", ".yml")
+                   if (root / "content" / collection / f"{spelt[0]}{suffix}").is_file())
+        raise ScaffoldError(f'there is no {what} "{record_id}" (no content/{collection}/{record_id}.yaml)',
+                            f"{rel} is most likely its file, but its file name is not a valid id, so it is not read: "
+                            f"rename it to {record_id}.yaml (a-z, 0-9 and \"-\" only), then give --{what} {record_id}")
     named = next((rid for rid in known if record_id in names[rid]), None)
     if named is not None:  # the name typed for the id, as `sitegen check` also says
         raise ScaffoldError(f'there is no {what} "{record_id}" (no content/{collection}/{record_id}.yaml)',
@@ -528,9 +537,13 @@ def _create_command(root: Path, what: str, record_id: str) -> str:
     return given + (f", then give --{what} {made}" if made else "")
 
 
-def _refuse_named(root: Path, collection: str, name: str, named: str, option: str) -> None:
+def _refuse_named(root: Path, collection: str, name: str, named: str, option: str, wanted: str | None = None) -> None:
     """Raise `ScaffoldError` when a record of ``collection`` has ``name`` as its name, title or alias already,
     or (units) lists it among its ``misspellings``.
+
+    ``wanted`` is the id given with ``--id``: a record file of that name
+    whose name is no id (重固镇.yaml, for ``--id chonggu``) is to be renamed
+    to it, as `sitegen check` tells the pages naming that id.
 
     Names are compared as readers tell them apart (`sitegen.models.plain_name`): a second file for one
     unit would list it twice, and count its figures twice in the district totals; a unit named as another
@@ -543,7 +556,9 @@ def _refuse_named(root: Path, collection: str, name: str, named: str, option: st
                    if (root / "content" / collection / f"{record_id}{suffix}").is_file())
         if any(plain_name(known) == plain_name(name) for known in _names_in(fields)):
             if not is_slug(record_id):  # 赵巷镇.yaml: offering "--unit 赵巷镇" sent the editor to an id check refuses
-                made = make_slug(record_id)
+                free = wanted is not None and is_slug(wanted) and not any(
+                    (root / "content" / collection / f"{wanted}{suffix}").is_file() for suffix in (".yaml", ".yml"))
+                made = wanted if free else make_slug(record_id)
                 raise ScaffoldError(f"{named} {name} exists already: {rel}, but its file name is not a valid id",
                                     f'rename it to {made}.yaml (a-z, 0-9 and "-" only); new pages then name it with '
                                     f"{option} {made}" if made else

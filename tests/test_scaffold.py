@@ -537,6 +537,28 @@ def test_new_refuses_with_a_clear_message(tmp_path: Path, capsys, argv: list[str
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
 
 
+def test_new_names_the_file_to_rename_to_the_id_given_for_a_unit_whose_file_name_is_no_id(tmp_path: Path,
+                                                                                          capsys) -> None:
+    # --unit chonggu beside 重固镇.yaml was offered "sitegen new unit 名称 --id chonggu", and that in turn "rename
+    # it to zhong-gu-zhen.yaml": the pages naming chonggu were left without their unit.
+    site = copy_example(tmp_path / "site")
+    (site / "content/units/重固镇.yaml").write_text("name: 重固镇\nlevel: town\n", encoding="utf-8")
+    code, _, err = _run(capsys, "new", "interview", "标题", "--unit", "chonggu", "--site", str(site))
+    assert (code, err) == (1, 'error: there is no unit "chonggu" (no content/units/chonggu.yaml)\n'
+                              "  hint: content/units/重固镇.yaml is most likely its file, but its file name is not a "
+                              'valid id, so it is not read: rename it to chonggu.yaml (a-z, 0-9 and "-" only), then '
+                              "give --unit chonggu\n")
+    code, _, err = _run(capsys, "new", "unit", "重固镇", "--id", "chonggu", "--site", str(site))
+    assert (code, err) == (1, "error: a unit named 重固镇 exists already: content/units/重固镇.yaml, but its file name "
+                              "is not a valid id\n"
+                              '  hint: rename it to chonggu.yaml (a-z, 0-9 and "-" only); new pages then name it with '
+                              "--unit chonggu\n")
+    (site / "content/units/重固镇.yaml").rename(site / "content/units/chonggu.yaml")
+    code, _, _ = _run(capsys, "new", "interview", "标题", "--unit", "chonggu", "--site", str(site))
+    written = (site / "content/interviews/biao-ti.md").read_text(encoding="utf-8")
+    assert code == 0 and re.search(r"^unit: chonggu\b", written, re.M)
+
+
 def test_new_names_the_file_to_rename_for_a_unit_whose_file_name_is_no_id(tmp_path: Path, capsys) -> None:
     # content/units/白鹤镇.yaml: "new unit 白鹤镇 --id baihe" said to name it "--unit 白鹤镇", an id check refuses,
     # and "new interview --unit 白鹤镇" wrote a page that check refused in turn.
@@ -546,8 +568,8 @@ def test_new_names_the_file_to_rename_for_a_unit_whose_file_name_is_no_id(tmp_pa
     code, _, err = _run(capsys, "new", "unit", "白鹤镇", "--id", "baihe", "--site", str(site))
     assert (code, err) == (1, "error: a unit named 白鹤镇 exists already: content/units/白鹤镇.yaml, but its file name "
                               "is not a valid id\n"
-                              '  hint: rename it to bai-he-zhen.yaml (a-z, 0-9 and "-" only); new pages then name '
-                              "it with --unit bai-he-zhen\n")
+                              '  hint: rename it to baihe.yaml (a-z, 0-9 and "-" only); new pages then name '
+                              "it with --unit baihe\n")  # the id given, which the site's pages name it by too
     code, _, err = _run(capsys, "new", "interview", "标题", "--unit", "白鹤镇", "--site", str(site))
     assert (code, err) == (1, 'error: the file name of content/units/白鹤镇.yaml is not a valid id, so "白鹤镇" '
                               "names no unit\n"
