@@ -46,7 +46,7 @@ from .placeholders import (ANSWER, CASE_ACTION, CASE_ALIAS, CASE_OUTCOME, CASE_P
                            INIT_SERIES_BLURB, INIT_TEXTS, INIT_UNIT_NAME, INIT_UNIT_NOTE, INIT_UNIT_SUMMARY,
                            INTERVIEW_ALIAS, INTERVIEWEE_NAME, INTERVIEWEE_ROLE, PAGE_SUMMARY, PUBLISHER, SERIES_BLURB,
                            SOURCE_PUBLISHER, SOURCE_TITLE, SOURCE_URL, TALLY_NOTE, UNIT_SUMMARY)
-from .slugs import is_slug, make_slug, spells
+from .slugs import is_slug, make_slug, readings_of, slug_reading, spells
 from .sources import is_skipped_name, read_source, split_front_matter
 from .yamltext import YamlData, load_yaml
 
@@ -641,9 +641,13 @@ def _choose_unit(root: Path, unit: str | None) -> tuple[str, str]:
 
 
 def _free_slug(root: Path, collection: str, title: str, slug: str | None) -> str:
-    """Return the page's slug (given, or the pinyin of the title) once no page of the collection uses it."""
+    """Return the page's slug (given, or the pinyin of the title) once no page of the collection uses it.
+
+    The pinyin reads a unit's name as the unit's id does (`sitegen.slugs.readings_of`): a title naming
+    重固镇, whose file is ``chonggu.yaml``, gets ``chong-gu-…``, not pypinyin's ``zhong-gu-…``.
+    """
     title = _required_text(title, "title")
-    chosen = slug if slug is not None else make_slug(title)
+    chosen = slug if slug is not None else slug_reading(title, _unit_readings(root, title))
     if not is_slug(chosen):
         shown = f'"{chosen}" is not a valid slug' if chosen else f'no URL part can be made from "{title}"'
         raise ScaffoldError(shown, 'choose one with --slug, using a-z, 0-9 and "-", e.g. --slug '
@@ -654,6 +658,16 @@ def _free_slug(root: Path, collection: str, title: str, slug: str | None) -> str
             raise ScaffoldError(f'the slug "{chosen}" is already used by {rel}',
                                 "choose another with --slug, e.g. --slug " + f"{chosen}-2")
     return chosen
+
+
+def _unit_readings(root: Path, title: str) -> dict[str, tuple[str, ...]]:
+    """The readings the site's unit ids give the unit names ``title`` holds (`sitegen.slugs.readings_of`)."""
+    named = []
+    for record_id in _record_ids(root, "units"):
+        name = _record_fields(root, "units", record_id).get("name")
+        if isinstance(name, str) and is_slug(record_id) and name[:2] in title:
+            named.append((record_id, name))
+    return readings_of(named)
 
 
 def _slugs_in_use(root: Path, collection: str) -> list[tuple[str, str]]:

@@ -16,7 +16,7 @@ import os
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable, Mapping
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_SLUG_LENGTH = 80
@@ -149,21 +149,68 @@ def spells(record_id: str, name: str) -> bool:
     Takes an id and a name (a name with no Han character spells nothing). Raises nothing. Loads pypinyin:
     for the few ids that name no record, not for every build.
     """
+    return spelling(record_id, name) is not None
+
+
+def spelling(record_id: str, name: str) -> tuple[str, tuple[str, ...]] | None:
+    """How ``record_id`` spells ``name`` (see `spells`): the part of the name it spells (the name, or the
+    name without its ending) and the reading it takes for each character, or None when it spells neither.
+
+    Takes an id (``chonggu``) and a name (``重固镇``); returns e.g. ``("重固", ("chong", "gu"))``. Raises nothing.
+    """
     if not re.search(r"[\u3400-\u9fff]", name):
-        return False
+        return None
     typed = record_id.replace("-", "")
     stems = [name] + [name[:-len(end)] for end in _NAME_ENDINGS if name.endswith(end) and len(name) > len(end) + 1]
-    return any(_spelt_by(typed, stem) for stem in stems)
+    for stem in stems:
+        read = _spelt_by(typed, stem)
+        if read is not None:
+            return stem, read
+    return None
 
 
-def _spelt_by(typed: str, name: str) -> bool:
-    """True when ``typed`` (no "-") is the readings of the characters of ``name`` one after another."""
+def _spelt_by(typed: str, name: str) -> tuple[str, ...] | None:
+    """The readings of the characters of ``name``, one each, that make ``typed`` (no "-") one after another;
+    None when no readings do."""
     from pypinyin import Style, pinyin
 
-    reached = {0}
+    reached: dict[int, tuple[str, ...]] = {0: ()}  # how far into ``typed``, by the readings taken to get there
     for readings in pinyin(name, style=Style.NORMAL, heteronym=True, errors=lambda text: [text.lower()]):
-        choices = {reading.replace("-", "").replace(" ", "").lower() for reading in readings}
-        reached = {at + len(choice) for at in reached for choice in choices if typed.startswith(choice, at)}
+        choices = dict.fromkeys(reading.replace("-", "").replace(" ", "").lower() for reading in readings)
+        reached = {at + len(choice): taken + (choice,) for at, taken in reached.items() for choice in choices
+                   if typed.startswith(choice, at)}
         if not reached:
-            return False
-    return len(typed) in reached
+            return None
+    return reached.get(len(typed))
+
+
+def readings_of(records: Iterable[tuple[str, str]]) -> dict[str, tuple[str, ...]]:
+    """The readings a site's ids give its names where pypinyin reads them otherwise: ``{name: syllables}``.
+
+    Takes ``(id, name)`` pairs of records (units). Editors name a unit's file
+    with the pinyin they say: ``chonggu.yaml`` for 重固镇 tells that 重 reads
+    chóng there (多音字), where pypinyin's reading, out of context, is zhòng.
+    Only names whose id differs from pypinyin's reading are returned, by the
+    part of the name the id spells (``{"重固": ("chong", "gu")}``). Raises nothing.
+    """
+    learned: dict[str, tuple[str, ...]] = {}
+    for record_id, name in records:
+        found = spelling(record_id, name)
+        if found is not None and list(found[1]) != lazy_pinyin(found[0]):
+            learned[found[0]] = found[1]
+    return learned
+
+
+def slug_reading(text: str, readings: Mapping[str, tuple[str, ...]]) -> str:
+    """`make_slug` of ``text``, with the names in ``readings`` (`readings_of`) read as given there.
+
+    Takes a text and ``{name: syllables}``; returns its slug (重固老街路灯修复
+    with ``{"重固": ("chong", "gu")}`` → ``chong-gu-lao-jie-lu-deng-xiu-fu``,
+    not ``zhong-gu-…``). Raises nothing.
+    """
+    names = sorted((name for name in readings if name in text), key=len, reverse=True)
+    if not names:
+        return make_slug(text)
+    # Each name becomes its syllables in ASCII, which pypinyin passes through as they are.
+    read = re.sub("|".join(map(re.escape, names)), lambda found: f" {' '.join(readings[found.group()])} ", text)
+    return make_slug(read)

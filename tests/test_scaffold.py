@@ -695,6 +695,22 @@ def test_new_says_an_id_or_slug_made_from_chinese_is_to_be_checked_for_its_readi
         assert (code, err.replace(_DRAFT_NOTE, "")) == (0, ""), given  # no note of a reading: the id was given
 
 
+def test_a_new_pages_slug_reads_a_unit_name_as_the_units_id_does(tmp_path: Path, capsys) -> None:
+    # The unit's file is chonggu.yaml, so 重 reads chóng in 重固 here; the new case was still given
+    # zhong-gu-lao-jie-…, pypinyin's reading out of context, in an address that must not change once published.
+    site = copy_example(tmp_path / "site")
+    assert _run(capsys, "new", "unit", "重固镇", "--id", "chonggu", "--site", str(site))[0] == 0
+    code, out, _ = _run(capsys, "new", "case", "重固老街路灯修复", "--unit", "chonggu", "--site", str(site))
+    assert code == 0 and out.split()[-1].endswith("content/cases/chong-gu-lao-jie-lu-deng-xiu-fu.md")
+    code, out, _ = _run(capsys, "new", "interview", "重固镇：把问题解决在家门口", "--unit", "chonggu", "--site", str(site))
+    assert out.split()[-1].endswith("content/interviews/chong-gu-zhen-ba-wen-ti-jie-jue-zai-jia-men-kou.md")
+    text = (site / "content/interviews/chong-gu-zhen-ba-wen-ti-jie-jue-zai-jia-men-kou.md").read_text(encoding="utf-8")
+    assert "\nslug: chong-gu-zhen-ba-wen-ti-jie-jue-zai-jia-men-kou " in text
+    # A name whose id is pypinyin's reading (白鹤镇, baihe) and a title naming no unit are read as before.
+    code, out, _ = _run(capsys, "new", "case", "白鹤镇重点工作", "--unit", "baihe", "--site", str(site))
+    assert out.split()[-1].endswith("content/cases/bai-he-zhen-zhong-dian-gong-zuo.md")
+
+
 def test_new_unit_says_an_id_a_spreadsheet_reads_as_a_number_or_a_date_is_to_be_renamed(tmp_path: Path,
                                                                                         capsys) -> None:
     # --id 310118101000 (an administrative code) and --id 1-12 were written without a word: Excel shows the

@@ -30,7 +30,7 @@ from sitegen.build import BuildOptions, build, check
 from sitegen.errors import SiteError
 from sitegen.pictures import image_size
 from sitegen.site import Urls
-from sitegen.slugs import is_slug, make_slug
+from sitegen.slugs import is_slug, make_slug, readings_of, slug_reading, spelling
 
 from .sitekit import file_for, interview, tree_hashes, write_site
 
@@ -60,6 +60,19 @@ def test_make_slug_remembers_each_text_and_gives_the_same_slug() -> None:
         got = [[make_slug(text) for text in texts] for _ in range(100)]
     assert got == [expected] * 100
     assert calls == texts
+
+
+def test_a_units_id_tells_how_its_name_reads_where_pypinyin_reads_it_otherwise() -> None:
+    # 重 in 重固 reads chóng (多音字); pypinyin, out of context, reads zhòng. The id chonggu says which.
+    assert spelling("chonggu", "重固镇") == ("重固", ("chong", "gu"))
+    assert spelling("chong-gu-zhen", "重固镇") == ("重固镇", ("chong", "gu", "zhen"))
+    assert spelling("huaxin", "重固镇") is None and spelling("abc", "ABC") is None
+    learned = readings_of([("chonggu", "重固镇"), ("baihe", "白鹤镇"), ("changning", "长宁区"), ("xyz", "华新镇")])
+    assert learned == {"重固": ("chong", "gu"), "长宁": ("chang", "ning")}  # baihe is pypinyin's own reading
+    assert [slug_reading(text, learned) for text in ("重固老街路灯修复", "长宁区与重固镇交流", "白鹤镇访谈", "重庆")] == [
+        "chong-gu-lao-jie-lu-deng-xiu-fu", "chang-ning-qu-yu-chong-gu-zhen-jiao-liu", "bai-he-zhen-fang-tan",
+        "chong-qing"]
+    assert make_slug("重固老街路灯修复") == "zhong-gu-lao-jie-lu-deng-xiu-fu"  # tags and built slugs keep their addresses
 
 
 def test_a_file_name_ending_in_a_line_break_is_no_slug(tmp_path: Path) -> None:
