@@ -196,8 +196,15 @@ def readings_of(records: Iterable[tuple[str, str]]) -> dict[str, tuple[str, ...]
     learned: dict[str, tuple[str, ...]] = {}
     for record_id, name in records:
         found = spelling(record_id, name)
-        if found is not None and list(found[1]) != lazy_pinyin(found[0]):
-            learned[found[0]] = found[1]
+        if found is None:
+            continue
+        spelt, read = found
+        # An id that spells the ending too (chongguzhen) reads the name without it alike: 重固老街 names no 镇.
+        parts = [(spelt, read)] + [(spelt[:-len(end)], read[:-len(end)]) for end in _NAME_ENDINGS
+                                   if spelt.endswith(end) and len(spelt) > len(end) + 1]
+        for part, syllables in parts:
+            if list(syllables) != lazy_pinyin(part):
+                learned[part] = syllables
     return learned
 
 

@@ -69,6 +69,8 @@ def test_a_units_id_tells_how_its_name_reads_where_pypinyin_reads_it_otherwise()
     assert spelling("huaxin", "重固镇") is None and spelling("abc", "ABC") is None
     learned = readings_of([("chonggu", "重固镇"), ("baihe", "白鹤镇"), ("changning", "长宁区"), ("xyz", "华新镇")])
     assert learned == {"重固": ("chong", "gu"), "长宁": ("chang", "ning")}  # baihe is pypinyin's own reading
+    # An id that spells the name's ending too reads the name without it alike.
+    assert readings_of([("chongguzhen", "重固镇")]) == {"重固镇": ("chong", "gu", "zhen"), "重固": ("chong", "gu")}
     assert [slug_reading(text, learned) for text in ("重固老街路灯修复", "长宁区与重固镇交流", "白鹤镇访谈", "重庆")] == [
         "chong-gu-lao-jie-lu-deng-xiu-fu", "chang-ning-qu-yu-chong-gu-zhen-jiao-liu", "bai-he-zhen-fang-tan",
         "chong-qing"]
