@@ -1497,11 +1497,16 @@ def _missing(document: Document, loc: tuple[str, ...], kind: str, value: str,
         hint = (f"{unread[0]} is the file of this {kind}, but it is not read for its name: rename it to "
                 f"{unread[1]} (turn on 查看 → 文件扩展名 in Windows to see the whole name)"
                 + (f", and write {loc[0]}: {given} here" if given != value else ""))
-    elif (misnamed := content.misnamed.get(("series" if kind == "series" else "units", value))) is not None:
+    elif (misnamed := content.misnamed.get(("series" if kind == "series" else "units", value))
+          or content.misnamed.get(("series" if kind == "series" else "units", half))) is not None:
         # Offered "sitegen new unit 名称 --id chonggu" beside 重固镇.yaml: followed, the town had two files.
         path, target = misnamed
         hint = (f"{path} is the file of this {kind}, but its file name is not a valid id, so it is not read: rename "
-                f"it to {target}.yaml" + (f", and write {loc[0]}: {target} here" if target != value else ""))
+                f"it to {target}.yaml")
+        if target == half != value:  # ｃｈｏｎｇｇｕ, Chonggu: the id of the rename, typed in full width or capitals
+            hint += f"; and here {id_case_reason(value)}: {loc[0]}: {target}"
+        elif target != value:
+            hint += f", and write {loc[0]}: {target} here"
     elif is_stand_in(value):  # 待定 was offered "sitegen new unit 待定": followed, the page left its unit
         hint = f'"{value}" stands for a {kind} not known yet, and a page belongs to one: {_ids_offered(kind, content)}'
     else:
@@ -1635,8 +1640,12 @@ def _new_record_hint(kind: str, value: str, content: Content) -> str:
     """
     what = "the unit's name" if kind == "unit" else "the series title"
     placeholder = "名称" if kind == "unit" else "栏目名称"
-    record_id = ascii_id(value) if value.isascii() else content.sound_of(value) if kind == "unit" else ""
-    if not value.isascii():
+    # An id typed in full width (ｃｈｏｎｇｇｕ) is an id all the same: "sitegen new unit ｃｈｏｎｇｇｕ" made a unit
+    # named ｃｈｏｎｇｇｕ, with a page of its own beside the town's.
+    half = unicodedata.normalize("NFKC", value).strip()
+    typed = half if half.isascii() else value
+    record_id = ascii_id(typed) if typed.isascii() else content.sound_of(typed) if kind == "unit" else ""
+    if not typed.isascii():
         command = f"sitegen new {kind} {command_word(value)}"
     else:
         given = f" --id {record_id}" if record_id else ""

@@ -292,6 +292,8 @@ def _report_misnamed(root: Path, files: list[MisnamedFile], content: Content, re
 
     An id pages name that a file is to be renamed to is no longer "there is
     no unit" for them alone: their error names the file to rename instead.
+    An id typed in full width or with capitals (``ｃｈｏｎｇｇｕ``, ``Chonggu``)
+    counts as the id it reads as, which the page is told to write.
     """
     if not files:
         return
@@ -299,7 +301,10 @@ def _report_misnamed(root: Path, files: list[MisnamedFile], content: Content, re
     for document in sorted(content.interviews + content.cases, key=lambda document: document.path):
         unit = document.meta.unit
         if unit and unit not in content.units:
-            page_ids.setdefault(unit, []).append(document.path)
+            half = unicodedata.normalize("NFKC", unit).strip().lower()
+            # Matched as typed, ｃｈｏｎｇｇｕ spelt no file's name: 重固镇.yaml was told its pinyin, zhong-gu-zhen, and
+            # the page "sitegen new unit", which together made two units of one town.
+            page_ids.setdefault(half if is_slug(half) else unit, []).append(document.path)
     content.misnamed.update(report_misnamed(root, files, page_ids, report))
     for (collection, rid), (path, target) in content.misnamed.items():
         # The pinyin of 重固镇.yaml silenced pages naming zhong-gu-zhen; with the file renamed to another id, they

@@ -247,3 +247,44 @@ def test_pages_and_a_unit_file_named_in_chinese_are_told_one_rename_to_the_id_th
     assert units_built(root) == ["baihe", "chonggu"]
     for page in ("a", "b", "c"):
         assert links_to_unit(root, f"interviews/{page}/index.html", "chonggu")
+
+
+@pytest.mark.parametrize(("typed", "reason"), [
+    ("ｃｈｏｎｇｇｕ", "the id is typed in full width (全角): write it in half width (半角)"),
+    ("Chonggu", "the id is typed with capitals: write it in lower case (小写), as its file name is")])
+def test_an_id_typed_in_full_width_or_capitals_beside_a_unit_file_named_in_chinese_is_told_the_one_rename(
+        tmp_path: Path, typed: str, reason: str) -> None:
+    # ｃｈｏｎｇｇｕ was told "sitegen new unit ｃｈｏｎｇｇｕ, then write unit: chonggu", and 重固镇.yaml "rename the
+    # file to zhong-gu-zhen.yaml": following all three made a unit named ｃｈｏｎｇｇｕ beside the town.
+    root = write_site(tmp_path, {"content/units/重固镇.yaml": CHONGGU,
+                                 "content/interviews/a.md": interview().replace("unit: baihe", f"unit: {typed}")})
+    assert found(root) == [
+        f'content/interviews/a.md:4:7: error: there is no unit "{typed}"\n'
+        "  hint: content/units/重固镇.yaml is the file of this unit, but its file name is not a valid id, so it is not "
+        f"read: rename it to chonggu.yaml; and here {reason}: unit: chonggu",
+        'content/units/重固镇.yaml: error: the file name "重固镇" is not a valid id\n'
+        '  hint: rename the file to chonggu.yaml (a-z, 0-9 and "-" only): the id content/interviews/a.md names this '
+        "unit by (unit: chonggu)"]
+    (root / "content/units/重固镇.yaml").rename(root / "content/units/chonggu.yaml")
+    rewrite(root, "content/interviews/a.md", f"unit: {typed}", "unit: chonggu")
+    assert found(root) == []
+    assert units_built(root) == ["baihe", "chonggu"]
+    assert "重固镇" in (root / "output/units/chonggu/index.html").read_text(encoding="utf-8")
+    assert links_to_unit(root, "interviews/a/index.html", "chonggu")
+
+
+def test_an_id_typed_in_full_width_naming_no_unit_is_offered_sitegen_new_with_its_half_width_id(
+        tmp_path: Path) -> None:
+    # "sitegen new unit ｃｈｏｎｇｇｕ" made a unit named ｃｈｏｎｇｇｕ.
+    root = write_site(tmp_path, {"content/interviews/a.md": interview().replace("unit: baihe", "unit: ｃｈｏｎｇｇｕ")})
+    assert found(root) == [
+        'content/interviews/a.md:4:7: error: there is no unit "ｃｈｏｎｇｇｕ"\n'
+        "  hint: use the id (file name in content/units/ without .yaml) of one of: baihe; or, if ｃｈｏｎｇｇｕ is a new "
+        "unit, create content/units/chonggu.yaml by running, in the site folder: sitegen new unit 名称 --id chonggu "
+        "(with the unit's name in place of 名称), then write unit: chonggu here"]
+    (root / "content/units/chonggu.yaml").write_text(CHONGGU, encoding="utf-8")  # as sitegen new unit 重固镇 --id chonggu
+    rewrite(root, "content/interviews/a.md", "unit: ｃｈｏｎｇｇｕ", "unit: chonggu")
+    assert found(root) == []
+    assert units_built(root) == ["baihe", "chonggu"]
+    assert links_to_unit(root, "interviews/a/index.html", "chonggu")
+
