@@ -56,14 +56,23 @@ def id_differs_hint(root: Path, collection: str, rel: str, stem: str, declared: 
     only when no file has that name: else it would overwrite that record
     (``huaxin.yaml`` copied from ``chonggu.yaml``, ``id: chonggu`` left in
     it), and the hint says so; a file naming the same record as that one
-    is told what to do with a copy. Raises nothing.
+    is told what to do with a copy. Nor is it offered for a unit whose
+    name reads as its file name and not as that id (``huaxin.yaml``, name
+    华新镇, ``id: chonggu``, with no ``chonggu.yaml``): the id is a copy's,
+    left in it. Raises nothing.
     """
     if not (isinstance(declared, str) and is_slug(declared)):
         return f"the id is the file name: write id: {stem}"
     other = record_file(root, collection, declared)
-    if other is None:
-        return f"the id is the file name: rename the file to {declared}.yaml or write id: {stem}"
     kind, field = _WHAT[collection]
+    if other is None:
+        own = _record_name(root / rel, field)
+        if collection == "units" and own and spells(stem, own) and not spells(declared, own):
+            # huaxin.yaml named 华新镇, copied from chonggu.yaml with its id left: renamed to chonggu.yaml, the
+            # file takes the other town's id and address, and that town's own file, made later, clashes with it.
+            return (f"the id is the file name: write id: {stem} (the name {own} reads {stem}: the file is named "
+                    f"for this unit, and the id {declared} is not its own)")
+        return f"the id is the file name: rename the file to {declared}.yaml or write id: {stem}"
     overwrite = f"renaming this file to {declared}.yaml instead would overwrite {other}"
     own, theirs = _record_name(root / rel, field), _record_name(root / other, field)
     if own and theirs and plain_name(own) == plain_name(theirs):  # the copy's name not changed yet

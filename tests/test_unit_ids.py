@@ -288,3 +288,27 @@ def test_an_id_typed_in_full_width_naming_no_unit_is_offered_sitegen_new_with_it
     assert units_built(root) == ["baihe", "chonggu"]
     assert links_to_unit(root, "interviews/a/index.html", "chonggu")
 
+
+def test_a_copy_whose_name_reads_as_its_file_name_is_told_only_to_write_its_own_id(tmp_path: Path) -> None:
+    # huaxin.yaml, name 华新镇, "id: chonggu" left from the file it was copied from, was offered "rename the file to
+    # chonggu.yaml": done, 华新镇 took the id and the address of 重固镇.
+    root = write_site(tmp_path, {"content/units/huaxin.yaml": "id: chonggu\n" + CHONGGU.replace("重固镇", "华新镇")})
+    assert found(root) == [
+        'content/units/huaxin.yaml:1:5: error: id "chonggu" differs from the file name "huaxin"\n'
+        "  hint: the id is the file name: write id: huaxin (the name 华新镇 reads huaxin: the file is named for this "
+        "unit, and the id chonggu is not its own)"]
+    rewrite(root, "content/units/huaxin.yaml", "id: chonggu", "id: huaxin")
+    assert found(root) == []
+    assert units_built(root) == ["baihe", "huaxin"]
+    assert "华新镇" in (root / "output/units/huaxin/index.html").read_text(encoding="utf-8")
+
+
+def test_a_file_whose_name_reads_as_its_id_not_its_file_name_is_still_offered_the_rename(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"content/units/huaxin.yaml": "id: chonggu\n" + CHONGGU})
+    assert found(root) == [
+        'content/units/huaxin.yaml:1:5: error: id "chonggu" differs from the file name "huaxin"\n'
+        "  hint: the id is the file name: rename the file to chonggu.yaml or write id: huaxin"]
+    (root / "content/units/huaxin.yaml").rename(root / "content/units/chonggu.yaml")
+    assert found(root) == []
+    assert units_built(root) == ["baihe", "chonggu"]
+
