@@ -92,9 +92,11 @@ def report_misnamed(root: Path, files: list[MisnamedFile], page_ids: Mapping[str
     record file (``chonggu - 副本.yaml``, `copy_suffix`) is told to be
     deleted, and when its text differs, to have its edits copied into
     the original first. Any other file is told the id to rename it to:
-    its ``id:``, else the id the pages name it by (units: an id that spells
-    its name, `sitegen.slugs.spells`), else the pinyin of its name
-    with the note `sitegen new unit` gives (多音字). Returns, for the pages,
+    its ``id:``, else the name it is a copy's name of when no file has
+    that name (``chonggu - 副本.yaml`` alone: ``chonggu``), else the id
+    the pages name it by (units: an id that spells its name,
+    `sitegen.slugs.spells`), else the pinyin of its name with the note
+    `sitegen new unit` gives (多音字). Returns, for the pages,
     ``{(collection, id a page names): (file path, id to rename it to)}``.
     Raises nothing.
     """
@@ -121,6 +123,13 @@ def _rename_hint(root: Path, file: MisnamedFile, page_ids: Mapping[str, list[str
     if isinstance(declared, str) and is_slug(declared) and record_file(root, file.collection, declared) is None:
         return declared, (f'rename the file to {declared}.yaml (a-z, 0-9 and "-" only) (the id it declares: '
                           f"id: {declared})")
+    original = _copied_name(file.stem)
+    if original is not None and is_slug(original) and record_file(root, file.collection, original) is None:
+        # A copy whose original is gone (moved, or renamed): the pinyin of its whole name, chonggu-fu-ben, is a
+        # junk id, and the pages name the original's.
+        added = copy_suffix(file.stem, original)
+        return original, (f'rename the file to {original}.yaml (a-z, 0-9 and "-" only): its name is {original} with '
+                          f'"{added}" added, as copies are named, and no file is named {original}.yaml')
     made = make_slug(file.stem)
     named = sorted(((len(pages), rid) for rid, pages in page_ids.items() if _names_it(rid, file)),
                    key=lambda item: (-item[0], item[1]))
@@ -150,6 +159,15 @@ def _names_it(record_id: str, file: MisnamedFile) -> bool:
     value = file.data.value if isinstance(file.data.value, dict) else {}
     names = [name for name in (value.get("name"), file.stem) if isinstance(name, str)]
     return any(spells(record_id, name) for name in names)
+
+
+def _copied_name(stem: str) -> str | None:
+    """The name ``stem`` is a copy's name of (`copy_suffix`: ``chonggu - 副本`` → ``chonggu``), else None."""
+    # The shortest name first: "chonggu - 副本 (2)" is a copy of chonggu, not of "chonggu - 副本"; a name with a
+    # space or "-" at an end is the copy's word cut short ("Copy of chonggu" is not a copy of "of chonggu").
+    names = [name for at in range(1, len(stem)) for name in (stem[:at], stem[len(stem) - at:])
+             if name == name.strip(" -")]
+    return next((name for name in names if copy_suffix(stem, name) is not None), None)
 
 
 def _copy_of(root: Path, file: MisnamedFile) -> tuple[str, str] | None:

@@ -312,3 +312,35 @@ def test_a_file_whose_name_reads_as_its_id_not_its_file_name_is_still_offered_th
     assert found(root) == []
     assert units_built(root) == ["baihe", "chonggu"]
 
+
+@pytest.mark.parametrize(("copy", "suffix"), [(COPY, " - 副本"), ("content/units/chonggu - Copy.yaml", " - Copy"),
+                                              ("content/units/chonggu (2).yaml", " (2)")])
+def test_a_windows_copy_whose_original_is_gone_is_told_to_take_the_original_name(tmp_path: Path, copy: str,
+                                                                                 suffix: str) -> None:
+    # "chonggu - 副本.yaml" alone was told "rename the file to chonggu-fu-ben.yaml": the town's address took
+    # "fu-ben" (副本, copy), and the pages naming chonggu were left without their unit.
+    root = write_site(tmp_path, {copy: CHONGGU,
+                                 "content/interviews/a.md": interview().replace("unit: baihe", "unit: chonggu")})
+    stem = copy.rpartition("/")[2].removesuffix(".yaml")
+    assert found(root) == [
+        'content/interviews/a.md:4:7: error: there is no unit "chonggu"\n'
+        f"  hint: {copy} is the file of this unit, but its file name is not a valid id, so it is not read: rename it "
+        "to chonggu.yaml",
+        f'{copy}: error: the file name "{stem}" is not a valid id\n'
+        f'  hint: rename the file to chonggu.yaml (a-z, 0-9 and "-" only): its name is chonggu with "{suffix}" '
+        "added, as copies are named, and no file is named chonggu.yaml"]
+    (root / copy).rename(root / "content/units/chonggu.yaml")
+    assert found(root) == []
+    assert units_built(root) == ["baihe", "chonggu"]
+    assert links_to_unit(root, "interviews/a/index.html", "chonggu")
+
+
+def test_a_lone_windows_copy_no_page_names_is_told_the_original_name(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {COPY: CHONGGU})
+    assert found(root) == [
+        f'{COPY}: error: the file name "chonggu - 副本" is not a valid id\n'
+        '  hint: rename the file to chonggu.yaml (a-z, 0-9 and "-" only): its name is chonggu with " - 副本" added, '
+        "as copies are named, and no file is named chonggu.yaml"]
+    (root / COPY).rename(root / "content/units/chonggu.yaml")
+    assert found(root) == []
+    assert units_built(root) == ["baihe", "chonggu"]
