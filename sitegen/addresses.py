@@ -36,7 +36,7 @@ from typing import Collection, Mapping, NamedTuple
 
 from .errors import Report
 from .fresh import digest, options_key
-from .load import Document, slug_origin
+from .load import Document, keep_aliases, slug_origin
 from .site import Entry, SiteGraph
 
 ADDRESS_FILE = "addresses-{key}.json"
@@ -47,13 +47,16 @@ _VERSION = 1
 class Known(NamedTuple):
     """What the record holds of one page: its address, title, source key (`Document.source_digest`), text digest,
     and the address it had before its last move, kept while it stays ("" when it never moved): moving back
-    there, as the warning's hint offers, is not a move to warn of, however many builds came between."""
+    there, as the warning's hint offers, is not a move to warn of, however many builds came between; and the old
+    addresses its redirect pages were published at (``aliases:``), which records written before they were kept
+    lack (read as none)."""
 
     url: str
     title: str
     source: str
     text: str
     was: str = ""
+    aliases: tuple[str, ...] = ()
 
 
 def address_record_path(cache_folder: Path, output: Path, root: Path) -> Path:
@@ -100,7 +103,8 @@ class AddressBook:
             data = json.loads(path.read_text(encoding="utf-8"))
             if data.get("version") != _VERSION:
                 return cls({})
-            return cls({rel: Known(*fields) for rel, fields in data["pages"].items()})
+            pages = {rel: Known(*fields) for rel, fields in data["pages"].items()}
+            return cls({rel: known._replace(aliases=tuple(known.aliases)) for rel, known in pages.items()})
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return cls({})
 
@@ -118,6 +122,10 @@ class AddressBook:
         pages = {}
         names = {view.url: view.unit.name for view in graph.units}
         names.update((view.url, view.series.title) for view in graph.series)
+        redirects: dict[str, list[str]] = {}
+        for page in graph.pages:
+            if page.kind == "redirect" and page.source is not None:
+                redirects.setdefault(page.source, []).append(page.url)
         for url, rel in (records or {}).items():
             if url in names:
                 pages[rel] = Known(url, names[url], "", "", _was(before.pages.get(rel), url))
@@ -129,7 +137,7 @@ class AddressBook:
             text = (known.text if known is not None and document.source_digest
                     and known.source == document.source_digest else _text_digest(document))
             pages[document.path] = Known(entry.url, document.meta.title, document.source_digest, text,
-                                         _was(known, entry.url))
+                                         _was(known, entry.url), tuple(redirects.get(document.path, ())))
         pages.update((rel, before.pages[rel]) for rel in held if rel in before.pages)
         return cls(pages)
 
@@ -159,7 +167,8 @@ def _text_digest(document: Document) -> str:
 
 def moved_pages(graph: SiteGraph, sources: set[str], before: AddressBook, now: AddressBook,
                 report: Report) -> AddressBook:
-    """Warn at each page whose address moved since the build recorded in ``before``, leaving nothing at the old one;
+    """Warn at each page whose address moved since the build recorded in ``before``, leaving nothing at the old one,
+    and at each page that no longer keeps an old address it kept then (``aliases:``), leaving nothing there;
     return ``now`` with the address each moved page had (`Known.was`), the record to keep.
 
     Takes the site graph, every page file loaded (drafts too), the last
@@ -170,7 +179,12 @@ def moved_pages(graph: SiteGraph, sources: set[str], before: AddressBook, now: A
     file, at its ``slug:`` or ``title:`` line when the address comes from
     it (`sitegen.load.slug_origin`). A page moved back to the address it
     had before its last move (the hint followed, at once or builds later)
-    is not warned.
+    is not warned. An old address dropped from a page's ``aliases:`` is
+    warned at that line (at the file when the line is gone too), unless
+    another page or alias now has it; the hints of a page give one
+    ``aliases:`` list keeping every address it lost (`keep_aliases`). A
+    page deleted takes its old addresses with it unwarned, as it takes its
+    own.
     """
     if not before.pages:
         return now
@@ -180,14 +194,21 @@ def moved_pages(graph: SiteGraph, sources: set[str], before: AddressBook, now: A
     gone = {rel: known for rel, known in before.pages.items() if rel not in sources and rel not in now.pages}
     for rel, known in sorted(now.pages.items()):
         old = before.pages.get(rel) or _renamed_from(rel, known, gone)
-        if old is None or old.url == known.url:
+        if old is None:
             continue
-        moved[rel] = known._replace(was=old.url)
-        if old.url not in served and known.url != old.was:
-            if rel in entries:
-                _warn(entries[rel], old.url, graph, report)
-            else:
+        lost_url = old.url != known.url and old.url not in served and known.url != old.was
+        if old.url != known.url:
+            moved[rel] = known._replace(was=old.url)
+        if rel not in entries:
+            if lost_url:
                 _warn_record(rel, old, known, report)
+            continue
+        dropped = [alias for alias in old.aliases if alias not in served]
+        lost = dropped + [old.url] if lost_url else dropped
+        if lost_url:
+            _warn(entries[rel], old.url, lost, graph, report)
+        for alias in dropped:
+            _warn_dropped(entries[rel], alias, lost, report)
     return AddressBook({**now.pages, **moved})
 
 
@@ -216,13 +237,25 @@ def _warn_record(rel: str, old: Known, known: Known, report: Report) -> None:
                    "shared")
 
 
-def _warn(entry: Entry, old: str, graph: SiteGraph, report: Report) -> None:
+def _warn(entry: Entry, old: str, lost: list[str], graph: SiteGraph, report: Report) -> None:
+    """The warning for a page moved from ``old``; ``lost`` is every old address it no longer keeps, ``old`` among
+    them, which its hint's ``aliases:`` keeps at once (`keep_aliases`)."""
     document = entry.document
     line, column = slug_origin(document)
     slug = graph.config.permalinks.slug_of(document.collection, old)
-    add = f"aliases: [{old}] so the old address leads here"
+    keep = f"{keep_aliases(document, lost)} so the old address leads here"
     report.warning(document.path, line, column,
                    f"the page's address changed from {old} to {entry.url} since the last build: links to the old "
                    "address will no longer work",
-                   f"keep the old address with slug: {slug}, or keep the new one and add {add}"
-                   if slug else f"add {add}")
+                   f"keep the old address with slug: {slug}, or keep the new one and {keep}" if slug else keep)
+
+
+def _warn_dropped(entry: Entry, alias: str, lost: list[str], report: Report) -> None:
+    """The warning for an old address the page kept in the last build (``aliases:``) and no page has now."""
+    document = entry.document
+    typed = isinstance(document.yaml.value, dict) and "aliases" in document.yaml.value
+    line, column = document.yaml.locate_key(("aliases",)) if typed else (None, None)
+    report.warning(document.path, line, column,
+                   f"the old address {alias} led to this page in the last build (aliases:), and no page is there "
+                   "now: links to it will no longer work",
+                   f"{keep_aliases(document, lost)} so the old address still leads here")

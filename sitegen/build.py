@@ -246,14 +246,15 @@ def _check(options: BuildOptions, report: Report, held: list[Document], unpublis
 
 
 def _former_addresses(options: BuildOptions, config: Config) -> dict[str, str]:
-    """The addresses the pages had in the last build into the published output folder (`_address_record`), and
-    the ones they had before their last move: ``{site path: page file}`` (`sitegen.addresses.AddressBook`); empty
-    without a cache."""
+    """The addresses the pages had in the last build into the published output folder (`_address_record`), the
+    old addresses they kept there (``aliases:``) and the ones they had before their last move: ``{site path: page
+    file}`` (`sitegen.addresses.AddressBook`); empty without a cache."""
     record = _address_record(options, config)
     if record is None:
         return {}
     book = record[1]
     former = {known.was: rel for rel, known in book.pages.items() if known.was}
+    former.update((alias, rel) for rel, known in book.pages.items() for alias in known.aliases)
     former.update((known.url, rel) for rel, known in book.pages.items())
     return former
 

@@ -978,6 +978,33 @@ def alias_as_typed(document: Document, index: int) -> str:
     return item.strip() if isinstance(item, str) else unquote(document.meta.aliases[index])
 
 
+def keep_aliases(document: Document, addresses: list[str], file: str = "") -> str:
+    """How to make ``addresses`` (site paths) old addresses of ``document``, for a hint: ``add aliases: [/a/]``
+    when the page has no ``aliases:`` line; else the list it has with them, to write in place of that line (or of
+    the lines of a list typed one item a line), as a second ``aliases:`` line is an error and a line replaced by
+    the new addresses alone drops the old ones. ``file`` (the page's file) is named when given.
+
+    Takes the page, the addresses (those it lists already are not repeated) and the file to name; returns the
+    words of the hint. Raises nothing.
+    """
+    if not isinstance(document.yaml.value, dict) or "aliases" not in document.yaml.value:
+        return f"add aliases: [{', '.join(map(_flow_item, addresses))}]" + (f" to {file}" if file else "")
+    listed = [alias_as_typed(document, index) for index in range(len(document.meta.aliases))]
+    listed += [address for address in addresses if address not in document.meta.aliases]
+    first = document.yaml.locate_key(("aliases",))[0]
+    last = max(first, document.yaml.lines_of(("aliases",))[1])
+    lines = f"line, line {first}" if first == last else f"lines, lines {first}–{last}"
+    return (f"write aliases: [{', '.join(map(_flow_item, listed))}]" + (f" in {file}" if file else "")
+            + f" (in place of the aliases: {lines})")
+
+
+def _flow_item(text: str) -> str:
+    """``text`` as an item of a list in square brackets: quoted when a mark in it would end or split the item."""
+    if any(mark in text for mark in ",[]{}\"") or ": " in text or " #" in text:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return text
+
+
 def slug_origin(document: Document) -> tuple[int | None, int | None]:
     """Where a page's slug was typed: its ``slug:`` key, its ``title:`` key, or (None, None) for the file name."""
     if document.meta.slug:

@@ -36,7 +36,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from .config import SITEGEN_FOLDERS, Config, Permalinks
 from .errors import Report
-from .load import Content, Document, alias_as_typed
+from .load import Content, Document, alias_as_typed, keep_aliases
 from .markup import places_typed, reading_minutes, slugify_heading, swallowed_title
 from .models import Image, Series, Tally, Unit, UnitLevel, is_external_address, site_image_path, tag_spelling
 from .pictures import image_size, picture_file, site_path
@@ -1545,6 +1545,7 @@ class _LinkHints:
                  held_back: Mapping[str, Document] | None = None) -> None:
         self._by_source = _pages_by_source(graph.interviews + graph.cases)
         self._moved = _moved_since(graph, former() if former is not None else {})
+        self._documents = {entry.document.path: entry.document for entry in graph.interviews + graph.cases}
         self._held_back = held_back or {}
         self._by_folder: dict[str, list[str]] = defaultdict(list)
         self._by_last: dict[str, list[str]] = defaultdict(list)
@@ -1569,8 +1570,9 @@ class _LinkHints:
         moved = self._moved.get(path if path.endswith("/") else path + "/")
         if moved is not None:
             url, title, source = moved
+            keep = keep_aliases(self._documents[source], [path], source)
             return (f"{path} was the address of 《{title}》 in the last build; the page is now at {url}: write {url}, "
-                    f"or add aliases: [{path}] to {source} so the old address leads there too")
+                    f"or {keep} so the old address leads there too")
         named = "/" + path.strip("/").strip("《》“”\"「」 ")  # a title typed as Chinese text quotes it: 《网格员的一天》
         if named in self._by_source:
             url, what = self._by_source[named]

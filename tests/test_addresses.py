@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 from datetime import datetime
 from pathlib import Path
@@ -324,3 +326,110 @@ def test_a_record_kept_under_the_name_of_its_absolute_path_is_read_and_kept_unde
     # Moved even when no page moved, so a later move of the site folder keeps it.
     record.rename(older)
     assert _built(root) == [] and list((root / ".sitegen-cache").glob("addresses-*.json")) == [record]
+
+
+# --- a page that keeps old addresses (aliases:) is told the whole list, and an old address dropped is warned ------
+
+ALIASED = "slug: baihe-caomei-new\naliases: [/cases/baihe-caomei/]"
+MOVED_V3 = (f"{CASE}:3:1: warning: the page's address changed from /cases/baihe-caomei-new/ to /cases/baihe-caomei-v3/ "
+            "since the last build: links to the old address will no longer work\n"
+            "  hint: keep the old address with slug: baihe-caomei-new, or keep the new one and write aliases: "
+            "[/cases/baihe-caomei/, /cases/baihe-caomei-new/] (in place of the aliases: {lines}) so the old address "
+            "leads here")
+
+
+def _follow(root: Path, rel: str, warning: str) -> None:
+    """Do what the hint says: write its ``aliases:`` list in place of the lines it names."""
+    found = re.search(r"write (aliases: \[.*\]) \(in place of the aliases: lines?, lines? (\d+)(?:–(\d+))?\)", warning)
+    assert found is not None, warning
+    first, last = int(found[2]), int(found[3] or found[2])
+    lines = (root / rel).read_text(encoding="utf-8").split("\n")
+    lines[first - 1:last] = [found[1]]
+    (root / rel).write_text("\n".join(lines), encoding="utf-8")
+
+
+def _aliased_example(root: Path, aliases: str = ALIASED) -> Path:
+    root = copy_example(root)
+    _edit(root, CASE, "slug: baihe-caomei\n", aliases + "\n")
+    assert _built(root) == []
+    return root
+
+
+def test_a_moved_page_with_aliases_is_given_its_list_with_the_old_address_in_place_of_its_line(
+        tmp_path: Path) -> None:
+    # The hint said "add aliases: [/cases/baihe-caomei-new/]": added, the key was given twice (an error); written in
+    # place of the line, /cases/baihe-caomei/ was dropped and its redirect page removed, unsaid.
+    root = _aliased_example(tmp_path / "site")
+    _edit(root, CASE, "slug: baihe-caomei-new", "slug: baihe-caomei-v3")
+    warnings = _built(root)
+    assert warnings == [MOVED_V3.format(lines="line, line 4")]
+    _follow(root, CASE, warnings[0])
+    assert _built(root) == []
+    for old in ("baihe-caomei", "baihe-caomei-new"):
+        assert "/cases/baihe-caomei-v3/" in (root / f"output/cases/{old}/index.html").read_text(encoding="utf-8")
+
+
+def test_a_moved_page_with_aliases_listed_one_a_line_is_given_the_lines_to_replace(tmp_path: Path) -> None:
+    root = _aliased_example(tmp_path / "site", "slug: baihe-caomei-new\naliases:\n  - /cases/baihe-caomei/")
+    _edit(root, CASE, "slug: baihe-caomei-new", "slug: baihe-caomei-v3")
+    warnings = _built(root)
+    assert warnings == [MOVED_V3.format(lines="lines, lines 4–5")]
+    _follow(root, CASE, warnings[0])
+    assert _built(root) == []
+    assert (root / "output/cases/baihe-caomei/index.html").is_file()
+    assert (root / "output/cases/baihe-caomei-new/index.html").is_file()
+
+
+def test_an_old_address_dropped_from_aliases_is_warned_at_the_line_until_kept_again(tmp_path: Path) -> None:
+    root = _aliased_example(tmp_path / "site", "slug: baihe-caomei-v3\n"
+                            "aliases: [/cases/baihe-caomei/, /cases/baihe-caomei-new/]")
+    _edit(root, CASE, "aliases: [/cases/baihe-caomei/, ", "aliases: [")
+    warnings = _built(root)
+    assert warnings == [
+        f"{CASE}:4:1: warning: the old address /cases/baihe-caomei/ led to this page in the last build (aliases:), "
+        "and no page is there now: links to it will no longer work\n"
+        "  hint: write aliases: [/cases/baihe-caomei-new/, /cases/baihe-caomei/] (in place of the aliases: line, "
+        "line 4) so the old address still leads here"]
+    assert not (root / "output/cases/baihe-caomei").exists()
+    _follow(root, CASE, warnings[0])
+    assert _built(root) == []
+    assert (root / "output/cases/baihe-caomei/index.html").is_file()
+
+
+def test_an_old_address_dropped_with_the_page_s_move_is_kept_by_either_hint(tmp_path: Path) -> None:
+    root = _aliased_example(tmp_path / "site", "slug: baihe-caomei-new\naliases:\n  - /cases/baihe-caomei/\n"
+                            "  - /cases/caomei/")
+    _edit(root, CASE, "slug: baihe-caomei-new\naliases:\n  - /cases/baihe-caomei/\n",
+          "slug: baihe-caomei-v3\naliases:\n")
+    warnings = _built(root)
+    whole = ("write aliases: [/cases/caomei/, /cases/baihe-caomei/, /cases/baihe-caomei-new/] (in place of the "
+             "aliases: lines, lines 4–5)")
+    assert [warning.split("\n")[0].split(": warning")[0] for warning in warnings] == [f"{CASE}:3:1", f"{CASE}:4:1"]
+    assert all(whole in warning for warning in warnings)
+    _follow(root, CASE, warnings[1])
+    assert _built(root) == []
+    for old in ("baihe-caomei", "baihe-caomei-new", "caomei"):
+        assert (root / f"output/cases/{old}/index.html").is_file()
+
+
+def test_an_aliases_line_deleted_is_warned_at_the_file_and_an_address_another_page_keeps_is_not(
+        tmp_path: Path) -> None:
+    root = _aliased_example(tmp_path / "site", "slug: baihe-caomei-v3\naliases: [/cases/baihe-caomei/, /cases/old/]")
+    other = "content/cases/baihe-sige-zui.md"
+    _edit(root, other, "\nunit:", "\naliases: [/cases/old/]\nunit:")
+    _edit(root, CASE, "aliases: [/cases/baihe-caomei/, /cases/old/]\n", "")
+    assert _built(root) == [
+        f"{CASE}: warning: the old address /cases/baihe-caomei/ led to this page in the last build (aliases:), and "
+        "no page is there now: links to it will no longer work\n"
+        "  hint: add aliases: [/cases/baihe-caomei/] so the old address still leads here"]
+    assert _built(root) == []  # told once: the record now holds what this build published
+
+
+def test_a_record_written_before_old_addresses_were_kept_is_read(tmp_path: Path) -> None:
+    root = _aliased_example(tmp_path / "site")
+    [record] = (root / ".sitegen-cache").glob("addresses-*.json")
+    data = json.loads(record.read_text(encoding="utf-8"))
+    data["pages"] = {rel: fields[:5] for rel, fields in data["pages"].items()}
+    record.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    _edit(root, CASE, "slug: baihe-caomei-new", "slug: baihe-caomei-v3")
+    assert _built(root) == [MOVED_V3.format(lines="line, line 4")]
