@@ -1237,14 +1237,15 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
     places: _PagePlaces | None = None  # made for the first link to a place in another page
     theme: LayoutPlaces | None = None  # read at the first link to a place
     own = graph.urls.origin.split("://", 1)[-1] + base  # the site's address after http:// or https://, decoded
-    for entry in graph.interviews + graph.cases:
+    for template, entry in [(template, entry) for template, entries in zip(
+            ENTRY_LAYOUTS, (graph.interviews, graph.cases)) for entry in entries]:
         for typed in entry.document.rendered.links:
             swallowed = swallowed_title(typed)  # a title in quotes Markdown did not read: the conversion warns
             href = swallowed[0] if swallowed else typed  # of it, and the address meant is checked here
             if href.startswith("#"):
                 if layout is not None and theme is None:
                     theme = layout()
-                place = _place_in_page(href, entry.document, theme)
+                place = _place_in_page(href, entry.document, theme, template)
                 if place is not None:
                     report.warning(entry.document.path, *_typed_at(entry.document, href), *place)
                 continue
@@ -1288,11 +1289,14 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
 _ID_RE = re.compile(r'\bid="([^"]*)"')
 
 
-def _place_in_page(href: str, document: Document, layout: LayoutPlaces | None = None) -> tuple[str, str] | None:
+def _place_in_page(href: str, document: Document, layout: LayoutPlaces | None = None,
+                   template: str | None = None) -> tuple[str, str] | None:
     """``(message, hint)`` for a link to a place in its own page (``#…``) that names none; None when it does.
 
-    Takes the link as typed, the page's document and the places its layout
-    may give it (`LayoutPlaces`; None: unknown). A heading's anchor is its
+    Takes the link as typed, the page's document, the places its layout
+    may give it (`LayoutPlaces`; None: unknown) and the layout's name
+    (``case.html``: a place in ASCII is offered the nearest id of the page,
+    of that layout or of base.html). A heading's anchor is its
     text without signs, in lower case (`sitegen.markup.slugify_heading`:
     ``一、进博会（CIIE）`` → ``一进博会ciie``), and a link typed with the
     heading as it reads led nowhere, unwarned. A place in ASCII
@@ -1314,6 +1318,14 @@ def _place_in_page(href: str, document: Document, layout: LayoutPlaces | None = 
     if (dashed := wanted.replace(":", "-")) in ids:  # #fn:1, as other Markdown tools name a footnote
         return (f'the link "{href}" leads to no place in the page: sitegen names a footnote\'s place with "-"',
                 f"write #{dashed}")
+    if wanted.isascii() and layout is not None:
+        import difflib  # only here: a hint for a broken link, which most builds never give
+
+        # Only ids this page surely has: another layout's ids (#tallies-heading) are not on it.
+        theirs = [*layout.own.get(template or "", ()), *layout.own.get("base.html", ())]
+        close = difflib.get_close_matches(wanted, [*dict.fromkeys([*ids, *theirs])], n=1, cutoff=0.7)
+        if close:
+            return f'the link "{href}" leads to no place in the page', f"did you mean #{close[0]}?"
     shown = ", ".join(f"#{anchor}" for anchor in anchors[:5]) if anchors else ""
     return (f'the link "{href}" leads to no place in the page',
             f"link to one of its headings: {shown}" if shown else "the page has no heading (##) to link to: "

@@ -75,8 +75,8 @@ def test_a_place_in_ascii_in_the_same_page_is_checked_against_the_page_and_its_l
             "[错](#mian)、[注](#note-1)。\n\n[^1]: 注释。\n")
     root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body)})
     assert _place_warnings(root) == [
-        ("content/interviews/a.md:13:66", 'the link "#mian" leads to no place in the page',
-         "link to one of its headings: #问"),
+        # The theme's id nearest in spelling, of this page's layout or of base.html.
+        ("content/interviews/a.md:13:66", 'the link "#mian" leads to no place in the page', "did you mean #main?"),
         ("content/interviews/a.md:13:77", 'the link "#note-1" leads to no place in the page',
          "link to one of its headings: #问")]
     (root / "content/interviews/a.md").write_text(
@@ -139,3 +139,31 @@ def test_no_place_of_the_example_site_is_warned_missing(tmp_path: Path) -> None:
                .read_text(encoding="utf-8").replace("slug: baihe-dadiaoyan-weifangtan", "slug: links"), count=1),
         encoding="utf-8")
     assert [w for w in build(BuildOptions(root=root, search=False)).warnings if "no place" in w.message] == []
+
+
+def _hrefs(root: Path, url: str) -> list[str]:
+    """The hrefs of the links in the text of the page at ``url``, as built."""
+    build(BuildOptions(root=root, search=False))
+    page = parse_html(root / "output" / url.strip("/") / "index.html")
+    return [str(href) for href in page.xpath('//div[@class="body"]//p//a/@href') if "fn" not in href]
+
+
+def _follow(root: Path, body: str, hints: dict[str, str]) -> None:
+    """Write the page content/interviews/a.md with each link typed as its hint wrote it."""
+    for typed, written in hints.items():
+        body = body.replace(f"]({typed})", f"]({written})")
+    (root / "content/interviews/a.md").write_text(interview(body=body), encoding="utf-8")
+
+
+def test_a_missing_place_is_offered_only_ids_its_own_page_has(tmp_path: Path) -> None:
+    # tallies-heading is an id of unit.html, not of an interview's page: offered, it would lead nowhere.
+    body = "## 问\n\n[表](#tallies-headng)、[模](#reading-mod)。\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body)})
+    assert _place_warnings(root) == [
+        ("content/interviews/a.md:13:5", 'the link "#tallies-headng" leads to no place in the page',
+         "link to one of its headings: #问"),
+        ("content/interviews/a.md:13:26", 'the link "#reading-mod" leads to no place in the page',
+         "did you mean #reading-mode?")]
+    _follow(root, body, {"#tallies-headng": "#问", "#reading-mod": "#reading-mode"})
+    assert _place_warnings(root) == []
+    assert _hrefs(root, "/interviews/a/") == ["#问", "#reading-mode"]
