@@ -1220,7 +1220,8 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
     gets that page's address in the hint, and so does a link to an address
     a page had in the last build (``former``: ``{site path: page file}``,
     asked for at the first broken link), with the ``aliases:`` that keeps
-    it; a link to the address of a page held back (``held_back``: a draft,
+    it; an address a hint offers keeps the link's ``?…#…`` when that page
+    has the place (or it cannot be known), and says so when it has not; a link to the address of a page held back (``held_back``: a draft,
     or scheduled, by its address) is told why it leads nowhere yet. A
     title typed in quotes Markdown
     does not read (``[白鹤镇](/units/baihe/ "白鹤镇”)``) is left out of the
@@ -1237,6 +1238,16 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
     places: _PagePlaces | None = None  # made for the first link to a place in another page
     theme: LayoutPlaces | None = None  # read at the first link to a place
     own = graph.urls.origin.split("://", 1)[-1] + base  # the site's address after http:// or https://, decoded
+
+    def place_problem(link: str, path: str) -> tuple[str, str] | None:
+        # A hint that rewrites a link's address checks the place it keeps, as the link rewritten will be checked.
+        nonlocal theme, places
+        if layout is None:
+            return None
+        theme = theme or layout()
+        places = places or _PagePlaces(graph, theme)
+        return places.problem(link, path)
+
     for template, entry in [(template, entry) for template, entries in zip(
             ENTRY_LAYOUTS, (graph.interviews, graph.cases)) for entry in entries]:
         for typed in entry.document.rendered.links:
@@ -1255,14 +1266,15 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
                     path, message = typed_in_full
                     line, column = _typed_at(entry.document, href)
                     if _leads_somewhere(path, pages, files):
+                        write, lacking = _rewritten(path, _query_and_place(href), place_problem)
                         report.warning(entry.document.path, line, column, f'the link "{href}" {message}',
-                                       f"link to it from the site's root: write {path} (it then works at whatever "
-                                       "address the site is published)")
+                                       f"link to it from the site's root: write {write} (it then works at whatever "
+                                       f"address the site is published){lacking}")
                         continue
-                    hints = hints or _LinkHints(graph, pages | files, former, held_back)
+                    hints = hints or _LinkHints(graph, pages | files, former, held_back, place_problem)
                     report.warning(entry.document.path, line, column,
                                    f'the link "{href}" {message}, and leads to no page or file of this site',
-                                   hints.hint(path))
+                                   hints.hint(path, _query_and_place(href)))
                 continue
             if _full_width_web_address(href):
                 continue
@@ -1273,17 +1285,41 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
                 continue
             if _leads_somewhere(path, pages, files):
                 if "#" in href and layout is not None:
-                    theme = theme or layout()
-                    places = places or _PagePlaces(graph, theme)
-                    place = places.problem(href, path)
+                    place = place_problem(href, path)
                     if place is not None:
                         report.warning(entry.document.path, *_typed_at(entry.document, href), *place)
                 continue
             line, column = _typed_at(entry.document, href)
-            hints = hints or _LinkHints(graph, pages | files, former, held_back)
+            hints = hints or _LinkHints(graph, pages | files, former, held_back, place_problem)
             report.warning(entry.document.path, line, column,
                            f'the link "{href}" leads to no page or file of this site',
-                           _address_hint(href) or hints.hint(path))
+                           _address_hint(href) or hints.hint(path, _query_and_place(href)))
+
+
+def _query_and_place(href: str) -> str:
+    """What a link names after its address: ``?v=2#问题二`` of ``a.md?v=2#问题二``, "" when nothing."""
+    typed = href.strip()
+    cut = min((at for at in (typed.find("?"), typed.find("#")) if at >= 0), default=len(typed))
+    return typed[cut:] if len(typed) - cut > 1 else ""
+
+
+def _rewritten(path: str, place: str,
+               problem: Callable[[str, str], tuple[str, str] | None]) -> tuple[str, str]:
+    """The address a hint offers for the site path ``path``, with the ``place`` the link typed (``?…#…``).
+
+    Takes the path, the link's query and place, and what checks a link's place (link, site path) →
+    ``(message, hint)`` or None. Returns (the address to write, "" or what to add to the hint): the
+    place is kept when the page has it or when that cannot be known; when the page lacks it, the
+    address is offered without it, and the hint says so, with the places the page has.
+    """
+    if not place:
+        return path, ""
+    lacking = problem(path + place, path) if "#" in place else None
+    if lacking is None:
+        return path + place, ""
+    message, hint = lacking  # 'the link "…" leads to the page /x/ (《…》), which has no place "…"[: why]'
+    lacks = message.partition(" leads to ")[2].replace(", which has no place ", " has no place ", 1)
+    return path, f"; {lacks}: {hint}"
 
 
 _ID_RE = re.compile(r'\bid="([^"]*)"')
@@ -1554,7 +1590,8 @@ class _LinkHints:
     """
 
     def __init__(self, graph: SiteGraph, known: set[str], former: Callable[[], Mapping[str, str]] | None = None,
-                 held_back: Mapping[str, Document] | None = None) -> None:
+                 held_back: Mapping[str, Document] | None = None,
+                 places: Callable[[str, str], tuple[str, str] | None] | None = None) -> None:
         self._by_source = _pages_by_source(graph.interviews + graph.cases)
         self._moved = _moved_since(graph, former() if former is not None else {})
         self._documents = {entry.document.path: entry.document for entry in graph.interviews + graph.cases}
@@ -1566,40 +1603,49 @@ class _LinkHints:
             self._by_folder[folder].append(path)
             self._by_last[last].append(path)
         self._example = next((page for page in sorted(known) if page.count("/") >= 3 and page.endswith("/")), "/")
-        self._made: dict[str, str] = {}
+        self._places = places or (lambda link, path: None)
+        self._made: dict[tuple[str, str], str] = {}
 
-    def hint(self, path: str) -> str:
-        """The hint for a link to the site path ``path``, which names no page or file of the site."""
-        made = self._made.get(path)
+    def hint(self, path: str, place: str = "") -> str:
+        """The hint for a link to the site path ``path``, which names no page or file of the site.
+
+        ``place`` is what the link names after its address (``#问题二``, ``?v=2``): an address the hint
+        offers keeps it, or says the page lacks it (`_rewritten`).
+        """
+        made = self._made.get((path, place))
         if made is None:
-            made = self._made[path] = self._hint(path)
+            made = self._made[path, place] = self._hint(path, place)
         return made
 
-    def _hint(self, path: str) -> str:
+    def _hint(self, path: str, place: str) -> str:
         held = self._held_back.get(path if path.endswith("/") else path + "/")
         if held is not None:
             return _held_back_hint(path, held)
         moved = self._moved.get(path if path.endswith("/") else path + "/")
         if moved is not None:
             url, title, source = moved
+            write, lacking = _rewritten(url, place, self._places)
             keep = keep_aliases(self._documents[source], [path], source)
-            return (f"{path} was the address of 《{title}》 in the last build; the page is now at {url}: write {url}, "
-                    f"or {keep} so the old address leads there too")
+            return (f"{path} was the address of 《{title}》 in the last build; the page is now at {url}: write {write}, "
+                    f"or {keep} so the old address leads there too{lacking}")
         named = "/" + path.strip("/").strip("《》“”\"「」 ")  # a title typed as Chinese text quotes it: 《网格员的一天》
         if named in self._by_source:
             url, what = self._by_source[named]
-            return f"did you mean {url}? (link to the page's address, not to {what})"
+            write, lacking = _rewritten(url, place, self._places)
+            return f"did you mean {write}? (link to the page's address, not to {what}){lacking}"
         folder, last = _folder_and_last(path)
         # Written from the page it is on (../links2/ for /interviews/links2/)? A link is read from the root.
         ending = [page for page in self._by_last.get(last, ()) if path != "/" and page.endswith(path)]
         if ending:
-            return f"did you mean {ending[0]}? (a link without https:// is read from the site's root)"
+            write, lacking = _rewritten(ending[0], place, self._places)
+            return f"did you mean {write}? (a link without https:// is read from the site's root){lacking}"
         import difflib  # only here: a hint for a broken link, which most builds never give
 
         nearby = sorted({*self._by_folder.get(folder, ()), *self._by_last.get(last, ())})
         close = difflib.get_close_matches(path, nearby, n=1, cutoff=0.85)
         if close:
-            return f"did you mean {close[0]}?"
+            write, lacking = _rewritten(close[0], place, self._places)
+            return f"did you mean {write}?{lacking}"
         return (f"link to a page by its address (as {self._example}) or to a file under content/ "
                 "by its path from there (files/报告.pdf for content/files/报告.pdf)")
 

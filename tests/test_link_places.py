@@ -155,6 +155,50 @@ def _follow(root: Path, body: str, hints: dict[str, str]) -> None:
     (root / "content/interviews/a.md").write_text(interview(body=body), encoding="utf-8")
 
 
+def test_a_hint_that_rewrites_a_links_address_keeps_its_place_and_query_and_checks_the_place(tmp_path: Path) -> None:
+    # Followed as it was, the hint dropped the "#…": a clean check, and a link to the top of the page.
+    body = ("## 问\n\n[全](https://example.org/interviews/er/#问题一进展如何)、[文件](er.md#问题一进展如何)、"
+            "[上](../interviews/er.md?v=2#下一阶段有什么打算)、\n"
+            "[缺](er.md#问题三)、[全缺](https://example.org/interviews/er/#问题三)。\n")
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body),
+                                 "content/interviews/er.md": TARGET})
+    lacks = ('; the page /interviews/er/ (《白鹤镇访谈二》) has no place "问题三": link to one of its headings: '
+             "/interviews/er/#问题一进展如何, /interviews/er/#下一阶段有什么打算")
+    in_full = "(it then works at whatever address the site is published)"
+    file = "(link to the page's address, not to its file er.md)"
+    assert [(location, hint) for location, _, hint in _place_warnings(root)] == [
+        ("content/interviews/a.md:13:5", f"link to it from the site's root: write /interviews/er/#问题一进展如何 {in_full}"),
+        ("content/interviews/a.md:13:54", f"did you mean /interviews/er/#问题一进展如何? {file}"),
+        ("content/interviews/a.md:13:73", f"did you mean /interviews/er/?v=2#下一阶段有什么打算? {file}"),
+        ("content/interviews/a.md:14:5", f"did you mean /interviews/er/? {file}{lacks}"),
+        ("content/interviews/a.md:14:21", f"link to it from the site's root: write /interviews/er/ {in_full}{lacks}")]
+    _follow(root, body, {"https://example.org/interviews/er/#问题一进展如何": "/interviews/er/#问题一进展如何",
+                         "er.md#问题一进展如何": "/interviews/er/#问题一进展如何",
+                         "../interviews/er.md?v=2#下一阶段有什么打算": "/interviews/er/?v=2#下一阶段有什么打算",
+                         "er.md#问题三": "/interviews/er/#下一阶段有什么打算",
+                         "https://example.org/interviews/er/#问题三": "/interviews/er/#问题一进展如何"})
+    assert _place_warnings(root) == []
+    first, second = "#%E9%97%AE%E9%A2%98%E4%B8%80%E8%BF%9B%E5%B1%95%E5%A6%82%E4%BD%95", \
+        "#%E4%B8%8B%E4%B8%80%E9%98%B6%E6%AE%B5%E6%9C%89%E4%BB%80%E4%B9%88%E6%89%93%E7%AE%97"
+    assert _hrefs(root, "/interviews/a/") == [
+        f"/interviews/er/{first}", f"/interviews/er/{first}", f"/interviews/er/?v=2{second}",
+        f"/interviews/er/{second}", f"/interviews/er/{first}"]
+
+
+def test_the_sites_own_address_under_a_base_path_keeps_its_place_in_the_hint(tmp_path: Path) -> None:
+    body = "## 问\n\n[全](https://example.org/qingpu/interviews/er/#问题一进展如何)。\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body),
+                                 "content/interviews/er.md": TARGET},
+                      config="title: 测试站点\nbase_url: https://example.org/qingpu/\n")
+    assert [hint for _, _, hint in _place_warnings(root)] == [
+        "link to it from the site's root: write /interviews/er/#问题一进展如何 (it then works at whatever address "
+        "the site is published)"]
+    _follow(root, body, {"https://example.org/qingpu/interviews/er/#问题一进展如何": "/interviews/er/#问题一进展如何"})
+    assert _place_warnings(root) == []
+    assert _hrefs(root, "/interviews/a/") == [
+        "/qingpu/interviews/er/#%E9%97%AE%E9%A2%98%E4%B8%80%E8%BF%9B%E5%B1%95%E5%A6%82%E4%BD%95"]
+
+
 def test_a_missing_place_is_offered_only_ids_its_own_page_has(tmp_path: Path) -> None:
     # tallies-heading is an id of unit.html, not of an interview's page: offered, it would lead nowhere.
     body = "## 问\n\n[表](#tallies-headng)、[模](#reading-mod)。\n"
