@@ -1229,7 +1229,8 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
     another page (``/interviews/x/#问题二``, ``../x/#fn-1``) is warned when
     that page will have no element of that id (`_PagePlaces`, with the
     places ``layout`` gives, asked for at the first such link; with None,
-    such places are not checked).
+    such places are not checked); ``./#x``, which leads to the home page,
+    is taken for a place in the link's own page (`_own_page_meant`).
     """
     pages = {page.url for page in graph.pages}
     files = {"/" + rel.removeprefix("content/") for rel in graph.assets}
@@ -1286,6 +1287,9 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
             if _leads_somewhere(path, pages, files):
                 if "#" in href and layout is not None:
                     place = place_problem(href, path)
+                    if place is not None and path == "/" and href.strip().partition("#")[0] in (".", "./"):
+                        # "./#x" is read from the root, as every link is, but was surely meant for this page.
+                        place = _own_page_meant(href, entry.document, theme, template)
                     if place is not None:
                         report.warning(entry.document.path, *_typed_at(entry.document, href), *place)
                 continue
@@ -1320,6 +1324,22 @@ def _rewritten(path: str, place: str,
     message, hint = lacking  # 'the link "…" leads to the page /x/ (《…》), which has no place "…"[: why]'
     lacks = message.partition(" leads to ")[2].replace(", which has no place ", " has no place ", 1)
     return path, f"; {lacks}: {hint}"
+
+
+def _own_page_meant(href: str, document: Document, layout: LayoutPlaces | None,
+                    template: str) -> tuple[str, str]:
+    """``(message, hint)`` for ``./#x``, typed in a page for a place in it, which the home page lacks.
+
+    Takes the link as typed, the page's document, the places its layout may give (`LayoutPlaces`) and the
+    layout's name. The hint is ``#x`` when the page has the place, else the page's own hint for ``#x``.
+    """
+    fragment = href.strip().partition("#")[2]
+    message = (f'the link "{href}" leads to the home page /, which has no place "{unquote(fragment)}": '
+               "a link without https:// is read from the site's root")
+    own = _place_in_page("#" + fragment, document, layout, template)
+    if own is None:
+        return message, f"to link to the place in this page, write #{fragment}"
+    return message, f"a place in this page is linked with # alone, and it has no such place: {own[1]}"
 
 
 _ID_RE = re.compile(r'\bid="([^"]*)"')

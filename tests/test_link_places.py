@@ -199,6 +199,24 @@ def test_the_sites_own_address_under_a_base_path_keeps_its_place_in_the_hint(tmp
         "/qingpu/interviews/er/#%E9%97%AE%E9%A2%98%E4%B8%80%E8%BF%9B%E5%B1%95%E5%A6%82%E4%BD%95"]
 
 
+def test_a_place_typed_after_dot_slash_is_taken_for_one_of_this_page_not_of_the_home_page(tmp_path: Path) -> None:
+    # "./#问" is read from the site's root (the home page); its hint "./" led there, to the top of the home page.
+    body = "## 问\n\n[本](./#问)、[错](./#问三)、[主](./#mian)、[首](./#main)。\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body)})
+    read = "a link without https:// is read from the site's root"
+    alone = "a place in this page is linked with # alone, and it has no such place"
+    assert _place_warnings(root) == [
+        ("content/interviews/a.md:13:5", f'the link "./#问" leads to the home page /, which has no place "问": {read}',
+         "to link to the place in this page, write #问"),
+        ("content/interviews/a.md:13:15", f'the link "./#问三" leads to the home page /, which has no place "问三": '
+         f"{read}", f"{alone}: link to one of its headings: #问"),
+        ("content/interviews/a.md:13:26", f'the link "./#mian" leads to the home page /, which has no place "mian": '
+         f"{read}", f"{alone}: did you mean #main?")]
+    _follow(root, body, {"./#问": "#问", "./#问三": "#问", "./#mian": "#main"})
+    assert _place_warnings(root) == []
+    assert _hrefs(root, "/interviews/a/") == ["#问", "#问", "#main", "/#main"]
+
+
 def test_a_missing_place_is_offered_only_ids_its_own_page_has(tmp_path: Path) -> None:
     # tallies-heading is an id of unit.html, not of an interview's page: offered, it would lead nowhere.
     body = "## 问\n\n[表](#tallies-headng)、[模](#reading-mod)。\n"
