@@ -599,6 +599,8 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_P: interview(body="## 问题\n\n详见[另一篇](/interviews/other/#下一步打算)。\n"),
           "content/interviews/2018-05-other.md": interview("另一篇访谈", extra="slug: other\n",
                                                             body="## 下一步有什么打算？\n\n回答。\n")}),
+        ("A link to a heading of the same page typed with ./ in front", "[上文](./#问题)",
+         {_P: interview(body="## 问题\n\n详见[上文](./#问题)。\n")}),
         ("A link copied from the preview's address bar", "[白鹤镇](http://127.0.0.1:8000/units/baihe/)",
          {_P: interview(body="## 问题\n\n详见[白鹤镇](http://127.0.0.1:8000/units/baihe/)。\n")}),
         ("A picture on your own computer", "src: C:\\Users\\editor\\Desktop\\caomei.png",
