@@ -26,7 +26,7 @@ from .models import OptionalText, Text, WebAddress
 from .webaddress import SENTENCE_END, address_path, address_slip, half_width_address, split_address
 from .placeholders import placeholders_in
 from .sources import read_source
-from .validation import group_fields, lost_character_warnings, names_a_field, validate_record
+from .validation import group_fields, names_a_field, typed_value_warnings, validate_record
 from .yamltext import load_yaml
 
 CONFIG_FILE = "site.yaml"
@@ -499,7 +499,9 @@ def load_config(root: Path, report: Report, *, base_url: str | None = None,
         if overrides and isinstance(data.value, dict):
             data = data.with_value({**data.value, **overrides})
         config = validate_record(Config, data, CONFIG_FILE, report, defaults={"root": root.resolve()})
-        report.extend(lost_character_warnings(CONFIG_FILE, data, "every page", source.text))
+        # The site's title and publisher head every page, the feeds and the open data: an odd space or quotes
+        # pasted with them, or a stand-in (待定), are told as in a record.
+        report.extend(typed_value_warnings(CONFIG_FILE, data, "every page", source.text, collection="settings"))
         for loc, placeholder in placeholders_in("settings", data.value):
             report.warning(CONFIG_FILE, *data.locate(loc), placeholder.said("every page's footer", str(loc[0])),
                            placeholder.hint)

@@ -3121,6 +3121,26 @@ LOST_HINT = ("retype the text, or paste it again from where it came from, and sa
              "UTF-8); if the question marks are meant, type them in full width (全角): ？？？")
 
 
+def test_the_sites_title_and_publisher_are_told_an_odd_space_or_quotes_as_a_records_are(tmp_path: Path) -> None:
+    # "青浦大调研进度公开　" (a full-width space after it) and "青浦区\u00a0大调研办" headed every page, the feeds and the
+    # open data unwarned, though the same slip in a unit's name is told.
+    config = ("title: 青浦大调研进度公开\u3000   # 站点标题\nbase_url: https://example.org/\n"
+              "publisher: 青浦区\u00a0大调研办\ndescription: “青浦区大调研”\n")
+    root = write_site(tmp_path, {"content/interviews/a.md": interview()}, config=config)
+    assert [(p.location(), p.message, p.hint) for p in found(root)] == [
+        ("site.yaml:1:17", 'title: "青浦大调研进度公开\u3000" has a full-width space (全角空格) after "浦大调研进度公开", which '
+         'every page would publish as part of it: it would not match "青浦大调研进度公开" typed elsewhere',
+         "delete it: title: 青浦大调研进度公开"),
+        ("site.yaml:3:15", 'publisher: "青浦区\u00a0大调研办" has a no-break space (U+00A0, 不间断空格, from text copied from '
+         'a web page or WeChat) between "青浦区" and "大调研办", which every page would publish as part of it: it would '
+         'not match "青浦区大调研办" typed elsewhere', "delete it: publisher: 青浦区大调研办")]
+    # The hints followed: clean, and every page is headed by the title as meant.
+    (root / "site.yaml").write_text(config.replace("\u3000", "").replace("\u00a0", ""), encoding="utf-8")
+    assert found(root) == []
+    build(BuildOptions(root=root, search=False))
+    assert "<title>白鹤镇访谈 - 青浦大调研进度公开</title>" in (root / "output/interviews/a/index.html").read_text("utf-8")
+
+
 def test_question_marks_from_a_save_that_lost_chinese_are_warned_in_fields_and_settings(tmp_path: Path) -> None:
     # A name "??" was warned as "a value not known yet"; a role, a unit's summary and the site's title holding
     # "???" were published unwarned. An address's query is no text, and "??" in a sentence may be meant.
