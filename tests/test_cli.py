@@ -677,6 +677,8 @@ MISTAKES: dict[str, list[Mistake]] = {
     ],
     "Settings (site.yaml)": [
         ("A setting name from another tool", "site_title: …", {"site.yaml": "title: 测试站点\nsite_title: 测试\n"}),
+        ("A full-width space typed after the site's title", "title: 青浦大调研进度公开　",
+         {"site.yaml": "title: 青浦大调研进度公开\u3000\nbase_url: https://example.org/\n"}),
         ("An address that is not a full web address", "base_url: example.org",
          {"site.yaml": "title: 测试站点\nbase_url: example.org\n"}),
         ("The address of the home page instead of the site's folder", "base_url: https://example.org/qingpu/index.html",
