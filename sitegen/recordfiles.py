@@ -96,18 +96,42 @@ def report_misnamed(root: Path, files: list[MisnamedFile], page_ids: Mapping[str
     that name (``chonggu - 副本.yaml`` alone: ``chonggu``), else the id
     the pages name it by (units: an id that spells its name,
     `sitegen.slugs.spells`), else the pinyin of its name with the note
-    `sitegen new unit` gives (多音字). Returns, for the pages,
+    `sitegen new unit` gives (多音字). When several files would be told
+    the same id (``chonggu - 副本.yaml`` and ``chonggu (2).yaml`` with no
+    ``chonggu.yaml``; two files declaring ``id: chonggu``; two names with
+    one pinyin), renamed together the last would overwrite the others: only
+    the first in order of path, the one listed first, is told the rename,
+    and each other one is told it is a copy of that file (deleted, its edits
+    copied over first when its text differs), or, when it names another
+    unit and is not named as a copy, to take an id of its own. Returns, for the pages,
     ``{(collection, id a page names): (file path, id to rename it to)}``.
     Raises nothing.
     """
     renames: dict[tuple[str, str], tuple[str, str]] = {}
+    offered: list[tuple[MisnamedFile, str, str]] = []
     for file in sorted(files, key=lambda file: file.path):
-        message = f'the file name "{file.stem}" is not a valid id'
         copied = _copy_of(root, file)
         if copied is not None:
             report.error(file.path, None, None, *copied)
             continue
-        target, hint = _rename_hint(root, file, page_ids)
+        offered.append((file, *_rename_hint(root, file, page_ids)))
+    # The first in order of path keeps the rename: it is listed first, so it is read first. A file's modification
+    # time would not tell the original either: Windows Explorer gives a copy the time of the file it copies.
+    first: dict[tuple[str, str], MisnamedFile] = {}
+    for file, target, _hint in offered:
+        if target:
+            first.setdefault((file.collection, target), file)
+    for file, target, hint in offered:
+        message = f'the file name "{file.stem}" is not a valid id'
+        kept = first.get((file.collection, target)) if target else None
+        if kept is not None and kept is not file:
+            report.error(file.path, None, None, *_same_target(root, file, kept, target))
+            continue
+        others = [other.path for other, other_target, _hint in offered
+                  if other is not file and other_target == target and other.collection == file.collection]
+        if target and others:
+            hint += (f"; {' and '.join(others)} would take the name {target}.yaml too, and renamed together one "
+                     f"would overwrite the other: this file, the first in order, is the one to rename")
         report.error(file.path, None, None, message, hint)
         if target:
             named = [rid for rid in page_ids if _names_it(rid, file)] if file.collection == "units" else []
@@ -182,27 +206,61 @@ def _copy_of(root: Path, file: MisnamedFile) -> tuple[str, str] | None:
         return None
     other, suffix = found
     original = f"content/{file.collection}/{other.name}"
-    kind, field = _WHAT[file.collection]
     message = (f'the file name "{file.stem}" is not a valid id: this file is a copy of {original} (its name is that '
                f'file\'s name with "{suffix}" added, as copies are named)')
+    return message, _copy_hint(root, file, original, original, "")
+
+
+def _same_target(root: Path, file: MisnamedFile, kept: MisnamedFile, target: str) -> tuple[str, str]:
+    """The message and hint for ``file``, to be renamed ``target`` as ``kept`` is, which is told the rename."""
+    kind, field = _WHAT[file.collection]
+    name, kept_name = _record_name(root / file.path, field), _record_name(root / kept.path, field)
+    copy_named = _copied_name(file.stem) == target or copy_suffix(file.stem, kept.stem) is not None
+    if copy_named or _lines(root / file.path) == _lines(root / kept.path) or not name or not kept_name \
+            or plain_name(name) == plain_name(kept_name):
+        message = (f'the file name "{file.stem}" is not a valid id: this file is a copy of {kept.path}, which is to '
+                   f"be renamed {target}.yaml (both would take that name, and renamed together one would overwrite "
+                   "the other)")
+        into = f"{kept.path} ({target}.yaml once renamed)"
+        return message, _copy_hint(root, file, kept.path, into, target)
+    # Two units whose names have one pinyin (华新.yaml 华新镇, 化新.yaml 化新镇): neither is a copy to delete.
+    hint = (f"it names another {kind} ({field}: {name}) than {kept.path} ({field}: {kept_name}), which is to be "
+            f"renamed {target}.yaml: ")
+    declared = file.data.value.get("id") if isinstance(file.data.value, dict) else None
+    made = make_slug(name)
+    if is_slug(made) and made != target and record_file(root, file.collection, made) is None:
+        own_id = f" and write id: {made} in it" if declared is not None else ""
+        return (f'the file name "{file.stem}" is not a valid id',
+                hint + f"rename the file to {made}.yaml{own_id} (if a character of {name} reads otherwise here, "
+                "多音字, with that reading)")
+    own_id = " and write that id after id: in it" if declared is not None else ""
+    return (f'the file name "{file.stem}" is not a valid id',
+            hint + f'rename the file to an id of its own, using a-z, 0-9 and "-" only{own_id}')
+
+
+def _copy_hint(root: Path, file: MisnamedFile, original: str, into: str, taken: str) -> str:
+    """The hint for ``file``, a copy of the record file ``original`` (a path from the site folder): delete it,
+    its edits copied ``into`` the file to keep first when its text differs; a copy naming another record is
+    offered the id of its name, unless that is ``taken`` ("" for none) or a file's."""
+    kind, field = _WHAT[file.collection]
     counted = " and counted" if kind == "unit" else ""
     delete = f"delete the copy or move it out of content/ (every {kind} in content/{file.collection}/ is listed{counted})"
-    own, theirs = _lines(root / file.path), _lines(other)
+    own, theirs = _lines(root / file.path), _lines(root / original)
     if own == theirs:
-        return message, delete
-    name, original_name = _record_name(root / file.path, field), _record_name(other, field)
+        return delete
+    name, original_name = _record_name(root / file.path, field), _record_name(root / original, field)
     made = make_slug(name) if name else ""
     if name and original_name and plain_name(name) != plain_name(original_name) and is_slug(made) \
-            and record_file(root, file.collection, made) is None:
+            and made != taken and record_file(root, file.collection, made) is None:
         declared = file.data.value.get("id") if isinstance(file.data.value, dict) else None
         own_id = f" and write id: {made} in it" if declared is not None else ""
-        return message, (f"it names another {kind} ({field}: {name}): if it is a new {kind} begun from the copy, "
-                         f"rename the file to {made}.yaml{own_id} (if a character of {name} reads otherwise here, "
-                         f"多音字, with that reading); else copy its edits into {original}, then {delete}")
+        return (f"it names another {kind} ({field}: {name}): if it is a new {kind} begun from the copy, "
+                f"rename the file to {made}.yaml{own_id} (if a character of {name} reads otherwise here, "
+                f"多音字, with that reading); else copy its edits into {into}, then {delete}")
     at = next((number for number, (mine, theirs_line) in enumerate(zip(own, theirs), 1) if mine != theirs_line),
               min(len(own), len(theirs)) + 1)
-    return message, (f"its text differs from {original} from line {at} on: if edits were made in the copy, copy "
-                     f"them into {original} first; then {delete}")
+    return (f"its text differs from {original} from line {at} on: if edits were made in the copy, copy "
+            f"them into {into} first; then {delete}")
 
 
 def _lines(path: Path) -> list[str]:

@@ -344,3 +344,115 @@ def test_a_lone_windows_copy_no_page_names_is_told_the_original_name(tmp_path: P
     (root / COPY).rename(root / "content/units/chonggu.yaml")
     assert found(root) == []
     assert units_built(root) == ["baihe", "chonggu"]
+
+
+# -- several files that would be told the same name ------------------------------------
+
+SECOND = "content/units/chonggu (2).yaml"
+TAKE_CHONGGU = ('rename the file to chonggu.yaml (a-z, 0-9 and "-" only): its name is chonggu with " (2)" added, as '
+                f"copies are named, and no file is named chonggu.yaml; {COPY} would take the name chonggu.yaml too, "
+                "and renamed together one would overwrite the other: this file, the first in order, is the one to "
+                "rename")
+DELETE = "delete the copy or move it out of content/ (every unit in content/units/ is listed and counted)"
+
+
+def copy_of_second(stem: str) -> str:
+    """The message for a file ``stem`` that would take chonggu.yaml, as SECOND is told to."""
+    return (f'the file name "{stem}" is not a valid id: this file is a copy of {SECOND}, which is to be renamed '
+            "chonggu.yaml (both would take that name, and renamed together one would overwrite the other)")
+
+
+def test_two_identical_copies_whose_original_is_gone_are_told_one_rename_and_one_deletion(tmp_path: Path) -> None:
+    # Both were told "rename the file to chonggu.yaml": renamed together, the second overwrote the first.
+    root = write_site(tmp_path, {COPY: CHONGGU, SECOND: CHONGGU,
+                                 "content/interviews/a.md": interview().replace("unit: baihe", "unit: chonggu")})
+    assert found(root) == [
+        'content/interviews/a.md:4:7: error: there is no unit "chonggu"\n'
+        f"  hint: {SECOND} is the file of this unit, but its file name is not a valid id, so it is not read: rename "
+        "it to chonggu.yaml",
+        f'{SECOND}: error: the file name "chonggu (2)" is not a valid id\n  hint: {TAKE_CHONGGU}',
+        f"{COPY}: error: {copy_of_second('chonggu - 副本')}\n  hint: {DELETE}"]
+    (root / SECOND).rename(root / "content/units/chonggu.yaml")
+    (root / COPY).unlink()
+    assert found(root) == []
+    assert units_built(root) == ["baihe", "chonggu"]
+    assert links_to_unit(root, "interviews/a/index.html", "chonggu")
+
+
+def test_an_edited_copy_beside_another_whose_original_is_gone_is_told_to_take_its_edits_over(tmp_path: Path) -> None:
+    edited = CHONGGU + "summary: 重固镇位于青浦区北部。\n"
+    root = write_site(tmp_path, {COPY: edited, SECOND: CHONGGU})
+    assert found(root) == [
+        f'{SECOND}: error: the file name "chonggu (2)" is not a valid id\n  hint: {TAKE_CHONGGU}',
+        f"{COPY}: error: {copy_of_second('chonggu - 副本')}\n"
+        f"  hint: its text differs from {SECOND} from line 3 on: if edits were made in the copy, copy them into "
+        f"{SECOND} (chonggu.yaml once renamed) first; then {DELETE}"]
+    # Followed in order: the rename first, then the edits into chonggu.yaml, as the hint allows once renamed.
+    (root / SECOND).rename(root / "content/units/chonggu.yaml")
+    (root / "content/units/chonggu.yaml").write_text((root / COPY).read_text(encoding="utf-8"), encoding="utf-8")
+    (root / COPY).unlink()
+    assert found(root) == []
+    assert units_built(root) == ["baihe", "chonggu"]
+    assert "重固镇位于青浦区北部。" in (root / "output/units/chonggu/index.html").read_text(encoding="utf-8")
+
+
+def test_three_copies_whose_original_is_gone_are_told_one_rename(tmp_path: Path) -> None:
+    third = "content/units/chonggu - Copy.yaml"
+    root = write_site(tmp_path, {COPY: CHONGGU, SECOND: CHONGGU, third: CHONGGU})
+    hint = TAKE_CHONGGU.replace(f"{COPY} would", f"{third} and {COPY} would")
+    assert found(root) == [
+        f'{SECOND}: error: the file name "chonggu (2)" is not a valid id\n  hint: {hint}',
+        f"{third}: error: {copy_of_second('chonggu - Copy')}\n  hint: {DELETE}",
+        f"{COPY}: error: {copy_of_second('chonggu - 副本')}\n  hint: {DELETE}"]
+    (root / SECOND).rename(root / "content/units/chonggu.yaml")
+    (root / third).unlink()
+    (root / COPY).unlink()
+    assert found(root) == []
+    assert units_built(root) == ["baihe", "chonggu"]
+
+
+def test_two_misnamed_files_declaring_one_id_are_told_one_rename(tmp_path: Path) -> None:
+    first, second = "content/units/重固 1.yaml", "content/units/重固 2.yaml"
+    edited = "id: chonggu\n" + CHONGGU + "summary: 重固镇位于青浦区北部。\n"
+    root = write_site(tmp_path, {first: "id: chonggu\n" + CHONGGU, second: edited})
+    assert found(root) == [
+        f'{first}: error: the file name "重固 1" is not a valid id\n'
+        '  hint: rename the file to chonggu.yaml (a-z, 0-9 and "-" only) (the id it declares: id: chonggu); '
+        f"{second} would take the name chonggu.yaml too, and renamed together one would overwrite the other: this "
+        "file, the first in order, is the one to rename",
+        f'{second}: error: the file name "重固 2" is not a valid id: this file is a copy of {first}, which is to be '
+        "renamed chonggu.yaml (both would take that name, and renamed together one would overwrite the other)\n"
+        f"  hint: its text differs from {first} from line 4 on: if edits were made in the copy, copy them into "
+        f"{first} (chonggu.yaml once renamed) first; then {DELETE}"]
+    # Followed in order, the edits copied before the rename this time.
+    (root / first).write_text(edited, encoding="utf-8")
+    (root / first).rename(root / "content/units/chonggu.yaml")
+    (root / second).unlink()
+    assert found(root) == []
+    assert units_built(root) == ["baihe", "chonggu"]
+    assert "重固镇位于青浦区北部。" in (root / "output/units/chonggu/index.html").read_text(encoding="utf-8")
+
+
+def test_two_units_whose_names_have_one_pinyin_are_not_told_one_is_a_copy(tmp_path: Path) -> None:
+    # Two towns, 华新镇 and 化新镇: telling the second it is a copy to delete would lose a town.
+    first, second = "content/units/化新镇.yaml", "content/units/华新镇.yaml"
+    root = write_site(tmp_path, {first: CHONGGU.replace("重固镇", "化新镇"),
+                                 second: CHONGGU.replace("重固镇", "华新镇") + "summary: 华新镇。\n"})
+    assert found(root) == [
+        f'{first}: error: the file name "化新镇" is not a valid id\n'
+        '  hint: rename the file to hua-xin-zhen.yaml (a-z, 0-9 and "-" only); the id hua-xin-zhen is the pinyin of '
+        '"化新镇" and goes into the address of its page: if a character reads otherwise here (多音字), name the file '
+        f"with that reading instead; {second} would take the name hua-xin-zhen.yaml too, and renamed together one "
+        "would overwrite the other: this file, the first in order, is the one to rename",
+        f'{second}: error: the file name "华新镇" is not a valid id\n'
+        f"  hint: it names another unit (name: 华新镇) than {first} (name: 化新镇), which is to be renamed "
+        'hua-xin-zhen.yaml: rename the file to an id of its own, using a-z, 0-9 and "-" only']
+    (root / first).rename(root / "content/units/hua-xin-zhen.yaml")
+    (root / second).rename(root / "content/units/huaxin.yaml")
+    # Names this alike are warned of as one place spelt twice; these are two towns, as the warning allows.
+    [warning] = found(root)
+    assert warning.endswith("add the line distinct_from: [hua-xin-zhen] to content/units/huaxin.yaml (the warning "
+                            "then stops)")
+    rewrite(root, "content/units/huaxin.yaml", "level: town\n", "level: town\ndistinct_from: [hua-xin-zhen]\n")
+    assert found(root) == []
+    assert units_built(root) == ["baihe", "hua-xin-zhen", "huaxin"]
