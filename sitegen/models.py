@@ -185,10 +185,12 @@ def parse_date(value: Any) -> date:
     try:
         parsed = date(year, month, day)
     except ValueError:
+        # "check the date against the source document" alone left the editor to count the month's days.
         raise PydanticCustomError(
             "date_value", '"{text}" does not exist (there is no day {day} in month {month} of {year})',
             {"text": value, "day": day, "month": month, "year": year,
-             "hint": "check the date against the source document"}) from None
+             "hint": f"{_days_of_month(month, day, year)}: check the day against the source document and write "
+                     f"{year:04d}-{month:02d}-DD, with that day in place of DD (年-月-日)"}) from None
     if year < EARLIEST_YEAR:
         # 0218 or 1028 for 2018 is a slip of the keyboard, and was published as "218年4月26日".
         meant = _year_meant(year)
@@ -243,6 +245,37 @@ def date_refusal(text: str) -> tuple[str, str]:
     except PydanticCustomError as refusal:
         return refusal.message(), str((refusal.context or {}).get("hint", ""))
     return "", ""
+
+
+def _days_of_month(month: int, day: int, year: int | None = None) -> str:
+    """Why ``day`` is no day of ``month`` (1 to 12), in ``year`` when it is known, in words: ``"April has 30 days"``,
+    ``"February has 28 days (29 in a leap year)"``, ``"February 2019 has 28 days, as 2019 is no leap year"``,
+    ``"days run from 1"``."""
+    if day < 1:
+        return "days run from 1"
+    if month != 2:
+        return f"{_MONTH_NAMES[month]} has {calendar.monthrange(2001, month)[1]} days"
+    if year is None:
+        return "February has 28 days (29 in a leap year)"
+    if calendar.isleap(year):
+        return f"February {year:04d} has 29 days"
+    # 2019-02-29: the 29th is a day of February, so why this February lacks it is said.
+    return f"February {year:04d} has 28 days" + (f", as {year:04d} is no leap year" if day == 29 else "")
+
+
+def _no_such_day_hint(first: int, second: int, text: str = "") -> str:
+    """The hint for a month and day typed without the year that name no day in any year: ``first`` the month and
+    ``second`` the day as typed (``2月30日``; ``2/30`` is ``text``, which is read as day/month when ``first`` is
+    past 12 and ``second`` is a month: 31/4). Says there is no such day and why, and asks for the year and the
+    day from the source (`YEAR_TO_WRITE`): no day is guessed, as 2月28日 offered for 2月30日 may be wrong."""
+    month, day, read = first, second, ""
+    if text and first > 12 and 1 <= second <= 12:
+        month, day, read = second, first, f"{text} is read as day/month, as {first} is no month, and "
+    if not 1 <= month <= 12:
+        return (f"there is no {month}月{day}日: months run from 1 to 12; write YYYY-MM-DD, with the year, month and "
+                "day of the source document (年-月-日)")
+    return (f"{read}there is no {month}月{day}日: {_days_of_month(month, day)}; write YYYY-{month:02d}-DD, with the "
+            "year and the day of the source document (年-月-日)")
 
 
 def _exists(year: int, month: int, day: int) -> bool:
@@ -323,6 +356,8 @@ def _date_format_hint(text: str) -> str:
     if found and iso(2000, int(found[1]), int(found[2])):  # 2000 had 29 February
         # The year is the source's: one offered here (2018) was typed as shown and published.
         return f"write the year too: YYYY-{int(found[1]):02d}-{int(found[2]):02d}, with {YEAR_TO_WRITE}"
+    if found:  # 2月30日, 4月31日: no year has it, and the general hint did not say so
+        return _no_such_day_hint(int(found[1]), int(found[2]))
     if (slashed := _month_day_hint(text)) is not None:
         return slashed
     found = re.fullmatch(r"(\d{2})\s*([-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*[日号]?", text)
@@ -351,7 +386,8 @@ def _month_day_hint(text: str) -> str | None:
     text.
 
     Chinese writes the month first (12/1 is 12月1日), so that reading is taken, and said so; the other (1 December)
-    is offered too when it is a date. A first number that is no month (13/5) is read as the day. As with
+    is offered too when it is a date. A first number that is no month (13/5) is read as the day. Two numbers that
+    are no day of any year either way (2/30, 4/31, 13/13) are told so (`_no_such_day_hint`). As with
     ``6月15日``, no year is guessed (`YEAR_TO_WRITE`).
     """
     found = re.fullmatch(r"(\d{1,2})\s*[-/.]\s*(\d{1,2})", text)
@@ -360,8 +396,8 @@ def _month_day_hint(text: str) -> str | None:
     first, second = int(found[1]), int(found[2])
     # 2000 had 29 February, so 2/29 is a date in some year.
     readings = [(month, day) for month, day in ((first, second), (second, first)) if _exists(2000, month, day)]
-    if not readings:
-        return None
+    if not readings:  # 2/30, 4/31, 13/13
+        return _no_such_day_hint(first, second, text)
     month, day = readings[0]
     told = f"write the year too: YYYY-{month:02d}-{day:02d}, with {YEAR_TO_WRITE}"
     if month != first:

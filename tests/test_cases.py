@@ -282,7 +282,8 @@ def test_case_04_a_data_files_dates_shown_by_a_template_and_a_bad_one_named_in_t
     assert [problem.format() for problem in found] == [
         'data/timeline.yaml:5:9: error: while rendering /404.html: "2024年4月31日" does not exist (there is no day 31 '
         "in month 4 of 2024); templates/404.html shows it as a date (line 3)\n"
-        "  hint: correct it here: check the date against the source document",
+        "  hint: correct it here: April has 30 days: check the day against the source document and write "
+        "2024-04-DD, with that day in place of DD (年-月-日)",
         'data/timeline.yaml:7:9: error: while rendering /404.html: "2024/8" is not a date sitegen understands; '
         "templates/404.html shows it as a date (line 3)\n"
         "  hint: correct it here: the day is missing: write 2024-08-DD, with the day of the source document in place "
@@ -317,7 +318,8 @@ def test_case_04_a_timeline_in_data_is_put_in_the_order_of_its_days_by_date(tmp_
     assert [problem.format() for problem in stopped(root)] == [
         'data/timeline.yaml:7:9: error: while rendering /404.html: "2024/4/31" does not exist (there is no day 31 in '
         "month 4 of 2024); templates/404.html shows it as a date (line 1)\n"
-        "  hint: correct it here: check the date against the source document"]
+        "  hint: correct it here: April has 30 days: check the day against the source document and write "
+        "2024-04-DD, with that day in place of DD (年-月-日)"]
 
 
 def test_case_04_a_data_files_texts_are_the_texts_typed_and_know_their_places(tmp_path: Path) -> None:

@@ -605,6 +605,52 @@ def test_a_month_past_12_is_named_and_a_swapped_day_and_month_gets_the_date_mean
         assert caught.value.context["hint"] == "check the date against the source document"
 
 
+_NO_SUCH_DAY = ("{month} has {days} days{why}: check the day against the source document and write {year}-{mm}-DD, "
+                "with that day in place of DD (年-月-日)")
+
+
+@pytest.mark.parametrize(("typed", "why", "meant"), [
+    # A day no month has in that year got "check the date against the source document" alone: the editor was
+    # left to count the month's days, and 2019-02-29 looked like a date.
+    ("2018-02-30", _NO_SUCH_DAY.format(month="February 2018", days=28, why="", year=2018, mm="02"), "2018-02-28"),
+    ("2018年2月30日", _NO_SUCH_DAY.format(month="February 2018", days=28, why="", year=2018, mm="02"), "2018-02-28"),
+    ("2019-02-29", _NO_SUCH_DAY.format(month="February 2019", days=28, why=", as 2019 is no leap year", year=2019,
+                                       mm="02"), "2019-02-28"),
+    ("2020-02-30", _NO_SUCH_DAY.format(month="February 2020", days=29, why="", year=2020, mm="02"), "2020-02-29"),
+    ("2018-04-31", _NO_SUCH_DAY.format(month="April", days=30, why="", year=2018, mm="04"), "2018-04-30"),
+])
+def test_a_day_the_month_does_not_have_is_told_the_days_it_has_in_records_and_pages(
+        tmp_path: Path, typed: str, why: str, meant: str) -> None:
+    day = typed.replace("年", "-").replace("月", "-").rstrip("日").split("-")
+    message = f'"{typed}" does not exist (there is no day {int(day[2])} in month {int(day[1])} of {day[0]})'
+    milestone = "milestones:\n  - date: {}\n    title: 成立领导小组\n"
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tally(typed, 296, 143, 103, 50), milestone.format(typed)),
+                                 "content/interviews/b.md": interview(date=typed)})
+    assert [p.format() for p in found(root)] == [
+        f"content/interviews/b.md:8:7: error: date: {message}\n  hint: {why}",
+        f"{UNIT_PATH}:5:12: error: tallies → item 1 → as_of: {message}\n  hint: {why}",
+        f"{UNIT_PATH}:11:11: error: milestones → item 1 → date: {message}\n  hint: {why}"]
+    # Written as the hint says, with the day of the source in place of DD, it checks clean.
+    mended = why.split(" and write ")[1].split(",")[0].replace("DD", meant[-2:])
+    assert mended == meant
+    (root / UNIT_PATH).write_text(unit_with(tally(mended, 296, 143, 103, 50), milestone.format(mended)),
+                                  encoding="utf-8")
+    (root / "content/interviews/b.md").write_text(interview(date=mended), encoding="utf-8")
+    assert found(root) == []
+
+
+@pytest.mark.parametrize("typed", ["2/30", "2月30日"])
+def test_a_day_no_year_has_typed_without_the_year_is_told_so_in_pages_and_the_hint_followed_checks(
+        tmp_path: Path, typed: str) -> None:
+    root = write_site(tmp_path, {"content/interviews/b.md": interview(date=typed)})
+    assert [p.format() for p in found(root)] == [
+        f'content/interviews/b.md:8:7: error: date: "{typed}" is not a date sitegen understands\n'
+        "  hint: there is no 2月30日: February has 28 days (29 in a leap year); write YYYY-02-DD, with the year and the "
+        "day of the source document (年-月-日)"]
+    (root / "content/interviews/b.md").write_text(interview(date="2018-02-28"), encoding="utf-8")  # the source's
+    assert found(root) == []
+
+
 @pytest.mark.parametrize(("typed", "hint", "mended"), [
     # "write the digits alone: 31": followed, 31 batches were published and put in the open data.
     ("31O", '"O" in it is a letter, not a digit: if it is the digit 0, write 310; else check the figure against the '
@@ -662,7 +708,19 @@ def test_a_count_said_with_a_half_is_not_offered_its_digits_without_it(tmp_path:
     ("13/5", "write the year too: YYYY-05-13, with the year of the source document in place of YYYY (年-月-日); "
              "13/5 is read as day/month (5月13日), as 13 is no month"),
     ("5/5", "write the year too: YYYY-05-05, with the year of the source document in place of YYYY (年-月-日)"),
-    ("2/30", "write the date as YYYY-MM-DD, year-month-day (年-月-日); YYYY/M/D and YYYY年M月D日 are read too"),
+    # No such day in any year: "write the date as YYYY-MM-DD" did not say what was wrong with it.
+    ("2/30", "there is no 2月30日: February has 28 days (29 in a leap year); write YYYY-02-DD, with the year and the "
+             "day of the source document (年-月-日)"),
+    ("2月30日", "there is no 2月30日: February has 28 days (29 in a leap year); write YYYY-02-DD, with the year and "
+              "the day of the source document (年-月-日)"),
+    ("4/31", "there is no 4月31日: April has 30 days; write YYYY-04-DD, with the year and the day of the source "
+             "document (年-月-日)"),
+    ("31/4", "31/4 is read as day/month, as 31 is no month, and there is no 4月31日: April has 30 days; write "
+             "YYYY-04-DD, with the year and the day of the source document (年-月-日)"),
+    ("2/0", "there is no 2月0日: days run from 1; write YYYY-02-DD, with the year and the day of the source document "
+            "(年-月-日)"),
+    ("13/13", "there is no 13月13日: months run from 1 to 12; write YYYY-MM-DD, with the year, month and day of the "
+              "source document (年-月-日)"),
     ("18-4-26", "write the year with all four digits: 2018-04-26 if 18 is the year, or 2026-04-18 if 26 is"),
     # Day first: "2015-03-18 if 15 is the year" alone was typed as shown, and the tally dated 2015.
     ("15-3-18", "write the year with all four digits: 2015-03-18 if 15 is the year, or 2018-03-15 if 18 is"),
@@ -1457,7 +1515,7 @@ def test_a_related_tally_typed_as_a_tally_date_is_taken(tmp_path: Path, typed: s
 
 
 def test_a_related_tally_that_does_not_exist_is_told_without_its_unit_too(tmp_path: Path) -> None:
-    # No unit to offer tallies from: the day that does not exist is still told, with the general hint;
+    # No unit to offer tallies from: the day that does not exist is still told, with the hint of any date field;
     # a unit without tallies is named so.
     case = CASE.replace("date:", "related_tally: 2018-04-31\ndate:")
     root = write_site(tmp_path, {"content/cases/caomei.md": case.replace("unit: baihe", "unit: huaxin")})
@@ -1466,12 +1524,14 @@ def test_a_related_tally_that_does_not_exist_is_told_without_its_unit_too(tmp_pa
         "content/units/ without .yaml) of one of: baihe; or, if huaxin is a new unit, create content/units/huaxin.yaml "
         "by running, in the site folder: sitegen new unit 名称 --id huaxin (with the unit's name in place of 名称)",
         'content/cases/caomei.md:7:16: error: related_tally: "2018-04-31" does not exist (there is no day 31 in '
-        "month 4 of 2018)\n  hint: check the date against the source document"]
+        "month 4 of 2018)\n  hint: April has 30 days: check the day against the source document and write "
+        "2018-04-DD, with that day in place of DD (年-月-日)"]
     root = write_site(tmp_path / "broken", {"content/cases/caomei.md": case,
                                             UNIT_PATH: RELATED_TALLIES.replace("level: town", "level: 镇")})
     assert [p.format() for p in found(root)] == [
         'content/cases/caomei.md:7:16: error: related_tally: "2018-04-31" does not exist (there is no day 31 in '
-        "month 4 of 2018)\n  hint: check the date against the source document",
+        "month 4 of 2018)\n  hint: April has 30 days: check the day against the source document and write "
+        "2018-04-DD, with that day in place of DD (年-月-日)",
         f'{UNIT_PATH}:2:8: error: "镇" is not one of the allowed values for "level"\n  hint: write level: town (the English word alone: pages show it as 镇)']
     root = write_site(tmp_path / "none", {"content/cases/caomei.md": case, UNIT_PATH: unit_with()})
     assert [p.format() for p in found(root)] == [

@@ -68,7 +68,7 @@ def test_errors_exit_1_and_every_problem_is_printed_sorted(tmp_path: Path, capsy
         'content/interviews/a.md:9:1: error: unknown field "interveiwee" ("interviewee" is typed already, on line 5)',
         "  hint: remove it, or use one of: slug, summary, tags, images, draft, aliases, source",
         'content/interviews/b.md:8:7: error: date: "2018-4-31" does not exist (there is no day 31 in month 4 of 2018)',
-        "  hint: check the date against the source document",
+        "  hint: April has 30 days: check the day against the source document and write 2018-04-DD, with that day in place of DD (年-月-日)",
         'content/interviews/c.md:2:8: warning: "百合镇" is a misspelling of the unit name 白鹤镇',
         "  hint: write 白鹤镇",
         "checked: 2 error(s), 1 warning(s)"]
@@ -83,7 +83,7 @@ def test_json_format_for_tools(tmp_path: Path, capsys: Capture) -> None:
     assert json.loads(out) == [{
         "path": "content/interviews/b.md", "line": 8, "column": 7, "severity": "error",
         "message": 'date: "2018-4-31" does not exist (there is no day 31 in month 4 of 2018)',
-        "hint": "check the date against the source document"}]
+        "hint": "April has 30 days: check the day against the source document and write 2018-04-DD, with that day in place of DD (年-月-日)"}]
     assert main(["check", "--format", "json", "--site", str(clean_site(tmp_path / "clean"))]) == 0
     assert json.loads(capsys.readouterr().out) == []
 
