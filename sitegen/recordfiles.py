@@ -214,7 +214,7 @@ def _copy_of(root: Path, file: MisnamedFile) -> tuple[str, str] | None:
 def _same_target(root: Path, file: MisnamedFile, kept: MisnamedFile, target: str) -> tuple[str, str]:
     """The message and hint for ``file``, to be renamed ``target`` as ``kept`` is, which is told the rename."""
     kind, field = _WHAT[file.collection]
-    name, kept_name = _record_name(root / file.path, field), _record_name(root / kept.path, field)
+    name, kept_name = _field_of(file.data, field), _record_name(root / kept.path, field)
     copy_named = _copied_name(file.stem) == target or copy_suffix(file.stem, kept.stem) is not None
     if copy_named or _lines(root / file.path) == _lines(root / kept.path) or not name or not kept_name \
             or plain_name(name) == plain_name(kept_name):
@@ -226,14 +226,10 @@ def _same_target(root: Path, file: MisnamedFile, kept: MisnamedFile, target: str
     # Two units whose names have one pinyin (华新.yaml 华新镇, 化新.yaml 化新镇): neither is a copy to delete.
     hint = (f"it names another {kind} ({field}: {name}) than {kept.path} ({field}: {kept_name}), which is to be "
             f"renamed {target}.yaml: ")
-    declared = file.data.value.get("id") if isinstance(file.data.value, dict) else None
-    made = make_slug(name)
-    if is_slug(made) and made != target and record_file(root, file.collection, made) is None:
-        own_id = f" and write id: {made} in it" if declared is not None else ""
-        return (f'the file name "{file.stem}" is not a valid id',
-                hint + f"rename the file to {made}.yaml{own_id} (if a character of {name} reads otherwise here, "
-                "多音字, with that reading)")
-    own_id = " and write that id after id: in it" if declared is not None else ""
+    made = _own_id(root, file, name, target)
+    if made:
+        return f'the file name "{file.stem}" is not a valid id', hint + _rename_to_own(file, name, made)
+    own_id = " and write that id after id: in it" if _declares_id(file) else ""
     return (f'the file name "{file.stem}" is not a valid id',
             hint + f'rename the file to an id of its own, using a-z, 0-9 and "-" only{own_id}')
 
@@ -248,15 +244,12 @@ def _copy_hint(root: Path, file: MisnamedFile, original: str, into: str, taken: 
     own, theirs = _lines(root / file.path), _lines(root / original)
     if own == theirs:
         return delete
-    name, original_name = _record_name(root / file.path, field), _record_name(root / original, field)
-    made = make_slug(name) if name else ""
-    if name and original_name and plain_name(name) != plain_name(original_name) and is_slug(made) \
-            and made != taken and record_file(root, file.collection, made) is None:
-        declared = file.data.value.get("id") if isinstance(file.data.value, dict) else None
-        own_id = f" and write id: {made} in it" if declared is not None else ""
+    name, original_name = _field_of(file.data, field), _record_name(root / original, field)
+    made = _own_id(root, file, name, taken) if name and original_name and plain_name(name) != plain_name(
+        original_name) else ""
+    if made:
         return (f"it names another {kind} ({field}: {name}): if it is a new {kind} begun from the copy, "
-                f"rename the file to {made}.yaml{own_id} (if a character of {name} reads otherwise here, "
-                f"多音字, with that reading); else copy its edits into {into}, then {delete}")
+                f"{_rename_to_own(file, name, made)}; else copy its edits into {into}, then {delete}")
     at = next((number for number, (mine, theirs_line) in enumerate(zip(own, theirs), 1) if mine != theirs_line),
               min(len(own), len(theirs)) + 1)
     return (f"its text differs from {original} from line {at} on: if edits were made in the copy, copy "
@@ -278,9 +271,32 @@ def _record_name(path: Path, field: str) -> str:
         text = path.read_bytes().decode("utf-8-sig", errors="replace")
     except OSError:
         return ""
-    data = load_yaml(text, path.name, Report())
+    return _field_of(load_yaml(text, path.name, Report()), field)
+
+
+def _field_of(data: YamlData | None, field: str) -> str:
+    """The text of ``field`` (name or title) in a record's YAML, stripped; "" when missing or not a text."""
     value = data.value.get(field) if data is not None and isinstance(data.value, dict) else None
     return value.strip() if isinstance(value, str) else ""
+
+
+def _declares_id(file: MisnamedFile) -> bool:
+    """True when the misnamed file has an ``id:`` line, which a rename must be matched by."""
+    return isinstance(file.data.value, dict) and file.data.value.get("id") is not None
+
+
+def _own_id(root: Path, file: MisnamedFile, name: str, taken: str) -> str:
+    """The pinyin of ``name`` (the file's record name) as the file's id, when it is an id no file has and not
+    ``taken`` (the name another file is to be renamed to); else ""."""
+    made = make_slug(name) if name else ""
+    return made if is_slug(made) and made != taken and record_file(root, file.collection, made) is None else ""
+
+
+def _rename_to_own(file: MisnamedFile, name: str, made: str) -> str:
+    """The rename of ``file``, which names another record (``name``), to its own id ``made`` (`_own_id`)."""
+    own_id = f" and write id: {made} in it" if _declares_id(file) else ""
+    return (f"rename the file to {made}.yaml{own_id} (if a character of {name} reads otherwise here, 多音字, "
+            "with that reading)")
 
 
 _COPY_SUFFIX = re.compile(r"\s*(?:-\s*)?(?:副本|的副本|复件|copy|拷贝)?\s*(?:[(（]\s*\d+\s*[)）])?", re.IGNORECASE)
