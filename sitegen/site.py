@@ -1345,6 +1345,18 @@ def _own_page_meant(href: str, document: Document, layout: LayoutPlaces | None,
 _ID_RE = re.compile(r'\bid="([^"]*)"')
 
 
+_HEADING_PLACES = "a heading's place is named by its text without signs, in lower case"
+"""Why a place typed as its heading reads (``#问题一：进展如何？``) is none (`_heading_meant`)."""
+
+
+def _heading_meant(wanted: str, anchors: list[str]) -> str | None:
+    """The heading's place a link means that names ``wanted`` (decoded), a place the page lacks, by the heading
+    as it reads: its text without signs, in lower case (`sitegen.markup.slugify_heading`), when that is one of
+    the page's ``anchors``; else None."""
+    meant = slugify_heading(wanted, "-")
+    return meant if meant != wanted and meant in anchors else None
+
+
 def _place_in_page(href: str, document: Document, layout: LayoutPlaces | None = None,
                    template: str | None = None) -> tuple[str, str] | None:
     """``(message, hint)`` for a link to a place in its own page (``#…``) that names none; None when it does.
@@ -1367,10 +1379,8 @@ def _place_in_page(href: str, document: Document, layout: LayoutPlaces | None = 
     if wanted in ids or (layout is not None and layout.may_have(wanted)):
         return None
     anchors = [heading.anchor for heading in document.rendered.headings]
-    meant = slugify_heading(wanted, "-")
-    if meant in anchors:
-        return (f'the link "{href}" leads to no place in the page: a heading\'s place is named by its text '
-                "without signs, in lower case", f"write #{meant}")
+    if (meant := _heading_meant(wanted, anchors)) is not None:
+        return f'the link "{href}" leads to no place in the page: {_HEADING_PLACES}', f"write #{meant}"
     if (dashed := wanted.replace(":", "-")) in ids:  # #fn:1, as other Markdown tools name a footnote
         return (f'the link "{href}" leads to no place in the page: sitegen names a footnote\'s place with "-"',
                 f"write #{dashed}")
@@ -1478,10 +1488,8 @@ class _PagePlaces:
         named = f"the page {unquote(page.url)} (《{page.title}》)" if page.kind in ("interview", "case") \
             else f"the page {unquote(page.url)}"
         message = f'the link "{href}" leads to {named}, which has no place "{wanted}"'
-        meant = slugify_heading(wanted, "-")
-        if meant != wanted and meant in anchors:
-            return (f"{message}: a heading's place is named by its text without signs, in lower case",
-                    f"write {at}#{meant}")
+        if (meant := _heading_meant(wanted, anchors)) is not None:
+            return f"{message}: {_HEADING_PLACES}", f"write {at}#{meant}"
         import difflib  # only here: a hint for a broken link, which most builds never give
 
         if page.kind not in ("interview", "case"):
