@@ -20,6 +20,7 @@ import errno
 import re
 import sys
 import time
+import unicodedata
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, NoReturn, Sequence
@@ -516,7 +517,7 @@ def run_new(args: argparse.Namespace) -> int:
     except scaffold.ScaffoldError as refusal:
         print(f"error: {refusal.message}", file=sys.stderr)
         if refusal.hint:
-            print(f"  hint: {refusal.hint}", file=sys.stderr)
+            print(f"  hint: {refusal.hint_with(_new_again(args, refusal.retype))}", file=sys.stderr)
         return 1
     except SiteError as failure:
         _print_problems(failure.problems)
@@ -530,6 +531,33 @@ def run_new(args: argparse.Namespace) -> int:
     if args.kind == "unit" and (note := scaffold.unit_id_note(written.stem, args.name, args.level)) is not None:
         print(f"  note: {note}", file=sys.stderr)
     return 0
+
+
+def _new_again(args: argparse.Namespace, retype: tuple[str, str] | None) -> str | None:
+    """The ``sitegen new`` command ``args`` were parsed from, with the option of ``retype`` (``("--unit",
+    "baihe")``) set to its value, as typed at a prompt (`sitegen.errors.command_word`); None without ``retype``,
+    or when a word holds a sign that no quoting types alike in cmd, PowerShell and a Unix shell (``"``, ``$``,
+    a backquote, a control character): a command that, pasted, wrote another title would be worse than none.
+
+    The options come first, then the title or name (after ``--`` when it starts with "-", which would
+    otherwise be read as an option).
+    """
+    if retype is None:
+        return None
+    given = {option: getattr(args, option[2:], None) for option in ("--unit", "--series", "--slug", "--id",
+                                                                      "--level")}
+    given[retype[0]] = retype[1]
+    typed = [word for option, value in given.items() if value is not None for word in (option, value)]
+    if args.site != Path("."):
+        typed += ["--site", str(args.site)]
+    text = getattr(args, "title", getattr(args, "name", None))
+    if text is not None:
+        text = text if isinstance(text, str) else " ".join(text)
+        typed += (["--"] if text.startswith("-") else []) + [text]
+    if any(char in '"$`' or unicodedata.category(char) == "Cc" for word in typed for char in word):
+        return None
+    words = ["sitegen", "new", args.kind, *(command_word(word) for word in typed)]
+    return " ".join(words)
 
 
 def _reading_note(args: argparse.Namespace, written: Path) -> str | None:

@@ -46,7 +46,7 @@ from .placeholders import (ANSWER, CASE_ACTION, CASE_ALIAS, CASE_OUTCOME, CASE_P
                            INIT_SERIES_BLURB, INIT_TEXTS, INIT_UNIT_NAME, INIT_UNIT_NOTE, INIT_UNIT_SUMMARY,
                            INTERVIEW_ALIAS, INTERVIEWEE_NAME, INTERVIEWEE_ROLE, PAGE_SUMMARY, PUBLISHER, SERIES_BLURB,
                            SOURCE_PUBLISHER, SOURCE_TITLE, SOURCE_URL, TALLY_NOTE, UNIT_SUMMARY)
-from .slugs import is_slug, make_slug, readings_of, slug_reading, spells
+from .slugs import MAX_SLUG_LENGTH, is_slug, make_slug, readings_of, slug_reading, spells
 from .sources import is_skipped_name, read_source, split_front_matter
 from .yamltext import YamlData, load_yaml
 
@@ -68,13 +68,25 @@ DEFAULT_TITLE = "进度公开"
 class ScaffoldError(Exception):
     """A file cannot be written as asked: it exists, a reference is unknown, a name is unusable.
 
-    ``message`` says what is wrong, ``hint`` how to go on (may be "").
+    ``message`` says what is wrong, ``hint`` how to go on (may be ""). ``retype`` is ``(option, value)`` when
+    the fix is to give the same command again with that option changed (``("--unit", "baihe")``, for the name
+    of a unit given for its id): the hint then says ``write --unit baihe``, and the command line shows the
+    whole command to type (`hint_with`).
     """
 
-    def __init__(self, message: str, hint: str = ""):
+    def __init__(self, message: str, hint: str = "", retype: tuple[str, str] | None = None):
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.retype = retype
+
+    def hint_with(self, command: str | None) -> str:
+        """The hint, with ``command`` (the command given again with `retype`'s option changed, as typed at a
+        prompt) after the first ``write OPTION VALUE`` of it; the hint alone when either is None."""
+        if command is None or self.retype is None:
+            return self.hint
+        wanted = re.escape(f"write {self.retype[0]} {self.retype[1]}") + r"(?![\w-])"
+        return re.sub(wanted, lambda found: f"{found.group(0)}, as in: {command}", self.hint, count=1)
 
 
 @dataclass(frozen=True)
@@ -481,7 +493,8 @@ def _require_record(root: Path, collection: str, record_id: str, what: str) -> s
     if lowered != record_id and lowered in known:  # ｃｈｏｎｇｇｕ was offered "sitegen new unit ｃｈｏｎｇｇｕ"
         raise ScaffoldError(f'there is no {what} "{record_id}" (no content/{collection}/{record_id}.yaml)',
                             f"{id_case_reason(record_id)}: --{what} {lowered}")
-    names = {rid: _record_names(root, collection, rid) for rid in known}
+    fields = {rid: _record_fields(root, collection, rid) for rid in known}
+    names = {rid: _names_in(fields[rid]) for rid in known}
     # --unit chonggu beside 重固镇.yaml was offered "sitegen new unit 名称 --id chonggu": a second file for the town.
     spelt = [rid for rid in known if is_slug(record_id) and not is_slug(rid)
              and any(spells(record_id, name) for name in {rid, *names[rid]})]
@@ -491,26 +504,28 @@ def _require_record(root: Path, collection: str, record_id: str, what: str) -> s
         raise ScaffoldError(f'there is no {what} "{record_id}" (no content/{collection}/{record_id}.yaml)',
                             f"{rel} is most likely its file, but its file name is not a valid id, so it is not read: "
                             f"rename it to {record_id}.yaml (a-z, 0-9 and \"-\" only), then give --{what} {record_id}")
-    named = next((rid for rid in known if record_id in names[rid]), None)
-    if named is not None:  # the name typed for the id, as `sitegen check` also says
-        raise ScaffoldError(f'there is no {what} "{record_id}" (no content/{collection}/{record_id}.yaml)',
-                            f"write the id, not the name: --{what} {named}")
-    close = difflib.get_close_matches(record_id, known, n=1)
     create = _create_command(root, what, record_id)
-    typed = unicodedata.normalize("NFKC", record_id).strip()
+    named = _named_refusal(collection, record_id, what, fields, create)
+    if named is not None:  # the name typed for the id, as `sitegen check` also says
+        raise named
+    close = difflib.get_close_matches(record_id, known, n=1)
+    typed = plain_name(record_id)  # 白 鹤 for 白鹤镇 is a part of it too
     partly = [(rid, name) for rid in known for name in sorted(names[rid])
-              if not typed.isascii() and len(typed) >= 2 and (typed in name or name in typed)]
+              if not typed.isascii() and len(typed) >= 2 and (typed in plain_name(name) or plain_name(name) in typed)]
     if is_stand_in(record_id) and known:  # 待定: a new unit named so would be published, the page moved to it
         hint = f'"{record_id}" stands for a {what} not known yet: known {collection}: {", ".join(known)}'
         raise ScaffoldError(f'there is no {what} "{record_id}" (no content/{collection}/{record_id}.yaml)', hint)
     if len({rid for rid, _ in partly}) == 1:  # 青浦区白鹤镇 or 白鹤 for 白鹤镇, as `sitegen check` also says
         rid, name = partly[0]
-        fields = _record_fields(root, collection, rid)
-        shown = next((text for text in (fields.get("name"), fields.get("title")) if isinstance(text, str)), name)
-        hint = f"did you mean the {what} {shown}? write --{what} {rid}"
-        if not any(typed in part for _, part in partly):  # a longer name may be a unit of its own
+        hint = f"did you mean the {what} {_shown_name(fields[rid], name)}? write --{what} {rid}"
+        if not any(typed in plain_name(part) for _, part in partly):  # a longer name may be a unit of its own
             hint += f"; or, if {record_id} is a new {what}, create it first: {create}"
-        raise ScaffoldError(f'there is no {what} "{record_id}" (no content/{collection}/{record_id}.yaml)', hint)
+        raise ScaffoldError(f'there is no {what} "{record_id}" (no content/{collection}/{record_id}.yaml)', hint,
+                            retype=(f"--{what}", rid))
+    if partly:  # 白鹤 beside 白鹤镇 and 白鹤村: one of them, not a third unit
+        listed = ", ".join(dict.fromkeys(f"{rid} ({_shown_name(fields[rid], name)})" for rid, name in partly))
+        raise ScaffoldError(f'there is no {what} "{record_id}" (no content/{collection}/{record_id}.yaml)',
+                            f"did you mean one of: {listed}? write --{what} and the id of the one meant")
     if close:
         hint = f"did you mean {close[0]}? known {collection}: {', '.join(known)}"
     elif known:
@@ -518,6 +533,86 @@ def _require_record(root: Path, collection: str, record_id: str, what: str) -> s
     else:
         hint = f"create it first: {create}"
     raise ScaffoldError(f'there is no {what} "{record_id}" (no content/{collection}/{record_id}.yaml)', hint)
+
+
+def _named_refusal(collection: str, typed: str, what: str, fields: dict[str, dict[str, object]],
+                   create: str) -> ScaffoldError | None:
+    """The refusal of ``--unit`` or ``--series`` (``what``) given a name (``typed``) instead of an id, telling the
+    id to give; None when ``typed`` names no record of ``collection`` (whose fields by id are ``fields``).
+    ``create`` is the command that makes a unit of that name (`_create_command`), offered beside a unit whose
+    name only reads the same (`_heard_refusal`).
+
+    A name is a record's name, title or alias, compared as readers tell names apart (`sitegen.models.plain_name`:
+    spaces and full width set aside); for a unit, failing that, one of its ``misspellings`` (白河镇), failing
+    that a name read as one of its names is (白鶴镇, bai-he-zhen), as `sitegen check` tells the ``unit:`` of a
+    page. Taken for the id, a name was offered a new record of the same place (``sitegen new unit 白 鹤 镇``,
+    the page then under a second 白鹤镇); it is refused, not taken: `sitegen check` refuses ``unit: 白鹤镇``.
+    """
+    message = f'there is no {what} "{typed}" (no content/{collection}/{typed}.yaml)'
+    option, plain = f"--{what}", plain_name(typed)
+    if not plain:
+        return None
+    by_name = [rid for rid in sorted(fields) if any(plain_name(name) == plain for name in _names_in(fields[rid]))]
+    misspelt = [rid for rid in sorted(fields) if collection == "units"
+                and any(plain_name(wrong) == plain for wrong in _texts(fields[rid].get("misspellings")))]
+    if len(by_name) == 1 or (not by_name and len(misspelt) == 1):
+        rid = (by_name or misspelt)[0]
+        shown = _shown_name(fields[rid], rid)
+        said = f"the {what} {shown} has" if by_name else f"{typed} is a misspelling of the unit name {shown}, which has"
+        return ScaffoldError(message, f"{said} the id {rid}: write {option} {rid}", retype=(option, rid))
+    if by_name or misspelt:
+        said = "a name" if by_name else "a misspelling"
+        listed = ", ".join(f"{rid} ({_shown_name(fields[rid], rid)})" for rid in by_name or misspelt)
+        return ScaffoldError(message, f"{typed} is {said} of {len(by_name or misspelt)} {collection}: write "
+                                      f"{option} and the id of the one meant: {listed}")
+    return _heard_refusal(message, typed, fields, create) if collection == "units" else None
+
+
+def _heard_refusal(message: str, typed: str, fields: dict[str, dict[str, object]],
+                   create: str) -> ScaffoldError | None:
+    """The refusal of ``--unit typed`` (``message``: what is wrong) where ``typed`` reads as the name or an alias of
+    a unit does (白鶴镇 for 白鹤镇: bai-he-zhen), as `sitegen check` tells a page's ``unit:``; None when it
+    reads as none, or is ASCII (an id typed wrong, which the caller tells).
+
+    Two places may share a reading (白鹤村 and 白河村 in two towns: `sitegen.checks.check_sound_alike_units`),
+    so ``create``, the command that makes the unit ``typed``, stays on offer after the unit meant.
+    Readings are the pinyin of `sitegen.slugs.make_slug`; one that long may be cut short of its name, and is
+    not compared (as `sitegen.load.Content.sound_of`).
+    """
+    def reading(text: str) -> str:
+        made = make_slug(text) if not text.isascii() else ""
+        return made if len(made) < MAX_SLUG_LENGTH - 7 else ""
+
+    heard_as = reading(typed)
+    if not heard_as:
+        return None
+    alike = [(rid, heard) for rid in sorted(fields)
+             for heard in [next((name for name in _unit_names(fields[rid]) if reading(name) == heard_as), None)]
+             if heard is not None]
+    if len(alike) == 1:
+        rid, heard = alike[0]
+        name = _shown_name(fields[rid], rid)
+        known = f"the unit {name}" if heard == name else f"{heard}, another name of the unit {name}"
+        return ScaffoldError(message, f"{typed} reads the same as {known} ({heard_as}), which has the id {rid}: "
+                                      f"write --unit {rid}; or, if {typed} is another place, create it first: "
+                                      f"{create}", retype=("--unit", rid))
+    if alike:
+        listed = ", ".join(f"{rid} ({_shown_name(fields[rid], rid)})" for rid, _ in alike)
+        return ScaffoldError(message, f"{typed} reads the same as {len(alike)} units ({heard_as}): write --unit "
+                                      f"and the id of the one meant: {listed}; or, if {typed} is another place, "
+                                      f"create it first: {create}")
+    return None
+
+
+def _unit_names(fields: dict[str, object]) -> list[str]:
+    """A unit's name and aliases as typed in its file, the name first."""
+    name = fields.get("name")
+    return ([name] if isinstance(name, str) else []) + _texts(fields.get("aliases"))
+
+
+def _shown_name(fields: dict[str, object], default: str) -> str:
+    """A record's name (a unit) or title (a series) as typed in its file; ``default`` when it has none."""
+    return next((text for text in (fields.get("name"), fields.get("title")) if isinstance(text, str)), default)
 
 
 def _create_command(root: Path, what: str, record_id: str) -> str:
@@ -572,11 +667,6 @@ def _refuse_named(root: Path, collection: str, name: str, named: str, option: st
                                 f"(id {record_id})",
                                 f"new pages name that unit by its id ({option} {record_id}); if {name} is another "
                                 f"place, first remove it from misspellings in {rel}")
-
-
-def _record_names(root: Path, collection: str, record_id: str) -> set[str]:
-    """The names a record file gives: a unit's name and aliases, a series' title (none if unreadable)."""
-    return _names_in(_record_fields(root, collection, record_id))
 
 
 def _names_in(fields: dict[str, object]) -> set[str]:

@@ -804,14 +804,17 @@ def test_a_unit_given_by_its_name_gets_its_id_as_the_hint(tmp_path: Path, capsys
     capsys.readouterr()
     assert main(["new", "interview", "测试", "--site", str(root), "--unit", "示例镇"]) == 1
     assert capsys.readouterr().err == ('error: there is no unit "示例镇" (no content/units/示例镇.yaml)\n'
-                                       "  hint: write the id, not the name: --unit shi-li-zhen\n")
+                                       "  hint: the unit 示例镇 has the id shi-li-zhen: write --unit shi-li-zhen, as in: "
+                                       f"sitegen new interview --unit shi-li-zhen --site {root} 测试\n")
 
 
 @pytest.mark.parametrize(("given", "hint"), [
-    ("青浦区白鹤镇", "did you mean the unit 白鹤镇? write --unit baihe; or, if 青浦区白鹤镇 is a new unit, create it first: "
-                "sitegen new unit 青浦区白鹤镇, then give --unit qing-pu-qu-bai-he-zhen"),
-    ("白鹤镇镇", "did you mean the unit 白鹤镇? write --unit baihe; or, if 白鹤镇镇 is a new unit, create it first: "
-              "sitegen new unit 白鹤镇镇, then give --unit bai-he-zhen-zhen"),
+    ("青浦区白鹤镇", "did you mean the unit 白鹤镇? write --unit baihe, as in: sitegen new interview --unit baihe --site "
+                "SITE 测试; or, if 青浦区白鹤镇 is a new unit, create it first: sitegen new unit 青浦区白鹤镇, then give "
+                "--unit qing-pu-qu-bai-he-zhen"),
+    ("白鹤镇镇", "did you mean the unit 白鹤镇? write --unit baihe, as in: sitegen new interview --unit baihe --site SITE "
+              "测试; or, if 白鹤镇镇 is a new unit, create it first: sitegen new unit 白鹤镇镇, then give --unit "
+              "bai-he-zhen-zhen"),
     ("待定", '"待定" stands for a unit not known yet: known units: baihe'),
 ])
 def test_a_unit_given_by_a_name_holding_its_name_or_as_not_known_yet_gets_the_id(tmp_path: Path, capsys, given: str,
@@ -820,7 +823,8 @@ def test_a_unit_given_by_a_name_holding_its_name_or_as_not_known_yet_gets_the_id
     site = copy_example(tmp_path / "site")
     assert main(["new", "interview", "测试", "--site", str(site), "--unit", given]) == 1
     assert capsys.readouterr().err == (f'error: there is no unit "{given}" (no content/units/{given}.yaml)\n'
-                                       f"  hint: {hint}\n").replace(f"new unit {given},", f"new unit {given} --site {site},")
+                                       f"  hint: {hint}\n").replace(f"new unit {given},", f"new unit {given} --site {site},"
+                                                                    ).replace("SITE", str(site))
 
 
 def test_a_series_given_by_a_part_of_its_title_gets_its_id(tmp_path: Path, capsys) -> None:
@@ -828,7 +832,126 @@ def test_a_series_given_by_a_part_of_its_title_gets_its_id(tmp_path: Path, capsy
     assert main(["new", "interview", "测试", "--site", str(site), "--unit", "baihe", "--series", "大调研"]) == 1
     assert capsys.readouterr().err == ('error: there is no series "大调研" (no content/series/大调研.yaml)\n'
                                        "  hint: did you mean the series 大调研微访谈? write --series "
-                                       "dadiaoyan-weifangtan\n")
+                                       "dadiaoyan-weifangtan, as in: sitegen new interview --unit baihe --series "
+                                       f"dadiaoyan-weifangtan --site {site} 测试\n")
+
+
+_HAS_ID = "the unit 白鹤镇 has the id baihe: write --unit baihe"
+_MISSPELT = "{given} is a misspelling of the unit name 白鹤镇, which has the id baihe: write --unit baihe"
+_HEARD = ("{given} reads the same as the unit 白鹤镇 (bai-he-zhen), which has the id baihe: write --unit baihe{as_in}; "
+          "or, if {given} is another place, create it first: sitegen new unit {given} --site {site}, then give "
+          "--unit bai-he-zhen")
+
+
+def _retyped(err: str) -> list[str]:
+    """The command a hint gives after "as in: ", as the words a Unix shell passes (without "sitegen")."""
+    command = err.split(", as in: ", 1)[1].split("; or, ", 1)[0].strip()
+    words = shlex.split(command)
+    assert words[0] == "sitegen"
+    return words[1:]
+
+
+@pytest.mark.parametrize(("given", "hint"), [
+    ("白鹤镇", _HAS_ID),  # the name, where the id is asked
+    ("白鹤", _HAS_ID),  # an alias (aliases: [白鹤])
+    ("白鹤 镇", _HAS_ID), ("白鹤镇　", _HAS_ID), (" 白 鹤 镇 ", _HAS_ID),  # spaces, a full-width space
+    ("白河镇", _MISSPELT), ("百合镇", _MISSPELT), ("白 河 镇", _MISSPELT),  # misspellings: [白河镇, 百合镇]
+    ("白鶴镇", _HEARD),  # read as 白鹤镇 is: bai-he-zhen
+])
+@pytest.mark.parametrize("kind", ["interview", "case", "tally"])
+def test_a_unit_given_by_its_name_is_told_its_id_in_the_command_to_type_again(tmp_path: Path, capsys, given: str,
+                                                                              hint: str, kind: str) -> None:
+    # "new interview --unit 白鹤镇" beside baihe.yaml (name: 白鹤镇) was offered "sitegen new unit 白鹤镇 … --unit
+    # bai-he-zhen": followed, a second 白鹤镇 was published, with the page under it.
+    site = copy_example(tmp_path / "我的 站点")
+    title = [] if kind == "tally" else ["白鹤镇：守护古文化 建设美丽新白鹤"]
+    slug = [] if kind == "tally" else ["--slug", "shou-hu"]
+    code, out, err = _run(capsys, "new", kind, *title, "--unit", given, *slug, "--site", str(site))
+    again = (f"sitegen new {kind} --unit baihe" + (" --slug shou-hu" if slug else "") + f' --site "{site}"'
+             + (' "白鹤镇：守护古文化 建设美丽新白鹤"' if title else ""))
+    told = hint.format(given=given, as_in=f", as in: {again}", site=f'"{site}"')
+    if hint != _HEARD:
+        told += f", as in: {again}"
+    assert (code, out, err) == (1, "", f'error: there is no unit "{given}" (no content/units/{given}.yaml)\n'
+                                       f"  hint: {told}\n")
+    assert sorted(p.name for p in (site / "content" / "units").iterdir()) == ["baihe.yaml"]
+
+    # Typed as given, the command writes the page (or prints the tally) of 白鹤镇, and the site checks clean.
+    code, out, err = _run(capsys, *_retyped(err))
+    assert code == 0, err
+    if kind == "tally":
+        assert out.startswith(f"  - as_of: {_today()}") and "content/units/baihe.yaml" in err
+    else:
+        page = site / "content" / f"{kind}s" / "shou-hu.md"
+        assert _front_matter(page)["unit"] == "baihe"
+        assert _front_matter(page)["title"] == "白鹤镇：守护古文化 建设美丽新白鹤"
+        assert _check(capsys, site)[0] == 0
+    assert sorted(p.name for p in (site / "content" / "units").iterdir()) == ["baihe.yaml"]
+
+
+def test_a_series_given_by_its_title_is_told_its_id_in_the_command_to_type_again(tmp_path: Path, capsys) -> None:
+    site = copy_example(tmp_path / "site")
+    code, _, err = _run(capsys, "new", "interview", "测试", "--series", "大调研 微访谈", "--site", str(site))
+    assert (code, err) == (1, 'error: there is no series "大调研 微访谈" (no content/series/大调研 微访谈.yaml)\n'
+                              "  hint: the series 大调研微访谈 has the id dadiaoyan-weifangtan: write --series "
+                              "dadiaoyan-weifangtan, as in: sitegen new interview --series dadiaoyan-weifangtan "
+                              f"--site {site} 测试\n")
+    assert _run(capsys, *_retyped(err))[0] == 0
+    page = site / "content" / "interviews" / "ce-shi.md"
+    assert (_front_matter(page)["series"], _front_matter(page)["unit"]) == ("dadiaoyan-weifangtan", "baihe")
+
+
+def test_a_unit_name_given_to_the_library_is_told_its_id_without_a_command(tmp_path: Path) -> None:
+    from sitegen.scaffold import ScaffoldError, new_case
+    site = copy_example(tmp_path / "site")
+    with pytest.raises(ScaffoldError) as refused:
+        new_case(site, "标题", unit="白鹤镇")
+    assert (refused.value.hint, refused.value.retype) == (_HAS_ID, ("--unit", "baihe"))
+    assert refused.value.hint_with(None) == _HAS_ID
+
+
+@pytest.mark.parametrize("title", ['他说"补短板"', "省下$100", "`代码`"])
+def test_a_title_no_shell_types_alike_gets_the_hint_without_a_command(tmp_path: Path, capsys, title: str) -> None:
+    # Pasted, "sitegen new case --unit baihe 他说"补短板"" would write the title 他说补短板 in a Unix shell.
+    site = copy_example(tmp_path / "site")
+    code, _, err = _run(capsys, "new", "case", title, "--unit", "白鹤镇", "--slug", "x", "--site", str(site))
+    assert (code, err) == (1, f'error: there is no unit "白鹤镇" (no content/units/白鹤镇.yaml)\n  hint: {_HAS_ID}\n')
+
+
+def test_a_title_starting_with_a_dash_is_given_again_after_two_dashes(tmp_path: Path, capsys) -> None:
+    site = copy_example(tmp_path / "site")
+    code, _, err = _run(capsys, "new", "case", "--unit", "白鹤", "--slug", "x", "--site", str(site), "--", "-标题")
+    assert err.endswith(f", as in: sitegen new case --unit baihe --slug x --site {site} -- -标题\n")
+    assert _run(capsys, *_retyped(err))[0] == 0
+    assert _front_matter(site / "content" / "cases" / "x.md")["title"] == "-标题"
+
+
+@pytest.mark.parametrize(("given", "hint"), [
+    # 白鹤 is in two units' names: one of them is meant, not a third unit named 白鹤.
+    ("白鹤", "did you mean one of: baihe (白鹤镇), baihecun (白鹤村)? write --unit and the id of the one meant"),
+    ("白 鹤", "did you mean one of: baihe (白鹤镇), baihecun (白鹤村)? write --unit and the id of the one meant"),
+    ("白鹤村", "the unit 白鹤村 has the id baihecun: write --unit baihecun, as in: sitegen new interview --unit "
+            "baihecun --site SITE 测试"),
+    # No unit has that name, or a part of it, or its sound: a new unit is offered, as before.
+    ("新庄镇", "known units: baihe, baihecun; or, if 新庄镇 is a new unit, create it first: sitegen new unit 新庄镇 "
+            "--site SITE, then give --unit xin-zhuang-zhen"),
+])
+def test_a_unit_name_beside_units_of_like_names(tmp_path: Path, capsys, given: str, hint: str) -> None:
+    site = write_site(tmp_path / "site", {"content/units/baihecun.yaml": "name: 白鹤村\nlevel: village\n"})
+    code, _, err = _run(capsys, "new", "interview", "测试", "--unit", given, "--site", str(site))
+    assert (code, err) == (1, f'error: there is no unit "{given}" (no content/units/{given}.yaml)\n'
+                              f"  hint: {hint.replace('SITE', str(site))}\n")
+
+
+def test_a_unit_name_missing_its_ending_is_told_the_unit_with_it(tmp_path: Path, capsys) -> None:
+    # No alias 白鹤 here: 白鹤 is a part of the name 白鹤镇, and no unit of its own is offered.
+    site = write_site(tmp_path / "site", {})
+    code, _, err = _run(capsys, "new", "case", "测试", "--unit", "白 鹤", "--site", str(site))
+    assert (code, err) == (1, 'error: there is no unit "白 鹤" (no content/units/白 鹤.yaml)\n'
+                              "  hint: did you mean the unit 白鹤镇? write --unit baihe, as in: sitegen new case "
+                              f"--unit baihe --site {site} 测试\n")
+    assert _run(capsys, *_retyped(err))[0] == 0
+    assert _front_matter(site / "content" / "cases" / "ce-shi.md")["unit"] == "baihe"
 
 
 @pytest.mark.parametrize(("title", "holds"), [("标题\t带TAB", "a TAB"), ("标题\n两行", "a line break"),
