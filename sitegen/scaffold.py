@@ -70,8 +70,8 @@ class ScaffoldError(Exception):
 
     ``message`` says what is wrong, ``hint`` how to go on (may be ""). ``retype`` is ``(option, value)`` when
     the fix is to give the same command again with that option changed (``("--unit", "baihe")``, for the name
-    of a unit given for its id): the hint then says ``write --unit baihe``, and the command line shows the
-    whole command to type (`hint_with`).
+    of a unit given for its id): the hint then says ``--unit baihe`` (``write --unit baihe``), and the command
+    line shows the whole command to type after it (`hint_with`).
     """
 
     def __init__(self, message: str, hint: str = "", retype: tuple[str, str] | None = None):
@@ -82,10 +82,10 @@ class ScaffoldError(Exception):
 
     def hint_with(self, command: str | None) -> str:
         """The hint, with ``command`` (the command given again with `retype`'s option changed, as typed at a
-        prompt) after the first ``write OPTION VALUE`` of it; the hint alone when either is None."""
+        prompt) after the first ``OPTION VALUE`` of it; the hint alone when either is None."""
         if command is None or self.retype is None:
             return self.hint
-        wanted = re.escape(f"write {self.retype[0]} {self.retype[1]}") + r"(?![\w-])"
+        wanted = r"(?<!\S)" + re.escape(f"{self.retype[0]} {self.retype[1]}") + r"(?![\w-])"
         return re.sub(wanted, lambda found: f"{found.group(0)}, as in: {command}", self.hint, count=1)
 
 
@@ -492,7 +492,7 @@ def _require_record(root: Path, collection: str, record_id: str, what: str) -> s
     lowered = unicodedata.normalize("NFKC", record_id).strip().lower()
     if lowered != record_id and lowered in known:  # ｃｈｏｎｇｇｕ was offered "sitegen new unit ｃｈｏｎｇｇｕ"
         raise ScaffoldError(f'there is no {what} "{record_id}" (no content/{collection}/{record_id}.yaml)',
-                            f"{id_case_reason(record_id)}: --{what} {lowered}")
+                            f"{id_case_reason(record_id)}: --{what} {lowered}", retype=(f"--{what}", lowered))
     fields = {rid: _record_fields(root, collection, rid) for rid in known}
     names = {rid: _names_in(fields[rid]) for rid in known}
     # --unit chonggu beside 重固镇.yaml was offered "sitegen new unit 名称 --id chonggu": a second file for the town.

@@ -522,10 +522,11 @@ def _fields_written_text(text: str) -> set[str]:
      "e.g. --slug caomei-jidi"),
     (["tally", "--unit", "nope"], 'there is no unit "nope"', "known units: baihe"),
     # ｂａｉｈｅ was offered "sitegen new unit ｂａｉｈｅ" (a second 白鹤镇); Baihe was told "full width" it is not.
+    # (The command to type again that follows is test_an_id_typed_in_full_width_or_capitals_is_told_the_command's.)
     (["interview", "标题", "--unit", "ｂａｉｈｅ"], 'there is no unit "ｂａｉｈｅ"',
-     "hint: the id is typed in full width (全角): write it in half width (半角): --unit baihe\n"),
+     "hint: the id is typed in full width (全角): write it in half width (半角): --unit baihe, as in: "),
     (["case", "标题", "--unit", "Baihe"], 'there is no unit "Baihe"',
-     "hint: the id is typed with capitals: write it in lower case (小写), as its file name is: --unit baihe\n"),
+     "hint: the id is typed with capitals: write it in lower case (小写), as its file name is: --unit baihe, as in: "),
 ])
 def test_new_refuses_with_a_clear_message(tmp_path: Path, capsys, argv: list[str], message: str,
                                           hint: str) -> None:
@@ -887,6 +888,25 @@ def test_a_unit_given_by_its_name_is_told_its_id_in_the_command_to_type_again(tm
         assert _front_matter(page)["title"] == "白鹤镇：守护古文化 建设美丽新白鹤"
         assert _check(capsys, site)[0] == 0
     assert sorted(p.name for p in (site / "content" / "units").iterdir()) == ["baihe.yaml"]
+
+
+@pytest.mark.parametrize(("kind", "given", "reason"), [
+    ("interview", "ｂａｉｈｅ", "the id is typed in full width (全角): write it in half width (半角)"),
+    ("case", "Baihe", "the id is typed with capitals: write it in lower case (小写), as its file name is"),
+    ("tally", "ＢＡＩＨＥ", "the id is typed in full width (全角) and with capitals: write it in half width (半角) and in "
+                        "lower case (小写)"),
+])
+def test_an_id_typed_in_full_width_or_capitals_is_told_the_command(tmp_path: Path, capsys, kind: str, given: str,
+                                                                    reason: str) -> None:
+    site = copy_example(tmp_path / "site")
+    title = [] if kind == "tally" else ["标题"]
+    code, _, err = _run(capsys, "new", kind, *title, "--unit", given, "--site", str(site))
+    again = f"sitegen new {kind} --unit baihe --site {site}" + (" 标题" if title else "")
+    assert (code, err) == (1, f'error: there is no unit "{given}" (no content/units/{given}.yaml)\n'
+                              f"  hint: {reason}: --unit baihe, as in: {again}\n")
+    assert _run(capsys, *_retyped(err))[0] == 0
+    if title:
+        assert _front_matter(site / "content" / f"{kind}s" / "biao-ti.md")["unit"] == "baihe"
 
 
 def test_a_series_given_by_its_title_is_told_its_id_in_the_command_to_type_again(tmp_path: Path, capsys) -> None:
