@@ -537,27 +537,29 @@ def _new_again(args: argparse.Namespace, retype: tuple[str, str] | None) -> str 
     """The ``sitegen new`` command ``args`` were parsed from, with the option of ``retype`` (``("--unit",
     "baihe")``) set to its value, as typed at a prompt (`sitegen.errors.command_word`); None without ``retype``,
     or when a word holds a sign that no quoting types alike in cmd, PowerShell and a Unix shell (``"``, ``$``,
-    a backquote, a control character): a command that, pasted, wrote another title would be worse than none.
+    a backquote, ``!``, a control character; a backslash but in the folder): a command that, pasted, wrote
+    another title would be worse than none.
 
-    The options come first, then the title or name (after ``--`` when it starts with "-", which would
-    otherwise be read as an option).
+    The options come first, then ``--site``, then the title or name (after ``--`` when it starts with "-",
+    which would otherwise be read as an option).
     """
     if retype is None:
         return None
     given = {option: getattr(args, option[2:], None) for option in ("--unit", "--series", "--slug", "--id",
                                                                       "--level")}
     given[retype[0]] = retype[1]
-    typed = [word for option, value in given.items() if value is not None for word in (option, value)]
-    if args.site != Path("."):
-        typed += ["--site", str(args.site)]
+    options = [word for option, value in given.items() if value is not None for word in (option, value)]
     text = getattr(args, "title", getattr(args, "name", None))
     if text is not None:
         text = text if isinstance(text, str) else " ".join(text)
-        typed += (["--"] if text.startswith("-") else []) + [text]
-    if any(char in '"$`' or unicodedata.category(char) == "Cc" for word in typed for char in word):
+    named = [] if text is None else (["--"] if text.startswith("-") else []) + [text]
+    site = [] if args.site == Path(".") else ["--site", str(args.site)]
+    # A Unix shell drops a backslash outside quotes (a\b); a folder keeps one (C:\站点), in cmd and PowerShell.
+    unsafe = [char for word in options + named for char in word
+              if char in '"$`!\\' or unicodedata.category(char) == "Cc"]
+    if unsafe or any(char in '"$`' for word in site for char in word):
         return None
-    words = ["sitegen", "new", args.kind, *(command_word(word) for word in typed)]
-    return " ".join(words)
+    return " ".join(["sitegen", "new", args.kind, *(command_word(word) for word in options + site + named)])
 
 
 def _reading_note(args: argparse.Namespace, written: Path) -> str | None:

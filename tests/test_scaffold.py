@@ -930,7 +930,7 @@ def test_a_unit_name_given_to_the_library_is_told_its_id_without_a_command(tmp_p
     assert refused.value.hint_with(None) == _HAS_ID
 
 
-@pytest.mark.parametrize("title", ['他说"补短板"', "省下$100", "`代码`"])
+@pytest.mark.parametrize("title", ['他说"补短板"', "省下$100", "`代码`", "加油!干", "a\\b"])
 def test_a_title_no_shell_types_alike_gets_the_hint_without_a_command(tmp_path: Path, capsys, title: str) -> None:
     # Pasted, "sitegen new case --unit baihe 他说"补短板"" would write the title 他说补短板 in a Unix shell.
     site = copy_example(tmp_path / "site")
