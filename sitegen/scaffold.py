@@ -21,7 +21,7 @@ not; a new unit's tallies, targets and milestones are commented-out examples, wh
 examples; a new series' blurb is reported until it is written (a series is always published).
 `sitegen init` writes examples of its own, which are not placeholders: its site builds at once.
 
-May import: errors, config, slugs, models, placeholders, sources, yamltext (and the standard library).
+May import: errors, config, slugs, models, placeholders, recordfiles, sources, yamltext (and the standard library).
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ from .placeholders import (ANSWER, CASE_ACTION, CASE_ALIAS, CASE_OUTCOME, CASE_P
                            INTERVIEW_ALIAS, INTERVIEWEE_NAME, INTERVIEWEE_ROLE, PAGE_SUMMARY, PUBLISHER, SERIES_BLURB,
                            SOURCE_PUBLISHER, SOURCE_TITLE, SOURCE_URL, TALLY_NOTE, UNIT_SUMMARY)
 from .slugs import MAX_SLUG_LENGTH, is_slug, make_slug, readings_of, slug_reading, spells
+from .recordfiles import MisnamedFile, record_file, report_misnamed
 from .sources import is_skipped_name, read_source, split_front_matter
 from .yamltext import YamlData, load_yaml
 
@@ -482,11 +483,9 @@ def _require_record(root: Path, collection: str, record_id: str, what: str) -> s
         rel = f"content/{collection}/{record_id}{suffix}"
         if (root / rel).is_file():
             if not is_slug(record_id):  # 赵巷镇.yaml: `sitegen check` refuses the file, and so every page naming it
-                made = make_slug(record_id)
+                target, how = _misnamed_rename(root, collection, record_id, what)
                 raise ScaffoldError(f'the file name of {rel} is not a valid id, so "{record_id}" names no {what}',
-                                    f'rename it to {made}.yaml (a-z, 0-9 and "-" only), then give --{what} {made}'
-                                    if made else f'rename it using a-z, 0-9 and "-" only, then give --{what} and '
-                                                 "that name")
+                                    how, retype=(f"--{what}", target) if target else None)
             return rel
     known = _record_ids(root, collection)
     lowered = unicodedata.normalize("NFKC", record_id).strip().lower()
@@ -505,7 +504,7 @@ def _require_record(root: Path, collection: str, record_id: str, what: str) -> s
                             f"{rel} is most likely its file, but its file name is not a valid id, so it is not read: "
                             f"rename it to {record_id}.yaml (a-z, 0-9 and \"-\" only), then give --{what} {record_id}")
     create = _create_command(root, what, record_id)
-    named = _named_refusal(collection, record_id, what, fields, create)
+    named = _named_refusal(root, collection, record_id, what, fields, create)
     if named is not None:  # the name typed for the id, as `sitegen check` also says
         raise named
     close = difflib.get_close_matches(record_id, known, n=1)
@@ -517,11 +516,13 @@ def _require_record(root: Path, collection: str, record_id: str, what: str) -> s
         raise ScaffoldError(f'there is no {what} "{record_id}" (no content/{collection}/{record_id}.yaml)', hint)
     if len({rid for rid, _ in partly}) == 1:  # 青浦区白鹤镇 or 白鹤 for 白鹤镇, as `sitegen check` also says
         rid, name = partly[0]
-        hint = f"did you mean the {what} {_shown_name(fields[rid], name)}? write --{what} {rid}"
+        told, retype = _id_told(root, collection, rid, what)
+        hint = (f"did you mean the {what} {_shown_name(fields[rid], name)}? "
+                + (f"write --{what} {rid}" if is_slug(rid) else f"it {told}"))
         if not any(typed in plain_name(part) for _, part in partly):  # a longer name may be a unit of its own
             hint += f"; or, if {record_id} is a new {what}, create it first: {create}"
         raise ScaffoldError(f'there is no {what} "{record_id}" (no content/{collection}/{record_id}.yaml)', hint,
-                            retype=(f"--{what}", rid))
+                            retype=retype)
     if partly:  # 白鹤 beside 白鹤镇 and 白鹤村: one of them, not a third unit
         listed = ", ".join(dict.fromkeys(f"{rid} ({_shown_name(fields[rid], name)})" for rid, name in partly))
         raise ScaffoldError(f'there is no {what} "{record_id}" (no content/{collection}/{record_id}.yaml)',
@@ -535,10 +536,11 @@ def _require_record(root: Path, collection: str, record_id: str, what: str) -> s
     raise ScaffoldError(f'there is no {what} "{record_id}" (no content/{collection}/{record_id}.yaml)', hint)
 
 
-def _named_refusal(collection: str, typed: str, what: str, fields: dict[str, dict[str, object]],
+def _named_refusal(root: Path, collection: str, typed: str, what: str, fields: dict[str, dict[str, object]],
                    create: str) -> ScaffoldError | None:
     """The refusal of ``--unit`` or ``--series`` (``what``) given a name (``typed``) instead of an id, telling the
-    id to give; None when ``typed`` names no record of ``collection`` (whose fields by id are ``fields``).
+    id to give (`_id_told`); None when ``typed`` names no record of ``collection`` in the site ``root`` (whose
+    fields by id are ``fields``).
     ``create`` is the command that makes a unit of that name (`_create_command`), offered beside a unit whose
     name only reads the same (`_heard_refusal`).
 
@@ -558,21 +560,22 @@ def _named_refusal(collection: str, typed: str, what: str, fields: dict[str, dic
     if len(by_name) == 1 or (not by_name and len(misspelt) == 1):
         rid = (by_name or misspelt)[0]
         shown = _shown_name(fields[rid], rid)
-        said = f"the {what} {shown} has" if by_name else f"{typed} is a misspelling of the unit name {shown}, which has"
-        return ScaffoldError(message, f"{said} the id {rid}: write {option} {rid}", retype=(option, rid))
+        told, retype = _id_told(root, collection, rid, what)
+        said = f"the {what} {shown}" if by_name else f"{typed} is a misspelling of the unit name {shown}, which"
+        return ScaffoldError(message, f"{said} {told}", retype=retype)
     if by_name or misspelt:
         said = "a name" if by_name else "a misspelling"
         listed = ", ".join(f"{rid} ({_shown_name(fields[rid], rid)})" for rid in by_name or misspelt)
         return ScaffoldError(message, f"{typed} is {said} of {len(by_name or misspelt)} {collection}: write "
                                       f"{option} and the id of the one meant: {listed}")
-    return _heard_refusal(message, typed, fields, create) if collection == "units" else None
+    return _heard_refusal(root, message, typed, fields, create) if collection == "units" else None
 
 
-def _heard_refusal(message: str, typed: str, fields: dict[str, dict[str, object]],
+def _heard_refusal(root: Path, message: str, typed: str, fields: dict[str, dict[str, object]],
                    create: str) -> ScaffoldError | None:
     """The refusal of ``--unit typed`` (``message``: what is wrong) where ``typed`` reads as the name or an alias of
-    a unit does (白鶴镇 for 白鹤镇: bai-he-zhen), as `sitegen check` tells a page's ``unit:``; None when it
-    reads as none, or is ASCII (an id typed wrong, which the caller tells).
+    a unit of the site ``root`` does (白鶴镇 for 白鹤镇: bai-he-zhen), as `sitegen check` tells a page's ``unit:``;
+    None when it reads as none, or is ASCII (an id typed wrong, which the caller tells).
 
     Two places may share a reading (白鹤村 and 白河村 in two towns: `sitegen.checks.check_sound_alike_units`),
     so ``create``, the command that makes the unit ``typed``, stays on offer after the unit meant.
@@ -593,15 +596,70 @@ def _heard_refusal(message: str, typed: str, fields: dict[str, dict[str, object]
         rid, heard = alike[0]
         name = _shown_name(fields[rid], rid)
         known = f"the unit {name}" if heard == name else f"{heard}, another name of the unit {name}"
-        return ScaffoldError(message, f"{typed} reads the same as {known} ({heard_as}), which has the id {rid}: "
-                                      f"write --unit {rid}; or, if {typed} is another place, create it first: "
-                                      f"{create}", retype=("--unit", rid))
+        told, retype = _id_told(root, "units", rid, "unit")
+        return ScaffoldError(message, f"{typed} reads the same as {known} ({heard_as}), which {told}; or, if "
+                                      f"{typed} is another place, create it first: {create}", retype=retype)
     if alike:
         listed = ", ".join(f"{rid} ({_shown_name(fields[rid], rid)})" for rid, _ in alike)
         return ScaffoldError(message, f"{typed} reads the same as {len(alike)} units ({heard_as}): write --unit "
                                       f"and the id of the one meant: {listed}; or, if {typed} is another place, "
                                       f"create it first: {create}")
     return None
+
+
+def _id_told(root: Path, collection: str, record_id: str, what: str) -> tuple[str, tuple[str, str] | None]:
+    """How to name the record ``record_id`` of ``collection`` (``what``: "unit" or "series") in a command, said of
+    the record ("has the id baihe: write --unit baihe"), and the `ScaffoldError.retype` of it.
+
+    A record whose file name is no id (重固镇.yaml) is named once its file is renamed (`_misnamed_rename`):
+    "write --unit 重固镇" was followed by "the file name … is not a valid id".
+    """
+    if is_slug(record_id):
+        return f"has the id {record_id}: write --{what} {record_id}", (f"--{what}", record_id)
+    rel = record_file(root, collection, record_id) or f"content/{collection}/{record_id}.yaml"
+    target, how = _misnamed_rename(root, collection, record_id, what)
+    return f"is {rel}, but its file name is not a valid id: {how}", (f"--{what}", target) if target else None
+
+
+def _misnamed_rename(root: Path, collection: str, record_id: str, what: str) -> tuple[str, str]:
+    """The id to rename the record file ``record_id`` of ``collection`` to, its file name being no id (重固镇.yaml),
+    and how to, then to name it with ``--unit`` or ``--series`` (``what``); ("", how) when no rename is offered.
+
+    The rename is the one `sitegen check` tells the file (`sitegen.recordfiles.report_misnamed`): the ``id:`` it
+    declares, else the id the site's pages name it by (``unit: baihe`` beside 白鹤镇.yaml), else the pinyin of
+    its name; the pinyin of the file name when the file cannot be read. Offered the pinyin, bai-he-zhen, beside
+    pages naming baihe, the editor renamed the file and every page lost its unit.
+    """
+    rel = record_file(root, collection, record_id)
+    report = Report()
+    source = read_source(root, rel, report) if rel is not None else None
+    data = load_yaml(source.text, source.path, report) if source is not None else None
+    made = make_slug(record_id)
+    if rel is None or data is None:
+        return (made, f'rename it to {made}.yaml (a-z, 0-9 and "-" only), then give --{what} {made}') if made else (
+            "", f'rename it using a-z, 0-9 and "-" only, then give --{what} and that name')
+    told = Report()
+    renames = report_misnamed(root, [MisnamedFile(collection, rel, record_id, data)], _page_unit_ids(root), told)
+    target = next((target for path, target in renames.values() if path == rel), "")
+    how = told.problems[0].hint if told.problems else ""
+    if how.startswith("rename the file "):
+        how = "rename it " + how[len("rename the file "):]
+    return target, f"{how}; then give --{what} {target}" if target else how
+
+
+def _page_unit_ids(root: Path) -> dict[str, list[str]]:
+    """The ids the site's interviews and case studies name in ``unit:`` that no unit file has, each with those
+    pages, as `sitegen.load` gives them to `sitegen.recordfiles.report_misnamed` (an id in full width or with
+    capitals as the id it reads as)."""
+    known = set(_record_ids(root, "units"))
+    named: dict[str, list[str]] = {}
+    pages = [page for collection in ("interviews", "cases") for page in _front_matters(root, collection)]
+    for rel, meta in sorted(pages):
+        unit = meta.get("unit")
+        if isinstance(unit, str) and unit and unit not in known:
+            half = unicodedata.normalize("NFKC", unit).strip().lower()
+            named.setdefault(half if is_slug(half) else unit, []).append(rel)
+    return named
 
 
 def _unit_names(fields: dict[str, object]) -> list[str]:
@@ -762,6 +820,17 @@ def _unit_readings(root: Path, title: str) -> dict[str, tuple[str, ...]]:
 
 def _slugs_in_use(root: Path, collection: str) -> list[tuple[str, str]]:
     """Return ``(file, slug)`` of the collection's pages, read as the build reads them (best effort)."""
+    found = []
+    for rel, meta in _front_matters(root, collection):
+        stem = PurePosixPath(rel).stem
+        slug = meta.get("slug") or (stem if is_slug(stem) else make_slug(str(meta.get("title", ""))))
+        found.append((rel, str(slug)))
+    return found
+
+
+def _front_matters(root: Path, collection: str) -> list[tuple[str, dict[str, object]]]:
+    """``(file, front matter fields as typed)`` of each page of the collection, read as the build reads them
+    ({} for a page whose front matter cannot be read)."""
     folder = root / "content" / collection
     found = []
     for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
@@ -771,10 +840,7 @@ def _slugs_in_use(root: Path, collection: str) -> list[tuple[str, str]]:
         split = split_front_matter(source, report) if source else None
         data = (load_yaml(split.front_matter, rel, report, first_line=split.front_matter_line)
                 if split and split.front_matter is not None else None)
-        meta = data.value if data is not None and isinstance(data.value, dict) else {}
-        stem = PurePosixPath(rel).stem
-        slug = meta.get("slug") or (stem if is_slug(stem) else make_slug(str(meta.get("title", ""))))
-        found.append((rel, str(slug)))
+        found.append((rel, data.value if data is not None and isinstance(data.value, dict) else {}))
     return found
 
 

@@ -571,12 +571,43 @@ def test_new_names_the_file_to_rename_for_a_unit_whose_file_name_is_no_id(tmp_pa
                               "is not a valid id\n"
                               '  hint: rename it to baihe.yaml (a-z, 0-9 and "-" only); new pages then name '
                               "it with --unit baihe\n")  # the id given, which the site's pages name it by too
+    # It was told the pinyin, bai-he-zhen: renamed so, the file left the three pages naming baihe without their
+    # unit. It is told the rename `sitegen check` tells the file: the id the pages name it by.
+    rename = ('rename it to baihe.yaml (a-z, 0-9 and "-" only): the id content/cases/baihe-caomei.md and 2 more name '
+              "this unit by (unit: baihe); then give --unit baihe, as in: sitegen new interview --unit baihe --site "
+              f"{site} 标题")
     code, _, err = _run(capsys, "new", "interview", "标题", "--unit", "白鹤镇", "--site", str(site))
     assert (code, err) == (1, 'error: the file name of content/units/白鹤镇.yaml is not a valid id, so "白鹤镇" '
-                              "names no unit\n"
-                              '  hint: rename it to bai-he-zhen.yaml (a-z, 0-9 and "-" only), then give --unit '
-                              "bai-he-zhen\n")
+                              f"names no unit\n  hint: {rename}\n")
+    # Its alias, or its name typed with a space, is told the same rename.
+    for given in ("白鹤", "白鹤 镇"):
+        code, _, err = _run(capsys, "new", "interview", "标题", "--unit", given, "--site", str(site))
+        assert (code, err) == (1, f'error: there is no unit "{given}" (no content/units/{given}.yaml)\n'
+                                  "  hint: the unit 白鹤镇 is content/units/白鹤镇.yaml, but its file name is not a "
+                                  f"valid id: {rename}\n")
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    # Followed, the site checks clean, the new page with it.
+    (site / "content/units/白鹤镇.yaml").rename(site / "content/units/baihe.yaml")
+    assert _run(capsys, *_retyped(err))[0] == 0
+    assert _front_matter(site / "content/interviews/biao-ti.md")["unit"] == "baihe"
+    assert _check(capsys, site)[0] == 0
+
+
+def test_a_unit_name_beside_its_file_named_in_chinese_no_page_names_is_told_its_pinyin(tmp_path: Path,
+                                                                                      capsys) -> None:
+    # "--unit 重固" (its alias) was told "write --unit 重固镇", and that "the file name … is not a valid id".
+    site = copy_example(tmp_path / "site")
+    (site / "content/units/重固镇.yaml").write_text("name: 重固镇\nlevel: town\naliases: [重固]\n", encoding="utf-8")
+    code, _, err = _run(capsys, "new", "case", "标题", "--unit", "重固", "--site", str(site))
+    assert (code, err) == (1, 'error: there is no unit "重固" (no content/units/重固.yaml)\n'
+                              "  hint: the unit 重固镇 is content/units/重固镇.yaml, but its file name is not a valid id: "
+                              'rename it to zhong-gu-zhen.yaml (a-z, 0-9 and "-" only); the id zhong-gu-zhen is the '
+                              'pinyin of "重固镇" and goes into the address of its page: if a character reads otherwise '
+                              "here (多音字), name the file with that reading instead; then give --unit zhong-gu-zhen, as "
+                              f"in: sitegen new case --unit zhong-gu-zhen --site {site} 标题\n")
+    (site / "content/units/重固镇.yaml").rename(site / "content/units/zhong-gu-zhen.yaml")
+    assert _run(capsys, *_retyped(err))[0] == 0
+    assert _front_matter(site / "content/cases/biao-ti.md")["unit"] == "zhong-gu-zhen"
 
 
 @pytest.mark.parametrize("dash", ["  - ", "    - ", "-   ", "    -   "])
