@@ -511,6 +511,8 @@ def _require_record(root: Path, collection: str, record_id: str, what: str) -> s
     typed = plain_name(record_id)  # 白 鹤 for 白鹤镇 is a part of it too
     partly = [(rid, name) for rid in known for name in sorted(names[rid])
               if not typed.isascii() and len(typed) >= 2 and (typed in plain_name(name) or plain_name(name) in typed)]
+    kept = _readable_first(list(dict.fromkeys(rid for rid, _ in partly)))
+    partly = [(rid, name) for rid, name in partly if rid in kept]
     if is_stand_in(record_id) and known:  # 待定: a new unit named so would be published, the page moved to it
         hint = f'"{record_id}" stands for a {what} not known yet: known {collection}: {", ".join(known)}'
         raise ScaffoldError(f'there is no {what} "{record_id}" (no content/{collection}/{record_id}.yaml)', hint)
@@ -554,9 +556,10 @@ def _named_refusal(root: Path, collection: str, typed: str, what: str, fields: d
     option, plain = f"--{what}", plain_name(typed)
     if not plain:
         return None
-    by_name = [rid for rid in sorted(fields) if any(plain_name(name) == plain for name in _names_in(fields[rid]))]
-    misspelt = [rid for rid in sorted(fields) if collection == "units"
-                and any(plain_name(wrong) == plain for wrong in _texts(fields[rid].get("misspellings")))]
+    by_name = _readable_first([rid for rid in sorted(fields)
+                               if any(plain_name(name) == plain for name in _names_in(fields[rid]))])
+    misspelt = _readable_first([rid for rid in sorted(fields) if collection == "units"
+                                and any(plain_name(wrong) == plain for wrong in _texts(fields[rid].get("misspellings")))])
     if len(by_name) == 1 or (not by_name and len(misspelt) == 1):
         rid = (by_name or misspelt)[0]
         shown = _shown_name(fields[rid], rid)
@@ -592,6 +595,8 @@ def _heard_refusal(root: Path, message: str, typed: str, fields: dict[str, dict[
     alike = [(rid, heard) for rid in sorted(fields)
              for heard in [next((name for name in _unit_names(fields[rid]) if reading(name) == heard_as), None)]
              if heard is not None]
+    kept = _readable_first([rid for rid, _ in alike])
+    alike = [(rid, heard) for rid, heard in alike if rid in kept]
     if len(alike) == 1:
         rid, heard = alike[0]
         name = _shown_name(fields[rid], rid)
@@ -660,6 +665,15 @@ def _page_unit_ids(root: Path) -> dict[str, list[str]]:
             half = unicodedata.normalize("NFKC", unit).strip().lower()
             named.setdefault(half if is_slug(half) else unit, []).append(rel)
     return named
+
+
+def _readable_first(record_ids: list[str]) -> list[str]:
+    """The ids of ``record_ids`` that are ids (``baihe``), when any is; else all of them (白鹤镇, ``baihe - 副本``).
+
+    A file whose name is no id is not read by the build: beside the unit's own file it is a copy (`sitegen check`
+    tells it to delete it), not a second unit to choose from.
+    """
+    return [rid for rid in record_ids if is_slug(rid)] or record_ids
 
 
 def _unit_names(fields: dict[str, object]) -> list[str]:

@@ -994,6 +994,22 @@ def test_a_unit_name_beside_units_of_like_names(tmp_path: Path, capsys, given: s
                               f"  hint: {hint.replace('SITE', str(site))}\n")
 
 
+@pytest.mark.parametrize(("given", "hint"), [
+    ("白鹤镇", _HAS_ID), ("白河镇", _MISSPELT.format(given="白河镇")),
+    ("青浦区白鹤镇", "did you mean the unit 白鹤镇? write --unit baihe"),
+])
+def test_a_copy_of_a_unit_file_is_no_second_unit_to_choose(tmp_path: Path, capsys, given: str, hint: str) -> None:
+    # "baihe - 副本.yaml" (a copy Windows made, which the build does not read) was listed beside baihe as a unit.
+    site = copy_example(tmp_path / "site")
+    unit = site / "content/units/baihe.yaml"
+    (site / "content/units/baihe - 副本.yaml").write_bytes(unit.read_bytes())
+    code, _, err = _run(capsys, "new", "case", "测试", "--unit", given, "--site", str(site))
+    assert code == 1 and err.startswith(f'error: there is no unit "{given}" (no content/units/{given}.yaml)\n'
+                                        f"  hint: {hint}, as in: sitegen new case --unit baihe --site {site} 测试")
+    assert _run(capsys, *_retyped(err))[0] == 0
+    assert _front_matter(site / "content/cases/ce-shi.md")["unit"] == "baihe"
+
+
 def test_a_unit_name_missing_its_ending_is_told_the_unit_with_it(tmp_path: Path, capsys) -> None:
     # No alias 白鹤 here: 白鹤 is a part of the name 白鹤镇, and no unit of its own is offered.
     site = write_site(tmp_path / "site", {})
