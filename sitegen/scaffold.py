@@ -558,8 +558,8 @@ def _named_refusal(root: Path, collection: str, typed: str, what: str, fields: d
         return None
     by_name = _readable_first([rid for rid in sorted(fields)
                                if any(plain_name(name) == plain for name in _names_in(fields[rid]))])
-    misspelt = _readable_first([rid for rid in sorted(fields) if collection == "units"
-                                and any(plain_name(wrong) == plain for wrong in _texts(fields[rid].get("misspellings")))])
+    misspelt = _readable_first([rid for rid in sorted(fields) if collection == "units" and any(
+        plain_name(wrong) == plain for wrong in _texts(fields[rid].get("misspellings")))])
     if len(by_name) == 1 or (not by_name and len(misspelt) == 1):
         rid = (by_name or misspelt)[0]
         shown = _shown_name(fields[rid], rid)
@@ -646,7 +646,7 @@ def _misnamed_rename(root: Path, collection: str, record_id: str, what: str) -> 
     told = Report()
     renames = report_misnamed(root, [MisnamedFile(collection, rel, record_id, data)], _page_unit_ids(root), told)
     target = next((target for path, target in renames.values() if path == rel), "")
-    how = told.problems[0].hint if told.problems else ""
+    how = told.problems[0].hint if told.problems else 'rename it using a-z, 0-9 and "-" only'
     if how.startswith("rename the file "):
         how = "rename it " + how[len("rename the file "):]
     return target, f"{how}; then give --{what} {target}" if target else how
@@ -656,7 +656,7 @@ def _page_unit_ids(root: Path) -> dict[str, list[str]]:
     """The ids the site's interviews and case studies name in ``unit:`` that no unit file has, each with those
     pages, as `sitegen.load` gives them to `sitegen.recordfiles.report_misnamed` (an id in full width or with
     capitals as the id it reads as)."""
-    known = set(_record_ids(root, "units"))
+    known = {rid for rid in _record_ids(root, "units") if is_slug(rid)}  # the units the build reads
     named: dict[str, list[str]] = {}
     pages = [page for collection in ("interviews", "cases") for page in _front_matters(root, collection)]
     for rel, meta in sorted(pages):

@@ -855,8 +855,9 @@ def test_a_unit_given_by_a_name_holding_its_name_or_as_not_known_yet_gets_the_id
     site = copy_example(tmp_path / "site")
     assert main(["new", "interview", "测试", "--site", str(site), "--unit", given]) == 1
     assert capsys.readouterr().err == (f'error: there is no unit "{given}" (no content/units/{given}.yaml)\n'
-                                       f"  hint: {hint}\n").replace(f"new unit {given},", f"new unit {given} --site {site},"
-                                                                    ).replace("SITE", str(site))
+                                       f"  hint: {hint}\n").replace(f"new unit {given},",
+                                                                    f"new unit {given} --site {site},").replace(
+                                                                        "SITE", str(site))
 
 
 def test_a_series_given_by_a_part_of_its_title_gets_its_id(tmp_path: Path, capsys) -> None:
