@@ -7,14 +7,18 @@ successful build the build cache keeps, per output folder
 (`address_record_path`), an `AddressBook`: for every published interview
 and case study, its file, address, title and a digest of its text; for
 every unit and series page, its record file, address and name (their
-address is the file's name: renaming the file moves the page).
+address is the file's name: renaming the file moves the page); and the
+address patterns of site.yaml's ``permalinks:`` the build used.
 
 The next build compares its pages with that record (`moved_pages`): a
 file whose address is not the one recorded, or a new file with the
 title or the text of a file that is gone (a rename), is warned when
 nothing of the site is at the old address any more (no alias keeps it,
-no other page took it). The warning depends on the record alone: a first
-build, or one after ``--clean``, has none and warns of nothing.
+no other page took it). A pattern of ``permalinks:`` changed moves every
+page of its collection, its list, its tag pages and its feeds at once:
+that is one warning at its line in site.yaml, not one at each page. The
+warning depends on the record alone: a first build, or one after
+``--clean``, has none and warns of nothing.
 
 Only a build publishes, so only a build's addresses are recorded: the
 preview (``sitegen serve``) compares with the record of the published
@@ -30,14 +34,14 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Collection, Mapping, NamedTuple
+from typing import Callable, Collection, Mapping, NamedTuple
 
 from .errors import Report
 from .fresh import digest, options_key
 from .load import Document, keep_aliases, slug_origin
-from .site import Entry, SiteGraph
+from .site import FEED_FILE, Entry, SiteGraph, SiteLinks, section_url
 
 ADDRESS_FILE = "addresses-{key}.json"
 """The record of the last build's page addresses in the build cache, one per build options."""
@@ -90,11 +94,18 @@ def read_address_record(cache_folder: Path, output: Path, root: Path) -> tuple[P
     return path, book, older if book.pages else None
 
 
+PATTERNS = ("interviews", "cases", "units", "series", "tags")
+"""The collections whose address pattern ``permalinks:`` in site.yaml sets, in the order they are warned of."""
+
+
 @dataclass(frozen=True)
 class AddressBook:
-    """The addresses of a build's pages: ``{source file: Known}``."""
+    """The addresses of a build's pages: ``{source file: Known}``; and the address patterns they were made with,
+    ``{collection: (pattern, the pattern before its last change, or "")}`` (`PATTERNS`; empty in records
+    written before they were kept: no change of pattern is then told)."""
 
     pages: Mapping[str, Known]
+    patterns: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path) -> "AddressBook":
@@ -104,7 +115,9 @@ class AddressBook:
             if data.get("version") != _VERSION:
                 return cls({})
             pages = {rel: Known(*fields) for rel, fields in data["pages"].items()}
-            return cls({rel: known._replace(aliases=tuple(known.aliases)) for rel, known in pages.items()})
+            patterns = {name: (str(pattern), str(was)) for name, (pattern, was) in data.get("permalinks", {}).items()
+                        if name in PATTERNS}
+            return cls({rel: known._replace(aliases=tuple(known.aliases)) for rel, known in pages.items()}, patterns)
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return cls({})
 
@@ -139,7 +152,11 @@ class AddressBook:
             pages[document.path] = Known(entry.url, document.meta.title, document.source_digest, text,
                                          _was(known, entry.url), tuple(redirects.get(document.path, ())))
         pages.update((rel, before.pages[rel]) for rel in held if rel in before.pages)
-        return cls(pages)
+        patterns = {}
+        for name in PATTERNS:
+            pattern, (last, was) = getattr(graph.config.permalinks, name), before.patterns.get(name, ("", ""))
+            patterns[name] = (pattern, was if pattern == last else "")
+        return cls(pages, patterns)
 
     def save(self, path: Path) -> None:
         """Keep the record for the next build (atomically; an unwritable cache is ignored)."""
@@ -147,7 +164,8 @@ class AddressBook:
             path.parent.mkdir(parents=True, exist_ok=True)
             temporary = path.with_name(f".{path.name}.{os.getpid()}")
             temporary.write_text(json.dumps({"version": _VERSION, "pages": {
-                rel: list(known) for rel, known in sorted(self.pages.items())}}, ensure_ascii=False),
+                rel: list(known) for rel, known in sorted(self.pages.items())},
+                "permalinks": {name: list(kept) for name, kept in self.patterns.items()}}, ensure_ascii=False),
                 encoding="utf-8")
             os.replace(temporary, path)
         except OSError:
@@ -165,14 +183,21 @@ def _text_digest(document: Document) -> str:
     return digest(document.body.encode("utf-8", "surrogatepass"))
 
 
+Place = Callable[[tuple[str, ...]], tuple[int | None, int | None]]
+"""Where a setting (``("permalinks", "units")``) is typed in site.yaml (`sitegen.config.setting_place`)."""
+
+
 def moved_pages(graph: SiteGraph, sources: set[str], before: AddressBook, now: AddressBook,
-                report: Report) -> AddressBook:
+                report: Report, setting: Place | None = None) -> AddressBook:
     """Warn at each page whose address moved since the build recorded in ``before``, leaving nothing at the old one,
     and at each page that no longer keeps an old address it kept then (``aliases:``), leaving nothing there;
-    return ``now`` with the address each moved page had (`Known.was`), the record to keep.
+    return ``now`` with the address each moved page had (`Known.was`) and the pattern each changed pattern
+    replaced, the record to keep.
 
     Takes the site graph, every page file loaded (drafts too), the last
-    build's record, this build's (`AddressBook.of`) and the report. A file
+    build's record, this build's (`AddressBook.of`), the report and where
+    a setting is typed in site.yaml (``setting``; without it, warnings of
+    a setting are at the file). A file
     in both records is compared with itself; a file new since then with
     the files gone since (not loaded at all: a draft is not gone), by text,
     else by title, each gone file matched once. The warning is at the
@@ -185,6 +210,12 @@ def moved_pages(graph: SiteGraph, sources: set[str], before: AddressBook, now: A
     ``aliases:`` list keeping every address it lost (`keep_aliases`). A
     page deleted takes its old addresses with it unwarned, as it takes its
     own.
+
+    A page of the same file that moved because its collection's pattern
+    (``permalinks:``) changed is not warned alone: each pattern changed is
+    warned once, at its line in site.yaml, with how many pages, lists,
+    tag pages and feeds it moved (`_warn_pattern`); a pattern put back as
+    it was before its last change is not.
     """
     if not before.pages:
         return now
@@ -192,13 +223,21 @@ def moved_pages(graph: SiteGraph, sources: set[str], before: AddressBook, now: A
     served = {page.url for page in graph.pages}
     entries = {entry.document.path: entry for entry in graph.interviews + graph.cases}
     gone = {rel: known for rel, known in before.pages.items() if rel not in sources and rel not in now.pages}
+    changed = _changed_patterns(graph, before, now, entries)
+    by_pattern: dict[str, list[tuple[str, str, str]]] = {}
     for rel, known in sorted(now.pages.items()):
-        old = before.pages.get(rel) or _renamed_from(rel, known, gone)
+        same = before.pages.get(rel)
+        old = same or _renamed_from(rel, known, gone)
         if old is None:
             continue
         lost_url = old.url != known.url and old.url not in served and known.url != old.was
+        name = _collection(rel, entries)
         if old.url != known.url:
-            moved[rel] = known._replace(was=old.url)
+            moved[rel] = known._replace(was=_moved_back(graph, name, changed.get(name), old.url, same is None))
+        if same is not None and _by_pattern(graph, name, changed.get(name), old.url, known.url):
+            if lost_url:
+                by_pattern.setdefault(name, []).append((old.url, known.url, rel))
+            lost_url = False
         if rel not in entries:
             if lost_url:
                 _warn_record(rel, old, known, report)
@@ -209,7 +248,102 @@ def moved_pages(graph: SiteGraph, sources: set[str], before: AddressBook, now: A
             _warn(entries[rel], old.url, lost, graph, report)
         for alias in dropped:
             _warn_dropped(entries[rel], alias, lost, report)
-    return AddressBook({**now.pages, **moved})
+    patterns = dict(now.patterns)
+    for name, old_pattern in changed.items():
+        patterns[name] = (patterns[name][0], old_pattern)
+        if patterns[name][0] != before.patterns.get(name, ("", ""))[1]:  # not put back as it was
+            _warn_pattern(graph, name, old_pattern, by_pattern.get(name, []), served, entries, report, setting)
+    return AddressBook({**now.pages, **moved}, patterns)
+
+
+def _collection(rel: str, entries: Mapping[str, Entry]) -> str:
+    """The collection (`PATTERNS`) of the page of the file ``rel``: an interview's or case study's, or a record's."""
+    if rel in entries:
+        return entries[rel].document.collection
+    return "units" if rel.startswith("content/units/") else "series"
+
+
+def _moved_back(graph: SiteGraph, name: str, old_pattern: str | None, old: str, renamed: bool) -> str:
+    """The address a page that left ``old`` goes back to when its move is undone: ``old``; or, for a file renamed
+    while its pattern changed from ``old_pattern``, its old name's address in the new pattern (renamed back, as
+    its warning offers, the page is there: the pattern's own warning told of the rest)."""
+    before, _, after = (old_pattern or "").partition("{slug}")
+    slug = old[len(before):len(old) - len(after)]
+    if not renamed or not before or not old.startswith(before) or not old.endswith(after) or "/" in slug or not slug:
+        return old
+    return graph.config.permalinks.url(name, slug)
+
+
+def _by_pattern(graph: SiteGraph, name: str, old_pattern: str | None, old: str, new: str) -> bool:
+    """True when a page of ``name`` moved from ``old`` to ``new`` by its pattern's change from ``old_pattern``
+    alone (its slug is the same)."""
+    slug = graph.config.permalinks.slug_of(name, new)
+    return old_pattern is not None and slug is not None and old_pattern.replace("{slug}", slug) == old
+
+
+def _changed_patterns(graph: SiteGraph, before: AddressBook, now: AddressBook,
+                      entries: Mapping[str, Entry]) -> dict[str, str]:
+    """``{collection: its pattern in the last build}`` of each pattern that changed since (`PATTERNS`).
+
+    A record written before the patterns were kept gives those of units and series as their pages show
+    them: a record file that kept its name keeps its id, so its page moved only by its pattern.
+    """
+    if before.patterns:
+        return {name: before.patterns[name][0] for name in PATTERNS
+                if name in before.patterns and before.patterns[name][0] != now.patterns[name][0]}
+    found: dict[str, str] = {}
+    for rel, known in now.pages.items():
+        old = before.pages.get(rel)
+        if rel in entries or old is None or old.url == known.url:
+            continue
+        name = _collection(rel, entries)
+        slug = graph.config.permalinks.slug_of(name, known.url)
+        at = old.url.rfind(slug) if slug else -1
+        if slug and at > 0:
+            found.setdefault(name, old.url[:at] + "{slug}" + old.url[at + len(slug):])
+    return found
+
+
+_NOUNS = {"interviews": ("interview", "the list of interviews"), "cases": ("case study", "the list of case studies"),
+          "units": ("unit", "the list of units"), "series": ("series", ""), "tags": ("tag", "the list of tags")}
+
+
+def _warn_pattern(graph: SiteGraph, name: str, old_pattern: str, pages: list[tuple[str, str, str]],
+                  served: set[str], entries: Mapping[str, Entry], report: Report, setting: Place | None) -> None:
+    """The one warning for the pattern of ``name`` changed from ``old_pattern``: ``pages`` are the pages it moved
+    (old address, new one, file), which take their feeds with them; the collection's list and tag pages moved
+    too are found here. Nothing is warned when nothing moved leaves its old address empty."""
+    noun, listed = _NOUNS[name]
+    pattern = getattr(graph.config.permalinks, name)
+    moves = [(pages, f"{noun} page")]
+    if name in ("units", "series"):
+        moves.append(([(old + FEED_FILE, new + FEED_FILE, rel) for old, new, rel in pages], f"{noun} feed"))
+    if name == "tags":
+        moves[0] = ([(old_pattern.replace("{slug}", term.slug), term.url, "") for term, _ in graph.tags
+                     if old_pattern.replace("{slug}", term.slug) not in served], "tag page")
+    parts = [f"{len(moved)} {kind}{'s' if len(moved) > 1 else ''} ({'e.g. ' if len(moved) > 1 else ''}"
+             f"{moved[0][0]} → {moved[0][1]})" for moved, kind in moves if moved]
+    if listed:
+        old_list, new_list = section_url(old_pattern, getattr(SiteLinks, name)), getattr(graph.links, name)
+        if old_list != new_list and old_list not in served:
+            parts.append(f"{listed} ({old_list} → {new_list})")
+    if not parts:
+        return
+    line, column = setting(("permalinks", name)) if setting is not None else (None, None)
+    keep = (f"write {name}: {old_pattern} under permalinks: to keep the old addresses" if line is not None else
+            f"write permalinks: with {name}: {old_pattern} under it (indented) to keep the old addresses")
+    if pages and pages[0][2] in entries:
+        old, _, rel = pages[0]
+        each = " (and to each page its own old address)" if len(pages) > 1 else ""
+        keep += (f", or keep the new pattern and {keep_aliases(entries[rel].document, [old], rel)}{each} so links "
+                 "to a page's old address lead to it")
+    else:
+        keep += ", or keep the new pattern if the old addresses were never shared"
+    moved_parts = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
+    report.warning("site.yaml", line, column,
+                   f"the address pattern of {name} changed from {old_pattern} to {pattern} since the last build "
+                   f"(permalinks:), so {moved_parts} moved: links and bookmarks to the old addresses will no longer "
+                   "work", keep)
 
 
 def _renamed_from(rel: str, known: Known, gone: dict[str, Known]) -> Known | None:

@@ -26,7 +26,7 @@ import jinja2
 
 from .addresses import AddressBook, moved_pages, read_address_record
 from .checks import check_content, drafts, scheduled
-from .config import Config, load_config
+from .config import Config, load_config, setting_place
 from .errors import Problem, Report, SiteError
 from .load import Content, Document, load_content
 from .outputs.search import SEARCH_FOLDER, SearchIndexError, index_site, searchable_pages
@@ -301,9 +301,10 @@ def _addresses(options: BuildOptions, content: Content, graph: SiteGraph,
     documents = content.interviews + content.cases
     held = {document.path for document in drafts(documents) + scheduled(documents, graph.now)}
     now = AddressBook.of(graph, before, records, held)
-    if now.pages == before.pages and older is None:
+    if now == before and older is None:
         return None
-    kept = moved_pages(graph, {d.path for d in documents} | set(records.values()), before, now, report)
+    kept = moved_pages(graph, {d.path for d in documents} | set(records.values()), before, now, report,
+                       lambda keys: setting_place(graph.config.root, keys))
     return None if options.include_drafts else (path, kept, older)
 
 

@@ -508,3 +508,18 @@ def load_config(root: Path, report: Report, *, base_url: str | None = None,
     if config is None:
         raise SiteError(report.problems)
     return config
+
+
+def setting_place(root: Path, keys: tuple[str, ...]) -> tuple[int | None, int | None]:
+    """Where the setting ``keys`` (``("permalinks", "units")``) is typed in ``root``'s site.yaml, for a warning
+    about it: the line and column of its key, else of the nearest key above it that is typed, else (None, None)
+    (the setting is its default, or the file no longer reads). Reads the file again: called only for a warning.
+    Raises nothing.
+    """
+    quiet = Report()
+    source = read_source(root, CONFIG_FILE, quiet)
+    data = load_yaml(source.text, CONFIG_FILE, quiet) if source else None
+    for end in range(len(keys), 0, -1):
+        if data is not None and keys[:end] in data.key_positions:
+            return data.key_positions[keys[:end]]
+    return None, None
