@@ -1653,6 +1653,9 @@ class _LinkHints:
         if moved is not None:
             url, title, source = moved
             write, lacking = _rewritten(url, place, self._places)
+            if source not in self._documents:  # a unit's or series' page: its aliases: are other names, not addresses
+                return (f"{path} was the address of the page of {title} in the last build; the page is now at {url}: "
+                        f"write {write}{lacking}")
             keep = keep_aliases(self._documents[source], [path], source)
             return (f"{path} was the address of 《{title}》 in the last build; the page is now at {url}: write {write}, "
                     f"or {keep} so the old address leads there too{lacking}")
@@ -1692,11 +1695,20 @@ def _moved_since(graph: SiteGraph, former: Mapping[str, str]) -> dict[str, tuple
     """The old addresses of pages that moved: ``{old site path: (its address now, its title, its file)}``.
 
     Takes the graph and the addresses of the last build, ``{site path: page file}``; an address a page
-    still has, or one whose file is no interview or case study of the graph, is left out.
+    still has, or one whose file is no interview, case study, unit or series of the graph, is left out.
+    A unit's or series' page is known by its record file, whose name is its id (``content/units/baihe.yaml``),
+    and titled by its name.
     """
-    entries = {entry.document.path: entry for entry in graph.interviews + graph.cases}
-    return {old: (entries[source].url, entries[source].document.meta.title, source)
-            for old, source in former.items() if source in entries and entries[source].url != old}
+    pages = {entry.document.path: (entry.url, entry.document.meta.title) for entry in graph.interviews + graph.cases}
+    records = {("units", view.unit.id): (view.url, view.unit.name) for view in graph.units}
+    records.update((("series", view.series.id), (view.url, view.series.title)) for view in graph.series)
+    moved = {}
+    for old, source in former.items():
+        folder, _, name = source.rpartition("/")
+        now = pages.get(source) or records.get((folder.removeprefix("content/"), name.rpartition(".")[0]))
+        if now is not None and now[0] != old:
+            moved[old] = (now[0], now[1], source)
+    return moved
 
 
 def _folder_and_last(path: str) -> tuple[str, str]:
