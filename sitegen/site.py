@@ -1659,6 +1659,11 @@ class _LinkHints:
             keep = keep_aliases(self._documents[source], [path], source)
             return (f"{path} was the address of 《{title}》 in the last build; the page is now at {url}: write {write}, "
                     f"or {keep} so the old address leads there too{lacking}")
+        feed = self._moved.get(path.removesuffix(FEED_FILE)) if path.endswith("/" + FEED_FILE) else None
+        if feed is not None and feed[2] not in self._documents:  # a unit's or series' feed moves with its page
+            url, title, _ = feed
+            return (f"{path} was the address of the feed of {title} in the last build; the feed is now at "
+                    f"{url}{FEED_FILE}: write {url}{FEED_FILE}")
         named = "/" + path.strip("/").strip("《》“”\"「」 ")  # a title typed as Chinese text quotes it: 《网格员的一天》
         if named in self._by_source:
             url, what = self._by_source[named]

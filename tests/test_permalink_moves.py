@@ -126,21 +126,26 @@ def test_a_record_written_before_patterns_were_kept_tells_the_units_and_series_p
     assert _built(root) == [UNITS]
 
 
-def test_a_link_to_a_unit_s_or_series_old_address_is_given_its_new_one(tmp_path: Path) -> None:
+def test_a_link_to_a_unit_s_or_series_old_address_or_feed_is_given_its_new_one(tmp_path: Path) -> None:
     # Only a moved interview's or case study's old address was named; a unit's got "link to a page by its address".
     root = copy_example(tmp_path / "site")
-    _append(root, INTERVIEW, "\n见[白鹤镇](/units/baihe/)和[栏目](/series/dadiaoyan-weifangtan/)。\n")
+    _append(root, INTERVIEW, "\n见[白鹤镇](/units/baihe/)和[栏目](/series/dadiaoyan-weifangtan/)。\n"
+                             "\n订阅[白鹤镇的更新](/units/baihe/feed.xml)。\n")
     assert _built(root) == []
     _append(root, "site.yaml", "permalinks:\n  units: /danwei/{slug}/\n  series: /lanmu/{slug}/\n")
-    line = len((root / INTERVIEW).read_text(encoding="utf-8").split("\n")) - 1
-    assert _built(root)[:2] == [
+    line = len((root / INTERVIEW).read_text(encoding="utf-8").split("\n")) - 3
+    assert _built(root)[:3] == [
         f'{INTERVIEW}:{line}:8: warning: the link "/units/baihe/" leads to no page or file of this site\n'
         "  hint: /units/baihe/ was the address of the page of 白鹤镇 in the last build; the page is now at "
         "/danwei/baihe/: write /danwei/baihe/",
         f'{INTERVIEW}:{line}:28: warning: the link "/series/dadiaoyan-weifangtan/" leads to no page or file of this '
         "site\n"
         "  hint: /series/dadiaoyan-weifangtan/ was the address of the page of 大调研微访谈 in the last build; the page "
-        "is now at /lanmu/dadiaoyan-weifangtan/: write /lanmu/dadiaoyan-weifangtan/"]
+        "is now at /lanmu/dadiaoyan-weifangtan/: write /lanmu/dadiaoyan-weifangtan/",
+        f'{INTERVIEW}:{line + 2}:12: warning: the link "/units/baihe/feed.xml" leads to no page or file of this site\n'
+        "  hint: /units/baihe/feed.xml was the address of the feed of 白鹤镇 in the last build; the feed is now at "
+        "/danwei/baihe/feed.xml: write /danwei/baihe/feed.xml"]
+    _edit(root, INTERVIEW, "(/units/baihe/feed.xml)", "(/danwei/baihe/feed.xml)")
     _edit(root, INTERVIEW, "(/units/baihe/)", "(/danwei/baihe/)")
     _edit(root, INTERVIEW, "(/series/dadiaoyan-weifangtan/)", "(/lanmu/dadiaoyan-weifangtan/)")
     assert _built(root) == []
