@@ -2437,16 +2437,16 @@ def _with_comment(fixed: str, comment: str) -> str:
     return fixed + comment
 
 
-def _quote_steps(mark: str, value: str, comment: str) -> str:
+def _quote_steps(mark: str, value: str, comment: str, what: str = "value") -> str:
     """Say how to put ``value`` in quotes where it stands, for a line too long to give whole (`paste_hint`).
 
     Takes the quote to type (``"`` or ``'``, as `_quote` chose), the value as
-    typed and the line's comment (`_split_comment`; "" for none), which the
-    closing quote goes before.
+    typed, the line's comment (`_split_comment`; "" for none), which the
+    closing quote goes before, and what the words call the value (``item``).
     """
     end = f' (before the comment "{_clip(comment.strip(), 20)}")' if comment else ""
-    twice = ", and type each ' inside the value twice" if mark == "'" and "'" in value else ""
-    return f"type {mark} before the value's first character and another {mark} after its last{end}{twice}"
+    twice = f", and type each ' inside the {what} twice" if mark == "'" and "'" in value else ""
+    return f"type {mark} before the {what}'s first character and another {mark} after its last{end}{twice}"
 
 
 def _value_as_typed(typed: str) -> tuple[str, str]:
@@ -3881,12 +3881,7 @@ def _typed_lead(text: str) -> tuple[str, int]:
 def _quoted_then_text(text: str) -> Explanation:
     """Explain ``title: "大调研"微访谈``: quotes around a part of a value, read by YAML as quoting the value.
 
-    The fixes that work: the whole value in the other kind of quotes, which
-    keeps the typed ones, or Chinese quotes, which YAML does not read. A
-    value that also ends with the quote may have been wrapped in quotes
-    for YAML around a text holding its own (``"重固镇："把问题解决在家门口""``):
-    then the first and last quotes are YAML's and the fixes keep only the
-    others (`_wrapped_reading`). Takes the line; returns the explanation.
+    The fixes are `_quoted_text_hint`'s. Takes the line; returns the explanation.
     """
     lead, pos = _typed_lead(text)
     value = text[pos:].rstrip()
@@ -3897,15 +3892,54 @@ def _quoted_then_text(text: str) -> Explanation:
         return message, "put the whole value inside the quotes", None
     # The line's comment (   # 标题 title) stays after the quotes added, or the page would show it.
     rest, note = _split_comment(value[end + 1:])
-    value = value[:end + 1] + rest
+    item = lead.startswith("-") and not lead.rstrip().endswith(":")
+    mend = _Mend(lead, note, fit=_as_item) if item else _Mend(lead, note)
+    return message, _quoted_text_hint(mend, value[:end + 1] + rest), None
+
+
+@dataclass(frozen=True)
+class _Mend:
+    """Where a value a hint mends stands on its line: ``lead``, what the line holds before it (``title: ``,
+    ``- ``, ``tags: [大调研, ``); ``note``, the line's comment after it (`_split_comment`), named in the
+    words for a line too long to give; ``tail``, the rest of the line after it and its note (``, 民生]``);
+    ``fit``, how a text is typed there to be read as itself (`as_value`; `_as_item` for a list's item,
+    `_as_flow_item` for one in brackets); ``what``, the word the hint calls it by."""
+
+    lead: str
+    note: str = ""
+    tail: str = ""
+    fit: Callable[[str], str] = field(default=lambda text: as_value(text))
+    what: str = "value"
+
+    def line(self, typed: str) -> str:
+        """The line with ``typed`` in place of the value."""
+        return _with_comment(self.lead + typed, self.note) + self.tail
+
+
+def _quoted_text_hint(mend: _Mend, value: str) -> str:
+    """The fixes for ``value``, a text typed starting with a quote and going on after the quote that closes
+    it (``"大调研"微访谈``), which YAML reads as quoting the value: the whole value in the other kind of
+    quotes, which keeps the typed ones, or Chinese quotes, which YAML does not read.
+
+    A value that also ends with the quote may have been wrapped in quotes
+    for YAML around a text holding its own (``"重固镇："把问题解决在家门口""``):
+    then the first and last quotes are YAML's and the fixes keep only the
+    others (`_wrapped_reading`). A value holding an odd number of the quote
+    has one without a partner (`_odd_quotes_hint`).
+    Takes where the value stands and the value typed; returns the hint.
+    """
+    quote = value[0]
+    end = _quote_end(value, 1, quote) or len(value) - 1
+    if value.count(quote) % 2:
+        return _odd_quotes_hint(mend, value)
     reading = _wrapped_reading(value, quote)
     if reading is None:
-        return message, _typed_quotes_hint(lead, value, end, note), None
-    wrapped = _wrapped_quotes_hint(lead, value, note)
+        return _typed_quotes_hint(mend, value, end)
+    wrapped = _wrapped_quotes_hint(mend, value)
     if reading:
-        return message, f"the first and last {quote} only wrap the value: {wrapped}", None
-    return message, (f"if the first and last {quote} only wrap the value: {wrapped}; if they are part of it, "
-                     + _typed_quotes_hint(lead, value, end, note)), None
+        return f"the first and last {quote} only wrap the {mend.what}: {wrapped}"
+    return (f"if the first and last {quote} only wrap the {mend.what}: {wrapped}; if they are part of it, "
+            + _typed_quotes_hint(mend, value, end))
 
 
 def _wrapped_reading(value: str, quote: str) -> bool | None:
@@ -3921,39 +3955,44 @@ def _wrapped_reading(value: str, quote: str) -> bool | None:
     return value.startswith(quote * 2) or value.endswith(quote * 2)
 
 
-def _typed_quotes_hint(lead: str, value: str, end: int, note: str) -> str:
+def _chinese_pairs(text: str, quote: str) -> str:
+    """``text`` with each pair of ``quote`` in it turned into Chinese quotes (“…” for ", ‘…’ for '); an odd last
+    quote, which has no partner, stays as typed."""
+    chinese = ("“", "”") if quote == '"' else ("‘", "’")
+    marks = iter([*chinese] * (text.count(quote) // 2))
+    return "".join(next(marks, char) if char == quote else char for char in text)
+
+
+def _typed_quotes_hint(mend: _Mend, value: str, end: int) -> str:
     """The fixes for ``value`` read with every quote part of the text (``"大调研"微访谈``): the whole value in
-    the other kind of quotes, or Chinese quotes in place of each pair typed. Takes what the line holds before
-    the value (`_typed_lead`), the value, the index of the quote closing its first quote and the line's
-    comment (`_split_comment`)."""
+    the other kind of quotes, or Chinese quotes in place of each pair typed. Takes where the value stands,
+    the value and the index of the quote closing its first quote."""
     quote, rest = value[0], value[end + 1:]
     kept = _quote_single(value) if quote == '"' else _quote(value)
     chinese = ("“", "”") if quote == '"' else ("‘", "’")
     inside = value[1:end].replace("''", "'") if quote == "'" else value[1:end]
     # Every pair typed becomes Chinese quotes ("大调研"微访谈"共建"), not the first alone: the
-    # others would show as typed beside them. An odd last quote has no partner and stays.
+    # others would show as typed beside them.
     pairs = rest.count(quote) // 2
-    marks = iter([*chinese] * pairs)
-    typed = as_value(chinese[0] + inside + chinese[1] + "".join(
-        next(marks, char) if char == quote else char for char in rest))
+    meant = chinese[0] + inside + chinese[1] + _chinese_pairs(rest, quote)
+    typed = mend.fit(meant)
     other = "single" if quote == '"' else "double"
-    whole = paste_hint(f"to keep the {quote} as typed, put the whole value in {other} quotes",
-                       _with_comment(lead + kept, note), f": {_quote_steps(kept[0], value, note)}")
+    whole = paste_hint(f"to keep the {quote} as typed, put the whole {mend.what} in {other} quotes",
+                       mend.line(kept), f": {_quote_steps(kept[0], value, mend.note, mend.what)}")
     steps = (f": {chinese[0]} in place of the first {quote} and {chinese[1]} in place of the second" if not pairs
              else f": {chinese[0]} in place of each opening {quote} and {chinese[1]} in place of each closing one")
-    return f"{whole} ({paste_hint('or type Chinese quotes', _with_comment(lead + typed, note), steps)})"
+    steps += _fit_steps(mend, meant, typed)
+    return f"{whole} ({paste_hint('or type Chinese quotes', mend.line(typed), steps)})"
 
 
-def _wrapped_quotes_hint(lead: str, value: str, note: str) -> str:
+def _wrapped_quotes_hint(mend: _Mend, value: str) -> str:
     """The fixes for ``value`` read as a text in YAML quotes, its first and last characters (`_wrapped_reading`):
     the text in the other kind of quotes, or the text with Chinese quotes in place of each pair inside it.
-    Takes what the line holds before the value (`_typed_lead`), the value and the line's comment."""
+    Takes where the value stands and the value."""
     quote, meant = value[0], value[1:-1]
     kept = _quote(meant)
     chinese = ("“", "”") if quote == '"' else ("‘", "’")
-    pairs = meant.count(quote) // 2
-    marks = iter([*chinese] * pairs)
-    typed = as_value("".join(next(marks, char) if char == quote else char for char in meant))
+    typed = mend.fit(_chinese_pairs(meant, quote))
     twice = ", and type each ' inside it twice" if kept[0] == "'" and "'" in meant else ""
     if kept[0] == quote:  # a ' inside, and a " too: the single quotes stay, each ' inside typed twice
         how, steps = (f"to keep the {quote} inside it as typed, type each of them twice",
@@ -3962,12 +4001,141 @@ def _wrapped_quotes_hint(lead: str, value: str, note: str) -> str:
         kind = "single" if kept[0] == "'" else "double"
         how = f"to keep the {quote} inside it as typed, put it in {kind} quotes instead"
         steps = f": type {kept[0]} in place of the first and the last {quote}{twice}"
-    whole = paste_hint(how, _with_comment(lead + kept, note), steps)
+    whole = paste_hint(how, mend.line(kept), steps)
     ends = (f", and delete the first and the last {quote}" if typed[:1] not in "'\"" else
             "" if typed[0] == quote else f", and type {typed[0]} in place of the first and the last {quote}")
     steps = (f": {chinese[0]} in place of each opening {quote} inside it and {chinese[1]} in place of each "
              f"closing one{ends}")
-    return f"{whole} ({paste_hint('or type Chinese quotes inside it', _with_comment(lead + typed, note), steps)})"
+    return f"{whole} ({paste_hint('or type Chinese quotes inside it', mend.line(typed), steps)})"
+
+
+def _odd_quotes_hint(mend: _Mend, value: str) -> str:
+    """The fixes for ``value``, starting with a quote and holding an odd number of them (``"草莓"产业"``): one
+    has no partner, and typed as it is, it would show on the page.
+
+    The readings (`_odd_readings`): the last quote is one too many (it only
+    closes the value: ``“草莓”产业``), or the first is (it only opens it:
+    ``草莓“产业”``), or, in a value that does not end with a quote
+    (``"大调研"微访谈"共建``), the partner of the last is missing at the end
+    (``“大调研”微访谈“共建”``). Each reading's fixes: the text in the other
+    kind of quotes, which keeps its quotes as typed, or with Chinese quotes
+    in place of each pair. Takes where the value stands and the value;
+    returns the hint.
+    """
+    quote = value[0]
+    chinese = ("“", "”") if quote == '"' else ("‘", "’")
+    readings = _odd_readings(value, quote)
+    kinds = {"single" if _quote_other(text, quote)[0] == "'" else "double" for _which, _how, text in readings}
+    fixes = []
+    for which, how, text in readings:
+        kept, meant = _quote_other(text, quote), _chinese_pairs(text, quote)
+        typed = mend.fit(meant)
+        said = f"if {which}" if len(readings) > 1 else which
+        whole = paste_hint(said, mend.line(kept), f": {how}, then {_quote_steps(kept[0], text, mend.note, mend.what)}")
+        steps = (f": {how}, then type {chinese[0]} in place of each opening {quote} and {chinese[1]} in place of "
+                 f"each closing one{_fit_steps(mend, meant, typed)}")
+        fixes.append(f"{whole} ({paste_hint('or, in Chinese quotes', mend.line(typed), steps)})")
+    return (f"one of the {value.count(quote)} {quote} has no partner; to keep the others as typed, put the "
+            f"{mend.what} in {' or '.join(sorted(kinds))} quotes, or type Chinese quotes in place of each pair: "
+            + "; ".join(fixes))
+
+
+def _fit_steps(mend: _Mend, meant: str, typed: str) -> str:
+    """The words that end a hint's steps for a line too long to give (`paste_hint`) when ``meant``, the text
+    with Chinese quotes, is typed in quotes (``typed``, as ``mend.fit`` gives it): "" when it is typed bare."""
+    if typed == meant:
+        return ""
+    return f", and then {_quote_steps(typed[0], meant, mend.note, mend.what)}"
+
+
+def _odd_readings(value: str, quote: str) -> list[tuple[str, str, str]]:
+    """The texts ``value`` (starting with ``quote`` and holding an odd number of them) may have been meant as,
+    each as (the reading in words, the change in words, the text): without its last quote, without its
+    first, and, for a value not ending with a quote, with one more at its end (`_odd_quotes_hint`). A
+    reading that leaves an empty pair of quotes (``""``), which no text has, is left out unless all do."""
+    last = value.rindex(quote)
+    readings = [(f"the last {quote} is one too many", f"delete the last {quote}", value[:last] + value[last + 1:]),
+                (f"the first {quote} is one too many", f"delete the first {quote}", value[1:])]
+    if not value.endswith(quote):
+        readings.append((f"a closing {quote} is missing at the end", f"type {quote} at the end", value + quote))
+    return [reading for reading in readings if quote * 2 not in reading[2]] or readings
+
+
+def _quote_other(text: str, quote: str) -> str:
+    """``text`` in the YAML quotes that keep each ``quote`` in it as typed: single ones for ", else `_quote`'s."""
+    return _quote_single(text) if quote == '"' else _quote(text)
+
+
+def _explain_flow_item(lines: _Lines, line: int, column: int, _mark: object) -> Explanation:
+    """An item in brackets with text after its closing quote (``tags: ["大调研", ""补短板""]``, ``"补"短"板"``):
+    YAML read its first quotes as quoting the item and cannot read what follows them. The fixes are
+    `_quoted_text_hint`'s for the item, the rest of the line kept as typed; a line where no such item
+    ends at the place the parser stopped gets `_UNREADABLE`'s words."""
+    text = lines.line(line)
+    found = _quoted_item(text, column)
+    if found is None:
+        return _UNREADABLE[0], _UNREADABLE[1], None
+    start, end = found
+    if not _reads_as_items(text[end:], text[start]):  # [大调研, ""补短板, 民生""]: where the item ends cannot be told
+        return _UNREADABLE[0], _UNREADABLE[1], None
+    indent = len(text) - len(text.lstrip(" "))
+    mend = _Mend(text[indent:start], tail=text[end:].rstrip(), fit=_as_flow_item, what="item")
+    return "there is more text after the closing quote of this item", _quoted_text_hint(mend, text[start:end]), None
+
+
+def _quoted_item(text: str, column: int) -> tuple[int, int] | None:
+    """Where the item in brackets starts and ends on the line ``text`` when it starts with a quote that closes
+    right before ``column`` and goes on after it (``""补短板""`` in ``tags: ["大调研", ""补短板""]``): the
+    index of its first quote and the index just past its last character (before the ``,`` or ``]`` after it,
+    or the line's comment). None when the quote before ``column`` closes no item so typed."""
+    closing = len(text[:column].rstrip(" ")) - 1
+    quote = text[closing:closing + 1]
+    if closing < 1 or quote not in ("'", '"'):
+        return None
+    start = text.rfind(quote, 0, closing)
+    while quote == "'" and start > 0 and text[start - 1] == "'":  # '' is a ' inside single quotes
+        start = text.rfind(quote, 0, start - 1)
+    if start < 0 or not (text[:start].rstrip(" ").endswith(("[", ",")) or not text[:start].strip(" ")):
+        return None
+    comment = _COMMENT.search(text, column)
+    stop = comment.start() if comment else len(text)
+    end = next((index for index in range(column, stop) if text[index] in ",]"), stop)
+    return start, len(text[:end].rstrip(" "))
+
+
+def _reads_as_items(rest: str, quote: str) -> bool:
+    """True when ``rest``, what a line holds after an item in brackets (``, 民生]   # 标签``, or ``,`` in a list
+    typed one item a line), reads as the rest of the list, none of its items holding ``quote``: the items
+    after it typed right, if any (in ``, 民生""]`` the item's own quotes went on past a comma). Lists in it
+    nested deeper than a few levels, anchors, aliases and tags are not read: False, as for hostile YAML."""
+    rest = _TRAILING_COMMENT.sub("", rest)
+    if rest.count("[") + rest.count("{") > _NESTED_ITEMS or any(sign in rest for sign in "&*!"):
+        return False
+    try:
+        items = yaml.safe_load("[x" + rest + "]" * (rest.count("[") + 1 - rest.count("]")))
+    except yaml.YAMLError:
+        return False
+    return not any(isinstance(item, str) and quote in item for item in items)
+
+
+_NESTED_ITEMS = 8
+"""The most brackets after an item that `_reads_as_items` reads: a list of words never holds more."""
+
+
+def _as_item(text: str) -> str:
+    """Return ``text`` as it is typed for an item of a list one item a line (``- 大调研``) to be read as itself:
+    as `as_value` types it, in quotes when it starts and ends with Chinese quotes (``“补短板”``, ``“补”短“板”``):
+    typed bare so in a list of words (tags, aliases, misspellings), they are taken for quotes typed around
+    the word by mistake (`sitegen.models.parse_tags`); in quotes they are kept as part of it. Raises nothing."""
+    typed = as_value(text)
+    return _quote(text) if typed == text and len(text) > 1 and text[0] + text[-1] in ("“”", "‘’") else typed
+
+
+def _as_flow_item(text: str) -> str:
+    """Return ``text`` as it is typed for an item in brackets (``[大调研, 民生]``) to be read as itself: as
+    `_as_item` types it, in quotes when it also holds a sign that ends or opens an item there. Raises nothing."""
+    typed = _as_item(text)
+    return _quote(text) if typed == text and any(char in ",[]{}" for char in text) else typed
 
 
 def as_value(text: str) -> str:
@@ -4514,4 +4682,5 @@ _EXPLAINERS: tuple[tuple[_Test, _Explainer], ...] = (
     (lambda p, c: "expected key" in p or "expected <block end>" in p, _explain_indent),
     (lambda p, c: "<document start>" in p, _explain_document_start),
     (lambda p, c: "scanning a tag" in c, _explain_tag),
+    (lambda p, c: "expected ',' or ']'" in p, _explain_flow_item),
 )

@@ -10,6 +10,7 @@ editor cannot act on.
 from __future__ import annotations
 
 import csv
+import json
 import os
 import re
 import shlex
@@ -548,6 +549,81 @@ def test_a_list_typed_in_chinese_quotes_is_told_once_and_not_as_a_tag_that_sound
 def test_tags_written_as_a_list_are_kept(tmp_path: Path) -> None:
     root = write_site(tmp_path, {PAGE_PATH: interview(extra='tags: [大调研, 白鹤（草莓）, 【专题】调研, "上海, 青浦", “新”农村]\n')})
     assert printed(root) == []
+
+
+# -- ASCII quotes inside a list's item --------------------------------------------------------------
+
+_ODD = ('one of the 3 " has no partner; to keep the others as typed, put the value in single quotes, or type Chinese '
+        "quotes in place of each pair: ")
+
+
+@pytest.mark.parametrize(("typed", "told", "offered"), [
+    # A tag with an odd number of quotes was offered - 草莓"产业 or - “草莓”产业": a stray " was published.
+    ('tags:\n  - 大调研\n  - "草莓"产业"\n  - 民生\n',
+     "11:9: error: there is more text after the closing quote (YAML parser: while parsing a block collection: did "
+     "not find expected '-' indicator)\n  hint: " + _ODD + """if the last " is one too many: - '"草莓"产业' (or, in """
+     """Chinese quotes: - “草莓”产业); if the first " is one too many: - '草莓"产业"' (or, in Chinese quotes: """
+     "- 草莓“产业”)",
+     {"""  - '"草莓"产业'""": '"草莓"产业', "  - “草莓”产业": "“草莓”产业", """  - '草莓"产业"'""": '草莓"产业"',
+      "  - 草莓“产业”": "草莓“产业”"}),
+    # A tag in brackets with doubled quotes got only "check this line and the one above …".
+    ('tags: [大调研, ""补短板"", 民生]\n',
+     "9:15: error: there is more text after the closing quote of this item (YAML parser: while parsing a flow "
+     "sequence: did not find expected ',' or ']')\n  hint: the first and last \" only wrap the item: to keep the \" "
+     """inside it as typed, put it in single quotes instead: tags: [大调研, '"补短板"', 民生] (or type Chinese quotes """
+     'inside it: tags: [大调研, "“补短板”", 民生])',
+     {"""tags: [大调研, '"补短板"', 民生]""": '"补短板"', 'tags: [大调研, "“补短板”", 民生]': "“补短板”"}),
+    ('tags: [大调研, "补"短"板", 民生]\n',
+     "9:16: error: there is more text after the closing quote of this item (YAML parser: while parsing a flow "
+     "sequence: did not find expected ',' or ']')\n  hint: if the first and last \" only wrap the item: to keep the "
+     """" inside it as typed, put it in single quotes instead: tags: [大调研, '补"短"板', 民生] (or type Chinese """
+     """quotes inside it: tags: [大调研, 补“短”板, 民生]); if they are part of it, to keep the " as typed, put the """
+     """whole item in single quotes: tags: [大调研, '"补"短"板"', 民生] (or type Chinese quotes: """
+     'tags: [大调研, "“补”短“板”", 民生])',
+     {"""tags: [大调研, '补"短"板', 民生]""": '补"短"板', "tags: [大调研, 补“短”板, 民生]": "补“短”板",
+      """tags: [大调研, '"补"短"板"', 民生]""": '"补"短"板"', 'tags: [大调研, "“补”短“板”", 民生]': "“补”短“板”"}),
+])
+def test_a_tag_with_quotes_of_its_own_is_offered_lines_that_publish_it(
+        tmp_path: Path, typed: str, told: str, offered: dict[str, str]) -> None:
+    root = write_site(tmp_path, {PAGE_PATH: interview(extra=typed)})
+    assert printed(root) == [f"{PAGE_PATH}:{told}"]
+    broken = next(line for line in typed.splitlines() if '"' in line)
+    for line, tag in offered.items():
+        write_site(root, {PAGE_PATH: interview(extra=typed.replace(broken, line))})
+        assert printed(root) == [], line
+        page = parse_html(build_at(root) / "interviews/baihe/index.html")
+        assert [a.text_content() for a in page.cssselect('a[href^="/tags/"]')][:3] == ["大调研", tag, "民生"], line
+
+
+def test_an_alias_with_an_odd_number_of_quotes_is_offered_lines_that_publish_it(tmp_path: Path) -> None:
+    # A unit's aliases: [白鹤, "白"鹤"] typed one a line was offered - 白"鹤 or - “白”鹤": a stray " was published.
+    unit = UNIT.replace("level: town\n", 'level: town\naliases:\n  - 白鹤\n  - "白"鹤"\n')
+    root = write_site(tmp_path, {UNIT_PATH: unit})
+    assert printed(root) == [
+        f"{UNIT_PATH}:5:8: error: there is more text after the closing quote (YAML parser: while parsing a block "
+        "collection: did not find expected '-' indicator)\n  hint: " + _ODD + """if the last " is one too many: """
+        """- '"白"鹤' (or, in Chinese quotes: - “白”鹤); if the first " is one too many: - '白"鹤"' (or, in Chinese """
+        "quotes: - 白“鹤”)"]
+    for line, alias in {"""- '"白"鹤'""": '"白"鹤', "- “白”鹤": "“白”鹤", """- '白"鹤"'""": '白"鹤"',
+                        "- 白“鹤”": "白“鹤”"}.items():
+        write_site(root, {UNIT_PATH: unit.replace('- "白"鹤"', line)})
+        assert printed(root) == [], line
+        [published] = json.loads((build_at(root) / "data/units.json").read_bytes())
+        assert published["aliases"] == ["白鹤", alias], line
+
+
+def test_a_misspelling_with_doubled_quotes_in_brackets_is_offered_lines_that_check_clean(tmp_path: Path) -> None:
+    unit = UNIT.replace("misspellings: [白河镇, 百合镇]", 'misspellings: [""白河镇"", 百合镇]')
+    root = write_site(tmp_path, {UNIT_PATH: unit})
+    kept, chinese = """misspellings: ['"白河镇"', 百合镇]""", 'misspellings: ["“白河镇”", 百合镇]'
+    assert printed(root) == [
+        f"{UNIT_PATH}:3:18: error: there is more text after the closing quote of this item (YAML parser: while "
+        "parsing a flow sequence: did not find expected ',' or ']')\n  hint: the first and last \" only wrap the "
+        f"item: to keep the \" inside it as typed, put it in single quotes instead: {kept} (or type Chinese quotes "
+        f"inside it: {chinese})"]
+    for line in (kept, chinese):
+        write_site(root, {UNIT_PATH: unit.replace('misspellings: [""白河镇"", 百合镇]', line)})
+        assert printed(root) == [], line
 
 
 # -- front matter fences typed with an input method ----------------------------------------------

@@ -1632,14 +1632,15 @@ def test_a_hint_gives_a_long_line_whole_and_the_line_is_read_as_meant(text: str,
 
 
 # "大调研"微访谈"共建"项目: the hint once turned the first pair into Chinese quotes and left the second as
-# typed, so the pasted line published “大调研”微访谈"共建"项目. Every pair is turned; an odd last quote,
-# which has no partner, stays as typed.
+# typed, so the pasted line published “大调研”微访谈"共建"项目. Every pair is turned (an odd number of quotes:
+# test_a_value_with_an_odd_number_of_quotes_gets_each_reading). The long summary holds ": ", so its Chinese
+# quotes go inside YAML quotes: the steps once left them out, and the line typed so could not be read.
 @pytest.mark.parametrize(("text", "chinese", "steps"), [
     ('title: "大调研"微访谈"共建"项目   # 标题 title\n', "title: “大调研”微访谈“共建”项目   # 标题 title", None),
     ("title: '大调研'微'访'谈'共建'项目\n", "title: ‘大调研’微‘访’谈‘共建’项目", None),
-    ('title: "大调研"微访谈"共建\n', 'title: “大调研”微访谈"共建', None),
     (f"summary: '大调研' {LONG * 4}'共建'\n", None,
-     "or type Chinese quotes: ‘ in place of each opening ' and ’ in place of each closing one"),
+     "or type Chinese quotes: ‘ in place of each opening ' and ’ in place of each closing one, and then type \" "
+     "before the value's first character and another \" after its last"),
 ])
 def test_the_chinese_quotes_fix_turns_every_pair_of_quotes(text: str, chinese: str | None, steps: str | None) -> None:
     _, report = load(text)
@@ -1651,6 +1652,183 @@ def test_the_chinese_quotes_fix_turns_every_pair_of_quotes(text: str, chinese: s
     key = text.split(":", 1)[0]
     meant = chinese.split(": ", 1)[1].split("   #", 1)[0]
     assert ok(chinese + "\n").value == {key: meant}
+
+
+def typed_in(text: str, line: int, typed: str) -> str:
+    """``text`` with its line ``line`` (1-based) typed again as ``typed``, at the same indentation."""
+    lines = text.split("\n")
+    old = lines[line - 1]
+    lines[line - 1] = old[:len(old) - len(old.lstrip(" "))] + typed
+    return "\n".join(lines)
+
+
+ODD = ('one of the 3 {q} has no partner; to keep the others as typed, put the {what} in {kind} quotes, or type '
+       "Chinese quotes in place of each pair: ")
+"""How the hint for a value with an odd number of quotes starts."""
+
+
+# "草莓"产业" (three quotes) was offered - 草莓"产业 or - “草莓”产业": followed, a stray " was published. Each
+# reading is offered now, and each line offered, typed in, is read as the text it says.
+@pytest.mark.parametrize(("text", "at", "hint", "offered"), [
+    ('tags:\n  - "草莓"产业"\n  - 民生\n', (2, 9),
+     ODD.format(q='"', what="value", kind="single")
+     + """if the last " is one too many: - '"草莓"产业' (or, in Chinese quotes: - “草莓”产业); """
+     """if the first " is one too many: - '草莓"产业"' (or, in Chinese quotes: - 草莓“产业”)""",
+     {"- '\"草莓\"产业'": '"草莓"产业', "- “草莓”产业": "“草莓”产业", "- '草莓\"产业\"'": '草莓"产业"',
+      "- 草莓“产业”": "草莓“产业”"}),
+    ('tags:\n  - 大调研\n  - "草莓"产业"   # 标签\n  - 民生\n', (3, 9),
+     ODD.format(q='"', what="value", kind="single")
+     + """if the last " is one too many: - '"草莓"产业'   # 标签 (or, in Chinese quotes: - “草莓”产业   # 标签); """
+     """if the first " is one too many: - '草莓"产业"'   # 标签 (or, in Chinese quotes: - 草莓“产业”   # 标签)""",
+     {"- '\"草莓\"产业'   # 标签": '"草莓"产业', "- “草莓”产业   # 标签": "“草莓”产业",
+      "- '草莓\"产业\"'   # 标签": '草莓"产业"', "- 草莓“产业”   # 标签": "草莓“产业”"}),
+    ('misspellings:\n  - 百合镇\n  - "白"河"镇\n', (3, 8),
+     ODD.format(q='"', what="value", kind="single")
+     + """if the last " is one too many: - '"白"河镇' (or, in Chinese quotes: - “白”河镇); """
+     """if the first " is one too many: - '白"河"镇' (or, in Chinese quotes: - 白“河”镇); """
+     """if a closing " is missing at the end: - '"白"河"镇"' (or, in Chinese quotes: - "“白”河“镇”")""",
+     {"- '\"白\"河镇'": '"白"河镇', "- “白”河镇": "“白”河镇", "- '白\"河\"镇'": '白"河"镇', "- 白“河”镇": "白“河”镇",
+      "- '\"白\"河\"镇\"'": '"白"河"镇"', '- "“白”河“镇”"': "“白”河“镇”"}),
+    ('tags:\n  - ""补短板"\n', (2, 7),  # read the other way, it would hold "" (no text has an empty pair)
+     ODD.format(q='"', what="value", kind="single")
+     + """the first " is one too many: - '"补短板"' (or, in Chinese quotes: - "“补短板”")""",
+     {"- '\"补短板\"'": '"补短板"', '- "“补短板”"': "“补短板”"}),
+    ("tags:\n  - '草莓'产业'\n", (2, 9),
+     ODD.format(q="'", what="value", kind="double")
+     + """if the last ' is one too many: - "'草莓'产业" (or, in Chinese quotes: - ‘草莓’产业); """
+     """if the first ' is one too many: - "草莓'产业'" (or, in Chinese quotes: - 草莓‘产业’)""",
+     {"- \"'草莓'产业\"": "'草莓'产业", "- ‘草莓’产业": "‘草莓’产业", "- \"草莓'产业'\"": "草莓'产业'",
+      "- 草莓‘产业’": "草莓‘产业’"}),
+    ('title: "重固镇："把问题解决在家门口"\n', (1, 14),
+     ODD.format(q='"', what="value", kind="single")
+     + """if the last " is one too many: title: '"重固镇："把问题解决在家门口' (or, in Chinese quotes: """
+     """title: “重固镇：”把问题解决在家门口); if the first " is one too many: title: '重固镇："把问题解决在家门口"' """
+     """(or, in Chinese quotes: title: 重固镇：“把问题解决在家门口”)""",
+     {"title: '\"重固镇：\"把问题解决在家门口'": '"重固镇："把问题解决在家门口', "title: “重固镇：”把问题解决在家门口":
+      "“重固镇：”把问题解决在家门口", "title: '重固镇：\"把问题解决在家门口\"'": '重固镇："把问题解决在家门口"',
+      "title: 重固镇：“把问题解决在家门口”": "重固镇：“把问题解决在家门口”"}),
+    ('title: "大调研"微访谈"共建\n', (1, 13),
+     ODD.format(q='"', what="value", kind="single")
+     + """if the last " is one too many: title: '"大调研"微访谈共建' (or, in Chinese quotes: title: “大调研”微访谈共建); """
+     """if the first " is one too many: title: '大调研"微访谈"共建' (or, in Chinese quotes: title: 大调研“微访谈”共建); """
+     """if a closing " is missing at the end: title: '"大调研"微访谈"共建"' (or, in Chinese quotes: """
+     """title: “大调研”微访谈“共建”)""",
+     {"title: '\"大调研\"微访谈共建'": '"大调研"微访谈共建', "title: “大调研”微访谈共建": "“大调研”微访谈共建",
+      "title: '大调研\"微访谈\"共建'": '大调研"微访谈"共建', "title: 大调研“微访谈”共建": "大调研“微访谈”共建",
+      "title: '\"大调研\"微访谈\"共建\"'": '"大调研"微访谈"共建"', "title: “大调研”微访谈“共建”": "“大调研”微访谈“共建”"}),
+    ('tags: ["草莓"产业", 民生]\n', (1, 12),
+     ODD.format(q='"', what="item", kind="single")
+     + """if the last " is one too many: tags: ['"草莓"产业', 民生] (or, in Chinese quotes: tags: [“草莓”产业, 民生]); """
+     """if the first " is one too many: tags: ['草莓"产业"', 民生] (or, in Chinese quotes: tags: [草莓“产业”, 民生])""",
+     {"tags: ['\"草莓\"产业', 民生]": ['"草莓"产业', "民生"], "tags: [“草莓”产业, 民生]": ["“草莓”产业", "民生"],
+      "tags: ['草莓\"产业\"', 民生]": ['草莓"产业"', "民生"], "tags: [草莓“产业”, 民生]": ["草莓“产业”", "民生"]}),
+    ('tags: [大调研, "草莓"产业"]   # 标签\n', (1, 17),
+     ODD.format(q='"', what="item", kind="single")
+     + """if the last " is one too many: tags: [大调研, '"草莓"产业']   # 标签 (or, in Chinese quotes: """
+     """tags: [大调研, “草莓”产业]   # 标签); if the first " is one too many: tags: [大调研, '草莓"产业"']   # 标签 """
+     """(or, in Chinese quotes: tags: [大调研, 草莓“产业”]   # 标签)""",
+     {"tags: [大调研, '\"草莓\"产业']   # 标签": ["大调研", '"草莓"产业'], "tags: [大调研, “草莓”产业]   # 标签":
+      ["大调研", "“草莓”产业"], "tags: [大调研, '草莓\"产业\"']   # 标签": ["大调研", '草莓"产业"'],
+      "tags: [大调研, 草莓“产业”]   # 标签": ["大调研", "草莓“产业”"]}),
+])
+def test_a_value_with_an_odd_number_of_quotes_gets_each_reading(text: str, at: tuple[int, int], hint: str,
+                                                                 offered: dict[str, object]) -> None:
+    _, report = load(text)
+    assert [(p.line, p.column, p.message, p.hint) for p in report.problems] == [
+        (*at, "there is more text after the closing quote" + " of this item" * ("[" in text)
+         + f" (YAML parser: {_parser_words(text)})", hint)]
+    key = text.split(":", 1)[0]
+    for typed, meant in offered.items():
+        assert f": {typed}" in hint
+        value = ok(typed_in(text, at[0], typed)).value[key]
+        assert (value if isinstance(meant, list) else value[at[0] - 2] if isinstance(value, list) else value) == meant
+
+
+def _parser_words(text: str) -> str:
+    """PyYAML's words for the text after an item's or a value's closing quote, as `load` puts them in parentheses."""
+    if "[" in text:
+        return "while parsing a flow sequence: did not find expected ',' or ']'"
+    if text.startswith("title"):
+        return "while parsing a block mapping: did not find expected key"
+    return "while parsing a block collection: did not find expected '-' indicator"
+
+
+# tags: ["大调研", ""补短板""] (a tag typed in quotes, its own quotes typed inside them) got only "check this
+# line and the one above …". Now the item is told as a value is (``title: "重固镇："把问题解决在家门口""``), in the
+# line typed, the other items kept; and a Chinese-quoted item goes in quotes, as typed bare in a list of words
+# (tags, aliases, misspellings) its quotes are taken for ones typed around the word by mistake.
+WRAPPED = ('the first and last {q} only wrap the {what}: to keep the {q} inside it as typed, put it in {kind} quotes '
+           "instead: {kept} (or type Chinese quotes inside it: {chinese})")
+
+
+@pytest.mark.parametrize(("text", "at", "hint", "offered"), [
+    ('tags: [""补短板"", 民生]\n', (1, 10),
+     WRAPPED.format(what="item", q='"', kind="single", kept="""tags: ['"补短板"', 民生]""", chinese='tags: ["“补短板”", 民生]'),
+     {"""tags: ['"补短板"', 民生]""": ['"补短板"', "民生"], 'tags: ["“补短板”", 民生]': ["“补短板”", "民生"]}),
+    ('tags: [大调研, ""补短板"", 民生]   # 标签\n', (1, 15),
+     WRAPPED.format(what="item", q='"', kind="single", kept="""tags: [大调研, '"补短板"', 民生]   # 标签""",
+                    chinese='tags: [大调研, "“补短板”", 民生]   # 标签'),
+     {"""tags: [大调研, '"补短板"', 民生]   # 标签""": ["大调研", '"补短板"', "民生"],
+      'tags: [大调研, "“补短板”", 民生]   # 标签': ["大调研", "“补短板”", "民生"]}),
+    ('tags: ["大调研", ""补短板""]\n', (1, 17),
+     WRAPPED.format(what="item", q='"', kind="single", kept="""tags: ["大调研", '"补短板"']""",
+                    chinese='tags: ["大调研", "“补短板”"]'),
+     {"""tags: ["大调研", '"补短板"']""": ["大调研", '"补短板"'], 'tags: ["大调研", "“补短板”"]': ["大调研", "“补短板”"]}),
+    ("tags: [大调研, ''补短板'']\n", (1, 15),
+     WRAPPED.format(what="item", q="'", kind="double", kept="""tags: [大调研, "'补短板'"]""", chinese='tags: [大调研, "‘补短板’"]'),
+     {"""tags: [大调研, "'补短板'"]""": ["大调研", "'补短板'"], 'tags: [大调研, "‘补短板’"]': ["大调研", "‘补短板’"]}),
+    ('tags: ["大调研", "补"短"板"]\n', (1, 18),
+     """if the first and last " only wrap the item: to keep the " inside it as typed, put it in single quotes """
+     """instead: tags: ["大调研", '补"短"板'] (or type Chinese quotes inside it: tags: ["大调研", 补“短”板]); if they """
+     """are part of it, to keep the " as typed, put the whole item in single quotes: tags: ["大调研", '"补"短"板"'] """
+     """(or type Chinese quotes: tags: ["大调研", "“补”短“板”"])""",
+     {"""tags: ["大调研", '补"短"板']""": ["大调研", '补"短"板'], 'tags: ["大调研", 补“短”板]': ["大调研", "补“短”板"],
+      """tags: ["大调研", '"补"短"板"']""": ["大调研", '"补"短"板"'],
+      'tags: ["大调研", "“补”短“板”"]': ["大调研", "“补”短“板”"]}),
+    ('tags: [大调研, "补"短板, "民生"]\n', (1, 16),
+     """to keep the " as typed, put the whole item in single quotes: tags: [大调研, '"补"短板', "民生"] """
+     """(or type Chinese quotes: tags: [大调研, “补”短板, "民生"])""",
+     {"""tags: [大调研, '"补"短板', "民生"]""": ["大调研", '"补"短板', "民生"],
+      'tags: [大调研, “补”短板, "民生"]': ["大调研", "“补”短板", "民生"]}),
+    ('tags:\n  - ""补短板""\n  - 民生\n', (2, 7),
+     WRAPPED.format(what="value", q='"', kind="single", kept="""- '"补短板"'""", chinese='- "“补短板”"'),
+     {"""- '"补短板"'""": '"补短板"', '- "“补短板”"': "“补短板”"}),
+    ('tags:\n  - 民生\n  - "补"短"板"\n', (3, 8),
+     """if the first and last " only wrap the value: to keep the " inside it as typed, put it in single quotes """
+     """instead: - '补"短"板' (or type Chinese quotes inside it: - 补“短”板); if they are part of it, to keep the " """
+     """as typed, put the whole value in single quotes: - '"补"短"板"' (or type Chinese quotes: - "“补”短“板”")""",
+     {"""- '补"短"板'""": '补"短"板', "- 补“短”板": "补“短”板", """- '"补"短"板"'""": '"补"短"板"',
+      '- "“补”短“板”"': "“补”短“板”"}),
+])
+def test_an_item_with_quotes_of_its_own_inside_its_quotes_is_offered_both_forms(
+        text: str, at: tuple[int, int], hint: str, offered: dict[str, object]) -> None:
+    _, report = load(text)
+    assert [(p.line, p.column, p.message, p.hint) for p in report.problems] == [
+        (*at, "there is more text after the closing quote" + " of this item" * ("[" in text)
+         + f" (YAML parser: {_parser_words(text)})", hint)]
+    for typed, meant in offered.items():
+        assert f": {typed}" in hint
+        value = ok(typed_in(text, at[0], typed)).value["tags"]
+        assert (value if isinstance(meant, list) else value[at[0] - 2]) == meant
+
+
+def test_an_item_in_brackets_over_several_lines_is_offered_its_line() -> None:
+    text = 'tags: [\n  大调研,\n  ""补短板"",\n  民生,\n]\n'
+    _, report = load(text)
+    hint = WRAPPED.format(what="item", q='"', kind="single", kept="""'"补短板"',""", chinese='"“补短板”",')
+    assert [(p.line, p.column, p.hint) for p in report.problems] == [(3, 5, hint)]
+    assert ok(typed_in(text, 3, """'"补短板"',""")).value == {"tags": ["大调研", '"补短板"', "民生"]}
+    assert ok(typed_in(text, 3, '"“补短板”",')).value == {"tags": ["大调研", "“补短板”", "民生"]}
+
+
+def test_an_item_whose_quotes_go_on_past_a_comma_gets_the_general_hint() -> None:
+    # [大调研, ""补短板, 民生""]: one tag or two cannot be told, and a line offered for ""补短板 alone would be
+    # read with 民生"" in it.
+    _, report = load('tags: [大调研, ""补短板, 民生""]\n')
+    assert [(p.line, p.column, p.message, p.hint) for p in report.problems] == [
+        (1, 15, "the YAML cannot be read here (YAML parser: while parsing a flow sequence: did not find expected "
+         "',' or ']')", 'check this line and the one above: spaces (not TABs) for indentation, a space after ":" '
+         "in key: value, and quotes and brackets closed")]
 
 
 def test_a_long_value_with_quotes_around_its_start_gets_both_fixes_whole() -> None:
@@ -1696,9 +1874,11 @@ def test_a_group_typed_with_a_long_value_on_its_line_gets_the_line_whole() -> No
      '(before the comment "# 摘要，不写则取正文开头 summa…")'),
     (f"summary: {LONG * 4}\n",
      'wrap the whole value in quotes: type " before the value\'s first character and another " after its last'),
+    # LONG holds ": ": with Chinese quotes in place of the ' the value still needs YAML quotes around it.
     (f"summary: '大调研' {LONG * 4}\n",
      "to keep the ' as typed, put the whole value in double quotes: type \" before the value's first character and "
-     "another \" after its last (or type Chinese quotes: ‘ in place of the first ' and ’ in place of the second)"),
+     "another \" after its last (or type Chinese quotes: ‘ in place of the first ' and ’ in place of the second, "
+     "and then type \" before the value's first character and another \" after its last)"),
     (f"summary: 他说\"好\"，'大调研' {LONG * 4}\n",
      'wrap the whole value in quotes: type \' before the value\'s first character and another \' after its last, '
      "and type each ' inside the value twice"),
