@@ -1831,6 +1831,14 @@ def test_an_item_whose_quotes_go_on_past_a_comma_gets_the_general_hint() -> None
          "in key: value, and quotes and brackets closed")]
 
 
+
+@pytest.mark.parametrize("after", ["&a [x, x], &b [*a, *a, *a]", "[" * 2000 + "]" * 2000])
+def test_what_follows_an_item_is_not_read_when_it_could_be_hostile(after: str) -> None:
+    # Whether the items after ""补短板"" are typed right is read with PyYAML: never its aliases or deep nesting.
+    _, report = load(f'tags: [""补短板"", {after}]\n')
+    [problem] = report.problems
+    assert (problem.line, problem.column, problem.hint) == (1, 10, yamltext._UNREADABLE[1])
+
 def test_a_long_value_with_quotes_around_its_start_gets_both_fixes_whole() -> None:
     _, report = load(f'summary: "大调研"{PLAIN}{NOTE}\n')
     [problem] = report.problems
