@@ -328,18 +328,18 @@ as one offered (2018) was typed as shown and published."""
 def _date_format_hint(text: str) -> str:
     """The hint for a date `parse_date` cannot read, naming the date meant where the slip is plain.
 
-    Names the slips with one reading: the digits run together (``20180426``), Excel's day number
-    (``43216``), a part of the year or the month (`_period_hint`: ``2018年底``, ``2018年第三季度``), a date in Chinese
-    numerals (``二〇一八年四月二十六日``, as official documents write it), the
-    year left out (``4月26日``), two digits of the year (``18-5-3``, ``18年5月3日``; ``15-3-18`` reads
-    two ways), the year last (``5/3/2018``, which reads two ways); any other text gets `DATE_HINT`.
+    Names the slips with one reading: the digits run together (``20180426``; ``2018121`` reads two ways), Excel's
+    day number (``43216``), a part of the year or the month (`_period_hint`: ``2018年底``, ``2018年第三季度``), a date
+    in Chinese numerals (``二〇一八年四月二十六日``, as official documents write it), the year left out
+    (``4月26日``), two digits of the year (``18-5-3``, ``18年5月3日``; ``15-3-18`` reads two ways), the year last
+    (``12/25/2018``; ``5/3/2018`` reads two ways). Read so, a day its month has not (``2/30/2018``, ``20180230``)
+    is told the month's days; any other text gets `DATE_HINT`.
     """
     def iso(year: int, month: int, day: int) -> str:
         return f"{year:04d}-{month:02d}-{day:02d}" if _exists(year, month, day) else ""
 
-    if re.fullmatch(r"\d{8}", text) and (meant := iso(int(text[:4]), int(text[4:6]), int(text[6:]))) \
-            and int(text[:4]) >= EARLIEST_YEAR:
-        return f"did you mean {meant}? write the date with its dashes"
+    if (run_together := _run_together_hint(text)) is not None:
+        return run_together
     if re.fullmatch(r"\d{5}", text) and 20000 <= int(text) <= _EXCEL_LAST_DAY:
         meant = (_EXCEL_DAY_ZERO + timedelta(days=int(text))).isoformat()
         return (f"{text} is how Excel counts days when a date cell loses its format: did you mean {meant}? "
@@ -360,24 +360,8 @@ def _date_format_hint(text: str) -> str:
         return _no_such_day_hint(int(found[1]), int(found[2]))
     if (slashed := _month_day_hint(text)) is not None:
         return slashed
-    found = re.fullmatch(r"(\d{2})\s*([-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*[日号]?", text)
-    if found and (first := iso(2000 + int(found[1]), int(found[3]), int(found[4]))):
-        # 15-3-18 may be typed day first as well (15 cannot be a month): both are offered then; 15年 is a year.
-        last = (iso(2000 + int(found[4]), int(found[3]), int(found[1]))
-                if len(found[4]) == 2 and found[2] != "年" else "")
-        last = "" if last == first else last
-        return (f"write the year with all four digits: {first}" + ("" if found[2] == "年" else
-                f" if {found[1]} is the year") + (f", or {last} if {found[4]} is" if last else ""))
-    found = re.fullmatch(r"(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})", text)
-    if found:
-        readings = list(dict.fromkeys(
-            reading for reading in (iso(int(found[3]), int(found[1]), int(found[2])),
-                                    iso(int(found[3]), int(found[2]), int(found[1]))) if reading))
-        if len(readings) == 1:
-            return f"did you mean {readings[0]}? sitegen reads dates as year-month-day (年-月-日)"
-        if readings:
-            return (f"sitegen reads dates as year-month-day (年-月-日): write {readings[0]} or {readings[1]}, "
-                    "as the source means")
+    if (three := _three_numbers_hint(text)) is not None:
+        return three
     return _typed_numbers_hint(text) or DATE_HINT
 
 
@@ -407,6 +391,139 @@ def _month_day_hint(text: str) -> str | None:
     return (f"{told}; {text} is read as month/day ({month}月{day}日), as Chinese writes dates: if it means day/month "
             f"({day}月{month}日), write YYYY-{day:02d}-{month:02d}")
 
+
+def _no_day_in_year_hint(year: int, month: int, day: int, read: str) -> str:
+    """The hint for a date typed in another form than year-month-day that reads as ``day`` of ``month`` (1 to 12) in
+    ``year``, a day that month does not have: says so and why, after ``read`` (how the text was read, ending in
+    "and "), and asks for the day of the source document; no day is guessed, as the month's last may be wrong."""
+    return (f"{read}there is no {month}月{day}日 in {year:04d}: {_days_of_month(month, day, year)}; write "
+            f"{year:04d}-{month:02d}-DD, with the day of the source document in place of DD (年-月-日)")
+
+
+_YEAR_LAST_RE = re.compile(r"(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*[-/.]\s*(\d{4})")
+_SHORT_YEAR_RE = re.compile(r"(\d{1,2})\s*([-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*[日号]?")
+
+
+def _three_numbers_hint(text: str) -> str | None:
+    """The hint for a date typed as three numbers with the year last (``12/25/2018``, ``1.12.2018``) or with two
+    digits of the year (``18-12-01``, ``12/25/18``, ``18年4月26日``), or None for other text."""
+    found = _YEAR_LAST_RE.fullmatch(text)
+    if found:
+        return _year_last_hint(int(found[1]), int(found[3]), int(found[4]), text, found[2])
+    found = _SHORT_YEAR_RE.fullmatch(text)
+    if found and (len(found[1]) == 2 or len(found[4]) == 2 and found[2] != "年"):
+        return _short_year_hint(found[1], found[3], found[4], text, found[2])
+    return None
+
+
+def _year_last_hint(first: int, second: int, year: int, text: str, mark: str) -> str | None:
+    """The hint for ``text``, a date typed with the year last, ``first`` and ``second`` its other numbers and
+    ``mark`` what is between them ("/", "-", "." or "" for digits run together); None for a year before
+    `EARLIEST_YEAR`, which is no year of these records.
+
+    When both numbers may be the month, the month is taken first with slashes and dashes, as American English
+    writes dates, and the day first with dots, as Europe does; the other reading is offered too, as ``12/1`` is.
+    A number past 12 is the day (``12/25/2018``), and said so. A day the month has not is told so with the month's
+    days (``2/30/2018``), and no day is offered for it.
+    """
+    if year < EARLIEST_YEAR:
+        return None
+    sign = mark or "/"
+    readings = [(f"month{sign}day{sign}year", first, second), (f"day{sign}month{sign}year", second, first)]
+    if mark == ".":
+        readings.reverse()
+    fitting = [reading for reading in readings if 1 <= reading[1] <= 12]
+    if not fitting:
+        named = f"{first} is no month" if first == second else f"neither {first} nor {second} is a month"
+        return (f"{named} (months run from 1 to 12): write {year:04d}-MM-DD, with the month and day of the source "
+                "document (年-月-日)")
+    (label, month, day), other = fitting[0], fitting[1:]
+    read = f"{text} is read as {label}, as {day} is no month"
+    if not _exists(year, month, day):
+        return _no_day_in_year_hint(year, month, day, f"{read}, and ")
+    told = f"write {year:04d}-{month:02d}-{day:02d}, year-month-day (年-月-日)"
+    if first == second:
+        return told
+    if not other:
+        return f"{told}; {text} is read as {label} ({month}月{day}日), as {day} is no month"
+    why = "as dates with dots and the year last are written in Europe" if mark == "." else \
+        "as American English writes dates"
+    return (f"{told}; {text} is read as {label} ({month}月{day}日), {why}: if it means {other[0][0]} "
+            f"({day}月{month}日), write {year:04d}-{day:02d}-{month:02d}")
+
+
+def _short_year_hint(first: str, middle: str, last: str, text: str, mark: str) -> str | None:
+    """The hint for ``text``, three numbers ``first``, ``middle`` and ``last`` of which the first or the last has the
+    two digits of a year (20XX), or None when no reading names a month: ``mark`` follows the first ("年" makes it
+    the year).
+
+    The year first is taken, as Chinese writes dates (``18-12-01``, ``18年12月1日``); the dates the year last gives
+    (month/day, as American English writes, and day/month) are offered too, each told which number is the year,
+    and which order, when both are dates. One reading alone is given without "if": ``18/12/1`` is 2018-12-01. A
+    day its month has not is told so with the month's days (``18-2-30``, ``2/30/18``), and no day offered for it:
+    with the year first naming a month, the year-last readings are not offered either.
+    """
+    head = (2000 + int(first), int(middle), int(last)) if len(first) == 2 else None
+    tail = [] if len(last) != 2 or mark == "年" else [(2000 + int(last), int(first), int(middle), "month/day/year"),
+                                                      (2000 + int(last), int(middle), int(first), "day/month/year")]
+    dates = {f"{year:04d}-{month:02d}-{day:02d}": label
+             for year, month, day, label in tail if _exists(year, month, day)}
+    later = " or ".join(f"{day} ({label})" for day, label in dates.items()) if len(dates) == 2 else "".join(dates)
+    if head and _exists(*head):
+        told = f"write the year with all four digits: {head[0]:04d}-{head[1]:02d}-{head[2]:02d}"
+        return f"{told} if {first} is the year, or {later} if {last} is" if later else told
+    if head and 1 <= head[1] <= 12:
+        # 18-2-30 is 2018年2月30日 with a slip in the day: 2030-02-18, offered as well, was a date nobody meant, and
+        # a tally so dated was refused again as in the future.
+        return _no_day_in_year_hint(*head, f"{first} is read as the year {head[0]}, and ")
+    if len(dates) == 2:
+        return f"write the year with all four digits: {later}, as the source document means"
+    fitting = [(year, month, day, label) for year, month, day, label in tail if 1 <= month <= 12]
+    if not fitting:
+        return None
+    year, month, day, label = fitting[0]  # the one reading: the other names no month
+    if dates:
+        return (f"write the year with all four digits: {later}; {text} is read as {label} ({month}月{day}日), as {day} "
+                "is no month")
+    return _no_day_in_year_hint(year, month, day, f"{text} is read as {label}, as {day} is no month, and ")
+
+
+def _run_together_hint(text: str) -> str | None:
+    """The hint for a date typed as digits run together, with the year first (``20181201``, ``2018121``, which
+    reads two ways) or last (``12012018``), or None for other text.
+
+    Eight digits are year, month and day; seven drop a digit of the month or the day, so both are tried, and both
+    dates offered when both are dates. A day the month has not is told so with the month's days (``20180230``).
+    """
+    if not re.fullmatch(r"\d{7,8}", text):
+        return None
+    year = int(text[:4])
+    if year < EARLIEST_YEAR:
+        return _year_last_hint(int(text[:2]), int(text[2:4]), int(text[4:]), text, "") if len(text) == 8 else None
+    rest = text[4:]
+    splits = [(int(rest[:2]), int(rest[2:]))] if len(rest) == 4 else [(int(rest[0]), int(rest[1:])),
+                                                                       (int(rest[:2]), int(rest[2]))]
+    fitting = [(month, day) for month, day in splits if 1 <= month <= 12]
+    dates = [(month, day) for month, day in fitting if _exists(year, month, day)]
+    if len(dates) == 2:
+        (month, day), (other_month, other_day) = dates
+        return (f"{text} reads two ways, with a digit of the month or the day left out: write "
+                f"{year:04d}-{month:02d}-{day:02d} if it is {month}月{day}日, or "
+                f"{year:04d}-{other_month:02d}-{other_day:02d} if it is {other_month}月{other_day}日, as the source "
+                "document means (年-月-日)")
+    if dates:
+        month, day = dates[0]
+        told = f"write {year:04d}-{month:02d}-{day:02d}, with dashes between the year, month and day (年-月-日)"
+        if len(splits) == 1:
+            return told
+        left, right = next(split for split in splits if split != (month, day))
+        why = f"{left} is no month" if not 1 <= left <= 12 else f"there is no {left}月{right}日"
+        return f"{told}; {text} is read as {month}月{day}日, as {why}"
+    if fitting:
+        month, day = fitting[0]
+        return _no_day_in_year_hint(year, month, day, f"{text} is read as the year, month and day run together, "
+                                                      "and ")
+    return None
 
 _PERIOD_RE = re.compile(
     r"(?:截至|截止到?|到|至|于)?\s*(?:(?P<year>\d{4})\s*年?)?\s*(?:"

@@ -651,6 +651,134 @@ def test_a_day_no_year_has_typed_without_the_year_is_told_so_in_pages_and_the_hi
     assert found(root) == []
 
 
+_MILESTONE = "milestones:\n  - date: {}\n    title: 成立领导小组\n"
+
+
+def _dated_site(root: Path, typed: str) -> Path:
+    """A site whose interview date, tally as_of and milestone date are each ``typed``."""
+    return write_site(root, {UNIT_PATH: unit_with(tally(typed, 296, 143, 103, 50), _MILESTONE.format(typed)),
+                             "content/interviews/b.md": interview(date=typed)})
+
+
+def _told_in_each_date_field(typed: str, message: str, hint: str) -> list[str]:
+    """The problems a `_dated_site` of ``typed`` is told: one for each field, with ``message`` and ``hint``."""
+    return [f"content/interviews/b.md:8:7: error: date: {message}\n  hint: {hint}",
+            f"{UNIT_PATH}:5:12: error: tallies → item 1 → as_of: {message}\n  hint: {hint}",
+            f"{UNIT_PATH}:11:11: error: milestones → item 1 → date: {message}\n  hint: {hint}"]
+
+
+def _published_dates(root: Path) -> list[str]:
+    """The interview's publish day, the tally's as_of and the milestone's date, as the built site publishes them."""
+    build(BuildOptions(root=root, now=NOW, search=False))
+    page = next(path for path in (root / "output/interviews").glob("*/index.html"))
+    day = re.search(r'<time datetime="(\d{4}-\d{2}-\d{2})T', page.read_text("utf-8"))
+    tallies = (root / "output/data/units/baihe/tallies.csv").read_text("utf-8-sig").splitlines()
+    milestones = (root / "output/data/units/baihe/milestones.csv").read_text("utf-8-sig").splitlines()
+    return [day[1] if day else "", tallies[1].split(",")[2], milestones[1].split(",")[2]]
+
+
+@pytest.mark.parametrize(("typed", "hint"), [
+    # The year last, one way: "did you mean 2018-12-25?" did not give the words to type, nor say how it was read.
+    ("12/25/2018", "write 2018-12-25, year-month-day (年-月-日); 12/25/2018 is read as month/day/year (12月25日), as 25 "
+                   "is no month"),
+    ("25.12.2018", "write 2018-12-25, year-month-day (年-月-日); 25.12.2018 is read as day.month.year (12月25日), as 25 "
+                   "is no month"),
+    # Two ways: "write 2018-12-01 or 2018-01-12" did not say which reading was which.
+    ("12/1/2018", "write 2018-12-01, year-month-day (年-月-日); 12/1/2018 is read as month/day/year (12月1日), as "
+                  "American English writes dates: if it means day/month/year (1月12日), write 2018-01-12"),
+    ("12-1-2018", "write 2018-12-01, year-month-day (年-月-日); 12-1-2018 is read as month-day-year (12月1日), as "
+                  "American English writes dates: if it means day-month-year (1月12日), write 2018-01-12"),
+    ("1.12.2018", "write 2018-12-01, year-month-day (年-月-日); 1.12.2018 is read as day.month.year (12月1日), as dates "
+                  "with dots and the year last are written in Europe: if it means month.day.year (1月12日), write "
+                  "2018-01-12"),
+    ("5/5/2018", "write 2018-05-05, year-month-day (年-月-日)"),
+    # Two digits of the year: one reading is given without "if", more each with the number that is the year.
+    ("18/12/1", "write the year with all four digits: 2018-12-01"),
+    ("18-12-01", "write the year with all four digits: 2018-12-01 if 18 is the year, or 2001-12-18 if 01 is"),
+    # The year last in two digits got the general hint, and 12/1/18 was not offered the month/day reading.
+    ("12/25/18", "write the year with all four digits: 2018-12-25; 12/25/18 is read as month/day/year (12月25日), as "
+                 "25 is no month"),
+    ("12/1/18", "write the year with all four digits: 2012-01-18 if 12 is the year, or 2018-12-01 (month/day/year) "
+                "or 2018-01-12 (day/month/year) if 18 is"),
+    ("1/12/18", "write the year with all four digits: 2018-01-12 (month/day/year) or 2018-12-01 (day/month/year), as "
+                "the source document means"),
+    # Digits run together: the year first (seven digits read two ways) or last.
+    ("20181201", "write 2018-12-01, with dashes between the year, month and day (年-月-日)"),
+    ("2018121", "2018121 reads two ways, with a digit of the month or the day left out: write 2018-01-21 if it is "
+                "1月21日, or 2018-12-01 if it is 12月1日, as the source document means (年-月-日)"),
+    ("2018131", "write 2018-01-31, with dashes between the year, month and day (年-月-日); 2018131 is read as 1月31日, "
+                "as 13 is no month"),
+    ("2018110", "write 2018-01-10, with dashes between the year, month and day (年-月-日); 2018110 is read as 1月10日, "
+                "as there is no 11月0日"),
+    ("12252018", "write 2018-12-25, year-month-day (年-月-日); 12252018 is read as month/day/year (12月25日), as 25 is "
+                 "no month"),
+])
+def test_a_date_with_the_year_last_in_two_digits_or_run_together_is_told_the_date_to_write_and_each_one_checks(
+        tmp_path: Path, typed: str, hint: str) -> None:
+    root = _dated_site(tmp_path, typed)
+    assert [p.format() for p in found(root)] == _told_in_each_date_field(
+        typed, f'"{typed}" is not a date sitegen understands', hint)
+    # Each date offered, typed as the hint writes it, checks clean and is the date published.
+    for offered in re.findall(r"\d{4}-\d{2}-\d{2}", hint):
+        _dated_site(tmp_path, offered)
+        assert found(tmp_path) == []
+        assert _published_dates(tmp_path) == [offered] * 3
+
+
+_NO_DAY = "there is no {}: {}; write {}-DD, with the day of the source document in place of DD (年-月-日)"
+
+
+@pytest.mark.parametrize(("typed", "hint", "meant"), [
+    # Each got the general "write the date as YYYY-MM-DD", which did not say the day was no day of its month.
+    ("2/30/2018", "2/30/2018 is read as month/day/year, as 30 is no month, and "
+                  + _NO_DAY.format("2月30日 in 2018", "February 2018 has 28 days", "2018-02"), "2018-02-28"),
+    ("30/2/2018", "30/2/2018 is read as day/month/year, as 30 is no month, and "
+                  + _NO_DAY.format("2月30日 in 2018", "February 2018 has 28 days", "2018-02"), "2018-02-28"),
+    ("2/29/2019", "2/29/2019 is read as month/day/year, as 29 is no month, and "
+                  + _NO_DAY.format("2月29日 in 2019", "February 2019 has 28 days, as 2019 is no leap year", "2019-02"),
+     "2019-02-28"),
+    ("31.4.2018", "31.4.2018 is read as day.month.year, as 31 is no month, and "
+                  + _NO_DAY.format("4月31日 in 2018", "April has 30 days", "2018-04"), "2018-04-30"),
+    ("18-2-30", "18 is read as the year 2018, and "
+                + _NO_DAY.format("2月30日 in 2018", "February 2018 has 28 days", "2018-02"), "2018-02-28"),
+    ("18年2月30日", "18 is read as the year 2018, and "
+                  + _NO_DAY.format("2月30日 in 2018", "February 2018 has 28 days", "2018-02"), "2018-02-28"),
+    ("2/30/18", "2/30/18 is read as month/day/year, as 30 is no month, and "
+                + _NO_DAY.format("2月30日 in 2018", "February 2018 has 28 days", "2018-02"), "2018-02-28"),
+    ("20180230", "20180230 is read as the year, month and day run together, and "
+                 + _NO_DAY.format("2月30日 in 2018", "February 2018 has 28 days", "2018-02"), "2018-02-28"),
+    ("2018229", "2018229 is read as the year, month and day run together, and "
+                + _NO_DAY.format("2月29日 in 2018", "February 2018 has 28 days, as 2018 is no leap year", "2018-02"),
+     "2018-02-28"),
+])
+def test_a_day_its_month_has_not_typed_with_the_year_last_in_two_digits_or_run_together_is_told_the_days(
+        tmp_path: Path, typed: str, hint: str, meant: str) -> None:
+    root = _dated_site(tmp_path, typed)
+    assert [p.format() for p in found(root)] == _told_in_each_date_field(
+        typed, f'"{typed}" is not a date sitegen understands', hint)
+    # Typed as shown, the form is refused again, not published; with the day of the source in place of DD it checks.
+    shown = re.search(r"write (\d{4}-\d{2}-DD)", hint)[1]
+    _dated_site(tmp_path, shown)
+    assert [p.message for p in found(tmp_path)] == [f'{field}"{shown}" is not a date sitegen understands' for field in
+                                                    ("date: ", "tallies → item 1 → as_of: ",
+                                                     "milestones → item 1 → date: ")]
+    _dated_site(tmp_path, shown.replace("DD", meant[-2:]))
+    assert found(tmp_path) == []
+    assert _published_dates(tmp_path) == [meant] * 3
+
+
+def test_a_date_with_the_year_last_or_run_together_and_a_time_keeps_the_time_in_every_date_offered() -> None:
+    for typed, offered in (("12/1/2018 10:00", ("2018-12-01 10:00", "2018-01-12 10:00")),
+                           ("2018121 10:00", ("2018-01-21 10:00", "2018-12-01 10:00")),
+                           ("20180230 10:00", ("2018-02-DD 10:00",))):
+        with pytest.raises(PydanticCustomError) as caught:
+            parse_datetime(typed)
+        assert tuple(re.findall(r"\d{4}-\d{2}-(?:\d{2}|DD) 10:00", caught.value.context["hint"])) == offered
+        for day in offered:
+            if "DD" not in day:
+                assert parse_datetime(day) == datetime.fromisoformat(day)
+
+
 @pytest.mark.parametrize(("typed", "hint", "mended"), [
     # "write the digits alone: 31": followed, 31 batches were published and put in the open data.
     ("31O", '"O" in it is a letter, not a digit: if it is the digit 0, write 310; else check the figure against the '
@@ -689,7 +817,8 @@ def test_a_count_said_with_a_half_is_not_offered_its_digits_without_it(tmp_path:
 
 @pytest.mark.parametrize(("typed", "hint"), [
     # Each got the general "write the date as YYYY-MM-DD" though the date meant is plain, or the slip is.
-    ("20180426", "did you mean 2018-04-26? write the date with its dashes"),
+    # "did you mean 2018-04-26? write the date with its dashes" gave the date but not the words to type.
+    ("20180426", "write 2018-04-26, with dashes between the year, month and day (年-月-日)"),
     ("43216", "43216 is how Excel counts days when a date cell loses its format: did you mean 2018-04-26? "
               "write the date itself"),
     ("4月26日", "write the year too: YYYY-04-26, with the year of the source document in place of YYYY (年-月-日)"),
@@ -724,8 +853,11 @@ def test_a_count_said_with_a_half_is_not_offered_its_digits_without_it(tmp_path:
     ("18-4-26", "write the year with all four digits: 2018-04-26 if 18 is the year, or 2026-04-18 if 26 is"),
     # Day first: "2015-03-18 if 15 is the year" alone was typed as shown, and the tally dated 2015.
     ("15-3-18", "write the year with all four digits: 2015-03-18 if 15 is the year, or 2018-03-15 if 18 is"),
-    ("18-5-3", "write the year with all four digits: 2018-05-03 if 18 is the year"),
-    ("26/4/2018", "did you mean 2018-04-26? sitegen reads dates as year-month-day (年-月-日)"),
+    # "… 2018-05-03 if 18 is the year" offered no other reading, so its "if" left the editor asking which else.
+    ("18-5-3", "write the year with all four digits: 2018-05-03"),
+    # The year last: "did you mean 2018-04-26?" did not say how 26/4 was read, nor give the words to type.
+    ("26/4/2018", "write 2018-04-26, year-month-day (年-月-日); 26/4/2018 is read as day/month/year (4月26日), as 26 "
+                  "is no month"),
     # In Chinese numerals, as official documents (公文) write dates, and a year of two digits with 年: each got
     # the general hint, which named neither the date nor the slip.
     ("二〇一八年四月二十六日", "did you mean 2018-04-26? write the date in digits (阿拉伯数字), as YYYY-MM-DD (年-月-日)"),
@@ -735,8 +867,9 @@ def test_a_count_said_with_a_half_is_not_offered_its_digits_without_it(tmp_path:
     # The end of a year or a month is its last day: "write 2018-MM-DD with the day of the source" left it unsaid.
     ("2018年底", "did you mean 2018-12-31, the year's end (年底)? write the date as YYYY-MM-DD (年-月-日)"),
     ("2018年2月末", "did you mean 2018-02-28, the month's end (月底)? write the date as YYYY-MM-DD (年-月-日)"),
-    ("5/3/2018", "sitegen reads dates as year-month-day (年-月-日): write 2018-05-03 or 2018-03-05, as the source "
-                 "means"),
+    # Read two ways: the reading taken is said, as 12/1's is, and the other offered.
+    ("5/3/2018", "write 2018-05-03, year-month-day (年-月-日); 5/3/2018 is read as month/day/year (5月3日), as American "
+                 "English writes dates: if it means day/month/year (3月5日), write 2018-03-05"),
     ("20181340", "write the date as YYYY-MM-DD, year-month-day (年-月-日); YYYY/M/D and YYYY年M月D日 are read too"),
     # No date offered may be refused in turn: 2018 had no 29 February, and Excel's 80000 is 2119-01-11.
     ("2月29日", "write the year too: YYYY-02-29, with the year of the source document in place of YYYY (年-月-日)"),
