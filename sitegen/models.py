@@ -454,8 +454,8 @@ def _year_last_hint(first: int, second: int, year: int, text: str, mark: str) ->
 
 def _short_year_hint(first: str, middle: str, last: str, text: str, mark: str) -> str | None:
     """The hint for ``text``, three numbers ``first``, ``middle`` and ``last`` of which the first or the last has the
-    two digits of a year (20XX), or None when no reading names a month: ``mark`` follows the first ("年" makes it
-    the year).
+    two digits of a year (`_full_year`), or None when no reading names a month: ``mark`` follows the first ("年"
+    makes it the year).
 
     The year first is taken, as Chinese writes dates (``18-12-01``, ``18年12月1日``); the dates the year last gives
     (month/day, as American English writes, and day/month) are offered too, each told which number is the year,
@@ -463,9 +463,9 @@ def _short_year_hint(first: str, middle: str, last: str, text: str, mark: str) -
     day its month has not is told so with the month's days (``18-2-30``, ``2/30/18``), and no day offered for it:
     with the year first naming a month, the year-last readings are not offered either.
     """
-    head = (2000 + int(first), int(middle), int(last)) if len(first) == 2 else None
-    tail = [] if len(last) != 2 or mark == "年" else [(2000 + int(last), int(first), int(middle), "month/day/year"),
-                                                      (2000 + int(last), int(middle), int(first), "day/month/year")]
+    head = (_full_year(first), int(middle), int(last)) if len(first) == 2 else None
+    tail = [] if len(last) != 2 or mark == "年" else [(_full_year(last), int(first), int(middle), "month/day/year"),
+                                                      (_full_year(last), int(middle), int(first), "day/month/year")]
     dates = {f"{year:04d}-{month:02d}-{day:02d}": label
              for year, month, day, label in tail if _exists(year, month, day)}
     later = " or ".join(f"{day} ({label})" for day, label in dates.items()) if len(dates) == 2 else "".join(dates)
@@ -486,6 +486,12 @@ def _short_year_hint(first: str, middle: str, last: str, text: str, mark: str) -
         return (f"write the year with all four digits: {later}; {text} is read as {label} ({month}月{day}日), as {day} "
                 "is no month")
     return _no_day_in_year_hint(year, month, day, f"{text} is read as {label}, as {day} is no month, and ")
+
+
+def _full_year(digits: str) -> int:
+    """The year two digits stand for, as spreadsheets read them: 1930 to 2029 (98 is 1998, 18 is 2018). 2098 for 98
+    was a date to come, refused for a tally and not published for an interview."""
+    return (1900 if int(digits) >= 30 else 2000) + int(digits)
 
 
 def _run_together_hint(text: str) -> str | None:

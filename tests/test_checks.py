@@ -695,6 +695,8 @@ def _published_dates(root: Path) -> list[str]:
     # Two digits of the year: one reading is given without "if", more each with the number that is the year.
     ("18/12/1", "write the year with all four digits: 2018-12-01"),
     ("18-12-01", "write the year with all four digits: 2018-12-01 if 18 is the year, or 2001-12-18 if 01 is"),
+    # 98 is 1998, as spreadsheets read two digits (1930 to 2029): 2098-05-03 was a day to come, refused for a tally.
+    ("98-5-3", "write the year with all four digits: 1998-05-03"),
     # The year last in two digits got the general hint, and 12/1/18 was not offered the month/day reading.
     ("12/25/18", "write the year with all four digits: 2018-12-25; 12/25/18 is read as month/day/year (12月25日), as "
                  "25 is no month"),
