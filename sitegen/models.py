@@ -411,7 +411,7 @@ def _three_numbers_hint(text: str) -> str | None:
     if found:
         return _year_last_hint(int(found[1]), int(found[3]), int(found[4]), text, found[2])
     found = _SHORT_YEAR_RE.fullmatch(text)
-    if found and (len(found[1]) == 2 or len(found[4]) == 2 and found[2] != "年"):
+    if found and (len(found[1]) == 2 or (len(found[4]) == 2 and found[2] != "年")):
         return _short_year_hint(found[1], found[3], found[4], text, found[2])
     return None
 
@@ -438,9 +438,8 @@ def _year_last_hint(first: int, second: int, year: int, text: str, mark: str) ->
         return (f"{named} (months run from 1 to 12): write {year:04d}-MM-DD, with the month and day of the source "
                 "document (年-月-日)")
     (label, month, day), other = fitting[0], fitting[1:]
-    read = f"{text} is read as {label}, as {day} is no month"
-    if not _exists(year, month, day):
-        return _no_day_in_year_hint(year, month, day, f"{read}, and ")
+    if not _exists(year, month, day):  # one reading fits: two numbers of 1 to 12 are each a day of the other
+        return _no_day_in_year_hint(year, month, day, f"{text} is read as {label}, as {day} is no month, and ")
     told = f"write {year:04d}-{month:02d}-{day:02d}, year-month-day (年-月-日)"
     if first == second:
         return told
@@ -503,10 +502,16 @@ def _run_together_hint(text: str) -> str | None:
     """
     if not re.fullmatch(r"\d{7,8}", text):
         return None
-    year = int(text[:4])
-    if year < EARLIEST_YEAR:
-        return _year_last_hint(int(text[:2]), int(text[2:4]), int(text[4:]), text, "") if len(text) == 8 else None
-    rest = text[4:]
+    told = _year_first_run_hint(text) if int(text[:4]) >= EARLIEST_YEAR else None
+    if told is None and len(text) == 8:  # 30122018 names no month with the year first
+        return _year_last_hint(int(text[:2]), int(text[2:4]), int(text[4:]), text, "")
+    return told
+
+
+def _year_first_run_hint(text: str) -> str | None:
+    """The hint of `_run_together_hint` for ``text``, seven or eight digits read with the year first, or None when
+    no reading names a month."""
+    year, rest = int(text[:4]), text[4:]
     splits = [(int(rest[:2]), int(rest[2:]))] if len(rest) == 4 else [(int(rest[0]), int(rest[1:])),
                                                                        (int(rest[:2]), int(rest[2]))]
     fitting = [(month, day) for month, day in splits if 1 <= month <= 12]
@@ -530,6 +535,7 @@ def _run_together_hint(text: str) -> str | None:
         return _no_day_in_year_hint(year, month, day, f"{text} is read as the year, month and day run together, "
                                                       "and ")
     return None
+
 
 _PERIOD_RE = re.compile(
     r"(?:截至|截止到?|到|至|于)?\s*(?:(?P<year>\d{4})\s*年?)?\s*(?:"

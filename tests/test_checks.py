@@ -714,6 +714,8 @@ def _published_dates(root: Path) -> list[str]:
                 "as there is no 11月0日"),
     ("12252018", "write 2018-12-25, year-month-day (年-月-日); 12252018 is read as month/day/year (12月25日), as 25 is "
                  "no month"),
+    ("30122018", "write 2018-12-30, year-month-day (年-月-日); 30122018 is read as day/month/year (12月30日), as 30 is "
+                 "no month"),
 ])
 def test_a_date_with_the_year_last_in_two_digits_or_run_together_is_told_the_date_to_write_and_each_one_checks(
         tmp_path: Path, typed: str, hint: str) -> None:
