@@ -495,16 +495,35 @@ def _full_year(digits: str) -> int:
 
 def _run_together_hint(text: str) -> str | None:
     """The hint for a date typed as digits run together, with the year first (``20181201``, ``2018121``, which
-    reads two ways) or last (``12012018``), or None for other text.
+    reads two ways) or last (``12012018``), or six of them (`_six_digits_hint`), or None for other text.
 
     Eight digits are year, month and day; seven drop a digit of the month or the day, so both are tried, and both
     dates offered when both are dates. A day the month has not is told so with the month's days (``20180230``).
     """
+    if re.fullmatch(r"\d{6}", text):
+        return _six_digits_hint(text)
     if not re.fullmatch(r"\d{7,8}", text):
         return None
     told = _year_first_run_hint(text) if int(text[:4]) >= EARLIEST_YEAR else None
     if told is None and len(text) == 8:  # 30122018 names no month with the year first
         return _year_last_hint(int(text[:2]), int(text[2:4]), int(text[4:]), text, "")
+    return told
+
+
+def _six_digits_hint(text: str) -> str | None:
+    """The hint of `_run_together_hint` for six digits: the year and month with the day missing (``201812``; its
+    other readings that are dates offered too: 2018年1月2日, and 2020年12月5日 for 201205), else two digits each of the
+    year, month and day (``181201``, read as `_short_year_hint` reads 18-12-01); None when neither names a month."""
+    year, month = int(text[:4]), int(text[4:])
+    if year < EARLIEST_YEAR or not 1 <= month <= 12:
+        return _short_year_hint(text[:2], text[2:4], text[4:], text, "")
+    told = (f"{text} reads as the year and month run together, without the day: write {year:04d}-{month:02d}-DD, with the "
+            "day of the source document in place of DD (年-月-日)")
+    # 201812 may be 2018年1月2日, and 201205 20年12月5日: each other reading that is a date is offered too.
+    for other in ((year, int(text[4]), int(text[5])), (_full_year(text[:2]), int(text[2:4]), month)):
+        if _exists(*other):
+            told += (f"; if it is {other[0]:04d}年{other[1]}月{other[2]}日, write "
+                     f"{other[0]:04d}-{other[1]:02d}-{other[2]:02d}")
     return told
 
 

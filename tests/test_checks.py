@@ -716,12 +716,21 @@ def _published_dates(root: Path) -> list[str]:
                  "no month"),
     ("30122018", "write 2018-12-30, year-month-day (年-月-日); 30122018 is read as day/month/year (12月30日), as 30 is "
                  "no month"),
+    # Six digits: two each of the year, month and day, or the year and month with the day missing.
+    ("181201", "write the year with all four digits: 2018-12-01 if 18 is the year, or 2001-12-18 if 01 is"),
+    ("201812", "201812 reads as the year and month run together, without the day: write 2018-12-DD, with the day of "
+               "the source document in place of DD (年-月-日); if it is 2018年1月2日, write 2018-01-02"),
+    ("201205", "201205 reads as the year and month run together, without the day: write 2012-05-DD, with the day of "
+               "the source document in place of DD (年-月-日); if it is 2020年12月5日, write 2020-12-05"),
 ])
 def test_a_date_with_the_year_last_in_two_digits_or_run_together_is_told_the_date_to_write_and_each_one_checks(
         tmp_path: Path, typed: str, hint: str) -> None:
     root = _dated_site(tmp_path, typed)
     assert [p.format() for p in found(root)] == _told_in_each_date_field(
         typed, f'"{typed}" is not a date sitegen understands', hint)
+    for shown in re.findall(r"write (\d{4}-\d{2}-DD)", hint):  # typed as shown, a form with DD is refused again
+        _dated_site(tmp_path, shown)
+        assert len(found(tmp_path)) == 3
     # Each date offered, typed as the hint writes it, checks clean and is the date published.
     for offered in re.findall(r"\d{4}-\d{2}-\d{2}", hint):
         _dated_site(tmp_path, offered)
@@ -751,6 +760,8 @@ _NO_DAY = "there is no {}: {}; write {}-DD, with the day of the source document 
                 + _NO_DAY.format("2月30日 in 2018", "February 2018 has 28 days", "2018-02"), "2018-02-28"),
     ("20180230", "20180230 is read as the year, month and day run together, and "
                  + _NO_DAY.format("2月30日 in 2018", "February 2018 has 28 days", "2018-02"), "2018-02-28"),
+    ("180230", "18 is read as the year 2018, and "
+               + _NO_DAY.format("2月30日 in 2018", "February 2018 has 28 days", "2018-02"), "2018-02-28"),
     ("2018229", "2018229 is read as the year, month and day run together, and "
                 + _NO_DAY.format("2月29日 in 2018", "February 2018 has 28 days, as 2018 is no leap year", "2018-02"),
      "2018-02-28"),
