@@ -25,7 +25,8 @@ wrong place or with baffling words (cases 09 and 11): TAB indentation,
 full-width colons, spaces and dashes typed by a Chinese input method,
 ``key:value`` without a space, a list item without the space after ``-``,
 invisible control characters, a ``#`` that cuts a text short (``第三期 #3``,
-or a line ``#3号楼`` among a text's lines), and characters that show nothing (a
+or a line ``#3号楼`` among a text's lines, before or after a text in quotes,
+or after a note), and characters that show nothing (a
 zero-width space or a stray BOM pasted from a web page: ``unit: baihe``
 with one names no unit, yet reads right). A TAB used as the gap right
 after ``key:`` is allowed (YAML 1.2 allows tabs as separation space): it is
@@ -999,6 +1000,8 @@ class _Scan:
     plain_text: tuple[int, int, int, str] | None = None  # a plain text's first line, start, key column and what is
     # typed before it on its line (``note: ``), while no "#" cutting it was told (`_check_text_cut`)
     told_through: int = -1        # the last line of a text whose "#" lines were told already (`_hash_before_text`)
+    quoted: tuple[int, int, int, str] | None = None  # a quoted text left open: its first line, its quote's column,
+    # its key's column and what is typed before it (`_check_hash_after_quoted`, once it is closed)
     flow_depth: int = 0
     flow_quote: str = ""
     opener: int = -1              # text index of the quote or bracket still open
@@ -1072,6 +1075,9 @@ def _scan_line(scan: _Scan, number: int, line: str) -> None:
         if end is None:
             return
         scan.mode = "normal"
+        if scan.quoted is not None:
+            _check_hash_after_quoted(scan, *scan.quoted)
+            scan.quoted = None
         return
     if scan.mode == "flow":
         _scan_flow(scan, number, line, 0)
@@ -1771,11 +1777,15 @@ def _scan_value(scan: _Scan, number: int, line: str, pos: int, owner: int, lead:
         scan.mode, scan.block_indent = "block", owner
     elif char in "\"'":
         end = _quote_end(line, pos + 1, char)
+        key = _key_above(scan.lines, number, pos) if owner < 0 and not lead else owner
         if end is None:
             if not _check_mismatched_quotes(scan, number, line, pos, owner, lead):
                 scan.mode, scan.opener = char, scan.lines.starts[number] + pos
-        elif char == '"':
+                scan.quoted = number, pos, key, lead
+            return
+        if char == '"':
             _check_escapes(scan, number, line, pos, end, lead)
+        _check_hash_after_quoted(scan, number, pos, key, lead)
     elif char in "[{":
         scan.flow_depth, scan.flow_quote = 0, ""
         _scan_flow(scan, number, line, pos)
@@ -1984,7 +1994,8 @@ def _check_text_cut(scan: _Scan, number: int, cut: int) -> bool:
     last = _text_end(lines, first, start, owner)
     if number > last:
         scan.plain_text = None  # that text ended above this line
-        return False
+        return not lines.line(number)[:cut].strip(_GAP) and _check_hash_after_comment(
+            scan, number, (first, start, owner, lead), last)
     if last == first:
         return False
     scan.plain_text = None
@@ -2006,6 +2017,43 @@ def _check_text_cut(scan: _Scan, number: int, cut: int) -> bool:
     scan.issues.append(_Issue(number, cut, f'{what} starts a comment in YAML, so the value is only '
                                            f'"{_clip(kept_text)}"{why}',
                               _text_quotes_hint(scan, first, typed, note), severity=severity))
+    return True
+
+
+def _check_hash_after_comment(scan: _Scan, number: int, text_at: tuple[int, int, int, str], last: int) -> bool:
+    """Report lines starting with "#" glued to text (`_HASH_TEXT`), the first on the 0-based line ``number``, typed
+    after a plain text whose last line ``last`` ends in a comment (``note: 加装电梯   # 说明``) or is followed by
+    a note (``  # 说明``): YAML ends the text there and reads the lines as comments, so their text is lost,
+    unwarned. True when told.
+
+    Takes the scan and where the text is (as `_Scan.plain_text` held it). A warning,
+    as when no comment stands before them (`_check_text_cut`); the hint
+    wraps the text and the "#" lines in quotes, and moves the comments,
+    which the quotes would publish, above the text's key. Nothing is told
+    when a line further in than the key follows them (the parser refuses
+    it: `_check_comment_in_text`), nor for a "#" line, other than the
+    last, ending in a comment of its own.
+    """
+    first, start, owner, lead = text_at
+    lines = scan.lines
+    hashed, notes, after = _hash_lines(lines, last + 1, owner)
+    if not hashed or hashed[0] != number or (after >= 0 and _indent(lines.line(after)) > owner):
+        return False
+    notes = [n for n in range(last + 1, hashed[-1]) if n not in hashed and lines.line(n).strip(_GAP)]
+    text = [lines.line(first)[start:]] + [lines.line(n).strip(_GAP) for n in range(first + 1, last + 1)]
+    text[-1], comment = _split_comment(text[-1])
+    typed = text + _typed_lines(lines, last + 1, hashed[-1], notes)
+    typed[-1], note = _split_comment(typed[-1])
+    if any(_split_comment(line)[1] for line in typed):
+        return False
+    shown, meant = _folds(text)[1].rstrip(), _folds(typed)[1]
+    head = first if lead else _yaml_line(lines, first, -1)
+    ending = _notes_moved(scan, notes, head, (last, comment) if comment else None)
+    scan.issues.append(_Issue(
+        number, _indent(lines.line(number)),
+        f'"#" at the start of a line starts a comment in YAML, so the value is only "{_clip(shown)}": the page '
+        f"shows {_clip(shown, 40)}, not {_clip(meant, 40)}",
+        _text_quotes_hint(scan, first, typed, note, last=hashed[-1]) + ending, severity="warning"))
     return True
 
 
@@ -2042,9 +2090,7 @@ def _check_comment_in_text(scan: _Scan, number: int, pos: int) -> None:
     typed = kept + [lines.line(n).strip(_GAP) for n in range(last + 1, end + 1)]
     typed[-1], note = _split_comment(typed[-1])
     head = first if lead else _yaml_line(lines, first, -1)  # a text typed below its key: the key's line
-    named = lines.line(head).strip(_GAP)
-    named = _clip(named[:_typed_value(lines.line(head))[1] - _indent(lines.line(head)) + 1]
-                  if _typed_value(lines.line(head))[1] is not None else named, 30)
+    named = _key_named(lines, head)
     comments = [n for n in range(number, after) if lines.line(n).strip(_GAP)]
     which = ("this line" if len(comments) == 1 else "this line and the comment line below it" if len(comments) == 2
              else f"this line and the {len(comments) - 1} comment lines below it")
@@ -2079,7 +2125,8 @@ def _text_end(lines: _Lines, first: int, start: int, owner: int) -> int:
 
 
 def _text_quotes_hint(scan: _Scan, first: int, typed: list[str], note: str,
-                      how: str = "if the # belongs to the value, wrap the whole value in quotes") -> str:
+                      how: str = "if the # belongs to the value, wrap the whole value in quotes",
+                      last: int | None = None) -> str:
     """The hint for a text over several lines cut by a "#" (`_check_text_cut`): where the two quotes go that wrap
     the whole text, named by the text they go before and after and its file lines (`_Scan.first_line`).
 
@@ -2089,7 +2136,9 @@ def _text_quotes_hint(scan: _Scan, first: int, typed: list[str], note: str,
     are double ones unless the text holds a double quote or a backslash
     (`_quote`); each ' inside single ones is typed twice. ``how`` opens
     the hint. The lines stay as typed, so the hint gives no lines to type:
-    given in quotes, they held the text's own quotes inside them.
+    given in quotes, they held the text's own quotes inside them. ``last``
+    is the 0-based line of the closing quote when comment lines left out
+    of ``typed`` stand among the lines (by default the text's lines run on).
     """
     mark = "'" if any('"' in text or "\\" in text for text in typed) else '"'
     opening, closing = typed[0], typed[-1]
@@ -2098,7 +2147,7 @@ def _text_quotes_hint(scan: _Scan, first: int, typed: list[str], note: str,
     end = f" (before the comment {_clip(note.strip(), 20)})" if note else ""
     twice = ", and type each ' inside the value twice" if mark == "'" and any("'" in text for text in typed) else ""
     return (f"{how}: type {mark} before {opening} on line {first + scan.first_line}, and another {mark} after "
-            f"{closing} on line {first + len(typed) - 1 + scan.first_line}{end}{twice}")
+            f"{closing} on line {(first + len(typed) - 1 if last is None else last) + scan.first_line}{end}{twice}")
 
 
 def _check_hash_below(scan: _Scan, number: int, owner: int, lead: str) -> None:
@@ -2111,41 +2160,91 @@ def _check_hash_below(scan: _Scan, number: int, owner: int, lead: str) -> None:
     comment: the text is lost, and was published as an empty note,
     unwarned. With nothing else below as the value, it is an error, as
     ``note: #3号楼`` is (`_check_comment_value`): nothing of the text is
-    left. With a text below them (``  #3号楼`` then ``  重点解决``), YAML
-    keeps that text alone: a warning, as for a "#" line after a text's
-    first (`_check_text_cut`), told only when that text has no "#" cutting
-    it (else that is told). The hint puts the "#" lines in quotes, with
-    the text below when there is one. A group of fields, a list or a
-    quoted text below is not looked at.
+    left. With a text below them (``  #3号楼`` then ``  重点解决``, or
+    ``  "重点解决"`` in quotes), YAML keeps that text alone: a warning, as
+    for a "#" line after a text's first (`_check_text_cut`), told only when
+    that text has no "#" cutting it (else that is told). The hint puts the
+    "#" lines in quotes, with the text below when there is one; a note
+    (``# 说明``) among them is told to be moved above the key, as quotes
+    around it would publish it. A group of fields or a list below is not
+    looked at.
     """
     lines = scan.lines
-    hashed: list[int] = []
-    below = number + 1
-    while below < len(lines.lines):
-        typed = lines.line(below)
-        rest = typed.lstrip(_GAP)
-        if rest.startswith("#") and len(typed) - len(rest) > owner and _HASH_TEXT.match(rest):
-            hashed.append(below)
-        elif rest and (hashed or not rest.startswith("#")):
-            break  # the "#" lines end at a note (``# 说明``), which is no text: the quotes go around them alone
-        below += 1
+    hashed, notes, after = _hash_lines(lines, number + 1, owner)
     if not hashed:
         return
-    after = _yaml_line(lines, hashed[-1], 1)
-    text = lines.line(after)
+    text = lines.line(after) if after >= 0 else ""
     if after < 0 or _indent(text) <= owner:
         if after >= 0 and _is_item(text) and _indent(text) == owner and not _LIST_ITEM_LEAD.match(lead):
             return  # "tags:", "#…", then "- 大调研" as far in as the key: the items are its value
-        _hash_value_lost(scan, hashed, lead)
-    elif below == after and _typed_value(text)[1] is None and not _is_item(text) \
-            and text.lstrip(_GAP)[0] not in "|>\"'[{&*!%@`":
-        _hash_before_text(scan, hashed, after, owner)
+        _hash_value_lost(scan, hashed, [n for n in notes if n < hashed[-1]], lead, number)
+    elif _typed_value(text)[1] is None and not _is_item(text):
+        first = text.lstrip(_GAP)[0]
+        if first in "\"'":
+            _hash_before_quoted(scan, hashed, notes, after, number)
+        elif first not in "|>[{&*!%@`":
+            _hash_before_text(scan, hashed, notes, after, owner, number)
 
 
-def _hash_value_lost(scan: _Scan, hashed: list[int], lead: str) -> None:
-    """Report the "#" lines ``hashed`` (0-based) as the whole value of the key above them, lost (`_check_hash_below`)."""
+def _hash_lines(lines: _Lines, below: int, owner: int) -> tuple[list[int], list[int], int]:
+    """The lines starting with "#" glued to text (`_HASH_TEXT`) from the 0-based line ``below`` on, further in than
+    column ``owner``, up to the first line holding YAML.
+
+    Returns (those lines, the other comment lines after the first of them:
+    notes such as ``# 说明``, the first line holding YAML or -1 at the end).
+    Blank lines and notes before the first "#" line are passed over.
+    """
+    hashed: list[int] = []
+    notes: list[int] = []
+    while below < len(lines.lines):
+        typed = lines.line(below)
+        rest = typed.lstrip(_GAP)
+        if rest.startswith("#"):
+            if len(typed) - len(rest) > owner and _HASH_TEXT.match(rest):
+                hashed.append(below)
+            elif hashed:
+                notes.append(below)
+        elif rest:
+            return hashed, notes, below
+        below += 1
+    return hashed, notes, -1
+
+
+def _key_named(lines: _Lines, head: int) -> str:
+    """The key on the 0-based line ``head`` as typed up to its colon (``summary:``, ``- note:``), or the line
+    (a lone "-"), clipped: how a hint names the line to move a comment above."""
+    named = lines.line(head).strip(_GAP)
+    colon = _typed_value(lines.line(head))[1]
+    return _clip(named[:colon - _indent(lines.line(head)) + 1] if colon is not None
+                 else _split_comment(named)[0], 30)
+
+
+def _notes_moved(scan: _Scan, notes: list[int], head: int, tail: tuple[int, str] | None = None) -> str:
+    """The last step of a hint that wraps lines in quotes: move the comment lines ``notes`` (0-based) among them,
+    and the comment ``tail`` ends its line with (its line and text), above the key on line ``head``, else the
+    quotes would publish them; "" for none."""
+    which = [f"the comment at the end of line {tail[0] + scan.first_line} ({_clip(tail[1].strip(), 20)})"] \
+        if tail else []
+    if len(notes) == 1:
+        which.append(f"the comment on line {notes[0] + scan.first_line}")
+    elif notes:
+        which.append("the comments on lines " + ", ".join(str(n + scan.first_line) for n in notes[:-1])
+                     + f" and {notes[-1] + scan.first_line}")
+    if not which:
+        return ""
+    return f', then move {" and ".join(which)} above "{_key_named(scan.lines, head)}" (line {head + scan.first_line})'
+
+
+def _typed_lines(lines: _Lines, first: int, last: int, notes: list[int]) -> list[str]:
+    """The lines ``first`` to ``last`` (0-based) as typed, each stripped, blank ones "", the ``notes`` left out."""
+    return [lines.line(n).strip(_GAP) for n in range(first, last + 1) if n not in notes]
+
+
+def _hash_value_lost(scan: _Scan, hashed: list[int], notes: list[int], lead: str, head: int) -> None:
+    """Report the "#" lines ``hashed`` (0-based), the ``notes`` among them, as the whole value of the key on line
+    ``head`` (`_check_hash_below`), lost."""
     lines = scan.lines
-    typed = [lines.line(n).strip(_GAP) for n in range(hashed[0], hashed[-1] + 1)]
+    typed = _typed_lines(lines, hashed[0], hashed[-1], notes)
     typed[-1], note = _split_comment(typed[-1])
     key = lead.strip(" -").rstrip(":").strip()
     where = f'"{_clip(key, 40)}" above has no value' if key else "the list item above is empty"
@@ -2156,14 +2255,16 @@ def _hash_value_lost(scan: _Scan, hashed: list[int], lead: str) -> None:
         hint = paste_hint("put the value in quotes", _with_comment(_quote(typed[0]), note),
                           f": {_quote_steps(_quote(typed[0])[0], typed[0], note)}")
     else:
-        hint = _text_quotes_hint(scan, hashed[0], typed, note, how="put the value in quotes")
+        hint = _text_quotes_hint(scan, hashed[0], typed, note, how="put the value in quotes", last=hashed[-1]) \
+            + _notes_moved(scan, notes, head)
     scan.issues.append(_Issue(hashed[0], start, message, hint))
 
 
-def _hash_before_text(scan: _Scan, hashed: list[int], first: int, owner: int) -> None:
-    """Report the "#" lines ``hashed`` (0-based) typed before the text starting on line ``first`` below its key at
-    column ``owner``: YAML keeps the text alone (`_check_hash_below`). A "#" cutting that text too is told with
-    them, once (`_Scan.told_through`): a hint quoting the text alone would leave the lines above it dropped."""
+def _hash_before_text(scan: _Scan, hashed: list[int], notes: list[int], first: int, owner: int, head: int) -> None:
+    """Report the "#" lines ``hashed`` (0-based), the ``notes`` among them, typed before the text starting on line
+    ``first`` below its key on line ``head`` at column ``owner``: YAML keeps the text alone (`_check_hash_below`).
+    A "#" cutting that text too is told with them, once (`_Scan.told_through`): a hint quoting the text alone
+    would leave the lines above it dropped."""
     lines = scan.lines
     last = _text_end(lines, first, _indent(lines.line(first)), owner)
     text = [lines.line(n).strip(_GAP) for n in range(first, last + 1)]
@@ -2174,7 +2275,7 @@ def _hash_before_text(scan: _Scan, hashed: list[int], first: int, owner: int) ->
         kept.append(line if cut is None else line[:cut])
         if cut is not None:
             break
-    typed = [lines.line(n).strip(_GAP) for n in range(hashed[0], first)] + text
+    typed = _typed_lines(lines, hashed[0], first - 1, notes) + text
     shown, meant = _folds(kept)[1].rstrip(), _folds(typed)[1]
     whole = len(kept) == len(text) or not any(text[len(kept):])
     why = f": the page shows {_clip(shown, 40)}, not {_clip(meant, 40)}" if whole else \
@@ -2183,8 +2284,115 @@ def _hash_before_text(scan: _Scan, hashed: list[int], first: int, owner: int) ->
     scan.issues.append(_Issue(hashed[0], _indent(lines.line(hashed[0])),
                               '"#" at the start of a line of the text starts a comment in YAML, so the value is only '
                               f'"{_clip(shown)}"{why}',
-                              _text_quotes_hint(scan, hashed[0], typed, note),
+                              _text_quotes_hint(scan, hashed[0], typed, note, last=last)
+                              + _notes_moved(scan, notes, head),
                               severity="warning" if whole else "error"))
+
+
+def _quoted_lines(lines: _Lines, first: int, start: int, mark: str) -> tuple[list[str], int, int] | None:
+    """The text of a quoted value whose opening ``mark`` stands on the 0-based line ``first`` at column ``start``:
+    (its lines inside the quotes, each stripped, blank ones "", the line of the closing quote, that quote's
+    column). None when it is not closed, or text follows its closing quote (told by the parser and
+    `_check_mismatched_quotes`) or a comment does (a quote moved past it would publish the comment)."""
+    pos = start + 1
+    inside: list[str] = []
+    for number in range(first, min(len(lines.lines), first + MAX_LINES)):
+        line = lines.line(number)
+        end = _quote_end(line, pos, mark)
+        inside.append(line[pos:len(line) if end is None else end].strip(_GAP))
+        if end is not None:
+            return (inside, number, end) if not line[end + 1:].strip(_GAP) else None
+        pos = 0
+    return None
+
+
+def _quote_moved_hint(scan: _Scan, typed: list[str], hashed: list[int], mark: str) -> str:
+    """What to type on the "#" lines ``hashed`` (0-based; ``typed``: their text) taken into quotes of kind
+    ``mark``: each ' twice in single quotes, a \\ before each " and \\ in double ones; "" when none needs it
+    (`_hash_before_quoted`, `_check_hash_after_quoted`)."""
+    where = (f"line {hashed[0] + scan.first_line}" if len(hashed) == 1 else
+             f"lines {hashed[0] + scan.first_line} to {hashed[-1] + scan.first_line}")
+    if mark == "'" and any("'" in text for text in typed):
+        return f", and type each ' on {where} twice"
+    if mark == '"' and any('"' in text or "\\" in text for text in typed):
+        return f', and type a \\ before each " and each \\ on {where}'
+    return ""
+
+
+def _hash_before_quoted(scan: _Scan, hashed: list[int], notes: list[int], first: int, head: int) -> None:
+    """Report the "#" lines ``hashed`` (0-based), the ``notes`` among them, typed before a text in quotes starting
+    on line ``first`` below its key on line ``head`` (``  #3号楼已整改`` then ``  "5号楼正在整改"``): YAML keeps
+    the quoted text alone, the "#" lines are lost. A warning, as before a text typed without quotes
+    (`_hash_before_text`); the hint moves the opening quote up before the first "#" line. Nothing is told for
+    a quote left open or one followed by text (`_quoted_lines`), nor for a "#" line ending in a comment of its
+    own, which the quotes would publish."""
+    lines = scan.lines
+    line = lines.line(first)
+    start = _indent(line)
+    mark = line[start]
+    quoted = _quoted_lines(lines, first, start, mark)
+    typed = _typed_lines(lines, hashed[0], first - 1, notes)
+    if quoted is None or any(_split_comment(text)[1] for text in typed):
+        return
+    inside = quoted[0]
+    shown, meant = _folds(inside)[1].rstrip(), _folds(typed + inside)[1]
+    opening = inside[0] if len(inside[0]) <= _QUOTED_SHOWN else inside[0][:_QUOTED_SHOWN - 1] + "…"
+    moved = typed[0] if len(typed[0]) <= _QUOTED_SHOWN else typed[0][:_QUOTED_SHOWN - 1] + "…"
+    scan.issues.append(_Issue(
+        hashed[0], _indent(lines.line(hashed[0])),
+        f'"#" at the start of a line starts a comment in YAML, so the value is only "{_clip(shown)}", the text '
+        f"in quotes below it: the page shows {_clip(shown, 40)}, not {_clip(meant, 40)}",
+        f"if the # belongs to the value, delete the {mark} before {opening} on line {first + scan.first_line}, "
+        f"and type it before {moved} on line {hashed[0] + scan.first_line}"
+        + _quote_moved_hint(scan, typed, hashed, mark)
+        + _notes_moved(scan, notes, head), severity="warning"))
+
+
+def _check_hash_after_quoted(scan: _Scan, first: int, start: int, owner: int, lead: str) -> None:
+    """Report lines starting with "#" glued to text (`_HASH_TEXT`) typed right after a text in quotes
+    (``note: "5号楼正在整改"`` then ``  #3号楼已整改``): YAML ends the value at its closing quote and reads the
+    lines as comments, so their text is lost, unwarned.
+
+    Takes the scan, the 0-based line ``first`` and column ``start`` of the
+    opening quote, the column ``owner`` of the value's key or "-" (-1 when
+    none is known: nothing is told) and what is typed before the value on
+    its line (``note: ``; "" for a text typed below its key). A warning,
+    as after a text's first line without quotes (`_check_text_cut`); the
+    hint moves the closing quote down after the last "#" line, and the
+    notes (``# 说明``) among them above the key. Nothing is told when a
+    line further in than the key follows them (the parser refuses it), for
+    a quote left open or followed by text or a comment (`_quoted_lines`),
+    nor for a "#" line, other than the last, ending in a comment of its own.
+    """
+    lines = scan.lines
+    if owner < 0:
+        return
+    quoted = _quoted_lines(lines, first, start, lines.line(first)[start])
+    if quoted is None:
+        return
+    inside, close, end = quoted
+    hashed, _, after = _hash_lines(lines, close + 1, owner)
+    if not hashed or (after >= 0 and _indent(lines.line(after)) > owner):
+        return
+    notes = [n for n in range(close + 1, hashed[-1]) if n not in hashed and lines.line(n).strip(_GAP)]
+    typed = _typed_lines(lines, close + 1, hashed[-1], notes)  # blank lines above the "#" lines too: quoted, breaks
+    typed[-1], note = _split_comment(typed[-1])
+    if any(_split_comment(text)[1] for text in typed):
+        return
+    shown, meant = _folds(inside)[1].rstrip(), _folds(inside + typed)[1]
+    mark = lines.line(first)[start]
+    closing = inside[-1] if len(inside[-1]) <= _QUOTED_SHOWN else "…" + inside[-1][1 - _QUOTED_SHOWN:]
+    moved = typed[-1] if len(typed[-1]) <= _QUOTED_SHOWN else "…" + typed[-1][1 - _QUOTED_SHOWN:]
+    before = f" (before the comment {_clip(note.strip(), 20)})" if note else ""
+    head = first if lead else _yaml_line(lines, first, -1)
+    scan.issues.append(_Issue(
+        hashed[0], _indent(lines.line(hashed[0])),
+        f'"#" at the start of a line starts a comment in YAML, so the value is only "{_clip(shown)}", the text '
+        f"in quotes above it: the page shows {_clip(shown, 40)}, not {_clip(meant, 40)}",
+        f"if the # belongs to the value, delete the {mark} after {closing} on line {close + scan.first_line}, "
+        f"and type it after {moved} on line {hashed[-1] + scan.first_line}{before}"
+        + _quote_moved_hint(scan, typed, hashed, mark)
+        + _notes_moved(scan, notes, head), severity="warning"))
 
 
 _ID_BEFORE_NOTE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")

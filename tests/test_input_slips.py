@@ -838,6 +838,96 @@ def test_a_text_typed_below_its_key_as_hash_lines_alone_is_an_error_and_the_hint
     assert shown.cssselect('meta[name="description"]')[0].get("content") == "#3号楼、#5号楼已开工"
 
 
+_QUOTE_MOVED = re.compile(r"delete the (?P<mark>[\"']) (?P<side>before|after) (?P<at>.+?) on line (?P<from>[0-9]+), "
+                          r"and type it (?:before|after) (?P<to>.+?) on line (?P<line>[0-9]+)")
+_COMMENTS_MOVED = re.compile(r", then move (?P<which>.+) above \"(?P<key>.+)\" \(line (?P<head>[0-9]+)\)$")
+
+
+def _hash_hint_followed(text: str, problem: str) -> str:
+    """``text`` (a whole file) with the hint of ``problem`` for lost "#" lines followed: its quotes typed (or a
+    quote moved: ``delete the " before 5号楼 on line 4, and type it before #3号楼 on line 3``) on the lines it
+    names, then the comments it names (``then move the comment on line 3 above "note:" (line 1)``, or the one at
+    the end of a line) moved above that line, with its indent. A hint saying neither fails the test."""
+    where, hint = problem.split("\n  hint: ", 1)
+    moves = _COMMENTS_MOVED.search(hint)
+    hint = hint[:moves.start()] if moves else hint
+    moved = _QUOTE_MOVED.search(hint)
+    if moved is None:
+        text = _quotes_typed(text, f"{where}\n  hint: {hint}")
+    else:
+        lines = text.split("\n")
+        mark, at, to = moved["mark"], moved["at"].strip("…"), moved["to"].strip("…")
+        old, new = int(moved["from"]) - 1, int(moved["line"]) - 1
+        cut = lines[old].index(at) - 1 if moved["side"] == "before" else lines[old].rindex(at) + len(at)
+        assert lines[old][cut] == mark, problem
+        lines[old] = lines[old][:cut] + lines[old][cut + 1:]
+        put = lines[new].index(to) + (0 if moved["side"] == "before" else len(to))
+        lines[new] = lines[new][:put] + mark + lines[new][put:]
+        text = "\n".join(lines)
+    if moves is None:
+        return text
+    lines = text.split("\n")
+    head = int(moves["head"]) - 1
+    assert lines[head].strip().startswith(moves["key"]), problem
+    taken: list[str] = []
+    ends = re.match(r"the comment at the end of line ([0-9]+) \((.+?)\)", moves["which"])
+    if ends:
+        end = int(ends[1]) - 1
+        at = lines[end].rindex(ends[2])
+        taken.append(lines[end][at:])
+        lines[end] = lines[end][:at].rstrip()
+    whole = [int(n) - 1 for n in re.findall(r"[0-9]+", re.sub(r".*?the comments? on lines? ", "", moves["which"]))
+             ] if "the comment on" in moves["which"] or "the comments on" in moves["which"] else []
+    taken += [lines[n].strip() for n in whole]
+    indent = lines[head][:len(lines[head]) - len(lines[head].lstrip())]
+    kept = [line for n, line in enumerate(lines) if n not in whole]
+    head -= sum(1 for n in whole if n < head)
+    return "\n".join(kept[:head] + [indent + comment for comment in taken] + kept[head:])
+
+
+def test_text_typed_as_hash_lines_around_notes_and_quotes_is_told_and_each_hint_keeps_it(tmp_path: Path) -> None:
+    # Each "#" line here was read by YAML as a comment and its text lost, unwarned: after a note ("# 说明") among
+    # "#" lines under a key, before or after a text in quotes, and after a text ended by a comment.
+    unit = (UNIT + "    note:\n      #3号楼\n      # 说明\n      #5号楼已整改\nmilestones:\n  - date: 2018-01-12\n"
+            "    title:\n      #3号楼已整改\n      \"5号楼正在整改\"\n")
+    page = interview(extra="summary: '白鹤镇谈加装电梯，'\n  # 摘要\n  #3号楼、#5号楼已开工\n").replace(
+        "title: 白鹤镇访谈", "title: 白鹤镇访谈   # 标题\n  #3期")
+    root = write_site(tmp_path, {UNIT_PATH: unit, PAGE_PATH: page})
+    problems = printed(root)
+    assert problems == [
+        f'{PAGE_PATH}:3:3: warning: "#" at the start of a line starts a comment in YAML, so the value is only '
+        '"白鹤镇访谈": the page shows 白鹤镇访谈, not 白鹤镇访谈#3期\n'
+        '  hint: if the # belongs to the value, wrap the whole value in quotes: type " before 白鹤镇访谈 on line 2, '
+        'and another " after #3期 on line 3, then move the comment at the end of line 2 (# 标题) above "title:" '
+        "(line 2)",
+        f'{PAGE_PATH}:12:3: warning: "#" at the start of a line starts a comment in YAML, so the value is only '
+        '"白鹤镇谈加装电梯，", the text in quotes above it: the page shows 白鹤镇谈加装电梯，, not '
+        "白鹤镇谈加装电梯，#3号楼、#5号楼已开工\n"
+        "  hint: if the # belongs to the value, delete the ' after 白鹤镇谈加装电梯， on line 10, and type it after "
+        '#3号楼、#5号楼已开工 on line 12, then move the comment on line 11 above "summary:" (line 10)',
+        f'{UNIT_PATH}:12:7: error: "#" at the start of a line starts a comment in YAML, so "note" above has no value: '
+        "the text typed below it, #3号楼#5号楼已整改, is dropped\n"
+        '  hint: put the value in quotes: type " before #3号楼 on line 12, and another " after #5号楼已整改 on line 14, '
+        'then move the comment on line 13 above "note:" (line 11)',
+        f'{UNIT_PATH}:18:7: warning: "#" at the start of a line starts a comment in YAML, so the value is only '
+        '"5号楼正在整改", the text in quotes below it: the page shows 5号楼正在整改, not #3号楼已整改5号楼正在整改\n'
+        '  hint: if the # belongs to the value, delete the " before 5号楼正在整改 on line 19, and type it before '
+        "#3号楼已整改 on line 18"]
+    # Followed from the last line up, as the lines a hint names stay where they are until its comments move.
+    unit = _hash_hint_followed(_hash_hint_followed(unit, problems[3]), problems[2])
+    page = _hash_hint_followed(_hash_hint_followed(page, problems[1]), problems[0])
+    write_site(root, {UNIT_PATH: unit, PAGE_PATH: page})
+    assert printed(root) == []
+    output = build_at(root)
+    assert (output / "data/tallies.csv").read_text(encoding="utf-8-sig").splitlines()[1].endswith(
+        ",#3号楼#5号楼已整改")
+    milestone = next(csv.DictReader((output / "data/milestones.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert milestone["title"] == "#3号楼已整改5号楼正在整改"
+    shown = parse_html(output / "interviews/baihe/index.html")
+    assert shown.cssselect("h1")[0].text_content() == "白鹤镇访谈#3期"
+    assert shown.cssselect('meta[name="description"]')[0].get("content") == "白鹤镇谈加装电梯，#3号楼、#5号楼已开工"
+
+
 def test_a_comment_between_the_lines_of_a_text_is_told_it_ends_the_text_and_both_fixes_work(tmp_path: Path) -> None:
     # YAML ends a text at a comment line, and refuses the text's next line: that was told "this line is not lined
     # up with the lines above it", though it is, with a hint about keys.

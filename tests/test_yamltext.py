@@ -1174,6 +1174,99 @@ def test_hash_lines_alone_below_a_key_are_an_error_and_before_its_text_a_warning
         "interviewee": {"name": "张明"}, "tags": ["补短板"], "note": None}
 
 
+def test_hash_lines_with_a_note_among_them_below_a_key_are_told_whole_and_the_note_moved() -> None:
+    # A note ("# 说明") among the "#" lines ended what was told: the hint quoted "#3号楼" alone, and "#5号楼" below
+    # the note was still lost; a text after the note kept the "#" lines above it dropped, unwarned.
+    _, report = load("note:\n  #3号楼\n  # 说明\n  #5号楼\ntitle:\n  #1期\n  # 编者\n  加装电梯\n")
+    assert shown(report) == [
+        'data/x.yaml:2:3: error: "#" at the start of a line starts a comment in YAML, so "note" above has no value: '
+        "the text typed below it, #3号楼#5号楼, is dropped\n"
+        '  hint: put the value in quotes: type " before #3号楼 on line 2, and another " after #5号楼 on line 4, then '
+        'move the comment on line 3 above "note:" (line 1)',
+        'data/x.yaml:6:3: warning: "#" at the start of a line of the text starts a comment in YAML, so the value is '
+        'only "加装电梯": the page shows 加装电梯, not #1期加装电梯\n'
+        '  hint: if the # belongs to the value, wrap the whole value in quotes: type " before #1期 on line 6, and '
+        'another " after 加装电梯 on line 8, then move the comment on line 7 above "title:" (line 5)']
+    assert ok('# 说明\nnote:\n  "#3号楼\n  #5号楼"\n# 编者\ntitle:\n  "#1期\n  加装电梯"\n').value == {
+        "note": "#3号楼#5号楼", "title": "#1期加装电梯"}
+    # A note above the "#" lines stays where it is: the quotes go below it.
+    _, report = load("note:\n  # 以下为备注\n  #3号楼、#5号楼已整改\n")
+    assert shown(report) == [
+        'data/x.yaml:3:3: error: "#" at the start of a line starts a comment in YAML, so "note" above has no value: '
+        "the text typed below it, #3号楼、#5号楼已整改, is dropped\n"
+        '  hint: put the value in quotes: "#3号楼、#5号楼已整改"']
+    assert ok('note:\n  # 以下为备注\n  "#3号楼、#5号楼已整改"\n').value == {"note": "#3号楼、#5号楼已整改"}
+
+
+def test_hash_lines_before_a_text_in_quotes_are_told_with_the_opening_quote_to_move() -> None:
+    # YAML keeps the quoted text alone and reads the "#" lines above it as comments: they were lost, unwarned.
+    _, report = load('note:\n  # 以下为备注\n  #3号楼已整改\n  "5号楼正在整改"\nactions:\n  -\n    #3号楼\n    # 说明\n'
+                     "    '走访\n    研究'\n")
+    assert shown(report) == [
+        'data/x.yaml:3:3: warning: "#" at the start of a line starts a comment in YAML, so the value is only '
+        '"5号楼正在整改", the text in quotes below it: the page shows 5号楼正在整改, not #3号楼已整改5号楼正在整改\n'
+        '  hint: if the # belongs to the value, delete the " before 5号楼正在整改 on line 4, and type it before '
+        "#3号楼已整改 on line 3",
+        'data/x.yaml:7:5: warning: "#" at the start of a line starts a comment in YAML, so the value is only '
+        '"走访研究", the text in quotes below it: the page shows 走访研究, not #3号楼走访研究\n'
+        "  hint: if the # belongs to the value, delete the ' before 走访 on line 9, and type it before #3号楼 on line "
+        '7, then move the comment on line 8 above "-" (line 6)']
+    assert ok('note:\n  # 以下为备注\n  "#3号楼已整改\n  5号楼正在整改"\n# 说明\nactions:\n  -\n    \'#3号楼\n'
+              "    走访\n    研究'\n").value == {"note": "#3号楼已整改5号楼正在整改", "actions": ["#3号楼走访研究"]}
+    # The quote moved up takes in what it must: a ' typed twice, a \ before a " (or a \).
+    _, report = load("note:\n  #3号楼'东'\n  '5号楼'\ntitle:\n  #3号楼\"东\"\n  \"5号楼\"\n")
+    assert [problem.hint for problem in report.sorted()] == [
+        "if the # belongs to the value, delete the ' before 5号楼 on line 3, and type it before #3号楼'东' on line 2, "
+        "and type each ' on line 2 twice",
+        'if the # belongs to the value, delete the " before 5号楼 on line 6, and type it before #3号楼"东" on line 5, '
+        'and type a \\ before each " and each \\ on line 5']
+    assert ok("note:\n  '#3号楼''东''\n  5号楼'\ntitle:\n  \"#3号楼\\\"东\\\"\n  5号楼\"\n").value == {
+        "note": "#3号楼'东' 5号楼", "title": '#3号楼"东" 5号楼'}
+
+
+def test_hash_lines_after_a_text_in_quotes_are_told_with_the_closing_quote_to_move() -> None:
+    # YAML ends the value at its closing quote and reads the "#" lines below as comments: lost, unwarned.
+    _, report = load('note: "5号楼正在整改"\n  # 说明\n  #3号楼已整改\nactions:\n  - \'走访\n    研究\'\n    #3号楼\n'
+                     'summary:\n  "加装电梯"\n  #5号楼   # 编者\n')
+    assert shown(report) == [
+        'data/x.yaml:3:3: warning: "#" at the start of a line starts a comment in YAML, so the value is only '
+        '"5号楼正在整改", the text in quotes above it: the page shows 5号楼正在整改, not 5号楼正在整改#3号楼已整改\n'
+        '  hint: if the # belongs to the value, delete the " after 5号楼正在整改 on line 1, and type it after '
+        '#3号楼已整改 on line 3, then move the comment on line 2 above "note:" (line 1)',
+        'data/x.yaml:7:5: warning: "#" at the start of a line starts a comment in YAML, so the value is only '
+        '"走访研究", the text in quotes above it: the page shows 走访研究, not 走访研究#3号楼\n'
+        "  hint: if the # belongs to the value, delete the ' after 研究 on line 6, and type it after #3号楼 on line 7",
+        'data/x.yaml:10:3: warning: "#" at the start of a line starts a comment in YAML, so the value is only '
+        '"加装电梯", the text in quotes above it: the page shows 加装电梯, not 加装电梯#5号楼\n'
+        '  hint: if the # belongs to the value, delete the " after 加装电梯 on line 9, and type it after #5号楼 on '
+        "line 10 (before the comment # 编者)"]
+    assert ok('# 说明\nnote: "5号楼正在整改\n  #3号楼已整改"\nactions:\n  - \'走访\n    研究\n    #3号楼\'\n'
+              'summary:\n  "加装电梯\n  #5号楼"   # 编者\n').value == {
+        "note": "5号楼正在整改#3号楼已整改", "actions": ["走访研究#3号楼"], "summary": "加装电梯#5号楼"}
+    # A note after a quoted text, a field commented out, and a text after its closing quote are no lost text.
+    assert ok('note: "5号楼正在整改"\n  # 说明\n  #note: 旧说明\ntitle: x\n').value == {
+        "note": "5号楼正在整改", "title": "x"}
+    assert [problem.line for problem in load('note: "5号楼"正在整改\n  #3号楼\n')[1].problems] == [1]
+
+
+def test_hash_lines_after_a_text_ended_by_a_comment_are_told_with_the_comment_to_move() -> None:
+    # A comment ends a plain text (at the end of its line or on a line of its own): "#" lines typed after it were
+    # read as comments too, and lost, unwarned.
+    _, report = load("note: 5号楼正在整改   # 说明\n  #3号楼已整改\nactions:\n  - 走访\n    # 说明\n    #3号楼\n  - 研究\n")
+    assert shown(report) == [
+        'data/x.yaml:2:3: warning: "#" at the start of a line starts a comment in YAML, so the value is only '
+        '"5号楼正在整改": the page shows 5号楼正在整改, not 5号楼正在整改#3号楼已整改\n'
+        '  hint: if the # belongs to the value, wrap the whole value in quotes: type " before 5号楼正在整改 on line 1, '
+        'and another " after #3号楼已整改 on line 2, then move the comment at the end of line 1 (# 说明) above '
+        '"note:" (line 1)',
+        'data/x.yaml:6:5: warning: "#" at the start of a line starts a comment in YAML, so the value is only "走访": '
+        "the page shows 走访, not 走访#3号楼\n"
+        '  hint: if the # belongs to the value, wrap the whole value in quotes: type " before 走访 on line 4, and '
+        'another " after #3号楼 on line 6, then move the comment on line 5 above "- 走访" (line 4)']
+    assert ok('# 说明\nnote: "5号楼正在整改\n  #3号楼已整改"\nactions:\n    # 说明\n  - "走访\n    #3号楼"\n  - 研究\n'
+              ).value == {"note": "5号楼正在整改#3号楼已整改", "actions": ["走访#3号楼", "研究"]}
+
+
 def test_a_comment_between_the_lines_of_a_text_is_told_at_its_first_line() -> None:
     # YAML 1.2 §7.3.3: a plain text's lines hold no comment line, so the text ends there and its next line is
     # refused; the parser's words were about lining up (or a missing "- "), at that next line.

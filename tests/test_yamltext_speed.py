@@ -256,6 +256,10 @@ EDGE_CASES = [
     # typed under its key.
     "a:\n  #3\nb: 1\n", "a:   # x\n  # y\n  #3\n\n  #4\n", "a:\n  #3\n  y\n", "a:\n  #3\n  y #4\n  z\n", "- \n  #3\n",
     "a:\n  #3\n- b\n", "a:\n  #3\n  b: 1\n", "a:\n  x\nb：1\n",
+    # "#" lines with a note among them, before or after a text in quotes, after a text ended by a comment.
+    "a:\n  #3\n  # x\n  #4\n", "a:\n  #3\n  # x\n  y\n", "a:\n  #3\n  \"y\"\n", "- \n  #3\n  'y\n  z'\n",
+    "a: \"y\"\n  # x\n  #3\n", "- 'y\n  z'\n  #3\nb: 1\n", "a:\n  \"y\"\n  #3   # x\n", "a: y   # x\n  #3\n",
+    "a: y\n  # x\n  #3\n", "a: \"y\"z\n  #3\n", "a: \"y\"\n  #3\n  z\n",
     # A comment between the lines of a text, which YAML ends there.
     "a: x\n  # c\n  y\n", "- x\n# c\n\n  # d\n  y\n", "a:\n  x\n  # c\n  y\nb: 1\n",
     # A key typed after dashes ("---title:", an edit the fuzz test below made) over a list: no item of it.
