@@ -1998,6 +1998,8 @@ def _check_text_cut(scan: _Scan, number: int, cut: int) -> bool:
             scan, number, (first, start, owner, lead), last)
     if last == first:
         return False
+    if not _split_comment(lines.line(last).lstrip(_GAP))[1] and _text_goes_on(lines, last, owner):
+        return True  # it goes on past a note: told at the note, the whole text at once (`_check_comment_in_text`)
     scan.plain_text = None
     typed = [lines.line(first)[start:]] + [lines.line(n).strip(_GAP) for n in range(first + 1, last + 1)]
     typed[-1], note = _split_comment(typed[-1])
@@ -2048,13 +2050,42 @@ def _check_hash_after_comment(scan: _Scan, number: int, text_at: tuple[int, int,
         return False
     shown, meant = _folds(text)[1].rstrip(), _folds(typed)[1]
     head = first if lead else _yaml_line(lines, first, -1)
-    ending = _notes_moved(scan, notes, head, (last, comment) if comment else None)
+    ending = _notes_moved(scan, notes, head, [(last, comment)] if comment else [])
     scan.issues.append(_Issue(
         number, _indent(lines.line(number)),
         f'"#" at the start of a line starts a comment in YAML, so the value is only "{_clip(shown)}": the page '
         f"shows {_clip(shown, 40)}, not {_clip(meant, 40)}",
         _text_quotes_hint(scan, first, typed, note, last=hashed[-1]) + ending, severity="warning"))
     return True
+
+
+def _comments_taken_out(typed: list[str], first: int, notes: list[int]) -> tuple[list[str], list[tuple[int, str]]]:
+    """The lines ``typed`` of a text from the 0-based line ``first`` on (each stripped, the last without its
+    comment) as they go in quotes: the comment lines ``notes`` left out, and the comments that end lines cut off.
+    Returns (those lines, each comment cut off with its line), for `_notes_moved`."""
+    out: list[str] = []
+    tails: list[tuple[int, str]] = []
+    for at, line in enumerate(typed):
+        if first + at in notes:
+            continue
+        line, tail = _split_comment(line)
+        out.append(line)
+        if tail:
+            tails.append((first + at, tail))
+    return out, tails
+
+
+def _text_goes_on(lines: _Lines, last: int, owner: int) -> bool:
+    """True when a plain text, its key at column ``owner``, ended by a note (``# 编者：待核实``) typed on a line of
+    its own below its 0-based line ``last``, goes on below the note, as the editor typed it: the line YAML reads
+    next, further in than the key, is more of the text, no field, item or other kind of value
+    (`_check_comment_in_text` tells it)."""
+    after = _yaml_line(lines, last, 1)
+    if after < 0:
+        return False
+    text = lines.line(after)
+    return _indent(text) > owner and _typed_value(text)[1] is None and not _is_item(text) \
+        and text.lstrip(_GAP)[0] not in "|>\"'[{&*!%@`#"
 
 
 def _check_comment_in_text(scan: _Scan, number: int, pos: int) -> None:
@@ -2071,16 +2102,19 @@ def _check_comment_in_text(scan: _Scan, number: int, pos: int) -> None:
     quotes the whole text, comment included (`_text_quotes_hint`).
     Nothing is told when the text ends at the comment (a line less far
     in, a field, a list item or the end comes next), nor for a second
-    comment line right below the first.
+    comment line right below the first. Lines among the comment lines
+    that are text (``#3号楼``, `_HASH_TEXT`) stay in the text: moved with
+    the comments, they were lost; kept where they are, they cut it, so the
+    hint that keeps the comments out of the text quotes it too.
     """
     lines, owner = scan.lines, scan.plain_owner
-    if scan.plain_text is None or owner is None or scan.plain_text[0] >= number:
+    if scan.plain_text is None or owner is None or scan.plain_text[0] >= number or number <= scan.told_through:
         return
-    above = next(n for n in range(number - 1, -1, -1) if lines.line(n).strip(_GAP))
+    above = lines.line(next(n for n in range(number - 1, -1, -1) if lines.line(n).strip(_GAP)))
     after = _yaml_line(lines, number, 1)
     text = lines.line(after)
-    if lines.line(above).lstrip(_GAP).startswith("#") or after < 0 or _indent(text) <= owner \
-            or _typed_value(text)[1] is not None or _is_item(text) or text.lstrip(_GAP)[0] in "|>\"'[{&*!%@`#":
+    if above.lstrip(_GAP).startswith("#") and (_indent(above) <= owner or not _HASH_TEXT.match(above.lstrip(_GAP))) \
+            or not _text_goes_on(lines, number - 1, owner):
         return
     first, start, _owner, lead = scan.plain_text
     scan.plain_text = None
@@ -2092,14 +2126,22 @@ def _check_comment_in_text(scan: _Scan, number: int, pos: int) -> None:
     head = first if lead else _yaml_line(lines, first, -1)  # a text typed below its key: the key's line
     named = _key_named(lines, head)
     comments = [n for n in range(number, after) if lines.line(n).strip(_GAP)]
+    notes = [n for n in comments if _indent(lines.line(n)) <= owner or not _HASH_TEXT.match(lines.line(n).lstrip(_GAP))]
     which = ("this line" if len(comments) == 1 else "this line and the comment line below it" if len(comments) == 2
              else f"this line and the {len(comments) - 1} comment lines below it")
+    shown = _kept_before_cut(kept)
+    out, tails = _comments_taken_out(typed, first, notes)
+    if notes == comments and not tails and _kept_before_cut(out) == out:
+        hint = f'to keep the comment out of the text, move {which} above "{named}" (line {head + scan.first_line})'
+    else:  # "#" lines among them, or a "#" cutting the text: moving the notes leaves it cut, quotes keep it whole
+        hint = _text_quotes_hint(scan, first, out, note, last=end,
+                                 how="to keep the comment out of the text, wrap the whole text in quotes") \
+            + _notes_moved(scan, notes, head, tails)
     scan.issues.append(_Issue(
         number, pos, "this comment (注释) stands between the lines of a text, and YAML ends a text at a comment: the "
-                     f'value is only "{_clip(_folds(kept)[1].rstrip())}", and YAML cannot read the text\'s next line, '
+                     f'value is only "{_clip(_folds(shown)[1].rstrip())}", and YAML cannot read the text\'s next line, '
                      f'"{_clip(text.strip(), 30)}"',
-        f'to keep the comment out of the text, move {which} above "{named}" '
-        f"(line {head + scan.first_line}); "
+        f"{hint}; "
         + _text_quotes_hint(scan, first, typed, note, how="to make it part of the text, wrap the whole text in quotes")))
 
 
@@ -2219,12 +2261,12 @@ def _key_named(lines: _Lines, head: int) -> str:
                  else _split_comment(named)[0], 30)
 
 
-def _notes_moved(scan: _Scan, notes: list[int], head: int, tail: tuple[int, str] | None = None) -> str:
+def _notes_moved(scan: _Scan, notes: list[int], head: int, tails: Sequence[tuple[int, str]] = ()) -> str:
     """The last step of a hint that wraps lines in quotes: move the comment lines ``notes`` (0-based) among them,
-    and the comment ``tail`` ends its line with (its line and text), above the key on line ``head``, else the
-    quotes would publish them; "" for none."""
-    which = [f"the comment at the end of line {tail[0] + scan.first_line} ({_clip(tail[1].strip(), 20)})"] \
-        if tail else []
+    and the comments ``tails`` that end lines among them (each line and comment), above the key on line
+    ``head``, else the quotes would publish them; "" for none."""
+    which = [f"the comment at the end of line {line + scan.first_line} ({_clip(tail.strip(), 20)})"
+             for line, tail in tails]
     if len(notes) == 1:
         which.append(f"the comment on line {notes[0] + scan.first_line}")
     elif notes:
@@ -2263,18 +2305,19 @@ def _hash_value_lost(scan: _Scan, hashed: list[int], notes: list[int], lead: str
 def _hash_before_text(scan: _Scan, hashed: list[int], notes: list[int], first: int, owner: int, head: int) -> None:
     """Report the "#" lines ``hashed`` (0-based), the ``notes`` among them, typed before the text starting on line
     ``first`` below its key on line ``head`` at column ``owner``: YAML keeps the text alone (`_check_hash_below`).
-    A "#" cutting that text too is told with them, once (`_Scan.told_through`): a hint quoting the text alone
-    would leave the lines above it dropped."""
+    A "#" cutting that text too, or a note the text goes on after (`_text_goes_on`), is told with them, once
+    (`_Scan.told_through`): a hint quoting the text alone would leave the lines above it dropped."""
     lines = scan.lines
     last = _text_end(lines, first, _indent(lines.line(first)), owner)
-    text = [lines.line(n).strip(_GAP) for n in range(first, last + 1)]
+    kept = _kept_before_cut([lines.line(n).strip(_GAP) for n in range(first, last + 1)])
+    notes = list(notes)
+    while not _split_comment(lines.line(last).lstrip(_GAP))[1] and _text_goes_on(lines, last, owner):
+        after = _yaml_line(lines, last, 1)
+        notes += [n for n in range(last + 1, after) if lines.line(n).strip(_GAP)
+                  and not _HASH_TEXT.match(lines.line(n).lstrip(_GAP))]
+        last = _text_end(lines, after, _indent(lines.line(after)), owner)
+    text = _typed_lines(lines, first, last, notes)
     text[-1], note = _split_comment(text[-1])
-    kept: list[str] = []
-    for at, line in enumerate(text):
-        cut = 0 if line.startswith("#") else next((m.start() for m in re.finditer(r"[ \t]#", line)), None)
-        kept.append(line if cut is None else line[:cut])
-        if cut is not None:
-            break
     typed = _typed_lines(lines, hashed[0], first - 1, notes) + text
     shown, meant = _folds(kept)[1].rstrip(), _folds(typed)[1]
     whole = len(kept) == len(text) or not any(text[len(kept):])
@@ -2287,6 +2330,18 @@ def _hash_before_text(scan: _Scan, hashed: list[int], notes: list[int], first: i
                               _text_quotes_hint(scan, hashed[0], typed, note, last=last)
                               + _notes_moved(scan, notes, head),
                               severity="warning" if whole else "error"))
+
+
+def _kept_before_cut(text: list[str]) -> list[str]:
+    """The lines ``text`` (as typed, each stripped) of a plain text as YAML keeps them: up to the first "#" that
+    starts a line (but the first) or follows a space, where YAML reads a comment; the last one cut there."""
+    kept: list[str] = []
+    for at, line in enumerate(text):
+        cut = 0 if at and line.startswith("#") else next((m.start() for m in re.finditer(r"[ \t]#", line)), None)
+        kept.append(line if cut is None else line[:cut])
+        if cut is not None:
+            break
+    return kept
 
 
 def _quoted_lines(lines: _Lines, first: int, start: int, mark: str) -> tuple[list[str], int, int] | None:

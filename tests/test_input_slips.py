@@ -928,6 +928,26 @@ def test_text_typed_as_hash_lines_around_notes_and_quotes_is_told_and_each_hint_
     assert shown.cssselect('meta[name="description"]')[0].get("content") == "白鹤镇谈加装电梯，#3号楼、#5号楼已开工"
 
 
+def test_hash_lines_among_a_text_cut_by_a_comment_are_kept_by_the_hint_that_keeps_the_comment_out(
+        tmp_path: Path) -> None:
+    # The hint moved "#3号楼" above the key with the comment it stood below, as a comment: its text was lost.
+    typed = "    note: 主要问题集中在加装电梯   # 说明\n      # 编者：待核实\n      #3号楼\n      已开工\n"
+    root = write_site(tmp_path, {UNIT_PATH: UNIT + typed})
+    problems = printed(root)
+    assert problems == [
+        f"{UNIT_PATH}:12:7: error: this comment (注释) stands between the lines of a text, and YAML ends a text at a "
+        'comment: the value is only "主要问题集中在加装电梯", and YAML cannot read the text\'s next line, "已开工"\n'
+        '  hint: to keep the comment out of the text, wrap the whole text in quotes: type " before 主要问题集中在加装电梯 on '
+        'line 11, and another " after 已开工 on line 14, then move the comment at the end of line 11 (# 说明) and the '
+        'comment on line 12 above "note:" (line 11); to make it part of the text, wrap the whole text in quotes: '
+        'type " before 主要问题集中在加装电梯   #… on line 11, and another " after 已开工 on line 14']
+    kept_out = problems[0].split("; to make it part of the text")[0]
+    write_site(root, {UNIT_PATH: _hash_hint_followed(UNIT + typed, kept_out)})
+    assert printed(root) == []
+    tallies = (build_at(root) / "data/tallies.csv").read_text(encoding="utf-8-sig")
+    assert tallies.splitlines()[1].endswith(",主要问题集中在加装电梯#3号楼已开工")
+
+
 def test_a_comment_between_the_lines_of_a_text_is_told_it_ends_the_text_and_both_fixes_work(tmp_path: Path) -> None:
     # YAML ends a text at a comment line, and refuses the text's next line: that was told "this line is not lined
     # up with the lines above it", though it is, with a hint about keys.

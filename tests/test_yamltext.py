@@ -1267,6 +1267,43 @@ def test_hash_lines_after_a_text_ended_by_a_comment_are_told_with_the_comment_to
               ).value == {"note": "5号楼正在整改#3号楼已整改", "actions": ["走访#3号楼", "研究"]}
 
 
+def test_hash_lines_and_a_note_among_the_lines_of_a_text_are_told_once_with_quotes_that_keep_them() -> None:
+    # The hint moved "#3号楼" above the key with the note below which it stood, as if it were a comment: followed,
+    # its text was lost, unwarned. A "#3号楼" line told before the note was warned alone: its hint, followed, still
+    # left the text past the note refused; and a text's end-of-line comment went into the quotes.
+    _, report = load("note: 加装电梯\n  # 说明\n  #3号楼\n  已开工\nsummary: 白鹤镇\n  #3号楼\n  # 说明\n  加装电梯\n"
+                     "title:\n  #1期\n  白鹤镇\n  # 编者\n  访谈\nbrief: 白鹤镇   # 简介\n  # 编者\n  访谈\n")
+    assert shown(report) == [
+        "data/x.yaml:2:3: error: this comment (注释) stands between the lines of a text, and YAML ends a text at a "
+        'comment: the value is only "加装电梯", and YAML cannot read the text\'s next line, "已开工"\n'
+        '  hint: to keep the comment out of the text, wrap the whole text in quotes: type " before 加装电梯 on line 1, '
+        'and another " after 已开工 on line 4, then move the comment on line 2 above "note:" (line 1); to make it '
+        'part of the text, wrap the whole text in quotes: type " before 加装电梯 on line 1, and another " after 已开工 '
+        "on line 4",
+        "data/x.yaml:7:3: error: this comment (注释) stands between the lines of a text, and YAML ends a text at a "
+        'comment: the value is only "白鹤镇", and YAML cannot read the text\'s next line, "加装电梯"\n'
+        '  hint: to keep the comment out of the text, wrap the whole text in quotes: type " before 白鹤镇 on line 5, '
+        'and another " after 加装电梯 on line 8, then move the comment on line 7 above "summary:" (line 5); to make '
+        'it part of the text, wrap the whole text in quotes: type " before 白鹤镇 on line 5, and another " after '
+        "加装电梯 on line 8",
+        'data/x.yaml:10:3: error: "#" at the start of a line of the text starts a comment in YAML, so the value is '
+        'only "白鹤镇", and YAML cannot read the rest of the text\n'
+        '  hint: if the # belongs to the value, wrap the whole value in quotes: type " before #1期 on line 10, and '
+        'another " after 访谈 on line 13, then move the comment on line 12 above "title:" (line 9)',
+        "data/x.yaml:15:3: error: this comment (注释) stands between the lines of a text, and YAML ends a text at a "
+        'comment: the value is only "白鹤镇", and YAML cannot read the text\'s next line, "访谈"\n'
+        '  hint: to keep the comment out of the text, wrap the whole text in quotes: type " before 白鹤镇 on line 14, '
+        'and another " after 访谈 on line 16, then move the comment at the end of line 14 (# 简介) and the comment on '
+        'line 15 above "brief:" (line 14); to make it part of the text, wrap the whole text in quotes: type " before '
+        "白鹤镇   # 简介 on line 14, and another \" after 访谈 on line 16"]
+    assert ok('# 说明\nnote: "加装电梯\n  #3号楼\n  已开工"\n# 说明\nsummary: "白鹤镇\n  #3号楼\n  加装电梯"\n# 编者\n'
+              'title:\n  "#1期\n  白鹤镇\n  访谈"\n# 简介\n# 编者\nbrief: "白鹤镇\n  访谈"\n').value == {
+        "note": "加装电梯#3号楼已开工", "summary": "白鹤镇#3号楼加装电梯", "title": "#1期白鹤镇访谈", "brief": "白鹤镇访谈"}
+    # With no "#" line, nor comment at the end of a line, moving the comment is enough, as before.
+    assert load("note: 加装电梯\n  # 说明\n  已开工\n")[1].problems[0].hint.startswith(
+        'to keep the comment out of the text, move this line above "note:" (line 1); ')
+
+
 def test_a_comment_between_the_lines_of_a_text_is_told_at_its_first_line() -> None:
     # YAML 1.2 §7.3.3: a plain text's lines hold no comment line, so the text ends there and its next line is
     # refused; the parser's words were about lining up (or a missing "- "), at that next line.

@@ -260,6 +260,8 @@ EDGE_CASES = [
     "a:\n  #3\n  # x\n  #4\n", "a:\n  #3\n  # x\n  y\n", "a:\n  #3\n  \"y\"\n", "- \n  #3\n  'y\n  z'\n",
     "a: \"y\"\n  # x\n  #3\n", "- 'y\n  z'\n  #3\nb: 1\n", "a:\n  \"y\"\n  #3   # x\n", "a: y   # x\n  #3\n",
     "a: y\n  # x\n  #3\n", "a: \"y\"z\n  #3\n", "a: \"y\"\n  #3\n  z\n",
+    # A note among the lines of a text with "#" lines, or a comment ending a line, around it.
+    "a: y\n  # x\n  #3\n  z\n", "a: y\n  #3\n  # x\n  z\n", "a:\n  #3\n  y\n  # x\n  z\n", "a: y   # x\n  # z\n  w\n",
     # A comment between the lines of a text, which YAML ends there.
     "a: x\n  # c\n  y\n", "- x\n# c\n\n  # d\n  y\n", "a:\n  x\n  # c\n  y\nb: 1\n",
     # A key typed after dashes ("---title:", an edit the fuzz test below made) over a list: no item of it.
