@@ -24,6 +24,13 @@ Policies (what editors get, and why):
   lines stay apart as on the page (:func:`join_blocks`): nothing after
   full-width punctuation, an ideographic space between two CJK characters,
   one space otherwise.
+* **Web addresses typed as text** (``原文地址：https://…``, ``详见 http://…。``) are
+  links, their text the address, as GitHub and WeChat make them
+  (:class:`_BareAddressProcessor`): http:// or https:// and a host with a
+  dot; the address ends at a space, a Chinese character or full-width
+  punctuation (。，；：）」 …), and a ``.`` ``,`` ``)`` typed after it is the
+  sentence's. Not in code, links, link titles, picture addresses or raw
+  HTML; ``www.…`` without a scheme and e-mail addresses stay text.
 * **Lists and tables right under a text line** (case 14): ``主要做法：`` followed
   on the next line by ``- item`` / ``1. item`` / a pipe table is taken as a
   paragraph followed by the list or table (a blank line is inserted before
@@ -86,7 +93,8 @@ from markdown.extensions.toc import TocTreeprocessor, unique
 from markdown.blockprocessors import ReferenceProcessor
 from markdown.preprocessors import HtmlBlockPreprocessor, Preprocessor
 from markdown.treeprocessors import InlineProcessor, Treeprocessor, UnescapeTreeprocessor
-from markdown.util import AMP_SUBSTITUTE, AtomicString
+from markdown.util import (AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE, INLINE_PLACEHOLDER_PREFIX, INLINE_PLACEHOLDER_RE,
+                           AtomicString)
 
 from .errors import LOST_CHARACTERS_HINT, Problem, lost_characters_message, paste_hint
 from .plaintext import AFTER_NAME, MASK_OPENING, SURNAMES, is_han, masks_two_names
@@ -568,6 +576,92 @@ class _DigitStarProcessor(inlinepatterns.InlineProcessor):
         return "*", m.start(0), m.end(0)
 
 
+# A web address typed as text: http:// or https://, a host with a dot in it (and a port), then what an
+# address may hold (RFC 3986: ASCII letters, digits, -._~:/?#[]@!$&'()*+,;=%). Not after an ASCII
+# letter or digit ("xhttp://"); anything else may stand right before it, as Chinese does (地址：https://…).
+# It ends at the first character no address holds: a space, a Chinese character, full-width punctuation.
+BARE_ADDRESS_RE = (r"(?<![A-Za-z0-9])[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::[0-9]+)?"
+                   r"(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?")
+# Signs that end a sentence or a quote rather than the address typed before them (GFM's rule, and ";" and
+# "'", which a Chinese sentence typed with half-width punctuation ends an address with far more often).
+_ADDRESS_TRAILING = "?!.,:;*_~'"
+# Raw HTML elements whose text is no place for a link: a link already, or code.
+_NO_LINK_INSIDE = frozenset({"a", "code", "kbd", "pre", "samp"})
+_RAW_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)")
+
+
+def bare_address_end(address: str) -> str:
+    """``address`` (a match of :data:`BARE_ADDRESS_RE`) without the punctuation typed after it.
+
+    As GitHub links a bare address: trailing ``? ! . , : * _ ~`` (and ``;``,
+    ``'``) are the sentence's; a closing ``)`` or ``]`` is the address's only
+    when it closes one opened in it (``https://x.cn/a_(b)``), else the
+    sentence's (``(见 https://x.cn/a)``). Returns what is left, the whole
+    address or a shorter start of it; raises nothing.
+    """
+    while address:
+        last = address[-1]
+        if last in _ADDRESS_TRAILING:
+            address = address[:-1]
+        elif (last == ")" and address.count("(") < address.count(")")) or \
+                (last == "]" and address.count("[") < address.count("]")):
+            address = address[:-1]
+        else:
+            return address
+    return address
+
+
+class _BareAddressProcessor(inlinepatterns.InlineProcessor):
+    """Links a web address typed as text (``详见 https://www.shqp.gov.cn/。``), its text the address.
+
+    As GitHub and WeChat do, so that a reader on a phone can tap it. The
+    address ends as :data:`BARE_ADDRESS_RE` and `bare_address_end` say:
+    before a space, a Chinese character, full-width punctuation, or a
+    sentence's ``.`` ``,`` ``)``. Registered below code spans, links,
+    ``<…>`` links and raw HTML, which have taken their addresses first;
+    never inside a link (Markdown's, or raw ``<a>``) nor raw ``<code>``.
+    The link is written as ``<https://…>`` writes it: ``<a href>`` only.
+    """
+
+    ANCESTOR_EXCLUDES = ("a",)
+
+    def handleMatch(self, m: re.Match[str], data: str  # noqa: N802 (library API)
+                    ) -> tuple[etree.Element | None, int | None, int | None]:
+        if self._inside_raw_element(data[:m.start(0)]):
+            return None, None, None
+        # The host (with its dot) ends in a letter or digit, so what is cut off is always after it.
+        address = bare_address_end(m.group(0))
+        link = etree.Element("a")
+        link.set("href", address)
+        link.text = AtomicString(address)
+        return link, m.start(0), m.start(0) + len(address)
+
+    def _inside_raw_element(self, before: str) -> bool:
+        """True when raw HTML typed in ``before`` leaves an ``<a>`` or ``<code>`` (`_NO_LINK_INSIDE`) open.
+
+        The ``html`` pattern stashes a raw tag in ``md.htmlStash`` and the inline processor stashes that
+        placeholder in its ``stashed_nodes``: ``before`` holds the inline processor's placeholders.
+        """
+        if INLINE_PLACEHOLDER_PREFIX not in before:
+            return False
+        nodes = getattr(self.md.treeprocessors["inline"], "stashed_nodes", {})
+        stash = self.md.htmlStash.rawHtmlBlocks
+        open_tags: list[str] = []
+        for found in INLINE_PLACEHOLDER_RE.finditer(before):
+            node = nodes.get(found.group(1))
+            raw = HTML_PLACEHOLDER_RE.fullmatch(node) if isinstance(node, str) else None
+            typed = stash[int(raw.group(1))] if raw and int(raw.group(1)) < len(stash) else None
+            tag = _RAW_TAG_RE.match(typed) if isinstance(typed, str) else None
+            name = tag.group(2).lower() if tag else ""
+            if name not in _NO_LINK_INSIDE:
+                continue
+            if not tag.group(1):
+                open_tags.append(name)
+            elif name in open_tags:
+                del open_tags[len(open_tags) - 1 - open_tags[::-1].index(name):]
+        return bool(open_tags)
+
+
 # A start or end tag's name, as HTML reads it: up to a space, "/" or ">".
 _TYPED_TAG_NAME_RE = re.compile(r"</?([^\s/>]+)")
 
@@ -695,9 +789,11 @@ _PATTERN_NEEDS: Mapping[str, tuple[type, tuple[str, ...]]] = MappingProxyType({
     "nl": (inlinepatterns.SubstituteTagInlineProcessor, ("\n",)),
     # sitegen's (?<=\d)\*(?=\d): see _DigitStarProcessor (a star alone is in most texts, bold: **)
     "sitegen_digit_star": (_DigitStarProcessor, (_DIGIT_STAR,)),
+    # sitegen's BARE_ADDRESS_RE: "://" in every address it matches, so both a ":" and a "/".
+    "sitegen_bare_address": (_BareAddressProcessor, (":", "/")),
 })
 
-_PATTERN_CHARACTERS = "`\\[^!<&*_\n"
+_PATTERN_CHARACTERS = "`\\[^!<&*_\n:/"
 """Every character :data:`_PATTERN_NEEDS` names."""
 
 _ALL_NEEDS = frozenset([*_PATTERN_CHARACTERS, *_WHOLE_NEEDS])
@@ -941,6 +1037,8 @@ class _SitegenExtension(Extension):
         if type(md.parser.blockprocessors["reference"]) is ReferenceProcessor:
             md.parser.blockprocessors.register(_AddressReferences(md.parser), "reference", 15)
         md.inlinePatterns.register(_DigitStarProcessor(r"(?<=\d)\*(?=\d)", md), "sitegen_digit_star", 75)
+        # Below raw HTML (90) and entities (80), above emphasis (60): "*" and "_" in an address stay its own.
+        md.inlinePatterns.register(_BareAddressProcessor(BARE_ADDRESS_RE, md), "sitegen_bare_address", 70)
         if type(md.inlinePatterns["html"]) is inlinepatterns.HtmlInlineProcessor:
             md.inlinePatterns.register(_TagsOnly(inlinepatterns.HTML_RE, md), "html", 90)
 
@@ -3220,6 +3318,8 @@ def _settings_key() -> str:
         repr(sorted((name, sorted((k, repr(v) if not callable(v) else v.__qualname__)
                                   for k, v in options.items()))
                     for name, options in _extension_configs().items())),
+        # Which addresses typed as text are linked, and where they end (a change re-renders every body).
+        BARE_ADDRESS_RE, _ADDRESS_TRAILING, repr(sorted(_NO_LINK_INSIDE)),
         repr(sorted(ALLOWED_TAGS)), repr(sorted(CONTENT_DROPPED_TAGS)), repr(sorted(URL_SCHEMES)),
         repr(sorted(ALLOWED_STYLE_PROPERTIES)),
         repr(sorted((tag, sorted(names)) for tag, names in ALLOWED_ATTRIBUTES.items())),

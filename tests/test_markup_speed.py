@@ -231,13 +231,15 @@ def _used(renderer: MarkdownRenderer, body: str) -> list[str]:
 def test_pruning_gives_a_document_only_the_patterns_it_can_use() -> None:
     renderer = MarkdownRenderer()
     assert _used(renderer, "纯中文一行，没有任何标记。") == []
+    # ":" and "/" in the link's address: an address typed as text may be there too (_BareAddressProcessor).
     assert _used(renderer, "## 问题\n\n一段**加粗**和[链接](https://a.org)。\n") == [
-        "LinkInlineProcessor", "DelimiterProcessor"]
+        "LinkInlineProcessor", "_BareAddressProcessor", "DelimiterProcessor"]
+    assert _used(renderer, "截至2018/4/26，详见 www.shqp.gov.cn。") == []  # a "/" and no ":"
     assert _used(renderer, "面积3*4米，**加粗**。\n") == ["_DigitStarProcessor", "DelimiterProcessor"]
     assert _used(renderer, "第一行\n第二行") == ["SubstituteTagInlineProcessor", "SubstituteTagInlineProcessor"]
     assert _used(renderer, "[r]\n\n[r]: https://e.org\n") == [
         "ReferenceInlineProcessor", "LinkInlineProcessor", "ShortReferenceInlineProcessor"]
-    everything = "`x` \\* [^1] ![a](b) <b> &amp; *e* 3*4\nz\n\n[^1]: n\n[r]: https://e.org\n"
+    everything = "`x` \\* [^1] ![a](b) <b> &amp; *e* 3*4 https://a.org\nz\n\n[^1]: n\n[r]: https://e.org\n"
     assert len(_used(renderer, everything)) == len(renderer._md.inlinePatterns)
     # The library's registry is back in place after each document.
     assert renderer._md.treeprocessors["inline"].inlinePatterns is renderer._md.inlinePatterns
