@@ -1232,7 +1232,8 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
     such places are not checked); ``./#x``, which leads to the home page,
     is taken for a place in the link's own page (`_own_page_meant`).
     """
-    pages = {page.url for page in graph.pages}
+    titles = {page.url: page.title for page in graph.pages}
+    pages = set(titles)
     files = {"/" + rel.removeprefix("content/") for rel in graph.assets}
     base = graph.urls.base_folder  # decoded, as each link's site path is
     hints: _LinkHints | None = None  # made for the first broken link: most builds have none
@@ -1268,6 +1269,12 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
                     line, column = _typed_at(entry.document, href)
                     if _leads_somewhere(path, pages, files):
                         write, lacking = _rewritten(path, _query_and_place(href), place_problem)
+                        before = _typed_before(entry.document, line, column)
+                        if before in ("", "<"):
+                            # Typed as text (linked as typed) or as <https://…>: an address alone in its
+                            # place would be text, or a tag, not a link.
+                            text = titles.get(path) or titles.get(path + "/") or _file_name(path) or path
+                            write = f"[{text}]({write})" + (f" in place of <{href}>" if before else "")
                         report.warning(entry.document.path, line, column, f'the link "{href}" {message}',
                                        f"link to it from the site's root: write {write} (it then works at whatever "
                                        f"address the site is published){lacking}")
@@ -1732,6 +1739,21 @@ def _leads_somewhere(path: str, pages: set[str], files: set[str]) -> bool:
     return path.endswith("/" + FEED_FILE) and path.removesuffix(FEED_FILE) in pages
 
 
+def _typed_before(document: Document, line: int | None, column: int | None) -> str | None:
+    """What a link's address typed at ``line``:``column`` of the page (`_typed_at`) is typed after: one of
+    `_ADDRESS_MARKS` (``(`` of ``[a](…)``, ``<`` of ``<…>``, a quote of ``href="…"``…), or "" for an address
+    typed as text, which the text's conversion links as typed (`sitegen.markup.BARE_ADDRESS_RE`); None when
+    the place is not known."""
+    if line is None or column is None:
+        return None
+    before = document.body.split("\n")[line - document.body_line][:column - 1]
+    return next((mark for mark in _ADDRESS_MARKS if before.endswith(mark)), "")
+
+
+_ADDRESS_MARKS = ("(", "<", '"', "'", "=", "]:")
+"""What a link's address is typed after, in Markdown (``[a](…)``, ``<…>``, ``[a]: …``) and HTML (``href="…"``)."""
+
+
 def _typed_at(document: Document, address: str) -> tuple[int | None, int | None]:
     """The file line and column where the link ``address`` is typed in the page's text, or (None, None).
 
@@ -1743,7 +1765,7 @@ def _typed_at(document: Document, address: str) -> tuple[int | None, int | None]
     anywhere = as_address = None
     lines = document.body.split("\n")
     for number, column, before in places_typed(enumerate(lines, document.body_line), address):
-        if before.endswith(("(", "<", '"', "'", "=", "]:")):
+        if before.endswith(_ADDRESS_MARKS):
             # The whole address, not the start of a longer one (https://example.org of https://example.org/x/).
             if lines[number - document.body_line][column - 1 + len(address):][:1] in ("", ")", ">", '"', "'", " ",
                                                                                      "\t"):

@@ -15,7 +15,7 @@ from sitegen import markup
 from sitegen.build import BuildOptions, build
 from sitegen.markup import MarkdownRenderer
 
-from .sitekit import copy_example
+from .sitekit import copy_example, interview, write_site
 
 EXAMPLE_INTERVIEW = "content/interviews/2018-05-baihe-dadiaoyan.md"
 EXAMPLE_PAGE = "output/interviews/baihe-dadiaoyan-weifangtan/index.html"
@@ -134,3 +134,30 @@ def test_the_example_interview_publishes_addresses_typed_in_its_text_as_links(tm
     plain = _unlinked().render(body, EXAMPLE_INTERVIEW, 1)
     assert re.search(r"本篇文章(\d+)字", page).group(1) == str(plain.word_count)
 
+
+def test_the_sites_own_address_or_the_preview_typed_as_text_is_told_to_be_written_as_a_link(tmp_path: Path) -> None:
+    # Linked, such an address is checked as a link typed in full is; "write /interviews/a/" in its place
+    # would have published the path as text, so the hint offers a link to the page, named by its title.
+    body = ("## 问题一\n\n本站 https://example.org/q/interviews/a/ 和预览 http://127.0.0.1:8000/units/baihe/。"
+            "另见<https://example.org/q/>\n")
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body)},
+                      config="title: 测试站点\nbase_url: https://example.org/q/\n")
+    warnings = build(BuildOptions(root=root, search=False)).warnings
+    root_hint = "link to it from the site's root: write {} (it then works at whatever address the site is published)"
+    assert [(w.location(), w.message, w.hint) for w in warnings] == [
+        ("content/interviews/a.md:13:4", 'the link "https://example.org/q/interviews/a/" is this site\'s own address '
+                                         "typed in full", root_hint.format("[白鹤镇访谈](/interviews/a/)")),
+        ("content/interviews/a.md:13:44", 'the link "http://127.0.0.1:8000/units/baihe/" leads to the preview on your '
+                                          "own computer (sitegen serve), which readers cannot open",
+         root_hint.format("[白鹤镇](/units/baihe/)")),
+        # Typed as <https://…>: "write /" in its place would have made "</>", a tag, not a link.
+        ("content/interviews/a.md:13:82", 'the link "https://example.org/q/" is this site\'s own address typed in full',
+         root_hint.format("[测试站点](/) in place of <https://example.org/q/>"))]
+    fixed = (body.replace("https://example.org/q/interviews/a/", "[白鹤镇访谈](/interviews/a/)")
+             .replace("http://127.0.0.1:8000/units/baihe/", "[白鹤镇](/units/baihe/)")
+             .replace("<https://example.org/q/>", "[测试站点](/)"))
+    (root / "content/interviews/a.md").write_text(interview(body=fixed), encoding="utf-8")
+    assert build(BuildOptions(root=root, search=False, base_url="https://example.net/town/")).warnings == []
+    page = (root / "output/interviews/a/index.html").read_text(encoding="utf-8")
+    assert ('<p>本站 <a href="/town/interviews/a/">白鹤镇访谈</a> 和预览 <a href="/town/units/baihe/">白鹤镇</a>。'
+            '另见<a href="/town/">测试站点</a></p>' in page)
