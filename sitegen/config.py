@@ -421,17 +421,10 @@ class Config(BaseModel):
     @field_validator("output_dir")
     @classmethod
     def _output_dir_as_meant(cls, value: str) -> str:
-        """Refuse an output folder that would be made as no one means it: ``~/out`` (``~`` is not read as the
-        home folder here: a folder named ``~`` would be made in the site folder), and, where "/" parts folders,
-        ``..\\out`` (one folder named so, not ``out`` beside the site)."""
-        if value.strip().startswith("~"):
-            raise _refuse("output_dir", '"{text}" starts with ~, which sitegen does not read as your home folder: '
-                          "it would make a folder named ~ in the site folder", value,
-                          "write the whole path (e.g. /home/editor/out) or a path from the site folder (e.g. ../out)")
-        if "\\" in value and os.sep == "/":
-            raise _refuse("output_dir", '"{text}" holds \\, which parts no folders here: it would make one folder '
-                          "named so in the site folder", value,
-                          paste_hint("write / between folders", "output_dir: " + _BACKSLASHES.sub("/", value)))
+        """Refuse an output folder that would be made as no one means it (`output_dir_slip`)."""
+        slip = output_dir_slip(value, "output_dir: ", "public", "delete the line (the site then goes into output/)")
+        if slip is not None:
+            raise _refuse("output_dir", "{said}", value, slip[1], said=slip[0])
         return value
 
     @property
@@ -448,6 +441,44 @@ class Config(BaseModel):
     def zone(self) -> ZoneInfo:
         """The site's time zone."""
         return ZoneInfo(self.time_zone)
+
+
+def output_dir_slip(value: str, typed: str, example: str, leave_out: str) -> tuple[str, str] | None:
+    """The message and hint for an output folder that would be made as no one means it, or None.
+
+    Takes the folder as typed, how the editor types it with a value
+    (``"output_dir: "`` or ``"--output "``), a folder to offer and how to do
+    without it (for the hint). Refused: ``~/out`` (``~`` is not read as the home folder
+    here: a folder named ``~`` would be made in the site folder); where "/"
+    parts folders, ``..\\out`` (one folder named so, not ``out`` beside the
+    site); and ``-``, which in many commands means the screen (stdout):
+    sitegen writes a folder, and would make one named ``-``.
+    """
+    quoted = f'"{value}"'
+    if value.strip().startswith("~"):
+        return (f"{quoted} starts with ~, which sitegen does not read as your home folder: it would make a folder "
+                "named ~ in the site folder",
+                "write the whole path (e.g. /home/editor/out) or a path from the site folder (e.g. ../out)")
+    if "\\" in value and os.sep == "/":
+        return (f"{quoted} holds \\, which parts no folders here: it would make one folder named so in the site "
+                "folder", paste_hint("write / between folders", typed + _BACKSLASHES.sub("/", value)))
+    if value.strip() == "-":
+        return (f"{quoted} names no folder: sitegen writes the site into a folder, never to the screen (stdout), "
+                "and would make a folder named - in the site folder",
+                f"write the folder to write the site into, e.g. {typed}{example}, or {leave_out}")
+    return None
+
+
+def check_output_option(value: str, report: Report, example: str, leave_out: str) -> None:
+    """Refuse ``--output`` typed as no one means it (`output_dir_slip`), as the command line's.
+
+    Takes the option's value, the report, a folder to offer and how to do
+    without the option (for the hint). Raises `SiteError` with the problem added to ``report``.
+    """
+    slip = output_dir_slip(value, "--output ", example, leave_out)
+    if slip is not None:
+        report.error("", None, None, f"--output: {slip[0]}", slip[1])
+        raise SiteError(report.problems)
 
 
 def check_site_folder(root: Path, report: Report) -> None:
@@ -483,6 +514,9 @@ def load_config(root: Path, report: Report, *, base_url: str | None = None,
         except PydanticCustomError as refusal:
             report.error("", None, None, f"--base-url: {refusal.message()}", str((refusal.context or {})["hint"]))
             raise SiteError(report.problems) from None
+    if output_dir:
+        check_output_option(output_dir, report, "public",
+                            "leave --output out (the site then goes into output_dir: of site.yaml, or output/)")
     source = read_source(root, CONFIG_FILE, report)
     data = load_yaml(source.text, CONFIG_FILE, report, groups=group_fields(Config),
                      names=names_a_field(Config)) if source else None
@@ -496,12 +530,16 @@ def load_config(root: Path, report: Report, *, base_url: str | None = None,
             report.error(CONFIG_FILE, line, column, 'unknown field "root"',
                          "remove it: the site folder is the folder that holds site.yaml (or --site DIR)")
             data = data.with_value({k: v for k, v in data.value.items() if k != "root"})
+        typed = data  # as the file has it: a value from the command line is no slip at a line of site.yaml
         if overrides and isinstance(data.value, dict):
             data = data.with_value({**data.value, **overrides})
         config = validate_record(Config, data, CONFIG_FILE, report, defaults={"root": root.resolve()})
         # The site's title and publisher head every page, the feeds and the open data: an odd space or quotes
-        # pasted with them, or a stand-in (待定), are told as in a record.
-        report.extend(typed_value_warnings(CONFIG_FILE, data, "every page", source.text, collection="settings"))
+        # pasted with them, or a stand-in (待定), are told as in a record. The output folder is no text a page
+        # shows: "." or "-" there is a path, told by its own check.
+        if isinstance(typed.value, dict) and "output_dir" in typed.value:
+            typed = typed.with_value({k: v for k, v in typed.value.items() if k != "output_dir"})
+        report.extend(typed_value_warnings(CONFIG_FILE, typed, "every page", source.text, collection="settings"))
         for loc, placeholder in placeholders_in("settings", data.value):
             report.warning(CONFIG_FILE, *data.locate(loc), placeholder.said("every page's footer", str(loc[0])),
                            placeholder.hint)

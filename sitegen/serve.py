@@ -75,7 +75,7 @@ from tornado.netutil import bind_sockets
 from tornado.websocket import WebSocketClosedError
 
 from .build import BuildOptions, BuildResult, build, check_site_output
-from .config import CONFIG_FILE, check_site_folder, load_config
+from .config import CONFIG_FILE, check_output_option, check_site_folder, load_config
 from .errors import Problem, Report, SiteError
 from .fresh import CACHE_DIR, PREVIEW_FOLDER
 from .load import Document
@@ -156,6 +156,8 @@ def check_serve_folders(root: Path, output: str | None) -> None:
         load_config(root, report)  # raises with its "no site.yaml" problem
     if output is None:
         return
+    check_output_option(output, report, "preview",
+                        "leave --output out (the preview then goes to .sitegen-cache/preview/)")
     preview = (root / output).resolve()
     try:
         published = load_config(root, Report()).output_path.resolve()

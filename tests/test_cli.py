@@ -870,6 +870,64 @@ def test_an_output_folder_over_the_sources_is_blamed_on_where_it_was_typed(
     assert sorted(path.name for path in site.iterdir()) == ["content", "site.yaml"]
 
 
+@pytest.mark.parametrize(("typed", "refused"), [
+    (".", "refusing to write the site into {site}: it is the site folder ({site})"),
+    ("..", "refusing to write the site into {parent}: it contains the site folder ({site})"),
+])
+def test_an_output_folder_from_the_command_line_is_never_told_at_a_line_of_site_yaml(
+        tmp_path: Path, capsys: Capture, typed: str, refused: str) -> None:
+    # Besides the refusal, "site.yaml:1:1: warning: output_dir: "." stands for a value not known yet, so every
+    # page would publish it": site.yaml had no output_dir, and a folder is no value a page shows.
+    site = write_site(tmp_path / "site", {}, config="title: 站\n")
+    assert main(["build", "--site", str(site), "--output", typed]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"site: error: --output {typed}: " + refused.format(site=site.resolve(), parent=tmp_path.resolve()),
+        "  hint: choose a folder of its own, e.g. --output output",
+        "build stopped: 1 error(s), 0 warning(s); the output folder was not changed"]
+
+
+_LEAVE_OUTPUT_OUT = "leave --output out (the site then goes into output_dir: of site.yaml, or output/)"
+
+
+@pytest.mark.parametrize(("typed", "message", "hint", "followed"), [
+    # It built the site into a folder named "-" (meant: to the screen), warned as a value not known yet.
+    ("-", '"-" names no folder: sitegen writes the site into a folder, never to the screen (stdout), and would '
+          "make a folder named - in the site folder",
+     f"write the folder to write the site into, e.g. --output public, or {_LEAVE_OUTPUT_OUT}", "public"),
+    # These two were told at site.yaml:1:1 as output_dir:, and the hint offered a line of site.yaml.
+    ("out\\2018", '"out\\2018" holds \\, which parts no folders here: it would make one folder named so in the '
+                 "site folder", "write / between folders: --output out/2018", "out/2018"),
+    ("~/out", '"~/out" starts with ~, which sitegen does not read as your home folder: it would make a folder '
+              "named ~ in the site folder",
+     "write the whole path (e.g. /home/editor/out) or a path from the site folder (e.g. ../out)", None),
+])
+def test_an_output_folder_typed_as_no_one_means_it_is_refused_as_the_command_lines(
+        tmp_path: Path, capsys: Capture, typed: str, message: str, hint: str, followed: str | None) -> None:
+    if "\\" in typed and sys.platform == "win32":
+        pytest.skip("where \\ parts folders (Windows), out\\2018 is the folder meant")
+    site = write_site(tmp_path / "site", {"content/interviews/a.md": interview()},
+                      config="title: 站\nbase_url: https://example.gov.cn/\n")
+    assert main(["build", "--site", str(site), "--output", typed]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"site: error: --output: {message}", f"  hint: {hint}",
+        "build stopped: 1 error(s), 0 warning(s); the output folder was not changed"]
+    assert sorted(path.name for path in site.iterdir()) == ["content", "site.yaml"]
+    if followed is not None:  # the hint, followed
+        assert main(["build", "--site", str(site), "--output", followed]) == 0
+        assert capsys.readouterr().err == ""
+        assert (site / followed / "interviews/a/index.html").is_file()
+
+
+def test_serve_refuses_a_dash_for_its_preview_folder(tmp_path: Path) -> None:
+    site = write_site(tmp_path / "site", {})
+    assert _serve_refused("--site", str(site), "--output", "-") == (
+        'site: error: --output: "-" names no folder: sitegen writes the site into a folder, never to the screen '
+        "(stdout), and would make a folder named - in the site folder\n"
+        "  hint: write the folder to write the site into, e.g. --output preview, or leave --output out (the preview "
+        "then goes to .sitegen-cache/preview/)\n")
+    assert sorted(path.name for path in site.iterdir()) == ["content", "site.yaml"]
+
+
 def test_check_refuses_the_output_folder_a_build_would_refuse(tmp_path: Path, capsys: Capture) -> None:
     # check said "0 error(s)" of output_dir: content; only the build then refused it.
     site = write_site(tmp_path / "site", {"content/interviews/a.md": interview()},

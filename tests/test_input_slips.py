@@ -1678,6 +1678,35 @@ def test_an_output_folder_that_would_be_made_as_no_one_means_it_is_refused(tmp_p
     assert not any(path.name.startswith(("..\\", "~", ".."+"\\")) for path in root.iterdir())
 
 
+def test_a_dash_for_the_output_folder_is_refused_at_its_line(tmp_path: Path) -> None:
+    # output_dir: "-" (meant: to the screen) built the site into a folder named "-", told only as "a value not
+    # known yet, so every page would publish it", which a folder never is.
+    root = write_site(tmp_path / "site", {PAGE_PATH: interview()}, config='title: 测试\noutput_dir: "-"\n')
+    assert printed(root) == [
+        'site.yaml:2:13: error: output_dir: "-" names no folder: sitegen writes the site into a folder, never to the '
+        "screen (stdout), and would make a folder named - in the site folder\n"
+        "  hint: write the folder to write the site into, e.g. output_dir: public, or delete the line (the site then "
+        "goes into output/)"]
+    (root / "site.yaml").write_text("title: 测试\noutput_dir: public\n", encoding="utf-8")  # the hint, followed
+    assert printed(root) == []
+    assert (build_at(root).parent / "public/interviews/baihe/index.html").is_file()
+    (root / "site.yaml").write_text("title: 测试\n", encoding="utf-8")  # or the line deleted
+    assert printed(root) == [] and (build_at(root) / "interviews/baihe/index.html").is_file()
+
+
+@pytest.mark.parametrize(("typed", "refused"), [
+    (".", "it is the site folder ({site})"), ("..", "it contains the site folder ({site})")])
+def test_an_output_folder_of_dots_is_refused_as_a_folder_not_as_a_value_not_known_yet(
+        tmp_path: Path, typed: str, refused: str) -> None:
+    # Besides the refusal, site.yaml:2:13 warned "output_dir: "." stands for a value not known yet, so every page
+    # would publish it".
+    root = write_site(tmp_path / "site", {PAGE_PATH: interview()}, config=f"title: 测试\noutput_dir: {typed}\n")
+    where = (root / typed).resolve()
+    assert printed(root) == [
+        f"site.yaml: error: refusing to write the site into {where}: " + refused.format(site=root.resolve())
+        + "\n  hint: choose an output folder of its own, e.g. output_dir: output"]
+
+
 @pytest.mark.parametrize("typed", ["——", "？？", "，", '"-"'])
 def test_a_title_or_name_of_signs_alone_is_an_error(tmp_path: Path, typed: str) -> None:
     # title: —— was published as the page's <h1> and <title>, with a clean check.
