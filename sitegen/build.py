@@ -159,7 +159,7 @@ def load_and_check(options: BuildOptions, report: Report, *,
     slugs = _slug_book(options, config)
     content = _load_content(options, config, report, slugs)
     now = _now(config, options)  # one "now" for the checks, the scheduled pages and the layouts
-    check_content(content, config.root, now, report)
+    check_content(content, config.root, now, report, config.base_folder)
     if report.has_errors():
         raise SiteError(report.problems)
     graph = _site_graph(options, config, content, report, slugs, now)
@@ -237,7 +237,7 @@ def _check(options: BuildOptions, report: Report, held: list[Document], unpublis
         now = _now(config, options)
         held += scheduled(content.interviews + content.cases, now)
         unpublished += drafts(content.interviews + content.cases)
-        check_content(content, config.root, now, report)
+        check_content(content, config.root, now, report, config.base_folder)
         if not report.has_errors():  # the site graph finds URL clashes with generated pages
             graph = _site_graph(options, config, content, report, slugs, now)
             _addresses(options, content, graph, report)  # what a build would warn of moved pages; nothing kept

@@ -41,7 +41,7 @@ from .placeholders import (BODY_LINES, EXAMPLE_TARGET_FIGURES, INIT_CASE_LINE, I
                            init_texts_in, may_hold_placeholders, placeholders_in)
 from .plaintext import may_hold_markup, typed_markup
 from .validation import UNIT_WORD_LISTS, closest, did_you_mean, edit_distance, field_name, typed_value_warnings
-from .webaddress import address_slip, half_width_address, split_address
+from .webaddress import address_slip, after_base_path, half_width_address, split_address
 from .yamltext import listed_lines
 
 COUNT_FIELDS = ("batches", "collected", "escalated", "resolved")
@@ -50,13 +50,14 @@ COUNT_LABELS = {"batches": "survey batches (调研批次)", "collected": "collec
                 "in_progress": "in progress (办理中)"}
 
 
-def check_content(content: Content, root: Path, now: datetime, report: Report) -> None:
+def check_content(content: Content, root: Path, now: datetime, report: Report, base: str = "/") -> None:
     """Run every integrity rule over the loaded content.
 
     Takes the content, the site folder (to resolve image files), the
     build's current time (naive, in the site's time zone: the "now" that
-    also decides which pages are scheduled) and the report; adds errors
-    and warnings to the report. Raises nothing.
+    also decides which pages are scheduled), the report, and the path of
+    base_url, decoded (``/qingpu/diaoyan/``: a picture's path typed with it
+    is told so); adds errors and warnings to the report. Raises nothing.
     """
     for unit in content.units.values():
         check_tally_arithmetic(unit, report)
@@ -80,17 +81,17 @@ def check_content(content: Content, root: Path, now: datetime, report: Report) -
     clashes = check_misspelling_clashes(content, report)
     for document in content.interviews + content.cases:
         check_references(document, content, report, now.date())
-        check_images(document, root, report)
-        check_body_images(document, root, report)
+        check_images(document, root, report, base)
+        check_body_images(document, root, report, base)
     for document in content.interviews:
         check_text_shows(document, report)
     for document in content.interviews + content.cases:
         check_publish_year(document, now, report)
         check_repeated_tags(document, report)
     for page in content.failed:
-        check_failed_images(page.path, page.front_matter, root, report)
+        check_failed_images(page.path, page.front_matter, root, report, base)
         check_failed_references(page.path, page.front_matter, content, report)
-        check_typed_pictures(page.path, page.body, page.body_line, root, report)
+        check_typed_pictures(page.path, page.body, page.body_line, root, report, base)
     for path, data in content.failed_units:
         check_failed_unit(path, data, now.date(), report)
     check_misspellings(content, report, clashes)
@@ -1926,7 +1927,7 @@ def _named_but_for_case(content: Path, path: Path) -> str | None:
     return "/".join(names) if current.is_file() else None
 
 
-def _picture_problem(root: Path, src: str, *, damaged: bool = True) -> tuple[str, str] | None:
+def _picture_problem(root: Path, src: str, *, damaged: bool = True, base: str = "/") -> tuple[str, str] | None:
     """What is wrong with a page's image path, ``(message, hint)``, or None.
 
     A path must name a file under content/ (percent-escapes decoded, as
@@ -1936,7 +1937,9 @@ def _picture_problem(root: Path, src: str, *, damaged: bool = True) -> tuple[str
     which readers cannot see. A file in a format browsers do not show
     (HEIC, TIFF …: `sitegen.pictures.unshown_problem`) is told with the
     format to save it in. ``damaged`` False leaves out the checks of the
-    file's content: its format, and that a raster picture's size can be read.
+    file's content: its format, and that a raster picture's size can be read. ``base`` is the path of
+    base_url, decoded (``/qingpu/diaoyan/``): a path typed with it that names a file without it is told so
+    (`_base_path_picture`).
     """
     if is_local_path(src) or src.startswith("\\\\"):  # a network share (\\server\…) is one too
         return f'image "{src}" is a file on your computer, not on the site', _local_hint(src)
@@ -1968,7 +1971,7 @@ def _picture_problem(root: Path, src: str, *, damaged: bool = True) -> tuple[str
                     f'("{unquote(escape.group())}"), so they would not find the file',
                     'rename the file without "%" in its name (文件名中不要有 %), e.g. with "-", '
                     "and write that name")
-        return f'image "{src}" not found', _image_hint(root, src)
+        return _base_path_picture(content, src, base) or (f'image "{src}" not found', _image_hint(root, src))
     if damaged and (unshown := unshown_problem(src, path)) is not None:
         return unshown
     if damaged and looks_damaged(src, image_size(path), path):
@@ -1976,7 +1979,26 @@ def _picture_problem(root: Path, src: str, *, damaged: bool = True) -> tuple[str
     return None
 
 
-def check_failed_images(path: str, front_matter: YamlData, root: Path, report: Report) -> None:
+def _base_path_picture(content: Path, src: str, base: str) -> tuple[str, str] | None:
+    """The message and hint for a picture's path typed with the path of base_url (``base``, decoded), as copied
+    from the browser's address bar (``/qingpu/diaoyan/images/a.svg``), when the rest names a file under
+    ``content``; None otherwise. The hint keeps the path's ``?…#…``."""
+    rest = after_base_path(site_path(src), base)
+    if rest is None:
+        return None
+    path = content / posixpath.normpath(rest).lstrip("/")
+    if not path.is_file() or not path.resolve().is_relative_to(content):
+        return None
+    parts = split_address(src.strip())
+    kept = ("?" + parts.query if parts.query else "") + ("#" + parts.fragment if parts.fragment else "")
+    return (f'image "{src}" starts with the path of base_url ({base}), but a picture\'s path is read from '
+            f"content/, as from the site's root (sitegen adds that path where the site is published): the file is "
+            f"content/{path.relative_to(content).as_posix()}",
+            f"write it without {base.rstrip('/')}: {rest}{kept} (it then shows at whatever address the site is "
+            "published)")
+
+
+def check_failed_images(path: str, front_matter: YamlData, root: Path, report: Report, base: str = "/") -> None:
     """The picture check of `check_images`, for a page whose front matter has errors of its own.
 
     Takes the page's path and its parsed front matter. Every ``images``
@@ -1988,7 +2010,8 @@ def check_failed_images(path: str, front_matter: YamlData, root: Path, report: R
     images = front_matter.value.get("images") if isinstance(front_matter.value, dict) else None
     for index, image in enumerate(images if isinstance(images, list) else []):
         src = image.get("src") if isinstance(image, dict) else None
-        problem = _picture_problem(root, src.strip(), damaged=False) if isinstance(src, str) and src.strip() \
+        problem = _picture_problem(root, src.strip(), damaged=False, base=base) if isinstance(src, str) \
+            and src.strip() \
             else None
         if problem is not None:
             report.error(path, *front_matter.locate(("images", index, "src")), *problem)
@@ -2023,14 +2046,14 @@ def _hotlinked(src: str) -> tuple[str, str] | None:
             "from there, e.g. images/baihe-1.jpg")
 
 
-def check_images(document: Document, root: Path, report: Report) -> None:
+def check_images(document: Document, root: Path, report: Report, base: str = "/") -> None:
     """Front matter images must be files under content/ (or https:// addresses); a missing one is an
     error at its ``src``, and so is one in a format browsers do not show (``photo.heic``), a damaged one a
     warning (see `_picture_problem`), reported with the errors of the build. A picture too heavy for phones
     (`sitegen.pictures.heavy_problem`: over 1 MB, or over 24 million pixels) is a warning, and so is an
     image without alt text (WCAG 1.1.1)."""
     for index, image in enumerate(document.meta.images):
-        problem = _picture_problem(root, image.src)
+        problem = _picture_problem(root, image.src, base=base)
         if problem is not None:
             line, column = document.yaml.locate(("images", index, "src"))
             damaged = problem == (damaged_message(image.src), DAMAGED_HINT)  # readers see it broken: a warning
@@ -2078,7 +2101,8 @@ def _untitled_hint(root: Path, src: str) -> str | None:
             f'half-width quotes (半角引号): {path} "{rest.strip()}"')
 
 
-def check_typed_pictures(path: str, body: str, body_line: int, root: Path, report: Report) -> set[str]:
+def check_typed_pictures(path: str, body: str, body_line: int, root: Path, report: Report,
+                         base: str = "/") -> set[str]:
     """The picture check of `check_body_images` for the pictures typed in a page's text with their paths.
 
     Takes the page's path, its text and the file line the text starts at;
@@ -2091,7 +2115,7 @@ def check_typed_pictures(path: str, body: str, body_line: int, root: Path, repor
         for index, src in _body_pictures(block):
             typed.add(src)
             # An address elsewhere (https:, data:) is not checked, but for a platform's that readers would not see.
-            problem = _hotlinked(src) if is_external_address(src) else _picture_problem(root, src)
+            problem = _hotlinked(src) if is_external_address(src) else _picture_problem(root, src, base=base)
             if problem is not None and (untitled := _untitled_hint(root, src)) is not None:
                 problem = problem[0], untitled
             if problem is None and not is_external_address(src):
@@ -2102,7 +2126,7 @@ def check_typed_pictures(path: str, body: str, body_line: int, root: Path, repor
     return typed
 
 
-def check_body_images(document: Document, root: Path, report: Report) -> None:
+def check_body_images(document: Document, root: Path, report: Report, base: str = "/") -> None:
     """An image in a page's text must be a file under content/, like the images of its front matter.
 
     Finds ``![说明](path)``, ``<img src="path">`` and the address of a
@@ -2122,13 +2146,13 @@ def check_body_images(document: Document, root: Path, report: Report) -> None:
     """
     if "![" not in document.body and not _IMG_TAG_RE.search(document.body):
         return  # most pages: no image in the text, no line to look at
-    typed = check_typed_pictures(document.path, document.body, document.body_line, root, report)
+    typed = check_typed_pictures(document.path, document.body, document.body_line, root, report, base)
     # A picture whose path is defined apart (![草莓][图1], then [图1]: images/a.svg) is none of the above: its
     # path is found in the page as converted, and the warning stands where the path is typed.
     for src in dict.fromkeys(document.rendered.images):
         if src in typed or is_external_address(src) or (where := _defined_at(document, src)) is None:
             continue
-        if (problem := _picture_problem(root, src)) is not None:
+        if (problem := _picture_problem(root, src, base=base)) is not None:
             report.warning(document.path, *where, *problem)
 
 

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from pathlib import Path
 from typing import Annotated, ClassVar
-from urllib.parse import SplitResult, urlsplit, urlunsplit
+from urllib.parse import SplitResult, unquote, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
@@ -436,6 +436,11 @@ class Config(BaseModel):
     def base_path(self) -> str:
         """The path part of ``base_url``: ``/`` or ``/qingpu/diaoyan/``."""
         return urlsplit(self.base_url).path or "/"
+
+    @property
+    def base_folder(self) -> str:
+        """`base_path` decoded (``/青浦/调研/``), to compare with a path typed in any spelling, decoded too."""
+        return unquote(self.base_path)
 
     @property
     def zone(self) -> ZoneInfo:

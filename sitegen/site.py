@@ -41,7 +41,7 @@ from .markup import places_typed, reading_minutes, slugify_heading, swallowed_ti
 from .models import Image, Series, Tally, Unit, UnitLevel, is_external_address, site_image_path, tag_spelling
 from .pictures import image_size, picture_file, site_path
 from .slugs import make_slug
-from .webaddress import address_path, half_width_address
+from .webaddress import address_path, after_base_path, half_width_address
 
 FEED_FILE = "feed.xml"
 """File name of a collection's Atom feed, inside the collection page's folder."""
@@ -150,9 +150,9 @@ class Urls:
         it with every start tag's ``href``/``src`` that starts with "/" (not
         "//") passed through `path`, or `absolute` when ``absolute`` is True
         (feed content, read away from the site). A link that already starts
-        with the base path (``/qingpu/diaoyan/cases/x/``, as the check of root
-        links suggests writing) is not prefixed again, only made absolute
-        when asked. A relative ``href`` or image ``src`` (``![](images/a.png)``,
+        with the base path (``/qingpu/diaoyan/cases/x/``, copied from the
+        browser's address bar: `check_text_links` warns of it) is not
+        prefixed again, only made absolute when asked. A relative ``href`` or image ``src`` (``![](images/a.png)``,
         ``[报告](files/a.pdf)``, ``[案例](../cases/x/)``) is read from the site
         root, as the paths of front matter images are (files under content/
         are published at the same path), so it works on every page and feed
@@ -1210,7 +1210,12 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
 
     A link without a scheme is read as `Urls.rebase_html` publishes it: a
     relative one from the site root, one written with the base path
-    (``/qingpu/diaoyan/units/x/``) as the site path after it. It must name
+    (``/qingpu/diaoyan/units/x/``, copied from the browser's address bar) as
+    the site path after it; one so written that names a page or file by
+    that path is warned all the same, with the link to write without it
+    (as typed it leads nowhere in the preview, at the root, nor in a build
+    for another address), unless the path as typed names one itself (a
+    folder content/qingpu/diaoyan/ of the site's own). It must name
     a page (``/units/baihe/``, with or without the last "/"), a file under
     content/ (``files/报告.pdf``), a feed of a page, or a file every build
     makes (open data, sitemap, theme assets). Links elsewhere (``https:``,
@@ -1287,8 +1292,19 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
             if _full_width_web_address(href):
                 continue
             path = site_path(href.strip())
-            if base != "/" and path.startswith(unquote(base)):  # both decoded, however each was typed
-                path = "/" + path[len(unquote(base)):]
+            rest = after_base_path(path, base)  # both decoded, however each was typed
+            if rest is not None and _leads_somewhere(rest, pages, files) \
+                    and not _leads_somewhere(path, pages, files):  # content/qingpu/…: a folder named so is meant
+                write, lacking = _rewritten(rest, _query_and_place(href), place_problem)
+                report.warning(entry.document.path, *_typed_at(entry.document, href),
+                               f'the link "{href}" starts with the path of base_url ({base}), but links are read '
+                               "from the site's root (sitegen adds that path where the site is published): as typed, "
+                               "it leads nowhere in the preview (sitegen serve) or when the site is built for "
+                               "another address",
+                               f"write it without {base.rstrip('/')}: {write} (it then works at whatever address "
+                               f"the site is published){lacking}")
+                continue
+            path = path if rest is None else rest
             if not path:
                 continue
             if _leads_somewhere(path, pages, files):

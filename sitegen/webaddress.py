@@ -220,3 +220,20 @@ def split_address(text: str) -> SplitResult:
 # Signs that end a sentence or clause: one at the end of an address was copied with its sentence.
 SENTENCE_END = "。，、；：！？）」』】”’"
 _OPENING = {"）": "（", "」": "「", "』": "『", "】": "【", "”": "“", "’": "‘"}
+
+
+def after_base_path(path: str, base: str) -> str | None:
+    """What a site path typed with the path of base_url names from the site's root, or None.
+
+    Takes the path as typed, decoded (``/qingpu/diaoyan/cases/x/``), and the
+    path of base_url, decoded and ending in "/" (``/qingpu/diaoyan/``).
+    Returns the rest from its "/" (``/cases/x/``; ``/`` for the base path
+    itself, with or without its last "/"). None when ``base`` is "/" (a
+    site at the root: every path is from there) or ``path`` is not under
+    it: only whole folders count (``/qingpu/`` alone, ``/qingpu/diaoyan2/``).
+    """
+    if base == "/" or not base.endswith("/"):
+        return None
+    if path == base.rstrip("/"):
+        return "/"
+    return "/" + path[len(base):] if path.startswith(base) else None

@@ -21,8 +21,8 @@ from sitegen.build import BuildOptions, check
 from sitegen.errors import SiteError
 from sitegen.webaddress import address_path
 
-from .sitekit import (build_at, copy_example, file_for, html_links, interview, json_ld_of, parse_html, write_site,
-                      xml_links)
+from .sitekit import (MINIMAL_CONFIG, REPO, build_at, copy_example, file_for, html_links, interview, json_ld_of,
+                      parse_html, write_site, xml_links)
 
 SUB = "https://example.org/qingpu/diaoyan/"
 ROOT = "https://example.org/"
@@ -34,7 +34,8 @@ EXTERNAL_HOSTS = {"www.shcafe.org", "www.sitemaps.org", "www.w3.org", "schema.or
 @pytest.fixture(scope="module", params=[ROOT, SUB], ids=["root", "sub-path"])
 def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
     root = copy_example(tmp_path_factory.mktemp("base"))
-    # Under the sub-path the unit link is typed with the base path already (as the link check suggests).
+    # Under the sub-path the unit link is typed with the base path already (copied from the browser's address
+    # bar: warned, but published as it works there).
     unit = urlsplit(request.param).path + "units/baihe/"
     text = interview("编辑写的链接", date="2018-05-04 09:00", body=EDITOR_BODY.format(unit=unit))
     text = text.replace("series: dadiaoyan", "series: dadiaoyan-weifangtan")
@@ -137,14 +138,20 @@ def test_a_link_with_the_base_path_in_either_spelling_is_not_prefixed_again_and_
         tmp_path: Path, base_url: str) -> None:
     # Under /青浦/调研/ typed in Chinese, a link copied from the address bar (/%E9%9D%92…/units/baihe/) got the
     # base path again, led nowhere, unwarned; typed encoded, the link in Chinese did, and the encoded one was
-    # warned "leads to no page" though it worked.
+    # warned "leads to no page" though it worked. Both are published to the page, and warned alike that the base
+    # path is not to be typed (as typed they lead nowhere in the preview, or built for another address).
     from sitegen.build import BuildOptions, check
     encoded = "/%E9%9D%92%E6%B5%A6/%E8%B0%83%E7%A0%94/"
     body = (f"[甲]({encoded}units/baihe/)，[乙](/青浦/调研/units/baihe/)，[丙](https://example.org/青浦/调研/units/baihe/)，"
             f"[丁]({encoded}units/nope/)，[戊](https://example.org{encoded}units/nope/)。\n")
     root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body)})
     warned = [(p.column, p.message) for p in check(BuildOptions(root=root, base_url=base_url)).problems]
+    typed_with_base = ("starts with the path of base_url (/青浦/调研/), but links are read from the site's root "
+                       "(sitegen adds that path where the site is published): as typed, it leads nowhere in the "
+                       "preview (sitegen serve) or when the site is built for another address")
     assert warned == [
+        (5, f'the link "{encoded}units/baihe/" {typed_with_base}'),
+        (62, f'the link "/青浦/调研/units/baihe/" {typed_with_base}'),
         (87, 'the link "https://example.org/青浦/调研/units/baihe/" is this site\'s own address typed in full'),
         (131, f'the link "{encoded}units/nope/" leads to no page or file of this site'),
         (187, f'the link "https://example.org{encoded}units/nope/" is this site\'s own address typed in full, and '
@@ -186,7 +193,7 @@ SPELLINGS = ["https://example.org/青浦/调研/", "https://example.org/%E9%9D%9
 
 
 def test_a_base_path_typed_in_chinese_or_percent_encoded_makes_the_same_site(tmp_path: Path) -> None:
-    # Typed encoded, a link typed with the base path (as the link check suggests) was prefixed twice and
+    # Typed encoded, a link typed with the base path (copied from the address bar) was prefixed twice and
     # warned; typed in Chinese, an alias under the base path was published twice under it, unwarned.
     body = ("见[白鹤镇](/青浦/调研/units/baihe/)与[首页](https://example.org/%E9%9D%92%E6%B5%A6/%E8%B0%83%E7%A0%94/"
             "units/baihe/)。\n")
@@ -205,6 +212,10 @@ def test_a_base_path_typed_in_chinese_or_percent_encoded_makes_the_same_site(tmp
         ("content/interviews/a.md:9:11", "the alias /青浦/调研/old/ starts with the path of base_url (/青浦/调研/), but "
          "aliases are read from the site's root: its page is at /青浦/调研/青浦/调研/old/",
          "write it without /青浦/调研: /old/"),
+        ("content/interviews/a.md:12:8", 'the link "/青浦/调研/units/baihe/" starts with the path of base_url (/青浦/调研/), '
+         "but links are read from the site's root (sitegen adds that path where the site is published): as typed, "
+         "it leads nowhere in the preview (sitegen serve) or when the site is built for another address",
+         "write it without /青浦/调研: /units/baihe/ (it then works at whatever address the site is published)"),
         ("content/interviews/a.md:12:34", 'the link "https://example.org/%E9%9D%92%E6%B5%A6/%E8%B0%83%E7%A0%94/units/'
          'baihe/" is this site\'s own address typed in full',
          "link to it from the site's root: write /units/baihe/ (it then works at whatever address the site is "
@@ -219,3 +230,111 @@ def test_a_base_path_typed_in_chinese_or_percent_encoded_makes_the_same_site(tmp
 ])
 def test_a_base_path_is_spelled_one_way(typed: str, spelled: str) -> None:
     assert address_path(typed) == spelled and address_path(spelled) == spelled
+
+
+# A page's text with links and pictures whose paths were copied from the browser's address bar of the site as
+# published under /qingpu/dadiaoyan/: Markdown and HTML, with a place and a query.
+COPIED_BASE = "https://example.gov.cn/qingpu/dadiaoyan/"
+COPIED_BODY = ("## 问题一\n\n回答。\n\n[白鹤镇](/qingpu/dadiaoyan/units/baihe/) ![图](/qingpu/dadiaoyan/images/a.svg)\n\n"
+               '<a href="/qingpu/dadiaoyan/units/baihe/?from=a">数</a> '
+               '<img src="/qingpu/dadiaoyan/images/a.svg?v=2" alt="图">\n\n[问](/qingpu/dadiaoyan/interviews/a/#问题一)\n')
+_COPIED_LINK = ("the link \"{typed}\" starts with the path of base_url (/qingpu/dadiaoyan/), but links are read from "
+                "the site's root (sitegen adds that path where the site is published): as typed, it leads nowhere in "
+                "the preview (sitegen serve) or when the site is built for another address\n"
+                "  hint: write it without /qingpu/dadiaoyan: {meant} (it then works at whatever address the site is "
+                "published)")
+_COPIED_PICTURE = ("image \"{typed}\" starts with the path of base_url (/qingpu/dadiaoyan/), but a picture's path is "
+                   "read from content/, as from the site's root (sitegen adds that path where the site is published): "
+                   "the file is content/images/a.svg\n"
+                   "  hint: write it without /qingpu/dadiaoyan: {meant} (it then shows at whatever address the site "
+                   "is published)")
+
+
+def _copied_site(root: Path, body: str, config: str = "title: 测试站点\n") -> Path:
+    picture = (REPO / "content/images/baihe-caomei.svg").read_bytes()
+    return write_site(root, {"content/interviews/a.md": interview(body=body), "content/images/a.svg": picture},
+                      config=config)
+
+
+def _body_links(output: Path) -> list[str]:
+    return [link for _, _, link, _ in parse_html(output / "interviews/a/index.html").cssselect(".body")[0].iterlinks()]
+
+
+@pytest.mark.parametrize("in_site_yaml", [True, False], ids=["base_url", "--base-url"])
+def test_a_link_or_picture_typed_with_the_base_path_is_told_the_path_to_write(tmp_path: Path,
+                                                                              in_site_yaml: bool) -> None:
+    # The link passed unwarned, published as typed (nowhere in the preview at the root, nor in a build for another
+    # address: /other/qingpu/dadiaoyan/…); the picture was told "not found", with a hint about the page's folder.
+    config = f"title: 测试站点\nbase_url: {COPIED_BASE}\n" if in_site_yaml else "title: 测试站点\n"
+    base_url = None if in_site_yaml else COPIED_BASE
+    root = _copied_site(tmp_path / "site", COPIED_BODY, config)
+    told = [p.format() for p in check(BuildOptions(root=root, base_url=base_url)).problems]
+    page = "content/interviews/a.md"
+    assert told == [
+        f"{page}:15:7: warning: " + _COPIED_LINK.format(typed="/qingpu/dadiaoyan/units/baihe/", meant="/units/baihe/"),
+        f"{page}:15:44: warning: " + _COPIED_PICTURE.format(typed="/qingpu/dadiaoyan/images/a.svg",
+                                                           meant="/images/a.svg"),
+        f"{page}:17:10: warning: " + _COPIED_LINK.format(typed="/qingpu/dadiaoyan/units/baihe/?from=a",
+                                                        meant="/units/baihe/?from=a"),
+        f"{page}:17:65: warning: " + _COPIED_PICTURE.format(typed="/qingpu/dadiaoyan/images/a.svg?v=2",
+                                                           meant="/images/a.svg?v=2"),
+        f"{page}:19:5: warning: " + _COPIED_LINK.format(typed="/qingpu/dadiaoyan/interviews/a/#问题一",
+                                                       meant="/interviews/a/#问题一")]
+    typed = _body_links(build_at(root, base_url))
+    # The hints, followed: a clean check, and the same links published under the sub-path, each to a file built.
+    page_file = root / page
+    page_file.write_text(page_file.read_text(encoding="utf-8").replace("/qingpu/dadiaoyan/", "/"), encoding="utf-8")
+    assert check(BuildOptions(root=root, base_url=base_url)).problems == []
+    output = build_at(root, base_url)
+    assert _body_links(output) == typed == [
+        "/qingpu/dadiaoyan/units/baihe/", "/qingpu/dadiaoyan/images/a.svg", "/qingpu/dadiaoyan/units/baihe/?from=a",
+        "/qingpu/dadiaoyan/images/a.svg?v=2", "/qingpu/dadiaoyan/interviews/a/#%E9%97%AE%E9%A2%98%E4%B8%80"]
+    for link in typed:
+        target = file_for(output, "/qingpu/dadiaoyan/", link)
+        assert target is not None and target.is_file(), link
+    # Built for another address, the links follow it (as typed before, they led to /other/qingpu/dadiaoyan/…).
+    other = _body_links(build_at(root, "https://example.gov.cn/other/"))
+    assert other == [link.replace("/qingpu/dadiaoyan/", "/other/") for link in typed]
+
+
+def test_a_picture_of_the_front_matter_typed_with_the_base_path_is_told_the_path_to_write(tmp_path: Path) -> None:
+    # It was told "not found", with no word of the base path; published, the path got it twice.
+    extra = "images:\n  - src: /qingpu/dadiaoyan/images/a.svg\n    alt: 草莓\n"
+    root = write_site(tmp_path / "site", {
+        "content/interviews/a.md": interview(extra=extra),
+        "content/images/a.svg": (REPO / "content/images/baihe-caomei.svg").read_bytes()},
+        config=f"title: 测试站点\nbase_url: {COPIED_BASE}\n")
+    assert [p.format() for p in check(BuildOptions(root=root)).problems] == [
+        "content/interviews/a.md:10:10: error: " + _COPIED_PICTURE.format(typed="/qingpu/dadiaoyan/images/a.svg",
+                                                                         meant="/images/a.svg")]
+    page = root / "content/interviews/a.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("/qingpu/dadiaoyan/", "/"), encoding="utf-8")
+    assert check(BuildOptions(root=root)).problems == []
+    output = build_at(root)
+    pictures = [img.get("src") for img in parse_html(output / "interviews/a/index.html").iter("img")]
+    assert pictures == ["/qingpu/dadiaoyan/images/a.svg"] and (output / "images/a.svg").is_file()
+
+
+def test_at_the_root_a_path_like_a_base_path_is_told_as_leading_nowhere(tmp_path: Path) -> None:
+    # A site published at the root has no base path to leave out: the paths name nothing, as before.
+    root = _copied_site(tmp_path / "site", COPIED_BODY, MINIMAL_CONFIG)
+    told = [p.format() for p in check(BuildOptions(root=root)).problems]
+    assert len(told) == 5 and not any("base_url" in message for message in told)
+    assert told[0] == (
+        'content/interviews/a.md:15:7: warning: the link "/qingpu/dadiaoyan/units/baihe/" leads to no page or file '
+        "of this site\n  hint: link to a page by its address (as /interviews/a/) or to a file under content/ by its "
+        "path from there (files/报告.pdf for content/files/报告.pdf)")
+    assert told[1].startswith('content/interviews/a.md:15:44: warning: image "/qingpu/dadiaoyan/images/a.svg" not '
+                              "found\n")
+
+
+def test_a_folder_of_the_site_named_as_the_base_paths_first_part_is_no_base_path(tmp_path: Path) -> None:
+    # content/qingpu/ is a folder of the site: /qingpu/map.svg is its file, not the base path left in.
+    body = "[地图](/qingpu/map.svg) ![地图](/qingpu/map.svg)\n"
+    root = _copied_site(tmp_path / "site", body, f"title: 测试站点\nbase_url: {COPIED_BASE}\n")
+    (root / "content/qingpu").mkdir()
+    (root / "content/qingpu/map.svg").write_bytes((root / "content/images/a.svg").read_bytes())
+    assert check(BuildOptions(root=root)).problems == []
+    output = build_at(root)
+    assert _body_links(output) == ["/qingpu/dadiaoyan/qingpu/map.svg"] * 2
+    assert (output / "qingpu/map.svg").is_file()

@@ -516,6 +516,12 @@ def test_a_link_in_the_text_that_leads_nowhere_on_the_site_is_a_warning_at_it(tm
          "(files/报告.pdf for content/files/报告.pdf)"),
         ("content/interviews/a.md:13:108", 'the link "/units/baihee/" leads to no page or file of this site',
          "did you mean /units/baihe/?"),
+        # Copied from the address bar: it leads to the page where the site is published, and nowhere in the
+        # preview or a build for another address (once passed unwarned).
+        ("content/interviews/a.md:13:132", 'the link "/q/units/baihe/" starts with the path of base_url (/q/), but '
+         "links are read from the site's root (sitegen adds that path where the site is published): as typed, it "
+         "leads nowhere in the preview (sitegen serve) or when the site is built for another address",
+         "write it without /q: /units/baihe/ (it then works at whatever address the site is published)"),
         # Written from the page it is on, as it worked when links were read that way.
         ("content/interviews/a.md:15:7", 'the link "../a/" leads to no page or file of this site',
          "did you mean /interviews/a/? (a link without https:// is read from the site's root)")]
