@@ -2001,7 +2001,8 @@ def _base_path_picture(content: Path, src: str, base: str) -> tuple[str, str] | 
 def check_failed_images(path: str, front_matter: YamlData, root: Path, report: Report, base: str = "/") -> None:
     """The picture check of `check_images`, for a page whose front matter has errors of its own.
 
-    Takes the page's path and its parsed front matter. Every ``images``
+    Takes the page's path, its parsed front matter, the site folder, the
+    report and the path of base_url, decoded (`_picture_problem`). Every ``images``
     item with a ``src`` text is checked as `check_images` checks it, so an
     editor learns of a missing picture together with the error that
     stopped the page, not only after fixing that. Other items are skipped
@@ -2010,9 +2011,8 @@ def check_failed_images(path: str, front_matter: YamlData, root: Path, report: R
     images = front_matter.value.get("images") if isinstance(front_matter.value, dict) else None
     for index, image in enumerate(images if isinstance(images, list) else []):
         src = image.get("src") if isinstance(image, dict) else None
-        problem = _picture_problem(root, src.strip(), damaged=False, base=base) if isinstance(src, str) \
-            and src.strip() \
-            else None
+        problem = (_picture_problem(root, src.strip(), damaged=False, base=base)
+                   if isinstance(src, str) and src.strip() else None)
         if problem is not None:
             report.error(path, *front_matter.locate(("images", index, "src")), *problem)
 
@@ -2051,7 +2051,7 @@ def check_images(document: Document, root: Path, report: Report, base: str = "/"
     error at its ``src``, and so is one in a format browsers do not show (``photo.heic``), a damaged one a
     warning (see `_picture_problem`), reported with the errors of the build. A picture too heavy for phones
     (`sitegen.pictures.heavy_problem`: over 1 MB, or over 24 million pixels) is a warning, and so is an
-    image without alt text (WCAG 1.1.1)."""
+    image without alt text (WCAG 1.1.1). ``base`` is the path of base_url, decoded (`_picture_problem`)."""
     for index, image in enumerate(document.meta.images):
         problem = _picture_problem(root, image.src, base=base)
         if problem is not None:
@@ -2105,8 +2105,9 @@ def check_typed_pictures(path: str, body: str, body_line: int, root: Path, repor
                          base: str = "/") -> set[str]:
     """The picture check of `check_body_images` for the pictures typed in a page's text with their paths.
 
-    Takes the page's path, its text and the file line the text starts at;
-    returns the paths found. Used for a page whose front matter has errors
+    Takes the page's path, its text and the file line the text starts at,
+    the site folder, the report and the path of base_url, decoded
+    (`_picture_problem`); returns the paths found. Used for a page whose front matter has errors
     too (`sitegen.load.FailedPage`), so that a missing picture is told in
     the same run as those errors, not after they are mended.
     """
@@ -2142,7 +2143,9 @@ def check_body_images(document: Document, root: Path, report: Report, base: str 
     from other sites often carries images that were never files here, and
     the page should still be published. A path that misses its file only by
     a slip, the file being there (`_slip_of_a_file`), is an error: that
-    picture is meant, and the page would show it broken.
+    picture is meant, and the page would show it broken. ``base`` is the path
+    of base_url, decoded: a path typed with it (copied from the browser's
+    address bar) is told to be written without it (`_picture_problem`).
     """
     if "![" not in document.body and not _IMG_TAG_RE.search(document.body):
         return  # most pages: no image in the text, no line to look at

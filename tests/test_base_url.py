@@ -338,3 +338,16 @@ def test_a_folder_of_the_site_named_as_the_base_paths_first_part_is_no_base_path
     output = build_at(root)
     assert _body_links(output) == ["/qingpu/dadiaoyan/qingpu/map.svg"] * 2
     assert (output / "qingpu/map.svg").is_file()
+
+
+def test_a_page_stopped_by_an_error_is_told_its_pictures_typed_with_the_base_path_at_once(tmp_path: Path) -> None:
+    # Its pictures are checked with the error that stopped it (not after it is mended), the base path told alike.
+    page = interview(body="![图](/qingpu/dadiaoyan/images/a.svg)\n", date="明天",
+                     extra="images:\n  - src: /qingpu/dadiaoyan/images/a.svg\n    alt: 图\n")
+    root = _copied_site(tmp_path / "site", "", f"title: 测试站点\nbase_url: {COPIED_BASE}\n")
+    (root / "content/interviews/a.md").write_text(page, encoding="utf-8")
+    picture = _COPIED_PICTURE.format(typed="/qingpu/dadiaoyan/images/a.svg", meant="/images/a.svg")
+    assert [p.format() for p in check(BuildOptions(root=root)).problems] == [
+        'content/interviews/a.md:8:7: error: date: "明天" is not a date sitegen understands\n'
+        "  hint: write the date as YYYY-MM-DD, year-month-day (年-月-日); YYYY/M/D and YYYY年M月D日 are read too",
+        f"content/interviews/a.md:10:10: error: {picture}", f"content/interviews/a.md:14:6: warning: {picture}"]
