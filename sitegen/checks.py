@@ -6,7 +6,7 @@ the report; `check_content` runs them all. The rules come from how a
 progress report is read: a figure on a public page must add up, and the
 reader must be able to trust every link and date.
 
-May import: errors, models, load (record types only), markup, pictures, placeholders, plaintext, validation,
+May import: lazyre, errors, models, load (record types only), markup, pictures, placeholders, plaintext, validation,
 webaddress, yamltext
 (did-you-mean for ids).
 """
@@ -28,6 +28,7 @@ from urllib.parse import unquote
 from pydantic import ValidationError
 
 from .errors import Report, command_word
+from .lazyre import compile_later
 from .load import Content, Document, Sourced, YamlData
 from .markup import (is_local_path, local_file_name, outside_fences, place_in_block, places_typed, swallowed_title,
                      text_blocks, typed_links)
@@ -301,7 +302,7 @@ def _field_of(where: tuple[str | int, ...]) -> tuple[str, ...]:
     return tuple(part for part in where if isinstance(part, str))
 
 
-_FORMULA_START = re.compile(r"[=+@]|-(?![ \t]*\d+(?:\.\d+)?[ \t]*$)")
+_FORMULA_START = compile_later(r"[=+@]|-(?![ \t]*\d+(?:\.\d+)?[ \t]*$)")
 """How a cell a spreadsheet program runs as a formula starts (OWASP, "CSV Injection"): "=", "+", "@", or "-" but
 for a number alone ("-5"; "-3℃ 寒潮中走访" is no number)."""
 
@@ -733,7 +734,7 @@ def _tally_order(path: str, yaml: YamlData, tallies: Sequence[tuple[int, Tally]]
                     "(correction), which readers see with the figures: the note then stands for this warning")
 
 
-_CORRECTION_RE = re.compile(r"更正|修正|纠正|订正|核减|核销|重新打开|撤回|correct|revis", re.IGNORECASE)
+_CORRECTION_RE = compile_later(r"更正|修正|纠正|订正|核减|核销|重新打开|撤回|correct|revis", re.IGNORECASE)
 """Words of a tally's note that say a count fell on purpose (a correction): `_tally_order` warns of it no more."""
 
 
@@ -824,9 +825,9 @@ thousands."""
 _MOST_COUNTED_DISTRICT = 1_000_000
 """`_MOST_COUNTED` for a district, whose figures hold those of its towns."""
 _MOST_WORDS = {_MOST_COUNTED: "十万", _MOST_COUNTED_DISTRICT: "一百万"}
-_HELD_KEY_RE = re.compile(r"([1-9])\1{3,}")
+_HELD_KEY_RE = compile_later(r"([1-9])\1{3,}")
 """A digit other than 0 four times or more in a row, as a key held down types it (0000 ends round figures)."""
-_CHECKED_RE = re.compile(r"核实|核对|核准|无误|属实|verified|checked|confirmed", re.IGNORECASE)
+_CHECKED_RE = compile_later(r"核实|核对|核准|无误|属实|verified|checked|confirmed", re.IGNORECASE)
 """Words of a tally's note that say its figures were checked against the source: `check_count_sizes` warns of
 them no more."""
 
@@ -1062,7 +1063,7 @@ def check_sound_alike_units(content: Content, report: Report) -> None:
 
 
 _PERIOD = r"(?:第?[0-9一二三四五六七八九十百]+(?:年|月份?|日|号|期|批|次|季度)?)+"
-_QUALIFIER_RE = re.compile(rf"[ \t\u3000]*(?:[-—–_－~～]*{_PERIOD}"
+_QUALIFIER_RE = compile_later(rf"[ \t\u3000]*(?:[-—–_－~～]*{_PERIOD}"
                            rf"|[（(【\[](?:{_PERIOD}|汇总|旧|新|副本|复制|更新|补充|[0-9一二三四五六七八九十]+月份?)[）)】\]])")
 """What a name's end looks like when it is a period or round of another unit's name and nothing more: 华新镇（6月）,
 华新镇2018年6月, 华新镇二期, 华新镇第二批, 华新镇-2, 华新镇（汇总）. A place or thing of its own named after the town
@@ -1271,7 +1272,7 @@ def _distinct_from_hint(value: str, unit: Sourced[Unit], content: Content) -> st
             "content/units/ without .yaml), or remove the entry")
 
 
-_ID_SEPARATORS = re.compile(r"[\s,，、;；]+")
+_ID_SEPARATORS = compile_later(r"[\s,，、;；]+")
 
 
 def check_page_titles(content: Content, report: Report) -> None:
@@ -1584,9 +1585,9 @@ def _named_in_part(value: str, records: Mapping[str, Sourced[Series]] | Mapping[
     return found
 
 
-_ID_WORD = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?")
+_ID_WORD = compile_later(r"[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?")
 """A word of a reference that may be an id (``baihe``, ``baihe-zhen``)."""
-_NOTE_MARKS = re.compile(r"[\s,，、;；:：#＃()（）\[\]【】\"'“”‘’。.·_-]+")
+_NOTE_MARKS = compile_later(r"[\s,，、;；:：#＃()（）\[\]【】\"'“”‘’。.·_-]+")
 """What stands between the words of a reference typed with a note (spaces, brackets, commas, "#")."""
 
 
@@ -1710,7 +1711,7 @@ def _unit_id_hint(value: str, content: Content) -> str:
     return _id_hint("unit", value, ids, "units", content)
 
 
-_ID_GLUE = re.compile(r"[-_\s]+")
+_ID_GLUE = compile_later(r"[-_\s]+")
 
 
 def _unit_by_letters(value: str, content: Content) -> str | None:
@@ -1767,8 +1768,8 @@ _PATH_QUOTES = QUOTE_MARKS + "\"'"
 """Quotes typed around a picture's path that stay part of it: an input method's (`sitegen.models.QUOTE_MARKS`),
 and a lone ASCII one (a pair YAML removes)."""
 _WEB_SCHEMES = ("http:", "https:")
-_ESCAPE_RE = re.compile(r"%[0-9A-Fa-f]{2}")
-_LINE_BREAK_RE = re.compile(r"[ \t]*\n[ \t]*")
+_ESCAPE_RE = compile_later(r"%[0-9A-Fa-f]{2}")
+_LINE_BREAK_RE = compile_later(r"[ \t]*\n[ \t]*")
 
 
 def _local_hint(src: str) -> str:
@@ -2069,8 +2070,8 @@ def check_images(document: Document, root: Path, report: Report, base: str = "/"
 
 
 # An image in HTML, <img … src="path">: group 1 is the path. (One in Markdown is read by `typed_links`.)
-_HTML_IMAGE_RE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
-_IMG_TAG_RE = re.compile(r"<img", re.IGNORECASE)
+_HTML_IMAGE_RE = compile_later(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
+_IMG_TAG_RE = compile_later(r"<img", re.IGNORECASE)
 
 
 def _body_pictures(block: str) -> Iterator[tuple[int, str]]:
@@ -2391,7 +2392,7 @@ def _report_hidden_misspellings(path: str, data: YamlData, text: str, first_line
                            f"write {wrong[bad]} as plain text, with no \\u escape or line break inside it")
 
 
-_CHARACTER_REFERENCE_RE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+_CHARACTER_REFERENCE_RE = compile_later(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
 
 def _report_referenced_misspellings(document: Document, wrong: dict[str, str], report: Report) -> None:

@@ -4,7 +4,7 @@ Every problem in ``site.yaml`` is reported at once, and unknown keys are
 errors with a did-you-mean (as Zola does), so a typo never silently falls
 back to a default.
 
-May import: errors, sources, yamltext, validation, models, webaddress, placeholders.
+May import: lazyre, errors, sources, yamltext, validation, models, webaddress, placeholders.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from .errors import Report, SiteError, paste_hint
+from .lazyre import compile_later
 from .models import OptionalText, Text, WebAddress
 from .webaddress import SENTENCE_END, address_path, address_slip, half_width_address, split_address
 from .placeholders import placeholders_in
@@ -32,7 +33,7 @@ from .yamltext import load_yaml
 CONFIG_FILE = "site.yaml"
 
 
-_BACKSLASHES = re.compile(r"\\+")
+_BACKSLASHES = compile_later(r"\\+")
 
 
 def _refuse(kind: str, message: str, text: str, hint: str, **quoted: str) -> PydanticCustomError:
@@ -74,12 +75,12 @@ def _check_base_url(value: str) -> str:
     return text if text.endswith("/") else text + "/"
 
 
-_DOT_ESCAPE = re.compile("%2e", re.IGNORECASE)
+_DOT_ESCAPE = compile_later("%2e", re.IGNORECASE)
 """A "." percent-encoded: a part of a path that is "." or ".." with "%2e" for any dot (%2e%2e, .%2E, %2e.) is that
 part to browsers (the URL Standard's single- and double-dot segments), and leads out of the folder alike."""
 
 # The last part of an address that names a page, not a folder: index.html, default.aspx …
-_PAGE_NAME = re.compile(r"[^/]+\.(?:s?html?|php|aspx?|jsp)", re.IGNORECASE)
+_PAGE_NAME = compile_later(r"[^/]+\.(?:s?html?|php|aspx?|jsp)", re.IGNORECASE)
 
 
 def _check_base_path(value: str, parts: SplitResult) -> None:
@@ -128,7 +129,7 @@ def _check_time_zone(value: str) -> str:
     return value
 
 
-_POSIX_OFFSET = re.compile(r"etc/gmt\+0*([1-9][0-9]?)", re.IGNORECASE)
+_POSIX_OFFSET = compile_later(r"etc/gmt\+0*([1-9][0-9]?)", re.IGNORECASE)
 _ZONE_EAST = {8: ("Asia/Shanghai", " (北京时间)")}
 """The zone of a place to write for UTC+N, by N, where one is the zone a site of sitegen's means (China's);
 other offsets get ``Etc/GMT-N``."""
@@ -159,7 +160,7 @@ def _check_posix_offset(value: str) -> None:
 # A well-formed BCP 47 language tag (RFC 5646 §2.1), any case: a language of 2–3 letters (ISO 639) with up
 # to three extended languages, then an optional script (Hans), region (CN, 419), variants, extensions and
 # private use. Languages of 4–8 letters are allowed by the syntax but none is in use: "english" is refused.
-_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[a-z]{3}){0,3}(?:-[a-z]{4})?(?:-(?:[a-z]{2}|[0-9]{3}))?"
+_LANGUAGE_TAG = compile_later(r"[a-z]{2,3}(?:-[a-z]{3}){0,3}(?:-[a-z]{4})?(?:-(?:[a-z]{2}|[0-9]{3}))?"
                            r"(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*(?:-[a-wyz0-9](?:-[a-z0-9]{2,8})+)*"
                            r"(?:-x(?:-[a-z0-9]{1,8})+)?", re.IGNORECASE)
 
@@ -224,10 +225,10 @@ SITEGEN_FOLDERS = {"assets": "the theme's files", "data": "the open data", "page
 
 
 # One part of a permalink between two slashes: no "." (no "..", no ".git"), "%", ":" or empty part.
-_PERMALINK_PART = re.compile(r"[A-Za-z0-9_-]+")
+_PERMALINK_PART = compile_later(r"[A-Za-z0-9_-]+")
 
 
-_DIGITS = re.compile("[0-9０-９]+")
+_DIGITS = compile_later("[0-9０-９]+")
 
 
 def _setting_number(value: object) -> object:
@@ -305,11 +306,11 @@ class DataLicense(BaseModel):
     url: WebAddress = ""
 
 
-_EMAIL_RE = re.compile(r"[^@\s<>\"'():\u3000-\u303f\uff00-\uffef]+@[^@\s<>\"'():\u3000-\u303f\uff00-\uffef]+"
+_EMAIL_RE = compile_later(r"[^@\s<>\"'():\u3000-\u303f\uff00-\uffef]+@[^@\s<>\"'():\u3000-\u303f\uff00-\uffef]+"
                        r"\.[^@\s<>\"'().:\u3000-\u303f\uff00-\uffef]+")
 # Digits with - ( ) and spaces between groups (a hotline such as 12345 or 110 too), an optional extension
 # (转 123, ext. 123), and an optional note in brackets: 12345（市民热线）.
-_PHONE_RE = re.compile(r"(?P<number>\+?\(?[0-9][0-9 ()\-]{1,30}[0-9])(?:[ ]?(?:转|ext\.?|x)[ ]?(?P<ext>[0-9]{1,6}))?"
+_PHONE_RE = compile_later(r"(?P<number>\+?\(?[0-9][0-9 ()\-]{1,30}[0-9])(?:[ ]?(?:转|ext\.?|x)[ ]?(?P<ext>[0-9]{1,6}))?"
                        r"(?:[ ]?\([^()]*\))?")
 
 

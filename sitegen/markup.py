@@ -5,7 +5,7 @@ its headings (for the table of contents), its plain text (for counts,
 summaries, feeds and search) and the warnings an editor should see, each at a
 real line of the file.
 
-May import: ``sitegen.errors``, ``sitegen.yamltext`` (the names of characters that show
+May import: ``sitegen.lazyre``, ``sitegen.errors``, ``sitegen.yamltext`` (the names of characters that show
 nothing and of odd spaces, full-width punctuation), ``sitegen.webaddress`` (addresses typed with an input method), ``sitegen.plaintext`` (what tells stars hiding a name from emphasis, shared with the plain-text fields); libraries ``markdown`` (Python-Markdown) and ``nh3``; the standard library.
 
 Policies (what editors get, and why):
@@ -97,6 +97,7 @@ from markdown.util import (AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE, INLINE_PLACEHOLD
                            AtomicString)
 
 from .errors import LOST_CHARACTERS_HINT, Problem, lost_characters_message, paste_hint
+from .lazyre import compile_later
 from .plaintext import AFTER_NAME, MASK_OPENING, SURNAMES, is_han, masks_two_names
 from .webaddress import address_slip, half_width_address
 from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHING_RE, WIDE_SPACES, control_name,
@@ -187,8 +188,8 @@ URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto", "tel"})
 """Schemes allowed in ``href``/``src``; relative URLs are always allowed."""
 
 URL_ATTRIBUTES: frozenset[str] = frozenset({"href", "src"})
-_DATA_IMAGE_RE = re.compile(r"data:image/(?:png|jpeg|gif|webp)[;,]", re.IGNORECASE)
-_SCHEME_RE = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_DATA_IMAGE_RE = compile_later(r"data:image/(?:png|jpeg|gif|webp)[;,]", re.IGNORECASE)
+_SCHEME_RE = compile_later(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 
 _DANGER_TAG_REASONS: Mapping[str, tuple[str, str]] = MappingProxyType({
     "script": ("scripts are not allowed in content",
@@ -232,7 +233,7 @@ _ATTRIBUTE_LOOKS: Mapping[str, _Look] = MappingProxyType({
     "color": _COLOUR, "bgcolor": _COLOUR, "align": _ALIGNMENT, "font face": _FONT, "font size": _FONT,
 })
 _TAG_LOOKS: Mapping[str, _Look] = MappingProxyType({"center": _ALIGNMENT})
-_CSS_COMMENT_RE = re.compile(r"/\*.*?\*/", re.DOTALL)
+_CSS_COMMENT_RE = compile_later(r"/\*.*?\*/", re.DOTALL)
 
 
 _CELL_ALIGNMENTS: Mapping[str, str] = MappingProxyType({
@@ -337,28 +338,28 @@ _CJK_CHARS = (
     "\U00020000-\U0002fa1f"    # extensions B-F, compatibility supplement
     "\U00030000-\U000323af"    # extensions G-H
 )
-_CJK_RUN_RE = re.compile(f"[{_CJK_CHARS}]+")
+_CJK_RUN_RE = compile_later(f"[{_CJK_CHARS}]+")
 _CJK_PUNCT = "\u3000-\u3004\u3008-\u303f\uff01-\uff65\u2014\u2026\u201c\u201d\u2018\u2019\u00b7\u30fb"
-_CJK_PUNCT_RE = re.compile(f"[{_CJK_PUNCT}]")
+_CJK_PUNCT_RE = compile_later(f"[{_CJK_PUNCT}]")
 # A word of count_words, in text whose CJK characters (word characters to re, but
 # counted one by one) have been replaced by spaces.
-_WORD_RE = re.compile("[^\\W_]+(?:[.'\\-&\u2019][^\\W_]+)*")
-_URL_RE = re.compile(
+_WORD_RE = compile_later("[^\\W_]+(?:[.'\\-&\u2019][^\\W_]+)*")
+_URL_RE = compile_later(
     r"(?:https?://|ftp://|mailto:|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+"
     r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
 )
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_SURROGATE_RE = compile_later("[\ud800-\udfff]")
 
 # --------------------------------------------------------------------------
 # Source-line patterns (what Python-Markdown treats as lists, tables, headings)
 # --------------------------------------------------------------------------
 
-_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_LIST_ITEM_RE = re.compile(r"^ {0,3}(?:[-*+]|\d+\.)[ \t]+\S")
-_HR_RE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_TABLE_DELIMITER_RE = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
-_NOT_PARAGRAPH_RE = re.compile(r"^(?:#|>| {0,3}<| {4}|\t)")
-_ATX_RE = re.compile(r"^(#{1,6})")
+_FENCE_RE = compile_later(r"^ {0,3}(`{3,}|~{3,})")
+_LIST_ITEM_RE = compile_later(r"^ {0,3}(?:[-*+]|\d+\.)[ \t]+\S")
+_HR_RE = compile_later(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_TABLE_DELIMITER_RE = compile_later(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_NOT_PARAGRAPH_RE = compile_later(r"^(?:#|>| {0,3}<| {4}|\t)")
+_ATX_RE = compile_later(r"^(#{1,6})")
 
 
 def _not_paragraph(line: str) -> bool:
@@ -373,7 +374,7 @@ def _not_paragraph(line: str) -> bool:
         return found is not None
     rest = line[found.end() - 1:]
     return rest[1:2] in ("!", "?") or is_html_tag(rest)
-_SETEXT_RE = re.compile(r"^(=+|-+) *$")
+_SETEXT_RE = compile_later(r"^(=+|-+) *$")
 
 
 # --------------------------------------------------------------------------
@@ -587,7 +588,7 @@ BARE_ADDRESS_RE = (r"(?<![A-Za-z0-9])[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9-]+(?:\.[
 _ADDRESS_TRAILING = "?!.,:;*_~'"
 # Raw HTML elements whose text is no place for a link: a link already, or code.
 _NO_LINK_INSIDE = frozenset({"a", "code", "kbd", "pre", "samp"})
-_RAW_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)")
+_RAW_TAG_RE = compile_later(r"<(/?)([A-Za-z][A-Za-z0-9]*)")
 
 
 def bare_address_end(address: str) -> str:
@@ -663,7 +664,7 @@ class _BareAddressProcessor(inlinepatterns.InlineProcessor):
 
 
 # A start or end tag's name, as HTML reads it: up to a space, "/" or ">".
-_TYPED_TAG_NAME_RE = re.compile(r"</?([^\s/>]+)")
+_TYPED_TAG_NAME_RE = compile_later(r"</?([^\s/>]+)")
 
 
 def is_html_tag(typed: str) -> bool:
@@ -698,7 +699,7 @@ class _TagsOnly(inlinepatterns.HtmlInlineProcessor):
         return super().handleMatch(m, data)
 
 
-_ADDRESS_START_RE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:|[/#.?]")
+_ADDRESS_START_RE = compile_later(r"[a-zA-Z][a-zA-Z0-9+.-]*:|[/#.?]")
 
 
 def looks_like_address(target: str) -> bool:
@@ -747,7 +748,7 @@ _REFERENCES = "references"
 
 _DIGIT_STAR = "digit*digit"
 """The need of `_DigitStarProcessor`: a star between two digits somewhere in the text."""
-_DIGIT_STAR_RE = re.compile(r"\d\*\d")
+_DIGIT_STAR_RE = compile_later(r"\d\*\d")
 _WHOLE_NEEDS = (_REFERENCES, _DIGIT_STAR)
 """Needs met as a whole, not by any one of their characters."""
 
@@ -891,7 +892,7 @@ def _patterns_meeting(registry: markdown.util.Registry, met: frozenset[str]) -> 
 
 # What keeps a heading's text from being its own inner HTML at the time toc runs:
 # characters the serializer escapes, and placeholders (backslash escapes, raw HTML).
-_NOT_PLAIN_TEXT_RE = re.compile("[&<>\x02\x03]")
+_NOT_PLAIN_TEXT_RE = compile_later("[&<>\x02\x03]")
 
 
 _NOTES_HEADING = {"class": "footnotes-heading"}
@@ -1310,7 +1311,7 @@ class _RemovalScanner(_LenientParser):
 
 
 # A path on the editor's computer: C:\Users\… or D:/照片/… (Windows), or a file: address.
-_LOCAL_PATH_RE = re.compile(r"^(?:[A-Za-z]:[\\/]|file:)", re.IGNORECASE)
+_LOCAL_PATH_RE = compile_later(r"^(?:[A-Za-z]:[\\/]|file:)", re.IGNORECASE)
 
 
 def _clipped(text: str, limit: int = 60) -> str:
@@ -1371,12 +1372,12 @@ _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _NOT_LEAD_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "table", "pre", "figure"})
 
 
-_HTML_SPACES_RE = re.compile(r"[ \t\r\n\f]+")
-_BLOCK_BREAK_RE = re.compile(r"\n{2,}")
+_HTML_SPACES_RE = compile_later(r"[ \t\r\n\f]+")
+_BLOCK_BREAK_RE = compile_later(r"\n{2,}")
 # A tag as nh3 writes it (see _TextCollector.feed_serialized): "/" for an end
 # tag, the name, the attributes (double-quoted values; a ">" may stand in one).
-_SERIALIZED_TAG_RE = re.compile(r'<(/?)([a-z][a-z0-9]*)((?: [a-z][a-z0-9-]*="[^"]*")*)>')
-_SERIALIZED_ATTRIBUTE_RE = re.compile(r' ([a-z][a-z0-9-]*)="([^"]*)"')
+_SERIALIZED_TAG_RE = compile_later(r'<(/?)([a-z][a-z0-9]*)((?: [a-z][a-z0-9-]*="[^"]*")*)>')
+_SERIALIZED_ATTRIBUTE_RE = compile_later(r' ([a-z][a-z0-9-]*)="([^"]*)"')
 
 
 class _TextCollector(_LenientParser):
@@ -1545,7 +1546,7 @@ def _collect_text(fragment: str, serialized: bool) -> _TextCollector:
 # Source-level checks (headings)
 # --------------------------------------------------------------------------
 
-_ANY_UNDERLINE_RE = re.compile(r"^(?:=+|-+) *$", re.MULTILINE)
+_ANY_UNDERLINE_RE = compile_later(r"^(?:=+|-+) *$", re.MULTILINE)
 
 
 def _atx_headings(lines: list[str]) -> list[tuple[int, int]]:
@@ -1609,7 +1610,7 @@ def _source_headings(lines: list[str]) -> list[tuple[int, int]]:
 # backtracking over them). A title may follow the address. After "[", the text runs to the first closing
 # bracket a parenthesis follows, so that a caption's own 【】 is text (![图（一）：【茭白田】](images/photo2.png）);
 # after 【 or ［, to the first closing bracket.
-_TYPED_LINK_RE = re.compile(r"(?P<bang>[!！]?)(?P<open>[\[【［])(?P<text>(?<=\[)[^\]\n]*?|(?<!\[)[^\]】］\n]*)"
+_TYPED_LINK_RE = compile_later(r"(?P<bang>[!！]?)(?P<open>[\[【［])(?P<text>(?<=\[)[^\]\n]*?|(?<!\[)[^\]】］\n]*)"
                             r"(?P<close>[\]】］])(?P<gap>[ \t]*)"
                             r"(?P<paren>[(（])[ \t]*(?P<target>(?:（[^()（）\s]*）|\([^()（）\s]*\)|[^)）\s])*+)"
                             r"(?P<title>[ \t]+(?:\"[^\"]*\"|“[^”]*”|'[^']*'))?[ \t]*(?P<end>[)）])")
@@ -1618,9 +1619,9 @@ _TYPED_LINK_RE = re.compile(r"(?P<bang>[!！]?)(?P<open>[\[【［])(?P<text>(?<=
 # bracket between: the last one before the closing bracket is found, in linear time); a full-width closing
 # bracket before a parenthesis; "]" before a full-width parenthesis or a space. A full-width closing
 # parenthesis after "](" is looked for by `_slip_possible`.
-_SLIP_SIGNS_RE = re.compile(r"！[\[【［]|[【［][^\]】］\n【［]*[\]】］][ \t]*[(（]|[】］][ \t]*[(（]|\][ \t]*（|\][ \t]+\(")
+_SLIP_SIGNS_RE = compile_later(r"！[\[【［]|[【［][^\]】］\n【［]*[\]】］][ \t]*[(（]|[】］][ \t]*[(（]|\][ \t]*（|\][ \t]+\(")
 _HALF_WIDTH = str.maketrans("！【】［］（）“”", "![][]()\"\"")
-_CODE_SPAN_RE = re.compile(r"(`+)[^`].*?\1")
+_CODE_SPAN_RE = compile_later(r"(`+)[^`].*?\1")
 
 
 def _slip_possible(source: str) -> bool:
@@ -1752,7 +1753,7 @@ def typed_links(line: str, begin: int = 0, stop: int | None = None) -> Iterator[
 
 # A line that starts a block of its own, so a link cannot run on into it from the line before: a list item,
 # a heading, a quote.
-_OWN_BLOCK_RE = re.compile(r"^ {0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#|>)")
+_OWN_BLOCK_RE = compile_later(r"^ {0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#|>)")
 
 
 def text_blocks(numbered: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
@@ -1790,11 +1791,11 @@ def _escaped(line: str, index: int) -> bool:
 # A title in quotes Markdown does not read as a title's (two half-width " or two '), so that the title becomes
 # part of the address: "白鹤草莓”, “白鹤草莓”, '白鹤草莓’, "白鹤草莓 (an input method's closing quote, or none).
 _TITLE_QUOTES = "\"'“”‘’"
-_SWALLOWED_TITLE_RE = re.compile(f"(?P<path>.*?\\S)(?P<gap>\\s+)(?P<title>[{_TITLE_QUOTES}].*)", re.DOTALL)
-_TITLE_SLIP_RE = re.compile(f"\\][(:][^)\\n]*?\\s[{_TITLE_QUOTES}]")  # a quick look: a quote after a space in (…)
+_SWALLOWED_TITLE_RE = compile_later(f"(?P<path>.*?\\S)(?P<gap>\\s+)(?P<title>[{_TITLE_QUOTES}].*)", re.DOTALL)
+_TITLE_SLIP_RE = compile_later(f"\\][(:][^)\\n]*?\\s[{_TITLE_QUOTES}]")  # a quick look: a quote after a space in (…)
 # A link definition ([1]: images/a.svg "白鹤草莓”) with a title in quotes; Python-Markdown's own pattern says
 # whether it reads it.
-_DEFINITION_RE = re.compile(f"^ {{0,3}}\\[(?P<label>[^\\[\\]\\n]*)\\]:[ ]*(?P<target>\\S+)[ \\t]+"
+_DEFINITION_RE = compile_later(f"^ {{0,3}}\\[(?P<label>[^\\[\\]\\n]*)\\]:[ ]*(?P<target>\\S+)[ \\t]+"
                             f"(?P<title>[{_TITLE_QUOTES}].*?)[ \\t]*$")
 
 
@@ -1887,7 +1888,7 @@ def _definition_title_problems(lines: list[str], path: str, first_line: int) -> 
     return problems
 
 
-_QUOTE_THEN_PARENTHESIS_RE = re.compile(f"[{_TITLE_QUOTES}][ \t]*\\)")
+_QUOTE_THEN_PARENTHESIS_RE = compile_later(f"[{_TITLE_QUOTES}][ \t]*\\)")
 
 
 def _title_run_on(line: str, read: TypedLink) -> TypedLink | None:
@@ -1921,8 +1922,8 @@ def places_typed(lines: Iterable[tuple[int, str]], text: str) -> Iterator[tuple[
 
 # A link's or picture's address, as Python-Markdown writes it: it always writes one space before an
 # attribute and quotes with '"' (a literal start: the search skips to it). A picture has a src, not an href.
-_HREF_RE = re.compile(r' href="([^"]*)"')
-_SRC_RE = re.compile(r'<img [^>]*?src="([^"]*)"')
+_HREF_RE = compile_later(r' href="([^"]*)"')
+_SRC_RE = compile_later(r'<img [^>]*?src="([^"]*)"')
 
 
 def _address_slip_problems(raw_html: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
@@ -1993,10 +1994,10 @@ def _typed_link_problems(source: str, lines: list[str], path: str, first_line: i
 # A line that would start a heading, list item or quote, were it not indented: by spaces (four or more, or
 # fewer after a paragraph line), a tab or full-width spaces (U+3000, Word's first-line indent in Chinese).
 # "1)" is left out: Python-Markdown reads no list item from it, indented or not, so no indent is to blame.
-_INDENTED_MARKER_RE = re.compile(r"^(?P<indent>[ \t\u3000]+)(?P<marker>#{1,6}(?=[ \t]|$)|[-*+](?=[ \t])"
+_INDENTED_MARKER_RE = compile_later(r"^(?P<indent>[ \t\u3000]+)(?P<marker>#{1,6}(?=[ \t]|$)|[-*+](?=[ \t])"
                                  r"|\d{1,9}\.(?=[ \t])|>)", re.MULTILINE)
 _MARKER_KINDS = (("#", "heading (标题)"), (">", "quote (引用)"), ("", "list item (列表)"))
-_INLINE_SIGNS_RE = re.compile(r"[*_`\[\]<>&!\\]")
+_INLINE_SIGNS_RE = compile_later(r"[*_`\[\]<>&!\\]")
 
 
 def _indented_marker_problems(source: str, lines: list[str], clean_html: str, path: str,
@@ -2109,7 +2110,7 @@ def _text_sub_item_problem(indent: str, marker: str, typed: str, path: str, line
         f"to make it a sub-item (下一级), indent it by {fix}")
 
 
-_CITATION_LABEL_RE = re.compile(r"\d{1,4}")
+_CITATION_LABEL_RE = compile_later(r"\d{1,4}")
 
 
 def _citation_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
@@ -2141,8 +2142,8 @@ def _citation_problems(source: str, lines: list[str], path: str, first_line: int
 
 # A footnote's mark in the text ([^1]), as the footnotes extension finds it (its FOOTNOTE_RE; "\\[" is text), and a
 # note typed with an input method's full-width colon ([^1]：…), which is then no note but text.
-_FOOTNOTE_MARK_RE = re.compile(r"(?<!\\)\[\^([^\]\n]+)\]")
-_WIDE_COLON_NOTE_RE = re.compile(r"^ {0,3}\[\^([^\]\n]+)\][ \t\u3000]*[：﹕]")
+_FOOTNOTE_MARK_RE = compile_later(r"(?<!\\)\[\^([^\]\n]+)\]")
+_WIDE_COLON_NOTE_RE = compile_later(r"^ {0,3}\[\^([^\]\n]+)\][ \t\u3000]*[：﹕]")
 
 
 @dataclass(frozen=True)
@@ -2236,10 +2237,10 @@ def _footnote_problems(source: str, lines: list[str], clean_html: str, md: markd
     return problems
 
 
-_ORDERED_ITEM_RE = re.compile(r"^ {0,3}(\d{1,9})\.[ \t]+\S")
-_CONTINUATION_RE = re.compile(r"^(?: {2,}|\t)\S")
+_ORDERED_ITEM_RE = compile_later(r"^ {0,3}(\d{1,9})\.[ \t]+\S")
+_CONTINUATION_RE = compile_later(r"^(?: {2,}|\t)\S")
 # A line that starts a block of its own right under a list item: a heading, an HTML block, a rule.
-_ENDS_LIST_RE = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|<|(?:[-*_][ \t]*){3,}$)")
+_ENDS_LIST_RE = compile_later(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|<|(?:[-*_][ \t]*){3,}$)")
 
 
 def _ordered_lists(lines: Sequence[str]) -> Iterator[list[tuple[int, int]]]:
@@ -2272,9 +2273,9 @@ def _ordered_lists(lines: Sequence[str]) -> Iterator[list[tuple[int, int]]]:
         yield current
 
 
-_QUOTE_PREFIX_RE = re.compile(r" {0,3}> ?")
+_QUOTE_PREFIX_RE = compile_later(r" {0,3}> ?")
 # A numbered item at the start of any line, inside quotes too (a quick look before the line-by-line one).
-_ANY_ORDERED_ITEM_RE = re.compile(f"^(?:{_QUOTE_PREFIX_RE.pattern})*{_ORDERED_ITEM_RE.pattern[1:]}", re.MULTILINE)
+_ANY_ORDERED_ITEM_RE = compile_later(f"^(?:{_QUOTE_PREFIX_RE.pattern})*{_ORDERED_ITEM_RE.pattern[1:]}", re.MULTILINE)
 
 
 def _quote_blocks(lines: Sequence[str]) -> Iterator[list[tuple[int, int, str]]]:
@@ -2337,13 +2338,13 @@ def _numbering_problems(source: str, lines: list[str], path: str, first_line: in
 
 # Markdown signs typed with an input method's full-width forms, at the start of a line (lists, quotes),
 # around bold text, or as table borders; each with its half-width form. Headings: `_wide_heading`.
-_FULL_WIDTH_SIGNS_RE = re.compile("[＃＊｜－＞]")
-_FULL_WIDTH_LINE_RE = re.compile(r"^ {0,3}(?P<sign>[－＞])[ \t\u3000]+(?=\S)")
-_FULL_WIDTH_BOLD_RE = re.compile(r"＊＊(?=\w)(?P<text>[^＊\n]+?)(?<=\S)＊＊")
+_FULL_WIDTH_SIGNS_RE = compile_later("[＃＊｜－＞]")
+_FULL_WIDTH_LINE_RE = compile_later(r"^ {0,3}(?P<sign>[－＞])[ \t\u3000]+(?=\S)")
+_FULL_WIDTH_BOLD_RE = compile_later(r"＊＊(?=\w)(?P<text>[^＊\n]+?)(?<=\S)＊＊")
 _FULL_WIDTH_SIGN_NAMES = {"－": ("list item", "-"), "＞": ("quote", ">")}
 # A heading's signs with a full-width ＃ among them (＃＃ 标题, ＃＃标题, #＃ 标题, ＃＃　标题); group "space" is what
 # follows them, "text" the heading's text, without closing signs (## 标题 ##).
-_WIDE_HEADING_RE = re.compile(r"^ {0,3}(?P<sign>[#＃]{1,6})(?![#＃])(?P<space>[ \t\u3000]*)"
+_WIDE_HEADING_RE = compile_later(r"^ {0,3}(?P<sign>[#＃]{1,6})(?![#＃])(?P<space>[ \t\u3000]*)"
                               r"(?P<text>\S.*?)(?:[ \t\u3000]+[#＃]+)?[ \t\u3000]*$")
 
 
@@ -2475,15 +2476,15 @@ def _borders_complete(lines: list[str], index: int, text: str) -> bool:
 # (inlinepatterns.Delimiter, 3.x) opens bold only at stars with no whitespace (\s: full-width and no-break spaces
 # too) after them, and closes it only at stars with none before them, so the page shows such stars as typed.
 # Groups: the run of two or three signs, the sign, the text between the runs.
-_SPACED_BOLD_RE = re.compile(r"(?<![*_\\])(?P<run>(?P<sign>[*_])(?P=sign){1,2})(?![*_])"
+_SPACED_BOLD_RE = compile_later(r"(?<![*_\\])(?P<run>(?P<sign>[*_])(?P=sign){1,2})(?![*_])"
                              r"(?P<text>(?:(?!(?P=sign))[^\n])*?)(?<![*_])(?P=run)(?![*_])")
 # What may stand before bold's opening stars with a space between: nothing but a list item's, a heading's
 # or a quote's marker ("- ** 重点 **"). Elsewhere a space outside the stars is a formula's (x ** 2) or
 # follows stars typed for hidden characters (王** 和李** 两位).
-_LINE_OPENING_RE = re.compile(r"[ \t]*(?:(?:[-*+]|[0-9]{1,9}[.)]|#{1,6}|>)[ \t]+)?")
+_LINE_OPENING_RE = compile_later(r"[ \t]*(?:(?:[-*+]|[0-9]{1,9}[.)]|#{1,6}|>)[ \t]+)?")
 
 
-_CODE_ELEMENT_RE = re.compile(r"<(code|pre)\b[^>]*>.*?</\1>", re.DOTALL)
+_CODE_ELEMENT_RE = compile_later(r"<(code|pre)\b[^>]*>.*?</\1>", re.DOTALL)
 
 
 def _open_comment_problems(lines: list[str], clean_html: str, path: str, first_line: int) -> list[Problem]:
@@ -2519,7 +2520,7 @@ def _open_comment_problems(lines: list[str], clean_html: str, path: str, first_l
 
 
 # Words in half-width angle brackets, starting with a letter or character (so not "<5万元" or "<!--").
-_ANGLE_WORDS_RE = re.compile(r"<(?P<text>[^\W\d_][^<>\n]*?(?<=\S))>")
+_ANGLE_WORDS_RE = compile_later(r"<(?P<text>[^\W\d_][^<>\n]*?(?<=\S))>")
 
 
 def _angle_bracket_problems(lines: list[str], clean_html: str, path: str, first_line: int) -> list[Problem]:
@@ -2613,8 +2614,8 @@ def _spaced_outside(line: str, start: int, end: int) -> bool:
 # A list marker followed by a space Markdown does not count as one: the full-width space an input method types,
 # or the no-break and other special spaces of text copied from web pages and WeChat. (Numbers of 1 to 3 digits:
 # "2018.　年度总结" is a year.) The spaces are the ones YAML does not count either (`WIDE_SPACES`).
-_ODD_SPACE_RE = re.compile(f"[{WIDE_SPACES}]")
-_ODD_SPACE_ITEM_RE = re.compile(f"^[ \\t]*(?P<marker>[-*+]|[0-9]{{1,3}}[.)])(?P<space>[{WIDE_SPACES}])[{WIDE_SPACES} ]*(?=\\S)")
+_ODD_SPACE_RE = compile_later(f"[{WIDE_SPACES}]")
+_ODD_SPACE_ITEM_RE = compile_later(f"^[ \\t]*(?P<marker>[-*+]|[0-9]{{1,3}}[.)])(?P<space>[{WIDE_SPACES}])[{WIDE_SPACES} ]*(?=\\S)")
 
 
 def _invisible_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
@@ -2653,13 +2654,13 @@ def _invisible_problems(source: str, lines: list[str], path: str, first_line: in
     return problems
 
 
-_BLOCK_MARKER_RE = re.compile(r"[ \t]{0,3}(?P<sign>#{1,6}|[-*+](?=[ \t])|[0-9]{1,9}[.)](?=[ \t])|>|\|)")
+_BLOCK_MARKER_RE = compile_later(r"[ \t]{0,3}(?P<sign>#{1,6}|[-*+](?=[ \t])|[0-9]{1,9}[.)](?=[ \t])|>|\|)")
 """What starts a line Markdown reads as a heading (Python-Markdown needs no space after "#"), a list item, a quote
 or a table's first row."""
 _BLOCK_KINDS = {"#": "a heading (标题)", ">": "a quote (引用)", "|": "the start of a table (表格)"}
 
 
-_READING_FIGURES_RE = re.compile(r"本篇文章[ \t]*[共约]?[ \t]*[0-9０-９,，]+[ \t]*字[ \t]*[,，、；;]?[ \t]*(?:预计)?"
+_READING_FIGURES_RE = compile_later(r"本篇文章[ \t]*[共约]?[ \t]*[0-9０-９,，]+[ \t]*字[ \t]*[,，、；;]?[ \t]*(?:预计)?"
                                  r"(?:阅读|读完)(?:时间|需要|需)?[ \t]*约?[ \t]*[0-9０-９.]+[ \t]*分钟")
 """The line of an article's length and reading time as WeChat and news sites print it (本篇文章1688字,读完约4分钟)."""
 
@@ -2704,13 +2705,13 @@ def _lost_character_problems(source: str, lines: list[str], path: str, first_lin
 
 # A table row typed with pipes (| 照明 | 18 |), the separator row under a table's first row (| --- | :-: |), and a
 # line of cells pasted from Excel or WPS (照明<TAB>18<TAB>10).
-_PIPE_ROW_RE = re.compile(r"^ {0,3}\|.*\|")
-_SEPARATOR_ROW_RE = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
-_TAB_CELLS_RE = re.compile(r"^[^\t]*\S\t+\S")
+_PIPE_ROW_RE = compile_later(r"^ {0,3}\|.*\|")
+_SEPARATOR_ROW_RE = compile_later(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_TAB_CELLS_RE = compile_later(r"^[^\t]*\S\t+\S")
 # A list item as Word or WPS pastes it: its bullet or number, a TAB, then the item's text with no TAB in it
 # (•<TAB>第一项, 1.<TAB>…, 一、<TAB>…, （1）<TAB>…). Word's plain text puts "o" and "§" for its second and third
 # levels of bullets.
-_PASTED_ITEM_RE = re.compile(r"^ {0,3}(?:[-*+•●○◦▪▫■□◆◇❖➢➤►▶★☆✓✔√·・o§]|[0-9０-９]{1,3}[.．、)）]"
+_PASTED_ITEM_RE = compile_later(r"^ {0,3}(?:[-*+•●○◦▪▫■□◆◇❖➢➤►▶★☆✓✔√·・o§]|[0-9０-９]{1,3}[.．、)）]"
                              r"|[(（](?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})[)）]|[一二三四五六七八九十]{1,3}[、.．]"
                              r"|[A-Za-z][.)）]|[①-⑳⑴-⒇⒈-⒛㈠-㈩])\t+[^\t]*\S[ \t]*$")
 
@@ -2828,8 +2829,8 @@ def _odd_space_item_problems(source: str, lines: list[str], path: str, first_lin
 
 # Stars typed to hide part of a name (王**、李**): right after a word, right before punctuation; and the
 # bold they make, starting with that punctuation.
-_MASKING_STARS_RE = re.compile(r"(?<=\w)(\*{2,}|_{2,})(?=[" + re.escape(AFTER_NAME) + "])")
-_BOLD_FROM_PUNCTUATION_RE = re.compile("<strong>[" + re.escape(AFTER_NAME) + "]")
+_MASKING_STARS_RE = compile_later(r"(?<=\w)(\*{2,}|_{2,})(?=[" + re.escape(AFTER_NAME) + "])")
+_BOLD_FROM_PUNCTUATION_RE = compile_later("<strong>[" + re.escape(AFTER_NAME) + "]")
 # Stars typed for hidden characters that Markdown pairs into italics (one a character: 张*明、李*华; 陈*（化名）) or
 # bold (张**反映，李**也说). A pair is taken for masking stars when it follows a surname, its text starts with a
 # Chinese character and it ends before another surname with what stands between two names in it (张*明和李*华,
@@ -2838,10 +2839,10 @@ _BOLD_FROM_PUNCTUATION_RE = re.compile("<strong>[" + re.escape(AFTER_NAME) + "]"
 # (张*、李*) or holds a list's separator with a word right after the second star (张*明、李*华反映). Bold is mostly
 # meant, after any word (实施**“乡村振兴”**, 关于**资金**, 对**红白事场所、日托中心**的需求), and so are italics
 # of words (这是*重点和难点*内容); bold starting with punctuation is `_MASKING_STARS_RE`'s.
-_MASKING_STAR_PAIR_RE = re.compile(
+_MASKING_STAR_PAIR_RE = compile_later(
     r"(?<=\w)(?<![\\*])(?P<run>\*\*?)(?!\*)(?P<text>[^*\n]+?)(?<![\\*])(?P=run)(?!\*)(?=(?P<after>.?))")
 _SENTENCE_SIGNS = "。！？：“”‘’"
-_FIGURE_STAR_PAIR_RE = re.compile(r"(?<=[0-9０-９%％‰])(?<![\\*])\*(?!\*)(?P<text>[^*\n]+?[0-9０-９%％‰])\*(?!\*)")
+_FIGURE_STAR_PAIR_RE = compile_later(r"(?<=[0-9０-９%％‰])(?<![\\*])\*(?!\*)(?P<text>[^*\n]+?[0-9０-９%％‰])\*(?!\*)")
 """Two single stars each typed right after a figure (``95%*，整改率达90%*``): marks of a note, as reports put after
 the figures a note explains, which Markdown reads as the start and end of italics."""
 
@@ -3058,9 +3059,9 @@ def _removal_problems(raw_html: str, lines: list[str], path: str, first_line: in
 
 # Characters XML (feeds, sitemaps) cannot hold and no reader can see: C0 controls but
 # tab and newline, DEL, and the non-characters U+FFFE/U+FFFF; typed, or written as a code (&#11;).
-_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-_CONTROL_ENTITY_RE = re.compile(r"&#(?:0*(?:[0-8]|1[1-2]|1[4-9]|2[0-9]|3[01]|127)|x0*(?:[0-8bcefBCEF]|1[0-9a-fA-F]|7[fF]));")
-_BREAK_CONTROL_RE = re.compile("[\x0b\x0c]")
+_CONTROL_RE = compile_later("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_CONTROL_ENTITY_RE = compile_later(r"&#(?:0*(?:[0-8]|1[1-2]|1[4-9]|2[0-9]|3[01]|127)|x0*(?:[0-8bcefBCEF]|1[0-9a-fA-F]|7[fF]));")
+_BREAK_CONTROL_RE = compile_later("[\x0b\x0c]")
 """The control characters of `sitegen.yamltext.BREAK_CONTROL_NAMES`: a line break made in Word with Shift+Enter
 (U+000B), a page break (U+000C)."""
 
@@ -3124,7 +3125,7 @@ def _control_problems(source: str, lines: list[str], published: bool, path: str,
     return problems
 
 
-_HEADING_LINE_RE = re.compile(r"#{1,6}")
+_HEADING_LINE_RE = compile_later(r"#{1,6}")
 """How a line Python-Markdown reads as a heading starts (it needs no space after the "#")."""
 
 
@@ -3272,7 +3273,7 @@ class MarkdownRenderer:
 
 
 # "<" or "</" and a letter: where HTML reads a tag, named up to a space, "/" or ">" (a "<" in the name too).
-_HTML_TAG_START_RE = re.compile(r"</?([A-Za-z][^\s/>]*)")
+_HTML_TAG_START_RE = compile_later(r"</?([A-Za-z][^\s/>]*)")
 
 
 def _pseudo_tags_as_text(html: str) -> str:
@@ -3293,7 +3294,7 @@ def _pseudo_tags_as_text(html: str) -> str:
                                   html)
 
 
-_LIST_START_RE = re.compile(r'<ol start="([^"]+)">')
+_LIST_START_RE = compile_later(r'<ol start="([^"]+)">')
 
 
 def _ascii_list_starts(html: str) -> str:

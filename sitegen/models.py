@@ -14,7 +14,7 @@ written here, not by YAML 1.1's guesses. Each converter raises a
 error's context carries a ``hint`` (how to fix it), which
 `sitegen.validation` prints on the hint line.
 
-May import: errors, webaddress (and pydantic, the standard library).
+May import: lazyre, errors, webaddress (and pydantic, the standard library).
 """
 
 from __future__ import annotations
@@ -34,22 +34,23 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationIn
 from pydantic_core import PydanticCustomError
 
 from .errors import LOST_CHARACTERS_HINT, WIDE_SPACES, lost_characters_message, paste_hint, space_name
+from .lazyre import compile_later
 from .webaddress import HALF_WIDTH_ADDRESS, address_slip, split_address
 
 _SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 # Date spellings editors use: 2018-04-26, 2018-4-26, 2018/4/26, 2018.4.26, 2018年4月26日.
-_DATE_RE = re.compile(
+_DATE_RE = compile_later(
     r"^\s*(\d{4})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?)\s*$"
 )
-_TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
-_OFFERED_DATE_RE = re.compile(r"(?<![\dA-Z-])(?:\d{4}|YYYY)-(?:\d{2}|MM)-(?:\d{2}|DD)(?![\dA-Z-])")
+_TIME_RE = compile_later(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
+_OFFERED_DATE_RE = compile_later(r"(?<![\dA-Z-])(?:\d{4}|YYYY)-(?:\d{2}|MM)-(?:\d{2}|DD)(?![\dA-Z-])")
 """A date a hint offers (2018-04-26, or YYYY-04-26 with a part to fill in): a publish time's hint offers it with
 the time typed."""
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 # Full-width digits and separators typed with a Chinese input method (２０１８－０４－２６, 10：00).
 _FULLWIDTH_DATE = str.maketrans("０１２３４５６７８９－／．：\u3000", "0123456789-/.: ")
-_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+_SLUG_JUNK = compile_later(r"[^a-z0-9]+")
 
 DATE_HINT = "write the date as YYYY-MM-DD, year-month-day (年-月-日); YYYY/M/D and YYYY年M月D日 are read too"
 """The hint for a date sitegen cannot read. It shows the form, never an example date: typed as shown, an example
@@ -142,7 +143,7 @@ def is_stand_in(text: str) -> bool:
 
 
 _LONGEST_STAND_IN = max(map(len, STAND_INS))
-_WORD_CHARACTER = re.compile(r"[^\W_]")
+_WORD_CHARACTER = compile_later(r"[^\W_]")
 """A letter or digit of any script: a value without one is signs alone."""
 
 
@@ -400,8 +401,8 @@ def _no_day_in_year_hint(year: int, month: int, day: int, read: str) -> str:
             f"{year:04d}-{month:02d}-DD, with the day of the source document in place of DD (年-月-日)")
 
 
-_YEAR_LAST_RE = re.compile(r"(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*[-/.]\s*(\d{4})")
-_SHORT_YEAR_RE = re.compile(r"(\d{1,2})\s*([-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*[日号]?")
+_YEAR_LAST_RE = compile_later(r"(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*[-/.]\s*(\d{4})")
+_SHORT_YEAR_RE = compile_later(r"(\d{1,2})\s*([-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*[日号]?")
 
 
 def _three_numbers_hint(text: str) -> str | None:
@@ -556,7 +557,7 @@ def _year_first_run_hint(text: str) -> str | None:
     return None
 
 
-_PERIOD_RE = re.compile(
+_PERIOD_RE = compile_later(
     r"(?:截至|截止到?|到|至|于)?\s*(?:(?P<year>\d{4})\s*年?)?\s*(?:"
     r"(?P<month>\d{1,2})\s*月份?\s*(?P<of_month>上旬|中旬|下旬|底|末|初|中|内)?"
     r"|第?\s*(?P<quarter>\d)\s*(?:季度|季(?=[末底]))\s*(?P<of_quarter>底|末|初|内)?"
@@ -774,7 +775,7 @@ def _time_hint(day: date, typed: str) -> str:
 _CLOSERS = "”\"'’」』】》）)］]"
 """Closing quotes and brackets typed after a value (`parse_datetime`)."""
 _HAN_NUMBER = "[零〇一二两三四五六七八九十]{1,3}"
-_TIME_IN_WORDS_RE = re.compile(
+_TIME_IN_WORDS_RE = compile_later(
     r"(?P<day>.+?[日号]|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s*(?P<part>上午|早上|早晨|中午|下午|晚上|傍晚|凌晨)?\s*"
     rf"(?P<hour>\d{{1,2}}|{_HAN_NUMBER})\s*(?:(?:点|时|:)\s*(?:(?P<half>半)|(?P<minute>\d{{1,2}}|{_HAN_NUMBER})\s*分?)?)?"
     r"\s*(?P<ampm>[ap]\.?m\.?)?",
@@ -934,7 +935,7 @@ def parse_count(value: Any) -> int:
     return int(text)
 
 
-_HALF_OF_A_NUMBER = re.compile(r"(?:\d|[零〇一二两三四五六七八九十百千万亿个])半|半(?:\d|[一二两三四五六七八九十百千万亿])")
+_HALF_OF_A_NUMBER = compile_later(r"(?:\d|[零〇一二两三四五六七八九十百千万亿个])半|半(?:\d|[一二两三四五六七八九十百千万亿])")
 """半 (a half) beside a number (1万半, 两千半, 一个半, 一半): said so, the number means more than its digits and
 numerals alone, and how much more is the source's to say."""
 
@@ -955,7 +956,7 @@ _CHINESE_MYRIADS = {"万": 10_000, "亿": 100_000_000}
 _NONZERO_DIGITS = "一二两三四五六七八九"
 _NUMERALS = "零〇一二两三四五六七八九十百千万亿"
 """Chinese numerals and their places: beside digits, part of the number typed."""
-_CHINESE_NUMBER = re.compile(f"[{''.join(_CHINESE_DIGITS)}{''.join(_CHINESE_UNITS)}{''.join(_CHINESE_MYRIADS)}]+")
+_CHINESE_NUMBER = compile_later(f"[{''.join(_CHINESE_DIGITS)}{''.join(_CHINESE_UNITS)}{''.join(_CHINESE_MYRIADS)}]+")
 
 
 def chinese_number(text: str) -> int | None:
@@ -992,7 +993,7 @@ def chinese_number(text: str) -> int | None:
     return total + section + digit
 
 
-_SPOKEN_RUN = re.compile(r"(?:\d+(?:\.\d+)?[wW]?|[零〇一二两三四五六七八九十百千万亿])+")
+_SPOKEN_RUN = compile_later(r"(?:\d+(?:\.\d+)?[wW]?|[零〇一二两三四五六七八九十百千万亿])+")
 """A number as it may be typed: digits, a decimal point, Chinese numerals (中文数字) and their places, side by side
 (``1.2万``, ``2百九十六``, ``1千2百``; ``1.2W``, W for 万 as typed in chats)."""
 _MYRIAD_SIGNS = {"w": "万", "W": "万"}
@@ -1038,7 +1039,7 @@ def _digits_with_numerals(text: str) -> tuple[str, Decimal] | None:
     return runs[0], total + section + (digit or 0)
 
 
-_COUNT_UNITS = re.compile(r"(?:[\s份批件个项条次家户人]|一共|总共|共计|合计|共)+")
+_COUNT_UNITS = compile_later(r"(?:[\s份批件个项条次家户人]|一共|总共|共计|合计|共)+")
 """Units typed after a count, 共 or 一共 (in all) before it, and spaces: words that say nothing the field does not."""
 
 
@@ -1136,16 +1137,16 @@ def parse_percent(value: Any) -> float:
     return number
 
 
-_PERCENT_SIGNS = re.compile(r"[\s%％]+|目标|达到|达|为")
+_PERCENT_SIGNS = compile_later(r"[\s%％]+|目标|达到|达|为")
 """What a percentage may hold beside its number and say nothing the field does not: the sign, spaces, and
 目标 (target), 达到 (reach), 为 (is)."""
-_SPOKEN_PERCENT = re.compile(r"(?:(?P<of>百分之)(?P<number>[\d.零〇一二两三四五六七八九十百点]+)|(?P<whole>百分百|百分之百)"
+_SPOKEN_PERCENT = compile_later(r"(?:(?P<of>百分之)(?P<number>[\d.零〇一二两三四五六七八九十百点]+)|(?P<whole>百分百|百分之百)"
                              r"|(?P<tenths>[\d.零〇一二两三四五六七八九十点]+|半)成(?P<tenth>[一二三四五六七八九\d]|半)?"
                              r"|(?P<half>一半|半数)"
                              r"|(?P<whole_of>[\d零〇一二两三四五六七八九十百千万]+)分之(?P<parts>[\d.零〇一二两三四五六七八九十百点]+))")
 """A percentage said in words: 百分之八十 (eighty of a hundred), 百分百, 8成 or 八成 (tenths), 七成五 (75), 六成半 (65),
 半成 (5), 一半 (50), 四分之三 (75: three of four parts)."""
-_SAID_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?")
+_SAID_NUMBER = compile_later(r"[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?")
 """A number from 0 to 100 in Chinese numerals, with 点 as its decimal point (六十二点五)."""
 
 
@@ -1331,7 +1332,7 @@ def parse_optional_text(value: Any) -> str:
     return parse_text(value) if not isinstance(value, str) or is_gap(value) else value.rstrip("\n")
 
 
-_ITEM_NUMBER = re.compile(r"(?:(?:^|(?<=\s)|(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]))(\d{1,2})[ \t]*[.．、)）]"
+_ITEM_NUMBER = compile_later(r"(?:(?:^|(?<=\s)|(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]))(\d{1,2})[ \t]*[.．、)）]"
                           r"|([一二三四五六七八九十])[ \t]*[、.．)）])[ \t]*(?=\S)")
 """A number before an item (1. 1、 一、): one may follow a Chinese item before it with no space, since lines
 beside Chinese text typed one below another are joined without one (``1. 走访中心2. 研究``)."""
@@ -1431,11 +1432,11 @@ def parse_web_address(value: Any) -> str:
 
 
 
-_TAG_SEPARATORS = re.compile(r"[,，、;；]")
-_TAG_SPACES = re.compile(f"[ \t{WIDE_SPACES},，、;；]+")
+_TAG_SEPARATORS = compile_later(r"[,，、;；]")
+_TAG_SPACES = compile_later(f"[ \t{WIDE_SPACES},，、;；]+")
 _WORD_GAPS = " \t" + WIDE_SPACES
 """What stands between two words typed as one tag (大调研 补短板): a space, a TAB, or a full-width or special space."""
-_ODD_GAP_RE = re.compile(f"[\t{WIDE_SPACES.replace(chr(0x3000), '')}]+")
+_ODD_GAP_RE = compile_later(f"[\t{WIDE_SPACES.replace(chr(0x3000), '')}]+")
 """A TAB or a special space (no-break …), never meant in a tag: a tag kept whole is typed with an ordinary one."""
 SEPARATOR_MARKS = "，、；;"
 """Marks an input method types between two words that YAML keeps inside one item of a list (in square brackets
@@ -1660,11 +1661,11 @@ def spreadsheet_reading(text: str) -> str | None:
 
 _MONTHS = ("jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|"
            "oct|october|nov|november|dec|december")
-_MONTH_DATE_RE = re.compile(rf"(?:{_MONTHS})-?(?:\d{{1,2}}|\d{{4}})(?:-(?:\d{{2}}|\d{{4}}))?"
+_MONTH_DATE_RE = compile_later(rf"(?:{_MONTHS})-?(?:\d{{1,2}}|\d{{4}})(?:-(?:\d{{2}}|\d{{4}}))?"
                             rf"|\d{{1,2}}-(?:{_MONTHS})(?:-(?:\d{{2}}|\d{{4}}))?")
 """A month's English name with a day or year, as a spreadsheet reads a date (SEPT2 → 2-Sep, MARCH1 → 1-Mar)."""
-_NUMBER_DATE_RE = re.compile(r"(\d{1,4})-(\d{1,4})(?:-(\d{1,4}))?")
-_EXPONENT_RE = re.compile(r"\d+e-?\d+")
+_NUMBER_DATE_RE = compile_later(r"(\d{1,4})-(\d{1,4})(?:-(\d{1,4}))?")
+_EXPONENT_RE = compile_later(r"\d+e-?\d+")
 """Digits, "e" and digits: a number in scientific notation to a spreadsheet (1e5 is 100000)."""
 
 
@@ -1803,7 +1804,7 @@ def parse_aliases(value: Any) -> tuple[str, ...]:
     return paths
 
 
-_PATHS_APART = re.compile(r"\s*[,，、;；]\s*(?=/)|\s+(?=/)")
+_PATHS_APART = compile_later(r"\s*[,，、;；]\s*(?=/)|\s+(?=/)")
 """A mark between two paths typed as one item (``/old/a/；/old/b/``), or only spaces (``/old/a/ /old/b/``): a path
 has none before a "/"."""
 
@@ -2029,7 +2030,7 @@ def choice_meant(choices: type[Enum], typed: str) -> str | None:
     return words.pop() if len(words) == 1 else None
 
 
-_CHOICE_WORDS = re.compile(r"[\s()（）、，,/|:：]+")
+_CHOICE_WORDS = compile_later(r"[\s()（）、，,/|:：]+")
 
 
 def _one_choice(choices: type[Enum], text: str) -> str | None:
@@ -2132,7 +2133,7 @@ class Person(Record):
     role: Text = Field(examples=["中共白鹤镇党委书记"])
 
 
-_SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
+_SCHEME_RE = compile_later(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
 
 
 def is_external_address(link: str) -> bool:

@@ -10,7 +10,7 @@ did-you-mean, found by edit distance (``interveiwee`` → ``interviewee``) or
 from the names other generators and editors use (``description`` →
 ``summary``, ``标题`` → ``title``).
 
-May import: errors, yamltext, models, placeholders.
+May import: lazyre, errors, yamltext, models, placeholders.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from pydantic.fields import FieldInfo
 
 from .errors import (LOST_CHARACTERS_HINT, PASTE_LIMIT, WIDE_SPACES, Problem, Report, lost_characters_message,
                      paste_hint, space_name)
+from .lazyre import compile_later
 from .models import (CHOICE_LABELS, FULL_WIDTH_FIX, QUOTE_MARKS, QUOTED_TAGS, SEPARATOR_MARKS, WORD_LIST_FIELDS,
                      YEAR_TO_WRITE, Image, Person, Series, SourceAttribution, Unit, choice_meant, clip, is_stand_in,
                      kind_of, numbered_items, snake_case, texts_in, whole_number_meant)
@@ -239,7 +240,7 @@ _NAME_FIELDS = frozenset({"title", "name", "role", "publisher"})
 _QUOTE_PAIRS = {"“": "”", "＂": "＂", "「": "」", "『": "』", "‘": "’", '"': '"'}
 
 
-_ODD_SPACE_RUN = re.compile(f"[ \t{WIDE_SPACES}]*[\t{WIDE_SPACES}][ \t{WIDE_SPACES}]*")
+_ODD_SPACE_RUN = compile_later(f"[ \t{WIDE_SPACES}]*[\t{WIDE_SPACES}][ \t{WIDE_SPACES}]*")
 """Spaces that hold a TAB or an odd space (`WIDE_SPACES`), ordinary ones around it included."""
 
 
@@ -680,7 +681,7 @@ def _move_to_file_hint(data: YamlData, key: str, field: str, file: str) -> str:
     return f'move {lines} to {file}{renamed}; if that file has a "{field}:" line already, {both}'
 
 
-_SENTENCE_MARKS = re.compile(r"[。，、；！？（）：]|(?:\S+\s+){3}\S")
+_SENTENCE_MARKS = compile_later(r"[。，、；！？（）：]|(?:\S+\s+){3}\S")
 """In a key, what only a sentence holds: Chinese sentence punctuation, or four words or more."""
 
 
@@ -1080,7 +1081,7 @@ def _yearless_date_of(record: type[BaseModel], field: str, text: str) -> str | N
 _NO_YEAR = f"; the date typed has no year: write {YEAR_TO_WRITE}"
 
 
-_ITEM_MARK = re.compile(r"^(?:[-*•·●○■□◆◇▪➢✓√]\s*|\d{1,2}\s*[.．、)）]\s*|[一二三四五六七八九十]\s*[、.．)）]\s*)")
+_ITEM_MARK = compile_later(r"^(?:[-*•·●○■□◆◇▪➢✓√]\s*|\d{1,2}\s*[.．、)）]\s*|[一二三四五六七八九十]\s*[、.．)）]\s*)")
 """A dash, bullet (Word's ``●``, ``■``, ``➢`` … too) or number typed before an item (``- ``, ``1. ``, ``一、``)."""
 
 
@@ -1363,10 +1364,10 @@ def choice_near(choices: type[Enum], typed: str) -> str | None:
     return near if not any(edit_distance(folded, value) <= distance for value in values if value != near) else None
 
 
-_GROUP_SEPARATOR = re.compile(r"[ \t\u3000]*[，,、；;：][ \t\u3000]*")
+_GROUP_SEPARATOR = compile_later(r"[ \t\u3000]*[，,、；;：][ \t\u3000]*")
 """What separates two values typed on one line for a group (``王建国，中共白鹤镇党委书记``, ``王建国：书记``); not
 a space, which may stand inside a name (``王　建``)."""
-_PERSONAL_NAME = re.compile(r"[\u3400-\u9fff]{2,4}")
+_PERSONAL_NAME = compile_later(r"[\u3400-\u9fff]{2,4}")
 """A Chinese personal name: two to four characters."""
 _ROLE_ENDINGS = ("书记", "长", "主任", "委员", "负责人", "主席", "干部", "经理", "干事", "代表", "专员", "秘书", "助理",
                  "主管", "员", "师", "记者", "编辑")
@@ -1378,7 +1379,7 @@ def _people(typed: str) -> list[str]:
         _PERSONAL_NAME.fullmatch(name) and not name.endswith(_ROLE_ENDINGS) for name in names) else []
 
 
-_GROUP_BRACKETED = re.compile(r"(.+?)[ \t\u3000]*[（(](.+)[）)]")
+_GROUP_BRACKETED = compile_later(r"(.+?)[ \t\u3000]*[（(](.+)[）)]")
 """Two values typed as one and the other in brackets after it (``王建国（中共白鹤镇党委书记）``)."""
 
 
@@ -1446,7 +1447,7 @@ def _group_hint(record: type[BaseModel] | None, typed: Any, *, in_list: bool = F
             f"two spaces: {', then '.join(lines)}{moved_note}")
 
 
-_MONTH_DAY = re.compile(r"[ \t\u3000]*(\d{1,2})(?:[ \t\u3000]*月[ \t\u3000]*|[.．])(\d{1,2})[ \t\u3000]*[日号]?[ \t\u3000]*")
+_MONTH_DAY = compile_later(r"[ \t\u3000]*(\d{1,2})(?:[ \t\u3000]*月[ \t\u3000]*|[.．])(\d{1,2})[ \t\u3000]*[日号]?[ \t\u3000]*")
 """A date typed without its year: ``1月15日``, ``1 月 15 号``, or month and day apart by a point as Chinese text
 writes them (``1.17``)."""
 

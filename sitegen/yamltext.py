@@ -42,7 +42,7 @@ worded by one code path. `_load_yaml_reference` runs the reference path
 (`_load`) alone; tests/test_yamltext_speed.py checks that both give the same
 data and problems.
 
-May import: errors (and the standard library, PyYAML).
+May import: lazyre, errors (and the standard library, PyYAML).
 """
 
 from __future__ import annotations
@@ -58,6 +58,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 import yaml
 
 from .errors import PASTE_LIMIT, WIDE_SPACES, Report, paste_hint, space_name
+from .lazyre import compile_later
 
 MAX_DEPTH = 64
 """Deepest allowed nesting of lists and mappings (the root collection is level 1)."""
@@ -179,16 +180,16 @@ class ListedLines:
         return [head] if self.folded else [head, *(f"{indent}  {text}" for text in self.lines)]
 
 
-_LIST_ITEM_START = re.compile(r"(?:(?:[-*+]|[0-9０-９]{1,2}\.)[ \t\u3000]+|(?:[•●▪■◆➢►]|[0-9０-９]{1,2}[．、)）]"
+_LIST_ITEM_START = compile_later(r"(?:(?:[-*+]|[0-9０-９]{1,2}\.)[ \t\u3000]+|(?:[•●▪■◆➢►]|[0-9０-９]{1,2}[．、)）]"
                               r"|[（(](?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})[)）]|[①-⑳⑴-⒇]"
                               r"|[一二三四五六七八九十]{1,2}、)[ \t\u3000]*)(?![0-9０-９一二三四五六七八九十两])\S")
 """How an item of a list typed as text starts: a bullet (``- ``, ``•``, ``■``) or a number (``1. ``, ``１．``,
 ``1、``, ``1）``, ``（1）``, ``（一）``, ``①``, ``一、``). After ``-`` or ``1.`` a space, as Markdown asks: ``-5``
 and ``1.5万`` are text; a number after the mark says the line counts things (``1、2月份``, ``一、二期``), as prose
 wrapped before it does."""
-_ROW_LINE = re.compile(r"[^\t#][^\t]*\t[ \t]*\S.*")
+_ROW_LINE = compile_later(r"[^\t#][^\t]*\t[ \t]*\S.*")
 """A line of cells with TABs between them, as pasted from Excel or WPS (``东庄村\t120``)."""
-_NAME_LINE = re.compile(r"[\u3400-\u9fff·]{2,4}")
+_NAME_LINE = compile_later(r"[\u3400-\u9fff·]{2,4}")
 """A line that is a name alone (``张明``, ``东庄村``): a list of names typed a line each, as a document lists them."""
 _LISTED_KINDS = {"items": lambda line: bool(_LIST_ITEM_START.match(line)),
                  "rows": lambda line: bool(_ROW_LINE.fullmatch(line)),
@@ -209,14 +210,14 @@ def _listed_kind(lines: Sequence[str]) -> str | None:
     return None
 
 
-_SHORT_LINES_RE = re.compile(r"\n[ ]+[\u3400-\u9fff·]{2,4}[ ]*\n[ ]+[\u3400-\u9fff·]{2,4}[ ]*(?:\n|$)")
+_SHORT_LINES_RE = compile_later(r"\n[ ]+[\u3400-\u9fff·]{2,4}[ ]*\n[ ]+[\u3400-\u9fff·]{2,4}[ ]*(?:\n|$)")
 """Two lines further in than the first column, each a name alone (`_NAME_LINE`): a quick look for `listed_lines`."""
-_TEXT_AFTER_KEY = re.compile(rf"(?P<lead>(?:- )*)(?P<key>{_ASCII_KEY}):[ \t]+"
+_TEXT_AFTER_KEY = compile_later(rf"(?P<lead>(?:- )*)(?P<key>{_ASCII_KEY}):[ \t]+"
                              r"(?P<text>[^ \t|>\"'\[{&*!%@`#].*)")
 """A key with a plain text after it (not a block, quoted text, a flow collection, an anchor, an alias or a tag)."""
 
 
-_INDENTED_ITEM = re.compile(r"\n[ \t]+(?=[-*+•●▪■◆➢►0-9０-９（(①-⑳⑴-⒇一二三四五六七八九十])")
+_INDENTED_ITEM = compile_later(r"\n[ \t]+(?=[-*+•●▪■◆➢►0-9０-９（(①-⑳⑴-⒇一二三四五六七八九十])")
 """Where a line further in than the file's first column may start like a list's item (`_LIST_ITEM_START` says)."""
 
 
@@ -330,15 +331,15 @@ def listed_lines(text: str, first_line: int = 1) -> list[ListedLines]:
     return found
 
 
-_FOLDED_HEADER = re.compile(rf"(?P<lead>(?:- )*)(?:(?P<key>{_ASCII_KEY}):[ \t]+)?(?<=[ \t])"
+_FOLDED_HEADER = compile_later(rf"(?P<lead>(?:- )*)(?:(?P<key>{_ASCII_KEY}):[ \t]+)?(?<=[ \t])"
                             r"(?P<mark>>[-+]?)[ \t]*(?:#.*)?")
 """The header of a folded block (``note: >``, ``- >-``, a comment after it), which joins the lines below it."""
-_QUOTED_OPEN = re.compile(rf"(?P<lead>(?:- )*)(?P<key>{_ASCII_KEY}):[ \t]+(?P<quote>[\"'])"
+_QUOTED_OPEN = compile_later(rf"(?P<lead>(?:- )*)(?P<key>{_ASCII_KEY}):[ \t]+(?P<quote>[\"'])"
                           r"(?P<text>[^\"'\\]*)")
 """A key with a quoted text that does not close on its line (and holds no escape or other quote)."""
-_QUOTING = re.compile(r"[\"'\\]")
+_QUOTING = compile_later(r"[\"'\\]")
 """A quote or a backslash: in a quoted text's lines, YAML reads it otherwise than a block would."""
-_ITEM_TEXT = re.compile(r"- +(?P<text>(?![-?:] )[^ \t|>\"'\[{&*!%@`#](?:(?!: |:$).)*)")
+_ITEM_TEXT = compile_later(r"- +(?P<text>(?![-?:] )[^ \t|>\"'\[{&*!%@`#](?:(?!: |:$).)*)")
 """A list's item holding a plain text (not a key: value, a block, quoted text or a flow collection)."""
 
 
@@ -419,9 +420,9 @@ def _key_typing(after_dash: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _URI_SCHEMES = frozenset({"mailto", "tel", "urn", "data", "javascript", "file"})
-_KEY_COLON = re.compile(f":(?=[ \t{WIDE_SPACES}]|$)")
-_BLOCK_HEADER = re.compile(r"[|>][0-9+\-]*[ \t]*(#.*)?$")
-_FLOW_SPECIAL = re.compile(r"[\"'\[\]{}#]")
+_KEY_COLON = compile_later(f":(?=[ \t{WIDE_SPACES}]|$)")
+_BLOCK_HEADER = compile_later(r"[|>][0-9+\-]*[ \t]*(#.*)?$")
+_FLOW_SPECIAL = compile_later(r"[\"'\[\]{}#]")
 _BAD_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff"
 _BAD_BREAKS = "\x85\u2028\u2029"
 # Characters that show nothing, pasted with text from web pages, WeChat and Word: a unit id, tag or name
@@ -435,23 +436,23 @@ INVISIBLE_NAMES = {"\u00ad": "soft hyphen (软连字符, U+00AD)", "\u200b": "ze
 """Characters that show nothing → how a message names them (with the zero-width joiner: `SHOWS_NOTHING_NAMES`)."""
 _INVISIBLES = "".join(INVISIBLE_NAMES)
 _EMOJI = "\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F"
-_STRAY_JOINER_RE = re.compile(f"(?<![{_EMOJI}])\u200d(?![{_EMOJI}])")
+_STRAY_JOINER_RE = compile_later(f"(?<![{_EMOJI}])\u200d(?![{_EMOJI}])")
 """A zero-width joiner (U+200D) with no emoji beside it: emoji sequences (👨\u200d👩) are made with it, and keep it;
 beside Chinese text or a sign it joins nothing (大调研\u200d typed as a tag was another tag than 大调研, with its own
 page, and looked the same)."""
 _SHOWS_NOTHING = f"[{_INVISIBLES}]|{_STRAY_JOINER_RE.pattern}"
-SHOWS_NOTHING_RE = re.compile(_SHOWS_NOTHING)
+SHOWS_NOTHING_RE = compile_later(_SHOWS_NOTHING)
 """A character of `INVISIBLE_NAMES`, or a zero-width joiner beside no emoji: what a text is told to lose (a record's
 here, a page's in `sitegen.markup`)."""
-_SHOWS_NOTHING_RUN_RE = re.compile(f"(?:{_SHOWS_NOTHING})+")
+_SHOWS_NOTHING_RUN_RE = compile_later(f"(?:{_SHOWS_NOTHING})+")
 SHOWS_NOTHING_NAMES = {**INVISIBLE_NAMES, "\u200d": "zero-width joiner (U+200D)"}
 """A character `SHOWS_NOTHING_RE` finds → how a message names it."""
 # Up to 8 visible characters of text before and after one of them, to say where it stands.
-_VISIBLE_END_RE = re.compile(f"[^\\s{_INVISIBLES}]{{0,8}}$")
-_VISIBLE_START_RE = re.compile(f"[^\\s{_INVISIBLES}]{{0,8}}")
+_VISIBLE_END_RE = compile_later(f"[^\\s{_INVISIBLES}]{{0,8}}$")
+_VISIBLE_START_RE = compile_later(f"[^\\s{_INVISIBLES}]{{0,8}}")
 # Spaces (a paragraph's indent of two full-width ones, 　　) and other invisible characters between it and the text.
-_PASSED_OVER_END_RE = re.compile(f"[\\s{_INVISIBLES}\u200d]+$")
-_PASSED_OVER_START_RE = re.compile(f"^[\\s{_INVISIBLES}\u200d]+")
+_PASSED_OVER_END_RE = compile_later(f"[\\s{_INVISIBLES}\u200d]+$")
+_PASSED_OVER_START_RE = compile_later(f"^[\\s{_INVISIBLES}\u200d]+")
 
 
 def invisible_place(line: str, start: int, end: int) -> str:
@@ -481,8 +482,8 @@ def invisibles_on_line(line: str, start: int = 0) -> tuple[str, int]:
     return where, sum(len(run.group()) for run in runs)
 
 
-_LOST_RUN_RE = re.compile(r"\?{3,}")
-_ADDRESS_START_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://|www\.|\]\([^)]*$")
+_LOST_RUN_RE = compile_later(r"\?{3,}")
+_ADDRESS_START_RE = compile_later(r"[A-Za-z][A-Za-z0-9+.-]*://|www\.|\]\([^)]*$")
 _TOKEN_GAPS = " \t\n\u3000"
 
 
@@ -510,12 +511,12 @@ def lost_characters(text: str, *, whole: bool = False) -> tuple[int, int] | None
     return None
 
 
-_BAD_CHAR = re.compile(f"[{_BAD_CHARS}]")
-_BAD_BREAK = re.compile(f"[{_BAD_BREAKS}]")
+_BAD_CHAR = compile_later(f"[{_BAD_CHARS}]")
+_BAD_BREAK = compile_later(f"[{_BAD_BREAKS}]")
 _GAP = " \t" + WIDE_SPACES
 # Escapes YAML accepts in double quotes that change the text (not \" or \\); others are parse errors.
-_VALID_ESCAPE = re.compile(r"\\[0abtnvfre /N_LPxuU\t]")
-_ESCAPE_PAIR = re.compile(r'\\(?:[\\"]|([0abtnvfre /N_LPxuU\t]))')
+_VALID_ESCAPE = compile_later(r"\\[0abtnvfre /N_LPxuU\t]")
+_ESCAPE_PAIR = compile_later(r'\\(?:[\\"]|([0abtnvfre /N_LPxuU\t]))')
 """A backslash and the character after it in a double-quoted value, read from its start: ``\\\\`` and ``\\"``
 (typed to mean a backslash and a quote), or an escape that surprises (group 1: ``\\t`` in ``C:\\temp``)."""
 
@@ -924,20 +925,20 @@ def _load_fast(text: str, first_line: int, elsewhere: ElsewhereFinder | None = N
 # value follows a space. The trailing "+" on the key patterns makes their repeats
 # possessive: no backtracking, and the same matches, since a key ends where a non-key
 # character follows.
-_QUICK_CHAR = re.compile(f"[\t{WIDE_SPACES}{_BAD_CHARS}{_BAD_BREAKS}{_INVISIBLES}\u200d]")
-_QUICK_KEY = re.compile(rf"\n[ -]*+(?:{_ASCII_KEY}+|{_CJK_KEY}+)(?::(?=[^ \t{WIDE_SPACES}/:\n])|[ \t]*+："
+_QUICK_CHAR = compile_later(f"[\t{WIDE_SPACES}{_BAD_CHARS}{_BAD_BREAKS}{_INVISIBLES}\u200d]")
+_QUICK_KEY = compile_later(rf"\n[ -]*+(?:{_ASCII_KEY}+|{_CJK_KEY}+)(?::(?=[^ \t{WIDE_SPACES}/:\n])|[ \t]*+："
                         rf"|[ \t]++:(?=[^ \t{WIDE_SPACES}\n]))")
-_QUICK_COMMENT = re.compile(r" #(?=[^ \t#\n])|[ \t]＃|^ *＃", re.MULTILINE)  # a "＃" too: `_check_wide_comment`,
+_QUICK_COMMENT = compile_later(r" #(?=[^ \t#\n])|[ \t]＃|^ *＃", re.MULTILINE)  # a "＃" too: `_check_wide_comment`,
 # and one starting a line (`_scan_normal_line`)
-_QUICK_DASH = re.compile(r"\n *+(?:-[^ \n-]|[－—–−]|\*[^0-9A-Za-z_\-*\n])")
-_QUICK_FLOW_HASH = re.compile(r"[\[,][ \t]*#")  # a list's item typed with # (`_check_item_hash`)
-_QUICK_CHINESE_QUOTE = re.compile("[“‘”’]")  # `_check_mismatched_quotes`: see `_mixes_quotes`
-_QUICK_LATER = re.compile(r"[ \t\u3000][A-Za-z_][A-Za-z0-9_\-]*+(?:：|:[^ \t\n/:])")
+_QUICK_DASH = compile_later(r"\n *+(?:-[^ \n-]|[－—–−]|\*[^0-9A-Za-z_\-*\n])")
+_QUICK_FLOW_HASH = compile_later(r"[\[,][ \t]*#")  # a list's item typed with # (`_check_item_hash`)
+_QUICK_CHINESE_QUOTE = compile_later("[“‘”’]")  # `_check_mismatched_quotes`: see `_mixes_quotes`
+_QUICK_LATER = compile_later(r"[ \t\u3000][A-Za-z_][A-Za-z0-9_\-]*+(?:：|:[^ \t\n/:])")
 _WIDE_LETTERS = "\uff21-\uff3a\uff41-\uff5a\uff3f"
 """Full-width Latin letters and underscore, as a character class's ranges (ｓｅｒｉｅｓ, ａｓ＿ｏｆ)."""
-_QUICK_WIDE_KEY = re.compile(rf"\n[ -]*+[{_WIDE_LETTERS}]")  # `_full_width_line`'s full-width key
-_QUICK_SWALLOWED = re.compile(r"\n( *+)- [^\n]*(?:\n(?:\1 ++(?!-(?:[ \n]|\Z))[^\n]+| *+(?:#[^\n]*)?))*\n\1 ++- ")
-_QUICK_COMMENT_LINE = re.compile(r"^ *#[^\n]*\n(?: *(?:#[^\n]*)?\n)* +(?!-(?: |$))[^ \n|>\"'\[{&*!%@`#]", re.MULTILINE)
+_QUICK_WIDE_KEY = compile_later(rf"\n[ -]*+[{_WIDE_LETTERS}]")  # `_full_width_line`'s full-width key
+_QUICK_SWALLOWED = compile_later(r"\n( *+)- [^\n]*(?:\n(?:\1 ++(?!-(?:[ \n]|\Z))[^\n]+| *+(?:#[^\n]*)?))*\n\1 ++- ")
+_QUICK_COMMENT_LINE = compile_later(r"^ *#[^\n]*\n(?: *(?:#[^\n]*)?\n)* +(?!-(?: |$))[^ \n|>\"'\[{&*!%@`#]", re.MULTILINE)
 
 
 def _nothing_to_scan(text: str) -> bool:
@@ -1451,13 +1452,13 @@ def _tab_indent(scan: _Scan, number: int) -> tuple[int, str] | None:
     return None
 
 
-_NUMBER = re.compile(r"-[0-9]+(?:\.[0-9]+)?%?")
+_NUMBER = compile_later(r"-[0-9]+(?:\.[0-9]+)?%?")
 _LIST_DASHES = "-－—–−"
 _DASH_NAMES = {"－": "a full-width dash (全角)", "—": "a long dash (破折号)", "–": "an en dash",
                "−": "a minus sign"}
 
 
-_ALIAS_CHAR = re.compile(r"[0-9A-Za-z_\-]")
+_ALIAS_CHAR = compile_later(r"[0-9A-Za-z_\-]")
 """A character of an alias's name (``*ref``): a ``*`` followed by anything else starts no alias."""
 
 
@@ -1552,11 +1553,11 @@ def _check_key_typing(scan: _Scan, number: int, line: str, pos: int, after_dash:
     return False
 
 
-_FULL_WIDTH_LINE = re.compile(rf"((?:[-－][ \u3000]+)?)([A-Za-z_{_WIDE_LETTERS}]"
+_FULL_WIDTH_LINE = compile_later(rf"((?:[-－][ \u3000]+)?)([A-Za-z_{_WIDE_LETTERS}]"
                               rf"[A-Za-z0-9_\-{_WIDE_LETTERS}\uff10-\uff19\uff0d]*)([ \t\u3000]*)([：:])(.*)")
 """A key typed with the input method in full-width mode (全角), with or without its list item's dash: ``ｓｅｒｉｅｓ：
 ｆａｎｇｔａｎ``, ``－　ｇｒｏｕｐ：　ｒｅｓｉｄｅｎｔｓ``, or an English key whose colon and value are (``series：ｆａｎｇｔａｎ``)."""
-_FULL_WIDTH_FORMS = re.compile("[\uff01-\uff5e\u3000]+")
+_FULL_WIDTH_FORMS = compile_later("[\uff01-\uff5e\u3000]+")
 
 
 def _full_width_line(number: int, line: str, pos: int) -> _Issue | None:
@@ -1589,7 +1590,7 @@ def _full_width_line(number: int, line: str, pos: int) -> _Issue | None:
                   _mended(how, lead + key, value) if value.strip(_GAP) else paste_hint(how, f"{lead}{key}:"))
 
 
-_READS_AS_NOTE = re.compile(r"\S{6}|\s\S|[。，、；！？（）]")
+_READS_AS_NOTE = compile_later(r"\S{6}|\s\S|[。，、；！？（）]")
 """Words before a colon that only a note holds: six characters or more in a row, a space inside, sentence
 punctuation. A field's name, Chinese label included (问题, 栏目介绍, 标题), is shorter: told as such, it is
 told to take an English colon, never to become a note again, which would take a field out."""
@@ -1820,7 +1821,7 @@ def _key_above(lines: _Lines, number: int, pos: int) -> int:
     return column if column < pos else -1
 
 
-_LIST_ITEM_LEAD = re.compile(r" *-(?:[ \t]|$)")
+_LIST_ITEM_LEAD = compile_later(r" *-(?:[ \t]|$)")
 """What is typed before the text of a list's item on its line: its "-" and a space (``- ``, ``  - - ``)."""
 
 
@@ -1958,7 +1959,7 @@ def _check_comment(scan: _Scan, number: int, line: str, pos: int, lead: str) -> 
 
 _PAIRS = (("（", "）"), ("(", ")"), ("【", "】"), ("《", "》"), ("“", "”"), ("「", "」"), ("[", "]"))
 """Brackets and quotes a value opens and closes (`_check_comment`)."""
-_HASH_TEXT = re.compile(rf"#(?![ \t#-]|$|{_ASCII_KEY}:(?:[ \t]|$))")
+_HASH_TEXT = compile_later(rf"#(?![ \t#-]|$|{_ASCII_KEY}:(?:[ \t]|$))")
 """A line starting with "#" glued to text (``#3号楼、#5号楼``), which in the lines of a text is text the editor
 meant, not a note: a note is written ``# 说明`` (a space after the "#"), and a field or list item commented out
 (``#note: …``, ``#- 大调研``) is no text either."""
@@ -2450,12 +2451,12 @@ def _check_hash_after_quoted(scan: _Scan, first: int, start: int, owner: int, le
         + _notes_moved(scan, notes, head), severity="warning"))
 
 
-_ID_BEFORE_NOTE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+_ID_BEFORE_NOTE = compile_later(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 """A value that is an id (``baihe``, ``dadiaoyan-weifangtan``): a ``#`` is never part of one."""
-_NOTE_IN_CHINESE = re.compile(r"[ \t]*[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+_NOTE_IN_CHINESE = compile_later(r"[ \t]*[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 """A comment's text that starts in Chinese (``# 白鹤镇``, ``# （白鹤镇）``)."""
 
-_WIDE_COMMENT = re.compile(r"[ \t\u3000\u00a0]*[\u3000\u00a0][ \t\u3000\u00a0]*[#＃]|[ \t]+＃")
+_WIDE_COMMENT = compile_later(r"[ \t\u3000\u00a0]*[\u3000\u00a0][ \t\u3000\u00a0]*[#＃]|[ \t]+＃")
 """A comment typed after a full-width or no-break space, or with a full-width ＃: YAML reads it as value."""
 
 
@@ -2534,7 +2535,7 @@ def _check_escapes(scan: _Scan, number: int, line: str, start: int, end: int, le
         severity="warning"))
 
 
-_FLOW_ODD_GAP = re.compile(f"(?<=[\\[{{,])[ \t]*[{WIDE_SPACES}][ \t{WIDE_SPACES}]*"
+_FLOW_ODD_GAP = compile_later(f"(?<=[\\[{{,])[ \t]*[{WIDE_SPACES}][ \t{WIDE_SPACES}]*"
                            f"|[ \t]*[{WIDE_SPACES}][ \t{WIDE_SPACES}]*(?=[,\\]}}])")
 """Odd spaces (full-width, no-break …) after ``[``, ``{`` or a comma, or before a comma, ``]`` or ``}``."""
 
@@ -2670,7 +2671,7 @@ def _clip(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-_COMMENT = re.compile(r"[ \t]+#(?=[ \t#]|$)")
+_COMMENT = compile_later(r"[ \t]+#(?=[ \t#]|$)")
 
 
 def _split_comment(typed: str) -> tuple[str, str]:
@@ -3000,9 +3001,9 @@ _ESCAPED_BREAKS = "\r" + _BAD_BREAKS
 """Line breaks an escape can put into a double-quoted value besides "\\n" (``\\r``, ``\\N``, ``\\L``, ``\\P``, or
 ``\\x0d``, ``\\u2028`` …): the page shows none of them as a new line, the open data keeps them raw (a carriage
 return splits a row of a CSV file in a spreadsheet), and nobody types one on purpose."""
-_ESCAPED_BAD = re.compile(f"[{_BAD_CHARS}{_ESCAPED_BREAKS}]")
+_ESCAPED_BAD = compile_later(f"[{_BAD_CHARS}{_ESCAPED_BREAKS}]")
 """What no value may hold, typed or made by an escape (`_TreeBuilder.check_escaped_characters`)."""
-_ESCAPE_TOKEN = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
+_ESCAPE_TOKEN = compile_later(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
 """One escape of a double-quoted value (YAML 1.2 §5.7): a backslash and the character, or code, after it."""
 _BREAK_ESCAPES = {"r": "\r", "n": "\n", "N": "\x85", "L": "\u2028", "P": "\u2029"}
 
@@ -3048,7 +3049,7 @@ def _escaped_break_hint(lines: _Lines, event: yaml.ScalarEvent) -> str:
     return paste_hint(how, (text[:column] + "".join(mended) + text[lines.at(end)[1]:]).strip(), "") + block
 
 
-FULL_WIDTH_PUNCTUATION = re.compile("[\u3000-\u303f\uff00-\uffef]")
+FULL_WIDTH_PUNCTUATION = compile_later("[\u3000-\u303f\uff00-\uffef]")
 """Full-width punctuation (。，；：、《》…): nothing follows it where a line break joins two lines, and a web
 address never holds it (`sitegen.markup`)."""
 
@@ -3366,7 +3367,7 @@ _WRONG_CLOSERS = {
 names it (`_unclosed`)."""
 
 
-_TRAILING_COMMENT = re.compile(r"[ \t]+#.*$")
+_TRAILING_COMMENT = compile_later(r"[ \t]+#.*$")
 """A "# comment" after the value on a line (YAML needs a space or TAB before its "#")."""
 
 
@@ -3554,10 +3555,10 @@ def _mapping_path(lines: _Lines, line: int, here: str | None = None) -> KeyPath 
 
 # A key typed after a value on its line: an English field name after a space or TAB, then ":" and a space, a TAB
 # or the line's end (so https://… is no key).
-_LATER_KEY = re.compile(rf"(?<=[ \t\u3000])({_ASCII_KEY}):(?=[ \t]|$)")
+_LATER_KEY = compile_later(rf"(?<=[ \t\u3000])({_ASCII_KEY}):(?=[ \t]|$)")
 # The same, as a field the records know may be typed: its ":" also followed by the value (slug:baihe), or
 # full-width (slug：baihe). YAML reads these as part of the value, so they count only for a known field.
-_LATER_FIELD = re.compile(rf"(?<=[ \t\u3000])({_ASCII_KEY})(?:：|:(?![/:]))")
+_LATER_FIELD = compile_later(rf"(?<=[ \t\u3000])({_ASCII_KEY})(?:：|:(?![/:]))")
 
 
 def _later_keys(text: str, pos: int, end: int, wanted: Callable[[str], bool],
@@ -3825,7 +3826,7 @@ def _group_fields_joined(here: str, start: int, joined: _JoinedFields,
 
 
 # A field name typed without its colon, then a space (全角 or not) and the value: "    collected 350".
-_KEY_WITHOUT_COLON = re.compile(rf"( *(?:- )*)({_ASCII_KEY})([ \t{WIDE_SPACES}]+)(?=[^ \t{WIDE_SPACES}#:：])")
+_KEY_WITHOUT_COLON = compile_later(rf"( *(?:- )*)({_ASCII_KEY})([ \t{WIDE_SPACES}]+)(?=[^ \t{WIDE_SPACES}#:：])")
 
 
 def _colon_missing(lines: _Lines, line: int, groups: GroupFinder) -> tuple[str, str, int] | None:
@@ -4451,7 +4452,7 @@ def _quote_hint(text: str, starts: str = "") -> str:
                       f": {_quote_steps(_quote(value)[0], value, note)}")
 
 
-_PERCENT_FIRST = re.compile(r"%[ \t]*([0-9０-９]+(?:[.．][0-9０-９]+)?)")
+_PERCENT_FIRST = compile_later(r"%[ \t]*([0-9０-９]+(?:[.．][0-9０-９]+)?)")
 
 
 def _explain_simple_key(lines: _Lines, line: int, column: int, mark: object) -> Explanation:
@@ -4579,7 +4580,7 @@ def _first_item_without_dash(lines: _Lines, line: int, column: int) -> Explanati
             'the "- " of the next item is not expected', hint, (block[0], _indent(start)))
 
 
-_COMMENTED_KEY = re.compile(r"#[ \t]?( *)([A-Za-z_][A-Za-z0-9_-]*):[ \t]*(?:#.*)?$")
+_COMMENTED_KEY = compile_later(r"#[ \t]?( *)([A-Za-z_][A-Za-z0-9_-]*):[ \t]*(?:#.*)?$")
 """A line of a commented group's key: ``# contact:   # 联系方式…``, ``# images:``."""
 
 
@@ -4650,7 +4651,7 @@ _SLASHES_HINT = 'write "/" between folders, as web addresses do'
 """The hint's words for a path typed with "\\" between folders, before the line to write."""
 
 
-_WINDOWS_PATH_QUOTED = re.compile(r'"((?:[^\s"\\:]+\\)+[^\s"\\]+\.[A-Za-z0-9]{1,5})"')
+_WINDOWS_PATH_QUOTED = compile_later(r'"((?:[^\s"\\:]+\\)+[^\s"\\]+\.[A-Za-z0-9]{1,5})"')
 """A relative path typed in double quotes with "\\" between its folders, ending in a file's name and ending
 (``"images\\a.svg"``); not a drive's path (``C:\\…``, told as a file on the computer where the path is read)."""
 
@@ -4727,7 +4728,7 @@ def _explain_expected_dash(lines: _Lines, line: int, column: int, _mark: object)
             'start the line with "- ", or indent it to belong to the item above', None)
 
 
-_SPACED_DASH = re.compile(r"(?P<dash> *- )(?P<more> +)(?P<key>[^ #][^:]*):(?:[ \t]|$)")
+_SPACED_DASH = compile_later(r"(?P<dash> *- )(?P<more> +)(?P<key>[^ #][^:]*):(?:[ \t]|$)")
 """A list's item with two spaces or more after its "-", a field first (``  -  as_of: 2018-04-26``)."""
 
 
@@ -4783,7 +4784,7 @@ def _field_among_texts(lines: _Lines, line: int) -> Explanation | None:
             None)
 
 
-_KEY_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_KEY_NAME = compile_later(r"[A-Za-z_][A-Za-z0-9_]*")
 """A key as sitegen's fields are named."""
 
 
@@ -4851,7 +4852,7 @@ def _line_of_text(lines: _Lines, number: int) -> Explanation | None:
             (number, _indent(typed)))
 
 
-_SENTENCE_PUNCTUATION = re.compile("[。，；、！？…]")
+_SENTENCE_PUNCTUATION = compile_later("[。，；、！？…]")
 """What a value of sentences holds, and an id or a date never does."""
 
 
@@ -4908,7 +4909,7 @@ def _starts_text(lines: _Lines, line: int) -> int | None:
     return None
 
 
-_LINE_OF_TEXT = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:]*(?::\S[^:]*)*$")
+_LINE_OF_TEXT = compile_later(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:]*(?::\S[^:]*)*$")
 """A line holding no "key: value" (no colon followed by a space or ending it) and starting as plain text does."""
 
 
@@ -4917,7 +4918,7 @@ def _reads_as_text(typed: str) -> bool:
     comment, if any (" #" starts one)."""
     return _LINE_OF_TEXT.match(re.split(r"\s#", typed, maxsplit=1)[0]) is not None
 
-_FIELD_WITHOUT_COLON = re.compile(r"[a-z][a-z0-9_]*[ \t\u3000]+[^ \t\u3000#]\S*(?:[ \t]+#.*)?$")
+_FIELD_WITHOUT_COLON = compile_later(r"[a-z][a-z0-9_]*[ \t\u3000]+[^ \t\u3000#]\S*(?:[ \t]+#.*)?$")
 """A field's name (lowercase, as every field of sitegen is named) and one word after it: a "key: value" typed
 without its ":", told so rather than as a line of text (`_explain_simple_key`)."""
 
