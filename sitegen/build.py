@@ -44,8 +44,8 @@ from .render import (copy_assets, default_theme_dir, layout_places, make_environ
 from .site import Page, SiteGraph, build_site, check_content_assets, next_milestone_day, output_path
 from .slugs import SlugBook
 from .workers import collector_paused
-from .write import (FileData, Kept, OutputBusyError, UnsafeOutputError, WriteResult,
-                    check_output_folder, publish)
+from .write import (PREVIEW_MARK, PREVIEW_MARK_TEXT, FileData, Kept, OutputBusyError, UnsafeOutputError,
+                    WriteResult, check_output_folder, publish)
 
 
 SLUG_BOOK = "slugs.json"
@@ -546,10 +546,15 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
         # error of the site graph (`_site_graph`).
         files: dict[str, FileData] = {**extras, **plan.kept_feeds, **plan.kept_sitemap, **plan.kept_open_data,
                                       **copy_assets(graph), **pages, **plan.kept_pages}
+        if options.include_drafts:  # a preview: `sitegen serve` then never takes the folder for a published one
+            files[PREVIEW_MARK] = PREVIEW_MARK_TEXT
         if report.has_errors():
             raise SiteError(report.problems)
         stage("writing")
         written = _write(config, graph, env, feeds, files, report, options)
+        if options.include_drafts:  # the mark is no file of the site: the preview counts what a build would
+            written = dataclasses.replace(written, files=written.files - 1, changed_paths=tuple(
+                path for path in written.changed_paths if path != PREVIEW_MARK))
     held = scheduled(content.interviews + content.cases, graph.now)
     unpublished = [] if options.include_drafts else drafts(content.interviews + content.cases)
     if plan.record is not None and cache is not None and inputs is not None:

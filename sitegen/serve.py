@@ -81,7 +81,7 @@ from .fresh import CACHE_DIR, PREVIEW_FOLDER
 from .load import Document
 from .servepanel import ListedWarning, inject_panel, list_warnings, warnings_panel
 from .sources import decode_for_display, is_skipped_name
-from .write import OutputClaimedError, UnsafeOutputError, claim_output, read_manifest
+from .write import OutputClaimedError, UnsafeOutputError, claim_output, published_by_build, read_manifest
 
 WATCHED_FOLDERS = ("content", "templates", "data")
 """Folders of the site that are watched, besides ``site.yaml``."""
@@ -145,7 +145,8 @@ def check_serve_folders(root: Path, output: str | None) -> None:
     ``site.yaml`` (the wrong folder: the server would show an error page
     forever), when ``--output`` is the published output folder (``output_dir``
     of ``site.yaml``, ``output`` when it cannot be read: the preview's drafts
-    and links to 127.0.0.1 would be published), when ``--output`` would
+    and links to 127.0.0.1 would be published) or any folder ``sitegen build``
+    published into (`sitegen.write.published_by_build`), when ``--output`` would
     overwrite the sources, or when it holds files sitegen did not write
     (`sitegen.write.read_manifest`: the editor's own documents). A broken ``site.yaml`` is not refused: saving the
     fix brings the site back.
@@ -169,12 +170,29 @@ def check_serve_folders(root: Path, output: str | None) -> None:
         report.error("", None, None, f"--output {output}: this is the folder sitegen build publishes; the preview "
                      "holds drafts and links to 127.0.0.1, and must never be published", hint)
         raise SiteError(report.problems)
+    if published_by_build(preview):
+        report.error("", None, None, f'--output: "{output}" holds the site sitegen build published; the preview '
+                     "(drafts, links to 127.0.0.1) would replace it, and the next copy of that folder to the web "
+                     "server would publish the preview", hint.replace("--output preview",
+                                                                     f"--output {_free_folder(root)}"))
+        raise SiteError(report.problems)
     try:
         check_site_output(preview, root)
         read_manifest(preview)  # a folder of the editor's files: refused now, not at every build
     except UnsafeOutputError as refusal:
         report.error("", None, None, f"--output {output}: {refusal}", hint)
         raise SiteError(report.problems) from None
+
+
+def _free_folder(root: Path) -> str:
+    """The first of ``preview``, ``preview2``, ``preview3``… that is no file or folder in the site folder ``root`` yet.
+
+    Offered to a preview refused a folder ``sitegen build`` published into: the folder refused may be
+    ``preview`` itself (one made by a sitegen older than the mark `sitegen.write.PREVIEW_MARK`)."""
+    number = 1
+    while (root / (name := "preview" if number == 1 else f"preview{number}")).exists():
+        number += 1
+    return name
 
 
 def while_serving(problem: Problem) -> Problem:

@@ -32,7 +32,8 @@ How a publish goes:
    say): sitegen removes only files it wrote, listed in the manifest
    ``.sitegen-manifest`` inside the output folder. Copies of them that the
    spare held were removed in 4, so a file deleted from the output by hand
-   stays deleted.
+   stays deleted. A preview's files include `PREVIEW_MARK`, so its manifest
+   tells its folder from a published one (`published_by_build`).
 7. Write the manifest, then swap the staging folder and
    the output folder in one step (``renameat2(RENAME_EXCHANGE)`` on Linux;
    elsewhere two renames, through ``.<output>.old-<pid>``). The staging name
@@ -72,6 +73,12 @@ SPARE = ".{name}.spare"
 LOCK = ".{name}.lock"
 SERVING = ".{name}.serving"
 MANIFEST = ".sitegen-manifest"
+PREVIEW_MARK = ".sitegen-preview"
+"""The file that tells a preview's folder (`sitegen serve`) from a published one: written with the preview's
+files (so listed in its manifest, and removed by the next build into the folder), hidden from readers as
+every ``.sitegen-*`` file is (the documented rsync ``--exclude`` and nginx rule)."""
+PREVIEW_MARK_TEXT = (b"sitegen serve wrote this folder: a preview with drafts and links to 127.0.0.1.\n"
+                     b"Never publish it: publish the folder sitegen build writes.\n")
 _MANIFEST_PART = f"/{MANIFEST}/"
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -319,6 +326,20 @@ def read_manifest(output: Path) -> set[str] | None:
             "into it after the first build (a search engine's verification file, say) are kept by every later "
             "build")
     return set()
+
+
+def published_by_build(output: Path) -> bool:
+    """Whether ``output`` holds a site that ``sitegen build`` wrote, the one that is published.
+
+    Takes a folder; returns True when its manifest lists files but not `PREVIEW_MARK` (a preview's
+    folder lists it), False for a preview's folder, a missing or empty one, or one sitegen did not
+    write. Raises nothing.
+    """
+    try:
+        written = (output / MANIFEST).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return False
+    return bool(written) and PREVIEW_MARK not in written
 
 
 def publish(output: Path, files: Mapping[str, FileData],

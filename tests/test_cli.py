@@ -853,6 +853,30 @@ def test_serve_refuses_an_output_folder_that_is_published_or_holds_sources(
 
 
 
+@pytest.mark.parametrize("folder", ["pub", " ", "发布"])
+def test_serve_refuses_any_folder_sitegen_build_published_into_and_changes_nothing_in_it(
+        tmp_path: Path, capsys: Capture, folder: str) -> None:
+    # Only output_dir itself was refused: after `sitegen build --output pub`, `sitegen serve --output pub`
+    # replaced the published site with the preview (drafts, links to 127.0.0.1, no search index), which the
+    # next rsync of pub/ published.
+    site = write_site(tmp_path / "site", {"content/interviews/a.md": interview("访谈")}, config="title: 站\n")
+    assert main(["build", "-q", "--site", str(site), "--output", folder]) == 0
+    capsys.readouterr()
+    before = tree_hashes(site / folder)
+    assert ".sitegen-manifest" in before and any(path.startswith("pagefind/") for path in before)
+    assert _serve_refused("--site", str(site), "--output", folder) == (
+        f'site: error: --output: "{folder}" holds the site sitegen build published; the preview (drafts, links to '
+        "127.0.0.1) would replace it, and the next copy of that folder to the web server would publish the "
+        "preview\n"
+        "  hint: leave --output out (the preview then goes to .sitegen-cache/preview/), or name a folder of its "
+        "own, e.g. --output preview\n")
+    assert tree_hashes(site / folder) == before
+    # Typed another way (a path from elsewhere, the same folder), it is the same folder.
+    assert "holds the site sitegen build published" in _serve_refused(
+        "--site", str(site), "--output", str((site / folder).resolve()))
+    assert tree_hashes(site / folder) == before
+
+
 def test_serve_refuses_a_preview_folder_holding_the_editors_own_files_before_serving(tmp_path: Path) -> None:
     # It started, and every build then failed on the folder: the error page blamed the site's files, said
     # sitegen build would stop too (it would not), and a lock file was left among the editor's documents.

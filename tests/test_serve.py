@@ -42,7 +42,7 @@ from sitegen.serve import (DRAFT_BANNER, MOVED_FROM, PREVIEW_OUTPUT, ReloadHub, 
                            while_serving)
 from sitegen.servepanel import ListedWarning, inject_panel, list_warnings, warnings_panel
 
-from .sitekit import REPO, copy_example, write_site
+from .sitekit import REPO, copy_example, tree_hashes, write_site
 
 INTERVIEW = "content/interviews/2018-05-baihe-dadiaoyan.md"
 INTERVIEW_URL = "/interviews/baihe-dadiaoyan-weifangtan/"
@@ -633,6 +633,47 @@ def test_the_server_runs_in_a_thread_and_stops_when_asked(tmp_path: Path) -> Non
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", server.port), timeout=2).close()
 
+
+
+def test_a_preview_folder_is_told_from_a_published_one_and_a_build_into_it_replaces_the_preview(
+        tmp_path: Path) -> None:
+    # serve refused only output_dir itself, so a folder `sitegen build --output pub` published was overwritten by
+    # the preview. Each preview now marks its folder (.sitegen-preview, listed in its manifest, hidden from
+    # readers as every .sitegen-* file is); a folder with a manifest and no mark is a build's.
+    from sitegen.serve import DevServer, ServeOptions, check_serve_folders
+    from sitegen.write import MANIFEST, PREVIEW_MARK
+
+    site = copy_example(tmp_path / "site")
+    for output in (None, "preview"):
+        check_serve_folders(site, output)
+        outcomes = []
+        server = DevServer(ServeOptions(root=site, port=0, output=output), on_build=outcomes.append)
+        server.start()
+        server.close()
+        folder = site / (output or PREVIEW_OUTPUT)
+        result = outcomes[0].result
+        assert result is not None and PREVIEW_MARK not in result.changed_paths
+        listed = (folder / MANIFEST).read_text(encoding="utf-8").splitlines()
+        assert PREVIEW_MARK in listed and result.files == len(listed) - 1
+        assert (folder / PREVIEW_MARK).read_bytes().startswith(b"sitegen serve wrote this folder")
+        check_serve_folders(site, output)  # the preview's own folder, again: allowed
+    # A build into the preview's folder replaces it: build output is what is published, the mark goes.
+    built = build(BuildOptions(root=site, output="preview"))
+    assert not (site / "preview" / PREVIEW_MARK).exists()
+    assert PREVIEW_MARK not in (site / "preview" / MANIFEST).read_text(encoding="utf-8").splitlines()
+    assert built.files == len((site / "preview" / MANIFEST).read_text(encoding="utf-8").splitlines())
+    assert not any(b"127.0.0.1" in p.read_bytes() for p in (site / "preview").rglob("*.html"))
+    before = tree_hashes(site / "preview")
+    with pytest.raises(SiteError) as refused:
+        check_serve_folders(site, "preview")
+    assert [(p.message, p.hint) for p in refused.value.problems] == [(
+        '--output: "preview" holds the site sitegen build published; the preview (drafts, links to 127.0.0.1) '
+        "would replace it, and the next copy of that folder to the web server would publish the preview",
+        # Not "e.g. --output preview": that is the folder refused.
+        "leave --output out (the preview then goes to .sitegen-cache/preview/), or name a folder of its own, "
+        "e.g. --output preview2")]
+    assert tree_hashes(site / "preview") == before
+    check_serve_folders(site, "preview2")  # the hint, followed: allowed
 
 
 def test_a_port_held_by_another_program_is_told_with_a_port_free_now(tmp_path: Path) -> None:
