@@ -2578,6 +2578,7 @@ def _scan_flow(scan: _Scan, number: int, line: str, pos: int) -> None:
     """Follow ``[...]``/``{...}`` nesting and quotes inside them, across lines."""
     _check_flow_gaps(scan, number, line, pos)
     scan.mode = "flow"
+    start, depth = pos, scan.flow_depth
     while True:
         if scan.flow_quote:
             end = _quote_end(line, pos, scan.flow_quote)
@@ -2597,6 +2598,9 @@ def _scan_flow(scan: _Scan, number: int, line: str, pos: int) -> None:
                 return  # a comment: the rest of the line is gone
             continue  # the item cannot be read, but the list's brackets still count
         if char == "#" and after_space:
+            issue = _flow_comment_issue(number, line, pos - 1, start, depth)
+            if issue is not None:
+                scan.issues.append(issue)
             return
         if char in "\"'" and _previous_char(line, pos - 1) in ("", "[", "{", ",", ":"):
             scan.flow_quote = char
@@ -2609,6 +2613,80 @@ def _scan_flow(scan: _Scan, number: int, line: str, pos: int) -> None:
             if scan.flow_depth <= 0:
                 scan.mode, scan.flow_depth = "normal", 0
                 return
+
+
+def _flow_comment_issue(number: int, line: str, at: int, start: int, depth: int) -> _Issue | None:
+    """The error for a "#" after a space inside an item in brackets (``tags: [大调研, 第三期 #3, 民生]``), or None.
+
+    Takes the line's number and text, the index of the "#", where the
+    brackets' text starts on the line (its "[" or "{", or 0 on a line
+    below it) and how many brackets are open there. YAML reads the "#" as
+    a comment, whose end swallows the "]" (or "}") and commas typed after
+    it: the brackets are then never closed, or a line below runs into the
+    item. Reported only when the rest of the line holds a "]", "}" or
+    (the "#" glued to text, ``#3,``) a comma: a comment typed in brackets
+    written over several lines (``[大调研,   # 标签``) is fine. The fix
+    keeps every item: the items holding the "#" in quotes ("add the
+    closing ]" would, typed, drop the text after the "#").
+    """
+    rest = line[at:]
+    marks = [char for char in rest if char in "]},"]
+    if not marks or (set(marks) == {","} and line[at + 1:at + 2] in ("", " ", "\t", "#")):
+        return None
+    fixed, items = _quote_hash_items(line, start, depth)
+    if fixed is None:
+        return None
+    closer = next((char for char in marks if char != ","), ",")
+    how = "put the item holding the # in quotes" if len(items) == 1 else "put each item holding a # in quotes"
+    kept = _quote(items[0])
+    return _Issue(number, at, f'"#" after a space starts a comment in YAML, so the rest of the line, "{closer}" '
+                              f'included, is not read: "{_clip(rest.rstrip(), 40)}"',
+                  paste_hint(how, fixed.strip(), f': type {kept[0]} before "{_clip(items[0], 40)}" and another '
+                                                 "after it"))
+
+
+def _quote_hash_items(line: str, start: int, depth: int) -> tuple[str | None, list[str]]:
+    """Return ``line`` with each item in brackets that holds a "#" after a space in quotes, and those items.
+
+    Takes the line, where the brackets' text starts on it and how many
+    brackets are open there. Items end at a comma, a bracket or a ": "
+    (the key of a ``{key: value}``); quoted ones are kept as typed. What
+    follows the brackets' closing (a comment) is kept as typed, as is a
+    last item that is only a comment. (None, []) when no item needs quotes
+    or a quote is never closed on the line.
+    """
+    out, items, pos, open_ = [line[:start]], [], start, depth
+    while pos < len(line):
+        char = line[pos]
+        if char in "[{,]}" or (char == ":" and line[pos + 1:pos + 2] in ("", " ", "\t")):
+            open_ += 1 if char in "[{" else -1 if char in "]}" else 0
+            out.append(char)
+            pos += 1
+            if char in "]}" and open_ <= 0:
+                out.append(line[pos:])
+                break
+            continue
+        end = pos
+        while end < len(line) and line[end] not in "[{,]}" and not (
+                line[end] == ":" and line[end + 1:end + 2] in ("", " ", "\t")):
+            end += 1
+        item = line[pos:end]
+        text = item.strip()
+        if text[:1] in ("\"", "'"):
+            close = _quote_end(line, line.index(text[0], pos) + 1, text[0])
+            if close is None:
+                return None, []
+            end = max(end, close + 1)
+            while end < len(line) and line[end] not in ",]}:":
+                end += 1
+            item = line[pos:end]
+        elif re.search(r"[ \t]#", " " + text) and not (end == len(line) and text.startswith("#")):
+            lead = item[:len(item) - len(item.lstrip())]
+            item = lead + _quote(text) + item[len(lead) + len(text):]
+            items.append(text)
+        out.append(item)
+        pos = end
+    return ("".join(out), items) if items else (None, [])
 
 
 def _check_item_hash(scan: _Scan, number: int, line: str, at: int) -> None:
@@ -3351,6 +3429,12 @@ def _unclosed(lines: _Lines, open_at: int, words: str) -> _Issue:
         fixed = typed[:last] + closer + typed[last + 1:]
         return _Issue(line, column, f'{message}: the "{typed[last]}" at the end is {wrong} {words}',
                       paste_hint(f'type {closer} in place of the "{typed[last]}"', fixed.lstrip(" ")))
+    if comment and opener in "[{" and any(char in "]}" for char in typed[end:]):
+        # "add the closing ]" before this "#" would, typed, check clean and drop the text after it.
+        hashed = _flow_comment_issue(line, typed, typed.index("#", end), column, 0)
+        if hashed is not None:
+            return _Issue(hashed.line, hashed.column, f"{hashed.message} {words}", hashed.hint)
+        return _Issue(line, column, f"{message} {words}", _UNREADABLE[1])
     fixed = typed[:end] + closer + typed[end:]
     return _Issue(line, column, f"{message} {words}",
                   paste_hint(f"add the closing {closer} at the end of the value", fixed.lstrip(" "), before))

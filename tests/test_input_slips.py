@@ -370,6 +370,75 @@ def test_a_list_of_tags_closed_with_the_wrong_bracket_gets_the_list_in_one_step(
     assert [a.text_content() for a in page.cssselect('a[href^="/tags/"]')][:3] == ["大调研", "路灯", "老街改造"]
 
 
+_FLOW_HASH = ('error: "#" after a space starts a comment in YAML, so the rest of the line, "{}" included, is not '
+              'read: "{}"\n  hint: put {} in quotes: {}')
+
+
+# "tags: [大调研, 第三期 #3, 民生]" was told to add the closing "]" after 第三期: typed, it checked clean and the
+# page had the tags 大调研 and 第三期 only, "#3" and "民生" lost in the comment. Each hint here is typed in.
+@pytest.mark.parametrize(("typed", "at", "problem", "fixed", "tags"), [
+    ("tags: [大调研, 第三期 #3, 民生]", "9:17", ("]", "#3, 民生]", "the item holding the #", 'tags: [大调研, "第三期 #3", 民生]'),
+     'tags: [大调研, "第三期 #3", 民生]', ["大调研", "第三期 #3", "民生"]),
+    ("tags: [大调研, 补短板 #3号楼]   # 标签", "9:17",
+     ("]", "#3号楼]   # 标签", "the item holding the #", 'tags: [大调研, "补短板 #3号楼"]   # 标签'),
+     'tags: [大调研, "补短板 #3号楼"]   # 标签', ["大调研", "补短板 #3号楼"]),
+    ('tags: [大调研, 第三期 "甲" #3, 民生]', "9:21",
+     ("]", "#3, 民生]", "the item holding the #", "tags: [大调研, '第三期 \"甲\" #3', 民生]"),
+     "tags: [大调研, '第三期 \"甲\" #3', 民生]", ["大调研", '第三期 "甲" #3', "民生"]),
+    ("tags: [大调研, 第三期 #3, 民生 #4]", "9:17",
+     ("]", "#3, 民生 #4]", "each item holding a #", 'tags: [大调研, "第三期 #3", "民生 #4"]'),
+     'tags: [大调研, "第三期 #3", "民生 #4"]', ["大调研", "第三期 #3", "民生 #4"]),
+    ("tags: [大调研, 第三期 #3,\n  民生]", "9:17",
+     (",", "#3,", "the item holding the #", 'tags: [大调研, "第三期 #3",'),
+     'tags: [大调研, "第三期 #3",\n  民生]', ["大调研", "第三期 #3", "民生"]),
+    ("tags: [大调研,\n  第三期 #3,\n  民生]", "10:7", (",", "#3,", "the item holding the #", '"第三期 #3",'),
+     'tags: [大调研,\n  "第三期 #3",\n  民生]', ["大调研", "第三期 #3", "民生"]),
+    ("tags: [大调研,\n  第三期 #3, 民生]", "10:7", ("]", "#3, 民生]", "the item holding the #", '"第三期 #3", 民生]'),
+     'tags: [大调研,\n  "第三期 #3", 民生]', ["大调研", "第三期 #3", "民生"]),
+])
+def test_a_hash_after_a_space_inside_a_list_is_told_as_a_comment_and_quoted_keeping_every_item(
+        tmp_path: Path, typed: str, at: str, problem: tuple[str, str, str, str], fixed: str, tags: list[str]) -> None:
+    root = write_site(tmp_path, {PAGE_PATH: interview(extra=f"{typed}\n")})
+    assert printed(root) == [f"{PAGE_PATH}:{at}: {_FLOW_HASH.format(*problem)}"]
+    write_site(root, {PAGE_PATH: interview(extra=f"{fixed}\n")})
+    assert printed(root) == []
+    page = parse_html(build_at(root) / "interviews/baihe/index.html")
+    assert [a.text_content() for a in page.cssselect('a[href^="/tags/"]')][:len(tags)] == tags
+
+
+def test_a_hash_after_a_space_inside_a_list_of_actions_is_quoted_keeping_every_action(tmp_path: Path) -> None:
+    page = case_study("", "  - 大调研\n").replace("actions:\n", "actions: [走访企业 , 研究 #3]\n")
+    root = write_site(tmp_path, {CASE_PATH: page})
+    assert printed(root) == [f"{CASE_PATH}:6:21: " + _FLOW_HASH.format(
+        "]", "#3]", "the item holding the #", 'actions: [走访企业 , "研究 #3"]')]
+    write_site(root, {CASE_PATH: page.replace("actions: [走访企业 , 研究 #3]", 'actions: [走访企业 , "研究 #3"]')})
+    assert printed(root) == []
+    assert parse_html(build_at(root) / "cases/caomei/index.html").xpath("//li/text()")[:2] == ["走访企业", "研究 #3"]
+
+
+def test_a_hash_after_a_space_inside_braces_quotes_the_value_holding_it(tmp_path: Path) -> None:
+    typed = "interviewee: {name: 受访人, role: 党委书记 #2}"
+    page = interview().replace("interviewee:\n  name: 受访人\n  role: 党委书记\n", typed + "\n")
+    root = write_site(tmp_path, {PAGE_PATH: page})
+    fixed = 'interviewee: {name: 受访人, role: "党委书记 #2"}'
+    assert printed(root) == [f"{PAGE_PATH}:5:{typed.index('#') + 1}: "
+                             + _FLOW_HASH.format("}", "#2}", "the item holding the #", fixed)]
+    write_site(root, {PAGE_PATH: page.replace(typed, fixed)})
+    assert printed(root) == []
+    assert "党委书记 #2" in build_at(root).joinpath("interviews/baihe/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("typed", "tags"), [
+    ("tags: [大调研, 第三期 ＃3, 民生]", ["大调研", "第三期 ＃3", "民生"]),  # a full-width ＃ starts no comment
+    ("tags: [大调研,   # 标签, 以后再补\n  民生]", ["大调研", "民生"]),  # a comment between the lines of a list
+])
+def test_a_hash_in_a_list_that_yaml_reads_as_meant_is_not_reported(tmp_path: Path, typed: str, tags: list[str]) -> None:
+    root = write_site(tmp_path, {PAGE_PATH: interview(extra=f"{typed}\n")})
+    assert printed(root) == []
+    page = parse_html(build_at(root) / "interviews/baihe/index.html")
+    assert [a.text_content() for a in page.cssselect('a[href^="/tags/"]')][:len(tags)] == tags
+
+
 @pytest.mark.parametrize(("typed", "message", "hint"), [
     ("misspellings: 白河镇, 百合镇", 'misspellings: without square brackets, "白河镇, 百合镇" is one text, so it is one spelling',
      "write the misspellings in square brackets: misspellings: [白河镇, 百合镇]"),

@@ -997,6 +997,16 @@ def test_the_closer_of_an_unclosed_bracket_or_quote_goes_before_the_lines_commen
     assert [problem.hint for problem in report.problems] == [hint]
 
 
+def test_an_unclosed_bracket_with_a_hash_before_its_closer_is_not_told_to_add_one_after_the_hash() -> None:
+    # A quote left open hides the item from the quoting hint; "add the closing ]" before " #3" was offered:
+    # typed, the "]" would have been inside the quotes.
+    _, report = load('tags: [大调研, "第三期 #3, 民生]\n')
+    assert [problem.format() for problem in report.problems] == [
+        'data/x.yaml:1:7: error: the "[" opened here is never closed with "]" (YAML parser: while scanning a quoted '
+        'scalar: found unexpected end of stream)\n  hint: check this line and the one above: spaces (not TABs) for '
+        'indentation, a space after ":" in key: value, and quotes and brackets closed']
+
+
 @pytest.mark.parametrize(("text", "hint"), [
     ("tallies:\n  - as_of: 2018-04-26\n    batches: 318\n   collected: 296\n",
      'start the line with "- ", or, if it belongs to the item above, indent it with 4 spaces, lined up with '
