@@ -291,6 +291,18 @@ def _exists(year: int, month: int, day: int) -> bool:
 #: No date sitegen reads lies before this year (a tally, a milestone, a deadline, a publish time).
 EARLIEST_YEAR = 1900
 
+_LATEST_YEAR = 2099
+"""The last year a date read from digits run together may have, as for Excel's day numbers and a swapped year:
+``2103`` of 210305 is no year of these records, which meant 2021-03-05."""
+
+_TWO_DIGIT_YEARS = range(1930, 2030)
+"""The years two digits stand for, as spreadsheets read them (`_full_year`)."""
+
+
+def _plausible_year(year: int) -> bool:
+    """True when ``year``, read from digits run together, may be a year of these records (1900 to 2099)."""
+    return EARLIEST_YEAR <= year <= _LATEST_YEAR
+
 
 def swapped_years(year: int) -> set[int]:
     """The years that swapping two digits of ``year`` (written with four) gives, ``year`` aside, none before
@@ -417,10 +429,22 @@ def _three_numbers_hint(text: str) -> str | None:
     return None
 
 
-def _year_last_hint(first: int, second: int, year: int, text: str, mark: str) -> str | None:
+def _year_last_dates(first: int, second: int, year: int, mark: str) -> list[tuple[str, int, int]]:
+    """The readings of ``first`` and ``second`` typed before ``year`` that are dates, as ``(label, month, day)``:
+    month first, as American English writes dates, then day first; the other way round for ``mark`` ".", as Europe
+    writes them."""
+    sign = mark or "/"
+    readings = [(f"month{sign}day{sign}year", first, second), (f"day{sign}month{sign}year", second, first)]
+    if mark == ".":
+        readings.reverse()
+    return [(label, month, day) for label, month, day in readings if _exists(year, month, day)]
+
+
+def _year_last_hint(first: int, second: int, year: int, text: str, mark: str, split: str = "") -> str | None:
     """The hint for ``text``, a date typed with the year last, ``first`` and ``second`` its other numbers and
     ``mark`` what is between them ("/", "-", "." or "" for digits run together); None for a year before
-    `EARLIEST_YEAR`, which is no year of these records.
+    `EARLIEST_YEAR`, which is no year of these records. ``split`` shows how digits run together were split, before
+    the reading's name (``"4/26/2018, "`` for 4262018).
 
     When both numbers may be the month, the month is taken first with slashes and dashes, as American English
     writes dates, and the day first with dots, as Europe does; the other reading is offered too, as ``12/1`` is.
@@ -440,15 +464,15 @@ def _year_last_hint(first: int, second: int, year: int, text: str, mark: str) ->
                 "document (年-月-日)")
     (label, month, day), other = fitting[0], fitting[1:]
     if not _exists(year, month, day):  # one reading fits: two numbers of 1 to 12 are each a day of the other
-        return _no_day_in_year_hint(year, month, day, f"{text} is read as {label}, as {day} is no month, and ")
+        return _no_day_in_year_hint(year, month, day, f"{text} is read as {split}{label}, as {day} is no month, and ")
     told = f"write {year:04d}-{month:02d}-{day:02d}, year-month-day (年-月-日)"
     if first == second:
         return told
     if not other:
-        return f"{told}; {text} is read as {label} ({month}月{day}日), as {day} is no month"
+        return f"{told}; {text} is read as {split}{label} ({month}月{day}日), as {day} is no month"
     why = "as dates with dots and the year last are written in Europe" if mark == "." else \
         "as American English writes dates"
-    return (f"{told}; {text} is read as {label} ({month}月{day}日), {why}: if it means {other[0][0]} "
+    return (f"{told}; {text} is read as {split}{label} ({month}月{day}日), {why}: if it means {other[0][0]} "
             f"({day}月{month}日), write {year:04d}-{day:02d}-{month:02d}")
 
 
@@ -491,35 +515,77 @@ def _short_year_hint(first: str, middle: str, last: str, text: str, mark: str) -
 def _full_year(digits: str) -> int:
     """The year two digits stand for, as spreadsheets read them: 1930 to 2029 (98 is 1998, 18 is 2018). 2098 for 98
     was a date to come, refused for a tally and not published for an interview."""
-    return (1900 if int(digits) >= 30 else 2000) + int(digits)
+    century = 1900 if 1900 + int(digits) >= _TWO_DIGIT_YEARS.start else 2000
+    return century + int(digits)
 
 
 def _run_together_hint(text: str) -> str | None:
     """The hint for a date typed as digits run together, with the year first (``20181201``, ``2018121``, which
-    reads two ways) or last (``12012018``), or six of them (`_six_digits_hint`), or None for other text.
+    reads two ways) or last (``12012018``, ``4262018``), or six of them (`_six_digits_hint`), or None for other text.
 
     Eight digits are year, month and day; seven drop a digit of the month or the day, so both are tried, and both
-    dates offered when both are dates. A day the month has not is told so with the month's days (``20180230``).
+    dates offered when both are dates. A year first or last is taken only when it is a year of these records
+    (`_plausible_year`): 4262018 is 4/26/2018, not the year 4262. When both are, both are offered, the later year
+    first. A day the month has not is told so with the month's days (``20180230``).
     """
     if re.fullmatch(r"\d{6}", text):
         return _six_digits_hint(text)
     if not re.fullmatch(r"\d{7,8}", text):
         return None
-    told = _year_first_run_hint(text) if int(text[:4]) >= EARLIEST_YEAR else None
-    if told is None and len(text) == 8:  # 30122018 names no month with the year first
+    first = _year_first_run_hint(text) if _plausible_year(int(text[:4])) else None
+    if len(text) == 8:  # 30122018 names no month with the year first; 2018 and 12 never both years
+        if first is not None or not _plausible_year(int(text[4:])):
+            return first
         return _year_last_hint(int(text[:2]), int(text[2:4]), int(text[4:]), text, "")
-    return told
+    last = _seven_year_last_hint(text) if _plausible_year(int(text[3:])) else None
+    if first is None or last is None:
+        return first if last is None else last
+    if int(text[3:]) > int(text[:4]):
+        return f"{last}; if {text[:4]} is the year, {first}"
+    return f"{first}; if {text[3:]} is the year, {last}"
+
+
+def _seven_year_last_hint(text: str) -> str | None:
+    """The hint of `_run_together_hint` for ``text``, seven digits read with the year last, as `_year_last_hint`
+    reads them (``4262018`` as 4/26/2018), or None when no reading names a month.
+
+    The three digits before the year split two ways (1/12 and 11/2 for 1122018): when each gives a date, both are
+    offered, each with how it was read; else the one that does is told as ``4/26/2018`` is.
+    """
+    year = int(text[3:])
+    splits = [(text[0], text[1:3]), (text[:2], text[2])]
+    dated = [(first, second, _year_last_dates(int(first), int(second), year, ""))
+             for first, second in splits]
+    dated = [(first, second, dates) for first, second, dates in dated if dates]
+    if len(dated) == 2:
+        options = [f"{year:04d}-{month:02d}-{day:02d} if it is {first}/{second}/{year} ({month}月{day}日)"
+                   for first, second, ((_, month, day), *_) in dated]
+        return (f"{text} reads two ways, with a digit of the month or the day left out: write {options[0]}, or "
+                f"{options[1]}, as the source document means (年-月-日)")
+    first, second = dated[0][:2] if dated else next(
+        ((first, second) for first, second in splits if 1 <= int(first) <= 12 or 1 <= int(second) <= 12),
+        splits[0])
+    return _year_last_hint(int(first), int(second), year, text, "", f"{first}/{second}/{year}, ")
 
 
 def _six_digits_hint(text: str) -> str | None:
     """The hint of `_run_together_hint` for six digits: the year and month with the day missing (``201812``; its
     other readings that are dates offered too: 2018年1月2日, and 2020年12月5日 for 201205), else two digits each of the
-    year, month and day (``181201``, read as `_short_year_hint` reads 18-12-01); None when neither names a month."""
+    year, month and day (``181201``, read as `_short_year_hint` reads 18-12-01); None when neither names a month.
+
+    The year and month are taken only for a year of these records (`_plausible_year`: 210305 is 2021-03-05, not the
+    month of 2103), and after the two digits of the year when their year is later (191205: 2019-12-05 first, 1912's
+    May offered after it).
+    """
     year, month = int(text[:4]), int(text[4:])
-    if year < EARLIEST_YEAR or not 1 <= month <= 12:
-        return _short_year_hint(text[:2], text[2:4], text[4:], text, "")
-    told = (f"{text} reads as the year and month run together, without the day: write {year:04d}-{month:02d}-DD, with the "
-            "day of the source document in place of DD (年-月-日)")
+    short = _short_year_hint(text[:2], text[2:4], text[4:], text, "")
+    if not _plausible_year(year) or not 1 <= month <= 12:
+        return short
+    month_only = (f"write {year:04d}-{month:02d}-DD, with the day of the source document in place of DD "
+                  "(年-月-日)")
+    if year not in _TWO_DIGIT_YEARS and short is not None:
+        return f"{short}; if it is the year and month {year:04d}年{month}月 run together, without the day, {month_only}"
+    told = f"{text} reads as the year and month run together, without the day: {month_only}"
     # 201812 may be 2018年1月2日, and 201205 20年12月5日: each other reading that is a date is offered too.
     for other in ((year, int(text[4]), int(text[5])), (_full_year(text[:2]), int(text[2:4]), month)):
         if _exists(*other):

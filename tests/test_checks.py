@@ -12,7 +12,7 @@ import json
 import os
 import re
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -667,9 +667,9 @@ def _told_in_each_date_field(typed: str, message: str, hint: str) -> list[str]:
             f"{UNIT_PATH}:11:11: error: milestones → item 1 → date: {message}\n  hint: {hint}"]
 
 
-def _published_dates(root: Path) -> list[str]:
+def _published_dates(root: Path, now: datetime = NOW) -> list[str]:
     """The interview's publish day, the tally's as_of and the milestone's date, as the built site publishes them."""
-    build(BuildOptions(root=root, now=NOW, search=False))
+    build(BuildOptions(root=root, now=now, search=False))
     page = next(path for path in (root / "output/interviews").glob("*/index.html"))
     day = re.search(r'<time datetime="(\d{4}-\d{2}-\d{2})T', page.read_text("utf-8"))
     tallies = (root / "output/data/units/baihe/tallies.csv").read_text("utf-8-sig").splitlines()
@@ -722,6 +722,30 @@ def _published_dates(root: Path) -> list[str]:
                "the source document in place of DD (年-月-日); if it is 2018年1月2日, write 2018-01-02"),
     ("201205", "201205 reads as the year and month run together, without the day: write 2012-05-DD, with the day of "
                "the source document in place of DD (年-月-日); if it is 2020年12月5日, write 2020-12-05"),
+    # A year first of 2103 or 2306 is no year of these records: "write 2103-05-DD" was followed, and its milestone
+    # warned as ten years ahead, "did you mean 2013?", for 2021-03-05.
+    ("210305", "write the year with all four digits: 2021-03-05 if 21 is the year, or 2005-03-21 if 05 is"),
+    ("230601", "write the year with all four digits: 2023-06-01 if 23 is the year, or 2001-06-23 if 01 is"),
+    ("261203", "write the year with all four digits: 2026-12-03 if 26 is the year, or 2003-12-26 if 03 is"),
+    # 1912 may be a year, but 2019 is the later: it comes first, and May 1912 after it.
+    ("191205", "write the year with all four digits: 2019-12-05 if 19 is the year, or 2005-12-19 if 05 is; if it is the "
+               "year and month 1912年5月 run together, without the day, write 1912-05-DD, with the day of the source "
+               "document in place of DD (年-月-日)"),
+    # Seven digits with the year last, read as 4/26/2018 is: "write 4262-01-08 …, as 0 is no month" took 4262 for
+    # the year; 1122018 got the general hint.
+    ("4262018", "write 2018-04-26, year-month-day (年-月-日); 4262018 is read as 4/26/2018, month/day/year (4月26日), "
+                "as 26 is no month"),
+    ("5032018", "write 2018-05-03, year-month-day (年-月-日); 5032018 is read as 5/03/2018, month/day/year (5月3日), as "
+                "American English writes dates: if it means day/month/year (3月5日), write 2018-03-05"),
+    ("2642018", "write 2018-04-26, year-month-day (年-月-日); 2642018 is read as 26/4/2018, day/month/year (4月26日), "
+                "as 26 is no month"),
+    ("1122018", "1122018 reads two ways, with a digit of the month or the day left out: write 2018-01-12 if it is "
+                "1/12/2018 (1月12日), or 2018-11-02 if it is 11/2/2018 (11月2日), as the source document means (年-月-日)"),
+    # A year of these records first and last: both are offered, the later year first.
+    ("2012019", "2012019 reads two ways, with a digit of the month or the day left out: write 2019-02-01 if it is "
+                "2/01/2019 (2月1日), or 2019-01-20 if it is 20/1/2019 (1月20日), as the source document means "
+                "(年-月-日); if 2012 is the year, write 2012-01-09, with dashes between the year, month and day "
+                "(年-月-日); 2012019 is read as 1月9日, as 0 is no month"),
 ])
 def test_a_date_with_the_year_last_in_two_digits_or_run_together_is_told_the_date_to_write_and_each_one_checks(
         tmp_path: Path, typed: str, hint: str) -> None:
@@ -731,11 +755,13 @@ def test_a_date_with_the_year_last_in_two_digits_or_run_together_is_told_the_dat
     for shown in re.findall(r"write (\d{4}-\d{2}-DD)", hint):  # typed as shown, a form with DD is refused again
         _dated_site(tmp_path, shown)
         assert len(found(tmp_path)) == 3
-    # Each date offered, typed as the hint writes it, checks clean and is the date published.
+    # Each date offered, typed as the hint writes it, checks clean and is the date published (on a day after it,
+    # as a tally counts what has been done).
     for offered in re.findall(r"\d{4}-\d{2}-\d{2}", hint):
+        now = max(NOW, datetime.fromisoformat(offered) + timedelta(days=1))
         _dated_site(tmp_path, offered)
-        assert found(tmp_path) == []
-        assert _published_dates(tmp_path) == [offered] * 3
+        assert found(tmp_path, now) == []
+        assert _published_dates(tmp_path, now) == [offered] * 3
 
 
 _NO_DAY = "there is no {}: {}; write {}-DD, with the day of the source document in place of DD (年-月-日)"
@@ -762,6 +788,8 @@ _NO_DAY = "there is no {}: {}; write {}-DD, with the day of the source document 
                  + _NO_DAY.format("2月30日 in 2018", "February 2018 has 28 days", "2018-02"), "2018-02-28"),
     ("180230", "18 is read as the year 2018, and "
                + _NO_DAY.format("2月30日 in 2018", "February 2018 has 28 days", "2018-02"), "2018-02-28"),
+    ("2302018", "2302018 is read as 2/30/2018, month/day/year, as 30 is no month, and "
+                + _NO_DAY.format("2月30日 in 2018", "February 2018 has 28 days", "2018-02"), "2018-02-28"),
     ("2018229", "2018229 is read as the year, month and day run together, and "
                 + _NO_DAY.format("2月29日 in 2018", "February 2018 has 28 days, as 2018 is no leap year", "2018-02"),
      "2018-02-28"),
@@ -785,6 +813,9 @@ def test_a_day_its_month_has_not_typed_with_the_year_last_in_two_digits_or_run_t
 def test_a_date_with_the_year_last_or_run_together_and_a_time_keeps_the_time_in_every_date_offered() -> None:
     for typed, offered in (("12/1/2018 10:00", ("2018-12-01 10:00", "2018-01-12 10:00")),
                            ("2018121 10:00", ("2018-01-21 10:00", "2018-12-01 10:00")),
+                           ("4262018 10:00", ("2018-04-26 10:00",)),
+                           ("1122018 10:00", ("2018-01-12 10:00", "2018-11-02 10:00")),
+                           ("210305 10:00", ("2021-03-05 10:00", "2005-03-21 10:00")),
                            ("20180230 10:00", ("2018-02-DD 10:00",))):
         with pytest.raises(PydanticCustomError) as caught:
             parse_datetime(typed)
