@@ -129,8 +129,7 @@ def make_environment(config: Config, cache_folder: Path | None = None,
     urls = Urls(config.base_url)
     env.filters.update({
         "url": _url_filter(urls), "abs_url": _per_build(urls.absolute),
-        "rebase": _per_build(lambda fragment, sizes=None, lazy=False: Markup(
-            urls.rebase_html(str(fragment), sizes=sizes, lazy=lazy))),
+        "rebase": _rebase_filter(urls),
         "datetime": _per_moment(format_datetime), "cn_date": format_cn_date, "by_date": sort_by_date,
         "iso": _per_build(_per_moment(make_iso(config))),
         "month": format_month, "percent": charts.format_percent, "share": charts.format_share,
@@ -170,6 +169,22 @@ def _per_build(function: Callable[..., Any]) -> Callable[..., Any]:
     def filter_(context: Any, value: Any, *args: Any, **kwargs: Any) -> Any:
         return function(value, *args, **kwargs)
     return filter_
+
+
+def _rebase_filter(urls: Urls) -> Callable[..., Markup]:
+    """Return the ``rebase`` filter: takes rendered HTML (``sizes``, ``lazy``: `Urls.rebase_html`), returns it
+    with its links under the base path, marked safe.
+
+    A page's links are rebased by its site's `Urls` (``site`` of the render context, `SiteGraph.urls`),
+    which knows the site's pages and files: a link typed with the base path is published as the checks
+    read it (`sitegen.site.typed_with_base`). Without ``site``, by ``urls``.
+    """
+    @jinja2.pass_context
+    def rebase(context: Any, fragment: Any, sizes: Any = None, lazy: bool = False) -> Markup:
+        site = context.get("site")
+        own = site.urls if isinstance(site, SiteGraph) else urls
+        return Markup(own.rebase_html(str(fragment), sizes=sizes, lazy=lazy))
+    return rebase
 
 
 def _url_filter(urls: Urls) -> Callable[..., str]:

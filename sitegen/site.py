@@ -89,6 +89,10 @@ class Urls:
     """
 
     base_url: str
+    # Whether a site path (decoded) names a page or file of the site (`SiteGraph.leads_to`): a link typed with
+    # the base path is read by it as the checks read it (`typed_with_base`). None: every such link is taken
+    # for a slip (typed with the base path) when its rest can be.
+    leads: Callable[[str], bool] | None = field(default=None, repr=False, compare=False)
     # path() runs about 20 times a page (every link of every layout) for far fewer distinct
     # site paths; each answer is kept (quoting was an eighth of the rendering time).
     _paths: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -185,19 +189,16 @@ class Urls:
         """`rebase_html` without the shortcut: every start tag is parsed."""
         return _START_TAG_RE.sub(lambda tag: self._rebase_tag(tag, absolute, sizes, lazy, page), fragment)
 
-    def _under_base(self, link: str) -> bool:
-        """Whether a root-relative ``link`` starts with the base path, each read decoded: ``/青浦/调研/x/`` and
-        ``/%E9%9D%92%E6%B5%A6/…/x/`` are one address, however the base URL was typed (prefixed again, it led
-        nowhere)."""
-        base = self.base_folder  # decoded, as the link is: typed in Chinese or encoded, under it all the same
-        decoded = unquote(link)
-        return base != "/" and (decoded.startswith(base) or decoded == base.rstrip("/"))
-
     def _site_link(self, link: str) -> str | None:
-        """The link a root-relative address becomes (under the base path), or None to leave it as written."""
+        """The link a root-relative address becomes (under the base path), or None to leave it as written.
+
+        One typed with the base path (copied from the address bar) that names a page or file only without it
+        is published as typed (`typed_with_base`): prefixed again, it led nowhere."""
         if not link.startswith("/") or link.startswith("//"):
             return None
-        return _quoted(link) if self._under_base(link) else self.path(link)
+        if self.base_path != "/" and typed_with_base(site_path(link), self.base_folder, self.leads) is not None:
+            return _quoted(link)
+        return self.path(link)
 
     def _page_link(self, link: str, page: str) -> str | None:
         """The link an ``href`` within the page ``page`` (a site path) becomes, or None when it is not one.
@@ -529,7 +530,17 @@ class SiteGraph:
     @cached_property
     def urls(self) -> Urls:
         """Link maker for this site's ``base_url`` (one per graph: it remembers the links it made)."""
-        return Urls(self.config.base_url)
+        return Urls(self.config.base_url, leads=self.leads_to)
+
+    @cached_property
+    def _site_paths(self) -> tuple[set[str], set[str]]:
+        """The site paths of the pages and of the content files (``/files/a.pdf``), made at the first use."""
+        return {page.url for page in self.pages}, {"/" + rel.removeprefix("content/") for rel in self.assets}
+
+    def leads_to(self, path: str) -> bool:
+        """Whether the site path ``path`` (decoded, no query) names a page, a content file or a file the build
+        makes (`_leads_somewhere`). Asked once the pages are all made (the first link published or checked)."""
+        return _leads_somewhere(path, *self._site_paths)
 
     def latest_tallies(self) -> list[tuple[str, Tally]]:
         """``(unit name, latest tally)`` for every unit summed in the totals (`summed_units`), in unit order: the
@@ -1238,8 +1249,7 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
     is taken for a place in the link's own page (`_own_page_meant`).
     """
     titles = {page.url: page.title for page in graph.pages}
-    pages = set(titles)
-    files = {"/" + rel.removeprefix("content/") for rel in graph.assets}
+    pages, files = set(titles), {"/" + rel.removeprefix("content/") for rel in graph.assets}
     base = graph.urls.base_folder  # decoded, as each link's site path is
     hints: _LinkHints | None = None  # made for the first broken link: most builds have none
     places: _PagePlaces | None = None  # made for the first link to a place in another page
@@ -1292,9 +1302,8 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
             if _full_width_web_address(href):
                 continue
             path = site_path(href.strip())
-            rest = after_base_path(path, base)  # both decoded, however each was typed
-            if rest is not None and _leads_somewhere(rest, pages, files) \
-                    and not _leads_somewhere(path, pages, files):  # content/qingpu/…: a folder named so is meant
+            rest = typed_with_base(path, base, graph.leads_to)  # both decoded, however each was typed
+            if rest is not None:
                 write, lacking = _rewritten(rest, _query_and_place(href), place_problem)
                 report.warning(entry.document.path, *_typed_at(entry.document, href),
                                f'the link "{href}" starts with the path of base_url ({base}), but links are read '
@@ -1304,7 +1313,6 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
                                f"write it without {base.rstrip('/')}: {write} (it then works at whatever address "
                                f"the site is published){lacking}")
                 continue
-            path = path if rest is None else rest
             if not path:
                 continue
             if _leads_somewhere(path, pages, files):
@@ -1318,9 +1326,11 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
                 continue
             line, column = _typed_at(entry.document, href)
             hints = hints or _LinkHints(graph, pages | files, former, held_back, place_problem)
+            # Typed with the base path (as copied from the address bar), the page meant is looked for without it.
+            meant = after_base_path(path, base) or path
             report.warning(entry.document.path, line, column,
                            f'the link "{href}" leads to no page or file of this site',
-                           _address_hint(href) or hints.hint(path, _query_and_place(href)))
+                           _address_hint(href) or hints.hint(meant, _query_and_place(href)))
 
 
 def _query_and_place(href: str) -> str:
@@ -1743,6 +1753,23 @@ def _folder_and_last(path: str) -> tuple[str, str]:
     """A site path's folder and last part: ``/units/baihe/`` → (``/units/``, ``baihe``)."""
     folder, _, last = path.rstrip("/").rpartition("/")
     return folder + "/", last
+
+
+def typed_with_base(path: str, base: str, leads: Callable[[str], bool] | None) -> str | None:
+    """What a link's path typed with the path of base_url (copied from the address bar) names, or None.
+
+    Takes the link's site path and the path of base_url, both decoded (``/qingpu/units/baihe/``,
+    ``/qingpu/``), and what tells whether a site path names a page or file of the site
+    (`SiteGraph.leads_to`; None: not known). A path is read from the site's root first: one that names
+    a page or file as typed is that page or file (a folder content/qingpu/, a permalink /qingpu/{slug}/),
+    so None; else the rest after the base path (``/units/baihe/``) when it names one (or ``leads`` is
+    None). Both the link check (`check_text_links`: warned, with the path to write) and publishing
+    (`Urls.rebase_html`: such a link is written as typed, not prefixed again) read a link by it.
+    """
+    rest = after_base_path(path, base)
+    if rest is None or leads is None:
+        return rest
+    return rest if leads(rest) and not leads(path) else None
 
 
 def _leads_somewhere(path: str, pages: set[str], files: set[str]) -> bool:

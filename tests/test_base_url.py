@@ -351,3 +351,79 @@ def test_a_page_stopped_by_an_error_is_told_its_pictures_typed_with_the_base_pat
         'content/interviews/a.md:8:7: error: date: "明天" is not a date sitegen understands\n'
         "  hint: write the date as YYYY-MM-DD, year-month-day (年-月-日); YYYY/M/D and YYYY年M月D日 are read too",
         f"content/interviews/a.md:10:10: error: {picture}", f"content/interviews/a.md:14:6: warning: {picture}"]
+
+
+_QINGPU = "https://example.gov.cn/qingpu/"
+_QINGPU_LINK = ("the link \"{typed}\" starts with the path of base_url (/qingpu/), but links are read from the site's "
+                "root (sitegen adds that path where the site is published): as typed, it leads nowhere in the preview "
+                "(sitegen serve) or when the site is built for another address\n"
+                "  hint: write it without /qingpu: {meant} (it then works at whatever address the site is published)")
+
+
+@pytest.mark.parametrize("in_site_yaml", [True, False], ids=["base_url", "--base-url"])
+def test_a_folder_named_as_the_whole_base_path_is_that_folder_published_under_the_base_path(
+        tmp_path: Path, in_site_yaml: bool) -> None:
+    # Under /qingpu/, content/qingpu/a.txt was warned 'the link "/qingpu/a.txt" leads to no page or file of this
+    # site' with the hint "did you mean /qingpu/a.txt?" (the link itself), its picture passed; both were published
+    # as typed (/qingpu/a.txt, /qingpu/baihe-caomei.svg), which led nowhere: the files are at /qingpu/qingpu/….
+    # A path naming a file of the site as typed is that file; only one naming nothing so is the base path typed.
+    config = f"title: 测试站点\nbase_url: {_QINGPU}\n" if in_site_yaml else "title: 测试站点\n"
+    base_url = None if in_site_yaml else _QINGPU
+    body = "[文件](/qingpu/a.txt)\n\n![图](/qingpu/baihe-caomei.svg)\n\n![图](/qingpu/images/a.svg)\n"
+    root = _copied_site(tmp_path / "site", body, config)
+    (root / "content/qingpu").mkdir()
+    (root / "content/qingpu/a.txt").write_text("文件\n", encoding="utf-8")
+    (root / "content/qingpu/baihe-caomei.svg").write_bytes((root / "content/images/a.svg").read_bytes())
+    assert [p.format() for p in check(BuildOptions(root=root, base_url=base_url)).problems] == [
+        'content/interviews/a.md:15:6: warning: image "/qingpu/images/a.svg" starts with the path of base_url '
+        "(/qingpu/), but a picture's path is read from content/, as from the site's root (sitegen adds that path "
+        "where the site is published): the file is content/images/a.svg\n"
+        "  hint: write it without /qingpu: /images/a.svg (it then shows at whatever address the site is published)"]
+    output = build_at(root, base_url)
+    html_text = (output / "interviews/a/index.html").read_text(encoding="utf-8")
+    assert 'href="/qingpu/qingpu/a.txt"' in html_text and 'src="/qingpu/qingpu/baihe-caomei.svg"' in html_text
+    assert _body_links(output) == ["/qingpu/qingpu/a.txt", "/qingpu/qingpu/baihe-caomei.svg", "/qingpu/images/a.svg"]
+    for link in _body_links(output):
+        target = file_for(output, "/qingpu/", link)
+        assert target is not None and target.is_file(), link
+    feed = (output / "feed.xml").read_text(encoding="utf-8")
+    assert "https://example.gov.cn/qingpu/qingpu/a.txt" in feed
+    # The hint followed: clean, and the picture published under the base path as before.
+    page = root / "content/interviews/a.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("/qingpu/images/", "/images/"), encoding="utf-8")
+    assert check(BuildOptions(root=root, base_url=base_url)).problems == []
+    assert _body_links(build_at(root, base_url)) == [
+        "/qingpu/qingpu/a.txt", "/qingpu/qingpu/baihe-caomei.svg", "/qingpu/images/a.svg"]
+
+
+def test_a_permalink_under_a_folder_named_as_the_base_path_is_linked_as_it_reads(tmp_path: Path) -> None:
+    # With units at /qingpu/{slug}/ under /qingpu/, [白鹤镇](/qingpu/baihe/) was warned "leads to no page", hinted
+    # "did you mean /qingpu/baihe/?" and published as /qingpu/baihe/ (404: the page is /qingpu/qingpu/baihe/);
+    # /qingpu/qingpu/baihe/ was told to be written as /qingpu/baihe/: no link was both clean and working.
+    config = f"title: 测试站点\nbase_url: {_QINGPU}\npermalinks:\n  units: /qingpu/{{slug}}/\n"
+    root = _copied_site(tmp_path / "site", "[白鹤镇](/qingpu/baihe/)\n", config)
+    assert check(BuildOptions(root=root)).problems == []
+    output = build_at(root)
+    assert 'href="/qingpu/qingpu/baihe/"' in (output / "interviews/a/index.html").read_text(encoding="utf-8")
+    assert _body_links(output) == ["/qingpu/qingpu/baihe/"] and (output / "qingpu/baihe/index.html").is_file()
+    # Copied from the address bar: the base path typed, told, published as typed (it works under the base path).
+    page = root / "content/interviews/a.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("/qingpu/baihe/", "/qingpu/qingpu/baihe/"),
+                    encoding="utf-8")
+    assert [p.format() for p in check(BuildOptions(root=root)).problems] == [
+        "content/interviews/a.md:11:7: warning: " + _QINGPU_LINK.format(typed="/qingpu/qingpu/baihe/",
+                                                                       meant="/qingpu/baihe/")]
+    assert _body_links(build_at(root)) == ["/qingpu/qingpu/baihe/"]
+    # The hint followed: clean, and the same working link published.
+    page.write_text(page.read_text(encoding="utf-8").replace("/qingpu/qingpu/baihe/", "/qingpu/baihe/"),
+                    encoding="utf-8")
+    assert check(BuildOptions(root=root)).problems == []
+    assert _body_links(build_at(root)) == ["/qingpu/qingpu/baihe/"]
+
+
+def test_a_broken_link_typed_with_the_base_path_is_hinted_the_page_meant_without_it(tmp_path: Path) -> None:
+    # The hint looks for the page meant without the base path, as the address bar's copy means it.
+    root = _copied_site(tmp_path / "site", "[白鹤镇](/qingpu/units/baihee/)\n", f"title: 测试站点\nbase_url: {_QINGPU}\n")
+    assert [p.format() for p in check(BuildOptions(root=root)).problems] == [
+        'content/interviews/a.md:11:7: warning: the link "/qingpu/units/baihee/" leads to no page or file of this '
+        "site\n  hint: did you mean /units/baihe/?"]
