@@ -41,7 +41,7 @@ from .fresh import (CACHE_DIR, Inputs, LastBuild, code_fingerprint, empty_cache,
 from .fresh import record as record_fresh
 from .render import (copy_assets, default_theme_dir, layout_places, make_environment, render_outputs, render_pages,
                      theme_assets)
-from .site import Page, SiteGraph, build_site, check_content_assets, next_milestone_day, output_path
+from .site import Page, SiteGraph, Urls, build_site, check_content_assets, next_milestone_day, output_path
 from .slugs import SlugBook
 from .workers import collector_paused
 from .write import (PREVIEW_MARK, PREVIEW_MARK_TEXT, FileData, Kept, OutputBusyError, UnsafeOutputError,
@@ -70,6 +70,9 @@ class BuildOptions:
     (the command line does): what it made is then left to the end of the
     process, never walked by the garbage collector again
     (`sitegen.workers.collector_paused`).
+    ``as_published`` True checks the links and pictures of the pages' text against site.yaml's ``base_url``,
+    where the site is published, not ``base_url`` (the preview, built for its own address, so warns of a
+    path typed with the published base path, or the published address typed in full, as check does).
     """
 
     root: Path
@@ -83,6 +86,7 @@ class BuildOptions:
     search: bool = True
     offers_search: bool | None = None
     process_ends: bool = False
+    as_published: bool = False
 
     @property
     def workers(self) -> int:
@@ -159,10 +163,11 @@ def load_and_check(options: BuildOptions, report: Report, *,
     slugs = _slug_book(options, config)
     content = _load_content(options, config, report, slugs)
     now = _now(config, options)  # one "now" for the checks, the scheduled pages and the layouts
-    check_content(content, config.root, now, report, config.base_folder)
+    checked = _checked_urls(options, config)
+    check_content(content, config.root, now, report, checked.base_folder)
     if report.has_errors():
         raise SiteError(report.problems)
-    graph = _site_graph(options, config, content, report, slugs, now)
+    graph = _site_graph(options, config, content, report, slugs, now, checked)
     if report.has_errors():
         raise SiteError(report.problems)
     return config, content, graph
@@ -189,8 +194,20 @@ def _load_content(options: BuildOptions, config: Config, report: Report, slugs: 
     return content
 
 
+def _checked_urls(options: BuildOptions, config: Config) -> Urls:
+    """The `Urls` the links and pictures of the pages' text are checked by: of site.yaml's ``base_url`` for
+    ``as_published`` with ``base_url`` given (the preview's own address), else of the build's ``base_url``.
+    A site.yaml whose ``base_url`` is refused (the given one stood in for it) is checked by the build's."""
+    if options.as_published and options.base_url is not None:
+        try:
+            return Urls(load_config(options.root, Report(), output_dir=options.output).base_url)
+        except SiteError:
+            pass
+    return Urls(config.base_url)
+
+
 def _site_graph(options: BuildOptions, config: Config, content: Content, report: Report,
-                slugs: SlugBook, now: datetime) -> SiteGraph:
+                slugs: SlugBook, now: datetime, checked: Urls | None = None) -> SiteGraph:
     """Build the site graph, with tag slugs from (and added to) the slug book and those made while loading.
 
     A file under content/ at the path of a file sitegen writes is an error here
@@ -200,7 +217,8 @@ def _site_graph(options: BuildOptions, config: Config, content: Content, report:
     """
     slugs.learn(content.tag_slugs)
     graph = build_site(config, content, now, report, include_drafts=options.include_drafts, slugger=slugs,
-                       former=lambda: _former_addresses(options, config), layout=lambda: layout_places(config))
+                       former=lambda: _former_addresses(options, config), layout=lambda: layout_places(config),
+                       checked=checked)
     slugs.save()
     check_content_assets(graph, report, theme=theme_assets(config), open_data=open_data_paths(graph),
                          data_package=DATAPACKAGE_PATH, search_folder=SEARCH_FOLDER)
@@ -237,9 +255,10 @@ def _check(options: BuildOptions, report: Report, held: list[Document], unpublis
         now = _now(config, options)
         held += scheduled(content.interviews + content.cases, now)
         unpublished += drafts(content.interviews + content.cases)
-        check_content(content, config.root, now, report, config.base_folder)
+        checked = _checked_urls(options, config)
+        check_content(content, config.root, now, report, checked.base_folder)
         if not report.has_errors():  # the site graph finds URL clashes with generated pages
-            graph = _site_graph(options, config, content, report, slugs, now)
+            graph = _site_graph(options, config, content, report, slugs, now, checked)
             _addresses(options, content, graph, report)  # what a build would warn of moved pages; nothing kept
     except SiteError:
         pass

@@ -1156,7 +1156,7 @@ class DevServer:
 
     def _build_options(self) -> BuildOptions:
         return BuildOptions(root=self.root, base_url=self.url, output=self.options.output or PREVIEW_OUTPUT,
-                            include_drafts=True, search=self.options.search, offers_search=True)
+                            include_drafts=True, search=self.options.search, offers_search=True, as_published=True)
 
     def _run_build(self, changes: Sequence[str]) -> tuple[BuildOutcome, SiteState]:
         """Build once; returns what to print and what to serve next. Raises nothing."""

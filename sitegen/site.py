@@ -156,7 +156,8 @@ class Urls:
         (feed content, read away from the site). A link that already starts
         with the base path (``/qingpu/diaoyan/cases/x/``, copied from the
         browser's address bar: `check_text_links` warns of it) is not
-        prefixed again, only made absolute when asked. A relative ``href`` or image ``src`` (``![](images/a.png)``,
+        prefixed again, only made absolute when asked, unless it names a page
+        or file of the site as typed (a folder content/qingpu/: `typed_with_base`). A relative ``href`` or image ``src`` (``![](images/a.png)``,
         ``[报告](files/a.pdf)``, ``[案例](../cases/x/)``) is read from the site
         root, as the paths of front matter images are (files under content/
         are published at the same path), so it works on every page and feed
@@ -558,7 +559,7 @@ class SiteGraph:
 def build_site(config: Config, content: Content, now: datetime, report: Report,
                *, include_drafts: bool = False, slugger: Callable[[str], str] = make_slug,
                former: Callable[[], Mapping[str, str]] | None = None,
-               layout: Callable[[], LayoutPlaces] | None = None) -> SiteGraph:
+               layout: Callable[[], LayoutPlaces] | None = None, checked: Urls | None = None) -> SiteGraph:
     """Decide every page of the site.
 
     Takes the settings, checked content, the current time (naive, in the
@@ -570,7 +571,8 @@ def build_site(config: Config, content: Content, now: datetime, report: Report,
     (called only for a link that leads nowhere: `check_text_links`), and
     ``layout``, which gives the places the theme's layouts may give a page
     (`LayoutPlaces`; called only for a link to a place in another page;
-    without it, such places are not checked). Returns the `SiteGraph`. Output-path collisions and empty
+    without it, such places are not checked), and ``checked``, the `Urls` of the address the text's links
+    are checked for (`check_text_links`; None: the graph's). Returns the `SiteGraph`. Output-path collisions and empty
     slugs are added to the report as errors.
     """
     units = {uid: UnitView(u.record, config.permalinks.url("units", uid))
@@ -601,7 +603,7 @@ def build_site(config: Config, content: Content, now: datetime, report: Report,
     held_back = {} if include_drafts else {config.permalinks.url(d.collection, d.slug): d
                                            for d in content.interviews + content.cases
                                            if d.meta.draft or d.meta.date > now}
-    check_text_links(graph, report, former, held_back, layout)
+    check_text_links(graph, report, former, held_back, layout, checked)
     return graph
 
 
@@ -1216,7 +1218,7 @@ RECORD_FILE = "/.sitegen-manifest"
 
 def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapping[str, str]] | None = None,
                      held_back: Mapping[str, Document] | None = None,
-                     layout: Callable[[], LayoutPlaces] | None = None) -> None:
+                     layout: Callable[[], LayoutPlaces] | None = None, checked: Urls | None = None) -> None:
     """Warn at each link in a page's text that leads to no page or file of this site.
 
     A link without a scheme is read as `Urls.rebase_html` publishes it: a
@@ -1247,14 +1249,17 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
     places ``layout`` gives, asked for at the first such link; with None,
     such places are not checked); ``./#x``, which leads to the home page,
     is taken for a place in the link's own page (`_own_page_meant`).
+    ``checked`` is the `Urls` of the address the links are checked for (None: the graph's): the preview,
+    built for its own address, passes site.yaml's, so its editors are told what check tells them.
     """
     titles = {page.url: page.title for page in graph.pages}
     pages, files = set(titles), {"/" + rel.removeprefix("content/") for rel in graph.assets}
-    base = graph.urls.base_folder  # decoded, as each link's site path is
+    checked = checked or graph.urls  # the preview's pages are checked for the address the site is published at
+    base = checked.base_folder  # decoded, as each link's site path is
     hints: _LinkHints | None = None  # made for the first broken link: most builds have none
     places: _PagePlaces | None = None  # made for the first link to a place in another page
     theme: LayoutPlaces | None = None  # read at the first link to a place
-    own = graph.urls.origin.split("://", 1)[-1] + base  # the site's address after http:// or https://, decoded
+    own = checked.origin.split("://", 1)[-1] + base  # the site's address after http:// or https://, decoded
 
     def place_problem(link: str, path: str) -> tuple[str, str] | None:
         # A hint that rewrites a link's address checks the place it keeps, as the link rewritten will be checked.

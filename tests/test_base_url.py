@@ -427,3 +427,32 @@ def test_a_broken_link_typed_with_the_base_path_is_hinted_the_page_meant_without
     assert [p.format() for p in check(BuildOptions(root=root)).problems] == [
         'content/interviews/a.md:11:7: warning: the link "/qingpu/units/baihee/" leads to no page or file of this '
         "site\n  hint: did you mean /units/baihe/?"]
+
+
+def test_the_preview_is_told_of_links_typed_with_the_published_base_path_as_check_is(tmp_path: Path) -> None:
+    # Built for its own address (base "/"), the preview (sitegen serve) passed a link typed with site.yaml's base
+    # path, a picture so typed and the published address typed in full, unwarned: editors working in it never
+    # saw what check told them. A folder of the site named as the base path stays a folder there too.
+    from sitegen.build import build
+    body = ("[白鹤镇](/qingpu/units/baihe/)\n\n![图](/qingpu/images/a.svg)\n\n"
+            f"[全]({_QINGPU}units/baihe/)\n\n[文件](/qingpu/a.txt)\n")
+    root = _copied_site(tmp_path / "site", body, f"title: 测试站点\nbase_url: {_QINGPU}\n")
+    (root / "content/qingpu").mkdir()
+    (root / "content/qingpu/a.txt").write_text("文件\n", encoding="utf-8")
+    told = [p.format() for p in check(BuildOptions(root=root)).problems]
+    page = "content/interviews/a.md"
+    assert told == [
+        f"{page}:11:7: warning: " + _QINGPU_LINK.format(typed="/qingpu/units/baihe/", meant="/units/baihe/"),
+        f'{page}:13:6: warning: image "/qingpu/images/a.svg" starts with the path of base_url (/qingpu/), but a '
+        "picture's path is read from content/, as from the site's root (sitegen adds that path where the site is "
+        "published): the file is content/images/a.svg\n"
+        "  hint: write it without /qingpu: /images/a.svg (it then shows at whatever address the site is published)",
+        f'{page}:15:5: warning: the link "{_QINGPU}units/baihe/" is this site\'s own address typed in full\n'
+        "  hint: link to it from the site's root: write /units/baihe/ (it then works at whatever address the site is "
+        "published)"]
+    preview = BuildOptions(root=root, base_url="http://127.0.0.1:8000/", include_drafts=True, as_published=True)
+    assert [p.format() for p in build(preview).warnings] == told
+    assert [p.format() for p in check(preview).problems] == told
+    # Built for the preview's address, the links follow it: the hints, followed, work there as well.
+    assert _body_links(root / "output") == ["/qingpu/units/baihe/", "/qingpu/images/a.svg", f"{_QINGPU}units/baihe/",
+                                            "/qingpu/a.txt"]

@@ -319,6 +319,26 @@ def test_drafts_and_scheduled_pages_show_with_a_banner_in_serve_only(tmp_path: P
     assert "sitegen-preview-tag" not in (site / "output" / "index.html").read_text(encoding="utf-8")
 
 
+def test_the_preview_warns_of_links_typed_with_the_published_base_path_as_check_does(tmp_path: Path, serve) -> None:
+    # Built for its own address, the preview passed a link typed with site.yaml's base path (copied from the
+    # published site's address bar) and the published address typed in full, unwarned; check warned of both.
+    from sitegen.build import check
+    site = copy_example(tmp_path / "site")
+    _edit(site / "site.yaml", "base_url: https://example.org/", "base_url: https://example.gov.cn/qingpu/")
+    _edit(site / INTERVIEW, "白鹤镇从三个方面推进大调研。",
+          "白鹤镇从三个方面推进[大调研](/qingpu/units/baihe/)，见[全文](https://example.gov.cn/qingpu/units/baihe/)。")
+    told = [problem.format() for problem in check(BuildOptions(root=site)).problems]
+    assert [line.partition(" warning: ")[2].partition(" starts with ")[0].partition(" is this ")[0]
+            for line in told] == ['the link "/qingpu/units/baihe/"', 'the link "https://example.gov.cn/qingpu/units/baihe/"']
+    server = serve(site)
+    for problem in told:
+        for line in problem.split("\n"):
+            assert line in server.output, line
+    page = server.get(INTERVIEW_URL)[1]
+    assert 'href="/qingpu/units/baihe/"' in page  # as typed: what the warning says leads nowhere in the preview
+    assert server.get("/qingpu/units/baihe/")[0] == 404
+
+
 def test_the_preview_offers_search_but_makes_its_index_only_with_search(tmp_path: Path, serve) -> None:
     # The index is most of a rebuild's time on a large site: the preview leaves it out unless asked.
     site = copy_example(tmp_path / "site")
