@@ -4226,11 +4226,13 @@ def _typed_lead(text: str) -> tuple[str, int]:
     return (text[indent:colon + 1] + " " if colon is not None else text[indent:pos]), pos
 
 
-def _quoted_then_text(text: str) -> Explanation:
+def _quoted_then_text(lines: _Lines, line: int) -> Explanation:
     """Explain ``title: "大调研"微访谈``: quotes around a part of a value, read by YAML as quoting the value.
 
-    The fixes are `_quoted_text_hint`'s. Takes the line; returns the explanation.
+    The fixes are `_quoted_text_hint`'s. Takes the text's lines and the line's number (0-based, to find the
+    field of a list item: `_list_field`); returns the explanation.
     """
+    text = lines.line(line)
     lead, pos = _typed_lead(text)
     value = text[pos:].rstrip()
     quote = value[:1]
@@ -4241,7 +4243,8 @@ def _quoted_then_text(text: str) -> Explanation:
     # The line's comment (   # 标题 title) stays after the quotes added, or the page would show it.
     rest, note = _split_comment(value[end + 1:])
     item = lead.startswith("-") and not lead.rstrip().endswith(":")
-    mend = _Mend(lead, note, fit=_as_item) if item else _Mend(lead, note)
+    words = _list_field(lines, line, pos) if item else ""
+    mend = _Mend(lead, note, fit=_as_item, words=words if words in _WORD_LISTS else "") if item else _Mend(lead, note)
     return message, _quoted_text_hint(mend, value[:end + 1] + rest), None
 
 
@@ -4251,13 +4254,15 @@ class _Mend:
     ``- ``, ``tags: [大调研, ``); ``note``, the line's comment after it (`_split_comment`), named in the
     words for a line too long to give; ``tail``, the rest of the line after it and its note (``, 民生]``);
     ``fit``, how a text is typed there to be read as itself (`as_value`; `_as_item` for a list's item,
-    `_as_flow_item` for one in brackets); ``what``, the word the hint calls it by."""
+    `_as_flow_item` for one in brackets); ``what``, the word the hint calls it by; ``words``, the field of the
+    list of words the value is an item of (`_WORD_LISTS`: ``tags``, ``misspellings`` …), else ""."""
 
     lead: str
     note: str = ""
     tail: str = ""
     fit: Callable[[str], str] = field(default=lambda text: as_value(text))
     what: str = "value"
+    words: str = ""
 
     def line(self, typed: str) -> str:
         """The line with ``typed`` in place of the value."""
@@ -4273,9 +4278,20 @@ def _quoted_text_hint(mend: _Mend, value: str) -> str:
     for YAML around a text holding its own (``"重固镇："把问题解决在家门口""``):
     then the first and last quotes are YAML's and the fixes keep only the
     others (`_wrapped_reading`). A value holding an odd number of the quote
-    has one without a partner (`_odd_quotes_hint`).
+    has one without a partner (`_odd_quotes_hint`). An item of a list of
+    names or terms (``misspellings: ["白河"镇, 百合镇]``, ``tags: [""补短板""]``)
+    is first offered without its quotes (`_word_quotes_hint`).
     Takes where the value stands and the value typed; returns the hint.
     """
+    quote = value[0]
+    if mend.words and value.replace(quote, "").strip(" "):
+        return _word_quotes_hint(mend, value)
+    return _kept_quotes_hint(mend, value)
+
+
+def _kept_quotes_hint(mend: _Mend, value: str) -> str:
+    """The fixes `_quoted_text_hint` gives for ``value`` read as a text, which may hold quotes: each keeps them
+    (in the other kind of quotes, or as Chinese quotes). Takes where the value stands and the value."""
     quote = value[0]
     end = _quote_end(value, 1, quote) or len(value) - 1
     if value.count(quote) % 2:
@@ -4301,6 +4317,57 @@ def _wrapped_reading(value: str, quote: str) -> bool | None:
     if len(value) < 3 or not value.endswith(quote):
         return None
     return value.startswith(quote * 2) or value.endswith(quote * 2)
+
+
+_WORD_LISTS = {"tags": "a tag", "aliases": "an alias", "misspellings": "a misspelling",
+               "distinct_from": "a unit id"}
+"""The fields that list names, ids or terms (the records' `sitegen.models.WORD_LIST_FIELDS`, a unit's
+``distinct_from`` and a page's ``aliases``), each with what one item is called: an item of them holds no
+quote marks, so quotes typed in one (``misspellings: ["白河"镇, 百合镇]``) are a slip, and a hint offers it
+without them first. A place name so kept would never match the text it is to warn of or stand for, and a tag
+would get a page of its own beside the tag without quotes."""
+
+
+def _word_quotes_hint(mend: _Mend, value: str) -> str:
+    """The fixes for ``value``, an item of a list of words (`_WORD_LISTS`) typed with quotes in it (``"白河"镇``,
+    ``""补短板""``): the item without the quotes. A name or id never holds any, so that is all; a tag may
+    (a slogan's words), so the fixes that keep them (`_kept_quotes_hint`) follow, as the second choice.
+    Takes where the value stands and the value; returns the hint."""
+    quote, field_name = value[0], mend.words
+    meant = value.replace(quote, "").strip(" ")
+    typed = mend.fit(meant)
+    count = "the " if value.count(quote) < 3 else f"all {value.count(quote)} "
+    steps = f": delete {count}{quote} in {_clip(value, 30)}{_fit_steps(mend, meant, typed)}"
+    if field_name != "tags":
+        return paste_hint(f"delete the {quote}: {_WORD_LISTS[field_name]} holds no quote marks",
+                          mend.line(typed), steps)
+    plain = paste_hint(f"to tag the page {meant}, delete the {quote}", mend.line(typed), steps)
+    return f"{plain}; if the quotes are part of the tag: {_kept_quotes_hint(mend, value)}"
+
+
+def _list_field(lines: _Lines, line: int, start: int) -> str:
+    """The field whose list holds the item starting at column ``start`` of ``line`` (0-based): the key before it on
+    its line (``tags: [大调研, ""补短板""]``), else the nearest key above that the item is under (``tags:`` above
+    ``- ""补短板""``, or above a list in brackets typed one item a line); "" when none is found."""
+    text = lines.line(line)
+    key_start, colon, _pos = _typed_value(text)
+    if colon is not None and colon < start:
+        return text[key_start:colon].strip(" ")
+    indent = len(text) - len(text.lstrip(" "))
+    for number in range(line - 1, -1, -1):
+        above = lines.line(number)
+        if not above.strip() or above.lstrip(" ").startswith("#"):
+            continue
+        depth = len(above) - len(above.lstrip(" "))
+        key_start, colon, _pos = _typed_value(above)
+        if colon is None or depth > indent or (depth == indent and above.lstrip(" ").startswith("-")):
+            continue  # another item of the list (大调研, or - 大调研), or a line of a deeper block
+        # A key at the item's own depth holds it only as a "- " line (YAML lets a list so typed stand at its
+        # key's depth) or in brackets opened after it; any other ends the search.
+        if depth < indent or text.lstrip(" ").startswith("-") or "[" in above[colon:]:
+            return above[key_start:colon].strip(" ")
+        return ""
+    return ""
 
 
 def _chinese_pairs(text: str, quote: str) -> str:
@@ -4427,7 +4494,9 @@ def _explain_flow_item(lines: _Lines, line: int, column: int, _mark: object) -> 
     if not _reads_as_items(text[end:], text[start]):  # [大调研, ""补短板, 民生""]: where the item ends cannot be told
         return _UNREADABLE[0], _UNREADABLE[1], None
     indent = len(text) - len(text.lstrip(" "))
-    mend = _Mend(text[indent:start], tail=text[end:].rstrip(), fit=_as_flow_item, what="item")
+    words = _list_field(lines, line, start)
+    mend = _Mend(text[indent:start], tail=text[end:].rstrip(), fit=_as_flow_item, what="item",
+                 words=words if words in _WORD_LISTS else "")
     return "there is more text after the closing quote of this item", _quoted_text_hint(mend, text[start:end]), None
 
 
@@ -4563,7 +4632,7 @@ def _explain_indent(lines: _Lines, line: int, column: int, mark: object) -> Expl
         if odd is not None:
             return odd
         if _previous_char(text, column) in "\"'":
-            return _quoted_then_text(text)
+            return _quoted_then_text(lines, line)
         quoted = _value_quoted(text)
         return (f'unexpected "{_clip(char, 1)}" after the value',
                 paste_hint(QUOTE_HINT, quoted) + ", or check the brackets on this line" if quoted
@@ -4794,7 +4863,7 @@ def _explain_expected_dash(lines: _Lines, line: int, column: int, _mark: object)
     if text[:column].strip(" ") and (odd := _odd_space_after_value(text, column)) is not None:
         return odd
     if text[:column].strip(" ") and _previous_char(text, column) in "\"'":
-        return _quoted_then_text(text)
+        return _quoted_then_text(lines, line)
     above = next((lines.line(n) for n in range(line - 1, -1, -1)
                   if lines.line(n).strip() and not lines.line(n).lstrip(" ").startswith("#")), "")
     start, colon, _pos = _typed_value(above)

@@ -630,26 +630,33 @@ _ODD = ('one of the 3 " has no partner; to keep the others as typed, put the val
     # A tag with an odd number of quotes was offered - 草莓"产业 or - “草莓”产业": a stray " was published.
     ('tags:\n  - 大调研\n  - "草莓"产业"\n  - 民生\n',
      "11:9: error: there is more text after the closing quote (YAML parser: while parsing a block collection: did "
-     "not find expected '-' indicator)\n  hint: " + _ODD + """if the last " is one too many: - '"草莓"产业' (or, in """
+     "not find expected '-' indicator)\n  hint: to tag the page 草莓产业, delete the \": - 草莓产业; if the quotes "
+     "are part of the tag: " + _ODD + """if the last " is one too many: - '"草莓"产业' (or, in """
      """Chinese quotes: - “草莓”产业); if the first " is one too many: - '草莓"产业"' (or, in Chinese quotes: """
      "- 草莓“产业”)",
-     {"""  - '"草莓"产业'""": '"草莓"产业', "  - “草莓”产业": "“草莓”产业", """  - '草莓"产业"'""": '草莓"产业"',
+     {"  - 草莓产业": "草莓产业", """  - '"草莓"产业'""": '"草莓"产业', "  - “草莓”产业": "“草莓”产业", """  - '草莓"产业"'""": '草莓"产业"',
       "  - 草莓“产业”": "草莓“产业”"}),
     # A tag in brackets with doubled quotes got only "check this line and the one above …".
     ('tags: [大调研, ""补短板"", 民生]\n',
      "9:15: error: there is more text after the closing quote of this item (YAML parser: while parsing a flow "
-     "sequence: did not find expected ',' or ']')\n  hint: the first and last \" only wrap the item: to keep the \" "
+     "sequence: did not find expected ',' or ']')\n  hint: to tag the page 补短板, delete the \": "
+     "tags: [大调研, 补短板, 民生]; if the quotes are part of the tag: the first and last \" only wrap the item: to keep "
+     "the \" "
      """inside it as typed, put it in single quotes instead: tags: [大调研, '"补短板"', 民生] (or type Chinese quotes """
      'inside it: tags: [大调研, "“补短板”", 民生])',
-     {"""tags: [大调研, '"补短板"', 民生]""": '"补短板"', 'tags: [大调研, "“补短板”", 民生]': "“补短板”"}),
+     {"tags: [大调研, 补短板, 民生]": "补短板", """tags: [大调研, '"补短板"', 民生]""": '"补短板"',
+      'tags: [大调研, "“补短板”", 民生]': "“补短板”"}),
     ('tags: [大调研, "补"短"板", 民生]\n',
      "9:16: error: there is more text after the closing quote of this item (YAML parser: while parsing a flow "
-     "sequence: did not find expected ',' or ']')\n  hint: if the first and last \" only wrap the item: to keep the "
+     "sequence: did not find expected ',' or ']')\n  hint: to tag the page 补短板, delete the \": "
+     "tags: [大调研, 补短板, 民生]; if the quotes are part of the tag: if the first and last \" only wrap the item: to "
+     "keep the "
      """" inside it as typed, put it in single quotes instead: tags: [大调研, '补"短"板', 民生] (or type Chinese """
      """quotes inside it: tags: [大调研, 补“短”板, 民生]); if they are part of it, to keep the " as typed, put the """
      """whole item in single quotes: tags: [大调研, '"补"短"板"', 民生] (or type Chinese quotes: """
      'tags: [大调研, "“补”短“板”", 民生])',
-     {"""tags: [大调研, '补"短"板', 民生]""": '补"短"板', "tags: [大调研, 补“短”板, 民生]": "补“短”板",
+     {"tags: [大调研, 补短板, 民生]": "补短板", """tags: [大调研, '补"短"板', 民生]""": '补"短"板',
+      "tags: [大调研, 补“短”板, 民生]": "补“短”板",
       """tags: [大调研, '"补"短"板"', 民生]""": '"补"短"板"', 'tags: [大调研, "“补”短“板”", 民生]': "“补”短“板”"}),
 ])
 def test_a_tag_with_quotes_of_its_own_is_offered_lines_that_publish_it(
@@ -664,35 +671,66 @@ def test_a_tag_with_quotes_of_its_own_is_offered_lines_that_publish_it(
         assert [a.text_content() for a in page.cssselect('a[href^="/tags/"]')][:3] == ["大调研", tag, "民生"], line
 
 
-def test_an_alias_with_an_odd_number_of_quotes_is_offered_lines_that_publish_it(tmp_path: Path) -> None:
-    # A unit's aliases: [白鹤, "白"鹤"] typed one a line was offered - 白"鹤 or - “白”鹤": a stray " was published.
-    unit = UNIT.replace("level: town\n", 'level: town\naliases:\n  - 白鹤\n  - "白"鹤"\n')
+def test_an_alias_with_an_odd_number_of_quotes_is_offered_it_without_quotes(tmp_path: Path) -> None:
+    # A unit's aliases: [白鹤, "白"鹤"村"] typed one a line was offered '"白"鹤村' or “白”鹤村: an alias holding
+    # quotes, which no text ever matches.
+    unit = UNIT.replace("level: town\n", 'level: town\naliases:\n  - 白鹤\n  - "白"鹤"村\n')
     root = write_site(tmp_path, {UNIT_PATH: unit})
     assert printed(root) == [
         f"{UNIT_PATH}:5:8: error: there is more text after the closing quote (YAML parser: while parsing a block "
-        "collection: did not find expected '-' indicator)\n  hint: " + _ODD + """if the last " is one too many: """
-        """- '"白"鹤' (or, in Chinese quotes: - “白”鹤); if the first " is one too many: - '白"鹤"' (or, in Chinese """
-        "quotes: - 白“鹤”)"]
-    for line, alias in {"""- '"白"鹤'""": '"白"鹤', "- “白”鹤": "“白”鹤", """- '白"鹤"'""": '白"鹤"',
-                        "- 白“鹤”": "白“鹤”"}.items():
-        write_site(root, {UNIT_PATH: unit.replace('- "白"鹤"', line)})
-        assert printed(root) == [], line
-        [published] = json.loads((build_at(root) / "data/units.json").read_bytes())
-        assert published["aliases"] == ["白鹤", alias], line
+        "collection: did not find expected '-' indicator)\n  hint: delete the \": an alias holds no quote marks: "
+        "- 白鹤村"]
+    write_site(root, {UNIT_PATH: unit.replace('- "白"鹤"村', "- 白鹤村")})
+    assert printed(root) == []
+    [published] = json.loads((build_at(root) / "data/units.json").read_bytes())
+    assert published["aliases"] == ["白鹤", "白鹤村"]
 
 
-def test_a_misspelling_with_doubled_quotes_in_brackets_is_offered_lines_that_check_clean(tmp_path: Path) -> None:
-    unit = UNIT.replace("misspellings: [白河镇, 百合镇]", 'misspellings: [""白河镇"", 百合镇]')
-    root = write_site(tmp_path, {UNIT_PATH: unit})
-    kept, chinese = """misspellings: ['"白河镇"', 百合镇]""", 'misspellings: ["“白河镇”", 百合镇]'
+@pytest.mark.parametrize(("typed", "column", "offered"), [
+    # misspellings: ["白河"镇, 百合镇] was offered ['"白河"镇', 百合镇] or [“白河”镇, 百合镇]: both checked clean,
+    # and 白河镇 in a page was no longer warned, the misspelling holding quotes.
+    ('misspellings: ["白河"镇, 百合镇]', 20, "misspellings: [白河镇, 百合镇]"),
+    ('misspellings: [""白河镇"", 百合镇]', 18, "misspellings: [白河镇, 百合镇]"),
+    ("misspellings: [百合镇, '白河'镇]", 25, "misspellings: [百合镇, 白河镇]"),
+    ('misspellings:\n  - "白河"镇\n  - 百合镇', 9, "- 白河镇"),
+])
+def test_a_misspelling_typed_with_quotes_is_offered_it_without_them_and_still_warned(
+        tmp_path: Path, typed: str, column: int, offered: str) -> None:
+    unit = UNIT.replace("misspellings: [白河镇, 百合镇]", typed)
+    line = 3 if typed.startswith("misspellings: [") else 4
+    root = write_site(tmp_path, {UNIT_PATH: unit, PAGE_PATH: interview(body="## 问题一\n\n白河镇的回答。\n")})
+    parser = "block collection: did not find expected '-' indicator" if line == 4 else \
+        "flow sequence: did not find expected ',' or ']'"
+    quote = "'" if "'" in typed else '"'
     assert printed(root) == [
-        f"{UNIT_PATH}:3:18: error: there is more text after the closing quote of this item (YAML parser: while "
-        "parsing a flow sequence: did not find expected ',' or ']')\n  hint: the first and last \" only wrap the "
-        f"item: to keep the \" inside it as typed, put it in single quotes instead: {kept} (or type Chinese quotes "
-        f"inside it: {chinese})"]
-    for line in (kept, chinese):
-        write_site(root, {UNIT_PATH: unit.replace('misspellings: [""白河镇"", 百合镇]', line)})
-        assert printed(root) == [], line
+        f"{UNIT_PATH}:{line}:{column}: error: there is more text after the closing quote"
+        + " of this item" * (line == 3) + f" (YAML parser: while parsing a {parser})\n"
+        f"  hint: delete the {quote}: a misspelling holds no quote marks: {offered}"]
+    broken = typed.splitlines()[line - 3]
+    write_site(root, {UNIT_PATH: unit.replace(broken, broken[:len(broken) - len(broken.lstrip())] + offered)})
+    told = printed(root)
+    assert len(told) == 1 and told[0].startswith(f"{PAGE_PATH}:") and "白河镇" in told[0] and "白鹤镇" in told[0]
+
+
+def test_a_tag_typed_with_quotes_is_offered_the_sites_tag_first(tmp_path: Path) -> None:
+    # tags: ["大调研", ""补短板""] was offered only '"补短板"' or "“补短板”": followed, the page got a tag of its own,
+    # /tags/bu-duan-ban-2/, beside the site's 补短板, told as a homophone (同音字) slip.
+    other = interview("另一篇", extra="tags: [补短板]\n")
+    root = write_site(tmp_path, {PAGE_PATH: interview(extra='tags: ["大调研", ""补短板""]\n'),
+                                 "content/interviews/b.md": other})
+    kept, chinese = """tags: ["大调研", '"补短板"']""", 'tags: ["大调研", "“补短板”"]'
+    assert printed(root) == [
+        f"{PAGE_PATH}:9:17: error: there is more text after the closing quote of this item (YAML parser: while "
+        "parsing a flow sequence: did not find expected ',' or ']')\n  hint: to tag the page 补短板, delete the \": "
+        'tags: ["大调研", 补短板]; if the quotes are part of the tag: the first and last " only wrap the item: to keep '
+        f'the " inside it as typed, put it in single quotes instead: {kept} (or type Chinese quotes inside it: '
+        f"{chinese})"]
+    write_site(root, {PAGE_PATH: interview(extra='tags: ["大调研", 补短板]\n')})
+    assert printed(root) == []
+    links = parse_html(build_at(root) / "interviews/baihe/index.html").cssselect('a[href^="/tags/"]')
+    assert [(a.text_content(), a.get("href")) for a in links][:2] == [("大调研", "/tags/da-diao-yan/"),
+                                                                      ("补短板", "/tags/bu-duan-ban/")]
+    assert not (build_at(root) / "tags/bu-duan-ban-2").exists()
 
 
 # -- front matter fences typed with an input method ----------------------------------------------
@@ -1186,10 +1224,12 @@ def test_text_after_a_closing_quote_gets_fixes_that_work(tmp_path: Path) -> None
     assert printed(root) == [
         f"{PAGE_PATH}:10:9: error: there is more text after the closing quote "
         "(YAML parser: while parsing a block collection: did not find expected '-' indicator)\n"
-        "  hint: to keep the ' as typed, put the whole value in double quotes: - \"'草莓'产业\" "
+        "  hint: to tag the page 草莓产业, delete the ': - 草莓产业; if the quotes are part of the tag: to keep the ' "
+        "as typed, put the whole value in double quotes: - \"'草莓'产业\" "
         "(or type Chinese quotes: - ‘草莓’产业)"]
 
 
+_TAGGED = 'to tag the page 草莓产业, delete the ": - 草莓产业; if the quotes are part of the tag: '
 _WRAPPED = "the first and last \" only wrap the value: to keep the \" inside it as typed, put it in single quotes instead"
 _AFTER_QUOTE = ("error: there is more text after the closing quote "
                 "(YAML parser: while parsing a block mapping: did not find expected key)\n  hint: ")
@@ -1246,7 +1286,7 @@ def test_a_list_item_or_a_records_name_wrapped_in_quotes_around_its_own_is_offer
     assert printed(root) == [
         f"{PAGE_PATH}:10:7: error: there is more text after the closing quote (YAML parser: while parsing a block "
         "collection: did not find expected '-' indicator)\n"
-        f"  hint: {_WRAPPED}: - '\"草莓\"产业' (or type Chinese quotes inside it: - “草莓”产业)",
+        f"  hint: {_TAGGED}{_WRAPPED}: - '\"草莓\"产业' (or type Chinese quotes inside it: - “草莓”产业)",
         f"{UNIT_PATH}:1:9: {_AFTER_QUOTE}{_WRAPPED}: name: '\"白鹤\"镇' (or type Chinese quotes inside it: name: “白鹤”镇)"]
     for item, name, meant in [("'\"草莓\"产业'", "'\"白鹤\"镇'", ('"草莓"产业', '"白鹤"镇')),
                               ("“草莓”产业", "“白鹤”镇", ("“草莓”产业", "“白鹤”镇"))]:

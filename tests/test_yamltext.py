@@ -1802,6 +1802,9 @@ def typed_in(text: str, line: int, typed: str) -> str:
     return "\n".join(lines)
 
 
+TAGGED = "to tag the page {tag}, delete the {q}: {line}; if the quotes are part of the tag: "
+"""How the hint for a tag typed with quotes in it starts: the tag without them, then the fixes that keep them."""
+
 ODD = ('one of the 3 {q} has no partner; to keep the others as typed, put the {what} in {kind} quotes, or type '
        "Chinese quotes in place of each pair: ")
 """How the hint for a value with an odd number of quotes starts."""
@@ -1811,33 +1814,33 @@ ODD = ('one of the 3 {q} has no partner; to keep the others as typed, put the {w
 # reading is offered now, and each line offered, typed in, is read as the text it says.
 @pytest.mark.parametrize(("text", "at", "hint", "offered"), [
     ('tags:\n  - "草莓"产业"\n  - 民生\n', (2, 9),
-     ODD.format(q='"', what="value", kind="single")
+     TAGGED.format(tag="草莓产业", q='"', line="- 草莓产业")
+     + ODD.format(q='"', what="value", kind="single")
      + """if the last " is one too many: - '"草莓"产业' (or, in Chinese quotes: - “草莓”产业); """
      """if the first " is one too many: - '草莓"产业"' (or, in Chinese quotes: - 草莓“产业”)""",
-     {"- '\"草莓\"产业'": '"草莓"产业', "- “草莓”产业": "“草莓”产业", "- '草莓\"产业\"'": '草莓"产业"',
+     {"- 草莓产业": "草莓产业", "- '\"草莓\"产业'": '"草莓"产业', "- “草莓”产业": "“草莓”产业",
+      "- '草莓\"产业\"'": '草莓"产业"',
       "- 草莓“产业”": "草莓“产业”"}),
     ('tags:\n  - 大调研\n  - "草莓"产业"   # 标签\n  - 民生\n', (3, 9),
-     ODD.format(q='"', what="value", kind="single")
+     TAGGED.format(tag="草莓产业", q='"', line="- 草莓产业   # 标签")
+     + ODD.format(q='"', what="value", kind="single")
      + """if the last " is one too many: - '"草莓"产业'   # 标签 (or, in Chinese quotes: - “草莓”产业   # 标签); """
      """if the first " is one too many: - '草莓"产业"'   # 标签 (or, in Chinese quotes: - 草莓“产业”   # 标签)""",
-     {"- '\"草莓\"产业'   # 标签": '"草莓"产业', "- “草莓”产业   # 标签": "“草莓”产业",
+     {"- 草莓产业   # 标签": "草莓产业", "- '\"草莓\"产业'   # 标签": '"草莓"产业', "- “草莓”产业   # 标签": "“草莓”产业",
       "- '草莓\"产业\"'   # 标签": '草莓"产业"', "- 草莓“产业”   # 标签": "草莓“产业”"}),
     ('misspellings:\n  - 百合镇\n  - "白"河"镇\n', (3, 8),
-     ODD.format(q='"', what="value", kind="single")
-     + """if the last " is one too many: - '"白"河镇' (or, in Chinese quotes: - “白”河镇); """
-     """if the first " is one too many: - '白"河"镇' (or, in Chinese quotes: - 白“河”镇); """
-     """if a closing " is missing at the end: - '"白"河"镇"' (or, in Chinese quotes: - "“白”河“镇”")""",
-     {"- '\"白\"河镇'": '"白"河镇', "- “白”河镇": "“白”河镇", "- '白\"河\"镇'": '白"河"镇', "- 白“河”镇": "白“河”镇",
-      "- '\"白\"河\"镇\"'": '"白"河"镇"', '- "“白”河“镇”"': "“白”河“镇”"}),
+     'delete the ": a misspelling holds no quote marks: - 白河镇', {"- 白河镇": "白河镇"}),
     ('tags:\n  - ""补短板"\n', (2, 7),  # read the other way, it would hold "" (no text has an empty pair)
-     ODD.format(q='"', what="value", kind="single")
+     TAGGED.format(tag="补短板", q='"', line="- 补短板")
+     + ODD.format(q='"', what="value", kind="single")
      + """the first " is one too many: - '"补短板"' (or, in Chinese quotes: - "“补短板”")""",
-     {"- '\"补短板\"'": '"补短板"', '- "“补短板”"': "“补短板”"}),
+     {"- 补短板": "补短板", "- '\"补短板\"'": '"补短板"', '- "“补短板”"': "“补短板”"}),
     ("tags:\n  - '草莓'产业'\n", (2, 9),
-     ODD.format(q="'", what="value", kind="double")
+     TAGGED.format(tag="草莓产业", q="'", line="- 草莓产业")
+     + ODD.format(q="'", what="value", kind="double")
      + """if the last ' is one too many: - "'草莓'产业" (or, in Chinese quotes: - ‘草莓’产业); """
      """if the first ' is one too many: - "草莓'产业'" (or, in Chinese quotes: - 草莓‘产业’)""",
-     {"- \"'草莓'产业\"": "'草莓'产业", "- ‘草莓’产业": "‘草莓’产业", "- \"草莓'产业'\"": "草莓'产业'",
+     {"- 草莓产业": "草莓产业", "- \"'草莓'产业\"": "'草莓'产业", "- ‘草莓’产业": "‘草莓’产业", "- \"草莓'产业'\"": "草莓'产业'",
       "- 草莓‘产业’": "草莓‘产业’"}),
     ('title: "重固镇："把问题解决在家门口"\n', (1, 14),
      ODD.format(q='"', what="value", kind="single")
@@ -1857,17 +1860,20 @@ ODD = ('one of the 3 {q} has no partner; to keep the others as typed, put the {w
       "title: '大调研\"微访谈\"共建'": '大调研"微访谈"共建', "title: 大调研“微访谈”共建": "大调研“微访谈”共建",
       "title: '\"大调研\"微访谈\"共建\"'": '"大调研"微访谈"共建"', "title: “大调研”微访谈“共建”": "“大调研”微访谈“共建”"}),
     ('tags: ["草莓"产业", 民生]\n', (1, 12),
-     ODD.format(q='"', what="item", kind="single")
+     TAGGED.format(tag="草莓产业", q='"', line="tags: [草莓产业, 民生]")
+     + ODD.format(q='"', what="item", kind="single")
      + """if the last " is one too many: tags: ['"草莓"产业', 民生] (or, in Chinese quotes: tags: [“草莓”产业, 民生]); """
      """if the first " is one too many: tags: ['草莓"产业"', 民生] (or, in Chinese quotes: tags: [草莓“产业”, 民生])""",
-     {"tags: ['\"草莓\"产业', 民生]": ['"草莓"产业', "民生"], "tags: [“草莓”产业, 民生]": ["“草莓”产业", "民生"],
+     {"tags: [草莓产业, 民生]": ["草莓产业", "民生"], "tags: ['\"草莓\"产业', 民生]": ['"草莓"产业', "民生"], "tags: [“草莓”产业, 民生]": ["“草莓”产业", "民生"],
       "tags: ['草莓\"产业\"', 民生]": ['草莓"产业"', "民生"], "tags: [草莓“产业”, 民生]": ["草莓“产业”", "民生"]}),
     ('tags: [大调研, "草莓"产业"]   # 标签\n', (1, 17),
-     ODD.format(q='"', what="item", kind="single")
+     TAGGED.format(tag="草莓产业", q='"', line="tags: [大调研, 草莓产业]   # 标签")
+     + ODD.format(q='"', what="item", kind="single")
      + """if the last " is one too many: tags: [大调研, '"草莓"产业']   # 标签 (or, in Chinese quotes: """
      """tags: [大调研, “草莓”产业]   # 标签); if the first " is one too many: tags: [大调研, '草莓"产业"']   # 标签 """
      """(or, in Chinese quotes: tags: [大调研, 草莓“产业”]   # 标签)""",
-     {"tags: [大调研, '\"草莓\"产业']   # 标签": ["大调研", '"草莓"产业'], "tags: [大调研, “草莓”产业]   # 标签":
+     {"tags: [大调研, 草莓产业]   # 标签": ["大调研", "草莓产业"],
+      "tags: [大调研, '\"草莓\"产业']   # 标签": ["大调研", '"草莓"产业'], "tags: [大调研, “草莓”产业]   # 标签":
       ["大调研", "“草莓”产业"], "tags: [大调研, '草莓\"产业\"']   # 标签": ["大调研", '草莓"产业"'],
       "tags: [大调研, 草莓“产业”]   # 标签": ["大调研", "草莓“产业”"]}),
 ])
@@ -1903,41 +1909,57 @@ WRAPPED = ('the first and last {q} only wrap the {what}: to keep the {q} inside 
 
 @pytest.mark.parametrize(("text", "at", "hint", "offered"), [
     ('tags: [""补短板"", 民生]\n', (1, 10),
-     WRAPPED.format(what="item", q='"', kind="single", kept="""tags: ['"补短板"', 民生]""", chinese='tags: ["“补短板”", 民生]'),
-     {"""tags: ['"补短板"', 民生]""": ['"补短板"', "民生"], 'tags: ["“补短板”", 民生]': ["“补短板”", "民生"]}),
+     TAGGED.format(tag="补短板", q='"', line='tags: [补短板, 民生]')
+     + WRAPPED.format(what="item", q='"', kind="single", kept="""tags: ['"补短板"', 民生]""", chinese='tags: ["“补短板”", 民生]'),
+     {"tags: [补短板, 民生]": ["补短板", "民生"],
+      """tags: ['"补短板"', 民生]""": ['"补短板"', "民生"], 'tags: ["“补短板”", 民生]': ["“补短板”", "民生"]}),
     ('tags: [大调研, ""补短板"", 民生]   # 标签\n', (1, 15),
-     WRAPPED.format(what="item", q='"', kind="single", kept="""tags: [大调研, '"补短板"', 民生]   # 标签""",
+     TAGGED.format(tag="补短板", q='"', line='tags: [大调研, 补短板, 民生]   # 标签')
+     + WRAPPED.format(what="item", q='"', kind="single", kept="""tags: [大调研, '"补短板"', 民生]   # 标签""",
                     chinese='tags: [大调研, "“补短板”", 民生]   # 标签'),
-     {"""tags: [大调研, '"补短板"', 民生]   # 标签""": ["大调研", '"补短板"', "民生"],
+     {"tags: [大调研, 补短板, 民生]   # 标签": ["大调研", "补短板", "民生"],
+      """tags: [大调研, '"补短板"', 民生]   # 标签""": ["大调研", '"补短板"', "民生"],
       'tags: [大调研, "“补短板”", 民生]   # 标签': ["大调研", "“补短板”", "民生"]}),
     ('tags: ["大调研", ""补短板""]\n', (1, 17),
-     WRAPPED.format(what="item", q='"', kind="single", kept="""tags: ["大调研", '"补短板"']""",
+     TAGGED.format(tag="补短板", q='"', line='tags: ["大调研", 补短板]')
+     + WRAPPED.format(what="item", q='"', kind="single", kept="""tags: ["大调研", '"补短板"']""",
                     chinese='tags: ["大调研", "“补短板”"]'),
-     {"""tags: ["大调研", '"补短板"']""": ["大调研", '"补短板"'], 'tags: ["大调研", "“补短板”"]': ["大调研", "“补短板”"]}),
+     {'tags: ["大调研", 补短板]': ["大调研", "补短板"],
+      """tags: ["大调研", '"补短板"']""": ["大调研", '"补短板"'], 'tags: ["大调研", "“补短板”"]': ["大调研", "“补短板”"]}),
     ("tags: [大调研, ''补短板'']\n", (1, 15),
-     WRAPPED.format(what="item", q="'", kind="double", kept="""tags: [大调研, "'补短板'"]""", chinese='tags: [大调研, "‘补短板’"]'),
-     {"""tags: [大调研, "'补短板'"]""": ["大调研", "'补短板'"], 'tags: [大调研, "‘补短板’"]': ["大调研", "‘补短板’"]}),
+     TAGGED.format(tag="补短板", q="'", line='tags: [大调研, 补短板]')
+     + WRAPPED.format(what="item", q="'", kind="double", kept="""tags: [大调研, "'补短板'"]""", chinese='tags: [大调研, "‘补短板’"]'),
+     {"tags: [大调研, 补短板]": ["大调研", "补短板"],
+      """tags: [大调研, "'补短板'"]""": ["大调研", "'补短板'"], 'tags: [大调研, "‘补短板’"]': ["大调研", "‘补短板’"]}),
     ('tags: ["大调研", "补"短"板"]\n', (1, 18),
-     """if the first and last " only wrap the item: to keep the " inside it as typed, put it in single quotes """
+     TAGGED.format(tag="补短板", q='"', line='tags: ["大调研", 补短板]')
+     + """if the first and last " only wrap the item: to keep the " inside it as typed, put it in single quotes """
      """instead: tags: ["大调研", '补"短"板'] (or type Chinese quotes inside it: tags: ["大调研", 补“短”板]); if they """
      """are part of it, to keep the " as typed, put the whole item in single quotes: tags: ["大调研", '"补"短"板"'] """
      """(or type Chinese quotes: tags: ["大调研", "“补”短“板”"])""",
-     {"""tags: ["大调研", '补"短"板']""": ["大调研", '补"短"板'], 'tags: ["大调研", 补“短”板]': ["大调研", "补“短”板"],
+     {'tags: ["大调研", 补短板]': ["大调研", "补短板"],
+      """tags: ["大调研", '补"短"板']""": ["大调研", '补"短"板'], 'tags: ["大调研", 补“短”板]': ["大调研", "补“短”板"],
       """tags: ["大调研", '"补"短"板"']""": ["大调研", '"补"短"板"'],
       'tags: ["大调研", "“补”短“板”"]': ["大调研", "“补”短“板”"]}),
     ('tags: [大调研, "补"短板, "民生"]\n', (1, 16),
-     """to keep the " as typed, put the whole item in single quotes: tags: [大调研, '"补"短板', "民生"] """
+     TAGGED.format(tag="补短板", q='"', line='tags: [大调研, 补短板, "民生"]')
+     + """to keep the " as typed, put the whole item in single quotes: tags: [大调研, '"补"短板', "民生"] """
      """(or type Chinese quotes: tags: [大调研, “补”短板, "民生"])""",
-     {"""tags: [大调研, '"补"短板', "民生"]""": ["大调研", '"补"短板', "民生"],
+     {'tags: [大调研, 补短板, "民生"]': ["大调研", "补短板", "民生"],
+      """tags: [大调研, '"补"短板', "民生"]""": ["大调研", '"补"短板', "民生"],
       'tags: [大调研, “补”短板, "民生"]': ["大调研", "“补”短板", "民生"]}),
     ('tags:\n  - ""补短板""\n  - 民生\n', (2, 7),
-     WRAPPED.format(what="value", q='"', kind="single", kept="""- '"补短板"'""", chinese='- "“补短板”"'),
-     {"""- '"补短板"'""": '"补短板"', '- "“补短板”"': "“补短板”"}),
+     TAGGED.format(tag="补短板", q='"', line='- 补短板')
+     + WRAPPED.format(what="value", q='"', kind="single", kept="""- '"补短板"'""", chinese='- "“补短板”"'),
+     {"- 补短板": "补短板",
+      """- '"补短板"'""": '"补短板"', '- "“补短板”"': "“补短板”"}),
     ('tags:\n  - 民生\n  - "补"短"板"\n', (3, 8),
-     """if the first and last " only wrap the value: to keep the " inside it as typed, put it in single quotes """
+     TAGGED.format(tag="补短板", q='"', line='- 补短板')
+     + """if the first and last " only wrap the value: to keep the " inside it as typed, put it in single quotes """
      """instead: - '补"短"板' (or type Chinese quotes inside it: - 补“短”板); if they are part of it, to keep the " """
      """as typed, put the whole value in single quotes: - '"补"短"板"' (or type Chinese quotes: - "“补”短“板”")""",
-     {"""- '补"短"板'""": '补"短"板', "- 补“短”板": "补“短”板", """- '"补"短"板"'""": '"补"短"板"',
+     {"- 补短板": "补短板",
+      """- '补"短"板'""": '补"短"板', "- 补“短”板": "补“短”板", """- '"补"短"板"'""": '"补"短"板"',
       '- "“补”短“板”"': "“补”短“板”"}),
 ])
 def test_an_item_with_quotes_of_its_own_inside_its_quotes_is_offered_both_forms(
@@ -1955,8 +1977,10 @@ def test_an_item_with_quotes_of_its_own_inside_its_quotes_is_offered_both_forms(
 def test_an_item_in_brackets_over_several_lines_is_offered_its_line() -> None:
     text = 'tags: [\n  大调研,\n  ""补短板"",\n  民生,\n]\n'
     _, report = load(text)
-    hint = WRAPPED.format(what="item", q='"', kind="single", kept="""'"补短板"',""", chinese='"“补短板”",')
+    hint = TAGGED.format(tag="补短板", q='"', line="补短板,") + WRAPPED.format(
+        what="item", q='"', kind="single", kept="""'"补短板"',""", chinese='"“补短板”",')
     assert [(p.line, p.column, p.hint) for p in report.problems] == [(3, 5, hint)]
+    assert ok(typed_in(text, 3, "补短板,")).value == {"tags": ["大调研", "补短板", "民生"]}
     assert ok(typed_in(text, 3, """'"补短板"',""")).value == {"tags": ["大调研", '"补短板"', "民生"]}
     assert ok(typed_in(text, 3, '"“补短板”",')).value == {"tags": ["大调研", "“补短板”", "民生"]}
 
