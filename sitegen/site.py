@@ -38,7 +38,7 @@ from .config import SITEGEN_FOLDERS, Config, Permalinks
 from .errors import Report
 from .load import Content, Document, alias_as_typed, keep_aliases
 from .markup import places_typed, reading_minutes, slugify_heading, swallowed_title
-from .models import Image, Series, Tally, Unit, UnitLevel, is_external_address, site_image_path, tag_spelling
+from .models import QUOTE_MARKS, Image, Series, Tally, Unit, UnitLevel, is_external_address, site_image_path, tag_spelling
 from .pictures import image_size, picture_file, site_path
 from .slugs import make_slug
 from .webaddress import address_path, after_base_path, half_width_address
@@ -715,14 +715,28 @@ def _terms(config: Config, documents: Sequence[Document], slugger: Callable[[str
 
 def _warn_homophone(config: Config, kept: str, name: str, slug: str, given: str,
                     use: tuple[Document, int], report: Report) -> None:
-    """Warn at the first use of tag ``name`` that it reads as ``kept`` does and got the slug ``given``."""
+    """Warn at the first use of tag ``name`` that it reads as ``kept`` does and got the slug ``given``.
+
+    Two tags apart only by quote marks (``补短板`` and ``“补短板”`` or ``"补短板"``, `_without_quotes`) are told
+    so, not taken for a homophone (同音字): the quotes are most often a slip of typing the list.
+    """
     document, index = use
     line, column = document.yaml.locate(("tags", index))
-    report.warning(document.path, line, column,
-                   f'the tags "{kept}" and "{name}" both read {slug}; "{name}" gets its own page, '
-                   f"{config.permalinks.url('tags', given)}",
+    own = f'"{name}" gets its own page, {config.permalinks.url("tags", given)}'
+    if _without_quotes(name) == _without_quotes(kept):
+        report.warning(document.path, line, column,
+                       f'the tags "{kept}" and "{name}" differ only by quote marks; {own}',
+                       f"write {kept} to join its page, {config.permalinks.url('tags', slug)}; "
+                       "if the quotes are part of the tag, nothing needs changing")
+        return
+    report.warning(document.path, line, column, f'the tags "{kept}" and "{name}" both read {slug}; {own}',
                    f'if "{name}" is a typing slip for "{kept}" (同音字), write "{kept}"; '
                    "if both words are meant, nothing needs changing")
+
+
+def _without_quotes(name: str) -> str:
+    """The spelling of tag ``name`` (`tag_spelling`) without any quote mark in it, English or Chinese (`QUOTE_MARKS`)."""
+    return tag_spelling("".join(char for char in name if char not in "\"'" + QUOTE_MARKS))
 
 
 class Neighbour:

@@ -733,6 +733,23 @@ def test_a_tag_typed_with_quotes_is_offered_the_sites_tag_first(tmp_path: Path) 
     assert not (build_at(root) / "tags/bu-duan-ban-2").exists()
 
 
+@pytest.mark.parametrize(("typed", "quoted"), [
+    ('["“补短板”"]', "“补短板”"), ("""['"补短板"']""", '"补短板"'), ("""["'补短板'"]""", "'补短板'"), ("[补“短”板]", "补“短”板")])
+def test_two_tags_apart_only_by_quote_marks_are_told_so_not_as_homophones(
+        tmp_path: Path, typed: str, quoted: str) -> None:
+    # Was: 'the tags "补短板" and "“补短板”" both read bu-duan-ban; …' with a hint calling it a 同音字 slip.
+    root = write_site(tmp_path, {PAGE_PATH: interview(extra=f"tags: {typed}\n"),
+                                 "content/interviews/b.md": interview("另一篇", date="2018-05-01 10:00",
+                                                                      extra="tags: [补短板]\n")})
+    assert printed(root) == [
+        f'{PAGE_PATH}:9:8: warning: the tags "补短板" and "{quoted}" differ only by quote marks; "{quoted}" gets '
+        "its own page, /tags/bu-duan-ban-2/\n  hint: write 补短板 to join its page, /tags/bu-duan-ban/; if the quotes "
+        "are part of the tag, nothing needs changing"]
+    write_site(root, {PAGE_PATH: interview(extra="tags: [补短板]\n")})
+    assert printed(root) == []
+    assert not (build_at(root) / "tags/bu-duan-ban-2").exists()
+
+
 # -- front matter fences typed with an input method ----------------------------------------------
 
 def test_a_closing_fence_typed_with_long_dashes_is_named_with_the_front_matter_mistakes(tmp_path: Path) -> None:
