@@ -373,6 +373,8 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("Tags in full-width brackets", "tags: 【大调研，补短板】", {_P: interview(extra="tags: 【大调研，补短板】\n")}),
         ("A tag with quotes of its own inside its quotes", 'tags: ["大调研", ""补短板""]',
          {_P: interview(extra='tags: ["大调研", ""补短板""]\n')}),
+        ("A # after a space inside a list (a comment in YAML: the rest of the line is lost)",
+         "tags: [大调研, 第三期 #3, 民生]", {_P: interview(extra="tags: [大调研, 第三期 #3, 民生]\n")}),
         ("A list of tags closed with a full-width bracket", "tags: [大调研, 路灯, 老街改造］",
          {_P: interview(extra="tags: [大调研, 路灯, 老街改造］\n")}),
         ("A unit's misspellings (or aliases) without square brackets", "misspellings: 白河镇, 百合镇",
