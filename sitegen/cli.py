@@ -174,7 +174,8 @@ def _serve_parser(commands: argparse._SubParsersAction) -> None:
     serve_cmd.add_argument("--output", metavar="DIR",
                            help="folder for the preview's pages; a relative one is inside the site folder "
                                 "(default: .sitegen-cache/preview, so the published output folder is never "
-                                "touched; it may not be that folder)")
+                                "touched; it may not be that folder, nor any other that sitegen build "
+                                "published into)")
     serve_cmd.add_argument("--search", action="store_true",
                            help="make the search index at every rebuild, as sitegen build does (default: the "
                                 "preview's search page says it has no index: a rebuild then takes a fraction of "

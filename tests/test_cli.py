@@ -1047,7 +1047,7 @@ def test_serve_help_names_the_folder_the_preview_really_uses(capsys: Capture) ->
         main(["serve", "--help"])
     shown = " ".join(capsys.readouterr().out.split())
     assert (f"(default: {PREVIEW_OUTPUT}, so the published output folder is never touched; it may not be "
-            "that folder)") in shown
+            "that folder, nor any other that sitegen build published into)") in shown
 
 
 def test_unit_levels_are_offered_and_checked_when_asked(capsys: Capture) -> None:
