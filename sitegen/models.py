@@ -1284,15 +1284,19 @@ line to write (``level: town``): the editor believes they typed that very word."
 
 
 def id_case_reason(typed: str) -> str:
-    """Why ``typed`` is not the id it reads as (its NFKC form in lower case), and how to write it.
+    """Why ``typed`` is not the id it reads as (its NFKC form in lower case, without spaces around it), and how
+    to write it.
 
     Takes an id as typed that differs from that form: in full width (全角,
     ``ｂａｉｈｅ``, typed with the input method in full-width mode), with
-    capitals (``Baihe``), or both. Returns the reason, to be followed by
-    the line to write. Raises nothing.
+    capitals (``Baihe``), both, or only with a space before or after it
+    (``"baihe "``, copied with the space after it). Returns the reason, to
+    be followed by the line to write. Raises nothing.
     """
     half = unicodedata.normalize("NFKC", typed).strip()
     full_width, capitals = half != typed.strip(), half != half.lower()
+    if not full_width and not capitals and typed != typed.strip():
+        return "the id is typed with a space before or after it: write it without"
     if full_width and capitals:
         return ("the id is typed in full width (全角) and with capitals: write it in half width (半角) and in "
                 "lower case (小写)")

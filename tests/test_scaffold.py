@@ -927,6 +927,9 @@ def test_a_unit_given_by_its_name_is_told_its_id_in_the_command_to_type_again(tm
     ("case", "Baihe", "the id is typed with capitals: write it in lower case (小写), as its file name is"),
     ("tally", "ＢＡＩＨＥ", "the id is typed in full width (全角) and with capitals: write it in half width (半角) and in "
                         "lower case (小写)"),
+    # It was told "typed in full width" (the spaces are taken off before the forms are compared).
+    ("interview", "baihe ", "the id is typed with a space before or after it: write it without"),
+    ("case", " baihe", "the id is typed with a space before or after it: write it without"),
 ])
 def test_an_id_typed_in_full_width_or_capitals_is_told_the_command(tmp_path: Path, capsys, kind: str, given: str,
                                                                     reason: str) -> None:
