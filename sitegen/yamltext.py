@@ -2184,9 +2184,7 @@ def _text_quotes_hint(scan: _Scan, first: int, typed: list[str], note: str,
     of ``typed`` stand among the lines (by default the text's lines run on).
     """
     mark = "'" if any('"' in text or "\\" in text for text in typed) else '"'
-    opening, closing = typed[0], typed[-1]
-    opening = opening if len(opening) <= _QUOTED_SHOWN else opening[:_QUOTED_SHOWN - 1] + "…"
-    closing = closing if len(closing) <= _QUOTED_SHOWN else "…" + closing[1 - _QUOTED_SHOWN:]
+    opening, closing = _quoted_start(typed[0]), _quoted_end(typed[-1])
     end = f" (before the comment {_clip(note.strip(), 20)})" if note else ""
     twice = ", and type each ' inside the value twice" if mark == "'" and any("'" in text for text in typed) else ""
     return (f"{how}: type {mark} before {opening} on line {first + scan.first_line}, and another {mark} after "
@@ -2391,16 +2389,34 @@ def _hash_before_quoted(scan: _Scan, hashed: list[int], notes: list[int], first:
     if quoted is None or any(_split_comment(text)[1] for text in typed):
         return
     inside = quoted[0]
-    shown, meant = _folds(inside)[1].rstrip(), _folds(typed + inside)[1]
-    opening = inside[0] if len(inside[0]) <= _QUOTED_SHOWN else inside[0][:_QUOTED_SHOWN - 1] + "…"
-    moved = typed[0] if len(typed[0]) <= _QUOTED_SHOWN else typed[0][:_QUOTED_SHOWN - 1] + "…"
+    opening, moved = _quoted_start(inside[0]), _quoted_start(typed[0])
+    _report_quote_to_move(
+        scan, hashed, notes, head, typed, mark, shown=_folds(inside)[1].rstrip(), meant=_folds(typed + inside)[1],
+        side="below", move=f"delete the {mark} before {opening} on line {first + scan.first_line}, and type it "
+                           f"before {moved} on line {hashed[0] + scan.first_line}")
+
+
+def _quoted_start(text: str) -> str:
+    """The start of ``text`` as a hint names a line by it: whole, or its first `_QUOTED_SHOWN` characters with "…"."""
+    return text if len(text) <= _QUOTED_SHOWN else text[:_QUOTED_SHOWN - 1] + "…"
+
+
+def _quoted_end(text: str) -> str:
+    """The end of ``text`` as a hint names a line by it: whole, or "…" and its last characters (`_quoted_start`)."""
+    return text if len(text) <= _QUOTED_SHOWN else "…" + text[1 - _QUOTED_SHOWN:]
+
+
+def _report_quote_to_move(scan: _Scan, hashed: list[int], notes: list[int], head: int, typed: list[str], mark: str,
+                          *, shown: str, meant: str, side: str, move: str) -> None:
+    """The warning for the "#" lines ``hashed`` (0-based; ``typed``: their text) lost beside a text in quotes of
+    kind ``mark`` on the ``side`` of them ("below" or "above"): the page shows ``shown``, not ``meant``. The hint
+    is ``move`` (where to move the quote), then what to type inside the quotes (`_quote_moved_hint`) and where
+    the ``notes`` among the lines go, above the key on line ``head`` (`_notes_moved`)."""
     scan.issues.append(_Issue(
-        hashed[0], _indent(lines.line(hashed[0])),
+        hashed[0], _indent(scan.lines.line(hashed[0])),
         f'"#" at the start of a line starts a comment in YAML, so the value is only "{_clip(shown)}", the text '
-        f"in quotes below it: the page shows {_clip(shown, 40)}, not {_clip(meant, 40)}",
-        f"if the # belongs to the value, delete the {mark} before {opening} on line {first + scan.first_line}, "
-        f"and type it before {moved} on line {hashed[0] + scan.first_line}"
-        + _quote_moved_hint(scan, typed, hashed, mark)
+        f"in quotes {side} it: the page shows {_clip(shown, 40)}, not {_clip(meant, 40)}",
+        f"if the # belongs to the value, {move}" + _quote_moved_hint(scan, typed, hashed, mark)
         + _notes_moved(scan, notes, head), severity="warning"))
 
 
@@ -2435,20 +2451,14 @@ def _check_hash_after_quoted(scan: _Scan, first: int, start: int, owner: int, le
     typed[-1], note = _split_comment(typed[-1])
     if any(_split_comment(text)[1] for text in typed):
         return
-    shown, meant = _folds(inside)[1].rstrip(), _folds(inside + typed)[1]
     mark = lines.line(first)[start]
-    closing = inside[-1] if len(inside[-1]) <= _QUOTED_SHOWN else "…" + inside[-1][1 - _QUOTED_SHOWN:]
-    moved = typed[-1] if len(typed[-1]) <= _QUOTED_SHOWN else "…" + typed[-1][1 - _QUOTED_SHOWN:]
+    closing, moved = _quoted_end(inside[-1]), _quoted_end(typed[-1])
     before = f" (before the comment {_clip(note.strip(), 20)})" if note else ""
     head = first if lead else _yaml_line(lines, first, -1)
-    scan.issues.append(_Issue(
-        hashed[0], _indent(lines.line(hashed[0])),
-        f'"#" at the start of a line starts a comment in YAML, so the value is only "{_clip(shown)}", the text '
-        f"in quotes above it: the page shows {_clip(shown, 40)}, not {_clip(meant, 40)}",
-        f"if the # belongs to the value, delete the {mark} after {closing} on line {close + scan.first_line}, "
-        f"and type it after {moved} on line {hashed[-1] + scan.first_line}{before}"
-        + _quote_moved_hint(scan, typed, hashed, mark)
-        + _notes_moved(scan, notes, head), severity="warning"))
+    _report_quote_to_move(
+        scan, hashed, notes, head, typed, mark, shown=_folds(inside)[1].rstrip(), meant=_folds(inside + typed)[1],
+        side="above", move=f"delete the {mark} after {closing} on line {close + scan.first_line}, and type it "
+                           f"after {moved} on line {hashed[-1] + scan.first_line}{before}")
 
 
 _ID_BEFORE_NOTE = compile_later(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
