@@ -1769,7 +1769,7 @@ def _scan_value(scan: _Scan, number: int, line: str, pos: int, owner: int, lead:
     """
     char = line[pos] if pos < len(line) else ""
     if char == "#":
-        _check_comment_value(scan, number, line, pos, lead)
+        _check_comment_value(scan, number, line, pos, lead, owner)
     if char in ("", "#"):
         if owner >= 0 and not _HASH_TEXT.match(line, pos):
             _check_hash_below(scan, number, owner, lead)
@@ -2501,25 +2501,62 @@ def _check_wide_comment(scan: _Scan, number: int, pos: int, typed: str, note: st
     return True
 
 
-def _check_comment_value(scan: _Scan, number: int, line: str, pos: int, lead: str) -> None:
+def _check_comment_value(scan: _Scan, number: int, line: str, pos: int, lead: str, owner: int) -> None:
     """Report a value that starts with ``#`` glued to text (``title: #1 白鹤镇``): YAML drops it all.
 
     ``pos`` is where the value starts, ``lead`` what was typed before it on
-    the line (``title: `` or ``- ``). "#" after a space starts a comment,
-    so the field is left empty, and the editor would read "the value is
-    empty" about a line that plainly has one. An error rather than the
-    warning of `_check_comment`: here nothing of the value is left. A
-    comment typed the usual way (``title: # 标题``, with a space) is not
-    reported.
+    the line (``title: `` or ``- ``), ``owner`` the column of its key or
+    "-". "#" after a space starts a comment, so the field is left empty,
+    and the editor would read "the value is empty" about a line that
+    plainly has one. An error rather than the warning of `_check_comment`:
+    here nothing of the value is left. A comment typed the usual way
+    (``title: # 标题``, with a space) is not reported, nor one glued to its
+    "#" above the fields or the list that are the value
+    (``interviewee: #受访人`` then ``  name: …``): YAML reads those as meant.
+    A text going on below (``summary: #3号楼已解决，`` then ``  居民很满意``)
+    is all YAML keeps: the hint wraps the whole text in quotes.
     """
     if line[pos + 1:pos + 2] in ("", " ", "\t", "#"):
         return
+    lines = scan.lines
+    hashed, _notes, below = _hash_lines(lines, number + 1, owner)
+    text = lines.line(below) if below >= 0 else ""
+    if below >= 0 and (_indent(text) > owner or (_is_item(text) and not _LIST_ITEM_LEAD.match(lead))):
+        rest = text.lstrip(_GAP)
+        if _is_item(text) or _typed_value(text)[1] is not None or rest[0] in "|>[{&*!%@`":
+            return  # the fields, the list or the block below are the value; "#受访人" is a note
+        if rest[0] not in "\"'" and not hashed and not _split_comment(line[pos:])[1]:
+            _comment_before_text(scan, number, pos, lead, below, owner)
+            return
     key = lead.strip(" -").rstrip(":").strip()
     where = f'"{_clip(key, 40)}" has no value' if key else "this list item is empty"
     value, note = _split_comment(line[pos:])
     scan.issues.append(_Issue(number, pos, f'"#" after a space starts a comment in YAML, so {where}',
                               paste_hint("put the value in quotes", _with_comment(lead.strip() + " " + _quote(value), note),
                                          f": {_quote_steps(_quote(value)[0], value, note)}")))
+
+
+def _comment_before_text(scan: _Scan, number: int, pos: int, lead: str, first: int, owner: int) -> None:
+    """Report ``summary: #3号楼已解决，`` (0-based line ``number``, the "#" at column ``pos``) with its text going on
+    from line ``first`` (``  居民很满意``), its key at column ``owner``: YAML keeps the lines below alone.
+
+    An error, as `_check_comment_value`: the start of the text is dropped
+    without a trace. The hint wraps the whole text in quotes, from the "#"
+    to the end of its last line (`_text_quotes_hint`), which YAML then
+    reads as one text, joined as typed (`_unfolded_as_styled`).
+    """
+    lines = scan.lines
+    last = _text_end(lines, first, _indent(lines.line(first)), owner)
+    typed = [lines.line(number)[pos:].strip(_GAP)] + [lines.line(n).strip(_GAP) for n in range(number + 1, last + 1)]
+    typed[-1], note = _split_comment(typed[-1])
+    typed[-1] = typed[-1].rstrip(_GAP)
+    kept = _folds(_kept_before_cut(typed[1:]))[1].rstrip().replace("\n", " ")
+    key = lead.strip(" -").rstrip(":").strip()
+    where = f'"{_clip(key, 40)}" is only "{_clip(kept)}"' if key else f'this list item is only "{_clip(kept)}"'
+    scan.told_through = last
+    scan.issues.append(_Issue(number, pos, f'"#" after a space starts a comment in YAML, so {where}: the text '
+                                           f'"{_clip(typed[0])}" on this line is dropped',
+                              _text_quotes_hint(scan, number, typed, note, how="put the whole value in quotes")))
 
 
 def _check_escapes(scan: _Scan, number: int, line: str, start: int, end: int, lead: str) -> None:

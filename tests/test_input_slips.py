@@ -825,6 +825,33 @@ def test_a_value_starting_with_a_hash_says_it_is_a_comment(tmp_path: Path) -> No
         '  hint: put the value in quotes: - "#大调研#"']
 
 
+def test_a_value_starting_with_a_hash_and_going_on_below_is_told_and_the_hint_keeps_it_whole(tmp_path: Path) -> None:
+    # "put the value in quotes: summary: "#3号楼…"" left "  居民很满意" below the closing quote: a parser error.
+    page = interview(extra="summary: #3号楼加装电梯问题已解决，\n  居民很满意，\n\n  大家都说好   # 摘要\n")
+    root = write_site(tmp_path, {PAGE_PATH: page})
+    problems = printed(root)
+    assert problems == [
+        f'{PAGE_PATH}:9:10: error: "#" after a space starts a comment in YAML, so "summary" is only "居民很满意， '
+        '大家都说好": the text "#3号楼加装电梯问题已解决，" on this line is dropped\n'
+        '  hint: put the whole value in quotes: type " before #3号楼加装电梯问题已解决， on line 9, and another " after '
+        "大家都说好 on line 12 (before the comment # 摘要)"]
+    write_site(root, {PAGE_PATH: _quotes_typed(page, problems[0])})
+    assert printed(root) == []
+    shown = parse_html(build_at(root) / "interviews/baihe/index.html").cssselect('meta[name="description"]')
+    assert shown[0].get("content") == "#3号楼加装电梯问题已解决，居民很满意，\n大家都说好"
+
+
+def test_a_note_glued_to_its_hash_after_a_key_whose_fields_or_list_follow_is_not_told(tmp_path: Path) -> None:
+    # "interviewee: #受访人信息" above "  name: …" was told "interviewee has no value; put it in quotes", and
+    # the quotes made the file unreadable: YAML reads the note as a note and the fields below as the value.
+    page = interview(extra="tags: #标签\n- 大调研\n- 补短板\n").replace("interviewee:\n", "interviewee: #受访人信息\n")
+    root = write_site(tmp_path, {PAGE_PATH: page})
+    assert printed(root) == []
+    html = parse_html(build_at(root) / "interviews/baihe/index.html")
+    assert "党委书记" in html.text_content()
+    assert [link.text_content() for link in html.cssselect('a[href*="/tags/"]')][:2] == ["大调研", "补短板"]
+
+
 _QUOTES_HINT = re.compile(r"type (?P<mark>[\"']) before (?P<before>.+?) on line (?P<first>[0-9]+), and another "
                           r"(?P=mark) after (?P<after>.+?) on line (?P<last>[0-9]+)(?: \(before the comment .*\))?$")
 
