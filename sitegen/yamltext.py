@@ -996,6 +996,7 @@ class _Scan:
     replacements: list[int] = field(default_factory=list)
     mode: str = "normal"          # normal | block | '"' | "'" | flow
     block_indent: int = -1        # a block scalar's lines are indented more than this
+    block_head: int = -1          # the line of the key (or "-") a block scalar's text is typed after
     plain_owner: int | None = None  # lines indented more than this continue a plain value
     plain_item: int = -1          # the line of a list item whose plain text those lines continue, while not told
     plain_text: tuple[int, int, int, str] | None = None  # a plain text's first line, start, key column and what is
@@ -1067,6 +1068,8 @@ def _scan_line(scan: _Scan, number: int, line: str) -> None:
     if scan.mode == "block":
         stripped = line.lstrip(" ")
         if not stripped or len(line) - len(stripped) > scan.block_indent:
+            if _NOTE_LIKE.match(stripped):
+                _check_note_in_block(scan, number, len(line) - len(stripped))
             return
         scan.mode = "normal"
     if scan.mode in ('"', "'", "flow"):
@@ -1084,6 +1087,30 @@ def _scan_line(scan: _Scan, number: int, line: str) -> None:
         _scan_flow(scan, number, line, 0)
         return
     _scan_normal_line(scan, number, line)
+
+
+_NOTE_LIKE = compile_later(r"#(?:[ \t]|$)")
+"""A line typed as a note (说明) is: "#", then a space or nothing (``# 说明``, not ``#3号楼`` nor ``##``)."""
+
+
+def _check_note_in_block(scan: _Scan, number: int, column: int) -> None:
+    """Warn of a line typed as a note (``# 说明：不超过120字``, `_NOTE_LIKE`) inside a text typed after "|" or ">".
+
+    YAML reads "#" as a note only outside a text: inside one, the line is
+    text, and was published with the page (and in the open data) without
+    a word. A warning, as the line may be meant; the hint moves it above
+    the key, where it is a note.
+    """
+    head = scan.block_head
+    typed = scan.lines.line(number).strip(_GAP)
+    marker = _BLOCK_HEADER.search(scan.lines.line(head))
+    after = f' (typed after "{marker.group()[0]}" on line {head + scan.first_line})' if marker else ""
+    scan.issues.append(_Issue(
+        number, column,
+        f'this line is part of the text of "{_key_named(scan.lines, head)}"{after}, not a note (说明): '
+        f'inside a text YAML does not read "#" as a note, so the page shows "{_clip(typed, 40)}"',
+        f'to keep it a note, move the line above "{_key_named(scan.lines, head)}" (line {head + scan.first_line})',
+        severity="warning"))
 
 
 def _scan_normal_line(scan: _Scan, number: int, line: str) -> None:
@@ -1775,7 +1802,7 @@ def _scan_value(scan: _Scan, number: int, line: str, pos: int, owner: int, lead:
             _check_hash_below(scan, number, owner, lead)
         return
     if char in "|>" and _BLOCK_HEADER.match(line, pos):
-        scan.mode, scan.block_indent = "block", owner
+        scan.mode, scan.block_indent, scan.block_head = "block", owner, number
     elif char in "\"'":
         end = _quote_end(line, pos + 1, char)
         key = _key_above(scan.lines, number, pos) if owner < 0 and not lead else owner

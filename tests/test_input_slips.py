@@ -852,6 +852,30 @@ def test_a_note_glued_to_its_hash_after_a_key_whose_fields_or_list_follow_is_not
     assert [link.text_content() for link in html.cssselect('a[href*="/tags/"]')][:2] == ["大调研", "补短板"]
 
 
+def test_a_note_typed_inside_a_block_text_is_told_and_moved_above_the_key_it_is_a_note(tmp_path: Path) -> None:
+    # YAML reads "#" as a note only outside a text: "# 说明：…" under "summary: |" was published with the page,
+    # and under a tally's "note: >" in data/tallies.csv, without a word.
+    page = interview(extra="summary: |\n  # 说明：摘要不超过120字\n  白鹤镇党委书记谈大调研\n")
+    unit = UNIT + "    note: >\n      据单位上报。\n      # TODO 核对\n      #3号楼已整改\n"
+    root = write_site(tmp_path, {PAGE_PATH: page, UNIT_PATH: unit})
+    assert printed(root) == [
+        f'{PAGE_PATH}:10:3: warning: this line is part of the text of "summary:" (typed after "|" on line 9), not a '
+        'note (说明): inside a text YAML does not read "#" as a note, so the page shows "# 说明：摘要不超过120字"\n'
+        '  hint: to keep it a note, move the line above "summary:" (line 9)',
+        f'{UNIT_PATH}:13:7: warning: this line is part of the text of "note:" (typed after ">" on line 11), not a '
+        'note (说明): inside a text YAML does not read "#" as a note, so the page shows "# TODO 核对"\n'
+        '  hint: to keep it a note, move the line above "note:" (line 11)']
+    page = page.replace("summary: |\n  # 说明：摘要不超过120字\n", "# 说明：摘要不超过120字\nsummary: |\n")
+    unit = unit.replace("    note: >\n      据单位上报。\n      # TODO 核对\n", "    # TODO 核对\n    note: >\n      据单位上报。\n")
+    write_site(root, {PAGE_PATH: page, UNIT_PATH: unit})
+    assert printed(root) == []
+    output = build_at(root)
+    shown = parse_html(output / "interviews/baihe/index.html").cssselect('meta[name="description"]')
+    assert shown[0].get("content") == "白鹤镇党委书记谈大调研"
+    with open(output / "data/tallies.csv", encoding="utf-8-sig", newline="") as table:
+        assert [row["note"] for row in csv.DictReader(table)] == ["据单位上报。#3号楼已整改"]
+
+
 _QUOTES_HINT = re.compile(r"type (?P<mark>[\"']) before (?P<before>.+?) on line (?P<first>[0-9]+), and another "
                           r"(?P=mark) after (?P<after>.+?) on line (?P<last>[0-9]+)(?: \(before the comment .*\))?$")
 
