@@ -56,11 +56,34 @@ class _Parser(argparse.ArgumentParser):
 
     def parse_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def]  # argparse's signature
         """Parse like argparse; unknown words exit 2 with the command's usage and what was probably meant."""
+        typed = list(sys.argv[1:] if args is None else args)
+        if (dashed := _dashed_text(typed)) is not None:
+            self._refuse_dashed_title(typed, dashed, namespace)
         parsed, extras = self.parse_known_args(args, namespace)
         if extras:
             command = _command_parser(self, parsed)
             command.error(f"unrecognized arguments: {' '.join(extras)}{_meant(command, extras)}")
         return parsed
+
+    def _refuse_dashed_title(self, typed: list[str], dashed: int, namespace: argparse.Namespace | None) -> None:
+        """Exit 2 when the word ``typed[dashed]`` (`_dashed_text`) is part of the title or name of ``sitegen new``:
+        argparse reads it as an option it does not know, and said the title was missing.
+
+        The message gives the command with ``--`` before the title, the
+        options first (`_new_again`). Returns for any other command, where
+        argparse's own message follows.
+        """
+        probe = [*typed[:dashed], "-", *typed[dashed + 1:]]  # a lone "-" is a word argparse never reads as an option
+        parsed, _extras = self.parse_known_args(probe, namespace)
+        field = "name" if getattr(parsed, "kind", None) == "unit" else "title"
+        words = getattr(parsed, field, None) if parsed.command == "new" else None
+        if not isinstance(words, list) or "-" not in words:
+            return
+        words[words.index("-")] = typed[dashed]
+        again = _new_again(parsed, None)
+        _command_parser(self, parsed).error(
+            f'"{typed[dashed]}" starts with "-", so it is read as an option, not as the {field}: type -- before the '
+            f"{field}, after the options" + (f": {again}" if again else ""))
 
     def error(self, message: str) -> NoReturn:
         """Exit 2 with argparse's message; a command or kind typed wrong (``bulid``) gets the one meant."""
@@ -75,6 +98,25 @@ class _Parser(argparse.ArgumentParser):
         super().error(message)
 
 
+def _dashed_text(typed: Sequence[str]) -> int | None:
+    """The index of the first word of ``typed`` (before any ``--``) that starts with "-" and reads as an option to
+    argparse but can be none: a digit or a character beyond ASCII after it (``-3号楼整改``, ``-第三期``); None.
+
+    Every option of sitegen is ``-`` and an ASCII letter, or ``--`` and a
+    name. argparse reads a word with a space (``"-第三期 访谈"``) or a
+    negative number (``-1``) as a value by itself.
+    """
+    for at, word in enumerate(typed):
+        if word == "--":
+            return None
+        if (word[:1] == "-" and (word[1:2].isdigit() or not word[1:2].isascii()) and " " not in word
+                and not _NEGATIVE_NUMBER_RE.match(word)):
+            return at
+    return None
+
+
+_NEGATIVE_NUMBER_RE = re.compile(r"^-\d+$|^-\d*\.\d+$")
+"""What argparse reads as a negative number, a value and not an option (its ``_negative_number_matcher``)."""
 _INVALID_CHOICE_RE = re.compile(r"invalid choice: '(?P<typed>[^']*)' \(choose from (?P<choices>[^)]*)\)")
 
 
@@ -518,7 +560,8 @@ def run_new(args: argparse.Namespace) -> int:
     except scaffold.ScaffoldError as refusal:
         print(f"error: {refusal.message}", file=sys.stderr)
         if refusal.hint:
-            print(f"  hint: {refusal.hint_with(_new_again(args, refusal.retype))}", file=sys.stderr)
+            again = _new_again(args, refusal.retype) if refusal.retype is not None else None
+            print(f"  hint: {refusal.hint_with(again)}", file=sys.stderr)
         return 1
     except SiteError as failure:
         _print_problems(failure.problems)
@@ -536,19 +579,18 @@ def run_new(args: argparse.Namespace) -> int:
 
 def _new_again(args: argparse.Namespace, retype: tuple[str, str] | None) -> str | None:
     """The ``sitegen new`` command ``args`` were parsed from, with the option of ``retype`` (``("--unit",
-    "baihe")``) set to its value, as typed at a prompt (`sitegen.errors.command_word`); None without ``retype``,
-    or when a word holds a sign that no quoting types alike in cmd, PowerShell and a Unix shell (``"``, ``$``,
+    "baihe")``) set to its value (None: as given), as typed at a prompt (`sitegen.errors.command_word`); None
+    when a word holds a sign that no quoting types alike in cmd, PowerShell and a Unix shell (``"``, ``$``,
     a backquote, ``!``, a control character; a backslash but in the folder): a command that, pasted, wrote
     another title would be worse than none.
 
     The options come first, then ``--site``, then the title or name (after ``--`` when it starts with "-",
     which would otherwise be read as an option).
     """
-    if retype is None:
-        return None
     given = {option: getattr(args, option[2:], None) for option in ("--unit", "--series", "--slug", "--id",
                                                                       "--level")}
-    given[retype[0]] = retype[1]
+    if retype is not None:
+        given[retype[0]] = retype[1]
     options = [word for option, value in given.items() if value is not None for word in (option, value)]
     text = getattr(args, "title", getattr(args, "name", None))
     if text is not None:

@@ -981,6 +981,31 @@ def test_a_title_starting_with_a_dash_is_given_again_after_two_dashes(tmp_path: 
     assert _front_matter(site / "content" / "cases" / "x.md")["title"] == "-标题"
 
 
+@pytest.mark.parametrize(("kind", "typed", "field", "options"), [
+    ("interview", "-3号楼整改", "title", ["--unit", "baihe"]),
+    ("case", "-第三期", "title", ["--slug", "x"]),
+    ("unit", "-１号片区", "name", ["--level", "village"]),
+])
+def test_a_title_starting_with_a_dash_typed_without_two_dashes_is_told_the_command(
+        tmp_path: Path, capsys, kind: str, typed: str, field: str, options: list[str]) -> None:
+    # argparse read "-3号楼整改" as an option it did not know and said "the following arguments are required: TITLE".
+    site = copy_example(tmp_path / "site")
+    with pytest.raises(SystemExit) as exited:
+        main(["new", kind, typed, *options, "--site", str(site)])
+    err = capsys.readouterr().err
+    assert exited.value.code == 2
+    assert err.endswith(f'sitegen new {kind}: error: "{typed}" starts with "-", so it is read as an option, not as the '
+                        f"{field}: type -- before the {field}, after the options: sitegen new {kind} "
+                        f"{' '.join(options)} --site {site} -- {typed}\n")
+    words = shlex.split(err.rsplit("after the options: ", 1)[1])
+    assert _run(capsys, *words[1:])[0] == 0
+    written = max((site / "content").glob("*/*.*"), key=lambda path: path.stat().st_mtime_ns)
+    if kind == "unit":
+        assert load_yaml(written.read_text(encoding="utf-8"), written.name, Report()).value["name"] == typed
+    else:
+        assert _front_matter(written)["title"] == typed
+
+
 @pytest.mark.parametrize(("given", "hint"), [
     # 白鹤 is in two units' names: one of them is meant, not a third unit named 白鹤.
     ("白鹤", "did you mean one of: baihe (白鹤镇), baihecun (白鹤村)? write --unit and the id of the one meant"),
