@@ -144,7 +144,7 @@ def _meant(command: argparse.ArgumentParser, extras: Sequence[str]) -> str:
             if close:
                 return f" (did you mean {close[0]}?)"
         elif "--site" in options and Path(word).is_dir():
-            return f" (to name the site folder, write --site {word})"
+            return f" (to name the site folder, write --site {command_word(word)})"
     return ""
 
 

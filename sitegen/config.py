@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .errors import Report, SiteError, paste_hint
+from .errors import Report, SiteError, command_word, paste_hint
 from .lazyre import compile_later
 from .models import OptionalText, Text, WebAddress
 from .webaddress import SENTENCE_END, address_path, address_slip, half_width_address, split_address
@@ -510,7 +510,7 @@ def load_config(root: Path, report: Report, *, base_url: str | None = None,
     if not (root / CONFIG_FILE).is_file():
         above = next((folder for folder in root.absolute().parents if (folder / CONFIG_FILE).is_file()), None)
         report.error(CONFIG_FILE, None, None, f"no {CONFIG_FILE} in {root}",
-                     f"this folder is inside the site folder {above}: run sitegen there, or pass --site {above}"
+                     f"this folder is inside the site folder {above}: run sitegen there, or pass --site {command_word(str(above))}"
                      if above is not None else
                      "run sitegen in a site folder, pass --site DIR, or create one with: sitegen init DIR")
         raise SiteError(report.problems)

@@ -13,6 +13,7 @@ import contextlib
 import errno
 import io
 import json
+import shlex
 import socket
 import subprocess
 import sys
@@ -202,14 +203,20 @@ def test_a_folder_without_site_yaml(tmp_path: Path, capsys: Capture) -> None:
     assert "hint: run sitegen in a site folder, pass --site DIR" in err
 
 
-def test_a_folder_inside_a_site_names_the_site_folder(tmp_path: Path, capsys: Capture) -> None:
+@pytest.mark.parametrize(("folder", "typed"), [("site", "{root}"), ("我的 站点", '"{root}"')])
+def test_a_folder_inside_a_site_names_the_site_folder(tmp_path: Path, capsys: Capture, folder: str,
+                                                      typed: str) -> None:
     # Run from content/interviews/ (where the editor was working), it said "run sitegen in a site folder".
-    root = clean_site(tmp_path / "site")
+    # A folder with a space was given bare: pasted, "--site /…/我的 站点" was two words.
+    root = clean_site(tmp_path / folder)
     assert main(["check", "--site", str(root / "content/interviews")]) == 1
-    assert capsys.readouterr().err == (
+    err = capsys.readouterr().err
+    assert err == (
         f"site.yaml: error: no site.yaml in {root / 'content/interviews'}\n"
-        f"  hint: this folder is inside the site folder {root}: run sitegen there, or pass --site {root}\n"
+        f"  hint: this folder is inside the site folder {root}: run sitegen there, or pass --site "
+        f"{typed.format(root=root)}\n"
         "checked: 1 error(s), 0 warning(s)\n")
+    assert main(["check", *shlex.split(err.split(", or pass ", 1)[1].split("\n", 1)[0])]) == 0
 
 
 def test_wrong_usage_exits_2(capsys: Capture) -> None:
@@ -247,11 +254,16 @@ def test_a_misspelt_option_is_blamed_on_its_command_with_the_option_meant(
     assert exit_.value.code == 2 and err.startswith(usage) and err.endswith(f"\n{error}\n")
 
 
-def test_a_site_folder_typed_without_site_is_pointed_out(tmp_path: Path, capsys: Capture) -> None:
+@pytest.mark.parametrize(("folder", "typed"), [("site", "{path}"), ("我的 站点", '"{path}"')])
+def test_a_site_folder_typed_without_site_is_pointed_out(tmp_path: Path, capsys: Capture, folder: str,
+                                                         typed: str) -> None:
+    path = tmp_path / folder
+    path.mkdir()
     with pytest.raises(SystemExit) as exit_:
-        main(["build", str(tmp_path)])
+        main(["build", str(path)])
     assert exit_.value.code == 2 and capsys.readouterr().err.endswith(
-        f"sitegen build: error: unrecognized arguments: {tmp_path} (to name the site folder, write --site {tmp_path})\n")
+        f"sitegen build: error: unrecognized arguments: {path} (to name the site folder, write --site "
+        f"{typed.format(path=path)})\n")
 
 
 def test_a_fault_in_a_partial_names_it_and_is_told_once_for_all_the_pages_it_fails(tmp_path: Path,
