@@ -2346,13 +2346,26 @@ _UNIT_NAMING = ("misspellings", "distinct_from")
 units (`_check_distinct_from` names a misspelling typed there). A series has neither."""
 
 
+_ADDRESS_SPAN_RE = compile_later(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\"'）)\]]*|\]\([^)\s]*")
+"""A web address as typed (``https://baike.example.org/item/重故镇``), or a Markdown link's target (``](…)``)."""
+
+
 def _report_misspellings(path: str, lines: Iterable[tuple[int, str]], wrong: dict[str, str],
                          report: Report) -> None:
-    """Add one warning per occurrence of a misspelling in ``lines`` (file line, text)."""
+    """Add one warning per occurrence of a misspelling in ``lines`` (file line, text).
+
+    An occurrence inside a web address or a link's target (`_ADDRESS_SPAN_RE`)
+    is not one: the address names another site's page as that site spells
+    it, and "write 白鹤镇" there would break the link.
+    """
     for number, text in lines:
+        spans = [match.span() for match in _ADDRESS_SPAN_RE.finditer(text)] if "/" in text else []
         for bad, right in wrong.items():
             start = text.find(bad)
             while start >= 0:
+                if any(begin <= start < end for begin, end in spans):
+                    start = text.find(bad, start + len(bad))
+                    continue
                 report.warning(path, number, start + 1, f'"{bad}" is a misspelling of the unit name {right}',
                                f"write {right}")
                 start = text.find(bad, start + len(bad))

@@ -1396,6 +1396,16 @@ def test_a_misspelling_typed_where_an_id_goes_is_the_error_of_the_id_only(tmp_pa
     assert found(root) == []
 
 
+def test_a_misspelling_inside_a_web_address_is_not_warned_but_in_the_links_text_it_is(tmp_path: Path) -> None:
+    # "https://baike.example.org/item/白河镇" got "write 白鹤镇", which would break the link to another site's page.
+    body = ("参见[白河镇百科](https://baike.example.org/item/白河镇)和 https://x.example.org/白河镇/ 。\n\n"
+            '<a href="http://y.example.org/白河镇">链接</a>\n')
+    extra = "source:\n  publisher: 百科\n  url: https://baike.example.org/item/白河镇\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body, extra=extra)})
+    assert [p.format() for p in found(root)] == [
+        'content/interviews/a.md:14:4: warning: "白河镇" is a misspelling of the unit name 白鹤镇\n  hint: write 白鹤镇']
+
+
 def test_a_misspelling_that_is_part_of_a_correct_name_or_listed_twice_is_warned_at_its_entry(
         tmp_path: Path) -> None:
     # "白河" listed as a misspelling of 白鹤镇 beside a real 白河村: every correct 白河村 was warned, and
