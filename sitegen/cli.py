@@ -322,15 +322,12 @@ def _summary_line(pages: int, files: int, changed: int, removed: int, converted:
             + (f"; {warnings} warning(s)" if warnings else ""))
 
 
-_EXAMPLE_HOSTS = ("example.org", "example.com", "example.net")
-"""Addresses kept for examples (RFC 2606), as ``sitegen init`` writes one into site.yaml."""
-
-
 def _example_address_note(base_url: str) -> str | None:
     """What to say of a site built for an example address (``https://example.org/``, as ``sitegen init`` writes
     it), or None for any other: its sitemap, feeds and canonical links would lead there once published."""
-    host = base_url.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower()
-    if host not in _EXAMPLE_HOSTS and not host.endswith(tuple("." + name for name in _EXAMPLE_HOSTS)):
+    from .config import is_example_host
+
+    if not is_example_host(base_url.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower()):
         return None
     return (f"the site was built for {base_url}, an example address: its sitemap, feeds and the links search "
             "engines keep lead there; before publishing, write the site's own address in site.yaml (base_url:) "

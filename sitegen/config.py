@@ -551,7 +551,67 @@ def load_config(root: Path, report: Report, *, base_url: str | None = None,
                            placeholder.hint)
     if config is None:
         raise SiteError(report.problems)
+    if data is not None:
+        for loc, message, hint in example_contact(config):
+            report.warning(CONFIG_FILE, *data.locate(loc), message, hint)
     return config
+
+
+EXAMPLE_DOMAINS = ("example.org", "example.com", "example.net")
+"""Domains kept for examples (RFC 2606): ``sitegen init`` and the bundled site use them; no one answers there."""
+
+
+def is_example_host(host: str) -> bool:
+    """True for a host name (lower case, no port) of `EXAMPLE_DOMAINS` or under one (``www.example.org``)."""
+    return host in EXAMPLE_DOMAINS or host.endswith(tuple("." + name for name in EXAMPLE_DOMAINS))
+
+
+def _is_public_host(host: str) -> bool:
+    """False for a host no reader outside this computer or network reaches: an example domain, ``localhost``,
+    a ``.local`` name, an IP address that is not global (127.0.0.1, 192.168.x.x, ::1)."""
+    import ipaddress  # only for a site built for a real address
+
+    if is_example_host(host) or host == "localhost" or host.endswith((".localhost", ".local")):
+        return False
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_global
+    except ValueError:
+        return True
+
+
+_PLACEHOLDER_PHONE_RE = compile_later(r"0{7,}$")
+"""The digits of a phone number whose own part (after the area code) is all zeros: ``021-0000 0000``."""
+
+
+def example_contact(config: Config) -> list[tuple[tuple[str, ...], str, str]]:
+    """The example contact details of a site built for a real, public address: what readers would be sent to
+    but never reach. Returns ``(setting keys, message, hint)`` for each: ``contact:`` ``email``/``url`` at an
+    example domain (`EXAMPLE_DOMAINS`), a ``phone`` whose number is all zeros (``021-0000 0000``), a
+    ``publisher`` that says it is an example (示例), as the bundled site and ``sitegen init`` have them.
+    Empty for a site built for an example or a local address (`_is_public_host`): there they are expected.
+    """
+    if not _is_public_host(urlsplit(config.base_url).hostname or ""):
+        return []
+    found: list[tuple[tuple[str, ...], str, str]] = []
+    contact = config.contact
+    where = f"the site is built for {config.base_url}"
+    if contact is not None and "@" in contact.email and is_example_host(contact.email.rsplit("@", 1)[1].lower()):
+        found.append((("contact", "email"), f'contact: email: {contact.email} is an example address, and {where}: '
+                      "readers who write to it reach no one", "write the publisher's own e-mail address (电子邮箱), "
+                      "or delete the email: line"))
+    if contact is not None and contact.url and is_example_host((urlsplit(contact.url).hostname or "").lower()):
+        found.append((("contact", "url"), f"contact: url: {contact.url} is an example address, and {where}: "
+                      "readers sent there find nothing", "write the address of the publisher's own contact page, "
+                      "or delete the url: line"))
+    if contact is not None and contact.phone and _PLACEHOLDER_PHONE_RE.search(re.sub(r"\D", "", contact.phone)):
+        found.append((("contact", "phone"), f"contact: phone: {contact.phone} is an example number, and {where}: "
+                      "readers who call it reach no one", "write the publisher's own telephone number (联系电话), "
+                      "or delete the phone: line"))
+    if "示例" in config.publisher:
+        found.append((("publisher",), f"publisher: {config.publisher} says it is an example (示例), and {where}: "
+                      "every page's footer and the open data name it", "write the name of the office that "
+                      "publishes the site"))
+    return found
 
 
 def setting_place(root: Path, keys: tuple[str, ...]) -> tuple[int | None, int | None]:

@@ -27,7 +27,7 @@ from sitegen import __version__
 from sitegen.cli import main
 from sitegen.render import default_theme_dir
 
-from .sitekit import REPO, SERIES, UNIT, interview, tree_hashes, write_site
+from .sitekit import REPO, SERIES, UNIT, copy_example, interview, tree_hashes, write_site
 
 Capture = pytest.CaptureFixture[str]
 
@@ -158,6 +158,37 @@ def test_a_build_for_the_example_address_says_so_until_the_sites_own_is_given(tm
     (root / "site.yaml").write_text("title: 测试站点\nbase_url: https://www.qingpu.gov.cn/diaoyan/\n", encoding="utf-8")
     assert main(["build", "--site", str(root)]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_the_example_contact_is_warned_once_the_site_is_built_for_a_real_address(tmp_path: Path,
+                                                                                  capsys: Capture) -> None:
+    # The bundled site built with --base-url https://www.qingpu.gov.cn/diaoyan/ published diaoyan@example.org,
+    # 021-0000 0000 and "（示例）" as the accessibility statement's only ways to reach the office, without a word.
+    root = copy_example(tmp_path / "site")
+    real = "https://www.qingpu.gov.cn/diaoyan/"
+    assert main(["build", "--site", str(root), "--base-url", real, "--no-search"]) == 0
+    built = f"and the site is built for {real}"
+    assert [line for line in capsys.readouterr().err.splitlines() if line.strip()] == [
+        f"site.yaml:10:12: warning: publisher: 青浦区大调研工作办公室（示例） says it is an example (示例), {built}: "
+        "every page's footer and the open data name it",
+        "  hint: write the name of the office that publishes the site",
+        f"site.yaml:12:10: warning: contact: email: diaoyan@example.org is an example address, {built}: readers "
+        "who write to it reach no one",
+        "  hint: write the publisher's own e-mail address (电子邮箱), or delete the email: line",
+        f"site.yaml:13:10: warning: contact: phone: 021-0000 0000 is an example number, {built}: readers who call "
+        "it reach no one",
+        "  hint: write the publisher's own telephone number (联系电话), or delete the phone: line"]
+    # Built for the example address, or for this computer or its network (a preview), nothing is said of them.
+    for address in ("https://example.org/", "http://127.0.0.1:8000/qingpu/", "http://192.168.1.20/", "http://[::1]/"):
+        assert main(["build", "--site", str(root), "--base-url", address, "--no-search", "--quiet"]) == 0
+        assert "example" not in capsys.readouterr().err
+    settings = (root / "site.yaml").read_text(encoding="utf-8")
+    (root / "site.yaml").write_text(settings.replace("大调研工作办公室（示例）", "大调研工作办公室").replace(
+        "diaoyan@example.org", "diaoyan@qingpu.gov.cn").replace("021-0000 0000", "021-6972 0000"), encoding="utf-8")
+    assert main(["build", "--site", str(root), "--base-url", real, "--no-search"]) == 0
+    assert capsys.readouterr().err == ""
+    statement = (root / "output/accessibility/index.html").read_text(encoding="utf-8")
+    assert "mailto:diaoyan@qingpu.gov.cn" in statement and "tel:021-69720000" in statement
 
 
 def test_build_with_errors_exits_1_and_keeps_the_output(tmp_path: Path, capsys: Capture) -> None:
