@@ -71,6 +71,7 @@ _DELIMITER = re.compile(r"---[ \t]*")
 _TOML_FENCE = re.compile(r"\+\+\+[ \t]*")  # Hugo's TOML front matter
 _YAML_END = re.compile(r"\.\.\.[ \t]*")  # YAML's end-of-document line, where the closing "---" belongs
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 
 
 @dataclass(frozen=True)
@@ -291,8 +292,10 @@ def decode_source(path: str, data: bytes, report: Report) -> SourceFile | None:
     word processor's document (`document_kind`) is told as such, as its
     bytes read as no text the editor ever saw.
     """
-    if data.startswith(_UTF16_BOMS) or _utf16_without_mark(data):
-        report.error(path, 1, 1, 'the file is saved as UTF-16 ("Unicode"), not UTF-8', ENCODING_HINT)
+    wide = _wide_encoding(data)
+    if wide is not None:
+        name = "UTF-32" if wide.startswith("utf-32") else 'UTF-16 ("Unicode")'
+        report.error(path, 1, 1, f"the file is saved as {name}, not UTF-8", ENCODING_HINT)
         return None
     document = document_kind(data)
     if document is not None:
@@ -355,15 +358,36 @@ def decode_for_display(data: bytes) -> str | None:
     Returns None when the bytes are none of these (a damaged file): its
     lines cannot be shown as the editor sees them. Raises nothing.
     """
-    if data.startswith(_UTF16_BOMS) or _utf16_without_mark(data):
-        encoding = "utf-16" if data.startswith(_UTF16_BOMS) else (
-            "utf-16-be" if data[:4096:2].count(b"\x00") > data[1:4096:2].count(b"\x00") else "utf-16-le")
+    encoding = _wide_encoding(data)
+    if encoding is not None:
         try:
             return _normalise(data.decode(encoding).removeprefix("\ufeff"))
         except UnicodeDecodeError:
             return None
     source = decode_source("", data, Report())  # its warning or error is the build's to give
     return None if source is None else source.text
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """The Python codec of text saved in UTF-32 or UTF-16, with its byte-order mark or without; None for any other.
+
+    UTF-32 first: its little-endian mark starts with UTF-16's. Without a
+    mark, each character of UTF-32 has a highest byte of zero, and the one
+    below it too but beyond U+FFFF (`_utf16_without_mark` for UTF-16).
+    """
+    if data.startswith(_UTF32_BOMS):
+        return "utf-32"
+    head = data[:4096]
+    if len(head) >= 16 and len(head) % 4 == 0:
+        # A character is at most U+10FFFF: its highest byte is always zero, the next one nearly always.
+        for order, top, next_top in (("le", 3, 2), ("be", 0, 1)):
+            if not head[top::4].strip(b"\x00") and head[next_top::4].count(b"\x00") * 10 >= len(head) // 4 * 9:
+                return f"utf-32-{order}"
+    if data.startswith(_UTF16_BOMS):
+        return "utf-16"
+    if _utf16_without_mark(data):
+        return "utf-16-be" if data[:4096:2].count(b"\x00") > data[1:4096:2].count(b"\x00") else "utf-16-le"
+    return None
 
 
 def _utf16_without_mark(data: bytes) -> bool:

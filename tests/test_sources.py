@@ -20,6 +20,7 @@ from sitegen.sources import (
     FrontMatterDocument,
     SourceFile,
     SourceReader,
+    decode_for_display,
     find_sources,
     read_source,
     split_front_matter,
@@ -219,6 +220,19 @@ def test_utf16_is_refused_with_or_without_its_byte_order_mark(tmp_path: Path, en
     assert [p.format() for p in report.problems] == [
         'x.md:1:1: error: the file is saved as UTF-16 ("Unicode"), not UTF-8\n'
         "  hint: 在 WPS 或记事本中选择 另存为 → 编码 UTF-8, and save again"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-le", "utf-32-be"])
+def test_utf32_is_refused_by_its_name_with_or_without_its_byte_order_mark(tmp_path: Path, encoding: str) -> None:
+    # It was "saved as UTF-16": UTF-32's little-endian mark starts with UTF-16's (and without a mark, "byte 0x…").
+    text = "---\ntitle: 一个访谈\ndate: 2018-05-03\n---\n\n" + "正文一，白鹤镇大调研。𠀀\n" * 200
+    rel = write(tmp_path, "x.md", text.encode(encoding))
+    report = Report()
+    assert read_source(tmp_path, rel, report) is None
+    assert [p.format() for p in report.problems] == [
+        "x.md:1:1: error: the file is saved as UTF-32, not UTF-8\n"
+        "  hint: 在 WPS 或记事本中选择 另存为 → 编码 UTF-8, and save again"]
+    assert decode_for_display(text.encode(encoding)) == text
 
 
 def _docx(parts: dict[str, str]) -> bytes:
