@@ -80,6 +80,7 @@ def test_search_input_is_labelled_and_results_need_a_matching_word(served_exampl
     page.wait_for_function("document.getElementById('search-status').textContent.includes('没有找到')",
                            timeout=10_000)
     assert page.locator(RESULT_LINKS).count() == 0
+    assert page.locator("#search-status").inner_text() == "没有找到与“xyzzyq”相关的页面"
 
 
 _FOCUSED = """() => { const e = document.activeElement, style = getComputedStyle(e);
@@ -162,3 +163,21 @@ def test_excerpts_join_chinese_blocks_with_a_chinese_full_stop(served_example: S
     assert any("白鹤草莓。状态：推进中" in text for text in excerpts), excerpts  # the title, then its status line
     cjk = "[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
     assert [text for text in excerpts if re.search(f"{cjk}\\.( |$)|\\. {cjk}", text) or text.startswith(".")] == []
+
+
+def message_of(page: Any) -> str:
+    """The sentence Pagefind UI shows above the results."""
+    return page.locator(".pagefind-ui__message").inner_text().strip()
+
+
+def test_the_result_sentence_says_related_not_contains(served_example: ServedSite, page_at: Any) -> None:
+    # "找到 4 个包含“白鹤 足球”的页面" for pages none of which holds 足球, and "找到 3 个包含“不存在”的
+    # 页面" for pages holding 不 only: the sentence (also read out by the live region) claimed too much.
+    page = page_at(1280)
+    for words in ("白鹤 足球", "不存在"):
+        page.goto(served_example.address("/search/"), wait_until="load")
+        search(page, words)
+        sentence = message_of(page)
+        assert re.fullmatch(f"找到 [1-9][0-9]* 个与“{words}”相关的页面", sentence), sentence
+        page.wait_for_function("(text) => document.getElementById('search-status').textContent === text",
+                               arg=sentence, timeout=5_000)
