@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any, Iterator
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
@@ -225,3 +226,36 @@ def test_the_result_sentence_says_related_not_contains(served_example: ServedSit
         assert re.fullmatch(f"找到 [1-9][0-9]* 个与“{words}”相关的页面", sentence), sentence
         page.wait_for_function("(text) => document.getElementById('search-status').textContent === text",
                                arg=sentence, timeout=5_000)
+
+
+def test_the_address_carries_the_search(served_example: ServedSite, page_at: Any) -> None:
+    # /search/?q=白鹤 showed an empty field: a list of results could not be linked.
+    page = page_at(375)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(served_example.address("/search/?q=%E8%8D%89%E8%8E%93"), wait_until="load")
+    page.wait_for_function(ALL_RESULTS_SHOWN, arg="草莓", timeout=15_000)
+    assert page.locator(".pagefind-ui__search-input").input_value() == "草莓"
+    hrefs = [link.get_attribute("href") for link in page.locator(PAGE_LINKS).all()]
+    assert "/interviews/baihe-dadiaoyan-weifangtan/" in hrefs, hrefs
+    # A search typed is put in the address, in place of the one there (Back leaves the search page).
+    length = page.evaluate("history.length")
+    field = page.locator(".pagefind-ui__search-input")
+    field.fill("白鹤")
+    page.wait_for_function(ALL_RESULTS_SHOWN, arg="白鹤", timeout=15_000)
+    assert parse_qs(urlsplit(page.url).query) == {"q": ["白鹤"]}
+    assert page.evaluate("history.length") == length
+    field.fill("")
+    page.wait_for_function("!location.search", timeout=5_000)
+    assert not errors, errors
+    # The address is typed by anyone who sends a link: what it asks for is shown as text, never run.
+    payload = '<img src=x onerror="window.__ran = 1">'
+    page.goto(served_example.address("/search/?q=" + quote(payload)), wait_until="load")
+    page.wait_for_function(ALL_RESULTS_SHOWN, arg=payload, timeout=15_000)
+    assert payload in message_of(page)
+    assert page.evaluate("[window.__ran, document.querySelectorAll('#search img').length]") == [None, 0]
+    # Without JavaScript the page is as before: it says search needs JavaScript and offers the ways to browse.
+    plain = page_at(375, javascript=False)
+    plain.goto(served_example.address("/search/?q=%E8%8D%89%E8%8E%93"), wait_until="load")
+    assert plain.locator(".search-nojs").count() == 1
+    assert plain.locator(".browse-links a").count() >= 4
