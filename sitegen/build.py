@@ -344,7 +344,7 @@ def _check_output(config: Config, report: Report, option: str | None) -> None:
             report.error("", None, None, f"--output {option}: {refusal}",
                          "choose a folder of its own, e.g. --output output")
         else:
-            report.error("site.yaml", None, None, str(refusal),
+            report.error("site.yaml", *setting_place(config.root, ("output_dir",)), str(refusal),
                          "choose an output folder of its own, e.g. output_dir: output")
         raise SiteError(report.problems) from None
 

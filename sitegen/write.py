@@ -228,10 +228,12 @@ def check_output_folder(output: Path, protected: list[Path], sources: list[Path]
     site root, content/, templates/), and the source folders it must never
     be inside (content/, templates/, data/: the site would be published
     again as content by the next build). Raises `UnsafeOutputError` when the
-    output is one of them, a parent of one, inside a source folder, the home
-    folder or ``/``. With the site folder ``root``, the message gives paths
+    output is a file or a link, one of them, a parent of one, inside a source
+    folder, the home folder or ``/``. With the site folder ``root``, the message gives paths
     inside it relative to it (``data/``), as every other message does.
     """
+    if os.path.lexists(output) and (os.path.islink(output) or not os.path.isdir(output)):
+        raise _not_a_folder(output)  # now, before a lock file is made beside it (in the site folder, say)
     output = output.resolve()
     home, top = Path.home().resolve(), Path("/")
     site = root.resolve() if root is not None else None
@@ -301,6 +303,12 @@ def remove_leftovers(output: Path) -> None:
             shutil.rmtree(entry, ignore_errors=True)
 
 
+def _not_a_folder(output: Path) -> UnsafeOutputError:
+    """The refusal of an output path that is a file or a link (``output_dir: site.yaml``)."""
+    return UnsafeOutputError(f"{output} is not a folder sitegen can publish into",
+                             "choose a folder (--output, or output_dir: in site.yaml), not a file or a link")
+
+
 def read_manifest(output: Path) -> set[str] | None:
     """Return the files the last build wrote (from the manifest), or None when there is no output yet.
 
@@ -311,8 +319,7 @@ def read_manifest(output: Path) -> set[str] | None:
     if not output.exists():
         return None
     if output.is_symlink() or not output.is_dir():
-        raise UnsafeOutputError(f"{output} is not a folder sitegen can publish into",
-                                "choose a folder (--output, or output_dir: in site.yaml), not a file or a link")
+        raise _not_a_folder(output)
     manifest = output / MANIFEST
     if manifest.is_file():
         return set(manifest.read_text(encoding="utf-8").splitlines())

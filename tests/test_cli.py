@@ -937,7 +937,7 @@ def test_serve_refuses_a_preview_folder_holding_the_editors_own_files_before_ser
 @pytest.mark.parametrize(("argv", "config", "where", "message", "hint"), [
     (["--output", "data"], "", "site", "--output data: refusing to write the site into data/: it is data/, which "
      "holds the sources", "choose a folder of its own, e.g. --output output"),
-    ([], "output_dir: content/out\n", "site.yaml", "refusing to write the site into content/out/: it is inside "
+    ([], "output_dir: content/out\n", "site.yaml:2:1", "refusing to write the site into content/out/: it is inside "
      "content/, which holds the sources", "choose an output folder of its own, e.g. output_dir: output"),
 ])
 def test_an_output_folder_over_the_sources_is_blamed_on_where_it_was_typed(
@@ -947,6 +947,22 @@ def test_an_output_folder_over_the_sources_is_blamed_on_where_it_was_typed(
     assert main(["build", "--site", str(site), *argv]) == 1
     assert capsys.readouterr().err.startswith(f"{where}: error: {message}\n  hint: {hint}\n")
     assert sorted(path.name for path in site.iterdir()) == ["content", "site.yaml"]
+
+
+@pytest.mark.parametrize("typed", ["site.yaml", "content/units/baihe.yaml"])
+def test_an_output_folder_that_is_a_file_is_refused_at_its_line_and_leaves_nothing(
+        tmp_path: Path, capsys: Capture, typed: str) -> None:
+    # output_dir: site.yaml was refused, but only once the build held its lock: ".site.yaml.lock" was left in the
+    # site folder (".baihe.yaml.lock" among the units), and the error named no line.
+    site = write_site(tmp_path / "site", {}, config="title: 站\noutput_dir: " + typed + "\n")
+    before = sorted(str(path.relative_to(site)) for path in site.rglob("*"))
+    assert main(["build", "--site", str(site), "--no-search"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"site.yaml:2:1: error: {site / typed} is not a folder sitegen can publish into",
+        "  hint: choose an output folder of its own, e.g. output_dir: output",
+        "build stopped: 1 error(s), 0 warning(s); the output folder was not changed"]
+    assert sorted(str(path.relative_to(site)) for path in site.rglob("*") if ".sitegen-cache" not in path.parts) \
+        == before
 
 
 @pytest.mark.parametrize(("typed", "refused"), [
@@ -1013,7 +1029,7 @@ def test_check_refuses_the_output_folder_a_build_would_refuse(tmp_path: Path, ca
                       config="title: 站\nbase_url: https://example.org/\noutput_dir: content\n")
     assert main(["check", "--site", str(site)]) == 1
     assert capsys.readouterr().err.splitlines() == [
-        "site.yaml: error: refusing to write the site into content/: it is content/, which holds the sources",
+        "site.yaml:3:1: error: refusing to write the site into content/: it is content/, which holds the sources",
         "  hint: choose an output folder of its own, e.g. output_dir: output",
         "checked: 1 error(s), 0 warning(s)"]
 

@@ -1880,7 +1880,7 @@ def test_an_output_folder_of_dots_is_refused_as_a_folder_not_as_a_value_not_know
     root = write_site(tmp_path / "site", {PAGE_PATH: interview()}, config=f"title: 测试\noutput_dir: {typed}\n")
     where = (root / typed).resolve()
     assert printed(root) == [
-        f"site.yaml: error: refusing to write the site into {where}: " + refused.format(site=root.resolve())
+        f"site.yaml:2:1: error: refusing to write the site into {where}: " + refused.format(site=root.resolve())
         + "\n  hint: choose an output folder of its own, e.g. output_dir: output"]
 
 
