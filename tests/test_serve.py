@@ -325,6 +325,8 @@ def test_the_preview_warns_of_links_typed_with_the_published_base_path_as_check_
     from sitegen.build import check
     site = copy_example(tmp_path / "site")
     _edit(site / "site.yaml", "base_url: https://example.org/", "base_url: https://example.gov.cn/qingpu/")
+    for example, own in (("（示例）", ""), ("diaoyan@example.org", "diaoyan@example.gov.cn"), ("0000 0000", "6972 0000")):
+        _edit(site / "site.yaml", example, own)  # built for a real address, an example contact is warned
     _edit(site / INTERVIEW, "白鹤镇从三个方面推进大调研。",
           "白鹤镇从三个方面推进[大调研](/qingpu/units/baihe/)，见[全文](https://example.gov.cn/qingpu/units/baihe/)。")
     told = [problem.format() for problem in check(BuildOptions(root=site)).problems]
