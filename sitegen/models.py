@@ -1664,7 +1664,9 @@ def parse_tags(value: Any, info: ValidationInfo) -> tuple[str, ...]:
             how = "separated by English commas"
         elif _spaced_words(tag):
             message = f'the {word} "{{tag}}" has {_gap_name(tag)} between Chinese words in it, so it is one {word}'
-            how = "in square brackets, separated by English commas"
+            # Typed in square brackets already ([大调研 补短板]), only the commas are missing.
+            how = "in square brackets, separated by English commas" if isinstance(value, str) else \
+                "separated by English commas"
         elif _chinese_quotes(tag):
             quotes = _chinese_quotes(tag)
             message = f'the {word} "{{tag}}" is typed with {quotes}: as typed, they are part of the {word}'

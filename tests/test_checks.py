@@ -3442,9 +3442,10 @@ def test_tags_typed_with_spaces_between_chinese_words_are_an_error_unless_quoted
 
 def test_the_tags_to_type_name_each_tag_once(tmp_path: Path) -> None:
     # The hint for [大调研 补短板, 大调研, 民生] listed 大调研 twice.
+    # Typed in square brackets already, only the commas are asked for (it said "write the tags in square brackets").
     root = write_site(tmp_path, {"content/interviews/a.md": interview(extra="tags: [大调研 补短板, 大调研, 民生]\n")})
     assert [p.hint for p in found(root)] == [
-        'write the tags in square brackets, separated by English commas: tags: [大调研, 补短板, 民生]; '
+        'write the tags separated by English commas: tags: [大调研, 补短板, 民生]; '
         'if "大调研 补短板" is one tag, put it in quotes: "大调研 补短板"']
 
 

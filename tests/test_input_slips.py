@@ -561,7 +561,7 @@ def test_words_typed_apart_by_a_tab_or_a_special_space_are_an_error_like_a_space
     line = 9 if path == PAGE_PATH else 3
     place = f"{line + 1}:5" if style == "block" else f"{line}:{len(field) + 3}"
     how = (f'write each {word} as an item of its own, one a line: "  - {items[0]}", then "  - {items[1]}"'
-           if style == "block" else f"write the {field} in square brackets, separated by English commas: "
+           if style == "block" else f"write the {field} separated by English commas: "
                                     f"{field}: [{', '.join(items)}]")
     assert printed(root) == [
         f'{path}:{place}: error: {field}: the {word} "{typed}" has {named} between Chinese words in it, so it is one '
