@@ -289,8 +289,9 @@ def new_interview(root: Path, title: str, *, unit: str | None = None, series: st
     ``site.yaml`` is missing or invalid.
     """
     moment = now or site_now(root)
-    unit = _choose_unit(root, unit)[0]
+    # The series first: the command a unit's refusal gives to type again (`sitegen.cli`) then holds it.
     series = _choose_series(root, series)
+    unit = _choose_unit(root, unit)[0]
     slug = _free_slug(root, "interviews", title, slug)
     return _write_new(root, f"content/interviews/{slug}.md", interview_text(title.strip(), slug, unit, series, moment))
 

@@ -956,6 +956,24 @@ def test_a_series_given_by_its_title_is_told_its_id_in_the_command_to_type_again
     assert (_front_matter(page)["series"], _front_matter(page)["unit"]) == ("dadiaoyan-weifangtan", "baihe")
 
 
+def test_with_several_series_the_series_is_asked_first_and_the_units_command_then_holds_it(
+        tmp_path: Path, capsys) -> None:
+    # The hint for --unit 白鹤镇 gave "sitegen new interview --unit baihe 标题", which, pasted, was refused:
+    # "the site has several series".
+    site = copy_example(tmp_path / "site")
+    (site / "content/series/renwu.yaml").write_text("title: 人物专访\nblurb: 各单位负责人谈工作。\n", encoding="utf-8")
+    code, _, err = _run(capsys, "new", "interview", "标题", "--unit", "白鹤镇", "--site", str(site))
+    assert (code, err) == (1, "error: the site has several series\n"
+                              "  hint: choose one with --series: dadiaoyan-weifangtan, renwu\n")
+    code, _, err = _run(capsys, "new", "interview", "标题", "--unit", "白鹤镇", "--series", "renwu", "--site", str(site))
+    assert (code, err) == (1, 'error: there is no unit "白鹤镇" (no content/units/白鹤镇.yaml)\n'
+                              f"  hint: {_HAS_ID}, as in: sitegen new interview --unit baihe --series renwu "
+                              f"--site {site} 标题\n")
+    assert _run(capsys, *_retyped(err))[0] == 0
+    page = site / "content" / "interviews" / "biao-ti.md"
+    assert (_front_matter(page)["series"], _front_matter(page)["unit"]) == ("renwu", "baihe")
+
+
 def test_a_unit_name_given_to_the_library_is_told_its_id_without_a_command(tmp_path: Path) -> None:
     from sitegen.scaffold import ScaffoldError, new_case
     site = copy_example(tmp_path / "site")
