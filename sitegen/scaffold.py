@@ -318,7 +318,7 @@ def new_unit(root: Path, name: str, *, unit_id: str | None = None, level: str | 
     moment = now or site_now(root)
     name = _required_text(name, "name")
     _refuse_named(root, "units", name, "a unit named", "--unit", unit_id)
-    unit_id = _record_id(unit_id, name, "--id")
+    unit_id = _record_id(unit_id, name, "--id", _unit_readings(root, name))
     chosen = level_meant(level) if level is not None else guess_level(name)
     if chosen is None:
         raise ScaffoldError(f'"{level}" is not a unit level', "use one of: " + ", ".join(LEVELS))
@@ -350,7 +350,7 @@ def new_series(root: Path, title: str, *, series_id: str | None = None) -> Path:
     config = load_config(root, Report())
     title = _required_text(title, "title")
     _refuse_named(root, "series", title, "a series titled", "--series", series_id)
-    series_id = _record_id(series_id, title, "--id")
+    series_id = _record_id(series_id, title, "--id", _unit_readings(root, title))
     return _write_new(root, f"content/series/{series_id}.yaml",
                       series_text(title, series_id, config.publisher or config.title))
 
@@ -463,8 +463,11 @@ def _required_text(text: str, what: str) -> str:
     return text
 
 
-def _record_id(given: str | None, name: str, option: str) -> str:
-    record_id = given if given is not None else make_slug(name)
+def _record_id(given: str | None, name: str, option: str, readings: dict[str, tuple[str, ...]]) -> str:
+    """The id of a new record: ``given``, else the pinyin of its name, reading the site's unit names as their ids
+    do (``readings``: `_unit_readings`; 重固镇新联村 beside ``chonggu.yaml`` → ``chong-gu-zhen-xin-lian-cun``).
+    Raises `ScaffoldError` when it is no valid id."""
+    record_id = given if given is not None else slug_reading(name, readings)
     if not is_slug(record_id):
         shown = f'"{record_id}" is not a valid id' if record_id else f'no id can be made from "{name}"'
         made = make_slug(given) if given else ""

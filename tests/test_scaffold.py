@@ -741,6 +741,11 @@ def test_a_new_pages_slug_reads_a_unit_name_as_the_units_id_does(tmp_path: Path,
     # A name whose id is pypinyin's reading (白鹤镇, baihe) and a title naming no unit are read as before.
     code, out, _ = _run(capsys, "new", "case", "白鹤镇重点工作", "--unit", "baihe", "--site", str(site))
     assert out.split()[-1].endswith("content/cases/bai-he-zhen-zhong-dian-gong-zuo.md")
+    # A new unit or series named after the unit reads it so too (it was zhong-gu-zhen-xin-lian-cun).
+    code, out, _ = _run(capsys, "new", "unit", "重固镇新联村", "--site", str(site))
+    assert code == 0 and out.split()[-1].endswith("content/units/chong-gu-zhen-xin-lian-cun.yaml")
+    code, out, _ = _run(capsys, "new", "series", "重固镇访谈", "--site", str(site))
+    assert code == 0 and out.split()[-1].endswith("content/series/chong-gu-zhen-fang-tan.yaml")
 
 
 def test_new_unit_says_an_id_a_spreadsheet_reads_as_a_number_or_a_date_is_to_be_renamed(tmp_path: Path,
