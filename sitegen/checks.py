@@ -1113,38 +1113,94 @@ def check_copied_tallies(content: Content, report: Report) -> None:
     lists are all at one stage (12 collected, all 12 resolved), and a district-level unit, whose figures are the district's (its towns' too) and are not added to theirs.
     Units told apart by ``distinct_from`` (either listing the other's id) are left alone, as for
     `check_sound_alike_units`, and so are units whose names read the same, which that check warns of
-    already (one warning for one copy). One warning a unit, at the later unit in path order, naming every
-    earlier unit whose tally it repeats, so that one round of the hint silences it. Raises nothing.
+    already (one warning for one copy). One warning a unit, at the copy (`_copied_from`: never at the
+    unit it was copied from, whose hint would have the real figures deleted), naming every unit whose tally
+    it repeats, so that one round of the hint silences it. Raises nothing.
     """
-    counted: dict[tuple[object, ...], list[Sourced[Unit]]] = {}
-    for unit in sorted(content.units.values(), key=lambda sourced: sourced.path):
+    units = sorted(content.units.values(), key=lambda sourced: sourced.path)
+    counted: dict[tuple[object, ...], list[Sourced[Unit]]] = defaultdict(list)
+    shared: list[tuple[Sourced[Unit], int, tuple[object, ...]]] = []
+    for unit in units:
         if unit.record.level == UnitLevel.district:
             continue
-        warned = False
         for index, tally in enumerate(unit.record.tallies):
             figures = tuple(getattr(tally, name) for name in _TALLY_FIGURES)
             if max((figure or 0 for figure in figures), default=0) < _FEW_LISTS or sum(
                     bool(getattr(tally, name)) for name in ("escalated", "resolved", "in_progress")) < 2:
                 continue
-            earlier = counted.setdefault((tally.as_of, *figures), [])
-            others = [other for other in earlier
-                      if not _told_apart(other, unit) and not _read_alike(other, unit, content)]
-            earlier.append(unit)
-            if not others or warned:
-                continue
-            warned = True
-            shown = ", ".join(f"{name.replace('_', ' ')} {value}" for name, value in zip(_TALLY_FIGURES, figures)
-                              if value is not None)
-            names = " and ".join(f"{other.record.name} ({other.path})" for other in others)
-            ids = ", ".join(other.record.id for other in others)
-            report.warning(unit.path, *unit.yaml.locate(("tallies", index, "as_of")),
-                           f"this tally of {tally.as_of.isoformat()} has every figure of the tally of {names} of "
-                           f"that day ({shown}): "
-                           "a unit file copied to start another keeps the first unit's figures, and the totals of "
-                           "the home page and the dashboard would add them twice",
-                           f"write the figures {unit.record.name} counted (or delete the tallies copied with the "
-                           f"file); if the units really counted the same, add the line distinct_from: [{ids}] to "
-                           f"{unit.path} (the warning then stops)")
+            key = (tally.as_of, *figures)
+            if not counted[key] or counted[key][-1] is not unit:  # a unit's tally repeated is another check's
+                counted[key].append(unit)
+            shared.append((unit, index, key))
+    warned: set[str] = set()
+    for unit, index, key in shared:
+        others = [other for other in counted[key] if other is not unit
+                  and not _told_apart(other, unit) and not _read_alike(other, unit, content)
+                  and _copied_from(unit, other)]
+        if not others or unit.path in warned:
+            continue
+        warned.add(unit.path)
+        _warn_copied_tally(unit, index, others, report)
+
+
+def _warn_copied_tally(unit: Sourced[Unit], index: int, originals: Sequence[Sourced[Unit]], report: Report) -> None:
+    """The warning of `check_copied_tallies` at tally ``index`` of ``unit``, a copy of the tally of ``originals``."""
+    tally = unit.record.tallies[index]
+    shown = ", ".join(f"{name.replace('_', ' ')} {value}" for name in _TALLY_FIGURES
+                      if (value := getattr(tally, name)) is not None)
+    names = " and ".join(f"{other.record.name} ({other.path})" for other in originals)
+    ids = ", ".join(other.record.id for other in originals)
+    report.warning(unit.path, *unit.yaml.locate(("tallies", index, "as_of")),
+                   f"this tally of {tally.as_of.isoformat()} has every figure of the tally of {names} of "
+                   f"that day ({shown}): "
+                   "a unit file copied to start another keeps the first unit's figures, and the totals of "
+                   "the home page and the dashboard would add them twice",
+                   f"write the figures {unit.record.name} counted (or delete the tallies copied with the "
+                   f"file); if the units really counted the same, add the line distinct_from: [{ids}] to "
+                   f"{unit.path} (the warning then stops)")
+
+
+def _copied_from(copy: Sourced[Unit], original: Sourced[Unit]) -> bool:
+    """True when ``copy``'s file is taken for the copy of ``original``'s, of two unit files sharing a text or tally.
+
+    The evidence, strongest first: a summary or note naming one unit (its name or an alias) in the other's
+    file marks that file as the copy (青浦区重固镇。 in anting.yaml); else the newer file is the copy (``cp``
+    and 复制 make a new file); else the later in path order. Warnings at the wrong file of the two told the
+    editor to delete the figures and texts of the unit copied from.
+    """
+    named, naming = _names_unit(copy, original), _names_unit(original, copy)
+    if named != naming:
+        return named
+    if copy.modified_ns != original.modified_ns:
+        return copy.modified_ns > original.modified_ns
+    return copy.path > original.path
+
+
+def _names_unit(unit: Sourced[Unit], other: Sourced[Unit]) -> bool:
+    """True when a summary, note or milestone text of ``unit`` names ``other`` (its name or an alias).
+
+    The unit's own names are taken out of its texts first: 白鹤镇二村's summary names itself, not 白鹤镇.
+    """
+    own = sorted(_unit_names(unit.record), key=len, reverse=True)
+    named = _unit_names(other.record)
+    for text in _own_texts(unit.record):
+        for name in own:
+            text = text.replace(name, "\0")
+        if any(name in text for name in named):
+            return True
+    return False
+
+
+def _unit_names(unit: Unit) -> tuple[str, ...]:
+    """A unit's name and aliases, as typed, the empty ones left out."""
+    return tuple(name for name in (unit.name, *unit.aliases) if name.strip())
+
+
+def _own_texts(unit: Unit) -> list[str]:
+    """The texts of a unit file that describe its own unit: its summary, and the notes of its tallies and
+    targets and the titles and descriptions of its milestones."""
+    return [unit.summary, *(tally.note for tally in unit.tallies), *(target.note for target in unit.targets),
+            *(text for milestone in unit.milestones for text in (milestone.title, milestone.description))]
 
 
 _FEW_LISTS = 10
@@ -1158,15 +1214,19 @@ def check_copied_summaries(content: Content, report: Report) -> None:
     keeps the first unit's summary: the new unit's page, its list entry and its data then describe the
     first unit (赵巷镇 under "青浦区白鹤镇是…"), with no sign of it. Compared as typed, spaces at the ends
     aside; units whose names read the same are left out (`check_sound_alike_units` warns of the copy). One
-    warning a unit, at the later one in path order, naming the earlier. Raises nothing.
+    warning a unit, at the copy (`_copied_from`, as for `check_copied_tallies`), naming the first unit in
+    path order it was copied from. Raises nothing.
     """
-    described: dict[str, Sourced[Unit]] = {}
-    for unit in sorted(content.units.values(), key=lambda sourced: sourced.path):
-        summary = unit.record.summary.strip()
-        if not summary:
-            continue
-        earlier = described.setdefault(summary, unit)
-        if earlier is unit or _read_alike(earlier, unit, content):
+    described: dict[str, list[Sourced[Unit]]] = defaultdict(list)
+    units = sorted(content.units.values(), key=lambda sourced: sourced.path)
+    for unit in units:
+        if unit.record.summary.strip():
+            described[unit.record.summary.strip()].append(unit)
+    for unit in units:
+        earlier = next((other for other in described.get(unit.record.summary.strip(), ())
+                        if other is not unit and not _read_alike(other, unit, content)
+                        and _copied_from(unit, other)), None)
+        if earlier is None:
             continue
         report.warning(unit.path, *unit.yaml.locate(("summary",)),
                        f"summary: this is the summary of {earlier.record.name} ({earlier.path}) word for word: a "

@@ -71,12 +71,17 @@ with its own folder (pages with pages, records with records), for `sitegen.valid
 
 @dataclass(frozen=True)
 class Sourced(Generic[RecordT]):
-    """A record with where it came from: its file, its text and the positions of its YAML."""
+    """A record with where it came from: its file, its text and the positions of its YAML.
+
+    ``modified_ns``: the file's modification time in nanoseconds (0 when not known): of two unit files
+    with one text, the newer is more likely the copy (``cp`` and 复制 make a new file).
+    """
 
     record: RecordT
     path: str
     yaml: YamlData
     text: str = ""
+    modified_ns: int = 0
 
 
 @dataclass(frozen=True)
@@ -510,7 +515,10 @@ class _Discovery:
         # second, misleading "there is no unit" error beside the file's own error.
         stem = os.path.splitext(rel.rpartition("/")[2])[0]
         content.broken.add((collection, stem))
-        read = self._read(rel)
+        info = self.reader.look(rel, self.report)
+        if info is None:
+            return
+        read = self._read(rel, info)
         if read is None:
             return
         source, key, cached = read
@@ -550,7 +558,7 @@ class _Discovery:
             if not own.has_errors():
                 self.remember(rel, key, (data, record), own.problems)
         content.broken.discard((collection, stem))
-        getattr(content, collection)[stem] = Sourced(record, rel, data, source.text)
+        getattr(content, collection)[stem] = Sourced(record, rel, data, source.text, info.st_mtime_ns)
 
     def _read(self, rel: str, info: os.stat_result | None = None,
               stamp: str = "") -> tuple[SourceFile, str, Entry | None] | None:

@@ -3814,6 +3814,72 @@ def test_a_unit_with_the_tally_of_two_others_is_told_both_at_once(tmp_path: Path
     assert [p for p in found(root) if "every figure" in p.message] == []
 
 
+
+CHONGGU = ("name: 重固镇\nlevel: town\naliases: []\nmisspellings: []\nsummary: 青浦区重固镇。\ntallies:\n"
+           + tally("2018-04-26", 296, 143, 103, 50, batches=318))
+CHONGGU_PATH = "content/units/chonggu.yaml"
+
+
+def _copied_warnings(copy_path: str) -> list[str]:
+    """The two warnings of a copy of `CHONGGU` named 安亭镇 at ``copy_path``."""
+    return [
+        f"{copy_path}:5:10: warning: summary: this is the summary of 重固镇 ({CHONGGU_PATH}) word for word: a unit file "
+        "copied to start another keeps the first unit's texts, and the page of 安亭镇 would describe 重固镇\n"
+        "  hint: write a summary of 安亭镇 (or delete the summary: line); check its milestones, targets and notes too",
+        f"{copy_path}:7:12: warning: this tally of 2018-04-26 has every figure of the tally of 重固镇 ({CHONGGU_PATH}) "
+        "of that day (batches 318, collected 296, escalated 143, resolved 103, in progress 50): a unit file copied to "
+        "start another keeps the first unit's figures, and the totals of the home page and the dashboard would add "
+        "them twice\n"
+        "  hint: write the figures 安亭镇 counted (or delete the tallies copied with the file); if the units really "
+        f"counted the same, add the line distinct_from: [chonggu] to {copy_path} (the warning then stops)"]
+
+
+def _set_age(path: Path, seconds_ago: int) -> None:
+    """Give ``path`` the modification time of ``seconds_ago`` seconds ago."""
+    then = path.stat().st_mtime - seconds_ago
+    os.utime(path, (then, then))
+
+
+@pytest.mark.parametrize("copy_name", ["anting.yaml", "baihe.yml", "xujing.yaml"])
+def test_a_copied_unit_file_is_warned_at_the_copy_whichever_name_sorts_first(tmp_path: Path, copy_name: str) -> None:
+    # chonggu.yaml copied to anting.yaml, only the name changed: both warnings landed on chonggu.yaml (its name sorts
+    # later), whose hints had 重固镇's own summary rewritten and its real figures deleted; anting.yaml was told nothing.
+    copy_path = f"content/units/{copy_name}"
+    copy = CHONGGU.replace("name: 重固镇", "name: 安亭镇")
+    root = write_site(tmp_path, {CHONGGU_PATH: CHONGGU, copy_path: copy}, records=False)
+    # The summary naming 重固镇 tells which file is the copy, even when the original was saved last.
+    _set_age(root / copy_path, 60)
+    assert [p.format() for p in found(root)] == _copied_warnings(copy_path)
+    # Followed on the copy, each hint silences its warning; the original is untouched and checks clean.
+    (root / copy_path).write_text(copy.replace("青浦区重固镇。", "青浦区安亭镇。"), encoding="utf-8")
+    assert [p.format() for p in found(root)] == _copied_warnings(copy_path)[1:]
+    own = "name: 安亭镇\nlevel: town\naliases: []\nmisspellings: []\nsummary: 青浦区安亭镇。\ntallies:\n" + tally(
+        "2018-04-26", 210, 100, 80, 30, batches=220)
+    (root / copy_path).write_text(own, encoding="utf-8")
+    assert found(root) == []
+    assert (root / CHONGGU_PATH).read_text(encoding="utf-8") == CHONGGU
+    # Deleting the copied summary and tallies, as the hints also offer, checks clean too.
+    (root / copy_path).write_text("name: 安亭镇\nlevel: town\naliases: []\nmisspellings: []\n", encoding="utf-8")
+    assert found(root) == []
+
+
+@pytest.mark.parametrize("copy_name", ["anting.yaml", "xujing.yaml"])
+def test_a_copied_unit_file_naming_no_town_is_told_apart_by_being_the_newer_file(tmp_path: Path,
+                                                                                 copy_name: str) -> None:
+    # No text names either town: the copy is the file made later (cp makes a new file), whatever its name.
+    plain = CHONGGU.replace("summary: 青浦区重固镇。", "summary: 位于青浦区中部。")
+    copy_path = f"content/units/{copy_name}"
+    root = write_site(tmp_path, {CHONGGU_PATH: plain, copy_path: plain.replace("name: 重固镇", "name: 安亭镇")},
+                      records=False)
+    _set_age(root / CHONGGU_PATH, 60)
+    assert [(p.path, p.line) for p in found(root)] == [(copy_path, 5), (copy_path, 7)]
+    # Saved at one moment, the file later in name order is taken for the copy.
+    then = (root / CHONGGU_PATH).stat().st_mtime
+    os.utime(root / copy_path, (then, then))
+    later = max(CHONGGU_PATH, copy_path)
+    assert [(p.path, p.line) for p in found(root)] == [(later, 5), (later, 7)]
+
+
 LISTED_NOTE = "    note: 区统一要求：居民调研率达到80%。其中：\n      - 本地居民\n      - 外来人口\n"
 LISTED_OUTCOME = "outcome: 取得三方面成效，\n  具体如下：\n  1. 路灯已全部修复；\n  2. 建立巡查机制；\n"
 
