@@ -26,6 +26,7 @@ from typing import Callable, Iterable, Iterator, Mapping, Sequence, TypeVar
 from urllib.parse import unquote
 
 from pydantic import ValidationError
+from pydantic_core import PydanticCustomError
 
 from .errors import Report, command_word
 from .lazyre import compile_later
@@ -34,7 +35,8 @@ from .markup import (is_local_path, local_file_name, outside_fences, place_in_bl
                      text_blocks, typed_links)
 from .models import (QUOTE_MARKS, UNIT_LEVEL_LABELS, UNIT_LEVEL_PINYIN, UNIT_LEVEL_WORDS, Milestone, Series, Tally,
                      Target, Unit, UnitLevel, ascii_id, clip, date_numbers, date_refusal, id_case_reason, is_external_address,
-                     is_stand_in, parse_bool, plain_name, spreadsheet_reading, swapped_years, tag_spelling, texts_in)
+                     is_stand_in, parse_bool, parse_date, plain_name, spreadsheet_reading, swapped_years, tag_spelling,
+                     texts_in)
 from .pictures import (DAMAGED_HINT, damaged_message, heavy_problem, image_size, looks_damaged, picture_file,
                        site_path, unshown_problem)
 from .placeholders import (BODY_LINES, EXAMPLE_TARGET_FIGURES, INIT_CASE_LINE, INIT_CASE_TITLE, INIT_INTERVIEW_LINE,
@@ -702,20 +704,19 @@ def check_tally_order(unit: Sourced[Unit], report: Report) -> None:
     _tally_order(unit.path, unit.yaml, list(enumerate(unit.record.tallies)), report)
 
 
-def _tally_order(path: str, yaml: YamlData, tallies: Sequence[tuple[int, Tally]], report: Report) -> None:
-    """`check_tally_order` over ``(index in the file's tallies list, tally)`` pairs, each after the one before."""
+def _tally_order(path: str, yaml: YamlData, tallies: Sequence[tuple[int, Tally]], report: Report,
+                 dated: Sequence[tuple[int, date]] | None = None) -> None:
+    """`check_tally_order` over ``(index in the file's tallies list, tally)`` pairs, each after the one before.
+
+    ``dated``: ``(index, as_of)`` of every tally whose date could be read, for the order of dates (those
+    of the valid ``tallies`` when None): a tally with another field wrong is still out of order.
+    """
+    _tally_date_order(path, yaml, [(index, tally.as_of) for index, tally in tallies] if dated is None else dated,
+                      report)
     last_given: dict[str, Tally] = {}  # per count, the latest tally so far that gives it
     # Lines are located only for a problem: locating reads the file's YAML positions, and most units have none.
     for (_, before), (index, after) in zip(tallies, tallies[1:]):
-        if after.as_of == before.as_of:
-            report.error(path, *yaml.locate(("tallies", index, "as_of")),
-                         f"two tallies on {after.as_of.isoformat()}",
-                         "keep one tally per date: merge them or correct the date")
-            continue
-        if after.as_of < before.as_of:
-            report.error(path, *yaml.locate(("tallies", index, "as_of")),
-                         f"tally of {after.as_of.isoformat()} is listed after the tally of {before.as_of.isoformat()}",
-                         "list tallies oldest first (按日期从早到晚)")
+        if after.as_of <= before.as_of:  # told by the order of dates
             continue
         for name in COUNT_FIELDS:
             if getattr(before, name) is not None:
@@ -732,6 +733,31 @@ def _tally_order(path: str, yaml: YamlData, tallies: Sequence[tuple[int, Tally]]
                     f"{after.as_of.isoformat()}; these counts only grow",
                     "check the figure; if it is a correction, say so in the tally's note with the word 更正 "
                     "(correction), which readers see with the figures: the note then stands for this warning")
+
+
+def _tally_date_order(path: str, yaml: YamlData, dated: Sequence[tuple[int, date]], report: Report) -> None:
+    """Error at each tally dated on or before the tally listed before it, of ``(index, as_of)`` pairs."""
+    for (_, before), (index, after) in zip(dated, dated[1:]):
+        if after == before:
+            report.error(path, *yaml.locate(("tallies", index, "as_of")), f"two tallies on {after.isoformat()}",
+                         "keep one tally per date: merge them or correct the date")
+        elif after < before:
+            report.error(path, *yaml.locate(("tallies", index, "as_of")),
+                         f"tally of {after.isoformat()} is listed after the tally of {before.isoformat()}",
+                         "list tallies oldest first (按日期从早到晚)")
+
+
+def _readable_dates(items: object, field: str) -> list[tuple[int, date]]:
+    """``(index, date)`` of each item of a YAML list whose ``field`` reads as a date, its other fields aside."""
+    if not isinstance(items, list):
+        return []
+    dated = []
+    for index, item in enumerate(items):
+        try:
+            dated.append((index, parse_date(item.get(field) if isinstance(item, dict) else None)))
+        except (PydanticCustomError, ValueError):
+            continue
+    return dated
 
 
 _CORRECTION_RE = compile_later(r"更正|修正|纠正|订正|核减|核销|重新打开|撤回|correct|revis", re.IGNORECASE)
@@ -834,18 +860,17 @@ them no more."""
 
 def check_milestone_order(unit: Sourced[Unit], report: Report) -> None:
     """Error when milestones are not listed in date order (oldest first)."""
-    _milestone_order(unit.path, unit.yaml, list(enumerate(unit.record.milestones)), report)
+    _milestone_order(unit.path, unit.yaml, [(index, item.date) for index, item in enumerate(unit.record.milestones)],
+                     report)
 
 
-def _milestone_order(path: str, yaml: YamlData, milestones: Sequence[tuple[int, Milestone]],
-                     report: Report) -> None:
-    """`check_milestone_order` over ``(index in the file's milestones list, milestone)`` pairs."""
-    for (_, before), (index, after) in zip(milestones, milestones[1:]):
-        if after.date < before.date:
+def _milestone_order(path: str, yaml: YamlData, dated: Sequence[tuple[int, date]], report: Report) -> None:
+    """`check_milestone_order` over ``(index in the file's milestones list, its date)`` pairs."""
+    for (_, before), (index, after) in zip(dated, dated[1:]):
+        if after < before:
             line, column = yaml.locate(("milestones", index, "date"))
             report.error(path, line, column,
-                         f"milestone of {after.date.isoformat()} is listed after the one of "
-                         f"{before.date.isoformat()}",
+                         f"milestone of {after.isoformat()} is listed after the one of {before.isoformat()}",
                          "list milestones oldest first (按日期从早到晚)")
 
 
@@ -869,13 +894,13 @@ def check_failed_unit(path: str, data: YamlData, today: date, report: Report) ->
     tallies = _valid_items(Tally, value.get("tallies"))
     _tally_arithmetic(path, data, tallies, report)
     _tally_dates(path, data, tallies, today, report)
-    _tally_order(path, data, tallies, report)
+    _tally_order(path, data, tallies, report, _readable_dates(value.get("tallies"), "as_of"))
     _repeated_tallies(path, data, tallies, report)
     _count_sizes(path, data, _level_of(value.get("level")), tallies, {}, report)
     targets = _valid_items(Target, value.get("targets"))
     _targets(path, data, targets, report)
     _measured_dates(path, data, targets, today, report)
-    _milestone_order(path, data, _valid_items(Milestone, value.get("milestones")), report)
+    _milestone_order(path, data, _readable_dates(value.get("milestones"), "date"), report)
 
 
 _ItemT = TypeVar("_ItemT", Tally, Target, Milestone)
