@@ -928,7 +928,7 @@ def _valid_items(model: type[_ItemT], items: object) -> list[tuple[int, _ItemT]]
 
 
 def check_targets(unit: Sourced[Unit], report: Report) -> None:
-    """A target's measured value needs its date, and one group has one target.
+    """A target's measured value needs its date, its date a measured value, and one group has one target.
 
     A target or measured value above 0 and up to 1 typed without "%" is a
     warning: it is most likely a share (0.8 for 80%, 1.0 for all), and would
@@ -966,6 +966,13 @@ def _targets(path: str, yaml: YamlData, targets: Sequence[tuple[int, Target]], r
             line, column = yaml.locate(("targets", index, "measured"))
             report.error(path, line, column, "a measured value needs the date it was measured",
                          "add measured_as_of: YYYY-MM-DD below it")
+        if target.measured_as_of is not None and target.measured is None:
+            # Published as "暂无实测数据" beside the date of a measurement: the table and targets.csv contradicted it.
+            line, column = yaml.locate(("targets", index, "measured_as_of"))
+            report.error(path, line, column, "a measured date needs the value measured on it",
+                         f"add measured: NN above it, NN being the share reached on "
+                         f"{target.measured_as_of.isoformat()} in percent (e.g. measured: 60 for 60%); or, if "
+                         "nothing was measured, delete the measured_as_of line")
         if target.group.value in seen:
             line, column = yaml.locate(("targets", index, "group"))
             first = seen[target.group.value]

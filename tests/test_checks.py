@@ -466,6 +466,34 @@ def test_a_measured_share_said_with_a_half_or_as_a_fraction_gets_the_whole_figur
     assert rows[1].split(",")[2:8] == ["residents", "居民", "80", "", meant, "2018-06-30"]
 
 
+def test_a_measured_date_without_its_measured_value_is_an_error_whose_hint_either_way_publishes_one_story(
+        tmp_path: Path) -> None:
+    # Checked clean, the page said 暂无实测数据 (nothing measured) while its table and targets.csv gave the date of a
+    # measurement: "注册企业 80% — 2018-06-30" and ",,2018-06-30,".
+    head = "targets:\n  - group: registered_enterprises\n    target: 80\n"
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(extra=head + "    measured_as_of: 2018-06-30\n")})
+    assert [p.format() for p in found(root)] == [
+        f"{UNIT_PATH}:7:21: error: a measured date needs the value measured on it\n"
+        "  hint: add measured: NN above it, NN being the share reached on 2018-06-30 in percent (e.g. measured: 60 "
+        "for 60%); or, if nothing was measured, delete the measured_as_of line"]
+    # Either way the hint offers, the check is clean and the page, its table and targets.csv tell one story.
+    for mended, row, cells in (
+            ("    measured: 60\n    measured_as_of: 2018-06-30\n", ["80", "", "60", "2018-06-30"],
+             '<td class="num">80%</td><td class="num">60%</td><td><time datetime="2018-06-30">'),
+            ("", ["80", "", "", ""], None)):
+        root.joinpath(UNIT_PATH).write_text(unit_with(extra=head + mended), encoding="utf-8")
+        assert found(root) == [], mended
+        build(BuildOptions(root=root, now=NOW, search=False))
+        rows = (root / "output/data/targets.csv").read_text(encoding="utf-8-sig").splitlines()
+        assert rows[1].split(",")[2:8] == ["registered_enterprises", "注册企业", *row]
+        page = (root / "output/units/baihe/index.html").read_text(encoding="utf-8")
+        assert ("2018-06-30" in page) == (cells is not None)
+        if cells is not None:
+            assert cells in page and "暂无实测数据" not in page
+        else:
+            assert "暂无实测数据" in page
+
+
 def test_a_share_of_one_typed_for_a_percentage_is_a_warning_as_a_share_below_one_is(tmp_path: Path) -> None:
     # target: 1.0 was published as 1% without a word, where 0.8 was warned.
     targets = "targets:\n  - group: residents\n    target: 1.0\n    measured: 1\n    measured_as_of: 2018-05-10\n"
