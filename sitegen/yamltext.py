@@ -4568,10 +4568,55 @@ def _explain_flow_item(lines: _Lines, line: int, column: int, _mark: object) -> 
     if not _reads_as_items(text[end:], text[start]):  # [大调研, ""补短板, 民生""]: where the item ends cannot be told
         return _UNREADABLE[0], _UNREADABLE[1], None
     indent = len(text) - len(text.lstrip(" "))
+    joined = _joined_items(text[start:end])
+    if joined is not None:  # ["大调研"，"补短板"]: two items joined by a comma typed in full width
+        parts, marks = joined
+        typed = text[indent:start] + ", ".join(parts) + text[end:].rstrip()
+        return (f"these items are joined by {' and '.join(_JOINING_MARKS[mark] for mark in marks)}, "
+                "not by an English comma",
+                paste_hint(f"replace {' and '.join(marks)} with an English comma (半角逗号)", typed,
+                           f": type , and a space in place of each {' and each '.join(marks)}"), None)
     words = _list_field(lines, line, start)
     mend = _Mend(text[indent:start], tail=text[end:].rstrip(), fit=_as_flow_item, what="item",
                  words=words if words in _WORD_LISTS else "")
     return "there is more text after the closing quote of this item", _quoted_text_hint(mend, text[start:end]), None
+
+
+_JOINING_MARKS = {"，": "a full-width comma (全角逗号 ，)", "、": "a 顿号 (、)", "；": "a full-width semicolon (分号 ；)"}
+"""The marks a Chinese input method types where an English comma separates the items of a list, each named."""
+
+
+def _joined_items(value: str) -> tuple[list[str], list[str]] | None:
+    """Read ``value``, typed as one item in brackets (``"大调研"，"补短板"``, ``'重固'、重固老镇``), as items in
+    quotes, or bare after the first, joined by `_JOINING_MARKS` instead of English commas. Returns (each
+    item as typed, the marks that join them, each once in order typed), or None when ``value`` does not
+    read so (a quote inside an item, or a part that is not one item)."""
+    parts: list[str] = []
+    marks: list[str] = []
+    pos = 0
+    while True:
+        quote = value[pos:pos + 1]
+        if quote in ("'", '"'):
+            close = _quote_end(value, pos + 1, quote)
+            if close is None:
+                return None
+            part_end = close + 1
+        else:
+            part_end = next((index for index, char in enumerate(value) if index >= pos and char in _JOINING_MARKS),
+                            len(value))
+            part_end = pos + len(value[pos:part_end].rstrip(" \u3000"))
+            if part_end == pos or any(char in "'\"“”‘’,[]{}#" for char in value[pos:part_end]):
+                return None
+        parts.append(value[pos:part_end])
+        gap = value[part_end:]
+        mark = gap.lstrip(" \u3000")[:1]
+        if not gap:
+            return (parts, marks) if marks else None
+        if mark not in _JOINING_MARKS:
+            return None
+        if mark not in marks:
+            marks.append(mark)
+        pos = len(value) - len(gap.lstrip(" \u3000")[1:].lstrip(" \u3000"))
 
 
 def _quoted_item(text: str, column: int) -> tuple[int, int] | None:

@@ -686,6 +686,43 @@ def test_an_alias_with_an_odd_number_of_quotes_is_offered_it_without_quotes(tmp_
     assert published["aliases"] == ["白鹤", "白鹤村"]
 
 
+_JOINED = ("error: these items are joined by {marks}, not by an English comma (YAML parser: while parsing a flow "
+           "sequence: did not find expected ',' or ']')\n  hint: replace {typed} with an English comma (半角逗号): {line}")
+
+
+@pytest.mark.parametrize(("typed", "column", "marks", "fixed"), [
+    # Was: 'to tag the page 大调研，补短板, delete the ": tags: [大调研，补短板]  # 标签; if the quotes are part of
+    # the tag: …', the comment given four times, and the line offered first one tag, 大调研，补短板.
+    ('tags: ["大调研"，"补短板"]  # 标签', 13, ["，"], 'tags: ["大调研", "补短板"]  # 标签'),
+    ('tags: ["大调研"、"补短板"]', 13, ["、"], 'tags: ["大调研", "补短板"]'),
+    ("tags: ['大调研' ，'补短板', 民生]", 14, ["，"], "tags: ['大调研', '补短板', 民生]"),
+    ('tags: [民生, "大调研"，补短板、"草莓产业"]', 17, ["，", "、"], 'tags: [民生, "大调研", 补短板, "草莓产业"]'),
+])
+def test_tags_in_quotes_joined_by_a_full_width_comma_are_told_the_list_with_english_commas(
+        tmp_path: Path, typed: str, column: int, marks: list[str], fixed: str) -> None:
+    root = write_site(tmp_path, {PAGE_PATH: interview(extra=typed + "\n")})
+    named = {"，": "a full-width comma (全角逗号 ，)", "、": "a 顿号 (、)"}
+    assert printed(root) == [f"{PAGE_PATH}:9:{column}: " + _JOINED.format(
+        marks=" and ".join(named[mark] for mark in marks), typed=" and ".join(marks), line=fixed)]
+    write_site(root, {PAGE_PATH: interview(extra=fixed + "\n")})
+    assert printed(root) == []
+    page = parse_html(build_at(root) / "interviews/baihe/index.html")
+    tags = [a.text_content() for a in page.cssselect('a[href^="/tags/"]')]
+    assert tags[:2] == (["民生", "大调研"] if "民生," in fixed else ["大调研", "补短板"])
+
+
+def test_aliases_in_quotes_joined_by_a_full_width_comma_are_told_the_list_with_english_commas(tmp_path: Path) -> None:
+    # Was: 'delete the ": an alias holds no quote marks: aliases: [重固，重固老镇]', one alias again.
+    unit = UNIT.replace("level: town\n", 'level: town\naliases: ["白鹤"，"白鹤老镇"]\n')
+    root = write_site(tmp_path, {UNIT_PATH: unit})
+    assert printed(root) == [f"{UNIT_PATH}:3:15: " + _JOINED.format(
+        marks="a full-width comma (全角逗号 ，)", typed="，", line='aliases: ["白鹤", "白鹤老镇"]')]
+    write_site(root, {UNIT_PATH: unit.replace('["白鹤"，"白鹤老镇"]', '["白鹤", "白鹤老镇"]')})
+    assert printed(root) == []
+    [published] = json.loads((build_at(root) / "data/units.json").read_bytes())
+    assert published["aliases"] == ["白鹤", "白鹤老镇"]
+
+
 @pytest.mark.parametrize(("typed", "column", "offered"), [
     # misspellings: ["白河"镇, 百合镇] was offered ['"白河"镇', 百合镇] or [“白河”镇, 百合镇]: both checked clean,
     # and 白河镇 in a page was no longer warned, the misspelling holding quotes.
