@@ -1450,12 +1450,33 @@ def parse_text_list(value: Any) -> tuple[str, ...]:
         return tuple(value)
     if isinstance(value, list):
         number = next(n for n, item in enumerate(value, 1) if not isinstance(item, str))
+        text = _colon_text(value[number - 1])
+        if text is not None:  # - 走访企业: 5家: YAML reads ": " in an item as a field's colon
+            raise PydanticCustomError(
+                "text_list", 'item {number} of the list, "{text}", has ": " in it, so YAML reads it as a field '
+                "(key: value), not text",
+                {"number": number, "index": number - 1, "text": clip(text), "quoted": _in_quotes(text),
+                 "wide": text.replace(": ", "：", 1),
+                 "hint": f"wrap the whole item in quotes: - {_in_quotes(text)} (or type the colon full width "
+                         f"(全角冒号): - {text.replace(': ', '：', 1)})"})
         raise PydanticCustomError("text_list", "item {number} of the list is {kind}, not text",
                                   {"number": number, "kind": kind_of(value[number - 1]),
                                    "hint": "write each item as text; delete empty items"})
     raise PydanticCustomError("text_list", "expected a list of texts, got {kind}",
                               {"kind": kind_of(value),
                                "hint": 'write [草莓, 补短板], or one item per line, each starting with "- "'})
+
+
+def _colon_text(item: Any) -> str | None:
+    """The text an item of a list was typed as when YAML read it as one field because of the ": " in it
+    (``- 走访企业: 5家`` → ``走访企业: 5家``); None for any other item (a group of several fields, a list, a
+    field with no text or a group after its colon)."""
+    if not isinstance(item, dict) or len(item) != 1:
+        return None
+    [(key, value)] = item.items()
+    if not isinstance(key, str) or not isinstance(value, str) or not value.strip():
+        return None
+    return f"{key}: {value}"
 
 
 def parse_web_address(value: Any) -> str:

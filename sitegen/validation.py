@@ -1276,7 +1276,17 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData, pa
             hint = lines
         if kind == "text_empty" and _is_required(model, loc):
             hint = _required_value_hint(model, loc)
+        if "quoted" in context and _on_key_line(data, loc, context["index"]):  # [大调研: 2018, 民生]: no "- "
+            hint = (f"wrap the whole item in quotes: {context['quoted']} (or type the colon full width (全角冒号): "
+                    f"{context['wide']})")
     report.error(path, line, column, message, hint)
+
+
+def _on_key_line(data: YamlData, loc: tuple[Any, ...], index: int) -> bool:
+    """Whether item ``index`` of the list at ``loc`` stands on the line of the list's key (``tags: [大调研, 民生]``),
+    so it is typed without "- "."""
+    key, item = data.key_positions.get(loc), data.positions.get(loc + (index,))
+    return key is not None and item is not None and key[0] == item[0]
 
 
 def _is_required(model: type[BaseModel], loc: tuple[Any, ...]) -> bool:

@@ -83,6 +83,43 @@ def test_list_items_typed_with_a_bullet_star_are_told_the_lines_and_the_hint_fol
     assert parse_html(build_at(root) / "cases/caomei/index.html").xpath("//li/text()")[:2] == actions
 
 
+_COLON_ITEM = ('error: {field}: item {number} of the list, "{text}", has ": " in it, so YAML reads it as a field '
+               "(key: value), not text\n  hint: wrap the whole item in quotes: {quoted} (or type the colon full "
+               "width (全角冒号): {wide})")
+
+
+@pytest.mark.parametrize("fixed", ['  - "走访企业: 5家"\n', "  - 走访企业：5家\n"])
+def test_an_action_with_a_colon_and_a_space_is_told_to_be_quoted_and_the_hint_followed_checks(
+        tmp_path: Path, fixed: str) -> None:
+    # Was: "actions: item 2 of the list is a group of fields (key: value lines), not text" at the list's first
+    # item, with "write each item as text; delete empty items".
+    page = case_study("  - 走访草莓种业研发中心\n  - 走访企业: 5家\n", "  - 大调研\n")
+    root = write_site(tmp_path, {CASE_PATH: page})
+    assert printed(root) == [f"{CASE_PATH}:8:5: " + _COLON_ITEM.format(
+        field="actions", number=2, text="走访企业: 5家", quoted='- "走访企业: 5家"', wide="- 走访企业：5家")]
+    write_site(tmp_path, {CASE_PATH: page.replace("  - 走访企业: 5家\n", fixed)})
+    assert printed(root) == []
+    items = parse_html(build_at(root) / "cases/caomei/index.html").xpath("//li/text()")[:2]
+    assert items == ["走访草莓种业研发中心", fixed.strip(' -"\n')]
+
+
+@pytest.mark.parametrize(("typed", "at", "quoted", "wide", "fixed"), [
+    ("tags:\n  - 大调研: 2018\n  - 民生\n", "10:5", '- "大调研: 2018"', "- 大调研：2018",
+     'tags:\n  - "大调研: 2018"\n  - 民生\n'),
+    ("tags: [大调研: 2018, 民生]\n", "9:8", '"大调研: 2018"', "大调研：2018", 'tags: ["大调研: 2018", 民生]\n'),
+])
+def test_a_tag_with_a_colon_and_a_space_is_told_to_be_quoted_and_the_hint_followed_checks(
+        tmp_path: Path, typed: str, at: str, quoted: str, wide: str, fixed: str) -> None:
+    root = write_site(tmp_path, {PAGE_PATH: interview(extra=typed)})
+    assert printed(root) == [f"{PAGE_PATH}:{at}: " + _COLON_ITEM.format(
+        field="tags", number=1, text="大调研: 2018", quoted=quoted, wide=wide)]
+    for line, tag in ((fixed, "大调研: 2018"), (fixed.replace('"大调研: 2018"', "大调研：2018"), "大调研：2018")):
+        write_site(root, {PAGE_PATH: interview(extra=line)})
+        assert printed(root) == [], line
+        page = parse_html(build_at(root) / "interviews/baihe/index.html")
+        assert [a.text_content() for a in page.cssselect('a[href^="/tags/"]')][:2] == [tag, "民生"], line
+
+
 @pytest.mark.parametrize("bullet", ["●", "■", "➢"])
 def test_list_items_typed_with_a_word_bullet_are_told_the_lines_without_it(tmp_path: Path, bullet: str) -> None:
     page = case_study(f"  {bullet} 走访沿线各村\n  {bullet} 协调公交公司\n", "  - 大调研\n")
