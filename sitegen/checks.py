@@ -35,8 +35,8 @@ from .markup import (is_local_path, local_file_name, outside_fences, place_in_bl
                      text_blocks, typed_links)
 from .models import (QUOTE_MARKS, UNIT_LEVEL_LABELS, UNIT_LEVEL_PINYIN, UNIT_LEVEL_WORDS, Milestone, Series, Tally,
                      Target, Unit, UnitLevel, ascii_id, clip, date_numbers, date_refusal, id_case_reason, is_external_address,
-                     is_stand_in, parse_bool, parse_date, plain_name, spreadsheet_reading, swapped_years, tag_spelling,
-                     texts_in)
+                     is_stand_in, named_address, parse_bool, parse_date, plain_name, spreadsheet_reading,
+                     swapped_years, tag_spelling, texts_in)
 from .pictures import (DAMAGED_HINT, damaged_message, heavy_problem, image_size, looks_damaged, picture_file,
                        site_path, unshown_problem)
 from .placeholders import (BODY_LINES, EXAMPLE_TARGET_FIGURES, INIT_CASE_LINE, INIT_CASE_TITLE, INIT_INTERVIEW_LINE,
@@ -91,6 +91,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
     for document in content.interviews + content.cases:
         check_publish_year(document, now, report)
         check_repeated_tags(document, report)
+        check_source_publisher(document, report)
     for page in content.failed:
         check_failed_images(page.path, page.front_matter, root, report, base)
         check_failed_references(page.path, page.front_matter, content, report)
@@ -648,6 +649,36 @@ def check_far_plans(unit: Sourced[Unit], today: date, report: Report) -> None:
                        "shows it as planned for then",
                        f"did you mean {near[0]}? write {place[-1]}: {meant}" if meant
                        else "check the year against the source document (年份)")
+
+
+def check_source_publisher(document: Document, report: Report) -> None:
+    """Warn when the publisher of a page's source holds the source's web address (``publisher: 上海热线新闻网
+    http://…``): the page shows it as part of the name, not as a link, and its data names it as the author.
+
+    Takes a loaded interview or case study and the report. The hint gives
+    the name alone and, unless ``url:`` gives that address already, the
+    address as ``url:``. Raises nothing.
+    """
+    source = document.meta.source
+    split = named_address(source.publisher) if source is not None else None
+    if source is None or split is None:
+        return
+    name, address = split
+    line, column = document.yaml.locate(("source", "publisher"))
+    message = (f'{field_name(("source", "publisher"))}: "{clip(source.publisher)}" holds the web address of the '
+               f"source, so the page shows it as {'part of ' * bool(name)}the publisher's name, not as a link")
+    publisher = f'"  publisher: {name or "…"}"'
+    deleted = ("delete the address from the publisher's name" if name
+               else "write the publisher's name (发布机构) in place of the address")
+    if source.url == address:
+        hint = f"{deleted}, as url: gives it: {publisher}"
+    elif source.url:
+        hint = (f"{deleted}: {publisher}; if it is the source's address, not the one url: gives, write it after "
+                f'url: in its place: "  url: {address}"')
+    else:
+        said = "the name alone after publisher:" if name else "the publisher's name (发布机构) in place of the …"
+        hint = f'write {said}, and the address on a line of its own below it: {publisher}, then "  url: {address}"'
+    report.warning(document.path, line, column, message, hint)
 
 
 def check_publish_year(document: Document, now: datetime, report: Report) -> None:

@@ -1479,6 +1479,21 @@ def _colon_text(item: Any) -> str | None:
     return f"{key}: {value}"
 
 
+_NAMED_ADDRESS = compile_later(r"(.*?)[ \t\u3000]*[：:]?[ \t\u3000]*((?i:https?)://\S+)", re.DOTALL)
+"""A name and a web address typed on one line: apart by a space (a full-width one too), or by a colon,
+full width or not, with or without spaces (``上海热线新闻网 http://…``, ``上海热线新闻网：http://…``)."""
+
+
+def named_address(text: str) -> tuple[str, str] | None:
+    """Split ``text``, a publisher's name with the web address of the source after it (``上海热线新闻网
+    http://www.shcafe.org/…``), into (the name, the address); None when ``text`` does not end with an http(s)
+    address after a name. A name left empty (``http://…`` alone) is returned as "". Raises nothing."""
+    found = _NAMED_ADDRESS.fullmatch(text.strip())
+    if found is None or "://" in found[1]:
+        return None
+    return found[1].strip(" \t\u3000，,、；;：:"), found[2]
+
+
 def parse_web_address(value: Any) -> str:
     """Accept an empty value or a full http(s) address with a host; returns it stripped.
 

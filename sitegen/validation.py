@@ -29,7 +29,7 @@ from .errors import (LOST_CHARACTERS_HINT, PASTE_LIMIT, WIDE_SPACES, Problem, Re
 from .lazyre import compile_later
 from .models import (CHOICE_LABELS, FULL_WIDTH_FIX, QUOTE_MARKS, QUOTED_TAGS, SEPARATOR_MARKS, WORD_LIST_FIELDS,
                      YEAR_TO_WRITE, Image, Person, Series, SourceAttribution, Unit, choice_meant, clip, is_stand_in,
-                     kind_of, numbered_items, snake_case, texts_in, whole_number_meant)
+                     kind_of, named_address, numbered_items, snake_case, texts_in, whole_number_meant)
 from .placeholders import placeholders_in
 from .yamltext import (NOTE_HINT, NOTE_MESSAGE, ElsewhereFinder, FieldElsewhere, FieldNamer, GroupFinder, YamlData,
                        as_value, invisible_place, lost_characters)
@@ -1410,7 +1410,7 @@ def _group_hint(record: type[BaseModel] | None, typed: Any, *, in_list: bool = F
     if not required:
         return None
     # The text typed is given whole, as a line to type must be (a longer one is moved, not typed again).
-    moved = isinstance(typed, str) and len(typed.strip()) > PASTE_LIMIT
+    moved = isinstance(typed, str) and len(typed.strip()) > PASTE_LIMIT and not _split_address(fields, typed)
     first = typed.strip() if isinstance(typed, str) and typed.strip() and not moved else "…"
     values = dict.fromkeys(required, "…")
     listed = [item.strip() for item in typed if isinstance(item, str)] if isinstance(typed, list) else []
@@ -1430,7 +1430,11 @@ def _group_hint(record: type[BaseModel] | None, typed: Any, *, in_list: bool = F
         return (f"a page has one interviewee, and this lists {len(groups)} "
                 f"({', '.join(str(item['name']).strip() for item in groups)}): keep one, without the \"- \", "
                 f'"  name: {kept["name"].strip()}", then "  role: {role.strip()}", and name the others in the text')
-    if "url" in fields and isinstance(typed, str) and typed.strip().lower().startswith(("http://", "https://")):
+    address = _split_address(fields, typed)
+    if address is not None:  # 上海热线新闻网 http://…: typed as the publisher, the address would show in its name
+        values[required[0]] = address[0] or "…"
+        values["url"] = address[1]
+    elif "url" in fields and isinstance(typed, str) and typed.strip().lower().startswith(("http://", "https://")):
         values["url"] = first
     elif people:  # 王建国、李明: two people, not a name and a role
         return (f"a page has one interviewee, and this names {len(people)} ({', '.join(people)}): write the name of "
@@ -1455,6 +1459,13 @@ def _group_hint(record: type[BaseModel] | None, typed: Any, *, in_list: bool = F
     lines = [f'"  {name}: {value}"' for name, value in values.items()]
     return (f"write {' and '.join(name + ':' for name in values)} lines below it, each indented with "
             f"two spaces: {', then '.join(lines)}{moved_note}")
+
+
+def _split_address(fields: Mapping[str, Any], typed: Any) -> tuple[str, str] | None:
+    """``typed``, a text for a group of fields with a ``url`` field, split into a name and the web address after
+    it (`named_address`), each short enough to type on a line; None when it is not so typed."""
+    address = named_address(typed) if "url" in fields and isinstance(typed, str) else None
+    return address if address is not None and max(map(len, address)) <= PASTE_LIMIT else None
 
 
 _MONTH_DAY = compile_later(r"[ \t\u3000]*(\d{1,2})(?:[ \t\u3000]*月[ \t\u3000]*|[.．])(\d{1,2})[ \t\u3000]*[日号]?[ \t\u3000]*")

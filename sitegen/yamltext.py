@@ -3458,6 +3458,10 @@ def _explain(exc: yaml.YAMLError, lines: _Lines, open_at: int | None, groups: Gr
         held = _group_given_a_value(lines, line, column, groups)
         if held is not None:
             return _Issue(held[2][0], held[2][1], f"{held[0]} {words}", held[1])
+    if groups is not None and problem.startswith("mapping values"):
+        named = _address_after_a_name(lines, line, column, groups)
+        if named is not None:
+            return _Issue(named[2][0], named[2][1], f"{named[0]} {words}", named[1])
     if problem.startswith("mapping values") or "expected key" in problem or "expected <block end>" in problem:
         joined = _fields_on_one_line(lines, line, column, groups)
         if joined is not None:
@@ -3589,6 +3593,36 @@ def _yaml_line(lines: _Lines, line: int, step: int) -> int:
     while 0 <= line < len(lines.lines) and not _holds_yaml(lines.line(line)):
         line += step
     return line if 0 <= line < len(lines.lines) else -1
+
+
+_NAMED_ADDRESS = compile_later(r"(.*?\S)[ \t\u3000]*[：:][ \t\u3000]*((?i:https?)://\S+)")
+"""A name and a web address joined by a colon (``上海热线新闻网: http://…``): the value of a group of fields
+with a ``url`` field typed on its key's line."""
+
+
+def _address_after_a_name(lines: _Lines, line: int, column: int,
+                          groups: GroupFinder) -> tuple[str, str, tuple[int, int]] | None:
+    """Explain ``source: 上海热线新闻网: http://…``: a group of fields with a ``url`` field (by the records)
+    typed as its first field's value and the web address, joined by ": ", which YAML reads as a second key.
+
+    Told to quote the value, the editor was next told to write it as a group, with the address in the name.
+    Takes the lines, the 0-based line and column of the parse error and `load_yaml`'s ``groups``; returns
+    (message, hint, the value's 0-based position), or None for any other line (a key not at the left edge, a
+    value of another shape)."""
+    text = lines.line(line)
+    start, colon, pos = _typed_value(text)
+    if colon is None or start != 0 or column <= colon:
+        return None
+    key = text[:colon].strip()
+    fields = groups((key,))
+    value = _split_comment(text[pos:])[0]
+    found = _NAMED_ADDRESS.fullmatch(value)
+    if not fields or "url" not in fields or found is None or "://" in found[1] or fields[0] == "url":
+        return None
+    lines_to_type = f'"  {fields[0]}: {found[1]}", then "  url: {found[2]}"'
+    return (f'"{key}" should be a group of fields (key: value lines), not "{_clip(value, 60)}"',
+            f"write {fields[0]}: and url: lines below it, each indented with two spaces: {lines_to_type}",
+            (line, pos))
 
 
 def _group_given_a_value(lines: _Lines, line: int, column: int,

@@ -26,7 +26,7 @@ from sitegen.models import clip, is_gap
 from sitegen.validation import choice_near
 from sitegen.yamltext import load_yaml
 
-from .sitekit import SERIES, UNIT, build_at, interview, parse_html, write_site
+from .sitekit import SERIES, UNIT, build_at, interview, json_ld_of, parse_html, write_site
 from .test_checks import found
 
 CASE_PATH = "content/cases/caomei.md"
@@ -2885,3 +2885,81 @@ def test_a_line_break_made_in_word_in_a_field_is_an_error_that_names_it(tmp_path
         f"YAML cannot keep it\n{hint}",
         f"{UNIT_PATH}:3:9: error: a page break from Word or a PDF (分页符, U+000C) is in the text; YAML cannot keep "
         f"it\n{hint}"]
+
+
+# -- a source typed with its web address in the publisher's name ---------------------------------------
+
+_SOURCE_URL = "http://www.shcafe.org/shzxxw/120946.html"
+_SOURCE_LINES = f"source:\n  publisher: 上海热线新闻网\n  url: {_SOURCE_URL}\n"
+
+
+def _source_published(root: Path) -> None:
+    """Assert the interview at `PAGE_PATH` shows 上海热线新闻网 as its source, linked to `_SOURCE_URL`, and names
+    it alone as the author in its JSON-LD."""
+    page = parse_html(build_at(root) / "interviews/baihe/index.html")
+    [aside] = page.cssselect("aside.source")
+    assert aside.xpath("./p[1]/text()") == ["来源：上海热线新闻网"]
+    assert [a.get("href") for a in aside.cssselect("a")] == [_SOURCE_URL]
+    [article] = [data for data in json_ld_of(page) if "author" in data]
+    assert article["author"]["name"] == "上海热线新闻网"
+
+
+@pytest.mark.parametrize("gap", [" ", "\u3000", "：", ":"])
+def test_a_source_typed_as_a_name_and_an_address_is_offered_publisher_and_url_lines(tmp_path: Path, gap: str) -> None:
+    # Was: 'write publisher: lines below it, each indented with two spaces: "  publisher: 上海热线新闻网 http://…"':
+    # followed, the page showed the address as part of the publisher's name, unlinked.
+    typed = f"上海热线新闻网{gap}{_SOURCE_URL}"
+    root = write_site(tmp_path, {PAGE_PATH: interview(extra=f"source: {typed}\n")})
+    assert printed(root) == [
+        f'{PAGE_PATH}:9:9: error: "source" should be a group of fields (key: value lines), not "{typed}"\n'
+        "  hint: write publisher: and url: lines below it, each indented with two spaces: "
+        f'"  publisher: 上海热线新闻网", then "  url: {_SOURCE_URL}"']
+    write_site(root, {PAGE_PATH: interview(extra=_SOURCE_LINES)})
+    assert printed(root) == []
+    _source_published(root)
+
+
+def test_a_source_typed_as_a_name_colon_space_and_an_address_is_offered_publisher_and_url_lines(
+        tmp_path: Path) -> None:
+    # Was: 'the value contains ": "', 'wrap the whole value in quotes: source: "上海热线新闻网: http://…"': quoted, it
+    # was told to be a group of fields next.
+    typed = f"上海热线新闻网: {_SOURCE_URL}"
+    root = write_site(tmp_path, {PAGE_PATH: interview(extra=f"source: {typed}   # 来源\n")})
+    assert printed(root) == [
+        f'{PAGE_PATH}:9:9: error: "source" should be a group of fields (key: value lines), not "{typed}" (YAML '
+        "parser: mapping values are not allowed in this context)\n"
+        "  hint: write publisher: and url: lines below it, each indented with two spaces: "
+        f'"  publisher: 上海热线新闻网", then "  url: {_SOURCE_URL}"']
+    write_site(root, {PAGE_PATH: interview(extra=_SOURCE_LINES)})
+    assert printed(root) == []
+    _source_published(root)
+
+
+@pytest.mark.parametrize(("typed", "hint"), [
+    (f"source:\n  publisher: 上海热线新闻网 {_SOURCE_URL}\n",
+     "write the name alone after publisher:, and the address on a line of its own below it: "
+     f'"  publisher: 上海热线新闻网", then "  url: {_SOURCE_URL}"'),
+    (f"source:\n  publisher: 上海热线新闻网：{_SOURCE_URL}\n  url: {_SOURCE_URL}\n",
+     'delete the address from the publisher\'s name, as url: gives it: "  publisher: 上海热线新闻网"'),
+    (f"source:\n  publisher: 上海热线新闻网 {_SOURCE_URL}\n  url: http://www.shcafe.org/\n",
+     'delete the address from the publisher\'s name: "  publisher: 上海热线新闻网"; if it is the source\'s address, '
+     f'not the one url: gives, write it after url: in its place: "  url: {_SOURCE_URL}"'),
+])
+def test_a_publisher_holding_the_address_is_warned_with_the_lines_that_link_it(
+        tmp_path: Path, typed: str, hint: str) -> None:
+    root = write_site(tmp_path, {PAGE_PATH: interview(extra=typed)})
+    publisher = typed.splitlines()[1].split(": ", 1)[1]
+    assert printed(root) == [
+        f'{PAGE_PATH}:10:14: warning: source → publisher: "{publisher}" holds the web address of the source, so the '
+        f"page shows it as part of the publisher's name, not as a link\n  hint: {hint}"]
+    write_site(root, {PAGE_PATH: interview(extra=_SOURCE_LINES)})
+    assert printed(root) == []
+    _source_published(root)
+
+
+def test_a_publisher_typed_as_the_address_alone_is_told_to_name_it(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {PAGE_PATH: interview(extra=f"source:\n  publisher: {_SOURCE_URL}\n")})
+    assert printed(root) == [
+        f'{PAGE_PATH}:10:14: warning: source → publisher: "{_SOURCE_URL}" holds the web address of the source, so '
+        "the page shows it as the publisher's name, not as a link\n  hint: write the publisher's name (发布机构) in "
+        f'place of the …, and the address on a line of its own below it: "  publisher: …", then "  url: {_SOURCE_URL}"']
