@@ -1715,6 +1715,8 @@ def parse_tags(value: Any, info: ValidationInfo) -> tuple[str, ...]:
                  for number, item in enumerate(tags)
                  for part in (separators.split(item) if number not in quoted else [_in_quotes(item)])]
         quotable = any(mark in tag for mark in SEPARATOR_MARKS + ",") or _spaced_words(tag)  # quotes keep it whole
+        # [“大调研”，“补短板”]: each part in quotes of its own is an item, never one tag holding the quotes.
+        quotable = quotable and not all(_chinese_quotes(part.strip(" ")) for part in separators.split(tag))
         whole = _without_chinese_quotes(tag)
         # A TAB or a special space is never meant in a tag: kept whole, it is typed with an ordinary space.
         spaced = _ODD_GAP_RE.sub(" ", whole)

@@ -4352,6 +4352,9 @@ def _quoted_then_text(lines: _Lines, line: int) -> Explanation:
     rest, note = _split_comment(value[end + 1:])
     item = lead.startswith("-") and not lead.rstrip().endswith(":")
     words = _list_field(lines, line, pos) if item else ""
+    joined = _joined_items(value[:end + 1] + rest)
+    if joined is not None and (words or lead[:-2].strip()) in _WORD_LISTS:  # tags: "大调研"，"补短板"
+        return _joined_list(text[:len(text) - len(text.lstrip(" "))] + lead, joined, note, item)
     mend = _Mend(lead, note, fit=_as_item, words=words if words in _WORD_LISTS else "") if item else _Mend(lead, note)
     return message, _quoted_text_hint(mend, value[:end + 1] + rest), None
 
@@ -4614,6 +4617,26 @@ def _explain_flow_item(lines: _Lines, line: int, column: int, _mark: object) -> 
     mend = _Mend(text[indent:start], tail=text[end:].rstrip(), fit=_as_flow_item, what="item",
                  words=words if words in _WORD_LISTS else "")
     return "there is more text after the closing quote of this item", _quoted_text_hint(mend, text[start:end]), None
+
+
+def _joined_list(lead: str, joined: tuple[list[str], list[str]], note: str, item: bool) -> Explanation:
+    """Explain a value of a list of words typed as items in quotes joined by `_JOINING_MARKS` outside brackets
+    (``tags: "大调研"，"补短板"``, or ``- "大调研"，"补短板"`` one item a line): YAML reads the first quotes as the
+    value's and cannot read what follows. Takes what the line holds before the value, the items and marks
+    (`_joined_items`), the line's comment and whether the line is an item; returns the explanation.
+    ``lead`` holds the line's indentation, kept in the lines offered for an item."""
+    parts, marks = joined
+    message = f"these items are joined by {' and '.join(_JOINING_MARKS[mark] for mark in marks)}, not by an English comma"
+    if not item:
+        return message, paste_hint("write them in square brackets, separated by English commas (半角逗号)",
+                                   _with_comment(f"{lead.lstrip(' ')}[{', '.join(parts)}]", note),
+                                   f": type [ before the first, ] after the last, and , and a space in place of each "
+                                   f"{' and each '.join(marks)}"), None
+    # Each item is offered bare when its quotes only wrap it, as the lines of a list of words are typed.
+    bare = [_as_item(part[1:-1]) if part[:1] in "\"'" and not set(part[1:-1]) & {"\\", "'", '"'} else part
+            for part in parts]
+    lines = ", then ".join(f'"{lead}{part}"' for part in bare)
+    return message, f"write each as an item of its own, one a line: {lines}", None
 
 
 _JOINING_MARKS = {"，": "a full-width comma (全角逗号 ，)", "、": "a 顿号 (、)", "；": "a full-width semicolon (分号 ；)"}

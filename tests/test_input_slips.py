@@ -748,6 +748,43 @@ def test_tags_in_quotes_joined_by_a_full_width_comma_are_told_the_list_with_engl
     assert tags[:2] == (["民生", "大调研"] if "民生," in fixed else ["大调研", "补短板"])
 
 
+@pytest.mark.parametrize(("typed", "told", "fixed"), [
+    ('tags: "大调研"，"补短板"   # 标签\n',
+     "9:12: error: these items are joined by a full-width comma (全角逗号 ，), not by an English comma (YAML parser: "
+     "while parsing a block mapping: did not find expected key)\n  hint: write them in square brackets, separated "
+     'by English commas (半角逗号): tags: ["大调研", "补短板"]   # 标签',
+     'tags: ["大调研", "补短板"]   # 标签\n'),
+    ('tags:\n  - "大调研"、"补短板"\n  - 民生\n',
+     "10:10: error: these items are joined by a 顿号 (、), not by an English comma (YAML parser: while parsing a "
+     "block collection: did not find expected '-' indicator)\n  hint: write each as an item of its own, one a line: "
+     '"  - 大调研", then "  - 补短板"',
+     "tags:\n  - 大调研\n  - 补短板\n  - 民生\n"),
+])
+def test_tags_in_quotes_joined_by_a_full_width_comma_outside_brackets_are_told_the_list_to_type(
+        tmp_path: Path, typed: str, told: str, fixed: str) -> None:
+    # Was: 'there is more text after the closing quote', offered the tags as one, in quotes.
+    root = write_site(tmp_path, {PAGE_PATH: interview(extra=typed)})
+    assert printed(root) == [f"{PAGE_PATH}:{told}"]
+    write_site(root, {PAGE_PATH: interview(extra=fixed)})
+    assert printed(root) == []
+    page = parse_html(build_at(root) / "interviews/baihe/index.html")
+    assert [a.text_content() for a in page.cssselect('a[href^="/tags/"]')][:2] == ["大调研", "补短板"]
+
+
+@pytest.mark.parametrize(("typed", "mark"), [("[“大调研”，“补短板”]", "，"), ("[“大调研”、“补短板”]", "、")])
+def test_tags_in_chinese_quotes_joined_by_a_full_width_comma_are_offered_the_list_alone(
+        tmp_path: Path, typed: str, mark: str) -> None:
+    # Was offered next: 'if "大调研”，“补短板" is one tag, put it in quotes: "大调研”，“补短板"', quotes half kept.
+    root = write_site(tmp_path, {PAGE_PATH: interview(extra=f"tags: {typed}\n")})
+    assert printed(root) == [
+        f'{PAGE_PATH}:9:7: error: tags: the tag "{typed[1:-1]}" has a full-width comma (，) or 顿号 (、) in it, so it '
+        "is one tag\n  hint: write the tags separated by English commas: tags: [大调研, 补短板]"]
+    write_site(root, {PAGE_PATH: interview(extra="tags: [大调研, 补短板]\n")})
+    assert printed(root) == []
+    page = parse_html(build_at(root) / "interviews/baihe/index.html")
+    assert [a.text_content() for a in page.cssselect('a[href^="/tags/"]')][:2] == ["大调研", "补短板"]
+
+
 def test_aliases_in_quotes_joined_by_a_full_width_comma_are_told_the_list_with_english_commas(tmp_path: Path) -> None:
     # Was: 'delete the ": an alias holds no quote marks: aliases: [重固，重固老镇]', one alias again.
     unit = UNIT.replace("level: town\n", 'level: town\naliases: ["白鹤"，"白鹤老镇"]\n')
