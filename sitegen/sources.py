@@ -558,14 +558,19 @@ def split_front_matter(source: SourceFile, report: Report) -> FrontMatterDocumen
         - blank lines before a ``---`` line that starts front matter: error at
           line 1 (front matter must start on line 1); the text is taken as body.
         - an opening or closing line typed with a Chinese input method
-          (``———``, ``－－－``), with four hyphens, with a full-width space
-          after them, or after a space the editor does not see (`` ---``,
-          a no-break space, a zero-width character: see `_fence_slip`; not
-          inside a block of text, ``summary: |``): error at that line, saying what is
-          wrong with it; the text is still split there, so that the front
-          matter's own mistakes are found too. Editors see such a line as
-          the fence, so "never closed" would send them looking elsewhere.
-          A closing line ``...`` (YAML's end of a document) is one such slip.
+          (``———``, ``－－－``, ``—``), with two or four hyphens, as a
+          Markdown rule (``- - -``, ``***``, ``___``), with something after
+          the dashes (``---.``, ``--- title: 访谈``, a full-width space), or
+          after a space the editor does not see (`` ---``, a no-break space,
+          a zero-width character: see `_fence_slip`; not inside a block of
+          text, ``summary: |``, nor below the page's text): error at that
+          line, saying what is wrong with it; the text is still split there,
+          so that the front matter's own mistakes are found too. Editors see
+          such a line as the fence, so "never closed" would send them looking
+          elsewhere. A closing line ``...`` (YAML's end of a document) is one
+          such slip. An opening line other than dashes alone counts only when
+          a field follows it (`_fields_follow`); one that is never closed is
+          told so as well.
         - front matter between ``+++`` lines (TOML, as Hugo allows): error at
           line 1; the result has no front matter.
     """
@@ -577,6 +582,8 @@ def split_front_matter(source: SourceFile, report: Report) -> FrontMatterDocumen
                      '(a colon and a space; no "=" and no quotes needed)')
         return FrontMatterDocument(source, None, 1, source.text, 1)
     opening = None if _DELIMITER.fullmatch(lines[0]) else _fence_slip(lines[0])
+    if opening is not None and not _fields_follow(lines):
+        opening = None  # a page without front matter that starts with a rule or a dash: told so by the loader
     if opening is None and not _DELIMITER.fullmatch(lines[0]):
         _check_late_opening(source, lines, report)
         return FrontMatterDocument(source, None, 1, source.text, 1)
@@ -585,15 +592,17 @@ def split_front_matter(source: SourceFile, report: Report) -> FrontMatterDocumen
                      opening[1])
     for number in range(1, len(lines)):
         line = lines[number]
-        slip = _fence_slip(line) if line[:1] and line[:1] in _FENCE_DASHES + _FENCE_LEAD else None
+        slip = _fence_slip(line) if line[:1] and line[:1] in _FENCE_MARKS + _FENCE_LEAD else None
         if slip is not None and line[:1] in _FENCE_LEAD and _in_block_text(lines, number):
             slip = None  # "  ---" in the lines of a block of text (summary: |) is text
+        if slip is not None and _text_start(lines, number) is not None:
+            slip = None  # a rule in the page's text, below where the closing line was left out
         if slip is None and _YAML_END.fullmatch(line) and opening is None and _text_start(lines, number) is None:
             slip = '"..." ends a YAML document; the front matter ends with "---"', FENCE_HINT
         if slip is not None:
             report.error(source.path, number + 1, 1,
                          f'this line looks like the "---" that closes the front matter, but {slip[0]}', slip[1])
-        if slip is None and _DELIMITER.fullmatch(line) and opening is None:
+        if slip is None and _DELIMITER.fullmatch(line):
             text = _text_start(lines, number)
             if text is not None:  # the page's text above this "---": the closing line is missing
                 report.error(source.path, text + 1, 1,
@@ -604,12 +613,26 @@ def split_front_matter(source: SourceFile, report: Report) -> FrontMatterDocumen
             front = "".join(line + "\n" for line in lines[1:number])
             body = "\n".join(lines[number + 1:])
             return FrontMatterDocument(source, front, 2, body, number + 2)
-    if opening is None:
-        text = _text_start(lines, len(lines))
-        report.error(source.path, 1, 1, 'the front matter opened with "---" on line 1 is never closed',
-                     'add a line with only "---" after the last front-matter line (title, date, …)' if text is None
-                     else _close_above(text))
+    text = _text_start(lines, len(lines))
+    report.error(source.path, 1, 1, 'the front matter opened with "---" on line 1 is never closed' if opening is None
+                 else "the front matter opened on line 1 is never closed",
+                 'add a line with only "---" after the last front-matter line (title, date, …)' if text is None
+                 else _close_above(text))
     return FrontMatterDocument(source, None, 1, source.text, 1)
+
+
+def _fields_follow(lines: list[str]) -> bool:
+    """True when line 1 of ``lines`` (a page) is followed by front matter: a field (``title: …``, ``标题：…``), the
+    first line that is neither empty nor a ``#`` note, or typed after its dashes (``--- title: 访谈``).
+
+    A line 1 of long dashes alone (``———``) needs none: no page's text starts so.
+    """
+    if len(lines[0].strip(_FENCE_LEAD)) > 1 and not lines[0].strip(_FENCE_LEAD).strip(_FENCE_DASHES):
+        return True
+    tail = _FENCE_TAIL.fullmatch(lines[0].lstrip(_FENCE_LEAD))
+    after = next((line for line in lines[1:] if line.strip() and not line.lstrip().startswith("#")), "")
+    return _key_start().match(after) is not None or (tail is not None and _key_start().match(tail.group(1).strip())
+                                                      is not None)
 
 
 @functools.cache
@@ -668,16 +691,24 @@ FENCE_HINT = "type exactly --- (three half-width hyphens, 半角) and nothing el
 """How to type the line that opens or closes a page's front matter."""
 
 _FENCE_DASHES = "-－—–−―"
+_FENCE_MARKS = _FENCE_DASHES + "*＊_＿"
+"""What a line typed for ``---`` is made of: dashes of any width, or the asterisks and underscores of a Markdown
+rule (``***``, ``___``), which editors who know Markdown type for it."""
+_MARK_GAPS = " \t" + WIDE_SPACES
+_FENCE_TAIL = re.compile(r"---([^-].*)")
 
 
 def _fence_slip(line: str) -> tuple[str, str] | None:
     """Say why ``line`` is not the ``---`` of front matter that it looks like, if it looks like one, and how to type it.
 
     Takes one line of a page. Returns what is wrong ("it has 4 hyphens",
-    "it is typed with full-width or long dashes …", "a full-width space …
-    follows it", "a space comes before it …") and the hint, or None for a
-    real ``---`` line and for any line that is not dashes alone (``- 大调研``,
-    ``——摘自``, a line with text). A lone ``——`` (what one key gives in a
+    "it is typed with full-width or long dashes …", "it is typed "- - -",
+    with spaces between the hyphens", "it is typed "***", with asterisks …",
+    "a full-width space … follows it", "a space comes before it …",
+    "text follows the dashes: …") and the hint, or None for a real ``---``
+    line and for any line that is neither marks alone (`_fence_dashes`) nor
+    ``---`` with something after it (`_fence_tail`): ``- 大调研``, ``——摘自``,
+    ``- -``, ``**``. A lone ``——`` or ``—`` (what one key gives in a
     Chinese input method) counts. The editor sees no space before the
     dashes, so the hint names it and its columns (`_fence_lead`).
     """
@@ -685,7 +716,29 @@ def _fence_slip(line: str) -> tuple[str, str] | None:
     if rest != line:
         return _fence_lead(line[:len(line) - len(rest)], rest)
     slip = _fence_dashes(line)
-    return None if slip is None else (slip, FENCE_HINT)
+    return (slip, FENCE_HINT) if slip is not None else _fence_tail(line)
+
+
+def _fence_tail(line: str) -> tuple[str, str] | None:
+    """What is wrong with ``line``, ``---`` and then something else (``---.``, ``--- title: 访谈``), and the hint.
+
+    None for any other line. What follows the dashes is named: invisible
+    characters and punctuation (a note after ``#`` too) are to be deleted;
+    words, to be moved to a line of their own below (the first field, after
+    an opening line; the page's first words, after a closing one).
+    """
+    match = _FENCE_TAIL.fullmatch(line)
+    tail = match.group(1).strip() if match else ""
+    if not tail:
+        return None
+    if not tail.strip(_FENCE_LEAD):
+        return (f"{_lead_name(tail[0])} follows it",
+                "delete everything after the dashes (it cannot be seen), so that the line is exactly ---")
+    shown = _clipped_start(tail)
+    if tail.startswith("#") or not any(char.isalnum() for char in tail):
+        return f'"{shown}" follows the dashes', f'delete "{shown}" after the dashes, so that the line is exactly ---'
+    return (f'text follows the dashes: "{shown}"',
+            f'move "{shown}" to a line of its own below this one, so that this line is exactly ---')
 
 
 _FENCE_LEAD = " \t\u200b\u200c\u200d\u2060\ufeff" + WIDE_SPACES
@@ -697,7 +750,10 @@ def _fence_lead(lead: str, rest: str) -> tuple[str, str] | None:
     None when ``rest`` is no ``---`` line, typed well or not (`_fence_dashes`)."""
     slip = None if _DELIMITER.fullmatch(rest) else _fence_dashes(rest)
     if slip is None and not _DELIMITER.fullmatch(rest):
-        return None
+        tail = _fence_tail(rest)
+        if tail is None:
+            return None
+        slip = tail[0]
     names = list(dict.fromkeys(_lead_name(char) for char in lead))
     what = names[0] if len(lead) == 1 else f"{len(lead)} characters ({', '.join(names)})"
     where = "column 1" if len(lead) == 1 else f"columns 1 to {len(lead)}"
@@ -734,10 +790,35 @@ _BLOCK_START = re.compile(r":[ \t]+[|>][-+0-9]*[ \t]*(?:#.*)?$")
 
 
 def _fence_dashes(line: str) -> str | None:
-    """What is wrong with ``line``, dashes alone that are not ``---`` (`_fence_slip`), or None."""
+    """What is wrong with ``line``, marks alone that are not ``---`` (`_fence_slip`), or None.
+
+    Marks are those of `_FENCE_MARKS`, with spaces between them or none: two
+    dashes or more, one long dash, or three marks or more of a Markdown rule
+    (``- - -``, ``***``, ``_ _ _``). One ``-`` is a YAML list item, and
+    ``- -`` or ``**`` no rule anyone types.
+    """
     dashes = line.rstrip()  # str.rstrip also takes full-width (U+3000) and no-break spaces
-    if _DELIMITER.fullmatch(line) or not dashes or dashes.strip(_FENCE_DASHES) or len(dashes) < 2:
+    if _DELIMITER.fullmatch(line) or not dashes or dashes.strip(_FENCE_MARKS + _MARK_GAPS):
         return None
+    if not dashes.strip(_FENCE_DASHES):
+        return _dashes_alone(line, dashes)
+    if sum(char in _FENCE_MARKS for char in dashes) < 3:
+        return None
+    if any(char in "*＊" for char in dashes):
+        return f'it is typed "{dashes}", with asterisks (星号) in place of the three half-width hyphens'
+    if any(char in "_＿" for char in dashes):
+        return f'it is typed "{dashes}", with underscores (下划线) in place of the three half-width hyphens'
+    if dashes.isascii():
+        return f'it is typed "{dashes}", with spaces between the hyphens'
+    return f'it is typed "{dashes}", with full-width or long dashes (全角/长破折号) and spaces between them'
+
+
+def _dashes_alone(line: str, dashes: str) -> str | None:
+    """What is wrong with ``line``, whose text ``dashes`` is dashes alone with no space between them, or None."""
+    if dashes == "-":
+        return None
+    if len(dashes) == 1:
+        return f'it is typed "{dashes}", one full-width or long dash (全角/长破折号), not three half-width hyphens'
     if not dashes.isascii():
         return "it is typed with full-width or long dashes (全角/长破折号), not three half-width hyphens"
     if len(dashes) != 3:

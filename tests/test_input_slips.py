@@ -883,6 +883,60 @@ def test_an_opening_fence_typed_with_full_width_dashes_is_named(tmp_path: Path) 
         "  hint: type exactly --- (three half-width hyphens, 半角) and nothing else on the line"]
 
 
+@pytest.mark.parametrize(("fence", "what"), [
+    ("- - -", '"- - -", with spaces between the hyphens'),
+    ("***", '"***", with asterisks (星号) in place of the three half-width hyphens'),
+    ("___", '"___", with underscores (下划线) in place of the three half-width hyphens'),
+    ("—", '"—", one full-width or long dash (全角/长破折号), not three half-width hyphens'),
+])
+@pytest.mark.parametrize("where", ["opening", "closing", "both"])
+def test_a_fence_typed_as_a_rule_is_named_and_typing_it_as_told_checks(
+        tmp_path: Path, fence: str, what: str, where: str) -> None:
+    # Both typed "- - -" gave "1:1: the page has no front matter"; typing the "---" asked for above line 1 gave
+    # "never closed … add "---" above line 11", below the page's "##" headings, and then a third error. A closing
+    # "- - -" or "___" alone gave the same "never closed", naming neither the line nor what was wrong with it.
+    body = "## 问题一\n\n回答。\n\n***\n\n## 问题二\n\n回答。\n"
+    lines = interview("白鹤镇：补好短板", body=body).split("\n")
+    told = []
+    if where in ("opening", "both"):
+        lines[0] = fence
+        told.append(f'{PAGE_PATH}:1:1: error: line 1 looks like the "---" that opens the front matter, but it is '
+                    f"typed {what}\n  hint: type exactly --- (three half-width hyphens, 半角) and nothing else on the line")
+    if where in ("closing", "both"):
+        lines[8] = fence
+        told.append(f'{PAGE_PATH}:9:1: error: this line looks like the "---" that closes the front matter, but it is '
+                    f"typed {what}\n  hint: type exactly --- (three half-width hyphens, 半角) and nothing else on the line")
+    root = write_site(tmp_path, {PAGE_PATH: "\n".join(lines)})
+    assert printed(root) == told
+    for number in (1, 9):
+        lines[number - 1] = "---"
+    (root / PAGE_PATH).write_text("\n".join(lines), encoding="utf-8")
+    assert printed(root) == []
+    page = parse_html(build_at(root) / "interviews/baihe/index.html")
+    assert page.cssselect("h1")[0].text_content() == "白鹤镇：补好短板"
+    assert [h.text_content() for h in page.cssselect("h2") if h.text_content().startswith("问题")] == ["问题一", "问题二"]
+    assert len(page.cssselect("hr")) == 1  # the rule in the text is still one
+
+
+@pytest.mark.parametrize(("typed", "what", "hint", "fixed"), [
+    ("---.", '"." follows the dashes', 'delete "." after the dashes, so that the line is exactly ---', ["---"]),
+    ("--- 回答在下面", 'text follows the dashes: "回答在下面"',
+     'move "回答在下面" to a line of its own below this one, so that this line is exactly ---', ["---", "回答在下面"]),
+])
+def test_a_closing_fence_with_more_on_the_line_is_named_and_mending_it_checks(
+        tmp_path: Path, typed: str, what: str, hint: str, fixed: list[str]) -> None:
+    lines = interview("白鹤镇：补好短板").split("\n")
+    lines[8] = typed
+    root = write_site(tmp_path, {PAGE_PATH: "\n".join(lines)})
+    assert printed(root) == [
+        f'{PAGE_PATH}:9:1: error: this line looks like the "---" that closes the front matter, but {what}\n'
+        f"  hint: {hint}"]
+    lines[8:9] = fixed
+    (root / PAGE_PATH).write_text("\n".join(lines), encoding="utf-8")
+    assert printed(root) == []
+    assert parse_html(build_at(root) / "interviews/baihe/index.html").cssselect("h1")[0].text_content() == "白鹤镇：补好短板"
+
+
 @pytest.mark.parametrize(("lead", "name", "said"), [
     ("\u00a0", "no-break space", "a no-break space (U+00A0, 不间断空格, from text copied from a web page or WeChat)"),
     (" ", "space", "a space")])

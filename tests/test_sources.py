@@ -638,9 +638,13 @@ def test_an_opening_line_typed_wrong_is_named_instead_of_no_front_matter() -> No
         'content/p.md:1:1: error: line 1 looks like the "---" that opens the front matter, but it is typed with '
         "full-width or long dashes (全角/长破折号), not three half-width hyphens\n" + _FENCE_HINT]
     assert (document.front_matter, document.body) == ("title: x\n", "正文\n")
-    report = Report()
+    report = Report()  # and never closed: told too, or typing the "---" asked for brought that error next
     assert split_front_matter(source("－－－\ntitle: x\n"), report).front_matter is None
-    assert [p.line for p in report.problems] == [1]
+    assert [p.format() for p in report.problems] == [
+        'content/p.md:1:1: error: line 1 looks like the "---" that opens the front matter, but it is typed with '
+        "full-width or long dashes (全角/长破折号), not three half-width hyphens\n" + _FENCE_HINT,
+        "content/p.md:1:1: error: the front matter opened on line 1 is never closed\n"
+        '  hint: add a line with only "---" after the last front-matter line (title, date, …)']
 
 
 _NBSP = "a no-break space (U+00A0, 不间断空格, from text copied from a web page or WeChat)"
@@ -689,6 +693,85 @@ def test_dashes_that_are_no_fence_are_left_alone(text: str) -> None:
     report = Report()
     split_front_matter(source(text), report)
     assert report.problems == []
+
+
+_NOT_HYPHENS = "in place of the three half-width hyphens"
+
+
+# Each was "the page has no front matter" (opening) or "the front matter opened with "---" on line 1 is never
+# closed", with a hint to add a "---" below the page's headings (closing): the line typed was never named.
+@pytest.mark.parametrize(("fence", "what", "hint"), [
+    ("- - -", 'it is typed "- - -", with spaces between the hyphens', FENCE_HINT),
+    ("-- -", 'it is typed "-- -", with spaces between the hyphens', FENCE_HINT),
+    ("— — —", 'it is typed "— — —", with full-width or long dashes (全角/长破折号) and spaces between them', FENCE_HINT),
+    ("***", f'it is typed "***", with asterisks (星号) {_NOT_HYPHENS}', FENCE_HINT),
+    ("* * *", f'it is typed "* * *", with asterisks (星号) {_NOT_HYPHENS}', FENCE_HINT),
+    ("＊＊＊", f'it is typed "＊＊＊", with asterisks (星号) {_NOT_HYPHENS}', FENCE_HINT),
+    ("___", f'it is typed "___", with underscores (下划线) {_NOT_HYPHENS}', FENCE_HINT),
+    ("_ _ _", f'it is typed "_ _ _", with underscores (下划线) {_NOT_HYPHENS}', FENCE_HINT),
+    ("—", 'it is typed "—", one full-width or long dash (全角/长破折号), not three half-width hyphens', FENCE_HINT),
+    ("–", 'it is typed "–", one full-width or long dash (全角/长破折号), not three half-width hyphens', FENCE_HINT),
+    ("--", "it has 2 hyphens", FENCE_HINT),
+    ("----", "it has 4 hyphens", FENCE_HINT),
+    ("---.", '"." follows the dashes', 'delete "." after the dashes, so that the line is exactly ---'),
+    ("---。", '"。" follows the dashes', 'delete "。" after the dashes, so that the line is exactly ---'),
+    ("--- # 访谈", '"# 访谈" follows the dashes', 'delete "# 访谈" after the dashes, so that the line is exactly ---'),
+    ("--- 访谈", 'text follows the dashes: "访谈"',
+     'move "访谈" to a line of its own below this one, so that this line is exactly ---'),
+    ("---\u200b", "an invisible character (U+200B, zero-width) follows it",
+     "delete everything after the dashes (it cannot be seen), so that the line is exactly ---"),
+    (" ***", 'a space comes before it, in column 1, and it is typed "***", with asterisks (星号) '
+     f"{_NOT_HYPHENS}", f"delete the space before the dashes, and {FENCE_HINT}"),
+])
+def test_a_fence_typed_as_a_rule_or_with_more_on_the_line_is_named(fence: str, what: str, hint: str) -> None:
+    opening = f'content/p.md:1:1: error: line 1 looks like the "---" that opens the front matter, but {what}\n' \
+              f"  hint: {hint}"
+    closing = f'content/p.md:5:1: error: this line looks like the "---" that closes the front matter, but {what}\n' \
+              f"  hint: {hint}"
+    for text, told in ((f"{fence}\ntitle: x\ntags:\n- a\n---\n正文\n***\n", [opening]),
+                       (f"---\ntitle: x\ntags:\n- a\n{fence}\n正文\n***\n", [closing]),
+                       (f"{fence}\ntitle: x\ntags:\n- a\n{fence}\n正文\n***\n", [opening, closing])):
+        report = Report()
+        document = split_front_matter(source(text), report)
+        assert [p.format() for p in report.problems] == told
+        assert (document.front_matter, document.body, document.body_line) == ("title: x\ntags:\n- a\n",
+                                                                             "正文\n***\n", 6)
+
+
+def test_a_field_typed_after_the_opening_dashes_is_moved_below_them() -> None:
+    report = Report()
+    split_front_matter(source("--- title: 访谈\ndate: 2018-05-03\n---\n正文\n"), report)
+    assert [p.format() for p in report.problems] == [
+        'content/p.md:1:1: error: line 1 looks like the "---" that opens the front matter, but text follows the '
+        'dashes: "title: 访谈"\n'
+        '  hint: move "title: 访谈" to a line of its own below this one, so that this line is exactly ---']
+    report = Report()
+    document = split_front_matter(source("---\ntitle: 访谈\ndate: 2018-05-03\n---\n正文\n"), report)
+    assert (document.front_matter, report.problems) == ("title: 访谈\ndate: 2018-05-03\n", [])
+
+
+@pytest.mark.parametrize("text", [
+    "---\ntitle: x\n---\n\n正文\n\n***\n\n第二段\n\n- - -\n\n___\n\n---\n\n完\n",  # rules in the body
+    "***\n\n正文\n", "—\n正文\n", "--- 以下为正文\n\n正文\n", "* * *\n- 一\n",  # no front matter: the loader says so
+    "---\ntitle: x\nsummary: |\n  ***\n  ---.\n---\n正文\n",  # lines of a block of text
+])
+def test_rules_and_dashes_that_are_no_fence_are_left_alone(text: str) -> None:
+    report = Report()
+    document = split_front_matter(source(text), report)
+    assert report.problems == []
+    assert document.front_matter is None or document.body.endswith(text.split("---\n")[-1])
+
+
+@pytest.mark.parametrize("rule", ["***", "- - -", "___", "—", "---."])
+def test_a_rule_in_the_text_of_a_page_whose_closing_line_is_missing_is_not_taken_for_it(rule: str) -> None:
+    # The closing line goes above the text; the rule further down is the page's own.
+    for opening, said in (("---", 'opened with "---" on line 1'), ("- - -", "opened on line 1")):
+        report = Report()
+        document = split_front_matter(source(f"{opening}\ntitle: x\n\n正文\n\n{rule}\n\n更多\n"), report)
+        assert document.front_matter is None
+        assert [p.format() for p in report.problems][-1] == (
+            f"content/p.md:1:1: error: the front matter {said} is never closed\n"
+            '  hint: add a line with only "---" above line 4, after the last front-matter line (title, date, …)')
 
 
 def test_a_title_pasted_above_the_front_matter_is_told_to_be_deleted() -> None:
