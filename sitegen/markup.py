@@ -2654,6 +2654,47 @@ def _invisible_problems(source: str, lines: list[str], path: str, first_line: in
     return problems
 
 
+_SEPARATOR_NAMES = {"\u2028": "line separator (行分隔符, U+2028)", "\u2029": "paragraph separator (段分隔符, U+2029)",
+                    "\x85": "next-line character (U+0085)"}
+"""Line breaks that are no line break to Markdown (YAML's "invisible line separators") → how a message names them."""
+_SEPARATOR_RE = compile_later(f"[{''.join(_SEPARATOR_NAMES)}]")
+
+
+def _separator_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
+    """Warnings for the line and paragraph separators of `_SEPARATOR_NAMES` in a body, one at the first of each line.
+
+    Takes the body, its lines, the file's path and the file line of the
+    body's first line. Word and web pages paste them for a line break, but
+    Markdown reads none there: the page holds the character inside the word
+    (shown as nothing, or as a break where the editor saw none), and search
+    and the misspelling check do not find the word. In YAML they are an
+    error; in a body, a warning like `_invisible_problems`, placed by the
+    text around it. Fenced code is left alone; found while converting (cached).
+    """
+    if not _SEPARATOR_RE.search(source):
+        return []
+    problems: list[Problem] = []
+    for index, line in outside_fences(lines):
+        found = _SEPARATOR_RE.search(line)
+        if found is None:
+            continue
+        places = list(dict.fromkeys(invisible_place(line, match.start(), match.end())
+                                    for match in _SEPARATOR_RE.finditer(line)))
+        count = len(_SEPARATOR_RE.findall(line))
+        where = places[0] if len(places) == 1 else ", ".join(places[:-1]) + " and " + places[-1]
+        problems.append(Problem(
+            path, first_line + index, found.start() + 1, "warning",
+            f"an invisible {_SEPARATOR_NAMES[found.group()]} is in the text"
+            + (f" ({count} on this line)" if count > 1 else "")
+            + ": Markdown reads no line break there, so the page holds it inside the text, and search and the "
+              "misspelling check do not find the word it stands in",
+            (f"delete it: it stands {where} (it often comes from text copied from Word or a web page); if a new "
+             "line is meant there, press Enter in its place" if count == 1 else
+             f"delete them: they stand {where} (they often come from text copied from Word or a web page); where a "
+             "new line is meant, press Enter in its place")))
+    return problems
+
+
 _BLOCK_MARKER_RE = compile_later(r"[ \t]{0,3}(?P<sign>#{1,6}|[-*+](?=[ \t])|[0-9]{1,9}[.)](?=[ \t])|>|\|)")
 """What starts a line Markdown reads as a heading (Python-Markdown needs no space after "#"), a list item, a quote
 or a table's first row."""
@@ -3252,6 +3293,7 @@ class MarkdownRenderer:
         problems += _odd_space_item_problems(source, lines, path, first_line)
         problems += _table_problems(source, lines, path, first_line)
         problems += _invisible_problems(source, lines, path, first_line)
+        problems += _separator_problems(source, lines, path, first_line)
         problems += _lost_character_problems(source, lines, path, first_line)
         problems += _reading_figures_problems(source, lines, path, first_line)
         problems += _masking_star_problems(lines, clean_html, path, first_line)

@@ -937,6 +937,23 @@ def test_a_closing_fence_with_more_on_the_line_is_named_and_mending_it_checks(
     assert parse_html(build_at(root) / "interviews/baihe/index.html").cssselect("h1")[0].text_content() == "白鹤镇：补好短板"
 
 
+@pytest.mark.parametrize(("char", "name"), [("\u2028", "line separator (行分隔符, U+2028)"),
+                                          ("\u2029", "paragraph separator (段分隔符, U+2029)")])
+def test_a_line_separator_pasted_into_the_text_is_warned_and_deleting_it_checks(
+        tmp_path: Path, char: str, name: str) -> None:
+    # It passed silently and was published inside the word (白鹤镇的<U+2028>草莓), where search did not find 草莓.
+    root = write_site(tmp_path, {PAGE_PATH: interview(body=f"## 问题一\n\n白鹤镇的{char}草莓很甜。\n")})
+    assert printed(root) == [
+        f"{PAGE_PATH}:13:5: warning: an invisible {name} is in the text: Markdown reads no line break there, so the "
+        "page holds it inside the text, and search and the misspelling check do not find the word it stands in\n"
+        '  hint: delete it: it stands between "白鹤镇的" and "草莓很甜。" (it often comes from text copied from Word or '
+        "a web page); if a new line is meant there, press Enter in its place"]
+    write_site(root, {PAGE_PATH: interview(body="## 问题一\n\n白鹤镇的草莓很甜。\n")})
+    assert printed(root) == []
+    page = parse_html(build_at(root) / "interviews/baihe/index.html")
+    assert "白鹤镇的草莓很甜。" in [p.text_content() for p in page.cssselect("p")]
+
+
 @pytest.mark.parametrize(("lead", "name", "said"), [
     ("\u00a0", "no-break space", "a no-break space (U+00A0, 不间断空格, from text copied from a web page or WeChat)"),
     (" ", "space", "a space")])

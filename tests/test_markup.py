@@ -1191,6 +1191,29 @@ def test_characters_that_show_nothing_are_warned_with_the_text_around_them(rende
          f'delete it: it stands between "大调研" and "工作" {tail}')]
 
 
+def test_line_and_paragraph_separators_in_the_text_are_warned_with_the_text_around_them(
+        renderer: MarkdownRenderer) -> None:
+    # 白鹤镇的<U+2028>草莓 was published unwarned, the separator inside the text; in YAML it is an error.
+    body = "白鹤镇的\u2028草莓很甜。\n\n第二段\u2029\n\n```\n代\u2028码\n```\n\n一\u2028二\u2028三\n\n下\x85一行\n"
+    result = renderer.render(body, "a.md", 5)
+    told = ("is in the text{}: Markdown reads no line break there, so the page holds it inside the text, and search "
+            "and the misspelling check do not find the word it stands in")
+    one = "(it often comes from text copied from Word or a web page); if a new line is meant there, press Enter in its place"
+    assert [p.format() for p in result.problems] == [
+        "a.md:5:5: warning: an invisible line separator (行分隔符, U+2028) " + told.format("")
+        + f'\n  hint: delete it: it stands between "白鹤镇的" and "草莓很甜。" {one}',
+        "a.md:7:4: warning: an invisible paragraph separator (段分隔符, U+2029) " + told.format("")
+        + f'\n  hint: delete it: it stands after "第二段" {one}',
+        "a.md:13:2: warning: an invisible line separator (行分隔符, U+2028) " + told.format(" (2 on this line)")
+        + '\n  hint: delete them: they stand between "一" and "二" and between "二" and "三" (they often come from '
+          "text copied from Word or a web page); where a new line is meant, press Enter in its place",
+        "a.md:15:2: warning: an invisible next-line character (U+0085) " + told.format("")
+        + f'\n  hint: delete it: it stands between "下" and "一行" {one}']
+    assert "白鹤镇的\u2028草莓" in result.html
+    followed = renderer.render("白鹤镇的草莓很甜。\n", "a.md", 5)
+    assert followed.problems == () and "白鹤镇的草莓很甜。" in followed.text
+
+
 @pytest.mark.parametrize(("typed", "sign", "kind"), [
     ("\ufeff## 下一步有什么打算？", "##", "a heading (标题)"), ("\ufeff##小结", "##", "a heading (标题)"),
     ("\u200b- 第一条\n- 第二条", "-", "a list item (列表项)"), ("\u200b1. 第一条", "1.", "a list item (列表项)"),
