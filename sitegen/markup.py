@@ -2996,7 +2996,8 @@ def _sub_item_problems(source: str, lines: list[str], clean_html: str, path: str
 
 
 def _heading_problems(lines: list[str], path: str, first_line: int) -> list[Problem]:
-    """Warnings for an h1 in the body, for heading levels that skip, and for lines made headings unawares.
+    """Warnings for an h1 in the body, for heading levels that skip, and for lines made headings unawares, each at
+    the heading's line (the first two at the column of its "#").
 
     Two of these come from text an editor did not mean as a heading:
     ``#3号楼已完成加装电梯`` (Markdown needs no space after ``#``, so the line
@@ -3010,6 +3011,7 @@ def _heading_problems(lines: list[str], path: str, first_line: int) -> list[Prob
         if _wide_heading(lines[index]) is not None:
             continue  # "#＃ 标题": `_full_width_sign_problems` names the full-width sign
         line, text = first_line + index, lines[index].strip()
+        column = len(lines[index]) - len(lines[index].lstrip(" \t")) + 1  # of the "#"
         underlined = not text.startswith("#")
         if underlined:
             sign = lines[index + 1].strip()[:3]
@@ -3028,12 +3030,12 @@ def _heading_problems(lines: list[str], path: str, first_line: int) -> list[Prob
                 + "; for a heading, write ## and a space (二级标题: the page title is the only level-1 heading)"))
         elif level == 1:
             problems.append(Problem(
-                path, line, None, "warning",
+                path, line, column, "warning",
                 "a level-1 heading (#) in the body; the page title is the only level-1 heading",
                 "use ## here (二级标题); the title comes from the front matter"))
         if level > previous + 1 and not (underlined and level == 1):
             problems.append(Problem(
-                path, line, None, "warning",
+                path, line, column, "warning",
                 f"heading level jumps from {previous} to {level}",
                 f"use {'#' * (previous + 1)} here (headings go one level at a time; "
                 "screen readers use them to navigate)"))

@@ -324,17 +324,28 @@ def test_heading_text_is_plain(renderer: MarkdownRenderer) -> None:
 
 
 def test_heading_level_jump_warning(renderer: MarkdownRenderer) -> None:
+    # Both warnings had a line and no column ("content/a.md:11: warning: …"): they are at the heading's "#".
     result = renderer.render("## 问题一\n\n文字\n\n#### 细节\n", "content/a.md", 7)
     assert result.problems == (Problem(
-        "content/a.md", 11, None, "warning", "heading level jumps from 2 to 4",
+        "content/a.md", 11, 1, "warning", "heading level jumps from 2 to 4",
         "use ### here (headings go one level at a time; screen readers use them to navigate)"),)
+    result = renderer.render("# 大标题\n\n#### 细节\n", "content/a.md", 7)
+    assert [p.format() for p in result.problems] == [
+        "content/a.md:7:1: warning: a level-1 heading (#) in the body; the page title is the only level-1 heading\n"
+        "  hint: use ## here (二级标题); the title comes from the front matter",
+        "content/a.md:9:1: warning: heading level jumps from 1 to 4\n"
+        "  hint: use ## here (headings go one level at a time; screen readers use them to navigate)"]
+    followed = renderer.render("## 大标题\n\n### 细节\n", "content/a.md", 7)
+    assert followed.problems == ()
 
 
 def test_h1_in_body_warning(renderer: MarkdownRenderer) -> None:
     result = renderer.render("文字\n\n# 大标题\n\n## 问题\n", "content/a.md", 5)
-    assert [(p.line, p.message) for p in result.problems] == [
-        (7, "a level-1 heading (#) in the body; the page title is the only level-1 heading")]
-    assert "##" in result.problems[0].hint
+    assert [p.format() for p in result.problems] == [
+        "content/a.md:7:1: warning: a level-1 heading (#) in the body; the page title is the only level-1 heading\n"
+        "  hint: use ## here (二级标题); the title comes from the front matter"]
+    followed = renderer.render("文字\n\n## 大标题\n\n## 问题\n", "content/a.md", 5)
+    assert followed.problems == ()
 
 
 def test_setext_and_hashtag_headings_are_checked(renderer: MarkdownRenderer) -> None:
