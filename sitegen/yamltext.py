@@ -4605,14 +4605,24 @@ def _explain_flow_item(lines: _Lines, line: int, column: int, _mark: object) -> 
     if not _reads_as_items(text[end:], text[start]):  # [大调研, ""补短板, 民生""]: where the item ends cannot be told
         return _UNREADABLE[0], _UNREADABLE[1], None
     indent = len(text) - len(text.lstrip(" "))
-    joined = _joined_items(text[start:end])
+    # ["大调研"，] or ["大调研"，"补短板"，]: a mark typed after the last item too, where no item follows.
+    item = text[start:end].rstrip(" \u3000")
+    last = item[-1:] if item[-1:] in _JOINING_MARKS else ""
+    item = item[:-1].rstrip(" \u3000") if last else text[start:end]
+    joined = _joined_items(item) or (([item], []) if last and _quoted_whole(item) else None)
     if joined is not None:  # ["大调研"，"补短板"]: two items joined by a comma typed in full width
         parts, marks = joined
         typed = text[indent:start] + ", ".join(parts) + text[end:].rstrip()
+        dropped = f"delete the {last} after the last item" if last else ""
+        if not marks:
+            return (f"this item is followed by {_JOINING_MARKS[last]}, where no item follows",
+                    paste_hint(dropped, typed, ""), None)
         return (f"these items are joined by {' and '.join(_JOINING_MARKS[mark] for mark in marks)}, "
                 "not by an English comma",
-                paste_hint(f"replace {' and '.join(marks)} with an English comma (半角逗号)", typed,
-                           f": type , and a space in place of each {' and each '.join(marks)}"), None)
+                paste_hint(f"replace {' and '.join(marks)} with an English comma (半角逗号)"
+                           + f" and {dropped}" * bool(last), typed,
+                           f": type , and a space in place of each {' and each '.join(marks)}"
+                           + f", and {dropped}" * bool(last)), None)
     words = _list_field(lines, line, start)
     mend = _Mend(text[indent:start], tail=text[end:].rstrip(), fit=_as_flow_item, what="item",
                  words=words if words in _WORD_LISTS else "")
@@ -4641,6 +4651,11 @@ def _joined_list(lead: str, joined: tuple[list[str], list[str]], note: str, item
 
 _JOINING_MARKS = {"，": "a full-width comma (全角逗号 ，)", "、": "a 顿号 (、)", "；": "a full-width semicolon (分号 ；)"}
 """The marks a Chinese input method types where an English comma separates the items of a list, each named."""
+
+
+def _quoted_whole(value: str) -> bool:
+    """True when ``value`` is one text in quotes, ``"…"`` or ``'…'``, its closing quote its last character."""
+    return value[:1] in ("'", '"') and _quote_end(value, 1, value[0]) == len(value) - 1
 
 
 def _joined_items(value: str) -> tuple[list[str], list[str]] | None:

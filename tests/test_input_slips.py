@@ -749,6 +749,27 @@ def test_tags_in_quotes_joined_by_a_full_width_comma_are_told_the_list_with_engl
 
 
 @pytest.mark.parametrize(("typed", "told", "fixed"), [
+    # Was: 'to tag the page 大调研，, delete the ": tags: [大调研，]; if the quotes are part of the tag: …'.
+    ('tags: ["大调研"，]', 'this item is followed by a full-width comma (全角逗号 ，), where no item follows (YAML '
+     "parser: while parsing a flow sequence: did not find expected ',' or ']')\n  hint: delete the ， after the last "
+     'item: tags: ["大调研"]', 'tags: ["大调研"]'),
+    ("tags: ['大调研'、'补短板' 、]  # 标签", "these items are joined by a 顿号 (、), not by an English comma (YAML "
+     "parser: while parsing a flow sequence: did not find expected ',' or ']')\n  hint: replace 、 with an English "
+     "comma (半角逗号) and delete the 、 after the last item: tags: ['大调研', '补短板']  # 标签",
+     "tags: ['大调研', '补短板']  # 标签"),
+])
+def test_tags_in_quotes_with_a_full_width_comma_after_the_last_are_told_to_delete_it(
+        tmp_path: Path, typed: str, told: str, fixed: str) -> None:
+    root = write_site(tmp_path, {PAGE_PATH: interview(extra=typed + "\n")})
+    assert printed(root) == [f"{PAGE_PATH}:9:13: error: {told}"]
+    write_site(root, {PAGE_PATH: interview(extra=fixed + "\n")})
+    assert printed(root) == []
+    page = parse_html(build_at(root) / "interviews/baihe/index.html")
+    meant = ["大调研", "补短板"][:fixed.count(",") + 1]
+    assert [a.text_content() for a in page.cssselect('a[href^="/tags/"]')][:len(meant)] == meant
+
+
+@pytest.mark.parametrize(("typed", "told", "fixed"), [
     ('tags: "大调研"，"补短板"   # 标签\n',
      "9:12: error: these items are joined by a full-width comma (全角逗号 ，), not by an English comma (YAML parser: "
      "while parsing a block mapping: did not find expected key)\n  hint: write them in square brackets, separated "
