@@ -210,27 +210,22 @@ def test_bytes_that_decode_as_gb18030_but_are_not_chinese_are_an_error(tmp_path:
     assert [(p.line, p.column, p.severity) for p in report.problems] == [(1, 8, "error")]
 
 
-@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
-def test_utf16_is_refused_with_or_without_its_byte_order_mark(tmp_path: Path, encoding: str) -> None:
+_FRONT = "---\ntitle: 一个访谈\ndate: 2018-05-03\n---\n\n"
+
+
+@pytest.mark.parametrize(("encoding", "named", "text"), [
     # Without the mark it said "byte 0xBF cannot be read (and it is not GBK/GB18030 Chinese text either)".
-    text = "---\ntitle: 一个访谈\ndate: 2018-05-03\n---\n\n正文一。\n"
-    rel = write(tmp_path, "x.md", text.encode(encoding))
-    report = Report()
-    assert read_source(tmp_path, rel, report) is None
-    assert [p.format() for p in report.problems] == [
-        'x.md:1:1: error: the file is saved as UTF-16 ("Unicode"), not UTF-8\n'
-        "  hint: 在 WPS 或记事本中选择 另存为 → 编码 UTF-8, and save again"]
-
-
-@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-le", "utf-32-be"])
-def test_utf32_is_refused_by_its_name_with_or_without_its_byte_order_mark(tmp_path: Path, encoding: str) -> None:
+    *((encoding, 'UTF-16 ("Unicode")', _FRONT + "正文一。\n") for encoding in ("utf-16", "utf-16-le", "utf-16-be")),
     # It was "saved as UTF-16": UTF-32's little-endian mark starts with UTF-16's (and without a mark, "byte 0x…").
-    text = "---\ntitle: 一个访谈\ndate: 2018-05-03\n---\n\n" + "正文一，白鹤镇大调研。𠀀\n" * 200
+    *((encoding, "UTF-32", _FRONT + "正文一，白鹤镇大调研。𠀀\n" * 200) for encoding in ("utf-32", "utf-32-le", "utf-32-be")),
+])
+def test_utf16_and_utf32_are_refused_by_their_names_with_or_without_a_byte_order_mark(
+        tmp_path: Path, encoding: str, named: str, text: str) -> None:
     rel = write(tmp_path, "x.md", text.encode(encoding))
     report = Report()
     assert read_source(tmp_path, rel, report) is None
     assert [p.format() for p in report.problems] == [
-        "x.md:1:1: error: the file is saved as UTF-32, not UTF-8\n"
+        f"x.md:1:1: error: the file is saved as {named}, not UTF-8\n"
         "  hint: 在 WPS 或记事本中选择 另存为 → 编码 UTF-8, and save again"]
     assert decode_for_display(text.encode(encoding)) == text
 
