@@ -161,6 +161,10 @@ SEGMENT_STYLES: tuple[BarStyle, ...] = (
 )
 #: A coverage target (the plan): striped.
 TARGET_STYLE = BarStyle("target", "目标", "bar-target", "#3d4f63", "#5d6e82", "stripes")
+#: Said of a target that has no measurement: in the summary, and (after the label 实测) in its empty track.
+NO_MEASUREMENT = "暂无实测数据"
+NO_MEASUREMENT_IN_TRACK = "暂无数据"
+
 #: A measured coverage (what was reached): solid.
 MEASURED_STYLE = BarStyle("measured", "实测", "bar-measured", "#00606b", None, "solid")
 
@@ -746,16 +750,23 @@ def _value_x(x0: float, length: float, width: float, text: str, layout: _Layout)
 
 
 def _target_block(target: Target, top: float, value_room: float, layout: _Layout) -> tuple[list[str], float]:
-    """Heading (group, deadline) and one bar for the target, one for the measured value if any."""
+    """Heading (group, deadline), a bar for the target and one for the measured value.
+
+    A target without a measurement gets an empty 实测 track with `NO_MEASUREMENT_IN_TRACK` written in it.
+    """
     deadline = f"期限：{format_date(target.deadline)}" if target.deadline else ""
     parts, top = _heading(_group_label(target), "", deadline, top, layout)
     key_room = max(_text_width(s.label, layout.font) for s in (TARGET_STYLE, MEASURED_STYLE)) + layout.key_gap
     x0, width = _PAD + key_room, _TRACK_W - key_room - value_room
-    bars = [(TARGET_STYLE, target.target)]
-    if target.measured is not None:
-        bars.append((MEASURED_STYLE, target.measured))
-    for style, value in bars:
+    for style, value in ((TARGET_STYLE, target.target), (MEASURED_STYLE, target.measured)):
         middle = top + layout.target_bar_h / 2 + layout.middle
+        if value is None:
+            # An empty 实测 track saying so: a lone striped bar reached 100% and was read as achieved.
+            parts.append(f'<g class="no-measurement">{_text(_PAD, middle, style.label)}'
+                         f'{_track(x0, top, width, layout.target_bar_h)}'
+                         f'{_text(x0 + layout.space, middle, NO_MEASUREMENT_IN_TRACK)}</g>')
+            top += layout.target_bar_h + layout.bar_gap
+            continue
         length = _scaled(value, 100, round(width * 10)) / 10
         text = format_percent(value)
         parts.append(f'<g class="bar">{_text(_PAD, middle, style.label)}{_track(x0, top, width, layout.target_bar_h)}')
@@ -769,7 +780,7 @@ def _target_block(target: Target, top: float, value_room: float, layout: _Layout
 
 
 def _target_summary(unit_name: str, targets: Sequence[Target]) -> str:
-    """The targets in one sentence; the measured values, if any, in a second."""
+    """The targets in one sentence; the measured values, if any, in a second; which have none, last."""
     def goal(t: Target) -> str:
         return f"{_group_label(t)}{format_percent(t.target)}" + (
             f"（{format_date(t.deadline)}前）" if t.deadline else "")
@@ -781,6 +792,11 @@ def _target_summary(unit_name: str, targets: Sequence[Target]) -> str:
         day = days.pop() if len(days) == 1 else None
         text += f"截至{format_date(day)}实测：" if day else "实测："
         text += "，".join(f"{_group_label(t)}{format_percent(t.measured)}" for t in measured) + "。"
+    unmeasured = [t for t in targets if t.measured is None]
+    if unmeasured and measured:
+        text += "、".join(_group_label(t) for t in unmeasured) + NO_MEASUREMENT + "。"
+    elif unmeasured:
+        text += ("均" if len(targets) > 1 else "") + NO_MEASUREMENT + "。"
     return text
 
 
@@ -811,22 +827,23 @@ def _target_table(unit_name: str, targets: Sequence[Target]) -> DataTable:
 
 
 def target_chart(unit_name: str, targets: Sequence[Target]) -> Chart | None:
-    """Chart a unit's coverage targets: per target a bar of the target %, and of the measured % if given.
+    """Chart a unit's coverage targets: per target a bar of the target % and one of the measured %.
 
     Takes the unit's name and its targets, shown in the order given. Each
     group is headed by its Chinese name (机构, 居民, …) in bold, with
     "期限：2018年6月30日" below when it has a deadline; its bars are labelled 目标 (striped) and 实测 (solid) in words, drawn on a 0–100%
     scale (the outlined track is 100%), with the percentage ("80%") written
-    beside the bar, or after the track when it would cross the track's outline. No legend: every bar is named in words. Returns None when there are no targets. The table has
+    beside the bar, or after the track when it would cross the track's outline. A target
+    not measured gets an empty 实测 track reading 暂无数据, and the summary says 暂无实测数据,
+    so that a lone striped bar is never taken for progress. No legend: every bar is named in words. Returns None when there are no targets. The table has
     one row per target: 目标, plus 实测 / 实测日期 / 期限 columns when any
     target has them (a missing value is "—").
     """
     if not targets:
         return None
     summary = _target_summary(unit_name, targets)
-    measured = any(t.measured is not None for t in targets)
-    desc = ("图中每个调研对象一条目标横条" + ("，有实测数的另有一条实测横条" if measured else "")
-            + "；条形长度按0%至100%的比例绘制，整条轨道为100%。")
+    desc = (f"图中每个调研对象一条目标横条和一条实测横条，没有实测数的实测横条为空，标“{NO_MEASUREMENT_IN_TRACK}”"
+            "；条形长度按0%至100%的比例绘制，整条轨道为100%。")
     svg, svg_large = (_target_svg(unit_name, targets, desc, layout) for layout in (_NORMAL, _LARGE))
     return Chart(svg=svg, svg_large=svg_large, summary=summary, table=_target_table(unit_name, targets))
 

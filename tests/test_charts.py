@@ -159,7 +159,7 @@ def test_baihe_targets_show_percentages_as_text():
     words = texts(root)
     assert words.count("100%") == 1 and words.count("80%") == 2
     assert {"机构", "居民", "注册企业"} <= set(words)
-    assert chart.summary == "白鹤镇调研覆盖目标：机构100%，居民80%，注册企业80%。"
+    assert chart.summary == "白鹤镇调研覆盖目标：机构100%，居民80%，注册企业80%。均暂无实测数据。"
     assert chart.table == DataTable(
         caption="白鹤镇调研覆盖目标",
         column_headers=("调研对象", "目标"),
@@ -171,6 +171,13 @@ def test_baihe_targets_show_percentages_as_text():
     assert [float(b.get("width")) for b in bars] == pytest.approx(
         [track_width, 0.8 * track_width, 0.8 * track_width], abs=0.1)
     assert "0%至100%" in root.find(f"{SVG}desc").text
+    # No measurement: under each target an empty 实测 track says so, so that the full striped
+    # bar of 机构 100% is not read as reached.
+    empty = [g for g in root.iter(f"{SVG}g") if "no-measurement" in classes(g)]
+    assert len(empty) == 3 and len(tracks(root)) == 6
+    for bar in empty:
+        assert [t.text for t in bar.iter(f"{SVG}text")] == ["实测", "暂无数据"]
+        assert not [r for r in bar.iter(f"{SVG}rect") if classes(r) & {"bar-target", "bar-measured"}]
 
 
 def test_target_chart_with_measured_values_and_deadlines():
@@ -182,7 +189,7 @@ def test_target_chart_with_measured_values_and_deadlines():
     chart = target_chart("白鹤镇", targets)
     root = parse(chart)
     assert chart.summary == ("白鹤镇调研覆盖目标：机构100%，居民80%（2018年6月30日前），农户90%。"
-                             "截至2018年4月26日实测：机构100%，居民62.5%。")
+                             "截至2018年4月26日实测：机构100%，居民62.5%。农户暂无实测数据。")
     assert chart.table == DataTable(
         caption="白鹤镇调研覆盖目标与实测",
         column_headers=("调研对象", "目标", "实测", "实测日期", "期限"),
@@ -193,7 +200,9 @@ def test_target_chart_with_measured_values_and_deadlines():
     )
     measured = [r for r in root.iter(f"{SVG}rect") if "bar-measured" in classes(r)]
     assert [r.find(f"{SVG}title").text for r in measured] == ["机构实测 100%", "居民实测 62.5%"]
-    assert texts(root).count("实测") == 2 and texts(root).count("目标") == 3
+    assert texts(root).count("实测") == 3 and texts(root).count("目标") == 3
+    [empty] = [g for g in root.iter(f"{SVG}g") if "no-measurement" in classes(g)]
+    assert "暂无数据" in texts(empty)
     assert "期限：2018年6月30日" in texts(root)
 
 
@@ -241,9 +250,11 @@ def test_target_percentage_never_crosses_the_end_of_its_track(value, after_track
 
 
 def test_zero_target_is_an_empty_track_with_its_number():
-    root = parse(target_chart("某镇", [Target(group="villages", target=0)]))
+    chart = target_chart("某镇", [Target(group="villages", target=0)])
+    assert chart.summary.endswith("0%。暂无实测数据。")      # one target: no 均 ("all")
+    root = parse(chart)
     assert not [r for r in root.iter(f"{SVG}rect") if "bar-target" in classes(r)]
-    assert len(tracks(root)) == 1 and "0%" in texts(root)
+    assert len(tracks(root)) == 2 and "0%" in texts(root)   # the target's track, and the empty 实测 one
 
 
 # --- formatting ---------------------------------------------------------------------
