@@ -34,7 +34,8 @@ from .load import Content, Document, Sourced, YamlData
 from .markup import (is_local_path, local_file_name, outside_fences, place_in_block, places_typed, swallowed_title,
                      text_blocks, typed_links)
 from .models import (QUOTE_MARKS, UNIT_LEVEL_LABELS, UNIT_LEVEL_PINYIN, UNIT_LEVEL_WORDS, Milestone, Series, Tally,
-                     Target, Unit, UnitLevel, ascii_id, clip, date_numbers, date_refusal, id_case_reason, is_external_address,
+                     Target, TargetGroup, Unit, UnitLevel, ascii_id, clip, date_numbers, date_refusal, id_case_reason,
+                     is_external_address,
                      is_stand_in, named_address, parse_bool, parse_date, plain_name, spreadsheet_reading,
                      swapped_years, tag_spelling, texts_in)
 from .pictures import (DAMAGED_HINT, damaged_message, heavy_problem, image_size, looks_damaged, picture_file,
@@ -919,7 +920,8 @@ def check_failed_unit(path: str, data: YamlData, today: date, report: Report) ->
     item compared with the valid one before it, no count is so large that it is most likely mistyped
     (`check_count_sizes`, without the comparison with other units), and targets as
     `check_targets` checks them, so mending the file's errors brings no new
-    message about them. Raises nothing.
+    message about them; two targets of one group are found even when one of them has another error.
+    Raises nothing.
     """
     value = data.value if isinstance(data.value, dict) else {}
     tallies = _valid_items(Tally, value.get("tallies"))
@@ -930,6 +932,7 @@ def check_failed_unit(path: str, data: YamlData, today: date, report: Report) ->
     _count_sizes(path, data, _level_of(value.get("level")), tallies, {}, report)
     targets = _valid_items(Target, value.get("targets"))
     _targets(path, data, targets, report)
+    _target_groups(path, data, _readable_groups(value.get("targets")), report)
     _measured_dates(path, data, targets, today, report)
     _milestone_order(path, data, _readable_dates(value.get("milestones"), "date"), report)
 
@@ -968,11 +971,38 @@ def check_targets(unit: Sourced[Unit], report: Report) -> None:
     reached yet).
     """
     _targets(unit.path, unit.yaml, list(enumerate(unit.record.targets)), report)
+    _target_groups(unit.path, unit.yaml, [(index, target.group) for index, target in enumerate(unit.record.targets)],
+                   report)
+
+
+def _target_groups(path: str, yaml: YamlData, grouped: Sequence[tuple[int, TargetGroup]], report: Report) -> None:
+    """Error at each target whose group an earlier target has, of ``(index in the targets list, group)`` pairs."""
+    seen: dict[TargetGroup, int] = {}
+    for index, group in grouped:
+        if group in seen:
+            line, column = yaml.locate(("targets", index, "group"))
+            first = seen[group]
+            report.error(path, line, column,
+                         f'two targets for the group "{group.value}" (the first is target {first + 1}, '
+                         f'line {yaml.locate(("targets", first, "group"))[0]})', "keep one target per group")
+        seen.setdefault(group, index)
+
+
+def _readable_groups(items: object) -> list[tuple[int, TargetGroup]]:
+    """``(index, group)`` of each item of a targets list whose ``group`` is one, its other fields aside."""
+    if not isinstance(items, list):
+        return []
+    grouped = []
+    for index, item in enumerate(items):
+        try:
+            grouped.append((index, TargetGroup(item.get("group") if isinstance(item, dict) else None)))
+        except ValueError:
+            continue
+    return grouped
 
 
 def _targets(path: str, yaml: YamlData, targets: Sequence[tuple[int, Target]], report: Report) -> None:
-    """`check_targets` over ``(index in the file's targets list, target)`` pairs."""
-    seen: dict[str, int] = {}
+    """`check_targets` over ``(index in the file's targets list, target)`` pairs, but for the groups."""
     typed_targets = yaml.value.get("targets") if isinstance(yaml.value, dict) else None
     for index, target in targets:
         typed = typed_targets[index] if isinstance(typed_targets, list) and index < len(typed_targets) else {}
@@ -1004,13 +1034,6 @@ def _targets(path: str, yaml: YamlData, targets: Sequence[tuple[int, Target]], r
                          f"add measured: NN above it, NN being the share reached on "
                          f"{target.measured_as_of.isoformat()} in percent (e.g. measured: 60 for 60%); or, if "
                          "nothing was measured, delete the measured_as_of line")
-        if target.group.value in seen:
-            line, column = yaml.locate(("targets", index, "group"))
-            first = seen[target.group.value]
-            report.error(path, line, column,
-                         f'two targets for the group "{target.group.value}" (the first is target {first + 1}, '
-                         f'line {yaml.locate(("targets", first, "group"))[0]})', "keep one target per group")
-        seen.setdefault(target.group.value, index)
 
 
 def check_spreadsheet_ids(content: Content, report: Report) -> None:

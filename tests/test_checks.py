@@ -1186,6 +1186,23 @@ def test_a_tally_out_of_order_is_told_in_the_run_that_tells_of_a_wrong_field_in_
     assert found(root) == []
 
 
+@pytest.mark.parametrize("slip", ["    target: 八十\n", "    target: 80\n    measurd: 60\n"])
+def test_two_targets_of_one_group_are_told_in_the_run_that_tells_of_a_wrong_field_in_one_of_them(
+        tmp_path: Path, slip: str) -> None:
+    # The group was told only on the next run, once the wrong field was mended: two rounds for two slips.
+    targets = "targets:\n  - group: institutions\n    target: 100\n  - group: institutions\n" + slip
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(extra=targets)})
+    problems = found(root)
+    assert [p.format() for p in problems][0] == (
+        f'{UNIT_PATH}:7:12: error: two targets for the group "institutions" (the first is target 1, line 5)\n'
+        "  hint: keep one target per group")
+    assert [(p.line, p.severity) for p in problems] == [(7, "error"), (8 if "八十" in slip else 9, "error")]
+    # Both hints followed in one round: the second target is for another group, its field mended.
+    (root / UNIT_PATH).write_text(unit_with(extra="targets:\n  - group: institutions\n    target: 100\n"
+                                                  "  - group: residents\n    target: 80\n"), encoding="utf-8")
+    assert found(root) == []
+
+
 def test_a_milestone_out_of_order_is_told_in_the_run_that_tells_of_a_wrong_field_in_a_milestone(
         tmp_path: Path) -> None:
     milestones = "milestones:\n  - date: 2018-03-01\n    title: 启动\n  - date: 2018-02-01\n    titel: 成立\n"
