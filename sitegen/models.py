@@ -1459,6 +1459,15 @@ def parse_text_list(value: Any) -> tuple[str, ...]:
                  "wide": text.replace(": ", "：", 1),
                  "hint": f"wrap the whole item in quotes: - {_in_quotes(text)} (or type the colon full width "
                          f"(全角冒号): - {text.replace(': ', '：', 1)})"})
+        label = _bare_label(value[number - 1])
+        if label is not None:  # - 计划打造: — a colon at the end reads as a field with nothing in it
+            raise PydanticCustomError(
+                "text_list", 'item {number} of the list, "{text}", ends in ":", so YAML reads it as a field with '
+                "nothing in it (key:), not text",
+                {"number": number, "index": number - 1, "text": clip(label + ":"), "quoted": _in_quotes(label + ":"),
+                 "wide": f"{label}：",
+                 "hint": f"wrap the whole item in quotes: - {_in_quotes(label + ':')} (or type the colon full "
+                         f"width (全角冒号): - {label}：)"})
         raise PydanticCustomError("text_list", "item {number} of the list is {kind}, not text",
                                   {"number": number, "kind": kind_of(value[number - 1]),
                                    "hint": "write each item as text; delete empty items"})
@@ -1477,6 +1486,17 @@ def _colon_text(item: Any) -> str | None:
     if not isinstance(key, str) or not isinstance(value, str) or not value.strip():
         return None
     return f"{key}: {value}"
+
+
+def _bare_label(item: Any) -> str | None:
+    """The text before the colon of a list item typed as a text ending in ":" (``- 计划打造:`` → ``计划打造``),
+    which YAML reads as one field with no value; None for any other item."""
+    if not isinstance(item, dict) or len(item) != 1:
+        return None
+    [(key, value)] = item.items()
+    if not isinstance(key, (str, int, float)) or isinstance(key, bool) or value not in (None, ""):
+        return None
+    return str(key)
 
 
 _NAMED_ADDRESS = compile_later(r"(.*?)[ \t\u3000]*[：:]?[ \t\u3000]*((?i:https?)://\S+)", re.DOTALL)

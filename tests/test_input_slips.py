@@ -103,6 +103,23 @@ def test_an_action_with_a_colon_and_a_space_is_told_to_be_quoted_and_the_hint_fo
     assert items == ["走访草莓种业研发中心", fixed.strip(' -"\n')]
 
 
+@pytest.mark.parametrize("fixed", ['  - "计划打造:"\n', "  - 计划打造：\n"])
+def test_an_action_ending_in_a_colon_is_told_to_be_quoted_and_the_hint_followed_checks(
+        tmp_path: Path, fixed: str) -> None:
+    # Was: "actions: item 2 of the list is a group of fields (key: value lines), not text", with "write each item
+    # as text; delete empty items": the item is text, and deleting it would lose it.
+    page = case_study("  - 走访草莓种业研发中心\n  - 计划打造:\n", "  - 大调研\n")
+    root = write_site(tmp_path, {CASE_PATH: page})
+    assert printed(root) == [
+        f'{CASE_PATH}:8:5: error: actions: item 2 of the list, "计划打造:", ends in ":", so YAML reads it as a '
+        "field with nothing in it (key:), not text\n"
+        '  hint: wrap the whole item in quotes: - "计划打造:" (or type the colon full width (全角冒号): - 计划打造：)']
+    write_site(tmp_path, {CASE_PATH: page.replace("  - 计划打造:\n", fixed)})
+    assert printed(root) == []
+    items = parse_html(build_at(root) / "cases/caomei/index.html").xpath("//li/text()")[:2]
+    assert items == ["走访草莓种业研发中心", fixed.strip(' -"\n')]
+
+
 @pytest.mark.parametrize(("typed", "at", "quoted", "wide", "fixed"), [
     ("tags:\n  - 大调研: 2018\n  - 民生\n", "10:5", '- "大调研: 2018"', "- 大调研：2018",
      'tags:\n  - "大调研: 2018"\n  - 民生\n'),
