@@ -289,6 +289,8 @@ class SiteLinks:
     dashboard: str = "/dashboard/"
     about_data: str = "/about-data/"
     downloads: str = "/about-data/#downloads"
+    subscribe: str = "/about-data/#feeds"
+    """How to subscribe, with every feed's link: a feed opened in a browser shows its XML code, not a page."""
     accessibility: str = "/accessibility/"
     feed: str = "/" + FEED_FILE
     not_found: str = "/404.html"

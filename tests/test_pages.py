@@ -88,7 +88,7 @@ def test_skip_link_reading_mode_and_footer_links(output: Path) -> None:
     assert label.get("for") == "reading-mode" and text_of(label) == "大字号 · 高对比度"
     footer = {text_of(a): a.get("href") for a in page.cssselect("footer a")}
     assert footer["关于数据"] == "/about-data/" and footer["无障碍说明"] == "/accessibility/"
-    assert footer["开放数据下载"] == "/about-data/#downloads" and footer["订阅新访谈（Atom）"] == "/feed.xml"
+    assert footer["开放数据下载"] == "/about-data/#downloads" and footer["订阅更新"] == "/about-data/#feeds"
 
 
 def test_stylesheet_has_the_reading_mode_and_respects_system_settings(output: Path) -> None:
@@ -294,6 +294,18 @@ def test_units_are_listed_in_pinyin_order(tmp_path: Path) -> None:
     assert units_page.index("白鹤镇") < units_page.index("徐泾镇")
     assert [line.split(",")[0] for line in (output / "data/units.csv").read_text(encoding="utf-8-sig").split()[1:]] \
         == ["baihe", "bai-yun", "xujing"]
+
+
+def test_a_unit_page_heading_names_the_level_only_when_the_name_does_not(tmp_path: Path) -> None:
+    # 白鹤镇（镇） said 镇 twice, in the heading and in the search results that quote it.
+    root = write_site(tmp_path, {"content/units/jinze.yaml": UNIT_B.replace("name: 金泽镇", "name: 金泽"),
+                                 "content/units/xicen.yaml": UNIT_B.replace("name: 金泽镇", "name: 西岑村"),
+                                 "content/interviews/a.md": interview()})
+    output = build_at(root)
+    headings = {unit: text_of(parse_html(output / f"units/{unit}/index.html").cssselect("h1")[0])
+                for unit in ("baihe", "jinze", "xicen")}
+    # 西岑村 is a town here: its name's 村 is not its level, so the level is said.
+    assert headings == {"baihe": "白鹤镇", "jinze": "金泽（镇）", "xicen": "西岑村（镇）"}
 
 
 def test_about_the_data_defines_each_figure_and_links_the_downloads(output: Path) -> None:
