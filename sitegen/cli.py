@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import os
 import re
 import sys
 import time
@@ -690,6 +691,30 @@ def main(argv: Sequence[str] | None = None, *, process_ends: bool = False) -> in
         return 1
 
 
+_UTF8_RESTART = "SITEGEN_UTF8_RESTART"
+"""Set in the environment of the process `command` starts again in UTF-8 mode, so it never restarts twice."""
+
+
+def _file_names_undecodable() -> bool:
+    """Whether this Python reads file names in ASCII: on a POSIX machine under the C locale with UTF-8 mode and
+    locale coercion turned off (``PYTHONUTF8=0 PYTHONCOERCECLOCALE=0 LC_ALL=C``). Python then spells 访谈.md with
+    lone surrogates, which no UTF-8 text (the page cache, the output's records, JSON) can hold."""
+    import codecs
+
+    return (os.name == "posix" and not sys.flags.utf8_mode and bool(sys.executable)
+            and codecs.lookup(sys.getfilesystemencoding()).name != "utf-8" and not os.environ.get(_UTF8_RESTART))
+
+
 def command() -> None:
-    """The ``sitegen`` program: run `main` on the process's arguments, then exit with its code."""
+    """The ``sitegen`` program: run `main` on the process's arguments, then exit with its code.
+
+    Where file names would be read in ASCII (`_file_names_undecodable`), the
+    same command is started again at once in Python's UTF-8 mode (``-X utf8``,
+    PEP 540), which reads and writes every name and text as UTF-8 whatever
+    the locale; nothing has been read or written yet. Raises `OSError` when
+    the interpreter cannot be started again.
+    """
+    if _file_names_undecodable():
+        os.environ[_UTF8_RESTART] = "1"
+        os.execv(sys.executable, [sys.executable, "-X", "utf8", *sys.orig_argv[1:]])
     sys.exit(main(process_ends=True))

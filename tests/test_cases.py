@@ -517,6 +517,26 @@ def test_case_08_builds_under_the_c_locale_without_encoding_warnings(tmp_path: P
     assert [line for line in warnings if "/sitegen/" in line] == []
 
 
+@pytest.mark.parametrize("program", [["-m", "sitegen"], ["installed"]])
+def test_case_08_chinese_file_names_build_under_the_c_locale(tmp_path: Path, program: list[str]) -> None:
+    """Under ``LC_ALL=C`` with UTF-8 mode off, Python reads 访谈.md as lone surrogates: the page cache could not
+    store the name (a UnicodeEncodeError traceback, exit 1). The build, a rebuild from the cache and a check work,
+    and the check names the file in Chinese."""
+    rel = "content/interviews/访谈.md"
+    root = write_site(tmp_path, {rel: add_front_matter("---\ntitle: 访谈\ndate: 2024-04-12\n---\n正文\u2028继续。\n".encode())})
+    env = {**os.environ, "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0", "LC_ALL": "C", "LANG": "C"}
+    start = ([sys.executable, "-X", "warn_default_encoding", "-m", "sitegen"] if program[0] == "-m"
+             else [str(Path(sys.executable).with_name("sitegen"))])
+    for command in ("build", "build", "check"):
+        run = subprocess.run([*start, command, "--site", str(root)], capture_output=True, env=env, cwd=REPO,
+                             timeout=120)
+        told = run.stdout.decode("utf-8") + run.stderr.decode("utf-8")
+        assert run.returncode == 0, told
+        assert "Traceback" not in told and "EncodingWarning" not in told
+        assert f"{rel}:10:3: warning: an invisible line separator" in told, told
+    assert text_of(page(root, "/interviews/fang-tan/").cssselect("h1")[0]) == "访谈"
+
+
 # -- 09 -----------------------------------------------------------------------
 
 def test_case_09_tab_indentation_is_refused_and_a_tab_gap_is_accepted(tmp_path: Path) -> None:
