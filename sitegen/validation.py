@@ -1250,6 +1250,11 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData, pa
             folder = "series" if loc == ("series",) else "units"
             hint = (f'add a line "{loc[0]}: " followed by the id of the page\'s {loc[0]}: its file name in '
                     f"content/{folder}/ without .yaml")
+        group = _type_inside(_annotation_at(model, loc), BaseModel)
+        required = [key for key, info in getattr(group, "model_fields", {}).items() if info.is_required()]
+        if required:  # "interviewee: 王大妈", typed as told, was "should be a group of fields": its lines are shown
+            lines = '", then "'.join(f"  {key}: …" for key in required)
+            hint = (f'add a line "{loc[-1]}:" and below it, each indented with two spaces: "{lines}"')
         labels = CHOICE_LABELS.get(_type_inside(_annotation_at(model, loc), Enum))  # type: ignore[arg-type]
         if labels:  # a closed vocabulary: the values to choose from, not only the gap
             hint += " with one of: " + ", ".join(f"{value} ({label})" for value, label in labels.items())

@@ -281,6 +281,20 @@ def test_a_missing_unit_names_where_its_id_comes_from_not_dots_to_type(tmp_path:
         ".yaml"]
 
 
+def test_a_missing_interviewee_is_shown_its_lines_and_the_hint_followed_checks(tmp_path: Path) -> None:
+    # 'add a line "interviewee: …"', followed as "interviewee: 王大妈", was "should be a group of fields".
+    page = interview().replace("interviewee:\n  name: 受访人\n  role: 党委书记\n", "")
+    root = write_site(tmp_path, {PAGE_PATH: page})
+    assert printed(root) == [
+        f'{PAGE_PATH}:2:1: error: the field "interviewee" is missing\n'
+        '  hint: add a line "interviewee:" and below it, each indented with two spaces: "  name: …", then '
+        '"  role: …"']
+    followed = page.replace("unit: baihe\n", "unit: baihe\ninterviewee:\n  name: 王大妈\n  role: 村民组长\n")
+    write_site(root, {PAGE_PATH: followed})
+    assert printed(root) == []
+    assert "王大妈" in parse_html(build_at(root) / "interviews/baihe/index.html").cssselect(".interviewee")[0].text_content()
+
+
 @pytest.mark.parametrize("typed", ["  1. 走访草莓种业研发中心\n  2. 研究建设种植基地\n",
                                    "  一、走访草莓种业研发中心\n  二、研究建设种植基地\n",
                                    " 1、走访草莓种业研发中心 2、研究建设种植基地\n"])
