@@ -567,7 +567,13 @@ def _gather(results: list[_Done], report: Report,
     return files, extra_files
 
 
-_WHILE_RENDERING_RE = re.compile(r"^while rendering \S+: ")
+_WHILE_RENDERING_RE = re.compile(r"^(while rendering \S+|shown on the page \S+|shown on the home page \(首页\)): ")
+
+
+def _shown_on(url: str) -> str:
+    """Where a value of a data file met a fault, in an editor's words: "shown on the page /404.html", "shown on the
+    home page (首页)" (not "while rendering /:", a slash meaning nothing to an editor)."""
+    return "shown on the home page (首页)" if url == "/" else f"shown on the page {url}"
 
 
 def _collapsed(problems: list[Problem]) -> list[Problem]:
@@ -771,11 +777,11 @@ def _data_problems(graph: SiteGraph, failure: Exception, url: str, template: str
     if isinstance(failure, NotADate) and isinstance(failure.text, DataText) and failure.text.line:
         # The date was typed in data/: that is where it is corrected, the template being right.
         return [Problem(text.path, text.line, text.column, "error",
-                        f"while rendering {url}: {refusal}; {shown}", f"correct it here: {refusal.hint}")
+                        f"{_shown_on(url)}: {refusal}; {shown}", f"correct it here: {refusal.hint}")
                 for text, refusal in _dates_like(graph.data, failure)]
     if isinstance(failure, NotADate) and failure.empty:
         return [Problem(item.path, *item.places[key], "error",
-                        f'while rendering {url}: "{key}" of this item is empty; {shown}',
+                        f'{_shown_on(url)}: "{key}" of this item is empty; {shown}',
                         f"write its date after {key}: as YYYY-MM-DD, year-month-day (年-月-日)")
                 for item, key in _empty_dates(graph.data)]
     if not (isinstance(failure, MissingValue) and isinstance(failure.owner, (DataMap, DataText))
@@ -791,7 +797,7 @@ def _data_problems(graph: SiteGraph, failure: Exception, url: str, template: str
         if isinstance(item, DataText):
             problems.append(Problem(
                 item.path, item.line, item.column, "error",
-                f'while rendering {url}: this item is one text, "{item}", where the other items have keys and '
+                f'{_shown_on(url)}: this item is one text, "{item}", where the other items have keys and '
                 f'values, and {template_line}, reads its "{name}"',
                 "write it as the others are, each key on a line of its own: "
                 + ", ".join(f"{key}:" for key in keys)))
@@ -803,7 +809,7 @@ def _data_problems(graph: SiteGraph, failure: Exception, url: str, template: str
                                                                                                 item.column)
             problems.append(Problem(
                 item.path, *at, "error",
-                f'while rendering {url}: this item has no "{name}", which {template_line}, reads and the other '
+                f'{_shown_on(url)}: this item has no "{name}", which {template_line}, reads and the other '
                 f"items have"
                 + (f"; it has {', '.join(typed)}" if typed else ""),
                 f'if "{near[0]}" is meant as "{name}", write {name}: in place of {near[0]}:' if near

@@ -280,11 +280,11 @@ def test_case_04_a_data_files_dates_shown_by_a_template_and_a_bad_one_named_in_t
                                               .replace(b"2024/4/8", b"2024/8"))
     found = stopped(root)
     assert [problem.format() for problem in found] == [
-        'data/timeline.yaml:5:9: error: while rendering /404.html: "2024年4月31日" does not exist (there is no day 31 '
+        'data/timeline.yaml:5:9: error: shown on the page /404.html: "2024年4月31日" does not exist (there is no day 31 '
         "in month 4 of 2024); templates/404.html shows it as a date (line 3)\n"
         "  hint: correct it here: April has 30 days: check the day against the source document and write "
         "2024-04-DD, with that day in place of DD (年-月-日)",
-        'data/timeline.yaml:7:9: error: while rendering /404.html: "2024/8" is not a date sitegen understands; '
+        'data/timeline.yaml:7:9: error: shown on the page /404.html: "2024/8" is not a date sitegen understands; '
         "templates/404.html shows it as a date (line 3)\n"
         "  hint: correct it here: the day is missing: write 2024-08-DD, with the day of the source document in place "
         "of DD (年-月-日)"]
@@ -294,6 +294,16 @@ def test_case_04_a_data_files_dates_shown_by_a_template_and_a_bad_one_named_in_t
     (root / "data/timeline.yaml").write_bytes(timeline.replace(b"2024/4/8", b"2024-04-08"))
     run_build(root)
     assert parse_html(root / "output/404.html").cssselect("#timeline li")[3].text_content() == "2024年4月8日 首批设备进场"
+
+
+def test_case_04_a_date_in_data_shown_on_the_home_page_says_so_in_words(tmp_path: Path) -> None:
+    # Was "while rendering /:", a slash that means nothing to an editor.
+    timeline = case_bytes("04-yaml-date-mixed-types", "data/timeline.yaml").replace(
+        "2024年4月1日".encode(), "2024年4月31日".encode())
+    root = write_site(tmp_path, {"data/timeline.yaml": timeline, "templates/home.html": TIMELINE_DATES_PAGE})
+    [problem] = stopped(root)
+    assert problem.location() == "data/timeline.yaml:5:9"
+    assert problem.message.startswith('shown on the home page (首页): "2024年4月31日" does not exist')
 
 
 def test_case_04_a_timeline_in_data_is_put_in_the_order_of_its_days_by_date(tmp_path: Path) -> None:
@@ -316,7 +326,7 @@ def test_case_04_a_timeline_in_data_is_put_in_the_order_of_its_days_by_date(tmp_
     assert [li.text for li in shown.cssselect("#text li")][2:] == ["2024-4-15", "2024/4/8", "2024年4月1日"]
     (root / "data/timeline.yaml").write_text(shuffled.replace("2024/4/8", "2024/4/31"), encoding="utf-8")
     assert [problem.format() for problem in stopped(root)] == [
-        'data/timeline.yaml:7:9: error: while rendering /404.html: "2024/4/31" does not exist (there is no day 31 in '
+        'data/timeline.yaml:7:9: error: shown on the page /404.html: "2024/4/31" does not exist (there is no day 31 in '
         "month 4 of 2024); templates/404.html shows it as a date (line 1)\n"
         "  hint: correct it here: April has 30 days: check the day against the source document and write "
         "2024-04-DD, with that day in place of DD (年-月-日)"]
@@ -346,10 +356,10 @@ def test_case_04_an_item_of_a_data_file_without_the_key_its_template_reads_is_to
                .replace("- date: 2024-4-15\n  event: 居民代表现场监督", "- 2024-4-15 居民代表现场监督"))
     root = write_site(tmp_path, {"data/timeline.yaml": slipped, "templates/404.html": TIMELINE_DATES_PAGE})
     assert [problem.format() for problem in stopped(root)] == [
-        'data/timeline.yaml:3:3: error: while rendering /404.html: this item has no "date", which '
+        'data/timeline.yaml:3:3: error: shown on the page /404.html: this item has no "date", which '
         "templates/404.html, line 3, reads and the other items have; it has data, event\n"
         '  hint: if "data" is meant as "date", write date: in place of data:',
-        'data/timeline.yaml:9:3: error: while rendering /404.html: this item is one text, "2024-4-15 居民代表现场监督", '
+        'data/timeline.yaml:9:3: error: shown on the page /404.html: this item is one text, "2024-4-15 居民代表现场监督", '
         'where the other items have keys and values, and templates/404.html, line 3, reads its "date"\n'
         "  hint: write it as the others are, each key on a line of its own: date:, event:"]
     assert not (root / "output").exists()
@@ -368,13 +378,13 @@ def test_case_04_an_empty_date_in_a_data_file_shown_as_a_date_is_told_at_its_lin
     root = write_site(tmp_path, {"data/timeline.yaml": timeline.replace("- date: 2024年4月1日", "- date:"),
                                  "templates/404.html": TIMELINE_DATES_PAGE})
     assert [problem.format() for problem in stopped(root)] == [
-        'data/timeline.yaml:5:8: error: while rendering /404.html: "date" of this item is empty; templates/404.html '
+        'data/timeline.yaml:5:8: error: shown on the page /404.html: "date" of this item is empty; templates/404.html '
         "shows it as a date (line 3)\n"
         "  hint: write its date after date: as YYYY-MM-DD, year-month-day (年-月-日)"]
     by_date = TIMELINE_DATES_PAGE.replace("site.data.timeline %}", 'site.data.timeline|by_date("date") %}')
     (root / "templates/404.html").write_text(by_date, encoding="utf-8")
     assert [problem.format().split(";")[0] for problem in stopped(root)] == [
-        'data/timeline.yaml:5:8: error: while rendering /404.html: "date" of this item is empty']
+        'data/timeline.yaml:5:8: error: shown on the page /404.html: "date" of this item is empty']
 
 
 def test_case_04_a_template_reading_a_data_file_or_key_there_is_not_names_those_there_are(tmp_path: Path) -> None:
