@@ -715,7 +715,20 @@ def test_new_says_an_id_or_slug_made_from_chinese_is_to_be_checked_for_its_readi
     code, out, err = _run(capsys, "new", "unit", "重固镇", "--site", str(site))
     assert code == 0 and out.split()[-1].endswith("content/units/zhong-gu-zhen.yaml")
     assert err == ('  note: the id zhong-gu-zhen is the pinyin of "重固镇" and goes into the address of its page: if a '
-                   "character reads otherwise here (多音字), rename the file now, before any page names it\n")
+                   "character reads otherwise here (多音字), rename the file now, before any page names it, and write "
+                   'the new id for zhong-gu-zhen in its first line and its "sitegen new tally" line\n')
+    # Followed (重固 is chóng gù): the file's lines name the new id, and the command they give works.
+    written = Path(out.split()[-1])
+    renamed = written.with_name("chonggu.yaml")
+    renamed.write_text(written.read_text(encoding="utf-8").replace("zhong-gu-zhen", "chonggu"), encoding="utf-8")
+    written.unlink()
+    lines = renamed.read_text(encoding="utf-8").splitlines()
+    assert "id：chonggu" in lines[0] and "sitegen new tally --unit chonggu " in "\n".join(lines)
+    assert "zhong-gu-zhen" not in renamed.read_text(encoding="utf-8")
+    code, out, err = _run(capsys, "new", "tally", "--unit", "chonggu", "--site", str(site))
+    assert code == 0 and "as_of:" in out
+    renamed.rename(written)  # as the rest of this test expects
+    written.write_text(written.read_text(encoding="utf-8").replace("chonggu", "zhong-gu-zhen"), encoding="utf-8")
     code, out, err = _run(capsys, "new", "interview", "重固镇：新的访谈", "--unit", "zhong-gu-zhen", "--site", str(site))
     assert code == 0 and err == _DRAFT_NOTE + (
         '  note: the slug zhong-gu-zhen-xin-de-fang-tan is the pinyin of "重固镇：新的访谈" and goes into the page\'s '
