@@ -208,8 +208,10 @@ def moved_pages(graph: SiteGraph, sources: set[str], before: AddressBook, now: A
     warned at that line (at the file when the line is gone too), unless
     another page or alias now has it; the hints of a page give one
     ``aliases:`` list keeping every address it lost (`keep_aliases`). A
-    page deleted takes its old addresses with it unwarned, as it takes its
-    own.
+    file gone (deleted, or moved out of ``content/``) and taken for no new
+    file is warned once, at its path, when nothing is at its address now:
+    its page is no longer published, and links to it get 404 (its old
+    ``aliases:`` go with it unwarned).
 
     A page of the same file that moved because its collection's pattern
     (``permalinks:``) changed is not warned alone: each pattern changed is
@@ -248,6 +250,9 @@ def moved_pages(graph: SiteGraph, sources: set[str], before: AddressBook, now: A
             _warn(entries[rel], old.url, lost, graph, report)
         for alias in dropped:
             _warn_dropped(entries[rel], alias, lost, report)
+    for rel, old in sorted(gone.items()):  # the files left after the renamed ones were taken out
+        if old.url not in served:
+            _warn_gone(rel, old, report)
     patterns = dict(now.patterns)
     for name, old_pattern in changed.items():
         patterns[name] = (patterns[name][0], old_pattern)
@@ -356,6 +361,16 @@ def _renamed_from(rel: str, known: Known, gone: dict[str, Known]) -> Known | Non
         if match is not None:
             return gone.pop(match)
     return None
+
+
+def _warn_gone(rel: str, old: Known, report: Report) -> None:
+    """The warning for a file gone since the last build, whose page (``old``) is no longer published."""
+    title = f' "{old.title}"' if old.title else ""
+    report.warning(rel, None, None,
+                   f"this file is gone since the last build, so its page{title} at {old.url} is no longer published: "
+                   "links to it will get 404 (page not found)",
+                   f"if it was deleted or moved out of the folder by mistake, put it back; if another page takes its "
+                   f"place, add aliases: [{old.url}] to that page so the old address leads there")
 
 
 def _warn_record(rel: str, old: Known, known: Known, report: Report) -> None:

@@ -59,6 +59,29 @@ def test_a_renamed_file_is_warned_at_the_file_and_found_by_its_text_when_its_tit
         "/interviews/again/"]
 
 
+def test_a_page_whose_file_is_gone_is_warned_once_unless_another_page_keeps_its_address(tmp_path: Path) -> None:
+    # A file deleted or moved away took its page down in silence; a slug changed was warned of.
+    root = _site(tmp_path / "site")
+    _built(root)
+    moved_away = tmp_path / "other.md"
+    (root / "content/interviews/other.md").rename(moved_away)
+    assert _built(root) == [
+        'content/interviews/other.md: warning: this file is gone since the last build, so its page "另一篇" at '
+        "/interviews/other/ is no longer published: links to it will get 404 (page not found)\n"
+        "  hint: if it was deleted or moved out of the folder by mistake, put it back; if another page takes its "
+        "place, add aliases: [/interviews/other/] to that page so the old address leads there"]
+    assert not (root / "output/interviews/other").exists()
+    assert _built(root) == []  # told once: the record no longer holds it
+    # Put back, then deleted with the hint's other way followed: another page keeps the address.
+    moved_away.rename(root / "content/interviews/other.md")
+    assert _built(root) == []
+    (root / "content/interviews/other.md").unlink()
+    _edit(root, FIRST, "date:", "aliases: [/interviews/other/]\ndate:")
+    assert _built(root) == []
+    assert "/interviews/bai-he-zhen-fang-tan/" in (root / "output/interviews/other/index.html").read_text(
+        encoding="utf-8")
+
+
 def test_no_warning_when_an_alias_keeps_the_old_address_on_a_first_build_or_after_clean(tmp_path: Path) -> None:
     root = _site(tmp_path / "site")
     _built(root)
