@@ -167,6 +167,9 @@ def test_the_navigation_marks_this_page_and_this_pages_section_apart(example_sit
     assert current("interviews/index.html") == [("访谈", "page")]
     assert current("interviews/baihe-dadiaoyan-weifangtan/index.html") == [("访谈", "true")]
     assert current("archive/index.html") == [("访谈", "true")]
+    assert current("series/dadiaoyan-weifangtan/index.html") == [("访谈", "true")]  # a series is interviews too
+    crumbs = parse_html(example_site / "output/series/dadiaoyan-weifangtan/index.html").cssselect("nav.breadcrumb a")
+    assert [(text_of(a), a.get("href")) for a in crumbs] == [("首页", "/"), ("访谈", "/interviews/")]
     assert current("index.html") == [("首页", "page")]
     assert current("tags/index.html") == []
 
