@@ -572,7 +572,8 @@ def moved_banner(old: str, source: str | None) -> str:
     """The banner of a page reached at an address it had earlier in this preview (``old``, decoded).
 
     The preview leads such an address to the page's new one, for the tab left open at it; a published
-    site does not, so a link typed with it, or shared, leads nowhere (404) there. ``source`` is the page's
+    site does not, so a link typed with it, or shared, leads nowhere (404) there, if that address was ever
+    published (the preview cannot tell an address of its own from a published one). ``source`` is the page's
     file: an interview or a case study keeps an old address with ``aliases:``; a unit's or series' page
     only by its file's name.
     """
@@ -580,8 +581,10 @@ def moved_banner(old: str, source: str | None) -> str:
             else "要保留旧地址，把文件名改回原来的")
     also = (f", unless listed under aliases: [{old}]" if source and source.startswith(_ALIASED_FOLDERS)
             else ", unless the file gets its old name back")
-    return (f"此页原地址 {old} 已改，发布后旧地址打不开（404）；{keep}。 "
-            f"Moved: {old} leads nowhere once published{also}.")
+    # An address had only in this preview (a new page's slug mended) was never shared: nothing to keep there.
+    return (f"此页原地址 {old} 已改。若旧地址已经发布过，发布后它将打不开（404）；{keep}。若从未发布，无需处理。 "
+            f"Moved: if {old} was ever published, it leads nowhere once this is published{also}; if it never "
+            "was, nothing needs doing.")
 
 
 _ALIASED_FOLDERS = ("content/interviews/", "content/cases/")

@@ -821,9 +821,10 @@ def test_a_page_open_at_an_address_it_no_longer_has_is_sent_to_its_new_one(tmp_p
         status, location, page = fetch(quote(INTERVIEW_URL))
         banners = [element.text_content() for element in
                    html.fromstring(fetch(location)[2]).cssselect(".sitegen-preview-banner")]
-        assert banners == [f"此页原地址 {INTERVIEW_URL} 已改，发布后旧地址打不开（404）；要保留旧地址，在页面的 aliases: 中"
-                           f"写上 {INTERVIEW_URL}。 Moved: {INTERVIEW_URL} leads nowhere once published, unless listed "
-                           f"under aliases: [{INTERVIEW_URL}]."]
+        assert banners == [f"此页原地址 {INTERVIEW_URL} 已改。若旧地址已经发布过，发布后它将打不开（404）；要保留旧地址，在页面的 "
+                           f"aliases: 中写上 {INTERVIEW_URL}。若从未发布，无需处理。 Moved: if {INTERVIEW_URL} was ever "
+                           f"published, it leads nowhere once this is published, unless listed under aliases: "
+                           f"[{INTERVIEW_URL}]; if it never was, nothing needs doing."]
         assert not html.fromstring(fetch(quote("/interviews/baihe-second/"))[2]).cssselect(".sitegen-preview-banner")
         # Only an address this page had: another named in the query shows nothing.
         forged = fetch(quote("/interviews/baihe-second/") + "?" + urlencode({MOVED_FROM: "/interviews/x/"}))[2]
@@ -865,9 +866,10 @@ def test_a_page_open_at_an_address_it_no_longer_has_is_sent_to_its_new_one(tmp_p
         assert answer("/units/baihe/") == (302, "/units/baihe-zhen/")
         unit_page = fetch(fetch(quote("/units/baihe/"))[1])[2]  # a unit has no aliases: of addresses
         assert [element.text_content() for element in html.fromstring(unit_page).cssselect(
-            ".sitegen-preview-banner")] == ["此页原地址 /units/baihe/ 已改，发布后旧地址打不开（404）；要保留旧地址，把文件名改回原来的。 "
-                                            "Moved: /units/baihe/ leads nowhere once published, unless the file gets its "
-                                            "old name back."]
+            ".sitegen-preview-banner")] == ["此页原地址 /units/baihe/ 已改。若旧地址已经发布过，发布后它将打不开（404）；要保留旧地址，"
+                                            "把文件名改回原来的。若从未发布，无需处理。 Moved: if /units/baihe/ was ever "
+                                            "published, it leads nowhere once this is published, unless the file gets its "
+                                            "old name back; if it never was, nothing needs doing."]
     finally:
         server.stop()
         thread.join(15)
