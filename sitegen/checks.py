@@ -6,8 +6,8 @@ the report; `check_content` runs them all. The rules come from how a
 progress report is read: a figure on a public page must add up, and the
 reader must be able to trust every link and date.
 
-May import: lazyre, errors, models, load (record types only), markup, pictures, placeholders, plaintext, validation,
-webaddress, yamltext
+May import: lazyre, errors, models, load (record types only), markup, pictures, placeholders, plaintext, recordfiles,
+validation, webaddress, yamltext
 (did-you-mean for ids).
 """
 
@@ -43,6 +43,7 @@ from .pictures import (DAMAGED_HINT, damaged_message, heavy_problem, image_size,
 from .placeholders import (BODY_LINES, EXAMPLE_TARGET_FIGURES, INIT_CASE_LINE, INIT_CASE_TITLE, INIT_INTERVIEW_LINE,
                            INIT_INTERVIEW_TITLE, INIT_SERIES_BLURB, INIT_UNIT_NAME, INIT_UNIT_NOTE, INIT_UNIT_SUMMARY,
                            init_texts_in, may_hold_placeholders, placeholders_in)
+from .recordfiles import copy_suffix
 from .plaintext import may_hold_markup, typed_markup
 from .validation import UNIT_WORD_LISTS, closest, did_you_mean, edit_distance, field_name, typed_value_warnings
 from .webaddress import address_slip, after_base_path, half_width_address, split_address
@@ -54,14 +55,17 @@ COUNT_LABELS = {"batches": "survey batches (调研批次)", "collected": "collec
                 "in_progress": "in progress (办理中)"}
 
 
-def check_content(content: Content, root: Path, now: datetime, report: Report, base: str = "/") -> None:
+def check_content(content: Content, root: Path, now: datetime, report: Report, base: str = "/", *,
+                  page_url: Callable[[str, str], str]) -> None:
     """Run every integrity rule over the loaded content.
 
     Takes the content, the site folder (to resolve image files), the
     build's current time (naive, in the site's time zone: the "now" that
     also decides which pages are scheduled), the report, and the path of
     base_url, decoded (``/qingpu/diaoyan/``: a picture's path typed with it
-    is told so); adds errors and warnings to the report. Raises nothing.
+    is told so) and the site path of a page by its collection and slug
+    (``config.permalinks.url``, for messages naming another page's address);
+    adds errors and warnings to the report. Raises nothing.
     """
     for unit in content.units.values():
         check_tally_arithmetic(unit, report)
@@ -81,6 +85,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
     check_copied_tallies(content, report)
     check_count_sizes(content, report)
     check_copied_summaries(content, report)
+    check_copied_pages(content, report, page_url)
     check_page_titles(content, report)
     clashes = check_misspelling_clashes(content, report)
     for document in content.interviews + content.cases:
@@ -1222,7 +1227,7 @@ def check_copied_tallies(content: Content, report: Report) -> None:
     for unit, index, key in shared:
         others = [other for other in counted[key] if other is not unit
                   and not _told_apart(other, unit) and not _read_alike(other, unit, content)
-                  and _copied_from(unit, other)]
+                  and _copied_from(unit, other, _names_unit)]
         if not others or unit.path in warned:
             continue
         warned.add(unit.path)
@@ -1246,15 +1251,21 @@ def _warn_copied_tally(unit: Sourced[Unit], index: int, originals: Sequence[Sour
                    f"{unit.path} (the warning then stops)")
 
 
-def _copied_from(copy: Sourced[Unit], original: Sourced[Unit]) -> bool:
-    """True when ``copy``'s file is taken for the copy of ``original``'s, of two unit files sharing a text or tally.
+_FiledT = TypeVar("_FiledT", Sourced[Unit], Document)
 
-    The evidence, strongest first: a summary or note naming one unit (its name or an alias) in the other's
-    file marks that file as the copy (青浦区重固镇。 in anting.yaml); else the newer file is the copy (``cp``
+
+def _copied_from(copy: _FiledT, original: _FiledT, marked: Callable[[_FiledT, _FiledT], bool]) -> bool:
+    """True when ``copy``'s file is taken for the copy of ``original``'s, of two unit files sharing a text or tally
+    (or two pages sharing a text).
+
+    ``marked(one, other)`` tells whether something in ``one`` marks it as the copy of ``other``: for units, a
+    summary or note naming the other unit (`_names_unit`: 青浦区重固镇。 in anting.yaml); for pages, a file name
+    that is the other's with 副本 added, or a text naming the other page's unit (`_page_copy_marks`). The
+    evidence, strongest first: what marks one file and not the other; else the newer file is the copy (``cp``
     and 复制 make a new file); else the later in path order. Warnings at the wrong file of the two told the
-    editor to delete the figures and texts of the unit copied from.
+    editor to delete the figures and texts of the unit (or the text of the page) copied from.
     """
-    named, naming = _names_unit(copy, original), _names_unit(original, copy)
+    named, naming = marked(copy, original), marked(original, copy)
     if named != naming:
         return named
     if copy.modified_ns != original.modified_ns:
@@ -1263,18 +1274,19 @@ def _copied_from(copy: Sourced[Unit], original: Sourced[Unit]) -> bool:
 
 
 def _names_unit(unit: Sourced[Unit], other: Sourced[Unit]) -> bool:
-    """True when a summary, note or milestone text of ``unit`` names ``other`` (its name or an alias).
+    """True when a summary, note or milestone text of ``unit`` names ``other`` (its name or an alias)."""
+    own, named = _unit_names(unit.record), _unit_names(other.record)
+    return any(_names_other(text, own, named) for text in _own_texts(unit.record))
 
-    The unit's own names are taken out of its texts first: 白鹤镇二村's summary names itself, not 白鹤镇.
+
+def _names_other(text: str, own: Sequence[str], named: Sequence[str]) -> bool:
+    """True when ``text`` holds one of the names ``named``, once the names ``own`` are taken out of it.
+
+    The own names are taken out first, longest first: 白鹤镇二村's summary names itself, not 白鹤镇.
     """
-    own = sorted(_unit_names(unit.record), key=len, reverse=True)
-    named = _unit_names(other.record)
-    for text in _own_texts(unit.record):
-        for name in own:
-            text = text.replace(name, "\0")
-        if any(name in text for name in named):
-            return True
-    return False
+    for name in sorted(own, key=len, reverse=True):
+        text = text.replace(name, "\0")
+    return any(name in text for name in named)
 
 
 def _unit_names(unit: Unit) -> tuple[str, ...]:
@@ -1311,7 +1323,7 @@ def check_copied_summaries(content: Content, report: Report) -> None:
     for unit in units:
         earlier = next((other for other in described.get(unit.record.summary.strip(), ())
                         if other is not unit and not _read_alike(other, unit, content)
-                        and _copied_from(unit, other)), None)
+                        and _copied_from(unit, other, _names_unit)), None)
         if earlier is None:
             continue
         report.warning(unit.path, *unit.yaml.locate(("summary",)),
@@ -1320,6 +1332,124 @@ def check_copied_summaries(content: Content, report: Report) -> None:
                        f"{unit.record.name} would describe {earlier.record.name}",
                        f"write a summary of {unit.record.name} (or delete the summary: line); check its "
                        "milestones, targets and notes too")
+
+
+def check_copied_pages(content: Content, report: Report, page_url: Callable[[str, str], str]) -> None:
+    """Warn at the text and at the ``summary:`` of a page that are another page's word for word.
+
+    A page copied to start another (``白鹤镇访谈 - 副本.md``, its title, slug and date changed as the error of
+    two pages at one address asks) keeps the first page's text and summary: its page publishes the first
+    page's interview under the new title, and the lists, the feeds and the description search engines show
+    (meta description) repeat the summary, with no other sign. Texts are compared with their spaces and line
+    breaks left out (CRLF, a Chinese line wrapped anew, spaces at a line's end); a text or summary shorter than
+    `_SHORT_TEXT` characters is left out (正文待补充。 may stand in two pages until they are written, and two
+    interviews of one town may well be summed up alike in one short line: a copied one is named in the hint of
+    the copied text), and so are drafts, never published. Interviews and case studies are compared together.
+    Takes the content, the report and the site path of a page by its collection and slug (``Permalinks.url``).
+    One warning a text, at the copy (`_copied_from`, as for unit files, with `_page_copy_marks`), naming the
+    first page in path order it was copied from and that page's address. Raises nothing.
+    """
+    pages = sorted((document for document in content.interviews + content.cases if not document.meta.draft),
+                   key=lambda document: document.path)
+    # Grouped first by what converting the text gave (kept in the build cache): its size and automatic summary,
+    # the same for a text saved with other line endings, wrapped anew or with spaces at its lines' ends. Only
+    # the few pages sharing both have their text compared.
+    alike: dict[tuple[int, str], list[Document]] = defaultdict(list)
+    for document in pages:
+        alike[(document.rendered.word_count, document.rendered.summary)].append(document)
+    for copy, original in _copies(content, (group for group in alike.values() if len(group) > 1),
+                                  lambda document: document.body, _SHORT_TEXT):
+        _warn_copied_body(copy, original, page_url, report)
+    for copy, original in _copies(content, [pages], lambda document: document.meta.summary, _SHORT_TEXT):
+        report.warning(copy.path, *copy.yaml.locate(("summary",)),
+                       f"summary: this is the summary of {original.path} "
+                       f"({page_url(original.collection, original.slug)}) word for word: a page copied to start "
+                       "another keeps the first page's texts, and the lists, the feeds and the description search "
+                       "engines show (meta description) would repeat it",
+                       "write a summary of this page (摘要), or delete the summary: line to use the start of its "
+                       "own text")
+
+
+_SHORT_TEXT = 50
+"""A page's text or summary shorter than this many characters (spaces left out) may be shared by two pages
+written apart (正文待补充。; 春节前后解决服务需求，群众比较满意。)."""
+
+
+def _copies(content: Content, groups: Iterable[list[Document]], text_of: Callable[[Document], str],
+            shortest: int) -> Iterator[tuple[Document, Document]]:
+    """``(copy, original)`` for each page of ``groups`` (each in path order) whose ``text_of`` is another page's
+    of its group, spaces and line breaks left out, at least ``shortest`` characters long: the original is the
+    first page in path order it is taken to be copied from (`_copied_from`)."""
+    for group in groups:
+        same: dict[str, list[Document]] = defaultdict(list)
+        for document in group:
+            text = "".join(text_of(document).split())
+            if len(text) >= shortest:
+                same[text].append(document)
+        for text, documents in same.items():
+            marked = _page_copy_marks(content, text)
+            for document in documents if len(documents) > 1 else ():
+                original = next((other for other in documents
+                                 if other is not document and _copied_from(document, other, marked)), None)
+                if original is not None:
+                    yield document, original
+
+
+def _page_copy_marks(content: Content, text: str) -> Callable[[Document, Document], bool]:
+    """What marks a page as the copy of another for `_copied_from`, of two pages sharing ``text``.
+
+    A page is marked as the copy of the other when its file name is the other's with a copy's word added
+    (``… - 副本.md``, `sitegen.recordfiles.copy_suffix`), or when the two name different units and ``text``
+    names the other page's unit (its name or an alias, this page's own unit's names taken out): a copy whose
+    ``unit:`` was changed keeps the first unit's name in its text.
+    """
+    def marked(page: Document, other: Document) -> bool:
+        if copy_suffix(_stem(page.path), _stem(other.path)) is not None:
+            return True
+        own, named = content.units.get(page.meta.unit), content.units.get(other.meta.unit)
+        return (own is not None and named is not None and own is not named
+                and _names_other(text, _unit_names(own.record), _unit_names(named.record)))
+    return marked
+
+
+def _stem(path: str) -> str:
+    """A file's name without its folder and ending: ``白鹤镇访谈 - 副本`` of content/interviews/白鹤镇访谈 - 副本.md."""
+    return posixpath.splitext(posixpath.basename(path))[0]
+
+
+def _warn_copied_body(copy: Document, original: Document, page_url: Callable[[str, str], str],
+                      report: Report) -> None:
+    """The warning of `check_copied_pages` at the first line of the text of ``copy``, whose text is ``original``'s.
+
+    The hint names the summary (one too short for a warning of its own: `check_copied_pages`), the pictures
+    (``images:``) and the source (``source:``) when they are the original's too: with only the text written
+    anew, the page would still show the first page's summary, pictures and credit.
+    """
+    body = copy.body
+    start = len(body) - len(body.lstrip())
+    line = copy.body_line + body.count("\n", 0, start)
+    column = start - (body.rfind("\n", 0, start) + 1) + 1
+    summary = "".join(copy.meta.summary.split())
+    also = ["summary:"] if summary and len(summary) < _SHORT_TEXT and summary == "".join(
+        original.meta.summary.split()) else []
+    also += [f"{name}:" for name in ("images", "source")
+             if getattr(copy.meta, name, None) and getattr(copy.meta, name) == getattr(original.meta, name, None)]
+    report.warning(copy.path, line, column,
+                   f"this page's text is the text of {original.path} ({page_url(original.collection, original.slug)})"
+                   " word for word: a page copied to start another keeps the first page's text, and this page "
+                   "would publish the same text",
+                   f"write this page's own text below the front matter, or delete {copy.path} if it was copied by "
+                   f"mistake{_still_copied(also, original.path)}")
+
+
+def _still_copied(fields: Sequence[str], original: str) -> str:
+    """The end of the hint of `_warn_copied_body` naming the ``fields`` (``images:`` …) a copy still shares with
+    the page at path ``original``; "" for none."""
+    if not fields:
+        return ""
+    if len(fields) == 1:
+        return f"; its {fields[0]} is still that of {original}: replace or delete it too"
+    return f"; its {', '.join(fields[:-1])} and {fields[-1]} are still those of {original}: replace or delete them too"
 
 
 def _read_alike(first: Sourced[Unit], second: Sourced[Unit], content: Content) -> bool:

@@ -95,6 +95,9 @@ class Document:
     ``front_matter_line``. ``source_digest`` identifies the file's decoded
     text (with the settings and sitegen's code; `sitegen.pagecache.text_key`),
     so fingerprints need not hash the text again; "" when not known.
+    ``modified_ns`` is the file's modification time in nanoseconds (0 when
+    not known), as `Sourced.modified_ns`: of two pages with one text, the
+    newer is more likely the copy.
     """
 
     collection: str
@@ -108,6 +111,7 @@ class Document:
     front_matter: str = ""
     front_matter_line: int = 2
     source_digest: str = ""
+    modified_ns: int = 0
 
 
 class FailedPage(NamedTuple):
@@ -282,7 +286,8 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
         content.tag_slugs.update(page.tag_slugs)
         getattr(content, page.collection).append(Document(
             page.collection, page.path, page.meta, page.yaml, page.body, page.body_line, body,
-            page.slug, page.front_matter, page.front_matter_line, keys[page.path]))
+            page.slug, page.front_matter, page.front_matter_line, keys[page.path],
+            found.modified.get(page.path, 0)))
     _report_misnamed(config.root, found.misnamed, content, report)
     for rel in find_sources(config.root, DATA_DIR, YAML_SUFFIXES, report):
         _load_data_file(found.reader, rel, content, report)
@@ -413,6 +418,8 @@ class _Discovery:
     reported an error (a closing ``———``): they are loaded, so that their
     fields are checked too, but never stored in the page cache, whose
     entries keep no errors, so that the next build reports them again.
+    ``modified`` the modification time (ns) of each page file, from the
+    status taken to look it up in the page cache (`Document.modified_ns`).
     """
 
     config: Config
@@ -427,6 +434,7 @@ class _Discovery:
     origins: dict[str, _Origin] = field(default_factory=dict)
     split_errors: set[str] = field(default_factory=set)
     misnamed: list[MisnamedFile] = field(default_factory=list)
+    modified: dict[str, int] = field(default_factory=dict)
 
     def _unread(self, rel: str, collection: str | None, meant: str) -> None:
         """Keep a series or unit file not read for its name (see `Content.unread`), by the id its name ``meant``
@@ -605,6 +613,7 @@ class _Discovery:
         info = self.reader.look(rel, report)
         if info is None:
             return
+        self.modified[rel] = info.st_mtime_ns
         stamp = settled_stamp(info)
         settled = self.cache.settled(rel, stamp, self.settings)
         if settled is not None:  # the file is as it was when cached: not even read

@@ -1910,6 +1910,149 @@ def test_two_pages_of_one_title_at_one_url_are_told_what_to_do_with_a_copy(tmp_p
         '  hint: change one slug: write a different "slug: …" in one of the two files']
 
 
+EXAMPLE_INTERVIEW = "content/interviews/2018-05-baihe-dadiaoyan.md"
+EXAMPLE_COPY = "content/interviews/2018-05-baihe-dadiaoyan - 副本.md"
+EXAMPLE_ADDRESS = "/interviews/baihe-dadiaoyan-weifangtan/"
+
+
+def _begun_from_copy(text: str) -> str:
+    """The bundled interview ``text`` with a title, a slug and a date of its own, as the error of a copy asks."""
+    text = re.sub(r"^title: .*$", "title: 白鹤镇：做大做强白鹤草莓", text, count=1, flags=re.MULTILINE)
+    text = re.sub(r"^slug: .*$", "slug: baihe-caomeijie", text, count=1, flags=re.MULTILINE)
+    return re.sub(r"^date: .*$", "date: 2018-06-10 10:00", text, count=1, flags=re.MULTILINE)
+
+
+def test_a_page_begun_from_a_copy_is_warned_at_its_text_and_summary_until_both_are_its_own(tmp_path: Path) -> None:
+    # The copy's title, slug and date changed as its error asked, it checked clean and /interviews/baihe-caomeijie/
+    # published the other interview's whole text, its summary, its pictures and its source.
+    root = copy_example(tmp_path)
+    original = (root / EXAMPLE_INTERVIEW).read_text(encoding="utf-8")
+    (root / EXAMPLE_COPY).write_text(_begun_from_copy(original), encoding="utf-8")
+    # The file name tells the copy, even when the original was saved last.
+    _set_age(root / EXAMPLE_COPY, 60)
+    assert [p.format() for p in found(root)] == [
+        f"{EXAMPLE_COPY}:10:10: warning: summary: this is the summary of {EXAMPLE_INTERVIEW} ({EXAMPLE_ADDRESS}) "
+        "word for word: a page copied to start another keeps the first page's texts, and the lists, the feeds and "
+        "the description search engines show (meta description) would repeat it\n"
+        "  hint: write a summary of this page (摘要), or delete the summary: line to use the start of its own text",
+        f"{EXAMPLE_COPY}:28:1: warning: this page's text is the text of {EXAMPLE_INTERVIEW} ({EXAMPLE_ADDRESS}) word "
+        "for word: a page copied to start another keeps the first page's text, and this page would publish the "
+        "same text\n"
+        f"  hint: write this page's own text below the front matter, or delete {EXAMPLE_COPY} if it was copied by "
+        f"mistake; its images: and source: are still those of {EXAMPLE_INTERVIEW}: replace or delete them too"]
+    # Followed as a new page: its own text and summary, the pictures and source deleted. Clean, and published.
+    front = _begun_from_copy(original).split("\n---\n", 1)[0]
+    front = re.sub(r"^summary: .*$", "summary: 白鹤镇谈草莓产业：打造一家草莓龙头企业，建设集中连片的草莓种植基地，"
+                   "进一步擦亮“白鹤草莓”这块牌子。", front, count=1, flags=re.MULTILINE)
+    front = front[:front.index("\nimages:")]
+    own = "白鹤镇草莓种植已有30多年历史。镇里计划打造一家草莓龙头企业，建设一个集中连片的草莓种植基地。\n"
+    (root / EXAMPLE_COPY).write_text(f"{front}\n---\n\n{own}", encoding="utf-8")
+    assert found(root) == []
+    page = (build_at(root) / "interviews/baihe-caomeijie/index.html").read_text(encoding="utf-8")
+    assert own.strip() in page and "进一步擦亮“白鹤草莓”这块牌子。" in page
+    assert "中国草莓之乡" not in page and "baihe-zuotanhui" not in page
+    assert (root / EXAMPLE_INTERVIEW).read_text(encoding="utf-8") == original
+    # Copied by mistake: deleted, as the hint's other branch says, the site checks clean too.
+    (root / EXAMPLE_COPY).write_text(_begun_from_copy(original), encoding="utf-8")
+    assert len(found(root)) == 2
+    (root / EXAMPLE_COPY).unlink()
+    assert found(root) == []
+
+
+COPIED_TEXT = ("## 大调研开展以来有哪些进展？\n\n{town}从三个方面推进大调研：成立领导小组，下设五个调研组，"
+               "印发实施方案，全面推进大调研工作。\n")
+HUAXIN = "name: 华新镇\nlevel: town\n"
+
+
+def _copied_pair(tmp_path: Path, original: str, copy: str, text: str, *, copy_unit: str = "baihe") -> Path:
+    """A site of two interviews with one ``text``: ``original`` (白鹤镇's) and ``copy`` (of ``copy_unit``), the copy
+    saved 60 seconds before the original."""
+    root = write_site(tmp_path, {
+        "content/units/huaxin.yaml": HUAXIN,
+        original: interview("白鹤镇访谈", body=text, extra="slug: baihe\n"),
+        copy: interview("华新镇访谈", body=text, extra="slug: huaxin\n").replace("unit: baihe", f"unit: {copy_unit}")})
+    _set_age(root / copy, 60)
+    return root
+
+
+def _copy_warning(copy: str, original: str, address: str, line: int = 12) -> str:
+    """The warning of a page at ``copy`` whose text is the text of the page at ``original``."""
+    return (f"{copy}:{line}:1: warning: this page's text is the text of {original} ({address}) word for word: a page "
+            "copied to start another keeps the first page's text, and this page would publish the same text\n"
+            f"  hint: write this page's own text below the front matter, or delete {copy} if it was copied by mistake")
+
+
+@pytest.mark.parametrize("copy", ["content/interviews/a.md", "content/interviews/z.md"])
+def test_a_copied_text_is_warned_at_the_page_whose_unit_its_text_does_not_name(tmp_path: Path, copy: str) -> None:
+    # 白鹤镇's interview copied for 华新镇 (unit: huaxin), its text still naming 白鹤镇: the copy, older or not.
+    original = "content/interviews/m.md"
+    root = _copied_pair(tmp_path, original, copy, COPIED_TEXT.format(town="白鹤镇"), copy_unit="huaxin")
+    assert [p.format() for p in found(root)] == [_copy_warning(copy, original, "/interviews/baihe/")]
+    # Its own text written as told: clean, the original untouched.
+    (root / copy).write_text(interview("华新镇访谈", body=COPIED_TEXT.format(town="华新镇"), extra="slug: huaxin\n")
+                             .replace("unit: baihe", "unit: huaxin"), encoding="utf-8")
+    assert found(root) == []
+
+
+@pytest.mark.parametrize("copy", ["content/interviews/a.md", "content/interviews/z.md"])
+def test_a_copied_text_naming_no_unit_is_warned_at_the_newer_file_else_the_later_name(tmp_path: Path,
+                                                                                    copy: str) -> None:
+    original = "content/interviews/m.md"
+    root = _copied_pair(tmp_path, original, copy, COPIED_TEXT.format(town="镇里"))
+    _set_age(root / original, 120)  # the copy is the newer file
+    assert [p.format() for p in found(root)] == [_copy_warning(copy, original, "/interviews/baihe/")]
+    then = (root / original).stat().st_mtime
+    os.utime(root / copy, (then, then))
+    later, earlier = max(copy, original), min(copy, original)
+    address = "/interviews/baihe/" if earlier == original else "/interviews/huaxin/"
+    assert [p.format() for p in found(root)] == [_copy_warning(later, earlier, address)]
+
+
+def test_a_copied_text_is_found_whatever_its_line_endings_and_spaces(tmp_path: Path) -> None:
+    # Saved again by another editor: CRLF line endings, lines wrapped anew, spaces at their ends, blank lines more.
+    text = COPIED_TEXT.format(town="镇里")
+    typed = "\r\n\r\n" + text.replace("，", "，  \n", 2).replace("\n", "\r\n").replace("？", "？ \t")
+    root = _copied_pair(tmp_path, "content/interviews/a.md", "content/interviews/b.md", text)
+    (root / "content/interviews/b.md").write_bytes(interview("华新镇访谈", body=typed, extra="slug: huaxin\n")
+                                                   .encode("utf-8"))
+    assert [p.format() for p in found(root)] == [
+        _copy_warning("content/interviews/b.md", "content/interviews/a.md", "/interviews/baihe/", line=14)]
+
+
+def test_a_case_study_copied_from_another_is_warned_with_the_address_of_the_case(tmp_path: Path) -> None:
+    text = COPIED_TEXT.format(town="镇里")
+    case = CASE.replace("正文。\n", text)
+    root = write_site(tmp_path, {"content/cases/a.md": case,
+                                 "content/cases/b.md": case.replace("title: 做大做强白鹤草莓", "title: 草莓基地\nslug: b")})
+    _set_age(root / "content/cases/a.md", 60)
+    assert [p.format() for p in found(root)] == [
+        _copy_warning("content/cases/b.md", "content/cases/a.md", "/cases/a/", line=10)]
+
+
+def test_short_texts_and_summaries_two_pages_share_and_drafts_are_not_taken_for_copies(tmp_path: Path) -> None:
+    # 正文待补充。 in two pages not written yet, or one short line summing up two interviews of one town, are no copy.
+    short = "summary: 春节前后解决服务需求，群众比较满意。\n"
+    root = write_site(tmp_path, {
+        "content/interviews/a.md": interview("白鹤镇访谈", body="正文待补充。\n", extra="slug: a\n" + short),
+        "content/interviews/b.md": interview("华新镇访谈", body="正文待补充。\n", extra="slug: b\n" + short),
+        "content/interviews/c.md": interview("重固镇访谈", body=COPIED_TEXT.format(town="镇里"), extra="slug: c\n"),
+        "content/interviews/d.md": interview("重固镇访谈（草稿）", body=COPIED_TEXT.format(town="镇里"),
+                                             extra="slug: d\ndraft: true\n")})
+    assert found(root) == []
+    # A short summary copied with the text is named in the text's hint: the text written anew, it would stay.
+    (root / "content/interviews/e.md").write_text(
+        interview("徐泾镇访谈", body=COPIED_TEXT.format(town="镇里"), extra="slug: e\n" + short), encoding="utf-8")
+    (root / "content/interviews/c.md").write_text(
+        interview("重固镇访谈", body=COPIED_TEXT.format(town="镇里"), extra="slug: c\n" + short), encoding="utf-8")
+    _set_age(root / "content/interviews/c.md", 60)
+    assert [p.format() for p in found(root)] == [
+        _copy_warning("content/interviews/e.md", "content/interviews/c.md", "/interviews/c/", line=13)
+        + "; its summary: is still that of content/interviews/c.md: replace or delete it too"]
+    (root / "content/interviews/e.md").write_text(
+        interview("徐泾镇访谈", body=COPIED_TEXT.format(town="徐泾镇")), encoding="utf-8")
+    assert found(root) == []
+
+
 def test_two_of_sitegens_own_pages_at_one_url_are_blamed_on_the_permalinks_setting(tmp_path: Path) -> None:
     # "two pages want the URL /search/: a generated page and a generated page", hint: change a front matter slug.
     config = "title: 测试站点\npermalinks:\n  interviews: /search/{slug}/\n"
