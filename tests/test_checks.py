@@ -2053,6 +2053,30 @@ def test_short_texts_and_summaries_two_pages_share_and_drafts_are_not_taken_for_
     assert found(root) == []
 
 
+LONG_SUMMARY = "summary: 白鹤镇党委书记谈大调研：截至4月26日开展调研318批次、收集问题清单296份，镇里正补齐红白事场所、日托中心等民生短板。\n"
+
+
+def test_a_summary_copied_from_another_page_is_warned_and_deleted_as_told_the_page_sums_up_its_own_text(
+        tmp_path: Path) -> None:
+    # Only the summary kept from the page the new one was begun from: its list entry, feed entry and description
+    # for search engines repeated the other interview's.
+    root = write_site(tmp_path, {
+        "content/interviews/a.md": interview("白鹤镇访谈", body=COPIED_TEXT.format(town="白鹤镇"), extra=LONG_SUMMARY),
+        "content/interviews/b.md": interview("白鹤镇访谈（二）", body=COPIED_TEXT.format(town="镇里"),
+                                             extra="slug: b\n" + LONG_SUMMARY)})
+    _set_age(root / "content/interviews/a.md", 60)
+    assert [p.format() for p in found(root)] == [
+        "content/interviews/b.md:10:10: warning: summary: this is the summary of content/interviews/a.md "
+        "(/interviews/a/) word for word: a page copied to start another keeps the first page's "
+        "texts, and the lists, the feeds and the description search engines show (meta description) would repeat it\n"
+        "  hint: write a summary of this page (摘要), or delete the summary: line to use the start of its own text"]
+    (root / "content/interviews/b.md").write_text(
+        interview("白鹤镇访谈（二）", body=COPIED_TEXT.format(town="镇里"), extra="slug: b\n"), encoding="utf-8")
+    assert found(root) == []
+    page = (build_at(root) / "interviews/b/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<meta name="description" content="镇里从三个方面推进大调研', page)
+
+
 def test_two_of_sitegens_own_pages_at_one_url_are_blamed_on_the_permalinks_setting(tmp_path: Path) -> None:
     # "two pages want the URL /search/: a generated page and a generated page", hint: change a front matter slug.
     config = "title: 测试站点\npermalinks:\n  interviews: /search/{slug}/\n"
