@@ -1438,7 +1438,7 @@ def _warn_copied_body(copy: Document, original: Document, page_url: Callable[[st
                    f"this page's text is the text of {original.path} ({page_url(original.collection, original.slug)})"
                    " word for word: a page copied to start another keeps the first page's text, and this page "
                    "would publish the same text",
-                   f"write this page's own text below the front matter, or delete {copy.path} if it was copied by "
+                   f"write this page's own text (正文) below the front matter, or delete {copy.path} if it was copied by "
                    f"mistake{_still_copied(also, original.path)}")
 
 

@@ -1938,7 +1938,7 @@ def test_a_page_begun_from_a_copy_is_warned_at_its_text_and_summary_until_both_a
         f"{EXAMPLE_COPY}:28:1: warning: this page's text is the text of {EXAMPLE_INTERVIEW} ({EXAMPLE_ADDRESS}) word "
         "for word: a page copied to start another keeps the first page's text, and this page would publish the "
         "same text\n"
-        f"  hint: write this page's own text below the front matter, or delete {EXAMPLE_COPY} if it was copied by "
+        f"  hint: write this page's own text (正文) below the front matter, or delete {EXAMPLE_COPY} if it was copied by "
         f"mistake; its images: and source: are still those of {EXAMPLE_INTERVIEW}: replace or delete them too"]
     # Followed as a new page: its own text and summary, the pictures and source deleted. Clean, and published.
     front = _begun_from_copy(original).split("\n---\n", 1)[0]
@@ -1979,7 +1979,8 @@ def _copy_warning(copy: str, original: str, address: str, line: int = 12) -> str
     """The warning of a page at ``copy`` whose text is the text of the page at ``original``."""
     return (f"{copy}:{line}:1: warning: this page's text is the text of {original} ({address}) word for word: a page "
             "copied to start another keeps the first page's text, and this page would publish the same text\n"
-            f"  hint: write this page's own text below the front matter, or delete {copy} if it was copied by mistake")
+            f"  hint: write this page's own text (正文) below the front matter, or delete {copy} if it was copied by "
+            "mistake")
 
 
 @pytest.mark.parametrize("copy", ["content/interviews/a.md", "content/interviews/z.md"])
