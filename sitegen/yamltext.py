@@ -920,7 +920,9 @@ def _load_fast(text: str, first_line: int, elsewhere: ElsewhereFinder | None = N
 #                   further in than that one (its text going on), blank lines and comments between.
 #   _QUICK_COMMENT_LINE _check_comment_in_text: a comment line, then (past blank lines and comments)
 #                   a line further in than the first column that may be a line of text.
-# The last two rely on _QUICK_CHAR being tried first: with no TAB or full-width space in
+#   _QUICK_BLOCK and _QUICK_NOTE, together: _check_note_in_block: a line that may open
+#                   a text after "|" or ">", and a "#" that may start a note.
+# The two before those rely on _QUICK_CHAR being tried first: with no TAB or full-width space in
 # the text, indentation and "- " markers are spaces and dashes only, and a "#" cutting a
 # value follows a space. The trailing "+" on the key patterns makes their repeats
 # possessive: no backtracking, and the same matches, since a key ends where a non-key
@@ -939,6 +941,8 @@ _WIDE_LETTERS = "\uff21-\uff3a\uff41-\uff5a\uff3f"
 _QUICK_WIDE_KEY = compile_later(rf"\n[ -]*+[{_WIDE_LETTERS}]")  # `_full_width_line`'s full-width key
 _QUICK_SWALLOWED = compile_later(r"\n( *+)- [^\n]*(?:\n(?:\1 ++(?!-(?:[ \n]|\Z))[^\n]+| *+(?:#[^\n]*)?))*\n\1 ++- ")
 _QUICK_COMMENT_LINE = compile_later(r"^ *#[^\n]*\n(?: *(?:#[^\n]*)?\n)* +(?!-(?: |$))[^ \n|>\"'\[{&*!%@`#]", re.MULTILINE)
+_QUICK_BLOCK = compile_later(r"[|>][0-9+\-]*[ \t]*(?:#[^\n]*)?$", re.MULTILINE)
+_QUICK_NOTE = compile_later(r"(?:^|[ \t])#(?=[ \t#]|$)", re.MULTILINE)
 
 
 def _nothing_to_scan(text: str) -> bool:
@@ -956,7 +960,8 @@ def _nothing_to_scan(text: str) -> bool:
             and _QUICK_WIDE_KEY.search("\n" + text) is None
             and _QUICK_LATER.search(text) is None
             and _QUICK_SWALLOWED.search("\n" + text) is None
-            and _QUICK_COMMENT_LINE.search(text) is None)
+            and _QUICK_COMMENT_LINE.search(text) is None
+            and (_QUICK_BLOCK.search(text) is None or _QUICK_NOTE.search(text) is None))
 
 
 def _mixes_quotes(text: str) -> bool:

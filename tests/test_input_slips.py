@@ -1110,6 +1110,16 @@ def test_a_note_typed_inside_a_block_text_is_told_and_moved_above_the_key_it_is_
         assert [row["note"] for row in csv.DictReader(table)] == ["据单位上报。#3号楼已整改"]
 
 
+def test_a_note_typed_as_the_last_line_of_a_block_text_is_told_too(tmp_path: Path) -> None:
+    # With no line of text after it, the quick look that skips the line scan of a clean text missed it.
+    page = interview(extra="summary: |\n  白鹤镇党委书记谈大调研\n  # 说明：摘要不超过120字\n")
+    root = write_site(tmp_path, {PAGE_PATH: page})
+    assert printed(root) == [
+        f'{PAGE_PATH}:11:3: warning: this line is part of the text of "summary:" (typed after "|" on line 9), not a '
+        'note (说明): inside a text YAML does not read "#" as a note, so the page shows "# 说明：摘要不超过120字"\n'
+        '  hint: to keep it a note, move the line above "summary:" (line 9)']
+
+
 _QUOTES_HINT = re.compile(r"type (?P<mark>[\"']) before (?P<before>.+?) on line (?P<first>[0-9]+), and another "
                           r"(?P=mark) after (?P<after>.+?) on line (?P<last>[0-9]+)(?: \(before the comment .*\))?$")
 
