@@ -920,8 +920,8 @@ def _load_fast(text: str, first_line: int, elsewhere: ElsewhereFinder | None = N
 #                   further in than that one (its text going on), blank lines and comments between.
 #   _QUICK_COMMENT_LINE _check_comment_in_text: a comment line, then (past blank lines and comments)
 #                   a line further in than the first column that may be a line of text.
-#   _QUICK_BLOCK and _QUICK_NOTE, together: _check_note_in_block: a line that may open
-#                   a text after "|" or ">", and a "#" that may start a note.
+#   _QUICK_BLOCK and _QUICK_NOTE, together: _check_note_in_block and _check_note_after_block_text:
+#                   a line that may open a text after "|" or ">", and a "#" that may start a note.
 # The two before those rely on _QUICK_CHAR being tried first: with no TAB or full-width space in
 # the text, indentation and "- " markers are spaces and dashes only, and a "#" cutting a
 # value follows a space. The trailing "+" on the key patterns makes their repeats
@@ -1002,6 +1002,8 @@ class _Scan:
     mode: str = "normal"          # normal | block | '"' | "'" | flow
     block_indent: int = -1        # a block scalar's lines are indented more than this
     block_head: int = -1          # the line of the key (or "-") a block scalar's text is typed after
+    block_notes: list[str] = field(default_factory=list)  # the notes told so far ending lines of that text, in
+    # order: the key's line a hint offers holds them all (`_check_note_after_block_text`)
     plain_owner: int | None = None  # lines indented more than this continue a plain value
     plain_item: int = -1          # the line of a list item whose plain text those lines continue, while not told
     plain_text: tuple[int, int, int, str] | None = None  # a plain text's first line, start, key column and what is
@@ -1075,6 +1077,8 @@ def _scan_line(scan: _Scan, number: int, line: str) -> None:
         if not stripped or len(line) - len(stripped) > scan.block_indent:
             if _NOTE_LIKE.match(stripped):
                 _check_note_in_block(scan, number, len(line) - len(stripped))
+            elif stripped:
+                _check_note_after_block_text(scan, number, line, len(line) - len(line.lstrip(_GAP)))
             return
         scan.mode = "normal"
     if scan.mode in ('"', "'", "flow"):
@@ -1115,6 +1119,42 @@ def _check_note_in_block(scan: _Scan, number: int, column: int) -> None:
         f'this line is part of the text of "{_key_named(scan.lines, head)}"{after}, not a note (说明): '
         f'inside a text YAML does not read "#" as a note, so the page shows "{_clip(typed, 40)}"',
         f'to keep it a note, move the line above "{_key_named(scan.lines, head)}" (line {head + scan.first_line})',
+        severity="warning"))
+
+
+def _check_note_after_block_text(scan: _Scan, number: int, line: str, start: int) -> None:
+    """Warn of a note (说明) ending a line of a text typed after "|" or ">" (``居民满意。   # 摘要``).
+
+    Takes the scan, the 0-based ``number`` of the line, the line and the
+    column its text starts at. A note is told as `_split_comment` finds
+    one: "#" after a space or TAB and before a space, a TAB, a "#" or the
+    line's end, as every line ``sitegen new`` writes ends; ``#3号楼``,
+    ``C#`` and ``http://x/#a`` are text. Outside a text YAML drops such a
+    note, so an editor who turns ``problem: 问题   # 问题 …`` into a text
+    over several lines (``problem: |``) keeps it there, and it was
+    published with the page (and in the open data) without a word. A
+    warning, as `_check_note_in_block`'s; the hint moves the note onto the
+    key's line, after the "|" or ">", where YAML reads it as a note.
+    """
+    found = _COMMENT.search(line, start)  # from the text's start: indentation is no space before a "#"
+    if found is None:
+        return
+    note = line[found.end() - 1:].rstrip(_GAP)
+    head = scan.block_head
+    typed = scan.lines.line(head).strip(_GAP)
+    marker = _BLOCK_HEADER.search(typed)
+    sign = marker.group()[0] if marker else "|"
+    scan.block_notes.append(note)
+    gap = " " if marker is not None and marker.group(1) else "   "
+    key_line = f"{typed}{gap}{' '.join(scan.block_notes)}"
+    where = head + scan.first_line
+    scan.issues.append(_Issue(
+        number, found.end() - 1,
+        f'"{_clip(note, 40)}" at the end of this line is part of the text of "{_key_named(scan.lines, head)}" '
+        f'(typed after "{sign}" on line {where}), not a note (说明): inside a text YAML does not read "#" as a '
+        "note, so it is published with the text",
+        paste_hint(f'cut it from this line, with the spaces before it; to keep it a note, put it after the "{sign}" '
+                   f"on line {where}", key_line),
         severity="warning"))
 
 
@@ -1808,6 +1848,7 @@ def _scan_value(scan: _Scan, number: int, line: str, pos: int, owner: int, lead:
         return
     if char in "|>" and _BLOCK_HEADER.match(line, pos):
         scan.mode, scan.block_indent, scan.block_head = "block", owner, number
+        scan.block_notes = []
     elif char in "\"'":
         end = _quote_end(line, pos + 1, char)
         key = _key_above(scan.lines, number, pos) if owner < 0 and not lead else owner

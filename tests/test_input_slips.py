@@ -1120,6 +1120,92 @@ def test_a_note_typed_as_the_last_line_of_a_block_text_is_told_too(tmp_path: Pat
         '  hint: to keep it a note, move the line above "summary:" (line 9)']
 
 
+LAOJIE_CASE = ("---\ntitle: 老街路灯修复\nunit: baihe\nstatus: in_progress\nproblem: |\n  老街路灯年久失修，\n"
+               "  居民晚上出行不便。   # 问题 the problem found in the survey\nactions:\n  - 更换路灯\ndate: 2018-05-03\n"
+               "summary: >\n  老街路灯修复，\n  居民满意。   # 摘要，不写则取正文开头 summary; else the start of the text\n"
+               "---\n\n正文。\n")
+LAOJIE_PATH = "content/cases/laojie.md"
+
+
+def test_a_note_ending_a_line_of_a_block_text_is_told_and_the_hint_moves_it_onto_the_keys_line(tmp_path: Path) -> None:
+    # "problem: |" over the line "居民晚上出行不便。   # 问题 …" that sitegen new wrote published "   # 问题 the
+    # problem found in the survey" in the page, its description and JSON-LD, and a tally's note in data/tallies.csv.
+    unit = UNIT + "    note: |\n      据单位上报。   # 说明，如数据来源 note, e.g. where the figures come from\n"
+    root = write_site(tmp_path, {LAOJIE_PATH: LAOJIE_CASE, UNIT_PATH: unit})
+    problems = printed(root)
+    told = ('at the end of this line is part of the text of "{key}" (typed after "{sign}" on line {head}), not a note '
+            '(说明): inside a text YAML does not read "#" as a note, so it is published with the text\n'
+            '  hint: cut it from this line, with the spaces before it; to keep it a note, put it after the "{sign}" '
+            'on line {head}: ')
+    assert problems == [
+        f'{LAOJIE_PATH}:7:15: warning: "# 问题 the problem found in the survey" '
+        + told.format(key="problem:", sign="|", head=5) + "problem: |   # 问题 the problem found in the survey",
+        f'{LAOJIE_PATH}:13:11: warning: "# 摘要，不写则取正文开头 summary; else the start o…" '
+        + told.format(key="summary:", sign=">", head=11)
+        + "summary: >   # 摘要，不写则取正文开头 summary; else the start of the text",
+        f'{UNIT_PATH}:12:16: warning: "# 说明，如数据来源 note, e.g. where the figures…" '
+        + told.format(key="note:", sign="|", head=11)
+        + "note: |   # 说明，如数据来源 note, e.g. where the figures come from"]
+    page = _note_moved(_note_moved(LAOJIE_CASE, problems[0]), problems[1], keep=False)
+    write_site(root, {LAOJIE_PATH: page, UNIT_PATH: _note_moved(unit, problems[2])})
+    assert "summary: >\n" in page and "note: |   # 说明" in (root / UNIT_PATH).read_text("utf-8")
+    assert printed(root) == []
+    output = build_at(root)
+    html = parse_html(output / "cases/laojie/index.html")
+    assert html.cssselect("dd.lines")[0].text_content() == "老街路灯年久失修，\n居民晚上出行不便。"
+    assert html.cssselect('meta[name="description"]')[0].get("content") == "老街路灯修复，居民满意。"
+    assert [item.get("description") for item in json_ld_of(html) if "description" in item] == ["老街路灯修复，居民满意。"]
+    with open(output / "data/tallies.csv", encoding="utf-8-sig", newline="") as table:
+        assert [row["note"] for row in csv.DictReader(table)] == ["据单位上报。"]
+
+
+def test_notes_ending_several_lines_of_one_block_text_are_each_told_and_the_hints_keep_them_all(
+        tmp_path: Path) -> None:
+    # Each hint offers the key's line with the notes told before it, so following them in order loses none.
+    page = LAOJIE_CASE.replace("  老街路灯年久失修，\n", "  老街路灯年久失修，  # 先写现状\n").replace(
+        "  居民满意。   # 摘要，不写则取正文开头 summary; else the start of the text", "  居民满意。")
+    root = write_site(tmp_path, {LAOJIE_PATH: page})
+    problems = printed(root)
+    assert [problem.split(": warning: ")[0] for problem in problems] == [f"{LAOJIE_PATH}:6:14", f"{LAOJIE_PATH}:7:15"]
+    assert [_NOTE_HINT.match(problem)["typed"] for problem in problems] == [
+        "problem: |   # 先写现状", "problem: |   # 先写现状 # 问题 the problem found in the survey"]
+    for problem in problems:
+        page = _note_moved(page, problem)
+    assert "problem: |   # 先写现状 # 问题 the problem found in the survey\n" in page
+    write_site(root, {LAOJIE_PATH: page})
+    assert printed(root) == []
+
+
+def test_a_hash_in_a_block_text_that_is_no_note_is_published_as_typed(tmp_path: Path) -> None:
+    # "#" glued to text before or after it (a building number, C#, an address, a 话题 #大调研#) is text, not a note.
+    typed = ["#3号楼已整改，", "参加 #大调研# 活动，", "学习 C# 编程，", "详见 https://example.org/news/#part2"]
+    page = LAOJIE_CASE.replace("  居民晚上出行不便。   # 问题 the problem found in the survey\n",
+                               "".join(f"  {line}\n" for line in typed))
+    root = write_site(tmp_path, {LAOJIE_PATH: page.replace("   # 摘要，不写则取正文开头 summary; else the start of the text", "")})
+    assert printed(root) == []
+    shown = parse_html(build_at(root) / "cases/laojie/index.html").cssselect("dd.lines")[0].text_content()
+    assert shown == "\n".join(["老街路灯年久失修，", *typed])
+
+
+_NOTE_HINT = re.compile(r'^(?P<path>[^:]+):(?P<line>[0-9]+):(?P<column>[0-9]+): warning: .*\n  hint: cut it from this '
+                        r'line, with the spaces before it; to keep it a note, put it after the "[|>]" on line '
+                        r"(?P<head>[0-9]+): (?P<typed>.+)$", re.DOTALL)
+
+
+def _note_moved(text: str, problem: str, *, keep: bool = True) -> str:
+    """``text`` (a whole file) with the note a hint names cut from its line with the spaces before it, and with the
+    key's line typed as the hint offers (``keep``) or left as it was; a problem with no such hint fails the test."""
+    found = _NOTE_HINT.match(problem)
+    assert found is not None, problem
+    lines = text.split("\n")
+    number, column, head = int(found["line"]) - 1, int(found["column"]) - 1, int(found["head"]) - 1
+    assert lines[number][column] == "#"
+    lines[number] = lines[number][:column].rstrip(" \t")
+    if keep:
+        lines[head] = lines[head][:len(lines[head]) - len(lines[head].lstrip(" "))] + found["typed"]
+    return "\n".join(lines)
+
+
 _QUOTES_HINT = re.compile(r"type (?P<mark>[\"']) before (?P<before>.+?) on line (?P<first>[0-9]+), and another "
                           r"(?P=mark) after (?P<after>.+?) on line (?P<last>[0-9]+)(?: \(before the comment .*\))?$")
 

@@ -1363,3 +1363,60 @@ def test_a_title_typed_with_a_space_and_no_quotes_is_one_title(tmp_path: Path, c
     assert code == 0 and "title: 白鹤镇：守护古文化 建设美丽新白鹤   #" in written.read_text(encoding="utf-8")
     code, out, _ = _run(capsys, "new", "unit", "白鹤镇", "新村", "--site", str(site))
     assert code == 0 and (site / out.split()[-1]).read_text(encoding="utf-8").count("name: 白鹤镇 新村") == 1
+
+
+def _scaffold_yaml_texts() -> dict[str, str]:
+    """The YAML ``sitegen new`` and ``sitegen init`` write, by what wrote it (a page's front matter alone), with
+    every optional field they comment out typed in (its leading "# " removed)."""
+    from datetime import date
+
+    from sitegen.scaffold import case_text, interview_text, series_text, site_yaml_text, tally_lines, unit_text
+    moment = datetime(2026, 12, 3, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    texts = {"case": case_text("老街路灯修复二", "laojie-ludeng", "baihe", moment).split("---\n")[1],
+             "interview": interview_text("白鹤镇访谈", "baihe", "baihe", "dadiaoyan", moment).split("---\n")[1],
+             "unit": unit_text("老街村", "laojie", "village", date(2026, 12, 3)),
+             "tally": "tallies:\n" + tally_lines(date(2026, 12, 3)),
+             "series": series_text("大调研", "dadiaoyan", "区大调研办公室"),
+             "site": site_yaml_text("大调研")}
+    return {kind: re.sub(r"^( *)# (?=[a-z_]+:|  +- |  +[a-z_]+:)", r"\1", text, flags=re.MULTILINE)
+            for kind, text in texts.items()}
+
+
+_NOTED_VALUE = re.compile(r"^(?P<lead> *(?:- )?)(?P<key>[a-z_]+): (?P<value>[^\s\[{#\"'][^\n]*?)(?P<note>   # [^\n]*)$",
+                          re.MULTILINE)
+
+
+@pytest.mark.parametrize("sign", ["|-", ">-"])
+@pytest.mark.parametrize("kind", ["case", "interview", "unit", "tally", "series", "site"])
+def test_every_value_sitegen_new_writes_turned_into_a_block_text_has_its_note_told_and_moved(kind: str,
+                                                                                            sign: str) -> None:
+    # "problem: |" above the line "调研中发现的问题   # 问题 the problem found in the survey" that sitegen new
+    # wrote published the note with the text: each note sitegen writes after a value is told, and the hint,
+    # followed, gives back the value as it was with the note after the "|" or ">".
+    text = _scaffold_yaml_texts()[kind]
+    expected = load_yaml(text, "x.yaml", Report())
+    assert expected is not None
+    noted = list(_NOTED_VALUE.finditer(text))
+    assert len(noted) >= 3
+    for found in noted:
+        lead, note = found["lead"], found["note"].strip()
+        named = f"{lead.strip()} {found['key']}:".strip()
+        inner = " " * (len(lead) + 2)
+        typed = text[:found.start()] + f"{lead}{found['key']}: {sign}\n{inner}{found['value']}{found['note']}" + text[found.end():]
+        head = text.count("\n", 0, found.start())
+        report = Report()
+        load_yaml(typed, "x.yaml", report)
+        assert [(p.line, p.column, p.severity, p.message) for p in report.problems] == [
+            (head + 2, len(inner) + len(found["value"]) + 4, "warning",
+             f'"{note if len(note) <= 40 else note[:39] + "…"}" at the end of this line is part of the text of '
+             f'"{named}" (typed after "{sign[0]}" on line {head + 1}), not a note (说明): inside a text YAML does not '
+             'read "#" as a note, so it is published with the text')], found.group()
+        offered = f"{named} {sign}   {note}"
+        assert report.problems[0].hint == ('cut it from this line, with the spaces before it; to keep it a note, put '
+                                           f'it after the "{sign[0]}" on line {head + 1}: {offered}')
+        lines = typed.split("\n")
+        lines[head] = lead[:len(lead) - len(lead.lstrip(" "))] + offered
+        lines[head + 1] = f"{inner}{found['value']}"
+        followed = Report()
+        data = load_yaml("\n".join(lines), "x.yaml", followed)
+        assert followed.problems == [] and data is not None and data.value == expected.value, found.group()

@@ -266,8 +266,10 @@ EDGE_CASES = [
     "a: x\n  # c\n  y\n", "- x\n# c\n\n  # d\n  y\n", "a:\n  x\n  # c\n  y\nb: 1\n",
     # A key typed after dashes ("---title:", an edit the fuzz test below made) over a list: no item of it.
     "t:\n  - a: 1\n    b: 2\n---title:     note: x\n  - a: 3\n    b: 4\n",
-    # A note typed as the last line of a text after "|" or ">" (the quick check missed it: no text followed it).
-    "a: |\n  x\n  # y\n", "a:\n  b: >\n    x\n    # y\n",
+    # A note ending a line of a text after "|" or ">", or a line of its own last in it (the quick check
+    # missed that one: no text followed it); "#" glued to text in it, which is text.
+    "a: |\n  x   # y\n", "a: >-\n  x\n  y # z\nb: 1\n", "- |  # k\n  x # y\n  w #\n", "a: |\n  x\n  # y\n",
+    "a:\n  b: >\n    x\n    # y\n", "a: |\n  #3 C# x/#y\n", "a: |\n  x ## y\n  ## z\n",
     # Line breaks other than "\n" written as escapes: refused by both paths.
     'a: "x\\ry"\n', 'a: "x\\r\\ny"\n', 'a: ["x\\Ny"]\n', 'a: "x\\u2028y\n  z"\n', 'a: "x\\\\ry"\n',
 ]
