@@ -342,6 +342,10 @@ def _t(as_of: str, collected: object, escalated: object, resolved: object, in_pr
             f"    resolved: {resolved}\n    in_progress: {in_progress}\n")
 
 
+_LONG_BODY = ("## 问题一\n\n白鹤镇各调研组深入村居、企业和群众家中，面对面听取意见建议，收集问题清单，逐条梳理、分类办理，"
+              "并及时向群众反馈办理结果。\n")
+
+
 def _page(old: str, new: str) -> str:
     return interview().replace(old, new)
 
@@ -417,6 +421,8 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_P: interview(extra='tags: ["大调研"，"补短板"]\n')}),
         ('A list item with ": " in it', "actions:\\n  - 走访企业: 5家",
          {"content/cases/caomei.md": _GOOD_CASE.replace("actions: [走访]", "actions:\n  - 走访企业: 5家")}),
+        ('A note (说明) at the end of a line of a text typed after "|"', "summary: |\\n  …居民满意。   # 摘要",
+         {_P: interview(extra="summary: |\n  老街路灯修复，\n  居民满意。   # 摘要\n")}),
         ('A list item ending in ":"', "actions:\\n  - 计划打造:",
          {"content/cases/caomei.md": _GOOD_CASE.replace("actions: [走访]", "actions:\n  - 计划打造:")}),
         ("Tags in full-width brackets", "tags: 【大调研，补短板】", {_P: interview(extra="tags: 【大调研，补短板】\n")}),
@@ -591,6 +597,9 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A unit file copied to start another, its tallies kept (warning)",
          "content/units/huaxin.yaml, a copy of baihe.yaml named 华新镇",
          {_U: UNIT, "content/units/huaxin.yaml": UNIT.replace("白鹤镇", "华新镇").replace("[白河镇, 百合镇]", "[]")}),
+        ("A page copied to start another, its title changed but its text kept (warning)",
+         "content/interviews/baihe - 副本.md, titled 另一篇访谈",
+         {_P: interview(body=_LONG_BODY), "content/interviews/baihe - 副本.md": interview("另一篇访谈", body=_LONG_BODY)}),
         ("A unit file copied to start another, its summary kept (warning)", "summary: 青浦区白鹤镇是… in huaxin.yaml",
          {_U: UNIT + "summary: 青浦区白鹤镇是“中国草莓之乡”。\n",
           "content/units/huaxin.yaml": "name: 华新镇\nlevel: town\nsummary: 青浦区白鹤镇是“中国草莓之乡”。\n"}),
