@@ -112,14 +112,32 @@
   if (!boxes.length || !window.ResizeObserver) {
     return;
   }
+  /* A table wider than its box shows a line above it saying that it scrolls: the shadow at its edge alone
+     was missed by older readers, who then never saw the columns on the right (收集, 已解决…). Hidden from
+     screen readers, which read a table by its cells. */
+  function hint(box, wide) {
+    var line = box.previousElementSibling;
+    var shown = line !== null && line.className === "scroll-hint";
+    if (wide && !shown && box.classList.contains("table-scroll")) {
+      line = document.createElement("p");
+      line.className = "scroll-hint";
+      line.setAttribute("aria-hidden", "true");
+      line.textContent = "表格较宽，可左右滑动查看 →";
+      box.parentNode.insertBefore(line, box);
+    } else if (!wide && shown) {
+      line.parentNode.removeChild(line);
+    }
+  }
   function update() {
     for (var i = 0; i < boxes.length; i += 1) {
       var box = boxes[i];
-      if (box.scrollWidth > box.clientWidth || box.scrollHeight > box.clientHeight) {
+      var wide = box.scrollWidth > box.clientWidth || box.scrollHeight > box.clientHeight;
+      if (wide) {
         box.setAttribute("tabindex", "0");
       } else if (box !== document.activeElement) {
         box.removeAttribute("tabindex");
       }
+      hint(box, box.scrollWidth > box.clientWidth);
     }
   }
   var observer = new ResizeObserver(update);

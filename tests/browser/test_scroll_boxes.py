@@ -187,3 +187,20 @@ def test_a_browser_without_resize_observer_keeps_every_box_a_tab_stop(served_exa
     assert page.evaluate(_BOXES) == [[ISSUES_CHART, "0"], [ISSUES_TABLE, "0"],
                                      [TARGETS_CHART, "0"], [TARGETS_TABLE, "0"]]
     assert errors == []
+
+
+_HINTED = """() => [...document.querySelectorAll(".scroll-hint")].map(line =>
+  [line.nextElementSibling.getAttribute("aria-label"), line.textContent, line.getAttribute("aria-hidden")])"""
+
+
+def test_a_table_wider_than_the_screen_says_that_it_scrolls_while_it_does(served_example: ServedSite,
+                                                                          page_at: Any) -> None:
+    # Older readers missed the shadow at the table's edge, and never saw the columns on the right.
+    page = open_unit(served_example, page_at, 375)
+    assert page.evaluate(_HINTED) == [[ISSUES_TABLE, "表格较宽，可左右滑动查看 →", "true"]]
+    page.set_viewport_size({"width": 1280, "height": 900})  # the table fits: the line goes
+    settle(page)
+    assert page.evaluate(_HINTED) == []
+    page.set_viewport_size({"width": 375, "height": 900})
+    settle(page)
+    assert page.evaluate(_HINTED) == [[ISSUES_TABLE, "表格较宽，可左右滑动查看 →", "true"]]
