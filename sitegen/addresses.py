@@ -340,7 +340,7 @@ def _warn_pattern(graph: SiteGraph, name: str, old_pattern: str, pages: list[tup
     if pages and pages[0][2] in entries:
         old, _, rel = pages[0]
         each = " (and to each page its own old address)" if len(pages) > 1 else ""
-        keep += (f", or keep the new pattern and {keep_aliases(entries[rel].document, [old], rel)}{each} so links "
+        keep += (f", or keep the new pattern and {keep_aliases(entries[rel].document, [old], rel, entries[rel].url)}{each} so links "
                  "to a page's old address lead to it")
     else:
         keep += ", or keep the new pattern if the old addresses were never shared"
@@ -392,7 +392,7 @@ def _warn(entry: Entry, old: str, lost: list[str], graph: SiteGraph, report: Rep
     document = entry.document
     line, column = slug_origin(document)
     slug = graph.config.permalinks.slug_of(document.collection, old)
-    keep = f"{keep_aliases(document, lost)} so the old address leads here"
+    keep = f"{keep_aliases(document, lost, own=entry.url)} so the old address leads here"
     report.warning(document.path, line, column,
                    f"the page's address changed from {old} to {entry.url} since the last build: links to the old "
                    "address will no longer work",
@@ -407,4 +407,4 @@ def _warn_dropped(entry: Entry, alias: str, lost: list[str], report: Report) -> 
     report.warning(document.path, line, column,
                    f"the old address {alias} led to this page in the last build (aliases:), and no page is there "
                    "now: links to it will no longer work",
-                   f"{keep_aliases(document, lost)} so the old address still leads here")
+                   f"{keep_aliases(document, lost, own=entry.url)} so the old address still leads here")

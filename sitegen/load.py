@@ -995,19 +995,20 @@ def alias_as_typed(document: Document, index: int) -> str:
     return item.strip() if isinstance(item, str) else unquote(document.meta.aliases[index])
 
 
-def keep_aliases(document: Document, addresses: list[str], file: str = "") -> str:
+def keep_aliases(document: Document, addresses: list[str], file: str = "", own: str = "") -> str:
     """How to make ``addresses`` (site paths) old addresses of ``document``, for a hint: ``add aliases: [/a/]``
     when the page has no ``aliases:`` line; else the list it has with them, to write in place of that line (or of
     the lines of a list typed one item a line), as a second ``aliases:`` line is an error and a line replaced by
     the new addresses alone drops the old ones. ``file`` (the page's file) is named when given.
 
-    Takes the page, the addresses (those it lists already are not repeated) and the file to name; returns the
-    words of the hint. Raises nothing.
+    Takes the page, the addresses (those it lists already are not repeated), the file to name and the page's own
+    address now (``own``: an alias it lists that has become its own address is left out of the list to write, as
+    keeping it is warned of); returns the words of the hint. Raises nothing.
     """
     if not isinstance(document.yaml.value, dict) or "aliases" not in document.yaml.value:
         return f"add aliases: [{', '.join(map(_flow_item, addresses))}]" + (f" to {file}" if file else "")
-    listed = [alias_as_typed(document, index) for index in range(len(document.meta.aliases))]
-    listed += [address for address in addresses if address not in document.meta.aliases]
+    listed = [alias_as_typed(document, index) for index, alias in enumerate(document.meta.aliases) if alias != own]
+    listed += [address for address in addresses if address not in document.meta.aliases and address != own]
     first = document.yaml.locate_key(("aliases",))[0]
     last = max(first, document.yaml.lines_of(("aliases",))[1])
     lines = f"line, line {first}" if first == last else f"lines, lines {first}–{last}"

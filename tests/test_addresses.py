@@ -82,6 +82,24 @@ def test_a_page_whose_file_is_gone_is_warned_once_unless_another_page_keeps_its_
         encoding="utf-8")
 
 
+def test_a_moved_page_is_not_offered_its_own_new_address_among_its_aliases(tmp_path: Path) -> None:
+    # The page listed the address its title reads as (an old one); renamed, that became its own address, and the
+    # hint's list kept it: written as told, it was warned as "the page's own address".
+    root = write_site(tmp_path / "site", {"content/interviews/other.md": interview(
+        "另一篇", extra="aliases: [/interviews/ling-yi-pian/]\n")})
+    assert _built(root) == []
+    (root / "content/interviews/other.md").rename(root / "content/interviews/另一篇.md")
+    warning, own = _built(root)
+    assert own.startswith("content/interviews/另一篇.md:9:11: warning: the alias /interviews/ling-yi-pian/ is the "
+                          "page's own address")
+    assert warning.endswith("hint: keep the old address with slug: other, or keep the new one and write "
+                            "aliases: [/interviews/other/] (in place of the aliases: line, line 9) so the old address "
+                            "leads here"), warning
+    _edit(root, "content/interviews/另一篇.md", "aliases: [/interviews/ling-yi-pian/]", "aliases: [/interviews/other/]")
+    assert _built(root) == []
+    assert "/interviews/ling-yi-pian/" in (root / "output/interviews/other/index.html").read_text(encoding="utf-8")
+
+
 def test_no_warning_when_an_alias_keeps_the_old_address_on_a_first_build_or_after_clean(tmp_path: Path) -> None:
     root = _site(tmp_path / "site")
     _built(root)
