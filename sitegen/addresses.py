@@ -369,8 +369,18 @@ def _warn_gone(rel: str, old: Known, report: Report) -> None:
     report.warning(rel, None, None,
                    f"this file is gone since the last build, so its page{title} at {old.url} is no longer published: "
                    "links to it will get 404 (page not found)",
-                   f"if it was deleted or moved out of the folder by mistake, put it back; if another page takes its "
-                   f"place, add aliases: [{old.url}] to that page so the old address leads there")
+                   _gone_hint(rel, old.url))
+
+
+def _gone_hint(rel: str, url: str) -> str:
+    """How to keep the address ``url`` of the file ``rel``, gone: put it back; for a page, the alias of another."""
+    back = "if it was deleted or moved out of the folder by mistake, put it back"
+    if rel.startswith(("content/units/", "content/series/")):
+        # A record's aliases are other names of it, not addresses: "/units/x/" there published as a name.
+        kind = "unit" if rel.startswith("content/units/") else "series"
+        return f"{back}: a {kind}'s page is at its file's name, so no other file can keep {url}"
+    return (f"{back}; if another page takes its place, add {url} to its aliases (aliases: [{url}], or into the list "
+            "it has) so the old address leads there")
 
 
 def _warn_record(rel: str, old: Known, known: Known, report: Report) -> None:

@@ -69,7 +69,8 @@ def test_a_page_whose_file_is_gone_is_warned_once_unless_another_page_keeps_its_
         'content/interviews/other.md: warning: this file is gone since the last build, so its page "另一篇" at '
         "/interviews/other/ is no longer published: links to it will get 404 (page not found)\n"
         "  hint: if it was deleted or moved out of the folder by mistake, put it back; if another page takes its "
-        "place, add aliases: [/interviews/other/] to that page so the old address leads there"]
+        "place, add /interviews/other/ to its aliases (aliases: [/interviews/other/], or into the list it has) so the "
+        "old address leads there"]
     assert not (root / "output/interviews/other").exists()
     assert _built(root) == []  # told once: the record no longer holds it
     # Put back, then deleted with the hint's other way followed: another page keeps the address.
@@ -80,6 +81,19 @@ def test_a_page_whose_file_is_gone_is_warned_once_unless_another_page_keeps_its_
     assert _built(root) == []
     assert "/interviews/bai-he-zhen-fang-tan/" in (root / "output/interviews/other/index.html").read_text(
         encoding="utf-8")
+
+
+def test_a_unit_whose_file_is_gone_is_not_offered_aliases_which_name_a_unit(tmp_path: Path) -> None:
+    # "add aliases: [/units/xujing/]", followed in another unit's file, published the address as a name of that unit.
+    root = write_site(tmp_path / "site", {"content/units/xujing.yaml": "name: 徐泾镇\nlevel: town\n",
+                                         FIRST: interview("白鹤镇访谈")})
+    _built(root)
+    (root / "content/units/xujing.yaml").unlink()
+    assert _built(root) == [
+        "content/units/xujing.yaml: warning: this file is gone since the last build, so its page \"徐泾镇\" at "
+        "/units/xujing/ is no longer published: links to it will get 404 (page not found)\n"
+        "  hint: if it was deleted or moved out of the folder by mistake, put it back: a unit's page is at its file's "
+        "name, so no other file can keep /units/xujing/"]
 
 
 def test_a_moved_page_is_not_offered_its_own_new_address_among_its_aliases(tmp_path: Path) -> None:
