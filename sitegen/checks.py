@@ -1330,8 +1330,8 @@ def check_copied_summaries(content: Content, report: Report) -> None:
                        f"summary: this is the summary of {earlier.record.name} ({earlier.path}) word for word: a "
                        "unit file copied to start another keeps the first unit's texts, and the page of "
                        f"{unit.record.name} would describe {earlier.record.name}",
-                       f"write a summary of {unit.record.name} (or delete the summary: line); check its "
-                       "milestones, targets and notes too")
+                       f"write a summary of {unit.record.name} (or delete the summary: "
+                       f"{_lines_to_delete(unit.yaml, ('summary',))}); check its milestones, targets and notes too")
 
 
 def check_copied_pages(content: Content, report: Report, page_url: Callable[[str, str], str]) -> None:
@@ -1366,8 +1366,19 @@ def check_copied_pages(content: Content, report: Report, page_url: Callable[[str
                        f"({page_url(original.collection, original.slug)}) word for word: a page copied to start "
                        "another keeps the first page's texts, and the lists, the feeds and the description search "
                        "engines show (meta description) would repeat it",
-                       "write a summary of this page (摘要), or delete the summary: line to use the start of its "
-                       "own text")
+                       "write a summary of this page (摘要), or delete the summary: "
+                       f"{_lines_to_delete(copy.yaml, ('summary',))} to use the start of its own text")
+
+
+def _lines_to_delete(yaml: YamlData, path: tuple[str, ...]) -> str:
+    """The lines a field takes, for a hint to delete it: "line", or "line and the 2 lines of its text under it
+    (lines 9–11)" for a text typed after "|" or ">" or wrapped (deleting its key's line alone left its text
+    joined to the field above)."""
+    first, last = yaml.locate_key(path)[0], yaml.lines_of(path)[1]
+    if first is None or last <= first:
+        return "line"
+    count = last - first
+    return f"line and the {count} line{'s' if count > 1 else ''} of its text under it (lines {first}–{last})"
 
 
 _SHORT_TEXT = 50

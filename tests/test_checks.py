@@ -1956,7 +1956,9 @@ def test_a_page_begun_from_a_copy_is_warned_at_its_text_and_summary_until_both_a
     (root / EXAMPLE_COPY).write_text(_begun_from_copy(original), encoding="utf-8")
     assert len(found(root)) == 2
     (root / EXAMPLE_COPY).unlink()
-    assert found(root) == []
+    # Published by the build above, its page going is told once (at the file's path), and nothing else.
+    assert [(p.path, p.message.split(",")[0]) for p in found(root)] == [
+        (EXAMPLE_COPY, "this file is gone since the last build")]
 
 
 COPIED_TEXT = ("## 大调研开展以来有哪些进展？\n\n{town}从三个方面推进大调研：成立领导小组，下设五个调研组，"
@@ -2076,6 +2078,24 @@ def test_a_summary_copied_from_another_page_is_warned_and_deleted_as_told_the_pa
     assert found(root) == []
     page = (build_at(root) / "interviews/b/index.html").read_text(encoding="utf-8")
     assert re.search(r'<meta name="description" content="镇里从三个方面推进大调研', page)
+
+
+def test_a_copied_summary_typed_over_several_lines_is_deleted_with_its_lines_as_told(tmp_path: Path) -> None:
+    # "delete the summary: line", followed for a summary typed after ">", joined its text to the line above.
+    folded = ("summary: >\n  白鹤镇党委书记谈大调研：截至4月26日开展调研318批次、收集问题清单296份，\n"
+              "  镇里正补齐红白事场所、日托中心等民生短板。\n")
+    root = write_site(tmp_path, {
+        "content/interviews/a.md": interview("白鹤镇访谈", body=COPIED_TEXT.format(town="白鹤镇"), extra=folded),
+        "content/interviews/b.md": interview("白鹤镇访谈（二）", body=COPIED_TEXT.format(town="镇里"),
+                                             extra="slug: b\n" + folded)})
+    _set_age(root / "content/interviews/a.md", 60)
+    [problem] = found(root)
+    assert (problem.location(), problem.hint) == (
+        "content/interviews/b.md:10:10", "write a summary of this page (摘要), or delete the summary: line and the 2 "
+        "lines of its text under it (lines 10–12) to use the start of its own text")
+    (root / "content/interviews/b.md").write_text(
+        interview("白鹤镇访谈（二）", body=COPIED_TEXT.format(town="镇里"), extra="slug: b\n"), encoding="utf-8")
+    assert found(root) == []
 
 
 def test_two_of_sitegens_own_pages_at_one_url_are_blamed_on_the_permalinks_setting(tmp_path: Path) -> None:
