@@ -164,7 +164,8 @@ def load_and_check(options: BuildOptions, report: Report, *,
     content = _load_content(options, config, report, slugs)
     now = _now(config, options)  # one "now" for the checks, the scheduled pages and the layouts
     checked = _checked_urls(options, config)
-    check_content(content, config.root, now, report, checked.base_folder, page_url=config.permalinks.url)
+    check_content(content, config.root, now, report, checked.base_folder, page_url=config.permalinks.url,
+                  published=_published_files(options, config))
     if report.has_errors():
         raise SiteError(report.problems)
     graph = _site_graph(options, config, content, report, slugs, now, checked)
@@ -256,12 +257,21 @@ def _check(options: BuildOptions, report: Report, held: list[Document], unpublis
         held += scheduled(content.interviews + content.cases, now)
         unpublished += drafts(content.interviews + content.cases)
         checked = _checked_urls(options, config)
-        check_content(content, config.root, now, report, checked.base_folder, page_url=config.permalinks.url)
+        check_content(content, config.root, now, report, checked.base_folder, page_url=config.permalinks.url,
+                      published=_published_files(options, config))
         if not report.has_errors():  # the site graph finds URL clashes with generated pages
             graph = _site_graph(options, config, content, report, slugs, now, checked)
             _addresses(options, content, graph, report)  # what a build would warn of moved pages; nothing kept
     except SiteError:
         pass
+
+
+def _published_files(options: BuildOptions, config: Config) -> frozenset[str]:
+    """The page files the last build into the published output folder published (`_address_record`): of two
+    pages with one text, the one among them is the original (`sitegen.checks.check_copied_pages`); none without
+    a cache or a build."""
+    record = _address_record(options, config)
+    return frozenset(record[1].pages) if record is not None else frozenset()
 
 
 def _former_addresses(options: BuildOptions, config: Config) -> dict[str, str]:

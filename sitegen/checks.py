@@ -22,7 +22,7 @@ from collections import defaultdict
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Mapping, Sequence, TypeVar
+from typing import Callable, Collection, Iterable, Iterator, Mapping, Sequence, TypeVar
 from urllib.parse import unquote
 
 from pydantic import ValidationError
@@ -56,7 +56,7 @@ COUNT_LABELS = {"batches": "survey batches (调研批次)", "collected": "collec
 
 
 def check_content(content: Content, root: Path, now: datetime, report: Report, base: str = "/", *,
-                  page_url: Callable[[str, str], str]) -> None:
+                  page_url: Callable[[str, str], str], published: Collection[str] = frozenset()) -> None:
     """Run every integrity rule over the loaded content.
 
     Takes the content, the site folder (to resolve image files), the
@@ -64,8 +64,11 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
     also decides which pages are scheduled), the report, and the path of
     base_url, decoded (``/qingpu/diaoyan/``: a picture's path typed with it
     is told so) and the site path of a page by its collection and slug
-    (``config.permalinks.url``, for messages naming another page's address);
-    adds errors and warnings to the report. Raises nothing.
+    (``config.permalinks.url``, for messages naming another page's address),
+    and the page files the last build published (``published``, from its
+    address record: of two pages with one text, one published and one new,
+    the new one is the copy); adds errors and warnings to the report.
+    Raises nothing.
     """
     for unit in content.units.values():
         check_tally_arithmetic(unit, report)
@@ -85,7 +88,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
     check_copied_tallies(content, report)
     check_count_sizes(content, report)
     check_copied_summaries(content, report)
-    check_copied_pages(content, report, page_url)
+    check_copied_pages(content, report, page_url, published)
     check_page_titles(content, report)
     clashes = check_misspelling_clashes(content, report)
     for document in content.interviews + content.cases:
@@ -1334,7 +1337,8 @@ def check_copied_summaries(content: Content, report: Report) -> None:
                        f"{_lines_to_delete(unit.yaml, ('summary',))}); check its milestones, targets and notes too")
 
 
-def check_copied_pages(content: Content, report: Report, page_url: Callable[[str, str], str]) -> None:
+def check_copied_pages(content: Content, report: Report, page_url: Callable[[str, str], str],
+                       published: Collection[str] = frozenset()) -> None:
     """Warn at the text and at the ``summary:`` of a page that are another page's word for word.
 
     A page copied to start another (``白鹤镇访谈 - 副本.md``, its title, slug and date changed as the error of
@@ -1345,9 +1349,12 @@ def check_copied_pages(content: Content, report: Report, page_url: Callable[[str
     `_SHORT_TEXT` characters is left out (正文待补充。 may stand in two pages until they are written, and two
     interviews of one town may well be summed up alike in one short line: a copied one is named in the hint of
     the copied text), and so are drafts, never published. Interviews and case studies are compared together.
-    Takes the content, the report and the site path of a page by its collection and slug (``Permalinks.url``).
-    One warning a text, at the copy (`_copied_from`, as for unit files, with `_page_copy_marks`), naming the
-    first page in path order it was copied from and that page's address. Raises nothing.
+    Takes the content, the report, the site path of a page by its collection and slug (``Permalinks.url``) and
+    the page files the last build published. One warning a text, at the copy, naming the first page in path
+    order it was copied from and that page's address. The copy is told by `_page_copy_marks` (a copy's file
+    name, the other page's unit named), else by the last build (the file it published is the original: the
+    original edited after the copy was made is the newer file), else as for unit files (`_copied_from`: the
+    newer file, else the later name). Raises nothing.
     """
     pages = sorted((document for document in content.interviews + content.cases if not document.meta.draft),
                    key=lambda document: document.path)
@@ -1358,9 +1365,10 @@ def check_copied_pages(content: Content, report: Report, page_url: Callable[[str
     for document in pages:
         alike[(document.rendered.word_count, document.rendered.summary)].append(document)
     for copy, original in _copies(content, (group for group in alike.values() if len(group) > 1),
-                                  lambda document: document.body, _SHORT_TEXT):
+                                  lambda document: document.body, _SHORT_TEXT, published):
         _warn_copied_body(copy, original, page_url, report)
-    for copy, original in _copies(content, [pages], lambda document: document.meta.summary, _SHORT_TEXT):
+    for copy, original in _copies(content, [pages], lambda document: document.meta.summary, _SHORT_TEXT,
+                                  published):
         report.warning(copy.path, *copy.yaml.locate(("summary",)),
                        f"summary: this is the summary of {original.path} "
                        f"({page_url(original.collection, original.slug)}) word for word: a page copied to start "
@@ -1387,10 +1395,11 @@ written apart (正文待补充。; 春节前后解决服务需求，群众比较
 
 
 def _copies(content: Content, groups: Iterable[list[Document]], text_of: Callable[[Document], str],
-            shortest: int) -> Iterator[tuple[Document, Document]]:
+            shortest: int, published: Collection[str]) -> Iterator[tuple[Document, Document]]:
     """``(copy, original)`` for each page of ``groups`` (each in path order) whose ``text_of`` is another page's
     of its group, spaces and line breaks left out, at least ``shortest`` characters long: the original is the
-    first page in path order it is taken to be copied from (`_copied_from`)."""
+    first page in path order it is taken to be copied from (`check_copied_pages`: `_page_copy_marks`, then
+    ``published``, then `_copied_from`)."""
     for group in groups:
         same: dict[str, list[Document]] = defaultdict(list)
         for document in group:
@@ -1399,9 +1408,17 @@ def _copies(content: Content, groups: Iterable[list[Document]], text_of: Callabl
                 same[text].append(document)
         for text, documents in same.items():
             marked = _page_copy_marks(content, text)
+
+            def copied(page: Document, other: Document) -> bool:
+                # The file the last build published is the original, whichever was saved last.
+                told_apart = (page.path in published) != (other.path in published)
+                if told_apart and marked(page, other) == marked(other, page):
+                    return other.path in published
+                return _copied_from(page, other, marked)
+
             for document in documents if len(documents) > 1 else ():
                 original = next((other for other in documents
-                                 if other is not document and _copied_from(document, other, marked)), None)
+                                 if other is not document and copied(document, other)), None)
                 if original is not None:
                     yield document, original
 

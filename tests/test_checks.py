@@ -1922,6 +1922,23 @@ def _begun_from_copy(text: str) -> str:
     return re.sub(r"^date: .*$", "date: 2018-06-10 10:00", text, count=1, flags=re.MULTILINE)
 
 
+def test_the_page_the_last_build_published_is_the_original_when_it_is_edited_after_the_copy(tmp_path: Path) -> None:
+    # A typo mended in the original after the copy was made: the newer file, it was warned as the copy, with the
+    # hint "delete content/cases/baihe-caomei.md".
+    root = copy_example(tmp_path)
+    build(BuildOptions(root=root, search=False))
+    original = root / "content/cases/baihe-caomei.md"
+    copy = root / "content/cases/chonggu-ludeng.md"
+    copy.write_text(re.sub(r"^slug: .*$", "slug: chonggu-ludeng", original.read_text(encoding="utf-8").replace(
+        "title: 做大做强白鹤草莓", "title: 重固老街路灯修复"), count=1, flags=re.MULTILINE), encoding="utf-8")
+    _set_age(original, 60)
+    before = [(p.path, p.message[:40]) for p in found(root) if "word for word" in p.message]
+    original.write_text(original.read_text(encoding="utf-8").replace("发挥优势]", "特色农业]"), encoding="utf-8")
+    _set_age(copy, 60)  # the original is the newer file now
+    after = [(p.path, p.message[:40]) for p in found(root) if "word for word" in p.message]
+    assert before == after == [("content/cases/chonggu-ludeng.md", "this page's text is the text of content/")]
+
+
 def test_a_page_begun_from_a_copy_is_warned_at_its_text_and_summary_until_both_are_its_own(tmp_path: Path) -> None:
     # The copy's title, slug and date changed as its error asked, it checked clean and /interviews/baihe-caomeijie/
     # published the other interview's whole text, its summary, its pictures and its source.
