@@ -1377,14 +1377,29 @@ def parse_text(value: Any) -> str:
                                        '": " or starts with "-" or "[", wrap it in quotes'})
 
 
+_CJK_END = compile_later(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]$")
+_CJK_START = compile_later(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+"""A line ending, or starting, in a Chinese character or mark: two such lines join with no space between."""
+
+
 def parse_name(value: Any) -> str:
     """Accept what names a page, series or unit (its title, its name): text, as `parse_text`, holding a word.
 
-    Raises `PydanticCustomError` ``text_words`` for a value of punctuation alone (``——``, ``？？``, ``-``):
+    Raises `PydanticCustomError` ``text_lines`` for a text of several lines (typed after ``|``), and
+    ``text_words`` for a value of punctuation alone (``——``, ``？？``, ``-``):
     a page titled so tells readers nothing, and the sign is most often typed for "none yet" (待定); ASCII
     question marks alone (``????``) are told as characters lost in a save (`sitegen.errors.lost_characters_message`).
     """
     text = parse_text(value)
+    lines = [line.strip() for line in text.strip().split("\n") if line.strip()]
+    if len(lines) > 1:  # typed after "|": the title's <h1>, <title> and links held a line break, shown as a space
+        joined = lines[0]
+        for line in lines[1:]:
+            joined += ("" if _CJK_END.search(joined) and _CJK_START.match(line) else " ") + line
+        raise PydanticCustomError("text_lines", "it is typed over {count} lines (after \"|\"), and a title or name "
+                                  "is one line: pages would show it broken where the lines end",
+                                  {"count": len(lines),
+                                   "hint": f"write it on one line after the colon, without the |: {joined}"})
     if len(text.strip()) >= 2 and not text.strip().strip("?"):  # ASCII "?" alone: the name's characters lost
         raise PydanticCustomError("text_words", lost_characters_message(text.strip()),
                                   {"hint": LOST_CHARACTERS_HINT})

@@ -281,6 +281,20 @@ def test_a_missing_unit_names_where_its_id_comes_from_not_dots_to_type(tmp_path:
         ".yaml"]
 
 
+def test_a_title_typed_over_two_lines_after_a_bar_is_told_and_the_hint_followed_checks(tmp_path: Path) -> None:
+    # Accepted, the title's line break went into the page's <h1>, <title> and every link to it.
+    page = interview().replace("title: 白鹤镇访谈\n", "title: |\n  白鹤镇：补好短板\n  建设丝路名镇\n")
+    root = write_site(tmp_path, {PAGE_PATH: page})
+    assert printed(root) == [
+        f'{PAGE_PATH}:2:8: error: title: it is typed over 2 lines (after "|"), and a title or name is one line: '
+        "pages would show it broken where the lines end\n"
+        "  hint: write it on one line after the colon, without the |: 白鹤镇：补好短板建设丝路名镇"]
+    write_site(root, {PAGE_PATH: interview().replace("title: 白鹤镇访谈\n", "title: 白鹤镇：补好短板建设丝路名镇\n")})
+    assert printed(root) == []
+    heading = parse_html(build_at(root) / "interviews/baihe/index.html").cssselect("h1")[0].text_content()
+    assert heading == "白鹤镇：补好短板建设丝路名镇"
+
+
 def test_a_missing_interviewee_is_shown_its_lines_and_the_hint_followed_checks(tmp_path: Path) -> None:
     # 'add a line "interviewee: …"', followed as "interviewee: 王大妈", was "should be a group of fields".
     page = interview().replace("interviewee:\n  name: 受访人\n  role: 党委书记\n", "")
