@@ -82,6 +82,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
         check_milestone_order(unit, report)
         check_targets(unit, report)
     check_unit_names(content, report)
+    check_shared_unit_names(content, report)
     check_spreadsheet_ids(content, report)
     check_sound_alike_units(content, report)
     check_qualified_unit_names(content, report)
@@ -1109,6 +1110,62 @@ def check_unit_names(content: Content, report: Report) -> None:
                      f"{_twice(earlier, unit)}", "keep one file, or give each unit its own name")
 
 
+def check_shared_unit_names(content: Content, report: Report) -> None:
+    """Error at an alias (``aliases``) of a unit that is another unit's name or alias: one name for two units.
+
+    Takes the content and the report; raises nothing. A unit file copied to start another keeps the first
+    unit's ``aliases`` (白鹤 in xujing.yaml, copied from baihe.yaml): the name 白鹤 then names both towns in
+    the open data, and a page's ``unit: 白鹤`` could mean either. This is not two names that read alike, which
+    may be two places (`check_sound_alike_units`): ``distinct_from`` cannot make one name name two units, so
+    it does not silence this. Names are compared as `check_unit_names` compares them (`plain_name`); two
+    units of one ``name`` are that check's error. The error is at the alias, never at a name: at the alias of
+    the unit whose name it is not, else at the copy's (`_copied_from`, as for `check_copied_tallies`), so the
+    hint never has the first unit's alias deleted. One error an alias, naming the unit it stays with.
+    """
+    holders: dict[str, list[tuple[Sourced[Unit], int]]] = defaultdict(list)
+    for unit in sorted(content.units.values(), key=lambda sourced: sourced.path):
+        # -1 stands for the unit's name, the aliases by their place in the list.
+        for index, text in enumerate((unit.record.name, *unit.record.aliases), -1):
+            key = plain_name(text)
+            if key and all(other is not unit for other, _ in holders[key]):
+                holders[key].append((unit, index))
+    for held in holders.values():
+        if len(held) < 2:
+            continue
+        keeper = _name_keeper(held)
+        for unit, index in held:
+            if unit is not keeper and index >= 0:
+                _error_shared_name(unit, index, keeper, report)
+
+
+def _name_keeper(held: Sequence[tuple[Sourced[Unit], int]]) -> Sourced[Unit]:
+    """Of the units holding one name (``(unit, index)``, -1 for their name), the one it stays with: the first
+    whose name it is, else the one the others are copies of (`_copied_from`)."""
+    named = [unit for unit, index in held if index < 0]
+    if named:
+        return named[0]
+    keeper = held[0][0]
+    for unit, _ in held[1:]:
+        if _copied_from(keeper, unit, _names_unit):
+            keeper = unit
+    return keeper
+
+
+def _error_shared_name(unit: Sourced[Unit], index: int, keeper: Sourced[Unit], report: Report) -> None:
+    """The error of `check_shared_unit_names` at alias ``index`` of ``unit``, a name of ``keeper`` too."""
+    alias = unit.record.aliases[index]
+    if plain_name(alias) == plain_name(keeper.record.name):
+        whose, why = f"the name of {keeper.record.name} ({keeper.path})", ""
+    else:
+        whose = f"another name of {keeper.record.name} ({keeper.path}) too"
+        why = " (a unit file copied from another keeps the other's aliases)"
+    left = ", leaving aliases: []" if len(unit.record.aliases) == 1 else ""
+    report.error(unit.path, *unit.yaml.locate(("aliases", index)),
+                 f"{alias}, another name of {unit.record.name}, is {whose}: one name can name one unit only, and "
+                 f"the open data (units.json) would give {alias} to both",
+                 f"delete {alias} from aliases: in {unit.path}{left}{why}")
+
+
 def _twice(first: Sourced[Unit], second: Sourced[Unit]) -> str:
     """What two unit files for one place do to the pages: count its figures twice, or list it twice."""
     if first.record.tallies and second.record.tallies:
@@ -1131,7 +1188,9 @@ def check_sound_alike_units(content: Content, report: Report) -> None:
     silenced for a pair when either unit lists the other's id in
     ``distinct_from``. Pairs already reported otherwise are left out: one
     name (`check_unit_names`' error), or one unit listing the other's name
-    among its misspellings (`misspelling_clashes`' warning). The warning is
+    among its misspellings (`misspelling_clashes`' warning); so is one text
+    that both units give (an alias kept by a copied file: one name, not two
+    alike, `check_shared_unit_names`' error). The warning is
     at the ``name`` (or the alias) of the later unit in path order, naming
     the earliest unit it is not told apart from; one warning a pair. An
     entry of ``distinct_from`` naming no unit is warned at the entry
@@ -1147,8 +1206,10 @@ def check_sound_alike_units(content: Content, report: Report) -> None:
             if not reading:
                 continue
             alike = heard.setdefault(reading, [])
+            # One text of two units is one name, not two alike: `check_shared_unit_names`' error.
             earlier = next(((other, said) for other, said in alike
-                            if other is not unit and other.path not in warned and not _told_apart(other, unit)), None)
+                            if other is not unit and other.path not in warned and not _told_apart(other, unit)
+                            and plain_name(said) != plain_name(text)), None)
             alike.append((unit, text))
             if earlier is not None:
                 warned.add(earlier[0].path)

@@ -1373,6 +1373,51 @@ def test_a_sound_alike_hint_adds_to_a_distinct_from_list_there_is(tmp_path: Path
                                  "content/units/zhuanghe.yaml (the warning then stops)")
 
 
+def test_an_alias_another_unit_has_too_is_an_error_at_the_copy_that_distinct_from_does_not_silence(
+        tmp_path: Path) -> None:
+    # xujing.yaml began as a copy of baihe.yaml and kept its alias 白鹤: it was warned as two names that read
+    # alike, whose hint (distinct_from) left one name naming two units, in silence.
+    baihe = UNIT.replace("level: town\n", "level: town\naliases: [白鹤]\n")
+    copy = "name: 徐泾镇\nlevel: town\naliases: [白鹤]\nsummary: 徐泾镇在白鹤镇东南。\n"  # names 白鹤镇: the copy
+    # The copy comes first in path order (anting < baihe): the file told is the copy, not the earlier path.
+    root = write_site(tmp_path, {"content/units/baihe.yaml": baihe, "content/units/anting.yaml": copy,
+                                 "content/interviews/a.md": interview()})
+    told = [
+        "content/units/anting.yaml:3:11: error: 白鹤, another name of 徐泾镇, is another name of 白鹤镇 "
+        "(content/units/baihe.yaml) too: one name can name one unit only, and the open data (units.json) would "
+        "give 白鹤 to both\n"
+        "  hint: delete 白鹤 from aliases: in content/units/anting.yaml, leaving aliases: [] (a unit file copied "
+        "from another keeps the other's aliases)"]
+    assert [p.format() for p in found(root)] == told
+    # distinct_from tells two names that read alike apart; it cannot make one name name two units.
+    (root / "content/units/anting.yaml").write_text(copy + "distinct_from: [baihe]\n", encoding="utf-8")
+    assert [p.format() for p in found(root)] == told
+    # The hint followed: clean, and 白鹤 stays with 白鹤镇 in the open data.
+    (root / "content/units/anting.yaml").write_text(copy.replace("aliases: [白鹤]", "aliases: []"), encoding="utf-8")
+    assert found(root) == []
+    build(BuildOptions(root=root, now=NOW, search=False))
+    units = json.loads((root / "output/data/units.json").read_bytes())
+    assert [(unit["id"], unit["aliases"]) for unit in units] == [("anting", []), ("baihe", ["白鹤"])]
+
+
+def test_an_alias_that_is_another_units_name_is_an_error_at_the_alias_and_no_sound_alike_warning(
+        tmp_path: Path) -> None:
+    # 新民村 as an alias of 庄河村 and the name of xinmin.yaml: one name, not two that read alike.
+    zhuanghe = "name: 庄河村\nlevel: village\naliases: [庄河, 新民村]\n"
+    root = write_site(tmp_path, {"content/units/xinmin.yaml": "name: 新民村\nlevel: village\n",
+                                 "content/units/zhuanghe.yaml": zhuanghe, "content/interviews/a.md": interview()})
+    assert [p.format() for p in found(root)] == [
+        "content/units/zhuanghe.yaml:3:15: error: 新民村, another name of 庄河村, is the name of 新民村 "
+        "(content/units/xinmin.yaml): one name can name one unit only, and the open data (units.json) would give "
+        "新民村 to both\n"
+        "  hint: delete 新民村 from aliases: in content/units/zhuanghe.yaml"]
+    (root / "content/units/zhuanghe.yaml").write_text(zhuanghe.replace(", 新民村", ""), encoding="utf-8")
+    assert found(root) == []
+    build(BuildOptions(root=root, now=NOW, search=False))
+    units = json.loads((root / "output/data/units.json").read_bytes())
+    assert [(unit["id"], unit["aliases"]) for unit in units] == [("baihe", []), ("xinmin", []), ("zhuanghe", ["庄河"])]
+
+
 def test_two_places_whose_names_read_the_same_are_told_apart_with_distinct_from(tmp_path: Path) -> None:
     # 白鹤村 and 白河村 may both be real villages: either file may list the other's id, and the warning stops.
     baihecun = "name: 白鹤村\nlevel: village\n"
