@@ -1400,7 +1400,8 @@ def check_copied_summaries(content: Content, report: Report) -> None:
 
 def check_copied_pages(content: Content, report: Report, page_url: Callable[[str, str], str],
                        published: Collection[str] = frozenset()) -> None:
-    """Warn at the text and at the ``summary:`` of a page that are another page's word for word.
+    """Warn at the text and at the ``summary:`` of a page (and the ``problem:`` and ``outcome:`` of a case study)
+    that are another page's word for word.
 
     A page copied to start another (``白鹤镇访谈 - 副本.md``, its title, slug and date changed as the error of
     two pages at one address asks) keeps the first page's text and summary: its page publishes the first
@@ -1437,6 +1438,16 @@ def check_copied_pages(content: Content, report: Report, page_url: Callable[[str
                        "engines show (meta description) would repeat it",
                        "write a summary of this page (摘要), or delete the summary: "
                        f"{_lines_to_delete(copy.yaml, ('summary',))} to use the start of its own text")
+    cases = [document for document in pages if document.collection == "cases"]
+    for field, label in (("problem", "问题"), ("outcome", "成效")):
+        for copy, original in _copies(content, [cases], lambda document: getattr(document.meta, field, ""),
+                                      _SHORT_TEXT, published):
+            # Its text rewritten, a case study begun from a copy still published the other's problem and outcome.
+            report.warning(copy.path, *copy.yaml.locate((field,)),
+                           f"{field}: this is the {field} of {original.path} "
+                           f"({page_url(original.collection, original.slug)}) word for word: a case study copied to "
+                           "start another keeps the first one's texts, and its page would show them",
+                           f"write this case study's own {field} ({label}); check its actions: too")
 
 
 def _lines_to_delete(yaml: YamlData, path: tuple[str, ...]) -> str:

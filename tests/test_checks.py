@@ -2094,6 +2094,28 @@ def test_a_case_study_copied_from_another_is_warned_with_the_address_of_the_case
         _copy_warning("content/cases/b.md", "content/cases/a.md", "/cases/a/", line=10)]
 
 
+def test_a_case_studys_problem_and_outcome_copied_from_another_are_warned_and_mended_as_told(tmp_path: Path) -> None:
+    # Its text rewritten, the copy still published the strawberry case's problem and outcome under 路灯修复.
+    problem = "白鹤镇是“中国草莓之乡”，草莓种植已有30多年历史。调研中，草莓和果蔬企业希望把这一传统优势产业做大做强。"
+    outcome = "在区委、区政府支持下，龙头企业和种植基地已列入计划，尚未见建成的报道；目标是进一步做大做强白鹤草莓品牌。"
+    case = CASE.replace("problem: 草莓\n", f"problem: {problem}\noutcome: {outcome}\n")
+    root = write_site(tmp_path, {
+        "content/cases/a.md": case,
+        "content/cases/b.md": case.replace("title: 做大做强白鹤草莓", "title: 老街路灯修复\nslug: b").replace(
+            "正文。", "老街路灯年久失修，居民晚上出行不便。")})
+    _set_age(root / "content/cases/a.md", 60)
+    assert [p.format() for p in found(root)] == [
+        f"content/cases/b.md:{line}:{column}: warning: {field}: this is the {field} of content/cases/a.md (/cases/a/) "
+        "word for word: a case study copied to start another keeps the first one's texts, and its page would show "
+        f"them\n  hint: write this case study's own {field} ({label}); check its actions: too"
+        for field, label, line, column in (("problem", "问题", 6, 10), ("outcome", "成效", 7, 10))]
+    (root / "content/cases/b.md").write_text(case.replace("title: 做大做强白鹤草莓", "title: 老街路灯修复\nslug: b")
+                                             .replace(problem, "老街路灯年久失修，居民晚上出行不便。")
+                                             .replace(outcome, "路灯已全部修复。")
+                                             .replace("正文。", "老街路灯年久失修，居民晚上出行不便。"), encoding="utf-8")
+    assert found(root) == []
+
+
 def test_short_texts_and_summaries_two_pages_share_and_drafts_are_not_taken_for_copies(tmp_path: Path) -> None:
     # 正文待补充。 in two pages not written yet, or one short line summing up two interviews of one town, are no copy.
     short = "summary: 春节前后解决服务需求，群众比较满意。\n"
