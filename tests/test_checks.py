@@ -1977,11 +1977,13 @@ def test_the_page_the_last_build_published_is_the_original_when_it_is_edited_aft
     copy.write_text(re.sub(r"^slug: .*$", "slug: chonggu-ludeng", original.read_text(encoding="utf-8").replace(
         "title: 做大做强白鹤草莓", "title: 重固老街路灯修复"), count=1, flags=re.MULTILINE), encoding="utf-8")
     _set_age(original, 60)
-    before = [(p.path, p.message[:40]) for p in found(root) if "word for word" in p.message]
+    before = [(p.path, p.message[:40]) for p in found(root) if "word for word" in p.message]  # text, problem, outcome
     original.write_text(original.read_text(encoding="utf-8").replace("发挥优势]", "特色农业]"), encoding="utf-8")
     _set_age(copy, 60)  # the original is the newer file now
     after = [(p.path, p.message[:40]) for p in found(root) if "word for word" in p.message]
-    assert before == after == [("content/cases/chonggu-ludeng.md", "this page's text is the text of content/")]
+    assert before == after == [("content/cases/chonggu-ludeng.md", "problem: this is the problem of content/"),
+                               ("content/cases/chonggu-ludeng.md", "outcome: this is the outcome of content/"),
+                               ("content/cases/chonggu-ludeng.md", "this page's text is the text of content/")]
 
 
 def test_a_page_begun_from_a_copy_is_warned_at_its_text_and_summary_until_both_are_its_own(tmp_path: Path) -> None:
