@@ -277,7 +277,7 @@ def unit_record(number: int, group: tuple[str, ...]) -> str:
     text = yaml_text(" ".join(group))
     return (
         f"name: {yaml_text(' '.join(group) + f' #{number}')}\nlevel: town\n"
-        f"aliases:\n{_items([p + '别名' for p in group], '  ')}summary: {text}\n"
+        f"aliases:\n{_items([p + f'别名{number}' for p in group], '  ')}summary: {text}\n"
         "tallies:\n"
         "  - as_of: 2018-04-26\n    batches: 10\n    collected: 6\n    escalated: 1\n"
         f"    resolved: 2\n    in_progress: 3\n    note: {text}\n"
