@@ -36,7 +36,7 @@ from .markup import (is_local_path, local_file_name, outside_fences, place_in_bl
 from .models import (QUOTE_MARKS, UNIT_LEVEL_LABELS, UNIT_LEVEL_PINYIN, UNIT_LEVEL_WORDS, Milestone, Series, Tally,
                      Target, TargetGroup, Unit, UnitLevel, ascii_id, clip, date_numbers, date_refusal, id_case_reason,
                      is_external_address,
-                     is_stand_in, named_address, parse_bool, parse_date, plain_name, spreadsheet_reading,
+                     is_stand_in, named_address, parse_bool, parse_date, parse_text, plain_name, spreadsheet_reading,
                      swapped_years, tag_spelling, texts_in)
 from .pictures import (DAMAGED_HINT, damaged_message, heavy_problem, image_size, looks_damaged, picture_file,
                        site_path, unshown_problem)
@@ -1693,10 +1693,10 @@ def check_references(document: Document, content: Content, report: Report, today
         if getattr(meta, kind, None) == "":
             _empty_reference(document.path, document.yaml, kind, content, report)
     if series and series not in content.series and ("series", series) not in content.broken:
-        _missing(document, ("series",), "series", series, content, report)
+        _missing(document.path, document.yaml, ("series",), "series", series, content, report)
     unit = content.units.get(meta.unit)
     if unit is None and ("units", meta.unit) not in content.broken and meta.unit:
-        _missing(document, ("unit",), "unit", meta.unit, content, report)
+        _missing(document.path, document.yaml, ("unit",), "unit", meta.unit, content, report)
     related = getattr(meta, "related_tally", None)
     if related is not None:
         check_related_tally(document, related, unit, report, today)
@@ -1815,18 +1815,31 @@ def _tally_meant(typed: tuple[int, int, int], dates: Sequence[date]) -> date | N
 
 
 def check_failed_references(path: str, front_matter: YamlData, content: Content, report: Report) -> None:
-    """An empty ``unit:`` or ``series:`` of a page whose front matter has other errors, told as in a valid page.
+    """An empty ``unit:`` or ``series:`` of a page whose front matter has other errors, or one naming no record,
+    told as in a valid page.
 
     Takes the page's path, its front matter as read (the page could not
     be made: its other errors are reported already), the content and the
     report. An empty id is no validation error (`sitegen.models.parse_id`),
-    so that its hint can offer the ids there are (`_empty_reference`);
-    told here, it is found in the same run as the page's other errors.
+    so that its hint can offer the ids there are (`_empty_reference`); an
+    id that names no record is told as `check_references` tells it. Told
+    here, they are found in the same run as the page's other errors (a
+    wrong ``status:`` hid ``unit: 重固`` until it was mended).
     """
     value = front_matter.value if isinstance(front_matter.value, dict) else {}
     for kind in ("series", "unit"):
         if kind in value and (value[kind] is None or (isinstance(value[kind], str) and not value[kind].strip())):
             _empty_reference(path, front_matter, kind, content, report)
+            continue
+        if not isinstance(value.get(kind), str):
+            continue  # not typed, or not text: a validation error of its own
+        try:
+            typed = parse_text(value[kind]).strip()
+        except PydanticCustomError:
+            continue  # told by the page's validation
+        records, folder = (content.series, "series") if kind == "series" else (content.units, "units")
+        if typed and typed not in records and (folder, typed) not in content.broken:
+            _missing(path, front_matter, (kind,), kind, typed, content, report)
 
 
 _LISTED_IDS = 5
@@ -1861,10 +1874,11 @@ def _ids_offered(kind: str, content: Content) -> str:
             f"{placeholder} (with {what} in place of {placeholder}), then write {kind}: and the id it gives here")
 
 
-def _missing(document: Document, loc: tuple[str, ...], kind: str, value: str,
+def _missing(page_path: str, yaml: YamlData, loc: tuple[str, ...], kind: str, value: str,
              content: Content, report: Report) -> None:
-    """Report a reference to a series or unit that does not exist, with the fix."""
-    line, column = document.yaml.locate(loc)
+    """Report a reference to a series or unit that does not exist, with the fix, at ``loc`` of the front matter
+    ``yaml`` of the page at ``page_path``."""
+    line, column = yaml.locate(loc)
     records = content.series if kind == "series" else content.units
     half = unicodedata.normalize("NFKC", value).strip().lower()
     if half != value and half in records:  # ｂａｉｈｅ, Baihe: the id meant, typed in full width or with capitals
@@ -1889,7 +1903,7 @@ def _missing(document: Document, loc: tuple[str, ...], kind: str, value: str,
         hint = f'"{value}" stands for a {kind} not known yet, and a page belongs to one: {_ids_offered(kind, content)}'
     else:
         hint = _noted_reference_hint(loc[0], kind, value, content) or _reference_hint(loc[0], kind, value, content)
-    report.error(document.path, line, column, f'there is no {kind} "{value}"', hint)
+    report.error(page_path, line, column, f'there is no {kind} "{value}"', hint)
 
 
 def _reference_hint(key: str, kind: str, value: str, content: Content) -> str:

@@ -2096,6 +2096,19 @@ def test_a_case_study_copied_from_another_is_warned_with_the_address_of_the_case
         _copy_warning("content/cases/b.md", "content/cases/a.md", "/cases/a/", line=10)]
 
 
+def test_a_page_naming_no_unit_is_told_in_the_run_that_tells_of_its_other_field_errors(tmp_path: Path) -> None:
+    # A wrong status: hid "there is no unit" until it was mended: two rounds for two slips.
+    case = CASE.replace("unit: baihe\nstatus: in_progress\n", "unit: 白鹤\nstatus: 推进中\n")
+    root = write_site(tmp_path, {"content/cases/a.md": case})
+    assert [(p.location(), p.message) for p in found(root)] == [
+        ("content/cases/a.md:3:7", 'there is no unit "白鹤"'),
+        ("content/cases/a.md:4:9", '"推进中" is not one of the allowed values for "status"')]
+    assert [p.hint for p in found(root)][0] == "did you mean the unit 白鹤镇? write its id: unit: baihe"
+    (root / "content/cases/a.md").write_text(case.replace("unit: 白鹤\n", "unit: baihe\n").replace(
+        "status: 推进中", "status: in_progress"), encoding="utf-8")
+    assert found(root) == []
+
+
 def test_a_case_studys_problem_and_outcome_copied_from_another_are_warned_and_mended_as_told(tmp_path: Path) -> None:
     # Its text rewritten, the copy still published the strawberry case's problem and outcome under 路灯修复.
     problem = "白鹤镇是“中国草莓之乡”，草莓种植已有30多年历史。调研中，草莓和果蔬企业希望把这一传统优势产业做大做强。"

@@ -3111,7 +3111,10 @@ def test_a_units_figures_typed_in_a_case_study_under_a_chinese_name_are_told_the
     page = case_study("  - 走访草莓种业研发中心\n", "  - 草莓\n").replace("unit: baihe", "unit: 白鹤镇")
     page = page.replace("---\n\n", f"调研数据:\n{_NEW_TALLY}---\n\n")
     root = write_site(tmp_path, {CASE_PATH: page})
-    assert printed(root)[0] == (
+    # Its unit: (a name, not the id) is told in the same run, with the id to write.
+    assert printed(root)[0].startswith(f'{CASE_PATH}:3:7: error: there is no unit "白鹤镇"')
+    assert printed(root)[0].endswith("unit: baihe")
+    assert printed(root)[1] == (
         f'{CASE_PATH}:11:1: error: "调研数据" (tallies) is a field of a unit (单位), typed in its file in '
         "content/units/, not in the front matter of a case study (案例)\n"
         "  hint: move these lines (11 to 17) to the end of the unit's file in content/units/ (its name without "
