@@ -165,7 +165,7 @@ def load_and_check(options: BuildOptions, report: Report, *,
     now = _now(config, options)  # one "now" for the checks, the scheduled pages and the layouts
     checked = _checked_urls(options, config)
     check_content(content, config.root, now, report, checked.base_folder, page_url=config.permalinks.url,
-                  published=_published_files(options, config))
+                  published=lambda: _published_files(options, config))
     if report.has_errors():
         raise SiteError(report.problems)
     graph = _site_graph(options, config, content, report, slugs, now, checked)
@@ -258,7 +258,7 @@ def _check(options: BuildOptions, report: Report, held: list[Document], unpublis
         unpublished += drafts(content.interviews + content.cases)
         checked = _checked_urls(options, config)
         check_content(content, config.root, now, report, checked.base_folder, page_url=config.permalinks.url,
-                      published=_published_files(options, config))
+                      published=lambda: _published_files(options, config))
         if not report.has_errors():  # the site graph finds URL clashes with generated pages
             graph = _site_graph(options, config, content, report, slugs, now, checked)
             _addresses(options, content, graph, report)  # what a build would warn of moved pages; nothing kept

@@ -13,6 +13,7 @@ validation, webaddress, yamltext
 
 from __future__ import annotations
 
+import functools
 import html
 import os
 import posixpath
@@ -56,7 +57,8 @@ COUNT_LABELS = {"batches": "survey batches (调研批次)", "collected": "collec
 
 
 def check_content(content: Content, root: Path, now: datetime, report: Report, base: str = "/", *,
-                  page_url: Callable[[str, str], str], published: Collection[str] = frozenset()) -> None:
+                  page_url: Callable[[str, str], str],
+                  published: Callable[[], Collection[str]] = frozenset) -> None:
     """Run every integrity rule over the loaded content.
 
     Takes the content, the site folder (to resolve image files), the
@@ -65,9 +67,10 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
     base_url, decoded (``/qingpu/diaoyan/``: a picture's path typed with it
     is told so) and the site path of a page by its collection and slug
     (``config.permalinks.url``, for messages naming another page's address),
-    and the page files the last build published (``published``, from its
-    address record: of two pages with one text, one published and one new,
-    the new one is the copy); adds errors and warnings to the report.
+    and a function giving the page files the last build published
+    (``published``, from its address record, read only when two pages share
+    a text: of two such pages, one published and one new, the new one is
+    the copy); adds errors and warnings to the report.
     Raises nothing.
     """
     for unit in content.units.values():
@@ -1399,7 +1402,7 @@ def check_copied_summaries(content: Content, report: Report) -> None:
 
 
 def check_copied_pages(content: Content, report: Report, page_url: Callable[[str, str], str],
-                       published: Collection[str] = frozenset()) -> None:
+                       published: Callable[[], Collection[str]] = frozenset) -> None:
     """Warn at the text and at the ``summary:`` of a page (and the ``problem:`` and ``outcome:`` of a case study)
     that are another page's word for word.
 
@@ -1412,12 +1415,14 @@ def check_copied_pages(content: Content, report: Report, page_url: Callable[[str
     interviews of one town may well be summed up alike in one short line: a copied one is named in the hint of
     the copied text), and so are drafts, never published. Interviews and case studies are compared together.
     Takes the content, the report, the site path of a page by its collection and slug (``Permalinks.url``) and
-    the page files the last build published. One warning a text, at the copy, naming the first page in path
+    a function giving the page files the last build published (called once, and only when pages share a text:
+    it reads the build's address record). One warning a text, at the copy, naming the first page in path
     order it was copied from and that page's address. The copy is told by `_page_copy_marks` (a copy's file
     name, the other page's unit named), else by the last build (the file it published is the original: the
     original edited after the copy was made is the newer file), else as for unit files (`_copied_from`: the
     newer file, else the later name). Raises nothing.
     """
+    published = functools.lru_cache(maxsize=1)(published)
     pages = sorted((document for document in content.interviews + content.cases if not document.meta.draft),
                    key=lambda document: document.path)
     # Grouped first by what converting the text gave (kept in the build cache): its size and automatic summary,
@@ -1467,7 +1472,7 @@ written apart (正文待补充。; 春节前后解决服务需求，群众比较
 
 
 def _copies(content: Content, groups: Iterable[list[Document]], text_of: Callable[[Document], str],
-            shortest: int, published: Collection[str]) -> Iterator[tuple[Document, Document]]:
+            shortest: int, published: Callable[[], Collection[str]]) -> Iterator[tuple[Document, Document]]:
     """``(copy, original)`` for each page of ``groups`` (each in path order) whose ``text_of`` is another page's
     of its group, spaces and line breaks left out, at least ``shortest`` characters long: the original is the
     first page in path order it is taken to be copied from (`check_copied_pages`: `_page_copy_marks`, then
@@ -1483,9 +1488,10 @@ def _copies(content: Content, groups: Iterable[list[Document]], text_of: Callabl
 
             def copied(page: Document, other: Document) -> bool:
                 # The file the last build published is the original, whichever was saved last.
-                told_apart = (page.path in published) != (other.path in published)
+                files = published()
+                told_apart = (page.path in files) != (other.path in files)
                 if told_apart and marked(page, other) == marked(other, page):
-                    return other.path in published
+                    return other.path in files
                 return _copied_from(page, other, marked)
 
             for document in documents if len(documents) > 1 else ():
