@@ -38,7 +38,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 from typing import Any, Generic, Iterator, Mapping, NamedTuple, TypeVar
 
-from .bodies import Body, BodyBook, BodyJob, Facts, Stored, convert_and_store
+from .bodies import Body, BodyBook, BodyJob, Facts, Stored, convert_and_store, process_renderer
 from .config import Config
 from .errors import Problem, Report
 from .markup import MarkdownRenderer, RenderedMarkdown, body_complexity
@@ -234,7 +234,7 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
                      f"if the folder was renamed or moved, put it back as {CONTENT_DIR}/ in {config.root}; if that "
                      "is not the site's folder, name the folder that holds site.yaml and content/ (--site)")
     cache = PageCache(cache_folder)
-    renderer = renderer or MarkdownRenderer()
+    renderer = renderer or process_renderer()
     found = _Discovery(config, content, report, cache, SourceReader(config.root),
                        _settings_key(config) if cache_folder is not None else "")
     bodies: dict[str, Body] = {}
