@@ -79,13 +79,21 @@ def test_headings_never_skip_a_level(output: Path) -> None:
 def test_skip_link_reading_mode_and_footer_links(output: Path) -> None:
     page = parse_html(output / INTERVIEW)
     body = page.find("body")
-    first, switch, wrapper = [child for child in body if isinstance(child.tag, str)][:3]
+    first, form = [child for child in body if isinstance(child.tag, str)]
     assert first.get("class") == "skip-link" and first.get("href") == "#main"
     # The checkbox comes right before the page wrapper, so ".reading-mode:checked ~ .page" reaches everything.
-    assert (switch.tag, switch.get("type"), switch.get("id")) == ("input", "checkbox", "reading-mode")
+    # Both are in a form named by the switch's label: a landmark, so the checkbox is in one (axe's "region"),
+    # which leaves the header and footer the banner and contentinfo landmarks, as a section would not.
+    assert (form.tag, form.get("aria-labelledby"), form.get("action"), form.get("method")) == (
+        "form", "reading-mode-label", None, None)
+    switch, wrapper = [child for child in form if isinstance(child.tag, str)]
+    assert (switch.tag, switch.get("type"), switch.get("id"), switch.get("name")) == (
+        "input", "checkbox", "reading-mode", None)
     assert wrapper.get("class") == "page"
+    assert not form.cssselect("button, input:not(#reading-mode), select, textarea")
     label = page.cssselect("header label.mode-toggle")[0]
     assert label.get("for") == "reading-mode" and text_of(label) == "大字号 · 高对比度"
+    assert label.get("id") == "reading-mode-label"
     footer = {text_of(a): a.get("href") for a in page.cssselect("footer a")}
     assert footer["关于数据"] == "/about-data/" and footer["无障碍说明"] == "/accessibility/"
     assert footer["开放数据下载"] == "/about-data/#downloads" and footer["订阅更新"] == "/about-data/#feeds"

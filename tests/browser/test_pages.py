@@ -7,9 +7,9 @@ adds), headless Chromium:
 - saves a full-page screenshot at 375 and 1280 px to
   ``test-artifacts/screenshots/<kind>-<width>.png``;
 - runs axe-core (bundled by the ``axe-playwright-python`` package), with
-  WCAG 2.2's target-size rule turned on, and fails
-  on any ``serious`` or ``critical`` violation, printing each one with the
-  elements it concerns;
+  WCAG 2.2's target-size rule turned on, with the reading mode off and (at
+  375 px) on, and fails on any ``moderate``, ``serious`` or ``critical``
+  violation, printing each one with the elements it concerns;
 - with JavaScript off, still shows the page's heading and main content.
 
 Imports: axe_playwright_python; the fixtures of tests/browser/conftest.py.
@@ -28,7 +28,8 @@ from sitegen.build import BuildOptions, build
 from ..sitekit import interview, write_site
 from .conftest import SCREENSHOTS, WIDTHS, ServedSite, serving
 
-BLOCKING_IMPACTS = ("serious", "critical")
+# Moderate too: the reading mode's checkbox sat outside every landmark (axe's "region", moderate) on every page.
+BLOCKING_IMPACTS = ("moderate", "serious", "critical")
 MISSING_PATH = "/no-such-page/"  # the 404 page is seen as a reader sees it: at an address that does not exist
 
 
@@ -51,7 +52,7 @@ AXE_OPTIONS = {"rules": {"target-size": {"enabled": True}}, "resultTypes": ["vio
 
 
 def blocking_violations(page: Any) -> list[dict[str, Any]]:
-    """Run axe-core on the loaded page; return the serious and critical violations."""
+    """Run axe-core on the loaded page; return the moderate, serious and critical violations."""
     results = Axe().run(page, options=AXE_OPTIONS)
     return [v for v in results.response["violations"] if v.get("impact") in BLOCKING_IMPACTS]
 
@@ -80,8 +81,16 @@ def test_screenshots_and_axe_on_every_page_kind(served_example: ServedSite, page
             if violations:
                 failures.append(format_violations(kind, width, violations))
             checked.append(f"{kind}-{width}")
+            if width == WIDTHS[0]:
+                # The reading mode changes every colour and size: checked too, on a phone where it is used.
+                page.set_checked("label[for=reading-mode]", True)
+                violations = blocking_violations(page)
+                if violations:
+                    failures.append(format_violations(f"{kind} in the reading mode", width, violations))
+                page.set_checked("label[for=reading-mode]", False)
+                checked.append(f"{kind}-{width}-reading-mode")
     print(f"\nscreenshots and axe-core: {len(checked)} pages: {', '.join(checked)}")
-    assert not failures, "axe-core found serious or critical violations:\n" + "\n".join(failures)
+    assert not failures, "axe-core found moderate, serious or critical violations:\n" + "\n".join(failures)
 
 
 def test_every_page_kind_shows_its_content_without_javascript(served_example: ServedSite,
