@@ -91,6 +91,8 @@ def test_skip_link_reading_mode_and_footer_links(output: Path) -> None:
         "input", "checkbox", "reading-mode", None)
     assert wrapper.get("class") == "page"
     assert not form.cssselect("button, input:not(#reading-mode), select, textarea")
+    for html in output.rglob("*.html"):  # a form written inside it would lose its tag to the parser
+        assert html.read_text(encoding="utf-8").count("<form") == 1, html.relative_to(output)
     label = page.cssselect("header label.mode-toggle")[0]
     assert label.get("for") == "reading-mode" and text_of(label) == "大字号 · 高对比度"
     assert label.get("id") == "reading-mode-label"
