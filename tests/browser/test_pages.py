@@ -546,3 +546,43 @@ def test_a_sum_breaks_between_its_terms_with_no_line_starting_with_an_operator(
         starts = page.evaluate(_SUM_LINE_STARTS)
         assert starts and not any(set(line) & set("+=（，") for line in starts), (path, starts)
         assert page.evaluate("() => document.documentElement.scrollWidth <= innerWidth"), path
+
+
+_DROP_FLEX_GAP = """() => {
+  for (const sheet of document.styleSheets) {
+    for (const rule of sheet.cssRules) {
+      if (rule.style && rule.style.display && rule.style.display.includes("flex")) {
+        for (const name of ["gap", "row-gap", "column-gap"]) rule.style.removeProperty(name);
+      }
+    }
+  }
+}"""
+"""Remove gap from every flex container's rule, as a browser without gap in flexbox ignores it."""
+
+_LINK_SPACES = """selector => {
+  const links = [...document.querySelectorAll(selector)].map(a => a.getBoundingClientRect()), spaces = [];
+  for (let i = 1; i < links.length; i++) {
+    if (Math.abs(links[i].top - links[i - 1].top) < 1) spaces.push(Math.round(links[i].left - links[i - 1].right));
+  }
+  return spaces;
+}"""
+"""The space in px between each link and the one before it on the same line."""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_rows_of_links_stay_apart_in_a_browser_without_gap_in_flexbox(served_example: ServedSite, page_at: Any,
+                                                                        width: int) -> None:
+    # Browsers before Chrome 84 (older WeChat, QQ and UC browsers) know no gap in a flex container: the
+    # footer's links ran together into one underlined line, "关于数据开放数据下载订阅更新按月归档标签".
+    page = page_at(width)
+    rows = {"/": ("footer .footer-links a", ".nav a"), "/tags/": (".term-list a",)}
+    spaces = {}
+    for path, selectors in rows.items():
+        page.goto(served_example.address(path), wait_until="load")
+        page.evaluate(_DROP_FLEX_GAP)
+        for selector in selectors:
+            spaces[selector] = page.evaluate(_LINK_SPACES, selector)
+    assert all(spaces.values()), spaces  # each row has links side by side to measure
+    # At least the margins: 1.25em of the footer's 17 px text, the menu's 0.25em (its links have their own padding).
+    least = {"footer .footer-links a": 20, ".nav a": 4, ".term-list a": 20}
+    assert {selector: found for selector, found in spaces.items() if min(found) < least[selector]} == {}
