@@ -117,6 +117,41 @@ def test_stylesheet_has_the_reading_mode_and_respects_system_settings(output: Pa
     assert re.search(r":focus-visible \{ outline: 3px solid", css)
 
 
+
+def _css_blocks(css: str) -> list[tuple[tuple[str, ...], str, list[tuple[str, str]]]]:
+    """Each style rule of a stylesheet: the at-rules around it, its selector and its declarations in order."""
+    blocks, stack, start = [], [], 0
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    for match in re.finditer(r"[{}]", css):
+        head = css[start:match.start()].strip()
+        if match.group() == "{":
+            stack.append(head)
+        else:
+            selector = stack.pop()
+            if head and not selector.startswith("@"):
+                declarations = [tuple(part.strip() for part in item.split(":", 1))
+                                for item in head.split(";") if ":" in item]
+                blocks.append((tuple(stack), selector, declarations))
+        start = match.end()
+    return blocks
+
+
+def test_every_value_with_min_or_max_has_a_plain_one_before_it(output: Path) -> None:
+    # Browsers before Chrome 79 (older WeChat, QQ and UC browsers) drop a declaration with min() or max(): the
+    # tallies' boxes and figures lost their side padding, the text touching the edge. A plain value of the same
+    # property comes first, in the rule or in an earlier rule of the same selector. Rules those browsers drop
+    # whole (in @container, or with :has()) need none.
+    seen: dict[str, set[str]] = {}
+    bare = []
+    for at_rules, selector, declarations in _css_blocks((output / "assets/site.css").read_text(encoding="utf-8")):
+        plain = seen.setdefault(selector, set())
+        for name, value in declarations:
+            if not re.search(r"\b(min|max|clamp)\(", value):
+                plain.add(name)
+            elif name not in plain and ":has(" not in selector and not any(a.startswith("@container") for a in at_rules):
+                bare.append(f"{selector} {{ {name}: {value} }}")
+    assert bare == []
+
 def test_interview_page_weighs_under_60_kb_with_its_stylesheet(output: Path) -> None:
     weight = (output / INTERVIEW).stat().st_size + (output / "assets/site.css").stat().st_size
     print(f"interview page weight (HTML + CSS, no images): {weight} bytes")
