@@ -537,9 +537,11 @@ class _Discovery:
             report.extend(cached.warnings)
         else:
             own = Report()
+            # partial: a key typed twice leaves the rest read, so its fields are checked in this run too
             data = load_yaml(source.text, rel, own, elsewhere=fields_elsewhere(COLLECTIONS[collection]),
                              groups=group_fields(COLLECTIONS[collection]),
-                             names=names_a_field(COLLECTIONS[collection]))
+                             names=names_a_field(COLLECTIONS[collection]), partial=True)
+            read_whole = not own.has_errors()
             record = None
             declared = data.value.get("id") if data is not None and isinstance(data.value, dict) else None
             if isinstance(declared, str) and declared != stem:
@@ -550,14 +552,26 @@ class _Discovery:
                 # 赵巷镇.yaml: its error says to rename it zhao-xiang-zhen.yaml, the id pages name it by; they get no
                 # "there is no unit zhao-xiang-zhen, create it with sitegen new unit" beside it.
                 content.broken.add((collection, make_slug(stem)))
-            if data is not None and not is_slug(stem):  # told once the pages are read: they may name its id
+            named = is_slug(stem)
+            if data is not None and not named:  # told once the pages are read: they may name its id
                 self.misnamed.append(MisnamedFile(collection, rel, stem, data))
-            elif data is not None and _record_id_ok(data, rel, stem, own, self.config.root, collection):
-                if not self._unused_id(rel, collection, stem):
+            if data is not None:
+                id_ok = named and _record_id_ok(data, rel, stem, own, self.config.root, collection)
+                if id_ok and not self._unused_id(rel, collection, stem):
                     report.extend(own.problems)
                     return
-                record = validate_record(COLLECTIONS[collection], data, rel, own, defaults={"id": stem},
+                # The other fields are checked with an id of the file's own (its name, or the one it is to be
+                # renamed to): told the wrong id or file name alone, the editor mended it and only then met a
+                # missing field or a wrong date (one build each).
+                own_id = stem if named else make_slug(stem) or "x"
+                checked = data if id_ok or not isinstance(data.value, dict) else data.with_value(
+                    {**data.value, "id": own_id})
+                fields = Report()
+                record = validate_record(COLLECTIONS[collection], checked, rel, fields, defaults={"id": own_id},
                                          folders=KINDS_ALIKE[collection])
+                told = {(problem.line, problem.column) for problem in own.errors}
+                own.extend(problem for problem in fields.problems if (problem.line, problem.column) not in told)
+                record = record if id_ok and read_whole else None
             report.extend(own.problems)
             if record is None and data is not None and collection == "units":
                 content.failed_units.append((rel, data))

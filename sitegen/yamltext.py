@@ -719,13 +719,20 @@ def _yaml_data_of_text(value: object, text: str, first_line: int) -> YamlData:
 
 @dataclass(frozen=True)
 class _Issue:
-    """A problem found in the text, 0-based line/column within the text."""
+    """A problem found in the text, 0-based line/column within the text.
+
+    ``whole``: an error that leaves the rest of the data read as typed (a key
+    typed twice: the first is kept, the repeat left out), so that
+    `load_yaml` with ``partial`` can still give the data for its fields to be
+    checked in the same run.
+    """
 
     line: int
     column: int
     message: str
     hint: str = ""
     severity: str = "error"
+    whole: bool = False
 
 
 class _Lines:
@@ -751,7 +758,7 @@ class _Lines:
 
 def load_yaml(text: str, path: str, report: Report, *, first_line: int = 1,
               elsewhere: ElsewhereFinder | None = None, groups: GroupFinder | None = None,
-              names: FieldNamer | None = None) -> YamlData | None:
+              names: FieldNamer | None = None, partial: bool = False) -> YamlData | None:
     """Parse YAML ``text`` into `YamlData`, reporting every mistake to ``report``.
 
     Args:
@@ -783,15 +790,21 @@ def load_yaml(text: str, path: str, report: Report, *, first_line: int = 1,
             with a full-width colon (``以后每次新数据：…``, a note of
             ``sitegen new`` left without its ``# ``) is told it is a note,
             not told to become a field.
+        partial: give the data even after errors, when each of them left
+            the rest read as typed (a key typed twice in one block: the
+            first is kept), so that the caller can report the errors of its
+            fields in the same run rather than one build later. The caller
+            must then not publish it: ``report`` holds the errors.
 
     Returns:
-        The data, or None when at least one error was reported. Empty text gives
+        The data, or None when at least one error was reported (with
+        ``partial``, one that left the data unread). Empty text gives
         ``YamlData(value=None, ...)``. The root may be any kind; callers that
         need a mapping check ``isinstance(data.value, dict)`` themselves.
 
     Never raises: any failure, even an internal one, ends as an error in ``report``.
     """
-    return _read(_load_fast, text, path, report, first_line, elsewhere, groups, names)
+    return _read(_load_fast, text, path, report, first_line, elsewhere, groups, names, partial)
 
 
 def _load_yaml_reference(text: str, path: str, report: Report, *, first_line: int = 1,
@@ -811,8 +824,9 @@ _Loader = Callable[[str, int, "ElsewhereFinder | None", "GroupFinder | None", "F
 
 def _read(load: _Loader, text: str, path: str, report: Report, first_line: int,
           elsewhere: ElsewhereFinder | None = None, groups: GroupFinder | None = None,
-          names: FieldNamer | None = None) -> YamlData | None:
-    """Run ``load`` (`_load_fast` or `_load`) on ``text`` with ``\\n`` breaks; report; return the data."""
+          names: FieldNamer | None = None, partial: bool = False) -> YamlData | None:
+    """Run ``load`` (`_load_fast` or `_load`) on ``text`` with ``\\n`` breaks; report; return the data
+    (``partial``: `load_yaml`'s)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     try:
         issues, data = load(text, first_line, elsewhere, groups, names)
@@ -822,7 +836,7 @@ def _read(load: _Loader, text: str, path: str, report: Report, first_line: int,
                      "please report this file to the site's maintainers")
         return None
     _report_issues(issues, path, report, first_line)
-    if data is None or any(issue.severity == "error" for issue in issues):
+    if data is None or any(issue.severity == "error" and not (partial and issue.whole) for issue in issues):
         return None
     return data.with_text(text, first_line)
 
@@ -862,7 +876,8 @@ def _parse_scanned(lines: _Lines, scan: _Scan, first_line: int, elsewhere: Elsew
     except yaml.YAMLError as exc:
         builder.issues.append(_explain(exc, lines, scan.open_at, groups, first_line))
     issues = scan.issues + builder.issues
-    if builder.failed or any(issue.severity == "error" for issue in issues):
+    if builder.failed or len(builder.issues) > MAX_PROBLEMS or any(
+            issue.severity == "error" and not issue.whole for issue in issues):  # past MAX_PROBLEMS: read in part
         return issues, None
     positions = {p: (ln + first_line, col + 1) for p, (ln, col) in builder.positions.items()}
     positions[()] = (first_line, 1)
@@ -3099,13 +3114,13 @@ class _TreeBuilder:
                     "left out",
                     f'replace the two spaces before "{_clip(text)}:" with "- " (a hyphen and a space), lined up with '
                     f'the "- " of line {first}: the line then starts a new item, and the lines below it are its '
-                    "fields"))
+                    "fields"))  # not whole: its fields are left out, and the items after it renumbered once mended
                 return _SKIP
             twice = f'the key "{_clip(text)}" appears twice in the same block; it was first given on line {first}'
             elsewhere = self.elsewhere(top.path, text) if self.elsewhere is not None and top.record else None
             if elsewhere is None:
                 self.issues.append(_Issue(line, column, twice,
-                                          f'keep one "{_clip(text)}" line and delete or rename the other'))
+                                          f'keep one "{_clip(text)}" line and delete or rename the other', whole=True))
             else:
                 self.tell_misplaced_twice(top, text, start, elsewhere, twice)
             return _SKIP
@@ -3132,12 +3147,12 @@ class _TreeBuilder:
             first = lost_indent(text, mapping, text, top.path, self.positions, first_at, elsewhere.blocks,
                                 self.first_line)
             self.issues.append(_Issue(*first_at, elsewhere.message,
-                                      elsewhere.hint_below(first) if first else elsewhere.hint))
+                                      elsewhere.hint_below(first) if first else elsewhere.hint, whole=True))
         below = lost_indent(text, mapping, None, top.path, self.positions, start, elsewhere.blocks, self.first_line)
         message = f"{twice}, and it is {elsewhere.held}" + (
             f", so this line probably lost its indent and belongs under {below.block} above it" if below
             else ", not of this block")
-        self.issues.append(_Issue(*start, message, below.hint() if below else elsewhere.hint))
+        self.issues.append(_Issue(*start, message, below.hint() if below else elsewhere.hint, whole=True))
 
     def check_node(self, event: yaml.ScalarEvent | yaml.CollectionStartEvent,
                    tags: frozenset[str | None]) -> None:

@@ -1203,6 +1203,87 @@ def test_two_targets_of_one_group_are_told_in_the_run_that_tells_of_a_wrong_fiel
     assert found(root) == []
 
 
+def test_a_wrong_id_is_told_in_the_run_that_tells_of_a_missing_field_and_a_wrong_date(tmp_path: Path) -> None:
+    # "id differs from the file name" was told alone; mended, the missing field and the wrong date came a run later.
+    tallies = ("  - as_of: 2018-04-26\n    collected: 296\n    escalated: 143\n    resolved: 103\n"
+               "  - as_of: 2018-13-26\n    collected: 300\n    escalated: 143\n    resolved: 103\n"
+               "    in_progress: 54\n")
+    root = write_site(tmp_path, {UNIT_PATH: "id: baihe2\n" + unit_with(tallies)})
+    told = [
+        f'{UNIT_PATH}:6:5: error: the field "in_progress" is missing in tallies → item 1\n'
+        '  hint: add a line "in_progress: …"',
+        f'{UNIT_PATH}:10:12: error: tallies → item 2 → as_of: "2018-13-26" does not exist (there is no month 13: '
+        "months run from 1 to 12)\n  hint: check the date against the source document"]
+    assert [p.format() for p in found(root)] == [
+        f'{UNIT_PATH}:1:5: error: id "baihe2" differs from the file name "baihe"\n'
+        "  hint: the id is the file name: write id: baihe (the name 白鹤镇 reads baihe: the file is named for this "
+        "unit, and the id baihe2 is not its own)", *told]
+    # The id's hint followed: the other two are told as before, word for word.
+    (root / UNIT_PATH).write_text("id: baihe\n" + unit_with(tallies), encoding="utf-8")
+    assert [p.format() for p in found(root)] == told
+    (root / UNIT_PATH).write_text("id: baihe\n" + unit_with(tallies.replace(
+        "resolved: 103\n  - as_of: 2018-13-26", "resolved: 103\n    in_progress: 50\n  - as_of: 2018-12-26")),
+        encoding="utf-8")
+    assert found(root) == []
+
+
+def test_a_unit_file_named_in_chinese_is_told_in_the_run_that_tells_of_its_field_errors(tmp_path: Path) -> None:
+    # "the file name is not a valid id" was told alone: the file's fields were not read until it was renamed.
+    tallies = "  - as_of: 2018-13-26\n    collected: 296\n    escalated: 143\n    resolved: 103\n"
+    root = write_site(tmp_path, {"content/series/dadiaoyan.yaml": SERIES,
+                                 "content/units/白鹤镇.yaml": unit_with(tallies)}, records=False)
+    told = [
+        '5:5: error: the field "in_progress" is missing in tallies → item 1\n  hint: add a line "in_progress: …"',
+        '5:12: error: tallies → item 1 → as_of: "2018-13-26" does not exist (there is no month 13: months run from 1 '
+        "to 12)\n  hint: check the date against the source document"]
+    assert [p.format() for p in found(root)] == [
+        'content/units/白鹤镇.yaml: error: the file name "白鹤镇" is not a valid id\n'
+        '  hint: rename the file to bai-he-zhen.yaml (a-z, 0-9 and "-" only); the id bai-he-zhen is the pinyin of '
+        '"白鹤镇" and goes into the address of its page: if a character reads otherwise here (多音字), name the file '
+        "with that reading instead", *(f"content/units/白鹤镇.yaml:{problem}" for problem in told)]
+    # Renamed as told: the field errors are told as before, at the new name.
+    (root / "content/units/白鹤镇.yaml").rename(root / "content/units/bai-he-zhen.yaml")
+    assert [p.format() for p in found(root)] == [f"content/units/bai-he-zhen.yaml:{problem}" for problem in told]
+
+
+def test_a_key_typed_twice_is_told_in_the_run_that_tells_of_the_file_s_field_errors(tmp_path: Path) -> None:
+    # "the key appears twice" stopped the file's reading, so a wrong date in another tally and a wrong group were
+    # told only once it was mended.
+    tallies = ("  - as_of: 2018-04-26\n    collected: 296\n    collected: 296\n    escalated: 143\n"
+               "    resolved: 103\n    in_progress: 50\n"
+               "  - as_of: 2018-13-26\n    collected: 300\n    escalated: 143\n    resolved: 103\n"
+               "    in_progress: 54\n")
+    targets = "targets:\n  - group: resident\n    target: 80\n"
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tallies, targets)})
+    told = [
+        f'{UNIT_PATH}:11:12: error: tallies → item 2 → as_of: "2018-13-26" does not exist (there is no month 13: '
+        "months run from 1 to 12)\n  hint: check the date against the source document",
+        f'{UNIT_PATH}:17:12: error: "resident" is not one of the allowed values for "targets → item 1 → group"\n'
+        "  hint: did you mean residents (居民)? write group: residents"]
+    assert [p.format() for p in found(root)] == [
+        f'{UNIT_PATH}:7:5: error: the key "collected" appears twice in the same block; it was first given on line 6\n'
+        '  hint: keep one "collected" line and delete or rename the other', *told]
+    # The first hint followed: the others are told as before, word for word.
+    (root / UNIT_PATH).write_text(unit_with(tallies.replace("    collected: 296\n", "", 1), targets),
+                                  encoding="utf-8")
+    assert [p.format() for p in found(root)] == [problem.replace(":11:", ":10:").replace(":17:", ":16:")
+                                                 for problem in told]
+    (root / UNIT_PATH).write_text(unit_with(tallies.replace("    collected: 296\n", "", 1).replace(
+        "2018-13-26", "2018-12-26"), targets.replace("resident", "residents")), encoding="utf-8")
+    assert found(root) == []
+
+
+def test_a_field_typed_twice_without_its_indent_is_told_once_with_the_file_s_other_errors(tmp_path: Path) -> None:
+    # Read in part, the file's fields are checked too: the first "note:" gets the YAML's words alone, not also
+    # "unknown field" from the fields' check.
+    tallies = "  - as_of: 2018-13-26\n    collected: 296\n    escalated: 143\n    resolved: 103\n    in_progress: 50\n"
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tallies, "note: 一\nnote: 二\n")})
+    assert [(p.line, p.column, p.message.split(";")[0].split(" (")[0]) for p in found(root)] == [
+        (5, 12, 'tallies → item 1 → as_of: "2018-13-26" does not exist'),
+        (10, 1, 'unknown field "note"'),
+        (11, 1, 'the key "note" appears twice in the same block')]
+
+
 def test_a_milestone_out_of_order_is_told_in_the_run_that_tells_of_a_wrong_field_in_a_milestone(
         tmp_path: Path) -> None:
     milestones = "milestones:\n  - date: 2018-03-01\n    title: 启动\n  - date: 2018-02-01\n    titel: 成立\n"
