@@ -817,6 +817,90 @@ def _data_problems(graph: SiteGraph, failure: Exception, url: str, template: str
     return problems
 
 
+DATA_ROUNDS = 20
+"""At most this many more times a page is rendered to find the faults of its data files it would stop on next."""
+_STAND_IN_DATE = "2000-01-01"
+"""A date put, while the page is rendered again, in place of a data file's text told to be no date."""
+
+
+def _later_data_problems(graph: SiteGraph, env: jinja2.Environment, page: Page, failure: Exception,
+                         found: list[Problem]) -> list[Problem]:
+    """``found`` (the errors in ``data/`` that ``page`` stopped on, `_data_problems` of ``failure``), with those
+    it would stop on once they are mended, in one build.
+
+    A template stops at the first fault it meets: an item lacking ``date``
+    hid a date that is none in a later item until the next build. The page
+    is rendered again (at most `DATA_ROUNDS` times) with each value told
+    replaced by a stand-in as its hint mends it (`_stand_ins`); each fault of
+    a data file met then is told too, in the words it gets once the others
+    are mended, as the stand-ins keep every place. A fault of another kind
+    (in the template) ends the search: it is told on its own once these are
+    mended. Takes the graph, the Jinja environment, the page, the fault and
+    its errors; returns the errors, none twice. Raises nothing.
+    """
+    problems = list(found)
+    trial = graph
+    for _ in range(DATA_ROUNDS):
+        swaps = _stand_ins(trial.data, failure)
+        if not swaps:
+            break
+        trial = dataclasses.replace(trial, data=_with_stand_ins(trial.data, swaps))
+        try:
+            env.get_template(page.template).render(site=trial, config=trial.config, page=page,
+                                                   head=page_head(trial, page), **page.context)
+            break
+        except Exception as again:  # noqa: BLE001 - a fault of the template is told on its own, as before
+            name, line = _template_position(again, page.template, theme_dirs(trial.config))
+            more = _data_problems(trial, again, page.url, name, line)
+            if not more:
+                break
+            failure = again
+            problems += [problem for problem in more if problem not in problems]
+    return sorted(problems, key=Problem.sort_key)
+
+
+def _stand_ins(data: Mapping[str, Any], failure: Exception) -> dict[int, Any]:
+    """For the values of ``data`` (``site.data``) that `_data_problems` tells of for ``failure``: ``{id(value):
+    the value as its hint mends it}`` (a date for a text that is none or an empty one, the item with the key it
+    lacks, given another item's value; a text item as the other items are); {} for another fault."""
+    swaps: dict[int, Any] = {}
+    if isinstance(failure, NotADate) and isinstance(failure.text, DataText) and failure.text.line:
+        for text, _ in _dates_like(data, failure):
+            swaps[id(text)] = DataText(_STAND_IN_DATE, text.path, text.line, text.column)
+    elif isinstance(failure, NotADate) and failure.empty:
+        for item, key in _empty_dates(data):
+            mended = swaps.get(id(item), item)
+            swaps[id(item)] = DataMap({**mended, key: DataText(_STAND_IN_DATE, item.path, *item.places[key])},
+                                      item.path, item.line, item.column, item.places)
+    elif isinstance(failure, MissingValue) and isinstance(failure.owner, (DataMap, DataText)) \
+            and failure.owner.line and isinstance(failure.name, str):
+        name, items = failure.name, _alike(failure.owner, data)
+        donor = next((item for item in items if isinstance(item, DataMap) and name in item), None)
+        for item in items if donor is not None else []:
+            if isinstance(item, DataText):
+                swaps[id(item)] = DataMap(donor, item.path, item.line, item.column, {})
+            elif isinstance(item, DataMap) and name not in item:
+                swaps[id(item)] = DataMap({**item, name: donor[name]}, item.path, item.line, item.column, item.places)
+    return swaps
+
+
+def _with_stand_ins(value: Any, swaps: Mapping[int, Any]) -> Any:
+    """A copy of ``value`` (``site.data`` or a part of it) with each value whose ``id`` is in ``swaps`` replaced.
+
+    Nesting is at most `sitegen.yamltext.MAX_DEPTH` levels, so the walk is recursive.
+    """
+    if id(value) in swaps:
+        return swaps[id(value)]
+    if isinstance(value, DataMap):
+        return DataMap({key: _with_stand_ins(item, swaps) for key, item in value.items()}, value.path, value.line,
+                       value.column, value.places)
+    if isinstance(value, dict):
+        return {key: _with_stand_ins(item, swaps) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_with_stand_ins(item, swaps) for item in value]
+    return value
+
+
 def _missing_data_key(graph: SiteGraph, failure: Exception) -> tuple[str, str] | None:
     """The message and hint for a template that read a data file, or a key of one, that no data file has
     (`MissingValue`), naming those there are; None for another fault."""
@@ -867,7 +951,7 @@ def _render_one(graph: SiteGraph, env: jinja2.Environment, page: Page) -> bytes:
         name, line = _template_position(failure, page.template, theme_dirs(graph.config))
         in_data = _data_problems(graph, failure, page.url, name, line)
         if in_data:
-            raise _Problem(*in_data, stop=False) from None
+            raise _Problem(*_later_data_problems(graph, env, page, failure, in_data), stop=False) from None
         kind = "UndefinedError" if isinstance(failure, MissingValue) else type(failure).__name__  # Jinja's name
         message, hint = _missing_data_key(graph, failure) or (
             f"{kind}: {failure}",

@@ -371,6 +371,42 @@ def test_case_04_an_item_of_a_data_file_without_the_key_its_template_reads_is_to
         "2024年3月15日 完成方案公示", "2024年4月15日 居民代表现场监督"]
 
 
+def test_case_04_a_missing_key_a_wrong_date_and_an_empty_one_in_a_data_file_are_told_in_one_build(
+        tmp_path: Path) -> None:
+    # The template stops at the first fault: "this item has no date" was told alone, then the wrong date of a later
+    # item, then its empty one, a build each.
+    timeline = case_bytes("04-yaml-date-mixed-types", "data/timeline.yaml").decode("utf-8")
+    slipped = (timeline.replace('- date: "2024-03-15"', '- data: "2024-03-15"')
+               .replace("2024年4月1日", "2024年4月31日").replace("- date: 2024/4/8", "- date:"))
+    root = write_site(tmp_path, {"data/timeline.yaml": slipped, "templates/404.html": TIMELINE_DATES_PAGE})
+    told = [
+        'data/timeline.yaml:3:3: error: shown on the page /404.html: this item has no "date", which '
+        "templates/404.html, line 3, reads and the other items have; it has data, event\n"
+        '  hint: if "data" is meant as "date", write date: in place of data:',
+        'data/timeline.yaml:5:9: error: shown on the page /404.html: "2024年4月31日" does not exist (there is no day 31 '
+        "in month 4 of 2024); templates/404.html shows it as a date (line 3)\n"
+        "  hint: correct it here: April has 30 days: check the day against the source document and write "
+        "2024-04-DD, with that day in place of DD (年-月-日)",
+        'data/timeline.yaml:7:8: error: shown on the page /404.html: "date" of this item is empty; templates/404.html '
+        "shows it as a date (line 3)\n"
+        "  hint: write its date after date: as YYYY-MM-DD, year-month-day (年-月-日)"]
+    assert [problem.format() for problem in stopped(root)] == told
+    assert not (root / "output").exists()
+    # Each hint followed alone leaves the others told word for word.
+    for index, mended in enumerate((slipped.replace("- data:", "- date:"),
+                                    slipped.replace("2024年4月31日", "2024年4月30日"),
+                                    slipped.replace("- date:\n", "- date: 2024-04-08\n"))):
+        (root / "data/timeline.yaml").write_text(mended, encoding="utf-8")
+        assert [problem.format() for problem in stopped(root)] == told[:index] + told[index + 1:]
+    (root / "data/timeline.yaml").write_text(
+        slipped.replace("- data:", "- date:").replace("2024年4月31日", "2024年4月30日")
+        .replace("- date:\n", "- date: 2024-04-08\n"), encoding="utf-8")
+    run_build(root)
+    assert [li.text_content() for li in parse_html(root / "output/404.html").cssselect("#timeline li")] == [
+        "2024年3月1日 项目立项", "2024年3月15日 完成方案公示", "2024年4月30日 开工建设", "2024年4月8日 首批设备进场",
+        "2024年4月15日 居民代表现场监督"]
+
+
 def test_case_04_an_empty_date_in_a_data_file_shown_as_a_date_is_told_at_its_line(tmp_path: Path) -> None:
     # Before: "templates/404.html:3: error: while rendering /404.html: AttributeError: 'NoneType' object has no
     # attribute 'year'". An empty value cannot say where it was typed: the items whose other dates are dates do.
