@@ -1150,11 +1150,18 @@ def _check_note_after_block_text(scan: _Scan, number: int, line: str, start: int
     published with the page (and in the open data) without a word. A
     warning, as `_check_note_in_block`'s; the hint moves the note onto the
     key's line, after the "|" or ">", where YAML reads it as a note.
+    A note typed with an input method (``居民满意。　#待核实``, `_WIDE_COMMENT`)
+    is told alike: outside the text it would be published all the same.
     """
     found = _COMMENT.search(line, start)  # from the text's start: indentation is no space before a "#"
-    if found is None:
+    wide = None if found is not None else _WIDE_COMMENT.search(line, start)
+    if wide is not None and line[start:wide.start()].strip(_GAP):
+        column = wide.end() - 1
+        note = "# " + line[wide.end():].strip(_GAP) if line[wide.end():].strip(_GAP) else "#"
+    elif found is not None:
+        column, note = found.end() - 1, line[found.end() - 1:].rstrip(_GAP)
+    else:
         return
-    note = line[found.end() - 1:].rstrip(_GAP)
     head = scan.block_head
     typed = scan.lines.line(head).strip(_GAP)
     marker = _BLOCK_HEADER.search(typed)
@@ -1164,8 +1171,8 @@ def _check_note_after_block_text(scan: _Scan, number: int, line: str, start: int
     key_line = f"{typed}{gap}{' '.join(scan.block_notes)}"
     where = head + scan.first_line
     scan.issues.append(_Issue(
-        number, found.end() - 1,
-        f'"{_clip(note, 40)}" at the end of this line is part of the text of "{_key_named(scan.lines, head)}" '
+        number, column,
+        f'"{_clip(line[column:].rstrip(_GAP), 40)}" at the end of this line is part of the text of "{_key_named(scan.lines, head)}" '
         f'(typed after "{sign}" on line {where}), not a note (说明): inside a text YAML does not read "#" as a '
         "note, so it is published with the text",
         paste_hint(f'cut it from this line, with the spaces before it; to keep it a note, put it after the "{sign}" '
@@ -1196,9 +1203,12 @@ def _scan_normal_line(scan: _Scan, number: int, line: str) -> None:
     if scan.plain_owner is not None and pos > scan.plain_owner:
         if scan.plain_item >= 0 and _is_item(rest):
             _check_items_swallowed(scan, number, pos)
-        comment = re.search(r"[ \t]#", _split_comment(rest)[0])
+        typed, note = _split_comment(rest)
+        comment = re.search(r"[ \t]#", typed)
         if comment is not None:
             _check_text_cut(scan, number, pos + comment.start() + 1)
+        elif scan.plain_text is not None:
+            _check_wide_comment(scan, number, pos, typed, note, line[:pos])
         return  # continuation line of a multi-line plain value
     scan.plain_owner, scan.plain_item = None, -1
     if pos == 0 and re.match(r"(---|\.\.\.)([ \t]|$)", line):
@@ -2559,34 +2569,85 @@ _WIDE_COMMENT = compile_later(r"[ \t\u3000\u00a0]*[\u3000\u00a0][ \t\u3000\u00a0
 
 
 def _check_wide_comment(scan: _Scan, number: int, pos: int, typed: str, note: str, lead: str) -> bool:
-    """Report a comment typed with an input method (``白鹤镇　# 标题``, ``书记 ＃ 职务``); True when one was.
+    """Warn of a note typed with an input method after a plain value (``白鹤镇　# 标题``, ``书记　#待核实``,
+    ``书记 ＃ 职务``); True when one was.
 
-    YAML starts a comment only at a half-width space followed by a
-    half-width ``#``, so this comment would be published as part of the
-    value (``<h1>白鹤镇　# 标题</h1>``) or make an id that names nothing.
-    An error, since the page would show it; the hint gives the line with
-    the comment written as YAML reads one, or, when the ``#`` belongs to
-    the value, the value in quotes.
+    Takes the scan, the 0-based line, the column the value starts at, the
+    value as typed (up to its line's own comment), that comment (``note``)
+    and what was typed before the value on the line (``lead``). YAML starts
+    a note only at an ordinary space followed by an ordinary ``#``, so this
+    one is published as part of the value (``<h1>白鹤镇　# 标题</h1>``, and in
+    the open data). A warning, placed at the ``#``, as the ``#`` may belong
+    to the text (``活动　#白鹤草莓节#``); quotes say so and silence it. The hint
+    gives the line with the note typed as YAML reads one; when the text goes
+    on over the lines below (`_text_end`), a note cannot end this line (YAML
+    would end the text there and refuse the lines below), so the hint moves
+    it onto a line of its own above the text's key (`_wide_note_above`).
     """
     wide = _WIDE_COMMENT.search(typed)
     if wide is None or not typed[:wide.start()].strip():
         return False
     meant = typed[:wide.start()].rstrip(" \t\u3000\u00a0")
-    comment = typed[wide.end():].strip()
-    space = next((char for char in typed[wide.start():wide.end()] if char in "\u3000\u00a0"), "")
-    why = ("a full-width space (全角空格)" if space == "\u3000" else "a no-break space" if space
-           else "a full-width ＃ (全角)")
-    fixed = f"{lead}{meant}   # {comment}" if comment else f"{lead}{meant}"
-    culprit = wide.start() + next(i for i, char in enumerate(wide.group()) if char in "\u3000\u00a0＃")
-    scan.issues.append(_Issue(
-        number, pos + culprit,
-        f'the comment "{_clip(typed[wide.start():].strip(), 30)}" is read as part of the value, because of {why}: '
-        "YAML starts a comment only at a half-width space followed by a half-width #",
-        paste_hint("type the space and the # in half width (半角)", _with_comment(fixed, note),
-                   ": delete the space before the # and type a half-width space and #") + "; "
-        + paste_hint("if the # belongs to the value, wrap the whole value in quotes",
-                     _with_comment(lead + _quote(typed), note), f": {_quote_steps(_quote(typed)[0], typed, note)}")))
+    text = scan.plain_text
+    goes_on = text is not None and _text_end(scan.lines, *text[:3]) > number
+    fixed = "" if goes_on else _with_comment(_wide_note_fixed(lead + meant, typed[wide.end():]), note)
+    scan.issues.append(_wide_note_issue(scan, number, pos, typed, wide, fixed, note, lead))
     return True
+
+
+def _wide_note_fixed(before: str, comment: str) -> str:
+    """The line ``before`` (up to the value's end) with ``comment`` (the note's text, its ``#`` left out) after
+    it as YAML reads a note: three ordinary spaces, ``#`` and a space, as the lines ``sitegen new`` writes."""
+    comment = comment.strip(_GAP)
+    return f"{before}   # {comment}" if comment else before
+
+
+def _wide_note_issue(scan: _Scan, number: int, pos: int, typed: str, wide: re.Match[str], fixed: str, note: str,
+                     lead: str) -> _Issue:
+    """The warning of a note typed after a full-width or no-break space, or with a full-width ＃ (`_WIDE_COMMENT`,
+    found as ``wide`` in ``typed``, the text typed from column ``pos`` of the 0-based line ``number``), at its
+    ``#``; the hint types ``fixed`` (the line mended), or, when that is "", moves the note above the text's key
+    (`_wide_note_above`). ``note`` is the line's own comment, ``lead`` what was typed before the value."""
+    typed_note = typed[wide.end() - 1:].strip(_GAP)
+    message, fix = _wide_note_words(wide.group(), typed_note, (
+        f'so the page shows "{_clip(typed.strip(_GAP), 40)}"' if fixed
+        else "so the page shows it in the text, with the lines below"))
+    if fixed:
+        hint = paste_hint(fix, fixed)
+    else:
+        hint = _wide_note_above(scan, number, typed_note)
+    return _Issue(number, pos + wide.end() - 1, message,
+                  hint + "; " + paste_hint("if the # belongs to the text, wrap the whole value in quotes",
+                                           _with_comment(lead + _quote(typed), note),
+                                           f": {_quote_steps(_quote(typed)[0], typed, note)}")
+                  if fixed and scan.plain_text is not None and scan.plain_text[0] == number
+                  else hint, severity="warning")
+
+
+def _wide_note_words(gap: str, typed_note: str, shown: str) -> tuple[str, str]:
+    """The message and the words of the fix for a note ``typed_note`` (``#待核实``) typed after ``gap`` (the
+    spaces and the ``#`` or ``＃`` before it, `_WIDE_COMMENT`), read as text; ``shown`` says what the page shows."""
+    space = next((char for char in gap if char in "\u3000\u00a0"), "")
+    why, fix = (("the full-width space (全角空格) before it",
+                 "type the space before the # as an ordinary space (半角), not a full-width one")
+                if space == "\u3000" else
+                ("the no-break space before it", "type the space before the # as an ordinary space, not a no-break one")
+                if space else ("its full-width ＃ (全角)", "type the # in half width (半角)"))
+    return (f'the note "{_clip(typed_note, 30)}" is published as text, because of {why}: YAML reads an ordinary "#" '
+            f"after an ordinary space as the start of a note (注释), {shown}", fix)
+
+
+def _wide_note_above(scan: _Scan, number: int, typed_note: str) -> str:
+    """The hint for a note ``typed_note`` (``#待核实``) typed on the 0-based line ``number`` of a text going on
+    over several lines, where YAML reads no note: cut it, and type it on a line of its own above the text's key,
+    indented as the key (or the text's "- "), where it is one."""
+    text = scan.plain_text
+    head = number if text is None else text[0] if text[3] else _yaml_line(scan.lines, text[0], -1)
+    head_line = scan.lines.line(max(head, 0))
+    indent = head_line[:len(head_line) - len(head_line.lstrip(_GAP))]
+    comment = typed_note.lstrip("#＃").strip(_GAP)
+    return (f"cut {_clip(typed_note, 30)} from this line, with the space before it; to keep it a note, type it on "
+            f"a line of its own above line {max(head, 0) + scan.first_line}: {indent}# {comment}")
 
 
 def _check_comment_value(scan: _Scan, number: int, line: str, pos: int, lead: str, owner: int) -> None:
@@ -2732,6 +2793,9 @@ def _scan_flow(scan: _Scan, number: int, line: str, pos: int) -> None:
             if after_space:
                 return  # a comment: the rest of the line is gone
             continue  # the item cannot be read, but the list's brackets still count
+        if char == "#" and line[pos - 2:pos - 1] in ("\u3000", "\u00a0") and not scan.flow_quote:
+            _check_flow_wide_note(scan, number, line, pos - 1)  # text to YAML: the brackets go on
+            continue
         if char == "#" and after_space:
             issue = _flow_comment_issue(number, line, pos - 1, start, depth)
             if issue is not None:
@@ -2748,6 +2812,36 @@ def _scan_flow(scan: _Scan, number: int, line: str, pos: int) -> None:
             if scan.flow_depth <= 0:
                 scan.mode, scan.flow_depth = "normal", 0
                 return
+
+
+def _check_flow_wide_note(scan: _Scan, number: int, line: str, at: int) -> None:
+    """Warn of a note typed after a full-width or no-break space in an item in brackets (``tags: [大调研　#备注,
+    民生]``, the "#" at index ``at`` of the 0-based line ``number``): YAML reads it as part of the item.
+
+    A note cannot stand inside the brackets (it would swallow the "]"), so
+    the hint gives the line with the note after the brackets, when they
+    close on this line and no note ends it yet; else it says to cut it.
+    An item holding nothing but the note (``[　#备注]``) is left alone.
+    """
+    gap = at
+    while gap > 0 and line[gap - 1] in _GAP:
+        gap -= 1
+    begin = max(line.rfind(mark, 0, at) for mark in ",[{") + 1
+    if not line[begin:gap].strip(_GAP):
+        return
+    ends = [index for index in (line.find(mark, at) for mark in ",]}") if index >= 0]
+    end = min(ends) if ends else len(line)
+    typed_note = line[at:end].strip(_GAP)
+    rest = line[end:].rstrip(_GAP)
+    body = typed_note[1:].strip(_GAP)
+    closed = rest.count("]") + rest.count("}") > rest.count("[") + rest.count("{")
+    message, fix = _wide_note_words(line[gap:at + 1], typed_note,
+                                    f'so the page shows the item "{_clip(line[begin:end].strip(_GAP), 40)}"')
+    fixed = line[:gap] + rest + (f"   # {body}" if body else "")
+    hint = (paste_hint("cut it from the item, with the space before it; to keep it a note, type it after the "
+                       "brackets", fixed.strip(_GAP))
+            if closed and "#" not in rest else "cut it from the item, with the space before it")
+    scan.issues.append(_Issue(number, at, message, hint, severity="warning"))
 
 
 def _flow_comment_issue(number: int, line: str, at: int, start: int, depth: int) -> _Issue | None:

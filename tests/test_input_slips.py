@@ -3236,3 +3236,35 @@ def test_a_publisher_typed_as_the_address_alone_is_told_to_name_it(tmp_path: Pat
         f'{PAGE_PATH}:10:14: warning: source → publisher: "{_SOURCE_URL}" holds the web address of the source, so '
         "the page shows it as the publisher's name, not as a link\n  hint: write the publisher's name (发布机构) in "
         f'place of the …, and the address on a line of its own below it: "  publisher: …", then "  url: {_SOURCE_URL}"']
+
+
+# -- a note typed after a full-width space ------------------------------------------------------
+
+def test_a_note_typed_after_a_full_width_space_is_warned_and_the_hint_followed_publishes_the_value_alone(
+        tmp_path: Path) -> None:
+    # "role: 党委书记　#待核实" (a Chinese input method's space) published "党委书记　#待核实" on the page, and a unit's
+    # "summary: …　# 备注" in the open data too.
+    page = interview().replace("role: 党委书记", "role: 党委书记　#待核实")
+    unit = UNIT.replace("level: town\n", "level: town\nsummary: 居民很满意。　# 备注\n")
+    root = write_site(tmp_path, {PAGE_PATH: page, UNIT_PATH: unit})
+    assert printed(root) == [
+        f'{PAGE_PATH}:7:14: warning: the note "#待核实" is published as text, because of the full-width space (全角空格) '
+        'before it: YAML reads an ordinary "#" after an ordinary space as the start of a note (注释), so the page shows '
+        '"党委书记　#待核实"\n'
+        "  hint: type the space before the # as an ordinary space (半角), not a full-width one: role: 党委书记   # 待核实; "
+        'if the # belongs to the text, wrap the whole value in quotes: role: "党委书记　#待核实"',
+        f'{UNIT_PATH}:3:17: warning: the note "# 备注" is published as text, because of the full-width space (全角空格) '
+        'before it: YAML reads an ordinary "#" after an ordinary space as the start of a note (注释), so the page shows '
+        '"居民很满意。　# 备注"\n'
+        "  hint: type the space before the # as an ordinary space (半角), not a full-width one: summary: 居民很满意。   "
+        '# 备注; if the # belongs to the text, wrap the whole value in quotes: summary: "居民很满意。　# 备注"']
+    # The lines of the hints typed in place of the lines: nothing to tell, and the notes are notes.
+    (root / PAGE_PATH).write_text(page.replace("role: 党委书记　#待核实", "role: 党委书记   # 待核实"), encoding="utf-8")
+    (root / UNIT_PATH).write_text(unit.replace("summary: 居民很满意。　# 备注", "summary: 居民很满意。   # 备注"),
+                                  encoding="utf-8")
+    assert printed(root) == []
+    output = build_at(root)
+    shown = (output / "interviews/baihe/index.html").read_text(encoding="utf-8")
+    assert "党委书记" in shown and "待核实" not in shown
+    units = json.loads((output / "data/units.json").read_text(encoding="utf-8"))
+    assert "备注" not in json.dumps(units, ensure_ascii=False) and "居民很满意。" in json.dumps(units, ensure_ascii=False)

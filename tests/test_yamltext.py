@@ -2100,25 +2100,96 @@ def test_an_item_of_a_list_typed_with_a_hash_is_told_at_the_hash_with_both_fixes
 
 # Typed with an input method, the space before a line's comment is often full-width: YAML then reads the
 # comment as value, and `title: 白鹤镇：补好短板发挥优势　　# 标题 title` published "# 标题 title" in the <h1>
-# without a word (in `unit:`, it named a unit that does not exist).
-@pytest.mark.parametrize(("text", "column", "why", "comment", "meant"), [
-    ("title: 白鹤镇：补好短板发挥优势　　# 标题 title\n", 20, "a full-width space (全角空格)", "# 标题 title",
+# without a word (in `unit:`, it named a unit that does not exist). A warning at the "#": the "#" may be the text's
+# (活动　#白鹤草莓节#), and quotes say so.
+@pytest.mark.parametrize(("text", "column", "why", "fix", "comment", "meant"), [
+    ("title: 白鹤镇：补好短板发挥优势　　# 标题 title\n", 22, "the full-width space (全角空格) before it",
+     "type the space before the # as an ordinary space (半角), not a full-width one", "# 标题 title",
      {"title": "白鹤镇：补好短板发挥优势"}),
-    ("unit: baihe\u00a0# 白鹤镇\n", 12, "a no-break space", "# 白鹤镇", {"unit": "baihe"}),
-    ("role: 中共白鹤镇党委书记 ＃ 职务\n", 17, "a full-width ＃ (全角)", "＃ 职务", {"role": "中共白鹤镇党委书记"}),
+    ("unit: baihe\u00a0# 白鹤镇\n", 13, "the no-break space before it",
+     "type the space before the # as an ordinary space, not a no-break one", "# 白鹤镇", {"unit": "baihe"}),
+    ("role: 中共白鹤镇党委书记 ＃ 职务\n", 17, "its full-width ＃ (全角)", "type the # in half width (半角)", "＃ 职务",
+     {"role": "中共白鹤镇党委书记"}),
+    ("role: 党委书记　#待核实\n", 12, "the full-width space (全角空格) before it",
+     "type the space before the # as an ordinary space (半角), not a full-width one", "#待核实", {"role": "党委书记"}),
+    ("- 白鹤镇　# 旧称\n", 7, "the full-width space (全角空格) before it",
+     "type the space before the # as an ordinary space (半角), not a full-width one", "# 旧称", ["白鹤镇"]),
 ])
-def test_a_comment_typed_after_a_full_width_space_is_an_error_with_the_line_fixed(
-        text: str, column: int, why: str, comment: str, meant: dict[str, str]) -> None:
-    _, report = load(text)
+def test_a_note_typed_after_a_full_width_space_is_warned_with_the_line_fixed(
+        text: str, column: int, why: str, fix: str, comment: str, meant: object) -> None:
+    data, report = load(text)
     [problem] = report.problems
-    assert (problem.severity, problem.line, problem.column) == ("error", 1, column)
-    assert problem.message == (f'the comment "{comment}" is read as part of the value, because of {why}: YAML '
-                               "starts a comment only at a half-width space followed by a half-width #")
-    how = "type the space and the # in half width (半角): "
-    fixed, quoted = problem.hint[len(how):].split("; if the # belongs to the value, wrap the whole value in quotes: ")
-    assert problem.hint.startswith(how)
-    assert ok(fixed + "\n").value == meant
-    assert ok(quoted + "\n").value == {key: text.split(": ", 1)[1].rstrip("\n") for key in meant}
+    assert (problem.severity, problem.line, problem.column) == ("warning", 1, column)
+    typed = text.split(": ", 1)[1] if ": " in text.split("\n")[0] else text[2:]
+    assert problem.message == (f'the note "{comment}" is published as text, because of {why}: YAML reads an '
+                               'ordinary "#" after an ordinary space as the start of a note (注释), so the page shows '
+                               f'"{typed.rstrip()}"')
+    assert data is not None and data.value == ({key: typed.rstrip() for key in meant} if isinstance(meant, dict)
+                                               else [typed.rstrip()])  # what is published, as told
+    fixed, quoted = problem.hint[len(fix) + 2:].split("; if the # belongs to the text, wrap the whole value in quotes: ")
+    assert problem.hint.startswith(fix + ": ")
+    assert ok(fixed + "\n").value == meant  # followed: the note is a note, the value as meant
+    assert ok(quoted + "\n").value == data.value  # or the # kept as text, without a word
+
+
+def test_a_note_typed_after_a_full_width_space_in_a_text_of_several_lines_is_moved_above_its_key() -> None:
+    # "note: 文章原文　#待核实" with the text going on below: told to type an ordinary space, the editor got a note in the
+    # middle of the text, which YAML refuses ("this line is not lined up"). A line of the text going on is told too:
+    # it was published without a word.
+    text = "tally:\n  note: 文章原文　#待核实\n    第二行　＃备注\n    第三行\n"
+    _, report = load(text)
+    assert shown(report) == [
+        'data/x.yaml:2:14: warning: the note "#待核实" is published as text, because of the full-width space (全角空格) '
+        'before it: YAML reads an ordinary "#" after an ordinary space as the start of a note (注释), so the page shows '
+        "it in the text, with the lines below\n"
+        "  hint: cut #待核实 from this line, with the space before it; to keep it a note, type it on a line of its own "
+        "above line 2:   # 待核实",
+        'data/x.yaml:3:9: warning: the note "＃备注" is published as text, because of the full-width space (全角空格) '
+        'before it: YAML reads an ordinary "#" after an ordinary space as the start of a note (注释), so the page shows '
+        "it in the text, with the lines below\n"
+        "  hint: cut ＃备注 from this line, with the space before it; to keep it a note, type it on a line of its own "
+        "above line 2:   # 备注"]
+    followed = "tally:\n  # 待核实\n  # 备注\n  note: 文章原文\n    第二行\n    第三行\n"
+    assert ok(followed).value == {"tally": {"note": "文章原文第二行第三行"}}
+    # On the text's last line, the note may end it: the line is given.
+    _, report = load("note: 文章原文\n  第二行　# 备注\n")
+    assert [problem.hint for problem in report.problems] == [
+        "type the space before the # as an ordinary space (半角), not a full-width one:   第二行   # 备注"]
+    assert ok("note: 文章原文\n  第二行   # 备注\n").value == {"note": "文章原文第二行"}
+
+
+def test_a_note_typed_after_a_full_width_space_in_a_block_text_is_warned_as_a_note_there() -> None:
+    # Inside "|" or ">", "　#待核实" was published with the text, unlike "   # 待核实", which was warned.
+    _, report = load("summary: |\n  居民很满意。　#待核实\n  第二行\n")
+    assert shown(report) == [
+        'data/x.yaml:2:10: warning: "#待核实" at the end of this line is part of the text of "summary:" (typed after '
+        '"|" on line 1), not a note (说明): inside a text YAML does not read "#" as a note, so it is published with '
+        "the text\n"
+        '  hint: cut it from this line, with the spaces before it; to keep it a note, put it after the "|" on line 1: '
+        "summary: |   # 待核实"]
+    assert ok("summary: |   # 待核实\n  居民很满意。\n  第二行\n").value == {"summary": "居民很满意。\n第二行\n"}
+
+
+def test_a_note_typed_after_a_full_width_space_in_brackets_is_moved_after_them() -> None:
+    # "aliases: [白鹤　#旧称]" made the alias "白鹤　#旧称" without a word.
+    data, report = load("aliases: [白鹤　#旧称, 白鹤镇]\n")
+    assert shown(report) == [
+        'data/x.yaml:1:14: warning: the note "#旧称" is published as text, because of the full-width space (全角空格) '
+        'before it: YAML reads an ordinary "#" after an ordinary space as the start of a note (注释), so the page shows '
+        'the item "白鹤　#旧称"\n'
+        "  hint: cut it from the item, with the space before it; to keep it a note, type it after the brackets: "
+        "aliases: [白鹤, 白鹤镇]   # 旧称"]
+    assert data is not None and data.value == {"aliases": ["白鹤　#旧称", "白鹤镇"]}
+    assert ok("aliases: [白鹤, 白鹤镇]   # 旧称\n").value == {"aliases": ["白鹤", "白鹤镇"]}
+    # In quotes, or with no space before it, the "#" is the item's.
+    assert ok('aliases: ["白鹤　#旧称", 参加#白鹤#活动]\n').value == {"aliases": ["白鹤　#旧称", "参加#白鹤#活动"]}
+
+
+def test_a_hash_in_quotes_or_glued_to_text_is_no_note_typed_with_an_input_method() -> None:
+    # A "#" with no space before it is text (a topic: #白鹤#), as is one inside quotes.
+    for text in ('role: "党委书记　#待核实"\n', "title: 参加#白鹤草莓节#活动\n", "title: 草莓节　活动\n",
+                 "summary: |\n  参加#白鹤#活动\n"):
+        assert ok(text).value is not None
 
 
 def test_odd_spaces_starting_a_line_inside_brackets_or_quotes_are_told() -> None:
