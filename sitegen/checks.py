@@ -29,7 +29,7 @@ from urllib.parse import unquote
 from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
-from .errors import Report, command_word
+from .errors import Problem, Report, command_word
 from .lazyre import compile_later
 from .load import Content, Document, Sourced, YamlData
 from .markup import (is_local_path, local_file_name, outside_fences, place_in_block, places_typed, swallowed_title,
@@ -207,7 +207,8 @@ def _init_texts_kept(content: Content, examples: Mapping[str, Sourced[Unit]], ex
 def check_typed_values(content: Content, report: Report) -> None:
     """Warn at each value of a series or unit record that stands for a value not known yet (待定, 暂无, ——),
     or a name wrapped whole in quotes (“赵巷镇”) or holding an odd space (练塘镇　), which its page would publish
-    (`sitegen.validation.typed_value_warnings`; a page's are told as it loads).
+    (`sitegen.validation.typed_value_warnings`; a page's are told as it loads). A unit file with errors is
+    told too, in the same run.
 
     Takes the loaded content and the report. Raises nothing.
     """
@@ -217,6 +218,17 @@ def check_typed_values(content: Content, report: Report) -> None:
     for unit in content.units.values():
         report.extend(typed_value_warnings(unit.path, unit.yaml, "the unit's page", unit.text,
                                            word_lists=UNIT_WORD_LISTS, collection="units"))
+    for path, data in content.failed_units:  # with the file's errors, not a run later
+        report.extend(_not_told(typed_value_warnings(path, data, "the unit's page", data.text,
+                                                     word_lists=UNIT_WORD_LISTS, collection="units"), report))
+
+
+def _not_told(problems: Iterable[Problem], report: Report) -> list[Problem]:
+    """``problems`` but those at the place of an error in ``report``: a value of a unit file with errors that is
+    wrong for its field (``batches: 无``) is told so, and a warning there ("stands for a value not known yet")
+    would say it twice."""
+    told = {(problem.path, problem.line, problem.column) for problem in report.errors}
+    return [problem for problem in problems if (problem.path, problem.line, problem.column) not in told]
 
 
 def check_placeholders(content: Content, report: Report) -> None:
@@ -253,8 +265,8 @@ def check_placeholders(content: Content, report: Report) -> None:
 def check_plain_text_fields(content: Content, report: Report) -> None:
     """Warn at each field of a page or record that holds Markdown or HTML, which the page would show as typed.
 
-    Takes the loaded content (interviews and case studies, drafts too, series and units) and the report.
-    Every field is plain text (纯文本); only a page's text is Markdown (`sitegen.plaintext`). One warning a
+    Takes the loaded content (interviews and case studies, drafts too, series and units, unit files with
+    errors too) and the report. Every field is plain text (纯文本); only a page's text is Markdown (`sitegen.plaintext`). One warning a
     field, at its value, with the field's words to write. A warning: the words are all published. Raises
     nothing.
     """
@@ -265,6 +277,10 @@ def check_plain_text_fields(content: Content, report: Report) -> None:
         _report_markup(series.path, series.yaml, report, has_text=False)
     for unit in content.units.values():
         _report_markup(unit.path, unit.yaml, report, has_text=False)
+    for path, data in content.failed_units:  # with the file's errors, not a run later
+        markup = Report()
+        _report_markup(path, data, markup, has_text=False)
+        report.extend(_not_told(markup.problems, report))
 
 
 def check_listed_lines(content: Content, report: Report) -> None:
@@ -330,14 +346,18 @@ def check_formula_texts(content: Content, report: Report) -> None:
     A unit's texts (its name, summary, tally and target notes, milestones) go into the open data's CSV
     files as typed, and Excel or WPS opening the file runs such a cell: a formula shows its result instead
     of the text, and a ``HYPERLINK`` sends the reader elsewhere. The pages show it as text. A warning at
-    the value: what the editor typed is published either way. Raises nothing.
+    the value: what the editor typed is published either way. A unit file with errors is told too, in the
+    same run. Raises nothing.
     """
-    for unit in content.units.values():
-        for where, text in texts_in(unit.yaml.value):
+    told = {(problem.path, problem.line, problem.column) for problem in report.errors}
+    for path, data in [(unit.path, unit.yaml) for unit in content.units.values()] + content.failed_units:
+        for where, text in texts_in(data.value):
             if _FORMULA_START.match(text.lstrip(" \t")) and re.search(r"\w", text):  # "-" alone: a placeholder
-                line, column = unit.yaml.locate(where)
+                line, column = data.locate(where)
+                if (path, line, column) in told:
+                    continue  # a value wrong for its field ("-5" for a count), told so already
                 sign = text.lstrip(" \t")[0]
-                report.warning(unit.path, line, column,
+                report.warning(path, line, column,
                                f'{field_name(where)}: the text starts with "{sign}", so a spreadsheet program (Excel, '
                                "WPS) opening the open data's CSV files runs it as a formula (公式) instead of showing it",
                                f'start the text with something other than "{sign}" (or write it in full width, '
@@ -495,11 +515,16 @@ def check_empty_tallies(unit: Sourced[Unit], report: Report) -> None:
     example's note is an error of `check_placeholders` already. Zeros that
     do not add up are `check_tally_arithmetic`'s.
     """
-    for index, tally in enumerate(unit.record.tallies):
+    _empty_tallies(unit.path, unit.yaml, list(enumerate(unit.record.tallies)), report)
+
+
+def _empty_tallies(path: str, yaml: YamlData, tallies: Sequence[tuple[int, Tally]], report: Report) -> None:
+    """`check_empty_tallies` over ``(index in the file's tallies list, tally)`` pairs."""
+    for index, tally in tallies:
         if tally.collected != 0 or tally.escalated + tally.resolved + tally.in_progress != 0 or tally.note:
             continue
-        line, column = unit.yaml.locate(("tallies", index, "collected"))
-        report.warning(unit.path, line, column,
+        line, column = yaml.locate(("tallies", index, "collected"))
+        report.warning(path, line, column,
                        f"tally of {tally.as_of.isoformat()} counts no issue list (collected: 0), and the unit's "
                        "page would publish it: 共收集问题清单0份",
                        "write the figures as counted, with a note: saying where they come from (a note also says "
@@ -555,13 +580,18 @@ def check_example_targets(unit: Sourced[Unit], report: Report) -> None:
     warning, and a note saying where the target comes from (as the hint asks) is taken as meant, as for
     `check_empty_tallies`. Raises nothing.
     """
+    _example_targets(unit.path, unit.yaml, list(enumerate(unit.record.targets)), report)
+
+
+def _example_targets(path: str, yaml: YamlData, targets: Sequence[tuple[int, Target]], report: Report) -> None:
+    """`check_example_targets` over ``(index in the file's targets list, target)`` pairs."""
     group, target, measured = EXAMPLE_TARGET_FIGURES
-    for index, item in enumerate(unit.record.targets):
+    for index, item in targets:
         if (item.note or item.group.value != group or item.target != target or item.measured != measured
                 or item.measured_as_of is None or item.deadline != date(item.measured_as_of.year, 12, 31)):
             continue
-        line, column = unit.yaml.locate(("targets", index))
-        report.warning(unit.path, line, column,
+        line, column = yaml.locate(("targets", index))
+        report.warning(path, line, column,
                        f"this target (group: {group}, target: {target}, deadline: {item.deadline.isoformat()}, "
                        f"measured: {measured}) has the example figures that sitegen new writes and no note, so the "
                        "unit's page would publish them as the unit's target (覆盖目标) and progress",
@@ -645,10 +675,17 @@ def check_far_plans(unit: Sourced[Unit], today: date, report: Report) -> None:
     the year meant when swapping two digits of the year gives exactly one
     no more than that far ahead (`sitegen.models.swapped_years`).
     """
-    dated = [(("milestones", index, "date"), "milestone date", milestone.date)
-             for index, milestone in enumerate(unit.record.milestones)]
+    _far_plans(unit.path, unit.yaml, list(enumerate(unit.record.milestones)), list(enumerate(unit.record.targets)),
+               today, report)
+
+
+def _far_plans(path: str, yaml: YamlData, milestones: Sequence[tuple[int, Milestone]],
+               targets: Sequence[tuple[int, Target]], today: date, report: Report) -> None:
+    """`check_far_plans` over ``(index in the file's list, item)`` pairs of milestones and targets."""
+    dated: list[tuple[tuple[str | int, ...], str, date]] = [
+        (("milestones", index, "date"), "milestone date", milestone.date) for index, milestone in milestones]
     dated += [(("targets", index, "deadline"), "deadline", target.deadline)
-              for index, target in enumerate(unit.record.targets) if target.deadline is not None]
+              for index, target in targets if target.deadline is not None]
     for place, what, day in dated:
         if day.year - today.year <= FAR_AHEAD_YEARS:
             continue
@@ -657,7 +694,7 @@ def check_far_plans(unit: Sourced[Unit], today: date, report: Report) -> None:
             meant = day.replace(year=near[0]).isoformat() if len(near) == 1 else ""
         except ValueError:  # 29 February moved to a year without it
             meant = ""
-        report.warning(unit.path, *unit.yaml.locate(place),
+        report.warning(path, *yaml.locate(place),
                        f"the {what} {day.isoformat()} is more than {FAR_AHEAD_YEARS} years ahead, so the unit's page "
                        "shows it as planned for then",
                        f"did you mean {near[0]}? write {place[-1]}: {meant}" if meant
@@ -930,7 +967,9 @@ def check_failed_unit(path: str, data: YamlData, today: date, report: Report) ->
     counts do not fall (`check_tally_order`, `check_milestone_order`), a
     tally does not repeat the one before unchanged (`check_repeated_tallies`), each
     item compared with the valid one before it, no count is so large that it is most likely mistyped
-    (`check_count_sizes`, without the comparison with other units), and targets as
+    (`check_count_sizes`, without the comparison with other units), no tally counts nothing without a note
+    (`check_empty_tallies`), no target is the example's (`check_example_targets`), no milestone or
+    deadline lies decades ahead (`check_far_plans`), and targets as
     `check_targets` checks them, so mending the file's errors brings no new
     message about them; two targets of one group are found even when one of them has another error.
     Raises nothing.
@@ -942,11 +981,14 @@ def check_failed_unit(path: str, data: YamlData, today: date, report: Report) ->
     _tally_order(path, data, tallies, report, _readable_dates(value.get("tallies"), "as_of"))
     _repeated_tallies(path, data, tallies, report)
     _count_sizes(path, data, _level_of(value.get("level")), tallies, {}, report)
+    _empty_tallies(path, data, tallies, report)
     targets = _valid_items(Target, value.get("targets"))
     _targets(path, data, targets, report)
     _target_groups(path, data, _readable_groups(value.get("targets")), report)
     _measured_dates(path, data, targets, today, report)
+    _example_targets(path, data, targets, report)
     _milestone_order(path, data, _readable_dates(value.get("milestones"), "date"), report)
+    _far_plans(path, data, _valid_items(Milestone, value.get("milestones")), targets, today, report)
 
 
 _ItemT = TypeVar("_ItemT", Tally, Target, Milestone)

@@ -573,6 +573,11 @@ class YamlData:
             return
         self._positions, self._key_positions = found._positions, found._key_positions
 
+    @property
+    def text(self) -> str:
+        """The YAML text this data was loaded from (``\\n`` breaks), or "" when it is not known."""
+        return self._text or ""
+
     def with_text(self, text: str, first_line: int) -> "YamlData":
         """This data, remembering the text it was loaded from (``\\n`` breaks) and the text's first file line."""
         return YamlData(self.value, self._positions, self._key_positions, text=text, first_line=first_line)

@@ -1203,6 +1203,98 @@ def test_two_targets_of_one_group_are_told_in_the_run_that_tells_of_a_wrong_fiel
     assert found(root) == []
 
 
+def test_an_empty_tally_a_far_milestone_and_the_example_target_are_warned_in_the_run_of_a_field_error(
+        tmp_path: Path) -> None:
+    # A unit file with a wrong field got these warnings only once it was mended: a round more for each.
+    tallies = ("  - as_of: 2018-04-26\n    collected: 0\n    escalated: 0\n    resolved: 0\n    in_progress: 0\n"
+               "  - as_of: 2018-13-26\n    collected: 296\n    escalated: 143\n    resolved: 103\n    in_progress: 50\n")
+    rest = ("targets:\n  - group: residents\n    target: 80\n    deadline: 2018-12-31\n    measured: 50\n"
+            "    measured_as_of: 2018-06-30\nmilestones:\n  - date: 2081-01-12\n    title: 成立\n")
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tallies, rest)})
+    warned = [(6, 16, "warning", "tally of 2018-04-26 counts no issue list (collected: 0)"),
+              (16, 5, "warning", "this target (group: residents, target: 80, deadline: 2018-12-31, measured: 50) has "
+                                 "the example figures that sitegen new writes and no note"),
+              (22, 11, "warning", "the milestone date 2081-01-12 is more than 10 years ahead")]
+    assert [(p.line, p.column, p.severity, p.message.split(", and ")[0].split(", so ")[0]) for p in found(root)] == [
+        warned[0], (10, 12, "error", 'tallies → item 2 → as_of: "2018-13-26" does not exist (there is no month 13: '
+                                     "months run from 1 to 12)"), *warned[1:]]
+    before = {p.format() for p in found(root) if p.severity == "warning"}
+    # The error mended as told: the warnings are told as before, word for word.
+    (root / UNIT_PATH).write_text(unit_with(tallies.replace("2018-13-26", "2018-12-26"), rest), encoding="utf-8")
+    assert {p.format() for p in found(root)} == before
+
+
+def test_a_value_not_known_yet_and_an_odd_space_are_warned_in_the_run_of_a_field_error(tmp_path: Path) -> None:
+    # summary: 待定 and "练塘镇　" in a unit file with a wrong date were told only once the date was mended.
+    unit = unit_with("  - as_of: 2018-13-26\n    collected: 296\n    escalated: 143\n    resolved: 103\n"
+                     "    in_progress: 50\n", "summary: 待定\n").replace("name: 白鹤镇", "name: 白鹤镇　")
+    root = write_site(tmp_path, {UNIT_PATH: unit})
+    warned = [
+        f'{UNIT_PATH}:1:10: warning: name: "白鹤镇　" has a full-width space (全角空格) after "白鹤镇", which the '
+        "unit's page would publish as part of it: it would not match \"白鹤镇\" typed elsewhere\n"
+        "  hint: delete it: name: 白鹤镇",
+        f'{UNIT_PATH}:10:10: warning: summary: "待定" stands for a value not known yet, so the unit\'s page would '
+        "publish it\n  hint: write the value itself, or delete the line if the field may be left out"]
+    assert [p.format() for p in found(root)] == [
+        warned[0], f'{UNIT_PATH}:5:12: error: tallies → item 1 → as_of: "2018-13-26" does not exist (there is no '
+                   "month 13: months run from 1 to 12)\n  hint: check the date against the source document", warned[1]]
+    (root / UNIT_PATH).write_text(unit.replace("2018-13-26", "2018-12-26"), encoding="utf-8")
+    assert [p.format() for p in found(root)] == warned
+
+
+def test_markdown_and_a_formula_in_a_unit_file_are_warned_in_the_run_of_a_field_error(tmp_path: Path) -> None:
+    # Both were told only once the wrong date was mended.
+    unit = unit_with("  - as_of: 2018-13-26\n    collected: 296\n    escalated: 143\n    resolved: 103\n"
+                     "    in_progress: 50\n    note: =HYPERLINK(\"x\")\n", 'summary: "**重点**单位"\n')
+    root = write_site(tmp_path, {UNIT_PATH: unit})
+    warned = [(10, 11, "warning", 'tallies → item 1 → note: the text starts with "="'),
+              (11, 10, "warning", 'summary: "**重点**" is bold (加粗) typed in Markdown')]
+    assert [(p.line, p.column, p.severity, p.message.split(", ")[0]) for p in found(root)] == [
+        (5, 12, "error", 'tallies → item 1 → as_of: "2018-13-26" does not exist (there is no month 13: months run '
+                         "from 1 to 12)"), *warned]
+    before = [p.format() for p in found(root)][1:]
+    (root / UNIT_PATH).write_text(unit.replace("2018-13-26", "2018-12-26"), encoding="utf-8")
+    assert [p.format() for p in found(root)] == before
+
+
+def test_every_wrong_field_of_a_unit_file_is_told_in_one_run_and_each_fix_leaves_the_others_as_told(
+        tmp_path: Path) -> None:
+    # A missing field and a wrong date in one tally, a wrong count in another, a wrong group and a milestone
+    # without its title: all in one run, and mending one changes no other message.
+    unit = ("name: 白鹤镇\nlevel: town\ntallies:\n"
+            "  - as_of: 2018-02-30\n    collected: 296\n    escalated: 143\n    resolved: 103\n"
+            "  - as_of: 2018-05-26\n    collected: 三百\n    escalated: 143\n    resolved: 103\n    in_progress: 54\n"
+            "targets:\n  - group: resident\n    target: 80\nmilestones:\n  - date: 2018-01-12\n")
+    told = [
+        f'{UNIT_PATH}:4:5: error: the field "in_progress" is missing in tallies → item 1\n'
+        '  hint: add a line "in_progress: …"',
+        f'{UNIT_PATH}:4:12: error: tallies → item 1 → as_of: "2018-02-30" does not exist (there is no day 30 in month '
+        "2 of 2018)\n  hint: February 2018 has 28 days: check the day against the source document and write "
+        "2018-02-DD, with that day in place of DD (年-月-日)",
+        f'{UNIT_PATH}:9:16: error: tallies → item 2 → collected: "三百" is not a whole number\n'
+        "  hint: write the number in digits: 300 (a count is written 0-9, not in Chinese numerals 中文数字)",
+        f'{UNIT_PATH}:14:12: error: "resident" is not one of the allowed values for "targets → item 1 → group"\n'
+        "  hint: did you mean residents (居民)? write group: residents",
+        f'{UNIT_PATH}:17:5: error: the field "title" is missing in milestones → item 1\n  hint: add a line "title: …"']
+    root = write_site(tmp_path, {UNIT_PATH: unit})
+    assert [p.format() for p in found(root)] == told
+    # Each fix typed as its hint says (a line added below the item's last, in place of the value), one at a time.
+    fixes = [("    resolved: 103\n  - as_of: 2018-05-26", "    resolved: 103\n    in_progress: 50\n  - as_of: 2018-05-26"),
+             ("2018-02-30", "2018-02-28"), ("collected: 三百", "collected: 300"), ("resident\n", "residents\n"),
+             ("  - date: 2018-01-12\n", "  - date: 2018-01-12\n    title: 成立大调研领导小组\n")]
+    for index, (typed, fixed) in enumerate(fixes):
+        mended = unit.replace(typed, fixed)
+        (root / UNIT_PATH).write_text(mended, encoding="utf-8")
+        expected = [problem for number, problem in enumerate(told) if number != index]
+        if index == 0:  # the lines below the one added move down by one
+            expected = [re.sub(r":(9|14|17):", lambda m: f":{int(m.group(1)) + 1}:", problem) for problem in expected]
+        assert [p.format() for p in found(root)] == expected, index
+    for typed, fixed in fixes:
+        unit = unit.replace(typed, fixed)
+    (root / UNIT_PATH).write_text(unit, encoding="utf-8")
+    assert found(root) == []
+
+
 def test_a_wrong_id_is_told_in_the_run_that_tells_of_a_missing_field_and_a_wrong_date(tmp_path: Path) -> None:
     # "id differs from the file name" was told alone; mended, the missing field and the wrong date came a run later.
     tallies = ("  - as_of: 2018-04-26\n    collected: 296\n    escalated: 143\n    resolved: 103\n"
