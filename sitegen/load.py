@@ -569,8 +569,10 @@ class _Discovery:
                 fields = Report()
                 record = validate_record(COLLECTIONS[collection], checked, rel, fields, defaults={"id": own_id},
                                          folders=KINDS_ALIKE[collection])
-                told = {(problem.line, problem.column) for problem in own.errors}
-                own.extend(problem for problem in fields.problems if (problem.line, problem.column) not in told)
+                # A line with an error of its YAML is told that alone: what its fields say of it comes once it is
+                # mended (the first of a field typed twice without its indent is told so, not also "unknown field").
+                told = {problem.line for problem in own.errors}
+                own.extend(problem for problem in fields.problems if problem.line not in told)
                 record = record if id_ok and read_whole else None
             report.extend(own.problems)
             if record is None and data is not None and collection == "units":

@@ -729,7 +729,10 @@ class _Issue:
     ``whole``: an error that leaves the rest of the data read as typed (a key
     typed twice: the first is kept, the repeat left out), so that
     `load_yaml` with ``partial`` can still give the data for its fields to be
-    checked in the same run.
+    checked in the same run. ``mended``: for an error of the line scan, the
+    line as its hint mends it (``collected：296`` → ``collected: 296``), read
+    in its place for the rest of the data to be checked in the same run, as
+    it will be read once the hint is followed.
     """
 
     line: int
@@ -738,6 +741,7 @@ class _Issue:
     hint: str = ""
     severity: str = "error"
     whole: bool = False
+    mended: str | None = None
 
 
 class _Lines:
@@ -872,17 +876,28 @@ def _load(text: str, first_line: int, elsewhere: ElsewhereFinder | None = None,
 def _parse_scanned(lines: _Lines, scan: _Scan, first_line: int, elsewhere: ElsewhereFinder | None = None,
                    groups: GroupFinder | None = None) -> tuple[list[_Issue], YamlData | None]:
     """Parse the text of ``lines``, whose line scan is ``scan``, with `_TreeBuilder`; return issues and data."""
-    if any(issue.severity == "error" for issue in scan.issues):
+    errors = [issue for issue in scan.issues if issue.severity == "error"]
+    if any(issue.mended is None for issue in errors):
         return scan.issues, None
     fixed = _apply_replacements(lines.text, scan.replacements)
+    if errors:  # each mended as its hint says: the rest is read as it will be then (`load_yaml`'s partial)
+        typed = fixed.split("\n")
+        for issue in errors:
+            typed[issue.line] = issue.mended  # type: ignore[call-overload]
+        fixed = "\n".join(typed)
+        lines = _Lines(fixed)
     builder = _TreeBuilder(lines, first_line, elsewhere)
     try:
         builder.run(yaml.parse(fixed, Loader=_LOADER))
     except yaml.YAMLError as exc:
+        if errors:
+            return scan.issues, None  # told once the lines are mended, in the words of the text then
         builder.issues.append(_explain(exc, lines, scan.open_at, groups, first_line))
-    issues = scan.issues + builder.issues
+    # What the mended lines themselves hold is told once they are mended, as before: beside the line's own
+    # error, it would say another thing to type on that line.
+    issues = scan.issues + [issue for issue in builder.issues if issue.line not in {bad.line for bad in errors}]
     if builder.failed or len(builder.issues) > MAX_PROBLEMS or any(
-            issue.severity == "error" and not issue.whole for issue in issues):  # past MAX_PROBLEMS: read in part
+            issue.severity == "error" and not issue.whole for issue in builder.issues):  # past MAX_PROBLEMS: in part
         return issues, None
     positions = {p: (ln + first_line, col + 1) for p, (ln, col) in builder.positions.items()}
     positions[()] = (first_line, 1)
@@ -905,7 +920,7 @@ def _load_fast(text: str, first_line: int, elsewhere: ElsewhereFinder | None = N
     lines = _Lines(text)
     scan = None if _nothing_to_scan(text) else _prescan(lines, groups, names, first_line)
     if scan is not None and any(issue.severity == "error" for issue in scan.issues):
-        return scan.issues, None
+        return _parse_scanned(lines, scan, first_line, elsewhere, groups)
     fixed = text if scan is None else _apply_replacements(text, scan.replacements)
     try:
         data = _walk_fast(fixed, lines, first_line)
@@ -915,7 +930,7 @@ def _load_fast(text: str, first_line: int, elsewhere: ElsewhereFinder | None = N
         # line scan (skipped when it looked needless) finds an error, which it reports alone.
         scan = _prescan(lines, groups, names, first_line) if scan is None else scan
         if any(issue.severity == "error" for issue in scan.issues):
-            return scan.issues, None
+            return _parse_scanned(lines, scan, first_line, elsewhere, groups)
         return scan.issues + [_explain(exc, lines, scan.open_at, groups, first_line)], None
     if data is not None:
         return ([] if scan is None else scan.issues), data
@@ -1643,14 +1658,16 @@ def _check_key_typing(scan: _Scan, number: int, line: str, pos: int, after_dash:
         key, value = match.group(1), line[match.end():]
         scan.issues.append(_Issue(number, match.start(2), f'the space is typed before the ":" and none after it, so '
                                   f'YAML reads "{_clip(line[pos:].rstrip())}" as text, not as the field "{key}"',
-                                  _mended("move the space after the colon", key, value)))
+                                  _mended("move the space after the colon", key, value),
+                                  whole=True, mended=_mended_line(line, match.start(1), key, value)))
         return True
     match = nospace.match(line, pos)
     if match and match.group(1).lower() not in _URI_SCHEMES:
         key, value = match.group(1), line[match.end():]
         typed = _clip(line[pos:].rstrip())
         scan.issues.append(_Issue(number, match.end() - 1, f'no space after ":" in "{typed}"',
-                                  _mended("add a space after the colon", key, value)))
+                                  _mended("add a space after the colon", key, value),
+                                  whole=True, mended=_mended_line(line, match.start(1), key, value)))
         return True
     return False
 
@@ -1793,10 +1810,12 @@ def _odd_colon(number: int, line: str, match: re.Match[str], meant: str | None =
     if odd is None and meant is not None:
         return _Issue(number, match.end() - 1, f'"{key}：" uses a full-width colon (全角冒号 ：), and the field '
                       f'"{_clip(key, 20)}" stands for is "{meant}"',
-                      _mended(f'type "{meant}" and an English colon followed by a space', meant, value))
+                      _mended(f'type "{meant}" and an English colon followed by a space', meant, value),
+                      whole=True, mended=_mended_line(line, match.start(1), meant, value))
     if odd is None:
         return _Issue(number, match.end() - 1, f'"{key}：" uses a full-width colon (全角冒号 ：)',
-                      _mended("type an English colon followed by a space", key, value))
+                      _mended("type an English colon followed by a space", key, value),
+                      whole=True, mended=_mended_line(line, match.start(1), key, value))
     space = space_name(gap[odd])
     if wide_colon:
         message = f'"{_clip(key, 20)}" is followed by {space} and a full-width colon (全角冒号 ：)'
@@ -1805,7 +1824,14 @@ def _odd_colon(number: int, line: str, match: re.Match[str], meant: str | None =
         message = (f'{space} is typed between "{_clip(key, 20)}" and its ":"; YAML reads it as part of the key, '
                    f'so there is no "{_clip(key, 20)}"')
         how = "delete the space before the colon"
-    return _Issue(number, match.start(2) + odd, message, _mended(how, key, value))
+    return _Issue(number, match.start(2) + odd, message, _mended(how, key, value),
+                  whole=True, mended=_mended_line(line, match.start(1), key, value))
+
+
+def _mended_line(line: str, start: int, key: str, typed: str) -> str:
+    """``line`` with what is typed from ``start`` (its key) written as the hint of `_mended` writes it: ``key:
+    value``, the value as it must be typed to be read as typed."""
+    return line[:start] + f"{key}: {_value_as_typed(typed)[0]}".rstrip(" ")
 
 
 def _mended(how: str, key: str, typed: str) -> str:

@@ -1338,6 +1338,28 @@ def test_a_unit_file_named_in_chinese_is_told_in_the_run_that_tells_of_its_field
     assert [p.format() for p in found(root)] == [f"content/units/bai-he-zhen.yaml:{problem}" for problem in told]
 
 
+@pytest.mark.parametrize(("typed", "told"), [
+    ("collected：296", '6:14: error: "collected：" uses a full-width colon (全角冒号 ：)\n'
+                      "  hint: type an English colon followed by a space: collected: 296"),
+    ("collected:296", '6:14: error: no space after ":" in "collected:296"\n'
+                     "  hint: add a space after the colon: collected: 296"),
+    ("收集：296", '6:7: error: "收集：" uses a full-width colon (全角冒号 ：), and the field "收集" stands for is '
+                 '"collected"\n  hint: type "collected" and an English colon followed by a space: collected: 296'),
+])
+def test_a_colon_typed_wrong_is_told_in_the_run_that_tells_of_the_file_s_field_errors(
+        tmp_path: Path, typed: str, told: str) -> None:
+    # The line scan's error stopped the file's reading: the wrong date of the next tally waited for the colon.
+    tallies = ("  - as_of: 2018-04-26\n    collected: 296\n    escalated: 143\n    resolved: 103\n    in_progress: 50\n"
+               "  - as_of: 2018-13-26\n    collected: 300\n    escalated: 143\n    resolved: 103\n    in_progress: 54\n")
+    date = (f'{UNIT_PATH}:10:12: error: tallies → item 2 → as_of: "2018-13-26" does not exist (there is no month 13: '
+            "months run from 1 to 12)\n  hint: check the date against the source document")
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tallies.replace("collected: 296", typed))})
+    assert [p.format() for p in found(root)] == [f"{UNIT_PATH}:{told}", date]
+    # The colon's hint followed: the date is told as before, word for word.
+    (root / UNIT_PATH).write_text(unit_with(tallies), encoding="utf-8")
+    assert [p.format() for p in found(root)] == [date]
+
+
 def test_a_key_typed_twice_is_told_in_the_run_that_tells_of_the_file_s_field_errors(tmp_path: Path) -> None:
     # "the key appears twice" stopped the file's reading, so a wrong date in another tally and a wrong group were
     # told only once it was mended.

@@ -2624,3 +2624,24 @@ def test_a_zero_width_joiner_beside_no_emoji_is_named_and_one_in_an_emoji_is_kep
         "WeChat or Word; retyping the word removes it)"]
     assert ok("tags: [大调研, 民生]\n").value == {"tags": ["大调研", "民生"]}
     assert ok("title: 心愿❤️\u200d🔥\n").value == {"title": "心愿❤️\u200d🔥"}  # an emoji made with it keeps it
+
+
+def test_a_line_the_scan_mends_lets_the_rest_be_read_and_told_in_the_same_run() -> None:
+    # A full-width colon stopped the reading: a key typed twice further down was told only once it was mended.
+    text = "a：1\nb: 2\nb: 3\n"
+    expected = ['data/x.yaml:1:2: error: "a：" uses a full-width colon (全角冒号 ：)\n'
+                "  hint: type an English colon followed by a space: a: 1",
+                'data/x.yaml:3:1: error: the key "b" appears twice in the same block; it was first given on line 2\n'
+                '  hint: keep one "b" line and delete or rename the other']
+    data, report = load(text)
+    assert data is None and shown(report) == expected
+    # partial: the data as it reads once the colon is mended, for the fields' own checks in the same run.
+    report = Report()
+    partial = load_yaml(text, "data/x.yaml", report, partial=True)
+    assert shown(report) == expected and partial is not None and partial.value == {"a": "1", "b": "2"}
+    assert partial.positions[("b",)] == (2, 4)
+    # Mended as told, the other error is told as before, word for word.
+    assert shown(load("a: 1\nb: 2\nb: 3\n")[1]) == expected[1:]
+    # Text the mended line would still not let YAML read is told once it is mended, as before.
+    data, report = load("a：1\nb: [2\n")
+    assert data is None and shown(report) == expected[:1]
