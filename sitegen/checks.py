@@ -20,6 +20,7 @@ import posixpath
 import re
 import unicodedata
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -73,6 +74,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
     the copy); adds errors and warnings to the report.
     Raises nothing.
     """
+    cited = cited_tallies(content)
     for unit in content.units.values():
         check_tally_arithmetic(unit, report)
         check_empty_tallies(unit, report)
@@ -81,7 +83,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
         check_tally_dates(unit, now.date(), report)
         check_measured_dates(unit, now.date(), report)
         check_far_plans(unit, now.date(), report)
-        check_tally_order(unit, report)
+        check_tally_order(unit, report, now.date(), cited.get(unit.record.id, {}))
         check_milestone_order(unit, report)
         check_targets(unit, report)
     check_unit_names(content, report)
@@ -110,7 +112,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
         check_failed_references(page.path, page.front_matter, content, report)
         check_typed_pictures(page.path, page.body, page.body_line, root, report, base)
     for path, data in content.failed_units:
-        check_failed_unit(path, data, now.date(), report)
+        check_failed_unit(path, data, now.date(), report, cited.get(posixpath.splitext(posixpath.basename(path))[0], {}))
     check_misspellings(content, report, clashes)
     check_placeholders(content, report)
     check_init_examples(content, report)
@@ -774,26 +776,35 @@ def likely_year(day: date, today: date) -> int | None:
     return best
 
 
-def check_tally_order(unit: Sourced[Unit], report: Report) -> None:
+def check_tally_order(unit: Sourced[Unit], report: Report, today: date | None = None,
+                      cited: Mapping[date, str] | None = None) -> None:
     """Tallies are listed oldest first, one per date; cumulative counts never fall.
 
-    Two tallies on one date, or out of order, are errors. A cumulative count
-    (batches, collected, escalated, resolved) smaller than in the last
-    earlier tally that gives it is a warning naming both values: it can be
-    a correction, but is more often a typing mistake.
+    Takes the unit, the report, the build's day (site time zone; a tally
+    dated after it is `check_tally_dates`'s error, left out of the order)
+    and ``cited``: each date a case study of the unit gives as its
+    ``related_tally``, with that page's path (`cited_tallies`). Two tallies
+    on one date, or out of order, are errors; when one tally's date alone
+    breaks the order and the figures grow in the order listed, that tally's
+    date is the one told as mistyped, with the date meant when a case study
+    cites it (`misdated_tally`). A cumulative count (batches, collected,
+    escalated, resolved) smaller than in the last earlier tally that gives
+    it is a warning naming both values: it can be a correction, but is more
+    often a typing mistake. Raises nothing.
     """
-    _tally_order(unit.path, unit.yaml, list(enumerate(unit.record.tallies)), report)
+    _tally_order(unit.path, unit.yaml, list(enumerate(unit.record.tallies)), report, today=today, cited=cited)
 
 
 def _tally_order(path: str, yaml: YamlData, tallies: Sequence[tuple[int, Tally]], report: Report,
-                 dated: Sequence[tuple[int, date]] | None = None) -> None:
+                 dated: Sequence[tuple[int, date]] | None = None, *, today: date | None = None,
+                 cited: Mapping[date, str] | None = None) -> None:
     """`check_tally_order` over ``(index in the file's tallies list, tally)`` pairs, each after the one before.
 
     ``dated``: ``(index, as_of)`` of every tally whose date could be read, for the order of dates (those
     of the valid ``tallies`` when None): a tally with another field wrong is still out of order.
     """
-    _tally_date_order(path, yaml, [(index, tally.as_of) for index, tally in tallies] if dated is None else dated,
-                      report)
+    dated = [(index, tally.as_of) for index, tally in tallies] if dated is None else dated
+    _tally_date_order(path, yaml, dated, tallies, report, today, cited or {})
     last_given: dict[str, Tally] = {}  # per count, the latest tally so far that gives it
     # Lines are located only for a problem: locating reads the file's YAML positions, and most units have none.
     for (_, before), (index, after) in zip(tallies, tallies[1:]):
@@ -816,16 +827,181 @@ def _tally_order(path: str, yaml: YamlData, tallies: Sequence[tuple[int, Tally]]
                     "(correction), which readers see with the figures: the note then stands for this warning")
 
 
-def _tally_date_order(path: str, yaml: YamlData, dated: Sequence[tuple[int, date]], report: Report) -> None:
-    """Error at each tally dated on or before the tally listed before it, of ``(index, as_of)`` pairs."""
+def _tally_date_order(path: str, yaml: YamlData, dated: Sequence[tuple[int, date]],
+                      tallies: Sequence[tuple[int, Tally]], report: Report, today: date | None,
+                      cited: Mapping[date, str]) -> None:
+    """Error at each tally dated on or before the tally listed before it, of ``(index, as_of)`` pairs.
+
+    A tally dated after ``today`` is told by `_tally_dates` and left out here, so the tally listed after it is
+    not blamed for its date. A tally whose date is mistyped (`misdated_tally`) is told so, at its own line.
+    """
+    dated = [(index, day) for index, day in dated if today is None or day <= today]
+    suspects = _date_suspects(dated, tallies, cited, today)
+    misdated = _pick_misdated(suspects, cited)
+    if misdated is not None:
+        report.error(path, *yaml.locate(("tallies", misdated.index, "as_of")), misdated.message(),
+                     misdated.hint())
+        dated = [(index, day) for index, day in dated if index != misdated.index]
     for (_, before), (index, after) in zip(dated, dated[1:]):
         if after == before:
-            report.error(path, *yaml.locate(("tallies", index, "as_of")), f"two tallies on {after.isoformat()}",
-                         "keep one tally per date: merge them or correct the date")
+            message, hint = f"two tallies on {after.isoformat()}", "keep one tally per date: merge them or correct the date"
         elif after < before:
-            report.error(path, *yaml.locate(("tallies", index, "as_of")),
-                         f"tally of {after.isoformat()} is listed after the tally of {before.isoformat()}",
-                         "list tallies oldest first (按日期从早到晚)")
+            message = f"tally of {after.isoformat()} is listed after the tally of {before.isoformat()}"
+            hint = "list tallies oldest first (按日期从早到晚)"
+        else:
+            continue
+        if len(suspects) == 2 and not _same_figures(tallies, suspects[0].index, suspects[1].index):
+            hint = _one_of_two_hint(yaml, *suspects, cited)
+        report.error(path, *yaml.locate(("tallies", index, "as_of")), message, hint)
+
+
+def _same_figures(tallies: Sequence[tuple[int, Tally]], first: int, second: int) -> bool:
+    """True when the valid tallies at ``first`` and ``second`` of the file's list give the same figures: one
+    tally typed twice, to be merged, not one of two dates mistyped."""
+    valid = dict(tallies)
+    if first not in valid or second not in valid:
+        return False
+    return all(getattr(valid[first], name) == getattr(valid[second], name) for name in _TALLY_FIGURES)
+
+
+def _one_of_two_hint(yaml: YamlData, first: MisdatedTally, second: MisdatedTally, cited: Mapping[date, str]) -> str:
+    """The hint at ``second`` when the figures grow as listed but nothing tells which of two dates is mistyped:
+    moving a tally, or merging two, would publish figures under the wrong day."""
+    line = yaml.locate(("tallies", first.index, "as_of"))[0]
+    hint = (f"the figures grow in the order listed, so one of the two dates is mistyped: correct this tally's as_of "
+            f"to the day its figures were counted (统计日期), {second.span()}, or that of the tally of "
+            f"{first.typed.isoformat()} on line {line}, {first.span()}")
+    kept = sorted({suspect.typed for suspect in (first, second) if suspect.typed in cited})
+    return hint + "".join(f"; {cited[day]} cites {day.isoformat()} (related_tally): keep that date on the tally "
+                          "whose figures it means" for day in kept)
+
+
+@dataclass(frozen=True)
+class MisdatedTally:
+    """A tally listed in its place among the others, with figures that fit there, but a date that does not.
+
+    ``index`` is its place in the unit file's tallies list, ``typed`` its
+    ``as_of``; ``after`` and ``before`` the dates of the tallies listed
+    just before and just after it (None at either end), between which its
+    date lies; ``shared`` is True when another tally has the date typed;
+    ``meant`` is the date most likely meant, one that a case study gives as
+    its ``related_tally`` (``cited_by``, its path) and that no tally has,
+    or None when no such date lies between.
+    """
+
+    index: int
+    typed: date
+    after: date | None
+    before: date | None
+    shared: bool
+    meant: date | None = None
+    cited_by: str = ""
+
+    def place(self) -> str:
+        """Where the tally is listed, in words: "between the tallies of A and B" and the like."""
+        if self.after is not None and self.before is not None:
+            return f"between the tallies of {self.after.isoformat()} and {self.before.isoformat()}"
+        if self.after is not None:
+            return f"after the tally of {self.after.isoformat()}"
+        return f"before the tally of {self.before.isoformat() if self.before else ''}"
+
+    def message(self) -> str:
+        """The error told at the tally's ``as_of``."""
+        what = f"two tallies on {self.typed.isoformat()}: this one" if self.shared \
+            else f"tally of {self.typed.isoformat()}"
+        return (f"{what} is listed {self.place()} and its figures fit there, so its date is most likely "
+                "mistyped")
+
+    def hint(self) -> str:
+        """The fix: the date meant, as a case study cites it, or the days the date lies between."""
+        if self.meant is not None:
+            return (f"did you mean {self.meant.isoformat()}, the related_tally of {self.cited_by}? write as_of: "
+                    f"{self.meant.isoformat()}; that case study's line may stay as it is")
+        return f"correct its as_of to the day its figures were counted (统计日期), {self.span()}"
+
+    def span(self) -> str:
+        """The days its date lies between, in words: "after A and before B" and the like."""
+        return " and ".join(words for words in (
+            f"after {self.after.isoformat()}" if self.after else "",
+            f"before {self.before.isoformat()}" if self.before else "") if words)
+
+
+def misdated_tally(dated: Sequence[tuple[int, date]], tallies: Sequence[tuple[int, Tally]],
+                   cited: Mapping[date, str], today: date | None = None) -> MisdatedTally | None:
+    """The tally whose mistyped ``as_of`` alone breaks the order of a unit's tallies, or None.
+
+    Takes ``(index, as_of)`` of the tallies whose date could be read, in
+    list order (none dated after ``today``); ``(index, tally)`` of the valid
+    ones, for their figures; and ``cited``: dates case studies of the unit
+    give as ``related_tally``, each with a page's path. Of the tallies that
+    may be the one (`_date_suspects`): the one between whose neighbours a
+    cited date lies that no tally has (the case study cites the date it was
+    meant to have); else the only one whose date no case study cites (a
+    cited date is taken as right); else the only one. None when nothing
+    tells which. Raises nothing.
+    """
+    return _pick_misdated(_date_suspects(dated, tallies, cited, today), cited)
+
+
+def _pick_misdated(suspects: Sequence[MisdatedTally], cited: Mapping[date, str]) -> MisdatedTally | None:
+    """`misdated_tally`'s choice among ``suspects``."""
+    told = [suspect for suspect in suspects if suspect.meant is not None]
+    uncited = [suspect for suspect in suspects if suspect.typed not in cited]
+    return told[-1] if told else uncited[0] if len(uncited) == 1 else suspects[0] if len(suspects) == 1 else None
+
+
+def _date_suspects(dated: Sequence[tuple[int, date]], tallies: Sequence[tuple[int, Tally]],
+                   cited: Mapping[date, str], today: date | None) -> list[MisdatedTally]:
+    """Each tally whose date alone may break the order of dates, as `misdated_tally` takes them.
+
+    The list order is taken as right when every tally's figures could be
+    read and no cumulative count falls along it (the figures grow as
+    listed); then a suspect is a tally whose removal leaves the dates in
+    order. None when the dates are in order, a tally has a wrong field, the
+    figures do not grow as listed, or more than one date is out of place.
+    """
+    days = [day for _, day in dated]
+    valid = {index for index, _ in tallies}
+    # A tally with a wrong field has no figures to tell where it belongs: the order is not taken on trust.
+    if (all(a < b for a, b in zip(days, days[1:])) or any(index not in valid for index, _ in dated)
+            or not _counts_grow([tally for _, tally in tallies])):
+        return []
+    taken = set(days)
+    found: list[MisdatedTally] = []
+    for place, (index, typed) in enumerate(dated):
+        rest = days[:place] + days[place + 1:]
+        if not all(a < b for a, b in zip(rest, rest[1:])):
+            continue
+        after = days[place - 1] if place else None
+        before = days[place + 1] if place + 1 < len(days) else None
+        between = [day for day in sorted(cited) if day not in taken and (after is None or day > after)
+                   and (before is None or day < before) and (today is None or day <= today)]
+        meant = between[0] if len(between) == 1 else None
+        found.append(MisdatedTally(index, typed, after, before, days.count(typed) > 1, meant,
+                                   cited.get(meant, "") if meant else ""))
+    return found
+
+
+def _counts_grow(tallies: Sequence[Tally]) -> bool:
+    """True when no cumulative count of ``tallies`` falls from one tally to the next that gives it."""
+    for name in COUNT_FIELDS:
+        given = [getattr(tally, name) for tally in tallies if getattr(tally, name) is not None]
+        if any(new < old for old, new in zip(given, given[1:])):
+            return False
+    return True
+
+
+def cited_tallies(content: Content) -> dict[str, dict[date, str]]:
+    """For each unit id, the dates its case studies give as ``related_tally``, each with the first page's path.
+
+    Takes the loaded content; raises nothing. A day that does not exist (kept as text) is left out.
+    """
+    cited: dict[str, dict[date, str]] = defaultdict(dict)
+    for document in sorted(content.cases, key=lambda document: document.path):
+        related = getattr(document.meta, "related_tally", None)
+        if isinstance(related, date):
+            cited[document.meta.unit].setdefault(related, document.path)
+    return dict(cited)
 
 
 def _readable_dates(items: object, field: str) -> list[tuple[int, date]]:
@@ -955,7 +1131,8 @@ def _milestone_order(path: str, yaml: YamlData, dated: Sequence[tuple[int, date]
                          "list milestones oldest first (按日期从早到晚)")
 
 
-def check_failed_unit(path: str, data: YamlData, today: date, report: Report) -> None:
+def check_failed_unit(path: str, data: YamlData, today: date, report: Report,
+                      cited: Mapping[date, str] | None = None) -> None:
     """Check the tallies, targets and milestones of a unit file whose fields have errors: all found in one run.
 
     Takes the unit file's path and its loaded YAML (the record could not be
@@ -972,13 +1149,15 @@ def check_failed_unit(path: str, data: YamlData, today: date, report: Report) ->
     deadline lies decades ahead (`check_far_plans`), and targets as
     `check_targets` checks them, so mending the file's errors brings no new
     message about them; two targets of one group are found even when one of them has another error.
-    Raises nothing.
+    ``cited``: the dates its case studies give as ``related_tally`` (`cited_tallies`), to tell a mistyped
+    tally date the one meant. Raises nothing.
     """
     value = data.value if isinstance(data.value, dict) else {}
     tallies = _valid_items(Tally, value.get("tallies"))
     _tally_arithmetic(path, data, tallies, report)
     _tally_dates(path, data, tallies, today, report)
-    _tally_order(path, data, tallies, report, _readable_dates(value.get("tallies"), "as_of"))
+    _tally_order(path, data, tallies, report, _readable_dates(value.get("tallies"), "as_of"), today=today,
+                 cited=cited)
     _repeated_tallies(path, data, tallies, report)
     _count_sizes(path, data, _level_of(value.get("level")), tallies, {}, report)
     _empty_tallies(path, data, tallies, report)
@@ -1774,9 +1953,13 @@ def check_related_tally(document: Document, related: date | str, unit: Sourced[U
             hint = _related_tally_hint(unit, date_numbers(related), today)
         report.error(document.path, *document.yaml.locate(("related_tally",)), f"related_tally: {message}", hint)
     elif unit is not None and related not in {tally.as_of for tally in unit.record.tallies}:
+        tallies = list(enumerate(unit.record.tallies))
+        misdated = misdated_tally([(index, tally.as_of) for index, tally in tallies
+                                   if today is None or tally.as_of <= today], tallies, {related: document.path}, today)
         report.error(document.path, *document.yaml.locate(("related_tally",)),
                      f"unit {unit.record.id} has no tally of {related.isoformat()}",
-                     _related_tally_hint(unit, (related.year, related.month, related.day), today))
+                     _related_tally_hint(unit, (related.year, related.month, related.day), today,
+                                         misdated if misdated is not None and misdated.meant == related else None))
     elif unit is not None and related > document.meta.date.date() and not document.meta.draft:
         _later_tally(document, related, unit, report)
 
@@ -1809,17 +1992,29 @@ def _later_tally(document: Document, related: date, unit: Sourced[Unit], report:
                    hint)
 
 
-def _related_tally_hint(unit: Sourced[Unit], typed: tuple[int, int, int] | None, today: date | None = None) -> str:
+def _related_tally_hint(unit: Sourced[Unit], typed: tuple[int, int, int] | None, today: date | None = None,
+                        misdated: MisdatedTally | None = None) -> str:
     """The hint for a ``related_tally`` that is no tally's date: the tally dates of ``unit``, the one meant first.
 
     ``typed`` is the year, month and day typed (`sitegen.models.date_numbers`).
     The one meant is `_tally_meant`'s; the others follow in date order.
     Tallies dated after ``today`` (errors of the unit's own) are not offered:
-    one of them may be the tally meant, typed with a wrong date.
+    one of them may be the tally meant, typed with a wrong date. Nor is
+    ``misdated``, the unit's tally whose mistyped date is most likely the
+    one typed here (`misdated_tally`): its date is to be corrected, and this
+    line may stay.
     """
+    name = unit.record.id
+    if misdated is not None and misdated.meant is not None:
+        line = unit.yaml.locate(("tallies", misdated.index, "as_of"))[0]
+        told = (f"unit {name}'s tally listed {misdated.place()} is dated {misdated.typed.isoformat()}, most likely "
+                f"a slip for this date (an error told in {unit.path}, line {line}): if it is the tally meant here, "
+                f"correct its as_of there to {misdated.meant.isoformat()}, and this line may stay as it is")
+        dates = sorted({tally.as_of for index, tally in enumerate(unit.record.tallies)
+                        if index != misdated.index and (today is None or tally.as_of <= today)})
+        return f"{told}; else {_offered(name, dates, typed, 'the other tally')}" if dates else told
     every = sorted({tally.as_of for tally in unit.record.tallies})
     dates = [day for day in every if today is None or day <= today]
-    name = unit.record.id
     future = [day.isoformat() for day in every if day not in dates]
     if future:
         told = (f"unit {name}'s tally of {', '.join(future)} is dated in the future (an error told in {unit.path}): "

@@ -2016,6 +2016,157 @@ def test_a_related_tally_is_never_offered_a_tally_date_in_the_future(tmp_path: P
     assert found(root) == []
 
 
+_EARLIER_TALLY = ("  - as_of: {0}\n    batches: 200\n    collected: 180\n    escalated: 90\n    resolved: 60\n"
+                  "    in_progress: 30\n")
+_LATER_TALLY = ("  - as_of: {0}\n    batches: 340\n    collected: 320\n    escalated: 150\n    resolved: 120\n"
+                "    in_progress: 50\n")
+_BAIHE_LINE = 17
+"""The line of the as_of of the example's tally of 2018-04-26 once a tally is listed before it."""
+
+
+def _example_with_tallies(root: Path, typed: str, earlier: str = "2018-03-15", later: str | None = "2018-05-20") -> Path:
+    """The example site with a tally of ``earlier`` listed before its tally of 2018-04-26 (typed ``typed``) and one
+    of ``later`` after it (none when None); the figures grow in the order listed."""
+    copy_example(root)
+    unit = root / UNIT_PATH
+    text = unit.read_text(encoding="utf-8").replace(
+        "tallies:\n  - as_of: 2018-04-26\n", f"tallies:\n{_EARLIER_TALLY.format(earlier)}  - as_of: {typed}\n")
+    if later is not None:
+        text = text.replace("\n\ntargets:", f"\n{_LATER_TALLY.format(later)}\ntargets:")
+    unit.write_text(text, encoding="utf-8")
+    assert text.splitlines()[_BAIHE_LINE - 1] == f"  - as_of: {typed}"
+    return root
+
+
+def _shown_figures(page: Path) -> dict[str, int]:
+    """The figures of the tally panel of a built case study page, by their label."""
+    panel = page.read_text(encoding="utf-8").split('<section class="tally"', 1)[1].split("</section>", 1)[0]
+    return {label: int(number) for label, number in
+            re.findall(r'<dt>([^<]+)</dt><dd><span class="num"[^>]*>(\d+)</span>', panel)}
+
+
+_BAIHE_FIGURES = {"调研批次": 318, "收集问题清单": 296, "提交区级": 143, "已解决": 103, "办理中": 50}
+"""The figures of the example's tally of 2018-04-26, as its case studies show them."""
+
+
+@pytest.mark.parametrize(("typed", "later", "told", "place", "offered"), [
+    # The tally of 2018-04-26 typed with the date of the tally before it, or of the one after it.
+    ("2018-03-15", "2018-05-20", "two tallies on 2018-03-15: this one",
+     "between the tallies of 2018-03-15 and 2018-05-20", "use the as_of date of one of the tallies of unit baihe: "
+     "2018-03-15, 2018-05-20"),
+    ("2018-05-20", "2018-05-20", "two tallies on 2018-05-20: this one",
+     "between the tallies of 2018-03-15 and 2018-05-20", "use the as_of date of one of the tallies of unit baihe: "
+     "2018-03-15, 2018-05-20"),
+    # Typed with a date out of order: before the tally listed before it, after the one listed after it.
+    ("2018-02-26", "2018-05-20", "tally of 2018-02-26", "between the tallies of 2018-03-15 and 2018-05-20",
+     "use the as_of date of one of the tallies of unit baihe: 2018-03-15, 2018-05-20"),
+    ("2018-06-26", "2018-05-20", "tally of 2018-06-26", "between the tallies of 2018-03-15 and 2018-05-20",
+     "use the as_of date of one of the tallies of unit baihe: 2018-03-15, 2018-05-20"),
+    # The last of two tallies: either date may be the slip, and the case study cites the one meant.
+    ("2018-03-10", None, "tally of 2018-03-10", "after the tally of 2018-03-15",
+     "write related_tally: 2018-03-15, the as_of date of the other tally of unit baihe"),
+])
+def test_a_tally_date_mistyped_out_of_order_is_told_at_that_tally_and_the_case_study_may_stay(
+        tmp_path: Path, typed: str, later: str | None, told: str, place: str, offered: str) -> None:
+    # The editor mistyped the as_of of the tally the case studies cite (2018-04-26). The unit file was told "two
+    # tallies on …", at the tally after the slip when the slip was the first of the two, and the case studies were
+    # offered the other tallies' dates: both hints followed, the case studies showed another tally's figures.
+    root = _example_with_tallies(tmp_path, typed, later=later)
+    case_hint = (f"unit baihe's tally listed {place} is dated {typed}, most likely a slip for this date (an error "
+                 f"told in {UNIT_PATH}, line {_BAIHE_LINE}): if it is the tally meant here, correct its as_of there "
+                 f"to 2018-04-26, and this line may stay as it is; else {offered}")
+    assert [p.format() for p in found(root)] == [
+        f"content/cases/{name}.md:13:16: error: unit baihe has no tally of 2018-04-26\n  hint: {case_hint}"
+        for name in ("baihe-caomei", "baihe-sige-zui")] + [
+        f"{UNIT_PATH}:{_BAIHE_LINE}:12: error: {told} is listed {place} and its figures fit there, so its date is "
+        "most likely mistyped\n  hint: did you mean 2018-04-26, the related_tally of content/cases/baihe-caomei.md? "
+        "write as_of: 2018-04-26; that case study's line may stay as it is"]
+    # Followed: the date typed in the unit file, the case studies as they were; clean, with the figures meant.
+    unit = root / UNIT_PATH
+    lines = unit.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[_BAIHE_LINE - 1] = "  - as_of: 2018-04-26\n"
+    unit.write_text("".join(lines), encoding="utf-8")
+    assert found(root) == []
+    build(BuildOptions(root=root, now=NOW, search=False))
+    for name in ("baihe-caomei", "baihe-sige-zui"):
+        assert _shown_figures(root / f"output/cases/{name}/index.html") == _BAIHE_FIGURES
+
+
+def test_a_tally_date_out_of_order_that_no_page_cites_is_told_the_days_it_lies_between(tmp_path: Path) -> None:
+    # One date breaks the order and the figures grow as listed: that date is the slip, not the order of the list.
+    tallies = (tally("2018-03-01", 100, 50, 30, 20) + tally("2018-03-15", 180, 90, 60, 30)
+               + tally("2018-02-26", 296, 143, 103, 50) + tally("2018-05-20", 320, 150, 120, 50))
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tallies)})
+    assert [p.format() for p in found(root)] == [
+        f"{UNIT_PATH}:15:12: error: tally of 2018-02-26 is listed between the tallies of 2018-03-15 and 2018-05-20 "
+        "and its figures fit there, so its date is most likely mistyped\n"
+        "  hint: correct its as_of to the day its figures were counted (统计日期), after 2018-03-15 and before "
+        "2018-05-20"]
+    (root / UNIT_PATH).write_text(unit_with(tallies.replace("2018-02-26", "2018-04-26")), encoding="utf-8")
+    assert found(root) == []
+
+
+def test_of_two_tally_dates_out_of_order_the_one_a_case_study_cites_is_taken_as_right(tmp_path: Path) -> None:
+    # The tally of 2018-05-20 typed 2018-03-20: the case studies cite 2018-04-26, so that date is the right one.
+    root = _example_with_tallies(tmp_path, "2018-04-26", later="2018-03-20")
+    assert [p.format() for p in found(root)] == [
+        f"{UNIT_PATH}:24:12: error: tally of 2018-03-20 is listed after the tally of 2018-04-26 and its figures fit "
+        "there, so its date is most likely mistyped\n"
+        "  hint: correct its as_of to the day its figures were counted (统计日期), after 2018-04-26"]
+    unit = root / UNIT_PATH
+    unit.write_text(unit.read_text(encoding="utf-8").replace("2018-03-20", "2018-05-20"), encoding="utf-8")
+    assert found(root) == []
+    build(BuildOptions(root=root, now=NOW, search=False))
+    assert _shown_figures(root / "output/cases/baihe-caomei/index.html") == _BAIHE_FIGURES
+
+
+def test_two_tallies_on_one_date_with_figures_growing_are_told_that_one_date_is_mistyped(tmp_path: Path) -> None:
+    # The first tally typed with the date of the second, which the case studies cite: merging them, or correcting
+    # the second's date, showed the case studies the wrong figures.
+    root = _example_with_tallies(tmp_path, "2018-04-26", earlier="2018-04-26")
+    assert [p.format() for p in found(root)] == [
+        f"{UNIT_PATH}:{_BAIHE_LINE}:12: error: two tallies on 2018-04-26\n"
+        "  hint: the figures grow in the order listed, so one of the two dates is mistyped: correct this tally's "
+        "as_of to the day its figures were counted (统计日期), after 2018-04-26 and before 2018-05-20, or that of the "
+        "tally of 2018-04-26 on line 11, before 2018-04-26; content/cases/baihe-caomei.md cites 2018-04-26 "
+        "(related_tally): keep that date on the tally whose figures it means"]
+    unit = root / UNIT_PATH
+    lines = unit.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[10] = "  - as_of: 2018-03-15\n"
+    unit.write_text("".join(lines), encoding="utf-8")
+    assert found(root) == []
+    build(BuildOptions(root=root, now=NOW, search=False))
+    assert _shown_figures(root / "output/cases/baihe-caomei/index.html") == _BAIHE_FIGURES
+
+
+def test_one_tally_typed_twice_is_still_told_to_be_merged(tmp_path: Path) -> None:
+    tallies = tally("2018-03-15", 180, 90, 60, 30) + tally("2018-03-15", 180, 90, 60, 30)
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tallies)})
+    assert [p.format() for p in found(root)] == [
+        f"{UNIT_PATH}:10:12: error: two tallies on 2018-03-15\n"
+        "  hint: keep one tally per date: merge them or correct the date"]
+
+
+def test_the_tally_after_one_dated_in_the_future_is_not_told_out_of_order(tmp_path: Path) -> None:
+    # 2081 typed for 2018: the tally after it was told "listed after the tally of 2081-04-26", at the wrong line.
+    root = _example_with_tallies(tmp_path, "2081-04-26")
+    assert [(p.location(), p.message.split(":")[0]) for p in found(root)] == [
+        ("content/cases/baihe-caomei.md:13:16", "unit baihe has no tally of 2018-04-26"),
+        ("content/cases/baihe-sige-zui.md:13:16", "unit baihe has no tally of 2018-04-26"),
+        (f"{UNIT_PATH}:{_BAIHE_LINE}:12", "tally of 2081-04-26 is dated in the future")]
+
+
+def test_a_mistyped_tally_date_is_told_with_the_other_errors_of_its_unit_file(tmp_path: Path) -> None:
+    root = _example_with_tallies(tmp_path, "2018-03-15")
+    unit = root / UNIT_PATH
+    unit.write_text(unit.read_text(encoding="utf-8").replace("target: 100", "target: 1000"), encoding="utf-8")
+    problems = [p for p in found(root) if p.path == UNIT_PATH]
+    assert [(p.line, p.message.split(":")[0]) for p in problems] == [
+        (_BAIHE_LINE, "two tallies on 2018-03-15"), (33, "targets → item 1 → target")]
+    assert problems[0].hint == ("did you mean 2018-04-26, the related_tally of content/cases/baihe-caomei.md? write "
+                                "as_of: 2018-04-26; that case study's line may stay as it is")
+
+
 @pytest.mark.parametrize("typed", ["2018-04-26", "2018-4-26", "2018/4/26", "2018年4月26日", "２０１８－０６－３０"])
 def test_a_related_tally_typed_as_a_tally_date_is_taken(tmp_path: Path, typed: str) -> None:
     # Published after the unit's last tally (2018-06-30), so that any of them may be cited.
