@@ -539,8 +539,11 @@ class Fingerprints:
     def open_data(self) -> str:
         """The fingerprint of the open data files and ``datapackage.json`` (`sitegen.outputs.opendata`): the
         units' records and addresses in the site's order (the ``units`` part without the lists of pages),
-        with the build's settings (title, base URL, publisher, licence) and code."""
-        return digest(self._build, b"open data", self.part("units", deep=False))
+        with the build's settings (title, base URL, publisher, licence) and code, and which milestones are
+        planned on the build's day (their ``status``)."""
+        today = self._graph.now.date()
+        planned = [milestone.date > today for view in self._graph.units for milestone in view.unit.milestones]
+        return digest(self._build, b"open data", self.part("units", deep=False), repr(planned).encode())
 
     def part(self, name: str, deep: bool = True, facets: frozenset[str] = ALL_FACETS) -> bytes:
         """Key of one part of the site graph (see `site_parts_read`); ``deep``: with the views' lists;

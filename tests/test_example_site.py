@@ -211,7 +211,7 @@ def test_the_english_half_of_each_column_description_is_marked_english(example_s
     # Each description ended in an English sentence read out with the Chinese voice (WCAG 3.1.2).
     page = parse_html(example_site / "output/about-data/index.html")
     cells = page.xpath("//details[@class='columns']//tr/td[last()]")
-    assert len(cells) == 39  # the columns of four CSV files (29) and of units.json (10)
+    assert len(cells) == 40  # the columns of four CSV files (30, milestones.csv with its status) and of units.json (10)
     english = [cell.xpath("span[@lang='en']") for cell in cells]
     assert all(len(spans) == 1 for spans in english)
     assert text_of(cells[1]) == "单位名称，如白鹤镇。 The unit's name, e.g. 白鹤镇 (Baihe town)."

@@ -11,12 +11,13 @@ import csv
 import io
 import json
 import re
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from sitegen.build import BuildOptions, build
 from sitegen.checks import check_formula_texts
 from sitegen.config import load_config
 from sitegen.errors import Report
@@ -100,6 +101,67 @@ def test_targets_and_milestones_csv_exact(output: Path) -> None:
         ["baihe", "白鹤镇", "2018-01-12", "成立大调研领导小组，印发实施方案"],
         ["baihe", "白鹤镇", "2018-01-15", "召开大调研动员部署会"]]
     assert read_csv(output / "data/units.csv")[1][:4] == ["baihe", "白鹤镇", "town", "镇"]
+
+
+_BAIHE_MILESTONES = [
+    ["unit_id", "unit_name", "date", "title", "description", "status"],
+    ["baihe", "白鹤镇", "2018-01-12", "成立大调研领导小组，印发实施方案",
+     "领导小组下设园区企业、事业单位、居民社区、社会团体和居民五个调研组；同时印发《开展“不忘初心、牢记使命，建设丝路名镇新白鹤”"
+     "大调研的实施方案》，各调研组据此细化工作计划。", "done"],
+    ["baihe", "白鹤镇", "2018-01-15", "召开大调研动员部署会", "全镇动员部署，全面推进大调研工作。", "done"]]
+"""The example's milestones as milestones.csv publishes them: both have happened."""
+
+
+def test_milestones_csv_and_json_say_each_milestone_is_done_or_planned(output: Path) -> None:
+    # Nothing told a program that read the data a planned milestone from one that had happened: the unit's page
+    # marked it 计划, the CSV and JSON did not.
+    assert read_csv(output / "data/milestones.csv") == _BAIHE_MILESTONES
+    assert read_csv(output / "data/units/baihe/milestones.csv") == _BAIHE_MILESTONES
+    nested = [dict(zip(_BAIHE_MILESTONES[0][2:], row[2:], strict=True)) for row in _BAIHE_MILESTONES[1:]]
+    [unit] = json.loads((output / "data/units.json").read_bytes())
+    assert unit["milestones"] == nested
+    assert json.loads((output / "data/units/baihe/unit.json").read_bytes())["milestones"] == nested
+
+
+def test_the_datapackage_describes_a_milestone_as_done_or_planned(output: Path) -> None:
+    # Its date was described as "Date of the event" and its title "What happened", wrong for a planned one.
+    package = json.loads((output / "datapackage.json").read_bytes())
+    milestones = next(r for r in package["resources"] if r["name"] == "milestones")
+    assert milestones["description"] == ("各单位的大事记，每行一件事，含计划中的事项（见 status 列）。 Milestones, one row "
+                                         "each, those planned too (see the status column).")
+    assert [(f["name"], f["title"], f["description"], f.get("constraints")) for f in milestones["schema"]["fields"]][2:] == [
+        ("date", "日期", "事件发生的日期，计划中的事项为计划日期（ISO 8601）。 Date of the event, or, for a planned one, "
+         "the date it is planned for (ISO 8601).", {"required": True}),
+        ("title", "事件", "事件名称，或计划中的事项。 What happened, or what is planned.", {"required": True}),
+        ("description", "详情", "详细说明；可为空。 Details; may be empty.", None),
+        ("status", "状态", "是否已发生：done 为已发生（日期不晚于数据生成当天）；planned 为计划中（日期在数据生成之后），"
+         "单位页面标为“（计划）”。 Whether it happened: done when dated on or before the day the data was published, "
+         "planned when dated after it (a plan, marked 计划 on the unit's page).",
+         {"required": True, "enum": ["done", "planned"]})]
+    text = parse_html(output / "about-data/index.html").text_content()
+    assert "标为“（计划）”；开放数据中这类事项的 status 列为 planned，已发生的为 done。" in text
+
+
+def test_a_milestone_is_planned_until_the_day_of_its_date_as_on_the_units_page(tmp_path: Path) -> None:
+    # The build's day decides, as for the page's 计划 mark: the site built "as of" 2018-05-09 publishes the
+    # milestone of 2018-05-10 as planned, the same files built on its day as done (the files are made again).
+    unit = UNIT + ("milestones:\n  - date: 2018-05-09\n    title: 召开推进会\n"
+                   "  - date: 2018-05-10\n    title: 建成草莓种植基地\n    description: 计划中\n")
+    root = write_site(tmp_path, {"content/units/baihe.yaml": unit, "content/interviews/a.md": interview()})
+    header = ["unit_id", "unit_name", "date", "title", "description", "status"]
+    for now, status in ((datetime(2018, 5, 9, 23, 59), "planned"), (datetime(2018, 5, 10, 0, 0), "done")):
+        build(BuildOptions(root=root, now=now, search=False))
+        output = root / "output"
+        rows = [["baihe", "白鹤镇", "2018-05-09", "召开推进会", "", "done"],
+                ["baihe", "白鹤镇", "2018-05-10", "建成草莓种植基地", "计划中", status]]
+        assert read_csv(output / "data/milestones.csv") == [header, *rows]
+        assert read_csv(output / "data/units/baihe/milestones.csv") == [header, *rows]
+        nested = [dict(zip(header[2:], row[2:], strict=True)) for row in rows]
+        [document] = json.loads((output / "data/units.json").read_bytes())
+        assert document["milestones"] == nested
+        assert json.loads((output / "data/units/baihe/unit.json").read_bytes())["milestones"] == nested
+        page = (output / "units/baihe/index.html").read_text(encoding="utf-8")
+        assert page.count("（计划）") == (status == "planned")
 
 
 def test_the_data_page_says_how_a_program_reads_the_bom_and_which_files_of_a_unit_exist(output: Path) -> None:
@@ -304,9 +366,12 @@ def test_round_trip_units_json_gives_the_records_back(round_trip_site: tuple[Pat
                     summary=u["summary"],
                     tallies=tuple(_tally({**t, "as_of": t["as_of"]}) for t in u["tallies"]),
                     targets=tuple(Target(**{k: v for k, v in t.items() if k != "group_name"}) for t in u["targets"]),
-                    milestones=tuple(Milestone(**m) for m in u["milestones"]))
+                    milestones=tuple(Milestone(**{k: v for k, v in m.items() if k != "status"})
+                                     for m in u["milestones"]))
                for u in exported]
     assert rebuilt == [u.model_copy(update={"misspellings": ()}) for u in units]
+    # The status is the build's, not the record's: every milestone of the site lies in the past.
+    assert {m["status"] for u in exported for m in u["milestones"]} == {"done"}
     units_csv = read_csv(output / "data/units.csv")
     assert units_csv[1:] == [[u.id, u.name, u.level.value, {"town": "镇"}[u.level.value], u.summary,
                               f"https://example.org/units/{u.id}/"] for u in units]

@@ -183,11 +183,21 @@ TARGET_FIELDS: tuple[Field, ...] = (
     Field("note", "string", "说明", "说明；可为空。 Note; may be empty."),
 )
 
+MILESTONE_STATUSES = ("done", "planned")
+"""The values of a milestone's ``status`` (`milestone_row`)."""
+
 MILESTONE_FIELDS: tuple[Field, ...] = (
     _UNIT_ID, _UNIT_NAME,
-    Field("date", "date", "日期", "事件日期（ISO 8601）。 Date of the event (ISO 8601).", required=True),
-    Field("title", "string", "事件", "事件名称。 What happened.", required=True),
+    Field("date", "date", "日期",
+          "事件发生的日期，计划中的事项为计划日期（ISO 8601）。 Date of the event, or, for a planned one, the date it"
+          " is planned for (ISO 8601).", required=True),
+    Field("title", "string", "事件", "事件名称，或计划中的事项。 What happened, or what is planned.", required=True),
     Field("description", "string", "详情", "详细说明；可为空。 Details; may be empty."),
+    Field("status", "string", "状态",
+          "是否已发生：done 为已发生（日期不晚于数据生成当天）；planned 为计划中（日期在数据生成之后），"
+          "单位页面标为“（计划）”。 Whether it happened: done when dated on or before the day the data was"
+          " published, planned when dated after it (a plan, marked 计划 on the unit's page).", required=True,
+          enum=MILESTONE_STATUSES),
 )
 
 UNIT_FIELDS: tuple[Field, ...] = (
@@ -229,7 +239,8 @@ DOWNLOADS: tuple[Download, ...] = (
              "各单位的调研覆盖目标，每行一个目标。 Coverage targets, one row per unit and group.",
              "csv", "text/csv", TARGET_FIELDS, ("unit_id", "group"), True),
     Download("milestones", "data/milestones.csv", "大事记（CSV）",
-             "各单位的大事记，每行一件事。 Milestones, one row per event.",
+             "各单位的大事记，每行一件事，含计划中的事项（见 status 列）。"
+             " Milestones, one row each, those planned too (see the status column).",
              "csv", "text/csv", MILESTONE_FIELDS, (), True),
     Download("units", "data/units.csv", "单位列表（CSV）",
              "全部单位，每行一个。 Every unit, one row each.",
@@ -328,10 +339,16 @@ def target_row(unit: Unit, target: Target) -> dict[str, Any]:
             "measured_as_of": _iso(target.measured_as_of), "note": target.note}
 
 
-def milestone_row(unit: Unit, milestone: Milestone) -> dict[str, Any]:
-    """One milestone as a JSON-ready row: keys of `MILESTONE_FIELDS`."""
+def milestone_row(unit: Unit, milestone: Milestone, today: date) -> dict[str, Any]:
+    """One milestone as a JSON-ready row: keys of `MILESTONE_FIELDS`.
+
+    ``today`` is the build's day (site time zone): a milestone dated after
+    it is ``planned``, one on or before it ``done``, the rule by which the
+    unit's page marks it 计划 (`sitegen.site.milestones_ahead`).
+    """
     return {"unit_id": unit.id, "unit_name": unit.name, "date": milestone.date.isoformat(),
-            "title": milestone.title, "description": milestone.description}
+            "title": milestone.title, "description": milestone.description,
+            "status": MILESTONE_STATUSES[milestone.date > today]}
 
 
 def unit_row(unit: Unit, url: str) -> dict[str, Any]:
@@ -340,8 +357,9 @@ def unit_row(unit: Unit, url: str) -> dict[str, Any]:
             "level_name": UNIT_LEVEL_LABELS[unit.level.value], "summary": unit.summary, "url": url}
 
 
-def unit_document(unit: Unit, url: str) -> dict[str, Any]:
-    """One unit with everything nested (an object of units.json, keys of `UNIT_JSON_FIELDS`)."""
+def unit_document(unit: Unit, url: str, today: date) -> dict[str, Any]:
+    """One unit with everything nested (an object of units.json, keys of `UNIT_JSON_FIELDS`); ``today`` is the
+    build's day, for the milestones' status (`milestone_row`)."""
     def nested(row: dict[str, Any]) -> dict[str, Any]:
         return {k: v for k, v in row.items() if k not in ("unit_id", "unit_name")}
     row = unit_row(unit, url)
@@ -349,7 +367,7 @@ def unit_document(unit: Unit, url: str) -> dict[str, Any]:
             "summary": unit.summary, "url": url,
             "tallies": [nested(tally_row(unit, t)) for t in unit.tallies],
             "targets": [nested(target_row(unit, t)) for t in unit.targets],
-            "milestones": [nested(milestone_row(unit, m)) for m in unit.milestones]}
+            "milestones": [nested(milestone_row(unit, m, today)) for m in unit.milestones]}
 
 
 def csv_bytes(fields: Sequence[Field], rows: Sequence[dict[str, Any]]) -> bytes:
@@ -394,21 +412,26 @@ def render_open_data(graph: SiteGraph) -> dict[str, bytes]:
     urls = graph.urls
     tallies = _rows(graph, tally_row, "tallies")
     units = graph.units
+    today = graph.now.date()  # the day the unit pages mark planned milestones by (`sitegen.site.milestones_ahead`)
+
+    def dated_milestone_row(unit: Unit, milestone: Milestone) -> dict[str, Any]:
+        return milestone_row(unit, milestone, today)
+
     made = {
         "data/tallies.csv": csv_bytes(TALLY_FIELDS, tallies),
         "data/tallies.json": json_bytes(tallies),
         "data/targets.csv": csv_bytes(TARGET_FIELDS, _rows(graph, target_row, "targets")),
-        "data/milestones.csv": csv_bytes(MILESTONE_FIELDS, _rows(graph, milestone_row, "milestones")),
+        "data/milestones.csv": csv_bytes(MILESTONE_FIELDS, _rows(graph, dated_milestone_row, "milestones")),
         "data/units.csv": csv_bytes(UNIT_FIELDS, [unit_row(v.unit, urls.absolute(v.url)) for v in units]),
-        "data/units.json": json_bytes([unit_document(v.unit, urls.absolute(v.url)) for v in units]),
+        "data/units.json": json_bytes([unit_document(v.unit, urls.absolute(v.url), today) for v in units]),
         DATAPACKAGE_PATH: json_bytes(datapackage(graph)),
     }
-    row_of = {"tallies": tally_row, "targets": target_row, "milestones": milestone_row}
+    row_of = {"tallies": tally_row, "targets": target_row, "milestones": dated_milestone_row}
     for view in units:
         unit = view.unit
         for download in unit_downloads(unit):  # the files its page lists, no other
             if download.format == "json":
-                made[download.path] = json_bytes(unit_document(unit, urls.absolute(view.url)))
+                made[download.path] = json_bytes(unit_document(unit, urls.absolute(view.url), today))
             else:
                 name = download.path.rsplit("/", 1)[1].removesuffix(".csv")
                 made[download.path] = csv_bytes(download.fields, [row_of[name](unit, item)
