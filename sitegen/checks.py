@@ -871,6 +871,8 @@ def _one_of_two_hint(yaml: YamlData, first: MisdatedTally, second: MisdatedTally
     hint = (f"the figures grow in the order listed, so one of the two dates is mistyped: correct this tally's as_of "
             f"to the day its figures were counted (统计日期), {second.span()}, or that of the tally of "
             f"{first.typed.isoformat()} on line {line}, {first.span()}")
+    if first.typed == second.typed:
+        hint += f"; if both were counted on {first.typed.isoformat()}, keep the one with the right figures"
     kept = sorted({suspect.typed for suspect in (first, second) if suspect.typed in cited})
     return hint + "".join(f"; {cited[day]} cites {day.isoformat()} (related_tally): keep that date on the tally "
                           "whose figures it means" for day in kept)

@@ -2128,7 +2128,8 @@ def test_two_tallies_on_one_date_with_figures_growing_are_told_that_one_date_is_
         f"{UNIT_PATH}:{_BAIHE_LINE}:12: error: two tallies on 2018-04-26\n"
         "  hint: the figures grow in the order listed, so one of the two dates is mistyped: correct this tally's "
         "as_of to the day its figures were counted (统计日期), after 2018-04-26 and before 2018-05-20, or that of the "
-        "tally of 2018-04-26 on line 11, before 2018-04-26; content/cases/baihe-caomei.md cites 2018-04-26 "
+        "tally of 2018-04-26 on line 11, before 2018-04-26; if both were counted on 2018-04-26, keep the one with "
+        "the right figures; content/cases/baihe-caomei.md cites 2018-04-26 "
         "(related_tally): keep that date on the tally whose figures it means"]
     unit = root / UNIT_PATH
     lines = unit.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -2137,6 +2138,22 @@ def test_two_tallies_on_one_date_with_figures_growing_are_told_that_one_date_is_
     assert found(root) == []
     build(BuildOptions(root=root, now=NOW, search=False))
     assert _shown_figures(root / "output/cases/baihe-caomei/index.html") == _BAIHE_FIGURES
+
+
+def test_two_tallies_on_one_date_no_page_cites_are_told_the_days_each_may_be(tmp_path: Path) -> None:
+    # "merge them" merged two counts of two days; "correct the date" did not say which, nor to what.
+    tallies = tally("2018-04-26", 10, 1, 1, 8) + tally("2018-04-26", 12, 2, 2, 8)
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tallies)})
+    assert [p.format() for p in found(root)] == [
+        f"{UNIT_PATH}:10:12: error: two tallies on 2018-04-26\n"
+        "  hint: the figures grow in the order listed, so one of the two dates is mistyped: correct this tally's "
+        "as_of to the day its figures were counted (统计日期), after 2018-04-26, or that of the tally of 2018-04-26 on "
+        "line 5, before 2018-04-26; if both were counted on 2018-04-26, keep the one with the right figures"]
+    for mended in (tally("2018-04-26", 10, 1, 1, 8) + tally("2018-05-10", 12, 2, 2, 8),
+                   tally("2018-03-30", 10, 1, 1, 8) + tally("2018-04-26", 12, 2, 2, 8),
+                   tally("2018-04-26", 12, 2, 2, 8)):
+        (root / UNIT_PATH).write_text(unit_with(mended), encoding="utf-8")
+        assert found(root) == []
 
 
 def test_one_tally_typed_twice_is_still_told_to_be_merged(tmp_path: Path) -> None:
