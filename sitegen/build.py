@@ -266,12 +266,14 @@ def _check(options: BuildOptions, report: Report, held: list[Document], unpublis
         pass
 
 
-def _published_files(options: BuildOptions, config: Config) -> frozenset[str]:
-    """The page files the last build into the published output folder published (`_address_record`): of two
-    pages with one text, the one among them is the original (`sitegen.checks.check_copied_pages`); none without
-    a cache or a build."""
+def _published_files(options: BuildOptions, config: Config) -> dict[str, str]:
+    """The page, unit and series files the last build into the published output folder published
+    (`_address_record`), each with its title or name: of two pages with one text, the one among them is the
+    original (`sitegen.checks.check_copied_pages`), and a unit or series among them that a page names and that
+    has no file now was deleted or moved since (`sitegen.checks.check_references`); none without a cache or a
+    build."""
     record = _address_record(options, config)
-    return frozenset(record[1].pages) if record is not None else frozenset()
+    return {rel: known.title for rel, known in record[1].pages.items()} if record is not None else {}
 
 
 def _former_addresses(options: BuildOptions, config: Config) -> dict[str, str]:

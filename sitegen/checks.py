@@ -59,7 +59,7 @@ COUNT_LABELS = {"batches": "survey batches (调研批次)", "collected": "collec
 
 def check_content(content: Content, root: Path, now: datetime, report: Report, base: str = "/", *,
                   page_url: Callable[[str, str], str],
-                  published: Callable[[], Collection[str]] = frozenset) -> None:
+                  published: Callable[[], Mapping[str, str]] = dict) -> None:
     """Run every integrity rule over the loaded content.
 
     Takes the content, the site folder (to resolve image files), the
@@ -68,13 +68,16 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
     base_url, decoded (``/qingpu/diaoyan/``: a picture's path typed with it
     is told so) and the site path of a page by its collection and slug
     (``config.permalinks.url``, for messages naming another page's address),
-    and a function giving the page files the last build published
-    (``published``, from its address record, read only when two pages share
-    a text: of two such pages, one published and one new, the new one is
-    the copy); adds errors and warnings to the report.
+    and a function giving the page, unit and series files the last build
+    published, each with its title or name (``published``, from its address
+    record, read at most once: when two pages share a text, of two such
+    pages, one published and one new, the new one is the copy; when a page
+    names a record that has no file, the file may be gone since); adds
+    errors and warnings to the report.
     Raises nothing.
     """
     cited = cited_tallies(content)
+    published = functools.lru_cache(maxsize=1)(published)
     for unit in content.units.values():
         check_tally_arithmetic(unit, report)
         check_empty_tallies(unit, report)
@@ -98,7 +101,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
     check_page_titles(content, report)
     clashes = check_misspelling_clashes(content, report)
     for document in content.interviews + content.cases:
-        check_references(document, content, report, now.date())
+        check_references(document, content, report, now.date(), published)
         check_images(document, root, report, base)
         check_body_images(document, root, report, base)
     for document in content.interviews:
@@ -109,7 +112,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
         check_source_publisher(document, report)
     for page in content.failed:
         check_failed_images(page.path, page.front_matter, root, report, base)
-        check_failed_references(page.path, page.front_matter, content, report)
+        check_failed_references(page.path, page.front_matter, content, report, published)
         check_typed_pictures(page.path, page.body, page.body_line, root, report, base)
     for path, data in content.failed_units:
         check_failed_unit(path, data, now.date(), report, cited.get(posixpath.splitext(posixpath.basename(path))[0], {}))
@@ -1905,7 +1908,8 @@ def check_page_titles(content: Content, report: Report) -> None:
                            "are meant, give each its own title so that readers can tell them apart")
 
 
-def check_references(document: Document, content: Content, report: Report, today: date | None = None) -> None:
+def check_references(document: Document, content: Content, report: Report, today: date | None = None,
+                     published: Callable[[], Mapping[str, str]] = dict) -> None:
     """Every id a page names (series, unit, related tally) must exist.
 
     An id is a record's file name without ``.yaml``; when the page names the
@@ -1914,7 +1918,8 @@ def check_references(document: Document, content: Content, report: Report, today
     百鹤镇``, `_sounds_like`), the hint gives the id (and a misspelling typed
     there gets no warning of its own: `check_misspellings`). A record whose file exists but has errors is not reported
     again here. ``today`` (the build's day) tells the tallies dated in the future, an error of their unit's, from
-    those a related tally may name.
+    those a related tally may name. ``published`` gives the files the last build published, by path, with their
+    titles (`check_content`): a record named whose file is among them was deleted or moved since (`_gone_record`).
     """
     meta = document.meta
     series = getattr(meta, "series", None)
@@ -1922,10 +1927,10 @@ def check_references(document: Document, content: Content, report: Report, today
         if getattr(meta, kind, None) == "":
             _empty_reference(document.path, document.yaml, kind, content, report)
     if series and series not in content.series and ("series", series) not in content.broken:
-        _missing(document.path, document.yaml, ("series",), "series", series, content, report)
+        _missing(document.path, document.yaml, ("series",), "series", series, content, report, published)
     unit = content.units.get(meta.unit)
     if unit is None and ("units", meta.unit) not in content.broken and meta.unit:
-        _missing(document.path, document.yaml, ("unit",), "unit", meta.unit, content, report)
+        _missing(document.path, document.yaml, ("unit",), "unit", meta.unit, content, report, published)
     related = getattr(meta, "related_tally", None)
     if related is not None:
         check_related_tally(document, related, unit, report, today)
@@ -2059,13 +2064,15 @@ def _tally_meant(typed: tuple[int, int, int], dates: Sequence[date]) -> date | N
                  or (other.year in years and (other.month, other.day) == (month, day))), None)
 
 
-def check_failed_references(path: str, front_matter: YamlData, content: Content, report: Report) -> None:
+def check_failed_references(path: str, front_matter: YamlData, content: Content, report: Report,
+                            published: Callable[[], Mapping[str, str]] = dict) -> None:
     """An empty ``unit:`` or ``series:`` of a page whose front matter has other errors, or one naming no record,
     told as in a valid page.
 
     Takes the page's path, its front matter as read (the page could not
     be made: its other errors are reported already), the content and the
-    report. An empty id is no validation error (`sitegen.models.parse_id`),
+    report, and the files the last build published (as `check_references` takes them). An empty id is no
+    validation error (`sitegen.models.parse_id`),
     so that its hint can offer the ids there are (`_empty_reference`); an
     id that names no record is told as `check_references` tells it. Told
     here, they are found in the same run as the page's other errors (a
@@ -2084,7 +2091,7 @@ def check_failed_references(path: str, front_matter: YamlData, content: Content,
             continue  # told by the page's validation
         records, folder = (content.series, "series") if kind == "series" else (content.units, "units")
         if typed and typed not in records and (folder, typed) not in content.broken:
-            _missing(path, front_matter, (kind,), kind, typed, content, report)
+            _missing(path, front_matter, (kind,), kind, typed, content, report, published)
 
 
 _LISTED_IDS = 5
@@ -2120,10 +2127,12 @@ def _ids_offered(kind: str, content: Content) -> str:
 
 
 def _missing(page_path: str, yaml: YamlData, loc: tuple[str, ...], kind: str, value: str,
-             content: Content, report: Report) -> None:
+             content: Content, report: Report, published: Callable[[], Mapping[str, str]] = dict) -> None:
     """Report a reference to a series or unit that does not exist, with the fix, at ``loc`` of the front matter
-    ``yaml`` of the page at ``page_path``."""
+    ``yaml`` of the page at ``page_path``; ``published`` gives the files the last build published, with their
+    titles (`check_content`)."""
     line, column = yaml.locate(loc)
+    message = f'there is no {kind} "{value}"'
     records = content.series if kind == "series" else content.units
     half = unicodedata.normalize("NFKC", value).strip().lower()
     if half != value and half in records:  # ｂａｉｈｅ, Baihe: the id meant, typed in full width or with capitals
@@ -2144,11 +2153,48 @@ def _missing(page_path: str, yaml: YamlData, loc: tuple[str, ...], kind: str, va
             hint += f"; and here {id_case_reason(value)}: {loc[0]}: {target}"
         elif target != value:
             hint += f", and write {loc[0]}: {target} here"
+    elif (gone := _gone_record(loc[0], kind, value, content, published())) is not None:
+        # Its file deleted since the last build: the hint offered another town's id, and 白鹤's figures were
+        # published on 重固's interview.
+        message, hint = f"{message}: {gone[0]}", gone[1]
     elif is_stand_in(value):  # 待定 was offered "sitegen new unit 待定": followed, the page left its unit
         hint = f'"{value}" stands for a {kind} not known yet, and a page belongs to one: {_ids_offered(kind, content)}'
     else:
         hint = _noted_reference_hint(loc[0], kind, value, content) or _reference_hint(loc[0], kind, value, content)
-    report.error(page_path, line, column, f'there is no {kind} "{value}"', hint)
+    report.error(page_path, line, column, message, hint)
+
+
+def _gone_record(key: str, kind: str, value: str, content: Content,
+                 published: Mapping[str, str]) -> tuple[str, str] | None:
+    """What befell the file of the ``kind`` record ``value`` (``unit`` or ``series``) a page names at ``key``,
+    when the last build published it (``published``: its files by path, with their titles or names) and it is
+    no longer read: ``(what the message adds, the hint)``; None when the last build had no such file.
+
+    The one record read now under the same name, whose file the last build did not have, is that file renamed:
+    renamed back, or its id written in the pages, mends it. Else the file was deleted or moved away: put back,
+    it mends the page; the page's ``key:`` is changed only when the record is gone for good (another record's id
+    offered first published its figures on this page).
+    """
+    folder = "series" if kind == "series" else "units"
+    rel = next((rel for rel in sorted(published) if rel.rpartition("/")[0] == f"content/{folder}"
+                and rel.rpartition("/")[2].rpartition(".")[0] == value), None)
+    if rel is None:
+        return None
+    name = published[rel]
+    records = content.series if kind == "series" else content.units
+    renamed = [sourced for sourced in records.values()
+               if name and name in _names(sourced.record)[:1] and sourced.path not in published]
+    shown = f" ({name})" if name else ""
+    if len(renamed) == 1:
+        now = renamed[0]
+        new_id = now.path.rpartition("/")[2].rpartition(".")[0]
+        return (f"its file {rel}{shown} was renamed {now.path} since the last build, and a {kind}'s id is its file "
+                f"name", f"rename {now.path} back to {rel.rpartition('/')[2]}; or, to keep the new name, write "
+                f"{key}: {new_id} here and in every other page that names {value}")
+    what = name or value
+    return (f"its file {rel}{shown} was deleted or moved since the last build",
+            f"put the file back as {rel} (from the recycle bin, 回收站, or from where it was moved); only if {what} "
+            f"is no longer a {kind} of the site, write here, after {key}:, the id of the {kind} this page belongs to")
 
 
 def _reference_hint(key: str, kind: str, value: str, content: Content) -> str:
@@ -2322,7 +2368,7 @@ def _unit_id_hint(value: str, content: Content) -> str:
     hyphens, underscores and spaces set aside, by the id or the pinyin of
     the unit's name or an alias (``huaxin`` and ``hua_xin_zhen`` for
     ``hua-xin-zhen``, 华新镇; `_unit_by_letters`), and, when no page names that one and two or more
-    name ``value``, the file's old name to give back; else `_id_hint`'s.
+    name ``value``, the file's old name to give back; else `_new_unit_hint`'s.
     """
     ids = sorted(content.units)
     folded = value.strip().lower()
@@ -2343,7 +2389,7 @@ def _unit_id_hint(value: str, content: Content) -> str:
             # Pages agree on an id no page's unit has: its file may be what changed (baihe.yaml → baihe-zhen.yaml).
             hint += f"; or, if content/units/{meant}.yaml was renamed from {value}.yaml, rename it back"
         return hint
-    return _id_hint("unit", value, ids, "units", content)
+    return _new_unit_hint(value, ids, content)
 
 
 _ID_GLUE = compile_later(r"[-_\s]+")
@@ -2385,6 +2431,17 @@ def _id_hint(key: str, value: str, ids: list[str], folder: str, content: Content
     more = f" (and {len(ids) - len(few)} more in content/{folder}/)" if len(ids) > len(few) else ""
     return (f"use the id (file name in content/{folder}/ without .yaml) of one of: {', '.join(few)}{more}; "
             f"or, {_new_record_hint(key, value, content)}")
+
+
+def _new_unit_hint(value: str, ids: list[str], content: Content) -> str:
+    """The fix for ``unit: value`` naming no unit and near none of ``ids``: the command that creates the unit
+    (`_new_record_hint`), then the five nearest ids, each with its unit's name."""
+    few = closest(value, ids, 5)
+    more = f" (and {len(ids) - len(few)} more in content/units/)" if len(ids) > len(few) else ""
+    shown = ", ".join(f"{rid} ({content.units[rid].record.name})" for rid in few)
+    # An id near none is no typo: offered first, "one of: baihe" published 白鹤's figures on 重固's interview.
+    return (f"{_new_record_hint('unit', value, content)}; or, if this page belongs to a unit the site has, write "
+            f"its id (file name in content/units/ without .yaml), one of: {shown}{more}")
 
 
 def _only(items: list[str]) -> str | None:

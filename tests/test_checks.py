@@ -2198,9 +2198,10 @@ def test_a_related_tally_that_does_not_exist_is_told_without_its_unit_too(tmp_pa
     case = CASE.replace("date:", "related_tally: 2018-04-31\ndate:")
     root = write_site(tmp_path, {"content/cases/caomei.md": case.replace("unit: baihe", "unit: huaxin")})
     assert [p.format() for p in found(root)] == [
-        'content/cases/caomei.md:3:7: error: there is no unit "huaxin"\n  hint: use the id (file name in '
-        "content/units/ without .yaml) of one of: baihe; or, if huaxin is a new unit, create content/units/huaxin.yaml "
-        "by running, in the site folder: sitegen new unit 名称 --id huaxin (with the unit's name in place of 名称)",
+        'content/cases/caomei.md:3:7: error: there is no unit "huaxin"\n  hint: if huaxin is a new unit, create '
+        "content/units/huaxin.yaml by running, in the site folder: sitegen new unit 名称 --id huaxin (with the unit's "
+        "name in place of 名称); or, if this page belongs to a unit the site has, write its id (file name in "
+        "content/units/ without .yaml), one of: baihe (白鹤镇)",
         'content/cases/caomei.md:7:16: error: related_tally: "2018-04-31" does not exist (there is no day 31 in '
         "month 4 of 2018)\n  hint: April has 30 days: check the day against the source document and write "
         "2018-04-DD, with that day in place of DD (年-月-日)"]

@@ -1959,15 +1959,18 @@ def test_a_value_as_close_to_two_values_is_not_guessed() -> None:
 # -- references to records that do not exist -------------------------------------------------------
 
 TOWNS = ["baihe", "chonggu", "huaxin", "jinze", "liantang", "xujing", "zhaoxiang", "zhujiajiao"]
-NEW_UNIT = ("; or, if {id} is a new unit, create content/units/{id}.yaml by running, in the site folder: "
+NEW_UNIT = ("if {id} is a new unit, create content/units/{id}.yaml by running, in the site folder: "
             "sitegen new unit 名称 --id {id} (with the unit's name in place of 名称)")
-"""The end of the hint for a unit id that is no unit's and near none: how to create the unit."""
+"""The start of the hint for a unit id that is no unit's and near none: how to create the unit."""
+UNITS_THERE = "; or, if this page belongs to a unit the site has, write its id (file name in content/units/ without " \
+              ".yaml), one of: "
+"""Before the ids nearest to a unit id that is near none (an id offered first was taken for the one meant)."""
 
 
 @pytest.mark.parametrize(("typed", "hint"), [
     ("baihee", "did you mean baihe (baihe镇)? write unit: baihe"),
-    ("zhujia", "use the id (file name in content/units/ without .yaml) of one of: zhujiajiao, huaxin, xujing, "
-               "zhaoxiang, baihe (and 3 more in content/units/)" + NEW_UNIT.format(id="zhujia")),
+    ("zhujia", NEW_UNIT.format(id="zhujia") + UNITS_THERE + "zhujiajiao (zhujiajiao镇), huaxin (huaxin镇), "
+               "xujing (xujing镇), zhaoxiang (zhaoxiang镇), baihe (baihe镇) (and 3 more in content/units/)"),
 ])
 def test_a_unit_id_that_does_not_exist_gets_the_nearest_ids_not_all(tmp_path: Path, typed: str, hint: str) -> None:
     # The hint listed every unit of the site.
@@ -2039,14 +2042,12 @@ def test_an_empty_unit_is_told_with_the_other_errors_of_its_page(tmp_path: Path)
 
 
 @pytest.mark.parametrize(("typed", "name", "hint"), [
-    ("xinzhuang", "新庄镇", "use the id (file name in content/units/ without .yaml) of one of: baihe"
-     + NEW_UNIT.format(id="xinzhuang")),
-    ("Xin_Zhuang", "新庄镇", "use the id (file name in content/units/ without .yaml) of one of: baihe; or, if Xin_Zhuang "
-     "is a new unit, create content/units/xin-zhuang.yaml by running, in the site folder: sitegen new unit 名称 "
-     "--id xin-zhuang (with the unit's name in place of 名称), then write unit: xin-zhuang here"),
-    ("新庄镇", "", "use the id (file name in content/units/ without .yaml) of one of: baihe; or, if 新庄镇 is a new "
-     "unit, create content/units/xin-zhuang-zhen.yaml by running, in the site folder: sitegen new unit 新庄镇, then "
-     "write unit: xin-zhuang-zhen here"),
+    ("xinzhuang", "新庄镇", NEW_UNIT.format(id="xinzhuang") + UNITS_THERE + "baihe (白鹤镇)"),
+    ("Xin_Zhuang", "新庄镇", "if Xin_Zhuang is a new unit, create content/units/xin-zhuang.yaml by running, in the site "
+     "folder: sitegen new unit 名称 --id xin-zhuang (with the unit's name in place of 名称), then write unit: "
+     "xin-zhuang here" + UNITS_THERE + "baihe (白鹤镇)"),
+    ("新庄镇", "", "if 新庄镇 is a new unit, create content/units/xin-zhuang-zhen.yaml by running, in the site folder: "
+     "sitegen new unit 新庄镇, then write unit: xin-zhuang-zhen here" + UNITS_THERE + "baihe (白鹤镇)"),
 ])
 def test_a_unit_with_no_file_yet_is_offered_the_command_that_creates_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str, name: str, hint: str) -> None:
@@ -2080,8 +2081,7 @@ def unit_named(name: str) -> str:
     ("huaxinzhen", "did you mean hua-xin-zhen (华新镇)? write unit: hua-xin-zhen"),
     ("Hua Xin", "did you mean hua-xin-zhen (华新镇)? write unit: hua-xin-zhen"),
     ("chongu", "did you mean chonggu (重固镇)? write unit: chonggu"),
-    ("zhuxin", "use the id (file name in content/units/ without .yaml) of one of: baihe, chonggu, hua-xin-zhen"
-               + NEW_UNIT.format(id="zhuxin")),
+    ("zhuxin", NEW_UNIT.format(id="zhuxin") + UNITS_THERE + "baihe (白鹤镇), chonggu (重固镇), hua-xin-zhen (华新镇)"),
 ])
 def test_a_unit_id_typed_without_its_hyphens_or_by_its_names_pinyin_gets_the_id(
         tmp_path: Path, typed: str, hint: str) -> None:
@@ -3268,3 +3268,4 @@ def test_a_note_typed_after_a_full_width_space_is_warned_and_the_hint_followed_p
     assert "党委书记" in shown and "待核实" not in shown
     units = json.loads((output / "data/units.json").read_text(encoding="utf-8"))
     assert "备注" not in json.dumps(units, ensure_ascii=False) and "居民很满意。" in json.dumps(units, ensure_ascii=False)
+

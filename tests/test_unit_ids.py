@@ -279,9 +279,10 @@ def test_an_id_typed_in_full_width_naming_no_unit_is_offered_sitegen_new_with_it
     root = write_site(tmp_path, {"content/interviews/a.md": interview().replace("unit: baihe", "unit: ｃｈｏｎｇｇｕ")})
     assert found(root) == [
         'content/interviews/a.md:4:7: error: there is no unit "ｃｈｏｎｇｇｕ"\n'
-        "  hint: use the id (file name in content/units/ without .yaml) of one of: baihe; or, if ｃｈｏｎｇｇｕ is a new "
-        "unit, create content/units/chonggu.yaml by running, in the site folder: sitegen new unit 名称 --id chonggu "
-        "(with the unit's name in place of 名称), then write unit: chonggu here"]
+        "  hint: if ｃｈｏｎｇｇｕ is a new unit, create content/units/chonggu.yaml by running, in the site folder: "
+        "sitegen new unit 名称 --id chonggu (with the unit's name in place of 名称), then write unit: chonggu here; or, "
+        "if this page belongs to a unit the site has, write its id (file name in content/units/ without .yaml), one "
+        "of: baihe (白鹤镇)"]
     (root / "content/units/chonggu.yaml").write_text(CHONGGU, encoding="utf-8")  # as sitegen new unit 重固镇 --id chonggu
     rewrite(root, "content/interviews/a.md", "unit: ｃｈｏｎｇｇｕ", "unit: chonggu")
     assert found(root) == []
@@ -456,3 +457,93 @@ def test_two_units_whose_names_have_one_pinyin_are_not_told_one_is_a_copy(tmp_pa
     rewrite(root, "content/units/huaxin.yaml", "level: town\n", "level: town\ndistinct_from: [hua-xin-zhen]\n")
     assert found(root) == []
     assert units_built(root) == ["baihe", "hua-xin-zhen", "huaxin"]
+
+
+# -- a unit or series file gone since the last build ---------------------------------------
+
+CHONGGU_PAGE = "content/interviews/chonggu.md"
+
+
+def built_with_chonggu(tmp_path: Path) -> Path:
+    """A site with the units baihe and chonggu (content/units/chonggu.yaml, 重固镇) and an interview of each, built
+    once (the build records the files it published)."""
+    root = write_site(tmp_path, {"content/units/chonggu.yaml": CHONGGU, "content/interviews/a.md": interview(),
+                                 CHONGGU_PAGE: interview("重固镇访谈").replace("unit: baihe", "unit: chonggu")})
+    assert units_built(root) == ["baihe", "chonggu"]
+    return root
+
+
+def test_a_unit_file_deleted_since_the_last_build_is_told_to_be_put_back_not_another_units_id(
+        tmp_path: Path) -> None:
+    # The hint offered "one of: baihe": followed, 白鹤's figures were published on 重固's interview.
+    root = built_with_chonggu(tmp_path)
+    (root / "content/units/chonggu.yaml").unlink()
+    assert found(root) == [
+        f'{CHONGGU_PAGE}:4:7: error: there is no unit "chonggu": its file content/units/chonggu.yaml (重固镇) was '
+        "deleted or moved since the last build\n"
+        "  hint: put the file back as content/units/chonggu.yaml (from the recycle bin, 回收站, or from where it was "
+        "moved); only if 重固镇 is no longer a unit of the site, write here, after unit:, the id of the unit this page "
+        "belongs to"]
+    (root / "content/units/chonggu.yaml").write_text(CHONGGU, encoding="utf-8")  # put back, as the hint says
+    assert found(root) == []
+    assert units_built(root) == ["baihe", "chonggu"]
+    assert links_to_unit(root, "interviews/chonggu/index.html", "chonggu")
+
+
+def test_a_unit_file_of_another_ending_deleted_is_told_by_the_name_it_had(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"content/units/chonggu.yml": CHONGGU,
+                                 CHONGGU_PAGE: interview("重固镇访谈").replace("unit: baihe", "unit: chonggu")})
+    assert units_built(root) == ["baihe", "chonggu"]
+    (root / "content/units/chonggu.yml").unlink()
+    assert [problem.message for problem in problems(root)] == [
+        'there is no unit "chonggu": its file content/units/chonggu.yml (重固镇) was deleted or moved since the last '
+        "build"]
+
+
+def test_a_unit_file_renamed_since_the_last_build_is_told_both_fixes(tmp_path: Path) -> None:
+    root = built_with_chonggu(tmp_path)
+    (root / "content/units/chonggu.yaml").rename(root / "content/units/chong-gu.yaml")
+    assert found(root) == [
+        f'{CHONGGU_PAGE}:4:7: error: there is no unit "chonggu": its file content/units/chonggu.yaml (重固镇) was '
+        "renamed content/units/chong-gu.yaml since the last build, and a unit's id is its file name\n"
+        "  hint: rename content/units/chong-gu.yaml back to chonggu.yaml; or, to keep the new name, write "
+        "unit: chong-gu here and in every other page that names chonggu"]
+    rewrite(root, CHONGGU_PAGE, "unit: chonggu", "unit: chong-gu")  # the second fix: the page's move is warned
+    assert [(problem.path, problem.severity) for problem in problems(root)] == [
+        ("content/units/chong-gu.yaml", "warning")]
+    rewrite(root, CHONGGU_PAGE, "unit: chong-gu", "unit: chonggu")
+    (root / "content/units/chong-gu.yaml").rename(root / "content/units/chonggu.yaml")  # the first
+    assert found(root) == []
+    assert units_built(root) == ["baihe", "chonggu"]
+
+
+def test_a_series_file_deleted_since_the_last_build_is_told_to_be_put_back(tmp_path: Path) -> None:
+    root = built_with_chonggu(tmp_path)
+    (root / "content/series/dadiaoyan.yaml").unlink()
+    told = (": its file content/series/dadiaoyan.yaml (大调研微访谈) was deleted or moved since the last build\n"
+            "  hint: put the file back as content/series/dadiaoyan.yaml (from the recycle bin, 回收站, or from where "
+            "it was moved); only if 大调研微访谈 is no longer a series of the site, write here, after series:, the id "
+            "of the series this page belongs to")
+    assert found(root) == [f'content/interviews/a.md:3:9: error: there is no series "dadiaoyan"{told}',
+                           f'{CHONGGU_PAGE}:3:9: error: there is no series "dadiaoyan"{told}']
+    (root / "content/series/dadiaoyan.yaml").write_text(SERIES, encoding="utf-8")
+    assert found(root) == []
+
+
+def test_a_unit_file_deleted_from_a_page_with_other_errors_is_told_in_the_same_run(tmp_path: Path) -> None:
+    root = built_with_chonggu(tmp_path)
+    (root / "content/units/chonggu.yaml").unlink()
+    rewrite(root, CHONGGU_PAGE, "  role: 党委书记", "  role:")
+    assert [problem.message for problem in problems(root)] == [
+        'there is no unit "chonggu": its file content/units/chonggu.yaml (重固镇) was deleted or moved since the last '
+        "build", "interviewee → role: the value is empty"]
+
+
+def test_a_unit_named_without_a_last_build_is_offered_its_creation_before_the_ids_there_are(tmp_path: Path) -> None:
+    # No build yet (a fresh clone): nothing tells a deleted file from a new unit, and baihe is no slip of chonggu.
+    root = write_site(tmp_path, {CHONGGU_PAGE: interview("重固镇访谈").replace("unit: baihe", "unit: chonggu")})
+    assert found(root) == [
+        f'{CHONGGU_PAGE}:4:7: error: there is no unit "chonggu"\n'
+        "  hint: if chonggu is a new unit, create content/units/chonggu.yaml by running, in the site folder: sitegen "
+        "new unit 名称 --id chonggu (with the unit's name in place of 名称); or, if this page belongs to a unit the site "
+        "has, write its id (file name in content/units/ without .yaml), one of: baihe (白鹤镇)"]
