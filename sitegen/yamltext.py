@@ -3656,6 +3656,14 @@ def _explain(exc: yaml.YAMLError, lines: _Lines, open_at: int | None, groups: Gr
         missing = _colon_missing(lines, context_mark.line, groups)
         if missing is not None:
             return _Issue(context_mark.line, missing[2], f"{missing[0]} {words}", missing[1])
+    # "title 重固镇微访谈" on the first line (or "source" there), "- as_of 2018-04-26" opening an item: read as a
+    # text going on into the field below.
+    text_at = (_text_opening(lines, line) if groups is not None and problem.startswith("mapping values")
+               else _yaml_line(lines, -1, 1) if groups is not None and "<document start>" in problem else None)
+    text_at = text_at if text_at is not None and text_at >= 0 else None
+    missing = _colon_missing(lines, text_at, groups) if text_at is not None and groups is not None else None
+    if text_at is not None and missing is not None:
+        return _Issue(text_at, missing[2], f"{missing[0]} {words}", missing[1])
     for test, explain in _EXPLAINERS:
         if test(problem, context):
             message, hint, at = explain(lines, line, column, context_mark)
@@ -4207,17 +4215,24 @@ def _group_fields_joined(here: str, start: int, joined: _JoinedFields,
 _KEY_WITHOUT_COLON = compile_later(rf"( *(?:- )*)({_ASCII_KEY})([ \t{WIDE_SPACES}]+)(?=[^ \t{WIDE_SPACES}#:：])")
 
 
+# A field name alone on its line, its ":" not typed: "source" above the fields of its group, a note allowed after it.
+_GROUP_KEY_WITHOUT_COLON = compile_later(rf"( *(?:- )*)({_ASCII_KEY})([ \t{WIDE_SPACES}]*)(?:[ \t]#.*)?$")
+
+
 def _colon_missing(lines: _Lines, line: int, groups: GroupFinder) -> tuple[str, str, int] | None:
-    """Explain ``collected 350``: a field of the record the 0-based ``line`` is typed in, its ":" not typed.
+    """Explain ``collected 350``, or ``source`` above the fields of its group: a field of the record the 0-based
+    ``line`` is typed in, its ":" not typed.
 
     Takes the lines, the line and `load_yaml`'s ``groups``. Returns
-    (message, hint, 0-based column of the space typed for the colon), or
-    None when the line's first word is no field the records know there.
+    (message, hint, 0-based column of the space typed for the colon, or
+    of the end of a field name typed alone), or None when the line's first
+    word is no field the records know there, or a name alone has no block
+    under it (no fields or list items further in, nor items as far in).
     """
     here = lines.line(line)
     match = _KEY_WITHOUT_COLON.match(here)
     if match is None:
-        return None
+        return _group_colon_missing(lines, line, groups)
     lead, key, gap = match.groups()
     value, note = _split_comment(here[match.end():])
     typed = _field_line(lead, key, value.rstrip(_GAP)) + note
@@ -4232,6 +4247,28 @@ def _colon_missing(lines: _Lines, line: int, groups: GroupFinder) -> tuple[str, 
     hint = (f'{how}, typing this line in place of this one: "{typed}"' if len(typed) <= PASTE_LIMIT
             else f"{how}, before the value")
     return message, hint, match.start(3) + (gap.index(wide) if wide else 0)
+
+
+def _group_colon_missing(lines: _Lines, line: int, groups: GroupFinder) -> tuple[str, str, int] | None:
+    """Explain ``source`` typed alone above the fields of its group (or ``images`` above its items): the ":" of a
+    group's field not typed (`_colon_missing`). Followed, "this line is text … put "# " back" made the group a
+    note and lost it."""
+    here = lines.line(line)
+    match = _GROUP_KEY_WITHOUT_COLON.match(here)
+    below = _yaml_line(lines, line, 1)
+    if match is None or below < 0:
+        return None
+    lead, key, gap = match.groups()
+    under = lines.line(below)
+    if not (_indent(under) > match.start(2) or (_indent(under) == match.start(2) and _is_item(under.lstrip(" ")))):
+        return None
+    note = here[match.end(3):]
+    typed = f"{lead}{key}:" + (f" {note.lstrip(' ')}" if note else "")
+    path = _mapping_path(lines, line, typed)
+    if path is None or key not in (groups(path) or ()):
+        return None
+    hint = paste_hint(f'type ":" after "{_clip(key, 20)}", typing this line in place of this one', f'"{typed}"')
+    return f'"{_clip(key, 20)}" is a field, but the ":" after it is missing', hint, match.end(2)
 
 
 def _bare_key(text: str) -> str | None:
@@ -5437,6 +5474,19 @@ def _starts_text(lines: _Lines, line: int) -> int | None:
             or _indent(lines.line(above)) <= _indent(typed):
         return above
     return None
+
+
+def _text_opening(lines: _Lines, line: int) -> int | None:
+    """The 0-based line above the 0-based ``line`` whose text the parser read as going on into it: a line of text
+    (`_starts_text`), or a list item's text (``- as_of 2018-04-26``) with ``line`` lined up after its "- "; or
+    None."""
+    told = _starts_text(lines, line)
+    above = _yaml_line(lines, line, -1)
+    if told is not None or above < 0:
+        return told
+    typed = lines.line(above)
+    start = _typed_lead(typed)[1] if _is_item(typed) else -1
+    return above if start == _indent(lines.line(line)) and _typed_value(typed)[1] is None else None
 
 
 _LINE_OF_TEXT = compile_later(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:]*(?::\S[^:]*)*$")

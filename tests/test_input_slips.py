@@ -3269,3 +3269,81 @@ def test_a_note_typed_after_a_full_width_space_is_warned_and_the_hint_followed_p
     units = json.loads((output / "data/units.json").read_text(encoding="utf-8"))
     assert "备注" not in json.dumps(units, ensure_ascii=False) and "居民很满意。" in json.dumps(units, ensure_ascii=False)
 
+
+# -- a field name typed without its ":" -------------------------------------------------------
+
+SOURCED = interview(extra="source\n  publisher: 青浦区融媒体中心\n  title: 白鹤镇微访谈\n")
+"""An interview whose ``source:`` lost its colon (line 9)."""
+
+
+@pytest.mark.parametrize(("rel", "text", "at", "key", "line", "page", "shown"), [
+    (PAGE_PATH, SOURCED, (9, 7), "source", "source:", "interviews/baihe/index.html", "青浦区融媒体中心"),
+    (PAGE_PATH, interview().replace("interviewee:", "interviewee   # 受访人"), (5, 12), "interviewee",
+     "interviewee: # 受访人", "interviews/baihe/index.html", "党委书记"),
+    (PAGE_PATH, interview(extra="images\n  - src: images/a.svg\n    alt: 草莓\n"), (9, 7), "images", "images:",
+     "interviews/baihe/index.html", 'alt="草莓"'),
+    (UNIT_PATH, UNIT.replace("tallies:", "tallies"), (4, 8), "tallies", "tallies:", "units/baihe/index.html", "318"),
+    (UNIT_PATH, UNIT + "milestones\n  - date: 2018-01-12\n    title: 成立领导小组\n", (11, 11), "milestones",
+     "milestones:", "units/baihe/index.html", "成立领导小组"),
+    (UNIT_PATH, UNIT + "targets\n  - group: residents\n    target: 80\n", (11, 8), "targets", "targets:",
+     "units/baihe/index.html", "80"),
+])
+def test_a_group_field_typed_without_its_colon_gets_the_line_with_it(
+        tmp_path: Path, rel: str, text: str, at: tuple[int, int], key: str, line: str, page: str, shown: str) -> None:
+    # Told "this line is text, not a field … put "# " back at the start of the line": followed, the group was a
+    # note, and the source (or the tallies) left the site with no error.
+    root = write_site(tmp_path, {rel: text, "content/images/a.svg": SVG})
+    assert printed(root) == [
+        f"{rel}:{at[0]}:{at[1]}: error: \"{key}\" is a field, but the \":\" after it is missing (YAML parser: while "
+        "scanning a simple key: could not find expected ':')\n"
+        f'  hint: type ":" after "{key}", typing this line in place of this one: "{line}"']
+    typed_in(root, rel, at[0], line)
+    assert printed(root) == []
+    assert shown in (build_at(root) / page).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("rel", "text", "at", "key", "line", "page", "shown"), [
+    (PAGE_PATH, interview().replace("title: 白鹤镇访谈", "title 重固镇微访谈"), (2, 6), "title", "title: 重固镇微访谈",
+     "interviews/baihe/index.html", "重固镇微访谈"),
+    (PAGE_PATH, "---\nsource\n  publisher: 青浦区融媒体中心\n" + interview()[4:], (2, 7), "source", "source:",
+     "interviews/baihe/index.html", "青浦区融媒体中心"),
+    (UNIT_PATH, UNIT.replace("name: 白鹤镇", "name 白鹤镇"), (1, 5), "name", "name: 白鹤镇", "units/baihe/index.html",
+     "白鹤镇"),
+    (UNIT_PATH, "# 白鹤镇\n" + UNIT.replace("name: 白鹤镇", "name\u3000白鹤镇"), (2, 5), "name", "name: 白鹤镇",
+     "units/baihe/index.html", "白鹤镇"),
+    (UNIT_PATH, UNIT.replace("  - as_of:", "  - as_of"), (5, 10), "as_of", "  - as_of: 2018-04-26",
+     "units/baihe/index.html", "318"),
+    ("content/series/dadiaoyan.yaml", SERIES.replace("title:", "title"), (1, 6), "title", "title: 大调研微访谈",
+     "series/dadiaoyan/index.html", "大调研微访谈"),
+])
+def test_the_first_field_of_a_file_or_item_typed_without_its_colon_gets_the_line_with_it(
+        tmp_path: Path, rel: str, text: str, at: tuple[int, int], key: str, line: str, page: str, shown: str) -> None:
+    # The first line, read as a text going on into the field below, was told "this line is text, not a field".
+    root = write_site(tmp_path, {rel: text})
+    [told] = printed(root)
+    wide = ", and a full-width space (全角空格) is typed in its place" if "\u3000" in text else ""
+    how = (f'replace the space after "{key}" with ":" and an ordinary space' if wide
+           else f'type ":" and an ordinary space after "{key}"' if line != f"{key}:" else f'type ":" after "{key}"')
+    assert told == (f'{rel}:{at[0]}:{at[1]}: error: "{key}" is a field, but the ":" after it is missing{wide} (YAML '
+                    "parser: mapping values are not allowed in this context)\n"
+                    f'  hint: {how}, typing this line in place of this one: "{line}"')
+    typed_in(root, rel, at[0], line)
+    assert printed(root) == []
+    assert shown in (build_at(root) / page).read_text(encoding="utf-8")
+
+
+def test_a_word_alone_that_is_no_field_keeps_the_hint_of_a_line_of_text(tmp_path: Path) -> None:
+    page = interview(extra="sources\n  publisher: 青浦区融媒体中心\n")
+    assert printed(write_site(tmp_path, {PAGE_PATH: page}))[0].startswith(
+        f'{PAGE_PATH}:9:1: error: this line is text, not a field ("name: value")')
+
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'
+
+
+def typed_in(root: Path, rel: str, number: int, line: str) -> None:
+    """Type ``line`` in place of the 1-based line ``number`` of the site file ``rel``, as a hint says."""
+    path = root / rel
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[number - 1] = line
+    path.write_text("\n".join(lines), encoding="utf-8")
