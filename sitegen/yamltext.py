@@ -3634,6 +3634,10 @@ def _explain(exc: yaml.YAMLError, lines: _Lines, open_at: int | None, groups: Gr
     if open_at is not None and index >= open_at:
         return _unclosed(lines, open_at, words)
     line, column = lines.at(index)
+    too_far = _key_too_far_in(lines, line, groups) if groups is not None and problem.startswith("mapping values") \
+        else None
+    if too_far is not None:
+        return _Issue(too_far[2][0], too_far[2][1], f"{too_far[0]} {words}", too_far[1])
     if problem.startswith("mapping values") or "expected key" in problem or "expected <block end>" in problem:
         lost = (_lost_indent_above(lines, line, column) or _item_lost_indent(lines, line, column, first_line)
                 or _first_item_lost_indent(lines, line, column, first_line)
@@ -3762,7 +3766,14 @@ def _explain_colon(lines: _Lines, line: int, column: int, _mark: object) -> Expl
                 paste_hint("type the colon in full width (全角), as Chinese text does", fixed.strip(" "),
                            ", keeping the line where it is"), (line, colon))
     message = 'a "key:" is not expected here: this line is read as part of the value above'
-    return message, "line up this key with the keys above it (same number of spaces), or wrap the value above in quotes", None
+    # "or wrap the value above in quotes", followed, left this line as it was: only quotes closed after it mend it.
+    return message, _GOING_ON_HINT, None
+
+
+_GOING_ON_HINT = ('line up this key with the keys above it (same number of spaces); only if this line is text going on '
+                  'from the value above, put that value and this line in one pair of quotes: " before the value, '
+                  '" at the end of this line')
+"""`_explain_colon`'s hint for a key further in than the line above, that no record tells (`_key_too_far_in`)."""
 
 
 def _indent(text: str) -> int:
@@ -4269,6 +4280,58 @@ def _group_colon_missing(lines: _Lines, line: int, groups: GroupFinder) -> tuple
         return None
     hint = paste_hint(f'type ":" after "{_clip(key, 20)}", typing this line in place of this one', f'"{typed}"')
     return f'"{_clip(key, 20)}" is a field, but the ":" after it is missing', hint, match.end(2)
+
+
+def _key_too_far_in(lines: _Lines, line: int, groups: GroupFinder) -> tuple[str, str, tuple[int, int]] | None:
+    """Explain ``    role: 镇长`` under ``  name: 受访人``, or ``  summary: …`` under ``date: …``: a field typed further in
+    than the field above it, whose value it is then read to go on.
+
+    Both keys must be fields of the record the line above is typed in (by
+    `load_yaml`'s ``groups``): a key that is none (``publisher:`` at the
+    left edge, then ``  title:``) is `_lost_indent_above`'s, and a text
+    going on from a value is no field. The lines below as far in go with it
+    (a group's fields typed 2 spaces too far in): the hint gives each line
+    to type, lined up with the field above. Returns (message, hint, the
+    0-based line and column of the line's first character), or None for any
+    other shape. "line up this key, or wrap the value above in quotes" was
+    said before: quotes mend nothing here.
+    """
+    here, above = lines.line(line), _yaml_line(lines, line, -1)
+    start, colon, _pos = _typed_value(here)
+    if above < 0 or colon is None or start != _indent(here):
+        return None
+    typed = lines.line(above)
+    above_start, above_colon, value_at = _typed_value(typed)
+    value = _split_comment(typed[value_at:])[0].strip()
+    if above_colon is None or not value or value[0] in "|>" or above_start >= start:
+        return None
+    path = _mapping_path(lines, above)
+    known = groups(path) if path is not None else None
+    key, above_key = here[start:colon].strip(), typed[above_start:above_colon].strip()
+    if not known or key not in known or above_key not in known:
+        return None
+    block = [line]
+    for number in range(line + 1, len(lines.lines)):
+        if _holds_yaml(lines.line(number)):
+            if _indent(lines.line(number)) < start:
+                break
+            block.append(number)
+    shift = start - above_start
+    fixed = [lines.line(number)[shift:] for number in block]
+    spaces = f"{shift} space{'s' if shift > 1 else ''}"
+    where = f'lined up with "{_clip(above_key, 20)}:" above it'
+    if len(fixed) == 1:
+        hint = paste_hint(f"delete {spaces} at its start, {where}, typing this line in place of this one",
+                          f'"{fixed[0]}"')
+    else:
+        lines_said = f"this line and the {len(fixed) - 1} line{'s' if len(fixed) > 2 else ''} below it"
+        shown = ", ".join(f'"{text}"' for text in fixed)
+        hint = (f"delete {spaces} at the start of {lines_said}, {where}, typing these {len(fixed)} lines in place "
+                f"of them: {shown}" if len(shown) <= PASTE_LIMIT
+                else f"delete {spaces} at the start of {lines_said}, {where}")
+    message = (f'"{_clip(key, 20)}:" is indented (缩进) further than "{_clip(above_key, 20)}:" above it, so it is read '
+               f'as part of the value of "{_clip(above_key, 20)}:"')
+    return message, hint, (line, 0)
 
 
 def _bare_key(text: str) -> str | None:

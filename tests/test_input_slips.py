@@ -3347,3 +3347,42 @@ def typed_in(root: Path, rel: str, number: int, line: str) -> None:
     lines = path.read_text(encoding="utf-8").split("\n")
     lines[number - 1] = line
     path.write_text("\n".join(lines), encoding="utf-8")
+
+
+# -- a field typed further in than the field above it --------------------------------------------
+
+TOO_FAR = ' (YAML parser: mapping values are not allowed in this context)'
+
+
+@pytest.mark.parametrize(("rel", "text", "at", "message", "hint", "typed", "page", "shown"), [
+    (PAGE_PATH, interview().replace("  role:", "    role:"), 7,
+     '"role:" is indented (缩进) further than "name:" above it, so it is read as part of the value of "name:"',
+     'delete 2 spaces at its start, lined up with "name:" above it, typing this line in place of this one: '
+     '"  role: 党委书记"', ["  role: 党委书记"], "interviews/baihe/index.html", "党委书记"),
+    (UNIT_PATH, UNIT.replace("    collected:", "      collected:"), 7,
+     '"collected:" is indented (缩进) further than "batches:" above it, so it is read as part of the value of '
+     '"batches:"',
+     'delete 2 spaces at its start, lined up with "batches:" above it, typing this line in place of this one: '
+     '"    collected: 296"', ["    collected: 296"], "units/baihe/index.html", "296"),
+    (PAGE_PATH, interview(extra="  summary: 重固镇谈大调研。\n"), 9,
+     '"summary:" is indented (缩进) further than "date:" above it, so it is read as part of the value of "date:"',
+     'delete 2 spaces at its start, lined up with "date:" above it, typing this line in place of this one: '
+     '"summary: 重固镇谈大调研。"', ["summary: 重固镇谈大调研。"], "interviews/baihe/index.html", "重固镇谈大调研。"),
+    (PAGE_PATH, interview(extra="source:\n  publisher: 青浦区融媒体中心\n      title: 原文\n      url: https://a.org/\n"),
+     11, '"title:" is indented (缩进) further than "publisher:" above it, so it is read as part of the value of '
+     '"publisher:"',
+     'delete 4 spaces at the start of this line and the 1 line below it, lined up with "publisher:" above it, '
+     'typing these 2 lines in place of them: "  title: 原文", "  url: https://a.org/"',
+     ["  title: 原文", "  url: https://a.org/"], "interviews/baihe/index.html", "https://a.org/"),
+])
+def test_a_field_indented_too_far_gets_the_line_lined_up_not_quotes(
+        tmp_path: Path, rel: str, text: str, at: int, message: str, hint: str, typed: list[str], page: str,
+        shown: str) -> None:
+    # "line up this key …, or wrap the value above in quotes": the quotes mended nothing, and the line to type was
+    # not given; "  summary:" under "date:" was told that date: lost its indent, into interviewee:.
+    root = write_site(tmp_path, {rel: text})
+    assert printed(root) == [f"{rel}:{at}:1: error: {message}{TOO_FAR}\n  hint: {hint}"]
+    for offset, line in enumerate(typed):
+        typed_in(root, rel, at + offset, line)
+    assert printed(root) == []
+    assert shown in (build_at(root) / page).read_text(encoding="utf-8")

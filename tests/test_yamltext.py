@@ -335,7 +335,9 @@ def test_a_group_typed_with_a_value_on_its_line_is_told_to_stand_alone(text: str
     report = Report()
     load_yaml("unit: baihe\n  role: 党委书记\n", "content/interviews/x.md", report, groups=group_fields(InterviewMeta))
     assert [p.hint for p in report.problems] == [
-        "line up this key with the keys above it (same number of spaces), or wrap the value above in quotes"]
+        'line up this key with the keys above it (same number of spaces); only if this line is text going on from '
+        'the value above, put that value and this line in one pair of quotes: " before the value, " at the end of '
+        "this line"]
 
 
 def typed_in_place(text: str, problem: Problem) -> str:
