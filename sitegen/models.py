@@ -1305,6 +1305,11 @@ def id_case_reason(typed: str) -> str:
     return "the id is typed in full width (全角): write it in half width (半角)"
 
 
+FLAG_MEANINGS: dict[str, tuple[str, str]] = {"draft": ("to keep it unpublished", "to publish the page")}
+"""What ``true`` and ``false`` do, by yes/no field whose name does not say it: "write true or false" left the
+editor of ``draft: 发布`` to guess which one publishes."""
+
+
 def parse_bool(value: Any) -> bool:
     """Turn a yes/no field into a bool.
 

@@ -27,8 +27,8 @@ from pydantic.fields import FieldInfo
 from .errors import (LOST_CHARACTERS_HINT, PASTE_LIMIT, WIDE_SPACES, Problem, Report, lost_characters_message,
                      paste_hint, space_name)
 from .lazyre import compile_later
-from .models import (CHOICE_LABELS, FULL_WIDTH_FIX, QUOTE_MARKS, QUOTED_TAGS, SEPARATOR_MARKS, WORD_LIST_FIELDS,
-                     YEAR_TO_WRITE, Image, Person, Series, SourceAttribution, Unit, choice_meant, clip, is_stand_in,
+from .models import (CHOICE_LABELS, FLAG_MEANINGS, FULL_WIDTH_FIX, QUOTE_MARKS, QUOTED_TAGS, SEPARATOR_MARKS,
+                     WORD_LIST_FIELDS, YEAR_TO_WRITE, Image, Person, Series, SourceAttribution, Unit, choice_meant, clip, is_stand_in,
                      kind_of, named_address, numbered_items, snake_case, texts_in, whole_number_meant)
 from .placeholders import placeholders_in
 from .yamltext import (NOTE_HINT, NOTE_MESSAGE, ElsewhereFinder, FieldElsewhere, FieldNamer, GroupFinder, YamlData,
@@ -1547,7 +1547,10 @@ def _converter_message(name: str, item: Any, context: dict[str, Any]) -> tuple[s
     message = str(item.get("msg", ""))
     if message.startswith(("Input should be", "Value error")):  # pydantic's own words: not for editors
         message = f"the value {kind_of(item.get('input'))} cannot be used here"
+    key = name.rsplit(" → ", 1)[-1]
     if "meant" in context:
-        key = name.rsplit(" → ", 1)[-1]
         return f"{name}: {message}", paste_hint(str(context["fix"]), f"{key}: {context['meant']}")
+    if item["type"] == "bool" and key in FLAG_MEANINGS:
+        yes, no = FLAG_MEANINGS[key]
+        return f"{name}: {message}", f"write {key}: false (否) {no}, or {key}: true (是) {yes}"
     return f"{name}: {message}", str(context.get("hint", ""))

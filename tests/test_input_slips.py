@@ -934,7 +934,8 @@ def test_a_closing_fence_typed_with_long_dashes_is_named_with_the_front_matter_m
     page = interview(extra="draft: 不是\n").replace("\n---\n\n", "\n———\n\n")
     root = write_site(tmp_path, {PAGE_PATH: page})
     assert printed(root) == [
-        f'{PAGE_PATH}:9:8: error: draft: "不是" is not true or false\n  hint: write true or false (是 or 否)',
+        f'{PAGE_PATH}:9:8: error: draft: "不是" is not true or false\n  hint: write draft: false (否) to publish the '
+        "page, or draft: true (是) to keep it unpublished",
         f'{PAGE_PATH}:10:1: error: this line looks like the "---" that closes the front matter, but it is typed '
         "with full-width or long dashes (全角/长破折号), not three half-width hyphens\n"
         "  hint: type exactly --- (three half-width hyphens, 半角) and nothing else on the line"]
@@ -3386,3 +3387,23 @@ def test_a_field_indented_too_far_gets_the_line_lined_up_not_quotes(
         typed_in(root, rel, at + offset, line)
     assert printed(root) == []
     assert shown in (build_at(root) / page).read_text(encoding="utf-8")
+
+
+# -- a yes/no field with another word ---------------------------------------------------------
+
+@pytest.mark.parametrize(("path", "typed", "line"), [(PAGE_PATH, "发布", 9), (PAGE_PATH, "1", 9), (CASE_PATH, "草稿", 9)])
+@pytest.mark.parametrize("meant", ["false", "否", "true", "是"])
+def test_a_draft_typed_with_another_word_is_told_which_value_publishes(tmp_path: Path, path: str, typed: str,
+                                                                       line: int, meant: str) -> None:
+    # "write true or false (是 or 否)" did not say which one publishes the page.
+    page = (interview(extra=f"draft: {typed}\n") if path == PAGE_PATH
+            else case_study("  - 走访\n", "  - 大调研\n").replace("date: 2018-05-03\n", f"date: 2018-05-03\ndraft: {typed}\n"))
+    root = write_site(tmp_path, {path: page})
+    assert printed(root) == [
+        f'{path}:{line}:8: error: draft: "{typed}" is not true or false\n'
+        "  hint: write draft: false (否) to publish the page, or draft: true (是) to keep it unpublished"]
+    typed_in(root, path, line, f"draft: {meant}")  # either line the hint gives
+    assert printed(root) == []
+    output = build_at(root)
+    published = (output / ("interviews/baihe" if path == PAGE_PATH else "cases/caomei") / "index.html").exists()
+    assert published == (meant in ("false", "否"))
