@@ -34,7 +34,20 @@ Policies (what editors get, and why):
 * **Lists and tables right under a text line** (case 14): ``主要做法：`` followed
   on the next line by ``- item`` / ``1. item`` / a pipe table is taken as a
   paragraph followed by the list or table (a blank line is inserted before
-  Markdown sees the text; not inside fenced code).
+  Markdown sees the text; not inside fenced code), also when the text line
+  is right under a heading, a rule, a fence, an HTML comment or a table
+  (each ends at its own line; a line without ``|`` ends a table), and inside
+  a quote (``> 主要做法：`` then ``> - item``). A list or table typed without
+  ``>`` right under a quote is not in it; a table right under a list item
+  is not in the item.
+* **First-line indent under a list** (首行缩进): a paragraph indented by 4
+  spaces, a tab or full-width spaces under a list's last item, with or
+  without a blank line between, is a paragraph of its own, as it is
+  elsewhere, not that item's text; so is one typed after a blank line with
+  the next list right under it. Where the list goes on after it as
+  Markdown writes an item's second paragraph or line, or in a list whose
+  items hold a sub-item or an indented block, it stays the item's
+  (`_ListEnds`).
 * **Tables** are wrapped in ``<div class="table-scroll" role="region"
   tabindex="0" aria-label="表格：…">`` so that a keyboard or a 360 px phone can
   scroll them (the theme gives ``.table-scroll`` ``overflow-x: auto``; its script
@@ -360,6 +373,11 @@ _HR_RE = compile_later(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _TABLE_DELIMITER_RE = compile_later(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _NOT_PARAGRAPH_RE = compile_later(r"^(?:#|>| {0,3}<| {4}|\t)")
 _ATX_RE = compile_later(r"^(#{1,6})")
+_QUOTE_PREFIX_RE = compile_later(r"^ {0,3}> ?")
+# Word's or WPS's first-line indent (首行缩进) as typed: 4 spaces, a tab or full-width spaces.
+_FIRST_LINE_INDENT_RE = compile_later(r"^(?: {4}| {0,3}\t|[ \t]*\u3000)")
+# The end of a line that closes raw HTML: a comment's or an element's end tag.
+_CLOSES_HTML_RE = compile_later(r"(?:-->|</[A-Za-z][^<>]*>)$")
 
 
 def _not_paragraph(line: str) -> bool:
@@ -439,37 +457,177 @@ def open_blocks(lines: list[str]) -> list[str]:
     Takes the body's lines (no newline characters) and returns new lines:
     trailing spaces/tabs removed, and ``""`` inserted before a list item
     (``-``, ``*``, ``+``, ``1.``) or a pipe-table header that directly follows
-    a paragraph line (case 14). Lines inside fenced code (``` or ~~~) are
-    left exactly as they are. Never raises.
+    a paragraph line (case 14), also one under a heading, a rule, a fence,
+    an HTML comment or a table (each ends at its own line, so the text line
+    under it begins a paragraph); before a table right under a list item;
+    before a line with no ``|`` under a table (it ends the table, rather
+    than being a row); before a list or table right under a quote (``>``
+    lines are opened the same way inside the quote, with ``>``). A text line
+    indented by 4 spaces, a tab or full-width spaces (Word's first-line
+    indent, 首行缩进) under a list that ends there is a paragraph of its own:
+    a blank line goes before it and its spaces and tabs are taken off, so
+    that Python-Markdown does not make it the last item's text (where the
+    list goes on after it, `_ListEnds`, it stays that item's). Lines inside
+    fenced code (``` or ~~~) are left exactly as they are, and so are quotes
+    more than 16 deep. Never raises.
     """
-    out: list[str] = []
+    return [line for line, _ in _opened_lines(lines)]
+
+
+# Quotes in quotes opened inside: deeper ones are left as typed (each level is one more call).
+_OPENED_QUOTE_DEPTH = 16
+
+
+def _opened_lines(lines: Sequence[str], depth: int = 0) -> list[tuple[str, int]]:
+    """:func:`open_blocks`, each line returned with the index in ``lines`` it comes from (-1: a line added);
+    ``depth``: how many quotes hold ``lines``."""
+    out: list[tuple[str, int]] = []
     fence = ""
-    block = ""  # "", "para", "list", "table", "other"
-    for index, line in enumerate(lines):
+    block = ""  # "", "para", "list", "table", "html"
+    lists = _ListEnds(lines)
+    # "list": a list is open (to Python-Markdown an indented block here is its last item's); "nested": one
+    # whose items hold an indented block or sub-item, so its author indents as Markdown means; "": none.
+    after_list = ""
+    index = 0
+    while index < len(lines):
+        line = lines[index]
         if fence:
-            out.append(line)
+            out.append((line, index))
             if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
                 fence, block = "", ""
+        elif match := _FENCE_RE.match(line):
+            fence, block, after_list = match.group(1), "", ""
+            out.append((line, index))
+        elif _QUOTE_PREFIX_RE.match(line):
+            end = _quote_end(lines, index)
+            if depth < _OPENED_QUOTE_DEPTH:
+                out += _opened_quote(lines, index, end, depth + 1)
+            else:
+                out += [(lines[at], at) for at in range(index, end)]
+            if end < len(lines) and lines[end].strip():
+                out.append(("", -1))  # the list or table under the quote is not in it (no ">" before it)
+            block, after_list, index = "", "", end
             continue
-        match = _FENCE_RE.match(line)
-        if match:
-            fence, block = match.group(1), "other"
-            out.append(line)
-            continue
-        line = line.rstrip(" \t")
-        if not line:
-            block = ""
-            out.append(line)
-            continue
-        starts = _block_start(line, lines[index + 1] if index + 1 < len(lines) else "")
-        if block == "para" and starts:
-            out.append("")
-        out.append(line)
-        if starts:
-            block = starts
-        elif not block:
-            block = "other" if _not_paragraph(line) else "para"
+        else:
+            line = line.rstrip(" \t")
+            if block == "table" and line and "|" not in line and not _TABLE_DELIMITER_RE.match(line):
+                out.append(("", -1))  # a line without "|" is no row: the table ended above it
+                block = ""
+            if after_list == "list" and lists.first_line_indent(index, line):
+                if block:
+                    out.append(("", -1))
+                out.append((line.lstrip(" \t"), index))
+                block, after_list = "para", ""
+            else:
+                block, after_list = _opened_line(out, line, index, lines, block, after_list)
+        index += 1
     return out
+
+
+def _opened_line(out: list[tuple[str, int]], line: str, index: int, lines: Sequence[str], block: str,
+                 after_list: str) -> tuple[str, str]:
+    """Append ``line`` (at ``index`` of ``lines``, outside fences and quotes, trailing spaces off) to ``out``,
+    a blank line before it if it opens a list or table under text; return the new ``block`` and ``after_list``
+    of `_opened_lines`."""
+    if not line:
+        out.append((line, index))
+        return "", after_list
+    starts = _block_start(line, lines[index + 1] if index + 1 < len(lines) else "")
+    if block == "para" and starts or block == "list" and starts == "table":
+        out.append(("", -1))
+    out.append((line, index))
+    indented = line[:1] in (" ", "\t", "\u3000")
+    if starts == "list" or after_list and line.startswith((" " * 4, "\t")):
+        after_list = "nested" if after_list == "nested" or line.startswith((" " * 4, "\t")) else "list"
+    elif not indented and (block != "list" or starts or line.startswith("#")):
+        after_list = ""
+    if starts:
+        return starts, after_list
+    if line.startswith("#"):
+        return "", after_list  # a heading is one line: the text under it begins a paragraph
+    if block == "html" or not block and _not_paragraph(line) and not indented:
+        return ("" if _CLOSES_HTML_RE.search(line) else "html"), after_list
+    if not block:
+        # Indented code blocks are off: an indented line begins a paragraph, unless the list above takes it.
+        return ("list" if after_list and indented else "para"), after_list
+    return block, after_list
+
+
+def _quote_end(lines: Sequence[str], index: int) -> int:
+    """The index of the first line after the quote that starts at ``index`` of ``lines``.
+
+    The quote runs over its ``>`` lines and the text lines right under them
+    that Python-Markdown takes into it (lazy lines); it ends at a blank
+    line, a fence, or a list item or table typed without ``>``.
+    """
+    end = index + 1
+    while end < len(lines):
+        line = lines[end]
+        if not _QUOTE_PREFIX_RE.match(line) and (
+                not line.strip() or _FENCE_RE.match(line)
+                or _block_start(line.rstrip(" \t"), lines[end + 1] if end + 1 < len(lines) else "")):
+            break
+        end += 1
+    return end
+
+
+def _opened_quote(lines: Sequence[str], start: int, end: int, depth: int) -> list[tuple[str, int]]:
+    """The quote ``lines[start:end]`` opened inside: its text after ``>`` is opened as a body is
+    (`_opened_lines`, at ``depth``), each line given back its ``>``; a line added is ``">"``."""
+    prefixes: list[str] = []
+    inside: list[str] = []
+    for line in lines[start:end]:
+        found = _QUOTE_PREFIX_RE.match(line)
+        cut = found.end() if found else 0
+        prefixes.append(line[:cut])
+        inside.append(line[cut:])
+    return [((prefixes[at] + line if line else prefixes[at].rstrip(" \t")) if at >= 0 else ">",
+             start + at if at >= 0 else -1) for line, at in _opened_lines(inside, depth)]
+
+
+class _ListEnds:
+    """Tells, for an indented line under a list, whether the list goes on after it (`_opened_lines`).
+
+    Remembers the last line looked at, so that a long run of indented lines
+    is looked through once.
+    """
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self._lines = lines
+        self._until = -1  # the lines before this index share the next line at the left margin, found last
+        self._item = False  # that line is a list item
+        self._blank = False  # a blank line is right above it
+
+    def first_line_indent(self, index: int, line: str) -> bool:
+        """True when ``line`` (at ``index``, trailing spaces off), under an open list, is a paragraph typed
+        with a first-line indent (4 spaces, a tab or full-width spaces) that the list does not go on after.
+
+        It goes on when a list item is the next line at the left margin, with
+        a blank line above that item if one is above ``line`` too (an item's
+        second paragraph, as Markdown writes it). A blank line above the
+        indented paragraph and none under it, before the next item, is a
+        paragraph of its own between two lists (Python-Markdown would show
+        that item's "-" as more of the paragraph's text).
+        """
+        if not _FIRST_LINE_INDENT_RE.match(line):
+            return False
+        text = line.lstrip(" \t\u3000")
+        if _LIST_ITEM_RE.match(text) or _not_paragraph(text) or _FENCE_RE.match(text) or _HR_RE.match(text):
+            return False  # a sub-item, an indented heading or quote (`_indented_marker_problems`), a fence
+        if index >= self._until:
+            self._until, self._item, self._blank = self._next_margin_line(index)
+        after_blank = index > 0 and not self._lines[index - 1].strip()
+        return not (self._item and (self._blank or not after_blank))
+
+    def _next_margin_line(self, index: int) -> tuple[int, bool, bool]:
+        """The index of the first line after ``index`` at the left margin (not blank or indented), whether it
+        is a list item, and whether a blank line is right above it; ``len(lines)``, False, False if none."""
+        for after in range(index + 1, len(self._lines)):
+            line = self._lines[after]
+            item = bool(_LIST_ITEM_RE.match(line) and not _HR_RE.match(line))
+            if item or line.strip() and line[:1] not in (" ", "\t", "\u3000"):
+                return after, item, not self._lines[after - 1].strip()  # an item may be 1-3 spaces in
+        return len(self._lines), False, False
 
 
 def _block_start(line: str, next_line: str) -> str:
@@ -1567,15 +1725,9 @@ def _source_headings(lines: list[str]) -> list[tuple[int, int]]:
     """
     if not _ANY_UNDERLINE_RE.search("\n".join(lines)):
         return _atx_headings(lines)  # most texts: no line that could underline one
-    opened = open_blocks(lines)
-    origin: list[int] = []  # the index in ``lines`` of each line of ``opened`` (-1: a blank line added)
-    position = 0
-    for line in opened:
-        if line == "" and position < len(lines) and lines[position].strip():
-            origin.append(-1)
-        else:
-            origin.append(position)
-            position += 1
+    paired = _opened_lines(lines)
+    opened = [line for line, _ in paired]
+    origin = [at for _, at in paired]  # the index in ``lines`` of each line of ``opened`` (-1: a line added)
     found: list[tuple[int, int]] = []
     fence = ""
     previous = ""

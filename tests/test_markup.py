@@ -174,6 +174,159 @@ def test_open_blocks_leaves_lists_and_rules_alone() -> None:
     assert open_blocks(["行尾空格   ", "\t"]) == ["行尾空格", ""]
 
 
+# A text line under a block that ends at its own line, then a list or table: it was published as one paragraph,
+# "<p>主要有以下几点：<br>- 第一点<br>- 第二点</p>", because the text line took the "not a paragraph" of the heading.
+UL = "<ul>\n<li>第一点</li>\n<li>第二点</li>\n</ul>"
+OL = "<ol>\n<li>第一点</li>\n<li>第二点</li>\n</ol>"
+TABLE = ('<div aria-label="表格：类别、数量" class="table-scroll" role="region" tabindex="0">\n<table>\n<thead>\n'
+         "<tr>\n<th>类别</th>\n<th>数量</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>路灯</td>\n<td>3</td>\n</tr>\n"
+         "</tbody>\n</table>\n</div>")
+LIST_TEXT = "- 第一点\n- 第二点\n"
+TABLE_TEXT = "| 类别 | 数量 |\n|---|---|\n| 路灯 | 3 |\n"
+
+
+@pytest.mark.parametrize(("above", "shown"), [
+    ("## 问题一？\n", '<h2 id="问题一">问题一？</h2>\n'),
+    ("### 问题一？\n", '<h3 id="问题一">问题一？</h3>\n'),
+    ("#话题#\n", '<h1 id="话题">话题</h1>\n'),
+    ("---\n", "<hr>\n"),
+    ("* * *\n", "<hr>\n"),
+    ("```\n代码\n```\n", "<pre><code>代码\n</code></pre>\n"),
+    ("<!-- 编者按 -->\n", "\n"),
+    ("<p>编者按</p>\n", "<p>编者按</p>\n"),
+    ("| 类别 | 数量 |\n|---|---|\n| 路灯 | 3 |\n", TABLE + "\n"),
+])
+@pytest.mark.parametrize(("typed", "block"), [(LIST_TEXT, UL), ("1. 第一点\n2. 第二点\n", OL), (TABLE_TEXT, TABLE)])
+def test_a_list_or_table_under_a_text_line_under_a_block_of_one_line_is_opened(
+        renderer: MarkdownRenderer, above: str, shown: str, typed: str, block: str) -> None:
+    result = renderer.render(above + "主要有以下几点：\n" + typed, "content/a.md", 1)
+    assert result.html == shown + "<p>主要有以下几点：</p>\n" + block
+    assert [p for p in result.problems if p.line > above.count("\n")] == []  # "#话题#" is warned itself
+
+
+@pytest.mark.parametrize("indent", ["    ", "\t", "　　"])
+@pytest.mark.parametrize(("typed", "block"), [(LIST_TEXT, UL), (TABLE_TEXT, TABLE)])
+def test_a_list_or_table_under_a_line_typed_with_a_first_line_indent_is_opened(
+        renderer: MarkdownRenderer, indent: str, typed: str, block: str) -> None:
+    # Indented code blocks are off: the line is a paragraph's, and the list under it was merged into it.
+    for above in ("", "## 问题\n", "文字\n\n"):
+        result = renderer.render(above + indent + "主要有以下几点：\n" + typed, "content/a.md", 1)
+        assert result.html.endswith("<p>主要有以下几点：</p>\n" + block)
+        assert result.problems == ()
+
+
+@pytest.mark.parametrize("stop", ["。", "！", "？", "；", "……", "）", "」", ""])
+def test_a_text_line_under_a_heading_opens_a_list_whatever_it_ends_with(renderer: MarkdownRenderer,
+                                                                      stop: str) -> None:
+    result = renderer.render(f"## 问题\n主要有以下几点{stop}\n- 第一点\n- 第二点\n", "content/a.md", 1)
+    assert result.html == f'<h2 id="问题">问题</h2>\n<p>主要有以下几点{stop}</p>\n' + UL
+    assert result.problems == ()
+
+
+def test_a_text_line_under_a_setext_heading_opens_a_list(renderer: MarkdownRenderer) -> None:
+    # "---" right under a text line underlines it (a heading, warned), it is no list item and no rule.
+    for underline, tag in (("---", "h2"), ("===", "h1")):
+        result = renderer.render(f"问题一\n{underline}\n主要有：\n- 第一点\n- 第二点\n", "content/a.md", 1)
+        assert result.html == f'<{tag} id="问题一">问题一</{tag}>\n<p>主要有：</p>\n' + UL
+        assert [p.line for p in result.problems] == [2]
+
+
+def test_a_line_without_a_bar_under_a_table_ends_it(renderer: MarkdownRenderer) -> None:
+    # "主要有：" and "- 第一点" were published as rows of the table, each in its first cell.
+    result = renderer.render(TABLE_TEXT + "主要有：\n" + LIST_TEXT + "\n数据如下：\n" + TABLE_TEXT, "content/a.md", 1)
+    assert result.html == TABLE + "\n<p>主要有：</p>\n" + UL + "\n<p>数据如下：</p>\n" + TABLE
+    assert result.problems == ()
+    without_edges = renderer.render("类别 | 数量\n---|---\n路灯 | 3\n主要有：\n" + LIST_TEXT, "content/a.md", 1)
+    assert without_edges.html == TABLE + "\n<p>主要有：</p>\n" + UL
+
+
+def test_a_table_right_under_a_list_item_is_not_in_the_item(renderer: MarkdownRenderer) -> None:
+    # It was the item's text: "第二点<br>| 类别 | 数量 |<br>|---|---|<br>| 路灯 | 3 |".
+    result = renderer.render(LIST_TEXT + TABLE_TEXT, "content/a.md", 1)
+    assert result.html == UL + "\n" + TABLE
+    assert result.problems == ()
+
+
+def test_a_list_typed_without_the_sign_of_the_quote_above_it_is_not_in_the_quote(renderer: MarkdownRenderer) -> None:
+    # "- 第一点" under "> 文字" was more text of the quote: "<p>文字<br>- 第一点…</p>" in the <blockquote>.
+    # Only a line starting with ">" is the quote's; a text line under it stays the quote's (Markdown's "lazy"
+    # line), as CommonMark reads it too.
+    result = renderer.render("> 村民说：路灯修好了。\n" + LIST_TEXT, "content/a.md", 1)
+    assert result.html == "<blockquote>\n<p>村民说：路灯修好了。</p>\n</blockquote>\n" + UL
+    lazy = renderer.render("> 村民说：\n路灯修好了。\n" + TABLE_TEXT, "content/a.md", 1)
+    assert lazy.html == "<blockquote>\n<p>村民说：<br>\n路灯修好了。</p>\n</blockquote>\n" + TABLE
+    assert result.problems == () and lazy.problems == ()
+
+
+def test_a_list_or_table_right_under_a_text_line_inside_a_quote_is_opened(renderer: MarkdownRenderer) -> None:
+    body = "> 主要有：\n> - 第一点\n> - 第二点\n>\n> 数据如下：\n> " + TABLE_TEXT.replace("\n", "\n> ")[:-3]
+    result = renderer.render(body, "content/a.md", 1)
+    assert result.html == "<blockquote>\n<p>主要有：</p>\n" + UL + "\n<p>数据如下：</p>\n" + TABLE + "\n</blockquote>"
+    nested = renderer.render("> > 二级引用：\n> > 1. 第一点\n> > 2. 第二点\n", "content/a.md", 1)
+    assert nested.html == "<blockquote>\n<blockquote>\n<p>二级引用：</p>\n" + OL + "\n</blockquote>\n</blockquote>"
+    assert result.problems == nested.problems == ()
+    assert open_blocks(["> 主要有：", ">- 第一点", "", "> ```", "> 说明：", "> - 不是列表", "> ```"]) == [
+        "> 主要有：", ">", ">- 第一点", "", "> ```", "> 说明：", "> - 不是列表", "> ```"]
+
+
+def test_quotes_deeper_than_sixteen_are_left_as_typed() -> None:
+    # Each quote in a quote is opened by one more call: a line of thousands of ">" must not exhaust the stack.
+    for depth, opened in ((16, [">"]), (17, []), (5000, [])):
+        lines = ["> " * depth + "主要有：", "> " * depth + "- 第一点"]
+        assert open_blocks(lines) == [lines[0], *opened, lines[1]]
+
+
+# A paragraph typed with Word's first-line indent (首行缩进) under a list went into its last item, unwarned: with a
+# blank line between as that item's second <p>, without one as a line of its text.
+ITEM_PARAGRAPH = "<ul>\n<li>第一点</li>\n<li>第二点</li>\n</ul>\n<p>首行缩进的段落。</p>"
+
+
+@pytest.mark.parametrize("indent", ["    ", "\t", "  \t", "　　", "      "])
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_paragraph_typed_with_a_first_line_indent_under_a_list_is_not_the_last_items(
+        renderer: MarkdownRenderer, indent: str, gap: str) -> None:
+    body = "- 第一点\n- 第二点" + gap + indent + "首行缩进的段落。\n"
+    result = renderer.render(body, "content/a.md", 1)
+    assert result.html == ITEM_PARAGRAPH
+    assert result.problems == ()
+    numbered = renderer.render(body.replace("- ", "1. ", 1).replace("- ", "2. "), "content/a.md", 1)
+    assert numbered.html == ITEM_PARAGRAPH.replace("ul>", "ol>")
+    after = renderer.render(body + "\n" + indent + "第二段。\n主要有：\n- 甲\n", "content/a.md", 1)
+    assert after.html == ITEM_PARAGRAPH + "\n<p>第二段。<br>\n主要有：</p>\n<ul>\n<li>甲</li>\n</ul>"
+    assert after.problems == ()
+
+
+def test_a_paragraph_typed_with_a_first_line_indent_between_two_lists_is_its_own(renderer: MarkdownRenderer) -> None:
+    # A blank line above it and none under it: the whole paragraph and the next list were the last item's
+    # second <p>, "- 第三点" shown as text in it.
+    body = "- 第一点\n- 第二点\n\n    首行缩进的段落。\n- 第三点\n- 第四点\n\t又一段。\n"
+    result = renderer.render(body, "content/a.md", 1)
+    assert result.html == (ITEM_PARAGRAPH + "\n<ul>\n<li>第三点</li>\n<li>第四点</li>\n</ul>\n<p>又一段。</p>")
+    assert result.problems == ()
+
+
+def test_an_indented_paragraph_stays_the_items_where_markdown_means_it(renderer: MarkdownRenderer) -> None:
+    # Where the list goes on after it, or its items hold a sub-item or an indented block, the author indents
+    # as Markdown asks: the paragraph is the item's.
+    goes_on = renderer.render("- 第一点\n\n    第一点的第二段\n\n- 第二点\n", "content/a.md", 1)
+    assert goes_on.html == ("<ul>\n<li>\n<p>第一点</p>\n<p>第一点的第二段</p>\n</li>\n<li>\n<p>第二点</p>\n</li>\n"
+                            "</ul>")
+    nested = renderer.render("- 第一点\n\n    - 子项\n\n    第一点的第二段\n", "content/a.md", 1)
+    assert nested.html == ("<ul>\n<li>\n<p>第一点</p>\n<ul>\n<li>子项</li>\n</ul>\n<p>第一点的第二段</p>\n</li>\n"
+                           "</ul>")
+    again = renderer.render("- 第一点\n\n    第一段\n\n- 第二点\n\n    第二段\n", "content/a.md", 1)
+    assert again.html.endswith("<li>\n<p>第二点</p>\n<p>第二段</p>\n</li>\n</ul>")
+    line = renderer.render("- 第一点\n  第一点的第二行\n", "content/a.md", 1)
+    assert line.html == "<ul>\n<li>第一点<br>\n  第一点的第二行</li>\n</ul>"
+    assert goes_on.problems == nested.problems == again.problems == line.problems == ()
+
+
+def test_open_blocks_ends_a_list_at_a_first_line_indent() -> None:
+    assert open_blocks(["- 一", "    首行缩进", "    第二行", "", "    第二段"]) == [
+        "- 一", "", "首行缩进", "    第二行", "", "    第二段"]
+    assert open_blocks(["- 一", "    续行", "- 二"]) == ["- 一", "    续行", "- 二"]
+
+
 # ---------------------------------------------------------------- case 15
 
 
@@ -815,12 +968,14 @@ def test_formatting_is_warned_exactly_when_the_sanitizer_removes_it(tag: str, at
 
 def test_a_paragraph_typed_with_a_first_line_indent_stays_a_paragraph(renderer: MarkdownRenderer) -> None:
     # Word and WPS indent a paragraph's first line; pasted as four spaces, it became a code block:
-    # monospaced, never wrapped, 1364 px wide on a 375 px phone.
-    body = ("    大调研开展以来，白鹤镇按照区委部署开展工作。\n\n- 列表\n\n    列表里的第二段\n\n"
+    # monospaced, never wrapped, 1364 px wide on a 375 px phone. An item's second paragraph, indented as
+    # Markdown asks, stays the item's where the list goes on after it (at a list's end, see
+    # test_a_paragraph_typed_with_a_first_line_indent_under_a_list_is_not_the_last_items).
+    body = ("    大调研开展以来，白鹤镇按照区委部署开展工作。\n\n- 列表\n\n    列表里的第二段\n\n- 第二项\n\n"
             "```\ncode = 1\n```\n")
     assert renderer.render(body, "content/a.md", 1).html == (
         "<p>大调研开展以来，白鹤镇按照区委部署开展工作。</p>\n<ul>\n<li>\n<p>列表</p>\n<p>列表里的第二段</p>\n"
-        "</li>\n</ul>\n<pre><code>code = 1\n</code></pre>")
+        "</li>\n<li>\n<p>第二项</p>\n</li>\n</ul>\n<pre><code>code = 1\n</code></pre>")
 
 
 # ---------------------------------------------------------------- slips that changed what the page shows
