@@ -39,7 +39,9 @@ Policies (what editors get, and why):
   (each ends at its own line; a line without ``|`` ends a table), and inside
   a quote (``> 主要做法：`` then ``> - item``). A list or table typed without
   ``>`` right under a quote is not in it; a table right under a list item
-  is not in the item.
+  is not in the item. A text line ending with a colon right under a list
+  item, a list under it, is that item's text to Markdown (a "lazy" line):
+  it is warned, with the blank line or indent to type (`_lazy_line_problems`).
 * **First-line indent under a list** (首行缩进): a paragraph indented by 4
   spaces, a tab or full-width spaces under a list's last item, with or
   without a blank line between, is a paragraph of its own, as it is
@@ -2262,6 +2264,84 @@ def _text_sub_item_problem(indent: str, marker: str, typed: str, path: str, line
         f"to make it a sub-item (下一级), indent it by {fix}")
 
 
+# A list item's line at most 3 spaces in, and the line under it at the left margin: a lazy line, maybe.
+_ITEM_THEN_MARGIN_RE = compile_later(r"^ {0,3}(?:[-*+]|\d{1,9}\.)[ \t]+\S[^\n]*\n(?:[ \t\u3000]+\S[^\n]*\n)*"
+                                     r"(?![ \t\u3000\n#>])", re.MULTILINE)
+# A line that is a note's text ([^1]: …) or a link definition ([1]: …): Python-Markdown takes it out of the item.
+_NOTE_OR_DEFINITION_RE = compile_later(r"^ {0,3}\[[^\]]+\]:")
+
+
+def _lazy_line_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
+    """Warnings for a text line that opens a list or table (``主要有：``) typed right under a list item.
+
+    Takes the body, its lines, the file's path and the file line of the
+    body's first line. ``- 第二点``, then ``主要有：`` and ``- 甲`` on the
+    next lines, with no blank line between, is one list to Markdown: the
+    page shows ``主要有：`` as a second line of the item 第二点 ("lazy"
+    lines) and 甲 as one more item of the same list, not as a paragraph and
+    the new list it opens; over a table (which `open_blocks` takes out of
+    the item) the line stays the item's. Told when a run of such lines ends
+    with a colon (：or :) and a list item or table follows it, at the run's
+    first line; a run without that is taken as the item's own line (a line
+    break typed in the item, as Word's Shift+Enter gives,
+    `_control_problems`). A blank line above it makes it a paragraph (the
+    list under it is then a new list); indenting the run keeps it in the
+    item, as Markdown means. Lines that start a block of their own
+    (headings, quotes, HTML, rules, tables, notes) are not taken. Fenced
+    code is left alone.
+    """
+    if not _ITEM_THEN_MARGIN_RE.search(source):
+        return []
+    problems: list[Problem] = []
+    inside = dict(outside_fences(lines))
+    index = 1
+    while index < len(lines):
+        run = 0
+        while _taken_by_item(lines, index + run, inside) and (run or _LIST_ITEM_RE.match(lines[index - 1])
+                                                               or lines[index - 1][:1] in (" ", "\t")):
+            run += 1
+        below = index + run
+        opened = _block_start(lines[below].rstrip(" \t"), lines[below + 1] if below + 1 < len(lines) else "") \
+            if run and below < len(lines) else ""
+        if opened and lines[below - 1].rstrip(" \t").endswith(("：", ":")) and index - 1 in inside \
+                and _under_list_item(lines, index):
+            problems.append(_lazy_line_problem(lines, index, run, opened, path, first_line))
+        index += run or 1
+    return problems
+
+
+def _taken_by_item(lines: list[str], index: int, inside: Mapping[int, str]) -> bool:
+    """True when the line at ``index`` (outside fences) is text at the left margin that a list item above
+    would take as its own: no list item, heading, quote, HTML, rule, underline, table or definition."""
+    if index >= len(lines) or index not in inside:
+        return False
+    line = lines[index].rstrip(" \t")
+    next_line = lines[index + 1] if index + 1 < len(lines) else ""
+    return bool(line) and line[:1] not in (" ", "\t", "\u3000") and not (
+        _not_paragraph(line) or _FENCE_RE.match(line) or _HR_RE.match(line) or _SETEXT_RE.match(line)
+        or _block_start(line, next_line) or _NOTE_OR_DEFINITION_RE.match(line))
+
+
+def _lazy_line_problem(lines: list[str], index: int, run: int, opened: str, path: str,
+                       first_line: int) -> Problem:
+    """The warning of `_lazy_line_problems` for the ``run`` lines from ``index``, a "list" or "table"
+    (``opened``) under them: the item's text is as far in as its marker and the space after it (at most 3
+    spaces, which keep it in the item)."""
+    item = next(lines[above] for above in range(index - 1, -1, -1) if _LIST_ITEM_RE.match(lines[above]))
+    marker = re.match(r" *(?:[-*+]|\d+\.)[ \t]", item)
+    indent = min(len(marker.group()) if marker else 2, 3)
+    which = "it" if run == 1 else f"it and the {'line' if run == 2 else f'{run - 1} lines'} below it"
+    return Problem(
+        path, first_line + index, 1, "warning",
+        "this line is right under a list item (列表), with no blank line between, so Markdown reads it as "
+        "more text of that item" + (" and the list under it as more items of the same list, not as a paragraph "
+                                    "that opens a new list" if opened == "list" else
+                                    ", not as a paragraph over the table (表格) under it")
+        + f": {_clipped(lines[index].strip())}",
+        f"for a paragraph of its own, leave a blank line above it; to keep it in the item, indent {which} "
+        f"by {_spaces(indent)}")
+
+
 _CITATION_LABEL_RE = compile_later(r"\d{1,4}")
 
 
@@ -3437,6 +3517,7 @@ class MarkdownRenderer:
         problems += _title_quote_problems(source, lines, path, first_line)
         problems += _address_slip_problems(raw_html, lines, path, first_line)
         problems += _indented_marker_problems(source, lines, clean_html, path, first_line)
+        problems += _lazy_line_problems(source, lines, path, first_line)
         problems += _citation_problems(source, lines, path, first_line)
         problems += _footnote_problems(source, lines, clean_html, self._md, path, first_line)
         problems += _numbering_problems(source, lines, path, first_line)

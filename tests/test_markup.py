@@ -276,6 +276,72 @@ def test_quotes_deeper_than_sixteen_are_left_as_typed() -> None:
         assert open_blocks(lines) == [lines[0], *opened, lines[1]]
 
 
+def test_a_list_under_a_list_item_and_a_text_line_with_a_colon_is_warned(renderer: MarkdownRenderer) -> None:
+    # "主要有：" was published as the second line of the item 第二点, and 甲 and 乙 as more items of that list.
+    body = "## 问题\n- 第一点\n- 第二点\n主要有：\n- 甲\n- 乙\n"
+    result = renderer.render(body, "content/a.md", 7)
+    assert placed(result) == [(10, 1, "this line is right under a list item (列表), with no blank line between, "
+                                      "so Markdown reads it as more text of that item and the list under it as "
+                                      "more items of the same list, not as a paragraph that opens a new list: "
+                                      "主要有：",
+                               "for a paragraph of its own, leave a blank line above it; to keep it in the item, "
+                               "indent it by 2 spaces")]
+    paragraph = renderer.render(body.replace("第二点\n", "第二点\n\n"), "content/a.md", 7)
+    assert paragraph.problems == ()
+    assert paragraph.html == ('<h2 id="问题">问题</h2>\n' + UL + "\n<p>主要有：</p>\n<ul>\n<li>甲</li>\n<li>乙</li>\n"
+                              "</ul>")
+    kept = renderer.render(body.replace("\n主要有：", "\n  主要有："), "content/a.md", 7)
+    assert kept.problems == ()
+    assert kept.html == ('<h2 id="问题">问题</h2>\n<ul>\n<li>第一点</li>\n<li>第二点<br>\n  主要有：</li>\n'
+                         "<li>甲</li>\n<li>乙</li>\n</ul>")
+
+
+def test_a_run_of_text_lines_under_a_numbered_item_is_warned_once(renderer: MarkdownRenderer) -> None:
+    body = "1. 第一点\n   续行\n说明一\n具体如下:\n2. 第二点\n"
+    result = renderer.render(body, "content/a.md", 1)
+    assert [(line, hint) for line, _, _, hint in placed(result)] == [
+        (3, "for a paragraph of its own, leave a blank line above it; to keep it in the item, indent it and the "
+            "line below it by 3 spaces")]
+    kept = renderer.render(body.replace("\n说明一\n具体", "\n   说明一\n   具体"), "content/a.md", 1)
+    assert kept.problems == ()
+    assert kept.html == ("<ol>\n<li>第一点<br>\n   续行<br>\n   说明一<br>\n   具体如下:</li>\n<li>第二点</li>\n"
+                         "</ol>")
+    paragraph = renderer.render(body.replace("\n说明一", "\n\n说明一"), "content/a.md", 1)
+    assert paragraph.problems == ()
+    assert paragraph.html == ("<ol>\n<li>第一点<br>\n   续行</li>\n</ol>\n<p>说明一<br>\n具体如下:</p>\n"
+                              "<ol start=\"2\">\n<li>第二点</li>\n</ol>")
+
+
+def test_a_text_line_with_a_colon_over_a_table_under_a_list_item_is_warned(renderer: MarkdownRenderer) -> None:
+    body = LIST_TEXT + "数据如下：\n" + TABLE_TEXT
+    result = renderer.render(body, "content/a.md", 3)
+    assert placed(result) == [(5, 1, "this line is right under a list item (列表), with no blank line between, "
+                                     "so Markdown reads it as more text of that item, not as a paragraph over "
+                                     "the table (表格) under it: 数据如下：",
+                               "for a paragraph of its own, leave a blank line above it; to keep it in the item, "
+                               "indent it by 2 spaces")]
+    assert result.html == "<ul>\n<li>第一点</li>\n<li>第二点<br>\n数据如下：</li>\n</ul>\n" + TABLE
+    paragraph = renderer.render(LIST_TEXT + "\n数据如下：\n" + TABLE_TEXT, "content/a.md", 3)
+    assert paragraph.problems == ()
+    assert paragraph.html == UL + "\n<p>数据如下：</p>\n" + TABLE
+    kept = renderer.render(LIST_TEXT + "  数据如下：\n" + TABLE_TEXT, "content/a.md", 3)
+    assert kept.problems == ()
+    assert kept.html == "<ul>\n<li>第一点</li>\n<li>第二点<br>\n  数据如下：</li>\n</ul>\n" + TABLE
+
+
+@pytest.mark.parametrize("body", [
+    "- 第一点\n第一点的第二行\n",  # a line break in the item, as Word's Shift+Enter gives, typed with Enter
+    "- 第一点\n第一点的第二行\n- 第二点\n",
+    "- 第一点\n主要有：\n\n- 甲\n",
+    "- 第一点\n## 问题二：\n- 甲\n",
+    "- 第一点\n[^1]: 注释：\n- 甲\n\n文字[^1]\n",
+    "```\n- 第一点\n主要有：\n- 甲\n```\n",
+])
+def test_a_text_line_under_a_list_item_not_opening_a_list_there_is_not_warned(renderer: MarkdownRenderer,
+                                                                             body: str) -> None:
+    assert [p for p in renderer.render(body, "content/a.md", 1).problems if "list item" in p.message] == []
+
+
 # A paragraph typed with Word's first-line indent (首行缩进) under a list went into its last item, unwarned: with a
 # blank line between as that item's second <p>, without one as a line of its text.
 ITEM_PARAGRAPH = "<ul>\n<li>第一点</li>\n<li>第二点</li>\n</ul>\n<p>首行缩进的段落。</p>"
