@@ -1134,6 +1134,17 @@ def test_a_list_inside_a_quote_shown_with_other_numbers_is_warned_at_its_number(
                "first item's number")]
 
 
+def test_a_numbered_list_deep_in_quotes_is_checked_and_a_line_of_quotes_is_read_once(
+        renderer: MarkdownRenderer) -> None:
+    # "> " typed 25 times took seconds to check, 30 times minutes: each space between two ">" was tried as the
+    # end of the quote before it and as the start of the one after it. A page is checked in one pass of each line.
+    deep = "> " * 40
+    result = renderer.render(f"{deep}1. 摸排\n{deep}3. 建账\n\n" + "> " * 60 + "引用\n", "a.md", 1)
+    assert [(p.line, p.column, p.message) for p in result.problems] == [
+        (1, 81, "this list is numbered 1, 3 as typed, but the page numbers it 1, 2: Markdown counts on from the "
+                "first item's number")]
+
+
 def test_markdown_signs_typed_in_full_width_are_warned(renderer: MarkdownRenderer) -> None:
     # Each was published as typed, unwarned; the ｜ in a table row moved the figure 18 under no heading.
     body = ("＃＃ 全角标题\n\n－ 全角项\n\n＞ 全角引用\n\n＊＊粗体＊＊ 和 `＊＊代码＊＊`\n\n"
