@@ -535,8 +535,10 @@ def _require_record(root: Path, collection: str, record_id: str, what: str) -> s
                             f"did you mean one of: {listed}? write --{what} and the id of the one meant")
     if close:
         hint = f"did you mean {close[0]}? known {collection}: {', '.join(known)}"
-    elif known:
-        hint = f"known {collection}: {', '.join(known)}; or, if {record_id} is a new {what}, create it first: {create}"
+    elif known:  # near no id: another town's id offered first was taken, and the page filed under that town
+        listed = ", ".join(f"{rid} ({_shown_name(fields[rid], rid)})" for rid in known)
+        hint = (f"if {record_id} is a new {what}, create it first: {create}; or, if it is a {what} the site has, "
+                f"give its id: --{what} and one of: {listed}")
     else:
         hint = f"create it first: {create}"
     raise ScaffoldError(f'there is no {what} "{record_id}" (no content/{collection}/{record_id}.yaml)', hint)

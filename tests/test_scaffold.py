@@ -491,13 +491,13 @@ def _fields_written_text(text: str) -> set[str]:
 @pytest.mark.parametrize("argv, message, hint", [
     (["interview", "标题", "--unit", "baihee"], 'there is no unit "baihee"', "did you mean baihe?"),
     (["interview", "标题", "--unit", "baihe", "--series", "nope"], 'there is no series "nope"',
-     "known series: dadiaoyan-weifangtan"),
+     "give its id: --series and one of: dadiaoyan-weifangtan (大调研微访谈)"),
     (["interview", "！！！", "--unit", "baihe"], 'no URL part can be made from "！！！"', "--slug"),
     (["interview", "标题", "--unit", "baihe", "--slug", "Bad Slug"], '"Bad Slug" is not a valid slug', "--slug"),
     (["interview", "别的标题", "--unit", "baihe", "--slug", "baihe-dadiaoyan-weifangtan"],
      'the slug "baihe-dadiaoyan-weifangtan" is already used by content/interviews/2018-05-baihe-dadiaoyan.md',
      "--slug baihe-dadiaoyan-weifangtan-2"),
-    (["case", "标题", "--unit", "nope"], 'there is no unit "nope"', "known units: baihe"),
+    (["case", "标题", "--unit", "nope"], 'there is no unit "nope"', "give its id: --unit and one of: baihe (白鹤镇)"),
     (["unit", "新民村", "--id", "baihe"], "content/units/baihe.yaml exists already", "--id"),
     # A second file for a unit or series there is, under the pinyin id: the next check blamed the file
     # the editor had not touched (two units named 白鹤镇), and a second series passed in silence.
@@ -520,7 +520,7 @@ def _fields_written_text(text: str) -> set[str]:
     (["unit", "重固镇", "--id", "Chonggu"], '"Chonggu" is not a valid id', 'using a-z, 0-9 and "-": --id chonggu'),
     (["case", "草莓基地", "--unit", "baihe", "--slug", "Caomei_JiDi"], '"Caomei_JiDi" is not a valid slug',
      "e.g. --slug caomei-jidi"),
-    (["tally", "--unit", "nope"], 'there is no unit "nope"', "known units: baihe"),
+    (["tally", "--unit", "nope"], 'there is no unit "nope"', "give its id: --unit and one of: baihe (白鹤镇)"),
     # ｂａｉｈｅ was offered "sitegen new unit ｂａｉｈｅ" (a second 白鹤镇); Baihe was told "full width" it is not.
     # (The command to type again that follows is test_an_id_typed_in_full_width_or_capitals_is_told_the_command's.)
     (["interview", "标题", "--unit", "ｂａｉｈｅ"], 'there is no unit "ｂａｉｈｅ"',
@@ -674,23 +674,25 @@ def test_new_pages_and_tallies_take_the_only_unit_when_none_is_given(tmp_path: P
 
 @pytest.mark.parametrize(("argv", "name", "hint"), [
     (["interview", "标题", "--unit", "xinzhuang"], "新庄镇",
-     "known units: baihe; or, if xinzhuang is a new unit, create it first: sitegen new unit 名称 --id xinzhuang "
-     "--site {site} (with the unit's name in place of 名称)"),
+     "if xinzhuang is a new unit, create it first: sitegen new unit 名称 --id xinzhuang --site {site} (with the "
+     "unit's name in place of 名称); or, if it is a unit the site has, give its id: --unit and one of: baihe (白鹤镇)"),
     (["case", "标题", "--unit", "新庄镇"], "",
-     "known units: baihe; or, if 新庄镇 is a new unit, create it first: sitegen new unit 新庄镇 --site {site}, "
-     "then give --unit xin-zhuang-zhen"),
+     "if 新庄镇 is a new unit, create it first: sitegen new unit 新庄镇 --site {site}, then give --unit "
+     "xin-zhuang-zhen; or, if it is a unit the site has, give its id: --unit and one of: baihe (白鹤镇)"),
     (["interview", "标题", "--unit", "baihe", "--series", "renwu"], "人物访谈",
-     "known series: dadiaoyan-weifangtan; or, if renwu is a new series, create it first: sitegen new series 栏目名称 "
-     "--id renwu --site {site} (with the series title in place of 栏目名称)"),
+     "if renwu is a new series, create it first: sitegen new series 栏目名称 --id renwu --site {site} (with the "
+     "series title in place of 栏目名称); or, if it is a series the site has, give its id: --series and one of: "
+     "dadiaoyan-weifangtan (大调研微访谈)"),
 ])
 def test_a_unit_or_series_with_no_file_yet_is_offered_the_command_that_creates_it(
         tmp_path: Path, capsys, argv: list[str], name: str, hint: str) -> None:
-    # The hint gave the known ids alone ("known units: baihe"): no word on how to add the one named.
+    # The hint gave the known ids alone ("known units: baihe"): no word on how to add the one named. Then it gave
+    # them first, and a new town's page was filed under 白鹤镇: the command that creates the one named comes first.
     site = copy_example(tmp_path / "site")
     code, _, err = _run(capsys, "new", *argv, "--site", str(site))
     assert code == 1 and err.splitlines()[1] == "  hint: " + hint.format(site=site)
     # Done as the hint says, the command that was refused writes its file.
-    command, _, then = hint.format(site=site).split("create it first: ")[1].partition(", then give ")
+    command, _, then = hint.format(site=site).split("create it first: ")[1].split("; or, ")[0].partition(", then give ")
     assert _run(capsys, *shlex.split(command.split(" (with")[0].replace("名称", name))[1:])[0] == 0
     again = [then.split()[1] if word == argv[3] and then else word for word in argv]
     assert _run(capsys, "new", *again, "--site", str(site))[0] == 0
@@ -1049,8 +1051,9 @@ def test_a_title_starting_with_a_dash_typed_without_two_dashes_is_told_the_comma
     ("白鹤村", "the unit 白鹤村 has the id baihecun: write --unit baihecun, as in: sitegen new interview --unit "
             "baihecun --site SITE 测试"),
     # No unit has that name, or a part of it, or its sound: a new unit is offered, as before.
-    ("新庄镇", "known units: baihe, baihecun; or, if 新庄镇 is a new unit, create it first: sitegen new unit 新庄镇 "
-            "--site SITE, then give --unit xin-zhuang-zhen"),
+    ("新庄镇", "if 新庄镇 is a new unit, create it first: sitegen new unit 新庄镇 --site SITE, then give --unit "
+            "xin-zhuang-zhen; or, if it is a unit the site has, give its id: --unit and one of: baihe (白鹤镇), "
+            "baihecun (白鹤村)"),
 ])
 def test_a_unit_name_beside_units_of_like_names(tmp_path: Path, capsys, given: str, hint: str) -> None:
     site = write_site(tmp_path / "site", {"content/units/baihecun.yaml": "name: 白鹤村\nlevel: village\n"})
