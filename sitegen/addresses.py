@@ -63,6 +63,13 @@ class Known(NamedTuple):
     aliases: tuple[str, ...] = ()
 
 
+def is_address_record(name: str) -> bool:
+    """True when the file name ``name`` (in the build cache) is an address record's (`ADDRESS_FILE`): a record of
+    what was published, kept by ``sitegen build --clean`` (`sitegen.fresh.empty_cache`)."""
+    head, _, tail = ADDRESS_FILE.partition("{key}")
+    return name.startswith(head) and name.endswith(tail) and len(name) > len(head) + len(tail)
+
+
 def address_record_path(cache_folder: Path, output: Path, root: Path) -> Path:
     """Where the address record of the builds into the output folder ``output`` of the site folder ``root`` (both
     absolute and resolved, as `sitegen.config.Config` gives them) is kept in the build cache ``cache_folder``.
@@ -366,9 +373,13 @@ def _renamed_from(rel: str, known: Known, gone: dict[str, Known]) -> Known | Non
 def _warn_gone(rel: str, old: Known, report: Report) -> None:
     """The warning for a file gone since the last build, whose page (``old``) is no longer published."""
     title = f' "{old.title}"' if old.title else ""
+    # A unit's file holds its figures: gone, they leave its page, the district's totals and the open data too,
+    # which "its page is no longer published" did not say.
+    figures = (", and its figures (tallies, targets, milestones) leave the totals, the dashboard and the open data "
+               "(data/)" if rel.startswith("content/units/") else "")
     report.warning(rel, None, None,
-                   f"this file is gone since the last build, so its page{title} at {old.url} is no longer published: "
-                   "links to it will get 404 (page not found)",
+                   f"this file is gone since the last build, so its page{title} at {old.url} is no longer published"
+                   f"{figures}: links to it will get 404 (page not found)",
                    _gone_hint(rel, old.url))
 
 

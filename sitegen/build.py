@@ -24,7 +24,7 @@ from typing import Callable, Iterator
 
 import jinja2
 
-from .addresses import AddressBook, moved_pages, read_address_record
+from .addresses import AddressBook, is_address_record, moved_pages, read_address_record
 from .checks import check_content, drafts, scheduled
 from .config import Config, load_config, setting_place
 from .errors import Problem, Report, SiteError
@@ -61,8 +61,8 @@ class BuildOptions:
     (the dev server does; a build never does). ``jobs`` is the number of
     processes reading front matter, converting Markdown and rendering
     pages (None: one per core; the output is the same bytes whatever it is). ``clean`` empties
-    the build cache first (`sitegen.fresh.empty_cache`: serve's preview is kept); ``cache`` False
-    builds without it. ``search`` False leaves out the search index (its time is measured on its own);
+    the build cache first (`sitegen.fresh.empty_cache`: serve's preview and the address records are
+    kept); ``cache`` False builds without it. ``search`` False leaves out the search index (its time is measured on its own);
     ``offers_search`` says whether the pages still offer search (the menu's link, the search page's box;
     None: as ``search``): the preview (`sitegen.serve`) offers it without making the index, and its
     search page says so.
@@ -159,7 +159,7 @@ def load_and_check(options: BuildOptions, report: Report, *,
     if writing:
         _check_output(config, report, options.output)
     if options.clean and options.cache_folder(config) is not None:
-        empty_cache(config.root / CACHE_DIR)
+        empty_cache(config.root / CACHE_DIR, keep=is_address_record)  # what was published is no cache
     slugs = _slug_book(options, config)
     content = _load_content(options, config, report, slugs)
     now = _now(config, options)  # one "now" for the checks, the scheduled pages and the layouts

@@ -175,8 +175,8 @@ def _parser() -> argparse.ArgumentParser:
                                 "(default: one per core; output is the same)")
     build_cmd.add_argument("--clean", action="store_true",
                            help="start from nothing: empty the build cache (.sitegen-cache; a running sitegen serve's "
-                                "preview is kept) and build the new site in an empty folder, not in the previous "
-                                "one kept beside the output")
+                                "preview and the record of the addresses published are kept) and build the new site "
+                                "in an empty folder, not in the previous one kept beside the output")
     build_cmd.add_argument("--no-search", dest="search", action="store_false",
                            help="leave out the search index (faster; the search page then offers links only)")
 

@@ -40,7 +40,7 @@ import sys
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from .errors import Problem
 from .write import MANIFEST
@@ -134,14 +134,18 @@ class LastBuild:
     drafts: list[str] = field(default_factory=list)
 
 
-def empty_cache(cache: Path) -> None:
-    """Remove everything in the build cache folder ``cache`` but a running preview's (``sitegen build --clean``).
+def empty_cache(cache: Path, keep: Callable[[str], bool] = lambda name: False) -> None:
+    """Remove everything in the build cache folder ``cache`` but a running preview's and the records named by
+    ``keep`` (``sitegen build --clean``).
 
     ``sitegen serve``'s preview (`PREVIEW_FOLDER`) and the files beside it
     (``.preview.lock``, ``.preview.serving``, ``.preview.spare``) are kept:
     the preview is no cache, and a server may be serving it while a build
     runs in another window; emptied, every page it served was a 404 until
-    the next save. Errors are ignored, as a cache may be half removed.
+    the next save. ``keep`` says of a file's name whether it is a record of
+    what was published, not work saved (`sitegen.addresses.is_address_record`): emptied, a unit file deleted by mistake was told
+    as a unit never made, and its figures left the site at the next build.
+    Errors are ignored, as a cache may be half removed.
     """
     try:
         entries = list(cache.iterdir())
@@ -149,6 +153,8 @@ def empty_cache(cache: Path) -> None:
         return
     for entry in entries:
         if entry.name == PREVIEW_FOLDER or entry.name.startswith(f".{PREVIEW_FOLDER}."):
+            continue
+        if keep(entry.name):
             continue
         if entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry, ignore_errors=True)

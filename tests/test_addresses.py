@@ -91,7 +91,8 @@ def test_a_unit_whose_file_is_gone_is_not_offered_aliases_which_name_a_unit(tmp_
     (root / "content/units/xujing.yaml").unlink()
     assert _built(root) == [
         "content/units/xujing.yaml: warning: this file is gone since the last build, so its page \"徐泾镇\" at "
-        "/units/xujing/ is no longer published: links to it will get 404 (page not found)\n"
+        "/units/xujing/ is no longer published, and its figures (tallies, targets, milestones) leave the totals, "
+        "the dashboard and the open data (data/): links to it will get 404 (page not found)\n"
         "  hint: if it was deleted or moved out of the folder by mistake, put it back: a unit's page is at its file's "
         "name, so no other file can keep /units/xujing/"]
 

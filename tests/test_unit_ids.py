@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.build import BuildOptions, check
-from sitegen.errors import Problem
+from sitegen.build import BuildOptions, build, check
+from sitegen.errors import Problem, SiteError
 
 from .sitekit import SERIES, UNIT, build_at, interview, write_site
 
@@ -488,6 +488,38 @@ def test_a_unit_file_deleted_since_the_last_build_is_told_to_be_put_back_not_ano
     assert found(root) == []
     assert units_built(root) == ["baihe", "chonggu"]
     assert links_to_unit(root, "interviews/chonggu/index.html", "chonggu")
+
+
+def test_a_unit_file_deleted_is_still_told_after_a_clean_build_was_tried(tmp_path: Path) -> None:
+    # --clean emptied the address record with the cache: the next check offered "sitegen new unit 名称 --id chonggu",
+    # whose file holds no tallies, and the town's figures left its page, the totals and the open data unwarned.
+    root = built_with_chonggu(tmp_path)
+    (root / "content/units/chonggu.yaml").unlink()
+    with pytest.raises(SiteError) as refused:
+        build(BuildOptions(root=root, clean=True))
+    assert [problem.message for problem in refused.value.problems if problem.severity == "error"] == [
+        'there is no unit "chonggu": its file content/units/chonggu.yaml (重固镇) was deleted or moved since the last '
+        "build"]
+    assert [problem.message for problem in problems(root)] == [
+        'there is no unit "chonggu": its file content/units/chonggu.yaml (重固镇) was deleted or moved since the last '
+        "build"]
+    (root / "content/units/chonggu.yaml").write_text(CHONGGU, encoding="utf-8")  # put back, as the hint says
+    assert found(root) == []
+    assert units_built(root) == ["baihe", "chonggu"]
+
+
+def test_a_unit_file_no_page_names_deleted_says_its_figures_leave_the_totals_and_the_open_data(
+        tmp_path: Path) -> None:
+    # "its page … is no longer published" did not say the town's tallies left the dashboard and data/ too.
+    root = built_with_chonggu(tmp_path)
+    (root / CHONGGU_PAGE).unlink()
+    build_at(root)
+    (root / "content/units/chonggu.yaml").unlink()
+    gone = [problem for problem in problems(root) if problem.path == "content/units/chonggu.yaml"]
+    assert [(problem.severity, problem.message) for problem in gone] == [(
+        "warning", 'this file is gone since the last build, so its page "重固镇" at /units/chonggu/ is no longer '
+        "published, and its figures (tallies, targets, milestones) leave the totals, the dashboard and the open data "
+        "(data/): links to it will get 404 (page not found)")]
 
 
 def test_a_unit_file_of_another_ending_deleted_is_told_by_the_name_it_had(tmp_path: Path) -> None:
