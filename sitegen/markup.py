@@ -49,7 +49,14 @@ Policies (what editors get, and why):
   the next list right under it. Where the list goes on after it as
   Markdown writes an item's second paragraph or line, or in a list whose
   items hold a sub-item or an indented block, it stays the item's
-  (`_ListEnds`).
+  (`_ListEnds`); a list of the other kind (``1.`` after ``-``) is no going
+  on. Under a paragraph's line, or a quote's, a line with a first-line
+  indent begins a new paragraph (paragraphs pasted from Word with no blank
+  line between), not in fenced code, a list item or a table.
+* **A list of the other kind, or a quote, right under a list** (``1. 丙``
+  under ``- 乙``, ``> 引文`` under an item) is a block of its own, as in
+  CommonMark, where it is no further in than the item above: a blank line
+  is inserted, not a line of the last item's text.
 * **Tables** are wrapped in ``<div class="table-scroll" role="region"
   tabindex="0" aria-label="表格：…">`` so that a keyboard or a 360 px phone can
   scroll them (the theme gives ``.table-scroll`` ``overflow-x: auto``; its script
@@ -120,7 +127,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHIN
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "52"
+POLICY_VERSION = "53"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -468,7 +475,10 @@ def open_blocks(lines: list[str]) -> list[str]:
     indent, 首行缩进) under a list that ends there is a paragraph of its own:
     a blank line goes before it and its spaces and tabs are taken off, so
     that Python-Markdown does not make it the last item's text (where the
-    list goes on after it, `_ListEnds`, it stays that item's). Lines inside
+    list goes on after it, `_ListEnds`, it stays that item's); so is one
+    under a paragraph's line, or under a quote. A list item of the other
+    kind (numbered or bulleted) or a quote right under a list's item, no
+    further in than that item, gets a blank line before it. Lines inside
     fenced code (``` or ~~~) are left exactly as they are, and so are quotes
     more than 16 deep. Never raises.
     """
@@ -501,12 +511,14 @@ def _opened_lines(lines: Sequence[str], depth: int = 0) -> list[tuple[str, int]]
             out.append((line, index))
         elif _QUOTE_PREFIX_RE.match(line):
             end = _quote_end(lines, index)
+            if block == "list" and _ends_list(lines, index, line):
+                out.append(("", -1))  # a quote no further in than the item above is not in it, as in CommonMark
             if depth < _OPENED_QUOTE_DEPTH:
                 out += _opened_quote(lines, index, end, depth + 1)
             else:
                 out += [(lines[at], at) for at in range(index, end)]
             if end < len(lines) and lines[end].strip():
-                out.append(("", -1))  # the list or table under the quote is not in it (no ">" before it)
+                out.append(("", -1))  # the list, table or indented paragraph under it is not in it (no ">")
             block, after_list, index = "", "", end
             continue
         else:
@@ -536,6 +548,10 @@ def _opened_line(out: list[tuple[str, int]], line: str, index: int, lines: Seque
     starts = _block_start(line, lines[index + 1] if index + 1 < len(lines) else "")
     if block == "para" and starts or block == "list" and starts == "table":
         out.append(("", -1))
+    elif block == "list" and starts == "list" and _ends_list(lines, index, line):
+        out.append(("", -1))  # a list of the other kind: Python-Markdown would show it as the last item's text
+    elif block == "para" and _first_line_indented(line):
+        out.append(("", -1))  # Word's first-line indent (首行缩进) under a paragraph's line starts the next one
     out.append((line, index))
     indented = line[:1] in (" ", "\t", "\u3000")
     if starts == "list" or after_list and line.startswith((" " * 4, "\t")):
@@ -554,18 +570,55 @@ def _opened_line(out: list[tuple[str, int]], line: str, index: int, lines: Seque
     return block, after_list
 
 
+def _first_line_indented(line: str) -> bool:
+    """True when ``line`` (trailing spaces off) is text typed with Word's first-line indent (首行缩进: 4
+    spaces, a tab or full-width spaces), not an indented list item, heading, quote, HTML, fence or rule
+    (`_indented_marker_problems` tells of those)."""
+    if not _FIRST_LINE_INDENT_RE.match(line):
+        return False
+    text = line.lstrip(" \t\u3000")
+    return bool(text) and not (_LIST_ITEM_RE.match(text) or _not_paragraph(text) or _FENCE_RE.match(text)
+                               or _HR_RE.match(text))
+
+
+def _item_kind(line: str) -> str:
+    """"ol" when ``line`` is a numbered list item (``1.``) at most 3 spaces in, "ul" when a bulleted one
+    (``-``, ``*``, ``+``), else ""."""
+    if not _LIST_ITEM_RE.match(line) or _HR_RE.match(line):
+        return ""
+    return "ol" if line.lstrip(" ")[:1].isdigit() else "ul"
+
+
+def _item_above(lines: Sequence[str], index: int) -> str:
+    """The nearest list item at most 3 spaces in above the line at ``index`` of ``lines``; "" if none."""
+    return next((lines[above] for above in range(index - 1, -1, -1) if _item_kind(lines[above])), "")
+
+
+def _ends_list(lines: Sequence[str], index: int, line: str) -> bool:
+    """True when ``line`` (at ``index`` of ``lines``), a list item or a quote right under a list's item, is
+    no further in than that item and so starts a block of its own, as CommonMark reads it: a quote, or an
+    item of the other kind (numbered under bulleted, or bulleted under numbered)."""
+    item = _item_above(lines, index)
+    if not item or len(line) - len(line.lstrip(" ")) > len(item) - len(item.lstrip(" ")):
+        return False  # further in: a sub-item or quote meant for the item (or warned as its text)
+    kind = _item_kind(line)
+    return not kind or kind != _item_kind(item)
+
+
 def _quote_end(lines: Sequence[str], index: int) -> int:
     """The index of the first line after the quote that starts at ``index`` of ``lines``.
 
     The quote runs over its ``>`` lines and the text lines right under them
     that Python-Markdown takes into it (lazy lines); it ends at a blank
-    line, a fence, or a list item or table typed without ``>``.
+    line, a fence, a list item or table typed without ``>``, or a line
+    typed with a first-line indent (首行缩进, the next paragraph pasted
+    from Word).
     """
     end = index + 1
     while end < len(lines):
         line = lines[end]
         if not _QUOTE_PREFIX_RE.match(line) and (
-                not line.strip() or _FENCE_RE.match(line)
+                not line.strip() or _FENCE_RE.match(line) or _first_line_indented(line.rstrip(" \t"))
                 or _block_start(line.rstrip(" \t"), lines[end + 1] if end + 1 < len(lines) else "")):
             break
         end += 1
@@ -610,13 +663,13 @@ class _ListEnds:
         paragraph of its own between two lists (Python-Markdown would show
         that item's "-" as more of the paragraph's text).
         """
-        if not _FIRST_LINE_INDENT_RE.match(line):
-            return False
-        text = line.lstrip(" \t\u3000")
-        if _LIST_ITEM_RE.match(text) or _not_paragraph(text) or _FENCE_RE.match(text) or _HR_RE.match(text):
+        if not _first_line_indented(line):
             return False  # a sub-item, an indented heading or quote (`_indented_marker_problems`), a fence
         if index >= self._until:
             self._until, self._item, self._blank = self._next_margin_line(index)
+            # An item of the other kind (1. under -, - under 1.) begins a list of its own, not this one's.
+            self._item = self._item and _item_kind(self._lines[self._until]) == _item_kind(
+                _item_above(self._lines, index))
         after_blank = index > 0 and not self._lines[index - 1].strip()
         return not (self._item and (self._blank or not after_blank))
 
@@ -625,7 +678,7 @@ class _ListEnds:
         is a list item, and whether a blank line is right above it; ``len(lines)``, False, False if none."""
         for after in range(index + 1, len(self._lines)):
             line = self._lines[after]
-            item = bool(_LIST_ITEM_RE.match(line) and not _HR_RE.match(line))
+            item = bool(_item_kind(line))
             if item or line.strip() and line[:1] not in (" ", "\t", "\u3000"):
                 return after, item, not self._lines[after - 1].strip()  # an item may be 1-3 spaces in
         return len(self._lines), False, False

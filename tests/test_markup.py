@@ -344,6 +344,7 @@ def test_a_text_line_under_a_list_item_not_opening_a_list_there_is_not_warned(re
 
 # A paragraph typed with Word's first-line indent (首行缩进) under a list went into its last item, unwarned: with a
 # blank line between as that item's second <p>, without one as a line of its text.
+UL_JIA_YI = "<ul>\n<li>甲</li>\n<li>乙</li>\n</ul>"
 ITEM_PARAGRAPH = "<ul>\n<li>第一点</li>\n<li>第二点</li>\n</ul>\n<p>首行缩进的段落。</p>"
 
 
@@ -387,9 +388,91 @@ def test_an_indented_paragraph_stays_the_items_where_markdown_means_it(renderer:
     assert goes_on.problems == nested.problems == again.problems == line.problems == ()
 
 
+# Paragraphs pasted from Word with a first-line indent (首行缩进) and no blank line between were one <p>, each
+# next paragraph a line of it after a <br>, its indent still showing.
+@pytest.mark.parametrize("indent", ["    ", "\t", "　　", "  \t"])
+def test_each_line_typed_with_a_first_line_indent_under_a_paragraph_begins_a_paragraph(
+        renderer: MarkdownRenderer, indent: str) -> None:
+    result = renderer.render(f"{indent}段落一。\n{indent}段落二。\n{indent}段落三。\n", "content/a.md", 1)
+    assert result.html == "<p>段落一。</p>\n<p>段落二。</p>\n<p>段落三。</p>"
+    plain = renderer.render(f"不缩进的段落。\n第二行。\n{indent}缩进的段落。\n", "content/a.md", 1)
+    assert plain.html == "<p>不缩进的段落。<br>\n第二行。</p>\n<p>缩进的段落。</p>"
+    # (In a quote a tab is 4 columns from the line's start, so after "> " it is no first-line indent left.)
+    quoted = renderer.render(f"> 引文。\n> {indent.replace(chr(9), ' ' * 4)}引文的第二段。\n", "content/a.md", 1)
+    assert quoted.html == "<blockquote>\n<p>引文。</p>\n<p>引文的第二段。</p>\n</blockquote>"
+    assert result.problems == plain.problems == quoted.problems == ()
+
+
+def test_a_line_typed_with_a_first_line_indent_under_a_quote_is_a_paragraph_after_it(
+        renderer: MarkdownRenderer) -> None:
+    # It was taken into the quote (a "lazy" line): "<p>引文。<br>\n　　他还说…</p>" in the <blockquote>.
+    for indent in ("    ", "\t", "　　"):
+        result = renderer.render(f"> 引文。\n{indent}他还说…\n", "content/a.md", 1)
+        assert result.html == "<blockquote>\n<p>引文。</p>\n</blockquote>\n<p>他还说…</p>"
+        assert result.problems == ()
+    lazy = renderer.render("> 引文。\n他还说…\n", "content/a.md", 1)  # no indent: the quote's, as in CommonMark
+    assert lazy.html == "<blockquote>\n<p>引文。<br>\n他还说…</p>\n</blockquote>"
+
+
+@pytest.mark.parametrize("body", [
+    "```\n段落一。\n    code = 1\n```\n",  # fenced code is left as typed
+    "- 第一点\n  第一点的第二行\n",  # an item's second line
+    "| 类别 | 数量 |\n|---|---|\n| 路灯 | 3 |\n",
+])
+def test_a_first_line_indent_is_no_paragraph_in_code_items_or_tables(renderer: MarkdownRenderer, body: str) -> None:
+    lines = body.rstrip("\n").split("\n")
+    assert open_blocks(lines) == lines
+
+
+# A list right under a list of the other kind, or a quote right under a list, was the last item's text (with
+# no blank line between): "<li>乙<br>\n1. 丙<br>\n2. 丁</li>"; CommonMark makes each a block of its own.
+@pytest.mark.parametrize(("typed", "shown"), [
+    ("- 甲\n- 乙\n1. 丙\n2. 丁\n", UL_JIA_YI + "\n<ol>\n<li>丙</li>\n<li>丁</li>\n</ol>"),
+    ("1. 甲\n2. 乙\n- 丙\n", UL_JIA_YI.replace("ul>", "ol>") + "\n<ul>\n<li>丙</li>\n</ul>"),
+    ("* 甲\n+ 乙\n3. 丙\n", UL_JIA_YI + '\n<ol start="3">\n<li>丙</li>\n</ol>'),
+    ("- 甲\n- 乙\n> 引文。\n", UL_JIA_YI + "\n<blockquote>\n<p>引文。</p>\n</blockquote>"),
+    ("1. 甲\n2. 乙\n  续行\n> 引文。\n", "<ol>\n<li>甲</li>\n<li>乙<br>\n  续行</li>\n</ol>\n"
+                                       "<blockquote>\n<p>引文。</p>\n</blockquote>"),
+    ("> 引用：\n> - 甲\n> - 乙\n> 1. 丙\n", "<blockquote>\n<p>引用：</p>\n" + UL_JIA_YI
+     + "\n<ol>\n<li>丙</li>\n</ol>\n</blockquote>"),
+])
+def test_a_list_of_the_other_kind_or_a_quote_right_under_a_list_is_a_block_of_its_own(
+        renderer: MarkdownRenderer, typed: str, shown: str) -> None:
+    result = renderer.render(typed, "content/a.md", 1)
+    assert result.html == shown
+    assert result.problems == ()
+
+
+def test_a_quote_or_list_further_in_than_the_item_above_stays_as_markdown_reads_it(
+        renderer: MarkdownRenderer) -> None:
+    quote = renderer.render("- 甲\n  > 引文。\n", "content/a.md", 1)
+    assert quote.html == "<ul>\n<li>甲<blockquote>\n<p>引文。</p>\n</blockquote>\n</li>\n</ul>"
+    sub = renderer.render("1. 甲\n    - 子项\n", "content/a.md", 1)
+    assert sub.html == "<ol>\n<li>甲<ul>\n<li>子项</li>\n</ul>\n</li>\n</ol>"
+    same = renderer.render("- 甲\n* 乙\n", "content/a.md", 1)  # "-" and "*" are one list to Python-Markdown
+    assert same.html == UL_JIA_YI
+    assert quote.problems == sub.problems == same.problems == ()
+
+
+def test_a_paragraph_typed_with_a_first_line_indent_before_a_list_of_the_other_kind_is_its_own(
+        renderer: MarkdownRenderer) -> None:
+    # A list of the other kind after the blank line is no going on of the list above: "段落五" was the last
+    # item's text, "<li>乙<br>\n　　段落五。</li>".
+    for indent in ("    ", "\t", "　　"):
+        result = renderer.render(f"1. 甲\n2. 乙\n{indent}段落五。\n\n- 丙\n", "content/a.md", 1)
+        assert result.html == (UL_JIA_YI.replace("ul>", "ol>") + "\n<p>段落五。</p>\n<ul>\n<li>丙</li>\n</ul>")
+        bulleted = renderer.render(f"- 甲\n- 乙\n{indent}段落五。\n\n1. 丙\n", "content/a.md", 1)
+        assert bulleted.html == UL_JIA_YI + "\n<p>段落五。</p>\n<ol>\n<li>丙</li>\n</ol>"
+        assert result.problems == bulleted.problems == ()
+    goes_on = renderer.render("- 甲\n- 乙\n　　段落五。\n\n- 丙\n", "content/a.md", 1)  # the same list goes on
+    assert "<p>乙<br>\n　　段落五。</p>" in goes_on.html
+
+
 def test_open_blocks_ends_a_list_at_a_first_line_indent() -> None:
+    # Each line typed with a first-line indent begins a paragraph (Word's 首行缩进): "第二行" was kept as the
+    # second line of "首行缩进"'s paragraph, as if pasted paragraphs had no indent of their own.
     assert open_blocks(["- 一", "    首行缩进", "    第二行", "", "    第二段"]) == [
-        "- 一", "", "首行缩进", "    第二行", "", "    第二段"]
+        "- 一", "", "首行缩进", "", "    第二行", "", "    第二段"]
     assert open_blocks(["- 一", "    续行", "- 二"]) == ["- 一", "    续行", "- 二"]
 
 
@@ -1653,8 +1736,10 @@ def test_a_sub_item_indented_by_full_width_spaces_under_an_item_is_told_to_take_
         (line, 1, AS_TEXT.format(spaces="full-width spaces (全角空格)", marker="-", line=f"- {text}"),
          "to make it a sub-item (下一级), indent it by 4 ordinary spaces (半角空格) instead of the full-width spaces")
         for line, text in ((2, "子项甲"), (3, "子项乙"))]
+    # No indent: no sub-items either, but a list of its own between two numbered ones, as CommonMark reads it
+    # (they were the first item's text, "- 子项甲" shown as typed).
     assert renderer.render(sub_items("1.", "-", "", False), "a.md", 1).html == \
-        '<ol>\n<li>第一项<br>\n- 子项甲<br>\n- 子项乙</li>\n<li>第二项</li>\n</ol>'  # no indent: text all the same
+        '<ol>\n<li>第一项</li>\n</ol>\n<ul>\n<li>子项甲</li>\n<li>子项乙</li>\n</ul>\n<ol start="2">\n<li>第二项</li>\n</ol>'
 
 
 def test_a_sub_item_in_bold_is_not_taken_as_shown_by_a_dash_elsewhere_in_the_text(renderer: MarkdownRenderer) -> None:
