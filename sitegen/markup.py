@@ -2337,8 +2337,8 @@ def _lazy_line_problems(source: str, lines: list[str], path: str, first_line: in
     first line; a run without that is taken as the item's own line (a line
     break typed in the item, as Word's Shift+Enter gives,
     `_control_problems`). A blank line above it makes it a paragraph (the
-    list under it is then a new list); indenting the run keeps it in the
-    item, as Markdown means. Lines that start a block of their own
+    list under it is then a new list); indenting the run, and the list
+    under it by 4 spaces, keeps both in the item, as Markdown means. Lines that start a block of their own
     (headings, quotes, HTML, rules, tables, notes) are not taken. Fenced
     code is left alone.
     """
@@ -2378,7 +2378,8 @@ def _lazy_line_problem(lines: list[str], index: int, run: int, opened: str, path
                        first_line: int) -> Problem:
     """The warning of `_lazy_line_problems` for the ``run`` lines from ``index``, a "list" or "table"
     (``opened``) under them: the item's text is as far in as its marker and the space after it (at most 3
-    spaces, which keep it in the item)."""
+    spaces, which keep it in the item). A list under it goes in the item as its sub-list only at 4 spaces
+    (Python-Markdown's tab length; at 2 its items stay the outer list's); a table cannot (`open_blocks`)."""
     item = next(lines[above] for above in range(index - 1, -1, -1) if _LIST_ITEM_RE.match(lines[above]))
     marker = re.match(r" *(?:[-*+]|\d+\.)[ \t]", item)
     indent = min(len(marker.group()) if marker else 2, 3)
@@ -2391,7 +2392,8 @@ def _lazy_line_problem(lines: list[str], index: int, run: int, opened: str, path
                                     ", not as a paragraph over the table (表格) under it")
         + f": {_clipped(lines[index].strip())}",
         f"for a paragraph of its own, leave a blank line above it; to keep it in the item, indent {which} "
-        f"by {_spaces(indent)}")
+        f"by {_spaces(indent)}" + (" and each line of the list under it by 4 spaces (its sub-items, 下一级)"
+                                   if opened == "list" else ""))
 
 
 _CITATION_LABEL_RE = compile_later(r"\d{1,4}")

@@ -285,15 +285,26 @@ def test_a_list_under_a_list_item_and_a_text_line_with_a_colon_is_warned(rendere
                                       "more items of the same list, not as a paragraph that opens a new list: "
                                       "主要有：",
                                "for a paragraph of its own, leave a blank line above it; to keep it in the item, "
-                               "indent it by 2 spaces")]
+                               "indent it by 2 spaces and each line of the list under it by 4 spaces (its "
+                               "sub-items, 下一级)")]
     paragraph = renderer.render(body.replace("第二点\n", "第二点\n\n"), "content/a.md", 7)
     assert paragraph.problems == ()
     assert paragraph.html == ('<h2 id="问题">问题</h2>\n' + UL + "\n<p>主要有：</p>\n<ul>\n<li>甲</li>\n<li>乙</li>\n"
                               "</ul>")
-    kept = renderer.render(body.replace("\n主要有：", "\n  主要有："), "content/a.md", 7)
+    # The hint said "indent it by 2 spaces" only: 甲 and 乙 stayed items of the outer list, unwarned.
+    kept = renderer.render(body.replace("\n主要有：", "\n  主要有：").replace("\n- 甲\n- 乙", "\n    - 甲\n    - 乙"),
+                           "content/a.md", 7)
     assert kept.problems == ()
-    assert kept.html == ('<h2 id="问题">问题</h2>\n<ul>\n<li>第一点</li>\n<li>第二点<br>\n  主要有：</li>\n'
-                         "<li>甲</li>\n<li>乙</li>\n</ul>")
+    assert kept.html == ('<h2 id="问题">问题</h2>\n<ul>\n<li>第一点</li>\n<li>第二点<br>\n  主要有：<ul>\n'
+                         "<li>甲</li>\n<li>乙</li>\n</ul>\n</li>\n</ul>")
+    numbered = renderer.render("1. 环境整治\n主要有以下几点：\n1. 甲\n2. 乙\n", "content/a.md", 1)
+    assert numbered.problems[-1].hint == (
+        "for a paragraph of its own, leave a blank line above it; to keep it in the item, indent it by 3 spaces "
+        "and each line of the list under it by 4 spaces (its sub-items, 下一级)")
+    followed = renderer.render("1. 环境整治\n   主要有以下几点：\n    1. 甲\n    2. 乙\n", "content/a.md", 1)
+    assert followed.problems == ()
+    assert followed.html == ("<ol>\n<li>环境整治<br>\n   主要有以下几点：<ol>\n<li>甲</li>\n<li>乙</li>\n</ol>\n"
+                             "</li>\n</ol>")
 
 
 def test_a_run_of_text_lines_under_a_numbered_item_is_warned_once(renderer: MarkdownRenderer) -> None:
@@ -301,11 +312,12 @@ def test_a_run_of_text_lines_under_a_numbered_item_is_warned_once(renderer: Mark
     result = renderer.render(body, "content/a.md", 1)
     assert [(line, hint) for line, _, _, hint in placed(result)] == [
         (3, "for a paragraph of its own, leave a blank line above it; to keep it in the item, indent it and the "
-            "line below it by 3 spaces")]
-    kept = renderer.render(body.replace("\n说明一\n具体", "\n   说明一\n   具体"), "content/a.md", 1)
+            "line below it by 3 spaces and each line of the list under it by 4 spaces (its sub-items, 下一级)")]
+    kept = renderer.render(body.replace("\n说明一\n具体", "\n   说明一\n   具体").replace("\n2.", "\n    2."),
+                           "content/a.md", 1)
     assert kept.problems == ()
-    assert kept.html == ("<ol>\n<li>第一点<br>\n   续行<br>\n   说明一<br>\n   具体如下:</li>\n<li>第二点</li>\n"
-                         "</ol>")
+    assert kept.html == ("<ol>\n<li>第一点<br>\n   续行<br>\n   说明一<br>\n   具体如下:<ol start=\"2\">\n"
+                         "<li>第二点</li>\n</ol>\n</li>\n</ol>")
     paragraph = renderer.render(body.replace("\n说明一", "\n\n说明一"), "content/a.md", 1)
     assert paragraph.problems == ()
     assert paragraph.html == ("<ol>\n<li>第一点<br>\n   续行</li>\n</ol>\n<p>说明一<br>\n具体如下:</p>\n"
