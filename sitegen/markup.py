@@ -53,6 +53,10 @@ Policies (what editors get, and why):
   on. Under a paragraph's line, or a quote's, a line with a first-line
   indent begins a new paragraph (paragraphs pasted from Word with no blank
   line between), not in fenced code, a list item or a table.
+* **List items typed with an input method** (``1.成立``, ``1．成立``,
+  ``-成立``: no space, or a full-width dot) are text to Markdown: two or
+  more in a row, numbered in order, are warned with the line to type
+  (`_slipped_item_problems`); figures (``1.5万元``, ``-5元``) are not.
 * **A list of the other kind, or a quote, right under a list** (``1. 丙``
   under ``- 乙``, ``> 引文`` under an item) is a block of its own, as in
   CommonMark, where it is no further in than the item above: a blank line
@@ -3134,6 +3138,74 @@ def _table_scan_problems(lines: list[str], path: str, first_line: int) -> list[P
     return problems
 
 
+# A list item as an input method types it: "1.成立" (no space), "1．成立" (a full-width dot), "-成立" (no space).
+# A digit after the dot or the dash is a figure (1.5万元, 2018.5, -5元), not an item.
+_SLIPPED_ITEM_RE = compile_later(r"^ {0,3}(?:(?P<number>\d{1,9})(?:(?P<dot>\.)|．[ \t\u3000]*(?=\S)(?![\d０-９]))|-)"
+                                 r"(?(dot)(?=[^\W\d_]|[“‘《（【「])|(?(number)|(?=[^\W\d_]|[“‘《（【「])))",
+                                 re.MULTILINE)
+
+
+def _typed_item(line: str) -> tuple[str, int, str] | None:
+    """What list item ``line`` is, or looks typed as: (its kind, "ol" or "ul"; its number, 0 for "ul"; the
+    line to type instead, "" when Markdown reads it as an item already); None for any other line."""
+    kind = _item_kind(line)
+    if kind:
+        return kind, int(re.match(r" *(\d*)", line).group(1) or 0), ""
+    found = _SLIPPED_ITEM_RE.match(line)
+    if found is None:
+        return None
+    number = found.group("number")
+    typed = line[found.end():].strip()
+    return ("ol", int(number), f"{number}. {typed}") if number else ("ul", 0, f"- {typed}")
+
+
+def _slipped_item_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
+    """Warnings for list items typed as an input method gives them: ``1.成立`` with no space after the dot,
+    ``1．成立`` with a full-width dot (全角), ``-成立`` with no space after the dash.
+
+    Takes the body, its lines, the file's path and the file line of the
+    body's first line. Markdown reads none of them as an item: the page
+    shows each as a line of text, the run as one paragraph. Told, at each
+    such line with the line to type, only in a run of two or more lines
+    in a row that are items of one kind (the numbers in order, 1, 2, 3),
+    as typed or so slipped: a single line, figures (``1.5万元``,
+    ``2018.5``, ``-5元``) and fenced code are left alone.
+    """
+    if not _SLIPPED_ITEM_RE.search(source):
+        return []
+    problems: list[Problem] = []
+    run: list[tuple[int, str, int, str]] = []
+    for index, line in [*outside_fences(lines), (len(lines), "")]:
+        item = _typed_item(line.rstrip(" \t"))
+        if run and (item is None or index != run[-1][0] + 1 or item[0] != run[-1][1]
+                    or item[0] == "ol" and item[1] != run[-1][2] + 1):
+            if len(run) > 1:
+                problems += [_slipped_item_problem(lines[at], fixed, path, first_line + at)
+                             for at, _, _, fixed in run if fixed]
+            run = []
+        if item is not None:
+            run.append((index, *item))
+    return problems
+
+
+def _slipped_item_problem(line: str, fixed: str, path: str, line_number: int) -> Problem:
+    """The warning of `_slipped_item_problems` for ``line`` (at ``line_number`` of the file), ``fixed`` the
+    line to type."""
+    marker = _SLIPPED_ITEM_RE.match(line)
+    number = marker.group("number") if marker else ""
+    if number and marker and not marker.group("dot"):
+        what = f'the dot after "{number}" is full-width (全角)'
+        how = "type the dot in half width (半角), with a space after it"
+    else:
+        sign = f"{number}." if number else "-"
+        what, how = f'there is no space after "{sign}"', f'type a space after "{sign}"'
+    return Problem(
+        path, line_number, len(line) - len(line.lstrip(" ")) + 1, "warning",
+        f"{what}, so Markdown does not read this line as a list item (列表): the page shows it as text, "
+        f"run together with the lines around it: {_clipped(line.strip())}",
+        paste_hint(how, fixed))
+
+
 def _odd_space_item_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
     """Warnings for list items whose marker is followed by a full-width or no-break space (``-　征求意见``).
 
@@ -3584,6 +3656,7 @@ class MarkdownRenderer:
         problems += _open_comment_problems(lines, clean_html, path, first_line)
         problems += _angle_bracket_problems(lines, clean_html, path, first_line)
         problems += _odd_space_item_problems(source, lines, path, first_line)
+        problems += _slipped_item_problems(source, lines, path, first_line)
         problems += _table_problems(source, lines, path, first_line)
         problems += _invisible_problems(source, lines, path, first_line)
         problems += _separator_problems(source, lines, path, first_line)

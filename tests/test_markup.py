@@ -480,6 +480,54 @@ def test_a_paragraph_typed_with_a_first_line_indent_before_a_list_of_the_other_k
     assert "<p>乙<br>\n　　段落五。</p>" in goes_on.html
 
 
+def slipped(line: int, column: int, what: str, typed: str, how: str, fixed: str) -> tuple[int, int, str, str]:
+    return (line, column, f"{what}, so Markdown does not read this line as a list item (列表): the page shows it "
+                          f"as text, run together with the lines around it: {typed}", f"{how}: {fixed}")
+
+
+# Items typed with an input method were lines of one <p>, unwarned: "<p>主要做法：<br>\n1.成立领导小组；<br>…</p>".
+def test_list_items_typed_without_a_space_or_with_a_full_width_dot_are_warned(renderer: MarkdownRenderer) -> None:
+    body = "主要做法：\n1.成立领导小组；\n2．制定方案；\n3． 组织实施。\n\n重点：\n-环境整治\n- 道路修缮\n"
+    result = renderer.render(body, "content/a.md", 5)
+    no_space, wide = "type a space after", "type the dot in half width (半角), with a space after it"
+    assert placed(result) == [
+        slipped(6, 1, 'there is no space after "1."', "1.成立领导小组；", f'{no_space} "1."', "1. 成立领导小组；"),
+        slipped(7, 1, 'the dot after "2" is full-width (全角)', "2．制定方案；", wide, "2. 制定方案；"),
+        slipped(8, 1, 'the dot after "3" is full-width (全角)', "3． 组织实施。", wide, "3. 组织实施。"),
+        slipped(11, 1, 'there is no space after "-"', "-环境整治", f'{no_space} "-"', "- 环境整治")]
+    typed = body
+    for _, _, _, hint in placed(result):
+        fixed = hint.split(": ", 1)[1]
+        typed = re.sub(f"(?m)^[^\n]*{re.escape(fixed.split(' ', 1)[1])}$", fixed, typed)
+    followed = renderer.render(typed, "content/a.md", 5)
+    assert followed.problems == ()
+    assert followed.html == ("<p>主要做法：</p>\n<ol>\n<li>成立领导小组；</li>\n<li>制定方案；</li>\n<li>组织实施。</li>\n"
+                             "</ol>\n<p>重点：</p>\n<ul>\n<li>环境整治</li>\n<li>道路修缮</li>\n</ul>")
+
+
+@pytest.mark.parametrize("body", [
+    "1.5万元\n2.5万元\n",  # figures
+    "-5元\n-6元\n",
+    "2018.5\n2019.6\n2024.5.28 会议\n",
+    "1．5万元\n2．5万元\n",
+    "1.成立领导小组\n",  # a single line
+    "文字\n-环境整治\n",
+    "1.甲\n3.乙\n",  # not in order
+    "```\n1.甲\n2.乙\n-丙\n-丁\n```\n",
+])
+def test_lines_that_only_may_be_slipped_items_are_not_warned(renderer: MarkdownRenderer, body: str) -> None:
+    assert renderer.render(body, "content/a.md", 1).problems == ()
+
+
+def test_a_slipped_item_under_items_typed_right_is_warned(renderer: MarkdownRenderer) -> None:
+    # "2.乙" was the text of the item 甲: "<li>甲<br>\n2.乙</li>".
+    result = renderer.render("1. 甲\n2.乙\n", "content/a.md", 1)
+    assert placed(result) == [slipped(2, 1, 'there is no space after "2."', "2.乙", 'type a space after "2."',
+                                      "2. 乙")]
+    followed = renderer.render("1. 甲\n2. 乙\n", "content/a.md", 1)
+    assert followed.html == UL_JIA_YI.replace("ul>", "ol>") and followed.problems == ()
+
+
 def test_open_blocks_ends_a_list_at_a_first_line_indent() -> None:
     # Each line typed with a first-line indent begins a paragraph (Word's 首行缩进): "第二行" was kept as the
     # second line of "首行缩进"'s paragraph, as if pasted paragraphs had no indent of their own.
