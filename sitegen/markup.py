@@ -498,7 +498,7 @@ def _opened_lines(lines: Sequence[str], depth: int = 0) -> list[tuple[str, int]]
     ``depth``: how many quotes hold ``lines``."""
     out: list[tuple[str, int]] = []
     fence = ""
-    block = ""  # "", "para", "list", "table", "html"
+    block = ""  # "", "para", "note" (a note's or link definition's text), "list", "table", "html"
     lists = _ListEnds(lines)
     # "list": a list is open (to Python-Markdown an indented block here is its last item's); "nested": one
     # whose items hold an indented block or sub-item, so its author indents as Markdown means; "": none.
@@ -550,7 +550,7 @@ def _opened_line(out: list[tuple[str, int]], line: str, index: int, lines: Seque
         out.append((line, index))
         return "", after_list
     starts = _block_start(line, lines[index + 1] if index + 1 < len(lines) else "")
-    if block == "para" and starts or block == "list" and starts == "table":
+    if block in ("para", "note") and starts or block == "list" and starts == "table":
         out.append(("", -1))
     elif block == "list" and starts == "list" and _ends_list(lines, index, line):
         out.append(("", -1))  # a list of the other kind: Python-Markdown would show it as the last item's text
@@ -570,7 +570,10 @@ def _opened_line(out: list[tuple[str, int]], line: str, index: int, lines: Seque
         return ("" if _CLOSES_HTML_RE.search(line) else "html"), after_list
     if not block:
         # Indented code blocks are off: an indented line begins a paragraph, unless the list above takes it.
-        return ("list" if after_list and indented else "para"), after_list
+        if after_list and indented:
+            return "list", after_list
+        # A note's lines under its first are indented as Markdown asks, by 4 spaces: no first-line indent.
+        return ("note" if _NOTE_OR_DEFINITION_RE.match(line) else "para"), after_list
     return block, after_list
 
 

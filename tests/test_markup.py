@@ -430,8 +430,9 @@ def test_a_line_typed_with_a_first_line_indent_under_a_quote_is_a_paragraph_afte
     "```\n段落一。\n    code = 1\n```\n",  # fenced code is left as typed
     "- 第一点\n  第一点的第二行\n",  # an item's second line
     "| 类别 | 数量 |\n|---|---|\n| 路灯 | 3 |\n",
+    "正文[^1]。\n\n[^1]: 注释第一行\n    第二行\n",  # a note's lines under its first, indented as Markdown asks
 ])
-def test_a_first_line_indent_is_no_paragraph_in_code_items_or_tables(renderer: MarkdownRenderer, body: str) -> None:
+def test_a_first_line_indent_is_no_paragraph_in_code_items_tables_or_notes(renderer: MarkdownRenderer, body: str) -> None:
     lines = body.rstrip("\n").split("\n")
     assert open_blocks(lines) == lines
 
