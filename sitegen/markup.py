@@ -596,17 +596,30 @@ def _item_kind(line: str) -> str:
     return "ol" if line.lstrip(" ")[:1].isdigit() else "ul"
 
 
-def _item_above(lines: Sequence[str], index: int) -> str:
-    """The nearest list item at most 3 spaces in above the line at ``index`` of ``lines``; "" if none."""
-    return next((lines[above] for above in range(index - 1, -1, -1) if _item_kind(lines[above])), "")
+def _spaces_in(line: str) -> int:
+    """How many spaces ``line`` starts with."""
+    return len(line) - len(line.lstrip(" "))
+
+
+def _item_above(lines: Sequence[str], index: int, indent: int) -> str:
+    """The nearest list item at most ``indent`` spaces in above the line at ``index`` of ``lines``, in the
+    list there (lines further in, and blank lines with such lines under them); "" if none."""
+    for above in range(index - 1, -1, -1):
+        line = lines[above]
+        if _item_kind(line) and _spaces_in(line) <= indent:
+            return line
+        if line.strip() and _spaces_in(line) <= indent and line[:1] != "\t" or not line.strip() and (
+                above + 1 == index or not lines[above + 1][:1] in (" ", "\t", "\u3000")):
+            return ""  # a line at the list's margin that is no item, or a blank line the list ends at
+    return ""
 
 
 def _ends_list(lines: Sequence[str], index: int, line: str) -> bool:
     """True when ``line`` (at ``index`` of ``lines``), a list item or a quote right under a list's item, is
     no further in than that item and so starts a block of its own, as CommonMark reads it: a quote, or an
     item of the other kind (numbered under bulleted, or bulleted under numbered)."""
-    item = _item_above(lines, index)
-    if not item or len(line) - len(line.lstrip(" ")) > len(item) - len(item.lstrip(" ")):
+    item = _item_above(lines, index, _spaces_in(line))
+    if not item or _spaces_in(item) < _spaces_in(line):
         return False  # further in: a sub-item or quote meant for the item (or warned as its text)
     kind = _item_kind(line)
     return not kind or kind != _item_kind(item)
@@ -675,8 +688,8 @@ class _ListEnds:
         if index >= self._until:
             self._until, self._item, self._blank = self._next_margin_line(index)
             # An item of the other kind (1. under -, - under 1.) begins a list of its own, not this one's.
-            self._item = self._item and _item_kind(self._lines[self._until]) == _item_kind(
-                _item_above(self._lines, index))
+            self._item = self._item and _item_kind(self._lines[self._until]) == next(
+                (kind for above in range(index - 1, -1, -1) if (kind := _item_kind(self._lines[above]))), "")
         after_blank = index > 0 and not self._lines[index - 1].strip()
         return not (self._item and (self._blank or not after_blank))
 

@@ -462,6 +462,10 @@ def test_a_quote_or_list_further_in_than_the_item_above_stays_as_markdown_reads_
     assert quote.html == "<ul>\n<li>甲<blockquote>\n<p>引文。</p>\n</blockquote>\n</li>\n</ul>"
     sub = renderer.render("1. 甲\n    - 子项\n", "content/a.md", 1)
     assert sub.html == "<ol>\n<li>甲<ul>\n<li>子项</li>\n</ul>\n</li>\n</ol>"
+    # A sub-item indented too little is the item's text (warned): the next item after it is the outer list's.
+    short = renderer.render("1. 甲\n   - 子项\n2. 乙\n", "content/a.md", 1)
+    assert short.html == "<ol>\n<li>甲<br>\n   - 子项</li>\n<li>乙</li>\n</ol>"
+    assert [p.line for p in short.problems] == [2]
     same = renderer.render("- 甲\n* 乙\n", "content/a.md", 1)  # "-" and "*" are one list to Python-Markdown
     assert same.html == UL_JIA_YI
     assert quote.problems == sub.problems == same.problems == ()
