@@ -2358,9 +2358,9 @@ def _lazy_line_problems(source: str, lines: list[str], path: str, first_line: in
     break typed in the item, as Word's Shift+Enter gives,
     `_control_problems`). A blank line above it makes it a paragraph (the
     list under it is then a new list); indenting the run, and the list
-    under it by 4 spaces, keeps both in the item, as Markdown means. Lines that start a block of their own
-    (headings, quotes, HTML, rules, tables, notes) are not taken. Fenced
-    code is left alone.
+    under it by 4 spaces, keeps both in the item, as Markdown means.
+    Lines that start a block of their own (headings, quotes, HTML, rules,
+    tables, notes) are not taken. Fenced code is left alone.
     """
     if not _ITEM_THEN_MARGIN_RE.search(source):
         return []
@@ -3155,7 +3155,8 @@ def _table_scan_problems(lines: list[str], path: str, first_line: int) -> list[P
 
 
 # A list item as an input method types it: "1.成立" (no space), "1．成立" (a full-width dot), "-成立" (no space).
-# A digit after the dot or the dash is a figure (1.5万元, 2018.5, -5元), not an item.
+# A digit after the dot or the dash is a figure (1.5万元, 2018.5, -5元), not an item; so the text after "1." or
+# "-" must start with a letter or an opening quote or bracket (the conditional groups), after "1．" with no digit.
 _SLIPPED_ITEM_RE = compile_later(r"^ {0,3}(?:(?P<number>\d{1,9})(?:(?P<dot>\.)|．[ \t\u3000]*(?=\S)(?![\d０-９]))|-)"
                                  r"(?(dot)(?=[^\W\d_]|[“‘《（【「])|(?(number)|(?=[^\W\d_]|[“‘《（【「])))",
                                  re.MULTILINE)
