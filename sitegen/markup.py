@@ -603,14 +603,14 @@ def _spaces_in(line: str) -> int:
 
 def _item_above(lines: Sequence[str], index: int, indent: int) -> str:
     """The nearest list item at most ``indent`` spaces in above the line at ``index`` of ``lines``, in the
-    list there (lines further in, and blank lines with such lines under them); "" if none."""
+    list there (its items' lines, lazy ones too, and blank lines with indented lines under them); "" if
+    none."""
     for above in range(index - 1, -1, -1):
         line = lines[above]
         if _item_kind(line) and _spaces_in(line) <= indent:
             return line
-        if line.strip() and _spaces_in(line) <= indent and line[:1] != "\t" or not line.strip() and (
-                above + 1 == index or not lines[above + 1][:1] in (" ", "\t", "\u3000")):
-            return ""  # a line at the list's margin that is no item, or a blank line the list ends at
+        if not line.strip() and (above + 1 == index or lines[above + 1][:1] not in (" ", "\t", "\u3000")):
+            return ""  # a blank line the list ends at
     return ""
 
 
@@ -2377,6 +2377,8 @@ def _lazy_line_problems(source: str, lines: list[str], path: str, first_line: in
             if run and below < len(lines) else ""
         if opened and lines[below - 1].rstrip(" \t").endswith(("：", ":")) and index - 1 in inside \
                 and _under_list_item(lines, index):
+            if opened == "list" and _item_kind(lines[below]) != _item_kind(_item_above(lines, index, 3)):
+                opened = "other list"  # `open_blocks` ends the list above it: the line alone is the item's
             problems.append(_lazy_line_problem(lines, index, run, opened, path, first_line))
         index += run or 1
     return problems
@@ -2396,8 +2398,8 @@ def _taken_by_item(lines: list[str], index: int, inside: Mapping[int, str]) -> b
 
 def _lazy_line_problem(lines: list[str], index: int, run: int, opened: str, path: str,
                        first_line: int) -> Problem:
-    """The warning of `_lazy_line_problems` for the ``run`` lines from ``index``, a "list" or "table"
-    (``opened``) under them: the item's text is as far in as its marker and the space after it (at most 3
+    """The warning of `_lazy_line_problems` for the ``run`` lines from ``index``, a "list", an "other list"
+    (of the other kind than the item's) or a "table" (``opened``) under them: the item's text is as far in as its marker and the space after it (at most 3
     spaces, which keep it in the item). A list under it goes in the item as its sub-list only at 4 spaces
     (Python-Markdown's tab length; at 2 its items stay the outer list's); a table cannot (`open_blocks`)."""
     item = next(lines[above] for above in range(index - 1, -1, -1) if _LIST_ITEM_RE.match(lines[above]))
@@ -2409,11 +2411,12 @@ def _lazy_line_problem(lines: list[str], index: int, run: int, opened: str, path
         "this line is right under a list item (列表), with no blank line between, so Markdown reads it as "
         "more text of that item" + (" and the list under it as more items of the same list, not as a paragraph "
                                     "that opens a new list" if opened == "list" else
-                                    ", not as a paragraph over the table (表格) under it")
+                                    ", not as a paragraph over the list (列表) under it" if opened == "other list"
+                                    else ", not as a paragraph over the table (表格) under it")
         + f": {_clipped(lines[index].strip())}",
         f"for a paragraph of its own, leave a blank line above it; to keep it in the item, indent {which} "
         f"by {_spaces(indent)}" + (" and each line of the list under it by 4 spaces (its sub-items, 下一级)"
-                                   if opened == "list" else ""))
+                                   if opened != "table" else ""))
 
 
 _CITATION_LABEL_RE = compile_later(r"\d{1,4}")

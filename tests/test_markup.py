@@ -307,6 +307,26 @@ def test_a_list_under_a_list_item_and_a_text_line_with_a_colon_is_warned(rendere
                              "</li>\n</ol>")
 
 
+def test_a_colon_line_under_a_list_item_over_a_list_of_the_other_kind_is_warned(renderer: MarkdownRenderer) -> None:
+    # "1. 乙" and "2. 丙" were shown as text in the item 甲 ("甲<br>\n主要有：<br>\n1. 乙<br>\n2. 丙"), and the
+    # warning said they were "more items of the same list".
+    body = "- 甲\n主要有：\n1. 乙\n2. 丙\n"
+    result = renderer.render(body, "content/a.md", 1)
+    assert placed(result) == [(2, 1, "this line is right under a list item (列表), with no blank line between, "
+                                     "so Markdown reads it as more text of that item, not as a paragraph over the "
+                                     "list (列表) under it: 主要有：",
+                               "for a paragraph of its own, leave a blank line above it; to keep it in the item, "
+                               "indent it by 2 spaces and each line of the list under it by 4 spaces (its "
+                               "sub-items, 下一级)")]
+    assert result.html == "<ul>\n<li>甲<br>\n主要有：</li>\n</ul>\n<ol>\n<li>乙</li>\n<li>丙</li>\n</ol>"
+    paragraph = renderer.render(body.replace("甲\n", "甲\n\n"), "content/a.md", 1)
+    assert paragraph.problems == ()
+    assert paragraph.html == "<ul>\n<li>甲</li>\n</ul>\n<p>主要有：</p>\n<ol>\n<li>乙</li>\n<li>丙</li>\n</ol>"
+    kept = renderer.render("- 甲\n  主要有：\n    1. 乙\n    2. 丙\n", "content/a.md", 1)
+    assert kept.problems == ()
+    assert kept.html == "<ul>\n<li>甲<br>\n  主要有：<ol>\n<li>乙</li>\n<li>丙</li>\n</ol>\n</li>\n</ul>"
+
+
 def test_a_run_of_text_lines_under_a_numbered_item_is_warned_once(renderer: MarkdownRenderer) -> None:
     body = "1. 第一点\n   续行\n说明一\n具体如下:\n2. 第二点\n"
     result = renderer.render(body, "content/a.md", 1)
