@@ -47,9 +47,10 @@ from .placeholders import (BODY_LINES, EXAMPLE_TARGET_FIGURES, INIT_CASE_LINE, I
                            init_texts_in, may_hold_placeholders, placeholders_in)
 from .recordfiles import copy_suffix
 from .plaintext import may_hold_markup, typed_markup
-from .validation import UNIT_WORD_LISTS, closest, did_you_mean, edit_distance, field_name, typed_value_warnings
+from .validation import (UNIT_WORD_LISTS, closest, did_you_mean, edit_distance, field_name, typed_value_warnings,
+                         wide_note_error, withdraw_wide_note_warnings)
 from .webaddress import address_slip, after_base_path, half_width_address, split_address
-from .yamltext import listed_lines
+from .yamltext import listed_lines, split_wide_note
 
 COUNT_FIELDS = ("batches", "collected", "escalated", "resolved")
 COUNT_LABELS = {"batches": "survey batches (调研批次)", "collected": "collected (收集)",
@@ -2157,6 +2158,11 @@ def _missing(page_path: str, yaml: YamlData, loc: tuple[str, ...], kind: str, va
         # Its file deleted since the last build: the hint offered another town's id, and 白鹤's figures were
         # published on 重固's interview.
         message, hint = f"{message}: {gone[0]}", gone[1]
+    elif (wide := split_wide_note(value)) is not None and wide.value in records:
+        # baihe　# 白鹤: the note's warning offered quotes too, which keep it part of the id
+        report.error(page_path, line, column, *wide_note_error(loc, wide))
+        withdraw_wide_note_warnings(report)
+        return
     elif is_stand_in(value):  # 待定 was offered "sitegen new unit 待定": followed, the page left its unit
         hint = f'"{value}" stands for a {kind} not known yet, and a page belongs to one: {_ids_offered(kind, content)}'
     else:

@@ -180,6 +180,12 @@ class Report:
         for problem in problems:
             self.add(problem)
 
+    def withdraw(self, problem: Problem) -> None:
+        """Take back ``problem`` when recorded: a later stage told its mistake better, in one message."""
+        if problem in self._seen:
+            self._seen.discard(problem)
+            self.problems[:] = [kept for kept in self.problems if kept != problem]
+
     def error(self, path: str, line: int | None, column: int | None,
               message: str, hint: str = "", span: tuple[int, int] | None = None) -> None:
         """Record an error at ``path:line:column``, about lines ``span`` (first, last) when given."""

@@ -48,7 +48,8 @@ from .fresh import code_fingerprint
 from .pagecache import Entry, PageCache, settled_stamp, source_digest, text_key
 from .recordfiles import MisnamedFile, copy_suffix, id_differs_hint, report_misnamed
 from .sources import SourceFile, SourceReader, find_sources, split_front_matter
-from .validation import fields_elsewhere, group_fields, names_a_field, typed_value_warnings, validate_record
+from .validation import (fields_elsewhere, group_fields, names_a_field, typed_value_warnings, validate_record,
+                         withdraw_wide_note_warnings)
 from .workers import Pending, WorkerPool, can_fork, run_apart
 from .yamltext import YamlData, load_yaml
 
@@ -573,6 +574,7 @@ class _Discovery:
                 # mended (the first of a field typed twice without its indent is told so, not also "unknown field").
                 told = {problem.line for problem in own.errors}
                 own.extend(problem for problem in fields.problems if problem.line not in told)
+                withdraw_wide_note_warnings(own)
                 record = record if id_ok and read_whole else None
             report.extend(own.problems)
             if record is None and data is not None and collection == "units":

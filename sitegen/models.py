@@ -1109,15 +1109,39 @@ _COUNT_UNITS = compile_later(r"(?:[\s份批件个项条次家户人]|一共|总�
 """Units typed after a count, 共 or 一共 (in all) before it, and spaces: words that say nothing the field does not."""
 
 
+NOTE_EXAMPLE = "e.g. note: "
+"""What a hint offering a value's words to its record's note (`_words_to_note`) ends with, before the words: the
+note line to type when the record has no note. `sitegen.validation` knows the record, so it writes the line in
+full there: the note the record has with the words added, and where it goes."""
+_NOTE_EDGES = {"tally": (r"(?:一共|总共|共计|合计|共)\s*$", r"^\s*[份批件个项条次家户人]+"),
+               "target": (r"(?:目标|达到|达|为)\s*$", r"^\s*[%％]+")}
+"""What a count's or a percentage's words may hold right beside its number and say nothing the field does not
+(共296, 296份, 目标80%): left out of the note, which is published beside the number."""
+
+
 def _words_to_note(text: str, number: str, record: str = "tally", units: re.Pattern[str] | None = None) -> str:
     """The end of a hint when ``text`` holds words beside its ``number`` that say something (约, 余, 左右,
     （含退回）, 以上): where to keep them, the note of the ``record`` (a tally, a target), so that nothing typed is
-    lost; else "". ``units`` are the words that say nothing the field does not (default `_COUNT_UNITS`)."""
-    words = (units or _COUNT_UNITS).sub("", text.replace(number, "", 1))
-    if not re.search(r"\w", words):
+    lost; else "". ``units`` are the words that say nothing the field does not (default `_COUNT_UNITS`). The
+    hint ends with `NOTE_EXAMPLE` and the words as the note is to publish them: without the number, the unit
+    beside it, the spaces around them and a "#" before them (``80　# 区要求`` → ``区要求``); words that only say
+    how near the number is keep it (``约296``: 约 alone says nothing)."""
+    if not re.search(r"\w", (units or _COUNT_UNITS).sub("", text.replace(number, "", 1))):
         return ""
-    return (f'; to keep what "{words}" says, add it to the {record}\'s note (one note: line a {record}; '
-            f"write one if it has none), e.g. {text}")
+    before, _, after = text.partition(number)
+    lead, unit = _NOTE_EDGES.get(record, _NOTE_EDGES["tally"])
+    before, after = re.sub(lead, "", before).strip(_NOTE_GAP), re.sub(unit, "", after).strip(_NOTE_GAP)
+    words = " ".join(part for part in (before, after) if part)
+    shown = text.strip(_NOTE_GAP) if _QUALIFIERS.fullmatch(words) else words
+    return f'; to keep what "{words}" says, add it to the {record}\'s note, {NOTE_EXAMPLE}{shown}'
+
+
+_QUALIFIERS = compile_later(r"(?:大约|约|近|将近|逾|超过|超|不到|余|多|左右|上下|以上|以下)+")
+"""Words beside a number that say how near it is (约, 余, 左右, 以上): alone in a note they say nothing, so the
+note keeps the number with them (``约296``)."""
+_NOTE_GAP = " \t\u3000\u00a0#＃"
+"""What is not a note's text at either end of the words typed beside a number: spaces, and the "#" of a note
+typed after a full-width space."""
 
 
 def whole_number_meant(text: str) -> int | None:

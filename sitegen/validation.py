@@ -27,12 +27,12 @@ from pydantic.fields import FieldInfo
 from .errors import (LOST_CHARACTERS_HINT, PASTE_LIMIT, WIDE_SPACES, Problem, Report, lost_characters_message,
                      paste_hint, space_name)
 from .lazyre import compile_later
-from .models import (CHOICE_LABELS, FLAG_MEANINGS, FULL_WIDTH_FIX, QUOTE_MARKS, QUOTED_TAGS, SEPARATOR_MARKS,
-                     WORD_LIST_FIELDS, YEAR_TO_WRITE, Image, Person, Series, SourceAttribution, Unit, choice_meant, clip, is_stand_in,
+from .models import (CHOICE_LABELS, FLAG_MEANINGS, FULL_WIDTH_FIX, NOTE_EXAMPLE, QUOTE_MARKS, QUOTED_TAGS,
+                     SEPARATOR_MARKS, WORD_LIST_FIELDS, YEAR_TO_WRITE, Image, Person, Series, SourceAttribution, Unit, choice_meant, clip, is_stand_in,
                      kind_of, named_address, numbered_items, snake_case, texts_in, whole_number_meant)
 from .placeholders import placeholders_in
-from .yamltext import (NOTE_HINT, NOTE_MESSAGE, ElsewhereFinder, FieldElsewhere, FieldNamer, GroupFinder, YamlData,
-                       as_value, invisible_place, lost_characters)
+from .yamltext import (NOTE_HINT, NOTE_MESSAGE, ElsewhereFinder, FieldElsewhere, FieldNamer, GroupFinder, WideNote,
+                       YamlData, as_value, is_wide_note_warning, split_wide_note, invisible_place, lost_characters)
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
 _SPLITTING = SEPARATOR_MARKS + ", \t" + WIDE_SPACES + QUOTE_MARKS
@@ -864,7 +864,7 @@ def validate_record(model: type[RecordT], data: YamlData, path: str, report: Rep
         record = model.model_validate(values, context={QUOTED_TAGS: quoted})
         return None if joined or paired else record
     except ValidationError as failure:
-        items = failure.errors()
+        items = _after_wide_notes(model, values, failure.errors(), data, path, report)
         siblings = siblings_of(items, data.value)
         renamed = _renamed_fields(model, items, siblings)
         misplaced = _misplaced_items(model, data.value)
@@ -885,6 +885,80 @@ def validate_record(model: type[RecordT], data: YamlData, path: str, report: Rep
                 continue
             add_validation_problem(model, item, data, path, report, siblings)
         return None
+
+
+def _after_wide_notes(model: type[BaseModel], values: dict[str, Any], items: list[Any], data: YamlData, path: str,
+                      report: Report) -> list[Any]:
+    """The errors ``items`` of validating ``values`` as ``model``, less those of a value that is right but for a
+    note typed after it with a full-width space (``draft: false　# 发布``, ``collected: 296　# 份``), which YAML
+    reads as part of a date, a yes/no, an id or a number: each is told once here, with the line to type, and
+    the warning that the note is published as text (no page is, the build stops) is taken back."""
+    wide = {loc: note for loc, note in _wide_notes(data.value, ()).items() if not data.typed_in_quotes(loc)}
+    failed = {_yaml_path(tuple(item["loc"])) for item in items}
+    noted = {loc: note for loc, note in wide.items() if loc in failed}
+    if not noted:
+        return items
+    try:
+        model.model_validate(_with_values(values, {loc: note.value for loc, note in noted.items()}))
+        still: set[tuple[Any, ...]] = set()
+    except ValidationError as again:
+        still = {_yaml_path(tuple(item["loc"])) for item in again.errors()}
+    for loc, note in noted.items():
+        if loc not in still:
+            _report_wide_note(loc, note, data, path, report)
+    return [item for item in items if _yaml_path(tuple(item["loc"])) in still or
+            _yaml_path(tuple(item["loc"])) not in noted]
+
+
+def _report_wide_note(loc: tuple[Any, ...], note: WideNote, data: YamlData, path: str, report: Report) -> None:
+    """Tell the note ``note`` typed after the value at ``loc`` that is no text, in place of its warning."""
+    line, column = data.locate(loc)
+    for problem in list(report.problems):
+        if problem.path == path and problem.line == line and is_wide_note_warning(problem):
+            report.withdraw(problem)
+    report.error(path, line, column, *wide_note_error(loc, note))
+
+
+def wide_note_error(loc: tuple[Any, ...], note: WideNote) -> tuple[str, str]:
+    """``(message, hint)`` for the note ``note`` typed after the value at ``loc`` (a date, a yes/no, an id, a
+    number), read as part of it: the line to type has an ordinary space before the ``#``. Never the quotes the
+    note of a text is offered (``draft: "false　# 发布"`` is no yes/no either)."""
+    return (f'{field_name(loc)}: the value is "{note.value}", and the note "{clip(note.note, 30)}" after it is '
+            f"read as part of it, because of {note.why}: YAML reads an ordinary \"#\" after an ordinary space as "
+            "the start of a note (注释)", paste_hint(note.fix, note.line(loc[-1])))
+
+
+def withdraw_wide_note_warnings(report: Report) -> None:
+    """Take back from ``report`` the warning of a note published as text (`sitegen.yamltext.is_wide_note_warning`)
+    on a line whose error tells the note already (`_after_wide_notes`), for a caller that checked the YAML and
+    its fields into two reports before joining them."""
+    told = {(problem.path, problem.line) for problem in report.problems
+            if problem.severity == "error" and '" after it is read as part of it, because of ' in problem.message}
+    for problem in list(report.problems):
+        if (problem.path, problem.line) in told and is_wide_note_warning(problem):
+            report.withdraw(problem)
+
+
+def _wide_notes(value: Any, loc: tuple[Any, ...]) -> dict[tuple[Any, ...], WideNote]:
+    """Every text in the loaded ``value`` (under ``loc``) with a note typed after a full-width space, by place."""
+    if isinstance(value, str):
+        note = split_wide_note(value) if loc else None
+        return {loc: note} if note is not None else {}
+    parts = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    return {place: note for key, part in parts for place, note in _wide_notes(part, loc + (key,)).items()}
+
+
+def _with_values(value: Any, changes: Mapping[tuple[Any, ...], Any]) -> Any:
+    """A copy of the loaded ``value`` with the parts at the places of ``changes`` changed (the rest shared)."""
+    if () in changes:
+        return changes[()]
+    if isinstance(value, dict):
+        return {key: _with_values(part, {loc[1:]: new for loc, new in changes.items() if loc[0] == key})
+                if any(loc[0] == key for loc in changes) else part for key, part in value.items()}
+    if isinstance(value, list):
+        return [_with_values(part, {loc[1:]: new for loc, new in changes.items() if loc[0] == index})
+                if any(loc[0] == index for loc in changes) else part for index, part in enumerate(value)]
+    return value
 
 
 def _report_field_of_other_kind(model: type[BaseModel], loc: tuple[Any, ...], data: YamlData, path: str,
@@ -1281,10 +1355,37 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData, pa
             hint = lines
         if kind == "text_empty" and _is_required(model, loc):
             hint = _required_value_hint(model, loc)
+        if NOTE_EXAMPLE in hint:  # the converter knows the words, not the record's note nor where its line goes
+            hint = _note_line_hint(hint, data, loc)
         if "quoted" in context and _on_key_line(data, loc, context["index"]):  # [大调研: 2018, 民生]: no "- "
             hint = (f"wrap the whole item in quotes: {context['quoted']} (or type the colon full width (全角冒号): "
                     f"{context['wide']})")
     report.error(path, line, column, message, hint)
+
+
+_NOTE_ENDS = "。！？；，、.!?;,"
+"""Marks a note may end with: the words offered to it follow them directly, else after a ；."""
+
+
+def _note_line_hint(hint: str, data: YamlData, loc: tuple[Any, ...]) -> str:
+    """``hint``, which offers words typed beside a value to its record's note (ending with `NOTE_EXAMPLE` and the
+    words), with the note line to type in full: the note the record at ``loc[:-1]`` has, the words added (not
+    "e.g. 80　区要求", whose value a note then published), or a new one, said where it goes."""
+    head, words = hint.rsplit(NOTE_EXAMPLE, 1)
+    head = head.rstrip(", ")
+    note = _value_at(data.value, loc[:-1] + ("note",))
+    if isinstance(note, str) and note.strip():
+        where = data.key_positions.get(loc[:-1] + ("note",))
+        at = f"type it at the end of its note: line{f' (line {where[0]})' if where is not None else ''}"
+        if "\n" in note.strip():  # a note over several lines: the hint cannot give them as one line
+            return f"{head}: {at.replace('note: line', 'note')}"
+        text = note.strip()
+        joined = text + ("" if text[-1] in _NOTE_ENDS else "；") + words
+        return paste_hint(f"{head}: {at}, so that it reads", f"note: {joined}", f', after "{text[-8:]}"')
+    key = data.key_positions.get(loc)
+    record = "tally" if loc[0] == "tallies" else "target" if loc[0] == "targets" else "item"
+    indent = f" ({key[1] - 1} spaces)" if key is not None else ""
+    return f"{head}: add a line under the {record}'s other fields, indented as they are{indent}: note: {words}"
 
 
 def _on_key_line(data: YamlData, loc: tuple[Any, ...], index: int) -> bool:

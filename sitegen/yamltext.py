@@ -57,7 +57,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import yaml
 
-from .errors import PASTE_LIMIT, WIDE_SPACES, Report, paste_hint, space_name
+from .errors import PASTE_LIMIT, WIDE_SPACES, Problem, Report, paste_hint, space_name
 from .lazyre import compile_later
 
 MAX_DEPTH = 64
@@ -2655,15 +2655,59 @@ def _wide_note_issue(scan: _Scan, number: int, pos: int, typed: str, wide: re.Ma
                   else hint, severity="warning")
 
 
+def _wide_note_why(gap: str) -> tuple[str, str]:
+    """What makes YAML read a note typed after ``gap`` (the spaces and the ``#`` or ``＃`` before it,
+    `_WIDE_COMMENT`) as text (``the full-width space (全角空格) before it``), and the words of the fix."""
+    space = next((char for char in gap if char in "\u3000\u00a0"), "")
+    return (("the full-width space (全角空格) before it",
+             "type the space before the # as an ordinary space (半角), not a full-width one")
+            if space == "\u3000" else
+            ("the no-break space before it", "type the space before the # as an ordinary space, not a no-break one")
+            if space else ("its full-width ＃ (全角)", "type the # in half width (半角)"))
+
+
+@dataclass(frozen=True)
+class WideNote:
+    """A note typed after a value with a full-width or no-break space before its ``#``, or a full-width ``＃``,
+    which YAML reads as part of the value (`split_wide_note`).
+
+    Fields: ``value``, the value typed before it (``false``); ``note``, the note as typed (``# 发布``); ``why``,
+    what made it text (``the full-width space (全角空格) before it``); ``fix``, the words of the fix.
+    """
+
+    value: str
+    note: str
+    why: str
+    fix: str
+
+    def line(self, key: str | int) -> str:
+        """The line of the field ``key`` (a list item's for an index) with the note typed as YAML reads one."""
+        return _wide_note_fixed(f"- {self.value}" if isinstance(key, int) else f"{key}: {self.value}",
+                                self.note.lstrip("#＃"))
+
+
+def split_wide_note(text: str) -> WideNote | None:
+    """The value and the note typed in ``text``, a plain value as loaded (``false　# 发布``), when a note follows
+    the value after a full-width or no-break space or with a full-width ``＃`` (`_check_wide_comment` warns of
+    it where the value is text); None when there is none, or nothing before it."""
+    wide = _WIDE_COMMENT.search(text)
+    if wide is None or not text[:wide.start()].strip(_GAP):
+        return None
+    why, fix = _wide_note_why(wide.group())
+    return WideNote(text[:wide.start()].strip(_GAP), text[wide.end() - 1:].strip(_GAP), why, fix)
+
+
+def is_wide_note_warning(problem: Problem) -> bool:
+    """Whether ``problem`` is the warning of a note typed after a full-width space published as text
+    (`_check_wide_comment`): a field whose value is no text says so in its own error instead."""
+    return problem.severity == "warning" and problem.message.startswith('the note "') and \
+        " is published as text, because of " in problem.message
+
+
 def _wide_note_words(gap: str, typed_note: str, shown: str) -> tuple[str, str]:
     """The message and the words of the fix for a note ``typed_note`` (``#待核实``) typed after ``gap`` (the
     spaces and the ``#`` or ``＃`` before it, `_WIDE_COMMENT`), read as text; ``shown`` says what the page shows."""
-    space = next((char for char in gap if char in "\u3000\u00a0"), "")
-    why, fix = (("the full-width space (全角空格) before it",
-                 "type the space before the # as an ordinary space (半角), not a full-width one")
-                if space == "\u3000" else
-                ("the no-break space before it", "type the space before the # as an ordinary space, not a no-break one")
-                if space else ("its full-width ＃ (全角)", "type the # in half width (半角)"))
+    why, fix = _wide_note_why(gap)
     return (f'the note "{_clip(typed_note, 30)}" is published as text, because of {why}: YAML reads an ordinary "#" '
             f"after an ordinary space as the start of a note (注释), {shown}", fix)
 
@@ -3668,12 +3712,52 @@ def _explain(exc: yaml.YAMLError, lines: _Lines, open_at: int | None, groups: Gr
     missing = _colon_missing(lines, text_at, groups) if text_at is not None and groups is not None else None
     if text_at is not None and missing is not None:
         return _Issue(text_at, missing[2], f"{missing[0]} {words}", missing[1])
+    top = _file_field_indented(lines, line, groups, first_line) \
+        if groups is not None and "expected '-' indicator" in problem else None
+    if top is not None:
+        return _Issue(line, top[2], f"{top[0]} {words}", top[1])
     for test, explain in _EXPLAINERS:
         if test(problem, context):
             message, hint, at = explain(lines, line, column, context_mark)
             line, column = at if at is not None else (line, column)
             return _Issue(line, column, f"{message} {words}", hint)
     return _Issue(line, column, f"{_UNREADABLE[0]} {words}", _UNREADABLE[1])
+
+
+def _file_field_indented(lines: _Lines, line: int, groups: GroupFinder, first_line: int) -> tuple[str, str, int] | None:
+    """``(message, hint, column)`` for a field of the file typed indented right after the items of a list of records
+    (``  targets:`` under the items of ``tallies:``), which YAML reads as more of that list; None for a line that
+    is no such field, or a field of the list's items (told to line up with them by `_explain_expected_dash`).
+
+    "indent it to belong to the item above", followed, made it a field of the last tally: three errors more.
+    The hint gives the line at the left edge, and the lines under it with as many spaces fewer, so that the
+    field's own lines keep their place under it.
+    """
+    text = lines.line(line)
+    typed = re.match(r"( +)([^\s:#\-][^:#]*?):(?:[ \t]|$)", text)
+    above = next((n for n in range(line - 1, -1, -1) if lines.line(n)[:1] not in ("", " ", "#")), None)
+    if typed is None or above is None:
+        return None
+    key, spaces, owner = typed[2].strip(), len(typed[1]), lines.line(above).split(":", 1)[0].strip()
+    items = groups((owner, 0))
+    if items is None or key not in (groups(()) or ()) or key == owner or key in items:
+        return None  # below a list of texts, `_field_among_texts` tells it
+    under = []
+    for number in range(line + 1, len(lines.lines)):
+        below = lines.line(number)
+        if below.strip() and not below.lstrip(" ").startswith("#") and len(below) - len(below.lstrip(" ")) <= spaces:
+            break
+        under.append(number)
+    while under and not lines.line(under[-1]).strip():
+        under.pop()
+    message = (f'"{key}:" is a field of the file, typed with {spaces} space{"s" if spaces > 1 else ""} before it: '
+               f'YAML reads it as part of the list "{owner}:" above, whose items start with "- "')
+    how = "type it at the left edge, with no spaces before it, as the file's other fields"
+    if under:
+        lines_named = (f"line {under[0] + first_line}" if len(under) == 1
+                       else f"lines {under[0] + first_line} to {under[-1] + first_line}")
+        how += f", and take {spaces} spaces from the start of each line under it ({lines_named})"
+    return message, paste_hint(how, text.strip()), spaces
 
 
 _UNREADABLE = ("the YAML cannot be read here",

@@ -141,11 +141,13 @@ def test_a_cumulative_count_that_falls_is_a_warning_with_both_values(tmp_path: P
     # deleted the note that named the source: the words are added to the one note.
     ("约296", '"约296" is not a whole number', "write the digits alone: 296 (a count has no unit such as 份 or 批, "
                                              'and no other words); to keep what "约" says, add it to the tally\'s '
-                                             "note (one note: line a tally; write one if it has none), e.g. 约296"),
+                                             "note: add a line under the tally's other fields, indented as they are "
+                                             "(4 spaces): note: 约296"),
     ("296件（含退回）", '"296件（含退回）" is not a whole number', "write the digits alone: 296 (a count has no unit "
                                                        "such as 份 or 批, and no other words); to keep what "
-                                                       '"（含退回）" says, add it to the tally\'s note (one note: '
-                                                       "line a tally; write one if it has none), e.g. 296件（含退回）"),
+                                                       '"（含退回）" says, add it to the tally\'s note: add a line '
+                                                       "under the tally's other fields, indented as they are (4 "
+                                                       "spaces): note: （含退回）"),
     ("一共296份", '"一共296份" is not a whole number', "write the digits alone: 296 (a count has no unit such as 份 "
                                                  "or 批, and no other words)"),  # 一共, in all, says nothing to keep
     ("296。", '"296。" is not a whole number', "write the digits alone: 296 (a count has no unit such as 份 or 批, "
@@ -178,15 +180,17 @@ def test_a_cumulative_count_that_falls_is_a_warning_with_both_values(tmp_path: P
     ("1亿2千万", '"1亿2千万" is not a whole number', "1亿2千万 is 120000000 (亿, a hundred million, is "
                                                  "100,000,000): write 120000000"),
     ("1万余", '"1万余" is not a whole number', '1万 is 10000 (万, ten thousand, is 10,000): write 10000; to keep '
-                                            'what "余" says, add it to the tally\'s note (one note: line a tally; '
-                                            "write one if it has none), e.g. 1万余"),
+                                            'what "余" says, add it to the tally\'s note: add a line under the '
+                                            "tally's other fields, indented as they are (4 spaces): note: 1万余"),
     ("约1.2万份", '"约1.2万份" is not a whole number', '1.2万 is 12000 (万, ten thousand, is 10,000): write 12000; to '
-                                                 'keep what "约" says, add it to the tally\'s note (one note: line a '
-                                                 "tally; write one if it has none), e.g. 约1.2万份"),
+                                                 'keep what "约" says, add it to the tally\'s note: add a line under '
+                                                 "the tally's other fields, indented as they are (4 spaces): "
+                                                 "note: 约1.2万份"),
     ("二百九十六份左右", '"二百九十六份左右" is not a whole number', "write the number in digits: 296 (a count is "
                                                          "written 0-9, not in Chinese numerals 中文数字); to keep "
-                                                         'what "左右" says, add it to the tally\'s note (one note: '
-                                                         "line a tally; write one if it has none), e.g. 二百九十六份左右"),
+                                                         'what "左右" says, add it to the tally\'s note: add a line '
+                                                         "under the tally's other fields, indented as they are (4 "
+                                                         "spaces): note: 二百九十六份左右"),
     ("2九6", '"2九6" is not a whole number', "write the number in digits (0-9) alone: no units such as 份 or 批, no "
                                            "commas, no spaces"),  # two numbers side by side: which is meant?
     ("2〇", '"2〇" is not a whole number', "write the number in digits (0-9) alone: no units such as 份 or 批, no "
@@ -233,7 +237,8 @@ def test_a_count_typed_with_wan_and_words_followed_as_told_keeps_the_figure_and_
     root = write_site(tmp_path, {UNIT_PATH: unit_with(tally("2018-04-26", "约1.2万", 12000, 0, 0))})
     [problem] = found(root)
     assert problem.hint.startswith("1.2万 is 12000 (万, ten thousand, is 10,000): write 12000; to keep what \"约\"")
-    # Followed: the digits in the field, the words in the tally's note; it checks clean and both are published.
+    assert problem.hint.endswith("indented as they are (4 spaces): note: 约1.2万")
+    # Followed: the digits in the field, the note line as given; it checks clean and both are published.
     root.joinpath(UNIT_PATH).write_text(unit_with(tally("2018-04-26", 12000, 12000, 0, 0) + "    note: 约1.2万\n"),
                                         encoding="utf-8")
     assert found(root) == []
@@ -392,8 +397,8 @@ def test_percentages_are_from_0_to_100(tmp_path: Path, typed: str, ok: bool) -> 
 
 
 _WORDS = "write the number alone: {} (a percentage has no other words)"
-_NOTE = ('; to keep what "{}" says, add it to the target\'s note (one note: line a target; write one if it has none), '
-         "e.g. {}")
+_NOTE = ('; to keep what "{}" says, add it to the target\'s note: add a line under the target\'s other fields, '
+         "indented as they are (4 spaces): note: {}")
 
 
 @pytest.mark.parametrize(("typed", "hint", "meant"), [
