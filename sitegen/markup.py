@@ -3289,6 +3289,8 @@ def _masking_star_problems(lines: list[str], clean_html: str, path: str, first_l
         return []
     problems: list[Problem] = []
     for index, line in outside_fences(lines):
+        if "*" not in line and "_" not in line:
+            continue  # every pattern below holds a star, or a run of "_" (most lines: skipped at once)
         if masked_one_by_one:
             plain = _without_code_spans(line)
             for pair in _MASKING_STAR_PAIR_RE.finditer(plain):
