@@ -80,6 +80,23 @@ def text_of(element: lxml.html.HtmlElement) -> str:
     return " ".join(element.text_content().split())
 
 
+def shown_text(element: lxml.html.HtmlElement) -> str:
+    """What the page shows of the element (`text_of` without its ``.visually-hidden`` parts, which only
+    screen readers read)."""
+    copy = lxml.html.fromstring(lxml.html.tostring(element, encoding="unicode"))
+    for hidden in copy.cssselect(".visually-hidden"):
+        hidden.drop_tree()
+    return text_of(copy)
+
+
+def spoken_text(element: lxml.html.HtmlElement) -> str:
+    """What a screen reader reads of the element (`text_of` without its ``aria-hidden="true"`` parts)."""
+    copy = lxml.html.fromstring(lxml.html.tostring(element, encoding="unicode"))
+    for hidden in copy.cssselect('[aria-hidden="true"]'):
+        hidden.drop_tree()
+    return text_of(copy)
+
+
 def tree_hashes(root: Path) -> dict[str, bytes]:
     """Every file under ``root`` with its bytes, by relative path (for before/after comparisons)."""
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}

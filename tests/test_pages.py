@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from .sitekit import (MINIMAL_CONFIG, SERIES, build_at, file_for, interview, json_ld_of,
-                      parse_html, text_of, write_site)
+                      parse_html, shown_text, spoken_text, text_of, write_site)
 
 INTERVIEW = "interviews/baihe-dadiaoyan-weifangtan/index.html"
 PAGE_TYPES = {
@@ -51,7 +51,7 @@ targets:
 
 def rows_of(table) -> list[list[str]]:
     """Text of every cell of every body row of a table."""
-    return [[text_of(c) for c in row.cssselect("th, td")] for row in table.cssselect("tbody tr")]
+    return [[shown_text(c) for c in row.cssselect("th, td")] for row in table.cssselect("tbody tr")]
 
 
 @pytest.fixture(scope="module")
@@ -175,8 +175,11 @@ def test_dashboard_compares_units_with_targets_and_chart(output: Path) -> None:
         "单位", "统计日期", "调研批次", "收集", "提交区级", "已解决", "办理中", "已解决占比", "覆盖目标"]
     assert rows_of(table) == [["白鹤镇", "2018-04-26", "318", "296", "143", "103", "50", "34.8%",
                                "机构 100% 居民 80% 注册企业 80%"]]
-    total = [text_of(c) for c in table.cssselect("tfoot tr")[0].cssselect("th, td")]
-    assert total == ["合计 1 个单位", "截至 2018-04-26", "318", "296", "143", "103", "50", "34.8%", "—"]
+    total = table.cssselect("tfoot tr")[0].cssselect("th, td")
+    assert [shown_text(c) for c in total] == [
+        "合计 1 个单位", "截至 2018-04-26", "318", "296", "143", "103", "50", "34.8%", "—"]
+    # A screen reader said "dash" (破折号) for the empty cell: it says 无 ("none"), as the page's "—" means.
+    assert spoken_text(total[-1]) == "无"
     chart = page.cssselect("figure.chart")[0]
     assert chart.cssselect("svg") and "296" in text_of(chart.cssselect("figcaption")[0])
     links = {a.get("href") for a in page.cssselect(".downloads a")}
@@ -192,10 +195,35 @@ def test_dashboard_sums_each_units_latest_tally_only(tmp_path: Path) -> None:
     assert rows_of(table) == [
         ["白鹤镇", "2018-04-26", "318", "296", "143", "103", "50", "34.8%", "—"],
         ["金泽镇", "2018-05-10", "40", "20", "5", "10", "5", "50.0%", "居民 90%（已达 62.5%）"]]
-    total = [text_of(c) for c in table.cssselect("tfoot td")]
+    total = [shown_text(c) for c in table.cssselect("tfoot td")]
     # It read "截至 2018-05-10", as if 白鹤镇's 296 were counted on that day too (it is of 2018-04-26).
     assert total == ["各单位不同：2018-04-26 至 2018-05-10", "358", "316", "148", "113", "55", "35.8%", "—"]
     assert len(page.cssselect("figure.chart")) == 1
+
+
+def test_every_empty_cell_shows_a_dash_and_is_read_as_none(tmp_path: Path) -> None:
+    # Screen readers read a bare "—" as "dash" (破折号): an older reader heard punctuation where the page
+    # meant "no figure". Each kind of empty cell: batches not given, a share of nothing collected, a target
+    # not measured, a unit with no targets.
+    empty = ("name: 徐泾镇\nlevel: town\ntallies:\n  - as_of: 2018-05-01\n    collected: 0\n    escalated: 0\n"
+             "    resolved: 0\n    in_progress: 0\n")
+    unmeasured = UNIT_B + "  - group: enterprises\n    target: 80\n"
+    root = write_site(tmp_path, {"content/units/jinze.yaml": unmeasured, "content/units/xujing.yaml": empty,
+                                 "content/interviews/a.md": interview()})
+    output = build_at(root)
+    dashboard = parse_html(output / "dashboard/index.html").cssselect("table.dashboard")[0]
+    assert rows_of(dashboard)[2] == ["徐泾镇", "2018-05-01", "—", "0", "0", "0", "0", "—", "—"]
+    unit = parse_html(output / "units/jinze/index.html")
+    targets = [t for t in unit.cssselect("table.data") if "覆盖目标" in text_of(t.cssselect("caption")[0])][0]
+    assert rows_of(targets)[-1] == ["企业", "80%", "—", "—"]
+    xujing = parse_html(output / "units/xujing/index.html")
+    assert shown_text(xujing.cssselect("section.tally .share")[0]) == "已解决占 —"
+    cells = [c for page in (dashboard, unit, xujing) for c in page.iter("td", "p") if shown_text(c).endswith("—")]
+    # The dashboard: 白鹤镇's and 徐泾镇's targets, 徐泾镇's batches and share, the totals' batches and targets;
+    # 金泽镇's page: 实测, 实测日期; 徐泾镇's page: the share in its tally table and under its figures.
+    assert len(cells) == 10
+    assert [spoken_text(c)[-1] for c in cells] == ["无"] * 10
+    assert all(c.cssselect('[aria-hidden="true"]')[0].text == "—" for c in cells)
 
 
 def test_a_dashboard_target_measured_on_another_day_than_the_tally_says_its_day(tmp_path: Path) -> None:
