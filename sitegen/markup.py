@@ -3720,6 +3720,8 @@ def _pseudo_tags_as_text(html: str) -> str:
     """
     if "<" not in html:
         return html
+    if all(_element_name(name) for name in set(_HTML_TAG_START_RE.findall(html))):
+        return html  # the usual case: a page's hundred tags have a dozen names, each looked up once
     return _HTML_TAG_START_RE.sub(lambda m: m.group() if _element_name(m.group(1)) else "&lt;" + m.group()[1:],
                                   html)
 
