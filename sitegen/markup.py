@@ -54,9 +54,13 @@ Policies (what editors get, and why):
   indent begins a new paragraph (paragraphs pasted from Word with no blank
   line between), not in fenced code, a list item or a table.
 * **List items typed with an input method** (``1.成立``, ``1．成立``,
-  ``-成立``: no space, or a full-width dot) are text to Markdown: two or
-  more in a row, numbered in order, are warned with the line to type
-  (`_slipped_item_problems`); figures (``1.5万元``, ``-5元``) are not.
+  ``-成立``: no space, or a full-width dot; ``－成立``, ``—成立``, ``–成立``,
+  ``•成立``, ``·成立``, ``・成立``: a sign Markdown knows no bullet by, right
+  before the text) are text to Markdown: two or more in a row, numbered in
+  order, are warned with the line to type, in quotes too (``> 1.成立``
+  gets ``> 1. 成立``) (`_slipped_item_problems`); figures (``1.5万元``,
+  ``-5元``, ``－5元``), a sentence opened with a Chinese dash (``——``) and
+  a list pasted from Word (``•<TAB>第一项``) are not.
 * **A list of the other kind, or a quote, right under a list** (``1. 丙``
   under ``- 乙``, ``> 引文`` under an item) is a block of its own, as in
   CommonMark, where it is no further in than the item above: a blank line
@@ -3157,17 +3161,32 @@ def _table_scan_problems(lines: list[str], path: str, first_line: int) -> list[P
     return problems
 
 
-# A list item as an input method types it: "1.成立" (no space), "1．成立" (a full-width dot), "-成立" (no space).
-# A digit after the dot or the dash is a figure (1.5万元, 2018.5, -5元), not an item; so the text after "1." or
-# "-" must start with a letter or an opening quote or bracket (the conditional groups), after "1．" with no digit.
-_SLIPPED_ITEM_RE = compile_later(r"^ {0,3}(?:(?P<number>\d{1,9})(?:(?P<dot>\.)|．[ \t\u3000]*(?=\S)(?![\d０-９]))|-)"
-                                 r"(?(dot)(?=[^\W\d_]|[“‘《（【「])|(?(number)|(?=[^\W\d_]|[“‘《（【「])))",
-                                 re.MULTILINE)
+# A list item as an input method types it: "1.成立" (no space), "1．成立" (a full-width dot), "-成立" (no space), or
+# with a sign Markdown knows no bullet by: a full-width "－" (spaced or not, as "-" would be), a dash "—" or "–" or
+# a dot "•", "·" or "・" right before the text. With a space or TAB after a dash or dot (•<TAB>第一项), the lines
+# are a list as Word and WPS paste it, and the page shows them as Word did: left alone. A digit after the dot or a
+# dash is a figure (1.5万元, 2018.5, -5元, －5元), not an item; so the text after "1.", "-" or a dash must start
+# with a letter or an opening quote or bracket, after "1．" with no digit. A dot sign is no minus: a digit may
+# follow it (•2024年完成). Two dashes (——) open a sentence as punctuation, not a list.
+_ITEM_TEXT = r"(?=[^\W\d_]|[“‘《（【「])"
+_ITEM_SIGN_NAMES = MappingProxyType({
+    "—": "an em dash, 破折号", "–": "an en dash, 连接号", "•": "a bullet, 项目符号",
+    "·": "a middle dot, 间隔号", "・": "a full-width middle dot, 全角间隔号"})
+_SLIPPED_ITEM_PATTERN = (r" {0,3}(?:(?P<number>\d{1,9})(?:(?P<dot>\.)" + _ITEM_TEXT
+                         + r"|．[ \t\u3000]*(?=\S)(?![\d０-９]))"
+                         + r"|-" + _ITEM_TEXT
+                         + r"|(?P<sign>－(?P<space>[ \t\u3000]*)" + _ITEM_TEXT + r"|[—–]" + _ITEM_TEXT
+                         + r"|[•·・](?=[^\W_]|[“‘《（【「])))")
+_SLIPPED_ITEM_RE = compile_later("^" + _SLIPPED_ITEM_PATTERN)
+# The same at the start of any line, inside quotes too (a quick look before the line-by-line one); the quotes'
+# signs are taken possessively, as in `_ANY_ORDERED_ITEM_RE`.
+_ANY_SLIPPED_ITEM_RE = compile_later(f"^(?:{_QUOTE_PREFIX_RE.pattern})*+{_SLIPPED_ITEM_PATTERN}", re.MULTILINE)
 
 
-def _typed_item(line: str) -> tuple[str, int, str] | None:
-    """What list item ``line`` is, or looks typed as: (its kind, "ol" or "ul"; its number, 0 for "ul"; the
-    line to type instead, "" when Markdown reads it as an item already); None for any other line."""
+def _typed_item(line: str, quoted: bool) -> tuple[str, int, str] | None:
+    """What list item ``line`` (inside a quote when ``quoted``) is, or looks typed as: (its kind, "ol" or
+    "ul"; its number, 0 for "ul"; the line to type instead, "" when Markdown reads it as an item already or
+    another warning gives it); None for any other line."""
     kind = _item_kind(line)
     if kind:
         return kind, int(re.match(r" *(\d*)", line).group(1) or 0), ""
@@ -3175,55 +3194,82 @@ def _typed_item(line: str) -> tuple[str, int, str] | None:
     if found is None:
         return None
     number = found.group("number")
-    typed = line[found.end():].strip()
-    return ("ol", int(number), f"{number}. {typed}") if number else ("ul", 0, f"- {typed}")
+    if number:
+        return "ol", int(number), f"{number}. {line[found.end():].strip()}"
+    if found.group("space") and not quoted:
+        return "ul", 0, ""  # "－ 项目": `_full_width_sign_problems` tells of it, even alone
+    return "ul", 0, f"- {line[found.end():].strip()}"
 
 
 def _slipped_item_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
     """Warnings for list items typed as an input method gives them: ``1.成立`` with no space after the dot,
-    ``1．成立`` with a full-width dot (全角), ``-成立`` with no space after the dash.
+    ``1．成立`` with a full-width dot (全角), ``-成立`` with no space after the dash, ``－成立`` with a
+    full-width dash, ``—成立``, ``–成立``, ``•成立``, ``·成立`` or ``・成立`` with a sign Markdown
+    knows no bullet by; inside quotes too (``> 1.成立``). A dash or dot with
+    a space or TAB after it (``•<TAB>第一项``, as Word pastes a list) is left
+    alone: the page shows its lines as Word showed them.
 
     Takes the body, its lines, the file's path and the file line of the
     body's first line. Markdown reads none of them as an item: the page
     shows each as a line of text, the run as one paragraph. Told, at each
-    such line with the line to type, only in a run of two or more lines
-    in a row that are items of one kind (the numbers in order, 1, 2, 3),
-    as typed or so slipped: a single line, figures (``1.5万元``,
-    ``2018.5``, ``-5元``) and fenced code are left alone.
+    such line with the line to type (a quote's signs kept), only in a run
+    of two or more lines in a row that are items of one kind (the numbers
+    in order, 1, 2, 3), as typed or so slipped: a single line, figures
+    (``1.5万元``, ``2018.5``, ``-5元``, ``－5元``), a sentence opened with a
+    Chinese dash (``——``) and fenced code are left alone.
     """
-    if not _SLIPPED_ITEM_RE.search(source):
+    if not _ANY_SLIPPED_ITEM_RE.search(source):
         return []
-    problems: list[Problem] = []
+    return [_slipped_item_problem(lines[index], column, fixed, path, first_line + index)
+            for index, column, fixed in _slipped_items(lines, quoted=False)]
+
+
+def _slipped_items(lines: Sequence[str], quoted: bool) -> Iterator[tuple[int, int, str]]:
+    """The slipped items of `_slipped_item_problems` in ``lines`` (a quote's, without its signs, when
+    ``quoted``) and in the quotes among them, as (line index, column of the item's sign from 0, the line to
+    type)."""
     run: list[tuple[int, str, int, str]] = []
     for index, line in [*outside_fences(lines), (len(lines), "")]:
-        item = _typed_item(line.rstrip(" \t"))
+        item = _typed_item(line.rstrip(" \t"), quoted)
         if run and (item is None or index != run[-1][0] + 1 or item[0] != run[-1][1]
                     or item[0] == "ol" and item[1] != run[-1][2] + 1):
             if len(run) > 1:
-                problems += [_slipped_item_problem(lines[at], fixed, path, first_line + at)
-                             for at, _, _, fixed in run if fixed]
+                yield from ((at, _spaces_in(lines[at]), fixed) for at, _, _, fixed in run if fixed)
             run = []
         if item is not None:
             run.append((index, *item))
-    return problems
+    for block in _quote_blocks(lines):
+        for inner, column, fixed in _slipped_items([text for _, _, text in block], quoted=True):
+            index, signs, _ = block[inner]
+            yield index, signs + column, lines[index][:signs] + fixed
 
 
-def _slipped_item_problem(line: str, fixed: str, path: str, line_number: int) -> Problem:
-    """The warning of `_slipped_item_problems` for ``line`` (at ``line_number`` of the file), ``fixed`` the
-    line to type."""
-    marker = _SLIPPED_ITEM_RE.match(line)
+def _slipped_item_problem(line: str, column: int, fixed: str, path: str, line_number: int) -> Problem:
+    """The warning of `_slipped_item_problems` for ``line`` (at ``line_number`` of the file), its item's sign
+    at ``column`` (from 0), ``fixed`` the line to type."""
+    marker = _SLIPPED_ITEM_RE.match(line[column:])
     number = marker.group("number") if marker else ""
+    sign = (marker.group("sign") or "")[:1] if marker else ""
+    extra = ""
     if number and marker and not marker.group("dot"):
         what = f'the dot after "{number}" is full-width (全角)'
         how = "type the dot in half width (半角), with a space after it"
+    elif sign == "－":
+        what, how = 'the "－" is full-width (全角)', "type it in half width (半角), with a space after it"
+    elif sign:
+        what = f'the sign before the text is "{sign}" ({_ITEM_SIGN_NAMES[sign]}), not "-"'
+        how = 'type "-" in its place, with a space after it'
+        if sign == "—":  # a Chinese dash typed once where two were meant ("—是的。") is no bullet
+            extra = "; if it is punctuation, not a bullet, " + paste_hint(
+                "type the dash as two (破折号)", line[:column] + "——" + line[column + len(marker.group()):].strip())
     else:
         sign = f"{number}." if number else "-"
         what, how = f'there is no space after "{sign}"', f'type a space after "{sign}"'
     return Problem(
-        path, line_number, len(line) - len(line.lstrip(" ")) + 1, "warning",
+        path, line_number, column + 1, "warning",
         f"{what}, so Markdown does not read this line as a list item (列表): the page shows it as text, "
         f"run together with the lines around it: {_clipped(line.strip())}",
-        paste_hint(how, fixed))
+        paste_hint(how, fixed) + extra)
 
 
 def _odd_space_item_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:

@@ -530,6 +530,112 @@ def test_list_items_typed_without_a_space_or_with_a_full_width_dot_are_warned(re
                              "</ol>\n<p>重点：</p>\n<ul>\n<li>环境整治</li>\n<li>道路修缮</li>\n</ul>")
 
 
+def follow_item_hints(body: str, result: RenderedMarkdown, first_line: int) -> str:
+    """``body`` with each warned line replaced by the line its hint offers first."""
+    lines = body.split("\n")
+    for problem in result.problems:
+        lines[problem.line - first_line] = problem.hint.split(": ", 1)[1].split("; if it is punctuation")[0]
+    return "\n".join(lines)
+
+
+# Items typed so inside a quote were lines of the quote's one <p>, unwarned: "<blockquote>\n<p>1.成立领导小组<br>…".
+def test_slipped_items_in_a_quote_are_warned_with_the_quote_signs_kept(renderer: MarkdownRenderer) -> None:
+    body = ("> 主要做法：\n> 1.成立领导小组\n> 2.制定方案\n\n正文。\n\n>1.摸排\n>2.整改\n\n正文。\n\n"
+            "> > -环境整治\n> > -道路修缮\n\n正文。\n\n> 1．成立\n> 2．制定\n")
+    result = renderer.render(body, "content/a.md", 5)
+    no_space, wide = "type a space after", "type the dot in half width (半角), with a space after it"
+    assert placed(result) == [
+        slipped(6, 3, 'there is no space after "1."', "> 1.成立领导小组", f'{no_space} "1."', "> 1. 成立领导小组"),
+        slipped(7, 3, 'there is no space after "2."', "> 2.制定方案", f'{no_space} "2."', "> 2. 制定方案"),
+        slipped(11, 2, 'there is no space after "1."', ">1.摸排", f'{no_space} "1."', ">1. 摸排"),
+        slipped(12, 2, 'there is no space after "2."', ">2.整改", f'{no_space} "2."', ">2. 整改"),
+        slipped(16, 5, 'there is no space after "-"', "> > -环境整治", f'{no_space} "-"', "> > - 环境整治"),
+        slipped(17, 5, 'there is no space after "-"', "> > -道路修缮", f'{no_space} "-"', "> > - 道路修缮"),
+        slipped(21, 3, 'the dot after "1" is full-width (全角)', "> 1．成立", wide, "> 1. 成立"),
+        slipped(22, 3, 'the dot after "2" is full-width (全角)', "> 2．制定", wide, "> 2. 制定")]
+    followed = renderer.render(follow_item_hints(body, result, 5), "content/a.md", 5)
+    assert followed.problems == ()
+    assert followed.html == (
+        "<blockquote>\n<p>主要做法：</p>\n<ol>\n<li>成立领导小组</li>\n<li>制定方案</li>\n</ol>\n</blockquote>\n"
+        "<p>正文。</p>\n<blockquote>\n<ol>\n<li>摸排</li>\n<li>整改</li>\n</ol>\n</blockquote>\n<p>正文。</p>\n"
+        "<blockquote>\n<blockquote>\n<ul>\n<li>环境整治</li>\n<li>道路修缮</li>\n</ul>\n</blockquote>\n</blockquote>\n"
+        "<p>正文。</p>\n<blockquote>\n<ol>\n<li>成立</li>\n<li>制定</li>\n</ol>\n</blockquote>")
+
+
+BULLET_HOW = 'type "-" in its place, with a space after it'
+
+
+# Lines typed with a sign Markdown knows no bullet by were lines of one <p>, unwarned: "<p>重点：<br>\n－环境整治<br>…".
+@pytest.mark.parametrize(("sign", "what", "how"), [
+    ("－", 'the "－" is full-width (全角)', "type it in half width (半角), with a space after it"),
+    ("—", 'the sign before the text is "—" (an em dash, 破折号), not "-"', BULLET_HOW),
+    ("–", 'the sign before the text is "–" (an en dash, 连接号), not "-"', BULLET_HOW),
+    ("•", 'the sign before the text is "•" (a bullet, 项目符号), not "-"', BULLET_HOW),
+    ("·", 'the sign before the text is "·" (a middle dot, 间隔号), not "-"', BULLET_HOW),
+    ("・", 'the sign before the text is "・" (a full-width middle dot, 全角间隔号), not "-"', BULLET_HOW),
+])
+def test_list_items_typed_with_a_dash_or_dot_an_input_method_gives_are_warned(
+        renderer: MarkdownRenderer, sign: str, what: str, how: str) -> None:
+    body = f"重点：\n{sign}环境整治\n{sign}“道路”修缮\n\n> {sign}第一点\n> {sign}第二点\n"
+    result = renderer.render(body, "content/a.md", 3)
+    dash = "; if it is punctuation, not a bullet, type the dash as two (破折号): " if sign == "—" else ""
+
+    def expected(line: int, column: int, typed: str, fixed: str) -> tuple[int, int, str, str]:
+        found = slipped(line, column, what, typed, how, fixed)
+        return (*found[:3], found[3] + (dash and dash + typed.replace("—", "——")))
+
+    assert placed(result) == [
+        expected(4, 1, f"{sign}环境整治", "- 环境整治"), expected(5, 1, f"{sign}“道路”修缮", "- “道路”修缮"),
+        expected(7, 3, f"> {sign}第一点", "> - 第一点"), expected(8, 3, f"> {sign}第二点", "> - 第二点")]
+    followed = renderer.render(follow_item_hints(body, result, 3), "content/a.md", 3)
+    assert followed.problems == ()
+    assert followed.html == ("<p>重点：</p>\n<ul>\n<li>环境整治</li>\n<li>“道路”修缮</li>\n</ul>\n"
+                             "<blockquote>\n<ul>\n<li>第一点</li>\n<li>第二点</li>\n</ul>\n</blockquote>")
+
+
+def test_a_chinese_dash_typed_once_may_be_typed_as_two_instead(renderer: MarkdownRenderer) -> None:
+    body = "—是的。\n—好的。\n"
+    result = renderer.render(body, "content/a.md", 1)
+    assert [p.hint for p in result.problems] == [
+        f"{BULLET_HOW}: - 是的。; if it is punctuation, not a bullet, type the dash as two (破折号): ——是的。",
+        f"{BULLET_HOW}: - 好的。; if it is punctuation, not a bullet, type the dash as two (破折号): ——好的。"]
+    followed = renderer.render("——是的。\n——好的。\n", "content/a.md", 1)
+    assert followed.problems == ()
+    assert followed.html == "<p>——是的。<br>\n——好的。</p>"
+
+
+def test_slipped_bullets_under_an_item_are_warned(renderer: MarkdownRenderer) -> None:
+    # "•道路修缮" and "–安装路灯" were the text of the item 环境整治: "<li>环境整治<br>\n•道路修缮<br>…</li>".
+    body = "- 环境整治\n•道路修缮\n–安装路灯\n・2024年完成\n"
+    result = renderer.render(body, "content/a.md", 1)
+    assert placed(result) == [
+        slipped(2, 1, 'the sign before the text is "•" (a bullet, 项目符号), not "-"', "•道路修缮", BULLET_HOW,
+                "- 道路修缮"),
+        slipped(3, 1, 'the sign before the text is "–" (an en dash, 连接号), not "-"', "–安装路灯", BULLET_HOW,
+                "- 安装路灯"),
+        slipped(4, 1, 'the sign before the text is "・" (a full-width middle dot, 全角间隔号), not "-"', "・2024年完成",
+                BULLET_HOW, "- 2024年完成")]
+    followed = renderer.render(follow_item_hints(body, result, 1), "content/a.md", 1)
+    assert followed.problems == ()
+    assert followed.html == "<ul>\n<li>环境整治</li>\n<li>道路修缮</li>\n<li>安装路灯</li>\n<li>2024年完成</li>\n</ul>"
+
+
+def test_a_spaced_full_width_dash_is_told_once(renderer: MarkdownRenderer) -> None:
+    # Outside quotes the full-width sign's own warning tells of "－ 第一点", even alone; it counts in the run.
+    body = "－ 第一点\n－第二点\n"
+    result = renderer.render(body, "content/a.md", 1)
+    half = "type it in half width (半角), with a space after it"
+    assert placed(result) == [
+        (1, 1, 'the "－" is full-width (全角), so Markdown does not read this line as a list item: － 第一点',
+         f"{half}: - 第一点"),
+        slipped(2, 1, 'the "－" is full-width (全角)', "－第二点", half, "- 第二点")]
+    followed = renderer.render(follow_item_hints(body, result, 1), "content/a.md", 1)
+    assert followed.problems == ()
+    assert followed.html == "<ul>\n<li>第一点</li>\n<li>第二点</li>\n</ul>"
+    quoted = renderer.render("> － 第一点\n> － 第二点\n", "content/a.md", 1)
+    assert [(p.line, p.hint) for p in quoted.problems] == [(1, f"{half}: > - 第一点"), (2, f"{half}: > - 第二点")]
+
+
 @pytest.mark.parametrize("body", [
     "1.5万元\n2.5万元\n",  # figures
     "-5元\n-6元\n",
@@ -539,6 +645,22 @@ def test_list_items_typed_without_a_space_or_with_a_full_width_dot_are_warned(re
     "文字\n-环境整治\n",
     "1.甲\n3.乙\n",  # not in order
     "```\n1.甲\n2.乙\n-丙\n-丁\n```\n",
+    # A line that is only a signed figure is an amount: the bullet offered would drop its minus.
+    "－5元\n－3元\n",
+    "－５元\n－３元\n",
+    "–5\n–3\n",
+    "> －5元\n> －3元\n",
+    "> 1.5万元\n> 2.5万元\n",
+    "——摘自《人民日报》\n——记者 张三\n",  # a Chinese dash opening a sentence is punctuation
+    "———\n———\n",
+    "阿依古丽·买买提\n热依拉·木沙\n",  # a dot in a name, mid-line
+    "···\n•••\n",
+    "— 第一点\n— 第二点\n",  # a space or TAB after a dash or dot: a list as Word pastes it, shown as Word did
+    "・\t第一点\n・\t第二点\n",
+    "—第一点\n",  # a single line
+    "> 1.成立领导小组\n",
+    "> 1.甲\n\n> 2.乙\n",
+    "> ```\n> 1.甲\n> 2.乙\n> ```\n",
 ])
 def test_lines_that_only_may_be_slipped_items_are_not_warned(renderer: MarkdownRenderer, body: str) -> None:
     assert renderer.render(body, "content/a.md", 1).problems == ()
