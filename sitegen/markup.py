@@ -3221,12 +3221,29 @@ def _slipped_item_problems(source: str, lines: list[str], path: str, first_line:
     if not _ANY_SLIPPED_ITEM_RE.search(source):
         return []
     return [_slipped_item_problem(lines[index], column, fixed, path, first_line + index)
-            for index, column, fixed in _slipped_items(lines, quoted=False)]
+            for index, column, fixed in _slipped_items(lines)]
 
 
-def _slipped_items(lines: Sequence[str], quoted: bool) -> Iterator[tuple[int, int, str]]:
-    """The slipped items of `_slipped_item_problems` in ``lines`` (a quote's, without its signs, when
-    ``quoted``) and in the quotes among them, as (line index, column of the item's sign from 0, the line to
+def _slipped_items(lines: Sequence[str]) -> Iterator[tuple[int, int, str]]:
+    """The slipped items of `_slipped_item_problems` in ``lines`` and in the quotes among them, at any
+    depth, as (line index, column of the item's sign from 0, the line to type, a quote's signs kept)."""
+    # The texts to read: the body, then each quote's lines with one level of signs taken off, with where each
+    # line comes from (index in ``lines``, length of the signs taken off) and whether it is quoted. A list to
+    # work through, not a call per level: a line of thousands of ">" is thousands of levels.
+    texts: list[tuple[Sequence[str], list[tuple[int, int]], bool]] = [
+        (lines, [(index, 0) for index in range(len(lines))], False)]
+    while texts:
+        text, places, quoted = texts.pop()
+        for inner, column, fixed in _slipped_runs(text, quoted):
+            index, signs = places[inner]
+            yield index, signs + column, lines[index][:signs] + fixed
+        texts += [([line for _, _, line in block], [(places[at][0], places[at][1] + length) for at, length, _ in block],
+                   True) for block in _quote_blocks(text)]
+
+
+def _slipped_runs(lines: Sequence[str], quoted: bool) -> Iterator[tuple[int, int, str]]:
+    """The slipped items in runs of two or more in ``lines`` (a quote's, its signs taken off, when
+    ``quoted``), quotes not looked into, as (line index, column of the item's sign from 0, the line to
     type)."""
     run: list[tuple[int, str, int, str]] = []
     for index, line in [*outside_fences(lines), (len(lines), "")]:
@@ -3238,10 +3255,6 @@ def _slipped_items(lines: Sequence[str], quoted: bool) -> Iterator[tuple[int, in
             run = []
         if item is not None:
             run.append((index, *item))
-    for block in _quote_blocks(lines):
-        for inner, column, fixed in _slipped_items([text for _, _, text in block], quoted=True):
-            index, signs, _ = block[inner]
-            yield index, signs + column, lines[index][:signs] + fixed
 
 
 def _slipped_item_problem(line: str, column: int, fixed: str, path: str, line_number: int) -> Problem:

@@ -562,6 +562,14 @@ def test_slipped_items_in_a_quote_are_warned_with_the_quote_signs_kept(renderer:
         "<p>正文。</p>\n<blockquote>\n<ol>\n<li>成立</li>\n<li>制定</li>\n</ol>\n</blockquote>")
 
 
+def test_slipped_items_deep_in_quotes_are_warned_without_running_out_of_stack(renderer: MarkdownRenderer) -> None:
+    # One call per level of quotes would raise RecursionError for a line of 2000 ">" (render must not raise).
+    deep = ">" * 2000
+    result = renderer.render(f"{deep}1.甲\n{deep}2.乙\n", "content/a.md", 1)
+    assert [(p.line, p.column, p.hint) for p in result.problems] == [
+        (1, 2001, 'type a space after "1."'), (2, 2001, 'type a space after "2."')]  # too long to paste whole
+
+
 BULLET_HOW = 'type "-" in its place, with a space after it'
 
 
