@@ -2617,11 +2617,17 @@ def _quote_blocks(lines: Sequence[str]) -> Iterator[list[tuple[int, int, str]]]:
 
 def _numbered_lists_everywhere(lines: Sequence[str]) -> Iterator[list[tuple[int, int, int]]]:
     """Every numbered list of a text, quoted ones included, as ``[(line index, column, number typed)]``."""
-    for items in _ordered_lists(lines):
-        yield [(index, 1, number) for index, number in items]
-    for block in _quote_blocks(lines):
-        for items in _numbered_lists_everywhere([text for _, _, text in block]):
-            yield [(block[inner][0], block[inner][1] + column, number) for inner, column, number in items]
+    # The texts to read: the body, then each quote's lines with one level of signs taken off, with where each line
+    # comes from (index in ``lines``, length of the signs taken off). A list to work through, not a call per level:
+    # a line of thousands of ">" is thousands of levels.
+    texts: list[tuple[Sequence[str], list[tuple[int, int]]]] = [(lines, [(index, 0) for index in range(len(lines))])]
+    while texts:
+        text, places = texts.pop()
+        for items in _ordered_lists(text):
+            yield [(places[inner][0], places[inner][1] + 1, number) for inner, number in items]
+        texts += reversed([([line for _, _, line in block],  # reversed: the first quote is read next, as typed
+                            [(places[at][0], places[at][1] + length) for at, length, _ in block])
+                           for block in _quote_blocks(text)])
 
 
 def _numbering_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:

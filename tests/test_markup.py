@@ -570,6 +570,18 @@ def test_slipped_items_deep_in_quotes_are_warned_without_running_out_of_stack(re
         (1, 2001, 'type a space after "1."'), (2, 2001, 'type a space after "2."')]  # too long to paste whole
 
 
+def test_a_numbered_list_deep_in_quotes_is_checked_without_running_out_of_stack(renderer: MarkdownRenderer) -> None:
+    # The numbering check read each level of quotes with one more call: 3000 "> " raised RecursionError.
+    # Python-Markdown nests about 300 quotes (deeper, the page shows the signs as text): 200 are read and told.
+    deep = "> " * 200
+    result = renderer.render(f"{deep}1. 甲\n{deep}3. 乙\n", "content/a.md", 1)
+    assert [(p.line, p.column, p.message.split(",")[0]) for p in result.problems] == [
+        (1, 401, "this list is numbered 1")]
+    assert result.text == "甲\n乙" and result.html.count("<blockquote>") == 200
+    deeper = "> " * 3000
+    assert len(renderer.render(f"{deeper}1. 甲\n{deeper}3. 乙\n", "content/a.md", 1).problems) == 1
+
+
 BULLET_HOW = 'type "-" in its place, with a space after it'
 
 
