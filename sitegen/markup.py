@@ -3722,7 +3722,11 @@ class MarkdownRenderer:
         source = _SURROGATE_RE.sub("\ufffd", body.replace("\r\n", "\n").replace("\r", "\n"))
         lines = source.split("\n")
         self._md.reset()
-        raw_html = _pseudo_tags_as_text(_ascii_list_starts(self._md.convert(source)))
+        try:
+            converted = self._md.convert(source)
+        except RecursionError:  # Python-Markdown reads each level of lists with more calls: some 200 levels
+            return _unreadable(lines, path, first_line)
+        raw_html = _pseudo_tags_as_text(_ascii_list_starts(converted))
         clean_html = self._cleaner.clean(raw_html)
         control = _CONTROL_RE.search(clean_html) is not None
         if control:
@@ -3765,6 +3769,24 @@ class MarkdownRenderer:
             images=tuple(collector.images),
             links=tuple(collector.links),
         )
+
+
+def _unreadable(lines: list[str], path: str, first_line: int) -> RenderedMarkdown:
+    """The result for a body Python-Markdown cannot read (it ran out of stack: lists or quotes nested a few
+    hundred levels deep): its lines as text, one paragraph, nothing lost, and an error at the line that begins
+    furthest in (its spaces and quote signs), which stops the build."""
+    depth = [len(line) - len(line.lstrip(" \t>\u3000")) for line in lines]
+    index = depth.index(max(depth))
+    text = "\n".join(line.strip() for line in lines if line.strip())
+    problem = Problem(
+        path, first_line + index, 1, "error",
+        "Markdown cannot read this text: its lists or quotes are nested too deep (嵌套过深); this line begins "
+        f"after {depth[index]} spaces and quote signs",
+        "indent the lines less, or leave a blank line between them and start them at the left margin: a list "
+        "inside a list item takes 4 more spaces a level, and a text rarely needs more than 3 levels")
+    html_text = "<br>\n".join(html.escape(line, quote=False) for line in text.split("\n"))
+    return RenderedMarkdown(html=f"<p>{html_text}</p>" if text else "", headings=(), text=text,
+                            word_count=count_words(text), problems=(problem,), lead=text)
 
 
 # "<" or "</" and a letter: where HTML reads a tag, named up to a space, "/" or ">" (a "<" in the name too).

@@ -4951,3 +4951,27 @@ def test_a_link_or_picture_whose_only_slip_is_a_full_width_closing_parenthesis_i
     shown = page.read_text(encoding="utf-8")
     assert 'alt="茭白田"' in shown and "photo2.svg" in shown
     assert '<a href="http://www.shcafe.org/shzxxw/120946.html">原文</a>' in shown
+
+
+def test_lists_nested_too_deep_for_markdown_stop_the_build_with_the_line_not_a_traceback(tmp_path: Path) -> None:
+    # Python-Markdown reads each level of a list inside a list with more calls: 250 levels (a text pasted
+    # through a converter that indents each line further) ended the build with a RecursionError traceback.
+    nested = "".join("    " * level + "- 甲\n" for level in range(250))
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body="## 问题一\n\n回答。\n\n" + nested)})
+    options = BuildOptions(root=root, now=NOW, search=False)
+    expected = [
+        "content/interviews/a.md:264:1: error: Markdown cannot read this text: its lists or quotes are nested too "
+        "deep (嵌套过深); this line begins after 996 spaces and quote signs\n"
+        "  hint: indent the lines less, or leave a blank line between them and start them at the left margin: a "
+        "list inside a list item takes 4 more spaces a level, and a text rarely needs more than 3 levels"]
+    assert [p.format() for p in found(root)] == expected
+    with pytest.raises(SiteError) as stopped:
+        build(options)
+    assert [p.format() for p in stopped.value.problems] == expected
+    assert not (root / "output").exists()
+    # The hint followed: the lines start at the left margin, a blank line between them.
+    (root / "content/interviews/a.md").write_text(
+        interview(body="## 问题一\n\n回答。\n\n" + "- 甲\n\n" * 250), encoding="utf-8")
+    assert found(root) == []
+    page = (build(options).config.output_path / "interviews/a/index.html").read_text(encoding="utf-8")
+    assert page.count("<li>\n<p>甲</p>\n</li>") == 250

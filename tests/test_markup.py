@@ -2314,3 +2314,14 @@ def test_links_typed_right_and_brackets_of_chinese_text_are_not_told(renderer: M
     # its "）" once another slip was in the body).
     slipped = renderer.render(body + "\n！[图](images/a.png)\n", "content/a.md", 9)
     assert [p.message.rsplit(": ", 1)[1] for p in slipped.problems] == ["！[图](images/a.png)"]
+
+
+def test_a_text_too_deeply_nested_for_markdown_is_kept_as_text_with_an_error(renderer: MarkdownRenderer) -> None:
+    # Python-Markdown ran out of stack on 250 levels of lists: render raised RecursionError, the build a traceback.
+    body = "开头。\n" + "".join("    " * level + f"- 第{level}层\n" for level in range(250))
+    result = renderer.render(body, "content/a.md", 5)
+    assert [(p.line, p.column, p.severity) for p in result.problems] == [(255, 1, "error")]
+    assert result.text.split("\n")[:3] == ["开头。", "- 第0层", "- 第1层"] and len(result.text.split("\n")) == 251
+    assert result.html.startswith("<p>开头。<br>\n- 第0层<br>\n") and "<li>" not in result.html
+    # The renderer reads the next body as usual.
+    assert renderer.render("- 甲\n    - 乙\n", "content/a.md", 5).html == "<ul>\n<li>甲<ul>\n<li>乙</li>\n</ul>\n</li>\n</ul>"
