@@ -2037,7 +2037,7 @@ def _offered(name: str, dates: Sequence[date], typed: tuple[int, int, int] | Non
     """`_related_tally_hint`'s choice among the tally dates ``dates`` of unit ``name`` (sorted; not empty);
     ``one`` names a single one."""
     meant = _tally_meant(typed, dates) if typed is not None else None
-    others = ", ".join(day.isoformat() for day in dates if day != meant)
+    others = _dates_listed([day for day in dates if day != meant], typed)
     if meant is None:
         if len(dates) == 1:
             return f"write related_tally: {dates[0].isoformat()}, the as_of date of {one} of unit {name}"
@@ -2045,6 +2045,29 @@ def _offered(name: str, dates: Sequence[date], typed: tuple[int, int, int] | Non
     hint = f"did you mean {meant.isoformat()}? write related_tally: {meant.isoformat()}"
     return hint + (f", or the as_of date of another tally of unit {name}: {others}" if others
                    else f" (the as_of date of {one} of unit {name})")
+
+
+OFFERED_DATES = 6
+"""At most this many tally dates are listed in a hint; a unit with more has the ones nearest the date typed."""
+
+
+def _dates_listed(dates: Sequence[date], typed: tuple[int, int, int] | None) -> str:
+    """``dates`` (sorted) as a hint lists them: all of them, or when there are more than `OFFERED_DATES`,
+    the ones nearest the date ``typed`` (the latest when it is no date), in order, and how many there are.
+
+    A unit counted every week for years has hundreds of tallies: a hint that listed every date was longer
+    than a screen, and the one meant was hard to find in it.
+    """
+    if len(dates) <= OFFERED_DATES:
+        return ", ".join(day.isoformat() for day in dates)
+    try:
+        near = date(*typed) if typed is not None else dates[-1]
+    except ValueError:  # 2018-02-30: the day may be the slip, the month and year are still near
+        near = date(typed[0], typed[1], 28) if typed is not None and 1 <= typed[1] <= 12 else dates[-1]
+    nearest = sorted(sorted(dates, key=lambda day: (abs((day - near).days), day))[:OFFERED_DATES - 1])
+    listed = ", ".join(day.isoformat() for day in nearest)
+    return (f"{'…, ' if nearest[0] != dates[0] else ''}{listed}{', …' if nearest[-1] != dates[-1] else ''} "
+            f"({len(dates)} tallies in all; the nearest to the date typed are listed)")
 
 
 def _tally_meant(typed: tuple[int, int, int], dates: Sequence[date]) -> date | None:

@@ -1963,6 +1963,29 @@ def test_a_related_tally_that_is_no_tally_date_gets_the_units_tally_dates(
     assert [p.format() for p in found(root)] == [f"content/cases/caomei.md:7:16: error: {message}\n  hint: {hint}"]
 
 
+def test_a_unit_counted_every_month_for_years_offers_the_tally_dates_nearest_the_one_typed(tmp_path: Path) -> None:
+    # With 48 monthly tallies the hint listed all 48 dates (2,000 for a unit counted daily): longer than a
+    # screen, the date meant lost in it.
+    days = [date(2015 + month // 12, month % 12 + 1, 28) for month in range(48)]
+    unit = unit_with("".join(tally(day.isoformat(), 100 + n, 50, 30, 20 + n) for n, day in enumerate(days)))
+    root = write_site(tmp_path, {UNIT_PATH: unit, "content/cases/caomei.md": CASE})
+    case = root / "content/cases/caomei.md"
+    for typed, hint in [
+            ("2017-06-15", "did you mean 2017-06-28? write related_tally: 2017-06-28, or the as_of date of another "
+                           "tally of unit baihe: …, 2017-03-28, 2017-04-28, 2017-05-28, 2017-07-28, 2017-08-28, … "
+                           "(47 tallies in all; the nearest to the date typed are listed)"),
+            ("2019-03-01", "use the as_of date of one of the tallies of unit baihe: …, 2018-08-28, 2018-09-28, "
+                           "2018-10-28, 2018-11-28, 2018-12-28 (48 tallies in all; the nearest to the date typed "
+                           "are listed)"),
+            ("2014-11-30", "use the as_of date of one of the tallies of unit baihe: 2015-01-28, 2015-02-28, "
+                           "2015-03-28, 2015-04-28, 2015-05-28, … (48 tallies in all; the nearest to the date typed "
+                           "are listed)")]:
+        case.write_text(CASE.replace("date:", f"related_tally: {typed}\ndate:"), encoding="utf-8")
+        assert [p.hint for p in found(root)] == [hint], typed
+    case.write_text(CASE.replace("date:", "related_tally: 2017-06-28\ndate:"), encoding="utf-8")  # as offered
+    assert found(root) == []
+
+
 def test_a_related_tally_dated_after_the_case_study_is_warned_with_the_tally_of_its_date(tmp_path: Path) -> None:
     # 发布时间 2018-04-01 over the figures of 2018-05-10, which did not exist that day: published unwarned.
     unit = unit_with(tally("2018-03-01", 100, 50, 30, 20) + tally("2018-05-10", 296, 143, 103, 50))
