@@ -644,8 +644,14 @@ def _change_since(last: Tally, before: Tally, which: str) -> str:
             + ("收集数量不变" if change == 0 else f"{'增加' if change > 0 else '减少'}{abs(change)}份"))
 
 
+CHARTED_TALLIES = 8
+"""The most tallies a unit's chart draws, the latest: a bar takes about 100 px of a phone's height, so a unit
+counted every month for four years drew a chart 5,000 px tall. Its table lists every tally."""
+
+
 def tally_chart(unit_name: str, tallies: Sequence[Tally]) -> Chart | None:
-    """Chart one unit's tallies: one stacked horizontal bar per tally, oldest at the top.
+    """Chart one unit's tallies: one stacked horizontal bar per tally, oldest at the top; at most the latest
+    `CHARTED_TALLIES`, the summary then saying how many are drawn and that the table lists all of them.
 
     Takes the unit's name (any text; it is escaped) and its tallies in any
     order; they are shown by ``as_of``, oldest first, in the chart and table.
@@ -663,9 +669,13 @@ def tally_chart(unit_name: str, tallies: Sequence[Tally]) -> Chart | None:
     if not tallies:
         return None
     ordered = sorted(tallies, key=lambda t: t.as_of)
+    charted = ordered[-CHARTED_TALLIES:]
     summary = _tally_summary(unit_name, ordered)
     desc = "图中每个统计日期一条横条，分为提交区级、已解决、办理中三段；条形长度按图中最大的收集数等比例绘制。"
-    bars = [_StackedBar(format_date(t.as_of), "", t.collected, _counts(t)) for t in ordered]
+    if len(charted) < len(ordered):
+        summary += f"图中是最近{len(charted)}次统计；全部{len(ordered)}次统计见下表。"
+        desc = f"图中是最近{len(charted)}次统计，" + desc.removeprefix("图中")
+    bars = [_StackedBar(format_date(t.as_of), "", t.collected, _counts(t)) for t in charted]
     svg, svg_large = _stacked_chart("tally", f"{unit_name}问题清单办理情况", desc, bars)
     with_batches = any(t.batches is not None for t in ordered)
     headers = (("调研批次",) if with_batches else ()) + _TALLY_HEADERS

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from sitegen import charts
 from sitegen.charts import (
-    BACKGROUND, FONT_SIZE, LARGE_TEXT_SCALE, MEASURED_STYLE, SEGMENT_STYLES, TARGET_STYLE, TEXT_COLOUR,
+    BACKGROUND, CHARTED_TALLIES, FONT_SIZE, LARGE_TEXT_SCALE, MEASURED_STYLE, SEGMENT_STYLES, TARGET_STYLE, TEXT_COLOUR,
     TEXT_ON_BAR, TRACK_FILL, TRACK_STROKE, VIEW_WIDTH, Chart, DataTable, contrast_ratio, format_date,
     format_percent, format_share, relative_luminance, target_chart, tally_chart, units_chart,
 )
@@ -738,3 +738,20 @@ def test_public_names_have_docstrings():
     for item in public:
         if inspect.isfunction(item) or inspect.isclass(item):
             assert inspect.getdoc(item), item
+
+
+def test_a_unit_counted_many_times_charts_its_latest_tallies_and_tables_them_all():
+    # Counted every month for four years, a unit's chart drew 48 bars: 5,000 px of a phone's height before
+    # the next section. The chart draws the latest 8; the table keeps every tally.
+    monthly = [tally(f"{2015 + month // 12}-{month % 12 + 1:02d}-28", 2 * month, month, month + 1)
+               for month in range(48)]
+    chart = tally_chart("白鹤镇", list(reversed(monthly)))
+    assert CHARTED_TALLIES == 8
+    for variant, _ in VARIANTS:
+        drawn = [w for w in texts(parse(chart, variant)) if re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", w)]
+        assert drawn == [f"2018年{month}月28日" for month in range(5, 13)]
+    assert [row[0] for row in chart.table.rows] == [t.as_of.isoformat() for t in monthly]
+    assert chart.summary.endswith("图中是最近8次统计；全部48次统计见下表。")
+    assert parse(chart).find(f"{SVG}desc").text.startswith("图中是最近8次统计，每个统计日期一条横条，")
+    eight = tally_chart("白鹤镇", monthly[-8:])  # 8 or fewer: all drawn, nothing said of it
+    assert "图中是最近" not in eight.summary and len(eight.table.rows) == 8
