@@ -60,7 +60,14 @@ Policies (what editors get, and why):
   order, are warned with the line to type, in quotes too (``> 1.成立``
   gets ``> 1. 成立``) (`_slipped_item_problems`); figures (``1.5万元``,
   ``-5元``, ``－5元``), a sentence opened with a Chinese dash (``——``) and
-  a list pasted from Word (``•<TAB>第一项``) are not.
+  a list pasted from Word (``•<TAB>第一项``) are not. A line typed without
+  ``>`` right under a quoted item (``> 1. 成立`` then ``2.制定``) is that
+  item's text on the page (a lazy line): it is read with the quote and
+  offered with the quote's signs (``> 2. 制定``).
+* **Signs typed in full width or with a full-width space** (``－ 项目``,
+  ``＞ 引文``, ``＃＃ 标题``, ``-　项目``) are warned with the line to type
+  (`_full_width_sign_problems`, `_odd_space_item_problems`), inside quotes
+  too (``> － 项目`` gets ``> - 项目``).
 * **A list of the other kind, or a quote, right under a list** (``1. 丙``
   under ``- 乙``, ``> 引文`` under an item) is a block of its own, as in
   CommonMark, where it is no further in than the item above: a blank line
@@ -2595,39 +2602,61 @@ _ANY_ORDERED_ITEM_RE = compile_later(f"^(?:{_QUOTE_PREFIX_RE.pattern})*+{_ORDERE
                                      re.MULTILINE)
 
 
-def _quote_blocks(lines: Sequence[str]) -> Iterator[list[tuple[int, int, str]]]:
-    """The runs of quoted lines (``> …``), each as ``[(line index, prefix length, line without it)]``.
+# Where a line of a quote's text comes from: its index in the body's lines, the column (from 0) of the body's
+# line at which it begins, and the quote signs to type before it to keep it where the page shows it (for a line
+# typed with its signs, those signs exactly; for a lazy line, typed without them, the signs of the line above).
+_Place = tuple[int, int, str]
 
-    One level of ``>`` is taken off; a nested quote is found again in the
-    lines it leaves. A line without ``>`` ends the run (Markdown may read
-    it as a lazy continuation, but it never starts a list item there).
+
+def _quote_spans(lines: Sequence[str]) -> Iterator[tuple[int, int]]:
+    """The quotes of ``lines`` outside fenced code, each as (index of its first line, index after its last).
+
+    A quote runs over its ``>`` lines and the lines without ``>`` right under
+    them that Markdown takes into it (lazy lines), as `_quote_end` says.
     """
-    block: list[tuple[int, int, str]] = []
+    end = 0
     for index, line in outside_fences(lines):
-        prefix = _QUOTE_PREFIX_RE.match(line)
-        if prefix and (not block or block[-1][0] == index - 1):
-            block.append((index, prefix.end(), line[prefix.end():]))
-            continue
-        if block:
-            yield block
-        block = [(index, prefix.end(), line[prefix.end():])] if prefix else []
-    if block:
-        yield block
+        if index >= end and _QUOTE_PREFIX_RE.match(line):
+            end = _quote_end(lines, index)
+            yield index, end
+
+
+def _quoted_texts(lines: Sequence[str]) -> Iterator[tuple[Sequence[str], list[_Place], frozenset[int]]]:
+    """The body's ``lines``, then the text of every quote in them at any depth, each as (its lines, with one
+    level of quote signs taken off; where each comes from, a `_Place` in ``lines``; the indices of its lines
+    that a quote in it takes lazily, without ``>``, which are read in that quote's text, not in this one).
+
+    The quotes are read one level after another from a list, not with a
+    call per level: a line of thousands of ``>`` is thousands of levels.
+    Never raises.
+    """
+    texts: list[tuple[Sequence[str], list[_Place]]] = [(lines, [(index, 0, "") for index in range(len(lines))])]
+    while texts:
+        text, places = texts.pop()
+        inner: list[tuple[Sequence[str], list[_Place]]] = []
+        lazy: set[int] = set()
+        for start, end in _quote_spans(text):
+            quoted: list[str] = []
+            quoted_places: list[_Place] = []
+            for at in range(start, end):
+                sign = _QUOTE_PREFIX_RE.match(text[at])
+                index, column, typed = places[at]
+                if sign:
+                    quoted_places.append((index, column + sign.end(), typed + text[at][:sign.end()]))
+                else:
+                    lazy.add(at)
+                    quoted_places.append((index, column, quoted_places[-1][2]))
+                quoted.append(text[at][sign.end():] if sign else text[at])
+            inner.append((quoted, quoted_places))
+        yield text, places, frozenset(lazy)
+        texts += reversed(inner)  # reversed: the first quote is read next, as typed
 
 
 def _numbered_lists_everywhere(lines: Sequence[str]) -> Iterator[list[tuple[int, int, int]]]:
     """Every numbered list of a text, quoted ones included, as ``[(line index, column, number typed)]``."""
-    # The texts to read: the body, then each quote's lines with one level of signs taken off, with where each line
-    # comes from (index in ``lines``, length of the signs taken off). A list to work through, not a call per level:
-    # a line of thousands of ">" is thousands of levels.
-    texts: list[tuple[Sequence[str], list[tuple[int, int]]]] = [(lines, [(index, 0) for index in range(len(lines))])]
-    while texts:
-        text, places = texts.pop()
+    for text, places, _ in _quoted_texts(lines):
         for items in _ordered_lists(text):
             yield [(places[inner][0], places[inner][1] + 1, number) for inner, number in items]
-        texts += reversed([([line for _, _, line in block],  # reversed: the first quote is read next, as typed
-                            [(places[at][0], places[at][1] + length) for at, length, _ in block])
-                           for block in _quote_blocks(text)])
 
 
 def _numbering_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
@@ -2665,6 +2694,10 @@ _FULL_WIDTH_SIGNS_RE = compile_later("[＃＊｜－＞]")
 _FULL_WIDTH_LINE_RE = compile_later(r"^ {0,3}(?P<sign>[－＞])[ \t\u3000]+(?=\S)")
 _FULL_WIDTH_BOLD_RE = compile_later(r"＊＊(?=\w)(?P<text>[^＊\n]+?)(?<=\S)＊＊")
 _FULL_WIDTH_SIGN_NAMES = {"－": ("list item", "-"), "＞": ("quote", ">")}
+# What opens the text after a full-width ＞: more quote signs, full-width or not, and a full-width "－" (＞ ＞ 引文,
+# ＞ － 项目), each as one group, so that the line offered makes them all half width (> > 引文, > - 项目).
+_WIDE_OPENING_RE = compile_later(r"(?:(＞)[ \t\u3000]+(?=\S)|(> ?)(?=\S))*+(?:(－)[ \t\u3000]+(?=\S))?")
+_WIDE_OPENING_SIGN_RE = compile_later(r"(＞)[ \t\u3000]+|(> ?)|(－)[ \t\u3000]+")
 # A heading's signs with a full-width ＃ among them (＃＃ 标题, ＃＃标题, #＃ 标题, ＃＃　标题); group "space" is what
 # follows them, "text" the heading's text, without closing signs (## 标题 ##).
 _WIDE_HEADING_RE = compile_later(r"^ {0,3}(?P<sign>[#＃]{1,6})(?![#＃])(?P<space>[ \t\u3000]*)"
@@ -2707,8 +2740,9 @@ def _is_number_sign(first: str) -> bool:
     return half.isascii() and half.isalnum()
 
 
-def _wide_heading_problem(heading: _WideHeading, line: str) -> tuple[str, str]:
-    """``(message, hint)`` for a `_WideHeading` typed as ``line``: what Markdown makes of it, and the line to type."""
+def _wide_heading_problem(heading: _WideHeading, line: str, signs: str = "") -> tuple[str, str]:
+    """``(message, hint)`` for a `_WideHeading` typed as ``line`` (in a quote whose signs are ``signs``): what
+    Markdown makes of it, and the line to type, the quote's signs kept."""
     sign = heading.sign
     if sign.strip("＃"):
         why = 'mixes half-width "#" and full-width "＃" (全角井号)'
@@ -2723,9 +2757,9 @@ def _wide_heading_problem(heading: _WideHeading, line: str) -> tuple[str, str]:
     message = f'the "{sign}" {why}, so Markdown {read}: {_clipped(line.strip())}'
     if heading.level == 1:
         return message, paste_hint("for a heading, type ## in half width (半角) and a space (二级标题: the page "
-                                   "title is the only level-1 heading)", f"## {heading.text}")
+                                   "title is the only level-1 heading)", f"{signs}## {heading.text}")
     return message, paste_hint("type it in half width (半角), with a space after it",
-                               f"{'#' * heading.level} {heading.text}")
+                               f"{signs}{'#' * heading.level} {heading.text}")
 
 
 def _full_width_sign_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
@@ -2738,48 +2772,82 @@ def _full_width_sign_problems(source: str, lines: list[str], path: str, first_li
     level with "＃" in its text), bold as stars, and a
     ``｜`` inside a table row as part of a cell, which moves every figure
     after it one column left of its heading. Each is warned at its column
-    with the text to type. Fenced code and code spans are left alone;
-    found while converting (cached).
+    with the text to type. The signs that open a line are looked for inside
+    quotes too, at any depth (``> － 项目`` gets ``> - 项目``, the quote's
+    signs kept as typed; a list item on a lazy line, typed without ``>``
+    right under a quote, gets the signs of the line above it,
+    `_full_width_line_start`). Fenced code and code spans are
+    left alone; found while converting (cached).
     """
     if not _FULL_WIDTH_SIGNS_RE.search(source):
         return []
     problems: list[Problem] = []
-
-    def warn(index: int, column: int, message: str, hint: str) -> None:
-        problems.append(Problem(path, first_line + index, column, "warning", message, hint))
-
     for index, line in outside_fences(lines):
-        text = _without_code_spans(line)
-        heading = _wide_heading(line)  # the line itself: a code span in the heading's text is kept in the hint
-        if heading is not None:
-            warn(index, heading.column, *_wide_heading_problem(heading, line))
-        start = _FULL_WIDTH_LINE_RE.match(text)
-        if start:
-            sign = start.group("sign")
-            kind, half = _FULL_WIDTH_SIGN_NAMES[sign[0]]
-            typed = text[start.end():].rstrip()
-            warn(index, start.start("sign") + 1,
-                 f'the "{sign}" is full-width (全角), so Markdown does not read this line as a {kind}: '
-                 f"{_clipped(line.strip())}",
-                 paste_hint("type it in half width (半角), with a space after it", f"{half * len(sign)} {typed}"))
-        for bold in _FULL_WIDTH_BOLD_RE.finditer(text):
-            warn(index, bold.start() + 1,
-                 f"the stars are full-width (全角), so Markdown does not make this bold: {bold.group()}",
-                 f"type them in half width (半角): **{bold.group('text')}**")
-        if "｜" in text and text.lstrip().startswith(("|", "｜")) and not _borders_complete(lines, index, text):
-            column = text.index("｜") + 1
-            if text.lstrip().startswith("|"):
-                message = ('a full-width "｜" in this table row is text, not a cell border, so the cells after '
-                           f"it move one column left: {_clipped(line.strip())}")
-            else:
-                message = f'this table row is typed with full-width "｜" (全角), which Markdown does not read: ' \
-                          f"{_clipped(line.strip())}"
-            warn(index, column, message, paste_hint("type every cell border in half width (半角)",
-                                                    line.strip().replace("｜", "|"), ': | in place of each "｜"'))
+        for bold in _FULL_WIDTH_BOLD_RE.finditer(_without_code_spans(line)):
+            problems.append(Problem(
+                path, first_line + index, bold.start() + 1, "warning",
+                f"the stars are full-width (全角), so Markdown does not make this bold: {bold.group()}",
+                f"type them in half width (半角): **{bold.group('text')}**"))
+    for text, places, lazy in _quoted_texts(lines):
+        for inner, line in outside_fences(text):
+            if inner not in lazy:
+                index, signs, kept = places[inner]
+                problems += [Problem(path, first_line + index, signs + column, "warning", message, hint)
+                             for column, message, hint in _full_width_line_start(text, inner, lines[index], kept)]
     return problems
 
 
-def _borders_complete(lines: list[str], index: int, text: str) -> bool:
+def _full_width_line_start(text: Sequence[str], inner: int, line: str,
+                           kept: str) -> Iterator[tuple[int, str, str]]:
+    """The warnings of `_full_width_sign_problems` for a full-width sign that starts line ``inner`` of
+    ``text`` (a body's or a quote's, its signs taken off), as (column from 1 in ``text``'s line, message,
+    hint); ``line`` is the line as typed in the file, ``kept`` the quote signs that keep it in its quote.
+
+    A list item is offered with ``kept``, also on a lazy line, typed without
+    ``>`` right under a quote, which the page shows in it (``－ 乙`` under
+    ``> - 甲`` gets ``> - 乙``, one more item of that list); a quote's or
+    heading's sign, or a table row, only with the signs typed: ``＞ 引文``
+    under ``> 原文`` was meant as ``> 引文``, not as a quote in the quote.
+    """
+    own = text[inner]
+    signs = line[:len(line) - len(own)]
+    stripped = _without_code_spans(own)
+    heading = _wide_heading(own)  # the line itself: a code span in the heading's text is kept in the hint
+    if heading is not None:
+        yield heading.column, *_wide_heading_problem(heading, line, signs)
+    start = _FULL_WIDTH_LINE_RE.match(stripped)
+    if start:
+        sign = start.group("sign")
+        kind, half = _FULL_WIDTH_SIGN_NAMES[sign[0]]
+        rest = stripped[start.end():].rstrip()
+        before = kept if half == "-" else signs
+        yield (start.start("sign") + 1,
+               f'the "{sign}" is full-width (全角), so Markdown does not read this line as a {kind}: '
+               f"{_clipped(line.strip())}",
+               paste_hint("type it in half width (半角), with a space after it",
+                          f"{before}{half} {_half_width_opening(rest) if half == '>' else rest}"))
+    if "｜" in stripped and stripped.lstrip().startswith(("|", "｜")) and not _borders_complete(text, inner, stripped):
+        if stripped.lstrip().startswith("|"):
+            message = ('a full-width "｜" in this table row is text, not a cell border, so the cells after '
+                       f"it move one column left: {_clipped(line.strip())}")
+        else:
+            message = f'this table row is typed with full-width "｜" (全角), which Markdown does not read: ' \
+                      f"{_clipped(line.strip())}"
+        yield (stripped.index("｜") + 1, message,
+               paste_hint("type every cell border in half width (半角)", (signs + own.strip()).replace("｜", "|"),
+                          ': | in place of each "｜"'))
+
+
+def _half_width_opening(rest: str) -> str:
+    """``rest``, the text after a full-width quote sign (＞) and its space, with the quote signs and the
+    full-width "－" that open it (`_WIDE_OPENING_RE`) made half width: ``> 引文`` for ``＞ 引文``."""
+    opening = _WIDE_OPENING_RE.match(rest)
+    signs = "".join("> " if wide else typed or "- "
+                    for wide, typed, _ in (sign.groups() for sign in _WIDE_OPENING_SIGN_RE.finditer(opening.group())))
+    return signs + rest[opening.end():]
+
+
+def _borders_complete(lines: Sequence[str], index: int, text: str) -> bool:
     """Whether the table row ``text`` (line ``index`` of ``lines``, code spans blanked) has as many half-width
     cell borders as another row of its table (the first other one): a "｜" in it is then the text's own
     (大调研微访谈｜白鹤镇, a WeChat article's title), not a border typed in full width."""
@@ -3189,8 +3257,8 @@ _SLIPPED_ITEM_RE = compile_later("^" + _SLIPPED_ITEM_PATTERN)
 _ANY_SLIPPED_ITEM_RE = compile_later(f"^(?:{_QUOTE_PREFIX_RE.pattern})*+{_SLIPPED_ITEM_PATTERN}", re.MULTILINE)
 
 
-def _typed_item(line: str, quoted: bool) -> tuple[str, int, str] | None:
-    """What list item ``line`` (inside a quote when ``quoted``) is, or looks typed as: (its kind, "ol" or
+def _typed_item(line: str) -> tuple[str, int, str] | None:
+    """What list item ``line`` (a quote's signs taken off) is, or looks typed as: (its kind, "ol" or
     "ul"; its number, 0 for "ul"; the line to type instead, "" when Markdown reads it as an item already or
     another warning gives it); None for any other line."""
     kind = _item_kind(line)
@@ -3202,8 +3270,8 @@ def _typed_item(line: str, quoted: bool) -> tuple[str, int, str] | None:
     number = found.group("number")
     if number:
         return "ol", int(number), f"{number}. {line[found.end():].strip()}"
-    if found.group("space") and not quoted:
-        return "ul", 0, ""  # "－ 项目": `_full_width_sign_problems` tells of it, even alone
+    if found.group("space"):
+        return "ul", 0, ""  # "－ 项目": `_full_width_sign_problems` tells of it, even alone and in quotes
     return "ul", 0, f"- {line[found.end():].strip()}"
 
 
@@ -3232,28 +3300,21 @@ def _slipped_item_problems(source: str, lines: list[str], path: str, first_line:
 
 def _slipped_items(lines: Sequence[str]) -> Iterator[tuple[int, int, str]]:
     """The slipped items of `_slipped_item_problems` in ``lines`` and in the quotes among them, at any
-    depth, as (line index, column of the item's sign from 0, the line to type, a quote's signs kept)."""
-    # The texts to read: the body, then each quote's lines with one level of signs taken off, with where each
-    # line comes from (index in ``lines``, length of the signs taken off) and whether it is quoted. A list to
-    # work through, not a call per level: a line of thousands of ">" is thousands of levels.
-    texts: list[tuple[Sequence[str], list[tuple[int, int]], bool]] = [
-        (lines, [(index, 0) for index in range(len(lines))], False)]
-    while texts:
-        text, places, quoted = texts.pop()
-        for inner, column, fixed in _slipped_runs(text, quoted):
-            index, signs = places[inner]
-            yield index, signs + column, lines[index][:signs] + fixed
-        texts += [([line for _, _, line in block], [(places[at][0], places[at][1] + length) for at, length, _ in block],
-                   True) for block in _quote_blocks(text)]
+    depth (`_quoted_texts`), as (line index, column of the item's sign from 0, the line to type, the quote's
+    signs kept; a lazy line under a quote gets the signs of the line above it, which keep it in the quote)."""
+    for text, places, lazy in _quoted_texts(lines):
+        for inner, column, fixed in _slipped_runs(text, lazy):
+            index, signs, typed = places[inner]
+            yield index, signs + column, typed + fixed
 
 
-def _slipped_runs(lines: Sequence[str], quoted: bool) -> Iterator[tuple[int, int, str]]:
-    """The slipped items in runs of two or more in ``lines`` (a quote's, its signs taken off, when
-    ``quoted``), quotes not looked into, as (line index, column of the item's sign from 0, the line to
-    type)."""
+def _slipped_runs(lines: Sequence[str], lazy: frozenset[int]) -> Iterator[tuple[int, int, str]]:
+    """The slipped items in runs of two or more in ``lines``, quotes not looked into nor the lines of
+    ``lazy`` (a quote's lazy lines, read with it), as (line index, column of the item's sign from 0, the
+    line to type)."""
     run: list[tuple[int, str, int, str]] = []
     for index, line in [*outside_fences(lines), (len(lines), "")]:
-        item = _typed_item(line.rstrip(" \t"), quoted)
+        item = None if index in lazy else _typed_item(line.rstrip(" \t"))
         if run and (item is None or index != run[-1][0] + 1 or item[0] != run[-1][1]
                     or item[0] == "ol" and item[1] != run[-1][2] + 1):
             if len(run) > 1:
@@ -3296,22 +3357,27 @@ def _odd_space_item_problems(source: str, lines: list[str], path: str, first_lin
 
     Markdown needs an ordinary space (or a TAB) after ``-``, ``*``, ``+`` or
     ``1.``, so the page shows such a line as text, marker and all, where a
-    list was meant. Each is warned at the marker, with the line to type.
+    list was meant. Each is warned at the marker, with the line to type;
+    inside quotes too, at any depth (``> -　甲`` gets ``> - 甲``, the quote's
+    signs kept as typed; a lazy line, typed without ``>`` right under a
+    quote, which the page shows in it, the signs of the line above it).
     Fenced code is left alone; found while converting (cached).
     """
     if not _ODD_SPACE_RE.search(source):
         return []
     problems: list[Problem] = []
-    for index, line in outside_fences(lines):
-        found = _ODD_SPACE_ITEM_RE.match(line)
-        if found is None:
-            continue
-        marker, text = found.group("marker"), line[found.end():].rstrip()
-        problems.append(Problem(
-            path, first_line + index, found.start("marker") + 1, "warning",
-            f'{space_name(found.group("space"))} follows "{marker}", so Markdown does not read this line as a '
-            f"list item (列表项): {_clipped(line.strip())}",
-            paste_hint(f'type an ordinary space (半角空格) after "{marker}"', f"{marker} {text}")))
+    for text, places, lazy in _quoted_texts(lines):
+        for inner, own in outside_fences(text):
+            found = None if inner in lazy else _ODD_SPACE_ITEM_RE.match(own)
+            if found is None:
+                continue
+            index, column, signs = places[inner]
+            marker, rest = found.group("marker"), own[found.end():].rstrip()
+            problems.append(Problem(
+                path, first_line + index, column + found.start("marker") + 1, "warning",
+                f'{space_name(found.group("space"))} follows "{marker}", so Markdown does not read this line as a '
+                f"list item (列表项): {_clipped(lines[index].strip())}",
+                paste_hint(f'type an ordinary space (半角空格) after "{marker}"', f"{signs}{marker} {rest}")))
     return problems
 
 

@@ -656,6 +656,121 @@ def test_a_spaced_full_width_dash_is_told_once(renderer: MarkdownRenderer) -> No
     assert [(p.line, p.hint) for p in quoted.problems] == [(1, f"{half}: > - 第一点"), (2, f"{half}: > - 第二点")]
 
 
+def follow_line_hints(body: str, result: RenderedMarkdown) -> str:
+    """``body`` (rendered from file line 1) with each warned line replaced by the line its hint ends with."""
+    lines = body.split("\n")
+    for problem in result.problems:
+        lines[problem.line - 1] = problem.hint.rsplit(": ", 1)[1]
+    return "\n".join(lines)
+
+
+HALF = "type it in half width (半角), with a space after it"
+
+
+# Inside a quote (文件原文 quoted with "> ") each was published as typed, unwarned: "<blockquote>\n<p>－ 环境整治</p>…".
+@pytest.mark.parametrize("quote", ["> ", "> > "])
+def test_signs_typed_in_full_width_inside_quotes_are_warned_with_the_quote_signs_kept(
+        renderer: MarkdownRenderer, quote: str) -> None:
+    body = (f"{quote}－ 环境整治\n\n{quote}＞ 引文\n\n{quote}＃＃ 标题\n\n{quote}＃ 小节\n\n{quote}-\u3000甲\n\n"
+            f"{quote}1.\u3000乙\n\n{quote}| 类别 | 收集 |\n{quote}| --- | --- |\n{quote}| 照明 ｜ 18 |\n")
+    result = renderer.render(body, "content/a.md", 1)
+    at = len(quote) + 1
+    text, full = "reads this line as text, not a heading (标题)", "a full-width space (全角空格)"
+    assert placed(result) == [
+        (1, at, f'the "－" is full-width (全角), so Markdown does not read this line as a list item: {quote}－ 环境整治',
+         f"{HALF}: {quote}- 环境整治"),
+        (3, at, f'the "＞" is full-width (全角), so Markdown does not read this line as a quote: {quote}＞ 引文',
+         f"{HALF}: {quote}> 引文"),
+        (5, at, f'the "＃＃" is full-width (全角井号), so Markdown {text}: {quote}＃＃ 标题', f"{HALF}: {quote}## 标题"),
+        (7, at, f'the "＃" is full-width (全角井号), so Markdown {text}: {quote}＃ 小节',
+         "for a heading, type ## in half width (半角) and a space (二级标题: the page title is the only level-1 "
+         f"heading): {quote}## 小节"),
+        (9, at, f'{full} follows "-", so Markdown does not read this line as a list item (列表项): {quote}-\u3000甲',
+         f'type an ordinary space (半角空格) after "-": {quote}- 甲'),
+        (11, at, f'{full} follows "1.", so Markdown does not read this line as a list item (列表项): {quote}1.\u3000乙',
+         f'type an ordinary space (半角空格) after "1.": {quote}1. 乙'),
+        (15, at + 5, 'a full-width "｜" in this table row is text, not a cell border, so the cells after it move one '
+                     f"column left: {quote}| 照明 ｜ 18 |",
+         f"type every cell border in half width (半角): {quote}| 照明 | 18 |")]
+    followed = renderer.render(follow_line_hints(body, result), "content/a.md", 1)
+    assert followed.problems == ()
+    inner = ('<ul>\n<li>环境整治</li>\n</ul>\n<blockquote>\n<p>引文</p>\n</blockquote>\n<h2 id="标题">标题</h2>\n'
+             '<h2 id="小节">小节</h2>\n<ul>\n<li>甲</li>\n</ul>\n<ol>\n<li>乙</li>\n</ol>\n'
+             '<div aria-label="表格：类别、收集" class="table-scroll" role="region" tabindex="0">\n<table>\n'
+             "<thead>\n<tr>\n<th>类别</th>\n<th>收集</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>照明</td>\n"
+             "<td>18</td>\n</tr>\n</tbody>\n</table>\n</div>")
+    depth = quote.count(">")
+    assert followed.html == "<blockquote>\n" * depth + inner + "\n</blockquote>" * depth
+
+
+def test_a_slip_under_a_quoted_item_typed_without_its_signs_is_warned_with_them(renderer: MarkdownRenderer) -> None:
+    # "2.制定" right under "> 1. 成立" is more text of that item to Markdown (a lazy line): "<li>成立<br>\n2.制定</li>"
+    # in the quote, unwarned. Offered without ">", it would have become a second list, numbered from 2, under the
+    # quote.
+    body = "> 1. 成立\n2.制定\n\n> > 1. 成立\n2.制定\n> 3.落实\n\n> - 环境整治\n－ 道路修缮\n-\u3000安装路灯\n"
+    result = renderer.render(body, "content/a.md", 1)
+    space = "type a space after"
+    assert placed(result) == [
+        slipped(2, 1, 'there is no space after "2."', "2.制定", f'{space} "2."', "> 2. 制定"),
+        slipped(5, 1, 'there is no space after "2."', "2.制定", f'{space} "2."', "> > 2. 制定"),
+        slipped(6, 3, 'there is no space after "3."', "> 3.落实", f'{space} "3."', "> > 3. 落实"),
+        (9, 1, 'the "－" is full-width (全角), so Markdown does not read this line as a list item: － 道路修缮',
+         f"{HALF}: > - 道路修缮"),
+        (10, 1, 'a full-width space (全角空格) follows "-", so Markdown does not read this line as a list item (列表项): '
+                "-\u3000安装路灯", 'type an ordinary space (半角空格) after "-": > - 安装路灯')]
+    followed = renderer.render(follow_line_hints(body, result), "content/a.md", 1)
+    assert followed.problems == ()
+    assert followed.html == (
+        "<blockquote>\n<ol>\n<li>成立</li>\n<li>制定</li>\n</ol>\n<blockquote>\n<ol>\n<li>成立</li>\n<li>制定</li>\n"
+        "<li>落实</li>\n</ol>\n</blockquote>\n<ul>\n<li>环境整治</li>\n<li>道路修缮</li>\n<li>安装路灯</li>\n</ul>\n"
+        "</blockquote>")
+
+
+
+def test_slipped_items_under_a_quoted_line_are_offered_where_the_page_shows_them(renderer: MarkdownRenderer) -> None:
+    # Typed without ">" right under a quote's text, they are lines of the quote's paragraph on the page. Offered
+    # without ">", they became a list under the quote: the line to type now keeps them in the quote.
+    body = "> 主要做法：\n1.成立领导小组\n2.制定方案\n"
+    result = renderer.render(body, "content/a.md", 1)
+    assert [(p.line, p.column, p.hint) for p in result.problems] == [
+        (2, 1, 'type a space after "1.": > 1. 成立领导小组'), (3, 1, 'type a space after "2.": > 2. 制定方案')]
+    followed = renderer.render(follow_line_hints(body, result), "content/a.md", 1)
+    assert followed.problems == ()
+    assert followed.html == "<blockquote>\n<p>主要做法：</p>\n<ol>\n<li>成立领导小组</li>\n<li>制定方案</li>\n</ol>\n</blockquote>"
+
+def test_a_quote_or_heading_sign_typed_in_full_width_under_a_quote_gets_the_signs_typed(
+        renderer: MarkdownRenderer) -> None:
+    # "＞ 引文" under "> 原文" means "> 引文", not a quote in the quote; a heading goes under the quote, not in it.
+    # "＞ ＞ 引文" was offered "> ＞ 引文", which the page then showed with its "＞".
+    body = "> 原文\n＞ 引文\n\n> 原文\n＃＃ 标题\n\n＞ ＞ 引文\n\n＞ － 甲\n"
+    result = renderer.render(body, "content/a.md", 1)
+    assert [(p.line, p.column, p.hint) for p in result.problems] == [
+        (2, 1, f"{HALF}: > 引文"), (5, 1, f"{HALF}: ## 标题"), (7, 1, f"{HALF}: > > 引文"), (9, 1, f"{HALF}: > - 甲")]
+    followed = renderer.render(follow_line_hints(body, result), "content/a.md", 1)
+    assert followed.problems == ()
+    assert followed.html == (
+        '<blockquote>\n<p>原文<br>\n引文</p>\n<p>原文</p>\n</blockquote>\n<h2 id="标题">标题</h2>\n'
+        "<blockquote>\n<blockquote>\n<p>引文</p>\n</blockquote>\n<ul>\n<li>甲</li>\n</ul>\n</blockquote>")
+
+
+def test_a_numbered_list_in_a_quote_with_a_lazy_line_between_its_items_is_checked(
+        renderer: MarkdownRenderer) -> None:
+    # The line without ">" cut the quote in two for the numbering check, but Markdown keeps one list, numbered 1, 2.
+    result = renderer.render("> 1. 甲\n正文\n> 3. 乙\n", "content/a.md", 1)
+    assert "<li>甲<br>\n正文</li>\n<li>乙</li>" in result.html
+    assert [(p.line, p.column, p.message) for p in result.problems] == [
+        (1, 3, "this list is numbered 1, 3 as typed, but the page numbers it 1, 2: Markdown counts on from the "
+               "first item's number")]
+
+
+@pytest.mark.parametrize("slip", ["－ 环境整治", "＞ 引文", "＃＃ 标题", "-\u3000甲", "1.\u3000乙", "｜类别｜收集｜"])
+def test_signs_typed_in_full_width_deep_in_quotes_are_warned_without_running_out_of_stack(
+        renderer: MarkdownRenderer, slip: str) -> None:
+    # One call per level of quotes would raise RecursionError for a line of 3000 "> " (render must not raise).
+    result = renderer.render("> " * 3000 + slip + "\n", "content/a.md", 1)
+    assert [(p.line, p.column) for p in result.problems] == [(1, 6001)]
+
+
 @pytest.mark.parametrize("body", [
     "1.5万元\n2.5万元\n",  # figures
     "-5元\n-6元\n",
