@@ -2840,10 +2840,14 @@ def _full_width_line_start(text: Sequence[str], inner: int, line: str,
 
 def _half_width_opening(rest: str) -> str:
     """``rest``, the text after a full-width quote sign (＞) and its space, with the quote signs and the
-    full-width "－" that open it (`_WIDE_OPENING_RE`) made half width: ``> 引文`` for ``＞ 引文``."""
+    full-width "－" that open it (`_WIDE_OPENING_RE`) made half width, and a heading's ＃ after them as
+    `_wide_heading_problem` offers it: ``> 引文`` for ``＞ 引文``, ``## 标题`` for ``＃＃ 标题``."""
     opening = _WIDE_OPENING_RE.match(rest)
     signs = "".join("> " if wide else typed or "- "
                     for wide, typed, _ in (sign.groups() for sign in _WIDE_OPENING_SIGN_RE.finditer(opening.group())))
+    heading = None if signs.endswith("- ") else _wide_heading(rest[opening.end():])
+    if heading is not None:
+        return f"{signs}{'#' * max(heading.level, 2)} {heading.text}"
     return signs + rest[opening.end():]
 
 

@@ -741,16 +741,18 @@ def test_slipped_items_under_a_quoted_line_are_offered_where_the_page_shows_them
 def test_a_quote_or_heading_sign_typed_in_full_width_under_a_quote_gets_the_signs_typed(
         renderer: MarkdownRenderer) -> None:
     # "＞ 引文" under "> 原文" means "> 引文", not a quote in the quote; a heading goes under the quote, not in it.
-    # "＞ ＞ 引文" was offered "> ＞ 引文", which the page then showed with its "＞".
-    body = "> 原文\n＞ 引文\n\n> 原文\n＃＃ 标题\n\n＞ ＞ 引文\n\n＞ － 甲\n"
+    # "＞ ＞ 引文" was offered "> ＞ 引文", which the page then showed with its "＞"; so were "＞ － 甲", "＞ ＃＃ 小节".
+    body = "> 原文\n＞ 引文\n\n> 原文\n＃＃ 标题\n\n＞ ＞ 引文\n\n＞ － 甲\n\n＞ ＃＃ 小节\n"
     result = renderer.render(body, "content/a.md", 1)
     assert [(p.line, p.column, p.hint) for p in result.problems] == [
-        (2, 1, f"{HALF}: > 引文"), (5, 1, f"{HALF}: ## 标题"), (7, 1, f"{HALF}: > > 引文"), (9, 1, f"{HALF}: > - 甲")]
+        (2, 1, f"{HALF}: > 引文"), (5, 1, f"{HALF}: ## 标题"), (7, 1, f"{HALF}: > > 引文"), (9, 1, f"{HALF}: > - 甲"),
+        (11, 1, f"{HALF}: > ## 小节")]
     followed = renderer.render(follow_line_hints(body, result), "content/a.md", 1)
     assert followed.problems == ()
     assert followed.html == (
         '<blockquote>\n<p>原文<br>\n引文</p>\n<p>原文</p>\n</blockquote>\n<h2 id="标题">标题</h2>\n'
-        "<blockquote>\n<blockquote>\n<p>引文</p>\n</blockquote>\n<ul>\n<li>甲</li>\n</ul>\n</blockquote>")
+        "<blockquote>\n<blockquote>\n<p>引文</p>\n</blockquote>\n<ul>\n<li>甲</li>\n</ul>\n"
+        '<h2 id="小节">小节</h2>\n</blockquote>')
 
 
 def test_a_numbered_list_in_a_quote_with_a_lazy_line_between_its_items_is_checked(
