@@ -28,7 +28,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from enum import Enum
 from urllib.parse import quote, unquote
-from typing import Annotated, Any, ClassVar, Iterator, Mapping
+from typing import Annotated, Any, ClassVar, Iterator, Mapping, NamedTuple
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
 from pydantic_core import PydanticCustomError
@@ -218,6 +218,76 @@ def date_numbers(text: str) -> tuple[int, int, int] | None:
     return int(match.group(1)), int(match.group(2) or match.group(4)), int(match.group(3) or match.group(5))
 
 
+class DateWords(NamedTuple):
+    """A date typed with words before or after it (`date_with_words`).
+
+    ``written`` is the date as a date field takes it (2018-04-26; 2018-05-03 10:00 with the time of a publish
+    time); ``words`` the words typed beside it, as a note publishes them ("" when the field says them already);
+    ``shown`` the note's text: the words, or the value as typed when they only say how near the date is (左右
+    alone says nothing, 2018-04-26 左右 does); ``said`` the words left out as the field says them already (截至
+    of a tally's as_of, which the page shows before the date), or "".
+    """
+
+    written: str
+    words: str
+    shown: str
+    said: str
+
+
+_DATE_IN_TEXT = compile_later(
+    r"(?<!\d)\d{4}\s*(?:[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]?)(?!\d)")
+"""A date spelt as `parse_date` reads it, inside other text (约2018-04-26, 2018年4月26日左右)."""
+_CLOCK_AFTER = compile_later(r"(?:\s*T\s*|\s+|(?<=[日号])\s*)(\d{1,2}):(\d{2})(?::(\d{2}))?(?!\d)")
+"""A time right after a date, as a publish time has it (2018-05-03 10:00, 2018年5月3日10:00)."""
+_DATE_QUALIFIERS = compile_later(
+    r"[（(【\[]?(?:大约|大概|约|左右|前后|上下|之前|以前|前|之后|以后|后|起|以来|许)+[）)】\]]?")
+"""Words beside a date that say how near it is (左右, 约, 前后, （约）): alone in a note they say nothing, so the
+note keeps the date with them."""
+_TIME_OF_DAY = compile_later(r"上午|早上|早晨|中午|下午|晚上|傍晚|凌晨|\b[ap]\.?m\b", re.IGNORECASE)
+"""Words of a publish time that name a part of the day: its time, told by the time's own hint, not a note."""
+
+
+def date_with_words(text: str, clock: bool = False, said: str = "") -> DateWords | None:
+    """The date in ``text`` when it is one date `parse_date` reads with words before or after it (约2018-04-26,
+    2018年4月26日左右, 2018-01-15（约）), else None (a date alone, two dates, a date with a time, no date).
+
+    With ``clock``, a time after the date is part of it (2018-05-03 10:00左右), and words naming a part of the
+    day (上午) are the time's, not words (None). ``said`` is a pattern of words the field says already (截至 for
+    a tally's as_of): left out of the words, and named in `DateWords.said`. Signs, digits and spaces alone
+    (2018-01-15日, 2018-04-26 (2)) are no words: those are left to `parse_date`'s other hints.
+    """
+    plain = text.translate(_FULLWIDTH_DATE)  # one character for one: places in it are places in text
+    found = list(_DATE_IN_TEXT.finditer(plain))
+    numbers = date_numbers(found[0].group()) if len(found) == 1 else None
+    if numbers is None or numbers[0] < EARLIEST_YEAR or not _exists(*numbers):
+        return None
+    start, end = found[0].span()
+    written = "{:04d}-{:02d}-{:02d}".format(*numbers)
+    moment = _CLOCK_AFTER.match(plain, end) if clock else None
+    if moment is not None and int(moment[1]) <= 23 and int(moment[2]) <= 59 and int(moment[3] or 0) <= 59:
+        written += f" {int(moment[1]):02d}:{moment[2]}" + (f":{moment[3]}" if moment[3] else "")
+        end = moment.end()
+    rest = plain[:start] + " " + re.sub(r"^\s*[日号]", "", plain[end:])
+    if (re.search(r"\d\s*:\s*\d", rest) or not re.search(r"[^\W\d_]", rest)
+            or (clock and _TIME_OF_DAY.search(rest))):
+        return None
+    lead = rf"(?:{said})\s*$" if said else r"(?!)"
+    units = re.compile(r"\s+|^\s*[日号]" + (f"|{said}" if said else ""))
+    noted = _note_words(text, text[start:end], lead, r"^\s*[日号]", units, _DATE_QUALIFIERS)
+    told = re.search(rf"(?:{said})\s*$", plain[:start]) if said else None
+    if noted is None:
+        return DateWords(written, "", "", told[0].strip()) if told else None
+    return DateWords(written, *noted, told[0].strip() if told else "")
+
+
+def date_words_hint(worded: DateWords) -> str:
+    """The hint for a date typed with words (`date_with_words`) where the record it is in is not known (a
+    ``data/`` file's date): the date to write, and that the words are to be kept elsewhere, named so that
+    nothing is lost unsaid. `sitegen.validation` knows a record's note, and words its own hint."""
+    return (f'write the date alone: {worded.written}; "{worded.words}" beside it is no part of a date: to keep it, '
+            "type it in a field of its own")
+
+
 def parse_related_day(value: Any) -> date | str:
     """Accept a date that names a record of that day (a case study's ``related_tally``), keeping a day that
     does not exist as typed.
@@ -375,6 +445,8 @@ def _date_format_hint(text: str) -> str:
         return slashed
     if (three := _three_numbers_hint(text)) is not None:
         return three
+    if (worded := date_with_words(text)) is not None and worded.words:  # 约2018-04-26: "did you mean" lost 约
+        return date_words_hint(worded)
     return _typed_numbers_hint(text) or DATE_HINT
 
 
@@ -798,6 +870,10 @@ def parse_datetime(value: Any) -> datetime:
         raise PydanticCustomError("datetime_format", 'the time in "{text}" is written in words',
                                   {"text": value, "hint": "write the date, a space and the time on the 24-hour "
                                                           f"clock (24小时制): {spoken}"})
+    if (worded := date_with_words(text, clock=True)) is not None and worded.words:
+        # 2018-05-03 左右 was told to write a time in place of 左右, which was lost
+        raise PydanticCustomError("date_format", '"{text}" is not a date sitegen understands',
+                                  {"text": value, "hint": date_words_hint(worded)})
     # 2019年7月8日10:00: the 日 ends the date as a space would.
     text = re.sub(r"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号])(?=\d)", r"\1 ", text)
     day_part, _, time_part = text.replace("T", " ", 1).partition(" ")
@@ -1126,14 +1202,27 @@ def _words_to_note(text: str, number: str, record: str = "tally", units: re.Patt
     hint ends with `NOTE_EXAMPLE` and the words as the note is to publish them: without the number, the unit
     beside it, the spaces around them and a "#" before them (``80　# 区要求`` → ``区要求``); words that only say
     how near the number is keep it (``约296``: 约 alone says nothing)."""
-    if not re.search(r"\w", (units or _COUNT_UNITS).sub("", text.replace(number, "", 1))):
-        return ""
-    before, _, after = text.partition(number)
     lead, unit = _NOTE_EDGES.get(record, _NOTE_EDGES["tally"])
+    found = _note_words(text, number, lead, unit, units or _COUNT_UNITS, _QUALIFIERS)
+    if found is None:
+        return ""
+    words, shown = found
+    return f'; to keep what "{words}" says, add it to the {record}\'s note, {NOTE_EXAMPLE}{shown}'
+
+
+def _note_words(text: str, value: str, lead: str, unit: str, units: re.Pattern[str],
+                qualifiers: re.Pattern[str]) -> tuple[str, str] | None:
+    """``(words, note)`` for ``text``, a ``value`` typed with words beside it, or None when ``units`` (what says
+    nothing the field does not) is all there is beside it. The words leave out ``lead`` (a pattern of what may
+    end the text before the value and say nothing: 共), ``unit`` (what may start the text after it: 份), spaces
+    and a "#" at their ends; the note is the words, or the value as typed with them when they only say how near
+    it is (``qualifiers``: 约 alone says nothing, 约296 does)."""
+    if not re.search(r"\w", units.sub("", text.replace(value, "", 1))):
+        return None
+    before, _, after = text.partition(value)
     before, after = re.sub(lead, "", before).strip(_NOTE_GAP), re.sub(unit, "", after).strip(_NOTE_GAP)
     words = " ".join(part for part in (before, after) if part)
-    shown = text.strip(_NOTE_GAP) if _QUALIFIERS.fullmatch(words) else words
-    return f'; to keep what "{words}" says, add it to the {record}\'s note, {NOTE_EXAMPLE}{shown}'
+    return words, (text.strip(_NOTE_GAP) if qualifiers.fullmatch(words) else words)
 
 
 _QUALIFIERS = compile_later(r"(?:大约|约|近|将近|逾|超过|超|不到|余|多|左右|上下|以上|以下)+")

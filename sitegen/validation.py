@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import datetime
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Iterable, Mapping, TypeVar, get_args, get_origin
@@ -28,7 +29,8 @@ from .errors import (LOST_CHARACTERS_HINT, PASTE_LIMIT, WIDE_SPACES, Problem, Re
                      paste_hint, space_name)
 from .lazyre import compile_later
 from .models import (CHOICE_LABELS, FLAG_MEANINGS, FULL_WIDTH_FIX, NOTE_EXAMPLE, QUOTE_MARKS, QUOTED_TAGS,
-                     SEPARATOR_MARKS, WORD_LIST_FIELDS, YEAR_TO_WRITE, Image, Person, Series, SourceAttribution, Unit, choice_meant, clip, is_stand_in,
+                     SEPARATOR_MARKS, WORD_LIST_FIELDS, YEAR_TO_WRITE, Image, Person, Series, SourceAttribution, Unit, choice_meant, clip,
+                     date_with_words, is_stand_in,
                      kind_of, named_address, numbered_items, snake_case, texts_in, whole_number_meant)
 from .placeholders import placeholders_in
 from .yamltext import (NOTE_HINT, NOTE_MESSAGE, ElsewhereFinder, FieldElsewhere, FieldNamer, GroupFinder, WideNote,
@@ -1357,6 +1359,8 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData, pa
             hint = _required_value_hint(model, loc)
         if NOTE_EXAMPLE in hint:  # the converter knows the words, not the record's note nor where its line goes
             hint = _note_line_hint(hint, data, loc)
+        if kind == "date_format" and isinstance(item.get("input"), str):  # the record's note is known here
+            hint = _date_words_hint(model, data, loc, item["input"]) or hint
         if "quoted" in context and _on_key_line(data, loc, context["index"]):  # [大调研: 2018, 民生]: no "- "
             hint = (f"wrap the whole item in quotes: {context['quoted']} (or type the colon full width (全角冒号): "
                     f"{context['wide']})")
@@ -1369,23 +1373,64 @@ _NOTE_ENDS = "。！？；，、.!?;,"
 
 def _note_line_hint(hint: str, data: YamlData, loc: tuple[Any, ...]) -> str:
     """``hint``, which offers words typed beside a value to its record's note (ending with `NOTE_EXAMPLE` and the
-    words), with the note line to type in full: the note the record at ``loc[:-1]`` has, the words added (not
-    "e.g. 80　区要求", whose value a note then published), or a new one, said where it goes."""
+    words), with the note line to type in full (`_home_line_hint`)."""
     head, words = hint.rsplit(NOTE_EXAMPLE, 1)
-    head = head.rstrip(", ")
-    note = _value_at(data.value, loc[:-1] + ("note",))
+    return _home_line_hint(head.rstrip(", "), words, data, loc)
+
+
+_RECORD_WORDS = {"tallies": "tally", "targets": "target", "milestones": "milestone"}
+"""What a hint calls a record of a unit file's list, by the list's key."""
+
+
+def _home_line_hint(head: str, words: str, data: YamlData, loc: tuple[Any, ...], home: str = "note") -> str:
+    """``head``, a hint offering ``words`` typed beside the value at ``loc`` to the text field ``home`` (a note,
+    a milestone's description) of the record at ``loc[:-1]``, followed by the line to type in full: the field
+    the record has with the words added (not "e.g. 80　区要求", whose value a note then published), or a new
+    one, said where it goes."""
+    note = _value_at(data.value, loc[:-1] + (home,))
     if isinstance(note, str) and note.strip():
-        where = data.key_positions.get(loc[:-1] + ("note",))
-        at = f"type it at the end of its note: line{f' (line {where[0]})' if where is not None else ''}"
+        where = data.key_positions.get(loc[:-1] + (home,))
+        at = f"type it at the end of its {home}: line{f' (line {where[0]})' if where is not None else ''}"
         if "\n" in note.strip():  # a note over several lines: the hint cannot give them as one line
-            return f"{head}: {at.replace('note: line', 'note')}"
+            return f"{head}: {at.replace(f'{home}: line', home)}, so that it ends: {words}"
         text = note.strip()
-        joined = text + ("" if text[-1] in _NOTE_ENDS else "；") + words
-        return paste_hint(f"{head}: {at}, so that it reads", f"note: {joined}", f', after "{text[-8:]}"')
+        joined = ("" if text[-1] in _NOTE_ENDS else "；") + words
+        # Too long to give whole, the line is told by its end, with what to type after it.
+        return paste_hint(f"{head}: {at}, so that it reads", f"{home}: {text}{joined}",
+                          f', typing {joined} after "{text[-8:]}"')
     key = data.key_positions.get(loc)
-    record = "tally" if loc[0] == "tallies" else "target" if loc[0] == "targets" else "item"
+    record = _RECORD_WORDS.get(loc[0], "item")
     indent = f" ({key[1] - 1} spaces)" if key is not None else ""
-    return f"{head}: add a line under the {record}'s other fields, indented as they are{indent}: note: {words}"
+    return f"{head}: add a line under the {record}'s other fields, indented as they are{indent}: {home}: {words}"
+
+
+_SAID_BEFORE_DATES = {"as_of": "截至|截止到|截止", "measured_as_of": "截至|截止到|截止"}
+"""Words a date field says already (the pages show 截至 before a tally's as_of and a measured_as_of): typed
+before its date, they are left out rather than offered to the note."""
+
+
+def _date_words_hint(model: type[BaseModel], data: YamlData, loc: tuple[Any, ...], typed: str) -> str:
+    """The hint for the date field at ``loc`` of a ``model`` record typed with words beside its date (``typed``,
+    `sitegen.models.date_with_words`), or "" for other text: the date line to type, and where the words are
+    kept. A record with a note (a tally, a target) keeps them there, a milestone in its description (what the
+    unit page shows under its title), each with the line to type; a page's date or related_tally has no field
+    that publishes such words, so they are named, to be deleted, rather than dropped unsaid."""
+    annotation = _annotation_at(model, loc)
+    worded = date_with_words(typed, clock=_type_inside(annotation, datetime) is not None,
+                             said=_SAID_BEFORE_DATES.get(loc[-1], "") if len(loc) > 1 else "")
+    if worded is None:
+        return ""
+    write = f"{loc[-1]}: {worded.written}"
+    if not worded.words:
+        return f"write the date alone: {write} ({loc[-1]} says {worded.said} already: the page shows 截至 before the date)"
+    fields = getattr(_type_inside(_annotation_at(model, loc[:-1]), BaseModel), "model_fields", {})
+    home = next((name for name in ("note", "description") if name in fields), None)
+    if home is None or len(loc) < 2:
+        return (f'delete "{worded.words}" and write the date alone: {write} (the page has no field that publishes '
+                f"words about its {loc[-1]}: typed beside it, they would not be published)")
+    head = (f'write the date alone: {write}; to keep what "{worded.words}" says, add it to the '
+            f"{_RECORD_WORDS.get(loc[0], 'item')}'s {home}")
+    return _home_line_hint(head, worded.shown, data, loc, home)
 
 
 def _on_key_line(data: YamlData, loc: tuple[Any, ...], index: int) -> bool:

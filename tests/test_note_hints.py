@@ -8,13 +8,16 @@ Each test asserts the exact message, types what the hint says, and checks the re
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+from pydantic_core import PydanticCustomError
 
 from sitegen.build import BuildOptions, build, check
 from sitegen.errors import Problem
+from sitegen.models import parse_date, parse_datetime
 
 from .sitekit import interview, write_site
 
@@ -94,9 +97,15 @@ def test_words_beside_a_count_added_to_a_note_over_several_lines_are_told_where(
     note = "    note: |\n      文章未给出完成期限。\n      数字按原文录入。\n"
     root = write_site(tmp_path, {UNIT_PATH: HEAD + TALLY.format(collected="约85", note=note)})
     [problem] = found(root)
+    # It ended at "(line 9)": what to type there was not said, and "约" typed alone said nothing of the 85.
     assert problem.hint == ('write the digits alone: 85 (a count has no unit such as 份 or 批, and no other words); '
                             'to keep what "约" says, add it to the tally\'s note: type it at the end of its note '
-                            "(line 9)")
+                            "(line 9), so that it ends: 约85")
+    root.joinpath(UNIT_PATH).write_text(
+        HEAD + TALLY.format(collected="85", note=note.replace("录入。\n", "录入。约85\n")), encoding="utf-8")
+    assert found(root) == []
+    assert csv_rows(root, "tallies.csv")[1:3] == ['baihe,白鹤镇,2018-04-26,,85,40,30,15,"文章未给出完成期限。',
+                                                  '数字按原文录入。约85"']
 
 
 # -- a note after a full-width space, in a field that is no text ---------------------------------------------------
@@ -218,3 +227,152 @@ def test_a_field_of_the_list_items_typed_short_is_still_told_to_line_up(tmp_path
     root = write_site(tmp_path, {UNIT_PATH: HEAD + TALLY.format(collected="85", note="  note: 文章\n")})
     [problem] = found(root)
     assert problem.hint.startswith('start the line with "- ", or, if it belongs to the item above, indent it with 4')
+
+
+# -- a date typed with words beside it -----------------------------------------------------------------------------
+
+_DATED_TALLY = ("tallies:\n  - as_of: {date}\n    collected: 85\n    escalated: 40\n    resolved: 30\n"
+                "    in_progress: 15\n{note}")
+_DATED_TARGET = "targets:\n  - group: residents\n    target: 80\n    measured: 50\n    {field}: {date}\n{note}"
+_MILESTONE = "milestones:\n  - date: {date}\n    title: 召开大调研动员部署会\n{note}"
+_NEW_LINE = "add a line under the {}'s other fields, indented as they are (4 spaces): "
+
+
+def follow_date_hint(root: Path, problem: Problem) -> None:
+    """Type what a date-with-words hint says: the date line at the problem's line, and the note (or description)
+    line it gives, at the line it names or as a new line after the record's last."""
+    path = root / problem.path
+    lines = path.read_text(encoding="utf-8").split("\n")
+    key, written = re.search(r"write the date alone: (\w+): ([\d:\- ]+\d)", problem.hint).groups()
+    lines[problem.line - 1] = lines[problem.line - 1].split(f"{key}: ")[0] + f"{key}: {written}"
+    if (kept := re.search(r"at the end of its \w+: line \(line (\d+)\), so that it reads: (.*)$", problem.hint)):
+        at = int(kept[1]) - 1
+        lines[at] = lines[at][:len(lines[at]) - len(lines[at].lstrip())] + kept[2]
+    elif (new := re.search(r"indented as they are \((\d+) spaces\): (.*)$", problem.hint)):
+        last = problem.line
+        while last < len(lines) and lines[last].startswith(" " * int(new[1])):
+            last += 1
+        lines.insert(last, " " * int(new[1]) + new[2])
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+@pytest.mark.parametrize(("lines", "at", "field", "typed", "hint", "csv", "row"), [
+    # "did you mean 2018-04-26?" dropped 左右: followed, the tally was published as of that day exactly.
+    (_DATED_TALLY.format(date="2018-04-26 左右", note=""), 4, "tallies → item 1 → as_of", "2018-04-26 左右",
+     'write the date alone: as_of: 2018-04-26; to keep what "左右" says, add it to the tally\'s note: '
+     + _NEW_LINE.format("tally") + "note: 2018-04-26 左右",
+     "tallies.csv", "baihe,白鹤镇,2018-04-26,,85,40,30,15,2018-04-26 左右"),
+    (_DATED_TALLY.format(date="约2018-04-26", note="    note: 文章未给出完成期限。\n"), 4,
+     "tallies → item 1 → as_of", "约2018-04-26",
+     'write the date alone: as_of: 2018-04-26; to keep what "约" says, add it to the tally\'s note: type it at the '
+     "end of its note: line (line 9), so that it reads: note: 文章未给出完成期限。约2018-04-26",
+     "tallies.csv", "baihe,白鹤镇,2018-04-26,,85,40,30,15,文章未给出完成期限。约2018-04-26"),
+    # 截至 is what as_of means (the page shows it before the date): left out; 左右 is kept, with the date.
+    (_DATED_TALLY.format(date="截至2018年4月26日左右", note="    note: 文章未给出完成期限\n"), 4,
+     "tallies → item 1 → as_of", "截至2018年4月26日左右",
+     'write the date alone: as_of: 2018-04-26; to keep what "左右" says, add it to the tally\'s note: type it at the '
+     "end of its note: line (line 9), so that it reads: note: 文章未给出完成期限；截至2018年4月26日左右",
+     "tallies.csv", "baihe,白鹤镇,2018-04-26,,85,40,30,15,文章未给出完成期限；截至2018年4月26日左右"),
+    (_DATED_TALLY.format(date="2018-04-26 原定4月25日", note=""), 4, "tallies → item 1 → as_of",
+     "2018-04-26 原定4月25日",
+     'write the date alone: as_of: 2018-04-26; to keep what "原定4月25日" says, add it to the tally\'s note: '
+     + _NEW_LINE.format("tally") + "note: 原定4月25日",
+     "tallies.csv", "baihe,白鹤镇,2018-04-26,,85,40,30,15,原定4月25日"),
+    (_DATED_TARGET.format(field="deadline", date="2018-12-31前后", note="    note: 区要求。\n").replace(
+        "    measured: 50\n", ""), 6,
+     "targets → item 1 → deadline", "2018-12-31前后",
+     'write the date alone: deadline: 2018-12-31; to keep what "前后" says, add it to the target\'s note: type it '
+     "at the end of its note: line (line 7), so that it reads: note: 区要求。2018-12-31前后",
+     "targets.csv", "baihe,白鹤镇,residents,居民,80,2018-12-31,,,区要求。2018-12-31前后"),
+    (_DATED_TARGET.format(field="measured_as_of", date="2018-06-30 左右", note=""), 7,
+     "targets → item 1 → measured_as_of", "2018-06-30 左右",
+     'write the date alone: measured_as_of: 2018-06-30; to keep what "左右" says, add it to the target\'s note: '
+     + _NEW_LINE.format("target") + "note: 2018-06-30 左右",
+     "targets.csv", "baihe,白鹤镇,residents,居民,80,,50,2018-06-30,2018-06-30 左右"),
+    # A milestone has no note: its description, shown under its title, keeps the words.
+    (_MILESTONE.format(date="2018-01-15（约）", note="    description: 全镇动员部署。\n"), 4,
+     "milestones → item 1 → date", "2018-01-15（约）",
+     'write the date alone: date: 2018-01-15; to keep what "（约）" says, add it to the milestone\'s description: '
+     "type it at the end of its description: line (line 6), so that it reads: description: 全镇动员部署。2018-01-15（约）",
+     "milestones.csv", "baihe,白鹤镇,2018-01-15,召开大调研动员部署会,全镇动员部署。2018-01-15（约）,done"),
+    (_MILESTONE.format(date="2018年1月15日前后", note=""), 4, "milestones → item 1 → date", "2018年1月15日前后",
+     'write the date alone: date: 2018-01-15; to keep what "前后" says, add it to the milestone\'s description: '
+     + _NEW_LINE.format("milestone") + "description: 2018年1月15日前后",
+     "milestones.csv", "baihe,白鹤镇,2018-01-15,召开大调研动员部署会,2018年1月15日前后,done"),
+])
+def test_words_beside_a_date_of_a_unit_file_are_kept_in_the_note_or_description(
+        tmp_path: Path, lines: str, at: int, field: str, typed: str, hint: str, csv: str, row: str) -> None:
+    root = write_site(tmp_path, {UNIT_PATH: HEAD + lines})
+    column = lines.splitlines()[at - 3].index(": ") + 3
+    [problem] = found(root)
+    assert problem.format() == (f'{UNIT_PATH}:{at}:{column}: error: {field}: "{typed}" is not a date sitegen '
+                                f"understands\n  hint: {hint}")
+    follow_date_hint(root, problem)
+    assert found(root) == []
+    assert csv_rows(root, csv)[1] == row
+
+
+@pytest.mark.parametrize("field", ["as_of", "measured_as_of"])
+def test_as_of_typed_after_jiezhi_is_told_the_page_says_it(tmp_path: Path, field: str) -> None:
+    # 截至 (as of) is what the field means, and the page shows it before the date: nothing to keep.
+    lines = (_DATED_TALLY.format(date="截至2018-04-26", note="") if field == "as_of" else
+             _DATED_TARGET.format(field=field, date="截止2018-04-26", note=""))
+    root = write_site(tmp_path, {UNIT_PATH: HEAD + lines})
+    [problem] = found(root)
+    said = "截至" if field == "as_of" else "截止"
+    assert problem.hint == (f"write the date alone: {field}: 2018-04-26 ({field} says {said} already: the page shows "
+                            "截至 before the date)")
+    follow_date_hint(root, problem)
+    assert found(root) == []
+
+
+_NOT_KEPT = ('delete "{words}" and write the date alone: {key}: {written} (the page has no field that publishes '
+             "words about its {key}: typed beside it, they would not be published)")
+
+
+@pytest.mark.parametrize(("path", "text", "key", "typed", "words", "written"), [
+    # "2018-05-03 10:00 左右" was told to write a time in place of 左右; 约2018-05-03 "did you mean 2018-05-03?".
+    (PAGE_PATH, interview(date="2018-05-03 10:00 左右"), "date", "2018-05-03 10:00 左右", "左右", "2018-05-03 10:00"),
+    (PAGE_PATH, interview(date="约2018-05-03"), "date", "约2018-05-03", "约", "2018-05-03"),
+    (PAGE_PATH, interview(date="2018年5月3日前后"), "date", "2018年5月3日前后", "前后", "2018-05-03"),
+    ("content/cases/caomei.md", "---\ntitle: 做大做强白鹤草莓\nunit: baihe\nstatus: in_progress\nproblem: 草莓\n"
+     "actions: [走访]\nrelated_tally: 约2018-04-26\ndate: 2018-05-03\n---\n正文。\n", "related_tally",
+     "约2018-04-26", "约", "2018-04-26"),
+])
+def test_words_beside_a_date_of_a_page_are_named_to_be_deleted(tmp_path: Path, path: str, text: str, key: str,
+                                                              typed: str, words: str, written: str) -> None:
+    root = write_site(tmp_path, {path: text})
+    line = text.splitlines().index(f"{key}: {typed}") + 1
+    assert [p.format() for p in found(root)] == [
+        f'{path}:{line}:{len(key) + 3}: error: {key}: "{typed}" is not a date sitegen understands\n'
+        f"  hint: {_NOT_KEPT.format(words=words, key=key, written=written)}"]
+    root.joinpath(path).write_text(text.replace(f"{key}: {typed}", f"{key}: {written}"), encoding="utf-8")
+    assert found(root) == []
+    build(BuildOptions(root=root, now=NOW, search=False))
+    assert (root / "output" / path.removeprefix("content/").removesuffix(".md") / "index.html").is_file()
+
+
+@pytest.mark.parametrize(("typed", "hint"), [
+    ("2018-04-26 左右", 'write the date alone: 2018-04-26; "左右" beside it is no part of a date: to keep it, type it '
+                      "in a field of its own"),
+    # Not words: the hints of before stand.
+    ("2018-01-15日", "did you mean 2018-01-15? write the date as YYYY-MM-DD, year-month-day (年-月-日)"),
+    ("2018-04-26 10:00", "this field is a date without a time: write 2018-04-26"),
+])
+def test_a_date_with_words_read_outside_a_record_names_the_words(typed: str, hint: str) -> None:
+    # A data/ file's date, shown by a template's date filter: its record is not known, the words are still named.
+    with pytest.raises(PydanticCustomError) as caught:
+        parse_date(typed)
+    assert caught.value.context["hint"] == hint
+
+
+@pytest.mark.parametrize(("typed", "hint"), [
+    # A part of the day is the time's, told by its own hint; so is a time typed with a full stop.
+    ("2018-05-03 上午", "write the time on the 24-hour clock (24小时制) after the date and a space: 2018-05-03 HH:MM, "
+                      "hours 00 to 23 and minutes 00 to 59"),
+    ("2018-05-03 14.30", "did you mean 2018-05-03 14:30? write the time with a colon (:)"),
+])
+def test_a_publish_time_with_a_time_slip_keeps_its_time_hint(typed: str, hint: str) -> None:
+    with pytest.raises(PydanticCustomError) as caught:
+        parse_datetime(typed)
+    assert caught.value.context["hint"] == hint
