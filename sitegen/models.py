@@ -249,7 +249,8 @@ _TIME_OF_DAY = compile_later(r"上午|早上|早晨|中午|下午|晚上|傍晚|
 
 def date_with_words(text: str, clock: bool = False, said: str = "") -> DateWords | None:
     """The date in ``text`` when it is one date `parse_date` reads with words before or after it (约2018-04-26,
-    2018年4月26日左右, 2018-01-15（约）), else None (a date alone, two dates, a date with a time, no date).
+    2018年4月26日左右, 2018-01-15（约）; in Chinese numerals, 二〇一八年四月二十六日左右, read and kept in digits), else
+    None (a date alone, two dates, a date with a time, no date).
 
     With ``clock``, a time after the date is part of it (2018-05-03 10:00左右), and words naming a part of the
     day (上午) are the time's, not words (None). ``said`` is a pattern of words the field says already (截至 for
@@ -257,6 +258,8 @@ def date_with_words(text: str, clock: bool = False, said: str = "") -> DateWords
     (2018-01-15日, 2018-04-26 (2)) are no words: those are left to `parse_date`'s other hints.
     """
     plain = text.translate(_FULLWIDTH_DATE)  # one character for one: places in it are places in text
+    if not _DATE_IN_TEXT.search(plain) and _CHINESE_NUMBER.search(plain):  # 二〇一八年四月二十六日左右
+        text = plain = _CHINESE_NUMBER.sub(_digits_of, plain)
     found = list(_DATE_IN_TEXT.finditer(plain))
     numbers = date_numbers(found[0].group()) if len(found) == 1 else None
     if numbers is None or numbers[0] < EARLIEST_YEAR or not _exists(*numbers):

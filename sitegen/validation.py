@@ -1385,8 +1385,8 @@ _RECORD_WORDS = {"tallies": "tally", "targets": "target", "milestones": "milesto
 def _home_line_hint(head: str, words: str, data: YamlData, loc: tuple[Any, ...], home: str = "note") -> str:
     """``head``, a hint offering ``words`` typed beside the value at ``loc`` to the text field ``home`` (a note,
     a milestone's description) of the record at ``loc[:-1]``, followed by the line to type in full: the field
-    the record has with the words added (not "e.g. 80　区要求", whose value a note then published), or a new
-    one, said where it goes."""
+    the record has with the words added (not "e.g. 80　区要求", whose value a note then published; too long to
+    give whole, what to type after its end), or a new one, said where it goes."""
     note = _value_at(data.value, loc[:-1] + (home,))
     if isinstance(note, str) and note.strip():
         where = data.key_positions.get(loc[:-1] + (home,))
@@ -1395,9 +1395,9 @@ def _home_line_hint(head: str, words: str, data: YamlData, loc: tuple[Any, ...],
             return f"{head}: {at.replace(f'{home}: line', home)}, so that it ends: {words}"
         text = note.strip()
         joined = ("" if text[-1] in _NOTE_ENDS else "；") + words
-        # Too long to give whole, the line is told by its end, with what to type after it.
-        return paste_hint(f"{head}: {at}, so that it reads", f"{home}: {text}{joined}",
-                          f', typing {joined} after "{text[-8:]}"')
+        if len(f"{home}: {text}{joined}") > PASTE_LIMIT:  # too long to give whole: what to type after its end
+            return f'{head}: {at}: after "{text[-8:]}", type {joined}'
+        return f"{head}: {at}, so that it reads: {home}: {text}{joined}"
     key = data.key_positions.get(loc)
     record = _RECORD_WORDS.get(loc[0], "item")
     indent = f" ({key[1] - 1} spaces)" if key is not None else ""

@@ -295,6 +295,11 @@ def follow_date_hint(root: Path, problem: Problem) -> None:
      'write the date alone: date: 2018-01-15; to keep what "（约）" says, add it to the milestone\'s description: '
      "type it at the end of its description: line (line 6), so that it reads: description: 全镇动员部署。2018-01-15（约）",
      "milestones.csv", "baihe,白鹤镇,2018-01-15,召开大调研动员部署会,全镇动员部署。2018-01-15（约）,done"),
+    # In Chinese numerals, as official documents write dates: read, and kept in digits.
+    (_DATED_TALLY.format(date="二〇一八年四月二十六日左右", note=""), 4, "tallies → item 1 → as_of", "二〇一八年四月二十六日左右",
+     'write the date alone: as_of: 2018-04-26; to keep what "左右" says, add it to the tally\'s note: '
+     + _NEW_LINE.format("tally") + "note: 2018年4月26日左右",
+     "tallies.csv", "baihe,白鹤镇,2018-04-26,,85,40,30,15,2018年4月26日左右"),
     (_MILESTONE.format(date="2018年1月15日前后", note=""), 4, "milestones → item 1 → date", "2018年1月15日前后",
      'write the date alone: date: 2018-01-15; to keep what "前后" says, add it to the milestone\'s description: '
      + _NEW_LINE.format("milestone") + "description: 2018年1月15日前后",
@@ -310,6 +315,20 @@ def test_words_beside_a_date_of_a_unit_file_are_kept_in_the_note_or_description(
     follow_date_hint(root, problem)
     assert found(root) == []
     assert csv_rows(root, csv)[1] == row
+
+
+def test_words_beside_a_date_added_to_a_note_too_long_to_give_whole_say_what_to_type_after_it(tmp_path: Path) -> None:
+    # It said 'so that it reads, after "…"', and what to type there was not given.
+    note = "文章未给出完成期限" * 40 + "。"
+    root = write_site(tmp_path, {UNIT_PATH: HEAD + _DATED_TALLY.format(date="2018-04-26 左右", note=f"    note: {note}\n")})
+    [problem] = found(root)
+    assert problem.hint == ('write the date alone: as_of: 2018-04-26; to keep what "左右" says, add it to the tally\'s '
+                            'note: type it at the end of its note: line (line 9): after "未给出完成期限。", type '
+                            "2018-04-26 左右")
+    root.joinpath(UNIT_PATH).write_text(
+        HEAD + _DATED_TALLY.format(date="2018-04-26", note=f"    note: {note}2018-04-26 左右\n"), encoding="utf-8")
+    assert found(root) == []
+    assert csv_rows(root, "tallies.csv")[1].endswith(f",85,40,30,15,{note}2018-04-26 左右")
 
 
 @pytest.mark.parametrize("field", ["as_of", "measured_as_of"])
