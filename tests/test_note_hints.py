@@ -3,7 +3,8 @@
 An editor trial followed three hints that did not work: words offered to a record's note with the bad value
 as the example (``e.g. 80　# 区要求``, published so in targets.csv); ``  targets:`` after the tallies told to
 indent by 4 (three errors more); and ``draft: false　# 发布`` told twice, once with quotes that cannot work.
-Each test asserts the exact message, types what the hint says, and checks the result clean and published.
+A date typed with words (``2018-04-26 左右``) was offered the date alone, and the words were lost: they go into
+the record's note, or a milestone's description, or, in a page, are named to be deleted. Each test asserts the exact message, types what the hint says, and checks the result clean and published.
 """
 
 from __future__ import annotations
