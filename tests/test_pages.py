@@ -436,6 +436,12 @@ def test_unit_page_links_its_feed_and_the_downloads(output: Path) -> None:
     assert page.cssselect(".feed-link a")[0].get("href") == "/units/baihe/feed.xml"
     assert "/data/tallies.csv" in [a.get("href") for a in page.cssselect(".downloads a")]
     assert "/data/units/baihe/tallies.csv" in [a.get("href") for a in page.cssselect(".downloads a")]
+    # Each unit's tallies.csv, and the site's, were all saved as tallies.csv: "tallies (1).csv" told no town.
+    saved = {a.get("href"): a.get("download") for a in page.cssselect(".downloads a")}
+    assert {href: name for href, name in saved.items() if href.startswith("/data/units/")} == {
+        "/data/units/baihe/tallies.csv": "baihe-tallies.csv", "/data/units/baihe/targets.csv": "baihe-targets.csv",
+        "/data/units/baihe/milestones.csv": "baihe-milestones.csv", "/data/units/baihe/unit.json": "baihe-unit.json"}
+    assert saved["/data/tallies.csv"] == ""  # the site's own: saved under its own name
     feeds = [link.get("href") for link in page.cssselect('link[rel="alternate"][type="application/atom+xml"]')]
     assert feeds == ["/feed.xml", "/units/baihe/feed.xml"]
 
