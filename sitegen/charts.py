@@ -208,6 +208,12 @@ FONT_SIZE = 18             #: the only text size of `Chart.svg`; 16 px at 320 px
 LARGE_TEXT_SCALE = 4 / 3
 _PAD = 4                   # left/right margin inside the viewBox
 _TRACK_W = VIEW_WIDTH - 2 * _PAD
+_LARGE_TEXT_END = 2 / 3
+"""How far across the track the large drawing's text of a stacked chart may reach. Its box scrolls sideways
+when the drawing is wider (the reading mode on a phone cuts its last tenth, the browser's text at 200 % its last
+third): a "收集10234份" written at the right end showed as "收集1023", a number that looks whole. So in the large
+drawing each total is written on its own line at the left, a segment's number inside it only where it ends in
+the first two thirds (else under the bar, with the others that do not fit), and a row of those stops there."""
 _FONT_FAMILY = ("system-ui,-apple-system,'PingFang SC','Hiragino Sans GB',"
                 "'Microsoft YaHei','Noto Sans CJK SC','Source Han Sans SC',sans-serif")
 _ID = "\x01"               # id placeholder; `_xml` strips \x01, so text never contains it
@@ -245,6 +251,7 @@ class _Layout:
     key_gap: int         # between the word 目标 or 实测 and its track: 8
     value_end: int       # room left between a target's percentage and its track's end: 4
     bottom: int          # under the last bar block: 4
+    text_end: float      # where text of a stacked chart may reach: the track's end (`_LARGE_TEXT_END` in large)
 
     @property
     def middle(self) -> float:
@@ -261,7 +268,8 @@ def _layout(scale: float) -> _Layout:
                    bar_h=size(36), target_bar_h=size(28), bar_gap=size(6), gap=size(14), swatch=size(18),
                    swatch_top=size(4), space=size(6), item_gap=size(16), label_gap=size(12),
                    inside_pad=size(6), zero_x=size(8), below=size(4), legend_gap=size(8), key_gap=size(8),
-                   value_end=size(4), bottom=size(4))
+                   value_end=size(4), bottom=size(4),
+                   text_end=_PAD + (_TRACK_W if scale == 1 else round(_TRACK_W * _LARGE_TEXT_END)))
 
 
 _NORMAL = _layout(1)
@@ -468,7 +476,7 @@ def _key_items(items: Sequence[tuple[BarStyle, str]], top: float, layout: _Layou
     x, row_top = float(_PAD), top
     for style, label in items:
         width = layout.swatch + layout.space + _text_width(label, layout.font)
-        if x > _PAD and x + width > _PAD + _TRACK_W:
+        if x > _PAD and x + width > layout.text_end:
             x, row_top = float(_PAD), row_top + layout.line
         parts.append(f'<rect class="swatch {style.css_class}" x="{_n(x)}" y="{_n(row_top + layout.swatch_top)}" '
                      f'width="{layout.swatch}" height="{layout.swatch}" fill="{_fill(style)}"/>')
@@ -484,12 +492,14 @@ def _heading(label: str, right: str, note: str, top: float, layout: _Layout) -> 
     right end of the first line; ``note`` (may be "") in normal weight on
     the lines below, wrapped to the full width.
     """
-    room = _TRACK_W - (_text_width(right, layout.font) + layout.label_gap if right else 0)
+    beside = bool(right) and layout.text_end == _PAD + _TRACK_W  # the large drawing: on a line of its own
+    room = _TRACK_W - (_text_width(right, layout.font) + layout.label_gap if beside else 0)
     lines = [(line, True) for line in _wrap(label, room, layout.font)]
+    lines += [(right, False)] if right and not beside else []
     lines += [(line, False) for line in (_wrap(note, _TRACK_W, layout.font) if note else [])]
     parts = [_text(_PAD, top + layout.baseline + i * layout.line, line, bold=bold)
              for i, (line, bold) in enumerate(lines)]
-    if right:
+    if beside:
         parts.append(_text(_PAD + _TRACK_W, top + layout.baseline, right, anchor="end"))
     return parts, top + layout.line * len(lines)
 
@@ -552,9 +562,11 @@ def _segment_parts(bar: _StackedBar, top: float, scale_max: int,
                      f'width="{_tenths(end - start)}" height="{layout.bar_h}" fill="{_fill(style)}">'
                      f"<title>{_xml(f'{style.label} {count}份')}</title></rect>")
         room = (end - start) / 10 - 2 * layout.inside_pad
-        fitting = [t for t in (f"{style.label} {count}", str(count)) if _text_width(t, layout.font) <= room]
+        middle = (start + end) / 20
+        fitting = [t for t in (f"{style.label} {count}", str(count)) if _text_width(t, layout.font) <= room
+                   and middle + _text_width(t, layout.font) / 2 <= layout.text_end]
         if fitting:
-            parts.append(_text((start + end) / 20, top + layout.bar_h / 2 + layout.middle, fitting[0],
+            parts.append(_text(middle, top + layout.bar_h / 2 + layout.middle, fitting[0],
                                anchor="middle", cls="seg-value", fill=TEXT_ON_BAR))
         else:
             outside.append((style, f"{style.label} {count}份"))
@@ -759,14 +771,18 @@ def _value_x(x0: float, length: float, width: float, text: str, layout: _Layout)
     return beside if fits else x0 + width + layout.space
 
 
-def _target_block(target: Target, top: float, value_room: float, layout: _Layout) -> tuple[list[str], float]:
+def _target_block(target: Target, top: float, key_room: float, value_room: float,
+                  layout: _Layout) -> tuple[list[str], float]:
     """Heading (group, deadline), a bar for the target and one for the measured value.
 
-    A target without a measurement gets an empty 实测 track with `NO_MEASUREMENT_IN_TRACK` written in it.
+    ``key_room`` is kept before the tracks for the words 目标 and 实测 (in the large drawing with the
+    percentage: "目标 80%", see `_LARGE_TEXT_END`; no ``value_room`` after them then), ``value_room`` after
+    them for the percentages. A target without a measurement gets an empty 实测 track with
+    `NO_MEASUREMENT_IN_TRACK` written in it.
     """
     deadline = f"期限：{format_date(target.deadline)}" if target.deadline else ""
     parts, top = _heading(_group_label(target), "", deadline, top, layout)
-    key_room = max(_text_width(s.label, layout.font) for s in (TARGET_STYLE, MEASURED_STYLE)) + layout.key_gap
+    keyed = layout.text_end != _PAD + _TRACK_W  # the large drawing: each percentage beside its word, at the left
     x0, width = _PAD + key_room, _TRACK_W - key_room - value_room
     for style, value in ((TARGET_STYLE, target.target), (MEASURED_STYLE, target.measured)):
         middle = top + layout.target_bar_h / 2 + layout.middle
@@ -779,12 +795,13 @@ def _target_block(target: Target, top: float, value_room: float, layout: _Layout
             continue
         length = _scaled(value, 100, round(width * 10)) / 10
         text = format_percent(value)
-        parts.append(f'<g class="bar">{_text(_PAD, middle, style.label)}{_track(x0, top, width, layout.target_bar_h)}')
+        parts.append(f'<g class="bar">{_text(_PAD, middle, f"{style.label} {text}" if keyed else style.label)}'
+                     f'{_track(x0, top, width, layout.target_bar_h)}')
         if length > 0:
             parts.append(f'<rect class="{style.css_class}" x="{_n(x0)}" y="{_n(top)}" width="{_n(length)}" '
                          f'height="{layout.target_bar_h}" fill="{_fill(style)}">'
                          f"<title>{_xml(f'{_group_label(target)}{style.label} {text}')}</title></rect>")
-        parts.append(_text(_value_x(x0, length, width, text, layout), middle, text) + "</g>")
+        parts.append(("" if keyed else _text(_value_x(x0, length, width, text, layout), middle, text)) + "</g>")
         top += layout.target_bar_h + layout.bar_gap
     return parts, top - layout.bar_gap + layout.gap
 
@@ -860,12 +877,17 @@ def target_chart(unit_name: str, targets: Sequence[Target]) -> Chart | None:
 
 def _target_svg(unit_name: str, targets: Sequence[Target], desc: str, layout: _Layout) -> str:
     """The SVG of `target_chart`, laid out for ``layout``: the percentages' room is kept after every track."""
-    value_room = max(_text_width(format_percent(v), layout.font) for t in targets
-                     for v in (t.target, t.measured) if v is not None) + layout.space + layout.value_end
+    percents = [format_percent(v) for t in targets for v in (t.target, t.measured) if v is not None]
+    words = [s.label for s in (TARGET_STYLE, MEASURED_STYLE)]
+    if layout.text_end == _PAD + _TRACK_W:
+        value_room = max(_text_width(p, layout.font) for p in percents) + layout.space + layout.value_end
+    else:  # the large drawing: "目标 80%" before the track (`_target_block`)
+        value_room, words = 0, [f"{word} {p}" for word in words for p in percents]
+    key_room = max(_text_width(word, layout.font) for word in words) + layout.key_gap
     body: list[str] = []
     top = 0.0
     for target in targets:
-        parts, top = _target_block(target, top, value_room, layout)
+        parts, top = _target_block(target, top, key_room, value_room, layout)
         body.extend(parts)
     measured = any(t.measured is not None for t in targets)
     styles = (TARGET_STYLE, MEASURED_STYLE) if measured else (TARGET_STYLE,)

@@ -236,17 +236,17 @@ def test_target_percentage_never_crosses_the_end_of_its_track(value, after_track
     assert len(shown) == (3 if value == 100 else 2)
     for text, end in shown:
         assert (float(text.get("x")) == pytest.approx(end + 6)) == after_track, (value, text.get("x"), end)
-    # With larger text the track is shorter: a percentage goes just after its bar, or after the track,
-    # 8 units (6 × 4/3) away.
+    # The large drawing's box may scroll (`charts._LARGE_TEXT_END`): a percentage after the track at its right
+    # end showed as "10" of 100%. Each is written with its word at the left, before the track.
     large = parse(chart, "svg_large")
     assert_percentages_clear_of_track_ends(large)
     for bar in (g for g in large.iter(f"{SVG}g") if "bar" in classes(g)):
         [track] = tracks(bar)
-        start, end = float(track.get("x")), float(track.get("x")) + float(track.get("width"))
-        filled = sum(float(r.get("width")) for r in bar.iter(f"{SVG}rect")
-                     if classes(r) & {"bar-target", "bar-measured"})
-        value = next(t for t in bar.iter(f"{SVG}text") if t.text.endswith("%"))
-        assert float(value.get("x")) in (pytest.approx(start + filled + 8), pytest.approx(end + 8)), value.text
+        written = next(t for t in bar.iter(f"{SVG}text") if t.text.endswith("%"))
+        assert float(written.get("x")) == 4 and written.text.split()[0] in {"目标", "实测"}, written.text
+        assert text_extent(written, font_size(large))[1] < float(track.get("x")), written.text
+    assert sorted(t for t in texts(large) if t.endswith("%")) == sorted(
+        ["目标 100%", "目标 " + format_percent(value), "实测 " + format_percent(value)])
 
 
 def test_zero_target_is_an_empty_track_with_its_number():
@@ -652,12 +652,20 @@ def test_the_large_drawing_has_larger_text_and_the_same_figures(chart):
     assert_same_figures(chart)
 
 
-def test_the_large_baihe_drawing_writes_every_figure():
+def test_the_large_baihe_drawing_writes_every_figure_where_a_scrolled_box_cannot_cut_it():
+    # The large drawing's box scrolls sideways when the drawing is wider (the reading mode on a phone): the
+    # total written at the right end of its line showed as "收集1023" of 收集10234份, a number that looks whole.
     large = parse(tally_chart("白鹤镇", [BAIHE]), "svg_large")
     words = texts(large)
-    assert "2018年4月26日" in words and "收集296份" in words
-    assert {"143", "103", "50"} <= {w.split()[-1] for w in words}    # inside their segments
+    assert words[3:8] == ["2018年4月26日", "收集296份", "143", "已解决 103份", "办理中 50份"]
+    lines = {t.text: (float(t.get("x")), t.get("text-anchor")) for t in large.iter(f"{SVG}text")}
+    assert lines["收集296份"] == (4.0, None)                              # at the left, on its own line
     assert [w for w in words if w in {"提交区级", "已解决", "办理中"}] == ["提交区级", "已解决", "办理中"]  # legend
+    end = 4 + round((VIEW_WIDTH - 8) * 2 / 3)
+    for text in large.iter(f"{SVG}text"):  # every text ends within the first two thirds of the track
+        assert text_extent(text, font_size(large))[1] <= end + 0.1, text.text
+    normal = texts(parse(tally_chart("白鹤镇", [BAIHE])))  # the normal drawing: as before, each inside its bar
+    assert {"143", "103", "50"} <= {w.split()[-1] for w in normal}
 
 
 names = st.text(alphabet=st.sampled_from("白鹤镇华新（）、<&>\"' abcXYZ0123"), min_size=1, max_size=40)
@@ -715,8 +723,8 @@ def test_any_target_chart_is_well_formed(values, deadline):
         assert_nothing_overlaps(root)
         assert_percentages_clear_of_track_ends(root)
         words = texts(root)
-        for target in targets:
-            assert format_percent(target.target) in words
+        for target in targets:  # the large drawing writes "目标 80%"
+            assert format_percent(target.target) in words or f"目标 {format_percent(target.target)}" in words
     assert_same_figures(chart)
 
 
