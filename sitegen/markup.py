@@ -3770,14 +3770,18 @@ class MarkdownRenderer:
     """
 
     def __init__(self, *, reference: bool = False) -> None:
-        self._md = markdown.Markdown(
-            extensions=[*MARKDOWN_EXTENSIONS, _SitegenExtension(shortcuts=not reference)],
+        self._reference = reference
+        self._md = self._markdown()
+        self._cleaner = make_cleaner()
+        self.settings_key: str = _settings_key()
+
+    def _markdown(self) -> markdown.Markdown:
+        """A new Python-Markdown instance with sitegen's extensions (reused for every body, `reset` between)."""
+        return markdown.Markdown(
+            extensions=[*MARKDOWN_EXTENSIONS, _SitegenExtension(shortcuts=not self._reference)],
             extension_configs=_extension_configs(),
             output_format="html",
         )
-        self._cleaner = make_cleaner()
-        self._reference = reference
-        self.settings_key: str = _settings_key()
 
     def render(self, body: str, path: str, first_line: int) -> RenderedMarkdown:
         """Render one Markdown body.
@@ -3795,6 +3799,9 @@ class MarkdownRenderer:
         try:
             converted = self._md.convert(source)
         except RecursionError:  # Python-Markdown reads each level of lists with more calls: some 200 levels
+            # Its block parser's state is left half way (reset() does not clear it): every body converted after
+            # by this instance came out wrong (paragraphs as line breaks). A new one for the next body.
+            self._md = self._markdown()
             return _unreadable(lines, path, first_line)
         raw_html = _pseudo_tags_as_text(_ascii_list_starts(converted))
         clean_html = self._cleaner.clean(raw_html)

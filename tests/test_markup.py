@@ -2442,3 +2442,23 @@ def test_a_text_too_deeply_nested_for_markdown_is_kept_as_text_with_an_error(ren
     assert result.html.startswith("<p>开头。<br>\n- 第0层<br>\n") and "<li>" not in result.html
     # The renderer reads the next body as usual.
     assert renderer.render("- 甲\n    - 乙\n", "content/a.md", 5).html == "<ul>\n<li>甲<ul>\n<li>乙</li>\n</ul>\n</li>\n</ul>"
+
+
+def test_after_a_text_too_deeply_nested_every_later_body_is_converted_as_by_a_new_renderer() -> None:
+    # Python-Markdown's parser was left half way where the stack ran out, and reset() does not clear it: in a
+    # build, every later body of that process came out wrong ("## 问6" then "答6。": "<h2>问6</h2>\n<br>\n答6。").
+    # Where the stack runs out depends on how deep the caller already is: tried from many depths.
+    fresh = MarkdownRenderer()
+    samples = ["## 问6\n\n答6。\n", "甲\n乙\n", "- 甲\n- 乙\n\n段落\n", "| a | b |\n|---|---|\n| 1 | 2 |\n",
+               "> 引\n\n1. 甲\n2. 乙\n", "**粗**与[链接](https://a.cn/)\n"]
+    nested = "## 问题一\n\n回答。\n\n" + "".join("    " * level + "- 甲\n" for level in range(250))
+
+    def at_depth(depth: int, call):
+        return call() if depth == 0 else at_depth(depth - 1, call)
+
+    for depth in range(0, 900, 50):
+        renderer = MarkdownRenderer()
+        problems = at_depth(depth, lambda: renderer.render(nested, "content/a.md", 1)).problems
+        assert [p.severity for p in problems] == ["error"], depth
+        assert [renderer.render(s, "content/a.md", 1).html for s in samples] == [
+            fresh.render(s, "content/a.md", 1).html for s in samples], depth
