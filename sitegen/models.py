@@ -873,8 +873,10 @@ def parse_datetime(value: Any) -> datetime:
         raise PydanticCustomError("datetime_format", 'the time in "{text}" is written in words',
                                   {"text": value, "hint": "write the date, a space and the time on the 24-hour "
                                                           f"clock (24小时制): {spoken}"})
-    if (worded := date_with_words(text, clock=True)) is not None and worded.words:
-        # 2018-05-03 左右 was told to write a time in place of 左右, which was lost
+    # 2018-05-03 左右 was told to write a time in place of 左右, which was lost. Looked for only in a value with a
+    # letter or a Chinese character in it (words need one): "2018-05-03 10:00", read for every page of every
+    # build, is not searched for a date in other text.
+    if _LETTER_RE.search(text) and (worded := date_with_words(text, clock=True)) is not None and worded.words:
         raise PydanticCustomError("date_format", '"{text}" is not a date sitegen understands',
                                   {"text": value, "hint": date_words_hint(worded)})
     # 2019年7月8日10:00: the 日 ends the date as a space would.
@@ -917,6 +919,8 @@ def _time_hint(day: date, typed: str) -> str:
             "hours 00 to 23 and minutes 00 to 59")
 
 
+_LETTER_RE = compile_later(r"[^\W\d_]")
+"""A letter or a Chinese character: what words beside a date need (`date_with_words`)."""
 _CLOSERS = "”\"'’」』】》）)］]"
 """Closing quotes and brackets typed after a value (`parse_datetime`)."""
 _HAN_NUMBER = "[零〇一二两三四五六七八九十]{1,3}"
