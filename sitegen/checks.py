@@ -2060,10 +2060,14 @@ def _dates_listed(dates: Sequence[date], typed: tuple[int, int, int] | None) -> 
     """
     if len(dates) <= OFFERED_DATES:
         return ", ".join(day.isoformat() for day in dates)
-    try:
-        near = date(*typed) if typed is not None else dates[-1]
-    except ValueError:  # 2018-02-30: the day may be the slip, the month and year are still near
-        near = date(typed[0], typed[1], 28) if typed is not None and 1 <= typed[1] <= 12 else dates[-1]
+    near = dates[-1]
+    # 2018-02-30: the day may be the slip, its month is still near; 0000-02-30 or month 13: no day is.
+    for year, month, day in ([typed, (*typed[:2], 28)] if typed is not None else []):
+        try:
+            near = date(year, month, day)
+            break
+        except ValueError:
+            continue
     nearest = sorted(sorted(dates, key=lambda day: (abs((day - near).days), day))[:OFFERED_DATES - 1])
     listed = ", ".join(day.isoformat() for day in nearest)
     return (f"{'…, ' if nearest[0] != dates[0] else ''}{listed}{', …' if nearest[-1] != dates[-1] else ''} "

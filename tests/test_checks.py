@@ -1979,6 +1979,10 @@ def test_a_unit_counted_every_month_for_years_offers_the_tally_dates_nearest_the
                            "are listed)"),
             ("2014-11-30", "use the as_of date of one of the tallies of unit baihe: 2015-01-28, 2015-02-28, "
                            "2015-03-28, 2015-04-28, 2015-05-28, … (48 tallies in all; the nearest to the date typed "
+                           "are listed)"),
+            # No day of year 0 to be near: the check failed with "year 0 is out of range".
+            ("0000-02-30", "use the as_of date of one of the tallies of unit baihe: …, 2018-08-28, 2018-09-28, "
+                           "2018-10-28, 2018-11-28, 2018-12-28 (48 tallies in all; the nearest to the date typed "
                            "are listed)")]:
         case.write_text(CASE.replace("date:", f"related_tally: {typed}\ndate:"), encoding="utf-8")
         assert [p.hint for p in found(root)] == [hint], typed
