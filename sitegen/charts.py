@@ -254,6 +254,11 @@ class _Layout:
     text_end: float      # where text of a stacked chart may reach: the track's end (`_LARGE_TEXT_END` in large)
 
     @property
+    def text_held_left(self) -> bool:
+        """True when text may not reach the track's end (`_LARGE_TEXT_END`): numbers go at the left instead."""
+        return self.text_end < _PAD + _TRACK_W
+
+    @property
     def middle(self) -> float:
         """From the vertical middle of a bar to the baseline of text centred in it."""
         return self.font * 0.35
@@ -492,7 +497,7 @@ def _heading(label: str, right: str, note: str, top: float, layout: _Layout) -> 
     right end of the first line; ``note`` (may be "") in normal weight on
     the lines below, wrapped to the full width.
     """
-    beside = bool(right) and layout.text_end == _PAD + _TRACK_W  # the large drawing: on a line of its own
+    beside = bool(right) and not layout.text_held_left  # else on a line of its own
     room = _TRACK_W - (_text_width(right, layout.font) + layout.label_gap if beside else 0)
     lines = [(line, True) for line in _wrap(label, room, layout.font)]
     lines += [(right, False)] if right and not beside else []
@@ -782,7 +787,7 @@ def _target_block(target: Target, top: float, key_room: float, value_room: float
     """
     deadline = f"期限：{format_date(target.deadline)}" if target.deadline else ""
     parts, top = _heading(_group_label(target), "", deadline, top, layout)
-    keyed = layout.text_end != _PAD + _TRACK_W  # the large drawing: each percentage beside its word, at the left
+    keyed = layout.text_held_left  # each percentage beside its word, at the left
     x0, width = _PAD + key_room, _TRACK_W - key_room - value_room
     for style, value in ((TARGET_STYLE, target.target), (MEASURED_STYLE, target.measured)):
         middle = top + layout.target_bar_h / 2 + layout.middle
@@ -879,7 +884,7 @@ def _target_svg(unit_name: str, targets: Sequence[Target], desc: str, layout: _L
     """The SVG of `target_chart`, laid out for ``layout``: the percentages' room is kept after every track."""
     percents = [format_percent(v) for t in targets for v in (t.target, t.measured) if v is not None]
     words = [s.label for s in (TARGET_STYLE, MEASURED_STYLE)]
-    if layout.text_end == _PAD + _TRACK_W:
+    if not layout.text_held_left:
         value_room = max(_text_width(p, layout.font) for p in percents) + layout.space + layout.value_end
     else:  # the large drawing: "目标 80%" before the track (`_target_block`)
         value_room, words = 0, [f"{word} {p}" for word in words for p in percents]
