@@ -235,8 +235,9 @@ class DateWords(NamedTuple):
 
 
 _DATE_IN_TEXT = compile_later(
-    r"(?<!\d)\d{4}\s*(?:[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]?)(?!\d)")
-"""A date spelt as `parse_date` reads it, inside other text (约2018-04-26, 2018年4月26日左右)."""
+    r"(?<!\d)\d{4}\s*(?:[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?!\d)|年\s*\d{1,2}\s*月\s*\d{1,2}\s*(?:[日号]|(?!\d)))")
+"""A date spelt as `parse_date` reads it, inside other text (约2018-04-26, 2018年4月26日左右; its 日 ends it, so a
+time may follow at once: 2018年4月26日10:00)."""
 _CLOCK_AFTER = compile_later(r"(?:\s*T\s*|\s+|(?<=[日号])\s*)(\d{1,2}):(\d{2})(?::(\d{2}))?(?!\d)")
 """A time right after a date, as a publish time has it (2018-05-03 10:00, 2018年5月3日10:00)."""
 _DATE_QUALIFIERS = compile_later(
@@ -250,10 +251,11 @@ _TIME_OF_DAY = compile_later(r"上午|早上|早晨|中午|下午|晚上|傍晚|
 def date_with_words(text: str, clock: bool = False, said: str = "") -> DateWords | None:
     """The date in ``text`` when it is one date `parse_date` reads with words before or after it (约2018-04-26,
     2018年4月26日左右, 2018-01-15（约）; in Chinese numerals, 二〇一八年四月二十六日左右, read and kept in digits), else
-    None (a date alone, two dates, a date with a time, no date).
+    None (a date alone, two dates, a date with a time and no words, no date).
 
     With ``clock``, a time after the date is part of it (2018-05-03 10:00左右), and words naming a part of the
-    day (上午) are the time's, not words (None). ``said`` is a pattern of words the field says already (截至 for
+    day (上午) are the time's, not words (None). Without it, a time after the date is one of the words
+    (2018-04-26 10:00 左右: the words are "10:00 左右", and the note keeps the value as typed). ``said`` is a pattern of words the field says already (截至 for
     a tally's as_of): left out of the words, and named in `DateWords.said`. Signs, digits and spaces alone
     (2018-01-15日, 2018-04-26 (2)) are no words: those are left to `parse_date`'s other hints.
     """
@@ -271,12 +273,21 @@ def date_with_words(text: str, clock: bool = False, said: str = "") -> DateWords
         written += f" {int(moment[1]):02d}:{moment[2]}" + (f":{moment[3]}" if moment[3] else "")
         end = moment.end()
     rest = plain[:start] + " " + re.sub(r"^\s*[日号]", "", plain[end:])
+    # In a field without a time, a time typed after the date goes with the words (2018-04-26 10:00 左右): kept
+    # in the note with them, not dropped unsaid. A time with no other words is `parse_date`'s to tell.
+    timed = None if clock else _CLOCK_AFTER.match(plain, end)
+    if timed is not None:
+        rest = plain[:start] + " " + plain[timed.end():]
     if (re.search(r"\d\s*:\s*\d", rest) or not re.search(r"[^\W\d_]", rest)
             or (clock and _TIME_OF_DAY.search(rest))):
         return None
     lead = rf"(?:{said})\s*$" if said else r"(?!)"
     units = re.compile(r"\s+|^\s*[日号]" + (f"|{said}" if said else ""))
-    noted = _note_words(text, text[start:end], lead, r"^\s*[日号]", units, _DATE_QUALIFIERS)
+    qualifiers = _DATE_QUALIFIERS if timed is None else re.compile(  # 约 … 10:00 says how near, as 约 alone
+        rf"(?:\s*(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?|{_DATE_QUALIFIERS.pattern}))+")
+    noted = _note_words(text, text[start:end], lead, r"^\s*[日号]", units, qualifiers)
+    if noted is not None and timed is not None and not _LETTER_RE.search(noted[0]):
+        return None  # 截至2018-04-26 10:00: the time alone beside what the field says, told as a time
     told = re.search(rf"(?:{said})\s*$", plain[:start]) if said else None
     if noted is None:
         return DateWords(written, "", "", told[0].strip()) if told else None

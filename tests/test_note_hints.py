@@ -301,6 +301,21 @@ def follow_date_hint(root: Path, problem: Problem) -> None:
      'write the date alone: as_of: 2018-04-26; to keep what "左右" says, add it to the tally\'s note: '
      + _NEW_LINE.format("tally") + "note: 2018年4月26日左右",
      "tallies.csv", "baihe,白鹤镇,2018-04-26,,85,40,30,15,2018年4月26日左右"),
+    # A time in a field without one went with "this field is a date without a time: write 2018-04-26", and 左右
+    # with it, unsaid: both are kept in the note, as typed.
+    (_DATED_TALLY.format(date="2018-04-26 10:00 左右", note=""), 4, "tallies → item 1 → as_of", "2018-04-26 10:00 左右",
+     'write the date alone: as_of: 2018-04-26; to keep what "10:00 左右" says, add it to the tally\'s note: '
+     + _NEW_LINE.format("tally") + "note: 2018-04-26 10:00 左右",
+     "tallies.csv", "baihe,白鹤镇,2018-04-26,,85,40,30,15,2018-04-26 10:00 左右"),
+    (_DATED_TALLY.format(date="2018年4月26日10:00左右", note="    note: 文章未给出完成期限。\n"), 4,
+     "tallies → item 1 → as_of", "2018年4月26日10:00左右",
+     'write the date alone: as_of: 2018-04-26; to keep what "10:00左右" says, add it to the tally\'s note: type it '
+     "at the end of its note: line (line 9), so that it reads: note: 文章未给出完成期限。2018年4月26日10:00左右",
+     "tallies.csv", "baihe,白鹤镇,2018-04-26,,85,40,30,15,文章未给出完成期限。2018年4月26日10:00左右"),
+    (_MILESTONE.format(date="2018-01-15 9:30 据通知", note=""), 4, "milestones → item 1 → date", "2018-01-15 9:30 据通知",
+     'write the date alone: date: 2018-01-15; to keep what "9:30 据通知" says, add it to the milestone\'s '
+     "description: " + _NEW_LINE.format("milestone") + "description: 9:30 据通知",
+     "milestones.csv", "baihe,白鹤镇,2018-01-15,召开大调研动员部署会,9:30 据通知,done"),
     (_MILESTONE.format(date="2018年1月15日前后", note=""), 4, "milestones → item 1 → date", "2018年1月15日前后",
      'write the date alone: date: 2018-01-15; to keep what "前后" says, add it to the milestone\'s description: '
      + _NEW_LINE.format("milestone") + "description: 2018年1月15日前后",
@@ -356,6 +371,9 @@ _NOT_KEPT = ('delete "{words}" and write the date alone: {key}: {written} (the p
     (PAGE_PATH, interview(date="约2018-05-03"), "date", "约2018-05-03", "约", "2018-05-03"),
     (PAGE_PATH, interview(date="2018年5月3日前后"), "date", "2018年5月3日前后", "前后", "2018-05-03"),
     ("content/cases/caomei.md", "---\ntitle: 做大做强白鹤草莓\nunit: baihe\nstatus: in_progress\nproblem: 草莓\n"
+     "actions: [走访]\nrelated_tally: 2018-04-26 10:00 左右\ndate: 2018-05-03\n---\n正文。\n", "related_tally",
+     "2018-04-26 10:00 左右", "10:00 左右", "2018-04-26"),
+    ("content/cases/caomei.md", "---\ntitle: 做大做强白鹤草莓\nunit: baihe\nstatus: in_progress\nproblem: 草莓\n"
      "actions: [走访]\nrelated_tally: 约2018-04-26\ndate: 2018-05-03\n---\n正文。\n", "related_tally",
      "约2018-04-26", "约", "2018-04-26"),
 ])
@@ -378,6 +396,10 @@ def test_words_beside_a_date_of_a_page_are_named_to_be_deleted(tmp_path: Path, p
     # Not words: the hints of before stand.
     ("2018-01-15日", "did you mean 2018-01-15? write the date as YYYY-MM-DD, year-month-day (年-月-日)"),
     ("2018-04-26 10:00", "this field is a date without a time: write 2018-04-26"),
+    ("截至2018-04-26 10:00", 'write the date alone: 2018-04-26; "截至 10:00" beside it is no part of a date: to keep '
+                           "it, type it in a field of its own"),
+    ("2018-04-26 10:00 左右", 'write the date alone: 2018-04-26; "10:00 左右" beside it is no part of a date: to keep '
+                            "it, type it in a field of its own"),
 ])
 def test_a_date_with_words_read_outside_a_record_names_the_words(typed: str, hint: str) -> None:
     # A data/ file's date, shown by a template's date filter: its record is not known, the words are still named.
