@@ -142,7 +142,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHIN
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "55"
+POLICY_VERSION = "56"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -3515,8 +3515,8 @@ def _sub_item_problems(source: str, lines: list[str], clean_html: str, path: str
 
 
 def _heading_problems(lines: list[str], path: str, first_line: int) -> list[Problem]:
-    """Warnings for an h1 in the body, for heading levels that skip, and for lines made headings unawares, each at
-    the heading's line (the first two at the column of its "#").
+    """Warnings for an h1 in the body, for heading levels that skip, for a heading with no text, and for lines made
+    headings unawares, each at the heading's line (the first three at the column of its "#").
 
     Two of these come from text an editor did not mean as a heading:
     ``#3号楼已完成加装电梯`` (Markdown needs no space after ``#``, so the line
@@ -3532,6 +3532,12 @@ def _heading_problems(lines: list[str], path: str, first_line: int) -> list[Prob
         line, text = first_line + index, lines[index].strip()
         column = len(lines[index]) - len(lines[index].lstrip(" \t")) + 1  # of the "#"
         underlined = not text.startswith("#")
+        if not underlined and not text.strip("# \t"):  # "###" alone: an empty heading (空标题), no level to keep
+            problems.append(Problem(
+                path, line, column, "warning",
+                f'"{text}" alone makes an empty heading (空标题): screen readers announce a heading with nothing in it',
+                f"write the heading's text after {text.rstrip()[:level]} and a space, or delete the line"))
+            continue
         if underlined:
             sign = lines[index + 1].strip()[:3]
             problems.append(Problem(

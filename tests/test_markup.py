@@ -985,6 +985,20 @@ def test_heading_level_jump_warning(renderer: MarkdownRenderer) -> None:
     assert followed.problems == ()
 
 
+@pytest.mark.parametrize("typed", ["###", "### ", "## ##", "#"])
+def test_an_empty_heading_is_warned_not_taken_for_a_level(renderer: MarkdownRenderer, typed: str) -> None:
+    # "###" alone was published as <h3></h3> and warned only as a level jump, whose hint ("use ## here") made an
+    # empty <h2>: screen readers announce a heading with nothing in it.
+    result = renderer.render(f"## 问题一\n\n文字\n\n{typed}\n\n#### 细节\n", "content/a.md", 7)
+    hashes = typed.rstrip()[:len(typed) - len(typed.lstrip("#"))]
+    assert [p.format() for p in result.problems] == [
+        f'content/a.md:11:1: warning: "{typed.strip()}" alone makes an empty heading (空标题): screen readers announce '
+        f"a heading with nothing in it\n  hint: write the heading's text after {hashes} and a space, or delete the line",
+        "content/a.md:13:1: warning: heading level jumps from 2 to 4\n"
+        "  hint: use ### here (headings go one level at a time; screen readers use them to navigate)"]
+    assert renderer.render("## 问题一\n\n文字\n\n### 细节\n", "content/a.md", 7).problems == ()
+
+
 def test_h1_in_body_warning(renderer: MarkdownRenderer) -> None:
     result = renderer.render("文字\n\n# 大标题\n\n## 问题\n", "content/a.md", 5)
     assert [p.format() for p in result.problems] == [
