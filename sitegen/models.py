@@ -860,12 +860,23 @@ def _typed_numbers_hint(text: str) -> str:
     return ""
 
 
+class DayOnly(datetime):
+    """A publish time typed as a date alone (``date: 2018-05-03``): 00:00 of that day, as Hugo and Jekyll read it.
+
+    It is a `datetime` everywhere (sorting, scheduling, feeds, the sitemap),
+    but pages show the date alone (`sitegen.render.format_datetime`): "00:00"
+    was never typed. Kept through pickling, ``replace`` and pydantic.
+    """
+
+    __slots__ = ()
+
+
 def parse_datetime(value: Any) -> datetime:
     """Turn an editor's publish time into a naive `datetime` in the site's time zone.
 
     Takes a date in any spelling `parse_date` accepts, optionally followed by
     a space (or ``T``) and ``HH:MM`` or ``HH:MM:SS``; a date alone means
-    00:00. The site's time zone (site.yaml ``time_zone``) is applied later.
+    00:00, returned as a `DayOnly`. The site's time zone (site.yaml ``time_zone``) is applied later.
 
     Raises `PydanticCustomError` ``datetime_format`` naming the expected form
     for a value that is no date and time, or the error of `parse_date` for
@@ -874,7 +885,7 @@ def parse_datetime(value: Any) -> datetime:
     if isinstance(value, datetime):
         return value.replace(tzinfo=None)
     if isinstance(value, date):
-        return datetime.combine(value, time())
+        return DayOnly.combine(value, time())
     if not isinstance(value, str):
         raise PydanticCustomError("datetime_format", "expected a date such as 2018-05-03 10:00, got {kind}",
                                   {"kind": kind_of(value), "hint": _DATETIME_HINT})
@@ -903,7 +914,7 @@ def parse_datetime(value: Any) -> datetime:
             context["hint"] = _OFFERED_DATE_RE.sub(lambda found: f"{found[0]} {typed_time}", str(context["hint"]))
         raise PydanticCustomError(refusal.type, refusal.message_template, context) from None
     if not time_part.strip():
-        return datetime.combine(day, time())
+        return DayOnly.combine(day, time())
     match = _TIME_RE.match(time_part.strip())
     hour, minute, second = (int(match.group(i) or 0) for i in (1, 2, 3)) if match else (99, 0, 0)
     if hour > 23 or minute > 59 or second > 59:

@@ -277,6 +277,27 @@ def test_an_interview_shows_the_figures_of_its_day_and_names_a_newer_tally(tmp_p
         ("查看金泽镇调研数据和全部进展", "/units/jinze/")]
 
 
+@pytest.mark.parametrize(("typed", "shown", "feed_time"), [
+    # "date: 2018/5/3" showed 发布时间：2018-05-03 00:00, a time nobody typed.
+    ("2018/5/3", "2018-05-03", "2018-05-03T00:00:00+08:00"),
+    ("２０１８－０５－０３", "2018-05-03", "2018-05-03T00:00:00+08:00"),
+    ("2018-05-03", "2018-05-03", "2018-05-03T00:00:00+08:00"),
+    ("2018-05-03 00:00", "2018-05-03 00:00", "2018-05-03T00:00:00+08:00"),
+    ("2018-05-03 10:00", "2018-05-03 10:00", "2018-05-03T10:00:00+08:00"),
+])
+def test_a_publish_time_typed_as_a_date_alone_is_shown_as_typed(tmp_path: Path, typed: str, shown: str,
+                                                                  feed_time: str) -> None:
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(date=typed)},
+                      config=MINIMAL_CONFIG + "time_zone: Asia/Shanghai\n")
+    output = build_at(root)
+    page = parse_html(output / "interviews/a/index.html")
+    assert text_of(page.cssselect(".dateline time")[0]) == shown
+    listed = parse_html(output / "interviews/index.html").cssselect("main li time")
+    assert [text_of(t) for t in listed] == [shown]
+    # Machines still get a moment: 00:00 of that day in the site's time zone, as before.
+    assert f"<updated>{feed_time}</updated>" in (output / "feed.xml").read_text(encoding="utf-8")
+
+
 def test_totals_of_units_counted_on_different_days_give_both_dates(tmp_path: Path) -> None:
     # The home page said "2 个单位最新数据之和，最近统计日期 2018年5月10日": a reader took the
     # 316 lists as counted by 2018-05-10, though 296 of them are 白鹤镇's of 2018-04-26.
