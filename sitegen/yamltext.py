@@ -5379,6 +5379,9 @@ def _explain_anchor(lines: _Lines, line: int, _column: int, _mark: object) -> Ex
 def _explain_dash(lines: _Lines, line: int, _column: int, _mark: object) -> Explanation:
     """``key: - item`` on one line; ``key: -``, a dash typed for "none", is told as a value missing.
 
+    After a field that holds text (``summary: - 镇里补短板``), the dash is the text's: the value is offered in
+    quotes. Told to put the item on its own line, the editor got "expected text, got a list".
+
     A dash alone was told as a list item, then (moved below the key) as
     "expected text, got a list", then (quoted) as signs alone: three rounds
     before the editor learnt to write the value or leave the field out.
@@ -5391,8 +5394,16 @@ def _explain_dash(lines: _Lines, line: int, _column: int, _mark: object) -> Expl
         return (f'"{key}: -": a dash alone is no value (after "{key}:", YAML reads "-" as the start of a list)',
                 f'type the value itself after "{key}: ", or delete the line if the field may be left out; '
                 f'for a list, put each item on its own line below "{key}:", indented with spaces: "  - item"', None)
-    return ('a list item ("- ") cannot follow "key:" on the same line',
-            'start each list item on its own line below the key, indented with spaces: "  - item"', None)
+    items = 'start each list item on its own line below the key, indented with spaces: "  - item"'
+    if colon is not None and text[start:colon] not in LIST_KEYS:  # summary: - 镇里补短板: text that starts with "-"
+        return (f'"{text[start:colon]}: - …": after "{text[start:colon]}:", YAML reads "- " as the start of a list',
+                f"{_quote_hint(text, '-')}; for a list, {items}", None)
+    return ('a list item ("- ") cannot follow "key:" on the same line', items, None)
+
+
+LIST_KEYS = frozenset(_WORD_LISTS) | {"actions", "images", "tallies", "targets", "milestones"}
+"""The fields whose value is a list (the records' tuple fields in `sitegen.models`; a test keeps the two alike):
+after any other key, "- " typed on its line starts the text, not a list."""
 
 
 def _odd_space_after_value(text: str, column: int) -> Explanation | None:

@@ -1045,7 +1045,8 @@ def test_two_commas_in_a_list_say_to_delete_one(text: str, column: int, hint: st
     ("a:\n    b: 1\n  c: 2\n", 3, 3, "this line is not lined up with the lines above it"),
     ('a: "x" y\n', 1, 8, "there is more text after the closing quote"),
     ("- a\nb: 1\n", 2, 1, 'a list item starting with "- " is expected here, like the lines above'),
-    ("a: - b\n", 1, 4, 'a list item ("- ") cannot follow "key:" on the same line'),
+    ("tags: - b\n", 1, 7, 'a list item ("- ") cannot follow "key:" on the same line'),
+    ("a: - b\n", 1, 4, '"a: - …": after "a:", YAML reads "- " as the start of a list'),
     ("a: @x\n", 1, 4, 'a value cannot start with "@"'),
     ("a: `x\n", 1, 4, 'a value cannot start with "`"'),
     ("a: %x\n", 1, 4, 'a value cannot start with "%"'),
@@ -2472,7 +2473,7 @@ def test_a_value_yaml_reads_as_a_tag_or_a_list_gets_the_line_with_it_quoted(type
     _, report = load(typed + "\n")
     [problem] = report.problems
     assert problem.message.startswith(message + " (YAML parser: ")
-    assert problem.hint.startswith(f"wrap the whole value in quotes: {quoted}")
+    assert problem.hint.startswith(f"wrap the whole value in quotes: {quoted.strip()}")
     assert ok(quoted + "\n").value == {"note": typed.split(": ", 1)[1].split("   #")[0]}
 
 
@@ -2647,3 +2648,24 @@ def test_a_line_the_scan_mends_lets_the_rest_be_read_and_told_in_the_same_run() 
     # Text the mended line would still not let YAML read is told once it is mended, as before.
     data, report = load("a：1\nb: [2\n")
     assert data is None and shown(report) == expected[:1]
+
+
+@pytest.mark.parametrize("line", ["summary: - 镇里补短板", "title: - 白鹤  # 副标题", "    note: - 文章未给出期限"])
+def test_a_dash_opening_a_text_is_offered_quotes_not_a_list(line: str) -> None:
+    # "summary: - 镇里补短板" was told to put the item on its own line below the key: typed so, the page was refused
+    # with "summary: expected text, got a list".
+    text = ("tallies:\n  - as_of: 2018-04-26\n" if line.startswith(" ") else "") + line + "\n"
+    [problem] = load(text)[1].problems
+    key, _, value = line.strip().partition(": ")
+    value, _, note = value.partition("  # ")
+    quoted = f'{line[:len(line) - len(line.lstrip())]}{key}: "{value}"' + (f"  # {note}" if note else "")
+    assert problem.hint.startswith(f"wrap the whole value in quotes: {quoted.strip()}")
+    mended = text.replace(line, quoted)
+    data, report = load(mended)
+    assert report.problems == [] and data is not None
+
+
+def test_the_list_keys_are_the_models_list_fields() -> None:
+    listed = {name for model in (Unit, InterviewMeta, CaseStudyMeta) for name, field in model.model_fields.items()
+              if "tuple" in str(field.annotation)}
+    assert listed == yamltext.LIST_KEYS
