@@ -38,7 +38,7 @@ from .markup import (is_local_path, local_file_name, outside_fences, place_in_bl
 from .models import (QUOTE_MARKS, UNIT_LEVEL_LABELS, UNIT_LEVEL_PINYIN, UNIT_LEVEL_WORDS, Milestone, Series, Tally,
                      Target, TargetGroup, Unit, UnitLevel, ascii_id, clip, date_numbers, date_refusal, id_case_reason,
                      is_external_address,
-                     is_stand_in, named_address, parse_bool, parse_date, parse_text, plain_name, spreadsheet_reading,
+                     is_stand_in, named_address, parse_bool, parse_count, parse_date, parse_text, plain_name, spreadsheet_reading,
                      swapped_years, tag_spelling, texts_in)
 from .pictures import (DAMAGED_HINT, damaged_message, heavy_problem, image_size, looks_damaged, picture_file,
                        site_path, unshown_problem)
@@ -495,17 +495,47 @@ def check_tally_arithmetic(unit: Sourced[Unit], report: Report) -> None:
 def _tally_arithmetic(path: str, yaml: YamlData, tallies: Sequence[tuple[int, Tally]], report: Report) -> None:
     """`check_tally_arithmetic` over ``(index in the file's tallies list, tally)`` pairs."""
     for index, tally in tallies:
-        total = tally.escalated + tally.resolved + tally.in_progress
-        if total != tally.collected:
-            line, column = yaml.locate(("tallies", index, "collected"))
-            figures = [yaml.locate(("tallies", index, name))[0]
-                       for name in ("collected", "escalated", "resolved", "in_progress")]
-            report.error(
-                path, line, column,
-                f"tally of {tally.as_of.isoformat()} does not add up: escalated {tally.escalated} + resolved "
-                f"{tally.resolved} + in progress {tally.in_progress} = {total}, but collected is {tally.collected}",
-                "check the four figures against the source document: 提交区级 + 已解决 + 办理中 must equal 收集",
-                span=(min(figures), max(figures)))
+        _tally_sum(path, yaml, index, f"tally of {tally.as_of.isoformat()}",
+                   (tally.collected, tally.escalated, tally.resolved, tally.in_progress), report)
+
+
+_SUMMED_FIGURES = ("collected", "escalated", "resolved", "in_progress")
+"""The figures of a tally that must add up: collected, then the three states every list collected is in."""
+
+
+def _tally_sum(path: str, yaml: YamlData, index: int, name: str, figures: tuple[int, int, int, int],
+               report: Report) -> None:
+    """The error of `check_tally_arithmetic` for the tally at ``index`` of the file's list, called ``name`` in
+    the message, when its ``figures`` (collected, escalated, resolved, in progress) do not add up."""
+    collected, escalated, resolved, in_progress = figures
+    total = escalated + resolved + in_progress
+    if total != collected:
+        line, column = yaml.locate(("tallies", index, "collected"))
+        lines = [yaml.locate(("tallies", index, figure))[0] for figure in _SUMMED_FIGURES]
+        report.error(
+            path, line, column,
+            f"{name} does not add up: escalated {escalated} + resolved {resolved} + in progress {in_progress} = "
+            f"{total}, but collected is {collected}",
+            "check the four figures against the source document: 提交区级 + 已解决 + 办理中 must equal 收集",
+            span=(min(lines), max(lines)))
+
+
+def _unsure_tally_sums(path: str, yaml: YamlData, items: object, valid: set[int], report: Report) -> None:
+    """`check_tally_arithmetic` for the tallies of a unit file that are not valid (``valid``: the indexes of
+    those that are) but whose four figures are counts: a mistyped date or note hid the sum until it was
+    mended, and then it was told, a second round. The tally is named by its place and its as_of as typed."""
+    if not isinstance(items, list):
+        return
+    for index, item in enumerate(items):
+        if index in valid or not isinstance(item, dict):
+            continue
+        try:
+            figures = tuple(parse_count(item.get(figure)) for figure in _SUMMED_FIGURES)
+        except PydanticCustomError:
+            continue
+        typed = item.get("as_of")
+        name = f"tally {index + 1}" + (f' (as_of: {typed})' if isinstance(typed, (str, date)) and str(typed) else "")
+        _tally_sum(path, yaml, index, name, figures, report)  # type: ignore[arg-type]
 
 
 def check_empty_tallies(unit: Sourced[Unit], report: Report) -> None:
@@ -1145,7 +1175,8 @@ def check_failed_unit(path: str, data: YamlData, today: date, report: Report,
     made: its errors are reported already), the build's day (site time
     zone) and the report. Each tally, target and milestone that is valid on
     its own is checked as in a valid unit: the tallies add up
-    (`check_tally_arithmetic`) and are not dated ahead
+    (`check_tally_arithmetic`; so does a tally with another error whose four figures are counts,
+    `_unsure_tally_sums`) and are not dated ahead
     (`check_tally_dates`), tallies and milestones are in date order and
     counts do not fall (`check_tally_order`, `check_milestone_order`), a
     tally does not repeat the one before unchanged (`check_repeated_tallies`), each
@@ -1161,6 +1192,7 @@ def check_failed_unit(path: str, data: YamlData, today: date, report: Report,
     value = data.value if isinstance(data.value, dict) else {}
     tallies = _valid_items(Tally, value.get("tallies"))
     _tally_arithmetic(path, data, tallies, report)
+    _unsure_tally_sums(path, data, value.get("tallies"), {index for index, _ in tallies}, report)
     _tally_dates(path, data, tallies, today, report)
     _tally_order(path, data, tallies, report, _readable_dates(value.get("tallies"), "as_of"), today=today,
                  cited=cited)

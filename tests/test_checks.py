@@ -113,6 +113,22 @@ def test_a_repeated_tally_is_told_with_the_other_errors_of_its_unit_file(tmp_pat
         (f"{UNIT_PATH}:10:12", "warning"), (f"{UNIT_PATH}:15:10", "error")]
 
 
+@pytest.mark.parametrize("as_of", ["5月26日", "2018-04-26 左右", "2018-02-30"])
+def test_a_tally_with_a_mistyped_date_is_summed_all_the_same(tmp_path: Path, as_of: str) -> None:
+    # A tally whose date could not be read was not summed: once the date was mended, "does not add up" came as a
+    # second round of errors.
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tally(as_of, 200, 100, 60, 30))})
+    problems = found(root)
+    assert [(p.location(), p.message) for p in problems][1:] == [
+        (f"{UNIT_PATH}:6:16", f"tally 1 (as_of: {as_of}) does not add up: escalated 100 + resolved 60 + in progress 30 "
+                              "= 190, but collected is 200")]
+    assert problems[0].location() == f"{UNIT_PATH}:5:12" and "as_of" in problems[0].message
+    # With the date mended, the same sum is told as of its date, and nothing else.
+    root.joinpath(UNIT_PATH).write_text(unit_with(tally("2018-04-26", 200, 100, 60, 30)), encoding="utf-8")
+    assert [p.message for p in found(root)] == [
+        "tally of 2018-04-26 does not add up: escalated 100 + resolved 60 + in progress 30 = 190, but collected is 200"]
+
+
 def test_a_cumulative_count_that_falls_is_a_warning_with_both_values(tmp_path: Path) -> None:
     tallies = tally("2018-03-01", 300, 140, 100, 60, batches=318) + tally("2018-04-26", 296, 143, 103, 50, batches=310)
     root = write_site(tmp_path, {UNIT_PATH: unit_with(tallies)})
