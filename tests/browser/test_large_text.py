@@ -68,3 +68,21 @@ def test_on_a_phone_at_the_usual_text_size_the_row_names_stay_in_view(served_exa
     page.set_checked("label[for=reading-mode]", False)
     [issues, targets] = page.evaluate(_ROOM)
     assert issues["sticky"] > 0 and targets["sticky"] > 0
+
+
+_OVERFLOWING_ROW_NAMES = """() => [...document.querySelectorAll(".table-scroll table.data tbody th[scope=row]")]
+  .filter(cell => getComputedStyle(cell).position === "sticky")
+  .filter(cell => [...cell.children].some(child => child.getBoundingClientRect().right > cell.getBoundingClientRect().right + 0.5))
+  .map(cell => cell.textContent.trim())"""
+
+
+@pytest.mark.parametrize("width", [300, 310, 320, 330, 340, 360])
+def test_a_row_name_that_stays_in_view_holds_all_its_text(served_example: ServedSite, page_at: Any,
+                                                           width: int) -> None:
+    # At 320 px the date heading a row (2018-04-26) was wider than its column, capped at two fifths of the box:
+    # its last digit stood over the figures scrolling under it, and read with them ("2018-04-2650").
+    page = page_at(width)
+    for path in PAGES:
+        page.goto(served_example.address(path), wait_until="load")
+        page.set_checked("label[for=reading-mode]", False)
+        assert page.evaluate(_OVERFLOWING_ROW_NAMES) == [], (path, width)
