@@ -643,7 +643,8 @@ def check_tally_dates(unit: Sourced[Unit], today: date, report: Report) -> None:
     A tally counts what was collected by a day that has come, so a date
     in the future is a typing mistake, and the build would publish its
     figures as the latest. The hint names the year meant when swapping two
-    digits of the year gives a past one (2081 for 2018, `likely_year`).
+    digits of the year gives a past one (2081 for 2018, `likely_year`) that
+    keeps the tallies in date order, one a day (`_fits_between`).
     Milestones and target deadlines may lie ahead and are not checked.
     A tally dated today is accepted; one dated tomorrow is accepted from
     tomorrow on (a build that fails here records nothing, so the next
@@ -655,17 +656,26 @@ def check_tally_dates(unit: Sourced[Unit], today: date, report: Report) -> None:
 def _tally_dates(path: str, yaml: YamlData, tallies: Sequence[tuple[int, Tally]], today: date,
                  report: Report) -> None:
     """`check_tally_dates` over ``(index in the file's tallies list, tally)`` pairs."""
+    listed = [(index, tally.as_of) for index, tally in tallies]
     for index, tally in tallies:
         if tally.as_of <= today:
             continue
         line, column = yaml.locate(("tallies", index, "as_of"))
         year = likely_year(tally.as_of, today)
+        if year is not None and not _fits_between(listed, index, tally.as_of.replace(year=year)):
+            year = None  # 2081-04-26 as 2018-04-26, a day another tally has or out of the list's order: not meant
         meant = f"as_of: {tally.as_of.replace(year=year).isoformat()}" if year is not None else ""
         report.error(path, line, column,
                      f"tally of {tally.as_of.isoformat()} is dated in the future: a tally counts what was "
                      "collected by a day that has come",
                      f"did you mean {year}? write {meant}" if year is not None
                      else "write the day the figures were counted (统计日期), today or earlier")
+
+
+def _fits_between(listed: Sequence[tuple[int, date]], index: int, day: date) -> bool:
+    """Whether ``day`` as the date of the tally at ``index`` keeps ``listed`` (``(index, as_of)`` of the tallies)
+    oldest first, one tally a day: later than every tally listed before it and earlier than every one after."""
+    return all(other < day if at < index else other > day for at, other in listed if at != index)
 
 
 def check_measured_dates(unit: Sourced[Unit], today: date, report: Report) -> None:

@@ -599,6 +599,27 @@ def test_a_tally_dated_after_today_is_an_error_naming_the_year_meant(tmp_path: P
     assert [p.path for p in found(root, datetime(2025, 1, 2))] == [UNIT_PATH]
 
 
+@pytest.mark.parametrize(("tallies", "hint"), [
+    # "did you mean 2018? write as_of: 2018-04-26": typed so, it was "two tallies on 2018-04-26".
+    ([("2018-04-26", 296), ("2018-05-26", 310), ("2081-04-26", 320)],
+     "write the day the figures were counted (统计日期), today or earlier"),
+    # Before a later tally, 2018-05-26 would be out of order; 2018-04-30 is not, and is offered.
+    ([("2018-04-26", 296), ("2081-05-26", 300), ("2018-05-20", 310)],
+     "write the day the figures were counted (统计日期), today or earlier"),
+    ([("2018-04-26", 296), ("2081-04-30", 300), ("2018-05-20", 310)], "did you mean 2018? write as_of: 2018-04-30"),
+])
+def test_the_year_offered_for_a_future_tally_keeps_the_tallies_in_order(tmp_path: Path,
+                                                                        tallies: list[tuple[str, int]],
+                                                                        hint: str) -> None:
+    typed = "".join(tally(day, collected, collected - 153, 103, 50) for day, collected in tallies)
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(typed)})
+    [problem] = [p for p in found(root) if "future" in p.message]
+    assert problem.hint == hint
+    if "did you mean" in hint:
+        root.joinpath(UNIT_PATH).write_text(unit_with(typed.replace("2081-04-30", "2018-04-30")), encoding="utf-8")
+        assert found(root) == []
+
+
 def test_a_target_measured_after_today_is_an_error_naming_the_year_meant(tmp_path: Path) -> None:
     # 2081 for 2018 was published as "截至2081年6月30日实测", also in a unit file with field errors.
     extra = ("targets:\n  - group: residents\n    target: 80\n    measured: 50\n    measured_as_of: 2081-06-30\n"
