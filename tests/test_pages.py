@@ -298,6 +298,22 @@ def test_a_publish_time_typed_as_a_date_alone_is_shown_as_typed(tmp_path: Path, 
     assert f"<updated>{feed_time}</updated>" in (output / "feed.xml").read_text(encoding="utf-8")
 
 
+def test_a_case_study_citing_older_figures_names_the_newer_tally(tmp_path: Path) -> None:
+    # A case study showed the figures it cites and never said that newer ones exist; an interview did.
+    case = ("---\ntitle: 金泽镇案例\nunit: jinze\nstatus: resolved\nproblem: 路灯不亮。\nactions: [修复路灯]\n"
+            "related_tally: {day}\ndate: 2018-05-20 10:00\n---\n正文。\n")
+    root = write_site(tmp_path, {"content/units/jinze.yaml": UNIT_B,
+                                 "content/cases/old.md": case.format(day="2018-03-01"),
+                                 "content/cases/new.md": case.format(day="2018-05-10").replace("金泽镇案例", "新案例")})
+    output = build_at(root)
+    panel = parse_html(output / "cases/old/index.html").cssselect("section.tally")[0]
+    assert text_of(panel.cssselect(".as-of")[0]) == "截至 2018年3月1日"
+    assert text_of(panel.cssselect(".newer")[0]) == (
+        "以上是本文所引的数据。最新数据截至 2018年5月10日：收集问题清单 20 份，已解决 10 份。")
+    newest = parse_html(output / "cases/new/index.html").cssselect("section.tally")[0]
+    assert text_of(newest.cssselect(".as-of")[0]) == "截至 2018年5月10日" and not newest.cssselect(".newer")
+
+
 def test_totals_of_units_counted_on_different_days_give_both_dates(tmp_path: Path) -> None:
     # The home page said "2 个单位最新数据之和，最近统计日期 2018年5月10日": a reader took the
     # 316 lists as counted by 2018-05-10, though 296 of them are 白鹤镇's of 2018-04-26.
