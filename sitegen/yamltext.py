@@ -5572,9 +5572,20 @@ def _line_of_text(lines: _Lines, number: int) -> Explanation | None:
     message = 'this line is text, not a field ("name: value")' + (
         ", so the fields below it cannot be read" if below else "")
     going_on = _going_on_from(lines, number)
-    return (message, paste_hint(going_on + f'if it is {"a value of its own" if going_on else "a value"}, type its '
-                                'field\'s name and ": " before it; if it is a note (说明), ' + NOTE_HINT, f"# {text}"),
-            (number, _indent(typed)))
+    hint = paste_hint(going_on + f'if it is {"a value of its own" if going_on else "a value"}, type its '
+                      'field\'s name and ": " before it; if it is a note (说明), ' + NOTE_HINT, f"# {text}")
+    if _item_above_in_line(lines, number):  # "  ①制定方案" under "  - 走访…": an item typed without its "- "
+        hint = paste_hint('if it is another item of the list above, type "- " before it', f"- {text}") + "; " + hint
+    return (message, hint, (number, _indent(typed)))
+
+
+def _item_above_in_line(lines: _Lines, number: int) -> bool:
+    """Whether the YAML line above the 0-based line ``number`` is a list item ("- …") whose "-" stands where this
+    line's text starts: the text is then most likely one more item, typed without "- " (an input method's ①, 一、
+    or nothing in its place)."""
+    above = _yaml_line(lines, number, -1)
+    return above >= 0 and _indent(lines.line(above)) == _indent(lines.line(number)) \
+        and _is_item(lines.line(above).lstrip(" "))
 
 
 _SENTENCE_PUNCTUATION = compile_later("[。，；、！？…]")

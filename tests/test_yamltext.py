@@ -2461,6 +2461,17 @@ def test_text_at_the_left_edge_below_a_nested_value_or_an_item_is_first_told_to_
     assert report.problems[0].hint.startswith("if it is a value, type")
 
 
+@pytest.mark.parametrize("item", ["①制定方案", "二、制定方案", "制定方案"])
+def test_text_lined_up_with_the_items_above_is_first_offered_as_one_more_item(item: str) -> None:
+    # "  ①制定方案" under "  - 走访企业" was offered a join, a field name or a note: never the "- " it lacked.
+    typed = f"title: x\nactions:\n  - 走访企业，听取意见\n  {item}\noutcome: 已完成。\n"
+    _, report = load(typed)
+    [problem] = report.problems
+    assert (problem.line, problem.column) == (4, 3)
+    assert problem.hint.startswith(f'if it is another item of the list above, type "- " before it: - {item}; if it ')
+    assert ok(typed.replace(f"  {item}", f"  - {item}")).value["actions"] == ["走访企业，听取意见", item]
+
+
 @pytest.mark.parametrize(("typed", "message", "quoted"), [
     # "the YAML cannot be read here (… while scanning a tag …)", with the general hint about spaces and TABs.
     ("note: !重要：初步统计", 'a value starting with "!" is read by YAML as a type tag (类型标记), not as text',
