@@ -396,6 +396,27 @@ def _holds_a_record(path: Path) -> bool:
     return _RECORD_START.match(head) is not None
 
 
+def _collection_meant(path: Path, page: bool) -> tuple[str, str, str] | None:
+    """The collection a page (``page``) or record outside any (``content/访谈/a.md``) was written for, told by a
+    field that only that collection's files have among those of its kind (an interview's ``interviewee:``, a
+    unit's ``tallies:``; from the models in `COLLECTIONS`): ``(collection, that field, what one is)``, or None
+    when its first 8 KB hold no such field, or fields of two collections."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(8192).decode("utf-8", "replace")
+    except OSError:
+        return None
+    typed = re.findall(r"(?m)^(\w+)[ \t]*[:：]", head)
+    kinds = KINDS_ALIKE["interviews" if page else "units"]  # pages with pages, records with records
+    found = []
+    for model, folder in kinds.items():
+        others = {field for kind in kinds if kind is not model for field in kind.model_fields}
+        own = [key for key in typed if key in model.model_fields and key not in others]
+        if own:
+            found.append((folder.removeprefix(f"{CONTENT_DIR}/").rstrip("/"), own[0], str(model.KIND)))
+    return found[0] if len(found) == 1 else None
+
+
 def _settings_key(config: Config) -> str:
     return f"{config!r}|{code_fingerprint()}"
 
@@ -501,9 +522,11 @@ class _Discovery:
                                "name); if it is a copy kept by hand, move it out of content/")
         elif collection is None:
             folders = ", ".join(f"content/{name}/" for name in COLLECTIONS)
+            meant = _collection_meant(self.config.root / rel, suffix in MARKDOWN_SUFFIXES)
             report.warning(rel, None, None,
                            "this file is not in a content folder sitegen knows, so it is not published",
-                           f"move it into one of: {folders}")
+                           f"move it into content/{meant[0]}/: its {meant[1]}: field makes it {meant[2]}"
+                           if meant else f"move it into one of: {folders}")
         elif collection in ("series", "units"):
             if suffix in YAML_SUFFIXES:
                 self.record(rel, collection)

@@ -4938,6 +4938,27 @@ def test_a_file_saved_in_the_folder_of_another_kind_is_told_to_move_there_in_one
     assert found(root) == []
 
 
+@pytest.mark.parametrize(("typed_at", "text", "home", "field", "kind"), [
+    ("content/访谈/baihe.md", interview(), "content/interviews/", "series", "an interview (访谈)"),
+    ("content/案例/caomei.md", _CASE_STUDY, "content/cases/", "status", "a case study (案例)"),
+    ("content/caomei.md", _CASE_STUDY, "content/cases/", "status", "a case study (案例)"),
+    ("content/资料/huaxin.yaml", _OTHER_UNIT, "content/units/", "name", "a unit (单位)"),
+    ("content/资料/anli.yaml", _OTHER_SERIES, "content/series/", "title", "a series (栏目)"),
+])
+def test_a_file_outside_the_content_folders_is_told_the_folder_its_fields_belong_in(
+        tmp_path: Path, typed_at: str, text: str, home: str, field: str, kind: str) -> None:
+    # "move it into one of: content/series/, content/units/, content/interviews/, content/cases/": four folders
+    # to choose from, for a page that says which it is.
+    root = write_site(tmp_path, {typed_at: text, "content/资料/笔记.md": "# 笔记\n"})
+    assert sorted((p.path, p.hint) for p in found(root)) == sorted([
+        ("content/资料/笔记.md", "move it into one of: content/series/, content/units/, content/interviews/, "
+                               "content/cases/"),
+        (typed_at, f"move it into {home}: its {field}: field makes it {kind}")])
+    (root / home).mkdir(parents=True, exist_ok=True)
+    (root / typed_at).rename(root / home / typed_at.rsplit("/", 1)[1])  # the hint, followed
+    assert [p.path for p in found(root)] == ["content/资料/笔记.md"]
+
+
 def test_a_field_of_the_other_kind_in_a_page_is_told_whose_it_is_and_the_lines_to_delete(tmp_path: Path) -> None:
     # An interview (series:, interviewee:) with two fields of a case study typed in it is an interview: it is not
     # told to move. Each field was 'unknown field "status"', hint "remove it, or use one of: draft, aliases".
