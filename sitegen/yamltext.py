@@ -5208,11 +5208,48 @@ def _explain_indent(lines: _Lines, line: int, column: int, mark: object) -> Expl
         return _first_item_without_dash(lines, line, column) or (
             'a list item ("- ") is not expected here',
             "line the items up under the key they belong to, or put the list under its own key", None)
-    further = _key_further_in(lines, line)
+    further = _key_further_in(lines, line) or _key_between(lines, line)
     if further is not None:
         return further
     return ("this line is not lined up with the lines above it",
             "indent keys of the same level with the same number of spaces", None)
+
+
+def _key_between(lines: _Lines, line: int) -> Explanation | None:
+    """A key typed less far in than the fields above it and further in than the key they stand under
+    (``interviewee:``, ``    name: …``, then ``  role: …``): told with how far those fields stand in and the line
+    lined up with them. It was told only "indent keys of the same level with the same number of spaces", with
+    no word of which line or how many. Takes the lines and the 0-based line YAML refused; None for any other
+    line."""
+    text = lines.line(line)
+    start, colon, _pos = _typed_value(text)
+    if colon is None or _is_item(text):
+        return None
+    indent = _indent(text)
+    fields: list[int] = []
+    above = line - 1
+    while above >= 0:
+        typed = lines.line(above)
+        if typed.strip(" ") and not typed.lstrip(" ").startswith("#"):
+            if _indent(typed) <= indent:
+                break
+            fields.append(above)
+        above -= 1
+    parent = _bare_key(lines.line(above)) if above >= 0 and not _is_item(lines.line(above)) else None
+    if parent is None or not fields or _indent(lines.line(above)) >= indent:
+        return None
+    level = _indent(lines.line(fields[-1]))  # the first field under the key
+    first = lines.line(fields[-1])
+    key_start, key_colon, _ = _typed_value(first)
+    if key_colon is None or _is_item(first) or any(_indent(lines.line(n)) < level for n in fields):
+        return None
+    first_key = first[key_start:key_colon].strip()
+    fixed = " " * level + text.strip(" ")
+    more = level - indent
+    return (f'this line stands {_spaces_more(indent, 0)} in, the fields under "{parent}:" above it '
+            f'("{first_key}:" …) {_spaces_more(level, 0)}, so YAML cannot tell which they belong to',
+            paste_hint(f'line it up with "{first_key}:": type {_spaces_more(more, indent)} at its start',
+                       f'"{fixed}"'), None)
 
 
 def _key_further_in(lines: _Lines, line: int) -> Explanation | None:

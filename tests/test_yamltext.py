@@ -1042,7 +1042,7 @@ def test_two_commas_in_a_list_say_to_delete_one(text: str, column: int, hint: st
     ("a: [\n", 1, 4, 'the "[" opened here is never closed with "]"'),
     ("title: x\njust some text\ndate: y\n", 2, 1, 'this line is text, not a field ("name: value")'),
     ("title: x\ntitel 白鹤镇\ndate: y\n", 2, 1, 'this line is not a "key: value" pair: the ":" is missing'),
-    ("a:\n    b: 1\n  c: 2\n", 3, 3, "this line is not lined up with the lines above it"),
+    ("a:\n    b: 1\n  c: 2\n", 3, 3, 'this line stands 2 spaces in, the fields under "a:" above it ("b:" …) 4 spaces'),
     ('a: "x" y\n', 1, 8, "there is more text after the closing quote"),
     ("- a\nb: 1\n", 2, 1, 'a list item starting with "- " is expected here, like the lines above'),
     ("tags: - b\n", 1, 7, 'a list item ("- ") cannot follow "key:" on the same line'),
@@ -1094,7 +1094,8 @@ def test_a_half_width_colon_in_a_line_of_a_text_is_told_to_be_full_width(typed: 
 
 def test_parser_words_come_after_the_explanation() -> None:
     _, report = load("a:\n    b: 1\n  c: 2\n")
-    assert report.problems[0].message == ("this line is not lined up with the lines above it "
+    assert report.problems[0].message == ('this line stands 2 spaces in, the fields under "a:" above it ("b:" …) 4 '
+                                          "spaces, so YAML cannot tell which they belong to "
                                           "(YAML parser: while parsing a block mapping: did not find expected key)")
 
 
@@ -2680,3 +2681,19 @@ def test_the_list_keys_are_the_models_list_fields() -> None:
     listed = {name for model in (Unit, InterviewMeta, CaseStudyMeta) for name, field in model.model_fields.items()
               if "tuple" in str(field.annotation)}
     assert listed == yamltext.LIST_KEYS
+
+
+@pytest.mark.parametrize(("name", "role", "more"), [("    ", "  ", "2 more spaces"), ("  ", " ", "1 more space"),
+                                                    ("   ", "  ", "1 more space")])
+def test_a_field_between_the_fields_above_and_their_key_is_told_how_far_in_they_stand(name: str, role: str,
+                                                                                     more: str) -> None:
+    # "indent keys of the same level with the same number of spaces" named no line and no number of spaces.
+    typed = f"title: x\ninterviewee:\n{name}name: 受访人\n{role}role: 党委书记\ndate: 2018-05-03\n"
+    [problem] = load(typed)[1].problems
+    assert (problem.line, problem.column) == (4, len(role) + 1)
+    assert problem.message.startswith(f'this line stands {len(role)} space{"s" if len(role) > 1 else ""} in, the '
+                                      f'fields under "interviewee:" above it ("name:" …) {len(name)} spaces')
+    fixed = re.search(r': "(.*)"$', problem.hint)[1]
+    assert problem.hint.startswith(f'line it up with "name:": type {more} at its start') and fixed == f"{name}role: 党委书记"
+    assert ok(typed.replace(f"{role}role:", fixed.split("role:")[0] + "role:")).value["interviewee"] == {
+        "name": "受访人", "role": "党委书记"}
