@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import datetime
+from datetime import date, datetime
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Iterable, Mapping, TypeVar, get_args, get_origin
@@ -1321,7 +1321,8 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData, pa
         line, column = data.locate(loc[:-1]) if len(loc) > 1 else data.locate(())
         where = f" in {field_name(loc[:-1])}" if len(loc) > 1 else ""
         message = f'the field "{loc[-1] if loc else name}" is missing{where}'
-        hint = f'add a line "{loc[-1] if loc else name}: …"'
+        example = _field_example(model, loc)
+        hint = f'add a line "{loc[-1] if loc else name}: …"' + (f", e.g. {example}" if example else "")
         if loc in _NAMING_FIELDS:  # "unit: …" typed as shown was "the dots are not the text", the ids unsaid
             folder = "series" if loc == ("series",) else "units"
             hint = (f'add a line "{loc[0]}: " followed by the id of the page\'s {loc[0]}: its file name in '
@@ -1446,6 +1447,29 @@ def _is_required(model: type[BaseModel], loc: tuple[Any, ...]) -> bool:
     return info is not None and info.is_required()
 
 
+def _field_example(model: type[BaseModel], loc: tuple[Any, ...]) -> str | None:
+    """A line that types the field at ``loc`` of ``model``, for a hint: the record's ``EXAMPLE_LINE`` when it types
+    this field (``title: 白鹤镇访谈``), else the field's first example (``role: 中共白鹤镇党委书记``), else the form of
+    a publish time or a date; None for other fields."""
+    if not loc:
+        return None
+    key = str(loc[-1])
+    owner = _type_inside(_annotation_at(model, loc[:-1]), BaseModel)
+    example_line = str(getattr(owner, "EXAMPLE_LINE", ""))
+    if example_line.startswith(f"{key}: "):
+        return example_line
+    info = _field_at(model, loc)
+    examples = (info.examples if info is not None else None) or []
+    if examples:
+        return f"{key}: {examples[0]}"
+    annotation = _annotation_at(model, loc)
+    if _type_inside(annotation, datetime) is not None:
+        return f"{key}: 2018-05-03 10:00"
+    if _type_inside(annotation, date) is not None:
+        return f"{key}: 2018-04-26"
+    return None
+
+
 def _field_at(model: type[BaseModel], loc: tuple[Any, ...]) -> FieldInfo | None:
     """The pydantic field at ``loc`` of ``model`` (the last key's, in the record that holds it), or None."""
     if not loc or isinstance(loc[-1], int):
@@ -1458,20 +1482,11 @@ def _required_value_hint(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
     """The hint for a required field typed with no value (``title:`` alone): what to write after the colon.
 
     Not "or remove the line", as for a field that may be left out: without
-    the line, the field is missing. The example is the record's
-    ``EXAMPLE_LINE`` when it types this field (``title: 白鹤镇访谈``), else
-    the field's first example in the model (``role: 中共白鹤镇党委书记``).
+    the line, the field is missing. The example is `_field_example`'s.
     """
     key = str(loc[-1])
-    owner = _type_inside(_annotation_at(model, loc[:-1]), BaseModel)
-    example_line = str(getattr(owner, "EXAMPLE_LINE", ""))
-    info = _field_at(model, loc)
-    examples = (info.examples if info is not None else None) or []
-    if example_line.startswith(f"{key}: "):
-        example = example_line
-    elif examples:
-        example = f"{key}: {examples[0]}"
-    else:
+    example = _field_example(model, loc)
+    if example is None:
         return f"write the {key} after the colon (and a space): the field is required, so the line stays"
     return f"write the {key} after the colon (and a space), e.g. {example}"
 

@@ -1317,7 +1317,8 @@ def test_every_wrong_field_of_a_unit_file_is_told_in_one_run_and_each_fix_leaves
         "  hint: write the number in digits: 300 (a count is written 0-9, not in Chinese numerals 中文数字)",
         f'{UNIT_PATH}:14:12: error: "resident" is not one of the allowed values for "targets → item 1 → group"\n'
         "  hint: did you mean residents (居民)? write group: residents",
-        f'{UNIT_PATH}:17:5: error: the field "title" is missing in milestones → item 1\n  hint: add a line "title: …"']
+        f'{UNIT_PATH}:17:5: error: the field "title" is missing in milestones → item 1\n  hint: add a line "title: …", '
+        "e.g. title: 召开大调研动员部署会"]
     root = write_site(tmp_path, {UNIT_PATH: unit})
     assert [p.format() for p in found(root)] == told
     # Each fix typed as its hint says (a line added below the item's last, in place of the value), one at a time.

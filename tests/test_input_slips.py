@@ -3034,7 +3034,7 @@ def test_title_in_interviewee_without_a_page_title_is_told_both_readings(tmp_pat
     page = interview().replace("title: 白鹤镇访谈\n", "").replace("  role: 党委书记", "  title: 白鹤镇访谈")
     root = write_site(tmp_path, {PAGE_PATH: page})
     assert printed(root) == [
-        f'{PAGE_PATH}:2:1: error: the field "title" is missing\n  hint: add a line "title: …"',
+        f'{PAGE_PATH}:2:1: error: the field "title" is missing\n  hint: add a line "title: …", e.g. title: 白鹤镇访谈',
         f'{PAGE_PATH}:6:3: error: unknown field "title" in interviewee (did you mean "role", the job title (职务)? '
         "or is it the file's own \"title\", typed further in than the file's other fields?)\n"
         '  hint: rename it to "role"; or, if it is the file\'s own title, delete the spaces at the start of its line, '
@@ -3407,3 +3407,14 @@ def test_a_draft_typed_with_another_word_is_told_which_value_publishes(tmp_path:
     output = build_at(root)
     published = (output / ("interviews/baihe" if path == PAGE_PATH else "cases/caomei") / "index.html").exists()
     assert published == (meant in ("false", "否"))
+
+
+@pytest.mark.parametrize(("field", "line"), [("date", "date: 2018-05-03 10:00"), ("title", "title: 白鹤镇访谈")])
+def test_a_missing_field_is_given_a_line_that_types_it(tmp_path: Path, field: str, line: str) -> None:
+    # 'add a line "date: …"' left the form unsaid: 2018年5月3日, 5/3 or a date alone were all guesses.
+    text = "\n".join(row for row in interview().split("\n") if not row.startswith(f"{field}: "))
+    root = write_site(tmp_path, {PAGE_PATH: text})
+    assert [p.format() for p in found(root)] == [f'{PAGE_PATH}:2:1: error: the field "{field}" is missing\n'
+                                                 f'  hint: add a line "{field}: …", e.g. {line}']
+    root.joinpath(PAGE_PATH).write_text(text.replace("---\n", f"---\n{line}\n", 1), encoding="utf-8")
+    assert found(root) == []
