@@ -142,7 +142,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHIN
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "56"
+POLICY_VERSION = "58"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -932,14 +932,30 @@ class _TagsOnly(inlinepatterns.HtmlInlineProcessor):
     "name": ``使用<WPS表格>统计`` was published as "使用统计" (editors type
     half-width angle brackets for 《》, or mean them). Text in angle brackets
     whose name is not an element's (`is_html_tag`) stays text, which the
-    page shows as typed. Comments, ``<?…?>`` and CDATA are taken as before.
+    page shows as typed, and so does the start tag of an element never
+    closed in its paragraph (`_never_closed`). Comments, ``<?…?>`` and CDATA
+    are taken as before.
     """
 
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[str | None, int | None, int | None]:  # noqa: N802
         typed = m.group(1)
-        if typed[1] not in "!?" and not is_html_tag(typed):
+        if typed[1] not in "!?" and (not is_html_tag(typed) or _never_closed(typed, data, m.end())):
             return None, None, None
         return super().handleMatch(m, data)
+
+
+def _never_closed(typed: str, data: str, end: int) -> bool:
+    """True when ``typed``, the start tag of an element that holds text (``<b>``, ``<A>``), has no end tag in
+    ``data`` after ``end`` (the rest of its paragraph). Such a tag is text: ``方案<A>与方案<B>``, options named
+    in angle brackets, made every word after it, to the end of the page, a bold link (the sanitizer closes an open
+    tag only where the body ends), and ``如果a<b>c`` lost its ``<b>``. A void element (``<br>``), an end tag
+    and a tag closed by "/>" close nothing."""
+    if typed.startswith("</") or typed.endswith("/>"):
+        return False
+    name = _TYPED_TAG_NAME_RE.match(typed).group(1).lower()  # type: ignore[union-attr]
+    if name in VOID_ELEMENTS:
+        return False
+    return re.search(rf"</{re.escape(name)}\s*>", data[end:], re.IGNORECASE) is None
 
 
 _ADDRESS_START_RE = compile_later(r"[a-zA-Z][a-zA-Z0-9+.-]*:|[/#.?]")
@@ -3200,6 +3216,72 @@ def _pipe_blocks_formed(lines: list[str]) -> bool:
     return True
 
 
+def _table_cell_problems(source: str, lines: list[str], md: markdown.Markdown, path: str,
+                         first_line: int) -> list[Problem]:
+    """Warnings for pipe tables whose rows do not have the first row's number of cells, each at its row.
+
+    Python-Markdown's tables extension (its processor, from ``md``, splits
+    the rows as it does when converting: ``\\|`` and pipes in code spans stay
+    in their cell) drops the cells of a row beyond the first row's count:
+    ``| 是否满意 | 是|否 |`` under two columns published "是" and lost "否",
+    unwarned. A ``---`` line with another count than the first row makes
+    the table text, pipes and all. Rows with fewer cells get empty ones:
+    nothing is lost, and nothing is said. Fenced code is left alone.
+    """
+    processor = md.parser.blockprocessors["table"] if "table" in md.parser.blockprocessors else None
+    if "|" not in source or processor is None:
+        return []
+    problems: list[Problem] = []
+    rows = [(index, line) for index, line in outside_fences(lines)]
+    start = 0
+    while start < len(rows):
+        end = start
+        while end < len(rows) and "|" in rows[end][1] and rows[end][0] == rows[start][0] + end - start \
+                and not rows[end][1].startswith(("    ", "\t")):
+            end += 1
+        block = rows[start:end]
+        start = max(end, start + 1)
+        if len(block) < 2 or not _SEPARATOR_ROW_RE.match(block[1][1]):
+            continue
+        text = "\n".join(line for _, line in block)
+        if "`" not in text and "\\" not in text and len({_inner_pipes(line) for _, line in block}) == 1:
+            continue  # every row as many cells as the first (most tables): no pipe is escaped or in code
+        if not processor.test(None, text):  # type: ignore[arg-type]
+            # An invisible character before the first "|" (a BOM, U+200B) is told by `_invisible_problems`.
+            header, under = (len(processor._split_row(_visible(line).strip(" ")))  # type: ignore[attr-defined]
+                             for _, line in block[:2])
+            if header > 1 and under != header:
+                problems.append(Problem(
+                    path, first_line + block[1][0], 1, "warning",
+                    f"the line under the table's first row has {under} cells and the first row {header}, so "
+                    "Markdown shows the table as text, pipes and all",
+                    f"write one --- for each column: {'| ' + ' | '.join(['---'] * header) + ' |'}"))
+            continue
+        count = len(processor.separator)  # type: ignore[attr-defined]
+        for index, line in block[2:]:
+            cells = processor._split_row(line.strip(" "))  # type: ignore[attr-defined]
+            if len(cells) > count:
+                lost = "、".join(_clipped(cell.strip(), 20) for cell in cells[count:] if cell.strip())
+                problems.append(Problem(
+                    path, first_line + index, 1, "warning",
+                    f"this row has {len(cells)} cells and the table's first row {count}, so the page shows only its "
+                    f"first {count}" + (f" and leaves out: {lost}" if lost else ""),
+                    'if a "|" belongs inside a cell, type it as \\|; for another column, add it to the first row '
+                    "and a --- for it to the line under it"))
+    return problems
+
+
+def _visible(text: str) -> str:
+    """``text`` without its invisible format characters (Unicode category Cf: BOM, zero-width spaces)."""
+    return "".join(char for char in text if unicodedata.category(char) != "Cf") if not text.isascii() else text
+
+
+def _inner_pipes(row: str) -> int:
+    """The pipes of a table row between its cells (those at its ends left out): its cells less one."""
+    inner = row.strip(" \t")
+    return inner[inner.startswith("|"):len(inner) - inner.endswith("|")].count("|")
+
+
 def _table_scan_problems(lines: list[str], path: str, first_line: int) -> list[Problem]:
     """The warnings of `_table_problems`, found by reading every line outside fences."""
     problems: list[Problem] = []
@@ -3832,6 +3914,7 @@ class MarkdownRenderer:
         problems += _odd_space_item_problems(source, lines, path, first_line)
         problems += _slipped_item_problems(source, lines, path, first_line)
         problems += _table_problems(source, lines, path, first_line)
+        problems += _table_cell_problems(source, lines, self._md, path, first_line)
         problems += _invisible_problems(source, lines, path, first_line)
         problems += _separator_problems(source, lines, path, first_line)
         problems += _lost_character_problems(source, lines, path, first_line)

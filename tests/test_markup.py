@@ -2365,6 +2365,31 @@ def test_chinese_words_in_half_width_angle_brackets_are_offered_book_title_marks
         assert mended in followed.html and mended in followed.text
 
 
+@pytest.mark.parametrize(("body", "text"), [
+    # Options named in angle brackets: <A> and <B> are HTML's link and bold. Never closed, they made every word
+    # after them, to the end of the page, a bold link; "如果a<b>c" lost its "<b>" on the page and in search.
+    ("方案<A>与方案<B>对比，选项<a>和<i>。\n\n下一段。\n", "方案<A>与方案<B>对比，选项<a>和<i>。"),
+    ("如果a<b>c，则成立。\n\n后面。\n", "如果a<b>c，则成立。"),
+    ("<S>级问题3个\n\n后面。\n", "<S>级问题3个"),
+])
+def test_a_tag_never_closed_in_its_paragraph_is_shown_as_typed(renderer: MarkdownRenderer, body: str,
+                                                               text: str) -> None:
+    rendered = renderer.render(body, "content/a.md", 9)
+    first, _, rest = rendered.html.partition("</p>")
+    assert first == f"<p>{html.escape(text, quote=False)}" and rest.strip() == f"<p>{body.split(chr(10))[-2]}</p>"
+    assert text in rendered.text
+
+
+@pytest.mark.parametrize(("body", "shown"), [
+    ("<b>粗</b>和<B>大写</b>，<a href=\"https://a.cn/\">链接</a>，换行<br>这里\n",
+     '<p><b>粗</b>和<b>大写</b>，<a href="https://a.cn/">链接</a>，换行<br>这里</p>'),
+    ('<span title="说明">甲\n乙</span>丙\n', '<p><span title="说明">甲<br>\n乙</span>丙</p>'),
+])
+def test_a_tag_closed_in_its_paragraph_is_taken_as_before(renderer: MarkdownRenderer, body: str,
+                                                          shown: str) -> None:
+    assert renderer.render(body, "content/a.md", 9).html.strip() == shown
+
+
 @pytest.mark.parametrize("body", ["价格<5万元，或>3万元。\n", "`<WPS表格>` 是代码\n", "```\n<WPS表格>\n```\n",
                                   "<font face=宋体>字</font>\n", "<https://例子.中国/>\n"])
 def test_angle_brackets_that_hold_no_title_are_not_offered_book_title_marks(renderer: MarkdownRenderer,
@@ -2476,3 +2501,32 @@ def test_after_a_text_too_deeply_nested_every_later_body_is_converted_as_by_a_ne
         assert [p.severity for p in problems] == ["error"], depth
         assert [renderer.render(s, "content/a.md", 1).html for s in samples] == [
             fresh.render(s, "content/a.md", 1).html for s in samples], depth
+
+
+@pytest.mark.parametrize(("row", "count", "lost"), [
+    ("| 是否满意 | 是|否 |", 3, "否"), ("| 多格 | 一 | 二 | 三 |", 4, "二、三"), ("| 合计 | 318 | |", 3, "")])
+def test_a_table_row_with_more_cells_than_the_first_row_is_warned_with_what_it_loses(
+        renderer: MarkdownRenderer, row: str, count: int, lost: str) -> None:
+    # Python-Markdown drops a row's cells beyond the first row's: "否" was lost, unwarned.
+    body = f"正文。\n\n| 项目 | 回答 |\n|---|---|\n| 转义 | 是\\|否 |\n| 代码 | `a|b` |\n{row}\n| 少 |\n"
+    rendered = renderer.render(body, "content/a.md", 20)
+    assert [p.format() for p in rendered.problems] == [
+        f"content/a.md:26:1: warning: this row has {count} cells and the table's first row 2, so the page shows only "
+        "its first 2" + (f" and leaves out: {lost}" if lost else "") + "\n"
+        '  hint: if a "|" belongs inside a cell, type it as \\|; for another column, add it to the first row and a '
+        "--- for it to the line under it"]
+    if "是|否" in row:  # the hint, followed
+        escaped = renderer.render(body.replace(row, row.replace("是|否", "是\\|否")), "content/a.md", 20)
+        assert escaped.problems == () and "是否满意 是|否" in escaped.text
+
+
+def test_a_line_of_dashes_short_of_the_first_rows_cells_is_warned_with_the_line_to_type(
+        renderer: MarkdownRenderer) -> None:
+    # | --- | --- | under three cells: the table was shown as text, pipes and all, unwarned.
+    body = "| 类别 | 数量 | 备注 |\n| --- | --- |\n| 照明 | 18 | 无 |\n"
+    rendered = renderer.render(body, "content/a.md", 20)
+    assert [(p.line, p.message, p.hint) for p in rendered.problems] == [
+        (21, "the line under the table's first row has 2 cells and the first row 3, so Markdown shows the table as "
+             "text, pipes and all", "write one --- for each column: | --- | --- | --- |")]
+    followed = renderer.render(body.replace("| --- | --- |", "| --- | --- | --- |"), "content/a.md", 20)
+    assert followed.problems == () and "<td>无</td>" in followed.html
