@@ -323,16 +323,18 @@ def _summary_line(pages: int, files: int, changed: int, removed: int, converted:
             + (f"; {warnings} warning(s)" if warnings else ""))
 
 
-def _example_address_note(base_url: str) -> str | None:
+def _example_address_note(base_url: str, given: bool = False) -> str | None:
     """What to say of a site built for an example address (``https://example.org/``, as ``sitegen init`` writes
-    it), or None for any other: its sitemap, feeds and canonical links would lead there once published."""
+    it, or as ``given`` with --base-url, copied from the README), or None for any other: its sitemap, feeds and
+    canonical links would lead there once published."""
     from .config import is_example_host
 
     if not is_example_host(base_url.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower()):
         return None
+    fix = ("build with --base-url and the site's own address" if given else
+           "write the site's own address in site.yaml (base_url:) or build with --base-url")
     return (f"the site was built for {base_url}, an example address: its sitemap, feeds and the links search "
-            "engines keep lead there; before publishing, write the site's own address in site.yaml (base_url:) "
-            "or build with --base-url")
+            f"engines keep lead there; before publishing, {fix}")
 
 
 def _shown(output: Path) -> Path:
@@ -395,7 +397,7 @@ def run_build(args: argparse.Namespace) -> int:
             for path in result.removed_paths:
                 print(f"removed {path}")
         print(_build_summary(result))
-        if args.base_url is None and (note := _example_address_note(result.config.base_url)) is not None:
+        if (note := _example_address_note(result.config.base_url, given=args.base_url is not None)) is not None:
             print(f"  note: {note}", file=sys.stderr)
     return 0
 

@@ -153,6 +153,12 @@ def test_a_build_for_the_example_address_says_so_until_the_sites_own_is_given(tm
             "(base_url:) or build with --base-url")
     assert main(["build", "--site", str(root)]) == 0
     assert capsys.readouterr().err.splitlines() == [note]
+    # The README's own publishing command, copied as it is, built for example.org without a word.
+    assert main(["build", "--site", str(root), "--base-url", "https://example.org/qingpu/diaoyan/"]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        "  note: the site was built for https://example.org/qingpu/diaoyan/, an example address: its sitemap, feeds "
+        "and the links search engines keep lead there; before publishing, build with --base-url and the site's own "
+        "address"]
     assert main(["build", "--site", str(root), "--base-url", "https://www.qingpu.gov.cn/diaoyan/"]) == 0
     assert capsys.readouterr().err == ""
     (root / "site.yaml").write_text("title: 测试站点\nbase_url: https://www.qingpu.gov.cn/diaoyan/\n", encoding="utf-8")
