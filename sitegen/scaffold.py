@@ -33,6 +33,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from .config import CONFIG_FILE, load_config
@@ -153,11 +154,12 @@ draft: true   # 草稿：true 时 sitegen build 不发布，写好后改为 fals
 
 def case_text(title: str, slug: str, unit: str, moment: datetime, *,
               problem: str = CASE_PROBLEM.text, action: str = CASE_ACTION.text,
-              body: str = f"## 问题是怎么发现的\n\n{CASE_TEXT.text}\n") -> str:
+              body: str = f"## 问题是怎么发现的\n\n{CASE_TEXT.text}\n", related: date | None = None) -> str:
     """Return a new case study: front matter with every field (a draft), and a first section.
 
     ``problem``, ``action`` and ``body`` are the placeholders of `sitegen.placeholders` unless given
-    (`sitegen init` gives its example's).
+    (`sitegen init` gives its example's). ``related`` is the date its optional related_tally offers: the unit's
+    latest tally's (today's, the day the page is written, made an error that listed the unit's tally dates).
     """
     return f"""---
 # 典型案例 Case study。以 # 开头的行是说明或可选字段：去掉行首的 "# " 即可启用。
@@ -171,7 +173,7 @@ problem: {problem}   # 问题 the problem found in the survey
 actions:   # 做法，每行一条 actions taken, one per line
   - {action}
 # outcome: {CASE_OUTCOME.text}   # 成效 outcome so far
-# related_tally: {moment:%Y-%m-%d}   # 对应的调研数据：该单位某次 tally 的 as_of 日期 as_of of one of the unit's tallies
+# related_tally: {related or moment:%Y-%m-%d}   # 对应的调研数据：该单位某次 tally 的 as_of 日期 as_of of one of the unit's tallies
 date: {_when(moment)}   # 发布时间（站点时区），晚于现在则定时发布 publish time; a later time schedules the page
 # summary: {PAGE_SUMMARY.text}   # 摘要，不写则取正文开头 summary; else the start of the text
 tags: []   # 标签 tags, e.g. [补短板]
@@ -301,9 +303,10 @@ def new_case(root: Path, title: str, *, unit: str | None = None, slug: str | Non
     """Write ``content/cases/<slug>.md`` (a draft); returns its path. ``unit`` defaults to the only one there
     is. Raises as `new_interview`."""
     moment = now or site_now(root)
-    unit = _choose_unit(root, unit)[0]
+    unit, rel = _choose_unit(root, unit)
     slug = _free_slug(root, "cases", title, slug)
-    return _write_new(root, f"content/cases/{slug}.md", case_text(title.strip(), slug, unit, moment))
+    return _write_new(root, f"content/cases/{slug}.md",
+                      case_text(title.strip(), slug, unit, moment, related=_latest_tally_day(root, rel)))
 
 
 def new_unit(root: Path, name: str, *, unit_id: str | None = None, level: str | None = None,
@@ -403,6 +406,26 @@ def new_tally(root: Path, unit: str | None = None, *, now: datetime | None = Non
     return TallyBlock(rel, lines, tuple(advice), tuple(report.problems))
 
 
+def _dated_tallies(data: YamlData | None) -> list[tuple[date, dict[str, Any]]]:
+    """``(as_of, tally)`` of each tally of a unit file as read (``data``) whose date can be read, in file order."""
+    tallies = data.value.get("tallies") if data is not None and isinstance(data.value, dict) else None
+    dated = []
+    for tally in tallies if isinstance(tallies, list) else []:
+        try:
+            dated.append((parse_date(tally.get("as_of")), tally))
+        except (AttributeError, ValueError):
+            continue
+    return dated
+
+
+def _latest_tally_day(root: Path, rel: str) -> date | None:
+    """The latest as_of among the tallies of the unit file ``rel``, or None (none, or the file cannot be read)."""
+    quiet = Report()
+    source = read_source(root, rel, quiet)
+    dated = _dated_tallies(load_yaml(source.text, rel, quiet) if source is not None else None)
+    return max((day for day, _ in dated), default=None)
+
+
 def _latest_tally(data: YamlData | None, rel: str) -> tuple[date, tuple[int | None, int, int, int, int]] | None:
     """The date and figures (batches, collected, escalated, resolved, in progress) of the latest tally of the
     unit file ``rel`` as read (``data``; batches None when it has none); None when it has no tally.
@@ -411,13 +434,7 @@ def _latest_tally(data: YamlData | None, rel: str) -> tuple[date, tuple[int | No
     and the editor changes only what changed. Raises `ScaffoldError` when a figure of that tally cannot
     be read (``colected:`` misspelt, ``collected: 三百``): 0 was printed for it, pasted and published.
     """
-    tallies = data.value.get("tallies") if data is not None and isinstance(data.value, dict) else None
-    dated = []
-    for tally in tallies if isinstance(tallies, list) else []:
-        try:
-            dated.append((parse_date(tally.get("as_of")), tally))
-        except (AttributeError, ValueError):
-            continue
+    dated = _dated_tallies(data)
     if not dated:
         return None
     day, tally = max(dated, key=lambda pair: pair[0])
@@ -917,7 +934,7 @@ summary_length: 120   # 自动摘要的字数 characters of automatic summaries
 publisher: {PUBLISHER.text}   # 发布机构，显示在页脚 publisher, shown in the footer
 # contact:   # 联系方式，显示在“无障碍说明”和“关于数据”页 how readers reach the publisher
 #   email: name@example.org
-#   phone: 021-1234 5678
+#   phone: 021-0000 0000
 #   url: https://example.org/lianxi/
 output_dir: output   # 生成的网站写入此文件夹 the built site goes here
 # permalinks:   # 网址格式，{{slug}} 为页面的网址名 URL patterns

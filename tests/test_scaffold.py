@@ -173,6 +173,21 @@ def test_inits_examples_are_errors_once_the_site_has_units_or_pages_of_its_own(t
     assert not [line for line in _check(capsys, other)[1].splitlines() if line.startswith("content/units/")]
 
 
+def test_inits_example_contact_uncommented_is_warned_once_the_site_has_a_real_address(tmp_path: Path,
+                                                                                      capsys) -> None:
+    # Its example phone, 021-1234 5678, was published on /accessibility/ and /about-data/ without a word.
+    site = tmp_path / "站点"
+    assert _run(capsys, "init", str(site))[0] == 0
+    config = site / "site.yaml"
+    config.write_text(re.sub(r"(?m)^# (contact:|  email:|  phone:|  url:)", r"\1", config.read_text(encoding="utf-8")),
+                      encoding="utf-8")
+    code, out, err = _run(capsys, "build", "--site", str(site), "--base-url", "https://www.jinze.gov.cn/", "--no-search")
+    assert code == 0, err
+    assert [line.split(": warning: ")[1].split(" is an example")[0] for line in err.splitlines()
+            if "is an example" in line] == ["contact: email: name@example.org", "contact: phone: 021-0000 0000",
+                                            "contact: url: https://example.org/lianxi/"]
+
+
 def test_the_next_step_init_prints_can_be_copied_when_the_folder_name_has_a_space(tmp_path: Path, capsys,
                                                                                   monkeypatch) -> None:
     # It printed "sitegen serve --site 我的 站点", which a prompt reads as two words.
@@ -387,6 +402,16 @@ def test_new_case_unit_and_series_check_clean_once_their_placeholders_are_writte
         path.write_text(text, encoding="utf-8")
     assert _check(capsys, site, "--strict") == (0, "checked: 0 error(s), 0 warning(s)\n")
     assert _run(capsys, "build", "--site", str(site), "--quiet")[0] == 0
+
+
+def test_a_new_case_offers_the_related_tally_of_its_units_latest_tally(tmp_path: Path, capsys) -> None:
+    # It offered today's date: uncommented as its note says, it was "unit baihe has no tally of 2026-12-03".
+    site = copy_example(tmp_path / "site")
+    assert _run(capsys, "new", "case", "建设日托中心", "--unit", "baihe", "--site", str(site))[0] == 0
+    case = site / "content" / "cases" / "jian-she-ri-tuo-zhong-xin.md"
+    assert "# related_tally: 2018-04-26 " in case.read_text(encoding="utf-8")
+    _uncomment(case, "related_tally:")
+    assert [line for line in _check(capsys, site)[1].splitlines() if "related_tally" in line] == []
 
 
 def test_new_tally_prints_lines_to_paste_and_never_changes_the_unit_file(tmp_path: Path, capsys) -> None:
