@@ -2234,9 +2234,32 @@ def _missing(page_path: str, yaml: YamlData, loc: tuple[str, ...], kind: str, va
         return
     elif is_stand_in(value):  # 待定 was offered "sitegen new unit 待定": followed, the page left its unit
         hint = f'"{value}" stands for a {kind} not known yet, and a page belongs to one: {_ids_offered(kind, content)}'
+    elif kind == "unit" and (failed := _failed_unit_meant(value, content)) is not None:
+        hint = failed
     else:
         hint = _noted_reference_hint(loc[0], kind, value, content) or _reference_hint(loc[0], kind, value, content)
     report.error(page_path, line, column, message, hint)
+
+
+def _failed_unit_meant(value: str, content: Content) -> str | None:
+    """The hint for ``unit: value`` naming no unit that is read, when it names one whose file has errors (its
+    id, a slip of it, or a name, alias or misspelling typed in that file), or None.
+
+    Such a unit is not among those read, so the hints offered "sitegen new unit 白河镇": followed, the town had two
+    files, one of them under its misspelt name. The unit's own errors are told at its file.
+    """
+    typed = unicodedata.normalize("NFKC", value).strip()
+    for path, data in content.failed_units:
+        rid = posixpath.splitext(posixpath.basename(path))[0]
+        fields = data.value if isinstance(data.value, dict) else {}
+        name = fields.get("name") if isinstance(fields.get("name"), str) else rid
+        names = [name] + [item for key in ("aliases", "misspellings") if isinstance(fields.get(key), list)
+                          for item in fields[key] if isinstance(item, str)]
+        slip = edit_distance(typed.lower(), rid) <= (1 if len(rid) <= 5 else 2)
+        if typed in [unicodedata.normalize("NFKC", each).strip() for each in names] or slip:
+            return (f"{path} is the file of the unit {name}, whose id is {rid}: write unit: {rid} here; that file has "
+                    "errors of its own, told at its lines, and until they are mended the unit is not read")
+    return None
 
 
 def _gone_record(key: str, kind: str, value: str, content: Content,

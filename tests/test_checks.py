@@ -129,6 +129,20 @@ def test_a_tally_with_a_mistyped_date_is_summed_all_the_same(tmp_path: Path, as_
         "tally of 2018-04-26 does not add up: escalated 100 + resolved 60 + in progress 30 = 190, but collected is 200"]
 
 
+@pytest.mark.parametrize("typed", ["白河镇", "白鹤镇", "baihee", "Baihe"])
+def test_a_unit_named_while_its_file_has_errors_is_given_its_id_not_a_new_unit(tmp_path: Path, typed: str) -> None:
+    # With an error in baihe.yaml, "unit: 白河镇" (its misspelling) was offered "sitegen new unit 白河镇": followed,
+    # the town had a second file under its misspelt name.
+    broken = unit_with(tally("2018-04-26", 296, 143, 103, 50).replace("    collected: 296\n", ""))
+    root = write_site(tmp_path, {UNIT_PATH: broken, "content/interviews/a.md": interview().replace(
+        "unit: baihe", f"unit: {typed}")})
+    told = [p for p in found(root) if p.path == "content/interviews/a.md"]
+    assert [(p.message, p.hint) for p in told] == [(
+        f'there is no unit "{typed}"',
+        f"{UNIT_PATH} is the file of the unit 白鹤镇, whose id is baihe: write unit: baihe here; that file has errors "
+        "of its own, told at its lines, and until they are mended the unit is not read")]
+
+
 def test_a_cumulative_count_that_falls_is_a_warning_with_both_values(tmp_path: Path) -> None:
     tallies = tally("2018-03-01", 300, 140, 100, 60, batches=318) + tally("2018-04-26", 296, 143, 103, 50, batches=310)
     root = write_site(tmp_path, {UNIT_PATH: unit_with(tallies)})
