@@ -27,7 +27,7 @@ is never recorded at the address it has now (its slug may change freely
 before it is published); one published before keeps its published
 address in the record while it is held back.
 
-May import: errors, load, site, fresh.
+May import: errors, load, site, fresh, placeholders.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ from typing import Callable, Collection, Mapping, NamedTuple
 from .errors import Report
 from .fresh import digest, options_key
 from .load import Document, keep_aliases, slug_origin
+from .placeholders import INIT_CASE_TITLE, INIT_INTERVIEW_TITLE, INIT_UNIT_NAME
 from .site import FEED_FILE, Entry, SiteGraph, SiteLinks, section_url
 
 ADDRESS_FILE = "addresses-{key}.json"
@@ -258,7 +259,8 @@ def moved_pages(graph: SiteGraph, sources: set[str], before: AddressBook, now: A
         for alias in dropped:
             _warn_dropped(entries[rel], alias, lost, report)
     for rel, old in sorted(gone.items()):  # the files left after the renamed ones were taken out
-        if old.url not in served:
+        # sitegen init's examples are deleted as sitegen tells (`sitegen.checks.check_init_examples`): not warned.
+        if old.url not in served and old.title not in _INIT_EXAMPLE_TITLES:
             _warn_gone(rel, old, report)
     patterns = dict(now.patterns)
     for name, old_pattern in changed.items():
@@ -368,6 +370,10 @@ def _renamed_from(rel: str, known: Known, gone: dict[str, Known]) -> Known | Non
         if match is not None:
             return gone.pop(match)
     return None
+
+
+_INIT_EXAMPLE_TITLES = frozenset({INIT_UNIT_NAME, INIT_INTERVIEW_TITLE, INIT_CASE_TITLE})
+"""The titles (a unit's: its name) of the pages of sitegen init's examples."""
 
 
 def _warn_gone(rel: str, old: Known, report: Report) -> None:

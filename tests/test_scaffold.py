@@ -110,6 +110,7 @@ def test_inits_examples_are_errors_once_the_site_has_units_or_pages_of_its_own(t
     site = tmp_path / "site"
     assert _run(capsys, "init", str(site))[0] == 0
     assert _check(capsys, site)[0] == 0  # alone, the examples build (the publisher's warnings aside)
+    assert _run(capsys, "build", "--site", str(site), "--no-search")[0] == 0  # and are published
     # The editor's own pages alone count: a draft of their own is not published, and changes nothing.
     assert _run(capsys, "new", "interview", "华新镇访谈", "--unit", "shi-li-zhen", "--site", str(site))[0] == 0
     draft = next((site / "content/interviews").glob("hua*.md"))
@@ -145,6 +146,9 @@ def test_inits_examples_are_errors_once_the_site_has_units_or_pages_of_its_own(t
                      encoding="utf-8")
     code, report = _check(capsys, site)
     assert code == 0 and "sitegen init wrote" not in report, report
+    # Deleted as told, they were each "gone since the last build … put it back" at the next build.
+    code, _, err = _run(capsys, "build", "--site", str(site), "--no-search")
+    assert code == 0 and "gone since the last build" not in err, err
 
     # The example unit rewritten into the editor's own (renamed) is theirs: never told to be deleted. The
     # example's texts it kept are told at their lines: renamed alone, it published the example's invented tally.
