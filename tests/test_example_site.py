@@ -214,8 +214,9 @@ def test_the_english_half_of_each_column_description_is_marked_english(example_s
     assert len(cells) == 40  # the columns of four CSV files (30, milestones.csv with its status) and of units.json (10)
     english = [cell.xpath("span[@lang='en']") for cell in cells]
     assert all(len(spans) == 1 for spans in english)
-    assert text_of(cells[1]) == "单位名称，如白鹤镇。 The unit's name, e.g. 白鹤镇 (Baihe town)."
-    assert text_of(english[1][0]) == "The unit's name, e.g. 白鹤镇 (Baihe town)."
+    assert text_of(cells[1]) == "单位（镇、街道、村居等）的名称。 The unit's name (a town, subdistrict, village …)."
+    assert text_of(english[1][0]) == "The unit's name (a town, subdistrict, village …)."
+    assert "白鹤" not in text_of(page.xpath("//details[@class='columns']")[0])  # no site's own unit in every site's
     assert all(not re.search("。 [A-Z]", cell.text or "") for cell in cells)  # no English sentence outside it
 
 

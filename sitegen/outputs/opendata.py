@@ -129,10 +129,11 @@ class Download:
 
 
 _UNIT_ID = Field("unit_id", "string", "单位编号",
-                 "单位的编号（即单位文件名，如 baihe），对应 units.csv 的 id。"
-                 " The unit's id (its file name, e.g. baihe); refers to id in units.csv.", required=True)
+                 "单位的编号（即单位文件名，不含 .yaml），对应 units.csv 的 id。"
+                 " The unit's id (its file name without .yaml); refers to id in units.csv.", required=True)
+# Worded for any site: "如白鹤镇" (e.g. Baihe town) was published on every site's about-data page.
 _UNIT_NAME = Field("unit_name", "string", "单位名称",
-                   "单位名称，如白鹤镇。 The unit's name, e.g. 白鹤镇 (Baihe town).", required=True)
+                   "单位（镇、街道、村居等）的名称。 The unit's name (a town, subdistrict, village …).", required=True)
 _COUNT_NOTE = "累计数（份）。 Cumulative count of issue lists."
 # Each count's maximum is the largest sitegen takes, LARGEST_COUNT: larger, a spreadsheet would change its digits.
 
