@@ -142,7 +142,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHIN
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "58"
+POLICY_VERSION = "59"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -3525,16 +3525,22 @@ def _masking_star_problems(lines: list[str], clean_html: str, path: str, first_l
                 surnamed = masks_two_names(before, text) or (
                     len(run) == 1 and before in SURNAMES and is_han(text[0])
                     and any(sign in text for sign in _SENTENCE_SIGNS))
-                if surnamed or (len(run) == 1 and (text[0] in MASK_OPENING or (
+                # 面积=长*宽*高, A*B*C型: stars between the words of a formula (after "=") or between letters are
+                # multiplication signs (乘号); 这是*重点*内容 is italics meant.
+                multiplied = len(run) == 1 and re.fullmatch(r"\w", pair["after"]) and re.fullmatch(r"\w+", text) \
+                    and ((before + text + pair["after"]).isascii() or bool(re.search("[=＝]", plain[:pair.start()])))
+                if surnamed or multiplied or (len(run) == 1 and (text[0] in MASK_OPENING or (
                         re.search(r"[、，；]", text) and re.fullmatch(r"\w", pair["after"])))):
                     escaped = "\\*" * len(run)
                     shown = line[pair.start() - 1] + escaped + text + escaped + pair["after"]
                     stars, kind = ('two "*"', "italics (斜体)") if len(run) == 1 else ('two "**"', "bold (加粗)")
+                    times = (f"if they are multiplication signs (乘号), write × in their place: "
+                             f"{shown.replace(escaped, '×')}; " if multiplied and not surnamed else "")
                     problems.append(Problem(
                         path, first_line + index, pair.start() + 1, "warning",
                         f'the {stars} here are read as {kind}, so the page shows no stars and "{text}" '
                         f"{'slanted' if len(run) == 1 else 'in bold'}: {_clipped(line.strip())}",
-                        f"to show the stars, write a backslash before each: {shown}"))
+                        f"{times}to show the stars, write a backslash before each: {shown}"))
             for pair in _FIGURE_STAR_PAIR_RE.finditer(plain):
                 text = pair["text"]
                 if f"<em>{html.escape(text, quote=False)}</em>" not in clean_html:

@@ -2530,3 +2530,28 @@ def test_a_line_of_dashes_short_of_the_first_rows_cells_is_warned_with_the_line_
              "text, pipes and all", "write one --- for each column: | --- | --- | --- |")]
     followed = renderer.render(body.replace("| --- | --- |", "| --- | --- | --- |"), "content/a.md", 20)
     assert followed.problems == () and "<td>无</td>" in followed.html
+
+
+@pytest.mark.parametrize(("line", "column", "text", "times", "escaped"), [
+    ("面积=长*宽*高。", 5, "宽", "长×宽×高", "长\\*宽\\*高"),
+    ("A*B*C型", 2, "B", "A×B×C", "A\\*B\\*C"),
+])
+def test_stars_between_words_are_told_as_multiplication_signs_read_as_italics(
+        renderer: MarkdownRenderer, line: str, column: int, text: str, times: str, escaped: str) -> None:
+    # "面积=长*宽*高" was published as "面积=长宽高", 宽 slanted, unwarned.
+    rendered = renderer.render(line + "\n", "content/a.md", 9)
+    [problem] = rendered.problems
+    assert (problem.line, problem.column) == (9, column)
+    assert problem.message.startswith(f'the two "*" here are read as italics (斜体), so the page shows no stars and '
+                                      f'"{text}" slanted')
+    assert problem.hint.startswith(f"if they are multiplication signs (乘号), write × in their place: {times}; to show "
+                                   f"the stars, write a backslash before each: {escaped}")
+    for mended in (times, escaped):
+        followed = renderer.render(line.replace(escaped.replace("\\", ""), mended) + "\n", "content/a.md", 9)
+        assert followed.problems == () and mended.replace("\\", "") in followed.text
+
+
+@pytest.mark.parametrize("line", ["3*4*5立方", "这是 *强调* 文字", "`长*宽*高`", "长*宽*高", "这是*重点*内容。"])
+def test_stars_that_are_no_multiplication_signs_read_as_italics_are_not_told_so(renderer: MarkdownRenderer,
+                                                                               line: str) -> None:
+    assert renderer.render(line + "\n", "content/a.md", 9).problems == ()
