@@ -24,6 +24,7 @@ from typing import Any, Iterable, Mapping, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
+from pydantic_core import PydanticCustomError
 
 from .errors import (LOST_CHARACTERS_HINT, PASTE_LIMIT, WIDE_SPACES, Problem, Report, lost_characters_message,
                      paste_hint, space_name)
@@ -31,7 +32,8 @@ from .lazyre import compile_later
 from .models import (CHOICE_LABELS, FLAG_MEANINGS, FULL_WIDTH_FIX, NOTE_EXAMPLE, QUOTE_MARKS, QUOTED_TAGS,
                      SEPARATOR_MARKS, WORD_LIST_FIELDS, YEAR_TO_WRITE, Image, Person, Series, SourceAttribution, Unit, choice_meant, clip,
                      date_with_words, is_stand_in,
-                     kind_of, named_address, numbered_items, snake_case, texts_in, whole_number_meant)
+                     kind_of, named_address, numbered_items, parse_count, snake_case, texts_in,
+                     whole_number_meant)
 from .placeholders import placeholders_in
 from .yamltext import (NOTE_HINT, NOTE_MESSAGE, ElsewhereFinder, FieldElsewhere, FieldNamer, GroupFinder, WideNote,
                        YamlData, as_value, is_wide_note_warning, split_wide_note, invisible_place, lost_characters)
@@ -1323,6 +1325,8 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData, pa
         message = f'the field "{loc[-1] if loc else name}" is missing{where}'
         example = _field_example(model, loc)
         hint = f'add a line "{loc[-1] if loc else name}: …"' + (f", e.g. {example}" if example else "")
+        if (summed := _tally_figure_meant(data, loc)) is not None:
+            hint = summed
         if loc in _NAMING_FIELDS:  # "unit: …" typed as shown was "the dots are not the text", the ids unsaid
             folder = "series" if loc == ("series",) else "units"
             hint = (f'add a line "{loc[0]}: " followed by the id of the page\'s {loc[0]}: its file name in '
@@ -1445,6 +1449,39 @@ def _is_required(model: type[BaseModel], loc: tuple[Any, ...]) -> bool:
     """Whether the field at ``loc`` of ``model`` must be typed (it has no default); False for no field."""
     info = _field_at(model, loc)
     return info is not None and info.is_required()
+
+
+_TALLY_SUM = ("collected", "escalated", "resolved", "in_progress")
+"""A tally's figures that add up: collected = escalated + resolved + in progress."""
+
+
+def _tally_figure_meant(data: YamlData, loc: tuple[Any, ...]) -> str | None:
+    """The hint for one of a tally's four figures left out (at ``loc``: tallies, its index, the figure) when the
+    other three are typed: the line with the figure that makes the tally add up, and how it is worked out. None
+    for any other field, or when one of the three cannot be read or the difference is below 0.
+    'add a line "collected: …"' left a sum to work out that sitegen knew."""
+    if len(loc) != 3 or loc[0] != "tallies" or loc[2] not in _TALLY_SUM or not isinstance(data.value, dict):
+        return None
+    items = data.value.get("tallies")
+    item = items[loc[1]] if isinstance(items, list) and isinstance(loc[1], int) and loc[1] < len(items) else None
+    if not isinstance(item, dict):
+        return None
+    try:
+        figures = {key: parse_count(item.get(key)) for key in _TALLY_SUM if key != loc[2]}
+    except PydanticCustomError:
+        return None
+    states = [key for key in _TALLY_SUM[1:] if key != loc[2]]
+    words = {key: key.replace("_", " ") for key in _TALLY_SUM}
+    if loc[2] == "collected":
+        value = sum(figures[key] for key in states)
+        how = " + ".join(f"{words[key]} {figures[key]}" for key in states)
+    else:
+        value = figures["collected"] - sum(figures[key] for key in states)
+        how = f"collected {figures['collected']} − " + " − ".join(f"{words[key]} {figures[key]}" for key in states)
+    if value < 0:
+        return None
+    return (f'add a line "{loc[2]}: {value}" under the tally\'s other figures ({how} = {value}: every list collected '
+            "is escalated, resolved or in progress); check it against the source document")
 
 
 def _field_example(model: type[BaseModel], loc: tuple[Any, ...]) -> str | None:

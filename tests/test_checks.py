@@ -143,6 +143,24 @@ def test_a_unit_named_while_its_file_has_errors_is_given_its_id_not_a_new_unit(t
         "of its own, told at its lines, and until they are mended the unit is not read")]
 
 
+@pytest.mark.parametrize(("left_out", "line", "how"), [
+    ("collected", "collected: 296", "escalated 143 + resolved 103 + in progress 50 = 296"),
+    ("escalated", "escalated: 143", "collected 296 − resolved 103 − in progress 50 = 143"),
+    ("in_progress", "in_progress: 50", "collected 296 − escalated 143 − resolved 103 = 50"),
+])
+def test_a_tally_figure_left_out_is_given_the_one_that_adds_up(tmp_path: Path, left_out: str, line: str,
+                                                               how: str) -> None:
+    # 'add a line "collected: …"' left a sum to work out that the other three figures give.
+    typed = tally("2018-04-26", 296, 143, 103, 50)
+    root = write_site(tmp_path, {UNIT_PATH: unit_with("".join(row + "\n" for row in typed.split("\n")
+                                                              if row and not row.strip().startswith(left_out)))})
+    [problem] = found(root)
+    assert problem.hint == (f'add a line "{line}" under the tally\'s other figures ({how}: every list collected is '
+                            "escalated, resolved or in progress); check it against the source document")
+    root.joinpath(UNIT_PATH).write_text(unit_with(typed), encoding="utf-8")
+    assert found(root) == []
+
+
 def test_a_cumulative_count_that_falls_is_a_warning_with_both_values(tmp_path: Path) -> None:
     tallies = tally("2018-03-01", 300, 140, 100, 60, batches=318) + tally("2018-04-26", 296, 143, 103, 50, batches=310)
     root = write_site(tmp_path, {UNIT_PATH: unit_with(tallies)})
@@ -1323,7 +1341,9 @@ def test_every_wrong_field_of_a_unit_file_is_told_in_one_run_and_each_fix_leaves
             "targets:\n  - group: resident\n    target: 80\nmilestones:\n  - date: 2018-01-12\n")
     told = [
         f'{UNIT_PATH}:4:5: error: the field "in_progress" is missing in tallies → item 1\n'
-        '  hint: add a line "in_progress: …"',
+        '  hint: add a line "in_progress: 50" under the tally\'s other figures (collected 296 − escalated 143 − '
+        "resolved 103 = 50: every list collected is escalated, resolved or in progress); check it against the "
+        "source document",
         f'{UNIT_PATH}:4:12: error: tallies → item 1 → as_of: "2018-02-30" does not exist (there is no day 30 in month '
         "2 of 2018)\n  hint: February 2018 has 28 days: check the day against the source document and write "
         "2018-02-DD, with that day in place of DD (年-月-日)",
@@ -1360,7 +1380,9 @@ def test_a_wrong_id_is_told_in_the_run_that_tells_of_a_missing_field_and_a_wrong
     root = write_site(tmp_path, {UNIT_PATH: "id: baihe2\n" + unit_with(tallies)})
     told = [
         f'{UNIT_PATH}:6:5: error: the field "in_progress" is missing in tallies → item 1\n'
-        '  hint: add a line "in_progress: …"',
+        '  hint: add a line "in_progress: 50" under the tally\'s other figures (collected 296 − escalated 143 − '
+        "resolved 103 = 50: every list collected is escalated, resolved or in progress); check it against the "
+        "source document",
         f'{UNIT_PATH}:10:12: error: tallies → item 2 → as_of: "2018-13-26" does not exist (there is no month 13: '
         "months run from 1 to 12)\n  hint: check the date against the source document"]
     assert [p.format() for p in found(root)] == [
@@ -1382,7 +1404,9 @@ def test_a_unit_file_named_in_chinese_is_told_in_the_run_that_tells_of_its_field
     root = write_site(tmp_path, {"content/series/dadiaoyan.yaml": SERIES,
                                  "content/units/白鹤镇.yaml": unit_with(tallies)}, records=False)
     told = [
-        '5:5: error: the field "in_progress" is missing in tallies → item 1\n  hint: add a line "in_progress: …"',
+        '5:5: error: the field "in_progress" is missing in tallies → item 1\n  hint: add a line "in_progress: 50" under '
+        "the tally's other figures (collected 296 − escalated 143 − resolved 103 = 50: every list collected is "
+        "escalated, resolved or in progress); check it against the source document",
         '5:12: error: tallies → item 1 → as_of: "2018-13-26" does not exist (there is no month 13: months run from 1 '
         "to 12)\n  hint: check the date against the source document"]
     assert [p.format() for p in found(root)] == [
