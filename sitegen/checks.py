@@ -35,11 +35,10 @@ from .lazyre import compile_later
 from .load import Content, Document, Sourced, YamlData
 from .markup import (is_local_path, local_file_name, outside_fences, place_in_block, places_typed, swallowed_title,
                      text_blocks, typed_links)
-from .models import (QUOTE_MARKS, UNIT_LEVEL_LABELS, UNIT_LEVEL_PINYIN, UNIT_LEVEL_WORDS, Milestone, Series, Tally,
-                     Target, TargetGroup, Unit, UnitLevel, ascii_id, clip, date_numbers, date_refusal, id_case_reason,
-                     is_external_address,
-                     is_stand_in, named_address, parse_bool, parse_count, parse_date, parse_text, plain_name, spreadsheet_reading,
-                     swapped_years, tag_spelling, texts_in)
+from .models import (QUOTE_MARKS, TALLY_SUM, UNIT_LEVEL_LABELS, UNIT_LEVEL_PINYIN, UNIT_LEVEL_WORDS, Milestone,
+                     Series, Tally, Target, TargetGroup, Unit, UnitLevel, ascii_id, clip, date_numbers, date_refusal,
+                     id_case_reason, is_external_address, is_stand_in, named_address, parse_bool, parse_count,
+                     parse_date, parse_text, plain_name, spreadsheet_reading, swapped_years, tag_spelling, texts_in)
 from .pictures import (DAMAGED_HINT, damaged_message, heavy_problem, image_size, looks_damaged, picture_file,
                        site_path, unshown_problem)
 from .placeholders import (BODY_LINES, EXAMPLE_TARGET_FIGURES, INIT_CASE_LINE, INIT_CASE_TITLE, INIT_INTERVIEW_LINE,
@@ -499,10 +498,6 @@ def _tally_arithmetic(path: str, yaml: YamlData, tallies: Sequence[tuple[int, Ta
                    (tally.collected, tally.escalated, tally.resolved, tally.in_progress), report)
 
 
-_SUMMED_FIGURES = ("collected", "escalated", "resolved", "in_progress")
-"""The figures of a tally that must add up: collected, then the three states every list collected is in."""
-
-
 def _tally_sum(path: str, yaml: YamlData, index: int, name: str, figures: tuple[int, int, int, int],
                report: Report) -> None:
     """The error of `check_tally_arithmetic` for the tally at ``index`` of the file's list, called ``name`` in
@@ -511,7 +506,7 @@ def _tally_sum(path: str, yaml: YamlData, index: int, name: str, figures: tuple[
     total = escalated + resolved + in_progress
     if total != collected:
         line, column = yaml.locate(("tallies", index, "collected"))
-        lines = [yaml.locate(("tallies", index, figure))[0] for figure in _SUMMED_FIGURES]
+        lines = [yaml.locate(("tallies", index, figure))[0] for figure in TALLY_SUM]
         report.error(
             path, line, column,
             f"{name} does not add up: escalated {escalated} + resolved {resolved} + in progress {in_progress} = "
@@ -530,7 +525,7 @@ def _unsure_tally_sums(path: str, yaml: YamlData, items: object, valid: set[int]
         if index in valid or not isinstance(item, dict):
             continue
         try:
-            figures = tuple(parse_count(item.get(figure)) for figure in _SUMMED_FIGURES)
+            figures = tuple(parse_count(item.get(figure)) for figure in TALLY_SUM)
         except PydanticCustomError:
             continue
         typed = item.get("as_of")

@@ -255,8 +255,9 @@ def date_with_words(text: str, clock: bool = False, said: str = "") -> DateWords
 
     With ``clock``, a time after the date is part of it (2018-05-03 10:00左右), and words naming a part of the
     day (上午) are the time's, not words (None). Without it, a time after the date is one of the words
-    (2018-04-26 10:00 左右: the words are "10:00 左右", and the note keeps the value as typed). ``said`` is a pattern of words the field says already (截至 for
-    a tally's as_of): left out of the words, and named in `DateWords.said`. Signs, digits and spaces alone
+    (2018-04-26 10:00 左右: the words are "10:00 左右", and the note keeps the value as typed). ``said`` is a
+    pattern of words the field says already (截至 for a tally's as_of): left out of the words, and named in
+    `DateWords.said`. Signs, digits and spaces alone
     (2018-01-15日, 2018-04-26 (2)) are no words: those are left to `parse_date`'s other hints.
     """
     plain = text.translate(_FULLWIDTH_DATE)  # one character for one: places in it are places in text
@@ -2367,6 +2368,10 @@ class Tally(Record):
     resolved: Count
     in_progress: Count
     note: OptionalText = ""
+
+
+TALLY_SUM = ("collected", "escalated", "resolved", "in_progress")
+"""A tally's figures that add up: collected = escalated + resolved + in progress (`sitegen.checks`)."""
 
 
 class Target(Record):

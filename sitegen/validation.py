@@ -30,10 +30,9 @@ from .errors import (LOST_CHARACTERS_HINT, PASTE_LIMIT, WIDE_SPACES, Problem, Re
                      paste_hint, space_name)
 from .lazyre import compile_later
 from .models import (CHOICE_LABELS, FLAG_MEANINGS, FULL_WIDTH_FIX, NOTE_EXAMPLE, QUOTE_MARKS, QUOTED_TAGS,
-                     SEPARATOR_MARKS, WORD_LIST_FIELDS, YEAR_TO_WRITE, Image, Person, Series, SourceAttribution, Unit, choice_meant, clip,
-                     date_with_words, is_stand_in,
-                     kind_of, named_address, numbered_items, parse_count, snake_case, texts_in,
-                     whole_number_meant)
+                     SEPARATOR_MARKS, TALLY_SUM, WORD_LIST_FIELDS, YEAR_TO_WRITE, Image, Person, Series,
+                     SourceAttribution, Unit, choice_meant, clip, date_with_words, is_stand_in, kind_of, named_address,
+                     numbered_items, parse_count, snake_case, texts_in, whole_number_meant)
 from .placeholders import placeholders_in
 from .yamltext import (NOTE_HINT, NOTE_MESSAGE, ElsewhereFinder, FieldElsewhere, FieldNamer, GroupFinder, WideNote,
                        YamlData, as_value, is_wide_note_warning, split_wide_note, invisible_place, lost_characters)
@@ -1451,27 +1450,23 @@ def _is_required(model: type[BaseModel], loc: tuple[Any, ...]) -> bool:
     return info is not None and info.is_required()
 
 
-_TALLY_SUM = ("collected", "escalated", "resolved", "in_progress")
-"""A tally's figures that add up: collected = escalated + resolved + in progress."""
-
-
 def _tally_figure_meant(data: YamlData, loc: tuple[Any, ...]) -> str | None:
     """The hint for one of a tally's four figures left out (at ``loc``: tallies, its index, the figure) when the
     other three are typed: the line with the figure that makes the tally add up, and how it is worked out. None
     for any other field, or when one of the three cannot be read or the difference is below 0.
     'add a line "collected: …"' left a sum to work out that sitegen knew."""
-    if len(loc) != 3 or loc[0] != "tallies" or loc[2] not in _TALLY_SUM or not isinstance(data.value, dict):
+    if len(loc) != 3 or loc[0] != "tallies" or loc[2] not in TALLY_SUM or not isinstance(data.value, dict):
         return None
     items = data.value.get("tallies")
     item = items[loc[1]] if isinstance(items, list) and isinstance(loc[1], int) and loc[1] < len(items) else None
     if not isinstance(item, dict):
         return None
     try:
-        figures = {key: parse_count(item.get(key)) for key in _TALLY_SUM if key != loc[2]}
+        figures = {key: parse_count(item.get(key)) for key in TALLY_SUM if key != loc[2]}
     except PydanticCustomError:
         return None
-    states = [key for key in _TALLY_SUM[1:] if key != loc[2]]
-    words = {key: key.replace("_", " ") for key in _TALLY_SUM}
+    states = [key for key in TALLY_SUM[1:] if key != loc[2]]
+    words = {key: key.replace("_", " ") for key in TALLY_SUM}
     if loc[2] == "collected":
         value = sum(figures[key] for key in states)
         how = " + ".join(f"{words[key]} {figures[key]}" for key in states)
