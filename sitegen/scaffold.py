@@ -822,7 +822,10 @@ def _choose_unit(root: Path, unit: str | None) -> tuple[str, str]:
     shown = [f"{rid} ({name})" if (name := _record_fields(root, "units", rid).get("name")) and isinstance(name, str)
              else rid for rid in known[:10]]
     more = f" and {len(known) - 10} more in content/units/" if len(known) > 10 else ""
-    raise ScaffoldError("the site has several units", "choose one with --unit: " + ", ".join(shown) + more)
+    # The whole command to type follows (`ScaffoldError.retype`): "choose one with --unit" left it to be worked out.
+    raise ScaffoldError("the site has several units",
+                        "choose one with --unit: " + ", ".join(shown) + more + f"; e.g. --unit {known[0]}",
+                        retype=("--unit", known[0]))
 
 
 def _free_slug(root: Path, collection: str, title: str, slug: str | None) -> str:

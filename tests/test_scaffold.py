@@ -696,8 +696,10 @@ def test_new_pages_and_tallies_take_the_only_unit_when_none_is_given(tmp_path: P
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     for argv in (["case", "另一个案例"], ["interview", "另一篇"], ["tally"]):
         code, _, err = _run(capsys, "new", *argv, "--site", str(site))
+        again = " ".join(["sitegen", "new", argv[0], "--unit", "baihe", "--site", str(site), *argv[1:]])
         assert (code, err) == (1, "error: the site has several units\n"
-                                  "  hint: choose one with --unit: baihe (白鹤镇), jinze (金泽镇)\n"), argv
+                                  "  hint: choose one with --unit: baihe (白鹤镇), jinze (金泽镇); e.g. --unit baihe, "
+                                  f"as in: {again}\n"), argv
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
 
 
