@@ -3716,6 +3716,9 @@ def _explain(exc: yaml.YAMLError, lines: _Lines, open_at: int | None, groups: Gr
         if groups is not None and "expected '-' indicator" in problem else None
     if top is not None:
         return _Issue(line, top[2], f"{top[0]} {words}", top[1])
+    between = _key_between(lines, line, groups) if groups is not None and "expected key" in problem else None
+    if between is not None:
+        return _Issue(line, _indent(lines.line(line)), f"{between[0]} {words}", between[1])
     for test, explain in _EXPLAINERS:
         if test(problem, context):
             message, hint, at = explain(lines, line, column, context_mark)
@@ -5215,12 +5218,14 @@ def _explain_indent(lines: _Lines, line: int, column: int, mark: object) -> Expl
             "indent keys of the same level with the same number of spaces", None)
 
 
-def _key_between(lines: _Lines, line: int) -> Explanation | None:
+def _key_between(lines: _Lines, line: int, groups: GroupFinder | None = None) -> Explanation | None:
     """A key typed less far in than the fields above it and further in than the key they stand under
     (``interviewee:``, ``    name: …``, then ``  role: …``): told with how far those fields stand in and the line
     lined up with them. It was told only "indent keys of the same level with the same number of spaces", with
-    no word of which line or how many. Takes the lines and the 0-based line YAML refused; None for any other
-    line."""
+    no word of which line or how many. With ``groups`` (`load_yaml`'s), a field of the file typed so under a
+    field at the left edge (`` date:`` under ``interviewee:``) is told to go to the left edge: lined up with
+    the fields above, it was "unknown field date in interviewee". Takes the lines and the 0-based line YAML
+    refused; None for any other line."""
     text = lines.line(line)
     start, colon, _pos = _typed_value(text)
     if colon is None or _is_item(text):
@@ -5244,6 +5249,13 @@ def _key_between(lines: _Lines, line: int) -> Explanation | None:
     if key_colon is None or _is_item(first) or any(_indent(lines.line(n)) < level for n in fields):
         return None
     first_key = first[key_start:key_colon].strip()
+    key = text[start:colon].strip()
+    if groups is not None and _indent(lines.line(above)) == 0 and key in (groups(()) or ()) \
+            and key not in (groups((parent,)) or ()):
+        return (f'"{key}:" is a field of the file, typed with {_spaces_more(indent, 0)} before it, so YAML reads it '
+                f'under "{parent}:" above, whose fields ("{first_key}:" …) stand {_spaces_more(level, 0)} in',
+                paste_hint("type it at the left edge, with no spaces before it, as the file's other fields",
+                           text.strip(" ")), None)
     fixed = " " * level + text.strip(" ")
     more = level - indent
     return (f'this line stands {_spaces_more(indent, 0)} in, the fields under "{parent}:" above it '

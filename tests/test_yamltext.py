@@ -2246,6 +2246,21 @@ def test_a_field_of_the_file_typed_after_a_group_with_odd_spaces_or_a_tab_goes_t
         'replace the spaces at the start of the line with 2 ordinary spaces, lined up with "name:" above it')
 
 
+def test_a_field_of_the_file_typed_with_fewer_spaces_than_a_groups_fields_goes_to_the_left_edge() -> None:
+    # " date:" under interviewee's fields (2 spaces in) was told to line up with name:: followed, date was an
+    # unknown field of interviewee and the page had none.
+    page = "interviewee:\n  name: 张三\n  role: 书记\n date: 2018-05-03 10:00\ntitle: x\n"
+    [(line, column, message, hint)] = _load_record(page, InterviewMeta)
+    assert (line, column) == (4, 2) and message.startswith(
+        '"date:" is a field of the file, typed with 1 space before it, so YAML reads it under "interviewee:" above, '
+        'whose fields ("name:" …) stand 2 spaces in')
+    assert hint == "type it at the left edge, with no spaces before it, as the file's other fields: date: 2018-05-03 10:00"
+    assert _load_record(page.replace(" date:", "date:"), InterviewMeta) == []
+    # A field of the group is lined up with its fields, as before.
+    assert _load_record("interviewee:\n    name: 张三\n  role: 书记\n", InterviewMeta)[0][3] == (
+        'line it up with "name:": type 2 more spaces at its start: "    role: 书记"')
+
+
 def test_a_sentence_with_a_full_width_colon_under_an_id_is_text_unless_its_words_name_a_field() -> None:
     # "　　白鹤镇：补好短板…" under unit: baihe was told to lose its spaces, then to take an English colon, then that
     # 白鹤镇 is an unknown field: "remove it".
