@@ -142,7 +142,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHIN
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "59"
+POLICY_VERSION = "60"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -944,18 +944,25 @@ class _TagsOnly(inlinepatterns.HtmlInlineProcessor):
         return super().handleMatch(m, data)
 
 
+_BARE_TAG_RE = compile_later(r"<([A-Za-z]{1,6})>")
+"""A start tag typed as a name alone in angle brackets (``<A>``, ``<b>``): no attribute says it is markup."""
+_TEXT_FORMATTING = frozenset({"a", "abbr", "b", "code", "del", "em", "i", "ins", "kbd", "mark", "q", "s", "small",
+                              "span", "strong", "sub", "sup", "u"})
+"""The elements kept on the page (`ALLOWED_TAGS`) that format the words they hold and need their end tag: opened
+and never closed, they format the rest of the page."""
+
+
 def _never_closed(typed: str, data: str, end: int) -> bool:
-    """True when ``typed``, the start tag of an element that holds text (``<b>``, ``<A>``), has no end tag in
-    ``data`` after ``end`` (the rest of its paragraph). Such a tag is text: ``方案<A>与方案<B>``, options named
-    in angle brackets, made every word after it, to the end of the page, a bold link (the sanitizer closes an open
-    tag only where the body ends), and ``如果a<b>c`` lost its ``<b>``. A void element (``<br>``), an end tag
-    and a tag closed by "/>" close nothing."""
-    if typed.startswith("</") or typed.endswith("/>"):
+    """True when ``typed`` is a bare start tag of a formatting element (`_BARE_TAG_RE`, `_TEXT_FORMATTING`:
+    ``<A>``, ``<b>``) with no end tag in ``data`` after ``end`` (the rest of its paragraph). Such a tag is text:
+    ``方案<A>与方案<B>``, options named in angle brackets, made every word after it, to the end of the page, a bold
+    link (the sanitizer closes an open tag only where the body ends), and ``如果a<b>c`` lost its ``<b>``. A tag
+    with attributes (``<a href=…>``, ``<font color=red>``) is markup meant, and an element the sanitizer removes
+    (``<script>``, ``<iframe>``) is removed and warned of, as before."""
+    bare = _BARE_TAG_RE.fullmatch(typed)
+    if bare is None or bare.group(1).lower() not in _TEXT_FORMATTING:
         return False
-    name = _TYPED_TAG_NAME_RE.match(typed).group(1).lower()  # type: ignore[union-attr]
-    if name in VOID_ELEMENTS:
-        return False
-    return re.search(rf"</{re.escape(name)}\s*>", data[end:], re.IGNORECASE) is None
+    return re.search(rf"</{bare.group(1)}\s*>", data[end:], re.IGNORECASE) is None
 
 
 _ADDRESS_START_RE = compile_later(r"[a-zA-Z][a-zA-Z0-9+.-]*:|[/#.?]")

@@ -2380,6 +2380,21 @@ def test_a_tag_never_closed_in_its_paragraph_is_shown_as_typed(renderer: Markdow
     assert text in rendered.text
 
 
+@pytest.mark.parametrize(("body", "shown", "told"), [
+    # Markup meant, never closed: taken as before, removed and warned where it was (the first rule made these text).
+    ('视频：<iframe src="https://player.example.com/v/1" width=600>\n', "<p>视频：</p>", "raw HTML <iframe> was removed"),
+    ("正文<script>alert(1)\n", "<p>正文</p>", "raw HTML <script> was removed"),
+    ("<font color=red>红字内容\n", "<p>红字内容</p>", "raw HTML <font color=red> was removed"),
+    ("第一段<p>第二段\n", "<p>第一段</p><p>第二段</p>", ""),
+    ('## <a name="s1">标题\n', '<h2 id="标题"><a>标题</a></h2>', ""),
+])
+def test_a_tag_with_attributes_or_one_the_page_removes_is_markup_closed_or_not(
+        renderer: MarkdownRenderer, body: str, shown: str, told: str) -> None:
+    rendered = renderer.render(body, "content/a.md", 9)
+    assert rendered.html.strip() == shown
+    assert [p.message.startswith(told) for p in rendered.problems] == ([True] if told else [])
+
+
 @pytest.mark.parametrize(("body", "shown"), [
     ("<b>粗</b>和<B>大写</b>，<a href=\"https://a.cn/\">链接</a>，换行<br>这里\n",
      '<p><b>粗</b>和<b>大写</b>，<a href="https://a.cn/">链接</a>，换行<br>这里</p>'),
