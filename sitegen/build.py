@@ -29,6 +29,7 @@ from .checks import check_content, drafts, scheduled
 from .config import Config, load_config, setting_place
 from .errors import Problem, Report, SiteError
 from .load import Content, Document, load_content
+from .models import publish_time_text
 from .outputs.search import SEARCH_FOLDER, SearchIndexError, index_site, searchable_pages
 from .outputs import output_jobs
 from .outputs.feeds import Feed, all_feeds, render_feeds
@@ -599,7 +600,7 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
         record_fresh(record_path(cache, _options_key(options)), inputs, output=config.output_path, due=due,
                      status=status or None,
                      last=LastBuild(_page_count(graph), written.files, str(config.output_path), report.warnings,
-                                    [(d.path, d.meta.date.strftime("%Y-%m-%d %H:%M")) for d in held],
+                                    [(d.path, publish_time_text(d.meta.date)) for d in held],
                                     [d.path for d in unpublished]))
     if addresses is not None:  # kept only now: a build that failed warns again next time
         _keep_addresses(*addresses)

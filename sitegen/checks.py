@@ -38,7 +38,8 @@ from .markup import (is_local_path, local_file_name, outside_fences, place_in_bl
 from .models import (QUOTE_MARKS, TALLY_SUM, UNIT_LEVEL_LABELS, UNIT_LEVEL_PINYIN, UNIT_LEVEL_WORDS, Milestone,
                      Series, Tally, Target, TargetGroup, Unit, UnitLevel, ascii_id, clip, date_numbers, date_refusal,
                      id_case_reason, is_external_address, is_stand_in, named_address, parse_bool, parse_count,
-                     parse_date, parse_text, plain_name, spreadsheet_reading, swapped_years, tag_spelling, texts_in)
+                     parse_date, parse_text, plain_name, publish_time_text, spreadsheet_reading, swapped_years,
+                     tag_spelling, texts_in)
 from .pictures import (DAMAGED_HINT, damaged_message, heavy_problem, image_size, looks_damaged, picture_file,
                        site_path, unshown_problem)
 from .placeholders import (BODY_LINES, EXAMPLE_TARGET_FIGURES, INIT_CASE_LINE, INIT_CASE_TITLE, INIT_INTERVIEW_LINE,
@@ -786,12 +787,12 @@ def check_publish_year(document: Document, now: datetime, report: Report) -> Non
     if document.meta.draft or moment.year - now.year <= FAR_AHEAD_YEARS:
         return
     line, column = document.yaml.locate(("date",))
-    shown = moment.strftime("%Y-%m-%d %H:%M")
+    shown = publish_time_text(moment)
     year = likely_year(moment.date(), now.date())
     report.warning(document.path, line, column,
                    f"the publish date {shown} is more than {FAR_AHEAD_YEARS} years ahead, so the page is not "
                    "published until then",
-                   f"did you mean {year}? write date: {moment.replace(year=year).strftime('%Y-%m-%d %H:%M')}"
+                   f"did you mean {year}? write date: {publish_time_text(moment.replace(year=year))}"
                    if year is not None else "write the day the page is to be published (发布日期)")
 
 
@@ -2021,7 +2022,7 @@ def _later_tally(document: Document, related: date, unit: Sourced[Unit], report:
     and keep its first date. Raises nothing.
     """
     published = document.meta.date
-    shown = published.strftime("%Y-%m-%d %H:%M")
+    shown = publish_time_text(published)
     before = [tally.as_of for tally in unit.record.tallies if tally.as_of <= published.date()]
     later_date = f"correct date: to the day the page was published, on or after {related.isoformat()}"
     if before:

@@ -6,7 +6,7 @@ site has errors (or warnings with ``--strict``), 2 wrong usage.
 Commands: ``build`` and ``check`` (the pipeline), ``serve`` (live preview,
 `sitegen.serve`), ``new`` and ``init`` (files to start from, `sitegen.scaffold`).
 
-May import: build, serve, scaffold, config, errors, fresh.
+May import: build, serve, scaffold, config, errors, fresh, models.
 
 The pipeline, the dev server (tornado, livereload) and the scaffold
 (pypinyin's phrase dictionary) are imported by the commands that use them,
@@ -300,8 +300,11 @@ def _print_unpublished(drafts: Sequence[str], scheduled: Sequence[tuple[str, str
 
 
 def _publish_times(documents: Sequence[Any]) -> list[tuple[str, str]]:
-    """``(path, publish time as YYYY-MM-DD HH:MM)`` of each scheduled page (`sitegen.load.Document`)."""
-    return [(document.path, f"{document.meta.date:%Y-%m-%d %H:%M}") for document in documents]
+    """``(path, publish time as typed: YYYY-MM-DD HH:MM, or the date alone)`` of each scheduled page
+    (`sitegen.load.Document`)."""
+    from .models import publish_time_text
+
+    return [(document.path, publish_time_text(document.meta.date)) for document in documents]
 
 
 def _summary(problems: Sequence[Problem]) -> str:

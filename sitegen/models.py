@@ -872,6 +872,15 @@ class DayOnly(datetime):
     __slots__ = ()
 
 
+def publish_time_text(value: datetime) -> str:
+    """A publish time as an editor reads and types it: ``2018-05-03 10:00``, or ``2018-05-03`` for one typed as a
+    date alone (`DayOnly`): pages, messages and hints show no "00:00" nobody typed (feeds and machine-read
+    metadata keep the moment)."""
+    if isinstance(value, DayOnly) and value.time() == time():
+        return value.strftime("%Y-%m-%d")
+    return value.strftime("%Y-%m-%d %H:%M")
+
+
 def parse_datetime(value: Any) -> datetime:
     """Turn an editor's publish time into a naive `datetime` in the site's time zone.
 

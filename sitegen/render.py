@@ -40,8 +40,8 @@ from markupsafe import Markup, escape
 from . import charts
 from .config import Config
 from .errors import Problem, Report
-from .models import (CASE_STATUS_LABELS, DATE_HINT, DayOnly, TARGET_GROUP_LABELS, UNIT_LEVEL_LABELS, DataMap,
-                     DataText, parse_datetime, values_in)
+from .models import (CASE_STATUS_LABELS, DATE_HINT, TARGET_GROUP_LABELS, UNIT_LEVEL_LABELS, DataMap,
+                     DataText, parse_datetime, publish_time_text, values_in)
 from .outputs import OutputJob
 from .outputs.opendata import DATAPACKAGE_PATH, DOWNLOADS, column_tables, unit_downloads
 from .outputs.structured import page_head
@@ -357,10 +357,8 @@ def make_iso(config: Config) -> Callable[[date | datetime], str]:
 
 def format_datetime(value: datetime) -> str:
     """Publish time as shown on pages: ``2018-05-03 10:00`` (site time zone, 24-hour); ``2018-05-03`` for one
-    typed as a date alone (`sitegen.models.DayOnly`), which shows no "00:00" nobody typed."""
-    if isinstance(value, DayOnly) and value.time() == time():
-        return value.strftime("%Y-%m-%d")
-    return value.strftime("%Y-%m-%d %H:%M")
+    typed as a date alone (`sitegen.models.publish_time_text`)."""
+    return publish_time_text(value)
 
 
 def format_cn_date(value: date | str) -> str:

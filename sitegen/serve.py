@@ -41,7 +41,7 @@ Only files inside the output folder are served: ``..``, ``%2e%2e``,
 backslashes, drive letters, empty segments and hidden names give 404, and a
 resolved path must stay inside the folder (symbolic links included).
 
-May import: build, config, errors, fresh, load, servepanel, sources, write (and tornado, livereload, the standard library).
+May import: build, config, errors, fresh, load, models, servepanel, sources, write (and tornado, livereload, the standard library).
 """
 
 from __future__ import annotations
@@ -79,6 +79,7 @@ from .config import CONFIG_FILE, check_output_option, check_site_folder, load_co
 from .errors import Problem, Report, SiteError
 from .fresh import CACHE_DIR, PREVIEW_FOLDER
 from .load import Document
+from .models import publish_time_text
 from .servepanel import ListedWarning, inject_panel, list_warnings, warnings_panel
 from .sources import decode_for_display, is_skipped_name
 from .write import OutputClaimedError, UnsafeOutputError, claim_output, published_by_build, read_manifest
@@ -474,7 +475,7 @@ def banner_text(document: Document, now: datetime) -> str:
     if document.meta.draft:
         parts.append(DRAFT_BANNER)
     if document.meta.date > now:
-        parts.append(f"定时发布 Scheduled — {document.meta.date:%Y-%m-%d %H:%M} 前不公开 "
+        parts.append(f"定时发布 Scheduled — {publish_time_text(document.meta.date)} 前不公开 "
                      "(not published before then)")
     return " · ".join(parts)
 

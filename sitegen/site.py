@@ -38,7 +38,8 @@ from .config import SITEGEN_FOLDERS, Config, Permalinks
 from .errors import Report
 from .load import Content, Document, alias_as_typed, keep_aliases
 from .markup import places_typed, reading_minutes, slugify_heading, swallowed_title
-from .models import QUOTE_MARKS, Image, Series, Tally, Unit, UnitLevel, is_external_address, site_image_path, tag_spelling
+from .models import (QUOTE_MARKS, Image, Series, Tally, Unit, UnitLevel, is_external_address, publish_time_text,
+                     site_image_path, tag_spelling)
 from .pictures import image_size, picture_file, site_path
 from .slugs import make_slug
 from .webaddress import address_path, after_base_path, half_width_address
@@ -1745,7 +1746,7 @@ def _held_back_hint(path: str, document: Document) -> str:
     if document.meta.draft:
         return (f"{path} is the address of 《{document.meta.title}》, a draft (draft: true), which is not published: "
                 f"publish it (write draft: false in {document.path}), or leave the link out until it is")
-    return (f"{path} is the address of 《{document.meta.title}》, scheduled for {document.meta.date:%Y-%m-%d %H:%M}: "
+    return (f"{path} is the address of 《{document.meta.title}》, scheduled for {publish_time_text(document.meta.date)}: "
             "the link leads nowhere until then; leave it out until the page is published, or publish it sooner "
             f"(an earlier date: in {document.path})")
 

@@ -4296,6 +4296,10 @@ def test_the_tags_to_type_name_each_tag_once(tmp_path: Path) -> None:
     ("2099-01-01 08:00", "", ("content/interviews/a.md:8:7: warning: the publish date 2099-01-01 08:00 is more than "
                               "10 years ahead, so the page is not published until then\n"
                               "  hint: write the day the page is to be published (发布日期)")),
+    # Typed as a date alone, offered as a date alone: "write date: 2018-05-03 00:00", followed, showed 00:00.
+    ("2081-05-03", "", ("content/interviews/a.md:8:7: warning: the publish date 2081-05-03 is more than "
+                        "10 years ahead, so the page is not published until then\n"
+                        "  hint: did you mean 2018? write date: 2018-05-03")),
     ("2036-12-31 23:59", "", None),  # ten years ahead: a page may be scheduled that far
     ("2081-05-03 10:00", "draft: true\n", None),  # held back anyway
 ])
