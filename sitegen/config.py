@@ -579,8 +579,10 @@ def _is_public_host(host: str) -> bool:
         return True
 
 
-_PLACEHOLDER_PHONE_RE = compile_later(r"0{7,}$")
-"""The digits of a phone number whose own part (after the area code) is all zeros: ``021-0000 0000``."""
+_PLACEHOLDER_PHONE_RE = compile_later(r"0{7,}$|^02112345678$")
+"""The digits of a phone number whose own part (after the area code) is all zeros (``021-0000 0000``), or of the
+example ``sitegen init`` wrote before it wrote that one (``021-1234 5678``): sites begun then still hold it.
+Full-width digits (０２１) are read as digits first."""
 
 
 def example_contact(config: Config) -> list[tuple[tuple[str, ...], str, str]]:
@@ -603,7 +605,8 @@ def example_contact(config: Config) -> list[tuple[tuple[str, ...], str, str]]:
         found.append((("contact", "url"), f"contact: url: {contact.url} is an example address, and {where}: "
                       "readers sent there find nothing", "write the address of the publisher's own contact page, "
                       "or delete the url: line"))
-    if contact is not None and contact.phone and _PLACEHOLDER_PHONE_RE.search(re.sub(r"\D", "", contact.phone)):
+    digits = re.sub(r"\D", "", unicodedata.normalize("NFKC", contact.phone)) if contact is not None else ""
+    if contact is not None and contact.phone and _PLACEHOLDER_PHONE_RE.search(digits):
         found.append((("contact", "phone"), f"contact: phone: {contact.phone} is an example number, and {where}: "
                       "readers who call it reach no one", "write the publisher's own telephone number (联系电话), "
                       "or delete the phone: line"))

@@ -193,6 +193,15 @@ def test_the_example_contact_is_warned_once_the_site_is_built_for_a_real_address
         "diaoyan@example.org", "diaoyan@qingpu.gov.cn").replace("021-0000 0000", "021-6972 0000"), encoding="utf-8")
     assert main(["build", "--site", str(root), "--base-url", real, "--no-search"]) == 0
     assert capsys.readouterr().err == ""
+    # The example of an older sitegen init, and the placeholder typed in full width, are examples too.
+    mended = (root / "site.yaml").read_text(encoding="utf-8")
+    for example in ("021-1234 5678", "０２１-００００ ００００"):
+        (root / "site.yaml").write_text(mended.replace("021-6972 0000", example), encoding="utf-8")
+        assert main(["build", "--site", str(root), "--base-url", real, "--no-search"]) == 0
+        assert f"contact: phone: {example} is an example number" in capsys.readouterr().err
+    (root / "site.yaml").write_text(mended, encoding="utf-8")
+    assert main(["build", "--site", str(root), "--base-url", real, "--no-search"]) == 0
+    capsys.readouterr()
     statement = (root / "output/accessibility/index.html").read_text(encoding="utf-8")
     assert "mailto:diaoyan@qingpu.gov.cn" in statement and "tel:021-69720000" in statement
 
