@@ -142,7 +142,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHIN
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "60"
+POLICY_VERSION = "61"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -3239,7 +3239,9 @@ def _table_cell_problems(source: str, lines: list[str], md: markdown.Markdown, p
     if "|" not in source or processor is None:
         return []
     problems: list[Problem] = []
-    rows = [(index, line) for index, line in outside_fences(lines)]
+    # A table in a quote is read as one without its "> " (Markdown reads the quote's lines so).
+    rows = [(index, _QUOTE_SIGNS_RE.sub("", line) if line.lstrip(" ").startswith(">") else line)
+            for index, line in outside_fences(lines)]
     start = 0
     while start < len(rows):
         end = start
@@ -3255,27 +3257,32 @@ def _table_cell_problems(source: str, lines: list[str], md: markdown.Markdown, p
             continue  # every row as many cells as the first (most tables): no pipe is escaped or in code
         if not processor.test(None, text):  # type: ignore[arg-type]
             # An invisible character before the first "|" (a BOM, U+200B) is told by `_invisible_problems`.
-            header, under = (len(processor._split_row(_visible(line).strip(" ")))  # type: ignore[attr-defined]
-                             for _, line in block[:2])
-            if header > 1 and under != header:
+            split = processor._split_row  # type: ignore[attr-defined]
+            header, under = ([cell.strip() for cell in split(_visible(line).strip(" "))] for _, line in block[:2])
+            if len(header) > 1 and len(under) != len(header):
+                signs = (under + ["---"] * len(header))[:len(header)]  # the alignments typed (:-:, --:) kept
                 problems.append(Problem(
                     path, first_line + block[1][0], 1, "warning",
-                    f"the line under the table's first row has {under} cells and the first row {header}, so "
-                    "Markdown shows the table as text, pipes and all",
-                    f"write one --- for each column: {'| ' + ' | '.join(['---'] * header) + ' |'}"))
+                    f"the line under the table's first row has {len(under)} cells and the first row "
+                    f"{len(header)}, so Markdown shows the table as text, pipes and all",
+                    f"write one --- for each column: {'| ' + ' | '.join(signs) + ' |'}"))
             continue
         count = len(processor.separator)  # type: ignore[attr-defined]
         for index, line in block[2:]:
             cells = processor._split_row(line.strip(" "))  # type: ignore[attr-defined]
-            if len(cells) > count:
-                lost = "、".join(_clipped(cell.strip(), 20) for cell in cells[count:] if cell.strip())
+            lost = "、".join(_clipped(cell.strip(), 20) for cell in cells[count:] if cell.strip())
+            if len(cells) > count and lost:  # empty cells after the last (| 1 | 2 | |) lose nothing
                 problems.append(Problem(
                     path, first_line + index, 1, "warning",
                     f"this row has {len(cells)} cells and the table's first row {count}, so the page shows only its "
-                    f"first {count}" + (f" and leaves out: {lost}" if lost else ""),
+                    f"first {count} and leaves out: {lost}",
                     'if a "|" belongs inside a cell, type it as \\|; for another column, add it to the first row '
                     "and a --- for it to the line under it"))
     return problems
+
+
+_QUOTE_SIGNS_RE = compile_later(r"^ {0,3}(?:>[ ]?)+")
+"""The quote signs that open a line of a quote (``> ``, ``> > ``)."""
 
 
 def _visible(text: str) -> str:
@@ -3489,6 +3496,10 @@ _BOLD_FROM_PUNCTUATION_RE = compile_later("<strong>[" + re.escape(AFTER_NAME) + 
 _MASKING_STAR_PAIR_RE = compile_later(
     r"(?<=\w)(?<![\\*])(?P<run>\*\*?)(?!\*)(?P<text>[^*\n]+?)(?<![\\*])(?P=run)(?!\*)(?=(?P<after>.?))")
 _SENTENCE_SIGNS = "。！？：“”‘’"
+_FORMULA_LEFT_RE = compile_later(r"(?P<equals>[=＝]\s*)?(?P<word>\w+)$")
+"""The word before a star (searched up to it), and an "=" right before that word: a formula's start."""
+_FORMULA_RIGHT_RE = compile_later(r"(?P<word>\w+)(?P<equals>\s*[=＝])?")
+"""The word after a closing star, and an "=" right after it: a formula's end (长*宽*高=面积)."""
 _FIGURE_STAR_PAIR_RE = compile_later(r"(?<=[0-9０-９%％‰])(?<![\\*])\*(?!\*)(?P<text>[^*\n]+?[0-9０-９%％‰])\*(?!\*)")
 """Two single stars each typed right after a figure (``95%*，整改率达90%*``): marks of a note, as reports put after
 the figures a note explains, which Markdown reads as the start and end of italics."""
@@ -3532,17 +3543,23 @@ def _masking_star_problems(lines: list[str], clean_html: str, path: str, first_l
                 surnamed = masks_two_names(before, text) or (
                     len(run) == 1 and before in SURNAMES and is_han(text[0])
                     and any(sign in text for sign in _SENTENCE_SIGNS))
-                # 面积=长*宽*高, A*B*C型: stars between the words of a formula (after "=") or between letters are
-                # multiplication signs (乘号); 这是*重点*内容 is italics meant.
+                # 面积=长*宽*高, 长*宽*高=面积, A*B*C型: stars between the words of a formula (an "=" right before its
+                # first word or right after its last) or between letters are multiplication signs (乘号);
+                # 这是*重点*内容, and 设x=1，则*重点*在于, are italics meant.
+                left = _FORMULA_LEFT_RE.search(plain, 0, pair.start())
+                right = _FORMULA_RIGHT_RE.match(plain, pair.end())
                 multiplied = len(run) == 1 and re.fullmatch(r"\w", pair["after"]) and re.fullmatch(r"\w+", text) \
-                    and ((before + text + pair["after"]).isascii() or bool(re.search("[=＝]", plain[:pair.start()])))
+                    and ((before + text + pair["after"]).isascii() or bool(left and left["equals"])
+                         or bool(right and right["equals"]))
                 if surnamed or multiplied or (len(run) == 1 and (text[0] in MASK_OPENING or (
                         re.search(r"[、，；]", text) and re.fullmatch(r"\w", pair["after"])))):
                     escaped = "\\*" * len(run)
                     shown = line[pair.start() - 1] + escaped + text + escaped + pair["after"]
                     stars, kind = ('two "*"', "italics (斜体)") if len(run) == 1 else ('two "**"', "bold (加粗)")
-                    times = (f"if they are multiplication signs (乘号), write × in their place: "
-                             f"{shown.replace(escaped, '×')}; " if multiplied and not surnamed else "")
+                    formula = (left["word"] if left else before) + f"×{text}×" + (right["word"] if right else "")
+                    times = (f"if they are multiplication signs (乘号), write × in their place: {formula}; "
+                             if multiplied and not surnamed else "")
+                    shown = formula.replace("×", escaped) if times else shown
                     problems.append(Problem(
                         path, first_line + index, pair.start() + 1, "warning",
                         f'the {stars} here are read as {kind}, so the page shows no stars and "{text}" '

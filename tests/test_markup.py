@@ -2519,7 +2519,7 @@ def test_after_a_text_too_deeply_nested_every_later_body_is_converted_as_by_a_ne
 
 
 @pytest.mark.parametrize(("row", "count", "lost"), [
-    ("| 是否满意 | 是|否 |", 3, "否"), ("| 多格 | 一 | 二 | 三 |", 4, "二、三"), ("| 合计 | 318 | |", 3, "")])
+    ("| 是否满意 | 是|否 |", 3, "否"), ("| 多格 | 一 | 二 | 三 |", 4, "二、三"), ("| 合计 | 318 | | 注 |", 4, "注")])
 def test_a_table_row_with_more_cells_than_the_first_row_is_warned_with_what_it_loses(
         renderer: MarkdownRenderer, row: str, count: int, lost: str) -> None:
     # Python-Markdown drops a row's cells beyond the first row's: "否" was lost, unwarned.
@@ -2527,12 +2527,21 @@ def test_a_table_row_with_more_cells_than_the_first_row_is_warned_with_what_it_l
     rendered = renderer.render(body, "content/a.md", 20)
     assert [p.format() for p in rendered.problems] == [
         f"content/a.md:26:1: warning: this row has {count} cells and the table's first row 2, so the page shows only "
-        "its first 2" + (f" and leaves out: {lost}" if lost else "") + "\n"
+        f"its first 2 and leaves out: {lost}\n"
         '  hint: if a "|" belongs inside a cell, type it as \\|; for another column, add it to the first row and a '
         "--- for it to the line under it"]
     if "是|否" in row:  # the hint, followed
         escaped = renderer.render(body.replace(row, row.replace("是|否", "是\\|否")), "content/a.md", 20)
         assert escaped.problems == () and "是否满意 是|否" in escaped.text
+
+
+def test_a_table_row_in_a_quote_is_counted_and_empty_cells_after_the_last_lose_nothing(
+        renderer: MarkdownRenderer) -> None:
+    quoted = renderer.render("> | 项目 | 回答 |\n> |---|---|\n> | 满意 | 是|否 |\n", "content/a.md", 20)
+    assert [(p.line, p.message) for p in quoted.problems] == [
+        (22, "this row has 3 cells and the table's first row 2, so the page shows only its first 2 and leaves out: 否")]
+    trailing = renderer.render("| a | b |\n|---|---|\n| 1 | 2 | |\n| 3 | 4 ||\n", "content/a.md", 20)
+    assert trailing.problems == ()
 
 
 def test_a_line_of_dashes_short_of_the_first_rows_cells_is_warned_with_the_line_to_type(
@@ -2545,11 +2554,16 @@ def test_a_line_of_dashes_short_of_the_first_rows_cells_is_warned_with_the_line_
              "text, pipes and all", "write one --- for each column: | --- | --- | --- |")]
     followed = renderer.render(body.replace("| --- | --- |", "| --- | --- | --- |"), "content/a.md", 20)
     assert followed.problems == () and "<td>无</td>" in followed.html
+    aligned = renderer.render(body.replace("| --- | --- |", "| :-: | --: |"), "content/a.md", 20)
+    assert [p.hint for p in aligned.problems] == ["write one --- for each column: | :-: | --: | --- |"]
 
 
 @pytest.mark.parametrize(("line", "column", "text", "times", "escaped"), [
     ("面积=长*宽*高。", 5, "宽", "长×宽×高", "长\\*宽\\*高"),
-    ("A*B*C型", 2, "B", "A×B×C", "A\\*B\\*C"),
+    ("A*B*C型", 2, "B", "A×B×C型", "A\\*B\\*C型"),
+    # The formula whole in the hint, whichever side its "=" is; a full-width "=" too.
+    ("长*宽*高=面积", 2, "宽", "长×宽×高", "长\\*宽\\*高"),
+    ("成绩＝数学*语文*英语", 6, "语文", "数学×语文×英语", "数学\\*语文\\*英语"),
 ])
 def test_stars_between_words_are_told_as_multiplication_signs_read_as_italics(
         renderer: MarkdownRenderer, line: str, column: int, text: str, times: str, escaped: str) -> None:
@@ -2566,7 +2580,9 @@ def test_stars_between_words_are_told_as_multiplication_signs_read_as_italics(
         assert followed.problems == () and mended.replace("\\", "") in followed.text
 
 
-@pytest.mark.parametrize("line", ["3*4*5立方", "这是 *强调* 文字", "`长*宽*高`", "长*宽*高", "这是*重点*内容。"])
+@pytest.mark.parametrize("line", ["3*4*5立方", "这是 *强调* 文字", "`长*宽*高`", "长*宽*高", "这是*重点*内容。",
+                                  # An "=" further back is no formula's: these are italics meant.
+                                  "设x=1，则*重点*在于", "详见 https://x.org/?a=1 这是*重点*内容"])
 def test_stars_that_are_no_multiplication_signs_read_as_italics_are_not_told_so(renderer: MarkdownRenderer,
                                                                                line: str) -> None:
     assert renderer.render(line + "\n", "content/a.md", 9).problems == ()
