@@ -2239,7 +2239,8 @@ def _missing(page_path: str, yaml: YamlData, loc: tuple[str, ...], kind: str, va
 
 def _failed_unit_meant(value: str, content: Content) -> str | None:
     """The hint for ``unit: value`` naming no unit that is read, when it names one whose file has errors (its
-    id, a slip of it, or a name, alias or misspelling typed in that file), or None.
+    id, a slip of it, or a name, alias or misspelling typed in that file; in a file YAML cannot read, any text
+    of it), or None.
 
     Such a unit is not among those read, so the hints offered "sitegen new unit 白河镇": followed, the town had two
     files, one of them under its misspelt name. The unit's own errors are told at its file.
@@ -2255,6 +2256,13 @@ def _failed_unit_meant(value: str, content: Content) -> str | None:
         if typed in [unicodedata.normalize("NFKC", each).strip() for each in names] or slip:
             return (f"{path} is the file of the unit {name}, whose id is {rid}: write unit: {rid} here; that file has "
                     "errors of its own, told at its lines, and until they are mended the unit is not read")
+    for path, text in content.unreadable_units:  # its YAML not read: its names are looked for in its text
+        rid = posixpath.splitext(posixpath.basename(path))[0]
+        if (len(typed) > 1 and typed in unicodedata.normalize("NFKC", text)) \
+                or edit_distance(typed.lower(), rid) <= (1 if len(rid) <= 5 else 2):
+            return (f"{path} holds \"{typed}\", and is most likely the file of this unit, whose id is {rid}: write "
+                    f"unit: {rid} here; the file's YAML cannot be read yet (told at its line), and until it is "
+                    "mended the unit is not read")
     return None
 
 

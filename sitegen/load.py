@@ -140,7 +140,9 @@ class Content:
     at once what else is wrong in it or in the page's text (a missing
     picture, a placeholder);
     ``failed_units`` holds ``(path, YAML)`` of the unit files alike, whose
-    valid tallies and milestones are checked all the same.
+    valid tallies and milestones are checked all the same; ``unreadable_units``
+    ``(path, text)`` of those whose YAML cannot be read at all, so that a page
+    naming one by a name its text holds is told that file, not to make another.
     ``readings`` maps each unit's name and alias, and each page's ``unit:`` that is
     no id (not ASCII: a name typed there), to its toneless pinyin reading
     (its slug, `sitegen.slugs.make_slug`: 白鹤镇 → ``bai-he-zhen``); the
@@ -165,6 +167,7 @@ class Content:
     tag_slugs: dict[str, str] = field(default_factory=dict)
     failed: list[FailedPage] = field(default_factory=list)
     failed_units: list[tuple[str, YamlData]] = field(default_factory=list)
+    unreadable_units: list[tuple[str, str]] = field(default_factory=list)
     readings: dict[str, str] = field(default_factory=dict)
     unread: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
     misnamed: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
@@ -602,6 +605,8 @@ class _Discovery:
             report.extend(own.problems)
             if record is None and data is not None and collection == "units":
                 content.failed_units.append((rel, data))
+            elif data is None and collection == "units":
+                content.unreadable_units.append((rel, source.text))
             if record is None or data is None:
                 return
             if not own.has_errors():

@@ -161,6 +161,22 @@ def test_a_tally_figure_left_out_is_given_the_one_that_adds_up(tmp_path: Path, l
     assert found(root) == []
 
 
+def test_a_unit_named_while_its_file_cannot_be_read_as_yaml_is_given_its_id(tmp_path: Path) -> None:
+    # A line without its colon far below name: left the unit's names unread: "unit: 白鹤镇" was offered
+    # "sitegen new unit 白鹤镇", which wrote a second file for the town.
+    broken = unit_with(extra="milestones:\n  - date: 2018-01-12\n    title 成立领导小组\n")
+    root = write_site(tmp_path, {UNIT_PATH: broken, "content/interviews/a.md": interview().replace(
+        "unit: baihe", "unit: 白鹤镇")})
+    told = [p for p in found(root) if p.path == "content/interviews/a.md"]
+    assert [(p.message, p.hint) for p in told] == [(
+        'there is no unit "白鹤镇"',
+        f'{UNIT_PATH} holds "白鹤镇", and is most likely the file of this unit, whose id is baihe: write unit: baihe '
+        "here; the file's YAML cannot be read yet (told at its line), and until it is mended the unit is not read")]
+    root.joinpath(UNIT_PATH).write_text(broken.replace("    title 成立", "    title: 成立"), encoding="utf-8")
+    root.joinpath("content/interviews/a.md").write_text(interview(), encoding="utf-8")  # the hints, followed
+    assert found(root) == []
+
+
 def test_a_cumulative_count_that_falls_is_a_warning_with_both_values(tmp_path: Path) -> None:
     tallies = tally("2018-03-01", 300, 140, 100, 60, batches=318) + tally("2018-04-26", 296, 143, 103, 50, batches=310)
     root = write_site(tmp_path, {UNIT_PATH: unit_with(tallies)})
