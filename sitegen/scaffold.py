@@ -27,7 +27,6 @@ May import: errors, config, slugs, models, placeholders, recordfiles, sources, y
 from __future__ import annotations
 
 import difflib
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -50,7 +49,7 @@ from .placeholders import (ANSWER, CASE_ACTION, CASE_ALIAS, CASE_OUTCOME, CASE_P
 from .slugs import MAX_SLUG_LENGTH, is_slug, make_slug, readings_of, slug_reading, spells
 from .recordfiles import MisnamedFile, record_file, report_misnamed
 from .sources import is_skipped_name, read_source, split_front_matter
-from .yamltext import YamlData, load_yaml
+from .yamltext import YamlData, load_yaml, yaml_text
 
 LEVELS = tuple(level.value for level in UnitLevel)
 """The unit levels editors may write (``town``, ``subdistrict`` …)."""
@@ -60,8 +59,6 @@ _LEVEL_ENDINGS = (("居委会", "community"), ("委员会", "committee"), ("街�
                   ("社区", "community"), ("园区", "park"), ("镇", "town"), ("乡", "town"),
                   ("村", "village"), ("区", "district"), ("县", "district"), ("局", "committee"),
                   ("委", "committee"), ("办", "committee"))
-_PLAIN_UNSAFE = re.compile(r"""^[\s\-?:,\[\]{}#&*!|>'"%@`]|: |\s#|:$|\s$|[\t\n\r]""")
-_NULLS = frozenset({"~", "null", "Null", "NULL"})
 _LEVEL_COMMENT = ("级别 level: district 区, town 镇, subdistrict 街道, committee 委办局, "
                   "village 村, community 社区, park 园区")
 DEFAULT_TITLE = "进度公开"
@@ -103,13 +100,6 @@ class TallyBlock:
 
 
 # --- text of each kind of file -------------------------------------------------------------------
-
-
-def yaml_text(value: str) -> str:
-    """Return ``value`` as a YAML scalar: plain when it reads back unchanged, else double-quoted."""
-    if value and not _PLAIN_UNSAFE.search(value) and value not in _NULLS:
-        return value
-    return json.dumps(value, ensure_ascii=False)
 
 
 def _when(moment: datetime) -> str:

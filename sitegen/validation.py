@@ -35,7 +35,8 @@ from .models import (CHOICE_LABELS, FLAG_MEANINGS, FULL_WIDTH_FIX, NOTE_EXAMPLE,
                      numbered_items, parse_count, snake_case, texts_in, whole_number_meant)
 from .placeholders import placeholders_in
 from .yamltext import (NOTE_HINT, NOTE_MESSAGE, ElsewhereFinder, FieldElsewhere, FieldNamer, GroupFinder, WideNote,
-                       YamlData, as_value, is_wide_note_warning, split_wide_note, invisible_place, lost_characters)
+                       YamlData, as_value, is_wide_note_warning, split_wide_note, invisible_place, lost_characters,
+                       yaml_text)
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
 _SPLITTING = SEPARATOR_MARKS + ", \t" + WIDE_SPACES + QUOTE_MARKS
@@ -1401,11 +1402,13 @@ def _home_line_hint(head: str, words: str, data: YamlData, loc: tuple[Any, ...],
         joined = ("" if text[-1] in _NOTE_ENDS else "；") + words
         if len(f"{home}: {text}{joined}") > PASTE_LIMIT:  # too long to give whole: what to type after its end
             return f'{head}: {at}: after "{text[-8:]}", type {joined}'
-        return f"{head}: {at}, so that it reads: {home}: {text}{joined}"
+        # In quotes where YAML needs them (来源: 上海热线新闻网 holds ": "): typed bare, the line was refused.
+        return f"{head}: {at}, so that it reads: {home}: {yaml_text(text + joined)}"
     key = data.key_positions.get(loc)
     record = _RECORD_WORDS.get(loc[0], "item")
     indent = f" ({key[1] - 1} spaces)" if key is not None else ""
-    return f"{head}: add a line under the {record}'s other fields, indented as they are{indent}: {home}: {words}"
+    return (f"{head}: add a line under the {record}'s other fields, indented as they are{indent}: "
+            f"{home}: {yaml_text(words)}")
 
 
 _SAID_BEFORE_DATES = {"as_of": "截至|截止到|截止", "measured_as_of": "截至|截止到|截止"}

@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -3117,6 +3118,19 @@ def _value_as_typed(typed: str) -> tuple[str, str]:
     if not why:
         return value + note, ""
     return _with_comment(_quote_single(value) if quote == '"' else _quote(value), note), why
+
+
+_PLAIN_UNSAFE = compile_later(r"""^[\s\-?:,\[\]{}#&*!|>'"%@`]|: |\s#|:$|\s$|[\t\n\r]""")
+"""What a plain (unquoted) YAML value may not hold: a sign it cannot start with, ": ", " #", an end space."""
+_NULLS = frozenset({"~", "null", "Null", "NULL"})
+
+
+def yaml_text(value: str) -> str:
+    """Return ``value`` as a YAML scalar to type after ``key: ``: plain when it reads back unchanged, else
+    double-quoted (JSON's escapes are YAML's). Used wherever a line to type is given (new files, hints)."""
+    if value and not _PLAIN_UNSAFE.search(value) and value not in _NULLS:
+        return value
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _quote(value: str) -> str:

@@ -347,6 +347,18 @@ def test_words_beside_a_date_added_to_a_note_too_long_to_give_whole_say_what_to_
     assert csv_rows(root, "tallies.csv")[1].endswith(f",85,40,30,15,{note}2018-04-26 左右")
 
 
+def test_a_note_that_needs_quotes_is_offered_in_quotes_with_the_words_added(tmp_path: Path) -> None:
+    # note: "来源: 上海热线新闻网" was offered bare, "note: 来源: 上海热线新闻网；2018-04-26 10:00 左右": typed so, the
+    # line was refused ("the value contains ': '").
+    lines = _DATED_TALLY.format(date="2018-04-26 10:00 左右", note='    note: "来源: 上海热线新闻网"\n')
+    root = write_site(tmp_path, {UNIT_PATH: HEAD + lines})
+    [problem] = found(root)
+    assert problem.hint.endswith('so that it reads: note: "来源: 上海热线新闻网；2018-04-26 10:00 左右"')
+    follow_date_hint(root, problem)
+    assert found(root) == []
+    assert csv_rows(root, "tallies.csv")[1].endswith(",来源: 上海热线新闻网；2018-04-26 10:00 左右")
+
+
 @pytest.mark.parametrize("field", ["as_of", "measured_as_of"])
 def test_as_of_typed_after_jiezhi_is_told_the_page_says_it(tmp_path: Path, field: str) -> None:
     # 截至 (as of) is what the field means, and the page shows it before the date: nothing to keep.
