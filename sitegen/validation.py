@@ -1366,6 +1366,10 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData, pa
             hint = _note_line_hint(hint, data, loc)
         if kind == "date_format" and isinstance(item.get("input"), str):  # the record's note is known here
             hint = _date_words_hint(model, data, loc, item["input"]) or hint
+        typed = item.get("input")
+        if kind == "count" and (typed is None or (isinstance(typed, str) and not typed.strip())) \
+                and (summed := _tally_figure_meant(data, loc)) is not None:
+            hint = summed  # in_progress: with nothing after it, as a line left out is: the figure that adds up
         if "quoted" in context and _on_key_line(data, loc, context["index"]):  # [大调研: 2018, 民生]: no "- "
             hint = (f"wrap the whole item in quotes: {context['quoted']} (or type the colon full width (全角冒号): "
                     f"{context['wide']})")
@@ -1478,8 +1482,11 @@ def _tally_figure_meant(data: YamlData, loc: tuple[Any, ...]) -> str | None:
         how = f"collected {figures['collected']} − " + " − ".join(f"{words[key]} {figures[key]}" for key in states)
     if value < 0:
         return None
-    return (f'add a line "{loc[2]}: {value}" under the tally\'s other figures ({how} = {value}: every list collected '
-            "is escalated, resolved or in progress); check it against the source document")
+    typed = loc[2] in item  # the line is there, with no figure after its colon
+    return (f'{"write" if typed else "add a line"} "{loc[2]}: {value}"'
+            + ("" if typed else " under the tally's other figures")
+            + f" ({how} = {value}: every list collected is escalated, resolved or in progress); check it against the "
+            "source document")
 
 
 def _field_example(model: type[BaseModel], loc: tuple[Any, ...]) -> str | None:

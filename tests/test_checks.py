@@ -177,6 +177,16 @@ def test_a_unit_named_while_its_file_cannot_be_read_as_yaml_is_given_its_id(tmp_
     assert found(root) == []
 
 
+@pytest.mark.parametrize("typed", ["", " ~"])
+def test_a_tally_figure_typed_with_nothing_after_its_colon_is_given_the_one_that_adds_up(tmp_path: Path,
+                                                                                        typed: str) -> None:
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tally("2018-04-26", 296, 143, 103, 50).replace(
+        "    in_progress: 50", f"    in_progress:{typed}"))})
+    [problem] = found(root)
+    assert problem.hint == ('write "in_progress: 50" (collected 296 − escalated 143 − resolved 103 = 50: every list '
+                            "collected is escalated, resolved or in progress); check it against the source document")
+
+
 def test_a_cumulative_count_that_falls_is_a_warning_with_both_values(tmp_path: Path) -> None:
     tallies = tally("2018-03-01", 300, 140, 100, 60, batches=318) + tally("2018-04-26", 296, 143, 103, 50, batches=310)
     root = write_site(tmp_path, {UNIT_PATH: unit_with(tallies)})
