@@ -2258,7 +2258,8 @@ def _failed_unit_meant(value: str, content: Content) -> str | None:
                     "errors of its own, told at its lines, and until they are mended the unit is not read")
     for path, text in content.unreadable_units:  # its YAML not read: its names are looked for in its text
         rid = posixpath.splitext(posixpath.basename(path))[0]
-        if (len(typed) > 1 and typed in unicodedata.normalize("NFKC", text)) \
+        # A name (Chinese) the text holds, or a slip of the id: not any word of it ("town" of level: town).
+        if (len(typed) > 1 and not typed.isascii() and typed in unicodedata.normalize("NFKC", text)) \
                 or edit_distance(typed.lower(), rid) <= (1 if len(rid) <= 5 else 2):
             return (f"{path} holds \"{typed}\", and is most likely the file of this unit, whose id is {rid}: write "
                     f"unit: {rid} here; the file's YAML cannot be read yet (told at its line), and until it is "
