@@ -142,7 +142,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHIN
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "61"
+POLICY_VERSION = "62"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -3626,6 +3626,33 @@ def _sub_item_problems(source: str, lines: list[str], clean_html: str, path: str
     return problems
 
 
+_EMPTY_HEADING_HTML_RE = compile_later(r"<h[1-6][^>]*></h[1-6]>")
+_NESTED_EMPTY_HEADING_RE = compile_later(r"^[ \t]*(?:(?:[-*+]|[0-9]{1,9}[.)])[ \t]+|>[ \t]?)+(#{1,6})[ \t#]*$")
+"""A line of a list item or a quote that holds only a heading's "#" signs (``- ###``, ``> ##``)."""
+
+
+def _nested_empty_heading_problems(lines: list[str], clean_html: str, path: str, first_line: int) -> list[Problem]:
+    """Warnings for an empty heading typed in a list item or a quote (``- ###``, ``> ###``), as
+    `_heading_problems` warns one at the left edge: the page showed an empty heading, unwarned. Only when the
+    page holds one; fenced code is left alone."""
+    if not _EMPTY_HEADING_HTML_RE.search(clean_html):
+        return []
+    problems = []
+    for index, line in outside_fences(lines):
+        found = _NESTED_EMPTY_HEADING_RE.match(line)
+        if found is not None:
+            problems.append(_empty_heading(path, first_line + index, found.start(1) + 1,
+                                           line[found.start(1):].strip(), found.group(1)))
+    return problems
+
+
+def _empty_heading(path: str, line: int, column: int, typed: str, signs: str) -> Problem:
+    """The warning for a heading typed as its "#" ``signs`` alone (``typed``: as the line has them)."""
+    return Problem(path, line, column, "warning",
+                   f'"{typed}" alone makes an empty heading (空标题): screen readers announce a heading with nothing '
+                   "in it", f"write the heading's text after {signs} and a space, or delete the line")
+
+
 def _heading_problems(lines: list[str], path: str, first_line: int) -> list[Problem]:
     """Warnings for an h1 in the body, for heading levels that skip, for a heading with no text, and for lines made
     headings unawares, each at the heading's line (the first three at the column of its "#").
@@ -3645,10 +3672,7 @@ def _heading_problems(lines: list[str], path: str, first_line: int) -> list[Prob
         column = len(lines[index]) - len(lines[index].lstrip(" \t")) + 1  # of the "#"
         underlined = not text.startswith("#")
         if not underlined and not text.strip("# \t"):  # "###" alone: an empty heading (空标题), no level to keep
-            problems.append(Problem(
-                path, line, column, "warning",
-                f'"{text}" alone makes an empty heading (空标题): screen readers announce a heading with nothing in it',
-                f"write the heading's text after {text.rstrip()[:level]} and a space, or delete the line"))
+            problems.append(_empty_heading(path, line, column, text, text.rstrip()[:level]))
             continue
         if underlined:
             sign = lines[index + 1].strip()[:3]
@@ -3929,6 +3953,7 @@ class MarkdownRenderer:
         collector = _collect_text(clean_html, serialized=not self._reference)
         text = collector.text()
         problems = _heading_problems(lines, path, first_line)
+        problems += _nested_empty_heading_problems(lines, clean_html, path, first_line)
         problems += _typed_link_problems(source, lines, path, first_line)
         problems += _title_quote_problems(source, lines, path, first_line)
         problems += _address_slip_problems(raw_html, lines, path, first_line)

@@ -999,6 +999,16 @@ def test_an_empty_heading_is_warned_not_taken_for_a_level(renderer: MarkdownRend
     assert renderer.render("## 问题一\n\n文字\n\n### 细节\n", "content/a.md", 7).problems == ()
 
 
+@pytest.mark.parametrize(("body", "column", "signs"), [("- ###\n- 项目\n", 3, "###"), ("> ###\n> 引文\n", 3, "###"),
+                                                      ("1. ##\n2. 乙\n", 4, "##")])
+def test_an_empty_heading_in_a_list_or_a_quote_is_warned(renderer: MarkdownRenderer, body: str, column: int,
+                                                         signs: str) -> None:
+    # "- ###" published <li><h3></h3></li>, unwarned.
+    rendered = renderer.render(body, "content/a.md", 7)
+    assert [(p.line, p.column, p.message.split(" alone")[0]) for p in rendered.problems] == [(7, column, f'"{signs}"')]
+    assert renderer.render(body.replace(signs, f"{signs} 小结"), "content/a.md", 7).problems == ()
+
+
 def test_h1_in_body_warning(renderer: MarkdownRenderer) -> None:
     result = renderer.render("文字\n\n# 大标题\n\n## 问题\n", "content/a.md", 5)
     assert [p.format() for p in result.problems] == [
