@@ -142,7 +142,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHIN
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "62"
+POLICY_VERSION = "63"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -3653,6 +3653,30 @@ def _empty_heading(path: str, line: int, column: int, typed: str, signs: str) ->
                    "in it", f"write the heading's text after {signs} and a space, or delete the line")
 
 
+_PATH_ESCAPE_RE = compile_later(r"(?<![\w`])[A-Za-z]:\\[^\s`]*?\\([\\`*_{}\[\]()>#+\-.!])")
+"""A Windows path typed in text (``D:\\资料\\_备份``) with a backslash before a sign Markdown escapes."""
+
+
+def _path_escape_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
+    """Warnings for a Windows path typed in text whose backslash before ``_``, ``[``, ``.`` … Markdown reads as
+    an escape: ``D:\\资料\\_备份`` was published as "D:\\资料_备份", the backslash gone, unwarned. Code spans and
+    fenced code keep backslashes, so the hint offers backquotes; found while converting (cached)."""
+    if ":\\" not in source:
+        return []
+    problems = []
+    for index, line in outside_fences(lines):
+        plain = _without_code_spans(line)
+        found = _PATH_ESCAPE_RE.search(plain) if ":\\" in plain else None
+        if found is not None:
+            typed = re.match(r"[^\s，。；、）)]+", plain[found.start():]).group()  # type: ignore[union-attr]
+            problems.append(Problem(
+                path, first_line + index, found.start(1), "warning",
+                f'the "\\" before "{found.group(1)}" in {typed} is read by Markdown as an escape, so the page '
+                f"leaves it out: {typed.replace(chr(92) + found.group(1), found.group(1))}",
+                f"to show the path as typed, put it in backquotes (`): `{typed}`"))
+    return problems
+
+
 def _heading_problems(lines: list[str], path: str, first_line: int) -> list[Problem]:
     """Warnings for an h1 in the body, for heading levels that skip, for a heading with no text, and for lines made
     headings unawares, each at the heading's line (the first three at the column of its "#").
@@ -3954,6 +3978,7 @@ class MarkdownRenderer:
         text = collector.text()
         problems = _heading_problems(lines, path, first_line)
         problems += _nested_empty_heading_problems(lines, clean_html, path, first_line)
+        problems += _path_escape_problems(source, lines, path, first_line)
         problems += _typed_link_problems(source, lines, path, first_line)
         problems += _title_quote_problems(source, lines, path, first_line)
         problems += _address_slip_problems(raw_html, lines, path, first_line)

@@ -2596,3 +2596,24 @@ def test_stars_between_words_are_told_as_multiplication_signs_read_as_italics(
 def test_stars_that_are_no_multiplication_signs_read_as_italics_are_not_told_so(renderer: MarkdownRenderer,
                                                                                line: str) -> None:
     assert renderer.render(line + "\n", "content/a.md", 9).problems == ()
+
+
+@pytest.mark.parametrize(("line", "column", "shown"), [
+    ("路径 D:\\资料\\_备份。", 9, "D:\\资料_备份"),
+    ("见 C:\\Users\\张三\\Desktop\\[草稿].docx", 22, "C:\\Users\\张三\\Desktop[草稿].docx"),
+])
+def test_a_windows_path_whose_backslash_markdown_takes_for_an_escape_is_warned(renderer: MarkdownRenderer,
+                                                                              line: str, column: int,
+                                                                              shown: str) -> None:
+    # "D:\资料\_备份" was published as "D:\资料_备份", the backslash gone, unwarned.
+    rendered = renderer.render(line + "\n", "content/a.md", 9)
+    [problem] = rendered.problems
+    assert (problem.line, problem.column) == (9, column) and problem.message.endswith(f"leaves it out: {shown}")
+    typed = problem.hint.rsplit(": ", 1)[1]
+    followed = renderer.render(line.replace(typed.strip("`"), typed) + "\n", "content/a.md", 9)
+    assert followed.problems == () and typed.strip("`") in followed.text
+
+
+@pytest.mark.parametrize("line", ["`D:\\资料\\_备份`", "D:\\资料\\2018年", "见 http://a.cn/\\_x"])
+def test_a_path_markdown_shows_as_typed_is_not_warned(renderer: MarkdownRenderer, line: str) -> None:
+    assert renderer.render(line + "\n", "content/a.md", 9).problems == ()
