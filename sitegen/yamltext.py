@@ -3122,7 +3122,6 @@ def _value_as_typed(typed: str) -> tuple[str, str]:
 
 _PLAIN_UNSAFE = compile_later(r"""^[\s\-?:,\[\]{}#&*!|>'"%@`]|: |\s#|:$|\s$|[\t\n\r]""")
 """What a plain (unquoted) YAML value may not hold: a sign it cannot start with, ": ", " #", an end space."""
-_NULLS = frozenset({"~", "null", "Null", "NULL"})
 
 
 def yaml_text(value: str) -> str:

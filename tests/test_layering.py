@@ -160,3 +160,19 @@ def test_the_declared_line_is_read_as_written() -> None:
     assert declared_imports('"""X.\n\nMay import: errors, load,\nworkers.\n\nMore text: site.\n"""') \
         == {"errors", "load", "workers"}
     assert declared_imports('"""X."""') is None
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda path: path.relative_to(PACKAGE).as_posix())
+def test_no_module_binds_a_top_level_name_twice(path: Path) -> None:
+    # A constant added under a name the module had already (yamltext's _NULLS, without "") silently replaced it
+    # for every function above: empty values read as "", not as nothing. One name, one binding.
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    bound: list[str] = []
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound.append(node.name)
+        for target in (node.targets if isinstance(node, ast.Assign) else
+                       [node.target] if isinstance(node, ast.AnnAssign) else []):
+            if isinstance(target, ast.Name):
+                bound.append(target.id)
+    assert sorted({name for name in bound if bound.count(name) > 1}) == []
