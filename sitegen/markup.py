@@ -3241,11 +3241,11 @@ def _table_cell_problems(source: str, lines: list[str], md: markdown.Markdown, p
     problems: list[Problem] = []
     # A table in a quote is read as one without its "> " (Markdown reads the quote's lines so).
     rows = [(index, _QUOTE_SIGNS_RE.sub("", line) if line.lstrip(" ").startswith(">") else line)
-            for index, line in outside_fences(lines)]
+            for index, line in outside_fences(lines) if "|" in line]  # a table's lines, each holding a "|"
     start = 0
     while start < len(rows):
         end = start
-        while end < len(rows) and "|" in rows[end][1] and rows[end][0] == rows[start][0] + end - start \
+        while end < len(rows) and rows[end][0] == rows[start][0] + end - start \
                 and not rows[end][1].startswith(("    ", "\t")):
             end += 1
         block = rows[start:end]
@@ -3496,6 +3496,8 @@ _BOLD_FROM_PUNCTUATION_RE = compile_later("<strong>[" + re.escape(AFTER_NAME) + 
 _MASKING_STAR_PAIR_RE = compile_later(
     r"(?<=\w)(?<![\\*])(?P<run>\*\*?)(?!\*)(?P<text>[^*\n]+?)(?<![\\*])(?P=run)(?!\*)(?=(?P<after>.?))")
 _SENTENCE_SIGNS = "。！？：“”‘’"
+_FORMULA_REACH = 30
+"""How far before a star `_FORMULA_LEFT_RE` looks: a formula's word is short, and a paragraph's line is long."""
 _FORMULA_LEFT_RE = compile_later(r"(?P<equals>[=＝]\s*)?(?P<word>\w+)$")
 """The word before a star (searched up to it), and an "=" right before that word: a formula's start."""
 _FORMULA_RIGHT_RE = compile_later(r"(?P<word>\w+)(?P<equals>\s*[=＝])?")
@@ -3546,11 +3548,13 @@ def _masking_star_problems(lines: list[str], clean_html: str, path: str, first_l
                 # 面积=长*宽*高, 长*宽*高=面积, A*B*C型: stars between the words of a formula (an "=" right before its
                 # first word or right after its last) or between letters are multiplication signs (乘号);
                 # 这是*重点*内容, and 设x=1，则*重点*在于, are italics meant.
-                left = _FORMULA_LEFT_RE.search(plain, 0, pair.start())
-                right = _FORMULA_RIGHT_RE.match(plain, pair.end())
-                multiplied = len(run) == 1 and re.fullmatch(r"\w", pair["after"]) and re.fullmatch(r"\w+", text) \
-                    and ((before + text + pair["after"]).isascii() or bool(left and left["equals"])
-                         or bool(right and right["equals"]))
+                between_words = len(run) == 1 and re.fullmatch(r"\w", pair["after"]) and re.fullmatch(r"\w+", text)
+                # The formula's words either side, looked for only then, and within _FORMULA_REACH characters.
+                left = _FORMULA_LEFT_RE.search(plain, max(0, pair.start() - _FORMULA_REACH), pair.start()) \
+                    if between_words else None
+                right = _FORMULA_RIGHT_RE.match(plain, pair.end()) if between_words else None
+                multiplied = between_words and ((before + text + pair["after"]).isascii()
+                                                or bool(left and left["equals"]) or bool(right and right["equals"]))
                 if surnamed or multiplied or (len(run) == 1 and (text[0] in MASK_OPENING or (
                         re.search(r"[、，；]", text) and re.fullmatch(r"\w", pair["after"])))):
                     escaped = "\\*" * len(run)
