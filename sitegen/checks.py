@@ -47,8 +47,8 @@ from .placeholders import (BODY_LINES, EXAMPLE_TARGET_FIGURES, INIT_CASE_LINE, I
                            init_texts_in, may_hold_placeholders, placeholders_in)
 from .recordfiles import copy_suffix
 from .plaintext import may_hold_markup, typed_markup
-from .validation import (UNIT_WORD_LISTS, closest, did_you_mean, edit_distance, field_name, typed_value_warnings,
-                         wide_note_error, withdraw_wide_note_warnings)
+from .validation import (UNIT_WORD_LISTS, closest, did_you_mean, edit_distance, field_name, near_name,
+                         typed_value_warnings, wide_note_error, withdraw_wide_note_warnings)
 from .webaddress import address_slip, after_base_path, half_width_address, split_address
 from .yamltext import listed_lines, split_wide_note
 
@@ -2252,7 +2252,7 @@ def _failed_unit_meant(value: str, content: Content) -> str | None:
         name = fields.get("name") if isinstance(fields.get("name"), str) else rid
         names = [name] + [item for key in ("aliases", "misspellings") if isinstance(fields.get(key), list)
                           for item in fields[key] if isinstance(item, str)]
-        slip = edit_distance(typed.lower(), rid) <= (1 if len(rid) <= 5 else 2)
+        slip = near_name(typed.lower(), [rid]) is not None
         if typed in [unicodedata.normalize("NFKC", each).strip() for each in names] or slip:
             return (f"{path} is the file of the unit {name}, whose id is {rid}: write unit: {rid} here; that file has "
                     "errors of its own, told at its lines, and until they are mended the unit is not read")
@@ -2260,7 +2260,7 @@ def _failed_unit_meant(value: str, content: Content) -> str | None:
         rid = posixpath.splitext(posixpath.basename(path))[0]
         # A name (Chinese) the text holds, or a slip of the id: not any word of it ("town" of level: town).
         if (len(typed) > 1 and not typed.isascii() and typed in unicodedata.normalize("NFKC", text)) \
-                or edit_distance(typed.lower(), rid) <= (1 if len(rid) <= 5 else 2):
+                or near_name(typed.lower(), [rid]) is not None:
             return (f"{path} holds \"{typed}\", and is most likely the file of this unit, whose id is {rid}: write "
                     f"unit: {rid} here; the file's YAML cannot be read yet (told at its line), and until it is "
                     "mended the unit is not read")
