@@ -865,7 +865,7 @@ class DayOnly(datetime):
     """A publish time typed as a date alone (``date: 2018-05-03``): 00:00 of that day, as Hugo and Jekyll read it.
 
     It is a `datetime` everywhere (sorting, scheduling, feeds, the sitemap),
-    but pages show the date alone (`sitegen.render.format_datetime`): "00:00"
+    but pages show the date alone (`publish_time_text`, the ``datetime`` filter): "00:00"
     was never typed. Kept through pickling, ``replace`` and pydantic.
     """
 

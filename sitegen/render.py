@@ -130,7 +130,7 @@ def make_environment(config: Config, cache_folder: Path | None = None,
     env.filters.update({
         "url": _url_filter(urls), "abs_url": _per_build(urls.absolute),
         "rebase": _rebase_filter(urls),
-        "datetime": _per_moment(format_datetime), "cn_date": format_cn_date, "by_date": sort_by_date,
+        "datetime": _per_moment(publish_time_text), "cn_date": format_cn_date, "by_date": sort_by_date,
         "iso": _per_build(_per_moment(make_iso(config))),
         "month": format_month, "percent": charts.format_percent, "share": charts.format_share,
         "safe_svg": Markup,
@@ -353,12 +353,6 @@ def make_iso(config: Config) -> Callable[[date | datetime], str]:
             return value.replace(tzinfo=config.zone).isoformat(timespec="minutes")
         return value.isoformat()
     return iso
-
-
-def format_datetime(value: datetime) -> str:
-    """Publish time as shown on pages: ``2018-05-03 10:00`` (site time zone, 24-hour); ``2018-05-03`` for one
-    typed as a date alone (`sitegen.models.publish_time_text`)."""
-    return publish_time_text(value)
 
 
 def format_cn_date(value: date | str) -> str:
