@@ -72,6 +72,9 @@ Policies (what editors get, and why):
   under ``- 乙``, ``> 引文`` under an item) is a block of its own, as in
   CommonMark, where it is no further in than the item above: a blank line
   is inserted, not a line of the last item's text.
+* **A heading's closing "#" signs** are dropped only after a space, as
+  CommonMark has it (``## 问题 ##`` is 问题): ``## 学习C#`` and ``## 3#``
+  keep their last "#" (`_HashHeadings`), which Python-Markdown drops.
 * **Tables** are wrapped in ``<div class="table-scroll" role="region"
   tabindex="0" aria-label="表格：…">`` so that a keyboard or a 360 px phone can
   scroll them (the theme gives ``.table-scroll`` ``overflow-x: auto``; its script
@@ -127,7 +130,7 @@ from markdown.extensions import Extension
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
 from markdown.extensions.footnotes import FootnoteExtension, FootnoteInlineProcessor
 from markdown.extensions.toc import TocTreeprocessor, unique
-from markdown.blockprocessors import ReferenceProcessor
+from markdown.blockprocessors import HashHeaderProcessor, ReferenceProcessor
 from markdown.preprocessors import HtmlBlockPreprocessor, Preprocessor
 from markdown.treeprocessors import InlineProcessor, Treeprocessor, UnescapeTreeprocessor
 from markdown.util import (AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE, INLINE_PLACEHOLDER_PREFIX, INLINE_PLACEHOLDER_RE,
@@ -142,7 +145,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHIN
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "63"
+POLICY_VERSION = "64"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -975,6 +978,24 @@ def looks_like_address(target: str) -> bool:
         and not FULL_WIDTH_PUNCTUATION.search(target)
 
 
+class _HashHeadings(HashHeaderProcessor):
+    """Python-Markdown's "#" headings, with CommonMark's rule for the closing "#" signs.
+
+    Python-Markdown drops every "#" at a heading's end, so ``## 学习C#``
+    was published as 学习C, and ``## 3#`` (building 3, 3号楼) as 3. The
+    signs closing a heading are signs only after a space or a tab
+    (``## 问题 ##``), or when the heading holds nothing else (``## ##``);
+    otherwise they are the heading's text. A line with no space after its
+    first signs, which CommonMark makes no heading, is read as
+    Python-Markdown reads it: ``#话题#`` is the heading 话题, and warned
+    (`_heading_problems`).
+    """
+
+    RE = re.compile(r"(?:^|\n)(?P<level>#{1,6})(?P<header>(?P<spaced>(?=[ \t]))?"
+                    r"(?:\\.|[^\\#]|#+(?=[^#\n])|(?(spaced)(?<=[^#\s])#+(?=[ \t]*(?:\n|$))|(?!)))*?)"
+                    r"(?(spaced)(?:(?<=[ \t])#+)?[ \t]*|#*)(?:\n|$)")
+
+
 class _AddressReferences(ReferenceProcessor):
     """Python-Markdown's link definitions (``[id]: address "title"``), only for targets that are addresses.
 
@@ -1301,6 +1322,8 @@ class _SitegenExtension(Extension):
         # After the footnotes' marks are made (inline 20, footnote-duplicate 15).
         md.treeprocessors.register(_FootnoteLinkNames(md), "sitegen_footnote_names", 11)
         md.parser.blockprocessors.deregister("code")
+        if type(md.parser.blockprocessors["hashheader"]) is HashHeaderProcessor:
+            md.parser.blockprocessors.register(_HashHeadings(md.parser), "hashheader", 70)
         if type(md.parser.blockprocessors["reference"]) is ReferenceProcessor:
             md.parser.blockprocessors.register(_AddressReferences(md.parser), "reference", 15)
         md.inlinePatterns.register(_DigitStarProcessor(r"(?<=\d)\*(?=\d)", md), "sitegen_digit_star", 75)

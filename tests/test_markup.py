@@ -969,6 +969,21 @@ def test_heading_text_is_plain(renderer: MarkdownRenderer) -> None:
     assert result.headings == (Heading(2, "重点 工作 & R&D", "重点-工作-rd"),)
 
 
+@pytest.mark.parametrize(("typed", "shown"), [
+    ("## 学习C#", "学习C#"), ("## 3#", "3#"), ("## 走访3#\t", "走访3#"), ("## C##", "C##"), ("## C\\#", "C#"),
+    ("## 问题 ##", "问题"), ("## 问题 # ", "问题"), ("## 问题\t##", "问题"), ("## 3#楼 #", "3#楼"),
+    ("## a # b", "a # b"),
+])
+def test_a_headings_last_hash_is_its_text_unless_a_space_sets_it_apart(renderer: MarkdownRenderer, typed: str,
+                                                                       shown: str) -> None:
+    # Python-Markdown dropped every "#" at a heading's end: "## 学习C#" was published as 学习C, "## 3#" (3号楼) as 3.
+    # Closing signs are signs only after a space, as CommonMark has it.
+    result = renderer.render(f"{typed}\n\n文字\n", "a.md", 1)
+    assert [h.text for h in result.headings] == [shown]
+    assert fragment(result.html).xpath("//h2")[0].text_content() == shown
+    assert result.problems == ()
+
+
 def test_heading_level_jump_warning(renderer: MarkdownRenderer) -> None:
     # Both warnings had a line and no column ("content/a.md:11: warning: …"): they are at the heading's "#".
     result = renderer.render("## 问题一\n\n文字\n\n#### 细节\n", "content/a.md", 7)
