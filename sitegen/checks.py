@@ -109,6 +109,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
         check_text_shows(document, report)
     for document in content.interviews + content.cases:
         check_publish_year(document, now, report)
+        check_update_time(document, now, report)
         check_repeated_tags(document, report)
         check_source_publisher(document, report)
     for page in content.failed:
@@ -794,6 +795,39 @@ def check_publish_year(document: Document, now: datetime, report: Report) -> Non
                    "published until then",
                    f"did you mean {year}? write date: {publish_time_text(moment.replace(year=year))}"
                    if year is not None else "write the day the page is to be published (发布日期)")
+
+
+def check_update_time(document: Document, now: datetime, report: Report) -> None:
+    """Refuse a page's ``updated`` time (更新时间) before its publish time; warn of one still to come.
+
+    Takes a loaded interview or case study, the build's time (naive, site
+    time zone) and the report. A page cannot be corrected before it was
+    published: one of the two was typed wrong, and the page would tell
+    readers and feed readers so (an error, at ``updated``). A correction
+    dated later than now, on a page already published, would show a day
+    not yet come (a warning; the year meant is offered as for a publish
+    date, `likely_year`). A page scheduled for later, or a draft, may name
+    a later time. A time equal to the publish time is no correction, but
+    harmless. Raises nothing.
+    """
+    meta = document.meta
+    if meta.updated is None:
+        return
+    line, column = document.yaml.locate(("updated",))
+    updated, published = publish_time_text(meta.updated), publish_time_text(meta.date)
+    if meta.updated < meta.date:
+        report.error(document.path, line, column,
+                     f"the page is marked updated (更新时间) {updated}, before its publish time {published}",
+                     f"write when the page was corrected, on or after {published}, in updated:; "
+                     "or, if the page was never changed after publishing, delete the updated: line")
+    elif meta.updated > now >= meta.date and not meta.draft:
+        year = likely_year(meta.updated.date(), now.date())
+        report.warning(document.path, line, column,
+                       f"the page is marked updated (更新时间) {updated}, a time still to come, and every page "
+                       "and feed would show it",
+                       f"did you mean {year}? write updated: {publish_time_text(meta.updated.replace(year=year))}"
+                       if year is not None and meta.updated.replace(year=year) >= meta.date
+                       else f"write when the page was corrected, on or before today ({now.date().isoformat()})")
 
 
 def likely_year(day: date, today: date) -> int | None:

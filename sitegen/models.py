@@ -2495,13 +2495,19 @@ class PageMeta(Record):
     """Front matter fields shared by every Markdown page.
 
     ``aliases`` are old site paths of the page (`parse_alias`), each published
-    as a small page that leads readers to the page's address.
+    as a small page that leads readers to the page's address. ``updated``
+    (更新时间, the name Zola gives it) is when a published page was last
+    corrected, typed as ``date`` is: shown under the publish time, and the
+    time its feeds' ``<updated>``, the sitemap's ``<lastmod>`` and its
+    ``dateModified`` give, so readers and search engines learn of the
+    correction; `sitegen.checks.check_update_time` refuses one before ``date``.
     """
 
     EXAMPLE_LINE: ClassVar[str] = "title: 白鹤镇访谈"
     title: Name
     slug: Slug | None = None
     date: DateTime
+    updated: DateTime | None = None
     summary: OptionalText = ""
     tags: Tags = ()
     images: tuple[Image, ...] = ()

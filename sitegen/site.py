@@ -428,6 +428,11 @@ class Entry:
         return self.document.meta.title
 
     @property
+    def modified(self) -> datetime:
+        """When the page last changed: its ``updated`` time, else its publish time (naive, site time zone)."""
+        return self.document.meta.updated or self.document.meta.date
+
+    @property
     def tally_then(self) -> Tally | None:
         """The unit's tally in force when the page was published, or None.
 
@@ -555,7 +560,7 @@ class SiteGraph:
 
     def newest(self) -> datetime | None:
         """When the site's content last changed: the newest publish time or tally date (None if neither)."""
-        return _newest([e.meta.date for e in self.interviews + self.cases]
+        return _newest([e.modified for e in self.interviews + self.cases]
                        + [_midnight(t.as_of) for u in self.units for t in u.unit.tallies])
 
 
@@ -835,7 +840,7 @@ def _midnight(day: date) -> datetime:
 
 
 def _entries_lastmod(entries: Sequence[Entry]) -> datetime | None:
-    return _newest(e.meta.date for e in entries)
+    return _newest(e.modified for e in entries)
 
 
 def _paged_pages(base_url: str, template: str, title: str, items: Sequence[Entry], per_page: int,
@@ -888,7 +893,7 @@ def _entry_pages(graph: SiteGraph) -> list[Page]:
         for entry in entries:
             pages.append(Page(entry.url, output_path(entry.url), template, entry.title,
                               {"entry": entry}, entry.document.path,
-                              kind=template.removesuffix(".html"), lastmod=entry.meta.date))
+                              kind=template.removesuffix(".html"), lastmod=entry.modified))
     return pages
 
 

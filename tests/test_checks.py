@@ -5129,3 +5129,37 @@ def test_lists_nested_too_deep_for_markdown_stop_the_build_with_the_line_not_a_t
     assert found(root) == []
     page = (build(options).config.output_path / "interviews/a/index.html").read_text(encoding="utf-8")
     assert page.count("<li>\n<p>甲</p>\n</li>") == 250
+
+
+@pytest.mark.parametrize(("updated", "expected"), [
+    ("2018-05-10 09:30", None),
+    ("2018年5月10日", None),
+    ("2018-05-03 10:00", None),
+    ("2018-04-10", "content/interviews/a.md:9:10: error: the page is marked updated (更新时间) 2018-04-10, before its "
+                   "publish time 2018-05-03 10:00\n  hint: write when the page was corrected, on or after "
+                   "2018-05-03 10:00, in updated:; or, if the page was never changed after publishing, delete the "
+                   "updated: line"),
+    ("2081-05-10 09:00", "content/interviews/a.md:9:10: warning: the page is marked updated (更新时间) 2081-05-10 09:00, "
+                         "a time still to come, and every page and feed would show it\n"
+                         "  hint: did you mean 2018? write updated: 2018-05-10 09:00"),
+    ("2027-05-10", "content/interviews/a.md:9:10: warning: the page is marked updated (更新时间) 2027-05-10, a time "
+                   "still to come, and every page and feed would show it\n"
+                   "  hint: write when the page was corrected, on or before today (2026-11-30)"),
+])
+def test_an_update_time_before_publishing_or_still_to_come_is_told(tmp_path: Path, updated: str,
+                                                                    expected: str | None) -> None:
+    # "updated:" was an unknown field: a corrected page could not say so, and its feeds and sitemap kept the
+    # publish time, so feed readers and search engines never learned of the correction.
+    root = write_site(tmp_path / "site", {"content/interviews/a.md": interview(extra=f"updated: {updated}\n")})
+    found = [p.format() for p in check(BuildOptions(root=root, now=datetime(2026, 11, 30, 12, 0))).problems]
+    assert found == ([expected] if expected else [])
+    if expected and "did you mean" in expected:
+        hinted = expected.rsplit("write ", 1)[1]
+        root = write_site(tmp_path / "site", {"content/interviews/a.md": interview(extra=f"{hinted}\n")})
+        assert check(BuildOptions(root=root, now=datetime(2026, 11, 30, 12, 0))).problems == []
+
+
+def test_a_page_scheduled_for_later_may_name_a_later_update_time(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site", {"content/interviews/a.md": interview(
+        date="2027-01-05 10:00", extra="updated: 2027-01-06 10:00\n")})
+    assert check(BuildOptions(root=root, now=datetime(2026, 11, 30, 12, 0))).problems == []

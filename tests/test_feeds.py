@@ -17,7 +17,7 @@ import pytest
 from sitegen.config import load_config
 from sitegen.errors import Report, SiteError
 
-from .sitekit import ATOM, MINIMAL_CONFIG, SERIES, SITEMAP, build_at, interview, parse_html, write_site
+from .sitekit import ATOM, MINIMAL_CONFIG, SERIES, SITEMAP, build_at, interview, json_ld_of, parse_html, write_site
 
 INTERVIEW_URL = "https://example.org/interviews/baihe-dadiaoyan-weifangtan/"
 UNIT_B = "name: 金泽镇\nlevel: town\n"
@@ -222,3 +222,36 @@ def test_sitemap_lists_every_page_but_404_and_search_with_lastmod(output: Path) 
 def test_robots_txt_names_the_sitemap(output: Path) -> None:
     assert (output / "robots.txt").read_text(encoding="utf-8") == (
         "User-agent: *\nAllow: /\n\nSitemap: https://example.org/sitemap.xml\n")
+
+
+def test_a_corrected_page_says_when_on_the_page_and_in_feeds_sitemap_and_json_ld(tmp_path: Path) -> None:
+    # A page corrected after publishing kept its publish time everywhere: feed readers and search engines
+    # never learned of the correction.
+    root = write_site(tmp_path / "site", {
+        "content/interviews/a.md": interview(extra="updated: 2018-05-10 09:30\n"),
+        "content/interviews/b.md": interview("白鹤镇访谈二", date="2018-05-06 08:00")})
+    output = build_at(root)
+    page = parse_html(output / "interviews/a/index.html")
+    lines = [" ".join(p.text_content().split()) for p in page.xpath("//header//p[@class='dateline']")]
+    assert lines == ["发布时间：2018-05-03 10:00 · 白鹤镇", "更新时间：2018-05-10 09:30"]
+    assert page.xpath("//header//time/@datetime") == ["2018-05-03T10:00+08:00", "2018-05-10T09:30+08:00"]
+    article = next(d for d in json_ld_of(page) if d["@type"] == "NewsArticle")
+    assert (article["datePublished"], article["dateModified"]) == ("2018-05-03T10:00:00+08:00",
+                                                                   "2018-05-10T09:30:00+08:00")
+    assert page.xpath("//meta[@property='article:modified_time']/@content") == ["2018-05-10T09:30:00+08:00"]
+    for feed in ["feed.xml", "series/dadiaoyan/feed.xml", "units/baihe/feed.xml"]:
+        _, parsed = parse_feed(output / feed)
+        assert parsed.feed.updated == "2018-05-10T09:30:00+08:00"
+        entries = {e.link: (e.published, e.updated) for e in parsed.entries}
+        assert entries == {"https://example.org/interviews/a/": ("2018-05-03T10:00:00+08:00",
+                                                                 "2018-05-10T09:30:00+08:00"),
+                           "https://example.org/interviews/b/": ("2018-05-06T08:00:00+08:00",
+                                                                 "2018-05-06T08:00:00+08:00")}
+    sitemap = lxml.etree.parse(str(output / "sitemap.xml"))
+    lastmod = {u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod") for u in sitemap.getroot()}
+    assert lastmod["https://example.org/interviews/a/"] == "2018-05-10T09:30:00+08:00"
+    assert lastmod["https://example.org/interviews/b/"] == "2018-05-06T08:00:00+08:00"
+    assert lastmod["https://example.org/"] == "2018-05-10T09:30:00+08:00"
+    unchanged = parse_html(output / "interviews/b/index.html")
+    assert [" ".join(p.text_content().split()) for p in unchanged.xpath("//header//p[@class='dateline']")] == [
+        "发布时间：2018-05-06 08:00 · 白鹤镇"]

@@ -4,13 +4,14 @@ Each feed is an Atom 1.0 document (RFC 4287) made with feedgen:
 
 - feed ``id`` and ``rel="self"`` link: the feed's absolute address; a
   ``rel="alternate"`` link to the HTML page it mirrors (home, series or
-  unit page); ``updated``: the newest entry's publish time (or, for a feed
+  unit page); ``updated``: the newest entry's time of change (see below; or, for a feed
   with no entries yet, the newest date of the site's content, so rebuilds
   write the same bytes); ``author``: the site's publisher.
 - one ``entry`` for each of the newest ``feed_entries`` published
   interviews (50 unless ``site.yaml`` says otherwise), newest first: ``id`` and
-  ``alternate`` link are the page's absolute address; ``published`` and
-  ``updated`` are the publish time with the site's time-zone offset
+  ``alternate`` link are the page's absolute address; ``published`` is the
+  publish time and ``updated`` the page's ``updated:`` time (when it was
+  corrected), else its publish time, each with the site's time-zone offset
   (RFC 3339, as RFC 4287 §3.3 requires); ``summary`` is the list summary;
   ``content type="html"`` is the sanitized body HTML (already cleaned by
   `sitegen.markup`) with root-relative links made absolute, since a feed is
@@ -106,7 +107,7 @@ def feed_xml(graph: SiteGraph, feed: Feed) -> bytes:
     generator.language(config.language)
     generator.author(name=config.publisher or config.title)
     generator.generator("sitegen")
-    newest = feed.entries[0].meta.date if feed.entries else (graph.newest() or _EPOCH)
+    newest = max((entry.modified for entry in feed.entries), default=None) or graph.newest() or _EPOCH
     generator.updated(newest.replace(tzinfo=config.zone))
     for entry in feed.entries:
         _add_entry(graph, generator, entry)
@@ -120,7 +121,7 @@ def _add_entry(graph: SiteGraph, generator: FeedGenerator, entry: Entry) -> None
     item.title(entry.title)
     item.link(href=urls.absolute(entry.url), rel="alternate", type="text/html")
     item.published(published)
-    item.updated(published)
+    item.updated(entry.modified.replace(tzinfo=graph.config.zone))
     item.author(name=entry_author(graph, entry))
     item.summary(entry.summary)
     item.content(_figures_html(urls, entry.figures[:1])

@@ -131,6 +131,8 @@ def open_graph(graph: SiteGraph, page: Page, description: str) -> tuple[tuple[st
         lead = entry.figures[0]
         pairs += [("og:image", graph.urls.absolute(lead.path)), ("og:image:alt", lead.alt)]
     pairs.append(("article:published_time", _aware(graph, entry.meta.date)))
+    if entry.meta.updated is not None:
+        pairs.append(("article:modified_time", _aware(graph, entry.meta.updated)))
     if entry.series is not None:
         pairs.append(("article:section", entry.series.title))
     pairs += [("article:tag", term.name) for term in entry.tags]
@@ -209,7 +211,7 @@ def article(graph: SiteGraph, entry: Entry, *, news: bool) -> dict[str, Any]:
         "@context": "https://schema.org", "@type": "NewsArticle" if news else "Article",
         "mainEntityOfPage": urls.absolute(entry.url), "url": urls.absolute(entry.url),
         "headline": entry.title, "description": entry.summary, "inLanguage": graph.config.language,
-        "datePublished": published, "dateModified": published,
+        "datePublished": published, "dateModified": _aware(graph, entry.modified),
         "wordCount": entry.word_count, "timeRequired": f"PT{entry.minutes}M",
         "author": {"@type": "Organization", "name": entry_author(graph, entry)},
         "publisher": _publisher(graph),
