@@ -160,7 +160,7 @@ def test_case_02_clock_times_stay_text(tmp_path: Path) -> None:
     assert [p.message for p in found] == [
         'unknown field "interview_start"', 'unknown field "interview_end"', 'unknown field "meeting_time"']
     # The fields typed already (title, date) are not offered: renamed to one, the key would be typed twice.
-    assert all(p.hint.startswith("remove it, or use one of: slug, summary, tags") for p in found)
+    assert all(p.hint.startswith("remove it, or use one of: slug, updated, summary, tags") for p in found)
     report_text = "\n".join(p.format() for p in found)
     assert not re.search(r"\b(870|960)\b", report_text)
 
