@@ -379,7 +379,7 @@ def lost_indent(key: str, mapping: Mapping[str, object], before: str | None, pat
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _STD = "tag:yaml.org,2002:"
-_SCALAR_TAGS = frozenset({None, "!"} | {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp")})
+_SCALAR_TAGS = frozenset({None} | {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp")})
 _MAP_TAGS = frozenset({None, "!", _STD + "map"})
 _SEQ_TAGS = frozenset({None, "!", _STD + "seq"})
 
@@ -3341,7 +3341,12 @@ class _TreeBuilder:
         """Refuse anchors, and tags outside the standard set for this kind of node."""
         if event.anchor is not None:
             self.refuse_anchor(event)
-        if event.tag not in tags:
+        if event.tag == "!" and isinstance(event, yaml.ScalarEvent):
+            # "title: ! 召开…": YAML takes a "!" and a space for a tag that changes nothing, and drops it.
+            line, column = self.where(event)
+            message, hint, _ = _explain_tag(self.lines, line, column, None)
+            self.issues.append(_Issue(line, column, message, hint))
+        elif event.tag not in tags:
             line, column = self.where(event)
             self.issues.append(_Issue(line, column,
                                       f'the tag "{_clip(_short_tag(event.tag))}" is not allowed in content files',
@@ -5371,8 +5376,13 @@ def _value_quoted(text: str) -> str | None:
 
 
 def _explain_tag(lines: _Lines, line: int, column: int, mark: object) -> Explanation:
-    """A value starting with "!" (``note: !重要：初步统计``), which YAML reads as a type tag."""
-    quoted = _value_quoted(lines.line(line))
+    """A value starting with "!" (``note: !重要：初步统计``, ``- ! 走访企业``), which YAML reads as a type tag."""
+    text = lines.line(line)
+    quoted = _value_quoted(text)
+    lead, start = _typed_lead(text)
+    if quoted is None and lead.startswith("- ") and text[start:].strip():
+        value, note = _split_comment(text[start:])
+        quoted = _with_comment(lead + _quote(value.rstrip()), note)
     return ('a value starting with "!" is read by YAML as a type tag (类型标记), not as text',
             paste_hint(QUOTE_HINT, quoted) if quoted else QUOTE_HINT, None)
 

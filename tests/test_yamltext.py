@@ -2504,6 +2504,23 @@ def test_a_value_yaml_reads_as_a_tag_or_a_list_gets_the_line_with_it_quoted(type
     assert ok(quoted + "\n").value == {"note": typed.split(": ", 1)[1].split("   #")[0]}
 
 
+@pytest.mark.parametrize("typed", ["title: ! 召开动员部署会", "note: !  初步统计", "tags: [! 大调研]",
+                                   "actions:\n  - ! 走访企业"])
+def test_a_bang_and_a_space_before_a_value_is_refused_not_dropped(typed: str) -> None:
+    # "title: ! 召开动员部署会" published 召开动员部署会 with no word: YAML takes "! " for a tag that changes nothing.
+    _, report = load(typed + "\n")
+    [problem] = report.problems
+    line = typed.split("\n")[-1]
+    assert (problem.severity, problem.line, problem.column) == ("error", typed.count("\n") + 1, line.index("!") + 1)
+    assert problem.message == 'a value starting with "!" is read by YAML as a type tag (类型标记), not as text'
+    if "[" not in typed:
+        key, value = line.split(" ", 1) if line.startswith("  -") else line.split(": ", 1)
+        quoted = f'- "{value.lstrip("- ")}"' if line.startswith("  -") else f'{key}: "{value}"'
+        assert problem.hint == f"wrap the whole value in quotes: {quoted}"
+        mended = ok(typed.replace(line.lstrip(" "), quoted) + "\n").value
+        assert value.lstrip("- ") in str(mended)
+
+
 @pytest.mark.parametrize(("items", "line"), [
     ("  -  as_of: 2018-04-26\n    collected: 296\n    escalated: 143\n", 2),
     ("  - as_of: 2018-03-01\n    collected: 120\n  -   as_of: 2018-04-26\n    collected: 296\n", 4),
