@@ -893,7 +893,7 @@ def _parse_scanned(lines: _Lines, scan: _Scan, first_line: int, elsewhere: Elsew
     except yaml.YAMLError as exc:
         if errors:
             return scan.issues, None  # told once the lines are mended, in the words of the text then
-        builder.issues.append(_explain(exc, lines, scan.open_at, groups, first_line))
+        builder.issues.append(_explain(exc, lines, scan.unclosed_before(), groups, first_line))
     # What the mended lines themselves hold is told once they are mended, as before: beside the line's own
     # error, it would say another thing to type on that line.
     issues = scan.issues + [issue for issue in builder.issues if issue.line not in {bad.line for bad in errors}]
@@ -932,7 +932,7 @@ def _load_fast(text: str, first_line: int, elsewhere: ElsewhereFinder | None = N
         scan = _prescan(lines, groups, names, first_line) if scan is None else scan
         if any(issue.severity == "error" for issue in scan.issues):
             return _parse_scanned(lines, scan, first_line, elsewhere, groups)
-        return scan.issues + [_explain(exc, lines, scan.open_at, groups, first_line)], None
+        return scan.issues + [_explain(exc, lines, scan.unclosed_before(), groups, first_line)], None
     if data is not None:
         return ([] if scan is None else scan.issues), data
     scan = _prescan(lines, groups, names, first_line) if scan is None else scan
@@ -1050,6 +1050,8 @@ class _Scan:
     flow_depth: int = 0
     flow_quote: str = ""
     opener: int = -1              # text index of the quote or bracket still open
+    swallowed: tuple[int, int] | None = None  # the first quote closed only by another field's opening quote on a
+    # later line (``note: "…`` then ``title: "…"``): its text index and the line of that field (`_explain`)
     tab_indents: dict[int, int | None] = field(default_factory=dict)  # line → spaces its TAB stands for, if known
     groups: GroupFinder | None = None  # `load_yaml`'s: the fields the records know at paths
     names: FieldNamer | None = None  # `load_yaml`'s: whether a key names a field the records know
@@ -1059,6 +1061,14 @@ class _Scan:
     def open_at(self) -> int | None:
         """Text index of a quote or bracket left open at the end of the text, or None."""
         return self.opener if self.mode in ('"', "'", "flow") else None
+
+    def unclosed_before(self) -> tuple[int, int | None] | None:
+        """Where the quote or bracket a parse error is told at opens, and the line of the field whose opening
+        quote closed it (None when nothing did), or None: the first quote closed only by another field's
+        opening quote, else the quote or bracket left open at the end of the text."""
+        if self.swallowed is not None:
+            return self.swallowed
+        return None if self.open_at is None else (self.open_at, None)
 
 
 def _prescan(lines: _Lines, groups: GroupFinder | None = None, names: FieldNamer | None = None,
@@ -1123,6 +1133,9 @@ def _scan_line(scan: _Scan, number: int, line: str) -> None:
         end = _quote_end(line, 0, scan.mode)
         if end is None:
             return
+        start, colon, value_at = _typed_value(line)
+        if scan.swallowed is None and colon is not None and value_at == end and number > scan.lines.at(scan.opener)[0]:
+            scan.swallowed = scan.opener, number  # "title: " then the quote that closes: the field's own opening quote
         scan.mode = "normal"
         if scan.quoted is not None:
             _check_hash_after_quoted(scan, *scan.quoted)
@@ -3674,12 +3687,13 @@ def _walk_fast(text: str, lines: _Lines, first_line: int) -> YamlData | None:
 # PyYAML errors → plain words.
 # --------------------------------------------------------------------------
 
-def _explain(exc: yaml.YAMLError, lines: _Lines, open_at: int | None, groups: GroupFinder | None = None,
-             first_line: int = 1) -> _Issue:
+def _explain(exc: yaml.YAMLError, lines: _Lines, unclosed: tuple[int, int | None] | None,
+             groups: GroupFinder | None = None, first_line: int = 1) -> _Issue:
     """Translate a PyYAML error into one plain issue at the right place.
 
     Takes the error, the text's lines, where a quote or bracket left open
-    starts (or None), `load_yaml`'s ``groups`` and the file line of the
+    starts and the line of the field whose opening quote closed it, if any
+    (`_Scan.unclosed_before`, or None), `load_yaml`'s ``groups`` and the file line of the
     text's first line (for hints that name other lines). PyYAML's own words
     are kept, after the plain explanation, in parentheses.
     """
@@ -3693,8 +3707,8 @@ def _explain(exc: yaml.YAMLError, lines: _Lines, open_at: int | None, groups: Gr
     context_mark = getattr(exc, "context_mark", None)
     index = problem_mark.index if problem_mark is not None else len(lines.text)
     words = f"(YAML parser: {context + ': ' if context else ''}{problem or exc})"
-    if open_at is not None and index >= open_at:
-        return _unclosed(lines, open_at, words)
+    if unclosed is not None and index >= unclosed[0]:
+        return _unclosed(lines, unclosed[0], words, unclosed[1], first_line)
     line, column = lines.at(index)
     too_far = _key_too_far_in(lines, line, groups) if groups is not None and problem.startswith("mapping values") \
         else None
@@ -3787,16 +3801,35 @@ _UNREADABLE = ("the YAML cannot be read here",
 """What `_explain` says of a parse error it has no better words for."""
 
 
-def _unclosed(lines: _Lines, open_at: int, words: str) -> _Issue:
-    """Explain a quote or bracket that is never closed, pointing at where it opens."""
+def _unclosed(lines: _Lines, open_at: int, words: str, closed_at: int | None = None, first_line: int = 1) -> _Issue:
+    """Explain a quote or bracket that is never closed, pointing at where it opens.
+
+    ``closed_at``: the 0-based line of the field whose opening quote YAML
+    took for this quote's closing one (``note: "…`` then, lines below,
+    ``title: "…"``), told with its file line (``first_line``: that of the
+    text's first line); the parse error comes there, at a line typed right.
+    A quote never closed at all, on a value whose text goes on over the
+    lines indented under its key, gets its closing quote after the last of
+    them (`_quoted_text_end`), where the text the editor meant ends.
+    """
     line, column = lines.at(open_at)
     opener = lines.text[open_at]
     closer = {"[": "]", "{": "}"}.get(opener, opener)
-    typed = lines.line(line).rstrip()
     if opener in "[{":
         message = f'the "{opener}" opened here is never closed with "{closer}"'
     else:
         message = f"the quote {opener} opened here is never closed"
+        if closed_at is not None:
+            message += (f" on its line, so YAML reads on to the {opener} that opens the value of line "
+                        f"{closed_at + first_line} and takes the lines between as part of this value")
+        else:
+            last = _quoted_text_end(lines, line)
+            if last != line:
+                typed = lines.line(last).rstrip()
+                return _Issue(line, column, f"{message} {words}", paste_hint(
+                    f"add the closing {closer} at the end of the value, on line {last + first_line}",
+                    (typed + closer).lstrip(" ")))
+    typed = lines.line(line).rstrip()
     # The closer goes before a trailing "# comment" (every line sitegen new writes has one):
     # after it, the closer would be part of the comment and the line as broken as before.
     # Inside quotes a "#" glued to text (#3) is text, as the editor meant it.
@@ -3819,6 +3852,19 @@ def _unclosed(lines: _Lines, open_at: int, words: str) -> _Issue:
     fixed = typed[:end] + closer + typed[end:]
     return _Issue(line, column, f"{message} {words}",
                   paste_hint(f"add the closing {closer} at the end of the value", fixed.lstrip(" "), before))
+
+
+def _quoted_text_end(lines: _Lines, line: int) -> int:
+    """The last line of a quoted text opened on the 0-based ``line`` and never closed: the last of the lines
+    right under it that stand further in than its line (a text typed over several lines, as YAML lets it go
+    on), stopping at a blank line or a line holding a quote; ``line`` itself when none does."""
+    indent, last = _indent(lines.line(line)), line
+    for number in range(line + 1, len(lines.lines)):
+        text = lines.line(number)
+        if not text.strip() or _indent(text) <= indent or '"' in text or "'" in text:
+            break
+        last = number
+    return last
 
 
 _WRONG_CLOSERS = {

@@ -2729,3 +2729,32 @@ def test_a_field_between_the_fields_above_and_their_key_is_told_how_far_in_they_
     assert problem.hint.startswith(f'line it up with "name:": type {more} at its start') and fixed == f"{name}role: 党委书记"
     assert ok(typed.replace(f"{role}role:", fixed.split("role:")[0] + "role:")).value["interviewee"] == {
         "name": "受访人", "role": "党委书记"}
+
+
+@pytest.mark.parametrize("title", ['"召开动员部署会: 全镇 300 人参加"', '"召开动员部署会"'])
+def test_a_quote_never_closed_is_told_at_its_line_not_at_the_field_whose_quote_closed_it(title: str) -> None:
+    # YAML read the note on to the title's opening quote, and the error came at the title, a line typed right:
+    # its hint offered the title as typed, and the note's line was told only once the title lost its quotes.
+    text = ("tallies:\n  - as_of: 2018-04-26\n    collected: 296\n"
+            '    note: "据镇大调研办公室 3 月统计（第一批）。\n'
+            "milestones:\n  - date: 2018-01-15\n"
+            f"    title: {title}\n")
+    data, report = load(text, first_line=3)
+    assert data is None and shown(report) == [
+        'data/x.yaml:6:11: error: the quote " opened here is never closed on its line, so YAML reads on to the " '
+        "that opens the value of line 9 and takes the lines between as part of this value (YAML parser: "
+        f"{report.problems[0].message.split('(YAML parser: ')[1]}\n"
+        '  hint: add the closing " at the end of the value: note: "据镇大调研办公室 3 月统计（第一批）。"']
+    mended = ok(text.replace("（第一批）。\n", "（第一批）。\"\n"), first_line=3).value
+    assert mended["tallies"][0]["note"] == "据镇大调研办公室 3 月统计（第一批）。"
+    assert mended["milestones"][0]["title"] == title.strip('"')
+
+
+def test_a_quote_never_closed_on_a_text_over_several_lines_is_closed_after_its_last_line() -> None:
+    # The closing quote was offered at the end of the first line: typed there, the second line was "not lined up".
+    text = 'summary: "练塘镇走访 25 个村、\n  收集问题清单 1876 份。\ntags: [大调研]\n'
+    data, report = load(text)
+    assert data is None and [(p.line, p.column) for p in report.problems] == [(1, 10)]
+    assert report.problems[0].hint == 'add the closing " at the end of the value, on line 2: 收集问题清单 1876 份。"'
+    mended = ok(text.replace("份。\n", '份。"\n')).value
+    assert mended["summary"].replace(" ", "") == "练塘镇走访25个村、收集问题清单1876份。"
