@@ -2011,13 +2011,21 @@ def _mismatched_quotes(value: str) -> bool:
 
     Takes the value as typed (its comment split off). An ASCII quote
     opening it is unclosed on its line and the value ends with the Chinese
-    closing quote; or a Chinese quote opens it and it ends with its only
+    closing quote, or with its only ASCII quote of the other kind
+    (``'…份。"``); or a Chinese quote opens it and it ends with its only
     ASCII quote (``“大调研”微访谈"共建"`` holds a pair: text, not a slip).
+    A Chinese quote at the end that closes a pair opened in the value
+    (``"把“问题清单”变成“幸福清单”``: as many “ as ”) is the text's own.
     """
     if len(value) < 2:
         return False
     if value[0] in "\"'":  # closed with ” or with “ (an input method gives “ and ” by turns, and may start with ”)
-        return value[-1] in _CHINESE_PAIR[value[0]] and _quote_end(value, 1, value[0]) is None
+        if _quote_end(value, 1, value[0]) is not None:
+            return False
+        if value[-1] in "\"'":
+            return value[-1] != value[0] and value.count(value[-1]) == 1
+        opens, closes = _CHINESE_PAIR[value[0]]
+        return value[-1] in (opens, closes) and not 0 < value.count(opens) == value.count(closes)
     return value[0] in "“‘" and value[-1] in "\"'" and value.count(value[-1]) == 1
 
 
@@ -2045,7 +2053,9 @@ def _check_mismatched_quotes(scan: _Scan, number: int, line: str, pos: int, owne
     inner = value[1:-1]
     kept, shown = _quote(inner), _value_as_typed(opener + inner + closer)[0]
     column = pos + len(value) - 1 if chinese == value[-1] else pos
-    where = (f'opens with {value[0]} and ends with the Chinese quote {chinese}, which YAML does not read as its '
+    where = (f"opens with {value[0]} and ends with {value[-1]}, a quote of the other kind, which YAML does not read "
+             f"as its closing quote, so the {value[0]} is never closed" if chinese in "\"'" else
+             f'opens with {value[0]} and ends with the Chinese quote {chinese}, which YAML does not read as its '
              f"closing quote, so the {value[0]} is never closed" if chinese == value[-1] else
              f"opens with the Chinese quote {chinese} and ends with {value[-1]}: YAML reads neither as a quote, so "
              f"the page would show both")

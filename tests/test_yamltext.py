@@ -757,6 +757,32 @@ def test_a_value_between_a_quote_and_a_chinese_quote_gets_matching_quotes(typed:
     assert ("# 标题 title" in typed) == ascii_fix.endswith("   # 标题 title") == chinese_fix.endswith("   # 标题 title")
 
 
+@pytest.mark.parametrize("value", ["练塘镇：把“问题清单”变成“幸福清单”", "“大调研”微访谈", "共建‘幸福家园’"])
+def test_a_chinese_quote_closing_a_pair_at_the_end_is_kept_when_the_closing_quote_is_added(value: str) -> None:
+    # "title: "…变成“幸福清单”" was told its ” stood for the closing quote: followed, the page lost the ”.
+    typed = f'title: "{value}\nsummary: 摘要\n'
+    _, report = load(typed)
+    [problem] = report.problems
+    assert (problem.line, problem.column) == (1, 8)
+    assert problem.hint == f'add the closing " at the end of the value: title: "{value}"'
+    assert ok(f'title: "{value}"\nsummary: 摘要\n').value["title"] == value
+
+
+@pytest.mark.parametrize(("typed", "opener", "closer"), [
+    ("summary: '练塘镇收集问题清单 1876 份。\"\n", "'", '"'),
+    ('summary: "练塘镇收集问题清单 1876 份。\'\n', '"', "'"),
+])
+def test_a_value_between_two_kinds_of_ascii_quote_gets_one_kind(typed: str, opener: str, closer: str) -> None:
+    # '…份。" was offered a closing ' after the ": followed, the page showed the ".
+    _, report = load(typed)
+    [problem] = report.problems
+    assert problem.message == (f"the value opens with {opener} and ends with {closer}, a quote of the other kind, "
+                               f"which YAML does not read as its closing quote, so the {opener} is never closed")
+    fixed = problem.hint.split(" (or,")[0].removeprefix('type " at both ends: ')
+    assert fixed == 'summary: "练塘镇收集问题清单 1876 份。"'
+    assert ok(fixed + "\n").value["summary"] == "练塘镇收集问题清单 1876 份。"
+
+
 def test_a_web_address_between_a_quote_and_a_chinese_quote_gets_ascii_quotes_alone() -> None:
     # Quotes never show around an address: typed Chinese at both ends, they would be part of it.
     for typed in ('  url: "https://example.org/a.html”\n', '  url: “https://example.org/a.html"\n'):
