@@ -110,6 +110,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
     for document in content.interviews + content.cases:
         check_publish_year(document, now, report)
         check_update_time(document, now, report)
+        check_taken_off(document, now, published, report)
         check_repeated_tags(document, report)
         check_source_publisher(document, report)
     for page in content.failed:
@@ -797,6 +798,34 @@ def check_publish_year(document: Document, now: datetime, report: Report) -> Non
                    if year is not None else "write the day the page is to be published (发布日期)")
 
 
+def check_taken_off(document: Document, now: datetime, published: Callable[[], Mapping[str, str]],
+                    report: Report) -> None:
+    """Warn when a page the last build published has a publish time still to come: this build takes it off.
+
+    Takes a loaded interview or case study, the build's time (naive, site
+    time zone), the files the last build published (`check_content`'s
+    ``published``) and the report. A year typed wrong in a published page
+    (2028 for 2018) made it scheduled: the build removed it, and every link
+    to it gave 404, told only as "scheduled". The hint names the year meant
+    (`likely_year`), or the two ways to say what is meant. A draft is
+    taken off as asked, and a date more than `FAR_AHEAD_YEARS` ahead is
+    told by `check_publish_year`. Raises nothing.
+    """
+    moment = document.meta.date
+    if (document.meta.draft or moment <= now or moment.year - now.year > FAR_AHEAD_YEARS
+            or document.path not in published()):
+        return
+    line, column = document.yaml.locate(("date",))
+    year = likely_year(moment.date(), now.date())
+    report.warning(document.path, line, column,
+                   f"the last build published this page, but its publish date {publish_time_text(moment)} is still "
+                   "to come, so this build takes it off the site until then, and links to it give 404",
+                   f"did you mean {year}? write date: {publish_time_text(moment.replace(year=year))}"
+                   if year is not None else
+                   "to keep it on the site, write the time it was first published (发布时间) in date:; "
+                   "to take it off, write draft: true")
+
+
 def check_update_time(document: Document, now: datetime, report: Report) -> None:
     """Refuse a page's ``updated`` time (更新时间) before its publish time; warn of one still to come.
 
@@ -818,8 +847,9 @@ def check_update_time(document: Document, now: datetime, report: Report) -> None
     if meta.updated < meta.date:
         report.error(document.path, line, column,
                      f"the page is marked updated (更新时间) {updated}, before its publish time {published}",
-                     f"write when the page was corrected, on or after {published}, in updated:; "
-                     "or, if the page was never changed after publishing, delete the updated: line")
+                     "one of the two is typed wrong: date: is when the page was first published (发布时间), "
+                     "updated: when it was last corrected, on or after it; if the page was never changed after "
+                     "publishing, delete the updated: line")
     elif meta.updated > now >= meta.date and not meta.draft:
         year = likely_year(meta.updated.date(), now.date())
         report.warning(document.path, line, column,

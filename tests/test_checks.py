@@ -5136,9 +5136,9 @@ def test_lists_nested_too_deep_for_markdown_stop_the_build_with_the_line_not_a_t
     ("2018年5月10日", None),
     ("2018-05-03 10:00", None),
     ("2018-04-10", "content/interviews/a.md:9:10: error: the page is marked updated (更新时间) 2018-04-10, before its "
-                   "publish time 2018-05-03 10:00\n  hint: write when the page was corrected, on or after "
-                   "2018-05-03 10:00, in updated:; or, if the page was never changed after publishing, delete the "
-                   "updated: line"),
+                   "publish time 2018-05-03 10:00\n  hint: one of the two is typed wrong: date: is when the page was first "
+                   "published (发布时间), updated: when it was last corrected, on or after it; if the page was never "
+                   "changed after publishing, delete the updated: line"),
     ("2081-05-10 09:00", "content/interviews/a.md:9:10: warning: the page is marked updated (更新时间) 2081-05-10 09:00, "
                          "a time still to come, and every page and feed would show it\n"
                          "  hint: did you mean 2018? write updated: 2018-05-10 09:00"),
@@ -5163,3 +5163,28 @@ def test_a_page_scheduled_for_later_may_name_a_later_update_time(tmp_path: Path)
     root = write_site(tmp_path / "site", {"content/interviews/a.md": interview(
         date="2027-01-05 10:00", extra="updated: 2027-01-06 10:00\n")})
     assert check(BuildOptions(root=root, now=datetime(2026, 11, 30, 12, 0))).problems == []
+
+
+@pytest.mark.parametrize(("typed", "extra", "expected"), [
+    ("2028-05-03 10:00", "", "content/interviews/a.md:8:7: warning: the last build published this page, but its "
+                             "publish date 2028-05-03 10:00 is still to come, so this build takes it off the site "
+                             "until then, and links to it give 404\n"
+                             "  hint: to keep it on the site, write the time it was first published (发布时间) in "
+                             "date:; to take it off, write draft: true"),
+    ("2027-06-03 10:00", "draft: true\n", None),  # taken off as asked
+    ("2018-05-04 10:00", "", None),  # still published
+])
+def test_a_published_page_given_a_publish_date_still_to_come_is_warned_as_taken_off(
+        tmp_path: Path, typed: str, extra: str, expected: str | None) -> None:
+    # "date: 2028-…" typed for 2018 in a published interview took it off the site ("7 removed"), told only as
+    # "scheduled for 2028-05-03 10:00, not published yet".
+    now = datetime(2026, 11, 30, 12, 0)
+    root = write_site(tmp_path / "site", {"content/interviews/a.md": interview(),
+                                          "content/interviews/b.md": interview("白鹤镇访谈二")})
+    build(BuildOptions(root=root, search=False, now=now))
+    (root / "content/interviews/a.md").write_text(interview(date=typed, extra=extra), encoding="utf-8")
+    found = [p.format() for p in check(BuildOptions(root=root, now=now)).problems if p.path.endswith("a.md")]
+    assert found == ([expected] if expected else [])
+    # A page never published may be scheduled freely.
+    (root / "content/interviews/c.md").write_text(interview("白鹤镇访谈三", date="2027-01-05 10:00"), encoding="utf-8")
+    assert not [p for p in check(BuildOptions(root=root, now=now)).problems if p.path.endswith("c.md")]
