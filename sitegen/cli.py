@@ -625,10 +625,11 @@ def _reading_note(args: argparse.Namespace, written: Path) -> str | None:
     if args.kind in ("interview", "case"):
         return (f'the slug {made} is the pinyin of "{named}" and goes into the page\'s address: if a character '
                 f"reads otherwise here (多音字), change the slug: line now, before the page is published")
-    # The file's first line and its "sitegen new tally" line name the id: renamed, they would give a wrong one.
+    # The file's first line (and a unit's "sitegen new tally" line) name the id: renamed, they would give a wrong one.
+    lines = 'its first line and its "sitegen new tally" line' if args.kind == "unit" else "its first line"
     return (f'the id {made} is the pinyin of "{named}" and goes into the address of its page: if a '
             "character reads otherwise here (多音字), rename the file now, before any page names it, and write the "
-            f'new id for {made} in its first line and its "sitegen new tally" line')
+            f"new id for {made} in {lines}")
 
 
 def _write_new(args: argparse.Namespace) -> Path:

@@ -739,6 +739,17 @@ def test_new_unit_takes_its_level_in_chinese_too(tmp_path: Path, capsys) -> None
         assert code == 0 and re.search(r"^level: (\w+)", written.read_text(encoding="utf-8"), re.M)[1] == level
 
 
+def test_new_series_says_which_lines_name_its_id(tmp_path: Path, capsys) -> None:
+    # The note told a new series' id to be written in its "sitegen new tally" line, which only a unit's file has.
+    site = copy_example(tmp_path / "site")
+    code, out, err = _run(capsys, "new", "series", "乡村振兴调研", "--site", str(site))
+    written = Path(out.split()[-1])
+    assert code == 0 and written.name == "xiang-cun-zhen-xing-diao-yan.yaml"
+    assert err.endswith("write the new id for xiang-cun-zhen-xing-diao-yan in its first line\n")
+    assert "xiang-cun-zhen-xing-diao-yan" in written.read_text(encoding="utf-8").splitlines()[0]
+    assert "sitegen new tally" not in written.read_text(encoding="utf-8")
+
+
 _DRAFT_NOTE = "  note: it is a draft (draft: true): sitegen serve shows it; write draft: false to publish it\n"
 
 
