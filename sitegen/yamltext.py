@@ -1589,13 +1589,18 @@ _DASH_NAMES = {"－": "a full-width dash (全角)", "—": "a long dash (破折�
                "−": "a minus sign"}
 
 
+_BULLET_NAMES = {"•": "a bullet (项目符号)", "·": "a middle dot (间隔号)", "・": "a middle dot (中点)",
+                 "●": "a round bullet (实心圆)", "○": "a round bullet (空心圆)", "■": "a square bullet (实心方块)",
+                 "▪": "a square bullet (方块)", "◆": "a diamond bullet (实心菱形)", "◇": "a diamond bullet (菱形)"}
+"""Signs that Word, WPS or an input method types at the start of a list item, each as a message names it."""
+
 _ALIAS_CHAR = compile_later(r"[0-9A-Za-z_\-]")
 """A character of an alias's name (``*ref``): a ``*`` followed by anything else starts no alias."""
 
 
 def _check_list_dash(scan: _Scan, number: int, line: str, pos: int) -> tuple[int, int, bool]:
-    """Report a list item typed ``-走访`` (no space), ``－ 走访``/``— 走访`` (a dash that is not "-") or ``* 走访``
-    (a bullet).
+    """Report a list item typed ``-走访`` (no space), ``－ 走访``/``— 走访`` (a dash that is not "-"), ``* 走访``
+    or ``· as_of: …`` (a bullet, `_BULLET_NAMES`).
 
     Takes the scan, the line's number and text, and ``pos``, where its text
     starts (after the indentation). YAML reads such a line as text, and
@@ -1625,6 +1630,11 @@ def _check_list_dash(scan: _Scan, number: int, line: str, pos: int) -> tuple[int
         # error is told, left lines no list could hold ("this line is not lined up").
         message = '"*" is a bullet (项目符号), as Word or Markdown types it; a list item starts with "-" and a space'
         how = 'type "-" and a space in place of the "*"'
+    elif char in _BULLET_NAMES and rest[1:].strip(_GAP):
+        # "· as_of: …": YAML reads the line as text, and the error came at the next field, "not expected here".
+        message = (f'"{char}" is {_BULLET_NAMES[char]}, as Word or an input method types it; a list item starts '
+                   'with "-" and a space')
+        how = f'type "-" and a space in place of the "{char}"'
     else:
         return -1, pos, False
     start = pos + 1 + len(line[pos + 1:]) - len(line[pos + 1:].lstrip(_GAP))

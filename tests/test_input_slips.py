@@ -83,6 +83,21 @@ def test_list_items_typed_with_a_bullet_star_are_told_the_lines_and_the_hint_fol
     assert parse_html(build_at(root) / "cases/caomei/index.html").xpath("//li/text()")[:2] == actions
 
 
+@pytest.mark.parametrize(("bullet", "what"), [("· ", "a middle dot (间隔号)"), ("•", "a bullet (项目符号)"),
+                                           ("● ", "a round bullet (实心圆)")])
+def test_list_items_typed_with_a_word_bullet_are_told_at_the_bullet_and_the_hint_followed_checks(
+        tmp_path: Path, bullet: str, what: str) -> None:
+    # "· as_of: 2018-04-26" was told at the next line, "a key: is not expected here", never naming the "·".
+    unit = UNIT.replace("  - as_of:", f"  {bullet}as_of:")
+    root = write_site(tmp_path, {"content/units/baihe.yaml": unit})
+    assert printed(root) == [
+        f'content/units/baihe.yaml:5:3: error: "{bullet[0]}" is {what}, as Word or an input method types it; a list '
+        f'item starts with "-" and a space\n  hint: type "-" and a space in place of the "{bullet[0]}": '
+        "- as_of: 2018-04-26"]
+    write_site(tmp_path, {"content/units/baihe.yaml": UNIT})
+    assert printed(root) == []
+
+
 _COLON_ITEM = ('error: {field}: item {number} of the list, "{text}", has ": " in it, so YAML reads it as a field '
                "(key: value), not text\n  hint: wrap the whole item in quotes: {quoted} (or type the colon full "
                "width (全角冒号): {wide})")
