@@ -391,6 +391,28 @@ def test_nginx_redirects_keep_the_sub_path_and_types_are_right(subpath_deploymen
         assert (status, content_type, body) == (200, "text/csv; charset=utf-8", csv.read_bytes()), relative
 
 
+def test_files_are_checked_for_a_newer_copy_and_the_search_index_named_by_content_is_kept(
+        subpath_deployment: Deployment) -> None:
+    # No Cache-Control was sent: browsers kept site.css, pages and figures by guesswork, for days after a rebuild.
+    output = subpath_deployment.output
+    named = sorted(p.relative_to(output).as_posix() for p in output.glob("pagefind/*.pf_meta"))
+    named += sorted(p.relative_to(output).as_posix() for p in output.glob("pagefind/fragment/*"))[:1]
+    named += sorted(p.relative_to(output).as_posix() for p in output.glob("pagefind/index/*"))[:1]
+    assert len(named) == 3, named
+    asked_again = ["", "interviews/", "assets/site.css", "assets/reading-mode.js", "feed.xml", "sitemap.xml",
+                   "datapackage.json", "pagefind/pagefind-entry.json", "pagefind/pagefind.js",
+                   sorted(p.relative_to(output).as_posix() for p in output.rglob("*.csv"))[0], "no-such-page/"]
+    for path in asked_again + named:
+        request = urllib.request.Request(subpath_deployment.url(path), method="HEAD")
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                headers = response.headers
+        except urllib.error.HTTPError as failure:
+            headers = failure.headers
+        expected = "public, max-age=31536000, immutable" if path in named else "no-cache"
+        assert (headers.get("Cache-Control"), headers.get("X-Content-Type-Options")) == (expected, "nosniff"), path
+
+
 def test_search_works_under_the_sub_path(subpath_deployment: Deployment, page_at: Any) -> None:
     from .test_search import search
 
