@@ -1353,6 +1353,18 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
                 continue
             line, column = _typed_at(entry.document, href)
             hints = hints or _LinkHints(graph, pages | files, former, held_back, place_problem)
+            if "\\" in href:  # files\报告.pdf: a path as Windows writes it; a browser reads "\" as no separator
+                slashed = href.strip().replace("\\", "/")
+                meant = site_path(slashed)
+                meant += "/" if meant + "/" in pages else ""
+                how = 'write "/" in place of each "\\"'
+                report.warning(entry.document.path, line, column,
+                               f'the link "{href}" is written with "\\", as a Windows path is, and leads to no page '
+                               "or file of this site: a web address separates its folders with \"/\"",
+                               f"{how}: {_rewritten(meant, _query_and_place(slashed), place_problem)[0]}"
+                               if _leads_somewhere(meant, pages, files) else
+                               f"{how}; then: {hints.hint(meant, _query_and_place(slashed))}")
+                continue
             # Typed with the base path (as copied from the address bar), the page meant is looked for without it.
             meant = after_base_path(path, base) or path
             report.warning(entry.document.path, line, column,

@@ -527,6 +527,29 @@ def test_a_link_in_the_text_that_leads_nowhere_on_the_site_is_a_warning_at_it(tm
          "did you mean /interviews/a/? (a link without https:// is read from the site's root)")]
 
 
+def test_a_link_written_with_backslashes_is_told_to_use_slashes_and_the_hint_followed_leads_there(
+        tmp_path: Path) -> None:
+    # "[调研报告](files\\报告.pdf)" was told only "leads to no page or file", with a hint about addresses in general,
+    # never naming the "\\"; the page linked /files%5C报告.pdf.
+    body = "## 问题一\n\n见[调研报告](files\\报告.pdf)、[单位](units\\baihe)、[别处](units\\nope)。\n"
+    files = {"content/interviews/a.md": interview(body=body), "content/files/报告.pdf": b"%PDF"}
+    root = write_site(tmp_path, files)
+    warnings = build(BuildOptions(root=root, search=False)).warnings
+    told = 'is written with "\\", as a Windows path is, and leads to no page or file of this site: a web address ' \
+           'separates its folders with "/"'
+    assert [(w.location(), w.message, w.hint) for w in warnings] == [
+        ("content/interviews/a.md:13:9", f'the link "files\\报告.pdf" {told}',
+         'write "/" in place of each "\\": /files/报告.pdf'),
+        ("content/interviews/a.md:13:28", f'the link "units\\baihe" {told}',
+         'write "/" in place of each "\\": /units/baihe/'),
+        ("content/interviews/a.md:13:46", f'the link "units\\nope" {told}',
+         'write "/" in place of each "\\"; then: link to a page by its address (as /interviews/a/) or to a file '
+         "under content/ by its path from there (files/报告.pdf for content/files/报告.pdf)")]
+    write_site(tmp_path, {**files, "content/interviews/a.md": interview(
+        body="## 问题一\n\n见[调研报告](/files/报告.pdf)、[单位](/units/baihe/)。\n")})
+    assert build(BuildOptions(root=root, search=False)).warnings == []
+
+
 def test_a_link_to_the_preview_or_to_the_sites_own_address_typed_in_full_is_a_warning(tmp_path: Path) -> None:
     # A link copied from the preview's address bar was published as it was, dead for every reader; one to
     # the site's own base URL typed in full led out of the site built for another address, and was not checked.
