@@ -5584,11 +5584,44 @@ def _explain_expected_dash(lines: _Lines, line: int, column: int, _mark: object)
         return field
     if colon is not None and above[start:colon] and start != len(text) - len(text.lstrip(" ")):
         # batches: 318 typed with 3 spaces under "    collected:": say how far to indent it
+        lined_up = f'indent it with {start} spaces, lined up with "{_clip(above[start:colon], 20)}:" above'
+        own_start, own_colon, _ = _typed_value(text)
+        dash, keys = _item_fields_above(lines, line, start)
+        if own_colon is not None and dash is not None and text[own_start:own_colon] not in keys:
+            # "   resolved: 1180" under an item without one: it is that item's; "- " made it a new item,
+            # which lacked as_of and the other figures.
+            spaces = len(text) - len(text.lstrip(" "))
+            return (f'"{text[own_start:own_colon]}:" stands {spaces} space{"s" if spaces != 1 else ""} in, not lined '
+                    f"up with the fields of the item above ({start} spaces in), so YAML reads it neither as a field "
+                    "of that item nor as a new item", f"{lined_up}", None)
+        if own_colon is not None and dash is not None:
+            return ('a list item starting with "- " is expected here, like the lines above',
+                    f'the item above has "{text[own_start:own_colon]}:" already: if this line starts a new item, '
+                    f'type "- " before it, the "-" lined up with the "- " above ({dash} spaces in); if it belongs '
+                    f"to the item above, {lined_up}", None)
         return ('a list item starting with "- " is expected here, like the lines above',
-                f'start the line with "- ", or, if it belongs to the item above, indent it with {start} spaces, '
-                f'lined up with "{_clip(above[start:colon], 20)}:" above', None)
+                f'start the line with "- ", or, if it belongs to the item above, {lined_up}', None)
     return ('a list item starting with "- " is expected here, like the lines above',
             'start the line with "- ", or indent it to belong to the item above', None)
+
+
+def _item_fields_above(lines: _Lines, line: int, start: int) -> tuple[int | None, set[str]]:
+    """The list item above the 0-based ``line`` whose fields stand ``start`` spaces in: the column of its "-"
+    and the keys of its fields (its first, typed after the "- ", too); (None, empty) when no such item is found."""
+    keys: set[str] = set()
+    for number in range(line - 1, -1, -1):
+        text = lines.line(number)
+        stripped = text.lstrip(" ")
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = len(text) - len(stripped)
+        key_start, colon, _ = _typed_value(text)
+        if key_start != start or colon is None:
+            return None, set()
+        keys.add(text[key_start:colon])
+        if indent < start:  # "  - as_of: …": the item's first line
+            return (indent, keys) if stripped.startswith("- ") else (None, set())
+    return None, set()
 
 
 _SPACED_DASH = compile_later(r"(?P<dash> *- )(?P<more> +)(?P<key>[^ #][^:]*):(?:[ \t]|$)")

@@ -227,7 +227,7 @@ def test_a_field_of_the_list_items_typed_short_is_still_told_to_line_up(tmp_path
     # note is a tally's field: it belongs to the item above, as the old hint says.
     root = write_site(tmp_path, {UNIT_PATH: HEAD + TALLY.format(collected="85", note="  note: 文章\n")})
     [problem] = found(root)
-    assert problem.hint.startswith('start the line with "- ", or, if it belongs to the item above, indent it with 4')
+    assert problem.hint.startswith('indent it with 4 spaces, lined up with')
 
 
 # -- a date typed with words beside it -----------------------------------------------------------------------------

@@ -1037,16 +1037,30 @@ def test_an_unclosed_bracket_with_a_hash_before_its_closer_is_not_told_to_add_on
 
 @pytest.mark.parametrize(("text", "hint"), [
     ("tallies:\n  - as_of: 2018-04-26\n    batches: 318\n   collected: 296\n",
-     'start the line with "- ", or, if it belongs to the item above, indent it with 4 spaces, lined up with '
-     '"batches:" above'),
+     'indent it with 4 spaces, lined up with "batches:" above'),
     ("tallies:\n  - as_of: 2018-04-26\n   collected: 296\n",
-     'start the line with "- ", or, if it belongs to the item above, indent it with 4 spaces, lined up with '
-     '"as_of:" above'),
+     'indent it with 4 spaces, lined up with "as_of:" above'),
 ])
 def test_a_field_of_a_list_item_indented_too_little_says_how_far(text: str, hint: str) -> None:
-    # The hint said "indent it to belong to the item above", not how far: three spaces are not four.
+    # The hint said "indent it to belong to the item above", not how far: three spaces are not four. Its first
+    # choice, "start the line with "- "", typed "   - collected: 296", gave the same error again.
     _, report = load(text)
-    assert [p.hint for p in report.problems] == [hint]
+    [problem] = report.problems
+    assert problem.hint == hint
+    assert problem.message.startswith('"collected:" stands 3 spaces in, not lined up with the fields of the item '
+                                      "above (4 spaces in), so YAML reads it neither as a field of that item nor as "
+                                      "a new item")
+    assert ok(text.replace("   collected", "    collected")).value["tallies"][0]["collected"] == "296"
+
+
+def test_a_field_the_item_above_has_already_indented_too_little_is_offered_a_new_item_too() -> None:
+    text = "tallies:\n  - as_of: 2018-04-26\n    collected: 296\n   as_of: 2018-05-26\n"
+    _, report = load(text)
+    assert [p.hint for p in report.problems] == [
+        'the item above has "as_of:" already: if this line starts a new item, type "- " before it, the "-" lined '
+        'up with the "- " above (2 spaces in); if it belongs to the item above, indent it with 4 spaces, lined up '
+        'with "collected:" above']
+    assert len(ok(text.replace("   as_of", "  - as_of")).value["tallies"]) == 2
 
 
 @pytest.mark.parametrize(("text", "column", "hint"), [
