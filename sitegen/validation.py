@@ -1327,6 +1327,8 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData, pa
         hint = f'add a line "{loc[-1] if loc else name}: …"' + (f", e.g. {example}" if example else "")
         if (summed := _tally_figure_meant(data, loc)) is not None:
             hint = summed
+        if (split := _field_typed_as_an_item(data, loc)) is not None:
+            message, hint = split
         if loc in _NAMING_FIELDS:  # "unit: …" typed as shown was "the dots are not the text", the ids unsaid
             folder = "series" if loc == ("series",) else "units"
             hint = (f'add a line "{loc[0]}: " followed by the id of the page\'s {loc[0]}: its file name in '
@@ -1455,6 +1457,38 @@ def _is_required(model: type[BaseModel], loc: tuple[Any, ...]) -> bool:
     """Whether the field at ``loc`` of ``model`` must be typed (it has no default); False for no field."""
     info = _field_at(model, loc)
     return info is not None and info.is_required()
+
+
+def _field_typed_as_an_item(data: YamlData, loc: tuple[Any, ...]) -> tuple[str, str] | None:
+    """The message and hint for a list item that lacks a field (at ``loc``: the list, its index, the field) because
+    it is a field of an item above typed with a "- " of its own (``- src: …``, ``- alt: …``, ``- caption: …``): an
+    item of one field, under items of one field each back to the item it belongs to (one of more fields, or the
+    list's first), no field typed twice among them. The same for each field the item lacks. None otherwise.
+
+    Told "add a line "src: …"", the editor gave each a picture of its own, which did not exist.
+    """
+    if len(loc) != 3 or not isinstance(loc[1], int) or not isinstance(data.value, dict):
+        return None
+    items = data.value.get(loc[0])
+    if not isinstance(items, list) or not 0 < loc[1] < len(items):
+        return None
+    item = items[loc[1]]
+    if not isinstance(item, dict) or len(item) != 1:
+        return None
+    taken = set(item)
+    for index in range(loc[1] - 1, -1, -1):
+        above = items[index]
+        if not isinstance(above, dict) or not above or taken & set(above):
+            return None
+        if len(above) > 1 or index == 0:
+            key, first = str(next(iter(item))), str(next(iter(above)))
+            spaces = data.locate_key((loc[0], index, first))[1] - 1
+            return (f'"{key}:" has a "- " of its own, so YAML reads it as item {loc[1] + 1} of {loc[0]}, an item '
+                    f"of its own, not as a field of item {index + 1}",
+                    f'if "{key}:" belongs to item {index + 1}, delete its "- " and indent it with {spaces} spaces, '
+                    f'lined up with "{first}:" of that item')
+        taken |= set(above)
+    return None
 
 
 def _tally_figure_meant(data: YamlData, loc: tuple[Any, ...]) -> str | None:

@@ -5188,3 +5188,26 @@ def test_a_published_page_given_a_publish_date_still_to_come_is_warned_as_taken_
     # A page never published may be scheduled freely.
     (root / "content/interviews/c.md").write_text(interview("白鹤镇访谈三", date="2027-01-05 10:00"), encoding="utf-8")
     assert not [p for p in check(BuildOptions(root=root, now=now)).problems if p.path.endswith("c.md")]
+
+
+def test_a_pictures_fields_each_typed_with_a_dash_are_told_as_items_of_their_own(tmp_path: Path) -> None:
+    # "- src: …", "- alt: …", "- caption: …" were told 'the field "src" is missing', "add a line "src: …", e.g.
+    # src: images/baihe-1.svg": followed, each gave a picture of its own, of a file that did not exist.
+    picture = b'<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"></svg>'
+    typed = "images:\n  - src: images/a.svg\n  - alt: 座谈会现场\n  - caption: 调研组召开座谈会\n"
+    files = {"content/images/a.svg": picture}
+    root = write_site(tmp_path / "site", {**files, "content/interviews/a.md": interview(extra=typed)})
+    told = [p.format() for p in check(BuildOptions(root=root)).problems]
+    assert told == [
+        f'content/interviews/a.md:{line}:5: error: "{key}:" has a "- " of its own, so YAML reads it as item {item} of '
+        f"images, an item of its own, not as a field of item 1\n"
+        f'  hint: if "{key}:" belongs to item 1, delete its "- " and indent it with 4 spaces, lined up with "src:" '
+        "of that item" for line, key, item in ((11, "alt", 2), (12, "caption", 3))]
+    followed = typed.replace("  - alt", "    alt").replace("  - caption", "    caption")
+    root = write_site(tmp_path / "site", {**files, "content/interviews/a.md": interview(extra=followed)})
+    assert check(BuildOptions(root=root)).problems == []
+    # Two pictures, the second lacking its src: no field of the first was split off, so the field is asked for.
+    two = "images:\n  - src: images/a.svg\n    alt: 座谈会现场\n  - alt: 调研组召开座谈会\n"
+    root = write_site(tmp_path / "site", {**files, "content/interviews/a.md": interview(extra=two)})
+    assert [p.message for p in check(BuildOptions(root=root)).problems] == [
+        'the field "src" is missing in images → item 2']
