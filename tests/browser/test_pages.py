@@ -177,6 +177,22 @@ def test_every_page_kind_prints_within_an_a4_page(served_example: ServedSite, pa
     assert {kind: width for kind, width in widths.items() if width > 718} == {}
 
 
+def test_a_long_table_prints_on_from_the_text_with_its_total_once(served_example: ServedSite, page_at: Any) -> None:
+    # Printed, the dashboard of 20 units began its table on a new page (page 1 held the title alone), and the
+    # total row (合计) was printed under each page's rows, where it read as a subtotal: Chromium repeats a <tfoot>
+    # on every page, and kept a table "break-inside: avoid" whole only by moving it, then split it all the same.
+    page = page_at(718)
+    page.emulate_media(media="print")
+    page.goto(served_example.address("/dashboard/"), wait_until="load")
+    styles = page.evaluate("""() => [...document.querySelectorAll('main table')].map(table => ({
+        table: getComputedStyle(table).breakInside,
+        rows: [...table.rows].map(row => getComputedStyle(row).breakInside),
+        foot: table.tFoot ? getComputedStyle(table.tFoot).display : null}))""")
+    assert styles and any(table["foot"] is not None for table in styles)
+    assert all(table["table"] == "auto" and set(table["rows"]) == {"avoid"}
+               and table["foot"] in (None, "table-row-group") for table in styles), styles
+
+
 def test_search_page_without_javascript_explains_and_links_to_browsing(served_example: ServedSite,
                                                                        page_at: Any) -> None:
     page = page_at(375, javascript=False)
