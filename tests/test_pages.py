@@ -172,14 +172,23 @@ def test_dashboard_compares_units_with_targets_and_chart(output: Path) -> None:
     page = parse_html(output / "dashboard/index.html")
     table = page.cssselect("table.dashboard")[0]
     assert [text_of(th) for th in table.cssselect("thead th")] == [
-        "单位", "统计日期", "调研批次", "收集", "提交区级", "已解决", "办理中", "已解决占比", "覆盖目标"]
-    assert rows_of(table) == [["白鹤镇", "2018-04-26", "318", "296", "143", "103", "50", "34.8%",
-                               "机构 100% 居民 80% 注册企业 80%"]]
+        "单位", "统计日期", "调研批次", "收集", "提交区级", "已解决", "办理中", "已解决占比"]
+    # A figure's heading stands over it, at the right of its column, as the figures do.
+    assert [th.get("class") for th in table.cssselect("thead th")] == [None, None] + ["num"] * 6
+    assert rows_of(table) == [["白鹤镇", "2018-04-26", "318", "296", "143", "103", "50", "34.8%"]]
     total = table.cssselect("tfoot tr")[0].cssselect("th, td")
     assert [shown_text(c) for c in total] == [
-        "合计 1 个单位", "截至 2018-04-26", "318", "296", "143", "103", "50", "34.8%", "—"]
+        "合计 1 个单位", "截至 2018-04-26", "318", "296", "143", "103", "50", "34.8%"]
+    # Targets have a table of their own, one to a row, the unit heading its rows.
+    targets = page.cssselect("table.targets")[0]
+    assert text_of(targets.cssselect("caption")[0]) == "各单位覆盖目标与实测"
+    assert [text_of(th) for th in targets.cssselect("thead th")] == ["单位", "调研对象", "目标", "已达", "实测日期"]
+    assert [[shown_text(c) for c in tr.cssselect("th, td")] for tr in targets.cssselect("tbody tr")] == [
+        ["白鹤镇", "机构", "100%", "—", "—"], ["居民", "80%", "—", "—"], ["注册企业", "80%", "—", "—"]]
+    heading = targets.cssselect("tbody th")[0]
+    assert (heading.get("scope"), heading.get("rowspan")) == ("rowgroup", "3")
     # A screen reader said "dash" (破折号) for the empty cell: it says 无 ("none"), as the page's "—" means.
-    assert spoken_text(total[-1]) == "无"
+    assert spoken_text(targets.cssselect("tbody td")[2]) == "无"
     chart = page.cssselect("figure.chart")[0]
     assert chart.cssselect("svg") and "296" in text_of(chart.cssselect("figcaption")[0])
     links = {a.get("href") for a in page.cssselect(".downloads a")}
@@ -193,11 +202,15 @@ def test_dashboard_sums_each_units_latest_tally_only(tmp_path: Path) -> None:
     page = parse_html(build_at(root) / "dashboard/index.html")
     table = page.cssselect("table.dashboard")[0]
     assert rows_of(table) == [
-        ["白鹤镇", "2018-04-26", "318", "296", "143", "103", "50", "34.8%", "—"],
-        ["金泽镇", "2018-05-10", "40", "20", "5", "10", "5", "50.0%", "居民 90%（已达 62.5%）"]]
+        ["白鹤镇", "2018-04-26", "318", "296", "143", "103", "50", "34.8%"],
+        ["金泽镇", "2018-05-10", "40", "20", "5", "10", "5", "50.0%"]]
     total = [shown_text(c) for c in table.cssselect("tfoot td")]
     # It read "截至 2018-05-10", as if 白鹤镇's 296 were counted on that day too (it is of 2018-04-26).
-    assert total == ["各单位不同：2018-04-26 至 2018-05-10", "358", "316", "148", "113", "55", "35.8%", "—"]
+    assert total == ["各单位不同：2018-04-26 至 2018-05-10", "358", "316", "148", "113", "55", "35.8%"]
+    targets = page.cssselect("table.targets")[0]
+    assert [[shown_text(c) for c in tr.cssselect("th, td")] for tr in targets.cssselect("tbody tr")] == [
+        ["金泽镇", "居民", "90%", "62.5%", "2018-05-10"]]
+    assert "白鹤镇未填写覆盖目标。" in [shown_text(p) for p in page.cssselect("main p")]
     assert len(page.cssselect("figure.chart")) == 1
 
 
@@ -211,29 +224,30 @@ def test_every_empty_cell_shows_a_dash_and_is_read_as_none(tmp_path: Path) -> No
     root = write_site(tmp_path, {"content/units/jinze.yaml": unmeasured, "content/units/xujing.yaml": empty,
                                  "content/interviews/a.md": interview()})
     output = build_at(root)
-    dashboard = parse_html(output / "dashboard/index.html").cssselect("table.dashboard")[0]
-    assert rows_of(dashboard)[2] == ["徐泾镇", "2018-05-01", "—", "0", "0", "0", "0", "—", "—"]
+    dashboard = parse_html(output / "dashboard/index.html").cssselect("main")[0]
+    assert rows_of(dashboard.cssselect("table.dashboard")[0])[2] == ["徐泾镇", "2018-05-01", "—", "0", "0", "0", "0",
+                                                                     "—"]
     unit = parse_html(output / "units/jinze/index.html")
     targets = [t for t in unit.cssselect("table.data") if "覆盖目标" in text_of(t.cssselect("caption")[0])][0]
     assert rows_of(targets)[-1] == ["企业", "80%", "—", "—"]
     xujing = parse_html(output / "units/xujing/index.html")
     assert shown_text(xujing.cssselect("section.tally .share")[0]) == "已解决占 —"
     cells = [c for page in (dashboard, unit, xujing) for c in page.iter("td", "p") if shown_text(c).endswith("—")]
-    # The dashboard: 白鹤镇's and 徐泾镇's targets, 徐泾镇's batches and share, the totals' batches and targets;
-    # 金泽镇's page: 实测, 实测日期; 徐泾镇's page: the share in its tally table and under its figures.
-    assert len(cells) == 10
-    assert [spoken_text(c)[-1] for c in cells] == ["无"] * 10
+    # The dashboard: 白鹤镇's batches, 徐泾镇's batches and share, the totals' batches, 金泽镇's unmeasured target's
+    # 已达 and 实测日期; 金泽镇's page: 实测, 实测日期; 徐泾镇's page: the share in its tally table and under its figures.
+    assert len(cells) == 9
+    assert [spoken_text(c)[-1] for c in cells] == ["无"] * 9
     assert all(c.cssselect('[aria-hidden="true"]')[0].text == "—" for c in cells)
 
 
-def test_a_dashboard_target_measured_on_another_day_than_the_tally_says_its_day(tmp_path: Path) -> None:
-    # The row's 统计日期 is its tally's; a share measured earlier read as if measured that day.
+def test_a_dashboard_target_says_the_day_its_share_was_measured(tmp_path: Path) -> None:
+    # A share measured earlier than the unit's tally read as if measured on the tally's day.
     unit = UNIT_B.replace("    measured_as_of: 2018-05-10\n", "    measured_as_of: 2018-03-01\n") + (
         "  - group: enterprises\n    target: 80\n    measured: 72\n    measured_as_of: 2018-05-10\n")
     root = write_site(tmp_path, {"content/units/jinze.yaml": unit, "content/interviews/a.md": interview()})
     dashboard = parse_html(build_at(root) / "dashboard/index.html")
-    assert rows_of(dashboard.cssselect("table.dashboard")[0])[1][-1] == \
-        "居民 90%（已达 62.5%，2018-03-01 实测） 企业 80%（已达 72%）"
+    assert [[shown_text(c) for c in tr.cssselect("th, td")] for tr in dashboard.cssselect("table.targets tbody tr")] \
+        == [["金泽镇", "居民", "90%", "62.5%", "2018-03-01"], ["企业", "80%", "72%", "2018-05-10"]]
 
 
 def test_a_tally_without_batches_names_the_batches_of_the_latest_earlier_tally_that_gave_them(tmp_path: Path) -> None:
@@ -380,11 +394,11 @@ def test_a_target_short_of_100_never_reads_as_reached(tmp_path: Path) -> None:
     root = write_site(tmp_path, {"content/units/jinze.yaml": unit, "content/interviews/a.md": interview()})
     output = build_at(root)
     dashboard = parse_html(output / "dashboard/index.html")
-    assert rows_of(dashboard.cssselect("table.dashboard")[0])[1][-1] == \
-        "机构 33.3%（已达 0.04%） 居民 100%（已达 99.96%）"
+    assert [[shown_text(c) for c in tr.cssselect("th, td")][-4:-1] for tr in dashboard.cssselect("table.targets tr")
+            ][1:] == [["机构", "33.3%", "0.04%"], ["居民", "100%", "99.96%"]]
     unit_page = text_of(parse_html(output / "units/jinze/index.html").cssselect("main")[0])
     assert "已达 99.96%" in unit_page and "已达 0.04%" in unit_page
-    assert not re.findall(r"已达 (?:100(?:\.0)?|0(?:\.0)?)%", unit_page + text_of(dashboard))
+    assert not re.findall(r"已达 (?:100(?:\.0)?|0(?:\.0)?)%", unit_page)
     table = [row for table in parse_html(output / "units/jinze/index.html").cssselect("table")
              for row in rows_of(table) if row and row[0] in ("居民", "机构")]
     assert [row[:3] for row in table] == [["机构", "33.3%", "0.04%"], ["居民", "100%", "99.96%"]]
