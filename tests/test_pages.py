@@ -173,8 +173,13 @@ def test_dashboard_compares_units_with_targets_and_chart(output: Path) -> None:
     table = page.cssselect("table.dashboard")[0]
     assert [text_of(th) for th in table.cssselect("thead th")] == [
         "单位", "统计日期", "调研批次", "收集", "提交区级", "已解决", "办理中", "已解决占比"]
-    # A figure's heading stands over it, at the right of its column, as the figures do.
+    # A figure's heading stands over it, at the right of its column, as the figures do: in every table of figures.
     assert [th.get("class") for th in table.cssselect("thead th")] == [None, None] + ["num"] * 6
+    for path in ("index.html", "units/baihe/index.html"):
+        for figures in parse_html(output / path).cssselect("table.data"):
+            numeric = [any(td.get("class") == "num" for td in row.cssselect("td")[i - 1:i])
+                       for row in figures.cssselect("tbody tr")[:1] for i in range(len(row.cssselect("th, td")))]
+            assert [th.get("class") == "num" for th in figures.cssselect("thead th")] == numeric, path
     assert rows_of(table) == [["白鹤镇", "2018-04-26", "318", "296", "143", "103", "50", "34.8%"]]
     total = table.cssselect("tfoot tr")[0].cssselect("th, td")
     assert [shown_text(c) for c in total] == [
