@@ -145,7 +145,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHIN
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "64"
+POLICY_VERSION = "65"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -785,7 +785,12 @@ class _FootnoteLinkNames(Treeprocessor):
 
 
 def _scroll_wrapper(table: etree.Element) -> etree.Element:
-    """Return ``<div class="table-scroll" role="region" tabindex="0" aria-label>`` around ``table``."""
+    """Return ``<div class="table-scroll" role="region" tabindex="0" aria-label>`` around ``table``, whose
+    header cells in ``<thead>`` get ``scope="col"`` (WCAG 1.3.1: each names the column under it). A table typed
+    in HTML is not in the tree, and is kept as typed."""
+    for head in table.iter("thead"):
+        for cell in head.iter("th"):
+            cell.attrib.setdefault("scope", "col")
     headers = [_tree_text(cell) for cell in table.iter("th")]
     label = "表格"
     if any(headers):

@@ -179,7 +179,7 @@ def test_open_blocks_leaves_lists_and_rules_alone() -> None:
 UL = "<ul>\n<li>第一点</li>\n<li>第二点</li>\n</ul>"
 OL = "<ol>\n<li>第一点</li>\n<li>第二点</li>\n</ol>"
 TABLE = ('<div aria-label="表格：类别、数量" class="table-scroll" role="region" tabindex="0">\n<table>\n<thead>\n'
-         "<tr>\n<th>类别</th>\n<th>数量</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>路灯</td>\n<td>3</td>\n</tr>\n"
+         "<tr>\n<th scope=\"col\">类别</th>\n<th scope=\"col\">数量</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>路灯</td>\n<td>3</td>\n</tr>\n"
          "</tbody>\n</table>\n</div>")
 LIST_TEXT = "- 第一点\n- 第二点\n"
 TABLE_TEXT = "| 类别 | 数量 |\n|---|---|\n| 路灯 | 3 |\n"
@@ -697,7 +697,7 @@ def test_signs_typed_in_full_width_inside_quotes_are_warned_with_the_quote_signs
     inner = ('<ul>\n<li>环境整治</li>\n</ul>\n<blockquote>\n<p>引文</p>\n</blockquote>\n<h2 id="标题">标题</h2>\n'
              '<h2 id="小节">小节</h2>\n<ul>\n<li>甲</li>\n</ul>\n<ol>\n<li>乙</li>\n</ol>\n'
              '<div aria-label="表格：类别、收集" class="table-scroll" role="region" tabindex="0">\n<table>\n'
-             "<thead>\n<tr>\n<th>类别</th>\n<th>收集</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>照明</td>\n"
+             "<thead>\n<tr>\n<th scope=\"col\">类别</th>\n<th scope=\"col\">收集</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>照明</td>\n"
              "<td>18</td>\n</tr>\n</tbody>\n</table>\n</div>")
     depth = quote.count(">")
     assert followed.html == "<blockquote>\n" * depth + inner + "\n</blockquote>" * depth
@@ -946,6 +946,16 @@ def test_entities_escaped_exactly_once(renderer: MarkdownRenderer) -> None:
     assert "张三 &amp; 李四，R&amp;D，a &lt; b" in result.html
     assert "&amp;amp;" not in result.html
     assert result.text == "张三 & 李四，R&D，a < b"
+
+
+def test_a_tables_header_cells_name_their_columns(renderer: MarkdownRenderer) -> None:
+    # A page's table had <th> cells with no scope: a screen reader may not read a figure with its column's name.
+    typed = renderer.render("| 项目 | 数量 |\n| --- | ---: |\n| 走访 | 5 |\n", "a.md", 1)
+    assert fragment(typed.html).xpath("//thead//th/@scope") == ["col", "col"]
+    assert fragment(typed.html).xpath("//tbody//*[@scope]") == []
+    # A table typed in HTML is kept as typed.
+    raw = renderer.render('<table><thead><tr><th scope="row">甲</th><th>乙</th></tr></thead></table>\n', "a.md", 1)
+    assert fragment(raw.html).xpath("//th/@scope") == ["row"]
 
 
 # ---------------------------------------------------------------- headings
@@ -1265,7 +1275,7 @@ def test_a_page_break_is_published_as_a_line_break_and_warned(renderer: Markdown
     ("## 标题\v副标题\n", 6, '"标题" and "副标题"', "the heading", "the heading",
      '<h2 id="标题-副标题">标题<br>\n副标题</h2>', '<h2 id="标题副标题">标题<br>副标题</h2>'),
     ("| 类别\v（个） | 数量 |\n| --- | --- |\n| 照明 | 18 |\n", 5, '"类别" and "（个）"', "the table's cell",
-     "the table's row", "<th>类别<br>\n（个）</th>", "<th>类别<br>（个）</th>"),
+     "the table's row", "<th scope=\"col\">类别<br>\n（个）</th>", "<th scope=\"col\">类别<br>（个）</th>"),
 ])
 def test_a_word_line_break_in_a_heading_or_a_table_cell_is_told_to_be_typed_as_br(
         renderer: MarkdownRenderer, body: str, column: int, around: str, within: str, ends: str, published: str,
