@@ -193,6 +193,43 @@ def test_a_long_table_prints_on_from_the_text_with_its_total_once(served_example
                and table["foot"] in (None, "table-row-group") for table in styles), styles
 
 
+_LINES_OF = """selector => [...document.querySelectorAll(selector)].map(element => {
+  const tops = new Map();
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let at = 0; at < node.length; at++) {
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 1);
+      const box = range.getClientRects()[0];
+      if (!box || !node.data[at].trim()) continue;
+      tops.set(Math.round(box.top), (tops.get(Math.round(box.top)) || "") + node.data[at]);
+    }
+  }
+  return [...tops.entries()].sort((a, b) => a[0] - b[0]).map(entry => entry[1]);
+})"""
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_brackets_stay_with_their_words_and_a_units_name_is_never_broken(served_example: ServedSite, page_types:
+                                                                         dict[str, str], page_at: Any,
+                                                                         width: int) -> None:
+    # "订阅全部访谈（Atom）（" / "如何订阅）": beside a link set as a block of its own a line ended at "（"; and a
+    # unit's name after the publish time broke in two lines ("· 西" / "江镇").
+    page = page_at(width)
+    failures = []
+    for path in ("/interviews/", page_types["interview"], page_types["unit"]):
+        page.goto(served_example.address(path), wait_until="load")
+        for mode in (False, True):
+            page.set_checked("label[for=reading-mode]", mode)
+            for lines in page.evaluate(_LINES_OF, ".feed-link, .dateline"):
+                if any(line.endswith("（") or line.startswith("）") for line in lines):
+                    failures.append(f"{path}, reading mode {mode}: {lines}")
+                if any("白鹤镇" in "".join(lines) and "白鹤镇" not in line and line[-1:] in "白鹤" for line in lines):
+                    failures.append(f"{path}, reading mode {mode}: the unit's name broken: {lines}")
+    assert not failures, "\n".join(failures)
+
+
 def test_search_page_without_javascript_explains_and_links_to_browsing(served_example: ServedSite,
                                                                        page_at: Any) -> None:
     page = page_at(375, javascript=False)
