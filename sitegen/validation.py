@@ -1327,7 +1327,7 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData, pa
         hint = f'add a line "{loc[-1] if loc else name}: …"' + (f", e.g. {example}" if example else "")
         if (summed := _tally_figure_meant(data, loc)) is not None:
             hint = summed
-        if (split := _field_typed_as_an_item(data, loc)) is not None:
+        if (split := _field_typed_as_an_item(model, data, loc)) is not None:
             message, hint = split
         if loc in _NAMING_FIELDS:  # "unit: …" typed as shown was "the dots are not the text", the ids unsaid
             folder = "series" if loc == ("series",) else "units"
@@ -1459,11 +1459,12 @@ def _is_required(model: type[BaseModel], loc: tuple[Any, ...]) -> bool:
     return info is not None and info.is_required()
 
 
-def _field_typed_as_an_item(data: YamlData, loc: tuple[Any, ...]) -> tuple[str, str] | None:
-    """The message and hint for a list item that lacks a field (at ``loc``: the list, its index, the field) because
-    it is a field of an item above typed with a "- " of its own (``- src: …``, ``- alt: …``, ``- caption: …``): an
-    item of one field, under items of one field each back to the item it belongs to (one of more fields, or the
-    list's first), no field typed twice among them. The same for each field the item lacks. None otherwise.
+def _field_typed_as_an_item(model: type[BaseModel], data: YamlData, loc: tuple[Any, ...]) -> tuple[str, str] | None:
+    """The message and hint for a list item of ``model`` that lacks a field (at ``loc``: the list, its index, the
+    field) because it is a field of an item above typed with a "- " of its own (``- src: …``, ``- alt: …``,
+    ``- caption: …``): an item of one field of the list's items, under items of one such field each back to the
+    item it belongs to (one of more fields, or the list's first), no field typed twice among them. The same for
+    each field the item lacks. None otherwise.
 
     Told "add a line "src: …"", the editor gave each a picture of its own, which did not exist.
     """
@@ -1473,12 +1474,15 @@ def _field_typed_as_an_item(data: YamlData, loc: tuple[Any, ...]) -> tuple[str, 
     if not isinstance(items, list) or not 0 < loc[1] < len(items):
         return None
     item = items[loc[1]]
-    if not isinstance(item, dict) or len(item) != 1:
+    fields = getattr(_type_inside(_annotation_at(model, loc[:1]), BaseModel), "model_fields", {})
+    if not isinstance(item, dict) or len(item) != 1 or not set(item) <= set(fields):
         return None
     taken = set(item)
     for index in range(loc[1] - 1, -1, -1):
         above = items[index]
         if not isinstance(above, dict) or not above or taken & set(above):
+            return None
+        if not set(above) <= set(fields):
             return None
         if len(above) > 1 or index == 0:
             key, first = str(next(iter(item))), str(next(iter(above)))
