@@ -5807,6 +5807,10 @@ def _starts_text(lines: _Lines, line: int) -> int | None:
     if above < 0 or not _holds_yaml(lines.line(above)) or _line_of_text(lines, above) is None:
         return None
     before = next((n for n in range(above - 1, -1, -1) if lines.line(n).strip()), -1)
+    while before >= 0 and _indent(lines.line(before)) == _indent(lines.line(above)) \
+            and _typed_value(lines.line(before))[1] is None and _line_of_text(lines, before) is not None:
+        # "  和丙" above "  丁戊。": lines of one text going on, from a value further up ("summary: 甲乙，").
+        before = next((n for n in range(before - 1, -1, -1) if lines.line(n).strip()), -1)
     if before < 0:
         return above
     typed = lines.line(before)

@@ -2798,3 +2798,16 @@ def test_a_quote_never_closed_on_a_text_over_several_lines_is_closed_after_its_l
     assert report.problems[0].hint == 'add the closing " at the end of the value, on line 2: 收集问题清单 1876 份。"'
     mended = ok(text.replace("份。\n", '份。"\n')).value
     assert mended["summary"].replace(" ", "") == "练塘镇走访25个村、收集问题清单1876份。"
+
+
+@pytest.mark.parametrize("going_on", [1, 2, 3, 4])
+def test_a_colon_in_the_last_line_of_a_text_going_on_is_told_at_it_however_many_lines_go_on(going_on: int) -> None:
+    # From three lines going on, the line above the colon's was told "text, not a field" and offered as a note
+    # ("# 丁戊。"), which would have dropped it from the page.
+    lines = ["和丙", "丁戊。", "己庚。", "辛壬。"][:going_on - 1] + ["联系方式: 5923"]
+    text = "title: x\nsummary: 甲乙，\n" + "".join(f"  {line}\n" for line in lines) + "tags: [a]\n"
+    _, report = load(text)
+    [problem] = report.problems
+    assert (problem.line, problem.column) == (2 + going_on, 7)
+    assert problem.hint == "type the colon in full width (全角), as Chinese text does: 联系方式：5923"
+    assert ok(text.replace("联系方式: 5923", "联系方式：5923")).value["summary"].endswith("联系方式：5923")
