@@ -1461,10 +1461,10 @@ def _is_required(model: type[BaseModel], loc: tuple[Any, ...]) -> bool:
 
 def _field_typed_as_an_item(model: type[BaseModel], data: YamlData, loc: tuple[Any, ...]) -> tuple[str, str] | None:
     """The message and hint for a list item of ``model`` that lacks a field (at ``loc``: the list, its index, the
-    field) because it is a field of an item above typed with a "- " of its own (``- src: …``, ``- alt: …``,
-    ``- caption: …``): an item of one field of the list's items, under items of one such field each back to the
-    item it belongs to (one of more fields, or the list's first), no field typed twice among them. The same for
-    each field the item lacks. None otherwise.
+    field) because its fields belong to an item above, the first typed with a "- " of its own (``- src: …``,
+    ``- alt: …``, ``- caption: …``; or ``- alt: …`` with ``caption: …`` under it): an item of fields of the
+    list's items, under items of one such field each back to the item it belongs to (one of more fields, or the
+    list's first), no field typed twice among them. The same for each field the item lacks. None otherwise.
 
     Told "add a line "src: …"", the editor gave each a picture of its own, which did not exist.
     """
@@ -1475,7 +1475,7 @@ def _field_typed_as_an_item(model: type[BaseModel], data: YamlData, loc: tuple[A
         return None
     item = items[loc[1]]
     fields = getattr(_type_inside(_annotation_at(model, loc[:1]), BaseModel), "model_fields", {})
-    if not isinstance(item, dict) or len(item) != 1 or not set(item) <= set(fields):
+    if not isinstance(item, dict) or not item or not set(item) <= set(fields):
         return None
     taken = set(item)
     for index in range(loc[1] - 1, -1, -1):

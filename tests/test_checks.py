@@ -5206,6 +5206,10 @@ def test_a_pictures_fields_each_typed_with_a_dash_are_told_as_items_of_their_own
     followed = typed.replace("  - alt", "    alt").replace("  - caption", "    caption")
     root = write_site(tmp_path / "site", {**files, "content/interviews/a.md": interview(extra=followed)})
     assert check(BuildOptions(root=root)).problems == []
+    # A "- " typed before the second field alone: the fields under it go with it.
+    one = "images:\n  - src: images/a.svg\n  - alt: 座谈会现场\n    caption: 调研组召开座谈会\n"
+    root = write_site(tmp_path / "site", {**files, "content/interviews/a.md": interview(extra=one)})
+    assert [p.format() for p in check(BuildOptions(root=root)).problems] == [told[0]]
     # Two pictures, the second lacking its src: no field of the first was split off, so the field is asked for.
     two = "images:\n  - src: images/a.svg\n    alt: 座谈会现场\n  - alt: 调研组召开座谈会\n"
     root = write_site(tmp_path / "site", {**files, "content/interviews/a.md": interview(extra=two)})
