@@ -1001,8 +1001,11 @@ def _nothing_to_scan(text: str) -> bool:
 
 
 def _mixes_quotes(text: str) -> bool:
-    """True when a line of ``text`` holds a Chinese quote and an ASCII one (`_check_mismatched_quotes` looks only
-    at such lines); in one pass, each line looked at once, however many quotes it holds."""
+    """True when a line of ``text`` holds a Chinese quote and an ASCII one, or both ASCII quotes
+    (`_check_mismatched_quotes` looks only at such lines); in one pass, each line looked at once, however many
+    quotes it holds."""
+    if "'" in text and '"' in text and any("'" in line and '"' in line for line in text.split("\n")):
+        return True  # '…份。": a value between two kinds of ASCII quote
     match = _QUICK_CHINESE_QUOTE.search(text)
     while match is not None:
         start = text.rfind("\n", 0, match.start()) + 1
