@@ -659,15 +659,13 @@ def _tally_dates(path: str, yaml: YamlData, tallies: Sequence[tuple[int, Tally]]
         if tally.as_of <= today:
             continue
         line, column = yaml.locate(("tallies", index, "as_of"))
-        year = likely_year(tally.as_of, today)
-        if year is not None and not _fits_between(listed, index, tally.as_of.replace(year=year)):
-            year = None  # 2081-04-26 as 2018-04-26, a day another tally has or out of the list's order: not meant
-        meant = f"as_of: {tally.as_of.replace(year=year).isoformat()}" if year is not None else ""
+        # 2081-04-26 as 2018-04-26 is not meant when another tally has that day or it breaks the list's order
+        hint = year_hint("as_of", tally.as_of, today,
+                         "write the day the figures were counted (统计日期), today or earlier",
+                         keep=lambda day, index=index: _fits_between(listed, index, day))
         report.error(path, line, column,
                      f"tally of {tally.as_of.isoformat()} is dated in the future: a tally counts what was "
-                     "collected by a day that has come",
-                     f"did you mean {year}? write {meant}" if year is not None
-                     else "write the day the figures were counted (统计日期), today or earlier")
+                     "collected by a day that has come", hint)
 
 
 def _fits_between(listed: Sequence[tuple[int, date]], index: int, day: date) -> bool:
@@ -697,12 +695,11 @@ def _measured_dates(path: str, yaml: YamlData, targets: Sequence[tuple[int, Targ
         if day is None or day <= today:
             continue
         line, column = yaml.locate(("targets", index, "measured_as_of"))
-        year = likely_year(day, today)
         report.error(path, line, column,
                      f"measured_as_of {day.isoformat()} is in the future: a measured value counts what was "
                      "reached by a day that has come",
-                     f"did you mean {year}? write measured_as_of: {day.replace(year=year).isoformat()}"
-                     if year is not None else "write the day the share was measured (测量日期), today or earlier")
+                     year_hint("measured_as_of", day, today, "write the day the share was measured (测量日期), today "
+                               "or earlier"))
 
 
 FAR_AHEAD_YEARS = 10
@@ -789,13 +786,10 @@ def check_publish_year(document: Document, now: datetime, report: Report) -> Non
     if document.meta.draft or moment.year - now.year <= FAR_AHEAD_YEARS:
         return
     line, column = document.yaml.locate(("date",))
-    shown = publish_time_text(moment)
-    year = likely_year(moment.date(), now.date())
     report.warning(document.path, line, column,
-                   f"the publish date {shown} is more than {FAR_AHEAD_YEARS} years ahead, so the page is not "
-                   "published until then",
-                   f"did you mean {year}? write date: {publish_time_text(moment.replace(year=year))}"
-                   if year is not None else "write the day the page is to be published (发布日期)")
+                   f"the publish date {publish_time_text(moment)} is more than {FAR_AHEAD_YEARS} years ahead, so the "
+                   "page is not published until then",
+                   year_hint("date", moment, now.date(), "write the day the page is to be published (发布日期)"))
 
 
 def check_taken_off(document: Document, now: datetime, published: Callable[[], Mapping[str, str]],
@@ -816,14 +810,12 @@ def check_taken_off(document: Document, now: datetime, published: Callable[[], M
             or document.path not in published()):
         return
     line, column = document.yaml.locate(("date",))
-    year = likely_year(moment.date(), now.date())
     report.warning(document.path, line, column,
                    f"the last build published this page, but its publish date {publish_time_text(moment)} is still "
                    "to come, so this build takes it off the site until then, and links to it give 404",
-                   f"did you mean {year}? write date: {publish_time_text(moment.replace(year=year))}"
-                   if year is not None else
-                   "to keep it on the site, write the time it was first published (发布时间) in date:; "
-                   "to take it off, write draft: true")
+                   year_hint("date", moment, now.date(),
+                             "to keep it on the site, write the time it was first published (发布时间) in date:; "
+                             "to take it off, write draft: true"))
 
 
 def check_update_time(document: Document, now: datetime, report: Report) -> None:
@@ -851,13 +843,35 @@ def check_update_time(document: Document, now: datetime, report: Report) -> None
                      "updated: when it was last corrected, on or after it; if the page was never changed after "
                      "publishing, delete the updated: line")
     elif meta.updated > now >= meta.date and not meta.draft:
-        year = likely_year(meta.updated.date(), now.date())
         report.warning(document.path, line, column,
                        f"the page is marked updated (更新时间) {updated}, a time still to come, and every page "
                        "and feed would show it",
-                       f"did you mean {year}? write updated: {publish_time_text(meta.updated.replace(year=year))}"
-                       if year is not None and meta.updated.replace(year=year) >= meta.date
-                       else f"write when the page was corrected, on or before today ({now.date().isoformat()})")
+                       year_hint("updated", meta.updated, now.date(),
+                                 f"write when the page was corrected, on or before today ({now.date().isoformat()})",
+                                 keep=lambda moment: moment >= meta.date))
+
+
+def year_hint(field: str, value: date, today: date, otherwise: str,
+              keep: Callable[[date], bool] | None = None) -> str:
+    """The hint for a date or time typed in the future: ``did you mean 2018? write date: 2018-05-08 09:30``.
+
+    Takes the field's name as typed in the file (``date``, ``as_of``…), its
+    value (a ``date``, or a naive ``datetime`` written as
+    `publish_time_text` writes it), the build's day, the hint to give when
+    no year is meant, and ``keep``: a test of the value with the year
+    meant (same type as ``value``), which may refuse it (a tally's day
+    another tally has). The year meant is `likely_year`'s. Returns the hint
+    (str). Raises nothing.
+    """
+    day = value.date() if isinstance(value, datetime) else value
+    year = likely_year(day, today)
+    if year is None:
+        return otherwise
+    meant = value.replace(year=year)
+    if keep is not None and not keep(meant):
+        return otherwise
+    written = publish_time_text(meant) if isinstance(meant, datetime) else meant.isoformat()
+    return f"did you mean {year}? write {field}: {written}"
 
 
 def likely_year(day: date, today: date) -> int | None:
