@@ -41,7 +41,7 @@ from . import charts
 from .config import Config
 from .errors import Problem, Report
 from .models import (CASE_STATUS_LABELS, DATE_HINT, TARGET_GROUP_LABELS, UNIT_LEVEL_LABELS, DataMap,
-                     DataText, parse_datetime, publish_time_text, values_in)
+                     DataText, machine_time, parse_datetime, publish_time_text, values_in)
 from .outputs import OutputJob
 from .outputs.opendata import DATAPACKAGE_PATH, DOWNLOADS, column_tables, unit_downloads
 from .outputs.structured import page_head
@@ -337,7 +337,8 @@ def _remove_other_keys(folder: Path) -> None:
 
 
 def make_iso(config: Config) -> Callable[[date | datetime], str]:
-    """Return the ``iso`` filter: a date → ``2018-04-26``; a publish time → ``2018-05-03T10:00+08:00``.
+    """Return the ``iso`` filter: a date → ``2018-04-26``; a publish time → ``2018-05-03T10:00+08:00``
+    (`machine_time`: ``2018-05-03`` for one typed as a date alone).
 
     A text (a value of a ``data/`` file) is read by `moment_of_text`, so
     ``<time datetime="{{ item.date|iso }}">{{ item.date|cn_date }}</time>``
@@ -350,7 +351,7 @@ def make_iso(config: Config) -> Callable[[date | datetime], str]:
     def iso(value: date | datetime | str) -> str:
         value = moment_of_value(value)
         if isinstance(value, datetime):
-            return value.replace(tzinfo=config.zone).isoformat(timespec="minutes")
+            return machine_time(value, config.zone)
         return value.isoformat()
     return iso
 

@@ -296,16 +296,19 @@ def test_an_interview_shows_the_figures_of_its_day_and_names_a_newer_tally(tmp_p
         ("查看金泽镇调研数据和全部进展", "/units/jinze/")]
 
 
-@pytest.mark.parametrize(("typed", "shown", "feed_time"), [
+@pytest.mark.parametrize(("typed", "shown", "feed_time", "machine", "machine_seconds"), [
     # "date: 2018/5/3" showed 发布时间：2018-05-03 00:00, a time nobody typed.
-    ("2018/5/3", "2018-05-03", "2018-05-03T00:00:00+08:00"),
-    ("２０１８－０５－０３", "2018-05-03", "2018-05-03T00:00:00+08:00"),
-    ("2018-05-03", "2018-05-03", "2018-05-03T00:00:00+08:00"),
-    ("2018-05-03 00:00", "2018-05-03 00:00", "2018-05-03T00:00:00+08:00"),
-    ("2018-05-03 10:00", "2018-05-03 10:00", "2018-05-03T10:00:00+08:00"),
+    ("2018/5/3", "2018-05-03", "2018-05-03T00:00:00+08:00", "2018-05-03", "2018-05-03"),
+    ("２０１８－０５－０３", "2018-05-03", "2018-05-03T00:00:00+08:00", "2018-05-03", "2018-05-03"),
+    ("2018-05-03", "2018-05-03", "2018-05-03T00:00:00+08:00", "2018-05-03", "2018-05-03"),
+    ("2018-05-03 00:00", "2018-05-03 00:00", "2018-05-03T00:00:00+08:00", "2018-05-03T00:00+08:00",
+     "2018-05-03T00:00:00+08:00"),
+    ("2018-05-03 10:00", "2018-05-03 10:00", "2018-05-03T10:00:00+08:00", "2018-05-03T10:00+08:00",
+     "2018-05-03T10:00:00+08:00"),
 ])
 def test_a_publish_time_typed_as_a_date_alone_is_shown_as_typed(tmp_path: Path, typed: str, shown: str,
-                                                                  feed_time: str) -> None:
+                                                                  feed_time: str, machine: str,
+                                                                  machine_seconds: str) -> None:
     root = write_site(tmp_path, {"content/interviews/a.md": interview(date=typed)},
                       config=MINIMAL_CONFIG + "time_zone: Asia/Shanghai\n")
     output = build_at(root)
@@ -313,8 +316,15 @@ def test_a_publish_time_typed_as_a_date_alone_is_shown_as_typed(tmp_path: Path, 
     assert text_of(page.cssselect(".dateline time")[0]) == shown
     listed = parse_html(output / "interviews/index.html").cssselect("main li time")
     assert [text_of(t) for t in listed] == [shown]
-    # Machines still get a moment: 00:00 of that day in the site's time zone, as before.
+    # Atom needs a moment: 00:00 of that day in the site's time zone.
     assert f"<updated>{feed_time}</updated>" in (output / "feed.xml").read_text(encoding="utf-8")
+    # <time datetime>, JSON-LD and Open Graph said T00:00 for a date typed alone: now the date, as typed.
+    assert [t.get("datetime") for t in listed] == [machine]
+    assert page.cssselect(".dateline time")[0].get("datetime") == machine
+    article = next(data for data in (json.loads(s.text) for s in page.cssselect('script[type="application/ld+json"]'))
+                   if data.get("@type") == "NewsArticle")
+    assert (article["datePublished"], article["dateModified"]) == (machine_seconds, machine_seconds)
+    assert page.cssselect('meta[property="article:published_time"]')[0].get("content") == machine_seconds
 
 
 def test_a_case_study_citing_older_figures_names_the_newer_tally(tmp_path: Path) -> None:

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from ..models import machine_time
 from ..site import Entry, Page, SeriesView, SiteGraph, UnitView
 from .feeds import entry_author, series_feed, site_feed, unit_feed
 from .opendata import DOWNLOADS, TALLY_FIELDS, unit_downloads
@@ -115,7 +116,7 @@ def _feeds(graph: SiteGraph, page: Page) -> tuple[tuple[str, str], ...]:
 
 
 def _aware(graph: SiteGraph, moment: datetime) -> str:
-    return moment.replace(tzinfo=graph.config.zone).isoformat(timespec="seconds")
+    return machine_time(moment, graph.config.zone, timespec="seconds")
 
 
 def open_graph(graph: SiteGraph, page: Page, description: str) -> tuple[tuple[str, str], ...]:
@@ -202,7 +203,8 @@ def _publisher(graph: SiteGraph) -> dict[str, str]:
 def article(graph: SiteGraph, entry: Entry, *, news: bool) -> dict[str, Any]:
     """``NewsArticle`` (interview, ``news=True``) or ``Article`` (case study) JSON-LD.
 
-    ``datePublished`` carries the site's time-zone offset; ``timeRequired``
+    ``datePublished`` carries the site's time-zone offset, or is a date
+    alone for a page dated without a time (`machine_time`); ``timeRequired``
     is the reading time as an ISO 8601 duration (``PT4M``); ``wordCount`` is
     the CJK-aware count of the page's reading line.
     """
