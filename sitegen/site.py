@@ -831,6 +831,33 @@ def paginate(items: Sequence[Any], per_page: int) -> list[list[Any]]:
     return [list(items[i * per_page:(i + 1) * per_page]) for i in range(count)]
 
 
+PAGER_AROUND = 2
+"""How many page numbers the pager shows on each side of the current page (besides the first and last)."""
+
+
+def pager_window(number: int, count: int, around: int = PAGER_AROUND) -> list[int | None]:
+    """The page numbers a pager links, in order, with None where an ellipsis (…) stands for those left out.
+
+    Takes the current page's number and the number of pages (both
+    1-based, ``1 <= number <= count``). The first and the last page and
+    ``around`` pages on each side of the current one are always shown; a
+    gap of a single page shows that page instead of an ellipsis, which
+    would be no shorter. Page 6 of 20 gives ``[1, None, 4, 5, 6, 7, 8,
+    None, 20]``; page 2 of 7 gives ``[1, 2, 3, 4, None, 7]``. The pager
+    then stays under nine items, so it fits two lines of a 320 px phone.
+    Raises nothing.
+    """
+    shown = sorted({1, count} | set(range(max(1, number - around), min(count, number + around) + 1)))
+    window: list[int | None] = [shown[0]]
+    for last, page in zip(shown, shown[1:]):
+        if page - last == 2:
+            window.append(page - 1)
+        elif page - last > 2:
+            window.append(None)
+        window.append(page)
+    return window
+
+
 def _newest(times: Iterable[datetime | None]) -> datetime | None:
     return max((t for t in times if t is not None), default=None)
 
@@ -850,6 +877,8 @@ def _paged_pages(base_url: str, template: str, title: str, items: Sequence[Entry
     pages = []
     for index, chunk in enumerate(chunks):
         pager = {"number": index + 1, "count": len(chunks), "items": chunk, "urls": urls,
+                 "window": [(n, urls[n - 1]) if n is not None else None
+                            for n in pager_window(index + 1, len(chunks))],
                  "prev": urls[index - 1] if index > 0 else None,
                  "next": urls[index + 1] if index + 1 < len(chunks) else None}
         pages.append(Page(urls[index], output_path(urls[index]), template, title,

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from sitegen.site import pager_window
+
 from .sitekit import (MINIMAL_CONFIG, SERIES, build_at, file_for, interview, json_ld_of,
                       parse_html, shown_text, spoken_text, text_of, write_site)
 
@@ -527,10 +529,40 @@ def test_pagination_five_items_two_per_page_gives_exactly_three_pages(tmp_path: 
     assert not (output / "interviews/page/4").exists()
     assert not (output / "interviews/page/1").exists()
     middle = parse_html(pages[1]).cssselect("nav.pager")[0]
-    assert text_of(middle) == "上一页 第 2 页，共 3 页 下一页"
-    assert [(a.get("rel"), a.get("href")) for a in middle.cssselect("a")] == [
-        ("prev", "/interviews/"), ("next", "/interviews/page/3/")]
+    assert text_of(middle.cssselect(".pager-where")[0]) == "第 2 页，共 3 页"
+    # Each page is linked by its number (read "第1页"), the current one marked, not linked.
+    assert [(a.get("rel"), a.get("href"), text_of(a)) for a in middle.cssselect("a")] == [
+        ("prev", "/interviews/", "上一页"), (None, "/interviews/", "第1页"),
+        (None, "/interviews/page/3/", "第3页"), ("next", "/interviews/page/3/", "下一页")]
+    assert [text_of(s) for s in middle.cssselect('[aria-current="page"]')] == ["第2页"]
+    assert [text_of(s) for s in middle.cssselect(".pager-number .visually-hidden")] == ["第", "页"] * 3
     assert parse_html(pages[1]).cssselect("title")[0].text == "访谈（第2页） - 测试站点"
+
+
+@pytest.mark.parametrize(("number", "count", "window"), [
+    (1, 1, [1]),
+    (2, 7, [1, 2, 3, 4, None, 7]),
+    (4, 7, [1, 2, 3, 4, 5, 6, 7]),
+    (6, 20, [1, None, 4, 5, 6, 7, 8, None, 20]),
+    (5, 20, [1, 2, 3, 4, 5, 6, 7, None, 20]),  # one page left out is shown, not an ellipsis
+    (20, 20, [1, None, 18, 19, 20]),
+])
+def test_the_pager_shows_first_last_and_two_pages_each_side(number: int, count: int,
+                                                            window: list[int | None]) -> None:
+    assert pager_window(number, count) == window
+
+
+def test_a_long_list_pager_links_by_number_with_ellipses(tmp_path: Path) -> None:
+    files = {f"content/interviews/i{n:02}.md": interview(f"访谈{n}", date=f"2018-05-{n:02} 10:00")
+             for n in range(1, 25)}
+    output = build_at(write_site(tmp_path, files, config=CONFIG_2_PER_PAGE))  # 12 pages
+    pager = parse_html(output / "interviews/page/6/index.html").cssselect("nav.pager")[0]
+    assert [text_of(li) for li in pager.cssselect("li")] == [
+        "上一页", "第1页", "…", "第4页", "第5页", "第6页", "第7页", "第8页", "…", "第12页", "下一页"]
+    assert [a.get("href") for a in pager.cssselect("a.pager-number")] == [
+        "/interviews/", "/interviews/page/4/", "/interviews/page/5/", "/interviews/page/7/",
+        "/interviews/page/8/", "/interviews/page/12/"]
+    assert [li.get("aria-hidden") for li in pager.cssselect(".pager-gap")] == ["true", "true"]
 
 
 def test_an_empty_list_is_one_page_saying_so(tmp_path: Path) -> None:
