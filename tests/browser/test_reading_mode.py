@@ -227,6 +227,28 @@ def test_the_focus_moves_through_the_header_in_the_order_it_is_read(served_examp
         assert top >= bottom - 1 or next_left > left, (before, after)
 
 
+_OVERLAP = """() => {
+  const a = document.activeElement.getBoundingClientRect();
+  const b = document.querySelector("label[for=reading-mode]").getBoundingClientRect();
+  return [document.activeElement.textContent.trim(),
+          Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left))
+          * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top))];
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 375, 1280])
+@pytest.mark.parametrize("mode", [False, True], ids=["normal", "reading-mode"])
+def test_the_focused_skip_link_covers_nothing_of_the_switch(served_example: ServedSite, page_at: Any,
+                                                            width: int, mode: bool) -> None:
+    # At 320 px in the reading mode the focused skip link, laid over the top left, covered half of the switch.
+    page = page_at(width)
+    page.goto(served_example.address("/interviews/"), wait_until="load")
+    page.set_checked(SWITCH, mode)
+    page.reload(wait_until="load")  # Tab starts from the top again
+    page.keyboard.press("Tab")
+    assert page.evaluate(_OVERLAP) == ["跳到正文", 0]
+
+
 _LINES_OF = """selector => {
   const element = document.querySelector(selector), range = document.createRange(), lines = new Map();
   const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
