@@ -516,11 +516,10 @@ class SiteGraph:
 
     ``links`` are the section pages' site paths; ``urls`` turns site paths
     into links under ``config.base_url``. ``units`` are in the order of
-    their ids (file names), which are the pinyin of their names
-    (``sitegen new unit`` makes them so): 白鹤镇 (baihe) before 徐泾镇
-    (xujing), as Chinese lists are ordered, where the code points of the
-    names would put 徐 first. Hyphens are passed over, so ``baihe`` and
-    ``bai-yun`` are in pinyin order whichever way each id is written.
+    the pinyin of their names, syllable by syllable (`_pinyin_order`):
+    白鹤镇 (bai he) before 西江镇 (xi jiang) before 夏丰园区 (xia feng)
+    before 徐泾镇 (xu jing), as Chinese lists are ordered, where the code
+    points of the names would put 徐 first.
     """
 
     config: Config
@@ -584,7 +583,7 @@ def build_site(config: Config, content: Content, now: datetime, report: Report,
     slugs are added to the report as errors.
     """
     units = {uid: UnitView(u.record, config.permalinks.url("units", uid))
-             for uid, u in sorted(content.units.items(), key=lambda item: _pinyin_order(item[0]))}
+             for uid, u in sorted(content.units.items(), key=lambda item: _pinyin_order(content, item[1].record))}
     series = {sid: SeriesView(s.record, config.permalinks.url("series", sid))
               for sid, s in sorted(content.series.items())}
     published = [d for d in content.interviews + content.cases
@@ -615,9 +614,17 @@ def build_site(config: Config, content: Content, now: datetime, report: Report,
     return graph
 
 
-def _pinyin_order(unit_id: str) -> tuple[str, str]:
-    """The sort key of a unit id (see `SiteGraph.units`): its letters without hyphens, then the id."""
-    return unit_id.replace("-", ""), unit_id
+def _pinyin_order(content: Content, unit: Unit) -> tuple[tuple[str, ...], str, str]:
+    """The sort key of a unit (see `SiteGraph.units`): the pinyin syllables of its name, then its name and id.
+
+    Syllable by syllable, as a Chinese dictionary orders words: 西江镇
+    (xi jiang) before 夏丰园区 (xia feng) and 香坪村 (xiang ping), where
+    the letters run together (``xiafeng`` < ``xijiang``) put 西 last. The
+    readings are the build's (`Content.readings`, kept in the build
+    cache); a name without one sorts by its id's letters.
+    """
+    reading = content.readings.get(unit.name) or unit.id
+    return tuple(reading.split("-")), unit.name, unit.id
 
 
 class _Pictures:
@@ -909,6 +916,7 @@ def _section_pages(graph: SiteGraph) -> list[Page]:
     pages.append(Page(links.search, output_path(links.search), "search.html", "搜索", {},
                       kind="search"))
     return pages
+
 
 
 ENTRY_LAYOUTS = ("interview.html", "case.html")

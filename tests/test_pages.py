@@ -429,12 +429,29 @@ def test_units_are_listed_in_pinyin_order(tmp_path: Path) -> None:
                                  "content/interviews/a.md": interview()})
     output = build_at(root)
     dashboard = parse_html(output / "dashboard/index.html")
-    # baihe, bai-yun: hyphens are passed over (a "-" sorts before letters, which put bai-yun first).
+    # 白鹤镇, 白云镇: bai he before bai yun, however the ids are written (baihe, bai-yun).
     assert [row[0] for row in rows_of(dashboard.cssselect("table.dashboard")[0])] == ["白鹤镇", "白云镇", "徐泾镇"]
     units_page = text_of(parse_html(output / "units/index.html").cssselect("main")[0])
     assert units_page.index("白鹤镇") < units_page.index("徐泾镇")
     assert [line.split(",")[0] for line in (output / "data/units.csv").read_text(encoding="utf-8-sig").split()[1:]] \
         == ["baihe", "bai-yun", "xujing"]
+
+
+def test_units_are_ordered_syllable_by_syllable_by_their_names(tmp_path: Path) -> None:
+    # 夏丰园区 (xiafeng) and 香坪村 (xiangping) came before 西江镇 (xijiang): the letters were compared run together.
+    # A dictionary compares syllables: xi < xia < xiang. An id that is no pinyin (town-9) sorts by the name too.
+    names = {"xiafeng": "夏丰镇", "xiangping": "香坪镇", "xijiang": "西江镇", "town-9": "徐泾镇"}
+    root = write_site(tmp_path, {**{f"content/units/{uid}.yaml": UNIT_B.replace("金泽镇", name)
+                                    for uid, name in names.items()},
+                                 "content/interviews/a.md": interview()})
+    output = build_at(root)
+    dashboard = parse_html(output / "dashboard/index.html")
+    expected = ["白鹤镇", "西江镇", "夏丰镇", "香坪镇", "徐泾镇"]
+    assert [row[0] for row in rows_of(dashboard.cssselect("table.dashboard")[0])] == expected
+    units_page = text_of(parse_html(output / "units/index.html").cssselect("main")[0])
+    assert sorted(expected, key=units_page.index) == expected
+    assert [line.split(",")[0] for line in (output / "data/units.csv").read_text(encoding="utf-8-sig").split()[1:]] \
+        == ["baihe", "xijiang", "xiafeng", "xiangping", "town-9"]
 
 
 def test_a_unit_page_heading_names_the_level_only_when_the_name_does_not(tmp_path: Path) -> None:
