@@ -799,7 +799,7 @@ def _published_dates(root: Path, now: datetime = NOW) -> list[str]:
     """The interview's publish day, the tally's as_of and the milestone's date, as the built site publishes them."""
     build(BuildOptions(root=root, now=now, search=False))
     page = next(path for path in (root / "output/interviews").glob("*/index.html"))
-    day = re.search(r'<time datetime="(\d{4}-\d{2}-\d{2})T', page.read_text("utf-8"))
+    day = re.search(r'<time datetime="(\d{4}-\d{2}-\d{2})[T"]', page.read_text("utf-8"))
     tallies = (root / "output/data/units/baihe/tallies.csv").read_text("utf-8-sig").splitlines()
     milestones = (root / "output/data/units/baihe/milestones.csv").read_text("utf-8-sig").splitlines()
     return [day[1] if day else "", tallies[1].split(",")[2], milestones[1].split(",")[2]]
