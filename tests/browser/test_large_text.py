@@ -70,6 +70,20 @@ def test_on_a_phone_at_the_usual_text_size_the_row_names_stay_in_view(served_exa
     assert issues["sticky"] > 0 and targets["sticky"] > 0
 
 
+@pytest.mark.parametrize("width", [320, 375])
+def test_in_the_reading_mode_on_a_phone_the_units_names_stay_in_view(served_example: ServedSite,
+                                                                     page_at: Any, width: int) -> None:
+    # In 大字号 at 320 and 375 px the box holds 12 to 14.5em: every row name scrolled away with the figures, and
+    # a row of figures named no town. Names (not dates) stay in view down to 12em, wrapping to the room left.
+    page = page_at(width)
+    page.goto(served_example.address("/dashboard/"), wait_until="load")
+    page.set_checked("label[for=reading-mode]", True)
+    tables = {table["table"]: table for table in page.evaluate(_ROOM)}
+    for name in ("各单位最新调研数据", "各单位问题清单办理情况（按最近一次统计）"):  # rows headed by units' names
+        assert tables[name]["sticky"] > 0 and tables[name]["room"] >= tables[name]["widest"], tables[name]
+    page.set_checked("label[for=reading-mode]", False)
+
+
 _OVERFLOWING_ROW_NAMES = """() => [...document.querySelectorAll(".table-scroll table.data tbody th[scope=row]")]
   .filter(cell => getComputedStyle(cell).position === "sticky")
   .filter(cell => [...cell.children].some(child => child.getBoundingClientRect().right > cell.getBoundingClientRect().right + 0.5))
