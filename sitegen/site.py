@@ -913,10 +913,28 @@ def _section_pages(graph: SiteGraph) -> list[Page]:
                       kind="units", lastmod=units_lastmod))
     pages.append(Page(links.tags, output_path(links.tags), "tags.html", "标签", {}, kind="tags",
                       lastmod=_entries_lastmod(graph.interviews + graph.cases)))
-    pages.append(Page(links.search, output_path(links.search), "search.html", "搜索", {},
-                      kind="search"))
+    pages.append(Page(links.search, output_path(links.search), "search.html", "搜索",
+                      {"example": search_example(graph)}, kind="search"))
     return pages
 
+
+SEARCH_EXAMPLE_LENGTH = 6
+"""The longest word (in characters) the search box offers as an example; a longer one would not fit a phone's box."""
+
+
+def search_example(graph: SiteGraph) -> str | None:
+    """A word of this site to offer in the search box (``输入词语，如草莓``), or None when it has none.
+
+    Takes the site graph. Returns the tag that lists the most pages (the
+    first in the tags' order on a tie), else the first unit's name, of at
+    most `SEARCH_EXAMPLE_LENGTH` characters: a word the site's pages hold,
+    so trying the example finds them. The theme's example was 草莓, a word
+    of the bundled example only: on any other site it found nothing.
+    """
+    tags = [(term.name, len(entries)) for term, entries in graph.tags if len(term.name) <= SEARCH_EXAMPLE_LENGTH]
+    if tags:
+        return max(tags, key=lambda tag: tag[1])[0]  # max() keeps the first of equals
+    return next((view.unit.name for view in graph.units if len(view.unit.name) <= SEARCH_EXAMPLE_LENGTH), None)
 
 
 ENTRY_LAYOUTS = ("interview.html", "case.html")

@@ -199,3 +199,28 @@ def test_without_the_index_the_search_page_loads_nothing_that_is_not_there(tmp_p
 def _published(output: Path, link: str) -> bool:
     path = file_for(output, "/", link)
     return path is not None and path.is_file()
+
+
+def _placeholder(output: Path) -> str:
+    script = (output / "search/index.html").read_text(encoding="utf-8")
+    return json.loads(script.split("placeholder: ", 1)[1].split(",\n", 1)[0])
+
+
+def test_the_search_box_offers_a_word_of_the_site_itself(tmp_path: Path) -> None:
+    # "输入词语，如草莓" was written in the theme: on any site but the bundled example, trying it found nothing.
+    from .sitekit import interview, write_site
+    example = copy_example(tmp_path / "example")
+    build(BuildOptions(root=example))
+    assert _placeholder(example / "output") == "输入词语，如大调研"  # the tag of all three pages
+    long_tag = "tags: [农村人居环境整治提升, {}]\n"
+    tagged = write_site(tmp_path / "tagged", {
+        "content/interviews/a.md": interview("访谈一", extra=long_tag.format("民生")),
+        "content/interviews/b.md": interview("访谈二", extra=long_tag.format("党建"))})
+    build(BuildOptions(root=tagged))
+    assert _placeholder(tagged / "output") == "输入词语，如党建"  # the long tag is left out; of equals, the first
+    untagged = write_site(tmp_path / "untagged", {"content/interviews/a.md": interview()})
+    build(BuildOptions(root=untagged))
+    assert _placeholder(untagged / "output") == "输入词语，如白鹤镇"  # no tag: the first unit's name
+    empty = write_site(tmp_path / "empty", {"content/.gitkeep": ""}, records=False)
+    build(BuildOptions(root=empty))
+    assert _placeholder(empty / "output") == "输入要找的词语"
