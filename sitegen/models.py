@@ -2398,6 +2398,10 @@ TALLY_SUM = ("collected", "escalated", "resolved", "in_progress")
 """A tally's figures that add up: collected = escalated + resolved + in progress (`sitegen.checks`)."""
 
 
+TARGET_STATUS_LABELS = {"reached": "已达到", "missed": "逾期未达到", "short": "尚未达到"}
+"""What pages say of a measured target (`Target.status`)."""
+
+
 class Target(Record):
     """A coverage target: share of a group to be surveyed, in percent (0–100)."""
 
@@ -2409,6 +2413,26 @@ class Target(Record):
     measured: Percent | None = None
     measured_as_of: Date | None = None
     note: OptionalText = ""
+
+    @property
+    def status(self) -> str | None:
+        """Where the target stands by its own figures: a key of `TARGET_STATUS_LABELS`, or None when unmeasured.
+
+        ``reached`` when the share measured is at least the target;
+        ``missed`` when it is below and was measured after the deadline (60%
+        by 2018-12-03, 40.9% on 2018-12-28); ``short`` when it is below
+        otherwise (no deadline, or measured by it). Read from the record
+        alone, never from the build's day, so a page says the same whenever
+        it is built: a deadline passed without a later measurement says
+        ``short``, as the figures do not tell more.
+        """
+        if self.measured is None:
+            return None
+        if self.measured >= self.target:
+            return "reached"
+        if self.deadline is not None and self.measured_as_of is not None and self.measured_as_of > self.deadline:
+            return "missed"
+        return "short"
 
 
 class Milestone(Record):

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from sitegen.models import Target
 from sitegen.site import pager_window
 
 from .sitekit import (MINIMAL_CONFIG, SERIES, build_at, file_for, interview, json_ld_of,
@@ -254,7 +255,41 @@ def test_a_dashboard_target_says_the_day_its_share_was_measured(tmp_path: Path) 
     root = write_site(tmp_path, {"content/units/jinze.yaml": unit, "content/interviews/a.md": interview()})
     dashboard = parse_html(build_at(root) / "dashboard/index.html")
     assert [[shown_text(c) for c in tr.cssselect("th, td")] for tr in dashboard.cssselect("table.targets tbody tr")] \
-        == [["金泽镇", "居民", "90%", "62.5%", "2018-03-01"], ["企业", "80%", "72%", "2018-05-10"]]
+        == [["金泽镇", "居民", "90%", "62.5%", "2018-03-01", "尚未达到"], ["企业", "80%", "72%", "2018-05-10", "尚未达到"]]
+
+
+@pytest.mark.parametrize(("figures", "status"), [
+    ({"measured": 80}, "reached"),
+    ({"measured": 95.5, "deadline": "2018-06-30", "measured_as_of": "2018-07-31"}, "reached"),
+    ({"measured": 79.9}, "short"),
+    ({"measured": 40.9, "deadline": "2018-12-03", "measured_as_of": "2018-12-03"}, "short"),  # measured on the day
+    ({"measured": 40.9, "deadline": "2018-12-03", "measured_as_of": "2018-12-28"}, "missed"),
+    ({"measured": 40.9, "deadline": "2018-12-03"}, "short"),  # no day measured: not told missed
+    ({"deadline": "2018-12-03"}, None),
+])
+def test_a_target_says_whether_it_was_reached_from_its_own_figures(figures: dict[str, object],
+                                                                  status: str | None) -> None:
+    assert Target.model_validate({"group": "residents", "target": 80, **figures}).status == status
+
+
+def test_the_dashboard_and_the_unit_page_say_whether_each_target_was_reached(tmp_path: Path) -> None:
+    # A target of 60% by 2018-12-03, measured at 40.9% on 2018-12-28, was shown as figures only: a reader had to
+    # compare four cells to learn it was missed.
+    unit = UNIT_B.replace("    measured: 62.5\n    measured_as_of: 2018-05-10\n",
+                          "    measured: 92\n    measured_as_of: 2018-05-10\n"
+                          "  - group: enterprises\n    target: 60\n    deadline: 2018-12-03\n    measured: 40.9\n"
+                          "    measured_as_of: 2018-12-28\n  - group: villages\n    target: 100\n")
+    root = write_site(tmp_path, {"content/units/jinze.yaml": unit, "content/interviews/a.md": interview()})
+    output = build_at(root)
+    dashboard = parse_html(output / "dashboard/index.html")
+    table = dashboard.cssselect("table.targets")[0]
+    assert [shown_text(th) for th in table.cssselect("thead th")][-1] == "状态"
+    assert [[shown_text(c) for c in tr.cssselect("td")][::len(tr.cssselect("td")) - 1]
+            for tr in table.cssselect("tbody tr")] == [["居民", "已达到"], ["企业", "逾期未达到"], ["村居", "—"]]
+    lines = [text_of(p) for p in parse_html(output / "units/jinze/index.html").cssselect(".target-label")]
+    assert lines == ["居民：目标调研率 90%，截至2018年5月10日已达 92%。已达到目标",
+                     "企业：目标调研率 60%，截至2018年12月28日已达 40.9%，期限2018年12月3日。逾期未达到目标",
+                     "村居：目标调研率 100%，暂无实测数据"]
 
 
 def test_a_tally_without_batches_names_the_batches_of_the_latest_earlier_tally_that_gave_them(tmp_path: Path) -> None:
@@ -411,8 +446,8 @@ def test_a_target_short_of_100_never_reads_as_reached(tmp_path: Path) -> None:
     root = write_site(tmp_path, {"content/units/jinze.yaml": unit, "content/interviews/a.md": interview()})
     output = build_at(root)
     dashboard = parse_html(output / "dashboard/index.html")
-    assert [[shown_text(c) for c in tr.cssselect("th, td")][-4:-1] for tr in dashboard.cssselect("table.targets tr")
-            ][1:] == [["机构", "33.3%", "0.04%"], ["居民", "100%", "99.96%"]]
+    assert [[shown_text(c) for c in tr.cssselect("th, td")][-5:] for tr in dashboard.cssselect("table.targets tr")
+            ][1:] == [["机构", "33.3%", "0.04%", "2018-05-10", "尚未达到"], ["居民", "100%", "99.96%", "2018-05-10", "尚未达到"]]
     unit_page = text_of(parse_html(output / "units/jinze/index.html").cssselect("main")[0])
     assert "已达 99.96%" in unit_page and "已达 0.04%" in unit_page
     assert not re.findall(r"已达 (?:100(?:\.0)?|0(?:\.0)?)%", unit_page)

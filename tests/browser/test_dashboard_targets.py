@@ -4,7 +4,7 @@ They were a column of the table of figures: at 768 px the column was 148 px
 wide, a unit's three targets with their measured shares (居民 80%（已达 68.3%，
 2018-12-17 实测）) took fifteen lines, and every row of figures stood 500 px
 tall, its figures alone at the top. Each target is now a row of the table
-of targets (单位, 调研对象, 目标, 期限, 已达, 实测日期), each cell one line.
+of targets (单位, 调研对象, 目标, 期限, 已达, 实测日期, 状态), each cell one line.
 
 Lines are counted as Chromium laid them out: a cell is one line when it is
 no taller than its line height and its padding.
@@ -74,9 +74,9 @@ def test_each_target_is_a_row_of_one_line_cells(tmp_path: Path, page_at: Any, wi
         rows = page.evaluate(_ROWS)
         page_width = page.evaluate("() => document.documentElement.scrollWidth")
     assert [[cell["text"] for cell in row] for row in rows[:3]] == [
-        ["机构", "100%", "2018-12-31", "—无", "—无"],
-        ["居民", "80%", "—无", "68.3%", "2018-12-17"],
-        ["注册企业", "60%", "—无", "40.9%", "2018-12-28"]]
+        ["机构", "100%", "2018-12-31", "—无", "—无", "—无"],
+        ["居民", "80%", "—无", "68.3%", "2018-12-17", "尚未达到"],
+        ["注册企业", "60%", "—无", "40.9%", "2018-12-28", "尚未达到"]]
     assert len(rows) == 9
     assert [cell for row in rows for cell in row if cell["lines"] != 1] == []
     assert page_width <= width  # the page itself never scrolls sideways: the table scrolls in its box
