@@ -298,6 +298,11 @@ class SiteLinks:
     sitemap: str = "/sitemap.xml"
     robots: str = "/robots.txt"
 
+    @property
+    def cases_feed(self) -> str:
+        """The site path of the case studies' feed: ``feed.xml`` in the folder of their list (``/cases/feed.xml``)."""
+        return self.cases + FEED_FILE
+
 
 def section_url(pattern: str, default: str) -> str:
     """Return the list page of a collection from its permalink pattern.
@@ -1074,8 +1079,10 @@ def _taken_paths(graph: SiteGraph) -> dict[str, str]:
 
 
 def _feed_urls(graph: SiteGraph) -> list[str]:
-    """The site paths of every feed: the site's, then each unit's and each series' (``…/feed.xml``)."""
-    return [graph.links.feed] + [view.feed_url for view in graph.units] + [view.feed_url for view in graph.series]
+    """The site paths of every feed: the site's, the case studies', then each unit's and each series'
+    (``…/feed.xml``)."""
+    return ([graph.links.feed, graph.links.cases_feed] + [view.feed_url for view in graph.units]
+            + [view.feed_url for view in graph.series])
 
 
 def _parents(rel: str) -> list[str]:
@@ -1250,8 +1257,8 @@ def _data_package_clash(path: str) -> tuple[str, str]:
 
 def _feed_clash(url: str) -> tuple[str, str]:
     return (f"this file would replace the feed {unquote(url)} (订阅源), which sitegen writes from the newest "
-            "interviews at every build: its subscribers would get this copy, which never changes",
-            "remove it: sitegen writes the feeds of the site, of each series and of each unit")
+            "interviews or case studies at every build: its subscribers would get this copy, which never changes",
+            "remove it: sitegen writes the feeds of the site, of its case studies, of each series and of each unit")
 
 
 def _sitemap_clash(path: str) -> tuple[str, str]:

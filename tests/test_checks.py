@@ -3179,8 +3179,8 @@ SITEGENS_OWN_FILES = [
     pytest.param(
         "content/units/baihe/feed.xml",
         "this file would replace the feed /units/baihe/feed.xml (订阅源), which sitegen writes from the newest "
-        "interviews at every build: its subscribers would get this copy, which never changes",
-        "remove it: sitegen writes the feeds of the site, of each series and of each unit",
+        "interviews or case studies at every build: its subscribers would get this copy, which never changes",
+        "remove it: sitegen writes the feeds of the site, of its case studies, of each series and of each unit",
         _REMOVE, id="feed"),
     pytest.param(
         "content/sitemap.xml",

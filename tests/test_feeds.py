@@ -1,4 +1,4 @@
-"""Atom feeds (site-wide, per series, per unit), the sitemap and robots.txt.
+"""Atom feeds (site-wide, case studies, per series, per unit), the sitemap and robots.txt.
 
 Feeds are parsed twice: with lxml (well-formed XML in the Atom namespace,
 RFC 4287 elements) and with feedparser (``bozo == 0``: no error at all).
@@ -100,6 +100,29 @@ def test_series_and_unit_feeds_hold_only_their_interviews(tmp_path: Path) -> Non
     page = parse_html(output / "series/qita/index.html")
     announced = [link.get("href") for link in page.cssselect('link[rel="alternate"][type="application/atom+xml"]')]
     assert announced == ["/feed.xml", "/series/qita/feed.xml"]
+
+
+def test_the_case_studies_have_a_feed_of_their_own(output: Path) -> None:
+    # Feeds held interviews only: a reader following the campaign never learned of a new case study.
+    tree, parsed = parse_feed(output / "cases/feed.xml")
+    links = {link.get("rel"): link.get("href") for link in tree.getroot().findall(f"{ATOM}link")}
+    assert links == {"self": "https://example.org/cases/feed.xml", "alternate": "https://example.org/cases/"}
+    assert parsed.feed.title == "青浦大调研进度公开：典型案例"
+    assert [(e.title, e.link) for e in parsed.entries] == [
+        ("白鹤镇补齐“四个最”民生短板", "https://example.org/cases/baihe-sige-zui/"),
+        ("做大做强白鹤草莓", "https://example.org/cases/baihe-caomei/")]
+    assert parsed.entries[0].author == "上海热线新闻网"
+    assert "问题从哪里来" in parsed.entries[0].content[0].value
+    _, site = parse_feed(output / "feed.xml")
+    assert all("/interviews/" in e.link for e in site.entries)  # the site's feed stays the interviews'
+    for page in ("cases/index.html", "cases/baihe-caomei/index.html"):
+        announced = [link.get("href") for link in
+                     parse_html(output / page).cssselect('link[rel="alternate"][type="application/atom+xml"]')]
+        assert announced == ["/feed.xml", "/cases/feed.xml"], page
+    listed = parse_html(output / "cases/index.html").cssselect(".feed-link a")
+    assert [(a.get("href"), a.text_content()) for a in listed][:1] == [("/cases/feed.xml", "订阅典型案例（Atom）")]
+    about = [a.get("href") for a in parse_html(output / "about-data/index.html").cssselect("#feeds a[type]")]
+    assert about[:2] == ["/feed.xml", "/cases/feed.xml"]
 
 
 def test_a_feed_with_no_entries_is_valid_and_stable(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Atom feeds of interviews: one for the whole site, one per series, one per unit.
+"""Atom feeds: the site's interviews, its case studies, and the interviews of each series and each unit.
 
 Each feed is an Atom 1.0 document (RFC 4287) made with feedgen:
 
@@ -8,7 +8,8 @@ Each feed is an Atom 1.0 document (RFC 4287) made with feedgen:
   with no entries yet, the newest date of the site's content, so rebuilds
   write the same bytes); ``author``: the site's publisher.
 - one ``entry`` for each of the newest ``feed_entries`` published
-  interviews (50 unless ``site.yaml`` says otherwise), newest first: ``id`` and
+  interviews, or case studies in theirs (50 unless ``site.yaml`` says
+  otherwise), newest first: ``id`` and
   ``alternate`` link are the page's absolute address; ``published`` is the
   publish time and ``updated`` the page's ``updated:`` time (when it was
   corrected), else its publish time, each with the site's time-zone offset
@@ -23,8 +24,9 @@ Each feed is an Atom 1.0 document (RFC 4287) made with feedgen:
   published (its source, else its series' publisher, else the site's
   publisher); one ``category`` per tag.
 
-Feed paths: ``/feed.xml``, and ``feed.xml`` inside each series and unit page's
-folder (`sitegen.site.FEED_FILE`).
+Feed paths: ``/feed.xml``, and ``feed.xml`` inside the case studies' list
+folder (``/cases/feed.xml``) and each series and unit page's folder
+(`sitegen.site.FEED_FILE`).
 
 May import: config, site (and feedgen, the standard library).
 """
@@ -66,6 +68,13 @@ def site_feed(graph: SiteGraph) -> Feed:
                 _newest_entries(graph, graph.interviews))
 
 
+def cases_feed(graph: SiteGraph) -> Feed:
+    """The feed of the newest published case studies, mirroring their list page: a reader who follows the
+    campaign's cases learns of a new one as of a new interview."""
+    return Feed(f"{graph.config.title}：典型案例", graph.links.cases, graph.links.cases_feed,
+                _newest_entries(graph, graph.cases))
+
+
 def series_feed(graph: SiteGraph, view: SeriesView) -> Feed:
     """The feed of one series' newest interviews."""
     return Feed(f"{view.series.title} - {graph.config.title}", view.url, view.feed_url,
@@ -79,13 +88,14 @@ def unit_feed(graph: SiteGraph, view: UnitView) -> Feed:
 
 
 def all_feeds(graph: SiteGraph) -> list[Feed]:
-    """Every feed of the site: site-wide, then per series, then per unit."""
-    return ([site_feed(graph)] + [series_feed(graph, v) for v in graph.series]
+    """Every feed of the site: site-wide, the case studies', then per series, then per unit."""
+    return ([site_feed(graph), cases_feed(graph)] + [series_feed(graph, v) for v in graph.series]
             + [unit_feed(graph, v) for v in graph.units])
 
 
 def entry_author(graph: SiteGraph, entry: Entry) -> str:
-    """Who first published an interview: its source's publisher, its series' publisher, or the site's."""
+    """Who first published an interview or case study: its source's publisher, its series' publisher, or the
+    site's."""
     source = getattr(entry.meta, "source", None)
     if source is not None:
         return str(source.publisher)

@@ -35,7 +35,7 @@ from typing import Any
 
 from ..models import machine_time
 from ..site import Entry, Page, SeriesView, SiteGraph, UnitView
-from .feeds import entry_author, series_feed, site_feed, unit_feed
+from .feeds import cases_feed, entry_author, series_feed, site_feed, unit_feed
 from .opendata import DOWNLOADS, TALLY_FIELDS, unit_downloads
 
 _KIND_DESCRIPTIONS = {
@@ -102,6 +102,8 @@ def page_description(graph: SiteGraph, page: Page) -> str:
 
 def _feeds(graph: SiteGraph, page: Page) -> tuple[tuple[str, str], ...]:
     feeds = [site_feed(graph)]
+    if page.kind == "case" or page.template == "cases.html":
+        feeds.append(cases_feed(graph))
     context = page.context
     if "series" in context:
         feeds.append(series_feed(graph, context["series"]))
