@@ -324,7 +324,7 @@ _ATTRIBUTE_FILTERS: dict[str, int | None] = {"attr": 0, "map": None, "selectattr
 ``selectattr("minutes")``, ``attr("summary")``), with the place of that argument when given without its
 keyword ``attribute=`` (None: only so). The other arguments are no attribute's name: the test and the
 value of ``selectattr("as_of", "lt", tally.as_of)``, ``sort``'s ``reverse``, ``map``'s filter."""
-LABEL_TABLES = frozenset({"status_labels", "group_labels", "level_labels"})
+LABEL_TABLES = frozenset({"status_labels", "group_labels", "level_labels", "target_status_labels"})
 """Globals of the environment that map codes to labels (`sitegen.render.make_environment`): a subscript of
 one (``status_labels[entry.meta.status.value]``) reads a label, never an entry's attribute."""
 
