@@ -217,7 +217,7 @@ def test_dashboard_sums_each_units_latest_tally_only(tmp_path: Path) -> None:
     assert total == ["各单位不同：2018-04-26 至 2018-05-10", "358", "316", "148", "113", "55", "35.8%"]
     targets = page.cssselect("table.targets")[0]
     assert [[shown_text(c) for c in tr.cssselect("th, td")] for tr in targets.cssselect("tbody tr")] == [
-        ["金泽镇", "居民", "90%", "62.5%", "2018-05-10"]]
+        ["金泽镇", "居民", "90%", "62.5%", "2018-05-10", "尚未达到"]]
     assert "白鹤镇未填写覆盖目标。" in [shown_text(p) for p in page.cssselect("main p")]
     assert len(page.cssselect("figure.chart")) == 1
 
@@ -242,9 +242,10 @@ def test_every_empty_cell_shows_a_dash_and_is_read_as_none(tmp_path: Path) -> No
     assert shown_text(xujing.cssselect("section.tally .share")[0]) == "已解决占 —"
     cells = [c for page in (dashboard, unit, xujing) for c in page.iter("td", "p") if shown_text(c).endswith("—")]
     # The dashboard: 白鹤镇's batches, 徐泾镇's batches and share, the totals' batches, 金泽镇's unmeasured target's
-    # 已达 and 实测日期; 金泽镇's page: 实测, 实测日期; 徐泾镇's page: the share in its tally table and under its figures.
-    assert len(cells) == 9
-    assert [spoken_text(c)[-1] for c in cells] == ["无"] * 9
+    # 已达, 实测日期 and 状态; 金泽镇's page: 实测, 实测日期; 徐泾镇's page: the share in its tally table and under
+    # its figures.
+    assert len(cells) == 10
+    assert [spoken_text(c)[-1] for c in cells] == ["无"] * 10
     assert all(c.cssselect('[aria-hidden="true"]')[0].text == "—" for c in cells)
 
 
