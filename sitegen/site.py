@@ -855,9 +855,9 @@ def pager_window(number: int, count: int, around: int = PAGER_AROUND) -> list[in
     ``around`` pages on each side of the current one are always shown; a
     gap of a single page shows that page instead of an ellipsis, which
     would be no shorter. Page 6 of 20 gives ``[1, None, 4, 5, 6, 7, 8,
-    None, 20]``; page 2 of 7 gives ``[1, 2, 3, 4, None, 7]``. The pager
-    then stays under nine items, so it fits two lines of a 320 px phone.
-    Raises nothing.
+    None, 20]``; page 2 of 7 gives ``[1, 2, 3, 4, None, 7]``. At most
+    nine items, so with 上一页 and 下一页 the pager fits two lines of a
+    320 px phone (three in the reading mode, 大字号). Raises nothing.
     """
     shown = sorted({1, count} | set(range(max(1, number - around), min(count, number + around) + 1)))
     window: list[int | None] = [shown[0]]
