@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.models import Target
-from sitegen.site import pager_window
+from sitegen.site import id_syllables, pager_window
 
 from .sitekit import (MINIMAL_CONFIG, SERIES, build_at, file_for, interview, json_ld_of,
                       parse_html, shown_text, spoken_text, text_of, write_site)
@@ -473,21 +473,35 @@ def test_units_are_listed_in_pinyin_order(tmp_path: Path) -> None:
         == ["baihe", "bai-yun", "xujing"]
 
 
+@pytest.mark.parametrize(("unit_id", "reading", "syllables"), [
+    ("changlin", ("zhang", "lin", "jie", "dao"), ("chang", "lin", "jie", "dao")),  # the ending left out
+    ("chang-an", ("zhang", "an"), ("chang", "an")),
+    ("baihe", ("bai", "he", "zhen"), ("bai", "he", "zhen")),
+    ("town-9", ("xu", "jing", "zhen"), ("xu", "jing", "zhen")),  # no pinyin: the reading
+    ("towna", ("xu", "jing", "zhen"), ("xu", "jing", "zhen")),  # every syllable other: the reading
+])
+def test_an_id_gives_the_reading_of_a_name_it_spells(unit_id: str, reading: tuple[str, ...],
+                                                     syllables: tuple[str, ...]) -> None:
+    assert id_syllables(unit_id, reading) == syllables
+
+
 def test_units_are_ordered_syllable_by_syllable_by_their_names(tmp_path: Path) -> None:
     # 夏丰园区 (xiafeng) and 香坪村 (xiangping) came before 西江镇 (xijiang): the letters were compared run together.
     # A dictionary compares syllables: xi < xia < xiang. An id that is no pinyin (town-9) sorts by the name too.
-    names = {"xiafeng": "夏丰镇", "xiangping": "香坪镇", "xijiang": "西江镇", "town-9": "徐泾镇"}
+    # A 多音字 is read as the id spells it (pypinyin reads 长林 zhang lin and 重固 zhong gu, out of context).
+    names = {"xiafeng": "夏丰镇", "xiangping": "香坪镇", "xijiang": "西江镇", "town-9": "徐泾镇",
+             "changlin": "长林镇", "chonggu": "重固镇"}
     root = write_site(tmp_path, {**{f"content/units/{uid}.yaml": UNIT_B.replace("金泽镇", name)
                                     for uid, name in names.items()},
                                  "content/interviews/a.md": interview()})
     output = build_at(root)
     dashboard = parse_html(output / "dashboard/index.html")
-    expected = ["白鹤镇", "西江镇", "夏丰镇", "香坪镇", "徐泾镇"]
+    expected = ["白鹤镇", "长林镇", "重固镇", "西江镇", "夏丰镇", "香坪镇", "徐泾镇"]
     assert [row[0] for row in rows_of(dashboard.cssselect("table.dashboard")[0])] == expected
     units_page = text_of(parse_html(output / "units/index.html").cssselect("main")[0])
     assert sorted(expected, key=units_page.index) == expected
     assert [line.split(",")[0] for line in (output / "data/units.csv").read_text(encoding="utf-8-sig").split()[1:]] \
-        == ["baihe", "xijiang", "xiafeng", "xiangping", "town-9"]
+        == ["baihe", "changlin", "chonggu", "xijiang", "xiafeng", "xiangping", "town-9"]
 
 
 def test_a_unit_page_heading_names_the_level_only_when_the_name_does_not(tmp_path: Path) -> None:
