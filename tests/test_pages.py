@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from sitegen.models import Target
-from sitegen.site import id_syllables, pager_window
+from sitegen.site import pager_window
+from sitegen.slugs import id_syllables
 
 from .sitekit import (MINIMAL_CONFIG, SERIES, build_at, file_for, interview, json_ld_of,
                       parse_html, shown_text, spoken_text, text_of, write_site)
