@@ -872,11 +872,16 @@ class DayOnly(datetime):
     __slots__ = ()
 
 
+def typed_as_day(value: datetime) -> bool:
+    """True when a publish time was typed as a date alone (a `DayOnly` still at 00:00): nothing said a time."""
+    return isinstance(value, DayOnly) and value.time() == time()
+
+
 def publish_time_text(value: datetime) -> str:
     """A publish time as an editor reads and types it: ``2018-05-03 10:00``, or ``2018-05-03`` for one typed as a
-    date alone (`DayOnly`): pages, messages and hints show no "00:00" nobody typed (feeds and machine-read
-    metadata keep the moment)."""
-    if isinstance(value, DayOnly) and value.time() == time():
+    date alone (`typed_as_day`): pages, messages and hints show no "00:00" nobody typed (feeds keep the moment;
+    machine-read metadata gives the date alone, `machine_time`)."""
+    if typed_as_day(value):
         return value.strftime("%Y-%m-%d")
     return value.strftime("%Y-%m-%d %H:%M")
 
@@ -887,11 +892,11 @@ def machine_time(value: datetime, zone: tzinfo, timespec: str = "minutes") -> st
     Takes a naive time in the site's time zone, that zone and the
     ``timespec`` of `datetime.isoformat` (``minutes``: ``2018-05-03T10:00+08:00``;
     ``seconds``: ``…10:00:00+08:00``). A time typed as a date alone
-    (`DayOnly` at 00:00) is given as that date alone (``2018-05-03``,
+    (`typed_as_day`) is given as that date alone (``2018-05-03``,
     a valid date in HTML and schema.org), since nobody said midnight.
     Feeds keep the full moment: Atom (RFC 4287) requires one.
     """
-    if isinstance(value, DayOnly) and value.time() == time():
+    if typed_as_day(value):
         return value.date().isoformat()
     return value.replace(tzinfo=zone).isoformat(timespec=timespec)
 
