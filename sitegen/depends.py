@@ -75,7 +75,7 @@ _SITE_PARTS: dict[str, tuple[str, ...]] = {
     "interviews": ("interviews",), "cases": ("cases",), "units": ("units",),
     "series": ("series",), "tags": ("tags",), "totals": ("units",),
     "pages": ("pages",), "assets": ("assets",), "data": ("data",), "now": ("now",),
-    "latest_tallies": ("units",), "newest": ("interviews", "cases", "units"),
+    "latest_tallies": ("units",), "unit_groups": ("units",), "newest": ("interviews", "cases", "units"),
 }
 # Attributes of a unit or series view that hold its pages: reading them makes a page depend
 # on every page in the list; pages that never read them depend on the record and URL only.

@@ -460,6 +460,9 @@ class UnitView:
     url: str
     interviews: list[Entry] = field(default_factory=list)
     cases: list[Entry] = field(default_factory=list)
+    initial: str = "#"
+    """The capital letter its name's pinyin starts with (白鹤镇: ``B``), as it is ordered (`_pinyin_order`);
+    ``#`` for a name that starts with no letter a–z."""
 
     @property
     def latest_tally(self) -> Tally | None:
@@ -470,6 +473,65 @@ class UnitView:
     def feed_url(self) -> str:
         """Site path of the unit's Atom feed of interviews (``/units/baihe/feed.xml``)."""
         return self.url + FEED_FILE
+
+
+UNIT_LEVEL_ORDER = ("district", "town", "subdistrict", "park", "village", "community", "committee")
+"""The order of the levels of units on the units page: the district, then its towns and subdistricts, the parks
+beside them, their villages and communities, and the district's offices (委办局) last."""
+
+GROUP_UNITS_FROM = 13
+"""From this many units of two levels or more, the units page lists them in one table per level
+(`SiteGraph.unit_groups`), and the home page links those tables instead of listing every unit: 12 rows are about
+what a phone's screen shows at once."""
+
+INDEX_UNITS_FROM = 21
+"""From this many units in one table, it gets an index of the letters their names' pinyin starts with
+(`UnitGroup.letters`), as a phone's contact list has."""
+
+
+@dataclass(frozen=True)
+class UnitGroup:
+    """The units of one level (镇, 街道, 村 …) as the units page shows them, in `SiteGraph.units` order.
+
+    ``level`` is the `UnitLevel` value (``town``), ``""`` for a group of
+    all units; ``views`` its units. The units page names its places
+    ``units-`` + `key` (``units-town``) and ``units-`` + a row's place
+    (``units-town-x``): a literal start, so that the check of links to a
+    place in a page still knows every other place a layout may give.
+    """
+
+    level: str
+    views: tuple[UnitView, ...]
+
+    @property
+    def key(self) -> str:
+        """The group's name in the page's places: its level (``town``), or ``all``."""
+        return self.level or "all"
+
+    @property
+    def letters(self) -> list[tuple[str, str]]:
+        """``(letter, place)`` for each pinyin initial of the group's units, in order, the place naming the
+        row of the first unit with that initial (``town-x``; ``town-other`` for ``#``); empty below
+        `INDEX_UNITS_FROM` units."""
+        if len(self.views) < INDEX_UNITS_FROM:
+            return []
+        return [(letter, self._place(letter)) for letter in dict.fromkeys(view.initial for view in self.views)]
+
+    @property
+    def rows(self) -> list[tuple[UnitView, str]]:
+        """``(unit, place)`` for each unit in order: the place (as in `letters`) of the first unit of each
+        initial when the group has an index, else ``""``."""
+        if len(self.views) < INDEX_UNITS_FROM:
+            return [(view, "") for view in self.views]
+        seen: set[str] = set()
+        rows = []
+        for view in self.views:
+            rows.append((view, "" if view.initial in seen else self._place(view.initial)))
+            seen.add(view.initial)
+        return rows
+
+    def _place(self, letter: str) -> str:
+        return f"{self.key}-{letter.lower() if letter != '#' else 'other'}"
 
 
 @dataclass
@@ -555,6 +617,17 @@ class SiteGraph:
         makes (`_leads_somewhere`). Asked once the pages are all made (the first link published or checked)."""
         return _leads_somewhere(path, *self._site_paths)
 
+    @cached_property
+    def unit_groups(self) -> list[UnitGroup]:
+        """The units in one group per level, levels in `UNIT_LEVEL_ORDER`, units in `units` order; one group
+        of all units (level ``""``) when they are fewer than `GROUP_UNITS_FROM` or all of
+        one level, where one table reads best; empty without units."""
+        levels = {view.unit.level.value for view in self.units}
+        if len(self.units) < GROUP_UNITS_FROM or len(levels) < 2:
+            return [UnitGroup("", tuple(self.units))] if self.units else []
+        return [UnitGroup(level, tuple(v for v in self.units if v.unit.level.value == level))
+                for level in UNIT_LEVEL_ORDER if level in levels]
+
     def latest_tallies(self) -> list[tuple[str, Tally]]:
         """``(unit name, latest tally)`` for every unit summed in the totals (`summed_units`), in unit order: the
         dashboard chart's rows, whose sentence sums them as the totals do."""
@@ -587,8 +660,10 @@ def build_site(config: Config, content: Content, now: datetime, report: Report,
     are checked for (`check_text_links`; None: the graph's). Returns the `SiteGraph`. Output-path collisions and empty
     slugs are added to the report as errors.
     """
-    units = {uid: UnitView(u.record, config.permalinks.url("units", uid))
-             for uid, u in sorted(content.units.items(), key=lambda item: _pinyin_order(content, item[1].record))}
+    order = {uid: _pinyin_order(content, u.record) for uid, u in content.units.items()}
+    units = {uid: UnitView(content.units[uid].record, config.permalinks.url("units", uid),
+                           initial=_initial(order[uid][0]))
+             for uid in sorted(order, key=order.__getitem__)}
     series = {sid: SeriesView(s.record, config.permalinks.url("series", sid))
               for sid, s in sorted(content.series.items())}
     published = [d for d in content.interviews + content.cases
@@ -634,6 +709,12 @@ def _pinyin_order(content: Content, unit: Unit) -> tuple[tuple[str, ...], str, s
     if not reading:
         return tuple(unit.id.split("-")), unit.name, unit.id
     return id_syllables(unit.id, tuple(reading.split("-"))), unit.name, unit.id
+
+
+def _initial(syllables: tuple[str, ...]) -> str:
+    """The capital letter a unit's pinyin starts with (``("bai", "he")`` → ``B``), or ``#`` for none a–z."""
+    first = syllables[0][:1].upper() if syllables and syllables[0] else ""
+    return first if "A" <= first <= "Z" else "#"
 
 
 class _Pictures:
