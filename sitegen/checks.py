@@ -43,8 +43,9 @@ from .models import (QUOTE_MARKS, TALLY_SUM, UNIT_LEVEL_LABELS, UNIT_LEVEL_PINYI
 from .pictures import (DAMAGED_HINT, damaged_message, heavy_problem, image_size, looks_damaged, picture_file,
                        site_path, unshown_problem)
 from .placeholders import (BODY_LINES, EXAMPLE_TARGET_FIGURES, INIT_CASE_LINE, INIT_CASE_TITLE, INIT_INTERVIEW_LINE,
-                           INIT_INTERVIEW_TITLE, INIT_SERIES_BLURB, INIT_UNIT_NAME, INIT_UNIT_NOTE, INIT_UNIT_SUMMARY,
-                           init_texts_in, may_hold_placeholders, placeholders_in)
+                           INIT_INTERVIEW_TITLE, INIT_MILESTONE_TITLE, INIT_SERIES_BLURB, INIT_TALLY_FIGURES,
+                           INIT_TARGET, INIT_UNIT_NAME, INIT_UNIT_NOTE, INIT_UNIT_SUMMARY, init_texts_in,
+                           may_hold_placeholders, placeholders_in)
 from .recordfiles import copy_suffix
 from .plaintext import may_hold_markup, typed_markup
 from .validation import (UNIT_WORD_LISTS, closest, did_you_mean, edit_distance, field_name, near_name,
@@ -122,6 +123,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
     check_misspellings(content, report, clashes)
     check_placeholders(content, report)
     check_init_examples(content, report)
+    check_init_figures(content, report)
     check_plain_text_fields(content, report)
     check_listed_lines(content, report)
     check_formula_texts(content, report)
@@ -210,6 +212,43 @@ def _init_texts_kept(content: Content, examples: Mapping[str, Sourced[Unit]], ex
                 report.error(document.path, document.body_line + offset, 1,
                              f'"{line.strip()}" is a line of the example that sitegen init wrote, and the site has '
                              f"{has} now: the page would publish it", "write the page's own text in its place")
+
+_INIT_FIGURES = "batches {}, collected {}, escalated {}, resolved {}, in progress {}".format(*INIT_TALLY_FIGURES)
+
+
+def check_init_figures(content: Content, report: Report) -> None:
+    """Warn at each tally of a unit renamed from ``sitegen init``'s example that still holds the example's
+    invented figures (`sitegen.placeholders.INIT_TALLY_FIGURES`: batches 12, collected 10, escalated 2,
+    resolved 5, in progress 3), whatever its note says (but the example's own: an error already).
+
+    An editor who renames 示例镇 and rewrites its texts makes it their own unit (`check_init_examples`
+    tells the texts kept); the figures, dated the day of ``sitegen init``, would be published as the
+    unit's: on its page, in the totals and in the open data. A real tally may hold these five figures, so
+    this is a warning. The hint names the example's target and milestone too while the unit keeps them
+    (`INIT_TARGET`, `INIT_MILESTONE_TITLE` on the tally's day): with the figures, they tell the example.
+    The example unit itself (still named 示例镇) is not told: a new site builds as written. Raises nothing.
+    """
+    for unit in content.units.values():
+        record = unit.record
+        if record.name == INIT_UNIT_NAME:
+            continue
+        for index, tally in enumerate(record.tallies):
+            if (tally.batches, tally.collected, tally.escalated, tally.resolved,
+                    tally.in_progress) != INIT_TALLY_FIGURES or tally.note == INIT_UNIT_NOTE:
+                continue  # with the example's note, an error says so (`_init_texts_kept`)
+            kept = [f"its target (group: {target.group.value}, target: {target.target:g})"
+                    for target in record.targets
+                    if (target.group.value, target.target) == INIT_TARGET and target.measured is None]
+            kept += [f"its milestone {milestone.title} of {milestone.date.isoformat()}" for milestone in record.milestones
+                     if milestone.title == INIT_MILESTONE_TITLE and milestone.date == tally.as_of]
+            report.warning(unit.path, *unit.yaml.locate(("tallies", index)),
+                           f"this tally of {tally.as_of.isoformat()} ({_INIT_FIGURES}) has the invented figures of "
+                           f"the example unit that sitegen init wrote: {record.name}'s page, the totals and the open data would publish them as "
+                           f"{record.name}'s",
+                           "write the figures as counted, with where they come from in note:; if there are none "
+                           'yet, delete the tally (write "tallies: []" if it is the only one)'
+                           + (f"; {' and '.join(kept)} {'is' if len(kept) == 1 else 'are'} the example's too, "
+                              "to be rewritten or deleted" if kept else ""))
 
 
 def check_typed_values(content: Content, report: Report) -> None:

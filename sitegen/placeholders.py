@@ -145,6 +145,12 @@ INIT_SERIES_BLURB = "示例栏目：各单位负责人谈调研工作的进展�
 """The blurb of ``sitegen init``'s series."""
 INIT_MILESTONE_DESCRIPTION = "示例大事记，请换成真实事件。"
 """The description of the milestone of ``sitegen init``'s example unit."""
+INIT_TALLY_FIGURES = (12, 10, 2, 5, 3)
+"""The batches, collected, escalated, resolved and in progress of the tally of ``sitegen init``'s example unit."""
+INIT_TARGET = ("residents", 80)
+"""The group and target (percent) of the target of ``sitegen init``'s example unit (deadline: its year's end)."""
+INIT_MILESTONE_TITLE = "启动调研"
+"""The title of the milestone of ``sitegen init``'s example unit, dated as its tally."""
 INIT_TEXTS: dict[str, dict[tuple[str, ...], str]] = {
     "units": {("tallies", "*", "note"): INIT_UNIT_NOTE, ("summary",): INIT_UNIT_SUMMARY,
               ("milestones", "*", "description"): INIT_MILESTONE_DESCRIPTION},

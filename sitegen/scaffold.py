@@ -43,9 +43,10 @@ from .placeholders import (ANSWER, CASE_ACTION, CASE_ALIAS, CASE_OUTCOME, CASE_P
                            EXAMPLE_MILESTONE, EXAMPLE_MILESTONE_TITLE, EXAMPLE_TALLY_NOTE, EXAMPLE_TARGET_FIGURES,
                            EXAMPLE_TARGET_NOTE, FIRST_QUESTION, IMAGE_ALT, IMAGE_CAPTION, INIT_CASE_LINE,
                            INIT_CASE_TITLE, INIT_INTERVIEW_LINE, INIT_INTERVIEW_TITLE, INIT_MILESTONE_DESCRIPTION,
-                           INIT_SERIES_BLURB, INIT_TEXTS, INIT_UNIT_NAME, INIT_UNIT_NOTE, INIT_UNIT_SUMMARY,
-                           INTERVIEW_ALIAS, INTERVIEWEE_NAME, INTERVIEWEE_ROLE, PAGE_SUMMARY, PUBLISHER, SERIES_BLURB,
-                           SOURCE_PUBLISHER, SOURCE_TITLE, SOURCE_URL, TALLY_NOTE, UNIT_SUMMARY)
+                           INIT_MILESTONE_TITLE, INIT_SERIES_BLURB, INIT_TALLY_FIGURES, INIT_TARGET, INIT_TEXTS,
+                           INIT_UNIT_NAME, INIT_UNIT_NOTE, INIT_UNIT_SUMMARY, INTERVIEW_ALIAS, INTERVIEWEE_NAME,
+                           INTERVIEWEE_ROLE, PAGE_SUMMARY, PUBLISHER, SERIES_BLURB, SOURCE_PUBLISHER, SOURCE_TITLE,
+                           SOURCE_URL, TALLY_NOTE, UNIT_SUMMARY)
 from .slugs import MAX_SLUG_LENGTH, is_slug, make_slug, readings_of, slug_reading, spells
 from .recordfiles import MisnamedFile, record_file, report_misnamed
 from .sources import is_skipped_name, read_source, split_front_matter
@@ -940,7 +941,7 @@ output_dir: output   # 生成的网站写入此文件夹 the built site goes her
 
 
 def _example_unit(day: date) -> str:
-    tally = tally_lines(day, figures=(12, 10, 2, 5, 3), note=INIT_UNIT_NOTE)
+    tally = tally_lines(day, figures=INIT_TALLY_FIGURES, note=INIT_UNIT_NOTE)
     return f"""# 单位 Unit（示例，请换成真实单位）。文件名就是它的 id：shi-li-zhen。
 # An example unit: replace it. The file name is its id.
 name: {INIT_UNIT_NAME}   # 名称 name, as published
@@ -952,13 +953,13 @@ summary: {INIT_UNIT_SUMMARY}   # 简介 a short description
 tallies:   # 调研数据，按日期，旧的在前 dated figures, oldest first
 {tally}
 targets:   # 覆盖目标（百分比）coverage targets, in percent
-  - group: residents   # 对象 group: institutions, residents, registered_enterprises, enterprises, farmers, social_organizations, villages
-    target: 80   # 目标 target %
+  - group: {INIT_TARGET[0]}   # 对象 group: institutions, residents, registered_enterprises, enterprises, farmers, social_organizations, villages
+    target: {INIT_TARGET[1]}   # 目标 target %
     deadline: {day.year}-12-31   # 期限（可删去）deadline (optional)
 
 milestones:   # 大事记，按日期 milestones, in date order
   - date: {day.isoformat()}   # 日期 date
-    title: 启动调研   # 事件 what happened
+    title: {INIT_MILESTONE_TITLE}   # 事件 what happened
     description: {INIT_MILESTONE_DESCRIPTION}   # 说明（可删去）description (optional)
 """
 

@@ -170,11 +170,26 @@ def test_inits_examples_are_errors_once_the_site_has_units_or_pages_of_its_own(t
         f'content/units/shi-li-zhen.yaml:{at["示例大事记，请换成真实事件。"]}:18: error: milestones → item 1 → '
         f'description: "示例大事记，请换成真实事件。" {kept}']
     assert "example interview that sitegen init" in report
-    # Written as told, the unit is clean.
+    # Its texts written as told, the example's invented figures were still published as 赵巷镇's without a word.
     unit.write_text(unit.read_text(encoding="utf-8").replace("这是一个示例单位。", "赵巷镇位于青浦区东部。")
                     .replace("示例数据，请换成真实数字。", "镇大调研办统计").replace("示例大事记，请换成真实事件。", "镇党委召开动员会。"),
                     encoding="utf-8")
-    assert not [line for line in _check(capsys, other)[1].splitlines() if line.startswith("content/units/")]
+    code, report = _check(capsys, other)
+    lines = unit.read_text(encoding="utf-8").splitlines()
+    tally_line = next(n for n, line in enumerate(lines, 1) if line.startswith("  - as_of:"))
+    assert code == 1 and [line for line in report.splitlines() if "content/units/" in line] == [
+        f"content/units/shi-li-zhen.yaml:{tally_line}:5: warning: this tally of {_today()} (batches 12, collected 10, "
+        "escalated 2, resolved 5, in progress 3) has the invented figures of the example unit that sitegen init "
+        "wrote: 赵巷镇's page, the totals and the open data would publish them as 赵巷镇's"]
+    assert report.splitlines()[report.splitlines().index(next(
+        line for line in report.splitlines() if "content/units/" in line)) + 1] == (
+        '  hint: write the figures as counted, with where they come from in note:; if there are none yet, delete the '
+        'tally (write "tallies: []" if it is the only one); its target (group: residents, target: 80) and its '
+        f"milestone 启动调研 of {_today()} are the example's too, to be rewritten or deleted")
+    # The figures as counted, the unit is clean.
+    unit.write_text(re.sub(r"collected: 10 .*\n(.*)escalated: 2 ", r"collected: 11   #\n\1escalated: 3 ",
+                           unit.read_text(encoding="utf-8")), encoding="utf-8")
+    assert not [line for line in _check(capsys, other)[1].splitlines() if "content/units/" in line]
 
 
 def test_inits_example_contact_uncommented_is_warned_once_the_site_has_a_real_address(tmp_path: Path,
