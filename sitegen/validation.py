@@ -1353,6 +1353,9 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData, pa
         elif _MESSAGES[kind] is _GROUP:
             hint = _group_hint(_type_inside(_annotation_at(model, loc), BaseModel), item.get("input"),
                                in_list=bool(loc) and isinstance(loc[-1], int)) or hint
+        elif _MESSAGES[kind] is _LIST and loc and isinstance(loc[-1], str):
+            hint = _record_list_hint(_type_inside(_annotation_at(model, loc), BaseModel), item.get("input"),
+                                     loc[-1]) or hint
     else:
         # An error about one item of a list names it (parse_tags): placed there, not at the list's start.
         line, column = data.locate(loc + (context["index"],) if "index" in context else loc)
@@ -1637,6 +1640,26 @@ def _people(typed: str) -> list[str]:
 
 _GROUP_BRACKETED = compile_later(r"(.+?)[ \t\u3000]*[（(](.+)[）)]")
 """Two values typed as one and the other in brackets after it (``王建国（中共白鹤镇党委书记）``)."""
+
+
+def _record_list_hint(record: type[BaseModel] | None, typed: Any, key: str) -> str | None:
+    """The lines of a list of records typed as one value (``images: images/a.png``, ``tallies: 2018-04-26``):
+    the value as the first item's first required field, each other required field (and an image's ``alt``,
+    which readers who cannot see it need) as a line to fill; None when the list holds no records or the value
+    is no single text, number or date.
+
+    'write one item per line, each starting with "- "', followed, gave ``- images/a.png``, and with its
+    ``alt:`` under it, a YAML error.
+    """
+    if record is None or isinstance(typed, (list, dict)) or typed is None or not str(typed).strip():
+        return None
+    fields = record.model_fields
+    required = [name for name, info in fields.items() if info.is_required()]
+    if not required:
+        return None
+    more = required[1:] + (["alt"] if "alt" in fields and "alt" not in required else [])
+    lines = [f'"{key}:"', f'"  - {required[0]}: {clip(str(typed).strip())}"'] + [f'"    {name}: …"' for name in more]
+    return 'write it as a list whose items start with "- ", their fields lined up: ' + ", then ".join(lines)
 
 
 def _group_hint(record: type[BaseModel] | None, typed: Any, *, in_list: bool = False) -> str | None:

@@ -3767,6 +3767,10 @@ def _explain(exc: yaml.YAMLError, lines: _Lines, unclosed: tuple[int, int | None
     missing = _colon_missing(lines, text_at, groups) if text_at is not None and groups is not None else None
     if text_at is not None and missing is not None:
         return _Issue(text_at, missing[2], f"{missing[0]} {words}", missing[1])
+    if groups is not None and (problem.startswith("mapping values") or "expected '-' indicator" in problem):
+        bare = _item_given_a_value(lines, line, column, groups)
+        if bare is not None:
+            return _Issue(bare[2][0], bare[2][1], f"{bare[0]} {words}", bare[1])
     top = _file_field_indented(lines, line, groups, first_line) \
         if groups is not None and "expected '-' indicator" in problem else None
     if top is not None:
@@ -4002,6 +4006,69 @@ def _address_after_a_name(lines: _Lines, line: int, column: int,
     return (f'"{key}" should be a group of fields (key: value lines), not "{_clip(value, 60)}"',
             f"write {fields[0]}: and url: lines below it, each indented with two spaces: {lines_to_type}",
             (line, pos))
+
+
+def _item_given_a_value(lines: _Lines, line: int, column: int,
+                        groups: GroupFinder) -> tuple[str, str, tuple[int, int]] | None:
+    """Explain ``- images/laojie.png`` with ``alt: …`` lined up under it: an item of a list of records (an
+    image, a tally) typed as its first field's value alone, its other fields under it.
+
+    Told to line the key up or to quote, the editor moved the ``alt:`` line and got another error; the fix
+    is the first field's name before the value: ``- src: images/laojie.png``. Takes the lines, the 0-based
+    line and column of the parse error (at the ``key:`` under the item) and `load_yaml`'s ``groups``. The
+    item's fields are the records' (``groups((*path, 0))``, required first), the key must be one of them,
+    and the name given is the first field not typed in the item. Returns (message, hint, the value's
+    0-based position), or None for any other shape (an item with a key, a list inside a list item …).
+    """
+    here = lines.line(line)
+    start, colon, _pos = _typed_value(here)
+    if colon is None or start != _indent(here) or column > colon:
+        return None
+    above = _yaml_line(lines, line, -1)
+    text = lines.line(above) if above >= 0 else ""
+    item_start, item_colon, _ = _typed_value(text)
+    if not _is_item(text) or item_colon is not None or item_start != start:
+        return None
+    value, _note = _split_comment(text[item_start:])
+    if not value or value[0] in "|>[{&*!\"'#-":
+        return None
+    path: list[str] = []
+    level = _indent(text)
+    for number in range(above - 1, -1, -1):
+        outer = lines.line(number)
+        # The list's own key may stand as far in as its items ("tallies:" over "- as_of: …"), not further.
+        if not _holds_yaml(outer) or _indent(outer) > level or (_indent(outer) == level and (path or _is_item(outer))):
+            continue
+        outer_start, outer_colon, outer_value = _typed_value(outer)
+        if outer_colon is None or outer_start != _indent(outer) or outer[outer_value:].strip():
+            return None  # inside a list item, or not a list's key: the records cannot say
+        path.insert(0, outer[outer_start:outer_colon].strip())
+        level = _indent(outer)
+        if level == 0:
+            break
+    fields = groups((*path, 0)) if path else None
+    key = here[start:colon].strip()
+    if not fields or key not in fields:
+        return None
+    typed = {key}
+    for number in range(line + 1, len(lines.lines)):
+        inner = lines.line(number)
+        if not _holds_yaml(inner):
+            continue
+        if _indent(inner) < start:
+            break
+        inner_start, inner_colon, _ = _typed_value(inner)
+        if inner_colon is not None and _indent(inner) == start:
+            typed.add(inner[inner_start:inner_colon].strip())
+    missing = [name for name in fields if name not in typed]
+    if not missing:
+        return None
+    named = f"{text[:item_start]}{missing[0]}: {value}".strip(" ")
+    message = (f'this item of "{_clip(path[-1], 40)}" is a value alone ("{_clip(value, 40)}"), with no field name, so '
+               f'the "{_clip(key, 20)}:" line under it cannot be one of its fields')
+    hint = (paste_hint(f"write the field name {missing[0]}: before the value", named, "")
+            + f", and keep {_clip(key, 20)}: lined up under {missing[0]}:")
+    return message, hint, (above, item_start)
 
 
 def _group_given_a_value(lines: _Lines, line: int, column: int,

@@ -467,6 +467,8 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_P: _page("  name:", "name:")}),
         ("A group's first field typed on the group's own line", "interviewee: 王建国\\n  role: 党委书记",
          {_P: _page("interviewee:\n  name: 受访人\n", "interviewee: 王建国\n")}),
+        ("A picture's path typed without src:, its alt: under it", "images:\\n  - images/laojie.svg\\n    alt: 老街",
+         {_P: _page("date:", "images:\n  - images/laojie.svg\n    alt: 西江老街的青石板路\ndate:")}),
         ("A line of a list item that lost its indent, with another item below it",
          "  - group: institutions\\n    target: 100\\nnote: 机构\\n  - group: residents",
          {_U: UNIT + "targets:\n  - group: institutions\n    target: 100\nnote: 机构\n  - group: residents\n"

@@ -2507,6 +2507,24 @@ def test_a_milestone_typed_without_its_dash_is_no_pair(tmp_path: Path) -> None:
         f'{UNIT_PATH}:12:3: error: "milestones" should be a list, not a group of fields (key: value lines)']
 
 
+@pytest.mark.parametrize(("path", "base", "field", "typed", "lines"), [
+    ("content/interviews/a.md", None, "images", "images/laojie.png",
+     '"images:", then "  - src: images/laojie.png", then "    alt: …"'),
+    (UNIT_PATH, UNIT, "milestones", "2018-01-15", '"milestones:", then "  - date: 2018-01-15", then "    title: …"'),
+])
+def test_a_list_of_records_typed_as_one_value_is_told_the_lines_of_its_first_item(
+        tmp_path: Path, path: str, base: str | None, field: str, typed: str, lines: str) -> None:
+    # "images: images/laojie.png" was told "write one item per line, each starting with "- "": followed, it
+    # gave "- images/laojie.png", and with alt: under it, a YAML error. The item's fields are shown.
+    text = (base + f"{field}: {typed}\n" if base is not None
+            else interview(extra=f"{field}: {typed}\n"))
+    root = write_site(tmp_path, {path: text, "content/images/laojie.png": b""} if base is None else {path: text})
+    [problem] = printed(root)
+    assert problem.split("\n")[0].split(": error: ")[1] == f'"{field}" should be a list, not "{typed}"'
+    assert problem.split("\n")[1] == (
+        f'  hint: write it as a list whose items start with "- ", their fields lined up: {lines}')
+
+
 # -- a picture's or link's title in quotes Markdown does not read -----------------------------
 
 def test_a_title_in_unmatched_quotes_is_one_warning_and_the_path_meant_is_checked(tmp_path: Path) -> None:

@@ -340,6 +340,43 @@ def test_a_group_typed_with_a_value_on_its_line_is_told_to_stand_alone(text: str
         "this line"]
 
 
+MAPPING_VALUES = "mapping values are not allowed in this context"
+
+
+@pytest.mark.parametrize(("model", "text", "at", "listed", "typed", "key", "line", "parser"), [
+    (InterviewMeta, "title: 访谈\nimages:\n  - images/laojie.png\n    alt: 西江老街的青石板路\n", (4, 5), "images",
+     "images/laojie.png", "alt", "- src: images/laojie.png", MAPPING_VALUES),
+    # With a comment after the value, YAML ends the item there and expects the next "- ".
+    (InterviewMeta, "images:\n  - src: images/a.png\n  - images/laojie.png   # 图片\n    caption: 老街\n    alt: 老街\n",
+     (4, 5), "images", "images/laojie.png", "caption", "- src: images/laojie.png",
+     "while parsing a block collection: did not find expected '-' indicator"),
+    (Unit, "name: 白鹤镇\nlevel: town\ntallies:\n- 2018-04-26\n  collected: 296\n", (5, 3), "tallies",
+     "2018-04-26", "collected", "- as_of: 2018-04-26", MAPPING_VALUES),
+])
+def test_a_list_item_typed_as_a_value_alone_is_told_its_field_name(model, text: str, at: tuple[int, int], listed: str,
+                                                                   typed: str, key: str, line: str,
+                                                                   parser: str) -> None:
+    # "- images/laojie.png" with alt: under it was told to line up the key or to quote: the item's first field
+    # had no name. The value is told at its place, with the line to type.
+    report = Report()
+    assert load_yaml(text, "content/x", report, first_line=2, groups=group_fields(model)) is None
+    first = line.split(" ")[1]
+    assert [(p.line, p.column, p.message, p.hint) for p in report.problems] == [
+        (*at, f'this item of "{listed}" is a value alone ("{typed}"), with no field name, so the "{key}:" line '
+              f"under it cannot be one of its fields (YAML parser: {parser})",
+         f"write the field name {first} before the value: {line}, and keep {key}: lined up under {first}")]
+    # Typed as told, the item is read with its fields.
+    items = ok(text.replace(f"- {typed}", line, 1)).value[listed]
+    assert {first[:-1], key} <= set(items[-1] if listed == "images" else items[0])
+
+
+def test_a_list_of_texts_with_a_key_under_an_item_is_not_told_a_field_name() -> None:
+    # The records have no fields there: the key is told as before.
+    report = Report()
+    load_yaml("actions:\n  - 走访\n    note: 甲\n", "content/x", report, groups=group_fields(CaseStudyMeta))
+    assert report.problems[0].message.startswith('a "key:" is not expected here')
+
+
 def typed_in_place(text: str, problem: Problem) -> str:
     """``text`` with the lines a hint gives ("…, typing these 2 lines in place of this one: "…", "…"") typed in
     place of the problem's line."""
