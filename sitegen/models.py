@@ -2403,7 +2403,7 @@ TALLY_SUM = ("collected", "escalated", "resolved", "in_progress")
 """A tally's figures that add up: collected = escalated + resolved + in progress (`sitegen.checks`)."""
 
 
-TARGET_STATUS_LABELS = {"reached": "已达到", "missed": "逾期未达到", "short": "尚未达到"}
+TARGET_STATUS_LABELS = {"reached": "已达到", "missed": "逾期未达到", "short": "实测时尚未达到"}
 """What pages say of a measured target (`Target.status`)."""
 
 
@@ -2429,7 +2429,9 @@ class Target(Record):
         otherwise (no deadline, or measured by it). Read from the record
         alone, never from the build's day, so a page says the same whenever
         it is built: a deadline passed without a later measurement says
-        ``short``, as the figures do not tell more.
+        ``short``, as the figures do not tell more, and its label says when
+        (实测时尚未达到, "not reached when measured"), so that a page read
+        after the deadline does not seem to say the work goes on.
         """
         if self.measured is None:
             return None

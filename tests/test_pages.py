@@ -218,7 +218,7 @@ def test_dashboard_sums_each_units_latest_tally_only(tmp_path: Path) -> None:
     assert total == ["各单位不同：2018-04-26 至 2018-05-10", "358", "316", "148", "113", "55", "35.8%"]
     targets = page.cssselect("table.targets")[0]
     assert [[shown_text(c) for c in tr.cssselect("th, td")] for tr in targets.cssselect("tbody tr")] == [
-        ["金泽镇", "居民", "90%", "62.5%", "2018-05-10", "尚未达到"]]
+        ["金泽镇", "居民", "90%", "62.5%", "2018-05-10", "实测时尚未达到"]]
     assert "白鹤镇未填写覆盖目标。" in [shown_text(p) for p in page.cssselect("main p")]
     assert len(page.cssselect("figure.chart")) == 1
 
@@ -257,7 +257,7 @@ def test_a_dashboard_target_says_the_day_its_share_was_measured(tmp_path: Path) 
     root = write_site(tmp_path, {"content/units/jinze.yaml": unit, "content/interviews/a.md": interview()})
     dashboard = parse_html(build_at(root) / "dashboard/index.html")
     assert [[shown_text(c) for c in tr.cssselect("th, td")] for tr in dashboard.cssselect("table.targets tbody tr")] \
-        == [["金泽镇", "居民", "90%", "62.5%", "2018-03-01", "尚未达到"], ["企业", "80%", "72%", "2018-05-10", "尚未达到"]]
+        == [["金泽镇", "居民", "90%", "62.5%", "2018-03-01", "实测时尚未达到"], ["企业", "80%", "72%", "2018-05-10", "实测时尚未达到"]]
 
 
 @pytest.mark.parametrize(("figures", "status"), [
@@ -280,18 +280,23 @@ def test_the_dashboard_and_the_unit_page_say_whether_each_target_was_reached(tmp
     unit = UNIT_B.replace("    measured: 62.5\n    measured_as_of: 2018-05-10\n",
                           "    measured: 92\n    measured_as_of: 2018-05-10\n"
                           "  - group: enterprises\n    target: 60\n    deadline: 2018-12-03\n    measured: 40.9\n"
-                          "    measured_as_of: 2018-12-28\n  - group: villages\n    target: 100\n")
+                          "    measured_as_of: 2018-12-28\n  - group: villages\n    target: 100\n"
+                          # Measured before its deadline, years ago: "尚未达到" read in 2026 as work still going on.
+                          "  - group: farmers\n    target: 80\n    deadline: 2018-12-31\n    measured: 45.5\n"
+                          "    measured_as_of: 2018-06-30\n")
     root = write_site(tmp_path, {"content/units/jinze.yaml": unit, "content/interviews/a.md": interview()})
     output = build_at(root)
     dashboard = parse_html(output / "dashboard/index.html")
     table = dashboard.cssselect("table.targets")[0]
     assert [shown_text(th) for th in table.cssselect("thead th")][-1] == "状态"
     assert [[shown_text(c) for c in tr.cssselect("td")][::len(tr.cssselect("td")) - 1]
-            for tr in table.cssselect("tbody tr")] == [["居民", "已达到"], ["企业", "逾期未达到"], ["村居", "—"]]
+            for tr in table.cssselect("tbody tr")] == [["居民", "已达到"], ["企业", "逾期未达到"], ["村居", "—"],
+                                                       ["农户", "实测时尚未达到"]]
     lines = [text_of(p) for p in parse_html(output / "units/jinze/index.html").cssselect(".target-label")]
     assert lines == ["居民：目标调研率 90%，截至2018年5月10日已达 92%。已达到目标",
                      "企业：目标调研率 60%，截至2018年12月28日已达 40.9%，期限2018年12月3日。逾期未达到目标",
-                     "村居：目标调研率 100%，暂无实测数据"]
+                     "村居：目标调研率 100%，暂无实测数据",
+                     "农户：目标调研率 80%，截至2018年6月30日已达 45.5%，期限2018年12月31日。实测时尚未达到目标"]
 
 
 def test_a_tally_without_batches_names_the_batches_of_the_latest_earlier_tally_that_gave_them(tmp_path: Path) -> None:
@@ -449,7 +454,7 @@ def test_a_target_short_of_100_never_reads_as_reached(tmp_path: Path) -> None:
     output = build_at(root)
     dashboard = parse_html(output / "dashboard/index.html")
     assert [[shown_text(c) for c in tr.cssselect("th, td")][-5:] for tr in dashboard.cssselect("table.targets tr")
-            ][1:] == [["机构", "33.3%", "0.04%", "2018-05-10", "尚未达到"], ["居民", "100%", "99.96%", "2018-05-10", "尚未达到"]]
+            ][1:] == [["机构", "33.3%", "0.04%", "2018-05-10", "实测时尚未达到"], ["居民", "100%", "99.96%", "2018-05-10", "实测时尚未达到"]]
     unit_page = text_of(parse_html(output / "units/jinze/index.html").cssselect("main")[0])
     assert "已达 99.96%" in unit_page and "已达 0.04%" in unit_page
     assert not re.findall(r"已达 (?:100(?:\.0)?|0(?:\.0)?)%", unit_page)
