@@ -2977,7 +2977,7 @@ def check_images(document: Document, root: Path, report: Report, base: str = "/"
             report.warning(document.path, *document.yaml.locate(("images", index, "src")), *heavy)
         if not image.alt.strip():
             line, column = document.yaml.locate(("images", index))
-            report.warning(document.path, line, column, f'image "{image.src}" has no alt text',
+            report.warning(document.path, line, column, f'image "{image.src}" has no description (alt text)',
                            "add alt: with a short description of the picture (图片说明) for readers who cannot see it")
 
 

@@ -1495,7 +1495,8 @@ class _RemovalScanner(_LenientParser):
         if tag == "img" and not (dict(attrs).get("alt") or "").strip():
             src = dict(attrs).get("src") or ""
             self.findings.append(_Finding(
-                f"image {src or '(no address)'} has no description (alt text)",
+                f'image "{src}" has no description (alt text)' if src else "image (no address) has no description "
+                "(alt text)",
                 "describe the picture for readers who cannot see it: ![图片说明](" + (src or "x.png") + ")",
                 (first_line, src.lower()) if src else (first_line,)))
 

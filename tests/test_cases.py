@@ -822,8 +822,8 @@ def test_case_16_script_injection_is_escaped_or_removed(tmp_path: Path) -> None:
                                       ((14, 1), (16, 11), (16, 11), (16, 14), (18, 10), (20, 38))]
     assert [p.message for p in result.warnings] == [
         "raw HTML <script> was removed (scripts are not allowed in content)",
+        'image "x" has no description (alt text)',
         'image "x" not found',
-        "image x has no description (alt text)",
         "event attribute onerror on <img> was removed (scripts are not allowed in content)",
         "javascript: address in <a href> was removed (only http, https, mailto, tel and relative links are allowed)",
         "event attribute onclick on <a> was removed (scripts are not allowed in content)"]

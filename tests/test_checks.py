@@ -3412,11 +3412,11 @@ def test_heading_skips_and_images_without_alt_are_warnings(tmp_path: Path) -> No
                                  "content/images/a.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"})
     result = build(BuildOptions(root=root, now=NOW))
     assert [p.format() for p in result.warnings] == [
-        'content/interviews/a.md:10:5: warning: image "images/a.svg" has no alt text\n'
+        'content/interviews/a.md:10:5: warning: image "images/a.svg" has no description (alt text)\n'
         "  hint: add alt: with a short description of the picture (图片说明) for readers who cannot see it",
         "content/interviews/a.md:17:1: warning: heading level jumps from 2 to 4\n"
         "  hint: use ### here (headings go one level at a time; screen readers use them to navigate)",
-        "content/interviews/a.md:19:5: warning: image images/a.svg has no description (alt text)\n"
+        "content/interviews/a.md:19:5: warning: image \"images/a.svg\" has no description (alt text)\n"
         "  hint: describe the picture for readers who cannot see it: ![图片说明](images/a.svg)"]
 
 

@@ -1065,7 +1065,7 @@ def test_image_without_alt_warning(renderer: MarkdownRenderer) -> None:
     result = renderer.render("文字\n\n![](photos/site.png)\n\n![施工现场](b.png)\n", "content/a.md", 10)
     assert len(result.problems) == 1
     problem = result.problems[0]
-    assert (problem.line, problem.message) == (12, "image photos/site.png has no description (alt text)")
+    assert (problem.line, problem.message) == (12, 'image "photos/site.png" has no description (alt text)')
     assert "图片说明" in problem.hint and "cannot see" in problem.hint
 
 
@@ -1343,7 +1343,7 @@ def test_a_word_line_break_in_code_or_an_attribute_is_a_new_line_or_a_space(rend
     ("正文。\n\n[链接](java\\-script:x)\n", "java-script: address in <a href> was removed"),
     ("正文。\n\n[链接](java&#115;cript:x)\n", "javascript: address in <a href> was removed"),
     ("正文。\n\n[链接](data:text/html,x)\n", "data: address in <a href> was removed"),
-    ("正文。\n\n![](photos/a.png)\n", "image photos/a.png has no description"),
+    ("正文。\n\n![](photos/a.png)\n", 'image "photos/a.png" has no description'),
 ])
 def test_markdown_that_the_sanitizer_changes_still_gets_its_warning(
         renderer: MarkdownRenderer, body: str, expected: str) -> None:
