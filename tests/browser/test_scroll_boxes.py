@@ -204,3 +204,28 @@ def test_a_table_wider_than_the_screen_says_that_it_scrolls_while_it_does(served
     page.set_viewport_size({"width": 375, "height": 900})
     settle(page)
     assert page.evaluate(_HINTED) == [[ISSUES_TABLE, "表格较宽，可左右滑动查看 →", "true"]]
+
+
+_SAID_WITHOUT_SCRIPT = """() => [...document.querySelectorAll(".table-scroll")].map(box => {
+  const line = getComputedStyle(box, "::before");
+  return [box.getAttribute("aria-label"), line.display === "block" ? line.content : null,
+          box.scrollWidth > box.clientWidth];
+})"""
+
+
+def test_without_javascript_a_wide_table_still_says_that_it_scrolls(served_example: ServedSite,
+                                                                     page_at: Any) -> None:
+    # The line was written by the script alone: without it, only the shadow at the edge told a table scrolls.
+    page = page_at(375, javascript=False)
+    page.goto(served_example.address(UNIT), wait_until="load")
+    said = page.evaluate(_SAID_WITHOUT_SCRIPT)
+    # The one table wider than the screen says so, and not to screen readers (the text after "/" is theirs).
+    assert said == [[ISSUES_TABLE, '"表格较宽，可左右滑动查看 →" / ""', True], [TARGETS_TABLE, None, False]]
+    assert page.evaluate("() => document.querySelectorAll('.scroll-hint').length") == 0
+    page.set_viewport_size({"width": 1280, "height": 900})  # the table fits: the line goes
+    page.wait_for_function("() => getComputedStyle(document.querySelector('.table-scroll'), '::before').display"
+                           " === 'none'")
+    # With the script, its line alone is shown: the box's own stays hidden.
+    page = open_unit(served_example, page_at, 375)
+    assert [line for _, line, _ in page.evaluate(_SAID_WITHOUT_SCRIPT)] == [None, None]
+    assert len(page.evaluate(_HINTED)) == 1
