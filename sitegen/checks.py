@@ -239,12 +239,13 @@ def check_init_figures(content: Content, report: Report) -> None:
             kept = [f"its target (group: {target.group.value}, target: {target.target:g})"
                     for target in record.targets
                     if (target.group.value, target.target) == INIT_TARGET and target.measured is None]
-            kept += [f"its milestone {milestone.title} of {milestone.date.isoformat()}" for milestone in record.milestones
+            kept += [f"its milestone {milestone.title} of {milestone.date.isoformat()}"
+                     for milestone in record.milestones
                      if milestone.title == INIT_MILESTONE_TITLE and milestone.date == tally.as_of]
             report.warning(unit.path, *unit.yaml.locate(("tallies", index)),
                            f"this tally of {tally.as_of.isoformat()} ({_INIT_FIGURES}) has the invented figures of "
-                           f"the example unit that sitegen init wrote: {record.name}'s page, the totals and the open data would publish them as "
-                           f"{record.name}'s",
+                           f"the example unit that sitegen init wrote: {record.name}'s page, the totals and the "
+                           f"open data would publish them as {record.name}'s",
                            "write the figures as counted, with where they come from in note:; if there are none "
                            'yet, delete the tally (write "tallies: []" if it is the only one)'
                            + (f"; {' and '.join(kept)} {'is' if len(kept) == 1 else 'are'} the example's too, "

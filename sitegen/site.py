@@ -513,9 +513,7 @@ class UnitGroup:
         """``(letter, place)`` for each pinyin initial of the group's units, in order, the place naming the
         row of the first unit with that initial (``town-x``; ``town-other`` for ``#``); empty below
         `INDEX_UNITS_FROM` units."""
-        if len(self.views) < INDEX_UNITS_FROM:
-            return []
-        return [(letter, self._place(letter)) for letter in dict.fromkeys(view.initial for view in self.views)]
+        return [(view.initial, place) for view, place in self.rows if place]
 
     @property
     def rows(self) -> list[tuple[UnitView, str]]:
