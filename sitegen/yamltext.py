@@ -775,8 +775,8 @@ def load_yaml(text: str, path: str, report: Report, *, first_line: int = 1,
         text: the YAML, already decoded (see ``sources.read_source``); ``\\r\\n``
             and lone ``\\r`` are read as line breaks.
         path: the file path relative to the site root, used in problems.
-        report: where problems go (errors, and warnings such as a ``#`` comment
-            cutting a value short).
+        report: where problems go (errors, such as a ``#`` comment cutting a
+            value short, and warnings).
         first_line: the file line of the text's first line (2 for front matter
             after an opening ``---``), so every reported line is a FILE line.
         elsewhere: for a key typed twice in one mapping, whether it is a
@@ -2090,11 +2090,12 @@ def _told(scan: _Scan, issue: _Issue) -> bool:
 def _check_comment(scan: _Scan, number: int, line: str, pos: int, lead: str) -> None:
     """Warn when `` #`` cuts a plain value short (YAML reads the rest as a comment).
 
-    Only a ``#`` glued to the text after it (``第三期 #3``) is suspicious; a
-    comment written the usual way (``# note``, with a space) is not, and
-    what follows it is not looked at. A bracket opened before the ``#`` and
-    closed after it (``（见 #2 号文件）``) makes it an error: the page would
-    show the text cut inside the bracket. The message says what the page
+    Only a ``#`` glued to the text after it (``第三期 #3``, ``#大调研#``) is
+    suspicious; a comment written the usual way (``# note``, with a space)
+    is not, and what follows it is not looked at. It is an error: the page
+    would publish the value cut (西江镇经发办 for ``西江镇经发办 #2 走进企业``;
+    as a warning, it was), inside a bracket too (``（见 #2 号文件）``), and
+    a comment meant so takes a space after its "#". The message says what the page
     shows; the hint's quoted value is what the editor meant, with the
     line's comment (``   # 标题 title``) kept after the closing quote. A
     text going on over the lines below is told with them (`_check_text_cut`).
@@ -2111,20 +2112,14 @@ def _check_comment(scan: _Scan, number: int, line: str, pos: int, lead: str) -> 
         return  # ``unit: baihe #白鹤镇``: an id never holds a #, so the Chinese after it is a note
     if _check_text_cut(scan, number, cut + 1):
         return  # the text goes on below: its lines are told with it
-    rest = typed[comment.start():]
-    # （见 #2 号文件）: a bracket opened before the # and closed after it is text cut in two, not a note: an error,
-    # as the page would show "（见" (a warning let it be published).
-    split_pair = any(kept.count(opener) > kept.count(closer) and closer in rest for opener, closer in _PAIRS)
     scan.issues.append(_Issue(
         number, cut + 1, f'" #" (a space, then #) starts a comment in YAML, so the value is only "{_clip(kept)}": '
                          f"the page shows {_clip(kept, 40)}, not {_clip(typed, 40)}",
         paste_hint("if the # belongs to the value, wrap the whole value in quotes",
                    _with_comment(lead + _quote(typed), note), f": {_quote_steps(_quote(typed)[0], typed, note)}"),
-        severity="error" if split_pair else "warning"))
+        whole=True, mended=line[:pos] + _with_comment(_quote(typed), note)))  # the rest read, as in `_Issue`
 
 
-_PAIRS = (("（", "）"), ("(", ")"), ("【", "】"), ("《", "》"), ("“", "”"), ("「", "」"), ("[", "]"))
-"""Brackets and quotes a value opens and closes (`_check_comment`)."""
 _HASH_TEXT = compile_later(rf"#(?![ \t#-]|$|{_ASCII_KEY}:(?:[ \t]|$))")
 """A line starting with "#" glued to text (``#3号楼、#5号楼``), which in the lines of a text is text the editor
 meant, not a note: a note is written ``# 说明`` (a space after the "#"), and a field or list item commented out
@@ -2144,9 +2139,9 @@ def _check_text_cut(scan: _Scan, number: int, cut: int) -> bool:
     the text's last line, or else refuses the lines after it with words
     about indentation. The line is text the editor meant when it is further
     in than the text's key, between the text's lines; a note typed there
-    (``# 说明``) is not looked at. Told once per text, at its first cut: a
-    warning when it is the text's last line (an error when it cuts a
-    bracket in two, as `_check_comment` tells), else an error. The hint
+    (``# 说明``) is not looked at. Told once per text, at its first cut, as
+    an error (the page would publish the text cut, as `_check_comment`
+    tells). The hint
     says where to type quotes around the whole text (`_text_quotes_hint`),
     as they keep the "#": YAML reads no comment inside quotes. False, and
     nothing told, for a line that is no line of the text, or a text of one
@@ -2176,26 +2171,23 @@ def _check_text_cut(scan: _Scan, number: int, cut: int) -> bool:
     kept_text, meant = _folds(kept)[1].rstrip(), _folds(typed)[1]
     what = ('"#" at the start of a line of the text' if not here[:cut].strip(_GAP)
             else '" #" (a space, then #)')
-    rest = meant[len(kept_text):]
-    split_pair = any(kept_text.count(opener) > kept_text.count(closer) and closer in rest for opener, closer in _PAIRS)
     if number == last:
         why = f": the page shows {_clip(kept_text, 40)}, not {_clip(meant, 40)}"
-        severity = "error" if split_pair else "warning"
     else:
-        why, severity = ", and YAML cannot read the lines of the text below it", "error"
+        why = ", and YAML cannot read the lines of the text below it"
     scan.issues.append(_Issue(number, cut, f'{what} starts a comment in YAML, so the value is only '
                                            f'"{_clip(kept_text)}"{why}',
-                              _text_quotes_hint(scan, first, typed, note), severity=severity))
+                              _text_quotes_hint(scan, first, typed, note)))
     return True
 
 
 def _check_hash_after_comment(scan: _Scan, number: int, text_at: tuple[int, int, int, str], last: int) -> bool:
     """Report lines starting with "#" glued to text (`_HASH_TEXT`), the first on the 0-based line ``number``, typed
     after a plain text whose last line ``last`` ends in a comment (``note: 加装电梯   # 说明``) or is followed by
-    a note (``  # 说明``): YAML ends the text there and reads the lines as comments, so their text is lost,
-    unwarned. True when told.
+    a note (``  # 说明``): YAML ends the text there and reads the lines as comments, so their text was lost,
+    untold. True when told.
 
-    Takes the scan and where the text is (as `_Scan.plain_text` held it). A warning,
+    Takes the scan and where the text is (as `_Scan.plain_text` held it). An error,
     as when no comment stands before them (`_check_text_cut`); the hint
     wraps the text and the "#" lines in quotes, and moves the comments,
     which the quotes would publish, above the text's key. Nothing is told
@@ -2222,7 +2214,7 @@ def _check_hash_after_comment(scan: _Scan, number: int, text_at: tuple[int, int,
         number, _indent(lines.line(number)),
         f'"#" at the start of a line starts a comment in YAML, so the value is only "{_clip(shown)}": the page '
         f"shows {_clip(shown, 40)}, not {_clip(meant, 40)}",
-        _text_quotes_hint(scan, first, typed, note, last=hashed[-1]) + ending, severity="warning"))
+        _text_quotes_hint(scan, first, typed, note, last=hashed[-1]) + ending))
     return True
 
 
@@ -2493,8 +2485,7 @@ def _hash_before_text(scan: _Scan, hashed: list[int], notes: list[int], first: i
                               '"#" at the start of a line of the text starts a comment in YAML, so the value is only '
                               f'"{_clip(shown)}"{why}',
                               _text_quotes_hint(scan, hashed[0], typed, note, last=last)
-                              + _notes_moved(scan, notes, head),
-                              severity="warning" if whole else "error"))
+                              + _notes_moved(scan, notes, head)))
 
 
 def _kept_before_cut(text: list[str]) -> list[str]:
@@ -2542,7 +2533,7 @@ def _quote_moved_hint(scan: _Scan, typed: list[str], hashed: list[int], mark: st
 def _hash_before_quoted(scan: _Scan, hashed: list[int], notes: list[int], first: int, head: int) -> None:
     """Report the "#" lines ``hashed`` (0-based), the ``notes`` among them, typed before a text in quotes starting
     on line ``first`` below its key on line ``head`` (``  #3号楼已整改`` then ``  "5号楼正在整改"``): YAML keeps
-    the quoted text alone, the "#" lines are lost. A warning, as before a text typed without quotes
+    the quoted text alone, the "#" lines are lost. An error, as before a text typed without quotes
     (`_hash_before_text`); the hint moves the opening quote up before the first "#" line. Nothing is told for
     a quote left open or one followed by text (`_quoted_lines`), nor for a "#" line ending in a comment of its
     own, which the quotes would publish."""
@@ -2574,7 +2565,7 @@ def _quoted_end(text: str) -> str:
 
 def _report_quote_to_move(scan: _Scan, hashed: list[int], notes: list[int], head: int, typed: list[str], mark: str,
                           *, shown: str, meant: str, side: str, move: str) -> None:
-    """The warning for the "#" lines ``hashed`` (0-based; ``typed``: their text) lost beside a text in quotes of
+    """The error for the "#" lines ``hashed`` (0-based; ``typed``: their text) lost beside a text in quotes of
     kind ``mark`` on the ``side`` of them ("below" or "above"): the page shows ``shown``, not ``meant``. The hint
     is ``move`` (where to move the quote), then what to type inside the quotes (`_quote_moved_hint`) and where
     the ``notes`` among the lines go, above the key on line ``head`` (`_notes_moved`)."""
@@ -2583,7 +2574,7 @@ def _report_quote_to_move(scan: _Scan, hashed: list[int], notes: list[int], head
         f'"#" at the start of a line starts a comment in YAML, so the value is only "{_clip(shown)}", the text '
         f"in quotes {side} it: the page shows {_clip(shown, 40)}, not {_clip(meant, 40)}",
         f"if the # belongs to the value, {move}" + _quote_moved_hint(scan, typed, hashed, mark)
-        + _notes_moved(scan, notes, head), severity="warning"))
+        + _notes_moved(scan, notes, head)))
 
 
 def _check_hash_after_quoted(scan: _Scan, first: int, start: int, owner: int, lead: str) -> None:
@@ -2769,8 +2760,8 @@ def _check_comment_value(scan: _Scan, number: int, line: str, pos: int, lead: st
     the line (``title: `` or ``- ``), ``owner`` the column of its key or
     "-". "#" after a space starts a comment, so the field is left empty,
     and the editor would read "the value is empty" about a line that
-    plainly has one. An error rather than the warning of `_check_comment`:
-    here nothing of the value is left. A comment typed the usual way
+    plainly has one. An error, as `_check_comment`'s is: here nothing of
+    the value is left. A comment typed the usual way
     (``title: # 标题``, with a space) is not reported, nor one glued to its
     "#" above the fields or the list that are the value
     (``interviewee: #受访人`` then ``  name: …``): YAML reads those as meant.

@@ -1265,11 +1265,11 @@ def test_a_line_of_a_text_starting_with_a_hash_is_told_and_the_hint_keeps_it(tmp
     root = write_site(tmp_path, {UNIT_PATH: unit, PAGE_PATH: page})
     problems = printed(root)
     assert problems == [
-        f'{PAGE_PATH}:10:3: warning: "#" at the start of a line of the text starts a comment in YAML, so the value '
+        f'{PAGE_PATH}:10:3: error: "#" at the start of a line of the text starts a comment in YAML, so the value '
         "is only \"白鹤镇谈加装电梯，\": the page shows 白鹤镇谈加装电梯，, not 白鹤镇谈加装电梯，#3号楼、#5号楼已开工\n"
         '  hint: if the # belongs to the value, wrap the whole value in quotes: type " before 白鹤镇谈加装电梯， on line 9, '
         'and another " after #3号楼、#5号楼已开工 on line 10 (before the comment # 摘要)',
-        f'{UNIT_PATH}:12:7: warning: "#" at the start of a line of the text starts a comment in YAML, so the value '
+        f'{UNIT_PATH}:12:7: error: "#" at the start of a line of the text starts a comment in YAML, so the value '
         'is only "主要问题集中在加装电梯，涉及": the page shows 主要问题集中在加装电梯，涉及, not '
         "主要问题集中在加装电梯，涉及#3号楼、#5号楼\n"
         '  hint: if the # belongs to the value, wrap the whole value in quotes: type " before 主要问题集中在加装电梯，涉及 '
@@ -1290,7 +1290,7 @@ def test_a_hash_cutting_a_text_over_several_lines_is_told_where_it_cuts(tmp_path
     # quote that line alone, which left the lines below it unreadable.
     for typed, where, message, hint in [
         ("    note: 主要问题集中在加装电梯，涉及\n      重点解决 #3号楼\n", "12:12",
-         'warning: " #" (a space, then #) starts a comment in YAML, so the value is only '
+         'error: " #" (a space, then #) starts a comment in YAML, so the value is only '
          '"主要问题集中在加装电梯，涉及重点解决": the page shows 主要问题集中在加装电梯，涉及重点解决, not '
          "主要问题集中在加装电梯，涉及重点解决 #3号楼",
          'type " before 主要问题集中在加装电梯，涉及 on line 11, and another " after 重点解决 #3号楼 on line 12'),
@@ -1347,7 +1347,7 @@ def test_a_text_typed_below_its_key_as_hash_lines_alone_is_an_error_and_the_hint
         f'{PAGE_PATH}:3:3: error: "#" at the start of a line starts a comment in YAML, so "title" above has no '
         "value: the text typed below it, #1 白鹤镇访谈, is dropped\n"
         '  hint: put the value in quotes: "#1 白鹤镇访谈"',
-        f'{PAGE_PATH}:11:3: warning: "#" at the start of a line of the text starts a comment in YAML, so the value '
+        f'{PAGE_PATH}:11:3: error: "#" at the start of a line of the text starts a comment in YAML, so the value '
         'is only "已开工": the page shows 已开工, not #3号楼、#5号楼已开工\n'
         '  hint: if the # belongs to the value, wrap the whole value in quotes: type " before #3号楼、#5号楼 on line 11, '
         'and another " after 已开工 on line 12',
@@ -1430,12 +1430,12 @@ def test_text_typed_as_hash_lines_around_notes_and_quotes_is_told_and_each_hint_
     root = write_site(tmp_path, {UNIT_PATH: unit, PAGE_PATH: page})
     problems = printed(root)
     assert problems == [
-        f'{PAGE_PATH}:3:3: warning: "#" at the start of a line starts a comment in YAML, so the value is only '
+        f'{PAGE_PATH}:3:3: error: "#" at the start of a line starts a comment in YAML, so the value is only '
         '"白鹤镇访谈": the page shows 白鹤镇访谈, not 白鹤镇访谈#3期\n'
         '  hint: if the # belongs to the value, wrap the whole value in quotes: type " before 白鹤镇访谈 on line 2, '
         'and another " after #3期 on line 3, then move the comment at the end of line 2 (# 标题) above "title:" '
         "(line 2)",
-        f'{PAGE_PATH}:12:3: warning: "#" at the start of a line starts a comment in YAML, so the value is only '
+        f'{PAGE_PATH}:12:3: error: "#" at the start of a line starts a comment in YAML, so the value is only '
         '"白鹤镇谈加装电梯，", the text in quotes above it: the page shows 白鹤镇谈加装电梯，, not '
         "白鹤镇谈加装电梯，#3号楼、#5号楼已开工\n"
         "  hint: if the # belongs to the value, delete the ' after 白鹤镇谈加装电梯， on line 10, and type it after "
@@ -1444,7 +1444,7 @@ def test_text_typed_as_hash_lines_around_notes_and_quotes_is_told_and_each_hint_
         "the text typed below it, #3号楼#5号楼已整改, is dropped\n"
         '  hint: put the value in quotes: type " before #3号楼 on line 12, and another " after #5号楼已整改 on line 14, '
         'then move the comment on line 13 above "note:" (line 11)',
-        f'{UNIT_PATH}:18:7: warning: "#" at the start of a line starts a comment in YAML, so the value is only '
+        f'{UNIT_PATH}:18:7: error: "#" at the start of a line starts a comment in YAML, so the value is only '
         '"5号楼正在整改", the text in quotes below it: the page shows 5号楼正在整改, not #3号楼已整改5号楼正在整改\n'
         '  hint: if the # belongs to the value, delete the " before 5号楼正在整改 on line 19, and type it before '
         "#3号楼已整改 on line 18"]

@@ -1183,11 +1183,14 @@ def test_colon_in_value_hint_uses_single_quotes_when_needed() -> None:
 
 # -- warnings for text YAML would drop or change --------------------------------
 
-def test_comment_cutting_a_value_is_a_warning() -> None:
-    data, report = load("title: 第三期 #3\n")
-    assert data is not None and data.value == {"title": "第三期"}
+def test_comment_cutting_a_value_is_an_error() -> None:
+    # A warning: the build published the title 西江镇经发办 for "西江镇经发办 #2 走进企业听心声".
+    report = Report()
+    data = load_yaml("title: 第三期 #3\n", "data/x.yaml", report, partial=True)
+    # The rest is read, with the value as the hint mends it, so that the file's other slips are told in this run.
+    assert data is not None and data.value == {"title": "第三期 #3"}
     assert shown(report) == [
-        'data/x.yaml:1:12: warning: " #" (a space, then #) starts a comment in YAML, so the value is only "第三期": '
+        'data/x.yaml:1:12: error: " #" (a space, then #) starts a comment in YAML, so the value is only "第三期": '
         "the page shows 第三期, not 第三期 #3\n"
         '  hint: if the # belongs to the value, wrap the whole value in quotes: title: "第三期 #3"']
     assert ok("title: 第#3期\n").value == {"title": "第#3期"}
@@ -1196,8 +1199,8 @@ def test_comment_cutting_a_value_is_a_warning() -> None:
     assert ok("title: 华新镇   # 标题 title, e.g. #1\n").value == {"title": "华新镇"}
     # An id never holds a "#": the Chinese after it is a note, as the hint for an id with a note says to write it.
     assert ok("unit: baihe #白鹤镇\nseries: da-diaoyan #（栏目）\n").value == {"unit": "baihe", "series": "da-diaoyan"}
-    assert shown(load("unit: Baihe #白鹤镇\n")[1])[0].startswith("data/x.yaml:1:13: warning:")
-    assert shown(load("title: abc #1\n")[1])[0].startswith("data/x.yaml:1:12: warning:")
+    assert shown(load("unit: Baihe #白鹤镇\n")[1])[0].startswith("data/x.yaml:1:13: error:")
+    assert shown(load("title: abc #1\n")[1])[0].startswith("data/x.yaml:1:12: error:")
 
 
 def test_comment_cutting_a_value_inside_brackets_is_an_error() -> None:
@@ -1209,17 +1212,17 @@ def test_comment_cutting_a_value_inside_brackets_is_an_error() -> None:
         '  hint: if the # belongs to the value, wrap the whole value in quotes: note: "数据来源：镇大调研办（见 #2 号文件）"']
     assert ok('note: "数据来源：镇大调研办（见 #2 号文件）"\n').value == {"note": "数据来源：镇大调研办（见 #2 号文件）"}
     assert shown(load("title: 《简报 #3》\n")[1])[0].startswith("data/x.yaml:1:12: error:")
-    assert shown(load("title: （第三期） #3\n")[1])[0].startswith("data/x.yaml:1:14: warning:")  # closed before
+    assert shown(load("title: （第三期） #3\n")[1])[0].startswith("data/x.yaml:1:14: error:")  # closed before too
 
 
 def test_a_hash_line_among_the_lines_of_a_text_is_told_in_a_list_and_below_its_key() -> None:
     _, report = load("actions:\n  - 走访\n    #3号楼\nsummary:\n  加装电梯\n  #5号楼（已开工）\n")
     assert shown(report) == [
-        'data/x.yaml:3:5: warning: "#" at the start of a line of the text starts a comment in YAML, so the value is '
+        'data/x.yaml:3:5: error: "#" at the start of a line of the text starts a comment in YAML, so the value is '
         'only "走访": the page shows 走访, not 走访#3号楼\n'
         '  hint: if the # belongs to the value, wrap the whole value in quotes: type " before 走访 on line 2, and another '
         '" after #3号楼 on line 3',
-        'data/x.yaml:6:3: warning: "#" at the start of a line of the text starts a comment in YAML, so the value is '
+        'data/x.yaml:6:3: error: "#" at the start of a line of the text starts a comment in YAML, so the value is '
         'only "加装电梯": the page shows 加装电梯, not 加装电梯#5号楼（已开工）\n'
         '  hint: if the # belongs to the value, wrap the whole value in quotes: type " before 加装电梯 on line 5, and '
         'another " after #5号楼（已开工） on line 6']
@@ -1236,7 +1239,7 @@ def test_a_hash_line_among_the_lines_of_a_text_is_told_in_a_list_and_below_its_k
                                        'on line 5')
 
 
-def test_hash_lines_alone_below_a_key_are_an_error_and_before_its_text_a_warning() -> None:
+def test_hash_lines_alone_below_a_key_or_before_its_text_are_an_error() -> None:
     # YAML reads the key with no value and the lines as comments: the text was lost, unwarned.
     _, report = load("actions:\n  -\n    #3号楼\nnote:   # 说明\n  # 编者\n  #5号楼（已开工）\n")
     assert shown(report) == [
@@ -1251,7 +1254,7 @@ def test_hash_lines_alone_below_a_key_are_an_error_and_before_its_text_a_warning
     # Before a text, the "#" lines are dropped and the text kept; a "#" cutting that text too is told with them.
     _, report = load("note:\n  #3号楼\n  加装电梯\n")
     assert shown(report) == [
-        'data/x.yaml:2:3: warning: "#" at the start of a line of the text starts a comment in YAML, so the value is '
+        'data/x.yaml:2:3: error: "#" at the start of a line of the text starts a comment in YAML, so the value is '
         'only "加装电梯": the page shows 加装电梯, not #3号楼加装电梯\n'
         '  hint: if the # belongs to the value, wrap the whole value in quotes: type " before #3号楼 on line 2, and '
         'another " after 加装电梯 on line 3']
@@ -1274,7 +1277,7 @@ def test_hash_lines_with_a_note_among_them_below_a_key_are_told_whole_and_the_no
         "the text typed below it, #3号楼#5号楼, is dropped\n"
         '  hint: put the value in quotes: type " before #3号楼 on line 2, and another " after #5号楼 on line 4, then '
         'move the comment on line 3 above "note:" (line 1)',
-        'data/x.yaml:6:3: warning: "#" at the start of a line of the text starts a comment in YAML, so the value is '
+        'data/x.yaml:6:3: error: "#" at the start of a line of the text starts a comment in YAML, so the value is '
         'only "加装电梯": the page shows 加装电梯, not #1期加装电梯\n'
         '  hint: if the # belongs to the value, wrap the whole value in quotes: type " before #1期 on line 6, and '
         'another " after 加装电梯 on line 8, then move the comment on line 7 above "title:" (line 5)']
@@ -1294,11 +1297,11 @@ def test_hash_lines_before_a_text_in_quotes_are_told_with_the_opening_quote_to_m
     _, report = load('note:\n  # 以下为备注\n  #3号楼已整改\n  "5号楼正在整改"\nactions:\n  -\n    #3号楼\n    # 说明\n'
                      "    '走访\n    研究'\n")
     assert shown(report) == [
-        'data/x.yaml:3:3: warning: "#" at the start of a line starts a comment in YAML, so the value is only '
+        'data/x.yaml:3:3: error: "#" at the start of a line starts a comment in YAML, so the value is only '
         '"5号楼正在整改", the text in quotes below it: the page shows 5号楼正在整改, not #3号楼已整改5号楼正在整改\n'
         '  hint: if the # belongs to the value, delete the " before 5号楼正在整改 on line 4, and type it before '
         "#3号楼已整改 on line 3",
-        'data/x.yaml:7:5: warning: "#" at the start of a line starts a comment in YAML, so the value is only '
+        'data/x.yaml:7:5: error: "#" at the start of a line starts a comment in YAML, so the value is only '
         '"走访研究", the text in quotes below it: the page shows 走访研究, not #3号楼走访研究\n'
         "  hint: if the # belongs to the value, delete the ' before 走访 on line 9, and type it before #3号楼 on line "
         '7, then move the comment on line 8 above "-" (line 6)']
@@ -1320,14 +1323,14 @@ def test_hash_lines_after_a_text_in_quotes_are_told_with_the_closing_quote_to_mo
     _, report = load('note: "5号楼正在整改"\n  # 说明\n  #3号楼已整改\nactions:\n  - \'走访\n    研究\'\n    #3号楼\n'
                      'summary:\n  "加装电梯"\n  #5号楼   # 编者\n')
     assert shown(report) == [
-        'data/x.yaml:3:3: warning: "#" at the start of a line starts a comment in YAML, so the value is only '
+        'data/x.yaml:3:3: error: "#" at the start of a line starts a comment in YAML, so the value is only '
         '"5号楼正在整改", the text in quotes above it: the page shows 5号楼正在整改, not 5号楼正在整改#3号楼已整改\n'
         '  hint: if the # belongs to the value, delete the " after 5号楼正在整改 on line 1, and type it after '
         '#3号楼已整改 on line 3, then move the comment on line 2 above "note:" (line 1)',
-        'data/x.yaml:7:5: warning: "#" at the start of a line starts a comment in YAML, so the value is only '
+        'data/x.yaml:7:5: error: "#" at the start of a line starts a comment in YAML, so the value is only '
         '"走访研究", the text in quotes above it: the page shows 走访研究, not 走访研究#3号楼\n'
         "  hint: if the # belongs to the value, delete the ' after 研究 on line 6, and type it after #3号楼 on line 7",
-        'data/x.yaml:10:3: warning: "#" at the start of a line starts a comment in YAML, so the value is only '
+        'data/x.yaml:10:3: error: "#" at the start of a line starts a comment in YAML, so the value is only '
         '"加装电梯", the text in quotes above it: the page shows 加装电梯, not 加装电梯#5号楼\n'
         '  hint: if the # belongs to the value, delete the " after 加装电梯 on line 9, and type it after #5号楼 on '
         "line 10 (before the comment # 编者)"]
@@ -1345,12 +1348,12 @@ def test_hash_lines_after_a_text_ended_by_a_comment_are_told_with_the_comment_to
     # read as comments too, and lost, unwarned.
     _, report = load("note: 5号楼正在整改   # 说明\n  #3号楼已整改\nactions:\n  - 走访\n    # 说明\n    #3号楼\n  - 研究\n")
     assert shown(report) == [
-        'data/x.yaml:2:3: warning: "#" at the start of a line starts a comment in YAML, so the value is only '
+        'data/x.yaml:2:3: error: "#" at the start of a line starts a comment in YAML, so the value is only '
         '"5号楼正在整改": the page shows 5号楼正在整改, not 5号楼正在整改#3号楼已整改\n'
         '  hint: if the # belongs to the value, wrap the whole value in quotes: type " before 5号楼正在整改 on line 1, '
         'and another " after #3号楼已整改 on line 2, then move the comment at the end of line 1 (# 说明) above '
         '"note:" (line 1)',
-        'data/x.yaml:6:5: warning: "#" at the start of a line starts a comment in YAML, so the value is only "走访": '
+        'data/x.yaml:6:5: error: "#" at the start of a line starts a comment in YAML, so the value is only "走访": '
         "the page shows 走访, not 走访#3号楼\n"
         '  hint: if the # belongs to the value, wrap the whole value in quotes: type " before 走访 on line 4, and '
         'another " after #3号楼 on line 6, then move the comment on line 5 above "- 走访" (line 4)']
@@ -1457,7 +1460,7 @@ def test_the_lines_below_a_text_typed_under_its_key_are_scanned_as_fields() -> N
      'wrap the whole value in quotes: title: "“专访: 网格员”"   # 标题 title (the “” then show; without them: '
      'title: "专访: 网格员"   # 标题 title)',
      'title: "专访: 网格员"   # 标题 title', "专访: 网格员"),
-    ("title: 第三期 #3   # 标题 title\n", "warning", 12,
+    ("title: 第三期 #3   # 标题 title\n", "error", 12,
      '" #" (a space, then #) starts a comment in YAML, so the value is only "第三期": the page shows 第三期, '
      "not 第三期 #3",
      'if the # belongs to the value, wrap the whole value in quotes: title: "第三期 #3"   # 标题 title',
