@@ -2088,7 +2088,7 @@ def _told(scan: _Scan, issue: _Issue) -> bool:
 
 
 def _check_comment(scan: _Scan, number: int, line: str, pos: int, lead: str) -> None:
-    """Warn when `` #`` cuts a plain value short (YAML reads the rest as a comment).
+    """Report an error when `` #`` cuts a plain value short (YAML reads the rest as a comment).
 
     Only a ``#`` glued to the text after it (``第三期 #3``, ``#大调研#``) is
     suspicious; a comment written the usual way (``# note``, with a space)
@@ -4023,34 +4023,12 @@ def _item_given_a_value(lines: _Lines, line: int, column: int,
     value, _note = _split_comment(text[item_start:])
     if not value or value[0] in "|>[{&*!\"'#-":
         return None
-    path: list[str] = []
-    level = _indent(text)
-    for number in range(above - 1, -1, -1):
-        outer = lines.line(number)
-        # The list's own key may stand as far in as its items ("tallies:" over "- as_of: …"), not further.
-        if not _holds_yaml(outer) or _indent(outer) > level or (_indent(outer) == level and (path or _is_item(outer))):
-            continue
-        outer_start, outer_colon, outer_value = _typed_value(outer)
-        if outer_colon is None or outer_start != _indent(outer) or outer[outer_value:].strip():
-            return None  # inside a list item, or not a list's key: the records cannot say
-        path.insert(0, outer[outer_start:outer_colon].strip())
-        level = _indent(outer)
-        if level == 0:
-            break
+    path = _keys_above(lines, above, list_item=True)
     fields = groups((*path, 0)) if path else None
     key = here[start:colon].strip()
     if not fields or key not in fields:
         return None
-    typed = {key}
-    for number in range(line + 1, len(lines.lines)):
-        inner = lines.line(number)
-        if not _holds_yaml(inner):
-            continue
-        if _indent(inner) < start:
-            break
-        inner_start, inner_colon, _ = _typed_value(inner)
-        if inner_colon is not None and _indent(inner) == start:
-            typed.add(inner[inner_start:inner_colon].strip())
+    typed = _keys_under(lines, above, start)
     missing = [name for name in fields if name not in typed]
     if not missing:
         return None
@@ -4060,6 +4038,48 @@ def _item_given_a_value(lines: _Lines, line: int, column: int,
     hint = (paste_hint(f"write the field name {missing[0]}: before the value", named, "")
             + f", and keep {_clip(key, 20)}: lined up under {missing[0]}:")
     return message, hint, (above, item_start)
+
+
+def _keys_above(lines: _Lines, line: int, *, list_item: bool = False) -> list[str] | None:
+    """The keys of the blocks that hold the 0-based ``line``, outermost first (``["source"]`` for a line under
+    ``source:``), found as the nearest lines above it each less indented, each a key with no value; None when
+    one holding it is anything else (a list item, a key with a value): the records cannot say what it is.
+
+    With ``list_item``, ``line`` is an item of a list whose own key may stand as far in as its items
+    (``tallies:`` over ``- as_of: …``), not further.
+    """
+    path: list[str] = []
+    level = _indent(lines.line(line))
+    for number in range(line - 1, -1, -1):
+        outer = lines.line(number)
+        indent = _indent(outer)
+        if not _holds_yaml(outer) or indent > level or (
+                indent == level and not (list_item and not path and not _is_item(outer))):
+            continue
+        outer_start, outer_colon, outer_value = _typed_value(outer)
+        if outer_colon is None or outer_start != indent or outer[outer_value:].strip():
+            return None
+        path.insert(0, outer[outer_start:outer_colon].strip())
+        level = indent
+        if level == 0:
+            break
+    return path
+
+
+def _keys_under(lines: _Lines, line: int, indent: int) -> set[str]:
+    """The keys typed ``indent`` spaces in on the lines under the 0-based ``line``, up to the next line as far in
+    as ``line`` or less: the fields typed in the block or list item that ``line`` opens."""
+    typed: set[str] = set()
+    for number in range(line + 1, len(lines.lines)):
+        inner = lines.line(number)
+        if not _holds_yaml(inner):
+            continue
+        if _indent(inner) <= _indent(lines.line(line)):
+            break
+        inner_start, inner_colon, _ = _typed_value(inner)
+        if inner_colon is not None and _indent(inner) == indent:
+            typed.add(inner[inner_start:inner_colon].strip())
+    return typed
 
 
 def _group_given_a_value(lines: _Lines, line: int, column: int,
@@ -4076,14 +4096,11 @@ def _group_given_a_value(lines: _Lines, line: int, column: int,
     hint, the value's 0-based position), or None for any other shape (a
     ``: `` in this line's value, a line above that lost its indent …).
     """
-    def meaningful(number: int) -> bool:
-        return _holds_yaml(lines.line(number))
-
     here = lines.line(line)
     start, colon, _pos = _typed_value(here)
     if colon is None or start != _indent(here) or column > colon or _lost_indent_above(lines, line, column):
         return None
-    above = next((n for n in range(line - 1, -1, -1) if meaningful(n)), -1)
+    above = _yaml_line(lines, line, -1)
     text = lines.line(above) if above >= 0 else ""
     key_start, key_colon, value_at = _typed_value(text)
     if key_colon is None or key_start != _indent(text) or _indent(text) >= _indent(here):
@@ -4091,32 +4108,14 @@ def _group_given_a_value(lines: _Lines, line: int, column: int,
     value, _note = _split_comment(text[value_at:])
     if not value or value[0] in "|>[{&*!\"'#":
         return None
-    path: list[str] = [text[key_start:key_colon].strip()]
-    level = _indent(text)
-    for number in range(above - 1, -1, -1):
-        if not meaningful(number) or _indent(lines.line(number)) >= level:
-            continue
-        outer = lines.line(number)
-        outer_start, outer_colon, outer_value = _typed_value(outer)
-        if outer_colon is None or outer_start != _indent(outer) or outer[outer_value:].strip():
-            return None  # inside a list, or no group: the records cannot say
-        path.insert(0, outer[outer_start:outer_colon].strip())
-        level = _indent(outer)
-        if level == 0:
-            break
+    outer = _keys_above(lines, above)
+    if outer is None:
+        return None
+    path = [*outer, text[key_start:key_colon].strip()]
     fields = groups(tuple(path))
     if fields is None:
         return None
-    typed = set()
-    for number in range(above + 1, len(lines.lines)):
-        if not meaningful(number):
-            continue
-        if _indent(lines.line(number)) <= _indent(text):
-            break
-        inner = lines.line(number)
-        inner_start, inner_colon, _ = _typed_value(inner)
-        if inner_colon is not None and _indent(inner) == _indent(here):
-            typed.add(inner[inner_start:inner_colon].strip())
+    typed = _keys_under(lines, above, _indent(here))
     key = path[-1]
     message = (f'"{_clip(key, 40)}" is a group of fields, but it has a value on its own line ("{_clip(value, 40)}"), '
                "so the lines indented under it cannot be its fields")
