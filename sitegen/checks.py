@@ -36,9 +36,9 @@ from .load import Content, Document, Sourced, YamlData
 from .markup import (is_local_path, local_file_name, outside_fences, place_in_block, places_typed, swallowed_title,
                      text_blocks, typed_links)
 from .models import (QUOTE_MARKS, TALLY_SUM, UNIT_LEVEL_LABELS, UNIT_LEVEL_PINYIN, UNIT_LEVEL_WORDS, Milestone,
-                     Series, Tally, Target, TargetGroup, Unit, UnitLevel, ascii_id, clip, date_numbers, date_refusal,
-                     id_case_reason, is_external_address, is_stand_in, named_address, parse_bool, parse_count,
-                     parse_date, parse_text, plain_name, publish_time_text, spreadsheet_reading, swapped_years,
+                     Series, Tally, Target, TargetGroup, Unit, UnitLevel, ascii_id, choice_value, clip, date_numbers,
+                     date_refusal, id_case_reason, is_external_address, is_stand_in, named_address, parse_bool,
+                     parse_count, parse_date, parse_text, plain_name, publish_time_text, spreadsheet_reading, swapped_years,
                      tag_spelling, texts_in)
 from .pictures import (DAMAGED_HINT, damaged_message, heavy_problem, image_size, looks_damaged, picture_file,
                        site_path, unshown_problem)
@@ -1338,7 +1338,7 @@ _ItemT = TypeVar("_ItemT", Tally, Target, Milestone)
 def _level_of(typed: object) -> UnitLevel | None:
     """The level of a unit file whose record could not be made, as typed (``town``); None when it is no level."""
     try:
-        return UnitLevel(str(typed).strip())
+        return UnitLevel(choice_value(UnitLevel, str(typed)))
     except ValueError:
         return None
 
@@ -1390,7 +1390,8 @@ def _readable_groups(items: object) -> list[tuple[int, TargetGroup]]:
     grouped = []
     for index, item in enumerate(items):
         try:
-            grouped.append((index, TargetGroup(item.get("group") if isinstance(item, dict) else None)))
+            typed = item.get("group") if isinstance(item, dict) else None
+            grouped.append((index, TargetGroup(choice_value(TargetGroup, typed))))
         except ValueError:
             continue
     return grouped

@@ -2355,6 +2355,26 @@ def choice_meant(choices: type[Enum], typed: str) -> str | None:
 _CHOICE_WORDS = compile_later(r"[\s()（）、，,/|:：]+")
 
 
+def choice_value(choices: type[Enum], typed: object) -> object:
+    """The value of the closed vocabulary ``choices`` that ``typed`` names as it stands, else ``typed`` unchanged.
+
+    Takes what the record holds (any YAML value); returns the English value
+    (``town``) for the value itself or for its Chinese label exactly as the
+    pages show it (镇, 推进中, 居民; spaces around it aside). Editors type with a
+    Chinese input method, and a label names one value and is published as typed,
+    so nothing they wrote changes on the page. Another word for a value (乡, 居委会,
+    办理中) or a mixture (``town (镇)``) is left for the validator to refuse:
+    published, it would read as the label, not as typed (`choice_meant` names the
+    value to write).
+    """
+    if not isinstance(typed, str):
+        return typed
+    text = typed.strip()
+    if text in {choice.value for choice in choices}:
+        return text
+    return next((value for value, label in CHOICE_LABELS.get(choices, {}).items() if label == text), typed)
+
+
 def _one_choice(choices: type[Enum], text: str) -> str | None:
     """The value of ``choices`` that ``text`` is, or is the label of or another word for; None for none."""
     folded = snake_case(text)
@@ -2363,6 +2383,11 @@ def _one_choice(choices: type[Enum], text: str) -> str | None:
     labels = CHOICE_LABELS.get(choices, {})
     meant = next((value for value, label in labels.items() if label == text), None)
     return meant or _OTHER_WORDS.get(choices, {}).get(text)
+
+
+Level = Annotated[UnitLevel, BeforeValidator(lambda typed: choice_value(UnitLevel, typed))]
+Group = Annotated[TargetGroup, BeforeValidator(lambda typed: choice_value(TargetGroup, typed))]
+Status = Annotated[CaseStatus, BeforeValidator(lambda typed: choice_value(CaseStatus, typed))]
 
 
 class Series(Record):
@@ -2412,7 +2437,7 @@ class Target(Record):
 
     KIND: ClassVar[str] = "a target (目标)"
 
-    group: TargetGroup
+    group: Group
     target: Percent
     deadline: Date | None = None
     measured: Percent | None = None
@@ -2468,7 +2493,7 @@ class Unit(Record):
     KIND: ClassVar[str] = "a unit (单位)"
     id: Slug
     name: Name
-    level: UnitLevel
+    level: Level
     aliases: Tags = ()
     misspellings: Tags = ()
     distinct_from: RecordIds = ()
@@ -2588,7 +2613,7 @@ class CaseStudyMeta(PageMeta):
     EXAMPLE_LINE: ClassVar[str] = "title: 做大做强白鹤草莓"
     KIND: ClassVar[str] = "a case study (案例)"
     unit: RecordId
-    status: CaseStatus
+    status: Status
     problem: Text = Field(examples=["草莓企业希望把传统优势产业做大做强。"])
     actions: TextList
     outcome: OptionalText = ""

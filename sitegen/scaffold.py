@@ -62,6 +62,8 @@ _LEVEL_ENDINGS = (("居委会", "community"), ("委员会", "committee"), ("街�
                   ("委", "committee"), ("办", "committee"))
 _LEVEL_COMMENT = ("级别 level: district 区, town 镇, subdistrict 街道, committee 委办局, "
                   "village 村, community 社区, park 园区")
+_GROUP_COMMENT = ("对象 group: institutions 机构, residents 居民, registered_enterprises 注册企业, enterprises 企业, "
+                  "farmers 农户, social_organizations 社会组织, villages 村居")
 DEFAULT_TITLE = "进度公开"
 
 
@@ -232,7 +234,7 @@ misspellings: []   # 常见错误写法，页面出现时给出警告 wrong spel
 # 以后每次新数据：sitegen new tally --unit {unit_id} 打印一条可粘贴的 tally  (prints a tally to paste)
 {tally}
 # targets:   # 覆盖目标（百分比）coverage targets, in percent
-#   - group: {group}   # 对象 group: institutions, residents, registered_enterprises, enterprises, farmers, social_organizations, villages
+#   - group: {group}   # {_GROUP_COMMENT}
 #     target: {target}   # 目标 target %
 #     deadline: {day.year}-12-31   # 期限（可删去）deadline (optional)
 #     measured: {measured}   # 已达到（可删去）share reached so far (optional) ...
@@ -953,7 +955,7 @@ summary: {INIT_UNIT_SUMMARY}   # 简介 a short description
 tallies:   # 调研数据，按日期，旧的在前 dated figures, oldest first
 {tally}
 targets:   # 覆盖目标（百分比）coverage targets, in percent
-  - group: {INIT_TARGET[0]}   # 对象 group: institutions, residents, registered_enterprises, enterprises, farmers, social_organizations, villages
+  - group: {INIT_TARGET[0]}   # {_GROUP_COMMENT}
     target: {INIT_TARGET[1]}   # 目标 target %
     deadline: {day.year}-12-31   # 期限（可删去）deadline (optional)
 

@@ -1582,8 +1582,8 @@ def _choice_hint(choices: type[Enum] | None, typed: Any, key: str) -> str | None
     that is one of the vocabulary (or a word for one) once in half width
     is told so, with the value to write (`FULL_WIDTH_FIX`). Else names the
     value meant, when ``typed`` is its Chinese label or another known word
-    for it (`choice_meant`): "write status: in_progress (the English word alone: pages show it as
-    推进中)", never a form that, typed as shown, is refused again; or, when it is a
+    for it (`choice_meant`): "write status: in_progress, or 推进中 as the pages show it" (both are read:
+    `choice_value`), never a form that, typed as shown, is refused again; or, when it is a
     slip of one value alone (a plural for a singular, a typo: `choice_near`),
     asks: "did you mean residents (居民)? write group: residents". Else
     lists every value with its label, as the pages show them.
@@ -1596,7 +1596,7 @@ def _choice_hint(choices: type[Enum] | None, typed: Any, key: str) -> str | None
         return None
     meant = choice_meant(choices, typed) if isinstance(typed, str) else None  # type: ignore[arg-type]
     if meant is not None:
-        return f"write {key}: {meant} (the English word alone: pages show it as {labels[meant]})"
+        return f"write {key}: {meant}, or {key}: {labels[meant]} as the pages show it"
     near = choice_near(choices, typed) if isinstance(typed, str) else None  # type: ignore[arg-type]
     if near is not None:
         return f"did you mean {near} ({labels[near]})? write {key}: {near}"

@@ -692,7 +692,7 @@ def test_a_target_measured_after_today_is_an_error_naming_the_year_meant(tmp_pat
         "reached by a day that has come\n"
         "  hint: write the day the share was measured (测量日期), today or earlier"]
     assert [p.location() for p in found(root, datetime(2025, 1, 2))] == [f"{UNIT_PATH}:14:21"]
-    broken = unit_with(tally("2018-04-26", 296, 143, 103, 50), extra).replace("level: town", "level: 镇")
+    broken = unit_with(tally("2018-04-26", 296, 143, 103, 50), extra).replace("level: town", "level: 乡")
     root = write_site(tmp_path / "broken", {UNIT_PATH: broken})
     assert [p.location() for p in found(root)] == [f"{UNIT_PATH}:2:8", f"{UNIT_PATH}:14:21", f"{UNIT_PATH}:19:21"]
 
@@ -2341,12 +2341,13 @@ def test_a_related_tally_that_does_not_exist_is_told_without_its_unit_too(tmp_pa
         "month 4 of 2018)\n  hint: April has 30 days: check the day against the source document and write "
         "2018-04-DD, with that day in place of DD (年-月-日)"]
     root = write_site(tmp_path / "broken", {"content/cases/caomei.md": case,
-                                            UNIT_PATH: RELATED_TALLIES.replace("level: town", "level: 镇")})
+                                            UNIT_PATH: RELATED_TALLIES.replace("level: town", "level: 乡")})
     assert [p.format() for p in found(root)] == [
         'content/cases/caomei.md:7:16: error: related_tally: "2018-04-31" does not exist (there is no day 31 in '
         "month 4 of 2018)\n  hint: April has 30 days: check the day against the source document and write "
         "2018-04-DD, with that day in place of DD (年-月-日)",
-        f'{UNIT_PATH}:2:8: error: "镇" is not one of the allowed values for "level"\n  hint: write level: town (the English word alone: pages show it as 镇)']
+        f'{UNIT_PATH}:2:8: error: "乡" is not one of the allowed values for "level"\n'
+        "  hint: write level: town, or level: 镇 as the pages show it"]
     root = write_site(tmp_path / "none", {"content/cases/caomei.md": case, UNIT_PATH: unit_with()})
     assert [p.format() for p in found(root)] == [
         'content/cases/caomei.md:7:16: error: related_tally: "2018-04-31" does not exist (there is no day 31 in '
@@ -2597,14 +2598,14 @@ def test_a_case_study_copied_from_another_is_warned_with_the_address_of_the_case
 
 def test_a_page_naming_no_unit_is_told_in_the_run_that_tells_of_its_other_field_errors(tmp_path: Path) -> None:
     # A wrong status: hid "there is no unit" until it was mended: two rounds for two slips.
-    case = CASE.replace("unit: baihe\nstatus: in_progress\n", "unit: 白鹤\nstatus: 推进中\n")
+    case = CASE.replace("unit: baihe\nstatus: in_progress\n", "unit: 白鹤\nstatus: 办理中\n")
     root = write_site(tmp_path, {"content/cases/a.md": case})
     assert [(p.location(), p.message) for p in found(root)] == [
         ("content/cases/a.md:3:7", 'there is no unit "白鹤"'),
-        ("content/cases/a.md:4:9", '"推进中" is not one of the allowed values for "status"')]
+        ("content/cases/a.md:4:9", '"办理中" is not one of the allowed values for "status"')]
     assert [p.hint for p in found(root)][0] == "did you mean the unit 白鹤镇? write its id: unit: baihe"
     (root / "content/cases/a.md").write_text(case.replace("unit: 白鹤\n", "unit: baihe\n").replace(
-        "status: 推进中", "status: in_progress"), encoding="utf-8")
+        "status: 办理中", "status: in_progress"), encoding="utf-8")
     assert found(root) == []
 
 
@@ -3712,15 +3713,18 @@ def test_a_closed_vocabulary_lists_the_allowed_values(tmp_path: Path) -> None:
     root = write_site(tmp_path, {UNIT_PATH: UNIT.replace("level: town\n", "")})
     assert [p.format() for p in found(root)] == [
         f'{UNIT_PATH}:1:1: error: the field "level" is missing\n  hint: add a line "level: …" with one of: {choices}']
-    # 乡 (a township) and 乡镇 are a town's level, 街道办 a subdistrict's.
+    # 乡 (a township) and 乡镇 are a town's level, 街道办 a subdistrict's; published, they would read 镇 and 街道.
     # A value with its label (town (镇)), the hint's old form typed as shown, names that value too.
-    for typed, meant in (("镇", "town"), ("乡", "town"), ("乡镇", "town"), ("town (镇)", "town"), ("镇 town", "town"),
+    for typed, meant in (("乡", "town"), ("乡镇", "town"), ("town (镇)", "town"), ("镇 town", "town"),
                          ("街道办", "subdistrict")):
         root = write_site(tmp_path, {UNIT_PATH: UNIT.replace("level: town", f"level: {typed}")})
         label = {"town": "镇", "subdistrict": "街道"}[meant]
         assert [p.format() for p in found(root)] == [
             f'{UNIT_PATH}:2:8: error: "{typed}" is not one of the allowed values for "level"\n'
-            f"  hint: write level: {meant} (the English word alone: pages show it as {label})"]
+            f"  hint: write level: {meant}, or level: {label} as the pages show it"]
+    # The word the pages show is the value: 镇 is read as town.
+    root = write_site(tmp_path, {UNIT_PATH: UNIT.replace("level: town", "level: 镇")})
+    assert found(root) == []
 
 
 def test_site_settings_get_messages_too(tmp_path: Path) -> None:

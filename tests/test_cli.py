@@ -516,7 +516,7 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_P: _page("title: 白鹤镇访谈\n", "title: |\n  白鹤镇：补好短板\n  建设丝路名镇\n")}),
         ("The interviewee left out", "no interviewee: lines",
          {_P: _page("interviewee:\n  name: 受访人\n  role: 党委书记\n", "")}),
-        ("A value outside a closed list", "level: 镇", {_U: UNIT.replace("level: town", "level: 镇")}),
+        ("A value outside a closed list", "level: 乡", {_U: UNIT.replace("level: town", "level: 乡")}),
         ("A value of a closed list typed in full width (全角)", "level: ｔｏｗｎ",
          {_U: UNIT.replace("level: town", "level: ｔｏｗｎ")}),
         ("A count with a unit after it", "batches: 318批", {_U: UNIT.replace("batches: 318", "batches: 318批")}),
