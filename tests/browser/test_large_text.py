@@ -14,16 +14,19 @@ table, the room beside the column that stays in view (the box's width less
 that column's) is at least the cell's width, so some scroll position shows
 it whole.
 
-Imports: the fixtures of tests/browser/conftest.py.
+Imports: sitegen's build, tests.sitekit; the fixtures of tests/browser/conftest.py.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterator
 
 import pytest
 
-from .conftest import ServedSite
+from sitegen.build import BuildOptions, build
+
+from ..sitekit import interview, write_site
+from .conftest import ServedSite, serving
 
 PAGES = ("/", "/units/baihe/", "/dashboard/")
 
@@ -100,3 +103,50 @@ def test_a_row_name_that_stays_in_view_holds_all_its_text(served_example: Served
         page.goto(served_example.address(path), wait_until="load")
         page.set_checked("label[for=reading-mode]", False)
         assert page.evaluate(_OVERFLOWING_ROW_NAMES) == [], (path, width)
+
+
+_LARGE_FIGURES = """name: 青浦工业园区
+level: park
+tallies:
+  - as_of: 2018-12-28
+    collected: 25671
+    escalated: 3224
+    resolved: 10035
+    in_progress: 12412
+targets:
+  - group: residents
+    target: 80
+    measured: 68.3
+    measured_as_of: 2018-12-17
+  - group: registered_enterprises
+    target: 60
+    deadline: 2018-12-03
+    measured: 40.9
+    measured_as_of: 2018-12-28
+"""
+
+
+@pytest.fixture(scope="module")
+def served_large_figures(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServedSite]:
+    """A site of one unit with five-digit figures and two targets short of their mark, served."""
+    root = write_site(tmp_path_factory.mktemp("large-figures"),
+                      {"content/interviews/a.md": interview(), "content/units/baihe.yaml": _LARGE_FIGURES})
+    build(BuildOptions(root=root, search=False))
+    with serving(root) as served:
+        yield served
+
+
+@pytest.mark.parametrize(("width", "font_px", "reading_mode"), [
+    (320, 24, True), (320, 32, True), (320, 32, False), (375, 32, True)])
+def test_with_the_text_enlarged_no_page_scrolls_sideways_for_a_status_or_a_sum(
+        served_large_figures: ServedSite, page_at: Any, width: int, font_px: int, reading_mode: bool) -> None:
+    # A target's status (实测时尚未达到目标) and a sum's last term (收集 25671（份）) were kept on one line: wider
+    # than a 320 px phone at 24 px text in 大字号, the unit page was 342 px wide, 456 px at 32 px.
+    page = _enlarged(page_at, width, font_px)
+    for path in ("/", "/units/baihe/", "/dashboard/"):
+        page.goto(served_large_figures.address(path), wait_until="load")
+        page.set_checked("label[for=reading-mode]", reading_mode)
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= width, path
+    statuses = page.evaluate("() => [...document.querySelectorAll('.target-status')].map(s => s.textContent)")
+    assert statuses == ["实测时尚未达到", "逾期未达到"]
