@@ -243,6 +243,9 @@ def test_datapackage_describes_every_column_of_every_file(output: Path) -> None:
     constraints = {f["name"]: f.get("constraints") for f in tallies["schema"]["fields"]}
     assert constraints["collected"] == {"required": True, "minimum": 0, "maximum": 999999999999999}
     assert constraints["batches"] == {"minimum": 0, "maximum": 999999999999999}
+    # A unit's address is a URI: a program validating the data checks it as one (Table Schema format "uri").
+    units = next(r for r in package["resources"] if r["name"] == "units")
+    assert [(f["name"], f.get("format")) for f in units["schema"]["fields"] if f["name"] == "url"] == [("url", "uri")]
 
 
 def test_downloads_are_linked_from_unit_pages_and_the_dashboard(output: Path) -> None:

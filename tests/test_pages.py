@@ -661,6 +661,10 @@ def test_archive_lists_months_newest_first_with_counts(tmp_path: Path) -> None:
         "5月20日 典型案例 案例一", "5月15日 访谈 五月访谈二", "5月3日 访谈 五月访谈一"]
     index = [(text_of(a), a.get("href")) for a in page.cssselect(".month-index a")]
     assert index == [("2018年5月", "#m-2018-05"), ("2018年4月", "#m-2018-04")]
+    # Each month was a named section, so a landmark (region): a site of five years listed 60 of them in a screen
+    # reader's list of landmarks. The months are headings, reached as headings and from the index above.
+    assert [(s.get("aria-labelledby"), s.get("aria-label"), s.get("role")) for s in page.cssselect("section")] == [
+        (None, None, None)] * 2
 
 
 def test_previous_and_next_stay_within_a_series(tmp_path: Path) -> None:

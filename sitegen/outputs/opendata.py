@@ -54,7 +54,9 @@ class Field:
     """One column: Table Schema ``name`` and ``type``, a Chinese ``title`` and a bilingual ``description``.
 
     ``required`` and ``minimum`` become Table Schema ``constraints``;
-    ``enum`` lists the allowed values of a closed vocabulary.
+    ``enum`` lists the allowed values of a closed vocabulary; ``format`` is
+    the Table Schema format of a string (``uri`` for an absolute address),
+    "" for none (a date's is always ``default``, ISO 8601).
     """
 
     name: str
@@ -65,6 +67,7 @@ class Field:
     minimum: float | None = None
     maximum: float | None = None
     enum: tuple[str, ...] = ()
+    format: str = ""
 
     @property
     def description_parts(self) -> tuple[str, str]:
@@ -80,6 +83,8 @@ class Field:
                                       "description": self.description}
         if self.type == "date":
             descriptor["format"] = "default"  # ISO 8601 YYYY-MM-DD
+        elif self.format:
+            descriptor["format"] = self.format
         constraints: dict[str, Any] = {}
         if self.required:
             constraints["required"] = True
@@ -211,7 +216,7 @@ UNIT_FIELDS: tuple[Field, ...] = (
           required=True),
     Field("summary", "string", "简介", "单位简介；可为空。 A short description; may be empty."),
     Field("url", "string", "进展页面", "本站该单位进展页面的网址。 Address of the unit's page on this site.",
-          required=True),
+          required=True, format="uri"),
 )
 
 UNIT_JSON_FIELDS: tuple[Field, ...] = (
