@@ -43,7 +43,7 @@ from .errors import Problem, Report
 from .models import (CASE_STATUS_LABELS, DATE_HINT, TARGET_GROUP_LABELS, TARGET_STATUS_LABELS, UNIT_LEVEL_LABELS,
                      DataMap, DataText, machine_time, parse_datetime, publish_time_text, values_in)
 from .outputs import OutputJob
-from .outputs.opendata import DATAPACKAGE_PATH, DOWNLOADS, column_tables, unit_downloads
+from .outputs.opendata import BUNDLE_PATH, DATAPACKAGE_PATH, DOWNLOADS, column_tables, unit_downloads
 from .outputs.structured import page_head
 from .site import LayoutPlaces, Page, SiteGraph, Urls, group_by_month
 from .workers import can_fork, collector_running, frozen_heap, restart_collector
@@ -93,8 +93,8 @@ def make_environment(config: Config, cache_folder: Path | None = None,
     pictures their size and lazy loading), ``datetime``/``cn_date``/``iso``/
     ``month`` (dates; ``cn_date`` and ``iso`` also read a date typed as text,
     `moment_of_text`), ``by_date`` (a list in date order, `sort_by_date`), ``percent``/``share`` (numbers), ``safe_svg`` (a
-    chart's SVG). Globals: ``charts``, ``downloads`` and ``datapackage_url``
-    (the open-data files), ``unit_downloads`` (a unit's own files), label dictionaries, ``search_index`` (``search``:
+    chart's SVG). Globals: ``charts``, ``downloads``, ``datapackage_url`` and ``bundle_url``
+    (the open-data files and their zip archive), ``unit_downloads`` (a unit's own files), label dictionaries, ``search_index`` (``search``:
     whether the pages offer search: a link to the search page, its search box) and ``search_built``
     (``search_built``, default ``search``: whether this build makes the index the box loads; the
     preview offers search without it, `BuildOptions.offers_search`); a template loaded before a
@@ -140,7 +140,7 @@ def make_environment(config: Config, cache_folder: Path | None = None,
     env.globals.update({
         "charts": charts, "group_by_month": group_by_month, "downloads": DOWNLOADS, "column_tables": column_tables(DOWNLOADS),
         "unit_downloads": unit_downloads,
-        "datapackage_url": "/" + DATAPACKAGE_PATH,
+        "datapackage_url": "/" + DATAPACKAGE_PATH, "bundle_url": "/" + BUNDLE_PATH,
         "status_labels": CASE_STATUS_LABELS, "group_labels": TARGET_GROUP_LABELS,
         "target_status_labels": TARGET_STATUS_LABELS,
         "level_labels": UNIT_LEVEL_LABELS, "search_index": search,

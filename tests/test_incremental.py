@@ -525,9 +525,9 @@ def test_a_damaged_record_of_the_last_build_renders_every_page_and_feed(tmp_path
     first = build(BuildOptions(root=root, search=False))
     record = rendered_record_path(root / CACHE_DIR, root / "output")
     data = record.read_bytes()
-    # The pages, feeds, sitemap, robots.txt, six open data files and datapackage.json, and 白鹤镇's
-    # tallies.csv and unit.json.
-    assert len(load_rendered(record)) == len(first.rendered_paths) + 2 + 7 + 2
+    # The pages, feeds, sitemap, robots.txt, six open data files, datapackage.json and their archive, and
+    # 白鹤镇's tallies.csv and unit.json.
+    assert len(load_rendered(record)) == len(first.rendered_paths) + 2 + 8 + 2
     record.write_bytes({"flip": data[:-40] + bytes([data[-40] ^ 1]) + data[-39:], "truncate": data[:len(data) // 2],
                         "empty": b"", "old json": b'{"version":2,"pages":{}}',
                         "other version": data.replace(b"rendered 3", b"rendered 9", 1)}[damage])

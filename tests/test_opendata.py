@@ -11,6 +11,8 @@ import csv
 import io
 import json
 import re
+import shutil
+import zipfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -248,6 +250,32 @@ def test_datapackage_describes_every_column_of_every_file(output: Path) -> None:
     assert [(f["name"], f.get("format")) for f in units["schema"]["fields"] if f["name"] == "url"] == [("url", "uri")]
 
 
+def test_one_archive_holds_the_package_and_its_files_as_published(output: Path, tmp_path: Path) -> None:
+    # datapackage.json names its files by relative paths: saved alone, it described files a reader did not have,
+    # and a validator failed on every resource. The archive holds it with its files, laid out as on the site.
+    package = json.loads((output / "datapackage.json").read_bytes())
+    with zipfile.ZipFile(output / "data/opendata.zip") as archive:
+        members = archive.infolist()
+        assert [m.filename for m in members] == ["datapackage.json"] + [r["path"] for r in package["resources"]]
+        for member in members:
+            assert archive.read(member) == (output / member.filename).read_bytes(), member.filename
+            assert (member.date_time, member.external_attr >> 16, member.compress_type) == (
+                (1980, 1, 1, 0, 0, 0), 0o100644, zipfile.ZIP_DEFLATED)
+    # Built again elsewhere, later, the same data makes the same bytes: a rebuild does not rewrite it.
+    again = write_site(tmp_path, {})
+    for name in ("content", "site.yaml"):
+        source = output.parent / name
+        if source.is_dir():
+            shutil.copytree(source, again / name, dirs_exist_ok=True)
+        else:
+            shutil.copy(source, again / name)
+    build(BuildOptions(root=again, search=False))
+    assert (again / "output/data/opendata.zip").read_bytes() == (output / "data/opendata.zip").read_bytes()
+    for rel in ("units/baihe/index.html", "dashboard/index.html", "about-data/index.html"):
+        [link] = parse_html(output / rel).cssselect('#downloads a[href="/data/opendata.zip"]')
+        assert (link.get("type"), link.text_content()) == ("application/zip", "全部文件打包（ZIP）"), rel
+
+
 def test_downloads_are_linked_from_unit_pages_and_the_dashboard(output: Path) -> None:
     package = json.loads((output / "datapackage.json").read_bytes())
     for rel in ("units/baihe/index.html", "dashboard/index.html", "about-data/index.html"):
@@ -264,7 +292,7 @@ def test_a_unit_page_offers_the_units_own_rows_first(output: Path) -> None:
     assert [(a.get("href"), a.text_content()) for a in own.cssselect("a")] == [
         ("/data/units/baihe/tallies.csv", "白鹤镇调研数据（CSV）"), ("/data/units/baihe/targets.csv", "白鹤镇覆盖目标（CSV）"),
         ("/data/units/baihe/milestones.csv", "白鹤镇大事记（CSV）"), ("/data/units/baihe/unit.json", "白鹤镇完整数据（JSON）")]
-    assert len(every.cssselect("a")) == 7
+    assert len(every.cssselect("a")) == 8  # six files, datapackage.json and their archive
     for name in ("tallies", "targets", "milestones"):
         assert (output / f"data/units/baihe/{name}.csv").read_bytes() == (output / f"data/{name}.csv").read_bytes()
     assert json.loads((output / "data/units/baihe/unit.json").read_bytes()) == json.loads(

@@ -534,7 +534,7 @@ def test_about_the_data_defines_each_figure_and_links_the_downloads(output: Path
     downloads = page.cssselect("#downloads a")
     for link in downloads:
         assert file_for(output, "/", link.get("href")).is_file(), link.get("href")
-    assert len(downloads) == 7
+    assert len(downloads) == 8  # six files, datapackage.json and their archive
     columns = [text_of(code) for code in page.cssselect("details.columns code")]
     assert columns[:9] == ["unit_id", "unit_name", "as_of", "batches", "collected", "escalated",
                            "resolved", "in_progress", "note"]

@@ -7,7 +7,7 @@ index, which runs a program over the finished site:
 |---|---|
 | `feeds` | Atom feeds of interviews: site-wide, per series, per unit (RFC 4287) |
 | `sitemap` | ``sitemap.xml`` (Sitemaps 0.9) and ``robots.txt`` |
-| `opendata` | CSV/JSON of tallies, targets, milestones, units; ``datapackage.json`` (Frictionless) |
+| `opendata` | CSV/JSON of tallies, targets, milestones, units; ``datapackage.json`` (Frictionless); their zip |
 | `structured` | per-page ``<head>`` data: Open Graph, government meta tags, JSON-LD (used by render) |
 | `search` | the Pagefind search index, run over the staging folder before it is published (used by build) |
 

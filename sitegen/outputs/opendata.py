@@ -17,6 +17,10 @@ and the "about the data" page):
   each field's name, type, Chinese title and description in Chinese and
   English (Table Schema, https://specs.frictionlessdata.io/table-schema/),
   with primary and foreign keys.
+- ``data/opendata.zip``: ``datapackage.json`` and the site's files above
+  (not each unit's), laid out as on the site, so the package is whole and
+  valid offline (its paths are relative). Its bytes depend on the files
+  alone (`zip_bytes`): a rebuild of the same data writes the same archive.
 
 Encodings: CSV is UTF-8 *with* a byte-order mark, so Excel on Windows opens
 Chinese text correctly; rows end in CRLF and fields are quoted only when
@@ -38,6 +42,7 @@ import csv
 from decimal import Decimal
 import io
 import json
+import zipfile
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -259,6 +264,8 @@ DOWNLOADS: tuple[Download, ...] = (
 """Every data file, in the order pages list them."""
 
 DATAPACKAGE_PATH = "datapackage.json"
+BUNDLE_PATH = "data/opendata.zip"
+"""The archive of ``datapackage.json`` and the site's data files (`zip_bytes`)."""
 
 UNIT_DATA_FOLDER = "data/units"
 """Where each unit's own files are (`unit_downloads`): ``data/units/<unit id>/``."""
@@ -306,9 +313,9 @@ def column_tables(downloads: Sequence[Download]) -> tuple[Download, ...]:
 
 
 def open_data_paths(graph: SiteGraph) -> list[str]:
-    """The output path of every file `render_open_data` makes for this graph (the site's files, then each
-    unit's): they are made together."""
-    return [*(download.path for download in DOWNLOADS), DATAPACKAGE_PATH,
+    """The output path of every file `render_open_data` makes for this graph (the site's files, their archive,
+    then each unit's): they are made together."""
+    return [*(download.path for download in DOWNLOADS), DATAPACKAGE_PATH, BUNDLE_PATH,
             *(download.path for view in graph.units for download in unit_downloads(view.unit))]
 
 
@@ -404,13 +411,36 @@ def json_bytes(value: Any) -> bytes:
     return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+"""The time every member of the archive is stamped with: the earliest a zip holds, so that the archive of
+the same files has the same bytes whenever it is built (as reproducible builds do)."""
+
+
+def zip_bytes(files: dict[str, bytes]) -> bytes:
+    """A zip archive of ``files`` (``{path inside the archive: bytes}``), in that order, deflated.
+
+    Each member is stamped `_ZIP_TIME` and marked a plain Unix file readable
+    by all (0644), so the archive's bytes depend on the files alone. Names are
+    UTF-8 (zipfile sets the flag for names beyond ASCII).
+    """
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for path, data in files.items():
+            member = zipfile.ZipInfo(path, date_time=_ZIP_TIME)
+            member.external_attr = 0o100644 << 16
+            member.create_system = 3  # Unix, on every system the site is built on
+            member.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(member, data, compresslevel=9)
+    return buffer.getvalue()
+
+
 def _rows(graph: SiteGraph, make: Callable[[Unit, Any], dict[str, Any]], attribute: str) -> list[dict[str, Any]]:
     return [make(view.unit, item) for view in graph.units for item in getattr(view.unit, attribute)]
 
 
 def render_open_data(graph: SiteGraph) -> dict[str, bytes]:
-    """Return every data file and ``datapackage.json`` as ``{output path: bytes}``, then each unit's own
-    files (`unit_downloads`).
+    """Return every data file, ``datapackage.json`` and their archive (`BUNDLE_PATH`) as ``{output path:
+    bytes}``, then each unit's own files (`unit_downloads`).
 
     Units are in the site's unit order (by id); each unit's rows in its
     record's order (tallies and milestones by date, as the checks require).
@@ -432,6 +462,8 @@ def render_open_data(graph: SiteGraph) -> dict[str, bytes]:
         "data/units.json": json_bytes([unit_document(v.unit, urls.absolute(v.url), today) for v in units]),
         DATAPACKAGE_PATH: json_bytes(datapackage(graph)),
     }
+    made[BUNDLE_PATH] = zip_bytes({DATAPACKAGE_PATH: made[DATAPACKAGE_PATH],
+                                   **{d.path: made[d.path] for d in DOWNLOADS}})
     row_of = {"tallies": tally_row, "targets": target_row, "milestones": dated_milestone_row}
     for view in units:
         unit = view.unit
