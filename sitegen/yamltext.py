@@ -893,7 +893,7 @@ def _parse_scanned(lines: _Lines, scan: _Scan, first_line: int, elsewhere: Elsew
     except yaml.YAMLError as exc:
         if errors:
             return scan.issues, None  # told once the lines are mended, in the words of the text then
-        builder.issues.append(_explain(exc, lines, scan.unclosed_before(), groups, first_line))
+        builder.issues += _parse_errors(exc, lines, scan.unclosed_before(), groups, first_line)
     # What the mended lines themselves hold is told once they are mended, as before: beside the line's own
     # error, it would say another thing to type on that line.
     issues = scan.issues + [issue for issue in builder.issues if issue.line not in {bad.line for bad in errors}]
@@ -904,6 +904,54 @@ def _parse_scanned(lines: _Lines, scan: _Scan, first_line: int, elsewhere: Elsew
     positions[()] = (first_line, 1)
     keys = {p: (ln + first_line, col + 1) for p, (ln, col) in builder.key_positions.items()}
     return issues, YamlData(builder.root, MappingProxyType(positions), MappingProxyType(keys))
+
+
+# A line that starts a field of the top level, or a slip of one (``date 2018-05-03``): typed at the start of the
+# line, not a comment, a list item, a bracket, a quote or another sign YAML reads otherwise there, and holding no
+# quote, which could be the end of a text above it.
+_TOP_LEVEL_LINE = compile_later(r"^[^\s#\-\[\]{},:'\"|>!&*%@`?.][^'\"]*$")
+
+
+def _parse_errors(exc: yaml.YAMLError, lines: _Lines, unclosed: tuple[int, int | None] | None,
+                  groups: GroupFinder | None, first_line: int) -> list[_Issue]:
+    """The parse error ``exc`` told (`_explain`, whose arguments these are), then those of the fields below it
+    (`_parse_errors_further_on`); the first alone after a quote or bracket left open, which may end anywhere:
+    what follows it is read once it is closed."""
+    told = _explain(exc, lines, unclosed, groups, first_line)
+    if unclosed is not None:
+        return [told]
+    return [told, *_parse_errors_further_on(lines, told.line, first_line, groups)]
+
+
+def _parse_errors_further_on(lines: _Lines, told: int, first_line: int,
+                             groups: GroupFinder | None) -> list[_Issue]:
+    """The parse errors of the top-level fields below line ``told`` (0-based), where a parse error is told,
+    each told as if it were the text's first.
+
+    An editor who typed three slips was told one a run, and built three times. PyYAML stops at the first; the
+    text from the next line of the top level below it (`_TOP_LEVEL_LINE`) is read again on its own (the lines
+    above blanked, so that line numbers hold, but the one right above, a field, so that it is read as fields
+    of the mapping the text is), and so on from each error found, up to `MAX_PROBLEMS`. PyYAML
+    may stop on that line for the slip above it (``role 书记`` then ``date: …``): read on its own, the line
+    is told only for a slip of its own. Only parse errors are told: what else the fields hold (a key typed
+    twice, a field's value) is checked once the text can be read.
+    """
+    found: list[_Issue] = []
+    while len(found) < MAX_PROBLEMS:
+        start = next((n for n in range(told + 1, len(lines.lines)) if _TOP_LEVEL_LINE.match(lines.lines[n])), None)
+        if start is None:
+            break
+        # A field of the mapping the text is, as the lines below are read: alone, "date 2018-05-03" is a text.
+        rest = _Lines("\n" * (start - 1) + "_: 0\n" + "\n".join(lines.lines[start:]))
+        try:
+            for _event in yaml.parse(rest.text, Loader=_LOADER):
+                pass
+        except yaml.YAMLError as exc:
+            found.append(_explain(exc, rest, None, groups, first_line))
+            told = max(found[-1].line, start)
+            continue
+        break
+    return found
 
 
 def _load_fast(text: str, first_line: int, elsewhere: ElsewhereFinder | None = None,
@@ -932,7 +980,7 @@ def _load_fast(text: str, first_line: int, elsewhere: ElsewhereFinder | None = N
         scan = _prescan(lines, groups, names, first_line) if scan is None else scan
         if any(issue.severity == "error" for issue in scan.issues):
             return _parse_scanned(lines, scan, first_line, elsewhere, groups)
-        return scan.issues + [_explain(exc, lines, scan.unclosed_before(), groups, first_line)], None
+        return scan.issues + _parse_errors(exc, lines, scan.unclosed_before(), groups, first_line), None
     if data is not None:
         return ([] if scan is None else scan.issues), data
     scan = _prescan(lines, groups, names, first_line) if scan is None else scan

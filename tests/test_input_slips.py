@@ -1642,19 +1642,19 @@ def test_a_line_break_typed_as_an_escape_is_an_error_and_the_hint_makes_a_new_li
 
 def test_text_after_a_closing_quote_gets_fixes_that_work(tmp_path: Path) -> None:
     # The hint was "put the whole value inside the quotes": title: ""大调研"微访谈" cannot be read either.
+    tag = (f"{PAGE_PATH}:10:9: error: there is more text after the closing quote "
+           "(YAML parser: while parsing a block collection: did not find expected '-' indicator)\n"
+           "  hint: to tag the page 草莓产业, delete the ': - 草莓产业; if the quotes are part of the tag: to keep the ' "
+           "as typed, put the whole value in double quotes: - \"'草莓'产业\" "
+           "(or type Chinese quotes: - ‘草莓’产业)")
     root = write_site(tmp_path, {PAGE_PATH: interview('"大调研"微访谈', extra="tags:\n  - '草莓'产业\n")})
     assert printed(root) == [
         f'{PAGE_PATH}:2:13: error: there is more text after the closing quote '
         "(YAML parser: while parsing a block mapping: did not find expected key)\n"
         "  hint: to keep the \" as typed, put the whole value in single quotes: title: '\"大调研\"微访谈' "
-        "(or type Chinese quotes: title: “大调研”微访谈)"]
+        "(or type Chinese quotes: title: “大调研”微访谈)", tag]  # both slips in one run, the tag's as when alone
     root = write_site(tmp_path / "item", {PAGE_PATH: interview(extra="tags:\n  - '草莓'产业\n")})
-    assert printed(root) == [
-        f"{PAGE_PATH}:10:9: error: there is more text after the closing quote "
-        "(YAML parser: while parsing a block collection: did not find expected '-' indicator)\n"
-        "  hint: to tag the page 草莓产业, delete the ': - 草莓产业; if the quotes are part of the tag: to keep the ' "
-        "as typed, put the whole value in double quotes: - \"'草莓'产业\" "
-        "(or type Chinese quotes: - ‘草莓’产业)"]
+    assert printed(root) == [tag]
 
 
 _TAGGED = 'to tag the page 草莓产业, delete the ": - 草莓产业; if the quotes are part of the tag: '
@@ -3466,3 +3466,51 @@ def test_a_missing_field_is_given_a_line_that_types_it(tmp_path: Path, field: st
                                                  f'  hint: add a line "{field}: …", e.g. {line}']
     root.joinpath(PAGE_PATH).write_text(text.replace("---\n", f"---\n{line}\n", 1), encoding="utf-8")
     assert found(root) == []
+
+
+# -- several slips that stop the YAML parser, told in one run -----------------------------------------------
+
+_UNIT_SLIPS = {  # each slip: the line typed in place of the right one, and the message told of it alone
+    "misspellings": ("misspellings: [白河镇, 百合镇]", "misspellings: 白河镇: 百合镇"),
+    "batches": ("    batches: 318", "    batches 318"),
+    "targets": ("", "targets:\n  - group: residents\n    target 80\n"),
+}
+
+
+def _unit_with(*slips: str) -> str:
+    unit = UNIT
+    for name in slips:
+        right, typed = _UNIT_SLIPS[name]
+        unit = unit.replace(right, typed, 1) if right else unit + typed
+    return unit
+
+
+def test_slips_that_stop_the_yaml_parser_are_told_in_one_run_each_as_when_alone(tmp_path: Path) -> None:
+    # The parser stops at the first: an editor with three slips was told one a run, and built three times.
+    alone = []
+    for name in _UNIT_SLIPS:
+        [told] = printed(write_site(tmp_path / name, {UNIT_PATH: _unit_with(name)}))
+        alone.append(told)
+    assert printed(write_site(tmp_path / "all", {UNIT_PATH: _unit_with(*_UNIT_SLIPS)})) == alone
+    assert [told.split(": error: ")[0] for told in alone] == [
+        f"{UNIT_PATH}:3:18", f"{UNIT_PATH}:6:12", f"{UNIT_PATH}:13:11"]
+    # The first slip's line mended as its hint says, the next run tells the other two, as before.
+    assert printed(write_site(tmp_path / "two", {UNIT_PATH: _unit_with("batches", "targets")})) == alone[1:]
+
+
+def test_a_line_the_parser_stopped_on_for_the_slip_above_it_is_told_only_for_its_own(tmp_path: Path) -> None:
+    # "role 党委书记" stops PyYAML on the next line, read on its own: "date: …" is right, "date …" a slip too.
+    slipped = interview().replace("  role: 党委书记", "  role 党委书记")
+    [role] = printed(write_site(tmp_path / "one", {PAGE_PATH: slipped}))
+    assert role.startswith(f'{PAGE_PATH}:7:7: error: "role" is a field, but the ":" after it is missing')
+    [date] = printed(write_site(tmp_path / "date", {PAGE_PATH: interview().replace("date: 2018-05-03", "date 2018-05-03")}))
+    assert date.startswith(f'{PAGE_PATH}:8:5: error: "date" is a field, but the ":" after it is missing')
+    both = printed(write_site(tmp_path / "two", {PAGE_PATH: slipped.replace("date: 2018-05-03", "date 2018-05-03")}))
+    assert both == [role, date]
+
+
+def test_after_a_bracket_left_open_the_lines_below_are_told_once_it_is_closed(tmp_path: Path) -> None:
+    # Where an unclosed "[" ends, the parser cannot know: the lines it may hold are read once it is closed.
+    unit = _unit_with("batches").replace("misspellings: [白河镇, 百合镇]", "misspellings: [白河镇, 百合镇")
+    [told] = printed(write_site(tmp_path, {UNIT_PATH: unit}))
+    assert told.startswith(f'{UNIT_PATH}:3:15: error: the "[" opened here is never closed with "]"')
