@@ -118,8 +118,9 @@ class Problem:
         return (self.path, self.line or 0, self.column or 0, self.message)
 
     def location(self) -> str:
-        """Return ``path:line:column`` (parts that are unknown are left out)."""
-        parts = [self.path or "site"]
+        """Return ``path:line:column`` (parts that are unknown are left out); ``sitegen`` for a problem of no
+        file (a command's option, the output folder), as command-line tools name themselves."""
+        parts = [self.path or "sitegen"]
         if self.line is not None:
             parts.append(str(self.line))
             if self.column is not None:

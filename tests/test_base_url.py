@@ -172,7 +172,7 @@ def test_a_percent_encoded_dot_segment_in_the_base_url_is_refused_as_the_dots_ar
         build_at(root, typed)
     escaped = typed.split("/")[-2]
     assert [p.format() for p in refused.value.problems] == [
-        f'site: error: --base-url: "{typed}" has "." or ".." in its path ({escaped}: %2e is "." percent-encoded, '
+        f'sitegen: error: --base-url: "{typed}" has "." or ".." in its path ({escaped}: %2e is "." percent-encoded, '
         'and browsers read it so)\n  hint: write the address without them: http://127.0.0.1:18085/']
     # Followed: every link of the site is under the address given, and names a file built.
     output = build_at(root, "http://127.0.0.1:18085/")

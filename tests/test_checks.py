@@ -3782,7 +3782,7 @@ def test_a_base_url_that_would_send_links_elsewhere_is_refused(tmp_path: Path, t
     with pytest.raises(SiteError) as refused:
         build(BuildOptions(root=root, base_url=typed, search=False))
     assert [p.format() for p in refused.value.problems] == [
-        f'site: error: --base-url: "{typed}" {message}\n  hint: {hint}']
+        f'sitegen: error: --base-url: "{typed}" {message}\n  hint: {hint}']
     assert not (root / "output").exists()
 
 

@@ -850,7 +850,7 @@ def test_a_bad_base_url_on_the_command_line_is_blamed_on_the_option(tmp_path: Pa
     root = write_site(tmp_path, {"content/interviews/a.md": interview()})
     assert main(["build", "--site", str(root), "--base-url", "example.org/x/"]) == 1
     err = capsys.readouterr().err
-    assert err.startswith('site: error: --base-url: "example.org/x/" is not a full web address: "https://" is '
+    assert err.startswith('sitegen: error: --base-url: "example.org/x/" is not a full web address: "https://" is '
                           "missing before it\n  hint: write https://example.org/x/ (or http:// if the server has no "
                           "https)\n")
     assert "site.yaml" not in err.splitlines()[0]
@@ -891,15 +891,15 @@ def test_a_site_folder_that_does_not_exist_is_named_so(tmp_path: Path, capsys: C
     # It said "no site.yaml in …", as if the folder were there.
     hint = "  hint: give --site the folder that holds site.yaml (run sitegen init DIR to start a new site)\n"
     assert main(["build", "--site", str(tmp_path / "nope")]) == 1
-    assert capsys.readouterr().err.startswith(f"site: error: the site folder {tmp_path / 'nope'} does not exist\n"
+    assert capsys.readouterr().err.startswith(f"sitegen: error: the site folder {tmp_path / 'nope'} does not exist\n"
                                               + hint)
     (tmp_path / "site.yaml").write_text("title: 站\n", encoding="utf-8")
     assert main(["build", "--site", str(tmp_path / "site.yaml")]) == 1
-    assert capsys.readouterr().err.startswith(f"site: error: {tmp_path / 'site.yaml'} is a file, not a site folder\n"
+    assert capsys.readouterr().err.startswith(f"sitegen: error: {tmp_path / 'site.yaml'} is a file, not a site folder\n"
                                               + hint)
     # serve watched the missing folder forever, serving nothing.
     assert main(["serve", "--site", str(tmp_path / "nope"), "--port", "0"]) == 1
-    assert capsys.readouterr().err.startswith(f"site: error: the site folder {tmp_path / 'nope'} does not exist\n")
+    assert capsys.readouterr().err.startswith(f"sitegen: error: the site folder {tmp_path / 'nope'} does not exist\n")
 
 
 def _serve_refused(*argv: str) -> str:
@@ -932,7 +932,7 @@ def test_serve_refuses_an_output_folder_that_is_published_or_holds_sources(
     # into content/ it served an error page no save could fix.
     site = write_site(tmp_path / "site", {}, config=f"title: 站\noutput_dir: {output_dir}\n")
     assert _serve_refused("--site", str(site), *argv) == (
-        "site: error: " + message.format(site=site.resolve()) + "\n"
+        "sitegen: error: " + message.format(site=site.resolve()) + "\n"
         "  hint: leave --output out (the preview then goes to .sitegen-cache/preview/), or name a folder of its "
         "own, e.g. --output preview\n")
     assert not (site / output_dir).exists() and not (site / ".sitegen-cache").exists()
@@ -951,7 +951,7 @@ def test_serve_refuses_any_folder_sitegen_build_published_into_and_changes_nothi
     before = tree_hashes(site / folder)
     assert ".sitegen-manifest" in before and any(path.startswith("pagefind/") for path in before)
     assert _serve_refused("--site", str(site), "--output", folder) == (
-        f'site: error: --output: "{folder}" holds the site sitegen build published; the preview (drafts, links to '
+        f'sitegen: error: --output: "{folder}" holds the site sitegen build published; the preview (drafts, links to '
         "127.0.0.1) would replace it, and the next copy of that folder to the web server would publish the "
         "preview\n"
         "  hint: leave --output out (the preview then goes to .sitegen-cache/preview/), or name a folder of its "
@@ -971,12 +971,12 @@ def test_serve_refuses_a_preview_folder_holding_the_editors_own_files_before_ser
     documents.mkdir()
     (documents / "重要文件.docx").write_bytes(b"PK")
     refused = _serve_refused("--site", str(site), "--output", str(documents))
-    assert refused.startswith(f"site: error: --output {documents}: ") and "sitegen did not write" in refused
+    assert refused.startswith(f"sitegen: error: --output {documents}: ") and "sitegen did not write" in refused
     assert sorted(path.name for path in tmp_path.iterdir()) == ["site", "文档"]
     assert [path.name for path in documents.iterdir()] == ["重要文件.docx"]
 
 @pytest.mark.parametrize(("argv", "config", "where", "message", "hint"), [
-    (["--output", "data"], "", "site", "--output data: refusing to write the site into data/: it is data/, which "
+    (["--output", "data"], "", "sitegen", "--output data: refusing to write the site into data/: it is data/, which "
      "holds the sources", "choose a folder of its own, e.g. --output output"),
     ([], "output_dir: content/out\n", "site.yaml:2:1", "refusing to write the site into content/out/: it is inside "
      "content/, which holds the sources", "choose an output folder of its own, e.g. output_dir: output"),
@@ -1017,7 +1017,7 @@ def test_an_output_folder_from_the_command_line_is_never_told_at_a_line_of_site_
     site = write_site(tmp_path / "site", {}, config="title: 站\n")
     assert main(["build", "--site", str(site), "--output", typed]) == 1
     assert capsys.readouterr().err.splitlines() == [
-        f"site: error: --output {typed}: " + refused.format(site=site.resolve(), parent=tmp_path.resolve()),
+        f"sitegen: error: --output {typed}: " + refused.format(site=site.resolve(), parent=tmp_path.resolve()),
         "  hint: choose a folder of its own, e.g. --output output",
         "build stopped: 1 error(s), 0 warning(s); the output folder was not changed"]
 
@@ -1045,7 +1045,7 @@ def test_an_output_folder_typed_as_no_one_means_it_is_refused_as_the_command_lin
                       config="title: 站\nbase_url: https://example.gov.cn/\n")
     assert main(["build", "--site", str(site), "--output", typed]) == 1
     assert capsys.readouterr().err.splitlines() == [
-        f"site: error: --output: {message}", f"  hint: {hint}",
+        f"sitegen: error: --output: {message}", f"  hint: {hint}",
         "build stopped: 1 error(s), 0 warning(s); the output folder was not changed"]
     assert sorted(path.name for path in site.iterdir()) == ["content", "site.yaml"]
     if followed is not None:  # the hint, followed
@@ -1057,7 +1057,7 @@ def test_an_output_folder_typed_as_no_one_means_it_is_refused_as_the_command_lin
 def test_serve_refuses_a_dash_for_its_preview_folder(tmp_path: Path) -> None:
     site = write_site(tmp_path / "site", {})
     assert _serve_refused("--site", str(site), "--output", "-") == (
-        'site: error: --output: "-" names no folder: sitegen writes the site into a folder, never to the screen '
+        'sitegen: error: --output: "-" names no folder: sitegen writes the site into a folder, never to the screen '
         "(stdout), and would make a folder named - in the site folder\n"
         "  hint: write the folder to write the site into, e.g. --output preview, or leave --output out (the preview "
         "then goes to .sitegen-cache/preview/)\n")
