@@ -26,7 +26,7 @@ from sitegen.errors import Report
 from sitegen.load import load_content
 from sitegen.models import Milestone, Tally, Target, Unit
 
-from .sitekit import UNIT, build_at, interview, json_ld_of, parse_html, write_site
+from .sitekit import UNIT, build_at, interview, json_ld_of, parse_html, text_of, write_site
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 JINZE = '''name: 金泽镇
@@ -293,6 +293,11 @@ def test_a_unit_page_offers_the_units_own_rows_first(output: Path) -> None:
         ("/data/units/baihe/tallies.csv", "白鹤镇调研数据（CSV）"), ("/data/units/baihe/targets.csv", "白鹤镇覆盖目标（CSV）"),
         ("/data/units/baihe/milestones.csv", "白鹤镇大事记（CSV）"), ("/data/units/baihe/unit.json", "白鹤镇完整数据（JSON）")]
     assert len(every.cssselect("a")) == 8  # six files, datapackage.json and their archive
+    # Each of the unit's files is shown by the name the browser saves it under (it showed tallies.csv).
+    assert [(a.get("download"), text_of(info)) for a, info in zip(own.cssselect("a"), own.cssselect(".file-info"))] == [
+        (f"baihe-{name}", f"baihe-{name} · {encoding}") for name, encoding in (
+            ("tallies.csv", "UTF-8（带 BOM）"), ("targets.csv", "UTF-8（带 BOM）"), ("milestones.csv", "UTF-8（带 BOM）"),
+            ("unit.json", "UTF-8"))]
     for name in ("tallies", "targets", "milestones"):
         assert (output / f"data/units/baihe/{name}.csv").read_bytes() == (output / f"data/{name}.csv").read_bytes()
     assert json.loads((output / "data/units/baihe/unit.json").read_bytes()) == json.loads(
