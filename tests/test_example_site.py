@@ -186,6 +186,7 @@ def test_every_page_names_its_icon_so_browsers_ask_for_no_favicon_ico_outside_th
 def test_every_page_loads_the_reading_mode_script_once_at_its_sub_path(tmp_path: Path) -> None:
     # The 大字号 · 高对比度 switch is remembered from page to page by the theme's own script
     # (templates/assets/reading-mode.js): an external file, deferred, at the site's sub-path, once a page.
+    # Its element is named (reading-mode-script) for the line that ticks the remembered mode before the page.
     root = copy_example(tmp_path / "site")
     build(BuildOptions(root=root, search=False, base_url="https://example.org/sub/"))
     output = root / "output"

@@ -90,9 +90,11 @@ def test_skip_link_reading_mode_and_footer_links(output: Path) -> None:
     # which leaves the header and footer the banner and contentinfo landmarks, as a section would not.
     assert (form.tag, form.get("aria-labelledby"), form.get("action"), form.get("method")) == (
         "form", "reading-mode-label", None, None)
-    switch, wrapper = [child for child in form if isinstance(child.tag, str)]
+    switch, remembered, wrapper = [child for child in form if isinstance(child.tag, str)]
     assert (switch.tag, switch.get("type"), switch.get("id"), switch.get("name")) == (
         "input", "checkbox", "reading-mode", None)
+    # The remembered mode is ticked by one inline line right after the box, before the page is parsed.
+    assert (remembered.tag, remembered.get("src")) == ("script", None) and "reading-mode-script" in remembered.text
     assert wrapper.get("class") == "page"
     assert not form.cssselect("button, input:not(#reading-mode), select, textarea")
     for html in output.rglob("*.html"):  # a form written inside it would lose its tag to the parser
@@ -747,9 +749,10 @@ def test_json_ld_cannot_be_closed_by_a_title(tmp_path: Path) -> None:
     assert "<" not in script and ">" not in script and "&" not in script
     assert json.loads(script)["headline"] == title
     page = parse_html(tmp_path / "output/interviews/x/index.html")
-    # No script from the title: only the JSON-LD and the theme's own reading-mode script.
+    # No script from the title: only the JSON-LD and the theme's own reading-mode script and line.
     assert [(s.get("type"), s.get("src")) for s in page.iter("script")] == [
-        (None, "/assets/reading-mode.js"), ("application/ld+json", None)]
+        (None, "/assets/reading-mode.js"), ("application/ld+json", None), (None, None)]
+    assert "reading-mode-script" in list(page.iter("script"))[-1].text
 
 
 def test_government_meta_tags_where_site_yaml_gives_them(tmp_path: Path) -> None:

@@ -168,7 +168,7 @@ def test_one_build_per_change_none_while_idle_and_none_for_output_writes(tmp_pat
     status, page = server.get("/")
     assert status == 200 and '<script src="/livereload.js?port=' in page
     # The theme's own script (the reading mode kept from page to page) is there too, once, and served.
-    assert page.count('<script src="/assets/reading-mode.js" defer></script>') == 1
+    assert page.count('<script id="reading-mode-script" src="/assets/reading-mode.js" defer></script>') == 1
     assert page.index("/assets/reading-mode.js") < page.index("/livereload.js") < page.index("</head>")
     status, script = server.get("/assets/reading-mode.js")
     assert status == 200 and "sitegen-reading-mode" in script

@@ -18,16 +18,14 @@
    removed, so a reader who had the mode on keeps it.
 
    Loaded with `defer` from the <head> (base.html), so it never holds up the
-   page: it runs once the page is parsed, just before DOMContentLoaded. When
-   this file is fresh in the browser's cache (as a rule, on every page after
-   the first) that is before the first paint, and the page opens in the mode. When it arrives later than the
-   stylesheet (a slow connection that must ask the server again), the first
-   paint can show the normal size for a moment before the text grows:
-   measured in Chromium at 400 ms latency, 17 ms on one page of five. We
-   accept that rare moment rather than a render-blocking script before the
-   page, which would hold up every page for every reader (most never use the
-   mode) whenever this file is slow, or an inline script, which the theme
-   keeps out of its pages (the search page's Pagefind set-up aside).
+   page: it runs once the page is parsed, just before DOMContentLoaded. That
+   can come after the first paint: on a slow phone (400 ms latency, a CPU
+   four times slower) every page painted at the normal size, then grew. So
+   base.html ticks the remembered box itself, in one inline line right after
+   it, with this script's key, before the page below is parsed; this script
+   carries the earlier key over, keeps the choice and follows it (Back,
+   another tab). A render-blocking script would hold up every page for every
+   reader (most never use the mode) whenever this file is slow.
 
    Storage may be missing or refuse access (private browsing, storage
    turned off, a page opened from file://): every access is in try/catch,
