@@ -450,12 +450,15 @@ def fingerprint_outputs(graph: SiteGraph, env: jinja2.Environment, feeds: list[F
     Whether the pages offer search and whether the build makes its index (the environment's
     ``search_index`` and ``search_built``) are inputs every page shares: the menu links to the
     search page only when the site offers search, which loads the index only when there is one.
+    So are the fingerprinted names of the theme's files (``fingerprinted_assets``), which every page links.
     """
     known = load_known_templates(cache)
     templates = TemplateDependencies(env, known)
     search = "search index" if env.globals.get("search_index", True) else "no search index"
     built = "index built" if env.globals.get("search_built", True) else "index not built"
-    prints = Fingerprints(graph, templates, build_fingerprint(graph.config, [search, built]))
+    # Every page links the theme's files by their fingerprinted names: a changed stylesheet changes them all.
+    assets = repr(sorted(env.globals.get("fingerprinted_assets", {}).items()))
+    prints = Fingerprints(graph, templates, build_fingerprint(graph.config, [search, built, assets]))
     made = {output_path(feed.url): prints.feed(feed.title, feed.page_url, feed.url, feed.entries) for feed in feeds}
     made.update((page.output, prints.page(page)) for page in graph.pages)
     made.update((path, prints.sitemap()) for path in _sitemap_paths(graph))

@@ -87,7 +87,8 @@ def make_environment(config: Config, cache_folder: Path | None = None,
                      code_key: str = "", search: bool = True, search_built: bool | None = None) -> jinja2.Environment:
     """Build the Jinja2 environment: loaders, autoescape, StrictUndefined, filters and globals.
 
-    Filters: ``url``/``abs_url`` (site path → link / absolute address),
+    Filters: ``url``/``abs_url`` (site path → link / absolute address; ``url``
+    links a theme asset's fingerprinted copy, `theme_asset_copies`),
     ``rebase`` (rendered HTML with root-relative links under the base path,
     marked safe; ``|rebase(entry.image_sizes, lazy=True)`` also gives its
     pictures their size and lazy loading), ``datetime``/``cn_date``/``iso``/
@@ -95,7 +96,8 @@ def make_environment(config: Config, cache_folder: Path | None = None,
     `moment_of_text`), ``by_date`` (a list in date order, `sort_by_date`), ``percent``/``share`` (numbers), ``safe_svg`` (a
     chart's SVG). Globals: ``charts``, ``downloads``, ``datapackage_url`` and ``bundle_url``
     (the open-data files and their zip archive), ``unit_downloads`` (a unit's own files), label dictionaries, ``search_index`` (``search``:
-    whether the pages offer search: a link to the search page, its search box) and ``search_built``
+    whether the pages offer search: a link to the search page, its search box), ``fingerprinted_assets``
+    (``{"/assets/site.css": "/assets/site.3f2a9c01d7.css"}``) and ``search_built``
     (``search_built``, default ``search``: whether this build makes the index the box loads; the
     preview offers search without it, `BuildOptions.offers_search`); a template loaded before a
     global is added does not see it (see `_Environment`). ``cache_folder``, when given,
@@ -127,8 +129,9 @@ def make_environment(config: Config, cache_folder: Path | None = None,
         autoescape=True, undefined=_Undefined, trim_blocks=True, lstrip_blocks=True,
         keep_trailing_newline=True)
     urls = Urls(config.base_url)
+    fingerprinted = {"/" + path: "/" + copy for path, copy in theme_asset_copies(config).items()}
     env.filters.update({
-        "url": _url_filter(urls), "abs_url": _per_build(urls.absolute),
+        "url": _url_filter(urls, fingerprinted), "abs_url": _per_build(urls.absolute),
         "rebase": _rebase_filter(urls),
         "datetime": _per_moment(publish_time_text), "cn_date": format_cn_date, "by_date": sort_by_date,
         "iso": _per_build(_per_moment(make_iso(config))),
@@ -145,6 +148,7 @@ def make_environment(config: Config, cache_folder: Path | None = None,
         "target_status_labels": TARGET_STATUS_LABELS,
         "level_labels": UNIT_LEVEL_LABELS, "search_index": search,
         "search_built": search if search_built is None else search_built,
+        "fingerprinted_assets": fingerprinted,
     })
     return env
 
@@ -188,17 +192,21 @@ def _rebase_filter(urls: Urls) -> Callable[..., Markup]:
     return rebase
 
 
-def _url_filter(urls: Urls) -> Callable[..., str]:
+def _url_filter(urls: Urls, fingerprinted: Mapping[str, str]) -> Callable[..., str]:
     """Return the ``url`` filter of `make_url` for these `Urls`: takes a site path, returns its link.
 
-    Like a `_per_build` filter it takes the render context (never computed
-    when a template compiles), in one call: it runs about 40 times a page.
+    A theme asset's path (``/assets/site.css``) gives the link of its
+    fingerprinted copy (``/assets/site.3f2a9c01d7.css``): ``fingerprinted``
+    maps the one to the other (`theme_asset_copies`, as site paths). Like a
+    `_per_build` filter it takes the render context (never computed when a
+    template compiles), in one call: it runs about 40 times a page.
     """
     path = urls.path
+    copy = fingerprinted.get
 
     @jinja2.pass_context
     def url(context: Any, value: str) -> str:
-        return path(value)
+        return path(copy(value, value))
     return url
 
 
@@ -1053,8 +1061,16 @@ def theme_assets(config: Config) -> dict[str, Path]:
     """Return the theme's files as ``{output path: file}`` (``assets/site.css``: the file to copy).
 
     A file in the site's ``templates/assets/`` overrides the default theme's
-    of the same name; hidden files are left out.
+    of the same name; hidden files are left out. Each file is published
+    twice: under its own name, and under its fingerprinted name
+    (`theme_asset_copies`), which the pages link.
     """
+    files = _theme_files(config)
+    return {**files, **{copy: files[path] for path, copy in _fingerprinted(files).items()}}
+
+
+def _theme_files(config: Config) -> dict[str, Path]:
+    """The theme's files by their own names, ``{output path: file}`` (see `theme_assets`)."""
     files: dict[str, Path] = {}
     for folder in reversed(theme_dirs(config)):
         assets = folder / ASSETS_DIR
@@ -1063,6 +1079,40 @@ def theme_assets(config: Config) -> dict[str, Path]:
                 if path.is_file() and not path.name.startswith("."):
                     files[f"{ASSETS_DIR}/{path.relative_to(assets).as_posix()}"] = path
     return files
+
+
+def fingerprinted_name(path: str, content: bytes) -> str:
+    """The name a file is published under for long caching: its content's digest before its ending.
+
+    ``("assets/site.css", b"...")`` → ``"assets/site.3f2a9c01d7.css"``: 10
+    hex digits of the BLAKE2b digest of ``content`` (40 bits: a changed file
+    gets a new name), before the last ending, or at the end of a name
+    without one. A browser may keep such a file a year without asking again
+    (``Cache-Control: immutable``), since any change to it gives a new name
+    and the pages that link it change with it: what webpack's and Hugo's
+    fingerprinted assets do.
+    """
+    folder, _, name = path.rpartition("/")
+    stem, dot, ending = name.rpartition(".")
+    mark = hashlib.blake2b(content, digest_size=5).hexdigest()
+    named = f"{stem}.{mark}.{ending}" if dot and stem else f"{name}.{mark}"
+    return f"{folder}/{named}" if folder else named
+
+
+def theme_asset_copies(config: Config) -> dict[str, str]:
+    """``{output path: output path of its fingerprinted copy}`` for every theme asset (`theme_assets`).
+
+    ``{"assets/site.css": "assets/site.3f2a9c01d7.css"}``: the pages link the
+    copy (the ``url`` filter), and both are published, so that a stylesheet's
+    ``url(font.woff2)`` and a link typed by hand still find their file.
+    Raises OSError when a theme file cannot be read.
+    """
+    return _fingerprinted(_theme_files(config))
+
+
+def _fingerprinted(files: Mapping[str, Path]) -> dict[str, str]:
+    """``{output path: fingerprinted output path}`` of ``files``, ``{output path: file}``, each read whole."""
+    return {path: fingerprinted_name(path, file.read_bytes()) for path, file in files.items()}
 
 
 def copy_assets(graph: SiteGraph) -> dict[str, bytes]:

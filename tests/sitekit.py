@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import shutil
 import sys
@@ -146,6 +147,13 @@ def build_at(root: Path, base_url: str | None = None) -> Path:
     from sitegen.build import BuildOptions, build
     build(BuildOptions(root=root, base_url=base_url))
     return root / "output"
+
+
+def fingerprinted(output: Path, path: str) -> str:
+    """The path the pages link for the theme file ``path`` of ``output`` (``assets/site.css`` →
+    ``assets/site.d7d2eb46e1.css``): 10 hex digits of the BLAKE2b digest of its published bytes."""
+    stem, ending = path.rsplit(".", 1)
+    return f"{stem}.{hashlib.blake2b((output / path).read_bytes(), digest_size=5).hexdigest()}.{ending}"
 
 
 def json_ld_of(page: lxml.html.HtmlElement) -> list[dict]:

@@ -21,8 +21,8 @@ from sitegen.build import BuildOptions, check
 from sitegen.errors import SiteError
 from sitegen.webaddress import address_path
 
-from .sitekit import (MINIMAL_CONFIG, REPO, build_at, copy_example, file_for, html_links, interview, json_ld_of,
-                      parse_html, write_site, xml_links)
+from .sitekit import (MINIMAL_CONFIG, REPO, build_at, copy_example, file_for, fingerprinted, html_links, interview,
+                      json_ld_of, parse_html, write_site, xml_links)
 
 SUB = "https://example.org/qingpu/diaoyan/"
 ROOT = "https://example.org/"
@@ -96,7 +96,7 @@ def test_absolute_addresses_in_head_and_data_files(built: tuple[str, Path]) -> N
     [unit] = json.loads((output / "data/units.json").read_bytes())
     assert unit["url"] == base_url + "units/baihe/"
     css = page.cssselect('link[rel="stylesheet"]')[0].get("href")
-    assert css == urlsplit(base_url).path + "assets/site.css"
+    assert css == urlsplit(base_url).path + fingerprinted(output, "assets/site.css")
 
 
 def test_editor_root_relative_links_get_the_base_path(built: tuple[str, Path]) -> None:
@@ -177,14 +177,14 @@ def test_a_percent_encoded_dot_segment_in_the_base_url_is_refused_as_the_dots_ar
     # Followed: every link of the site is under the address given, and names a file built.
     output = build_at(root, "http://127.0.0.1:18085/")
     css = parse_html(output / "index.html").cssselect('link[rel="stylesheet"]')[0].get("href")
-    assert css == "/assets/site.css" and (output / "assets/site.css").is_file()
+    assert css == "/" + fingerprinted(output, "assets/site.css") and (output / css.lstrip("/")).is_file()
 
 
 def test_a_folder_whose_name_only_holds_an_encoded_dot_is_no_dot_segment(tmp_path: Path) -> None:
     root = write_site(tmp_path, {"content/interviews/a.md": interview()})
     output = build_at(root, "http://127.0.0.1:18085/q/%2e%2ex/")  # the folder "..x"
     css = parse_html(output / "index.html").cssselect('link[rel="stylesheet"]')[0].get("href")
-    assert unquote(css) == "/q/..x/assets/site.css"
+    assert unquote(css) == "/q/..x/" + fingerprinted(output, "assets/site.css")
 
 
 SPELLINGS = ["https://example.org/青浦/调研/", "https://example.org/%E9%9D%92%E6%B5%A6/%E8%B0%83%E7%A0%94/",

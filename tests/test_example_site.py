@@ -8,6 +8,7 @@ milestones on 2018-01-12 and 2018-01-15.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import shutil
@@ -179,8 +180,10 @@ def test_every_page_names_its_icon_so_browsers_ask_for_no_favicon_ico_outside_th
     pages = sorted((example_site / "output").rglob("*.html"))
     icons = {parse_html(page).xpath("//head/link[@rel='icon']/@href")[0] for page in pages
              if not page.relative_to(example_site / "output").parts[0] == "pagefind"}
-    assert icons == {"/assets/favicon.svg"}
-    assert (example_site / "output/assets/favicon.svg").read_text(encoding="utf-8").startswith("<svg ")
+    icon = (example_site / "output/assets/favicon.svg").read_bytes()
+    assert icon.startswith(b"<svg ")
+    assert icons == {f"/assets/favicon.{hashlib.blake2b(icon, digest_size=5).hexdigest()}.svg"}
+    assert (example_site / "output" / next(iter(icons)).lstrip("/")).read_bytes() == icon
 
 
 def test_every_page_loads_the_reading_mode_script_once_at_its_sub_path(tmp_path: Path) -> None:
@@ -192,20 +195,28 @@ def test_every_page_loads_the_reading_mode_script_once_at_its_sub_path(tmp_path:
     output = root / "output"
     pages = sorted(output.rglob("*.html"))
     assert len(pages) == 22
+    [copy] = [path.relative_to(output).as_posix() for path in output.glob("assets/reading-mode.*.js")]
     for page in pages:
         tree = parse_html(page)
         assert len(tree.xpath("//input[@id='reading-mode']")) == 1, page
         loads = [(script.get("src"), script.get("defer") is not None, (script.text or "").strip())
                  for script in tree.xpath("//head/script[@src]")]
-        assert loads == [("/sub/assets/reading-mode.js", True, "")], page
-        assert page.read_text(encoding="utf-8").count("reading-mode.js") == 1, page
+        assert loads == [(f"/sub/{copy}", True, "")], page
+        assert page.read_text(encoding="utf-8").count("reading-mode.") == 1, page
     script = (output / "assets/reading-mode.js").read_bytes()
-    assert script == (REPO / "templates/assets/reading-mode.js").read_bytes()
-    assert "assets/reading-mode.js" in (output / ".sitegen-manifest").read_text(encoding="utf-8").splitlines()
-    # An edit to the script rewrites that file and nothing else.
-    (root / "templates/assets/reading-mode.js").write_bytes(script + b"\n")
+    assert script == (REPO / "templates/assets/reading-mode.js").read_bytes() == (output / copy).read_bytes()
+    assert copy == f"assets/reading-mode.{hashlib.blake2b(script, digest_size=5).hexdigest()}.js"
+    manifest = (output / ".sitegen-manifest").read_text(encoding="utf-8").splitlines()
+    assert {"assets/reading-mode.js", copy} <= set(manifest)
+    # An edited script gets a new name, which every page links; the old copy is removed.
+    edited = script + b"\n"
+    (root / "templates/assets/reading-mode.js").write_bytes(edited)
     again = build(BuildOptions(root=root, search=False, base_url="https://example.org/sub/"))
-    assert again.changed_paths == ("assets/reading-mode.js",)
+    new_copy = f"assets/reading-mode.{hashlib.blake2b(edited, digest_size=5).hexdigest()}.js"
+    assert set(again.changed_paths) == {"assets/reading-mode.js", new_copy} | {
+        page.relative_to(output).as_posix() for page in pages}
+    assert again.removed_paths == (copy,) and not (output / copy).exists()
+    assert all(f'src="/sub/{new_copy}"' in page.read_text(encoding="utf-8") for page in pages)
 
 
 def test_the_english_half_of_each_column_description_is_marked_english(example_site: Path) -> None:

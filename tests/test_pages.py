@@ -17,7 +17,7 @@ from sitegen.models import Target
 from sitegen.site import pager_window
 from sitegen.slugs import id_syllables
 
-from .sitekit import (MINIMAL_CONFIG, SERIES, build_at, file_for, interview, json_ld_of,
+from .sitekit import (MINIMAL_CONFIG, SERIES, build_at, file_for, fingerprinted, interview, json_ld_of,
                       parse_html, shown_text, spoken_text, text_of, write_site)
 
 INTERVIEW = "interviews/baihe-dadiaoyan-weifangtan/index.html"
@@ -751,7 +751,8 @@ def test_json_ld_cannot_be_closed_by_a_title(tmp_path: Path) -> None:
     page = parse_html(tmp_path / "output/interviews/x/index.html")
     # No script from the title: only the JSON-LD and the theme's own reading-mode script and line.
     assert [(s.get("type"), s.get("src")) for s in page.iter("script")] == [
-        (None, "/assets/reading-mode.js"), ("application/ld+json", None), (None, None)]
+        (None, "/" + fingerprinted(tmp_path / "output", "assets/reading-mode.js")), ("application/ld+json", None),
+        (None, None)]
     assert "reading-mode-script" in list(page.iter("script"))[-1].text
 
 

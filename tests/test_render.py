@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 import shutil
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -11,11 +12,12 @@ import jinja2
 import markupsafe
 import pytest
 
+from sitegen.build import BuildOptions, build
 from sitegen.config import load_config
 from sitegen.errors import Report
-from sitegen.render import NotADate, escape_output, make_environment
+from sitegen.render import NotADate, escape_output, fingerprinted_name, make_environment, theme_asset_copies
 
-from .sitekit import MINIMAL_CONFIG
+from .sitekit import MINIMAL_CONFIG, interview, tree_hashes, write_site
 
 
 class _Colour(enum.Enum):
@@ -144,3 +146,55 @@ def test_compiled_templates_removed_while_rendering_are_compiled_again_not_an_er
     again = make_environment(load_config(tmp_path, Report()), cache, "code")
     assert again.get_template("redirect.html") is not None
     assert len(list((cache / "jinja" / "code").iterdir())) == 1  # written for the next build once it can be
+
+
+@pytest.mark.parametrize(("path", "content", "copy"), [
+    # The digests are b2sum's: printf 'body{}' | b2sum -l 40 gives 5b2112fbc5.
+    ("assets/site.css", b"body{}", "assets/site.5b2112fbc5.css"),
+    ("assets/vendor/chart.min.js", b"body{}", "assets/vendor/chart.min.5b2112fbc5.js"),
+    ("assets/LICENSE", b"", "assets/LICENSE.7d64c5272e"),
+    ("favicon.svg", b"", "favicon.7d64c5272e.svg"),
+])
+def test_a_fingerprinted_name_holds_the_digest_of_the_content_before_the_ending(path: str, content: bytes,
+                                                                                 copy: str) -> None:
+    assert fingerprinted_name(path, content) == copy
+
+
+def test_pages_link_the_copies_of_the_sites_own_theme_files_and_follow_an_edit_as_a_clean_build(
+        tmp_path: Path) -> None:
+    # Named by its content, a stylesheet may be kept a year by browsers: an edit must give every page
+    # the new name, at once, in an incremental build as in a clean one.
+    css = b"body { color: #222; }\n"
+    layout = ('{% extends "base.html" %}{% block main %}<link rel="stylesheet" '
+              'href="{{ \'/assets/extra/print.css\'|url }}"><a href="{{ \'/assets/notes.txt\'|url }}">注</a>'
+              '{% endblock %}')
+    root = write_site(tmp_path / "site", {
+        "content/interviews/a.md": interview(), "templates/assets/site.css": css,
+        "templates/assets/extra/print.css": b"@media print { nav { display: none; } }\n",
+        "templates/assets/notes.txt": "说明\n", "templates/interview.html": layout})
+    build(BuildOptions(root=root, search=False, base_url="https://example.org/sub/"))
+    output = root / "output"
+    copies = theme_asset_copies(load_config(root, Report()))
+    assert copies == {
+        "assets/site.css": fingerprinted_name("assets/site.css", css),
+        "assets/extra/print.css": "assets/extra/print.0c66294284.css",
+        "assets/notes.txt": "assets/notes.c667063571.txt",
+        "assets/favicon.svg": fingerprinted_name("assets/favicon.svg", (output / "assets/favicon.svg").read_bytes()),
+        "assets/reading-mode.js": fingerprinted_name("assets/reading-mode.js",
+                                                     (output / "assets/reading-mode.js").read_bytes())}
+    for path, copy in copies.items():
+        assert (output / copy).read_bytes() == (output / path).read_bytes(), copy
+    page = (output / "interviews/a/index.html").read_text(encoding="utf-8")
+    links = re.findall(r'(?:href|src)="(/sub/assets/[^"]+)"', page)
+    assert links == ["/sub/" + copies[path] for path in (
+        "assets/site.css", "assets/favicon.svg", "assets/reading-mode.js", "assets/extra/print.css",
+        "assets/notes.txt")]
+    (root / "templates/assets/extra/print.css").write_bytes(b"@media print { header { display: none; } }\n")
+    again = build(BuildOptions(root=root, search=False, base_url="https://example.org/sub/"))
+    moved = "assets/extra/print.1c20511ddc.css"
+    assert (output / moved).is_file() and not (output / copies["assets/extra/print.css"]).exists()
+    assert f'href="/sub/{moved}"' in (output / "interviews/a/index.html").read_text(encoding="utf-8")
+    assert again.removed_paths == (copies["assets/extra/print.css"],)
+    incremental = tree_hashes(output)
+    build(BuildOptions(root=root, search=False, base_url="https://example.org/sub/", clean=True))
+    assert tree_hashes(output) == incremental

@@ -37,7 +37,7 @@ import pytest
 
 from sitegen.build import BuildOptions, build
 
-from ..sitekit import REPO, copy_example
+from ..sitekit import REPO, copy_example, fingerprinted
 from .conftest import ARTIFACTS, free_port, need, nginx_path
 
 EXAMPLE_CONFIG = REPO / "docs" / "nginx.conf.example"
@@ -334,7 +334,7 @@ def test_crawl_from_the_home_page_finds_no_broken_link(name: str, request: pytes
     outside = [url for url in found.statuses if not url.startswith(deployment.base_url)]
     assert not outside, f"addresses outside the site's base path: {outside}"
     for html in ("interviews/baihe-dadiaoyan-weifangtan/", "search/", "pagefind/pagefind-ui.js",
-                 "assets/site.css"):
+                 fingerprinted(deployment.output, "assets/site.css")):
         assert deployment.url(html) in found.statuses, f"the crawl never reached {html}"
 
 
@@ -371,6 +371,9 @@ def test_nginx_redirects_keep_the_sub_path_and_types_are_right(subpath_deploymen
         assert (response.status, response.getheader("Location")) == (301, location), path
         connection.close()
     expected = {"": "text/html; charset=utf-8", "assets/site.css": "text/css; charset=utf-8",
+                fingerprinted(subpath_deployment.output, "assets/site.css"): "text/css; charset=utf-8",
+                fingerprinted(subpath_deployment.output, "assets/reading-mode.js"):
+                    "application/javascript; charset=utf-8",
                 "pagefind/pagefind-ui.js": "application/javascript; charset=utf-8"}
     for path, content_type in expected.items():
         assert fetch(subpath_deployment.url(path))[1] == content_type, path
@@ -399,6 +402,11 @@ def test_files_are_checked_for_a_newer_copy_and_the_search_index_named_by_conten
     named += sorted(p.relative_to(output).as_posix() for p in output.glob("pagefind/fragment/*"))[:1]
     named += sorted(p.relative_to(output).as_posix() for p in output.glob("pagefind/index/*"))[:1]
     assert len(named) == 3, named
+    # The theme's copies the pages link, named by their content.
+    copies = [fingerprinted(output, path)
+              for path in ("assets/site.css", "assets/reading-mode.js", "assets/favicon.svg")]
+    assert all((output / copy).is_file() for copy in copies), copies
+    named += copies
     asked_again = ["", "interviews/", "assets/site.css", "assets/reading-mode.js", "feed.xml", "sitemap.xml",
                    "datapackage.json", "pagefind/pagefind-entry.json", "pagefind/pagefind.js",
                    sorted(p.relative_to(output).as_posix() for p in output.rglob("*.csv"))[0], "no-such-page/"]

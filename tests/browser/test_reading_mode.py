@@ -98,13 +98,13 @@ def test_a_remembered_mode_is_on_before_the_script_that_keeps_it_has_run(served_
     page.goto(served_example.address("/"), wait_until="load")
     page.check(SWITCH)
     held: list[Any] = []
-    page.route("**/assets/reading-mode.js", lambda route: held.append(route))
+    page.route("**/assets/reading-mode.*.js", lambda route: held.append(route))
     page.goto(served_example.address("/units/"), wait_until="commit")  # its DOMContentLoaded waits for the script
     page.wait_for_selector("footer", state="attached")
     page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     assert len(held) == 1 and state(page) == ("/units/", True, 1.3)
     held[0].continue_()
-    page.unroute("**/assets/reading-mode.js")
+    page.unroute("**/assets/reading-mode.*.js")
 
 
 def test_a_page_shown_again_from_the_back_button_follows_the_last_choice(served_example: ServedSite,
