@@ -2965,8 +2965,9 @@ def check_images(document: Document, root: Path, report: Report, base: str = "/"
     """Front matter images must be files under content/ (or https:// addresses); a missing one is an
     error at its ``src``, and so is one in a format browsers do not show (``photo.heic``), a damaged one a
     warning (see `_picture_problem`), reported with the errors of the build. A picture too heavy for phones
-    (`sitegen.pictures.heavy_problem`: over 1 MB, or over 24 million pixels) is a warning, and so is an
-    image without alt text (WCAG 1.1.1). ``base`` is the path of base_url, decoded (`_picture_problem`)."""
+    (`sitegen.pictures.heavy_problem`: over 1 MB, over 24 million pixels, or over 3,200 pixels wide and 400 KB)
+    is a warning, and so is an image without alt text (WCAG 1.1.1). ``base`` is the path of base_url, decoded
+    (`_picture_problem`)."""
     for index, image in enumerate(document.meta.images):
         problem = _picture_problem(root, image.src, base=base)
         if problem is not None:

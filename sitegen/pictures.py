@@ -110,6 +110,13 @@ phone shows at most about 1,000 pixels wide (a 3 to 5 MB phone photo takes secon
 HEAVY_PIXELS = 24_000_000
 """A raster picture of more pixels than this (6,000 × 4,000) is warned, whatever its file size: a browser holds it
 decoded, 4 bytes a pixel (20,000 × 15,000 is 1.1 GB), more than many phones can."""
+WIDE_PIXELS = 3200
+"""A raster picture wider than this (twice `_FITTING_WIDTH`) and heavier than `WIDE_BYTES` is warned: no page shows
+a picture wider than 1,600 pixels of a screen (46 em of text, about 740 pixels on a computer and 1,100 on a phone
+of three pixels a point), so its phone loads four times the pixels it shows or more. A camera's 4032 × 3024 photo
+saved small enough to pass `HEAVY_BYTES` (860 KB) still takes about 17 seconds at 400 kbit/s."""
+WIDE_BYTES = 400 << 10
+"""See `WIDE_PIXELS`: a wide picture of few bytes (a diagram of flat colours) costs readers little, and is not warned."""
 SMALLER_HINT = ("make it smaller before it is published: 1600 pixels wide is plenty on a phone and a computer "
                 "(Windows 画图 → 重新调整大小 → 像素, 水平 1600; or WPS 图片 → 压缩图片), saved as JPEG (.jpg) for a "
                 "photo; keep the large original elsewhere, outside content/")
@@ -119,9 +126,10 @@ def heavy_problem(src: str, path: Path, size: tuple[int, int] | None) -> tuple[s
     """``(message, hint)`` for a picture too heavy for readers' phones, or None.
 
     Takes the path as typed, its file and its size in pixels (`image_size`;
-    None when unknown). Warned: a file over `HEAVY_BYTES`, and a raster
+    None when unknown). Warned: a file over `HEAVY_BYTES`, a raster
     picture of over `HEAVY_PIXELS` pixels (an SVG's size is no pixel
-    count). The hint says how to make it smaller with the tools editors have.
+    count), and one over `WIDE_PIXELS` wide and `WIDE_BYTES` heavy. The
+    hint says how to make it smaller with the tools editors have.
     """
     try:
         length = path.stat().st_size
@@ -135,6 +143,12 @@ def heavy_problem(src: str, path: Path, size: tuple[int, int] | None) -> tuple[s
     if length > HEAVY_BYTES:
         return (f'image "{src}" is {_megabytes(length)}: every reader\'s phone loads all of it, which is slow on '
                 "mobile data", SMALLER_HINT)
+    if raster and size is not None and size[0] > WIDE_PIXELS and length > WIDE_BYTES:
+        width = size[0]
+        return (f'image "{src}" is {width} pixels wide ({_megabytes(length)}): no page shows a picture wider than '
+                f"{_FITTING_WIDTH} pixels, even on a sharp phone screen, so readers' phones load about "
+                f"{round((width / _FITTING_WIDTH) ** 2)} times the pixels they show, which is slow on mobile data",
+                SMALLER_HINT)
     return None
 
 
