@@ -3969,6 +3969,9 @@ def _explain_colon(lines: _Lines, line: int, column: int, _mark: object) -> Expl
             without = paste_hint("without them", _with_comment(bare, note),
                                  f': type " in place of {value[0]} and of {value[-1]}')
             hint += f" (the {value[0]}{value[-1]} then show; {without})"
+        else:
+            # "misspellings: 白河镇: 百合镇": the ": " parts the words of a list, which quotes would make one word.
+            hint = _as_word_list(text[start:colon].strip(), lead, value, note, hint)
         return 'the value contains ": "', hint, None
     text_above = _starts_text(lines, line) if start == _indent(text) or _is_item(text) else None
     told = _line_of_text(lines, text_above) if text_above is not None else None
@@ -3985,6 +3988,27 @@ def _explain_colon(lines: _Lines, line: int, column: int, _mark: object) -> Expl
     message = 'a "key:" is not expected here: this line is read as part of the value above'
     # "or wrap the value above in quotes", followed, left this line as it was: only quotes closed after it mend it.
     return message, _GOING_ON_HINT, None
+
+
+def _as_word_list(key: str, lead: str, value: str, note: str, quoted: str) -> str:
+    """The hint for ``value``, typed after ``key`` with ": " in it, when ``quoted`` (the hint to quote it) is not all.
+
+    In a list of words (`_WORD_LISTS`), ": " most likely parts its words
+    (``misspellings: 白河镇: 百合镇``): the hint offers the list first
+    (``misspellings: [白河镇, 百合镇]``), then ``quoted`` for one word. Any
+    other key, or words that would not be read as typed inside ``[...]``,
+    gives ``quoted``. ``lead`` is the line up to the value, ``note`` its
+    comment (`_split_comment`).
+    """
+    words = [word.strip() for word in value.split(": ")]
+    one = _WORD_LISTS.get(key)
+    if one is None or not all(words) or value[:1] in "[{\"'" or any(sign in value for sign in ",[]{}#&*!|>%@`"):
+        return quoted
+    noun = one.split(" ", 1)[1]
+    plural = noun + ("es" if noun.endswith("s") else "s")
+    listed = _with_comment(f"{lead}[{', '.join(words)}]", note)
+    return (paste_hint(f"if these are {len(words)} {plural}, write them in square brackets, separated by English "
+                       "commas", listed) + f" (if it is one {noun}, {quoted})")
 
 
 _GOING_ON_HINT = ('line up this key with the keys above it (same number of spaces); only if this line is text going on '
