@@ -1447,6 +1447,9 @@ class _Finding:
     message: str
     hint: str
     needles: tuple[str, ...]
+    typed_only: bool = False
+    """Told only when the first needle (the start tag's first line) is in the source: Python-Markdown writes
+    attributes of its own (``class="language-python"`` on code, the footnotes' classes), which no editor typed."""
 
 
 class _LenientParser(HTMLParser):
@@ -1477,6 +1480,7 @@ class _RemovalScanner(_LenientParser):
         super().__init__(convert_charrefs=True)
         self.findings: list[_Finding] = []
         self._reported_tags: set[str] = set()
+        self._reported_attributes: set[tuple[str, str]] = set()
         self._reported_looks: set[_Look] = set()
         self._awaiting_text: list[tuple[int, str]] = []  # (finding, what to delete) whose hint wants the text
 
@@ -1603,6 +1607,32 @@ class _RemovalScanner(_LenientParser):
                 self.findings.append(_Finding(
                     f"{scheme}: address in <{tag} {name}> was removed ({reason})",
                     "link to an https:// address instead", place))
+        elif (tag in ALLOWED_TAGS and name not in ALLOWED_ATTRIBUTES.get(tag, ()) and name != "style"
+              and (_ATTRIBUTE_LOOKS.get(f"{tag} {name}") or _ATTRIBUTE_LOOKS.get(name)) is None
+              and not name.startswith("data-") and (tag, name) not in self._reported_attributes):
+            # Colours, fonts and alignment are told as looks (`_look_findings`); data-* attributes, which
+            # editing tools (秀米, 135编辑器) write, change nothing a reader sees.
+            self._reported_attributes.add((tag, name))
+            self.findings.append(_Finding(*_dropped_attribute(tag, name, value), (first_line, name), typed_only=True))
+
+
+def _dropped_attribute(tag: str, name: str, value: str) -> tuple[str, str]:
+    """``(message, hint)`` for the attribute ``name="value"`` of a kept ``<tag>`` that the sanitizer removes
+    (not in :data:`ALLOWED_ATTRIBUTES`): what the page then does without it, and to delete it."""
+    typed = f'{name}="{_clipped(value, 30)}"' if value else name
+    delete = f'delete {name}="…"' if value else f"delete {name}"
+    if tag == "img" and name in ("srcset", "sizes"):
+        return (f"{name} on <img> was removed, so the page shows the picture in src on every screen",
+                f"{delete}; for a sharper picture, put a larger file in src (1600 pixels wide is plenty)")
+    if tag == "a" and name == "target":
+        return (f"{typed} on <a> was removed: the link opens in the same tab, and the reader comes back with the "
+                "browser's Back button (返回)", delete)
+    if name == "id" or (tag == "a" and name == "name"):  # <a name="s1">: the anchors of old HTML
+        return (f"{typed} on <{tag}> was removed, so a link to #{_clipped(value, 30)} finds no place in the page",
+                f"{delete}, and link to the heading above it instead: every heading gets an id made from its text")
+    if name == "class":
+        return f"{typed} on <{tag}> was removed: the site's theme gives every page its look", delete
+    return f"{typed} on <{tag}> was removed (pages keep only the attributes they need)", delete
 
 
 # A path on the editor's computer: C:\Users\… or D:/照片/… (Windows), or a file: address.
@@ -3802,6 +3832,8 @@ def _removal_problems(raw_html: str, lines: list[str], path: str, first_line: in
     problems: list[Problem] = []
     cursor = 0
     for finding in scanner.findings:
+        if finding.typed_only and _locate(finding.needles[:1], lowered, cursor) is None:
+            continue
         found = _locate(finding.needles, lowered, cursor)
         if found is not None:
             cursor = found[0]

@@ -884,6 +884,37 @@ def test_case16_warnings_at_file_lines(renderer: MarkdownRenderer) -> None:
     assert all(p.hint for p in result.problems)
 
 
+def test_an_attribute_typed_in_html_and_removed_is_told_once_where_python_markdowns_own_are_not(
+        renderer: MarkdownRenderer) -> None:
+    # srcset, target, class and id typed in raw HTML were removed without a word; the classes and ids
+    # Python-Markdown writes itself (a fenced block's language, the footnotes') are no editor's to delete.
+    body = ('<img src="/images/a.svg" srcset="/images/a@2x.svg 2x" alt="图">\n'
+            "\n"
+            '<a href="https://gov.cn/" target="_blank" rel="noopener">外链</a> 和 '
+            '<a href="https://gov.cn/b" target="_blank">另一个</a>\n'
+            "\n"
+            '<span id="here" class="hl" data-tools="135编辑器" style="color:red">这里</span>\n'
+            "\n"
+            "```python\nprint(1)\n```\n"
+            "\n"
+            "正文[^1]。\n"
+            "\n"
+            "[^1]: 注释。\n")
+    result = renderer.render(body, "content/a.md", 5)
+    assert [(p.line, p.column, p.message, p.hint) for p in result.problems] == [
+        (5, 26, "srcset on <img> was removed, so the page shows the picture in src on every screen",
+         'delete srcset="…"; for a sharper picture, put a larger file in src (1600 pixels wide is plenty)'),
+        (7, 27, 'target="_blank" on <a> was removed: the link opens in the same tab, and the reader comes back '
+                "with the browser's Back button (返回)", 'delete target="…"'),
+        (7, 43, 'rel="noopener" on <a> was removed (pages keep only the attributes they need)', 'delete rel="…"'),
+        (9, 7, 'id="here" on <span> was removed, so a link to #here finds no place in the page',
+         'delete id="…", and link to the heading above it instead: every heading gets an id made from its text'),
+        (9, 17, 'class="hl" on <span> was removed: the site\'s theme gives every page its look', 'delete class="…"'),
+        (9, 48, 'style="color:red" on <span> was removed, so the page does not show that colour (颜色): the '
+                "site's theme sets the colours",
+         'to make words stand out, write them in bold (加粗): **这里**; otherwise delete style="color:red"')]
+
+
 def test_other_dangers_are_reported(renderer: MarkdownRenderer) -> None:
     body = ("文字\n"
             "<iframe src=\"https://x.org\"></iframe>\n"
@@ -2421,7 +2452,9 @@ def test_a_tag_never_closed_in_its_paragraph_is_shown_as_typed(renderer: Markdow
     ("正文<script>alert(1)\n", "<p>正文</p>", "raw HTML <script> was removed"),
     ("<font color=red>红字内容\n", "<p>红字内容</p>", "raw HTML <font color=red> was removed"),
     ("第一段<p>第二段\n", "<p>第一段</p><p>第二段</p>", ""),
-    ('## <a name="s1">标题\n', '<h2 id="标题"><a>标题</a></h2>', ""),
+    # An anchor of old HTML: gone from the page, and told (a link to #s1 leads nowhere).
+    ('## <a name="s1">标题\n', '<h2 id="标题"><a>标题</a></h2>',
+     'name="s1" on <a> was removed, so a link to #s1 finds no place in the page'),
 ])
 def test_a_tag_with_attributes_or_one_the_page_removes_is_markup_closed_or_not(
         renderer: MarkdownRenderer, body: str, shown: str, told: str) -> None:
