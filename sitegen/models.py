@@ -1750,13 +1750,13 @@ def parse_web_address(value: Any) -> str:
 
 
 
-_TAG_SEPARATORS = compile_later(r"[,，、;；]")
-_TAG_SPACES = compile_later(f"[ \t{WIDE_SPACES},，、;；]+")
+_TAG_SEPARATORS = compile_later(r"[,，、;；:：]")
+_TAG_SPACES = compile_later(f"[ \t{WIDE_SPACES},，、;；:：]+")
 _WORD_GAPS = " \t" + WIDE_SPACES
 """What stands between two words typed as one tag (大调研 补短板): a space, a TAB, or a full-width or special space."""
 _ODD_GAP_RE = compile_later(f"[\t{WIDE_SPACES.replace(chr(0x3000), '')}]+")
 """A TAB or a special space (no-break …), never meant in a tag: a tag kept whole is typed with an ordinary one."""
-SEPARATOR_MARKS = "，、；;"
+SEPARATOR_MARKS = "，、；;：:"
 """Marks an input method types between two words that YAML keeps inside one item of a list (in square brackets
 only the English comma parts items): an item holding one is two typed as one, unless typed in quotes (`parse_tags`)."""
 
@@ -1851,7 +1851,7 @@ def tag_spelling(name: str) -> str:
 
 
 _MARK_NAMES = {"，": "a full-width comma (，)", "、": "a 顿号 (、)", "；": "a full-width semicolon (；, 分号)",
-               ";": "a semicolon (;)", ",": "a comma (,)"}
+               ";": "a semicolon (;)", ",": "a comma (,)", "：": "a full-width colon (：, 冒号)", ":": "a colon (:)"}
 
 
 def marks_in(text: str, marks: str) -> str:
@@ -1886,9 +1886,20 @@ def parse_tags(value: Any, info: ValidationInfo) -> tuple[str, ...]:
     meant, ``items``, what one is, ``word``, and its index, ``at``, for a list
     typed one item a line, whose hint `sitegen.validation` words as lines).
     """
-    tags = parse_text_list(value)
     field = info.field_name if info.field_name in WORD_LIST_FIELDS else "tags"
     word = WORD_LIST_FIELDS[field]
+    colon = next((n for n, item in enumerate(value) if _colon_text(item) is not None), None) \
+        if isinstance(value, list) else None
+    if colon is not None:  # [大调研: 草莓]: YAML reads the ": " as a field's colon; a list of words never means one
+        text = _colon_text(value[colon])
+        items = list(dict.fromkeys(part.strip() for item in value
+                                   for part in (_colon_text(item) or str(item)).split(": ") if part.strip()))
+        keep = f'; if "{text}" is one {word}, put it in quotes: {_in_quotes(text)}'
+        raise PydanticCustomError(
+            "tags", 'the {word} "{tag}" has ": " in it, so YAML reads it as a field (key: value), not as a {word}',
+            {"tag": text, "items": items, "word": word, "at": colon, "keep": keep, "index": colon,
+             "hint": f"write the {field} separated by English commas: {field}: [{', '.join(items)}]{keep}"})
+    tags = parse_text_list(value)
     quoted = (info.context or {}).get(QUOTED_TAGS, {}).get(field, ())
     for index, tag in enumerate(tags):
         if index in quoted:
@@ -1902,8 +1913,8 @@ def parse_tags(value: Any, info: ValidationInfo) -> tuple[str, ...]:
         elif "，" in tag or "、" in tag:
             message = f'the {word} "{{tag}}" has a full-width comma (，) or 顿号 (、) in it, so it is one {word}'
             how = "separated by English commas"
-        elif "；" in tag or ";" in tag:
-            message = f'the {word} "{{tag}}" has {marks_in(tag, "；;")} in it, so it is one {word}'
+        elif any(mark in tag for mark in "；;：:"):  # 大调研：草莓, typed with a Chinese input method: one tag
+            message = f'the {word} "{{tag}}" has {marks_in(tag, "；;：:")} in it, so it is one {word}'
             how = "separated by English commas"
         elif "," in tag and isinstance(value, str):
             message, how = f'without square brackets, "{{tag}}" is one text, so it is one {word}', "in square brackets"

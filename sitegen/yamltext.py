@@ -3995,9 +3995,10 @@ def _as_word_list(key: str, lead: str, value: str, note: str, quoted: str) -> st
 
     In a list of words (`_WORD_LISTS`), ": " most likely parts its words
     (``misspellings: 白河镇: 百合镇``): the hint offers the list first
-    (``misspellings: [白河镇, 百合镇]``), then ``quoted`` for one word. Any
-    other key, or words that would not be read as typed inside ``[...]``,
-    gives ``quoted``. ``lead`` is the line up to the value, ``note`` its
+    (``misspellings: [白河镇, 百合镇]``), then one word in quotes in the list
+    (``misspellings: ["白河镇: 百合镇"]``: a word list typed as one text is
+    refused, `sitegen.models.parse_tags`). Any other key, or words that
+    would not be read as typed inside ``[...]``, gives ``quoted``. ``lead`` is the line up to the value, ``note`` its
     comment (`_split_comment`).
     """
     words = [word.strip() for word in value.split(": ")]
@@ -4007,8 +4008,11 @@ def _as_word_list(key: str, lead: str, value: str, note: str, quoted: str) -> st
     noun = one.split(" ", 1)[1]
     plural = noun + ("es" if noun.endswith("s") else "s")
     listed = _with_comment(f"{lead}[{', '.join(words)}]", note)
+    # One word in quotes must be an item in brackets too: a list of words typed as one text is refused.
+    one = _with_comment(f"{lead}[{_quote(value)}]", note)
     return (paste_hint(f"if these are {len(words)} {plural}, write them in square brackets, separated by English "
-                       "commas", listed) + f" (if it is one {noun}, {quoted})")
+                       "commas", listed) + f" (if it is one {noun}, "
+            + paste_hint("put it in quotes inside the brackets", one) + ")")
 
 
 _GOING_ON_HINT = ('line up this key with the keys above it (same number of spaces); only if this line is text going on '

@@ -26,7 +26,7 @@ from sitegen.models import clip, is_gap
 from sitegen.validation import choice_near
 from sitegen.yamltext import load_yaml
 
-from .sitekit import SERIES, UNIT, build_at, interview, json_ld_of, parse_html, write_site
+from .sitekit import SERIES, UNIT, build_at, interview, json_ld_of, parse_html, text_of, write_site
 from .test_checks import found
 
 CASE_PATH = "content/cases/caomei.md"
@@ -135,21 +135,30 @@ def test_an_action_ending_in_a_colon_is_told_to_be_quoted_and_the_hint_followed_
     assert items == ["走访草莓种业研发中心", fixed.strip(' -"\n')]
 
 
-@pytest.mark.parametrize(("typed", "at", "quoted", "wide", "fixed"), [
-    ("tags:\n  - 大调研: 2018\n  - 民生\n", "10:5", '- "大调研: 2018"', "- 大调研：2018",
-     'tags:\n  - "大调研: 2018"\n  - 民生\n'),
-    ("tags: [大调研: 2018, 民生]\n", "9:8", '"大调研: 2018"', "大调研：2018", 'tags: ["大调研: 2018", 民生]\n'),
+_ONE_TAG = '; if "大调研: 2018" is one tag, put it in quotes: "大调研: 2018"'
+
+
+@pytest.mark.parametrize(("typed", "at", "hint", "listed", "quoted"), [
+    ("tags:\n  - 大调研: 2018\n  - 民生\n", "10:5",
+     'write each tag as an item of its own, one a line: "  - 大调研", then "  - 2018", then "  - 民生"' + _ONE_TAG,
+     "tags:\n  - 大调研\n  - 2018\n  - 民生\n", 'tags:\n  - "大调研: 2018"\n  - 民生\n'),
+    ("tags: [大调研: 2018, 民生]\n", "9:8",
+     "write the tags separated by English commas: tags: [大调研, 2018, 民生]" + _ONE_TAG,
+     "tags: [大调研, 2018, 民生]\n", 'tags: ["大调研: 2018", 民生]\n'),
 ])
-def test_a_tag_with_a_colon_and_a_space_is_told_to_be_quoted_and_the_hint_followed_checks(
-        tmp_path: Path, typed: str, at: str, quoted: str, wide: str, fixed: str) -> None:
+def test_a_tag_with_a_colon_and_a_space_is_told_as_two_tags_or_one_quoted_and_either_hint_followed_checks(
+        tmp_path: Path, typed: str, at: str, hint: str, listed: str, quoted: str) -> None:
+    # The hint offered only quotes or a full-width colon: 大调研：2018, one tag typed with a Chinese input
+    # method's colon, as 大调研：草莓 would be, where two were meant. Two tags are offered first now.
     root = write_site(tmp_path, {PAGE_PATH: interview(extra=typed)})
-    assert printed(root) == [f"{PAGE_PATH}:{at}: " + _COLON_ITEM.format(
-        field="tags", number=1, text="大调研: 2018", quoted=quoted, wide=wide)]
-    for line, tag in ((fixed, "大调研: 2018"), (fixed.replace('"大调研: 2018"', "大调研：2018"), "大调研：2018")):
+    assert printed(root) == [
+        f'{PAGE_PATH}:{at}: error: tags: the tag "大调研: 2018" has ": " in it, so YAML reads it as a field '
+        f"(key: value), not as a tag\n  hint: {hint}"]
+    for line, tags in ((listed, ["大调研", "2018", "民生"]), (quoted, ["大调研: 2018", "民生"])):
         write_site(root, {PAGE_PATH: interview(extra=line)})
         assert printed(root) == [], line
         page = parse_html(build_at(root) / "interviews/baihe/index.html")
-        assert [a.text_content() for a in page.cssselect('a[href^="/tags/"]')][:2] == [tag, "民生"], line
+        assert [text_of(a) for a in page.cssselect(".tags a")] == tags, line
 
 
 @pytest.mark.parametrize("bullet", ["●", "■", "➢"])
@@ -615,12 +624,15 @@ def _with_word_list(path: str, lines: str) -> dict[str, str]:
 
 @pytest.mark.parametrize(("path", "field", "word", "items"), WORD_LISTS)
 @pytest.mark.parametrize(("mark", "named"), [("；", "a full-width semicolon (；, 分号)"), (";", "a semicolon (;)"),
-                                             ("; ", "a semicolon (;)"), ("； ", "a full-width semicolon (；, 分号)")])
+                                             ("; ", "a semicolon (;)"), ("； ", "a full-width semicolon (；, 分号)"),
+                                             ("：", "a full-width colon (：, 冒号)"), ("： ", "a full-width colon (：, 冒号)"),
+                                             (":", "a colon (:)")])
 @pytest.mark.parametrize("style", ["flow", "block", "bare"])
-def test_words_typed_apart_by_a_semicolon_are_an_error_whose_line_reads_as_meant(
+def test_words_typed_apart_by_a_semicolon_or_a_colon_are_an_error_whose_line_reads_as_meant(
         tmp_path: Path, path: str, field: str, word: str, items: tuple[str, str], mark: str, named: str,
         style: str) -> None:
     # [大调研；补短板] was one tag "大调研；补短板", published without a word; one misspelling no text holds.
+    # So was 大调研：草莓, typed with a Chinese input method's colon: a tag page of its own.
     typed = mark.join(items)
     lines = {"flow": f"{field}: [{typed}]\n", "block": f"{field}:\n  - {typed}\n", "bare": f"{field}: {typed}\n"}
     root = write_site(tmp_path, _with_word_list(path, lines[style]))

@@ -1529,29 +1529,29 @@ def test_a_hint_that_quotes_a_value_keeps_the_lines_comment_after_the_quotes(
 @pytest.mark.parametrize(("text", "hint", "listed", "quoted"), [
     ("misspellings: 白河镇: 百合镇   # 错误写法\n",
      "if these are 2 misspellings, write them in square brackets, separated by English commas: "
-     'misspellings: [白河镇, 百合镇]   # 错误写法 (if it is one misspelling, wrap the whole value in quotes: '
-     'misspellings: "白河镇: 百合镇"   # 错误写法)', ["白河镇", "百合镇"], "白河镇: 百合镇"),
+     'misspellings: [白河镇, 百合镇]   # 错误写法 (if it is one misspelling, put it in quotes inside the brackets: '
+     'misspellings: ["白河镇: 百合镇"]   # 错误写法)', ["白河镇", "百合镇"], ["白河镇: 百合镇"]),
     ("tags: 大调研: 草莓: 民生\n",
      "if these are 3 tags, write them in square brackets, separated by English commas: tags: [大调研, 草莓, 民生] "
-     '(if it is one tag, wrap the whole value in quotes: tags: "大调研: 草莓: 民生")', ["大调研", "草莓", "民生"],
-     "大调研: 草莓: 民生"),
+     '(if it is one tag, put it in quotes inside the brackets: tags: ["大调研: 草莓: 民生"])', ["大调研", "草莓", "民生"],
+     ["大调研: 草莓: 民生"]),
     ("aliases: /old/: /older/\n",
      "if these are 2 aliases, write them in square brackets, separated by English commas: aliases: [/old/, /older/] "
-     '(if it is one alias, wrap the whole value in quotes: aliases: "/old/: /older/")', ["/old/", "/older/"],
-     "/old/: /older/"),
+     '(if it is one alias, put it in quotes inside the brackets: aliases: ["/old/: /older/"])',
+     ["/old/", "/older/"], ["/old/: /older/"]),
     # Words with a comma in them, and a field of one text, are only told to be quoted.
     ("tags: 大调研, 民生: 草莓\n", 'wrap the whole value in quotes: tags: "大调研, 民生: 草莓"', None, "大调研, 民生: 草莓"),
     ("summary: 白河镇: 百合镇\n", 'wrap the whole value in quotes: summary: "白河镇: 百合镇"', None, "白河镇: 百合镇"),
 ])
 def test_words_parted_by_a_colon_in_a_list_of_words_are_offered_as_the_list_before_quotes(
-        text: str, hint: str, listed: list[str] | None, quoted: str) -> None:
+        text: str, hint: str, listed: list[str] | None, quoted: str | list[str]) -> None:
     # "misspellings: 白河镇: 百合镇" was only told to be quoted: followed, it made one misspelling of both.
     _, report = load(text)
     assert [(p.line, p.column, p.message, p.hint) for p in report.problems] == [
         (1, text.index(": ", text.index(": ") + 1) + 1,
          'the value contains ": " (YAML parser: mapping values are not allowed in this context)', hint)]
     key = text.split(":", 1)[0]
-    offered = re.findall(key + r': (\[[^]]*\]|"[^"]*")', hint)
+    offered = re.findall(key + r': (\[[^]]*\]|"[^"]*")', hint)  # each line the hint offers, read as YAML
     assert [ok(f"{key}: {value}\n").value[key] for value in offered] == [w for w in (listed, quoted) if w is not None]
 
 
