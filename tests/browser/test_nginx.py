@@ -166,8 +166,20 @@ def serve_with_nginx(executable: str, folder: Path, path: str,
 
 @pytest.fixture(scope="session")
 def subpath_deployment(nginx_executable: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]:
-    """The example built for and served at ``http://127.0.0.1:<port>/qingpu/diaoyan/``."""
-    yield from serve_with_nginx(nginx_executable, tmp_path_factory.mktemp("nginx-subpath"), DOC_PATH)
+    """The example built for and served at ``http://127.0.0.1:<port>/qingpu/diaoyan/``, with a file of its own
+    under content/assets/ named by a date and hour (`DATED_FILE`)."""
+    yield from serve_with_nginx(nginx_executable, tmp_path_factory.mktemp("nginx-subpath"), DOC_PATH,
+                                edit=_add_dated_file)
+
+
+DATED_FILE = "assets/tongzhi.2018050301.pdf"
+"""A notice of the site's own named by the day and hour it was issued: 10 digits where the theme's copies have
+10 hex digits of their content, but a file whose corrected copy keeps its name."""
+
+
+def _add_dated_file(root: Path) -> None:
+    (root / "content" / DATED_FILE).parent.mkdir(parents=True, exist_ok=True)
+    (root / "content" / DATED_FILE).write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
 
 
 @pytest.fixture(scope="session")
@@ -392,6 +404,13 @@ def test_nginx_redirects_keep_the_sub_path_and_types_are_right(subpath_deploymen
         relative = csv.relative_to(subpath_deployment.output).as_posix()
         status, content_type, body = fetch(subpath_deployment.url(relative))
         assert (status, content_type, body) == (200, "text/csv; charset=utf-8", csv.read_bytes()), relative
+    # Compressed as the pages are: the feeds and CSV files were sent whole, their types (then written with
+    # "; charset=utf-8" in them) matching none of gzip_types.
+    largest_csv = max(subpath_deployment.output.rglob("*.csv"), key=lambda path: path.stat().st_size)
+    for path in ("", feeds[0], largest_csv.relative_to(subpath_deployment.output).as_posix(), "data/tallies.json"):
+        request = urllib.request.Request(subpath_deployment.url(path), headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.headers.get("Content-Encoding") == "gzip", path
 
 
 def test_files_are_checked_for_a_newer_copy_and_the_search_index_named_by_content_is_kept(
@@ -407,8 +426,8 @@ def test_files_are_checked_for_a_newer_copy_and_the_search_index_named_by_conten
               for path in ("assets/site.css", "assets/reading-mode.js", "assets/favicon.svg")]
     assert all((output / copy).is_file() for copy in copies), copies
     named += copies
-    asked_again = ["", "interviews/", "assets/site.css", "assets/reading-mode.js", "feed.xml", "sitemap.xml",
-                   "datapackage.json", "pagefind/pagefind-entry.json", "pagefind/pagefind.js",
+    asked_again = ["", "interviews/", "assets/site.css", "assets/reading-mode.js", DATED_FILE, "feed.xml",
+                   "sitemap.xml", "datapackage.json", "pagefind/pagefind-entry.json", "pagefind/pagefind.js",
                    sorted(p.relative_to(output).as_posix() for p in output.rglob("*.csv"))[0], "no-such-page/"]
     for path in asked_again + named:
         request = urllib.request.Request(subpath_deployment.url(path), method="HEAD")
