@@ -1243,8 +1243,9 @@ def check_content_assets(graph: SiteGraph, report: Report, *, theme: Iterable[st
         return
     folded = {path.casefold() for path in published}
     made: dict[str, tuple[str, str]] = {}
+    theme = set(theme)
     for path in theme:
-        made[path] = _theme_asset_clash(path)
+        made[path] = _theme_asset_clash(path, theme)
     for path in open_data:
         made[path] = _open_data_clash(path)
     if data_package is not None:
@@ -1357,11 +1358,24 @@ def _robots_clash(path: str) -> tuple[str, str]:
             f"remove it: sitegen writes {path} (it lets every crawler in)")
 
 
-def _theme_asset_clash(path: str) -> tuple[str, str]:
-    return (f"this file would replace {path}, a file of the theme (主题) that sitegen copies from "
-            "templates/assets/ at every build: the pages would load this copy, and a change to the theme's "
-            "file would never reach them",
-            f"to change the theme's file, move this one to templates/{path}, in the site folder beside "
+_FINGERPRINTED_RE = re.compile(r"(.+)\.[0-9a-f]{10}(\.[^./]+)?")
+"""A theme file's copy named by its content (``assets/site.d7d2eb46e1.css``; `sitegen.render.fingerprinted_name`):
+the file's own name is what is left without the digest."""
+
+
+def _theme_asset_clash(path: str, theme: set[str]) -> tuple[str, str]:
+    """The error for a content file at ``path``, one of the theme's output paths ``theme``: its own files and
+    their copies named by their content, of which the hint names the file to change."""
+    copy = _FINGERPRINTED_RE.fullmatch(path)
+    own = copy.group(1) + (copy.group(2) or "") if copy is not None else path
+    if own == path or own not in theme:
+        own = path
+        what = "a file of the theme (主题) that sitegen copies from templates/assets/ at every build"
+    else:
+        what = f"the copy of the theme's (主题) {own} that sitegen makes at every build, named by its content"
+    return (f"this file would replace {path}, {what}: the pages would load this copy, and a change to the "
+            "theme's file would never reach them",
+            f"to change the theme's file, move this one to templates/{own}, in the site folder beside "
             "content/: a file in the site's templates/ overrides the default theme's, file by file")
 
 

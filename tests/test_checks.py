@@ -26,8 +26,8 @@ from sitegen.models import (chinese_number, parse_count, parse_date, parse_datet
 from sitegen.render import fingerprinted_name
 from sitegen.validation import did_you_mean
 
-from .sitekit import (MINIMAL_CONFIG, SERIES, UNIT, build_at, copy_example, fingerprinted, interview, output_files,
-                      tree_hashes, write_site)
+from .sitekit import (MINIMAL_CONFIG, REPO, SERIES, UNIT, build_at, copy_example, fingerprinted, interview,
+                      output_files, tree_hashes, write_site)
 
 NOW = datetime(2025, 1, 1)
 UNIT_PATH = "content/units/baihe.yaml"
@@ -3163,6 +3163,9 @@ _REMOVE = None
 _PAGE_HINT = ("to change the page, change its layout instead: put your own {} in templates/ (it overrides the "
               "theme's); to publish this file as well, put it under a folder of its own, e.g. content/files/{}")
 
+_CSS_COPY = fingerprinted_name("assets/site.css", (REPO / "templates/assets/site.css").read_bytes())
+"""The published name of the default theme's stylesheet's copy (``assets/site.d7d2eb46e1.css``)."""
+
 SITEGENS_OWN_FILES = [
     pytest.param(
         "content/data/tallies.csv",
@@ -3205,6 +3208,15 @@ SITEGENS_OWN_FILES = [
         "to change the theme's file, move this one to templates/assets/site.css, in the site folder beside "
         "content/: a file in the site's templates/ overrides the default theme's, file by file",
         "templates/assets/site.css", id="theme asset"),
+    pytest.param(
+        f"content/{_CSS_COPY}",
+        f"this file would replace {_CSS_COPY}, the copy of the theme's (主题) assets/site.css that sitegen makes at "
+        "every build, named by its content: the pages would load this copy, and a change to the theme's file "
+        "would never reach them",
+        # Was "move this one to templates/assets/site.d7d2eb46e1.css": followed, a copy of a copy no page linked.
+        "to change the theme's file, move this one to templates/assets/site.css, in the site folder beside "
+        "content/: a file in the site's templates/ overrides the default theme's, file by file",
+        "templates/assets/site.css", id="theme asset's copy"),
     *(pytest.param(f"content/{output}", f"this file would be published as {output}, where sitegen writes {page}: "
                    "only one of the two can be published there", _PAGE_HINT.format(layout, name),
                    f"content/files/{name}", id=output)
@@ -3252,9 +3264,10 @@ def test_a_file_under_content_at_the_path_of_a_file_sitegen_writes_is_an_error(
         # The site's own theme file is published with its copy named by its content, which every page
         # now links (the old copy is gone): as a clean build publishes it.
         published = _without_manifest(tree_hashes(output))
-        new_copy = fingerprinted(output, path)
-        assert published[path] == published[new_copy] == copy
-        assert fingerprinted_name(path, before[path]) not in published
+        own = moved.removeprefix("templates/")
+        new_copy = fingerprinted(output, own)
+        assert published[own] == published[new_copy] == copy
+        assert fingerprinted_name(own, before[own]) not in published
         build(BuildOptions(root=root, now=NOW, search=False, clean=True))
         assert _without_manifest(tree_hashes(output)) == published
         return
