@@ -247,6 +247,8 @@ def test_the_address_carries_the_search(served_example: ServedSite, page_at: Any
     assert page.evaluate("history.length") == length
     field.fill("")
     page.wait_for_function("!location.search", timeout=5_000)
+    # Nor is the last result sentence left in the status line a screen reader reads out.
+    assert page.evaluate("document.getElementById('search-status').textContent") == ""
     assert not errors, errors
     # The address is typed by anyone who sends a link: what it asks for is shown as text, never run.
     payload = '<img src=x onerror="window.__ran = 1">'
