@@ -41,7 +41,7 @@ from .fresh import (CACHE_DIR, Inputs, LastBuild, code_fingerprint, empty_cache,
                     record_path)
 from .fresh import record as record_fresh
 from .render import (copy_assets, default_theme_dir, layout_places, make_environment, render_outputs, render_pages,
-                     theme_assets)
+                     theme_asset_copies)
 from .site import Page, SiteGraph, Urls, build_site, check_content_assets, next_milestone_day, output_path
 from .slugs import SlugBook
 from .workers import collector_paused
@@ -222,7 +222,9 @@ def _site_graph(options: BuildOptions, config: Config, content: Content, report:
                        former=lambda: _former_addresses(options, config), layout=lambda: layout_places(config),
                        checked=checked)
     slugs.save()
-    check_content_assets(graph, report, theme=theme_assets(config), open_data=open_data_paths(graph),
+    copies = theme_asset_copies(config)  # each theme file is published as itself and as its copy
+    theme = {**{own: own for own in copies}, **{copy: own for own, copy in copies.items()}}
+    check_content_assets(graph, report, theme=theme, open_data=open_data_paths(graph),
                          data_package=DATAPACKAGE_PATH, search_folder=SEARCH_FOLDER)
     return graph
 

@@ -1220,14 +1220,15 @@ def check_output_paths(pages: Sequence[Page], report: Report) -> None:
                      "change the slug of one of them (front matter slug: …)")
 
 
-def check_content_assets(graph: SiteGraph, report: Report, *, theme: Iterable[str] = (),
+def check_content_assets(graph: SiteGraph, report: Report, *, theme: Mapping[str, str] | None = None,
                          open_data: Iterable[str] = (), data_package: str | None = None,
                          search_folder: str | None = None) -> None:
     """Error at each file under content/ that would be published where sitegen writes a file of its own.
 
     Takes the graph (its pages and feeds), the report, and the output paths
     of the files the graph does not list: the theme's files
-    (``assets/site.css``), the open data files (``data/tallies.csv``), the
+    (``theme``: ``{output path: the theme file's own output path}``, for
+    ``assets/site.css`` and its copy ``assets/site.d7d2eb46e1.css``), the open data files (``data/tallies.csv``), the
     data package (``datapackage.json``) and the search index's folder
     (``pagefind``, whatever the build's options: a file there is an error
     too). ``sitemap.xml``, ``robots.txt``, the feeds and every page (the 404
@@ -1243,9 +1244,8 @@ def check_content_assets(graph: SiteGraph, report: Report, *, theme: Iterable[st
         return
     folded = {path.casefold() for path in published}
     made: dict[str, tuple[str, str]] = {}
-    theme = set(theme)
-    for path in theme:
-        made[path] = _theme_asset_clash(path, theme)
+    for path, own in (theme or {}).items():
+        made[path] = _theme_asset_clash(path, own)
     for path in open_data:
         made[path] = _open_data_clash(path)
     if data_package is not None:
@@ -1358,18 +1358,10 @@ def _robots_clash(path: str) -> tuple[str, str]:
             f"remove it: sitegen writes {path} (it lets every crawler in)")
 
 
-_FINGERPRINTED_RE = re.compile(r"(.+)\.[0-9a-f]{10}(\.[^./]+)?")
-"""A theme file's copy named by its content (``assets/site.d7d2eb46e1.css``; `sitegen.render.fingerprinted_name`):
-the file's own name is what is left without the digest."""
-
-
-def _theme_asset_clash(path: str, theme: set[str]) -> tuple[str, str]:
-    """The error for a content file at ``path``, one of the theme's output paths ``theme``: its own files and
-    their copies named by their content, of which the hint names the file to change."""
-    copy = _FINGERPRINTED_RE.fullmatch(path)
-    own = copy.group(1) + (copy.group(2) or "") if copy is not None else path
-    if own == path or own not in theme:
-        own = path
+def _theme_asset_clash(path: str, own: str) -> tuple[str, str]:
+    """The error for a content file at ``path``, a theme file's output path, or its copy named by its content
+    (`sitegen.render.theme_asset_copies`); ``own`` is the theme file's own output path, which the hint names."""
+    if own == path:
         what = "a file of the theme (主题) that sitegen copies from templates/assets/ at every build"
     else:
         what = f"the copy of the theme's (主题) {own} that sitegen makes at every build, named by its content"
