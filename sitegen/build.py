@@ -6,7 +6,7 @@ Each stage adds its problems to one `Report`; the build stops before
 publishing when there is any error, so the last good output stays as it was.
 
 May import: errors, config, sources, yamltext, validation, models, slugs, markup, bodies, load,
-checks, site, charts, render, outputs, depends, fresh, addresses, workers, write: every stage, never
+checks, site, charts, render, outputs, depends, fresh, addresses, themelinks, workers, write: every stage, never
 the editor tools (serve, scaffold) or the command line (cli).
 """
 
@@ -41,9 +41,10 @@ from .fresh import (CACHE_DIR, Inputs, LastBuild, code_fingerprint, empty_cache,
                     record_path)
 from .fresh import record as record_fresh
 from .render import (copy_assets, default_theme_dir, layout_places, make_environment, render_outputs, render_pages,
-                     theme_asset_copies)
+                     theme_asset_copies, theme_dirs)
 from .site import Page, SiteGraph, Urls, build_site, check_content_assets, next_milestone_day, output_path
 from .slugs import SlugBook
+from .themelinks import check_template_links, literal_links
 from .workers import collector_paused
 from .write import (PREVIEW_MARK, PREVIEW_MARK_TEXT, FileData, Kept, OutputBusyError, UnsafeOutputError,
                     WriteResult, check_output_folder, publish)
@@ -214,8 +215,9 @@ def _site_graph(options: BuildOptions, config: Config, content: Content, report:
 
     A file under content/ at the path of a file sitegen writes is an error here
     (`sitegen.site.check_content_assets`), and a link to a place another page
-    lacks a warning (the places its layout may give it: `layout_places`), so
-    that check and build both say it.
+    lacks a warning (the places its layout may give it: `layout_places`), and
+    so is a site path typed in a template that names no file of the build
+    (`sitegen.themelinks`), so that check and build both say them.
     """
     slugs.learn(content.tag_slugs)
     graph = build_site(config, content, now, report, include_drafts=options.include_drafts, slugger=slugs,
@@ -224,8 +226,13 @@ def _site_graph(options: BuildOptions, config: Config, content: Content, report:
     slugs.save()
     copies = theme_asset_copies(config)  # each theme file is published as itself and as its copy
     theme = {**{own: own for own in copies}, **{copy: own for own, copy in copies.items()}}
-    check_content_assets(graph, report, theme=theme, open_data=open_data_paths(graph),
+    open_data = open_data_paths(graph)
+    check_content_assets(graph, report, theme=theme, open_data=open_data,
                          data_package=DATAPACKAGE_PATH, search_folder=SEARCH_FOLDER)
+    written = {*(page.output for page in graph.pages), *(output_path(feed.url) for feed in all_feeds(graph)),
+               output_path(graph.links.sitemap), output_path(graph.links.robots), *open_data, DATAPACKAGE_PATH,
+               *theme, *(rel.split("/", 1)[1] for rel in graph.assets)}
+    check_template_links(literal_links(theme_dirs(config)), written, report, generated_folders={SEARCH_FOLDER})
     return graph
 
 

@@ -717,6 +717,11 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_P: interview(extra="source: 上海热线新闻网 http://www.shcafe.org/shzxxw/120946.html\n")}),
         ("A source address broken over two lines where it was copied", "url: http://www.shcafe.org/shzxxw/ 120946.html",
          {_P: interview(extra="source:\n  publisher: 上海热线\n  url: http://www.shcafe.org/shzxxw/ 120946.html\n")}),
+        ("A theme's file linked by a template but never added (warning)",
+         "{{ '/assets/print.css'|url }} in templates/interview.html",
+         {_P: interview(), "templates/interview.html": '{% extends "base.html" %}\n{% block main %}\n'
+                                                       '<link rel="stylesheet" href="{{ \'/assets/print.css\'|url }}" '
+                                                       'media="print">{% endblock %}\n'}),
     ],
     "Words and accessibility (warnings)": [
         ("The source article's length and reading time, pasted with its text", "本篇文章1688字,读完约4分钟",

@@ -1,0 +1,113 @@
+"""Site paths typed as text in templates (``{{ '/assets/print.css'|url }}``) must name files the build writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitegen.build import BuildOptions, build, check
+from sitegen.errors import Report
+from sitegen.render import default_theme_dir
+from sitegen.themelinks import LiteralLink, check_template_links, linked_file, literal_links
+
+from .sitekit import copy_example, interview, write_site
+
+LAYOUT = ('{% extends "base.html" %}\n{% block main %}\n'
+          '<link rel="stylesheet" href="{{ \'/assets/print.css\'|url }}" media="print">\n'
+          '  <a href="{{ "/Assets/favicon.svg" | url }}">图标</a> <a href="{{ \'/unit/\'|url }}">单位</a>\n'
+          '{# <a href="{{ \'/in-a-comment.css\'|url }}"> #}<a href="{{ \'/units/\'|url }}">全部单位</a>\n'
+          '<script src="{{ \'/pagefind/pagefind-ui.js\'|url }}"></script>\n'
+          '<a href="{{ \'/files/guide.pdf?v=2#p3\'|abs_url }}">指南</a>{% endblock %}\n')
+
+
+def test_literal_links_are_found_at_their_line_and_column_outside_comments(tmp_path: Path) -> None:
+    folder = tmp_path / "templates"
+    (folder / "assets").mkdir(parents=True)
+    (folder / "interview.html").write_text(LAYOUT, encoding="utf-8")
+    (folder / "assets/site.css").write_text("a { background: url('/x.png')|url }\n", encoding="utf-8")
+    links = literal_links([folder])
+    assert links == [
+        LiteralLink("interview.html", 3, 33, "/assets/print.css"),
+        LiteralLink("interview.html", 4, 15, "/Assets/favicon.svg"),
+        LiteralLink("interview.html", 4, 66, "/unit/"),
+        LiteralLink("interview.html", 5, 59, "/units/"),
+        LiteralLink("interview.html", 6, 17, "/pagefind/pagefind-ui.js"),
+        LiteralLink("interview.html", 7, 13, "/files/guide.pdf?v=2#p3")]
+    lines = LAYOUT.splitlines()
+    # Each column is the opening quote's, 1-based.
+    assert [lines[link.line - 1][link.column - 1:link.column + len(link.path)] for link in links] == [
+        "'/assets/print.css", '"/Assets/favicon.svg', "'/unit/", "'/units/", "'/pagefind/pagefind-ui.js",
+        "'/files/guide.pdf?v=2#p3"]
+
+
+def test_a_sites_own_template_hides_the_default_themes_of_the_same_name(tmp_path: Path) -> None:
+    own = tmp_path / "templates"
+    own.mkdir()
+    (own / "base.html").write_text("<link href=\"{{ '/own.css'|url }}\">\n", encoding="utf-8")
+    links = literal_links([own, default_theme_dir()])
+    assert [link.path for link in links if link.template == "base.html"] == ["/own.css"]
+    assert "/pagefind/pagefind-ui.js" in [link.path for link in links if link.template == "search.html"]
+
+
+@pytest.mark.parametrize(("path", "files"), [
+    ("/assets/site.css", ["assets/site.css", "assets/site.css/index.html"]),
+    ("/units/", ["units/index.html"]),
+    ("/", ["index.html"]),
+    ("/about", ["about", "about/index.html"]),
+    ("/units/%E7%99%BD%E9%B9%A4/?a=1#top", ["units/白鹤/index.html"]),
+])
+def test_a_link_names_the_files_a_web_server_would_serve(path: str, files: list[str]) -> None:
+    assert linked_file(path) == files
+
+
+def test_each_broken_link_is_one_warning_saying_what_to_do() -> None:
+    report = Report()
+    written = {"index.html", "units/index.html", "assets/site.css", "assets/favicon.svg", "about/index.html"}
+    links = [LiteralLink("base.html", 3, 31, "/assets/print.css"), LiteralLink("base.html", 4, 14, "/Assets/favicon.svg"),
+             LiteralLink("base.html", 4, 75, "/unit/"), LiteralLink("base.html", 5, 1, "/units/"),
+             LiteralLink("base.html", 6, 1, "/about"), LiteralLink("base.html", 7, 1, "/pagefind/pagefind-ui.js"),
+             LiteralLink("base.html", 8, 1, "/files/guide.pdf?v=2")]
+    check_template_links(links, written, report, generated_folders={"pagefind"})
+    assert [(p.path, p.line, p.column, p.severity) for p in report.problems] == [
+        ("templates/base.html", 3, 31, "warning"), ("templates/base.html", 4, 14, "warning"),
+        ("templates/base.html", 4, 75, "warning"), ("templates/base.html", 8, 1, "warning")]
+    first, capitals, page, other = report.problems
+    assert first.message == ("the template links /assets/print.css (模板链接), but the build writes no file there: "
+                             "every page that uses this template gets a broken link")
+    assert first.hint == ("add the file as templates/assets/print.css in the site folder, so the build publishes it "
+                          "there, or correct the path (the closest path the build writes is /assets/site.css)")
+    assert capitals.hint == ("the build writes /assets/favicon.svg, which differs only in capitals: web servers on "
+                             "Linux tell them apart, so write it exactly so")
+    assert page.hint == ("no page of the site has this address: correct the path (the closest path the build "
+                         "writes is /units/)")
+    assert other.hint == ("add the file as content/files/guide.pdf in the site folder, so the build publishes it "
+                          "there, or correct the path")
+
+
+def test_check_and_build_warn_of_a_templates_broken_links_and_a_fix_clears_them(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site", {"content/interviews/a.md": interview(),
+                                          "templates/interview.html": LAYOUT})
+    checked = check(BuildOptions(root=root, search=False))
+    expected = [("templates/interview.html", 3, 33), ("templates/interview.html", 4, 15),
+                ("templates/interview.html", 4, 66), ("templates/interview.html", 7, 13)]
+    assert [(p.path, p.line, p.column) for p in checked.problems] == expected
+    built = build(BuildOptions(root=root, search=False))
+    assert [(p.path, p.line, p.column) for p in built.warnings] == expected
+    (root / "templates/assets").mkdir()
+    (root / "templates/assets/print.css").write_text("nav { display: none; }\n", encoding="utf-8")
+    (root / "content/files").mkdir()
+    (root / "content/files/guide.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    (root / "templates/interview.html").write_text(
+        LAYOUT.replace("/Assets/", "/assets/").replace("'/unit/'", "'/units/'"), encoding="utf-8")
+    again = build(BuildOptions(root=root, search=False))
+    assert again.warnings == []
+    page = (root / "output/interviews/a/index.html").read_text(encoding="utf-8")
+    assert 'href="/assets/print.' in page and (root / "output/files/guide.pdf").is_file()
+
+
+def test_the_example_sites_templates_link_only_files_it_writes(tmp_path: Path) -> None:
+    root = copy_example(tmp_path / "site")
+    checked = check(BuildOptions(root=root, search=False))
+    assert [p for p in checked.problems if "模板链接" in p.message] == []
+    assert len(literal_links([root / "templates", default_theme_dir()])) == 7
