@@ -277,7 +277,10 @@ def image_size(path: Path) -> tuple[int, int] | None:
     """The size of the picture file at ``path`` in pixels, ``(width, height)``, or None.
 
     PNG, JPEG, GIF, WebP and others by imagesize; SVG by `svg_size`. None when the file is missing or
-    unreadable or its header gives no size. Fractional sizes are rounded.
+    unreadable or its header gives no size. Fractional sizes are rounded. A JPEG (or TIFF, AVIF, HEIF)
+    whose Exif Orientation tag says to turn it a quarter (5-8) has its width and height swapped: the
+    size browsers show it at (CSS Images 3, ``image-orientation: from-image``, their default), which the
+    ``<img>`` must state to keep its place (imagesize 2.0 reads the tag).
     """
     try:
         if path.suffix.lower() == ".svg":

@@ -398,8 +398,33 @@ def _png_header(width: int, height: int) -> bytes:
             + struct.pack(">I", zlib.crc32(b"IHDR" + ihdr)) + b"\x00\x00\x00\x00IEND\xaeB`\x82")
 
 
+def _jpeg_header(width: int, height: int, orientation: int | None = None, *, order: str = "MM") -> bytes:
+    """A JPEG file's start (SOI; an Exif APP1 segment holding only the Orientation tag, when given, in the
+    TIFF byte ``order`` "MM" or "II"), its baseline frame header (SOF0: the stored size) and its end (EOI)."""
+    parts = [b"\xff\xd8"]
+    if orientation is not None:
+        big = order == "MM"
+        pack = (lambda f, *v: struct.pack(">" + f, *v)) if big else (lambda f, *v: struct.pack("<" + f, *v))
+        tiff = (order.encode() + pack("H", 42) + pack("I", 8) + pack("H", 1)
+                + pack("HHI", 0x0112, 3, 1) + pack("H", orientation) + b"\x00\x00" + pack("I", 0))
+        exif = b"Exif\x00\x00" + tiff
+        parts.append(b"\xff\xe1" + struct.pack(">H", len(exif) + 2) + exif)
+    frame = struct.pack(">BHHB", 8, height, width, 3) + b"\x01\x22\x00\x02\x11\x01\x03\x11\x01"
+    parts.append(b"\xff\xc0" + struct.pack(">H", len(frame) + 2) + frame)
+    parts.append(b"\xff\xd9")
+    return b"".join(parts)
+
+
 @pytest.mark.parametrize(("name", "data", "size"), [
     ("photo.png", _png_header(640, 427), (640, 427)),
+    ("photo.jpg", _jpeg_header(4032, 3024), (4032, 3024)),
+    # A phone held upright, or a photo turned in Windows' Photos, often stores the pixels as shot and says
+    # in its Exif Orientation tag how to turn them: browsers show it turned, so its size is the turned one
+    # (5-8 swap width and height; 1-4 do not).
+    ("upright.jpg", _jpeg_header(4032, 3024, 6), (3024, 4032)),
+    ("upright-le.jpg", _jpeg_header(4032, 3024, 8, order="II"), (3024, 4032)),
+    ("upside-down.jpg", _jpeg_header(4032, 3024, 3), (4032, 3024)),
+    ("mirrored-turned.jpg", _jpeg_header(400, 300, 5), (300, 400)),
     ("drawing.svg", b'<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675"></svg>', (1200, 675)),
     ("fraction.svg", b'<svg xmlns="http://www.w3.org/2000/svg" width="99.6" height="50.2"></svg>', (100, 50)),
     ("viewbox-only.svg", b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 4"></svg>', None),
