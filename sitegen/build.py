@@ -6,7 +6,7 @@ Each stage adds its problems to one `Report`; the build stops before
 publishing when there is any error, so the last good output stays as it was.
 
 May import: errors, config, sources, yamltext, validation, models, slugs, markup, bodies, load,
-checks, site, charts, render, outputs, depends, fresh, addresses, themelinks, workers, write: every stage, never
+checks, site, charts, render, outputs, depends, fresh, addresses, themefiles, themelinks, workers, write: every stage, never
 the editor tools (serve, scaffold) or the command line (cli).
 """
 
@@ -44,6 +44,7 @@ from .render import (copy_assets, default_theme_dir, layout_places, make_environ
                      theme_asset_copies, theme_dirs)
 from .site import Page, SiteGraph, Urls, build_site, check_content_assets, next_milestone_day, output_path
 from .slugs import SlugBook
+from .themefiles import read_templates
 from .themelinks import check_template_links, literal_links
 from .workers import collector_paused
 from .write import (PREVIEW_MARK, PREVIEW_MARK_TEXT, FileData, Kept, OutputBusyError, UnsafeOutputError,
@@ -232,7 +233,8 @@ def _site_graph(options: BuildOptions, config: Config, content: Content, report:
     written = {*(page.output for page in graph.pages), *(output_path(feed.url) for feed in all_feeds(graph)),
                output_path(graph.links.sitemap), output_path(graph.links.robots), *open_data, DATAPACKAGE_PATH,
                *theme, *(rel.split("/", 1)[1] for rel in graph.assets)}
-    check_template_links(literal_links(theme_dirs(config)), written, report, generated_folders={SEARCH_FOLDER})
+    templates = read_templates(theme_dirs(config), report)
+    check_template_links(literal_links(templates), written, report, generated_folders={SEARCH_FOLDER})
     return graph
 
 

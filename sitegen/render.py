@@ -15,7 +15,7 @@ root and under a sub-path. Each page also receives ``head`` (see
 `sitegen.outputs.structured.page_head`): its description, feeds, Open Graph,
 government meta tags and JSON-LD.
 
-May import: errors, config, site, charts, markup, models, outputs, workers.
+May import: errors, config, site, charts, markup, models, outputs, themefiles, workers.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ import difflib
 import functools
 import hashlib
 import math
+import os
+import posixpath
 import re
 import shutil
 import unicodedata
@@ -46,6 +48,7 @@ from .outputs import OutputJob
 from .outputs.opendata import BUNDLE_PATH, DATAPACKAGE_PATH, DOWNLOADS, column_tables, unit_downloads
 from .outputs.structured import page_head
 from .site import LayoutPlaces, Page, SiteGraph, Urls, group_by_month
+from .themefiles import template_text
 from .workers import can_fork, collector_running, frozen_heap, restart_collector
 
 ASSETS_DIR = "assets"
@@ -125,7 +128,7 @@ def make_environment(config: Config, cache_folder: Path | None = None,
         # A build makes its own environment: no template changes while it renders, so
         # looking at each template file's time on every page would only cost time.
         auto_reload=False,
-        loader=jinja2.FileSystemLoader([str(d) for d in theme_dirs(config)], encoding="utf-8"),
+        loader=_ThemeLoader([str(d) for d in theme_dirs(config)]),
         autoescape=True, undefined=_Undefined, trim_blocks=True, lstrip_blocks=True,
         keep_trailing_newline=True)
     urls = Urls(config.base_url)
@@ -311,6 +314,36 @@ def _per_moment(function: Callable[[Any], str]) -> Callable[[Any], str]:
             return found
         return function(value)
     return remembered
+
+
+class _ThemeLoader(jinja2.FileSystemLoader):
+    """Jinja's loader of template files, decoding each as `sitegen.themefiles.template_text` does.
+
+    Jinja's own reads UTF-8 only: a template saved as GBK (a Windows
+    editor's "ANSI") stopped the build with a traceback, and a UTF-8 one
+    with a byte-order mark put the mark into every page. Found and decoded
+    here as content files are; `sitegen.themefiles.read_templates` tells the
+    editor about the encoding before anything renders.
+    """
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        pieces = jinja2.loaders.split_template_path(template)
+        for folder in self.searchpath:
+            filename = posixpath.join(folder, *pieces)  # posix, as Jinja's: no drive or UNC part breaks out
+            if os.path.isfile(filename):
+                break
+        else:
+            raise jinja2.TemplateNotFound(template)
+        with open(filename, "rb") as handle:
+            data = handle.read()
+        mtime = os.path.getmtime(filename)
+
+        def uptodate() -> bool:
+            try:
+                return os.path.getmtime(filename) == mtime
+            except OSError:
+                return False
+        return template_text(data), os.path.normpath(filename), uptodate
 
 
 class _SparedBytecodeCache(jinja2.FileSystemBytecodeCache):

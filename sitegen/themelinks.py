@@ -14,7 +14,7 @@ Only what the templates hold as text is read (no template is compiled or
 run), so `sitegen check` says it as well as a build, at the cost of reading
 a few dozen small files.
 
-May import: errors.
+May import: errors, themefiles.
 """
 
 from __future__ import annotations
@@ -22,14 +22,11 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Collection, Sequence
+from typing import Collection, Mapping, Sequence
 from urllib.parse import unquote
 
 from .errors import Report
-
-ASSETS_FOLDER = "assets"
-"""The folder of a template folder whose files are published as they are, not templates (``templates/assets/``)."""
+from .themefiles import ASSETS_FOLDER
 
 # A quoted site path given to the url or abs_url filter: '/assets/site.css'|url, "/x/" | abs_url.
 _LITERAL_LINK_RE = re.compile(r"""(?P<quote>['"])(?P<path>/(?!/)[^'"\s{}|]*)(?P=quote)\s*\|\s*(?:url|abs_url)\b""")
@@ -49,36 +46,15 @@ class LiteralLink:
     path: str
 
 
-def literal_links(folders: Sequence[Path]) -> list[LiteralLink]:
-    """Every site path a used template gives the ``url`` or ``abs_url`` filter as a quoted text.
+def literal_links(templates: Mapping[str, str]) -> list[LiteralLink]:
+    """Every site path the templates give the ``url`` or ``abs_url`` filter as a quoted text.
 
-    Takes the template folders in lookup order (`sitegen.render.theme_dirs`:
-    the site's own, then the default theme); a template of one name is read
-    from the first folder holding it, as Jinja's loader finds it. Files
-    under ``assets/`` (published as they are) and hidden files are skipped;
-    text inside template comments does not count. Returns the links in
-    template-name order, each template's in the order written. A file that
-    cannot be read or decoded as UTF-8 is passed over: rendering it tells
-    that. Raises nothing.
+    Takes ``{template name: text}`` of the templates the build uses
+    (`sitegen.themefiles.read_templates`). Text inside template comments
+    does not count. Returns the links in template-name order, each
+    template's in the order written. Raises nothing.
     """
-    used: dict[str, Path] = {}
-    for folder in folders:
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.rglob("*")):
-            name = path.relative_to(folder).as_posix()
-            if (name.split("/", 1)[0] == ASSETS_FOLDER or any(part.startswith(".") for part in name.split("/"))
-                    or name in used or not path.is_file()):
-                continue
-            used[name] = path
-    links: list[LiteralLink] = []
-    for name, path in sorted(used.items()):
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue
-        links.extend(_links_in(name, text))
-    return links
+    return [link for name, text in sorted(templates.items()) for link in _links_in(name, text)]
 
 
 def _links_in(name: str, text: str) -> list[LiteralLink]:

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from sitegen.build import BuildOptions, build, check
-from sitegen.errors import Report
+from sitegen.errors import Report, SiteError
 from sitegen.render import default_theme_dir
+from sitegen.themefiles import read_templates, used_templates
 from sitegen.themelinks import LiteralLink, check_template_links, linked_file, literal_links
 
 from .sitekit import copy_example, interview, write_site
@@ -26,7 +27,7 @@ def test_literal_links_are_found_at_their_line_and_column_outside_comments(tmp_p
     (folder / "assets").mkdir(parents=True)
     (folder / "interview.html").write_text(LAYOUT, encoding="utf-8")
     (folder / "assets/site.css").write_text("a { background: url('/x.png')|url }\n", encoding="utf-8")
-    links = literal_links([folder])
+    links = literal_links(read_templates([folder], Report()))
     assert links == [
         LiteralLink("interview.html", 3, 33, "/assets/print.css"),
         LiteralLink("interview.html", 4, 15, "/Assets/favicon.svg"),
@@ -45,7 +46,8 @@ def test_a_sites_own_template_hides_the_default_themes_of_the_same_name(tmp_path
     own = tmp_path / "templates"
     own.mkdir()
     (own / "base.html").write_text("<link href=\"{{ '/own.css'|url }}\">\n", encoding="utf-8")
-    links = literal_links([own, default_theme_dir()])
+    assert used_templates([own, default_theme_dir()])["base.html"] == own / "base.html"
+    links = literal_links(read_templates([own, default_theme_dir()], Report()))
     assert [link.path for link in links if link.template == "base.html"] == ["/own.css"]
     assert "/pagefind/pagefind-ui.js" in [link.path for link in links if link.template == "search.html"]
 
@@ -110,4 +112,45 @@ def test_the_example_sites_templates_link_only_files_it_writes(tmp_path: Path) -
     root = copy_example(tmp_path / "site")
     checked = check(BuildOptions(root=root, search=False))
     assert [p for p in checked.problems if "模板链接" in p.message] == []
-    assert len(literal_links([root / "templates", default_theme_dir()])) == 7
+    assert len(literal_links(read_templates([root / "templates", default_theme_dir()], Report()))) == 7
+
+
+# -- templates saved by Windows editors -----------------------------------------------------------
+
+_FOOTER = '{% extends "base.html" %}{% block main %}<p class="note">本页由白鹤镇大调研办公室维护。</p>{% endblock %}\n'
+
+
+@pytest.mark.parametrize(("encoded", "warned"), [
+    (_FOOTER.encode("gbk"), True),  # Windows' "ANSI" in a Chinese system
+    (b"\xef\xbb\xbf" + _FOOTER.encode("utf-8"), False),  # Notepad's UTF-8, with a byte-order mark
+    (_FOOTER.replace("\n", "\r\n").encode("utf-8"), False),
+])
+def test_a_template_saved_by_a_windows_editor_renders_as_its_text(tmp_path: Path, encoded: bytes,
+                                                                 warned: bool) -> None:
+    # Saved as GBK, a template stopped the build with a traceback calling itself a bug in sitegen, and
+    # `check` said nothing; with a byte-order mark, the mark was copied into the middle of every page.
+    root = write_site(tmp_path / "site", {"content/interviews/a.md": interview(),
+                                          "templates/interview.html": encoded})
+    result = build(BuildOptions(root=root, search=False))
+    assert [(p.path, p.line, p.severity, p.message) for p in result.warnings] == ([
+        ("templates/interview.html", None, "warning", "the file is saved as GBK/GB18030, not UTF-8; it was read as "
+                                                      "GB18030")] if warned else [])
+    page = (root / "output/interviews/a/index.html").read_bytes()
+    assert '<p class="note">本页由白鹤镇大调研办公室维护。</p>'.encode() in page
+    assert b"\xef\xbb\xbf" not in page and b"\r" not in page
+    assert [p.message for p in check(BuildOptions(root=root, search=False)).problems] == (
+        ["the file is saved as GBK/GB18030, not UTF-8; it was read as GB18030"] if warned else [])
+
+
+def test_a_template_in_utf16_is_an_error_at_its_file_and_the_output_stays(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site", {"content/interviews/a.md": interview()})
+    build(BuildOptions(root=root, search=False))
+    before = {p: p.read_bytes() for p in (root / "output").rglob("*") if p.is_file()}
+    (root / "templates").mkdir()
+    (root / "templates/interview.html").write_bytes(_FOOTER.encode("utf-16"))
+    with pytest.raises(SiteError) as failure:
+        build(BuildOptions(root=root, search=False))
+    assert [(p.path, p.line, p.column, p.message, p.hint) for p in failure.value.problems] == [
+        ("templates/interview.html", 1, 1, 'the file is saved as UTF-16 ("Unicode"), not UTF-8',
+         "在 WPS 或记事本中选择 另存为 → 编码 UTF-8, and save again")]
+    assert {p: p.read_bytes() for p in (root / "output").rglob("*") if p.is_file()} == before
