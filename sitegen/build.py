@@ -41,10 +41,10 @@ from .fresh import (CACHE_DIR, Inputs, LastBuild, code_fingerprint, empty_cache,
                     record_path)
 from .fresh import record as record_fresh
 from .render import (copy_assets, default_theme_dir, layout_places, make_environment, render_outputs, render_pages,
-                     theme_asset_copies, theme_dirs)
+                     theme_asset_copies, theme_dirs, theme_files)
 from .site import Page, SiteGraph, Urls, build_site, check_content_assets, next_milestone_day, output_path
 from .slugs import SlugBook
-from .themefiles import read_templates
+from .themefiles import read_stylesheets, read_templates
 from .themelinks import check_template_links, literal_links
 from .workers import collector_paused
 from .write import (PREVIEW_MARK, PREVIEW_MARK_TEXT, FileData, Kept, OutputBusyError, UnsafeOutputError,
@@ -234,7 +234,8 @@ def _site_graph(options: BuildOptions, config: Config, content: Content, report:
                output_path(graph.links.sitemap), output_path(graph.links.robots), *open_data, DATAPACKAGE_PATH,
                *theme, *(rel.split("/", 1)[1] for rel in graph.assets)}
     templates = read_templates(theme_dirs(config), report)
-    check_template_links(literal_links(templates), written, report, generated_folders={SEARCH_FOLDER})
+    stylesheets = read_stylesheets(theme_files(config), report)
+    check_template_links(literal_links(templates, stylesheets), written, report, generated_folders={SEARCH_FOLDER})
     return graph
 
 

@@ -1098,12 +1098,17 @@ def theme_assets(config: Config) -> dict[str, Path]:
     twice: under its own name, and under its fingerprinted name
     (`theme_asset_copies`), which the pages link.
     """
-    files = _theme_files(config)
+    files = theme_files(config)
     return {**files, **{copy: files[path] for path, copy in _fingerprinted(files).items()}}
 
 
-def _theme_files(config: Config) -> dict[str, Path]:
-    """The theme's files by their own names, ``{output path: file}`` (see `theme_assets`)."""
+def theme_files(config: Config) -> dict[str, Path]:
+    """The theme's files by their own names, ``{output path: file}`` (`theme_assets` without the copies).
+
+    ``{"assets/site.css": Path(".../templates/assets/site.css")}``: a file in
+    the site's ``templates/assets/`` hides the default theme's of the same
+    name; hidden files are left out. Raises nothing.
+    """
     files: dict[str, Path] = {}
     for folder in reversed(theme_dirs(config)):
         assets = folder / ASSETS_DIR
@@ -1140,7 +1145,7 @@ def theme_asset_copies(config: Config) -> dict[str, str]:
     ``url(font.woff2)`` and a link typed by hand still find their file.
     Raises OSError when a theme file cannot be read.
     """
-    return _fingerprinted(_theme_files(config))
+    return _fingerprinted(theme_files(config))
 
 
 def _fingerprinted(files: Mapping[str, Path]) -> dict[str, str]:

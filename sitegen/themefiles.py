@@ -15,10 +15,10 @@ May import: errors, sources.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from .errors import Report
-from .sources import decode_source
+from .sources import ENCODING_HINT, decode_source
 
 ASSETS_FOLDER = "assets"
 """The folder of a template folder whose files are published as they are, not templates (``templates/assets/``)."""
@@ -75,4 +75,34 @@ def read_templates(folders: Sequence[Path], report: Report) -> dict[str, str]:
         source = decode_source(f"templates/{name}", data, report)
         if source is not None:
             texts[name] = source.text
+    return texts
+
+
+def read_stylesheets(files: Mapping[str, Path], report: Report) -> dict[str, str]:
+    """``{output path: text}`` of the theme's stylesheets among ``files``, ``{output path: theme file}``.
+
+    A stylesheet is published byte for byte, and browsers read it as UTF-8
+    (the encoding of the page that links it): one saved as GBK/GB18030 gets
+    a warning at ``templates/<output path>``, since its Chinese text (a font
+    name such as 微软雅黑, a ``content:`` text) would reach readers garbled;
+    its text is read as GB18030 here so that its links are still checked.
+    A byte-order mark is dropped. A file that cannot be read is left out.
+    Raises nothing.
+    """
+    texts: dict[str, str] = {}
+    for output, path in sorted(files.items()):
+        if path.suffix.lower() != ".css":
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        try:
+            texts[output] = data.decode("utf-8").removeprefix("\ufeff")
+        except UnicodeDecodeError:
+            report.warning(f"templates/{output}", None, None,
+                           "the stylesheet is not saved as UTF-8 (GBK/GB18030, as Windows editors save \"ANSI\"): "
+                           "browsers read it as UTF-8, so its Chinese text, such as a font's name, comes out garbled",
+                           ENCODING_HINT)
+            texts[output] = data.decode("gb18030", "replace").removeprefix("\ufeff")
     return texts

@@ -1,18 +1,25 @@
-"""The links a theme's templates type as text: each must name a file the build writes.
+"""The links a theme types as text: each must name a file the build writes, under the base path.
 
 A template links a site path through the ``url`` (or ``abs_url``) filter,
 ``{{ '/assets/print.css'|url }}``. Most such paths come from the site graph
-(``{{ entry.url|url }}``) and are right by construction; a path typed as a
-quoted text is the theme author's, and nothing else checks it: a stylesheet
-named wrong, or never added to ``templates/assets/``, gives every page an
-unstyled look and a 404 in the browser's console, with a build that said
-nothing. This module finds those texts in the templates the build uses and
-warns, at the template's line and column, of each one that names no file of
-the build.
+(``{{ entry.url|url }}``) and are right by construction; a path typed as
+text is the theme author's, and nothing else checks it. This module finds
+three kinds in the theme the build uses and warns of each that goes wrong,
+at its file, line and column:
 
-Only what the templates hold as text is read (no template is compiled or
-run), so `sitegen check` says it as well as a build, at the cost of reading
-a few dozen small files.
+* a quoted path given to ``url``/``abs_url`` that names no file of the
+  build (a stylesheet named wrong, or never added to ``templates/assets/``:
+  every page unstyled, with a build that said nothing);
+* a root-relative path typed in a template's ``href``/``src``/… attribute
+  or ``url(…)``, without the filter (``<a href="/dashboard/">``): right at a
+  domain root, it leads out of the site under a sub-path
+  (``https://example.org/qingpu/diaoyan/``), where publishers put sites;
+* a ``url(…)`` in a theme stylesheet: a root-relative one skips the base
+  path alike, and a relative one (``url(logo.svg)``, from the stylesheet's
+  own folder, which its copy named by its content shares) must name a file.
+
+Only text is read (no template is compiled or run), so `sitegen check`
+says it as well as a build, at the cost of reading a few dozen small files.
 
 May import: errors, themefiles.
 """
@@ -20,6 +27,7 @@ May import: errors, themefiles.
 from __future__ import annotations
 
 import difflib
+import posixpath
 import re
 from dataclasses import dataclass
 from typing import Collection, Mapping, Sequence
@@ -29,43 +37,105 @@ from .errors import Report
 from .themefiles import ASSETS_FOLDER
 
 # A quoted site path given to the url or abs_url filter: '/assets/site.css'|url, "/x/" | abs_url.
-_LITERAL_LINK_RE = re.compile(r"""(?P<quote>['"])(?P<path>/(?!/)[^'"\s{}|]*)(?P=quote)\s*\|\s*(?:url|abs_url)\b""")
-# A template comment, {# … #}: its text is not part of any page.
+_FILTERED_RE = re.compile(r"""(?P<quote>['"])(?P<path>/(?!/)[^'"\s{}|]*)(?P=quote)\s*\|\s*(?:url|abs_url)\b""")
+# A root-relative path typed in an attribute that loads or leads somewhere: href="/dashboard/".
+_ATTRIBUTE_RE = re.compile(r"""(?<![\w-])(?P<name>href|src|action|formaction|poster|data)\s*=\s*"""
+                           r"""(?P<quote>['"])(?P<path>/(?!/)[^'"\s{}]*)(?P=quote)""", re.IGNORECASE)
+# A CSS url(), quoted or not: url(logo.svg), url("/assets/a.png").
+_CSS_URL_RE = re.compile(r"""url\(\s*(?P<quote>['"]?)(?P<path>[^'")\s{}]+)(?P=quote)\s*\)""", re.IGNORECASE)
+# A template comment, {# … #}, and a CSS comment, /* … */: their text is not part of any page.
 _COMMENT_RE = re.compile(r"\{#.*?#\}", re.DOTALL)
+_CSS_COMMENT_RE = re.compile(r"/\*.*?\*/", re.DOTALL)
+# A url() value that is no file of the site: another site's, a data: picture, a fragment (an SVG filter).
+_ELSEWHERE_RE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class LiteralLink:
-    """A site path typed as text in a template: the template's name (its path inside its template folder,
-    ``partials/head.html``), the 1-based line and column of the opening quote, and the path as typed
-    (``/assets/print.css``, query and fragment included)."""
+    """A site path typed as text in the theme.
 
-    template: str
+    ``file`` names the theme file as messages do (``templates/base.html``,
+    ``templates/assets/site.css``); ``line`` and ``column`` (1-based) are
+    where the path starts (its opening quote, if any); ``path`` is the site
+    path it names (``/assets/print.css``, query and fragment included; a
+    stylesheet's relative ``url(logo.svg)`` made a site path from its
+    folder). ``bare`` is True for a root-relative path typed without the
+    ``url`` filter, and ``fix`` is then what to type instead.
+    """
+
+    file: str
     line: int
     column: int
     path: str
+    bare: bool = False
+    fix: str = ""
 
 
-def literal_links(templates: Mapping[str, str]) -> list[LiteralLink]:
-    """Every site path the templates give the ``url`` or ``abs_url`` filter as a quoted text.
+def literal_links(templates: Mapping[str, str], stylesheets: Mapping[str, str] | None = None) -> list[LiteralLink]:
+    """Every site path the theme types as text (the three kinds of the module's docstring).
 
     Takes ``{template name: text}`` of the templates the build uses
-    (`sitegen.themefiles.read_templates`). Text inside template comments
-    does not count. Returns the links in template-name order, each
-    template's in the order written. Raises nothing.
+    (`sitegen.themefiles.read_templates`) and ``{output path: text}`` of the
+    theme's stylesheets (``assets/site.css``; `sitegen.themefiles.read_stylesheets`).
+    Text in template and CSS comments does not count. Returns the links
+    file by file in name order, each file's in the order written. Raises
+    nothing.
     """
-    return [link for name, text in sorted(templates.items()) for link in _links_in(name, text)]
+    links = [link for name, text in sorted(templates.items()) for link in _template_links(name, text)]
+    for path, text in sorted((stylesheets or {}).items()):
+        links.extend(_stylesheet_links(path, text))
+    return links
 
 
-def _links_in(name: str, text: str) -> list[LiteralLink]:
-    """The literal links of one template's text (see `literal_links`); comments are blanked, keeping positions."""
-    visible = _COMMENT_RE.sub(lambda found: re.sub(r"[^\n]", " ", found.group()), text)
+def _blanked(pattern: re.Pattern[str], text: str) -> str:
+    """``text`` with what ``pattern`` matches (comments) made spaces, line ends kept: positions stay."""
+    return pattern.sub(lambda found: re.sub(r"[^\n]", " ", found.group()), text)
+
+
+def _place(text: str, start: int) -> tuple[int, int]:
+    """The 1-based line and column of the character at ``start`` in ``text``."""
+    return text.count("\n", 0, start) + 1, start - (text.rfind("\n", 0, start) + 1) + 1
+
+
+def _template_links(name: str, text: str) -> list[LiteralLink]:
+    """The typed links of one template's text, in the order written (see `literal_links`)."""
+    visible = _blanked(_COMMENT_RE, text)
+    found: list[tuple[int, LiteralLink]] = []
+    for match in _FILTERED_RE.finditer(visible):
+        found.append((match.start(), LiteralLink(f"templates/{name}", *_place(visible, match.start()),
+                                                 match.group("path"))))
+    for match in _ATTRIBUTE_RE.finditer(visible):
+        path, quote = match.group("path"), match.group("quote")
+        fix = f"{match.group('name')}={quote}{{{{ '{path}'|url }}}}{quote}" if quote == '"' else (
+            f"{match.group('name')}={quote}{{{{ \"{path}\"|url }}}}{quote}")
+        found.append((match.start("quote"), LiteralLink(f"templates/{name}", *_place(visible, match.start("quote")),
+                                                        path, bare=True, fix=fix)))
+    for match in _CSS_URL_RE.finditer(visible):
+        path = match.group("path")
+        if path.startswith("/") and not path.startswith("//"):
+            found.append((match.start("quote"), LiteralLink(
+                f"templates/{name}", *_place(visible, match.start("quote")), path, bare=True,
+                fix=f"url({{{{ '{path}'|url }}}})")))
+    return [link for _, link in sorted(found, key=lambda pair: pair[0])]
+
+
+def _stylesheet_links(output: str, text: str) -> list[LiteralLink]:
+    """The ``url()`` links of one theme stylesheet, published at ``output`` (``assets/site.css``)."""
+    visible = _blanked(_CSS_COMMENT_RE, text)
+    folder = output.rpartition("/")[0]
     links = []
-    for found in _LITERAL_LINK_RE.finditer(visible):
-        start = found.start()
-        line_start = visible.rfind("\n", 0, start) + 1
-        links.append(LiteralLink(name, visible.count("\n", 0, start) + 1, start - line_start + 1,
-                                 found.group("path")))
+    for match in _CSS_URL_RE.finditer(visible):
+        typed = match.group("path")
+        if _ELSEWHERE_RE.match(typed):
+            continue
+        line, column = _place(visible, match.start("quote"))
+        if typed.startswith("/"):
+            target = typed.split("?", 1)[0].split("#", 1)[0].lstrip("/")
+            relative = posixpath.relpath(target, folder or ".")
+            links.append(LiteralLink(f"templates/{output}", line, column, typed, bare=True, fix=f"url({relative})"))
+        else:
+            links.append(LiteralLink(f"templates/{output}", line, column,
+                                     "/" + posixpath.normpath(posixpath.join(folder, typed))))
     return links
 
 
@@ -86,28 +156,43 @@ def linked_file(path: str) -> list[str]:
 
 def check_template_links(links: Sequence[LiteralLink], written: Collection[str], report: Report, *,
                          generated_folders: Collection[str] = ()) -> None:
-    """Warn at each link of ``links`` that names no file of ``written``.
+    """Warn at each link of ``links`` that is typed without the ``url`` filter or names no file of ``written``.
 
     ``written`` holds the output paths of every file the build writes
     (posix, relative to the output folder: ``assets/site.css``,
     ``units/index.html``). A link into one of ``generated_folders``
     (``pagefind``: files another program writes after the pages) is not
-    checked. The warning is at ``templates/<name>:line:column`` and says
-    what to do: add the file (a theme file goes in ``templates/assets/``,
-    anything else under ``content/``) or correct the path, naming the file
-    of the build whose path is closest, or the one that differs only in
-    capitals. A warning, not an error: a publisher may serve other files
-    beside the site. Raises nothing.
+    looked for. One warning per link, at its file, line and column, saying
+    what to do: type it through the filter (or, in a stylesheet, from the
+    stylesheet's folder); add the missing file (a theme file goes in
+    ``templates/assets/``, anything else under ``content/``) or correct the
+    path, naming the file of the build that differs only in capitals or
+    the closest one. A warning, not an error: a publisher may serve other
+    files beside the site. Raises nothing.
     """
     by_case = {path.casefold(): path for path in written}
     for link in links:
         tried = linked_file(link.path)
-        if tried[0].split("/", 1)[0] in generated_folders or any(path in written for path in tried):
+        missing = not (tried[0].split("/", 1)[0] in generated_folders or any(path in written for path in tried))
+        if not (link.bare or missing):
             continue
-        report.warning(f"templates/{link.template}", link.line, link.column,
-                       f"the template links {link.path} (模板链接), but the build writes no file there: "
-                       "every page that uses this template gets a broken link",
-                       _fix(tried, written, by_case))
+        sheet = link.file.endswith(".css")
+        loses = ("the pages lose what the stylesheet takes from it (a picture, a font)" if sheet else
+                 "every page that uses this template gets a broken link")
+        if link.bare:
+            message = (f"the link {link.path} is typed as a path from the site's root (模板链接), so it leads out "
+                       "of the site when the site is published under a path, such as "
+                       "https://example.org/qingpu/diaoyan/" + (", and the build writes no file there" if missing
+                                                                else ""))
+            hint = (f"write {link.fix}, a path from the stylesheet's own folder, which the files beside it share"
+                    if sheet else f"write {link.fix}: the url filter puts the site's base path in front")
+            if missing:
+                hint += "; then " + _fix(tried, written, by_case)
+        else:
+            message = (f"the {'stylesheet' if sheet else 'template'} links {link.path} (模板链接), but the build "
+                       f"writes no file there: {loses}")
+            hint = _fix(tried, written, by_case)
+        report.warning(link.file, link.line, link.column, message, hint)
 
 
 def _fix(tried: Sequence[str], written: Collection[str], by_case: dict[str, str]) -> str:
@@ -123,12 +208,23 @@ def _fix(tried: Sequence[str], written: Collection[str], by_case: dict[str, str]
     else:
         where = f"templates/{target}" if target.split("/", 1)[0] == ASSETS_FOLDER else f"content/{target}"
         hint = f"add the file as {where} in the site folder, so the build publishes it there, or correct the path"
-    top = target.split("/", 1)[0]
-    nearby = sorted(path for path in written if path.split("/", 1)[0] == top) or sorted(written)
-    close = difflib.get_close_matches(target, nearby, n=1, cutoff=0.6)
-    if close:
-        hint += f" (the closest path the build writes is /{_link_of(close[0])})"
+    close = _closest(target, written)
+    if close is not None:
+        hint += f" (the closest path the build writes is /{_link_of(close)})"
     return hint
+
+
+def _closest(target: str, written: Collection[str]) -> str | None:
+    """The output path of ``written`` most like ``target``, if any is alike (difflib's ratio ≥ 0.6): for a
+    page, among the pages, by address; for a file, among the files of its folder, by name."""
+    folder, _, name = target.rpartition("/")
+    if name == "index.html":
+        pages = {path[: -len("index.html")]: path for path in written if path.endswith("index.html")}
+        close = difflib.get_close_matches(target[: -len("index.html")], sorted(pages), n=1, cutoff=0.6)
+        return pages[close[0]] if close else None
+    beside = {path.rpartition("/")[2]: path for path in written if path.rpartition("/")[0] == folder}
+    close = difflib.get_close_matches(name, sorted(beside), n=1, cutoff=0.6)
+    return beside[close[0]] if close else None
 
 
 def _link_of(output: str) -> str:

@@ -29,12 +29,12 @@ def test_literal_links_are_found_at_their_line_and_column_outside_comments(tmp_p
     (folder / "assets/site.css").write_text("a { background: url('/x.png')|url }\n", encoding="utf-8")
     links = literal_links(read_templates([folder], Report()))
     assert links == [
-        LiteralLink("interview.html", 3, 33, "/assets/print.css"),
-        LiteralLink("interview.html", 4, 15, "/Assets/favicon.svg"),
-        LiteralLink("interview.html", 4, 66, "/unit/"),
-        LiteralLink("interview.html", 5, 59, "/units/"),
-        LiteralLink("interview.html", 6, 17, "/pagefind/pagefind-ui.js"),
-        LiteralLink("interview.html", 7, 13, "/files/guide.pdf?v=2#p3")]
+        LiteralLink("templates/interview.html", 3, 33, "/assets/print.css"),
+        LiteralLink("templates/interview.html", 4, 15, "/Assets/favicon.svg"),
+        LiteralLink("templates/interview.html", 4, 66, "/unit/"),
+        LiteralLink("templates/interview.html", 5, 59, "/units/"),
+        LiteralLink("templates/interview.html", 6, 17, "/pagefind/pagefind-ui.js"),
+        LiteralLink("templates/interview.html", 7, 13, "/files/guide.pdf?v=2#p3")]
     lines = LAYOUT.splitlines()
     # Each column is the opening quote's, 1-based.
     assert [lines[link.line - 1][link.column - 1:link.column + len(link.path)] for link in links] == [
@@ -48,8 +48,8 @@ def test_a_sites_own_template_hides_the_default_themes_of_the_same_name(tmp_path
     (own / "base.html").write_text("<link href=\"{{ '/own.css'|url }}\">\n", encoding="utf-8")
     assert used_templates([own, default_theme_dir()])["base.html"] == own / "base.html"
     links = literal_links(read_templates([own, default_theme_dir()], Report()))
-    assert [link.path for link in links if link.template == "base.html"] == ["/own.css"]
-    assert "/pagefind/pagefind-ui.js" in [link.path for link in links if link.template == "search.html"]
+    assert [link.path for link in links if link.file == "templates/base.html"] == ["/own.css"]
+    assert "/pagefind/pagefind-ui.js" in [link.path for link in links if link.file == "templates/search.html"]
 
 
 @pytest.mark.parametrize(("path", "files"), [
@@ -66,10 +66,10 @@ def test_a_link_names_the_files_a_web_server_would_serve(path: str, files: list[
 def test_each_broken_link_is_one_warning_saying_what_to_do() -> None:
     report = Report()
     written = {"index.html", "units/index.html", "assets/site.css", "assets/favicon.svg", "about/index.html"}
-    links = [LiteralLink("base.html", 3, 31, "/assets/print.css"), LiteralLink("base.html", 4, 14, "/Assets/favicon.svg"),
-             LiteralLink("base.html", 4, 75, "/unit/"), LiteralLink("base.html", 5, 1, "/units/"),
-             LiteralLink("base.html", 6, 1, "/about"), LiteralLink("base.html", 7, 1, "/pagefind/pagefind-ui.js"),
-             LiteralLink("base.html", 8, 1, "/files/guide.pdf?v=2")]
+    links = [LiteralLink("templates/base.html", 3, 31, "/assets/print.css"), LiteralLink("templates/base.html", 4, 14, "/Assets/favicon.svg"),
+             LiteralLink("templates/base.html", 4, 75, "/unit/"), LiteralLink("templates/base.html", 5, 1, "/units/"),
+             LiteralLink("templates/base.html", 6, 1, "/about"), LiteralLink("templates/base.html", 7, 1, "/pagefind/pagefind-ui.js"),
+             LiteralLink("templates/base.html", 8, 1, "/files/guide.pdf?v=2")]
     check_template_links(links, written, report, generated_folders={"pagefind"})
     assert [(p.path, p.line, p.column, p.severity) for p in report.problems] == [
         ("templates/base.html", 3, 31, "warning"), ("templates/base.html", 4, 14, "warning"),
@@ -154,3 +154,91 @@ def test_a_template_in_utf16_is_an_error_at_its_file_and_the_output_stays(tmp_pa
         ("templates/interview.html", 1, 1, 'the file is saved as UTF-16 ("Unicode"), not UTF-8',
          "在 WPS 或记事本中选择 另存为 → 编码 UTF-8, and save again")]
     assert {p: p.read_bytes() for p in (root / "output").rglob("*") if p.is_file()} == before
+
+
+# -- paths typed from the site's root, and a stylesheet's url()s ------------------------------------
+
+_BASE_EXTRA = ('<a href="/dashboard/">看板</a> <img src=\'/assets/logo.svg\' alt="" '
+               'style="background: url(/assets/nope.png)"> <a href="{{ site.links.units|url }}">单位</a>'
+               '<a href="//cdn.example.org/x.js">外</a><a href="#top">顶</a><a href="https://example.com/">站</a>'
+               '{# <a href="/in-a-comment/"> #}')
+_SHEET = ('.logo { background: url("/assets/logo.svg") no-repeat; }\n'
+          '.seal { background: url(seal.png); }\n'
+          '/* .old { background: url(/in-a-comment.png); } */\n'
+          '.dot { background: url(data:image/png;base64,AAAA); } .f { filter: url(#soft); }\n'
+          "@font-face { font-family: 宋体; src: url('fonts/song.woff2') format('woff2'); }\n"
+          '.up { background: url(../files/map.png); }\n')
+
+
+def _theme_site(root: Path, base: str) -> Path:
+    base_html = (default_theme_dir() / "base.html").read_text(encoding="utf-8")
+    return write_site(root, {
+        "content/interviews/a.md": interview(),
+        "templates/base.html": base_html.replace("</footer>", _BASE_EXTRA + "</footer>", 1),
+        "templates/assets/site.css": (default_theme_dir() / "assets/site.css").read_text(encoding="utf-8") + _SHEET,
+        "templates/assets/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>',
+        "templates/assets/fonts/song.woff2": b"wOF2", "content/files/map.png": b"\x89PNG\r\n\x1a\n"},
+        config=f"title: 测试站点\nbase_url: {base}\n")
+
+
+def test_paths_typed_from_the_root_are_told_with_the_text_to_write_instead(tmp_path: Path) -> None:
+    # A theme that looked right at a domain root shipped links out of the site once published under a path.
+    root = _theme_site(tmp_path / "site", "https://example.org/q/")
+    warnings = check(BuildOptions(root=root, search=False)).problems
+
+    def at(rel: str, typed: str) -> tuple[str, int, int]:
+        """Where ``typed`` first stands in the site's file ``rel``: (file, line, column), 1-based."""
+        text = (root / rel).read_text(encoding="utf-8")
+        before = text[:text.index(typed)]
+        return rel, before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+
+    assert [(p.path, p.line, p.column) for p in warnings] == [
+        at("templates/assets/site.css", '"/assets/logo.svg"'), at("templates/assets/site.css", "seal.png"),
+        at("templates/base.html", '"/dashboard/"'), at("templates/base.html", "'/assets/logo.svg'"),
+        at("templates/base.html", "/assets/nope.png")]
+    sheet_root, seal, dashboard, logo, nope = warnings
+    assert sheet_root.message == (
+        "the link /assets/logo.svg is typed as a path from the site's root (模板链接), so it leads out of the site "
+        "when the site is published under a path, such as https://example.org/qingpu/diaoyan/")
+    assert sheet_root.hint == "write url(logo.svg), a path from the stylesheet's own folder, which the files beside it share"
+    assert seal.message == ("the stylesheet links /assets/seal.png (模板链接), but the build writes no file there: the "
+                            "pages lose what the stylesheet takes from it (a picture, a font)")
+    assert seal.hint == ("add the file as templates/assets/seal.png in the site folder, so the build publishes it "
+                         "there, or correct the path")
+    assert dashboard.hint == "write href=\"{{ '/dashboard/'|url }}\": the url filter puts the site's base path in front"
+    assert logo.hint == "write src='{{ \"/assets/logo.svg\"|url }}': the url filter puts the site's base path in front"
+    assert nope.message.endswith(", and the build writes no file there")
+    assert nope.hint == ("write url({{ '/assets/nope.png'|url }}): the url filter puts the site's base path in front; "
+                         "then add the file as templates/assets/nope.png in the site folder, so the build publishes "
+                         "it there, or correct the path")
+
+
+def test_the_written_fixes_keep_every_link_of_the_theme_inside_the_sub_path(tmp_path: Path) -> None:
+    root = _theme_site(tmp_path / "site", "https://example.org/q/")
+    base = (root / "templates/base.html").read_text(encoding="utf-8")
+    for typed, fixed in [('href="/dashboard/"', "href=\"{{ '/dashboard/'|url }}\""),
+                         ("src='/assets/logo.svg'", "src='{{ \"/assets/logo.svg\"|url }}'"),
+                         ("url(/assets/nope.png)", "url({{ '/assets/logo.svg'|url }})")]:
+        base = base.replace(typed, fixed)
+    (root / "templates/base.html").write_text(base, encoding="utf-8")
+    sheet = (root / "templates/assets/site.css").read_text(encoding="utf-8")
+    (root / "templates/assets/site.css").write_text(
+        sheet.replace('url("/assets/logo.svg")', "url(logo.svg)").replace("url(seal.png)", "url(logo.svg)"),
+        encoding="utf-8")
+    result = build(BuildOptions(root=root, search=False))
+    assert result.warnings == []
+    page = (root / "output/interviews/a/index.html").read_text(encoding="utf-8")
+    assert 'href="/q/dashboard/"' in page and "src='/q/assets/logo." in page and "url(/q/assets/logo." in page
+    assert (root / "output/assets/fonts/song.woff2").is_file() and (root / "output/files/map.png").is_file()
+
+
+def test_a_stylesheet_saved_as_gbk_is_told_since_browsers_read_it_as_utf8(tmp_path: Path) -> None:
+    sheet = 'body { font-family: "微软雅黑", sans-serif; }\n'
+    root = write_site(tmp_path / "site", {"content/interviews/a.md": interview(),
+                                          "templates/assets/site.css": sheet.encode("gbk")})
+    result = build(BuildOptions(root=root, search=False))
+    assert [(p.path, p.message, p.hint) for p in result.warnings] == [
+        ("templates/assets/site.css", 'the stylesheet is not saved as UTF-8 (GBK/GB18030, as Windows editors save '
+                                      '"ANSI"): browsers read it as UTF-8, so its Chinese text, such as a font\'s '
+                                      "name, comes out garbled", "在 WPS 或记事本中选择 另存为 → 编码 UTF-8, and save again")]
+    assert (root / "output/assets/site.css").read_bytes() == sheet.encode("gbk")  # published as written
