@@ -619,14 +619,26 @@ def _collapsed(problems: list[Problem]) -> list[Problem]:
 
     A mistake in a layout (an undefined variable, say) fails every page
     using it; one message with the count tells the editor as much as
-    thousands of lines.
+    thousands of lines. The count stands beside the page the message
+    names ("while rendering /x/ and 4 more pages: …"), not after its last
+    words, where it read as part of them.
     """
     groups: dict[tuple[str, int | None, str], list[Problem]] = {}
     for problem in problems:
         groups.setdefault((problem.path, problem.line, _WHILE_RENDERING_RE.sub("", problem.message)),
                           []).append(problem)
-    return [group[0] if len(group) == 1 else dataclasses.replace(
-        group[0], message=f"{group[0].message} (and on {len(group) - 1} more pages)") for group in groups.values()]
+    return [group[0] if len(group) == 1 else dataclasses.replace(group[0], message=_counted(group[0].message,
+                                                                                            len(group) - 1))
+            for group in groups.values()]
+
+
+def _counted(message: str, more: int) -> str:
+    """``message`` saying it came up on ``more`` more pages: after the page it names, else at its end."""
+    pages = f"{more} more page{'s' if more > 1 else ''}"
+    named = _WHILE_RENDERING_RE.match(message)
+    if named is None:
+        return f"{message} (and on {pages})"
+    return f"{named.group(1)} and {pages}: {message[named.end():]}"
 
 
 def _parallel(count: int, workers: int) -> bool:
@@ -851,7 +863,8 @@ def _data_problems(graph: SiteGraph, failure: Exception, url: str, template: str
                 f"items have"
                 + (f"; it has {', '.join(typed)}" if typed else ""),
                 f'if "{near[0]}" is meant as "{name}", write {name}: in place of {near[0]}:' if near
-                else f"add {name}: with its value to this item"))
+                else f"add {name}: with its value to this item; if items may leave {name} out, the template "
+                     f"should test it first with \"is defined\": {{% if item.{name} is defined %}}"))
     return problems
 
 

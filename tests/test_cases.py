@@ -41,8 +41,8 @@ from sitegen.models import parse_date
 from sitegen.sources import read_source, split_front_matter
 from sitegen.yamltext import load_yaml
 
-from .sitekit import (CASES, PAGE_FIELDS, REPO, UNIT, add_front_matter, case_bytes, output_files, parse_html,
-                      text_of, tree_hashes, write_site)
+from .sitekit import (CASES, PAGE_FIELDS, REPO, UNIT, add_front_matter, case_bytes, interview, output_files,
+                      parse_html, text_of, tree_hashes, write_site)
 
 NOW = datetime(2025, 1, 1)
 """The clock of every build here: all case pages (dated 2024) are published."""
@@ -369,6 +369,31 @@ def test_case_04_an_item_of_a_data_file_without_the_key_its_template_reads_is_to
     run_build(root)
     assert [li.text_content() for li in parse_html(root / "output/404.html").cssselect("#timeline li")][1::3] == [
         "2024年3月15日 完成方案公示", "2024年4月15日 居民代表现场监督"]
+
+
+def test_an_optional_key_of_a_data_file_tested_in_a_footer_is_told_once_with_how_to_test_it(tmp_path: Path) -> None:
+    """A footer on every page links a timeline item's page only where the item has one. ``{% if item.page %}``
+    stops the build (a key other items have, missing here, is an editor's slip as often as not); the hint
+    says how a template tests a key items may leave out, and the count stands beside the page it names
+    (it read as part of the item's keys: "it has date, event (and on 2 more pages)")."""
+    timeline = ("- date: 2024-03-15\n  event: 完成方案公示\n  page: /units/baihe/\n"
+                "- date: 2024-04-15\n  event: 居民代表现场监督\n")
+    footer = ('{% extends "base.html" %}{% block main %}<ul>{% for item in site.data.timeline %}<li>{{ item.event }}'
+              '{% if item.page %} <a href="{{ item.page|url }}">详情</a>{% endif %}</li>{% endfor %}</ul>'
+              '{% endblock %}\n')
+    root = write_site(tmp_path, {"data/timeline.yaml": timeline, "templates/interview.html": footer,
+                                 **{f"content/interviews/p{n}.md": interview(f"访谈{n}") for n in range(3)}})
+    assert [problem.format() for problem in stopped(root)] == [
+        'data/timeline.yaml:4:3: error: shown on the page /interviews/p2/ and 2 more pages: this item has no "page", '
+        "which templates/interview.html, line 1, reads and the other items have; it has date, event\n"
+        '  hint: add page: with its value to this item; if items may leave page out, the template should test it '
+        'first with "is defined": {% if item.page is defined %}']
+    (root / "templates/interview.html").write_text(footer.replace("{% if item.page %}",
+                                                                  "{% if item.page is defined %}"), encoding="utf-8")
+    run_build(root)
+    items = parse_html(root / "output/interviews/p0/index.html").cssselect("main li")
+    assert [(li.text_content(), [a.get("href") for a in li.cssselect("a")]) for li in items] == [
+        ("完成方案公示 详情", ["/units/baihe/"]), ("居民代表现场监督", [])]
 
 
 def test_case_04_a_missing_key_a_wrong_date_and_an_empty_one_in_a_data_file_are_told_in_one_build(
