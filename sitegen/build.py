@@ -40,8 +40,8 @@ from .depends import (Fingerprints, Rendered, TemplateDependencies, build_finger
 from .fresh import (CACHE_DIR, Inputs, LastBuild, code_fingerprint, empty_cache, options_key, output_status,
                     record_path)
 from .fresh import record as record_fresh
-from .render import (copy_assets, default_theme_dir, layout_places, make_environment, render_outputs, render_pages,
-                     theme_asset_copies, theme_dirs, theme_files)
+from .render import (check_templates, copy_assets, default_theme_dir, layout_places, make_environment, render_outputs,
+                     render_pages, theme_asset_copies, theme_dirs, theme_files)
 from .site import Page, SiteGraph, Urls, build_site, check_content_assets, next_milestone_day, output_path
 from .slugs import SlugBook
 from .themefiles import read_stylesheets, read_templates
@@ -264,6 +264,7 @@ def _check(options: BuildOptions, report: Report, held: list[Document], unpublis
             _check_output(config, report, options.output)  # a build would refuse it: said now, with the rest
         except SiteError:
             pass
+        check_templates(config, report)  # a build meets these as it renders; a check renders nothing
         slugs = _slug_book(options, config)
         content = _load_content(options, config, report, slugs)
         now = _now(config, options)

@@ -183,7 +183,8 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd = commands.add_parser(
         "check", help="check the whole site without writing the output (the build cache is filled as by build)",
         description="Load and check every file of the site as a build does, and print every problem at once "
-                    "(file:line:column, what is wrong, how to fix it), sorted by file and line. Writes no "
+                    "(file:line:column, what is wrong, how to fix it), sorted by file and line. Compiles the "
+                    "templates but renders no page. Writes no "
                     "output; fills the build cache, so the next build or check starts from it. Exits 1 when "
                     "there is an error (with --strict, a warning too).")
     _site_arg(check_cmd)

@@ -242,3 +242,40 @@ def test_a_stylesheet_saved_as_gbk_is_told_since_browsers_read_it_as_utf8(tmp_pa
                                       '"ANSI"): browsers read it as UTF-8, so its Chinese text, such as a font\'s '
                                       "name, comes out garbled", "在 WPS 或记事本中选择 另存为 → 编码 UTF-8, and save again")]
     assert (root / "output/assets/site.css").read_bytes() == sheet.encode("gbk")  # published as written
+
+
+# -- `sitegen check` compiles the templates ---------------------------------------------------------
+
+def test_check_finds_what_stops_a_template_without_rendering_a_page(tmp_path: Path) -> None:
+    # `check` said "0 error(s)" of templates that could not build; a CI job built on it stayed green.
+    root = write_site(tmp_path / "site", {
+        "content/interviews/a.md": interview(),
+        "templates/partials/bad.html": "{% for x in y %}{{ x }}{% endfr %}\n",
+        "templates/interview.html": ('{% extends "base.html" %}{% block main %}\n'
+                                     '{% include "partials/footer_extra.html" %}\n'
+                                     '{% include "partials/Lists.html" %}{{ "x"|urll }}'
+                                     '{% include "partials/maybe.html" ignore missing %}{% endblock %}\n')})
+    found = [(p.path, p.line, p.message, p.hint) for p in check(BuildOptions(root=root, search=False)).problems]
+    assert found == [
+        ("templates/interview.html", 2, "the template partials/footer_extra.html does not exist",
+         "did you mean partials/contact.html? Correct the name in the include, import or extends tag"),
+        ("templates/interview.html", 3, "template syntax error: No filter named 'urll'.",
+         "did you mean url? Fix the filter's name at that line"),
+        ("templates/interview.html", 3, "the template partials/Lists.html does not exist",
+         "the template is partials/lists.html: write its name with those capitals (Windows and macOS find it "
+         "either way; Linux, where sites are often built, does not)"),
+        ("templates/partials/bad.html", 1, "template syntax error: Encountered unknown tag 'endfr'. Jinja was "
+         "looking for the following tags: 'endfor' or 'else'. The innermost block that needs to be closed is 'for'.",
+         "fix the template at that line")]
+    with pytest.raises(SiteError) as failure:
+        build(BuildOptions(root=root, search=False))
+    assert [(p.path, p.line) for p in failure.value.problems][:1] == [("templates/interview.html", 3)]
+    (root / "templates/interview.html").write_text('{% extends "base.html" %}{% block main %}\n'
+                                                   '{% include "partials/footer_extra.html" %}{% endblock %}\n',
+                                                   encoding="utf-8")
+    (root / "templates/partials/bad.html").unlink()
+    with pytest.raises(SiteError) as failure:
+        build(BuildOptions(root=root, search=False))
+    assert [(p.path, p.line, p.hint) for p in failure.value.problems] == [
+        ("templates/interview.html", 2,
+         "did you mean partials/contact.html? Correct the name in the include, import or extends tag")]
