@@ -44,7 +44,7 @@ from .render import (check_templates, copy_assets, default_theme_dir, layout_pla
                      render_pages, theme_asset_copies, theme_dirs, theme_files)
 from .site import Page, SiteGraph, Urls, build_site, check_content_assets, next_milestone_day, output_path
 from .slugs import SlugBook
-from .themefiles import read_stylesheets, read_templates
+from .themefiles import check_override_names, read_stylesheets, read_templates
 from .themelinks import check_template_links, literal_links
 from .workers import collector_paused
 from .write import (PREVIEW_MARK, PREVIEW_MARK_TEXT, FileData, Kept, OutputBusyError, UnsafeOutputError,
@@ -234,6 +234,8 @@ def _site_graph(options: BuildOptions, config: Config, content: Content, report:
                output_path(graph.links.sitemap), output_path(graph.links.robots), *open_data, DATAPACKAGE_PATH,
                *theme, *(rel.split("/", 1)[1] for rel in graph.assets)}
     templates = read_templates(theme_dirs(config), report)
+    check_override_names(config.root / "templates", default_theme_dir(), templates,
+                         {page.template for page in graph.pages}, report)
     stylesheets = read_stylesheets(theme_files(config), report)
     check_template_links(literal_links(templates, stylesheets), written, report, generated_folders={SEARCH_FOLDER})
     return graph

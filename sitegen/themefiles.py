@@ -9,16 +9,18 @@ an invisible character), or GBK/GB18030 with a warning (Windows editors in
 China save "ANSI" so), so a template saved either way renders the same. A
 template that is no text at all is an error at its file, never a traceback.
 
-May import: errors, sources.
+May import: errors, sources, validation.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Collection, Mapping, Sequence
 
 from .errors import Report
 from .sources import ENCODING_HINT, decode_source
+from .validation import edit_distance
 
 ASSETS_FOLDER = "assets"
 """The folder of a template folder whose files are published as they are, not templates (``templates/assets/``)."""
@@ -106,3 +108,55 @@ def read_stylesheets(files: Mapping[str, Path], report: Report) -> dict[str, str
                            ENCODING_HINT)
             texts[output] = data.decode("gb18030", "replace").removeprefix("\ufeff")
     return texts
+
+
+# A template named in quotes by another: {% extends "base.html" %}, {% include 'partials/x.html' %}.
+_REFERENCE_RE = re.compile(r"""\{%-?\s*(?:extends|include|import|from)\s+(['"])([^'"]+)\1""")
+
+
+def check_override_names(own: Path, default: Path, texts: Mapping[str, str], layouts: Collection[str],
+                         report: Report) -> None:
+    """Warn of a site's theme file whose name misses the default theme's file it was surely meant to replace.
+
+    A site overrides the default theme file by file, by name; a file named
+    a little off (``templates/interveiw.html``, ``partials/contacts.html``)
+    was used by nothing, silently, and the author believed the change made.
+    Takes the site's template folder ``own`` and the default theme's
+    ``default``, the used templates' texts (`read_templates`) and the
+    layouts the pages use (``interview.html`` …). Warns at each template of
+    ``own`` that no page uses as its layout, no template names in an
+    ``extends``/``include``/``import``, and the default theme does not have,
+    when its name is a slip from a default template the site does not
+    override (at most 2 letters added, dropped, changed or swapped; 1 for a
+    name up to 10 characters, ``base.html``); and at each file of ``own``'s ``assets/``
+    whose name differs only in capitals from a default theme file it does
+    not replace (``Site.css``: published beside ``site.css``, which the
+    pages keep linking; on Windows and macOS the two are one file). Nothing
+    when ``own`` is the default theme. Raises nothing.
+    """
+    if not own.is_dir() or own.resolve() == default.resolve():
+        return
+    mine, theirs = used_templates([own]), used_templates([default])
+    named = {found.group(2) for text in texts.values() for found in _REFERENCE_RE.finditer(text)}
+    free = sorted(name for name in theirs if name not in mine)
+    for name in mine:
+        if name in theirs or name in layouts or name in named:
+            continue
+        close = [other for other in free if edit_distance(name, other) <= (1 if len(other) <= 10 else 2)]
+        if close:
+            report.warning(f"templates/{name}", None, None,
+                           f"no page uses this template, and its name is close to the default theme's {close[0]} "
+                           "(主题模板): the site's own file replaces the theme's only under the same name",
+                           f"to change what {close[0]} shows, rename this file to {close[0]}")
+    theirs_assets = {path.relative_to(default).as_posix() for path in (default / ASSETS_FOLDER).rglob("*")
+                     if path.is_file()}
+    mine_assets = {path.relative_to(own).as_posix() for path in (own / ASSETS_FOLDER).rglob("*") if path.is_file()}
+    by_case = {name.casefold(): name for name in theirs_assets}
+    for name in sorted(mine_assets - theirs_assets):
+        same = by_case.get(name.casefold())
+        if same is not None and same not in mine_assets:
+            report.warning(f"templates/{name}", None, None,
+                           f"this file differs from the default theme's {same} only in capitals, so it is published "
+                           f"beside it, and the pages keep linking the theme's (on Windows and macOS the two names "
+                           "are one file)",
+                           f"to replace the theme's file, rename this one to {same}")

@@ -279,3 +279,34 @@ def test_check_finds_what_stops_a_template_without_rendering_a_page(tmp_path: Pa
     assert [(p.path, p.line, p.hint) for p in failure.value.problems] == [
         ("templates/interview.html", 2,
          "did you mean partials/contact.html? Correct the name in the include, import or extends tag")]
+
+
+# -- a site's theme file named a little off the default theme's ------------------------------------
+
+def test_a_theme_file_named_a_little_off_the_one_it_was_meant_to_replace_is_told(tmp_path: Path) -> None:
+    # templates/interveiw.html was used by nothing, silently, and its author believed the change made.
+    root = write_site(tmp_path / "site", {
+        "content/interviews/a.md": interview(),
+        "templates/interveiw.html": '{% extends "base.html" %}\n',
+        "templates/partials/contacts.html": "<p>联系</p>\n",
+        "templates/partials/extra.html": "<p>附加</p>\n",  # its own name, included: used
+        "templates/series.html": '{% extends "base.html" %}{% block main %}{% include "partials/extra.html" %}'
+                                 '{% endblock %}\n',
+        "templates/cases-old.html": "<p>旧</p>\n",  # close to no theme file: a file of the site's own
+        "templates/assets/Site.css": "body { color: #222; }\n",
+        "templates/assets/extra.css": "p { margin: 0; }\n"})
+    found = [(p.path, p.message, p.hint) for p in check(BuildOptions(root=root, search=False)).problems]
+    assert found == [
+        ("templates/assets/Site.css", "this file differs from the default theme's assets/site.css only in capitals, "
+         "so it is published beside it, and the pages keep linking the theme's (on Windows and macOS the two "
+         "names are one file)", "to replace the theme's file, rename this one to assets/site.css"),
+        ("templates/interveiw.html", "no page uses this template, and its name is close to the default theme's "
+         "interview.html (主题模板): the site's own file replaces the theme's only under the same name",
+         "to change what interview.html shows, rename this file to interview.html"),
+        ("templates/partials/contacts.html", "no page uses this template, and its name is close to the default "
+         "theme's partials/contact.html (主题模板): the site's own file replaces the theme's only under the same name",
+         "to change what partials/contact.html shows, rename this file to partials/contact.html")]
+    for wrong, right in [("interveiw.html", "interview.html"), ("partials/contacts.html", "partials/contact.html"),
+                         ("assets/Site.css", "assets/site.css")]:
+        (root / "templates" / wrong).rename(root / "templates" / right)
+    assert check(BuildOptions(root=root, search=False)).problems == []
