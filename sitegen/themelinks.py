@@ -174,7 +174,7 @@ def check_template_links(links: Sequence[LiteralLink], written: Collection[str],
     for link in links:
         tried = linked_file(link.path)
         missing = not (tried[0].split("/", 1)[0] in generated_folders or any(path in written for path in tried))
-        if not (link.bare or missing):
+        if not (link.bare or missing or tried[0] not in written and len(tried) > 1 and tried[1] in written):
             continue
         sheet = link.file.endswith(".css")
         loses = ("the pages lose what the stylesheet takes from it (a picture, a font)" if sheet else
@@ -188,11 +188,22 @@ def check_template_links(links: Sequence[LiteralLink], written: Collection[str],
                     if sheet else f"write {link.fix}: the url filter puts the site's base path in front")
             if missing:
                 hint += "; then " + _fix(tried, written, by_case)
-        else:
+        elif missing:
             message = (f"the {'stylesheet' if sheet else 'template'} links {link.path} (模板链接), but the build "
                        f"writes no file there: {loses}")
             hint = _fix(tried, written, by_case)
+        else:
+            page = _slashed(link.path)
+            message = (f"the link {link.path} names a page's address without its closing slash (模板链接): the web "
+                       f"server answers it with a redirect to {page} first, and some hosts with nothing")
+            hint = f"write {page}"
         report.warning(link.file, link.line, link.column, message, hint)
+
+
+def _slashed(path: str) -> str:
+    """``path`` with a slash closing its path part, before any query or fragment: ``/units/a?x#y`` → ``/units/a/?x#y``."""
+    end = min((place for place in (path.find("?"), path.find("#")) if place >= 0), default=len(path))
+    return path[:end] + "/" + path[end:]
 
 
 def _fix(tried: Sequence[str], written: Collection[str], by_case: dict[str, str]) -> str:

@@ -66,14 +66,14 @@ def test_a_link_names_the_files_a_web_server_would_serve(path: str, files: list[
 def test_each_broken_link_is_one_warning_saying_what_to_do() -> None:
     report = Report()
     written = {"index.html", "units/index.html", "assets/site.css", "assets/favicon.svg", "about/index.html"}
-    links = [LiteralLink("templates/base.html", 3, 31, "/assets/print.css"), LiteralLink("templates/base.html", 4, 14, "/Assets/favicon.svg"),
-             LiteralLink("templates/base.html", 4, 75, "/unit/"), LiteralLink("templates/base.html", 5, 1, "/units/"),
-             LiteralLink("templates/base.html", 6, 1, "/about"), LiteralLink("templates/base.html", 7, 1, "/pagefind/pagefind-ui.js"),
-             LiteralLink("templates/base.html", 8, 1, "/files/guide.pdf?v=2")]
+    base = "templates/base.html"
+    links = [LiteralLink(base, 3, 31, "/assets/print.css"), LiteralLink(base, 4, 14, "/Assets/favicon.svg"),
+             LiteralLink(base, 4, 75, "/unit/"), LiteralLink(base, 5, 1, "/units/"),
+             LiteralLink(base, 6, 1, "/about/"), LiteralLink(base, 7, 1, "/pagefind/pagefind-ui.js"),
+             LiteralLink(base, 8, 1, "/files/guide.pdf?v=2")]
     check_template_links(links, written, report, generated_folders={"pagefind"})
     assert [(p.path, p.line, p.column, p.severity) for p in report.problems] == [
-        ("templates/base.html", 3, 31, "warning"), ("templates/base.html", 4, 14, "warning"),
-        ("templates/base.html", 4, 75, "warning"), ("templates/base.html", 8, 1, "warning")]
+        (base, 3, 31, "warning"), (base, 4, 14, "warning"), (base, 4, 75, "warning"), (base, 8, 1, "warning")]
     first, capitals, page, other = report.problems
     assert first.message == ("the template links /assets/print.css (模板链接), but the build writes no file there: "
                              "every page that uses this template gets a broken link")
@@ -310,3 +310,16 @@ def test_a_theme_file_named_a_little_off_the_one_it_was_meant_to_replace_is_told
                          ("assets/Site.css", "assets/site.css")]:
         (root / "templates" / wrong).rename(root / "templates" / right)
     assert check(BuildOptions(root=root, search=False)).problems == []
+
+
+def test_a_pages_address_typed_without_its_closing_slash_is_told() -> None:
+    # It works only through the server's redirect, a round trip more on a phone, and some static hosts have none.
+    report = Report()
+    written = {"index.html", "units/shi-li-zhen/index.html", "files/guide.pdf"}
+    check_template_links([LiteralLink("templates/base.html", 2, 9, "/units/shi-li-zhen?from=nav#top"),
+                          LiteralLink("templates/base.html", 3, 9, "/units/shi-li-zhen/"),
+                          LiteralLink("templates/base.html", 4, 9, "/files/guide.pdf")], written, report)
+    assert [(p.line, p.message, p.hint) for p in report.problems] == [
+        (2, "the link /units/shi-li-zhen?from=nav#top names a page's address without its closing slash (模板链接): "
+            "the web server answers it with a redirect to /units/shi-li-zhen/?from=nav#top first, and some hosts "
+            "with nothing", "write /units/shi-li-zhen/?from=nav#top")]
