@@ -978,6 +978,36 @@ def _missing_data_key(graph: SiteGraph, failure: Exception) -> tuple[str, str] |
     return None
 
 
+def _missing_attribute(failure: Exception) -> tuple[str, str] | None:
+    """The message and hint for a template that read a name an object of sitegen's lacks (``config.titel``,
+    ``page.titel``): the names it has, the closest first offered; None for another fault.
+
+    Jinja's own words were Python's, "'sitegen.config.Config object' has no
+    attribute 'titel'". The names offered are what a template can read:
+    fields and properties, not methods, nor pydantic's ``model_…``; a
+    mapping's text keys. A value of a data file is `_missing_data_key`'s.
+    """
+    if not isinstance(failure, MissingValue) or not isinstance(failure.name, str):
+        return None
+    owner, name = failure.owner, failure.name
+    if owner is jinja2.utils.missing or owner is None or isinstance(owner, (DataMap, DataText, str, int, float)):
+        return None
+    if isinstance(owner, Mapping):
+        names = sorted(key for key in owner if isinstance(key, str))
+    else:
+        kind = type(owner)
+        names = sorted(attribute for attribute in dir(owner) if not attribute.startswith(("_", "model_"))
+                       and not attribute.isupper() and (isinstance(getattr(kind, attribute, None), property)
+                            or not callable(getattr(owner, attribute, None))))
+    if not names:
+        return None
+    near = difflib.get_close_matches(name, names, 1, 0.6)
+    what = "config (the settings of site.yaml)" if isinstance(owner, Config) else f"this {type(owner).__name__}"
+    shown = ", ".join(names[:24]) + (" …" if len(names) > 24 else "")
+    return (f'{what} has no "{name}"; it has {shown}',
+            (f'did you mean "{near[0]}"? Correct' if near else "correct") + " the name in the template at that line")
+
+
 def _render_one(graph: SiteGraph, env: jinja2.Environment, page: Page) -> bytes:
     """Render one page of the graph to UTF-8 bytes.
 
@@ -1005,7 +1035,7 @@ def _render_one(graph: SiteGraph, env: jinja2.Environment, page: Page) -> bytes:
         if in_data:
             raise _Problem(*_later_data_problems(graph, env, page, failure, in_data), stop=False) from None
         kind = "UndefinedError" if isinstance(failure, MissingValue) else type(failure).__name__  # Jinja's name
-        message, hint = _missing_data_key(graph, failure) or (
+        message, hint = _missing_data_key(graph, failure) or _missing_attribute(failure) or (
             f"{kind}: {failure}",
             "check the variable names and expressions used in the template at that line")
         raise _Problem(Problem(f"templates/{name}", line, None, "error", f"while rendering {page.url}: {message}",

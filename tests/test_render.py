@@ -14,7 +14,7 @@ import pytest
 
 from sitegen.build import BuildOptions, build
 from sitegen.config import load_config
-from sitegen.errors import Report
+from sitegen.errors import Report, SiteError
 from sitegen.render import NotADate, escape_output, fingerprinted_name, make_environment, theme_asset_copies
 
 from .sitekit import MINIMAL_CONFIG, interview, tree_hashes, write_site
@@ -198,3 +198,24 @@ def test_pages_link_the_copies_of_the_sites_own_theme_files_and_follow_an_edit_a
     incremental = tree_hashes(output)
     build(BuildOptions(root=root, search=False, base_url="https://example.org/sub/", clean=True))
     assert tree_hashes(output) == incremental
+
+
+@pytest.mark.parametrize(("typed", "owner", "meant"), [
+    ("config.titel", "config (the settings of site.yaml)", "title"),
+    ("page.titel", "this Page", "title"),
+    ("site.links.unit", "this SiteLinks", "units"),
+])
+def test_a_name_an_object_lacks_is_told_with_the_names_it_has(tmp_path: Path, typed: str, owner: str,
+                                                               meant: str) -> None:
+    # Jinja's words were Python's: "'sitegen.config.Config object' has no attribute 'titel'".
+    layout = '{% extends "base.html" %}{% block main %}\n<p>{{ ' + typed + ' }}</p>{% endblock %}\n'
+    root = write_site(tmp_path / "site", {"content/interviews/a.md": interview(), "templates/interview.html": layout})
+    with pytest.raises(SiteError) as failure:
+        build(BuildOptions(root=root, search=False))
+    [problem] = failure.value.problems
+    wrong = typed.rsplit(".", 1)[1]
+    assert (problem.path, problem.line) == ("templates/interview.html", 2)
+    assert problem.message.startswith(f'while rendering /interviews/a/: {owner} has no "{wrong}"; it has ')
+    names = problem.message.split("; it has ", 1)[1].split(", ")
+    assert meant in names and names == sorted(names) and not any(n.startswith(("_", "model_")) for n in names)
+    assert problem.hint == f'did you mean "{meant}"? Correct the name in the template at that line'
