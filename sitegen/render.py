@@ -24,6 +24,7 @@ import dataclasses
 import difflib
 import functools
 import hashlib
+import itertools
 import math
 import os
 import posixpath
@@ -1021,7 +1022,7 @@ def _render_one(graph: SiteGraph, env: jinja2.Environment, page: Page) -> bytes:
                                head=page_head(graph, page), **page.context)
     except jinja2.TemplateSyntaxError as failure:
         raise _Problem(Problem(f"templates/{failure.name or page.template}", failure.lineno, None, "error",
-                               f"template syntax error: {failure.message}", "fix the template at that line"),
+                               f"template syntax error: {failure.message}", syntax_hint(failure, env, failure.source)),
                        stop=True) from None
     except jinja2.TemplateNotFound as failure:
         name, line = _template_position(failure, page.template, theme_dirs(graph.config))
@@ -1064,7 +1065,7 @@ def check_templates(config: Config, report: Report) -> None:
             tree = env.parse(text, name, name)
         except jinja2.TemplateSyntaxError as failure:
             report.error(f"templates/{name}", failure.lineno, None,
-                         f"template syntax error: {failure.message}", "fix the template at that line")
+                         f"template syntax error: {failure.message}", syntax_hint(failure, env, text))
             continue
         for node in tree.find_all((jinja2.nodes.Extends, jinja2.nodes.Include, jinja2.nodes.Import,
                                    jinja2.nodes.FromImport)):
@@ -1078,6 +1079,53 @@ def check_templates(config: Config, report: Report) -> None:
         except jinja2.TemplateSyntaxError as failure:  # an unknown filter or test, found as the code is made
             report.error(f"templates/{name}", failure.lineno, None, f"template syntax error: {failure.message}",
                          _unknown_name_hint(failure.message or "", env))
+
+
+_PAIRED_TAGS = frozenset({"for", "if", "block", "macro", "call", "filter", "with", "set", "autoescape", "trans"})
+"""Jinja's tags that open a part closed by ``end<tag>`` (``set`` only without ``=``: ``{% set x %}…{% endset %}``)."""
+
+
+def syntax_hint(failure: jinja2.TemplateSyntaxError, env: jinja2.Environment, source: str | None) -> str:
+    """The hint for a template syntax error: for a part left open, where it was opened.
+
+    Jinja tells an ``{% if %}`` without ``{% endif %}`` where it gave up,
+    at the template's end or at the enclosing block's ``{% endblock %}``,
+    lines below the slip. The tags of ``source`` are read in order as
+    Jinja's parser does, up to the first closing tag that closes no open
+    part, or the end: the innermost part still open is the one. Takes the
+    error, the environment (its tag syntax) and the template's text; for
+    another error, or one whose text cannot be read, the general hint.
+    """
+    general = "fix the template at that line"
+    message = failure.message or ""
+    if source is None or not ("Unexpected end of template" in message or "innermost block" in message):
+        return general
+    try:
+        tokens = [token for token in env.lex(source) if token[1] != "whitespace"]
+    except jinja2.TemplateSyntaxError:
+        return general
+    open_parts: list[tuple[str, int]] = []
+    for index, (line, kind, _) in enumerate(tokens[:-1]):
+        following = tokens[index + 1]
+        if kind != "block_begin" or following[1] != "name":
+            continue
+        tag = following[2]
+        if tag == "set" and any(token[1] == "operator" and token[2] == "=" for token in
+                                itertools.takewhile(lambda token: token[1] != "block_end", tokens[index + 2:])):
+            continue
+        if tag in _PAIRED_TAGS:
+            open_parts.append((tag, line))
+        elif tag.startswith("end") and tag[3:] in _PAIRED_TAGS:
+            if not open_parts or open_parts[-1][0] != tag[3:]:
+                break
+            open_parts.pop()
+    if not open_parts:
+        return general
+    tag, line = open_parts[-1]
+    hint = f"the {{% {tag} %}} at line {line} is never closed: add {{% end{tag} %}} where that part ends"
+    if "Unexpected end of template" not in message and failure.lineno and failure.lineno > line:
+        hint += f", before line {failure.lineno}"
+    return hint
 
 
 _UNKNOWN_NAME_RE = re.compile(r"No (filter|test) named '([^']+)'")

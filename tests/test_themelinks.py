@@ -266,7 +266,7 @@ def test_check_finds_what_stops_a_template_without_rendering_a_page(tmp_path: Pa
          "either way; Linux, where sites are often built, does not)"),
         ("templates/partials/bad.html", 1, "template syntax error: Encountered unknown tag 'endfr'. Jinja was "
          "looking for the following tags: 'endfor' or 'else'. The innermost block that needs to be closed is 'for'.",
-         "fix the template at that line")]
+         "the {% for %} at line 1 is never closed: add {% endfor %} where that part ends")]
     with pytest.raises(SiteError) as failure:
         build(BuildOptions(root=root, search=False))
     assert [(p.path, p.line) for p in failure.value.problems][:1] == [("templates/interview.html", 3)]
@@ -323,3 +323,21 @@ def test_a_pages_address_typed_without_its_closing_slash_is_told() -> None:
         (2, "the link /units/shi-li-zhen?from=nav#top names a page's address without its closing slash (模板链接): "
             "the web server answers it with a redirect to /units/shi-li-zhen/?from=nav#top first, and some hosts "
             "with nothing", "write /units/shi-li-zhen/?from=nav#top")]
+
+
+@pytest.mark.parametrize(("layout", "line", "hint"), [
+    # Jinja gives up at the enclosing {% endblock %}, lines below the slip.
+    ('{% extends "base.html" %}\n{% block main %}\n<p>甲</p>\n{% if page.title %}\n<p>乙</p>\n'
+     '{% set shown = 1 %}{% for i in [1] %}{{ i }}{% endfor %}{% set note %}注{% endset %}\n{% endblock %}\n', 7,
+     "the {% if %} at line 4 is never closed: add {% endif %} where that part ends, before line 7"),
+    # ... or at the template's end.
+    ('{% extends "base.html" %}\n{% block main %}\n{% for i in [1, 2] %}\n{% if i %}{{ i }}{% endif %}\n', 4,
+     "the {% for %} at line 3 is never closed: add {% endfor %} where that part ends"),
+])
+def test_a_part_left_open_is_told_where_it_was_opened(tmp_path: Path, layout: str, line: int, hint: str) -> None:
+    root = write_site(tmp_path / "site", {"content/interviews/a.md": interview(), "templates/interview.html": layout})
+    [checked] = check(BuildOptions(root=root, search=False)).problems
+    assert (checked.path, checked.line, checked.hint) == ("templates/interview.html", line, hint)
+    with pytest.raises(SiteError) as failure:
+        build(BuildOptions(root=root, search=False))
+    assert [(p.path, p.line, p.hint) for p in failure.value.problems] == [("templates/interview.html", line, hint)]
