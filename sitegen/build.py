@@ -6,8 +6,8 @@ Each stage adds its problems to one `Report`; the build stops before
 publishing when there is any error, so the last good output stays as it was.
 
 May import: errors, config, sources, yamltext, validation, models, slugs, markup, bodies, load,
-checks, site, charts, render, outputs, depends, fresh, addresses, themefiles, themelinks, workers, write: every stage, never
-the editor tools (serve, scaffold) or the command line (cli).
+checks, site, charts, render, outputs, depends, fresh, addresses, themeaccess, themefiles, themelinks,
+workers, write: every stage, never the editor tools (serve, scaffold) or the command line (cli).
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ from .render import (check_templates, copy_assets, default_theme_dir, layout_pla
                      render_pages, theme_asset_copies, theme_dirs, theme_files)
 from .site import Page, SiteGraph, Urls, build_site, check_content_assets, next_milestone_day, output_path
 from .slugs import SlugBook
+from .themeaccess import check_template_access
 from .themefiles import check_override_names, read_stylesheets, read_templates
 from .themelinks import check_template_links, literal_links
 from .workers import collector_paused
@@ -236,6 +237,7 @@ def _site_graph(options: BuildOptions, config: Config, content: Content, report:
     templates = read_templates(theme_dirs(config), report)
     check_override_names(config.root / "templates", default_theme_dir(), templates,
                          {page.template for page in graph.pages}, report)
+    check_template_access(templates, config.language, report)
     stylesheets = read_stylesheets(theme_files(config), report)
     check_template_links(literal_links(templates, stylesheets), written, report, generated_folders={SEARCH_FOLDER})
     return graph
