@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from contextlib import contextmanager
-from typing import Callable, Iterator
+from typing import Callable, Collection, Iterator, Mapping
 
 import jinja2
 
@@ -212,14 +212,17 @@ def _checked_urls(options: BuildOptions, config: Config) -> Urls:
 
 
 def _site_graph(options: BuildOptions, config: Config, content: Content, report: Report,
-                slugs: SlugBook, now: datetime, checked: Urls | None = None) -> SiteGraph:
+                slugs: SlugBook, now: datetime, checked: Urls | None = None,
+                templates: Mapping[str, str] | None = None) -> SiteGraph:
     """Build the site graph, with tag slugs from (and added to) the slug book and those made while loading.
 
     A file under content/ at the path of a file sitegen writes is an error here
     (`sitegen.site.check_content_assets`), and a link to a place another page
-    lacks a warning (the places its layout may give it: `layout_places`), and
-    so is a site path typed in a template that names no file of the build
-    (`sitegen.themelinks`), so that check and build both say them.
+    lacks a warning (the places its layout may give it: `layout_places`); the
+    theme's own files are checked here too (`_check_theme`, with the paths
+    of every file the build writes), so that check and build both say them.
+    ``templates``: the used templates' texts when already read (check reads
+    them first); else they are read here.
     """
     slugs.learn(content.tag_slugs)
     graph = build_site(config, content, now, report, include_drafts=options.include_drafts, slugger=slugs,
@@ -234,13 +237,26 @@ def _site_graph(options: BuildOptions, config: Config, content: Content, report:
     written = {*(page.output for page in graph.pages), *(output_path(feed.url) for feed in all_feeds(graph)),
                output_path(graph.links.sitemap), output_path(graph.links.robots), *open_data, DATAPACKAGE_PATH,
                *theme, *(rel.split("/", 1)[1] for rel in graph.assets)}
-    templates = read_templates(theme_dirs(config), report)
-    check_override_names(config.root / "templates", default_theme_dir(), templates,
-                         {page.template for page in graph.pages}, report)
+    _check_theme(config, report, templates, written)
+    return graph
+
+
+def _check_theme(config: Config, report: Report, templates: Mapping[str, str] | None = None,
+                 written: Collection[str] | None = None) -> None:
+    """Check the theme's own files: their encoding and names (`sitegen.themefiles`), what their markup keeps
+    for readers (`sitegen.themeaccess`) and the links they type (`sitegen.themelinks`).
+
+    ``templates`` are the used templates' texts, read here when None.
+    ``written`` holds the output path of every file the build writes; None
+    when the content's errors stopped the site graph (a check): the links
+    are then checked for their form only, not for the files they name.
+    """
+    if templates is None:
+        templates = read_templates(theme_dirs(config), report)
+    check_override_names(config.root / "templates", default_theme_dir(), templates, report)
     check_template_access(templates, config.language, report)
     stylesheets = read_stylesheets(theme_files(config), report)
     check_template_links(literal_links(templates, stylesheets), written, report, generated_folders={SEARCH_FOLDER})
-    return graph
 
 
 def check(options: BuildOptions) -> CheckResult:
@@ -268,7 +284,7 @@ def _check(options: BuildOptions, report: Report, held: list[Document], unpublis
             _check_output(config, report, options.output)  # a build would refuse it: said now, with the rest
         except SiteError:
             pass
-        check_templates(config, report)  # a build meets these as it renders; a check renders nothing
+        templates = read_templates(theme_dirs(config), report)
         slugs = _slug_book(options, config)
         content = _load_content(options, config, report, slugs)
         now = _now(config, options)
@@ -278,8 +294,11 @@ def _check(options: BuildOptions, report: Report, held: list[Document], unpublis
         check_content(content, config.root, now, report, checked.base_folder, page_url=config.permalinks.url,
                       published=lambda: _published_files(options, config))
         if not report.has_errors():  # the site graph finds URL clashes with generated pages
-            graph = _site_graph(options, config, content, report, slugs, now, checked)
+            graph = _site_graph(options, config, content, report, slugs, now, checked, templates)
             _addresses(options, content, graph, report)  # what a build would warn of moved pages; nothing kept
+        else:
+            _check_theme(config, report, templates)
+        check_templates(config, templates, report)  # a build meets these as it renders; a check renders nothing
     except SiteError:
         pass
 

@@ -49,7 +49,7 @@ from .outputs import OutputJob
 from .outputs.opendata import BUNDLE_PATH, DATAPACKAGE_PATH, DOWNLOADS, column_tables, unit_downloads
 from .outputs.structured import page_head
 from .site import LayoutPlaces, Page, SiteGraph, Urls, group_by_month
-from .themefiles import read_templates, template_text, used_templates
+from .themefiles import template_text, used_templates
 from .workers import can_fork, collector_running, frozen_heap, restart_collector
 
 ASSETS_DIR = "assets"
@@ -1044,13 +1044,13 @@ def _render_one(graph: SiteGraph, env: jinja2.Environment, page: Page) -> bytes:
     return html.encode("utf-8")
 
 
-def check_templates(config: Config, report: Report) -> None:
+def check_templates(config: Config, texts: Mapping[str, str], report: Report) -> None:
     """Compile every template the build may use, as rendering would, and report what stops it, page or not.
 
     `sitegen check` renders no page, so a template that cannot compile
-    passed it while the build failed. Takes the settings; reads the used
-    templates (`sitegen.themefiles.read_templates`, which also tells their
-    encoding) and adds to ``report`` an error at ``templates/<name>:line``
+    passed it while the build failed. Takes the settings and the used
+    templates' texts (`sitegen.themefiles.read_templates`) and adds to
+    ``report`` an error at ``templates/<name>:line``
     for each syntax error or unknown filter or test (Jinja's words, as the
     build gives them), and for each ``extends``, ``include`` or ``import``
     of a template named in quotes that no template folder holds (an
@@ -1059,7 +1059,6 @@ def check_templates(config: Config, report: Report) -> None:
     default theme, so builds leave it to rendering.
     """
     env = make_environment(config)
-    texts = read_templates(theme_dirs(config), Report())  # the encoding is told once, by the site graph's stage
     for name, text in texts.items():
         try:
             tree = env.parse(text, name, name)

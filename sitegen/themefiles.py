@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Collection, Mapping, Sequence
+from typing import Mapping, Sequence
 
 from .errors import Report
 from .sources import ENCODING_HINT, decode_source
@@ -24,6 +24,9 @@ from .validation import edit_distance
 
 ASSETS_FOLDER = "assets"
 """The folder of a template folder whose files are published as they are, not templates (``templates/assets/``)."""
+TEMPLATE_SUFFIXES = (".html", ".htm", ".xml", ".j2", ".jinja", ".jinja2")
+"""The endings of the files read as templates: a note (``README.md``) or a copy kept aside (``unit.html.bak``,
+``base.html~``) beside them is no template, and is neither checked nor compiled."""
 
 
 def used_templates(folders: Sequence[Path]) -> dict[str, Path]:
@@ -31,8 +34,9 @@ def used_templates(folders: Sequence[Path]) -> dict[str, Path]:
 
     Takes the template folders in lookup order (`sitegen.render.theme_dirs`:
     the site's own, then the default theme); a name is taken from the first
-    folder holding it. Files under ``assets/`` (published as they are) and
-    hidden files and folders are left out. Raises nothing; a folder that is
+    folder holding it. Only files with a template's ending count
+    (`TEMPLATE_SUFFIXES`); files under ``assets/`` (published as they are)
+    and hidden files and folders are left out. Raises nothing; a folder that is
     missing gives nothing.
     """
     used: dict[str, Path] = {}
@@ -42,7 +46,8 @@ def used_templates(folders: Sequence[Path]) -> dict[str, Path]:
         for path in sorted(folder.rglob("*")):
             parts = path.relative_to(folder).parts
             name = "/".join(parts)
-            if parts[0] == ASSETS_FOLDER or any(part.startswith(".") for part in parts) or name in used:
+            if (parts[0] == ASSETS_FOLDER or any(part.startswith(".") for part in parts) or name in used
+                    or not name.lower().endswith(TEMPLATE_SUFFIXES)):
                 continue
             if path.is_file():
                 used[name] = path
@@ -110,44 +115,57 @@ def read_stylesheets(files: Mapping[str, Path], report: Report) -> dict[str, str
     return texts
 
 
-# A template named in quotes by another: {% extends "base.html" %}, {% include 'partials/x.html' %}.
-_REFERENCE_RE = re.compile(r"""\{%-?\s*(?:extends|include|import|from)\s+(['"])([^'"]+)\1""")
+# A text in quotes, as a template names another: {% include 'partials/x.html' %}, ["a.html"], {% set p = "b.html" %}.
+_QUOTED_RE = re.compile(r"""(['"])([^'"\n]+)\1""")
+# A template named by a value, not in quotes: {% include p %}, {% extends layout ~ ".html" %}.
+_NAMED_BY_VALUE_RE = re.compile(r"""\{%-?\s*(?:extends|include|import|from)\s+(?![\['"])""")
 
 
-def check_override_names(own: Path, default: Path, texts: Mapping[str, str], layouts: Collection[str],
-                         report: Report) -> None:
+def check_override_names(own: Path, default: Path, texts: Mapping[str, str], report: Report) -> None:
     """Warn of a site's theme file whose name misses the default theme's file it was surely meant to replace.
 
     A site overrides the default theme file by file, by name; a file named
     a little off (``templates/interveiw.html``, ``partials/contacts.html``)
     was used by nothing, silently, and the author believed the change made.
     Takes the site's template folder ``own`` and the default theme's
-    ``default``, the used templates' texts (`read_templates`) and the
-    layouts the pages use (``interview.html`` …). Warns at each template of
-    ``own`` that no page uses as its layout, no template names in an
-    ``extends``/``include``/``import``, and the default theme does not have,
+    ``default`` and the used templates' texts (`read_templates`). Warns at
+    each template of ``own`` that the default theme does not have (every
+    layout a page uses is one of the default theme's names) and no template
+    names in quotes (in an ``extends``/``include``/``import``, a list of
+    them, or a ``set`` that one uses; none at all when a template includes
+    one named by a value, which may be any),
     when its name is a slip from a default template the site does not
     override (at most 2 letters added, dropped, changed or swapped; 1 for a
     name up to 10 characters, ``base.html``); and at each file of ``own``'s ``assets/``
     whose name differs only in capitals from a default theme file it does
     not replace (``Site.css``: published beside ``site.css``, which the
-    pages keep linking; on Windows and macOS the two are one file). Nothing
-    when ``own`` is the default theme. Raises nothing.
+    pages keep linking; on Windows and macOS the two are one file); and at
+    a folder ``Assets/`` (any capitals), whose files are not published.
+    Nothing when ``own`` is the default theme. Raises nothing.
     """
     if not own.is_dir() or own.resolve() == default.resolve():
         return
     mine, theirs = used_templates([own]), used_templates([default])
-    named = {found.group(2) for text in texts.values() for found in _REFERENCE_RE.finditer(text)}
+    named = {found.group(2) for text in texts.values() for found in _QUOTED_RE.finditer(text)}
+    by_value = any(_NAMED_BY_VALUE_RE.search(text) for text in texts.values())  # any template may be meant
     free = sorted(name for name in theirs if name not in mine)
     for name in mine:
-        if name in theirs or name in layouts or name in named:
+        if name in theirs or name in named or by_value:
             continue
-        close = [other for other in free if edit_distance(name, other) <= (1 if len(other) <= 10 else 2)]
+        close = sorted((other for other in free
+                        if edit_distance(name.casefold(), other) <= (1 if len(other) <= 10 else 2)),
+                       key=lambda other: edit_distance(name.casefold(), other))
         if close:
             report.warning(f"templates/{name}", None, None,
                            f"no page uses this template, and its name is close to the default theme's {close[0]} "
                            "(主题模板): the site's own file replaces the theme's only under the same name",
                            f"to change what {close[0]} shows, rename this file to {close[0]}")
+    for folder in sorted(own.iterdir()):
+        if folder.is_dir() and folder.name != ASSETS_FOLDER and folder.name.casefold() == ASSETS_FOLDER:
+            report.warning(f"templates/{folder.name}", None, None,
+                           f"the theme's files are published from templates/{ASSETS_FOLDER}/, in small letters: "
+                           f"nothing in templates/{folder.name}/ is published, nor replaces the theme's",
+                           f"rename the folder to {ASSETS_FOLDER}")
     theirs_assets = {path.relative_to(default).as_posix() for path in (default / ASSETS_FOLDER).rglob("*")
                      if path.is_file()}
     mine_assets = {path.relative_to(own).as_posix() for path in (own / ASSETS_FOLDER).rglob("*") if path.is_file()}

@@ -154,13 +154,15 @@ def linked_file(path: str) -> list[str]:
     return [bare, bare + "/index.html"]
 
 
-def check_template_links(links: Sequence[LiteralLink], written: Collection[str], report: Report, *,
+def check_template_links(links: Sequence[LiteralLink], written: Collection[str] | None, report: Report, *,
                          generated_folders: Collection[str] = ()) -> None:
     """Warn at each link of ``links`` that is typed without the ``url`` filter or names no file of ``written``.
 
     ``written`` holds the output paths of every file the build writes
     (posix, relative to the output folder: ``assets/site.css``,
-    ``units/index.html``). A link into one of ``generated_folders``
+    ``units/index.html``), or None when that is not known (the site's
+    content has errors): then only links typed without the filter are
+    told, as such. A link into one of ``generated_folders``
     (``pagefind``: files another program writes after the pages) is not
     looked for. One warning per link, at its file, line and column, saying
     what to do: type it through the filter (or, in a stylesheet, from the
@@ -170,10 +172,15 @@ def check_template_links(links: Sequence[LiteralLink], written: Collection[str],
     the closest one. A warning, not an error: a publisher may serve other
     files beside the site. Raises nothing.
     """
+    known = written is not None  # else the links' form alone is checked
+    written = written if written is not None else set()
     by_case = {path.casefold(): path for path in written}
     for link in links:
         tried = linked_file(link.path)
-        missing = not (tried[0].split("/", 1)[0] in generated_folders or any(path in written for path in tried))
+        missing = known and not (tried[0].split("/", 1)[0] in generated_folders
+                                 or any(path in written for path in tried))
+        if not known and not link.bare:
+            continue
         if not (link.bare or missing or tried[0] not in written and len(tried) > 1 and tried[1] in written):
             continue
         sheet = link.file.endswith(".css")

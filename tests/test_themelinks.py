@@ -160,7 +160,7 @@ def test_a_template_in_utf16_is_an_error_at_its_file_and_the_output_stays(tmp_pa
 
 _BASE_EXTRA = ('<a href="/dashboard/">看板</a> <img src=\'/assets/logo.svg\' alt="" '
                'style="background: url(/assets/nope.png)"> <a href="{{ site.links.units|url }}">单位</a>'
-               '<a href="//cdn.example.org/x.js">外</a><a href="#top">顶</a><a href="https://example.com/">站</a>'
+               '<a href="//cdn.example.org/x.js">外</a><a href="#main">正文</a><a href="https://example.com/">站</a>'
                '{# <a href="/in-a-comment/"> #}')
 _SHEET = ('.logo { background: url("/assets/logo.svg") no-repeat; }\n'
           '.seal { background: url(seal.png); }\n'
@@ -341,3 +341,47 @@ def test_a_part_left_open_is_told_where_it_was_opened(tmp_path: Path, layout: st
     with pytest.raises(SiteError) as failure:
         build(BuildOptions(root=root, search=False))
     assert [(p.path, p.line, p.hint) for p in failure.value.problems] == [("templates/interview.html", line, hint)]
+
+
+def test_names_a_template_gives_in_quotes_anywhere_count_as_used_and_capitals_as_a_slip(tmp_path: Path) -> None:
+    # A partial named in a list, or in a variable a tag then uses, was told "no page uses this template".
+    home = ('{% extends "base.html" %}{% block main %}{% include ["partials/charts.html"] %}'
+            '{% set part = "partials/list.html" %}{% include part %}{% endblock %}\n')
+    root = write_site(tmp_path / "site", {
+        "content/interviews/a.md": interview(), "templates/home.html": home,
+        "templates/partials/charts.html": "<p>图表</p>\n", "templates/partials/list.html": "<p>列表</p>\n",
+        "templates/case.HTML": "<p>案例</p>\n", "templates/Assets/site.css": "body { color: #222; }\n",
+        "templates/notes.md": "用 {{ x|nofilter }} 和 {% oops %}，链接 <a href=\"/dashboard/\">看板</a>\n",
+        "templates/unit.html.bak": "{% if x %}旧{% endfi %}\n"})
+    found = [(p.path, p.message) for p in check(BuildOptions(root=root, search=False)).problems]
+    assert found == [("templates/Assets", "the theme's files are published from templates/assets/, in small "
+                      "letters: nothing in templates/Assets/ is published, nor replaces the theme's")]
+    page = (build(BuildOptions(root=root, search=False)), (root / "output/index.html").read_text(encoding="utf-8"))[1]
+    assert "<p>图表</p>" in page and "<p>列表</p>" in page
+    # Without the template that names one by a value, the capitals slip is told.
+    (root / "templates/home.html").write_text('{% extends "base.html" %}{% block main %}'
+                                              '{% include ["partials/charts.html", "partials/list.html"] %}'
+                                              '{% endblock %}\n', encoding="utf-8")
+    found = [(p.path, p.hint) for p in check(BuildOptions(root=root, search=False)).problems]
+    assert found == [("templates/Assets", "rename the folder to assets"),
+                     ("templates/case.HTML", "to change what case.html shows, rename this file to case.html")]
+
+
+def test_check_tells_the_themes_problems_beside_the_contents_errors(tmp_path: Path) -> None:
+    # A content error hid every warning about the theme, even those that do not depend on the pages.
+    layout = ('{% extends "base.html" %}{% block main %}<a href="/dashboard/">看板</a>'
+              "<link href=\"{{ '/assets/print.css'|url }}\">{% endblock %}\n")
+    root = write_site(tmp_path / "site", {
+        "content/interviews/a.md": interview().replace("unit: baihe", "unit: nosuch"),
+        "templates/interview.html": layout.encode("gbk"), "templates/partials/contacts.html": "<p>联系</p>\n"})
+    found = [(p.path, p.severity, p.message.split(":")[0]) for p in check(BuildOptions(root=root, search=False)).problems]
+    assert found == [
+        ("content/interviews/a.md", "error", 'there is no unit "nosuch"'),
+        ("templates/interview.html", "warning", "the file is saved as GBK/GB18030, not UTF-8; it was read as GB18030"),
+        # Which files the build writes is not known without the pages: the path typed from the root is told,
+        # the missing print.css waits until the content reads.
+        ("templates/interview.html", "warning", "the link /dashboard/ is typed as a path from the site's root (模板链接), "
+                                                "so it leads out of the site when the site is published under a path, "
+                                                "such as https"),
+        ("templates/partials/contacts.html", "warning", "no page uses this template, and its name is close to the "
+                                                        "default theme's partials/contact.html (主题模板)")]
