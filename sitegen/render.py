@@ -1059,25 +1059,47 @@ def check_templates(config: Config, texts: Mapping[str, str], report: Report) ->
     default theme, so builds leave it to rendering.
     """
     env = make_environment(config)
+    trees: dict[str, jinja2.nodes.Template] = {}
     for name, text in texts.items():
         try:
-            tree = env.parse(text, name, name)
+            trees[name] = env.parse(text, name, name)
         except jinja2.TemplateSyntaxError as failure:
             report.error(f"templates/{name}", failure.lineno, None,
                          f"template syntax error: {failure.message}", syntax_hint(failure, env, text))
-            continue
+    for name, tree in trees.items():
         for node in tree.find_all((jinja2.nodes.Extends, jinja2.nodes.Include, jinja2.nodes.Import,
                                    jinja2.nodes.FromImport)):
             wanted = node.template
-            if (isinstance(wanted, jinja2.nodes.Const) and isinstance(wanted.value, str)
-                    and wanted.value not in texts and not getattr(node, "ignore_missing", False)):
+            if not (isinstance(wanted, jinja2.nodes.Const) and isinstance(wanted.value, str)):
+                continue
+            if wanted.value not in texts and not getattr(node, "ignore_missing", False):
                 report.error(f"templates/{name}", node.lineno, None, f"the template {wanted.value} does not exist",
                              missing_template_hint(wanted.value, texts))
+            elif isinstance(node, jinja2.nodes.FromImport) and wanted.value in trees:
+                _check_imported_names(name, node, wanted.value, trees[wanted.value], report)
         try:
             env.compile(tree, name, name)
         except jinja2.TemplateSyntaxError as failure:  # an unknown filter or test, found as the code is made
             report.error(f"templates/{name}", failure.lineno, None, f"template syntax error: {failure.message}",
-                         _unknown_name_hint(failure.message or "", env))
+                         syntax_hint(failure, env, texts[name]))
+
+
+def _check_imported_names(name: str, node: jinja2.nodes.FromImport, source: str, tree: jinja2.nodes.Template,
+                          report: Report) -> None:
+    """Error at each name ``{% from source import … %}`` in the template ``name`` takes that ``source`` does not
+    define at its top (a macro, or a ``set``): the build stopped only where the name was used, as "undefined"."""
+    defined = {macro.name for macro in tree.body if isinstance(macro, jinja2.nodes.Macro)}
+    defined |= {target.name for assign in tree.body if isinstance(assign, jinja2.nodes.Assign)
+                for target in assign.target.find_all(jinja2.nodes.Name)}
+    defined |= {assign.target.name for assign in tree.body if isinstance(assign, jinja2.nodes.AssignBlock)
+                and isinstance(assign.target, jinja2.nodes.Name)}
+    for imported in node.names:
+        wanted = imported[0] if isinstance(imported, tuple) else imported
+        if wanted not in defined:
+            close = difflib.get_close_matches(wanted, sorted(defined), n=1, cutoff=0.6)
+            report.error(f"templates/{name}", node.lineno, None, f"the template {source} has no macro {wanted}",
+                         (f"did you mean {close[0]}? Correct the name in the import tag" if close else
+                          f"the names {source} gives are: {', '.join(sorted(defined)) or 'none'}"))
 
 
 _PAIRED_TAGS = frozenset({"for", "if", "block", "macro", "call", "filter", "with", "set", "autoescape", "trans"})
@@ -1091,12 +1113,16 @@ def syntax_hint(failure: jinja2.TemplateSyntaxError, env: jinja2.Environment, so
     at the template's end or at the enclosing block's ``{% endblock %}``,
     lines below the slip. The tags of ``source`` are read in order as
     Jinja's parser does, up to the first closing tag that closes no open
-    part, or the end: the innermost part still open is the one. Takes the
-    error, the environment (its tag syntax) and the template's text; for
-    another error, or one whose text cannot be read, the general hint.
+    part, or the end: the innermost part still open is the one. For an
+    unknown filter or test, the closest name there is. Takes the error, the
+    environment (its tag syntax, filters and tests) and the template's
+    text; for another error, or one whose text cannot be read, the general
+    hint.
     """
     general = "fix the template at that line"
     message = failure.message or ""
+    if _UNKNOWN_NAME_RE.search(message):
+        return _unknown_name_hint(message, env)
     if source is None or not ("Unexpected end of template" in message or "innermost block" in message):
         return general
     try:

@@ -88,31 +88,44 @@ def read_templates(folders: Sequence[Path], report: Report) -> dict[str, str]:
 def read_stylesheets(files: Mapping[str, Path], report: Report) -> dict[str, str]:
     """``{output path: text}`` of the theme's stylesheets among ``files``, ``{output path: theme file}``.
 
-    A stylesheet is published byte for byte, and browsers read it as UTF-8
-    (the encoding of the page that links it): one saved as GBK/GB18030 gets
-    a warning at ``templates/<output path>``, since its Chinese text (a font
-    name such as 微软雅黑, a ``content:`` text) would reach readers garbled;
-    its text is read as GB18030 here so that its links are still checked.
-    A byte-order mark is dropped. A file that cannot be read is left out.
-    Raises nothing.
+    A theme's text file is published byte for byte, and browsers read a
+    stylesheet or script without a byte-order mark as UTF-8 (the encoding
+    of the page that loads it; an SVG as XML, UTF-8 unless it says
+    otherwise): a ``.css``, ``.js`` or ``.svg`` saved as GBK/GB18030 gets a
+    warning at ``templates/<output path>``, since its Chinese text (a font
+    name such as 微软雅黑, a ``content:`` text) would reach readers garbled.
+    One with a UTF-16 byte-order mark is read as browsers read it. The
+    stylesheets' text is returned so that their links are checked (a GBK
+    one read as GB18030). A file that cannot be read is left out. Raises
+    nothing.
     """
     texts: dict[str, str] = {}
     for output, path in sorted(files.items()):
-        if path.suffix.lower() != ".css":
+        kind = _BROWSER_TEXT.get(path.suffix.lower())
+        if kind is None:
             continue
         try:
             data = path.read_bytes()
         except OSError:
             continue
-        try:
-            texts[output] = data.decode("utf-8").removeprefix("\ufeff")
-        except UnicodeDecodeError:
-            report.warning(f"templates/{output}", None, None,
-                           "the stylesheet is not saved as UTF-8 (GBK/GB18030, as Windows editors save \"ANSI\"): "
-                           "browsers read it as UTF-8, so its Chinese text, such as a font's name, comes out garbled",
-                           ENCODING_HINT)
-            texts[output] = data.decode("gb18030", "replace").removeprefix("\ufeff")
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            text = data.decode("utf-16", "replace")
+        else:
+            try:
+                text = data.decode("utf-8").removeprefix("\ufeff")
+            except UnicodeDecodeError:
+                report.warning(f"templates/{output}", None, None,
+                               f"the {kind} is not saved as UTF-8 (GBK/GB18030, as Windows editors save \"ANSI\"): "
+                               "browsers read it as UTF-8, so its Chinese text, such as a font's name, comes out "
+                               "garbled", ENCODING_HINT)
+                text = data.decode("gb18030", "replace").removeprefix("\ufeff")
+        if kind == "stylesheet":
+            texts[output] = text
     return texts
+
+
+_BROWSER_TEXT = {".css": "stylesheet", ".js": "script", ".mjs": "script", ".svg": "picture"}
+"""The theme's text files browsers read, by ending: what each is called in a message."""
 
 
 # A text in quotes, as a template names another: {% include 'partials/x.html' %}, ["a.html"], {% set p = "b.html" %}.

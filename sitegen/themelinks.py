@@ -36,15 +36,25 @@ from urllib.parse import unquote
 from .errors import Report
 from .themefiles import ASSETS_FOLDER
 
-# A quoted site path given to the url or abs_url filter: '/assets/site.css'|url, "/x/" | abs_url.
-_FILTERED_RE = re.compile(r"""(?P<quote>['"])(?P<path>/(?!/)[^'"\s{}|]*)(?P=quote)\s*\|\s*(?:url|abs_url)\b""")
-# A root-relative path typed in an attribute that loads or leads somewhere: href="/dashboard/".
+# A quoted site path given to the url or abs_url filter: '/assets/site.css'|url, "units/" | abs_url (a path
+# without its first slash is taken from the root too); not an address elsewhere, a fragment or a query.
+_FILTERED_RE = re.compile(r"""(?P<quote>['"])(?P<path>(?![a-zA-Z][a-zA-Z0-9+.-]*:|//|[#?])[^'"\s{}|]+)(?P=quote)"""
+                          r"""\s*\|\s*(?:url|abs_url)\b""")
+# A root-relative path typed in an attribute that loads or leads somewhere: href="/dashboard/", src="/u/{{ x }}/".
 _ATTRIBUTE_RE = re.compile(r"""(?<![\w-])(?P<name>href|src|action|formaction|poster|data)\s*=\s*"""
-                           r"""(?P<quote>['"])(?P<path>/(?!/)[^'"\s{}]*)(?P=quote)""", re.IGNORECASE)
+                           r"""(?P<quote>['"])(?P<path>/(?!/)(?:[^'"\s{]|\{\{.*?\}\})*)(?P=quote)""",
+                           re.IGNORECASE | re.DOTALL)
+# A srcset's list of pictures: srcset="/a.png 1x, /b.png 2x".
+_SRCSET_RE = re.compile(r"""(?<![\w-])srcset\s*=\s*(?P<quote>['"])(?P<list>(?:[^'"{]|\{\{.*?\}\})*)(?P=quote)""",
+                        re.IGNORECASE | re.DOTALL)
+# A style sheet's @import of a quoted file: @import "print.css";
+_CSS_IMPORT_RE = re.compile(r"""@import\s+(?P<quote>['"])(?P<path>[^'"\s]+)(?P=quote)""", re.IGNORECASE)
+# Template code inside a value: {{ page.kind }}.
+_CODE_RE = re.compile(r"(\{\{.*?\}\})", re.DOTALL)
 # A CSS url(), quoted or not: url(logo.svg), url("/assets/a.png").
 _CSS_URL_RE = re.compile(r"""url\(\s*(?P<quote>['"]?)(?P<path>[^'")\s{}]+)(?P=quote)\s*\)""", re.IGNORECASE)
-# A template comment, {# … #}, and a CSS comment, /* … */: their text is not part of any page.
-_COMMENT_RE = re.compile(r"\{#.*?#\}", re.DOTALL)
+# A template comment, {# … #}, an HTML comment, and a CSS comment, /* … */: their links lead nowhere.
+_COMMENT_RE = re.compile(r"\{#.*?#\}|<!--.*?-->", re.DOTALL)
 _CSS_COMMENT_RE = re.compile(r"/\*.*?\*/", re.DOTALL)
 # A url() value that is no file of the site: another site's, a data: picture, a fragment (an SVG filter).
 _ELSEWHERE_RE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
@@ -60,7 +70,12 @@ class LiteralLink:
     path it names (``/assets/print.css``, query and fragment included; a
     stylesheet's relative ``url(logo.svg)`` made a site path from its
     folder). ``bare`` is True for a root-relative path typed without the
-    ``url`` filter, and ``fix`` is then what to type instead.
+    ``url`` filter, and ``fix`` is then what to type instead. ``slip``
+    names a link that is wrong whatever files there are: ``"joined"`` (the
+    filter given only the last text of an address joined with ``~``: ``fix``
+    has the brackets), ``"made"`` (a root path with template code in it:
+    its file is not looked for) or ``"above"`` (a stylesheet's path leading
+    above the site's root).
     """
 
     file: str
@@ -69,6 +84,7 @@ class LiteralLink:
     path: str
     bare: bool = False
     fix: str = ""
+    slip: str = ""
 
 
 def literal_links(templates: Mapping[str, str], stylesheets: Mapping[str, str] | None = None) -> list[LiteralLink]:
@@ -100,31 +116,64 @@ def _place(text: str, start: int) -> tuple[int, int]:
 def _template_links(name: str, text: str) -> list[LiteralLink]:
     """The typed links of one template's text, in the order written (see `literal_links`)."""
     visible = _blanked(_COMMENT_RE, text)
+    where = f"templates/{name}"
     found: list[tuple[int, LiteralLink]] = []
     for match in _FILTERED_RE.finditer(visible):
-        found.append((match.start(), LiteralLink(f"templates/{name}", *_place(visible, match.start()),
-                                                 match.group("path"))))
+        path = match.group("path")
+        place = _place(visible, match.start())
+        before = visible[:match.start()].rstrip()
+        if before.endswith(("~", "+")):  # '/units/' ~ x ~ '/'|url: the filter takes '/' only
+            opened = visible.rfind("{{", 0, match.start())
+            whole = visible[opened + 2:match.end("path") + 1].strip() if opened >= 0 else ""
+            found.append((match.start(), LiteralLink(where, *place, path, slip="joined",
+                                                     fix=f"{{{{ ({whole})|url }}}}" if whole else "")))
+            continue
+        found.append((match.start(), LiteralLink(where, *place, path if path.startswith("/") else "/" + path)))
     for match in _ATTRIBUTE_RE.finditer(visible):
         path, quote = match.group("path"), match.group("quote")
-        fix = f"{match.group('name')}={quote}{{{{ '{path}'|url }}}}{quote}" if quote == '"' else (
-            f"{match.group('name')}={quote}{{{{ \"{path}\"|url }}}}{quote}")
-        found.append((match.start("quote"), LiteralLink(f"templates/{name}", *_place(visible, match.start("quote")),
-                                                        path, bare=True, fix=fix)))
+        start = match.start("quote")
+        found.append((start, LiteralLink(where, *_place(visible, start), path, bare=True,
+                                         fix=f"{match.group('name')}={quote}{_filtered(path, quote)}{quote}",
+                                         slip="made" if "{{" in path else "")))
+    for match in _SRCSET_RE.finditer(visible):
+        offset = match.start("list")
+        for candidate in re.finditer(r"[^,\s][^,]*", match.group("list")):
+            path = candidate.group().split()[0]
+            if path.startswith("/") and not path.startswith("//"):
+                start = offset + candidate.start()
+                found.append((start, LiteralLink(where, *_place(visible, start), path, bare=True,
+                                                 fix=_filtered(path, match.group("quote")),
+                                                 slip="made" if "{{" in path else "")))
     for match in _CSS_URL_RE.finditer(visible):
         path = match.group("path")
         if path.startswith("/") and not path.startswith("//"):
             found.append((match.start("quote"), LiteralLink(
-                f"templates/{name}", *_place(visible, match.start("quote")), path, bare=True,
-                fix=f"url({{{{ '{path}'|url }}}})")))
+                where, *_place(visible, match.start("quote")), path, bare=True,
+                fix=f"url({_filtered(path, match.group('quote') or chr(34))})")))
     return [link for _, link in sorted(found, key=lambda pair: pair[0])]
 
 
+def _filtered(path: str, quote: str) -> str:
+    """The template code that writes ``path`` through the url filter, inside an attribute quoted with
+    ``quote``: ``/units/`` → ``{{ '/units/'|url }}``; ``/units/{{ page.kind }}/`` → ``{{ ('/units/' ~
+    page.kind ~ '/')|url }}``."""
+    inner = "'" if quote == '"' else '"'
+    parts = [part for part in _CODE_RE.split(path) if part]
+    if len(parts) == 1 and not parts[0].startswith("{{"):
+        return f"{{{{ {inner}{path}{inner}|url }}}}"
+    joined = " ~ ".join(f"({part[2:-2].strip()})" if part.startswith("{{") else f"{inner}{part}{inner}"
+                        for part in parts)
+    return f"{{{{ ({joined})|url }}}}"
+
+
 def _stylesheet_links(output: str, text: str) -> list[LiteralLink]:
-    """The ``url()`` links of one theme stylesheet, published at ``output`` (``assets/site.css``)."""
+    """The ``url()`` and ``@import`` links of one theme stylesheet, published at ``output`` (``assets/site.css``)."""
     visible = _blanked(_CSS_COMMENT_RE, text)
     folder = output.rpartition("/")[0]
+    where = f"templates/{output}"
     links = []
-    for match in _CSS_URL_RE.finditer(visible):
+    for match in sorted([*_CSS_URL_RE.finditer(visible), *_CSS_IMPORT_RE.finditer(visible)],
+                        key=lambda found: found.start()):
         typed = match.group("path")
         if _ELSEWHERE_RE.match(typed):
             continue
@@ -132,10 +181,16 @@ def _stylesheet_links(output: str, text: str) -> list[LiteralLink]:
         if typed.startswith("/"):
             target = typed.split("?", 1)[0].split("#", 1)[0].lstrip("/")
             relative = posixpath.relpath(target, folder or ".")
-            links.append(LiteralLink(f"templates/{output}", line, column, typed, bare=True, fix=f"url({relative})"))
-        else:
-            links.append(LiteralLink(f"templates/{output}", line, column,
-                                     "/" + posixpath.normpath(posixpath.join(folder, typed))))
+            links.append(LiteralLink(where, line, column, typed, bare=True, fix=f"url({relative})"))
+            continue
+        bare = typed.split("?", 1)[0].split("#", 1)[0]
+        joined = posixpath.normpath(posixpath.join(folder, bare))
+        if joined == ".." or joined.startswith("../"):
+            links.append(LiteralLink(where, line, column, typed, slip="above"))
+            continue
+        tail = typed[len(bare):]
+        path = "/" if joined == "." else "/" + joined + ("/" if bare.endswith("/") else "")
+        links.append(LiteralLink(where, line, column, path + tail))
     return links
 
 
@@ -176,12 +231,16 @@ def check_template_links(links: Sequence[LiteralLink], written: Collection[str] 
     written = written if written is not None else set()
     by_case = {path.casefold(): path for path in written}
     for link in links:
+        if link.slip in ("joined", "above"):
+            report.warning(link.file, link.line, link.column, *_slip_message(link))
+            continue
         tried = linked_file(link.path)
-        missing = known and not (tried[0].split("/", 1)[0] in generated_folders
-                                 or any(path in written for path in tried))
+        missing = known and link.slip != "made" and not (tried[0].split("/", 1)[0] in generated_folders
+                                                         or any(path in written for path in tried))
         if not known and not link.bare:
             continue
-        if not (link.bare or missing or tried[0] not in written and len(tried) > 1 and tried[1] in written):
+        if not (link.bare or missing or link.slip != "made" and tried[0] not in written and len(tried) > 1
+                and tried[1] in written):
             continue
         sheet = link.file.endswith(".css")
         loses = ("the pages lose what the stylesheet takes from it (a picture, a font)" if sheet else
@@ -205,6 +264,16 @@ def check_template_links(links: Sequence[LiteralLink], written: Collection[str] 
                        f"server answers it with a redirect to {page} first, and some hosts with nothing")
             hint = f"write {page}"
         report.warning(link.file, link.line, link.column, message, hint)
+
+
+def _slip_message(link: LiteralLink) -> tuple[str, str]:
+    """The message and hint of a link wrong whatever files there are (`LiteralLink.slip`)."""
+    if link.slip == "joined":
+        return (f"the url filter takes only {link.path!r}, the last text of the address joined with ~ before it "
+                "(模板链接): the site's base path comes out in the middle of the link",
+                "put the whole address in brackets before the filter" + (f": {link.fix}" if link.fix else ""))
+    return (f"url({link.path}) leads above the site's root folder (模板链接): no file of the site is there",
+            "correct the path: it is read from the stylesheet's own folder, and ../ goes up one folder")
 
 
 def _slashed(path: str) -> str:

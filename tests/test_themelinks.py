@@ -288,7 +288,7 @@ def test_a_theme_file_named_a_little_off_the_one_it_was_meant_to_replace_is_told
     root = write_site(tmp_path / "site", {
         "content/interviews/a.md": interview(),
         "templates/interveiw.html": '{% extends "base.html" %}\n',
-        "templates/partials/contacts.html": "<p>联系</p>\n",
+        "templates/partials/contacts.html": (default_theme_dir() / "partials/contact.html").read_text(encoding="utf-8"),
         "templates/partials/extra.html": "<p>附加</p>\n",  # its own name, included: used
         "templates/series.html": '{% extends "base.html" %}{% block main %}{% include "partials/extra.html" %}'
                                  '{% endblock %}\n',
@@ -385,3 +385,102 @@ def test_check_tells_the_themes_problems_beside_the_contents_errors(tmp_path: Pa
                                                 "such as https"),
         ("templates/partials/contacts.html", "warning", "no page uses this template, and its name is close to the "
                                                         "default theme's partials/contact.html (主题模板)")]
+
+
+# -- links the first checks missed, from a second trial ---------------------------------------------
+
+def test_links_joined_made_from_values_without_a_first_slash_or_in_a_srcset_are_told() -> None:
+    layout = ('{% block main %}\n'
+              "<a href=\"{{ '/units/' ~ page.kind ~ '/'|url }}\">甲</a>\n"
+              '<a href="/units/{{ page.kind|lower }}/">乙</a>\n'
+              "<link href=\"{{ 'assets/print.css'|url }}\"><a href=\"{{ 'dashboard'|url }}\">看板</a>\n"
+              "<img srcset=\"/assets/favicon.svg 1x, {{ '/x.svg'|url }} 2x\" alt=\"\">\n"
+              '<!-- <a href="/html-commented/"> --><a href="{{ \'#top\'|url }}">顶</a>\n{% endblock %}\n')
+    report = Report()
+    written = {"index.html", "dashboard/index.html", "assets/favicon.svg", "assets/site.css"}
+    check_template_links(literal_links({"interview.html": layout}), written, report)
+    lines = layout.splitlines()
+    found = [(p.line, lines[p.line - 1][p.column - 1:p.column + 11], p.hint) for p in report.problems]
+    assert found == [
+        (2, "'/'|url }}\">", "put the whole address in brackets before the filter: {{ ('/units/' ~ page.kind ~ "
+                             "'/')|url }}"),
+        (3, '"/units/{{ p', "write href=\"{{ ('/units/' ~ (page.kind|lower) ~ '/')|url }}\": the url filter puts "
+                            "the site's base path in front"),
+        (4, "'assets/prin", "add the file as templates/assets/print.css in the site folder, so the build publishes "
+                           "it there, or correct the path (the closest path the build writes is /assets/site.css)"),
+        (4, "'dashboard'|", "write /dashboard/"),
+        (5, "/assets/favi", "write {{ '/assets/favicon.svg'|url }}: the url filter puts the site's base path in front"),
+        (5, "'/x.svg'|url", "add the file as content/x.svg in the site folder, so the build publishes it there, or "
+                           "correct the path")]
+    assert report.problems[0].message == (
+        "the url filter takes only '/', the last text of the address joined with ~ before it (模板链接): the site's "
+        "base path comes out in the middle of the link")
+
+
+def test_a_stylesheets_imports_page_links_and_paths_above_the_root_are_read_as_a_browser_reads_them() -> None:
+    sheet = ('@import "extra.css";\n@import url(print.css);\n.a { background: url(../dashboard/); }\n'
+             '.b { background: url(../../outside.png); }\n.c { background: url(../favicon.svg?v=2#x); }\n')
+    report = Report()
+    written = {"dashboard/index.html", "assets/favicon.svg", "assets/css/print.css"}
+    check_template_links(literal_links({}, {"assets/css/more.css": sheet}), written, report)
+    assert [(p.line, p.message.split(" (")[0], p.hint) for p in report.problems] == [
+        (1, "the stylesheet links /assets/css/extra.css", "add the file as templates/assets/css/extra.css in the site "
+                                                          "folder, so the build publishes it there, or correct the "
+                                                          "path"),
+        (3, "the stylesheet links /assets/dashboard/", "no page of the site has this address: correct the path (the "
+                                                       "closest path the build writes is /dashboard/)"),
+        (4, "the stylesheet links /outside.png", "add the file as content/outside.png in the site folder, so the "
+                                                 "build publishes it there, or correct the path")]
+    report = Report()
+    check_template_links(literal_links({}, {"assets/more.css": sheet}), written, report)
+    assert [(p.line, p.message, p.hint) for p in report.problems] == [
+        (1, "the stylesheet links /assets/extra.css (模板链接), but the build writes no file there: the pages lose "
+            "what the stylesheet takes from it (a picture, a font)", "add the file as templates/assets/extra.css in "
+                                                                     "the site folder, so the build publishes it "
+                                                                     "there, or correct the path"),
+        (2, "the stylesheet links /assets/print.css (模板链接), but the build writes no file there: the pages lose "
+            "what the stylesheet takes from it (a picture, a font)", "add the file as templates/assets/print.css in "
+                                                                     "the site folder, so the build publishes it "
+                                                                     "there, or correct the path"),
+        (4, "url(../../outside.png) leads above the site's root folder (模板链接): no file of the site is there",
+         "correct the path: it is read from the stylesheet's own folder, and ../ goes up one folder"),
+        (5, "the stylesheet links /favicon.svg?v=2#x (模板链接), but the build writes no file there: the pages lose "
+            "what the stylesheet takes from it (a picture, a font)", "add the file as content/favicon.svg in the "
+                                                                     "site folder, so the build publishes it there, "
+                                                                     "or correct the path")]
+
+
+@pytest.mark.parametrize(("name", "data", "warned"), [
+    ("assets/app.js", 'const 标题 = "进展";\n'.encode("gbk"), "script"),
+    ("assets/logo.svg", '<svg xmlns="http://www.w3.org/2000/svg"><title>白鹤镇</title></svg>'.encode("gbk"), "picture"),
+    ("assets/u16.css", "\ufeff.a { background: url(missing-in-utf16.png); }\n".encode("utf-16"), None),
+])
+def test_theme_text_files_browsers_read_are_told_when_not_utf8(tmp_path: Path, name: str, data: bytes,
+                                                                warned: str | None) -> None:
+    root = write_site(tmp_path / "site", {"content/interviews/a.md": interview(), f"templates/{name}": data})
+    found = [(p.path, p.message.split(" (")[0]) for p in check(BuildOptions(root=root, search=False)).problems]
+    if warned:
+        assert found == [(f"templates/{name}", f"the {warned} is not saved as UTF-8")]
+    else:  # a UTF-16 stylesheet with its byte-order mark is read as browsers read it, links and all
+        assert found == [(f"templates/{name}", "the stylesheet links /assets/missing-in-utf16.png")]
+
+
+def test_an_unknown_filter_gets_the_same_hint_from_build_as_from_check(tmp_path: Path) -> None:
+    root = write_site(tmp_path / "site", {"content/interviews/a.md": interview(),
+                                          "templates/interview.html": '{% extends "base.html" %}{% block main %}'
+                                                                      '{{ "x"|urll }}{% endblock %}\n'})
+    [checked] = check(BuildOptions(root=root, search=False)).problems
+    with pytest.raises(SiteError) as failure:
+        build(BuildOptions(root=root, search=False))
+    assert [p.hint for p in failure.value.problems] == [checked.hint] == [
+        "did you mean url? Fix the filter's name at that line"]
+
+
+def test_check_finds_a_misspelt_macro_where_it_is_imported(tmp_path: Path) -> None:
+    # check said clean; the build stopped where the macro was used, lines below, as "'tally_panel' is undefined".
+    layout = (default_theme_dir() / "case.html").read_text(encoding="utf-8").replace(
+        'import tally_panel %}', 'import tally_panell %}', 1)
+    root = write_site(tmp_path / "site", {"content/interviews/a.md": interview(), "templates/case.html": layout})
+    assert [(p.path, p.line, p.message, p.hint) for p in check(BuildOptions(root=root, search=False)).problems] == [
+        ("templates/case.html", 2, "the template partials/tally.html has no macro tally_panell",
+         "did you mean tally_panel? Correct the name in the import tag")]
