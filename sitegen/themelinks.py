@@ -229,7 +229,6 @@ def check_template_links(links: Sequence[LiteralLink], written: Collection[str] 
     """
     known = written is not None  # else the links' form alone is checked
     written = written if written is not None else set()
-    by_case = {path.casefold(): path for path in written}
     for link in links:
         if link.slip in ("joined", "above"):
             report.warning(link.file, link.line, link.column, *_slip_message(link))
@@ -253,11 +252,11 @@ def check_template_links(links: Sequence[LiteralLink], written: Collection[str] 
             hint = (f"write {link.fix}, a path from the stylesheet's own folder, which the files beside it share"
                     if sheet else f"write {link.fix}: the url filter puts the site's base path in front")
             if missing:
-                hint += "; then " + _fix(tried, written, by_case)
+                hint += "; then " + _fix(tried, written)
         elif missing:
             message = (f"the {'stylesheet' if sheet else 'template'} links {link.path} (模板链接), but the build "
                        f"writes no file there: {loses}")
-            hint = _fix(tried, written, by_case)
+            hint = _fix(tried, written)
         else:
             page = _slashed(link.path)
             message = (f"the link {link.path} names a page's address without its closing slash (模板链接): the web "
@@ -282,11 +281,12 @@ def _slashed(path: str) -> str:
     return path[:end] + "/" + path[end:]
 
 
-def _fix(tried: Sequence[str], written: Collection[str], by_case: dict[str, str]) -> str:
+def _fix(tried: Sequence[str], written: Collection[str]) -> str:
     """The hint of a broken template link: the file that differs in capitals, else where to add the file and
     the closest path the build writes."""
     for path in tried:
-        if (same := by_case.get(path.casefold())) is not None:
+        folded = path.casefold()
+        if (same := next((other for other in written if other.casefold() == folded), None)) is not None:
             return (f"the build writes /{_link_of(same)}, which differs only in capitals: web servers on Linux "
                     "tell them apart, so write it exactly so")
     target = tried[0]
