@@ -1113,7 +1113,12 @@ def _placed(data: YamlData, rel: str) -> Any:
             return DataMap({key: placed(item, (*path, key)) for key, item in value.items()}, rel, line, column,
                            {key: positions[(*path, key)] for key in value if (*path, key) in positions})
         if isinstance(value, list):
-            return [placed(item, (*path, index)) for index, item in enumerate(value)]
+            items = [placed(item, (*path, index)) for index, item in enumerate(value)]
+            keys = frozenset(key for item in items if isinstance(item, DataMap) for key in item.item_keys)
+            for item in items:
+                if isinstance(item, DataMap):
+                    item.item_keys = keys  # what its list's items have: a key of theirs it lacks may be tested
+            return items
         return value
 
     return placed(data.value, ())

@@ -28,7 +28,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
 from enum import Enum
 from urllib.parse import quote, unquote
-from typing import Annotated, Any, ClassVar, Iterator, Mapping, NamedTuple
+from typing import Annotated, Any, ClassVar, Iterable, Iterator, Mapping, NamedTuple
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
 from pydantic_core import PydanticCustomError
@@ -90,21 +90,26 @@ class DataMap(dict):  # type: ignore[type-arg]
     Templates use it as the `dict` it is. When a template reads a key that
     one item of a list lacks (``date`` typed ``data``), or shows an empty
     value as a date, the error names this place in the data file
-    (`sitegen.render`), not the template line that read it.
+    (`sitegen.render`), not the template line that read it. ``item_keys``
+    holds the keys the items of its list have, itself among them (its own
+    keys when it is in no list): a key another item has and this one
+    lacks is one a template may test (``{% if item.page %}``) as absent.
     """
 
     path: str
     line: int
     column: int
     places: dict[str, tuple[int, int]]
+    item_keys: frozenset[str]
 
     def __init__(self, items: Mapping[str, Any], path: str, line: int, column: int,
-                 places: Mapping[str, tuple[int, int]]) -> None:
+                 places: Mapping[str, tuple[int, int]], item_keys: Iterable[str] = ()) -> None:
         super().__init__(items)
         self.path, self.line, self.column, self.places = path, line, column, dict(places)
+        self.item_keys = frozenset(item_keys) | frozenset(key for key in self if isinstance(key, str))
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return DataMap, (dict(self), self.path, self.line, self.column, self.places)
+        return DataMap, (dict(self), self.path, self.line, self.column, self.places, self.item_keys)
 
 
 def values_in(value: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Any]]:

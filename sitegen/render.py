@@ -487,9 +487,23 @@ class MissingValue(jinja2.UndefinedError):
 
 
 class _Undefined(jinja2.StrictUndefined):
-    """Jinja's `StrictUndefined`, raising `MissingValue`, which keeps what the name was read from."""
+    """Jinja's `StrictUndefined`, raising `MissingValue`, which keeps what the name was read from.
+
+    One use does not raise: testing, as ``{% if item.page %}`` or ``item.page
+    or ''`` do, a key that an item of a data file's list lacks and another
+    item has (`sitegen.models.DataMap.item_keys`). That is how a template
+    shows a value only some items give; it is false. Showing that key
+    without the test still stops the build at the item
+    (`_data_problems`), and a key no item has is still the template's slip.
+    """
 
     __slots__ = ()
+
+    def __bool__(self) -> bool:
+        owner, name = self._undefined_obj, self._undefined_name
+        if isinstance(owner, DataMap) and isinstance(name, str) and name in owner.item_keys:
+            return False
+        return super().__bool__()
 
     def __init__(self, hint: str | None = None, obj: Any = jinja2.utils.missing, name: str | None = None,
                  exc: type[jinja2.TemplateRuntimeError] = jinja2.UndefinedError) -> None:
@@ -865,7 +879,7 @@ def _data_problems(graph: SiteGraph, failure: Exception, url: str, template: str
                 + (f"; it has {', '.join(typed)}" if typed else ""),
                 f'if "{near[0]}" is meant as "{name}", write {name}: in place of {near[0]}:' if near
                 else f"add {name}: with its value to this item; if items may leave {name} out, the template "
-                     f"should test it first with \"is defined\": {{% if item.{name} is defined %}}"))
+                     f"should show it only where it is given: {{% if item.{name} %}}…{{% endif %}}"))
     return problems
 
 
@@ -923,16 +937,17 @@ def _stand_ins(data: Mapping[str, Any], failure: Exception) -> dict[int, Any]:
         for item, key in _empty_dates(data):
             mended = swaps.get(id(item), item)
             swaps[id(item)] = DataMap({**mended, key: DataText(_STAND_IN_DATE, item.path, *item.places[key])},
-                                      item.path, item.line, item.column, item.places)
+                                      item.path, item.line, item.column, item.places, item.item_keys)
     elif isinstance(failure, MissingValue) and isinstance(failure.owner, (DataMap, DataText)) \
             and failure.owner.line and isinstance(failure.name, str):
         name, items = failure.name, _alike(failure.owner, data)
         donor = next((item for item in items if isinstance(item, DataMap) and name in item), None)
         for item in items if donor is not None else []:
             if isinstance(item, DataText):
-                swaps[id(item)] = DataMap(donor, item.path, item.line, item.column, {})
+                swaps[id(item)] = DataMap(donor, item.path, item.line, item.column, {}, donor.item_keys)
             elif isinstance(item, DataMap) and name not in item:
-                swaps[id(item)] = DataMap({**item, name: donor[name]}, item.path, item.line, item.column, item.places)
+                swaps[id(item)] = DataMap({**item, name: donor[name]}, item.path, item.line, item.column, item.places,
+                                          item.item_keys)
     return swaps
 
 
@@ -945,7 +960,7 @@ def _with_stand_ins(value: Any, swaps: Mapping[int, Any]) -> Any:
         return swaps[id(value)]
     if isinstance(value, DataMap):
         return DataMap({key: _with_stand_ins(item, swaps) for key, item in value.items()}, value.path, value.line,
-                       value.column, value.places)
+                       value.column, value.places, value.item_keys)
     if isinstance(value, dict):
         return {key: _with_stand_ins(item, swaps) for key, item in value.items()}
     if isinstance(value, list):
