@@ -49,10 +49,9 @@ from .outputs import OutputJob
 from .outputs.opendata import BUNDLE_PATH, DATAPACKAGE_PATH, DOWNLOADS, column_tables, unit_downloads
 from .outputs.structured import page_head
 from .site import LayoutPlaces, Page, SiteGraph, Urls, group_by_month
-from .themefiles import template_text, used_templates
+from .themefiles import ASSETS_FOLDER, template_text, used_templates
 from .workers import can_fork, collector_running, frozen_heap, restart_collector
 
-ASSETS_DIR = "assets"
 
 
 def default_theme_dir() -> Path:
@@ -1307,11 +1306,11 @@ def theme_files(config: Config) -> dict[str, Path]:
     """
     files: dict[str, Path] = {}
     for folder in reversed(theme_dirs(config)):
-        assets = folder / ASSETS_DIR
+        assets = folder / ASSETS_FOLDER
         if assets.is_dir():
             for path in sorted(assets.rglob("*")):
                 if path.is_file() and not path.name.startswith("."):
-                    files[f"{ASSETS_DIR}/{path.relative_to(assets).as_posix()}"] = path
+                    files[f"{ASSETS_FOLDER}/{path.relative_to(assets).as_posix()}"] = path
     return files
 
 

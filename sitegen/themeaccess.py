@@ -9,7 +9,7 @@ are found in the templates' text, with their line and column, so `sitegen
 check` says them as a build does; a warning each, since a template may
 write them in ways text alone cannot show (an attribute from a variable).
 
-May import: errors.
+May import: errors, markup, themefiles.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ import re
 from typing import Mapping
 
 from .errors import Report
+from .markup import place_in_block
+from .themefiles import blanked
 
 # What a page does not show as markup: template comments, and the text of scripts and style sheets.
 _HIDDEN_RE = re.compile(r"\{#.*?#\}|(?<=<script)[^>]*>.*?(?=</script)|(?<=<style)[^>]*>.*?(?=</style)",
@@ -30,16 +32,6 @@ _ALT_RE = re.compile(r"\balt\s*=|\baria-hidden\s*=\s*[\"']?true|\brole\s*=\s*[\"
 _FRAGMENT_LINK_RE = re.compile(r"""\bhref\s*=\s*(["'])#([^"'{}\s]+)\1""", re.IGNORECASE)
 _TEMPLATE_CODE_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 _ID_RE = re.compile(r"""(?<![\w.-])id\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
-
-
-def _visible(text: str) -> str:
-    """``text`` with comments and script and style contents made spaces, line ends kept: positions stay."""
-    return _HIDDEN_RE.sub(lambda found: re.sub(r"[^\n]", " ", found.group()), text)
-
-
-def _place(text: str, start: int) -> tuple[int, int]:
-    """The 1-based line and column of the character at ``start`` in ``text``."""
-    return text.count("\n", 0, start) + 1, start - (text.rfind("\n", 0, start) + 1) + 1
 
 
 def check_template_access(templates: Mapping[str, str], language: str, report: Report) -> None:
@@ -55,7 +47,7 @@ def check_template_access(templates: Mapping[str, str], language: str, report: R
     template with the page's ``<body>`` and a ``<nav>`` menu but no link to
     a place in the page (the skip link, 跳到正文). Raises nothing.
     """
-    visible = {name: _visible(text) for name, text in templates.items()}
+    visible = {name: blanked(_HIDDEN_RE, text) for name, text in templates.items()}
     ids = {next(value for value in found.groups() if value is not None)
            for text in visible.values() for found in _ID_RE.finditer(text)}
     # An id made of template values ("chart-{{ n }}") may be anything where its values stand.
@@ -67,28 +59,28 @@ def check_template_access(templates: Mapping[str, str], language: str, report: R
             lang = _LANG_RE.search(tag.group())
             typed = next((value for value in lang.groups() if value is not None), "") if lang else None
             if typed is None or not typed.strip():
-                report.warning(where, *_place(text, tag.start()),
+                report.warning(where, *place_in_block(1, text, tag.start()),
                                "the page's <html> has no lang (页面语言): screen readers read its Chinese with the "
                                "voice of the reader's own setting, often an English one",
                                'write <html lang="{{ config.language }}">, the language site.yaml gives')
             elif "{" not in typed and typed.casefold() != language.casefold():
-                report.warning(where, *_place(text, tag.start() + lang.start()),
+                report.warning(where, *place_in_block(1, text, tag.start() + lang.start()),
                                f'the page says its language is "{typed}", while site.yaml says {language} '
                                "(页面语言): screen readers read it with that language's voice",
                                'write lang="{{ config.language }}"')
         for tag in _IMG_TAG_RE.finditer(text):
             if not _ALT_RE.search(tag.group()) and "{%" not in tag.group():
-                report.warning(where, *_place(text, tag.start()),
+                report.warning(where, *place_in_block(1, text, tag.start()),
                                "this picture has no alt (替代文字): a screen reader reads out its file's name",
                                'write what it shows in alt="…", or alt="" when it only decorates')
         for link in _FRAGMENT_LINK_RE.finditer(text):
             target = link.group(2)
             if target not in ids and not any(pattern.fullmatch(target) for pattern in made):
-                report.warning(where, *_place(text, link.start()),
+                report.warning(where, *place_in_block(1, text, link.start()),
                                f'this link leads to "#{target}", but no template writes id="{target}": it goes '
                                "nowhere", f'give the element it should reach id="{target}", or correct the link')
         if "<body" in text.lower() and "<nav" in text.lower() and not _FRAGMENT_LINK_RE.search(text):
-            report.warning(where, *_place(text, text.lower().index("<body")),
+            report.warning(where, *place_in_block(1, text, text.lower().index("<body")),
                            "the page has a menu (<nav>) but no link to skip it (跳到正文): keyboard users go "
                            "through the whole menu on every page (WCAG 2.4.1)",
                            'write <a class="skip-link" href="#main">跳到正文</a> first in <body>, and give '

@@ -29,6 +29,12 @@ TEMPLATE_SUFFIXES = (".html", ".htm", ".xml", ".j2", ".jinja", ".jinja2")
 ``base.html~``) beside them is no template, and is neither checked nor compiled."""
 
 
+def blanked(pattern: re.Pattern[str], text: str) -> str:
+    """``text`` with what ``pattern`` matches (comments, a script's text) made spaces, its line ends kept: every
+    other character stays at its line and column, so a position found in the result is the one typed."""
+    return pattern.sub(lambda found: re.sub(r"[^\n]", " ", found.group()), text)
+
+
 def used_templates(folders: Sequence[Path]) -> dict[str, Path]:
     """``{template name: its file}`` for every template the build may use, in name order.
 

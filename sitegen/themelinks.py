@@ -21,7 +21,7 @@ at its file, line and column:
 Only text is read (no template is compiled or run), so `sitegen check`
 says it as well as a build, at the cost of reading a few dozen small files.
 
-May import: errors, themefiles.
+May import: errors, markup, themefiles.
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ from typing import Collection, Mapping, Sequence
 from urllib.parse import unquote
 
 from .errors import Report
-from .themefiles import ASSETS_FOLDER
+from .markup import place_in_block
+from .themefiles import ASSETS_FOLDER, blanked
 
 # A quoted site path given to the url or abs_url filter: '/assets/site.css'|url, "units/" | abs_url (a path
 # without its first slash is taken from the root too); not an address elsewhere, a fragment or a query.
@@ -103,24 +104,14 @@ def literal_links(templates: Mapping[str, str], stylesheets: Mapping[str, str] |
     return links
 
 
-def _blanked(pattern: re.Pattern[str], text: str) -> str:
-    """``text`` with what ``pattern`` matches (comments) made spaces, line ends kept: positions stay."""
-    return pattern.sub(lambda found: re.sub(r"[^\n]", " ", found.group()), text)
-
-
-def _place(text: str, start: int) -> tuple[int, int]:
-    """The 1-based line and column of the character at ``start`` in ``text``."""
-    return text.count("\n", 0, start) + 1, start - (text.rfind("\n", 0, start) + 1) + 1
-
-
 def _template_links(name: str, text: str) -> list[LiteralLink]:
     """The typed links of one template's text, in the order written (see `literal_links`)."""
-    visible = _blanked(_COMMENT_RE, text)
+    visible = blanked(_COMMENT_RE, text)
     where = f"templates/{name}"
     found: list[tuple[int, LiteralLink]] = []
     for match in _FILTERED_RE.finditer(visible):
         path = match.group("path")
-        place = _place(visible, match.start())
+        place = place_in_block(1, visible, match.start())
         before = visible[:match.start()].rstrip()
         if before.endswith(("~", "+")):  # '/units/' ~ x ~ '/'|url: the filter takes '/' only
             opened = visible.rfind("{{", 0, match.start())
@@ -132,7 +123,7 @@ def _template_links(name: str, text: str) -> list[LiteralLink]:
     for match in _ATTRIBUTE_RE.finditer(visible):
         path, quote = match.group("path"), match.group("quote")
         start = match.start("quote")
-        found.append((start, LiteralLink(where, *_place(visible, start), path, bare=True,
+        found.append((start, LiteralLink(where, *place_in_block(1, visible, start), path, bare=True,
                                          fix=f"{match.group('name')}={quote}{_filtered(path, quote)}{quote}",
                                          slip="made" if "{{" in path else "")))
     for match in _SRCSET_RE.finditer(visible):
@@ -141,14 +132,14 @@ def _template_links(name: str, text: str) -> list[LiteralLink]:
             path = candidate.group().split()[0]
             if path.startswith("/") and not path.startswith("//"):
                 start = offset + candidate.start()
-                found.append((start, LiteralLink(where, *_place(visible, start), path, bare=True,
+                found.append((start, LiteralLink(where, *place_in_block(1, visible, start), path, bare=True,
                                                  fix=_filtered(path, match.group("quote")),
                                                  slip="made" if "{{" in path else "")))
     for match in _CSS_URL_RE.finditer(visible):
         path = match.group("path")
         if path.startswith("/") and not path.startswith("//"):
             found.append((match.start("quote"), LiteralLink(
-                where, *_place(visible, match.start("quote")), path, bare=True,
+                where, *place_in_block(1, visible, match.start("quote")), path, bare=True,
                 fix=f"url({_filtered(path, match.group('quote') or chr(34))})")))
     return [link for _, link in sorted(found, key=lambda pair: pair[0])]
 
@@ -168,7 +159,7 @@ def _filtered(path: str, quote: str) -> str:
 
 def _stylesheet_links(output: str, text: str) -> list[LiteralLink]:
     """The ``url()`` and ``@import`` links of one theme stylesheet, published at ``output`` (``assets/site.css``)."""
-    visible = _blanked(_CSS_COMMENT_RE, text)
+    visible = blanked(_CSS_COMMENT_RE, text)
     folder = output.rpartition("/")[0]
     where = f"templates/{output}"
     links = []
@@ -177,7 +168,7 @@ def _stylesheet_links(output: str, text: str) -> list[LiteralLink]:
         typed = match.group("path")
         if _ELSEWHERE_RE.match(typed):
             continue
-        line, column = _place(visible, match.start("quote"))
+        line, column = place_in_block(1, visible, match.start("quote"))
         if typed.startswith("/"):
             target = typed.split("?", 1)[0].split("#", 1)[0].lstrip("/")
             relative = posixpath.relpath(target, folder or ".")
