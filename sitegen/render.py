@@ -1135,8 +1135,8 @@ def syntax_hint(failure: jinja2.TemplateSyntaxError, env: jinja2.Environment, so
     """
     general = "fix the template at that line"
     message = failure.message or ""
-    if _UNKNOWN_NAME_RE.search(message):
-        return _unknown_name_hint(message, env)
+    if (unknown := _UNKNOWN_NAME_RE.search(message)) is not None:
+        return _unknown_name_hint(unknown, env)
     if source is None or not ("Unexpected end of template" in message or "innermost block" in message):
         return general
     try:
@@ -1170,11 +1170,9 @@ def syntax_hint(failure: jinja2.TemplateSyntaxError, env: jinja2.Environment, so
 _UNKNOWN_NAME_RE = re.compile(r"No (filter|test) named '([^']+)'")
 
 
-def _unknown_name_hint(message: str, env: jinja2.Environment) -> str:
-    """The hint for Jinja's "No filter named 'urll'.": the closest filter or test there is, if any."""
-    found = _UNKNOWN_NAME_RE.search(message)
-    if found is None:
-        return "fix the template at that line"
+def _unknown_name_hint(found: re.Match[str], env: jinja2.Environment) -> str:
+    """The hint for Jinja's "No filter named 'urll'." (``found``, its `_UNKNOWN_NAME_RE` match): the closest
+    filter or test there is, if any."""
     kind, typed = found.groups()
     close = difflib.get_close_matches(typed, sorted(env.filters if kind == "filter" else env.tests), n=1, cutoff=0.6)
     return f"did you mean {close[0]}? Fix the {kind}'s name at that line" if close else "fix the template at that line"
