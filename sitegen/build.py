@@ -235,8 +235,8 @@ def _site_graph(options: BuildOptions, config: Config, content: Content, report:
     check_content_assets(graph, report, theme=theme, open_data=open_data,
                          data_package=DATAPACKAGE_PATH, search_folder=SEARCH_FOLDER)
     written = {*(page.output for page in graph.pages), *(output_path(feed.url) for feed in all_feeds(graph)),
-               output_path(graph.links.sitemap), output_path(graph.links.robots), *open_data, DATAPACKAGE_PATH,
-               *theme, *(rel.split("/", 1)[1] for rel in graph.assets)}
+               output_path(graph.links.sitemap), output_path(graph.links.robots), *open_data, *theme,
+               *(rel.split("/", 1)[1] for rel in graph.assets)}
     _check_theme(config, report, templates, written)
     return graph
 
