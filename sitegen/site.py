@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import html
 import math
+import posixpath
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -1520,7 +1521,8 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
             meant = after_base_path(path, base) or path
             report.warning(entry.document.path, line, column,
                            f'the link "{href}" leads to no page or file of this site',
-                           _address_hint(href) or hints.hint(meant, _query_and_place(href)))
+                           _address_hint(href) or _sign_in_file_name_hint(href, files)
+                           or hints.hint(meant, _query_and_place(href)))
 
 
 def _query_and_place(href: str) -> str:
@@ -1782,6 +1784,34 @@ def _full_width_web_address(href: str) -> bool:
     typed = href.strip()
     half_width = half_width_address(typed)
     return half_width != typed and half_width[:8].lower().startswith(("http://", "https://"))
+
+
+_ADDRESS_SIGNS = {"#": "the start of a place in a page", "?": "the start of a query",
+                  "%": "the start of a code for another character (%20 is a space)"}
+"""Signs a file name may hold that a web address reads otherwise (RFC 3986, section 3), with what each starts."""
+
+
+def _sign_in_file_name_hint(href: str, files: set[str]) -> str | None:
+    """The hint for a link typed as a file's name that holds "#", "?" or "%", or None for any other link.
+
+    Takes the link as typed (read from the site's root, as every link is) and the site paths of the
+    files under content/ (``/files/Data#1.txt``). A web address reads those signs as what
+    `_ADDRESS_SIGNS` says, so ``files/Data#1.txt`` leads to ``files/Data``; the hint names the sign,
+    and offers renaming the file (the name then works everywhere) or the link with each sign escaped as
+    RFC 3986 writes it (``%23``, ``%3F``, ``%25``), which `site_path` reads back as the file's name; other characters are left as typed.
+    """
+    typed = href.strip()
+    named = posixpath.normpath("/" + typed.lstrip("/")) if typed else ""
+    if named not in files:
+        return None
+    signs = [sign for sign in _ADDRESS_SIGNS if sign in named]
+    read_as = "; ".join(f'"{sign}" as {_ADDRESS_SIGNS[sign]}' for sign in signs)
+    typed_signs = " and ".join(f'"{sign}"' for sign in signs)
+    renamed = re.sub(r"[#?%]+", "-", named.rsplit("/", 1)[1]).strip("-") or "file"
+    escaped = typed.replace("%", "%25").replace("#", "%23").replace("?", "%3F")  # "%" first: the others add one
+    return (f"the file content{named} is there, but a web address reads {typed_signs} in its name otherwise "
+            f"({read_as}): rename the file without {typed_signs} (as {renamed}) and link to it by that name, "
+            f"or write the link as {escaped}")
 
 
 def _address_hint(href: str) -> str | None:

@@ -689,6 +689,8 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A link to another interview by its file name", "[另一篇](2018-05-other.md)",
          {_P: interview(body="## 问题\n\n另见[另一篇](2018-05-other.md)。\n"),
           "content/interviews/2018-05-other.md": interview("另一篇访谈", extra="slug: other\n")}),
+        ('A link to a file whose name holds "#" (content/files/Data#1.txt)', "[数据](files/Data#1.txt)",
+         {_P: interview(body="## 问题\n\n详见[数据](files/Data#1.txt)。\n"), "content/files/Data#1.txt": "1\n"}),
         ("A link to a heading of another interview, with the heading's words changed", "[另一篇](/interviews/other/#下一步打算)",
          {_P: interview(body="## 问题\n\n详见[另一篇](/interviews/other/#下一步打算)。\n"),
           "content/interviews/2018-05-other.md": interview("另一篇访谈", extra="slug: other\n",

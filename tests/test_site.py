@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 import struct
 import subprocess
@@ -573,6 +574,44 @@ def test_a_link_written_with_backslashes_is_told_to_use_slashes_and_the_hint_fol
     write_site(tmp_path, {**files, "content/interviews/a.md": interview(
         body="## 问题一\n\n见[调研报告](/files/报告.pdf)、[单位](/units/baihe/)。\n")})
     assert build(BuildOptions(root=root, search=False)).warnings == []
+
+
+def test_a_link_to_a_file_whose_name_holds_a_hash_query_or_percent_sign_is_told_why_and_how(
+        tmp_path: Path) -> None:
+    # "[数据](files/Data#1.txt)" for content/files/Data#1.txt was told only "leads to no page or file" with the
+    # general hint, and "files/a%20b.pdf" for a file named so was offered "did you mean /files/a%20b.pdf?": the
+    # very link typed. A web address reads "#", "?" and "%" otherwise, whatever the file is called.
+    body = "## 问题一\n\n见[数据](files/Data#1.txt)、[表](/files/a%20b.pdf)、[报告](files/报告?v1#2.pdf)。\n"
+    files = {"content/interviews/a.md": interview(body=body), "content/files/Data#1.txt": b"1",
+             "content/files/a%20b.pdf": b"%PDF", "content/files/报告?v1#2.pdf": b"%PDF"}
+    if os.name == "nt":
+        pytest.skip("Windows file names cannot hold ? (the rest is the same code)")
+    root = write_site(tmp_path, files)
+    warnings = build(BuildOptions(root=root, search=False)).warnings
+    nowhere = "leads to no page or file of this site"
+    place, query = '"#" as the start of a place in a page', '"?" as the start of a query'
+    code = '"%" as the start of a code for another character (%20 is a space)'
+    assert [(w.location(), w.message, w.hint) for w in warnings] == [
+        ("content/interviews/a.md:13:7", f'the link "files/Data#1.txt" {nowhere}',
+         f'the file content/files/Data#1.txt is there, but a web address reads "#" in its name otherwise ({place}): '
+         'rename the file without "#" (as Data-1.txt) and link to it by that name, or write the link as '
+         "files/Data%231.txt"),
+        ("content/interviews/a.md:13:29", f'the link "/files/a%20b.pdf" {nowhere}',
+         f'the file content/files/a%20b.pdf is there, but a web address reads "%" in its name otherwise ({code}): '
+         'rename the file without "%" (as a-20b.pdf) and link to it by that name, or write the link as '
+         "/files/a%2520b.pdf"),
+        ("content/interviews/a.md:13:52", f'the link "files/报告?v1#2.pdf" {nowhere}',
+         "the file content/files/报告?v1#2.pdf is there, but a web address reads \"#\" and \"?\" in its name otherwise "
+         f'({place}; {query}): rename the file without "#" and "?" (as 报告-v1-2.pdf) and link to it by that name, '
+         "or write the link as files/报告%3Fv1%232.pdf")]
+    # Each link written as the hint says leads to its file, in the check and in the published page.
+    write_site(tmp_path, {**files, "content/interviews/a.md": interview(
+        body="## 问题一\n\n见[数据](files/Data%231.txt)、[表](/files/a%2520b.pdf)、[报告](files/报告%3Fv1%232.pdf)。\n")})
+    assert build(BuildOptions(root=root, search=False)).warnings == []
+    page = (root / "output/interviews/a/index.html").read_text(encoding="utf-8")
+    assert ('href="/files/Data%231.txt"' in page and 'href="/files/a%2520b.pdf"' in page
+            and 'href="/files/%E6%8A%A5%E5%91%8A%3Fv1%232.pdf"' in page)
+    assert {p.name for p in (root / "output/files").iterdir()} == {"Data#1.txt", "a%20b.pdf", "报告?v1#2.pdf"}
 
 
 def test_a_link_to_the_preview_or_to_the_sites_own_address_typed_in_full_is_a_warning(tmp_path: Path) -> None:
