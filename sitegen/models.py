@@ -925,6 +925,12 @@ def parse_datetime(value: Any) -> datetime:
         raise PydanticCustomError("datetime_format", "expected a date such as 2018-05-03 10:00, got {kind}",
                                   {"kind": kind_of(value), "hint": _DATETIME_HINT})
     text = value.translate(_FULLWIDTH_DATE).strip()
+    zoned = _ZONED_TIME_RE.fullmatch(text)
+    if zoned:
+        raise PydanticCustomError("datetime_format", 'the time in "{text}" ends with a time zone ("{zone}"), which '
+                                  "a publish time does not take: it is read on the clock of the site's time zone "
+                                  "(time_zone in site.yaml)",
+                                  {"text": value, "zone": zoned["zone"], "hint": _zoned_time_hint(zoned)})
     spoken = _time_in_words(text)
     if spoken is not None:
         raise PydanticCustomError("datetime_format", 'the time in "{text}" is written in words',
@@ -956,6 +962,35 @@ def parse_datetime(value: Any) -> datetime:
         raise PydanticCustomError("datetime_format", 'the time in "{text}" is not understood',
                                   {"text": value, "hint": _time_hint(day, time_part.strip())})
     return datetime.combine(day, time(hour, minute, second))
+
+
+_ZONED_TIME_RE = compile_later(
+    r"(?P<stamp>\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{2}(?::\d{2})?)(?:\.\d+)?\s*"
+    r"(?P<zone>[zZ]|UTC|GMT|(?:UTC|GMT)?[+-]\d{1,2}(?::?\d{2})?)")
+"""A publish time with a UTC offset or "Z" after it, as RFC 3339 writes one (``2018-05-03T10:00:00+08:00``), as
+programs and other site generators export it."""
+_CHINA_OFFSET = timedelta(hours=8)
+"""UTC+8: the offset of Asia/Shanghai, the default ``time_zone`` (China has kept no summer time since 1991)."""
+
+
+def _zoned_time_hint(zoned: re.Match[str]) -> str:
+    """The hint for a publish time typed with a time zone (`_ZONED_TIME_RE`'s match): the same moment on the clock
+    of China (UTC+8), the default time zone. Deleting the zone alone would move any other offset's moment by hours,
+    so the time is given converted, with the seconds when they were typed."""
+    stamp = parse_datetime(zoned["stamp"])
+    zone = zoned["zone"].upper().removeprefix("UTC").removeprefix("GMT")
+    offset = timedelta()
+    if zone not in ("", "Z"):  # +8, +08, +0800, +08:00
+        rest = zone[1:]
+        hours, minutes = rest.split(":") if ":" in rest else (rest[:-2], rest[-2:]) if len(rest) > 2 else (rest, "0")
+        offset = timedelta(hours=int(hours), minutes=int(minutes)) * (-1 if zone[0] == "-" else 1)
+    local = stamp - offset + _CHINA_OFFSET
+    shown = local.isoformat(" ", timespec="seconds" if zoned["stamp"].count(":") == 2 else "minutes")
+    if offset == _CHINA_OFFSET:
+        return (f'delete "{zoned["zone"]}" for a site in China (time_zone: Asia/Shanghai, UTC+8, the default): '
+                f"{shown}")
+    return (f"for a site in China (time_zone: Asia/Shanghai, UTC+8, the default), write the same moment as a clock "
+            f"there shows it: {shown}")
 
 
 def _time_hint(day: date, typed: str) -> str:

@@ -1324,7 +1324,7 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData, pa
         where = f" in {field_name(loc[:-1])}" if len(loc) > 1 else ""
         message = f'the field "{loc[-1] if loc else name}" is missing{where}'
         example = _field_example(model, loc)
-        hint = f'add a line "{loc[-1] if loc else name}: …"' + (f", e.g. {example}" if example else "")
+        hint = f'add a line "{loc[-1] if loc else name}: …"' + (f", {example}" if example else "")
         if (summed := _tally_figure_meant(data, loc)) is not None:
             hint = summed
         if (split := _field_typed_as_an_item(model, data, loc)) is not None:
@@ -1531,25 +1531,27 @@ def _tally_figure_meant(data: YamlData, loc: tuple[Any, ...]) -> str | None:
 
 
 def _field_example(model: type[BaseModel], loc: tuple[Any, ...]) -> str | None:
-    """A line that types the field at ``loc`` of ``model``, for a hint: the record's ``EXAMPLE_LINE`` when it types
-    this field (``title: 白鹤镇访谈``), else the field's first example (``role: 中共白鹤镇党委书记``), else the form of
-    a publish time or a date; None for other fields."""
+    """How to type the field at ``loc`` of ``model``, for a hint: "e.g." and the record's ``EXAMPLE_LINE`` when it
+    types this field (``e.g. title: 白鹤镇访谈``), else "e.g." and the field's first example (``e.g. role:
+    中共白鹤镇党委书记``), else "in the form" and the form of a publish time or a date (``in the form date:
+    YYYY-MM-DD HH:MM (年-月-日 时:分)``: never an example date, which typed as shown would be published as the
+    record's date, as `sitegen.models.DATE_HINT` says); None for other fields."""
     if not loc:
         return None
     key = str(loc[-1])
     owner = _type_inside(_annotation_at(model, loc[:-1]), BaseModel)
     example_line = str(getattr(owner, "EXAMPLE_LINE", ""))
     if example_line.startswith(f"{key}: "):
-        return example_line
+        return f"e.g. {example_line}"
     info = _field_at(model, loc)
     examples = (info.examples if info is not None else None) or []
     if examples:
-        return f"{key}: {examples[0]}"
+        return f"e.g. {key}: {examples[0]}"
     annotation = _annotation_at(model, loc)
     if _type_inside(annotation, datetime) is not None:
-        return f"{key}: 2018-05-03 10:00"
+        return f"in the form {key}: YYYY-MM-DD HH:MM (年-月-日 时:分)"
     if _type_inside(annotation, date) is not None:
-        return f"{key}: 2018-04-26"
+        return f"in the form {key}: YYYY-MM-DD (年-月-日)"
     return None
 
 
@@ -1571,7 +1573,7 @@ def _required_value_hint(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
     example = _field_example(model, loc)
     if example is None:
         return f"write the {key} after the colon (and a space): the field is required, so the line stays"
-    return f"write the {key} after the colon (and a space), e.g. {example}"
+    return f"write the {key} after the colon (and a space), {example}"
 
 
 def _choice_hint(choices: type[Enum] | None, typed: Any, key: str) -> str | None:

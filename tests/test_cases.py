@@ -838,7 +838,7 @@ def test_case_16_script_injection_is_escaped_or_removed(tmp_path: Path) -> None:
         'unknown field "author" (did you mean "interviewee"?)',  # so "interviewee is missing" is not repeated
         'image "x" not found']
     assert [p.hint for p in found[:3]] == [
-        'add a line "date: …", e.g. date: 2018-05-03 10:00',
+        'add a line "date: …", in the form date: YYYY-MM-DD HH:MM (年-月-日 时:分)',
         'add a line "series: " followed by the id of the page\'s series: its file name in content/series/ without .yaml',
         'add a line "unit: " followed by the id of the page\'s unit: its file name in content/units/ without .yaml']
 

@@ -1163,6 +1163,33 @@ def test_a_publish_time_whose_time_is_not_read_gets_a_hint_on_its_own_date(tmp_p
         f'content/interviews/a.md:8:7: error: date: the time in "{typed}" is not understood\n  hint: {hint}']
 
 
+_CHINA = "for a site in China (time_zone: Asia/Shanghai, UTC+8, the default)"
+
+
+@pytest.mark.parametrize(("typed", "zone", "hint"), [
+    # "…Z" was told: delete "Z" and write 2018-05-03 02:00:00, eight hours before the moment exported; "+08:00"
+    # got the general time hint. The moment is given as the default time zone's clock shows it.
+    ("2018-05-03T10:00:00+08:00", "+08:00", f'delete "+08:00" {_CHINA}: 2018-05-03 10:00:00'),
+    ("2018-05-03 10:00 UTC+8", "UTC+8", f'delete "UTC+8" {_CHINA}: 2018-05-03 10:00'),
+    ("2018-05-03T02:00:00Z", "Z", f"{_CHINA}, write the same moment as a clock there shows it: "
+                                  "2018-05-03 10:00:00"),
+    ("2018-05-03T02:00:00.000Z", "Z", f"{_CHINA}, write the same moment as a clock there shows it: "
+                                      "2018-05-03 10:00:00"),
+    ("2018-05-03T22:30-0530", "-0530", f"{_CHINA}, write the same moment as a clock there shows it: "
+                                       "2018-05-04 12:00"),
+])
+def test_a_publish_time_with_a_time_zone_is_told_the_moment_on_the_sites_clock(tmp_path: Path, typed: str,
+                                                                              zone: str, hint: str) -> None:
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(date=typed)})
+    assert [p.format() for p in found(root)] == [
+        f'content/interviews/a.md:8:7: error: date: the time in "{typed}" ends with a time zone ("{zone}"), which a '
+        "publish time does not take: it is read on the clock of the site's time zone (time_zone in site.yaml)\n"
+        f"  hint: {hint}"]
+    fixed = hint.rsplit(": ", 1)[1]  # as the hint says, the page is published at that moment
+    write_site(tmp_path, {"content/interviews/a.md": interview(date=fixed)})
+    assert found(root) == []
+
+
 def test_a_publish_time_typed_right_after_the_day_in_chinese_is_read() -> None:
     # "2019年7月8日10:00" got the general date hint, which dropped both the date and the time typed.
     assert parse_datetime("2019年7月8日10:00") == parse_datetime("2019-07-08 10:00")
@@ -2776,6 +2803,19 @@ def test_an_empty_field_is_told_what_to_write_and_only_an_optional_one_to_remove
         (root / path).write_text(text.replace(line, " " * (len(key) - len(key.lstrip())) + hint.split("e.g. ")[1]),
                                  encoding="utf-8")
         assert found(root) == []
+
+
+def test_a_missing_date_is_told_its_form_never_an_example_date(tmp_path: Path) -> None:
+    # The hint read 'e.g. date: 2018-05-03 10:00' (2018-04-26 for a date): typed as shown, that date is valid, so
+    # the page or milestone was published with a date nobody chose, which sitegen could no longer tell.
+    case = "---\ntitle: 草莓\nunit: baihe\nstatus: planned\nproblem: 问题。\nactions: [走访]\n---\n"
+    root = write_site(tmp_path, {"content/cases/a.md": case,
+                                 UNIT_PATH: UNIT + "milestones:\n  - title: 召开动员会\n"})
+    assert [p.format() for p in found(root)] == [
+        'content/cases/a.md:2:1: error: the field "date" is missing\n'
+        '  hint: add a line "date: …", in the form date: YYYY-MM-DD HH:MM (年-月-日 时:分)',
+        f'{UNIT_PATH}:12:5: error: the field "date" is missing in milestones → item 1\n'
+        '  hint: add a line "date: …", in the form date: YYYY-MM-DD (年-月-日)']
 
 
 def test_an_image_in_the_text_that_is_not_a_file_under_content_is_a_warning(tmp_path: Path) -> None:
