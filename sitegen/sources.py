@@ -592,7 +592,8 @@ def split_front_matter(source: SourceFile, report: Report) -> FrontMatterDocumen
                      opening[1])
     for number in range(1, len(lines)):
         line = lines[number]
-        slip = _fence_slip(line) if line[:1] and line[:1] in _FENCE_MARKS + _FENCE_LEAD else None
+        slip = _fence_slip(line) if line[:1] and line[:1] in _FENCE_MARKS + _FENCE_DOTS + _FENCE_LEAD and \
+            not _YAML_END.fullmatch(line) else None  # "..." closing is told as YAML's end of a document, below
         if slip is not None and line[:1] in _FENCE_LEAD and _in_block_text(lines, number):
             slip = None  # "  ---" in the lines of a block of text (summary: |) is text
         if slip is not None and _text_start(lines, number) is not None:
@@ -613,7 +614,7 @@ def split_front_matter(source: SourceFile, report: Report) -> FrontMatterDocumen
             front = "".join(line + "\n" for line in lines[1:number])
             body = "\n".join(lines[number + 1:])
             return FrontMatterDocument(source, front, 2, body, number + 2)
-    text = _text_start(lines, len(lines))
+    text = _fields_end(lines, _text_start(lines, len(lines)))
     report.error(source.path, 1, 1, 'the front matter opened with "---" on line 1 is never closed' if opening is None
                  else "the front matter opened on line 1 is never closed",
                  'add a line with only "---" after the last front-matter line (title, date, …)' if text is None
@@ -654,23 +655,47 @@ def _text_start(lines: list[str], end: int) -> int | None:
     at all, so the editor left out the "---" above it. A Markdown heading of
     a question (``## 网格员每天做些什么？``) followed by text is the text too,
     blank line above or not, though YAML reads it as a comment: the "---"
-    goes above it, or the heading would be lost in the front matter. None
+    goes above it, or the heading would be lost in the front matter. So it
+    is below a line YAML cannot read (a closing line typed as a word): only
+    a quote or bracket left open above it makes it a value's text. None
     when there is none.
     """
     for number in range(2, end):
         line = lines[number]
-        if line.startswith("##"):
+        if line.startswith("#"):
             after = next((later for later in lines[number + 1:end] if later.strip() and not later.startswith("#")),
                          "")
             if (not after or not (after[0] in " \t-" or _key_start().match(after))) and (
-                    _reads_as_yaml(lines[1:number]) and not _reads_as_yaml(lines[1:end])):
+                    not _left_open(lines[1:number]) and not _reads_as_yaml(lines[1:end])):
                 return number  # a heading followed by text; not a comment among fields, nor inside quotes
             continue
-        if lines[number - 1].strip() or not line.strip() or line[0] in " \t\u3000#-[]{}\"'|>&*!%@`?,:":
+        if lines[number - 1].strip() or not line.strip() or line[0] in _YAML_STARTS:
             continue
         if not _key_start().match(line):
             return None if _reads_as_yaml(lines[1:end]) else number  # else inside quotes or brackets
     return None
+
+
+def _fields_end(lines: list[str], text: int | None) -> int | None:
+    """Where the closing line of front matter left open goes, given the index ``text`` where the page's text starts
+    (`_text_start`): above the first line before it that YAML cannot take after the fields (a closing line typed
+    as a word, ``完``), or at ``text``. None when ``text`` is None: then the page may be fields alone.
+
+    A "---" typed there ends the front matter where its fields end, so no heading or text the editor wrote below
+    it is taken into the front matter, where YAML would read a heading as a comment and drop it."""
+    if text is None:
+        return None
+    for number in range(2, text):
+        line = lines[number]
+        if (line.strip() and line[0] not in _YAML_STARTS and not _key_start().match(line)
+                and _reads_as_yaml(lines[1:number])):
+            return number
+    return text
+
+
+_YAML_STARTS = " \t\u3000#-[]{}\"'|>&*!%@`?,:"
+"""The first characters of a line that YAML may take in front matter as other than a key: an indented line, a
+comment, a list item, a quoted or bracketed value, a block of text, YAML's marks."""
 
 
 def _reads_as_yaml(lines: list[str]) -> bool:
@@ -680,6 +705,18 @@ def _reads_as_yaml(lines: list[str]) -> bool:
     except yaml.YAMLError:
         return False
     return True
+
+
+def _left_open(lines: list[str]) -> bool:
+    """True when YAML stops reading ``lines`` inside a quoted value or a ``[…]``/``{…}`` left open at their end,
+    so that a line below them would be part of that value."""
+    try:
+        yaml.compose("\n".join(lines), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.MarkedYAMLError as error:
+        return (error.context or "").startswith(("while scanning a quoted scalar", "while parsing a flow"))
+    except yaml.YAMLError:
+        return False
+    return False
 
 
 def _close_above(text: int) -> str:
@@ -706,16 +743,17 @@ def _fence_slip(line: str) -> tuple[str, str] | None:
     with spaces between the hyphens", "it is typed "***", with asterisks …",
     "a full-width space … follows it", "a space comes before it …",
     "text follows the dashes: …") and the hint, or None for a real ``---``
-    line and for any line that is neither marks alone (`_fence_dashes`) nor
+    line and for any line that is neither marks alone (`_fence_marks`) nor
     ``---`` with something after it (`_fence_tail`): ``- 大调研``, ``——摘自``,
     ``- -``, ``**``. A lone ``——`` or ``—`` (what one key gives in a
-    Chinese input method) counts. The editor sees no space before the
+    Chinese input method) counts, and so does an ellipsis (``…``, ``……``,
+    ``。。。``: what a Chinese input method gives for "..."). The editor sees no space before the
     dashes, so the hint names it and its columns (`_fence_lead`).
     """
     rest = line.lstrip(_FENCE_LEAD)
     if rest != line:
         return _fence_lead(line[:len(line) - len(rest)], rest)
-    slip = _fence_dashes(line)
+    slip = _fence_marks(line)
     return (slip, FENCE_HINT) if slip is not None else _fence_tail(line)
 
 
@@ -747,8 +785,8 @@ _FENCE_LEAD = " \t\u200b\u200c\u200d\u2060\ufeff" + WIDE_SPACES
 
 def _fence_lead(lead: str, rest: str) -> tuple[str, str] | None:
     """What is wrong with a ``---`` line typed after ``lead``, characters the editor does not see, and the hint;
-    None when ``rest`` is no ``---`` line, typed well or not (`_fence_dashes`)."""
-    slip = None if _DELIMITER.fullmatch(rest) else _fence_dashes(rest)
+    None when ``rest`` is no ``---`` line, typed well or not (`_fence_marks`)."""
+    slip = None if _DELIMITER.fullmatch(rest) else _fence_marks(rest)
     if slip is None and not _DELIMITER.fullmatch(rest):
         tail = _fence_tail(rest)
         if tail is None:
@@ -761,7 +799,8 @@ def _fence_lead(lead: str, rest: str) -> tuple[str, str] | None:
     them = f"the {what.split(' (')[0].removeprefix('a ').removeprefix('an ')}" if len(lead) == 1 else \
         f"the {len(lead)} characters"
     if slip:
-        return told, f"delete {them} before the dashes, and {FENCE_HINT}"
+        marks = "dots" if rest[:1] in _FENCE_DOTS else "dashes"
+        return told, f"delete {them} before the {marks}, and {FENCE_HINT}"
     return told, f"delete {them} before the dashes, so that the line is exactly ---"
 
 
@@ -787,6 +826,38 @@ def _in_block_text(lines: list[str], number: int) -> bool:
 
 
 _BLOCK_START = re.compile(r":[ \t]+[|>][-+0-9]*[ \t]*(?:#.*)?$")
+
+
+def _fence_marks(line: str) -> str | None:
+    """What is wrong with ``line``, marks alone typed for ``---`` (dashes, a rule's marks or an ellipsis), or None."""
+    slip = _fence_dashes(line)
+    return slip if slip is not None else _fence_dots(line)
+
+
+_FENCE_DOTS = ".…⋯。．・·･‧∙"
+"""The dots of a ``---`` line typed as "..." or "……": a Chinese input method gives the ellipsis (省略号) ``…`` for
+"...", ``。`` or ``．`` for ".", and ``·`` or ``・`` (间隔号) beside them."""
+_ELLIPSES = "…⋯"
+
+
+def _fence_dots(line: str) -> str | None:
+    """What is wrong with ``line``, dots alone typed for ``---`` (`_FENCE_DOTS`, spaces between them or none), or None.
+
+    An ellipsis (``…``, ``……``) counts alone; other dots from two on (``..``,
+    ``。。。``, ``・・・``).
+    """
+    dots = line.rstrip()
+    if not dots or dots.strip(_FENCE_DOTS + _MARK_GAPS):
+        return None
+    if any(char in _ELLIPSES for char in dots):
+        return f'it is typed "{dots}", an ellipsis (省略号), not three half-width hyphens'
+    if sum(char in _FENCE_DOTS for char in dots) < 2:
+        return None
+    if any(char in "。．" for char in dots):
+        return f'it is typed "{dots}", with full stops (句号) in place of the three half-width hyphens'
+    if dots.isascii():
+        return f'it is typed "{dots}", with dots in place of the three half-width hyphens'
+    return f'it is typed "{dots}", with middle dots (间隔号) in place of the three half-width hyphens'
 
 
 def _fence_dashes(line: str) -> str | None:

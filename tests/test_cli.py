@@ -407,6 +407,8 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A case study saved in the folder of interviews", "content/interviews/caomei.md with status:, problem:",
          {"content/interviews/caomei.md": _GOOD_CASE + "\n## 做法\n\n走访。\n"}),
         ("The closing --- typed with an input method", "———", {_P: interview().replace("\n---\n\n", "\n———\n\n")}),
+        ('The closing --- typed as the ellipsis (省略号) an input method gives for "..."', "…",
+         {_P: interview().replace("\n---\n\n", "\n…\n\n")}),
         ('Front matter closed with YAML\'s "..."', "---, fields, then ...", {_P: interview().replace("\n---\n\n", "\n...\n\n")}),
         ("Front matter in TOML, as Hugo allows", '+++\\ntitle = "白鹤镇访谈"\\n+++',
          {_P: '+++\ntitle = "白鹤镇访谈"\ndate = 2018-05-03\n+++\n\n回答。\n'}),

@@ -982,6 +982,8 @@ def test_an_opening_fence_typed_with_full_width_dashes_is_named(tmp_path: Path) 
     ("***", '"***", with asterisks (星号) in place of the three half-width hyphens'),
     ("___", '"___", with underscores (下划线) in place of the three half-width hyphens'),
     ("—", '"—", one full-width or long dash (全角/长破折号), not three half-width hyphens'),
+    ("…", '"…", an ellipsis (省略号), not three half-width hyphens'),  # what an input method gives for "..."
+    ("。。。", '"。。。", with full stops (句号) in place of the three half-width hyphens'),
 ])
 @pytest.mark.parametrize("where", ["opening", "closing", "both"])
 def test_a_fence_typed_as_a_rule_is_named_and_typing_it_as_told_checks(

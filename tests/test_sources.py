@@ -558,6 +558,17 @@ def test_front_matter_not_closed_before_the_text_is_named_at_the_text() -> None:
         '  hint: add a line with only "---" above line 5, after the last front-matter line (title, date, …)']
 
 
+def _closed_as_told(text: str, line: int, report: Report) -> FrontMatterDocument:
+    """Assert that ``text``, front matter left open, is told to be closed above ``line``; return it split so closed."""
+    told = Report()
+    split_front_matter(source(text), told)
+    assert [p.format() for p in told.problems] == [
+        'content/p.md:1:1: error: the front matter opened with "---" on line 1 is never closed\n'
+        f'  hint: add a line with only "---" above line {line}, after the last front-matter line (title, date, …)']
+    lines = text.split("\n")
+    return split_front_matter(source("\n".join([*lines[:line - 1], "---", *lines[line - 1:]])), report)
+
+
 @pytest.mark.parametrize(("text", "line"), [
     ("---\ntitle: x\ndraft: false\n\n## 网格员每天做些什么？\n\n早上八点，网格员走进村组。\n", 5),
     ("---\ntitle: x\ndraft: false\n## 问一\n### 小问\n\n答。\n", 4),  # no empty line; a sub-heading
@@ -567,14 +578,7 @@ def test_a_heading_after_the_front_matter_left_open_is_where_the_closing_line_go
     # The hint said "above line 7", under the heading: YAML reads "## …" as a comment, so the heading, typed as
     # told, went into the front matter, and the page was published without its first question.
     report = Report()
-    split_front_matter(source(text), report)
-    assert [p.format() for p in report.problems] == [
-        'content/p.md:1:1: error: the front matter opened with "---" on line 1 is never closed\n'
-        f'  hint: add a line with only "---" above line {line}, after the last front-matter line (title, date, …)']
-    lines = text.split("\n")
-    followed = "\n".join([*lines[:line - 1], "---", *lines[line - 1:]])
-    report = Report()
-    document = split_front_matter(source(followed), report)
+    document = _closed_as_told(text, line, report)
     assert report.problems == [] and document.body.lstrip("\n").startswith("##")
     report = Report()  # with a "---" further down, taken as the end: the text is named at the heading
     split_front_matter(source(text + "\n---\n\n再一段。\n"), report)
@@ -791,3 +795,72 @@ def test_split_front_matter_after_blank_lines_is_an_error() -> None:
     assert document.front_matter is None
     assert [(p.line, p.column, p.message) for p in report.problems] == [
         (1, 1, 'the front matter must start on line 1, but its "---" is on line 3')]
+
+
+_ELLIPSIS = "an ellipsis (省略号), not three half-width hyphens"
+
+
+# Each was "the front matter opened with "---" on line 1 is never closed" with a hint to add a "---" below the
+# page's first heading (closing), or "the page has no front matter" (opening): a Chinese input method gives "…"
+# or "……" for "...", and "。" for ".".
+@pytest.mark.parametrize(("fence", "what"), [
+    ("…", f'it is typed "…", {_ELLIPSIS}'),
+    ("……", f'it is typed "……", {_ELLIPSIS}'),
+    ("⋯", f'it is typed "⋯", {_ELLIPSIS}'),
+    ("。。。", 'it is typed "。。。", with full stops (句号) in place of the three half-width hyphens'),
+    ("．．．", 'it is typed "．．．", with full stops (句号) in place of the three half-width hyphens'),
+    ("・・・", 'it is typed "・・・", with middle dots (间隔号) in place of the three half-width hyphens'),
+    ("· · ·", 'it is typed "· · ·", with middle dots (间隔号) in place of the three half-width hyphens'),
+    ("....", 'it is typed "....", with dots in place of the three half-width hyphens'),
+    ("..", 'it is typed "..", with dots in place of the three half-width hyphens'),
+])
+def test_a_fence_typed_as_an_ellipsis_or_dots_is_named(fence: str, what: str) -> None:
+    closing = f'content/p.md:5:1: error: this line looks like the "---" that closes the front matter, but {what}\n' \
+              + _FENCE_HINT
+    report = Report()
+    document = split_front_matter(source(f"---\ntitle: x\ntags:\n- a\n{fence}\n\n## 请教\n\n正文\n"), report)
+    assert [p.format() for p in report.problems] == [closing]
+    assert (document.front_matter, document.body, document.body_line) == ("title: x\ntags:\n- a\n",
+                                                                         "\n## 请教\n\n正文\n", 6)
+    report = Report()
+    document = split_front_matter(source(f"{fence}\ntitle: x\n---\n正文\n"), report)
+    assert [p.format() for p in report.problems] == [
+        f'content/p.md:1:1: error: line 1 looks like the "---" that opens the front matter, but {what}\n'
+        + _FENCE_HINT]
+    assert (document.front_matter, document.body) == ("title: x\n", "正文\n")
+
+
+def test_an_ellipsis_closing_line_after_a_space_names_both() -> None:
+    report = Report()
+    split_front_matter(source("---\ntitle: x\n\u3000……\n正文\n"), report)
+    assert [p.format() for p in report.problems] == [
+        'content/p.md:3:1: error: this line looks like the "---" that closes the front matter, but a full-width '
+        f'space (全角空格) comes before it, in column 1, and it is typed "……", {_ELLIPSIS}\n'
+        "  hint: delete the full-width space before the dots, and type exactly --- (three half-width hyphens, 半角) "
+        "and nothing else on the line"]
+
+
+@pytest.mark.parametrize("text", [
+    "……\n\n正文\n", "。。。\n正文\n", "·\n正文\n",  # no front matter: the loader says so
+    "---\ntitle: x\n---\n\n正文\n\n……\n\n。。。\n",  # in the body
+    "---\ntitle: x\nsummary: |\n  ……\n---\n正文\n",  # in a block of text
+    "---\ntitle: x\n\n正文\n\n……\n",  # below the text of a page left open: not taken for the closing line
+])
+def test_ellipses_that_are_no_fence_are_left_alone(text: str) -> None:
+    report = Report()
+    split_front_matter(source(text), report)
+    assert [p.message for p in report.problems] in ([], ['the front matter opened with "---" on line 1 is never '
+                                                         'closed'])
+    assert not any("ellipsis" in p.message for p in report.problems)
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("---\ntitle: x\ntags:\n- a\n完\n\n## 请教\n\n正文\n", 5),  # a closing line typed as a word: above it
+    ("---\ntitle: x\n完\n# 请教\n正文\n", 3),
+    ("---\ntitle: x\nurl: http://a.cn/1\n\n## 请教\n\n正文\n", 5),
+])
+def test_front_matter_left_open_is_closed_where_its_fields_end_never_below_a_heading(text: str, line: int) -> None:
+    # The hint said "above line 9", below the heading "## 请教", which YAML reads as a comment: typed as told,
+    # the heading went into the front matter and vanished from the page.
+    document = _closed_as_told(text, line, Report())
+    assert "# 请教\n" in document.body and document.body.endswith("正文\n")
