@@ -24,7 +24,7 @@ old address a page keeps (``aliases:``) name another page or another
 page's old address. Files are never written.
 
 May import: errors, config, sources, yamltext, validation, models, markup, bodies, slugs, fresh, pagecache,
-workers, recordfiles.
+workers, recordfiles, strayfields.
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ from .fresh import code_fingerprint
 from .pagecache import Entry, PageCache, settled_stamp, source_digest, text_key
 from .recordfiles import MisnamedFile, copy_suffix, id_differs_hint, report_misnamed
 from .sources import SourceFile, SourceReader, find_sources, split_front_matter
+from .strayfields import check_fields_below, check_pasted_front_matter
 from .validation import (fields_elsewhere, group_fields, names_a_field, typed_value_warnings, validate_record,
                          withdraw_wide_note_warnings)
 from .workers import Pending, WorkerPool, can_fork, run_apart
@@ -842,10 +843,13 @@ def _read_front_matter(job: _PageJob, report: Report, known_slugs: Mapping[str, 
                      elsewhere=fields_elsewhere(COLLECTIONS[job.collection]),
                      groups=group_fields(COLLECTIONS[job.collection]),
                      names=names_a_field(COLLECTIONS[job.collection]))
-    if data is None:
+    names = COLLECTIONS[job.collection].model_fields
+    closed_early = check_fields_below(job.front_matter, job.body, job.body_line, names, rel, report)
+    pasted = check_pasted_front_matter(job.front_matter, job.body, job.body_line, names, rel, report)
+    if data is None or closed_early:  # fields typed below an early "---" are not to be told missing
         return None
     meta = validate_record(COLLECTIONS[job.collection], data, rel, report, folders=KINDS_ALIKE[job.collection])
-    if meta is None:
+    if meta is None or pasted:  # the text's own warnings would be about the pasted fields' lines: told once fixed
         return None
     if not meta.draft:  # drafts are never published
         report.extend(typed_value_warnings(rel, data, "the page", job.front_matter, job.front_matter_line,

@@ -1033,6 +1033,94 @@ def test_a_closing_fence_with_more_on_the_line_is_named_and_mending_it_checks(
     assert parse_html(build_at(root) / "interviews/baihe/index.html").cssselect("h1")[0].text_content() == "白鹤镇：补好短板"
 
 
+def _article_text(root: Path) -> str:
+    """The text of the interview's article as built, whitespace folded."""
+    return text_of(parse_html(build_at(root) / "interviews/baihe/index.html").cssselect("article")[0])
+
+
+_EARLY = interview().replace("title: 白鹤镇访谈\n", "title: 白鹤镇访谈\n---\n")
+"""An interview whose front matter is closed on line 3, above series: (line 4) … date: (line 9)."""
+
+
+@pytest.mark.parametrize(("page", "hint", "fixed"), [
+    (_EARLY.replace("\n---\n\n## 问题一", "\n\n## 问题一"),
+     'move this "---" line down to just below line 9, the last line of the date: field, so that it closes the '
+     "front matter after all its fields", interview()),
+    (_EARLY, 'delete this line: the fields below it are in the front matter, whose closing "---" is on line 10',
+     interview()),
+])
+def test_fields_below_a_closing_line_typed_too_early_are_named_not_told_missing(
+        tmp_path: Path, page: str, hint: str, fixed: str) -> None:
+    # Was "2:1: the field "series" is missing" (and date, interviewee, unit), each with a hint to add it, while
+    # it was there below line 3 and published as a line of the text.
+    root = write_site(tmp_path, {PAGE_PATH: page})
+    assert printed(root) == [
+        f"{PAGE_PATH}:3:1: error: the front matter closes on this line, before fields typed below it: series "
+        "(line 4), unit (line 5), interviewee (line 6), date (line 9); they would be published as the page's text"
+        f"\n  hint: {hint}"]
+    write_site(root, {PAGE_PATH: fixed})
+    assert printed(root) == []
+    assert "series:" not in _article_text(root) and "问题一" in _article_text(root)
+
+
+def test_an_optional_field_below_the_closing_line_is_named_too(tmp_path: Path) -> None:
+    # Nothing was missing, so nothing was said: "tags: [草莓产业]" was published as the page's first line.
+    root = write_site(tmp_path, {PAGE_PATH: interview(body="tags: [草莓产业]\n\n## 问题一\n\n回答。\n")})
+    assert printed(root) == [
+        f"{PAGE_PATH}:9:1: error: the front matter closes on this line, before fields typed below it: tags "
+        "(line 11); they would be published as the page's text\n"
+        '  hint: move this "---" line down to just below line 11, the last line of the tags: field, so that it '
+        "closes the front matter after all its fields"]
+
+
+@pytest.mark.parametrize("body", [
+    "注：以下为访谈原文。\n\n## 问题一\n",  # a note, not a field
+    "Note: 以下为访谈原文。\n\n## 问题一\n",
+    "title: 白鹤镇访谈\n\n## 问题一\n",  # a field the front matter has: not moved there (it would be twice)
+    "status: in_progress\n\n## 问题一\n",  # a case study's field, not an interview's
+])
+def test_text_starting_like_a_field_that_is_no_missing_field_is_text(tmp_path: Path, body: str) -> None:
+    root = write_site(tmp_path, {PAGE_PATH: interview(body=body)})
+    assert printed(root) == []
+
+
+_TOP = interview().split("\n---\n")[0] + "\n---\n"
+"""The interview's front matter with its "---" lines (lines 1 to 9)."""
+
+
+_FIELDS = "title, series, unit, interviewee, date"
+
+
+@pytest.mark.parametrize(("pasted", "what", "hint"), [
+    (_TOP, f"lines 13 to 21: {_FIELDS}",
+     "delete lines 13 to 21: its fields are already set, to the same values, in the front matter at the top"),
+    (_TOP.replace("title: 白鹤镇访谈", "title: 白鹤镇访谈（修订）").replace("unit: baihe\n", "unit: baihe\ntags: [民生]\n"),
+     "lines 13 to 22: title, series, unit, tags, interviewee, date",
+     "delete lines 13 to 22: the fields title, tags there differ from the front matter at the top (or are not in "
+     "it): if a value there is the one wanted, move it up into the front matter at the top first, in place of the "
+     "value there"),
+])
+def test_front_matter_pasted_again_in_the_text_is_an_error_at_its_first_line(
+        tmp_path: Path, pasted: str, what: str, hint: str) -> None:
+    # The page showed "title: 白鹤镇访谈 series: dadiaoyan …" as paragraphs and a list, with nothing said.
+    root = write_site(tmp_path, {PAGE_PATH: interview(body=f"引言。\n\n{pasted}\n## 问题一\n\n回答。\n")})
+    assert printed(root) == [
+        f"{PAGE_PATH}:13:1: error: the text holds a second front matter block ({what}), which would be published "
+        f"as the page's text\n  hint: {hint}"]
+    write_site(root, {PAGE_PATH: interview(body="引言。\n\n\n## 问题一\n\n回答。\n")})
+    assert printed(root) == []
+
+
+@pytest.mark.parametrize("body", [
+    "第一段。\n\n---\n\n注：以下为访谈原文。\n\n---\n\n第二段。\n",  # rules around a note
+    "第一段。\n\n---\ndate: 2018-05-03\n---\n\n第二段。\n",  # one field between rules
+    "示例：\n\n```yaml\n---\ntitle: 白鹤镇访谈\ndate: 2018-05-03\n---\n```\n",  # an example in code
+])
+def test_rules_and_examples_in_the_text_are_no_pasted_front_matter(tmp_path: Path, body: str) -> None:
+    root = write_site(tmp_path, {PAGE_PATH: interview(body=body)})
+    assert not any("second front matter" in line for line in printed(root))
+
+
 @pytest.mark.parametrize(("char", "name"), [("\u2028", "line separator (行分隔符, U+2028)"),
                                           ("\u2029", "paragraph separator (段分隔符, U+2029)")])
 def test_a_line_separator_pasted_into_the_text_is_warned_and_deleting_it_checks(
