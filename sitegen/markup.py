@@ -65,7 +65,7 @@ Policies (what editors get, and why):
   item's text on the page (a lazy line): it is read with the quote and
   offered with the quote's signs (``> 2. 制定``).
 * **Signs typed in full width or with a full-width space** (``－ 项目``,
-  ``＞ 引文``, ``＃＃ 标题``, ``-　项目``) are warned with the line to type
+  ``＞ 引文``, ``＃＃ 标题``, ``## 标题 ＃＃``, ``-　项目``) are warned with the line to type
   (`_full_width_sign_problems`, `_odd_space_item_problems`), inside quotes
   too (``> － 项目`` gets ``> - 项目``).
 * **A list of the other kind, or a quote, right under a list** (``1. 丙``
@@ -2784,6 +2784,10 @@ _WIDE_OPENING_SIGN_RE = compile_later(r"(＞)[ \t\u3000]+|(> ?)|(－)[ \t\u3000]
 # follows them, "text" the heading's text, without closing signs (## 标题 ##).
 _WIDE_HEADING_RE = compile_later(r"^ {0,3}(?P<sign>[#＃]{1,6})(?![#＃])(?P<space>[ \t\u3000]*)"
                               r"(?P<text>\S.*?)(?:[ \t\u3000]+[#＃]+)?[ \t\u3000]*$")
+# A heading typed with half-width signs whose closing signs hold a full-width ＃ (## 标题 ＃＃, ## 标题 #＃): Markdown
+# drops closing signs only when all are "#" (`_HashHeadings`), so these stay in the heading's text.
+_WIDE_CLOSING_RE = compile_later(r"^ {0,3}(?P<sign>#{1,6})[ \t]+(?P<text>.*?\S)[ \t\u3000]+"
+                              r"(?P<closing>[#＃]*＃[#＃]*)[ \t\u3000]*$")
 
 
 @dataclass(frozen=True)
@@ -2844,6 +2848,18 @@ def _wide_heading_problem(heading: _WideHeading, line: str, signs: str = "") -> 
                                f"{signs}{'#' * heading.level} {heading.text}")
 
 
+def _wide_closing_problem(closing: re.Match[str], line: str, signs: str) -> tuple[str, str]:
+    """``(message, hint)`` for a heading typed as ``line`` (in a quote whose signs are ``signs``) whose closing
+    signs, a `_WIDE_CLOSING_RE` match, hold a full-width ＃: the page shows them in the heading, and the line to
+    type drops them, as the closing signs of ``## 问题 ##`` are dropped (CommonMark's rule, `_HashHeadings`)."""
+    signs_typed = closing.group("closing")
+    why = 'mixes half-width "#" and full-width "＃" (全角井号)' if "#" in signs_typed else "is full-width (全角井号)"
+    return (f'the closing "{signs_typed}" of this heading {why}, so Markdown keeps it in the heading\'s text: '
+            f"{_clipped(line.strip())}",
+            paste_hint("delete it (a heading needs no closing #)",
+                       f"{signs}{closing.group('sign')} {closing.group('text')}"))
+
+
 def _full_width_sign_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
     """Warnings for Markdown signs typed in full width (全角): ``＃＃ 标题`` (``＃＃标题``, ``#＃ 标题``),
     ``－ 项目``, ``＊＊粗体＊＊``, ``｜`` in a table row.
@@ -2897,6 +2913,9 @@ def _full_width_line_start(text: Sequence[str], inner: int, line: str,
     heading = _wide_heading(own)  # the line itself: a code span in the heading's text is kept in the hint
     if heading is not None:
         yield heading.column, *_wide_heading_problem(heading, line, signs)
+    closing = _WIDE_CLOSING_RE.match(own) if heading is None and "＃" in own else None
+    if closing is not None:
+        yield closing.start("closing") + 1, *_wide_closing_problem(closing, line, signs)
     start = _FULL_WIDTH_LINE_RE.match(stripped)
     if start:
         sign = start.group("sign")

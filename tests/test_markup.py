@@ -1705,13 +1705,32 @@ def test_headings_typed_with_a_full_width_number_sign_are_warned_with_the_line_t
         (11, 1, 'the "##＃" mixes half-width "#" and full-width "＃" (全角井号), so Markdown makes this line a '
                 'level-2 heading with "＃" in its text: ##＃小节 ＃＃＃＃', half + "### 小节"),
         (13, 1, f'the "＃" is full-width (全角井号){no_space}, so Markdown {text}: ＃标题五', second + "## 标题五")]
-    lines = body.split("\n")
-    for problem in result.problems:
-        lines[problem.line - 1] = problem.hint.rsplit(": ", 1)[1]
-    fixed = renderer.render("\n".join(lines), "a.md", 1)
+    fixed = renderer.render(follow_line_hints(body, result), "a.md", 1)
     assert fixed.problems == ()
     assert [(h.level, h.text) for h in fixed.headings] == [
         (2, "前言"), (2, "标题一"), (2, "标题二"), (2, "标题三"), (2, "标题四"), (3, "小节"), (2, "标题五")]
+
+
+def test_a_heading_closed_by_full_width_number_signs_is_warned_with_the_line_to_type(
+        renderer: MarkdownRenderer) -> None:
+    # "## 标题 ＃＃" was published as <h2>标题 ＃＃</h2>, unwarned, while a leading "＃＃" is warned.
+    body = ("## 标题 ＃＃\n\n## 单个尾部 ＃\n\n> ### 引文 #＃\n\n## 话题 ＃大调研＃\n\n## 学习C＃\n\n"
+            "```\n## 代码 ＃＃\n```\n")
+    result = renderer.render(body, "a.md", 1)
+    assert '<h2 id="标题">标题 ＃＃</h2>' in result.html
+    assert '<h2 id="话题-大调研">话题 ＃大调研＃</h2>' in result.html  # a topic tag, not closing signs
+    delete = "delete it (a heading needs no closing #): "
+    kept = "so Markdown keeps it in the heading's text"
+    assert placed(result) == [
+        (1, 7, f'the closing "＃＃" of this heading is full-width (全角井号), {kept}: ## 标题 ＃＃', delete + "## 标题"),
+        (3, 9, f'the closing "＃" of this heading is full-width (全角井号), {kept}: ## 单个尾部 ＃',
+         delete + "## 单个尾部"),
+        (5, 10, f'the closing "#＃" of this heading mixes half-width "#" and full-width "＃" (全角井号), {kept}: '
+                "> ### 引文 #＃", delete + "> ### 引文")]
+    fixed = renderer.render(follow_line_hints(body, result), "a.md", 1)
+    assert fixed.problems == ()
+    assert '<h2 id="标题">标题</h2>\n<h2 id="单个尾部">单个尾部</h2>' in fixed.html.replace("\n\n", "\n")
+    assert '<h3 id="引文">引文</h3>' in fixed.html
 
 
 def test_bold_typed_with_a_space_inside_its_stars_is_warned(renderer: MarkdownRenderer) -> None:
