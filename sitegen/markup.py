@@ -1440,6 +1440,36 @@ def make_cleaner() -> nh3.Cleaner:
     )
 
 
+# A picture as nh3 writes it (`_SERIALIZED_TAG_RE`): group "attributes" its attributes; groups "open" and "close"
+# the tags of a paragraph it is all of.
+_SERIALIZED_IMG_RE = compile_later(r'(?P<open><p>)?<img(?P<attributes>(?: [a-z][a-z0-9-]*="[^"]*")*)>'
+                                   r"(?P<close></p>\n?)?")
+
+
+def _refused_pictures_as_text(clean_html: str) -> str:
+    """``clean_html`` (nh3's output) with each ``<img>`` that has no ``src`` replaced by its alt text.
+
+    The cleaner drops a ``src`` that :func:`url_refusal` refuses (a file on
+    the editor's computer, ``C:\\…`` or ``file:``; a ``javascript:`` or
+    ``ftp:`` address; a ``data:`` one that is no picture) and kept the
+    ``<img>``: no picture, invalid HTML, a broken-image mark on the page.
+    The picture is left out, as its warning says (`_RemovalScanner`), and
+    the words the editor typed to describe it stay, as a link's text stays
+    when its address is refused; a paragraph that held only a picture
+    with no alt text goes with it.
+    """
+    def text(found: re.Match[str]) -> str:
+        attributes = dict(_SERIALIZED_ATTRIBUTE_RE.findall(found.group("attributes")))
+        if "src" in attributes:
+            return found.group()
+        alt = html.escape(html.unescape(attributes.get("alt", "")), quote=False)
+        if not alt and found.group("open") and found.group("close"):
+            return ""
+        return f"{found.group('open') or ''}{alt}{found.group('close') or ''}"
+
+    return _SERIALIZED_IMG_RE.sub(text, clean_html) if "<img" in clean_html else clean_html
+
+
 @dataclass(frozen=True)
 class _Finding:
     """Something the sanitizer removes, with text to find its line in the source."""
@@ -1496,8 +1526,9 @@ class _RemovalScanner(_LenientParser):
                 self._tag_finding(tag, first_line)
         for name, value in attrs:
             self._attribute_finding(tag, name, value or "", raw, first_line)
-        if tag == "img" and not (dict(attrs).get("alt") or "").strip():
-            src = dict(attrs).get("src") or ""
+        src = dict(attrs).get("src") or ""
+        if tag == "img" and not (dict(attrs).get("alt") or "").strip() and not url_refusal(tag, "src", src):
+            # A picture whose address is refused is left out (`_attribute_finding` tells it): no alt to add.
             self.findings.append(_Finding(
                 f'image "{src}" has no description (alt text)' if src else "image (no address) has no description "
                 "(alt text)",
@@ -1598,11 +1629,18 @@ class _RemovalScanner(_LenientParser):
                 scheme = url_scheme(value)
                 raw_value = _raw_attribute_value(raw, name)
                 place = (first_line, value.lower(), raw_value.lower(), f"{scheme}:")
+                shown = _refused_picture_shown(raw) if tag == "img" else ""
                 if is_local_path(value):
                     what = "picture" if tag == "img" else "link to"
                     self.findings.append(_Finding(
                         f'the {what} "{_clipped(value)}" is a file on your computer, which readers cannot '
-                        "see; it was left out", _local_file_hint(tag, value), place))
+                        f"see; it was left out{shown}", _local_file_hint(tag, value), place))
+                    return
+                if tag == "img":
+                    self.findings.append(_Finding(
+                        f"{scheme}: address in <img {name}> was removed ({reason}), so the picture was left "
+                        f"out{shown}", "give a picture file under content/ (images/a.png) or an https:// address",
+                        place))
                     return
                 self.findings.append(_Finding(
                     f"{scheme}: address in <{tag} {name}> was removed ({reason})",
@@ -1614,6 +1652,13 @@ class _RemovalScanner(_LenientParser):
             # editing tools (秀米, 135编辑器) write, change nothing a reader sees.
             self._reported_attributes.add((tag, name))
             self.findings.append(_Finding(*_dropped_attribute(tag, name, value), (first_line, name), typed_only=True))
+
+
+def _refused_picture_shown(raw: str) -> str:
+    """What a message adds for a picture whose address is refused, from its start tag ``raw``: the description
+    (alt text) the page shows in its place (`_refused_pictures_as_text`), or "" when it has none."""
+    alt = " ".join(html.unescape(_raw_attribute_value(raw, "alt")).split())
+    return f', and its description "{_clipped(alt, 30)}" is shown in its place' if alt else ""
 
 
 def _dropped_attribute(tag: str, name: str, value: str) -> tuple[str, str]:
@@ -4054,7 +4099,7 @@ class MarkdownRenderer:
             self._md = self._markdown()
             return _unreadable(lines, path, first_line)
         raw_html = _pseudo_tags_as_text(_ascii_list_starts(converted))
-        clean_html = self._cleaner.clean(raw_html)
+        clean_html = _refused_pictures_as_text(self._cleaner.clean(raw_html))
         control = _CONTROL_RE.search(clean_html) is not None
         if control:
             clean_html = _published_controls(clean_html)

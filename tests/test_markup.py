@@ -963,7 +963,9 @@ def test_svg_data_image_is_refused(renderer: MarkdownRenderer) -> None:
     result = renderer.render('<img src="data:image/svg+xml,x" alt="图">\n', "a.md", 3)
     assert "data:" not in result.html
     assert warnings_at(result) == [(3, "data: address in <img src> was removed "
-                                       "(only data:image/png, jpeg, gif or webp pictures are allowed)")]
+                                       "(only data:image/png, jpeg, gif or webp pictures are allowed), so the "
+                                       'picture was left out, and its description "图" is shown in its place')]
+    assert result.html == "<p>图</p>"
 
 
 def test_script_written_as_code_is_text_not_a_warning(renderer: MarkdownRenderer) -> None:
@@ -1456,10 +1458,11 @@ def test_an_unknown_bang_bracket_section_is_reported_not_a_crash(renderer: Markd
 @pytest.mark.parametrize(("body", "message", "hint"), [
     ("![草莓](C:\\Users\\editor\\Desktop\\caomei.png)\n",
      'the picture "C:\\Users\\editor\\Desktop\\caomei.png" is a file on your computer, which readers cannot see; '
-     "it was left out",
+     'it was left out, and its description "草莓" is shown in its place',
      "copy the file into content/images/ and write its path from there, e.g. images/caomei.png"),
     ("![草莓](file:///C:/照片/caomei.jpg)\n",
-     'the picture "file:///C:/照片/caomei.jpg" is a file on your computer, which readers cannot see; it was left out',
+     'the picture "file:///C:/照片/caomei.jpg" is a file on your computer, which readers cannot see; it was left out, '
+     'and its description "草莓" is shown in its place',
      "copy the file into content/images/ and write its path from there, e.g. images/caomei.jpg"),
     ("[调研报告](D:/资料/报告.pdf)\n",
      'the link to "D:/资料/报告.pdf" is a file on your computer, which readers cannot see; it was left out',
@@ -1472,6 +1475,36 @@ def test_a_file_on_the_editors_computer_is_named_as_such(renderer: MarkdownRende
     assert [(p.line, p.message, p.hint) for p in result.problems] == [(12, message, hint)]
     assert result.problems[0].column == body.index("(") + 2  # at the address itself (it had no column)
     assert "C:" not in result.html and "file:" not in result.html
+
+
+def test_a_picture_whose_address_is_refused_is_left_out_and_its_description_stays(
+        renderer: MarkdownRenderer) -> None:
+    # Each was warned "it was left out" (or "was removed") but published as <img alt="照片">, with no src:
+    # invalid HTML, a broken picture on the page.
+    body = ("![照片](C:\\Users\\张三\\Desktop\\草莓.jpg)\n\n如图![图二](file:///D:/a.png)所示\n\n"
+            "![](D:/b.png)\n\n![图三](javascript:alert(1))\n\n![图四](ftp://x.org/a.png)\n\n"
+            '<img src="data:text/html,x" alt="图五 &amp; 说明">\n\n[![图六](C:\\c.png)](https://x.org)\n\n'
+            "![图七][七]\n\n[七]: E:\\照片\\七.png\n\n![图八](images/a.png)\n")
+    result = renderer.render(body, "content/a.md", 1)
+    assert result.html == (
+        "<p>照片</p>\n<p>如图图二所示</p>\n<p>图三</p>\n<p>图四</p>\n<p>图五 &amp; 说明</p>\n"
+        '<p><a href="https://x.org">图六</a></p>\n<p>图七</p>\n<p><img alt="图八" src="images/a.png"></p>')
+    assert result.images == ("images/a.png",)
+    local = "is a file on your computer, which readers cannot see; it was left out"
+    refused = "was removed (only http, https, mailto, tel and relative links are allowed), so the picture was left out"
+    shown = 'and its description "{}" is shown in its place'
+    assert [(p.line, p.column, p.message) for p in result.problems] == [
+        (1, 7, f'the picture "C:\\Users\\张三\\Desktop\\草莓.jpg" {local}, {shown.format("照片")}'),
+        (3, 9, f'the picture "file:///D:/a.png" {local}, {shown.format("图二")}'),
+        (5, 5, f'the picture "D:/b.png" {local}'),
+        (7, 7, f'javascript: address in <img src> {refused}, {shown.format("图三")}'),
+        (9, 7, f'ftp: address in <img src> {refused}, {shown.format("图四")}'),
+        (11, 11, "data: address in <img src> was removed (only data:image/png, jpeg, gif or webp pictures are "
+                 f'allowed), so the picture was left out, {shown.format("图五 & 说明")}'),
+        (13, 8, f'the picture "C:\\c.png" {local}, {shown.format("图六")}'),
+        (17, 6, f'the picture "E:\\照片\\七.png" {local}, {shown.format("图七")}')]
+    assert {p.hint for p in result.problems[3:6]} == {
+        "give a picture file under content/ (images/a.png) or an https:// address"}
 
 
 def test_colours_and_alignment_typed_in_html_are_warned_once_per_kind(renderer: MarkdownRenderer) -> None:
