@@ -65,7 +65,9 @@ Policies (what editors get, and why):
   item's text on the page (a lazy line): it is read with the quote and
   offered with the quote's signs (``> 2. 制定``).
 * **Signs typed in full width or with a full-width space** (``－ 项目``,
-  ``＞ 引文``, ``＃＃ 标题``, ``## 标题 ＃＃``, ``-　项目``) are warned with the line to type
+  ``＞ 引文``, ``＃＃ 标题``, ``## 标题 ＃＃``, ``-　项目``, a table typed
+  with ``｜`` (`_full_width_tables`) or with ``－－`` under its first row
+  (`_wide_dash_separator`)) are warned with the line to type
   (`_full_width_sign_problems`, `_odd_space_item_problems`), inside quotes
   too (``> － 项目`` gets ``> - 项目``).
 * **A list of the other kind, or a quote, right under a list** (``1. 丙``
@@ -2932,19 +2934,115 @@ def _full_width_sign_problems(source: str, lines: list[str], path: str, first_li
                 f"the stars are full-width (全角), so Markdown does not make this bold: {bold.group()}",
                 f"type them in half width (半角): **{bold.group('text')}**"))
     for text, places, lazy in _quoted_texts(lines):
+        tabled: set[int] = set()
+        if "｜" in source:
+            for table in _full_width_tables(text):
+                tabled.update(table.rows)
+                index, signs, _ = places[table.at]
+                first = lines[places[table.rows[0]][0]]
+                problems.append(Problem(path, first_line + index, signs + table.column, "warning",
+                                        *_full_width_table_problem(table, first[:len(first) - len(text[table.rows[0]])])))
         for inner, line in outside_fences(text):
             if inner not in lazy:
                 index, signs, kept = places[inner]
                 problems += [Problem(path, first_line + index, signs + column, "warning", message, hint)
-                             for column, message, hint in _full_width_line_start(text, inner, lines[index], kept)]
+                             for column, message, hint in _full_width_line_start(text, inner, lines[index], kept,
+                                                                                 inner in tabled)]
     return problems
 
 
-def _full_width_line_start(text: Sequence[str], inner: int, line: str,
-                           kept: str) -> Iterator[tuple[int, str, str]]:
+# Dashes an input method types for "-" (全角 －, the long dashes of ——, ―, –, ─) and its full-width colon, in a table's
+# line under its first row; and its full-width bar.
+_WIDE_DASHES = str.maketrans({"－": "-", "—": "-", "―": "-", "–": "-", "─": "-", "：": ":"})
+_WIDE_BARS = str.maketrans({"｜": "|"})
+
+
+def _separator_to_type(line: str) -> str:
+    """The line under a table's first row to type for ``line``, one typed with full-width bars or dashes: each
+    cell ``---``, with the colons typed for its alignment (``：－－`` → ``:---``, ``－－：`` → ``---:``), and
+    bars at its ends only where ``line`` has them (Python-Markdown reads ``| --- | --- |`` under
+    ``类别 | 收集`` as no table)."""
+    half = line.translate(_WIDE_BARS).translate(_WIDE_DASHES).strip()
+    cells = half.strip("|").split("|")
+    signs = " | ".join((":" if cell.strip().startswith(":") else "") + "---" + (":" if cell.strip().endswith(":")
+                                                                                else "") for cell in cells)
+    return ("| " if half.startswith("|") else "") + signs + (" |" if half.endswith("|") else "")
+
+
+def _is_wide_separator(line: str) -> bool:
+    """True when ``line`` is the line under a table's first row (``| --- | :-: |``) once its full-width bars
+    and dashes (`_WIDE_BARS`, `_WIDE_DASHES`) are made half width, and holds a bar and a dash."""
+    half = line.translate(_WIDE_BARS).translate(_WIDE_DASHES).replace("\u3000", " ")
+    return "|" in half and "-" in half and _SEPARATOR_ROW_RE.match(half) is not None
+
+
+@dataclass(frozen=True)
+class _WideTable:
+    """Lines of a text meant as a table but typed with full-width bars (全角竖线 ｜): the indices of its rows,
+    the line and column (from 1) of the first "｜", and the line under its first row (None when there is none)."""
+
+    rows: range
+    at: int
+    column: int
+    header: str
+    separator: str | None
+
+
+def _full_width_tables(text: Sequence[str]) -> Iterator[_WideTable]:
+    """The tables of ``text`` (a body's or a quote's lines) that Markdown shows as text for their full-width bars.
+
+    A table is two or more lines in a row holding a bar, "|" or "｜", one of
+    the first two a "｜": its second line the line of dashes under the first
+    row (``｜－－｜－－｜``, ``---｜---``), or each line starting with a bar
+    (``｜类别｜收集｜``, no line of dashes). A single line with a "｜"
+    (地址｜电话), lines without a bar at their start and no line of dashes
+    under the first (a list of titles, 大调研微访谈｜白鹤镇), and a table
+    Markdown reads, whose first two lines have only half-width bars (a "｜"
+    in a later row is `_full_width_line_start`'s), are not. Fenced code and
+    code spans are left alone.
+    """
+    rows = [(inner, _without_code_spans(line)) for inner, line in outside_fences(text)]
+    start = 0
+    while start < len(rows):
+        end = start
+        while end < len(rows) and rows[end][0] == rows[start][0] + end - start and ("|" in rows[end][1]
+                                                                                    or "｜" in rows[end][1]):
+            end += 1
+        block, start = rows[start:end], max(end, start + 1)
+        if len(block) < 2 or "｜" not in block[0][1] + block[1][1]:
+            continue
+        separated = _is_wide_separator(block[1][1]) and not _is_wide_separator(block[0][1])
+        if not separated and not all(line.lstrip(" \u3000").startswith(("|", "｜")) for _, line in block):
+            continue
+        at, line = next((inner, line) for inner, line in block if "｜" in line)
+        yield _WideTable(range(block[0][0], block[-1][0] + 1), at, line.index("｜") + 1,
+                         text[block[0][0]].strip(), text[block[1][0]].strip() if separated else None)
+
+
+def _full_width_table_problem(table: _WideTable, signs: str) -> tuple[str, str]:
+    """``(message, hint)`` for a `_WideTable` in a quote whose signs, as typed, are ``signs``: the lines to type
+    for its first row and the line under it, with half-width bars and dashes."""
+    header = signs + table.header.translate(_WIDE_BARS)
+    count = len(table.rows)
+    message = (f"these {count} lines look like a table (表格), but their bars are full-width (全角竖线 ｜), so "
+               "Markdown shows them as text")
+    if table.separator is None:
+        cells = table.header.translate(_WIDE_BARS).strip().strip("|").count("|") + 1
+        return message, (f"type every bar in half width (半角 |), in every line, and add a line of --- under the "
+                         f"first row: {header}, then {signs}|{' --- |' * cells}")
+    separator = table.separator.translate(_WIDE_BARS)
+    if separator.translate(_WIDE_DASHES) != separator:
+        return message, (f"type every bar in half width (半角 |), in every line, and the dashes under the first row "
+                         f"as -: {header}, then {signs}{_separator_to_type(table.separator)}")
+    return message, f"type every bar in half width (半角 |), in every line: {header}, then {signs}{separator}"
+
+
+def _full_width_line_start(text: Sequence[str], inner: int, line: str, kept: str,
+                           tabled: bool = False) -> Iterator[tuple[int, str, str]]:
     """The warnings of `_full_width_sign_problems` for a full-width sign that starts line ``inner`` of
     ``text`` (a body's or a quote's, its signs taken off), as (column from 1 in ``text``'s line, message,
-    hint); ``line`` is the line as typed in the file, ``kept`` the quote signs that keep it in its quote.
+    hint); ``line`` is the line as typed in the file, ``kept`` the quote signs that keep it in its quote,
+    ``tabled`` True for a line of a `_WideTable` (warned as a whole, not row by row).
 
     A list item is offered with ``kept``, also on a lazy line, typed without
     ``>`` right under a quote, which the page shows in it (``－ 乙`` under
@@ -2972,7 +3070,8 @@ def _full_width_line_start(text: Sequence[str], inner: int, line: str,
                f"{_clipped(line.strip())}",
                paste_hint("type it in half width (半角), with a space after it",
                           f"{before}{half} {_half_width_opening(rest) if half == '>' else rest}"))
-    if "｜" in stripped and stripped.lstrip().startswith(("|", "｜")) and not _borders_complete(text, inner, stripped):
+    if "｜" in stripped and not tabled and stripped.lstrip().startswith(("|", "｜")) \
+            and not _borders_complete(text, inner, stripped):
         if stripped.lstrip().startswith("|"):
             message = ('a full-width "｜" in this table row is text, not a cell border, so the cells after '
                        f"it move one column left: {_clipped(line.strip())}")
@@ -3427,6 +3526,12 @@ def _table_scan_problems(lines: list[str], path: str, first_line: int) -> list[P
     while index < len(rows):
         number, line = rows[index]
         run = 1
+        if (under := _wide_dash_separator(rows, index)) is not None:
+            problems.append(Problem(path, first_line + number + 1, *under))
+            while index + run < len(rows) and rows[index + run][0] == number + run and "|" in rows[index + run][1]:
+                run += 1
+            index += run
+            continue
         pasted = bool(_TAB_CELLS_RE.match(line)) and not line.startswith((" ", "\t"))
         if not pasted and not _PIPE_ROW_RE.match(line):
             index += 1
@@ -3456,6 +3561,37 @@ def _table_scan_problems(lines: list[str], path: str, first_line: int) -> list[P
                     f"add this line under the first row: |{' --- |' * cells}"))
         index += run
     return problems
+
+
+_WIDE_DASH_NAMES = {"－": "full-width dashes (全角 －)", "—": "long dashes (—, 破折号)", "―": "long dashes (―)",
+                    "–": "en dashes (–)", "─": "box-drawing lines (─)", "：": "full-width colons (全角冒号 ：)"}
+"""The signs of `_WIDE_DASHES` → how a message names them."""
+
+
+def _wide_dash_separator(rows: Sequence[tuple[int, str]], index: int) -> tuple[int, str, str, str] | None:
+    """``(column, "warning", message, hint)`` for the line under the table row ``rows[index]`` (``(number,
+    line)`` pairs, as `outside_fences` gives them) when its dashes are typed with an input method (``| －－ |
+    ：－－ |``, ``—— | ——``), placed on that line; None for any other.
+
+    Markdown reads the line under a table's first row only with half-width
+    "-" and ":", so the table was shown as text, pipes and all; told as a
+    missing line, the hint added a line and the typed one became a row of
+    "－－". The line offered replaces it, the alignments typed kept
+    (`_separator_to_type`). Bars typed full-width are `_full_width_tables`'.
+    """
+    number, line = rows[index]
+    if index + 1 >= len(rows) or rows[index + 1][0] != number + 1 or "|" not in line or "｜" in line:
+        return None
+    under = rows[index + 1][1]
+    if "｜" in under or _SEPARATOR_ROW_RE.match(line) or _SEPARATOR_ROW_RE.match(under) \
+            or not _is_wide_separator(under):
+        return None
+    typed = [sign for sign in _WIDE_DASH_NAMES if sign in under]
+    column = min(under.index(sign) for sign in typed) + 1
+    return (column, "warning",
+            f"the line under the table's first row is typed with {' and '.join(_WIDE_DASH_NAMES[sign] for sign in typed)}"
+            ", so Markdown does not read it as that line and shows the table as text, pipes and all",
+            paste_hint("type it in half width (半角), in place of this line", _separator_to_type(under)))
 
 
 # A list item as an input method types it: "1.成立" (no space), "1．成立" (a full-width dot), "-成立" (no space), or

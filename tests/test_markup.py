@@ -1925,6 +1925,68 @@ def test_tables_markdown_shows_as_text_are_warned(renderer: MarkdownRenderer) ->
     assert fixed.problems == () and len(fragment(fixed.html).cssselect("table tr")) == 2
 
 
+def test_a_table_separator_typed_with_full_width_or_long_dashes_is_warned_at_that_line(
+        renderer: MarkdownRenderer) -> None:
+    # "| －－ | －－ |" was told "no line of --- is under the first row", with a line to add: followed, the page
+    # showed a row of "－－" under the heading.
+    body = ("| 类别 | 收集 |\n| －－ | －－ |\n| 路面 | 42 |\n| 照明 | 18 |\n\n"
+            "| 类别 | 收集 |\n| ：－－ | －－： |\n| 路面 | 42 |\n\n类别 | 收集\n—— | ——\n路面 | 42\n\n"
+            "```\n| a | b |\n| －－ | －－ |\n```\n")
+    result = renderer.render(body, "a.md", 1)
+    assert "<table" not in result.html and "<p>| 类别 | 收集 |<br>\n| －－ | －－ |<br>" in result.html
+    shown = "so Markdown does not read it as that line and shows the table as text, pipes and all"
+    how = "type it in half width (半角), in place of this line: "
+    assert placed(result) == [
+        (2, 3, f"the line under the table's first row is typed with full-width dashes (全角 －), {shown}",
+         how + "| --- | --- |"),
+        (7, 3, "the line under the table's first row is typed with full-width dashes (全角 －) and full-width colons "
+               f"(全角冒号 ：), {shown}", how + "| :--- | ---: |"),
+        (11, 1, f"the line under the table's first row is typed with long dashes (—, 破折号), {shown}",
+         how + "--- | ---")]
+    lines = body.split("\n")
+    for problem in result.problems:
+        lines[problem.line - 1] = problem.hint.split(": ", 1)[1]
+    fixed = renderer.render("\n".join(lines), "a.md", 1)
+    assert fixed.problems == ()
+    assert fixed.html.count("<table>") == 3 and "－－" not in fixed.html.split("<pre>")[0]
+    assert [td.text for td in fragment(fixed.html).xpath("(//table)[1]//td")] == ["路面", "42", "照明", "18"]
+    assert [th.get("style") for th in fragment(fixed.html).xpath("(//table)[2]//th")] == [
+        "text-align:left", "text-align:right"]
+
+
+def test_a_table_typed_with_full_width_bars_is_warned_once_at_its_first_bar(renderer: MarkdownRenderer) -> None:
+    # Each table was published as lines of text with their "｜", unwarned.
+    body = ("｜类别｜收集｜\n｜－－｜－－｜\n｜路面｜42｜\n\n类别｜收集\n---｜---\n路面｜42\n\n"
+            "｜类别｜收集｜\n｜路面｜42｜\n\n> ｜类别｜收集｜\n> ｜：－－｜－－：｜\n> ｜路面｜42｜\n\n"
+            "| 类别 | 收集 |\n｜---｜---｜\n")
+    result = renderer.render(body, "a.md", 1)
+    assert "<table" not in result.html
+    assert "<p>｜类别｜收集｜<br>\n｜－－｜－－｜<br>\n｜路面｜42｜</p>" in result.html
+    text = "look like a table (表格), but their bars are full-width (全角竖线 ｜), so Markdown shows them as text"
+    bars, dashes = "type every bar in half width (半角 |), in every line", " and the dashes under the first row as -"
+    assert placed(result) == [
+        (1, 1, f"these 3 lines {text}", f"{bars},{dashes}: |类别|收集|, then | --- | --- |"),
+        (5, 3, f"these 3 lines {text}", f"{bars}: 类别|收集, then ---|---"),
+        (9, 1, f"these 2 lines {text}",
+         f"{bars}, and add a line of --- under the first row: |类别|收集|, then | --- | --- |"),
+        (12, 3, f"these 3 lines {text}", f"{bars},{dashes}: > |类别|收集|, then > | :--- | ---: |"),
+        (17, 1, f"these 2 lines {text}", f"{bars}: | 类别 | 收集 |, then |---|---|")]
+    fixed = renderer.render("类别|收集\n---|---\n路面|42\n\n> |类别|收集|\n> | :--- | ---: |\n> |路面|42|\n",
+                            "a.md", 1)
+    assert fixed.problems == () and fixed.html.count("<table>") == 2
+
+
+@pytest.mark.parametrize("body", [
+    "地址｜电话\n",  # a bar in one sentence
+    "大调研微访谈｜白鹤镇\n大调研微访谈｜赵巷镇\n",  # titles, one a line: no bar at a line's start, no dashes
+    "电话｜地址\n\n地址｜电话\n",
+    "```\n｜类别｜收集｜\n｜路面｜42｜\n```\n",
+    "`｜类别｜收集｜`\n`｜路面｜42｜`\n",
+])
+def test_a_full_width_bar_in_text_is_no_table(renderer: MarkdownRenderer, body: str) -> None:
+    assert renderer.render(body, "a.md", 1).problems == ()
+
+
 def test_the_place_of_a_character_that_shows_nothing_passes_over_a_paragraphs_indent(
         renderer: MarkdownRenderer) -> None:
     # "\ufeff　　根据区委…" (a paragraph indented with two full-width spaces, as Word does) was told "it stands
