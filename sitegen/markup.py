@@ -1529,7 +1529,12 @@ class _RemovalScanner(_LenientParser):
         for name, value in attrs:
             self._attribute_finding(tag, name, value or "", raw, first_line)
         src = dict(attrs).get("src") or ""
-        if tag == "img" and not (dict(attrs).get("alt") or "").strip() and not url_refusal(tag, "src", src):
+        if tag == "img" and "src" not in dict(attrs):  # no picture to show: left out (`_refused_pictures_as_text`)
+            self.findings.append(_Finding(
+                f"this picture (<img>) has no address (src), so it was left out{_refused_picture_shown(raw)}",
+                'write the path of its file in src, e.g. <img src="images/a.png" alt="'
+                + (html.escape(dict(attrs).get("alt") or "", quote=True).strip() or "图片说明") + '">', (first_line,)))
+        elif tag == "img" and not (dict(attrs).get("alt") or "").strip() and not url_refusal(tag, "src", src):
             # A picture whose address is refused is left out (`_attribute_finding` tells it): no alt to add.
             self.findings.append(_Finding(
                 f'image "{src}" has no description (alt text)' if src else "image (no address) has no description "

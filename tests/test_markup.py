@@ -1507,6 +1507,18 @@ def test_a_picture_whose_address_is_refused_is_left_out_and_its_description_stay
         "give a picture file under content/ (images/a.png) or an https:// address"}
 
 
+def test_a_picture_typed_in_html_without_an_address_is_left_out_with_a_warning(renderer: MarkdownRenderer) -> None:
+    # <img alt="原始"> was published as a broken picture, unwarned.
+    result = renderer.render('<img alt="原始">\n\n<img>\n\n段落<img alt="中间">文字\n', "content/a.md", 1)
+    assert result.html == "<p>原始</p>\n<p>段落中间文字</p>"
+    none = "this picture (<img>) has no address (src), so it was left out"
+    how = 'write the path of its file in src, e.g. <img src="images/a.png" alt="{}">'
+    assert placed(result) == [
+        (1, 1, f'{none}, and its description "原始" is shown in its place', how.format("原始")),
+        (3, 1, none, how.format("图片说明")),
+        (5, 3, f'{none}, and its description "中间" is shown in its place', how.format("中间"))]
+
+
 def test_colours_and_alignment_typed_in_html_are_warned_once_per_kind(renderer: MarkdownRenderer) -> None:
     # <span style="color:red">, <font color=red> and <p align="center"> lost their colour and centring unwarned
     # (<font> was told only as "raw HTML <font> was removed", with no word of its colour).
