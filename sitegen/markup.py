@@ -1454,11 +1454,12 @@ def _refused_pictures_as_text(clean_html: str) -> str:
     The cleaner drops a ``src`` that :func:`url_refusal` refuses (a file on
     the editor's computer, ``C:\\…`` or ``file:``; a ``javascript:`` or
     ``ftp:`` address; a ``data:`` one that is no picture) and kept the
-    ``<img>``: no picture, invalid HTML, a broken-image mark on the page.
-    The picture is left out, as its warning says (`_RemovalScanner`), and
-    the words the editor typed to describe it stay, as a link's text stays
-    when its address is refused; a paragraph that held only a picture
-    with no alt text goes with it.
+    ``<img>``: no picture, invalid HTML, a broken-image mark on the page;
+    so is an ``<img>`` typed in HTML with no ``src``. The picture is left
+    out, as its warning says (`_RemovalScanner`), and the words the editor
+    typed to describe it stay, as a link's text stays when its address is
+    refused; a paragraph that held only a picture with no alt text goes
+    with it.
     """
     def text(found: re.Match[str]) -> str:
         attributes = dict(_SERIALIZED_ATTRIBUTE_RE.findall(found.group("attributes")))
@@ -1530,10 +1531,10 @@ class _RemovalScanner(_LenientParser):
             self._attribute_finding(tag, name, value or "", raw, first_line)
         src = dict(attrs).get("src") or ""
         if tag == "img" and "src" not in dict(attrs):  # no picture to show: left out (`_refused_pictures_as_text`)
+            alt = html.escape(dict(attrs).get("alt") or "", quote=True).strip() or "图片说明"
             self.findings.append(_Finding(
                 f"this picture (<img>) has no address (src), so it was left out{_refused_picture_shown(raw)}",
-                'write the path of its file in src, e.g. <img src="images/a.png" alt="'
-                + (html.escape(dict(attrs).get("alt") or "", quote=True).strip() or "图片说明") + '">', (first_line,)))
+                f'write the path of its file in src, e.g. <img src="images/a.png" alt="{alt}">', (first_line,)))
         elif tag == "img" and not (dict(attrs).get("alt") or "").strip() and not url_refusal(tag, "src", src):
             # A picture whose address is refused is left out (`_attribute_finding` tells it): no alt to add.
             self.findings.append(_Finding(
@@ -2944,9 +2945,10 @@ def _full_width_sign_problems(source: str, lines: list[str], path: str, first_li
             for table in _full_width_tables(text):
                 tabled.update(table.rows)
                 index, signs, _ = places[table.at]
-                first = lines[places[table.rows[0]][0]]
-                problems.append(Problem(path, first_line + index, signs + table.column, "warning",
-                                        *_full_width_table_problem(table, first[:len(first) - len(text[table.rows[0]])])))
+                first = lines[places[table.rows[0]][0]]  # the quote's signs typed on it go before the lines offered
+                problems.append(Problem(
+                    path, first_line + index, signs + table.column, "warning",
+                    *_full_width_table_problem(table, first[:len(first) - len(text[table.rows[0]])])))
         for inner, line in outside_fences(text):
             if inner not in lazy:
                 index, signs, kept = places[inner]
@@ -3593,9 +3595,10 @@ def _wide_dash_separator(rows: Sequence[tuple[int, str]], index: int) -> tuple[i
         return None
     typed = [sign for sign in _WIDE_DASH_NAMES if sign in under]
     column = min(under.index(sign) for sign in typed) + 1
+    names = " and ".join(_WIDE_DASH_NAMES[sign] for sign in typed)
     return (column, "warning",
-            f"the line under the table's first row is typed with {' and '.join(_WIDE_DASH_NAMES[sign] for sign in typed)}"
-            ", so Markdown does not read it as that line and shows the table as text, pipes and all",
+            f"the line under the table's first row is typed with {names}, so Markdown does not read it as that "
+            "line and shows the table as text, pipes and all",
             paste_hint("type it in half width (半角), in place of this line", _separator_to_type(under)))
 
 
