@@ -3405,7 +3405,8 @@ _PASTED_ITEM_RE = compile_later(r"^ {0,3}(?:[-*+•●○◦▪▫■□◆◇�
 
 
 def _table_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
-    """Warnings for tables Markdown shows as text: pipe rows with no separator row, and cells pasted from Excel.
+    """Warnings for tables Markdown shows as text: pipe rows with no separator row, or with one typed with
+    full-width or long dashes (`_wide_dash_separator`), and cells pasted from Excel.
 
     A pipe table needs the line ``| --- | --- |`` under its first row;
     without it, the rows are shown as lines of text with their pipes. Rows
