@@ -42,7 +42,7 @@ from .bodies import Body, BodyBook, BodyJob, Facts, Stored, convert_and_store, p
 from .config import Config
 from .errors import Problem, Report
 from .markup import MarkdownRenderer, RenderedMarkdown, body_complexity
-from .models import CaseStudyMeta, DataMap, DataText, InterviewMeta, Series, Unit, plain_name
+from .models import DATA_YES_NO, CaseStudyMeta, DataFlag, DataMap, DataText, InterviewMeta, Series, Unit, plain_name
 from .slugs import MAX_SLUG_LENGTH, is_slug, make_slug, make_slugs
 from .fresh import code_fingerprint
 from .pagecache import Entry, PageCache, settled_stamp, source_digest, text_key
@@ -1097,21 +1097,26 @@ def _load_data_file(reader: SourceReader, rel: str, content: Content, report: Re
         report.error(rel, None, None, f'the data name "{name}" is given twice (site.data.{name})',
                      "rename one of the files or folders under data/ (a.yaml and a.yml, or a.yaml and a/)")
         return
-    node[parts[-1]] = _placed(data, rel)
+    node[parts[-1]] = _placed(data, rel, source.text)
 
 
-def _placed(data: YamlData, rel: str) -> Any:
+def _placed(data: YamlData, rel: str, text: str) -> Any:
     """The value of the data file ``rel`` (`YamlData.value`), each text in it a `DataText` and each mapping a
-    `DataMap`, naming where they were typed.
+    `DataMap`, naming where they were typed; a yes/no word typed without quotes (`DATA_YES_NO`) a `DataFlag`.
 
+    Takes the data, the file's path and its text (which tells whether a value was typed in quotes).
     Nesting is at most `sitegen.yamltext.MAX_DEPTH` levels, so the walk is recursive.
     """
-    positions = data.positions
+    positions, lines = data.positions, text.split("\n")
 
     def placed(value: Any, path: tuple[str | int, ...]) -> Any:
         if isinstance(value, str):
             line, column = positions.get(path, (0, 0))
-            return DataText(value, rel, line, column) if line else value
+            if not line:
+                return value
+            typed = lines[line - 1][column - 1:column] if line <= len(lines) else ""
+            plain = value in DATA_YES_NO and typed not in ("\"", "'")
+            return (DataFlag if plain else DataText)(value, rel, line, column)
         if isinstance(value, dict):
             line, column = positions.get(path, (0, 0))
             return DataMap({key: placed(item, (*path, key)) for key, item in value.items()}, rel, line, column,

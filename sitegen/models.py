@@ -82,6 +82,39 @@ class DataText(str):
         return DataText, (str(self), self.path, self.line, self.column)
 
 
+DATA_YES_NO = {word: word.lower() in ("true", "yes", "on")
+               for word in ("true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON",
+                            "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF")}
+"""The words a ``data/`` file may type a yes/no with, unquoted, each with the yes/no it spells: those YAML reads as
+one (YAML 1.1's booleans as PyYAML resolves them, which include YAML 1.2's true/false; not y/n, nor 是/否,
+which are more often text)."""
+
+
+class DataFlag(DataText):
+    """A yes/no of a ``data/`` file: a word of `DATA_YES_NO` typed without quotes (``show_on_home: false``).
+
+    It stays the text typed, as every value of a data file does: a template
+    shows ``false`` or ``no`` as typed, and a key or list item ``no`` is the
+    text ``no`` (case 01 of the editor-mistake cases). Tested
+    (``{% if site.data.survey.show_on_home %}``, ``not``, ``or``), it is the
+    yes/no it spells: a text would always be true, so ``false`` would show
+    what it turns off. Typed in quotes (``"no"``), the word is a plain text.
+    """
+
+    yes: bool
+
+    def __new__(cls, text: str, path: str, line: int, column: int) -> "DataFlag":
+        made = super().__new__(cls, text, path, line, column)
+        made.yes = DATA_YES_NO[text]
+        return made
+
+    def __bool__(self) -> bool:
+        return self.yes
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return DataFlag, (str(self), self.path, self.line, self.column)
+
+
 class DataMap(dict):  # type: ignore[type-arg]
     """A mapping of a ``data/`` file (its keys and values as typed), with where it was typed: ``path`` (from
     the site folder, with "/"), ``line`` and ``column`` of the mapping (1-based, columns in characters), and

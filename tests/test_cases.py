@@ -129,6 +129,39 @@ def test_case_01_yes_no_keys_stay_strings(tmp_path: Path) -> None:
     assert not (root / "output/interviews/also-held").exists()
 
 
+YES_NO_PAGE = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>数据</title></head><body>
+<ul id="tested">{% for key, value in site.data.flags.items() %}<li data-key="{{ key }}">{% if value %}SHOWN{% else %}HIDDEN{% endif %} {{ value }}</li>{% endfor %}</ul>
+<ul id="codes">{% for code in site.data.flags_list %}<li>{{ code }} {{ "yes" if code else "no" }}</li>{% endfor %}</ul>
+</body></html>
+"""
+
+
+def test_data_yes_no_words_are_tested_as_yes_no(tmp_path: Path) -> None:
+    """A data value typed as a yes/no word without quotes is false or true in ``{% if %}``, and shown as typed.
+
+    ``show_on_home: false`` rendered SHOWN: every value of a data file was a
+    text, and a text is true. The words YAML reads as a yes/no (``true``,
+    ``false``, ``yes``, ``no``, ``on``, ``off``, as PyYAML's list spells
+    them) are tested as that yes/no; in quotes, or in other capitals
+    (``nO``), or 是/否, they stay texts, true when not empty. No warning.
+    """
+    root = write_site(tmp_path, {
+        "data/flags.yaml": ('show_on_home: false\nno_word: no\noff_word: OFF\nyes_word: Yes\non_word: on\n'
+                            'true_word: true\nquoted: "no"\nsingle: \'false\'\nmixed: nO\nchinese: 否\n'
+                            'text: 不显示\n').encode(),
+        "data/flags_list.yaml": b"[yes, no, unsure]\n",
+        "templates/404.html": YES_NO_PAGE,
+    })
+    result = run_build(root)
+    assert result.warnings == []
+    built = parse_html(root / "output/404.html")
+    assert {li.get("data-key"): li.text for li in built.cssselect("#tested li")} == {
+        "show_on_home": "HIDDEN false", "no_word": "HIDDEN no", "off_word": "HIDDEN OFF", "yes_word": "SHOWN Yes",
+        "on_word": "SHOWN on", "true_word": "SHOWN true", "quoted": "SHOWN no", "single": "SHOWN false",
+        "mixed": "SHOWN nO", "chinese": "SHOWN 否", "text": "SHOWN 不显示"}
+    assert [li.text for li in built.cssselect("#codes li")] == ["yes yes", "no no", "unsure yes"]
+
+
 # -- 02 -----------------------------------------------------------------------
 
 TIMELINE_PAGE = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>时间线</title></head><body>
