@@ -4,7 +4,7 @@ Every problem in ``site.yaml`` is reported at once, and unknown keys are
 errors with a did-you-mean (as Zola does), so a typo never silently falls
 back to a default.
 
-May import: lazyre, errors, sources, yamltext, validation, models, webaddress, placeholders.
+May import: lazyre, errors, sources, yamltext, validation, models, slugs, webaddress, placeholders.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from .lazyre import compile_later
 from .models import OptionalText, Text, WebAddress
 from .webaddress import SENTENCE_END, address_path, address_slip, half_width_address, split_address
 from .placeholders import placeholders_in
+from .slugs import device_name, windows_safe
 from .sources import read_source
 from .validation import group_fields, names_a_field, typed_value_warnings, validate_record
 from .yamltext import load_yaml
@@ -201,7 +202,8 @@ def _is_language_tag(text: str) -> bool:
 
 
 def _check_permalink(value: str) -> str:
-    """Accept a URL pattern that starts and ends with "/", contains {slug}, and never climbs out."""
+    """Accept a URL pattern that starts and ends with "/", contains {slug}, and never climbs out; none of its
+    folders may be a name Windows keeps for a device (``/con/{slug}/``, `sitegen.slugs.device_name`)."""
     example = 'write a pattern such as "/interviews/{slug}/"'
     if not value.startswith("/") or not value.endswith("/") or "{slug}" not in value:
         raise _refuse("permalink", 'the permalink pattern "{text}" must start and end with "/" and contain '
@@ -212,6 +214,13 @@ def _check_permalink(value: str) -> str:
     if not all(_PERMALINK_PART.fullmatch(part) for part in parts):
         raise _refuse("permalink", 'the permalink pattern "{text}" may only hold "/", {slug}, and a-z, 0-9, '
                       '"-" or "_" between the slashes', value, example)
+    device = next((part for part in value[1:-1].split("/") if device_name(part)), None)
+    if device is not None:
+        raise _refuse("permalink", 'the permalink pattern "{text}" puts pages in a folder named "{folder}", a name '
+                      "Windows keeps for a device (Windows 保留名), so Windows cannot hold that folder, and the site "
+                      "could not be copied or published there", value,
+                      f'add a word or a number to it, e.g. "{value.replace(f"/{device}/", f"/{windows_safe(device)}/", 1)}"',
+                      folder=device)
     folder = value[1:].split("/", 1)[0]
     if folder in SITEGEN_FOLDERS:
         raise _refuse("permalink", 'the permalink pattern "{text}" puts pages in /{folder}/, which sitegen fills '

@@ -33,6 +33,7 @@ import dataclasses
 import os
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
@@ -43,7 +44,7 @@ from .config import Config
 from .errors import Problem, Report
 from .markup import MarkdownRenderer, RenderedMarkdown, body_complexity
 from .models import DATA_YES_NO, CaseStudyMeta, DataFlag, DataMap, DataText, InterviewMeta, Series, Unit, plain_name
-from .slugs import MAX_SLUG_LENGTH, is_slug, make_slug, make_slugs
+from .slugs import MAX_SLUG_LENGTH, device_name, is_slug, make_slug, make_slugs, windows_safe
 from .fresh import code_fingerprint
 from .pagecache import Entry, PageCache, settled_stamp, source_digest, text_key
 from .recordfiles import MisnamedFile, copy_suffix, id_differs_hint, report_misnamed
@@ -285,7 +286,7 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
                     page, body_key=(renderer.settings_key, body.key), body_facts=(body.facts, body.summary)), problems)
         cache.save()
     content.converted = book.converted
-    for page in loaded:
+    for page in _windows_safe_slugs(loaded):
         body = bodies[page.path]
         report.extend(body.problems)
         content.tag_slugs.update(page.tag_slugs)
@@ -926,12 +927,28 @@ def _finish_slugs(pages: dict[str, _Page | None], report: Report, workers: int,
     return {name: made[name] if reading is None else reading for name, reading in readings.items()}
 
 
+def _windows_safe_slugs(pages: list[_Page]) -> list[_Page]:
+    """``pages``, each whose slug is its file name and a name Windows keeps for a device (``con.md``,
+    `sitegen.slugs.device_name`) given the slug `sitegen.slugs.windows_safe` makes of it (``con-1``), apart
+    from the slugs of the other pages of its collection, so that no two pages are given one address.
+
+    A slug typed in front matter is never one (`sitegen.models.parse_page_slug` refuses it), nor is one made
+    of a title (`sitegen.slugs.make_slug`). Pure; the page cache keeps the slug as read.
+    """
+    taken: dict[str, set[str]] = defaultdict(set)
+    for page in pages:
+        taken[page.collection].add(page.slug or "")
+    return [dataclasses.replace(page, slug=windows_safe(page.slug, taken[page.collection]))
+            if page.slug and device_name(page.slug) else page for page in pages]
+
+
 def page_slug(meta: InterviewMeta | CaseStudyMeta, rel: str) -> str | None:
     """Return a page's URL part (README "Slugs").
 
     Takes the front matter record and the file path. Returns ``slug:`` when
     given; else the file name when it is already a slug (``a-z``, ``0-9``,
-    ``-``); else the pinyin of the title (白鹤镇 → ``bai-he-zhen``, see
+    ``-``; one Windows keeps for a device, ``con``, is made safe once every
+    page is read, `_windows_safe_slugs`); else the pinyin of the title (白鹤镇 → ``bai-he-zhen``, see
     `sitegen.slugs`), or None when that needs pypinyin: `_finish_slugs`
     makes those together. May return "" when the title has no letters or
     digits; the caller reports that.

@@ -14,7 +14,7 @@ written here, not by YAML 1.1's guesses. Each converter raises a
 error's context carries a ``hint`` (how to fix it), which
 `sitegen.validation` prints on the hint line.
 
-May import: lazyre, errors, webaddress (and pydantic, the standard library).
+May import: lazyre, errors, slugs, webaddress (and pydantic, the standard library).
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from pydantic_core import PydanticCustomError
 
 from .errors import LOST_CHARACTERS_HINT, WIDE_SPACES, lost_characters_message, paste_hint, space_name
 from .lazyre import compile_later
+from .slugs import device_name, windows_safe
 from .webaddress import HALF_WIDTH_ADDRESS, address_slip, split_address
 
 _SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -2106,7 +2107,7 @@ def parse_slug(value: Any) -> str:
     text = parse_text(value)
     if re.fullmatch(_SLUG_PATTERN, text) and len(text) <= 80:
         return text
-    suggestion = ascii_id(text)[:80].strip("-")
+    suggestion = windows_safe(ascii_id(text)[:80].strip("-"))  # CON gives con-1, not con: `parse_page_slug`
     # Chinese alone spells no slug here: without the line, the page gets its file name or its title's pinyin.
     example = (f"e.g. slug: {suggestion}" if suggestion
                else "or delete the line: the page's address is then its file name, or its title in pinyin (拼音)")
@@ -2117,6 +2118,27 @@ def parse_slug(value: Any) -> str:
     else:
         message = '"{text}" may only contain a-z, 0-9 and "-"'
     raise PydanticCustomError("slug", message, {"text": clip(text), "hint": f"{SLUG_HINT}, {example}"})
+
+
+def parse_page_slug(value: Any) -> str:
+    """Accept a page's ``slug:`` (`parse_slug`), unless Windows keeps it for a device (Windows 保留名).
+
+    The slug is the name of the page's folder in the output (``cases/con/``),
+    and Windows can neither create nor copy a folder named ``con``, ``nul``,
+    ``com1`` … (`sitegen.slugs.device_name`), where the site's publishers
+    and editors work. Returns the slug. Raises `PydanticCustomError` ``slug``
+    with the slug `sitegen.slugs.windows_safe` makes of it (``con-1``) in
+    the hint. Slugs sitegen makes itself (of titles, file names, tags,
+    units' ids) are made safe so, with no message.
+    """
+    text = parse_slug(value)
+    device = device_name(text)
+    if device is None:
+        return text
+    raise PydanticCustomError(
+        "slug", '"{text}" is a name Windows keeps for a device ({device}: Windows 保留名), so Windows cannot hold a '
+        "folder of that name, and the site could not be copied or published there",
+        {"text": text, "device": device, "hint": f"add a word or a number to it, e.g. slug: {windows_safe(text)}"})
 
 
 ALIAS_EXAMPLE = "/news/2018/0521.html"
@@ -2142,7 +2164,8 @@ def parse_alias(value: Any) -> str:
     ``…/index.html`` is its folder). Raises `PydanticCustomError` ``alias``
     for what is no path of this site: a web address (``https://…``), a path
     without its leading "/", one with ``..``, ``.`` or an empty part between
-    slashes, "\\", "?" or "#", or characters that cannot be in an address.
+    slashes, "\\", "?" or "#", or characters that cannot be in an address,
+    or a part Windows keeps for a device (``/con/``, `sitegen.slugs.device_name`).
     """
     text = parse_text(value).strip()
     hint = f'write the old address\'s path from the site\'s root, starting with "/", e.g. {ALIAS_EXAMPLE}'
@@ -2180,6 +2203,14 @@ def parse_alias(value: Any) -> str:
         raise PydanticCustomError("alias", '"{text}" has an empty part between two slashes',
                                   {"text": clip(text), "hint": paste_hint('write one "/" between parts',
                                                                           re.sub("/+", "/", text))})
+    device = next((part for part in parts if device_name(part)), None)
+    if device is not None:  # /con/ served by a Linux server: no redirect page can stand there on Windows
+        raise PydanticCustomError(
+            "alias", '"{text}" holds "{part}", a name Windows keeps for a device ({device}: Windows 保留名), so '
+            "Windows cannot hold the redirect page's folder or file, and the site could not be copied or published "
+            "there", {"text": clip(text), "part": device, "device": device_name(device),
+                      "hint": "delete it from aliases (the old address then shows the site's 404 page), or have the "
+                              "web server redirect it to the page"})
     if parts[-1] == "index.html":
         decoded = decoded[:-len("index.html")]
     elif not parts[-1].lower().endswith(_PAGE_SUFFIXES):
@@ -2314,6 +2345,7 @@ TextList = Annotated[tuple[str, ...], BeforeValidator(parse_text_list)]
 Tags = Annotated[tuple[str, ...], BeforeValidator(parse_tags)]
 WebAddress = Annotated[str, BeforeValidator(parse_web_address)]
 Slug = Annotated[str, BeforeValidator(parse_slug)]
+PageSlug = Annotated[str, BeforeValidator(parse_page_slug)]
 Alias = Annotated[str, BeforeValidator(parse_alias)]
 Aliases = Annotated[tuple[Alias, ...], BeforeValidator(parse_aliases)]
 RecordId = Annotated[str, BeforeValidator(parse_reference)]
@@ -2660,7 +2692,7 @@ class PageMeta(Record):
 
     EXAMPLE_LINE: ClassVar[str] = "title: 白鹤镇访谈"
     title: Name
-    slug: Slug | None = None
+    slug: PageSlug | None = None
     date: DateTime
     updated: DateTime | None = None
     summary: OptionalText = ""

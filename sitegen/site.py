@@ -42,7 +42,7 @@ from .markup import places_typed, reading_minutes, slugify_heading, swallowed_ti
 from .models import (QUOTE_MARKS, Image, Series, Tally, Unit, UnitLevel, is_external_address, publish_time_text,
                      site_image_path, tag_spelling)
 from .pictures import image_size, picture_file, site_path
-from .slugs import id_syllables, make_slug
+from .slugs import device_name, id_syllables, make_slug, windows_safe
 from .webaddress import address_path, after_base_path, half_width_address
 
 FEED_FILE = "feed.xml"
@@ -660,10 +660,12 @@ def build_site(config: Config, content: Content, now: datetime, report: Report,
     slugs are added to the report as errors.
     """
     order = {uid: _pinyin_order(content, u.record) for uid, u in content.units.items()}
-    units = {uid: UnitView(content.units[uid].record, config.permalinks.url("units", uid),
+    # An id Windows keeps for a device (content/units/con.yaml) gets a folder it can hold, /units/con-1/, as the
+    # unit's open data does (data/units/con-1/); a unit file con-1.yaml beside it is told as two pages of one URL.
+    units = {uid: UnitView(content.units[uid].record, config.permalinks.url("units", windows_safe(uid)),
                            initial=_initial(order[uid][0]))
              for uid in sorted(order, key=order.__getitem__)}
-    series = {sid: SeriesView(s.record, config.permalinks.url("series", sid))
+    series = {sid: SeriesView(s.record, config.permalinks.url("series", windows_safe(sid)))
               for sid, s in sorted(content.series.items())}
     published = [d for d in content.interviews + content.cases
                   if include_drafts or not (d.meta.draft or d.meta.date > now)]
@@ -1243,6 +1245,7 @@ def check_content_assets(graph: SiteGraph, report: Report, *, theme: Mapping[str
     published = {rel.split("/", 1)[1]: rel for rel in graph.assets}
     if not published:
         return
+    _check_device_names(published, report)
     folded = {path.casefold() for path in published}
     made: dict[str, tuple[str, str]] = {}
     for path, own in (theme or {}).items():
@@ -1271,6 +1274,29 @@ def check_content_assets(graph: SiteGraph, report: Report, *, theme: Mapping[str
                          f"move it into another folder, e.g. content/files/{_file_name(path)}")
     folders = {search_folder: f"the search index, {search_folder}/"} if search_folder is not None else {}
     _check_folder_clashes(published, [*made, *(page.output for page in graph.pages)], folders, report)
+
+
+def _check_device_names(published: Mapping[str, str], report: Report) -> None:
+    """Error at each content file published under a name Windows keeps for a device (Windows 保留名,
+    `sitegen.slugs.device_name`): ``content/files/con.pdf``, ``content/nul/a.png``.
+
+    Takes ``{output path: content path}`` of the files copied. Windows can neither create nor copy such a file
+    or folder, so the site could not be copied or published there. The file keeps its name (links name it):
+    the hint gives a name to rename it to, the device name with ``-1`` added (`sitegen.slugs.windows_safe`).
+    """
+    for path, rel in sorted(published.items()):
+        parts = rel.split("/")
+        at = next((index for index, part in enumerate(parts) if device_name(part)), None)
+        if at is None:
+            continue
+        stem, dot, ending = parts[at].partition(".")
+        kind = "file" if at == len(parts) - 1 else "folder"
+        renamed = "/".join([*parts[:at], f"{windows_safe(stem)}{dot}{ending}", *parts[at + 1:]])
+        report.error(rel, None, None,
+                     f'this file would be published as {path}, and "{parts[at]}" is a name Windows keeps for a device '
+                     f"({device_name(parts[at])}: Windows 保留名), so Windows cannot hold a {kind} of that name, and "
+                     "the site could not be copied or published there",
+                     f"rename the {kind}, e.g. to {renamed}, and the links to it")
 
 
 def _case_note(typed: str, own: str) -> str:

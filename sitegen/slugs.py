@@ -21,6 +21,39 @@ from typing import Any, Iterable, Mapping
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_SLUG_LENGTH = 80
 
+WINDOWS_DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul", "conin$", "conout$",
+                                  *(f"{port}{number}" for port in ("com", "lpt") for number in "0123456789¹²³")})
+"""Names Windows keeps for devices (Windows 保留名), in lower case: no file or folder can have one, in any case,
+with or without an ending (``NUL.txt``). Microsoft's "Naming Files, Paths, and Namespaces" lists CON, PRN, AUX,
+NUL, COM1–9 and LPT1–9 (COM¹²³ and LPT¹²³ too, read as digits); COM0 and LPT0 are refused by some versions, and
+CONIN$ and CONOUT$ by Windows 11, as Python's ``ntpath.isreserved`` has them."""
+
+
+def device_name(name: str) -> str | None:
+    """The device name (`WINDOWS_DEVICE_NAMES`) that the file or folder name ``name`` is to Windows, in
+    capitals (``CON``), or None for a name Windows can hold.
+
+    Windows reads a name's part before its first "." with the spaces at its end set aside, in any case:
+    ``con``, ``Con.pdf``, ``nul.tar.gz`` and ``aux .txt`` are all devices; ``con-1``, ``icon`` and ``com10``
+    are not. Takes one name, not a path. Raises nothing.
+    """
+    stem = name.split(".", 1)[0].rstrip(" ").lower()
+    return stem.upper() if stem in WINDOWS_DEVICE_NAMES else None
+
+
+def windows_safe(slug: str, taken: Iterable[str] = ()) -> str:
+    """``slug``, or when Windows keeps it for a device (`device_name`: ``con``, ``nul``, ``com1``) the slug
+    with ``-1`` added (``con-1``), ``-2`` when ``-1`` is in ``taken`` and so on: the first such slug not taken.
+
+    A slug becomes a folder of the output, which Windows could neither create nor copy; the number keeps
+    the slug readable and apart from the device (``con-1`` is none). Deterministic: the same slug and
+    ``taken`` give the same result. Raises nothing.
+    """
+    if device_name(slug) is None:
+        return slug
+    used = set(taken)
+    return next(f"{slug}-{number}" for number in range(1, len(used) + 2) if f"{slug}-{number}" not in used)
+
 
 @lru_cache(maxsize=4096)
 def make_slug(text: str) -> str:
@@ -30,7 +63,12 @@ def make_slug(text: str) -> str:
     (pypinyin's reading, phrases included: 重庆 → ``chong-qing``); everything
     else goes through python-slugify (accents dropped, punctuation to "-").
     The result matches ``SLUG_RE`` and is at most 80 characters, cut at a
-    "-" boundary. Raises nothing.
+    "-" boundary. A slug Windows keeps for a device (``CON``, ``nul``,
+    ``COM1`` → ``con``, ``nul``, ``com1``: Windows 保留名) gets ``-1`` added
+    (`windows_safe`: ``con-1``), as it becomes a folder of the output,
+    which Windows cannot hold; a site that also has a text giving ``con-1``
+    gets the second one ``con-1-2`` from the caller, as for any two texts
+    of one slug (`sitegen.site`). Raises nothing.
 
     Pure, so the last 4,096 results are remembered: a tag used on thousands
     of pages is transliterated once (pypinyin is the costly part).
@@ -41,7 +79,7 @@ def make_slug(text: str) -> str:
     slug = slugify(" ".join(syllables), lowercase=True, separator="-")
     if len(slug) > MAX_SLUG_LENGTH:
         slug = slug[:MAX_SLUG_LENGTH].rsplit("-", 1)[0]
-    return slug
+    return windows_safe(slug)
 
 
 def lazy_pinyin(text: str, **options: Any) -> list[str]:

@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 
 from sitegen.errors import Report
 from sitegen.markup import MarkdownRenderer
-from sitegen.slugs import MAX_SLUG_LENGTH, SLUG_RE, is_slug, make_slug
+from sitegen.slugs import MAX_SLUG_LENGTH, SLUG_RE, device_name, is_slug, make_slug
 from sitegen.sources import decode_source, split_front_matter
 from sitegen.yamltext import load_yaml
 
@@ -151,7 +151,8 @@ def test_markdown_render_on_hostile_pieces(pieces: list[str], first_line: int) -
 # -- slug making ------------------------------------------------------------------------------------
 
 _SLUG_PIECES = st.sampled_from(["..", "/", "\\", "%2e", "%2f", "C:", "\x00", " ", "-", "--", "白鹤镇", "重庆",
-                                "Ünïcödé", "ＡＢＣ", "１２３", "ﬁ", "\u200b", "\u202e", "😀", "a", "Z", "0"])
+                                "Ünïcödé", "ＡＢＣ", "１２３", "ﬁ", "\u200b", "\u202e", "😀", "a", "Z", "0", "CON",
+                                "nul", "Com1"])
 
 
 @FUZZ
@@ -163,3 +164,4 @@ def test_make_slug_gives_a_safe_slug_or_nothing(text: str) -> None:
     assert re.fullmatch(r"([a-z0-9]+(-[a-z0-9]+)*)?", slug)
     assert len(slug) <= MAX_SLUG_LENGTH and ".." not in slug and "/" not in slug and "\\" not in slug
     assert make_slug(slug) == slug
+    assert device_name(slug) is None  # never a folder Windows cannot hold (con, nul, com1)

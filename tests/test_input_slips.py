@@ -3151,6 +3151,57 @@ def test_a_slug_typed_in_chinese_is_told_to_go_and_the_title_gives_the_address(t
     assert (root / "output/interviews/wang-ge-yuan-de-yi-tian/index.html").is_file()
 
 
+WINDOWS_DEVICE = ('{at}: error: slug: "{slug}" is a name Windows keeps for a device ({device}: Windows 保留名), so '
+                  "Windows cannot hold a folder of that name, and the site could not be copied or published there\n"
+                  "  hint: add a word or a number to it, e.g. slug: {safe}")
+
+
+@pytest.mark.parametrize(("slug", "device", "safe"), [("con", "CON", "con-1"), ("nul", "NUL", "nul-1"),
+                                                      ("aux", "AUX", "aux-1"), ("prn", "PRN", "prn-1"),
+                                                      ("com1", "COM1", "com1-1"), ("lpt9", "LPT9", "lpt9-1"),
+                                                      ("com0", "COM0", "com0-1")])
+def test_a_slug_windows_keeps_for_a_device_is_an_error_with_a_slug_to_type(tmp_path: Path, slug: str, device: str,
+                                                                          safe: str) -> None:
+    # Published as output/interviews/con/, a folder Windows can neither create nor copy.
+    root = write_site(tmp_path, {PAGE_PATH: interview(extra=f"slug: {slug}\n")})
+    assert printed(root) == [WINDOWS_DEVICE.format(at=f"{PAGE_PATH}:9:7", slug=slug, device=device, safe=safe)]
+    (root / PAGE_PATH).write_text(interview(extra=f"slug: {safe}\n"), encoding="utf-8")
+    assert printed(root) == []
+    build_at(root)
+    assert (root / f"output/interviews/{safe}/index.html").is_file()
+
+
+def test_a_slug_typed_in_capitals_is_offered_one_windows_can_hold(tmp_path: Path) -> None:
+    # "e.g. slug: con", typed as shown, was the next error.
+    root = write_site(tmp_path, {PAGE_PATH: interview(extra="slug: CON\n")})
+    assert printed(root) == [
+        f'{PAGE_PATH}:9:7: error: slug: "CON" may only contain a-z, 0-9 and "-"\n'
+        '  hint: use lower-case letters a-z, digits and "-" only, e.g. slug: con-1']
+    (root / PAGE_PATH).write_text(interview(extra="slug: con-1\n"), encoding="utf-8")
+    assert printed(root) == []
+
+
+def test_an_old_address_windows_cannot_hold_is_an_error_at_the_alias(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {PAGE_PATH: interview(extra="aliases: [/old/a/, /Con/, /old/nul.html]\n")})
+    told = ('error: aliases → item {n}: "{path}" holds "{part}", a name Windows keeps for a device ({device}: '
+            "Windows 保留名), so Windows cannot hold the redirect page's folder or file, and the site could not be "
+            "copied or published there\n  hint: delete it from aliases (the old address then shows the site's 404 "
+            "page), or have the web server redirect it to the page")
+    assert printed(root) == [
+        f"{PAGE_PATH}:9:20: " + told.format(n=2, path="/Con/", part="Con", device="CON"),
+        f"{PAGE_PATH}:9:27: " + told.format(n=3, path="/old/nul.html", part="nul.html", device="NUL")]
+
+
+def test_a_permalink_folder_windows_cannot_hold_is_an_error_in_site_yaml(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {PAGE_PATH: interview()},
+                      config="title: 测试站点\nbase_url: https://example.org/\npermalinks:\n  cases: /lpt1/{slug}/\n")
+    assert printed(root) == [
+        'site.yaml:4:10: error: permalinks → cases: the permalink pattern "/lpt1/{slug}/" puts pages in a folder '
+        'named "lpt1", a name Windows keeps for a device (Windows 保留名), so Windows cannot hold that folder, and '
+        "the site could not be copied or published there\n"
+        '  hint: add a word or a number to it, e.g. "/lpt1-1/{slug}/"']
+
+
 _JOB = "中共重固镇党委书记"
 _IN_GROUPS = {
     # group lines typed, the line followed, the problem printed (line:column: message, hint)

@@ -31,9 +31,9 @@ from sitegen.build import BuildOptions, build, check
 from sitegen.errors import SiteError
 from sitegen.pictures import image_size
 from sitegen.site import Urls
-from sitegen.slugs import is_slug, make_slug, readings_of, slug_reading, spelling
+from sitegen.slugs import device_name, is_slug, make_slug, readings_of, slug_reading, spelling, windows_safe
 
-from .sitekit import file_for, interview, tree_hashes, write_site
+from .sitekit import file_for, interview, parse_html, tree_hashes, write_site
 
 # ---------------------------------------------------------------- tag slugs
 
@@ -76,6 +76,56 @@ def test_a_units_id_tells_how_its_name_reads_where_pypinyin_reads_it_otherwise()
         "chong-gu-lao-jie-lu-deng-xiu-fu", "chang-ning-qu-yu-chong-gu-zhen-jiao-liu", "bai-he-zhen-fang-tan",
         "chong-qing"]
     assert make_slug("重固老街路灯修复") == "zhong-gu-lao-jie-lu-deng-xiu-fu"  # tags and built slugs keep their addresses
+
+
+def test_names_windows_keeps_for_devices_are_found_in_every_spelling_and_made_safe() -> None:
+    names = ("con", "CON", "Con.pdf", "nul.tar.gz", "aux .txt", "prn.", "com1", "COM¹", "lpt0", "conin$",
+             "con-1", "icon", "com10", "nul-1.txt", "consent", "")
+    assert [device_name(name) for name in names] == [
+        "CON", "CON", "CON", "NUL", "AUX", "PRN", "COM1", "COM¹", "LPT0", "CONIN$",
+        None, None, None, None, None, None]
+    assert [windows_safe(slug) for slug in ("con", "nul", "com9", "baihe", "con-1")] == [
+        "con-1", "nul-1", "com9-1", "baihe", "con-1"]
+    assert windows_safe("con", {"con-1", "con-2"}) == "con-3" and windows_safe("baihe", {"baihe-1"}) == "baihe"
+    assert [make_slug(text) for text in ("CON", "nul", "Com1", "AUX", "lpt9", "PRN", "con-1", "白鹤")] == [
+        "con-1", "nul-1", "com1-1", "aux-1", "lpt9-1", "prn-1", "con-1", "bai-he"]
+
+
+def test_slugs_sitegen_makes_are_never_names_windows_keeps_for_devices(tmp_path: Path) -> None:
+    # output/interviews/con/, tags/aux/, units/nul/ and data/units/nul/ could not be created or copied on Windows.
+    root = write_site(tmp_path, {
+        "content/interviews/con.md": interview(extra="tags: [AUX, NUL, com1, 大调研]\n"),
+        "content/interviews/con-1.md": interview("另一篇访谈"),
+        "content/interviews/lpt1-2.md": interview("LPT1"),
+        "content/interviews/第二篇.md": interview("Com2"),
+        "content/units/nul.yaml": "name: 测试镇\nlevel: town\ntallies:\n  - as_of: 2018-04-26\n    collected: 3\n"
+                                  "    escalated: 1\n    resolved: 1\n    in_progress: 1\n",
+    })
+    result = build(BuildOptions(root=root, jobs=1, search=False))
+    assert [problem.format() for problem in result.warnings] == []
+    output = root / "output"
+    assert sorted(path.name for path in (output / "interviews").iterdir() if path.is_dir()) == [
+        "com2-1", "con-1", "con-2", "lpt1-2"]  # lpt1-2.md: its file name, not its title's lpt1-1
+    assert parse_html(output / "interviews/con-2/index.html").findtext(".//h1") == "白鹤镇访谈"
+    assert parse_html(output / "interviews/con-1/index.html").findtext(".//h1") == "另一篇访谈"
+    assert sorted(path.name for path in (output / "tags").iterdir() if path.is_dir()) == [
+        "aux-1", "com1-1", "da-diao-yan", "nul-1"]
+    assert sorted(path.name for path in (output / "units").iterdir() if path.is_dir()) == ["baihe", "nul-1"]
+    assert sorted(path.name for path in (output / "data/units/nul-1").iterdir()) == ["tallies.csv", "unit.json"]
+    assert not any(device_name(part) for path in output.rglob("*") for part in path.relative_to(output).parts)
+
+
+def test_a_content_file_named_as_a_windows_device_is_an_error_naming_a_name_to_rename_it_to(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(), "content/files/Con.PDF": b"%PDF",
+                                 "content/nul/a.txt": "x", "content/files/icon.png": b"x"})
+    assert [problem.format() for problem in check(BuildOptions(root=root, jobs=1, search=False)).problems] == [
+        'content/files/Con.PDF: error: this file would be published as files/Con.PDF, and "Con.PDF" is a name '
+        "Windows keeps for a device (CON: Windows 保留名), so Windows cannot hold a file of that name, and the site "
+        "could not be copied or published there\n  hint: rename the file, e.g. to content/files/Con-1.PDF, and the "
+        "links to it",
+        'content/nul/a.txt: error: this file would be published as nul/a.txt, and "nul" is a name Windows keeps for '
+        "a device (NUL: Windows 保留名), so Windows cannot hold a folder of that name, and the site could not be "
+        "copied or published there\n  hint: rename the folder, e.g. to content/nul-1/a.txt, and the links to it"]
 
 
 def test_a_file_name_ending_in_a_line_break_is_no_slug(tmp_path: Path) -> None:

@@ -33,7 +33,7 @@ The column lists below (`TALLY_FIELDS` …) are the one place the columns are
 defined: the CSV header, the JSON keys, the Data Package schema and the
 "about the data" page all come from them.
 
-May import: config, models, site (and the standard library).
+May import: config, models, site, slugs (and the standard library).
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ from typing import Any, Callable, Sequence
 
 from ..models import LARGEST_COUNT, TARGET_GROUP_LABELS, UNIT_LEVEL_LABELS, Milestone, Tally, Target, Unit
 from ..site import SiteGraph
+from ..slugs import windows_safe
 
 CSV_BOM = "\ufeff"
 
@@ -275,7 +276,8 @@ _UNIT_TABLES = (("tallies", TALLY_FIELDS), ("targets", TARGET_FIELDS), ("milesto
 
 def unit_downloads(unit: Unit) -> tuple[Download, ...]:
     """One unit's own data files, in the order pages list them: its tallies, targets and milestones as CSV,
-    those it has rows of, then its whole record as JSON, under ``data/units/<unit id>/``.
+    those it has rows of, then its whole record as JSON, under ``data/units/<unit id>/`` (an id Windows keeps
+    for a device, ``con``, made safe as its page's address is: ``data/units/con-1/``, `sitegen.slugs.windows_safe`).
 
     Each CSV has the columns of the site's file of that name and the unit's
     rows only, in the same order; ``unit.json`` is the unit's object of
@@ -285,11 +287,12 @@ def unit_downloads(unit: Unit) -> tuple[Download, ...]:
     rows of a site file, whose schema describes them.
     """
     site = {download.name: download for download in DOWNLOADS}
-    made = [Download(f"{unit.id}-{name}", f"{UNIT_DATA_FOLDER}/{unit.id}/{name}.csv",
+    folder = f"{UNIT_DATA_FOLDER}/{windows_safe(unit.id)}"  # con.yaml: data/units/con-1/, as its page /units/con-1/
+    made = [Download(f"{unit.id}-{name}", f"{folder}/{name}.csv",
                      f"{unit.name}{site[name].title}", site[name].description, "csv", "text/csv", fields,
                      site[name].primary_key, True)
             for name, fields in _UNIT_TABLES if getattr(unit, name)]
-    made.append(Download(f"{unit.id}-unit", f"{UNIT_DATA_FOLDER}/{unit.id}/unit.json",
+    made.append(Download(f"{unit.id}-unit", f"{folder}/unit.json",
                          f"{unit.name}完整数据（JSON）", site["units-json"].description, "json", "application/json",
                          UNIT_JSON_FIELDS, ("id",)))
     return tuple(made)
