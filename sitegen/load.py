@@ -51,7 +51,7 @@ from .recordfiles import MisnamedFile, copy_suffix, id_differs_hint, report_misn
 from .sources import SourceFile, SourceReader, find_sources, split_front_matter
 from .strayfields import check_fields_below, check_pasted_front_matter
 from .validation import (fields_elsewhere, group_fields, names_a_field, typed_value_warnings, validate_record,
-                         withdraw_wide_note_warnings)
+                         values_meant, withdraw_wide_note_warnings)
 from .workers import Pending, WorkerPool, can_fork, run_apart
 from .yamltext import YamlData, load_yaml
 
@@ -569,7 +569,8 @@ class _Discovery:
             # partial: a key typed twice leaves the rest read, so its fields are checked in this run too
             data = load_yaml(source.text, rel, own, elsewhere=fields_elsewhere(COLLECTIONS[collection]),
                              groups=group_fields(COLLECTIONS[collection]),
-                             names=names_a_field(COLLECTIONS[collection]), partial=True)
+                             names=names_a_field(COLLECTIONS[collection]),
+                             values=values_meant(COLLECTIONS[collection]), partial=True)
             read_whole = not own.has_errors()
             record = None
             declared = data.value.get("id") if data is not None and isinstance(data.value, dict) else None
@@ -843,7 +844,8 @@ def _read_front_matter(job: _PageJob, report: Report, known_slugs: Mapping[str, 
     data = load_yaml(job.front_matter, rel, report, first_line=job.front_matter_line,
                      elsewhere=fields_elsewhere(COLLECTIONS[job.collection]),
                      groups=group_fields(COLLECTIONS[job.collection]),
-                     names=names_a_field(COLLECTIONS[job.collection]))
+                     names=names_a_field(COLLECTIONS[job.collection]),
+                     values=values_meant(COLLECTIONS[job.collection]))
     names = COLLECTIONS[job.collection].model_fields
     closed_early = check_fields_below(job.front_matter, job.body, job.body_line, names, rel, report)
     pasted = check_pasted_front_matter(job.front_matter, job.body, job.body_line, names, rel, report)

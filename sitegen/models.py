@@ -1907,6 +1907,11 @@ QUOTED_TAGS = "quoted_tags"
 WORD_LIST_FIELDS = {"tags": "tag", "aliases": "name", "misspellings": "spelling"}
 """The lists of short words checked by `parse_tags`, each with what one item is called in messages."""
 
+LIST_MEANT = "list_meant"
+"""Context key of `parse_tags`'s errors: ``(how to mend the list, the list as it is to be typed)``, as its hint
+gives them (``("write the tags separated by English commas", "[大调研, 补短板]")``), for a hint of another mistake
+on the same line to give the line whole (`sitegen.validation.values_meant`)."""
+
 
 def plain_name(name: str) -> str:
     """A name or title as readers tell them apart: full-width and half-width forms alike (NFKC), no spaces.
@@ -1955,7 +1960,7 @@ def parse_tags(value: Any, info: ValidationInfo) -> tuple[str, ...]:
     ``["“大调研”"]``: the validation context's
     `QUOTED_TAGS` names those items.) Raises `PydanticCustomError` ``tags``
     naming the tag and what is wrong with it, with the tags written as a
-    list in the hint (and, for a tag in Chinese quotes that is one item of
+    list in the hint and in `LIST_MEANT` (and, for a tag in Chinese quotes that is one item of
     a list, its ``index`` in the context, to point at it; else the tags
     meant, ``items``, what one is, ``word``, and its index, ``at``, for a list
     typed one item a line, whose hint `sitegen.validation` words as lines).
@@ -1972,6 +1977,7 @@ def parse_tags(value: Any, info: ValidationInfo) -> tuple[str, ...]:
         raise PydanticCustomError(
             "tags", 'the {word} "{tag}" has ": " in it, so YAML reads it as a field (key: value), not as a {word}',
             {"tag": text, "items": items, "word": word, "at": colon, "keep": keep, "index": colon,
+             LIST_MEANT: (f"write the {field} separated by English commas", f"[{', '.join(items)}]"),
              "hint": f"write the {field} separated by English commas: {field}: [{', '.join(items)}]{keep}"})
     tags = parse_text_list(value)
     quoted = (info.context or {}).get(QUOTED_TAGS, {}).get(field, ())
@@ -2026,7 +2032,9 @@ def parse_tags(value: Any, info: ValidationInfo) -> tuple[str, ...]:
         where = {"index": index} if how == "without them" and not isinstance(value, str) else {
             "items": list(dict.fromkeys(part for part in parts if part)), "word": word, "at": index, "keep": keep}
         raise PydanticCustomError("tags", message,
-                                  {"tag": tag, **where, "hint": f"write the {field} {how}: {field}: [{listed}]{keep}"})
+                                  {"tag": tag, **where, LIST_MEANT: (f"write the {field} {how}".replace(
+                                      "without them", f"without {_chinese_quotes(tag)}"), f"[{listed}]"),
+                                   "hint": f"write the {field} {how}: {field}: [{listed}]{keep}"})
     return tags
 
 

@@ -20,7 +20,7 @@ import unicodedata
 from datetime import date, datetime
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Iterable, Mapping, TypeVar, get_args, get_origin
+from typing import Any, Iterable, Mapping, NamedTuple, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
@@ -29,14 +29,14 @@ from pydantic_core import PydanticCustomError
 from .errors import (LOST_CHARACTERS_HINT, PASTE_LIMIT, WIDE_SPACES, Problem, Report, lost_characters_message,
                      paste_hint, space_name)
 from .lazyre import compile_later
-from .models import (CHOICE_LABELS, FLAG_MEANINGS, FULL_WIDTH_FIX, NOTE_EXAMPLE, QUOTE_MARKS, QUOTED_TAGS,
+from .models import (CHOICE_LABELS, FLAG_MEANINGS, FULL_WIDTH_FIX, LIST_MEANT, NOTE_EXAMPLE, QUOTE_MARKS, QUOTED_TAGS,
                      SEPARATOR_MARKS, TALLY_SUM, WORD_LIST_FIELDS, YEAR_TO_WRITE, Image, Person, Series,
                      SourceAttribution, Unit, choice_meant, clip, date_with_words, is_stand_in, kind_of, named_address,
-                     numbered_items, parse_count, snake_case, texts_in, whole_number_meant)
+                     numbered_items, parse_count, parse_tags, snake_case, texts_in, whole_number_meant)
 from .placeholders import placeholders_in
-from .yamltext import (NOTE_HINT, NOTE_MESSAGE, ElsewhereFinder, FieldElsewhere, FieldNamer, GroupFinder, WideNote,
-                       YamlData, as_value, is_wide_note_warning, split_wide_note, invisible_place, lost_characters,
-                       yaml_text)
+from .yamltext import (NOTE_HINT, NOTE_MESSAGE, ElsewhereFinder, FieldElsewhere, FieldNamer, GroupFinder, ValueMender,
+                       WideNote, YamlData, as_value, is_wide_note_warning, split_wide_note, invisible_place,
+                       load_yaml, lost_characters, yaml_text)
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
 _SPLITTING = SEPARATOR_MARKS + ", \t" + WIDE_SPACES + QUOTE_MARKS
@@ -763,6 +763,43 @@ def names_a_field(model: type[BaseModel]) -> FieldNamer:
             return close
         return key if holders else None
     return names
+
+
+class _TagsField(NamedTuple):
+    """What `sitegen.models.parse_tags` reads of pydantic's ``ValidationInfo``: the field's name and the context."""
+
+    field_name: str
+    context: dict[str, Any]
+
+
+def values_meant(model: type[BaseModel]) -> ValueMender:
+    """For `sitegen.yamltext.load_yaml`: a value typed after a key of a ``model`` file as its field needs it
+    typed, for a hint that gives the line whole (``标签：大调研，补短板`` → ``tags: [大调研, 补短板]``).
+
+    The mender takes the path of the field (``("tags",)``) and the text typed after its key (its comment
+    left out); it returns ``(how to mend the value, the value to type)`` as `sitegen.models.parse_tags`
+    words them (`LIST_MEANT`) for a list of words (tags, a unit's aliases and misspellings) that it would
+    refuse: typed without brackets, in full-width brackets 【】, with a full-width comma or 顿号, a
+    semicolon, or spaces between Chinese words; None for any other value or field, and for a list it
+    accepts. Following a hint of the key alone would then give the list's own error on the same line.
+    """
+    def meant(path: tuple[str | int, ...], typed: str) -> tuple[str, str] | None:
+        field = path[-1] if path else None
+        owner = _type_inside(_annotation_at(model, path[:-1]), BaseModel)
+        if field not in WORD_LIST_FIELDS or owner is None or field not in owner.model_fields:
+            return None
+        data = load_yaml(f"{field}: {typed}", "", Report())  # a value YAML cannot read has its own error
+        if data is None or not isinstance(data.value, dict) or not isinstance(data.value.get(field), (str, list)):
+            return None
+        value = data.value[field]
+        quoted = frozenset(index for index in range(len(value)) if data.typed_in_quotes((field, index))) \
+            if isinstance(value, list) else frozenset()
+        try:
+            parse_tags(value, _TagsField(str(field), {QUOTED_TAGS: {field: quoted}}))  # type: ignore[arg-type]
+        except PydanticCustomError as refusal:
+            return (refusal.context or {}).get(LIST_MEANT)
+        return None
+    return meant
 
 
 def group_fields(model: type[BaseModel]) -> GroupFinder:

@@ -120,6 +120,12 @@ FieldNamer = Callable[[KeyPath, str], "str | None"]
 of a block held there (or the records cannot say), the field meant when it is a slip or another word for one
 (``title`` for ``标题`` or ``titel``), None when it names none (`sitegen.validation.names_a_field`)."""
 
+ValueMender = Callable[[KeyPath, str], "tuple[str, str] | None"]
+"""The value typed after the key of the field at a path (its comment left out) as the field needs it typed:
+``(how to mend it, the value to type)`` (``("write the tags separated by English commas", "[大调研, 补短板]")``
+for ``大调研，补短板`` typed after ``tags:``), None when the records have nothing to mend
+(`sitegen.validation.values_meant`)."""
+
 
 @dataclass(frozen=True)
 class LostIndent:
@@ -768,7 +774,8 @@ class _Lines:
 
 def load_yaml(text: str, path: str, report: Report, *, first_line: int = 1,
               elsewhere: ElsewhereFinder | None = None, groups: GroupFinder | None = None,
-              names: FieldNamer | None = None, partial: bool = False) -> YamlData | None:
+              names: FieldNamer | None = None, values: ValueMender | None = None,
+              partial: bool = False) -> YamlData | None:
     """Parse YAML ``text`` into `YamlData`, reporting every mistake to ``report``.
 
     Args:
@@ -800,6 +807,12 @@ def load_yaml(text: str, path: str, report: Report, *, first_line: int = 1,
             with a full-width colon (``以后每次新数据：…``, a note of
             ``sitegen new`` left without its ``# ``) is told it is a note,
             not told to become a field.
+        values: a value typed after a key as its field needs it typed
+            (what the records say: `sitegen.validation.values_meant`), so
+            that a hint giving the line whole for a slip of its key
+            (``标签：大调研，补短板``) gives the value mended too
+            (``tags: [大调研, 补短板]``), and following it gives no error
+            of the value on the same line.
         partial: give the data even after errors, when each of them left
             the rest read as typed (a key typed twice in one block: the
             first is kept), so that the caller can report the errors of its
@@ -814,32 +827,34 @@ def load_yaml(text: str, path: str, report: Report, *, first_line: int = 1,
 
     Never raises: any failure, even an internal one, ends as an error in ``report``.
     """
-    return _read(_load_fast, text, path, report, first_line, elsewhere, groups, names, partial)
+    return _read(_load_fast, text, path, report, first_line, elsewhere, groups, names, values, partial)
 
 
 def _load_yaml_reference(text: str, path: str, report: Report, *, first_line: int = 1,
                          elsewhere: ElsewhereFinder | None = None,
-                         groups: GroupFinder | None = None, names: FieldNamer | None = None) -> YamlData | None:
+                         groups: GroupFinder | None = None, names: FieldNamer | None = None,
+                         values: ValueMender | None = None) -> YamlData | None:
     """`load_yaml` by the reference path only (`_load`: full line scan, then `_TreeBuilder`).
 
     Takes and returns what `load_yaml` does. Not used by the build: it stays so
     that tests can prove the fast path gives the same data and problems.
     """
-    return _read(_load, text, path, report, first_line, elsewhere, groups, names)
+    return _read(_load, text, path, report, first_line, elsewhere, groups, names, values)
 
 
-_Loader = Callable[[str, int, "ElsewhereFinder | None", "GroupFinder | None", "FieldNamer | None"],
-                   tuple[list[_Issue], YamlData | None]]
+_Loader = Callable[[str, int, "ElsewhereFinder | None", "GroupFinder | None", "FieldNamer | None",
+                    "ValueMender | None"], tuple[list[_Issue], YamlData | None]]
 
 
 def _read(load: _Loader, text: str, path: str, report: Report, first_line: int,
           elsewhere: ElsewhereFinder | None = None, groups: GroupFinder | None = None,
-          names: FieldNamer | None = None, partial: bool = False) -> YamlData | None:
+          names: FieldNamer | None = None, values: ValueMender | None = None,
+          partial: bool = False) -> YamlData | None:
     """Run ``load`` (`_load_fast` or `_load`) on ``text`` with ``\\n`` breaks; report; return the data
     (``partial``: `load_yaml`'s)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     try:
-        issues, data = load(text, first_line, elsewhere, groups, names)
+        issues, data = load(text, first_line, elsewhere, groups, names, values)
     except Exception as exc:  # noqa: BLE001 - the contract is "never raise"
         report.error(path, None, None,
                      f"the YAML could not be read because of an internal error ({type(exc).__name__}: {exc})",
@@ -863,15 +878,15 @@ def _report_issues(issues: list[_Issue], path: str, report: Report, first_line: 
                      "fix the problems above first, then build again")
 
 
-def _load(text: str, first_line: int, elsewhere: ElsewhereFinder | None = None,
-          groups: GroupFinder | None = None, names: FieldNamer | None = None) -> tuple[list[_Issue], YamlData | None]:
+def _load(text: str, first_line: int, elsewhere: ElsewhereFinder | None = None, groups: GroupFinder | None = None,
+          names: FieldNamer | None = None, values: ValueMender | None = None) -> tuple[list[_Issue], YamlData | None]:
     """Pre-scan, then parse ``text`` (``\\n`` line breaks); return issues and data (``elsewhere``, ``groups``:
     `load_yaml`'s)."""
     if text.count("\n") >= MAX_LINES:
         return [_Issue(MAX_LINES, 0, f"the YAML is longer than {MAX_LINES:,} lines; sitegen reads no more",
                        "split the data into several smaller files (e.g. one file per unit or per year)")], None
     lines = _Lines(text)
-    return _parse_scanned(lines, _prescan(lines, groups, names, first_line), first_line, elsewhere, groups)
+    return _parse_scanned(lines, _prescan(lines, groups, names, first_line, values), first_line, elsewhere, groups)
 
 
 def _parse_scanned(lines: _Lines, scan: _Scan, first_line: int, elsewhere: ElsewhereFinder | None = None,
@@ -955,8 +970,8 @@ def _parse_errors_further_on(lines: _Lines, told: int, first_line: int,
 
 
 def _load_fast(text: str, first_line: int, elsewhere: ElsewhereFinder | None = None,
-               groups: GroupFinder | None = None,
-               names: FieldNamer | None = None) -> tuple[list[_Issue], YamlData | None]:
+               groups: GroupFinder | None = None, names: FieldNamer | None = None,
+               values: ValueMender | None = None) -> tuple[list[_Issue], YamlData | None]:
     """Return exactly what `_load` returns for ``text`` (``\\n`` breaks), cheaper when nothing is wrong.
 
     The line scan is skipped when `_nothing_to_scan` proves it would find
@@ -965,9 +980,9 @@ def _load_fast(text: str, first_line: int, elsewhere: ElsewhereFinder | None = N
     path (`_parse_scanned`, after the line scan), which reports it.
     """
     if text.count("\n") >= MAX_LINES:
-        return _load(text, first_line, elsewhere, groups, names)
+        return _load(text, first_line, elsewhere, groups, names, values)
     lines = _Lines(text)
-    scan = None if _nothing_to_scan(text) else _prescan(lines, groups, names, first_line)
+    scan = None if _nothing_to_scan(text) else _prescan(lines, groups, names, first_line, values)
     if scan is not None and any(issue.severity == "error" for issue in scan.issues):
         return _parse_scanned(lines, scan, first_line, elsewhere, groups)
     fixed = text if scan is None else _apply_replacements(text, scan.replacements)
@@ -977,13 +992,13 @@ def _load_fast(text: str, first_line: int, elsewhere: ElsewhereFinder | None = N
         # The walk stops at the first thing to report, so none came before this error:
         # `_parse_scanned` would meet the same error with nothing else to say, unless the
         # line scan (skipped when it looked needless) finds an error, which it reports alone.
-        scan = _prescan(lines, groups, names, first_line) if scan is None else scan
+        scan = _prescan(lines, groups, names, first_line, values) if scan is None else scan
         if any(issue.severity == "error" for issue in scan.issues):
             return _parse_scanned(lines, scan, first_line, elsewhere, groups)
         return scan.issues + _parse_errors(exc, lines, scan.unclosed_before(), groups, first_line), None
     if data is not None:
         return ([] if scan is None else scan.issues), data
-    scan = _prescan(lines, groups, names, first_line) if scan is None else scan
+    scan = _prescan(lines, groups, names, first_line, values) if scan is None else scan
     return _parse_scanned(lines, scan, first_line, elsewhere, groups)
 
 
@@ -1106,6 +1121,7 @@ class _Scan:
     tab_indents: dict[int, int | None] = field(default_factory=dict)  # line → spaces its TAB stands for, if known
     groups: GroupFinder | None = None  # `load_yaml`'s: the fields the records know at paths
     names: FieldNamer | None = None  # `load_yaml`'s: whether a key names a field the records know
+    values: ValueMender | None = None  # `load_yaml`'s: a value as its field needs it typed
     first_line: int = 1           # `load_yaml`'s: the file line of the text's first line, for lines a hint names
 
     @property
@@ -1123,10 +1139,10 @@ class _Scan:
 
 
 def _prescan(lines: _Lines, groups: GroupFinder | None = None, names: FieldNamer | None = None,
-             first_line: int = 1) -> _Scan:
+             first_line: int = 1, values: ValueMender | None = None) -> _Scan:
     """Scan every line outside block scalars and quoted strings; collect issues (``groups``, ``names``,
-    ``first_line``: `load_yaml`'s)."""
-    scan = _Scan(lines, groups=groups, names=names, first_line=first_line)
+    ``first_line``, ``values``: `load_yaml`'s)."""
+    scan = _Scan(lines, groups=groups, names=names, first_line=first_line, values=values)
     _scan_characters(lines, scan.issues)
     for number, line in enumerate(lines.lines):
         if len(scan.issues) > MAX_PROBLEMS:
@@ -1298,7 +1314,7 @@ def _scan_normal_line(scan: _Scan, number: int, line: str) -> None:
     scan.plain_owner, scan.plain_item = None, -1
     if pos == 0 and re.match(r"(---|\.\.\.)([ \t]|$)", line):
         return
-    wide = _full_width_line(number, line, pos)
+    wide = _full_width_line(scan, number, line, pos)
     if wide is not None:
         scan.issues.append(wide)
         return
@@ -1725,26 +1741,51 @@ def _check_key_typing(scan: _Scan, number: int, line: str, pos: int, after_dash:
         return False  # "outcome:", then "  已完成：": a line of the text, its colon the sentence's
     if match and (match.group()[-1] == "：" or match.group(2).strip(" \t")):
         key, field = match.group(1), _field_named(scan, number, line, match)
+        meant = _value_meant(scan, number, line[:match.start()], field or key, line[match.end():].lstrip(_GAP))
         scan.issues.append(_note_uncommented(number, line, match, field)
-                           or _odd_colon(number, line, match, field if field != key else None))
+                           or _odd_colon(number, line, match, field if field != key else None, meant))
         return True
     if match and match.group(2) and match.end() < len(line) and line[match.end()] not in f" \t{WIDE_SPACES}":
         # title :白鹤镇 — a space before the ":" and none after: YAML reads the whole line as text.
         key, value = match.group(1), line[match.end():]
+        how, value = _with_value_meant("move the space after the colon", value,
+                                       _value_meant(scan, number, line[:match.start()], key, value))
         scan.issues.append(_Issue(number, match.start(2), f'the space is typed before the ":" and none after it, so '
                                   f'YAML reads "{_clip(line[pos:].rstrip())}" as text, not as the field "{key}"',
-                                  _mended("move the space after the colon", key, value),
+                                  _mended(how, key, value),
                                   whole=True, mended=_mended_line(line, match.start(1), key, value)))
         return True
     match = nospace.match(line, pos)
     if match and match.group(1).lower() not in _URI_SCHEMES:
         key, value = match.group(1), line[match.end():]
         typed = _clip(line[pos:].rstrip())
+        how, value = _with_value_meant("add a space after the colon", value,
+                                       _value_meant(scan, number, line[:match.start()], key, value))
         scan.issues.append(_Issue(number, match.end() - 1, f'no space after ":" in "{typed}"',
-                                  _mended("add a space after the colon", key, value),
+                                  _mended(how, key, value),
                                   whole=True, mended=_mended_line(line, match.start(1), key, value)))
         return True
     return False
+
+
+def _value_meant(scan: _Scan, number: int, before: str, key: str, typed: str) -> tuple[str, str] | None:
+    """How to mend the value ``typed`` after the key of field ``key`` on the 0-based line ``number`` (``before``:
+    what is typed before the key, its indent and "- "), and the value to type then, its comment kept after it,
+    when its field needs it typed otherwise (`load_yaml`'s ``values``); None when it does not, or the records
+    cannot say. A hint that gives the line whole for a slip of its key gives this value, so that following it
+    gives no second error on the line (``标签：大调研，补短板`` → ``tags: [大调研, 补短板]``)."""
+    if scan.values is None:
+        return None
+    path = _mapping_path(scan.lines, number, f"{before}{key}: {typed}")
+    bare, note = _split_comment(typed)
+    found = None if path is None or not bare.strip(_GAP) else scan.values((*path, key), bare.strip(_GAP))
+    return None if found is None else (found[0], _with_comment(found[1], note))
+
+
+def _with_value_meant(how: str, typed: str, meant: tuple[str, str] | None) -> tuple[str, str]:
+    """``how`` to mend a line and the value ``typed`` on it, with the mending of the value (`_value_meant`) when
+    there is one: ``("add a space after the colon, and write the tags separated by English commas", "[a, b]")``."""
+    return (how, typed) if meant is None else (f"{how}, and {meant[0]}", meant[1])
 
 
 _FULL_WIDTH_LINE = compile_later(rf"((?:[-－][ \u3000]+)?)([A-Za-z_{_WIDE_LETTERS}]"
@@ -1754,7 +1795,7 @@ _FULL_WIDTH_LINE = compile_later(rf"((?:[-－][ \u3000]+)?)([A-Za-z_{_WIDE_LETTE
 _FULL_WIDTH_FORMS = compile_later("[\uff01-\uff5e\u3000]+")
 
 
-def _full_width_line(number: int, line: str, pos: int) -> _Issue | None:
+def _full_width_line(scan: _Scan, number: int, line: str, pos: int) -> _Issue | None:
     """The issue of the 0-based line ``number`` (text ``line``, indented up to ``pos``) when it is a field typed with
     the input method in full-width mode (全角): its key in full-width letters (``ｓｅｒｉｅｓ：　ｆａｎｇｔａｎ``,
     ``ｓｅｒｉｅｓ: ｆａｎｇｔａｎ``), or a full-width colon and a value all in full-width letters and signs
@@ -1763,7 +1804,9 @@ def _full_width_line(number: int, line: str, pos: int) -> _Issue | None:
     Such a line was told to be text, and to put "# " before it, which took the field out (then "the field series
     is missing"); and a colon mended alone left the value in full width, another round. The hint gives the line in
     half width (半角): the key, the list item's "- " and a value typed all in full-width forms turned (NFKC); a value
-    of Chinese text is kept as typed, as its full-width signs (，：) are part of it.
+    of Chinese text is kept as typed, as its full-width signs (，：) are part of it, unless its field needs it
+    typed otherwise (`_value_meant`: ``ｔａｇｓ：大调研，补短板`` → ``tags: [大调研, 补短板]``). ``scan`` is the line
+    scan's state.
     """
     match = _FULL_WIDTH_LINE.match(line, pos)
     if match is None:
@@ -1780,6 +1823,9 @@ def _full_width_line(number: int, line: str, pos: int) -> _Issue | None:
     if wide_value:
         value = _with_comment(unicodedata.normalize("NFKC", bare).strip(" "), note)
     how, lead = "switch the input method to half width (半角) and type the line as", "- " if dash else ""
+    meant = _value_meant(scan, number, line[:pos] + lead, key, value) if value.strip(_GAP) else None
+    if meant is not None:
+        how, value = f"switch the input method to half width (半角), {meant[0]}, and type the line as", meant[1]
     return _Issue(number, pos, f'this line is typed in full width (全角), so YAML does not read it as the field "{key}"',
                   _mended(how, lead + key, value) if value.strip(_GAP) else paste_hint(how, f"{lead}{key}:"))
 
@@ -1870,26 +1916,30 @@ def _field_named(scan: _Scan, number: int, line: str, match: re.Match[str]) -> s
     return scan.names(path, key)
 
 
-def _odd_colon(number: int, line: str, match: re.Match[str], meant: str | None = None) -> _Issue:
+def _odd_colon(number: int, line: str, match: re.Match[str], meant: str | None = None,
+               value_meant: tuple[str, str] | None = None) -> _Issue:
     """The issue of a key typed with a full-width colon (``title：``) or an odd space before its colon (``title　:``).
 
     Takes the line's 0-based number and text, the match of `_key_typing`'s
     first pattern, and the field the key stands for when it is another word
     for it (``title`` for ``标题``, `_field_named`): the hint then types that
-    name, so that following it gives no second error. The issue stands at
-    the first odd character: the space (全角空格) if one is typed, else the colon.
+    name, so that following it gives no second error; and ``value_meant``,
+    the value as its field needs it typed (`_value_meant`), for the same
+    reason. The issue stands at the first odd character: the space (全角空格)
+    if one is typed, else the colon.
     """
     key, gap, value = match.group(1), match.group(2), line[match.end():].lstrip(_GAP)
+    extra, value = _with_value_meant("", value, value_meant)
     odd = next((index for index, char in enumerate(gap) if char in WIDE_SPACES), None)
     wide_colon = match.group()[-1] == "："
     if odd is None and meant is not None:
         return _Issue(number, match.end() - 1, f'"{key}：" uses a full-width colon (全角冒号 ：), and the field '
                       f'"{_clip(key, 20)}" stands for is "{meant}"',
-                      _mended(f'type "{meant}" and an English colon followed by a space', meant, value),
+                      _mended(f'type "{meant}" and an English colon followed by a space{extra}', meant, value),
                       whole=True, mended=_mended_line(line, match.start(1), meant, value))
     if odd is None:
         return _Issue(number, match.end() - 1, f'"{key}：" uses a full-width colon (全角冒号 ：)',
-                      _mended("type an English colon followed by a space", key, value),
+                      _mended(f"type an English colon followed by a space{extra}", key, value),
                       whole=True, mended=_mended_line(line, match.start(1), key, value))
     space = space_name(gap[odd])
     if wide_colon:
@@ -1899,7 +1949,7 @@ def _odd_colon(number: int, line: str, match: re.Match[str], meant: str | None =
         message = (f'{space} is typed between "{_clip(key, 20)}" and its ":"; YAML reads it as part of the key, '
                    f'so there is no "{_clip(key, 20)}"')
         how = "delete the space before the colon"
-    return _Issue(number, match.start(2) + odd, message, _mended(how, key, value),
+    return _Issue(number, match.start(2) + odd, message, _mended(how + extra, key, value),
                   whole=True, mended=_mended_line(line, match.start(1), key, value))
 
 
@@ -1955,8 +2005,10 @@ def _scan_gap(scan: _Scan, number: int, line: str, colon: int) -> int:
             key = line[:colon + 1].lstrip(" -")
             value = line[pos:].lstrip(_GAP)
             bare = _split_comment(value)[0].strip(_GAP)
+            how, value = _with_value_meant("replace it with an ordinary space", value, _value_meant(
+                scan, number, line[:colon + 1 - len(key)], key[:-1], value))
             scan.issues.append(_Issue(number, pos, f'{space_name(line[pos])} follows "{_clip(key)}"',
-                                      _mended("replace it with an ordinary space", key[:-1], value) if bare else
+                                      _mended(how, key[:-1], value) if bare else
                                       f'nothing but this space is typed after "{_clip(key)}": delete it, then '
                                       f'type the value after "{_clip(key)} " (the colon and an ordinary space)'))
             break

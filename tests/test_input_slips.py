@@ -3049,6 +3049,57 @@ def test_a_field_s_chinese_label_with_a_full_width_colon_is_told_the_field_s_nam
     assert found(root) == []
 
 
+_TAGS_COLON = '"tags：" uses a full-width colon (全角冒号 ：)'
+_AS_LIST = "tags: [大调研, 补短板]"
+
+
+@pytest.mark.parametrize(("path", "typed", "column", "message", "hint"), [
+    # "tags: 大调研，补短板" was offered: typed as shown, it was one tag, "大调研，补短板", and another error.
+    (PAGE_PATH, "标签：大调研，补短板", 3,
+     '"标签：" uses a full-width colon (全角冒号 ：), and the field "标签" stands for is "tags"',
+     'type "tags" and an English colon followed by a space, and write the tags separated by English commas: '
+     + _AS_LIST),
+    (PAGE_PATH, "tags：【大调研，补短板】   # 标签", 5, _TAGS_COLON,
+     "type an English colon followed by a space, and write the tags in half-width square brackets: "
+     "tags: [大调研, 补短板]   # 标签"),
+    (PAGE_PATH, "tags：[“大调研”, 补短板]", 5, _TAGS_COLON,
+     "type an English colon followed by a space, and write the tags without Chinese quotes “ ” (中文引号): "
+     + _AS_LIST),
+    (PAGE_PATH, "tags:　大调研　补短板", 6, 'a full-width space (全角空格) follows "tags:"',
+     "replace it with an ordinary space, and write the tags in square brackets, separated by English commas: "
+     + _AS_LIST),
+    (PAGE_PATH, "tags:大调研、补短板", 5, 'no space after ":" in "tags:大调研、补短板"',
+     "add a space after the colon, and write the tags separated by English commas: " + _AS_LIST),
+    (PAGE_PATH, "tags :大调研；补短板", 5,
+     'the space is typed before the ":" and none after it, so YAML reads "tags :大调研；补短板" as text, not as the '
+     'field "tags"', "move the space after the colon, and write the tags separated by English commas: "
+                     + _AS_LIST),
+    (PAGE_PATH, "ｔａｇｓ：大调研，补短板", 1,
+     'this line is typed in full width (全角), so YAML does not read it as the field "tags"',
+     "switch the input method to half width (半角), write the tags separated by English commas, and type the line "
+     "as: " + _AS_LIST),
+    (UNIT_PATH, "别名：白鹤，白鹤乡", 3,
+     '"别名：" uses a full-width colon (全角冒号 ：), and the field "别名" stands for is "aliases"',
+     'type "aliases" and an English colon followed by a space, and write the aliases separated by English commas: '
+     "aliases: [白鹤, 白鹤乡]"),
+    # A value the field takes as typed is offered as typed: a summary's Chinese commas are its own.
+    (PAGE_PATH, "摘要：大调研，补短板", 3,
+     '"摘要：" uses a full-width colon (全角冒号 ：), and the field "摘要" stands for is "summary"',
+     'type "summary" and an English colon followed by a space: summary: 大调研，补短板'),
+])
+def test_a_hint_that_gives_a_field_s_line_gives_it_with_every_mending_of_its_value(
+        tmp_path: Path, path: str, typed: str, column: int, message: str, hint: str) -> None:
+    text = interview(extra=typed + "\n") if path == PAGE_PATH else UNIT.replace("level: town\n",
+                                                                                 f"level: town\n{typed}\n")
+    root = write_site(tmp_path, {path: text})
+    line = text.split("\n").index(typed) + 1
+    [problem] = found(root)
+    assert (problem.line, problem.column, problem.message, problem.hint) == (line, column, message, hint)
+    # Typed as the hint shows it (the line it ends with), the line is right: no error on it, nor anywhere.
+    (root / path).write_text(text.replace(typed, re.search(r"[a-z_]+: [^:]*$", hint).group()), encoding="utf-8")
+    assert printed(root) == []
+
+
 @pytest.mark.parametrize(("slip", "told", "mended"), [
     # The first action at the left edge: the others, indented, were read as more of its text.
     ({"  - 走访": "- 走访"}, (7, 1, 'this list item lost its indent (缩进): the items below it ("- 研究建设种植基地") are '
