@@ -1116,25 +1116,23 @@ def _load_data_file(reader: SourceReader, rel: str, content: Content, report: Re
         report.error(rel, None, None, f'the data name "{name}" is given twice (site.data.{name})',
                      "rename one of the files or folders under data/ (a.yaml and a.yml, or a.yaml and a/)")
         return
-    node[parts[-1]] = _placed(data, rel, source.text)
+    node[parts[-1]] = _placed(data, rel)
 
 
-def _placed(data: YamlData, rel: str, text: str) -> Any:
+def _placed(data: YamlData, rel: str) -> Any:
     """The value of the data file ``rel`` (`YamlData.value`), each text in it a `DataText` and each mapping a
     `DataMap`, naming where they were typed; a yes/no word typed without quotes (`DATA_YES_NO`) a `DataFlag`.
 
-    Takes the data, the file's path and its text (which tells whether a value was typed in quotes).
     Nesting is at most `sitegen.yamltext.MAX_DEPTH` levels, so the walk is recursive.
     """
-    positions, lines = data.positions, text.split("\n")
+    positions = data.positions
 
     def placed(value: Any, path: tuple[str | int, ...]) -> Any:
         if isinstance(value, str):
             line, column = positions.get(path, (0, 0))
             if not line:
                 return value
-            typed = lines[line - 1][column - 1:column] if line <= len(lines) else ""
-            plain = value in DATA_YES_NO and typed not in ("\"", "'")
+            plain = value in DATA_YES_NO and not data.typed_in_quotes(path)
             return (DataFlag if plain else DataText)(value, rel, line, column)
         if isinstance(value, dict):
             line, column = positions.get(path, (0, 0))
