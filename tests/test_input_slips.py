@@ -3661,13 +3661,20 @@ def test_a_draft_typed_with_another_word_is_told_which_value_publishes(tmp_path:
     assert published == (meant in ("false", "否"))
 
 
-@pytest.mark.parametrize(("field", "line"), [("date", "date: 2018-05-03 10:00"), ("title", "title: 白鹤镇访谈")])
-def test_a_missing_field_is_given_a_line_that_types_it(tmp_path: Path, field: str, line: str) -> None:
-    # 'add a line "date: …"' left the form unsaid: 2018年5月3日, 5/3 or a date alone were all guesses.
+@pytest.mark.parametrize(("field", "shown", "line"), [
+    ("date", "in the form date: YYYY-MM-DD HH:MM (年-月-日 时:分)", "date: 2018-05-03 10:00"),
+    ("title", "e.g. title: 白鹤镇访谈", "title: 白鹤镇访谈")])
+def test_a_missing_field_is_given_a_line_that_types_it(tmp_path: Path, field: str, shown: str, line: str) -> None:
+    # 'add a line "date: …"' left the form unsaid: 2018年5月3日, 5/3 or a date alone were all guesses. A date is
+    # given as its form, never as an example date, which typed as shown would publish a moment nobody chose.
     text = "\n".join(row for row in interview().split("\n") if not row.startswith(f"{field}: "))
     root = write_site(tmp_path, {PAGE_PATH: text})
     assert [p.format() for p in found(root)] == [f'{PAGE_PATH}:2:1: error: the field "{field}" is missing\n'
-                                                 f'  hint: add a line "{field}: …", e.g. {line}']
+                                                 f'  hint: add a line "{field}: …", {shown}']
+    if "YYYY" in shown:  # the form typed as shown is refused, not published
+        root.joinpath(PAGE_PATH).write_text(text.replace("---\n", f"---\n{shown.split(' ', 3)[3]}\n", 1),
+                                            encoding="utf-8")
+        assert [p.message for p in found(root)] != []
     root.joinpath(PAGE_PATH).write_text(text.replace("---\n", f"---\n{line}\n", 1), encoding="utf-8")
     assert found(root) == []
 
