@@ -109,6 +109,8 @@ def check_pasted_front_matter(front_matter: str, body: str, body_line: int, name
     matter at the top (or are not there), to be moved up first. Returns
     True when it reported.
     """
+    if not body.startswith("---") and "\n---" not in body:  # most pages: no line starts so, so no block
+        return False
     lines = body.split("\n")
     index, code, found = 0, None, False
     while index < len(lines):
