@@ -1531,6 +1531,10 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
                 continue
             line, column = _typed_at(entry.document, href)
             hints = hints or _LinkHints(graph, pages | files, former, held_back, place_problem)
+            shared = _shared_folder_path(entry.document, line, column, href)
+            if shared is not None:
+                report.warning(entry.document.path, *shared)
+                continue
             if "\\" in href:  # files\报告.pdf: a path as Windows writes it; a browser reads "\" as no separator
                 slashed = href.strip().replace("\\", "/")
                 meant = site_path(slashed)
@@ -1549,6 +1553,32 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
                            f'the link "{href}" leads to no page or file of this site',
                            _address_hint(href) or _sign_in_file_name_hint(href, files)
                            or hints.hint(meant, _query_and_place(href)))
+
+
+def _shared_folder_path(document: Document, line: int | None, column: int | None,
+                        href: str) -> tuple[int | None, int | None, str, str] | None:
+    """``(line, column, message, hint)`` for a link to a file in a shared folder of the editor's network
+    (``\\\\server\\share\\纪要.docx``, a UNC path as Windows Explorer shows it), or None for any other link.
+
+    ``href`` is the address as converted, typed at ``line``:``column`` (`_typed_at`). Markdown reads the first
+    of the two backslashes as an escape, so the page holds ``\\server\\…``: the path is known by the backslash
+    still typed before it, or by two backslashes kept (typed in HTML). A browser would read it as a page of this
+    site, or as a host called "server", so the file is never reached; the file must be copied in.
+    """
+    typed = href.strip()
+    if not typed.startswith("\\"):
+        return None
+    if not typed.startswith("\\\\"):
+        if line is None or column is None or column < 2:
+            return None
+        if document.body.split("\n")[line - document.body_line][column - 2:column - 1] != "\\":
+            return None
+        typed, column = "\\" + typed, column - 1
+    name = re.split(r"[\\/]", typed.rstrip("\\/"))[-1] or "报告.pdf"
+    return (line, column,
+            f'the link "{typed}" names a file in a shared folder of your network (共享文件夹), which readers of '
+            "the site cannot open",
+            f"copy the file into content/files/ and link to it from the site's root, e.g. /files/{name}")
 
 
 def _query_and_place(href: str) -> str:

@@ -626,6 +626,25 @@ def test_a_link_written_with_backslashes_is_told_to_use_slashes_and_the_hint_fol
     assert build(BuildOptions(root=root, search=False)).warnings == []
 
 
+def test_a_link_to_a_file_in_a_shared_network_folder_is_told_to_copy_the_file_in(tmp_path: Path) -> None:
+    # "[纪要](\\\\server\\共享\\纪要.docx)", a path copied from Windows Explorer, was told as a site path typed with
+    # "\\" and offered 'write "/" in place of each "\\"', which leads nowhere either: Markdown had read the first
+    # backslash as an escape and the message showed the path without it. Typed in HTML both backslashes stay.
+    body = ("## 问题一\n\n见[纪要](\\\\server\\共享\\纪要.docx)。\n\n"
+            '<a href="\\\\nas\\公共\\名单.xlsx">名单</a>\n\n见[单位](\\units\\baihe)。\n')
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body)})
+    warnings = build(BuildOptions(root=root, search=False)).warnings
+    shared = "names a file in a shared folder of your network (共享文件夹), which readers of the site cannot open"
+    copy = "copy the file into content/files/ and link to it from the site's root, e.g. /files/"
+    assert [(w.location(), w.message, w.hint) for w in warnings] == [
+        ("content/interviews/a.md:13:7", f'the link "\\\\server\\共享\\纪要.docx" {shared}', f"{copy}纪要.docx"),
+        ("content/interviews/a.md:15:10", f'the link "\\\\nas\\公共\\名单.xlsx" {shared}', f"{copy}名单.xlsx"),
+        # One backslash typed is a site path written as Windows writes it, as before.
+        ("content/interviews/a.md:17:7", 'the link "\\units\\baihe" is written with "\\", as a Windows path is, and '
+         'leads to no page or file of this site: a web address separates its folders with "/"',
+         'write "/" in place of each "\\": /units/baihe/')]
+
+
 def test_a_link_to_a_file_whose_name_holds_a_hash_query_or_percent_sign_is_told_why_and_how(
         tmp_path: Path) -> None:
     # "[数据](files/Data#1.txt)" for content/files/Data#1.txt was told only "leads to no page or file" with the
