@@ -26,7 +26,7 @@ from .lazyre import compile_later
 from .models import OptionalText, Text, WebAddress
 from .webaddress import SENTENCE_END, address_path, address_slip, half_width_address, split_address
 from .placeholders import placeholders_in
-from .slugs import device_name, windows_safe
+from .slugs import device_name, device_trouble, windows_safe
 from .sources import read_source
 from .validation import group_fields, names_a_field, typed_value_warnings, validate_record
 from .yamltext import load_yaml
@@ -216,9 +216,8 @@ def _check_permalink(value: str) -> str:
                       '"-" or "_" between the slashes', value, example)
     device = next((part for part in value[1:-1].split("/") if device_name(part)), None)
     if device is not None:
-        raise _refuse("permalink", 'the permalink pattern "{text}" puts pages in a folder named "{folder}", a name '
-                      "Windows keeps for a device (Windows 保留名), so Windows cannot hold that folder, and the site "
-                      "could not be copied or published there", value,
+        raise _refuse("permalink", 'the permalink pattern "{text}" puts pages in a folder named "{folder}", '
+                      + device_trouble(device_name(device) or device, "that folder"), value,
                       f'add a word or a number to it, e.g. "{value.replace(f"/{device}/", f"/{windows_safe(device)}/", 1)}"',
                       folder=device)
     folder = value[1:].split("/", 1)[0]

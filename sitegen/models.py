@@ -35,7 +35,7 @@ from pydantic_core import PydanticCustomError
 
 from .errors import LOST_CHARACTERS_HINT, WIDE_SPACES, lost_characters_message, paste_hint, space_name
 from .lazyre import compile_later
-from .slugs import device_name, windows_safe
+from .slugs import device_name, device_trouble, windows_safe
 from .webaddress import HALF_WIDTH_ADDRESS, address_slip, split_address
 
 _SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -2144,9 +2144,8 @@ def parse_page_slug(value: Any) -> str:
     if device is None:
         return text
     raise PydanticCustomError(
-        "slug", '"{text}" is a name Windows keeps for a device ({device}: Windows 保留名), so Windows cannot hold a '
-        "folder of that name, and the site could not be copied or published there",
-        {"text": text, "device": device, "hint": f"add a word or a number to it, e.g. slug: {windows_safe(text)}"})
+        "slug", '"{text}" is ' + device_trouble(device, "a folder of that name"),
+        {"text": text, "hint": f"add a word or a number to it, e.g. slug: {windows_safe(text)}"})
 
 
 ALIAS_EXAMPLE = "/news/2018/0521.html"
@@ -2211,14 +2210,13 @@ def parse_alias(value: Any) -> str:
         raise PydanticCustomError("alias", '"{text}" has an empty part between two slashes',
                                   {"text": clip(text), "hint": paste_hint('write one "/" between parts',
                                                                           re.sub("/+", "/", text))})
-    device = next((part for part in parts if device_name(part)), None)
+    device = next(((part, name) for part in parts if (name := device_name(part))), None)
     if device is not None:  # /con/ served by a Linux server: no redirect page can stand there on Windows
         raise PydanticCustomError(
-            "alias", '"{text}" holds "{part}", a name Windows keeps for a device ({device}: Windows 保留名), so '
-            "Windows cannot hold the redirect page's folder or file, and the site could not be copied or published "
-            "there", {"text": clip(text), "part": device, "device": device_name(device),
-                      "hint": "delete it from aliases (the old address then shows the site's 404 page), or have the "
-                              "web server redirect it to the page"})
+            "alias", '"{text}" holds "{part}", ' + device_trouble(device[1], "the redirect page's folder or file"),
+            {"text": clip(text), "part": device[0],
+             "hint": "delete it from aliases (the old address then shows the site's 404 page), or have the web "
+                     "server redirect it to the page"})
     if parts[-1] == "index.html":
         decoded = decoded[:-len("index.html")]
     elif not parts[-1].lower().endswith(_PAGE_SUFFIXES):

@@ -42,7 +42,7 @@ from .markup import places_typed, reading_minutes, slugify_heading, swallowed_ti
 from .models import (QUOTE_MARKS, Image, Series, Tally, Unit, UnitLevel, is_external_address, publish_time_text,
                      site_image_path, tag_spelling)
 from .pictures import image_size, picture_file, site_path
-from .slugs import device_name, id_syllables, make_slug, windows_safe
+from .slugs import device_name, device_trouble, id_syllables, make_slug, windows_safe
 from .webaddress import address_path, after_base_path, half_width_address
 
 FEED_FILE = "feed.xml"
@@ -1286,16 +1286,16 @@ def _check_device_names(published: Mapping[str, str], report: Report) -> None:
     """
     for path, rel in sorted(published.items()):
         parts = rel.split("/")
-        at = next((index for index, part in enumerate(parts) if device_name(part)), None)
-        if at is None:
+        at, device = next(((index, name) for index, part in enumerate(parts) if (name := device_name(part))),
+                          (None, None))
+        if at is None or device is None:
             continue
         stem, dot, ending = parts[at].partition(".")
         kind = "file" if at == len(parts) - 1 else "folder"
         renamed = "/".join([*parts[:at], f"{windows_safe(stem)}{dot}{ending}", *parts[at + 1:]])
         report.error(rel, None, None,
-                     f'this file would be published as {path}, and "{parts[at]}" is a name Windows keeps for a device '
-                     f"({device_name(parts[at])}: Windows 保留名), so Windows cannot hold a {kind} of that name, and "
-                     "the site could not be copied or published there",
+                     f'this file would be published as {path}, and "{parts[at]}" is '
+                     + device_trouble(device, f"a {kind} of that name"),
                      f"rename the {kind}, e.g. to {renamed}, and the links to it")
 
 

@@ -41,6 +41,16 @@ def device_name(name: str) -> str | None:
     return stem.upper() if stem in WINDOWS_DEVICE_NAMES else None
 
 
+def device_trouble(device: str, what: str) -> str:
+    """Why a name Windows keeps for a device cannot be published, for messages: ``device`` is the name as
+    `device_name` gives it (``CON``) and ``what`` the thing of that name (``a folder of that name``). Returns
+    the words after "is" or a comma: "a name Windows keeps for a device (CON: Windows 保留名), so Windows cannot
+    hold a folder of that name, and the site could not be copied or published there". One wording serves slugs,
+    aliases, permalink folders and content files alike. Raises nothing."""
+    return (f"a name Windows keeps for a device ({device}: Windows 保留名), so Windows cannot hold {what}, and the "
+            "site could not be copied or published there")
+
+
 def windows_safe(slug: str, taken: Iterable[str] = ()) -> str:
     """``slug``, or when Windows keeps it for a device (`device_name`: ``con``, ``nul``, ``com1``) the slug
     with ``-1`` added (``con-1``), ``-2`` when ``-1`` is in ``taken`` and so on: the first such slug not taken.

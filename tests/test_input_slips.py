@@ -3248,7 +3248,7 @@ def test_a_permalink_folder_windows_cannot_hold_is_an_error_in_site_yaml(tmp_pat
                       config="title: 测试站点\nbase_url: https://example.org/\npermalinks:\n  cases: /lpt1/{slug}/\n")
     assert printed(root) == [
         'site.yaml:4:10: error: permalinks → cases: the permalink pattern "/lpt1/{slug}/" puts pages in a folder '
-        'named "lpt1", a name Windows keeps for a device (Windows 保留名), so Windows cannot hold that folder, and '
+        'named "lpt1", a name Windows keeps for a device (LPT1: Windows 保留名), so Windows cannot hold that folder, and '
         "the site could not be copied or published there\n"
         '  hint: add a word or a number to it, e.g. "/lpt1-1/{slug}/"']
 
