@@ -6,21 +6,21 @@ an early "---", the fields are missing from the front matter too, and would each
 of the page's own fields (``title``, ``date``, ``status`` …, given by the caller) and it starts the line, with a
 colon of either width after it: ``注：…``, ``Note: …`` or a ``---`` rule between parts of the text are text.
 
-May import: errors (and the standard library, PyYAML).
+May import: errors, lazyre (and the standard library, PyYAML).
 """
 
 from __future__ import annotations
 
-import re
 from typing import Collection, NamedTuple
 
 import yaml
 
 from .errors import Report
+from .lazyre import compile_later
 
-_FIELD = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)[ \t]*[:：]")
-_FENCE = re.compile(r"---[ \t]*")
-_CODE_FENCE = re.compile(r"[ ]{0,3}(```|~~~)")
+_FIELD = compile_later(r"([A-Za-z_][A-Za-z0-9_]*)[ \t]*[:：]")
+_FENCE = compile_later(r"---[ \t]*")
+_CODE_FENCE = compile_later(r"[ ]{0,3}(```|~~~)")
 MIN_PASTED_FIELDS = 2
 """How many of the page's fields a block between two "---" lines of the text holds before it is taken for front
 matter pasted there: one ``date: …`` between two rules may be text."""
@@ -79,6 +79,9 @@ def check_fields_below(front_matter: str, body: str, body_line: int, names: Coll
     is still under them. Returns True when it reported (the fields the
     front matter lacks are then not to be told missing one by one).
     """
+    start = _FIELD.match(body.lstrip())  # most pages start with a heading or text: their lines are not split
+    if start is None or start.group(1) not in names:
+        return False
     lines = body.split("\n")
     run = field_run(lines, 0, names)
     above = {match.group(1) for match in map(_FIELD.match, front_matter.split("\n")) if match}
