@@ -297,6 +297,7 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
     _report_misnamed(config.root, found.misnamed, content, report)
     for rel in find_sources(config.root, DATA_DIR, YAML_SUFFIXES, report):
         _load_data_file(found.reader, rel, content, report)
+    _report_unread_data_files(config.root, report)
     check_page_urls(config, content, report)
     check_aliases(config, content, report)
     return content
@@ -1099,6 +1100,39 @@ def slug_origin(document: Document) -> tuple[int | None, int | None]:
     if is_slug(PurePosixPath(document.path).stem):
         return None, None
     return document.yaml.locate_key(("title",))
+
+
+_TABLE_SUFFIXES = (".csv", ".xls", ".xlsx", ".et", ".ods")
+
+
+def _report_unread_data_files(root: Path, report: Report) -> None:
+    """Warn of each file in data/ that is not read: one not ending in .yaml or .yml (but the ``.yaml.txt`` of
+    Notepad, which `sitegen.sources.find_sources` warns of).
+
+    Static site generators that read data/ read JSON, TOML or CSV there too (Hugo does), so a theme author may
+    put ``timeline.json`` or ``tallies.csv`` there and find ``site.data.timeline`` empty in the templates, and
+    an editor may leave a spreadsheet there for the site. The hint for JSON renames it: JSON is written the
+    same in YAML, and the file is then read as typed. A table has its rows typed as a YAML list, or is offered
+    for download from content/files/.
+    """
+    for rel in find_sources(root, DATA_DIR, (), report):
+        name = rel.rpartition("/")[2]
+        lowered = name.lower()
+        if lowered.endswith(YAML_SUFFIXES) or lowered.endswith(tuple(s + ".txt" for s in YAML_SUFFIXES)):
+            continue
+        stem, suffix = os.path.splitext(name)
+        download = f"to offer it for download, move it into content/files/ and link to it from a page: [{name}](files/{name})"
+        if suffix.lower() == ".json":
+            dotted = ".".join(PurePosixPath(rel).with_suffix("").parts[1:])
+            hint = f"rename it to {stem}.yaml: JSON is written the same in YAML, and it is then read as site.data.{dotted}"
+        elif suffix.lower() in _TABLE_SUFFIXES:
+            hint = (f"to give the templates its rows, type them as a YAML list in data/{stem}.yaml (a unit's figures "
+                    f"go in content/units/<id>.yaml: tallies:, targets:); {download}")
+        else:
+            hint = f"{download}; or move it out of data/"
+        report.warning(rel, None, None,
+                       "this file is not read: sitegen reads only the .yaml (or .yml) files in data/, each as "
+                       "site.data.<name> for the templates", hint)
 
 
 def _load_data_file(reader: SourceReader, rel: str, content: Content, report: Report) -> None:

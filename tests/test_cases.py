@@ -509,6 +509,37 @@ def test_case_04_a_template_reading_a_data_file_or_key_there_is_not_names_those_
         "  hint: correct the name in the template at that line, or add phone: to the data file"]
 
 
+def test_a_file_in_data_that_is_not_yaml_is_told_and_the_json_one_renamed_as_told_is_read(tmp_path: Path) -> None:
+    # Hugo reads JSON, TOML and CSV in data/ too: timeline.json was passed over without a word, and the
+    # template found no site.data.timeline; a spreadsheet left there was not read either.
+    case = "04-yaml-date-mixed-types"
+    events = [{"date": "2024-03-01", "event": "项目立项"}, {"date": "2024-03-15", "event": "完成方案公示"}]
+    timeline = json.dumps(events, ensure_ascii=False, indent="\t")  # a tab indent, as many editors save JSON
+    root = write_site(tmp_path, {"data/timeline.json": timeline, "data/tallies.csv": "unit,collected\n白鹤镇,296\n",
+                                 "data/notes/说明.docx": b"PK", "data/contacts.yaml": case_bytes(case, "data/timeline.yaml")})
+    not_read = ("warning: this file is not read: sitegen reads only the .yaml (or .yml) files in data/, each as "
+                "site.data.<name> for the templates")
+    assert [problem.format() for problem in problems(root)] == [
+        f"data/notes/说明.docx: {not_read}\n"
+        "  hint: to offer it for download, move it into content/files/ and link to it from a page: "
+        "[说明.docx](files/说明.docx); or move it out of data/",
+        f"data/tallies.csv: {not_read}\n"
+        "  hint: to give the templates its rows, type them as a YAML list in data/tallies.yaml (a unit's figures go "
+        "in content/units/<id>.yaml: tallies:, targets:); to offer it for download, move it into content/files/ and "
+        "link to it from a page: [tallies.csv](files/tallies.csv)",
+        f"data/timeline.json: {not_read}\n"
+        "  hint: rename it to timeline.yaml: JSON is written the same in YAML, and it is then read as "
+        "site.data.timeline"]
+    (root / "data/timeline.json").rename(root / "data/timeline.yaml")
+    (root / "data/tallies.csv").unlink()
+    shutil.rmtree(root / "data/notes")
+    (root / "templates").mkdir()
+    (root / "templates/404.html").write_text(TIMELINE_DATES_PAGE, encoding="utf-8")
+    assert run_build(root).warnings == []
+    shown = parse_html(root / "output/404.html").xpath("//ol[@id='timeline']/li")
+    assert [text_of(item) for item in shown] == ["2024年3月1日 项目立项", "2024年3月15日 完成方案公示"]
+
+
 # -- 06 -----------------------------------------------------------------------
 
 def _bom_site(root: Path, strip_bom: bool) -> Path:
