@@ -4460,7 +4460,9 @@ def summarize(text: str, limit: int) -> str:
     boundary (never inside a surrogate pair, combining sequence, emoji ZWJ
     sequence or flag), preferring the end of a CJK sentence or clause
     (after 。！？ or before ，、；：) or a space when one lies within the last
-    ~20 % of the limit, and ``…`` is appended. Raises ValueError if limit < 1.
+    ~20 % of the limit, and ``…`` is appended; never inside a figure (``1296``,
+    ``80%``, ``1.2万``) or a Latin word, which is left out whole
+    (`_before_figure`). Raises ValueError if limit < 1.
     """
     if limit < 1:
         raise ValueError(f"limit must be 1 or more, got {limit}")
@@ -4470,7 +4472,30 @@ def summarize(text: str, limit: int) -> str:
     budget = limit - 1
     cut = _boundary_at_or_before(flat, budget)
     cut = _preferred_cut(flat, cut, max(1, math.ceil(limit * 0.2)))
+    cut = _before_figure(flat, cut)
     return flat[:cut].rstrip() + "…"
+
+
+# A figure as a reader takes it in at once: digits (full-width too) with the signs between them of a decimal,
+# thousands, date or time (1,296  3.5  2018-04-26  10:00), the percent sign or the 万/亿 after them, and the
+# Latin letters joined to them (G60, 5G); or a Latin word.
+_FIGURE_RE = compile_later(r"(?:[0-9０-９A-Za-z]+(?:[.,．:：/-](?=[0-9０-９])[0-9０-９]+)*)+(?:[%％‰]|[万亿])?")
+_FIGURE_BACK = 20
+"""How far a summary's cut moves back to keep a figure whole; a longer run (an address) is cut where it falls."""
+
+
+def _before_figure(text: str, cut: int) -> int:
+    """``cut``, or the start of the figure or Latin word it falls inside (`_FIGURE_RE`), so that a summary never
+    ends in part of a number: "收集问题清单1296份" cut after its "1" read as a figure of 1 (…清单1…), 80% cut
+    before its "%" as 80, 1.2万 before its "万" as 1.2. A figure starting the text, or longer than
+    `_FIGURE_BACK` characters, is cut where it falls."""
+    for found in _FIGURE_RE.finditer(text, max(0, cut - _FIGURE_BACK - 1), min(len(text), cut + _FIGURE_BACK)):
+        if found.start() < cut < found.end():
+            start = _boundary_at_or_before(text, found.start())  # not inside a sequence joined to it (ZWJ)
+            return start if 0 < start and cut - start <= _FIGURE_BACK else cut
+        if found.start() >= cut:
+            break
+    return cut
 
 
 _SENTENCE_ENDS = "。！？!?"

@@ -1189,6 +1189,23 @@ def test_summary_cuts_at_limit_without_punctuation() -> None:
     assert summarize("The quick brown fox jumps over the lazy dog", 20) == "The quick brown…"
 
 
+def test_summary_never_ends_in_part_of_a_figure_or_a_latin_word() -> None:
+    # "…共收集问题清单1296份" cut after its "1" was published on every list, feed and <meta description> as
+    # "…共收集问题清单1…": a figure of 1, with no message. A figure goes whole or not at all.
+    head = "白鹤镇" * 38  # 114 characters
+    assert summarize(head + "收集1296份，已解决1103份。", 120) == head + "收集…"
+    assert summarize(head + "投入1.2万元", 120) == head + "投入…"  # not "1.2", a thousandth of it
+    assert summarize(head + "覆盖率达80%以上", 120) == head + "覆盖率达…"  # not 80 without its %
+    assert summarize(head + "截至2018-04-26共", 120) == head + "截至…"
+    assert summarize(head + "共１２９６３份", 120) == head + "共…"  # full-width digits, as IMEs type them
+    assert summarize(head + "G60科创走廊", 116) == head + "…"
+    assert summarize(head + "G60科创走廊", 118) == head + "G60…"  # it fits whole
+    assert summarize(head + "收集1296份", 121) == head + "收集1296份"  # no cut: whole
+    # A figure longer than fits moving back for, or starting the text, is cut where it falls.
+    assert summarize("1234567890123", 6) == "12345…"
+    assert summarize("号码" + "1" * 40, 30) == "号码" + "1" * 27 + "…"
+
+
 def test_summary_never_splits_astral_or_sequences() -> None:
     assert summarize("😀" * 10, 5) == "😀😀😀😀…"
     family = "👨\u200d👩\u200d👧"

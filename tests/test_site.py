@@ -33,7 +33,7 @@ from sitegen.pictures import image_size
 from sitegen.site import Urls
 from sitegen.slugs import device_name, is_slug, make_slug, readings_of, slug_reading, spelling, windows_safe
 
-from .sitekit import file_for, interview, parse_html, tree_hashes, write_site
+from .sitekit import copy_example, file_for, interview, parse_html, tree_hashes, write_site
 
 # ---------------------------------------------------------------- tag slugs
 
@@ -601,6 +601,28 @@ def test_a_link_in_the_text_that_leads_nowhere_on_the_site_is_a_warning_at_it(tm
         # Written from the page it is on, as it worked when links were read that way.
         ("content/interviews/a.md:15:7", 'the link "../a/" leads to no page or file of this site',
          "did you mean /interviews/a/? (a link without https:// is read from the site's root)")]
+
+
+def test_an_automatic_summary_of_the_baihe_interview_never_ends_in_part_of_a_figure(tmp_path: Path) -> None:
+    # With no summary: and a first paragraph of one long clause, the summary cut "问题清单1296份" after its "1":
+    # the home page, the lists, the feed and <meta description> said 1 list was collected, with no message.
+    root = copy_example(tmp_path / "site")
+    page = root / "content/interviews/2018-05-baihe-dadiaoyan.md"
+    text = page.read_text(encoding="utf-8")
+    summary = next(line for line in text.split("\n") if line.startswith("summary:"))
+    lead = "大调研开展以来白鹤镇发现问题和解决问题截至目前共收集问题清单1296份已解决1103份。"
+    text = text.replace(summary + "\n", "").replace(
+        "大调研开展以来，白鹤镇按照区委部署，成立大调研领导小组，下设五个调研组，印发实施方案，全面推进大调研工作。", lead)
+    page.write_text(text, encoding="utf-8")
+    config = root / "site.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "summary_length: 34\n", encoding="utf-8")
+    assert lead.index("1296") == 30  # the cut, after 33 characters, would fall after "129"
+    build(BuildOptions(root=root, search=False))
+    shown = "大调研开展以来白鹤镇发现问题和解决问题截至目前共收集问题清单…"
+    interview = (root / "output/interviews/baihe-dadiaoyan-weifangtan/index.html").read_text(encoding="utf-8")
+    assert f'<meta name="description" content="{shown}">' in interview
+    assert shown in (root / "output/index.html").read_text(encoding="utf-8")
+    assert shown in (root / "output/feed.xml").read_text(encoding="utf-8")
 
 
 def test_a_link_written_with_backslashes_is_told_to_use_slashes_and_the_hint_followed_leads_there(
