@@ -65,6 +65,19 @@ def test_interview_images_keep_their_place_and_only_the_lead_image_loads_at_once
         ("/images/baihe-caomei.svg", "1200", "675", "lazy")]
 
 
+def test_the_interviews_pictures_after_the_lead_stand_under_their_own_heading_after_its_text(
+        example_site: Path) -> None:
+    # They followed the text's last section, "政策要精准", with no heading between: they read as part of it, and
+    # the search index gave that section their captions.
+    article = parse_html(example_site / INTERVIEW).cssselect("article")[0]
+    section = article.cssselect("section.more-figures")[0]
+    assert [text_of(heading) for heading in section.cssselect("h2")] == ["图片"]
+    assert [img.get("src") for img in section.cssselect("figure img")] == [
+        "/images/baihe-xiaocaiyuan.svg", "/images/baihe-caomei.svg"]
+    assert section.getprevious().get("class") == "body"
+    assert article.cssselect(".body figure") == []  # the lead picture stays at the top, none in the text
+
+
 def test_interview_tally_panel_shows_figures_and_arithmetic(example_site: Path) -> None:
     page = parse_html(example_site / INTERVIEW)
     panel = page.cssselect(".tally")[0]
