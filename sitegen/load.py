@@ -336,6 +336,17 @@ def _collection_of(rel: str) -> str | None:
     return parts[1] if len(parts) > 2 and parts[1] in COLLECTIONS else None
 
 
+def _collection_in_other_case(rel: str) -> str | None:
+    """The content folder (`COLLECTIONS`) that the first folder of ``rel`` under content/ is in other capitals or
+    in full width (``content/Interviews/a.md``, ``content/ｕｎｉｔｓ/``: one folder on Windows, another on the web
+    server), or None."""
+    parts = rel.split("/")
+    if len(parts) < 3 or parts[1] in COLLECTIONS:
+        return None
+    folded = unicodedata.normalize("NFKC", parts[1]).casefold()
+    return next((name for name in COLLECTIONS if name == folded), None)
+
+
 def _notepad_suffix(rel: str) -> str | None:
     """Return ".md" for ``访谈.md.txt`` (a source whose name Notepad extended with ".txt"), else None."""
     name = rel.rpartition("/")[2].lower()
@@ -400,6 +411,12 @@ def _holds_a_record(path: Path) -> bool:
     except OSError:
         return False
     return _RECORD_START.match(head) is not None
+
+
+def _move_hint(meant: tuple[str, str, str]) -> str:
+    """The hint for a file in the wrong place, from what `_collection_meant` found it to be."""
+    folder, field, kind = meant
+    return f"move it into content/{folder}/: its {field}: field makes it {kind}"
 
 
 def _collection_meant(path: Path, page: bool) -> tuple[str, str, str] | None:
@@ -526,25 +543,39 @@ class _Discovery:
                                if unicodedata.normalize("NFKC", name) != name else
                                f"rename the file to {meant} (turn on 查看 → 文件扩展名 in Windows to see the whole "
                                "name); if it is a copy kept by hand, move it out of content/")
+        elif collection is None and (folder := _collection_in_other_case(rel)) is not None:
+            typed = rel.split("/")[1]
+            why = ("a web server (Linux) tells capital from small letters, though Windows and macOS do not"
+                   if typed.lower() == folder else "its letters are full width (全角), other letters than those of "
+                   f"content/{folder}/")
+            report.error(rel, None, None,
+                         f"this file is in content/{typed}/, which is not content/{folder}/: {why}; sitegen reads "
+                         f"only content/{folder}/, so this file would not be published",
+                         f"rename the folder content/{typed} to content/{folder}, typed in small half-width letters "
+                         f"(if content/{folder} is there too, move the files of content/{typed} into it)")
         elif collection is None:
             folders = ", ".join(f"content/{name}/" for name in COLLECTIONS)
             meant = _collection_meant(self.config.root / rel, suffix in MARKDOWN_SUFFIXES)
             report.warning(rel, None, None,
                            "this file is not in a content folder sitegen knows, so it is not published",
-                           f"move it into content/{meant[0]}/: its {meant[1]}: field makes it {meant[2]}"
+                           _move_hint(meant)
                            if meant else f"move it into one of: {folders}")
         elif collection in ("series", "units"):
             if suffix in YAML_SUFFIXES:
                 self.record(rel, collection)
             else:
+                meant = _collection_meant(self.config.root / rel, page=True)
                 report.warning(rel, None, None, f"content/{collection}/ holds .yaml records; this file is ignored",
-                               "write the record as a .yaml file")
+                               _move_hint(meant)
+                               if meant else "write the record as a .yaml file")
         elif suffix in MARKDOWN_SUFFIXES:
             self.page(rel, collection)
         else:
+            meant = _collection_meant(self.config.root / rel, page=False)
             report.warning(rel, None, None,
                            f"content/{collection}/ holds Markdown pages (.md); this file is ignored",
-                           "write the page as a .md file with front matter")
+                           _move_hint(meant)
+                           if meant else "write the page as a .md file with front matter")
 
     def record(self, rel: str, collection: str) -> None:
         """Load a series or unit record; its YAML and fields come from the page cache when its text is unchanged."""

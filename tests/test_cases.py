@@ -509,6 +509,47 @@ def test_case_04_a_template_reading_a_data_file_or_key_there_is_not_names_those_
         "  hint: correct the name in the template at that line, or add phone: to the data file"]
 
 
+def test_a_content_folder_named_in_capitals_or_full_width_stops_the_build_and_renamed_as_told_publishes(
+        tmp_path: Path) -> None:
+    # content/Interviews/ (as Windows shows a folder renamed there) was warned "not in a content folder sitegen
+    # knows" and the build went on without its pages: the site lost them, exit 0.
+    root = write_site(tmp_path, {"content/Interviews/a.md": interview(), "content/ｃａｓｅｓ/b.md": interview("案例")})
+    assert [problem.format() for problem in stopped(root)] == [
+        "content/Interviews/a.md: error: this file is in content/Interviews/, which is not content/interviews/: a web "
+        "server (Linux) tells capital from small letters, though Windows and macOS do not; sitegen reads only "
+        "content/interviews/, so this file would not be published\n"
+        "  hint: rename the folder content/Interviews to content/interviews, typed in small half-width letters (if "
+        "content/interviews is there too, move the files of content/Interviews into it)",
+        "content/ｃａｓｅｓ/b.md: error: this file is in content/ｃａｓｅｓ/, which is not content/cases/: its letters "
+        "are full width (全角), other letters than those of content/cases/; sitegen reads only content/cases/, so "
+        "this file would not be published\n"
+        "  hint: rename the folder content/ｃａｓｅｓ to content/cases, typed in small half-width letters (if "
+        "content/cases is there too, move the files of content/ｃａｓｅｓ into it)"]
+    assert not (root / "output").exists()
+    (root / "content/Interviews").rename(root / "content/interviews")
+    shutil.rmtree(root / "content/ｃａｓｅｓ")
+    assert run_build(root).warnings == []
+    assert [text_of(page(root, "/interviews/a/").cssselect("h1")[0])] == ["白鹤镇访谈"]
+
+
+def test_a_record_in_a_page_folder_or_a_page_in_a_record_folder_is_told_where_it_belongs(tmp_path: Path) -> None:
+    # A unit copied into content/cases/ was told to "write the page as a .md file with front matter", which made
+    # it a page without front matter; an interview in content/units/, to be written as a .yaml record.
+    unit = ("name: 华新镇\nlevel: town\ntallies:\n  - as_of: 2018-04-26\n    collected: 120\n    escalated: 40\n"
+            "    resolved: 50\n    in_progress: 30\n")
+    root = write_site(tmp_path, {"content/cases/huaxin.yaml": unit,
+                                 "content/units/fangtan.md": interview()})
+    assert [problem.format() for problem in problems(root)] == [
+        "content/cases/huaxin.yaml: warning: content/cases/ holds Markdown pages (.md); this file is ignored\n"
+        "  hint: move it into content/units/: its name: field makes it a unit (单位)",
+        "content/units/fangtan.md: warning: content/units/ holds .yaml records; this file is ignored\n"
+        "  hint: move it into content/interviews/: its series: field makes it an interview (访谈)"]
+    (root / "content/cases/huaxin.yaml").rename(root / "content/units/huaxin.yaml")
+    (root / "content/interviews").mkdir()
+    (root / "content/units/fangtan.md").rename(root / "content/interviews/fangtan.md")
+    assert problems(root) == []
+
+
 def test_a_file_in_data_that_is_not_yaml_is_told_and_the_json_one_renamed_as_told_is_read(tmp_path: Path) -> None:
     # Hugo reads JSON, TOML and CSV in data/ too: timeline.json was passed over without a word, and the
     # template found no site.data.timeline; a spreadsheet left there was not read either.
