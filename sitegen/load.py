@@ -413,6 +413,13 @@ def _holds_a_record(path: Path) -> bool:
     return _RECORD_START.match(head) is not None
 
 
+def _kept_copy_hint(meant: str) -> str:
+    """The hint for a file named as a page or record ``meant`` is, with an ending after (``a.md.bak``,
+    ``a.md.txt``), when ``meant`` is there too: renamed as the other hints say, it would replace that file."""
+    return (f"{meant} is there too, so this is most likely a copy kept by hand (备份): move it out of content/ "
+            f"(if it holds the newer text, copy that into {meant} first)")
+
+
 def _move_hint(meant: tuple[str, str, str]) -> str:
     """The hint for a file in the wrong place, from what `_collection_meant` found it to be."""
     folder, field, kind = meant
@@ -503,6 +510,7 @@ class _Discovery:
             report.warning(rel, None, None,
                            f'the file name ends in "{typed}.txt" (Notepad added ".txt"), so it is neither read '
                            "nor published",
+                           _kept_copy_hint(name[:-4]) if (self.config.root / rel).with_name(name[:-4]).exists() else
                            f"rename the file to {name[:-4]} (turn on 查看 → 文件扩展名 in Windows to see the .txt)")
             self._unread(rel, collection, name[:-4])
         elif suffix in DOCUMENT_SUFFIXES and collection is not None:
@@ -539,6 +547,7 @@ class _Discovery:
                 report.warning(rel, None, None,
                                f"this {kind} is neither read nor published: its file name does not end in "
                                f'"{os.path.splitext(meant)[1]}"',
+                               _kept_copy_hint(meant) if (self.config.root / rel).with_name(meant).exists() else
                                f"rename the file to {meant}, typed in half width (半角)"
                                if unicodedata.normalize("NFKC", name) != name else
                                f"rename the file to {meant} (turn on 查看 → 文件扩展名 in Windows to see the whole "

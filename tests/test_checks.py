@@ -3128,6 +3128,11 @@ def test_a_notepad_txt_suffix_is_a_warning_and_the_file_is_not_published(tmp_pat
     assert problems[1].hint.startswith("rename the file to 访谈.md")
     build(BuildOptions(root=root, now=NOW))
     assert not [p for p in output_files(root) if p.name.endswith((".md.txt", ".yaml.txt"))]
+    # Beside the page it is a copy of, renamed as told it would replace that page (once offered).
+    (root / "content/interviews/访谈.md").write_text(interview(), encoding="utf-8")
+    assert [(p.path, p.hint) for p in found(root) if p.path.endswith(".md.txt")] == [
+        ("content/interviews/访谈.md.txt", "访谈.md is there too, so this is most likely a copy kept by hand (备份): "
+         "move it out of content/ (if it holds the newer text, copy that into 访谈.md first)")]
 
 
 @pytest.mark.parametrize(("typed", "meant"), [("baihe.yaml.txt", "baihe.yaml"), ("baihe", "baihe.yaml"),
@@ -3172,8 +3177,10 @@ def test_a_page_or_record_under_a_name_without_its_ending_is_a_warning_and_is_no
          'does not end in ".md"', "rename the file to huaxin2.md" + copy_hint),
         ("content/interviews/huaxin4．ｍｄ", "warning", 'this page is neither read nor published: its file name '
          'does not end in ".md"', "rename the file to huaxin4.md, typed in half width (半角)"),
+        # Renamed as the others are told, it would replace the unit's own file (once offered).
         ("content/units/baihe.yaml.bak", "warning", 'this record is neither read nor published: its file name does '
-         'not end in ".yaml"', "rename the file to baihe.yaml" + copy_hint),
+         'not end in ".yaml"', "baihe.yaml is there too, so this is most likely a copy kept by hand (备份): move it "
+         "out of content/ (if it holds the newer text, copy that into baihe.yaml first)"),
         ("content/units/huaxin5", "warning", 'this record is neither read nor published: its file name does not '
          'end in ".yaml"', "rename the file to huaxin5.yaml" + copy_hint),
         ("content/units/huaxin．yaml", "warning", 'this record is neither read nor published: its file name does '
