@@ -50,7 +50,7 @@ from .recordfiles import copy_suffix
 from .plaintext import may_hold_markup, typed_markup
 from .validation import (UNIT_WORD_LISTS, closest, did_you_mean, edit_distance, field_name, near_name,
                          typed_value_warnings, wide_note_error, withdraw_wide_note_warnings)
-from .webaddress import address_slip, after_base_path, half_width_address, split_address
+from .webaddress import ADDRESS_SIGNS, address_slip, after_base_path, half_width_address, signs_in_name_hint, split_address
 from .yamltext import listed_lines, split_wide_note
 
 COUNT_FIELDS = ("batches", "collected", "escalated", "resolved")
@@ -2703,6 +2703,9 @@ def _image_hint(root: Path, src: str) -> str:
         said = f"the quote {quotes} is" if len(quotes) == 1 else f"the quotes {quotes} are"
         return f"{said} part of the path as typed: write the path without {'it' if len(quotes) == 1 else 'them'}: " \
                f"{unquoted}"
+    named = posixpath.normpath("/" + src.strip().lstrip("/"))
+    if any(sign in named for sign in ADDRESS_SIGNS) and (root / "content" / named.lstrip("/")).is_file():
+        return signs_in_name_hint(src.strip(), named, use="write its path", what="path")
     meant = _meant_picture(root / "content", src)  # the whole path mended, when more than one slip is in it
     if "\\" in src:
         return f"write / between folders, not \\ (as Windows shows paths): {meant or src.replace(chr(92), '/')}"

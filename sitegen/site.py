@@ -43,7 +43,7 @@ from .models import (QUOTE_MARKS, Image, Series, Tally, Unit, UnitLevel, is_exte
                      site_image_path, tag_spelling)
 from .pictures import image_size, picture_file, site_path
 from .slugs import device_name, device_trouble, id_syllables, make_slug, windows_safe
-from .webaddress import address_path, after_base_path, half_width_address
+from .webaddress import address_path, after_base_path, half_width_address, signs_in_name_hint
 
 FEED_FILE = "feed.xml"
 """File name of a collection's Atom feed, inside the collection page's folder."""
@@ -1842,32 +1842,19 @@ def _full_width_web_address(href: str) -> bool:
     return half_width != typed and half_width[:8].lower().startswith(("http://", "https://"))
 
 
-_ADDRESS_SIGNS = {"#": "the start of a place in a page", "?": "the start of a query",
-                  "%": "the start of a code for another character (%20 is a space)"}
-"""Signs a file name may hold that a web address reads otherwise (RFC 3986, section 3), with what each starts."""
-
-
 def _sign_in_file_name_hint(href: str, files: set[str]) -> str | None:
-    """The hint for a link typed as a file's name that holds "#", "?" or "%", or None for any other link.
+    """The hint for a link typed as a file's name that holds "#", "?" or "%" (`signs_in_name_hint`), or None
+    for any other link.
 
     Takes the link as typed (read from the site's root, as every link is) and the site paths of the
-    files under content/ (``/files/Data#1.txt``). A web address reads those signs as what
-    `_ADDRESS_SIGNS` says, so ``files/Data#1.txt`` leads to ``files/Data``; the hint names the sign,
-    and offers renaming the file (the name then works everywhere) or the link with each sign escaped as
-    RFC 3986 writes it (``%23``, ``%3F``, ``%25``), which `site_path` reads back as the file's name; other characters are left as typed.
+    files under content/ (``/files/Data#1.txt``); the link escaped as the hint offers is read back as the
+    file's name by `site_path`.
     """
     typed = href.strip()
     named = posixpath.normpath("/" + typed.lstrip("/")) if typed else ""
     if named not in files:
         return None
-    signs = [sign for sign in _ADDRESS_SIGNS if sign in named]
-    read_as = "; ".join(f'"{sign}" as {_ADDRESS_SIGNS[sign]}' for sign in signs)
-    typed_signs = " and ".join(f'"{sign}"' for sign in signs)
-    renamed = re.sub(r"[#?%]+", "-", named.rsplit("/", 1)[1]).strip("-") or "file"
-    escaped = typed.replace("%", "%25").replace("#", "%23").replace("?", "%3F")  # "%" first: the others add one
-    return (f"the file content{named} is there, but a web address reads {typed_signs} in its name otherwise "
-            f"({read_as}): rename the file without {typed_signs} (as {renamed}) and link to it by that name, "
-            f"or write the link as {escaped}")
+    return signs_in_name_hint(typed, named, use="link to it", what="link")
 
 
 def _address_hint(href: str) -> str | None:

@@ -237,3 +237,28 @@ def after_base_path(path: str, base: str) -> str | None:
     if path == base.rstrip("/"):
         return "/"
     return "/" + path[len(base):] if path.startswith(base) else None
+
+
+ADDRESS_SIGNS = {"#": "the start of a place in a page", "?": "the start of a query",
+                 "%": "the start of a code for another character (%20 is a space)"}
+"""Signs a file name may hold that a web address reads otherwise (RFC 3986, section 3), with what each starts."""
+
+
+def signs_in_name_hint(typed: str, named: str, *, use: str, what: str) -> str:
+    """The hint for an address typed as the name of a file that holds "#", "?" or "%" (`ADDRESS_SIGNS`).
+
+    Takes the address as typed, the file's site path (``/files/Data#1.txt``, under content/), how the
+    page is to use the renamed file (``link to it``, ``write its path``) and what the address is (``link``,
+    ``path``). A web address reads those signs otherwise, so ``files/Data#1.txt`` leads to ``files/Data``;
+    the hint names each sign and offers renaming the file (the name then works everywhere) or the address
+    with each sign escaped as RFC 3986 writes it (``%23``, ``%3F``, ``%25``), which reads back as the
+    file's name; other characters are left as typed. Raises nothing.
+    """
+    signs = [sign for sign in ADDRESS_SIGNS if sign in named]
+    read_as = "; ".join(f'"{sign}" as {ADDRESS_SIGNS[sign]}' for sign in signs)
+    typed_signs = " and ".join(f'"{sign}"' for sign in signs)
+    renamed = re.sub(r"[#?%]+", "-", named.rsplit("/", 1)[1]).strip("-") or "file"
+    escaped = typed.replace("%", "%25").replace("#", "%23").replace("?", "%3F")  # "%" first: the others add one
+    return (f"the file content{named} is there, but a web address reads {typed_signs} in its name otherwise "
+            f"({read_as}): rename the file without {typed_signs} (as {renamed}) and {use} by that name, "
+            f"or write the {what} as {escaped}")

@@ -14,6 +14,7 @@ import re
 import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from pydantic_core import PydanticCustomError
@@ -27,7 +28,7 @@ from sitegen.render import fingerprinted_name
 from sitegen.validation import did_you_mean
 
 from .sitekit import (MINIMAL_CONFIG, REPO, SERIES, UNIT, build_at, copy_example, fingerprinted, interview,
-                      output_files, tree_hashes, write_site)
+                      output_files, parse_html, tree_hashes, write_site)
 
 NOW = datetime(2025, 1, 1)
 UNIT_PATH = "content/units/baihe.yaml"
@@ -4614,6 +4615,35 @@ def test_a_picture_in_the_text_missing_its_file_only_by_a_slip_is_an_error(tmp_p
     assert [(p.severity, p.location(), p.hint) for p in found(root)][:1] == [
         ("error", "content/interviews/a.md:13:7", hint)]
     assert [p.severity for p in found(root)] == ["error", "warning"]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Windows file names cannot hold ? (the rest is the same code)")
+def test_a_picture_whose_file_name_holds_a_hash_or_question_mark_is_told_why_and_the_hint_followed_shows_it(
+        tmp_path: Path) -> None:
+    # images/草莓#1.svg, its file there, was told 'the file is images/草莓#1.svg: write its path as it is:
+    # images/草莓#1.svg', the very path typed: a web address reads "#" and "?" otherwise, so no hint helped.
+    svg = "<svg xmlns='http://www.w3.org/2000/svg' width='12' height='9'/>"
+    files = {"content/interviews/a.md": interview(extra="images:\n  - src: images/草莓#1.svg\n    alt: 草莓\n",
+                                                  body="## 问题\n\n![菜园](images/菜园?2.svg)\n"),
+             "content/images/草莓#1.svg": svg, "content/images/菜园?2.svg": svg}
+    root = write_site(tmp_path, files)
+    assert [p.format() for p in found(root)] == [
+        'content/interviews/a.md:10:10: error: image "images/草莓#1.svg" not found\n'
+        '  hint: the file content/images/草莓#1.svg is there, but a web address reads "#" in its name otherwise ("#" '
+        'as the start of a place in a page): rename the file without "#" (as 草莓-1.svg) and write its path by that '
+        "name, or write the path as images/草莓%231.svg",
+        'content/interviews/a.md:16:7: error: image "images/菜园?2.svg" not found\n'
+        '  hint: the file content/images/菜园?2.svg is there, but a web address reads "?" in its name otherwise ("?" '
+        'as the start of a query): rename the file without "?" (as 菜园-2.svg) and write its path by that name, or '
+        "write the path as images/菜园%3F2.svg"]
+    page = root / "content/interviews/a.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("草莓#1", "草莓%231").replace("菜园?2", "菜园%3F2"),
+                    encoding="utf-8")
+    assert found(root) == []
+    build(BuildOptions(root=root, now=NOW))
+    sources = parse_html(root / "output/interviews/a/index.html").xpath("//article//img/@src")
+    assert sources == ["/images/%E8%8D%89%E8%8E%93%231.svg", "/images/%E8%8F%9C%E5%9B%AD%3F2.svg"]
+    assert all((root / "output" / unquote(src).lstrip("/")).is_file() for src in sources)
 
 
 def test_a_picture_whose_path_is_defined_apart_is_checked_where_the_path_is_typed(tmp_path: Path) -> None:
