@@ -18,7 +18,8 @@ from typing import Annotated, ClassVar
 from urllib.parse import SplitResult, unquote, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator,
+                      model_validator)
 from pydantic_core import PydanticCustomError
 
 from .errors import Report, SiteError, command_word, paste_hint
@@ -201,13 +202,29 @@ def _is_language_tag(text: str) -> bool:
     return bool(_LANGUAGE_TAG.fullmatch(text)) and text.lower().partition("-")[0] != "cn"
 
 
-def _check_permalink(value: str) -> str:
+def _permalink_mended(value: str) -> str | None:
+    """The hint for a permalink pattern lacking its slashes or its {slug}: the pattern mended, keeping the
+    folders typed (``anli/{slug}`` → ``/anli/{slug}/``; ``/anli/{title}/``, another name in braces, →
+    ``/anli/{slug}/``; ``/anli/`` → ``/anli/{slug}/``), or None when nothing is typed but slashes."""
+    core = re.sub(r"\{[^{}]*\}", "{slug}", value.strip().strip("/").strip(), count=1)
+    if not core.replace("{slug}", ""):
+        return None
+    if "{slug}" not in core:
+        core += "/{slug}"
+    said = " ({slug} is the page's own part of the address, the only name in braces a pattern may hold)" \
+        if re.search(r"\{(?!slug\})[^{}]*\}", value) else ""
+    return f'write "/{core}/"{said}'
+
+
+def _check_permalink(value: str, info: ValidationInfo) -> str:
     """Accept a URL pattern that starts and ends with "/", contains {slug}, and never climbs out; none of its
-    folders may be a name Windows keeps for a device (``/con/{slug}/``, `sitegen.slugs.device_name`)."""
-    example = 'write a pattern such as "/interviews/{slug}/"'
+    folders may be a name Windows keeps for a device (``/con/{slug}/``, `sitegen.slugs.device_name`). The
+    example a hint gives is the collection's own default pattern (``/cases/{slug}/`` for ``cases:``): another
+    collection's would give two collections one folder."""
+    example = f'write a pattern such as "/{info.field_name or "interviews"}/{{slug}}/"'
     if not value.startswith("/") or not value.endswith("/") or "{slug}" not in value:
         raise _refuse("permalink", 'the permalink pattern "{text}" must start and end with "/" and contain '
-                      "{slug}", value, example)
+                      "{slug}", value, _permalink_mended(value) or example)
     if ".." in value or "\\" in value:
         raise _refuse("permalink", 'the permalink pattern "{text}" contains ".." or "\\"', value, example)
     parts = value.replace("{slug}", "x")[1:-1].split("/")

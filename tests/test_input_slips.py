@@ -3243,6 +3243,25 @@ def test_an_old_address_windows_cannot_hold_is_an_error_at_the_alias(tmp_path: P
         f"{PAGE_PATH}:9:27: " + told.format(n=3, path="/old/nul.html", part="nul.html", device="NUL")]
 
 
+@pytest.mark.parametrize(("typed", "hint"), [
+    # Told "/interviews/{slug}/" for every collection: followed for cases, two collections shared a folder.
+    ("/anli/{title}/", 'write "/anli/{slug}/" ({slug} is the page\'s own part of the address, the only name in '
+                       "braces a pattern may hold)"),
+    ("anli/{slug}", 'write "/anli/{slug}/"'),
+    ("/anli/", 'write "/anli/{slug}/"'),
+])
+def test_a_permalink_pattern_without_its_slashes_or_slug_is_mended_in_the_hint(tmp_path: Path, typed: str,
+                                                                               hint: str) -> None:
+    config = f"title: 测试站点\nbase_url: https://example.org/\npermalinks:\n  cases: {typed}\n"
+    root = write_site(tmp_path, {PAGE_PATH: interview()}, config=config)
+    assert printed(root) == [
+        f'site.yaml:4:10: error: permalinks → cases: the permalink pattern "{typed}" must start and end with "/" and '
+        f"contain {{slug}}\n  hint: {hint}"]
+    mended = re.search(r'"(/[^"]*)"', hint).group(1)  # type: ignore[union-attr]
+    write_site(tmp_path, {}, config=config.replace(typed, mended))
+    assert printed(root) == []
+
+
 def test_a_permalink_folder_windows_cannot_hold_is_an_error_in_site_yaml(tmp_path: Path) -> None:
     root = write_site(tmp_path, {PAGE_PATH: interview()},
                       config="title: 测试站点\nbase_url: https://example.org/\npermalinks:\n  cases: /lpt1/{slug}/\n")
