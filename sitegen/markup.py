@@ -4244,6 +4244,8 @@ class MarkdownRenderer:
             self._md = self._markdown()
             return _unreadable(lines, path, first_line)
         raw_html = _pseudo_tags_as_text(_ascii_list_starts(converted))
+        if "\x00" in raw_html:  # the cleaner drops U+0000 unseen; as every other control, it is shown as �
+            raw_html = raw_html.replace("\x00", "\ufffd")
         clean_html = _refused_pictures_as_text(self._cleaner.clean(raw_html))
         control = _CONTROL_RE.search(clean_html) is not None
         if control:

@@ -1356,6 +1356,10 @@ def test_a_word_line_break_at_the_start_or_end_of_a_line_is_told_to_be_deleted(r
      "from text pasted from Word or a PDF (复制粘贴带入的控制字符)"),
     ("## 问题\n\n回答&#1;结束。\n", 3, '"&#1;" in this line is the code of a control character (U+0001): the page '
      "shows � in its place", 'delete "&#1;": it usually comes from text pasted from Word or a PDF (复制粘贴带入的控制字符)'),
+    # U+0000 was dropped by the cleaner, unseen, while its warning said the page showed �.
+    ("## 问题\n\n回答\x00结束。\n", 3, "an invisible control character (U+0000) is in this line, where it shows "
+     "nothing: the page shows � in its place", 'delete it (it stands between "回答" and "结束。"): it usually comes '
+     "from text pasted from Word or a PDF (复制粘贴带入的控制字符)"),
 ])
 def test_other_control_characters_are_replaced_with_a_warning_at_their_place(
         renderer: MarkdownRenderer, body: str, column: int, message: str, hint: str) -> None:
@@ -1363,7 +1367,7 @@ def test_other_control_characters_are_replaced_with_a_warning_at_their_place(
     assert "<p>回答\ufffd结束。</p>" in rendered.html
     assert [(p.line, p.column, p.severity, p.message, p.hint) for p in rendered.problems] == [
         (9, column, "warning", message, hint)]
-    followed = renderer.render(body.replace("\x01", "").replace("&#1;", ""), "content/a.md", 7)
+    followed = renderer.render(body.replace("\x01", "").replace("\x00", "").replace("&#1;", ""), "content/a.md", 7)
     assert followed.problems == () and "<p>回答结束。</p>" in followed.html
 
 
