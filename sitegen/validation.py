@@ -598,6 +598,8 @@ def _unknown_key(model: type[BaseModel], loc: tuple[Any, ...], data: YamlData,
         return kept
     if close is None and (note := _note_typed(key, loc, data)) is not None:
         return note
+    if close is None and (kept := _credit_or_subtitle(model, loc, data)) is not None:
+        return kept
     message = f'unknown field "{clip(key)}"' + (f" in {field_name(loc[:-1])}" if len(loc) > 1 else "")
     if close and siblings is not None and close == siblings.missing_meant(key) and did_you_mean(key, known) is None:
         return message + f' (did you mean "{close}", the field missing there?)', f'rename it to "{close}"'
@@ -687,6 +689,36 @@ def _move_to_file_hint(data: YamlData, key: str, field: str, file: str) -> str:
 
 _SENTENCE_MARKS = compile_later(r"[。，、；！？（）：]|(?:\S+\s+){3}\S")
 """In a key, what only a sentence holds: Chinese sentence punctuation, or four words or more."""
+
+
+_CREDIT_KEYS = frozenset({"author", "authors", "byline", "reporter", "reporters", "writer", "editor", "editors",
+                          "photographer", "photo_by", "作者", "记者", "编辑", "责任编辑", "摄影", "通讯员"})
+_SUBTITLE_KEYS = frozenset({"subtitle", "sub_title", "subheading", "副标题", "引题"})
+
+
+def _credit_or_subtitle(model: type[BaseModel], loc: tuple[Any, ...], data: YamlData) -> tuple[str, str] | None:
+    """``(message, hint)`` for a page's unknown field that credits its writers (``author: 记者 王芳``) or gives
+    it a subtitle (``subtitle: 补好短板``), or None for any other key.
+
+    "Remove it, or use one of …" would have the editor delete a line the page is meant to show: sitegen has no
+    such field (news sites print the byline in the text), so the hint moves its words into the text or the
+    title, with the text typed there. Only a page's own field (one with ``tags``) at the file's left edge.
+    """
+    key = str(loc[-1])
+    if len(loc) != 1 or "tags" not in model.model_fields or key.lower() not in _CREDIT_KEYS | _SUBTITLE_KEYS:
+        return None
+    fields = data.value if isinstance(data.value, dict) else {}
+    typed = fields.get(key)
+    words = " ".join(typed.split()) if isinstance(typed, str) and typed.strip() else ""
+    if key.lower() in _CREDIT_KEYS:
+        credit = f"{key} {words}" if words and not key.isascii() and not words.startswith(key) else words
+        return (f'unknown field "{clip(key)}": a page has no field for who wrote it, so it would not be shown',
+                f"write it as the last line of the page's text, e.g. （{credit or '记者 王芳'}）, and delete this line")
+    title = fields.get("title")
+    title = " ".join(title.split()) if isinstance(title, str) and title.strip() else "白鹤镇访谈"
+    return (f'unknown field "{clip(key)}": a page has no field for a subtitle, so it would not be shown',
+            f"write it in the title after a full-width colon, e.g. title: {title}：{words or '补好短板'}, or as the "
+            "first line of the page's text; then delete this line")
 
 
 def _note_typed(key: str, loc: tuple[Any, ...], data: YamlData) -> tuple[str, str] | None:

@@ -3243,6 +3243,26 @@ def test_an_old_address_windows_cannot_hold_is_an_error_at_the_alias(tmp_path: P
         f"{PAGE_PATH}:9:27: " + told.format(n=3, path="/old/nul.html", part="nul.html", device="NUL")]
 
 
+def test_a_byline_or_subtitle_typed_as_a_field_is_told_where_to_write_it_not_to_remove_it(tmp_path: Path) -> None:
+    # "unknown field "author" … remove it, or use one of: updated, draft, aliases": the byline was lost.
+    page = interview(extra="author: 记者 王芳\n记者: 张三\nsubtitle: 补好短板发挥优势\n", body="## 问题一\n\n回答。\n")
+    root = write_site(tmp_path, {PAGE_PATH: page})
+    credit = "a page has no field for who wrote it, so it would not be shown"
+    assert printed(root) == [
+        f'{PAGE_PATH}:9:1: error: unknown field "author": {credit}\n'
+        "  hint: write it as the last line of the page's text, e.g. （记者 王芳）, and delete this line",
+        f'{PAGE_PATH}:10:1: error: unknown field "记者": {credit}\n'
+        "  hint: write it as the last line of the page's text, e.g. （记者 张三）, and delete this line",
+        f'{PAGE_PATH}:11:1: error: unknown field "subtitle": a page has no field for a subtitle, so it would not be '
+        "shown\n  hint: write it in the title after a full-width colon, e.g. title: 白鹤镇访谈：补好短板发挥优势, or as "
+        "the first line of the page's text; then delete this line"]
+    write_site(tmp_path, {PAGE_PATH: interview("白鹤镇访谈：补好短板发挥优势", body="## 问题一\n\n回答。\n\n（记者 王芳）\n")})
+    assert printed(root) == []
+    shown = parse_html(build_at(root) / "interviews/baihe/index.html")
+    assert text_of(shown.cssselect("h1")[0]) == "白鹤镇访谈：补好短板发挥优势"
+    assert text_of(shown.cssselect(".body p")[-1]) == "（记者 王芳）"
+
+
 @pytest.mark.parametrize(("typed", "hint"), [
     # Told "/interviews/{slug}/" for every collection: followed for cases, two collections shared a folder.
     ("/anli/{title}/", 'write "/anli/{slug}/" ({slug} is the page\'s own part of the address, the only name in '
