@@ -169,6 +169,12 @@ def test_excerpts_join_chinese_blocks_with_a_chinese_full_stop(served_example: S
     assert any("白鹤草莓。状态：推进中" in text for text in excerpts), excerpts  # the title, then its status line
     cjk = "[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
     assert [text for text in excerpts if re.search(f"{cjk}\\.( |$)|\\. {cjk}", text) or text.startswith(".")] == []
+    # An excerpt is a window of words: one that starts or stops inside a sentence is marked "…", as a cut summary
+    # is. "大做强白鹤草莓。状态" read as if the case study's title were 大做强白鹤草莓, "镇是“中国草莓之乡”" as if
+    # a sentence began with 镇是.
+    assert any(text.startswith("…大做强白鹤草莓。状态：推进中") for text in excerpts), excerpts
+    assert [text for text in excerpts if text.startswith(("大做强", "做强", "镇是", "种草莓"))] == []
+    assert all(text.endswith(("…", "。", "！", "？", "；")) for text in excerpts), excerpts
 
 
 TOWNS = {"huaxin": ("华新镇", "测试单位，暂无数据。"), "zhujiajiao": ("朱家角镇", "测试单位，数据待补。")}
