@@ -716,7 +716,7 @@ def test_interview_open_graph_and_json_ld(output: Path) -> None:
     assert article["isPartOf"] == {"@type": "CreativeWorkSeries", "name": "大调研微访谈",
                                    "url": "https://example.org/series/dadiaoyan-weifangtan/",
                                    "publisher": {"@type": "Organization", "name": "上海热线新闻网"}}
-    assert article["mentions"] == {"@type": "Person", "name": "受访人（姓名略）", "jobTitle": "中共白鹤镇党委书记"}
+    assert article["mentions"] == {"@type": "Person", "name": "（姓名略）", "jobTitle": "中共白鹤镇党委书记"}
     assert article["about"]["url"] == "https://example.org/units/baihe/"
     assert article["publisher"]["name"] == "青浦区大调研工作办公室（示例）"
     home = {m.get("property"): m.get("content") for m in parse_html(output / "index.html").cssselect("meta[property]")}
