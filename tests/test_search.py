@@ -35,13 +35,19 @@ def _write_pages(site: Path, pages: dict[str, str]) -> None:
         (site / path).write_text(PAGE.format(title=path, text=text), encoding="utf-8")
 
 
-def test_searchable_pages_are_interviews_cases_and_units() -> None:
+def test_searchable_pages_are_interviews_cases_units_and_the_pages_on_the_data_and_on_reading_the_site() -> None:
+    # 下载, CSV and 无障碍 found nothing, or pages holding one character of the query (下一步), as the pages on
+    # the open data and on reading the site were not in the index.
     pages = [Page("/", "index.html", "home.html", "首页", {}),
              Page("/interviews/a/", "interviews/a/index.html", "interview.html", "访谈", {}),
              Page("/tags/t/", "tags/t/index.html", "tag.html", "标签", {}),
              Page("/cases/c/", "cases/c/index.html", "case.html", "案例", {}),
-             Page("/units/u/", "units/u/index.html", "unit.html", "白鹤镇", {})]
-    assert searchable_pages(pages) == ["interviews/a/index.html", "cases/c/index.html", "units/u/index.html"]
+             Page("/units/u/", "units/u/index.html", "unit.html", "白鹤镇", {}),
+             Page("/dashboard/", "dashboard/index.html", "dashboard.html", "数据看板", {}),
+             Page("/about-data/", "about-data/index.html", "about-data.html", "关于数据", {}),
+             Page("/accessibility/", "accessibility/index.html", "accessibility.html", "无障碍", {})]
+    assert searchable_pages(pages) == ["interviews/a/index.html", "cases/c/index.html", "units/u/index.html",
+                                       "about-data/index.html", "accessibility/index.html"]
 
 
 def test_index_site_indexes_only_the_given_pages(tmp_path: Path) -> None:
@@ -116,12 +122,14 @@ def test_pagefind_failing_is_a_clear_error_and_writes_no_index(tmp_path: Path,
     assert sorted(p.name for p in tmp_path.iterdir()) == ["interviews"]
 
 
-def test_the_build_indexes_interviews_cases_and_units(example_site: Path) -> None:
+def test_the_build_indexes_interviews_cases_units_and_the_pages_on_the_data_and_on_reading_the_site(
+        example_site: Path) -> None:
     output = example_site / "output"
     assert (output / "pagefind" / "pagefind-ui.js").is_file()
     expected = len([p for p in output.glob("interviews/*/index.html") if "page" not in p.parts]
-                   + list(output.glob("cases/*/index.html")) + list(output.glob("units/*/index.html")))
-    assert _page_count(output) == expected == 4
+                   + list(output.glob("cases/*/index.html")) + list(output.glob("units/*/index.html"))
+                   + [output / "about-data/index.html", output / "accessibility/index.html"])
+    assert _page_count(output) == expected == 6
 
 
 def test_a_failing_index_stops_the_build_and_keeps_the_old_output(tmp_path: Path,

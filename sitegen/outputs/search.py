@@ -39,8 +39,10 @@ from ..site import Page
 SEARCH_FOLDER = "pagefind"
 """Where the index goes inside the site (Pagefind's default, which its UI expects)."""
 
-SEARCHABLE_TEMPLATES = ("interview.html", "case.html", "unit.html")
-"""Layouts whose pages are indexed: the pages a reader wants to land on."""
+SEARCHABLE_TEMPLATES = ("interview.html", "case.html", "unit.html", "about-data.html", "accessibility.html")
+"""Layouts whose pages are indexed: the pages a reader wants to land on, and the two that answer how to use the
+site (a reader searching 下载, CSV or 无障碍 finds the page on the open data or on reading the site, not words
+of other pages that hold a character of the query)."""
 
 ROOT_SELECTOR = "main"
 """Only this element of each page is indexed (not the header, navigation or footer)."""

@@ -177,6 +177,18 @@ def test_excerpts_join_chinese_blocks_with_a_chinese_full_stop(served_example: S
     assert all(text.endswith(("…", "。", "！", "？", "；")) for text in excerpts), excerpts
 
 
+@pytest.mark.parametrize(("words", "first"), [("下载", "/about-data/"), ("无障碍", "/accessibility/"),
+                                               ("CSV", "/about-data/")])
+def test_a_search_for_how_to_use_the_site_finds_the_page_that_says(served_example: ServedSite, page_at: Any,
+                                                                   words: str, first: str) -> None:
+    # 下载 listed two interviews holding 下 (下一步的计划); CSV and 无障碍 found nothing: the pages on the open
+    # data and on reading the site were not in the index.
+    page = page_at(375)
+    page.goto(served_example.address("/search/"), wait_until="load")
+    found = search(page, words)
+    assert found and urlsplit(found[0]["href"]).path == first, found
+
+
 TOWNS = {"huaxin": ("华新镇", "测试单位，暂无数据。"), "zhujiajiao": ("朱家角镇", "测试单位，数据待补。")}
 """Towns whose names Chromium's dictionary does not know: it splits them into single characters."""
 
