@@ -147,7 +147,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHIN
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "65"
+POLICY_VERSION = "66"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -2595,6 +2595,46 @@ def _citation_problems(source: str, lines: list[str], path: str, first_line: int
     return problems
 
 
+# A ">" typed at the start of a line to mean "more than": a digit (half or full width) or "=" right after it.
+_MORE_THAN_RE = compile_later(r"^ {0,3}>(?=[0-9０-９=＝])")
+_MORE_THAN_SOURCE_RE = compile_later(r"^[ \t>]*>[0-9０-９=＝]", re.MULTILINE)
+
+
+def _more_than_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
+    """Warnings for ">" typed at the start of a line to mean "more than" (``>90%的居民表示满意。``, ``>=3``).
+
+    Markdown reads ">" at the start of a line as a quotation (引用) and
+    drops it: the page shows ``90%的居民表示满意。`` in a quote, the meaning
+    changed. A ">" right before a digit (half or full width) or "=" is
+    taken as the sign, at any depth of quotes (``> >90%``); one before a
+    space or words (``> 引文``, ``>引文``) is a quotation. Each is warned
+    at its ">", with the backslash that keeps it (``\\>90%``) offered first.
+    Fenced code is left alone; found while converting (cached).
+    """
+    if not _MORE_THAN_SOURCE_RE.search(source):
+        return []
+    problems: list[Problem] = []
+    for text, places, lazy in _quoted_texts(lines):
+        for inner, line in outside_fences(text):
+            found = _MORE_THAN_RE.match(line)
+            if found is None or inner in lazy:
+                continue
+            index, signs, _ = places[inner]
+            at = signs + found.end() - 1  # the ">" in the file's line
+            typed = lines[index]
+            kept = f"to keep the sign, type a backslash before it: {typed[:at]}\\{typed[at:]}"
+            if typed[at + 1] in "=＝":  # ">=3": no quotation is meant
+                hint = f'{kept} (or write ≥ in place of "{typed[at:at + 2]}")'
+            else:
+                hint = (f"{kept} (or type it in full width, ＞, or write 超过); if a quotation is meant, type a space "
+                        f"after it: {typed[:at + 1]} {typed[at + 1:]}")
+            problems.append(Problem(
+                path, first_line + index, at + 1, "warning",
+                'Markdown reads ">" at the start of a line as a quotation (引用), so the page shows this line '
+                f'without it: {typed.strip()}', hint))
+    return problems
+
+
 # A footnote's mark in the text ([^1]), as the footnotes extension finds it (its FOOTNOTE_RE; "\\[" is text), and a
 # note typed with an input method's full-width colon ([^1]：…), which is then no note but text.
 _FOOTNOTE_MARK_RE = compile_later(r"(?<!\\)\[\^([^\]\n]+)\]")
@@ -4261,6 +4301,7 @@ class MarkdownRenderer:
         problems += _indented_marker_problems(source, lines, clean_html, path, first_line)
         problems += _lazy_line_problems(source, lines, path, first_line)
         problems += _citation_problems(source, lines, path, first_line)
+        problems += _more_than_problems(source, lines, path, first_line)
         problems += _footnote_problems(source, lines, clean_html, self._md, path, first_line)
         problems += _numbering_problems(source, lines, path, first_line)
         problems += _full_width_sign_problems(source, lines, path, first_line)

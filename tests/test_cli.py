@@ -780,6 +780,8 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("Bold typed with a space inside its stars", "** 重点 **",
          {_P: interview(body="## 问题\n\n这是** 重点 **内容。\n")}),
         ("A level-1 heading in the text", "# 标题", {_P: interview(body="# 标题\n\n正文。\n")}),
+        ('A ">" typed at the start of a line for "more than"', ">90%的居民表示满意。",
+         {_P: interview(body="调研结果：\n\n>90%的居民表示满意。\n")}),
         ("An interview whose text is all inside a comment", "<!-- 访谈稿待补充 … -->",
          {_P: interview(body="<!-- 访谈稿待补充：\n问：……\n-->\n")}),
         ("A colour or centring typed in HTML (颜色/居中)", '<span style="color:red">紧急</span>',

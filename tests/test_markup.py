@@ -755,6 +755,38 @@ def test_a_quote_or_heading_sign_typed_in_full_width_under_a_quote_gets_the_sign
         '<h2 id="小节">小节</h2>\n</blockquote>')
 
 
+QUOTED = 'Markdown reads ">" at the start of a line as a quotation (引用), so the page shows this line without it: '
+
+
+def test_a_more_than_sign_at_the_start_of_a_line_is_warned_with_the_backslash_that_keeps_it(
+        renderer: MarkdownRenderer) -> None:
+    # ">90%的居民表示满意。" was published as "<blockquote><p>90%的居民表示满意。</p></blockquote>", unwarned: the
+    # ">" gone, the meaning changed.
+    body = ">90%的居民表示满意。\n\n>=3 个村\n\n> 原文\n> >１０人\n\n```\n>90%\n```\n"
+    result = renderer.render(body, "content/a.md", 1)
+    assert placed(result) == [
+        (1, 1, QUOTED + ">90%的居民表示满意。",
+         "to keep the sign, type a backslash before it: \\>90%的居民表示满意。 (or type it in full width, ＞, or "
+         "write 超过); if a quotation is meant, type a space after it: > 90%的居民表示满意。"),
+        (3, 1, QUOTED + ">=3 个村", 'to keep the sign, type a backslash before it: \\>=3 个村 (or write ≥ in place of ">=")'),
+        (6, 3, QUOTED + "> >１０人",
+         "to keep the sign, type a backslash before it: > \\>１０人 (or type it in full width, ＞, or write 超过); if "
+         "a quotation is meant, type a space after it: > > １０人")]
+    assert result.html.startswith("<blockquote>\n<p>90%的居民表示满意。</p>\n<p>=3 个村</p>")
+    kept = body.split("\n")
+    for problem in result.problems:
+        kept[problem.line - 1] = problem.hint.split(": ", 1)[1].split(" (or", 1)[0]
+    followed = renderer.render("\n".join(kept), "content/a.md", 1)
+    assert followed.problems == ()
+    assert followed.html == ("<p>&gt;90%的居民表示满意。</p>\n<p>&gt;=3 个村</p>\n<blockquote>\n<p>原文<br>\n"
+                             "&gt;１０人</p>\n</blockquote>\n<pre><code>&gt;90%\n</code></pre>")
+    for other in ("＞90%的居民表示满意。", "超过90%的居民表示满意。"):
+        assert renderer.render(other + "\n", "content/a.md", 1).html == f"<p>{other}</p>"
+    line = ">90%的居民表示满意。\n"
+    quoted = renderer.render(follow_line_hints(line, renderer.render(line, "content/a.md", 1)), "content/a.md", 1)
+    assert (quoted.html, quoted.problems) == ("<blockquote>\n<p>90%的居民表示满意。</p>\n</blockquote>", ())
+
+
 def test_a_numbered_list_in_a_quote_with_a_lazy_line_between_its_items_is_checked(
         renderer: MarkdownRenderer) -> None:
     # The line without ">" cut the quote in two for the numbering check, but Markdown keeps one list, numbered 1, 2.
@@ -2198,6 +2230,7 @@ def test_list_markers_followed_by_a_full_width_or_no_break_space_are_warned(rend
     "1. 甲\n2. 乙\n```\n代码\n```\n1. 丙\n2. 丁\n",  # so does fenced code
     "1. 甲\n2. 乙\n<div>说明</div>\n1. 丙\n",  # and an HTML block
     "＞50%的居民对整治效果表示满意。\n\n＞＞点击阅读原文\n\n－5℃的天气里，调研组仍然走访了农户。\n",
+    "> 引用的话\n\n>引用的话\n\n> 90%的居民表示满意。\n\n\\>90%\n\n```\n>90%\n```\n",  # quotations, a kept ">", code
     "受访居民王＊＊、李＊＊两位都表示满意。\n\n大调研微访谈｜白鹤镇｜补好短板\n",
     "[1]: http://www.shcafe.org/shzxxw/120946.html 上海热线新闻网，2018年5月3日\n",  # shown as text
 ])
