@@ -88,9 +88,12 @@ Policies (what editors get, and why):
   style, iframe and other embedding elements, ``on*`` attributes, forbidden
   URL schemes, also in Markdown links) and the first removal of any other
   disallowed tag is reported as a warning at the file line it was written on;
-  so is the first colour, alignment, font and other style of a body the
-  allowlist removes (``style``, ``align``, ``color``, ``<font>``, ``<center>``:
-  the theme sets them), with bold (加粗) offered for emphasis. Only a tag of an
+  so is each colour, alignment, font and other style the allowlist removes
+  (``style``, ``align``, ``color``, ``<font>``, ``<center>``: the theme sets
+  them), once a line, with bold (加粗) offered for emphasis: ``**…**`` in
+  Markdown's text, ``<strong>…</strong>`` inside a raw HTML block, where
+  Markdown is not read; Markdown typed in such a block (``<div>`` right above
+  ``### 标题``) is warned too (`_html_markdown_problems`). Only a tag of an
   element HTML defines (:data:`HTML_ELEMENTS`) is a tag: words in angle
   brackets (``<WPS表格>``, ``<PM2.5>``, ``</Excel>``) are text, shown as typed,
   in Markdown and in raw HTML alike; Chinese words in them are warned, with
@@ -1483,6 +1486,14 @@ class _Finding:
     typed_only: bool = False
     """Told only when the first needle (the start tag's first line) is in the source: Python-Markdown writes
     attributes of its own (``class="language-python"`` on code, the footnotes' classes), which no editor typed."""
+    html_hint: str = ""
+    """The hint for the tag typed inside a raw HTML block, where Markdown is not read (bold offered as
+    ``<strong>…</strong>``, not ``**…**``); "" when it is the same as ``hint``."""
+    once_a_line: str = ""
+    """Told once a line: the first tag of a line asking for this (the colour, say) speaks for the others on it."""
+    occurrence: int = 0
+    """How many start tags before this one were typed as the first needle is (for a finding told once a line: the
+    same tag typed in two places is found at each, not twice at the first)."""
 
 
 class _LenientParser(HTMLParser):
@@ -1514,17 +1525,18 @@ class _RemovalScanner(_LenientParser):
         self.findings: list[_Finding] = []
         self._reported_tags: set[str] = set()
         self._reported_attributes: set[tuple[str, str]] = set()
-        self._reported_looks: set[_Look] = set()
+        self._starts: dict[str, int] = {}  # how many start tags were read with each first line, lowered
         self._awaiting_text: list[tuple[int, str]] = []  # (finding, what to delete) whose hint wants the text
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         raw = self.get_starttag_text() or f"<{tag}"
         first_line = raw.split("\n", 1)[0].lower()
+        self._starts[first_line] = self._starts.get(first_line, 0) + 1
         removed = [] if tag in CONTENT_DROPPED_TAGS else _removed_formatting(tag, attrs, raw)
         self._look_findings(tag, removed, raw)
         if tag not in ALLOWED_TAGS:
             if removed:
-                self._reported_tags.add(tag)  # its formatting is all it loses: told once per look in the body
+                self._reported_tags.add(tag)  # its formatting is all it loses: told as looks (`_look_findings`)
             else:
                 self._tag_finding(tag, first_line)
         for name, value in attrs:
@@ -1556,18 +1568,15 @@ class _RemovalScanner(_LenientParser):
         self._give_text("")
 
     def _look_findings(self, tag: str, removed: list[_RemovedFormatting], raw: str) -> None:
-        """Record the formatting removed from one start tag, the first of each look in the body."""
+        """Record the formatting removed from one start tag: every tag is told (a page coloured in two places
+        loses both colours), once a line for each look (`_removal_problems`)."""
         start = _clipped(raw.split("\n", 1)[0].strip(), 40)
         if tag not in ALLOWED_TAGS and len(removed) > 1:  # the whole tag goes: one warning for all it asked
             removed = [_RemovedFormatting("", "", tuple(pair for found in removed for pair in found.looks))]
         for found in removed:
             looks: dict[_Look, str] = {}
             for look, value in found.looks:
-                if look not in self._reported_looks and look not in looks:
-                    looks[look] = value
-            if not looks:
-                continue
-            self._reported_looks.update(looks)
+                looks.setdefault(look, value)
             missed = " or ".join(_alignment_missed(value) if look is _ALIGNMENT else look.missed
                                  for look, value in looks.items()).replace(" or show ", " or ")
             if tag not in ALLOWED_TAGS:
@@ -1589,16 +1598,21 @@ class _RemovalScanner(_LenientParser):
             self.findings.append(_Finding(
                 f"{what} was removed, so the page does not {missed}: the site's theme sets "
                 + " and ".join(look.setter for look in looks) + ("" if tag in ALLOWED_TAGS else "; its text was kept"),
-                f"delete {delete}", (raw.split("\n", 1)[0].lower(), needle)))
+                f"delete {delete}", (raw.split("\n", 1)[0].lower(), needle),
+                once_a_line=" ".join(look.setter for look in looks),
+                occurrence=self._starts[raw.split("\n", 1)[0].lower()] - 1))
             if any(look.bold for look in looks):
                 self._awaiting_text.append((len(self.findings) - 1, delete))
 
     def _give_text(self, text: str) -> None:
         """Complete the hints waiting for the text their tag holds ("" when it holds none)."""
         for index, delete in self._awaiting_text:
-            bold = paste_hint("to make words stand out, write them in bold (加粗)", f"**{text or '重点'}**",
-                              ": type ** before them and ** after them")
-            self.findings[index] = replace(self.findings[index], hint=f"{bold}; otherwise delete {delete}")
+            how = "to make words stand out, write them in bold (加粗)"
+            bold = paste_hint(how, f"**{text or '重点'}**", ": type ** before them and ** after them")
+            # Inside raw HTML, Markdown is not read: ** would show as typed.
+            strong = paste_hint(how, f"<strong>{text or '重点'}</strong>", ": type <strong> before them and </strong> after them")
+            self.findings[index] = replace(self.findings[index], hint=f"{bold}; otherwise delete {delete}",
+                                           html_hint=f"{strong}; otherwise delete {delete}")
         self._awaiting_text = []
 
     def handle_bogus_section(self, text: str) -> None:
@@ -2595,8 +2609,9 @@ def _citation_problems(source: str, lines: list[str], path: str, first_line: int
     return problems
 
 
-# A ">" typed at the start of a line to mean "more than": a digit (half or full width) or "=" right after it.
-_MORE_THAN_RE = compile_later(r"^ {0,3}>(?=[0-9０-９=＝])")
+# A ">" typed at the start of a line to mean "more than": a figure (half or full width) or "=" right after it;
+# not a number that opens a list item typed in a quote with no space (">1.摸排", ">2、整改").
+_MORE_THAN_RE = compile_later(r"^ {0,3}>(?=[=＝]|[0-9０-９]++(?![.．、)）](?![0-9０-９])))")
 _MORE_THAN_SOURCE_RE = compile_later(r"^[ \t>]*>[0-9０-９=＝]", re.MULTILINE)
 
 
@@ -2607,7 +2622,8 @@ def _more_than_problems(source: str, lines: list[str], path: str, first_line: in
     drops it: the page shows ``90%的居民表示满意。`` in a quote, the meaning
     changed. A ">" right before a digit (half or full width) or "=" is
     taken as the sign, at any depth of quotes (``> >90%``); one before a
-    space or words (``> 引文``, ``>引文``) is a quotation. Each is warned
+    space or words (``> 引文``, ``>引文``) or before a list item's number
+    (``>1.摸排``: `_slipped_item_problems` tells it) is a quotation. Each is warned
     at its ">", with the backslash that keeps it (``\\>90%``) offered first.
     Fenced code is left alone; found while converting (cached).
     """
@@ -4055,6 +4071,19 @@ def _locate(needles: tuple[str, ...], lowered: list[str], start: int) -> tuple[i
 
 
 
+def _occurrence(needle: str, skipped: int, lowered: list[str]) -> tuple[int, int] | None:
+    """``(line index, column)`` of ``needle`` in ``lowered`` (lines outside fenced code) after ``skipped``
+    earlier places of it, or None when it is there fewer times."""
+    for index, line in outside_fences(lowered):
+        found = line.find(needle)
+        while found >= 0:
+            if not skipped:
+                return index, found + 1
+            skipped -= 1
+            found = line.find(needle, found + 1)
+    return None
+
+
 def _removal_possible(source: str, raw_html: str) -> bool:
     """False only when `_RemovalScanner` provably finds nothing in ``raw_html``.
 
@@ -4072,18 +4101,27 @@ def _removal_possible(source: str, raw_html: str) -> bool:
     return any(url_refusal("a", "href", html.unescape(value)) for value in _HREF_RE.findall(raw_html))
 
 
-def _removal_problems(raw_html: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
-    """Warnings for what the sanitizer removes, at the source line it came from."""
+def _removal_problems(raw_html: str, lines: list[str], blocks: Sequence[_HtmlBlock], path: str,
+                      first_line: int) -> list[Problem]:
+    """Warnings for what the sanitizer removes, at the source line it came from.
+
+    Takes the HTML Python-Markdown made, the body's lines, its raw HTML
+    blocks (`_html_blocks`: a finding on one of their lines gets the hint
+    written for HTML, ``<strong>`` for ``**``), the file's path and the file
+    line of the body's first line.
+    """
     scanner = _RemovalScanner()
     scanner.feed(raw_html)
     scanner.close()
     lowered = [line.lower() for line in lines]
     problems: list[Problem] = []
+    told: set[tuple[int, str]] = set()  # (line index, look) of the findings told once a line
     cursor = 0
     for finding in scanner.findings:
         if finding.typed_only and _locate(finding.needles[:1], lowered, cursor) is None:
             continue
-        found = _locate(finding.needles, lowered, cursor)
+        found = (_occurrence(finding.needles[0], finding.occurrence, lowered) if finding.once_a_line else None) \
+            or _locate(finding.needles, lowered, cursor)
         if found is not None:
             cursor = found[0]
         line, column = (None, None) if found is None else (first_line + found[0], found[1])
@@ -4091,8 +4129,152 @@ def _removal_problems(raw_html: str, lines: list[str], path: str, first_line: in
             text = lowered[found[0]]
             column = next((text.find(needle) + 1 for needle in finding.needles[1:]
                            if needle and needle in text), column)
-        problems.append(Problem(path, line, column, "warning", finding.message, finding.hint))
+            if finding.once_a_line and (found[0], finding.once_a_line) in told:
+                continue
+            told.add((found[0], finding.once_a_line))
+        in_html = found is not None and finding.html_hint and _in_html_block(found[0], blocks)
+        problems.append(Problem(path, line, column, "warning", finding.message,
+                                finding.html_hint if in_html else finding.hint))
     return problems
+
+
+@dataclass(frozen=True)
+class _HtmlBlock:
+    """A raw HTML block of a body: the lines from a line that starts with a block-level tag (``<div>``, ``<p>``,
+    ``<table>``) to its end tag, which Python-Markdown passes on as HTML without reading Markdown in them.
+
+    Fields:
+        start: the index of its first line in the body's lines.
+        end: the index after its last line.
+        tag: the name of the tag that opens it, in lower case (``div``).
+        opening: that start tag as typed (``<div align="center">``).
+        closing: the index of the line holding its last end tag (``</div>``), or -1 when it is never closed.
+    """
+
+    start: int
+    end: int
+    tag: str
+    opening: str
+    closing: int
+
+
+_BLOCK_START_TAG_RE = compile_later(r"<([A-Za-z][A-Za-z0-9]*)\b[^>]*>?")
+
+
+def _html_blocks(lines: Sequence[str], md: markdown.Markdown) -> list[_HtmlBlock]:
+    """The raw HTML blocks of a body just converted by ``md``, in order, found where Python-Markdown's
+    ``html_block`` preprocessor stashed them (its rule: from a block-level start tag at a line's start to the
+    end tag that closes it, blank lines or not, or to the end of the text). Each is placed by its lines in
+    ``lines`` (tabs read as 4 spaces, as Python-Markdown does; blank lines it inserted skipped); a stashed
+    piece found in no line (fenced code, a tag inside a paragraph) is none.
+    """
+    blocks: list[_HtmlBlock] = []
+    cursor = 0
+    for stashed in md.htmlStash.rawHtmlBlocks:
+        found = _BLOCK_START_TAG_RE.match(stashed) if isinstance(stashed, str) else None
+        if found is None or not md.is_block_level(found.group(1).lower()):
+            continue
+        typed = stashed.rstrip("\n").split("\n")
+        span = next((span for start in range(cursor, len(lines)) if (span := _typed_from(lines, typed, start))),
+                    None)
+        if span is None:
+            continue
+        start, end = span
+        tag = found.group(1).lower()
+        closing = next((index for index in range(end - 1, start - 1, -1) if f"</{tag}" in lines[index].lower()), -1)
+        blocks.append(_HtmlBlock(start, end, tag, found.group(), closing))
+        cursor = end
+    return blocks
+
+
+def _typed_from(lines: Sequence[str], typed: Sequence[str], start: int) -> tuple[int, int] | None:
+    """``(start, end)`` when the lines from ``start`` are ``typed`` (as `_html_blocks` compares them), else None."""
+    if lines[start].expandtabs(4).rstrip() != typed[0].rstrip():
+        return None
+    at = start + 1
+    for line in typed[1:]:
+        if at < len(lines) and lines[at].expandtabs(4).rstrip() == line.rstrip():
+            at += 1
+        elif line.strip():
+            return None
+    return start, at
+
+
+def _in_html_block(index: int, blocks: Sequence[_HtmlBlock]) -> bool:
+    """True when the line at ``index`` is in one of the raw HTML ``blocks``."""
+    return any(block.start <= index < block.end for block in blocks)
+
+
+# Markdown an editor types in a raw HTML block, where the page shows it as typed: a heading, a list item (at a
+# line's start), bold, a link or picture (anywhere). Groups: the sign named in the message, and the text.
+_HTML_BLOCK_MARKDOWN_RE = compile_later(
+    r"^ {0,3}(?P<heading>#{1,6})[ \t]+(?P<title>\S.*?)[ \t#]*$|^ {0,3}(?P<item>[-*+]|\d+\.)[ \t]+(?P<text>\S.*)$"
+    r"|(?P<bold>\*\*)(?P<strong>(?=\S)[^*\n]*?\S)\*\*"
+    r"|(?P<link>!?\[)(?P<label>[^\]\n]+)\]\((?P<address>[^()\s]+)\)")
+# Tags that open a block and change nothing the page shows: deleted, the lines between them are read as Markdown.
+_PLAIN_BLOCK_TAGS = frozenset({"div", "p", "center", "section", "article", "aside", "header", "footer", "main",
+                               "nav"})
+# Blocks whose text is code or is removed: Markdown signs in them are meant, or never shown.
+_UNREAD_BLOCK_TAGS = CONTENT_DROPPED_TAGS | {"pre", "code"}
+
+
+def _html_markdown_problems(lines: Sequence[str], blocks: Sequence[_HtmlBlock], path: str,
+                            first_line: int) -> list[Problem]:
+    """Warnings for Markdown typed inside a raw HTML block (`_html_blocks`), which the page shows as typed.
+
+    Python-Markdown reads no Markdown from an HTML block's start tag at a
+    line's start to its end tag, blank lines or not (``md_in_html`` is not
+    enabled): ``<div>`` right above ``### 补齐短板`` shows "### 补齐短板",
+    the heading gone; ``**重点**`` in ``<div align="center">`` shows its
+    stars. Each block is warned once, at the first such sign in it, naming
+    the line of its start tag. The hint deletes the block's tags where they
+    change nothing the page shows (`_PLAIN_BLOCK_TAGS`), else gives the sign
+    written in HTML (``<strong>重点</strong>``).
+    """
+    problems: list[Problem] = []
+    for block in blocks:
+        if block.tag in _UNREAD_BLOCK_TAGS:
+            continue
+        for index in range(block.start, block.end):
+            line = lines[index]
+            found = next((found for found in _HTML_BLOCK_MARKDOWN_RE.finditer(line)
+                          if index > block.start or not (found.group("heading") or found.group("item"))), None)
+            if found is not None:
+                problems.append(_html_markdown_problem(block, found, lines, path, first_line, index))
+                break
+    return problems
+
+
+def _html_markdown_problem(block: _HtmlBlock, found: re.Match[str], lines: Sequence[str], path: str,
+                           first_line: int, index: int) -> Problem:
+    """The warning of `_html_markdown_problems` for the Markdown ``found`` in ``lines[index]``, in ``block``."""
+    sign = next(group for group in ("heading", "item", "bold", "link") if found.group(group))
+    column = found.start(sign) + 1
+    shown = {"heading": found.group("heading"), "item": found.group("item"), "bold": found.group("bold"),
+             "link": "[…](…)"}[sign]
+    opening = _clipped(block.opening, 40)
+    message = (f"this line is inside the HTML block that starts at line {first_line + block.start} ({opening}), "
+               f'where Markdown is not read, so the page shows "{shown}" as typed: {_clipped(lines[index].strip())}')
+    if block.tag in _PLAIN_BLOCK_TAGS:
+        hint = (f"delete {opening} (line {first_line + block.start}) and </{block.tag}> (line "
+                f"{first_line + block.closing}), and Markdown reads the lines between them; the page looks the same "
+                "without these tags" if block.closing >= 0 else
+                f"delete {opening} (line {first_line + block.start}; it is never closed, so the HTML block runs to "
+                "the end of the text), and Markdown reads the lines after it")
+        return Problem(path, first_line + index, column, "warning", message, hint)
+    if sign == "heading":
+        level = len(found.group("heading"))
+        typed = f"<h{level}>{found.group('title')}</h{level}>"
+    elif sign == "item":
+        typed = f"<li>{found.group('text')}</li>"
+    elif sign == "bold":
+        typed = f"<strong>{found.group('strong')}</strong>"
+    elif found.group("link") == "[":
+        typed = f'<a href="{found.group("address")}">{found.group("label")}</a>'
+    else:
+        typed = f'<img src="{found.group("address")}" alt="{found.group("label")}">'
+    hint = paste_hint("write it in HTML there", typed, f": {typed[:typed.index('>') + 1]} … ")
+    return Problem(path, first_line + index, column, "warning", message, hint)
 
 
 # --------------------------------------------------------------------------
@@ -4292,7 +4474,10 @@ class MarkdownRenderer:
             clean_html = _published_controls(clean_html)
         collector = _collect_text(clean_html, serialized=not self._reference)
         text = collector.text()
-        problems = _heading_problems(lines, path, first_line)
+        blocks = _html_blocks(lines, self._md) if "<" in source else []
+        problems = [problem for problem in _heading_problems(lines, path, first_line)
+                    if not _in_html_block(problem.line - first_line, blocks)]  # no heading there: its "#" shows
+        problems += _html_markdown_problems(lines, blocks, path, first_line)
         problems += _nested_empty_heading_problems(lines, clean_html, path, first_line)
         problems += _path_escape_problems(source, lines, path, first_line)
         problems += _typed_link_problems(source, lines, path, first_line)
@@ -4319,7 +4504,7 @@ class MarkdownRenderer:
         problems += _masking_star_problems(lines, clean_html, path, first_line)
         problems += _sub_item_problems(source, lines, clean_html, path, first_line)
         if _removal_possible(source, raw_html):
-            problems += _removal_problems(raw_html, lines, path, first_line)
+            problems += _removal_problems(raw_html, lines, blocks, path, first_line)
         problems += _control_problems(source, lines, control, path, first_line)
         problems.sort(key=Problem.sort_key)
         return RenderedMarkdown(

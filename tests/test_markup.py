@@ -1572,9 +1572,11 @@ def test_a_picture_typed_in_html_without_an_address_is_left_out_with_a_warning(r
         (5, 3, f'{none}, and its description "中间" is shown in its place', how.format("中间"))]
 
 
-def test_colours_and_alignment_typed_in_html_are_warned_once_per_kind(renderer: MarkdownRenderer) -> None:
+def test_colours_and_alignment_typed_in_html_are_warned_at_each_line(renderer: MarkdownRenderer) -> None:
     # <span style="color:red">, <font color=red> and <p align="center"> lost their colour and centring unwarned
-    # (<font> was told only as "raw HTML <font> was removed", with no word of its colour).
+    # (<font> was told only as "raw HTML <font> was removed", with no word of its colour). Then only the first
+    # colour and the first centring of a page were told: <center> on another line lost its centring unwarned. A
+    # second colour on the same line (<font color="blue">) is the same mistake there, told once.
     body = ('<p align="center">关于开展大调研的通知</p>\n\n请各村<span style="color:red">今天下班前</span>上报，'
             '<font color="blue">逾期不候</font>。\n\n<center>白鹤镇人民政府</center>\n\n'
             '<table><tr><td style="text-align:center;font-weight:bold">合计</td><td style="text-align:center">296</td>'
@@ -1586,10 +1588,13 @@ def test_colours_and_alignment_typed_in_html_are_warned_once_per_kind(renderer: 
         (14, 10, 'style="color:red" on <span> was removed, so the page does not show that colour (颜色): the site\'s '
                  "theme sets the colours",
          'to make words stand out, write them in bold (加粗): **今天下班前**; otherwise delete style="color:red"'),
+        (16, 1, "raw HTML <center> was removed, so the page does not centre it (居中): the site's theme sets the "
+                "alignment; its text was kept", "delete <center> and </center>"),
         (18, 16, '"font-weight:bold" in style="text-align:center;font-weight:bold" on <td> was removed, so the page '
                  "does not show that font, size or weight (字体/字号): the site's theme sets the fonts",
-         "to make words stand out, write them in bold (加粗): **合计**; otherwise delete font-weight:bold from "
-         'style="text-align:center;font-weight:bold"')]
+         # typed in an HTML table, where ** would show as typed
+         "to make words stand out, write them in bold (加粗): <strong>合计</strong>; otherwise delete font-weight:bold "
+         'from style="text-align:center;font-weight:bold"')]
     page = fragment(result.html)
     assert [element.get("style") for element in page.xpath("//*[@style]")] == ["text-align:center"] * 2
     assert not page.xpath("//*[@align]") and not page.xpath("//font|//center")
@@ -1597,6 +1602,95 @@ def test_colours_and_alignment_typed_in_html_are_warned_once_per_kind(renderer: 
                             "| 照明 | 18 |\n\n代码照原样：`<span style=\"color:red\">紧急</span>` 和 `<p align=\"center\">`。\n",
                             "content/a.md", 12)
     assert fixed.problems == ()
+
+
+INSIDE_HTML = ("this line is inside the HTML block that starts at line {start} ({tag}), where Markdown is not read, "
+               'so the page shows "{sign}" as typed: {line}')
+PLAIN_TAGS = ("delete {tag} (line {start}) and </div> (line {end}), and Markdown reads the lines between them; the "
+              "page looks the same without these tags")
+
+
+def test_markdown_typed_inside_an_html_block_is_warned_with_the_tags_to_delete(renderer: MarkdownRenderer) -> None:
+    # "<div>" right above "### 补齐…" published the line as text, "###" and all, the heading gone, told only as "heading
+    # level jumps from 1 to 3"; "**重点**" in <div align="center"> showed its stars. Python-Markdown reads no Markdown
+    # from a block's start tag to its end tag, blank lines or not: a blank line after <div> does not help.
+    body = ('## 调研\n\n<div>\n### 补齐“四个最”短板\n</div>\n\n<div align="center">\n\n**重点**：看这里\n\n</div>\n\n'
+            "```\n<div>\n### 代码\n</div>\n```\n")
+    result = renderer.render(body, "content/a.md", 1)
+    assert placed(result) == [
+        (4, 1, INSIDE_HTML.format(start=3, tag="<div>", sign="###", line="### 补齐“四个最”短板"),
+         PLAIN_TAGS.format(tag="<div>", start=3, end=5)),
+        (7, 6, 'align="center" on <div> was removed, so the page does not centre it (居中): the site\'s theme sets the '
+               "alignment", 'delete align="center"'),
+        (9, 1, INSIDE_HTML.format(start=7, tag='<div align="center">', sign="**", line="**重点**：看这里"),
+         PLAIN_TAGS.format(tag='<div align="center">', start=7, end=11))]
+    assert "<div>\n### 补齐“四个最”短板\n</div>" in result.html and "\n**重点**：看这里\n" in result.html
+    lines = body.split("\n")
+    for index in (2, 4, 6, 10):  # the tags the hints name
+        lines[index] = ""
+    followed = renderer.render("\n".join(lines), "content/a.md", 1)
+    assert followed.problems == ()
+    assert followed.html == ('<h2 id="调研">调研</h2>\n<h3 id="补齐四个最短板">补齐“四个最”短板</h3>\n'
+                             "<p><strong>重点</strong>：看这里</p>\n<pre><code>&lt;div&gt;\n### 代码\n&lt;/div&gt;\n</code></pre>")
+
+
+def test_markdown_inside_an_html_table_or_an_unclosed_block_is_given_what_to_type(renderer: MarkdownRenderer) -> None:
+    # Deleting <table> would break the table: the bold is offered in HTML. A <div> never closed takes the rest
+    # of the text.
+    body = "<table>\n<tr><td>**合计**</td><td>296</td></tr>\n</table>\n\n<div>\n## 下一步\n\n继续。\n"
+    result = renderer.render(body, "content/a.md", 1)
+    assert placed(result) == [
+        (2, 9, INSIDE_HTML.format(start=1, tag="<table>", sign="**", line="<tr><td>**合计**</td><td>296</td></tr>"),
+         "write it in HTML there: <strong>合计</strong>"),
+        (6, 1, INSIDE_HTML.format(start=5, tag="<div>", sign="##", line="## 下一步"),
+         "delete <div> (line 5; it is never closed, so the HTML block runs to the end of the text), and Markdown reads "
+         "the lines after it")]
+    followed = renderer.render(body.replace("**合计**", "<strong>合计</strong>").replace("<div>\n", ""), "content/a.md", 1)
+    assert followed.problems == ()
+    assert followed.html == ("<table>\n<tbody><tr><td><strong>合计</strong></td><td>296</td></tr>\n</tbody></table>\n\n"
+                             '<h2 id="下一步">下一步</h2>\n<p>继续。</p>')
+
+
+COLOUR = ("{what} was removed, so the page does not show that colour (颜色): the site's theme sets the colours{kept}")
+
+
+@pytest.mark.parametrize(("typed", "tag", "what", "delete"), [
+    ('<p><font color="red">红色文字</font>结束</p>', "font", 'raw HTML <font color="red">',
+     '<font color="red"> and </font>'),
+    ('<p><span style="color:red">红色文字</span>结束</p>', "span", 'style="color:red" on <span>', 'style="color:red"'),
+    ('<div style="color:red">红色文字</div>', "div", 'style="color:red" on <div>', 'style="color:red"'),
+])
+def test_a_colour_typed_inside_html_is_offered_bold_written_in_html(renderer: MarkdownRenderer, typed: str, tag: str,
+                                                                    what: str, delete: str) -> None:
+    # The hint offered **红色文字**, which inside HTML the page then showed with its stars.
+    [problem] = renderer.render(typed + "\n", "content/a.md", 3).problems
+    assert (problem.line, problem.message, problem.hint) == (
+        3, COLOUR.format(what=what, kept="; its text was kept" if tag == "font" else ""),
+        f"to make words stand out, write them in bold (加粗): <strong>红色文字</strong>; otherwise delete {delete}")
+    start = typed.index(f"<{tag}")
+    followed = typed[:start] + "<strong>红色文字</strong>" + typed[typed.index(f"</{tag}>") + len(tag) + 3:]
+    if tag == "div":
+        followed = "<div><strong>红色文字</strong></div>"
+    page = renderer.render(followed + "\n", "content/a.md", 3)
+    assert page.problems == ()
+    assert page.html == ("<div><strong>红色文字</strong></div>" if tag == "div" else "<p><strong>红色文字</strong>结束</p>")
+    # In a Markdown paragraph, ** is read: it stays the hint there.
+    [problem] = renderer.render(f"正文{typed[start:typed.index(f'</{tag}>') + len(tag) + 3]}\n", "content/a.md",
+                                3).problems
+    assert problem.hint.startswith("to make words stand out, write them in bold (加粗): **红色文字**;")
+
+
+def test_each_line_where_a_colour_is_removed_is_warned(renderer: MarkdownRenderer) -> None:
+    # Only the first colour of a page was told: the second line lost its red unwarned.
+    body = ('<p><span style="color:blue">蓝色</span>一段</p>\n\n<p><font color="red">红色文字</font>结束</p>\n\n'
+            '正文<font color="red">红</font>和<font color="red">又红</font>\n')
+    result = renderer.render(body, "content/a.md", 1)
+    assert [(p.line, p.column, p.message) for p in result.problems] == [
+        (1, 10, COLOUR.format(what='style="color:blue" on <span>', kept="")),
+        (3, 4, COLOUR.format(what='raw HTML <font color="red">', kept="; its text was kept")),
+        (5, 3, COLOUR.format(what='raw HTML <font color="red">', kept="; its text was kept"))]  # once a line
+    assert [p.hint.split(";")[0].rsplit(" ", 1)[1] for p in result.problems] == [
+        "<strong>蓝色</strong>", "<strong>红色文字</strong>", "**红**"]
 
 
 # <td align="right"> was told "the site's theme sets the alignment; delete align", yet a table cell keeps
