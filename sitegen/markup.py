@@ -94,7 +94,9 @@ Policies (what editors get, and why):
   Markdown's text, ``<strong>…</strong>`` inside a raw HTML block, where
   Markdown is not read; Markdown typed in such a block (``<div>`` right above
   ``### 标题``) is warned too (`_html_markdown_problems`). Only a tag of an
-  element HTML defines (:data:`HTML_ELEMENTS`) is a tag: words in angle
+  element HTML defines (:data:`HTML_ELEMENTS`), or of Word's own markup
+  (``<o:p>``, ``<st1:chsdate>``: removed, its text kept, told once a page
+  for each name), is a tag: words in angle
   brackets (``<WPS表格>``, ``<PM2.5>``, ``</Excel>``) are text, shown as typed,
   in Markdown and in raw HTML alike; Chinese words in them are warned, with
   book-title marks (《》) offered.
@@ -931,10 +933,17 @@ def is_html_tag(typed: str) -> bool:
     return name is not None and _element_name(name.group(1))
 
 
+# A tag of Word's own markup, which a page pasted from Word (or saved by it as HTML) holds: <o:p> (Office),
+# <w:…> (Word), <v:…> (drawings), <m:…> (formulas), <x:…> (Excel), <st1:chsdate …> (smart tags).
+_WORD_TAG_RE = compile_later(r"(?:o|w|v|m|x|wp|st\d{1,2}):[A-Za-z][A-Za-z0-9]*", re.IGNORECASE)
+
+
 def _element_name(name: str) -> bool:
     """True when ``name`` names an element of :data:`HTML_ELEMENTS` as HTML reads names: ASCII letters in any
-    case (``str.lower`` would also make the Kelvin sign K a "k", which HTML does not)."""
-    return name.isascii() and name.lower() in HTML_ELEMENTS
+    case (``str.lower`` would also make the Kelvin sign K a "k", which HTML does not); or a tag of Word's own
+    markup (``o:p``, ``st1:chsdate``: `_WORD_TAG_RE`), which is removed, its text kept, and warned, not shown
+    as typed."""
+    return name.isascii() and (name.lower() in HTML_ELEMENTS or _WORD_TAG_RE.fullmatch(name) is not None)
 
 
 class _TagsOnly(inlinepatterns.HtmlInlineProcessor):
@@ -1633,6 +1642,11 @@ class _RemovalScanner(_LenientParser):
             return
         elif tag in CONTENT_DROPPED_TAGS:
             message = f"raw HTML <{tag}> was removed with its content (not allowed in content)"
+        elif _WORD_TAG_RE.fullmatch(tag):
+            message = (f"raw HTML <{tag}> was removed: it is Word's own markup (Word 的格式标记), pasted with the text, "
+                       "which no page shows; its text was kept")
+            hint = (f"delete <{tag}> and </{tag}> wherever they stand (to paste from Word without them, use "
+                    "选择性粘贴 → 无格式文本)")
         else:
             message = f"raw HTML <{tag}> was removed (not allowed in content); its text was kept"
         self._reported_tags.add(tag)

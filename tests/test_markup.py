@@ -1693,6 +1693,31 @@ def test_each_line_where_a_colour_is_removed_is_warned(renderer: MarkdownRendere
         "<strong>蓝色</strong>", "<strong>红色文字</strong>", "**红**"]
 
 
+WORD_TAG = ("raw HTML <{tag}> was removed: it is Word's own markup (Word 的格式标记), pasted with the text, which no "
+            "page shows; its text was kept")
+WORD_TAG_HINT = ("delete <{tag}> and </{tag}> wherever they stand (to paste from Word without them, use 选择性粘贴 → "
+                 "无格式文本)")
+
+
+def test_words_own_markup_pasted_with_the_text_is_removed_and_told_once_a_page(renderer: MarkdownRenderer) -> None:
+    # "段落<o:p></o:p>" was published as "段落&lt;o:p&gt;&lt;/o:p&gt;", the tags shown as text: a name with a
+    # colon was taken for words in angle brackets (<WPS表格>), not for a tag.
+    body = ('段落<o:p></o:p>\n\n<p class=MsoNormal>文字<o:p>保留</o:p></p>\n\n'
+            '<st1:chsdate Year="2018" Month="5" Day="3">5月3日</st1:chsdate>召开会议<O:P/>\n')
+    result = renderer.render(body, "content/a.md", 1)
+    assert placed(result) == [
+        (1, 3, WORD_TAG.format(tag="o:p"), WORD_TAG_HINT.format(tag="o:p")),
+        (3, 4, 'class="MsoNormal" on <p> was removed: the site\'s theme gives every page its look', 'delete class="…"'),
+        (5, 1, WORD_TAG.format(tag="st1:chsdate"), WORD_TAG_HINT.format(tag="st1:chsdate"))]
+    assert result.html == "<p>段落</p>\n<p>文字保留</p>\n\n<p>5月3日召开会议</p>"
+    followed = renderer.render("段落\n\n<p>文字保留</p>\n\n5月3日召开会议\n", "content/a.md", 1)
+    assert followed.problems == () and followed.html == result.html
+    # Other names with a colon are no tags of Word's: an address, words in angle brackets.
+    shown = renderer.render("<http://a.org/x> <abc:def> <mailto:a@b.c>\n", "content/a.md", 1)
+    assert shown.problems == ()
+    assert "&lt;abc:def&gt;" in shown.html and 'href="http://a.org/x"' in shown.html
+
+
 # <td align="right"> was told "the site's theme sets the alignment; delete align", yet a table cell keeps
 # style="text-align:right" (Python-Markdown writes it for --:): the hint now gives what keeps the alignment.
 @pytest.mark.parametrize(("cell", "typed", "missed", "kept"), [
