@@ -787,6 +787,12 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A colour or centring typed in HTML (颜色/居中)", '<span style="color:red">紧急</span>',
          {_P: interview(body='<p align="center">关于开展大调研的通知</p>\n\n请各村<span style="color:red">今天下班前</span>'
                              "上报。\n")}),
+        ("Markdown typed inside an HTML block (shown as typed)", "<div>, then ### 补齐“四个最”短板",
+         {_P: interview(body="## 调研\n\n<div>\n### 补齐“四个最”短板\n</div>\n")}),
+        ("A colour typed inside HTML (bold is offered in HTML there)", '<p><font color="red">红色文字</font>结束</p>',
+         {_P: interview(body='正文。\n\n<p><font color="red">红色文字</font>结束</p>\n')}),
+        ("Word's own markup pasted with the text", "段落<o:p></o:p>",
+         {_P: interview(body="段落<o:p></o:p>\n")}),
         ("A script pasted into the text", "<script>…</script>",
          {_P: interview(body="正文。\n\n<script>alert(1)</script>\n")}),
         ("An event handler or javascript: link", "<a onclick=…>",
