@@ -4241,7 +4241,9 @@ def _html_markdown_problems(lines: Sequence[str], blocks: Sequence[_HtmlBlock], 
     enabled): ``<div>`` right above ``### 补齐短板`` shows "### 补齐短板",
     the heading gone; ``**重点**`` in ``<div align="center">`` shows its
     stars. Each block is warned once, at the first such sign in it, naming
-    the line of its start tag. The hint deletes the block's tags where they
+    the line of its start tag; a line opening with "1." or "-" in a table's
+    cell reads as typed, so a list item is looked for only where the tags
+    can go. The hint deletes the block's tags where they
     change nothing the page shows (`_PLAIN_BLOCK_TAGS`), else gives the sign
     written in HTML (``<strong>重点</strong>``).
     """
@@ -4252,7 +4254,8 @@ def _html_markdown_problems(lines: Sequence[str], blocks: Sequence[_HtmlBlock], 
         for index in range(block.start, block.end):
             line = lines[index]
             found = next((found for found in _HTML_BLOCK_MARKDOWN_RE.finditer(line)
-                          if index > block.start or not (found.group("heading") or found.group("item"))), None)
+                          if (index > block.start or not (found.group("heading") or found.group("item")))
+                          and (block.tag in _PLAIN_BLOCK_TAGS or not found.group("item"))), None)
             if found is not None:
                 problems.append(_html_markdown_problem(block, found, lines, path, first_line, index))
                 break
@@ -4279,8 +4282,6 @@ def _html_markdown_problem(block: _HtmlBlock, found: re.Match[str], lines: Seque
     if sign == "heading":
         level = len(found.group("heading"))
         typed = f"<h{level}>{found.group('title')}</h{level}>"
-    elif sign == "item":
-        typed = f"<li>{found.group('text')}</li>"
     elif sign == "bold":
         typed = f"<strong>{found.group('strong')}</strong>"
     elif found.group("link") == "[":

@@ -1634,20 +1634,33 @@ def test_markdown_typed_inside_an_html_block_is_warned_with_the_tags_to_delete(r
                              "<p><strong>重点</strong>：看这里</p>\n<pre><code>&lt;div&gt;\n### 代码\n&lt;/div&gt;\n</code></pre>")
 
 
+@pytest.mark.parametrize(("typed", "sign", "column"), [("- 走访企业", "-", 1), ("1. 走访企业", "1.", 1),
+                                                     ("详见[通知](/notices/1/)", "[…](…)", 3)])
+def test_a_list_item_or_link_typed_inside_a_div_is_warned(renderer: MarkdownRenderer, typed: str, sign: str,
+                                                          column: int) -> None:
+    body = f"<div>\n{typed}\n</div>\n"
+    [problem] = renderer.render(body, "content/a.md", 1).problems
+    assert (problem.line, problem.column, problem.message, problem.hint) == (
+        2, column, INSIDE_HTML.format(start=1, tag="<div>", sign=sign, line=typed),
+        PLAIN_TAGS.format(tag="<div>", start=1, end=3))
+    assert renderer.render(f"\n{typed}\n\n", "content/a.md", 1).problems == ()
+
+
 def test_markdown_inside_an_html_table_or_an_unclosed_block_is_given_what_to_type(renderer: MarkdownRenderer) -> None:
     # Deleting <table> would break the table: the bold is offered in HTML. A <div> never closed takes the rest
     # of the text.
-    body = "<table>\n<tr><td>**合计**</td><td>296</td></tr>\n</table>\n\n<div>\n## 下一步\n\n继续。\n"
+    body = "<table>\n<tr><td>\n1. 成立\n</td></tr>\n<tr><td>**合计**</td><td>296</td></tr>\n</table>\n\n<div>\n## 下一步\n\n继续。\n"
     result = renderer.render(body, "content/a.md", 1)
     assert placed(result) == [
-        (2, 9, INSIDE_HTML.format(start=1, tag="<table>", sign="**", line="<tr><td>**合计**</td><td>296</td></tr>"),
-         "write it in HTML there: <strong>合计</strong>"),
-        (6, 1, INSIDE_HTML.format(start=5, tag="<div>", sign="##", line="## 下一步"),
-         "delete <div> (line 5; it is never closed, so the HTML block runs to the end of the text), and Markdown reads "
+        (5, 9, INSIDE_HTML.format(start=1, tag="<table>", sign="**", line="<tr><td>**合计**</td><td>296</td></tr>"),
+         "write it in HTML there: <strong>合计</strong>"),  # "1. 成立" in a cell reads as typed: not told
+        (9, 1, INSIDE_HTML.format(start=8, tag="<div>", sign="##", line="## 下一步"),
+         "delete <div> (line 8; it is never closed, so the HTML block runs to the end of the text), and Markdown reads "
          "the lines after it")]
     followed = renderer.render(body.replace("**合计**", "<strong>合计</strong>").replace("<div>\n", ""), "content/a.md", 1)
     assert followed.problems == ()
-    assert followed.html == ("<table>\n<tbody><tr><td><strong>合计</strong></td><td>296</td></tr>\n</tbody></table>\n\n"
+    assert followed.html == ("<table>\n<tbody><tr><td>\n1. 成立\n</td></tr>\n"
+                             "<tr><td><strong>合计</strong></td><td>296</td></tr>\n</tbody></table>\n\n"
                              '<h2 id="下一步">下一步</h2>\n<p>继续。</p>')
 
 
