@@ -152,7 +152,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHIN
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "66"
+POLICY_VERSION = "67"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -3713,6 +3713,56 @@ def _typed_item(line: str) -> tuple[str, int, str] | None:
     return "ul", 0, f"- {line[found.end():].strip()}"
 
 
+def _open_fence_problems(lines: list[str], clean_html: str, path: str, first_line: int) -> list[Problem]:
+    """A warning at a code fence (``` or ~~~, 代码块) that no fence closes.
+
+    Python-Markdown makes a code block only of a fence and its closing one: a
+    fence left open is shown as typed (a line "```" in the page) and the lines
+    after it read as text, while the checks that skip code (`outside_fences`)
+    took them for code and told nothing of them. Only when the page shows the
+    fence's signs (a closed block holds none of them as text). The hint
+    closes it, or deletes it when no code was meant.
+    """
+    if "```" not in clean_html and "~~~" not in clean_html:
+        return []
+    fence, opened = "", None
+    for index, line in enumerate(lines):
+        found = _FENCE_RE.match(line)
+        if found and (not fence or found.group(1).startswith(fence)):
+            fence, opened = ("", None) if fence else (found.group(1)[0] * 3, index)
+    if opened is None:
+        return []
+    line = lines[opened]
+    sign = _FENCE_RE.match(line).group(1)  # type: ignore[union-attr]
+    return [Problem(path, first_line + opened, line.index(sign) + 1, "warning",
+                    f'the code block (代码块) begun by "{sign}" on this line is never closed, so the page shows '
+                    f'"{sign}" as typed and the lines after it as text',
+                    f"type {sign} on a line of its own below the code's last line; if no code was meant, delete "
+                    f"this line")]
+
+
+_END_MARK_RE = compile_later(r"^( {0,3})[-*+][ \t]+((?:THE )?END|全文完|完|结束)(?:[ \t]+[-*+])?[ \t]*$", re.IGNORECASE)
+"""The mark a WeChat article ends with, typed with list dashes: "- END -" (a list item "END -" in Markdown)."""
+
+
+def _end_mark_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
+    """A warning at each line "- END -" (the end mark of a WeChat article, 文末标记) outside code: Markdown reads
+    it as a list item, and the page shows a dot and "END -". The hint deletes it (a page needs no end mark),
+    or keeps it typed with full-width dashes, which no list starts with."""
+    if "完" not in source and "结束" not in source and "end" not in source.lower():
+        return []  # most pages: no line to look at
+    problems = []
+    for index, line in outside_fences(lines):
+        found = _END_MARK_RE.match(line) if "-" in line or "*" in line or "+" in line else None
+        if found is not None:
+            item = line.strip()[1:].strip()
+            problems.append(Problem(path, first_line + index, len(found.group(1)) + 1, "warning",
+                                    f'"{line.strip()}" is read as a list item (列表), so the page shows a dot and '
+                                    f'"{item}"', f"delete this line: a page ends without an end mark; to keep it, "
+                                    f"type it with full-width dashes (全角): —{found.group(2)}—"))
+    return problems
+
+
 def _slipped_item_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
     """Warnings for list items typed as an input method gives them: ``1.成立`` with no space after the dot,
     ``1．成立`` with a full-width dot (全角), ``-成立`` with no space after the dash, ``－成立`` with a
@@ -4510,6 +4560,8 @@ class MarkdownRenderer:
         problems += _angle_bracket_problems(lines, clean_html, path, first_line)
         problems += _odd_space_item_problems(source, lines, path, first_line)
         problems += _slipped_item_problems(source, lines, path, first_line)
+        problems += _open_fence_problems(lines, clean_html, path, first_line)
+        problems += _end_mark_problems(source, lines, path, first_line)
         problems += _table_problems(source, lines, path, first_line)
         problems += _table_cell_problems(source, lines, self._md, path, first_line)
         problems += _invisible_problems(source, lines, path, first_line)

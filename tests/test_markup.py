@@ -1221,6 +1221,42 @@ def test_summary_cuts_at_limit_without_punctuation() -> None:
     assert summarize("The quick brown fox jumps over the lazy dog", 20) == "The quick brown…"
 
 
+def test_a_code_fence_never_closed_is_warned_and_closed_as_told_makes_a_code_block(renderer: MarkdownRenderer) -> None:
+    # The page showed "```" as typed and the lines after it as text, unwarned, and the checks that skip code took
+    # those lines for code.
+    body = "## 问题\n\n```\n地址：镇政府二楼\n\n正文继续。\n"
+    rendered = renderer.render(body, "content/a.md", 11)
+    assert "<p>```<br>" in rendered.html
+    assert [(p.line, p.column, p.severity, p.message, p.hint) for p in rendered.problems] == [
+        (13, 1, "warning", 'the code block (代码块) begun by "```" on this line is never closed, so the page shows '
+         '"```" as typed and the lines after it as text', "type ``` on a line of its own below the code's last "
+         "line; if no code was meant, delete this line")]
+    closed = renderer.render(body.replace("二楼\n", "二楼\n```\n"), "content/a.md", 11)
+    assert closed.problems == () and "<pre><code>地址：镇政府二楼\n</code></pre>" in closed.html
+    deleted = renderer.render(body.replace("```\n", ""), "content/a.md", 11)
+    assert deleted.problems == () and "<p>地址：镇政府二楼</p>" in deleted.html
+    # Closed blocks, and fence signs typed as code in a line, are not told.
+    assert renderer.render("```\n甲\n```\n\n用 `` ``` `` 围住代码。\n", "content/a.md", 1).problems == ()
+
+
+@pytest.mark.parametrize("mark", ["- END -", "- END", "* 完 *", "- 全文完 -", "- the end -"])
+def test_the_end_mark_of_a_wechat_article_typed_with_dashes_is_warned_as_a_list_item(
+        renderer: MarkdownRenderer, mark: str) -> None:
+    # "- END -", the end mark of a WeChat article pasted with it, was published as a list of one item "END -".
+    rendered = renderer.render(f"## 问题\n\n回答。\n\n{mark}\n", "content/a.md", 11)
+    item = mark[1:].strip()
+    word = item.strip("-* ")
+    assert f"<li>{item}</li>" in rendered.html
+    assert [(p.line, p.column, p.message, p.hint) for p in rendered.problems] == [
+        (15, 1, f'"{mark}" is read as a list item (列表), so the page shows a dot and "{item}"',
+         f"delete this line: a page ends without an end mark; to keep it, type it with full-width dashes (全角): "
+         f"—{word}—")]
+    kept = renderer.render(f"## 问题\n\n回答。\n\n—{word}—\n", "content/a.md", 11)
+    assert kept.problems == () and f"<p>—{word}—</p>" in kept.html
+    # A list item that says more is a list item.
+    assert renderer.render("## 问题\n\n- END 之后的安排\n- 完成整改\n", "content/a.md", 11).problems == ()
+
+
 def test_summary_never_ends_in_part_of_a_figure_or_a_latin_word() -> None:
     # "…共收集问题清单1296份" cut after its "1" was published on every list, feed and <meta description> as
     # "…共收集问题清单1…": a figure of 1, with no message. A figure goes whole or not at all.
