@@ -5888,10 +5888,41 @@ def _explain_node_content(lines: _Lines, line: int, column: int, mark: object) -
             "check this line and the one above: brackets and quotes closed, one value after each \"key:\"", None)
 
 
-def _explain_block_header(_lines: _Lines, _line: int, _column: int, _mark: object) -> Explanation:
-    """Text after ``|`` or ``>`` on the same line."""
-    return ('after "|" or ">" the text must start on the next line',
-            "move the text to the next line, indented with spaces", None)
+def _explain_block_header(lines: _Lines, line: int, column: int, mark: object) -> Explanation:
+    """Explain text typed after ``|`` or ``>`` on the field's own line (``title: >90%居民满意的白鹤镇``), pointing
+    at the sign (the ``mark`` of the block scalar; the parser's ``line``:``column`` is past the digits it read).
+
+    The text there is the value itself, the sign its first character: "move the text to the next line",
+    followed, published 90%居民满意的白鹤镇, the ">" lost. The hint gives the line with the value in quotes;
+    when lines further in go on from it, where to type the two quotes.
+    """
+    index = getattr(mark, "index", None)  # PyYAML's and libyaml's marks alike
+    at = lines.at(index) if isinstance(index, int) else (line, column)
+    typed = lines.line(at[0])
+    sign, value_at = typed[at[1]:at[1] + 1], at[1]  # the sign is the value's first character
+    if sign not in ("|", ">"):
+        return ('after "|" or ">" the text must start on the next line',
+                "move the text to the next line, indented with spaces", None)
+    value, comment = _split_comment(typed[value_at:])
+    below = []
+    for number in range(at[0] + 1, len(lines.lines)):
+        if _holds_yaml(lines.line(number)) and _indent(lines.line(number)) <= _indent(typed):
+            break
+        below.append(number)
+    while below and not _holds_yaml(lines.line(below[-1])):
+        below.pop()
+    message = (f'after "|" or ">" the text must start on the next line: YAML reads a value starting with "{sign}" '
+               "as the sign of a block of text (多行文本) typed below it")
+    if not below:
+        return message, paste_hint(f'type the value in quotes, so that "{sign}" is its first character',
+                                   _with_comment(typed[:value_at] + _quote(value), comment).strip(" "),
+                                   f": {_quote_steps(_quote(value)[0], value, comment)}"), at
+    text = "\n".join([value] + [lines.line(n) for n in below])
+    quote = _quote(text)[0]
+    twice = ", and type each ' inside it twice" if quote == "'" and "'" in text else ""
+    return (message, f'if "{sign}" is part of the value, type {quote} before the "{sign}" and another {quote} at the '
+            f"end of the value's last line{twice}; if it starts a block of text, move "
+            f'"{_clip(value[1:].strip(), 20)}" to the next line, as far in as the lines below it', at)
 
 
 def _explain_document_start(lines: _Lines, line: int, _column: int, _mark: object) -> Explanation:

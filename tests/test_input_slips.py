@@ -135,6 +135,44 @@ def test_an_action_ending_in_a_colon_is_told_to_be_quoted_and_the_hint_followed_
     assert items == ["走访草莓种业研发中心", fixed.strip(' -"\n')]
 
 
+_BLOCK_SIGN = ('error: after "|" or ">" the text must start on the next line: YAML reads a value starting with '
+               '"{sign}" as the sign of a block of text (多行文本) typed below it (YAML parser: while scanning a block '
+               "scalar: did not find expected comment or line break)\n"
+               '  hint: type the value in quotes, so that "{sign}" is its first character: {line}')
+
+
+@pytest.mark.parametrize(("typed", "column", "fixed", "value"), [
+    ("title: >90%居民满意的白鹤镇", 8, 'title: ">90%居民满意的白鹤镇"', ">90%居民满意的白鹤镇"),
+    ("summary: |居民满意度>90%", 10, 'summary: "|居民满意度>90%"', "|居民满意度>90%"),
+    ('title: >90%居民说"满意"  # 标题', 8, 'title: \'>90%居民说"满意"\'  # 标题', '>90%居民说"满意"'),
+])
+def test_a_value_starting_with_a_block_sign_is_told_at_the_sign_and_the_hint_followed_keeps_it(
+        tmp_path: Path, typed: str, column: int, fixed: str, value: str) -> None:
+    # "move the text to the next line", followed, published <h1>90%居民满意的白鹤镇: the ">" was lost, and the
+    # column was 2 past the ">" (the parser reads "9" as the block's indentation).
+    field = typed.split(":")[0]
+    page = interview(extra=typed + "\n") if field == "summary" else interview().replace("title: 白鹤镇访谈", typed)
+    line = 9 if field == "summary" else 2
+    root = write_site(tmp_path, {PAGE_PATH: page})
+    assert printed(root) == [f"{PAGE_PATH}:{line}:{column}: " + _BLOCK_SIGN.format(sign=typed[column - 1], line=fixed)]
+    write_site(root, {PAGE_PATH: page.replace(typed, fixed)})
+    assert printed(root) == []
+    html = parse_html(build_at(root) / "interviews/baihe/index.html")
+    shown = html.xpath("//h1")[0] if field == "title" else html.xpath("//meta[@name='description']/@content")[0]
+    assert (text_of(shown) if field == "title" else shown) == value
+
+
+def test_an_action_starting_with_a_block_sign_is_told_at_the_sign_and_the_hint_followed_keeps_it(
+        tmp_path: Path) -> None:
+    page = case_study("  - 走访草莓种业研发中心\n  - >80%的农户已走访\n", "  - 大调研\n")
+    root = write_site(tmp_path, {CASE_PATH: page})
+    assert printed(root) == [f"{CASE_PATH}:8:5: " + _BLOCK_SIGN.format(sign=">", line='- ">80%的农户已走访"')]
+    write_site(root, {CASE_PATH: page.replace("- >80%的农户已走访", '- ">80%的农户已走访"')})
+    assert printed(root) == []
+    items = parse_html(build_at(root) / "cases/caomei/index.html").xpath("//li/text()")[:2]
+    assert items == ["走访草莓种业研发中心", ">80%的农户已走访"]
+
+
 _ONE_TAG = '; if "大调研: 2018" is one tag, put it in quotes: "大调研: 2018"'
 
 

@@ -1128,7 +1128,7 @@ def test_two_commas_in_a_list_say_to_delete_one(text: str, column: int, hint: st
     ("a: `x\n", 1, 4, 'a value cannot start with "`"'),
     ("a: %x\n", 1, 4, 'a value cannot start with "%"'),
     ("a: [1, 2]]\n", 1, 10, '"]" here has no matching opening bracket'),
-    ("a: |x\n", 1, 5, 'after "|" or ">" the text must start on the next line'),
+    ("a: |x\n", 1, 4, 'after "|" or ">" the text must start on the next line'),
     (": x\n", 1, 1, 'a key is missing before ":"'),
     ("a: x\n  y: z\n", 2, 4, 'a "key:" is not expected here: this line is read as part of the value above'),
     ('a: "\\q"\n', 1, 5, '"\\q" is not a valid escape in a double-quoted value'),
@@ -1149,6 +1149,17 @@ def test_syntax_errors_are_explained(text: str, line: int, column: int, start: s
     assert (problem.path, problem.line, problem.column, problem.severity) == ("data/x.yaml", line, column, "error")
     assert problem.message.startswith(start)
     assert problem.hint
+
+
+def test_a_block_sign_before_text_going_on_below_is_told_both_ways_and_each_reads() -> None:
+    # The text on the sign's line may be the value's first character or a block's first line: either way kept.
+    text = "summary: >90%居民满意，\n  走访全覆盖。\nslug: x\n"
+    _, report = load(text)
+    assert [(p.line, p.column, p.hint) for p in report.problems] == [(1, 10, (
+        'if ">" is part of the value, type " before the ">" and another " at the end of the value\'s last line; if '
+        'it starts a block of text, move "90%居民满意，" to the next line, as far in as the lines below it'))]
+    assert ok('summary: ">90%居民满意，\n  走访全覆盖。"\nslug: x\n').value["summary"] == ">90%居民满意，走访全覆盖。"
+    assert ok("summary: >\n  90%居民满意，\n  走访全覆盖。\nslug: x\n").value["summary"] == "90%居民满意，走访全覆盖。\n"
 
 
 @pytest.mark.parametrize(("typed", "fixed"), [
