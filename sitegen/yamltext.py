@@ -3328,7 +3328,7 @@ class _TreeBuilder:
             self.documents += 1
             if self.documents > 1:
                 self.fail(event, "a second YAML document starts here; a file holds only one",
-                          'remove the "---" line and what follows it, or move it to its own file')
+                          self.second_document_hint(self.where(event)[0]))
         elif isinstance(event, yaml.AliasEvent):
             self.refuse_anchor(event)
             self.add_node(None, self.where(event), key_text=None)
@@ -3512,6 +3512,21 @@ class _TreeBuilder:
         self.issues.append(_Issue(line, column, "anchors and aliases are not supported in content files",
                                   'write the value out in full instead of using "&name" and "*name"'))
 
+    def second_document_hint(self, line: int) -> str:
+        """The hint for a "---" on the 0-based ``line`` that starts a second document.
+
+        When the fields at the left edge below it are all fields the first
+        document lacks (``targets:`` and ``milestones:`` under a unit's
+        tallies), they are the rest of the same record, and "remove what
+        follows it" would lose them: the hint is to delete the line alone.
+        When a field comes again (a second ``name:``), a second record follows.
+        """
+        keys = [typed[1] for typed in map(_TOP_KEY.match, self.lines.lines[line + 1:]) if typed is not None]
+        if keys and isinstance(self.root, dict) and not set(keys) & set(self.root) and len(set(keys)) == len(keys):
+            named = ", ".join(f'"{key}:"' for key in keys[:3]) + (" …" if len(keys) > 3 else "")
+            return f'delete the "---" line: the fields below it ({named}) belong to this record'
+        return 'remove the "---" line and what follows it, or move it to its own file'
+
     def fail(self, event: yaml.Event, message: str, hint: str) -> None:
         """Report a problem that stops the walk."""
         line, column = self.where(event)
@@ -3522,6 +3537,10 @@ class _TreeBuilder:
         """Return the (0-based line, column) where ``event`` starts."""
         mark = event.start_mark
         return self.lines.at(mark.index if mark is not None else 0)
+
+
+_TOP_KEY = compile_later(r"([^\s#:\-\[{][^:#]*?):(?:[ \t]|$)")
+"""A field typed at the left edge of a line (``targets:``): its key."""
 
 
 _ESCAPED_BREAKS = "\r" + _BAD_BREAKS

@@ -173,6 +173,32 @@ def test_an_action_starting_with_a_block_sign_is_told_at_the_sign_and_the_hint_f
     assert items == ["走访草莓种业研发中心", ">80%的农户已走访"]
 
 
+@pytest.mark.parametrize("path", [UNIT_PATH, "content/series/dadiaoyan.yaml"])
+def test_a_dashes_line_inside_a_record_is_told_to_be_deleted_and_the_fields_below_it_kept(
+        tmp_path: Path, path: str) -> None:
+    # "remove the "---" line and what follows it", followed, deleted the unit's targets and milestones.
+    unit = path == UNIT_PATH
+    record, below = ((UNIT, "targets:\n  - group: residents\n    target: 80\nmilestones:\n  - date: 2018-01-15\n"
+                            "    title: 召开大调研动员部署会\n") if unit else SERIES.split("publisher:"))
+    below = below if unit else "publisher:" + below
+    root = write_site(tmp_path, {path: record + "---\n" + below})
+    fields = '"targets:", "milestones:"' if unit else '"publisher:"'
+    assert printed(root) == [
+        f"{path}:{record.count(chr(10)) + 1}:1: error: a second YAML document starts here; a file holds only one\n"
+        f'  hint: delete the "---" line: the fields below it ({fields}) belong to this record']
+    write_site(root, {path: record + below})
+    assert printed(root) == []
+    page = parse_html(build_at(root) / ("units/baihe/index.html" if unit else "series/dadiaoyan/index.html"))
+    assert ("召开大调研动员部署会" if unit else "区大调研办公室") in text_of(page)
+
+
+def test_a_dashes_line_before_a_second_record_is_told_to_move_it_to_its_own_file(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {UNIT_PATH: UNIT + "---\nname: 华新镇\nlevel: town\n"})
+    assert printed(root) == [
+        f"{UNIT_PATH}:11:1: error: a second YAML document starts here; a file holds only one\n"
+        '  hint: remove the "---" line and what follows it, or move it to its own file']
+
+
 _ONE_TAG = '; if "大调研: 2018" is one tag, put it in quotes: "大调研: 2018"'
 
 

@@ -1151,6 +1151,21 @@ def test_syntax_errors_are_explained(text: str, line: int, column: int, start: s
     assert problem.hint
 
 
+@pytest.mark.parametrize(("text", "hint"), [
+    ("title: 调查\n---\nrows: 3\nshow: yes\n", 'delete the "---" line: the fields below it ("rows:", "show:") belong to '
+     "this record"),
+    ("title: 调查\n---\ntitle: 二\n", 'remove the "---" line and what follows it, or move it to its own file'),
+    ("title: 调查\n---\nrows: 3\nrows: 4\n", 'remove the "---" line and what follows it, or move it to its own file'),
+    ("title: 调查\n---\n- 3\n", 'remove the "---" line and what follows it, or move it to its own file'),
+])
+def test_a_second_document_of_new_fields_is_told_to_lose_only_its_dashes(text: str, hint: str) -> None:
+    # A data file's "---" above fields the first part lacks: deleting what follows it lost them.
+    _, report = load(text)
+    assert [(p.line, p.column, p.hint) for p in report.problems] == [(2, 1, hint)]
+    if hint.startswith('delete the "---" line:'):
+        assert ok(text.replace("---\n", "")).value == {"title": "调查", "rows": "3", "show": "yes"}
+
+
 def test_a_block_sign_before_text_going_on_below_is_told_both_ways_and_each_reads() -> None:
     # The text on the sign's line may be the value's first character or a block's first line: either way kept.
     text = "summary: >90%居民满意，\n  走访全覆盖。\nslug: x\n"
