@@ -1850,6 +1850,27 @@ def _spaced_words(tag: str) -> bool:
     return any(gap in tag for gap in _WORD_GAPS) and _spaced_words_re().search(tag) is not None
 
 
+SLASH_MARKS = "/／|｜"
+"""Marks typed between words as "or" or "and" (大调研/补短板): between Chinese words in a tag, two tags typed as one."""
+_TAG_SLASHES = compile_later(r"[ \t\u3000]*[,，、;；:：/／|｜][ \t\u3000]*")
+_TAG_SLASHES_SPACES = compile_later(f"[ \t{WIDE_SPACES},，、;；:：/／|｜]+")
+"""What parts the words of a tag with a slash in it (`_slashed_words`): the marks, with spaces around them; and
+spaces alone too, when Chinese words stand apart by one as well (大调研/补短板 民生)."""
+
+
+@functools.cache
+def _slashed_words_re() -> re.Pattern[str]:
+    # Compiled on first use, as `_spaced_words_re`.
+    return re.compile(f"[\u3400-\u9fff][{_WORD_GAPS}]*[{SLASH_MARKS}][{_WORD_GAPS}]*[\u3400-\u9fff]")
+
+
+def _slashed_words(tag: str) -> bool:
+    """True when ``tag`` holds two Chinese words with a slash or a bar between them (大调研/补短板, 民生｜就业): two
+    tags typed as one. YAML keeps the mark in the item, so the tag was published whole, one page for all the words,
+    unwarned. ``R&D/研发`` or ``2018/05`` is a tag of its own words."""
+    return any(mark in tag for mark in SLASH_MARKS) and _slashed_words_re().search(tag) is not None
+
+
 def _gap_name(tag: str) -> str:
     """How a message names the space between the words of ``tag`` (`_spaced_words`): "a space" for a space or a
     full-width one, as an input method types them; "a TAB (制表符)", or the special space by name (`space_name`)."""
@@ -1930,7 +1951,9 @@ def tag_spelling(name: str) -> str:
 
 
 _MARK_NAMES = {"，": "a full-width comma (，)", "、": "a 顿号 (、)", "；": "a full-width semicolon (；, 分号)",
-               ";": "a semicolon (;)", ",": "a comma (,)", "：": "a full-width colon (：, 冒号)", ":": "a colon (:)"}
+               ";": "a semicolon (;)", ",": "a comma (,)", "：": "a full-width colon (：, 冒号)", ":": "a colon (:)",
+               "/": "a slash (/)", "／": "a full-width slash (／, 斜杠)", "|": "a vertical bar (|)",
+               "｜": "a full-width vertical bar (｜, 竖线)"}
 
 
 def marks_in(text: str, marks: str) -> str:
@@ -2001,6 +2024,11 @@ def parse_tags(value: Any, info: ValidationInfo) -> tuple[str, ...]:
         elif "," in tag:  # a list typed one item a line: YAML splits a list on one line at its commas, not this
             message = f'the {word} "{{tag}}" has a comma (,) in it, so it is one {word}'
             how = "separated by English commas"
+        elif _slashed_words(tag):  # 大调研/补短板/民生: one tag, its slug a run of the three words
+            message = (f'the {word} "{{tag}}" has {marks_in(tag, SLASH_MARKS)} between Chinese words in it, so it is '
+                       f"one {word}")
+            how = "in square brackets, separated by English commas" if isinstance(value, str) else \
+                "separated by English commas"
         elif _spaced_words(tag):
             message = f'the {word} "{{tag}}" has {_gap_name(tag)} between Chinese words in it, so it is one {word}'
             # Typed in square brackets already ([大调研 补短板]), only the commas are missing.
@@ -2012,12 +2040,14 @@ def parse_tags(value: Any, info: ValidationInfo) -> tuple[str, ...]:
             how = "without them"
         else:  # a list item with a comma in it ([a, "b, c"]) was written as one on purpose
             continue
-        separators = _TAG_SEPARATORS if not _spaced_words(tag) or "," in tag else _TAG_SPACES
+        separators = (_TAG_SLASHES_SPACES if _slashed_words(tag) and _spaced_words(tag) else _TAG_SLASHES
+                      if _slashed_words(tag) else _TAG_SEPARATORS if not _spaced_words(tag) or "," in tag else _TAG_SPACES)
         parts = [_without_chinese_quotes(part.strip(" 【】［］（）()[]" if _list_brackets(item, isinstance(value, str))
                                                     else " "))
                  for number, item in enumerate(tags)
                  for part in (separators.split(item) if number not in quoted else [_in_quotes(item)])]
-        quotable = any(mark in tag for mark in SEPARATOR_MARKS + ",") or _spaced_words(tag)  # quotes keep it whole
+        quotable = any(mark in tag for mark in SEPARATOR_MARKS + ",") or _spaced_words(tag) \
+            or _slashed_words(tag)  # quotes keep it whole
         # [“大调研”，“补短板”]: each part in quotes of its own is an item, never one tag holding the quotes.
         quotable = quotable and not all(_chinese_quotes(part.strip(" ")) for part in separators.split(tag))
         whole = _without_chinese_quotes(tag)

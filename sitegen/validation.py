@@ -30,7 +30,7 @@ from .errors import (LOST_CHARACTERS_HINT, PASTE_LIMIT, WIDE_SPACES, Problem, Re
                      paste_hint, space_name)
 from .lazyre import compile_later
 from .models import (CHOICE_LABELS, FLAG_MEANINGS, FULL_WIDTH_FIX, LIST_MEANT, NOTE_EXAMPLE, QUOTE_MARKS, QUOTED_TAGS,
-                     SEPARATOR_MARKS, TALLY_SUM, WORD_LIST_FIELDS, YEAR_TO_WRITE, Image, Person, Series,
+                     SEPARATOR_MARKS, SLASH_MARKS, TALLY_SUM, WORD_LIST_FIELDS, YEAR_TO_WRITE, Image, Person, Series,
                      SourceAttribution, Unit, choice_meant, clip, date_with_words, is_stand_in, kind_of, named_address,
                      numbered_items, parse_count, parse_tags, snake_case, texts_in, whole_number_meant)
 from .placeholders import placeholders_in
@@ -39,7 +39,7 @@ from .yamltext import (NOTE_HINT, NOTE_MESSAGE, ElsewhereFinder, FieldElsewhere,
                        load_yaml, lost_characters, yaml_text)
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
-_SPLITTING = SEPARATOR_MARKS + ", \t" + WIDE_SPACES + QUOTE_MARKS
+_SPLITTING = SEPARATOR_MARKS + SLASH_MARKS + ", \t" + WIDE_SPACES + QUOTE_MARKS
 """What in an item of a list of words makes it two words typed as one, or Chinese quotes part of it, unless typed
 in English quotes (`parse_tags`)."""
 

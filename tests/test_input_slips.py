@@ -690,13 +690,19 @@ def _with_word_list(path: str, lines: str) -> dict[str, str]:
 @pytest.mark.parametrize(("mark", "named"), [("；", "a full-width semicolon (；, 分号)"), (";", "a semicolon (;)"),
                                              ("; ", "a semicolon (;)"), ("； ", "a full-width semicolon (；, 分号)"),
                                              ("：", "a full-width colon (：, 冒号)"), ("： ", "a full-width colon (：, 冒号)"),
-                                             (":", "a colon (:)")])
+                                             (":", "a colon (:)"),
+                                             ("/", "a slash (/) between Chinese words"),
+                                             ("／", "a full-width slash (／, 斜杠) between Chinese words"),
+                                             (" / ", "a slash (/) between Chinese words"),
+                                             ("|", "a vertical bar (|) between Chinese words"),
+                                             ("｜", "a full-width vertical bar (｜, 竖线) between Chinese words")])
 @pytest.mark.parametrize("style", ["flow", "block", "bare"])
-def test_words_typed_apart_by_a_semicolon_or_a_colon_are_an_error_whose_line_reads_as_meant(
+def test_words_typed_apart_by_a_semicolon_a_colon_or_a_slash_are_an_error_whose_line_reads_as_meant(
         tmp_path: Path, path: str, field: str, word: str, items: tuple[str, str], mark: str, named: str,
         style: str) -> None:
     # [大调研；补短板] was one tag "大调研；补短板", published without a word; one misspelling no text holds.
-    # So was 大调研：草莓, typed with a Chinese input method's colon: a tag page of its own.
+    # So was 大调研：草莓, typed with a Chinese input method's colon: a tag page of its own; and [大调研/补短板], at
+    # /tags/da-diao-yan-bu-duan-ban/, while [大调研、补短板] was an error.
     typed = mark.join(items)
     lines = {"flow": f"{field}: [{typed}]\n", "block": f"{field}:\n  - {typed}\n", "bare": f"{field}: {typed}\n"}
     root = write_site(tmp_path, _with_word_list(path, lines[style]))
@@ -705,8 +711,10 @@ def test_words_typed_apart_by_a_semicolon_or_a_colon_are_an_error_whose_line_rea
     keep = f'; if "{typed}" is one {word}, put it in quotes: "{typed}"' if style != "bare" else ""
     # A list typed one item a line is told as lines (the one line of the list, pasted over the item, made a
     # second field or a list inside the list).
+    brackets = " in square brackets," if style == "bare" and "between" in named else ""  # as for a space
     how = (f'write each {word} as an item of its own, one a line: "  - {items[0]}", then "  - {items[1]}"'
-           if style == "block" else f"write the {field} separated by English commas: {field}: [{', '.join(items)}]")
+           if style == "block" else
+           f"write the {field}{brackets} separated by English commas: {field}: [{', '.join(items)}]")
     assert printed(root) == [
         f'{path}:{place}: error: {field}: the {word} "{typed}" has {named} in it, so it is one {word}\n'
         f"  hint: {how}{keep}"]
@@ -717,6 +725,19 @@ def test_words_typed_apart_by_a_semicolon_or_a_colon_are_an_error_whose_line_rea
         assert load_yaml(fixed, path, Report()).value == {field: meant}
         mended = write_site(tmp_path / "mended" / str(len(meant)), _with_word_list(path, fixed + "\n"))
         assert printed(mended) == []
+
+
+def test_tags_typed_apart_by_slashes_are_published_as_the_tags_the_hint_gives(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {PAGE_PATH: interview(extra="tags: [大调研/补短板/民生]\n")})
+    assert printed(root) == [
+        f'{PAGE_PATH}:9:7: error: tags: the tag "大调研/补短板/民生" has a slash (/) between Chinese words in it, so it is '
+        'one tag\n  hint: write the tags separated by English commas: tags: [大调研, 补短板, 民生]; if "大调研/补短板/民生" '
+        'is one tag, put it in quotes: "大调研/补短板/民生"']
+    write_site(root, {PAGE_PATH: interview(extra="tags: [大调研, 补短板, 民生]\n")})
+    page = parse_html(build_at(root) / "interviews/baihe/index.html")
+    assert [a.text_content() for a in page.cssselect('a[href^="/tags/"]')][:3] == ["大调研", "补短板", "民生"]
+    write_site(root, {PAGE_PATH: interview(extra="tags: [R&D/研发, 2018/05]\n")})
+    assert printed(root) == []  # no Chinese word on both sides: a tag of its own words
 
 
 @pytest.mark.parametrize(("path", "field", "word", "items"), WORD_LISTS)
