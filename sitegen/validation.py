@@ -919,9 +919,9 @@ def validate_record(model: type[RecordT], data: YamlData, path: str, report: Rep
     if not isinstance(data.value, dict):
         line, column = data.locate(())
         kind = "nothing" if data.value is None else "a list" if isinstance(data.value, list) else "one line of text"
-        report.error(path, line, column, f'expected fields as "key: value" lines, but found {kind}',
-                     'start each line with a field name, an English colon and a space, '
-                     f'e.g. "{_example_line(model, defaults or {})}"')
+        hint = _record_as_list_hint(model, data) or ('start each line with a field name, an English colon and a '
+                                                     f'space, e.g. "{_example_line(model, defaults or {})}"')
+        report.error(path, line, column, f'expected fields as "key: value" lines, but found {kind}', hint)
         return None
     if folders and _report_other_kind(model, data, path, report, folders):
         return None  # its fields are right, in the folder of their kind: "unknown field … remove it" deleted them
@@ -1322,6 +1322,27 @@ def _move_hint(data: YamlData, home: str, lines: str) -> str:
     if target == []:
         return f'replace "{home}: []" on line {line} with "{home}:" and move {lines} right below it'
     return f'move {lines} right below "{home}:" (line {line})'
+
+
+def _record_as_list_hint(model: type[BaseModel], data: YamlData) -> str | None:
+    """The hint for a record typed as the items of a list (``- name: 白鹤镇``, the fields below it indented),
+    when every item is a group of fields; None for anything else.
+
+    "Start each line with a field name" left the "- " and the spaces to be found: a file holds one record, so
+    the item's "- " goes, and as many spaces from each line below it as the item's fields stand further in.
+    """
+    items = data.value
+    if not isinstance(items, list) or not items or not all(isinstance(item, dict) and item for item in items):
+        return None
+    first = next(iter(items[0]))
+    spaces = data.locate((0,))[1] - data.locate(())[1]
+    dash = '"- "' if spaces == 2 else f'"-" and the {spaces - 1} spaces after it'
+    one = f'delete the {dash} before "{clip(first, 20)}:", and {spaces} spaces at the start of each line below it'
+    if len(items) == 1:
+        return f"a file holds one record, not a list of them: {one}"
+    kind = getattr(model, "KIND", "") or "record"
+    return (f"a file holds one record ({kind}), and this list holds {len(items)}: give each item a file of its own; "
+            f"in each, {one}")
 
 
 def _example_line(model: type[BaseModel], defaults: dict[str, Any]) -> str:

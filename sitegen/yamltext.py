@@ -538,7 +538,8 @@ class YamlData:
             Keys are always ``str`` as typed (``yes:`` → ``"yes"``).
         positions: path of keys and list indexes → ``(line, column)`` of the
             start of that VALUE, 1-based, in FILE coordinates (columns count
-            characters). ``()`` maps to ``(first_line, 1)``.
+            characters). ``()`` maps to ``(first_line, 1)``, or to the first "-" of a list typed as the
+            whole text (a record typed as a list item is told there, not at the comments above it).
         key_positions: path → ``(line, column)`` of the KEY (mapping entries only).
 
     Positions are needed only to point at a line in a message, so a copy
@@ -644,7 +645,8 @@ class YamlData:
     def locate(self, path: Sequence[str | int]) -> Position:
         """Return the value position of ``path``, or of its nearest known ancestor.
 
-        ``()`` (and any path with no known ancestor) gives ``(first_line, 1)``.
+        ``()`` (and any path with no known ancestor) gives ``(first_line, 1)``, or the first "-" of a list
+        typed as the whole text.
         Never raises.
         """
         key = tuple(path)
@@ -916,7 +918,8 @@ def _parse_scanned(lines: _Lines, scan: _Scan, first_line: int, elsewhere: Elsew
             issue.severity == "error" and not issue.whole for issue in builder.issues):  # past MAX_PROBLEMS: in part
         return issues, None
     positions = {p: (ln + first_line, col + 1) for p, (ln, col) in builder.positions.items()}
-    positions[()] = (first_line, 1)
+    if not isinstance(builder.root, list) or () not in positions:
+        positions[()] = (first_line, 1)
     keys = {p: (ln + first_line, col + 1) for p, (ln, col) in builder.key_positions.items()}
     return issues, YamlData(builder.root, MappingProxyType(positions), MappingProxyType(keys))
 
@@ -3812,7 +3815,8 @@ def _walk_fast(text: str, lines: _Lines, first_line: int) -> YamlData | None:
         stack.append((container, path, key, is_map))
         is_map = kind is map_start
         container, path, key = ({} if is_map else []), child, expect_key
-    positions[()] = (first_line, 1)
+    if not isinstance(root, list) or () not in positions:
+        positions[()] = (first_line, 1)
     return YamlData(root, MappingProxyType(positions), MappingProxyType(key_positions))
 
 

@@ -2335,6 +2335,39 @@ def test_a_record_file_without_fields_is_shown_a_first_line_of_its_own_kind(tmp_
     assert printed(root) == [f'content/series/fangtan.yaml:1:1: {start} nothing\n  {first} "title: 大调研微访谈"',
                              f'content/units/huaxin.yaml:1:1: {start} nothing\n  {first} "name: 白鹤镇"',
                              f'content/units/jinze.yaml:1:1: {start} a list\n  {first} "name: 白鹤镇"']
+    write_site(root, {"content/units/jinze.yaml": "# 金泽镇\n- 金泽镇\n"})  # a list of texts: told at its "-"
+    assert printed(root)[2] == f'content/units/jinze.yaml:2:1: {start} a list\n  {first} "name: 白鹤镇"'
+
+
+def _as_list_item(record: str, dash: str = "- ") -> str:
+    """``record``'s lines typed as one item of a list: ``dash`` before the first, as many spaces before the rest."""
+    first, *rest = record.splitlines(keepends=True)
+    return dash + first + "".join(" " * len(dash) + line if line.strip() else line for line in rest)
+
+
+@pytest.mark.parametrize("dash", ["- ", "-   "])
+def test_a_record_typed_as_a_list_item_is_told_at_the_item_and_the_hint_followed_reads(
+        tmp_path: Path, dash: str) -> None:
+    # Every slip in the file was told at 1:1, the comment above the list, and "start each line with a field name"
+    # left the "- " and the spaces under it to be found.
+    comment = "# 单位：白鹤镇\n# Unit: Baihe town\n\n"
+    root = write_site(tmp_path, {UNIT_PATH: comment + _as_list_item(UNIT, dash), PAGE_PATH: interview()})
+    what = '"- "' if dash == "- " else '"-" and the 3 spaces after it'
+    assert printed(root) == [
+        f'{UNIT_PATH}:4:1: error: expected fields as "key: value" lines, but found a list\n'
+        f'  hint: a file holds one record, not a list of them: delete the {what} before "name:", and {len(dash)} '
+        "spaces at the start of each line below it"]
+    write_site(root, {UNIT_PATH: comment + UNIT})
+    assert printed(root) == []
+
+
+def test_records_typed_as_the_items_of_one_list_are_told_to_take_a_file_each(tmp_path: Path) -> None:
+    unit = "\n" + _as_list_item(UNIT) + _as_list_item(UNIT.replace("白鹤镇", "华新镇"))
+    root = write_site(tmp_path, {UNIT_PATH: unit, PAGE_PATH: interview()})
+    assert printed(root) == [
+        f'{UNIT_PATH}:2:1: error: expected fields as "key: value" lines, but found a list\n'
+        "  hint: a file holds one record (a unit (单位)), and this list holds 2: give each item a file of its own; in "
+        'each, delete the "- " before "name:", and 2 spaces at the start of each line below it']
 
 
 @pytest.mark.parametrize(("typed", "name", "role"), [
