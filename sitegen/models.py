@@ -1193,7 +1193,7 @@ def parse_count(value: Any) -> int:
                     "be left out (batches, 调研批次), delete its line rather than write 0, which would be published")
         elif (meant := _count_with_words(text)) is not None:
             hint = (f"write the digits alone: {meant} (a count has no unit such as 份 or 批, and no other words)"
-                    + _words_to_note(text, re.sub(r"[^0-9,，]", "", text)))
+                    + _words_to_note(text, re.sub(r"[^0-9,，]", "", _before_bracketed_words(text))))
         elif (number := chinese_number(text)) is not None:
             hint = (f"write the number in digits: {number} (a count is written 0-9, not in Chinese numerals 中文数字)"
                     + _words_to_note(text, _CHINESE_NUMBER.findall(text)[0]))
@@ -1350,15 +1350,19 @@ def _note_words(text: str, value: str, lead: str, unit: str, units: re.Pattern[s
     end the text before the value and say nothing: 共), ``unit`` (what may start the text after it: 份), spaces
     and a "#" at their ends; the note is the words, or the value as typed with them when they only say how near
     it is (``qualifiers``: 约 alone says nothing, 约296 does)."""
-    if not re.search(r"\w", units.sub("", text.replace(value, "", 1))):
+    if not re.search(rf"\w|[{_NEAR_SIGNS}]", units.sub("", text.replace(value, "", 1))):
         return None
     before, _, after = text.partition(value)
     before, after = re.sub(lead, "", before).strip(_NOTE_GAP), re.sub(unit, "", after).strip(_NOTE_GAP)
     words = " ".join(part for part in (before, after) if part)
-    return words, (text.strip(_NOTE_GAP) if qualifiers.fullmatch(words) else words)
+    # 296余份: the 份 after the qualifier says nothing; 余份 alone in a note, or 约 beside （含重复）, says less.
+    near = any(qualifiers.fullmatch(units.sub("", part)) for part in (before, after) if part)
+    return words, (text.strip(_NOTE_GAP) if near else words)
 
 
-_QUALIFIERS = compile_later(r"(?:大约|约|近|将近|逾|超过|超|不到|余|多|左右|上下|以上|以下)+")
+_NEAR_SIGNS = "~～≈≥>＞+＋↑"
+"""Signs typed beside a number for 约 or 以上 (~296, ≈296, >296, 296+): they say what words would."""
+_QUALIFIERS = compile_later(r"(?:大约|约|近|将近|逾|超过|超|不到|余|多|左右|上下|以上|以下|[~～≈≥>＞+＋↑])+")
 """Words beside a number that say how near it is (约, 余, 左右, 以上): alone in a note they say nothing, so the
 note keeps the number with them (``约296``)."""
 _NOTE_GAP = " \t\u3000\u00a0#＃"
@@ -1381,15 +1385,27 @@ def whole_number_meant(text: str) -> int | None:
     return int(digits) if digits is not None else chinese_number(text)
 
 
+_WORDS_IN_BRACKETS = compile_later(r"(?P<rest>.*?\d.*?)\s*[（(【\[][^（）()【】\[\]]*[）)】\]]")
+"""A number with words in brackets after it (``296（含重复，不含退回）``): what comes before the brackets."""
+
+
+def _before_bracketed_words(text: str) -> str:
+    """``text`` without the words in brackets typed after its number (`_WORDS_IN_BRACKETS`); as it is without."""
+    aside = _WORDS_IN_BRACKETS.fullmatch(text)
+    return aside["rest"] if aside is not None else text
+
+
 def _count_with_words(text: str) -> str | None:
     """The digits of a count typed with words around it (``296份``, ``共 1,296 份``, ``约296``), or None.
 
     Only one number, in ASCII digits (full-width ones already turned), with or without a thousands
     separator: ``3批296份`` holds two and is left to the editor, and so is ``2〇`` (a Chinese numeral
-    beside the digits: 20, or 2?).
+    beside the digits: 20, or 2?); words in brackets after it are words about it, whatever they hold
+    (``296（含重复，其中143份已提交）``).
     """
-    found = re.fullmatch(r"(?P<before>[^\d,，]*?)\s*(?P<number>[1-9]\d{0,2}(?:[,，]\d{3})+|\d+)\s*(?P<after>[^\d,，]*)", text)
-    if found is None or not (found["before"] or found["after"]):
+    rest = _before_bracketed_words(text)  # 296（其中143份已提交）: the words in brackets hold no second count
+    found = re.fullmatch(r"(?P<before>[^\d,，]*?)\s*(?P<number>[1-9]\d{0,2}(?:[,，]\d{3})+|\d+)\s*(?P<after>[^\d,，]*)", rest)
+    if found is None or not (found["before"] or found["after"] or rest != text):
         return None
     touching = (found["before"].rstrip()[-1:], found["after"].lstrip()[:1])
     if any(char and char in _NUMERALS for char in touching):

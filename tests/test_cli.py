@@ -532,6 +532,8 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A value of a closed list typed in full width (全角)", "level: ｔｏｗｎ",
          {_U: UNIT.replace("level: town", "level: ｔｏｗｎ")}),
         ("A count with a unit after it", "batches: 318批", {_U: UNIT.replace("batches: 318", "batches: 318批")}),
+        ("A count with words that say something about it (约, 余, （含重复）): offered to the tally's note",
+         "collected: 296（含重复，不含退回）", {_U: UNIT.replace("collected: 296", "collected: 296（含重复，不含退回）")}),
         ("A count copied from Excel with its thousands separator", "collected: 1,296",
          {_U: UNIT.replace("collected: 296", "collected: 1,296")}),
         ("A count typed with a point between its thousands, as in Europe", "collected: 1.296",

@@ -73,6 +73,33 @@ def test_words_beside_a_count_of_a_tally_without_a_note_get_a_note_line_of_their
     assert csv_rows(root, "tallies.csv")[1].endswith(",85,40,30,15,含线上问卷")
 
 
+@pytest.mark.parametrize(("typed", "words", "note"), [
+    ("85（含重复，不含退回）", "（含重复，不含退回）", "（含重复，不含退回）"),  # a comma in the brackets: no hint at all
+    ("85份(其中40份已提交)", "(其中40份已提交)", "(其中40份已提交)"),  # a number in them: no hint either
+    ("约85（含重复）", "约 （含重复）", "约85（含重复）"),  # 约 beside other words: kept with its number
+    ("85余份", "余份", "85余份"),  # 余份 alone said nothing of the 85
+    ("85多份", "多份", "85多份"),
+    ("逾85", "逾", "逾85"),
+    ("~85", "~", "~85"),  # a sign for 约 or 以上 was dropped unsaid
+    ("≈85", "≈", "≈85"),
+    ("85+", "+", "85+"),
+    ("＞85", "＞", "＞85"),
+])
+def test_a_count_with_a_qualifier_offers_it_to_the_note_and_the_hint_followed_publishes_it(
+        tmp_path: Path, typed: str, words: str, note: str) -> None:
+    root = write_site(tmp_path, {UNIT_PATH: HEAD + TALLY.format(collected=typed, note="")})
+    [problem] = found(root)
+    assert (problem.line, problem.column, problem.message) == (
+        5, 16, f'tallies → item 1 → collected: "{typed}" is not a whole number')
+    assert problem.hint == ("write the digits alone: 85 (a count has no unit such as 份 or 批, and no other words); "
+                            f'to keep what "{words}" says, add it to the tally\'s note: add a line under the tally\'s '
+                            f"other fields, indented as they are (4 spaces): note: {note}")
+    root.joinpath(UNIT_PATH).write_text(HEAD + TALLY.format(collected="85", note=f"    note: {note}\n"),
+                                        encoding="utf-8")
+    assert found(root) == []
+    assert csv_rows(root, "tallies.csv")[1] == f"baihe,白鹤镇,2018-04-26,,85,40,30,15,{note}"
+
+
 @pytest.mark.parametrize(("note", "how", "typed_note"), [
     # The note ends with a full stop: the words follow it; else a ；between them.
     ("    note: 文章未给出完成期限。\n", "type it at the end of its note: line (line 6), so that it reads: "
