@@ -1990,7 +1990,8 @@ def parse_tags(value: Any, info: ValidationInfo) -> tuple[str, ...]:
     brackets from a Chinese input method), ``[大调研，补短板]`` (a
     full-width comma or 顿号 、), ``[大调研；补短板]`` (a semicolon, full-
     or half-width) and ``[大调研 补短板]`` (Chinese words apart by a space,
-    full-width or not, a TAB or a special space: `_spaced_words`) are each one text to YAML, so one tag
+    full-width or not, a TAB or a special space: `_spaced_words`) and ``[大调研/补短板]`` (a slash or a bar,
+    / ／ | ｜, between Chinese words: `_slashed_words`) are each one text to YAML, so one tag
     holding the whole line; that is never meant. A tag typed in Chinese
     quotes (``[“大调研”, 补短板]``, `QUOTE_MARKS`) would keep them as part
     of it: a tag and a page of its own, apart from 大调研's. (A half-width
