@@ -152,7 +152,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHIN
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "67"
+POLICY_VERSION = "68"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -247,6 +247,8 @@ _DANGER_TAG_REASONS: Mapping[str, tuple[str, str]] = MappingProxyType({
                "link to the page instead: [标题](https://…)"),
 })
 _OTHER_TAG_HINT = "delete it from the Markdown; formatting comes from Markdown (**粗体**, lists, tables) and the theme"
+_MEDIA_TAGS: Mapping[str, str] = MappingProxyType({"video": "视频", "audio": "音频", "embed": "视频", "source": "视频"})
+"""Tags that play a file, with what a link to that file is called (`_tag_finding`)."""
 
 
 @dataclass(frozen=True)
@@ -1547,7 +1549,7 @@ class _RemovalScanner(_LenientParser):
             if removed:
                 self._reported_tags.add(tag)  # its formatting is all it loses: told as looks (`_look_findings`)
             else:
-                self._tag_finding(tag, first_line)
+                self._tag_finding(tag, first_line, dict(attrs).get("src") or "")
         for name, value in attrs:
             self._attribute_finding(tag, name, value or "", raw, first_line)
         src = dict(attrs).get("src") or ""
@@ -1632,9 +1634,20 @@ class _RemovalScanner(_LenientParser):
             'HTML reads "<![" as the start of a hidden section, up to the next ">"',
             'write it as "&lt;![" to show it, or delete it', ("<![",)))
 
-    def _tag_finding(self, tag: str, first_line: str) -> None:
-        """Record a disallowed tag (dangerous ones every time, others once)."""
+    def _tag_finding(self, tag: str, first_line: str, src: str = "") -> None:
+        """Record a disallowed tag (dangerous ones every time, others once); ``src`` is its ``src`` attribute's
+        value, "" when it has none."""
         hint = _OTHER_TAG_HINT
+        if tag in _MEDIA_TAGS and src.strip():
+            # A video or sound file left with nothing on the page; a link to it plays in the reader's own player.
+            # (Without src, its file is named by a <source> inside, told so; its own text is kept.)
+            name = _MEDIA_TAGS[tag]
+            self.findings.append(_Finding(
+                f"raw HTML <{tag}> was removed: a page here plays no video or sound itself (视频、音频), so nothing "
+                "of it is shown",
+                f"link to the file instead, and the reader's phone plays it: [{name}]({src.strip()})",
+                (first_line, f"<{tag}")))
+            return
         if tag in _DANGER_TAG_REASONS:
             reason, hint = _DANGER_TAG_REASONS[tag]
             message = f"raw HTML <{tag}> was removed ({reason})"

@@ -1221,6 +1221,25 @@ def test_summary_cuts_at_limit_without_punctuation() -> None:
     assert summarize("The quick brown fox jumps over the lazy dog", 20) == "The quick brown…"
 
 
+def test_a_video_or_sound_typed_in_html_is_told_to_be_linked_to(renderer: MarkdownRenderer) -> None:
+    # <video src="files/a.mp4"> was told to be deleted, "formatting comes from Markdown (**粗体** …)": the words
+    # "视频如下：" were left pointing at nothing.
+    body = ('## 问题\n\n视频如下：\n\n<video src="files/a.mp4" controls></video>\n\n<audio src="files/b.mp3"></audio>\n\n'
+            '<video controls><source src="files/c.mp4"></video>\n')
+    rendered = renderer.render(body, "content/a.md", 11)
+    removed = ("was removed: a page here plays no video or sound itself (视频、音频), so nothing of it is shown")
+    plays = "link to the file instead, and the reader's phone plays it"
+    assert [(p.line, p.column, p.message, p.hint) for p in rendered.problems] == [
+        (15, 1, f"raw HTML <video> {removed}", f"{plays}: [视频](files/a.mp4)"),
+        (17, 1, f"raw HTML <audio> {removed}", f"{plays}: [音频](files/b.mp3)"),
+        # A video whose file a <source> names: the <source> gives the link.
+        (19, 1, "raw HTML <video> was removed (not allowed in content); its text was kept",
+         "delete it from the Markdown; formatting comes from Markdown (**粗体**, lists, tables) and the theme"),
+        (19, 17, f"raw HTML <source> {removed}", f"{plays}: [视频](files/c.mp4)")]
+    linked = renderer.render("## 问题\n\n视频如下：[视频](files/a.mp4)\n", "content/a.md", 11)
+    assert linked.problems == () and '<a href="files/a.mp4">视频</a>' in linked.html
+
+
 def test_a_code_fence_never_closed_is_warned_and_closed_as_told_makes_a_code_block(renderer: MarkdownRenderer) -> None:
     # The page showed "```" as typed and the lines after it as text, unwarned, and the checks that skip code took
     # those lines for code.
