@@ -1754,6 +1754,22 @@ def _record_list_hint(record: type[BaseModel] | None, typed: Any, key: str) -> s
     return 'write it as a list whose items start with "- ", their fields lined up: ' + ", then ".join(lines)
 
 
+_CONTACT_LABEL_RE = compile_later(r"(?i)(?:电子邮件|电子邮箱|邮箱|电话|手机|e-?mail|tel|phone)[ \t]*[:：]?")
+_EMAIL_TYPED_RE = compile_later(r"[^\s，,;；、：:]+@[^\s，,;；、]+")
+
+
+def _contact_hint(typed: str) -> str:
+    """The hint for a contact typed as one text (``contact: diaoyan@example.org 021-0000 0000``): the lines of
+    its fields, the e-mail address found in it as ``email``, the rest as ``phone`` (labels such as 电话： left
+    out), each as the site settings' ``Contact`` reads it."""
+    found = _EMAIL_TYPED_RE.search(typed)
+    rest = typed if found is None else typed[:found.start()] + " " + typed[found.end():]
+    phone = " ".join(_CONTACT_LABEL_RE.sub(" ", rest).split()).strip("，,;；、")
+    lines = ([f"  email: {found.group()}"] if found else []) + ([f"  phone: {phone}"] if phone else [])
+    return ('leave "contact:" alone on its line and write below it, each indented with two spaces: "'
+            + '", then "'.join(lines) + '"')
+
+
 def _group_hint(record: type[BaseModel] | None, typed: Any, *, in_list: bool = False) -> str | None:
     """The hint for a value typed where a group of fields goes (``interviewee: 张三``), naming its fields.
 
@@ -1767,6 +1783,8 @@ def _group_hint(record: type[BaseModel] | None, typed: Any, *, in_list: bool = F
     goes after the item's "-": ``"- src: images/a.svg"``.
     """
     fields = getattr(record, "model_fields", {})
+    if {"email", "phone"} <= set(fields) and isinstance(typed, str) and typed.strip():
+        return _contact_hint(typed)
     required = [name for name, info in fields.items() if info.is_required()]
     if not required:
         return None

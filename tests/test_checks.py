@@ -4044,6 +4044,22 @@ def test_an_interview_without_text_is_warned(tmp_path: Path) -> None:
                                        "title and facts")]
 
 
+@pytest.mark.parametrize(("typed", "lines"), [
+    ("diaoyan@example.org 021-0000 0000", '"  email: diaoyan@example.org", then "  phone: 021-0000 0000"'),
+    ("电话：021-59281234，邮箱：diaoyan@example.org", '"  email: diaoyan@example.org", then "  phone: 021-59281234"'),
+    ("021-59281234", '"  phone: 021-59281234"'),
+])
+def test_a_contact_typed_as_one_text_is_given_its_lines(tmp_path: Path, typed: str, lines: str) -> None:
+    # It was told to "write the fields on the lines below it", naming none: email: and phone: were to be guessed.
+    root = write_site(tmp_path, {"content/interviews/a.md": interview()}, config=f"title: 测试站点\ncontact: {typed}\n")
+    assert [(p.location(), p.message, p.hint) for p in found(root)] == [
+        ("site.yaml:2:10", f'"contact" should be a group of fields (key: value lines), not "{typed}"',
+         f'leave "contact:" alone on its line and write below it, each indented with two spaces: {lines}')]
+    typed_lines = "".join(f"{line}\n" for line in re.findall(r'"(  [^"]+)"', lines))
+    write_site(tmp_path, {}, config=f"title: 测试站点\ncontact:\n{typed_lines}")
+    assert found(root) == []
+
+
 def test_the_publishers_contact_is_checked_as_typed(tmp_path: Path) -> None:
     config = ("title: 测试站点\ncontact:\n  email: diaoyan＠example.org\n  phone: 电话\n  url: www.example.org\n")
     root = write_site(tmp_path, {"content/interviews/a.md": interview()}, config=config)
