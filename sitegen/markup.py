@@ -152,7 +152,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHIN
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "68"
+POLICY_VERSION = "69"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -2638,8 +2638,29 @@ def _citation_problems(source: str, lines: list[str], path: str, first_line: int
 
 # A ">" typed at the start of a line to mean "more than": a figure (half or full width) or "=" right after it;
 # not a number that opens a list item typed in a quote with no space (">1.摸排", ">2、整改").
-_MORE_THAN_RE = compile_later(r"^ {0,3}>(?=[=＝]|[0-9０-９]++(?![.．、)）](?![0-9０-９])))")
+_MORE_THAN_RE = compile_later(r"^ {0,3}>(?=[=＝]|(?![0-9０-９]{4}[.．/\-－年])[0-9０-９]++(?![.．、)）](?![0-9０-９]))"
+                              r"(?![年月日号时点]))")
 _MORE_THAN_SOURCE_RE = compile_later(r"^[ \t>]*>[0-9０-９=＝]", re.MULTILINE)
+
+
+def _commented_lines(lines: Sequence[str]) -> set[int]:
+    """The indexes of the lines that are all or partly inside an HTML comment (``<!-- … -->``, 注释)."""
+    inside, noted = False, set()
+    for index, line in enumerate(lines):
+        rest = line
+        while True:
+            if inside:
+                noted.add(index)
+                end = rest.find("-->")
+                if end < 0:
+                    break
+                inside, rest = False, rest[end + 3:]
+            start = rest.find("<!--")
+            if start < 0:
+                break
+            noted.add(index)
+            inside, rest = True, rest[start + 4:]
+    return noted
 
 
 def _more_than_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
@@ -2657,11 +2678,14 @@ def _more_than_problems(source: str, lines: list[str], path: str, first_line: in
     if not _MORE_THAN_SOURCE_RE.search(source):
         return []
     problems: list[Problem] = []
+    noted = _commented_lines(lines)
     for text, places, lazy in _quoted_texts(lines):
         for inner, line in outside_fences(text):
             found = _MORE_THAN_RE.match(line)
-            if found is None or inner in lazy:
-                continue
+            if found is None or inner in lazy or places[inner][0] in noted or "|" in line:
+                continue  # a note is never shown; a table's row (>=3 | 满意) shows its ">"
+            if inner > 0 and text[inner - 1].lstrip(" ").startswith(">") and not _MORE_THAN_RE.match(text[inner - 1]):
+                continue  # the next line of a quotation (>截至… then >318批次…), not a sign typed alone
             index, signs, _ = places[inner]
             at = signs + found.end() - 1  # the ">" in the file's line
             typed = lines[index]
@@ -3726,8 +3750,14 @@ def _typed_item(line: str) -> tuple[str, int, str] | None:
     return "ul", 0, f"- {line[found.end():].strip()}"
 
 
+_OPENING_FENCE_RE = compile_later(r"^(`{3,})[ ]*(?:\{[^}\n]*\}|\.?[\w#.+-]*)[ ]*$")
+"""A line Python-Markdown's fenced_code reads as a code block's opening fence (backticks and a language at most),
+closed only by a line of the same fence. Tildes are left out: "~~~~~~" is a separator line in Chinese text,
+"~~~好消息~~~" decoration."""
+
+
 def _open_fence_problems(lines: list[str], clean_html: str, path: str, first_line: int) -> list[Problem]:
-    """A warning at a code fence (``` or ~~~, 代码块) that no fence closes.
+    """A warning at a code fence (```, 代码块) that no fence closes.
 
     Python-Markdown makes a code block only of a fence and its closing one: a
     fence left open is shown as typed (a line "```" in the page) and the lines
@@ -3736,17 +3766,19 @@ def _open_fence_problems(lines: list[str], clean_html: str, path: str, first_lin
     fence's signs (a closed block holds none of them as text). The hint
     closes it, or deletes it when no code was meant.
     """
-    if "```" not in clean_html and "~~~" not in clean_html:
+    if "```" not in clean_html:
         return []
     fence, opened = "", None
     for index, line in enumerate(lines):
-        found = _FENCE_RE.match(line)
-        if found and (not fence or found.group(1).startswith(fence)):
-            fence, opened = ("", None) if fence else (found.group(1)[0] * 3, index)
+        found = _OPENING_FENCE_RE.match(line)
+        if fence and line.strip() == fence:
+            fence, opened = "", None
+        elif not fence and found:
+            fence, opened = found.group(1), index
     if opened is None:
         return []
     line = lines[opened]
-    sign = _FENCE_RE.match(line).group(1)  # type: ignore[union-attr]
+    sign = fence
     return [Problem(path, first_line + opened, line.index(sign) + 1, "warning",
                     f'the code block (代码块) begun by "{sign}" on this line is never closed, so the page shows '
                     f'"{sign}" as typed and the lines after it as text',
@@ -3754,8 +3786,18 @@ def _open_fence_problems(lines: list[str], clean_html: str, path: str, first_lin
                     f"this line")]
 
 
-_END_MARK_RE = compile_later(r"^( {0,3})[-*+][ \t]+((?:THE )?END|全文完|完|结束)(?:[ \t]+[-*+])?[ \t]*$", re.IGNORECASE)
-"""The mark a WeChat article ends with, typed with list dashes: "- END -" (a list item "END -" in Markdown)."""
+_END_MARK_RE = compile_later(r"^( {0,3})[-*+][ \t]+(?:((?:THE )?END)(?:[ \t]+[-*+])?|(全文完|完|结束)[ \t]+[-*+])[ \t]*$",
+                             re.IGNORECASE)
+"""The mark a WeChat article ends with, typed with list dashes: "- END -" (a list item "END -" in Markdown); a
+Chinese word (完, 结束) only between two dashes, as "- 结束" alone is an item of a list of steps."""
+
+
+def _beside_items(lines: Sequence[str], index: int) -> bool:
+    """True when the line before or after ``lines[index]`` (blank lines set aside) is a list item: the line is
+    one item of a list, not a mark standing alone."""
+    before = next((line for line in reversed(lines[:index]) if line.strip()), "")
+    after = next((line for line in lines[index + 1:] if line.strip()), "")
+    return bool(_LIST_ITEM_RE.match(before) or _LIST_ITEM_RE.match(after))
 
 
 def _end_mark_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
@@ -3767,12 +3809,12 @@ def _end_mark_problems(source: str, lines: list[str], path: str, first_line: int
     problems = []
     for index, line in outside_fences(lines):
         found = _END_MARK_RE.match(line) if "-" in line or "*" in line or "+" in line else None
-        if found is not None:
+        if found is not None and not _beside_items(lines, index):
             item = line.strip()[1:].strip()
             problems.append(Problem(path, first_line + index, len(found.group(1)) + 1, "warning",
                                     f'"{line.strip()}" is read as a list item (列表), so the page shows a dot and '
                                     f'"{item}"', f"delete this line: a page ends without an end mark; to keep it, "
-                                    f"type it with full-width dashes (全角): —{found.group(2)}—"))
+                                    f"type it with full-width dashes (全角): —{found.group(2) or found.group(3)}—"))
     return problems
 
 
@@ -4315,14 +4357,28 @@ def _html_markdown_problems(lines: Sequence[str], blocks: Sequence[_HtmlBlock], 
         if block.tag in _UNREAD_BLOCK_TAGS:
             continue
         for index in range(block.start, block.end):
-            line = lines[index]
+            line = _COMMENT_RE.sub("", lines[index])  # a note in <!-- --> is never shown: its signs are no slip
             found = next((found for found in _HTML_BLOCK_MARKDOWN_RE.finditer(line)
                           if (index > block.start or not (found.group("heading") or found.group("item")))
-                          and (block.tag in _PLAIN_BLOCK_TAGS or not found.group("item"))), None)
+                          and (block.tag in _PLAIN_BLOCK_TAGS or not found.group("item"))
+                          and not _masking_stars(line, found)), None)
             if found is not None:
                 problems.append(_html_markdown_problem(block, found, lines, path, first_line, index))
                 break
     return problems
+
+
+_COMMENT_RE = compile_later(r"<!--.*?(?:-->|$)")
+
+
+def _masking_stars(line: str, found: re.Match[str]) -> bool:
+    """True when the "**" pair ``found`` in ``line`` is two masks (``张**、李**``, ``138****5678``: stars standing
+    for the characters of a name or number left out), not bold: its text starts with a mark (、（), or its
+    stars touch more stars."""
+    if not found.group("bold"):
+        return False
+    return (found.group("strong")[0] in "、，,。；;：:（()）—-/" or line[found.end():found.end() + 1] == "*"
+            or line[found.start() - 1:found.start()] == "*")
 
 
 def _html_markdown_problem(block: _HtmlBlock, found: re.Match[str], lines: Sequence[str], path: str,
@@ -4564,7 +4620,8 @@ class MarkdownRenderer:
         problems += _indented_marker_problems(source, lines, clean_html, path, first_line)
         problems += _lazy_line_problems(source, lines, path, first_line)
         problems += _citation_problems(source, lines, path, first_line)
-        problems += _more_than_problems(source, lines, path, first_line)
+        problems += [problem for problem in _more_than_problems(source, lines, path, first_line)
+                     if not _in_html_block(problem.line - first_line, blocks)]  # shown as typed there
         problems += _footnote_problems(source, lines, clean_html, self._md, path, first_line)
         problems += _numbering_problems(source, lines, path, first_line)
         problems += _full_width_sign_problems(source, lines, path, first_line)
@@ -4573,8 +4630,9 @@ class MarkdownRenderer:
         problems += _angle_bracket_problems(lines, clean_html, path, first_line)
         problems += _odd_space_item_problems(source, lines, path, first_line)
         problems += _slipped_item_problems(source, lines, path, first_line)
-        problems += _open_fence_problems(lines, clean_html, path, first_line)
-        problems += _end_mark_problems(source, lines, path, first_line)
+        problems += [problem for problem in _open_fence_problems(lines, clean_html, path, first_line)
+                     + _end_mark_problems(source, lines, path, first_line)
+                     if not _in_html_block(problem.line - first_line, blocks)]  # shown as typed there
         problems += _table_problems(source, lines, path, first_line)
         problems += _table_cell_problems(source, lines, self._md, path, first_line)
         problems += _invisible_problems(source, lines, path, first_line)

@@ -1221,6 +1221,27 @@ def test_summary_cuts_at_limit_without_punctuation() -> None:
     assert summarize("The quick brown fox jumps over the lazy dog", 20) == "The quick brown…"
 
 
+@pytest.mark.parametrize("body", [
+    # A quotation's next line, starting with a figure: the page shows one quote of two lines, as meant.
+    ">截至4月26日，各调研组共开展调研\n>318批次，收集问题清单296份。\n",
+    # A quotation that starts with a year or a day: no "more than" is read there.
+    ">2018年区委提出，要把大调研作为全年工作的主线。\n", ">１月１２日，成立领导小组。\n", ">2018.4.26 召开会议\n",
+    # Where the page shows ">" as typed: an HTML block, a note, a table's row.
+    "<div>\n>90%的居民表示满意\n</div>\n", "<!--\n>90% 待核实\n-->\n", "指标 | 满意\n--- | ---\n>=3 | 满意\n",
+    # Steps of a list, whose last is 结束 or 完; fences of four backticks, and tildes as decoration.
+    "- 受理\n- 办理\n- 反馈\n- 结束\n", "* 未完\n* 完\n", "````\n```\n代码\n````\n", "~~~好消息~~~\n\n正文\n",
+    "~~~~~~~~~~~~~~~~~~~~\n\n正文\n", "```用法```说明\n",
+    # Stars masking names and numbers in HTML, and a note in an HTML block.
+    "<table><tr><td>投诉人</td><td>张**、李**、王**</td></tr></table>\n",
+    "<div>\n匿名反映人：王**（电话138****5678）\n</div>\n", "<div>\n<!-- 以下数字**待核实** -->\n正文\n</div>\n",
+])
+def test_ordinary_text_is_not_told_as_a_slip_of_quotation_fence_end_mark_or_html_block(
+        renderer: MarkdownRenderer, body: str) -> None:
+    # Each was warned as ">" meaning "more than", a fence left open, an end mark or Markdown in HTML, and the
+    # hints, followed, broke what the page showed right.
+    assert renderer.render("## 问题\n\n" + body, "content/a.md", 1).problems == ()
+
+
 def test_a_video_or_sound_typed_in_html_is_told_to_be_linked_to(renderer: MarkdownRenderer) -> None:
     # <video src="files/a.mp4"> was told to be deleted, "formatting comes from Markdown (**粗体** …)": the words
     # "视频如下：" were left pointing at nothing.
