@@ -519,6 +519,8 @@ class _Discovery:
             if suffix == ".txt" and collection in ("interviews", "cases") and _starts_with_fence(self.config.root / rel):
                 report.warning(rel, None, None,
                                "this page (it starts with ---) is saved as .txt, so it is neither read nor published",
+                               _kept_copy_hint(name[:-4] + ".md")
+                               if (self.config.root / rel).with_name(name[:-4] + ".md").exists() else
                                f"rename the file to {name[:-4]}.md (turn on 查看 → 文件扩展名 in Windows to see the .txt)")
                 return
             if suffix == ".txt" and collection in ("units", "series") and _holds_a_record(self.config.root / rel):
@@ -580,11 +582,14 @@ class _Discovery:
         elif suffix in MARKDOWN_SUFFIXES:
             self.page(rel, collection)
         else:
-            meant = _collection_meant(self.config.root / rel, page=False)
+            written = _collection_meant(self.config.root / rel, page=True)  # a page typed as a YAML file
+            meant = None if written else _collection_meant(self.config.root / rel, page=False)
             report.warning(rel, None, None,
                            f"content/{collection}/ holds Markdown pages (.md); this file is ignored",
-                           _move_hint(meant)
-                           if meant else "write the page as a .md file with front matter")
+                           f"its {written[1]}: field makes it {written[2]} written as a .yaml file: save it as "
+                           f"content/{written[0]}/{os.path.splitext(name)[0]}.md, with its fields between two lines "
+                           '"---" at its top and its text below them' if written else
+                           _move_hint(meant) if meant else "write the page as a .md file with front matter")
 
     def record(self, rel: str, collection: str) -> None:
         """Load a series or unit record; its YAML and fields come from the page cache when its text is unchanged."""

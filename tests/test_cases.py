@@ -548,6 +548,13 @@ def test_a_record_in_a_page_folder_or_a_page_in_a_record_folder_is_told_where_it
     (root / "content/interviews").mkdir()
     (root / "content/units/fangtan.md").rename(root / "content/interviews/fangtan.md")
     assert problems(root) == []
+    # A case study typed as a YAML file was sent to content/series/ by its title: field.
+    case = "title: 垃圾分类\nunit: baihe\nstatus: 已完成\nproblem: 乱扔垃圾\noutcome: 明显好转\n"
+    (root / "content/cases/laji.yaml").write_text(case, encoding="utf-8")
+    assert [problem.format() for problem in problems(root)] == [
+        "content/cases/laji.yaml: warning: content/cases/ holds Markdown pages (.md); this file is ignored\n"
+        "  hint: its status: field makes it a case study (案例) written as a .yaml file: save it as "
+        'content/cases/laji.md, with its fields between two lines "---" at its top and its text below them']
 
 
 def test_a_file_in_data_that_is_not_yaml_is_told_and_the_json_one_renamed_as_told_is_read(tmp_path: Path) -> None:

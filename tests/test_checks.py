@@ -3129,10 +3129,14 @@ def test_a_notepad_txt_suffix_is_a_warning_and_the_file_is_not_published(tmp_pat
     assert problems[1].hint.startswith("rename the file to 访谈.md")
     build(BuildOptions(root=root, now=NOW))
     assert not [p for p in output_files(root) if p.name.endswith((".md.txt", ".yaml.txt"))]
-    # Beside the page it is a copy of, renamed as told it would replace that page (once offered).
+    # Beside the page it is a copy of, renamed as told it would replace that page (once offered); so would a
+    # copy saved as 访谈.txt.
     (root / "content/interviews/访谈.md").write_text(interview(), encoding="utf-8")
-    assert [(p.path, p.hint) for p in found(root) if p.path.endswith(".md.txt")] == [
+    (root / "content/interviews/访谈.txt").write_text(interview(), encoding="utf-8")
+    assert [(p.path, p.hint) for p in found(root) if p.path.startswith("content/interviews/")] == [
         ("content/interviews/访谈.md.txt", "访谈.md is there too, so this is most likely a copy kept by hand (备份): "
+         "move it out of content/ (if it holds the newer text, copy that into 访谈.md first)"),
+        ("content/interviews/访谈.txt", "访谈.md is there too, so this is most likely a copy kept by hand (备份): "
          "move it out of content/ (if it holds the newer text, copy that into 访谈.md first)")]
 
 
