@@ -175,6 +175,8 @@ def test_excerpts_join_chinese_blocks_with_a_chinese_full_stop(served_example: S
     assert any(text.startswith("…大做强白鹤草莓。状态：推进中") for text in excerpts), excerpts
     assert [text for text in excerpts if text.startswith(("大做强", "做强", "镇是", "种草莓"))] == []
     assert all(text.endswith(("…", "。", "！", "？", "；")) for text in excerpts), excerpts
+    # A window opening on a mark (。 数据文件…, ，动员…) shows the words after it.
+    assert [text for text in excerpts if text.lstrip("…")[:1] in "。！？；，、："] == []
 
 
 @pytest.mark.parametrize(("words", "first"), [("下载", "/about-data/"), ("无障碍", "/accessibility/"),
