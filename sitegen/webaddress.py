@@ -257,7 +257,7 @@ def signs_in_name_hint(typed: str, named: str, *, use: str, what: str) -> str:
     signs = [sign for sign in ADDRESS_SIGNS if sign in named]
     read_as = "; ".join(f'"{sign}" as {ADDRESS_SIGNS[sign]}' for sign in signs)
     typed_signs = " and ".join(f'"{sign}"' for sign in signs)
-    renamed = re.sub(r"[#?%]+", "-", named.rsplit("/", 1)[1]).strip("-") or "file"
+    renamed = re.sub(r"-+(?=\.[^.]*$)", "", re.sub(r"[#?%]+", "-", named.rsplit("/", 1)[1])).strip("-") or "file"
     escaped = typed.replace("%", "%25").replace("#", "%23").replace("?", "%3F")  # "%" first: the others add one
     return (f"the file content{named} is there, but a web address reads {typed_signs} in its name otherwise "
             f"({read_as}): rename the file without {typed_signs} (as {renamed}) and {use} by that name, "

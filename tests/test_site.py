@@ -32,6 +32,7 @@ from sitegen.errors import SiteError
 from sitegen.pictures import image_size
 from sitegen.site import Urls
 from sitegen.slugs import device_name, is_slug, make_slug, readings_of, slug_reading, spelling, windows_safe
+from sitegen.webaddress import signs_in_name_hint
 
 from .sitekit import copy_example, file_for, interview, parse_html, tree_hashes, write_site
 
@@ -665,6 +666,14 @@ def test_a_link_to_a_file_in_a_shared_network_folder_is_told_to_copy_the_file_in
         ("content/interviews/a.md:17:7", 'the link "\\units\\baihe" is written with "\\", as a Windows path is, and '
          'leads to no page or file of this site: a web address separates its folders with "/"',
          'write "/" in place of each "\\": /units/baihe/')]
+
+
+@pytest.mark.parametrize(("named", "renamed"), [("/files/方案?.docx", "方案.docx"), ("/files/Data#1.txt", "Data-1.txt"),
+                                              ("/files/#1.pdf", "1.pdf"), ("/files/a%20b.pdf", "a-20b.pdf")])
+def test_the_name_offered_for_a_file_named_with_a_sign_keeps_its_ending_whole(named: str, renamed: str) -> None:
+    # "方案?.docx" was offered "方案-.docx": a dash left before the ending.
+    hint = signs_in_name_hint(named.lstrip("/"), named, use="link to it", what="link")
+    assert f"(as {renamed})" in hint
 
 
 def test_a_link_to_a_file_whose_name_holds_a_hash_query_or_percent_sign_is_told_why_and_how(
