@@ -1158,12 +1158,14 @@ def _report_unread_data_files(root: Path, report: Report) -> None:
     put ``timeline.json`` or ``tallies.csv`` there and find ``site.data.timeline`` empty in the templates, and
     an editor may leave a spreadsheet there for the site. The hint for JSON renames it: JSON is written the
     same in YAML, and the file is then read as typed. A table has its rows typed as a YAML list, or is offered
-    for download from content/files/.
+    for download from content/files/. A README or LICENSE file (notes on the data for people) is left alone.
     """
     for rel in find_sources(root, DATA_DIR, (), report):
         name = rel.rpartition("/")[2]
         lowered = name.lower()
         if lowered.endswith(YAML_SUFFIXES) or lowered.endswith(tuple(s + ".txt" for s in YAML_SUFFIXES)):
+            continue
+        if lowered.startswith(("readme", "license", "licence")):  # notes on the data for people, read by none
             continue
         stem, suffix = os.path.splitext(name)
         download = f"to offer it for download, move it into content/files/ and link to it from a page: [{name}](files/{name})"

@@ -564,7 +564,8 @@ def test_a_file_in_data_that_is_not_yaml_is_told_and_the_json_one_renamed_as_tol
     events = [{"date": "2024-03-01", "event": "项目立项"}, {"date": "2024-03-15", "event": "完成方案公示"}]
     timeline = json.dumps(events, ensure_ascii=False, indent="\t")  # a tab indent, as many editors save JSON
     root = write_site(tmp_path, {"data/timeline.json": timeline, "data/tallies.csv": "unit,collected\n白鹤镇,296\n",
-                                 "data/notes/说明.docx": b"PK", "data/contacts.yaml": case_bytes(case, "data/timeline.yaml")})
+                                 "data/notes/说明.docx": b"PK", "data/contacts.yaml": case_bytes(case, "data/timeline.yaml"),
+                                 "data/README.md": "# 数据文件说明\n"})  # notes for people: not told
     not_read = ("warning: this file is not read: sitegen reads only the .yaml (or .yml) files in data/, each as "
                 "site.data.<name> for the templates")
     assert [problem.format() for problem in problems(root)] == [
