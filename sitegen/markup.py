@@ -4324,6 +4324,13 @@ def _in_html_block(index: int, blocks: Sequence[_HtmlBlock]) -> bool:
     return any(block.start <= index < block.end for block in blocks)
 
 
+def _outside_html_blocks(problems: list[Problem], blocks: Sequence[_HtmlBlock], first_line: int) -> list[Problem]:
+    """``problems`` but those at a line of one of the raw HTML ``blocks`` (``first_line``: the file line of the
+    body's first line)."""
+    return [problem for problem in problems if not _in_html_block(problem.line - first_line, blocks)] \
+        if blocks else problems
+
+
 # Markdown an editor types in a raw HTML block, where the page shows it as typed: a heading, a list item (at a
 # line's start), bold, a link or picture (anywhere). Groups: the sign named in the message, and the text.
 _HTML_BLOCK_MARKDOWN_RE = compile_later(
@@ -4609,8 +4616,8 @@ class MarkdownRenderer:
         collector = _collect_text(clean_html, serialized=not self._reference)
         text = collector.text()
         blocks = _html_blocks(lines, self._md) if "<" in source else []
-        problems = [problem for problem in _heading_problems(lines, path, first_line)
-                    if not _in_html_block(problem.line - first_line, blocks)]  # no heading there: its "#" shows
+        # In an HTML block a line's signs are shown as typed: no heading, quotation, fence or list item there.
+        problems = _outside_html_blocks(_heading_problems(lines, path, first_line), blocks, first_line)
         problems += _html_markdown_problems(lines, blocks, path, first_line)
         problems += _nested_empty_heading_problems(lines, clean_html, path, first_line)
         problems += _path_escape_problems(source, lines, path, first_line)
@@ -4620,8 +4627,7 @@ class MarkdownRenderer:
         problems += _indented_marker_problems(source, lines, clean_html, path, first_line)
         problems += _lazy_line_problems(source, lines, path, first_line)
         problems += _citation_problems(source, lines, path, first_line)
-        problems += [problem for problem in _more_than_problems(source, lines, path, first_line)
-                     if not _in_html_block(problem.line - first_line, blocks)]  # shown as typed there
+        problems += _outside_html_blocks(_more_than_problems(source, lines, path, first_line), blocks, first_line)
         problems += _footnote_problems(source, lines, clean_html, self._md, path, first_line)
         problems += _numbering_problems(source, lines, path, first_line)
         problems += _full_width_sign_problems(source, lines, path, first_line)
@@ -4630,9 +4636,8 @@ class MarkdownRenderer:
         problems += _angle_bracket_problems(lines, clean_html, path, first_line)
         problems += _odd_space_item_problems(source, lines, path, first_line)
         problems += _slipped_item_problems(source, lines, path, first_line)
-        problems += [problem for problem in _open_fence_problems(lines, clean_html, path, first_line)
-                     + _end_mark_problems(source, lines, path, first_line)
-                     if not _in_html_block(problem.line - first_line, blocks)]  # shown as typed there
+        problems += _outside_html_blocks(_open_fence_problems(lines, clean_html, path, first_line)
+                                         + _end_mark_problems(source, lines, path, first_line), blocks, first_line)
         problems += _table_problems(source, lines, path, first_line)
         problems += _table_cell_problems(source, lines, self._md, path, first_line)
         problems += _invisible_problems(source, lines, path, first_line)
