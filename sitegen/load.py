@@ -413,9 +413,13 @@ def _holds_a_record(path: Path) -> bool:
     return _RECORD_START.match(head) is not None
 
 
-def _kept_copy_hint(meant: str) -> str:
-    """The hint for a file named as a page or record ``meant`` is, with an ending after (``a.md.bak``,
-    ``a.md.txt``), when ``meant`` is there too: renamed as the other hints say, it would replace that file."""
+def _rename_hint(path: Path, meant: str, why: str) -> str:
+    """The hint for the file at ``path``, named as a page or record ``meant`` is with an ending after or in its
+    place (``a.md.bak``, ``a.md.txt``, ``a.txt``): rename it to ``meant``, ``why`` after (" (turn on …)", what
+    hid the ending, or ", typed in half width …"); but when ``meant`` is there too, renamed it would replace that file, so it is
+    told to be moved out as the copy kept by hand it most likely is."""
+    if not path.with_name(meant).exists():
+        return f"rename the file to {meant}{why}"
     return (f"{meant} is there too, so this is most likely a copy kept by hand (备份): move it out of content/ "
             f"(if it holds the newer text, copy that into {meant} first)")
 
@@ -510,8 +514,8 @@ class _Discovery:
             report.warning(rel, None, None,
                            f'the file name ends in "{typed}.txt" (Notepad added ".txt"), so it is neither read '
                            "nor published",
-                           _kept_copy_hint(name[:-4]) if (self.config.root / rel).with_name(name[:-4]).exists() else
-                           f"rename the file to {name[:-4]} (turn on 查看 → 文件扩展名 in Windows to see the .txt)")
+                           _rename_hint(self.config.root / rel, name[:-4],
+                                        " (turn on 查看 → 文件扩展名 in Windows to see the .txt)"))
             self._unread(rel, collection, name[:-4])
         elif suffix in DOCUMENT_SUFFIXES and collection is not None:
             if not self.reader.check_inside(rel, report):
@@ -519,9 +523,8 @@ class _Discovery:
             if suffix == ".txt" and collection in ("interviews", "cases") and _starts_with_fence(self.config.root / rel):
                 report.warning(rel, None, None,
                                "this page (it starts with ---) is saved as .txt, so it is neither read nor published",
-                               _kept_copy_hint(name[:-4] + ".md")
-                               if (self.config.root / rel).with_name(name[:-4] + ".md").exists() else
-                               f"rename the file to {name[:-4]}.md (turn on 查看 → 文件扩展名 in Windows to see the .txt)")
+                               _rename_hint(self.config.root / rel, name[:-4] + ".md",
+                                            " (turn on 查看 → 文件扩展名 in Windows to see the .txt)"))
                 return
             if suffix == ".txt" and collection in ("units", "series") and _holds_a_record(self.config.root / rel):
                 report.warning(rel, None, None,
@@ -549,11 +552,10 @@ class _Discovery:
                 report.warning(rel, None, None,
                                f"this {kind} is neither read nor published: its file name does not end in "
                                f'"{os.path.splitext(meant)[1]}"',
-                               _kept_copy_hint(meant) if (self.config.root / rel).with_name(meant).exists() else
-                               f"rename the file to {meant}, typed in half width (半角)"
-                               if unicodedata.normalize("NFKC", name) != name else
-                               f"rename the file to {meant} (turn on 查看 → 文件扩展名 in Windows to see the whole "
-                               "name); if it is a copy kept by hand, move it out of content/")
+                               _rename_hint(self.config.root / rel, meant, ", typed in half width (半角)"
+                                            if unicodedata.normalize("NFKC", name) != name else
+                                            " (turn on 查看 → 文件扩展名 in Windows to see the whole name); if it is a "
+                                            "copy kept by hand, move it out of content/"))
         elif collection is None and (folder := _collection_in_other_case(rel)) is not None:
             typed = rel.split("/")[1]
             why = ("a web server (Linux) tells capital from small letters, though Windows and macOS do not"
