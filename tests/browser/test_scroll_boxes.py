@@ -223,8 +223,10 @@ def test_without_javascript_a_wide_table_still_says_that_it_scrolls(served_examp
     assert said == [[ISSUES_TABLE, '"表格较宽，可左右滑动查看 →" / ""', True], [TARGETS_TABLE, None, False]]
     assert page.evaluate("() => document.querySelectorAll('.scroll-hint').length") == 0
     page.set_viewport_size({"width": 1280, "height": 900})  # the table fits: the line goes
+    # Asked again every 100 ms: on a page without JavaScript, a busy machine can skip the animation frames that
+    # Playwright's own polling waits for, and the wait ran out with the line long gone.
     page.wait_for_function("() => getComputedStyle(document.querySelector('.table-scroll'), '::before').display"
-                           " === 'none'")
+                           " === 'none'", polling=100)
     # With the script, its line alone is shown: the box's own stays hidden.
     page = open_unit(served_example, page_at, 375)
     assert [line for _, line, _ in page.evaluate(_SAID_WITHOUT_SCRIPT)] == [None, None]
