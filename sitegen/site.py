@@ -794,7 +794,8 @@ def _terms(config: Config, documents: Sequence[Document], slugger: Callable[[str
             first_use.setdefault(name, (document, index))
         for name in set(document.meta.tags):
             pages[name] += 1
-    natural = {name: slugger(name) or "tag" for name in first_use}
+    readings = {name: slugger(name) for name in first_use}
+    natural = {name: readings[name] or "tag" for name in first_use}  # symbols alone read nothing: told elsewhere
     taken = set(natural.values())
     by_slug: dict[str, list[str]] = defaultdict(list)
     for name in first_use:
@@ -815,6 +816,8 @@ def _terms(config: Config, documents: Sequence[Document], slugger: Callable[[str
         for spelling in order[1:]:
             kept = next(name for name in names if tag_spelling(name) == order[0])
             name = next(name for name in names if tag_spelling(name) == spelling)
+            if not readings[kept] or not readings[name]:
+                continue  # a tag of symbols alone (🍓, ——) reads as no other: its own warning tells it
             _warn_homophone(config, kept, name, slug, given[spelling], first_use[name], report)
     return terms
 

@@ -347,11 +347,22 @@ def _unwrapped_hint(key: str | int, inside: str) -> str:
 
 
 def _stand_in(path: str, data: YamlData, place: tuple[str | int, ...], value: str, published_on: str) -> Problem:
+    """The warning for a value that stands for one not known yet (`sitegen.models.is_stand_in`), or, made of
+    pictures such as emoji (表情, Unicode's "other symbols": 🍓, ★), that says nothing in words."""
+    line, column = data.locate(place)
+    pictures = list(dict.fromkeys(char for char in value if unicodedata.category(char) == "So"))
+    if pictures:  # 🍓 is no 待定: it stands for a word, which screen readers and search do not get
+        names = ", ".join(unicodedata.name(char, "?").lower() for char in pictures[:3])
+        return Problem(path, line, column, "warning",
+                       f'{field_name(place)}: "{value.strip()}" is symbols (符号) alone, with no word in it: on '
+                       f"{published_on}, a screen reader reads out their names ({names}), and search finds it by no "
+                       "word",
+                       "write it in words (文字), e.g. 草莓 for 🍓, or "
+                       + ("delete it from the list" if isinstance(place[-1], int) else "delete the line"))
     fix = ("write the item itself, or delete it from the list" if isinstance(place[-1], int)
            else "write the value itself, or delete the line if the field may be left out")
     if published_on == "the page":
         fix += '; to hold the page back until it is known, add a line "draft: true"'
-    line, column = data.locate(place)
     return Problem(path, line, column, "warning",
                    f'{field_name(place)}: "{value}" stands for a value not known yet, so {published_on} would '
                    "publish it", fix)

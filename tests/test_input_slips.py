@@ -333,6 +333,25 @@ def test_values_typed_for_not_known_yet_are_warned_at_each_and_kept_with_the_cac
     assert printed(root) == []
 
 
+def test_a_tag_or_field_of_emoji_alone_is_told_to_be_written_in_words(tmp_path: Path) -> None:
+    # A tag 🍓 was told it "stands for a value not known yet": it stands for a word (草莓), which screen readers and
+    # search do not get.
+    page = interview(extra="summary: ★★★\ntags: [🍓, 民生, \"——\"]\n")
+    root = write_site(tmp_path, {PAGE_PATH: page})
+    assert printed(root) == [
+        f'{PAGE_PATH}:9:10: warning: summary: "★★★" is symbols (符号) alone, with no word in it: on the page, a screen '
+        "reader reads out their names (black star), and search finds it by no word\n"
+        "  hint: write it in words (文字), e.g. 草莓 for 🍓, or delete the line",
+        f'{PAGE_PATH}:10:8: warning: tags → item 1: "🍓" is symbols (符号) alone, with no word in it: on the page, a '
+        "screen reader reads out their names (strawberry), and search finds it by no word\n"
+        "  hint: write it in words (文字), e.g. 草莓 for 🍓, or delete it from the list",
+        f'{PAGE_PATH}:10:15: warning: tags → item 3: "——" stands for a value not known yet, so the page would publish '
+        'it\n  hint: write the item itself, or delete it from the list; to hold the page back until it is known, add '
+        'a line "draft: true"']
+    (root / PAGE_PATH).write_text(interview(extra="summary: 好评\ntags: [草莓, 民生]\n"), encoding="utf-8")
+    assert printed(root) == []
+
+
 def test_a_value_standing_for_not_known_yet_in_a_unit_is_warned(tmp_path: Path) -> None:
     # misspellings: 待定 made every 待定 in a page's text "a misspelling of 白鹤镇".
     root = write_site(tmp_path, {UNIT_PATH: UNIT.replace("misspellings: [白河镇, 百合镇]", "misspellings: [白河镇, 待定]"),
