@@ -152,7 +152,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHIN
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "69"
+POLICY_VERSION = "70"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -2638,9 +2638,12 @@ def _citation_problems(source: str, lines: list[str], path: str, first_line: int
 
 # A ">" typed at the start of a line to mean "more than": a figure (half or full width) or "=" right after it;
 # not a number that opens a list item typed in a quote with no space (">1.摸排", ">2、整改").
-_MORE_THAN_RE = compile_later(r"^ {0,3}>(?=[=＝]|(?![0-9０-９]{4}[.．/\-－年])[0-9０-９]++(?![.．、)）](?![0-9０-９]))"
-                              r"(?![年月日号时点]))")
-_MORE_THAN_SOURCE_RE = compile_later(r"^[ \t>]*>[0-9０-９=＝]", re.MULTILINE)
+_MORE_THAN_SIGN = (r">(?=[=＝]|(?![0-9０-９]{4}[.．/\-－年])[0-9０-９]++(?![.．、)）](?![0-9０-９]))"
+                   r"(?![年月日号时点]))")
+_MORE_THAN_RE = compile_later(r"^ {0,3}" + _MORE_THAN_SIGN)
+_ITEM_MORE_THAN_RE = compile_later(r"^[ \t]*(?:[-*+]|[0-9]{1,9}[.)])[ \t]+" + _MORE_THAN_SIGN)
+"""A list item that begins with ">" for "more than" (``- >90%的村已完成``): its text is a quotation in the item."""
+_MORE_THAN_SOURCE_RE = compile_later(r"^[ \t>]*(?:(?:[-*+]|[0-9]{1,9}[.)])[ \t]+)?>[0-9０-９=＝]", re.MULTILINE)
 
 
 def _commented_lines(lines: Sequence[str]) -> set[int]:
@@ -2668,7 +2671,9 @@ def _more_than_problems(source: str, lines: list[str], path: str, first_line: in
 
     Markdown reads ">" at the start of a line as a quotation (引用) and
     drops it: the page shows ``90%的居民表示满意。`` in a quote, the meaning
-    changed. A ">" right before a digit (half or full width) or "=" is
+    changed; so it does at the start of a list item's text (``- >90%的村``;
+    indented 4 spaces or more, only under an item: else the line is shown as
+    typed). A ">" right before a digit (half or full width) or "=" is
     taken as the sign, at any depth of quotes (``> >90%``); one before a
     space or words (``> 引文``, ``>引文``) or before a list item's number
     (``>1.摸排``: `_slipped_item_problems` tells it) is a quotation. Each is warned
@@ -2682,9 +2687,13 @@ def _more_than_problems(source: str, lines: list[str], path: str, first_line: in
     for text, places, lazy in _quoted_texts(lines):
         for inner, line in outside_fences(text):
             found = _MORE_THAN_RE.match(line)
+            above = text[inner - 1] if inner > 0 else ""
+            if found is None and (len(line) - len(line.lstrip(" ")) <= 3 or _LIST_ITEM_RE.match(
+                    next((typed.lstrip(" ") for typed in reversed(text[:inner]) if typed.strip()), ""))):
+                found = _ITEM_MORE_THAN_RE.match(line)  # indented further, an item only under one
             if found is None or inner in lazy or places[inner][0] in noted or "|" in line:
                 continue  # a note is never shown; a table's row (>=3 | 满意) shows its ">"
-            if inner > 0 and text[inner - 1].lstrip(" ").startswith(">") and not _MORE_THAN_RE.match(text[inner - 1]):
+            if above.lstrip(" ").startswith(">") and not _MORE_THAN_RE.match(above) and line.lstrip(" ")[:1] == ">":
                 continue  # the next line of a quotation (>截至… then >318批次…), not a sign typed alone
             index, signs, _ = places[inner]
             at = signs + found.end() - 1  # the ">" in the file's line
@@ -3786,6 +3795,40 @@ def _open_fence_problems(lines: list[str], clean_html: str, path: str, first_lin
                     f"this line")]
 
 
+def _tilde_block_problems(source: str, lines: list[str], clean_html: str, path: str,
+                          first_line: int) -> list[Problem]:
+    """A warning at each pair of "~~~" lines that made Chinese text a code block (代码块).
+
+    A line of tildes is a separator in Chinese articles (``~~~~~~~~``), and
+    Markdown draws no line for it: two such lines of the same length, with
+    no language after the first, are a fenced code block to Python-Markdown,
+    and the text between them is shown as code (fixed-width type, line by
+    line as typed, its bold and links not read) and skipped by the checks of
+    text. Paired with Python-Markdown's own pattern (fenced_code's
+    ``FENCED_BLOCK_RE``), so the warning names exactly the blocks the page
+    shows; a block with no Han character in it is taken for code meant.
+    """
+    if "~~~" not in source or "<pre" not in clean_html:
+        return []
+    problems = []
+    for found in FencedBlockPreprocessor.FENCED_BLOCK_RE.finditer(source):
+        fence = found.group("fence")
+        code = found.group("code")
+        if not fence.startswith("~") or found.group("lang") or found.group("attrs") or not any(map(is_han, code)):
+            continue
+        opened = source.count("\n", 0, found.start())
+        closed = opened + code.count("\n") + 1
+        between = closed - opened - 1
+        problems.append(Problem(
+            path, first_line + opened, 1, "warning",
+            f'the lines "{fence}" here and at line {first_line + closed} make a code block (代码块) of the '
+            f"{between} line{'s' * (between != 1)} between them: the page shows them as code, in fixed-width type "
+            "and as typed, their bold, lists and links not read; Markdown draws no line for a line of ~",
+            "if the ~ lines were meant to set the text apart, delete both; to draw a separating line (分隔线), type "
+            "*** in place of each, with a blank line above and below it"))
+    return problems
+
+
 _END_MARK_RE = compile_later(r"^( {0,3})[-*+][ \t]+(?:((?:THE )?END)(?:[ \t]+[-*+])?|(全文完|完|结束)[ \t]+[-*+])[ \t]*$",
                              re.IGNORECASE)
 """The mark a WeChat article ends with, typed with list dashes: "- END -" (a list item "END -" in Markdown); a
@@ -4340,6 +4383,9 @@ _HTML_BLOCK_MARKDOWN_RE = compile_later(
 # Tags that open a block and change nothing the page shows: deleted, the lines between them are read as Markdown.
 _PLAIN_BLOCK_TAGS = frozenset({"div", "p", "center", "section", "article", "aside", "header", "footer", "main",
                                "nav"})
+_PLAIN_TAG_LINE_RE = compile_later(r"^[ \t]*</?(?:" + "|".join(sorted(_PLAIN_BLOCK_TAGS)) + r")\b[^<>]*>[ \t]*$",
+                                   re.IGNORECASE)
+"""A line that is a start or end tag of `_PLAIN_BLOCK_TAGS` alone (``<div class="inner">``, ``</div>``)."""
 # Blocks whose text is code or is removed: Markdown signs in them are meant, or never shown.
 _UNREAD_BLOCK_TAGS = CONTENT_DROPPED_TAGS | {"pre", "code"}
 
@@ -4399,11 +4445,19 @@ def _html_markdown_problem(block: _HtmlBlock, found: re.Match[str], lines: Seque
     message = (f"this line is inside the HTML block that starts at line {first_line + block.start} ({opening}), "
                f'where Markdown is not read, so the page shows "{shown}" as typed: {_clipped(lines[index].strip())}')
     if block.tag in _PLAIN_BLOCK_TAGS:
-        hint = (f"delete {opening} (line {first_line + block.start}) and </{block.tag}> (line "
-                f"{first_line + block.closing}), and Markdown reads the lines between them; the page looks the same "
-                "without these tags" if block.closing >= 0 else
-                f"delete {opening} (line {first_line + block.start}; it is never closed, so the HTML block runs to "
-                "the end of the text), and Markdown reads the lines after it")
+        # Tags of the same kind inside it, each on a line of its own (<div> in <div>), go too: left, they would
+        # start a block of their own around the same lines.
+        inner = [(_clipped(lines[number].strip(), 40), number)
+                 for number in range(block.start + 1, block.closing if block.closing >= 0 else block.end)
+                 if _PLAIN_TAG_LINE_RE.match(lines[number])]
+        named = [f"{opening} (line {first_line + block.start}"
+                 + ("; it is never closed, so the HTML block runs to the end of the text)" if block.closing < 0 else ")"),
+                 *(f"{tag} (line {first_line + number})" for tag, number in inner)]
+        if block.closing >= 0:
+            named.append(f"</{block.tag}> (line {first_line + block.closing})")
+        listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+        hint = (f"delete {listed}, and Markdown reads the lines between them; the page looks the same without these "
+                "tags" if block.closing >= 0 else f"delete {listed}, and Markdown reads the lines after it")
         return Problem(path, first_line + index, column, "warning", message, hint)
     if sign == "heading":
         level = len(found.group("heading"))
@@ -4637,6 +4691,7 @@ class MarkdownRenderer:
         problems += _odd_space_item_problems(source, lines, path, first_line)
         problems += _slipped_item_problems(source, lines, path, first_line)
         problems += _outside_html_blocks(_open_fence_problems(lines, clean_html, path, first_line)
+                                         + _tilde_block_problems(source, lines, clean_html, path, first_line)
                                          + _end_mark_problems(source, lines, path, first_line), blocks, first_line)
         problems += _table_problems(source, lines, path, first_line)
         problems += _table_cell_problems(source, lines, self._md, path, first_line)

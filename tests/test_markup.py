@@ -787,6 +787,31 @@ def test_a_more_than_sign_at_the_start_of_a_line_is_warned_with_the_backslash_th
     assert (quoted.html, quoted.problems) == ("<blockquote>\n<p>90%的居民表示满意。</p>\n</blockquote>", ())
 
 
+def test_a_more_than_sign_starting_a_list_item_is_warned_where_the_item_is_one(renderer: MarkdownRenderer) -> None:
+    # "- >90%的村已完成" was published as an item holding a quotation of "90%的村已完成", unwarned: the ">" gone.
+    body = ("调研情况：\n- >90%的村已完成\n- 其余\n\n1. >=3 个村\n\n> - >１０人\n\n- 甲\n    - >80%乙\n\n"
+            "正文\n\n    - >70%丙\n\n- > 引文\n- >2018年\n")
+    result = renderer.render(body, "content/a.md", 1)
+    more = [(p.line, p.column, p.hint) for p in result.problems if p.message.startswith(QUOTED)]
+    assert more == [
+        (2, 3, "to keep the sign, type a backslash before it: - \\>90%的村已完成 (or type it in full width, ＞, or "
+               "write 超过); if a quotation is meant, type a space after it: - > 90%的村已完成"),
+        (5, 4, 'to keep the sign, type a backslash before it: 1. \\>=3 个村 (or write ≥ in place of ">=")'),
+        (7, 5, "to keep the sign, type a backslash before it: > - \\>１０人 (or type it in full width, ＞, or write "
+               "超过); if a quotation is meant, type a space after it: > - > １０人"),
+        (10, 7, "to keep the sign, type a backslash before it:     - \\>80%乙 (or type it in full width, ＞, or write "
+                "超过); if a quotation is meant, type a space after it:     - > 80%乙")]
+    assert "<li>\n<blockquote>\n<p>90%的村已完成</p>" in result.html
+    assert "<p>- &gt;70%丙</p>" in result.html  # indented under no item: shown as typed, told by another warning
+    kept = body.split("\n")
+    for line, _, hint in more:
+        kept[line - 1] = hint.split(": ", 1)[1].split(" (or", 1)[0]
+    followed = renderer.render("\n".join(kept), "content/a.md", 1)
+    assert not any(p.message.startswith(QUOTED) for p in followed.problems)
+    for shown in ("<li>&gt;90%的村已完成</li>", "<li>&gt;=3 个村</li>", "<li>&gt;１０人</li>", "<li>&gt;80%乙</li>"):
+        assert shown in followed.html
+
+
 def test_a_numbered_list_in_a_quote_with_a_lazy_line_between_its_items_is_checked(
         renderer: MarkdownRenderer) -> None:
     # The line without ">" cut the quote in two for the numbering check, but Markdown keeps one list, numbered 1, 2.
@@ -1279,6 +1304,26 @@ def test_a_code_fence_never_closed_is_warned_and_closed_as_told_makes_a_code_blo
     assert renderer.render("```\n甲\n```\n\n用 `` ``` `` 围住代码。\n", "content/a.md", 1).problems == ()
 
 
+def test_two_tilde_separator_lines_that_make_chinese_text_a_code_block_are_warned(renderer: MarkdownRenderer) -> None:
+    # "~~~~~~~~" above and below a passage, as Chinese articles set text apart, made it a code block (fixed-width,
+    # its bold unread, skipped by the checks of text), unwarned.
+    body = "## 问题\n\n~~~~~~~~\n\n**重点**：分隔一段。\n\n~~~~~~~~\n\n后文。\n"
+    rendered = renderer.render(body, "content/a.md", 11)
+    assert "<pre><code>\n**重点**：分隔一段。\n\n</code></pre>" in rendered.html
+    assert [(p.line, p.column, p.severity, p.message, p.hint) for p in rendered.problems] == [
+        (13, 1, "warning", 'the lines "~~~~~~~~" here and at line 17 make a code block (代码块) of the 3 lines between '
+         "them: the page shows them as code, in fixed-width type and as typed, their bold, lists and links not read; "
+         "Markdown draws no line for a line of ~", "if the ~ lines were meant to set the text apart, delete both; to "
+         "draw a separating line (分隔线), type *** in place of each, with a blank line above and below it")]
+    for followed in (body.replace("~~~~~~~~\n", ""), body.replace("~~~~~~~~", "***")):
+        again = renderer.render(followed, "content/a.md", 11)
+        assert again.problems == () and "<p><strong>重点</strong>：分隔一段。</p>" in again.html
+    assert renderer.render(body.replace("~~~~~~~~", "***"), "content/a.md", 11).html.count("<hr>") == 2
+    # Code meant (no Han in it, or a language named), and tilde lines that pair as no block, are not told.
+    for other in ("~~~\nprint(1)\n~~~\n", "~~~ python\n# 注释\n~~~\n", "~~~~~~\n甲\n~~~~~~~~\n", "~~~好消息~~~\n"):
+        assert renderer.render(other, "content/a.md", 1).problems == (), other
+
+
 @pytest.mark.parametrize("mark", ["- END -", "- END", "* 完 *", "- 全文完 -", "- the end -"])
 def test_the_end_mark_of_a_wechat_article_typed_with_dashes_is_warned_as_a_list_item(
         renderer: MarkdownRenderer, mark: str) -> None:
@@ -1708,6 +1753,24 @@ def test_markdown_typed_inside_an_html_block_is_warned_with_the_tags_to_delete(r
     assert followed.problems == ()
     assert followed.html == ('<h2 id="调研">调研</h2>\n<h3 id="补齐四个最短板">补齐“四个最”短板</h3>\n'
                              "<p><strong>重点</strong>：看这里</p>\n<pre><code>&lt;div&gt;\n### 代码\n&lt;/div&gt;\n</code></pre>")
+
+
+def test_markdown_inside_nested_html_blocks_is_told_every_tag_to_delete(renderer: MarkdownRenderer) -> None:
+    # The hint named only the outer <div> and </div>: deleted as told, the inner pair still made an HTML block of the
+    # same lines, and the page still showed the stars.
+    body = "<div>\n<div class=\"inner\">\n**重点**：完成调研。\n</div>\n</div>\n\n<section>\n<p>\n## 下一步\n</p>\n"
+    result = renderer.render(body, "content/a.md", 1)
+    assert [(p.line, p.column, p.hint) for p in result.problems if p.message.startswith("this line is inside")] == [
+        (3, 1, 'delete <div> (line 1), <div class="inner"> (line 2), </div> (line 4) and </div> (line 5), and '
+               "Markdown reads the lines between them; the page looks the same without these tags"),
+        (9, 1, "delete <section> (line 7; it is never closed, so the HTML block runs to the end of the text), <p> "
+               "(line 8) and </p> (line 10), and Markdown reads the lines after it")]
+    lines = body.split("\n")
+    for index in (0, 1, 3, 4, 6, 7, 9):  # the tags the hints name
+        lines[index] = ""
+    followed = renderer.render("\n".join(lines), "content/a.md", 1)
+    assert followed.problems == ()
+    assert followed.html == '<p><strong>重点</strong>：完成调研。</p>\n<h2 id="下一步">下一步</h2>'
 
 
 @pytest.mark.parametrize(("typed", "sign", "column"), [("- 走访企业", "-", 1), ("1. 走访企业", "1.", 1),
