@@ -259,8 +259,9 @@ def test_one_archive_holds_the_package_and_its_files_as_published(output: Path, 
         assert [m.filename for m in members] == ["datapackage.json"] + [r["path"] for r in package["resources"]]
         for member in members:
             assert archive.read(member) == (output / member.filename).read_bytes(), member.filename
+            # Stamped with the day the data is as of, the tally of 2018-04-26, not 1980-01-01 (what unzip showed).
             assert (member.date_time, member.external_attr >> 16, member.compress_type) == (
-                (1980, 1, 1, 0, 0, 0), 0o100644, zipfile.ZIP_DEFLATED)
+                (2018, 4, 26, 0, 0, 0), 0o100644, zipfile.ZIP_DEFLATED)
     # Built again elsewhere, later, the same data makes the same bytes: a rebuild does not rewrite it.
     again = write_site(tmp_path, {})
     for name in ("content", "site.yaml"):
@@ -538,3 +539,29 @@ def test_a_unit_text_of_a_sign_alone_is_no_formula(tmp_path: Path) -> None:
     report = Report()
     check_formula_texts(load_content(load_config(root, report), report), report)
     assert report.problems == []
+
+
+def test_the_archive_is_stamped_with_the_newest_dated_figure_or_1980_where_a_zip_holds_no_such_day() -> None:
+    # unzip showed every file of the open data dated 1980-01-01. The day the data is as of says something, and
+    # depends on the records alone, so a rebuild still makes the same bytes.
+    from types import SimpleNamespace
+
+    from sitegen.outputs.opendata import data_day, zip_bytes
+
+    def stamps(day: date | None) -> list[tuple[int, ...]]:
+        with zipfile.ZipFile(io.BytesIO(zip_bytes({"a.csv": b"x", "b.json": b"{}"}, day))) as archive:
+            return [member.date_time for member in archive.infolist()]
+
+    assert stamps(date(2018, 4, 26)) == [(2018, 4, 26, 0, 0, 0)] * 2
+    for outside in (None, date(1979, 12, 31), date(2108, 1, 1)):
+        assert stamps(outside) == [(1980, 1, 1, 0, 0, 0)] * 2
+    assert zip_bytes({"a.csv": b"x"}, date(2018, 4, 26)) == zip_bytes({"a.csv": b"x"}, date(2018, 4, 26))
+
+    def unit(tallies: list[date], measured: list[date | None]) -> SimpleNamespace:
+        return SimpleNamespace(unit=SimpleNamespace(tallies=[SimpleNamespace(as_of=d) for d in tallies],
+                                                    targets=[SimpleNamespace(measured_as_of=d) for d in measured]))
+
+    graph = SimpleNamespace(units=[unit([date(2018, 3, 1), date(2018, 4, 26)], [None]), unit([], [date(2018, 5, 2)])])
+    assert data_day(graph) == date(2018, 5, 2)  # a target measured after the last tally
+    assert data_day(SimpleNamespace(units=[unit([date(2018, 4, 26)], [None])])) == date(2018, 4, 26)
+    assert data_day(SimpleNamespace(units=[unit([], [None])])) is None

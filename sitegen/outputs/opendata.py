@@ -20,7 +20,8 @@ and the "about the data" page):
 - ``data/opendata.zip``: ``datapackage.json`` and the site's files above
   (not each unit's), laid out as on the site, so the package is whole and
   valid offline (its paths are relative). Its bytes depend on the files
-  alone (`zip_bytes`): a rebuild of the same data writes the same archive.
+  and the day they are as of alone (`zip_bytes`, `data_day`): a rebuild of
+  the same data writes the same archive.
 
 Encodings: CSV is UTF-8 *with* a byte-order mark, so Excel on Windows opens
 Chinese text correctly; rows end in CRLF and fields are quoted only when
@@ -415,21 +416,32 @@ def json_bytes(value: Any) -> bytes:
 
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-"""The time every member of the archive is stamped with: the earliest a zip holds, so that the archive of
-the same files has the same bytes whenever it is built (as reproducible builds do)."""
+"""The earliest time a zip member can be stamped with: the archive's members when no figure is dated."""
 
 
-def zip_bytes(files: dict[str, bytes]) -> bytes:
+def data_day(graph: SiteGraph) -> date | None:
+    """The day the open data is as of: the newest tally's ``as_of`` or target's ``measured_as_of`` (None when no
+    figure is dated). Read from the records alone, so the open data's fingerprint (`sitegen.depends`) covers it."""
+    days = [tally.as_of for view in graph.units for tally in view.unit.tallies]
+    days += [target.measured_as_of for view in graph.units for target in view.unit.targets if target.measured_as_of]
+    return max(days, default=None)
+
+
+def zip_bytes(files: dict[str, bytes], day: date | None = None) -> bytes:
     """A zip archive of ``files`` (``{path inside the archive: bytes}``), in that order, deflated.
 
-    Each member is stamped `_ZIP_TIME` and marked a plain Unix file readable
-    by all (0644), so the archive's bytes depend on the files alone. Names are
-    UTF-8 (zipfile sets the flag for names beyond ASCII).
+    Each member is stamped ``day`` at midnight (the day the data is as of,
+    `data_day`: what a reader's unzip shows; `_ZIP_TIME` when None or outside
+    the years a zip holds, 1980 to 2107), and marked a plain Unix file readable by
+    all (0644), so the archive's bytes depend on the files and that day
+    alone, whenever it is built (as reproducible builds do). Names are UTF-8
+    (zipfile sets the flag for names beyond ASCII).
     """
+    stamp = _ZIP_TIME if day is None or not 1980 <= day.year <= 2107 else (day.year, day.month, day.day, 0, 0, 0)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for path, data in files.items():
-            member = zipfile.ZipInfo(path, date_time=_ZIP_TIME)
+            member = zipfile.ZipInfo(path, date_time=stamp)
             member.external_attr = 0o100644 << 16
             member.create_system = 3  # Unix, on every system the site is built on
             member.compress_type = zipfile.ZIP_DEFLATED
@@ -466,7 +478,7 @@ def render_open_data(graph: SiteGraph) -> dict[str, bytes]:
         DATAPACKAGE_PATH: json_bytes(datapackage(graph)),
     }
     made[BUNDLE_PATH] = zip_bytes({DATAPACKAGE_PATH: made[DATAPACKAGE_PATH],
-                                   **{d.path: made[d.path] for d in DOWNLOADS}})
+                                   **{d.path: made[d.path] for d in DOWNLOADS}}, data_day(graph))
     row_of = {"tallies": tally_row, "targets": target_row, "milestones": dated_milestone_row}
     for view in units:
         unit = view.unit
