@@ -453,6 +453,26 @@ def test_a_middle_dot_between_two_parts_never_begins_a_line(served_example: Serv
     assert not failures, "\n".join(sorted(set(failures)))
 
 
+
+@pytest.mark.parametrize(("width", "font_px"), [(320, 32), (375, 32), (320, 24)])
+def test_with_the_browsers_text_enlarged_no_line_of_a_dateline_is_a_middle_dot_alone(
+        served_example: ServedSite, page_types: dict[str, str], page_at: Any, width: int, font_px: int) -> None:
+    # At 320 px with the browser's text at 200 % the interview's "发布时间：2018-05-03 10:00 · 白鹤镇" read
+    # "2018-05-03" / "10:00" / "·" / "白鹤镇": the date and its time, an inline block narrower than
+    # themselves, filled their lines and left the "·" held after them a line of its own.
+    page = page_at(width)
+    session = page.context.new_cdp_session(page)
+    session.send("Page.setFontSizes", {"fontSizes": {"standard": font_px}})  # the browser's text size setting
+    failures = []
+    for path in (page_types["interview"], page_types["case"], page_types["unit"], "/interviews/"):
+        page.goto(served_example.address(path), wait_until="load")
+        page.set_checked("label[for=reading-mode]", False)
+        for lines in page.evaluate(_LINES_OF, ".dateline, .entry-meta"):
+            if any(line.startswith("·") for line in lines):
+                failures.append(f"{path}: {lines}")
+    assert not failures, "\n".join(failures)
+
+
 _CAPTIONS_OUT_OF_VIEW = """() => [...document.querySelectorAll('.table-scroll caption')].flatMap(caption => {
   const box = caption.closest('.table-scroll').getBoundingClientRect(), text = document.createRange();
   text.selectNodeContents(caption);
