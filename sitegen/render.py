@@ -96,7 +96,7 @@ def make_environment(config: Config, cache_folder: Path | None = None,
     marked safe; ``|rebase(entry.image_sizes, lazy=True)`` also gives its
     pictures their size and lazy loading), ``datetime``/``cn_date``/``iso``/
     ``month`` (dates; ``cn_date`` and ``iso`` also read a date typed as text,
-    `moment_of_text`), ``by_date`` (a list in date order, `sort_by_date`), ``percent``/``share`` (numbers), ``safe_svg`` (a
+    `moment_of_text`; ``cn_date_html`` is ``cn_date`` for a page's text, breaking after 年 only), ``by_date`` (a list in date order, `sort_by_date`), ``percent``/``share`` (numbers), ``safe_svg`` (a
     chart's SVG). Globals: ``charts``, ``downloads``, ``datapackage_url`` and ``bundle_url``
     (the open-data files and their zip archive), ``unit_downloads`` (a unit's own files), label dictionaries, ``search_index`` (``search``:
     whether the pages offer search: a link to the search page, its search box), ``fingerprinted_assets``
@@ -136,7 +136,8 @@ def make_environment(config: Config, cache_folder: Path | None = None,
     env.filters.update({
         "url": _url_filter(urls, fingerprinted), "abs_url": _per_build(urls.absolute),
         "rebase": _rebase_filter(urls),
-        "datetime": _per_moment(publish_time_text), "cn_date": format_cn_date, "by_date": sort_by_date,
+        "datetime": _per_moment(publish_time_text), "cn_date": format_cn_date, "cn_date_html": format_cn_date_html,
+        "by_date": sort_by_date,
         "iso": _per_build(_per_moment(make_iso(config))),
         "month": format_month, "percent": charts.format_percent, "share": charts.format_share,
         "safe_svg": Markup,
@@ -408,6 +409,20 @@ def format_cn_date(value: date | str) -> str:
     """
     value = moment_of_value(value)
     return f"{value.year}年{value.month}月{value.day}日"
+
+
+def format_cn_date_html(value: date | str) -> Markup:
+    """`format_cn_date`'s date as HTML for a page's text: it breaks after 年 alone.
+
+    ``2018年4月26日`` → ``<span class="unbroken">2018年</span><span class="unbroken">4月26日</span>``.
+    By the rules of line breaking (UAX #14) a line may break between a digit
+    and a Chinese character: with the browser's text enlarged on a phone a
+    date in a line of its own read "2018年4月26" / "日". Takes what
+    `format_cn_date` takes and raises what it raises.
+    """
+    shown = format_cn_date(value)
+    year, rest = shown.split("年", 1)
+    return Markup('<span class="unbroken">{}年</span><span class="unbroken">{}</span>').format(year, rest)
 
 
 def moment_of_value(value: Any) -> date | datetime:

@@ -254,7 +254,7 @@ def test_case_04_every_date_spelling_is_a_date_and_a_date_title_stays_text(tmp_p
     times = unit.cssselect(".timeline time")
     assert [t.get("datetime") for t in times] == ["2024-03-01", "2024-03-15", "2024-04-01", "2024-04-08",
                                                   "2024-04-15"]
-    assert [t.text for t in times] == ["2024年3月1日", "2024年3月15日", "2024年4月1日", "2024年4月8日",
+    assert [t.text_content() for t in times] == ["2024年3月1日", "2024年3月15日", "2024年4月1日", "2024年4月8日",
                                        "2024年4月15日"]
     assert [text_of(s) for s in unit.cssselect(".milestone-title")] == [
         "项目立项", "完成方案公示", "开工建设", "首批设备进场", "居民代表现场监督"]

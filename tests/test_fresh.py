@@ -97,7 +97,7 @@ def test_a_tally_dated_tomorrow_stops_todays_build_and_is_published_tomorrow(tmp
     assert _last(root) is None  # the stopped build is never reported as "nothing changed"
     build(BuildOptions(root=root, search=False, now=datetime(2031, 1, 2, 0, 0)))
     home = (root / "output/index.html").read_text(encoding="utf-8")
-    assert "2031年1月2日" in home and '<span class="num" style="--digits: 3">400</span>' in home
+    assert '<span class="unbroken">2031年</span><span class="unbroken">1月2日</span>' in home and '<span class="num" style="--digits: 3">400</span>' in home
 
 
 def test_another_copy_of_sitegen_builds_instead_of_trusting_the_record(tmp_path: Path) -> None:

@@ -79,6 +79,17 @@ def test_date_filters_remember_dates_but_tell_equal_aware_times_apart(tmp_path: 
     assert env.from_string("{{ day|iso }} {{ day|cn_date }}").render(day=date(2018, 4, 26)) == "2018-04-26 2018年4月26日"
 
 
+def test_cn_date_html_lets_a_date_break_after_its_year_alone(tmp_path: Path) -> None:
+    # A line may break between a digit and a Chinese character: on a phone with the text enlarged the theme's
+    # "截至 2018年4月26日" read "2018年4月26" / "日". Each part is kept whole; a date typed as text is read too.
+    (tmp_path / "site.yaml").write_text(MINIMAL_CONFIG, encoding="utf-8")
+    env = make_environment(load_config(tmp_path, Report()))
+    template = env.from_string("<p>截至{{ day|cn_date_html }}</p>")
+    shown = '<p>截至<span class="unbroken">2018年</span><span class="unbroken">4月26日</span></p>'
+    assert template.render(day=date(2018, 4, 26)) == shown
+    assert template.render(day="2018/4/26") == shown
+
+
 @pytest.mark.parametrize(("text", "shown"), [
     ("2024-03-01", "2024-03-01 2024年3月1日"), ("2024年4月1日", "2024-04-01 2024年4月1日"),
     ("２０２４／４／８", "2024-04-08 2024年4月8日"), ("2024-06-18 14:30", "2024-06-18T14:30+08:00 2024年6月18日"),

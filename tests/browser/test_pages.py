@@ -17,6 +17,7 @@ Imports: axe_playwright_python; the fixtures of tests/browser/conftest.py.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -454,22 +455,48 @@ def test_a_middle_dot_between_two_parts_never_begins_a_line(served_example: Serv
 
 
 
+def _lines_with_the_text_enlarged(served: ServedSite, page_at: Any, width: int, font_px: int,
+                                  paths: tuple[str, ...], selector: str) -> list[tuple[str, list[str]]]:
+    """The lines of text of each element ``selector`` finds on each page, with the browser's text at ``font_px``.
+
+    Returns ``[(path, [line, …]), …]`` in page order, the reading mode off.
+    """
+    page = page_at(width)
+    session = page.context.new_cdp_session(page)
+    session.send("Page.setFontSizes", {"fontSizes": {"standard": font_px}})  # the browser's text size setting
+    found = []
+    for path in paths:
+        page.goto(served.address(path), wait_until="load")
+        page.set_checked("label[for=reading-mode]", False)
+        found += [(path, lines) for lines in page.evaluate(_LINES_OF, selector)]
+    return found
+
+
 @pytest.mark.parametrize(("width", "font_px"), [(320, 32), (375, 32), (320, 24)])
 def test_with_the_browsers_text_enlarged_no_line_of_a_dateline_is_a_middle_dot_alone(
         served_example: ServedSite, page_types: dict[str, str], page_at: Any, width: int, font_px: int) -> None:
     # At 320 px with the browser's text at 200 % the interview's "发布时间：2018-05-03 10:00 · 白鹤镇" read
     # "2018-05-03" / "10:00" / "·" / "白鹤镇": the date and its time, an inline block narrower than
     # themselves, filled their lines and left the "·" held after them a line of its own.
-    page = page_at(width)
-    session = page.context.new_cdp_session(page)
-    session.send("Page.setFontSizes", {"fontSizes": {"standard": font_px}})  # the browser's text size setting
-    failures = []
-    for path in (page_types["interview"], page_types["case"], page_types["unit"], "/interviews/"):
-        page.goto(served_example.address(path), wait_until="load")
-        page.set_checked("label[for=reading-mode]", False)
-        for lines in page.evaluate(_LINES_OF, ".dateline, .entry-meta"):
-            if any(line.startswith("·") for line in lines):
-                failures.append(f"{path}: {lines}")
+    paths = (page_types["interview"], page_types["case"], page_types["unit"], "/interviews/")
+    found = _lines_with_the_text_enlarged(served_example, page_at, width, font_px, paths, ".dateline, .entry-meta")
+    assert found
+    failures = [f"{path}: {lines}" for path, lines in found if any(line.startswith("·") for line in lines)]
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize(("width", "font_px"), [(320, 32), (375, 32), (320, 24)])
+def test_with_the_browsers_text_enlarged_a_chinese_date_breaks_after_its_year_only(
+        served_example: ServedSite, page_types: dict[str, str], page_at: Any, width: int, font_px: int) -> None:
+    # At 320 px with the browser's text at 200 % "截至 2018年4月26日" above the unit's figures and the home
+    # page's sums read "2018年4月26" / "日": a line may break between a digit and a Chinese character.
+    paths = ("/", page_types["unit"], page_types["interview"], page_types["case"])
+    dates = [(path, lines) for path, lines in _lines_with_the_text_enlarged(
+        served_example, page_at, width, font_px, paths, "main time")
+        if re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", "".join(lines))]
+    assert len(dates) >= 5, dates  # the home page's sums, the "截至" lines and the events of the unit and its entries
+    failures = [f"{path}: {lines}" for path, lines in dates
+                if len(lines) > 2 or (len(lines) == 2 and not lines[0].endswith("年"))]
     assert not failures, "\n".join(failures)
 
 
