@@ -132,7 +132,7 @@ def test_the_example_interview_publishes_addresses_typed_in_its_text_as_links(tm
     # The count the page shows is that of the text with its addresses unlinked.
     body = source.read_text(encoding="utf-8").split("---\n", 2)[2]
     plain = _unlinked().render(body, EXAMPLE_INTERVIEW, 1)
-    assert re.search(r"本篇文章(\d+)字", page).group(1) == str(plain.word_count)
+    assert re.search(r'本篇文章<span class="unbroken">(\d+)字</span>', page).group(1) == str(plain.word_count)
 
 
 def test_the_sites_own_address_or_the_preview_typed_as_text_is_told_to_be_written_as_a_link(tmp_path: Path) -> None:

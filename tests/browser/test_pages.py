@@ -686,3 +686,20 @@ def test_rows_of_links_stay_apart_in_a_browser_without_gap_in_flexbox(served_exa
     # At least the margins: 1.25em of the footer's 17 px text, the menu's 0.25em (its links have their own padding).
     least = {"footer .footer-links a": 20, ".nav a": 4, ".term-list a": 20}
     assert {selector: found for selector, found in spaces.items() if min(found) < least[selector]} == {}
+
+
+@pytest.mark.parametrize(("width", "font_px"), [(320, 32), (375, 32), (320, 24)])
+def test_with_the_browsers_text_enlarged_a_reading_time_keeps_each_figure_with_its_unit(
+        served_example: ServedSite, page_types: dict[str, str], page_at: Any, width: int, font_px: int) -> None:
+    # At 320 px with the browser's text at 200 % "本篇文章1172字，读完约3分钟" read "本篇文章1172" / "字，读完约3分" /
+    # "钟": a line may break between a digit and a Chinese character, and between any two Chinese characters.
+    found = _lines_with_the_text_enlarged(served_example, page_at, width, font_px, (page_types["interview"],),
+                                          ".reading")
+    assert len(found) == 1, found
+    failures = []
+    for path, lines in found:
+        words, minutes = re.fullmatch(r"本篇文章(\d+)字，读完约(\d+)分钟", "".join(lines)).groups()
+        for phrase in (f"{words}字", f"约{minutes}分钟"):
+            if not any(phrase in line for line in lines):
+                failures.append(f"{path}: {phrase} broken: {lines}")
+    assert not failures, "\n".join(failures)
