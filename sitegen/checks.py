@@ -90,6 +90,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
         check_far_plans(unit, now.date(), report)
         check_tally_order(unit, report, now.date(), cited.get(unit.record.id, {}))
         check_milestone_order(unit, report)
+        check_repeated_milestones(unit, report)
         check_targets(unit, report)
     check_unit_names(content, report)
     check_shared_unit_names(content, report)
@@ -1291,6 +1292,37 @@ def _milestone_order(path: str, yaml: YamlData, dated: Sequence[tuple[int, date]
                          "list milestones oldest first (按日期从早到晚)")
 
 
+def check_repeated_milestones(unit: Sourced[Unit], report: Report) -> None:
+    """Warn at each milestone whose date and title an earlier milestone of ``unit`` has (spaces aside): a
+    milestone pasted twice, which the unit's page, its timeline and milestones.csv would list twice.
+
+    A warning, as a tag given twice is (`sitegen.validation`): nothing is wrong in either copy. The hint names
+    the lines of the second to delete; when the second's description holds more than the first's, it says to
+    keep what the second adds.
+    Two events of one day have two titles, so they are never told. Raises nothing.
+    """
+    _repeated_milestones(unit.path, unit.yaml, list(enumerate(unit.record.milestones)), report)
+
+
+def _repeated_milestones(path: str, yaml: YamlData, milestones: Sequence[tuple[int, Milestone]],
+                         report: Report) -> None:
+    """`check_repeated_milestones` over ``(index in the file's milestones list, milestone)`` pairs."""
+    seen: dict[tuple[date, str], tuple[int, Milestone]] = {}
+    for index, milestone in milestones:
+        first, kept = seen.setdefault((milestone.date, "".join(milestone.title.split())), (index, milestone))
+        if first == index:
+            continue
+        start, end = yaml.lines_of(("milestones", index))
+        lines = f"line {start}" if end <= start else f"lines {start}–{end}"
+        report.warning(path, *yaml.locate(("milestones", index, "date")),
+                       f'milestone "{clip(milestone.title, 40)}" of {milestone.date.isoformat()} is given twice '
+                       f'(the first is milestone {first + 1}, line {yaml.locate(("milestones", first))[0]}), '
+                       "so the unit's page would list it twice",
+                       f"delete this one ({lines})" if milestone.description in kept.description else
+                       f"keep one: move what this one's description adds into the first, then delete this one "
+                       f"({lines}); if they are two events, give each its own title")
+
+
 def check_failed_unit(path: str, data: YamlData, today: date, report: Report,
                       cited: Mapping[date, str] | None = None) -> None:
     """Check the tallies, targets and milestones of a unit file whose fields have errors: all found in one run.
@@ -1303,7 +1335,8 @@ def check_failed_unit(path: str, data: YamlData, today: date, report: Report,
     `_unsure_tally_sums`) and are not dated ahead
     (`check_tally_dates`), tallies and milestones are in date order and
     counts do not fall (`check_tally_order`, `check_milestone_order`), a
-    tally does not repeat the one before unchanged (`check_repeated_tallies`), each
+    tally does not repeat the one before unchanged (`check_repeated_tallies`) and no milestone is listed
+    twice (`check_repeated_milestones`), each
     item compared with the valid one before it, no count is so large that it is most likely mistyped
     (`check_count_sizes`, without the comparison with other units), no tally counts nothing without a note
     (`check_empty_tallies`), no target is the example's (`check_example_targets`), no milestone or
@@ -1329,7 +1362,9 @@ def check_failed_unit(path: str, data: YamlData, today: date, report: Report,
     _measured_dates(path, data, targets, today, report)
     _example_targets(path, data, targets, report)
     _milestone_order(path, data, _readable_dates(value.get("milestones"), "date"), report)
-    _far_plans(path, data, _valid_items(Milestone, value.get("milestones")), targets, today, report)
+    milestones = _valid_items(Milestone, value.get("milestones"))
+    _repeated_milestones(path, data, milestones, report)
+    _far_plans(path, data, milestones, targets, today, report)
 
 
 _ItemT = TypeVar("_ItemT", Tally, Target, Milestone)

@@ -641,6 +641,43 @@ def test_milestones_out_of_order_are_an_error(tmp_path: Path) -> None:
 
 
 
+
+def test_a_milestone_pasted_twice_is_a_warning_naming_the_lines_to_delete(tmp_path: Path) -> None:
+    # A milestone pasted twice was listed twice on the unit's page, its timeline and milestones.csv, untold.
+    milestones = ("milestones:\n  - date: 2018-01-12\n    title: 成立领导小组\n    description: 下设五个调研组。\n"
+                  "  - date: 2018-01-15\n    title: 召开动员部署会\n  - date: 2018-01-15\n    title: 召开动员 部署会\n"
+                  "  - date: 2018-01-15\n    title: 召开座谈会\n  - date: 2018-01-12\n    title: 成立领导小组\n"
+                  "    description: 下设五个调研组，印发实施方案。\n")
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(extra=milestones)})
+    assert [p.format() for p in found(root)] == [
+        f'{UNIT_PATH}:10:11: warning: milestone "召开动员 部署会" of 2018-01-15 is given twice (the first is '
+        "milestone 2, line 8), so the unit's page would list it twice\n"
+        "  hint: delete this one (lines 10–11)",
+        f'{UNIT_PATH}:14:11: warning: milestone "成立领导小组" of 2018-01-12 is given twice (the first is '
+        "milestone 1, line 5), so the unit's page would list it twice\n"
+        "  hint: keep one: move what this one's description adds into the first, then delete this one "
+        "(lines 14–16); if they are two events, give each its own title",
+        f"{UNIT_PATH}:14:11: error: milestone of 2018-01-12 is listed after the one of 2018-01-15\n"
+        "  hint: list milestones oldest first (按日期从早到晚)"]
+    # The hint followed: the second copy's lines deleted, the page lists each milestone once.
+    kept = milestones.replace("  - date: 2018-01-15\n    title: 召开动员 部署会\n", "")
+    kept = kept[:kept.rindex("  - date: 2018-01-12")]
+    (root / UNIT_PATH).write_text(unit_with(extra=kept), encoding="utf-8")
+    assert found(root) == []
+    build(BuildOptions(root=root, now=NOW, search=False))
+    page = (root / "output/units/baihe/index.html").read_text("utf-8")
+    assert [page.count(title) for title in ("召开动员部署会", "成立领导小组", "召开座谈会")] == [1, 1, 1]
+
+
+def test_a_milestone_pasted_twice_is_told_in_the_run_that_tells_of_a_wrong_field(tmp_path: Path) -> None:
+    milestones = ("milestones:\n  - date: 2018-01-15\n    title: 动员部署会\n  - date: 2018-01-15\n"
+                  "    title: 动员部署会\n  - date: 2018-02-01\n    titel: 成立\n")
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(extra=milestones)})
+    assert [p.format().splitlines()[0] for p in found(root)] == [
+        f'{UNIT_PATH}:7:11: warning: milestone "动员部署会" of 2018-01-15 is given twice (the first is milestone 1, '
+        "line 5), so the unit's page would list it twice",
+        f'{UNIT_PATH}:10:5: error: unknown field "titel" in milestones → item 3 (did you mean "title"?)']
+
 def test_a_tally_dated_after_today_is_an_error_naming_the_year_meant(tmp_path: Path) -> None:
     # 2081 for 2018 (two digits swapped) would be published as the latest figures until 2081.
     xujing = ("name: 徐泾镇\nlevel: town\ntallies:\n" + tally("2024-12-31", 10, 4, 3, 3)

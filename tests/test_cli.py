@@ -652,6 +652,9 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("Milestones out of date order", "2018-01-15, then 2018-01-12",
          {_U: UNIT + "milestones:\n  - date: 2018-01-15\n    title: 动员部署会\n  - date: 2018-01-12\n"
                      "    title: 成立领导小组\n"}),
+        ("A milestone pasted twice (warning)", "召开动员部署会 of 2018-01-15 twice",
+         {_U: UNIT + "milestones:\n  - date: 2018-01-15\n    title: 召开动员部署会\n    description: 全镇动员部署。\n"
+                     "  - date: 2018-01-15\n    title: 召开动员部署会\n    description: 全镇动员部署。\n"}),
         ("A measured value without its date", "measured: 62.5",
          {_U: UNIT + "targets:\n  - group: residents\n    target: 80\n    measured: 62.5\n"}),
         ("A measured value dated ahead", "measured_as_of: 2081-06-30",
