@@ -1808,8 +1808,11 @@ def _group_hint(record: type[BaseModel] | None, typed: Any, *, in_list: bool = F
     bracketed = _GROUP_BRACKETED.fullmatch(first)
     parts = ([] if len(required) < 2 or first == "…" else list(bracketed.groups()) if bracketed
              else _GROUP_SEPARATOR.split(first, maxsplit=1))
-    if len(parts) == 1 and record is not None:
-        parts = _split_at_space(record, required[0], first) or parts
+    spaced = _split_at_space(record, required[0], first) if parts and record is not None else []
+    if spaced and (len(parts) == 1 or len(spaced[0]) < len(parts[0])):
+        # 2018-01-12 成立领导小组，印发方案 / 成立领导小组（五个组）: the date ends at the space, before the comma or the
+        # brackets of the title, which would have put half the title after "date:" (then "not a date").
+        parts, bracketed = spaced, None
     people = _people(first) if len(parts) == 2 and required[:2] == ["name", "role"] and not bracketed else []
     groups = [item for item in typed if isinstance(item, dict)] if isinstance(typed, list) and not in_list else []
     if len(groups) > 1 and required[:2] == ["name", "role"] and all(isinstance(item.get("name"), str)

@@ -2695,6 +2695,17 @@ def test_milestones_or_targets_typed_as_pairs_are_given_their_lines_and_the_hint
      '"milestones → item 1" should be a group of fields (key: value lines), not "2018-01-10 成立大调研工作领导小组"',
      'write the item as key: value lines, the first after the "-": "- date: 2018-01-10", then '
      '"  title: 成立大调研工作领导小组" below it, lined up with date:'),
+    # A comma or brackets in the title after the space: the hint cut there, and put half the title after "date:".
+    ("milestones:\n  - 2018-01-10 成立大调研工作领导小组，印发实施方案\n",
+     '"milestones → item 1" should be a group of fields (key: value lines), not '
+     '"2018-01-10 成立大调研工作领导小组，印发实施方案"',
+     'write the item as key: value lines, the first after the "-": "- date: 2018-01-10", then '
+     '"  title: 成立大调研工作领导小组，印发实施方案" below it, lined up with date:'),
+    ("milestones:\n  - 2018-01-10 成立大调研工作领导小组（下设五个调研组）\n",
+     '"milestones → item 1" should be a group of fields (key: value lines), not '
+     '"2018-01-10 成立大调研工作领导小组（下设五个调研组）"',
+     'write the item as key: value lines, the first after the "-": "- date: 2018-01-10", then '
+     '"  title: 成立大调研工作领导小组（下设五个调研组）" below it, lined up with date:'),
     ("targets:\n  - residents 80\n",
      '"targets → item 1" should be a group of fields (key: value lines), not "residents 80"',
      'write the item as key: value lines, the first after the "-": "- group: residents", then "  target: 80" below '
@@ -2708,24 +2719,26 @@ def test_an_item_typed_as_a_pair_or_with_a_space_is_given_its_lines(tmp_path: Pa
     (root / UNIT_PATH).write_text(UNIT + typed.split("\n")[0] + "\n" + item, encoding="utf-8")
     assert printed(root) == []
     built = parse_html(build_at(root) / "units/baihe/index.html").text_content()
-    assert ("成立大调研工作领导小组" if "milestones" in typed else "80") in built
+    assert (typed.split("2018-01-10")[-1].lstrip(": ").strip() if "milestones" in typed else "80") in built
 
 
 @pytest.mark.parametrize("typed", ["1月15日，召开动员部署会", "1月15号 召开动员部署会", "1月15日：召开动员部署会",
-                                   "1月15日召开动员部署会", "1.15 召开动员部署会"])
+                                   "1月15日召开动员部署会", "1.15 召开动员部署会", "1月15日召开动员部署会，全面推进",
+                                   "1月15日 召开动员部署会（扩大）"])
 def test_a_milestone_typed_with_a_day_without_its_year_is_given_yyyy_to_fill(tmp_path: Path, typed: str) -> None:
     # "- 1月15日，召开动员部署会" was offered "- date: 1月15日": followed, "write the year too".
     root = write_site(tmp_path, {UNIT_PATH: UNIT + f"milestones:\n  - {typed}\n"})
     [problem] = printed(root)
+    title = re.sub(r"^[^召]*", "", typed)
     assert problem.split("\n")[1] == (
         '  hint: write the item as key: value lines, the first after the "-": "- date: YYYY-01-15", then '
-        '"  title: 召开动员部署会" below it, lined up with date:; the date typed has no year: write the year of the '
+        f'"  title: {title}" below it, lined up with date:; the date typed has no year: write the year of the '
         "source document in place of YYYY (年-月-日)")
     item = "".join("  " + line + "\n" for line in re.findall(r'"(- [^"]*|  [a-z_]+: [^"]*)"', problem))
     (root / UNIT_PATH).write_text(UNIT + "milestones:\n" + item.replace("YYYY", "2018"), encoding="utf-8")
     assert printed(root) == []
     built = parse_html(build_at(root) / "units/baihe/index.html").text_content()
-    assert "召开动员部署会" in built and "2018年1月15日" in built
+    assert title in built and "2018年1月15日" in built
 
 
 @pytest.mark.parametrize(("typed", "message", "lines"), [
