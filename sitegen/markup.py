@@ -152,7 +152,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHIN
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "70"
+POLICY_VERSION = "71"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -2273,6 +2273,69 @@ def _title_quote_problems(source: str, lines: list[str], path: str, first_line: 
     return problems
 
 
+# Words typed after a web address and a space, with no quotes (``[原文](http://… 上海热线)``): Markdown reads no
+# title without them, so the words become part of the address. A quick look first, then `_words_after_address`.
+_WORDS_SLIP_RE = compile_later(r"\]\([ \t]*<?https?://[^)\s]*\s+[^)\s\"'“”‘’]", re.IGNORECASE)
+_ADDRESS_AND_WORDS_RE = compile_later(r"(?P<address>https?://[^\s?#]+)(?P<gap>\s+)(?P<words>[^/\"'“”‘’].*)",
+                                      re.IGNORECASE | re.DOTALL)
+_FILE_ENDING_RE = compile_later(r"\.[A-Za-z0-9]{1,5}$")
+
+
+def _words_after_address(address: str) -> tuple[str, str] | None:
+    """``(web address, words)`` when ``address`` (a link's or picture's, as Markdown read it) is an http(s)
+    address, a space and words with no "/" (``http://www.shcafe.org/a.html 上海热线``); else None.
+
+    Words ending as a file name does (``…/files/my report.pdf``, ``…/shzxxw/ 120946.html``) are a file name
+    with a space or an address broken where it was copied (`sitegen.webaddress.address_slip`), and an
+    address with a query (``?wd=白鹤 大调研``) may hold spaces: neither is taken for words.
+    """
+    found = _ADDRESS_AND_WORDS_RE.fullmatch(address.strip())
+    if found is None or _FILE_ENDING_RE.search(found.group("words").rstrip()) or any(
+            sign in found.group("words") for sign in "/\""):
+        return None
+    return found.group("address"), " ".join(found.group("words").split())
+
+
+def _untitled_words_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
+    """Warnings for words typed after a link's or picture's web address and a space, without quotes:
+    ``[原文](http://www.shcafe.org/a.html 上海热线)``.
+
+    Markdown reads a title only in half-width quotes; else the words are
+    part of the address, so the link leads nowhere (the site it names has
+    no such page), a picture is missing, and the words show nowhere on the
+    page, unwarned, as the address is another site's. A path of this site
+    so typed is told by the check of links and pictures
+    (`sitegen.checks`). Each is warned at its first sign, with the link to
+    type with the words as its title (shown when the pointer rests on it)
+    or after it, on the page. Fenced code and code spans are left alone.
+    """
+    if not _WORDS_SLIP_RE.search(source):
+        return []
+    problems: list[Problem] = []
+    for first, block in text_blocks(outside_fences(lines)):
+        shown = _without_code_spans(block)
+        for link in typed_links(block):
+            split = None if link.title is not None else _words_after_address(link.address)
+            if split is None or shown[link.start] != block[link.start]:
+                continue
+            address, words = split
+            what, sign = ("picture", "!") if link.picture else ("link", "")
+            result = "the picture is missing" if link.picture else "the link leads nowhere"
+            line, column = place_in_block(first_line + first, block, link.start)
+            typed = f"{sign}[{link.text}]({address}"
+            problems.append(Problem(
+                path, line, column, "warning",
+                f'the words "{words}" after the address of this {what} have no quotes, so Markdown reads them as '
+                f"part of the address: {result} and the words are not shown: "
+                f"{_one_line(block[link.start:link.end])}",
+                paste_hint('to make them its title (标题, shown when the pointer rests on it), put them between two '
+                           'half-width quotes (半角引号 "…")', f'{_one_line(typed)} "{words}")',
+                           f' before and after "{words}"')
+                + ("" if link.picture else paste_hint("; to show them on the page, write them after the link",
+                                                      f"{_one_line(typed)}) {words}", ' instead, after its ")"'))))
+    return problems
+
+
 def _one_line(text: str) -> str:
     """``text`` with each line break a space: a link typed over two lines, quoted or given to type on one."""
     return text.replace("\n", " ")
@@ -2357,8 +2420,8 @@ def _address_slip_problems(raw_html: str, lines: list[str], path: str, first_lin
         if typed.isascii() and " " not in typed:  # an input method's slips are full-width signs or 。; a copy's, spaces
             continue
         address = html.unescape(typed)
-        if swallowed_title(address) is not None:
-            continue  # a title in quotes Markdown did not read: `_title_quote_problems` names it
+        if swallowed_title(address) is not None or _words_after_address(address) is not None:
+            continue  # a title Markdown did not read: `_title_quote_problems`, `_untitled_words_problems` name it
         slip = address_slip(address) if half_width_address(address)[:8].lower().startswith(
             ("http://", "https://")) else None
         if slip is None:
@@ -4677,6 +4740,7 @@ class MarkdownRenderer:
         problems += _path_escape_problems(source, lines, path, first_line)
         problems += _typed_link_problems(source, lines, path, first_line)
         problems += _title_quote_problems(source, lines, path, first_line)
+        problems += _untitled_words_problems(source, lines, path, first_line)
         problems += _address_slip_problems(raw_html, lines, path, first_line)
         problems += _indented_marker_problems(source, lines, clean_html, path, first_line)
         problems += _lazy_line_problems(source, lines, path, first_line)

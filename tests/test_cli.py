@@ -719,6 +719,8 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_P: interview(body="## 问题\n\n详见[上文](./#问题)。\n")}),
         ("A link copied from the preview's address bar", "[白鹤镇](http://127.0.0.1:8000/units/baihe/)",
          {_P: interview(body="## 问题\n\n详见[白鹤镇](http://127.0.0.1:8000/units/baihe/)。\n")}),
+        ("Words typed after a link's web address, without quotes", "[原文](http://www.shcafe.org/shzxxw/120946.html 上海热线)",
+         {_P: interview(body="## 问题\n\n详见[原文](http://www.shcafe.org/shzxxw/120946.html 上海热线)。\n")}),
         ("A picture on your own computer", "src: C:\\Users\\editor\\Desktop\\caomei.png",
          {_P: interview(extra="images:\n  - src: C:\\Users\\editor\\Desktop\\caomei.png\n    alt: 草莓\n")}),
         ("Two pages with one URL", "slug: baihe in two pages",

@@ -2220,6 +2220,45 @@ def test_a_title_in_quotes_markdown_does_not_read_is_warned_with_the_picture_or_
         ("https://x.org", "标题"), ("https://x.org", "乙")]
 
 
+def test_words_after_a_web_address_without_quotes_are_warned_with_the_link_to_type(
+        renderer: MarkdownRenderer) -> None:
+    # [原文](http://… 上海热线) was published as href="http://… 上海热线": a link to nowhere on the other site,
+    # and the words shown nowhere, unwarned. A file name with a space, an address broken by a copy, a query
+    # with a space, a title in quotes and a path of this site (told by the link check) are no such words.
+    body = ("详见[原文](http://www.shcafe.org/shzxxw/120946.html 上海热线)。\n\n"
+            "![草莓](https://example.org/a.jpg 白鹤 草莓)\n\n"
+            "[报告](https://example.org/files/my report.pdf) [原文](http://www.shcafe.org/shzxxw/ 120946.html)\n\n"
+            "[搜索](https://www.baidu.com/s?wd=白鹤 大调研) [对的](https://x.org \"标题\") [本站](/cases/a/ 案例)\n\n"
+            "`[代码](https://x.org 甲)`\n\n- 见[原文](http://x.org/\n  上海热线)\n")
+    result = renderer.render(body, "a.md", 5)
+    assert [a.get("href") for a in fragment(result.html).xpath("//a")][0] == (
+        "http://www.shcafe.org/shzxxw/120946.html 上海热线")
+    quotes = 'to make them its title (标题, shown when the pointer rests on it), put them between two half-width quotes ' \
+             '(半角引号 "…"): '
+    assert placed(result) == [
+        (5, 3, 'the words "上海热线" after the address of this link have no quotes, so Markdown reads them as part of '
+               "the address: the link leads nowhere and the words are not shown: "
+               "[原文](http://www.shcafe.org/shzxxw/120946.html 上海热线)",
+         quotes + '[原文](http://www.shcafe.org/shzxxw/120946.html "上海热线"); to show them on the page, write them '
+                  "after the link: [原文](http://www.shcafe.org/shzxxw/120946.html) 上海热线"),
+        (7, 1, 'the words "白鹤 草莓" after the address of this picture have no quotes, so Markdown reads them as part '
+               "of the address: the picture is missing and the words are not shown: "
+               "![草莓](https://example.org/a.jpg 白鹤 草莓)",
+         quotes + '![草莓](https://example.org/a.jpg "白鹤 草莓")'),
+        (9, 52, 'this link\'s address "http://www.shcafe.org/shzxxw/ 120946.html" has a space beside a "/", most often '
+                "a line break copied with it, which breaks the address",
+         "delete the space: http://www.shcafe.org/shzxxw/120946.html"),
+        (15, 4, 'the words "上海热线" after the address of this link have no quotes, so Markdown reads them as part of '
+                "the address: the link leads nowhere and the words are not shown: [原文](http://x.org/   上海热线)",
+         quotes + '[原文](http://x.org/ "上海热线"); to show them on the page, write them after the link: '
+                  "[原文](http://x.org/) 上海热线")]
+    followed = renderer.render("详见[原文](http://www.shcafe.org/shzxxw/120946.html) 上海热线。\n\n"
+                               '![草莓](https://example.org/a.jpg "白鹤 草莓")\n', "a.md", 5)
+    assert followed.problems == ()
+    assert '<a href="http://www.shcafe.org/shzxxw/120946.html">原文</a> 上海热线。' in followed.html
+    assert [(img.get("src"), img.get("title")) for img in fragment(followed.html).xpath("//img")] == [
+        ("https://example.org/a.jpg", "白鹤 草莓")]
+
 def test_a_link_definition_whose_title_is_in_quotes_markdown_does_not_read_is_warned(
         renderer: MarkdownRenderer) -> None:
     # The definition was shown as typed, and ![草莓][草莓图] as text, unwarned.
