@@ -33,8 +33,8 @@ from pydantic_core import PydanticCustomError
 from .errors import Problem, Report, command_word
 from .lazyre import compile_later
 from .load import Content, Document, Sourced, YamlData
-from .markup import (is_local_path, local_file_name, outside_fences, place_in_block, places_typed, swallowed_title,
-                     text_blocks, typed_links)
+from .markup import (LAZY_SOURCES, is_local_path, local_file_name, outside_fences, place_in_block, places_typed,
+                     swallowed_title, text_blocks, typed_links)
 from .models import (QUOTE_MARKS, TALLY_SUM, UNIT_LEVEL_LABELS, UNIT_LEVEL_PINYIN, UNIT_LEVEL_WORDS, Milestone,
                      Series, Tally, Target, TargetGroup, Unit, UnitLevel, ascii_id, choice_value, clip, date_numbers,
                      date_refusal, id_case_reason, is_external_address, is_stand_in, named_address, parse_bool,
@@ -50,7 +50,8 @@ from .recordfiles import copy_suffix
 from .plaintext import may_hold_markup, typed_markup
 from .validation import (UNIT_WORD_LISTS, closest, did_you_mean, edit_distance, field_name, near_name,
                          typed_value_warnings, wide_note_error, withdraw_wide_note_warnings)
-from .webaddress import ADDRESS_SIGNS, address_slip, after_base_path, half_width_address, signs_in_name_hint, split_address
+from .webaddress import (ADDRESS_SIGNS, address_slip, after_base_path, half_width_address, hotlink_platform,
+                         signs_in_name_hint, split_address)
 from .yamltext import listed_lines, split_wide_note
 
 COUNT_FIELDS = ("batches", "collected", "escalated", "resolved")
@@ -2979,22 +2980,17 @@ def _heavy_picture(root: Path, src: str) -> tuple[str, str] | None:
     return heavy_problem(src, path, image_size(path))
 
 
-_NO_HOTLINK_HOSTS = {"mmbiz.qpic.cn": "微信公众平台 (WeChat)", "mmbiz.qlogo.cn": "微信公众平台 (WeChat)",
-                     "sinaimg.cn": "新浪微博 (Weibo)"}
-"""Hosts of pictures copied with a text from a social platform, ``{host (and its subdomains): platform}``:
-they refuse to show the picture on other sites (WeChat draws "此图片来自微信公众平台，未经允许不可引用"
-in its place), so readers of the site would not see it."""
-
-
-def _hotlinked(src: str) -> tuple[str, str] | None:
-    """``(message, hint)`` for a picture address on a platform that shows it only on its own pages, or None."""
-    host = split_address(src).netloc.lower().rpartition("@")[2].partition(":")[0].rstrip(".")  # mmbiz.qpic.cn. too
-    platform = next((name for known, name in _NO_HOTLINK_HOSTS.items()
-                     if host == known or host.endswith("." + known)), None)
+def _hotlinked(src: str, lazy: str = "") -> tuple[str, str] | None:
+    """``(message, hint)`` for a picture address on a platform that shows it only on its own pages
+    (`sitegen.webaddress.hotlink_platform`), or None. ``lazy`` names the attribute the address was typed in
+    when it is not src (``data-src``, as WeChat's pages write it: `sitegen.markup.LAZY_SOURCES`), which leaves
+    the picture out of the page."""
+    platform = hotlink_platform(src)
     if platform is None:
         return None
-    return (f'image "{clip(src)}" is on the servers of {platform}, which show it on their own pages only: '
-            "readers of this site would see a notice in its place",
+    shown = (f"its address is in {lazy}, which browsers do not read, so it was left out (in src, readers would see "
+             "a notice in its place)" if lazy else "readers of this site would see a notice in its place")
+    return (f'image "{clip(src)}" is on the servers of {platform}, which show it on their own pages only: {shown}',
             "save the picture (长按图片 → 保存, or right-click → 另存为) into content/images/ and write its path "
             "from there, e.g. images/baihe-1.jpg")
 
@@ -3022,14 +3018,18 @@ def check_images(document: Document, root: Path, report: Report, base: str = "/"
                            "add alt: with a short description of the picture (图片说明) for readers who cannot see it")
 
 
-# An image in HTML, <img … src="path">: group 1 is the path. (One in Markdown is read by `typed_links`.)
-_HTML_IMAGE_RE = compile_later(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
+# An image in HTML, <img …>: group 1 is its attributes. (One in Markdown is read by `typed_links`.)
+_HTML_IMAGE_RE = compile_later(r"<img\b([^>]*)", re.IGNORECASE)
+# An attribute of a start tag with a value, after a space or a quote (src, not the "src" of data-src): group 1
+# is its name, group 2 its value.
+_HTML_ATTRIBUTE_RE = compile_later(r"(?<=[\s\"'/])([^\s\"'/>=]+)\s*=\s*[\"']?([^\"'\s>]+)")
 _IMG_TAG_RE = compile_later(r"<img", re.IGNORECASE)
 
 
-def _body_pictures(block: str) -> Iterator[tuple[int, str]]:
-    """``(index, path)`` of each picture in lines of a body (`text_blocks`), Markdown or HTML, as the page will
-    show it.
+def _body_pictures(block: str) -> Iterator[tuple[int, str, str]]:
+    """``(index, path, lazy)`` of each picture in lines of a body (`text_blocks`), Markdown or HTML, as the
+    page will show it; ``lazy`` is "" but for an ``<img>`` without src whose address is typed in an attribute
+    of lazy loading (`sitegen.markup.LAZY_SOURCES`: data-src, as WeChat's pages write it), which it names.
 
     A Markdown picture's path is read as Python-Markdown reads it
     (`sitegen.markup.typed_links`): ``images/草莓 (1).jpg`` whole. A title
@@ -3039,9 +3039,13 @@ def _body_pictures(block: str) -> Iterator[tuple[int, str]]:
     for link in typed_links(block):
         if link.picture and link.address:
             swallowed = swallowed_title(link.address)
-            yield link.address_start, swallowed[0] if swallowed else link.address
+            yield link.address_start, swallowed[0] if swallowed else link.address, ""
     for found in _HTML_IMAGE_RE.finditer(block):
-        yield found.start(1), found.group(1)
+        attributes = {match.group(1).lower(): match for match in
+                      reversed(list(_HTML_ATTRIBUTE_RE.finditer(found.group(1))))}  # the first of a name counts
+        name = "src" if "src" in attributes else next((lazy for lazy in LAZY_SOURCES if lazy in attributes), None)
+        if name is not None:
+            yield found.start(1) + attributes[name].start(2), attributes[name].group(2), "" if name == "src" else name
 
 
 def _untitled_hint(root: Path, src: str) -> str | None:
@@ -3067,8 +3071,12 @@ def check_typed_pictures(path: str, body: str, body_line: int, root: Path, repor
     """
     typed: set[str] = set()
     for first, block in text_blocks(outside_fences(body.split("\n"), body_line)):
-        for index, src in _body_pictures(block):
+        for index, src, lazy in _body_pictures(block):
             typed.add(src)
+            if lazy:  # left out of the page, as the conversion warns, but for a platform's address, told here
+                if (hotlinked := _hotlinked(src, lazy)) is not None:
+                    report.warning(path, *place_in_block(first, block, index), *hotlinked)
+                continue
             # An address elsewhere (https:, data:) is not checked, but for a platform's that readers would not see.
             problem = _hotlinked(src) if is_external_address(src) else _picture_problem(root, src, base=base)
             if problem is not None and (untitled := _untitled_hint(root, src)) is not None:
@@ -3091,7 +3099,8 @@ def check_body_images(document: Document, root: Path, report: Report, base: str 
     (`sitegen.models.site_image_path`), percent-escapes decoded. An address with a scheme (``https:``,
     ``data:``) is not checked here (the Markdown conversion removes the
     unsafe ones, with a warning), except a picture on a platform that shows
-    it on its own pages only (WeChat's mmbiz.qpic.cn: `_hotlinked`). A missing or damaged file, or one in a
+    it on its own pages only (WeChat's mmbiz.qpic.cn: `_hotlinked`), also one typed in data-src, as WeChat's
+    pages write it, which the page leaves out (the conversion tells any other). A missing or damaged file, or one in a
     format browsers do not show (HEIC, TIFF: `sitegen.pictures.unshown_problem`), is a warning
     at its line and column, not an error as in front matter: text pasted
     from other sites often carries images that were never files here, and

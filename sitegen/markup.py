@@ -146,13 +146,13 @@ from markdown.util import (AMP_SUBSTITUTE, HTML_PLACEHOLDER_RE, INLINE_PLACEHOLD
 from .errors import LOST_CHARACTERS_HINT, Problem, lost_characters_message, paste_hint
 from .lazyre import compile_later
 from .plaintext import AFTER_NAME, MASK_OPENING, SURNAMES, is_han, masks_two_names
-from .webaddress import address_slip, half_width_address
+from .webaddress import address_slip, half_width_address, hotlink_platform
 from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHING_RE, WIDE_SPACES, control_name,
                        invisible_place, invisibles_on_line, lost_characters, space_name)
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "71"
+POLICY_VERSION = "72"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -1554,10 +1554,7 @@ class _RemovalScanner(_LenientParser):
             self._attribute_finding(tag, name, value or "", raw, first_line)
         src = dict(attrs).get("src") or ""
         if tag == "img" and "src" not in dict(attrs):  # no picture to show: left out (`_refused_pictures_as_text`)
-            alt = html.escape(dict(attrs).get("alt") or "", quote=True).strip() or "图片说明"
-            self.findings.append(_Finding(
-                f"this picture (<img>) has no address (src), so it was left out{_refused_picture_shown(raw)}",
-                f'write the path of its file in src, e.g. <img src="images/a.png" alt="{alt}">', (first_line,)))
+            self._sourceless_picture(attrs, raw, first_line)
         elif tag == "img" and not (dict(attrs).get("alt") or "").strip() and not url_refusal(tag, "src", src):
             # A picture whose address is refused is left out (`_attribute_finding` tells it): no alt to add.
             self.findings.append(_Finding(
@@ -1565,6 +1562,24 @@ class _RemovalScanner(_LenientParser):
                 "(alt text)",
                 "describe the picture for readers who cannot see it: ![图片说明](" + (src or "x.png") + ")",
                 (first_line, src.lower()) if src else (first_line,)))
+
+    def _sourceless_picture(self, attrs: list[tuple[str, str | None]], raw: str, first_line: str) -> None:
+        """Record an ``<img>`` without src, which is left out: its address typed in an attribute of lazy loading
+        (`lazy_source`) is offered in src, but for a platform's (`sitegen.webaddress.hotlink_platform`), which
+        the picture check tells with the platform's advice (`sitegen.checks.check_typed_pictures`)."""
+        alt = html.escape(dict(attrs).get("alt") or "", quote=True).strip() or "图片说明"
+        lazy = lazy_source(attrs)
+        if lazy is None or url_refusal("img", "src", lazy[1]) or is_local_path(lazy[1]):
+            self.findings.append(_Finding(
+                f"this picture (<img>) has no address (src), so it was left out{_refused_picture_shown(raw)}",
+                f'write the path of its file in src, e.g. <img src="images/a.png" alt="{alt}">', (first_line,)))
+        elif hotlink_platform(lazy[1]) is None:
+            name, address = lazy
+            self.findings.append(_Finding(
+                f"this picture (<img>) has its address in {name}, which browsers do not read (it is for scripts "
+                f"that load pictures late), so it was left out{_refused_picture_shown(raw)}",
+                f'write its address in src: <img src="{html.escape(address, quote=True)}" alt="{alt}">',
+                (first_line,)))
 
     def handle_data(self, data: str) -> None:
         if self._awaiting_text and data.strip():
@@ -1701,6 +1716,21 @@ class _RemovalScanner(_LenientParser):
             # editing tools (秀米, 135编辑器) write, change nothing a reader sees.
             self._reported_attributes.add((tag, name))
             self.findings.append(_Finding(*_dropped_attribute(tag, name, value), (first_line, name), typed_only=True))
+
+
+LAZY_SOURCES = ("data-src", "data-original", "data-original-src", "data-actualsrc", "data-lazy-src", "data-lazy",
+                "data-lazyload", "data-ks-lazyload", "data-echo", "data-url", "lazy-src")
+"""Attributes in which pages that load pictures late keep a picture's address for their scripts, which
+browsers do not read: WeChat (data-src), lazysizes (data-src), jQuery Lazy Load (data-original), Jianshu
+(data-original-src), Zhihu (data-actualsrc), WordPress (data-lazy-src), Taobao (data-ks-lazyload), echo.js
+(data-echo). An ``<img>`` copied from such a page has no src."""
+
+
+def lazy_source(attrs: Sequence[tuple[str, str | None]]) -> tuple[str, str] | None:
+    """``(attribute, address)`` of the first attribute of `LAZY_SOURCES` with an address among an ``<img>``'s
+    ``attrs`` (as `html.parser` gives them: names lowered, values unescaped), else None."""
+    typed = {name: (value or "").strip() for name, value in reversed(attrs)}  # the first of a name counts
+    return next(((name, typed[name]) for name in LAZY_SOURCES if typed.get(name)), None)
 
 
 def _refused_picture_shown(raw: str) -> str:

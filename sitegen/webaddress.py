@@ -262,3 +262,18 @@ def signs_in_name_hint(typed: str, named: str, *, use: str, what: str) -> str:
     return (f"the file content{named} is there, but a web address reads {typed_signs} in its name otherwise "
             f"({read_as}): rename the file without {typed_signs} (as {renamed}) and {use} by that name, "
             f"or write the {what} as {escaped}")
+
+
+NO_HOTLINK_HOSTS = {"mmbiz.qpic.cn": "微信公众平台 (WeChat)", "mmbiz.qlogo.cn": "微信公众平台 (WeChat)",
+                    "sinaimg.cn": "新浪微博 (Weibo)"}
+"""Hosts of pictures copied with a text from a social platform, ``{host (and its subdomains): platform}``:
+they refuse to show the picture on other sites (WeChat draws "此图片来自微信公众平台，未经允许不可引用"
+in its place), so readers of the site would not see it."""
+
+
+def hotlink_platform(address: str) -> str | None:
+    """The platform (`NO_HOTLINK_HOSTS`) whose servers hold the picture at ``address`` and show it on that
+    platform's own pages only (``微信公众平台 (WeChat)`` for https://mmbiz.qpic.cn/…), else None."""
+    host = split_address(address).netloc.lower().rpartition("@")[2].partition(":")[0].rstrip(".")  # qpic.cn. too
+    return next((name for known, name in NO_HOTLINK_HOSTS.items() if host == known or host.endswith("." + known)),
+                None)

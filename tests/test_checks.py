@@ -3081,6 +3081,32 @@ def test_a_picture_left_on_wechats_or_weibos_servers_is_warned(tmp_path: Path) -
          f'image "https://wx2.sinaimg.cn./large/a.jpg" is on the servers of 新浪微博 (Weibo), {notice}', hint)]
 
 
+def test_a_wechat_picture_whose_address_is_in_data_src_is_told_once_with_wechats_advice(tmp_path: Path) -> None:
+    # <img data-src="https://mmbiz.qpic.cn/…">, as WeChat's pages write a picture, got two warnings: "has no
+    # address (src)", hinted to write a file's path in src, and the WeChat one. The address is WeChat's: one
+    # warning, WeChat's advice. Any attribute of lazy loading is read (data-original), the "src" in data-src is
+    # no src, and a picture with a src is checked at its src, typed before data-src or after it.
+    wechat = "https://mmbiz.qpic.cn/abc/640?wx_fmt=jpeg"
+    body = (f'<img data-src="{wechat}">\n\n<img alt="基地" data-original=\'https://wx2.sinaimg.cn/large/a.jpg\'>\n\n'
+            f'<img data-src="{wechat}" src="images/a.svg" alt="甲">\n\n<img src="images/a.svg" data-src="{wechat}" '
+            'alt="乙">\n')
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body),
+                                 "content/images/a.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"})
+    hint = ("save the picture (长按图片 → 保存, or right-click → 另存为) into content/images/ and write its path "
+            "from there, e.g. images/baihe-1.jpg")
+    left_out = ("which show it on their own pages only: its address is in {}, which browsers do not read, so it was "
+                "left out (in src, readers would see a notice in its place)")
+    assert [(p.location(), p.severity, p.message, p.hint) for p in found(root)] == [
+        ("content/interviews/a.md:11:16", "warning",
+         f'image "{wechat}" is on the servers of 微信公众平台 (WeChat), {left_out.format("data-src")}', hint),
+        ("content/interviews/a.md:13:30", "warning", 'image "https://wx2.sinaimg.cn/large/a.jpg" is on the servers '
+         f'of 新浪微博 (Weibo), {left_out.format("data-original")}', hint)]
+    build(BuildOptions(root=root, now=NOW, search=False))
+    page = (root / "output/interviews/a/index.html").read_text(encoding="utf-8")
+    assert "mmbiz" not in page and "sinaimg" not in page and "<p>基地</p>" in page
+    assert re.findall(r'<img src="([^"]*)" alt="(.)"', page) == [("/images/a.svg", "甲"), ("/images/a.svg", "乙")]
+
+
 def test_a_picture_on_a_network_share_or_a_web_address_without_host_is_an_error(tmp_path: Path) -> None:
     # \\\\server\\share\\a.png got the hint to turn its slashes (then "has no https:"); http:/example.org/a.png
     # and https:example.org/a.png were published as they were; the local hint always named caomei.png.

@@ -1693,6 +1693,28 @@ def test_a_picture_typed_in_html_without_an_address_is_left_out_with_a_warning(r
         (5, 3, f'{none}, and its description "中间" is shown in its place', how.format("中间"))]
 
 
+def test_a_picture_whose_address_is_in_an_attribute_of_lazy_loading_is_offered_that_address_in_src(
+        renderer: MarkdownRenderer) -> None:
+    # <img data-src="https://…"> (copied from a page that loads pictures late) was told "has no address (src)",
+    # hinted to write a file's path in src, when its address is there to copy. The first lazy attribute with an
+    # address counts; a WeChat address is told by the picture check alone (with WeChat's advice), and one that
+    # src could not hold either (a file on the computer) keeps the hint to write a file's path.
+    body = ('<img data-src="https://example.org/a.jpg?w=1&amp;h=2">\n\n<img data-url="" alt="图" '
+            'data-original="https://example.org/b.png">\n\n<img data-src="https://mmbiz.qpic.cn/abc/640">\n\n'
+            '<img data-src="C:\\a.png">\n')
+    result = renderer.render(body, "content/a.md", 1)
+    assert result.html == "<p>图</p>\n"
+    lazy = ("this picture (<img>) has its address in {}, which browsers do not read (it is for scripts that load "
+            "pictures late), so it was left out")
+    assert placed(result) == [
+        (1, 1, lazy.format("data-src"), 'write its address in src: <img src="https://example.org/a.jpg?w=1&amp;h=2" '
+                                        'alt="图片说明">'),
+        (3, 1, lazy.format("data-original") + ', and its description "图" is shown in its place',
+         'write its address in src: <img src="https://example.org/b.png" alt="图">'),
+        (7, 1, "this picture (<img>) has no address (src), so it was left out",
+         'write the path of its file in src, e.g. <img src="images/a.png" alt="图片说明">')]
+
+
 def test_colours_and_alignment_typed_in_html_are_warned_at_each_line(renderer: MarkdownRenderer) -> None:
     # <span style="color:red">, <font color=red> and <p align="center"> lost their colour and centring unwarned
     # (<font> was told only as "raw HTML <font> was removed", with no word of its colour). Then only the first
