@@ -30,7 +30,10 @@ Policies (what editors get, and why):
   dot; the address ends at a space, a Chinese character or full-width
   punctuation (。，；：）」 …), and a ``.`` ``,`` ``)`` typed after it is the
   sentence's. Not in code, links, link titles, picture addresses or raw
-  HTML; ``www.…`` without a scheme and e-mail addresses stay text.
+  HTML; ``www.…`` without a scheme and e-mail addresses stay text. One typed
+  with an input method's full-width signs (``http：//…``, ``ｈｔｔｐ://…``,
+  ``www．…``) stays text, and is warned with the half-width address to type
+  (`_wide_bare_address_problems`).
 * **Lists and tables right under a text line** (case 14): ``主要做法：`` followed
   on the next line by ``- item`` / ``1. item`` / a pipe table is taken as a
   paragraph followed by the list or table (a blank line is inserted before
@@ -2467,6 +2470,47 @@ def _address_slip_problems(raw_html: str, lines: list[str], path: str, first_lin
     return problems
 
 
+# A web address typed as text with an input method's full-width signs (http：//…, ｈｔｔｐ://…, http：／／…,
+# www．shcafe．org): the scheme in either width, its colon and slashes, then what an address holds in either
+# width (`sitegen.webaddress.half_width_address`). Not after a letter or digit of either width.
+_WIDE_BARE_ADDRESS_RE = compile_later(
+    r"(?<![A-Za-z0-9\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A])[HhＨｈ][TtＴｔ]{2}[PpＰｐ][SsＳｓ]?[:：][/／]{2}"
+    r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A．／：？＝＆＃－]*")
+# What stands before an address that is a link's (](…, ]（…, ](<…), an attribute's (href="…) or a link's text
+# ([…): those are told by `_typed_link_problems` and `_address_slip_problems`.
+_NOT_TEXT_BEFORE = ("](", "]（", "](<", "=", '="', "='", "[")
+
+
+def _wide_bare_address_problems(lines: list[str], clean_html: str, path: str, first_line: int) -> list[Problem]:
+    """Warnings for web addresses typed as text with full-width signs (``详见 http：//www.shcafe.org/…``).
+
+    A bare address typed in half width is a link (:class:`_BareAddressProcessor`); one typed with an input
+    method's full-width colon, slashes, dots or letters (`_WIDE_BARE_ADDRESS_RE`) is shown as text (or linked
+    only up to its first full-width sign), untold. Each is warned at its first character, when the page shows
+    it, with the half-width address to type, in the words of the same slip in a link's address
+    (`sitegen.webaddress.address_slip`). Not in fenced code or code spans, nor in a link's address, text or
+    definition, or an attribute (`_NOT_TEXT_BEFORE`). Takes the body's lines and the page's HTML.
+    """
+    problems: list[Problem] = []
+    for index, line in outside_fences(lines):
+        if not any(sign in line for sign in "：／ｈＨ．"):
+            continue
+        for found in _WIDE_BARE_ADDRESS_RE.finditer(_without_code_spans(line)):
+            meant = bare_address_end(half_width_address(found.group()))
+            typed = found.group()[:len(meant)]  # half_width_address changes one character for one
+            slip = address_slip(typed) if not typed.isascii() else None
+            prefix = re.match(BARE_ADDRESS_RE, typed)  # linked up to its first full-width sign (a／b.html)
+            linked = bare_address_end(prefix.group()) if prefix else ""
+            if slip is None or not slip.full_width or re.fullmatch(BARE_ADDRESS_RE, slip.meant) is None \
+                    or line[:found.start()].rstrip(" ").endswith(_NOT_TEXT_BEFORE) \
+                    or html.escape(typed[len(linked):], quote=False) not in clean_html:
+                continue
+            shown = f'the page links only "{linked}"' if linked else "the page shows it as text, not a link"
+            problems.append(Problem(path, first_line + index, found.start() + 1, "warning",
+                                    f'the web address "{typed}" {slip.message}: {shown}', slip.hint))
+    return problems
+
+
 def _typed_link_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
     """Warnings for links and pictures typed with full-width signs, which Markdown shows as plain text.
 
@@ -4772,6 +4816,8 @@ class MarkdownRenderer:
         problems += _title_quote_problems(source, lines, path, first_line)
         problems += _untitled_words_problems(source, lines, path, first_line)
         problems += _address_slip_problems(raw_html, lines, path, first_line)
+        problems += _outside_html_blocks(_wide_bare_address_problems(lines, clean_html, path, first_line), blocks,
+                                         first_line)
         problems += _indented_marker_problems(source, lines, clean_html, path, first_line)
         problems += _lazy_line_problems(source, lines, path, first_line)
         problems += _citation_problems(source, lines, path, first_line)

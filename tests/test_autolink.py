@@ -84,6 +84,41 @@ def test_addresses_in_code_blocks_headings_tables_and_notes() -> None:
     assert rendered.links[:3] == ("https://a.gov.cn", "https://c.gov.cn/", "https://d.gov.cn/1.html")
 
 
+def test_an_address_typed_as_text_with_full_width_signs_is_warned_with_the_address_to_type() -> None:
+    # "详见 http：//www.shcafe.org/shzxxw/120946.html 。" (an input method's full-width colon) was published as
+    # text, not a link, untold, while the same slip in a link's address is warned. Every full-width spelling the
+    # link's check reads is read here (ｈｔｔｐ, ／／, ．), in the same words; one linked up to its first
+    # full-width sign is told what the page links. Code, a link's address and text, and raw HTML are left alone.
+    body = ("详见 http：//www.shcafe.org/shzxxw/120946.html 。\n\n见ｈｔｔｐ://www.a.gov.cn/x。和https：／／a.gov.cn/b.html.\n\n"
+            "网址 http://www．shqp．gov．cn/ 与 http://www.shqp.gov.cn/a／b.html\n\n"
+            "`http：//a.gov.cn` [原文](http：//b.gov.cn/) [http：//c.gov.cn](https://c.gov.cn/)\n\n"
+            '<p>块 http：//e.gov.cn/</p>\n\n```\nhttp：//f.gov.cn\n```\n')
+    rendered = MarkdownRenderer().render(body, "content/interviews/a.md", 10)
+    assert rendered.html == (
+        "<p>详见 http：//www.shcafe.org/shzxxw/120946.html 。</p>\n<p>见ｈｔｔｐ://www.a.gov.cn/x。和https：／／a.gov.cn/b.html.</p>\n"
+        "<p>网址 http://www．shqp．gov．cn/ 与 " + _link("http://www.shqp.gov.cn/a") + "／b.html</p>\n"
+        '<p><code>http：//a.gov.cn</code> <a href="http：//b.gov.cn/">原文</a> '
+        '<a href="https://c.gov.cn/">http：//c.gov.cn</a></p>\n<p>块 http：//e.gov.cn/</p>\n\n'
+        "<pre><code>http：//f.gov.cn\n</code></pre>")
+    wide = "is typed with full-width signs (全角符号), which an address cannot hold"
+    text = "the page shows it as text, not a link"
+    assert [(p.line, p.column, p.message, p.hint) for p in rendered.problems] == [
+        (10, 4, f'the web address "http：//www.shcafe.org/shzxxw/120946.html" {wide}: {text}',
+         "type it in half width (半角): http://www.shcafe.org/shzxxw/120946.html"),
+        (12, 2, f'the web address "ｈｔｔｐ://www.a.gov.cn/x" {wide}: {text}',
+         "type it in half width (半角): http://www.a.gov.cn/x"),
+        (12, 25, f'the web address "https：／／a.gov.cn/b.html" {wide}: {text}',
+         "type it in half width (半角): https://a.gov.cn/b.html"),
+        (14, 4, f'the web address "http://www．shqp．gov．cn/" {wide}: {text}',
+         "type it in half width (半角): http://www.shqp.gov.cn/"),
+        (14, 30, f'the web address "http://www.shqp.gov.cn/a／b.html" {wide}: the page links only '
+                 '"http://www.shqp.gov.cn/a"', "type it in half width (半角): http://www.shqp.gov.cn/a/b.html"),
+        (16, 24, f'this link\'s address "http：//b.gov.cn/" {wide}', "type it in half width (半角): http://b.gov.cn/")]
+    fixed = MarkdownRenderer().render("详见 http://www.shcafe.org/shzxxw/120946.html 。\n", "content/interviews/a.md", 1)
+    assert fixed.html == "<p>详见 " + _link("http://www.shcafe.org/shzxxw/120946.html") + " 。</p>"
+    assert fixed.problems == ()
+
+
 def _unlinked() -> MarkdownRenderer:
     """A renderer that leaves addresses typed as text unlinked, as before."""
     renderer = MarkdownRenderer(reference=True)
