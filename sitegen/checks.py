@@ -51,7 +51,7 @@ from .plaintext import may_hold_markup, typed_markup
 from .validation import (UNIT_WORD_LISTS, closest, did_you_mean, edit_distance, field_name, near_name,
                          typed_value_warnings, wide_note_error, withdraw_wide_note_warnings)
 from .webaddress import (ADDRESS_SIGNS, address_slip, after_base_path, half_width_address, hotlink_platform,
-                         signs_in_name_hint, split_address)
+                         signs_in_name_hint, split_address, untitled_hint, words_after_path)
 from .yamltext import listed_lines, split_wide_note
 
 COUNT_FIELDS = ("batches", "collected", "escalated", "resolved")
@@ -3051,12 +3051,10 @@ def _body_pictures(block: str) -> Iterator[tuple[int, str, str]]:
 def _untitled_hint(root: Path, src: str) -> str | None:
     """The hint for a path that is a picture's file, a space and more (``images/a.svg 白鹤草莓``): a title typed
     without quotes, which Markdown reads as part of the path; None for any other path."""
-    path, *after = re.split(r"\s+", src, maxsplit=1)  # a full-width space (全角空格) too
-    rest = after[0] if after else ""
-    if not rest.strip() or is_external_address(path) or _picture_problem(root, path, damaged=False) is not None:
+    typed = words_after_path(src)
+    if typed is None or is_external_address(typed[0]) or _picture_problem(root, typed[0], damaged=False) is not None:
         return None
-    return (f'the path ends at "{path}": if "{rest.strip()}" is the picture\'s title, put it between two '
-            f'half-width quotes (半角引号): {path} "{rest.strip()}"')
+    return untitled_hint(*typed, "picture")
 
 
 def check_typed_pictures(path: str, body: str, body_line: int, root: Path, report: Report,

@@ -43,7 +43,8 @@ from .models import (QUOTE_MARKS, Image, Series, Tally, Unit, UnitLevel, is_exte
                      site_image_path, tag_spelling)
 from .pictures import image_size, picture_file, site_path
 from .slugs import device_name, device_trouble, id_syllables, make_slug, windows_safe
-from .webaddress import address_path, after_base_path, half_width_address, signs_in_name_hint
+from .webaddress import (address_path, after_base_path, half_width_address, signs_in_name_hint, untitled_hint,
+                         words_after_path)
 
 FEED_FILE = "feed.xml"
 """File name of a collection's Atom feed, inside the collection page's folder."""
@@ -1443,7 +1444,9 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
     asked for at the first broken link), with the ``aliases:`` that keeps
     it; an address a hint offers keeps the link's ``?…#…`` when that page
     has the place (or it cannot be known), and says so when it has not; a link to the address of a page held back (``held_back``: a draft,
-    or scheduled, by its address) is told why it leads nowhere yet. A
+    or scheduled, by its address) is told why it leads nowhere yet; a page's or file's path with words typed
+    after it and a space (``/cases/baihe-caomei/ 草莓案例``) is offered alone, the words as its title
+    (`_untitled_link_hint`). A
     title typed in quotes Markdown
     does not read (``[白鹤镇](/units/baihe/ "白鹤镇”)``) is left out of the
     address checked: the conversion warns of it. A link to a place in
@@ -1554,8 +1557,8 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
             meant = after_base_path(path, base) or path
             report.warning(entry.document.path, line, column,
                            f'the link "{href}" leads to no page or file of this site',
-                           _address_hint(href) or _sign_in_file_name_hint(href, files)
-                           or hints.hint(meant, _query_and_place(href)))
+                           _untitled_link_hint(href, pages, files) or _address_hint(href)
+                           or _sign_in_file_name_hint(href, files) or hints.hint(meant, _query_and_place(href)))
 
 
 def _shared_folder_path(document: Document, line: int | None, column: int | None,
@@ -1858,6 +1861,18 @@ def _sign_in_file_name_hint(href: str, files: set[str]) -> str | None:
     if named not in files:
         return None
     return signs_in_name_hint(typed, named, use="link to it", what="link")
+
+
+def _untitled_link_hint(href: str, pages: set[str], files: set[str]) -> str | None:
+    """The hint for a link typed as a path of this site, a space and words (``/cases/baihe-caomei/ 草莓案例``),
+    which Markdown reads as one address that leads nowhere: the path alone, and the words as its title in
+    quotes (`sitegen.webaddress.untitled_hint`, as a picture's path gets in `sitegen.checks`); None when
+    ``href`` holds no space or the path before it names no page or file (``pages``, ``files``: site paths)."""
+    typed = words_after_path(href)
+    path = site_path(typed[0]) if typed is not None else ""
+    if typed is None or not path or not _leads_somewhere(path, pages, files):
+        return None
+    return untitled_hint(*typed, "link")
 
 
 def _address_hint(href: str) -> str | None:

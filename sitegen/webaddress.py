@@ -277,3 +277,19 @@ def hotlink_platform(address: str) -> str | None:
     host = split_address(address).netloc.lower().rpartition("@")[2].partition(":")[0].rstrip(".")  # qpic.cn. too
     return next((name for known, name in NO_HOTLINK_HOSTS.items() if host == known or host.endswith("." + known)),
                 None)
+
+
+def words_after_path(typed: str) -> tuple[str, str] | None:
+    """``(path, words)`` for a link's or picture's path typed with words after a space, half or full width
+    (``/cases/baihe-caomei/ 草莓案例``, ``images/a.svg　白鹤草莓``): a title typed without quotes, which Markdown
+    reads as part of the path; None when ``typed`` (stripped) holds no space."""
+    path, *after = re.split(r"\s+", typed.strip(), maxsplit=1)  # a full-width space (全角空格) too
+    words = after[0].strip() if after else ""
+    return (path, words) if path and words else None
+
+
+def untitled_hint(path: str, words: str, what: str) -> str:
+    """The hint for the words typed after a path that is a page or file of the site (`words_after_path`),
+    ``what`` naming what the path is of ("picture", "link"): the path alone, and the words as its title."""
+    return (f'the path ends at "{path}": if "{words}" is the {what}\'s title, put it between two half-width quotes '
+            f'(半角引号): {path} "{words}"')

@@ -678,6 +678,8 @@ MISTAKES: dict[str, list[Mistake]] = {
                                       + b"\x00" * (4400 << 10) + b"\xff\xd9"}),
         ("A picture copied with a WeChat article's text", "![草莓基地](https://mmbiz.qpic.cn/mmbiz_jpg/…)",
          {_P: interview(body="![草莓基地](https://mmbiz.qpic.cn/mmbiz_jpg/Q3auHgzwzM4fGxZbic0aXdx/640?wx_fmt=jpeg)\n")}),
+        ("Words typed after a link's path of this site, without quotes", "详见[白鹤镇](/units/baihe/ 白鹤镇的进展)。",
+         {_P: interview(body="详见[白鹤镇](/units/baihe/ 白鹤镇的进展)。\n")}),
         ("A web address typed in the text with a full-width colon", "详见 http：//www.shcafe.org/shzxxw/120946.html 。",
          {_P: interview(body="详见 http：//www.shcafe.org/shzxxw/120946.html 。\n")}),
         ("A WeChat picture pasted as HTML, its address in data-src", '<img data-src="https://mmbiz.qpic.cn/…">',

@@ -2845,6 +2845,35 @@ def test_a_title_in_unmatched_quotes_is_one_warning_and_the_path_meant_is_checke
     assert printed(root) == []
 
 
+def test_words_typed_after_a_links_path_of_this_site_are_offered_in_quotes_as_its_title(tmp_path: Path) -> None:
+    # "详见[案例](/cases/baihe-caomei/ 草莓案例)。" was warned with the general hint "link to a page by its address
+    # (as …)", and a file's path with words after it was offered the path alone ("did you mean /files/a.pdf?"),
+    # the words lost, while a picture's path got the hint to type. A page's or file's path, typed from the root
+    # or not, a half-width or full-width space (全角空格) between, gets the picture's hint.
+    body = ("详见[案例](/interviews/b/ 草莓案例)。\n\n见[报告](files/a.pdf\u3000报告全文)\n\n"
+            "[无](/interviews/none/ 无此页)\n")
+    root = write_site(tmp_path, {PAGE_PATH: interview(body=body), "content/interviews/b.md": interview("草莓访谈"),
+                                 "content/files/a.pdf": "%PDF-1.4\n"})
+    assert printed(root) == [
+        f'{PAGE_PATH}:11:8: warning: the link "/interviews/b/ 草莓案例" leads to no page or file of this site\n'
+        '  hint: the path ends at "/interviews/b/": if "草莓案例" is the link\'s title, put it between two '
+        'half-width quotes (半角引号): /interviews/b/ "草莓案例"',
+        f'{PAGE_PATH}:13:7: warning: the link "files/a.pdf\u3000报告全文" leads to no page or file of this site\n'
+        '  hint: the path ends at "files/a.pdf": if "报告全文" is the link\'s title, put it between two '
+        'half-width quotes (半角引号): files/a.pdf "报告全文"',
+        f'{PAGE_PATH}:15:5: warning: the link "/interviews/none/ 无此页" leads to no page or file of this site\n'
+        "  hint: link to a page by its address (as /interviews/b/) or to a file under content/ by its path from "
+        "there (files/报告.pdf for content/files/报告.pdf)"]
+    page = root / PAGE_PATH
+    page.write_text(page.read_text(encoding="utf-8").replace("/interviews/b/ 草莓案例", '/interviews/b/ "草莓案例"')
+                    .replace("files/a.pdf\u3000报告全文", 'files/a.pdf "报告全文"').replace("[无](/interviews/none/ 无此页)\n", ""),
+                    encoding="utf-8")
+    assert printed(root) == []
+    html = (build_at(root) / "interviews/baihe/index.html").read_text(encoding="utf-8")
+    assert '详见<a href="/interviews/b/" title="草莓案例">案例</a>。' in html
+    assert '见<a href="/files/a.pdf" title="报告全文">报告</a>' in html
+
+
 # -- lines written by sitegen new, slipped -------------------------------------------------------
 
 def _new(root: Path, capsys: pytest.CaptureFixture[str], *argv: str) -> str:
