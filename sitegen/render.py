@@ -1333,7 +1333,11 @@ def fingerprinted_name(path: str, content: bytes) -> str:
     ``("assets/site.css", b"...")`` → ``"assets/site.3f2a9c01d7.css"``: 10
     hex digits of the BLAKE2b digest of ``content`` (40 bits: a changed file
     gets a new name), before the last ending, or at the end of a name
-    without one. A browser may keep such a file a year without asking again
+    without one. The mark always holds a letter: a digest of ten decimal
+    digits (about 1 in 110) has its first digit made one (``1986405691`` →
+    ``b986405691``), as the server settings of the README tell a mark from
+    a date in a file's name (``tongzhi.2018050301.pdf``) by its letter; without
+    it, such a stylesheet was sent "no-cache". A browser may keep such a file a year without asking again
     (``Cache-Control: immutable``), since any change to it gives a new name
     and the pages that link it change with it: what webpack's and Hugo's
     fingerprinted assets do.
@@ -1341,6 +1345,8 @@ def fingerprinted_name(path: str, content: bytes) -> str:
     folder, _, name = path.rpartition("/")
     stem, dot, ending = name.rpartition(".")
     mark = hashlib.blake2b(content, digest_size=5).hexdigest()
+    if mark.isdigit():
+        mark = "abcdef"[int(mark[0]) % 6] + mark[1:]
     named = f"{stem}.{mark}.{ending}" if dot and stem else f"{name}.{mark}"
     return f"{folder}/{named}" if folder else named
 

@@ -151,9 +151,16 @@ def build_at(root: Path, base_url: str | None = None) -> Path:
 
 def fingerprinted(output: Path, path: str) -> str:
     """The path the pages link for the theme file ``path`` of ``output`` (``assets/site.css`` →
-    ``assets/site.d7d2eb46e1.css``): 10 hex digits of the BLAKE2b digest of its published bytes."""
+    ``assets/site.d7d2eb46e1.css``): 10 hex digits of the BLAKE2b digest of its published bytes, the first made
+    a letter ("abcdef"[digit % 6]) when all ten are decimal digits."""
     stem, ending = path.rsplit(".", 1)
-    return f"{stem}.{hashlib.blake2b((output / path).read_bytes(), digest_size=5).hexdigest()}.{ending}"
+    return f"{stem}.{fingerprint_mark((output / path).read_bytes())}.{ending}"
+
+
+def fingerprint_mark(data: bytes) -> str:
+    """The mark a published file of ``data`` is named by (``d7d2eb46e1``): see `fingerprinted`."""
+    mark = hashlib.blake2b(data, digest_size=5).hexdigest()
+    return "abcdef"[int(mark[0]) % 6] + mark[1:] if mark.isdigit() else mark
 
 
 def json_ld_of(page: lxml.html.HtmlElement) -> list[dict]:

@@ -8,7 +8,6 @@ milestones on 2018-01-12 and 2018-01-15.
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 import shutil
@@ -17,7 +16,7 @@ from pathlib import Path
 from sitegen.build import BuildOptions, build
 from sitegen.markup import count_words
 
-from .sitekit import REPO, copy_example, parse_html, text_of
+from .sitekit import REPO, copy_example, fingerprint_mark, parse_html, text_of
 
 INTERVIEW = "output/interviews/baihe-dadiaoyan-weifangtan/index.html"
 UNIT = "output/units/baihe/index.html"
@@ -195,7 +194,7 @@ def test_every_page_names_its_icon_so_browsers_ask_for_no_favicon_ico_outside_th
              if not page.relative_to(example_site / "output").parts[0] == "pagefind"}
     icon = (example_site / "output/assets/favicon.svg").read_bytes()
     assert icon.startswith(b"<svg ")
-    assert icons == {f"/assets/favicon.{hashlib.blake2b(icon, digest_size=5).hexdigest()}.svg"}
+    assert icons == {f"/assets/favicon.{fingerprint_mark(icon)}.svg"}
     assert (example_site / "output" / next(iter(icons)).lstrip("/")).read_bytes() == icon
 
 
@@ -218,14 +217,14 @@ def test_every_page_loads_the_reading_mode_script_once_at_its_sub_path(tmp_path:
         assert page.read_text(encoding="utf-8").count("reading-mode.") == 1, page
     script = (output / "assets/reading-mode.js").read_bytes()
     assert script == (REPO / "templates/assets/reading-mode.js").read_bytes() == (output / copy).read_bytes()
-    assert copy == f"assets/reading-mode.{hashlib.blake2b(script, digest_size=5).hexdigest()}.js"
+    assert copy == f"assets/reading-mode.{fingerprint_mark(script)}.js"
     manifest = (output / ".sitegen-manifest").read_text(encoding="utf-8").splitlines()
     assert {"assets/reading-mode.js", copy} <= set(manifest)
     # An edited script gets a new name, which every page links; the old copy is removed.
     edited = script + b"\n"
     (root / "templates/assets/reading-mode.js").write_bytes(edited)
     again = build(BuildOptions(root=root, search=False, base_url="https://example.org/sub/"))
-    new_copy = f"assets/reading-mode.{hashlib.blake2b(edited, digest_size=5).hexdigest()}.js"
+    new_copy = f"assets/reading-mode.{fingerprint_mark(edited)}.js"
     assert set(again.changed_paths) == {"assets/reading-mode.js", new_copy} | {
         page.relative_to(output).as_posix() for page in pages}
     assert again.removed_paths == (copy,) and not (output / copy).exists()

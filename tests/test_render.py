@@ -171,6 +171,19 @@ def test_a_fingerprinted_name_holds_the_digest_of_the_content_before_the_ending(
     assert fingerprinted_name(path, content) == copy
 
 
+def test_a_fingerprint_of_decimal_digits_alone_gets_a_letter_so_the_server_settings_keep_it_a_year() -> None:
+    # site.css's digest came out 1986405691: the README's nginx settings tell a fingerprint from a date in a file's
+    # name (tongzhi.2018050301.pdf) by a letter in it, so browsers were told to ask for the stylesheet every time.
+    # printf 'body{103}' | b2sum -l 40 gives 8235426661; its first digit, 8, becomes "abcdef"[8 % 6].
+    assert fingerprinted_name("assets/site.css", b"body{103}") == "assets/site.c235426661.css"
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    kept = re.search(r'location ~ "(/assets/[^"|]+)\|', readme).group(1)
+    for content in (b"body{103}", b"body{}", *(b"a%d" % n for n in range(400))):
+        name = fingerprinted_name("assets/site.css", content)
+        assert re.search(kept, "/" + name), name
+    assert not re.search(kept, "/assets/tongzhi.2018050301.pdf")
+
+
 def test_pages_link_the_copies_of_the_sites_own_theme_files_and_follow_an_edit_as_a_clean_build(
         tmp_path: Path) -> None:
     # Named by its content, a stylesheet may be kept a year by browsers: an edit must give every page

@@ -11,7 +11,6 @@ snapshot, the error page, the reload hub) are tested in-process.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import http.client
 import json
 import os
@@ -43,7 +42,7 @@ from sitegen.serve import (DRAFT_BANNER, MOVED_FROM, PREVIEW_OUTPUT, ReloadHub, 
                            while_serving)
 from sitegen.servepanel import ListedWarning, inject_panel, list_warnings, warnings_panel
 
-from .sitekit import REPO, copy_example, tree_hashes, write_site
+from .sitekit import REPO, copy_example, fingerprint_mark, tree_hashes, write_site
 
 INTERVIEW = "content/interviews/2018-05-baihe-dadiaoyan.md"
 INTERVIEW_URL = "/interviews/baihe-dadiaoyan-weifangtan/"
@@ -175,7 +174,7 @@ def test_one_build_per_change_none_while_idle_and_none_for_output_writes(tmp_pat
     assert page.index(script_path) < page.index("/livereload.js") < page.index("</head>")
     status, script = server.get(script_path)
     assert status == 200 and "sitegen-reading-mode" in script
-    assert script_path.split(".")[-2] == hashlib.blake2b(script.encode(), digest_size=5).hexdigest()
+    assert script_path.split(".")[-2] == fingerprint_mark(script.encode())
     status, page = server.get(INTERVIEW_URL)
     assert status == 200 and "白鹤镇：补好短板发挥优势" in page
 
