@@ -33,7 +33,7 @@ from pydantic_core import PydanticCustomError
 from .errors import Problem, Report, command_word
 from .lazyre import compile_later
 from .load import Content, Document, Sourced, YamlData
-from .markup import (LAZY_SOURCES, is_local_path, local_file_name, outside_fences, place_in_block, places_typed,
+from .markup import (is_local_path, lazy_source, local_file_name, outside_fences, place_in_block, places_typed,
                      swallowed_title, text_blocks, typed_links)
 from .models import (QUOTE_MARKS, TALLY_SUM, UNIT_LEVEL_LABELS, UNIT_LEVEL_PINYIN, UNIT_LEVEL_WORDS, Milestone,
                      Series, Tally, Target, TargetGroup, Unit, UnitLevel, ascii_id, choice_value, clip, date_numbers,
@@ -3029,7 +3029,8 @@ _IMG_TAG_RE = compile_later(r"<img", re.IGNORECASE)
 def _body_pictures(block: str) -> Iterator[tuple[int, str, str]]:
     """``(index, path, lazy)`` of each picture in lines of a body (`text_blocks`), Markdown or HTML, as the
     page will show it; ``lazy`` is "" but for an ``<img>`` without src whose address is typed in an attribute
-    of lazy loading (`sitegen.markup.LAZY_SOURCES`: data-src, as WeChat's pages write it), which it names.
+    of lazy loading, which it names: data-src, as WeChat's pages write it, picked as the conversion picks it
+    (`sitegen.markup.lazy_source`).
 
     A Markdown picture's path is read as Python-Markdown reads it
     (`sitegen.markup.typed_links`): ``images/草莓 (1).jpg`` whole. A title
@@ -3043,7 +3044,9 @@ def _body_pictures(block: str) -> Iterator[tuple[int, str, str]]:
     for found in _HTML_IMAGE_RE.finditer(block):
         attributes = {match.group(1).lower(): match for match in
                       reversed(list(_HTML_ATTRIBUTE_RE.finditer(found.group(1))))}  # the first of a name counts
-        name = "src" if "src" in attributes else next((lazy for lazy in LAZY_SOURCES if lazy in attributes), None)
+        lazy = None if "src" in attributes else lazy_source([(name, match.group(2))
+                                                             for name, match in attributes.items()])
+        name = "src" if "src" in attributes else lazy[0] if lazy else None
         if name is not None:
             yield found.start(1) + attributes[name].start(2), attributes[name].group(2), "" if name == "src" else name
 
