@@ -155,7 +155,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHIN
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "72"
+POLICY_VERSION = "73"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -1488,6 +1488,23 @@ def _refused_pictures_as_text(clean_html: str) -> str:
         return f"{found.group('open') or ''}{alt}{found.group('close') or ''}"
 
     return _SERIALIZED_IMG_RE.sub(text, clean_html) if "<img" in clean_html else clean_html
+
+
+# A start tag as nh3 writes it, up to an empty class attribute: group 1 what comes before it. Text never holds a
+# "<" (nh3 writes it &lt;), and an attribute's value never holds a '"' (written &quot;), so only tags match.
+_EMPTY_CLASS_RE = compile_later(r'(<[a-z][a-z0-9]*(?: [a-z][a-z0-9-]*="[^"]*")*?) class=""')
+
+
+def _without_empty_classes(clean_html: str) -> str:
+    """``clean_html`` (nh3's output) with each ``class=""`` left on a tag taken away.
+
+    nh3 (ammonia) filters a ``class`` value by ``allowed_classes`` and keeps
+    the attribute when it drops every class in it: ``<div class="note">``
+    becomes ``<div class="">``. The editor's class is warned of and removed
+    (`_RemovalScanner`); the empty attribute left is noise in the page and
+    tells no browser anything.
+    """
+    return _EMPTY_CLASS_RE.sub(r"\1", clean_html) if ' class=""' in clean_html else clean_html
 
 
 @dataclass(frozen=True)
@@ -4800,7 +4817,7 @@ class MarkdownRenderer:
         raw_html = _pseudo_tags_as_text(_ascii_list_starts(converted))
         if "\x00" in raw_html:  # the cleaner drops U+0000 unseen; as every other control, it is shown as �
             raw_html = raw_html.replace("\x00", "\ufffd")
-        clean_html = _refused_pictures_as_text(self._cleaner.clean(raw_html))
+        clean_html = _without_empty_classes(_refused_pictures_as_text(self._cleaner.clean(raw_html)))
         control = _CONTROL_RE.search(clean_html) is not None
         if control:
             clean_html = _published_controls(clean_html)

@@ -972,6 +972,22 @@ def test_an_attribute_typed_in_html_and_removed_is_told_once_where_python_markdo
          'to make words stand out, write them in bold (加粗): **这里**; otherwise delete style="color:red"')]
 
 
+def test_a_class_removed_leaves_no_empty_attribute(renderer: MarkdownRenderer) -> None:
+    # nh3 kept class="" where it dropped every class typed; text that reads like one stays as typed.
+    body = ('<div class="note">注意事项</div>\n'
+            "\n"
+            '<p id="a" class="MsoNormal" align="center">居中</p>\n'
+            "\n"
+            '代码 `<div class="">` 和 `<p class="">x</p>` 照写。\n')
+    result = renderer.render(body, "content/a.md", 1)
+    assert result.html == ('<div>注意事项</div>\n\n'
+                           '<p>居中</p>\n\n'
+                           '<p>代码 <code>&lt;div class=""&gt;</code> 和 <code>&lt;p class=""&gt;x&lt;/p&gt;</code> 照写。</p>')
+    assert [(p.line, p.column, p.message.split(" was")[0]) for p in result.problems] == [
+        (1, 6, 'class="note" on <div>'), (3, 4, 'id="a" on <p>'), (3, 11, 'class="MsoNormal" on <p>'),
+        (3, 29, 'align="center" on <p>')]
+
+
 def test_other_dangers_are_reported(renderer: MarkdownRenderer) -> None:
     body = ("文字\n"
             "<iframe src=\"https://x.org\"></iframe>\n"
