@@ -132,6 +132,19 @@ def test_the_build_indexes_interviews_cases_units_and_the_pages_on_the_data_and_
     assert _page_count(output) == expected == 6
 
 
+def test_the_data_page_is_indexed_with_each_file_named_once(example_site: Path) -> None:
+    # Its excerpts read "调研数据（CSV）：data/tallies.csv data/tallies.csv 的列 列名名称类型说明": the caption and
+    # header row of every table of columns were indexed after the summary that already names the file.
+    fragments = [json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+                 for path in (example_site / "output" / "pagefind" / "fragment").iterdir()]
+    [content] = [f["content"].replace("\u200b", "") for f in fragments if f["url"] == "/about-data/"]
+    start = content.index("各文件的列. ")
+    assert content[start:].startswith("各文件的列. 调研数据（CSV）：data/tallies.csv unit_id 单位编号. 文本. ")
+    assert "的列 " not in content and "列名名称类型说明" not in content
+    assert [content.count(f"：data/{name}") for name in ("tallies.csv", "targets.csv", "milestones.csv",
+                                                        "units.csv")] == [1, 1, 1, 1]
+
+
 def test_a_failing_index_stops_the_build_and_keeps_the_old_output(tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     from .sitekit import copy_example
