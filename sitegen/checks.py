@@ -2361,8 +2361,10 @@ def _missing(page_path: str, yaml: YamlData, loc: tuple[str, ...], kind: str, va
     elif (unread := content.unread.get(("series" if kind == "series" else "units", value))) is not None:
         # Offered "sitegen new unit": followed, a second, empty file was made and the real one stayed unread.
         given = unread[1].rpartition(".")[0]
-        hint = (f"{unread[0]} is the file of this {kind}, but it is not read for its name: rename it to "
-                f"{unread[1]} (turn on 查看 → 文件扩展名 in Windows to see the whole name)"
+        why = (f"it is not read, as it is written as JSON: rename it to {unread[1]}" if unread[0].endswith(".json")
+               else f"it is not read for its name: rename it to {unread[1]} (turn on 查看 → 文件扩展名 in Windows "
+                    "to see the whole name)")
+        hint = (f"{unread[0]} is the file of this {kind}, but {why}"
                 + (f", and write {loc[0]}: {given} here" if given != value else ""))
     elif (misnamed := content.misnamed.get(("series" if kind == "series" else "units", value))
           or content.misnamed.get(("series" if kind == "series" else "units", half))) is not None:

@@ -543,6 +543,14 @@ class _Discovery:
         elif suffix not in MARKDOWN_SUFFIXES + YAML_SUFFIXES:
             if not self.reader.check_inside(rel, report):
                 return
+            if suffix == ".json" and collection in ("series", "units"):
+                # Published as a stray file, the unit had no page, no figures in the totals and no warning.
+                meant = os.path.splitext(name)[0] + YAML_SUFFIXES[0]
+                self._unread(rel, collection, meant)
+                report.warning(rel, None, None, "this record is written as JSON (.json), so it is neither read "
+                               "nor published", _rename_hint(self.config.root / rel, meant, ": JSON is written the "
+                                                             "same in YAML, and the file is then read as typed"))
+                return
             meant = _meant_name(self.config.root, rel, collection)
             if meant is None:
                 self.content.assets.append(rel)

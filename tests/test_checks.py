@@ -3181,6 +3181,29 @@ def test_documents_beside_pages_and_windows_system_files_are_not_published(tmp_p
     assert published == ["files/报告.docx", "images/a.svg"]
 
 
+def test_a_record_written_as_json_is_a_warning_and_is_not_published(tmp_path: Path) -> None:
+    # content/units/huaxin.json was published as a stray file, unwarned: the town had no page and no figures.
+    record = '{"name": "华新镇", "level": "town"}\n'
+    root = write_site(tmp_path, {"content/units/huaxin.json": record, "content/series/jilu.json": record,
+                                 "content/interviews/a.md": interview().replace("unit: baihe", "unit: huaxin")})
+    assert [(p.path, p.line, p.severity, p.message, p.hint) for p in found(root)] == [
+        ("content/interviews/a.md", 4, "error", 'there is no unit "huaxin"',
+         "content/units/huaxin.json is the file of this unit, but it is not read, as it is written as JSON: "
+         "rename it to huaxin.yaml"),
+        ("content/series/jilu.json", None, "warning", "this record is written as JSON (.json), so it is neither "
+         "read nor published", "rename the file to jilu.yaml: JSON is written the same in YAML, and the file is "
+         "then read as typed"),
+        ("content/units/huaxin.json", None, "warning", "this record is written as JSON (.json), so it is neither "
+         "read nor published", "rename the file to huaxin.yaml: JSON is written the same in YAML, and the file is "
+         "then read as typed")]
+    (root / "content/units/huaxin.json").rename(root / "content/units/huaxin.yaml")
+    (root / "content/series/jilu.json").unlink()
+    assert [p for p in found(root) if p.severity == "error"] == []
+    build(BuildOptions(root=root, now=NOW))
+    assert (root / "output/units/huaxin/index.html").is_file()
+    assert not list((root / "output").rglob("*.json.*")) and not (root / "output/units/huaxin.json").exists()
+
+
 def test_a_notepad_txt_suffix_is_a_warning_and_the_file_is_not_published(tmp_path: Path) -> None:
     root = write_site(tmp_path, {"content/interviews/访谈.md.txt": interview(),
                                  "content/images/说明.yaml.txt": "a: b\n"})

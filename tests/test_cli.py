@@ -388,6 +388,8 @@ MISTAKES: dict[str, list[Mistake]] = {
          {"content/interviews/访谈．ｍｄ": interview()}),
         ("A Word draft beside the interview", "content/interviews/访谈稿.docx",
          {"content/interviews/访谈稿.docx": b"PK\x03\x04"}),
+        ("A unit's record written as JSON", "content/units/huaxin.json",
+         {"content/units/huaxin.json": '{"name": "华新镇", "level": "town"}\n'}),
         ("A page written in Word and renamed .md (or saved as RTF by WordPad)", "content/interviews/baihe.md, a .docx",
          {_P: b"PK\x03\x04\x14\x00\x06\x00\x08\x00[Content_Types].xml PK\x03\x04word/document.xml"}),
         ("A copy of the open data under content/, where sitegen writes its own", "content/data/tallies.csv",
