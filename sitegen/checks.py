@@ -33,8 +33,8 @@ from pydantic_core import PydanticCustomError
 from .errors import Problem, Report, command_word
 from .lazyre import compile_later
 from .load import Content, Document, Sourced, YamlData
-from .markup import (is_local_path, lazy_source, local_file_name, outside_fences, place_in_block, places_typed,
-                     swallowed_title, text_blocks, typed_links)
+from .markup import (is_local_path, local_file_name, outside_fences, place_in_block, places_typed, swallowed_title,
+                     text_blocks, typed_images, typed_lazy_picture, typed_links)
 from .models import (QUOTE_MARKS, TALLY_SUM, UNIT_LEVEL_LABELS, UNIT_LEVEL_PINYIN, UNIT_LEVEL_WORDS, Milestone,
                      Series, Tally, Target, TargetGroup, Unit, UnitLevel, ascii_id, choice_value, clip, date_numbers,
                      date_refusal, id_case_reason, is_external_address, is_stand_in, named_address, parse_bool,
@@ -2982,19 +2982,25 @@ def _heavy_picture(root: Path, src: str) -> tuple[str, str] | None:
     return heavy_problem(src, path, image_size(path))
 
 
-def _hotlinked(src: str, lazy: str = "") -> tuple[str, str] | None:
+def _hotlinked(src: str, lazy: tuple[str, str] | None = None) -> tuple[str, str] | None:
     """``(message, hint)`` for a picture address on a platform that shows it only on its own pages
-    (`sitegen.webaddress.hotlink_platform`), or None. ``lazy`` names the attribute the address was typed in
-    when it is not src (``data-src``, as WeChat's pages write it: `sitegen.markup.LAZY_SOURCES`), which leaves
-    the picture out of the page."""
+    (`sitegen.webaddress.hotlink_platform`), or None. ``lazy`` is ``(attribute, alt)`` for an ``<img>`` whose
+    address was typed in an attribute of lazy loading, not in src (``data-src``, as WeChat's pages write it:
+    `sitegen.markup.lazy_picture`), which leaves the picture out of the page; ``alt`` is its description as
+    typed, offered in the ``<img>`` of the hint."""
     platform = hotlink_platform(src)
     if platform is None:
         return None
-    shown = (f"its address is in {lazy}, which browsers do not read, so it was left out (in src, readers would see "
-             "a notice in its place)" if lazy else "readers of this site would see a notice in its place")
+    if lazy is None:
+        shown, example = "readers of this site would see a notice in its place", "e.g. images/baihe-1.jpg"
+    else:
+        shown = (f"its address is in {lazy[0]}, which browsers do not read, so it was left out (in src, readers "
+                 "would see a notice in its place)")
+        alt = html.escape(html.unescape(lazy[1]), quote=True).strip() or "图片说明"
+        example = f'in src, e.g. <img src="images/baihe-1.jpg" alt="{alt}">'  # in src: a stand-in may be there
     return (f'image "{clip(src)}" is on the servers of {platform}, which show it on their own pages only: {shown}',
             "save the picture (长按图片 → 保存, or right-click → 另存为) into content/images/ and write its path "
-            "from there, e.g. images/baihe-1.jpg")
+            f"from there, {example}")
 
 
 def check_images(document: Document, root: Path, report: Report, base: str = "/") -> None:
@@ -3020,37 +3026,32 @@ def check_images(document: Document, root: Path, report: Report, base: str = "/"
                            "add alt: with a short description of the picture (图片说明) for readers who cannot see it")
 
 
-# An image in HTML, <img …>: group 1 is its attributes. (One in Markdown is read by `typed_links`.)
-_HTML_IMAGE_RE = compile_later(r"<img\b([^>]*)", re.IGNORECASE)
-# An attribute of a start tag with a value, after a space or a quote (src, not the "src" of data-src): group 1
-# is its name, group 2 its value.
-_HTML_ATTRIBUTE_RE = compile_later(r"(?<=[\s\"'/])([^\s\"'/>=]+)\s*=\s*[\"']?([^\"'\s>]+)")
 _IMG_TAG_RE = compile_later(r"<img", re.IGNORECASE)
 
 
-def _body_pictures(block: str) -> Iterator[tuple[int, str, str]]:
+def _body_pictures(block: str) -> Iterator[tuple[int, str, tuple[str, str] | None]]:
     """``(index, path, lazy)`` of each picture in lines of a body (`text_blocks`), Markdown or HTML, as the
-    page will show it; ``lazy`` is "" but for an ``<img>`` without src whose address is typed in an attribute
-    of lazy loading, which it names: data-src, as WeChat's pages write it, picked as the conversion picks it
-    (`sitegen.markup.lazy_source`).
+    page will show it; ``lazy`` is None but for an ``<img>`` without src, or with a stand-in there (WeChat's
+    ``data:image/svg+xml,…``), whose address is typed in an attribute of lazy loading (data-src or data-srcset,
+    as WeChat's pages write it, picked as the conversion picks it: `sitegen.markup.typed_lazy_picture`):
+    ``(attribute, alt)``, the attribute's name and the ``<img>``'s alt as typed ("" without one).
 
     A Markdown picture's path is read as Python-Markdown reads it
     (`sitegen.markup.typed_links`): ``images/草莓 (1).jpg`` whole. A title
     typed in quotes Markdown does not read (``"白鹤草莓”``) is left out: the
-    conversion warns of it, and the path meant is checked here.
+    conversion warns of it, and the path meant is checked here. An ``<img>``
+    is read as browsers read it (`sitegen.markup.typed_images`).
     """
     for link in typed_links(block):
         if link.picture and link.address:
             swallowed = swallowed_title(link.address)
-            yield link.address_start, swallowed[0] if swallowed else link.address, ""
-    for found in _HTML_IMAGE_RE.finditer(block):
-        attributes = {match.group(1).lower(): match for match in
-                      reversed(list(_HTML_ATTRIBUTE_RE.finditer(found.group(1))))}  # the first of a name counts
-        lazy = None if "src" in attributes else lazy_source([(name, match.group(2))
-                                                             for name, match in attributes.items()])
-        name = "src" if "src" in attributes else lazy[0] if lazy else None
-        if name is not None:
-            yield found.start(1) + attributes[name].start(2), attributes[name].group(2), "" if name == "src" else name
+            yield link.address_start, swallowed[0] if swallowed else link.address, None
+    for attributes in typed_images(block):
+        typed = {attribute.name: attribute for attribute in reversed(attributes)}  # the first of a name counts
+        if (lazy := typed_lazy_picture(attributes)) is not None:
+            yield lazy[0], lazy[1], (lazy[2], typed["alt"].value if "alt" in typed else "")
+        elif "src" in typed and typed["src"].value:
+            yield typed["src"].value_start, typed["src"].value, None
 
 
 def _untitled_hint(root: Path, src: str) -> str | None:
@@ -3076,7 +3077,7 @@ def check_typed_pictures(path: str, body: str, body_line: int, root: Path, repor
     for first, block in text_blocks(outside_fences(body.split("\n"), body_line)):
         for index, src, lazy in _body_pictures(block):
             typed.add(src)
-            if lazy:  # left out of the page, as the conversion warns, but for a platform's address, told here
+            if lazy is not None:  # left out of the page, as the conversion warns, but for a platform's, told here
                 if (hotlinked := _hotlinked(src, lazy)) is not None:
                     report.warning(path, *place_in_block(first, block, index), *hotlinked)
                 continue
@@ -3103,7 +3104,8 @@ def check_body_images(document: Document, root: Path, report: Report, base: str 
     ``data:``) is not checked here (the Markdown conversion removes the
     unsafe ones, with a warning), except a picture on a platform that shows
     it on its own pages only (WeChat's mmbiz.qpic.cn: `_hotlinked`), also one typed in data-src, as WeChat's
-    pages write it, which the page leaves out (the conversion tells any other). A missing or damaged file, or one in a
+    pages write it, with no src or a stand-in there (``data:image/svg+xml,…``), which the page leaves out (the
+    conversion tells any other). A missing or damaged file, or one in a
     format browsers do not show (HEIC, TIFF: `sitegen.pictures.unshown_problem`), is a warning
     at its line and column, not an error as in front matter: text pasted
     from other sites often carries images that were never files here, and

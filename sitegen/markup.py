@@ -103,6 +103,10 @@ Policies (what editors get, and why):
   brackets (``<WPS表格>``, ``<PM2.5>``, ``</Excel>``) are text, shown as typed,
   in Markdown and in raw HTML alike; Chinese words in them are warned, with
   book-title marks (《》) offered.
+  An ``<img>`` copied from a page that loads pictures late, its address in
+  ``data-src`` (WeChat) or the like (`lazy_picture`), with no src or a
+  stand-in there (``data:image/svg+xml,…``, a blank GIF, ``#``), is left out
+  (`_lazy_stand_ins_dropped`) and told once, by that address.
 * **Control characters**, which no page or feed can hold: a line break made
   in Word with Shift+Enter (U+000B, 手动换行符) or a page break (U+000C) is
   published as the line break the editor saw in Word; any other becomes
@@ -155,7 +159,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHIN
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "73"
+POLICY_VERSION = "74"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -1570,11 +1574,14 @@ class _RemovalScanner(_LenientParser):
                 self._reported_tags.add(tag)  # its formatting is all it loses: told as looks (`_look_findings`)
             else:
                 self._tag_finding(tag, first_line, dict(attrs).get("src") or "")
+        lazy = lazy_picture(attrs) if tag == "img" else None
         for name, value in attrs:
-            self._attribute_finding(tag, name, value or "", raw, first_line)
+            if lazy is None or name != "src":  # a stand-in in src is told as the address it stands for
+                self._attribute_finding(tag, name, value or "", raw, first_line)
         src = dict(attrs).get("src") or ""
-        if tag == "img" and "src" not in dict(attrs):  # no picture to show: left out (`_refused_pictures_as_text`)
-            self._sourceless_picture(attrs, raw, first_line)
+        if tag == "img" and ("src" not in dict(attrs) or lazy is not None):
+            # No picture to show: left out (`_lazy_stand_ins_dropped`, `_refused_pictures_as_text`).
+            self._sourceless_picture(attrs, raw, first_line, lazy)
         elif tag == "img" and not (dict(attrs).get("alt") or "").strip() and not url_refusal(tag, "src", src):
             # A picture whose address is refused is left out (`_attribute_finding` tells it): no alt to add.
             self.findings.append(_Finding(
@@ -1583,13 +1590,14 @@ class _RemovalScanner(_LenientParser):
                 "describe the picture for readers who cannot see it: ![图片说明](" + (src or "x.png") + ")",
                 (first_line, src.lower()) if src else (first_line,)))
 
-    def _sourceless_picture(self, attrs: list[tuple[str, str | None]], raw: str, first_line: str) -> None:
-        """Record an ``<img>`` without src, which is left out: its address typed in an attribute of lazy loading
-        (`lazy_source`) is offered in src, but for a platform's (`sitegen.webaddress.hotlink_platform`), which
-        the picture check tells with the platform's advice (`sitegen.checks.check_typed_pictures`)."""
+    def _sourceless_picture(self, attrs: list[tuple[str, str | None]], raw: str, first_line: str,
+                            lazy: tuple[str, str] | None) -> None:
+        """Record an ``<img>`` without src or with a stand-in there, which is left out: its address typed in an
+        attribute of lazy loading (``lazy``, from `lazy_picture`) is offered in src, but for a platform's
+        (`sitegen.webaddress.hotlink_platform`), which the picture check tells with the platform's advice
+        (`sitegen.checks.check_typed_pictures`)."""
         alt = html.escape(dict(attrs).get("alt") or "", quote=True).strip() or "图片说明"
-        lazy = lazy_source(attrs)
-        if lazy is None or url_refusal("img", "src", lazy[1]) or is_local_path(lazy[1]):
+        if lazy is None:
             self.findings.append(_Finding(
                 f"this picture (<img>) has no address (src), so it was left out{_refused_picture_shown(raw)}",
                 f'write the path of its file in src, e.g. <img src="images/a.png" alt="{alt}">', (first_line,)))
@@ -1743,14 +1751,123 @@ LAZY_SOURCES = ("data-src", "data-original", "data-original-src", "data-actualsr
 """Attributes in which pages that load pictures late keep a picture's address for their scripts, which
 browsers do not read: WeChat (data-src), lazysizes (data-src), jQuery Lazy Load (data-original), Jianshu
 (data-original-src), Zhihu (data-actualsrc), WordPress (data-lazy-src), Taobao (data-ks-lazyload), echo.js
-(data-echo). An ``<img>`` copied from such a page has no src."""
+(data-echo). An ``<img>`` copied from such a page has no src, or a stand-in there (`is_stand_in_source`)."""
+
+LAZY_SOURCE_SETS = ("data-srcset", "data-lazy-srcset")
+"""Attributes in which such pages keep a picture's addresses for screens of each size, as ``srcset`` lists them
+("a.jpg 1x, a@2x.jpg 2x": WeChat, lazysizes, WordPress), read after `LAZY_SOURCES`: the first is the picture."""
 
 
 def lazy_source(attrs: Sequence[tuple[str, str | None]]) -> tuple[str, str] | None:
     """``(attribute, address)`` of the first attribute of `LAZY_SOURCES` with an address among an ``<img>``'s
-    ``attrs`` (as `html.parser` gives them: names lowered, values unescaped), else None."""
+    ``attrs`` (as `html.parser` gives them: names lowered, values unescaped), else of the first of
+    `LAZY_SOURCE_SETS` with one, its first address (`first_candidate`); else None."""
     typed = {name: (value or "").strip() for name, value in reversed(attrs)}  # the first of a name counts
-    return next(((name, typed[name]) for name in LAZY_SOURCES if typed.get(name)), None)
+    return next(((name, typed[name]) for name in LAZY_SOURCES if typed.get(name)), None) or next(
+        ((name, first_candidate(typed[name])) for name in LAZY_SOURCE_SETS if first_candidate(typed.get(name, ""))),
+        None)
+
+
+def first_candidate(srcset: str) -> str:
+    """The address of the first picture a ``srcset`` value lists (``a.jpg`` of ``"a.jpg 1x, b.jpg 2x"``), as
+    HTML's rules for parsing a srcset read it: after spaces and commas, up to a space, commas at its end cut
+    off; "" when it lists none."""
+    return re.split(r"[ \t\n\f\r]", srcset.lstrip(_SRCSET_SEPARATORS), maxsplit=1)[0].rstrip(",")
+
+
+_SRCSET_SEPARATORS = " \t\n\f\r,"
+"""What HTML skips before each address of a srcset (its rules for parsing a srcset attribute)."""
+
+
+def is_stand_in_source(src: str) -> bool:
+    """True for the ``src`` of an ``<img>`` that pages loading pictures late fill until their script writes in the
+    address of `lazy_source`, which shows no picture of its own: nothing, ``#``, or an ``about:`` (about:blank),
+    ``javascript:`` or ``data:`` address (a blank GIF or SVG of one pixel, WeChat's ``data:image/svg+xml,…``).
+    ``src`` is as `html.parser` gives it (entities decoded)."""
+    return src.strip() in ("", "#") or url_scheme(src) in ("about", "javascript", "data")
+
+
+def lazy_picture(attrs: Sequence[tuple[str, str | None]]) -> tuple[str, str] | None:
+    """``(attribute, address)`` of the picture an ``<img>`` copied from a page that loads pictures late meant,
+    which browsers do not show: its ``attrs`` (as `html.parser` gives them) hold no src, or a stand-in
+    (`is_stand_in_source`: the first src counts, as in browsers), and an address in an attribute of lazy loading
+    (`lazy_source`) that src could hold (not refused by `url_refusal`, not a file on the computer); else None.
+    The page leaves the picture out (`_lazy_stand_ins_dropped`), as the warning about it says."""
+    src = next((value or "" for name, value in attrs if name == "src"), None)
+    lazy = lazy_source(attrs) if src is None or is_stand_in_source(src) else None
+    if lazy is None or url_refusal("img", "src", lazy[1]) or is_local_path(lazy[1]):
+        return None
+    return lazy
+
+
+# An <img> start tag as typed: group "attributes" holds its attributes, a value in quotes read whole as browsers
+# read it (a data: SVG in src may hold ">").
+_TYPED_IMG_RE = compile_later(r"<img\b(?P<attributes>(?:=\s*(?:\"[^\"]*\"|'[^']*')|[^>])*)", re.IGNORECASE)
+# An attribute of a start tag, after a space, a quote or "/" (src, not the "src" of data-src): group "name", its
+# value in group "double", "single" or "bare" (none for a name alone).
+_TYPED_ATTRIBUTE_RE = compile_later(r"(?<=[\s\"'/])(?P<name>[^\s\"'/>=]+)(?:\s*=\s*(?:\"(?P<double>[^\"]*)\"|"
+                                    r"'(?P<single>[^']*)'|(?P<bare>[^\s>]+)))?")
+
+
+@dataclass(frozen=True)
+class TypedAttribute:
+    """An attribute of an ``<img>`` typed in HTML (`typed_images`), with its place in the text it was read from."""
+
+    name: str
+    """Its name, lowered (``data-src``)."""
+    value: str
+    """Its value as typed, entities not decoded; "" for a name alone."""
+    value_start: int
+    """The index of its value in the text (of the end of its name for a name alone)."""
+    span: tuple[int, int]
+    """The indexes of the whole attribute, name to value, in the text."""
+
+
+def typed_images(text: str) -> Iterator[tuple[TypedAttribute, ...]]:
+    """The attributes of each ``<img>`` start tag typed in ``text`` (HTML, or Markdown with HTML in it), in order.
+
+    Read as browsers read a start tag: a value in quotes is whole (spaces, ">"). Every attribute is given, in
+    the order typed; of two with one name, browsers read the first. For the picture check (`sitegen.checks`) and for `_lazy_stand_ins_dropped`, so
+    that what the check reads of an ``<img>`` is what the page shows."""
+    for tag in _TYPED_IMG_RE.finditer(text):
+        attributes: list[TypedAttribute] = []
+        for found in _TYPED_ATTRIBUTE_RE.finditer(text, tag.start("attributes"), tag.end("attributes")):
+            group = next((name for name in ("double", "single", "bare") if found.group(name) is not None), "name")
+            value = "" if group == "name" else found.group(group)
+            attributes.append(TypedAttribute(found.group("name").lower(), value, found.end(group) - len(value),
+                                             found.span()))
+        yield tuple(attributes)
+
+
+def typed_lazy_picture(attributes: Sequence[TypedAttribute]) -> tuple[int, str, str] | None:
+    """``(index, address, attribute)`` of `lazy_picture` for an ``<img>`` read by `typed_images`: the index of
+    the address in the text read (of the first of a srcset's list), the address with entities decoded, and the
+    attribute's name; None when the ``<img>`` has none."""
+    lazy = lazy_picture([(typed.name, html.unescape(typed.value)) for typed in attributes])
+    if lazy is None:
+        return None
+    typed = next(typed for typed in attributes if typed.name == lazy[0])
+    skipped = _SRCSET_SEPARATORS if lazy[0] in LAZY_SOURCE_SETS else _SRCSET_SEPARATORS.rstrip(",")
+    return typed.value_start + len(typed.value) - len(typed.value.lstrip(skipped)), lazy[1], lazy[0]
+
+
+def _lazy_stand_ins_dropped(raw_html: str) -> str:
+    """``raw_html`` without the src of each ``<img>`` that holds a stand-in there for an address of lazy loading
+    (`lazy_picture`), so that the picture is left out (`_refused_pictures_as_text`), as its warning says
+    (`_RemovalScanner._sourceless_picture`, `sitegen.checks.check_typed_pictures`): a blank GIF allowed as
+    a data: picture would show nothing, and ``src="#"`` a broken picture."""
+    if not _LAZY_NAME_RE.search(raw_html) or not _IMG_START_RE.search(raw_html):
+        return raw_html  # most pages
+    cuts = [typed.span for attributes in typed_images(raw_html) if typed_lazy_picture(attributes) is not None
+            for typed in attributes if typed.name == "src"]
+    for start, end in reversed(cuts):
+        raw_html = raw_html[:start] + raw_html[end:]
+    return raw_html
+
+
+# What every attribute of `LAZY_SOURCES` and `LAZY_SOURCE_SETS` starts with: a text without it has none.
+_LAZY_NAME_RE = compile_later(r"(?:data|lazy)-", re.IGNORECASE)
+_IMG_START_RE = compile_later(r"<img", re.IGNORECASE)
 
 
 def _refused_picture_shown(raw: str) -> str:
@@ -4817,7 +4934,8 @@ class MarkdownRenderer:
         raw_html = _pseudo_tags_as_text(_ascii_list_starts(converted))
         if "\x00" in raw_html:  # the cleaner drops U+0000 unseen; as every other control, it is shown as �
             raw_html = raw_html.replace("\x00", "\ufffd")
-        clean_html = _without_empty_classes(_refused_pictures_as_text(self._cleaner.clean(raw_html)))
+        cleaned = self._cleaner.clean(_lazy_stand_ins_dropped(raw_html))
+        clean_html = _without_empty_classes(_refused_pictures_as_text(cleaned))
         control = _CONTROL_RE.search(clean_html) is not None
         if control:
             clean_html = _published_controls(clean_html)

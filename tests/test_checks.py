@@ -3093,18 +3093,55 @@ def test_a_wechat_picture_whose_address_is_in_data_src_is_told_once_with_wechats
     root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body),
                                  "content/images/a.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"})
     hint = ("save the picture (长按图片 → 保存, or right-click → 另存为) into content/images/ and write its path "
-            "from there, e.g. images/baihe-1.jpg")
+            'from there, in src, e.g. <img src="images/baihe-1.jpg" alt="{}">')
     left_out = ("which show it on their own pages only: its address is in {}, which browsers do not read, so it was "
                 "left out (in src, readers would see a notice in its place)")
     assert [(p.location(), p.severity, p.message, p.hint) for p in found(root)] == [
         ("content/interviews/a.md:11:16", "warning",
-         f'image "{wechat}" is on the servers of 微信公众平台 (WeChat), {left_out.format("data-src")}', hint),
+         f'image "{wechat}" is on the servers of 微信公众平台 (WeChat), {left_out.format("data-src")}',
+         hint.format("图片说明")),
         ("content/interviews/a.md:13:30", "warning", 'image "https://wx2.sinaimg.cn/large/a.jpg" is on the servers '
-         f'of 新浪微博 (Weibo), {left_out.format("data-original")}', hint)]
+         f'of 新浪微博 (Weibo), {left_out.format("data-original")}', hint.format("基地"))]
     build(BuildOptions(root=root, now=NOW, search=False))
     page = (root / "output/interviews/a/index.html").read_text(encoding="utf-8")
     assert "mmbiz" not in page and "sinaimg" not in page and "<p>基地</p>" in page
     assert re.findall(r'<img src="([^"]*)" alt="(.)"', page) == [("/images/a.svg", "甲"), ("/images/a.svg", "乙")]
+
+
+def test_a_wechat_picture_pasted_with_a_stand_in_in_src_is_told_once_with_wechats_advice(tmp_path: Path) -> None:
+    # WeChat's <img src="data:image/svg+xml,…" data-src="https://mmbiz.qpic.cn/…"> was told only that its data:
+    # address was removed, hinted to give a file or an https:// address: the data: one is a stand-in, the picture
+    # is WeChat's. A stand-in in src (data:, a blank GIF, about:blank, #) is told as no src is: WeChat's advice,
+    # at the address (data-srcset's first, when no other attribute holds one); an address elsewhere is offered in
+    # src by the conversion, once; a real src is checked as typed. Each is left out of the page, as told.
+    svg = "data:image/svg+xml,%3Csvg%20xmlns%3D%22http%3A%2F%2Fwww.w3.org%2F2000%2Fsvg%22%3E%3C%2Fsvg%3E"
+    wechat = "https://mmbiz.qpic.cn/mmbiz_jpg/abc/640?wx_fmt=jpeg"
+    body = (f'<img src="{svg}" data-src="{wechat}" data-srcset="{wechat} 1x" alt="会议现场">\n\n'
+            f'<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-srcset=" {wechat}&amp;tp=webp 1x, '
+            f'https://mmbiz.qpic.cn/b/1280 2x">\n\n<img src=about:blank data-original="https://wx2.sinaimg.cn/large/a.jpg"'
+            ' alt="基地">\n\n<img src="#" data-src="https://example.org/a.jpg" alt="乙">\n\n'
+            '<img src="images/b.svg" data-src="https://example.org/c.jpg" alt="丙">\n')
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body),
+                                 "content/images/b.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>"})
+    hint = ("save the picture (长按图片 → 保存, or right-click → 另存为) into content/images/ and write its path "
+            'from there, in src, e.g. <img src="images/baihe-1.jpg" alt="{}">')
+    left_out = ("which show it on their own pages only: its address is in {}, which browsers do not read, so it was "
+                "left out (in src, readers would see a notice in its place)")
+    assert [(p.location(), p.severity, p.message, p.hint) for p in found(root)] == [
+        ("content/interviews/a.md:11:116", "warning",
+         f'image "{wechat}" is on the servers of 微信公众平台 (WeChat), {left_out.format("data-src")}',
+         hint.format("会议现场")),
+        ("content/interviews/a.md:13:69", "warning", f'image "{wechat}&tp=webp" is on the servers of '
+         f'微信公众平台 (WeChat), {left_out.format("data-srcset")}', hint.format("图片说明")),
+        ("content/interviews/a.md:15:37", "warning", 'image "https://wx2.sinaimg.cn/large/a.jpg" is on the servers '
+         f'of 新浪微博 (Weibo), {left_out.format("data-original")}', hint.format("基地")),
+        ("content/interviews/a.md:17:1", "warning", "this picture (<img>) has its address in data-src, which browsers "
+         'do not read (it is for scripts that load pictures late), so it was left out, and its description "乙" is '
+         "shown in its place", 'write its address in src: <img src="https://example.org/a.jpg" alt="乙">')]
+    build(BuildOptions(root=root, now=NOW, search=False))
+    page = (root / "output/interviews/a/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<div class="body">\s*(.*?)\s*</div>', page, re.S).group(1) == (
+        '<p>会议现场</p>\n<p>基地</p>\n<p>乙</p>\n<p><img src="/images/b.svg" alt="丙" loading="lazy"></p>')
 
 
 def test_a_picture_on_a_network_share_or_a_web_address_without_host_is_an_error(tmp_path: Path) -> None:

@@ -686,6 +686,12 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_P: interview(body="详见 http：//www.shcafe.org/shzxxw/120946.html 。\n")}),
         ("A WeChat picture pasted as HTML, its address in data-src", '<img data-src="https://mmbiz.qpic.cn/…">',
          {_P: interview(body='草莓基地：\n\n<img data-src="https://mmbiz.qpic.cn/mmbiz_jpg/Q3auHgzwzM4fGxZbic0aXdx/640?wx_fmt=jpeg">\n')}),
+        ("A WeChat picture pasted as HTML, a stand-in in src", '<img src="data:image/svg+xml,…" data-src="https://mmbiz.qpic.cn/…">',
+         {_P: interview(body='<img src="data:image/svg+xml,%3Csvg%20xmlns%3D%22http%3A%2F%2Fwww.w3.org%2F2000%2Fsvg%22%3E%3C%2Fsvg%3E" '
+                             'data-src="https://mmbiz.qpic.cn/mmbiz_jpg/Q3auHgzwzM4fGxZbic0aXdx/640?wx_fmt=jpeg" alt="会议现场">\n')}),
+        ("A picture pasted as HTML, its address in data-src", '<img src="data:image/gif;base64,…" data-src="https://…">',
+         {_P: interview(body='<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="https://www.shcafe.org/uploads/baihe-1.jpg" '
+                             'alt="会议现场">\n')}),
         ("A unit named by its name instead of its id", "unit: 白鹤镇", {_P: _page("unit: baihe", "unit: 白鹤镇")}),
         ("A unit named by one of its misspellings", "unit: 白河镇", {_P: _page("unit: baihe", "unit: 白河镇")}),
         ("A unit id mistyped", "unit: baihee", {_P: _page("unit: baihe", "unit: baihee")}),

@@ -1731,6 +1731,41 @@ def test_a_picture_whose_address_is_in_an_attribute_of_lazy_loading_is_offered_t
          'write the path of its file in src, e.g. <img src="images/a.png" alt="图片说明">')]
 
 
+def test_a_picture_with_a_stand_in_in_src_is_told_by_its_address_in_an_attribute_of_lazy_loading(
+        renderer: MarkdownRenderer) -> None:
+    # WeChat's <img src="data:image/svg+xml,…" data-src="https://…"> was told only that its data: address was
+    # removed, hinted to give a file or an https:// address, when the address is in data-src; a blank GIF in src,
+    # an allowed data: picture, was published, showing nothing, and src="#" a broken picture. A stand-in in src
+    # (data:, empty, about:blank, #) is now told as no src is: the address of lazy loading offered, the first of
+    # data-srcset's list too; a WeChat one is left to the picture check. A value in quotes is read whole (">" in
+    # Zhihu's data: SVG); a real src is kept, and a lazy address src could not hold leaves src's own warning.
+    svg = "data:image/svg+xml,%3Csvg%20xmlns%3D%22http%3A%2F%2Fwww.w3.org%2F2000%2Fsvg%22%3E%3C%2Fsvg%3E"
+    body = (f'<img src="{svg}" data-src="https://example.org/a.jpg" alt="会议现场">\n\n'
+            '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-srcset=" https://example.org/b.jpg 1x, '
+            'https://example.org/b@2x.jpg 2x">\n\n<img src="" data-lazy-src="https://example.org/c.png" alt="丙">\n\n'
+            '<IMG SRC="about:blank" DATA-ORIGINAL="https://example.org/d.png" ALT="丁">\n\n'
+            '<img src="#" data-src="https://mmbiz.qpic.cn/abc/640" alt="戊">\n\n<div>\n<img src="data:image/svg+xml;'
+            'utf8,<svg width=\'1\'></svg>" data-actualsrc="https://example.org/e.jpg" alt="己">\n</div>\n\n'
+            '<img src="images/a.png" data-src="https://example.org/f.jpg" alt="庚">\n\n'
+            '<img src="data:text/html,x" data-src="C:\\g.png" alt="辛">\n')
+    result = renderer.render(body, "content/a.md", 1)
+    assert result.html == ('<p>会议现场</p>\n<p>丙</p>\n<p>丁</p>\n<p>戊</p>\n<div>\n己\n</div>\n\n'
+                           '<p><img src="images/a.png" alt="庚"></p>\n<p>辛</p>')
+    lazy = ("this picture (<img>) has its address in {}, which browsers do not read (it is for scripts that load "
+            "pictures late), so it was left out")
+    shown = ', and its description "{}" is shown in its place'
+    offer = 'write its address in src: <img src="https://example.org/{}" alt="{}">'
+    assert placed(result) == [
+        (1, 1, lazy.format("data-src") + shown.format("会议现场"), offer.format("a.jpg", "会议现场")),
+        (3, 1, lazy.format("data-srcset"), offer.format("b.jpg", "图片说明")),
+        (5, 1, lazy.format("data-lazy-src") + shown.format("丙"), offer.format("c.png", "丙")),
+        (7, 1, lazy.format("data-original") + shown.format("丁"), offer.format("d.png", "丁")),
+        (12, 1, lazy.format("data-actualsrc") + shown.format("己"), offer.format("e.jpg", "己")),
+        (17, 11, "data: address in <img src> was removed (only data:image/png, jpeg, gif or webp pictures are "
+                 f'allowed), so the picture was left out{shown.format("辛")}',
+         "give a picture file under content/ (images/a.png) or an https:// address")]
+
+
 def test_colours_and_alignment_typed_in_html_are_warned_at_each_line(renderer: MarkdownRenderer) -> None:
     # <span style="color:red">, <font color=red> and <p align="center"> lost their colour and centring unwarned
     # (<font> was told only as "raw HTML <font> was removed", with no word of its colour). Then only the first
