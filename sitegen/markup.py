@@ -159,7 +159,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHIN
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "74"
+POLICY_VERSION = "75"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -1440,10 +1440,19 @@ def url_refusal(tag: str, attribute: str, value: str) -> str:
 
 
 def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
-    """nh3 attribute filter: drop URLs that :func:`url_refusal` refuses."""
+    """nh3 attribute filter: drop URLs that :func:`url_refusal` refuses, and an ``<img>``'s src that leads
+    nowhere (`is_blank_source`), so the picture is left out (`_refused_pictures_as_text`) as its warning says."""
     if attribute in URL_ATTRIBUTES and url_refusal(tag, attribute, value):
         return None
+    if tag == "img" and attribute == "src" and is_blank_source(value):
+        return None
     return value
+
+
+def is_blank_source(src: str) -> bool:
+    """True for an ``<img>``'s src that names no picture: nothing, spaces, or ``#`` alone (a place kept to fill
+    in later, or ``![说明]()``), which browsers show as a broken picture."""
+    return src.strip() in ("", "#")
 
 
 def make_cleaner() -> nh3.Cleaner:
@@ -1579,7 +1588,7 @@ class _RemovalScanner(_LenientParser):
             if lazy is None or name != "src":  # a stand-in in src is told as the address it stands for
                 self._attribute_finding(tag, name, value or "", raw, first_line)
         src = dict(attrs).get("src") or ""
-        if tag == "img" and ("src" not in dict(attrs) or lazy is not None):
+        if tag == "img" and ("src" not in dict(attrs) or lazy is not None or is_blank_source(src)):
             # No picture to show: left out (`_lazy_stand_ins_dropped`, `_refused_pictures_as_text`).
             self._sourceless_picture(attrs, raw, first_line, lazy)
         elif tag == "img" and not (dict(attrs).get("alt") or "").strip() and not url_refusal(tag, "src", src):
@@ -1597,7 +1606,14 @@ class _RemovalScanner(_LenientParser):
         (`sitegen.webaddress.hotlink_platform`), which the picture check tells with the platform's advice
         (`sitegen.checks.check_typed_pictures`)."""
         alt = html.escape(dict(attrs).get("alt") or "", quote=True).strip() or "图片说明"
-        if lazy is None:
+        if lazy is None and _MARKDOWN_PICTURE_RE.match(raw):
+            typed = f"![{dict(attrs).get('alt') or ''}]("
+            self.findings.append(_Finding(
+                f'the picture "{typed})" has no address in its "()", so it was left out'
+                f"{_refused_picture_shown(raw)}",
+                f'write the path of its file in the "()": ![{alt}](images/a.png)',
+                (typed.lower(), first_line)))
+        elif lazy is None:
             self.findings.append(_Finding(
                 f"this picture (<img>) has no address (src), so it was left out{_refused_picture_shown(raw)}",
                 f'write the path of its file in src, e.g. <img src="images/a.png" alt="{alt}">', (first_line,)))
@@ -1784,7 +1800,7 @@ def is_stand_in_source(src: str) -> bool:
     address of `lazy_source`, which shows no picture of its own: nothing, ``#``, or an ``about:`` (about:blank),
     ``javascript:`` or ``data:`` address (a blank GIF or SVG of one pixel, WeChat's ``data:image/svg+xml,…``).
     ``src`` is as `html.parser` gives it (entities decoded)."""
-    return src.strip() in ("", "#") or url_scheme(src) in ("about", "javascript", "data")
+    return is_blank_source(src) or url_scheme(src) in ("about", "javascript", "data")
 
 
 def lazy_picture(attrs: Sequence[tuple[str, str | None]]) -> tuple[str, str] | None:
@@ -1868,6 +1884,11 @@ def _lazy_stand_ins_dropped(raw_html: str) -> str:
 # What every attribute of `LAZY_SOURCES` and `LAZY_SOURCE_SETS` starts with: a text without it has none.
 _LAZY_NAME_RE = compile_later(r"(?:data|lazy)-", re.IGNORECASE)
 _IMG_START_RE = compile_later(r"<img", re.IGNORECASE)
+
+
+# A picture as Python-Markdown writes ![说明](地址 "标题"): alt, then src, then title. One typed so in HTML is
+# told in Markdown's form too, which mends it as well.
+_MARKDOWN_PICTURE_RE = compile_later(r'<img alt="[^"]*" src="[^"]*"(?: title="[^"]*")?(?: /)?>\Z')
 
 
 def _refused_picture_shown(raw: str) -> str:

@@ -1709,6 +1709,27 @@ def test_a_picture_typed_in_html_without_an_address_is_left_out_with_a_warning(r
         (5, 3, f'{none}, and its description "中间" is shown in its place', how.format("中间"))]
 
 
+def test_a_picture_whose_address_is_empty_or_a_hash_is_left_out_with_a_warning(renderer: MarkdownRenderer) -> None:
+    # <img src="">, <img src="#"> and ![说明]() were published as broken pictures, unwarned.
+    body = ('<img src="" alt="会议现场">\n\n<img src=" # " alt="现场二">\n\n![现场四]()\n\n'
+            '段落 ![现场五](#) 文字\n\n![]( )\n\n![图](images/a.png)\n')
+    result = renderer.render(body, "content/a.md", 1)
+    assert result.html == ('<p>会议现场</p>\n<p>现场二</p>\n<p>现场四</p>\n<p>段落 现场五 文字</p>\n'
+                           '<p><img alt="图" src="images/a.png"></p>')
+    none = "this picture (<img>) has no address (src), so it was left out"
+    how = 'write the path of its file in src, e.g. <img src="images/a.png" alt="{}">'
+    shown = ', and its description "{}" is shown in its place'
+    assert placed(result) == [
+        (1, 1, none + shown.format("会议现场"), how.format("会议现场")),
+        (3, 1, none + shown.format("现场二"), how.format("现场二")),
+        (5, 1, 'the picture "![现场四]()" has no address in its "()", so it was left out' + shown.format("现场四"),
+         'write the path of its file in the "()": ![现场四](images/a.png)'),
+        (7, 4, 'the picture "![现场五]()" has no address in its "()", so it was left out' + shown.format("现场五"),
+         'write the path of its file in the "()": ![现场五](images/a.png)'),
+        (9, 1, 'the picture "![]()" has no address in its "()", so it was left out',
+         'write the path of its file in the "()": ![图片说明](images/a.png)')]
+
+
 def test_a_picture_whose_address_is_in_an_attribute_of_lazy_loading_is_offered_that_address_in_src(
         renderer: MarkdownRenderer) -> None:
     # <img data-src="https://…"> (copied from a page that loads pictures late) was told "has no address (src)",
