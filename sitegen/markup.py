@@ -128,6 +128,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import itertools
 import math
 import re
 import unicodedata
@@ -159,7 +160,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHIN
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "75"
+POLICY_VERSION = "76"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -3206,16 +3207,21 @@ def _numbering_problems(source: str, lines: list[str], path: str, first_line: in
     """Warnings for numbered lists whose page numbers differ from the numbers typed.
 
     Markdown numbers a list on from its first item's number and ignores the
-    others: items typed 1, 5, 6 show as 1, 2, 3, and a line such as
-    ``2018. 年度总结`` above items typed 1 and 3 starts a list shown as 2018,
-    2019, 2020. One warning per list, at its first item; a list typed with one number throughout (1. 1. 1.) is
+    others: items typed 1, 5, 6 show as 1, 2, 3. A year typed as an item's
+    number (``2018. 年度总结`` above items typed 1 and 3) is told by
+    `_year_item_problems`, and only the items above it are checked here: the
+    items from it on are numbered otherwise once the year is text (a list
+    of their own). One warning per list, at its first item; a list typed with one number throughout (1. 1. 1.) is
     Markdown's own way of counting and is left alone. Lists inside quotes (``> 1. …``) are checked alike.
     """
     if len(_ANY_ORDERED_ITEM_RE.findall(source)) < 2:
         return []  # most texts: no numbered list of two items or more
     problems: list[Problem] = []
     for items in _numbered_lists_everywhere(lines):
+        items = list(itertools.takewhile(lambda item: not _is_year(item[2]), items))
         typed = [number for _, _, number in items]
+        if len(typed) < 2:
+            continue
         shown = [typed[0] + offset for offset in range(len(typed))]
         if typed == shown or len(set(typed)) == 1:
             continue
@@ -3229,6 +3235,88 @@ def _numbering_problems(source: str, lines: list[str], path: str, first_line: in
             f"it {_clipped(', '.join(map(str, shown)), 40)}: Markdown counts on from the first item's number",
             hint))
     return problems
+
+
+def _is_year(number: int) -> bool:
+    """True when a list item's ``number`` reads as a year: 1900 to 2100 (four digits, as typed in a timeline)."""
+    return 1900 <= number <= 2100
+
+
+# A list item's number that `_is_year` takes for a year, in half- or full-width digits (Markdown takes both).
+_YEAR_NUMBER = r"(?:[1１][9９]|[2２][0０])\d\d|[2２][1１][0０][0０]"
+# A numbered item whose number is a year, at the start of any line, inside quotes too (a quick look first).
+_ANY_YEAR_ITEM_RE = compile_later(f"^(?:{_QUOTE_PREFIX_RE.pattern})*+ {{0,3}}(?:{_YEAR_NUMBER})\\.[ \\t]+\\S",
+                                  re.MULTILINE)
+
+
+def _year_item_problems(source: str, lines: list[str], clean_html: str, path: str,
+                        first_line: int) -> list[Problem]:
+    """Warnings for a year typed at the start of a line that Markdown made a list item's number.
+
+    Takes the body, its lines, the converted HTML, the file's path and the
+    file line of the body's first line. A timeline typed as
+    ``2018. 全年目标完成。`` is a numbered list to Python-Markdown (its
+    ``OListProcessor`` takes any number, a dot and a space): the page shows
+    ``<ol start="2018">``, the year gone from the text (a screen reader reads
+    a list of 1 item, search and summaries lose it), and a next line
+    ``2020. …`` is numbered 2019, as Markdown counts on from the first item's
+    number. A number of 4 digits from 1900 to 2100 is taken for a year
+    (`_is_year`); ``1.`` ``2.`` and other numbers are a list meant, and
+    ``2018.5.12 召开会议``, ``2018.全年`` or ``2018年.`` are no list item.
+
+    Each item whose number is a year is warned, at the year: the first of a
+    list, and any later one (its number ignored, the year lost as well), in
+    a list of years or under items of ordinary numbers; `_numbering_problems`
+    checks the items above the first year only. The hint is the line with a
+    backslash before the dot (``2018\\. 全年目标完成。``), which the page shows
+    as typed; under an item of an ordinary number, with a blank line above it
+    too (a line of the quote's signs alone, in a quote), else the escaped
+    line would go on that item's text. Lists in quotes are checked (the line
+    offered keeps the quote's signs); a sub-list indented under an item is
+    not looked into, and a list that the page does not show (in a table, an
+    HTML block: see `_outside_html_blocks`) is not told.
+    """
+    if not _ANY_YEAR_ITEM_RE.search(source):
+        return []
+    problems: list[Problem] = []
+    for text, places, _ in _quoted_texts(lines):
+        for items in _ordered_lists(text):
+            first = items[0][1]
+            if f'<ol start="{first}">' not in clean_html and not (first == 1 and "<ol>" in clean_html):
+                continue  # not a list on the page (a table's cell, say)
+            for position, (inner, number) in enumerate(items):
+                found = re.match(r"( *)(\d+)\.", text[inner])
+                if found is None or not _is_year(number):
+                    continue
+                above = items[position - 1][1] if position else None
+                apart = above is not None and not _is_year(above) and text[inner - 1].strip() != ""
+                problems.append(_year_item_problem(text[inner], found, places[inner], first + position,
+                                                   None if position == 0 else first_line + places[items[0][0]][0],
+                                                   apart, path, first_line))
+    return problems
+
+
+def _year_item_problem(line: str, found: re.Match[str], place: _Place, shown: int, start: int | None,
+                       apart: bool, path: str, first_line: int) -> Problem:
+    """The warning of `_year_item_problems` for ``line`` (a quote's signs taken off), ``found`` its year and
+    dot, at ``place``; ``shown`` the number the page gives it, ``start`` the file line of its list's first
+    item (None for that item), ``apart`` True when a blank line must go above it to end the list above."""
+    index, column, signs = place
+    year = found.group(2)
+    fixed = signs + line[:found.end() - 1] + "\\" + line[found.end() - 1:]
+    shows = (f"the page shows a numbered list (列表) starting at {int(year)}" if start is None else
+             f"the page numbers it {shown} in the list that starts at line {start}, as Markdown counts on from "
+             "the first item's number")
+    how = "to keep the year as typed, type a backslash before its dot"
+    if apart:
+        blank = f'a line of "{signs.rstrip()}" alone' if signs.strip() else "a blank line"
+        how = f"to keep the year as typed, as a paragraph of its own, leave {blank} above it and type a backslash " \
+              "before its dot"
+    return Problem(
+        path, first_line + index, column + len(found.group(1)) + 1, "warning",
+        f'Markdown reads the year "{year}." at the start of this line as a list item\'s number, not as text: {shows}, '
+        f"and the year is no longer in the text: {_clipped(line.strip())}",
+        paste_hint(how, fixed.rstrip()) + ("" if apart else f' (or write {year}年 in place of "{year}.")'))
 
 
 # Markdown signs typed with an input method's full-width forms, at the start of a line (lists, quotes),
@@ -4044,6 +4132,8 @@ def _typed_item(line: str) -> tuple[str, int, str] | None:
     if found is None:
         return None
     number = found.group("number")
+    if number and _is_year(int(number)):
+        return None  # "2018.全年目标完成" is a year, shown as typed: "2018. 全年…" would make it a list's number
     if number:
         return "ol", int(number), f"{number}. {line[found.end():].strip()}"
     if found.group("space"):
@@ -4167,7 +4257,9 @@ def _slipped_item_problems(source: str, lines: list[str], path: str, first_line:
     such line with the line to type (a quote's signs kept), only in a run
     of two or more lines in a row that are items of one kind (the numbers
     in order, 1, 2, 3), as typed or so slipped: a single line, figures
-    (``1.5万元``, ``2018.5``, ``-5元``, ``－5元``), a sentence opened with a
+    (``1.5万元``, ``2018.5``, ``-5元``, ``－5元``), a year (``2018.全年目标完成``,
+    shown as typed, where a space after the dot would make the year a list's
+    number: `_year_item_problems`), a sentence opened with a
     Chinese dash (``——``) and fenced code are left alone.
     """
     if not _ANY_SLIPPED_ITEM_RE.search(source):
@@ -4669,7 +4761,8 @@ def _outside_html_blocks(problems: list[Problem], blocks: Sequence[_HtmlBlock], 
 # Markdown an editor types in a raw HTML block, where the page shows it as typed: a heading, a list item (at a
 # line's start), bold, a link or picture (anywhere). Groups: the sign named in the message, and the text.
 _HTML_BLOCK_MARKDOWN_RE = compile_later(
-    r"^ {0,3}(?P<heading>#{1,6})[ \t]+(?P<title>\S.*?)[ \t#]*$|^ {0,3}(?P<item>[-*+]|\d+\.)[ \t]+(?P<text>\S.*)$"
+    r"^ {0,3}(?P<heading>#{1,6})[ \t]+(?P<title>\S.*?)[ \t#]*$"
+    r"|^ {0,3}(?P<item>[-*+]|(?!(?:" + _YEAR_NUMBER + r")\.)\d+\.)[ \t]+(?P<text>\S.*)$"
     r"|(?P<bold>\*\*)(?P<strong>(?=\S)[^*\n]*?\S)\*\*"
     r"|(?P<link>!?\[)(?P<label>[^\]\n]+)\]\((?P<address>[^()\s]+)\)")
 # Tags that open a block and change nothing the page shows: deleted, the lines between them are read as Markdown.
@@ -4691,7 +4784,8 @@ def _html_markdown_problems(lines: Sequence[str], blocks: Sequence[_HtmlBlock], 
     enabled): ``<div>`` right above ``### 补齐短板`` shows "### 补齐短板",
     the heading gone; ``**重点**`` in ``<div align="center">`` shows its
     stars. Each block is warned once, at the first such sign in it, naming
-    the line of its start tag; a line opening with "1." or "-" in a table's
+    the line of its start tag; a year at a line's start (``2018. 全年目标完成``)
+    is no list item meant, shown as typed there as it should be; a line opening with "1." or "-" in a table's
     cell reads as typed, so a list item is looked for only where the tags
     can go. The hint deletes the block's tags where they
     change nothing the page shows (`_PLAIN_BLOCK_TAGS`), else gives the sign
@@ -4980,6 +5074,8 @@ class MarkdownRenderer:
         problems += _outside_html_blocks(_more_than_problems(source, lines, path, first_line), blocks, first_line)
         problems += _footnote_problems(source, lines, clean_html, self._md, path, first_line)
         problems += _numbering_problems(source, lines, path, first_line)
+        problems += _outside_html_blocks(_year_item_problems(source, lines, clean_html, path, first_line),
+                                         blocks, first_line)
         problems += _full_width_sign_problems(source, lines, path, first_line)
         problems += _spaced_bold_problems(lines, clean_html, path, first_line)
         problems += _open_comment_problems(lines, clean_html, path, first_line)

@@ -2084,11 +2084,85 @@ def test_a_list_shown_with_other_numbers_than_typed_is_warned(renderer: Markdown
     assert [(p.line, p.column, p.message, p.hint) for p in result.problems] == [
         (2, 1, "this list is numbered 1, 5, 6 as typed, but the page numbers it 1, 2, 3: Markdown counts on "
                "from the first item's number", "number the items in order, from the first item's number"),
-        (8, 1, "this list is numbered 2018, 1, 3 as typed, but the page numbers it 2018, 2019, 2020: Markdown "
-               "counts on from the first item's number",
-         'number the items in order, from the first item\'s number; if "2018." begins a line of text (a year), '
-         "not a list item, write 2018\\.")]
-    assert "<p>2018. 年度总结</p>" in renderer.render("2018\\. 年度总结\n", "a.md", 1).html
+        (8, 1, YEAR + '2018." at the start of this line as a list item\'s number, not as text: the page '
+               "shows a numbered list (列表) starting at 2018, and the year is no longer in the text: 2018. 年度总结",
+         'to keep the year as typed, type a backslash before its dot: 2018\\. 年度总结 (or write 2018年 in place of '
+         '"2018.")')]
+    # The items under the year are checked once it is text: a list of their own, from 1.
+    followed = renderer.render(body.replace("2018. ", "2018\\. "), "a.md", 1)
+    assert "<p>2018. 年度总结</p>\n<ol>\n<li>第一</li>\n<li>第三</li>\n</ol>" in followed.html
+    assert [(p.line, p.message) for p in followed.problems][1:] == [
+        (9, "this list is numbered 1, 3 as typed, but the page numbers it 1, 2: Markdown counts on from the first "
+            "item's number")]
+    # A number of 1000 or more that is no year (1900 to 2100) is a list's number, maybe a year all the same.
+    assert [p.hint for p in renderer.render("1840. 鸦片战争\n1842. 签订条约\n", "a.md", 1).problems] == [
+        'number the items in order, from the first item\'s number; if "1840." begins a line of text (a year), not a '
+        "list item, write 1840\\."]
+
+
+YEAR = 'Markdown reads the year "'
+
+
+def test_a_year_typed_at_the_start_of_a_line_is_warned_as_taken_for_a_list_number(
+        renderer: MarkdownRenderer) -> None:
+    # "2018. 全年目标完成。" was published as <ol start="2018">, the year gone from the text, and "2020. …" under it
+    # as 2019, unwarned.
+    body = ("大事记：\n2018. 全年目标完成。\n2020. 巩固提升。\n\n2018.5.12 召开会议\n\n1. 摸排\n2. 整改\n"
+            "2019. 验收\n\n> ２０１７. 启动\n\n正文\n\n1. 甲\n2. 乙\n")
+    result = renderer.render(body, "content/a.md", 5)
+    assert [ol.get("start") for ol in fragment(result.html).xpath("//ol")] == ["2018", None, "2017", None]
+    assert [(p.line, p.column, p.message, p.hint) for p in result.problems] == [
+        (6, 1, YEAR + '2018." at the start of this line as a list item\'s number, not as text: the page '
+               "shows a numbered list (列表) starting at 2018, and the year is no longer in the text: 2018. 全年目标完成。",
+         'to keep the year as typed, type a backslash before its dot: 2018\\. 全年目标完成。 (or write 2018年 in place '
+         'of "2018.")'),
+        (7, 1, YEAR + '2020." at the start of this line as a list item\'s number, not as text: the page '
+               "numbers it 2019 in the list that starts at line 6, as Markdown counts on from the first item's "
+               "number, and the year is no longer in the text: 2020. 巩固提升。",
+         'to keep the year as typed, type a backslash before its dot: 2020\\. 巩固提升。 (or write 2020年 in place '
+         'of "2020.")'),
+        (13, 1, YEAR + '2019." at the start of this line as a list item\'s number, not as text: the page '
+                "numbers it 3 in the list that starts at line 11, as Markdown counts on from the first item's number, "
+                "and the year is no longer in the text: 2019. 验收",
+         "to keep the year as typed, as a paragraph of its own, leave a blank line above it and type a backslash "
+         "before its dot: 2019\\. 验收"),
+        (15, 3, YEAR + '２０１７." at the start of this line as a list item\'s number, not as text: the '
+                "page shows a numbered list (列表) starting at 2017, and the year is no longer in the text: ２０１７. 启动",
+         'to keep the year as typed, type a backslash before its dot: > ２０１７\\. 启动 (or write ２０１７年 in place '
+         'of "２０１７.")')]
+    lines = body.split("\n")
+    for problem in result.problems:
+        typed = problem.hint.split(": ", 1)[1].split(" (or write", 1)[0]
+        lines[problem.line - 5] = ("\n" if "blank line" in problem.hint else "") + typed
+    followed = renderer.render("\n".join(lines), "content/a.md", 5)
+    assert followed.problems == ()
+    assert followed.html == (
+        "<p>大事记：<br>\n2018. 全年目标完成。<br>\n2020. 巩固提升。</p>\n<p>2018.5.12 召开会议</p>\n<ol>\n<li>摸排</li>\n"
+        "<li>整改</li>\n</ol>\n<p>2019. 验收</p>\n<blockquote>\n<p>２０１７. 启动</p>\n</blockquote>\n<p>正文</p>\n<ol>\n"
+        "<li>甲</li>\n<li>乙</li>\n</ol>")
+
+
+def test_a_year_in_a_quoted_list_under_an_item_is_offered_a_line_of_quote_signs_above_it(
+        renderer: MarkdownRenderer) -> None:
+    body = "> > 1. 摸排\n> > 2100. 远景\n"
+    result = renderer.render(body, "content/a.md", 1)
+    assert [(p.line, p.column, p.hint) for p in result.problems] == [
+        (2, 5, 'to keep the year as typed, as a paragraph of its own, leave a line of "> >" alone above it and type '
+               "a backslash before its dot: > > 2100\\. 远景")]
+    followed = renderer.render("> > 1. 摸排\n> >\n> > 2100\\. 远景\n", "content/a.md", 1)
+    assert followed.problems == ()
+    assert "<ol>\n<li>摸排</li>\n</ol>\n<p>2100. 远景</p>" in followed.html
+
+
+@pytest.mark.parametrize("body", ["2018.全年目标完成。\n2019.巩固提升。\n", "2018．全年目标完成。\n2019．巩固提升。\n",
+                                  "<div>\n2018. 全年目标完成。\n</div>\n", "年份 | 目标\n--- | ---\n2018. | 完成\n",
+                                  "1899. 甲\n", "2101. 乙\n", "18. 甲\n19. 乙\n", "2018年. 甲\n2018) 乙\n"])
+def test_a_year_that_markdown_makes_no_list_number_is_not_warned(renderer: MarkdownRenderer, body: str) -> None:
+    # Shown as typed ("2018.全年…" was offered "2018. 全年…", which makes the year a list's number; the <div>'s
+    # tags, to be deleted, did too), or a list meant.
+    result = renderer.render(body, "content/a.md", 1)
+    assert result.problems == ()
+    assert '<ol start="2018">' not in result.html
 
 
 def test_a_list_inside_a_quote_shown_with_other_numbers_is_warned_at_its_number(renderer: MarkdownRenderer) -> None:
