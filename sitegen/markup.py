@@ -160,7 +160,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHIN
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "76"
+POLICY_VERSION = "77"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -3892,6 +3892,10 @@ def _lost_character_problems(source: str, lines: list[str], path: str, first_lin
 _PIPE_ROW_RE = compile_later(r"^ {0,3}\|.*\|")
 _SEPARATOR_ROW_RE = compile_later(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _TAB_CELLS_RE = compile_later(r"^[^\t]*\S\t+\S")
+# What opens a line of such cells and is no cell: a quote's signs, kept in the rows offered, and a bullet (- 照明<TAB>18).
+_CELLS_LEAD_RE = compile_later(r"(?P<signs>(?: {0,3}> ?)*+)(?: {0,3}[-*+][ \t]+)?")
+# A cell that opens with a figure (18, 85%, 5.5万元, 18户): a lone line of TAB-separated cells with one is a pasted row.
+_FIGURE_CELL_RE = compile_later(r"[-+－]?[0-9０-９]")
 # A list item as Word or WPS pastes it: its bullet or number, a TAB, then the item's text with no TAB in it
 # (•<TAB>第一项, 1.<TAB>…, 一、<TAB>…, （1）<TAB>…). Word's plain text puts "o" and "§" for its second and third
 # levels of bullets.
@@ -3907,8 +3911,13 @@ def _table_problems(source: str, lines: list[str], path: str, first_line: int) -
     A pipe table needs the line ``| --- | --- |`` under its first row;
     without it, the rows are shown as lines of text with their pipes. Rows
     copied from Excel or WPS are cells separated by TABs, which Markdown
-    shows as text with gaps. Each is warned once, at the first row of two
-    or more, with the lines to type. Lines that each hold one TAB, right
+    shows as text, the cells run together with a space between. Each is
+    warned once, at the first row of two or more, with the lines to type; a
+    row pasted alone is warned too when it holds three cells or more, one of
+    them opening with a figure (``照明<TAB>18<TAB>10``): a line with one TAB,
+    or of words only (``时间：5月3日<TAB>地点：镇政府<TAB>主持：张三``), is
+    taken as text spaced with TABs. In a quote the rows offered keep its
+    signs (``> | 照明 | 18 |``); a bullet before the cells is no cell. Lines that each hold one TAB, right
     after a list's bullet or number (``1.<TAB>编号第一项``, ``•<TAB>第一项``,
     ``一、<TAB>全面启动``: Word and WPS paste their lists so), are a list,
     not cells, and the page shows them as it shows the same lines with a
@@ -4047,24 +4056,51 @@ def _table_scan_problems(lines: list[str], path: str, first_line: int) -> list[P
         # A list pasted from Word (1.<TAB>…, •<TAB>…) is no table: a cell typed beside a number in a row
         # (序号<TAB>措施 above 1.<TAB>摸排) makes the lines one.
         listed = pasted and all(_PASTED_ITEM_RE.match(text) for _, text in rows[index:index + run])
-        if run >= 2 and not _SEPARATOR_ROW_RE.match(line) and not listed:
-            if pasted:
-                cells = [cell.strip() for cell in line.split("\t") if cell.strip()]
-                problems.append(Problem(
-                    path, first_line + number, 1, "warning",
-                    f"these {run} lines are cells separated by TABs, as pasted from Excel or WPS (表格), so Markdown "
-                    "shows them as text, not as a table",
-                    f"type the table with | between cells and a line of --- under the first row: "
-                    f"| {' | '.join(cells)} |, then |{' --- |' * len(cells)}, then one row per line"))
-            else:
-                cells = line.strip().strip("|").count("|") + 1
-                problems.append(Problem(
-                    path, first_line + number, 1, "warning",
-                    f"these {run} lines look like a table (表格), but no line of --- is under the first row, so "
-                    "Markdown shows them as text, pipes and all",
-                    f"add this line under the first row: |{' --- |' * cells}"))
+        if pasted and not listed and (run >= 2 or _pasted_row_alone(line)):
+            problems.append(_tab_cells_problem(line, run, path, first_line + number))
+        elif not pasted and run >= 2 and not _SEPARATOR_ROW_RE.match(line):
+            cells = line.strip().strip("|").count("|") + 1
+            problems.append(Problem(
+                path, first_line + number, 1, "warning",
+                f"these {run} lines look like a table (表格), but no line of --- is under the first row, so "
+                "Markdown shows them as text, pipes and all",
+                f"add this line under the first row: |{' --- |' * cells}"))
         index += run
     return problems
+
+
+def _row_cells(line: str) -> tuple[str, list[str]]:
+    """The quote signs a line of TAB-separated cells opens with, and its cells (a bullet before them left out)."""
+    lead = _CELLS_LEAD_RE.match(line)
+    return lead.group("signs"), [cell.strip() for cell in line[lead.end():].split("\t") if cell.strip()]
+
+
+def _pasted_row_alone(line: str) -> bool:
+    """True when ``line``, TAB-separated cells with no such line above or below it, is a row pasted from a
+    spreadsheet: three cells or more, one opening with a figure (``照明<TAB>18<TAB>10``)."""
+    cells = _row_cells(line)[1]
+    return len(cells) >= 3 and any(_FIGURE_CELL_RE.match(cell) for cell in cells)
+
+
+def _tab_cells_problem(line: str, run: int, path: str, line_number: int) -> Problem:
+    """The warning of `_table_problems` for ``run`` lines of TAB-separated cells from ``line`` (the first, at
+    ``line_number`` of the file): the table to type, a quote's signs before each of its rows."""
+    signs, cells = _row_cells(line)
+    row, rule = f"{signs}| {' | '.join(cells)} |", f"{signs}|{' --- |' * len(cells)}"
+    if run > 1:
+        return Problem(
+            path, line_number, 1, "warning",
+            f"these {run} lines are cells separated by TABs, as pasted from Excel or WPS (表格), so Markdown "
+            "shows them as text, not as a table",
+            f"type the table with | between cells and a line of --- under the first row: {row}, then {rule}, then "
+            "one row per line" + (f', each after "{signs}"' if signs else ""))
+    heading = f"{signs}| {' | '.join(f'列{column}' for column in range(1, len(cells) + 1))} |"
+    return Problem(
+        path, line_number, 1, "warning",
+        "this line holds cells separated by TABs, as pasted from a row of Excel or WPS (表格), so Markdown shows it as "
+        "text, the cells run together with a space between, not as a table",
+        f"to show it as a table, type a heading row (表头) above it, a line of --- under that and | between cells: "
+        f"{heading}, then {rule}, then {row}, with the columns' names in place of 列1 …")
 
 
 _WIDE_DASH_NAMES = {"－": "full-width dashes (全角 －)", "—": "long dashes (—, 破折号)", "―": "long dashes (―)",

@@ -2468,6 +2468,47 @@ def test_tables_markdown_shows_as_text_are_warned(renderer: MarkdownRenderer) ->
     assert fixed.problems == () and len(fragment(fixed.html).cssselect("table tr")) == 2
 
 
+def test_a_row_pasted_alone_from_a_spreadsheet_is_warned_with_a_table_to_type(renderer: MarkdownRenderer) -> None:
+    # One row copied from Excel (照明<TAB>18<TAB>10) was published as "照明 18 10", unwarned: only two rows or more
+    # were told.
+    body = "调研情况：\n\n照明\t18\t10\n\n> 道路\t5户\t3户\n\n时间：5月3日\t地点：镇政府\t主持：张三\n\n说明\t18\n"
+    result = renderer.render(body, "content/a.md", 1)
+    assert "<p>照明  18  10</p>" in result.html
+    message = ("this line holds cells separated by TABs, as pasted from a row of Excel or WPS (表格), so Markdown shows "
+               "it as text, the cells run together with a space between, not as a table")
+    assert [(p.line, p.column, p.message, p.hint) for p in result.problems] == [
+        (3, 1, message, "to show it as a table, type a heading row (表头) above it, a line of --- under that and | "
+                        "between cells: | 列1 | 列2 | 列3 |, then | --- | --- | --- |, then | 照明 | 18 | 10 |, with "
+                        "the columns' names in place of 列1 …"),
+        (5, 1, message, "to show it as a table, type a heading row (表头) above it, a line of --- under that and | "
+                        "between cells: > | 列1 | 列2 | 列3 |, then > | --- | --- | --- |, then > | 道路 | 5户 | 3户 |, "
+                        "with the columns' names in place of 列1 …")]
+    lines = body.split("\n")
+    for problem in result.problems:
+        lines[problem.line - 1] = "\n".join(problem.hint.split(": ", 1)[1].split(", with the")[0].split(", then "))
+    followed = renderer.render("\n".join(lines), "content/a.md", 1)
+    assert followed.problems == ()
+    tables = fragment(followed.html).xpath("//table")
+    assert [[[cell.text for cell in row] for row in table.xpath(".//tr")] for table in tables] == [
+        [["列1", "列2", "列3"], ["照明", "18", "10"]], [["列1", "列2", "列3"], ["道路", "5户", "3户"]]]
+    assert [table.getparent().getparent().tag for table in tables] == ["div", "blockquote"]
+
+
+def test_rows_of_cells_in_a_quote_or_after_bullets_are_offered_a_table_without_the_signs_in_a_cell(
+        renderer: MarkdownRenderer) -> None:
+    # The first cell offered was "> 类别" or "- 照明": typed so, the ">" or "-" was in the table.
+    quoted = renderer.render("> 类别\t收集\t已解决\n> 照明\t18\t10\n", "a.md", 1)
+    assert [p.hint for p in quoted.problems] == [
+        "type the table with | between cells and a line of --- under the first row: > | 类别 | 收集 | 已解决 |, then "
+        '> | --- | --- | --- |, then one row per line, each after "> "']
+    followed = renderer.render("> | 类别 | 收集 | 已解决 |\n> | --- | --- | --- |\n> | 照明 | 18 | 10 |\n", "a.md", 1)
+    assert followed.problems == () and len(fragment(followed.html).cssselect("blockquote table tr")) == 2
+    bullets = renderer.render("- 照明\t18\t10\n- 道路\t5\t3\n", "a.md", 1)
+    assert [p.hint for p in bullets.problems] == [
+        "type the table with | between cells and a line of --- under the first row: | 照明 | 18 | 10 |, then "
+        "| --- | --- | --- |, then one row per line"]
+
+
 def test_a_table_separator_typed_with_full_width_or_long_dashes_is_warned_at_that_line(
         renderer: MarkdownRenderer) -> None:
     # "| －－ | －－ |" was told "no line of --- is under the first row", with a line to add: followed, the page
