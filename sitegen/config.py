@@ -222,6 +222,11 @@ def _check_permalink(value: str, info: ValidationInfo) -> str:
     example a hint gives is the collection's own default pattern (``/cases/{slug}/`` for ``cases:``): another
     collection's would give two collections one folder."""
     example = f'write a pattern such as "/{info.field_name or "interviews"}/{{slug}}/"'
+    half = unicodedata.normalize("NFKC", value).strip()
+    if half != value.strip() and half.startswith("/") and half.endswith("/") and "{slug}" in half:
+        # ｛slug｝, ／ typed with an input method: the hint mending the slashes and braces kept the full-width ones.
+        raise _refuse("permalink", 'the permalink pattern "{text}" is typed with full-width signs (全角)', value,
+                      f'write "{half}", typed in half width (半角)')
     if not value.startswith("/") or not value.endswith("/") or "{slug}" not in value:
         raise _refuse("permalink", 'the permalink pattern "{text}" must start and end with "/" and contain '
                       "{slug}", value, _permalink_mended(value) or example)

@@ -35,7 +35,7 @@ from types import MappingProxyType
 from typing import Any, Callable, Iterable, Mapping, Sequence
 from urllib.parse import quote, unquote, urlsplit
 
-from .config import SITEGEN_FOLDERS, Config, Permalinks
+from .config import SITEGEN_FOLDERS, Config, Permalinks, setting_place
 from .errors import Report
 from .load import Content, Document, alias_as_typed, keep_aliases
 from .markup import places_typed, reading_minutes, slugify_heading, swallowed_title
@@ -688,7 +688,7 @@ def build_site(config: Config, content: Content, now: datetime, report: Report,
                       content.data, now, site_links(config.permalinks))
     graph.pages.extend(_all_pages(graph))
     graph.pages.extend(redirect_pages(graph, report))
-    check_output_paths(graph.pages, report)
+    check_output_paths(graph.pages, report, config)
     held_back = {} if include_drafts else {config.permalinks.url(d.collection, d.slug): d
                                            for d in content.interviews + content.cases
                                            if d.meta.draft or d.meta.date > now}
@@ -1201,12 +1201,14 @@ def output_path(url: str) -> str:
     return path
 
 
-def check_output_paths(pages: Sequence[Page], report: Report) -> None:
+def check_output_paths(pages: Sequence[Page], report: Report, config: Config | None = None) -> None:
     """Error when two pages would write the same output file (Eleventy's rule), naming both sources.
 
     Two pages sitegen makes itself (a list, the search page) can clash only
     through the permalink patterns of site.yaml: that error is at site.yaml,
-    naming both pages by title and the setting to change.
+    naming both pages by title and the setting to change. Given the
+    ``config``, it is at the line of the pattern to change (`_clashing_permalink`), with a folder free to
+    write there.
     """
     owners: dict[str, Page] = {}
     for page in pages:
@@ -1214,17 +1216,39 @@ def check_output_paths(pages: Sequence[Page], report: Report) -> None:
         if first is page:
             continue
         if not page.source and not first.source:
-            report.error("site.yaml", None, None,
+            clash = _clashing_permalink(config, page.url) if config is not None else None
+            line, column = setting_place(config.root, ("permalinks", clash[0])) if config and clash else (None, None)
+            report.error("site.yaml", line, column,
                          f'two pages want the URL {page.url}: the page "{first.title}" and the page "{page.title}", '
                          "both made by sitegen",
                          "give each collection a folder of its own in permalinks: (site.yaml), apart from the "
                          "folders of sitegen's own pages (/search/, /tags/, /units/, /dashboard/ …), e.g. "
-                         "interviews: /fangtan/{slug}/")
+                         + (f"{clash[0]}: {clash[1]}" if clash else "interviews: /fangtan/{slug}/"))
             continue
         report.error(page.source or first.source or "", None, None,
                      f"two pages want the URL {page.url}: {first.source or 'a generated page'} and "
                      f"{page.source or 'a generated page'}",
                      "change the slug of one of them (front matter slug: …)")
+
+
+def _clashing_permalink(config: Config, url: str) -> tuple[str, str] | None:
+    """``(collection, pattern to write)`` for the permalink pattern of site.yaml that puts a collection's list
+    at ``url`` where another page sitegen makes is: the last such collection whose pattern is typed (not its
+    default), with a pattern whose folder no other collection has: its default, else its folder with its name
+    added (``/fangtan/{slug}/`` → ``/fangtan-cases/{slug}/``); None when no typed pattern puts a list there."""
+    permalinks = config.permalinks
+    names = list(type(permalinks).model_fields)
+    defaults = {name: field.default for name, field in type(permalinks).model_fields.items()}
+    typed = [name for name in names if getattr(permalinks, name) != defaults[name]
+             and getattr(permalinks, name).partition("{slug}")[0] == url]
+    if not typed:
+        return None
+    blamed = typed[-1]
+    folders = {getattr(permalinks, name).partition("{slug}")[0] for name in names if name != blamed}
+    offered = defaults[blamed]
+    if offered.partition("{slug}")[0] in folders:
+        offered = url.rstrip("/") + f"-{blamed}/{{slug}}/"
+    return blamed, offered
 
 
 def check_content_assets(graph: SiteGraph, report: Report, *, theme: Mapping[str, str] | None = None,

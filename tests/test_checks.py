@@ -2768,9 +2768,27 @@ def test_two_of_sitegens_own_pages_at_one_url_are_blamed_on_the_permalinks_setti
     config = "title: 测试站点\npermalinks:\n  interviews: /search/{slug}/\n"
     root = write_site(tmp_path, {"content/interviews/a.md": interview()}, config=config)
     assert [p.format() for p in found(root)] == [
-        'site.yaml: error: two pages want the URL /search/: the page "访谈" and the page "搜索", both made by sitegen\n'
-        "  hint: give each collection a folder of its own in permalinks: (site.yaml), apart from the folders of "
-        "sitegen's own pages (/search/, /tags/, /units/, /dashboard/ …), e.g. interviews: /fangtan/{slug}/"]
+        'site.yaml:3:3: error: two pages want the URL /search/: the page "访谈" and the page "搜索", both made by '
+        "sitegen\n  hint: give each collection a folder of its own in permalinks: (site.yaml), apart from the folders "
+        "of sitegen's own pages (/search/, /tags/, /units/, /dashboard/ …), e.g. interviews: /interviews/{slug}/"]
+
+
+@pytest.mark.parametrize(("typed", "place", "offered"), [
+    # No line, and the hint's example was the very line typed for interviews.
+    ("  interviews: /fangtan/{slug}/\n  cases: /fangtan/{slug}/\n", "site.yaml:4:3", "cases: /cases/{slug}/"),
+    ("  interviews: /cases/{slug}/\n", "site.yaml:3:3", "interviews: /interviews/{slug}/"),
+    ("  units: /cases/{slug}/\n  interviews: /fangtan/{slug}/\n  cases: /fangtan/{slug}/\n", "site.yaml:5:3",
+     "cases: /fangtan-cases/{slug}/")])
+def test_two_collections_in_one_folder_are_blamed_on_the_line_of_the_pattern_to_change(
+        tmp_path: Path, typed: str, place: str, offered: str) -> None:
+    config = "title: 测试站点\npermalinks:\n" + typed
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(),
+                                 "content/cases/b.md": CASE}, config=config)
+    [problem] = [p for p in found(root) if p.severity == "error"]
+    assert (problem.location(), problem.message.split(":")[0], problem.hint.rpartition("e.g. ")[2]) == (
+        place, "two pages want the URL " + typed.splitlines()[-1].split(": ")[1].partition("{slug}")[0].rstrip(), offered)
+    root.joinpath("site.yaml").write_text(config.replace(typed.splitlines()[-1], "  " + offered), encoding="utf-8")
+    assert [p for p in found(root) if p.severity == "error"] == []
 
 
 @pytest.mark.parametrize("folder, what", [("pagefind", "the search index"), ("data", "the open data"),

@@ -3461,6 +3461,19 @@ def test_a_permalink_pattern_without_its_slashes_or_slug_is_mended_in_the_hint(t
     assert printed(root) == []
 
 
+@pytest.mark.parametrize(("typed", "half"), [("/anli/｛slug｝/", "/anli/{slug}/"), ("／anli／{slug}／", "/anli/{slug}/")])
+def test_a_permalink_pattern_typed_in_full_width_is_offered_in_half_width(tmp_path: Path, typed: str,
+                                                                          half: str) -> None:
+    # Told to write "/anli/｛slug｝/{slug}/": the full-width braces kept, a {slug} added, refused again.
+    config = f"title: 测试站点\nbase_url: https://example.org/\npermalinks:\n  cases: {typed}\n"
+    root = write_site(tmp_path, {PAGE_PATH: interview()}, config=config)
+    assert printed(root) == [
+        f'site.yaml:4:10: error: permalinks → cases: the permalink pattern "{typed}" is typed with full-width signs '
+        f'(全角)\n  hint: write "{half}", typed in half width (半角)']
+    write_site(tmp_path, {}, config=config.replace(typed, half))
+    assert printed(root) == []
+
+
 def test_a_permalink_folder_windows_cannot_hold_is_an_error_in_site_yaml(tmp_path: Path) -> None:
     root = write_site(tmp_path, {PAGE_PATH: interview()},
                       config="title: 测试站点\nbase_url: https://example.org/\npermalinks:\n  cases: /lpt1/{slug}/\n")
