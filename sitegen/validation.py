@@ -68,7 +68,7 @@ _MESSAGES = {
 
 # Names editors bring from other generators, from Chinese, or from other records → our field.
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "description": ("summary", "blurb"), "desc": ("summary",), "excerpt": ("summary",),
+    "description": ("summary", "blurb"), "desc": ("summary", "description"), "excerpt": ("summary",),
     "abstract": ("summary",), "author": ("interviewee",), "interviewer": ("interviewee",),
     "person": ("interviewee",), "categories": ("tags",), "category": ("tags",), "keywords": ("tags",),
     "tag": ("tags",), "image": ("images",), "cover": ("images",), "time": ("date",),
@@ -93,6 +93,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "统计日期": ("as_of",), "收集问题清单": ("collected",), "已达到": ("measured",),
     "目标": ("target",), "截止日期": ("deadline",), "备注": ("note",),
     "remark": ("note",), "remarks": ("note",),
+    "tel": ("phone",), "telephone": ("phone",), "mobile": ("phone",), "电话": ("phone",), "联系电话": ("phone",),
+    "手机": ("phone",), "mail": ("email",), "e_mail": ("email",), "邮箱": ("email",), "电子邮箱": ("email",),
+    "details": ("description",), "detail": ("description",),
     # The labels the files of sitegen new and sitegen init give each field in their comments.
     "进展": ("status",), "问题": ("problem",), "做法": ("actions",), "措施": ("actions",), "成效": ("outcome",),
     "对应的调研数据": ("related_tally",), "图注": ("caption",), "首发来源": ("source",), "发布机构": ("publisher",),

@@ -3729,6 +3729,11 @@ def test_unknown_fields_get_a_did_you_mean(tmp_path: Path) -> None:
     # "tally" is 3 edits from "tallies": the hint said "remove it", which throws the figures away.
     assert did_you_mean("tally", ["name", "tallies", "targets"]) == "tallies"
     assert did_you_mean("Action", ["actions", "outcome"]) == "actions"
+    # A contact's "tel:" and a milestone's "desc:" were told "remove it, or use one of: url" / "…: description".
+    assert [did_you_mean(key, ["email", "phone", "url"]) for key in ("tel", "Telephone", "电话", "手机", "邮箱", "mail")] \
+        == ["phone", "phone", "phone", "phone", "email", "email"]
+    assert [did_you_mean("desc", fields) for fields in (["title", "summary"], ["date", "title", "description"])] \
+        == ["summary", "description"]
     root = write_site(tmp_path / "unit", {UNIT_PATH: UNIT.replace("tallies:", "tally:")})
     assert [p.format() for p in found(root)] == [
         f'{UNIT_PATH}:4:1: error: unknown field "tally" (did you mean "tallies"?)\n  hint: rename it to "tallies"']
