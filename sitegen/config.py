@@ -344,13 +344,29 @@ _PHONE_RE = compile_later(r"(?P<number>\+?\(?[0-9][0-9 ()\-]{1,30}[0-9])(?:[ ]?(
                        r"(?:[ ]?\([^()]*\))?")
 
 
+_EMAIL_DOTS = str.maketrans({"．": ".", "。": ".", "｡": "."})
+# What parts an e-mail address from a telephone number typed after it on one line.
+_CONTACT_SEPARATOR_RE = compile_later(r"\s*[;；,，、/]\s*|\s+")
+
+
 def _email(value: str) -> str:
     """An e-mail address as typed, or "" (see `Contact`); the input method's ＠ is refused with the fix."""
     if not value or _EMAIL_RE.fullmatch(value):
         return value
-    fixed = value.replace("＠", "@").replace("．", ".").removeprefix("mailto:").rstrip("。，；.,;")
-    hint = (f"write it as {fixed} (@ and dots in half width, 半角; no mailto: and nothing after it)"
-            if fixed != value and _EMAIL_RE.fullmatch(fixed) else "write it as name@example.org")
+    # The input method's ＠ and 。 (diaoyan@qp。gov。cn), a mailto: copied from a link, a full stop after it.
+    fixed = value.strip().removeprefix("mailto:").rstrip("。，；.,; ").replace("＠", "@").translate(_EMAIL_DOTS)
+    address, rest = (_CONTACT_SEPARATOR_RE.split(fixed, maxsplit=1) + [""])[:2]
+    if rest and _EMAIL_RE.fullmatch(address) and _PHONE_RE.fullmatch(unicodedata.normalize("NFKC", rest).strip()):
+        # "diaoyan@qp.gov.cn；021-59000000": both ways of reaching the office typed after email:.
+        hint = (f"write the e-mail address alone, email: {address}, and the telephone number on a line of its own "
+                f"under contact:, phone: {rest.strip()}")
+    elif rest and _EMAIL_RE.fullmatch(address):
+        hint = (f"write the e-mail address alone, email: {address}; a telephone number goes on a line of its own "
+                "under contact:, phone: …")
+    elif fixed != value and _EMAIL_RE.fullmatch(fixed):
+        hint = f"write it as {fixed} (@ and dots in half width, 半角; no mailto: and nothing after it)"
+    else:
+        hint = "write it as name@example.org"
     raise _refuse("email", '"{text}" is not an e-mail address', value, hint)
 
 

@@ -4210,6 +4210,31 @@ def test_a_contact_typed_as_one_text_is_given_its_lines(tmp_path: Path, typed: s
     assert found(root) == []
 
 
+@pytest.mark.parametrize(("typed", "hint"), [
+    # Told "write it as name@example.org": the address typed was right, but for its dots or what followed it.
+    ("diaoyan@qp。gov。cn", "write it as diaoyan@qp.gov.cn (@ and dots in half width, 半角; no mailto: and nothing "
+                           "after it)"),
+    ("mailto:diaoyan＠qp.gov.cn。", "write it as diaoyan@qp.gov.cn (@ and dots in half width, 半角; no mailto: and "
+                                  "nothing after it)"),
+    ("diaoyan@qp.gov.cn；021-59000000", "write the e-mail address alone, email: diaoyan@qp.gov.cn, and the telephone "
+                                       "number on a line of its own under contact:, phone: 021-59000000"),
+    ("diaoyan@qp.gov.cn 021-5900 0000", "write the e-mail address alone, email: diaoyan@qp.gov.cn, and the telephone "
+                                        "number on a line of its own under contact:, phone: 021-5900 0000"),
+    ("diaoyan@qp.gov.cn，电话021-59000000", "write the e-mail address alone, email: diaoyan@qp.gov.cn; a telephone "
+                                          "number goes on a line of its own under contact:, phone: …"),
+])
+def test_an_email_with_wide_dots_or_a_number_after_it_is_offered_the_address_alone(tmp_path: Path, typed: str,
+                                                                                    hint: str) -> None:
+    root = write_site(tmp_path, {"content/interviews/a.md": interview()},
+                      config=f"title: 测试站点\ncontact:\n  email: {typed}\n")
+    assert [(p.location(), p.message, p.hint) for p in found(root)] == [
+        ("site.yaml:3:10", f'contact → email: "{typed}" is not an e-mail address', hint)]
+    lines = "".join(f"  {line}\n" for line in re.findall(r"((?:email|phone): [^,;]+?)(?:,|;|$)", hint)
+                    if not line.endswith("…"))
+    write_site(tmp_path, {}, config=f"title: 测试站点\ncontact:\n{lines or '  email: diaoyan@qp.gov.cn'}\n")
+    assert found(root) == []
+
+
 def test_the_publishers_contact_is_checked_as_typed(tmp_path: Path) -> None:
     config = ("title: 测试站点\ncontact:\n  email: diaoyan＠example.org\n  phone: 电话\n  url: www.example.org\n")
     root = write_site(tmp_path, {"content/interviews/a.md": interview()}, config=config)
