@@ -299,7 +299,10 @@ def _rename_to_own(file: MisnamedFile, name: str, made: str) -> str:
             "with that reading)")
 
 
-_COPY_SUFFIX = re.compile(r"\s*(?:-\s*)?(?:副本|的副本|复件|copy|拷贝)?\s*(?:[(（]\s*\d+\s*[)）])?", re.IGNORECASE)
+# Kept by hand too, with a word of its own: "baihe - 旧", "baihe_bak", "baihe-备份" (told to be renamed to its pinyin,
+# baihe-jiu.yaml, the copy became a second 白鹤镇, its figures counted twice).
+_COPY_SUFFIX = re.compile(r"\s*(?:[-_.]\s*)?(?:副本|的副本|复件|copy|拷贝|备份|旧|旧版|原版|原稿|修改前|old|bak|backup|orig)?"
+                          r"\s*(?:[(（]\s*\d+\s*[)）])?", re.IGNORECASE)
 # Windows XP's copies put the word first: "复件 baihe", "复件 (2) baihe", "Copy of baihe", "Copy (2) of baihe".
 _COPY_PREFIX = re.compile(r"(?:复件|副本|copy)\s*(?:[(（]\s*\d+\s*[)）])?\s*(?:of\s+)?", re.IGNORECASE)
 
@@ -309,8 +312,9 @@ def copy_suffix(stem: str, original: str) -> str | None:
 
     Names as Windows Explorer gives a copy (``华新镇访谈 - 副本``,
     ``baihe - Copy``, ``baihe - 副本 (2)``, ``baihe (2)``), as WPS or other
-    tools do (``华新镇访谈副本``, ``华新镇访谈的副本``) and as macOS does
-    (``baihe copy``): ``original`` followed by such a suffix, returned as
+    tools do (``华新镇访谈副本``, ``华新镇访谈的副本``), as macOS does
+    (``baihe copy``) and as one kept by hand is (``baihe - 旧``,
+    ``baihe_bak``, ``baihe.old``): ``original`` followed by such a suffix, returned as
     typed (`` - 副本``); or as Windows XP did, the word first (``复件 baihe``,
     ``Copy of baihe``: the prefix returned). Names are compared without their
     extension.

@@ -193,7 +193,12 @@ def test_a_unit_copy_begun_as_a_new_unit_is_told_the_id_of_its_own_name(tmp_path
 
 
 @pytest.mark.parametrize(("copy", "suffix"), [("content/series/dadiaoyan (2).yaml", " (2)"),
-                                              ("content/series/dadiaoyan - Copy.yaml", " - Copy")])
+                                              ("content/series/dadiaoyan - Copy.yaml", " - Copy"),
+                                              # Kept by hand: told to be renamed to dadiaoyan-jiu.yaml, a second
+                                              # series of the same title.
+                                              ("content/series/dadiaoyan - 旧.yaml", " - 旧"),
+                                              ("content/series/dadiaoyan_bak.yaml", "_bak"),
+                                              ("content/series/dadiaoyan.old.yaml", ".old")])
 def test_a_series_file_copied_by_windows_is_told_to_be_deleted(tmp_path: Path, copy: str, suffix: str) -> None:
     root = write_site(tmp_path, {copy: SERIES, "content/interviews/a.md": interview()})
     stem = copy.rpartition("/")[2].removesuffix(".yaml")
