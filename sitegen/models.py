@@ -1178,6 +1178,8 @@ def parse_count(value: Any) -> int:
         elif re.fullmatch(r"[1-9]\d{0,2}(?:\.\d{3})+", text):  # 1.296 as written in Europe, or a decimal
             hint = (f'if the "." separates thousands (千位分隔符), write the digits alone: {text.replace(".", "")}; '
                     "if it is a decimal point, check the figure: counts are whole numbers")
+        elif re.fullmatch(r"\d+\.0+", text):  # 296.0, as a spreadsheet may export it
+            hint = f"write {int(text.partition('.')[0])}: a count has no decimal point"
         elif re.fullmatch(r"\d+\.\d+", text):
             hint = "counts are whole numbers: check the figure (a count has no decimal point)"
         elif re.fullmatch(r"[0-9OoIl|]+", text) and re.search(r"[0-9]", text):

@@ -1424,7 +1424,9 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData, pa
         line, column = data.locate_key(loc)
         message, hint = _unknown_key(model, loc, data, (siblings or {}).get(loc[:-1]))
     elif kind == "missing":
-        line, column = data.locate(loc[:-1]) if len(loc) > 1 else data.locate(())
+        # A field missing from the file itself: at its first field, not at the notes typed above them (1:1).
+        line, column = data.locate(loc[:-1]) if len(loc) > 1 else min(
+            (place for key, place in data.key_positions.items() if len(key) == 1), default=data.locate(()))
         where = f" in {field_name(loc[:-1])}" if len(loc) > 1 else ""
         message = f'the field "{loc[-1] if loc else name}" is missing{where}'
         example = _field_example(model, loc)

@@ -276,6 +276,9 @@ def test_a_cumulative_count_that_falls_is_a_warning_with_both_values(tmp_path: P
     ("1.5千", '"1.5千" is not a whole number', "1.5千 is 1500 (千, a thousand, is 1,000): write 1500"),
     ("-3", 'a count cannot be negative ("-3")', "counts are 0 or more; check the figure"),
     ("1.5", '"1.5" is not a whole number', "counts are whole numbers: check the figure (a count has no decimal point)"),
+    # As a spreadsheet exports a count: told to "check the figure", which was right.
+    ("296.0", '"296.0" is not a whole number', "write 296: a count has no decimal point"),
+    ("50.00", '"50.00" is not a whole number', "write 50: a count has no decimal point"),
     ("12.75", '"12.75" is not a whole number', "counts are whole numbers: check the figure (a count has no decimal "
                                               "point)"),
     # A thousands point as written in Europe was told only that a count has no decimal point.
@@ -3935,6 +3938,9 @@ def test_a_closed_vocabulary_lists_the_allowed_values(tmp_path: Path) -> None:
     root = write_site(tmp_path, {UNIT_PATH: UNIT.replace("level: town\n", "")})
     assert [p.format() for p in found(root)] == [
         f'{UNIT_PATH}:1:1: error: the field "level" is missing\n  hint: add a line "level: …" with one of: {choices}']
+    # Below notes, as the files of sitegen new and the example begin: it was at 1:1, the first note.
+    root = write_site(tmp_path, {UNIT_PATH: "# 单位：白鹤镇\n\n# 数字按原文录入。\n" + UNIT.replace("level: town\n", "")})
+    assert [p.location() for p in found(root)] == [f"{UNIT_PATH}:4:1"]
     # 乡 (a township) and 乡镇 are a town's level, 街道办 a subdistrict's; published, they would read 镇 and 街道.
     # A value with its label (town (镇)), the hint's old form typed as shown, names that value too.
     for typed, meant in (("乡", "town"), ("乡镇", "town"), ("town (镇)", "town"), ("镇 town", "town"),
