@@ -84,7 +84,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from sitegen.models import TARGET_GROUP_LABELS, Tally, Target
+from sitegen.models import TARGET_GROUP_LABELS, Tally, Target, percent_digits
 
 # --- public data ------------------------------------------------------------
 
@@ -294,32 +294,31 @@ def format_share(part: int, whole: int) -> str:
     """
     if whole == 0:
         return "—"
-    return f"{_decimals_short_of_bounds(Decimal(part) * 100 / Decimal(whole), keep_zero=True)}%"
+    return f"{_decimals_short_of_bounds(Decimal(part) * 100 / Decimal(whole))}%"
 
 
 def format_percent(value: float) -> str:
-    """Format a percentage value (0–100) as text: 80.0 → "80%", 80.45 → "80.5%" (half up), 99.96 → "99.96%".
+    """Format a percentage value (0–100) as text, its figure as typed: 80.0 → "80%", 79.96 → "79.96%", 33.333333 → "33.333333%".
 
-    One decimal, rounded half up, without a trailing ".0"; a value short of
-    100 or above 0 never reads "100%" or "0%" (see `_decimals_short_of_bounds`).
-    Pages, charts and tables all write percentages with this function.
+    Never rounded (`sitegen.models.percent_digits`): a measured 79.96 rounded to one decimal read "已达 80%"
+    beside a target of 80, and 66.66 read 66.7% beside 66.67, pages that said a target was reached and, in
+    the same line, that it was not. Pages, charts and tables all write percentages with this function.
     """
-    return f"{_decimals_short_of_bounds(Decimal(repr(float(value))), keep_zero=False).removesuffix('.0')}%"
+    return f"{percent_digits(value)}%"
 
 
-def _decimals_short_of_bounds(value: Decimal, *, keep_zero: bool) -> str:
+def _decimals_short_of_bounds(value: Decimal) -> str:
     """``value`` (a percentage) rounded half up to one decimal, or to as many more as it takes (up to
     6; beyond, "<0.000001" or ">99.999999") for a value strictly between 0 and 100 not to read as 0 or
-    100: a target measured at 99.96% has not been reached, and a page saying "已达 100%" would claim it
-    had. ``keep_zero`` False drops the trailing zeros of the extra decimals. Returns the digits."""
+    100: a share of 2959 in 2960 is not all of them, and a page saying "100.0%" would claim it was.
+    Returns the digits."""
     places, rounded = 1, value.quantize(Decimal("0.1"), ROUND_HALF_UP)
     while 0 < value < 100 and rounded in (0, 100):
         if places == 6:  # closer to 0 or 100 than six decimals show: say so, never a wrong digit
             return "<0.000001" if rounded == 0 else ">99.999999"
         places += 1
         rounded = value.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
-    text = format(rounded, "f")
-    return text.rstrip("0") if places > 1 and not keep_zero else text
+    return format(rounded, "f")
 
 
 def format_date(day: date) -> str:

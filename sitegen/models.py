@@ -25,7 +25,7 @@ import posixpath
 import re
 import unicodedata
 from datetime import date, datetime, time, timedelta, tzinfo
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from enum import Enum
 from urllib.parse import quote, unquote
 from typing import Annotated, Any, ClassVar, Iterable, Iterator, Mapping, NamedTuple
@@ -1424,7 +1424,8 @@ def parse_percent(value: Any) -> float:
     words; ``八十``, ``百分之八十``, ``8成`` and ``八成`` are read as said, 80, and so are ``六成半``, 65, and
     ``四分之三``, 75 (`_spoken_percent`); for ``65。5``,
     typed with the Chinese full stop, ``65.5``) and for numbers
-    outside 0..100. A share written as 0.8 is taken as 0.8 (percent): a target
+    outside 0..100, and ``percent`` for more than `PERCENT_DECIMALS` decimals (pages show the figure as typed,
+    every decimal, `percent_digits`). A share written as 0.8 is taken as 0.8 (percent): a target
     below 1 is warned by `sitegen.checks.check_targets` as most likely meant as 80.
     """
     hint = "write a number from 0 to 100, e.g. 80 or 62.5 (a share of 0.8 is written 80)"
@@ -1464,7 +1465,35 @@ def parse_percent(value: Any) -> float:
     if not 0 <= number <= 100:  # also refuses nan
         raise PydanticCustomError("percent", '"{text}" is outside 0 to 100',
                                   {"text": value, "hint": hint})
+    figure, kept = Decimal(text if isinstance(value, str) else repr(number)), Decimal(1).scaleb(-PERCENT_DECIMALS)
+    if figure != figure.quantize(kept, ROUND_DOWN):
+        # Shown as typed (`percent_digits`), 79.99999999999999999 was the float 80.0, "已达 80%" beside a target of
+        # 80; and 17 digits left a chart's track no room. Cut, not rounded: a figure cut never reaches a target
+        # it was short of.
+        cut = figure.quantize(kept, ROUND_DOWN).normalize()
+        hint = (f"write {format(cut, 'f')}, the rest cut, not rounded" if cut else
+                f"this one is less than {format(kept, 'f')}%, one in a hundred million: check the figure against "
+                "the source")  # cut to 0, a share measured would read as nothing done
+        raise PydanticCustomError("percent", '"{text}" has more than {places} decimals',
+                                  {"text": value, "places": PERCENT_DECIMALS,
+                                   "hint": f"a percentage keeps at most {PERCENT_DECIMALS} decimals (小数位): {hint}"})
     return number
+
+
+PERCENT_DECIMALS = 6
+"""The decimals a percentage may have (`parse_percent`): one person of a million is 0.0001%, so six say every
+share a survey can measure, and a page shows them all (`percent_digits`)."""
+
+
+def percent_digits(value: float) -> str:
+    """A percentage as the editor typed it: the shortest decimal that is ``value``, never in exponent notation.
+
+    Takes a value of `parse_percent` (a float from 0 to 100) and returns its digits: ``80.0`` → ``"80"``,
+    ``79.96`` → ``"79.96"``, ``33.333333`` → ``"33.333333"``, ``1e-06`` → ``"0.000001"``. `parse_percent`
+    refuses more decimals than a float gives back, so a page, a chart and the open data all show the figure typed,
+    none of them a rounded one that could read as a target reached (79.96 as 80).
+    """
+    return format(Decimal(repr(float(value))), "f").removesuffix(".0")
 
 
 _PERCENT_SIGNS = compile_later(r"[\s%％]+|目标|达到|达|为")

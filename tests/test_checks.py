@@ -475,6 +475,29 @@ def test_percentages_are_from_0_to_100(tmp_path: Path, typed: str, ok: bool) -> 
     assert problems[0].hint == "write a number from 0 to 100, e.g. 80 or 62.5 (a share of 0.8 is written 80)"
 
 
+_DECIMALS = "a percentage keeps at most 6 decimals (小数位): "
+
+
+@pytest.mark.parametrize(("typed", "hint", "meant"), [
+    # Shown as typed, 79.99999999999999999 was the float 80.0: "已达 80%" and "已达到目标" for a target of 80 not
+    # reached. Cut, never rounded up to the target.
+    ("79.99999999999999999", _DECIMALS + "write 79.999999, the rest cut, not rounded", "79.999999"),
+    ("99.99999999999999999%", _DECIMALS + "write 99.999999, the rest cut, not rounded", "99.999999"),
+    ("33.3333333", _DECIMALS + "write 33.333333, the rest cut, not rounded", "33.333333"),
+    # Cut to 0, a share measured would read as nothing done.
+    ("0.0000001", _DECIMALS + "this one is less than 0.000001%, one in a hundred million: check the figure against "
+                              "the source", "0.000001"),
+])
+def test_a_percentage_with_more_decimals_than_kept_is_offered_them_cut(tmp_path: Path, typed: str, hint: str,
+                                                                       meant: str) -> None:
+    targets = "targets:\n  - group: residents\n    target: 80\n    measured: {}\n    measured_as_of: 2018-06-30\n"
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(extra=targets.format(typed))})
+    assert [p.format() for p in found(root)] == [
+        f'{UNIT_PATH}:7:15: error: targets → item 1 → measured: "{typed}" has more than 6 decimals\n  hint: {hint}']
+    root.joinpath(UNIT_PATH).write_text(unit_with(extra=targets.format(meant)), encoding="utf-8")
+    assert [p for p in found(root) if p.severity == "error"] == []
+
+
 _WORDS = "write the number alone: {} (a percentage has no other words)"
 _NOTE = ('; to keep what "{}" says, add it to the target\'s note: add a line under the target\'s other fields, '
          "indented as they are (4 spaces): note: {}")

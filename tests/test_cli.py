@@ -543,6 +543,10 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A negative count", "collected: -3", {_U: _tallies(_t("2018-04-26", "-3", 0, 0, 0))}),
         ("A percentage outside 0 to 100", "target: 120",
          {_U: UNIT + "targets:\n  - group: residents\n    target: 120\n"}),
+        ("A percentage with more decimals than kept (pages show every decimal typed; cut, it never reaches a "
+         "target it was short of)", "measured: 79.99999999999999999",
+         {_U: UNIT + "targets:\n  - group: residents\n    target: 80\n    measured: 79.99999999999999999\n"
+                     "    measured_as_of: 2018-06-30\n"}),
         ("A percentage with the % sign first", "target: %80",
          {_U: UNIT + "targets:\n  - group: residents\n    target: %80\n"}),
         ("A date that does not exist", "as_of: 2018-4-31", {_U: UNIT.replace("as_of: 2018-04-26", "as_of: 2018-4-31")}),

@@ -460,12 +460,12 @@ def test_the_datas_licence_is_published_only_as_site_yaml_states_it(tmp_path: Pa
 def test_a_tiny_percentage_is_written_without_an_exponent(tmp_path: Path) -> None:
     # measured: 0.00000001 was written 1e-08 in targets.csv (and shown as 0.000001% on the page, 100 times it).
     unit = ("name: 白鹤镇\nlevel: town\ntargets:\n  - group: residents\n    target: 80\n"
-            "    measured: 0.00000001\n    measured_as_of: 2018-05-10\n")
+            "    measured: 0.000001\n    measured_as_of: 2018-05-10\n")  # the float 1e-06
     output = build_at(write_site(tmp_path, {"content/units/baihe.yaml": unit, "content/interviews/a.md": interview()}))
     rows = read_csv(output / "data/targets.csv")
-    assert rows[1][rows[0].index("measured")] == "0.00000001"
+    assert rows[1][rows[0].index("measured")] == "0.000001"
     page = parse_html(output / "units/baihe/index.html").text_content()
-    assert "<0.000001%" in page and "1e-" not in page
+    assert "已达 0.000001%" in page and "1e-" not in page
 
 
 def test_the_homepage_of_the_data_package_is_written_as_every_other_address(tmp_path: Path) -> None:

@@ -456,14 +456,48 @@ def test_a_target_short_of_100_never_reads_as_reached(tmp_path: Path) -> None:
     output = build_at(root)
     dashboard = parse_html(output / "dashboard/index.html")
     assert [[shown_text(c) for c in tr.cssselect("th, td")][-5:] for tr in dashboard.cssselect("table.targets tr")
-            ][1:] == [["机构", "33.3%", "0.04%", "2018-05-10", "实测时尚未达到"], ["居民", "100%", "99.96%", "2018-05-10", "实测时尚未达到"]]
+            ][1:] == [["机构", "33.333%", "0.04%", "2018-05-10", "实测时尚未达到"], ["居民", "100%", "99.96%", "2018-05-10", "实测时尚未达到"]]
     unit_page = text_of(parse_html(output / "units/jinze/index.html").cssselect("main")[0])
     assert "已达 99.96%" in unit_page and "已达 0.04%" in unit_page
     assert not re.findall(r"已达 (?:100(?:\.0)?|0(?:\.0)?)%", unit_page)
     table = [row for table in parse_html(output / "units/jinze/index.html").cssselect("table")
              for row in rows_of(table) if row and row[0] in ("居民", "机构")]
-    assert [row[:3] for row in table] == [["机构", "33.3%", "0.04%"], ["居民", "100%", "99.96%"]]
+    assert [row[:3] for row in table] == [["机构", "33.333%", "0.04%"], ["居民", "100%", "99.96%"]]
     assert "99.96" in (output / "data/targets.csv").read_text(encoding="utf-8-sig")
+
+
+def test_a_share_is_shown_as_typed_never_rounded_to_its_target(tmp_path: Path) -> None:
+    # Rounded to one decimal, 79.96 read "已达 80%" beside a target of 80 and 66.66 read 66.7% beside 66.67, each
+    # in the line that said the target was not reached; 0.625 (the figure a warning's hint offers) read 0.6%.
+    figures = [("residents", "80", "79.96"), ("registered_enterprises", "66.67", "66.66"),
+               ("institutions", "80.5", "80.49"), ("villages", "33.333333", "0.625%"), ("farmers", "100", "99.999")]
+    unit = UNIT_B.split("targets:")[0] + "targets:\n" + "".join(
+        f"  - group: {group}\n    target: {target}\n    measured: {measured}\n    measured_as_of: 2018-06-30\n"
+        for group, target, measured in figures)
+    root = write_site(tmp_path, {"content/units/jinze.yaml": unit, "content/interviews/a.md": interview()})
+    output = build_at(root)
+    unit_page = parse_html(output / "units/jinze/index.html")
+    assert [text_of(p) for p in unit_page.cssselect(".target-label")] == [
+        "居民：目标调研率 80%，截至2018年6月30日已达 79.96%。实测时尚未达到目标",
+        "注册企业：目标调研率 66.67%，截至2018年6月30日已达 66.66%。实测时尚未达到目标",
+        "机构：目标调研率 80.5%，截至2018年6月30日已达 80.49%。实测时尚未达到目标",
+        "村居：目标调研率 33.333333%，截至2018年6月30日已达 0.625%。实测时尚未达到目标",
+        "农户：目标调研率 100%，截至2018年6月30日已达 99.999%。实测时尚未达到目标"]
+    shown = [["居民", "80%", "79.96%"], ["注册企业", "66.67%", "66.66%"], ["机构", "80.5%", "80.49%"],
+             ["村居", "33.333333%", "0.625%"], ["农户", "100%", "99.999%"]]
+    table = [row[:3] for table in unit_page.cssselect("table.data") for row in rows_of(table)
+             if row and row[0] in ("居民", "注册企业", "机构", "村居", "农户")]
+    assert table == shown
+    chart = unit_page.cssselect("figure.chart svg")[-1]
+    assert [t.text for t in chart.iter("{*}text", "text") if t.text and "%" in t.text][-10:] == [
+        "目标 80%", "实测 79.96%", "目标 66.67%", "实测 66.66%", "目标 80.5%", "实测 80.49%",
+        "目标 33.333333%", "实测 0.625%", "目标 100%", "实测 99.999%"]
+    dashboard = parse_html(output / "dashboard/index.html")
+    assert [[shown_text(c) for c in tr.cssselect("td")][:3] for tr in dashboard.cssselect("table.targets tbody tr")
+            ] == shown
+    assert (output / "data/targets.csv").read_text(encoding="utf-8-sig").splitlines()[1:] == [
+        f"jinze,金泽镇,{group},{name},{target},,{measured.rstrip('%')},2018-06-30,"
+        for (group, target, measured), name in zip(figures, ["居民", "注册企业", "机构", "村居", "农户"])]
 
 
 def test_units_are_listed_in_pinyin_order(tmp_path: Path) -> None:

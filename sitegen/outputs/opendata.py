@@ -40,7 +40,6 @@ May import: config, models, site, slugs (and the standard library).
 from __future__ import annotations
 
 import csv
-from decimal import Decimal
 import io
 import json
 import zipfile
@@ -49,7 +48,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable, Sequence
 
-from ..models import LARGEST_COUNT, TARGET_GROUP_LABELS, UNIT_LEVEL_LABELS, Milestone, Tally, Target, Unit
+from ..models import (LARGEST_COUNT, TARGET_GROUP_LABELS, UNIT_LEVEL_LABELS, Milestone, Tally, Target, Unit,
+                      percent_digits)
 from ..site import SiteGraph
 from ..slugs import windows_safe
 
@@ -323,14 +323,6 @@ def open_data_paths(graph: SiteGraph) -> list[str]:
             *(download.path for view in graph.units for download in unit_downloads(view.unit))]
 
 
-def number_text(value: float) -> str:
-    """A percentage as CSV text: 100.0 → ``100``, 62.5 → ``62.5``, 1e-08 → ``0.00000001`` (the shortest
-    exact form, never in exponent notation, which spreadsheets and readers misread)."""
-    if float(value).is_integer():
-        return str(int(value))
-    return format(Decimal(repr(float(value))), "f")
-
-
 def _json_number(value: float | None) -> int | float | None:
     if value is None:
         return None
@@ -391,7 +383,7 @@ def csv_bytes(fields: Sequence[Field], rows: Sequence[dict[str, Any]]) -> bytes:
     """Write rows as CSV: UTF-8 with BOM, CRLF line ends, minimal quoting (RFC 4180), header first.
 
     Takes the columns and JSON-ready rows (keys = field names). None becomes
-    an empty field, numbers their shortest text (`number_text`), everything
+    an empty field, numbers their shortest text, never in exponent notation (`sitegen.models.percent_digits`), everything
     else ``str``. Returns the file's bytes.
     """
     buffer = io.StringIO(newline="")
@@ -406,7 +398,7 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return number_text(value)
+        return percent_digits(value)  # the figure the pages show, never in exponent notation
     return str(value)
 
 
