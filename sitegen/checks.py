@@ -372,11 +372,12 @@ _LISTED_AS = {"items": "that start like a list's items",
               "rows": "that are rows of cells with TABs between them, as pasted from Excel or WPS (表格)",
               "names": "that each hold a name"}
 """What the lines of each kind of `sitegen.yamltext.ListedLines` are, for its warning."""
-_LINES_SHOWN = frozenset({("problem",), ("actions",), ("outcome",), ("blurb",), ("tallies", "note"),
-                          ("targets", "note"), ("milestones", "description")})
+_LINES_SHOWN = frozenset({("problem",), ("actions",), ("outcome",), ("blurb",), ("summary",), ("images", "caption"),
+                          ("tallies", "note"), ("targets", "note"), ("milestones", "description")})
 """The fields (keys of their path, list indexes left out) whose pages keep a block's lines (the theme's ``lines``
-class): a case study's problem, actions and outcome, a series' blurb, a unit's notes and milestone descriptions.
-A title or a summary is shown on one line, so a block's lines would be joined there all the same."""
+class): a case study's problem, actions and outcome, a series' blurb, a page's or unit's summary, a picture's
+caption, a unit's notes and milestone descriptions. A title, name or role is one line (`sitegen.models.parse_line`
+refuses a block there), so it is left to that error."""
 
 
 def _field_of(where: tuple[str | int, ...]) -> tuple[str, ...]:

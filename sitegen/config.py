@@ -24,7 +24,7 @@ from pydantic_core import PydanticCustomError
 
 from .errors import Report, SiteError, command_word, paste_hint
 from .lazyre import compile_later
-from .models import OptionalText, Text, WebAddress
+from .models import Line, OptionalLine, OptionalText, Text, WebAddress
 from .webaddress import SENTENCE_END, address_path, address_slip, half_width_address, split_address
 from .placeholders import placeholders_in
 from .slugs import device_name, device_trouble, windows_safe
@@ -331,8 +331,8 @@ class DataLicense(BaseModel):
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-    name: Text
-    title: OptionalText = ""
+    name: Line
+    title: OptionalLine = ""
     url: WebAddress = ""
 
 
@@ -440,7 +440,7 @@ class Config(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
     EXAMPLE_LINE: ClassVar[str] = "title: 青浦大调研进度公开"
-    title: Text
+    title: Line
     description: OptionalText = ""
     base_url: BaseUrl = "https://example.org/"
     language: Language = "zh-CN"
@@ -449,7 +449,7 @@ class Config(BaseModel):
     per_page: SettingNumber = Field(default=10, ge=1, le=1000)
     summary_length: SettingNumber = Field(default=120, ge=20, le=2000)
     feed_entries: SettingNumber = Field(default=50, ge=1)
-    publisher: OptionalText = ""
+    publisher: OptionalLine = ""
     data_license: DataLicense | None = None
     contact: Contact | None = None
 

@@ -1680,15 +1680,23 @@ _CJK_START = compile_later(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 """A line ending, or starting, in a Chinese character or mark: two such lines join with no space between."""
 
 
-def parse_name(value: Any) -> str:
-    """Accept what names a page, series or unit (its title, its name): text, as `parse_text`, holding a word.
+def parse_line(value: Any) -> str:
+    """Accept text of one line, as `parse_text`: a title, a name, a role (职务), a publisher.
 
-    Raises `PydanticCustomError` ``text_lines`` for a text of several lines (typed after ``|``), and
-    ``text_words`` for a value of punctuation alone (``——``, ``？？``, ``-``):
-    a page titled so tells readers nothing, and the sign is most often typed for "none yet" (待定); ASCII
-    question marks alone (``????``) are told as characters lost in a save (`sitegen.errors.lost_characters_message`).
+    Raises `PydanticCustomError` ``text_lines`` for a text of several lines (typed after ``|``): shown in a
+    heading, a byline or a sentence, its break was a space (none between Chinese characters), the lines typed
+    published joined untold; free text (a summary, a note, a description) keeps its lines on the pages.
     """
-    text = parse_text(value)
+    return _one_line(parse_text(value))
+
+
+def parse_optional_line(value: Any) -> str:
+    """`parse_line` for a field that may be left empty (""), as `parse_optional_text`."""
+    return _one_line(parse_optional_text(value))
+
+
+def _one_line(text: str) -> str:
+    """``text``, or `PydanticCustomError` ``text_lines`` with the lines joined as YAML would, when it has several."""
     lines = [line.strip() for line in text.strip().split("\n") if line.strip()]
     if len(lines) > 1:  # typed after "|": the title's <h1>, <title> and links held a line break, shown as a space
         joined = lines[0]
@@ -1698,6 +1706,18 @@ def parse_name(value: Any) -> str:
                                   "is one line: pages would show it broken where the lines end",
                                   {"count": len(lines),
                                    "hint": f"write it on one line after the colon, without the |: {joined}"})
+    return text
+
+
+def parse_name(value: Any) -> str:
+    """Accept what names a page, series or unit (its title, its name): text, as `parse_text`, holding a word.
+
+    Raises `PydanticCustomError` ``text_lines`` for a text of several lines (typed after ``|``), and
+    ``text_words`` for a value of punctuation alone (``——``, ``？？``, ``-``):
+    a page titled so tells readers nothing, and the sign is most often typed for "none yet" (待定); ASCII
+    question marks alone (``????``) are told as characters lost in a save (`sitegen.errors.lost_characters_message`).
+    """
+    text = parse_line(value)
     if len(text.strip()) >= 2 and not text.strip().strip("?"):  # ASCII "?" alone: the name's characters lost
         raise PydanticCustomError("text_words", lost_characters_message(text.strip()),
                                   {"hint": LOST_CHARACTERS_HINT})
@@ -2425,6 +2445,8 @@ Flag = Annotated[bool, BeforeValidator(parse_bool)]
 Text = Annotated[str, BeforeValidator(parse_text), Field(min_length=1)]
 Name = Annotated[str, BeforeValidator(parse_name), Field(min_length=1)]
 OptionalText = Annotated[str, BeforeValidator(parse_optional_text)]
+Line = Annotated[str, BeforeValidator(parse_line), Field(min_length=1)]
+OptionalLine = Annotated[str, BeforeValidator(parse_optional_line)]
 TextList = Annotated[tuple[str, ...], BeforeValidator(parse_text_list)]
 Tags = Annotated[tuple[str, ...], BeforeValidator(parse_tags)]
 WebAddress = Annotated[str, BeforeValidator(parse_web_address)]
@@ -2602,7 +2624,7 @@ class Series(Record):
     id: Slug
     title: Name
     blurb: Text = Field(examples=["各镇和委办局负责人谈大调研。"])
-    publisher: Text = Field(examples=["上海热线新闻网"])
+    publisher: Line = Field(examples=["上海热线新闻网"])
 
 
 class Tally(Record):
@@ -2673,7 +2695,7 @@ class Milestone(Record):
     KIND: ClassVar[str] = "a milestone (大事记)"
 
     date: Date
-    title: Text = Field(examples=["召开大调研动员部署会"])
+    title: Line = Field(examples=["召开大调研动员部署会"])
     description: OptionalText = ""
 
 
@@ -2706,8 +2728,8 @@ class Unit(Record):
 class Person(Record):
     """An interviewee: name and role (职务)."""
 
-    name: Text = Field(examples=["王建国"])
-    role: Text = Field(examples=["中共白鹤镇党委书记"])
+    name: Line = Field(examples=["王建国"])
+    role: Line = Field(examples=["中共白鹤镇党委书记"])
 
 
 _SCHEME_RE = compile_later(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
@@ -2757,8 +2779,8 @@ class SourceAttribution(Record):
     link, so any other scheme (``javascript:``) is refused.
     """
 
-    publisher: Text = Field(examples=["上海热线新闻网"])
-    title: OptionalText = ""
+    publisher: Line = Field(examples=["上海热线新闻网"])
+    title: OptionalLine = ""
     url: WebAddress = ""
 
 

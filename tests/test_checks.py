@@ -5115,6 +5115,23 @@ def test_a_text_typed_as_lines_of_a_list_is_warned_and_the_block_the_hint_gives_
     assert found(root) == []
 
 
+def test_a_summary_typed_as_lines_of_a_list_is_warned_now_that_its_page_keeps_a_blocks_lines(tmp_path: Path) -> None:
+    # A unit's summary typed as a list was published on one line unwarned: a summary's block lines were joined on
+    # the page all the same, so no hint could keep them.
+    summary = "summary: 白鹤镇大调研分三步：\n  1. 动员部署；\n  2. 走访调研；\n"
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(extra=summary)})
+    assert [p.format() for p in found(root)] == [
+        f"{UNIT_PATH}:4:10: warning: summary: the lines below it that start like a list's items (\"1. 动员部署；\") are "
+        'joined to it as one text, so the page shows them on one line: "白鹤镇大调研分三步：1. 动员部署；2. 走访调研；"\n'
+        '  hint: to keep each line as typed, write "|" after the colon and the text on the lines below it, two spaces '
+        'further in than summary: "summary: |", then "  白鹤镇大调研分三步：", then "  1. 动员部署；", then "  2. 走访调研；"']
+    (root / UNIT_PATH).write_text(unit_with(extra="summary: |\n  白鹤镇大调研分三步：\n  1. 动员部署；\n  2. 走访调研；\n"),
+                                  encoding="utf-8")
+    assert found(root) == []
+    assert '<p class="lead lines">白鹤镇大调研分三步：\n1. 动员部署；\n2. 走访调研；</p>' in (
+        build_at(root) / "units/baihe/index.html").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(("typed", "line", "column", "field", "first", "joined", "written", "head"), [
     # The text on the lines below its key.
     ("outcome:\n  已完成。\n  1. 路灯已全部修复；\n  2. 建立巡查机制；\n", 9, 3, "outcome", "1. 路灯已全部修复；",

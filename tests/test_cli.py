@@ -528,6 +528,8 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A required field left out", "no date: line", {_P: _page("date: 2018-05-03 10:00\n", "")}),
         ('A title typed over two lines after "|"', "title: |\\n  白鹤镇：补好短板\\n  建设丝路名镇",
          {_P: _page("title: 白鹤镇访谈\n", "title: |\n  白鹤镇：补好短板\n  建设丝路名镇\n")}),
+        ('A role typed over two lines after "|" (a name, publisher or milestone\'s title alike)',
+         "role: |\\n    党委书记\\n    镇长", {_P: _page("  role: 党委书记\n", "  role: |\n    党委书记\n    镇长\n")}),
         ("The interviewee left out", "no interviewee: lines",
          {_P: _page("interviewee:\n  name: 受访人\n  role: 党委书记\n", "")}),
         ("A value outside a closed list", "level: 乡", {_U: UNIT.replace("level: town", "level: 乡")}),

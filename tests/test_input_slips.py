@@ -402,6 +402,70 @@ def test_a_title_typed_over_two_lines_after_a_bar_is_told_and_the_hint_followed_
     assert heading == "白鹤镇：补好短板建设丝路名镇"
 
 
+def test_free_text_typed_over_lines_after_a_bar_keeps_its_lines_on_every_page(tmp_path: Path) -> None:
+    # The site's description, a unit's summary, an interview's summary and a picture's caption typed after "|"
+    # were published without the "lines" class a series blurb has: the break showed as nothing between Chinese
+    # characters, where README says the page shows the lines as typed.
+    config = "title: 测试站点\nbase_url: https://example.org/\ndescription: |\n  青浦区各镇的进展。\n  数据每月更新一次。\n"
+    unit = UNIT + ("summary: |\n  白鹤镇是草莓之乡。\n  2018年开展大调研。\ntargets:\n  - group: residents\n    target: 80\n"
+                   "    note: |\n      目标一。\n      目标二。\nmilestones:\n  - date: 2018-01-12\n    title: 成立小组\n"
+                   "    description: |\n      第一行。\n      第二行。\n")
+    page = interview(extra="summary: |\n  第一句。\n  第二句。\nimages:\n  - src: images/a.svg\n    alt: 草莓大棚\n"
+                           "    caption: |\n      图一。\n      说明。\n")
+    picture = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'
+    output = build_at(write_site(tmp_path, {UNIT_PATH: unit, PAGE_PATH: page, "content/images/a.svg": picture},
+                                 config=config))
+    home, unit_page, article, listed = (
+        (output / path).read_text(encoding="utf-8")
+        for path in ("index.html", "units/baihe/index.html", "interviews/baihe/index.html", "interviews/index.html"))
+    assert '<p class="lead lines">青浦区各镇的进展。\n数据每月更新一次。</p>' in home
+    assert '<p class="lead lines">白鹤镇是草莓之乡。\n2018年开展大调研。</p>' in unit_page
+    assert '<p class="note lines">目标一。\n目标二。</p>' in unit_page
+    assert '<p class="lines">第一行。\n第二行。</p>' in unit_page
+    assert '<p class="lead lines">第一句。\n第二句。</p>' in article
+    assert '<figcaption class="lines">图一。\n说明。</figcaption>' in article
+    for listing in (home, unit_page, listed):
+        assert '<p class="entry-summary lines">第一句。\n第二句。</p>' in listing
+    # In <head> a break is whitespace, as every line break of HTML text is.
+    assert '<meta name="description" content="青浦区各镇的进展。\n数据每月更新一次。">' in home
+
+
+_ONE_LINE = ('it is typed over 2 lines (after "|"), and a title or name is one line: pages would show it broken where '
+             "the lines end\n  hint: write it on one line after the colon, without the |: ")
+
+
+@pytest.mark.parametrize(("path", "find", "typed", "where", "field", "joined"), [
+    # Shown in a heading, a byline or a sentence, these were published with the break a space, or nothing
+    # between Chinese characters: the lines typed joined untold.
+    (PAGE_PATH, "  role: 党委书记\n", "  role: |\n    党委书记\n    镇长\n", "7:9", "interviewee → role", "党委书记镇长"),
+    (PAGE_PATH, "  name: 受访人\n", "  name: |\n    王建国\n    李明\n", "6:9", "interviewee → name", "王建国李明"),
+    (PAGE_PATH, "date:", "source:\n  publisher: |\n    上海热线\n    新闻网\ndate:", "9:14", "source → publisher",
+     "上海热线新闻网"),
+    (PAGE_PATH, "date:", "source:\n  publisher: 上海热线\n  title: |\n    白鹤镇\n    访谈\ndate:", "10:10",
+     "source → title", "白鹤镇访谈"),
+    (UNIT_PATH, "tallies:", "milestones:\n  - date: 2018-01-12\n    title: |\n      成立小组\n      印发方案\ntallies:",
+     "6:12", "milestones → item 1 → title", "成立小组印发方案"),
+    ("content/series/dadiaoyan.yaml", "publisher: 区大调研办公室\n", "publisher: |\n  区大调研\n  办公室\n", "3:12",
+     "publisher", "区大调研办公室"),
+    ("site.yaml", "title: 测试站点\n", "title: |\n  青浦\n  大调研\n", "1:8", "title", "青浦大调研"),
+    ("site.yaml", "title: 测试站点\n", "title: 测试站点\npublisher: |\n  青浦区\n  大调研办\n", "2:12", "publisher",
+     "青浦区大调研办"),
+    ("site.yaml", "title: 测试站点\n", "title: 测试站点\ndata_license:\n  name: CC-BY-4.0\n  title: |\n    知识共享\n    署名\n",
+     "4:10", "data_license → title", "知识共享署名"),
+])
+def test_a_title_name_or_role_typed_over_lines_after_a_bar_is_told_and_the_hint_followed_checks(
+        tmp_path: Path, path: str, find: str, typed: str, where: str, field: str, joined: str) -> None:
+    root = write_site(tmp_path, {PAGE_PATH: interview()})
+    text = (root / path).read_text(encoding="utf-8")
+    assert find in text
+    (root / path).write_text(text.replace(find, typed, 1), encoding="utf-8")
+    assert printed(root) == [f"{path}:{where}: error: {field}: {_ONE_LINE}{joined}"]
+    head, block = typed.split("|\n", 1)
+    fixed = head + joined + "\n" + block.split("\n", 2)[2]  # the hint followed: its two lines made one
+    (root / path).write_text(text.replace(find, fixed, 1), encoding="utf-8")
+    assert printed(root) == []
+
+
 def test_a_missing_interviewee_is_shown_its_lines_and_the_hint_followed_checks(tmp_path: Path) -> None:
     # 'add a line "interviewee: …"', followed as "interviewee: 王大妈", was "should be a group of fields".
     page = interview().replace("interviewee:\n  name: 受访人\n  role: 党委书记\n", "")
