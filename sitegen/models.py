@@ -1695,6 +1695,10 @@ def parse_optional_line(value: Any) -> str:
     return _one_line(parse_optional_text(value))
 
 
+_YAML_SIGN_FIRST = compile_later(r"""[-?:,\[\]{}#&*!|>'"%@`]""")
+"""A first character by which YAML reads a bare value as something else than text (a comment, a list, a quote)."""
+
+
 def _one_line(text: str) -> str:
     """``text``, or `PydanticCustomError` ``text_lines`` with the lines joined as YAML would, when it has several."""
     lines = [line.strip() for line in text.strip().split("\n") if line.strip()]
@@ -1702,6 +1706,8 @@ def _one_line(text: str) -> str:
         joined = lines[0]
         for line in lines[1:]:
             joined += ("" if _CJK_END.search(joined) and _CJK_START.match(line) else " ") + line
+        if _YAML_SIGN_FIRST.match(joined) or ": " in joined or " #" in joined:  # typed bare, #3号楼 was a comment
+            joined = _in_quotes(joined)
         raise PydanticCustomError("text_lines", "it is typed over {count} lines (after \"|\"), and a title or name "
                                   "is one line: pages would show it broken where the lines end",
                                   {"count": len(lines),

@@ -1631,13 +1631,21 @@ def test_a_text_typed_below_its_key_as_hash_lines_alone_is_an_error_and_the_hint
     unit = _quoted_in_place(_quoted_in_place(unit, problems[3]), problems[2])
     page = _quoted_in_place(_quoted_in_place(page, problems[1]), problems[0])
     write_site(root, {UNIT_PATH: unit, PAGE_PATH: page})
+    # The empty line between the title's two lines is a line break in quotes as out of them: a title is one line.
+    assert printed(root) == [
+        f'{UNIT_PATH}:16:7: error: milestones → item 1 → title: it is typed over 2 lines (after "|"), and a title or '
+        "name is one line: pages would show it broken where the lines end\n"
+        '  hint: write it on one line after the colon, without the |: "#3号楼开工 #5号楼开工"']
+    unit = unit.replace('    title:\n      "#3号楼开工\n\n      #5号楼开工"   # 编者：待核实\n',
+                        '    title: "#3号楼开工 #5号楼开工"   # 编者：待核实\n')
+    write_site(root, {UNIT_PATH: unit})
     assert printed(root) == []
     output = build_at(root)
     assert "#3号楼、#5号楼已整改" in (output / "units/baihe/index.html").read_text(encoding="utf-8")
     assert (output / "data/tallies.csv").read_text(encoding="utf-8-sig").splitlines()[1].endswith(
         ",#3号楼、#5号楼已整改")
     milestone = next(csv.DictReader((output / "data/milestones.csv").read_text(encoding="utf-8-sig").splitlines()))
-    assert milestone["title"] == "#3号楼开工#5号楼开工"  # a title is one line
+    assert milestone["title"] == "#3号楼开工 #5号楼开工"
     shown = parse_html(output / "interviews/baihe/index.html")
     assert shown.cssselect("h1")[0].text_content() == "#1 白鹤镇访谈"
     assert shown.cssselect('meta[name="description"]')[0].get("content") == "#3号楼、#5号楼已开工"
