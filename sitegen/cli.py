@@ -42,8 +42,21 @@ class _UnitLevels:
         return iter(LEVELS)
 
     def __contains__(self, value: object) -> bool:
-        from .scaffold import level_meant
-        return isinstance(value, str) and level_meant(value) is not None
+        from .scaffold import level_refusal
+        return isinstance(value, str) and level_refusal(value) is None
+
+
+def _level(text: str) -> str:
+    """``--level``: as typed, when ``level:`` in a unit's file takes it (town, 镇) or it names no level at all
+    (argparse then lists the choices, with the one meant for a slip); another word for a level (乡, 居委会,
+    ``Town``) is refused with the value to write, as `sitegen check` refuses it in the file
+    (`sitegen.scaffold.level_refusal`)."""
+    from .scaffold import level_meant, level_refusal
+
+    refusal = level_refusal(text)
+    if refusal is not None and level_meant(unicodedata.normalize("NFKC", text)) is not None:
+        raise argparse.ArgumentTypeError(f"{refusal[0].removesuffix(' for --level')}: {refusal[1]}")
+    return text
 
 
 class _Parser(argparse.ArgumentParser):
@@ -246,7 +259,7 @@ def _new_parser(commands: argparse._SubParsersAction) -> None:
     unit = kinds.add_parser("unit", help="content/units/<id>.yaml")
     unit.add_argument("name", nargs="+", metavar="NAME", help='the unit\'s name, e.g. "白鹤镇"')
     unit.add_argument("--id", help="the id and file name (default: the pinyin of the name)")
-    unit.add_argument("--level", choices=_UnitLevels(), metavar="LEVEL",
+    unit.add_argument("--level", type=_level, choices=_UnitLevels(), metavar="LEVEL",
                       help="kind of unit: %(choices)s, or its Chinese word (镇, 街道 …) (default: guessed "
                            "from the name, e.g. 镇 → town)")
     series = kinds.add_parser("series", help="content/series/<id>.yaml")
@@ -574,6 +587,8 @@ def run_new(args: argparse.Namespace) -> int:
     if args.kind in ("interview", "case"):  # written as drafts: built, they would be left out unsaid
         print("  note: it is a draft (draft: true): sitegen serve shows it; write draft: false to publish it",
               file=sys.stderr)
+    if args.kind == "unit":  # a level read wrong from the name changes the published totals: said first
+        print(f"  note: {scaffold.unit_level_note(args.name, args.level)}", file=sys.stderr)
     if (note := _reading_note(args, written)) is not None:
         print(f"  note: {note}", file=sys.stderr)
     if args.kind == "unit" and (note := scaffold.unit_id_note(written.stem, args.name, args.level)) is not None:

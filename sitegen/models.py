@@ -2554,6 +2554,36 @@ UNIT_LEVEL_WORDS = tuple(sorted({*UNIT_LEVEL_LABELS.values(), *_OTHER_WORDS[Unit
 `UnitLevel` and the other words for them. Longest first, so the first one a name ends with is the whole word
 (工业园区, not 区)."""
 
+_NAME_LEVELS: dict[str, str] = {
+    **{label: value for value, label in UNIT_LEVEL_LABELS.items()}, **_OTHER_WORDS[UnitLevel],
+    # An office's own name: 村民委员会 and 居民委员会 are a village's and a community's, not the district's offices.
+    "村民委员会": "village", "村委": "village", "居民委员会": "community", "居委": "community",
+    "县": "district", "新区": "district", "工业区": "park", "保税区": "park",
+    "局": "committee", "委": "committee", "办": "committee"}
+_OFFICE_WORDS = frozenset({"人民政府", "政府", "办事处", "管理委员会", "管委会", "党工委", "党委"})
+"""The words of an office's name that say what it is, not which level (青浦区人民政府, 盈浦街道办事处, 青浦工业园区
+管委会, 白鹤镇党委): the level is read from what comes before them."""
+_NAME_ENDINGS = tuple(sorted({*_NAME_LEVELS, *_OFFICE_WORDS}, key=lambda word: (-len(word), word)))
+
+
+def level_in_name(name: str) -> tuple[str, str] | None:
+    """The level a unit's name says by its ending, and the word that says it: ``(level, word)``, or None.
+
+    Takes the name as typed. The longest ending word is read (工业园区, not 区; 村委会, not 委), and an office's
+    word (`_OFFICE_WORDS`) is set aside first: 青浦区人民政府 → ``("district", "区")``, 盈浦街道办事处 →
+    ``("subdistrict", "街道")``, 蟠龙村民委员会 → ``("village", "村民委员会")``, 金泽乡 → ``("town", "乡")`` (乡 is a
+    town's level, `_OTHER_WORDS`). None when no level word ends it (金泽, 淀山湖管委会). Raises nothing.
+    """
+    text = name.strip()
+    while text:
+        word = next((ending for ending in _NAME_ENDINGS if text.endswith(ending)), None)
+        if word is None:
+            return None
+        if word not in _OFFICE_WORDS:
+            return _NAME_LEVELS[word], word
+        text = text[:-len(word)].rstrip()
+    return None
+
 
 def snake_case(typed: str) -> str:
     """A field name or closed-vocabulary word as the records spell them: ``As-Of`` and ``In progress`` → ``as_of``,

@@ -37,8 +37,9 @@ from zoneinfo import ZoneInfo
 
 from .config import CONFIG_FILE, load_config
 from .errors import Problem, Report, SiteError, command_word
-from .models import (UNIT_LEVEL_PINYIN, UnitLevel, choice_meant, id_case_reason, is_stand_in, parse_count,
-                     parse_date, plain_name, spreadsheet_reading)
+from .models import (FULL_WIDTH_FIX, UNIT_LEVEL_LABELS, UNIT_LEVEL_PINYIN, UnitLevel, choice_meant, choice_value,
+                     id_case_reason, is_stand_in, level_in_name, parse_count, parse_date, plain_name,
+                     spreadsheet_reading)
 from .placeholders import (ANSWER, CASE_ACTION, CASE_ALIAS, CASE_OUTCOME, CASE_PROBLEM, CASE_TEXT,
                            EXAMPLE_MILESTONE, EXAMPLE_MILESTONE_TITLE, EXAMPLE_TALLY_NOTE, EXAMPLE_TARGET_FIGURES,
                            EXAMPLE_TARGET_NOTE, FIRST_QUESTION, IMAGE_ALT, IMAGE_CAPTION, INIT_CASE_LINE,
@@ -55,11 +56,6 @@ from .yamltext import YamlData, load_yaml, yaml_text
 LEVELS = tuple(level.value for level in UnitLevel)
 """The unit levels editors may write (``town``, ``subdistrict`` …)."""
 
-# Name endings → unit level, longest first (社区 before 区).
-_LEVEL_ENDINGS = (("居委会", "community"), ("委员会", "committee"), ("街道", "subdistrict"),
-                  ("社区", "community"), ("园区", "park"), ("镇", "town"), ("乡", "town"),
-                  ("村", "village"), ("区", "district"), ("县", "district"), ("局", "committee"),
-                  ("委", "committee"), ("办", "committee"))
 _LEVEL_COMMENT = ("级别 level: district 区, town 镇, subdistrict 街道, committee 委办局, "
                   "village 村, community 社区, park 园区")
 _GROUP_COMMENT = ("对象 group: institutions 机构, residents 居民, registered_enterprises 注册企业, enterprises 企业, "
@@ -307,18 +303,19 @@ def new_unit(root: Path, name: str, *, unit_id: str | None = None, level: str | 
     """Write ``content/units/<id>.yaml``; returns its path.
 
     The id is ``unit_id``, else the pinyin of the name; the level is
-    ``level``, else guessed from the name's ending (镇 → town, 街道 →
-    subdistrict …; ``town`` when nothing fits). Raises `ScaffoldError` for an
-    existing file, an unusable id or level.
+    ``level`` (as ``level:`` in the file takes it: `level_refusal`), else
+    read from the name's ending (`guess_level`; `unit_level_note` says which
+    and why). Raises `ScaffoldError` for an existing file, an unusable id or
+    level.
     """
     moment = now or site_now(root)
     name = _required_text(name, "name")
+    if level is not None and (refusal := level_refusal(level)) is not None:
+        raise ScaffoldError(*refusal)
     _refuse_named(root, "units", name, "a unit named", "--unit", unit_id)
     unit_id = _record_id(unit_id, name, "--id", _unit_readings(root, name))
-    chosen = level_meant(level) if level is not None else guess_level(name)
-    if chosen is None:
-        raise ScaffoldError(f'"{level}" is not a unit level', "use one of: " + ", ".join(LEVELS))
-    text = unit_text(name, unit_id, chosen, moment.date())
+    chosen = choice_value(UnitLevel, level) if level is not None else guess_level(name)
+    text = unit_text(name, unit_id, str(chosen), moment.date())
     return _write_new(root, f"content/units/{unit_id}.yaml", text)
 
 
@@ -333,10 +330,10 @@ def unit_id_note(unit_id: str, name: str, level: str | None) -> str | None:
     reading = spreadsheet_reading(unit_id)
     if reading is None:
         return None
-    chosen = (level_meant(level) if level is not None else guess_level(name)) or "town"
+    chosen = str(choice_value(UnitLevel, level)) if level is not None else guess_level(name)
     pinyin = make_slug(name)
     offers = ([f"{pinyin}.yaml (the pinyin of the name)"] if pinyin and spreadsheet_reading(pinyin) is None else [])
-    offers.append(f"{UNIT_LEVEL_PINYIN[chosen]}-{unit_id}.yaml")
+    offers.append(f"{UNIT_LEVEL_PINYIN.get(chosen, 'unit')}-{unit_id}.yaml")
     return (f"a spreadsheet (Excel) reads the id {unit_id} as {reading}, so the open data's unit_id and id columns "
             f"would not show it: rename the file now, before any page names it, to {' or '.join(offers)}")
 
@@ -450,12 +447,58 @@ def level_meant(typed: str) -> str | None:
     return choice_meant(UnitLevel, typed)
 
 
+def level_refusal(typed: str) -> tuple[str, str] | None:
+    """The message and hint refusing ``--level typed``, or None when ``level:`` in a unit's file takes it as typed.
+
+    ``level:`` takes a value of `LEVELS` or its Chinese label as the pages show it (town, 镇:
+    `sitegen.models.choice_value`); another word for one (乡, 居委会, ``Town``, ``ｔｏｗｎ``) is refused, in the file
+    by `sitegen check` and here alike, with the value to write in the words of the check's hint: the page would
+    show the list's word (镇), not the one typed. A word that names no level (``xiang``) is refused too, with
+    the levels to choose from.
+    """
+    if choice_value(UnitLevel, typed) in LEVELS:
+        return None
+    message = f'"{typed}" is not one of the allowed values for --level'
+    half = unicodedata.normalize("NFKC", typed).strip()
+    meant = level_meant(half)
+    if meant is not None and half != typed.strip():
+        return message, f"{FULL_WIDTH_FIX}: --level {meant}"
+    if meant is not None:
+        return message, f"write --level {meant}, or --level {UNIT_LEVEL_LABELS[meant]} as the pages show it"
+    return message, "use one of: " + ", ".join(f"{value} ({label})" for value, label in UNIT_LEVEL_LABELS.items())
+
+
 def guess_level(name: str) -> str:
-    """Guess a unit's level from the end of its name: 白鹤镇 → town, 夏阳街道 → subdistrict; else town."""
-    for ending, level in _LEVEL_ENDINGS:
-        if name.strip().endswith(ending):
-            return level
-    return "town"
+    """The level a new unit named ``name`` is written with when no ``--level`` is given: the one its name's ending
+    says (`sitegen.models.level_in_name`: 青浦区人民政府 → district, 盈浦街道办事处 → subdistrict), else town."""
+    read = level_in_name(name)
+    return read[0] if read is not None else "town"
+
+
+def unit_level_note(name: str, level: str | None) -> str:
+    """What ``sitegen new unit`` says of the level it wrote for ``name``: which, and why.
+
+    Takes the name and ``--level`` as typed (None: read from the name, as `new_unit` does). A level read from
+    the name names the word it was read from; a name whose ending says no level is told so, with the levels to
+    choose from, since town was written for want of one. A district-level unit is the district as a whole,
+    whose figures are left out of the totals beside other units' (`sitegen.site.summed_units`): a wrong
+    district changes the published totals, so that is said with it. Raises nothing.
+    """
+    if level is not None:
+        chosen = str(choice_value(UnitLevel, level))
+        why = f"from --level {level}"
+    elif (read := level_in_name(name)) is not None:
+        chosen, word = read
+        why = f"from {word} in the name"
+    else:
+        others = ", ".join(f"{value} ({label})" for value, label in UNIT_LEVEL_LABELS.items() if value != "town")
+        return (f"level: town (镇), as the name {name} does not say its level (it ends in no word such as 区, 镇, "
+                f"街道, 村): if it is not a town, change level: in the file to one of: {others}")
+    said = f"level: {chosen} ({UNIT_LEVEL_LABELS[chosen]}), {why}"
+    if chosen == "district":
+        said += (": a district-level unit is the district as a whole, so beside other units' its figures are left "
+                 "out of the totals")
+    return said + "; if that is wrong, change level: in the file"
 
 
 def _required_text(text: str, what: str) -> str:

@@ -13,10 +13,18 @@ import pytest
 from sitegen.cli import main
 from sitegen.errors import Report
 from sitegen.models import CaseStudyMeta, InterviewMeta, Series, Tally, Unit
-from sitegen.scaffold import yaml_text
+from sitegen.scaffold import ScaffoldError, new_unit, yaml_text
 from sitegen.yamltext import load_yaml
 
 from .sitekit import copy_example, write_site
+
+
+def _run_exit(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """`_run` for a command argparse refuses: its exit code (2), out and err."""
+    with pytest.raises(SystemExit) as stopped:
+        main(list(argv))
+    captured = capsys.readouterr()
+    return int(stopped.value.code or 0), captured.out, captured.err
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -749,11 +757,72 @@ def test_a_unit_or_series_with_no_file_yet_is_offered_the_command_that_creates_i
 def test_new_unit_takes_its_level_in_chinese_too(tmp_path: Path, capsys) -> None:
     # --level 镇 was refused by argparse ("invalid choice"), though the level's word on every page is 镇.
     site = copy_example(tmp_path / "site")
-    for name, typed, level in (("练塘镇", "镇", "town"), ("夏阳街道", "街道", "subdistrict"), ("香花桥社区", "居委会", "community"),
+    for name, typed, level in (("练塘镇", "镇", "town"), ("夏阳街道", "街道", "subdistrict"), ("香花桥社区", "社区", "community"),
                                ("金泽镇", "town", "town")):
-        code, out, _ = _run(capsys, "new", "unit", name, "--level", typed, "--site", str(site))
+        code, out, err = _run(capsys, "new", "unit", name, "--level", typed, "--site", str(site))
         written = site / out.split()[-1]
         assert code == 0 and re.search(r"^level: (\w+)", written.read_text(encoding="utf-8"), re.M)[1] == level
+        assert err.startswith(f"  note: level: {level} ({typed if typed != level else '镇'}), from --level {typed}; "
+                              "if that is wrong, change level: in the file\n")
+
+
+@pytest.mark.parametrize("typed, hint", [
+    # 乡 wrote level: town (镇 on the pages) and exited 0, while level: 乡 in the file is refused, as the README says.
+    ("乡", "write --level town, or --level 镇 as the pages show it"),
+    ("居委会", "write --level community, or --level 社区 as the pages show it"),
+    ("Town", "write --level town, or --level 镇 as the pages show it"),
+    ("ｔｏｗｎ", "the value is typed in full width (全角): write it in half width (半角): --level town"),
+])
+def test_new_unit_refuses_a_level_the_unit_file_would_refuse(tmp_path: Path, capsys, typed: str, hint: str) -> None:
+    site = copy_example(tmp_path / "site")
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    code, out, err = _run_exit(capsys, "new", "unit", "金泽", "--level", typed, "--site", str(site))
+    assert (code, out, err.splitlines()[-1]) == (
+        2, "", f'sitegen new unit: error: argument --level: "{typed}" is not one of the allowed values: {hint}')
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    # The file's own check says the same of level: 乡, with the value to write.
+    (site / "content/units/baihe.yaml").write_text(
+        (site / "content/units/baihe.yaml").read_text(encoding="utf-8").replace("level: town", f"level: {typed}"),
+        encoding="utf-8")
+    assert f"hint: {hint.replace('--level ', 'level: ')}" in _check(capsys, site)[1]
+    # Followed, the hint writes the file; the library refuses it alike.
+    assert _run(capsys, "new", "unit", "金泽", "--level", hint.split("--level ")[1].split(",")[0],
+                "--site", str(site))[0] == 0
+    with pytest.raises(ScaffoldError) as refused:
+        new_unit(site, "练塘", level=typed)
+    assert (refused.value.message, refused.value.hint) == (f'"{typed}" is not one of the allowed values for --level',
+                                                           hint)
+
+
+@pytest.mark.parametrize("name, note", [
+    # Each was written as level: town without a word: 青浦区人民政府, the district, then had its figures added to its
+    # towns' in the home page's totals.
+    ("青浦区人民政府", "level: district (区), from 区 in the name: a district-level unit is the district as a whole, so "
+                "beside other units' its figures are left out of the totals; if that is wrong, change level: in the "
+                "file"),
+    ("盈浦街道办事处", "level: subdistrict (街道), from 街道办事处 in the name; if that is wrong, change level: in the file"),
+    ("蟠龙村村委会", "level: village (村), from 村委会 in the name; if that is wrong, change level: in the file"),
+    ("青浦工业园区管委会", "level: park (园区), from 工业园区 in the name; if that is wrong, change level: in the file"),
+    ("蟠龙村民委员会", "level: village (村), from 村民委员会 in the name; if that is wrong, change level: in the file"),
+    ("香花桥社区居民委员会", "level: community (社区), from 居民委员会 in the name; if that is wrong, change level: in the "
+                   "file"),
+    ("白鹤镇党委", "level: town (镇), from 镇 in the name; if that is wrong, change level: in the file"),
+    ("金泽乡人民政府", "level: town (镇), from 乡 in the name; if that is wrong, change level: in the file"),
+    ("青浦区农委", "level: committee (委办局), from 委 in the name; if that is wrong, change level: in the file"),
+    ("金泽", "level: town (镇), as the name 金泽 does not say its level (it ends in no word such as 区, 镇, 街道, 村): if "
+           "it is not a town, change level: in the file to one of: district (区), subdistrict (街道), committee (委办局), "
+           "village (村), community (社区), park (园区)"),
+    ("淀山湖管委会", "level: town (镇), as the name 淀山湖管委会 does not say its level (it ends in no word such as 区, 镇, "
+               "街道, 村): if it is not a town, change level: in the file to one of: district (区), subdistrict (街道), "
+               "committee (委办局), village (村), community (社区), park (园区)"),
+])
+def test_new_unit_says_the_level_it_wrote_and_why(tmp_path: Path, capsys, name: str, note: str) -> None:
+    site = copy_example(tmp_path / "site")
+    code, out, err = _run(capsys, "new", "unit", name, "--id", "xin", "--site", str(site))
+    written = re.search(r"^level: (\w+)", (site / "content/units/xin.yaml").read_text(encoding="utf-8"), re.M)[1]
+    assert (code, err, written) == (0, f"  note: {note}\n", note.split()[1])
+    # What it wrote agrees with the name: the check that compares them says nothing of it.
+    assert "ends in" not in _check(capsys, site)[1]
 
 
 def test_new_series_says_which_lines_name_its_id(tmp_path: Path, capsys) -> None:
@@ -767,6 +836,7 @@ def test_new_series_says_which_lines_name_its_id(tmp_path: Path, capsys) -> None
     assert "sitegen new tally" not in written.read_text(encoding="utf-8")
 
 
+_TOWN_NOTE = "  note: level: town (镇), from 镇 in the name; if that is wrong, change level: in the file\n"
 _DRAFT_NOTE = "  note: it is a draft (draft: true): sitegen serve shows it; write draft: false to publish it\n"
 
 
@@ -775,9 +845,9 @@ def test_new_says_an_id_or_slug_made_from_chinese_is_to_be_checked_for_its_readi
     site = copy_example(tmp_path / "site")
     code, out, err = _run(capsys, "new", "unit", "重固镇", "--site", str(site))
     assert code == 0 and out.split()[-1].endswith("content/units/zhong-gu-zhen.yaml")
-    assert err == ('  note: the id zhong-gu-zhen is the pinyin of "重固镇" and goes into the address of its page: if a '
-                   "character reads otherwise here (多音字), rename the file now, before any page names it, and write "
-                   'the new id for zhong-gu-zhen in its first line and its "sitegen new tally" line\n')
+    assert err == (_TOWN_NOTE + '  note: the id zhong-gu-zhen is the pinyin of "重固镇" and goes into the address of '
+                   "its page: if a character reads otherwise here (多音字), rename the file now, before any page names "
+                   'it, and write the new id for zhong-gu-zhen in its first line and its "sitegen new tally" line\n')
     # Followed (重固 is chóng gù): the file's lines name the new id, and the command they give works.
     written = Path(out.split()[-1])
     renamed = written.with_name("chonggu.yaml")
@@ -798,7 +868,8 @@ def test_new_says_an_id_or_slug_made_from_chinese_is_to_be_checked_for_its_readi
     for given in (["unit", "华新镇", "--id", "huaxin"], ["unit", "Xujing Town"],
                   ["case", "重固镇：路口", "--unit", "zhong-gu-zhen", "--slug", "chonggu-lukou"]):
         code, out, err = _run(capsys, "new", *given, "--site", str(site))
-        assert (code, err.replace(_DRAFT_NOTE, "")) == (0, ""), given  # no note of a reading: the id was given
+        # No note of a reading: the id was given. (A unit's level is always told: test_new_unit_says_the_level_….)
+        assert (code, re.sub(r"  note: level: .*\n", "", err.replace(_DRAFT_NOTE, ""))) == (0, ""), given
 
 
 def test_a_new_pages_slug_reads_a_unit_name_as_the_units_id_does(tmp_path: Path, capsys) -> None:
@@ -828,7 +899,7 @@ def test_new_unit_says_an_id_a_spreadsheet_reads_as_a_number_or_a_date_is_to_be_
     # first as 3.10118E+11 and the second as 12-Jan in the open data's unit_id and id columns.
     site = copy_example(tmp_path / "site")
     code, _, err = _run(capsys, "new", "unit", "华新镇", "--id", "310118101000", "--site", str(site))
-    assert code == 0 and err == (
+    assert code == 0 and err == _TOWN_NOTE + (
         "  note: a spreadsheet (Excel) reads the id 310118101000 as the number 3.10118E+11, so the open data's "
         "unit_id and id columns would not show it: rename the file now, before any page names it, to "
         "hua-xin-zhen.yaml (the pinyin of the name) or zhen-310118101000.yaml\n")
@@ -1239,7 +1310,9 @@ def test_new_unit_refuses_a_name_listed_as_a_units_misspelling(tmp_path: Path, c
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
     # A name that only holds a misspelling is another unit's name: it is written.
     code, out, err = _run(capsys, "new", "unit", "白河镇新村", "--id", "baihe-xincun", "--site", str(site))
-    assert (code, out, err) == (0, f"wrote {(site / 'content/units/baihe-xincun.yaml').as_posix()}\n", "")
+    assert (code, out, err) == (0, f"wrote {(site / 'content/units/baihe-xincun.yaml').as_posix()}\n",
+                                "  note: level: village (村), from 村 in the name; if that is wrong, change level: in "
+                                "the file\n")
 
 
 def test_an_interview_published_with_the_placeholders_of_new_is_told_each(tmp_path: Path, capsys) -> None:
