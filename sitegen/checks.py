@@ -37,9 +37,9 @@ from .markup import (is_local_path, local_file_name, outside_fences, place_in_bl
                      text_blocks, typed_images, typed_lazy_picture, typed_links)
 from .models import (QUOTE_MARKS, TALLY_SUM, UNIT_LEVEL_LABELS, UNIT_LEVEL_PINYIN, UNIT_LEVEL_WORDS, Milestone,
                      Series, Tally, Target, TargetGroup, Unit, UnitLevel, ascii_id, choice_value, clip, date_numbers,
-                     date_refusal, id_case_reason, is_external_address, is_stand_in, named_address, parse_bool,
-                     parse_count, parse_date, parse_text, plain_name, publish_time_text, spreadsheet_reading, swapped_years,
-                     tag_spelling, texts_in)
+                     date_refusal, id_case_reason, is_external_address, is_stand_in, level_in_name, named_address,
+                     parse_bool, parse_count, parse_date, parse_text, plain_name, publish_time_text,
+                     spreadsheet_reading, swapped_years, tag_spelling, texts_in)
 from .pictures import (DAMAGED_HINT, damaged_message, heavy_problem, image_size, looks_damaged, picture_file,
                        site_path, unshown_problem)
 from .placeholders import (BODY_LINES, EXAMPLE_TARGET_FIGURES, INIT_CASE_LINE, INIT_CASE_TITLE, INIT_INTERVIEW_LINE,
@@ -94,6 +94,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
         check_repeated_milestones(unit, report)
         check_targets(unit, report)
     check_unit_names(content, report)
+    check_unit_levels(content, report)
     check_shared_unit_names(content, report)
     check_spreadsheet_ids(content, report)
     check_sound_alike_units(content, report)
@@ -1532,6 +1533,48 @@ def check_unit_names(content: Content, report: Report) -> None:
         report.error(unit.path, *unit.yaml.locate(("name",)),
                      f"two units named {unit.record.name} ({earlier.path} and {unit.path}) would be "
                      f"{_twice(earlier, unit)}", "keep one file, or give each unit its own name")
+
+
+_LEVEL_NOUNS = {"district": "the district (区)", "town": "a town (镇)", "subdistrict": "a subdistrict (街道)",
+                "committee": "an office (委办局)", "village": "a village (村)", "community": "a community (社区)",
+                "park": "a park (园区)"}
+"""What a unit of each level is, as a hint names it: "write level: town if 华新镇 is a town (镇)"."""
+
+
+def check_unit_levels(content: Content, report: Report) -> None:
+    """Warn at the ``level:`` of a unit whose name's ending says another level (华新镇 with ``level: district``).
+
+    Takes the content and the report; raises nothing. The name's level is read as ``sitegen new unit`` reads it
+    (`sitegen.models.level_in_name`: 镇 and 乡 a town, 街道 a subdistrict, 村委会 a village, 区 the district …); a
+    name that says none is left alone. A level typed wrong changes the pages: a unit of ``level: district`` is
+    the district as a whole, whose figures are left out of the totals of the home page and the dashboard beside
+    other units' (`sitegen.site.summed_units`: "华新镇是区级单位…不计入合计"), and a district typed as any other
+    level is added into them, its towns' lists counted twice; any other level is shown after the name in the
+    heading of the unit's page (华新镇（村）). A warning, at the value of ``level:``: a name may be kept though the
+    unit is of another level. The hint gives the value the name says.
+    """
+    for unit in sorted(content.units.values(), key=lambda sourced: sourced.path):
+        read = level_in_name(unit.record.name)
+        level = unit.record.level.value
+        if read is None or read[0] == level:
+            continue
+        meant, word = read
+        name, label = unit.record.name, UNIT_LEVEL_LABELS[level]
+        typed = str(unit.yaml.value.get("level", level)).strip() if isinstance(unit.yaml.value, dict) else level
+        shown = f"{typed} ({label if typed == level else level})"
+        if level == "district":
+            effect = (f"as a district-level unit (区级单位) its figures are left out of the totals of the home page "
+                      f"and the dashboard beside other units' (the pages say {name}是区级单位…不计入合计)")
+        elif meant == "district":
+            effect = ("its figures are added into the totals of the home page and the dashboard with the other "
+                      "units', though a district's figures hold theirs already: they would be counted twice")
+        else:
+            effect = f"the heading of its page reads {name}（{label}）"
+        report.warning(unit.path, *unit.yaml.locate(("level",)),
+                       f"level: {shown}, but the name {name} ends in {word}, which says level: {meant} "
+                       f"({UNIT_LEVEL_LABELS[meant]}): {effect}",
+                       f"write level: {meant} if {name} is {_LEVEL_NOUNS[meant]}, as its name says; if it is "
+                       f"{_LEVEL_NOUNS[level]}, correct its name")
 
 
 def check_shared_unit_names(content: Content, report: Report) -> None:

@@ -4929,6 +4929,61 @@ def test_a_unit_named_as_another_with_a_period_after_it_is_warned_as_a_second_fi
         assert found(root) == [], own
 
 
+_TOTALS_LEFT_OUT = ("as a district-level unit (区级单位) its figures are left out of the totals of the home page and the "
+                    "dashboard beside other units' (the pages say 华新镇是区级单位…不计入合计)")
+
+
+@pytest.mark.parametrize(("name", "level", "message", "hint"), [
+    # 华新镇 with level: 区 checked clean, and the home page left its lists out of the totals: "华新镇是区级单位…".
+    ("华新镇", "区", f"level: 区 (district), but the name 华新镇 ends in 镇, which says level: town (镇): {_TOTALS_LEFT_OUT}",
+     "write level: town if 华新镇 is a town (镇), as its name says; if it is the district (区), correct its name"),
+    ("华新镇", "district", "level: district (区), but the name 华新镇 ends in 镇, which says level: town (镇): "
+     + _TOTALS_LEFT_OUT,
+     "write level: town if 华新镇 is a town (镇), as its name says; if it is the district (区), correct its name"),
+    ("华新乡", "district", "level: district (区), but the name 华新乡 ends in 乡, which says level: town (镇): "
+     + _TOTALS_LEFT_OUT.replace("华新镇", "华新乡"),
+     "write level: town if 华新乡 is a town (镇), as its name says; if it is the district (区), correct its name"),
+    ("华新村", "district", "level: district (区), but the name 华新村 ends in 村, which says level: village (村): "
+     + _TOTALS_LEFT_OUT.replace("华新镇", "华新村"),
+     "write level: village if 华新村 is a village (村), as its name says; if it is the district (区), correct its name"),
+    ("青浦区人民政府", "town", "level: town (镇), but the name 青浦区人民政府 ends in 区, which says level: district (区): its "
+     "figures are added into the totals of the home page and the dashboard with the other units', though a "
+     "district's figures hold theirs already: they would be counted twice",
+     "write level: district if 青浦区人民政府 is the district (区), as its name says; if it is a town (镇), correct its "
+     "name"),
+    ("盈浦街道", "village", "level: village (村), but the name 盈浦街道 ends in 街道, which says level: subdistrict (街道): "
+     "the heading of its page reads 盈浦街道（村）",
+     "write level: subdistrict if 盈浦街道 is a subdistrict (街道), as its name says; if it is a village (村), correct "
+     "its name"),
+    ("蟠龙村民委员会", "committee", "level: committee (委办局), but the name 蟠龙村民委员会 ends in 村民委员会, which says "
+     "level: village (村): the heading of its page reads 蟠龙村民委员会（委办局）",
+     "write level: village if 蟠龙村民委员会 is a village (村), as its name says; if it is an office (委办局), correct its "
+     "name"),
+])
+def test_a_unit_whose_name_says_another_level_is_warned_at_its_level(tmp_path: Path, name: str, level: str,
+                                                                     message: str, hint: str) -> None:
+    other = f"name: {name}\nlevel: {level}\ntallies:\n{tally('2018-04-26', 30, 10, 10, 10)}"
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tally("2018-04-26", 296, 143, 103, 50)),
+                                 "content/units/huaxin.yaml": other})
+    assert [p.format() for p in found(root)] == [f"content/units/huaxin.yaml:2:8: warning: {message}\n  hint: {hint}"]
+    # Done as the hint says, the file checks clean.
+    meant = hint.split("write level: ")[1].split()[0]
+    (root / "content/units/huaxin.yaml").write_text(other.replace(f"level: {level}", f"level: {meant}"),
+                                                    encoding="utf-8")
+    assert found(root) == []
+
+
+def test_a_unit_whose_name_says_no_level_or_its_own_is_not_warned_of_its_level(tmp_path: Path) -> None:
+    units = {"content/units/a.yaml": "name: 青浦区\nlevel: 区\n", "content/units/b.yaml": "name: 金泽\nlevel: district\n",
+             "content/units/c.yaml": "name: 金泽乡\nlevel: town\n", "content/units/d.yaml": "name: 淀山湖管委会\nlevel: park\n",
+             "content/units/e.yaml": "name: 青浦工业园区管委会\nlevel: 园区\n",
+             "content/units/f.yaml": "name: 盈浦街道办事处\nlevel: subdistrict\n",
+             "content/units/g.yaml": "name: 香花桥社区居委会\nlevel: community\n",
+             "content/units/h.yaml": "name: 白鹤镇党委\nlevel: town\n", "content/units/i.yaml": "name: 区农委\nlevel: committee\n"}
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(), **units})
+    assert found(root) == []
+
+
 def test_a_unit_file_copied_with_its_summary_is_warned_until_the_unit_has_its_own(tmp_path: Path) -> None:
     # baihe.yaml copied to zhaoxiang.yaml, only the name changed: 赵巷镇's page said "青浦区白鹤镇是…", unwarned.
     summary = "summary: 青浦区白鹤镇是“中国草莓之乡”，草莓种植已有30多年历史。\n"

@@ -638,6 +638,8 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_U: UNIT, "content/units/baihe2.yaml": UNIT.replace("name: 白鹤镇", "name: 白鹤镇（6月）").replace(
              "misspellings: [白河镇, 百合镇]\n", "").replace("as_of: 2018-04-26", "as_of: 2018-06-30").replace(
              "collected: 296", "collected: 310").replace("in_progress: 50", "in_progress: 64")}),
+        ("A unit's name saying another level than its `level:` (warning)", "name: 华新镇, level: 区",
+         {_U: UNIT, "content/units/huaxin.yaml": "name: 华新镇\nlevel: 区\n"}),
         ("A unit file copied to start another, its tallies kept (warning)",
          "content/units/huaxin.yaml, a copy of baihe.yaml named 华新镇",
          {_U: UNIT, "content/units/huaxin.yaml": UNIT.replace("白鹤镇", "华新镇").replace("[白河镇, 百合镇]", "[]")}),
