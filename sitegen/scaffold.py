@@ -48,7 +48,8 @@ from .placeholders import (ANSWER, CASE_ACTION, CASE_ALIAS, CASE_OUTCOME, CASE_P
                            INIT_UNIT_NAME, INIT_UNIT_NOTE, INIT_UNIT_SUMMARY, INTERVIEW_ALIAS, INTERVIEWEE_NAME,
                            INTERVIEWEE_ROLE, PAGE_SUMMARY, PUBLISHER, SERIES_BLURB, SOURCE_PUBLISHER, SOURCE_TITLE,
                            SOURCE_URL, TALLY_NOTE, UNIT_SUMMARY)
-from .slugs import MAX_SLUG_LENGTH, is_slug, make_slug, readings_of, slug_reading, spells
+from .slugs import (MAX_SLUG_LENGTH, device_name, device_trouble, is_slug, make_slug, readings_of, slug_reading, spells,
+                    windows_safe)
 from .recordfiles import MisnamedFile, record_file, report_misnamed
 from .sources import is_skipped_name, read_source, split_front_matter
 from .yamltext import YamlData, load_yaml, yaml_text
@@ -310,6 +311,7 @@ def new_unit(root: Path, name: str, *, unit_id: str | None = None, level: str | 
     """
     moment = now or site_now(root)
     name = _required_text(name, "name")
+    _refuse_spaced_name(name)
     if level is not None and (refusal := level_refusal(level)) is not None:
         raise ScaffoldError(*refusal)
     _refuse_named(root, "units", name, "a unit named", "--unit", unit_id)
@@ -317,6 +319,23 @@ def new_unit(root: Path, name: str, *, unit_id: str | None = None, level: str | 
     chosen = choice_value(UnitLevel, level) if level is not None else guess_level(name)
     text = unit_text(name, unit_id, str(chosen), moment.date())
     return _write_new(root, f"content/units/{unit_id}.yaml", text)
+
+
+_SPACE_IN_HAN = re.compile(r"([\u3400-\u9fff]+)( +)(?=[\u3400-\u9fff])")
+
+
+def _refuse_spaced_name(name: str) -> None:
+    """Raise `ScaffoldError` for a unit's name with an ordinary space between Chinese characters (华新 镇, often
+    typed without quotes: the words come apart): Chinese is written without spaces, and the unit's page would
+    publish it, as `sitegen check` warns of a full-width or no-break space there. The hint gives the name
+    without it."""
+    found = _SPACE_IN_HAN.search(name)
+    if found is None:
+        return
+    joined = _SPACE_IN_HAN.sub(lambda run: run.group(1), name)
+    raise ScaffoldError(f'the name "{name}" has a space between "{found.group(1)}" and "{name[found.end():]}": '
+                        "Chinese is written without spaces, and the unit's page would publish it",
+                        f"give the name without it: {joined}")
 
 
 def unit_id_note(unit_id: str, name: str, level: str | None) -> str | None:
@@ -519,14 +538,31 @@ def _required_text(text: str, what: str) -> str:
 def _record_id(given: str | None, name: str, option: str, readings: dict[str, tuple[str, ...]]) -> str:
     """The id of a new record: ``given``, else the pinyin of its name, reading the site's unit names as their ids
     do (``readings``: `_unit_readings`; 重固镇新联村 beside ``chonggu.yaml`` → ``chong-gu-zhen-xin-lian-cun``).
-    Raises `ScaffoldError` when it is no valid id."""
-    record_id = given if given is not None else slug_reading(name, readings)
+    Raises `ScaffoldError` when it is no valid id, or a name Windows keeps for a device (`_refuse_device`); a
+    pinyin that is one (a name "Con") is given "-1" (``con-1``), as the build makes such a slug safe."""
+    record_id = given if given is not None else windows_safe(slug_reading(name, readings))
     if not is_slug(record_id):
         shown = f'"{record_id}" is not a valid id' if record_id else f'no id can be made from "{name}"'
-        made = make_slug(given) if given else ""
-        raise ScaffoldError(shown, f"choose one with {option}, using a-z, 0-9 and \"-\": {option} {made}" if made
-                            else f'choose one with {option}, using a-z, 0-9 and "-" only, as the pinyin of the name')
+        # baihe.yaml typed for the id: the file name sitegen writes, not baihe-yaml.
+        stem = re.sub(r"\.ya?ml$", "", given, flags=re.IGNORECASE) if given else ""
+        made = make_slug(stem) if stem else ""
+        without = f" (without {given[len(stem):]}: sitegen adds it)" if given and stem != given else ""
+        raise ScaffoldError(shown, f"choose one with {option}, using a-z, 0-9 and \"-\"{without}: {option} {made}"
+                            if made else f'choose one with {option}, using a-z, 0-9 and "-" only, as the pinyin of '
+                            "the name")
+    _refuse_device(record_id, option, "a file of that name")
     return record_id
+
+
+def _refuse_device(typed: str, option: str, what: str) -> None:
+    """Raise `ScaffoldError` when the id or slug ``typed`` (given with ``option``) is a name Windows keeps for a
+    device (``con``, ``aux``, ``nul``: `sitegen.slugs.device_name`), in the words `sitegen check` refuses a page's
+    ``slug: aux`` in (`sitegen.models.parse_page_slug`); ``what`` is the thing of that name Windows cannot hold
+    (a file, for ``content/units/nul.yaml``; a folder, for a page's). The hint gives the name with "-1" added."""
+    device = device_name(typed)
+    if device is not None:
+        raise ScaffoldError(f'"{typed}" is ' + device_trouble(device, what),
+                            f"add a word or a number to it, e.g. {option} {windows_safe(typed)}")
 
 
 def _require_record(root: Path, collection: str, record_id: str, what: str) -> str:
@@ -534,8 +570,21 @@ def _require_record(root: Path, collection: str, record_id: str, what: str) -> s
 
     The hint names the id most likely meant; else the known ids and the
     command that creates the record (`_create_command`), for a record that
-    has no file yet.
+    has no file yet. A record's file given for its id (``--unit content/units/baihe.yaml``, ``--unit baihe.yaml``)
+    is told the id in it; one that names no file is read as the id in it, so that the message names the file
+    there is not (content/units/nope.yaml, not nope.yaml.yaml) and no command creates a unit called nope.yaml.
     """
+    typed_file = _file_given(collection, record_id)
+    if typed_file is not None:
+        given, record_id = record_id, typed_file
+        rel = next((f"content/{collection}/{record_id}{suffix}" for suffix in (".yaml", ".yml")
+                    if (root / "content" / collection / f"{record_id}{suffix}").is_file()), None)
+        if rel is not None and is_slug(record_id):
+            shown = _shown_name(_record_fields(root, collection, record_id), record_id)
+            where = "" if given.strip().replace("\\", "/").removeprefix("./") == rel else f" ({rel})"
+            raise ScaffoldError(f'"{given}" is the file of the {what} {shown}{where}, not its id',
+                                f"the id is the file name without .yaml: write --{what} {record_id}",
+                                retype=(f"--{what}", record_id))
     for suffix in (".yaml", ".yml"):
         rel = f"content/{collection}/{record_id}{suffix}"
         if (root / rel).is_file():
@@ -595,6 +644,16 @@ def _require_record(root: Path, collection: str, record_id: str, what: str) -> s
     else:
         hint = f"create it first: {create}"
     raise ScaffoldError(f'there is no {what} "{record_id}" (no content/{collection}/{record_id}.yaml)', hint)
+
+
+def _file_given(collection: str, typed: str) -> str | None:
+    """The id in ``typed`` when it is a record file's path or name (``content/units/baihe.yaml``, ``baihe.yaml``,
+    ``content\\units\\baihe.yml``) rather than an id; None for anything else. Takes the collection and the
+    ``--unit`` or ``--series`` as typed."""
+    name = re.split(r"[/\\]", typed.strip())[-1]
+    stem = re.sub(r"\.ya?ml$", "", name, flags=re.IGNORECASE)
+    folder = re.fullmatch(rf"(?:\.[/\\])?(?:content[/\\])?(?:{collection}[/\\])?", typed.strip()[:-len(name)] or "")
+    return stem if stem and (stem != name or name != typed.strip()) and folder else None
 
 
 def _named_refusal(root: Path, collection: str, typed: str, what: str, fields: dict[str, dict[str, object]],
@@ -871,11 +930,12 @@ def _free_slug(root: Path, collection: str, title: str, slug: str | None) -> str
     重固镇, whose file is ``chonggu.yaml``, gets ``chong-gu-…``, not pypinyin's ``zhong-gu-…``.
     """
     title = _required_text(title, "title")
-    chosen = slug if slug is not None else slug_reading(title, _unit_readings(root, title))
+    chosen = slug if slug is not None else windows_safe(slug_reading(title, _unit_readings(root, title)))
     if not is_slug(chosen):
         shown = f'"{chosen}" is not a valid slug' if chosen else f'no URL part can be made from "{title}"'
         raise ScaffoldError(shown, 'choose one with --slug, using a-z, 0-9 and "-", e.g. --slug '
                                    + (make_slug(slug) if slug and make_slug(slug) else "baihe-fangtan"))
+    _refuse_device(chosen, "--slug", "a folder of that name")
     _refuse_existing(root, f"content/{collection}/{chosen}.md")
     for rel, used in _slugs_in_use(root, collection):
         if used == chosen:
@@ -922,8 +982,18 @@ def _front_matters(root: Path, collection: str) -> list[tuple[str, dict[str, obj
 
 def _refuse_existing(root: Path, rel: str) -> None:
     if (root / rel).exists():
-        raise ScaffoldError(f"{rel} exists already; sitegen never overwrites a file",
-                            "edit that file, or choose another name (--slug / --id)")
+        raise _existing(root, rel)
+
+
+def _existing(root: Path, rel: str) -> ScaffoldError:
+    """The refusal of the new file ``rel``, there already: the option that names another is ``--slug`` for a page,
+    ``--id`` for a unit or series (``new unit`` has no ``--slug``), with the first name free after it (``-2``)."""
+    path = PurePosixPath(rel)
+    option = "--slug" if path.suffix == ".md" else "--id"
+    free = next(f"{path.stem}-{number}" for number in range(2, 1000)
+                if not (root / path.with_name(f"{path.stem}-{number}{path.suffix}")).exists())
+    return ScaffoldError(f"{rel} exists already; sitegen never overwrites a file",
+                         f"edit that file, or choose another {option[2:]}: {option} {free}")
 
 
 def _write_new(root: Path, rel: str, text: str) -> Path:
@@ -940,8 +1010,7 @@ def _write_new(root: Path, rel: str, text: str) -> Path:
             handle.write(text)
     except FileExistsError:
         if path.parent.is_dir():
-            raise ScaffoldError(f"{rel} exists already; sitegen never overwrites a file",
-                                "edit that file, or choose another name (--slug / --id)") from None
+            raise _existing(root, rel) from None
         raise _unwritable(path, "a file of that name is where a folder should be") from None
     except OSError as failure:
         raise _unwritable(path, failure.strerror or str(failure)) from None

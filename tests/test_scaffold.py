@@ -551,7 +551,34 @@ def _fields_written_text(text: str) -> set[str]:
      'the slug "baihe-dadiaoyan-weifangtan" is already used by content/interviews/2018-05-baihe-dadiaoyan.md',
      "--slug baihe-dadiaoyan-weifangtan-2"),
     (["case", "标题", "--unit", "nope"], 'there is no unit "nope"', "give its id: --unit and one of: baihe (白鹤镇)"),
-    (["unit", "新民村", "--id", "baihe"], "content/units/baihe.yaml exists already", "--id"),
+    # new unit has no --slug: the hint named "--slug / --id".
+    (["unit", "新民村", "--id", "baihe"], "content/units/baihe.yaml exists already",
+     "hint: edit that file, or choose another id: --id baihe-2\n"),
+    # A unit's file given for its id was offered "sitegen new unit 名称 --id content/units/baihe.yaml"-like
+    # commands, and told of content/units/content/units/baihe.yaml.yaml.
+    (["tally", "--unit", "content/units/baihe.yaml"], '"content/units/baihe.yaml" is the file of the unit 白鹤镇, '
+     "not its id", "hint: the id is the file name without .yaml: write --unit baihe, as in: sitegen new tally "
+     "--unit baihe --site "),
+    (["interview", "标题", "--unit", "baihe.yaml"], '"baihe.yaml" is the file of the unit 白鹤镇 '
+     "(content/units/baihe.yaml), not its id", "hint: the id is the file name without .yaml: write --unit baihe, "),
+    (["case", "标题", "--unit", "nope.yaml"], 'there is no unit "nope" (no content/units/nope.yaml)\n',
+     "create it first: sitegen new unit 名称 --id nope "),
+    # Names Windows keeps for a device were written (aux.md, con.yaml, nul.yaml), and check then refused slug: aux.
+    (["interview", "测试", "--slug", "aux", "--unit", "baihe"], '"aux" is a name Windows keeps for a device (AUX: '
+     "Windows 保留名), so Windows cannot hold a folder of that name, and the site could not be copied or published "
+     "there\n", "hint: add a word or a number to it, e.g. --slug aux-1\n"),
+    (["series", "X", "--id", "con"], '"con" is a name Windows keeps for a device (CON: Windows 保留名), so Windows '
+     "cannot hold a file of that name, and the site could not be copied or published there\n",
+     "hint: add a word or a number to it, e.g. --id con-1\n"),
+    (["unit", "某镇", "--id", "NUL"], '"NUL" is not a valid id', "--id nul"),
+    (["unit", "某镇", "--id", "nul"], '"nul" is a name Windows keeps for a device (NUL: Windows 保留名)',
+     "hint: add a word or a number to it, e.g. --id nul-1\n"),
+    # The hint offered --id dadiaoyan-yaml.
+    (["series", "X", "--id", "dadiaoyan.yaml"], '"dadiaoyan.yaml" is not a valid id',
+     'hint: choose one with --id, using a-z, 0-9 and "-" (without .yaml: sitegen adds it): --id dadiaoyan\n'),
+    # 华新 镇 (typed without quotes) was written as name: 华新 镇, a space no check told.
+    (["unit", "华新", "镇"], 'the name "华新 镇" has a space between "华新" and "镇": Chinese is written without spaces, '
+     "and the unit's page would publish it\n", "hint: give the name without it: 华新镇\n"),
     # A second file for a unit or series there is, under the pinyin id: the next check blamed the file
     # the editor had not touched (two units named 白鹤镇), and a second series passed in silence.
     (["unit", "白鹤镇"], "a unit named 白鹤镇 exists already: content/units/baihe.yaml (id baihe)",
@@ -589,6 +616,21 @@ def test_new_refuses_with_a_clear_message(tmp_path: Path, capsys, argv: list[str
     assert code == 1
     assert f"error: {message}" in err and hint in err, err
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
+def test_new_refuses_a_slug_windows_keeps_for_a_device_with_the_message_check_gives_it(tmp_path: Path,
+                                                                                        capsys) -> None:
+    site = copy_example(tmp_path / "site")
+    code, _, err = _run(capsys, "new", "case", "草莓", "--slug", "aux", "--site", str(site))
+    assert code == 1
+    written = site / "content/cases/caomei.md"
+    assert _run(capsys, "new", "case", "草莓", "--slug", "caomei", "--site", str(site))[0] == 0
+    written.write_text(written.read_text(encoding="utf-8").replace("slug: caomei", "slug: aux"), encoding="utf-8")
+    told = next(line for line in _check(capsys, site)[1].splitlines() if "保留名" in line)
+    assert told.split(": error: slug: ")[1] == err.splitlines()[0].removeprefix("error: ")
+    # A title whose pinyin is one is given the slug the build would give it.
+    code, out, _ = _run(capsys, "new", "case", "Con", "--site", str(site))
+    assert code == 0 and out.split()[-1].endswith("content/cases/con-1.md")
 
 
 def test_new_names_the_file_to_rename_to_the_id_given_for_a_unit_whose_file_name_is_no_id(tmp_path: Path,
@@ -1496,8 +1538,11 @@ def test_a_title_typed_with_a_space_and_no_quotes_is_one_title(tmp_path: Path, c
     code, out, _ = _run(capsys, "new", "interview", "白鹤镇：守护古文化", "建设美丽新白鹤", "--site", str(site))
     written = Path(out.split()[-1])
     assert code == 0 and "title: 白鹤镇：守护古文化 建设美丽新白鹤   #" in written.read_text(encoding="utf-8")
-    code, out, _ = _run(capsys, "new", "unit", "白鹤镇", "新村", "--site", str(site))
-    assert code == 0 and (site / out.split()[-1]).read_text(encoding="utf-8").count("name: 白鹤镇 新村") == 1
+    # A unit's name is no title: a space between its Chinese characters would be published (test_new_refuses_…).
+    code, out, err = _run(capsys, "new", "unit", "白鹤镇", "新村", "--site", str(site))
+    assert (code, out, err.splitlines()[-1]) == (1, "", "  hint: give the name without it: 白鹤镇新村")
+    code, out, _ = _run(capsys, "new", "unit", "Xujing", "Town", "--site", str(site))
+    assert code == 0 and (site / out.split()[-1]).read_text(encoding="utf-8").count("name: Xujing Town ") == 1
 
 
 def _scaffold_yaml_texts() -> dict[str, str]:
