@@ -333,7 +333,7 @@ def _refuse_spaced_name(name: str) -> None:
     if found is None:
         return
     joined = _SPACE_IN_HAN.sub(lambda run: run.group(1), name)
-    raise ScaffoldError(f'the name "{name}" has a space between "{found.group(1)}" and "{name[found.end():]}": '
+    raise ScaffoldError(f'the name "{name}" has a space between "{found.group(1)}" and "{name[found.end():].split(" ")[0]}": '
                         "Chinese is written without spaces, and the unit's page would publish it",
                         f"give the name without it: {joined}")
 

@@ -579,6 +579,8 @@ def _fields_written_text(text: str) -> set[str]:
     # 华新 镇 (typed without quotes) was written as name: 华新 镇, a space no check told.
     (["unit", "华新", "镇"], 'the name "华新 镇" has a space between "华新" and "镇": Chinese is written without spaces, '
      "and the unit's page would publish it\n", "hint: give the name without it: 华新镇\n"),
+    (["unit", "白鹤镇 新民 村"], 'the name "白鹤镇 新民 村" has a space between "白鹤镇" and "新民": Chinese is written '
+     "without spaces, and the unit's page would publish it\n", "hint: give the name without it: 白鹤镇新民村\n"),
     # A second file for a unit or series there is, under the pinyin id: the next check blamed the file
     # the editor had not touched (two units named 白鹤镇), and a second series passed in silence.
     (["unit", "白鹤镇"], "a unit named 白鹤镇 exists already: content/units/baihe.yaml (id baihe)",
