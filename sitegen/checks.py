@@ -2201,12 +2201,95 @@ def check_related_tally(document: Document, related: date | str, unit: Sourced[U
         tallies = list(enumerate(unit.record.tallies))
         misdated = misdated_tally([(index, tally.as_of) for index, tally in tallies
                                    if today is None or tally.as_of <= today], tallies, {related: document.path}, today)
-        report.error(document.path, *document.yaml.locate(("related_tally",)),
-                     f"unit {unit.record.id} has no tally of {related.isoformat()}",
-                     _related_tally_hint(unit, (related.year, related.month, related.day), today,
+        slipped = None if misdated is not None and misdated.meant == related else \
+            _slipped_tally(unit.record, related, document.meta.date.date(), today)
+        hint = (_slipped_tally_hint(unit, slipped, related, document.meta.date.date(), today) if slipped is not None
+                else _related_tally_hint(unit, (related.year, related.month, related.day), today,
                                          misdated if misdated is not None and misdated.meant == related else None))
+        report.error(document.path, *document.yaml.locate(("related_tally",)),
+                     f"unit {unit.record.id} has no tally of {related.isoformat()}", hint)
     elif unit is not None and related > document.meta.date.date() and not document.meta.draft:
         _later_tally(document, related, unit, report)
+
+
+def _one_slip_apart(typed: date, other: date) -> bool:
+    """True when ``other`` is ``typed`` with one slip of the keyboard: one digit of its ISO form changed
+    (2008-04-26 for 2018-04-26), or two digits of its year swapped (`sitegen.models.swapped_years`)."""
+    changed = sum(a != b for a, b in zip(typed.isoformat(), other.isoformat()))
+    return changed == 1 or ((other.month, other.day) == (typed.month, typed.day)
+                            and other.year in swapped_years(typed.year))
+
+
+def _unit_dates(unit: Unit, left_out: int) -> list[date]:
+    """Every date ``unit``'s file gives but the ``as_of`` of its tally at ``left_out``: the other tallies', the
+    milestones', the targets' deadlines and days measured."""
+    days = [tally.as_of for index, tally in enumerate(unit.tallies) if index != left_out]
+    days += [milestone.date for milestone in unit.milestones]
+    days += [day for target in unit.targets for day in (target.deadline, target.measured_as_of) if day is not None]
+    return days
+
+
+def _slipped_tally(unit: Unit, related: date, published: date, today: date | None) -> int | None:
+    """The index of ``unit``'s tally whose own ``as_of``, rather than the ``related_tally`` typed, looks
+    mistyped, or None.
+
+    That tally's date is one slip of the keyboard from ``related``
+    (`_one_slip_apart`) and looks like the slip (`_looks_slipped`). Tallies
+    dated after ``today`` are told by their unit (`check_tally_dates`). When
+    two tallies fit, nothing tells which.
+    """
+    found = []
+    for index, tally in enumerate(unit.tallies):
+        if (today is not None and tally.as_of > today) or not _one_slip_apart(related, tally.as_of):
+            continue
+        if _looks_slipped(tally.as_of, _unit_dates(unit, index), related, published):
+            found.append(index)
+    return found[0] if len(found) == 1 else None
+
+
+def _looks_slipped(slipped: date, others: Sequence[date], related: date, published: date) -> bool:
+    """True when a tally's date ``slipped``, one slip from the ``related_tally`` typed, looks like the slip.
+
+    So it does when it lies before every other date ``others`` of the
+    unit's file, in a year none of them has (a unit is counted once its
+    campaign has begun, and a slip of the year leaves a date alone in a year
+    of its own), or when its year is not ``related``'s and it lies before
+    ``related``, which lies on or before the page's date ``published`` (a
+    case study cites figures counted before it, the nearer the likelier:
+    2008-04-26 in the unit, 2018-04-26 in two case studies of 2018-05-03).
+    """
+    return _alone_first(slipped, others) or slipped.year != related.year and slipped < related <= published
+
+
+def _alone_first(day: date, others: Sequence[date]) -> bool:
+    """True when ``day`` lies before every one of ``others`` (not empty), in a year none of them has."""
+    return bool(others) and day < min(others) and day.year not in {other.year for other in others}
+
+
+def _slipped_tally_hint(unit: Sourced[Unit], index: int, related: date, published: date,
+                        today: date | None) -> str:
+    """The hint at a ``related_tally`` one slip from the date of ``unit``'s tally at ``index``, whose date looks
+    like the slip (`_slipped_tally`): correct that tally's ``as_of`` in the unit file, at its line and column;
+    else cite a tally of the unit, saying how much older than the page ``published`` the slipped tally's
+    figures are, so that a page of 2018 is not made to cite figures of 2008 untold."""
+    slipped = unit.record.tallies[index].as_of
+    line, column = unit.yaml.locate(("tallies", index, "as_of"))
+    others = _unit_dates(unit.record, index)
+    why = f"alone in {slipped.year}, before every other date of the unit" if _alone_first(slipped, others) else \
+        f"in an earlier year than this date (this case study is dated {published.isoformat()})"
+    told = (f"unit {unit.record.id}'s tally of {slipped.isoformat()} ({unit.path}:{line}:{column}) is one typing "
+            f"slip from this date and lies {why}, so its as_of is most likely mistyped: correct it there to "
+            f"{related.isoformat()}, and this line may stay as it is")
+    years = published.year - slipped.year - ((published.month, published.day) < (slipped.month, slipped.day))
+    older = f" ({years} years older than this case study)" if years > 1 else \
+        " (a year older than this case study)" if years == 1 else ""
+    cite = f"if the figures of {slipped.isoformat()} are meant{older}, write related_tally: {slipped.isoformat()}"
+    dates = sorted({tally.as_of for place, tally in enumerate(unit.record.tallies)
+                    if place != index and (today is None or tally.as_of <= today)})
+    if not dates:
+        return f"{told}; else, {cite}"
+    offered = _offered(unit.record.id, dates, (related.year, related.month, related.day), "the other tally")
+    return f"{told}; else {offered}; or, {cite}"
 
 
 def _later_tally(document: Document, related: date, unit: Sourced[Unit], report: Report) -> None:

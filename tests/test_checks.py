@@ -2243,6 +2243,53 @@ def test_a_related_tally_is_never_offered_a_tally_date_in_the_future(tmp_path: P
     assert found(root) == []
 
 
+def test_a_tally_date_one_slip_from_the_one_case_studies_cite_is_named_in_their_hint(tmp_path: Path) -> None:
+    # 2008 typed for 2018 in the unit: both case studies were told to write related_tally: 2008-04-26, nothing
+    # pointed at the unit file, and the hint followed published 截至 2008年4月26日 under pages of 2018.
+    root = copy_example(tmp_path)
+    unit = root / UNIT_PATH
+    unit.write_text(unit.read_text(encoding="utf-8").replace("as_of: 2018-04-26", "as_of: 2008-04-26"),
+                    encoding="utf-8")
+    hint = ("unit baihe's tally of 2008-04-26 (content/units/baihe.yaml:11:12) is one typing slip from this date and "
+            "lies alone in 2008, before every other date of the unit, so its as_of is most likely mistyped: correct "
+            "it there to 2018-04-26, and this line may stay as it is; else, if the figures of 2008-04-26 are meant "
+            "(10 years older than this case study), write related_tally: 2008-04-26")
+    assert [p.format() for p in found(root)] == [
+        f"content/cases/{name}.md:13:16: error: unit baihe has no tally of 2018-04-26\n  hint: {hint}"
+        for name in ("baihe-caomei", "baihe-sige-zui")]
+    unit.write_text(unit.read_text(encoding="utf-8").replace("as_of: 2008-04-26", "as_of: 2018-04-26"),
+                    encoding="utf-8")
+    assert found(root) == []
+    build(BuildOptions(root=root, now=NOW, search=False))
+    assert _shown_figures(root / "output/cases/baihe-caomei/index.html") == _BAIHE_FIGURES
+
+
+@pytest.mark.parametrize(("tallies", "typed", "published", "hint"), [
+    # No other date in the unit: the tally is years before the case study, the date typed is not.
+    (tally("2008-04-26", 296, 143, 103, 50), "2018-04-26", "2018-05-03",
+     "unit baihe's tally of 2008-04-26 (content/units/baihe.yaml:5:12) is one typing slip from this date and lies "
+     "in an earlier year than this date (this case study is dated 2018-05-03), so its as_of is most likely "
+     "mistyped: correct it there to 2018-04-26, and this line may stay as it is; else, if the figures of "
+     "2008-04-26 are meant (10 years older than this case study), write related_tally: 2008-04-26"),
+    # One digit of the month: alone in its year before the other tally, which is still offered.
+    (tally("2018-01-26", 100, 50, 30, 20) + tally("2020-06-30", 400, 200, 150, 50), "2018-07-26", "2020-07-01",
+     "unit baihe's tally of 2018-01-26 (content/units/baihe.yaml:5:12) is one typing slip from this date and lies "
+     "alone in 2018, before every other date of the unit, so its as_of is most likely mistyped: correct it there "
+     "to 2018-07-26, and this line may stay as it is; else write related_tally: 2020-06-30, the as_of date of the other tally of "
+     "unit baihe; or, if the figures of 2018-01-26 are meant (2 years older than this case study), write "
+     "related_tally: 2018-01-26"),
+])
+def test_a_tally_date_that_looks_like_the_slip_is_named_with_its_line(tmp_path: Path, tallies: str, typed: str,
+                                                                     published: str, hint: str) -> None:
+    case = CASE.replace("date: 2018-05-03", f"related_tally: {typed}\ndate: {published}")
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tallies), "content/cases/caomei.md": case})
+    assert [p.format() for p in found(root)] == [
+        f"content/cases/caomei.md:7:16: error: unit baihe has no tally of {typed}\n  hint: {hint}"]
+    unit = root / UNIT_PATH
+    unit.write_text(unit_with(tallies.replace(hint.split("tally of ")[1][:10], typed)), encoding="utf-8")
+    assert found(root) == []
+
+
 _EARLIER_TALLY = ("  - as_of: {0}\n    batches: 200\n    collected: 180\n    escalated: 90\n    resolved: 60\n"
                   "    in_progress: 30\n")
 _LATER_TALLY = ("  - as_of: {0}\n    batches: 340\n    collected: 320\n    escalated: 150\n    resolved: 120\n"
