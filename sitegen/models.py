@@ -257,6 +257,11 @@ def date_numbers(text: str) -> tuple[int, int, int] | None:
     return int(match.group(1)), int(match.group(2) or match.group(4)), int(match.group(3) or match.group(5))
 
 
+_SAID_AFTER_DATES = "为止|止"
+"""Words typed after a date that say what 截至 before it says (2018年4月26日止, "up to 26 April 2018"): a date
+field that says 截至 says them too (`date_with_words`)."""
+
+
 class DateWords(NamedTuple):
     """A date typed with words before or after it (`date_with_words`).
 
@@ -322,16 +327,19 @@ def date_with_words(text: str, clock: bool = False, said: str = "") -> DateWords
             or (clock and _TIME_OF_DAY.search(rest))):
         return None
     lead = rf"(?:{said})\s*$" if said else r"(?!)"
-    units = re.compile(r"\s+|^\s*[日号]" + (f"|{said}" if said else ""))
+    # 截至 2018-04-26 and 2018-04-26 止 say one thing: a field that says the one says the other.
+    closing = rf"^\s*[日号]?\s*(?:{_SAID_AFTER_DATES})(?=\s*$)" if said else r"(?!)"
+    units = re.compile(r"\s+|^\s*[日号]" + (f"|{said}|{_SAID_AFTER_DATES}" if said else ""))
     qualifiers = _DATE_QUALIFIERS if timed is None else re.compile(  # 约 … 10:00 says how near, as 约 alone
         rf"(?:\s*(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?|{_DATE_QUALIFIERS.pattern}))+")
-    noted = _note_words(text, text[start:end], lead, r"^\s*[日号]", units, qualifiers)
+    noted = _note_words(text, text[start:end], lead, rf"{closing}|^\s*[日号]", units, qualifiers)
     if noted is not None and timed is not None and not _LETTER_RE.search(noted[0]):
         return None  # 截至2018-04-26 10:00: the time alone beside what the field says, told as a time
-    told = re.search(rf"(?:{said})\s*$", plain[:start]) if said else None
+    told = (re.search(rf"(?:{said})\s*$", plain[:start]) or re.match(closing, plain[end:])) if said else None
+    said_words = told[0].strip().lstrip("日号").strip() if told else ""  # 2018-04-26日止: 日 is the date's
     if noted is None:
-        return DateWords(written, "", "", told[0].strip()) if told else None
-    return DateWords(written, *noted, told[0].strip() if told else "")
+        return DateWords(written, "", "", said_words) if told else None
+    return DateWords(written, *noted, said_words)
 
 
 def date_words_hint(worded: DateWords) -> str:
@@ -1336,8 +1344,11 @@ def _words_to_note(text: str, number: str, record: str = "tally", units: re.Patt
     lost; else "". ``units`` are the words that say nothing the field does not (default `_COUNT_UNITS`). The
     hint ends with `NOTE_EXAMPLE` and the words as the note is to publish them: without the number, the unit
     beside it, the spaces around them and a "#" before them (``80　# 区要求`` → ``区要求``); words that only say
-    how near the number is keep it (``约296``: 约 alone says nothing)."""
+    how near the number is keep it (``约296``: 约 alone says nothing). A sign before the number (``+296``) says
+    nothing and is left out."""
     lead, unit = _NOTE_EDGES.get(record, _NOTE_EDGES["tally"])
+    # +296 is the number's sign, as in a spreadsheet, not "more than": a note ending "。+296" said nothing.
+    text = re.sub(r"^\s*[+＋]\s*(?=[\d０-９])", "", text)
     found = _note_words(text, number, lead, unit, units or _COUNT_UNITS, _QUALIFIERS)
     if found is None:
         return ""

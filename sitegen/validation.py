@@ -1474,7 +1474,7 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData, pa
         if kind == "text_empty" and _is_required(model, loc):
             hint = _required_value_hint(model, loc)
         if NOTE_EXAMPLE in hint:  # the converter knows the words, not the record's note nor where its line goes
-            hint = _note_line_hint(hint, data, loc)
+            hint = _floor_words_hint(hint, loc) or _note_line_hint(hint, data, loc)
         if kind == "date_format" and isinstance(item.get("input"), str):  # the record's note is known here
             hint = _date_words_hint(model, data, loc, item["input"]) or hint
         typed = item.get("input")
@@ -1489,6 +1489,25 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData, pa
 
 _NOTE_ENDS = "。！？；，、.!?;,"
 """Marks a note may end with: the words offered to it follow them directly, else after a ；."""
+
+
+_FLOOR_WORDS = compile_later(r"(?:不低于|不少于|不小于|至少|最低|及以上|或以上|以上|[≥≧⩾]|>=|＞＝)+")
+"""Words beside a target's number that say it is a floor (不低于80%, ≥80, 80%以上): a target is one already."""
+
+
+def _floor_words_hint(hint: str, loc: tuple[Any, ...]) -> str:
+    """The hint for a ``target`` typed with words that only say it is a floor (`_FLOOR_WORDS`), or "".
+
+    ``hint`` is the converter's, offering the words to the note (`_note_line_hint`). A target is a floor by
+    its meaning: `sitegen.models.Target.status` counts it reached when the share measured is as much or
+    more, and pages say 目标 before it. So the words say nothing the field does not, and the number alone
+    is the fix: offered to the note, they were published as a fragment after its last sentence (…进度。不低于).
+    """
+    found = re.search(r'; to keep what "([^"]+)" says', hint)
+    if loc[-1] != "target" or found is None or not _FLOOR_WORDS.fullmatch(found[1].replace(" ", "")):
+        return ""
+    return (f'{hint[:found.start()]}; "{found[1]}" need not be kept: a target is a floor already, reached when '
+            "the share measured is as much or more")
 
 
 def _note_line_hint(hint: str, data: YamlData, loc: tuple[Any, ...]) -> str:

@@ -501,14 +501,16 @@ def test_a_percentage_with_more_decimals_than_kept_is_offered_them_cut(tmp_path:
 _WORDS = "write the number alone: {} (a percentage has no other words)"
 _NOTE = ('; to keep what "{}" says, add it to the target\'s note: add a line under the target\'s other fields, '
          "indented as they are (4 spaces): note: {}")
+_FLOOR = '; "{}" need not be kept: a target is a floor already, reached when the share measured is as much or more'
 
 
 @pytest.mark.parametrize(("typed", "hint", "meant"), [
     # The hint gave the fixed example "e.g. 80 or 62.5", not the editor's own number.
     # Words that say something are offered the target's note, as a count's are the tally's.
     ("约80%", _WORDS.format("80") + _NOTE.format("约", "约80%"), "80"),
-    ("80%以上", _WORDS.format("80") + _NOTE.format("以上", "80%以上"), "80"),
-    ("８２．５％以上", _WORDS.format("82.5") + _NOTE.format("以上", "82.5%以上"), "82.5"),
+    # A target is a floor already (reached when the share measured is as much or more): 以上 says nothing.
+    ("80%以上", _WORDS.format("80") + _FLOOR.format("以上"), "80"),
+    ("８２．５％以上", _WORDS.format("82.5") + _FLOOR.format("以上"), "82.5"),
     ("达到 100%", _WORDS.format("100"), "100"), ("目标90％", _WORDS.format("90"), "90"),
     # A percentage said in words: "write the number alone: 8" published 8% for 8成 (eight tenths, 80%); 八十 and
     # 百分之八十 were given the fixed example "e.g. 80 or 62.5", whatever they said.

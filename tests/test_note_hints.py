@@ -100,6 +100,46 @@ def test_a_count_with_a_qualifier_offers_it_to_the_note_and_the_hint_followed_pu
     assert csv_rows(root, "tallies.csv")[1] == f"baihe,白鹤镇,2018-04-26,,85,40,30,15,{note}"
 
 
+@pytest.mark.parametrize("typed", ["+85", "＋85", "+ 85份"])
+def test_a_plus_sign_before_a_count_is_not_offered_to_the_note(tmp_path: Path, typed: str) -> None:
+    # The hint offered "+" to the note: followed, the tally's note ended "…期限。+85", which says nothing.
+    note = "    note: 文章未给出完成期限。\n"
+    root = write_site(tmp_path, {UNIT_PATH: HEAD + TALLY.format(collected=typed, note=note)})
+    assert [p.format() for p in found(root)] == [
+        f'{UNIT_PATH}:5:16: error: tallies → item 1 → collected: "{typed}" is not a whole number\n'
+        "  hint: write the digits alone: 85 (a count has no unit such as 份 or 批, and no other words)"]
+    root.joinpath(UNIT_PATH).write_text(HEAD + TALLY.format(collected="85", note=note), encoding="utf-8")
+    assert found(root) == []
+    assert csv_rows(root, "tallies.csv")[1] == "baihe,白鹤镇,2018-04-26,,85,40,30,15,文章未给出完成期限。"
+
+
+@pytest.mark.parametrize(("typed", "words"), [
+    ("不低于80%", "不低于"), ("≥80", "≥"), ("80%以上", "以上"), ("至少 80%", "至少"), ("80%及以上", "及以上"),
+])
+def test_words_that_say_a_target_is_a_floor_are_not_offered_to_the_note(tmp_path: Path, typed: str,
+                                                                         words: str) -> None:
+    # 不低于80% offered "不低于" to the note, the 80% lost: "…进度。不低于"; ≥80 gave "…进度。≥80". A target is a
+    # floor already: reached when the share measured is as much or more (Target.status).
+    note = "    note: 文章未给出完成期限。\n"
+    root = write_site(tmp_path, {UNIT_PATH: HEAD + TARGET.format(target=typed, note=note)})
+    assert [p.format() for p in found(root)] == [
+        f'{UNIT_PATH}:5:13: error: targets → item 1 → target: "{typed}" is not a percentage\n'
+        f'  hint: write the number alone: 80 (a percentage has no other words); "{words}" need not be kept: a target '
+        "is a floor already, reached when the share measured is as much or more"]
+    root.joinpath(UNIT_PATH).write_text(HEAD + TARGET.format(target="80", note=note), encoding="utf-8")
+    assert found(root) == []
+
+
+def test_words_that_say_a_measured_share_is_at_least_it_are_still_offered_to_the_note(tmp_path: Path) -> None:
+    # Of a share measured, 不低于 says something: the figure is a floor, not the share itself.
+    lines = "targets:\n  - group: residents\n    target: 80\n    measured: 不低于50%\n"
+    root = write_site(tmp_path, {UNIT_PATH: HEAD + lines})
+    [problem] = found(root)
+    assert problem.hint == ('write the number alone: 50 (a percentage has no other words); to keep what "不低于" '
+                            "says, add it to the target's note: add a line under the target's other fields, "
+                            "indented as they are (4 spaces): note: 不低于")
+
+
 @pytest.mark.parametrize(("note", "how", "typed_note"), [
     # The note ends with a full stop: the words follow it; else a ；between them.
     ("    note: 文章未给出完成期限。\n", "type it at the end of its note: line (line 6), so that it reads: "
@@ -384,6 +424,20 @@ def test_a_note_that_needs_quotes_is_offered_in_quotes_with_the_words_added(tmp_
     follow_date_hint(root, problem)
     assert found(root) == []
     assert csv_rows(root, "tallies.csv")[1].endswith(",来源: 上海热线新闻网；2018-04-26 10:00 左右")
+
+
+@pytest.mark.parametrize(("typed", "said"), [("2018年4月26日止", "止"), ("2018-04-26 为止", "为止"),
+                                            ("截至2018年4月26日止", "截至"), ("2018-04-26日止", "止")])
+def test_as_of_typed_before_zhi_is_told_the_page_says_it(tmp_path: Path, typed: str, said: str) -> None:
+    # 2018年4月26日止 ("up to 26 April 2018") says what 截至 says: "止" was offered to the note, "…期限。止".
+    lines = _DATED_TALLY.format(date=typed, note="    note: 文章未给出完成期限。\n")
+    root = write_site(tmp_path, {UNIT_PATH: HEAD + lines})
+    [problem] = found(root)
+    assert problem.hint == (f"write the date alone: as_of: 2018-04-26 (as_of says {said} already: the page shows "
+                            "截至 before the date)")
+    follow_date_hint(root, problem)
+    assert found(root) == []
+    assert csv_rows(root, "tallies.csv")[1] == "baihe,白鹤镇,2018-04-26,,85,40,30,15,文章未给出完成期限。"
 
 
 @pytest.mark.parametrize("field", ["as_of", "measured_as_of"])
