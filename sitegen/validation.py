@@ -1460,8 +1460,10 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData, pa
             hint = _group_hint(_type_inside(_annotation_at(model, loc), BaseModel), item.get("input"),
                                in_list=bool(loc) and isinstance(loc[-1], int)) or hint
         elif _MESSAGES[kind] is _LIST and loc and isinstance(loc[-1], str):
-            hint = _record_list_hint(_type_inside(_annotation_at(model, loc), BaseModel), item.get("input"),
-                                     loc[-1]) or hint
+            record = _type_inside(_annotation_at(model, loc), BaseModel)
+            hint = (_empty_list_hint(record, item.get("input"), loc[-1], _is_required(model, loc))
+                    or _dashless_items_hint(record, item.get("input"), data, loc)
+                    or _record_list_hint(record, item.get("input"), loc[-1]) or hint)
     else:
         # An error about one item of a list names it (parse_tags): placed there, not at the list's start.
         line, column = data.locate(loc + (context["index"],) if "index" in context else loc)
@@ -1767,6 +1769,59 @@ def _people(typed: str) -> list[str]:
 
 _GROUP_BRACKETED = compile_later(r"(.+?)[ \t\u3000]*[（(](.+)[）)]")
 """Two values typed as one and the other in brackets after it (``王建国（中共白鹤镇党委书记）``)."""
+
+
+def _item_lines(record: type[BaseModel] | None, key: str) -> str:
+    """The lines of a list ``key`` of ``record`` items with one item to fill, as a hint quotes them
+    (``"tallies:", then "  - as_of: …", then "    collected: …"``); "" when the items are no records."""
+    required = [name for name, info in getattr(record, "model_fields", {}).items() if info.is_required()]
+    if not required:
+        return ""
+    return ", then ".join([f'"{key}:"', f'"  - {required[0]}: …"'] + [f'"    {name}: …"' for name in required[1:]])
+
+
+def _empty_list_hint(record: type[BaseModel] | None, typed: Any, key: str, required: bool) -> str | None:
+    """The hint for a list ``key`` typed with nothing under it (``tallies:``, its items commented out) or with a
+    word for "none" (``milestones: 无``, ``tallies: 暂无``, `sitegen.models.is_stand_in`); None for other values.
+
+    'write one item per line, each starting with "- "' never said how to write that there are none, and
+    "  - date: 无", offered for ``milestones: 无``, typed a word that is no date where a date goes. A list
+    that may be left out is told to be deleted (or written ``[]``) when there are none yet; else, or either
+    way, the lines of its first item (``record``'s required fields) with "…" to fill.
+    """
+    empty = typed is None or (isinstance(typed, str) and not typed.strip())
+    if not empty and not (isinstance(typed, str) and is_stand_in(typed)):
+        return None
+    lines = _item_lines(record, key)
+    items = (f'write its items under it, each starting with "- ": {lines}' if lines
+             else 'write its items under it, one per line, each starting with "- "')
+    if required:
+        return items if empty else f'"{typed.strip()}" is no item: {items}'
+    none = f'delete the "{key}:" line (or write {key}: [], a list with nothing in it)'
+    if not empty:
+        return f'"{typed.strip()}" says there are none: {none}; when there are, {items}'
+    return f"if there are none yet, {none}; else {items}"
+
+
+def _dashless_items_hint(record: type[BaseModel] | None, typed: Any, data: YamlData,
+                         loc: tuple[Any, ...]) -> str | None:
+    """The hint for a list of ``record`` items typed as a group of fields (``tallies:``, then ``as_of: …``,
+    ``collected: …`` indented, no "- "): the "- " goes before the item's first field alone, with that line as
+    it is to read; None for other values.
+
+    'write one item per line, each starting with "- "', followed literally (a "- " on every line), made each
+    field an item of its own: ten errors more.
+    """
+    if record is None or not isinstance(typed, dict) or not typed:
+        return None
+    first = next(iter(typed))
+    where = data.key_positions.get(loc + (first,))
+    value = typed[first]
+    if where is None or where[1] < 3 or not isinstance(value, str) or "\n" in value:
+        return None
+    line = " " * (where[1] - 3) + f"- {first}: {yaml_text(value)}"
+    return (f'put "- " before the first field of each item only ({first}:), two columns to its left, so that '
+            f'the fields under it stay lined up: line {where[0]} becomes "{line}"; the other lines stay as they are')
 
 
 def _record_list_hint(record: type[BaseModel] | None, typed: Any, key: str) -> str | None:

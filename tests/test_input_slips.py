@@ -2866,6 +2866,57 @@ def test_a_list_of_records_typed_as_one_value_is_told_the_lines_of_its_first_ite
         f'  hint: write it as a list whose items start with "- ", their fields lined up: {lines}')
 
 
+_TALLY_LINES = ('"tallies:", then "  - as_of: …", then "    collected: …", then "    escalated: …", then '
+                '"    resolved: …", then "    in_progress: …"')
+_NONE_YET = ('delete the "{0}:" line (or write {0}: [], a list with nothing in it)')
+
+
+@pytest.mark.parametrize(("lists", "line", "column", "typed", "hint"), [
+    # "write one item per line, each starting with "- "" never said how to write that there are none.
+    ("tallies:\n", 4, 9, "nothing",
+     f'if there are none yet, {_NONE_YET.format("tallies")}; else write its items under it, each starting with '
+     f'"- ": {_TALLY_LINES}'),
+    ("targets:\n#  - group: residents\n#    target: 80\n", 4, 9, "nothing",
+     f'if there are none yet, {_NONE_YET.format("targets")}; else write its items under it, each starting with '
+     '"- ": "targets:", then "  - group: …", then "    target: …"'),
+    # "  - date: 无" and "  - as_of: 暂无" were offered: a word that is no date where a date goes.
+    ("milestones: 无\n", 4, 13, '"无"',
+     f'"无" says there are none: {_NONE_YET.format("milestones")}; when there are, write its items under it, each '
+     'starting with "- ": "milestones:", then "  - date: …", then "    title: …"'),
+    ("tallies: 暂无\n", 4, 10, '"暂无"',
+     f'"暂无" says there are none: {_NONE_YET.format("tallies")}; when there are, write its items under it, each '
+     f'starting with "- ": {_TALLY_LINES}'),
+])
+def test_a_unit_list_with_nothing_or_none_in_it_is_told_to_be_deleted_or_written_empty(
+        tmp_path: Path, lists: str, line: int, column: int, typed: str, hint: str) -> None:
+    head = "name: 白鹤镇\nlevel: town\nsummary: 青浦区白鹤镇。\n"
+    root = write_site(tmp_path, {UNIT_PATH: head + lists})
+    key = lists.split(":")[0]
+    assert printed(root) == [
+        f'{UNIT_PATH}:{line}:{column}: error: "{key}" should be a list, not {typed}\n  hint: {hint}']
+    for mended in (head, head + f"{key}: []\n"):  # either way the hint says
+        (root / UNIT_PATH).write_text(mended, encoding="utf-8")
+        assert printed(root) == []
+
+
+@pytest.mark.parametrize(("indent", "line"), [("    ", "  - as_of: 2018-04-26"), ("  ", "- as_of: 2018-04-26")])
+def test_a_list_of_tallies_typed_as_a_group_is_told_to_put_the_dash_before_the_first_field_alone(
+        tmp_path: Path, indent: str, line: str) -> None:
+    # "write one item per line, each starting with "- "", followed literally (a "- " on every line), made each
+    # field an item of its own: ten errors more.
+    fields = UNIT[UNIT.index("  - as_of"):].replace("  - as_of", "    as_of")
+    typed = UNIT[:UNIT.index("  - as_of")] + "".join(indent + row[4:] + "\n" for row in fields.splitlines())
+    root = write_site(tmp_path, {UNIT_PATH: typed})
+    assert printed(root) == [
+        f'{UNIT_PATH}:5:{len(indent) + 1}: error: "tallies" should be a list, not a group of fields (key: value '
+        'lines)\n  hint: put "- " before the first field of each item only (as_of:), two columns to its left, so '
+        f'that the fields under it stay lined up: line 5 becomes "{line}"; the other lines stay as they are']
+    lines = typed.splitlines(keepends=True)
+    lines[4] = line + "\n"
+    (root / UNIT_PATH).write_text("".join(lines), encoding="utf-8")
+    assert printed(root) == []
+
+
 # -- a picture's or link's title in quotes Markdown does not read -----------------------------
 
 def test_a_title_in_unmatched_quotes_is_one_warning_and_the_path_meant_is_checked(tmp_path: Path) -> None:
