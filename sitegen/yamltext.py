@@ -1750,25 +1750,37 @@ def _check_key_typing(scan: _Scan, number: int, line: str, pos: int, after_dash:
         return True
     if match and match.group(2) and match.end() < len(line) and line[match.end()] not in f" \t{WIDE_SPACES}":
         # title :白鹤镇 — a space before the ":" and none after: YAML reads the whole line as text.
-        key, value = match.group(1), line[match.end():]
-        how, value = _with_value_meant("move the space after the colon", value,
-                                       _value_meant(scan, number, line[:match.start()], key, value))
-        scan.issues.append(_Issue(number, match.start(2), f'the space is typed before the ":" and none after it, so '
-                                  f'YAML reads "{_clip(line[pos:].rstrip())}" as text, not as the field "{key}"',
-                                  _mended(how, key, value),
-                                  whole=True, mended=_mended_line(line, match.start(1), key, value)))
+        _key_slip(scan, number, line, match, "move the space after the colon", match.start(2),
+                  f'the space is typed before the ":" and none after it, so YAML reads '
+                  f'"{_clip(line[pos:].rstrip())}" as text, not as the field "{match.group(1)}"')
+        return True
+    match = _KEY_SIGN.match(line, pos)
+    if match and ":" not in line[match.end():] and "：" not in line[match.end():] and _known_field(scan, number,
+                                                                                                line, match):
+        # collected; 296 — a key the records know, then a mark typed for its ":": told as text, "put "# " back".
+        key, sign = match.group(1), match.group(2)
+        _key_slip(scan, number, line, match, f'type ": " in place of the "{sign}"', match.start(2),
+                  f'"{sign}" is typed after "{key}" where its ":" goes, so YAML reads '
+                  f'"{_clip(line[pos:].rstrip())}" as text, not as the field "{key}"')
         return True
     match = nospace.match(line, pos)
     if match and match.group(1).lower() not in _URI_SCHEMES:
-        key, value = match.group(1), line[match.end():]
-        typed = _clip(line[pos:].rstrip())
-        how, value = _with_value_meant("add a space after the colon", value,
-                                       _value_meant(scan, number, line[:match.start()], key, value))
-        scan.issues.append(_Issue(number, match.end() - 1, f'no space after ":" in "{typed}"',
-                                  _mended(how, key, value),
-                                  whole=True, mended=_mended_line(line, match.start(1), key, value)))
+        _key_slip(scan, number, line, match, "add a space after the colon", match.end() - 1,
+                  f'no space after ":" in "{_clip(line[pos:].rstrip())}"')
         return True
     return False
+
+
+def _key_slip(scan: _Scan, number: int, line: str, match: re.Match[str], how: str, column: int,
+              message: str) -> None:
+    """Report, at ``column`` of the 0-based line ``number``, a key (group 1 of ``match``) typed with a slip
+    between it and its value (what follows ``match``): ``message``, and the hint ``how`` to mend it with the line
+    ``key: value`` to type, the value as its field needs it (`_value_meant`), read in the line's place for the
+    rest of the data (`_Issue.mended`)."""
+    key, value = match.group(1), line[match.end():]
+    how, value = _with_value_meant(how, value, _value_meant(scan, number, line[:match.start()], key, value))
+    scan.issues.append(_Issue(number, column, message, _mended(how, key, value),
+                              whole=True, mended=_mended_line(line, match.start(1), key, value)))
 
 
 def _value_meant(scan: _Scan, number: int, before: str, key: str, typed: str) -> tuple[str, str] | None:
@@ -1903,6 +1915,22 @@ def _below_bare_dash(lines: _Lines, number: int) -> KeyPath | None:
         return None
     key = _bare_key(lines.line(key_at))
     return None if key is None else (key, index)
+
+
+_KEY_SIGN = compile_later(rf"({_ASCII_KEY})[ \t]*([;；=.。,，])[ \t{WIDE_SPACES}]*(?=[^ \t{WIDE_SPACES}])")
+"""A key then a mark typed where its ":" goes (``collected; 296``, ``collected= 296``, ``collected. 296``): with
+the records' field of that name where the line stands (`_known_field`), a slip of the colon."""
+
+
+def _known_field(scan: _Scan, number: int, line: str, match: re.Match[str]) -> bool:
+    """Whether the key of ``match`` (its group 1) on the 0-based line ``number`` is the name of a field the records
+    know where the line stands: False when the records cannot tell (no ``names``, or no record there), so that a
+    line of text (``Note. 见附件``) is not taken for a field."""
+    key = match.group(1)
+    if scan.names is None or scan.groups is None:
+        return False
+    path = _mapping_path(scan.lines, number, f"{line[:match.start()]}{key}: {line[match.end():].lstrip(_GAP)}")
+    return path is not None and scan.groups(path) is not None and scan.names(path, key) == key
 
 
 def _field_named(scan: _Scan, number: int, line: str, match: re.Match[str]) -> str | None:
@@ -4031,6 +4059,14 @@ def _explain_colon(lines: _Lines, line: int, column: int, _mark: object) -> Expl
     """A second ``: `` on a line: inside the value (quote it), or a key where none fits."""
     text = lines.line(line)
     start, colon, pos = _typed_value(text)
+    doubled = re.match(r"[:：][ \t]*", text[pos:]) if colon is not None and column > colon else None
+    if doubled is not None and text[pos + doubled.end():].strip() and ": " not in text[pos + doubled.end():]:
+        # collected: : 296 — the colon typed twice: "wrap the value in quotes" gave ": 296", no whole number.
+        lead = _typed_lead(text)[0]
+        key = text[start:colon].strip()
+        return (f'the ":" after "{_clip(key, 20)}" is typed twice, so YAML reads "{_clip(text[pos:].rstrip())}" as '
+                "its value", paste_hint('delete the second ":"', lead + text[pos + doubled.end():].rstrip()),
+                (line, pos))
     if colon is not None and column > colon:
         # The line's comment (every line sitegen new writes has one) stays after the closing quote.
         # The line's "- " stays: without it, the mended line is no list item.

@@ -541,6 +541,45 @@ def test_a_field_typed_without_its_colon_gets_the_line_with_it(model: type, text
     assert ok(typed_in_place(text, problem)).value == meant
 
 
+_TALLY_TEXT = "tallies:\n  - as_of: 2024-06-30\n    {}\n    escalated: 3\n"
+
+
+@pytest.mark.parametrize(("typed", "column", "sign"), [
+    ("collected; 296", 14, ";"), ("collected= 296", 14, "="), ("collected. 296", 14, "."),
+    ("collected；296", 14, "；"), ("collected ,296", 15, ","),
+])
+def test_a_field_typed_with_a_mark_for_its_colon_gets_the_line_with_the_colon(typed: str, column: int,
+                                                                               sign: str) -> None:
+    # "collected; 296" was "this line is text", told to put "# " back as if it were a note: # collected; 296.
+    text = _TALLY_TEXT.format(typed)
+    assert _load_record(text, Unit) == [
+        (3, column, f'"{sign}" is typed after "collected" where its ":" goes, so YAML reads "{typed}" as text, not '
+                    'as the field "collected"', f'type ": " in place of the "{sign}": collected: 296')]
+    assert _load_record(_TALLY_TEXT.format("collected: 296"), Unit) == []
+
+
+@pytest.mark.parametrize("typed", ["total; 296", "Note. 见附件"])
+def test_a_word_that_is_no_field_typed_with_a_mark_is_still_a_line_of_text(typed: str) -> None:
+    [(_, _, message, hint)] = _load_record(_TALLY_TEXT.format(typed), Unit)
+    assert message.startswith('this line is text, not a field ("name: value")')
+    assert hint.endswith(f"# {typed}")
+
+
+@pytest.mark.parametrize(("typed", "column", "value"), [
+    ("collected: : 296", 16, ": 296"), ("collected: ：296", None, None), ("collected:  :  296", 17, ":  296"),
+])
+def test_a_fields_colon_typed_twice_is_told_to_delete_the_second(typed: str, column: int | None,
+                                                                 value: str | None) -> None:
+    # "wrap the whole value in quotes: collected: ": 296"" gave a value that is no whole number.
+    problems = _load_record(_TALLY_TEXT.format(typed), Unit)
+    if column is None:  # a full-width colon is read as the value's: told by the count's own check
+        assert problems == []
+        return
+    assert [(line, col, message.split(" (YAML parser: ")[0], hint) for line, col, message, hint in problems] == [
+        (3, column, f'the ":" after "collected" is typed twice, so YAML reads "{value}" as its value',
+         'delete the second ":": collected: 296')]
+
+
 @pytest.mark.parametrize(("model", "text"), [
     (Unit, "tallies:\n  - as_of: 2024-06-30\n    total 350\n"),  # no field of a tally
     (InterviewMeta, "title: 访谈\ninterviewee:\n  name: 张三\n  slug baihe\n"),  # a field of the page, not of its
