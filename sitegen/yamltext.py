@@ -3550,13 +3550,57 @@ class _TreeBuilder:
         document lacks (``targets:`` and ``milestones:`` under a unit's
         tallies), they are the rest of the same record, and "remove what
         follows it" would lose them: the hint is to delete the line alone.
-        When a field comes again (a second ``name:``), a second record follows.
+        When the fields that come again are lists the record has (``tallies:``
+        with a new tally under it, pasted below the file), their items belong
+        to those lists (`lists_again_hint`). When another field comes again
+        (a second ``name:``), a second record follows.
         """
-        keys = [typed[1] for typed in map(_TOP_KEY.match, self.lines.lines[line + 1:]) if typed is not None]
-        if keys and isinstance(self.root, dict) and not set(keys) & set(self.root) and len(set(keys)) == len(keys):
-            named = ", ".join(f'"{key}:"' for key in keys[:3]) + (" …" if len(keys) > 3 else "")
-            return f'delete the "---" line: the fields below it ({named}) belong to this record'
+        tops = [(number, typed[1]) for number, typed in enumerate(map(_TOP_KEY.match, self.lines.lines), 0)
+                if typed is not None and number > line]
+        keys = [key for _, key in tops]
+        if keys and isinstance(self.root, dict) and len(set(keys)) == len(keys):
+            again = [key for key in keys if key in self.root]
+            if not again:
+                named = ", ".join(f'"{key}:"' for key in keys[:3]) + (" …" if len(keys) > 3 else "")
+                return f'delete the "---" line: the fields below it ({named}) belong to this record'
+            if all(isinstance(self.root[key], list) for key in again):
+                return self.lists_again_hint(line, tops, again)
         return 'remove the "---" line and what follows it, or move it to its own file'
+
+    def lists_again_hint(self, line: int, tops: list[tuple[int, str]], again: list[str]) -> str:
+        """The hint for a "---" on the 0-based ``line`` followed by lists the record has already (``tallies:``
+        and a new tally under it, pasted below the file), of the fields at the left edge below it (``tops``:
+        0-based line and key): delete the "---" line and each such list's key line, and move its items to the
+        end of the list above. "Remove what follows it" lost the new tally; "its own file" made a second unit.
+        """
+        steps = [f'delete the "---" line (line {line + self.first_line})']
+        ends = [number for number, _ in tops] + [len(self.lines.lines)]
+        for (number, key), end in zip(tops, ends[1:]):
+            if key not in again:
+                continue
+            last = self.last_line_before(end)
+            above = self.last_line_before(self.next_top_after(self.key_positions[(key,)][0], line))
+            items = f"line {last + self.first_line}" if last == number + 1 else \
+                f"lines {number + 1 + self.first_line}–{last + self.first_line}"
+            if above == line - 1 and number == line + 1:  # the list above ends the record: its items go on
+                steps.append(f'delete the "{key}:" line below it (line {number + self.first_line}): the items '
+                             f'under it then follow those of the "{key}:" list above')
+            else:
+                steps.append(f'delete the "{key}:" line (line {number + self.first_line}) and move its items '
+                             f'({items}) right below line {above + self.first_line}, the end of the "{key}:" list '
+                             'above, with their "-" lined up with the "-" of the items there')
+        return "; ".join(steps) + "; their values stay as typed"
+
+    def next_top_after(self, number: int, stop: int) -> int:
+        """The 0-based line of the first field at the left edge after line ``number``, or ``stop`` (the "---")."""
+        return next((index for index in range(number + 1, stop) if _TOP_KEY.match(self.lines.line(index))), stop)
+
+    def last_line_before(self, end: int) -> int:
+        """The last 0-based line before ``end`` that holds more than spaces or a note at the left edge."""
+        last = end - 1
+        while last > 0 and (not self.lines.line(last).strip() or self.lines.line(last).startswith("#")):
+            last -= 1
+        return last
 
     def fail(self, event: yaml.Event, message: str, hint: str) -> None:
         """Report a problem that stops the walk."""

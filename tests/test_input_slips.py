@@ -199,6 +199,33 @@ def test_a_dashes_line_before_a_second_record_is_told_to_move_it_to_its_own_file
         '  hint: remove the "---" line and what follows it, or move it to its own file']
 
 
+_PASTED_TALLY = ("tallies:\n  - as_of: 2018-06-30\n    collected: 350\n    escalated: 160\n    resolved: 130\n"
+              "    in_progress: 60\n")
+_A_TARGET = "targets:\n  - group: residents\n    target: 80\n"
+
+
+@pytest.mark.parametrize(("record", "hint", "mended"), [
+    # The tallies end the record: deleting the two lines is all it takes.
+    (UNIT, 'delete the "---" line (line 11); delete the "tallies:" line below it (line 12): the items under it then '
+     'follow those of the "tallies:" list above', UNIT + _PASTED_TALLY.removeprefix("tallies:\n")),
+    # Targets come after the tallies: the new tally's lines go to the end of the tallies, above them.
+    (UNIT + "\n" + _A_TARGET, 'delete the "---" line (line 15); delete the "tallies:" line (line 16) and move its '
+     'items (lines 17–21) right below line 10, the end of the "tallies:" list above, with their "-" lined up with '
+     'the "-" of the items there', UNIT + _PASTED_TALLY.removeprefix("tallies:\n") + "\n" + _A_TARGET),
+])
+def test_a_list_pasted_after_a_dashes_line_is_told_to_join_the_list_above(tmp_path: Path, record: str, hint: str,
+                                                                         mended: str) -> None:
+    # "remove the "---" line and what follows it" lost the new tally; "its own file" made a second unit.
+    root = write_site(tmp_path, {UNIT_PATH: record + "---\n" + _PASTED_TALLY})
+    assert printed(root) == [
+        f"{UNIT_PATH}:{record.count(chr(10)) + 1}:1: error: a second YAML document starts here; a file holds only "
+        f"one\n  hint: {hint}; their values stay as typed"]
+    write_site(root, {UNIT_PATH: mended})
+    assert printed(root) == []
+    page = parse_html(build_at(root) / "units/baihe/index.html")
+    assert "350" in text_of(page)
+
+
 _ONE_TAG = '; if "大调研: 2018" is one tag, put it in quotes: "大调研: 2018"'
 
 
