@@ -19,7 +19,7 @@ import os
 import posixpath
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -93,6 +93,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
         check_milestone_order(unit, report)
         check_repeated_milestones(unit, report)
         check_targets(unit, report)
+    check_century_slips(content, report)
     check_unit_names(content, report)
     check_unit_levels(content, report)
     check_shared_unit_names(content, report)
@@ -814,6 +815,56 @@ def check_source_publisher(document: Document, report: Report) -> None:
         said = "the name alone after publisher:" if name else "the publisher's name (发布机构) in place of the …"
         hint = f'write {said}, and the address on a line of its own below it: {publisher}, then "  url: {address}"'
     report.warning(document.path, line, column, message, hint)
+
+
+def _unit_file_dates(unit: Sourced[Unit]) -> Iterator[tuple[tuple[str | int, ...], date]]:
+    """Each date of ``unit``'s file, with its path in the file: tallies' ``as_of``, milestones' ``date``, targets'
+    ``deadline`` and ``measured_as_of``."""
+    record = unit.record
+    yield from ((("tallies", index, "as_of"), tally.as_of) for index, tally in enumerate(record.tallies))
+    yield from ((("milestones", index, "date"), milestone.date) for index, milestone in enumerate(record.milestones))
+    for index, target in enumerate(record.targets):
+        for name in ("deadline", "measured_as_of"):
+            if getattr(target, name) is not None:
+                yield ("targets", index, name), getattr(target, name)
+
+
+def check_century_slips(content: Content, report: Report) -> None:
+    """Warn at a date of a unit file whose year looks typed with the wrong century (1918 for 2018).
+
+    Takes the content and the report. Of every date of the site (the units'
+    files and the pages' publish dates), a date is warned when its century
+    holds at most half as many as the century most of them lie in, and the
+    same year in that century is a year some of them have: 19 typed for 20
+    leaves the date in a century of few, next to the year meant. Only years before 1900 are
+    refused when read (`sitegen.models.EARLIEST_YEAR`), so 1918-06-30 was
+    published unwarned. A date whose year, moved to the others' century,
+    no other date has is left alone: an early milestone (1988,
+    草莓种植开始) is history, not a slip. A warning: the date may be right.
+    Raises nothing.
+    """
+    dated = [(unit, where, day) for unit in content.units.values() for where, day in _unit_file_dates(unit)]
+    days = [day for _, _, day in dated] + [page.meta.date.date() for page in content.interviews + content.cases]
+    counted = Counter(day.year // 100 for day in days)
+    if len(counted) < 2:
+        return
+    main = counted.most_common(1)[0][0]
+    years = {day.year for day in days if day.year // 100 == main}
+    for unit, where, day in dated:
+        century, meant = day.year // 100, main * 100 + day.year % 100
+        if century == main or counted[century] * 2 > counted[main] or meant not in years:
+            continue
+        try:
+            written = day.replace(year=meant).isoformat()
+        except ValueError:  # 29 February in a year without it
+            continue
+        field = where[-1]
+        alone = "the only date" if counted[century] == 1 else f"one of {counted[century]} dates"
+        report.warning(unit.path, *unit.yaml.locate(where),
+                       f"{field}: {day.isoformat()} is {alone} of the site in the {century}00s, while the "
+                       f"{counted[main]} others lie in the {main}00s, so its year is most likely typed with the "
+                       "wrong century", f"did you mean {meant}? write {field}: {written} (if {day.year} is right, as "
+                       "the source document gives it, leave it: this is a warning)")
 
 
 def check_publish_year(document: Document, now: datetime, report: Report) -> None:
