@@ -2246,7 +2246,7 @@ def check_related_tally(document: Document, related: date | str, unit: Sourced[U
     if isinstance(related, str):
         message, hint = date_refusal(related)
         if unit is not None:
-            hint = _related_tally_hint(unit, date_numbers(related), today)
+            hint = _related_tally_hint(unit, date_numbers(related), today, published=document.meta.date.date())
         report.error(document.path, *document.yaml.locate(("related_tally",)), f"related_tally: {message}", hint)
     elif unit is not None and related not in {tally.as_of for tally in unit.record.tallies}:
         tallies = list(enumerate(unit.record.tallies))
@@ -2256,7 +2256,8 @@ def check_related_tally(document: Document, related: date | str, unit: Sourced[U
             _slipped_tally(unit.record, related, document.meta.date.date(), today)
         hint = (_slipped_tally_hint(unit, slipped, related, document.meta.date.date(), today) if slipped is not None
                 else _related_tally_hint(unit, (related.year, related.month, related.day), today,
-                                         misdated if misdated is not None and misdated.meant == related else None))
+                                         misdated if misdated is not None and misdated.meant == related else None,
+                                         document.meta.date.date()))
         report.error(document.path, *document.yaml.locate(("related_tally",)),
                      f"unit {unit.record.id} has no tally of {related.isoformat()}", hint)
     elif unit is not None and related > document.meta.date.date() and not document.meta.draft:
@@ -2331,16 +2332,26 @@ def _slipped_tally_hint(unit: Sourced[Unit], index: int, related: date, publishe
     told = (f"unit {unit.record.id}'s tally of {slipped.isoformat()} ({unit.path}:{line}:{column}) is one typing "
             f"slip from this date and lies {why}, so its as_of is most likely mistyped: correct it there to "
             f"{related.isoformat()}, and this line may stay as it is")
-    years = published.year - slipped.year - ((published.month, published.day) < (slipped.month, slipped.day))
-    older = f" ({years} years older than this case study)" if years > 1 else \
-        " (a year older than this case study)" if years == 1 else ""
-    cite = f"if the figures of {slipped.isoformat()} are meant{older}, write related_tally: {slipped.isoformat()}"
+    cite = (f"if the figures of {slipped.isoformat()} are meant{_older_words(slipped, published)}, write "
+            f"related_tally: {slipped.isoformat()}")
     dates = sorted({tally.as_of for place, tally in enumerate(unit.record.tallies)
                     if place != index and (today is None or tally.as_of <= today)})
     if not dates:
         return f"{told}; else, {cite}"
-    offered = _offered(unit.record.id, dates, (related.year, related.month, related.day), "the other tally")
+    offered = _offered(unit.record.id, dates, (related.year, related.month, related.day), "the other tally",
+                       published)
     return f"{told}; else {offered}; or, {cite}"
+
+
+def _older_words(day: date, published: date | None) -> str:
+    """How much older the figures of ``day`` are than a case study dated ``published``, in brackets, when a year
+    or more (" (10 years older than this case study)"); else "". A page of 2018 offered figures of 2008 is told
+    so, not only given the date to write."""
+    if published is None:
+        return ""
+    years = published.year - day.year - ((published.month, published.day) < (day.month, day.day))
+    return f" ({years} years older than this case study)" if years > 1 else \
+        " (a year older than this case study)" if years == 1 else ""
 
 
 def _later_tally(document: Document, related: date, unit: Sourced[Unit], report: Report) -> None:
@@ -2372,7 +2383,7 @@ def _later_tally(document: Document, related: date, unit: Sourced[Unit], report:
 
 
 def _related_tally_hint(unit: Sourced[Unit], typed: tuple[int, int, int] | None, today: date | None = None,
-                        misdated: MisdatedTally | None = None) -> str:
+                        misdated: MisdatedTally | None = None, published: date | None = None) -> str:
     """The hint for a ``related_tally`` that is no tally's date: the tally dates of ``unit``, the one meant first.
 
     ``typed`` is the year, month and day typed (`sitegen.models.date_numbers`).
@@ -2381,7 +2392,8 @@ def _related_tally_hint(unit: Sourced[Unit], typed: tuple[int, int, int] | None,
     one of them may be the tally meant, typed with a wrong date. Nor is
     ``misdated``, the unit's tally whose mistyped date is most likely the
     one typed here (`misdated_tally`): its date is to be corrected, and this
-    line may stay.
+    line may stay. ``published``, the case study's date, tells how much
+    older the figures of a date offered are (`_older_words`).
     """
     name = unit.record.id
     if misdated is not None and misdated.meant is not None:
@@ -2391,29 +2403,32 @@ def _related_tally_hint(unit: Sourced[Unit], typed: tuple[int, int, int] | None,
                 f"correct its as_of there to {misdated.meant.isoformat()}, and this line may stay as it is")
         dates = sorted({tally.as_of for index, tally in enumerate(unit.record.tallies)
                         if index != misdated.index and (today is None or tally.as_of <= today)})
-        return f"{told}; else {_offered(name, dates, typed, 'the other tally')}" if dates else told
+        return f"{told}; else {_offered(name, dates, typed, 'the other tally', published)}" if dates else told
     every = sorted({tally.as_of for tally in unit.record.tallies})
     dates = [day for day in every if today is None or day <= today]
     future = [day.isoformat() for day in every if day not in dates]
     if future:
         told = (f"unit {name}'s tally of {', '.join(future)} is dated in the future (an error told in {unit.path}): "
                 f"if it is the tally meant here, correct its as_of there, and this line may stay as it is")
-        return f"{told}; else {_offered(name, dates, typed, 'the other tally')}" if dates else told
-    return _offered(name, dates, typed) if dates else (
+        return f"{told}; else {_offered(name, dates, typed, 'the other tally', published)}" if dates else told
+    return _offered(name, dates, typed, published=published) if dates else (
         f"unit {name} has no tally yet: add its tallies to {unit.path}, or delete the related_tally line")
 
 
 def _offered(name: str, dates: Sequence[date], typed: tuple[int, int, int] | None,
-             one: str = "the only tally") -> str:
+             one: str = "the only tally", published: date | None = None) -> str:
     """`_related_tally_hint`'s choice among the tally dates ``dates`` of unit ``name`` (sorted; not empty);
-    ``one`` names a single one."""
+    ``one`` names a single one. The one date offered says how much older its figures are than the case study
+    dated ``published`` (`_older_words`)."""
     meant = _tally_meant(typed, dates) if typed is not None else None
     others = _dates_listed([day for day in dates if day != meant], typed)
     if meant is None:
         if len(dates) == 1:
-            return f"write related_tally: {dates[0].isoformat()}, the as_of date of {one} of unit {name}"
+            return (f"write related_tally: {dates[0].isoformat()}, the as_of date of {one} of unit {name}"
+                    + _older_words(dates[0], published))
         return f"use the as_of date of one of the tallies of unit {name}: {others}"
-    hint = f"did you mean {meant.isoformat()}? write related_tally: {meant.isoformat()}"
+    hint = (f"did you mean {meant.isoformat()}? write related_tally: {meant.isoformat()}"
+            + _older_words(meant, published))
     return hint + (f", or the as_of date of another tally of unit {name}: {others}" if others
                    else f" (the as_of date of {one} of unit {name})")
 

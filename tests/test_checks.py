@@ -2292,6 +2292,22 @@ def test_a_tally_date_that_looks_like_the_slip_is_named_with_its_line(tmp_path: 
     assert found(root) == []
 
 
+@pytest.mark.parametrize(("tallies", "typed", "hint"), [
+    (tally("2015-03-01", 100, 50, 30, 20), "2018-05-01",
+     "write related_tally: 2015-03-01, the as_of date of the only tally of unit baihe (3 years older than this case "
+     "study)"),
+    (tally("2017-03-01", 100, 50, 30, 20) + tally("2017-04-30", 200, 100, 50, 50), "2017-04-31",
+     "did you mean 2017-04-30? write related_tally: 2017-04-30 (a year older than this case study), or the as_of "
+     "date of another tally of unit baihe: 2017-03-01"),
+])
+def test_a_tally_offered_to_a_case_study_says_how_much_older_its_figures_are(tmp_path: Path, tallies: str,
+                                                                             typed: str, hint: str) -> None:
+    # A case study of 2018 was offered figures of years before, as if they were the ones it meant.
+    case = CASE.replace("date:", f"related_tally: {typed}\ndate:")
+    root = write_site(tmp_path, {UNIT_PATH: unit_with(tallies), "content/cases/caomei.md": case})
+    assert [p.hint for p in found(root)] == [hint]
+
+
 _CENTURY_WARNING = ("{field}: {typed} is one of 2 dates of the site in the 1900s, while the 5 others lie in the "
                     "2000s, so its year is most likely typed with the wrong century\n  hint: did you mean 2018? write "
                     "{field}: {meant} (if 1918 is right, as the source document gives it, leave it: this is a warning)")
