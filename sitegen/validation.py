@@ -1773,11 +1773,14 @@ _GROUP_BRACKETED = compile_later(r"(.+?)[ \t\u3000]*[（(](.+)[）)]")
 
 def _item_lines(record: type[BaseModel] | None, key: str) -> str:
     """The lines of a list ``key`` of ``record`` items with one item to fill, as a hint quotes them
-    (``"tallies:", then "  - as_of: …", then "    collected: …"``); "" when the items are no records."""
-    required = [name for name, info in getattr(record, "model_fields", {}).items() if info.is_required()]
+    (``"tallies:", then "  - as_of: …", then "    collected: …"``): its required fields, and a picture's ``alt``
+    as `_record_list_hint` gives them; "" when the items are no records."""
+    fields = getattr(record, "model_fields", {})
+    required = [name for name, info in fields.items() if info.is_required()]
     if not required:
         return ""
-    return ", then ".join([f'"{key}:"', f'"  - {required[0]}: …"'] + [f'"    {name}: …"' for name in required[1:]])
+    more = required[1:] + (["alt"] if "alt" in fields and "alt" not in required else [])  # readers who cannot see
+    return ", then ".join([f'"{key}:"', f'"  - {required[0]}: …"'] + [f'"    {name}: …"' for name in more])
 
 
 def _empty_list_hint(record: type[BaseModel] | None, typed: Any, key: str, required: bool) -> str | None:

@@ -2926,6 +2926,16 @@ def test_a_unit_list_with_nothing_or_none_in_it_is_told_to_be_deleted_or_written
         assert printed(root) == []
 
 
+def test_a_pages_pictures_with_nothing_under_them_are_told_the_lines_with_alt(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(extra="images:\n")})
+    assert printed(root) == [
+        'content/interviews/a.md:9:8: error: "images" should be a list, not nothing\n  hint: if there are none yet, '
+        f'{_NONE_YET.format("images")}; else write its items under it, each starting with "- ": "images:", then '
+        '"  - src: …", then "    alt: …"']
+    write_site(root, {"content/interviews/a.md": interview(extra="images: []\n")})
+    assert printed(root) == []
+
+
 @pytest.mark.parametrize(("indent", "line"), [("    ", "  - as_of: 2018-04-26"), ("  ", "- as_of: 2018-04-26")])
 def test_a_list_of_tallies_typed_as_a_group_is_told_to_put_the_dash_before_the_first_field_alone(
         tmp_path: Path, indent: str, line: str) -> None:
