@@ -3579,6 +3579,8 @@ class _TreeBuilder:
             if key not in again:
                 continue
             last = self.last_line_before(end)
+            if last <= number:  # "tallies: 无" below the "---": no items to move
+                return 'remove the "---" line and what follows it, or move it to its own file'
             above = self.last_line_before(self.next_top_after(self.key_positions[(key,)][0], line))
             items = f"line {last + self.first_line}" if last == number + 1 else \
                 f"lines {number + 1 + self.first_line}–{last + self.first_line}"
