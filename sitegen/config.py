@@ -58,6 +58,11 @@ def _check_base_url(value: str) -> str:
     slip = address_slip(text)
     if slip is not None:
         raise _refuse("base_url", '"{text}" ' + slip.message, value, slip.hint)
+    if "\\" in text:  # https://example.org\qingpu\: the host would run to the end, every link from the root
+        meant = split_address(re.sub(r"^(https?):/*", r"\1://", _BACKSLASHES.sub("/", text), flags=re.IGNORECASE))
+        meant = meant._replace(path=re.sub(r"/{2,}", "/", meant.path))
+        raise _refuse("base_url", '"{text}" has \\ between its parts (as Windows shows folders), where a web address '
+                      "has /", value, f"write / between the parts: {urlunsplit(meant)}")
     parts = split_address(text)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         host = text.split("/", 1)[0]
@@ -100,6 +105,7 @@ def _check_base_path(value: str, parts: SplitResult) -> None:
         meant = urlunsplit((parts.scheme, host, path, "", ""))
         raise _refuse("base_url", '"{text}" holds a user name or password ({login}@), which every page would publish',
                       value, f"remove it: {meant}", login=login)
+    _check_path_signs(value, parts)
     if "//" in path:
         meant = urlunsplit((parts.scheme, parts.netloc, re.sub(r"/{2,}", "/", path), "", ""))
         raise _refuse("base_url", '"{text}" has an empty part ("//") in its path, which browsers read as another '
@@ -117,6 +123,60 @@ def _check_base_path(value: str, parts: SplitResult) -> None:
         meant = urlunsplit((parts.scheme, parts.netloc, path.rpartition("/")[0] + "/", "", ""))
         raise _refuse("base_url", '"{text}" is the address of a page, not of the folder the site is in', value,
                       f"write the folder's address: {meant}")
+
+
+_PATH_ASCII = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@%/")
+"""The ASCII characters a path holds as they are (RFC 3986 §3.3: unreserved, sub-delims, ":", "@"; "%" starts an
+escape, "/" parts folders)."""
+
+
+def _path_sign(char: str) -> bool:
+    """True for a character no folder of a site's address is named with: a space (half or full width), a sign
+    outside `_PATH_ASCII` (\" < > ^ ` { | }), a full-width letter, digit or sign (全角, U+FF01–U+FF5E) or a
+    punctuation mark or symbol in another script (。，、“”《》). Letters and digits of any script (青浦) are not."""
+    if char.isascii():
+        return char not in _PATH_ASCII
+    return "\uff01" <= char <= "\uff5e" or unicodedata.category(char)[0] not in "LNM"
+
+
+def _path_mended(path: str, space: str) -> str:
+    """``path`` with each `_path_sign` made half width where it has a half-width form a path holds (／ ． － ＿),
+    a space (and a full-width one) made ``space``, and the others left out."""
+    def mended(char: str) -> str:
+        if not _path_sign(char):
+            return char
+        if char.isspace():
+            return space
+        half = unicodedata.normalize("NFKC", char)
+        return half if all(sign in _PATH_ASCII for sign in half) else ""
+    return "".join(map(mended, path))
+
+
+def _check_path_signs(value: str, parts: SplitResult) -> None:
+    """Refuse a base address whose path holds a sign typed by slip (`_path_sign`): a space (``/qing pu/``), a
+    Chinese quote or 。, a full-width letter. Browsers would take it, percent-encoded (``/qing%20pu/``), and
+    every link of the site would lead to a folder the host most likely has not. The hint writes the path
+    without them (half width where they have a half-width form); for a space, it offers ``%20`` too, the
+    spelling of a folder whose name does hold one. Raises `PydanticCustomError` ``base_url``."""
+    sign = next((char for char in parts.path if _path_sign(char)), None)
+    if sign is None:
+        return
+    def address(space: str) -> str:
+        return urlunsplit((parts.scheme, parts.netloc, re.sub(r"/{2,}", "/", _path_mended(parts.path, space)), "", ""))
+    if sign.isspace():
+        spaces = "spaces" if sum(map(str.isspace, parts.path)) > 1 else "space"
+        raise _refuse("base_url", '"{text}" has a space in its path, which every link would carry as %20', value,
+                      f"delete the {spaces}: {address('')} (if the folder's name does hold a space, write it as "
+                      f"%20: {address('%20')})")
+    half = _path_mended(sign, "")
+    if half:
+        raise _refuse("base_url", '"{text}" has the full-width (全角) {sign} in its path, which browsers do not read '
+                      "as {half}: every link would carry it percent-encoded", value,
+                      f"type it in half width (半角): {address('')}", sign=sign, half=half)
+    signs = {char for char in parts.path if _path_sign(char) and not char.isspace() and not _path_mended(char, "")}
+    raise _refuse("base_url", '"{text}" has the sign {sign} in its path, which no folder of a web address is named '
+                  "with: every link would carry it percent-encoded", value,
+                  f"delete {'them' if len(signs) > 1 else 'it'}: {address('')}", sign=sign)
 
 
 def _check_time_zone(value: str) -> str:

@@ -4115,6 +4115,29 @@ def test_site_settings_get_messages_too(tmp_path: Path) -> None:
      "delete the space: https://www.example.org/"),
     ("https://example.org/qingpu/ diaoyan/", 'has a space beside a "/", most often a line break copied with it, '
      "which breaks the address", "delete the space: https://example.org/qingpu/diaoyan/"),
+    # Typed with Windows' \: the host ran to the end ("example.org\qingpu\"), every page linked /assets/… at the
+    # domain's root, and the canonical links and the sitemap read "https://example.org\qingpu\/units/baihe/".
+    ("https://example.org\\qingpu\\", "has \\ between its parts (as Windows shows folders), where a web address has /",
+     "write / between the parts: https://example.org/qingpu/"),
+    ("https:\\\\example.org\\qingpu\\diaoyan", "has \\ between its parts (as Windows shows folders), where a web "
+     "address has /", "write / between the parts: https://example.org/qingpu/diaoyan"),
+    # A space in the path was published as /qing%20pu/, a folder the host most likely has not.
+    ("https://example.org/qing pu/", "has a space in its path, which every link would carry as %20",
+     "delete the space: https://example.org/qingpu/ (if the folder's name does hold a space, write it as %20: "
+     "https://example.org/qing%20pu/)"),
+    ("https://example.org/qing\u3000pu/da diao/", "has a space in its path, which every link would carry as %20",
+     "delete the spaces: https://example.org/qingpu/dadiao/ (if the folder's name does hold a space, write it as "
+     "%20: https://example.org/qing%20pu/da%20diao/)"),
+    ("https://example.org/“qingpu”/", "has the sign “ in its path, which no folder of a web address is named with: "
+     "every link would carry it percent-encoded", "delete them: https://example.org/qingpu/"),
+    ("https://example.org/qingpu。diaoyan/", "has the sign 。 in its path, which no folder of a web address is named "
+     "with: every link would carry it percent-encoded", "delete it: https://example.org/qingpudiaoyan/"),
+    ('https://example.org/qing"pu/', 'has the sign " in its path, which no folder of a web address is named with: '
+     "every link would carry it percent-encoded", "delete it: https://example.org/qingpu/"),
+    ("https://example.org/ｑｉｎｇｐｕ/", "has the full-width (全角) ｑ in its path, which browsers do not read as q: "
+     "every link would carry it percent-encoded", "type it in half width (半角): https://example.org/qingpu/"),
+    ("https://example.org/qing－pu/", "has the full-width (全角) － in its path, which browsers do not read as -: "
+     "every link would carry it percent-encoded", "type it in half width (半角): https://example.org/qing-pu/"),
 ])
 def test_a_base_url_that_would_send_links_elsewhere_is_refused(tmp_path: Path, typed: str, message: str,
                                                                hint: str) -> None:
