@@ -602,6 +602,38 @@ def check_site_folder(root: Path, report: Report) -> None:
         raise SiteError(report.problems)
 
 
+_SETTINGS_NAME = compile_later(r"site(?:\.ya?ml)+(?:\.txt)?")
+"""A name site.yaml is saved under by slip, read in half width, small letters and without spaces: ``site.yml``,
+``site.yaml.txt`` (Notepad), ``site.yaml.yaml``, ``Site.yaml``, ``site .yaml``."""
+
+
+def misnamed_settings(root: Path) -> tuple[str, None, None, str, str] | None:
+    """The error for the settings saved under another name than site.yaml (`_SETTINGS_NAME`) in ``root``, which
+    has no site.yaml: ``(file, None, None, message, hint)``, the hint the rename, worded as for a page or record
+    file of content/ (`sitegen.load`); None when no such file is there. Without it, "no site.yaml" sent the
+    editor to make a new site. Raises nothing."""
+    try:
+        names = sorted(path.name for path in root.iterdir() if path.is_file())
+    except OSError:
+        return None
+    for name in names:
+        folded = unicodedata.normalize("NFKC", name)
+        read = re.sub(r"\s+", "", folded.lower())
+        if not _SETTINGS_NAME.fullmatch(read):
+            continue
+        if read == CONFIG_FILE + ".txt" and folded.lower().endswith(".yaml.txt"):
+            return (name, None, None, 'the file name ends in ".yaml.txt" (Notepad added ".txt"), so it is not read '
+                    "as the site's settings", f"rename the file to {CONFIG_FILE} (turn on 查看 → 文件扩展名 in "
+                    "Windows to see the .txt)")
+        why = (", typed in half width (半角)" if folded != name else
+               ", without the space" if re.search(r"\s", name) else
+               ", in small letters (this computer tells them from capital ones)" if read == CONFIG_FILE else
+               " (turn on 查看 → 文件扩展名 in Windows to see the whole name)" if read.count(".") > 1 else "")
+        return (name, None, None, f"this file is not read as the site's settings: sitegen reads them from {CONFIG_FILE} "
+                "only", f"rename the file to {CONFIG_FILE}{why}")
+    return None
+
+
 def load_config(root: Path, report: Report, *, base_url: str | None = None,
                 output_dir: str | None = None) -> Config:
     """Read and validate ``root/site.yaml``.
@@ -613,6 +645,10 @@ def load_config(root: Path, report: Report, *, base_url: str | None = None,
     invalid (the build cannot go on without settings).
     """
     check_site_folder(root, report)
+    misnamed = misnamed_settings(root) if not (root / CONFIG_FILE).is_file() else None
+    if misnamed is not None:
+        report.error(*misnamed)
+        raise SiteError(report.problems)
     if not (root / CONFIG_FILE).is_file():
         above = next((folder for folder in root.absolute().parents if (folder / CONFIG_FILE).is_file()), None)
         report.error(CONFIG_FILE, None, None, f"no {CONFIG_FILE} in {root}",

@@ -249,6 +249,37 @@ def test_a_folder_without_site_yaml(tmp_path: Path, capsys: Capture) -> None:
     assert "hint: run sitegen in a site folder, pass --site DIR" in err
 
 
+_NOT_READ = "this file is not read as the site's settings: sitegen reads them from site.yaml only"
+
+
+@pytest.mark.parametrize(("name", "message", "hint"), [
+    ("site.yaml.txt", 'the file name ends in ".yaml.txt" (Notepad added ".txt"), so it is not read as the site\'s '
+     "settings", "rename the file to site.yaml (turn on 查看 → 文件扩展名 in Windows to see the .txt)"),
+    ("site.yml", _NOT_READ, "rename the file to site.yaml"),
+    ("site.yaml.yaml", _NOT_READ, "rename the file to site.yaml (turn on 查看 → 文件扩展名 in Windows to see the "
+     "whole name)"),
+    ("site.yml.txt", _NOT_READ, "rename the file to site.yaml (turn on 查看 → 文件扩展名 in Windows to see the "
+     "whole name)"),
+    ("Site.yaml", _NOT_READ, "rename the file to site.yaml, in small letters (this computer tells them from capital "
+     "ones)"),
+    ("site .yaml", _NOT_READ, "rename the file to site.yaml, without the space"),
+    ("ｓｉｔｅ.yaml", _NOT_READ, "rename the file to site.yaml, typed in half width (半角)"),
+])
+def test_settings_saved_under_another_name_are_told_to_be_renamed(tmp_path: Path, capsys: Capture, name: str,
+                                                                  message: str, hint: str) -> None:
+    # It said "no site.yaml in ." with the hint to create a new site (sitegen init DIR).
+    root = clean_site(tmp_path)
+    if (root / name).exists():  # Site.yaml on a system that does not tell capital letters from small ones
+        pytest.skip("site.yaml is read under this name here")
+    (root / "site.yaml").rename(root / name)
+    for command in ("check", "build"):
+        assert main([command, "--site", str(root)]) == 1
+        assert capsys.readouterr().err.splitlines()[:2] == [f"{name}: error: {message}", f"  hint: {hint}"]
+    assert not (root / "output").exists()
+    (root / name).rename(root / "site.yaml")  # the hint, followed
+    assert main(["check", "--site", str(root)]) == 0
+
+
 @pytest.mark.parametrize(("folder", "typed"), [("site", "{root}"), ("我的 站点", '"{root}"')])
 def test_a_folder_inside_a_site_names_the_site_folder(tmp_path: Path, capsys: Capture, folder: str,
                                                       typed: str) -> None:
