@@ -555,6 +555,10 @@ class Config(BaseModel):
         return ZoneInfo(self.time_zone)
 
 
+_DRIVE = compile_later(r"([A-Za-z]):(?:[\\/]|$)")
+"""A Windows drive at the start of a path (``C:\\``, ``D:/``, ``E:``), read in half width."""
+
+
 def output_dir_slip(value: str, typed: str, example: str, leave_out: str) -> tuple[str, str] | None:
     """The message and hint for an output folder that would be made as no one means it, or None.
 
@@ -564,13 +568,19 @@ def output_dir_slip(value: str, typed: str, example: str, leave_out: str) -> tup
     here: a folder named ``~`` would be made in the site folder); where "/"
     parts folders, ``..\\out`` (one folder named so, not ``out`` beside the
     site); and ``-``, which in many commands means the screen (stdout):
-    sitegen writes a folder, and would make one named ``-``.
+    sitegen writes a folder, and would make one named ``-``; on a system without
+    drives, ``C:\\site\\output`` (`_DRIVE`): with "/" for "\\", as the hint for
+    "\\" said, it was made as ``C:/site/output`` inside the site folder.
     """
     quoted = f'"{value}"'
+    whole_path = "write the whole path (e.g. /home/editor/out) or a path from the site folder (e.g. ../out)"
     if value.strip().startswith("~"):
         return (f"{quoted} starts with ~, which sitegen does not read as your home folder: it would make a folder "
-                "named ~ in the site folder",
-                "write the whole path (e.g. /home/editor/out) or a path from the site folder (e.g. ../out)")
+                "named ~ in the site folder", whole_path)
+    drive = _DRIVE.match(unicodedata.normalize("NFKC", value.strip()))
+    if drive and os.name != "nt":  # C:\site\output, in a site.yaml written on Windows: "/" in place of \ made ./C:/…
+        return (f"{quoted} starts with the drive {drive.group(1).upper()}:, which only Windows has: here it would "
+                "be a folder inside the site folder", whole_path)
     if "\\" in value and os.sep == "/":
         return (f"{quoted} holds \\, which parts no folders here: it would make one folder named so in the site "
                 "folder", paste_hint("write / between folders", typed + _BACKSLASHES.sub("/", value)))

@@ -1157,6 +1157,10 @@ _LEAVE_OUTPUT_OUT = "leave --output out (the site then goes into output_dir: of 
     ("~/out", '"~/out" starts with ~, which sitegen does not read as your home folder: it would make a folder '
               "named ~ in the site folder",
      "write the whole path (e.g. /home/editor/out) or a path from the site folder (e.g. ../out)", None),
+    # The hint for \ gave --output C:/site/output, which built into ./C:/site/output inside the site folder.
+    ("C:\\site\\output", '"C:\\site\\output" starts with the drive C:, which only Windows has: here it would be a '
+                         "folder inside the site folder",
+     "write the whole path (e.g. /home/editor/out) or a path from the site folder (e.g. ../out)", None),
 ])
 def test_an_output_folder_typed_as_no_one_means_it_is_refused_as_the_command_lines(
         tmp_path: Path, capsys: Capture, typed: str, message: str, hint: str, followed: str | None) -> None:

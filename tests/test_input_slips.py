@@ -2561,13 +2561,21 @@ def test_the_gap_a_hint_shows_typed_as_the_value_is_an_error(tmp_path: Path, gap
     ("~/out", '"~/out" starts with ~, which sitegen does not read as your home folder: it would make a folder named ~ '
               "in the site folder", "write the whole path (e.g. /home/editor/out) or a path from the site folder "
                                     "(e.g. ../out)"),
+    # A site.yaml written on Windows: the hint for \ offered output_dir: C:/site/output, and the build then said
+    # "into C:/site/output/" but wrote ./C:/site/output inside the site folder.
+    ("C:\\site\\output", '"C:\\site\\output" starts with the drive C:, which only Windows has: here it would be a '
+                         "folder inside the site folder", "write the whole path (e.g. /home/editor/out) or a path "
+                                                          "from the site folder (e.g. ../out)"),
+    ("d:/site/output", '"d:/site/output" starts with the drive D:, which only Windows has: here it would be a folder '
+                       "inside the site folder", "write the whole path (e.g. /home/editor/out) or a path from the "
+                                                 "site folder (e.g. ../out)"),
 ])
 def test_an_output_folder_that_would_be_made_as_no_one_means_it_is_refused(tmp_path: Path, typed: str, message: str,
                                                                           hint: str) -> None:
     # output_dir: ..\out made a folder named "..\out" (and a lock "...\out.lock") inside the site folder, unwarned.
     root = write_site(tmp_path / "site", {PAGE_PATH: interview()}, config=f"title: 测试\noutput_dir: {typed}\n")
     assert printed(root) == [f"site.yaml:2:13: error: output_dir: {message}\n  hint: {hint}"]
-    assert not any(path.name.startswith(("..\\", "~", ".."+"\\")) for path in root.iterdir())
+    assert not any(path.name.startswith(("..\\", "~", ".."+"\\", "C:", "d:")) for path in root.iterdir())
 
 
 def test_a_dash_for_the_output_folder_is_refused_at_its_line(tmp_path: Path) -> None:
