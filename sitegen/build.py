@@ -279,7 +279,8 @@ def check(options: BuildOptions) -> CheckResult:
 
 def _check(options: BuildOptions, report: Report, held: list[Document], unpublished: list[Document]) -> None:
     try:
-        config = load_config(options.root, report, base_url=options.base_url, output_dir=options.output)
+        config = load_config(options.root, report, base_url=options.base_url, output_dir=options.output,
+                             stand_in=True)
         try:
             _check_output(config, report, options.output)  # a build would refuse it: said now, with the rest
         except SiteError:

@@ -18,8 +18,8 @@ from typing import Annotated, ClassVar
 from urllib.parse import SplitResult, unquote, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator,
-                      model_validator)
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, ValidationInfo,
+                      field_validator, model_validator)
 from pydantic_core import PydanticCustomError
 
 from .errors import Report, SiteError, command_word, paste_hint
@@ -30,7 +30,7 @@ from .placeholders import placeholders_in
 from .slugs import device_name, device_trouble, windows_safe
 from .sources import read_source
 from .validation import group_fields, names_a_field, typed_value_warnings, validate_record
-from .yamltext import load_yaml
+from .yamltext import YamlData, load_yaml
 
 CONFIG_FILE = "site.yaml"
 
@@ -644,12 +644,46 @@ def misnamed_settings(root: Path) -> tuple[str, None, None, str, str] | None:
     return None
 
 
+_CONTENT_FREE = frozenset({"description", "language", "time_zone", "reading_speed", "per_page", "summary_length",
+                           "feed_entries", "publisher", "data_license", "contact", "gov"})
+"""Settings with a default that decide nothing of how the content is read or checked: refused, their defaults
+stand in for them so that `sitegen check` tells the content's problems in the same run (`stand_in_config`).
+Not among them: ``title`` (no default), ``base_url`` and ``permalinks`` (links in pages are checked by them),
+``output_dir`` (the folder a build is refused to write into)."""
+
+
+def stand_in_config(data: YamlData, root: Path) -> Config | None:
+    """The settings of ``data`` (site.yaml, its values as typed, overrides from the command line in) with the
+    default of each setting refused, when every one refused is unknown (``perpage:``) or `_CONTENT_FREE`
+    (``time_zone: Asia/Beijing``); else None, as when nothing is refused (a slip told by how it is typed,
+    lines joined). For a check only: the problems are reported by `load_config`, and a build stops at them.
+    Raises nothing."""
+    values = {**data.value, "root": root.resolve()} if isinstance(data.value, dict) else None
+    if values is None:
+        return None
+    try:
+        Config.model_validate(values)
+        return None
+    except ValidationError as failure:
+        refused = {error["loc"][0] if error["loc"] else "" for error in failure.errors()}
+    if any(key in Config.model_fields and key not in _CONTENT_FREE or key == "" for key in refused):
+        return None
+    try:
+        return Config.model_validate({key: value for key, value in values.items() if key not in refused})
+    except ValidationError:
+        return None
+
+
 def load_config(root: Path, report: Report, *, base_url: str | None = None,
-                output_dir: str | None = None) -> Config:
+                output_dir: str | None = None, stand_in: bool = False) -> Config:
     """Read and validate ``root/site.yaml``.
 
     Takes the site folder, the report, and optional overrides from the
     command line (``--base-url``, ``--output``). Returns the `Config`.
+    With ``stand_in`` (`sitegen check`, which tells every problem in one
+    run, as the README says), settings refused whose defaults can stand in
+    for them (`stand_in_config`) give a `Config` with those defaults, the
+    problems in ``report``.
 
     Raises `SiteError` with every problem of the file when it is missing or
     invalid (the build cannot go on without settings).
@@ -692,6 +726,8 @@ def load_config(root: Path, report: Report, *, base_url: str | None = None,
         if overrides and isinstance(data.value, dict):
             data = data.with_value({**data.value, **overrides})
         config = validate_record(Config, data, CONFIG_FILE, report, defaults={"root": root.resolve()})
+        if config is None and stand_in:
+            config = stand_in_config(data, root)
         # The site's title and publisher head every page, the feeds and the open data: an odd space or quotes
         # pasted with them, or a stand-in (待定), are told as in a record. The output folder is no text a page
         # shows: "." or "-" there is a path, told by its own check.

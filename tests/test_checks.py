@@ -4085,6 +4085,37 @@ def test_site_settings_get_messages_too(tmp_path: Path) -> None:
         "which an address cannot hold\n  hint: type it in half width (半角): https://example.org/qingpu/"]
 
 
+_UNEVEN = UNIT.replace("collected: 296", "collected: 999")
+_UNEVEN_TOLD = ("content/units/baihe.yaml:7:16: error: tally of 2018-04-26 does not add up: escalated 143 + resolved 103 "
+                "+ in progress 50 = 296, but collected is 999\n  hint: check the four figures against the source "
+                "document: 提交区级 + 已解决 + 办理中 must equal 收集")
+
+
+def test_settings_with_defaults_to_stand_in_hide_no_content_error_from_check(tmp_path: Path) -> None:
+    # check printed the two site.yaml errors alone: the tally that no longer added up waited for another run.
+    config = "title: 测试站点\nperpage: 10\ntime_zone: Asia/Beijing\n"
+    root = write_site(tmp_path, {"content/units/baihe.yaml": _UNEVEN}, config=config)
+    settings = ['site.yaml:2:1: error: unknown field "perpage" (did you mean "per_page"?)\n  hint: rename it to '
+                '"per_page"',
+                'site.yaml:3:12: error: time_zone: unknown time zone "Asia/Beijing"\n'
+                "  hint: use a name such as Asia/Shanghai (北京时间)"]
+    assert [p.format() for p in found(root)] == [_UNEVEN_TOLD, *settings]
+    # A build stops at the settings, as before, and writes nothing.
+    with pytest.raises(SiteError) as refused:
+        build(BuildOptions(root=root, search=False))
+    assert [p.format() for p in refused.value.problems] == settings
+    assert not (root / "output").exists()
+
+
+def test_a_refused_setting_that_decides_how_links_are_checked_stops_the_check_at_site_yaml(tmp_path: Path) -> None:
+    # With the default in place of base_url: or permalinks:, the links of the pages would be checked by another
+    # address than the site's, and told wrong.
+    for typed in ("base_url: https://example.org//q/", "permalinks:\n  units: /units/"):
+        root = write_site(tmp_path / str(len(typed)), {"content/units/baihe.yaml": _UNEVEN},
+                          config=f"title: 测试站点\ntime_zone: Asia/Beijing\n{typed}\n")
+        assert [p.path for p in found(root)] == ["site.yaml", "site.yaml"]
+
+
 @pytest.mark.parametrize("typed, message, hint", [
     # Every link began "//r/…": a browser reads that as the address of a host named "r".
     ("https://example.org//r/", 'has an empty part ("//") in its path, which browsers read as another host\'s address',
