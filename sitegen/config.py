@@ -639,8 +639,8 @@ def misnamed_settings(root: Path) -> tuple[str, None, None, str, str] | None:
                ", without the space" if re.search(r"\s", name) else
                ", in small letters (this computer tells them from capital ones)" if read == CONFIG_FILE else
                " (turn on 查看 → 文件扩展名 in Windows to see the whole name)" if read.count(".") > 1 else "")
-        return (name, None, None, f"this file is not read as the site's settings: sitegen reads them from {CONFIG_FILE} "
-                "only", f"rename the file to {CONFIG_FILE}{why}")
+        return (name, None, None, "this file is not read as the site's settings: sitegen reads them from "
+                f"{CONFIG_FILE} only", f"rename the file to {CONFIG_FILE}{why}")
     return None
 
 

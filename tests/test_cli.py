@@ -910,6 +910,8 @@ MISTAKES: dict[str, list[Mistake]] = {
          {"site.yaml": "title: 测试站点\ntime_zone: Etc/GMT+8\n"}),
         ("A base URL with dots written as %2e", "base_url: https://example.org/q/%2e%2e/",
          {"site.yaml": "title: 测试站点\nbase_url: https://example.org/q/%2e%2e/\n"}),
+        ("An output folder typed with a Windows drive, on Linux or macOS", "output_dir: C:\\site\\output",
+         {"site.yaml": "title: 测试站点\noutput_dir: C:\\site\\output\n"}),
     ],
 }
 
