@@ -5447,11 +5447,24 @@ def test_a_folded_block_keeps_the_breaks_of_lines_further_in_and_a_unit_item_is_
     # Months and phases counted in prose wrapped over lines: "1、2月份" is January and February.
     "outcome: 据统计，\n  1、2月份因春节因素调研批次较少，\n  3、4月份集中开展入户走访，\n  一、二期河道整治已列入计划。\n",
     'outcome: "会议决定：\n  （1）成立\\"调研\\"小组\n  （2）印发方案"\n',  # escapes: a block would publish them
-    "summary: 其中：\n  - 本地居民\n  - 外来人口\noutcome: 已完成。\n",  # a summary is shown on one line anyway
 ])
 def test_a_text_wrapped_before_a_number_or_shown_on_one_line_is_not_told_of_a_list(tmp_path: Path, typed: str) -> None:
     root = write_site(tmp_path, {"content/cases/ludeng.md": case_file(typed)})
     assert [p.format() for p in found(root)] == []
+
+
+def test_a_summary_typed_as_a_list_is_told_as_other_free_text_is(tmp_path: Path) -> None:
+    # A summary keeps the lines typed after "|" on the pages, as an outcome does: its list lines are told alike.
+    root = write_site(tmp_path, {"content/cases/ludeng.md": case_file(
+        "summary: 其中：\n  - 本地居民\n  - 外来人口\noutcome: 已完成。\n")})
+    [problem] = found(root)
+    assert (problem.location(), problem.hint) == (
+        "content/cases/ludeng.md:8:10", 'to keep each line as typed, write "|" after the colon and the text on the '
+        'lines below it, two spaces further in than summary: "summary: |", then "  其中：", then "  - 本地居民", '
+        'then "  - 外来人口"')
+    (root / "content/cases/ludeng.md").write_text(case_file(
+        "summary: |\n  其中：\n  - 本地居民\n  - 外来人口\noutcome: 已完成。\n"), encoding="utf-8")
+    assert found(root) == []
 
 
 @pytest.mark.parametrize("items", ["（一）本地居民\n  （二）外来人口", "①本地居民\n  ②外来人口", "１．本地居民\n  ２．外来人口",
