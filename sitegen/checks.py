@@ -30,7 +30,7 @@ from urllib.parse import unquote
 from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
-from .errors import Problem, Report, command_word
+from .errors import SHOW_FILE_ENDINGS, Problem, Report, command_word
 from .lazyre import compile_later
 from .load import Content, Document, Sourced, YamlData
 from .markup import (is_local_path, local_file_name, outside_fences, place_in_block, places_typed, swallowed_title,
@@ -2555,8 +2555,7 @@ def _missing(page_path: str, yaml: YamlData, loc: tuple[str, ...], kind: str, va
         # Offered "sitegen new unit": followed, a second, empty file was made and the real one stayed unread.
         given = unread[1].rpartition(".")[0]
         why = (f"it is not read, as it is written as JSON: rename it to {unread[1]}" if unread[0].endswith(".json")
-               else f"it is not read for its name: rename it to {unread[1]} (turn on 查看 → 文件扩展名 in Windows "
-                    "to see the whole name)")
+               else f"it is not read for its name: rename it to {unread[1]} ({SHOW_FILE_ENDINGS} the whole name)")
         hint = (f"{unread[0]} is the file of this {kind}, but {why}"
                 + (f", and write {loc[0]}: {given} here" if given != value else ""))
     elif (misnamed := content.misnamed.get(("series" if kind == "series" else "units", value))

@@ -22,7 +22,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
                       field_validator, model_validator)
 from pydantic_core import PydanticCustomError
 
-from .errors import Report, SiteError, command_word, paste_hint
+from .errors import SHOW_FILE_ENDINGS, Report, SiteError, command_word, paste_hint
 from .lazyre import compile_later
 from .models import Line, OptionalLine, OptionalText, Text, WebAddress
 from .webaddress import SENTENCE_END, address_path, address_slip, half_width_address, split_address
@@ -633,12 +633,11 @@ def misnamed_settings(root: Path) -> tuple[str, None, None, str, str] | None:
             continue
         if read == CONFIG_FILE + ".txt" and folded.lower().endswith(".yaml.txt"):
             return (name, None, None, 'the file name ends in ".yaml.txt" (Notepad added ".txt"), so it is not read '
-                    "as the site's settings", f"rename the file to {CONFIG_FILE} (turn on 查看 → 文件扩展名 in "
-                    "Windows to see the .txt)")
+                    "as the site's settings", f"rename the file to {CONFIG_FILE} ({SHOW_FILE_ENDINGS} the .txt)")
         why = (", typed in half width (半角)" if folded != name else
                ", without the space" if re.search(r"\s", name) else
                ", in small letters (this computer tells them from capital ones)" if read == CONFIG_FILE else
-               " (turn on 查看 → 文件扩展名 in Windows to see the whole name)" if read.count(".") > 1 else "")
+               f" ({SHOW_FILE_ENDINGS} the whole name)" if read.count(".") > 1 else "")
         return (name, None, None, "this file is not read as the site's settings: sitegen reads them from "
                 f"{CONFIG_FILE} only", f"rename the file to {CONFIG_FILE}{why}")
     return None

@@ -43,6 +43,10 @@ def space_name(char: str) -> str:
     return f"a special space (U+{ord(char):04X}, from text copied from a web page or Word)"
 
 
+SHOW_FILE_ENDINGS = "turn on 查看 → 文件扩展名 in Windows to see"
+"""The start of the words a rename hint adds where Windows hides a file's ending (``a.md.txt``, ``site.yml``),
+followed by what it shows: "the .txt", "the whole name"."""
+
 LOST_CHARACTERS_HINT = ("retype the text, or paste it again from where it came from, and save the file as UTF-8 "
                         "(另存为 → 编码 UTF-8); if the question marks are meant, type them in full width (全角): ？？？")
 """The hint for question marks that stand for characters lost when the file was saved in an encoding that cannot

@@ -41,7 +41,7 @@ from typing import Any, Generic, Iterator, Mapping, NamedTuple, TypeVar
 
 from .bodies import Body, BodyBook, BodyJob, Facts, Stored, convert_and_store, process_renderer
 from .config import Config
-from .errors import Problem, Report
+from .errors import SHOW_FILE_ENDINGS, Problem, Report
 from .markup import MarkdownRenderer, RenderedMarkdown, body_complexity
 from .models import DATA_YES_NO, CaseStudyMeta, DataFlag, DataMap, DataText, InterviewMeta, Series, Unit, plain_name
 from .slugs import MAX_SLUG_LENGTH, device_name, is_slug, make_slug, make_slugs, windows_safe
@@ -515,7 +515,7 @@ class _Discovery:
                            f'the file name ends in "{typed}.txt" (Notepad added ".txt"), so it is neither read '
                            "nor published",
                            _rename_hint(self.config.root / rel, name[:-4],
-                                        " (turn on 查看 → 文件扩展名 in Windows to see the .txt)"))
+                                        f" ({SHOW_FILE_ENDINGS} the .txt)"))
             self._unread(rel, collection, name[:-4])
         elif suffix in DOCUMENT_SUFFIXES and collection is not None:
             if not self.reader.check_inside(rel, report):
@@ -524,14 +524,13 @@ class _Discovery:
                 report.warning(rel, None, None,
                                "this page (it starts with ---) is saved as .txt, so it is neither read nor published",
                                _rename_hint(self.config.root / rel, name[:-4] + ".md",
-                                            " (turn on 查看 → 文件扩展名 in Windows to see the .txt)"))
+                                            f" ({SHOW_FILE_ENDINGS} the .txt)"))
                 return
             if suffix == ".txt" and collection in ("units", "series") and _holds_a_record(self.config.root / rel):
                 report.warning(rel, None, None,
                                "this record (its fields start with name: or title:) is saved as .txt, so it is "
                                "neither read nor published",
-                               f"rename the file to {name[:-4]}.yaml (turn on 查看 → 文件扩展名 in Windows to see "
-                               "the .txt)")
+                               f"rename the file to {name[:-4]}.yaml ({SHOW_FILE_ENDINGS} the .txt)")
                 self._unread(rel, collection, name[:-4] + ".yaml")
                 return
             report.warning(rel, None, None,
@@ -562,7 +561,7 @@ class _Discovery:
                                f'"{os.path.splitext(meant)[1]}"',
                                _rename_hint(self.config.root / rel, meant, ", typed in half width (半角)"
                                             if unicodedata.normalize("NFKC", name) != name else
-                                            " (turn on 查看 → 文件扩展名 in Windows to see the whole name); if it is a "
+                                            f" ({SHOW_FILE_ENDINGS} the whole name); if it is a "
                                             "copy kept by hand, move it out of content/"))
         elif collection is None and (folder := _collection_in_other_case(rel)) is not None:
             typed = rel.split("/")[1]
