@@ -30,7 +30,7 @@ from .config import Config, load_config, setting_place
 from .errors import Problem, Report, SiteError
 from .load import Content, Document, load_content
 from .models import publish_time_text
-from .outputs.search import SEARCH_FOLDER, SearchIndexError, index_site, searchable_pages
+from .outputs.search import SEARCH_FOLDER, SearchIndexError, index_made_as_now, index_site, searchable_pages
 from .outputs import output_jobs
 from .outputs.feeds import Feed, all_feeds, render_feeds
 from .outputs.opendata import DATAPACKAGE_PATH, open_data_paths, render_open_data
@@ -403,9 +403,11 @@ def _publish(config: Config, files: dict[str, FileData], report: Report,
              finish: Callable[[Path], None] | None = None,
              refill: Callable[[list[str]], dict[str, bytes]] | None = None, from_spare: bool = True) -> WriteResult:
     try:
+        # After an upgrade that changes only what is indexed, the pages are the same bytes: the index is not.
+        current = finish is None or index_made_as_now(config.output_path / SEARCH_FOLDER)
         return publish(config.output_path, files, finish=finish,
                        derived=SEARCH_FOLDER + "/" if finish is not None else None, refill=refill,
-                       from_spare=from_spare)
+                       from_spare=from_spare, derived_current=current)
     except SearchIndexError as failure:
         report.error("", None, None, f"could not build the search index: {failure}",
                      "the previous output was left as it was")

@@ -352,7 +352,7 @@ def published_by_build(output: Path) -> bool:
 def publish(output: Path, files: Mapping[str, FileData],
             finish: Callable[[Path], None] | None = None, derived: str | None = None,
             refill: Callable[[list[str]], Mapping[str, bytes]] | None = None,
-            from_spare: bool = True) -> WriteResult:
+            from_spare: bool = True, derived_current: bool = True) -> WriteResult:
     """Replace the output folder's site with exactly ``files``, atomically.
 
     Takes the output folder, ``{relative posix path: FileData}`` (bytes; a
@@ -362,12 +362,14 @@ def publish(output: Path, files: Mapping[str, FileData],
     ``refill`` they count as unsafe), and optionally
     ``finish``, called with the complete staging folder before the swap (e.g.
     to add a search index made from the files), and ``derived``, the folder
-    prefix (``"pagefind/"``) of what ``finish`` makes from the files alone.
+    prefix (``"pagefind/"``) of what ``finish`` makes from the files alone;
+    ``derived_current`` False says the published ``derived`` files were made
+    otherwise than ``finish`` now makes them, so they are made again.
     ``from_spare`` False drops the spare first, so the new site is built from
     an empty folder (``sitegen build --clean``).
     When every file is already in place byte for byte (and the last build
-    left nothing else of its own but that folder), nothing is written at
-    all. Returns a `WriteResult`; its ``changed_paths`` are the files whose
+    left nothing else of its own but that folder, made as now), nothing is
+    written at all. Returns a `WriteResult`; its ``changed_paths`` are the files whose
     bytes differ from the current output (or that it lacks).
     Raises `UnsafeOutputError` for a path that would leave the folder or an
     output folder sitegen did not make, `OutputBusyError` when another build
@@ -380,7 +382,8 @@ def publish(output: Path, files: Mapping[str, FileData],
         remove_leftovers(output)
         written_before = read_manifest(output)
         files, held = _check_published(output, files, refill)
-        if written_before is not None and _already_published(files, held, written_before, derived):
+        if written_before is not None and derived_current and _already_published(files, held, written_before,
+                                                                                 derived):
             return WriteResult(len(written_before))
         staging = output.parent / f"{STAGING.format(name=output.name)}{os.getpid()}"
         spare = output.parent / SPARE.format(name=output.name)

@@ -56,7 +56,8 @@ the header row is the same in every table, so an excerpt read "data/tallies.csv 
 列名名称类型说明"."""
 
 KEY_FILE = ".sitegen-index-key"
-"""Inside the index folder: the fingerprint of what it was made from (see `_index_key`)."""
+"""Inside the index folder: the fingerprint of what it was made from (`_index_key`), then of how (`_recipe`),
+one to a line."""
 
 TIMEOUT_SECONDS = 600
 _PR_SET_PDEATHSIG = 1
@@ -134,18 +135,24 @@ def index_site(folder: Path, pages: Sequence[str] | None = None, *,
     try:
         _mirror_pages(folder, work / "site", pages)
         _run_pagefind(executable, work / "site", work / SEARCH_FOLDER)
-        (work / SEARCH_FOLDER / KEY_FILE).write_text(key + "\n", encoding="ascii")
+        (work / SEARCH_FOLDER / KEY_FILE).write_text(f"{key}\n{_recipe(executable)}\n", encoding="ascii")
         os.replace(work / SEARCH_FOLDER, folder / SEARCH_FOLDER)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return SearchResult(len(pages), time.perf_counter() - started)
 
 
-def _index_key(folder: Path, pages: Sequence[str], executable: Path) -> str:
-    """A fingerprint of what the index is made from: Pagefind's binary, its options, each page's bytes."""
+def _recipe(executable: Path) -> str:
+    """A fingerprint (64 hex characters) of how an index is made: Pagefind's binary (path, size, modification
+    time) and the options sitegen gives it (`_options`), whatever the pages. Raises `OSError` when the binary
+    cannot be looked at."""
     made = executable.stat()
-    digest = hashlib.sha256(f"{executable} {made.st_size} {made.st_mtime_ns} {ROOT_SELECTOR} "
-                            f"{EXCLUDED_SELECTORS}\n".encode())
+    return hashlib.sha256(f"{executable} {made.st_size} {made.st_mtime_ns} {_options()}".encode()).hexdigest()
+
+
+def _index_key(folder: Path, pages: Sequence[str], executable: Path) -> str:
+    """A fingerprint of what the index is made from: its `_recipe` and each page's bytes."""
+    digest = hashlib.sha256(f"{_recipe(executable)}\n".encode())
     for page in pages:
         source = folder / page
         data = source.read_bytes() if source.is_file() else b""
@@ -156,13 +163,38 @@ def _index_key(folder: Path, pages: Sequence[str], executable: Path) -> str:
 def _reuse_index(old: Path, new: Path, key: str) -> bool:
     """Link the previous index into place when its fingerprint is ``key``; False when it cannot be reused."""
     try:
-        if (old / KEY_FILE).read_text(encoding="ascii").strip() != key:
+        if _recorded(old)[0] != key:
             return False
         shutil.copytree(old, new, copy_function=_link_or_copy)
         return True
     except OSError:
         shutil.rmtree(new, ignore_errors=True)
         return False
+
+
+def index_made_as_now(index: Path) -> bool:
+    """True when the index folder ``index`` (a published ``pagefind/``) was made by the Pagefind binary and
+    with the options this sitegen uses (its `_recipe`, recorded in `KEY_FILE`), whatever its pages.
+
+    False for a missing or unreadable record, one written before the recipe was recorded, or when the
+    binary cannot be found: the index is then made again, though the pages be byte for byte the same
+    (after an upgrade of sitegen that changes only what is indexed, say). Raises nothing.
+    """
+    try:
+        return _recorded(index)[1] == _recipe(pagefind_executable())
+    except (OSError, SearchIndexError):
+        return False
+
+
+def _recorded(index: Path) -> tuple[str, str]:
+    """The key and the recipe recorded in ``index``'s `KEY_FILE` ("" for one not recorded). Raises `OSError`."""
+    lines = (index / KEY_FILE).read_text(encoding="ascii", errors="replace").split()
+    return (lines[0] if lines else "", lines[1] if len(lines) > 1 else "")
+
+
+def _options() -> list[str]:
+    """What sitegen tells Pagefind besides the folders: which element to index and what to leave out."""
+    return ["--root-selector", ROOT_SELECTOR, "--exclude-selectors", ", ".join(EXCLUDED_SELECTORS)]
 
 
 def _link_or_copy(source: str, target: str) -> None:
@@ -201,8 +233,7 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _run_pagefind(executable: Path, site: Path, bundle: Path) -> None:
-    command = [str(executable), "--site", str(site), "--output-path", str(bundle),
-               "--root-selector", ROOT_SELECTOR, "--exclude-selectors", ", ".join(EXCLUDED_SELECTORS)]
+    command = [str(executable), "--site", str(site), "--output-path", str(bundle), *_options()]
     guard = functools.partial(_die_with_parent, os.getpid()) if sys.platform.startswith("linux") else None
     try:
         finished = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True,
