@@ -197,7 +197,8 @@ def typed_value_warnings(path: str, data: YamlData, published_on: str, text: str
       space other than an ordinary one (`_odd_spaces`): a TAB, a no-break
       or other special space pasted from a web page or Word, or a
       full-width one at its start or end (``name: 练塘镇　``), or, in a
-      name, inside it. Duplicates are found without them, but the page and
+      name, inside it; in a unit's name, an ordinary one between Chinese
+      characters too (``name: 华新 镇``). Duplicates are found without them, but the page and
       the open data publish them, so "练塘镇" typed elsewhere (a search, a
       table joined by name) does not match; the hint gives the text to
       write, the space deleted where it meets Chinese or ends the text, else
@@ -232,7 +233,7 @@ def typed_value_warnings(path: str, data: YamlData, published_on: str, text: str
                 f"{field_name(place)}: {value.strip()} is wrapped in quotes {quotes}, which {published_on} would "
                 "show as part of it",
                 _unwrapped_hint(place[-1], value.strip()[1:-1].strip())))
-        if (runs := _odd_spaces(data, place, value, lists)) and not any(
+        if (runs := _odd_spaces(data, place, value, lists, collection == "units" and place == ("name",))) and not any(
                 path == place for path, _ in placeholders_in(collection, data.value)):
             shown = lists[str(place[0])] if len(place) == 2 and place[0] in lists else published_on
             found.append(_odd_space_warning(path, data, place, value, runs, shown, text, first_line))
@@ -249,10 +250,12 @@ _QUOTE_PAIRS = {"“": "”", "＂": "＂", "「": "」", "『": "』", "‘": "
 
 _ODD_SPACE_RUN = compile_later(f"[ \t{WIDE_SPACES}]*[\t{WIDE_SPACES}][ \t{WIDE_SPACES}]*")
 """Spaces that hold a TAB or an odd space (`WIDE_SPACES`), ordinary ones around it included."""
+_SPACE_BETWEEN_HAN = compile_later(r"(?<=[\u3400-\u9fff]) +(?=[\u3400-\u9fff])")
+"""Ordinary spaces between two Chinese characters (华新 镇): in a unit's name, a slip (`_odd_spaces`)."""
 
 
 def _odd_spaces(data: YamlData, place: tuple[str | int, ...], value: str,
-                word_lists: Mapping[str, str]) -> list[re.Match[str]]:
+                word_lists: Mapping[str, str], unit_name: bool = False) -> list[re.Match[str]]:
     """The runs of spaces to tell in the value at ``place`` (`typed_value_warnings`), in order; [] for a value of
     no name-like field (a name, title, role or publisher; an item of one of the record's ``word_lists``).
 
@@ -260,10 +263,14 @@ def _odd_spaces(data: YamlData, place: tuple[str | int, ...], value: str,
     method types) when it starts or ends the value, or stands inside a name (``王　芳``, a name lined up with
     longer ones in a table: the name is 王芳), not inside a title (``白鹤镇　访谈``, set apart on purpose). In an
     item of a list of words typed without quotes, a run between Chinese words is left to `parse_tags`, which
-    refuses it (two words typed as one).
+    refuses it (two words typed as one). In a unit's name (``unit_name``) an ordinary space between Chinese
+    characters is told too (华新 镇, as `sitegen new unit` refuses it): the name of one place is one word. Not
+    in a person's name, where it may part two names (王建国 张丽) that only the editor can join right.
     """
     words = len(place) == 2 and place[0] in word_lists and isinstance(place[1], int)
-    if not (words or (place and place[-1] in _NAME_FIELDS)) or not _ODD_SPACE_RUN.search(value):
+    named = bool(place) and place[-1] == "name"
+    if not (words or (place and place[-1] in _NAME_FIELDS)) or not (
+            _ODD_SPACE_RUN.search(value) or unit_name and _SPACE_BETWEEN_HAN.search(value)):
         return []
     parted = words and not data.typed_in_quotes(place)
     runs = []
@@ -271,8 +278,12 @@ def _odd_spaces(data: YamlData, place: tuple[str | int, ...], value: str,
         inside = 0 < run.start() and run.end() < len(value)
         if inside and parted and _between_chinese(value, run):
             continue
-        if not inside or run.group().strip(" \u3000") or place[-1] == "name":
+        if not inside or run.group().strip(" \u3000") or named:
             runs.append(run)
+    if unit_name:
+        runs += [run for run in _SPACE_BETWEEN_HAN.finditer(value)
+                 if not any(odd.start() <= run.start() < odd.end() for odd in runs)]
+        runs.sort(key=lambda run: run.start())
     return runs
 
 
@@ -293,8 +304,8 @@ def _odd_space_warning(path: str, data: YamlData, place: tuple[str | int, ...], 
     (in quotes if it was typed in them), the text of an item.
     """
     first = runs[0]
-    odd = next(char for char in first.group() if char != " ")
-    name = "a TAB (制表符)" if odd == "\t" else space_name(odd)
+    odd = next((char for char in first.group() if char != " "), " ")
+    name = "a TAB (制表符)" if odd == "\t" else "an ordinary space" if odd == " " else space_name(odd)
     more = f" (and {len(runs) - 1} more such space{'s' * (len(runs) > 2)})" if len(runs) > 1 else ""
     fixed, deleted, end = [], 0, 0
     for run in runs:

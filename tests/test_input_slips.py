@@ -1881,6 +1881,10 @@ SPACE_NAMES = {"\t": "a TAB (制表符)", "\u3000": "a full-width space (全角�
      '"白鹤\u00a0人民政府" has {\u00a0} between "白鹤" and "人民政府", which the open data (data/units.json) would '
      'publish as part of it: it would not match "白鹤 人民政府" typed with an ordinary space',
      'type an ordinary space in its place, so that the name reads "白鹤 人民政府"', 'aliases: ["白鹤 人民政府"]'),
+    # The words of a name typed apart with an ordinary space: `sitegen new unit` refused the name, `check` did not.
+    (UNIT_PATH, "name: 白鹤镇", "name: 白鹤 镇", '1:9: warning: name: "白鹤 镇" has an ordinary space between "白鹤" '
+     'and "镇", which the unit\'s page would publish as part of it: it would not match "白鹤镇" typed elsewhere',
+     "delete it: name: 白鹤镇", "name: 白鹤镇"),
 ])
 def test_a_name_or_title_holding_an_odd_space_is_warned_with_the_text_to_write(
         tmp_path: Path, path: str, old: str, new: str, told: str, hint: str, fixed: str) -> None:
@@ -1904,6 +1908,19 @@ def test_a_name_or_title_holding_an_odd_space_is_warned_with_the_text_to_write(
     shown = {PAGE_PATH: output / "interviews/baihe/index.html", UNIT_PATH: output / "data/units.json",
              "content/series/dadiaoyan.yaml": output / "series/dadiaoyan/index.html"}[path]
     assert meant in shown.read_text(encoding="utf-8")
+
+
+def test_an_ordinary_space_between_chinese_words_is_told_in_a_units_name_only(tmp_path: Path) -> None:
+    # A person's name may part two names (王建国 张丽) that only the editor can join right, and a title or a role
+    # may set words apart on purpose: deleting the space would be no mend there. A unit's name is one word.
+    files = {PAGE_PATH: interview().replace("name: 受访人", "name: 王建国 张丽").replace("title: 白鹤镇访谈",
+                                                                                  "title: 白鹤镇 访谈"),
+             UNIT_PATH: UNIT.replace("name: 白鹤镇", "name: 青浦区  白鹤镇"), "content/series/dadiaoyan.yaml": SERIES}
+    root = write_site(tmp_path, files)
+    assert printed(root) == [
+        f'{UNIT_PATH}:1:10: warning: name: "青浦区  白鹤镇" has an ordinary space between "青浦区" and "白鹤镇", which '
+        'the unit\'s page would publish as part of it: it would not match "青浦区白鹤镇" typed elsewhere\n'
+        "  hint: delete it: name: 青浦区白鹤镇"]
 
 
 def test_a_full_width_space_inside_a_title_or_role_is_left_alone(tmp_path: Path) -> None:
