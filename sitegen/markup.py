@@ -160,7 +160,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHIN
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "77"
+POLICY_VERSION = "78"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -2729,8 +2729,8 @@ def _indented_marker_problems(source: str, lines: list[str], clean_html: str, pa
         if not found:
             continue
         typed = line[found.end("indent"):].rstrip()
-        if not _shown_as_typed(typed, clean_html):
-            continue  # Markdown read it (an item of a nested list, say)
+        if not _shown_as_typed(typed, clean_html) or _is_year_item(typed):
+            continue  # Markdown read it (an item of a nested list, say), or a year shown as typed, as meant
         marker = found.group("marker")
         kind = next(name for sign, name in _MARKER_KINDS if marker.startswith(sign))
         indent = found.group("indent")
@@ -3165,16 +3165,20 @@ def _quote_spans(lines: Sequence[str]) -> Iterator[tuple[int, int]]:
             yield index, end
 
 
-def _quoted_texts(lines: Sequence[str]) -> Iterator[tuple[Sequence[str], list[_Place], frozenset[int]]]:
+def _quoted_texts(lines: Sequence[str], places: list[_Place] | None = None,
+                  ) -> Iterator[tuple[Sequence[str], list[_Place], frozenset[int]]]:
     """The body's ``lines``, then the text of every quote in them at any depth, each as (its lines, with one
     level of quote signs taken off; where each comes from, a `_Place` in ``lines``; the indices of its lines
     that a quote in it takes lazily, without ``>``, which are read in that quote's text, not in this one).
 
+    ``places`` says where ``lines`` come from when they are a text inside
+    the body (a list item's, `_item_texts`); by default, the body's lines.
     The quotes are read one level after another from a list, not with a
     call per level: a line of thousands of ``>`` is thousands of levels.
     Never raises.
     """
-    texts: list[tuple[Sequence[str], list[_Place]]] = [(lines, [(index, 0, "") for index in range(len(lines))])]
+    texts: list[tuple[Sequence[str], list[_Place]]] = [
+        (lines, places if places is not None else [(index, 0, "") for index in range(len(lines))])]
     while texts:
         text, places = texts.pop()
         inner: list[tuple[Sequence[str], list[_Place]]] = []
@@ -3194,6 +3198,60 @@ def _quoted_texts(lines: Sequence[str]) -> Iterator[tuple[Sequence[str], list[_P
             inner.append((quoted, quoted_places))
         yield text, places, frozenset(lazy)
         texts += reversed(inner)  # reversed: the first quote is read next, as typed
+
+
+def _item_texts(lines: Sequence[str], places: list[_Place]) -> Iterator[tuple[list[str], list[_Place]]]:
+    """The texts that Markdown nests in the list items of ``lines`` (a text from `_quoted_texts`, ``places``
+    where its lines come from), each as (its lines with 4 columns of indent taken off, their `_Place`).
+
+    Python-Markdown (tab length 4, TABs counted to the next multiple of 4)
+    reads the lines right under an item that are indented by 4 columns or
+    more, with blank lines between them, as blocks in that item: a line
+    ``    2018. 启动`` under ``- 时间线：`` is a sub-list's item there. The
+    indent taken off goes into each place's signs, as 4 spaces, so that a
+    line offered from it is typed as far in as it was. A line of 2 or 3
+    spaces stays the item's own text, and is not in these; the items of a
+    text yielded are not looked into (`_texts_in_blocks` does).
+    """
+    outside = {at for at, _ in outside_fences(lines)}
+    index = 0
+    while index < len(lines):
+        index += 1
+        if index - 1 not in outside or not _LIST_ITEM_RE.match(lines[index - 1]):
+            continue
+        inner: list[str] = []
+        inner_places: list[_Place] = []
+        while index < len(lines) and (_indent_width(lines[index]) >= 4 or not lines[index].strip()):
+            line, (at, column, signs) = lines[index], places[index]
+            taken = _indent_chars(line, 4)
+            inner.append(line[taken:])
+            inner_places.append((at, column + taken, signs + " " * 4))
+            index += 1
+        while inner and not inner[-1].strip():
+            inner.pop()
+            inner_places.pop()
+            index -= 1  # a blank line under the item's last block ends it
+        if inner:
+            yield inner, inner_places
+
+
+def _indent_width(line: str) -> int:
+    """How many columns the indent of ``line`` fills, a TAB counted to the next multiple of 4 (as
+    Python-Markdown expands it); a line of spaces alone counts 0."""
+    if not line.strip():
+        return 0
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+
+
+def _indent_chars(line: str, columns: int) -> int:
+    """How many characters at the start of ``line`` (spaces and TABs, a TAB to the next multiple of 4) make
+    up its first ``columns`` columns of indent, or fewer when the indent is not that wide."""
+    width = 0
+    for taken, char in enumerate(line):
+        if width >= columns or char not in " \t":
+            return taken
+        width = width + 1 if char == " " else (width // 4 + 1) * 4
+    return len(line)
 
 
 def _numbered_lists_everywhere(lines: Sequence[str]) -> Iterator[list[tuple[int, int, int]]]:
@@ -3242,11 +3300,18 @@ def _is_year(number: int) -> bool:
     return 1900 <= number <= 2100
 
 
+def _is_year_item(line: str) -> bool:
+    """True when ``line`` (spaces and TABs before it or not) opens with a list item's number that `_is_year`
+    takes for a year and its dot (``2018. 全年目标完成。``): a year meant as text, not an item to nest."""
+    found = re.match(r"[ \t]*(\d{1,9})\.[ \t]", line)
+    return found is not None and _is_year(int(found.group(1)))
+
+
 # A list item's number that `_is_year` takes for a year, in half- or full-width digits (Markdown takes both).
 _YEAR_NUMBER = r"(?:[1１][9９]|[2２][0０])\d\d|[2２][1１][0０][0０]"
-# A numbered item whose number is a year, at the start of any line, inside quotes too (a quick look first).
-_ANY_YEAR_ITEM_RE = compile_later(f"^(?:{_QUOTE_PREFIX_RE.pattern})*+ {{0,3}}(?:{_YEAR_NUMBER})\\.[ \\t]+\\S",
-                                  re.MULTILINE)
+# A numbered item whose number is a year, at the start of any line, inside quotes and list items too (a quick
+# look first).
+_ANY_YEAR_ITEM_RE = compile_later(f"^(?:[ \\t]*> ?)*+[ \\t]*(?:{_YEAR_NUMBER})\\.[ \\t]+\\S", re.MULTILINE)
 
 
 def _year_item_problems(source: str, lines: list[str], clean_html: str, path: str,
@@ -3272,14 +3337,20 @@ def _year_item_problems(source: str, lines: list[str], clean_html: str, path: st
     as typed; under an item of an ordinary number, with a blank line above it
     too (a line of the quote's signs alone, in a quote), else the escaped
     line would go on that item's text. Lists in quotes are checked (the line
-    offered keeps the quote's signs); a sub-list indented under an item is
-    not looked into, and a list that the page does not show (in a table, an
+    offered keeps the quote's signs), and so are sub-lists nested under an
+    item at any depth (`_texts_in_blocks`: 4 spaces or a TAB in, as
+    Python-Markdown nests), the line offered as far in as typed, with the
+    indent named (a TAB as 4 spaces): the page shows it as a paragraph of
+    its own under the last item of a list (sitegen's first-line indent), as
+    a line of the item when items follow; at 2, 3 or 8 spaces the line is
+    the item's text, the year shown, and `_indented_marker_problems` and
+    `_sub_item_problems` leave it alone too. A list that the page does not show (in a table, an
     HTML block: see `_outside_html_blocks`) is not told.
     """
     if not _ANY_YEAR_ITEM_RE.search(source):
         return []
     problems: list[Problem] = []
-    for text, places, _ in _quoted_texts(lines):
+    for text, places in _texts_in_blocks(lines):
         for items in _ordered_lists(text):
             first = items[0][1]
             if f'<ol start="{first}">' not in clean_html and not (first == 1 and "<ol>" in clean_html):
@@ -3294,6 +3365,17 @@ def _year_item_problems(source: str, lines: list[str], clean_html: str, path: st
                                                    None if position == 0 else first_line + places[items[0][0]][0],
                                                    apart, path, first_line))
     return problems
+
+
+def _texts_in_blocks(lines: Sequence[str]) -> Iterator[tuple[Sequence[str], list[_Place]]]:
+    """The body's ``lines``, the text of every quote (`_quoted_texts`) and of every list item's nested
+    blocks (`_item_texts`) in them, at any depth, each as (its lines, where each comes from)."""
+    pending: list[tuple[Sequence[str], list[_Place] | None]] = [(lines, None)]
+    while pending:
+        text, places = pending.pop()
+        for quoted, quoted_places, _ in _quoted_texts(text, places):
+            yield quoted, quoted_places
+            pending += reversed(list(_item_texts(quoted, quoted_places)))
 
 
 def _year_item_problem(line: str, found: re.Match[str], place: _Place, shown: int, start: int | None,
@@ -3312,6 +3394,9 @@ def _year_item_problem(line: str, found: re.Match[str], place: _Place, shown: in
         blank = f'a line of "{signs.rstrip()}" alone' if signs.strip() else "a blank line"
         how = f"to keep the year as typed, as a paragraph of its own, leave {blank} above it and type a backslash " \
               "before its dot"
+    indent = _spaces_in(fixed)
+    if indent:  # spaces at the start of a hint are easily missed, and a TAB typed there is 4 to Markdown
+        how += f", the line indented by {_spaces(indent)} (缩进) as now"
     return Problem(
         path, first_line + index, column + len(found.group(1)) + 1, "warning",
         f'Markdown reads the year "{year}." at the start of this line as a list item\'s number, not as text: {shows}, '
@@ -4521,7 +4606,8 @@ def _sub_item_problems(source: str, lines: list[str], clean_html: str, path: str
     for index, line in outside_fences(lines):
         item = _LIST_ITEM_RE.match(line)  # at most 3 spaces in: a sub-item only from 4
         indent = len(line) - len(line.lstrip(" "))
-        if item and base is not None and base < indent and not _shown_as_typed(line.strip(), clean_html):
+        if item and base is not None and base < indent and not _shown_as_typed(line.strip(), clean_html) \
+                and not _is_year_item(line):  # `_year_item_problems` tells a year taken for an item's number
             after_blank = index > 0 and not lines[index - 1].strip()
             nest = "indent it by 4 spaces" + (" and delete the blank line above it" if after_blank else "")
             problems.append(Problem(

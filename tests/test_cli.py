@@ -840,6 +840,8 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_P: interview(body="## 问题\n\n![照片](C:\\Users\\张三\\Desktop\\草莓.jpg)\n")}),
         ("A year at the start of a line, which Markdown takes for a list's number", "2018. 全年目标完成。",
          {_P: interview(body="## 问题\n\n2018. 全年目标完成。\n2020. 巩固提升。\n")}),
+        ("A year typed as a list number under a list item", "- 时间线：\\n    2018. 启动大调研。",
+         {_P: interview(body="## 问题\n\n- 时间线：\n    2018. 启动大调研。\n")}),
         ("A numbered list shown with other numbers than typed", "1. 第一\\n3. 第三",
          {_P: interview(body="## 问题\n\n1. 第一\n3. 第三\n")}),
         ("A list of sources typed as link definitions", "[2]: http://www.shcafe.org/…",

@@ -2103,6 +2103,18 @@ def test_a_list_shown_with_other_numbers_than_typed_is_warned(renderer: Markdown
 YEAR = 'Markdown reads the year "'
 
 
+def _year_hints_followed(renderer: MarkdownRenderer, body: str, problems: tuple[Problem, ...]) -> str:
+    """The HTML of ``body`` (rendered from line 5 of content/a.md) with each year warning's hint followed as it
+    reads: the line it offers typed in place of the line told, a blank line above it when the hint says so;
+    asserted to be warned of nothing."""
+    lines = body.split("\n")
+    for problem in problems:
+        typed = problem.hint.split(": ", 1)[1].split(" (or write", 1)[0]
+        lines[problem.line - 5] = ("\n" if "blank line" in problem.hint else "") + typed
+    followed = renderer.render("\n".join(lines), "content/a.md", 5)
+    assert followed.problems == ()
+    return followed.html
+
 def test_a_year_typed_at_the_start_of_a_line_is_warned_as_taken_for_a_list_number(
         renderer: MarkdownRenderer) -> None:
     # "2018. 全年目标完成。" was published as <ol start="2018">, the year gone from the text, and "2020. …" under it
@@ -2130,13 +2142,7 @@ def test_a_year_typed_at_the_start_of_a_line_is_warned_as_taken_for_a_list_numbe
                 "page shows a numbered list (列表) starting at 2017, and the year is no longer in the text: ２０１７. 启动",
          'to keep the year as typed, type a backslash before its dot: > ２０１７\\. 启动 (or write ２０１７年 in place '
          'of "２０１７.")')]
-    lines = body.split("\n")
-    for problem in result.problems:
-        typed = problem.hint.split(": ", 1)[1].split(" (or write", 1)[0]
-        lines[problem.line - 5] = ("\n" if "blank line" in problem.hint else "") + typed
-    followed = renderer.render("\n".join(lines), "content/a.md", 5)
-    assert followed.problems == ()
-    assert followed.html == (
+    assert _year_hints_followed(renderer, body, result.problems) == (
         "<p>大事记：<br>\n2018. 全年目标完成。<br>\n2020. 巩固提升。</p>\n<p>2018.5.12 召开会议</p>\n<ol>\n<li>摸排</li>\n"
         "<li>整改</li>\n</ol>\n<p>2019. 验收</p>\n<blockquote>\n<p>２０１７. 启动</p>\n</blockquote>\n<p>正文</p>\n<ol>\n"
         "<li>甲</li>\n<li>乙</li>\n</ol>")
@@ -2163,6 +2169,60 @@ def test_a_year_that_markdown_makes_no_list_number_is_not_warned(renderer: Markd
     result = renderer.render(body, "content/a.md", 1)
     assert result.problems == ()
     assert '<ol start="2018">' not in result.html
+
+
+def test_a_year_in_a_list_nested_under_an_item_is_warned_with_the_line_at_its_indent(
+        renderer: MarkdownRenderer) -> None:
+    # "    2018. 启动大调研。" under "- 时间线：" was published as a sub-list from 2018, the year gone, unwarned: only
+    # lines at most 3 spaces in were looked at. Python-Markdown nests at 4 spaces or a TAB, at any depth.
+    body = ("- 时间线：\n    2018. 启动大调研。\n    2020. 巩固。\n\n正文\n\n1. 摸排\n\t2019. 验收\n\n正文\n\n"
+            "- 甲\n    - 乙\n        2021. 深化\n\n正文\n\n> - 引\n>     2017. 启动\n\n正文\n\n- 丙\n    1. 整改\n    2016. 复查\n")
+    result = renderer.render(body, "content/a.md", 5)
+    assert [ol.get("start") for ol in fragment(result.html).xpath("//ol")] == [
+        "2018", None, "2019", "2021", "2017", None]
+    four = "type a backslash before its dot, the line indented by 4 spaces (缩进) as now: "
+    assert [(p.line, p.column, p.message, p.hint) for p in result.problems] == [
+        (6, 5, YEAR + '2018." at the start of this line as a list item\'s number, not as text: the page '
+               "shows a numbered list (列表) starting at 2018, and the year is no longer in the text: 2018. 启动大调研。",
+         "to keep the year as typed, " + four + '    2018\\. 启动大调研。 (or write 2018年 in place of "2018.")'),
+        (7, 5, YEAR + '2020." at the start of this line as a list item\'s number, not as text: the page '
+               "numbers it 2019 in the list that starts at line 6, as Markdown counts on from the first item's "
+               "number, and the year is no longer in the text: 2020. 巩固。",
+         "to keep the year as typed, " + four + '    2020\\. 巩固。 (or write 2020年 in place of "2020.")'),
+        (12, 2, YEAR + '2019." at the start of this line as a list item\'s number, not as text: the page '
+                "shows a numbered list (列表) starting at 2019, and the year is no longer in the text: 2019. 验收",
+         "to keep the year as typed, " + four + '    2019\\. 验收 (or write 2019年 in place of "2019.")'),
+        (18, 9, YEAR + '2021." at the start of this line as a list item\'s number, not as text: the page '
+                "shows a numbered list (列表) starting at 2021, and the year is no longer in the text: 2021. 深化",
+         "to keep the year as typed, type a backslash before its dot, the line indented by 8 spaces (缩进) as now: "
+         '        2021\\. 深化 (or write 2021年 in place of "2021.")'),
+        (23, 7, YEAR + '2017." at the start of this line as a list item\'s number, not as text: the page '
+                "shows a numbered list (列表) starting at 2017, and the year is no longer in the text: 2017. 启动",
+         'to keep the year as typed, type a backslash before its dot: >     2017\\. 启动 (or write 2017年 in place '
+         'of "2017.")'),
+        (29, 5, YEAR + '2016." at the start of this line as a list item\'s number, not as text: the page '
+                "numbers it 2 in the list that starts at line 28, as Markdown counts on from the first item's number, "
+                "and the year is no longer in the text: 2016. 复查",
+         "to keep the year as typed, as a paragraph of its own, leave a blank line above it and type a backslash "
+         "before its dot, the line indented by 4 spaces (缩进) as now:     2016\\. 复查")]
+    assert _year_hints_followed(renderer, body, result.problems) == (
+        "<ul>\n<li>时间线：</li>\n</ul>\n<p>2018. 启动大调研。</p>\n<p>2020. 巩固。</p>\n<p>正文</p>\n<ol>\n<li>摸排</li>\n"
+        "</ol>\n<p>2019. 验收</p>\n<p>正文</p>\n<ul>\n<li>甲<ul>\n<li>乙<br>\n    2021. 深化</li>\n</ul>\n</li>\n</ul>\n"
+        "<p>正文</p>\n<blockquote>\n<ul>\n<li>引</li>\n</ul>\n<p>2017. 启动</p>\n</blockquote>\n<p>正文</p>\n<ul>\n"
+        "<li>\n<p>丙</p>\n<ol>\n<li>整改</li>\n</ol>\n<p>2016. 复查</p>\n</li>\n</ul>")
+
+
+@pytest.mark.parametrize("body", ["- 时间线：\n  2018. 启动大调研。\n", "- 时间线：\n   2018. 启动大调研。\n",
+                                  "- 时间线：\n        2018. 启动大调研。\n", "- 甲\n    - 乙\n    2018. 启动大调研。\n",
+                                  "- 时间线：\n\n        2018. 启动大调研。\n"])
+def test_a_year_under_an_item_that_markdown_keeps_as_text_is_not_warned(renderer: MarkdownRenderer,
+                                                                        body: str) -> None:
+    # At 2, 3 or 8 spaces the line is more of the item's text (or code, after a blank line), the year shown: it
+    # was told to be indented by 4 spaces, or its spaces deleted, either of which made the year a list's number.
+    result = renderer.render(body, "content/a.md", 1)
+    assert result.problems == ()
+    assert "2018. 启动大调研。" in result.html
+    assert "<ol" not in result.html
 
 
 def test_a_list_inside_a_quote_shown_with_other_numbers_is_warned_at_its_number(renderer: MarkdownRenderer) -> None:
