@@ -3977,8 +3977,9 @@ def _lost_character_problems(source: str, lines: list[str], path: str, first_lin
 _PIPE_ROW_RE = compile_later(r"^ {0,3}\|.*\|")
 _SEPARATOR_ROW_RE = compile_later(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _TAB_CELLS_RE = compile_later(r"^[^\t]*\S\t+\S")
-# What opens a line of such cells and is no cell: a quote's signs, kept in the rows offered, and a bullet (- 照明<TAB>18).
-_CELLS_LEAD_RE = compile_later(r"(?P<signs>(?: {0,3}> ?)*+)(?: {0,3}[-*+][ \t]+)?")
+# What opens a line of such cells and is no cell: a quote's signs, kept in the rows offered, an indent (under a list
+# item, say) and a bullet (- 照明<TAB>18).
+_CELLS_LEAD_RE = compile_later(r"(?P<signs>(?: {0,3}> ?)*+)(?P<indent>[ \t\u3000]*)(?:[-*+][ \t]+)?")
 # A cell that opens with a figure (18, 85%, 5.5万元, 18户): a lone line of TAB-separated cells with one is a pasted row.
 _FIGURE_CELL_RE = compile_later(r"[-+－]?[0-9０-９]")
 # A list item as Word or WPS pastes it: its bullet or number, a TAB, then the item's text with no TAB in it
@@ -4002,7 +4003,10 @@ def _table_problems(source: str, lines: list[str], path: str, first_line: int) -
     them opening with a figure (``照明<TAB>18<TAB>10``): a line with one TAB,
     or of words only (``时间：5月3日<TAB>地点：镇政府<TAB>主持：张三``), is
     taken as text spaced with TABs. In a quote the rows offered keep its
-    signs (``> | 照明 | 18 |``); a bullet before the cells is no cell. Lines that each hold one TAB, right
+    signs (``> | 照明 | 18 |``); a bullet before the cells is no cell. Rows
+    typed with an indent, under a list item say, are text as well (indented
+    code blocks are off) and told alike, the table offered at the line's
+    start, out of the list (`_tab_cells_problem`). Lines that each hold one TAB, right
     after a list's bullet or number (``1.<TAB>编号第一项``, ``•<TAB>第一项``,
     ``一、<TAB>全面启动``: Word and WPS paste their lists so), are a list,
     not cells, and the page shows them as it shows the same lines with a
@@ -4130,19 +4134,19 @@ def _table_scan_problems(lines: list[str], path: str, first_line: int) -> list[P
                 run += 1
             index += run
             continue
-        pasted = bool(_TAB_CELLS_RE.match(line)) and not line.startswith((" ", "\t"))
+        pasted = _tab_cells(line)
         if not pasted and not _PIPE_ROW_RE.match(line):
             index += 1
             continue
-        same = (lambda text: _TAB_CELLS_RE.match(text) is not None) if pasted else _PIPE_ROW_RE.match
+        same = _tab_cells if pasted else _PIPE_ROW_RE.match
         while (index + run < len(rows) and rows[index + run][0] == number + run and same(rows[index + run][1])
                and (pasted or not _SEPARATOR_ROW_RE.match(rows[index + run][1]))):
             run += 1
         # A list pasted from Word (1.<TAB>…, •<TAB>…) is no table: a cell typed beside a number in a row
         # (序号<TAB>措施 above 1.<TAB>摸排) makes the lines one.
-        listed = pasted and all(_PASTED_ITEM_RE.match(text) for _, text in rows[index:index + run])
+        listed = pasted and all(_PASTED_ITEM_RE.match(text.lstrip(" \t")) for _, text in rows[index:index + run])
         if pasted and not listed and (run >= 2 or _pasted_row_alone(line)):
-            problems.append(_tab_cells_problem(line, run, path, first_line + number))
+            problems.append(_tab_cells_problem(line, run, _in_list_item(lines, number), path, first_line + number))
         elif not pasted and run >= 2 and not _SEPARATOR_ROW_RE.match(line):
             cells = line.strip().strip("|").count("|") + 1
             problems.append(Problem(
@@ -4152,6 +4156,19 @@ def _table_scan_problems(lines: list[str], path: str, first_line: int) -> list[P
                 f"add this line under the first row: |{' --- |' * cells}"))
         index += run
     return problems
+
+
+def _tab_cells(line: str) -> bool:
+    """True when ``line`` holds cells separated by TABs (``照明<TAB>18``), however far in it is typed: indented
+    code blocks are off, so an indented line is text too (under a list item, say), its cells run together."""
+    return _TAB_CELLS_RE.match(line.lstrip(" \t")) is not None
+
+
+def _in_list_item(lines: list[str], index: int) -> bool:
+    """True when the line at ``index`` of ``lines``, indented (a quote's signs before it or not), goes on a list
+    item above it (`_item_above`), where a table typed in its place would not be read as one."""
+    bare = [_QUOTE_SIGNS_RE.sub("", line) for line in lines[:index + 1]]
+    return bare[index][:1] in (" ", "\t", "\u3000") and _item_above(bare, index, 3) != ""
 
 
 def _row_cells(line: str) -> tuple[str, list[str]]:
@@ -4167,25 +4184,40 @@ def _pasted_row_alone(line: str) -> bool:
     return len(cells) >= 3 and any(_FIGURE_CELL_RE.match(cell) for cell in cells)
 
 
-def _tab_cells_problem(line: str, run: int, path: str, line_number: int) -> Problem:
+def _tab_cells_problem(line: str, run: int, in_item: bool, path: str, line_number: int) -> Problem:
     """The warning of `_table_problems` for ``run`` lines of TAB-separated cells from ``line`` (the first, at
-    ``line_number`` of the file): the table to type, a quote's signs before each of its rows."""
+    ``line_number`` of the file): the table to type, a quote's signs before each of its rows.
+
+    Rows typed with an indent are offered at the line's start: a table is
+    read only there, and never inside a list item (the tables extension
+    reads no indented row, and `open_blocks` takes a table right under an
+    item out of it), so rows under an item (``in_item``) are told that it
+    goes under the item, out of the list; the items below it go on as a
+    list of their own, a numbered one from its number.
+    """
+    lead = _CELLS_LEAD_RE.match(line)
     signs, cells = _row_cells(line)
     row, rule = f"{signs}| {' | '.join(cells)} |", f"{signs}|{' --- |' * len(cells)}"
+    place, where = "", ""
+    if in_item:
+        place = "a table cannot be inside a list item (列表); "
+        where = ", each line at its start, not indented (缩进), so that it goes under the item, out of the list"
+    elif lead.group("indent"):
+        where = ", each line at its start, not indented (缩进)"
     if run > 1:
         return Problem(
             path, line_number, 1, "warning",
             f"these {run} lines are cells separated by TABs, as pasted from Excel or WPS (表格), so Markdown "
             "shows them as text, not as a table",
-            f"type the table with | between cells and a line of --- under the first row: {row}, then {rule}, then "
-            "one row per line" + (f', each after "{signs}"' if signs else ""))
+            f"{place}type the table with | between cells and a line of --- under the first row{where}: {row}, then "
+            f"{rule}, then one row per line" + (f', each after "{signs}"' if signs else ""))
     heading = f"{signs}| {' | '.join(f'列{column}' for column in range(1, len(cells) + 1))} |"
     return Problem(
         path, line_number, 1, "warning",
         "this line holds cells separated by TABs, as pasted from a row of Excel or WPS (表格), so Markdown shows it as "
         "text, the cells run together with a space between, not as a table",
-        f"to show it as a table, type a heading row (表头) above it, a line of --- under that and | between cells: "
-        f"{heading}, then {rule}, then {row}, with the columns' names in place of 列1 …")
+        f"{place}to show it as a table, type a heading row (表头) above it, a line of --- under that and | between "
+        f"cells{where}: {heading}, then {rule}, then {row}, with the columns' names in place of 列1 …")
 
 
 _WIDE_DASH_NAMES = {"－": "full-width dashes (全角 －)", "—": "long dashes (—, 破折号)", "―": "long dashes (―)",

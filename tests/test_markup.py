@@ -2569,6 +2569,54 @@ def test_rows_of_cells_in_a_quote_or_after_bullets_are_offered_a_table_without_t
         "| --- | --- | --- |, then one row per line"]
 
 
+def test_rows_of_cells_indented_under_a_list_item_are_offered_a_table_out_of_the_list(
+        renderer: MarkdownRenderer) -> None:
+    # Rows pasted from Excel under a list item, indented by 4 spaces, a TAB or 2 spaces (in a quote too), were
+    # published as text, the cells run together, unwarned: only rows at a line's start were looked at. A table
+    # is read in no list item, so the one offered goes at the line's start, under the item.
+    body = ("主要数据：\n\n- 照明问题：\n    照明\t18\t10\n    道路\t5\t3\n- 下一项\n\n1. 统计：\n\t路面\t42户\t30户\n2. 其他\n\n"
+            "> - 引用：\n>   绿化\t7\t2\n\n正文\n    类别\t收集\t解决\n    照明\t18\t10\n\n- 要点：\n    •\t第一项\n    •\t第二项\n")
+    result = renderer.render(body, "content/a.md", 1)
+    assert "<li>统计：<br>\n    路面  42户 30户</li>" in result.html
+    rows = "these 2 lines are cells separated by TABs, as pasted from Excel or WPS (表格), so Markdown shows them as " \
+           "text, not as a table"
+    row = ("this line holds cells separated by TABs, as pasted from a row of Excel or WPS (表格), so Markdown shows it "
+           "as text, the cells run together with a space between, not as a table")
+    out = "a table cannot be inside a list item (列表); "
+    where = ", each line at its start, not indented (缩进)"
+    assert [(p.line, p.column, p.message, p.hint) for p in result.problems] == [
+        (4, 1, rows, out + "type the table with | between cells and a line of --- under the first row" + where
+         + ", so that it goes under the item, out of the list: | 照明 | 18 | 10 |, then | --- | --- | --- |, then one "
+           "row per line"),
+        (9, 1, row, out + "to show it as a table, type a heading row (表头) above it, a line of --- under that and | "
+                          "between cells" + where + ", so that it goes under the item, out of the list: | 列1 | 列2 "
+                          "| 列3 |, then | --- | --- | --- |, then | 路面 | 42户 | 30户 |, with the columns' names in "
+                          "place of 列1 …"),
+        (13, 1, row, out + "to show it as a table, type a heading row (表头) above it, a line of --- under that and | "
+                           "between cells" + where + ", so that it goes under the item, out of the list: > | 列1 | "
+                           "列2 | 列3 |, then > | --- | --- | --- |, then > | 绿化 | 7 | 2 |, with the columns' names "
+                           "in place of 列1 …"),
+        (16, 1, rows, "type the table with | between cells and a line of --- under the first row" + where
+         + ": | 类别 | 收集 | 解决 |, then | --- | --- | --- |, then one row per line")]
+    lines: list[str | None] = list(body.split("\n"))
+    for problem in result.problems:
+        offered = problem.hint.split(": ", 1)[1].split(", with the")[0].split(", then ")
+        if offered[-1] == "one row per line":  # the rows under the first, each as the first is offered
+            below = str(lines[problem.line])
+            offered[-1] = "| " + " | ".join(cell.strip() for cell in below.split("\t") if cell.strip()) + " |"
+            lines[problem.line] = None
+        lines[problem.line - 1] = "\n".join(offered)
+    followed = renderer.render("\n".join(line for line in lines if line is not None), "content/a.md", 1)
+    assert followed.problems == ()
+    tables = fragment(followed.html).xpath("//table")
+    assert [[[cell.text for cell in row] for row in table.xpath(".//tr")] for table in tables] == [
+        [["照明", "18", "10"], ["道路", "5", "3"]], [["列1", "列2", "列3"], ["路面", "42户", "30户"]],
+        [["列1", "列2", "列3"], ["绿化", "7", "2"]], [["类别", "收集", "解决"], ["照明", "18", "10"]]]
+    assert [table.xpath("ancestor::li") for table in tables] == [[], [], [], []]
+    assert [li.text for li in fragment(followed.html).xpath("//li")][:4] == ["照明问题：", "下一项", "统计：", "其他"]
+    assert fragment(followed.html).xpath("//ol/@start") == ["2"]
+
+
 def test_a_table_separator_typed_with_full_width_or_long_dashes_is_warned_at_that_line(
         renderer: MarkdownRenderer) -> None:
     # "| －－ | －－ |" was told "no line of --- is under the first row", with a line to add: followed, the page
