@@ -333,13 +333,13 @@ def date_with_words(text: str, clock: bool = False, said: str = "") -> DateWords
     qualifiers = _DATE_QUALIFIERS if timed is None else re.compile(  # 约 … 10:00 says how near, as 约 alone
         rf"(?:\s*(?:\d{{1,2}}:\d{{2}}(?::\d{{2}})?|{_DATE_QUALIFIERS.pattern}))+")
     noted = _note_words(text, text[start:end], lead, rf"{closing}|^\s*[日号]", units, qualifiers)
-    if noted is not None and timed is not None and not _LETTER_RE.search(noted[0]):
+    if noted is not None and timed is not None and not _LETTER_RE.search(noted.words):
         return None  # 截至2018-04-26 10:00: the time alone beside what the field says, told as a time
     told = (re.search(rf"(?:{said})\s*$", plain[:start]) or re.match(closing, plain[end:])) if said else None
     said_words = told[0].strip().lstrip("日号").strip() if told else ""  # 2018-04-26日止: 日 is the date's
     if noted is None:
         return DateWords(written, "", "", said_words) if told else None
-    return DateWords(written, *noted, said_words)
+    return DateWords(written, noted.words, noted.shown, said_words)
 
 
 def date_words_hint(worded: DateWords) -> str:
@@ -1173,6 +1173,7 @@ def parse_count(value: Any) -> int:
         raise PydanticCustomError("count", '"{text}" holds a thousands separator (千位分隔符)',
                                   {"text": value, "hint": f"write the digits alone: {re.sub(r'[^0-9]', '', text)}"})
     if not text.isascii() or not text.isdigit():
+        offer = NoteOffer()
         if _HALF_OF_A_NUMBER.search(text):  # 1万半, 两千半: the figure without its half was offered, 10000 for 15000
             hint = (f'"{text}" holds 半 (a half), so its digits alone are not the figure: write the whole figure in '
                     "digits, the half included, as the source gives it")
@@ -1181,8 +1182,11 @@ def parse_count(value: Any) -> int:
             unit = max((_MYRIAD_SIGNS.get(char, char) for char in said if char in _MULTIPLIERS or char in _MYRIAD_SIGNS),
                        key=_MULTIPLIERS.__getitem__)
             hint = f"{said} is {number.normalize():f} ({unit}, {_MYRIAD_WORDS[unit]}, is {_MULTIPLIERS[unit]:,})"
-            hint += (f": write {int(number)}" + _words_to_note(text, said) if number == number.to_integral_value()
-                     else ", not a whole number: check the figure against the source")
+            if number == number.to_integral_value():
+                offer = _words_to_note(text, said)
+                hint += f": write {int(number)}{offer.tail}"
+            else:
+                hint += ", not a whole number: check the figure against the source"
         elif re.fullmatch(r"[1-9]\d{0,2}(?:\.\d{3})+", text):  # 1.296 as written in Europe, or a decimal
             hint = (f'if the "." separates thousands (千位分隔符), write the digits alone: {text.replace(".", "")}; '
                     "if it is a decimal point, check the figure: counts are whole numbers")
@@ -1202,14 +1206,17 @@ def parse_count(value: Any) -> int:
             hint = (f'"{text}" stands for a figure not known yet: write the figure from the source; if the field may '
                     "be left out (batches, 调研批次), delete its line rather than write 0, which would be published")
         elif (meant := _count_with_words(text)) is not None:
+            offer = _words_to_note(text, re.sub(r"[^0-9,，]", "", _before_bracketed_words(text)))
             hint = (f"write the digits alone: {meant} (a count has no unit such as 份 or 批, and no other words)"
-                    + _words_to_note(text, re.sub(r"[^0-9,，]", "", _before_bracketed_words(text))))
+                    + offer.tail)
         elif (number := chinese_number(text)) is not None:
+            offer = _words_to_note(text, _CHINESE_NUMBER.findall(text)[0])
             hint = (f"write the number in digits: {number} (a count is written 0-9, not in Chinese numerals 中文数字)"
-                    + _words_to_note(text, _CHINESE_NUMBER.findall(text)[0]))
+                    + offer.tail)
         elif re.fullmatch(r"\d+(?:[ \u3000\u00a0]+\d+)+", text):
             hint = f"if it is one number, write it without the spaces: {re.sub(r'[^0-9]', '', text)}"
-        raise PydanticCustomError("count", '"{text}" is not a whole number', {"text": value, "hint": hint})
+        raise PydanticCustomError("count", '"{text}" is not a whole number',
+                                  {"text": value, "hint": hint, "figure": offer.figure})
     if int(text) > LARGEST_COUNT:  # 16 digits or more: the open data would publish another figure
         raise PydanticCustomError(
             "count", '"{text}" is too large for a count ({digits} digits): a spreadsheet (Excel) keeps 15 digits of '
@@ -1337,28 +1344,81 @@ _NOTE_EDGES = {"tally": (r"(?:一共|总共|共计|合计|共)\s*$", r"^\s*[份�
 """What a count's or a percentage's words may hold right beside its number and say nothing the field does not
 (共296, 296份, 目标80%): left out of the note, which is published beside the number."""
 
+FIGURE_WORDS = {"collected": ("收集", "份"), "escalated": ("提交区级", "份"), "resolved": ("已解决", "份"),
+                "in_progress": ("办理中", "份"), "batches": ("调研", "批"), "target": ("目标", "%"),
+                "measured": ("实测", "%")}
+"""What a note calls a figure of a tally or a target, and its unit, by its field: the labels the pages show beside
+it (templates/partials/tally.html: 收集问题清单 … 份, 调研批次 … 批; unit.html and the target chart: 目标, 实测)."""
+_BEFORE_MEASURE = "余多"
+"""Words said between a count and its measure word (296余份, 300多份), not after it as 左右 is (296份左右)."""
 
-def _words_to_note(text: str, number: str, record: str = "tally", units: re.Pattern[str] | None = None) -> str:
-    """The end of a hint when ``text`` holds words beside its ``number`` that say something (约, 余, 左右,
+
+class NoteFigure(NamedTuple):
+    """A figure typed with words beside it that say something (`_words_to_note`): ``before`` and ``after`` are the
+    words on either side of ``number`` (as typed, or in digits where the words were its unit: 八成 is 80), without
+    what the field says already (共, 份, 目标, %) and the spaces at their ends."""
+
+    before: str
+    number: str
+    after: str
+
+    def phrase(self, field: str) -> str:
+        """The words a note is to keep for the figure of ``field`` (a key of `FIGURE_WORDS`): its label, the
+        words and the number, and its unit, so that the note says which figure they are about (收集约296份,
+        收集296份左右, 调研318余批, 目标约80%, 收集85份，含线上问卷), not a fragment after its last sentence
+        (…正在办理。约296)."""
+        label, unit = FIGURE_WORDS[field]
+        close, rest = "", self.after
+        if unit != "%":  # 296余份: the measure word typed after 余 is the one the note writes
+            close = rest[:len(rest) - len(rest.lstrip(_BEFORE_MEASURE))]
+            rest = re.sub(_NOTE_EDGES["tally"][1], "", rest[len(close):]).strip(_NOTE_GAP)
+        # 左右, 以上, a sign or words in brackets follow the unit; other words are a clause of their own.
+        joined = rest if not rest or rest[0] in "（(【[" or _QUALIFIERS.match(rest) else f"，{rest}"
+        return f"{label}{self.before}{self.number}{close}{unit}{joined}"
+
+
+class NoteWords(NamedTuple):
+    """Words typed beside a value (`_note_words`): ``words`` as a hint names them, ``shown`` as the note is to
+    keep them when the record is not known, and the ``figure`` they were typed around."""
+
+    words: str
+    shown: str
+    figure: NoteFigure
+
+
+class NoteOffer(NamedTuple):
+    """What a converter's hint says of words typed beside a value (`_words_to_note`): ``tail``, the end of the
+    hint ("" when there are none to keep), and the ``figure`` they were typed around, for `sitegen.validation`
+    to write with its label (`NoteFigure.phrase`); None when there are none."""
+
+    tail: str = ""
+    figure: NoteFigure | None = None
+
+
+def _words_to_note(text: str, number: str, record: str = "tally", units: re.Pattern[str] | None = None,
+                   written: str = "") -> NoteOffer:
+    """What a hint says when ``text`` holds words beside its ``number`` that say something (约, 余, 左右,
     （含退回）, 以上): where to keep them, the note of the ``record`` (a tally, a target), so that nothing typed is
-    lost; else "". ``units`` are the words that say nothing the field does not (default `_COUNT_UNITS`). The
-    hint ends with `NOTE_EXAMPLE` and the words as the note is to publish them: without the number, the unit
-    beside it, the spaces around them and a "#" before them (``80　# 区要求`` → ``区要求``); words that only say
-    how near the number is keep it (``约296``: 约 alone says nothing). A sign before the number (``+296``) says
-    nothing and is left out."""
+    lost; else an empty `NoteOffer`. ``units`` are the words that say nothing the field does not (default
+    `_COUNT_UNITS`); ``written`` is the number as the note is to write it, when its unit is part of it as typed
+    (八成 is 80). The tail ends with `NOTE_EXAMPLE` and the words as the note is to publish them when the
+    record's field is not known: without the number, the unit beside it, the spaces around them and a "#" before
+    them (``80　# 区要求`` → ``区要求``); words that only say how near the number is keep it (``约296``: 约 alone
+    says nothing). A sign before the number (``+296``) says nothing and is left out."""
     lead, unit = _NOTE_EDGES.get(record, _NOTE_EDGES["tally"])
     # +296 is the number's sign, as in a spreadsheet, not "more than": a note ending "。+296" said nothing.
     text = re.sub(r"^\s*[+＋]\s*(?=[\d０-９])", "", text)
     found = _note_words(text, number, lead, unit, units or _COUNT_UNITS, _QUALIFIERS)
     if found is None:
-        return ""
-    words, shown = found
-    return f'; to keep what "{words}" says, add it to the {record}\'s note, {NOTE_EXAMPLE}{shown}'
+        return NoteOffer()
+    figure = found.figure._replace(number=written) if written else found.figure
+    return NoteOffer(f'; to keep what "{found.words}" says, add it to the {record}\'s note, {NOTE_EXAMPLE}'
+                     f"{found.shown}", figure)
 
 
 def _note_words(text: str, value: str, lead: str, unit: str, units: re.Pattern[str],
-                qualifiers: re.Pattern[str]) -> tuple[str, str] | None:
-    """``(words, note)`` for ``text``, a ``value`` typed with words beside it, or None when ``units`` (what says
+                qualifiers: re.Pattern[str]) -> NoteWords | None:
+    """The `NoteWords` of ``text``, a ``value`` typed with words beside it, or None when ``units`` (what says
     nothing the field does not) is all there is beside it. The words leave out ``lead`` (a pattern of what may
     end the text before the value and say nothing: 共), ``unit`` (what may start the text after it: 份), spaces
     and a "#" at their ends; the note is the words, or the value as typed with them when they only say how near
@@ -1370,7 +1430,7 @@ def _note_words(text: str, value: str, lead: str, unit: str, units: re.Pattern[s
     words = " ".join(part for part in (before, after) if part)
     # 296余份: the 份 after the qualifier says nothing; 余份 alone in a note, or 约 beside （含重复）, says less.
     near = any(qualifiers.fullmatch(units.sub("", part)) for part in (before, after) if part)
-    return words, (text.strip(_NOTE_GAP) if near else words)
+    return NoteWords(words, text.strip(_NOTE_GAP) if near else words, NoteFigure(before, value, after))
 
 
 _NEAR_SIGNS = "~～≈≥>＞+＋↑"
@@ -1449,6 +1509,7 @@ def parse_percent(value: Any) -> float:
         typed = value.strip().translate(_FULLWIDTH_DIGITS)
         text = typed.removesuffix("%").strip()
         if not re.fullmatch(r"[-+]?\d+(\.\d+)?", text):
+            offer = NoteOffer()
             words = re.fullmatch(r"[^\d.%-]*?\s*(\d+(?:\.\d+)?)\s*%?\s*[^\d.%-]*", text)
             mille = re.fullmatch(r"(\d+(?:\.\d+)?)\s*‰", text)
             if re.fullmatch(r"[0-9OoIl|]+(\.[0-9OoIl|]+)?", text) and re.search(r"[0-9]", text):
@@ -1465,13 +1526,16 @@ def parse_percent(value: Any) -> float:
                 hint = f'"{stop[2]}" is the Chinese full stop (句号), not a decimal point: write {stop[1]}.{stop[3]}'
             elif (spoken := _spoken_percent(text)) is not None:  # 8成: "write the number alone: 8" gave 8 %
                 said, meaning, per_cent = spoken
-                hint = (f"{said} is {per_cent}% ({meaning}): write {per_cent}"
-                        + _words_to_note(typed, said, "target", _PERCENT_SIGNS) if Decimal(per_cent) <= 100 else
-                        f"{said} is {per_cent}% ({meaning}), more than 100: check the figure against the source")
+                if Decimal(per_cent) <= 100:  # the note writes 约80%, not 约八成% with the unit twice
+                    offer = _words_to_note(typed, said, "target", _PERCENT_SIGNS, written=per_cent)
+                    hint = f"{said} is {per_cent}% ({meaning}): write {per_cent}{offer.tail}"
+                else:
+                    hint = f"{said} is {per_cent}% ({meaning}), more than 100: check the figure against the source"
             elif words is not None and 0 <= float(words[1]) <= 100:  # 约80%, 80%以上: one number, with words
-                hint = (f"write the number alone: {words[1]} (a percentage has no other words)"
-                        + _words_to_note(typed, words[1], "target", _PERCENT_SIGNS))
-            raise PydanticCustomError("percent", '"{text}" is not a percentage', {"text": value, "hint": hint})
+                offer = _words_to_note(typed, words[1], "target", _PERCENT_SIGNS)
+                hint = f"write the number alone: {words[1]} (a percentage has no other words){offer.tail}"
+            raise PydanticCustomError("percent", '"{text}" is not a percentage',
+                                      {"text": value, "hint": hint, "figure": offer.figure})
         number = float(text)
     if not 0 <= number <= 100:  # also refuses nan
         raise PydanticCustomError("percent", '"{text}" is outside 0 to 100',

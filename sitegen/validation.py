@@ -29,10 +29,11 @@ from pydantic_core import PydanticCustomError
 from .errors import (LOST_CHARACTERS_HINT, PASTE_LIMIT, WIDE_SPACES, Problem, Report, lost_characters_message,
                      paste_hint, space_name)
 from .lazyre import compile_later
-from .models import (CHOICE_LABELS, FLAG_MEANINGS, FULL_WIDTH_FIX, LIST_MEANT, NOTE_EXAMPLE, QUOTE_MARKS, QUOTED_TAGS,
-                     SEPARATOR_MARKS, SLASH_MARKS, TALLY_SUM, WORD_LIST_FIELDS, YEAR_TO_WRITE, Image, Person, Series,
-                     SourceAttribution, Unit, choice_meant, clip, date_with_words, is_stand_in, kind_of, named_address,
-                     numbered_items, parse_count, parse_tags, snake_case, texts_in, whole_number_meant)
+from .models import (CHOICE_LABELS, FIGURE_WORDS, FLAG_MEANINGS, FULL_WIDTH_FIX, LIST_MEANT, NOTE_EXAMPLE, QUOTE_MARKS,
+                     QUOTED_TAGS, SEPARATOR_MARKS, SLASH_MARKS, TALLY_SUM, WORD_LIST_FIELDS, YEAR_TO_WRITE, Image,
+                     NoteFigure, Person, Series, SourceAttribution, Unit, choice_meant, clip, date_with_words,
+                     is_stand_in, kind_of, named_address, numbered_items, parse_count, parse_tags, snake_case,
+                     texts_in, whole_number_meant)
 from .placeholders import placeholders_in
 from .yamltext import (NOTE_HINT, NOTE_MESSAGE, ElsewhereFinder, FieldElsewhere, FieldNamer, GroupFinder, ValueMender,
                        WideNote, YamlData, as_value, is_wide_note_warning, split_wide_note, invisible_place,
@@ -1487,7 +1488,7 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData, pa
         if kind == "text_empty" and _is_required(model, loc):
             hint = _required_value_hint(model, loc)
         if NOTE_EXAMPLE in hint:  # the converter knows the words, not the record's note nor where its line goes
-            hint = _floor_words_hint(hint, loc) or _note_line_hint(hint, data, loc)
+            hint = _floor_words_hint(hint, loc) or _note_line_hint(hint, data, loc, context.get("figure"))
         if kind == "date_format" and isinstance(item.get("input"), str):  # the record's note is known here
             hint = _date_words_hint(model, data, loc, item["input"]) or hint
         typed = item.get("input")
@@ -1523,10 +1524,14 @@ def _floor_words_hint(hint: str, loc: tuple[Any, ...]) -> str:
             "the share measured is as much or more")
 
 
-def _note_line_hint(hint: str, data: YamlData, loc: tuple[Any, ...]) -> str:
+def _note_line_hint(hint: str, data: YamlData, loc: tuple[Any, ...], figure: NoteFigure | None = None) -> str:
     """``hint``, which offers words typed beside a value to its record's note (ending with `NOTE_EXAMPLE` and the
-    words), with the note line to type in full (`_home_line_hint`)."""
+    words), with the note line to type in full (`_home_line_hint`). The words of a ``figure`` of a tally or a
+    target are offered with its label, number and unit (`sitegen.models.NoteFigure.phrase`: 收集约296份): "约296"
+    added to the note read "…正在办理。约296", a fragment that did not say which figure it was about."""
     head, words = hint.rsplit(NOTE_EXAMPLE, 1)
+    if figure is not None and loc and loc[-1] in FIGURE_WORDS:
+        words = figure.phrase(str(loc[-1]))
     return _home_line_hint(head.rstrip(", "), words, data, loc)
 
 

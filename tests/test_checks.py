@@ -218,12 +218,12 @@ def test_a_cumulative_count_that_falls_is_a_warning_with_both_values(tmp_path: P
     ("约296", '"约296" is not a whole number', "write the digits alone: 296 (a count has no unit such as 份 or 批, "
                                              'and no other words); to keep what "约" says, add it to the tally\'s '
                                              "note: add a line under the tally's other fields, indented as they are "
-                                             "(4 spaces): note: 约296"),
+                                             "(4 spaces): note: 收集约296份"),
     ("296件（含退回）", '"296件（含退回）" is not a whole number', "write the digits alone: 296 (a count has no unit "
                                                        "such as 份 or 批, and no other words); to keep what "
                                                        '"（含退回）" says, add it to the tally\'s note: add a line '
                                                        "under the tally's other fields, indented as they are (4 "
-                                                       "spaces): note: （含退回）"),
+                                                       "spaces): note: 收集296份（含退回）"),
     ("一共296份", '"一共296份" is not a whole number', "write the digits alone: 296 (a count has no unit such as 份 "
                                                  "or 批, and no other words)"),  # 一共, in all, says nothing to keep
     ("296。", '"296。" is not a whole number', "write the digits alone: 296 (a count has no unit such as 份 or 批, "
@@ -257,16 +257,16 @@ def test_a_cumulative_count_that_falls_is_a_warning_with_both_values(tmp_path: P
                                                  "100,000,000): write 120000000"),
     ("1万余", '"1万余" is not a whole number', '1万 is 10000 (万, ten thousand, is 10,000): write 10000; to keep '
                                             'what "余" says, add it to the tally\'s note: add a line under the '
-                                            "tally's other fields, indented as they are (4 spaces): note: 1万余"),
+                                            "tally's other fields, indented as they are (4 spaces): note: 收集1万余份"),
     ("约1.2万份", '"约1.2万份" is not a whole number', '1.2万 is 12000 (万, ten thousand, is 10,000): write 12000; to '
                                                  'keep what "约" says, add it to the tally\'s note: add a line under '
                                                  "the tally's other fields, indented as they are (4 spaces): "
-                                                 "note: 约1.2万份"),
+                                                 "note: 收集约1.2万份"),
     ("二百九十六份左右", '"二百九十六份左右" is not a whole number', "write the number in digits: 296 (a count is "
                                                          "written 0-9, not in Chinese numerals 中文数字); to keep "
                                                          'what "左右" says, add it to the tally\'s note: add a line '
                                                          "under the tally's other fields, indented as they are (4 "
-                                                         "spaces): note: 二百九十六份左右"),
+                                                         "spaces): note: 收集二百九十六份左右"),
     ("2九6", '"2九6" is not a whole number', "write the number in digits (0-9) alone: no units such as 份 or 批, no "
                                            "commas, no spaces"),  # two numbers side by side: which is meant?
     ("2〇", '"2〇" is not a whole number', "write the number in digits (0-9) alone: no units such as 份 or 批, no "
@@ -316,14 +316,14 @@ def test_a_count_typed_with_wan_and_words_followed_as_told_keeps_the_figure_and_
     root = write_site(tmp_path, {UNIT_PATH: unit_with(tally("2018-04-26", "约1.2万", 12000, 0, 0))})
     [problem] = found(root)
     assert problem.hint.startswith("1.2万 is 12000 (万, ten thousand, is 10,000): write 12000; to keep what \"约\"")
-    assert problem.hint.endswith("indented as they are (4 spaces): note: 约1.2万")
+    assert problem.hint.endswith("indented as they are (4 spaces): note: 收集约1.2万份")
     # Followed: the digits in the field, the note line as given; it checks clean and both are published.
-    root.joinpath(UNIT_PATH).write_text(unit_with(tally("2018-04-26", 12000, 12000, 0, 0) + "    note: 约1.2万\n"),
+    root.joinpath(UNIT_PATH).write_text(unit_with(tally("2018-04-26", 12000, 12000, 0, 0) + "    note: 收集约1.2万份\n"),
                                         encoding="utf-8")
     assert found(root) == []
     build(BuildOptions(root=root, now=NOW, search=False))
     rows = (root / "output/data/units/baihe/tallies.csv").read_text("utf-8-sig").splitlines()
-    assert rows[1] == "baihe,白鹤镇,2018-04-26,,12000,12000,0,0,约1.2万"
+    assert rows[1] == "baihe,白鹤镇,2018-04-26,,12000,12000,0,0,收集约1.2万份"
 
 
 @pytest.mark.parametrize(("typed", "number"), [
@@ -507,7 +507,7 @@ _FLOOR = '; "{}" need not be kept: a target is a floor already, reached when the
 @pytest.mark.parametrize(("typed", "hint", "meant"), [
     # The hint gave the fixed example "e.g. 80 or 62.5", not the editor's own number.
     # Words that say something are offered the target's note, as a count's are the tally's.
-    ("约80%", _WORDS.format("80") + _NOTE.format("约", "约80%"), "80"),
+    ("约80%", _WORDS.format("80") + _NOTE.format("约", "目标约80%"), "80"),
     # A target is a floor already (reached when the share measured is as much or more): 以上 says nothing.
     ("80%以上", _WORDS.format("80") + _FLOOR.format("以上"), "80"),
     ("８２．５％以上", _WORDS.format("82.5") + _FLOOR.format("以上"), "82.5"),
@@ -517,7 +517,8 @@ _FLOOR = '; "{}" need not be kept: a target is a floor already, reached when the
     ("8成", "8成 is 80% (成, a tenth, is 10%): write 80", "80"),
     ("七成五", "七成五 is 75% (成, a tenth, is 10%): write 75", "75"),
     ("八成半", "八成半 is 85% (成, a tenth, is 10%, and 半, half of one, 5%): write 85", "85"),  # was 80, 半 to the note
-    ("约八成", "八成 is 80% (成, a tenth, is 10%): write 80" + _NOTE.format("约", "约八成"), "80"),
+    # The note says which figure, in digits: 约八成 alone after its last sentence said of what.
+    ("约八成", "八成 is 80% (成, a tenth, is 10%): write 80" + _NOTE.format("约", "目标约80%"), "80"),
     ("百分之六十二点五", "百分之六十二点五 is 62.5% (百分之, per hundred): write 62.5", "62.5"),
     ("百分之百", "百分之百 is 100% (百分之, per hundred): write 100", "100"),
     ("百分百", "百分百 is 100% (百分百, the whole): write 100", "100"),
@@ -552,7 +553,7 @@ _HALF_TENTH = "成, a tenth, is 10%, and 半, half of one, 5%"
     ("七成半", f"七成半 is 75% ({_HALF_TENTH}): write 75", "75"),
     ("半成", f"半成 is 5% ({_HALF_TENTH}): write 5", "5"),
     ("一半", "一半 is 50% (半, a half): write 50", "50"),
-    ("半数以上", "半数 is 50% (半, a half): write 50" + _NOTE.format("以上", "半数以上"), "50"),
+    ("半数以上", "半数 is 50% (半, a half): write 50" + _NOTE.format("以上", "实测50%以上"), "50"),
     ("八成五", f"八成五 is 85% ({_TENTHS}): write 85", "85"),
     ("一成", f"一成 is 10% ({_TENTHS}): write 10", "10"),
     # 零点五成 was offered 50, its 零点 kept for the note; a fraction got "write a number from 0 to 100".
@@ -567,7 +568,7 @@ def test_a_measured_share_said_with_a_half_or_as_a_fraction_gets_the_whole_figur
     assert [p.format() for p in found(root)] == [
         f'{UNIT_PATH}:7:15: error: targets → item 1 → measured: "{typed}" is not a percentage\n  hint: {hint}']
     # Followed (words said beside the figure go to the note): clean, and the figure meant is published.
-    note = "    note: 半数以上\n" if typed == "半数以上" else ""
+    note = "    note: 实测50%以上\n" if typed == "半数以上" else ""
     root.joinpath(UNIT_PATH).write_text(unit_with(extra=targets.format(meant) + note), encoding="utf-8")
     assert found(root) == []
     build(BuildOptions(root=root, now=NOW, search=False))

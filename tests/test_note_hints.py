@@ -55,35 +55,41 @@ def test_words_beside_a_count_are_added_to_the_note_the_tally_has(tmp_path: Path
     assert [p.format() for p in found(root)] == [
         f'{UNIT_PATH}:5:16: error: tallies → item 1 → collected: "85\u3000含线上问卷" is not a whole number\n'
         f"  hint: {_COUNT}: type it at the end of its note: line (line 9), so that it reads: "
-        "note: 文章未给出完成期限。含线上问卷"]
+        "note: 文章未给出完成期限。收集85份，含线上问卷"]
     root.joinpath(UNIT_PATH).write_text(
-        HEAD + TALLY.format(collected="85", note="    note: 文章未给出完成期限。含线上问卷\n"), encoding="utf-8")
+        HEAD + TALLY.format(collected="85", note="    note: 文章未给出完成期限。收集85份，含线上问卷\n"), encoding="utf-8")
     assert found(root) == []
-    assert csv_rows(root, "tallies.csv")[1] == "baihe,白鹤镇,2018-04-26,,85,40,30,15,文章未给出完成期限。含线上问卷"
+    assert csv_rows(root, "tallies.csv")[1] == "baihe,白鹤镇,2018-04-26,,85,40,30,15,文章未给出完成期限。收集85份，含线上问卷"
 
 
 def test_words_beside_a_count_of_a_tally_without_a_note_get_a_note_line_of_their_own(tmp_path: Path) -> None:
     root = write_site(tmp_path, {UNIT_PATH: HEAD + TALLY.format(collected="85份　含线上问卷", note="")})
     [problem] = found(root)
     assert problem.hint == (f"{_COUNT}: add a line under the tally's other fields, indented as they are (4 spaces): "
-                            "note: 含线上问卷")
-    root.joinpath(UNIT_PATH).write_text(HEAD + TALLY.format(collected="85", note="    note: 含线上问卷\n"),
+                            "note: 收集85份，含线上问卷")
+    root.joinpath(UNIT_PATH).write_text(HEAD + TALLY.format(collected="85", note="    note: 收集85份，含线上问卷\n"),
                                         encoding="utf-8")
     assert found(root) == []
-    assert csv_rows(root, "tallies.csv")[1].endswith(",85,40,30,15,含线上问卷")
+    assert csv_rows(root, "tallies.csv")[1].endswith(",85,40,30,15,收集85份，含线上问卷")
 
 
 @pytest.mark.parametrize(("typed", "words", "note"), [
-    ("85（含重复，不含退回）", "（含重复，不含退回）", "（含重复，不含退回）"),  # a comma in the brackets: no hint at all
-    ("85份(其中40份已提交)", "(其中40份已提交)", "(其中40份已提交)"),  # a number in them: no hint either
-    ("约85（含重复）", "约 （含重复）", "约85（含重复）"),  # 约 beside other words: kept with its number
-    ("85余份", "余份", "85余份"),  # 余份 alone said nothing of the 85
-    ("85多份", "多份", "85多份"),
-    ("逾85", "逾", "逾85"),
-    ("~85", "~", "~85"),  # a sign for 约 or 以上 was dropped unsaid
-    ("≈85", "≈", "≈85"),
-    ("85+", "+", "85+"),
-    ("＞85", "＞", "＞85"),
+    # The note says which figure the words are about, with the label the page shows beside it: "约85" alone, at
+    # the end of a note, was a fragment a resident could not read (…正在办理。约85).
+    ("85（含重复，不含退回）", "（含重复，不含退回）", "收集85份（含重复，不含退回）"),  # a comma in the brackets: no hint at all
+    ("85份(其中40份已提交)", "(其中40份已提交)", "收集85份(其中40份已提交)"),  # a number in them: no hint either
+    ("约85（含重复）", "约 （含重复）", "收集约85份（含重复）"),  # 约 beside other words: kept with its number
+    ("85余份", "余份", "收集85余份"),  # 余份 alone said nothing of the 85
+    ("85多份", "多份", "收集85多份"),
+    ("逾85", "逾", "收集逾85份"),
+    ("~85", "~", "收集~85份"),  # a sign for 约 or 以上 was dropped unsaid
+    ("≈85", "≈", "收集≈85份"),
+    ("85+", "+", "收集85份+"),
+    ("＞85", "＞", "收集＞85份"),
+    ("85左右", "左右", "收集85份左右"),  # after the number: said after its unit
+    ("85份左右", "左右", "收集85份左右"),
+    ("85多", "多", "收集85多份"),  # 多 and 余 are said before the unit, which the note adds
+    ("85　含线上问卷", "含线上问卷", "收集85份，含线上问卷"),  # other words: a clause of their own
 ])
 def test_a_count_with_a_qualifier_offers_it_to_the_note_and_the_hint_followed_publishes_it(
         tmp_path: Path, typed: str, words: str, note: str) -> None:
@@ -98,6 +104,66 @@ def test_a_count_with_a_qualifier_offers_it_to_the_note_and_the_hint_followed_pu
                                         encoding="utf-8")
     assert found(root) == []
     assert csv_rows(root, "tallies.csv")[1] == f"baihe,白鹤镇,2018-04-26,,85,40,30,15,{note}"
+
+
+_FIGURES = ("tallies:\n  - as_of: 2018-04-26\n    batches: {batches}\n    collected: {collected}\n"
+            "    escalated: {escalated}\n    resolved: {resolved}\n    in_progress: {in_progress}\n"
+            "    note: 文章未给出完成期限。\n")
+_SHARES = ("targets:\n  - group: residents\n    target: {target}\n    measured: {measured}\n"
+           "    measured_as_of: 2018-06-30\n    note: 区要求\n")
+_DIGITS = "write the digits alone: {} (a count has no unit such as 份 or 批, and no other words)"
+
+
+@pytest.mark.parametrize(("field", "typed", "at", "head", "words", "note", "csv", "row"), [
+    ("collected", "约85", (6, 16), _DIGITS.format(85), "约", "文章未给出完成期限。收集约85份",
+     "tallies.csv", "baihe,白鹤镇,2018-04-26,318,85,40,30,15,文章未给出完成期限。收集约85份"),
+    # In Chinese numerals (中文数字): kept as typed, with the unit the page shows.
+    ("collected", "约八十五", (6, 16), "write the number in digits: 85 (a count is written 0-9, not in Chinese numerals "
+     "中文数字)", "约", "文章未给出完成期限。收集约八十五份",
+     "tallies.csv", "baihe,白鹤镇,2018-04-26,318,85,40,30,15,文章未给出完成期限。收集约八十五份"),
+    ("escalated", "40左右", (7, 16), _DIGITS.format(40), "左右", "文章未给出完成期限。提交区级40份左右",
+     "tallies.csv", "baihe,白鹤镇,2018-04-26,318,85,40,30,15,文章未给出完成期限。提交区级40份左右"),
+    ("resolved", "30余份", (8, 15), _DIGITS.format(30), "余份", "文章未给出完成期限。已解决30余份",
+     "tallies.csv", "baihe,白鹤镇,2018-04-26,318,85,40,30,15,文章未给出完成期限。已解决30余份"),
+    ("in_progress", "15多", (9, 18), _DIGITS.format(15), "多", "文章未给出完成期限。办理中15多份",
+     "tallies.csv", "baihe,白鹤镇,2018-04-26,318,85,40,30,15,文章未给出完成期限。办理中15多份"),
+    # 调研批次 are counted in 批 (the page shows 调研 318 批): the unit typed is the note's too.
+    ("batches", "约318批", (5, 14), _DIGITS.format(318), "约", "文章未给出完成期限。调研约318批",
+     "tallies.csv", "baihe,白鹤镇,2018-04-26,318,85,40,30,15,文章未给出完成期限。调研约318批"),
+    ("target", "约80%", (5, 13), "write the number alone: 80 (a percentage has no other words)", "约",
+     "区要求；目标约80%", "targets.csv", "baihe,白鹤镇,residents,居民,80,,50,2018-06-30,区要求；目标约80%"),
+    ("target", "80%左右", (5, 13), "write the number alone: 80 (a percentage has no other words)", "左右",
+     "区要求；目标80%左右", "targets.csv", "baihe,白鹤镇,residents,居民,80,,50,2018-06-30,区要求；目标80%左右"),
+    # 八成 is said with its unit: the note writes 80%, not 约八成%.
+    ("target", "约八成", (5, 13), "八成 is 80% (成, a tenth, is 10%): write 80", "约", "区要求；目标约80%",
+     "targets.csv", "baihe,白鹤镇,residents,居民,80,,50,2018-06-30,区要求；目标约80%"),
+    ("measured", "50%上下", (6, 15), "write the number alone: 50 (a percentage has no other words)", "上下",
+     "区要求；实测50%上下", "targets.csv", "baihe,白鹤镇,residents,居民,80,,50,2018-06-30,区要求；实测50%上下"),
+])
+def test_words_beside_each_figure_are_offered_to_the_note_with_the_figure_they_are_about(
+        tmp_path: Path, field: str, typed: str, at: tuple[int, int], head: str, words: str, note: str, csv: str,
+        row: str) -> None:
+    # "约296" offered to the note, the note read "…50份正在办理。约296": which figure was about 296, a resident
+    # could not tell. The label the page shows beside the figure, and its unit, say it.
+    figures = {"batches": "318", "collected": "85", "escalated": "40", "resolved": "30", "in_progress": "15",
+               "target": "80", "measured": "50"}
+    lines = _SHARES if field in ("target", "measured") else _FIGURES
+    record, where = ("target", "line 8") if lines is _SHARES else ("tally", "line 10")
+    root = write_site(tmp_path, {UNIT_PATH: HEAD + lines.format(**{**figures, field: typed})})
+    [problem] = found(root)
+    assert problem.format() == (
+        f'{UNIT_PATH}:{at[0]}:{at[1]}: error: {"targets" if record == "target" else "tallies"} → item 1 → {field}: '
+        f'"{typed}" is not {"a percentage" if record == "target" else "a whole number"}\n'
+        f'  hint: {head}; to keep what "{words}" says, add it to the {record}\'s note: type it at the end of its '
+        f"note: line ({where}), so that it reads: note: {note}")
+    # Followed as told: the figure alone in its field, the note line as given.
+    path = root / UNIT_PATH
+    text = path.read_text(encoding="utf-8").split("\n")
+    text[problem.line - 1] = f"    {field}: {figures[field]}"
+    follow_note_line(text, problem)
+    path.write_text("\n".join(text), encoding="utf-8")
+    assert found(root) == []
+    assert csv_rows(root, csv)[1] == row
 
 
 @pytest.mark.parametrize("typed", ["+85", "＋85", "+ 85份"])
@@ -132,22 +198,26 @@ def test_words_that_say_a_target_is_a_floor_are_not_offered_to_the_note(tmp_path
 
 def test_words_that_say_a_measured_share_is_at_least_it_are_still_offered_to_the_note(tmp_path: Path) -> None:
     # Of a share measured, 不低于 says something: the figure is a floor, not the share itself.
-    lines = "targets:\n  - group: residents\n    target: 80\n    measured: 不低于50%\n"
+    lines = "targets:\n  - group: residents\n    target: 80\n    measured: 不低于50%\n    measured_as_of: 2018-06-30\n"
     root = write_site(tmp_path, {UNIT_PATH: HEAD + lines})
     [problem] = found(root)
     assert problem.hint == ('write the number alone: 50 (a percentage has no other words); to keep what "不低于" '
                             "says, add it to the target's note: add a line under the target's other fields, "
-                            "indented as they are (4 spaces): note: 不低于")
+                            "indented as they are (4 spaces): note: 实测不低于50%")
+    root.joinpath(UNIT_PATH).write_text(HEAD + lines.replace("不低于50%", "50") + "    note: 实测不低于50%\n",
+                                        encoding="utf-8")
+    assert found(root) == []
+    assert csv_rows(root, "targets.csv")[1] == "baihe,白鹤镇,residents,居民,80,,50,2018-06-30,实测不低于50%"
 
 
 @pytest.mark.parametrize(("note", "how", "typed_note"), [
     # The note ends with a full stop: the words follow it; else a ；between them.
     ("    note: 文章未给出完成期限。\n", "type it at the end of its note: line (line 6), so that it reads: "
-     "note: 文章未给出完成期限。区要求", "    note: 文章未给出完成期限。区要求\n"),
+     "note: 文章未给出完成期限。目标80%，区要求", "    note: 文章未给出完成期限。目标80%，区要求\n"),
     ("    note: 文章未给出完成期限\n", "type it at the end of its note: line (line 6), so that it reads: "
-     "note: 文章未给出完成期限；区要求", "    note: 文章未给出完成期限；区要求\n"),
-    ("", "add a line under the target's other fields, indented as they are (4 spaces): note: 区要求",
-     "    note: 区要求\n"),
+     "note: 文章未给出完成期限；目标80%，区要求", "    note: 文章未给出完成期限；目标80%，区要求\n"),
+    ("", "add a line under the target's other fields, indented as they are (4 spaces): note: 目标80%，区要求",
+     "    note: 目标80%，区要求\n"),
 ])
 def test_words_beside_a_target_give_the_note_line_to_type(tmp_path: Path, note: str, how: str,
                                                           typed_note: str) -> None:
@@ -168,12 +238,12 @@ def test_words_beside_a_count_added_to_a_note_over_several_lines_are_told_where(
     # It ended at "(line 9)": what to type there was not said, and "约" typed alone said nothing of the 85.
     assert problem.hint == ('write the digits alone: 85 (a count has no unit such as 份 or 批, and no other words); '
                             'to keep what "约" says, add it to the tally\'s note: type it at the end of its note '
-                            "(line 9), so that it ends: 约85")
+                            "(line 9), so that it ends: 收集约85份")
     root.joinpath(UNIT_PATH).write_text(
-        HEAD + TALLY.format(collected="85", note=note.replace("录入。\n", "录入。约85\n")), encoding="utf-8")
+        HEAD + TALLY.format(collected="85", note=note.replace("录入。\n", "录入。收集约85份\n")), encoding="utf-8")
     assert found(root) == []
     assert csv_rows(root, "tallies.csv")[1:3] == ['baihe,白鹤镇,2018-04-26,,85,40,30,15,"文章未给出完成期限。',
-                                                  '数字按原文录入。约85"']
+                                                  '数字按原文录入。收集约85份"']
 
 
 # -- a note after a full-width space, in a field that is no text ---------------------------------------------------
@@ -313,6 +383,13 @@ def follow_date_hint(root: Path, problem: Problem) -> None:
     lines = path.read_text(encoding="utf-8").split("\n")
     key, written = re.search(r"write the date alone: (\w+): ([\d:\- ]+\d)", problem.hint).groups()
     lines[problem.line - 1] = lines[problem.line - 1].split(f"{key}: ")[0] + f"{key}: {written}"
+    follow_note_line(lines, problem)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def follow_note_line(lines: list[str], problem: Problem) -> None:
+    """Type into ``lines`` the note (or description) line a hint gives: at the line it names, or as a new line
+    after the record's last."""
     if (kept := re.search(r"at the end of its \w+: line \(line (\d+)\), so that it reads: (.*)$", problem.hint)):
         at = int(kept[1]) - 1
         lines[at] = lines[at][:len(lines[at]) - len(lines[at].lstrip())] + kept[2]
@@ -321,7 +398,6 @@ def follow_date_hint(root: Path, problem: Problem) -> None:
         while last < len(lines) and lines[last].startswith(" " * int(new[1])):
             last += 1
         lines.insert(last, " " * int(new[1]) + new[2])
-    path.write_text("\n".join(lines), encoding="utf-8")
 
 
 @pytest.mark.parametrize(("lines", "at", "field", "typed", "hint", "csv", "row"), [
