@@ -35,9 +35,9 @@ from .lazyre import compile_later
 from .load import Content, Document, Sourced, YamlData
 from .markup import (is_local_path, local_file_name, outside_fences, place_in_block, places_typed, swallowed_title,
                      text_blocks, typed_images, typed_lazy_picture, typed_links)
-from .models import (QUOTE_MARKS, TALLY_SUM, UNIT_LEVEL_LABELS, UNIT_LEVEL_PINYIN, UNIT_LEVEL_WORDS, Milestone,
-                     Series, Tally, Target, TargetGroup, Unit, UnitLevel, ascii_id, choice_value, clip, date_numbers,
-                     date_refusal, id_case_reason, is_external_address, is_stand_in, level_in_name, named_address,
+from .models import (QUOTE_MARKS, TALLY_SUM, UNIT_LEVEL_LABELS, UNIT_LEVEL_PINYIN, Milestone, Series, Tally,
+                     Target, TargetGroup, Unit, UnitLevel, ascii_id, choice_value, clip, date_numbers, date_refusal,
+                     id_case_reason, is_external_address, is_stand_in, level_in_name, level_word_ending, named_address,
                      parse_bool, parse_count, parse_date, parse_text, plain_name, publish_time_text,
                      spreadsheet_reading, swapped_years, tag_spelling, texts_in)
 from .pictures import (DAMAGED_HINT, damaged_message, heavy_problem, image_size, looks_damaged, picture_file,
@@ -3408,18 +3408,18 @@ def _short_misspelling(unit: Unit, bad: str) -> tuple[str, str] | None:
     """The reason and hint for the misspelling ``bad`` of ``unit`` when it is too short to be looked for, or None.
 
     Takes the unit record and one entry of its ``misspellings``. Too short: `_LONGEST_SHORT_MISSPELLING`
-    characters or fewer and not ending in a level word (`sitegen.models.UNIT_LEVEL_WORDS`), and not a value
+    characters or fewer and not ending in a level word (`sitegen.models.level_word_ending`), and not a value
     standing for "not known yet" (待定), which `check_typed_values` tells. The hint gives the entry with the
     level word of the unit's name after it (金则镇), or says to delete the entry when that is listed already.
     """
     typed = bad.strip()
-    if len(typed) > _LONGEST_SHORT_MISSPELLING or typed.endswith(UNIT_LEVEL_WORDS) or is_stand_in(typed):
+    if len(typed) > _LONGEST_SHORT_MISSPELLING or level_word_ending(typed) or is_stand_in(typed):
         return None
     length = "1 character" if len(typed) == 1 else f"{len(typed)} characters"
     reason = (f'"{bad}" is only {length} and does not end in a level word (镇, 乡, 村, 街道, 社区 …), so it would be '
               "found inside ordinary words and names as well; it is not looked for")
-    level = next((word for word in UNIT_LEVEL_WORDS if unit.name.endswith(word)), None)
-    if level is None:
+    level = level_word_ending(unit.name)  # 鎮 of 金澤鎮, as the name has it: the whole wrong name is typed so
+    if not level:
         return reason, (f"list the whole wrong name in its place, as it is typed in the texts, or remove \"{bad}\" "
                         "from misspellings")
     whole = typed + level

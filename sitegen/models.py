@@ -2639,6 +2639,12 @@ _OFFICE_WORDS = frozenset({"人民政府", "政府", "办事处", "管理委员�
 """The words of an office's name that say what it is, not which level (青浦区人民政府, 盈浦街道办事处, 青浦工业园区
 管委会, 白鹤镇党委): the level is read from what comes before them."""
 _NAME_ENDINGS = tuple(sorted({*_NAME_LEVELS, *_OFFICE_WORDS}, key=lambda word: (-len(word), word)))
+_SIMPLIFIED_FORMS = str.maketrans("區鎮鎭鄉會園辦處員縣開發業稅黨", "区镇镇乡会园办处员县开发业税党")
+"""The traditional forms (繁體字) of the characters of `_NAME_ENDINGS` that have them, to their simplified ones
+(区 區, 镇 鎮 and its variant 鎭, 乡 鄉, 会 會, 园 園, 办 辦, 处 處, 员 員, 县 縣, 开 開, 发 發, 业 業, 税 稅, 党 黨, as
+the 通用规范汉字表 of 2013 pairs them in its 规范字与繁体字、异体字对照表): a name typed or pasted in traditional
+characters (華新鎮, 青浦區人民政府, 盈浦街道辦事處) says its level by the same words. One character for one, so a
+place in the name read is the place in the name typed."""
 
 
 def level_in_name(name: str) -> tuple[str, str] | None:
@@ -2647,17 +2653,33 @@ def level_in_name(name: str) -> tuple[str, str] | None:
     Takes the name as typed. The longest ending word is read (工业园区, not 区; 村委会, not 委), and an office's
     word (`_OFFICE_WORDS`) is set aside first: 青浦区人民政府 → ``("district", "区")``, 盈浦街道办事处 →
     ``("subdistrict", "街道")``, 蟠龙村民委员会 → ``("village", "村民委员会")``, 金泽乡 → ``("town", "乡")`` (乡 is a
-    town's level, `_OTHER_WORDS`). None when no level word ends it (金泽, 淀山湖管委会). Raises nothing.
+    town's level, `_OTHER_WORDS`). Names in traditional characters (繁體字) are read alike, and the word is
+    given as typed (`_SIMPLIFIED_FORMS`): 華新鎮 → ``("town", "鎮")``, 白鶴鎮人民政府 → ``("town", "鎮")``,
+    盈浦街道辦事處 → ``("subdistrict", "街道辦事處")``. None when no level word ends it (金泽, 淀山湖管委会). Raises
+    nothing.
     """
-    text = name.strip()
+    typed = name.strip()
+    text = typed.translate(_SIMPLIFIED_FORMS)
     while text:
         word = next((ending for ending in _NAME_ENDINGS if text.endswith(ending)), None)
         if word is None:
             return None
         if word not in _OFFICE_WORDS:
-            return _NAME_LEVELS[word], word
+            return _NAME_LEVELS[word], typed[len(text) - len(word):len(text)]
         text = text[:-len(word)].rstrip()
     return None
+
+
+def level_word_ending(text: str) -> str:
+    """The word of `UNIT_LEVEL_WORDS` that ends ``text`` (金泽镇 → 镇, 青浦工业园区 → 工业园区), as typed there, or "".
+
+    Read in simplified or traditional characters alike (`_SIMPLIFIED_FORMS`): 金澤鎮 → 鎮, 香花橋社區 → 社區.
+    Raises nothing.
+    """
+    typed = text.strip()
+    read = typed.translate(_SIMPLIFIED_FORMS)
+    word = next((word for word in UNIT_LEVEL_WORDS if read.endswith(word)), "")
+    return typed[len(typed) - len(word):] if word else ""
 
 
 def snake_case(typed: str) -> str:

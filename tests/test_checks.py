@@ -22,7 +22,7 @@ from pydantic_core import PydanticCustomError
 from sitegen.build import BuildOptions, build, check
 from sitegen.checks import likely_year
 from sitegen.errors import Problem, SiteError
-from sitegen.models import (chinese_number, parse_count, parse_date, parse_datetime, parse_percent,
+from sitegen.models import (chinese_number, level_in_name, parse_count, parse_date, parse_datetime, parse_percent,
                             spreadsheet_reading)
 from sitegen.render import fingerprinted_name
 from sitegen.validation import did_you_mean
@@ -2006,6 +2006,22 @@ def test_a_short_misspelling_without_a_level_word_is_warned_at_its_entry_not_ins
     (root / "content/interviews/a.md").write_text(page.replace("白河镇", "金村"), encoding="utf-8")
     assert [p.format() for p in found(root)] == [
         'content/interviews/a.md:13:23: warning: "金村" is a misspelling of the unit name 金泽镇\n  hint: write 金泽镇']
+
+
+def test_a_short_misspelling_of_a_name_in_traditional_characters_is_told_with_its_level_word(tmp_path: Path) -> None:
+    # 金澤鎮's level word 鎮 was not read: "list the whole wrong name … or remove" gave no name to list, and 金鄉,
+    # a short name ending in 鄉, was refused as if it were no place's name.
+    jinze = "name: 金澤鎮\nlevel: town\nmisspellings: [金則, 金鄉]\n"
+    page = interview(body="## 问题一\n\n所需资金則由镇财政安排，金鄉的草莓很好。\n")
+    root = write_site(tmp_path, {"content/units/jinze.yaml": jinze, "content/interviews/a.md": page})
+    assert [p.format() for p in found(root)] == [
+        'content/interviews/a.md:13:13: warning: "金鄉" is a misspelling of the unit name 金澤鎮\n  hint: write 金澤鎮',
+        'content/units/jinze.yaml:3:16: warning: misspellings: "金則" is only 2 characters and does not end in a level '
+        "word (镇, 乡, 村, 街道, 社区 …), so it would be found inside ordinary words and names as well; it is not looked "
+        "for\n  hint: list the whole wrong name in its place, as it is typed in the texts (e.g. 金則鎮, not 金則)"]
+    (root / "content/units/jinze.yaml").write_text(jinze.replace("金則,", "金則鎮,"), encoding="utf-8")
+    (root / "content/interviews/a.md").write_text(page.replace("金鄉", "金澤鎮"), encoding="utf-8")
+    assert found(root) == []
 
 
 # -- references --------------------------------------------------------------
@@ -5106,6 +5122,23 @@ _TOTALS_LEFT_OUT = ("as a district-level unit (区级单位) its figures are lef
     ("蟠龙村民委员会", "committee", "level: committee (委办局), but the name 蟠龙村民委员会 ends in 村民委员会, which says "
      "level: village (村): the heading of its page reads 蟠龙村民委员会（委办局）",
      "write level: village if 蟠龙村民委员会 is a village (村), as its name says; if it is an office (委办局), correct its "
+     "name"),    # Typed in traditional characters (繁體字), as a name pasted from a Hong Kong or Taiwan source is: not read, it
+    # was not warned, and 華新鎮 with level: district was left out of the totals.
+    ("華新鎮", "district", "level: district (区), but the name 華新鎮 ends in 鎮, which says level: town (镇): "
+     + _TOTALS_LEFT_OUT.replace("华新镇", "華新鎮"),
+     "write level: town if 華新鎮 is a town (镇), as its name says; if it is the district (区), correct its name"),
+    ("青浦區人民政府", "town", "level: town (镇), but the name 青浦區人民政府 ends in 區, which says level: district (区): its "
+     "figures are added into the totals of the home page and the dashboard with the other units', though a "
+     "district's figures hold theirs already: they would be counted twice",
+     "write level: district if 青浦區人民政府 is the district (区), as its name says; if it is a town (镇), correct its "
+     "name"),
+    ("盈浦街道辦事處", "village", "level: village (村), but the name 盈浦街道辦事處 ends in 街道辦事處, which says level: "
+     "subdistrict (街道): the heading of its page reads 盈浦街道辦事處（村）",
+     "write level: subdistrict if 盈浦街道辦事處 is a subdistrict (街道), as its name says; if it is a village (村), "
+     "correct its name"),
+    ("蟠龍村委會", "community", "level: community (社区), but the name 蟠龍村委會 ends in 村委會, which says level: "
+     "village (村): the heading of its page reads 蟠龍村委會（社区）",
+     "write level: village if 蟠龍村委會 is a village (村), as its name says; if it is a community (社区), correct its "
      "name"),
 ])
 def test_a_unit_whose_name_says_another_level_is_warned_at_its_level(tmp_path: Path, name: str, level: str,
@@ -5121,13 +5154,43 @@ def test_a_unit_whose_name_says_another_level_is_warned_at_its_level(tmp_path: P
     assert found(root) == []
 
 
+@pytest.mark.parametrize(("name", "read"), [
+    # Every ending and office word with a character that has a traditional form (繁體字), typed so.
+    ("青浦區", ("district", "區")), ("青浦縣", ("district", "縣")), ("浦東新區", ("district", "新區")),
+    ("華新鎮", ("town", "鎮")), ("華新鎭", ("town", "鎭")), ("金澤鄉", ("town", "鄉")), ("金澤鄉鎮", ("town", "鄉鎮")),
+    ("華新鎮政府", ("town", "鎮政府")), ("盈浦街道辦", ("subdistrict", "街道辦")),
+    ("盈浦街道辦事處", ("subdistrict", "街道辦事處")), ("蟠龍村委會", ("village", "村委會")),
+    ("蟠龍村民委員會", ("village", "村民委員會")), ("香花橋社區", ("community", "社區")),
+    ("香花橋居委會", ("community", "居委會")), ("香花橋居民委員會", ("community", "居民委員會")),
+    ("青浦園區", ("park", "園區")), ("青浦工業園區", ("park", "工業園區")), ("青浦工業區", ("park", "工業區")),
+    ("青浦開發區", ("park", "開發區")), ("洋山保稅區", ("park", "保稅區")), ("區委辦局", ("committee", "委辦局")),
+    ("區農業委員會", ("committee", "委員會")), ("區府辦", ("committee", "辦")),
+    # An office's word set aside, the level read before it.
+    ("白鶴鎮人民政府", ("town", "鎮")), ("青浦區辦事處", ("district", "區")),
+    ("青浦工業園區管理委員會", ("park", "工業園區")), ("青浦工業園區管委會", ("park", "工業園區")),
+    ("白鶴鎮黨工委", ("town", "鎮")), ("白鶴鎮黨委", ("town", "鎮")),
+    # Simplified and traditional mixed, as a name edited by two people is.
+    ("华新鎮人民政府", ("town", "鎮")), ("華新镇", ("town", "镇")),
+    ("淀山湖管委會", None), ("金澤", None),
+])
+def test_a_name_in_traditional_characters_says_its_level_by_the_same_words(name: str,
+                                                                          read: tuple[str, str] | None) -> None:
+    assert level_in_name(name) == read
+
+
 def test_a_unit_whose_name_says_no_level_or_its_own_is_not_warned_of_its_level(tmp_path: Path) -> None:
     units = {"content/units/a.yaml": "name: 青浦区\nlevel: 区\n", "content/units/b.yaml": "name: 金泽\nlevel: district\n",
              "content/units/c.yaml": "name: 金泽乡\nlevel: town\n", "content/units/d.yaml": "name: 淀山湖管委会\nlevel: park\n",
              "content/units/e.yaml": "name: 青浦工业园区管委会\nlevel: 园区\n",
              "content/units/f.yaml": "name: 盈浦街道办事处\nlevel: subdistrict\n",
              "content/units/g.yaml": "name: 香花桥社区居委会\nlevel: community\n",
-             "content/units/h.yaml": "name: 白鹤镇党委\nlevel: town\n", "content/units/i.yaml": "name: 区农委\nlevel: committee\n"}
+             "content/units/h.yaml": "name: 白鹤镇党委\nlevel: town\n", "content/units/i.yaml": "name: 区农委\nlevel: committee\n",
+             # The same in traditional characters (繁體字): each read as its level, so none is warned.
+             "content/units/j.yaml": "name: 重固鎮\nlevel: town\n", "content/units/k.yaml": "name: 商榻管委會\nlevel: park\n",
+             "content/units/l.yaml": "name: 華新工業園區管委會\nlevel: park\n",
+             "content/units/m.yaml": "name: 夏陽街道辦事處\nlevel: subdistrict\n",
+             "content/units/n.yaml": "name: 趙巷社區居委會\nlevel: community\n",
+             "content/units/o.yaml": "name: 朱家角鎮黨委\nlevel: town\n", "content/units/p.yaml": "name: 練塘鄉\nlevel: town\n"}
     root = write_site(tmp_path, {UNIT_PATH: unit_with(), **units})
     assert found(root) == []
 

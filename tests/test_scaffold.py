@@ -853,6 +853,17 @@ def test_new_unit_refuses_a_level_the_unit_file_would_refuse(tmp_path: Path, cap
     ("白鹤镇党委", "level: town (镇), from 镇 in the name; if that is wrong, change level: in the file"),
     ("金泽乡人民政府", "level: town (镇), from 乡 in the name; if that is wrong, change level: in the file"),
     ("青浦区农委", "level: committee (委办局), from 委 in the name; if that is wrong, change level: in the file"),
+    # In traditional characters (繁體字): 青浦區人民政府 was written as a town, "as the name does not say its level".
+    ("青浦區人民政府", "level: district (区), from 區 in the name: a district-level unit is the district as a whole, so "
+                "beside other units' its figures are left out of the totals; if that is wrong, change level: in the "
+                "file"),
+    ("盈浦街道辦事處", "level: subdistrict (街道), from 街道辦事處 in the name; if that is wrong, change level: in the file"),
+    ("蟠龍村村委會", "level: village (村), from 村委會 in the name; if that is wrong, change level: in the file"),
+    ("青浦工業園區管委會", "level: park (园区), from 工業園區 in the name; if that is wrong, change level: in the file"),
+    ("香花橋社區居民委員會", "level: community (社区), from 居民委員會 in the name; if that is wrong, change level: in the "
+                   "file"),
+    ("白鶴鎮黨委", "level: town (镇), from 鎮 in the name; if that is wrong, change level: in the file"),
+    ("金澤鄉人民政府", "level: town (镇), from 鄉 in the name; if that is wrong, change level: in the file"),
     ("金泽", "level: town (镇), as the name 金泽 does not say its level (it ends in no word such as 区, 镇, 街道, 村): if "
            "it is not a town, change level: in the file to one of: district (区), subdistrict (街道), committee (委办局), "
            "village (村), community (社区), park (园区)"),
