@@ -24,7 +24,7 @@ from pydantic_core import PydanticCustomError
 
 from .errors import SHOW_FILE_ENDINGS, Report, SiteError, command_word, paste_hint
 from .lazyre import compile_later
-from .models import Line, OptionalLine, OptionalText, Text, WebAddress
+from .models import Line, MetaCode, MetaLine, OptionalLine, OptionalText, Text, WebAddress
 from .webaddress import SENTENCE_END, address_path, address_slip, half_width_address, split_address
 from .placeholders import placeholders_in
 from .slugs import device_name, device_trouble, windows_safe
@@ -374,11 +374,12 @@ class GovMeta(BaseModel):
     """Meta tags of Chinese government websites (政府网站 meta 标签), emitted where given."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-    site_name: OptionalText = ""
-    site_domain: OptionalText = ""
-    site_id_code: OptionalText = ""
-    column_name: OptionalText = ""
-    content_source: OptionalText = ""
+    # One line each: typed after "|", every page's <meta content="…"> held the line break.
+    site_name: MetaLine = ""
+    site_domain: MetaCode = ""
+    site_id_code: MetaCode = ""
+    column_name: MetaLine = ""
+    content_source: MetaLine = ""
 
 
 class DataLicense(BaseModel):

@@ -1770,22 +1770,47 @@ def parse_optional_line(value: Any) -> str:
     return _one_line(parse_optional_text(value))
 
 
+_META_LINE = ("a gov: meta tag (政府网站 meta 标签) is one line: every page's <meta> tag would carry the line break "
+              "in its value")
+
+
+def parse_meta_line(value: Any) -> str:
+    """Accept the value of a government-site meta tag (``gov:`` of ``site.yaml``: SiteName, ColumnName, …): one
+    line, or "" when left empty, as `parse_optional_line`.
+
+    Raises `PydanticCustomError` ``text_lines`` for a text of several lines (typed after ``|``), told as a meta
+    tag's (`_META_LINE`): no page shows it, but each page's ``<meta content="…">`` held the line break.
+    """
+    return _one_line(parse_optional_text(value), _META_LINE)
+
+
+def parse_meta_code(value: Any) -> str:
+    """`parse_meta_line` for a meta tag that holds no spaces, a domain or a code (SiteDomain www.shqp.gov.cn,
+    SiteIDCode 3101180001): the one line its hint offers joins the lines typed with nothing between, as the
+    value is meant (``www.shqp.`` and ``gov.cn`` are www.shqp.gov.cn, not "www.shqp. gov.cn")."""
+    return _one_line(parse_optional_text(value), _META_LINE, spaced=False)
+
+
 _YAML_SIGN_FIRST = compile_later(r"""[-?:,\[\]{}#&*!|>'"%@`]""")
 """A first character by which YAML reads a bare value as something else than text (a comment, a list, a quote)."""
 
 
-def _one_line(text: str) -> str:
-    """``text``, or `PydanticCustomError` ``text_lines`` with the lines joined as YAML would, when it has several."""
+_TITLE_LINE = "a title or name is one line: pages would show it broken where the lines end"
+"""Why a title, a name, a role or a publisher is one line (`parse_line`)."""
+
+
+def _one_line(text: str, why: str = _TITLE_LINE, spaced: bool = True) -> str:
+    """``text``, or `PydanticCustomError` ``text_lines`` with the lines joined as YAML would (with nothing between
+    them when not ``spaced``), when it has several; ``why`` ends its message, saying why the field is one line."""
     lines = [line.strip() for line in text.strip().split("\n") if line.strip()]
     if len(lines) > 1:  # typed after "|": the title's <h1>, <title> and links held a line break, shown as a space
         joined = lines[0]
         for line in lines[1:]:
-            joined += ("" if _CJK_END.search(joined) and _CJK_START.match(line) else " ") + line
+            joined += ("" if not spaced or _CJK_END.search(joined) and _CJK_START.match(line) else " ") + line
         if _YAML_SIGN_FIRST.match(joined) or ": " in joined or " #" in joined:  # typed bare, #3号楼 was a comment
             joined = _in_quotes(joined)
-        raise PydanticCustomError("text_lines", "it is typed over {count} lines (after \"|\"), and a title or name "
-                                  "is one line: pages would show it broken where the lines end",
-                                  {"count": len(lines),
+        raise PydanticCustomError("text_lines", "it is typed over {count} lines (after \"|\"), and {why}",
+                                  {"count": len(lines), "why": why,
                                    "hint": f"write it on one line after the colon, without the |: {joined}"})
     return text
 
@@ -2528,6 +2553,8 @@ Name = Annotated[str, BeforeValidator(parse_name), Field(min_length=1)]
 OptionalText = Annotated[str, BeforeValidator(parse_optional_text)]
 Line = Annotated[str, BeforeValidator(parse_line), Field(min_length=1)]
 OptionalLine = Annotated[str, BeforeValidator(parse_optional_line)]
+MetaLine = Annotated[str, BeforeValidator(parse_meta_line)]
+MetaCode = Annotated[str, BeforeValidator(parse_meta_code)]
 TextList = Annotated[tuple[str, ...], BeforeValidator(parse_text_list)]
 Tags = Annotated[tuple[str, ...], BeforeValidator(parse_tags)]
 WebAddress = Annotated[str, BeforeValidator(parse_web_address)]

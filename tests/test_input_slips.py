@@ -493,6 +493,43 @@ def test_a_title_name_or_role_typed_over_lines_after_a_bar_is_told_and_the_hint_
     assert printed(root) == []
 
 
+_GOV = ("gov:\n  site_name: 青浦区人民政府\n  site_domain: www.shqp.gov.cn\n  site_id_code: '3101180001'\n"
+        "  column_name: 大调研\n  content_source: 区大调研办\n")
+
+
+@pytest.mark.parametrize(("key", "typed", "line", "joined"), [
+    # Typed after "|", each went into every page's <meta content="…"> with the line break, unwarned.
+    ("site_name", "|\n    青浦区\n    人民政府", 4, "青浦区人民政府"),
+    # A domain or a code has no spaces: its lines are joined with nothing between, as it is meant.
+    ("site_domain", "|\n    www.shqp.\n    gov.cn", 5, "www.shqp.gov.cn"),
+    ("site_id_code", "|\n    310118\n    0001", 6, "3101180001"),
+    ("column_name", "|\n    大调研\n    微访谈", 7, "大调研微访谈"),
+    ("content_source", '"区大调研办\n\n    （青浦）"', 8, "区大调研办（青浦）"),  # an empty line in quotes is a break too
+    ("column_name", "|\n    #3号楼\n    工程", 7, '"#3号楼工程"'),  # typed bare, the # would start a comment
+])
+def test_a_gov_meta_tag_typed_over_lines_is_told_and_the_hint_followed_checks(
+        tmp_path: Path, key: str, typed: str, line: int, joined: str) -> None:
+    root = write_site(tmp_path, {PAGE_PATH: interview()})
+    config = (root / "site.yaml").read_text(encoding="utf-8")
+    gov = re.sub(rf"(?m)^  {key}: .*$", lambda _: f"  {key}: {typed}", _GOV)
+    (root / "site.yaml").write_text(config + gov, encoding="utf-8")
+    assert printed(root) == [
+        f'site.yaml:{line}:{len(key) + 5}: error: gov → {key}: it is typed over 2 lines (after "|"), and a gov: meta '
+        "tag (政府网站 meta 标签) is one line: every page's <meta> tag would carry the line break in its value\n"
+        f"  hint: write it on one line after the colon, without the |: {joined}"]
+    # The hint followed: its line in place of the lines typed; the page's tag holds the one line.
+    (root / "site.yaml").write_text(config + re.sub(rf"(?m)^  {key}: .*$", lambda _: f"  {key}: {joined}", _GOV),
+                                    encoding="utf-8")
+    assert printed(root) == []
+    output = build_at(root)
+    # The home page has every tag but ContentSource, which a page without source: has.
+    page = "interviews/baihe/index.html" if key == "content_source" else "index.html"
+    name = {"site_name": "SiteName", "site_domain": "SiteDomain", "site_id_code": "SiteIDCode",
+            "column_name": "ColumnName", "content_source": "ContentSource"}[key]
+    [tag] = parse_html(output / page).cssselect(f'meta[name="{name}"]')
+    assert tag.get("content") == joined.strip('"')
+
+
 def test_a_missing_interviewee_is_shown_its_lines_and_the_hint_followed_checks(tmp_path: Path) -> None:
     # 'add a line "interviewee: …"', followed as "interviewee: 王大妈", was "should be a group of fields".
     page = interview().replace("interviewee:\n  name: 受访人\n  role: 党委书记\n", "")
