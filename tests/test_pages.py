@@ -750,11 +750,20 @@ def test_interview_open_graph_and_json_ld(output: Path) -> None:
     assert article["isPartOf"] == {"@type": "CreativeWorkSeries", "name": "大调研微访谈",
                                    "url": "https://example.org/series/dadiaoyan-weifangtan/",
                                    "publisher": {"@type": "Organization", "name": "上海热线新闻网"}}
-    assert article["mentions"] == {"@type": "Person", "name": "（姓名略）", "jobTitle": "中共白鹤镇党委书记"}
+    # "（姓名略）" says the name is left out: search engines read "name" as the person's name.
+    assert article["mentions"] == {"@type": "Person", "jobTitle": "中共白鹤镇党委书记"}
     assert article["about"]["url"] == "https://example.org/units/baihe/"
     assert article["publisher"]["name"] == "青浦区大调研工作办公室（示例）"
     home = {m.get("property"): m.get("content") for m in parse_html(output / "index.html").cssselect("meta[property]")}
     assert home["og:type"] == "website" and "og:image" not in home
+
+
+@pytest.mark.parametrize(("name", "withheld"), [
+    ("（姓名略）", True), ("(匿名)", True), ("【姓名隐去】", True), ("姓名略", True), ("某某", True), ("不具名", True),
+    ("王建国", False), ("欧阳娜娜", False), ("张略", False), ("John Smith", False)])
+def test_a_name_left_out_is_no_persons_name(name: str, withheld: bool) -> None:
+    from sitegen.outputs.structured import withheld_name
+    assert withheld_name(name) is withheld
 
 
 def test_unit_and_dashboard_describe_a_dataset_with_downloads(output: Path) -> None:

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from ..models import machine_time
+from ..models import is_stand_in, machine_time
 from ..site import Entry, Page, SeriesView, SiteGraph, UnitView
 from .feeds import cases_feed, entry_author, series_feed, site_feed, unit_feed
 from .opendata import DOWNLOADS, TALLY_FIELDS, unit_downloads
@@ -202,13 +202,29 @@ def _publisher(graph: SiteGraph) -> dict[str, str]:
             "url": graph.urls.absolute(graph.links.home)}
 
 
+_WITHHELD = frozenset({"姓名略", "名略", "匿名", "不具名", "隐名", "姓名隐去", "隐去姓名"})
+"""Words an interview gives for a name it leaves out (`withheld_name`)."""
+
+
+def withheld_name(name: str) -> bool:
+    """True when an interviewee's ``name`` says the name is left out rather than giving one: a note wrapped
+    whole in brackets (（姓名略）, (匿名)), a word of `_WITHHELD`, or a stand-in (某某, 略:
+    `sitegen.models.is_stand_in`). The page shows it as typed; structured data, which search engines read as
+    the person's name, then gives the person by role alone."""
+    bare = name.strip()
+    wrapped = len(bare) > 2 and bare[0] in "（(【[" and bare[-1] in "）)】]"
+    return wrapped or bare.strip("（()）【】[]") in _WITHHELD or is_stand_in(bare)
+
+
 def article(graph: SiteGraph, entry: Entry, *, news: bool) -> dict[str, Any]:
     """``NewsArticle`` (interview, ``news=True``) or ``Article`` (case study) JSON-LD.
 
     ``datePublished`` carries the site's time-zone offset, or is a date
     alone for a page dated without a time (`machine_time`); ``timeRequired``
     is the reading time as an ISO 8601 duration (``PT4M``); ``wordCount`` is
-    the CJK-aware count of the page's reading line.
+    the CJK-aware count of the page's reading line. The interviewee is
+    ``mentions``, a ``Person`` by name and role, or by role alone when the
+    name is left out (`withheld_name`).
     """
     urls, published = graph.urls, _aware(graph, entry.meta.date)
     data: dict[str, Any] = {
@@ -227,7 +243,8 @@ def article(graph: SiteGraph, entry: Entry, *, news: bool) -> dict[str, Any]:
         data["keywords"] = [term.name for term in entry.tags]
     interviewee = getattr(entry.meta, "interviewee", None)
     if interviewee is not None:
-        data["mentions"] = {"@type": "Person", "name": interviewee.name, "jobTitle": interviewee.role}
+        data["mentions"] = {"@type": "Person", **({} if withheld_name(interviewee.name) else {"name": interviewee.name}),
+                            "jobTitle": interviewee.role}
     if entry.series is not None and entry.series_url is not None:
         data["isPartOf"] = {"@type": "CreativeWorkSeries", "name": entry.series.title,
                             "url": urls.absolute(entry.series_url),
