@@ -566,3 +566,15 @@ def test_the_archive_is_stamped_with_the_newest_dated_figure_or_1980_where_a_zip
     assert data_day(graph) == date(2018, 5, 2)  # a target measured after the last tally
     assert data_day(SimpleNamespace(units=[unit([date(2018, 4, 26)], [None])])) == date(2018, 4, 26)
     assert data_day(SimpleNamespace(units=[unit([], [None])])) is None
+
+
+def test_the_columns_are_described_for_readers_without_sitegens_files() -> None:
+    # unit_id was "单位的编号（即单位文件名，不含 .yaml）": a file name and ".yaml" say nothing to a resident who
+    # downloads the data.
+    from sitegen.outputs import opendata
+
+    fields = [*opendata.TALLY_FIELDS, *opendata.TARGET_FIELDS, *opendata.MILESTONE_FIELDS, *opendata.UNIT_FIELDS,
+              *opendata.UNIT_JSON_FIELDS]
+    assert [field.name for field in fields if re.search(r"\.ya?ml|文件名|file name", field.description)] == []
+    unit_id = next(field for field in fields if field.name == "unit_id")
+    assert unit_id.description.startswith("单位的编号：本站给每个单位定的固定代码，对应 units.csv 的 id。")

@@ -141,8 +141,9 @@ class Download:
 
 
 _UNIT_ID = Field("unit_id", "string", "单位编号",
-                 "单位的编号（即单位文件名，不含 .yaml），对应 units.csv 的 id。"
-                 " The unit's id (its file name without .yaml); refers to id in units.csv.", required=True)
+                 "单位的编号：本站给每个单位定的固定代码，对应 units.csv 的 id。"
+                 " The unit's id: the fixed code the site gives each unit; refers to id in units.csv.", required=True)
+# Worded for readers: "单位文件名，不含 .yaml" (its file name without .yaml) said nothing to one who downloads data.
 # Worded for any site: "如白鹤镇" (e.g. Baihe town) was published on every site's about-data page.
 _UNIT_NAME = Field("unit_name", "string", "单位名称",
                    "单位（镇、街道、村居等）的名称。 The unit's name (a town, subdistrict, village …).", required=True)
@@ -214,7 +215,8 @@ MILESTONE_FIELDS: tuple[Field, ...] = (
 )
 
 UNIT_FIELDS: tuple[Field, ...] = (
-    Field("id", "string", "单位编号", "单位的编号（单位文件名）。 The unit's id (its file name).",
+    Field("id", "string", "单位编号", "单位的编号：本站给每个单位定的固定代码，其他文件的 unit_id 即指它。"
+          " The unit's id: the fixed code the site gives each unit, which unit_id in the other files refers to.",
           required=True),
     Field("name", "string", "单位名称", "单位名称。 The unit's name.", required=True),
     Field("level", "string", "单位类别（代码）", "单位类别代码。 Code of the kind of unit.",
