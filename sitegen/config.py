@@ -44,8 +44,9 @@ def _refuse(kind: str, message: str, text: str, hint: str, **quoted: str) -> Pyd
 
 
 def _check_base_url(value: str) -> str:
-    """Accept an http(s) address with a host, and no query or fragment; return it ending in "/", its path in the
-    one spelling links are written in (`sitegen.webaddress.address_path`: ``/青浦/`` → ``/%E9%9D%92%E6%B5%A6/``)."""
+    """Accept an http(s) address with a host, and no query or fragment; return it ending in "/", its scheme and
+    host in lower case and its path in the one spelling links are written in (`sitegen.webaddress.address_path`:
+    ``/青浦/`` → ``/%E9%9D%92%E6%B5%A6/``)."""
     example = 'write the full address, e.g. https://example.org/ or https://example.org/qingpu/diaoyan/'
     text = value.strip()
     slip = address_slip(text)
@@ -79,6 +80,11 @@ def _check_base_url(value: str) -> str:
     # package's name and the comparisons with links typed in pages start from it.
     if parts.path and text.endswith(parts.path):
         text = text[:len(text) - len(parts.path)] + address_path(parts.path)
+    # The scheme and host in one spelling too (RFC 3986 §6.2.2.1: they ignore case), so that an address typed
+    # HTTPS://Example.gov.cn/ and one typed in lower case make the same pages and feed entry ids.
+    head = text[:len(parts.scheme) + 3 + len(parts.netloc)]
+    if head.isascii():  # a host of other letters is left as typed: lower case may change its length
+        text = head.lower() + text[len(head):]
     return text if text.endswith("/") else text + "/"
 
 

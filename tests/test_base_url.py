@@ -22,7 +22,7 @@ from sitegen.errors import SiteError
 from sitegen.webaddress import address_path
 
 from .sitekit import (MINIMAL_CONFIG, REPO, build_at, copy_example, file_for, fingerprinted, html_links, interview,
-                      json_ld_of, parse_html, write_site, xml_links)
+                      json_ld_of, parse_html, tree_hashes, write_site, xml_links)
 
 SUB = "https://example.org/qingpu/diaoyan/"
 ROOT = "https://example.org/"
@@ -221,6 +221,17 @@ def test_a_base_path_typed_in_chinese_or_percent_encoded_makes_the_same_site(tmp
          "link to it from the site's root: write /units/baihe/ (it then works at whatever address the site is "
          "published)")],
         [base + "units/baihe/", "https://example.org" + base + "units/baihe/"])
+
+
+def test_a_base_urls_scheme_and_host_in_capitals_make_the_same_site(tmp_path: Path) -> None:
+    # HTTPS://Example.gov.cn/ was published with its host as typed in every canonical link, the sitemap and the
+    # feed entries' ids: typed in lower case later, every entry's id changed and feed readers showed them anew.
+    built = [tree_hashes(build_at(copy_example(tmp_path / name), base_url))
+             for name, base_url in (("typed", "HTTPS://Example.GOV.cn/qingpu/diaoyan/"),
+                                    ("lower", "https://example.gov.cn/qingpu/diaoyan/"))]
+    assert built[0] == built[1]
+    assert b'<link rel="canonical" href="https://example.gov.cn/qingpu/diaoyan/">' in built[0]["index.html"]
+    assert b"Example" not in built[0]["sitemap.xml"] + built[0]["feed.xml"]
 
 
 @pytest.mark.parametrize(("typed", "spelled"), [
