@@ -157,6 +157,18 @@ def test_search_results_follow_the_readers_text_size_and_the_large_text_mode(ser
     assert not failures, "\n".join(failures)
 
 
+@pytest.mark.parametrize("width", [188, 320])
+def test_results_fit_a_phone_zoomed_to_twice_its_size(served_example: ServedSite, page_at: Any, width: int) -> None:
+    # A 375 px phone zoomed to 200% is 188 px wide: Pagefind held each excerpt at least 250 px wide, so the
+    # results ran off the screen's right edge and the page scrolled sideways, every other page fitting.
+    page = page_at(width)
+    page.goto(served_example.address("/search/"), wait_until="load")
+    search(page, "草莓")
+    excerpt = page.locator(".pagefind-ui__result-excerpt").first.bounding_box()
+    assert excerpt is not None and excerpt["x"] + excerpt["width"] <= width
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
 def test_excerpts_join_chinese_blocks_with_a_chinese_full_stop(served_example: ServedSite, page_at: Any) -> None:
     # Pagefind joins a heading and the text after it with ". ": the case study's excerpt read
     # ". 做大做强白鹤草莓. 状态：推进中", a Latin full stop between Chinese words and one at the start.
