@@ -160,7 +160,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHIN
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "78"
+POLICY_VERSION = "79"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -3990,7 +3990,7 @@ _PASTED_ITEM_RE = compile_later(r"^ {0,3}(?:[-*+•●○◦▪▫■□◆◇�
                              r"|[A-Za-z][.)）]|[①-⑳⑴-⒇⒈-⒛㈠-㈩])\t+[^\t]*\S[ \t]*$")
 
 
-def _table_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
+def _table_problems(source: str, lines: list[str], path: str, first_line: int, clean_html: str = "") -> list[Problem]:
     """Warnings for tables Markdown shows as text: pipe rows with no separator row, or with one typed with
     full-width or long dashes (`_wide_dash_separator`), and cells pasted from Excel.
 
@@ -4017,7 +4017,7 @@ def _table_problems(source: str, lines: list[str], path: str, first_line: int) -
         return []
     if "\t" not in source and _pipe_blocks_formed(lines):
         return []  # most pages with a table: each block of | lines has its --- line second
-    return _table_scan_problems(lines, path, first_line)
+    return _table_scan_problems(lines, path, first_line, clean_html)
 
 
 def _pipe_blocks_formed(lines: list[str]) -> bool:
@@ -4120,8 +4120,10 @@ def _inner_pipes(row: str) -> int:
     return inner[inner.startswith("|"):len(inner) - inner.endswith("|")].count("|")
 
 
-def _table_scan_problems(lines: list[str], path: str, first_line: int) -> list[Problem]:
-    """The warnings of `_table_problems`, found by reading every line outside fences."""
+def _table_scan_problems(lines: list[str], path: str, first_line: int, clean_html: str = "") -> list[Problem]:
+    """The warnings of `_table_problems`, found by reading every line outside fences; an indented table only when
+    the page (``clean_html``) shows its first row as typed, since a list item Markdown reads loosely (its text
+    after a blank line) takes an indented table in as a table."""
     problems: list[Problem] = []
     rows = list(outside_fences(lines))
     index = 0
@@ -4133,6 +4135,11 @@ def _table_scan_problems(lines: list[str], path: str, first_line: int) -> list[P
             while index + run < len(rows) and rows[index + run][0] == number + run and "|" in rows[index + run][1]:
                 run += 1
             index += run
+            continue
+        if (indented := _indented_table_run(rows, index)) > 1:
+            if html.escape(line.strip(" \t\u3000"), quote=False) in clean_html:
+                problems.append(_indented_table_problem(lines, number, indented, path, first_line))
+            index += indented
             continue
         pasted = _tab_cells(line)
         if not pasted and not _PIPE_ROW_RE.match(line):
@@ -4156,6 +4163,51 @@ def _table_scan_problems(lines: list[str], path: str, first_line: int) -> list[P
                 f"add this line under the first row: |{' --- |' * cells}"))
         index += run
     return problems
+
+
+_INDENTED_PIPE_ROW_RE = compile_later(r"^(?: {4,}| {0,3}[\t\u3000])[ \t\u3000]*\|.*\|")
+"""A row of a pipe table typed 4 spaces or more in, or after a TAB or a full-width space (缩进)."""
+
+
+def _indented_table_run(rows: list[tuple[int, str]], index: int) -> int:
+    """How many lines from ``rows[index]`` on (line number, text) are an indented pipe table: a row, a line of
+    --- under it, and the rows after, each indented as `_INDENTED_PIPE_ROW_RE` says; 0 when none starts there."""
+    number, line = rows[index]
+    if not _INDENTED_PIPE_ROW_RE.match(line) or index + 1 >= len(rows) or rows[index + 1][0] != number + 1 \
+            or not _INDENTED_PIPE_ROW_RE.match(rows[index + 1][1]) \
+            or not _SEPARATOR_ROW_RE.match(rows[index + 1][1].lstrip(" \t\u3000")):
+        return 0
+    run = 2
+    while index + run < len(rows) and rows[index + run][0] == number + run \
+            and _INDENTED_PIPE_ROW_RE.match(rows[index + run][1]):
+        run += 1
+    return run
+
+
+def _indented_table_problem(lines: list[str], number: int, run: int, path: str, first_line: int) -> Problem:
+    """The warning of `_table_problems` for ``run`` lines of a pipe table typed with an indent from ``lines[number]``.
+
+    Indented code blocks are off and the tables extension reads no indented
+    row, so each row is published as a paragraph of its own, pipes and all.
+    A table is read at a line's start (up to 3 spaces in) and never inside
+    a list item, so the hint gives the lines at their start, and under an
+    item says that the table then goes under it, out of the list.
+    """
+    line = lines[number]
+    indent = line[:len(line) - len(line.lstrip(" \t\u3000"))]
+    wide = "a TAB (制表符)" if "\t" in indent else "a full-width space (全角空格)" if "\u3000" in indent \
+        else f"{len(indent)} spaces"
+    rows = [text.strip(" \t\u3000") for text in lines[number:number + run]]
+    shown = ", then ".join(rows[:3]) + (", then the other rows" if run > 3 else "")
+    place, where = "", ""
+    if _in_list_item(lines, number):
+        place = "Markdown reads no table among the lines of a list item (列表); "
+        where = ", so that it goes under the item, out of the list"
+    return Problem(
+        path, first_line + number, len(indent) + 1, "warning",
+        f"these {run} lines are a table (表格) typed with an indent (缩进) of {wide}, so Markdown shows each row as "
+        "text, pipes and all, not as a table",
+        f"{place}type each line at its start, not indented{where}: {shown}")
 
 
 def _tab_cells(line: str) -> bool:
@@ -4200,7 +4252,7 @@ def _tab_cells_problem(line: str, run: int, in_item: bool, path: str, line_numbe
     row, rule = f"{signs}| {' | '.join(cells)} |", f"{signs}|{' --- |' * len(cells)}"
     place, where = "", ""
     if in_item:
-        place = "a table cannot be inside a list item (列表); "
+        place = "Markdown reads no table among the lines of a list item (列表); "
         where = ", each line at its start, not indented (缩进), so that it goes under the item, out of the list"
     elif lead.group("indent"):
         where = ", each line at its start, not indented (缩进)"
@@ -5239,7 +5291,7 @@ class MarkdownRenderer:
         problems += _outside_html_blocks(_open_fence_problems(lines, clean_html, path, first_line)
                                          + _tilde_block_problems(source, lines, clean_html, path, first_line)
                                          + _end_mark_problems(source, lines, path, first_line), blocks, first_line)
-        problems += _table_problems(source, lines, path, first_line)
+        problems += _table_problems(source, lines, path, first_line, clean_html)
         problems += _table_cell_problems(source, lines, self._md, path, first_line)
         problems += _invisible_problems(source, lines, path, first_line)
         problems += _separator_problems(source, lines, path, first_line)

@@ -857,6 +857,8 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_P: interview(body="## 问题\n\n类别\t收集\t已解决\n照明\t18\t10\n")}),
         ("Rows pasted from Excel under a list item", "- 照明问题：\\n    照明⇥18⇥10\\n    道路⇥5⇥3",
          {_P: interview(body="## 问题\n\n- 照明问题：\n    照明\t18\t10\n    道路\t5\t3\n")}),
+        ("A table typed with an indent under a list item", "- 照明问题：\\n    | 类别 | 收集 |\\n    | --- | --- |",
+         {_P: interview(body="## 问题\n\n- 照明问题：\n    | 类别 | 收集 |\n    | --- | --- |\n    | 照明 | 18 |\n")}),
         ("A table without the line of --- under its first row", "| 类别 | 收集 |\\n| 照明 | 18 |",
          {_P: interview(body="## 问题\n\n| 类别 | 收集 |\n| 照明 | 18 |\n")}),
         ("A list item typed with a full-width space after the dash", "-　征求意见",

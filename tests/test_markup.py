@@ -2569,6 +2569,42 @@ def test_rows_of_cells_in_a_quote_or_after_bullets_are_offered_a_table_without_t
         "| --- | --- | --- |, then one row per line"]
 
 
+def test_a_pipe_table_typed_with_an_indent_is_offered_at_the_lines_start(renderer: MarkdownRenderer) -> None:
+    # A table indented 4 spaces or by a TAB (under a list item, say) was published a paragraph per row, pipes and
+    # all, unwarned: the tables extension reads no indented row, and indented code blocks are off.
+    body = ("- 照明问题：\n    | 类别 | 收集 |\n    | --- | --- |\n    | 照明 | 18 |\n    | 道路 | 7 |\n\n- 下一项\n\n"
+            "正文\n\n\t| 甲 | 乙 |\n\t| --- | --- |\n\t| 丙 | 丁 |\n\n    | 戊 | 己 |\n    | 庚 | 辛 |\n")
+    result = renderer.render(body, "content/a.md", 1)
+    assert "<p>| 甲 | 乙 |</p>" in result.html and "<br>\n    | 类别 | 收集 |<br>" in result.html
+    told = ("these {} lines are a table (表格) typed with an indent (缩进) of {}, so Markdown shows each row as text, "
+            "pipes and all, not as a table")
+    assert [(p.line, p.column, p.message, p.hint) for p in result.problems] == [
+        (2, 5, told.format(4, "4 spaces"), "Markdown reads no table among the lines of a list item (列表); type each "
+         "line at its start, not indented, so that it goes under the item, out of the list: | 类别 | 收集 |, then | "
+         "--- | --- |, then | 照明 | 18 |, then the other rows"),
+        (11, 2, told.format(3, "a TAB (制表符)"), "type each line at its start, not indented: | 甲 | 乙 |, then "
+         "| --- | --- |, then | 丙 | 丁 |")]  # 戊己: no line of --- under the first row, no table meant
+    followed = "\n".join(line.lstrip(" \t") if line.lstrip(" \t").startswith(("| 类别", "| 照明", "| 道路", "| 甲",
+                                                                             "| 丙", "| ---")) else line
+                         for line in body.split("\n"))
+    again = renderer.render(followed, "content/a.md", 1)
+    assert again.problems == ()
+    tables = fragment(again.html).xpath("//table")
+    assert [[[cell.text for cell in row] for row in table.xpath(".//tr")] for table in tables] == [
+        [["类别", "收集"], ["照明", "18"], ["道路", "7"]], [["甲", "乙"], ["丙", "丁"]]]
+    assert [table.xpath("ancestor::li") for table in tables] == [[], []]
+
+
+def test_a_table_a_loose_list_item_takes_in_is_left_alone(renderer: MarkdownRenderer) -> None:
+    # After a blank line, a list item's text goes on indented: with an item after it, the table is read there,
+    # inside the item. Told only where the page shows the rows as text (the last item's, say).
+    body = "1. 统计：\n\n    | 户数 | 已走访 |\n    |:---|---:|\n    | 42 | 30 |\n\n2. 其他\n"
+    result = renderer.render(body, "content/a.md", 1)
+    assert [[cell.text for cell in row] for row in fragment(result.html).xpath("//li//tr")] == [["户数", "已走访"],
+                                                                                                ["42", "30"]]
+    assert result.problems == ()
+
+
 def test_rows_of_cells_indented_under_a_list_item_are_offered_a_table_out_of_the_list(
         renderer: MarkdownRenderer) -> None:
     # Rows pasted from Excel under a list item, indented by 4 spaces, a TAB or 2 spaces (in a quote too), were
@@ -2582,7 +2618,7 @@ def test_rows_of_cells_indented_under_a_list_item_are_offered_a_table_out_of_the
            "text, not as a table"
     row = ("this line holds cells separated by TABs, as pasted from a row of Excel or WPS (表格), so Markdown shows it "
            "as text, the cells run together with a space between, not as a table")
-    out = "a table cannot be inside a list item (列表); "
+    out = "Markdown reads no table among the lines of a list item (列表); "
     where = ", each line at its start, not indented (缩进)"
     assert [(p.line, p.column, p.message, p.hint) for p in result.problems] == [
         (4, 1, rows, out + "type the table with | between cells and a line of --- under the first row" + where
