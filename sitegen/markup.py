@@ -12,9 +12,14 @@ Policies (what editors get, and why):
 
 * **Extensions**: ``fenced_code``, ``tables``, ``footnotes``, ``sane_lists``,
   ``toc`` and ``nl2br``; output format ``html``. ``attr_list`` is *not* enabled (editors
-  do not set ids or classes). Heading ids keep Chinese text (``## 组织调研的进展如何？``
+  set no classes or styles: the theme formats the page). Heading ids keep Chinese text (``## 组织调研的进展如何？``
   gets ``id="组织调研的进展如何"``); repeated headings get ``_1``, ``_2``...
-  (Python-Markdown's default slugify drops Chinese; see NOTES.md.)
+  (Python-Markdown's default slugify drops Chinese; see NOTES.md.) An id typed
+  at a heading's end, as Hugo and Pandoc take it (``## 下 {#xia}``), is that
+  heading's id, the braces out of its text (`_HeadingIds`); other braces
+  there (``{.big}``, ``{#}``, ``{#两个 词}``, ``｛#xia｝``) stay text and are
+  warned, with the line to type, and so is an id given twice
+  (`_heading_id_problems`).
 * **Line breaks** (case 15): a single newline inside a paragraph is a line
   break (``<br>``), as text pasted from WPS/Word expects: every line of the
   source stays its own visual line, and no space is ever inserted between two
@@ -1025,6 +1030,82 @@ class _HashHeadings(HashHeaderProcessor):
                     r"(?(spaced)(?:(?<=[ \t])#+)?[ \t]*|#*)(?:\n|$)")
 
 
+# A heading's own id typed at its end, as Hugo, Pandoc and Python-Markdown's attr_list take it: ``## 下 {#xia}``
+# (``## 下{#xia}``, ``## 下 { #xia }`` and attr_list's ``## 下 {: #xia}`` too). Group "id": what follows "#" up to
+# the closing brace, checked by `_heading_id_fault`. Not after a backslash: ``## 下 \{#xia}`` is text as typed.
+_HEADING_ID_RE = compile_later(r"[ \t]*(?<!\\)\{:?[ \t]*#(?P<id>[^{}\s]*)[ \t]*\}[ \t]*$")
+# Braces at a heading's end that may be meant as its attributes, half or full width (全角): an id, a class or a
+# style (``{#两个 词}``, ``{.big}``, ``{: style="…"}``, ``｛#xia｝``), anything with "=" in it. Group "inner": what
+# they hold.
+_HEADING_BRACES_RE = compile_later(r"(?<!\\)[{｛](?P<inner>[ \t\u3000]*[#＃.．:：][^{}｛｝\n]*|[^{}｛｝\n]*[=＝][^{}｛｝\n]*)"
+                                   r"[}｝][ \t\u3000]*$")
+_HEADING_TAG_RE = compile_later(r"h[1-6]$")
+# Ids the footnotes take (`_extension_configs`: fn-1, fnref-1, fnref2-1 for a note cited twice).
+_FOOTNOTE_ID_RE = compile_later(r"fn(?:ref\d*)?-", re.IGNORECASE)
+
+
+def _heading_id_fault(name: str, before: str) -> str:
+    """Why ``name``, typed as a heading's id after "#" (``{#xia}``) with ``before`` the heading's text before the
+    braces, cannot be one ("" when it can).
+
+    An id is letters (of any script: ``{#下一步}``), digits, ``-`` and ``_``,
+    as `slugify_heading` makes them, typed in half width (a full-width
+    letter would not match a link typed in half width), and does not begin
+    as a footnote's place does (``fn-1``, ``fnref-1``), which would then be
+    on the page twice. The heading has text before the braces, and no other
+    braces (``## 子 {#a} {#b}`` would show "{#a}").
+    """
+    if not before.strip():
+        return "the heading has no text before it"
+    if _HEADING_BRACES_RE.search(before.rstrip()):
+        return "a heading takes one pair of braces, at its end"
+    if not name:
+        return 'it has no name after "#"'
+    if re.search(r"[^\w-]", name) or unicodedata.normalize("NFKC", name) != name:
+        return 'an id is letters, digits, "-" and "_" only, in half width (半角), no spaces'
+    if _FOOTNOTE_ID_RE.match(name):
+        return 'ids beginning "fn-" or "fnref-" are the places of footnotes'
+    return ""
+
+
+def _typed_heading_id(text: str) -> re.Match[str] | None:
+    """The heading id typed at the end of a heading's ``text`` (`_HEADING_ID_RE`), when it can be one
+    (`_heading_id_fault`); else None."""
+    found = _HEADING_ID_RE.search(text) if "{" in text else None
+    return found if found is not None and not _heading_id_fault(found.group("id"), text[:found.start()]) else None
+
+
+class _HeadingIds(Treeprocessor):
+    """Gives a heading the id typed at its end (``## 下 {#xia}``), and takes the braces out of its text.
+
+    Editors coming from Hugo or Pandoc name a heading's place so, and link
+    to it as ``[下文](#xia)``; sitegen took none of it, the page, its table
+    of contents and the feeds showed "{#xia}" and the link led nowhere.
+    Python-Markdown's ``attr_list`` does this too, but also takes classes and
+    any attribute on any block, which editors have no use for (the theme
+    formats the page), so only an id at a heading's end is taken, before
+    the inline patterns read the heading's text. An id typed twice stays on
+    the first heading; a later one gets ``_1`` as toc gives a repeated heading
+    (`unique`), and is warned (`_heading_id_problems`). toc gives the other
+    headings their ids around these. Braces it does not take stay as text,
+    and are warned.
+    """
+
+    def run(self, root: etree.Element) -> None:
+        typed: list[tuple[etree.Element, str]] = []
+        for element in root.iter():
+            if isinstance(element.tag, str) and _HEADING_TAG_RE.match(element.tag) and "id" not in element.attrib:
+                found = _typed_heading_id(element.text or "")
+                if found is not None:
+                    element.text = (element.text or "")[:found.start()]
+                    typed.append((element, found.group("id")))
+        used = {name for _, name in typed}
+        taken: set[str] = set()
+        for element, name in typed:
+            element.set("id", unique(name, used) if name in taken else name)
+            taken.add(name)
+
+
 class _AddressReferences(ReferenceProcessor):
     """Python-Markdown's link definitions (``[id]: address "title"``), only for targets that are addresses.
 
@@ -1348,6 +1429,8 @@ class _SitegenExtension(Extension):
             self._register_shortcuts(md)
         md.preprocessors.register(_OpenBlocksPreprocessor(md), "sitegen_open_blocks", 25)
         md.treeprocessors.register(_TableScrollTreeprocessor(md), "sitegen_table_scroll", 12)
+        # Before the inline patterns (20) read a heading's text, and toc (5) gives ids to the others.
+        md.treeprocessors.register(_HeadingIds(md), "sitegen_heading_ids", 30)
         # After the footnotes' marks are made (inline 20, footnote-duplicate 15).
         md.treeprocessors.register(_FootnoteLinkNames(md), "sitegen_footnote_names", 11)
         md.parser.blockprocessors.deregister("code")
@@ -4808,6 +4891,89 @@ def _heading_problems(lines: list[str], path: str, first_line: int) -> list[Prob
     return problems
 
 
+# The signs before a heading's text on its line: a list item's or a quote's, then its "#" signs.
+_HEADING_SIGNS_RE = compile_later(r"^[ \t]*(?:(?:[-*+]|[0-9]{1,9}[.)])[ \t]+|>[ \t]?)*#{1,6}[ \t]*")
+# A heading in a list item or a quote (``- ## 下``, ``> ## 下``), which `_source_headings` does not list.
+_NESTED_HEADING_RE = compile_later(r"^[ \t]*(?:(?:[-*+]|[0-9]{1,9}[.)])[ \t]+|>[ \t]?)+#{1,6}[ \t]")
+# A heading's closing "#" signs, which `_HashHeadings` drops after a space.
+_CLOSING_SIGNS_RE = compile_later(r"(?<=[ \t])#+[ \t]*$")
+
+
+def _heading_texts(lines: list[str]) -> Iterator[tuple[int, int, str]]:
+    """``(line index, column, text)`` of each heading's text as typed (its signs and closing "#" left out; the
+    0-based column where it begins): a "#" heading, one in a list item or a quote, a line underlined."""
+    nested = {index for index, line in outside_fences(lines) if _NESTED_HEADING_RE.match(line)}
+    for index in sorted({index for index, _ in _source_headings(lines)} | nested):
+        line = lines[index]
+        signs = _HEADING_SIGNS_RE.match(line)
+        start = signs.end() if signs is not None else len(line) - len(line.lstrip(" \t"))
+        closing = _CLOSING_SIGNS_RE.search(line, start) if signs is not None else None
+        yield index, start, line[start:closing.start() if closing is not None else len(line)]
+
+
+def _heading_braces_fault(typed: str, before: str) -> tuple[str, str | None]:
+    """``(why, id)`` for braces ``typed`` at a heading's end (`_HEADING_BRACES_RE`) that `_typed_heading_id` does not
+    take, ``before`` the heading's text before them: why they are no id, and the id they were meant to give, to
+    type as ``{#id}`` (None: none can be read from them)."""
+    half = unicodedata.normalize("NFKC", typed)
+    words = half[1:-1].strip().removeprefix(":").split()
+    names = [re.sub(r"[^\w-]", "", word[1:]) for word in words if word.startswith("#")]
+    others = [word for word in words if not word.startswith("#")]
+    if not before.strip():
+        return "the heading has no text before it", None
+    if names and words[0].startswith("#") and others and not any(word[0] in ".:" or "=" in word for word in others):
+        why, name = "an id has no spaces", "-".join(re.sub(r"[^\w-]", "", word.lstrip("#")) for word in words)
+    elif others or not names:
+        why = "sitegen gives a heading no class or style, only an id (the theme formats headings)"
+        name = names[0] if names else ""
+    elif len(names) > 1:
+        why, name = "a heading has one id", names[0]
+    else:
+        why = _heading_id_fault(words[0][1:], before) or "it is typed in full width (全角)"
+        name = names[0]
+    return why, (name if name and not _heading_id_fault(name, before) else None)
+
+
+def _heading_id_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
+    """Warnings for braces at a heading's end that are meant as its attributes but give it no id
+    (`_HEADING_BRACES_RE`: ``{.big}``, ``{#}``, ``{#两个 词}``, ``｛#xia｝``), which the page shows in the
+    heading, its table of contents and the feeds, each with the line to type; and for an id given to two
+    headings (`_HeadingIds`: a link leads to the first), with an id of its own to type. At the opening brace."""
+    if "{" not in source and "｛" not in source:
+        return []
+    problems: list[Problem] = []
+    given: dict[str, int] = {}
+    texts = [(index, start, text, braces, _typed_heading_id(text)) for index, start, text in _heading_texts(lines)
+             if (braces := _HEADING_BRACES_RE.search(text)) is not None]
+    # The places an id offered instead must not be: every id typed, every heading's own (if it had none).
+    places = {taken.group("id") for *_, taken in texts if taken is not None}
+    places |= {slugify_heading(text, "-") for _, _, text in _heading_texts(lines)}
+    for index, start, text, braces, taken in texts:
+        line, column = lines[index], start + braces.start()
+        before = line[:column].rstrip()
+        if taken is None:
+            why, name = _heading_braces_fault(braces.group(), text[:braces.start()])
+            hint = (paste_hint(f"to name the heading's place #{name}, type", f"{before} {{#{name}}}") if name else
+                    "write the heading's text before the braces" if not text[:braces.start()].strip() else
+                    paste_hint("delete it", before))
+            problems.append(Problem(
+                path, first_line + index, column + 1, "warning",
+                f'"{braces.group().strip()}" at the end of this heading gives it no id (锚点): {why}, so the page '
+                f"shows it in the heading's text: {_clipped(line.strip())}", hint))
+            continue
+        name = taken.group("id")
+        if name not in given:
+            given[name] = first_line + index
+            continue
+        other = next(f"{name}-{count}" for count in itertools.count(2) if f"{name}-{count}" not in places)
+        places.add(other)  # a third heading with the same id is offered the next one
+        problems.append(Problem(
+            path, first_line + index, column + 1, "warning",
+            f'the id "{name}" is given to the heading on line {given[name]} too, so a link to #{name} leads '
+            "there, not here", paste_hint("give this heading an id of its own", f"{before} {{#{other}}}")))
+    return problems
+
+
 def _locate(needles: tuple[str, ...], lowered: list[str], start: int) -> tuple[int, int] | None:
     """Return ``(line index, column)`` of the first line (from ``start``, then from 0) containing a
     needle, and the 1-based column where the needle stands in it (the needles go from the most exact)."""
@@ -5265,6 +5431,7 @@ class MarkdownRenderer:
         blocks = _html_blocks(lines, self._md) if "<" in source else []
         # In an HTML block a line's signs are shown as typed: no heading, quotation, fence or list item there.
         problems = _outside_html_blocks(_heading_problems(lines, path, first_line), blocks, first_line)
+        problems += _outside_html_blocks(_heading_id_problems(source, lines, path, first_line), blocks, first_line)
         problems += _html_markdown_problems(lines, blocks, path, first_line)
         problems += _nested_empty_heading_problems(lines, clean_html, path, first_line)
         problems += _path_escape_problems(source, lines, path, first_line)

@@ -242,3 +242,21 @@ def test_a_missing_place_is_offered_only_ids_its_own_page_has(tmp_path: Path) ->
     _follow(root, body, {"#tallies-headng": "#问", "#reading-mod": "#reading-mode"})
     assert _place_warnings(root) == []
     assert _hrefs(root, "/interviews/a/") == ["#问", "#reading-mode"]
+
+
+def test_a_place_named_at_a_headings_end_is_the_headings_on_the_page_in_its_contents_and_in_the_feed(
+        tmp_path: Path) -> None:
+    # "## 下一步 {#xia}" (as in Hugo or Pandoc) was published with "{#xia}" in the heading, the table of contents
+    # and the feed, its id 下一步-xia, and the links to #xia were warned as leading nowhere.
+    body = "## 问题一\n\n回答，见[本页锚点](#xia)。\n\n## 下一步 {#xia}\n\n回答。\n"
+    root = write_site(tmp_path, {"content/interviews/er.md": interview("白鹤镇访谈二", extra="slug: er\n", body=body),
+                                 "content/interviews/a.md": interview(body="## 问\n\n见[下一步](/interviews/er/#xia)。\n")})
+    assert _place_warnings(root) == []
+    page = parse_html(root / "output/interviews/er/index.html")
+    assert [(h.get("id"), h.text_content()) for h in page.xpath("//div[@class='body']/h2")] == [
+        ("问题一", "问题一"), ("xia", "下一步")]
+    assert [(a.get("href"), a.text_content()) for a in page.xpath("//nav[@class='toc']//a")] == [
+        ("#问题一", "问题一"), ("#xia", "下一步")]
+    feed = (root / "output/feed.xml").read_text(encoding="utf-8")
+    assert "&lt;h2 id=\"xia\"&gt;下一步&lt;/h2&gt;" in feed
+    assert "{#xia}" not in feed

@@ -1164,6 +1164,84 @@ def test_setext_and_hashtag_headings_are_checked(renderer: MarkdownRenderer) -> 
     assert fragment(result.html).xpath("//h2")[0].text == "小节"
 
 
+@pytest.mark.parametrize("typed", ["## 下 {#xia}", "## 下{#xia}", "## 下 { #xia } ##", "## 下 {: #xia}", "- ## 下 {#xia}",
+                                   "> ## 下 {#xia}", "下 {#xia}\n---"])
+def test_an_id_typed_at_a_headings_end_is_its_id_and_leaves_its_text(renderer: MarkdownRenderer, typed: str) -> None:
+    # "## 下 {#xia}", as Hugo and Pandoc name a heading's place, was published <h2 id="下-xia">下 {#xia}</h2>: the
+    # braces shown in the heading, its table of contents and the feeds, and a link to #xia led nowhere.
+    result = renderer.render(f"{typed}\n\n见[本页锚点](#xia)。\n", "content/a.md", 7)
+    assert result.headings == (Heading(2, "下", "xia"),)
+    assert fragment(result.html).xpath("//h2")[0].text == "下"
+    assert '<h2 id="xia">下</h2>' in result.html
+    # An underlined line is warned as such (it may be meant as a separator line), not for its braces.
+    assert [p.message for p in result.problems if not p.message.startswith('the "---" under')] == []
+
+
+def test_a_heading_id_typed_twice_stays_on_the_first_and_the_second_is_offered_its_own(
+        renderer: MarkdownRenderer) -> None:
+    body = "## 下 {#xia}\n\n## xia\n\n## 上 {#xia}\n\n文字\n"
+    result = renderer.render(body, "content/a.md", 7)
+    # The automatic id of "## xia" makes way for the ids typed, as a repeated heading's does (_1, _2).
+    assert result.headings == (Heading(2, "下", "xia"), Heading(2, "xia", "xia_2"), Heading(2, "上", "xia_1"))
+    assert [p.format() for p in result.problems] == [
+        'content/a.md:11:6: warning: the id "xia" is given to the heading on line 7 too, so a link to #xia leads '
+        "there, not here\n  hint: give this heading an id of its own: ## 上 {#xia-2}"]
+    followed = renderer.render(body.replace("## 上 {#xia}", "## 上 {#xia-2}"), "content/a.md", 7)
+    assert followed.problems == ()
+    assert [h.anchor for h in followed.headings] == ["xia", "xia_1", "xia-2"]
+    # The id offered is none the page has, typed or made from a heading's text, below the heading too.
+    taken = renderer.render(body + "\n## 中 {#xia-2}\n\n## xia-3\n", "content/a.md", 7)
+    assert [(p.line, p.hint) for p in taken.problems] == [
+        (11, "give this heading an id of its own: ## 上 {#xia-4}")]
+
+
+_NO_ID = "at the end of this heading gives it no id (锚点)"
+
+
+@pytest.mark.parametrize(("typed", "column", "why", "hint"), [
+    ("## 下 {.big}", 6, "sitegen gives a heading no class or style, only an id (the theme formats headings)",
+     "delete it: ## 下"),
+    ('## 下 {: style="color:red"}', 6, "sitegen gives a heading no class or style, only an id (the theme formats "
+     "headings)", "delete it: ## 下"),
+    ("## 下 {#xia .big}", 6, "sitegen gives a heading no class or style, only an id (the theme formats headings)",
+     "to name the heading's place #xia, type: ## 下 {#xia}"),
+    ("## 下 {#}", 6, 'it has no name after "#"', "delete it: ## 下"),
+    ("## 下 {#两个 词}", 6, "an id has no spaces", "to name the heading's place #两个-词, type: ## 下 {#两个-词}"),
+    ("## 下 ｛#xia｝", 6, "it is typed in full width (全角)", "to name the heading's place #xia, type: ## 下 {#xia}"),
+    ("## 下 {＃ｘｉａ}", 6, "it is typed in full width (全角)", "to name the heading's place #xia, type: ## 下 {#xia}"),
+    ("## 下 {#xia!}", 6, 'an id is letters, digits, "-" and "_" only, in half width (半角), no spaces',
+     "to name the heading's place #xia, type: ## 下 {#xia}"),
+    ("## 下 {#fn-1}", 6, 'ids beginning "fn-" or "fnref-" are the places of footnotes', "delete it: ## 下"),
+    ("## 下 {#a} {#xia}", 11, "a heading takes one pair of braces, at its end", "delete it: ## 下 {#a}"),
+    ("## {#xia}", 4, "the heading has no text before it", "write the heading's text before the braces"),
+    ("> ## 下 {.big} ##", 8, "sitegen gives a heading no class or style, only an id (the theme formats headings)",
+     "delete it: > ## 下"),
+    ("下 {.big}\n---", 3, "sitegen gives a heading no class or style, only an id (the theme formats headings)",
+     "delete it: 下"),
+])
+def test_braces_at_a_headings_end_that_give_no_id_are_warned_with_the_line_to_type(
+        renderer: MarkdownRenderer, typed: str, column: int, why: str, hint: str) -> None:
+    # They were published as the heading's text, unwarned; they still are (nothing typed is lost), and told.
+    first = typed.split("\n")[0]
+    result = renderer.render(f"{typed}\n\n文字\n", "content/a.md", 7)
+    braces = re.search(r"[{｛][^{｛]*$", first.rstrip(" #")).group()  # type: ignore[union-attr]
+    assert [p.format() for p in result.problems if "锚点" in p.message] == [
+        f'content/a.md:7:{column}: warning: "{braces}" {_NO_ID}: {why}, so the page shows it in the heading\'s text: '
+        f"{first}\n  hint: {hint}"]
+    assert braces in fragment(result.html).xpath("//h2")[0].text
+    if ": " in hint:  # the line offered, typed in its place, gives a heading with no warning
+        followed = renderer.render(f"{typed.replace(first, hint.split(': ', 1)[1])}\n\n文字\n", "content/a.md", 7)
+        assert [p for p in followed.problems if "锚点" in p.message or "underline" in p.message] == []
+        assert "{" not in "".join(h.text for h in followed.headings)
+
+
+@pytest.mark.parametrize("typed", ["## 下 \\{#xia}", "## 函数 {x}", "## 下 {#xia", "文字 {#xia}"])
+def test_braces_that_are_text_are_left_as_typed(renderer: MarkdownRenderer, typed: str) -> None:
+    result = renderer.render(f"{typed}\n", "content/a.md", 7)
+    assert "id=\"xia\"" not in result.html
+    assert result.problems == ()
+
+
 # ---------------------------------------------------------------- images
 
 
