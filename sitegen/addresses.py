@@ -219,7 +219,10 @@ def moved_pages(graph: SiteGraph, sources: set[str], before: AddressBook, now: A
     file gone (deleted, or moved out of ``content/``) and taken for no new
     file is warned once, at its path, when nothing is at its address now:
     its page is no longer published, and links to it get 404 (its old
-    ``aliases:`` go with it unwarned).
+    ``aliases:`` go with it unwarned). A file gone but beside itself under
+    another ending (``访谈.md.txt``, saved by Notepad), which loading warns
+    of with its name to give back (`_kept_unread`), is not warned here: it
+    stays in the record, told as gone when that file goes too.
 
     A page of the same file that moved because its collection's pattern
     (``permalinks:``) changed is not warned alone: each pattern changed is
@@ -258,16 +261,21 @@ def moved_pages(graph: SiteGraph, sources: set[str], before: AddressBook, now: A
             _warn(entries[rel], old.url, lost, graph, report)
         for alias in dropped:
             _warn_dropped(entries[rel], alias, lost, report)
+    unread: dict[str, Known] = {}  # kept in the record: told as gone once their other name is gone too
     for rel, old in sorted(gone.items()):  # the files left after the renamed ones were taken out
         # sitegen init's examples are deleted as sitegen tells (`sitegen.checks.check_init_examples`): not warned.
-        if old.url not in served and old.title not in _INIT_EXAMPLE_TITLES:
+        if old.url in served or old.title in _INIT_EXAMPLE_TITLES:
+            continue
+        if _kept_unread(graph.config.root, rel):
+            unread[rel] = old
+        else:
             _warn_gone(rel, old, report)
     patterns = dict(now.patterns)
     for name, old_pattern in changed.items():
         patterns[name] = (patterns[name][0], old_pattern)
         if patterns[name][0] != before.patterns.get(name, ("", ""))[1]:  # not put back as it was
             _warn_pattern(graph, name, old_pattern, by_pattern.get(name, []), served, entries, report, setting)
-    return AddressBook({**now.pages, **moved}, patterns)
+    return AddressBook({**unread, **now.pages, **moved}, patterns)
 
 
 def _collection(rel: str, entries: Mapping[str, Entry]) -> str:
@@ -374,6 +382,21 @@ def _renamed_from(rel: str, known: Known, gone: dict[str, Known]) -> Known | Non
 
 _INIT_EXAMPLE_TITLES = frozenset({INIT_UNIT_NAME, INIT_INTERVIEW_TITLE, INIT_CASE_TITLE})
 """The titles (a unit's: its name) of the pages of sitegen init's examples."""
+
+
+def _kept_unread(root: Path, rel: str) -> bool:
+    """True when the file ``rel`` (gone) is beside itself under another ending, which sitegen does not read:
+    ``访谈.md.txt`` (saved by Notepad), ``访谈.txt``, ``baihe.yaml.bak``. Loading warns of any such file in a
+    folder of pages or records, with the name to give it back (`sitegen.load`, `sitegen.sources`); "this file
+    is gone … 404", beside it, told the editor to put back a file that is there, or to give its address to
+    another page. Raises nothing."""
+    path = root / rel
+    stem = path.name.partition(".")[0]
+    try:
+        return any(other.name != path.name and other.is_file() and other.name.partition(".")[0] == stem
+                   for other in path.parent.iterdir())
+    except OSError:
+        return False
 
 
 def _warn_gone(rel: str, old: Known, report: Report) -> None:

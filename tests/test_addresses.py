@@ -83,6 +83,23 @@ def test_a_page_whose_file_is_gone_is_warned_once_unless_another_page_keeps_its_
         encoding="utf-8")
 
 
+def test_a_file_saved_again_under_another_ending_is_told_once_by_its_new_name(tmp_path: Path) -> None:
+    # Saved by Notepad as other.md.txt, the page was told twice: rightly as a file not read, and first as "this file
+    # is gone … links to it will get 404", whose hint was to put back a file that is there or give its address away.
+    root = _site(tmp_path / "site")
+    _built(root)
+    (root / "content/interviews/other.md").rename(root / "content/interviews/other.md.txt")
+    warnings = _built(root)
+    assert [line.split(": warning: ")[0] for line in warnings] == ["content/interviews/other.md.txt"]
+    assert 'the file name ends in ".md.txt" (Notepad added ".txt")' in warnings[0]
+    (root / "content/interviews/other.md.txt").rename(root / "content/interviews/other.md")
+    assert _built(root) == []
+    (root / "content/interviews/other.md").rename(root / "content/interviews/other.txt")
+    assert [line.split(": warning: ")[0] for line in _built(root)] == ["content/interviews/other.txt"]
+    (root / "content/interviews/other.txt").unlink()  # deleted: its page gone is told
+    assert [line.split(": warning: ")[0] for line in _built(root)] == ["content/interviews/other.md"]
+
+
 def test_a_unit_whose_file_is_gone_is_not_offered_aliases_which_name_a_unit(tmp_path: Path) -> None:
     # "add aliases: [/units/xujing/]", followed in another unit's file, published the address as a name of that unit.
     root = write_site(tmp_path / "site", {"content/units/xujing.yaml": "name: 徐泾镇\nlevel: town\n",
