@@ -44,7 +44,7 @@ from .config import Config
 from .errors import SHOW_FILE_ENDINGS, Problem, Report
 from .markup import MarkdownRenderer, RenderedMarkdown, body_complexity
 from .models import DATA_YES_NO, CaseStudyMeta, DataFlag, DataMap, DataText, InterviewMeta, Series, Unit, plain_name
-from .slugs import MAX_SLUG_LENGTH, device_name, is_slug, make_slug, make_slugs, windows_safe
+from .slugs import device_name, heard_reading, is_slug, make_slug, make_slugs, windows_safe
 from .fresh import code_fingerprint
 from .pagecache import Entry, PageCache, settled_stamp, source_digest, text_key
 from .recordfiles import MisnamedFile, copy_suffix, id_differs_hint, report_misnamed
@@ -175,15 +175,9 @@ class Content:
     misnamed: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
 
     def sound_of(self, name: str) -> str:
-        """The reading of ``name`` to compare by sound (`readings`), or "" when there is none to compare.
-
-        "" too for a name whose reading may have been cut: a slug is cut at
-        the last "-" before its 80th character (`MAX_SLUG_LENGTH`), so one
-        that long may end short of the name (上海市…第一居民委员会 and
-        …第二居民委员会 would read alike). A pinyin syllable has at most 6 letters.
-        """
-        reading = self.readings.get(name, "")
-        return reading if len(reading) < MAX_SLUG_LENGTH - 7 else ""
+        """The reading of ``name`` to compare by sound (`readings`), or "" when there is none to compare
+        (none, or one that may have been cut: `sitegen.slugs.heard_reading`)."""
+        return heard_reading(self.readings.get(name, ""))
 
 
 @dataclass(frozen=True)

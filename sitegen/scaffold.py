@@ -48,8 +48,8 @@ from .placeholders import (ANSWER, CASE_ACTION, CASE_ALIAS, CASE_OUTCOME, CASE_P
                            INIT_UNIT_NAME, INIT_UNIT_NOTE, INIT_UNIT_SUMMARY, INTERVIEW_ALIAS, INTERVIEWEE_NAME,
                            INTERVIEWEE_ROLE, PAGE_SUMMARY, PUBLISHER, SERIES_BLURB, SOURCE_PUBLISHER, SOURCE_TITLE,
                            SOURCE_URL, TALLY_NOTE, UNIT_SUMMARY)
-from .slugs import (MAX_SLUG_LENGTH, device_name, device_trouble, is_slug, make_slug, readings_of, slug_reading, spells,
-                    windows_safe)
+from .slugs import (device_name, device_trouble, heard_reading, is_slug, make_slug, readings_of,
+                    slug_reading, spells, windows_safe)
 from .recordfiles import MisnamedFile, record_file, report_misnamed
 from .sources import is_skipped_name, read_source, split_front_matter
 from .yamltext import YamlData, load_yaml, yaml_text
@@ -307,7 +307,8 @@ def new_unit(root: Path, name: str, *, unit_id: str | None = None, level: str | 
     ``level`` (as ``level:`` in the file takes it: `level_refusal`), else
     read from the name's ending (`guess_level`; `unit_level_note` says which
     and why). Raises `ScaffoldError` for an existing file, an unusable id or
-    level.
+    level, a unit of that name (`_refuse_named`) and, when no id is given, a unit
+    whose name reads the same (`_refuse_read_alike`).
     """
     moment = now or site_now(root)
     name = _required_text(name, "name")
@@ -315,7 +316,10 @@ def new_unit(root: Path, name: str, *, unit_id: str | None = None, level: str | 
     if level is not None and (refusal := level_refusal(level)) is not None:
         raise ScaffoldError(*refusal)
     _refuse_named(root, "units", name, "a unit named", "--unit", unit_id)
-    unit_id = _record_id(unit_id, name, "--id", _unit_readings(root, name))
+    made = _record_id(unit_id, name, "--id", _unit_readings(root, name))
+    if unit_id is None:  # an id given is the editor's choice of another place; check warns if it is not
+        _refuse_read_alike(root, name, made)
+    unit_id = made
     chosen = choice_value(UnitLevel, level) if level is not None else guess_level(name)
     text = unit_text(name, unit_id, str(chosen), moment.date())
     return _write_new(root, f"content/units/{unit_id}.yaml", text)
@@ -703,18 +707,10 @@ def _heard_refusal(root: Path, message: str, typed: str, fields: dict[str, dict[
     Readings are the pinyin of `sitegen.slugs.make_slug`; one that long may be cut short of its name, and is
     not compared (as `sitegen.load.Content.sound_of`).
     """
-    def reading(text: str) -> str:
-        made = make_slug(text) if not text.isascii() else ""
-        return made if len(made) < MAX_SLUG_LENGTH - 7 else ""
-
-    heard_as = reading(typed)
+    heard_as = _reading(typed) if not typed.isascii() else ""
     if not heard_as:
         return None
-    alike = [(rid, heard) for rid in sorted(fields)
-             for heard in [next((name for name in _unit_names(fields[rid]) if reading(name) == heard_as), None)]
-             if heard is not None]
-    kept = _readable_first([rid for rid, _ in alike])
-    alike = [(rid, heard) for rid, heard in alike if rid in kept]
+    alike = _heard_alike(fields, heard_as)
     if len(alike) == 1:
         rid, heard = alike[0]
         name = _shown_name(fields[rid], rid)
@@ -728,6 +724,59 @@ def _heard_refusal(root: Path, message: str, typed: str, fields: dict[str, dict[
                                       f"and the id of the one meant: {listed}; or, if {typed} is another place, "
                                       f"create it first: {create}")
     return None
+
+
+def _reading(name: str) -> str:
+    """The reading of ``name`` that `sitegen check` compares unit names by (同音, `sitegen.slugs.heard_reading`)."""
+    return heard_reading(make_slug(name))
+
+
+def _heard_alike(fields: dict[str, dict[str, object]], heard_as: str) -> list[tuple[str, str]]:
+    """``(id, the name or alias heard)`` of each unit (``fields``: `_record_fields` by id) whose name or an alias
+    reads ``heard_as`` (`_reading`); a unit file whose name is no id only when no unit's is (`_readable_first`)."""
+    alike = [(rid, heard) for rid in sorted(fields)
+             for heard in [next((name for name in _unit_names(fields[rid]) if _reading(name) == heard_as), None)]
+             if heard is not None]
+    kept = _readable_first([rid for rid, _ in alike])
+    return [(rid, heard) for rid, heard in alike if rid in kept]
+
+
+def _refuse_read_alike(root: Path, name: str, made: str) -> None:
+    """Raise `ScaffoldError` when the name of a new unit reads the same (同音) as the name or an alias of a unit of
+    the site ``root`` (華新鎮, 华新真 beside 华新镇: ``hua-xin-zhen``), unless that unit lists ``made``, the new id,
+    in ``distinct_from``.
+
+    Such a name is most often the unit there is, typed with other characters (traditional ones, or the wrong
+    pick of a pinyin input method); its file would be a second unit for one place, counted twice, which
+    `sitegen.checks.check_sound_alike_units` warns of by the same reading. The pinyin id of such a name is
+    often that unit's own file: "choose another id" led to the second file. Two places may share a reading,
+    so the hint also says how to write the other place: an id of its own and ``distinct_from``, which stops
+    that warning.
+    """
+    heard_as = _reading(name)
+    if not heard_as:
+        return
+    fields = {rid: _record_fields(root, "units", rid) for rid in _record_ids(root, "units")}
+    alike = [(rid, heard) for rid, heard in _heard_alike(fields, heard_as)
+             if made not in _texts(fields[rid].get("distinct_from"))]
+    if not alike:
+        return
+    free = next(rid for rid in (made, *(f"{made}-{number}" for number in range(2, 1000)))
+                if not any((root / "content" / "units" / f"{rid}{suffix}").exists() for suffix in (".yaml", ".yml")))
+    other = (f"if {name} is another place, give it an id of its own, e.g. --id {free}, and add the line "
+             f"distinct_from: [{', '.join(rid for rid, _ in alike)}] to content/units/{free}.yaml")
+    if len(alike) > 1:
+        listed = ", ".join(f"{rid} ({_shown_name(fields[rid], rid)})" for rid, _ in alike)
+        raise ScaffoldError(f"{name} reads the same as {len(alike)} units ({heard_as}, 同音): {listed}",
+                            f"if it is one of them, new pages name it by its id (--unit and the id); {other}")
+    rid, heard = alike[0]
+    shown = _shown_name(fields[rid], rid)
+    known = f"the unit {shown}" if heard == shown else f"{heard}, another name of the unit {shown}"
+    rel = next(f"content/units/{rid}{suffix}" for suffix in (".yaml", ".yml")
+               if (root / "content" / "units" / f"{rid}{suffix}").is_file())
+    raise ScaffoldError(f"{name} reads the same as {known} ({heard_as}, 同音), which exists already: {rel} "
+                        f"(id {rid})", f"if it is that place, new pages name it by its id (--unit {rid}); for its "
+                        f"new figures: sitegen new tally --unit {rid}; {other}")
 
 
 def _id_told(root: Path, collection: str, record_id: str, what: str) -> tuple[str, tuple[str, str] | None]:

@@ -180,6 +180,18 @@ def is_slug(text: str) -> bool:
     return bool(SLUG_RE.fullmatch(text)) and len(text) <= MAX_SLUG_LENGTH
 
 
+def heard_reading(slug: str) -> str:
+    """``slug`` (a name's `make_slug`) as the reading two names are compared by (同音: 华新镇 and 華新鎮 both read
+    ``hua-xin-zhen``), or "" when it is not to be compared.
+
+    "" for a slug that may have been cut: a slug is cut at the last "-" before its 80th character
+    (`MAX_SLUG_LENGTH`), so one that long may end short of the name (上海市…第一居民委员会 and
+    …第二居民委员会 would read alike); a pinyin syllable has at most 6 letters. The one rule of
+    `sitegen.load.Content.sound_of` (``sitegen check``'s homophone warning) and ``sitegen new``. Raises nothing.
+    """
+    return slug if len(slug) < MAX_SLUG_LENGTH - 7 else ""
+
+
 def make_slugs(texts: list[str]) -> dict[str, str]:
     """``{text: make_slug(text)}`` for many texts at once (e.g. in a process of their own, see `sitegen.load`)."""
     return {text: make_slug(text) for text in texts}

@@ -588,6 +588,14 @@ def _fields_written_text(text: str) -> set[str]:
     (["unit", "白鹤　镇", "--id", "baihezhen"], "a unit named 白鹤　镇 exists already: content/units/baihe.yaml",
      "(--unit baihe)"),
     (["unit", "白鹤"], "a unit named 白鹤 exists already: content/units/baihe.yaml (id baihe)", "(--unit baihe)"),
+    # A name reading as another unit's name or alias (同音) was written as a second file for one place.
+    (["unit", "白鶴镇"], "白鶴镇 reads the same as the unit 白鹤镇 (bai-he-zhen, 同音), which exists already: "
+     "content/units/baihe.yaml (id baihe)\n", "hint: if it is that place, new pages name it by its id (--unit baihe); "
+     "for its new figures: sitegen new tally --unit baihe; if 白鶴镇 is another place, give it an id of its own, e.g. "
+     "--id bai-he-zhen, and add the line distinct_from: [baihe] to content/units/bai-he-zhen.yaml\n"),
+    (["unit", "百鹤"], "百鹤 reads the same as 白鹤, another name of the unit 白鹤镇 (bai-he, 同音), which exists "
+     "already: content/units/baihe.yaml (id baihe)\n", "--id bai-he, and add the line distinct_from: [baihe] to "
+     "content/units/bai-he.yaml\n"),
     # A unit named as another's misspelling: it was written, and every correct 白河镇 then warned of.
     (["unit", "白河镇"], "白河镇 is listed as a misspelling of the unit 白鹤镇 in content/units/baihe.yaml (id baihe)",
      "new pages name that unit by its id (--unit baihe); if 白河镇 is another place, first remove it from "
@@ -1351,6 +1359,33 @@ def test_new_tally_refuses_a_utf16_unit_file_as_the_build_does(tmp_path: Path, c
         1, "", 'content/units/baihe.yaml:1:1: error: the file is saved as UTF-16 ("Unicode"), not UTF-8\n'
                "  hint: 在 WPS 或记事本中选择 另存为 → 编码 UTF-8, and save again\n")
     assert unit.read_bytes() == saved
+
+
+def test_new_unit_refuses_a_name_in_traditional_characters_of_a_unit_there_is(tmp_path: Path, capsys) -> None:
+    # 華新鎮 beside 华新镇 (hua-xin-zhen.yaml) was told "choose another id: --id hua-xin-zhen-2", which wrote a
+    # second unit for the same town.
+    site = copy_example(tmp_path / "site")
+    assert _run(capsys, "new", "unit", "华新镇", "--site", str(site))[0] == 0
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert _run(capsys, "new", "unit", "華新鎮", "--site", str(site)) == (
+        1, "", "error: 華新鎮 reads the same as the unit 华新镇 (hua-xin-zhen, 同音), which exists already: "
+               "content/units/hua-xin-zhen.yaml (id hua-xin-zhen)\n"
+               "  hint: if it is that place, new pages name it by its id (--unit hua-xin-zhen); for its new figures: "
+               "sitegen new tally --unit hua-xin-zhen; if 華新鎮 is another place, give it an id of its own, e.g. "
+               "--id hua-xin-zhen-2, and add the line distinct_from: [hua-xin-zhen] to "
+               "content/units/hua-xin-zhen-2.yaml\n")
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    # The hint followed for another place gives a file check takes without a warning of the pair.
+    assert _run(capsys, "new", "unit", "華新鎮", "--id", "hua-xin-zhen-2", "--site", str(site))[0] == 0
+    written = site / "content/units/hua-xin-zhen-2.yaml"
+    assert "同音" in _check(capsys, site)[1]
+    written.write_text(written.read_text(encoding="utf-8") + "distinct_from: [hua-xin-zhen]\n", encoding="utf-8")
+    assert "同音" not in _check(capsys, site)[1]
+    # A unit that lists the new id in distinct_from is told apart from it, as check tells them apart.
+    baihe = site / "content/units/baihe.yaml"
+    baihe.write_text(baihe.read_text(encoding="utf-8") + "distinct_from: [bai-he-zhen]\n", encoding="utf-8")
+    assert _run(capsys, "new", "unit", "白鶴镇", "--site", str(site))[0] == 0
+    assert (site / "content/units/bai-he-zhen.yaml").is_file()
 
 
 def test_new_unit_refuses_a_name_listed_as_a_units_misspelling(tmp_path: Path, capsys) -> None:
