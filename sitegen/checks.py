@@ -1555,7 +1555,7 @@ def check_spreadsheet_ids(content: Content, report: Report) -> None:
         word = UNIT_LEVEL_PINYIN[level.value] if level is not None else "unit"
         said = f"{word}, {UNIT_LEVEL_LABELS[level.value]}," if level is not None else "a word"
         offers.append(f"{word}-{unit_id}.yaml ({said} before it keeps it text)")
-        pages = [document.path for document in content.interviews + content.cases if document.meta.unit == unit_id]
+        pages = _pages_naming(content, unit_id)
         report.warning(path, None, None,
                        f'the unit\'s id "{unit_id}" (its file name) is read by a spreadsheet (Excel) as {reading}: '
                        "the open data's unit_id and id columns (tallies.csv, units.csv) would show that, not the "
@@ -1732,7 +1732,7 @@ def check_sound_alike_units(content: Content, report: Report) -> None:
             if earlier is not None:
                 warned.add(earlier[0].path)
                 _warn_sound_alike(earlier, (unit, text), ("name",) if index == 0 else ("aliases", index - 1),
-                                  reading, report)
+                                  reading, content, report)
 
 
 _PERIOD = r"(?:第?[0-9一二三四五六七八九十百]+(?:年|月份?|日|号|期|批|次|季度)?)+"
@@ -2086,23 +2086,79 @@ def _after(name: str, base: str, plain_rest: str) -> str:
 
 
 def _warn_sound_alike(first: tuple[Sourced[Unit], str], second: tuple[Sourced[Unit], str], loc: tuple[str | int, ...],
-                      reading: str, report: Report) -> None:
-    """The warning of `check_sound_alike_units` for two units, each with the name or alias of it that was heard."""
+                      reading: str, content: Content, report: Report) -> None:
+    """The warning of `check_sound_alike_units` for two units, each with the name or alias of it that was heard.
+
+    The hint's file to keep is `_file_to_keep`'s: the figures and the pages' ``unit:`` of the other go into it
+    before that one is deleted, so nothing typed is lost and no page is left naming no unit.
+    """
     (earlier, said), (unit, text) = first, second
     one, other = earlier.record, unit.record
     if said == one.name and text == other.name:
         both = f"the unit names {one.name} ({earlier.path}) and {other.name} ({unit.path})"
     else:
         both = f"{_known_as(earlier, said)} and {_known_as(unit, text)}"
-    # Deleting a file that holds tallies would lose them: they go into the file kept first.
-    move = f"move the tallies of {unit.path} into {earlier.path}, " if one.tallies and other.tallies else ""
+    kept, dropped, why = _file_to_keep(earlier, unit, content)
+    held = [word for word, records in (("tallies", dropped.record.tallies), ("targets", dropped.record.targets),
+                                       ("milestones", dropped.record.milestones)) if records]
+    # Deleting a file that holds figures would lose them: they are moved into the file kept before it goes.
+    move = f"move the {_and_joined(held)} of {dropped.path} into {kept.path}, " if held else ""
+    pages = _pages_naming(content, dropped.record.id)
+    repoint = (f"change unit: {dropped.record.id} to unit: {kept.record.id} in {_and_joined(pages)}, "
+               if pages else "")
     apart = (f"add {one.id} to the distinct_from list of {unit.path}" if other.distinct_from
              else f"add the line distinct_from: [{one.id}] to {unit.path}")
     report.warning(
         unit.path, *unit.yaml.locate(loc),
         f"{both} both read {reading} (同音): if they are one place typed two ways, it is {_twice(earlier, unit)}",
-        f"if they are one place, keep one file: e.g. {move}delete {unit.path} and add {other.name} to the "
-        f"misspellings of {earlier.path}; if they are two different places, {apart} (the warning then stops)")
+        f"if they are one place, keep one file: e.g. keep {kept.path}, {why}, {move}{repoint}delete {dropped.path} "
+        f"and add {dropped.record.name} to the misspellings of {kept.path}; if they are two different places, "
+        f"{apart} (the warning then stops)")
+
+
+def _file_to_keep(first: Sourced[Unit], second: Sourced[Unit],
+                  content: Content) -> tuple[Sourced[Unit], Sourced[Unit], str]:
+    """Of two unit files that may be one place (`check_sound_alike_units`): the one to keep, the one to delete,
+    and why the first is kept, as the hint says it after its path ("which 2 pages name (unit: hua-xin-zhen)").
+
+    Kept is the unit the pages name (``unit:``): deleting it would leave them naming no unit (a second file
+    made later, 華新鎮 beside 华新镇, is most often named by nothing). When both or neither are named, the one
+    holding more tallies, targets and milestones (the figures typed, fewer to move), then the shorter id
+    (hua-xin-zhen before hua-xin-zhen-2, which ``sitegen new`` offered after it), then the first in path order.
+    When both are named, the reason names the kept unit's pages too; the hint names the other's to change.
+    """
+    named = {unit.path: _pages_naming(content, unit.record.id) for unit in (first, second)}
+
+    def rank(unit: Sourced[Unit]) -> tuple[bool, int, int]:
+        return not named[unit.path], -_record_count(unit.record), len(unit.record.id)
+
+    kept, dropped = (second, first) if rank(second) < rank(first) else (first, second)
+    pages = named[kept.path]
+    told = (f"which {len(pages)} pages name (unit: {kept.record.id})" if len(pages) > 1
+            else f"which {pages[0]} names (unit: {kept.record.id})" if pages else "")
+    if pages and not named[dropped.path]:
+        return kept, dropped, told
+    held = _record_count(kept.record), _record_count(dropped.record)
+    why = (f"which holds more tallies, targets and milestones ({held[0]} against {held[1]})" if held[0] != held[1]
+           else "whose id is the shorter" if len(kept.record.id) != len(dropped.record.id)
+           else "whose file comes first")
+    # Both named: the pages of each are said, those of the other with the unit: to change.
+    return kept, dropped, f"{told} and {why}" if told else why
+
+
+def _record_count(unit: Unit) -> int:
+    """How many tallies, targets and milestones a unit holds."""
+    return len(unit.tallies) + len(unit.targets) + len(unit.milestones)
+
+
+def _pages_naming(content: Content, unit_id: str) -> list[str]:
+    """The paths of the interviews and case studies whose ``unit:`` is ``unit_id``, in the order loaded."""
+    return [document.path for document in content.interviews + content.cases if document.meta.unit == unit_id]
+
+
+def _and_joined(words: Sequence[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def _known_as(unit: Sourced[Unit], text: str) -> str:

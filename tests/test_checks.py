@@ -1673,7 +1673,8 @@ def test_two_unit_files_for_one_town_are_an_error_at_the_second_name(tmp_path: P
 
 
 _SOUND_ALIKE_HINT = (
-    "  hint: if they are one place, keep one file: e.g. {move}delete {second} and add {name} to the misspellings of "
+    "  hint: if they are one place, keep one file: e.g. keep {first}, {why}, {move}delete {second} and add {name} to "
+    "the misspellings of "
     "{first}; if they are two different places, add the line distinct_from: [{first_id}] to {second} (the warning "
     "then stops)")
 
@@ -1693,12 +1694,13 @@ def test_two_units_whose_names_read_the_same_are_warned_at_the_second_name(tmp_p
         "(content/units/baihezhen.yaml) both read bai-he-zhen (同音): if they are one place typed two ways, it is "
         "counted twice in the district totals\n" + _SOUND_ALIKE_HINT.format(
             first="content/units/baihe.yaml", second="content/units/baihezhen.yaml", name="百鹤镇", first_id="baihe",
+            why="which content/interviews/a.md names (unit: baihe)",
             move="move the tallies of content/units/baihezhen.yaml into content/units/baihe.yaml, "),
         "content/units/xinmincun.yaml:3:9: warning: the unit names 新民村 (content/units/xinmin.yaml) and 新闵村 "
         "(content/units/xinmincun.yaml) both read xin-min-cun (同音): if they are one place typed two ways, it is "
         "listed twice among the units\n" + _SOUND_ALIKE_HINT.format(
             first="content/units/xinmin.yaml", second="content/units/xinmincun.yaml", name="新闵村", first_id="xinmin",
-            move="")]
+            why="whose id is the shorter", move="")]
     # A warning, not an error: the site is built.
     result = build(BuildOptions(root=root, now=NOW, search=False))
     assert [p.location() for p in result.warnings] == ["content/units/baihezhen.yaml:1:7",
@@ -1720,12 +1722,12 @@ def test_a_unit_whose_name_reads_as_another_units_alias_is_warned_and_each_pair_
         "unit name 百鹤 (content/units/baihe2.yaml) both read bai-he (同音): if they are one place typed two ways, "
         "it is listed twice among the units\n" + _SOUND_ALIKE_HINT.format(
             first="content/units/baihe.yaml", second="content/units/baihe2.yaml", name="百鹤", first_id="baihe",
-            move=""),
+            why="which content/interviews/a.md names (unit: baihe)", move=""),
         "content/units/zhuanghe.yaml:3:15: warning: the unit name 新民村 (content/units/xinmin.yaml) and 新闵村, "
         "another name of 庄河村 (content/units/zhuanghe.yaml) both read xin-min-cun (同音): if they are one place "
         "typed two ways, it is listed twice among the units\n" + _SOUND_ALIKE_HINT.format(
             first="content/units/xinmin.yaml", second="content/units/zhuanghe.yaml", name="庄河村",
-            first_id="xinmin", move="")]
+            first_id="xinmin", why="whose id is the shorter", move="")]
     # Both the name and an alias of one file read as the other's: one warning for the pair.
     root = write_site(tmp_path / "pair", {
         "content/units/baihe.yaml": baihe,
@@ -1768,6 +1770,59 @@ def test_a_sound_alike_hint_adds_to_a_distinct_from_list_there_is(tmp_path: Path
     [problem] = found(root)
     assert problem.hint.endswith("if they are two different places, add baihecun to the distinct_from list of "
                                  "content/units/zhuanghe.yaml (the warning then stops)")
+
+
+_HUAXIN = UNIT.replace("白鹤镇", "华新镇").replace("misspellings: [白河镇, 百合镇]\n", "").replace("04-26", "04-20")
+_HUAXIN_TWICE = ("content/units/hua-xin-zhen.yaml:1:7: warning: the unit names 華新鎮 (content/units/hua-xin-zhen-2.yaml) "
+                 "and 华新镇 (content/units/hua-xin-zhen.yaml) both read hua-xin-zhen (同音): if they are one place typed "
+                 "two ways, it is listed twice among the units\n"
+                 "  hint: if they are one place, keep one file: e.g. keep {kept}, {why}, {then}delete {dropped} and "
+                 "add {name} to the misspellings of {kept}; if they are two different places, add the line "
+                 "distinct_from: [hua-xin-zhen-2] to content/units/hua-xin-zhen.yaml (the warning then stops)")
+
+
+@pytest.mark.parametrize("named, kept, why, then", [
+    # 華新鎮 written by "sitegen new unit 華新鎮 --id hua-xin-zhen-2" beside 华新镇, whose figures the pages name:
+    # the hint had the file of the figures and the pages deleted.
+    (("hua-xin-zhen", "hua-xin-zhen"), "hua-xin-zhen", "which 2 pages name (unit: hua-xin-zhen)", ""),
+    # The pages name the second file: it is kept, and the figures move into it.
+    (("hua-xin-zhen-2", "hua-xin-zhen-2"), "hua-xin-zhen-2", "which 2 pages name (unit: hua-xin-zhen-2)",
+     "move the tallies of content/units/hua-xin-zhen.yaml into content/units/hua-xin-zhen-2.yaml, "),
+    # Both named: the one with the figures is kept, and the other's pages are moved to it.
+    (("hua-xin-zhen-2", "hua-xin-zhen"), "hua-xin-zhen", "which content/cases/c.md names (unit: hua-xin-zhen) "
+     "and which holds more tallies, targets and milestones (1 against 0)", "change unit: hua-xin-zhen-2 to unit: "
+     "hua-xin-zhen in content/interviews/a.md, "),
+    # Neither named: the one with the figures is kept.
+    (("baihe", "baihe"), "hua-xin-zhen", "which holds more tallies, targets and milestones (1 against 0)", ""),
+])
+def test_the_sound_alike_hint_keeps_the_unit_the_pages_name_then_the_one_with_the_figures(
+        tmp_path: Path, named: tuple[str, str], kept: str, why: str, then: str) -> None:
+    root = write_site(tmp_path, {
+        "content/units/hua-xin-zhen.yaml": _HUAXIN, "content/units/hua-xin-zhen-2.yaml": "name: 華新鎮\nlevel: town\n",
+        "content/interviews/a.md": interview("华新镇访谈").replace("unit: baihe", f"unit: {named[0]}"),
+        "content/cases/c.md": CASE.replace("unit: baihe", f"unit: {named[1]}")})
+    dropped = "hua-xin-zhen-2" if kept == "hua-xin-zhen" else "hua-xin-zhen"
+    assert [p.format() for p in found(root)] == [_HUAXIN_TWICE.format(
+        kept=f"content/units/{kept}.yaml", why=why, then=then, dropped=f"content/units/{dropped}.yaml",
+        name="華新鎮" if dropped == "hua-xin-zhen-2" else "华新镇")]
+
+
+def test_the_sound_alike_hint_followed_leaves_the_pages_their_unit(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {
+        "content/units/hua-xin-zhen.yaml": _HUAXIN, "content/units/hua-xin-zhen-2.yaml": "name: 華新鎮\nlevel: town\n",
+        "content/interviews/a.md": interview("华新镇访谈").replace("unit: baihe", "unit: hua-xin-zhen")})
+    assert len(found(root)) == 1
+    (root / "content/units/hua-xin-zhen-2.yaml").unlink()
+    (root / "content/units/hua-xin-zhen.yaml").write_text(_HUAXIN + "misspellings: [華新鎮]\n", encoding="utf-8")
+    assert found(root) == []
+    # Neither named and no figures: the shorter id is kept, whichever comes first in path order.
+    root = write_site(tmp_path / "bare", {
+        "content/units/hua-xin-zhen.yaml": "name: 华新镇\nlevel: town\n",
+        "content/units/hua-xin-zhen-2.yaml": "name: 華新鎮\nlevel: town\n", "content/interviews/a.md": interview()})
+    [problem] = found(root)
+    assert problem.hint.startswith("if they are one place, keep one file: e.g. keep content/units/hua-xin-zhen.yaml, "
+                                   "whose id is the shorter, delete content/units/hua-xin-zhen-2.yaml and add 華新鎮 to "
+                                   "the misspellings of content/units/hua-xin-zhen.yaml; ")
 
 
 def test_an_alias_another_unit_has_too_is_an_error_at_the_copy_that_distinct_from_does_not_silence(
