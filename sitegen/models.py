@@ -52,6 +52,15 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．％", "01234
 # Full-width digits and separators typed with a Chinese input method (２０１８－０４－２６, 10：00).
 _FULLWIDTH_DATE = str.maketrans("０１２３４５６７８９－／．：\u3000", "0123456789-/.: ")
 _SLUG_JUNK = compile_later(r"[^a-z0-9]+")
+_DATE_LOOKALIKES = str.maketrans("OoＯｏ〇IlＩｌ", "000001111")
+"""Signs typed for digits they look like in a date: the letter O (full-width Ｏ too) and the Chinese 〇 for 0, the
+letters l and I for 1."""
+_LOOKALIKE_IN_NUMBER = compile_later(
+    r"(?<![A-Za-zＡ-Ｚａ-ｚ])(?:(?<=\d)[OoＯｏ〇IlＩｌ]+|[OoＯｏ〇IlＩｌ]+(?=\d)"
+    r"|(?<=[-/.年月])[OoＯｏ〇IlＩｌ]+(?=[-/.月日号]|$))(?![A-Za-zＡ-Ｚａ-ｚ])")
+"""Signs of `_DATE_LOOKALIKES` touching a digit and no other letter (2018-05-1O, 2018-05-l0, 2018年5月1〇日), or
+standing for a whole number of a date (2018-l-10): typed for digits, not words beside the date (Oct or 左右 are
+words)."""
 
 DATE_HINT = "write the date as YYYY-MM-DD, year-month-day (年-月-日); YYYY/M/D and YYYY年M月D日 are read too"
 """The hint for a date sitegen cannot read. It shows the form, never an example date: typed as shown, an example
@@ -304,7 +313,9 @@ def date_with_words(text: str, clock: bool = False, said: str = "") -> DateWords
     `DateWords.said`. Signs, digits and spaces alone
     (2018-01-15日, 2018-04-26 (2)) are no words: those are left to `parse_date`'s other hints.
     """
-    plain = text.translate(_FULLWIDTH_DATE)  # one character for one: places in it are places in text
+    # One character for one: places in it are places in text. 2018-05-1O 左右 is 2018-05-10 with words: read
+    # without its O, "delete O" offered 2018-05-01, and the 1st was published for the 10th.
+    plain = digits_for_lookalikes(text.translate(_FULLWIDTH_DATE))
     if not _DATE_IN_TEXT.search(plain) and _CHINESE_NUMBER.search(plain):  # 二〇一八年四月二十六日左右
         text = plain = _CHINESE_NUMBER.sub(_digits_of, plain)
     found = list(_DATE_IN_TEXT.finditer(plain))
@@ -340,6 +351,45 @@ def date_with_words(text: str, clock: bool = False, said: str = "") -> DateWords
     if noted is None:
         return DateWords(written, "", "", said_words) if told else None
     return DateWords(written, noted.words, noted.shown, said_words)
+
+
+def digits_for_lookalikes(text: str) -> str:
+    """``text`` with each letter typed for a digit of a number in it (`_LOOKALIKE_IN_NUMBER`: 2018-05-1O) turned
+    into that digit (2018-05-10), one character for one, so places in it are places in ``text``."""
+    return _LOOKALIKE_IN_NUMBER.sub(lambda found: found[0].translate(_DATE_LOOKALIKES), text)
+
+
+def _lookalikes_told(text: str) -> str:
+    """What the letters typed for digits in ``text`` (`digits_for_lookalikes`) are not: ``the "O" typed in it is
+    not the digit 0``; for several, ``the "O", "l" typed in it are not the digits 0, 1``."""
+    signs = list(dict.fromkeys("".join(_LOOKALIKE_IN_NUMBER.findall(text))))
+    digits = list(dict.fromkeys(sign.translate(_DATE_LOOKALIKES) for sign in signs))
+    typed = ", ".join(f'"{sign}"' for sign in signs)
+    if len(signs) == 1:
+        return f"the {typed} typed in it is not the digit {digits[0]}"
+    return f"the {typed} typed in it are not the {'digit' if len(digits) == 1 else 'digits'} {', '.join(digits)}"
+
+
+def _lookalike_date_hint(text: str) -> str | None:
+    """The hint for a date typed with a letter for a digit (2018-05-1O, 2018.5.l0, 2018年5月1〇日), or None for
+    text without one (`digits_for_lookalikes`).
+
+    The date read with the digits is offered as "did you mean" (2018-05-10), never one with the letter dropped:
+    "delete O" offered 2018-05-01 for 2018-05-1O, and the 1st was published for the 10th. A date that does not
+    exist read so (2018-02-3O) is told with `parse_date`'s hint for it; other text (2O180426, 2018-05-1O 左右) gets
+    the hint for the text read with the digits, and what the letter is not.
+    """
+    read = digits_for_lookalikes(text)
+    if read == text:
+        return None
+    told = _lookalikes_told(text)
+    numbers = date_numbers(read)
+    if numbers is not None and numbers[0] >= EARLIEST_YEAR and _exists(*numbers):
+        return f"did you mean {'{:04d}-{:02d}-{:02d}'.format(*numbers)}? {told}: write the date in digits (阿拉伯数字)"
+    if numbers is not None:  # 2018-02-3O: the day the digits spell is none, and that is said as for 2018-02-30
+        message, hint = date_refusal(read)
+        return f"{told}, and read with digits, {message}: {hint}"
+    return f"{_date_format_hint(read)} ({told})"
 
 
 def date_words_hint(worded: DateWords) -> str:
@@ -483,6 +533,8 @@ def _date_format_hint(text: str) -> str:
     def iso(year: int, month: int, day: int) -> str:
         return f"{year:04d}-{month:02d}-{day:02d}" if _exists(year, month, day) else ""
 
+    if (lookalike := _lookalike_date_hint(text)) is not None:
+        return lookalike
     if (run_together := _run_together_hint(text)) is not None:
         return run_together
     if re.fullmatch(r"\d{5}", text) and 20000 <= int(text) <= _EXCEL_LAST_DAY:
@@ -985,7 +1037,9 @@ def parse_datetime(value: Any) -> datetime:
         raise PydanticCustomError("date_format", '"{text}" is not a date sitegen understands',
                                   {"text": value, "hint": date_words_hint(worded)})
     # 2019年7月8日10:00: the 日 ends the date as a space would.
-    text = re.sub(r"^(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号])(?=\d)", r"\1 ", text)
+    # 2018年5月1O日10:00: the 日 is found with the O read as 0, so that the date's hint is not told a time.
+    if (ended := re.match(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号](?=\d)", digits_for_lookalikes(text))):
+        text = f"{text[:ended.end()]} {text[ended.end():]}"
     day_part, _, time_part = text.replace("T", " ", 1).partition(" ")
     try:
         day = parse_date(day_part)

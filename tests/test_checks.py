@@ -1215,6 +1215,81 @@ def test_a_part_of_a_year_gets_one_hint_in_every_field_that_takes_a_date(tmp_pat
         f"{UNIT_PATH}:16:11: error: milestones → item 1 → date: {message}"]
 
 
+_NOT_ZERO = 'the "{}" typed in it is not the digit 0: write the date in digits (阿拉伯数字)'
+_NOT_ONE = 'the "{}" typed in it is not the digit 1: write the date in digits (阿拉伯数字)'
+
+
+@pytest.mark.parametrize(("typed", "meant", "told"), [
+    # "delete "O" and write the date alone: 2018-05-01" was typed as shown, and the 1st published for the 10th.
+    ("2018-05-1O", "2018-05-10", _NOT_ZERO.format("O")), ("2018.05.1O", "2018-05-10", _NOT_ZERO.format("O")),
+    ("2018/5/1O", "2018-05-10", _NOT_ZERO.format("O")), ("2018年5月1O日", "2018-05-10", _NOT_ZERO.format("O")),
+    ("2018-05-1o", "2018-05-10", _NOT_ZERO.format("o")), ("2018-05-1Ｏ", "2018-05-10", _NOT_ZERO.format("Ｏ")),
+    ("２０１８－０５－１Ｏ", "2018-05-10", _NOT_ZERO.format("Ｏ")), ("2018-05-1〇", "2018-05-10", _NOT_ZERO.format("〇")),
+    ("2018-1O-05", "2018-10-05", _NOT_ZERO.format("O")), ("2O18-05-10", "2018-05-10", _NOT_ZERO.format("O")),
+    # l and I for 1 got the general hint, which named neither the date nor the slip.
+    ("2018-05-l0", "2018-05-10", _NOT_ONE.format("l")), ("2018-05-I0", "2018-05-10", _NOT_ONE.format("I")),
+    ("2018-l-10", "2018-01-10", _NOT_ONE.format("l")), ("2018年5月l0日", "2018-05-10", _NOT_ONE.format("l")),
+    ("2018-O5-l0", "2018-05-10", 'the "O", "l" typed in it are not the digits 0, 1: write the date in digits '
+                                 "(阿拉伯数字)"),
+])
+def test_a_date_typed_with_a_letter_for_a_digit_is_offered_the_date_with_the_digit(tmp_path: Path, typed: str,
+                                                                                     meant: str, told: str) -> None:
+    # In every field that takes a date: a tally's as_of, a measured_as_of, a milestone's date, a related_tally and
+    # a publish time, whose time is kept in the date offered.
+    message = f'"{typed}" is not a date sitegen understands\n  hint: did you mean {meant}? {told}'
+    fields = ("targets:\n  - group: residents\n    target: 80\n    measured: 50\n    measured_as_of: {}\n"
+              "milestones:\n  - date: {}\n    title: 召开动员会\n")
+
+    def site(day: str) -> dict[str, str]:
+        return {UNIT_PATH: unit_with(tally(day, 296, 143, 103, 50), fields.format(day, day)),
+                # Published after the tally it names, which a case told of earlier cannot name.
+                "content/cases/caomei.md": CASE.replace("date: 2018-05-03", f"related_tally: {day}\ndate: 2018-12-01"),
+                "content/interviews/a.md": interview(date=f"{day} 10:00")}
+
+    root = write_site(tmp_path, site(typed))
+    assert [p.format() for p in found(root)] == [
+        f"content/cases/caomei.md:7:16: error: related_tally: {message}",
+        f'content/interviews/a.md:8:7: error: date: "{typed} 10:00" is not a date sitegen understands\n'
+        f"  hint: did you mean {meant} 10:00? {told}",
+        f"{UNIT_PATH}:5:12: error: tallies → item 1 → as_of: {message}",
+        f"{UNIT_PATH}:14:21: error: targets → item 1 → measured_as_of: {message}",
+        f"{UNIT_PATH}:16:11: error: milestones → item 1 → date: {message}"]
+    # Followed: the check is clean, and the day published is the one meant.
+    write_site(tmp_path, site(meant))
+    assert found(root) == []
+    build(BuildOptions(root=root, now=NOW, search=False))
+    page = (root / "output/interviews/a/index.html").read_text(encoding="utf-8")
+    assert f'"datePublished":"{meant}T10:00:00+08:00"' in page
+    rows = (root / "output/data/units/baihe/tallies.csv").read_text("utf-8-sig").splitlines()
+    assert rows[1].split(",")[2] == meant
+
+
+@pytest.mark.parametrize(("typed", "hint"), [
+    # A publish time with 日 before its time: the 1O was read as words, and the time told as no part of the date.
+    ("2018年5月1O日10:00", "did you mean 2018-05-10 10:00? " + _NOT_ZERO.format("O")),
+    # Read with its digit, the day is none: said as for 2018-02-30, never offered 2018-02-03.
+    ("2018-02-3O 10:00", 'the "O" typed in it is not the digit 0, and read with digits, "2018-02-30 10:00" does not '
+                         "exist (there is no day 30 in month 2 of 2018): February 2018 has 28 days: check the day against "
+                         "the source document and write 2018-02-DD 10:00, with that day in place of DD (年-月-日)"),
+    # Run together: the hint for the digits, and what the letter is not.
+    ("2O180510 10:00", "write 2018-05-10 10:00, with dashes between the year, month and day (年-月-日) (the \"O\" typed "
+                       "in it is not the digit 0)"),
+    # Words after the date are told as before, the date offered with its digit.
+    ("2018-05-1O 左右", 'delete "左右" and write the date alone: date: 2018-05-10 (the page has no field that publishes '
+                       "words about its date: typed beside it, they would not be published)"),
+    ("2018-05-10 左右", 'delete "左右" and write the date alone: date: 2018-05-10 (the page has no field that publishes '
+                       "words about its date: typed beside it, they would not be published)"),
+    # Words that are words, an O among them, are not read as digits.
+    ("2018-05-10 Oct", 'delete "Oct" and write the date alone: date: 2018-05-10 (the page has no field that publishes '
+                       "words about its date: typed beside it, they would not be published)"),
+])
+def test_a_publish_time_typed_with_a_letter_for_a_digit_is_never_offered_another_date(tmp_path: Path, typed: str,
+                                                                                     hint: str) -> None:
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(date=typed)})
+    assert [p.format() for p in found(root)] == [
+        f'content/interviews/a.md:8:7: error: date: "{typed}" is not a date sitegen understands\n  hint: {hint}']
+
+
 @pytest.mark.parametrize(("typed", "hint"), [
     # Each got "e.g. 2018-05-03 10:00", which, typed as shown, published that day and time.
     ("2019-07-08 14.30", "did you mean 2019-07-08 14:30? write the time with a colon (:)"),

@@ -598,6 +598,8 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_U: UNIT.replace("as_of: 2018-04-26", "as_of: 4/26/2018")}),
         ("A date typed as its digits run together, with a day its month has not", "as_of: 20180230",
          {_U: UNIT.replace("as_of: 2018-04-26", "as_of: 20180230")}),
+        ("A date typed with a letter for a digit (O or 〇 for 0, l or I for 1)", "date: 2018-05-1O 10:00",
+         {_P: interview(date="2018-05-1O 10:00")}),
         ("A yes/no field with another word", "draft: 不是", {_P: interview(extra="draft: 不是\n")}),
         ("Text where a group of fields goes", "interviewee: 张三 & 李四",
          {_P: _page("interviewee:\n  name: 受访人\n  role: 党委书记", "interviewee: 张三 & 李四")}),
