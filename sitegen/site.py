@@ -1948,7 +1948,8 @@ class _LinkHints:
     """The hints for text links that lead to no page or file of the site, made once for the first such link.
 
     Takes the graph and every site path there is (pages and content files). A hint names the page meant:
-    by its file or title (`_pages_by_source`), as the path the link ends with, or as the path nearest in
+    by its file or title (`_pages_by_source`), as the path the link ends with (a page's slug or a unit's id
+    typed alone: ``baihe``, ``baihe/``), as a tag's page by the tag (``草莓产业``), or as the path nearest in
     spelling among those of its folder or of its last part (``/units/baihee/`` → ``/units/baihe/``,
     ``/unit/baihe/`` → ``/units/baihe/``). Those two groups, looked up in an index, are all that is
     compared: comparing every broken link with every page took minutes for thousands of links. Each path
@@ -1971,6 +1972,9 @@ class _LinkHints:
         self._example = next((page for page in sorted(known) if page.count("/") >= 3 and page.endswith("/")), "/")
         self._places = places or (lambda link, path: None)
         self._made: dict[tuple[str, str], str] = {}
+        # A tag typed alone (草莓产业) or in its folder (/tags/草莓产业/): its page is at its slug (/tags/cao-mei-chan-ye/).
+        self._tags = {where + term.name.strip(): term for term, _ in graph.tags
+                      for where in ("/", _folder_and_last(term.url)[0])}
 
     def hint(self, path: str, place: str = "") -> str:
         """The hint for a link to the site path ``path``, which names no page or file of the site.
@@ -2009,10 +2013,16 @@ class _LinkHints:
             return f"did you mean {write}? (link to the page's address, not to {what}){lacking}"
         folder, last = _folder_and_last(path)
         # Written from the page it is on (../links2/ for /interviews/links2/)? A link is read from the root.
-        ending = [page for page in self._by_last.get(last, ()) if path != "/" and page.endswith(path)]
+        # A page's slug or a unit's id typed alone (baihe-dadiaoyan-weifangtan, baihe/) is such a path too: with
+        # or without its last "/", it ends the page's address.
+        ending = [page for page in self._by_last.get(last, ())
+                  if path != "/" and page.rstrip("/").endswith(path.rstrip("/"))]
         if ending:
             write, lacking = _rewritten(ending[0], place, self._places)
             return f"did you mean {write}? (a link without https:// is read from the site's root){lacking}"
+        if (tag := self._tags.get(path.rstrip("/"))) is not None:
+            write, lacking = _rewritten(tag.url, place, self._places)
+            return f"did you mean {write}? (link to the page of the tag {tag.name} by its address){lacking}"
         import difflib  # only here: a hint for a broken link, which most builds never give
 
         nearby = sorted({*self._by_folder.get(folder, ()), *self._by_last.get(last, ())})

@@ -831,6 +831,31 @@ def test_a_link_to_another_interview_by_its_file_or_title_is_warned_at_the_link_
     assert build(BuildOptions(root=root, search=False)).warnings == []
 
 
+def test_a_link_typed_as_a_slug_an_id_or_a_tag_is_warned_with_the_address_of_its_page(tmp_path: Path) -> None:
+    # A page's slug typed alone, a unit's id, a series' id or a tag got the hint for an unknown address, which
+    # named no page; with a last "/" the slug already got its page's address.
+    links = ["baihe-er", "baihe-er/", "/baihe-er", "baihe", "dadiaoyan", "草莓产业", "/tags/草莓产业/"]
+    body = "## 问题一\n\n" + "、".join(f"[链接]({link})" for link in links) + "。\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body, extra="tags: [草莓产业]\n"),
+                                 "content/interviews/er.md": interview("白鹤镇访谈二", extra="slug: baihe-er\n")})
+    warnings = build(BuildOptions(root=root, search=False)).warnings
+    root_read = "(a link without https:// is read from the site's root)"
+    tag = "(link to the page of the tag 草莓产业 by its address)"
+    meant = {"baihe-er": f"/interviews/baihe-er/? {root_read}", "baihe-er/": f"/interviews/baihe-er/? {root_read}",
+             "/baihe-er": f"/interviews/baihe-er/? {root_read}", "baihe": f"/units/baihe/? {root_read}",
+             "dadiaoyan": f"/series/dadiaoyan/? {root_read}", "草莓产业": f"/tags/cao-mei-chan-ye/? {tag}",
+             "/tags/草莓产业/": f"/tags/cao-mei-chan-ye/? {tag}"}
+    assert [(w.location(), w.message, w.hint) for w in warnings] == [
+        (f"content/interviews/a.md:14:{body.split(chr(10))[2].index(f'({link})') + 2}",
+         f'the link "{link}" leads to no page or file of this site', f"did you mean {meant[link]}")
+        for link in links]
+    # Followed: each link leads to its page.
+    for link in links:
+        body = body.replace(f"({link})", f"({meant[link].partition('?')[0]})")
+    (root / "content/interviews/a.md").write_text(interview(body=body, extra="tags: [草莓产业]\n"), encoding="utf-8")
+    assert build(BuildOptions(root=root, search=False)).warnings == []
+
+
 def test_a_link_to_a_place_in_the_page_that_names_none_is_warned_with_the_heading_meant(tmp_path: Path) -> None:
     # A link typed with its heading as it reads (signs, capitals) led nowhere, and one to no heading at all too,
     # unwarned: a heading's place is its text without signs, in lower case.
