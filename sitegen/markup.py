@@ -63,10 +63,14 @@ Policies (what editors get, and why):
   line between), not in fenced code, a list item or a table.
 * **List items typed with an input method** (``1.成立``, ``1．成立``,
   ``-成立``: no space, or a full-width dot; ``－成立``, ``—成立``, ``–成立``,
-  ``•成立``, ``·成立``, ``・成立``: a sign Markdown knows no bullet by, right
-  before the text) are text to Markdown: two or more in a row, numbered in
-  order, are warned with the line to type, in quotes too (``> 1.成立``
-  gets ``> 1. 成立``) (`_slipped_item_problems`); figures (``1.5万元``,
+  ``•成立``, ``·成立``, ``・成立``, ``●成立``, ``▪成立``, ``★成立``...: a sign
+  Markdown knows no bullet by, right before the text; ``①成立``, ``1、成立``,
+  ``（1）成立``, ``1）成立``, ``一、成立``, ``（一）成立``: a number typed in
+  Chinese style) are text to Markdown: two or more in a row (a blank line
+  between them or not), numbered in order, or one right under a line ending
+  in a colon, are warned with the line to type (``- `` for a sign, ``3. ``
+  for ``③``: Markdown starts a list at its first number), in quotes too
+  (``> 1.成立`` gets ``> 1. 成立``) (`_slipped_item_problems`); figures (``1.5万元``,
   ``-5元``, ``－5元``), a sentence opened with a Chinese dash (``——``) and
   a list pasted from Word (``•<TAB>第一项``) are not. A line typed without
   ``>`` right under a quoted item (``> 1. 成立`` then ``2.制定``) is that
@@ -165,7 +169,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHIN
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "80"
+POLICY_VERSION = "81"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -4388,21 +4392,39 @@ def _wide_dash_separator(rows: Sequence[tuple[int, str]], index: int) -> tuple[i
 
 
 # A list item as an input method types it: "1.成立" (no space), "1．成立" (a full-width dot), "-成立" (no space), or
-# with a sign Markdown knows no bullet by: a full-width "－" (spaced or not, as "-" would be), a dash "—" or "–" or
-# a dot "•", "·" or "・" right before the text. With a space or TAB after a dash or dot (•<TAB>第一项), the lines
-# are a list as Word and WPS paste it, and the page shows them as Word did: left alone. A digit after the dot or a
-# dash is a figure (1.5万元, 2018.5, -5元, －5元), not an item; so the text after "1.", "-" or a dash must start
-# with a letter or an opening quote or bracket, after "1．" with no digit. A dot sign is no minus: a digit may
-# follow it (•2024年完成). Two dashes (——) open a sentence as punctuation, not a list.
-_ITEM_TEXT = r"(?=[^\W\d_]|[“‘《（【「])"
+# with a sign Markdown knows no bullet by: a full-width "－" (spaced or not, as "-" would be), a dash "—" or "–", a
+# dot "•", "·" or "・" or any other sign editors put before an item (●, ■, ★, ✓, ※, ＊...) right before the text,
+# or a number typed in Chinese style (1、 （1） (1) 1） 一、 （一） ① ⑴). With a space or TAB after a dash or dot
+# (•<TAB>第一项), the lines are a list as Word and WPS paste it, and the page shows them as Word did: left alone.
+# A digit after the dot or a dash is a figure (1.5万元, 2018.5, -5元, －5元), not an item; so the text after "1.",
+# "-" or a dash must start with a letter or an opening quote or bracket, after "1．" with no digit. A dot sign is
+# no minus: a digit may follow it (•2024年完成). Two dashes (——) open a sentence as punctuation, not a list. Bold
+# text may open an item (•**走访**老旧小区).
+_ITEM_TEXT = r"(?=[^\W\d_]|[“‘《（【「]|\*\*(?!\*))"
+_SIGN_TEXT = r"(?=[^\W_]|[“‘《（【「]|\*\*(?!\*))"
 _ITEM_SIGN_NAMES = MappingProxyType({
     "—": "an em dash, 破折号", "–": "an en dash, 连接号", "•": "a bullet, 项目符号",
-    "·": "a middle dot, 间隔号", "・": "a full-width middle dot, 全角间隔号"})
+    "·": "a middle dot, 间隔号", "・": "a full-width middle dot, 全角间隔号", "●": "a black circle, 实心圆点",
+    "○": "a white circle, 空心圆点", "◦": "a white bullet, 空心圆点", "■": "a black square, 实心方块",
+    "□": "a white square, 空心方块", "▪": "a small black square, 小方块", "▫": "a small white square, 小方块",
+    "◆": "a black diamond, 实心菱形", "◇": "a white diamond, 空心菱形", "❖": "a diamond, 菱形",
+    "★": "a black star, 实心星号", "☆": "a white star, 空心星号", "▶": "a triangle, 三角形",
+    "►": "a pointer, 三角形", "➢": "an arrowhead, 箭头", "➤": "an arrowhead, 箭头", "✓": "a check mark, 对勾",
+    "✔": "a check mark, 对勾", "√": "a check mark, 对勾", "※": "a reference mark, 米字符号",
+    "＊": "a full-width asterisk, 全角星号", "￭": "a black square, 实心方块", "￮": "a white circle, 空心圆点"})
+_CHINESE_DIGITS = "一二三四五六七八九十"
+# A number typed in Chinese style, each group named for how its value is read: "1、", "（1）", "(1)", "1）",
+# "一、", "（一）", a circled number (①-⑳) or one in brackets (⑴-⒇).
+_CHINESE_NUMBER_PATTERN = (r"(?P<numbered>(?P<figure>\d{1,2})(?:、|）)|[（(](?:(?P<bracketed>\d{1,2})"
+                           r"|(?P<hanzi_bracketed>[一二三四五六七八九十]{1,3}))[）)]"
+                           r"|(?P<hanzi>[一二三四五六七八九十]{1,3})、|(?P<circled>[①-⑳⑴-⒇]))")
 _SLIPPED_ITEM_PATTERN = (r" {0,3}(?:(?P<number>\d{1,9})(?:(?P<dot>\.)" + _ITEM_TEXT
                          + r"|．[ \t\u3000]*(?=\S)(?![\d０-９]))"
                          + r"|-" + _ITEM_TEXT
                          + r"|(?P<sign>－(?P<space>[ \t\u3000]*)" + _ITEM_TEXT + r"|[—–]" + _ITEM_TEXT
-                         + r"|[•·・](?=[^\W_]|[“‘《（【「])))")
+                         + "|[" + "".join(sign for sign in _ITEM_SIGN_NAMES if sign not in "—–") + "]"
+                         + _SIGN_TEXT + ")"
+                         + "|" + _CHINESE_NUMBER_PATTERN + _SIGN_TEXT + ")")
 _SLIPPED_ITEM_RE = compile_later("^" + _SLIPPED_ITEM_PATTERN)
 # The same at the start of any line, inside quotes too (a quick look before the line-by-line one); the quotes'
 # signs are taken possessively, as in `_ANY_ORDERED_ITEM_RE`.
@@ -4422,11 +4444,32 @@ def _typed_item(line: str) -> tuple[str, int, str] | None:
     number = found.group("number")
     if number and _is_year(int(number)):
         return None  # "2018.全年目标完成" is a year, shown as typed: "2018. 全年…" would make it a list's number
+    if found.group("numbered"):
+        value = _chinese_number_value(found)
+        return ("ol", value, f"{value}. {line[found.end():].strip()}") if value else None
     if number:
         return "ol", int(number), f"{number}. {line[found.end():].strip()}"
     if found.group("space"):
         return "ul", 0, ""  # "－ 项目": `_full_width_sign_problems` tells of it, even alone and in quotes
     return "ul", 0, f"- {line[found.end():].strip()}"
+
+
+def _chinese_number_value(found: re.Match[str]) -> int:
+    """The value of the number a match of `_SLIPPED_ITEM_RE` typed in Chinese style (``3、``, ``（3）``, ``③``,
+    ``⑶``, ``三、``, ``（十二）``), 0 for a run of Chinese numerals no number is written as (``一一、``)."""
+    figure = found.group("figure") or found.group("bracketed")
+    if figure:
+        return int(figure)
+    circled = found.group("circled")
+    if circled:
+        return (ord(circled) - ord("①")) % 20 + 1  # ①-⑳ and ⑴-⒇ are two runs of 20 in Unicode
+    hanzi = found.group("hanzi") or found.group("hanzi_bracketed")
+    tens, ten, units = hanzi.rpartition("十")
+    if not ten:
+        return _CHINESE_DIGITS.index(hanzi) + 1 if len(hanzi) == 1 else 0
+    if len(tens) > 1 or len(units) > 1 or "十" in tens + units:
+        return 0
+    return (_CHINESE_DIGITS.index(tens) + 1 if tens else 1) * 10 + (_CHINESE_DIGITS.index(units) + 1 if units else 0)
 
 
 _OPENING_FENCE_RE = compile_later(r"^(`{3,})[ ]*(?:\{[^}\n]*\}|\.?[\w#.+-]*)[ ]*$")
@@ -4534,8 +4577,9 @@ def _end_mark_problems(source: str, lines: list[str], path: str, first_line: int
 def _slipped_item_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
     """Warnings for list items typed as an input method gives them: ``1.成立`` with no space after the dot,
     ``1．成立`` with a full-width dot (全角), ``-成立`` with no space after the dash, ``－成立`` with a
-    full-width dash, ``—成立``, ``–成立``, ``•成立``, ``·成立`` or ``・成立`` with a sign Markdown
-    knows no bullet by; inside quotes too (``> 1.成立``). A dash or dot with
+    full-width dash, ``—成立``, ``–成立``, ``•成立``, ``●成立``, ``★成立`` (`_ITEM_SIGN_NAMES`) with a sign
+    Markdown knows no bullet by, ``①成立``, ``1、成立``, ``（1）成立``, ``一、成立`` with a number typed in
+    Chinese style; inside quotes too (``> 1.成立``). A dash or dot with
     a space or TAB after it (``•<TAB>第一项``, as Word pastes a list) is left
     alone: the page shows its lines as Word showed them.
 
@@ -4543,8 +4587,10 @@ def _slipped_item_problems(source: str, lines: list[str], path: str, first_line:
     body's first line. Markdown reads none of them as an item: the page
     shows each as a line of text, the run as one paragraph. Told, at each
     such line with the line to type (a quote's signs kept), only in a run
-    of two or more lines in a row that are items of one kind (the numbers
-    in order, 1, 2, 3), as typed or so slipped: a single line, figures
+    of two or more lines in a row, blank lines between them or not, that
+    are items of one kind (the numbers in order, 1, 2, 3), as typed or so
+    slipped, or in one such line right under a line ending in a colon
+    (``主要做法：``): a single line elsewhere, a sign inside a sentence, figures
     (``1.5万元``, ``2018.5``, ``-5元``, ``－5元``), a year (``2018.全年目标完成``,
     shown as typed, where a space after the dot would make the year a list's
     number: `_year_item_problems`), a sentence opened with a
@@ -4552,8 +4598,15 @@ def _slipped_item_problems(source: str, lines: list[str], path: str, first_line:
     """
     if not _ANY_SLIPPED_ITEM_RE.search(source):
         return []
-    return [_slipped_item_problem(lines[index], column, fixed, path, first_line + index)
+    return [_slipped_item_problem(lines[index], column, fixed, path, first_line + index,
+                                  _stands_alone(lines, index))
             for index, column, fixed in _slipped_items(lines)]
+
+
+def _stands_alone(lines: Sequence[str], index: int) -> bool:
+    """True when ``lines[index]`` has a blank line (or a quote's signs only) or the body's edge above and below
+    it: a paragraph of its own."""
+    return all(not (lines[near].strip(" \t>") if 0 <= near < len(lines) else "") for near in (index - 1, index + 1))
 
 
 def _slipped_items(lines: Sequence[str]) -> Iterator[tuple[int, int, str]]:
@@ -4571,25 +4624,38 @@ def _slipped_runs(lines: Sequence[str], lazy: frozenset[int]) -> Iterator[tuple[
     ``lazy`` (a quote's lazy lines, read with it), as (line index, column of the item's sign from 0, the
     line to type)."""
     run: list[tuple[int, str, int, str]] = []
-    for index, line in [*outside_fences(lines), (len(lines), "")]:
+    for index, line in [*outside_fences(lines), (len(lines), "-")]:
+        if not line.strip() and index not in lazy:
+            continue  # items typed a blank line apart (●坚持…, blank, ●坚持…) are one list to the eye too
         item = None if index in lazy else _typed_item(line.rstrip(" \t"))
-        if run and (item is None or index != run[-1][0] + 1 or item[0] != run[-1][1]
-                    or item[0] == "ol" and item[1] != run[-1][2] + 1):
-            if len(run) > 1:
+        if run and (item is None or any(lines[between].strip() for between in range(run[-1][0] + 1, index))
+                    or item[0] != run[-1][1] or item[0] == "ol" and item[1] != run[-1][2] + 1):
+            if len(run) > 1 or _introduces_items(lines, run[0][0]):
                 yield from ((at, _spaces_in(lines[at]), fixed) for at, _, _, fixed in run if fixed)
             run = []
         if item is not None:
             run.append((index, *item))
 
 
-def _slipped_item_problem(line: str, column: int, fixed: str, path: str, line_number: int) -> Problem:
+def _introduces_items(lines: Sequence[str], index: int) -> bool:
+    """True when the line right above ``lines[index]`` ends with a colon (``主要做法：``): a single item typed
+    under it is meant as a list's, as one after another would be."""
+    return index > 0 and lines[index - 1].rstrip().endswith(("：", ":"))
+
+
+def _slipped_item_problem(line: str, column: int, fixed: str, path: str, line_number: int,
+                          alone: bool) -> Problem:
     """The warning of `_slipped_item_problems` for ``line`` (at ``line_number`` of the file), its item's sign
-    at ``column`` (from 0), ``fixed`` the line to type."""
+    at ``column`` (from 0), ``fixed`` the line to type; ``alone`` when the line is a paragraph of its own."""
     marker = _SLIPPED_ITEM_RE.match(line[column:])
     number = marker.group("number") if marker else ""
     sign = (marker.group("sign") or "")[:1] if marker else ""
     extra = ""
-    if number and marker and not marker.group("dot"):
+    if marker and marker.group("numbered"):
+        value = _chinese_number_value(marker)
+        what = f'the number before the text is typed "{marker.group("numbered")}", not "{value}."'
+        how = f'type "{value}." in its place, with a space after it'
+    elif number and marker and not marker.group("dot"):
         what = f'the dot after "{number}" is full-width (全角)'
         how = "type the dot in half width (半角), with a space after it"
     elif sign == "－":
@@ -4606,7 +4672,8 @@ def _slipped_item_problem(line: str, column: int, fixed: str, path: str, line_nu
     return Problem(
         path, line_number, column + 1, "warning",
         f"{what}, so Markdown does not read this line as a list item (列表): the page shows it as text, "
-        f"run together with the lines around it: {_clipped(line.strip())}",
+        f"{'a paragraph of its own' if alone else 'run together with the lines around it'}: "
+        f"{_clipped(line.strip())}",
         paste_hint(how, fixed) + extra)
 
 

@@ -777,6 +777,8 @@ MISTAKES: dict[str, list[Mistake]] = {
           "content/images/caomei.heic": b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(64)}),
         ("A picture typed with an input method's full-width signs", "！[草莓]（images/baihe-caomei.svg）",
          {_P: interview(body="## 问题\n\n！[草莓]（images/baihe-caomei.svg）\n")}),
+        ("Items typed with a bullet sign, or numbered in Chinese style", "●坚持需求导向…, 主要做法：①成立领导小组",
+         {_P: interview(body="## 问题\n\n●坚持需求导向。\n\n●坚持问题导向。\n\n主要做法：\n①成立领导小组\n")}),
         ("A link to a page the site does not have", "[白鹤镇](/units/baihee/)",
          {_P: interview(body="## 问题\n\n详见[白鹤镇](/units/baihee/)。\n")}),
         ("A link to another interview by its file name", "[另一篇](2018-05-other.md)",

@@ -593,10 +593,27 @@ BULLET_HOW = 'type "-" in its place, with a space after it'
     ("•", 'the sign before the text is "•" (a bullet, 项目符号), not "-"', BULLET_HOW),
     ("·", 'the sign before the text is "·" (a middle dot, 间隔号), not "-"', BULLET_HOW),
     ("・", 'the sign before the text is "・" (a full-width middle dot, 全角间隔号), not "-"', BULLET_HOW),
+    # Signs editors put before an item in Word and WeChat: lines of one <p>, unwarned, as were the ones after.
+    ("●", 'the sign before the text is "●" (a black circle, 实心圆点), not "-"', BULLET_HOW),
+    ("○", 'the sign before the text is "○" (a white circle, 空心圆点), not "-"', BULLET_HOW),
+    ("■", 'the sign before the text is "■" (a black square, 实心方块), not "-"', BULLET_HOW),
+    ("□", 'the sign before the text is "□" (a white square, 空心方块), not "-"', BULLET_HOW),
+    ("▪", 'the sign before the text is "▪" (a small black square, 小方块), not "-"', BULLET_HOW),
+    ("◆", 'the sign before the text is "◆" (a black diamond, 实心菱形), not "-"', BULLET_HOW),
+    ("◇", 'the sign before the text is "◇" (a white diamond, 空心菱形), not "-"', BULLET_HOW),
+    ("★", 'the sign before the text is "★" (a black star, 实心星号), not "-"', BULLET_HOW),
+    ("☆", 'the sign before the text is "☆" (a white star, 空心星号), not "-"', BULLET_HOW),
+    ("▶", 'the sign before the text is "▶" (a triangle, 三角形), not "-"', BULLET_HOW),
+    ("►", 'the sign before the text is "►" (a pointer, 三角形), not "-"', BULLET_HOW),
+    ("✓", 'the sign before the text is "✓" (a check mark, 对勾), not "-"', BULLET_HOW),
+    ("√", 'the sign before the text is "√" (a check mark, 对勾), not "-"', BULLET_HOW),
+    ("※", 'the sign before the text is "※" (a reference mark, 米字符号), not "-"', BULLET_HOW),
+    ("＊", 'the sign before the text is "＊" (a full-width asterisk, 全角星号), not "-"', BULLET_HOW),
 ])
 def test_list_items_typed_with_a_dash_or_dot_an_input_method_gives_are_warned(
         renderer: MarkdownRenderer, sign: str, what: str, how: str) -> None:
-    body = f"重点：\n{sign}环境整治\n{sign}“道路”修缮\n\n> {sign}第一点\n> {sign}第二点\n"
+    # Bold right after the sign (•**走访**老旧小区。) was a line of the <p> too: "•<strong>走访</strong>…".
+    body = f"重点：\n{sign}环境整治\n{sign}“道路”修缮\n{sign}**走访**老旧小区。\n\n> {sign}第一点\n> {sign}第二点\n"
     result = renderer.render(body, "content/a.md", 3)
     dash = "; if it is punctuation, not a bullet, type the dash as two (破折号): " if sign == "—" else ""
 
@@ -606,11 +623,63 @@ def test_list_items_typed_with_a_dash_or_dot_an_input_method_gives_are_warned(
 
     assert placed(result) == [
         expected(4, 1, f"{sign}环境整治", "- 环境整治"), expected(5, 1, f"{sign}“道路”修缮", "- “道路”修缮"),
-        expected(7, 3, f"> {sign}第一点", "> - 第一点"), expected(8, 3, f"> {sign}第二点", "> - 第二点")]
+        expected(6, 1, f"{sign}**走访**老旧小区。", "- **走访**老旧小区。"),
+        expected(8, 3, f"> {sign}第一点", "> - 第一点"), expected(9, 3, f"> {sign}第二点", "> - 第二点")]
     followed = renderer.render(follow_item_hints(body, result, 3), "content/a.md", 3)
     assert followed.problems == ()
-    assert followed.html == ("<p>重点：</p>\n<ul>\n<li>环境整治</li>\n<li>“道路”修缮</li>\n</ul>\n"
+    assert followed.html == ("<p>重点：</p>\n<ul>\n<li>环境整治</li>\n<li>“道路”修缮</li>\n"
+                             "<li><strong>走访</strong>老旧小区。</li>\n</ul>\n"
                              "<blockquote>\n<ul>\n<li>第一点</li>\n<li>第二点</li>\n</ul>\n</blockquote>")
+
+
+NUMBER_WHAT = 'the number before the text is typed "{}", not "{}."'
+NUMBER_HOW = 'type "{}." in its place, with a space after it'
+
+
+# Items numbered in Chinese style were lines of one <p>, unwarned: "<p>主要做法：<br>\n①成立领导小组<br>…</p>".
+@pytest.mark.parametrize(("first", "second", "start"), [
+    ("①", "②", 1), ("⑴", "⑵", 1), ("1、", "2、", 1), ("（1）", "（2）", 1), ("(1)", "(2)", 1), ("1）", "2）", 1),
+    ("一、", "二、", 1), ("（一）", "（二）", 1), ("(一)", "(二)", 1), ("③", "④", 3), ("⑼", "⑽", 9),
+    ("9、", "10、", 9), ("九、", "十、", 9), ("（十一）", "（十二）", 11), ("⑲", "⑳", 19), ("二十、", "二十一、", 20),
+])
+def test_list_items_numbered_in_chinese_style_are_warned_with_the_number_kept(
+        renderer: MarkdownRenderer, first: str, second: str, start: int) -> None:
+    body = f"主要做法：\n{first}成立领导小组；\n{second}**制定**方案。\n\n> {first}摸排\n> {second}整改\n"
+    result = renderer.render(body, "content/a.md", 3)
+
+    def expected(line: int, column: int, sign: str, value: int, typed: str) -> tuple[int, int, str, str]:
+        return slipped(line, column, NUMBER_WHAT.format(sign, value), typed, NUMBER_HOW.format(value),
+                       typed.replace(sign, f"{value}. "))
+
+    assert placed(result) == [
+        expected(4, 1, first, start, f"{first}成立领导小组；"), expected(5, 1, second, start + 1, f"{second}**制定**方案。"),
+        expected(7, 3, first, start, f"> {first}摸排"), expected(8, 3, second, start + 1, f"> {second}整改")]
+    followed = renderer.render(follow_item_hints(body, result, 3), "content/a.md", 3)
+    assert followed.problems == ()
+    ol = "<ol>" if start == 1 else f'<ol start="{start}">'
+    assert followed.html == (f"<p>主要做法：</p>\n{ol}\n<li>成立领导小组；</li>\n<li><strong>制定</strong>方案。</li>\n</ol>\n"
+                             f"<blockquote>\n{ol}\n<li>摸排</li>\n<li>整改</li>\n</ol>\n</blockquote>")
+
+
+def test_items_a_blank_line_apart_or_one_under_a_colon_are_warned(renderer: MarkdownRenderer) -> None:
+    # As in the Baihe article: each "●坚持…" was a <p> of its own, unwarned; so was "①成立…" under "主要做法：".
+    body = ("明确的方向和坚定的目标\n\n●坚持需求导向，注重解决问题。\n\n●坚持问题导向，敞开大门进行研究。\n\n"
+            "主要做法：\n①成立领导小组。\n\n重点:\n▪环境整治\n")
+    result = renderer.render(body, "content/a.md", 6)
+    what = 'the sign before the text is "●" (a black circle, 实心圆点), not "-"'
+    message = ("{}, so Markdown does not read this line as a list item (列表): the page shows it as text, a paragraph "
+               "of its own: {}")
+    assert placed(result) == [
+        (8, 1, message.format(what, "●坚持需求导向，注重解决问题。"), f"{BULLET_HOW}: - 坚持需求导向，注重解决问题。"),
+        (10, 1, message.format(what, "●坚持问题导向，敞开大门进行研究。"), f"{BULLET_HOW}: - 坚持问题导向，敞开大门进行研究。"),
+        slipped(13, 1, NUMBER_WHAT.format("①", 1), "①成立领导小组。", NUMBER_HOW.format(1), "1. 成立领导小组。"),
+        slipped(16, 1, 'the sign before the text is "▪" (a small black square, 小方块), not "-"', "▪环境整治", BULLET_HOW,
+                "- 环境整治")]
+    followed = renderer.render(follow_item_hints(body, result, 6), "content/a.md", 6)
+    assert followed.problems == ()
+    assert followed.html == ("<p>明确的方向和坚定的目标</p>\n<ul>\n<li>\n<p>坚持需求导向，注重解决问题。</p>\n</li>\n"
+                             "<li>\n<p>坚持问题导向，敞开大门进行研究。</p>\n</li>\n</ul>\n<p>主要做法：</p>\n<ol>\n"
+                             "<li>成立领导小组。</li>\n</ol>\n<p>重点:</p>\n<ul>\n<li>环境整治</li>\n</ul>")
 
 
 def test_a_chinese_dash_typed_once_may_be_typed_as_two_instead(renderer: MarkdownRenderer) -> None:
@@ -855,6 +924,18 @@ def test_signs_typed_in_full_width_deep_in_quotes_are_warned_without_running_out
     "> 1.成立领导小组\n",
     "> 1.甲\n\n> 2.乙\n",
     "> ```\n> 1.甲\n> 2.乙\n> ```\n",
+    # Signs and Chinese numbers inside a sentence, on a single line, out of order or with nothing after them.
+    "做法有两条，①甲，②乙。\n其一①甲\n其二②乙\n",
+    "①成立领导小组\n",
+    "（1）甲\n\n正文。\n\n（2）乙\n",
+    "（1）甲\n（3）乙\n",
+    "一、甲\n三、乙\n",
+    "一一、甲\n一二、乙\n",
+    "★★★★★\n★★★好评\n",
+    "●\n●\n",
+    "● 第一点\n● 第二点\n",  # a space after the sign: a list as Word pastes it, shown as Word did
+    "2018、2019年两年\n2020、2021年两年\n",
+    "**重点**\n▪\n",
 ])
 def test_lines_that_only_may_be_slipped_items_are_not_warned(renderer: MarkdownRenderer, body: str) -> None:
     assert renderer.render(body, "content/a.md", 1).problems == ()
