@@ -86,6 +86,12 @@ Policies (what editors get, and why):
   under ``- 乙``, ``> 引文`` under an item) is a block of its own, as in
   CommonMark, where it is no further in than the item above: a blank line
   is inserted, not a line of the last item's text.
+* **Questions numbered as a report's headings** (``一、大调研开展以来，有哪些进展？``,
+  ``（一）及时启动，建立体系``) typed without ``##``, standing alone as a
+  paragraph or a short line ending in ？ or in no mark, are text to
+  Markdown: they are warned with the heading to type, the mark kept (``## ``
+  before ``一、``, ``### `` before ``（一）``) (`_ordinal_heading_problems`); such
+  a mark inside a paragraph, and lines told as a list's items, are not.
 * **A heading's closing "#" signs** are dropped only after a space, as
   CommonMark has it (``## 问题 ##`` is 问题): ``## 学习C#`` and ``## 3#``
   keep their last "#" (`_HashHeadings`), which Python-Markdown drops.
@@ -4955,6 +4961,66 @@ def _heading_problems(lines: list[str], path: str, first_line: int) -> list[Prob
                 f"use {'#' * (previous + 1)} here (headings go one level at a time; "
                 "screen readers use them to navigate)"))
         previous = level
+    return problems + _ordinal_heading_problems(lines, path, first_line)
+
+
+# A line opened as the headings of a Chinese report are numbered: "一、" (a part, 二级标题) or "（一）" (a
+# section of it, 三级标题), the text right after the mark.
+_ORDINAL_HEADING_RE = compile_later(r"^(?:(?P<part>[一二三四五六七八九十]{1,3}、)|(?P<section>[（(][一二三四五六七八九十]{1,3}[）)]))"
+                                    r"(?=\S)")
+_ORDINAL_HEADING_LENGTH = 40
+"""The most characters a line may hold to be taken as a heading with text right under it: a question or a title,
+not a paragraph."""
+_SENTENCE_ENDS = "。．.！!；;，,、：:…—"
+"""Marks a sentence or a clause ends with: a numbered line ending in one, text right under it, opens a paragraph."""
+
+
+def _ordinal_heading(lines: Sequence[str], index: int) -> re.Match[str] | None:
+    """The ordinal mark (`_ORDINAL_HEADING_RE`) of ``lines[index]`` when the line is meant as a heading: it
+    stands alone as a paragraph (a blank line, a heading or the body's edge above it, and a blank line or the
+    body's edge under it), or it opens a paragraph and is short, ending in a question mark (？) or in no mark
+    at all (``（一）及时启动，建立体系``), with no line numbered so right under it (a list's items); else None."""
+    found = _ORDINAL_HEADING_RE.match(lines[index])
+    if found is None or index > 0 and lines[index - 1].strip() and not lines[index - 1].startswith("#"):
+        return None
+    below = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    if not below:
+        return found
+    text = lines[index].rstrip()
+    end = text.rstrip("”’」』")[-1:]
+    if (len(text) > _ORDINAL_HEADING_LENGTH or end in _SENTENCE_ENDS and end not in "？?"
+            or _ORDINAL_HEADING_RE.match(below) or below.startswith("#")):
+        return None
+    return found
+
+
+def _ordinal_heading_problems(lines: list[str], path: str, first_line: int) -> list[Problem]:
+    """Warnings for questions and titles typed as the headings of a Chinese report are numbered, ``一、…`` or
+    ``（一）…``, without ``##`` (`_ordinal_heading`): Markdown reads them as text, so the page shows them as
+    paragraphs and its table of contents (本文目录) leaves them out. Each is warned at its mark with the
+    heading to type, the mark kept: ``## `` before ``一、``, ``### `` before ``（一）`` (``## `` when no part
+    heading is above it, as heading levels go one at a time: `_heading_problems`). Lines told as a list's
+    items (`_slipped_items`), fenced code and lines in quotes or list items are left alone."""
+    if not any(_ORDINAL_HEADING_RE.match(line) for line in lines):
+        return []  # most pages: no line to look at
+    listed = {index for index, _, _ in _slipped_items(lines)}
+    problems, part_above = [], False
+    for index, line in outside_fences(lines):
+        part_above = part_above or line.startswith("## ")
+        found = _ordinal_heading(lines, index) if index not in listed else None
+        if found is None:
+            continue
+        section = found.group("section") is not None
+        level = 3 if section and part_above else 2
+        part_above = part_above or level == 2
+        signs = "#" * level
+        problems.append(Problem(
+            path, first_line + index, 1, "warning",
+            f'this line opens with "{found.group()}" as a heading (标题) does, but has no "{signs}" before it, so '
+            f"Markdown reads it as text: the page shows it as a paragraph, and the table of contents (本文目录) "
+            f"leaves it out: {_clipped(line.strip())}",
+            paste_hint(f"for a heading, write {signs} and a space before it "
+                       f"({'三级标题' if level == 3 else '二级标题'})", f"{signs} {line.strip()}")))
     return problems
 
 

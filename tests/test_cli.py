@@ -779,6 +779,8 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_P: interview(body="## 问题\n\n！[草莓]（images/baihe-caomei.svg）\n")}),
         ("Items typed with a bullet sign, or numbered in Chinese style", "●坚持需求导向…, 主要做法：①成立领导小组",
          {_P: interview(body="## 问题\n\n●坚持需求导向。\n\n●坚持问题导向。\n\n主要做法：\n①成立领导小组\n")}),
+        ("A question numbered as a heading but typed without ##", "一、大调研开展以来，有哪些进展？",
+         {_P: interview(body="一、大调研开展以来，有哪些进展？\n\n回答。\n")}),
         ("A link to a page the site does not have", "[白鹤镇](/units/baihee/)",
          {_P: interview(body="## 问题\n\n详见[白鹤镇](/units/baihee/)。\n")}),
         ("A link to another interview by its file name", "[另一篇](2018-05-other.md)",

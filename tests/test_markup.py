@@ -1245,6 +1245,68 @@ def test_setext_and_hashtag_headings_are_checked(renderer: MarkdownRenderer) -> 
     assert fragment(result.html).xpath("//h2")[0].text == "小节"
 
 
+def ordinal_heading(line: int, mark: str, signs: str, typed: str) -> tuple[int, int, str, str]:
+    level = "三级标题" if len(signs) == 3 else "二级标题"
+    return (line, 1, f'this line opens with "{mark}" as a heading (标题) does, but has no "{signs}" before it, so '
+                     "Markdown reads it as text: the page shows it as a paragraph, and the table of contents (本文目录) "
+                     f"leaves it out: {typed}", f"for a heading, write {signs} and a space before it ({level}): "
+                                                f"{signs} {typed}")
+
+
+# An interview whose questions were typed "一、…？" and "（一）…" had no heading and no table of contents, unwarned.
+def test_questions_numbered_as_headings_without_hashes_are_warned_with_the_heading_to_type(
+        renderer: MarkdownRenderer) -> None:
+    body = ("开头。\n\n一、大调研开展以来，有哪些进展？\n\n白鹤镇从三个方面推进。\n\n（一）及时启动，建立体系\n成立领导小组。\n\n"
+            "(二)联系沟通，梳理总结\n\n正文。一、是加强领导。\n\n二、下一步打算？\n全面启动。\n\n三、深入调研，形成长效机制。\n")
+    result = renderer.render(body, "content/a.md", 11)
+    assert placed(result) == [
+        ordinal_heading(13, "一、", "##", "一、大调研开展以来，有哪些进展？"),
+        ordinal_heading(17, "（一）", "###", "（一）及时启动，建立体系"),
+        ordinal_heading(20, "(二)", "###", "(二)联系沟通，梳理总结"),
+        ordinal_heading(24, "二、", "##", "二、下一步打算？"),
+        ordinal_heading(27, "三、", "##", "三、深入调研，形成长效机制。")]
+    followed = renderer.render(follow_line_hints("\n" * 10 + body, result), "content/a.md", 1)
+    assert followed.problems == ()
+    assert [(h.level, h.text) for h in followed.headings] == [
+        (2, "一、大调研开展以来，有哪些进展？"), (3, "（一）及时启动，建立体系"), (3, "(二)联系沟通，梳理总结"),
+        (2, "二、下一步打算？"), (2, "三、深入调研，形成长效机制。")]
+    assert followed.html.startswith(
+        '<p>开头。</p>\n<h2 id="一大调研开展以来有哪些进展">一、大调研开展以来，有哪些进展？</h2>\n<p>白鹤镇从三个方面推进。</p>\n'
+        '<h3 id="一及时启动建立体系">（一）及时启动，建立体系</h3>\n<p>成立领导小组。</p>\n')
+
+
+def test_a_section_numbered_as_a_heading_with_no_part_above_it_is_offered_level_2(renderer: MarkdownRenderer) -> None:
+    # "###" under the page title alone would jump a level (`heading level jumps from 1 to 3`).
+    result = renderer.render("（一）及时启动\n成立领导小组。\n\n## 进展\n\n（二）建立体系\n正文。\n", "content/a.md", 1)
+    assert placed(result) == [ordinal_heading(1, "（一）", "##", "（一）及时启动"),
+                              ordinal_heading(6, "（二）", "###", "（二）建立体系")]
+    followed = renderer.render(follow_line_hints("（一）及时启动\n成立领导小组。\n\n## 进展\n\n（二）建立体系\n正文。\n", result),
+                               "content/a.md", 1)
+    assert followed.problems == ()
+    assert [(h.level, h.text) for h in followed.headings] == [(2, "（一）及时启动"), (2, "进展"), (3, "（二）建立体系")]
+
+
+@pytest.mark.parametrize("body", [
+    "正文。\n一、是加强领导。\n",  # inside a paragraph
+    "我们做了三件事。一、加强领导\n",
+    "一、加强领导，成立领导小组，下设五个调研组，印发实施方案，全面推进大调研工作，各组细化计划。\n正文。\n",  # too long
+    "一、加强领导。\n正文。\n",  # a sentence, text under it
+    "一、 加强领导\n\n正文。\n",  # a space after the mark: as Word pastes it
+    "- 一、加强领导\n\n> （一）及时启动\n\n    一、缩进\n",
+    "```\n一、加强领导\n```\n",
+    "## 一、加强领导\n\n### （一）及时启动\n",
+])
+def test_lines_that_only_open_with_a_heading_number_are_not_warned(renderer: MarkdownRenderer, body: str) -> None:
+    assert [p.message for p in renderer.render(body, "content/a.md", 1).problems] == []
+
+
+def test_items_numbered_in_chinese_style_are_told_as_items_not_headings(renderer: MarkdownRenderer) -> None:
+    result = renderer.render("做法：\n\n一、加强领导\n二、制定方案\n", "content/a.md", 1)
+    assert [(p.line, p.hint) for p in result.problems] == [
+        (3, 'type "1." in its place, with a space after it: 1. 加强领导'),
+        (4, 'type "2." in its place, with a space after it: 2. 制定方案')]
+
+
 @pytest.mark.parametrize("typed", ["## 下 {#xia}", "## 下{#xia}", "## 下 { #xia } ##", "## 下 {: #xia}", "- ## 下 {#xia}",
                                    "> ## 下 {#xia}", "下 {#xia}\n---"])
 def test_an_id_typed_at_a_headings_end_is_its_id_and_leaves_its_text(renderer: MarkdownRenderer, typed: str) -> None:
