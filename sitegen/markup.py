@@ -175,7 +175,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHIN
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "81"
+POLICY_VERSION = "82"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -4971,7 +4971,7 @@ _ORDINAL_HEADING_RE = compile_later(r"^(?:(?P<part>[一二三四五六七八九�
 _ORDINAL_HEADING_LENGTH = 40
 """The most characters a line may hold to be taken as a heading with text right under it: a question or a title,
 not a paragraph."""
-_SENTENCE_ENDS = "。．.！!；;，,、：:…—"
+_PARAGRAPH_LINE_ENDS = "。．.！!；;，,、：:…—"
 """Marks a sentence or a clause ends with: a numbered line ending in one, text right under it, opens a paragraph."""
 
 
@@ -4988,7 +4988,7 @@ def _ordinal_heading(lines: Sequence[str], index: int) -> re.Match[str] | None:
         return found
     text = lines[index].rstrip()
     end = text.rstrip("”’」』")[-1:]
-    if (len(text) > _ORDINAL_HEADING_LENGTH or end in _SENTENCE_ENDS and end not in "？?"
+    if (len(text) > _ORDINAL_HEADING_LENGTH or end in _PARAGRAPH_LINE_ENDS and end not in "？?"
             or _ORDINAL_HEADING_RE.match(below) or below.startswith("#")):
         return None
     return found

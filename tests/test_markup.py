@@ -1291,6 +1291,8 @@ def test_a_section_numbered_as_a_heading_with_no_part_above_it_is_offered_level_
     "我们做了三件事。一、加强领导\n",
     "一、加强领导，成立领导小组，下设五个调研组，印发实施方案，全面推进大调研工作，各组细化计划。\n正文。\n",  # too long
     "一、加强领导。\n正文。\n",  # a sentence, text under it
+    "一、加强领导，\n成立领导小组。\n",  # a clause, its sentence going on under it
+    "（一）第一步：\n走访群众。\n",
     "一、 加强领导\n\n正文。\n",  # a space after the mark: as Word pastes it
     "- 一、加强领导\n\n> （一）及时启动\n\n    一、缩进\n",
     "```\n一、加强领导\n```\n",
