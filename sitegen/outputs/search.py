@@ -128,14 +128,15 @@ def index_site(folder: Path, pages: Sequence[str] | None = None, *,
         raise SearchIndexError(f"the site already has a {SEARCH_FOLDER}/ folder, where the search index "
                                f"goes; rename content/{SEARCH_FOLDER}/")
     executable = pagefind_executable()
-    key = _index_key(folder, pages, executable)
+    recipe = _recipe(executable)
+    key = _index_key(folder, pages, recipe)
     if previous is not None and _reuse_index(previous / SEARCH_FOLDER, folder / SEARCH_FOLDER, key):
         return SearchResult(len(pages), time.perf_counter() - started, reused=True)
     work = Path(tempfile.mkdtemp(prefix=".search-", dir=folder))
     try:
         _mirror_pages(folder, work / "site", pages)
         _run_pagefind(executable, work / "site", work / SEARCH_FOLDER)
-        (work / SEARCH_FOLDER / KEY_FILE).write_text(f"{key}\n{_recipe(executable)}\n", encoding="ascii")
+        (work / SEARCH_FOLDER / KEY_FILE).write_text(f"{key}\n{recipe}\n", encoding="ascii")
         os.replace(work / SEARCH_FOLDER, folder / SEARCH_FOLDER)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -150,9 +151,9 @@ def _recipe(executable: Path) -> str:
     return hashlib.sha256(f"{executable} {made.st_size} {made.st_mtime_ns} {_options()}".encode()).hexdigest()
 
 
-def _index_key(folder: Path, pages: Sequence[str], executable: Path) -> str:
-    """A fingerprint of what the index is made from: its `_recipe` and each page's bytes."""
-    digest = hashlib.sha256(f"{_recipe(executable)}\n".encode())
+def _index_key(folder: Path, pages: Sequence[str], recipe: str) -> str:
+    """A fingerprint of what the index is made from: its ``recipe`` (`_recipe`) and each page's bytes."""
+    digest = hashlib.sha256(f"{recipe}\n".encode())
     for page in pages:
         source = folder / page
         data = source.read_bytes() if source.is_file() else b""
