@@ -4075,11 +4075,15 @@ _TAB_CELLS_RE = compile_later(r"^[^\t]*\S\t+\S")
 _CELLS_LEAD_RE = compile_later(r"(?P<signs>(?: {0,3}> ?)*+)(?P<indent>[ \t\u3000]*)(?:[-*+][ \t]+)?")
 # A cell that opens with a figure (18, 85%, 5.5万元, 18户): a lone line of TAB-separated cells with one is a pasted row.
 _FIGURE_CELL_RE = compile_later(r"[-+－]?[0-9０-９]")
+_CHINESE_DIGITS = "一二三四五六七八九十"
+_HANZI_NUMBER = f"[{_CHINESE_DIGITS}]{{1,3}}"
+"""A number of a list or a heading in Chinese numerals, one to ninety-nine (一, 十二, 九十九), as its marks write it
+(一、, （一）): read by `_chinese_number_value`."""
 # A list item as Word or WPS pastes it: its bullet or number, a TAB, then the item's text with no TAB in it
 # (•<TAB>第一项, 1.<TAB>…, 一、<TAB>…, （1）<TAB>…). Word's plain text puts "o" and "§" for its second and third
 # levels of bullets.
 _PASTED_ITEM_RE = compile_later(r"^ {0,3}(?:[-*+•●○◦▪▫■□◆◇❖➢➤►▶★☆✓✔√·・o§]|[0-9０-９]{1,3}[.．、)）]"
-                             r"|[(（](?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})[)）]|[一二三四五六七八九十]{1,3}[、.．]"
+                             rf"|[(（](?:[0-9０-９]{{1,3}}|{_HANZI_NUMBER})[)）]|{_HANZI_NUMBER}[、.．]"
                              r"|[A-Za-z][.)）]|[①-⑳⑴-⒇⒈-⒛㈠-㈩])\t+[^\t]*\S[ \t]*$")
 
 
@@ -4418,12 +4422,11 @@ _ITEM_SIGN_NAMES = MappingProxyType({
     "►": "a pointer, 三角形", "➢": "an arrowhead, 箭头", "➤": "an arrowhead, 箭头", "✓": "a check mark, 对勾",
     "✔": "a check mark, 对勾", "√": "a check mark, 对勾", "※": "a reference mark, 米字符号",
     "＊": "a full-width asterisk, 全角星号", "￭": "a black square, 实心方块", "￮": "a white circle, 空心圆点"})
-_CHINESE_DIGITS = "一二三四五六七八九十"
 # A number typed in Chinese style, each group named for how its value is read: "1、", "（1）", "(1)", "1）",
 # "一、", "（一）", a circled number (①-⑳) or one in brackets (⑴-⒇).
 _CHINESE_NUMBER_PATTERN = (r"(?P<numbered>(?P<figure>\d{1,2})(?:、|）)|[（(](?:(?P<bracketed>\d{1,2})"
-                           r"|(?P<hanzi_bracketed>[一二三四五六七八九十]{1,3}))[）)]"
-                           r"|(?P<hanzi>[一二三四五六七八九十]{1,3})、|(?P<circled>[①-⑳⑴-⒇]))")
+                           rf"|(?P<hanzi_bracketed>{_HANZI_NUMBER}))[）)]"
+                           rf"|(?P<hanzi>{_HANZI_NUMBER})、|(?P<circled>[①-⑳⑴-⒇]))")
 _SLIPPED_ITEM_PATTERN = (r" {0,3}(?:(?P<number>\d{1,9})(?:(?P<dot>\.)" + _ITEM_TEXT
                          + r"|．[ \t\u3000]*(?=\S)(?![\d０-９]))"
                          + r"|-" + _ITEM_TEXT
@@ -4966,7 +4969,7 @@ def _heading_problems(lines: list[str], path: str, first_line: int) -> list[Prob
 
 # A line opened as the headings of a Chinese report are numbered: "一、" (a part, 二级标题) or "（一）" (a
 # section of it, 三级标题), the text right after the mark.
-_ORDINAL_HEADING_RE = compile_later(r"^(?:(?P<part>[一二三四五六七八九十]{1,3}、)|(?P<section>[（(][一二三四五六七八九十]{1,3}[）)]))"
+_ORDINAL_HEADING_RE = compile_later(rf"^(?:(?P<part>{_HANZI_NUMBER}、)|(?P<section>[（(]{_HANZI_NUMBER}[）)]))"
                                     r"(?=\S)")
 _ORDINAL_HEADING_LENGTH = 40
 """The most characters a line may hold to be taken as a heading with text right under it: a question or a title,
