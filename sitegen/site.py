@@ -1036,14 +1036,29 @@ ENTRY_LAYOUTS = ("interview.html", "case.html")
 """The layouts of the interview pages and of the case study pages."""
 
 
+RELATED_SHOWN = 5
+"""How many pages of its unit an interview or case study page links to under its text, newest first."""
+
+
 def _entry_pages(graph: SiteGraph) -> list[Page]:
-    """One page per published interview and case study."""
+    """One page per published interview and case study.
+
+    Each page's context holds its `Entry` as ``entry``, and as ``related``
+    the other kind of page of its unit (an interview: the unit's case
+    studies; a case study: the unit's interviews), at most `RELATED_SHOWN`,
+    newest first, with ``related_total``, how many there are in all: a
+    resident reading what a town's leader said finds the town's cases
+    there, and the other way round, without going through the unit's page.
+    """
+    views = {view.unit.id: view for view in graph.units}
     pages = []
     for template, entries in zip(ENTRY_LAYOUTS, (graph.interviews, graph.cases)):
         for entry in entries:
-            pages.append(Page(entry.url, output_path(entry.url), template, entry.title,
-                              {"entry": entry}, entry.document.path,
-                              kind=template.removesuffix(".html"), lastmod=entry.modified))
+            view = views[entry.unit.id]
+            related = view.cases if template == "interview.html" else view.interviews
+            context = {"entry": entry, "related": related[:RELATED_SHOWN], "related_total": len(related)}
+            pages.append(Page(entry.url, output_path(entry.url), template, entry.title, context,
+                              entry.document.path, kind=template.removesuffix(".html"), lastmod=entry.modified))
     return pages
 
 

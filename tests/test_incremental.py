@@ -62,7 +62,7 @@ def test_a_deleted_source_removes_its_outputs(tmp_path: Path) -> None:
 UNIT_TWO = "name: 新镇\nlevel: town\n"
 KINDS = ["edit", "add", "delete", "retitle", "template", "config", "tally", "rename-unit", "series",
          "tags", "redate", "draft", "move", "base", "alias", "tamper", "listcount", "redirect", "showtext",
-         "plainpage", "further", "unitlists", "otherpages", "summary", "sortedby"]
+         "plainpage", "further", "unitlists", "otherpages", "summary", "sortedby", "case"]
 EDITS = st.lists(st.tuples(st.sampled_from(KINDS), st.integers(0, 7)), min_size=1, max_size=6)
 THEME = Path(__file__).resolve().parents[1] / "templates"
 
@@ -202,6 +202,13 @@ def _apply(root: Path, kind: str, n: int) -> None:
     elif kind == "redirect" and page.exists():
         # An old address kept by the page (aliases:), or none: its redirect page comes and goes.
         _set_field(page, "aliases", f"[/old/p{n:02d}/, /旧/{n}.html]" if n % 2 else "[]")
+    elif kind == "case":
+        # A case study of either unit, its title and text changing: an interview page links its unit's case
+        # studies, and a case study page its unit's interviews.
+        (root / "content/cases").mkdir(exist_ok=True)
+        (root / f"content/cases/c{n % 3}.md").write_text(
+            f"---\ntitle: 案例{n}\nunit: {'xinzhen' if n % 2 else 'baihe'}\nstatus: in_progress\nproblem: 问题{n}。\n"
+            f"actions: [走访]\ndate: 2018-05-{n + 2:02d} 09:00\n---\n\n案例正文{n}。\n", encoding="utf-8")
     elif kind == "tamper":
         for path in sorted((root / "output").rglob("index.html"))[n % 3::3]:
             path.write_text("改过的文件", encoding="utf-8")
@@ -258,6 +265,9 @@ SCENARIOS = [
     [("plainpage", 0), ("edit", 2)], [("further", 0), ("retitle", 2)], [("further", 1), ("retitle", 2)],
     [("further", 2), ("retitle", 2)], [("otherpages", 0), ("summary", 1)], [("sortedby", 0), ("edit", 1)],
     [("unitlists", 0), ("move", 1)], [("unitlists", 1), ("move", 3)],
+    # The case studies an interview links, and the interviews a case study links.
+    [("case", 0), ("case", 3)], [("case", 1), ("move", 1)], [("case", 0), ("retitle", 2)],
+    [("case", 2), ("delete", 1)], [("case", 1), ("case", 4), ("add", 6)],
 ]
 
 

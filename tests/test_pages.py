@@ -720,6 +720,45 @@ def test_previous_and_next_stay_within_a_series(tmp_path: Path) -> None:
     assert not parse_html(output / "interviews/other/index.html").cssselect("nav.prev-next")
 
 
+def test_an_interview_links_its_units_case_studies_and_a_case_study_its_interviews(output: Path) -> None:
+    page = parse_html(output / INTERVIEW)
+    [section] = page.cssselect("section.related")
+    assert text_of(section.cssselect("h2")[0]) == "白鹤镇的典型案例"
+    assert [(a.get("href"), text_of(a)) for a in section.cssselect("a")] == [
+        ("/cases/baihe-sige-zui/", "白鹤镇补齐“四个最”民生短板"), ("/cases/baihe-caomei/", "做大做强白鹤草莓")]
+    assert [text_of(p) for p in section.cssselect(".entry-meta")] == ["推进中 2018-05-03 10:00"] * 2
+    case = parse_html(output / "cases/baihe-caomei/index.html")
+    [section] = case.cssselect("section.related")
+    assert text_of(section.cssselect("h2")[0]) == "白鹤镇的访谈"
+    assert [(a.get("href"), text_of(a)) for a in section.cssselect("a")] == [
+        ("/interviews/baihe-dadiaoyan-weifangtan/", "白鹤镇：补好短板发挥优势 建设丝路名镇新白鹤")]
+    assert [text_of(p) for p in section.cssselect(".entry-meta")] == ["中共白鹤镇党委书记 2018-05-03 10:00"]
+
+
+def _case(title: str, day: int, unit: str = "baihe") -> str:
+    return (f"---\ntitle: {title}\nunit: {unit}\nstatus: resolved\nproblem: 问题。\nactions: [做法]\n"
+            f"date: 2018-05-{day:02d} 10:00\n---\n\n正文。\n")
+
+
+def test_the_five_newest_case_studies_are_linked_and_the_units_page_for_the_rest(tmp_path: Path) -> None:
+    files = {f"content/cases/c{day}.md": _case(f"案例{day}", day) for day in range(1, 8)}
+    files["content/units/jinze.yaml"] = UNIT_B
+    files["content/interviews/a.md"] = interview("白鹤访谈")
+    files["content/interviews/b.md"] = interview("金泽访谈").replace("unit: baihe", "unit: jinze")
+    output = build_at(write_site(tmp_path, files), base_url="https://example.org/qingpu/")
+    [section] = parse_html(output / "interviews/a/index.html").cssselect("section.related")
+    links = [(a.get("href"), text_of(a)) for a in section.cssselect("a")]
+    assert links == [(f"/qingpu/cases/c{day}/", f"案例{day}") for day in (7, 6, 5, 4, 3)] + [
+        ("/qingpu/units/baihe/#cases-heading", "查看白鹤镇全部7个典型案例")]
+    assert file_for(output, "/qingpu/", links[-1][0]).exists()
+    assert parse_html(output / "units/baihe/index.html").cssselect("h2#cases-heading")
+    # A unit with no case study: no heading over nothing.
+    assert not parse_html(output / "interviews/b/index.html").cssselect("section.related")
+    # Each case study links the unit's interviews: one, so no link to more.
+    [section] = parse_html(output / "cases/c1/index.html").cssselect("section.related")
+    assert [(a.get("href"), text_of(a)) for a in section.cssselect("a")] == [("/qingpu/interviews/a/", "白鹤访谈")]
+
+
 def test_list_summaries_are_escaped_and_cut_at_a_character(tmp_path: Path) -> None:
     body = "`<b>粗体</b>` & 符号。" + "草莓𠀀" * 60 + "\n"
     root = write_site(tmp_path, {"content/interviews/a.md": interview("摘要", body=body)},
