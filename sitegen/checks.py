@@ -7,7 +7,7 @@ progress report is read: a figure on a public page must add up, and the
 reader must be able to trust every link and date.
 
 May import: lazyre, errors, models, load (record types only), markup, pictures, placeholders, plaintext, recordfiles,
-validation, webaddress, yamltext
+textfigures, validation, webaddress, yamltext
 (did-you-mean for ids).
 """
 
@@ -48,6 +48,7 @@ from .placeholders import (BODY_LINES, EXAMPLE_TARGET_FIGURES, INIT_CASE_LINE, I
                            may_hold_placeholders, placeholders_in)
 from .recordfiles import copy_suffix
 from .plaintext import may_hold_markup, typed_markup
+from .textfigures import DAY_WORDS, dated_figures
 from .validation import (UNIT_WORD_LISTS, closest, did_you_mean, edit_distance, field_name, near_name,
                          typed_value_warnings, wide_note_error, withdraw_wide_note_warnings)
 from .webaddress import (ADDRESS_SIGNS, address_slip, after_base_path, half_width_address, hotlink_platform,
@@ -112,6 +113,8 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
         check_body_images(document, root, report, base)
     for document in content.interviews:
         check_text_shows(document, report)
+    for document in content.interviews + content.cases:
+        check_text_figures(document, content, report)
     for document in content.interviews + content.cases:
         check_publish_year(document, now, report)
         check_update_time(document, now, report)
@@ -524,6 +527,45 @@ def check_text_shows(document: Document, report: Report) -> None:
 
 
 _NO_TEXT_HINT = 'write the interview under the closing "---" line, or add "draft: true" until it is ready (草稿)'
+
+
+def check_text_figures(document: Document, content: Content, report: Report) -> None:
+    """Warn where a page's text gives a figure for a day that its unit's tally of that day does not.
+
+    The figures are read by `sitegen.textfigures.dated_figures` from the
+    front matter (each line on its own: a summary, a problem) and the body:
+    截至4月26日 … 收集问题清单296份 is compared with ``collected`` of the
+    tally of 2018-04-26. A day the unit has no tally of, and a figure the
+    tally leaves out (``batches``), are not compared. The warning is at the
+    text's number; either figure may be the one mistyped, so the hint gives
+    both corrections. The rule is the seed article's: its figures are typed
+    twice, in the text and in the unit's record, and residents read both.
+    """
+    if not any(word in text for word in DAY_WORDS for text in (document.body, document.front_matter)):
+        return  # most pages: no day named, nothing to read further
+    unit = content.units.get(document.meta.unit)
+    if unit is None or not unit.record.tallies:
+        return
+    tallies = {tally.as_of: (index, tally) for index, tally in enumerate(unit.record.tallies)}
+    day = document.meta.date.date()
+    figures = [figure for number, line in enumerate(document.front_matter.split("\n"), document.front_matter_line)
+               for figure in dated_figures([(number, line)], day)]
+    figures += dated_figures(enumerate(document.body.split("\n"), document.body_line), day)
+    for figure in figures:
+        if figure.day not in tallies:
+            continue
+        index, tally = tallies[figure.day]
+        right = getattr(tally, figure.field)
+        if right is None or right == figure.value:
+            continue
+        line, _ = unit.yaml.locate(("tallies", index, figure.field))
+        report.warning(
+            document.path, figure.line, figure.column,
+            f"the text gives {figure.value} for {COUNT_LABELS[figure.field]} as of {figure.day.isoformat()} "
+            f"({figure.words}), but the tally of that day says {figure.field}: {right}",
+            f"one of the two is mistyped: check both against the source document (原文); if the tally is right, "
+            f"type {right} here in place of {figure.value}; if the text is right, correct {figure.field}: {right} to "
+            f"{figure.field}: {figure.value} in {unit.path} (line {line})")
 
 
 def check_tally_arithmetic(unit: Sourced[Unit], report: Report) -> None:
