@@ -518,8 +518,38 @@ def test_every_spelling_of_an_image_path_from_content_is_published_as_one_addres
     assert re.findall(r"<img [^>]*>", page) == [
         '<img src="/q/images/a.svg" alt="图" width="40" height="30">',
         '<img src="https://example.com/p.png" alt="外图" loading="lazy">']
-    assert '<meta property="og:image" content="https://example.org/q/images/a.svg">' in page
+    # A link preview shows no SVG: the first picture it can show is offered.
+    assert re.findall(r'<meta property="og:image[^>]*>', page) == [
+        '<meta property="og:image" content="https://example.com/p.png">',
+        '<meta property="og:image:alt" content="外图">']
     assert '"image":["https://example.org/q/images/a.svg","https://example.com/p.png"]' in page
+
+
+_PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x04\xb0\x00\x00\x02\x76\x08\x02\x00\x00\x00"
+        b"\x00\x00\x00\x00\x00\x00\x00\x00IEND\xaeB`\x82")
+"""The head of a PNG file of 1200 × 630 pixels."""
+
+
+@pytest.mark.parametrize(("images", "shared"), [
+    ([("a.svg", "图")], None),
+    ([("a.svg", "图"), ("b.PNG", "照片")], ("/q/images/b.PNG", "照片")),
+    ([("b.jpg?v=2", "照片"), ("a.svg", "图")], ("/q/images/b.jpg?v=2", "照片")),
+])
+def test_the_first_picture_a_link_preview_can_show_is_offered_with_its_size(
+        tmp_path: Path, images: list[tuple[str, str]], shared: tuple[str, str] | None) -> None:
+    front = "images:\n" + "".join(f"  - src: images/{src}\n    alt: {alt}\n" for src, alt in images)
+    files = {"content/interviews/a.md": interview(extra=front), "content/images/a.svg": _PICTURE,
+             "content/images/b.PNG": _PNG, "content/images/b.jpg": _PNG}
+    root = write_site(tmp_path, files, config="title: 测试站点\nbase_url: https://example.org/q/\n")
+    build(BuildOptions(root=root, search=False))
+    page = (root / "output/interviews/a/index.html").read_text(encoding="utf-8")
+    found = re.findall(r'<meta property="(og:image[^"]*)" content="([^"]*)">', page)
+    if shared is None:
+        assert found == []
+    else:
+        path, alt = shared
+        assert found == [("og:image", "https://example.org" + path), ("og:image:alt", alt),
+                         ("og:image:width", "1200"), ("og:image:height", "630")]
 
 
 def test_pictures_in_the_text_are_published_with_their_files_size(tmp_path: Path) -> None:

@@ -8,8 +8,9 @@ see `json_ld_text`). Every address is absolute, made from ``base_url``.
 - **Open Graph** (https://ogp.me/): ``og:title``, ``og:description``,
   ``og:url``, ``og:type`` (``article`` for interviews and case studies,
   ``website`` otherwise), ``og:site_name``, ``og:locale`` (``zh_CN`` from
-  ``language: zh-CN``), ``og:image`` and ``og:image:alt`` when the page has
-  an image, and ``article:published_time``/``article:section``/``article:tag``
+  ``language: zh-CN``), ``og:image``, ``og:image:alt`` and its size when the
+  page has a picture a link preview can show (the first PNG, JPEG, GIF or
+  WebP of its ``images``: none is drawn from an SVG file), and ``article:published_time``/``article:section``/``article:tag``
   on articles.
 - **Government-site meta tags** (政府网站网页 meta 标签) when ``site.yaml``
   has a ``gov:`` block: SiteName, SiteDomain, SiteIDCode, ColumnName (the
@@ -121,6 +122,17 @@ def _aware(graph: SiteGraph, moment: datetime) -> str:
     return machine_time(moment, graph.config.zone, timespec="seconds")
 
 
+PREVIEW_PICTURE_ENDINGS = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+"""Pictures a link preview shows: X's cards and Facebook's previews take PNG, JPEG, GIF and WebP files and
+draw nothing from an SVG file, so an SVG picture is never offered as ``og:image``."""
+
+
+def previews_show(path: str) -> bool:
+    """Whether a link preview can show the picture at ``path`` (a site path or an address elsewhere): its file
+    name, without a query or fragment, ends in one of `PREVIEW_PICTURE_ENDINGS`, in any case."""
+    return path.split("#", 1)[0].split("?", 1)[0].lower().endswith(PREVIEW_PICTURE_ENDINGS)
+
+
 def open_graph(graph: SiteGraph, page: Page, description: str) -> tuple[tuple[str, str], ...]:
     """Open Graph ``(property, content)`` pairs for a page (https://ogp.me/); addresses absolute."""
     config, entry = graph.config, page.context.get("entry")
@@ -130,9 +142,11 @@ def open_graph(graph: SiteGraph, page: Page, description: str) -> tuple[tuple[st
              ("og:site_name", config.title), ("og:locale", config.language.replace("-", "_"))]
     if entry is None:
         return tuple(pairs)
-    if entry.figures:
-        lead = entry.figures[0]
-        pairs += [("og:image", graph.urls.absolute(lead.path)), ("og:image:alt", lead.alt)]
+    shared = next((figure for figure in entry.figures if previews_show(figure.path)), None)
+    if shared is not None:
+        pairs += [("og:image", graph.urls.absolute(shared.path)), ("og:image:alt", shared.alt)]
+        if shared.width and shared.height:
+            pairs += [("og:image:width", str(shared.width)), ("og:image:height", str(shared.height))]
     pairs.append(("article:published_time", _aware(graph, entry.meta.date)))
     if entry.meta.updated is not None:
         pairs.append(("article:modified_time", _aware(graph, entry.meta.updated)))
