@@ -19,7 +19,9 @@ Policies (what editors get, and why):
   heading's id, the braces out of its text (`_HeadingIds`); other braces
   there (``{.big}``, ``{#}``, ``{#两个 词}``, ``｛#xia｝``) stay text and are
   warned, with the line to type, and so is an id given twice
-  (`_heading_id_problems`).
+  (`_heading_id_problems`). Such braces at the end of a paragraph's or a
+  list item's line, or on a line of their own (``这一段 {#duan}``,
+  ``{: .note}``), are text too, and warned (`_text_id_problems`).
 * **Line breaks** (case 15): a single newline inside a paragraph is a line
   break (``<br>``), as text pasted from WPS/Word expects: every line of the
   source stays its own visual line, and no space is ever inserted between two
@@ -175,7 +177,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHIN
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "82"
+POLICY_VERSION = "83"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -5110,6 +5112,81 @@ def _heading_id_problems(source: str, lines: list[str], path: str, first_line: i
     return problems
 
 
+# Braces at the end of a line of text, half or full width (全角), that are meant as its attributes, as
+# attr_list or Pandoc take them: an id, a class or attr_list's ``{: …}`` (``{#duan}``, ``{.red}``, ``{: .note}``,
+# ``｛：#duan｝``). A class begins with a letter (``{...}`` is an ellipsis); not after a backslash (``\{#duan}`` is
+# text as typed) nor in a template's double braces (``{{ page.title }}``, text too).
+_TEXT_BRACES_RE = compile_later(r"(?<![\\{｛])[{｛](?![{｛])[ \t\u3000]*(?:[:：#＃]|[.．][^\W\d])[^{}｛｝\n]*[}｝]"
+                                r"[ \t\u3000]*$")
+# The signs before a line's text: a quote's, then a list item's.
+_TEXT_SIGNS_RE = compile_later(r"^[ \t]*(?:>[ \t]?)*(?P<item>(?:[-*+]|[0-9]{1,9}[.)])[ \t]+)?")
+
+
+def _text_braces_id(typed: str) -> str | None:
+    """The id braces ``typed`` at a line's end (`_TEXT_BRACES_RE`) were meant to give, as a heading would take it
+    (``{#duan}``, ``{: #duan .note}``, ``｛#duan｝``: duan); None when they name none a heading could take."""
+    words = unicodedata.normalize("NFKC", typed)[1:-1].strip().removeprefix(":").split()
+    names = [word[1:] for word in words if word.startswith("#")]
+    # "-" stands for a heading's text before the braces, which `_heading_id_fault` asks for.
+    return names[0] if names and not _heading_id_fault(names[0], "-") else None
+
+
+def _text_id_hint(before: str, alone: bool, heading: str, name: str | None) -> str:
+    """The hint of `_text_id_problems` for braces naming the id ``name`` (None: none, or one no heading may be
+    offered), typed after ``before`` on their line or ``alone`` on it, right under the "#" heading line
+    ``heading`` ("" when not): the line without them, and a heading to type with the id."""
+    if name is not None and heading and not _HEADING_BRACES_RE.search(heading):  # ## 下, then {#xia} under it
+        return paste_hint("delete this line and type the id at the end of the heading above", f"{heading} {{#{name}}}")
+    hint = "delete this line" if alone else paste_hint("delete it", before)
+    if name is None:
+        return hint
+    return f"{hint}; to link to this place, type a heading with this id above the text: ## 小标题 {{#{name}}}"
+
+
+def _text_id_problems(source: str, lines: list[str], text: str, path: str, first_line: int) -> list[Problem]:
+    """Warnings for braces typed at the end of a paragraph's or a list item's line, or on a line of their own,
+    as attr_list, Pandoc or Hugo would read them (`_TEXT_BRACES_RE`: ``这一段 {#duan}``, ``- 一项 {.red}``,
+    ``{: #duan}``, ``｛#duan｝``), at the opening brace.
+
+    Takes the body, its lines, the page's plain ``text`` and where the body
+    is. sitegen takes an id only at a heading's end (`_HeadingIds`) and no
+    class anywhere, so the page shows such braces as text: the hint gives
+    the line without them, or deletes a line of braces alone, and offers a
+    heading with the id typed, the way to name a place to link to. Braces
+    the page does not show as typed (in code, a heading, escaped) are left
+    alone, and so are braces inside a line.
+    """
+    if "{" not in source and "｛" not in source:
+        return []
+    texts = list(_heading_texts(lines))
+    headings = {index for index, _, _ in texts}
+    # The ids the page's headings have: a heading offered with one of them would be warned as its second.
+    places = {slugify_heading(heading, "-") for *_, heading in texts}
+    places |= {typed.group("id") for *_, heading in texts if (typed := _typed_heading_id(heading)) is not None}
+    problems: list[Problem] = []
+    for index, line in outside_fences(lines):
+        found = (_TEXT_BRACES_RE.search(_without_code_spans(line))
+                 if index not in headings and ("{" in line or "｛" in line) else None)
+        if found is None or found.group().rstrip() not in text or line.lstrip(" >").startswith("|"):
+            continue
+        typed, before = found.group().rstrip(), line[:found.start()].rstrip()
+        signs = _TEXT_SIGNS_RE.match(before)
+        alone = signs is not None and not before[signs.end():].strip()
+        name = _text_braces_id(typed)
+        item = bool(signs is not None and signs.group("item"))
+        where = ("on a line of its own" if alone else "at the end of this list item" if item else
+                 "at the end of this paragraph")
+        why = (f"{where} gives {'no text an' if alone else 'it no'} id (锚点): sitegen takes an id {{#…}} only at "
+               "the end of a heading (标题) line" if "#" in unicodedata.normalize("NFKC", typed) else
+               f"{where} gives {'no text a' if alone else 'it no'} class or style: sitegen takes none (the theme "
+               "formats the page)")
+        heading = _CLOSING_SIGNS_RE.sub("", lines[index - 1]).rstrip() if alone and index - 1 in headings else ""
+        hint = _text_id_hint(before, alone, heading, name if not item and name not in places else None)
+        problems.append(Problem(path, first_line + index, found.start() + 1, "warning",
+                                f'"{typed}" {why}, so the page shows it as text: {_clipped(line.strip())}', hint))
+    return problems
+
+
 def _locate(needles: tuple[str, ...], lowered: list[str], start: int) -> tuple[int, int] | None:
     """Return ``(line index, column)`` of the first line (from ``start``, then from 0) containing a
     needle, and the 1-based column where the needle stands in it (the needles go from the most exact)."""
@@ -5568,6 +5645,7 @@ class MarkdownRenderer:
         # In an HTML block a line's signs are shown as typed: no heading, quotation, fence or list item there.
         problems = _outside_html_blocks(_heading_problems(lines, path, first_line), blocks, first_line)
         problems += _outside_html_blocks(_heading_id_problems(source, lines, path, first_line), blocks, first_line)
+        problems += _outside_html_blocks(_text_id_problems(source, lines, text, path, first_line), blocks, first_line)
         problems += _html_markdown_problems(lines, blocks, path, first_line)
         problems += _nested_empty_heading_problems(lines, clean_html, path, first_line)
         problems += _path_escape_problems(source, lines, path, first_line)

@@ -1380,11 +1380,64 @@ def test_braces_at_a_headings_end_that_give_no_id_are_warned_with_the_line_to_ty
         assert "{" not in "".join(h.text for h in followed.headings)
 
 
-@pytest.mark.parametrize("typed", ["## 下 \\{#xia}", "## 函数 {x}", "## 下 {#xia", "文字 {#xia}"])
+@pytest.mark.parametrize("typed", ["## 下 \\{#xia}", "## 函数 {x}", "## 下 {#xia", "文字 {#xia} 在句中", "文字 \\{#xia}",
+                                   "见 `{#xia}`", "集合 {x}", "省略 {...}", "标题 {{ page.title }}", "{{#each items}}",
+                                   "```\n文字 {#xia}\n{: .note}\n```", "<div>\n文字 {#xia}\n</div>"])
 def test_braces_that_are_text_are_left_as_typed(renderer: MarkdownRenderer, typed: str) -> None:
     result = renderer.render(f"{typed}\n", "content/a.md", 7)
     assert "id=\"xia\"" not in result.html
     assert result.problems == ()
+
+
+_TEXT_ID = "gives it no id (锚点): sitegen takes an id {#…} only at the end of a heading (标题) line"
+_TEXT_CLASS = "gives it no class or style: sitegen takes none (the theme formats the page)"
+_PARAGRAPH = "at the end of this paragraph "
+_ITEM = "at the end of this list item "
+_ALONE = "on a line of its own "
+_LINK_TIP = "; to link to this place, type a heading with this id above the text: ## 小标题 {#duan}"
+
+
+@pytest.mark.parametrize(("typed", "line", "column", "says", "hint"), [
+    *[(f"这一段的编号{gap}{braces}", 9, 7 + len(gap), _PARAGRAPH + _TEXT_ID, "delete it: 这一段的编号" + _LINK_TIP)
+      for gap, braces in [(" ", "{#duan}"), ("", "{: #duan}"), (" ", "｛#duan｝"), (" ", "｛：#duan｝")]],
+    ("这一段 {.red}", 9, 5, _PARAGRAPH + _TEXT_CLASS, "delete it: 这一段"),
+    ("- 一项 {#xiang}", 9, 6, _ITEM + _TEXT_ID, "delete it: - 一项"),
+    ("> 1. 一项 {: .note}", 9, 9, _ITEM + _TEXT_CLASS, "delete it: > 1. 一项"),
+    ("> 引文 {#duan}", 9, 6, _PARAGRAPH + _TEXT_ID, "delete it: > 引文" + _LINK_TIP),
+    ("第一行 {#duan}\n第二行", 9, 5, _PARAGRAPH + _TEXT_ID, "delete it: 第一行" + _LINK_TIP),
+    ("这一段\n{: #duan}", 10, 1, _ALONE + _TEXT_ID.replace("it no id", "no text an id"), "delete this line" + _LINK_TIP),
+    ("这一段\n\n{.red}", 11, 1, _ALONE + _TEXT_CLASS.replace("it no class", "no text a class"), "delete this line"),
+    ("## 下一步 ##\n{#duan}", 10, 1, _ALONE + _TEXT_ID.replace("it no id", "no text an id"),
+     "delete this line and type the id at the end of the heading above: ## 下一步 {#duan}"),
+    # The heading offered would have the id of another: only the braces are deleted.
+    ("## 下一步 {#xia}\n\n这一段 {#xia}", 11, 5, _PARAGRAPH + _TEXT_ID, "delete it: 这一段"),
+    ("这一段 {#}", 9, 5, _PARAGRAPH + _TEXT_ID, "delete it: 这一段"),
+])
+def test_braces_after_a_paragraph_or_a_list_item_are_warned_with_the_line_to_type(
+        renderer: MarkdownRenderer, typed: str, line: int, column: int, says: str, hint: str) -> None:
+    # "这一段的编号 {#duan}", as Hugo's or Pandoc's attr_list names a paragraph's place, was published as text, unwarned.
+    body = f"## 问题\n\n{typed}\n\n文字\n"
+    result = renderer.render(body, "content/a.md", 7)
+    typed_line = body.split("\n")[line - 7]
+    shown = typed_line[column - 1:].rstrip()
+    assert [p.format() for p in result.problems] == [
+        f'content/a.md:{line}:{column}: warning: "{shown}" {says}, so the page shows it as text: {typed_line.strip()}'
+        f"\n  hint: {hint}"]
+    assert shown in result.text  # the message names what the page shows
+    followed = body.split("\n")
+    if hint.startswith("delete this line and"):
+        followed[line - 8:line - 6] = [hint.split(": ", 1)[1]]
+    elif hint.startswith("delete this line"):
+        del followed[line - 7]
+    else:
+        followed[line - 7] = hint.split(": ")[1].split(";")[0]
+    mended = renderer.render("\n".join(followed), "content/a.md", 7)
+    assert mended.problems == ()
+    assert shown not in mended.text
+    if _LINK_TIP in hint:  # the heading offered names the place, and is warned of nothing
+        tipped = renderer.render(f"## 小标题 {{#duan}}\n\n{chr(10).join(followed)}", "content/a.md", 7)
+        assert tipped.problems == ()
+        assert '<h2 id="duan">小标题</h2>' in tipped.html
 
 
 # ---------------------------------------------------------------- images
