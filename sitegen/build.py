@@ -42,7 +42,8 @@ from .fresh import (CACHE_DIR, Inputs, LastBuild, code_fingerprint, empty_cache,
 from .fresh import record as record_fresh
 from .render import (check_templates, copy_assets, default_theme_dir, layout_places, make_environment, render_outputs,
                      render_pages, theme_asset_copies, theme_dirs, theme_files)
-from .site import Page, SiteGraph, Urls, build_site, check_content_assets, next_milestone_day, output_path
+from .site import (Page, SiteGraph, Urls, build_site, check_content_assets, check_heading_ids, next_milestone_day,
+                   output_path)
 from .slugs import SlugBook
 from .themeaccess import check_template_access
 from .themefiles import check_override_names, read_stylesheets, read_templates
@@ -218,8 +219,9 @@ def _site_graph(options: BuildOptions, config: Config, content: Content, report:
 
     A file under content/ at the path of a file sitegen writes is an error here
     (`sitegen.site.check_content_assets`), and a link to a place another page
-    lacks a warning (the places its layout may give it: `layout_places`); the
-    theme's own files are checked here too (`_check_theme`, with the paths
+    lacks a warning (the places its layout may give it: `layout_places`), and
+    so is a heading given an id a site's own template adds
+    (`sitegen.site.check_heading_ids`); the theme's own files are checked here too (`_check_theme`, with the paths
     of every file the build writes), so that check and build both say them.
     ``templates``: the used templates' texts when already read (check reads
     them first); else they are read here.
@@ -229,6 +231,8 @@ def _site_graph(options: BuildOptions, config: Config, content: Content, report:
                        former=lambda: _former_addresses(options, config), layout=lambda: layout_places(config),
                        checked=checked)
     slugs.save()
+    if len(theme_dirs(config)) > 1:  # the site's own templates may add ids; the default theme's no heading has
+        check_heading_ids(graph, report, layout_places(config))
     copies = theme_asset_copies(config)  # each theme file is published as itself and as its copy
     theme = {**{own: own for own in copies}, **{copy: own for own, copy in copies.items()}}
     open_data = open_data_paths(graph)

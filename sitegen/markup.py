@@ -18,8 +18,9 @@ Policies (what editors get, and why):
   at a heading's end, as Hugo and Pandoc take it (``## 下 {#xia}``), is that
   heading's id, the braces out of its text (`_HeadingIds`); other braces
   there (``{.big}``, ``{#}``, ``{#两个 词}``, ``｛#xia｝``) stay text and are
-  warned, with the line to type, and so is an id given twice
-  (`_heading_id_problems`). Such braces at the end of a paragraph's or a
+  warned, with the line to type, and so is an id given twice or one the
+  theme's layout gives an element of the page (`LAYOUT_IDS`: ``{#main}``),
+  which no heading gets (``## Main`` gets ``main_1``) (`_heading_id_problems`). Such braces at the end of a paragraph's or a
   list item's line, or on a line of their own (``这一段 {#duan}``,
   ``{: .note}``), are text too, and warned (`_text_id_problems`).
 * **Line breaks** (case 15): a single newline inside a paragraph is a line
@@ -1087,6 +1088,42 @@ def _typed_heading_id(text: str) -> re.Match[str] | None:
     return found if found is not None and not _heading_id_fault(found.group("id"), text[:found.start()]) else None
 
 
+LAYOUT_IDS = frozenset({
+    "all-downloads-heading", "as-of", "batches", "browse-title", "cases-heading", "chart-heading", "collected",
+    "columns-heading", "compare-caption", "compare-heading", "contact-heading", "done-heading", "downloads",
+    "downloads-heading", "escalated", "feeds", "feeds-heading", "in-progress", "interviews-heading",
+    "latest-heading", "license-heading", "limits-heading", "main", "milestones", "milestones-heading",
+    "mode-heading", "reading-mode", "reading-mode-label", "reading-mode-script", "resolved", "rules-heading",
+    "search", "search-input", "search-status", "search-title", "standard-heading", "tallies-heading", "targets",
+    "targets-caption", "targets-heading", "terms-heading", "toc-heading", "totals-heading",
+    "unit-downloads-heading", "units-heading"})
+"""The ids the default theme's layouts, partials and scripts give elements of a page as they are (``main``, the
+skip link's target; ``toc-heading``), as `sitegen.render.layout_places` reads them from its files (a test holds
+the two equal). A heading's id is none of them (`_LayoutIdsHeld`, `_HeadingIds`): the page would have two
+elements of one id, and the skip link or the table of contents could lead to the other. Ids made of template
+values (``m-{{ key }}``) are not here: no heading's is made so. A site's own templates may add others:
+`sitegen.site.check_heading_ids` warns of those."""
+_HELD_TAG = "sitegen-held-id"
+
+
+class _LayoutIdsHeld(Treeprocessor):
+    """Holds the ids of `LAYOUT_IDS` as taken while toc gives headings their ids (``## Main`` gets ``main_1``, as a
+    repeated heading gets ``_1``): ``hold`` True adds an empty element of each id at the end of the document
+    before toc reads the ids it has, False takes them out after it."""
+
+    def __init__(self, md: markdown.Markdown, hold: bool) -> None:
+        super().__init__(md)
+        self.hold = hold
+
+    def run(self, root: etree.Element) -> None:
+        if self.hold:
+            for name in sorted(LAYOUT_IDS):
+                etree.SubElement(root, _HELD_TAG, {"id": name})
+        else:
+            for element in root.findall(_HELD_TAG):
+                root.remove(element)
+
+
 class _HeadingIds(Treeprocessor):
     """Gives a heading the id typed at its end (``## 下 {#xia}``), and takes the braces out of its text.
 
@@ -1098,9 +1135,10 @@ class _HeadingIds(Treeprocessor):
     formats the page), so only an id at a heading's end is taken, before
     the inline patterns read the heading's text. An id typed twice stays on
     the first heading; a later one gets ``_1`` as toc gives a repeated heading
-    (`unique`), and is warned (`_heading_id_problems`). toc gives the other
-    headings their ids around these. Braces it does not take stay as text,
-    and are warned.
+    (`unique`), and is warned (`_heading_id_problems`); so does one the
+    theme's layout gives an element (`LAYOUT_IDS`: ``{#main}``). toc gives
+    the other headings their ids around these. Braces it does not take stay
+    as text, and are warned.
     """
 
     def run(self, root: etree.Element) -> None:
@@ -1111,8 +1149,8 @@ class _HeadingIds(Treeprocessor):
                 if found is not None:
                     element.text = (element.text or "")[:found.start()]
                     typed.append((element, found.group("id")))
-        used = {name for _, name in typed}
-        taken: set[str] = set()
+        used = {name for _, name in typed} | LAYOUT_IDS
+        taken = set(LAYOUT_IDS)  # the layout's element has it first
         for element, name in typed:
             element.set("id", unique(name, used) if name in taken else name)
             taken.add(name)
@@ -1443,6 +1481,9 @@ class _SitegenExtension(Extension):
         md.treeprocessors.register(_TableScrollTreeprocessor(md), "sitegen_table_scroll", 12)
         # Before the inline patterns (20) read a heading's text, and toc (5) gives ids to the others.
         md.treeprocessors.register(_HeadingIds(md), "sitegen_heading_ids", 30)
+        # Right around toc (5), which gives the other headings their ids.
+        md.treeprocessors.register(_LayoutIdsHeld(md, True), "sitegen_layout_ids_held", 6)
+        md.treeprocessors.register(_LayoutIdsHeld(md, False), "sitegen_layout_ids_freed", 4)
         # After the footnotes' marks are made (inline 20, footnote-duplicate 15).
         md.treeprocessors.register(_FootnoteLinkNames(md), "sitegen_footnote_names", 11)
         md.parser.blockprocessors.deregister("code")
@@ -5083,14 +5124,16 @@ def _heading_id_problems(source: str, lines: list[str], path: str, first_line: i
     given: dict[str, int] = {}
     texts = [(index, start, text, braces, _typed_heading_id(text)) for index, start, text in _heading_texts(lines)
              if (braces := _HEADING_BRACES_RE.search(text)) is not None]
-    # The places an id offered instead must not be: every id typed, every heading's own (if it had none).
-    places = {taken.group("id") for *_, taken in texts if taken is not None}
+    # The places an id offered instead must not be: every id typed, every heading's own (if it had none), the
+    # layout's.
+    places = {taken.group("id") for *_, taken in texts if taken is not None} | LAYOUT_IDS
     places |= {slugify_heading(text, "-") for _, _, text in _heading_texts(lines)}
     for index, start, text, braces, taken in texts:
         line, column = lines[index], start + braces.start()
         before = line[:column].rstrip()
         if taken is None:
             why, name = _heading_braces_fault(braces.group(), text[:braces.start()])
+            name = free_id(name, places) if name in LAYOUT_IDS else name
             hint = (paste_hint(f"to name the heading's place #{name}, type", f"{before} {{#{name}}}") if name else
                     "write the heading's text before the braces" if not text[:braces.start()].strip() else
                     paste_hint("delete it", before))
@@ -5100,16 +5143,40 @@ def _heading_id_problems(source: str, lines: list[str], path: str, first_line: i
                 f"shows it in the heading's text: {_clipped(line.strip())}", hint))
             continue
         name = taken.group("id")
-        if name not in given:
+        if name not in given and name not in LAYOUT_IDS:
             given[name] = first_line + index
             continue
-        other = next(f"{name}-{count}" for count in itertools.count(2) if f"{name}-{count}" not in places)
+        other = free_id(name, places)
         places.add(other)  # a third heading with the same id is offered the next one
+        elsewhere = (f'one the theme gives an element of the page (id="{name}" in its layout)' if name in LAYOUT_IDS
+                     else f"given to the heading on line {given[name]} too")
         problems.append(Problem(
             path, first_line + index, column + 1, "warning",
-            f'the id "{name}" is given to the heading on line {given[name]} too, so a link to #{name} leads '
-            "there, not here", paste_hint("give this heading an id of its own", f"{before} {{#{other}}}")))
+            f'the id "{name}" is {elsewhere}, so a link to #{name} leads there, not here',
+            paste_hint("give this heading an id of its own", f"{before} {{#{other}}}")))
     return problems
+
+
+def heading_with_id(body: str, anchor: str) -> tuple[int, int, str, bool] | None:
+    """Where the heading of ``body`` whose id is ``anchor`` is typed: ``(line index, 0-based column, line,
+    typed)``, at the braces of an id typed (``## 下 {#xia}``: the line up to them, typed True) or at the text of
+    one made from its text (``## Downloads``: the line without its closing "#" signs, typed False); None when no
+    heading has it so. An id typed is the heading's before any made from a text (`_HeadingIds`)."""
+    lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    texts = [(index, start, text, _typed_heading_id(text)) for index, start, text in _heading_texts(lines)]
+    for index, start, text, typed in texts:
+        if typed is not None and typed.group("id") == anchor:
+            return index, start + text.index("{", typed.start()), lines[index][:start + typed.start()].rstrip(), True
+    for index, start, text, typed in texts:
+        if typed is None and slugify_heading(" ".join(text.split()), "-") == anchor:
+            return index, start, lines[index][:start] + text.rstrip(), False
+    return None
+
+
+def free_id(name: str, places: set[str]) -> str:
+    """The id to offer for a heading's id ``name`` that another element has: ``name-2`` (``-3``... when that is
+    one of ``places``, the ids the page has or is offered)."""
+    return next(f"{name}-{count}" for count in itertools.count(2) if f"{name}-{count}" not in places)
 
 
 # Braces at the end of a line of text, half or full width (全角), that are meant as its attributes, as
@@ -5160,8 +5227,8 @@ def _text_id_problems(source: str, lines: list[str], text: str, path: str, first
         return []
     texts = list(_heading_texts(lines))
     headings = {index for index, _, _ in texts}
-    # The ids the page's headings have: a heading offered with one of them would be warned as its second.
-    places = {slugify_heading(heading, "-") for *_, heading in texts}
+    # The ids the page's headings and layout have: a heading offered with one of them would be warned.
+    places = {slugify_heading(heading, "-") for *_, heading in texts} | LAYOUT_IDS
     places |= {typed.group("id") for *_, heading in texts if (typed := _typed_heading_id(heading)) is not None}
     problems: list[Problem] = []
     for index, line in outside_fences(lines):
@@ -5765,6 +5832,7 @@ def _settings_key() -> str:
                     for name, options in _extension_configs().items())),
         # Which addresses typed as text are linked, and where they end (a change re-renders every body).
         BARE_ADDRESS_RE, _ADDRESS_TRAILING, repr(sorted(_NO_LINK_INSIDE)),
+        repr(sorted(LAYOUT_IDS)),  # no heading's id (a theme with another id re-renders every body)
         repr(sorted(ALLOWED_TAGS)), repr(sorted(CONTENT_DROPPED_TAGS)), repr(sorted(URL_SCHEMES)),
         repr(sorted(ALLOWED_STYLE_PROPERTIES)),
         repr(sorted((tag, sorted(names)) for tag, names in ALLOWED_ATTRIBUTES.items())),

@@ -36,9 +36,9 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 from urllib.parse import quote, unquote, urlsplit
 
 from .config import SITEGEN_FOLDERS, Config, Permalinks, setting_place
-from .errors import Report
+from .errors import Report, paste_hint
 from .load import Content, Document, alias_as_typed, keep_aliases
-from .markup import places_typed, reading_minutes, slugify_heading, swallowed_title
+from .markup import LAYOUT_IDS, free_id, heading_with_id, places_typed, reading_minutes, slugify_heading, swallowed_title
 from .models import (QUOTE_MARKS, Image, Series, Tally, Unit, UnitLevel, is_external_address, publish_time_text,
                      site_image_path, tag_spelling)
 from .pictures import image_size, picture_file, site_path
@@ -1755,6 +1755,40 @@ class LayoutPlaces:
     def may_have(self, place: str) -> bool:
         """True when a layout may give a page an element with the id ``place`` (decoded)."""
         return place in self.ids or (self._pattern is not None and self._pattern.fullmatch(place) is not None)
+
+
+def check_heading_ids(graph: SiteGraph, report: Report, layout: LayoutPlaces) -> None:
+    """Warn at each heading of an interview or case study whose id is one the theme's layouts give an element.
+
+    Takes the graph, the report and the places the theme actually used
+    gives a page (`LayoutPlaces`, read from the site's own templates and the
+    default theme's). The conversion keeps headings off the default theme's
+    ids (`sitegen.markup.LAYOUT_IDS`: ``## Main`` gets ``main_1``); an id a
+    site's own template adds (``<div id="xia">``) is found only here, after
+    it: the page would have two elements of one id, and a link to it (the
+    table of contents' too) would lead to the layout's. The warning is at
+    the heading (`sitegen.markup.heading_with_id`), its hint the heading
+    with an id of its own. Ids made of template values are left out.
+    """
+    added = layout.ids - LAYOUT_IDS
+    if not added:
+        return
+    files = {name: set(ids) for name, ids in layout.own.items()}
+    for entry in [*graph.interviews, *graph.cases]:
+        document = entry.document
+        anchors = {heading.anchor for heading in document.rendered.headings}
+        for anchor in sorted(anchors & added):
+            found = heading_with_id(document.body, anchor)
+            if found is None:
+                continue
+            index, column, before, typed = found
+            where = next((f"templates/{name}" for name, ids in sorted(files.items()) if anchor in ids), "its layout")
+            made = "" if typed else " made from this heading's text"
+            report.warning(document.path, document.body_line + index, column + 1,
+                           f'the id "{anchor}"{made} is one the theme gives an element of the page (id="{anchor}" '
+                           f"in {where}), so a link to #{anchor} leads there, not here",
+                           paste_hint("give this heading an id of its own",
+                                      f"{before} {{#{free_id(anchor, anchors | layout.ids)}}}"))
 
 
 _UNCHECKED_KINDS = frozenset({"search", "redirect"})

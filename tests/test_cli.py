@@ -853,6 +853,8 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A heading given a class", "## 下一步打算 {.red}", {_P: interview(body="## 下一步打算 {.red}\n\n回答。\n")}),
         ("The place of one heading given to another", "## 下一步 {#xia}`, then `## 下一阶段 {#xia}",
          {_P: interview(body="## 下一步 {#xia}\n\n回答。\n\n## 下一阶段 {#xia}\n\n回答。\n")}),
+        ("A heading given the place of an element of the page's layout", "## 主要做法 {#main}",
+         {_P: interview(body="## 主要做法 {#main}\n\n回答。\n")}),
         ("A place named at the end of a paragraph, which only a heading takes", "这一段的编号 {#duan}",
          {_P: interview(body="## 问题\n\n回答。\n\n这一段的编号 {#duan}\n")}),
         ("A picture in the text on your own computer", "![照片](C:\\Users\\…\\草莓.jpg)",

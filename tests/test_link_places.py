@@ -12,7 +12,8 @@ from pathlib import Path
 from sitegen.build import BuildOptions, build, check
 from sitegen.config import load_config
 from sitegen.errors import Report
-from sitegen.render import layout_places
+from sitegen.markup import LAYOUT_IDS
+from sitegen.render import default_theme_dir, layout_places
 
 from .sitekit import copy_example, interview, parse_html, write_site
 
@@ -260,3 +261,51 @@ def test_a_place_named_at_a_headings_end_is_the_headings_on_the_page_in_its_cont
     feed = (root / "output/feed.xml").read_text(encoding="utf-8")
     assert "&lt;h2 id=\"xia\"&gt;下一步&lt;/h2&gt;" in feed
     assert "{#xia}" not in feed
+
+
+def test_the_ids_no_heading_takes_are_those_the_default_themes_layouts_give(tmp_path: Path) -> None:
+    # The conversion keeps headings off them without reading the theme: they must be the theme's as it is.
+    places = layout_places(load_config(write_site(tmp_path, {}), Report()))
+    assert LAYOUT_IDS == places.ids
+
+
+def test_no_heading_has_an_id_the_layout_gives_and_the_contents_lead_to_the_headings(tmp_path: Path) -> None:
+    # "## Main" and "## 主要做法 {#main}" were published id="main", as the layout's <main id="main">, the skip
+    # link's target: the page had two elements of one id, and the table of contents led to the layout's.
+    body = "## Main\n\n回答。\n\n## 主要做法 {#main}\n\n回答。\n\n## Downloads\n\n回答。\n\n## Toc Heading\n\n回答。\n"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body)})
+    assert _place_warnings(root) == [
+        ("content/interviews/a.md:15:9", 'the id "main" is one the theme gives an element of the page (id="main" in '
+         "its layout), so a link to #main leads there, not here",
+         "give this heading an id of its own: ## 主要做法 {#main-2}")]
+    page = parse_html(root / "output/interviews/a/index.html")
+    ids = [element.get("id") for element in page.xpath("//*[@id]")]
+    assert [name for name in ids if ids.count(name) > 1] == []
+    assert [(h.get("id"), h.text_content()) for h in page.xpath("//div[@class='body']/h2")] == [
+        ("main_2", "Main"), ("main_1", "主要做法"), ("downloads_1", "Downloads"), ("toc-heading_1", "Toc Heading")]
+    assert [a.get("href") for a in page.xpath("//nav[@class='toc']//a")] == [
+        "#main_2", "#main_1", "#downloads_1", "#toc-heading_1"]
+    assert page.xpath("//a[@class='skip-link']/@href") == ["#main"]
+    assert page.xpath("//*[@id='main']")[0].tag == "main"
+
+
+def test_a_heading_given_an_id_a_sites_own_template_adds_is_warned_at_the_heading(tmp_path: Path) -> None:
+    theme = (default_theme_dir() / "interview.html").read_text(encoding="utf-8")
+    own = theme.replace('<nav class="toc"', '<p id="xia-yi-bu">下一步见下文</p><nav class="toc"', 1)
+    assert own != theme
+    body = "## 问题\n\n回答。\n\n## Xia Yi Bu ##\n\n回答。\n"
+    files = {"templates/interview.html": own, "content/interviews/a.md": interview(body=body)}
+    told = ('the id "xia-yi-bu"{} is one the theme gives an element of the page (id="xia-yi-bu" in '
+            "templates/interview.html), so a link to #xia-yi-bu leads there, not here")
+    assert _place_warnings(write_site(tmp_path / "made", files)) == [
+        ("content/interviews/a.md:15:4", told.format(" made from this heading's text"),
+         "give this heading an id of its own: ## Xia Yi Bu {#xia-yi-bu-2}")]
+    typed = {**files, "content/interviews/a.md": interview(body=body.replace("Xia Yi Bu ##", "下一步 {#xia-yi-bu}"))}
+    assert _place_warnings(write_site(tmp_path / "typed", typed)) == [
+        ("content/interviews/a.md:15:8", told.format(""), "give this heading an id of its own: ## 下一步 {#xia-yi-bu-2}")]
+    followed = {**files, "content/interviews/a.md": interview(body=body.replace("Xia Yi Bu ##",
+                                                                              "Xia Yi Bu {#xia-yi-bu-2}"))}
+    root = write_site(tmp_path / "followed", followed)
+    assert _place_warnings(root) == []
+    ids = parse_html(root / "output/interviews/a/index.html").xpath("//*[@id]/@id")
+    assert "xia-yi-bu-2" in ids and len(ids) == len(set(ids))

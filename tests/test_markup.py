@@ -1340,6 +1340,35 @@ def test_a_heading_id_typed_twice_stays_on_the_first_and_the_second_is_offered_i
         (11, "give this heading an id of its own: ## 上 {#xia-4}")]
 
 
+@pytest.mark.parametrize("reference", [False, True])
+def test_a_headings_id_made_from_its_text_is_none_the_themes_layout_gives(reference: bool) -> None:
+    # "## Main" got id="main", as the theme's <main id="main"> (the skip link's target): two elements of one id,
+    # and the table of contents' link led to the layout's. It is made unique as a repeated heading's id is.
+    body = "## Main\n\n## Downloads\n\n## Downloads\n\n## Toc *Heading*\n\n## 下一步\n"
+    result = MarkdownRenderer(reference=reference).render(body, "content/a.md", 7)
+    assert [h.anchor for h in result.headings] == ["main_1", "downloads_1", "downloads_2", "toc-heading_1", "下一步"]
+    assert result.problems == ()
+    assert re.findall(r'id="([^"]*)"', result.html) == ["main_1", "downloads_1", "downloads_2", "toc-heading_1",
+                                                        "下一步"]
+
+
+def test_a_headings_id_typed_as_one_the_themes_layout_gives_is_warned_with_one_of_its_own(
+        renderer: MarkdownRenderer) -> None:
+    body = "## 主要做法 {#main}\n\n## Main\n\n文字\n\n## 下 {#main-2}\n"
+    result = renderer.render(body, "content/a.md", 7)
+    assert [h.anchor for h in result.headings] == ["main_1", "main_2", "main-2"]
+    assert [p.format() for p in result.problems] == [
+        'content/a.md:7:9: warning: the id "main" is one the theme gives an element of the page (id="main" in its '
+        "layout), so a link to #main leads there, not here\n  hint: give this heading an id of its own: "
+        "## 主要做法 {#main-3}"]
+    followed = renderer.render(body.replace("{#main}", "{#main-3}"), "content/a.md", 7)
+    assert followed.problems == ()
+    assert [h.anchor for h in followed.headings] == ["main-3", "main_1", "main-2"]
+    # Braces that give no id are offered an id that is not the layout's.
+    wide = renderer.render("## 下 ｛#toc-heading｝\n", "content/a.md", 7)
+    assert [p.hint for p in wide.problems] == ["to name the heading's place #toc-heading-2, type: ## 下 {#toc-heading-2}"]
+
+
 _NO_ID = "at the end of this heading gives it no id (锚点)"
 
 
