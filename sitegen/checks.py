@@ -48,7 +48,7 @@ from .placeholders import (BODY_LINES, EXAMPLE_TARGET_FIGURES, INIT_CASE_LINE, I
                            may_hold_placeholders, placeholders_in)
 from .recordfiles import copy_suffix
 from .plaintext import may_hold_markup, typed_markup
-from .textfigures import DAY_WORDS, dated_figures
+from .textfigures import dated_figures, may_name_a_day
 from .validation import (UNIT_WORD_LISTS, closest, did_you_mean, edit_distance, field_name, near_name,
                          typed_value_warnings, wide_note_error, withdraw_wide_note_warnings)
 from .webaddress import (ADDRESS_SIGNS, address_slip, after_base_path, half_width_address, hotlink_platform,
@@ -541,7 +541,7 @@ def check_text_figures(document: Document, content: Content, report: Report) -> 
     both corrections. The rule is the seed article's: its figures are typed
     twice, in the text and in the unit's record, and residents read both.
     """
-    if not any(word in text for word in DAY_WORDS for text in (document.body, document.front_matter)):
+    if not (may_name_a_day(document.body) or may_name_a_day(document.front_matter)):
         return  # most pages: no day named, nothing to read further
     unit = content.units.get(document.meta.unit)
     if unit is None or not unit.record.tallies:

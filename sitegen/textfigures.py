@@ -63,8 +63,12 @@ _FIGURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     ))
 """(tally field, pattern) of each way a text gives a figure; the number is the group ``n``."""
 
-DAY_WORDS = ("截至", "截止")
-"""The words before a day that a text's figures are counted to: a text without them gives no figure."""
+def may_name_a_day(text: str) -> bool:
+    """Whether ``text`` may name a day its figures are counted to: it holds 截, the first character of 截至
+    and 截止. A text without it gives no figure (most texts): one character is found about five times as
+    fast as the two words (16 ms over the 10,000 pages of the benchmark corpus, against 85 ms)."""
+    return "截" in text
+
 
 _DAY_RE = re.compile(
     r"(?:截至|截止)(?:到|至)?\s*(?:"
@@ -103,7 +107,7 @@ def dated_figures(lines: Iterable[tuple[int, str]], page_day: date) -> list[Text
     names no day with 截至/截止 (most texts: found without reading further).
     """
     lines = list(lines)
-    if not any(word in typed for _, typed in lines for word in DAY_WORDS):
+    if not any(may_name_a_day(typed) for _, typed in lines):
         return []
     found: list[TextFigure] = []
     for number, typed, text, runs in _dated_lines(lines, page_day):
