@@ -307,8 +307,8 @@ def new_unit(root: Path, name: str, *, unit_id: str | None = None, level: str | 
     ``level`` (as ``level:`` in the file takes it: `level_refusal`), else
     read from the name's ending (`guess_level`; `unit_level_note` says which
     and why). Raises `ScaffoldError` for an existing file, an unusable id or
-    level, a unit of that name (`_refuse_named`) and, when no id is given, a unit
-    whose name reads the same (`_refuse_read_alike`).
+    level, a unit of that name (`_refuse_named`) and a unit whose name reads the same (`_refuse_read_alike`),
+    whether or not an id is given.
     """
     moment = now or site_now(root)
     name = _required_text(name, "name")
@@ -316,10 +316,9 @@ def new_unit(root: Path, name: str, *, unit_id: str | None = None, level: str | 
     if level is not None and (refusal := level_refusal(level)) is not None:
         raise ScaffoldError(*refusal)
     _refuse_named(root, "units", name, "a unit named", "--unit", unit_id)
-    made = _record_id(unit_id, name, "--id", _unit_readings(root, name))
-    if unit_id is None:  # an id given is the editor's choice of another place; check warns if it is not
-        _refuse_read_alike(root, name, made)
-    unit_id = made
+    unit_id = _record_id(unit_id, name, "--id", _unit_readings(root, name))
+    # An id typed by hand is refused alike: 白鶴鎮 --id baihe2 was written, a second unit for one town.
+    _refuse_read_alike(root, name, unit_id)
     chosen = choice_value(UnitLevel, level) if level is not None else guess_level(name)
     text = unit_text(name, unit_id, str(chosen), moment.date())
     return _write_new(root, f"content/units/{unit_id}.yaml", text)
@@ -749,9 +748,10 @@ def _refuse_read_alike(root: Path, name: str, made: str) -> None:
     Such a name is most often the unit there is, typed with other characters (traditional ones, or the wrong
     pick of a pinyin input method); its file would be a second unit for one place, counted twice, which
     `sitegen.checks.check_sound_alike_units` warns of by the same reading. The pinyin id of such a name is
-    often that unit's own file: "choose another id" led to the second file. Two places may share a reading,
-    so the hint also says how to write the other place: an id of its own and ``distinct_from``, which stops
-    that warning.
+    often that unit's own file: "choose another id" led to the second file, and so did an id given with
+    ``--id``, which is refused alike. Two places may share a reading, so the hint also says how to write the
+    other place: list its id in the ``distinct_from`` of each unit it reads as (`_listed_apart`), which stops
+    that warning and this refusal, then give the command again with that id (`ScaffoldError.retype`).
     """
     heard_as = _reading(name)
     if not heard_as:
@@ -763,20 +763,41 @@ def _refuse_read_alike(root: Path, name: str, made: str) -> None:
         return
     free = next(rid for rid in (made, *(f"{made}-{number}" for number in range(2, 1000)))
                 if not any((root / "content" / "units" / f"{rid}{suffix}").exists() for suffix in (".yaml", ".yml")))
-    other = (f"if {name} is another place, give it an id of its own, e.g. --id {free}, and add the line "
-             f"distinct_from: [{', '.join(rid for rid, _ in alike)}] to content/units/{free}.yaml")
+    other = (f"if {name} is another place, first {_listed_apart(root, fields, [rid for rid, _ in alike], free)}, "
+             f"then give the command again with --id {free}")
     if len(alike) > 1:
         listed = ", ".join(f"{rid} ({_shown_name(fields[rid], rid)})" for rid, _ in alike)
         raise ScaffoldError(f"{name} reads the same as {len(alike)} units ({heard_as}, 同音): {listed}",
-                            f"if it is one of them, new pages name it by its id (--unit and the id); {other}")
+                            f"if it is one of them, new pages name it by its id (--unit and the id); {other}",
+                            retype=("--id", free))
     rid, heard = alike[0]
     shown = _shown_name(fields[rid], rid)
     known = f"the unit {shown}" if heard == shown else f"{heard}, another name of the unit {shown}"
-    rel = next(f"content/units/{rid}{suffix}" for suffix in (".yaml", ".yml")
-               if (root / "content" / "units" / f"{rid}{suffix}").is_file())
-    raise ScaffoldError(f"{name} reads the same as {known} ({heard_as}, 同音), which exists already: {rel} "
-                        f"(id {rid})", f"if it is that place, new pages name it by its id (--unit {rid}); for its "
-                        f"new figures: sitegen new tally --unit {rid}; {other}")
+    raise ScaffoldError(f"{name} reads the same as {known} ({heard_as}, 同音), which exists already: "
+                        f"{_unit_file(root, rid)} (id {rid})", f"if it is that place, new pages name it by its id "
+                        f"(--unit {rid}); for its new figures: sitegen new tally --unit {rid}; {other}",
+                        retype=("--id", free))
+
+
+def _unit_file(root: Path, rid: str) -> str:
+    """The file of the unit ``rid`` of the site ``root`` (``content/units/baihe.yaml``, or its ``.yml``)."""
+    return next(f"content/units/{rid}{suffix}" for suffix in (".yaml", ".yml")
+                if (root / "content" / "units" / f"{rid}{suffix}").is_file())
+
+
+def _listed_apart(root: Path, fields: dict[str, dict[str, object]], rids: list[str], new_id: str) -> str:
+    """How to list ``new_id`` in the ``distinct_from`` of each unit of ``rids`` (``fields``: `_record_fields` by id),
+    as `sitegen.checks.check_sound_alike_units` says it: added to the list a file has, else a line of its own.
+
+    A second ``distinct_from:`` line in a file that has one (``distinct_from: []``) is a key given twice, which
+    YAML refuses: the id goes into the list there is.
+    """
+    added = [rid for rid in rids if "distinct_from" in fields[rid]]
+    told = [f"add {new_id} to the distinct_from list of {_unit_file(root, rid)}" for rid in added]
+    lined = [_unit_file(root, rid) for rid in rids if rid not in added]
+    if lined:
+        told.insert(0, f"add the line distinct_from: [{new_id}] to {' and '.join(lined)}")
+    return " and ".join(told)
 
 
 def _id_told(root: Path, collection: str, record_id: str, what: str) -> tuple[str, tuple[str, str] | None]:

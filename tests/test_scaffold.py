@@ -591,11 +591,20 @@ def _fields_written_text(text: str) -> set[str]:
     # A name reading as another unit's name or alias (同音) was written as a second file for one place.
     (["unit", "白鶴镇"], "白鶴镇 reads the same as the unit 白鹤镇 (bai-he-zhen, 同音), which exists already: "
      "content/units/baihe.yaml (id baihe)\n", "hint: if it is that place, new pages name it by its id (--unit baihe); "
-     "for its new figures: sitegen new tally --unit baihe; if 白鶴镇 is another place, give it an id of its own, e.g. "
-     "--id bai-he-zhen, and add the line distinct_from: [baihe] to content/units/bai-he-zhen.yaml\n"),
+     "for its new figures: sitegen new tally --unit baihe; if 白鶴镇 is another place, first add the line "
+     "distinct_from: [bai-he-zhen] to content/units/baihe.yaml, then give the command again with --id bai-he-zhen, "
+     "as in: sitegen new unit --id bai-he-zhen --site "),
     (["unit", "百鹤"], "百鹤 reads the same as 白鹤, another name of the unit 白鹤镇 (bai-he, 同音), which exists "
-     "already: content/units/baihe.yaml (id baihe)\n", "--id bai-he, and add the line distinct_from: [baihe] to "
-     "content/units/bai-he.yaml\n"),
+     "already: content/units/baihe.yaml (id baihe)\n", "first add the line distinct_from: [bai-he] to "
+     "content/units/baihe.yaml, then give the command again with --id bai-he, as in: "),
+    # An id typed by hand wrote the second unit the name without one was refused.
+    (["unit", "白鶴鎮", "--id", "baihe2"], "白鶴鎮 reads the same as the unit 白鹤镇 (bai-he-zhen, 同音), which exists "
+     "already: content/units/baihe.yaml (id baihe)\n", "hint: if it is that place, new pages name it by its id "
+     "(--unit baihe); for its new figures: sitegen new tally --unit baihe; if 白鶴鎮 is another place, first add the "
+     "line distinct_from: [baihe2] to content/units/baihe.yaml, then give the command again with --id baihe2, as in: "
+     "sitegen new unit --id baihe2 --site "),
+    (["unit", "百鹤", "--id", "baihe"], "百鹤 reads the same as 白鹤, another name of the unit 白鹤镇 (bai-he, 同音), "
+     "which exists already: content/units/baihe.yaml (id baihe)\n", "with --id baihe-2, as in: "),
     # A unit named as another's misspelling: it was written, and every correct 白河镇 then warned of.
     (["unit", "白河镇"], "白河镇 is listed as a misspelling of the unit 白鹤镇 in content/units/baihe.yaml (id baihe)",
      "new pages name that unit by its id (--unit baihe); if 白河镇 is another place, first remove it from "
@@ -1371,21 +1380,49 @@ def test_new_unit_refuses_a_name_in_traditional_characters_of_a_unit_there_is(tm
         1, "", "error: 華新鎮 reads the same as the unit 华新镇 (hua-xin-zhen, 同音), which exists already: "
                "content/units/hua-xin-zhen.yaml (id hua-xin-zhen)\n"
                "  hint: if it is that place, new pages name it by its id (--unit hua-xin-zhen); for its new figures: "
-               "sitegen new tally --unit hua-xin-zhen; if 華新鎮 is another place, give it an id of its own, e.g. "
-               "--id hua-xin-zhen-2, and add the line distinct_from: [hua-xin-zhen] to "
-               "content/units/hua-xin-zhen-2.yaml\n")
+               "sitegen new tally --unit hua-xin-zhen; if 華新鎮 is another place, first add the line "
+               "distinct_from: [hua-xin-zhen-2] to content/units/hua-xin-zhen.yaml, then give the command again "
+               f"with --id hua-xin-zhen-2, as in: sitegen new unit --id hua-xin-zhen-2 --site {site} 華新鎮\n")
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
-    # The hint followed for another place gives a file check takes without a warning of the pair.
-    assert _run(capsys, "new", "unit", "華新鎮", "--id", "hua-xin-zhen-2", "--site", str(site))[0] == 0
-    written = site / "content/units/hua-xin-zhen-2.yaml"
-    assert "同音" in _check(capsys, site)[1]
-    written.write_text(written.read_text(encoding="utf-8") + "distinct_from: [hua-xin-zhen]\n", encoding="utf-8")
-    assert "同音" not in _check(capsys, site)[1]
+    # An id of its own was the way round the refusal: 華新鎮 --id hxz wrote a second 华新镇.
+    assert _run(capsys, "new", "unit", "華新鎮", "--id", "hxz", "--site", str(site))[0] == 1
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    # The hint followed for another place gives a unit check takes without a warning.
+    first = site / "content/units/hua-xin-zhen.yaml"
+    first.write_text(first.read_text(encoding="utf-8") + "distinct_from: [hua-xin-zhen-2]\n", encoding="utf-8")
+    assert _run(capsys, "new", "unit", "--id", "hua-xin-zhen-2", "--site", str(site), "華新鎮")[0] == 0
+    assert (site / "content/units/hua-xin-zhen-2.yaml").is_file()
+    assert _check(capsys, site) == (0, "checked: 0 error(s), 0 warning(s)\n")
     # A unit that lists the new id in distinct_from is told apart from it, as check tells them apart.
     baihe = site / "content/units/baihe.yaml"
     baihe.write_text(baihe.read_text(encoding="utf-8") + "distinct_from: [bai-he-zhen]\n", encoding="utf-8")
     assert _run(capsys, "new", "unit", "白鶴镇", "--site", str(site))[0] == 0
     assert (site / "content/units/bai-he-zhen.yaml").is_file()
+
+
+def test_new_unit_reading_as_units_with_distinct_from_is_told_to_add_its_id_to_their_lists(tmp_path: Path,
+                                                                                          capsys) -> None:
+    # A file with distinct_from: already, told to add the line, would hold the key twice, which YAML refuses.
+    site = copy_example(tmp_path / "site")
+    assert _run(capsys, "new", "unit", "华新镇", "--site", str(site))[0] == 0
+    first = site / "content/units/hua-xin-zhen.yaml"
+    first.write_text(first.read_text(encoding="utf-8") + "distinct_from: [hua-xin-zhen-2]\n", encoding="utf-8")
+    assert _run(capsys, "new", "unit", "華新鎮", "--id", "hua-xin-zhen-2", "--site", str(site))[0] == 0
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert _run(capsys, "new", "unit", "华新真", "--id", "hx3", "--site", str(site)) == (
+        1, "", "error: 华新真 reads the same as 2 units (hua-xin-zhen, 同音): hua-xin-zhen (华新镇), "
+               "hua-xin-zhen-2 (華新鎮)\n"
+               "  hint: if it is one of them, new pages name it by its id (--unit and the id); if 华新真 is another "
+               "place, first add the line distinct_from: [hx3] to content/units/hua-xin-zhen-2.yaml and add hx3 to "
+               "the distinct_from list of content/units/hua-xin-zhen.yaml, then give the command again with --id "
+               f"hx3, as in: sitegen new unit --id hx3 --site {site} 华新真\n")
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    second = site / "content/units/hua-xin-zhen-2.yaml"
+    second.write_text(second.read_text(encoding="utf-8") + "distinct_from: [hx3]\n", encoding="utf-8")
+    first.write_text(first.read_text(encoding="utf-8").replace("[hua-xin-zhen-2]", "[hua-xin-zhen-2, hx3]"),
+                     encoding="utf-8")
+    assert _run(capsys, "new", "unit", "--id", "hx3", "--site", str(site), "华新真")[0] == 0
+    assert _check(capsys, site) == (0, "checked: 0 error(s), 0 warning(s)\n")
 
 
 def test_new_unit_refuses_a_name_listed_as_a_units_misspelling(tmp_path: Path, capsys) -> None:
