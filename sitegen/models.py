@@ -271,20 +271,44 @@ _SAID_AFTER_DATES = "为止|止"
 field that says 截至 says them too (`date_with_words`)."""
 
 
+DATE_WORDS = {"as_of": "截至", "measured_as_of": "实测日期", "deadline": "期限", "date": "日期"}
+"""What a note (or a milestone's description) calls a date of a unit file's record, by its field, as the pages
+and the dashboard say it beside the date (templates/partials/tally.html: 截至; unit.html: 期限; dashboard.html:
+实测日期): words typed beside the date are kept with it and this word (`DateWords.phrase`)."""
+
+
 class DateWords(NamedTuple):
     """A date typed with words before or after it (`date_with_words`).
 
     ``written`` is the date as a date field takes it (2018-04-26; 2018-05-03 10:00 with the time of a publish
-    time); ``words`` the words typed beside it, as a note publishes them ("" when the field says them already);
-    ``shown`` the note's text: the words, or the value as typed when they only say how near the date is (左右
-    alone says nothing, 2018-04-26 左右 does); ``said`` the words left out as the field says them already (截至
-    of a tally's as_of, which the page shows before the date), or "".
+    time); ``words`` the words typed beside it, as a hint names them ("" when the field says them already);
+    ``said`` the words left out as the field says them already (截至 of a tally's as_of, which the page shows
+    before the date), or "". ``before`` and ``after`` are the words on either side of ``typed``, the date as typed
+    with each letter typed for a digit turned into that digit (2018-04-2O is 2018-04-20: `digits_for_lookalikes`);
+    ``lookalikes`` says what those letters are not (``the "O" typed in it is not the digit 0``), "" for none.
     """
 
     written: str
     words: str
-    shown: str
     said: str
+    before: str = ""
+    typed: str = ""
+    after: str = ""
+    lookalikes: str = ""
+
+    def phrase(self, field: str) -> str:
+        """The words a note is to keep for the date of ``field`` (a key of `DATE_WORDS`; 日期 for another): the
+        field's word, the date and the words typed beside it (截至2018-04-20左右, 期限2018-12-31前后, 日期约2018-01-15,
+        截至2018-04-26，原定4月25日), so that the note says which date they are about; the raw value added to it
+        read "…正在办理。2018-04-2O 左右", with its letter O and no word of which date it was."""
+        word, after = DATE_WORDS.get(field, "日期"), self.after
+        if after[:1].isdigit():  # a time typed after the date (2018-01-15 9:30): apart from 2018-01-15 as typed
+            after = (" " if self.typed[-1:].isdigit() else "") + after
+        elif after and after[0] not in "（(【[" and not _DATE_QUALIFIERS.match(after):
+            after = f"，{after}"  # words of their own are a clause of their own, as for a figure's
+        if self.before and not _DATE_QUALIFIERS.fullmatch(self.before):  # 据通知2018-01-15: 据通知，日期2018-01-15
+            return f"{self.before}，{word}{self.typed}{after}"
+        return f"{word}{self.before}{self.typed}{after}"
 
 
 _DATE_IN_TEXT = compile_later(
@@ -348,9 +372,22 @@ def date_with_words(text: str, clock: bool = False, said: str = "") -> DateWords
         return None  # 截至2018-04-26 10:00: the time alone beside what the field says, told as a time
     told = (re.search(rf"(?:{said})\s*$", plain[:start]) or re.match(closing, plain[end:])) if said else None
     said_words = told[0].strip().lstrip("日号").strip() if told else ""  # 2018-04-26日止: 日 is the date's
+    typed = text[start:end]
+    lookalikes = _lookalikes_told(typed) if _LOOKALIKE_IN_NUMBER.search(typed) else ""
     if noted is None:
-        return DateWords(written, "", "", said_words) if told else None
-    return DateWords(written, noted.words, noted.shown, said_words)
+        return DateWords(written, "", said_words, lookalikes=lookalikes) if told else None
+    return DateWords(written, noted.words, said_words, noted.figure.before, _digits_as_typed(typed),
+                     noted.figure.after, lookalikes)
+
+
+def _digits_as_typed(typed: str) -> str:
+    """``typed``, a date, with each letter typed for a digit in it turned into that digit (`digits_for_lookalikes`),
+    in full width (全角) when the date's other digits are all full width (２０１８－０４－２Ｏ → ２０１８－０４－２０), as
+    the note that keeps it is to show it: the date as typed, but for the slip."""
+    fixed = digits_for_lookalikes(typed)
+    if re.search(r"[0-9]", typed) or not re.search(r"[０-９]", typed):
+        return fixed
+    return "".join(chr(ord(new) + 0xFEE0) if new != old else new for old, new in zip(typed, fixed))
 
 
 def digits_for_lookalikes(text: str) -> str:
@@ -376,12 +413,15 @@ def _lookalike_date_hint(text: str) -> str | None:
 
     The date read with the digits is offered as "did you mean" (2018-05-10), never one with the letter dropped:
     "delete O" offered 2018-05-01 for 2018-05-1O, and the 1st was published for the 10th. A date that does not
-    exist read so (2018-02-3O) is told with `parse_date`'s hint for it; other text (2O180426, 2018-05-1O 左右) gets
-    the hint for the text read with the digits, and what the letter is not.
+    exist read so (2018-02-3O) is told with `parse_date`'s hint for it; a date with words beside it (2018-05-1O
+    左右) `date_words_hint`'s, which says what the letter is not after the date; other text (2O180426) gets the hint
+    for the text read with the digits, and what the letter is not.
     """
     read = digits_for_lookalikes(text)
     if read == text:
         return None
+    if (worded := date_with_words(text)) is not None and worded.words:  # 2018-05-1O 左右: the date with its words
+        return date_words_hint(worded)
     told = _lookalikes_told(text)
     numbers = date_numbers(read)
     if numbers is not None and numbers[0] >= EARLIEST_YEAR and _exists(*numbers):
@@ -396,8 +436,15 @@ def date_words_hint(worded: DateWords) -> str:
     """The hint for a date typed with words (`date_with_words`) where the record it is in is not known (a
     ``data/`` file's date): the date to write, and that the words are to be kept elsewhere, named so that
     nothing is lost unsaid. `sitegen.validation` knows a record's note, and words its own hint."""
-    return (f'write the date alone: {worded.written}; "{worded.words}" beside it is no part of a date: to keep it, '
-            "type it in a field of its own")
+    return (f'write the date alone: {worded.written}{date_letters(worded)}; "{worded.words}" beside it is no part '
+            "of a date: to keep it, type it in a field of its own")
+
+
+def date_letters(worded: DateWords) -> str:
+    """What to say after the date a hint offers for ``worded`` of the letters typed in it for digits: `` (the "O"
+    typed in it is not the digit 0)``, or "" when it has none. Offered 2018-04-20 for 2018-04-2O 左右 with nothing
+    said of the O, the editor was not told why the date offered was not the date typed."""
+    return f" ({worded.lookalikes})" if worded.lookalikes else ""
 
 
 def parse_related_day(value: Any) -> date | str:

@@ -29,11 +29,11 @@ from pydantic_core import PydanticCustomError
 from .errors import (LOST_CHARACTERS_HINT, PASTE_LIMIT, WIDE_SPACES, Problem, Report, lost_characters_message,
                      paste_hint, space_name)
 from .lazyre import compile_later
-from .models import (CHOICE_LABELS, FIGURE_WORDS, FLAG_MEANINGS, FULL_WIDTH_FIX, LIST_MEANT, NOTE_EXAMPLE, QUOTE_MARKS,
-                     QUOTED_TAGS, SEPARATOR_MARKS, SLASH_MARKS, TALLY_SUM, WORD_LIST_FIELDS, YEAR_TO_WRITE, Image,
-                     NoteFigure, Person, Series, SourceAttribution, Unit, choice_meant, clip, date_with_words,
-                     is_stand_in, kind_of, named_address, numbered_items, parse_count, parse_tags, snake_case,
-                     texts_in, whole_number_meant)
+from .models import (CHOICE_LABELS, FIGURE_WORDS, FLAG_MEANINGS, FULL_WIDTH_FIX, LIST_MEANT, NOTE_EXAMPLE,
+                     QUOTE_MARKS, QUOTED_TAGS, SEPARATOR_MARKS, SLASH_MARKS, TALLY_SUM, WORD_LIST_FIELDS, YEAR_TO_WRITE,
+                     Image, NoteFigure, Person, Series, SourceAttribution, Unit, choice_meant, clip, date_letters,
+                     date_with_words, is_stand_in, kind_of, named_address, numbered_items, parse_count, parse_tags,
+                     snake_case, texts_in, whole_number_meant)
 from .placeholders import placeholders_in
 from .yamltext import (NOTE_HINT, NOTE_MESSAGE, ElsewhereFinder, FieldElsewhere, FieldNamer, GroupFinder, ValueMender,
                        WideNote, YamlData, as_value, is_wide_note_warning, split_wide_note, invisible_place,
@@ -1572,24 +1572,29 @@ def _date_words_hint(model: type[BaseModel], data: YamlData, loc: tuple[Any, ...
     """The hint for the date field at ``loc`` of a ``model`` record typed with words beside its date (``typed``,
     `sitegen.models.date_with_words`), or "" for other text: the date line to type, and where the words are
     kept. A record with a note (a tally, a target) keeps them there, a milestone in its description (what the
-    unit page shows under its title), each with the line to type; a page's date or related_tally has no field
-    that publishes such words, so they are named, to be deleted, rather than dropped unsaid."""
+    unit page shows under its title), each with the line to type, the words kept with the date, corrected, and the
+    word the page says it with (`sitegen.models.DateWords.phrase`: 截至2018-04-20左右); a page's date or
+    related_tally has no field that publishes such words, so they are named, to be deleted, rather than dropped
+    unsaid. A letter typed for a digit of the date (2018-04-2O) is said after the date offered."""
     annotation = _annotation_at(model, loc)
     worded = date_with_words(typed, clock=_type_inside(annotation, datetime) is not None,
                              said=_SAID_BEFORE_DATES.get(loc[-1], "") if len(loc) > 1 else "")
     if worded is None:
         return ""
     write = f"{loc[-1]}: {worded.written}"
+    # 2018-04-2O 左右: the O is said after the date offered, as for 2018-04-2O alone, or 2018-04-20 looked unasked.
+    letters = f"{worded.lookalikes}; " if worded.lookalikes else ""
     if not worded.words:
-        return f"write the date alone: {write} ({loc[-1]} says {worded.said} already: the page shows 截至 before the date)"
+        return (f"write the date alone: {write} ({letters}{loc[-1]} says {worded.said} already: the page shows 截至 "
+                "before the date)")
     fields = getattr(_type_inside(_annotation_at(model, loc[:-1]), BaseModel), "model_fields", {})
     home = next((name for name in ("note", "description") if name in fields), None)
     if home is None or len(loc) < 2:
-        return (f'delete "{worded.words}" and write the date alone: {write} (the page has no field that publishes '
-                f"words about its {loc[-1]}: typed beside it, they would not be published)")
-    head = (f'write the date alone: {write}; to keep what "{worded.words}" says, add it to the '
-            f"{_RECORD_WORDS.get(loc[0], 'item')}'s {home}")
-    return _home_line_hint(head, worded.shown, data, loc, home)
+        return (f'delete "{worded.words}" and write the date alone: {write} ({letters}the page has no field that '
+                f"publishes words about its {loc[-1]}: typed beside it, they would not be published)")
+    head = (f"write the date alone: {write}{date_letters(worded)}; to keep what \"{worded.words}\" says, add it to "
+            f"the {_RECORD_WORDS.get(loc[0], 'item')}'s {home}")
+    return _home_line_hint(head, worded.phrase(str(loc[-1])), data, loc, home)
 
 
 def _on_key_line(data: YamlData, loc: tuple[Any, ...], index: int) -> bool:

@@ -1274,9 +1274,10 @@ def test_a_date_typed_with_a_letter_for_a_digit_is_offered_the_date_with_the_dig
     # Run together: the hint for the digits, and what the letter is not.
     ("2O180510 10:00", "write 2018-05-10 10:00, with dashes between the year, month and day (年-月-日) (the \"O\" typed "
                        "in it is not the digit 0)"),
-    # Words after the date are told as before, the date offered with its digit.
-    ("2018-05-1O 左右", 'delete "左右" and write the date alone: date: 2018-05-10 (the page has no field that publishes '
-                       "words about its date: typed beside it, they would not be published)"),
+    # Words after the date are told as before, the date offered with its digit, and what the letter is not.
+    ("2018-05-1O 左右", 'delete "左右" and write the date alone: date: 2018-05-10 (the "O" typed in it is not the digit 0; '
+                       "the page has no field that publishes words about its date: typed beside it, they would not be "
+                       "published)"),
     ("2018-05-10 左右", 'delete "左右" and write the date alone: date: 2018-05-10 (the page has no field that publishes '
                        "words about its date: typed beside it, they would not be published)"),
     # Words that are words, an O among them, are not read as digits.

@@ -400,17 +400,66 @@ def follow_note_line(lines: list[str], problem: Problem) -> None:
         lines.insert(last, " " * int(new[1]) + new[2])
 
 
+_LETTER_O = ' (the "{}" typed in it is not the digit {})'
+_AT_END = "type it at the end of its {0}: line (line {1}), so that it reads: {0}: {2}"
+
+
+_LOOKALIKE_DATES = [
+    # The hint offered the date with its digit but said nothing of the O, and offered the note the value as typed,
+    # O and all, with no word of which date it was: "…正在办理。2018-04-2O 左右".
+    (_DATED_TALLY.format(date="2018-04-2O 左右", note="    note: 文章未给出完成期限。\n"), 4,
+     "tallies → item 1 → as_of", "2018-04-2O 左右",
+     "write the date alone: as_of: 2018-04-20" + _LETTER_O.format("O", 0) + '; to keep what "左右" says, add it to '
+     "the tally's note: " + _AT_END.format("note", 9, "文章未给出完成期限。截至2018-04-20左右"),
+     "tallies.csv", "baihe,白鹤镇,2018-04-20,,85,40,30,15,文章未给出完成期限。截至2018-04-20左右"),
+    (_DATED_TALLY.format(date="2018年4月2Ｏ日左右", note=""), 4, "tallies → item 1 → as_of", "2018年4月2Ｏ日左右",
+     "write the date alone: as_of: 2018-04-20" + _LETTER_O.format("Ｏ", 0) + '; to keep what "左右" says, add it to '
+     "the tally's note: " + _NEW_LINE.format("tally") + "note: 截至2018年4月20日左右",
+     "tallies.csv", "baihe,白鹤镇,2018-04-20,,85,40,30,15,截至2018年4月20日左右"),
+    (_DATED_TALLY.format(date="约2018-04-2l", note=""), 4, "tallies → item 1 → as_of", "约2018-04-2l",
+     "write the date alone: as_of: 2018-04-21" + _LETTER_O.format("l", 1) + '; to keep what "约" says, add it to '
+     "the tally's note: " + _NEW_LINE.format("tally") + "note: 截至约2018-04-21",
+     "tallies.csv", "baihe,白鹤镇,2018-04-21,,85,40,30,15,截至约2018-04-21"),
+    # Typed all in full width, the date the note keeps is in full width too, its digit with it.
+    (_DATED_TALLY.format(date="２０１８－０４－２〇 原定４月２５日", note=""), 4, "tallies → item 1 → as_of",
+     "２０１８－０４－２〇 原定４月２５日",
+     "write the date alone: as_of: 2018-04-20" + _LETTER_O.format("〇", 0) + '; to keep what "原定４月２５日" says, '
+     "add it to the tally's note: " + _NEW_LINE.format("tally") + "note: 截至２０１８－０４－２０，原定４月２５日",
+     "tallies.csv", "baihe,白鹤镇,2018-04-20,,85,40,30,15,截至２０１８－０４－２０，原定４月２５日"),
+    (_DATED_TARGET.format(field="deadline", date="2018-12-3l前后", note="    note: 区要求。\n").replace(
+        "    measured: 50\n", ""), 6, "targets → item 1 → deadline", "2018-12-3l前后",
+     "write the date alone: deadline: 2018-12-31" + _LETTER_O.format("l", 1) + '; to keep what "前后" says, add it '
+     "to the target's note: " + _AT_END.format("note", 7, "区要求。期限2018-12-31前后"),
+     "targets.csv", "baihe,白鹤镇,residents,居民,80,2018-12-31,,,区要求。期限2018-12-31前后"),
+    (_DATED_TARGET.format(field="measured_as_of", date="截至2018-O6-30左右", note=""), 7,
+     "targets → item 1 → measured_as_of", "截至2018-O6-30左右",
+     "write the date alone: measured_as_of: 2018-06-30" + _LETTER_O.format("O", 0) + '; to keep what "左右" says, '
+     "add it to the target's note: " + _NEW_LINE.format("target") + "note: 实测日期2018-06-30左右",
+     "targets.csv", "baihe,白鹤镇,residents,居民,80,,50,2018-06-30,实测日期2018-06-30左右"),
+    (_MILESTONE.format(date="2018-01-1O 前后", note="    description: 全镇动员部署。\n"), 4,
+     "milestones → item 1 → date", "2018-01-1O 前后",
+     "write the date alone: date: 2018-01-10" + _LETTER_O.format("O", 0) + '; to keep what "前后" says, add it to '
+     "the milestone's description: " + _AT_END.format("description", 6, "全镇动员部署。日期2018-01-10前后"),
+     "milestones.csv", "baihe,白鹤镇,2018-01-10,召开大调研动员部署会,全镇动员部署。日期2018-01-10前后,done"),
+    (_MILESTONE.format(date="据通知2018-01-1o", note=""), 4, "milestones → item 1 → date", "据通知2018-01-1o",
+     "write the date alone: date: 2018-01-10" + _LETTER_O.format("o", 0) + '; to keep what "据通知" says, add it '
+     "to the milestone's description: " + _NEW_LINE.format("milestone") + "description: 据通知，日期2018-01-10",
+     "milestones.csv", "baihe,白鹤镇,2018-01-10,召开大调研动员部署会,据通知，日期2018-01-10,done"),
+]
+"""Dates with words and a letter typed for a digit, each field's: the letter said, the words kept with the date."""
+
+
 @pytest.mark.parametrize(("lines", "at", "field", "typed", "hint", "csv", "row"), [
     # "did you mean 2018-04-26?" dropped 左右: followed, the tally was published as of that day exactly.
     (_DATED_TALLY.format(date="2018-04-26 左右", note=""), 4, "tallies → item 1 → as_of", "2018-04-26 左右",
      'write the date alone: as_of: 2018-04-26; to keep what "左右" says, add it to the tally\'s note: '
-     + _NEW_LINE.format("tally") + "note: 2018-04-26 左右",
-     "tallies.csv", "baihe,白鹤镇,2018-04-26,,85,40,30,15,2018-04-26 左右"),
+     + _NEW_LINE.format("tally") + "note: 截至2018-04-26左右",
+     "tallies.csv", "baihe,白鹤镇,2018-04-26,,85,40,30,15,截至2018-04-26左右"),
     (_DATED_TALLY.format(date="约2018-04-26", note="    note: 文章未给出完成期限。\n"), 4,
      "tallies → item 1 → as_of", "约2018-04-26",
      'write the date alone: as_of: 2018-04-26; to keep what "约" says, add it to the tally\'s note: type it at the '
-     "end of its note: line (line 9), so that it reads: note: 文章未给出完成期限。约2018-04-26",
-     "tallies.csv", "baihe,白鹤镇,2018-04-26,,85,40,30,15,文章未给出完成期限。约2018-04-26"),
+     "end of its note: line (line 9), so that it reads: note: 文章未给出完成期限。截至约2018-04-26",
+     "tallies.csv", "baihe,白鹤镇,2018-04-26,,85,40,30,15,文章未给出完成期限。截至约2018-04-26"),
     # 截至 is what as_of means (the page shows it before the date): left out; 左右 is kept, with the date.
     (_DATED_TALLY.format(date="截至2018年4月26日左右", note="    note: 文章未给出完成期限\n"), 4,
      "tallies → item 1 → as_of", "截至2018年4月26日左右",
@@ -420,50 +469,50 @@ def follow_note_line(lines: list[str], problem: Problem) -> None:
     (_DATED_TALLY.format(date="2018-04-26 原定4月25日", note=""), 4, "tallies → item 1 → as_of",
      "2018-04-26 原定4月25日",
      'write the date alone: as_of: 2018-04-26; to keep what "原定4月25日" says, add it to the tally\'s note: '
-     + _NEW_LINE.format("tally") + "note: 原定4月25日",
-     "tallies.csv", "baihe,白鹤镇,2018-04-26,,85,40,30,15,原定4月25日"),
+     + _NEW_LINE.format("tally") + "note: 截至2018-04-26，原定4月25日",
+     "tallies.csv", "baihe,白鹤镇,2018-04-26,,85,40,30,15,截至2018-04-26，原定4月25日"),
     (_DATED_TARGET.format(field="deadline", date="2018-12-31前后", note="    note: 区要求。\n").replace(
         "    measured: 50\n", ""), 6,
      "targets → item 1 → deadline", "2018-12-31前后",
      'write the date alone: deadline: 2018-12-31; to keep what "前后" says, add it to the target\'s note: type it '
-     "at the end of its note: line (line 7), so that it reads: note: 区要求。2018-12-31前后",
-     "targets.csv", "baihe,白鹤镇,residents,居民,80,2018-12-31,,,区要求。2018-12-31前后"),
+     "at the end of its note: line (line 7), so that it reads: note: 区要求。期限2018-12-31前后",
+     "targets.csv", "baihe,白鹤镇,residents,居民,80,2018-12-31,,,区要求。期限2018-12-31前后"),
     (_DATED_TARGET.format(field="measured_as_of", date="2018-06-30 左右", note=""), 7,
      "targets → item 1 → measured_as_of", "2018-06-30 左右",
      'write the date alone: measured_as_of: 2018-06-30; to keep what "左右" says, add it to the target\'s note: '
-     + _NEW_LINE.format("target") + "note: 2018-06-30 左右",
-     "targets.csv", "baihe,白鹤镇,residents,居民,80,,50,2018-06-30,2018-06-30 左右"),
+     + _NEW_LINE.format("target") + "note: 实测日期2018-06-30左右",
+     "targets.csv", "baihe,白鹤镇,residents,居民,80,,50,2018-06-30,实测日期2018-06-30左右"),
     # A milestone has no note: its description, shown under its title, keeps the words.
     (_MILESTONE.format(date="2018-01-15（约）", note="    description: 全镇动员部署。\n"), 4,
      "milestones → item 1 → date", "2018-01-15（约）",
      'write the date alone: date: 2018-01-15; to keep what "（约）" says, add it to the milestone\'s description: '
-     "type it at the end of its description: line (line 6), so that it reads: description: 全镇动员部署。2018-01-15（约）",
-     "milestones.csv", "baihe,白鹤镇,2018-01-15,召开大调研动员部署会,全镇动员部署。2018-01-15（约）,done"),
+     "type it at the end of its description: line (line 6), so that it reads: description: 全镇动员部署。日期2018-01-15（约）",
+     "milestones.csv", "baihe,白鹤镇,2018-01-15,召开大调研动员部署会,全镇动员部署。日期2018-01-15（约）,done"),
     # In Chinese numerals, as official documents write dates: read, and kept in digits.
     (_DATED_TALLY.format(date="二〇一八年四月二十六日左右", note=""), 4, "tallies → item 1 → as_of", "二〇一八年四月二十六日左右",
      'write the date alone: as_of: 2018-04-26; to keep what "左右" says, add it to the tally\'s note: '
-     + _NEW_LINE.format("tally") + "note: 2018年4月26日左右",
-     "tallies.csv", "baihe,白鹤镇,2018-04-26,,85,40,30,15,2018年4月26日左右"),
+     + _NEW_LINE.format("tally") + "note: 截至2018年4月26日左右",
+     "tallies.csv", "baihe,白鹤镇,2018-04-26,,85,40,30,15,截至2018年4月26日左右"),
     # A time in a field without one went with "this field is a date without a time: write 2018-04-26", and 左右
     # with it, unsaid: both are kept in the note, as typed.
     (_DATED_TALLY.format(date="2018-04-26 10:00 左右", note=""), 4, "tallies → item 1 → as_of", "2018-04-26 10:00 左右",
      'write the date alone: as_of: 2018-04-26; to keep what "10:00 左右" says, add it to the tally\'s note: '
-     + _NEW_LINE.format("tally") + "note: 2018-04-26 10:00 左右",
-     "tallies.csv", "baihe,白鹤镇,2018-04-26,,85,40,30,15,2018-04-26 10:00 左右"),
+     + _NEW_LINE.format("tally") + "note: 截至2018-04-26 10:00 左右",
+     "tallies.csv", "baihe,白鹤镇,2018-04-26,,85,40,30,15,截至2018-04-26 10:00 左右"),
     (_DATED_TALLY.format(date="2018年4月26日10:00左右", note="    note: 文章未给出完成期限。\n"), 4,
      "tallies → item 1 → as_of", "2018年4月26日10:00左右",
      'write the date alone: as_of: 2018-04-26; to keep what "10:00左右" says, add it to the tally\'s note: type it '
-     "at the end of its note: line (line 9), so that it reads: note: 文章未给出完成期限。2018年4月26日10:00左右",
-     "tallies.csv", "baihe,白鹤镇,2018-04-26,,85,40,30,15,文章未给出完成期限。2018年4月26日10:00左右"),
+     "at the end of its note: line (line 9), so that it reads: note: 文章未给出完成期限。截至2018年4月26日10:00左右",
+     "tallies.csv", "baihe,白鹤镇,2018-04-26,,85,40,30,15,文章未给出完成期限。截至2018年4月26日10:00左右"),
     (_MILESTONE.format(date="2018-01-15 9:30 据通知", note=""), 4, "milestones → item 1 → date", "2018-01-15 9:30 据通知",
      'write the date alone: date: 2018-01-15; to keep what "9:30 据通知" says, add it to the milestone\'s '
-     "description: " + _NEW_LINE.format("milestone") + "description: 9:30 据通知",
-     "milestones.csv", "baihe,白鹤镇,2018-01-15,召开大调研动员部署会,9:30 据通知,done"),
+     "description: " + _NEW_LINE.format("milestone") + "description: 日期2018-01-15 9:30 据通知",
+     "milestones.csv", "baihe,白鹤镇,2018-01-15,召开大调研动员部署会,日期2018-01-15 9:30 据通知,done"),
     (_MILESTONE.format(date="2018年1月15日前后", note=""), 4, "milestones → item 1 → date", "2018年1月15日前后",
      'write the date alone: date: 2018-01-15; to keep what "前后" says, add it to the milestone\'s description: '
-     + _NEW_LINE.format("milestone") + "description: 2018年1月15日前后",
-     "milestones.csv", "baihe,白鹤镇,2018-01-15,召开大调研动员部署会,2018年1月15日前后,done"),
-])
+     + _NEW_LINE.format("milestone") + "description: 日期2018年1月15日前后",
+     "milestones.csv", "baihe,白鹤镇,2018-01-15,召开大调研动员部署会,日期2018年1月15日前后,done"),
+] + _LOOKALIKE_DATES)
 def test_words_beside_a_date_of_a_unit_file_are_kept_in_the_note_or_description(
         tmp_path: Path, lines: str, at: int, field: str, typed: str, hint: str, csv: str, row: str) -> None:
     root = write_site(tmp_path, {UNIT_PATH: HEAD + lines})
@@ -476,6 +525,15 @@ def test_words_beside_a_date_of_a_unit_file_are_kept_in_the_note_or_description(
     assert csv_rows(root, csv)[1] == row
 
 
+def test_a_date_said_by_its_field_with_a_letter_for_a_digit_says_the_letter(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {UNIT_PATH: HEAD + _DATED_TALLY.format(date="截至2018-04-2O", note="")})
+    [problem] = found(root)
+    assert problem.hint == ('write the date alone: as_of: 2018-04-20 (the "O" typed in it is not the digit 0; as_of '
+                            "says 截至 already: the page shows 截至 before the date)")
+    follow_date_hint(root, problem)
+    assert found(root) == []
+
+
 def test_words_beside_a_date_added_to_a_note_too_long_to_give_whole_say_what_to_type_after_it(tmp_path: Path) -> None:
     # It said 'so that it reads, after "…"', and what to type there was not given.
     note = "文章未给出完成期限" * 40 + "。"
@@ -483,11 +541,11 @@ def test_words_beside_a_date_added_to_a_note_too_long_to_give_whole_say_what_to_
     [problem] = found(root)
     assert problem.hint == ('write the date alone: as_of: 2018-04-26; to keep what "左右" says, add it to the tally\'s '
                             'note: type it at the end of its note: line (line 9): after "未给出完成期限。", type '
-                            "2018-04-26 左右")
+                            "截至2018-04-26左右")
     root.joinpath(UNIT_PATH).write_text(
-        HEAD + _DATED_TALLY.format(date="2018-04-26", note=f"    note: {note}2018-04-26 左右\n"), encoding="utf-8")
+        HEAD + _DATED_TALLY.format(date="2018-04-26", note=f"    note: {note}截至2018-04-26左右\n"), encoding="utf-8")
     assert found(root) == []
-    assert csv_rows(root, "tallies.csv")[1].endswith(f",85,40,30,15,{note}2018-04-26 左右")
+    assert csv_rows(root, "tallies.csv")[1].endswith(f",85,40,30,15,{note}截至2018-04-26左右")
 
 
 def test_a_note_that_needs_quotes_is_offered_in_quotes_with_the_words_added(tmp_path: Path) -> None:
@@ -496,10 +554,10 @@ def test_a_note_that_needs_quotes_is_offered_in_quotes_with_the_words_added(tmp_
     lines = _DATED_TALLY.format(date="2018-04-26 10:00 左右", note='    note: "来源: 上海热线新闻网"\n')
     root = write_site(tmp_path, {UNIT_PATH: HEAD + lines})
     [problem] = found(root)
-    assert problem.hint.endswith('so that it reads: note: "来源: 上海热线新闻网；2018-04-26 10:00 左右"')
+    assert problem.hint.endswith('so that it reads: note: "来源: 上海热线新闻网；截至2018-04-26 10:00 左右"')
     follow_date_hint(root, problem)
     assert found(root) == []
-    assert csv_rows(root, "tallies.csv")[1].endswith(",来源: 上海热线新闻网；2018-04-26 10:00 左右")
+    assert csv_rows(root, "tallies.csv")[1].endswith(",来源: 上海热线新闻网；截至2018-04-26 10:00 左右")
 
 
 @pytest.mark.parametrize(("typed", "said"), [("2018年4月26日止", "止"), ("2018-04-26 为止", "为止"),
@@ -562,6 +620,9 @@ def test_words_beside_a_date_of_a_page_are_named_to_be_deleted(tmp_path: Path, p
 @pytest.mark.parametrize(("typed", "hint"), [
     ("2018-04-26 左右", 'write the date alone: 2018-04-26; "左右" beside it is no part of a date: to keep it, type it '
                       "in a field of its own"),
+    # The O was said after the words, as if of them: it is said of the date.
+    ("2018-04-2O 左右", 'write the date alone: 2018-04-20 (the "O" typed in it is not the digit 0); "左右" beside it is '
+                      "no part of a date: to keep it, type it in a field of its own"),
     # Not words: the hints of before stand.
     ("2018-01-15日", "did you mean 2018-01-15? write the date as YYYY-MM-DD, year-month-day (年-月-日)"),
     ("2018-04-26 10:00", "this field is a date without a time: write 2018-04-26"),
