@@ -759,6 +759,18 @@ def test_the_five_newest_case_studies_are_linked_and_the_units_page_for_the_rest
     assert [(a.get("href"), text_of(a)) for a in section.cssselect("a")] == [("/qingpu/interviews/a/", "白鹤访谈")]
 
 
+def test_a_site_with_its_own_lists_partial_still_gets_the_related_lists(tmp_path: Path) -> None:
+    # A theme that copied partials/lists.html before the lists of a unit's other pages came keeps building.
+    from sitegen.render import default_theme_dir
+    lists = (default_theme_dir() / "partials/lists.html").read_text(encoding="utf-8").replace("标签：", "关键词：")
+    assert "related_list" not in lists  # the new macro has a partial of its own
+    files = {"content/cases/c1.md": _case("案例1", 1), "content/interviews/a.md": interview("白鹤访谈"),
+             "templates/partials/lists.html": lists}
+    output = build_at(write_site(tmp_path, files))
+    page = parse_html(output / "interviews/a/index.html")
+    assert [(a.get("href"), text_of(a)) for a in page.cssselect("section.related a")] == [("/cases/c1/", "案例1")]
+
+
 def test_list_summaries_are_escaped_and_cut_at_a_character(tmp_path: Path) -> None:
     body = "`<b>粗体</b>` & 符号。" + "草莓𠀀" * 60 + "\n"
     root = write_site(tmp_path, {"content/interviews/a.md": interview("摘要", body=body)},

@@ -67,7 +67,10 @@ def test_ways_around_the_site_inside_main_are_left_out_of_the_index(tmp_path: Pa
     page = ('<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>白鹤镇</title></head><body>'
             '<main><nav class="breadcrumb">首页面包屑</nav><h1>白鹤镇</h1><nav class="toc">本文目录</nav>'
             "<p>白鹤镇是中国草莓之乡。</p><p class=\"feed-link\">订阅白鹤镇访谈</p>"
-            '<section class="downloads">下载数据</section><nav class="pager">下一页</nav></main></body></html>')
+            '<section class="downloads">下载数据</section><nav class="pager">下一页</nav>'
+            # An interview's list of its unit's case studies: a search for a case's title found every interview.
+            '<section class="related"><h2>白鹤镇的典型案例</h2><a href="/cases/a/">做大做强白鹤草莓</a></section>'
+            "</main></body></html>")
     (tmp_path / "units/baihe").mkdir(parents=True)
     (tmp_path / "units/baihe/index.html").write_text(page, encoding="utf-8")
     index_site(tmp_path, ["units/baihe/index.html"])

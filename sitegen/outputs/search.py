@@ -48,9 +48,10 @@ ROOT_SELECTOR = "main"
 """Only this element of each page is indexed (not the header, navigation or footer)."""
 
 EXCLUDED_SELECTORS = (".breadcrumb", ".toc", ".feed-link", ".more-links", ".downloads", ".prev-next", ".pager",
-                      ".fields caption", ".fields thead")
+                      ".related", ".fields caption", ".fields thead")
 """Parts of ``<main>`` that are ways around the site, not what the page says: left out of the index, so a
-result's excerpt never reads "订阅白鹤镇访谈" or the table of contents. The caption and header row of each
+result's excerpt never reads "订阅白鹤镇访谈" or the table of contents, and a search for a case study's words
+finds the case study, not every interview of its unit that lists its title (``.related``). The caption and header row of each
 table of a data file's columns (about-data.html) go too: the caption repeats the file's name just above it, and
 the header row is the same in every table, so an excerpt read "data/tallies.csv data/tallies.csv 的列
 列名名称类型说明"."""
