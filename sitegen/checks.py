@@ -48,7 +48,7 @@ from .placeholders import (BODY_LINES, EXAMPLE_TARGET_FIGURES, INIT_CASE_LINE, I
                            may_hold_placeholders, placeholders_in)
 from .recordfiles import copy_suffix
 from .plaintext import may_hold_markup, typed_markup
-from .textfigures import dated_figures, may_name_a_day
+from .textfigures import dated_figures, may_name_a_day, one_slip_apart
 from .validation import (UNIT_WORD_LISTS, closest, did_you_mean, edit_distance, field_name, near_name,
                          typed_value_warnings, wide_note_error, withdraw_wide_note_warnings)
 from .webaddress import (ADDRESS_SIGNS, address_slip, after_base_path, half_width_address, hotlink_platform,
@@ -530,16 +530,20 @@ _NO_TEXT_HINT = 'write the interview under the closing "---" line, or add "draft
 
 
 def check_text_figures(document: Document, content: Content, report: Report) -> None:
-    """Warn where a page's text gives a figure for a day that its unit's tally of that day does not.
+    """Warn where a page's text gives a figure for a day one slip of the keys from its unit's tally of that day.
 
     The figures are read by `sitegen.textfigures.dated_figures` from the
     front matter (each line on its own: a summary, a problem) and the body:
-    截至4月26日 … 收集问题清单296份 is compared with ``collected`` of the
-    tally of 2018-04-26. A day the unit has no tally of, and a figure the
-    tally leaves out (``batches``), are not compared. The warning is at the
-    text's number; either figure may be the one mistyped, so the hint gives
-    both corrections. The rule is the seed article's: its figures are typed
-    twice, in the text and in the unit's record, and residents read both.
+    截至4月26日 … 收集问题清单269份 is compared with ``collected`` of the
+    tally of 2018-04-26. Only a figure one slip from the tally's is told
+    (`sitegen.textfigures.one_slip_apart`: 269 or 286 for 296, not a
+    village's 35): a text gives other figures of the day too. A day the
+    unit has no tally of, and a figure the tally leaves out (``batches``),
+    are not compared. The warning is at the text's number. When the tally
+    adds up (escalated + resolved + in progress = collected), the text is
+    the one to correct; else either may be, and the hint says both. The
+    rule is the seed article's: its figures are typed twice, in the text
+    and in the unit's record, and residents read both.
     """
     if not (may_name_a_day(document.body) or may_name_a_day(document.front_matter)):
         return  # most pages: no day named, nothing to read further
@@ -548,24 +552,34 @@ def check_text_figures(document: Document, content: Content, report: Report) -> 
         return
     tallies = {tally.as_of: (index, tally) for index, tally in enumerate(unit.record.tallies)}
     day = document.meta.date.date()
-    figures = [figure for number, line in enumerate(document.front_matter.split("\n"), document.front_matter_line)
-               for figure in dated_figures([(number, line)], day)]
-    figures += dated_figures(enumerate(document.body.split("\n"), document.body_line), day)
-    for figure in figures:
+    # Each front matter line (a summary, a problem) is a text of its own, and so is the body.
+    texts = [dated_figures([(number, line)], day)
+             for number, line in enumerate(document.front_matter.split("\n"), document.front_matter_line)]
+    texts.append(dated_figures(enumerate(document.body.split("\n"), document.body_line), day))
+    # A text's first figure of a state and day is the unit's; those after it are parts (a village's, a kind's).
+    firsts = [first for figures in texts
+              for first in {(figure.day, figure.field): figure for figure in reversed(figures)}.values()]
+    for figure in sorted(firsts, key=lambda figure: (figure.line, figure.column)):
         if figure.day not in tallies:
             continue
         index, tally = tallies[figure.day]
         right = getattr(tally, figure.field)
-        if right is None or right == figure.value:
+        if right is None or not one_slip_apart(figure.value, right):
             continue
         line, _ = unit.yaml.locate(("tallies", index, figure.field))
-        report.warning(
-            document.path, figure.line, figure.column,
-            f"the text gives {figure.value} for {COUNT_LABELS[figure.field]} as of {figure.day.isoformat()} "
-            f"({figure.words}), but the tally of that day says {figure.field}: {right}",
-            f"one of the two is mistyped: check both against the source document (原文); if the tally is right, "
-            f"type {right} here in place of {figure.value}; if the text is right, correct {figure.field}: {right} to "
-            f"{figure.field}: {figure.value} in {unit.path} (line {line})")
+        message = (f"the text gives {figure.typed} for {COUNT_LABELS[figure.field]} as of {figure.day.isoformat()} "
+                   f"({figure.words}), but the tally of that day says {figure.field}: {right}, one slip of the keys "
+                   f"from it")
+        if figure.field != "batches" and tally.escalated + tally.resolved + tally.in_progress == tally.collected:
+            hint = (f"type {right} here in place of {figure.typed}: the tally adds up (提交区级 {tally.escalated} + "
+                    f"已解决 {tally.resolved} + 办理中 {tally.in_progress} = 收集 {tally.collected}), so the text is "
+                    f"the one mistyped; if the source document (原文) says {figure.typed}, the tally is the one to "
+                    f"correct: its figures in {unit.path} (line {line}), so that they still add up")
+        else:
+            hint = (f"one of the two is mistyped: check both against the source document (原文); if the tally is "
+                    f"right, type {right} here in place of {figure.typed}; if the text is right, correct "
+                    f"{figure.field}: {right} to {figure.field}: {figure.value} in {unit.path} (line {line})")
+        report.warning(document.path, figure.line, figure.column, message, hint)
 
 
 def check_tally_arithmetic(unit: Sourced[Unit], report: Report) -> None:
