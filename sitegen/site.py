@@ -1037,7 +1037,21 @@ ENTRY_LAYOUTS = ("interview.html", "case.html")
 
 
 RELATED_SHOWN = 5
-"""How many pages of its unit an interview or case study page links to under its text, newest first."""
+"""How many pages of its unit an interview or case study page links to under its text (`nearest_in_time`)."""
+
+
+def nearest_in_time(entries: Sequence[Entry], moment: datetime, count: int) -> list[Entry]:
+    """The ``count`` entries published nearest to ``moment``, in the order of ``entries``.
+
+    Takes a list of entries (newest first, as a unit's lists are), a publish
+    time and how many to give; of two as near, the newer is taken. An
+    interview of 2018 is shown its unit's case studies of those months, not
+    the newest of years later: what it speaks of.
+    """
+    if len(entries) <= count:
+        return list(entries)
+    nearest = sorted(range(len(entries)), key=lambda index: (abs(entries[index].meta.date - moment), index))
+    return [entries[index] for index in sorted(nearest[:count])]
 
 
 def _entry_pages(graph: SiteGraph) -> list[Page]:
@@ -1045,10 +1059,11 @@ def _entry_pages(graph: SiteGraph) -> list[Page]:
 
     Each page's context holds its `Entry` as ``entry``, and as ``related``
     the other kind of page of its unit (an interview: the unit's case
-    studies; a case study: the unit's interviews), at most `RELATED_SHOWN`,
-    newest first, with ``related_total``, how many there are in all: a
-    resident reading what a town's leader said finds the town's cases
-    there, and the other way round, without going through the unit's page.
+    studies; a case study: the unit's interviews): the `RELATED_SHOWN`
+    published nearest to it (`nearest_in_time`), newest first, with
+    ``related_total``, how many there are in all. A resident reading what a
+    town's leader said finds the town's cases there, and the other way
+    round, without going through the unit's page.
     """
     views = {view.unit.id: view for view in graph.units}
     pages = []
@@ -1056,7 +1071,8 @@ def _entry_pages(graph: SiteGraph) -> list[Page]:
         for entry in entries:
             view = views[entry.unit.id]
             related = view.cases if template == "interview.html" else view.interviews
-            context = {"entry": entry, "related": related[:RELATED_SHOWN], "related_total": len(related)}
+            context = {"entry": entry, "related": nearest_in_time(related, entry.meta.date, RELATED_SHOWN),
+                       "related_total": len(related)}
             pages.append(Page(entry.url, output_path(entry.url), template, entry.title, context,
                               entry.document.path, kind=template.removesuffix(".html"), lastmod=entry.modified))
     return pages

@@ -740,7 +740,7 @@ def _case(title: str, day: int, unit: str = "baihe") -> str:
             f"date: 2018-05-{day:02d} 10:00\n---\n\n正文。\n")
 
 
-def test_the_five_newest_case_studies_are_linked_and_the_units_page_for_the_rest(tmp_path: Path) -> None:
+def test_the_five_case_studies_nearest_in_time_are_linked_and_the_units_page_for_the_rest(tmp_path: Path) -> None:
     files = {f"content/cases/c{day}.md": _case(f"案例{day}", day) for day in range(1, 8)}
     files["content/units/jinze.yaml"] = UNIT_B
     files["content/interviews/a.md"] = interview("白鹤访谈")
@@ -748,7 +748,8 @@ def test_the_five_newest_case_studies_are_linked_and_the_units_page_for_the_rest
     output = build_at(write_site(tmp_path, files), base_url="https://example.org/qingpu/")
     [section] = parse_html(output / "interviews/a/index.html").cssselect("section.related")
     links = [(a.get("href"), text_of(a)) for a in section.cssselect("a")]
-    assert links == [(f"/qingpu/cases/c{day}/", f"案例{day}") for day in (7, 6, 5, 4, 3)] + [
+    # The interview is of 2018-05-03: the cases of 05-01 to 05-05 are nearer than those of 05-06 and 05-07.
+    assert links == [(f"/qingpu/cases/c{day}/", f"案例{day}") for day in (5, 4, 3, 2, 1)] + [
         ("/qingpu/units/baihe/#cases-heading", "查看白鹤镇全部7个典型案例")]
     assert file_for(output, "/qingpu/", links[-1][0]).exists()
     assert parse_html(output / "units/baihe/index.html").cssselect("h2#cases-heading")

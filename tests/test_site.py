@@ -1016,3 +1016,17 @@ def test_a_report_keeps_each_problem_once_without_comparing_it_with_every_one_be
     seeded = Report(list(report.problems[:3]))
     seeded.add(report.problems[1])
     assert seeded.problems == report.problems[:3]
+
+
+def test_the_pages_nearest_in_time_are_the_nearer_then_the_newer_in_the_lists_order() -> None:
+    from datetime import datetime
+    from types import SimpleNamespace
+
+    from sitegen.site import nearest_in_time
+    days = [SimpleNamespace(meta=SimpleNamespace(date=datetime(2018, 5, day, 10)), day=day) for day in (9, 7, 5, 4, 1)]
+    shown = nearest_in_time(days, datetime(2018, 5, 6, 10), 3)
+    assert [entry.day for entry in shown] == [7, 5, 4]  # 7 and 5 one day away; 4 before 9 (two days, three)
+    assert [entry.day for entry in nearest_in_time(days, datetime(2018, 5, 6, 10), 2)] == [7, 5]
+    assert [entry.day for entry in nearest_in_time(days[:2], datetime(2018, 5, 6, 10), 5)] == [9, 7]
+    # Of two as near, the newer: 5-08 is a day from 5-07 and from 5-09.
+    assert [entry.day for entry in nearest_in_time(days, datetime(2018, 5, 8, 10), 1)] == [9]
