@@ -48,7 +48,7 @@ from .placeholders import (BODY_LINES, EXAMPLE_TARGET_FIGURES, INIT_CASE_LINE, I
                            may_hold_placeholders, placeholders_in)
 from .recordfiles import copy_suffix
 from .plaintext import may_hold_markup, typed_markup
-from .textfigures import dated_figures, may_name_a_day, one_slip_apart
+from .textfigures import TextFigure, dated_figures, may_name_a_day, one_slip_apart
 from .validation import (UNIT_WORD_LISTS, closest, did_you_mean, edit_distance, field_name, near_name,
                          typed_value_warnings, wide_note_error, withdraw_wide_note_warnings)
 from .webaddress import (ADDRESS_SIGNS, address_slip, after_base_path, half_width_address, hotlink_platform,
@@ -536,8 +536,9 @@ def check_text_figures(document: Document, content: Content, report: Report) -> 
     front matter (each line on its own: a summary, a problem) and the body:
     截至4月26日 … 收集问题清单269份 is compared with ``collected`` of the
     tally of 2018-04-26. Only a figure one slip from the tally's is told
-    (`sitegen.textfigures.one_slip_apart`: 269 or 286 for 296, not a
-    village's 35): a text gives other figures of the day too. A day the
+    (`sitegen.textfigures.one_slip_apart`: 269 or 286 for 296), and only in a
+    text that restates the tally (`_restated_slips`): a text gives other
+    figures of the day too, and a village's 13 is one slip from 103. A day the
     unit has no tally of, and a figure the tally leaves out (``batches``),
     are not compared. The warning is at the text's number. When the tally
     adds up (escalated + resolved + in progress = collected), the text is
@@ -556,16 +557,9 @@ def check_text_figures(document: Document, content: Content, report: Report) -> 
     texts = [dated_figures([(number, line)], day)
              for number, line in enumerate(document.front_matter.split("\n"), document.front_matter_line)]
     texts.append(dated_figures(enumerate(document.body.split("\n"), document.body_line), day))
-    # A text's first figure of a state and day is the unit's; those after it are parts (a village's, a kind's).
-    firsts = [first for figures in texts
-              for first in {(figure.day, figure.field): figure for figure in reversed(figures)}.values()]
-    for figure in sorted(firsts, key=lambda figure: (figure.line, figure.column)):
-        if figure.day not in tallies:
-            continue
+    for figure in sorted(_restated_slips(texts, tallies), key=lambda figure: (figure.line, figure.column)):
         index, tally = tallies[figure.day]
         right = getattr(tally, figure.field)
-        if right is None or not one_slip_apart(figure.value, right):
-            continue
         line, _ = unit.yaml.locate(("tallies", index, figure.field))
         message = (f"the text gives {figure.typed} for {COUNT_LABELS[figure.field]} as of {figure.day.isoformat()} "
                    f"({figure.words}), but the tally of that day says {figure.field}: {right}, one slip of the keys "
@@ -580,6 +574,32 @@ def check_text_figures(document: Document, content: Content, report: Report) -> 
                     f"right, type {right} here in place of {figure.typed}; if the text is right, correct "
                     f"{figure.field}: {right} to {figure.field}: {figure.value} in {unit.path} (line {line})")
         report.warning(document.path, figure.line, figure.column, message, hint)
+
+
+RESTATED_FIGURES = 2
+"""How many other figures of the tally a text must give exactly, for the day, before a figure one slip from the
+tally's is taken for a slip (`check_text_figures`)."""
+
+
+def _restated_slips(texts: Sequence[Sequence[TextFigure]], tallies: Mapping[date, tuple[int, Tally]]) -> list[TextFigure]:
+    """The figures of ``texts`` (each a text's `TextFigure` s) that are slips of the tally of their day.
+
+    A text gives many figures beside its tally's (a village's, a month's, another town's, another count), and a
+    part is often one slip from the whole (13 of 103). So a figure is taken for a slip only in a text that restates
+    the tally: one that gives, for that day, at least `RESTATED_FIGURES` of the tally's other figures exactly,
+    and none of this state equal to the tally's; and only when it is one slip of the keys from the tally's.
+    """
+    slips = []
+    for figures in texts:
+        for day in {figure.day for figure in figures} & set(tallies):
+            tally = tallies[day][1]
+            of_day = [figure for figure in figures if figure.day == day]
+            exact = {figure.field for figure in of_day if getattr(tally, figure.field) == figure.value}
+            slips += [figure for figure in of_day if figure.field not in exact
+                      and len(exact - {figure.field}) >= RESTATED_FIGURES
+                      and getattr(tally, figure.field) is not None
+                      and one_slip_apart(figure.value, getattr(tally, figure.field))]
+    return slips
 
 
 def check_tally_arithmetic(unit: Sourced[Unit], report: Report) -> None:

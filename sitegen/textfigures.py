@@ -32,11 +32,12 @@ the tally's is taken for a mistyped one:
 - **The slip.** A figure is told only when its digits are one slip from the
   tally's (`one_slip_apart`): one digit typed for another (286 for 296), two
   side by side swapped (269), one left out or typed twice (29, 2966); and
-  only the first figure a text gives for a state and day (`sitegen.checks`):
-  the figures after it are a village's or a kind's part; a figure after
-  其中 and a part's name in its clause (其中新江村已解决13份) is the part's.
-  A village's 35 or last year's 210 beside the town's 296 is another figure,
-  not a slip, and is left alone, and so is a figure of one digit.
+  only in a text that gives two or more of the tally's other figures of
+  that day exactly, and none of this state (`sitegen.checks`): a part is
+  often one slip from the whole (a village's 13 of the town's 103). A
+  figure after 其中 and a part's name in its clause (其中新江村已解决13份),
+  a count of departments (提交区14个职能部门) and a figure of one digit are
+  no figure to compare.
 
 Bold and italic marks (``**296份**``) are read through, and a quote's ``>``.
 Digits may be full-width (２９６) and grouped with commas (1,296).
@@ -54,12 +55,13 @@ from typing import Iterable, Iterator
 _DIGITS = r"(?<![0-9０-９.])(?<![0-9０-９],)(?P<n>[0-9０-９]{1,3}(?:,[0-9０-９]{3})+|[0-9０-９]+)"
 """A number: its digits (full-width too), grouped by commas or not, and no part of a longer number."""
 _COUNTED = r"\s*(?:份|条|个|件|项)"
-_NOT_ABOUT = r"(?<!约)(?<!近)(?<!超)(?<!逾)"
-"""Not after a word saying the figure is about (约300份) or more than (超300份)."""
+_NOT_ABOUT = r"(?<!约)(?<!近)(?<!超)(?<!逾)(?<!大概)(?<!大约)(?<!约有)(?<!超过)(?<!将近)(?<!差不多)"
+"""Not after a word saying the figure is about (约300份, 大概100份) or more than (超300份, 超过100份)."""
 _NOT_ABOUT_AFTER = r"(?!\s*(?:余|多|左右|以上|上下))"
 """Not before a word saying so (300份左右, 300份以上)."""
 _NUMBER = _NOT_ABOUT + _DIGITS
-_COUNT = _NUMBER + _COUNTED + _NOT_ABOUT_AFTER
+_COUNT = _NUMBER + _COUNTED + _NOT_ABOUT_AFTER + r"(?![\u4e00-\u9fff]{0,2}(?:部门|单位|机构))"
+"""A count of issue lists: not of the departments or offices they go to (提交区14个职能部门)."""
 _AMOUNTS_TO = r"(?:共|共计|总计|合计|累计|总数|数量)?(?:为|达到|达)?"
 _WORKING = r"(?:正在|仍在|尚在)[^，。；、,;\d]{0,6}?(?:办理|解决|推进)中?|办理中|在办"
 

@@ -661,7 +661,7 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("A tally that does not add up", "143 + 103 + 51 ≠ 296", {_U: _tallies(_t("2018-04-26", 296, 143, 103, 51))}),
         ("A figure of a page's text that its unit's tally of that day does not give (warning)",
          "截至4月26日，…收集问题清单269份, with collected: 296",
-         {_P: interview(body="截至4月26日，全镇共收集问题清单269份，其中143份已提交区级。\n")}),
+         {_P: interview(body="截至4月26日，全镇共收集问题清单269份，其中143份已提交区级，103份已解决，50份正在办理。\n")}),
         ("Two tallies on one date", "as_of: 2018-04-26 twice",
          {_U: _tallies(_t("2018-04-26", 10, 1, 1, 8), _t("2018-04-26", 12, 2, 2, 8))}),
         ("Tallies out of date order", "2018-04-26, then 2018-03-01",
