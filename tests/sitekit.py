@@ -71,6 +71,15 @@ def copy_example(dest: Path) -> Path:
     return dest
 
 
+def edit_file(root: Path, rel: str, old: str, new: str) -> None:
+    """Replace every ``old`` in the UTF-8 file ``rel`` of the site ``root`` with ``new``, as an editor's edit;
+    fails the test when the file does not hold ``old`` (an edit that changes nothing tests nothing)."""
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {rel}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
 def parse_html(path: Path) -> lxml.html.HtmlElement:
     """Parse an HTML file (UTF-8)."""
     return lxml.html.fromstring(path.read_bytes())

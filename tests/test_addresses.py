@@ -12,7 +12,7 @@ from sitegen.build import BuildOptions, build, check
 from sitegen.fresh import options_key
 from sitegen.serve import PREVIEW_OUTPUT
 
-from .sitekit import copy_example, interview, write_site
+from .sitekit import copy_example, edit_file, interview, write_site
 
 FIRST = "content/interviews/访谈一.md"
 
@@ -25,15 +25,10 @@ def _built(root: Path, **options: object) -> list[str]:
     return [problem.format() for problem in build(BuildOptions(root=root, search=False, **options)).warnings]
 
 
-def _edit(root: Path, rel: str, old: str, new: str) -> None:
-    path = root / rel
-    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
-
-
 def test_a_title_edit_that_moves_the_page_is_warned_at_the_title_once(tmp_path: Path) -> None:
     root = _site(tmp_path / "site")
     assert _built(root) == []
-    _edit(root, FIRST, "白鹤镇访谈", "白鹤镇的访谈")
+    edit_file(root, FIRST, "白鹤镇访谈", "白鹤镇的访谈")
     assert _built(root) == [
         f"{FIRST}:2:1: warning: the page's address changed from /interviews/bai-he-zhen-fang-tan/ to "
         "/interviews/bai-he-zhen-de-fang-tan/ since the last build: links to the old address will no longer work\n"
@@ -53,7 +48,7 @@ def test_a_renamed_file_is_warned_at_the_file_and_found_by_its_text_when_its_tit
         "  hint: keep the old address with slug: other, or keep the new one and add aliases: [/interviews/other/] "
         "so the old address leads here"]
     (root / "content/interviews/renamed.md").rename(root / "content/interviews/again.md")
-    _edit(root, "content/interviews/again.md", "另一篇", "又一篇")
+    edit_file(root, "content/interviews/again.md", "另一篇", "又一篇")
     assert [line.split(" since")[0] for line in _built(root)] == [
         "content/interviews/again.md: warning: the page's address changed from /interviews/renamed/ to "
         "/interviews/again/"]
@@ -77,7 +72,7 @@ def test_a_page_whose_file_is_gone_is_warned_once_unless_another_page_keeps_its_
     moved_away.rename(root / "content/interviews/other.md")
     assert _built(root) == []
     (root / "content/interviews/other.md").unlink()
-    _edit(root, FIRST, "date:", "aliases: [/interviews/other/]\ndate:")
+    edit_file(root, FIRST, "date:", "aliases: [/interviews/other/]\ndate:")
     assert _built(root) == []
     assert "/interviews/bai-he-zhen-fang-tan/" in (root / "output/interviews/other/index.html").read_text(
         encoding="utf-8")
@@ -127,7 +122,7 @@ def test_a_moved_page_is_not_offered_its_own_new_address_among_its_aliases(tmp_p
     assert warning.endswith("hint: keep the old address with slug: other, or keep the new one and write "
                             "aliases: [/interviews/other/] (in place of the aliases: line, line 9) so the old address "
                             "leads here"), warning
-    _edit(root, "content/interviews/另一篇.md", "aliases: [/interviews/ling-yi-pian/]", "aliases: [/interviews/other/]")
+    edit_file(root, "content/interviews/另一篇.md", "aliases: [/interviews/ling-yi-pian/]", "aliases: [/interviews/other/]")
     assert _built(root) == []
     assert "/interviews/ling-yi-pian/" in (root / "output/interviews/other/index.html").read_text(encoding="utf-8")
 
@@ -135,19 +130,19 @@ def test_a_moved_page_is_not_offered_its_own_new_address_among_its_aliases(tmp_p
 def test_no_warning_when_an_alias_keeps_the_old_address_on_a_first_build_or_after_clean(tmp_path: Path) -> None:
     root = _site(tmp_path / "site")
     _built(root)
-    _edit(root, FIRST, "title: 白鹤镇访谈", "title: 白鹤镇的访谈\naliases: [/interviews/bai-he-zhen-fang-tan/]")
+    edit_file(root, FIRST, "title: 白鹤镇访谈", "title: 白鹤镇的访谈\naliases: [/interviews/bai-he-zhen-fang-tan/]")
     assert _built(root) == []
-    _edit(root, FIRST, "title: 白鹤镇的访谈\naliases: [/interviews/bai-he-zhen-fang-tan/]", "title: 白鹤镇访谈")
+    edit_file(root, FIRST, "title: 白鹤镇的访谈\naliases: [/interviews/bai-he-zhen-fang-tan/]", "title: 白鹤镇访谈")
     assert _built(root, clean=True) == []
     fresh = _site(tmp_path / "fresh")
-    _edit(fresh, FIRST, "白鹤镇访谈", "白鹤镇的访谈")
+    edit_file(fresh, FIRST, "白鹤镇访谈", "白鹤镇的访谈")
     assert _built(fresh) == []
 
 
 def test_check_warns_from_the_record_of_a_plain_build_and_keeps_nothing(tmp_path: Path) -> None:
     root = _site(tmp_path / "site")
     build(BuildOptions(root=root))
-    _edit(root, "content/interviews/other.md", "title: 另一篇", "title: 另一篇\nslug: other-one")
+    edit_file(root, "content/interviews/other.md", "title: 另一篇", "title: 另一篇\nslug: other-one")
     expected = [("content/interviews/other.md", 3, 1, "the page's address changed from /interviews/other/ to "
                  "/interviews/other-one/ since the last build: links to the old address will no longer work")]
     for _ in range(2):
@@ -173,9 +168,9 @@ def test_builds_into_one_output_folder_compare_with_one_record_whatever_their_ba
     assert [line.split(" since")[0] for line in _built(root)] == [
         "content/interviews/again.md: warning: the page's address changed from /interviews/renamed/ to "
         "/interviews/again/"]
-    _edit(root, "content/interviews/again.md", "title: 另一篇", "title: 另一篇\nslug: try-new-name")
+    edit_file(root, "content/interviews/again.md", "title: 另一篇", "title: 另一篇\nslug: try-new-name")
     assert len(_built(root, output=str(tmp_path / "trial"))) == 1
-    _edit(root, "content/interviews/again.md", "title: 另一篇\nslug: try-new-name", "title: 另一篇")
+    edit_file(root, "content/interviews/again.md", "title: 另一篇\nslug: try-new-name", "title: 另一篇")
     assert _built(root) == []
 
 
@@ -186,11 +181,11 @@ def test_the_record_is_not_written_again_when_no_address_changed(tmp_path: Path)
     [record] = (root / ".sitegen-cache").glob("addresses-*.json")
     kept = record.read_text(encoding="utf-8") + "\n"  # a mark the next build would remove if it wrote the file
     record.write_text(kept, encoding="utf-8")
-    _edit(root, "content/units/baihe.yaml", "resolved: 103", "resolved: 104")
-    _edit(root, "content/units/baihe.yaml", "in_progress: 50", "in_progress: 49")
+    edit_file(root, "content/units/baihe.yaml", "resolved: 103", "resolved: 104")
+    edit_file(root, "content/units/baihe.yaml", "in_progress: 50", "in_progress: 49")
     assert _built(root) == []
     assert record.read_text(encoding="utf-8") == kept
-    _edit(root, FIRST, "白鹤镇访谈", "白鹤镇的访谈")
+    edit_file(root, FIRST, "白鹤镇访谈", "白鹤镇的访谈")
     assert len(_built(root)) == 1 and record.read_text(encoding="utf-8") != kept
 
 
@@ -201,22 +196,22 @@ def test_a_renamed_unit_or_series_file_is_warned_as_its_page_moved(tmp_path: Pat
     _built(root)
     (root / "content/units/baihe.yaml").rename(root / "content/units/baihezhen.yaml")
     for rel in (FIRST, "content/interviews/other.md"):
-        _edit(root, rel, "unit: baihe\n", "unit: baihezhen\n")
+        edit_file(root, rel, "unit: baihe\n", "unit: baihezhen\n")
     assert _built(root) == [
         "content/units/baihezhen.yaml: warning: the unit's page moved from /units/baihe/ to /units/baihezhen/ "
         "since the last build, as its file was renamed: links to the old address will no longer work\n"
         "  hint: a unit's address is its file name: rename the file back to baihe.yaml to keep it (and write unit: "
         "baihe in the pages again), or keep the new name if the old address was never shared"]
     # Done as told, even after a build of another edit, the page is back at its address, and nothing is warned.
-    _edit(root, "content/interviews/other.md", "回答。", "回答了。")
+    edit_file(root, "content/interviews/other.md", "回答。", "回答了。")
     assert _built(root) == []
     (root / "content/units/baihezhen.yaml").rename(root / "content/units/baihe.yaml")
     for rel in (FIRST, "content/interviews/other.md"):
-        _edit(root, rel, "unit: baihezhen\n", "unit: baihe\n")
+        edit_file(root, rel, "unit: baihezhen\n", "unit: baihe\n")
     assert _built(root) == [] and (root / "output/units/baihe/index.html").is_file()
     (root / "content/series/dadiaoyan.yaml").rename(root / "content/series/weifangtan.yaml")
     for rel in (FIRST, "content/interviews/other.md"):
-        _edit(root, rel, "series: dadiaoyan\n", "series: weifangtan\n")
+        edit_file(root, rel, "series: dadiaoyan\n", "series: weifangtan\n")
     assert [line.split(" since")[0] for line in _built(root)] == [
         "content/series/weifangtan.yaml: warning: the series's page moved from /series/dadiaoyan/ to "
         "/series/weifangtan/"]
@@ -226,15 +221,15 @@ def test_a_page_moved_back_as_the_warning_offers_is_not_warned_again(tmp_path: P
     # Followed, the hint's "keep the old address with slug: …" was warned as a move from the new address back.
     root = _site(tmp_path / "site")
     _built(root)
-    _edit(root, FIRST, "白鹤镇访谈", "白鹤镇的访谈")
+    edit_file(root, FIRST, "白鹤镇访谈", "白鹤镇的访谈")
     assert len(_built(root)) == 1
     # Builds of other edits between the move and the move back (every save, in sitegen serve) change nothing.
-    _edit(root, "content/interviews/other.md", "回答。", "回答了。")
+    edit_file(root, "content/interviews/other.md", "回答。", "回答了。")
     assert _built(root) == []
-    _edit(root, FIRST, "title: 白鹤镇的访谈", "title: 白鹤镇的访谈\nslug: bai-he-zhen-fang-tan")
+    edit_file(root, FIRST, "title: 白鹤镇的访谈", "title: 白鹤镇的访谈\nslug: bai-he-zhen-fang-tan")
     assert _built(root) == [] and (root / "output/interviews/bai-he-zhen-fang-tan/index.html").is_file()
     # A move elsewhere is told again.
-    _edit(root, FIRST, "slug: bai-he-zhen-fang-tan", "slug: baihe")
+    edit_file(root, FIRST, "slug: bai-he-zhen-fang-tan", "slug: baihe")
     assert len(_built(root)) == 1
 
 
@@ -245,7 +240,7 @@ def test_a_link_to_the_address_a_page_had_in_the_last_build_is_given_its_new_one
     root = write_site(tmp_path / "site", {FIRST: interview("白鹤镇访谈"), "content/interviews/other.md": interview(
         "另一篇", body="## 问\n\n详见[访谈](/interviews/bai-he-zhen-fang-tan/)。\n")})
     assert _built(root) == []
-    _edit(root, FIRST, "白鹤镇访谈", "白鹤镇的访谈")
+    edit_file(root, FIRST, "白鹤镇访谈", "白鹤镇的访谈")
     warnings = _built(root)
     assert warnings[0] == (
         'content/interviews/other.md:13:8: warning: the link "/interviews/bai-he-zhen-fang-tan/" leads to no page or '
@@ -256,7 +251,7 @@ def test_a_link_to_the_address_a_page_had_in_the_last_build_is_given_its_new_one
     # Builds later, the old address is the one the page had before its last move: still named.
     assert _built(root) == [warnings[0]]
     # Followed (the alias), the link leads to the page again.
-    _edit(root, FIRST, "title: 白鹤镇的访谈", "title: 白鹤镇的访谈\naliases: [/interviews/bai-he-zhen-fang-tan/]")
+    edit_file(root, FIRST, "title: 白鹤镇的访谈", "title: 白鹤镇的访谈\naliases: [/interviews/bai-he-zhen-fang-tan/]")
     assert _built(root) == []
 
 
@@ -280,12 +275,12 @@ def test_a_draft_s_slug_changed_in_the_preview_is_never_warned_and_its_address_n
                                           DRAFT: interview("重固镇访谈", extra="draft: true\nslug: chong-gu\n")})
     assert _built(root) == []
     assert _previewed(root) == []
-    _edit(root, DRAFT, "slug: chong-gu", "slug: zhong-gu")
+    edit_file(root, DRAFT, "slug: chong-gu", "slug: zhong-gu")
     assert _previewed(root) == [] and _previewed(root) == []
     assert check(BuildOptions(root=root)).problems == []
     [record] = (root / ".sitegen-cache").glob("addresses-*.json")  # the build's: the preview keeps none
     assert DRAFT not in record.read_text(encoding="utf-8")
-    _edit(root, DRAFT, "draft: true\n", "")
+    edit_file(root, DRAFT, "draft: true\n", "")
     assert _previewed(root) == [] and _built(root) == []
     assert (root / "output/interviews/zhong-gu/index.html").is_file()
     assert not (root / "output/interviews/chong-gu").exists()
@@ -294,7 +289,7 @@ def test_a_draft_s_slug_changed_in_the_preview_is_never_warned_and_its_address_n
 def test_the_preview_warns_of_a_published_page_moved_until_a_build_publishes_the_move(tmp_path: Path) -> None:
     root = _site(tmp_path / "site")
     _built(root)
-    _edit(root, FIRST, "白鹤镇访谈", "白鹤镇的访谈")
+    edit_file(root, FIRST, "白鹤镇访谈", "白鹤镇的访谈")
     moved = [f"{FIRST}:2:1: warning: the page's address changed from /interviews/bai-he-zhen-fang-tan/ to "
              "/interviews/bai-he-zhen-de-fang-tan/ since the last build: links to the old address will no longer work"]
     assert [line.split("\n")[0] for line in _previewed(root)] == moved
@@ -309,7 +304,7 @@ def test_a_scheduled_page_s_slug_change_is_never_warned(tmp_path: Path) -> None:
     root = write_site(tmp_path / "site", {FIRST: interview("白鹤镇访谈"), DRAFT: interview(
         "重固镇访谈", date="2030-06-01 10:00", extra="slug: chong-gu\n")})
     assert _built(root, now=before) == [] and _previewed(root, now=before) == []
-    _edit(root, DRAFT, "slug: chong-gu", "slug: zhong-gu")
+    edit_file(root, DRAFT, "slug: chong-gu", "slug: zhong-gu")
     assert _previewed(root, now=before) == [] and _built(root, now=before) == []
     assert not (root / "output/interviews/chong-gu").exists()
     assert _built(root, now=after) == [] and (root / "output/interviews/zhong-gu/index.html").is_file()
@@ -321,12 +316,12 @@ def test_a_published_page_made_a_draft_keeps_its_published_address_until_it_is_p
     root = write_site(tmp_path / "site", {FIRST: interview("白鹤镇访谈"),
                                           DRAFT: interview("重固镇访谈", extra="slug: chong-gu\n")})
     assert _built(root) == [] and (root / "output/interviews/chong-gu/index.html").is_file()
-    _edit(root, DRAFT, "slug: chong-gu", "draft: true\nslug: zhong-gu")
+    edit_file(root, DRAFT, "slug: chong-gu", "draft: true\nslug: zhong-gu")
     # Held back, it is no move to warn of: not in the preview, not in the build that takes the page down.
     assert _previewed(root) == [] and _built(root) == [] and _built(root) == []
     assert not (root / "output/interviews/chong-gu").exists()
     # Published again elsewhere, /interviews/chong-gu/ was public: the move is warned, by the preview too.
-    _edit(root, DRAFT, "draft: true\n", "")
+    edit_file(root, DRAFT, "draft: true\n", "")
     warning = f"{DRAFT}:9:1: warning: {MOVED_DRAFT}"
     assert [line.split("\n")[0] for line in _previewed(root)] == [warning]
     assert [line.split("\n")[0] for line in _built(root)] == [warning]
@@ -344,7 +339,7 @@ def test_a_site_folder_moved_or_copied_whole_keeps_its_record(tmp_path: Path) ->
     root = copy_example(tmp_path / "a")
     assert _built(root) == []
     root = Path(shutil.move(root, tmp_path / "a-handover"))
-    _edit(root, CASE, "slug: baihe-caomei", "slug: baihe-caomei-2018")
+    edit_file(root, CASE, "slug: baihe-caomei", "slug: baihe-caomei-2018")
     assert _built(root) == [
         f"{CASE}:3:1: warning: the page's address changed from /cases/baihe-caomei/ to /cases/baihe-caomei-2018/ "
         "since the last build: links to the old address will no longer work\n"
@@ -353,7 +348,7 @@ def test_a_site_folder_moved_or_copied_whole_keeps_its_record(tmp_path: Path) ->
     assert not (root / "output/cases/baihe-caomei").exists()
     # A copy of the whole folder has the record too, and each folder goes on with its own.
     copy = Path(shutil.copytree(root, tmp_path / "copy", symlinks=True))
-    _edit(copy, CASE, "slug: baihe-caomei-2018", "slug: caomei")
+    edit_file(copy, CASE, "slug: baihe-caomei-2018", "slug: caomei")
     assert [line.split(" since")[0] for line in _built(copy)] == [
         f"{CASE}:3:1: warning: the page's address changed from /cases/baihe-caomei-2018/ to /cases/caomei/"]
     assert _built(root) == []
@@ -364,13 +359,13 @@ def test_an_output_folder_outside_the_site_is_known_by_its_own_path(tmp_path: Pa
     assert _built(root, output=str(tmp_path / "out")) == []
     # The site folder moved without the output folder: named from the new place, it is the same folder.
     root = Path(shutil.move(root, tmp_path / "site"))
-    _edit(root, FIRST, "title: 白鹤镇访谈", "title: 白鹤镇访谈\nslug: baihe")
+    edit_file(root, FIRST, "title: 白鹤镇访谈", "title: 白鹤镇访谈\nslug: baihe")
     assert [line.split(" since")[0] for line in _built(root, output="../out")] == [
         f"{FIRST}:3:1: warning: the page's address changed from /interviews/bai-he-zhen-fang-tan/ to "
         "/interviews/baihe/"]
     # Moved again, ../out is another folder, with no record: its first build compares with nothing.
     root = Path(shutil.move(root, tmp_path / "a" / "site"))
-    _edit(root, FIRST, "slug: baihe", "slug: baihe-zhen")
+    edit_file(root, FIRST, "slug: baihe", "slug: baihe-zhen")
     assert _built(root, output="../out") == []
     assert len(_built(root, output=str(tmp_path / "out"))) == 1
 
@@ -378,7 +373,7 @@ def test_an_output_folder_outside_the_site_is_known_by_its_own_path(tmp_path: Pa
 def test_two_output_folders_of_one_site_keep_a_record_each_however_they_are_named(tmp_path: Path) -> None:
     root = _site(tmp_path / "site")
     assert _built(root) == [] and _built(root, output="public") == []
-    _edit(root, FIRST, "title: 白鹤镇访谈", "title: 白鹤镇访谈\nslug: baihe")
+    edit_file(root, FIRST, "title: 白鹤镇访谈", "title: 白鹤镇访谈\nslug: baihe")
     assert len(_built(root, output="public")) == 1 and _built(root, output="public") == []
     assert len(_built(root, output=str(root / "output"))) == 1  # output/, named by its whole path
     assert _built(root) == [] and _built(root, output="./output") == []
@@ -392,7 +387,7 @@ def test_a_record_kept_under_the_name_of_its_absolute_path_is_read_and_kept_unde
     [record] = (root / ".sitegen-cache").glob("addresses-*.json")
     older = record.with_name(f"addresses-{options_key(None, str((root / 'output').resolve()), False, False)}.json")
     record.rename(older)
-    _edit(root, FIRST, "title: 白鹤镇访谈", "title: 白鹤镇访谈\nslug: baihe")
+    edit_file(root, FIRST, "title: 白鹤镇访谈", "title: 白鹤镇访谈\nslug: baihe")
     assert len(check(BuildOptions(root=root)).problems) == 1 and older.exists()
     assert len(_built(root)) == 1
     assert list((root / ".sitegen-cache").glob("addresses-*.json")) == [record]
@@ -423,7 +418,7 @@ def _follow(root: Path, rel: str, warning: str) -> None:
 
 def _aliased_example(root: Path, aliases: str = ALIASED) -> Path:
     root = copy_example(root)
-    _edit(root, CASE, "slug: baihe-caomei\n", aliases + "\n")
+    edit_file(root, CASE, "slug: baihe-caomei\n", aliases + "\n")
     assert _built(root) == []
     return root
 
@@ -433,7 +428,7 @@ def test_a_moved_page_with_aliases_is_given_its_list_with_the_old_address_in_pla
     # The hint said "add aliases: [/cases/baihe-caomei-new/]": added, the key was given twice (an error); written in
     # place of the line, /cases/baihe-caomei/ was dropped and its redirect page removed, unsaid.
     root = _aliased_example(tmp_path / "site")
-    _edit(root, CASE, "slug: baihe-caomei-new", "slug: baihe-caomei-v3")
+    edit_file(root, CASE, "slug: baihe-caomei-new", "slug: baihe-caomei-v3")
     warnings = _built(root)
     assert warnings == [MOVED_V3.format(lines="line, line 4")]
     _follow(root, CASE, warnings[0])
@@ -444,7 +439,7 @@ def test_a_moved_page_with_aliases_is_given_its_list_with_the_old_address_in_pla
 
 def test_a_moved_page_with_aliases_listed_one_a_line_is_given_the_lines_to_replace(tmp_path: Path) -> None:
     root = _aliased_example(tmp_path / "site", "slug: baihe-caomei-new\naliases:\n  - /cases/baihe-caomei/")
-    _edit(root, CASE, "slug: baihe-caomei-new", "slug: baihe-caomei-v3")
+    edit_file(root, CASE, "slug: baihe-caomei-new", "slug: baihe-caomei-v3")
     warnings = _built(root)
     assert warnings == [MOVED_V3.format(lines="lines, lines 4–5")]
     _follow(root, CASE, warnings[0])
@@ -456,7 +451,7 @@ def test_a_moved_page_with_aliases_listed_one_a_line_is_given_the_lines_to_repla
 def test_an_old_address_dropped_from_aliases_is_warned_at_the_line_until_kept_again(tmp_path: Path) -> None:
     root = _aliased_example(tmp_path / "site", "slug: baihe-caomei-v3\n"
                             "aliases: [/cases/baihe-caomei/, /cases/baihe-caomei-new/]")
-    _edit(root, CASE, "aliases: [/cases/baihe-caomei/, ", "aliases: [")
+    edit_file(root, CASE, "aliases: [/cases/baihe-caomei/, ", "aliases: [")
     warnings = _built(root)
     assert warnings == [
         f"{CASE}:4:1: warning: the old address /cases/baihe-caomei/ led to this page in the last build (aliases:), "
@@ -472,7 +467,7 @@ def test_an_old_address_dropped_from_aliases_is_warned_at_the_line_until_kept_ag
 def test_an_old_address_dropped_with_the_page_s_move_is_kept_by_either_hint(tmp_path: Path) -> None:
     root = _aliased_example(tmp_path / "site", "slug: baihe-caomei-new\naliases:\n  - /cases/baihe-caomei/\n"
                             "  - /cases/caomei/")
-    _edit(root, CASE, "slug: baihe-caomei-new\naliases:\n  - /cases/baihe-caomei/\n",
+    edit_file(root, CASE, "slug: baihe-caomei-new\naliases:\n  - /cases/baihe-caomei/\n",
           "slug: baihe-caomei-v3\naliases:\n")
     warnings = _built(root)
     whole = ("write aliases: [/cases/caomei/, /cases/baihe-caomei/, /cases/baihe-caomei-new/] (in place of the "
@@ -489,8 +484,8 @@ def test_an_aliases_line_deleted_is_warned_at_the_file_and_an_address_another_pa
         tmp_path: Path) -> None:
     root = _aliased_example(tmp_path / "site", "slug: baihe-caomei-v3\naliases: [/cases/baihe-caomei/, /cases/old/]")
     other = "content/cases/baihe-sige-zui.md"
-    _edit(root, other, "\nunit:", "\naliases: [/cases/old/]\nunit:")
-    _edit(root, CASE, "aliases: [/cases/baihe-caomei/, /cases/old/]\n", "")
+    edit_file(root, other, "\nunit:", "\naliases: [/cases/old/]\nunit:")
+    edit_file(root, CASE, "aliases: [/cases/baihe-caomei/, /cases/old/]\n", "")
     assert _built(root) == [
         f"{CASE}: warning: the old address /cases/baihe-caomei/ led to this page in the last build (aliases:), and "
         "no page is there now: links to it will no longer work\n"
@@ -504,5 +499,5 @@ def test_a_record_written_before_old_addresses_were_kept_is_read(tmp_path: Path)
     data = json.loads(record.read_text(encoding="utf-8"))
     data["pages"] = {rel: fields[:5] for rel, fields in data["pages"].items()}
     record.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    _edit(root, CASE, "slug: baihe-caomei-new", "slug: baihe-caomei-v3")
+    edit_file(root, CASE, "slug: baihe-caomei-new", "slug: baihe-caomei-v3")
     assert _built(root) == [MOVED_V3.format(lines="line, line 4")]

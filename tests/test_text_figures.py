@@ -10,7 +10,7 @@ import pytest
 from sitegen.build import BuildOptions, check
 from sitegen.textfigures import TextFigure, dated_figures, one_slip_apart
 
-from .sitekit import copy_example
+from .sitekit import copy_example, edit_file
 
 NOW = datetime(2025, 1, 1)
 INTERVIEW = "content/interviews/2018-05-baihe-dadiaoyan.md"
@@ -152,13 +152,6 @@ def test_the_record_of_a_figure_names_its_words_and_place() -> None:
         TextFigure("in_progress", 50, "50", DAY, "50份正在办理", 7, 11)]
 
 
-def _edit(root: Path, path: str, old: str, new: str) -> None:
-    file = root / path
-    text = file.read_text(encoding="utf-8")
-    assert old in text
-    file.write_text(text.replace(old, new), encoding="utf-8")
-
-
 def _told(root: Path) -> list[str]:
     return [problem.format() for problem in check(BuildOptions(root=root, now=NOW)).problems]
 
@@ -173,9 +166,9 @@ _ADDS_UP = "the tally adds up (提交区级 143 + 已解决 103 + 办理中 50 =
 
 def test_a_figure_of_the_text_one_slip_from_the_tally_of_its_day_is_warned(example: Path) -> None:
     assert _told(example) == []
-    _edit(example, INTERVIEW, "收集问题清单**296份**", "收集问题清单**269份**")
-    _edit(example, INTERVIEW, "- **143份**已提交", "- **134份**已提交")
-    _edit(example, CASE, "103份已解决，50份", "103份已解决，60份")
+    edit_file(example, INTERVIEW, "收集问题清单**296份**", "收集问题清单**269份**")
+    edit_file(example, INTERVIEW, "- **143份**已提交", "- **134份**已提交")
+    edit_file(example, CASE, "103份已解决，50份", "103份已解决，60份")
     assert _told(example) == [
         f"{CASE}:34:61: warning: the text gives 60 for in progress (办理中) as of 2018-04-26 (60份正在办理), but the "
         "tally of that day says in_progress: 50, one slip of the keys from it\n"
@@ -190,14 +183,14 @@ def test_a_figure_of_the_text_one_slip_from_the_tally_of_its_day_is_warned(examp
         f"  hint: type 143 here in place of 134: {_ADDS_UP}; if the source document (原文) says 134, the tally is "
         "the one to correct: its figures in content/units/baihe.yaml (line 14), so that they still add up"]
     # The hints followed: nothing to tell.
-    _edit(example, INTERVIEW, "**269份**", "**296份**")
-    _edit(example, INTERVIEW, "**134份**", "**143份**")
-    _edit(example, CASE, "，60份", "，50份")
+    edit_file(example, INTERVIEW, "**269份**", "**296份**")
+    edit_file(example, INTERVIEW, "**134份**", "**143份**")
+    edit_file(example, CASE, "，60份", "，50份")
     assert _told(example) == []
 
 
 def test_a_tally_that_does_not_add_up_leaves_either_figure_to_correct(example: Path) -> None:
-    _edit(example, "content/units/baihe.yaml", "collected: 296", "collected: 269")
+    edit_file(example, "content/units/baihe.yaml", "collected: 296", "collected: 269")
     *told, arithmetic = _told(example)
     assert arithmetic.startswith("content/units/baihe.yaml:13:16: error: tally of 2018-04-26 does not add up")
     assert told == [
@@ -216,16 +209,16 @@ def test_a_tally_that_does_not_add_up_leaves_either_figure_to_correct(example: P
 
 def test_only_a_text_restating_the_tally_is_told_and_a_day_without_a_tally_is_not_compared(example: Path) -> None:
     # The summary gives the batches and the lists collected: one other figure than the one typed wrong.
-    _edit(example, INTERVIEW, "调研318批次、收集问题清单296份", "调研381批次、收集问题清单296份")
+    edit_file(example, INTERVIEW, "调研318批次、收集问题清单296份", "调研381批次、收集问题清单296份")
     assert _told(example) == []
-    _edit(example, INTERVIEW, "开展调研**318批次**", "开展调研**381批次**")
+    edit_file(example, INTERVIEW, "开展调研**318批次**", "开展调研**381批次**")
     assert _told(example) == [
         f"{INTERVIEW}:41:67: warning: the text gives 381 for survey batches (调研批次) as of 2018-04-26 (381批次), "
         "but the tally of that day says batches: 318, one slip of the keys from it\n"
         "  hint: one of the two is mistyped: check both against the source document (原文); if the tally is right, "
         "type 318 here in place of 381; if the text is right, correct batches: 318 to batches: 381 in "
         "content/units/baihe.yaml (line 12)"]
-    _edit(example, INTERVIEW, "截至**4月26日**", "截至**4月20日**")
+    edit_file(example, INTERVIEW, "截至**4月26日**", "截至**4月20日**")
     assert _told(example) == []
 
 
