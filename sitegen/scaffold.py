@@ -1000,6 +1000,8 @@ def _free_slug(root: Path, collection: str, title: str, slug: str | None) -> str
     重固镇, whose file is ``chonggu.yaml``, gets ``chong-gu-…``, not pypinyin's ``zhong-gu-…``.
     """
     title = _required_text(title, "title")
+    pages = _front_matters(root, collection)
+    _refuse_same_title(pages, collection, title)
     chosen = slug if slug is not None else windows_safe(slug_reading(title, _unit_readings(root, title)))
     if not is_slug(chosen):
         shown = f'"{chosen}" is not a valid slug' if chosen else f'no URL part can be made from "{title}"'
@@ -1007,7 +1009,7 @@ def _free_slug(root: Path, collection: str, title: str, slug: str | None) -> str
                                    + (make_slug(slug) if slug and make_slug(slug) else "baihe-fangtan"))
     _refuse_device(chosen, "--slug", "a folder of that name")
     _refuse_existing(root, f"content/{collection}/{chosen}.md")
-    for rel, used in _slugs_in_use(root, collection):
+    for rel, used in _slugs_in_use(pages):
         if used == chosen:
             raise ScaffoldError(f'the slug "{chosen}" is already used by {rel}',
                                 "choose another with --slug, e.g. --slug " + f"{chosen}-2")
@@ -1024,10 +1026,29 @@ def _unit_readings(root: Path, title: str) -> dict[str, tuple[str, ...]]:
     return readings_of(named)
 
 
-def _slugs_in_use(root: Path, collection: str) -> list[tuple[str, str]]:
-    """Return ``(file, slug)`` of the collection's pages, read as the build reads them (best effort)."""
+def _refuse_same_title(pages: list[tuple[str, dict[str, object]]], collection: str, title: str) -> None:
+    """Raise `ScaffoldError` when one of ``pages`` (``(file, front matter)`` of one collection) has ``title``.
+
+    Titles are compared as readers tell them apart (`sitegen.models.plain_name`), as `sitegen check` does
+    once both are published (`sitegen.checks.check_page_titles`). A draft counts: it is most often the
+    page the editor started before, and its title would be taken once it is published. Without this, the
+    same title gave the same slug, and the hint to choose another slug wrote a second page of that title.
+    """
+    kind = "interview" if collection == "interviews" else "case study"
+    for rel, meta in pages:
+        typed = meta.get("title")
+        if isinstance(typed, str) and plain_name(typed) == plain_name(title):
+            raise ScaffoldError(f"{'an' if kind == 'interview' else 'a'} {kind} titled {typed.strip()} exists "
+                                f"already: {rel}",
+                                f"to go on with that page, edit its file; if this is another {kind}, give it a "
+                                f"title of its own (标题), so that readers can tell the two apart, e.g. "
+                                f"{title}（二）")
+
+
+def _slugs_in_use(pages: list[tuple[str, dict[str, object]]]) -> list[tuple[str, str]]:
+    """Return ``(file, slug)`` of ``pages`` (``(file, front matter)``), read as the build reads them (best effort)."""
     found = []
-    for rel, meta in _front_matters(root, collection):
+    for rel, meta in pages:
         stem = PurePosixPath(rel).stem
         slug = meta.get("slug") or (stem if is_slug(stem) else make_slug(str(meta.get("title", ""))))
         found.append((rel, str(slug)))

@@ -267,7 +267,13 @@ def test_new_interview_has_every_field_today_and_a_pinyin_slug_and_checks_clean(
     path.write_text(edited, encoding="utf-8")
     code, _, err = _run(capsys, "new", "interview", "白鹤镇：新的访谈", "--unit", "baihe", "--site", str(site))
     assert code == 1
-    assert "error: content/interviews/bai-he-zhen-xin-de-fang-tan.md exists already" in err
+    assert ("error: an interview titled 白鹤镇：新的访谈 exists already: content/interviews/bai-he-zhen-xin-de-fang-tan.md\n"
+            in err)
+    assert path.read_text(encoding="utf-8") == edited
+    # Another title whose slug is taken: the file is named, with a free slug.
+    code, _, err = _run(capsys, "new", "interview", "白鹤镇新的访谈", "--unit", "baihe", "--site", str(site))
+    assert code == 1 and "error: content/interviews/bai-he-zhen-xin-de-fang-tan.md exists already" in err, err
+    assert "--slug bai-he-zhen-xin-de-fang-tan-2" in err
     assert path.read_text(encoding="utf-8") == edited
 
 
@@ -551,6 +557,15 @@ def _fields_written_text(text: str) -> set[str]:
      'the slug "baihe-dadiaoyan-weifangtan" is already used by content/interviews/2018-05-baihe-dadiaoyan.md',
      "--slug baihe-dadiaoyan-weifangtan-2"),
     (["case", "标题", "--unit", "nope"], 'there is no unit "nope"', "give its id: --unit and one of: baihe (白鹤镇)"),
+    # A title another page has: the page was written, and the hint to choose another slug (the same title
+    # makes the same slug) wrote a second page that readers could not tell apart from the first.
+    (["interview", "白鹤镇：补好短板发挥优势　建设丝路名镇新白鹤", "--unit", "baihe"],
+     "an interview titled 白鹤镇：补好短板发挥优势 建设丝路名镇新白鹤 exists already: "
+     "content/interviews/2018-05-baihe-dadiaoyan.md\n", "hint: to go on with that page, edit its file; if this is "
+     "another interview, give it a title of its own (标题), so that readers can tell the two apart, e.g. "
+     "白鹤镇：补好短板发挥优势　建设丝路名镇新白鹤（二）\n"),
+    (["case", "做大做强白鹤草莓", "--unit", "baihe", "--slug", "caomei-2"],
+     "a case study titled 做大做强白鹤草莓 exists already: content/cases/baihe-caomei.md\n", "e.g. 做大做强白鹤草莓（二）"),
     # new unit has no --slug: the hint named "--slug / --id".
     (["unit", "新民村", "--id", "baihe"], "content/units/baihe.yaml exists already",
      "hint: edit that file, or choose another id: --id baihe-2\n"),
