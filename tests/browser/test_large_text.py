@@ -87,6 +87,31 @@ def test_in_the_reading_mode_on_a_phone_the_units_names_stay_in_view(served_exam
     page.set_checked("label[for=reading-mode]", False)
 
 
+_BROKEN_SHORT_NAMES = """() => [...document.querySelectorAll(".table-scroll table.data :is(tbody, tfoot) th[scope=row]")]
+  .flatMap(cell => [...cell.querySelectorAll("a, .count")])
+  .filter(part => part.textContent.trim().replace(/\\s/g, "").length <= 4)
+  .filter(part => {
+    const range = document.createRange();
+    range.selectNodeContents(part);
+    return new Set([...range.getClientRects()].map(line => Math.round(line.top))).size > 1;
+  })
+  .map(part => part.textContent.trim())"""
+
+
+@pytest.mark.parametrize(("width", "font_px", "reading_mode"), [
+    (320, 32, False), (320, 24, True), (320, 32, True), (375, 32, True), (375, 24, False)])
+def test_with_the_text_enlarged_a_short_unit_name_heading_a_row_is_not_broken(
+        served_example: ServedSite, page_at: Any, width: int, font_px: int, reading_mode: bool) -> None:
+    # At 320 px with 32 px text the dashboard's row read 白鹤 / 镇, and its sum 1 个 / 单位: the column, scrolling
+    # with the figures, was squeezed below the name's width though it covered nothing.
+    page = _enlarged(page_at, width, font_px)
+    for path in PAGES:
+        page.goto(served_example.address(path), wait_until="load")
+        page.set_checked("label[for=reading-mode]", reading_mode)
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        assert page.evaluate(_BROKEN_SHORT_NAMES) == [], path
+
+
 _OVERFLOWING_ROW_NAMES = """() => [...document.querySelectorAll(".table-scroll table.data tbody th[scope=row]")]
   .filter(cell => getComputedStyle(cell).position === "sticky")
   .filter(cell => [...cell.children].some(child => child.getBoundingClientRect().right > cell.getBoundingClientRect().right + 0.5))
