@@ -60,6 +60,27 @@ def test_each_word_order_gives_its_field() -> None:
         ("collected", "296"), ("resolved", "103"), ("resolved", "103"), ("in_progress", "50")]
 
 
+def test_more_ways_of_naming_the_day_and_the_figure_are_read() -> None:
+    # Each was read as no figure at all, so a slip in it passed: the day written 到…为止, 今年, with dots or
+    # slashes; the verbs 梳理, 形成, 发现, 共解决, 解决了; spaces typed around the digits.
+    for day in ("到2018年4月26日为止，", "至4月26日止，", "截至今年4月26日，", "截至2018.4.26，", "截止2018/04/26，",
+                "截至 4 月 26 日，"):
+        assert [f[:3] for f in figures(day + "收集问题清单296份。")] == [("collected", "296", DAY)], day
+    assert [f[:4] for f in figures("截至4月26日，梳理问题清单296份，形成问题清单296份，发现问题 296 个，共解决103个，"
+                                   "解决了问题103个，累计办结 103 份，提交区级 143 份，办理中 50 份。")] == [
+        ("collected", "296", DAY, "梳理问题清单296份"), ("collected", "296", DAY, "形成问题清单296份"),
+        ("collected", "296", DAY, "发现问题 296 个"), ("resolved", "103", DAY, "共解决103个"),
+        ("resolved", "103", DAY, "解决了问题103个"), ("resolved", "103", DAY, "累计办结 103 份"),
+        ("escalated", "143", DAY, "提交区级 143 份"), ("in_progress", "50", DAY, "办理中 50 份")]
+    # 今年 is the page's year, even where the day is after the page: no later year is meant.
+    assert [f[2] for f in figures("截至今年12月31日，收集问题清单296份。")] == [date(2018, 12, 31)]
+    assert figures("截至2018.4.31，收集问题清单296份。") == []  # no such day
+    assert figures("截至2018.4/26，收集问题清单296份。") == []  # one sign, not two: no date typed
+    assert figures("从4月1日到4月26日，收集问题清单296份。") == []  # a span of days, no day counted to
+    # Said to be about, with a space: no figure.
+    assert figures("截至4月26日，约 300份已解决，收集问题清单约 300 份。") == []
+
+
 def test_a_figure_said_to_be_about_is_not_read() -> None:
     assert figures("截至4月26日，收集问题约300份，近150份已提交，已解决100份以上，300余份正在办理，超50份已解决。") == []
 
@@ -187,6 +208,16 @@ def test_a_figure_of_the_text_one_slip_from_the_tally_of_its_day_is_warned(examp
     edit_file(example, INTERVIEW, "**134份**", "**143份**")
     edit_file(example, CASE, "，60份", "，50份")
     assert _told(example) == []
+
+
+def test_a_slip_under_a_day_written_到_为止_is_warned_at_its_number(example: Path) -> None:
+    edit_file(example, INTERVIEW, "截至**4月26日**，", "到**2018.4.26**为止，")
+    edit_file(example, INTERVIEW, "- **103份**已经解决", "- 共解决 **130** 份")
+    assert _told(example) == [
+        f"{INTERVIEW}:44:9: warning: the text gives 130 for resolved (已解决) as of 2018-04-26 (共解决 130 份), but "
+        "the tally of that day says resolved: 103, one slip of the keys from it\n"
+        f"  hint: type 103 here in place of 130: {_ADDS_UP}; if the source document (原文) says 130, the tally is "
+        "the one to correct: its figures in content/units/baihe.yaml (line 15), so that they still add up"]
 
 
 def test_a_tally_that_does_not_add_up_leaves_either_figure_to_correct(example: Path) -> None:
