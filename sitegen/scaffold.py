@@ -283,7 +283,7 @@ def new_interview(root: Path, title: str, *, unit: str | None = None, series: st
     moment = now or site_now(root)
     # The series first: the command a unit's refusal gives to type again (`sitegen.cli`) then holds it.
     series = _choose_series(root, series)
-    unit = _choose_unit(root, unit)[0]
+    unit = _choose_unit(root, unit, title)[0]
     slug = _free_slug(root, "interviews", title, slug)
     return _write_new(root, f"content/interviews/{slug}.md", interview_text(title.strip(), slug, unit, series, moment))
 
@@ -293,7 +293,7 @@ def new_case(root: Path, title: str, *, unit: str | None = None, slug: str | Non
     """Write ``content/cases/<slug>.md`` (a draft); returns its path. ``unit`` defaults to the only one there
     is. Raises as `new_interview`."""
     moment = now or site_now(root)
-    unit, rel = _choose_unit(root, unit)
+    unit, rel = _choose_unit(root, unit, title)
     slug = _free_slug(root, "cases", title, slug)
     return _write_new(root, f"content/cases/{slug}.md",
                       case_text(title.strip(), slug, unit, moment, related=_latest_tally_day(root, rel)))
@@ -973,9 +973,14 @@ def _choose_series(root: Path, series: str | None) -> str:
     raise ScaffoldError("the site has several series", "choose one with --series: " + ", ".join(known))
 
 
-def _choose_unit(root: Path, unit: str | None) -> tuple[str, str]:
+def _choose_unit(root: Path, unit: str | None, title: str = "") -> tuple[str, str]:
     """``unit`` when it names a unit (`_require_record`), else the only unit there is: (its id, its file). Raises
-    `ScaffoldError` naming the units when there are several, or how to make the first when there is none."""
+    `ScaffoldError` naming the units when there are several, or how to make the first when there is none.
+
+    With several, the command offered again is for the unit the page's ``title`` names (by its name or an
+    alias, compared as `sitegen.models.plain_name` does), when it names one: the first unit's, offered
+    whatever the title, filed 华新镇第二次访谈 under 白鹤镇 for an editor who pasted it.
+    """
     if unit is not None:
         return unit, _require_record(root, "units", unit, "unit")
     known = _record_ids(root, "units")
@@ -987,7 +992,15 @@ def _choose_unit(root: Path, unit: str | None) -> tuple[str, str]:
     shown = [f"{rid} ({name})" if (name := _record_fields(root, "units", rid).get("name")) and isinstance(name, str)
              else rid for rid in known[:10]]
     more = f" and {len(known) - 10} more in content/units/" if len(known) > 10 else ""
-    # The whole command to type follows (`ScaffoldError.retype`): "choose one with --unit" left it to be worked out.
+    plain_title = plain_name(title)
+    named = [(rid, name) for rid in known for name in sorted(_names_in(_record_fields(root, "units", rid)))
+             if plain_title and plain_name(name) and plain_name(name) in plain_title]
+    if len({rid for rid, _ in named}) == 1:
+        rid, name = named[0]
+        # The whole command to type follows (`ScaffoldError.retype`).
+        raise ScaffoldError("the site has several units",
+                            "choose one with --unit: " + ", ".join(shown) + more + f"; the title names {name}: "
+                            f"--unit {rid}", retype=("--unit", rid))
     raise ScaffoldError("the site has several units",
                         "choose one with --unit: " + ", ".join(shown) + more + f"; e.g. --unit {known[0]}",
                         retype=("--unit", known[0]))

@@ -801,6 +801,17 @@ def test_new_pages_and_tallies_take_the_only_unit_when_none_is_given(tmp_path: P
         assert (code, err) == (1, "error: the site has several units\n"
                                   "  hint: choose one with --unit: baihe (白鹤镇), jinze (金泽镇); e.g. --unit baihe, "
                                   f"as in: {again}\n"), argv
+    # A title naming one unit: that unit is offered, not the first (the pasted command filed the page under 白鹤镇).
+    for argv in (["case", "金泽镇的养老服务"], ["interview", "金泽镇：下一步"]):
+        code, _, err = _run(capsys, "new", *argv, "--site", str(site))
+        again = " ".join(["sitegen", "new", argv[0], "--unit", "jinze", "--site", str(site), *argv[1:]])
+        assert (code, err) == (1, "error: the site has several units\n"
+                                  "  hint: choose one with --unit: baihe (白鹤镇), jinze (金泽镇); the title names 金泽镇: "
+                                  f"--unit jinze, as in: {again}\n"), argv
+    code, _, err = _run(capsys, "new", "interview", "金　泽　镇：下一步", "--site", str(site))  # as check compares names
+    assert "the title names 金泽镇: --unit jinze, as in: " in err
+    code, _, err = _run(capsys, "new", "case", "白鹤镇与金泽镇", "--site", str(site))  # both named: neither chosen
+    assert "e.g. --unit baihe, as in: " in err
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
 
 
