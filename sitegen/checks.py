@@ -3149,17 +3149,23 @@ def _meant_picture(content: Path, src: str) -> str | None:
 
 def _one_named(folder: Path, folded: str, kind: Callable[[os.DirEntry[str]], bool], *,
                with_ending: bool) -> str | None:
-    """The one entry of ``folder`` of ``kind`` whose name, in any capitals (or, ``with_ending``, without its
-    ending), is ``folded``; None for none or two."""
+    """The one entry of ``folder`` of ``kind`` whose name, in any capitals and either width of its signs
+    (NFKC: a file saved as 路灯（1）.png for 路灯(1).png typed), or, ``with_ending``, without its ending, is
+    ``folded`` (NFKC, case-folded); None for none or two."""
     try:
         with os.scandir(folder) as entries:
             found = [entry.name for entry in entries if kind(entry) and (
-                entry.name.casefold() == folded
-                or (with_ending and os.path.splitext(entry.name)[0].casefold() == folded))]
+                _folded(entry.name) == folded
+                or (with_ending and _folded(os.path.splitext(entry.name)[0]) == folded))]
     except OSError:
         return None
-    exact = [name for name in found if name.casefold() == folded]
+    exact = [name for name in found if _folded(name) == folded]
     return (exact or found)[0] if len(exact or found) == 1 else None
+
+
+def _folded(name: str) -> str:
+    """A file or folder name as `_one_named` compares it: NFKC (full-width signs as half-width), case-folded."""
+    return unicodedata.normalize("NFKC", name).casefold()
 
 
 def _close_file(content: Path, path: Path) -> str | None:

@@ -5132,6 +5132,30 @@ def test_a_picture_in_the_text_missing_its_file_only_by_a_slip_is_an_error(tmp_p
     assert [p.severity for p in found(root)] == ["error", "warning"]
 
 
+@pytest.mark.parametrize(("file", "typed"), [("路灯（1）.svg", "路灯(1).svg"), ("路灯(1).svg", "路灯（1）.svg"),
+                                          ("Ａ．svg", "a.svg")])
+def test_a_picture_typed_with_its_signs_in_the_other_width_is_told_its_file(tmp_path: Path, file: str,
+                                                                            typed: str) -> None:
+    # images/路灯(1).png for the file 路灯（1）.png (Windows names a copy 路灯（1）with an input method on) was
+    # told "there is no file …: copy the picture there", of a file that was there; in the text, only warned,
+    # and the page published with the picture broken.
+    svg = "<svg xmlns='http://www.w3.org/2000/svg' width='12' height='9'/>"
+    root = write_site(tmp_path, {
+        "content/interviews/a.md": interview(extra=f"images:\n  - src: images/{typed}\n    alt: 路灯\n",
+                                             body=f"## 问题\n\n![路灯](images/{typed})\n"),
+        f"content/images/{file}": svg})
+    hint = f"the file is images/{file}: write its path as it is: images/{file}"
+    assert [(p.severity, p.location(), p.message, p.hint) for p in found(root)] == [
+        ("error", "content/interviews/a.md:10:10", f'image "images/{typed}" not found', hint),
+        ("error", "content/interviews/a.md:16:7", f'image "images/{typed}" not found', hint)]
+    page = root / "content/interviews/a.md"
+    page.write_text(page.read_text(encoding="utf-8").replace(typed, file), encoding="utf-8")
+    assert found(root) == []
+    build(BuildOptions(root=root, now=NOW))
+    sources = parse_html(root / "output/interviews/a/index.html").xpath("//article//img/@src")
+    assert sources and all((root / "output" / unquote(src).lstrip("/")).is_file() for src in sources)
+
+
 @pytest.mark.skipif(os.name == "nt", reason="Windows file names cannot hold ? (the rest is the same code)")
 def test_a_picture_whose_file_name_holds_a_hash_or_question_mark_is_told_why_and_the_hint_followed_shows_it(
         tmp_path: Path) -> None:
