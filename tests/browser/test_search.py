@@ -157,6 +157,37 @@ def test_search_results_follow_the_readers_text_size_and_the_large_text_mode(ser
     assert not failures, "\n".join(failures)
 
 
+_PLACEHOLDER_ROOM = """() => {
+  const field = document.querySelector("#search input");
+  const style = getComputedStyle(field);
+  const pen = document.createElement("canvas").getContext("2d");
+  pen.font = style.font;
+  return {text: pen.measureText(field.placeholder).width, ellipsis: style.textOverflow === "ellipsis",
+          room: field.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)};
+}"""
+
+
+@pytest.mark.parametrize(("width", "font", "reading_mode", "whole"), [
+    (320, 16, False, True), (375, 16, True, True), (375, 16, False, True), (320, 16, True, False),
+    (375, 32, False, False)])
+def test_the_empty_fields_example_is_shown_whole_or_ends_in_an_ellipsis(served_example: ServedSite, page_at: Any,
+                                                                       width: int, font: int, reading_mode: bool,
+                                                                       whole: bool) -> None:
+    # The room kept for the hidden clear button cut 输入词语，如大调研 to 输入词语，如大调 at 320 px (大调 is a
+    # musical key), and in 大字号 sliced 如 in half.
+    page = page_at(width)
+    page.context.new_cdp_session(page).send("Page.setFontSizes", {"fontSizes": {"standard": font}})
+    page.goto(served_example.address("/search/"), wait_until="load")
+    page.wait_for_selector("#search input")
+    page.set_checked("label[for=reading-mode]", reading_mode)
+    room = page.evaluate(_PLACEHOLDER_ROOM)
+    assert room["ellipsis"] and (room["text"] <= room["room"]) is whole, room
+    search(page, "草莓")  # with a word typed, the room for 清除 is kept again
+    assert page.evaluate("""() => parseFloat(getComputedStyle(document.querySelector("#search input")).paddingRight)
+                            >= document.querySelector(".pagefind-ui__search-clear").getBoundingClientRect().width""")
+    page.set_checked("label[for=reading-mode]", False)
+
+
 @pytest.mark.parametrize("width", [188, 320])
 def test_results_fit_a_phone_zoomed_to_twice_its_size(served_example: ServedSite, page_at: Any, width: int) -> None:
     # A 375 px phone zoomed to 200% is 188 px wide: Pagefind held each excerpt at least 250 px wide, so the
