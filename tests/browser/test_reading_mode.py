@@ -210,6 +210,14 @@ def test_in_the_mode_every_link_is_bold_and_underlined_as_the_accessibility_page
       && !a.classList.contains('skip-link')).map(a => { const s = getComputedStyle(a);
       return [a.textContent.trim(), s.textDecorationLine.includes('underline'), Number(s.fontWeight) >= 700]; })""")
     assert looks and [look for look in looks if not (look[1] and look[2])] == []
+    # The skip link, before the switch and outside .page, kept its 18 px, normal weight and colour here.
+    page.focus(".skip-link")
+    skip = page.evaluate("""() => { const s = getComputedStyle(document.activeElement);
+      const main = getComputedStyle(document.querySelector('.page'));
+      return [document.activeElement.textContent, s.textDecorationLine.includes('underline'),
+              Number(s.fontWeight) >= 700, parseFloat(s.fontSize) >= parseFloat(main.fontSize), s.color]; }""")
+    assert skip == ["跳到正文", True, True, True, "rgb(0, 0, 179)"]
+    page.evaluate("document.activeElement.blur()")
     page.set_checked("label[for=reading-mode]", False)  # remembered from page to page
 
 
