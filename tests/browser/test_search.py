@@ -281,14 +281,30 @@ def test_a_town_name_typed_whole_finds_the_towns_page(served_towns: ServedSite, 
 def test_the_result_sentence_says_related_not_contains(served_example: ServedSite, page_at: Any) -> None:
     # "找到 4 个包含“白鹤 足球”的页面" for pages none of which holds 足球, and "找到 3 个包含“不存在”的
     # 页面" for pages holding 不 only: the sentence (also read out by the live region) claimed too much.
+    # And Pagefind matches a word in part (地铁 listed the pages holding 地, as in 因地制宜): a note under the
+    # sentence says that no page holds the whole word, and is read out with it.
     page = page_at(1280)
-    for words in ("白鹤 足球", "不存在"):
+    for words, note in (("白鹤 足球", "没有页面同时含有“白鹤”“足球”，下面的页面只含有其中的部分字词。"),
+                        ("不存在", "没有页面含有完整的“不存在”，下面的页面只含有其中的部分字词。"),
+                        ("地铁", "没有页面含有完整的“地铁”，下面的页面只含有其中的部分字词。"),
+                        ("草莓", None), ("白鹤 草莓", None)):
         page.goto(served_example.address("/search/"), wait_until="load")
         search(page, words)
         sentence = message_of(page)
         assert re.fullmatch(f"找到 [1-9][0-9]* 个与“{words}”相关的页面", sentence), sentence
+        said = sentence + ("。" + note if note else "")
         page.wait_for_function("(text) => document.getElementById('search-status').textContent === text",
-                               arg=sentence, timeout=5_000)
+                               arg=said, timeout=5_000)
+        notes = page.locator(".search-partial")
+        assert (notes.count(), notes.first.inner_text() if note else None) == ((1, note) if note else (0, None))
+    # A search after one with the note: the note goes.
+    field = page.locator(".pagefind-ui__search-input")
+    field.fill("")
+    search(page, "地铁")
+    page.wait_for_selector(".search-partial")
+    field.fill("")
+    search(page, "草莓")
+    page.wait_for_function("() => !document.querySelector('.search-partial')", timeout=5_000)
 
 
 def test_the_address_carries_the_search(served_example: ServedSite, page_at: Any) -> None:
