@@ -2034,7 +2034,10 @@ class _LinkHints:
             folder, last = _folder_and_last(path)
             self._by_folder[folder].append(path)
             self._by_last[last].append(path)
-        self._example = next((page for page in sorted(known) if page.count("/") >= 3 and page.endswith("/")), "/")
+        # A page's own address, as typed in a link: an alias typed in Chinese (/访谈/白鹤/) is kept as
+        # /%E8%AE%BF…/, which sorts first and is no address an editor would type.
+        self._example = next((page for page in sorted(known) if page.count("/") >= 3 and page.endswith("/")
+                              and "%" not in page), "/")
         self._places = places or (lambda link, path: None)
         self._made: dict[tuple[str, str], str] = {}
         # A tag typed alone (草莓产业) or in its folder (/tags/草莓产业/): its page is at its slug (/tags/cao-mei-chan-ye/).

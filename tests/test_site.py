@@ -634,6 +634,17 @@ def test_a_link_in_the_text_that_leads_nowhere_on_the_site_is_a_warning_at_it(tm
          "did you mean /interviews/a/? (a link without https:// is read from the site's root)")]
 
 
+def test_the_address_a_broken_links_hint_offers_is_a_pages_own_not_an_alias_in_chinese(tmp_path: Path) -> None:
+    # With an alias typed in Chinese (/访谈/白鹤/), the hint offered its address as kept, /%E8%AE%BF…/: it sorted
+    # first, and is no address an editor would type.
+    root = write_site(tmp_path, {"content/interviews/a.md": interview(body="## 问题\n\n[去](/nowhere/at/all/)\n",
+                                                                      extra="aliases: [/访谈/白鹤/]\n")})
+    warnings = build(BuildOptions(root=root, search=False)).warnings
+    assert [(w.location(), w.hint) for w in warnings] == [
+        ("content/interviews/a.md:14:5", "link to a page by its address (as /interviews/a/) or to a file under "
+         "content/ by its path from there (files/报告.pdf for content/files/报告.pdf)")]
+
+
 def test_an_automatic_summary_of_the_baihe_interview_never_ends_in_part_of_a_figure(tmp_path: Path) -> None:
     # With no summary: and a first paragraph of one long clause, the summary cut "问题清单1296份" after its "1":
     # the home page, the lists, the feed and <meta description> said 1 list was collected, with no message.
