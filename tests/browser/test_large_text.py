@@ -48,15 +48,22 @@ def _enlarged(page_at: Any, width: int, font_px: int) -> Any:
     return page
 
 
+def _each_shown(page: Any, site: ServedSite, paths: tuple[str, ...], reading_mode: bool) -> Iterator[str]:
+    """Open each of ``paths`` of ``site`` in ``page``, the reading mode set as asked, and yield the path once
+    the page is laid out (two animation frames)."""
+    for path in paths:
+        page.goto(site.address(path), wait_until="load")
+        page.set_checked("label[for=reading-mode]", reading_mode)
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        yield path
+
+
 @pytest.mark.parametrize(("width", "font_px", "reading_mode"), [
     (320, 32, False), (320, 24, True), (375, 32, True), (375, 20, False), (414, 24, True)])
 def test_every_cell_of_a_data_table_can_be_read_whole_with_the_text_enlarged(
         served_example: ServedSite, page_at: Any, width: int, font_px: int, reading_mode: bool) -> None:
     page = _enlarged(page_at, width, font_px)
-    for path in PAGES:
-        page.goto(served_example.address(path), wait_until="load")
-        page.set_checked("label[for=reading-mode]", reading_mode)
-        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    for path in _each_shown(page, served_example, PAGES, reading_mode):
         tables = page.evaluate(_ROOM)
         assert tables, path
         for table in tables:
@@ -105,10 +112,7 @@ def test_with_the_text_enlarged_a_short_unit_name_heading_a_row_is_not_broken(
     # At 320 px with 32 px text the dashboard's row read 白鹤 / 镇, and its sum 1 个 / 单位: the column, scrolling
     # with the figures, was squeezed below the name's width though it covered nothing.
     page = _enlarged(page_at, width, font_px)
-    for path in PAGES:
-        page.goto(served_example.address(path), wait_until="load")
-        page.set_checked("label[for=reading-mode]", reading_mode)
-        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    for path in _each_shown(page, served_example, PAGES, reading_mode):
         assert page.evaluate(_BROKEN_SHORT_NAMES) == [], path
 
 
@@ -168,10 +172,7 @@ def test_with_the_text_enlarged_no_page_scrolls_sideways_for_a_status_or_a_sum(
     # A target's status (实测时尚未达到目标) and a sum's last term (收集 25671（份）) were kept on one line: wider
     # than a 320 px phone at 24 px text in 大字号, the unit page was 342 px wide, 456 px at 32 px.
     page = _enlarged(page_at, width, font_px)
-    for path in ("/", "/units/baihe/", "/dashboard/"):
-        page.goto(served_large_figures.address(path), wait_until="load")
-        page.set_checked("label[for=reading-mode]", reading_mode)
-        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    for path in _each_shown(page, served_large_figures, PAGES, reading_mode):
         assert page.evaluate("() => document.documentElement.scrollWidth") <= width, path
     statuses = page.evaluate("() => [...document.querySelectorAll('.target-status')].map(s => s.textContent)")
     assert statuses == ["实测时尚未达到", "逾期未达到"]
