@@ -94,6 +94,13 @@ part to browsers (the URL Standard's single- and double-dot segments), and leads
 
 # The last part of an address that names a page, not a folder: index.html, default.aspx …
 _PAGE_NAME = compile_later(r"[^/]+\.(?:s?html?|php|aspx?|jsp)", re.IGNORECASE)
+# The last part of an address that names a file: a name, a dot and an ending that starts with a letter (data.json,
+# 通知.pdf, opendata.zip, table.xlsx). A folder named v1.2 or 2018.05 is no file's: its ending starts with a digit.
+_FILE_NAME = compile_later(r"[^/]*[^/.]\.[A-Za-z][A-Za-z0-9]{0,5}")
+_OWN_FILES = {"sitemap.xml": "the site's sitemap (sitemap.xml)", "feed.xml": "the site's feed (feed.xml)",
+              "robots.txt": "the site's robots.txt", "datapackage.json": "the open data's description (datapackage.json)"}
+"""The files sitegen writes at the top of the site, by the name readers of a message know each by: the address of
+one, copied from a browser for base_url, names that file, not the folder the site is in."""
 
 
 def _check_base_path(value: str, parts: SplitResult) -> None:
@@ -125,10 +132,28 @@ def _check_base_path(value: str, parts: SplitResult) -> None:
         said = f' ({escaped}: %2e is "." percent-encoded, and browsers read it so)' if escaped else ""
         raise _refuse("base_url", '"{text}" has "." or ".." in its path' + said.replace("{", "{{").replace("}", "}}"),
                       value, f"write the address without them: {meant}")
-    if _PAGE_NAME.fullmatch(segments[-1]):
-        meant = urlunsplit((parts.scheme, parts.netloc, path.rpartition("/")[0] + "/", "", ""))
+    _check_base_name(value, parts)
+
+
+def _check_base_name(value: str, parts: SplitResult) -> None:
+    """Refuse a base address whose last part names a page (`_PAGE_NAME`), a file of sitegen's own
+    (`_OWN_FILES`: sitemap.xml, feed.xml …) or any file (`_FILE_NAME`): every link of the site would
+    start with that name as if it were a folder (``/reports/sitemap.xml/assets/…``) and lead nowhere.
+    The hint gives the folder's address; for a file other than sitegen's, it also offers ending the
+    address in "/", for a folder whose name does hold a dot. Raises `PydanticCustomError` ``base_url``."""
+    folder, _, name = parts.path.rpartition("/")
+    meant = urlunsplit((parts.scheme, parts.netloc, folder + "/", "", ""))
+    if _PAGE_NAME.fullmatch(name):
         raise _refuse("base_url", '"{text}" is the address of a page, not of the folder the site is in', value,
                       f"write the folder's address: {meant}")
+    own = _OWN_FILES.get(unquote(name).lower())
+    if own is not None:
+        raise _refuse("base_url", '"{text}" is the address of {own}, not of the folder the site is in', value,
+                      f"write the folder's address: {meant}", own=own)
+    if _FILE_NAME.fullmatch(unquote(name)):
+        raise _refuse("base_url", '"{text}" is the address of a file ({name}), not of the folder the site is in',
+                      value, f"write the folder's address: {meant} (if {unquote(name)} is itself a folder, end the "
+                      f"address with \"/\": {urlunsplit(parts._replace(path=parts.path + '/'))})", name=unquote(name))
 
 
 _PATH_ASCII = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@%/")

@@ -21,8 +21,8 @@ from sitegen.build import BuildOptions, check
 from sitegen.errors import SiteError
 from sitegen.webaddress import address_path
 
-from .sitekit import (MINIMAL_CONFIG, REPO, build_at, copy_example, file_for, fingerprinted, html_links, interview,
-                      json_ld_of, parse_html, tree_hashes, write_site, xml_links)
+from .sitekit import (MINIMAL_CONFIG, REPO, build_at, copy_example, edit_file, file_for, fingerprinted, html_links,
+                      interview, json_ld_of, parse_html, tree_hashes, write_site, xml_links)
 
 SUB = "https://example.org/qingpu/diaoyan/"
 ROOT = "https://example.org/"
@@ -232,6 +232,31 @@ def test_a_base_urls_scheme_and_host_in_capitals_make_the_same_site(tmp_path: Pa
     assert built[0] == built[1]
     assert b'<link rel="canonical" href="https://example.gov.cn/qingpu/diaoyan/">' in built[0]["index.html"]
     assert b"Example" not in built[0]["sitemap.xml"] + built[0]["feed.xml"]
+
+
+@pytest.mark.parametrize("name", ["sitemap.xml", "feed.xml", "robots.txt", "data.json", "report.pdf"])
+def test_a_base_url_ending_in_a_file_is_refused_and_the_folder_offered_builds(tmp_path: Path, name: str) -> None:
+    # The address of the sitemap, copied from the browser, was taken for the folder: canonical
+    # https://example.gov.cn/reports/baihe/sitemap.xml/ and every stylesheet /reports/baihe/sitemap.xml/assets/….
+    typed = f"https://example.gov.cn/reports/baihe/{name}"
+    root = write_site(tmp_path, {"content/interviews/a.md": interview()}, config=f"title: 测试站点\nbase_url: {typed}\n")
+    problems = check(BuildOptions(root=root)).problems
+    assert [(p.location(), p.message.partition(" is the address of ")[0]) for p in problems] == [
+        ("site.yaml:2:11", f'base_url: "{typed}"')]
+    meant = problems[0].hint.split(": ", 1)[1].split(" (if ")[0]
+    assert meant == "https://example.gov.cn/reports/baihe/"
+    edit_file(root, "site.yaml", typed, meant)  # the hint followed
+    assert check(BuildOptions(root=root)).problems == []
+    output = build_at(root)
+    assert parse_html(output / "index.html").cssselect('link[rel="canonical"]')[0].get("href") == meant
+
+
+def test_a_folder_named_with_a_dot_is_a_folder_when_the_address_says_so(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"content/interviews/a.md": interview()})
+    for typed, published in (("https://example.org/v1.2", "https://example.org/v1.2/"),
+                             ("https://example.org/site.v2/", "https://example.org/site.v2/")):
+        output = build_at(root, typed)
+        assert parse_html(output / "index.html").cssselect('link[rel="canonical"]')[0].get("href") == published
 
 
 @pytest.mark.parametrize(("typed", "spelled"), [

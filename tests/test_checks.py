@@ -4273,6 +4273,25 @@ def test_a_refused_setting_that_decides_how_links_are_checked_stops_the_check_at
     # The home page's address: every link went to /reports/index.html/assets/… and was a 404.
     ("https://example.org/reports/index.html", "is the address of a page, not of the folder the site is in",
      "write the folder's address: https://example.org/reports/"),
+    # The address of one of the site's own files, copied from the browser: every link went to
+    # /reports/sitemap.xml/assets/… and the canonical link read …/sitemap.xml/.
+    ("https://example.org/reports/sitemap.xml", "is the address of the site's sitemap (sitemap.xml), not of the "
+     "folder the site is in", "write the folder's address: https://example.org/reports/"),
+    ("https://example.org/reports/Feed.xml", "is the address of the site's feed (feed.xml), not of the folder the "
+     "site is in", "write the folder's address: https://example.org/reports/"),
+    ("https://example.org/robots.txt", "is the address of the site's robots.txt, not of the folder the site is in",
+     "write the folder's address: https://example.org/"),
+    ("https://example.org/r/datapackage.json", "is the address of the open data's description (datapackage.json), "
+     "not of the folder the site is in", "write the folder's address: https://example.org/r/"),
+    ("https://example.org/r/data.json", "is the address of a file (data.json), not of the folder the site is in",
+     "write the folder's address: https://example.org/r/ (if data.json is itself a folder, end the address with "
+     '"/": https://example.org/r/data.json/)'),
+    ("https://example.org/r/%E9%80%9A%E7%9F%A5.PDF", "is the address of a file (通知.PDF), not of the folder the "
+     "site is in", "write the folder's address: https://example.org/r/ (if 通知.PDF is itself a folder, end the "
+     'address with "/": https://example.org/r/%E9%80%9A%E7%9F%A5.PDF/)'),
+    ("https://example.org/r/tallies.xlsx", "is the address of a file (tallies.xlsx), not of the folder the site is "
+     'in', "write the folder's address: https://example.org/r/ (if tallies.xlsx is itself a folder, end the address "
+     'with "/": https://example.org/r/tallies.xlsx/)'),
     # The password was published in every page's canonical link, the feeds and the sitemap.
     ("https://editor:secret@example.org/r/", "holds a user name or password (editor:secret@), which every page "
      "would publish", "remove it: https://example.org/r/"),
