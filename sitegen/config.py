@@ -53,9 +53,13 @@ def _check_base_url(value: str) -> str:
     if slip is not None and slip.in_quotes:  # “https://example.org/”: before its ” is taken for a copied sentence end
         raise _refuse("base_url", '"{text}" ' + slip.message, value,
                       paste_hint(slip.fix.rstrip(":"), f"base_url: {slip.meant}"))
-    if text and text[-1] in SENTENCE_END:  # copied with the end of its sentence (a folder never ends in ）)
-        raise _refuse("base_url", '"{text}" ends in "{sign}", which would be taken as part of the address', value,
-                      f'delete the "{text[-1]}" at the end: {half_width_address(text[:-1])}', sign=text[-1])
+    stray = _stray_end(text)
+    if stray:  # copied with the end of its sentence or bracket (a folder never ends in ）or ,)
+        # A " is named, not quoted: ends in """ would be read as nothing.
+        said = f'"{stray}"' if '"' not in stray else 'the quote "' if stray == '"' else f"the signs {stray}"
+        raise _refuse("base_url", '"{text}" ends in {sign}, which would be taken as part of the address', value,
+                      f"delete {said if said.startswith('the') else 'the ' + said} at the end: "
+                      f"{half_width_address(text[:-len(stray)])}", sign=said)
     slip = address_slip(text)
     if slip is not None:
         raise _refuse("base_url", '"{text}" ' + slip.message, value, slip.hint)
@@ -86,6 +90,26 @@ def _check_base_url(value: str) -> str:
     if head.isascii():  # a host of other letters is left as typed: lower case may change its length
         text = head.lower() + text[len(head):]
     return text if text.endswith("/") else text + "/"
+
+
+_ASCII_END = ".,;:!)]}>\"'`"
+"""Half-width signs a copy leaves at the end of an address: a sentence's (``见 https://…/baihe/.``), a list's,
+a bracket's or quote's around it. A "?" is not among them: it starts a query, told as that."""
+_CLOSING = {")": "(", "]": "[", "}": "{", ">": "<", "）": "（", "」": "「", "』": "『", "】": "【", "”": "“", "’": "‘"}
+
+
+def _stray_end(text: str) -> str:
+    """The signs at the end of a base address that a copy left there (`SENTENCE_END`, `_ASCII_END`), or "".
+
+    A closing bracket is one only when its opening one is not in the address; a "." right after the host
+    (``https://example.gov.cn.``) is the host's own, the dot of a full domain name, and is not.
+    """
+    end = len(text)
+    while end and text[end - 1] in SENTENCE_END + _ASCII_END and _CLOSING.get(text[end - 1], "\n") not in text[:end]:
+        end -= 1
+    if text[end:] == "." and not split_address(text[:end]).path:
+        return ""
+    return text[end:]
 
 
 _DOT_ESCAPE = compile_later("%2e", re.IGNORECASE)

@@ -251,6 +251,42 @@ def test_a_base_url_ending_in_a_file_is_refused_and_the_folder_offered_builds(tm
     assert parse_html(output / "index.html").cssselect('link[rel="canonical"]')[0].get("href") == meant
 
 
+@pytest.mark.parametrize(("typed", "said", "hint"), [
+    # Each was published: canonical https://example.gov.cn/reports/baihe/,/ (and …/&#39;/ for the quote).
+    ("https://example.gov.cn/reports/baihe/,", 'ends in ","', 'delete the "," at the end'),
+    ("https://example.gov.cn/reports/baihe/;", 'ends in ";"', 'delete the ";" at the end'),
+    ("https://example.gov.cn/reports/baihe/)", 'ends in ")"', 'delete the ")" at the end'),
+    ("https://example.gov.cn/reports/baihe/!", 'ends in "!"', 'delete the "!" at the end'),
+    ("https://example.gov.cn/reports/baihe/'", "ends in \"'\"", "delete the \"'\" at the end"),
+    ("https://example.gov.cn/reports/baihe/>", 'ends in ">"', 'delete the ">" at the end'),
+    ("https://example.gov.cn/reports/baihe/]", 'ends in "]"', 'delete the "]" at the end'),
+    ("https://example.gov.cn/reports/baihe/).", 'ends in ")."', 'delete the ")." at the end'),
+    ("https://example.gov.cn/reports/baihe/）。", 'ends in "）。"', 'delete the "）。" at the end'),
+    ('https://example.gov.cn/reports/baihe/"', 'ends in the quote "', 'delete the quote " at the end'),
+])
+def test_a_base_url_copied_with_ascii_punctuation_at_its_end_is_refused(tmp_path: Path, typed: str, said: str,
+                                                                        hint: str) -> None:
+    root = write_site(tmp_path, {"content/interviews/a.md": interview()},
+                      config=f"title: 测试站点\nbase_url: {typed}\n")
+    meant = "https://example.gov.cn/reports/baihe/"
+    told = f"{said}, which would be taken as part of the address\n  hint: {hint}: {meant}"
+    assert [p.format() for p in check(BuildOptions(root=root)).problems] == [
+        f'site.yaml:2:11: error: base_url: "{typed}" {told}']
+    with pytest.raises(SiteError) as refused:
+        build_at(root, typed)
+    assert [p.format() for p in refused.value.problems] == [f'sitegen: error: --base-url: "{typed}" {told}']
+    edit_file(root, "site.yaml", typed, meant)  # the hint followed
+    assert check(BuildOptions(root=root)).problems == []
+    assert parse_html(build_at(root) / "index.html").cssselect('link[rel="canonical"]')[0].get("href") == meant
+
+
+def test_a_closing_bracket_opened_in_the_base_url_is_part_of_it(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {"content/interviews/a.md": interview()})
+    output = build_at(root, "https://example.org/report(2018)")
+    assert parse_html(output / "index.html").cssselect('link[rel="canonical"]')[0].get("href") == \
+        "https://example.org/report(2018)/"
+
+
 def test_a_folder_named_with_a_dot_is_a_folder_when_the_address_says_so(tmp_path: Path) -> None:
     root = write_site(tmp_path, {"content/interviews/a.md": interview()})
     for typed, published in (("https://example.org/v1.2", "https://example.org/v1.2/"),
