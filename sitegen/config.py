@@ -626,13 +626,17 @@ def output_dir_slip(value: str, typed: str, example: str, leave_out: str) -> tup
     site); and ``-``, which in many commands means the screen (stdout):
     sitegen writes a folder, and would make one named ``-``; on a system without
     drives, ``C:\\site\\output`` (`_DRIVE`): with "/" for "\\", as the hint for
-    "\\" said, it was made as ``C:/site/output`` inside the site folder.
+    "\\" said, it was made as ``C:/site/output`` inside the site folder; a variable a shell or
+    Windows would fill in (``$HOME``, ``%USERPROFILE%``) or a ``file://`` address (`_named_folder_slip`).
     """
     quoted = f'"{value}"'
     whole_path = "write the whole path (e.g. /home/editor/out) or a path from the site folder (e.g. ../out)"
     if value.strip().startswith("~"):
         return (f"{quoted} starts with ~, which sitegen does not read as your home folder: it would make a folder "
                 "named ~ in the site folder", whole_path)
+    named = _named_folder_slip(value.strip(), typed, whole_path)
+    if named is not None:
+        return named
     drive = _DRIVE.match(unicodedata.normalize("NFKC", value.strip()))
     if drive and os.name != "nt":  # C:\site\output, in a site.yaml written on Windows: "/" in place of \ made ./C:/…
         return (f"{quoted} starts with the drive {drive.group(1).upper()}:, which only Windows has: here it would "
@@ -645,6 +649,48 @@ def output_dir_slip(value: str, typed: str, example: str, leave_out: str) -> tup
                 "and would make a folder named - in the site folder",
                 f"write the folder to write the site into, e.g. {typed}{example}, or {leave_out}")
     return None
+
+
+_VARIABLE = compile_later(r"\$\{(?P<braced>[A-Za-z_]\w*)\}|\$(?P<bare>[A-Za-z_]\w*)|%(?P<windows>[A-Za-z_][\w()]*)%")
+"""A variable as a shell (``$HOME``, ``${HOME}``) or Windows (``%USERPROFILE%``) fills it in: sitegen reads a
+path as typed, so each would be a folder's name."""
+_HOME_VARIABLES = frozenset({"HOME", "USERPROFILE"})
+
+
+def _variable_value(name: str) -> str | None:
+    """What the variable ``name`` holds on this computer (the home folder for HOME and USERPROFILE), or None."""
+    if name.upper() in _HOME_VARIABLES:
+        return str(Path.home())
+    return os.environ.get(name) or None
+
+
+def _named_folder_slip(value: str, typed: str, whole_path: str) -> tuple[str, str] | None:
+    """The message and hint for an output folder typed with a variable (`_VARIABLE`) or as a ``file://``
+    address, or None: both were made as a folder of that name in the site folder (``./$HOME/www``). The hint
+    gives the path meant where this computer tells it (the variable's value, the address's path), else
+    ``whole_path``; ``typed`` is how the value is typed (``"output_dir: "``)."""
+    if value.lower().startswith("file:"):
+        path = unquote(split_address(value).path)
+        path = path[1:] if re.match(r"/[A-Za-z]:", path) else path  # file:///C:/site → C:/site
+        hint = (paste_hint("write the folder's path without file://", typed + path)
+                if path.startswith("/") or os.name == "nt" and _DRIVE.match(path) else whole_path)
+        return (f'"{value}" is a web address (file://), not a folder\'s path: it would make a folder named file: '
+                "in the site folder", hint)
+    variable = _VARIABLE.search(value)
+    if variable is None:
+        return None
+    name = variable.group("braced") or variable.group("bare") or variable.group("windows")
+    what = "your home folder" if name.upper() in _HOME_VARIABLES else f"what the variable {name} holds"
+    where = "starts with" if variable.start() == 0 else "holds"
+    made = " in the site folder" if variable.start() == 0 else ""
+    message = (f'"{value}" {where} {variable.group()}, which sitegen does not read as {what}: it would make a '
+               f"folder named {variable.group()}{made}")
+    values = [_variable_value(next(filter(None, found.groups()))) for found in _VARIABLE.finditer(value)]
+    if None in values:
+        return message, whole_path
+    meant = _VARIABLE.sub(lambda found: _variable_value(next(filter(None, found.groups()))) or "", value)
+    meant = _BACKSLASHES.sub("/", meant) if os.sep == "/" else meant  # %USERPROFILE%\www, from Windows
+    return message, paste_hint("write the whole path", typed + meant)
 
 
 def check_output_option(value: str, report: Report, example: str, leave_out: str) -> None:

@@ -2632,6 +2632,50 @@ def test_an_output_folder_that_would_be_made_as_no_one_means_it_is_refused(tmp_p
     assert not any(path.name.startswith(("..\\", "~", ".."+"\\", "C:", "d:")) for path in root.iterdir())
 
 
+_WHOLE_PATH = "write the whole path"
+_WITHOUT_FILE = "write the folder's path without file://"
+
+
+@pytest.mark.skipif(os.sep != "/", reason="the hints give paths of a system where / parts folders")
+@pytest.mark.parametrize(("typed", "message", "how", "meant"), [
+    ("$HOME/www/qingpu", "starts with $HOME, which sitegen does not read as your home folder: it would make a folder "
+                         "named $HOME in the site folder", _WHOLE_PATH, "HOME/www/qingpu"),
+    ("${HOME}/www/qingpu", "starts with ${HOME}, which sitegen does not read as your home folder: it would make a "
+                           "folder named ${HOME} in the site folder", _WHOLE_PATH, "HOME/www/qingpu"),
+    ("%USERPROFILE%\\www\\qingpu", "starts with %USERPROFILE%, which sitegen does not read as your home folder: it "
+                                  "would make a folder named %USERPROFILE% in the site folder", _WHOLE_PATH,
+     "HOME/www/qingpu"),
+    ("HOME/../$SITEGEN_WWW/qingpu", "holds $SITEGEN_WWW, which sitegen does not read as what the variable "
+                                    "SITEGEN_WWW holds: it would make a folder named $SITEGEN_WWW", _WHOLE_PATH,
+     "HOME/../www/qingpu"),
+    ("file://HOME/www/qingpu", "is a web address (file://), not a folder's path: it would make a folder named "
+                               "file: in the site folder", _WITHOUT_FILE, "HOME/www/qingpu"),
+])
+def test_an_output_folder_typed_with_a_variable_or_as_a_file_address_is_refused_with_the_folder_meant(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], typed: str,
+        message: str, how: str, meant: str) -> None:
+    # Each built the site into a folder of that name inside the site folder (./$HOME/www/qingpu), and the build's
+    # summary line read like success. HOME stands for the home folder, here one of the test's own.
+    home = tmp_path / "home"
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("SITEGEN_WWW", "www")
+    typed, meant = (text.replace("HOME/", f"{home}/") if not text.startswith(("$", "%")) else
+                    text for text in (typed, meant))
+    home.mkdir()
+    quoted = f"'{typed}'" if typed.startswith("%") else typed  # as YAML's hint for a value starting with % has it
+    root = write_site(tmp_path / "site", {PAGE_PATH: interview()}, config=f"title: 测试\noutput_dir: {quoted}\n")
+    assert printed(root) == [f'site.yaml:2:13: error: output_dir: "{typed}" {message}\n'
+                             f"  hint: {how}: output_dir: {meant}"]
+    assert main(["build", "--site", str(root), "--output", typed]) == 1
+    assert capsys.readouterr().err.splitlines()[:2] == [f'sitegen: error: --output: "{typed}" {message}',
+                                                        f"  hint: {how}: --output {meant}"]
+    assert sorted(path.name for path in root.iterdir()) == ["content", "site.yaml"]
+    (root / "site.yaml").write_text(f"title: 测试\noutput_dir: {meant}\n", encoding="utf-8")  # the hint, followed
+    assert printed(root) == []
+    build_at(root)
+    assert (Path(meant) / "interviews/baihe/index.html").is_file()
+
+
 def test_a_dash_for_the_output_folder_is_refused_at_its_line(tmp_path: Path) -> None:
     # output_dir: "-" (meant: to the screen) built the site into a folder named "-", told only as "a value not
     # known yet, so every page would publish it", which a folder never is.
