@@ -389,14 +389,44 @@ def check_site_output(output: Path, root: Path) -> None:
     check_output_folder(output, [root, *sources[:2]], sources, root=root)
 
 
+def published_folder(root: Path) -> Path:
+    """The folder ``sitegen build`` publishes the site at ``root`` into: ``output_dir`` of its site.yaml, or
+    ``output`` when site.yaml does not read (its own problems are told where it is read). Raises nothing."""
+    try:
+        return load_config(root, Report()).output_path
+    except SiteError:
+        return (root / "output").resolve()
+
+
+def check_not_in_published(output: Path, root: Path) -> None:
+    """Refuse ``--output`` (the folder ``output``, of the site at ``root``) inside the folder a plain build
+    publishes (`published_folder`): the next build carries that copy of the site, and its lock files, along
+    as files of its own and publishes them. Raises `UnsafeOutputError`, with a hint offering a folder of its
+    own and, as a sub-path is what such a folder was most often meant to try, the address to build it for."""
+    published = published_folder(root)
+    if output == published or not output.is_relative_to(published):
+        return
+
+    def shown(path: Path) -> str:
+        return path.relative_to(root).as_posix() + "/" if path.is_relative_to(root) else str(path)
+    raise UnsafeOutputError(
+        f"refusing to write the site into {shown(output)}: it is inside {shown(published)}, the folder sitegen build "
+        "publishes, and the next build would publish it with the site",
+        f"choose a folder outside {shown(published)}, e.g. --output preview (to try the site under a sub-path, give "
+        f"the path to --base-url: --output preview --base-url http://127.0.0.1:8000/"
+        f"{output.relative_to(published).as_posix()}/)")
+
+
 def _check_output(config: Config, report: Report, option: str | None) -> None:
     """Refuse an unsafe output folder, blaming ``--output`` when it came from the command line (``option``)."""
     try:
         check_site_output(config.output_path, config.root)
+        if option is not None:
+            check_not_in_published(config.output_path, config.root)
     except UnsafeOutputError as refusal:
         if option is not None:
             report.error("", None, None, f"--output {option}: {refusal}",
-                         "choose a folder of its own, e.g. --output output")
+                         refusal.hint or "choose a folder of its own, e.g. --output output")
         else:
             report.error("site.yaml", *setting_place(config.root, ("output_dir",)), str(refusal),
                          "choose an output folder of its own, e.g. output_dir: output")

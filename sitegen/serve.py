@@ -74,7 +74,7 @@ from tornado.iostream import StreamClosedError
 from tornado.netutil import bind_sockets
 from tornado.websocket import WebSocketClosedError
 
-from .build import BuildOptions, BuildResult, build, check_site_output
+from .build import BuildOptions, BuildResult, build, check_site_output, published_folder
 from .config import CONFIG_FILE, check_output_option, check_site_folder, load_config
 from .errors import Problem, Report, SiteError
 from .fresh import CACHE_DIR, PREVIEW_FOLDER
@@ -144,7 +144,7 @@ def check_serve_folders(root: Path, output: str | None) -> None:
     Takes the site folder and ``--output`` (None: the default preview
     folder). Raises `SiteError` when the folder does not exist or holds no
     ``site.yaml`` (the wrong folder: the server would show an error page
-    forever), when ``--output`` is the published output folder (``output_dir``
+    forever), when ``--output`` is the published output folder or inside it (``output_dir``
     of ``site.yaml``, ``output`` when it cannot be read: the preview's drafts
     and links to 127.0.0.1 would be published) or any folder ``sitegen build``
     published into (`sitegen.write.published_by_build`), when ``--output`` would
@@ -161,14 +161,14 @@ def check_serve_folders(root: Path, output: str | None) -> None:
     check_output_option(output, report, "preview",
                         "leave --output out (the preview then goes to .sitegen-cache/preview/)")
     preview = (root / output).resolve()
-    try:
-        published = load_config(root, Report()).output_path.resolve()
-    except SiteError:
-        published = (root / "output").resolve()
+    published = published_folder(root.resolve())
     hint = "leave --output out (the preview then goes to .sitegen-cache/preview/), or name a folder of its own, " \
            "e.g. --output preview"
-    if preview == published:
-        report.error("", None, None, f"--output {output}: this is the folder sitegen build publishes; the preview "
+    if preview.is_relative_to(published):
+        inside = published.relative_to(root.resolve()).as_posix() + "/" if published.is_relative_to(
+            root.resolve()) else str(published)
+        where = "the folder" if preview == published else f"inside {inside}, the folder"
+        report.error("", None, None, f"--output {output}: this is {where} sitegen build publishes; the preview "
                      "holds drafts and links to 127.0.0.1, and must never be published", hint)
         raise SiteError(report.problems)
     if published_by_build(preview):

@@ -1078,6 +1078,10 @@ def test_serve_refuses_a_folder_without_site_yaml(tmp_path: Path) -> None:
                                         "preview holds drafts and links to 127.0.0.1, and must never be published"),
     ("output", ["--output", "content"], "--output content: refusing to write the site into content/: "
                                         "it is content/, which holds the sources"),
+    # The preview went into output/preview, and the next build published it, drafts and all.
+    ("public", ["--output", "public/preview"], "--output public/preview: this is inside public/, the folder sitegen "
+                                               "build publishes; the preview holds drafts and links to 127.0.0.1, "
+                                               "and must never be published"),
 ])
 def test_serve_refuses_an_output_folder_that_is_published_or_holds_sources(
         tmp_path: Path, output_dir: str, argv: list[str], message: str) -> None:
@@ -1141,6 +1145,35 @@ def test_an_output_folder_over_the_sources_is_blamed_on_where_it_was_typed(
     assert main(["build", "--site", str(site), *argv]) == 1
     assert capsys.readouterr().err.startswith(f"{where}: error: {message}\n  hint: {hint}\n")
     assert sorted(path.name for path in site.iterdir()) == ["content", "site.yaml"]
+
+
+@pytest.mark.parametrize(("output_dir", "typed", "sub_path"), [
+    (None, "output/reports/baihe", "reports/baihe"), ("public", "public/baihe/", "baihe"),
+    (None, "output/./x/../reports", "reports")])
+def test_an_output_folder_inside_the_published_one_is_refused_with_a_folder_of_its_own(
+        tmp_path: Path, capsys: Capture, output_dir: str | None, typed: str, sub_path: str) -> None:
+    # --output output/reports/baihe (to try the site under a sub-path) wrote a second whole site and its lock files
+    # inside output/, which the next plain build carried along as files of its own and published.
+    config = "title: 站\n" + (f"output_dir: {output_dir}\n" if output_dir else "")
+    site = write_site(tmp_path / "site", {"content/interviews/a.md": interview()}, config=config)
+    published = output_dir or "output"
+    assert main(["build", "-q", "--no-search", "--site", str(site)]) == 0
+    before = tree_hashes(site / published)
+    assert main(["build", "-q", "--no-search", "--site", str(site), "--output", typed]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"sitegen: error: --output {typed}: refusing to write the site into {published}/{sub_path}/: it is inside "
+        f"{published}/, the folder sitegen build publishes, and the next build would publish it with the site",
+        f"  hint: choose a folder outside {published}/, e.g. --output preview (to try the site under a sub-path, "
+        f"give the path to --base-url: --output preview --base-url http://127.0.0.1:8000/{sub_path}/)"]
+    assert tree_hashes(site / published) == before
+    assert {path.name for path in site.iterdir()} == {"content", "site.yaml", published, ".sitegen-cache",
+                                                      f".{published}.lock"}
+    assert not [path for path in (site / published).rglob(".*.lock")]
+    # The hint, followed: the site under the sub-path, beside the published one.
+    address = f"http://127.0.0.1:8000/{sub_path}/"
+    assert main(["build", "-q", "--no-search", "--site", str(site), "--output", "preview", "--base-url", address]) == 0
+    assert f'href="/{sub_path}/interviews/a/"' in (site / "preview/index.html").read_text(encoding="utf-8")
+    assert tree_hashes(site / published) == before
 
 
 @pytest.mark.parametrize("typed", ["site.yaml", "content/units/baihe.yaml"])
