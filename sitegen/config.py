@@ -84,12 +84,29 @@ def _check_base_url(value: str) -> str:
     # package's name and the comparisons with links typed in pages start from it.
     if parts.path and text.endswith(parts.path):
         text = text[:len(text) - len(parts.path)] + address_path(parts.path)
-    # The scheme and host in one spelling too (RFC 3986 §6.2.2.1: they ignore case), so that an address typed
-    # HTTPS://Example.gov.cn/ and one typed in lower case make the same pages and feed entry ids.
-    head = text[:len(parts.scheme) + 3 + len(parts.netloc)]
+    # The scheme and host in one spelling too (RFC 3986 §6.2.2.1: they ignore case; §6.2.3: a default port is
+    # as good as none), so that an address typed HTTPS://Example.gov.cn:443/ and https://example.gov.cn/ make
+    # the same pages and feed entry ids.
+    end = len(parts.scheme) + 3 + len(parts.netloc)
+    head = text[:len(parts.scheme) + 3] + _usual_host(parts.scheme, parts.netloc)
     if head.isascii():  # a host of other letters is left as typed: lower case may change its length
-        text = head.lower() + text[len(head):]
+        head = head.lower()
+    text = head + text[end:]
     return text if text.endswith("/") else text + "/"
+
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _usual_host(scheme: str, netloc: str) -> str:
+    """``netloc`` (a host and an optional port, no user) as browsers reach it: without the ``scheme``'s
+    default port (``:443`` for https, ``:80`` for http) or an empty one (``example.org:``), and without the
+    dot that ends a host's full name (``example.gov.cn.``), which names the same host."""
+    host, colon, port = netloc.rpartition(":") if ":" in netloc.rpartition("]")[2] else (netloc, "", "")
+    if colon and (not port or port.isdigit() and int(port) == _DEFAULT_PORTS.get(scheme.lower())):
+        colon = port = ""
+    stripped = host.rstrip(".")
+    return (stripped or host) + colon + port
 
 
 _ASCII_END = ".,;:!)]}>\"'`"

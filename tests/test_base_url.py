@@ -295,6 +295,32 @@ def test_a_folder_named_with_a_dot_is_a_folder_when_the_address_says_so(tmp_path
         assert parse_html(output / "index.html").cssselect('link[rel="canonical"]')[0].get("href") == published
 
 
+@pytest.mark.parametrize(("typed", "usual"), [
+    ("https://example.gov.cn:443/reports/", "https://example.gov.cn/reports/"),
+    ("http://example.gov.cn:80/reports/", "http://example.gov.cn/reports/"),
+    ("https://example.gov.cn./reports/", "https://example.gov.cn/reports/"),
+    ("HTTPS://Example.gov.cn.:443/reports", "https://example.gov.cn/reports/"),
+    ("https://example.gov.cn:/reports/", "https://example.gov.cn/reports/"),
+    ("https://example.gov.cn.", "https://example.gov.cn/"),
+])
+def test_a_base_urls_default_port_and_the_dot_after_its_host_make_the_same_site(tmp_path: Path, typed: str,
+                                                                                usual: str) -> None:
+    # :443 (or :80 for http) and the dot of a full host name were kept in every canonical link, the sitemap and
+    # the feed entries' ids: typed without them later, feed readers showed every entry anew.
+    page = {"content/interviews/a.md": interview()}
+    built = [tree_hashes(build_at(write_site(tmp_path / name, page), base_url))
+             for name, base_url in (("typed", typed), ("usual", usual))]
+    assert built[0] == built[1]
+    assert f'<link rel="canonical" href="{usual}">'.encode() in built[0]["index.html"]
+    assert f"<id>{usual}interviews/a/</id>".encode() in built[0]["feed.xml"]
+
+
+def test_a_port_other_than_the_default_one_is_kept(tmp_path: Path) -> None:
+    output = build_at(write_site(tmp_path, {"content/interviews/a.md": interview()}), "https://example.gov.cn:8443/r/")
+    assert parse_html(output / "index.html").cssselect('link[rel="canonical"]')[0].get("href") == \
+        "https://example.gov.cn:8443/r/"
+
+
 @pytest.mark.parametrize(("typed", "spelled"), [
     ("/青浦/调研/", "/%E9%9D%92%E6%B5%A6/%E8%B0%83%E7%A0%94/"), ("/%e9%9d%92%e6%b5%a6/", "/%E9%9D%92%E6%B5%A6/"),
     ("/q r/", "/q%20r/"), ("/q%20r/", "/q%20r/"), ("/a%2Fb/", "/a%2Fb/"),  # a "/" typed encoded stays in its part
