@@ -205,6 +205,19 @@ def test_tallies_json_exact(output: Path) -> None:
     assert [m["date"] for m in unit["milestones"]] == ["2018-01-12", "2018-01-15"]
 
 
+def test_every_json_download_holds_chinese_as_utf8_characters(output: Path) -> None:
+    # The about-data page labels each JSON file UTF-8: opened in a text editor it must read 白鹤镇, not the
+    # escapes \u767d\u9e64\u9547 that JSON also allows. The archive holds the same bytes (asserted above).
+    published = sorted(path.relative_to(output).as_posix() for path in output.rglob("*.json")
+                       if "pagefind" not in path.parts)
+    assert published == ["data/tallies.json", "data/units.json", "data/units/baihe/unit.json", "datapackage.json"]
+    for rel in published:
+        data = (output / rel).read_bytes()
+        text = data.decode("utf-8")  # strict: no BOM is asserted for tallies.json above
+        assert "\\u" not in text and CJK.search(text), rel
+        assert json.loads(data) is not None, rel
+
+
 def test_datapackage_describes_every_column_of_every_file(output: Path) -> None:
     package = json.loads((output / "datapackage.json").read_bytes())
     assert package["profile"] == "data-package" and package["homepage"] == "https://example.org/"
