@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import signal
 import stat
 import subprocess
@@ -278,6 +279,77 @@ def test_with_g_s_the_files_and_folders_a_build_makes_inside_take_the_output_fol
     for rel in ("a/index.html", "b/c/index.html", ".sitegen-manifest"):
         assert os.stat(output / rel).st_gid == group, rel
     assert stat.S_IMODE(os.stat(output).st_mode) == 0o2750
+
+
+def _readme_command(start: str) -> str:
+    """The shell command the README's "Publish" section gives that starts with ``start``, as written there."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    [command] = re.findall("`(" + re.escape(start) + "[^`]*)`", readme)
+    return command
+
+
+def _web_group() -> str:
+    """A group this test may give files to and that is not the process's own: www-data as root (the group the
+    README names), else another group of the user's; skips the test when there is none."""
+    import grp
+
+    if os.geteuid() == 0:
+        return "www-data" if "www-data" in {entry.gr_name for entry in grp.getgrall()} else grp.getgrgid(33).gr_name
+    others = [gid for gid in os.getgroups() if gid != os.getegid()]
+    if not others:
+        pytest.skip("the user is in no group but its own")
+    return grp.getgrgid(others[0]).gr_name
+
+
+def _all_in_group(output: Path, group: str) -> list[str]:
+    """What under ``output`` is not in ``group`` (readable by it), or a folder without g+s: empty when all is."""
+    import grp
+
+    gid = grp.getgrnam(group).gr_gid
+    wrong = []
+    for path in [output, *output.rglob("*")]:
+        info = os.stat(path)
+        needs = stat.S_ISGID | stat.S_IRGRP | stat.S_IXGRP if path.is_dir() else stat.S_IRGRP
+        if info.st_gid != gid or info.st_mode & needs != needs:
+            wrong.append(path.relative_to(output).as_posix())
+    return wrong
+
+
+@pytest.mark.parametrize("when", ["before the first build", "on a folder that holds a site"])
+def test_the_readmes_commands_give_every_file_of_the_site_the_web_servers_group(tmp_path: Path, when: str) -> None:
+    # The README said chgrp and chmod 2750 on output/ made what a build puts inside take its group: on a folder
+    # that held a site already, every file a build left unchanged (never written again, --clean neither) kept
+    # root:root, and nginx, reading through the group, answered 403 for 47 of 68 files.
+    group = _web_group()
+    output = tmp_path / "output"
+    first = {"index.html": b"home", "a/index.html": b"1", "assets/site.css": b"css"}
+    if when == "before the first build":
+        command = _readme_command("mkdir output && chgrp")
+        subprocess.run(["sh", "-c", command.replace("www-data", group)], cwd=tmp_path, check=True)
+        publish(output, first)
+    else:
+        publish(output, first)
+        publish(output, first | {"a/index.html": b"2"})  # a spare, as after any second build
+        command = _readme_command("chgrp -R")
+        subprocess.run(["sh", "-c", command.replace("www-data", group)], cwd=tmp_path, check=True)
+    assert _all_in_group(output, group) == []
+    for number in range(3):  # a page edited, a folder added, then nothing changed but the build is clean
+        publish(output, first | {"a/index.html": b"3", "b/c/index.html": b"%d" % number}, from_spare=number != 2)
+        assert _all_in_group(output, group) == [], number
+    assert stat.S_IMODE(os.stat(output).st_mode) & 0o7007 == 0o2000  # others: nothing, as chmod 2750
+
+
+def test_a_clean_build_keeps_each_unchanged_file_and_writes_nothing_when_nothing_changed(tmp_path: Path) -> None:
+    # The README said --clean "builds the new site in an empty folder": it is new, but holds the published files
+    # themselves wherever their bytes are the same, and when none changed nothing is written at all.
+    output = tmp_path / "output"
+    site = {"index.html": b"home", "a/index.html": b"1"}
+    publish(output, site)
+    folder, page = os.stat(output).st_ino, os.stat(output / "index.html").st_ino
+    publish(output, site, from_spare=False)
+    assert (os.stat(output).st_ino, os.stat(output / "index.html").st_ino) == (folder, page)
+    publish(output, site | {"a/index.html": b"2"}, from_spare=False)
+    assert os.stat(output).st_ino != folder and os.stat(output / "index.html").st_ino == page
 
 
 class Interrupted(BaseException):
