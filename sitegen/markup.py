@@ -67,15 +67,18 @@ Policies (what editors get, and why):
 * **List items typed with an input method** (``1.成立``, ``1．成立``,
   ``-成立``: no space, or a full-width dot; ``－成立``, ``—成立``, ``–成立``,
   ``•成立``, ``·成立``, ``・成立``, ``●成立``, ``▪成立``, ``★成立``...: a sign
-  Markdown knows no bullet by, right before the text; ``①成立``, ``1、成立``,
+  Markdown knows no bullet by; ``①成立``, ``1、成立``,
   ``（1）成立``, ``1）成立``, ``一、成立``, ``（一）成立``: a number typed in
-  Chinese style) are text to Markdown: two or more in a row (a blank line
+  Chinese style), right before the text or with a space or TAB between
+  (``• 成立``, ``1、 成立``, ``一、<TAB>成立``: a list pasted from Word or WPS),
+  are text to Markdown: two or more in a row (a blank line
   between them or not), numbered in order, or one right under a line ending
   in a colon, are warned with the line to type (``- `` for a sign, ``3. ``
   for ``③``: Markdown starts a list at its first number), in quotes too
   (``> 1.成立`` gets ``> 1. 成立``) (`_slipped_item_problems`); figures (``1.5万元``,
   ``-5元``, ``－5元``), a sentence opened with a Chinese dash (``——``) and
-  a list pasted from Word (``•<TAB>第一项``) are not. A line typed without
+  a line of cells between TABs after the number (``1、<TAB>照明<TAB>18``, a
+  table's row) are not. A line typed without
   ``>`` right under a quoted item (``> 1. 成立`` then ``2.制定``) is that
   item's text on the page (a lazy line): it is read with the quote and
   offered with the quote's signs (``> 2. 制定``).
@@ -90,7 +93,8 @@ Policies (what editors get, and why):
   CommonMark, where it is no further in than the item above: a blank line
   is inserted, not a line of the last item's text.
 * **Questions numbered as a report's headings** (``一、大调研开展以来，有哪些进展？``,
-  ``（一）及时启动，建立体系``) typed without ``##``, standing alone as a
+  ``（一）及时启动，建立体系``, ``二、 下一步``: a space or TAB after the mark or
+  not) typed without ``##``, standing alone as a
   paragraph or a short line ending in ？ or in no mark, are text to
   Markdown: they are warned with the heading to type, the mark kept (``## ``
   before ``一、``, ``### `` before ``（一）``) (`_ordinal_heading_problems`); such
@@ -178,7 +182,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHIN
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "83"
+POLICY_VERSION = "84"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -4289,9 +4293,10 @@ def _table_scan_problems(lines: list[str], path: str, first_line: int, clean_htm
         while (index + run < len(rows) and rows[index + run][0] == number + run and same(rows[index + run][1])
                and (pasted or not _SEPARATOR_ROW_RE.match(rows[index + run][1]))):
             run += 1
-        # A list pasted from Word (1.<TAB>…, •<TAB>…) is no table: a cell typed beside a number in a row
-        # (序号<TAB>措施 above 1.<TAB>摸排) makes the lines one.
-        listed = pasted and all(_PASTED_ITEM_RE.match(text.lstrip(" \t")) for _, text in rows[index:index + run])
+        # A list pasted from Word (1.<TAB>…, •<TAB>…), in a quote or not, is no table: a cell typed beside a
+        # number in a row (序号<TAB>措施 above 1.<TAB>摸排) makes the lines one.
+        listed = pasted and all(_PASTED_ITEM_RE.match(_QUOTE_SIGNS_RE.sub("", text).lstrip(" \t"))
+                                for _, text in rows[index:index + run])
         if pasted and not listed and (run >= 2 or _pasted_row_alone(line)):
             problems.append(_tab_cells_problem(line, run, _in_list_item(lines, number), path, first_line + number))
         elif not pasted and run >= 2 and not _SEPARATOR_ROW_RE.match(line):
@@ -4447,14 +4452,16 @@ def _wide_dash_separator(rows: Sequence[tuple[int, str]], index: int) -> tuple[i
 # A list item as an input method types it: "1.成立" (no space), "1．成立" (a full-width dot), "-成立" (no space), or
 # with a sign Markdown knows no bullet by: a full-width "－" (spaced or not, as "-" would be), a dash "—" or "–", a
 # dot "•", "·" or "・" or any other sign editors put before an item (●, ■, ★, ✓, ※, ＊...) right before the text,
-# or a number typed in Chinese style (1、 （1） (1) 1） 一、 （一） ① ⑴). With a space or TAB after a dash or dot
-# (•<TAB>第一项), the lines are a list as Word and WPS paste it, and the page shows them as Word did: left alone.
-# A digit after the dot or a dash is a figure (1.5万元, 2018.5, -5元, －5元), not an item; so the text after "1.",
-# "-" or a dash must start with a letter or an opening quote or bracket, after "1．" with no digit. A dot sign is
-# no minus: a digit may follow it (•2024年完成). Two dashes (——) open a sentence as punctuation, not a list. Bold
-# text may open an item (•**走访**老旧小区).
+# or a number typed in Chinese style (1、 （1） (1) 1） 一、 （一） ① ⑴), right before the text or a space, TAB or
+# odd space before it (`_ITEM_GAP`: • 60份, •<TAB>第一项, 一、<TAB>全面启动, as Word and WPS paste a list):
+# Markdown reads no list from either, and the page runs the lines into one paragraph. A digit right after the dot
+# or a dash is a figure (1.5万元, 2018.5, -5元, －5元), not an item; so the text right after "1.", "-" or a dash
+# must start with a letter or an opening quote or bracket, after "1．" with no digit; after a gap a digit may
+# follow (— 60份, 1． 60份). A dot sign is no minus: a digit may follow it (•2024年完成). Two dashes (——) open a
+# sentence as punctuation, not a list. Bold text may open an item (•**走访**老旧小区).
 _ITEM_TEXT = r"(?=[^\W\d_]|[“‘《（【「]|\*\*(?!\*))"
 _SIGN_TEXT = r"(?=[^\W_]|[“‘《（【「]|\*\*(?!\*))"
+_ITEM_GAP = f"[ \t{WIDE_SPACES}]"
 _ITEM_SIGN_NAMES = MappingProxyType({
     "—": "an em dash, 破折号", "–": "an en dash, 连接号", "•": "a bullet, 项目符号",
     "·": "a middle dot, 间隔号", "・": "a full-width middle dot, 全角间隔号", "●": "a black circle, 实心圆点",
@@ -4471,12 +4478,13 @@ _CHINESE_NUMBER_PATTERN = (r"(?P<numbered>(?P<figure>\d{1,2})(?:、|）)|[（(](
                            rf"|(?P<hanzi_bracketed>{_HANZI_NUMBER}))[）)]"
                            rf"|(?P<hanzi>{_HANZI_NUMBER})、|(?P<circled>[①-⑳⑴-⒇]))")
 _SLIPPED_ITEM_PATTERN = (r" {0,3}(?:(?P<number>\d{1,9})(?:(?P<dot>\.)" + _ITEM_TEXT
-                         + r"|．[ \t\u3000]*(?=\S)(?![\d０-９]))"
+                         + r"|．(?:" + _ITEM_GAP + r"+(?=\S)|(?![\d０-９])(?=\S)))"
                          + r"|-" + _ITEM_TEXT
-                         + r"|(?P<sign>－(?P<space>[ \t\u3000]*)" + _ITEM_TEXT + r"|[—–]" + _ITEM_TEXT
+                         + r"|(?P<sign>－(?P<space>[ \t\u3000]*)" + _ITEM_TEXT
+                         + r"|[—–](?:" + _ITEM_TEXT + "|" + _ITEM_GAP + "+" + _SIGN_TEXT + ")"
                          + "|[" + "".join(sign for sign in _ITEM_SIGN_NAMES if sign not in "—–") + "]"
-                         + _SIGN_TEXT + ")"
-                         + "|" + _CHINESE_NUMBER_PATTERN + _SIGN_TEXT + ")")
+                         + _ITEM_GAP + "*" + _SIGN_TEXT + ")"
+                         + "|" + _CHINESE_NUMBER_PATTERN + _ITEM_GAP + "*" + _SIGN_TEXT + ")")
 _SLIPPED_ITEM_RE = compile_later("^" + _SLIPPED_ITEM_PATTERN)
 # The same at the start of any line, inside quotes too (a quick look before the line-by-line one); the quotes'
 # signs are taken possessively, as in `_ANY_ORDERED_ITEM_RE`.
@@ -4491,8 +4499,8 @@ def _typed_item(line: str) -> tuple[str, int, str] | None:
     if kind:
         return kind, int(re.match(r" *(\d*)", line).group(1) or 0), ""
     found = _SLIPPED_ITEM_RE.match(line)
-    if found is None:
-        return None
+    if found is None or _TAB_CELLS_RE.match(line[found.end():]):
+        return None  # cells between TABs after the number (1、<TAB>照明<TAB>18): a table's row, `_table_problems`
     number = found.group("number")
     if number and _is_year(int(number)):
         return None  # "2018.全年目标完成" is a year, shown as typed: "2018. 全年…" would make it a list's number
@@ -4631,9 +4639,9 @@ def _slipped_item_problems(source: str, lines: list[str], path: str, first_line:
     ``1．成立`` with a full-width dot (全角), ``-成立`` with no space after the dash, ``－成立`` with a
     full-width dash, ``—成立``, ``–成立``, ``•成立``, ``●成立``, ``★成立`` (`_ITEM_SIGN_NAMES`) with a sign
     Markdown knows no bullet by, ``①成立``, ``1、成立``, ``（1）成立``, ``一、成立`` with a number typed in
-    Chinese style; inside quotes too (``> 1.成立``). A dash or dot with
-    a space or TAB after it (``•<TAB>第一项``, as Word pastes a list) is left
-    alone: the page shows its lines as Word showed them.
+    Chinese style; inside quotes too (``> 1.成立``). So with a space or TAB
+    after the sign or number (``• 第一项``, ``1、 第一项``, ``•<TAB>第一项``, as
+    Word and WPS paste a list): the line offered is the same.
 
     Takes the body, its lines, the file's path and the file line of the
     body's first line. Markdown reads none of them as an item: the page
@@ -5011,9 +5019,9 @@ def _heading_problems(lines: list[str], path: str, first_line: int) -> list[Prob
 
 
 # A line opened as the headings of a Chinese report are numbered: "一、" (a part, 二级标题) or "（一）" (a
-# section of it, 三级标题), the text right after the mark.
+# section of it, 三级标题), the text right after the mark or after a space or TAB (二、 下一步有什么打算？).
 _ORDINAL_HEADING_RE = compile_later(rf"^(?:(?P<part>{_HANZI_NUMBER}、)|(?P<section>[（(]{_HANZI_NUMBER}[）)]))"
-                                    r"(?=\S)")
+                                    rf"(?=[ \t{WIDE_SPACES}]*\S)")
 _ORDINAL_HEADING_LENGTH = 40
 """The most characters a line may hold to be taken as a heading with text right under it: a question or a title,
 not a paragraph."""

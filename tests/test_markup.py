@@ -661,6 +661,51 @@ def test_list_items_numbered_in_chinese_style_are_warned_with_the_number_kept(
                              f"<blockquote>\n{ol}\n<li>摸排</li>\n<li>整改</li>\n</ol>\n</blockquote>")
 
 
+# Items typed with a space or TAB after a sign or number Markdown knows no list by, as Word and WPS paste a list,
+# were one <p>, unwarned ("<p>● 60份…<br>\n● 90份…</p>": screen readers announce no list), while the same lines
+# typed without the space ("●60份…") were warned.
+@pytest.mark.parametrize(("first", "second", "what", "how", "offered"), [
+    ("• ", "• ", 'the sign before the text is "•" (a bullet, 项目符号), not "-"', BULLET_HOW, ("- ", "- ")),
+    ("· ", "· ", 'the sign before the text is "·" (a middle dot, 间隔号), not "-"', BULLET_HOW, ("- ", "- ")),
+    ("● ", "● ", 'the sign before the text is "●" (a black circle, 实心圆点), not "-"', BULLET_HOW, ("- ", "- ")),
+    ("—\u3000", "—\u3000", 'the sign before the text is "—" (an em dash, 破折号), not "-"', BULLET_HOW, ("- ", "- ")),
+    ("•\t", "•\t", 'the sign before the text is "•" (a bullet, 项目符号), not "-"', BULLET_HOW, ("- ", "- ")),
+    ("① ", "② ", NUMBER_WHAT, NUMBER_HOW, ("1. ", "2. ")),
+    ("1、 ", "2、 ", NUMBER_WHAT, NUMBER_HOW, ("1. ", "2. ")),
+    ("1） ", "2） ", NUMBER_WHAT, NUMBER_HOW, ("1. ", "2. ")),
+    ("（1）\t", "（2）\t", NUMBER_WHAT, NUMBER_HOW, ("1. ", "2. ")),
+    ("一、\t", "二、\t", NUMBER_WHAT, NUMBER_HOW, ("1. ", "2. ")),
+    ("1． ", "2． ", 'the dot after "{}" is full-width (全角)', "type the dot in half width (半角), with a space after it",
+     ("1. ", "2. ")),
+])
+def test_items_with_a_space_or_tab_after_a_sign_markdown_knows_no_list_by_are_warned(
+        renderer: MarkdownRenderer, first: str, second: str, what: str, how: str, offered: tuple[str, str]) -> None:
+    body = f"问卷情况：\n{first}60份已收回；\n{second}90份在发放。\n\n> {first}摸排\n> {second}整改\n"
+    result = renderer.render(body, "content/a.md", 3)
+    marks = [mark.rstrip(" \t\u3000") for mark in (first, second)]
+
+    def expected(line: int, column: int, at: int, typed: str, text: str) -> tuple[int, int, str, str]:
+        value = offered[at].rstrip(". ")
+        found = slipped(line, column, what.format(marks[at] if "number" in what else value, value), typed,
+                        how.format(value), typed[:column - 1] + offered[at] + text)
+        return (*found[:3], found[3] + (
+            f"; if it is punctuation, not a bullet, type the dash as two (破折号): {typed[:column - 1]}——{text}"
+            if marks[at] == "—" else ""))
+
+    assert placed(result) == [
+        expected(4, 1, 0, f"{first}60份已收回；", "60份已收回；"), expected(5, 1, 1, f"{second}90份在发放。", "90份在发放。"),
+        expected(7, 3, 0, f"> {first}摸排", "摸排"), expected(8, 3, 1, f"> {second}整改", "整改")]
+    # The same line offered as for the sign typed right before the text (which, before a figure, is a minus or a
+    # decimal point: —60份, 1．60份).
+    unspaced = renderer.render(body.replace(first, marks[0]).replace(second, marks[1]), "content/a.md", 3)
+    assert [p.hint for p in unspaced.problems if p.line > 5] == [p.hint for p in result.problems if p.line > 5]
+    followed = renderer.render(follow_item_hints(body, result, 3), "content/a.md", 3)
+    assert followed.problems == ()
+    kind = "ul" if offered[0] == "- " else "ol"
+    assert followed.html == (f"<p>问卷情况：</p>\n<{kind}>\n<li>60份已收回；</li>\n<li>90份在发放。</li>\n</{kind}>\n"
+                             f"<blockquote>\n<{kind}>\n<li>摸排</li>\n<li>整改</li>\n</{kind}>\n</blockquote>")
+
+
 def test_items_a_blank_line_apart_or_one_under_a_colon_are_warned(renderer: MarkdownRenderer) -> None:
     # As in the Baihe article: each "●坚持…" was a <p> of its own, unwarned; so was "①成立…" under "主要做法：".
     body = ("明确的方向和坚定的目标\n\n●坚持需求导向，注重解决问题。\n\n●坚持问题导向，敞开大门进行研究。\n\n"
@@ -918,8 +963,6 @@ def test_signs_typed_in_full_width_deep_in_quotes_are_warned_without_running_out
     "———\n———\n",
     "阿依古丽·买买提\n热依拉·木沙\n",  # a dot in a name, mid-line
     "···\n•••\n",
-    "— 第一点\n— 第二点\n",  # a space or TAB after a dash or dot: a list as Word pastes it, shown as Word did
-    "・\t第一点\n・\t第二点\n",
     "—第一点\n",  # a single line
     "> 1.成立领导小组\n",
     "> 1.甲\n\n> 2.乙\n",
@@ -933,7 +976,6 @@ def test_signs_typed_in_full_width_deep_in_quotes_are_warned_without_running_out
     "一一、甲\n一二、乙\n",
     "★★★★★\n★★★好评\n",
     "●\n●\n",
-    "● 第一点\n● 第二点\n",  # a space after the sign: a list as Word pastes it, shown as Word did
     "2018、2019年两年\n2020、2021年两年\n",
     "**重点**\n▪\n",
 ])
@@ -1275,6 +1317,20 @@ def test_questions_numbered_as_headings_without_hashes_are_warned_with_the_headi
         '<h3 id="一及时启动建立体系">（一）及时启动，建立体系</h3>\n<p>成立领导小组。</p>\n')
 
 
+@pytest.mark.parametrize("gap", [" ", "\t", "\u3000"])
+def test_a_heading_number_with_a_space_after_it_is_warned_as_without(renderer: MarkdownRenderer, gap: str) -> None:
+    # "二、 下一步有什么打算？" (a space after the mark, as Word pastes it) was a paragraph the table of contents (本文目录)
+    # left out, unwarned, while "二、下一步有什么打算？" was warned.
+    body = f"开头。\n\n二、{gap}下一步有什么打算？\n\n正文。\n\n（一）{gap}全面启动\n成立领导小组。\n"
+    result = renderer.render(body, "content/a.md", 1)
+    assert placed(result) == [ordinal_heading(3, "二、", "##", f"二、{gap}下一步有什么打算？"),
+                              ordinal_heading(7, "（一）", "###", f"（一）{gap}全面启动")]
+    followed = renderer.render(follow_line_hints(body, result), "content/a.md", 1)
+    assert followed.problems == ()
+    assert [(h.level, h.text) for h in followed.headings] == [
+        (2, "二、 下一步有什么打算？"), (3, "（一） 全面启动")]
+
+
 def test_a_section_numbered_as_a_heading_with_no_part_above_it_is_offered_level_2(renderer: MarkdownRenderer) -> None:
     # "###" under the page title alone would jump a level (`heading level jumps from 1 to 3`).
     result = renderer.render("（一）及时启动\n成立领导小组。\n\n## 进展\n\n（二）建立体系\n正文。\n", "content/a.md", 1)
@@ -1293,7 +1349,6 @@ def test_a_section_numbered_as_a_heading_with_no_part_above_it_is_offered_level_
     "一、加强领导。\n正文。\n",  # a sentence, text under it
     "一、加强领导，\n成立领导小组。\n",  # a clause, its sentence going on under it
     "（一）第一步：\n走访群众。\n",
-    "一、 加强领导\n\n正文。\n",  # a space after the mark: as Word pastes it
     "- 一、加强领导\n\n> （一）及时启动\n\n    一、缩进\n",
     "```\n一、加强领导\n```\n",
     "## 一、加强领导\n\n### （一）及时启动\n",
@@ -3034,15 +3089,20 @@ def test_the_place_of_a_character_that_shows_nothing_passes_over_a_paragraphs_in
     ("（一）\t全面启动", "（二）\t深入调研"), ("a.\t摸排", "b.\t整改"),
     *((f"{bullet}\t第一项", f"{bullet}\t第二项") for bullet in "-*+•●▪■◆·o§"),
 ])
+@pytest.mark.parametrize("quote", ["", "> "])
 def test_a_list_pasted_from_word_with_a_tab_after_each_marker_is_no_table(
-        renderer: MarkdownRenderer, items: tuple[str, str]) -> None:
+        renderer: MarkdownRenderer, items: tuple[str, str], quote: str) -> None:
     # Word and WPS paste a list's items as marker<TAB>text: each was told "these 2 lines are cells separated by
-    # TABs", and the hint, followed, made the list a table of two columns with its first item as the header.
-    body = "主要做法：\n" + "\n".join(items) + "\n"
+    # TABs", and the hint, followed, made the list a table of two columns with its first item as the header (in a
+    # quote, it still was).
+    body = "".join(f"{quote}{line}\n" for line in ("主要做法：", *items))
     result = renderer.render(body, "a.md", 1)
-    assert result.problems == ()
     spaced = renderer.render(body.replace("\t", " "), "a.md", 1)
-    assert result.text == spaced.text and spaced.problems == ()  # the page reads as with a space after the marker
+    # Told as the list items they are meant as, as with a space after the marker (not at all where Markdown reads
+    # a list, 1. or -, or sitegen knows no marker, a. o §), never as a table's cells.
+    assert [(p.line, p.column, p.hint) for p in result.problems] == [(p.line, p.column, p.hint) for p in spaced.problems]
+    assert all("as a list item (列表)" in p.message for p in result.problems)
+    assert result.text == spaced.text
     assert fragment(result.html).cssselect("table") == []
 
 
