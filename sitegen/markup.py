@@ -42,6 +42,14 @@ Policies (what editors get, and why):
   with an input method's full-width signs (``http：//…``, ``ｈｔｔｐ://…``,
   ``www．…``) stays text, and is warned with the half-width address to type
   (`_wide_bare_address_problems`).
+* **Links and pictures typed with a slip** stay text, and are warned with
+  the Markdown to type: one typed with an input method's full-width sign or
+  a space between ``]`` and ``(`` (`_typed_link_problems`), one missing a
+  bracket or parenthesis (``详见[路灯案例](/cases/x/。``,
+  ``[路灯案例(/cases/x/)``, ``[路灯案例]/cases/x/)``, ``路灯案例](/cases/x/)``:
+  `_broken_link_problems`; the ``)`` goes right after the address, before
+  a sentence's mark or a space); square brackets of Chinese text (``[1]``,
+  ``[注]``, ``a[i]``) and code are left alone.
 * **Lists and tables right under a text line** (case 14): ``主要做法：`` followed
   on the next line by ``- item`` / ``1. item`` / a pipe table is taken as a
   paragraph followed by the list or table (a blank line is inserted before
@@ -182,7 +190,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHIN
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "84"
+POLICY_VERSION = "85"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -2834,6 +2842,169 @@ def _typed_link_problems(source: str, lines: list[str], path: str, first_line: i
                 f"this {what} is typed with full-width signs or a space (全角符号), which Markdown does not "
                 f"read as a {what}: {found.group(0)}",
                 f"type it in half width (半角), with nothing between ] and (: {fixed}"))
+    return problems
+
+
+# A link or picture with one of its signs missing, which Markdown then shows as typed, brackets, address and all:
+# no ")" after the address ([路灯案例](/cases/x/。, ![村道路灯](images/a.png at the line's end, or before words
+# after a space), no "]" after the text ([路灯案例(/cases/x/)), no "(" before the address ([路灯案例]/cases/x/)) or
+# no "[" before the text (路灯案例](/cases/x/)). What stands for the address must look like one
+# (`_LINK_TARGET_RE`), so that square brackets of Chinese text ([1], [注], 【一】) are left alone; a "[" right
+# after a letter or digit (a[i], x[1](…)) is code or a formula's, not a link's. An address ends at a space or at
+# a mark a sentence goes on with (`_SENTENCE_MARKS`), which no address holds, its own pairs of parentheses kept
+# whole (…/通知（2018）.pdf); a title in half-width quotes may follow it. A link with a full-width bracket (【原文],
+# [原文】) is `_typed_link_problems`'.
+_SENTENCE_MARKS = "。，、；：！？…“”‘’《》「」『』"
+_LINK_START = r"(?:(?P<bang>!)|(?<![A-Za-z0-9_!\\]))\["
+_UNCLOSED_ADDRESS_RE = compile_later(
+    _LINK_START + r"(?P<text>[^\[\]\n]*)\]\((?P<target>(?:（[^()（）\s]*）|\([^()（）\s]*\)|[^\s()（）\[\]"
+    + _SENTENCE_MARKS + r"])++)"
+    r"(?P<title>[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?(?=[\s" + _SENTENCE_MARKS + r"]|\Z)")
+_UNCLOSED_TEXT_RE = compile_later(_LINK_START + r"(?P<text>[^\[\]()（）】］\n]+)\((?P<target>[^\s()（）\[\]]+)\)")
+_UNOPENED_ADDRESS_RE = compile_later(
+    _LINK_START + r"(?P<text>[^\[\]^\n][^\[\]\n]*)\](?P<target>[^\s()（）\[\]:：][^\s()（）\[\]]*)\)")
+_UNOPENED_TEXT_RE = compile_later(r"(?<=[^\s\[\]])\]\((?P<target>[^\s()（）\[\]]+)\)")
+_LINK_TARGET_RE = compile_later(r"(?:[A-Za-z][A-Za-z0-9+.-]*:|\.{0,2}/|#[^\W_]|www\.)|.*/"
+                                r"|.*\.[A-Za-z][A-Za-z0-9]{0,4}$")
+_PICTURE_ENDING_RE = compile_later(r"\.(?:png|jpe?g|gif|webp|svg|bmp)$", re.IGNORECASE)
+_TARGET_END_RE = compile_later(r"(?:/|\.[A-Za-z][A-Za-z0-9]{0,4})$")
+_WORDS_BACK = 30
+_WORDS_AFTER = " \t\u3000()（）" + _SENTENCE_MARKS
+"""How far back from a "]" no "[" opened, and after which signs, a message shows the words a link's text may be."""
+
+
+@dataclass(frozen=True)
+class _BrokenLink:
+    """A link or picture missing one sign (`_broken_links`): where it starts in its block of lines, what is
+    typed, the sign missing, where it goes (words of the hint), and the link to type ("" when it cannot be told)."""
+
+    start: int
+    typed: str
+    picture: bool
+    sign: str
+    place: str
+    fixed: str
+
+
+def _looks_like_target(target: str) -> bool:
+    """True when ``target``, typed where a link's address goes, is shaped as one (`_LINK_TARGET_RE`) and holds
+    no full-width punctuation (an address never does) but pairs of parentheses (…/通知（2018）.pdf)."""
+    return _LINK_TARGET_RE.match(target) is not None \
+        and not FULL_WIDTH_PUNCTUATION.search(target.replace("（", "").replace("）", ""))
+
+
+def _unpaired_brackets(block: str) -> tuple[frozenset[int], frozenset[int]]:
+    """The indexes of the "[" of ``block`` no later "]" closes, and of the "]" that close no "[" before them,
+    nested as Python-Markdown pairs them (`typed_links`), escaped ones set aside: read in one pass."""
+    opened: list[int] = []
+    stray: set[int] = set()
+    escaped = False
+    for index, char in enumerate(block):
+        if char == "[" and not escaped:
+            opened.append(index)
+        elif char == "]" and not escaped:
+            if opened:
+                opened.pop()
+            else:
+                stray.add(index)
+        escaped = char == "\\" and not escaped
+    return frozenset(opened), frozenset(stray)
+
+
+def _read_as_link(block: str, start: int, after: int) -> bool:
+    """True when Python-Markdown reads the link or picture starting at ``block[start]`` (its "!" or "[") as one,
+    its address typed up to ``after``: read up to the next "[" on its line, or else to the end of the next line,
+    as far as a title typed over two lines goes (so that a long paragraph is not read again for each link)."""
+    opening = start + (block[start] == "!")
+    line_end = block.find("\n", after)
+    bracket = block.find("[", after, None if line_end < 0 else line_end)
+    stop = bracket if bracket >= 0 else block.find("\n", line_end + 1) if line_end >= 0 else -1
+    data = block if stop < 0 else block[:stop]
+    _, address_at, closed = _LINK_READER.getText(data, opening + 1)
+    return closed and _LINK_READER.getLink(data, address_at)[3]
+
+
+def _broken_links(block: str) -> Iterator[_BrokenLink]:
+    """The links and pictures of ``block`` (lines of a paragraph, code spans blanked: `text_blocks`) that miss
+    one of their signs, as `_BrokenLink`; none that Python-Markdown reads as a link (`_read_as_link`, and a
+    "[" a "]" closes, `_unpaired_brackets`, is no text missing its "]")."""
+    for found in _UNCLOSED_ADDRESS_RE.finditer(block):
+        line_end = block.find("\n", found.end())
+        rest = block[found.end():line_end if line_end >= 0 else len(block)]
+        target, rest = found.group("target"), rest[:rest.find("[")] if "[" in rest else rest
+        if _looks_like_target(target) and ")" not in rest and "）" not in rest \
+                and not _read_as_link(block, found.start(), found.end()):
+            sure = target.isascii() or _TARGET_END_RE.search(target) is not None
+            yield _BrokenLink(found.start(), found.group(), bool(found.group("bang")), ")", "right after the address",
+                              found.group() + ")" if sure else "")
+    unpaired: tuple[frozenset[int], frozenset[int]] | None = None
+    for found in _UNCLOSED_TEXT_RE.finditer(block):
+        unpaired = _unpaired_brackets(block) if unpaired is None else unpaired
+        if _looks_like_target(found.group("target")) and found.start("text") - 1 in unpaired[0]:
+            typed = found.group()
+            yield _BrokenLink(found.start(), typed, bool(found.group("bang")), "]", 'right after the text, before "("',
+                              typed[:found.start("target") - 1 - found.start()] + "](" + found.group("target") + ")")
+    for found in _UNOPENED_ADDRESS_RE.finditer(block):
+        line_start = block.rfind("\n", 0, found.start()) + 1
+        before = block[line_start:found.start()]
+        if _looks_like_target(found.group("target")) and before.count("(") <= before.count(")"):
+            typed = found.group()
+            yield _BrokenLink(found.start(), typed, bool(found.group("bang")), "(", 'right after "]"',
+                              typed[:found.start("target") - found.start()] + "(" + typed[found.start("target")
+                                                                                         - found.start():])
+    for found in _UNOPENED_TEXT_RE.finditer(block):
+        target = found.group("target")
+        unpaired = _unpaired_brackets(block) if unpaired is None else unpaired
+        broken = _unopened_text(block, found) if found.start() in unpaired[1] and _looks_like_target(target) else None
+        if broken is not None:
+            yield broken
+
+
+def _unopened_text(block: str, found: re.Match[str]) -> _BrokenLink | None:
+    """The `_BrokenLink` of a `_UNOPENED_TEXT_RE` match, a "](address)" no "[" opened: shown with the words
+    before it on its line, up to a space or a sentence's mark (`_WORDS_AFTER`) and at most `_WORDS_BACK`
+    characters; the link to type only when a picture's "!" tells where its text begins (如图!村道路灯](…)).
+    None when a full-width bracket opens it (【原文](…): `_typed_link_problems` tells of that)."""
+    target = found.group("target")
+    before = block[max(block.rfind("\n", 0, found.start()) + 1, found.start() - _WORDS_BACK):found.start()]
+    words = before[max(before.rfind(mark) for mark in _WORDS_AFTER) + 1:]
+    if "【" in words or "［" in words:
+        return None
+    bang = words.rfind("!")
+    picture = bang >= 0 or _PICTURE_ENDING_RE.search(target) is not None
+    fixed = words[:bang + 1] + "[" + words[bang + 1:] + found.group() if bang >= 0 and words[bang + 1:] else ""
+    example = "" if fixed else f", as in {'![说明' if picture else '[文字'}]({target})"
+    return _BrokenLink(found.start() - len(words), words + found.group(), picture,
+                       "![" if picture and bang < 0 else "[", "right before its text" + example, fixed)
+
+
+def _broken_link_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
+    """Warnings for links and pictures typed with a bracket or parenthesis missing (`_broken_links`), which
+    Markdown shows as plain text: ``详见[路灯案例](/cases/x/。``, ``![村道路灯](images/a.png``,
+    ``[路灯案例(/cases/x/)``, ``[路灯案例]/cases/x/)``, ``路灯案例](/cases/x/)``.
+
+    Takes the body, its lines, the file's path and the file line of the
+    body's first line. Each is warned at its first sign (or, missing its
+    "[", at the words before "]"), with the link to type where it can be
+    told: the ")" goes right after the address, before the sentence's
+    mark (。) or a space, or at the line's end. Fenced code, code spans and
+    links Markdown reads (across a paragraph's lines too) are left alone.
+    """
+    if "[" not in source and "](" not in source:
+        return []
+    problems: list[Problem] = []
+    for first, block in text_blocks((number, _without_code_spans(line)) for number, line in outside_fences(lines)):
+        if "(" not in block and ")" not in block:
+            continue
+        for broken in sorted(_broken_links(block), key=lambda broken: broken.start):
+            what = "picture" if broken.picture else "link"
+            line, column = place_in_block(first_line + first, block, broken.start)
+            how = f'type "{broken.sign}" {broken.place}'
+            problems.append(Problem(
+                path, line, column, "warning",
+                f'this {what} has no "{broken.sign}" (缺少括号), so Markdown does not read it as a {what}: the page '
+                f"shows it as typed: {broken.typed}",
+                f"{how}: {broken.fixed}" if broken.fixed else how))
     return problems
 
 
@@ -5725,6 +5896,7 @@ class MarkdownRenderer:
         problems += _nested_empty_heading_problems(lines, clean_html, path, first_line)
         problems += _path_escape_problems(source, lines, path, first_line)
         problems += _typed_link_problems(source, lines, path, first_line)
+        problems += _outside_html_blocks(_broken_link_problems(source, lines, path, first_line), blocks, first_line)
         problems += _title_quote_problems(source, lines, path, first_line)
         problems += _untitled_words_problems(source, lines, path, first_line)
         problems += _address_slip_problems(raw_html, lines, path, first_line)

@@ -26,7 +26,8 @@ from sitegen.models import clip, is_gap
 from sitegen.validation import choice_near
 from sitegen.yamltext import load_yaml
 
-from .sitekit import SERIES, UNIT, build_at, interview, json_ld_of, parse_html, text_of, write_site
+from .sitekit import (SERIES, UNIT, build_at, copy_example, edit_file, interview, json_ld_of, parse_html, text_of,
+                      write_site)
 from .test_checks import found
 
 CASE_PATH = "content/cases/caomei.md"
@@ -4225,3 +4226,34 @@ def test_after_a_bracket_left_open_the_lines_below_are_told_once_it_is_closed(tm
     unit = _unit_with("batches").replace("misspellings: [白河镇, 百合镇]", "misspellings: [白河镇, 百合镇")
     [told] = printed(write_site(tmp_path, {UNIT_PATH: unit}))
     assert told.startswith(f'{UNIT_PATH}:3:15: error: the "[" opened here is never closed with "]"')
+
+
+# -- a list pasted from Word and a link missing its ")" in a page's body ------------------------
+
+EXAMPLE_PAGE = "content/interviews/2018-05-baihe-dadiaoyan.md"
+
+
+def test_a_word_list_and_a_link_missing_its_parenthesis_are_told_and_the_hints_followed_publish_them(
+        tmp_path: Path) -> None:
+    # "●<TAB>143份…" lines pasted from Word were one paragraph ("<p>●  143份…<br>●  103份…</p>": screen readers
+    # announce no list), and "详见[草莓案例](/cases/baihe-caomei/。" was published as typed: 0 errors, 0 warnings.
+    root = copy_example(tmp_path)
+    for figure in ("143", "103", "50"):
+        edit_file(root, EXAMPLE_PAGE, f"- **{figure}份**", f"●\t**{figure}份**")
+    edit_file(root, EXAMPLE_PAGE, "同步提高。\n", "同步提高。详见[草莓案例](/cases/baihe-caomei/。\n")
+    item = (f"{EXAMPLE_PAGE}:{{}}:1: warning: the sign before the text is \"●\" (a black circle, 实心圆点), not \"-\", "
+            "so Markdown does not read this line as a list item (列表): the page shows it as text, run together with "
+            "the lines around it: ●\t{}\n  hint: type \"-\" in its place, with a space after it: - {}")
+    items = ["**143份**已提交区相关部门；", "**103份**已经解决；", "**50份**正在办理。"]
+    assert printed(root) == [item.format(43 + at, text, text) for at, text in enumerate(items)] + [
+        f"{EXAMPLE_PAGE}:51:67: warning: this link has no \")\" (缺少括号), so Markdown does not read it as a link: the "
+        "page shows it as typed: [草莓案例](/cases/baihe-caomei/\n"
+        "  hint: type \")\" right after the address: [草莓案例](/cases/baihe-caomei/)"]
+    for text in items:
+        edit_file(root, EXAMPLE_PAGE, f"●\t{text}", f"- {text}")
+    edit_file(root, EXAMPLE_PAGE, "[草莓案例](/cases/baihe-caomei/。", "[草莓案例](/cases/baihe-caomei/)。")
+    assert printed(root) == []
+    page = parse_html(build_at(root) / "interviews/baihe-dadiaoyan-weifangtan/index.html")
+    assert [text_of(li) for li in page.xpath("//main//ul[li[contains(., '143份')]]/li")] == [
+        "143份已提交区相关部门；", "103份已经解决；", "50份正在办理。"]
+    assert [text_of(a) for a in page.xpath("//main//a[contains(@href, 'baihe-caomei')]")][:1] == ["草莓案例"]

@@ -3740,6 +3740,98 @@ def test_a_link_or_picture_with_any_full_width_sign_is_told_with_the_markdown_th
              e.get("title")) for e in made] == [link.groups()]
 
 
+ROAD_CASE = "/cases/hua-xin-zhen-lu-deng-xiu-fu/"
+ROAD_PHOTO = "images/huaxin-ludeng.png"
+WANTS = {")": 'type ")" right after the address', "]": 'type "]" right after the text, before "("',
+         "(": 'type "(" right after "]"', "[": 'type "[" right before its text'}
+
+
+# A link or picture missing a bracket or parenthesis was published as typed, raw Markdown, unwarned
+# ("<p>详见[路灯案例](/cases/hua-xin-zhen-lu-deng-xiu-fu/。</p>"), while one typed with a full-width "）" was warned.
+@pytest.mark.parametrize(("body", "typed", "sign", "mended"), [
+    # No ")": before the sentence's mark, at the line's end, before words after a space, after a title.
+    (f"详见[路灯案例]({ROAD_CASE}。\n", f"[路灯案例]({ROAD_CASE}", ")", f"[路灯案例]({ROAD_CASE})"),
+    (f"![村道路灯]({ROAD_PHOTO}\n", f"![村道路灯]({ROAD_PHOTO}", ")", f"![村道路灯]({ROAD_PHOTO})"),
+    (f"如图![村道路灯]({ROAD_PHOTO} 所示。\n", f"![村道路灯]({ROAD_PHOTO}", ")", f"![村道路灯]({ROAD_PHOTO})"),
+    (f'![村道路灯]({ROAD_PHOTO} "修好的路灯"\n', f'![村道路灯]({ROAD_PHOTO} "修好的路灯"', ")",
+     f'![村道路灯]({ROAD_PHOTO} "修好的路灯")'),
+    ("[通知](http://www.qingpu.gov.cn/通知（2018）.pdf，请查阅。\n", "[通知](http://www.qingpu.gov.cn/通知（2018）.pdf", ")",
+     "[通知](http://www.qingpu.gov.cn/通知（2018）.pdf)"),
+    # No "]", no "(", no "[" (after a picture's "!").
+    (f"详见[路灯案例({ROAD_CASE})。\n", f"[路灯案例({ROAD_CASE})", "]", f"[路灯案例]({ROAD_CASE})"),
+    (f"![村道路灯({ROAD_PHOTO})\n", f"![村道路灯({ROAD_PHOTO})", "]", f"![村道路灯]({ROAD_PHOTO})"),
+    (f"详见[路灯案例]{ROAD_CASE})。\n", f"[路灯案例]{ROAD_CASE})", "(", f"[路灯案例]({ROAD_CASE})"),
+    (f"如图!村道路灯]({ROAD_PHOTO})\n", f"如图!村道路灯]({ROAD_PHOTO})", "[", f"如图![村道路灯]({ROAD_PHOTO})"),
+    # In a list, a table, a quote and a heading.
+    (f"主要做法：\n- 详见[路灯案例]({ROAD_CASE}\n- 其他\n", f"[路灯案例]({ROAD_CASE}", ")", f"[路灯案例]({ROAD_CASE})"),
+    (f"| 图 | 来源 |\n|---|---|\n| ![村道路灯({ROAD_PHOTO}) | 镇里 |\n", f"![村道路灯({ROAD_PHOTO})", "]",
+     f"![村道路灯]({ROAD_PHOTO})"),
+    (f"> 详见[路灯案例]{ROAD_CASE})\n", f"[路灯案例]{ROAD_CASE})", "(", f"[路灯案例]({ROAD_CASE})"),
+    (f"## 路灯 [案例]({ROAD_CASE}\n", f"[案例]({ROAD_CASE}", ")", f"[案例]({ROAD_CASE})"),
+])
+def test_a_link_or_picture_missing_a_bracket_is_told_with_the_markdown_that_works(
+        renderer: MarkdownRenderer, body: str, typed: str, sign: str, mended: str) -> None:
+    rendered = renderer.render(body, "content/a.md", 9)
+    what = "picture" if ROAD_PHOTO in typed else "link"
+    line = body[:body.index(typed)]
+    assert placed(rendered) == [(
+        9 + line.count("\n"), len(line) - line.rfind("\n"),
+        f'this {what} has no "{sign}" (缺少括号), so Markdown does not read it as a {what}: the page shows it as '
+        f"typed: {typed}", f"{WANTS[sign]}: {mended}")]
+    assert typed in rendered.text  # shown as typed
+    followed = renderer.render(body.replace(typed, mended), "content/a.md", 9)
+    assert followed.problems == ()
+    link = re.search(r'!?\[(.*)\]\((\S+)(?: "(.*)")?\)', mended)
+    assert link is not None
+    made = fragment(followed.html).xpath("//img" if what == "picture" else "//a")
+    assert [(e.get("alt") if what == "picture" else e.text_content(), e.get("src" if what == "picture" else "href"),
+             e.get("title")) for e in made] == [link.groups()]
+
+
+@pytest.mark.parametrize(("body", "told", "how"), [
+    # Where the text begins, or where the address ends, cannot be told: the hint says where the sign goes.
+    (f"详见路灯案例]({ROAD_CASE})\n", f'this link has no "[" (缺少括号), so Markdown does not read it as a link: the page '
+     f"shows it as typed: 详见路灯案例]({ROAD_CASE})", f'{WANTS["["]}, as in [文字]({ROAD_CASE})'),
+    (f"见图村道路灯]({ROAD_PHOTO})\n", f'this picture has no "![" (缺少括号), so Markdown does not read it as a picture: '
+     f"the page shows it as typed: 见图村道路灯]({ROAD_PHOTO})",
+     f'type "![" right before its text, as in ![说明]({ROAD_PHOTO})'),
+    (f"详见[路灯案例]({ROAD_CASE}详见下文\n", f'this link has no ")" (缺少括号), so Markdown does not read it as a link: the '
+     f"page shows it as typed: [路灯案例]({ROAD_CASE}详见下文", WANTS[")"]),
+])
+def test_a_link_missing_a_bracket_where_the_place_is_unclear_is_told_where_to_type_it(
+        renderer: MarkdownRenderer, body: str, told: str, how: str) -> None:
+    assert [(p.message, p.hint) for p in renderer.render(body, "content/a.md", 1).problems] == [(told, how)]
+
+
+@pytest.mark.parametrize("body", [
+    # Square brackets of Chinese text and of formulas, and code.
+    "研究表明[1]。另见[2]，a[i]=b[j]，(a[i]/2)，x[1](y/2)，[注]：见附件。\n",
+    "【一】标题\n\n[1] 张三：《调研报告》，2018年。\n", "[1](2019.5\n", "数组a[i](x.y\n",
+    f"`[路灯案例]({ROAD_CASE}`\n", f"```\n[路灯案例]({ROAD_CASE}\n![村道路灯({ROAD_PHOTO})\n```\n",
+    f"\\[路灯案例]({ROAD_CASE}\n", f"\\[路灯案例\\]({ROAD_CASE})\n",
+    # Links Markdown reads: over two lines of a paragraph, by reference, with parentheses in the address.
+    f"详见[路灯\n案例]({ROAD_CASE})。\n", "见[原文][yw]，或[原文]。\n\n[原文]: http://www.shcafe.org/a.html\n"
+    "[yw]: http://www.shcafe.org/a.html\n", "[百科](https://zh.wikipedia.org/wiki/A_(B))\n",
+    f'![村道路灯]({ROAD_PHOTO} "修好的\n路灯")\n',
+])
+def test_brackets_that_are_no_broken_link_are_not_told(renderer: MarkdownRenderer, body: str) -> None:
+    assert renderer.render(body, "content/a.md", 1).problems == ()
+
+
+_BROKEN_PIECES = ["!", "[", "]", "(", ")", "（", "）", " ", "\n", "\n\n", "。", "图", "a.png", "/cases/x/",
+                  "http://a.org/", '"题"', "](", "](a.png", "[图](", "`", "- ", "> ", "a"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_BROKEN_PIECES), max_size=16).map("".join))
+def test_a_link_told_missing_a_bracket_is_shown_as_typed(text: str) -> None:
+    # A warning that a link has no "]" or ")" is true only where the page shows what it quotes: Markdown read no link.
+    rendered = MarkdownRenderer().render(text, "content/a.md", 1)
+    for problem in rendered.problems:
+        if "(缺少括号)" in problem.message:
+            assert problem.message.rsplit("typed: ", 1)[1] in rendered.text
+
+
 _SLIP_PIECES = ["!", "！", "[", "]", "【", "】", "［", "］", "(", ")", "（", "）", " ", "\t", "\n", "图", "a.png",
                 "http://a.org/", "“题”", '"题"', "](", "](a.png", "）", "`", "（2018）", "(B)"]
 
