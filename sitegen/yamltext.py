@@ -4113,6 +4113,15 @@ def _explain_colon(lines: _Lines, line: int, column: int, _mark: object) -> Expl
         return (f'the ":" after "{_clip(key, 20)}" is typed twice, so YAML reads "{_clip(text[pos:].rstrip())}" as '
                 "its value", paste_hint('delete the second ":"', lead + text[pos + doubled.end():].rstrip()),
                 (line, pos))
+    below = _yaml_line(lines, line, 1)
+    if colon is not None and column > colon and not _split_comment(text[column + 1:])[0].strip(" ") \
+            and below >= 0 and _going_on_from(lines, below).startswith("if it goes on"):
+        # "summary: 谈大调研:" then the text it goes on with at the left edge: joined, the ":" is text, as typed
+        # (told to quote the value, the editor still had the line below to mend, and the hint to join it after the
+        # closing quote broke the line again).
+        told = _line_of_text(lines, below)
+        if told is not None:
+            return told
     if colon is not None and column > colon:
         # The line's comment (every line sitegen new writes has one) stays after the closing quote.
         # The line's "- " stays: without it, the mended line is no list item.
@@ -6086,11 +6095,15 @@ def _item_above_in_line(lines: _Lines, number: int) -> bool:
 _SENTENCE_PUNCTUATION = compile_later("[。，；、！？…]")
 """What a value of sentences holds, and an id or a date never does."""
 
+_GOING_ON_MARKS = "，,、；;：:—–…～~（(《〈“‘「『【"
+"""Marks that end no text but say it goes on: a value ending in one (``summary: 华新镇党委书记谈大调研：``) goes on
+in the line below, whatever else it holds."""
+
 
 def _going_on_from(lines: _Lines, number: int) -> str:
     """The start of `_line_of_text`'s hint when the field or list item on the line above, as far in or further,
-    may be what the text goes on from (``blurb: 青浦…推进。`` then ``本栏目推出…``: a value of sentences; a
-    milestone's ``    description: …`` or an action ``  - 配备护理人员，`` then text at the left edge) or the
+    may be what the text goes on from (``blurb: 青浦…推进。`` then ``本栏目推出…``: a value of sentences, or one
+    ending in a mark that goes on, `_GOING_ON_MARKS`, as ``summary: 谈大调研：`` does; a milestone's ``    description: …`` or an action ``  - 配备护理人员，`` then text at the left edge) or the
     value of (``summary:`` then the text, no block under it): told first, as following the others would lose
     the text. "" otherwise (``unit: baihe`` above: an id goes on with no text)."""
     above = _yaml_line(lines, number, -1)
@@ -6101,21 +6114,35 @@ def _going_on_from(lines: _Lines, number: int) -> str:
     text = lines.line(above)
     start, colon, pos = _typed_value(text)
     if colon is None and _is_item(text.lstrip(" ")):
-        item = _split_comment(text[start:])[0].strip()
-        if item[:1] in "|>\"'[{&*!" or not (_SENTENCE_PUNCTUATION.search(item) or any(map(_is_wide, item))):
+        item, note = _split_comment(text[start:])
+        item = item.strip()
+        if item[:1] in "|>\"'[{&*!" or not (_SENTENCE_PUNCTUATION.search(item) or any(map(_is_wide, item))
+                                            or item[-1:] in _GOING_ON_MARKS):
             return ""
-        return f'if it goes on from the item above ("{_clip(item, 20)}"), join it to the end of that line; '
+        return f'if it goes on from the item above ("{_clip(item, 20)}"), {_join_words(note, "item")}; '
     if colon is None:
         return ""
     key = _clip(text[start:colon], 20)
-    value = _split_comment(text[pos:])[0].strip()
+    value, note = _split_comment(text[pos:])
+    value = value.strip()
     if not value:
         if after >= 0 and _indent(lines.line(after)) > indent:
             return ""  # a group's key (interviewee:): its fields are below
         return f'if it is the value of "{key}:" above, type it after "{key}: " on that line; '
-    if value[0] in "|>\"'[{&*!" or not _SENTENCE_PUNCTUATION.search(value):
+    # A value ending in "：" or "、" goes on, though it may hold no other mark (谈大调研：): told only to become a
+    # field or a note, the editor lost the text that followed it.
+    if value[0] in "|>\"'[{&*!" or not (_SENTENCE_PUNCTUATION.search(value) or value[-1] in _GOING_ON_MARKS):
         return ""
-    return f'if it goes on from the value of "{key}:" above, join it to the end of that line; '
+    return f'if it goes on from the value of "{key}:" above, {_join_words(note, "value")}; '
+
+
+def _join_words(note: str, what: str) -> str:
+    """How `_going_on_from`'s hint says to join a line of text to the ``what`` ("value", "item") above, whose line
+    ends in the note ``note`` (`_split_comment`; "" for none): typed after the note, the text would be part of it,
+    and never published."""
+    if note:
+        return f'type it at the end of that {what}, before its note (" # …")'
+    return "join it to the end of that line"
 
 
 

@@ -3601,6 +3601,55 @@ def test_a_line_of_text_under_a_field_it_may_belong_to_is_told_how_to_join_it(tm
     assert found(root) == []
 
 
+EXAMPLE_PAGE = "content/interviews/2018-05-baihe-dadiaoyan.md"
+EXAMPLE_CASE = "content/cases/baihe-caomei.md"
+
+
+@pytest.mark.parametrize("mark", ["：", ":", "；", "、", "，", "——", "（"])
+def test_a_value_ending_in_a_mark_that_goes_on_is_first_told_to_join_the_line_below(tmp_path: Path,
+                                                                                  mark: str) -> None:
+    # "summary: 华新镇党委书记谈大调研：" with the rest of the summary typed at the left edge of the line below
+    # was told only to make that line a field or a note (the text then lost), while a value holding a "，" was
+    # offered the join; "谈大调研:" was told to quote the value besides, which the join broke again.
+    root = copy_example(tmp_path)
+    edit_file(root, EXAMPLE_PAGE, "summary: 白鹤镇党委书记谈大调研：截至", f"summary: 白鹤镇党委书记谈大调研{mark}\n截至")
+    edit_file(root, EXAMPLE_CASE, "已有30多年历史。调研中", f"已有30多年历史{mark}\n调研中")
+    page_rest = "截至4月26日开展调研318批次、收集问题清单296份；镇里正补齐红白事场所、日托中心等民生短板，并计划做大做强白鹤草莓。"
+    case_rest = ("调研中，草莓和果蔬企业希望把这一传统优势产业做大、做强、做优、做出特色，建议加大政策扶持和科研投入，推动规模化、"
+                 "标准化、品牌化发展。")
+    words = "mapping values are not allowed in this context" if mark == ":" else \
+        "while scanning a simple key: could not find expected ':'"
+    told = ('error: this line is text, not a field ("name: value"), so the fields below it cannot be read (YAML '
+            f'parser: {words})\n  hint: if it goes on from the value of "{{key}}:" above, join it to the end of that '
+            'line; if it is a value of its own, type its field\'s name and ": " before it; if it is a note (说明), put '
+            '"# " back at the start of the line, as a note starts with it (以 # 开头的行是说明): # {rest}')
+    assert printed(root) == [f"{EXAMPLE_CASE}:7:1: " + told.format(key="problem", rest=case_rest),
+                             f"{EXAMPLE_PAGE}:11:1: " + told.format(key="summary", rest=page_rest)]
+    # The hint, followed: the line joined to the end of the one above; every word is published.
+    edit_file(root, EXAMPLE_PAGE, f"{mark}\n截至", f"{mark}截至")
+    edit_file(root, EXAMPLE_CASE, f"{mark}\n调研中", f"{mark}调研中")
+    assert printed(root) == []
+    output = build_at(root)
+    summary = parse_html(output / "interviews/baihe-dadiaoyan-weifangtan/index.html").find(".//p[@class='lead lines']")
+    assert text_of(summary) == f"白鹤镇党委书记谈大调研{mark}{page_rest}"
+    problem = parse_html(output / "cases/baihe-caomei/index.html").xpath("//dt[.='问题']/following-sibling::dd[1]")[0]
+    assert text_of(problem) == f"白鹤镇是“中国草莓之乡”，草莓种植已有30多年历史{mark}{case_rest}"
+
+
+def test_text_below_a_value_with_a_note_is_told_to_go_before_the_note(tmp_path: Path) -> None:
+    # Joined "to the end of that line", the text went into the note after the value, and was never published.
+    text = interview(extra="summary: 白鹤镇党委书记谈大调研：   # 摘要\n截至4月26日收集问题清单296份。\n")
+    root = write_site(tmp_path, {PAGE_PATH: text})
+    [problem] = found(root)
+    assert (problem.line, problem.column) == (10, 1)
+    assert problem.hint.startswith('if it goes on from the value of "summary:" above, type it at the end of that '
+                                   'value, before its note (" # …"); if it is a value of its own, type its field\'s '
+                                   'name and ": " before it; ')
+    (root / PAGE_PATH).write_text(text.replace("：   # 摘要\n截至4月26日收集问题清单296份。", "：截至4月26日收集问题清单296份。   # 摘要"),
+                                  encoding="utf-8")
+    assert found(root) == []
+
+
 def test_a_field_uncommented_under_a_group_still_commented_is_told_to_uncomment_the_group(tmp_path: Path,
                                                                                         capsys) -> None:
     # "#   email:" uncommented under "# contact:" was told "this line is not lined up with the lines above it",

@@ -2649,6 +2649,21 @@ def test_text_at_the_left_edge_below_a_nested_value_or_an_item_is_first_told_to_
     # Below an id, or a list item of fields, no join is offered.
     _, report = load("unit: baihe\n白鹤镇的访谈\ntitle: x\n")
     assert report.problems[0].hint.startswith("if it is a value, type")
+    # Below a value or an item with a note after it, the text goes before the note: after it, it would be
+    # part of the note, and never published.
+    for typed, start in (
+            ("summary: 白鹤镇党委书记谈大调研：   # 摘要\n截至4月26日收集问题清单296份。\n",
+             'if it goes on from the value of "summary:" above, type it at the end of that value, before its note '
+             '(" # …"); '),
+            ("actions:\n  - 配备护理人员、   # 做法\n每天提供午餐\n",
+             'if it goes on from the item above ("配备护理人员、"), type it at the end of that item, before its note '
+             '(" # …"); ')):
+        _, report = load(typed)
+        [problem] = report.problems
+        assert problem.hint.startswith(start)
+        head, text = typed.rstrip("\n").split("\n")[-2:]
+        value, note = head.split("   #")
+        assert text in str(ok(typed.replace(f"{head}\n{text}", f"{value}{text}   #{note}")).value)
 
 
 @pytest.mark.parametrize("item", ["①制定方案", "二、制定方案", "制定方案"])
