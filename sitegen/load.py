@@ -51,7 +51,7 @@ from .recordfiles import MisnamedFile, copy_suffix, id_differs_hint, report_misn
 from .sources import SourceFile, SourceReader, find_sources, split_front_matter
 from .strayfields import check_fields_below, check_pasted_front_matter
 from .validation import (fields_elsewhere, group_fields, names_a_field, typed_value_warnings, validate_record,
-                         values_meant, withdraw_wide_note_warnings)
+                         values_meant, withdraw_missing_beside_text, withdraw_wide_note_warnings)
 from .workers import Pending, WorkerPool, can_fork, run_apart
 from .yamltext import YamlData, load_yaml
 
@@ -653,6 +653,7 @@ class _Discovery:
                 told = {problem.line for problem in own.errors}
                 own.extend(problem for problem in fields.problems if problem.line not in told)
                 withdraw_wide_note_warnings(own)
+                withdraw_missing_beside_text(own)
                 record = record if id_ok and read_whole else None
             report.extend(own.problems)
             if record is None and data is not None and collection == "units":

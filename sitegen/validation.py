@@ -36,8 +36,8 @@ from .models import (CHOICE_LABELS, FIGURE_WORDS, FLAG_MEANINGS, FULL_WIDTH_FIX,
                      snake_case, texts_in, whole_number_meant)
 from .placeholders import placeholders_in
 from .yamltext import (NOTE_HINT, NOTE_MESSAGE, ElsewhereFinder, FieldElsewhere, FieldNamer, GroupFinder, ValueMender,
-                       WideNote, YamlData, as_value, is_wide_note_warning, split_wide_note, invisible_place,
-                       load_yaml, lost_characters, yaml_text)
+                       WideNote, YamlData, as_value, is_text_line_error, is_wide_note_warning, split_wide_note,
+                       invisible_place, load_yaml, lost_characters, yaml_text)
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
 _SPLITTING = SEPARATOR_MARKS + SLASH_MARKS + ", \t" + WIDE_SPACES + QUOTE_MARKS
@@ -1025,6 +1025,25 @@ def wide_note_error(loc: tuple[Any, ...], note: WideNote) -> tuple[str, str]:
     return (f'{field_name(loc)}: the value is "{note.value}", and the note "{clip(note.note, 30)}" after it is '
             f"read as part of it, because of {note.why}: YAML reads an ordinary \"#\" after an ordinary space as "
             "the start of a note (注释)", paste_hint(note.fix, note.line(loc[-1])))
+
+
+def withdraw_missing_beside_text(report: Report) -> None:
+    """Take back from ``report`` the errors of fields missing from a file (not from a block of it) when a line of
+    text of that file is told (`sitegen.yamltext.is_text_line_error`), for a caller that checked the YAML and its
+    fields into two reports before joining them.
+
+    The line may be the missing field's value typed without its name (a series' blurb on a line of its own):
+    its hint says to type the name before it, and "the field blurb is missing" beside it would be a second
+    message for one slip. A field missing indeed is told once the line is mended.
+    """
+    texts = {problem.path for problem in report.problems if is_text_line_error(problem)}
+    for problem in list(report.problems):
+        if problem.path in texts and problem.severity == "error" and _MISSING_FIELD.fullmatch(problem.message):
+            report.withdraw(problem)
+
+
+_MISSING_FIELD = compile_later(r'the field "[^"]+" is missing')
+"""The message of a field missing from a file (`add_validation_problem`); from a block of it, it goes on."""
 
 
 def withdraw_wide_note_warnings(report: Report) -> None:

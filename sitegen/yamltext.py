@@ -48,6 +48,7 @@ May import: lazyre, errors (and the standard library, PyYAML).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import json
 import re
@@ -910,7 +911,13 @@ def _parse_scanned(lines: _Lines, scan: _Scan, first_line: int, elsewhere: Elsew
     except yaml.YAMLError as exc:
         if errors:
             return scan.issues, None  # told once the lines are mended, in the words of the text then
-        builder.issues += _parse_errors(exc, lines, scan.unclosed_before(), groups, first_line)
+        told, mended = _parse_errors(exc, lines, scan.unclosed_before(), groups, first_line)
+        if mended is None:
+            return scan.issues + builder.issues + told, None
+        # Each line of text read as its hint mends it: the rest is read as it will be then (`load_yaml`'s partial).
+        lines, builder = mended, _TreeBuilder(mended, first_line, elsewhere)
+        builder.run(yaml.parse(mended.text, Loader=_LOADER))
+        builder.issues = told + [issue for issue in builder.issues if issue.line not in {bad.line for bad in told}]
     # What the mended lines themselves hold is told once they are mended, as before: beside the line's own
     # error, it would say another thing to type on that line.
     issues = scan.issues + [issue for issue in builder.issues if issue.line not in {bad.line for bad in errors}]
@@ -931,14 +938,69 @@ _TOP_LEVEL_LINE = compile_later(r"^[^\s#\-\[\]{},:'\"|>!&*%@`?.][^'\"]*$")
 
 
 def _parse_errors(exc: yaml.YAMLError, lines: _Lines, unclosed: tuple[int, int | None] | None,
-                  groups: GroupFinder | None, first_line: int) -> list[_Issue]:
-    """The parse error ``exc`` told (`_explain`, whose arguments these are), then those of the fields below it
-    (`_parse_errors_further_on`); the first alone after a quote or bracket left open, which may end anywhere:
-    what follows it is read once it is closed."""
+                  groups: GroupFinder | None, first_line: int) -> tuple[list[_Issue], _Lines | None]:
+    """The parse error ``exc`` told (`_explain`, whose arguments these are), then the others below or above it;
+    the first alone after a quote or bracket left open, which may end anywhere: what follows it is read once it
+    is closed.
+
+    A line of text (`_text_mend`: a note of ``sitegen new`` whose "# " was taken off, text going on from the
+    value above at the left edge) is read as its hint mends it, and the whole text read again, so that every
+    such line is told in one run: PyYAML stops at the first, and a line the fields below were read again from
+    (`_parse_errors_further_on`) has no line above it to go on from. An editor who took "# " off every line of
+    a new unit's file was told its lines of text in three runs. Returns the issues, with the text as they mend
+    it when it then reads whole (each issue then ``whole``), else None.
+    """
     told = _explain(exc, lines, unclosed, groups, first_line)
     if unclosed is not None:
-        return [told]
-    return [told, *_parse_errors_further_on(lines, told.line, first_line, groups)]
+        return [told], None
+    found, mended = [told], lines
+    while len(found) < MAX_PROBLEMS:
+        mend = _text_mend(mended, found[-1])
+        if mend is None:
+            break
+        typed = list(mended.lines)
+        for number, line in mend.items():
+            typed[number] = line
+        mended = _Lines("\n".join(typed))
+        try:
+            for _event in yaml.parse(mended.text, Loader=_LOADER):
+                pass
+        except yaml.YAMLError as again:
+            found.append(_explain(again, mended, None, groups, first_line))
+            continue
+        return [dataclasses.replace(issue, whole=True) for issue in found], mended
+    return [*found, *_parse_errors_further_on(mended, found[-1].line, first_line, groups)], None
+
+
+_READS_AS_SENTENCE = compile_later(r"[。，、；：！？（）]|(?:\S+\s+){3}\S")
+"""What a note (说明) holds and a field's value typed alone on its line (``华新镇``) seldom does: Chinese sentence
+punctuation, or four words or more."""
+
+
+def _text_mend(lines: _Lines, issue: _Issue) -> dict[int, str] | None:
+    """The lines to read in place of those of ``lines`` for ``issue``, a line of text (`_line_of_text`), as its
+    hint's first choice mends it: one more item of the list above, joined to the end of the value or item above
+    (before its note), or else made a note; ``{0-based line: its text}``. None for any other issue; for text
+    under a key with no value (``summary:``), and for text that reads as no note (``华新镇``, a value typed
+    without its ``name: ``): read as a note, the field would be read empty or missing, and told so too, a second
+    message for one slip."""
+    told = _line_of_text(lines, issue.line)
+    if told is None or told[2] != (issue.line, issue.column) or not issue.message.startswith(told[0] + " "):
+        return None
+    typed = lines.line(issue.line)
+    text = typed.strip(" ")
+    going_on = _going_on_from(lines, issue.line)
+    if going_on.startswith("if it is the value of") or not (going_on or _READS_AS_SENTENCE.search(text)):
+        return None
+    if _item_above_in_line(lines, issue.line):
+        return {issue.line: f"{typed[:_indent(typed)]}- {text}"}
+    if not going_on:
+        return {issue.line: f"{typed[:_indent(typed)]}# {text}"}
+    above = _yaml_line(lines, issue.line, -1)
+    head = lines.line(above)
+    pos = _typed_value(head)[2]
+    value, note = _split_comment(head[pos:])
+    return {above: head[:pos] + value + text + note, issue.line: ""}
 
 
 def _parse_errors_further_on(lines: _Lines, told: int, first_line: int,
@@ -991,14 +1053,13 @@ def _load_fast(text: str, first_line: int, elsewhere: ElsewhereFinder | None = N
     fixed = text if scan is None else _apply_replacements(text, scan.replacements)
     try:
         data = _walk_fast(fixed, lines, first_line)
-    except yaml.YAMLError as exc:
+    except yaml.YAMLError:
         # The walk stops at the first thing to report, so none came before this error:
-        # `_parse_scanned` would meet the same error with nothing else to say, unless the
-        # line scan (skipped when it looked needless) finds an error, which it reports alone.
+        # `_parse_scanned` meets the same error with nothing else to say, unless the line
+        # scan (skipped when it looked needless) finds an error, which it reports alone; it
+        # reads on past lines of text (`_parse_errors`), as it does for every text.
         scan = _prescan(lines, groups, names, first_line, values) if scan is None else scan
-        if any(issue.severity == "error" for issue in scan.issues):
-            return _parse_scanned(lines, scan, first_line, elsewhere, groups)
-        return scan.issues + _parse_errors(exc, lines, scan.unclosed_before(), groups, first_line), None
+        return _parse_scanned(lines, scan, first_line, elsewhere, groups)
     if data is not None:
         return ([] if scan is None else scan.issues), data
     scan = _prescan(lines, groups, names, first_line, values) if scan is None else scan
@@ -6059,6 +6120,17 @@ def _explain_document_start(lines: _Lines, line: int, _column: int, _mark: objec
     return told if told is not None else (*_UNREADABLE, None)
 
 
+TEXT_LINE_MESSAGE = 'this line is text, not a field ("name: value")'
+"""How the message of a line of text where a field is expected starts (`_line_of_text`)."""
+
+
+def is_text_line_error(problem: Problem) -> bool:
+    """Whether ``problem`` is the error of a line of text where a field is expected (`TEXT_LINE_MESSAGE`): with
+    ``load_yaml``'s ``partial``, the fields around it are read with the line as its hint mends it, a note when
+    it goes on from no value above (`_text_mend`)."""
+    return problem.severity == "error" and problem.message.startswith(TEXT_LINE_MESSAGE)
+
+
 def _line_of_text(lines: _Lines, number: int) -> Explanation | None:
     """Explain the 0-based line ``number`` when it holds a line of text where a field is expected.
 
@@ -6073,7 +6145,7 @@ def _line_of_text(lines: _Lines, number: int) -> Explanation | None:
     if not _reads_as_text(text):
         return None
     below = any(_holds_yaml(lines.line(n)) for n in range(number + 1, len(lines.lines)))
-    message = 'this line is text, not a field ("name: value")' + (
+    message = TEXT_LINE_MESSAGE + (
         ", so the fields below it cannot be read" if below else "")
     going_on = _going_on_from(lines, number)
     hint = paste_hint(going_on + f'if it is {"a value of its own" if going_on else "a value"}, type its '

@@ -3424,6 +3424,77 @@ def _typed_as_told(path: Path, problem: str) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
+@pytest.mark.parametrize(("kind", "numbers"), [("unit", (3, 4)), ("interview", (2, 3))])
+def test_notes_in_a_row_uncommented_are_all_told_in_one_run(tmp_path: Path, capsys, kind: str,
+                                                             numbers: tuple[int, int]) -> None:
+    # "# " taken off both notes above the fields of a new file: the first was told, then, once mended, the
+    # second, one run each (the second holds quotes, which the fields below the first were read again without).
+    root = write_site(tmp_path, {})
+    if kind == "interview":
+        _new(root, capsys, "interview", "华新镇访谈", "--unit", "baihe")
+        record = root / "content/interviews/hua-xin-zhen-fang-tan.md"
+    else:
+        _new(root, capsys, "unit", "华新镇")
+        record = root / "content/units/hua-xin-zhen.yaml"
+    rel = record.relative_to(root).as_posix()
+    written = record.read_text(encoding="utf-8")
+    lines = written.split("\n")
+    notes = [lines[number - 1] for number in numbers]
+    assert all(note.startswith("# ") for note in notes)
+    record.write_text(written.replace(f"{notes[0]}\n{notes[1]}\n", f"{notes[0][2:]}\n{notes[1][2:]}\n"),
+                      encoding="utf-8")
+    words = "did not find expected <document start>"
+    assert [p for p in printed(root) if "placeholder" not in p] == [
+        f"{rel}:{number}:1: " + TEXT_LINE.format(words=words, note=note) for number, note in zip(numbers, notes)]
+    for problem in printed(root):  # each hint, followed
+        _typed_as_told(record, problem)
+    assert record.read_text(encoding="utf-8") == written
+
+
+def test_every_note_of_a_new_unit_uncommented_is_told_in_one_run(tmp_path: Path, capsys) -> None:
+    # "# " replaced by nothing in the whole file (a replace-all in Notepad): lines 3 and 12 were told, then line
+    # 4, then lines 1 and 2 with the example's placeholders: three runs. All are told at once now, and once
+    # the notes have their "# " back, only what the example's fields hold, told in the same run already, is left.
+    root = write_site(tmp_path, {})
+    _new(root, capsys, "unit", "华新镇")
+    unit = root / "content/units/hua-xin-zhen.yaml"
+    rel = "content/units/hua-xin-zhen.yaml"
+    written = unit.read_text(encoding="utf-8")
+    unit.write_text(re.sub(r"(?m)^# ", "", written), encoding="utf-8")
+    lines = written.split("\n")
+    words = "while scanning a simple key: could not find expected ':'"
+    hint = '  hint: put "# " back at the start of the line, as a note starts with it (以 # 开头的行是说明): '
+    notes = [
+        f'{rel}:1:1: error: this line is a note (说明), not a field: "单位 Unit：华新镇。文件名就是它的…" is no field that can be '
+        f"typed here\n{hint}{lines[0]}",
+        f'{rel}:2:1: error: this line is a note (说明), not a field: "The file name is th…" is no field that can be '
+        f"typed here\n{hint}{lines[1]}",
+        f"{rel}:3:1: " + TEXT_LINE.format(words=words, note=lines[2]),
+        f"{rel}:4:1: " + TEXT_LINE.format(words=words, note=lines[3]),
+        f"{rel}:12:1: " + TEXT_LINE.format(words=words, note=lines[11])]
+    told = printed(root)
+    placeholders = [p for p in told if p not in notes]
+    assert [p for p in told if p in notes] == notes
+    assert [p.split(": error: ")[0] for p in placeholders if "sitegen new writes" in p] == [
+        f"{rel}:10:10", f"{rel}:20:11", f"{rel}:28:11", f"{rel}:32:12"]
+    for problem in notes:  # each hint, followed
+        _typed_as_told(unit, problem)
+    now = unit.read_text(encoding="utf-8").split("\n")
+    assert [now[n] for n in (0, 1, 2, 3, 11)] == [lines[n] for n in (0, 1, 2, 3, 11)]
+    assert printed(root) == placeholders
+
+
+def test_a_sentence_typed_without_its_field_s_name_is_told_once(tmp_path: Path) -> None:
+    # A series' blurb typed on a line of its own, without "blurb: ": read on as a note, so that the other fields
+    # are checked in the same run, the series was told its blurb missing too, a second message for one slip.
+    text = SERIES.replace("blurb: ", "")
+    root = write_site(tmp_path, {"content/series/dadiaoyan.yaml": text})
+    assert [(problem.line, problem.column, problem.message.split(" (YAML parser")[0]) for problem in found(root)] == [
+        (2, 1, 'this line is text, not a field ("name: value"), so the fields below it cannot be read')]
+    (root / "content/series/dadiaoyan.yaml").write_text(SERIES, encoding="utf-8")  # the hint, followed
+    assert found(root) == []
+
+
 @pytest.mark.parametrize(("after", "typed", "words"), [
     ("series: ", "白鹤镇大调研微访谈系列", "while scanning a simple key: could not find expected ':'"),
     ("tags: ", "白鹤镇大调研微访谈系列   # 栏目", "while scanning a simple key: could not find expected ':'"),

@@ -2666,6 +2666,29 @@ def test_text_at_the_left_edge_below_a_nested_value_or_an_item_is_first_told_to_
         assert text in str(ok(typed.replace(f"{head}\n{text}", f"{value}{text}   #{note}")).value)
 
 
+def test_lines_of_text_in_a_row_are_all_told_and_the_rest_read_as_their_hints_mend_them() -> None:
+    # PyYAML stops at the first line of text; the others were told one run each. Read as the hint mends each
+    # (a note, or joined to the value it goes on from), the fields are given for the caller to check.
+    typed = ("以 # 开头的行是说明。\nLines starting with # are notes, or \"optional\" fields.\nname: 华新镇\n"
+             "summary: 华新镇位于青浦区：\n东邻白鹤镇。\nlevel: town\n")
+    report = Report()
+    data = load_yaml(typed, "data/x.yaml", report, partial=True)
+    assert [(problem.line, problem.column) for problem in report.problems] == [(1, 1), (2, 1), (5, 1)]
+    assert [problem.hint.split(";")[0] for problem in report.problems] == [
+        'if it is a value, type its field\'s name and ": " before it',
+        'if it is a value, type its field\'s name and ": " before it',
+        'if it goes on from the value of "summary:" above, join it to the end of that line']
+    assert data is not None and data.value == {"name": "华新镇", "summary": "华新镇位于青浦区：东邻白鹤镇。",
+                                               "level": "town"}
+    assert data.locate(("level",)) == (6, 8)
+    assert load(typed)[0] is None  # without partial, no data after an error, as before
+    # A word alone on its line may be a field's value typed without its name: read as a note, the field would
+    # be missing, told too; it is told alone, and the fields below it are read once it is mended.
+    report = Report()
+    assert load_yaml("华新镇\nlevel: town\n", "data/x.yaml", report, partial=True) is None
+    assert [(problem.line, problem.column) for problem in report.problems] == [(1, 1)]
+
+
 @pytest.mark.parametrize("item", ["①制定方案", "二、制定方案", "制定方案"])
 def test_text_lined_up_with_the_items_above_is_first_offered_as_one_more_item(item: str) -> None:
     # "  ①制定方案" under "  - 走访企业" was offered a join, a field name or a note: never the "- " it lacked.
