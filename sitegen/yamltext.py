@@ -1093,8 +1093,9 @@ def _load_fast(text: str, first_line: int, elsewhere: ElsewhereFinder | None = N
 _QUICK_CHAR = compile_later(f"[\t{WIDE_SPACES}{_BAD_CHARS}{_BAD_BREAKS}{_INVISIBLES}\u200d]")
 _QUICK_KEY = compile_later(rf"\n[ -]*+(?:{_ASCII_KEY}+|{_CJK_KEY}+)(?::(?=[^ \t{WIDE_SPACES}/:\n])|[ \t]*+："
                         rf"|[ \t]++:(?=[^ \t{WIDE_SPACES}\n]))")
-_QUICK_COMMENT = compile_later(r" #(?=[^ \t#\n])|[ \t]＃|^ *＃", re.MULTILINE)  # a "＃" too: `_check_wide_comment`,
-# and one starting a line (`_scan_normal_line`)
+_QUICK_COMMENT = compile_later(r"(?:^|[ \t])#(?=[^ \t#\n])|[ \t]＃|^ *＃", re.MULTILINE)  # a "＃" too:
+# `_check_wide_comment`, and one starting a line (`_scan_normal_line`); a "#" starting a line is a comment
+# too, which swallows the "]" of brackets opened on a line above ("[\n#]": `_flow_comment_issue`)
 _QUICK_DASH = compile_later(r"\n *+(?:-[^ \n-]|[－—–−]|\*[^0-9A-Za-z_\-*\n])")
 _QUICK_FLOW_HASH = compile_later(r"[\[,][ \t]*#")  # a list's item typed with # (`_check_item_hash`)
 _QUICK_CHINESE_QUOTE = compile_later("[“‘”’]")  # `_check_mismatched_quotes`: see `_mixes_quotes`

@@ -378,7 +378,9 @@ def test_dumped_yaml_loads_the_same(document: object, flow: bool | None, style: 
 
 
 @pytest.mark.parametrize("text", ["[# 基准测试语料：单位 青泾镇\nname: 青泾镇\n", "tags: [#大调研, 民生]   # 标签\n",
-                                  "tags: [大调研, #民生]\n", "tags: [大调研,   # 第一个\n       民生]\n"])
+                                  "tags: [大调研, #民生]\n", "tags: [大调研,   # 第一个\n       民生]\n",
+                                  # the "#" starting a line below the brackets' "[" (found by the fuzz test too)
+                                  "[\r#]", "tags: [大调研,\n#民生]\n", "tags: [大调研,\n  #民生]\n"])
 def test_a_list_item_typed_with_a_hash_loads_the_same_by_both_paths(text: str) -> None:
     # Found by the fuzz test above: the quick check passed "[# …" although the line scan reports it.
     assert_same(text, 2)
