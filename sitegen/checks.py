@@ -540,9 +540,8 @@ def check_text_figures(document: Document, content: Content, report: Report) -> 
     text that restates the tally (`_restated_slips`): a text gives other
     figures of the day too, and a village's 13 is one slip from 103. A day the
     unit has no tally of, and a figure the tally leaves out (``batches``),
-    are not compared. The warning is at the text's number. When the tally
-    adds up (escalated + resolved + in progress = collected), the text is
-    the one to correct; else either may be, and the hint says both. The
+    are not compared. The warning is at the text's number, and its hint
+    names the one to correct (`_text_figure_hint`). The
     rule is the seed article's: its figures are typed twice, in the text
     and in the unit's record, and residents read both.
     """
@@ -564,16 +563,43 @@ def check_text_figures(document: Document, content: Content, report: Report) -> 
         message = (f"the text gives {figure.typed} for {COUNT_LABELS[figure.field]} as of {figure.day.isoformat()} "
                    f"({figure.words}), but the tally of that day says {figure.field}: {right}, one slip of the keys "
                    f"from it")
-        if figure.field != "batches" and tally.escalated + tally.resolved + tally.in_progress == tally.collected:
-            hint = (f"type {right} here in place of {figure.typed}: the tally adds up (提交区级 {tally.escalated} + "
-                    f"已解决 {tally.resolved} + 办理中 {tally.in_progress} = 收集 {tally.collected}), so the text is "
-                    f"the one mistyped; if the source document (原文) says {figure.typed}, the tally is the one to "
-                    f"correct: its figures in {unit.path} (line {line}), so that they still add up")
-        else:
-            hint = (f"one of the two is mistyped: check both against the source document (原文); if the tally is "
-                    f"right, type {right} here in place of {figure.typed}; if the text is right, correct "
-                    f"{figure.field}: {right} to {figure.field}: {figure.value} in {unit.path} (line {line})")
+        hint = _text_figure_hint(figure, tally, unit.path, line)
         report.warning(document.path, figure.line, figure.column, message, hint)
+
+
+def _text_figure_hint(figure: TextFigure, tally: Tally, path: str, line: int) -> str:
+    """The hint at a text's ``figure`` one slip from the same figure of ``tally`` (of the unit file ``path``, the
+    figure's line there ``line``): which of the two to correct.
+
+    A tally that adds up (提交区级 + 已解决 + 办理中 = 收集) is taken as right, so the text is the one mistyped. One
+    that does not cannot be right, so the tally is the one to correct, whatever the text says: when the text's
+    figure makes it add up, with that figure; else against the source document (原文), with the text's figure if
+    the source says it too. "If the tally is right" was offered for a tally that could not be, and followed, the
+    text was changed to the tally's wrong figure. A tally's batches are no part of its sum, which then tells
+    nothing: either may be mistyped, and the hint says both.
+    """
+    right = getattr(tally, figure.field)
+    parts = {name: getattr(tally, name) for name in TALLY_SUM}
+    if figure.field == "batches":
+        return (f"one of the two is mistyped: check both against the source document (原文); if the tally is "
+                f"right, type {right} here in place of {figure.typed}; if the text is right, correct "
+                f"{figure.field}: {right} to {figure.field}: {figure.value} in {path} (line {line})")
+    summed = parts["escalated"] + parts["resolved"] + parts["in_progress"]
+    sum_words = (f"提交区级 {parts['escalated']} + 已解决 {parts['resolved']} + 办理中 {parts['in_progress']}")
+    if summed == parts["collected"]:
+        return (f"type {right} here in place of {figure.typed}: the tally adds up ({sum_words} = 收集 "
+                f"{parts['collected']}), so the text is the one mistyped; if the source document (原文) says "
+                f"{figure.typed}, the tally is the one to correct: its figures in {path} (line {line}), so that they "
+                "still add up")
+    broken = f"it does not add up ({sum_words} = {summed}, but 收集 is {parts['collected']})"
+    mended = {**parts, figure.field: figure.value}
+    correct = f"correct {figure.field}: {right} to {figure.field}: {figure.value}"
+    if mended["escalated"] + mended["resolved"] + mended["in_progress"] == mended["collected"]:
+        return (f"the tally is the one mistyped: {broken}, and with the text's {figure.value} it does: {correct} in "
+                f"{path} (line {line}); the text may stay as it is")
+    return (f"the tally is the one to correct: {broken}, so it cannot be right: check its figures in {path} against "
+            f"the source document (原文), so that they add up; if the source says {figure.typed}, as the text does, "
+            f"{correct} (line {line}), and the text may stay as it is")
 
 
 RESTATED_FIGURES = 2

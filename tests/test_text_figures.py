@@ -220,22 +220,53 @@ def test_a_slip_under_a_day_written_到_为止_is_warned_at_its_number(example: 
         "the one to correct: its figures in content/units/baihe.yaml (line 15), so that they still add up"]
 
 
-def test_a_tally_that_does_not_add_up_leaves_either_figure_to_correct(example: Path) -> None:
+def test_a_tally_that_does_not_add_up_is_the_one_to_correct_with_the_texts_figure(example: Path) -> None:
+    # It said "if the tally is right, type 269 here in place of 296", of a tally that could not be right.
     edit_file(example, "content/units/baihe.yaml", "collected: 296", "collected: 269")
     *told, arithmetic = _told(example)
     assert arithmetic.startswith("content/units/baihe.yaml:13:16: error: tally of 2018-04-26 does not add up")
+    mended = ("  hint: the tally is the one mistyped: it does not add up (提交区级 143 + 已解决 103 + 办理中 50 = 296, "
+              "but 收集 is 269), and with the text's 296 it does: correct collected: 269 to collected: 296 in "
+              "content/units/baihe.yaml (line 13); the text may stay as it is")
     assert told == [
         f"{CASE}:34:43: warning: the text gives 296 for collected (收集) as of 2018-04-26 (收集的296份问题清单), but "
-        "the tally of that day says collected: 269, one slip of the keys from it\n"
-        "  hint: one of the two is mistyped: check both against the source document (原文); if the tally is right, "
-        "type 269 here in place of 296; if the text is right, correct collected: 269 to collected: 296 in "
-        "content/units/baihe.yaml (line 13)",
+        f"the tally of that day says collected: 269, one slip of the keys from it\n{mended}",
         # The summary gives one other figure of the tally only (318批次): it restates too little to tell.
         f"{INTERVIEW}:41:83: warning: the text gives 296 for collected (收集) as of 2018-04-26 (收集问题清单296份), "
-        "but the tally of that day says collected: 269, one slip of the keys from it\n"
-        "  hint: one of the two is mistyped: check both against the source document (原文); if the tally is "
-        "right, type 269 here in place of 296; if the text is right, correct collected: 269 to collected: 296 in "
-        "content/units/baihe.yaml (line 13)"]
+        f"but the tally of that day says collected: 269, one slip of the keys from it\n{mended}"]
+    edit_file(example, "content/units/baihe.yaml", "collected: 269", "collected: 296")
+    assert _told(example) == []
+
+
+def test_the_tally_is_named_to_correct_whichever_of_its_parts_the_text_gives_when_it_does_not_add_up(
+        example: Path) -> None:
+    edit_file(example, "content/units/baihe.yaml", "in_progress: 50", "in_progress: 51")
+    *told, arithmetic = _told(example)
+    assert arithmetic.startswith("content/units/baihe.yaml:13:16: error: tally of 2018-04-26 does not add up")
+    mended = ("  hint: the tally is the one mistyped: it does not add up (提交区级 143 + 已解决 103 + 办理中 51 = 297, "
+              "but 收集 is 296), and with the text's 50 it does: correct in_progress: 51 to in_progress: 50 in "
+              "content/units/baihe.yaml (line 16); the text may stay as it is")
+    assert told == [
+        f"{CASE}:34:61: warning: the text gives 50 for in progress (办理中) as of 2018-04-26 (50份正在办理), but the "
+        f"tally of that day says in_progress: 51, one slip of the keys from it\n{mended}",
+        f"{INTERVIEW}:45:5: warning: the text gives 50 for in progress (办理中) as of 2018-04-26 (50份正在办理), but "
+        f"the tally of that day says in_progress: 51, one slip of the keys from it\n{mended}"]
+    # Two of its figures slipped: neither of the text's alone makes it add up, and the tally is still the one named.
+    edit_file(example, "content/units/baihe.yaml", "resolved: 103", "resolved: 104")
+    broken = ("  hint: the tally is the one to correct: it does not add up (提交区级 143 + 已解决 104 + 办理中 51 = 298, "
+              "but 收集 is 296), so it cannot be right: check its figures in content/units/baihe.yaml against the "
+              "source document (原文), so that they add up; if the source says {0}, as the text does, correct "
+              "{1}: {2} to {1}: {0} (line {3}), and the text may stay as it is")
+    assert [problem for problem in _told(example) if problem.startswith(INTERVIEW)] == [
+        f"{INTERVIEW}:44:5: warning: the text gives 103 for resolved (已解决) as of 2018-04-26 (103份已经解决), but "
+        "the tally of that day says resolved: 104, one slip of the keys from it\n"
+        + broken.format(103, "resolved", 104, 15),
+        f"{INTERVIEW}:45:5: warning: the text gives 50 for in progress (办理中) as of 2018-04-26 (50份正在办理), but "
+        "the tally of that day says in_progress: 51, one slip of the keys from it\n"
+        + broken.format(50, "in_progress", 51, 16)]
+    edit_file(example, "content/units/baihe.yaml", "resolved: 104", "resolved: 103")
+    edit_file(example, "content/units/baihe.yaml", "in_progress: 51", "in_progress: 50")
+    assert _told(example) == []
 
 
 def test_only_a_text_restating_the_tally_is_told_and_a_day_without_a_tally_is_not_compared(example: Path) -> None:
