@@ -209,7 +209,8 @@ def parse_date(value: Any) -> date:
     (``2018-4-31``; a month past 12, whose hint gives the date with day and
     month swapped when that one exists: ``2018-26-04`` → 2018-04-26) and for
     years before `EARLIEST_YEAR` (``0218-04-26``, a slip for 2018), with a
-    hint naming the fix.
+    hint naming the fix; ``date_range`` for a period typed where one day goes
+    (``2018年5月1日至5月20日``: `date_range`, `range_refusal`).
     """
     if isinstance(value, datetime):
         return value.date()
@@ -219,6 +220,8 @@ def parse_date(value: Any) -> date:
         raise PydanticCustomError("date_format", "expected a date such as 2018-04-26, got {kind}",
                                   {"kind": kind_of(value), "hint": DATE_HINT})
     numbers = date_numbers(value)
+    if numbers is None and (period := date_range(value)) is not None:
+        raise range_refusal(value, period)
     if numbers is None:
         raise PydanticCustomError("date_format", '"{text}" is not a date sitegen understands',
                                   {"text": value, "hint": _date_format_hint(value.translate(_FULLWIDTH_DATE).strip())})
@@ -445,6 +448,93 @@ def date_letters(worded: DateWords) -> str:
     typed in it is not the digit 0)``, or "" when it has none. Offered 2018-04-20 for 2018-04-2O 左右 with nothing
     said of the O, the editor was not told why the date offered was not the date typed."""
     return f" ({worded.lookalikes})" if worded.lookalikes else ""
+
+
+class DateRange(NamedTuple):
+    """A period typed where one day goes (2018年5月1日至5月20日, 2018-05-01~2018-05-20, 5月1日—5月20日): `date_range`.
+
+    ``first`` and ``last`` are its first and last day as ``(year, month, day)``, the year None when the range
+    gives none (5月1日—5月20日); ``typed`` is the range as typed, the words around it (自 … 止) left out: what a
+    note that keeps it is to show.
+    """
+
+    first: tuple[int | None, int, int]
+    last: tuple[int | None, int, int]
+    typed: str
+
+    def written(self, end: str) -> str:
+        """The day ``end`` ("first" or "last") as a date field takes it: ``2018-05-20``, or ``YYYY-05-20`` when
+        the range gives no year (for the editor to fill in: `YEAR_TO_WRITE`)."""
+        year, month, day = getattr(self, end)
+        return f"{'YYYY' if year is None else f'{year:04d}'}-{month:02d}-{day:02d}"
+
+    def shown(self, end: str) -> str:
+        """The day ``end`` ("first" or "last") as a message names it: ``2018-05-20``, or ``5月20日`` when the range
+        gives no year (a message that said YYYY-05-20 would read as a date typed so)."""
+        year, month, day = getattr(self, end)
+        return f"{month}月{day}日" if year is None else self.written(end)
+
+
+_RANGE_RE = compile_later(
+    r"(?:自|从|由)?\s*(?P<range>"
+    r"(?:(?P<y1>\d{4})\s*(?:年|[-/.])\s*)?(?P<m1>\d{1,2})\s*(?P<s1>月|[-/.])\s*(?P<d1>\d{1,2})\s*(?P<e1>[日号])?"
+    r"\s*起?\s*(?P<mark>至|到|~|～|〜|-|−|—+|–|―|─|to)\s*"
+    r"(?:(?:(?P<y2>\d{4})\s*(?:年|[-/.])\s*)?(?P<m2>\d{1,2})\s*(?:月|[-/.])\s*)?(?P<d2>\d{1,2})\s*(?P<e2>[日号])?)"
+    r"\s*(?:止|为止|期间)?", re.IGNORECASE)
+"""A date, a sign or word of a range (至, 到, ~, —, -), and a later day with its year and month when they differ
+(2018年5月1日至5月20日, 2018年5月1日到20日, 2018.5.1-5.20, 2018-05-01~2018-05-20), in 自 … 止 or not."""
+
+
+def date_range(text: str) -> DateRange | None:
+    """The period ``text`` gives when it is two days joined as a range (`_RANGE_RE`), the second later than the
+    first, else None.
+
+    The second day may leave out its year and month (5月20日, 20日), which are then the first's (a year later
+    when the day would come before the first: 12月20日至1月5日). Full-width digits and signs read alike. Read
+    as no range: two numbers after a first day with no year typed with - / . (12-5-18 is a date with two
+    digits of its year, told by `parse_date`'s own hint), a day alone after "-" in a date typed with "-"
+    (2018-05-01-20 is no way to write a range), days that do not exist, and a second day not after the first.
+    """
+    plain = text.translate(_FULLWIDTH_DATE).strip()
+    found = _RANGE_RE.fullmatch(plain)
+    if found is None:
+        return None
+    dashed = found["s1"] != "月"
+    if found["m2"] is None and found["e2"] is None and (
+            (dashed and found["y1"] is None) or (found["mark"] == "-" and found["s1"] == "-")):
+        return None
+    if dashed and found["y1"] is None and found["m2"] is None:
+        return None
+    year = int(found["y1"] or found["y2"] or 0) or None
+    first = (year, int(found["m1"]), int(found["d1"]))
+    month2 = int(found["m2"] or found["m1"])
+    last_year = int(found["y2"]) if found["y2"] else year
+    if found["y2"] is None and year is not None and (month2, int(found["d2"])) < first[1:]:
+        last_year = year + 1  # 2018年12月20日至1月5日
+    last = (last_year, month2, int(found["d2"]))
+    known = [part for part in (first[0], last[0]) if part is not None]
+    if any(part < EARLIEST_YEAR for part in known) or not all(
+            _exists(part[0] or 2000, part[1], part[2]) for part in (first, last)):  # 2000 had 29 February
+        return None
+    if (first[0] or 2000, *first[1:]) >= (last[0] or 2000, *last[1:]):
+        return None
+    start, end = found.span("range")
+    begin = len(text) - len(text.lstrip())
+    return DateRange(first, last, text[begin + start:begin + end].strip())
+
+
+def range_refusal(text: str, period: DateRange) -> PydanticCustomError:
+    """The error (``date_range``) for ``text``, a period (``period``, `date_range`) typed where one day goes.
+
+    Says it is a range and from which day to which; the hint, for a value whose field is not known (a
+    ``data/`` file's date), offers either end. `sitegen.validation` knows the field and offers the one that
+    field means (a tally's as_of its last day, a milestone its first), with the range kept in a note.
+    """
+    return PydanticCustomError(
+        "date_range", '"{text}" is a date range (时段), from {first} to {last}, not one day',
+        {"text": text, "first": period.shown("first"), "last": period.shown("last"),
+         "hint": f"write the one day meant alone: the range's first, {period.written('first')}, or its last, "
+                 f"{period.written('last')}; to keep the range, type it in a field of its own"})
 
 
 def parse_related_day(value: Any) -> date | str:
@@ -1077,6 +1167,8 @@ def parse_datetime(value: Any) -> datetime:
         raise PydanticCustomError("datetime_format", 'the time in "{text}" is written in words',
                                   {"text": value, "hint": "write the date, a space and the time on the 24-hour "
                                                           f"clock (24小时制): {spoken}"})
+    if (period := date_range(text)) is not None:  # 2018-05-01 至 2018-05-20: the space is no date's end
+        raise range_refusal(value, period)
     # 2018-05-03 左右 was told to write a time in place of 左右, which was lost. Looked for only in a value with a
     # letter or a Chinese character in it (words need one): "2018-05-03 10:00", read for every page of every
     # build, is not searched for a date in other text.

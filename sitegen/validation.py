@@ -31,9 +31,9 @@ from .errors import (LOST_CHARACTERS_HINT, PASTE_LIMIT, WIDE_SPACES, Problem, Re
 from .lazyre import compile_later
 from .models import (CHOICE_LABELS, FIGURE_WORDS, FLAG_MEANINGS, FULL_WIDTH_FIX, LIST_MEANT, NOTE_EXAMPLE,
                      QUOTE_MARKS, QUOTED_TAGS, SEPARATOR_MARKS, SLASH_MARKS, TALLY_SUM, WORD_LIST_FIELDS, YEAR_TO_WRITE,
-                     Image, NoteFigure, Person, Series, SourceAttribution, Unit, choice_meant, clip, date_letters,
-                     date_with_words, is_stand_in, kind_of, named_address, numbered_items, parse_count, parse_tags,
-                     snake_case, texts_in, whole_number_meant)
+                     DateRange, Image, NoteFigure, Person, Series, SourceAttribution, Unit, choice_meant, clip,
+                     date_letters, date_range, date_with_words, is_stand_in, kind_of, named_address, numbered_items,
+                     parse_count, parse_tags, snake_case, texts_in, whole_number_meant)
 from .placeholders import placeholders_in
 from .yamltext import (NOTE_HINT, NOTE_MESSAGE, ElsewhereFinder, FieldElsewhere, FieldNamer, GroupFinder, ValueMender,
                        WideNote, YamlData, as_value, is_text_line_error, is_wide_note_warning, split_wide_note,
@@ -1510,6 +1510,8 @@ def add_validation_problem(model: type[BaseModel], item: Any, data: YamlData, pa
             hint = _floor_words_hint(hint, loc) or _note_line_hint(hint, data, loc, context.get("figure"))
         if kind == "date_format" and isinstance(item.get("input"), str):  # the record's note is known here
             hint = _date_words_hint(model, data, loc, item["input"]) or hint
+        if kind == "date_range" and isinstance(item.get("input"), str):  # which end the field means is known here
+            hint = _date_range_hint(model, data, loc, item["input"]) or hint
         typed = item.get("input")
         if kind == "count" and (typed is None or (isinstance(typed, str) and not typed.strip())) \
                 and (summed := _tally_figure_meant(data, loc)) is not None:
@@ -1614,6 +1616,73 @@ def _date_words_hint(model: type[BaseModel], data: YamlData, loc: tuple[Any, ...
     head = (f"write the date alone: {write}{date_letters(worded)}; to keep what \"{worded.words}\" says, add it to "
             f"the {_RECORD_WORDS.get(loc[0], 'item')}'s {home}")
     return _home_line_hint(head, worded.phrase(str(loc[-1])), data, loc, home)
+
+
+class RangeEnd(NamedTuple):
+    """The day of a range (`sitegen.models.DateRange`) a date field takes, and why: ``end`` is "first" or "last";
+    ``why`` what the field's one day is, as a hint says it; ``word`` what the note (or description) keeping the
+    range calls it (统计时段2018年5月1日至5月20日), "" for a field of a record with no such text."""
+
+    end: str
+    why: str
+    word: str = ""
+
+
+_RANGE_ENDS = {
+    ("tallies", "as_of"): RangeEnd("last", "a tally's figures are totals up to one day: for a range, its last",
+                                   "统计时段"),
+    ("targets", "measured_as_of"): RangeEnd("last", "a share measured is as of one day: for a range, its last",
+                                            "实测时段"),
+    ("targets", "deadline"): RangeEnd("last", "a deadline is the day the target is to be reached by: for a range, "
+                                              "its last", "期限"),
+    ("milestones", "date"): RangeEnd("first", "a milestone is dated by the day it began: for a range, its first",
+                                     "起止日期"),
+    ("related_tally",): RangeEnd("last", "related_tally names a tally by its as_of, which for a range is its last "
+                                         "day"),
+}
+"""For each date field of a record (``(list, field)`` in a unit file; ``(field,)`` in a page), the end of a range
+typed in it that the field means (`_date_range_hint`). A page's date and updated are one moment each, and no
+range's end is offered as that moment's."""
+
+
+def _date_range_hint(model: type[BaseModel], data: YamlData, loc: tuple[Any, ...], typed: str) -> str:
+    """The hint for the date field at ``loc`` of a ``model`` record typed as a range (``typed``,
+    `sitegen.models.date_range`), or "" when it is none.
+
+    The field's day is offered (`_RANGE_ENDS`: a tally's as_of the range's last day, a milestone's date its first),
+    and the range is kept in the record's note (a milestone's description) after a word that says it is the
+    period (统计时段2018年5月1日至5月20日). "2018年5月1日至5月20日" in a tally's as_of was offered its first day,
+    with "截至2018年5月1日，至5月20日" for its note: the note said two things, and a case study's related_tally of
+    the 20th, following the note, named no tally. A page's date (or updated) is the one day it was published (or
+    corrected), which a range does not tell: the editor is asked for it, its last day offered as the likeliest,
+    since a page tells of a period after it.
+    """
+    period = date_range(typed)
+    if period is None:
+        return ""
+    key = loc[-1]
+    ends = _RANGE_ENDS.get((loc[0], key) if len(loc) > 1 else (key,))
+    if ends is None:
+        when = "it was published (发布日期)" if key == "date" else "it was last corrected (更新时间)"
+        return (f"a page's {key} is the one day {when}, not a period: write that day alone, e.g. {key}: "
+                f"{_range_day(period, 'last')} if it was the range's last day; the page has no field that "
+                "publishes the range (say it in its text if readers are to read it)")
+    head = f"write the range's {ends.end} day ({ends.why}): {key}: {_range_day(period, ends.end)}"
+    if not ends.word:
+        return head
+    fields = getattr(_type_inside(_annotation_at(model, loc[:-1]), BaseModel), "model_fields", {})
+    home = next((name for name in ("note", "description") if name in fields), None)
+    if home is None:
+        return head
+    return _home_line_hint(f"{head}; to keep the range, add it to the {_RECORD_WORDS.get(loc[0], 'item')}'s {home}",
+                           f"{ends.word}{period.typed}", data, loc, home)
+
+
+def _range_day(period: DateRange, end: str) -> str:
+    """The day ``end`` of ``period`` as a hint offers it: ``2018-05-20``, or, for a range typed with no year,
+    ``YYYY-05-20`` followed by what to write for YYYY (`YEAR_TO_WRITE`)."""
+    written = period.written(end)
+    return f"{written}, with {YEAR_TO_WRITE}" if written.startswith("YYYY") else written
 
 
 def _on_key_line(data: YamlData, loc: tuple[Any, ...], index: int) -> bool:

@@ -20,7 +20,7 @@ from sitegen.build import BuildOptions, build, check
 from sitegen.errors import Problem
 from sitegen.models import parse_date, parse_datetime
 
-from .sitekit import interview, write_site
+from .sitekit import copy_example, edit_file, interview, write_site
 
 NOW = datetime(2025, 1, 1)
 UNIT_PATH = "content/units/baihe.yaml"
@@ -648,3 +648,160 @@ def test_a_publish_time_with_a_time_slip_keeps_its_time_hint(typed: str, hint: s
     with pytest.raises(PydanticCustomError) as caught:
         parse_datetime(typed)
     assert caught.value.context["hint"] == hint
+
+
+# -- a date range typed where one day goes -------------------------------------------------------------------------
+
+_RANGE_MESSAGE = ('{path}:{line}:{column}: error: {field}: "{typed}" is a date range (时段), from {first} to {last}, '
+                  "not one day")
+_AS_OF_LAST = "write the range's last day (a tally's figures are totals up to one day: for a range, its last): "
+
+
+def follow_range_hint(root: Path, problem: Problem, year: str = "") -> None:
+    """Type what a date-range hint says: the day it offers at the problem's line (``year`` in place of YYYY), and
+    the note (or description) line it gives."""
+    path = root / problem.path
+    lines = path.read_text(encoding="utf-8").split("\n")
+    key, written = re.search(r"\): (\w+): ((?:\d{4}|YYYY)-\d{2}-\d{2})", problem.hint).groups()
+    lines[problem.line - 1] = lines[problem.line - 1].split(f"{key}: ")[0] + f"{key}: {written.replace('YYYY', year)}"
+    follow_note_line(lines, problem)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+@pytest.mark.parametrize("typed", [
+    # It was offered its first day, with "截至2018年5月1日，至5月20日" for the note; the others got the hint of a date
+    # typed in no known form.
+    "2018年5月1日至5月20日", "2018-05-01至2018-05-20", "2018.5.1-5.20", "2018-05-01~2018-05-20", "2018年5月1日到20日",
+    "2018年5月1-20日", "2018/5/1—2018/5/20", "2018-05-01 — 2018-05-20", "２０１８－０５－０１～２０１８－０５－２０",
+    "自2018年5月1日至5月20日止",
+])
+def test_a_range_typed_as_a_tallys_as_of_offers_its_last_day_and_keeps_the_range_in_the_note(
+        tmp_path: Path, typed: str) -> None:
+    root = write_site(tmp_path, {UNIT_PATH: HEAD + _DATED_TALLY.format(date=typed, note="    note: 据镇大调研办公室通报。\n")})
+    kept = typed.removeprefix("自").removesuffix("止")
+    [problem] = found(root)
+    assert problem.format() == (
+        _RANGE_MESSAGE.format(path=UNIT_PATH, line=4, column=12, field="tallies → item 1 → as_of", typed=typed,
+                              first="2018-05-01", last="2018-05-20")
+        + f"\n  hint: {_AS_OF_LAST}as_of: 2018-05-20; to keep the range, add it to the tally's note: "
+        + _AT_END.format("note", 9, f"据镇大调研办公室通报。统计时段{kept}"))
+    follow_range_hint(root, problem)
+    assert found(root) == []
+    assert csv_rows(root, "tallies.csv")[1] == f"baihe,白鹤镇,2018-05-20,,85,40,30,15,据镇大调研办公室通报。统计时段{kept}"
+
+
+def test_a_range_typed_without_its_year_asks_for_the_year_of_its_last_day(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {UNIT_PATH: HEAD + _DATED_TALLY.format(date="5月1日—5月20日", note="")})
+    [problem] = found(root)
+    assert problem.format() == (
+        _RANGE_MESSAGE.format(path=UNIT_PATH, line=4, column=12, field="tallies → item 1 → as_of",
+                              typed="5月1日—5月20日", first="5月1日", last="5月20日")
+        + f"\n  hint: {_AS_OF_LAST}as_of: YYYY-05-20, with the year of the source document in place of YYYY "
+        "(年-月-日); to keep the range, add it to the tally's note: " + _NEW_LINE.format("tally")
+        + "note: 统计时段5月1日—5月20日")
+    follow_range_hint(root, problem, year="2018")
+    assert found(root) == []
+
+
+@pytest.mark.parametrize(("lines", "at", "field", "typed", "first", "last", "hint", "csv", "row"), [
+    # A deadline is the range's last day, a milestone its first: each hint says which and why.
+    (_DATED_TARGET.format(field="deadline", date="2018年12月1日至12月31日", note="    note: 区要求。\n").replace(
+        "    measured: 50\n", ""), 6, "targets → item 1 → deadline", "2018年12月1日至12月31日", "2018-12-01",
+     "2018-12-31",
+     "write the range's last day (a deadline is the day the target is to be reached by: for a range, its last): "
+     "deadline: 2018-12-31; to keep the range, add it to the target's note: "
+     + _AT_END.format("note", 7, "区要求。期限2018年12月1日至12月31日"),
+     "targets.csv", "baihe,白鹤镇,residents,居民,80,2018-12-31,,,区要求。期限2018年12月1日至12月31日"),
+    (_DATED_TARGET.format(field="measured_as_of", date="2018-06-01~2018-06-30", note=""), 7,
+     "targets → item 1 → measured_as_of", "2018-06-01~2018-06-30", "2018-06-01", "2018-06-30",
+     "write the range's last day (a share measured is as of one day: for a range, its last): measured_as_of: "
+     "2018-06-30; to keep the range, add it to the target's note: " + _NEW_LINE.format("target")
+     + "note: 实测时段2018-06-01~2018-06-30",
+     "targets.csv", "baihe,白鹤镇,residents,居民,80,,50,2018-06-30,实测时段2018-06-01~2018-06-30"),
+    (_MILESTONE.format(date="2018年1月15日至16日", note="    description: 全镇动员部署。\n"), 4,
+     "milestones → item 1 → date", "2018年1月15日至16日", "2018-01-15", "2018-01-16",
+     "write the range's first day (a milestone is dated by the day it began: for a range, its first): date: "
+     "2018-01-15; to keep the range, add it to the milestone's description: "
+     + _AT_END.format("description", 6, "全镇动员部署。起止日期2018年1月15日至16日"),
+     "milestones.csv", "baihe,白鹤镇,2018-01-15,召开大调研动员部署会,全镇动员部署。起止日期2018年1月15日至16日,done"),
+])
+def test_a_range_typed_as_another_date_of_a_unit_file_offers_the_day_its_field_means(
+        tmp_path: Path, lines: str, at: int, field: str, typed: str, first: str, last: str, hint: str, csv: str,
+        row: str) -> None:
+    root = write_site(tmp_path, {UNIT_PATH: HEAD + lines})
+    column = lines.splitlines()[at - 3].index(": ") + 3
+    [problem] = found(root)
+    assert problem.format() == (_RANGE_MESSAGE.format(path=UNIT_PATH, line=at, column=column, field=field,
+                                                      typed=typed, first=first, last=last) + f"\n  hint: {hint}")
+    follow_range_hint(root, problem)
+    assert found(root) == []
+    assert csv_rows(root, csv)[1] == row
+
+
+_CASE = ("---\ntitle: 做大做强白鹤草莓\nunit: baihe\nstatus: in_progress\nproblem: 草莓\nactions: [走访]\n"
+         "related_tally: {related}\ndate: 2018-05-03\n---\n正文。\n")
+
+
+@pytest.mark.parametrize(("path", "text", "key", "typed", "first", "hint", "written"), [
+    (PAGE_PATH, interview(date="2018-05-01至2018-05-03"), "date", "2018-05-01至2018-05-03", "2018-05-01",
+     "a page's date is the one day it was published (发布日期), not a period: write that day alone, e.g. date: "
+     "2018-05-03 if it was the range's last day; the page has no field that publishes the range (say it in its "
+     "text if readers are to read it)", "2018-05-03"),
+    (PAGE_PATH, interview(extra="updated: 2018年5月4日至5日\n"), "updated", "2018年5月4日至5日", "2018-05-04",
+     "a page's updated is the one day it was last corrected (更新时间), not a period: write that day alone, e.g. "
+     "updated: 2018-05-05 if it was the range's last day; the page has no field that publishes the range (say it "
+     "in its text if readers are to read it)", "2018-05-05"),
+    ("content/cases/caomei.md", _CASE.format(related="2018.4.20-4.26"), "related_tally", "2018.4.20-4.26",
+     "2018-04-20", "write the range's last day (related_tally names a tally by its as_of, which for a range is its "
+     "last day): related_tally: 2018-04-26", "2018-04-26"),
+])
+def test_a_range_typed_as_a_pages_date_says_the_field_takes_one_day(tmp_path: Path, path: str, text: str, key: str,
+                                                                   typed: str, first: str, hint: str,
+                                                                   written: str) -> None:
+    root = write_site(tmp_path, {path: text})
+    line = text.splitlines().index(f"{key}: {typed}") + 1
+    assert [p.format() for p in found(root)] == [
+        _RANGE_MESSAGE.format(path=path, line=line, column=len(key) + 3, field=key, typed=typed, first=first,
+                              last=written)
+        + f"\n  hint: {hint}"]
+    root.joinpath(path).write_text(text.replace(f"{key}: {typed}", f"{key}: {written}"), encoding="utf-8")
+    assert found(root) == []
+
+
+def test_a_range_in_the_examples_new_tally_followed_is_the_day_a_case_study_cites(tmp_path: Path) -> None:
+    # Followed, the old hint dated the tally 2018-05-01, and a case study citing the figures of 20 May was told
+    # "did you mean 2018-05-01?": the wrong day spread to every page citing the tally.
+    root = copy_example(tmp_path)
+    edit_file(root, "content/units/baihe.yaml", "\ntargets:", "  - as_of: 2018年5月1日至5月20日\n    collected: 320\n"
+              "    escalated: 150\n    resolved: 115\n    in_progress: 55\n    note: 据镇大调研办公室通报。\n\ntargets:")
+    edit_file(root, "content/cases/baihe-caomei.md", "related_tally: 2018-04-26\ndate: 2018-05-03 10:00",
+              "related_tally: 2018-05-20\ndate: 2018-05-25 10:00")
+    [problem] = found(root)
+    assert problem.format() == (
+        _RANGE_MESSAGE.format(path=UNIT_PATH, line=18, column=12, field="tallies → item 2 → as_of",
+                              typed="2018年5月1日至5月20日", first="2018-05-01", last="2018-05-20")
+        + f"\n  hint: {_AS_OF_LAST}as_of: 2018-05-20; to keep the range, add it to the tally's note: "
+        + _AT_END.format("note", 23, "据镇大调研办公室通报。统计时段2018年5月1日至5月20日"))
+    follow_range_hint(root, problem)
+    assert found(root) == []
+    assert csv_rows(root, "tallies.csv")[2] == "baihe,白鹤镇,2018-05-20,,320,150,115,55,据镇大调研办公室通报。统计时段2018年5月1日至5月20日"
+
+
+@pytest.mark.parametrize(("typed", "kind", "hint"), [
+    # A data/ file's date: its field is not known, so either end is offered.
+    ("2018-05-01~2018-05-20", "date_range", "write the one day meant alone: the range's first, 2018-05-01, or its "
+                                            "last, 2018-05-20; to keep the range, type it in a field of its own"),
+    ("2018年12月20日至1月5日", "date_range", "write the one day meant alone: the range's first, 2018-12-20, or its "
+                                          "last, 2019-01-05; to keep the range, type it in a field of its own"),
+    # No range: a date with two digits of its year, a day after a date typed with "-", a second day before the first.
+    ("12-5-18", "date_format", "write the year with all four digits: 2012-05-18 if 12 is the year, or 2018-12-05 "
+                               "(month/day/year) or 2018-05-12 (day/month/year) if 18 is"),
+    ("2018-05-01-20", "date_format", "write the date as YYYY-MM-DD, year-month-day (年-月-日); YYYY/M/D and "
+                                     "YYYY年M月D日 are read too"),
+    ("2018-05-20至2018-05-01", "date_format", "write the date as YYYY-MM-DD, year-month-day (年-月-日); YYYY/M/D and "
+                                             "YYYY年M月D日 are read too"),
+])
+def test_a_range_read_outside_a_record_offers_either_end(typed: str, kind: str, hint: str) -> None:
+    with pytest.raises(PydanticCustomError) as caught:
+        parse_date(typed)
+    assert (caught.value.type, caught.value.context["hint"]) == (kind, hint)
