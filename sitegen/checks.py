@@ -115,6 +115,8 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
         check_text_shows(document, report)
     for document in content.interviews + content.cases:
         check_text_figures(document, content, report)
+    for document in content.interviews:
+        check_figures_shown(document, content, now.date(), report)
     for document in content.interviews + content.cases:
         check_publish_year(document, now, report)
         check_update_time(document, now, report)
@@ -600,6 +602,89 @@ def _text_figure_hint(figure: TextFigure, tally: Tally, path: str, line: int) ->
     return (f"the tally is the one to correct: {broken}, so it cannot be right: check its figures in {path} against "
             f"the source document (原文), so that they add up; if the source says {figure.typed}, as the text does, "
             f"{correct} (line {line}), and the text may stay as it is")
+
+
+def check_figures_shown(document: Document, content: Content, today: date, report: Report) -> None:
+    """Warn at an interview's ``date:`` when it lies before its unit's first tally and its text gives figures.
+
+    Takes a loaded interview, the content, the build's day and the report. An interview shows its unit's figures
+    of its day: the tally in force on its date (`sitegen.site.Entry.tally_then`). Dated before the unit's first
+    tally, it shows none, and nothing said so: a year typed wrong (2008-05-25 for 2018-05-25) or a day before the
+    first tally left "截至5月20日…188份" in the text with no figures panel (…调研数据) under it.
+
+    The rule: warned when the page is no draft, its unit has tallies, every one of them lies after the page's
+    day, and its text (a front matter line, the body) gives figures counted to a day (截至…, read as
+    `sitegen.textfigures.dated_figures` reads them). A page before its unit's first tally whose text counts
+    nothing is not warned: an interview from before counting began (the campaign's launch) rightly shows no
+    figures. Nor is a unit with no tally (there is no panel to miss), a draft (not published) or a case study
+    (its panel is its related_tally's, warned of by `check_related_tally`).
+
+    The hint gives the two fixes, the likelier first: the text gives the figures of a later tally (`_tally_told`),
+    so the date is mistyped: the day to write, on or after that tally's, with the date one slip of the year
+    away when one fits (`_slipped_year`); else the tally of the text's day is missing: ``sitegen new tally``.
+    Raises nothing.
+    """
+    meta = document.meta
+    unit = content.units.get(meta.unit)
+    if meta.draft or unit is None or not unit.record.tallies:
+        return
+    day, first = meta.date.date(), min(tally.as_of for tally in unit.record.tallies)
+    if day >= first or not (may_name_a_day(document.body) or may_name_a_day(document.front_matter)):
+        return
+    figures = [figure for number, line in enumerate(document.front_matter.split("\n"), document.front_matter_line)
+               for figure in dated_figures([(number, line)], day)]
+    figures += dated_figures(enumerate(document.body.split("\n"), document.body_line), day)
+    if not figures:
+        return
+    record = unit.record
+    told = next((figure for figure in figures if figure.field == "collected"), figures[0])
+    message = (f"the page is published {publish_time_text(meta.date)}, before {record.name}'s first tally "
+               f"({first.isoformat()}), so it shows none of {record.name}'s figures: readers find "
+               f"\"{told.words}\" in its text with no figures panel ({record.name}调研数据) under it")
+    cited = _tally_told(figures, record.tallies)
+    new_tally = f"sitegen new tally --unit {record.id} prints one to paste into {unit.path}"
+    years = {tally.as_of.year for tally in record.tallies}
+    moment = _slipped_year(meta.date, cited.as_of if cited is not None else first, today, years)
+    meant = (f" (did you mean {moment.year}? write date: {publish_time_text(moment)})"
+             if moment is not None else "")
+    if cited is not None:
+        hint = (f"its text gives the figures of the tally of {cited.as_of.isoformat()}, so date: is most likely "
+                f"mistyped: write the day the page was published, on or after {cited.as_of.isoformat()}{meant}; "
+                f"if the date is right, the figures of its own day are missing: add the tally of that day "
+                f"({new_tally})")
+    else:
+        hint = (f"its text gives figures as of {told.day.isoformat()} that no tally of {record.name} has: add that "
+                f"tally, as_of: {told.day.isoformat()} with the text's figures ({new_tally}); if date: is mistyped, "
+                f"write the day the page was published, on or after {first.isoformat()}{meant}")
+    report.warning(document.path, *document.yaml.locate(("date",)), message, hint)
+
+
+def _tally_told(figures: Sequence[TextFigure], tallies: Sequence[Tally]) -> Tally | None:
+    """The tally whose figures ``figures`` (a page's, `sitegen.textfigures.dated_figures`) give, whatever day the
+    text names (a year typed wrong in the page's date reads 截至5月20日 in that year): the one with the most of them
+    equal to its own, the earliest of equals; None when none is."""
+    matched = [(sum(getattr(tally, figure.field) == figure.value for figure in figures), tally) for tally in tallies]
+    best = max((count for count, _ in matched), default=0)
+    return min((tally for count, tally in matched if count == best), key=lambda tally: tally.as_of) if best else None
+
+
+def _slipped_year(moment: datetime, after: date, today: date, years: Collection[int]) -> datetime | None:
+    """``moment`` with its year changed by one slip of the keyboard (one digit typed for another, two swapped:
+    2008 for 2018) into one of ``years`` (the unit's tallies'), so that its day lies on or after ``after`` and not
+    after ``today``, when exactly one such year does; else None. A page of the tallies' own year is not offered
+    another (2019-04-20 for 2018-04-20, a day typed early, not a year typed wrong)."""
+    year = f"{moment.year:04d}"
+    slips = swapped_years(moment.year) | {int(year[:place] + digit + year[place + 1:])
+                                          for place in range(4) for digit in "0123456789"}
+    fitting = []
+    for other in sorted((slips & set(years)) - {moment.year}):
+        try:
+            moved = moment.replace(year=other)
+        except ValueError:  # 29 February in a year without it
+            continue
+        if after <= moved.date() <= today:
+            fitting.append(moved)
+    return fitting[0] if len(fitting) == 1 else None
 
 
 RESTATED_FIGURES = 2

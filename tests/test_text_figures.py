@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.build import BuildOptions, check
+from sitegen.build import BuildOptions, build, check
 from sitegen.textfigures import TextFigure, dated_figures, one_slip_apart
 
-from .sitekit import copy_example, edit_file
+from .sitekit import UNIT, copy_example, edit_file, interview, parse_html, text_of, write_site
 
 NOW = datetime(2025, 1, 1)
 INTERVIEW = "content/interviews/2018-05-baihe-dadiaoyan.md"
@@ -308,3 +308,66 @@ def test_right_texts_with_other_figures_near_the_tallys_are_not_told(tmp_path: P
                 "title: 白鹤镇：", f"title: 第{number}篇：").split("\n---\n", 1)[0] + f"\n---\n\n{text}\n",
             encoding="utf-8")
     assert [problem for problem in _told(root) if "the text gives" in problem] == []
+
+
+# -- an interview dated before its unit's first tally -------------------------------------------------------------
+
+_BEFORE = ("{path}:{line}:7: warning: the page is published {shown}, before 白鹤镇's first tally (2018-04-26), so it "
+           "shows none of 白鹤镇's figures: readers find \"收集问题清单{collected}份\" in its text with no figures panel "
+           "(白鹤镇调研数据) under it")
+_NEW_TALLY = "sitegen new tally --unit baihe prints one to paste into content/units/baihe.yaml"
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    # A year typed wrong: 0 messages, and the page lost its figures panel.
+    ("2008-05-03 10:00", " (did you mean 2018? write date: 2018-05-03 10:00)"),
+    # A day before the first tally, in its year: no other year is offered.
+    ("2018-04-20 10:00", ""),
+])
+def test_an_interview_before_its_units_first_tally_whose_text_gives_its_figures_is_warned(
+        example: Path, typed: str, meant: str) -> None:
+    edit_file(example, INTERVIEW, "date: 2018-05-03 10:00", f"date: {typed}")
+    assert _told(example) == [
+        _BEFORE.format(path=INTERVIEW, line=9, shown=typed, collected=296) + "\n"
+        "  hint: its text gives the figures of the tally of 2018-04-26, so date: is most likely mistyped: write the "
+        f"day the page was published, on or after 2018-04-26{meant}; if the date is right, the figures of its own "
+        f"day are missing: add the tally of that day ({_NEW_TALLY})"]
+    edit_file(example, INTERVIEW, f"date: {typed}", "date: 2018-05-03 10:00")
+    assert _told(example) == []
+    build(BuildOptions(root=example, now=NOW, search=False))
+    page = parse_html(example / "output/interviews/baihe-dadiaoyan-weifangtan/index.html")
+    assert [text_of(heading) for heading in page.cssselect("h2[id^=tally-]")] == ["白鹤镇调研数据"]
+
+
+_EARLY_TEXT = "截至2月28日，各调研组共开展调研120批次，收集问题清单100份，其中40份已提交区相关部门，30份已解决，30份正在办理。\n"
+
+
+def test_an_interview_whose_figures_no_tally_has_is_told_to_add_the_tally(tmp_path: Path) -> None:
+    page = interview(date="2018-03-01 10:00", body=_EARLY_TEXT)
+    root = write_site(tmp_path, {"content/interviews/early.md": page})
+    assert _told(root) == [
+        _BEFORE.format(path="content/interviews/early.md", line=8, shown="2018-03-01 10:00", collected=100) + "\n"
+        "  hint: its text gives figures as of 2018-02-28 that no tally of 白鹤镇 has: add that tally, as_of: "
+        f"2018-02-28 with the text's figures ({_NEW_TALLY}); if date: is mistyped, write the day the page was "
+        "published, on or after 2018-04-26"]
+    edit_file(root, "content/units/baihe.yaml", "tallies:\n", "tallies:\n  - as_of: 2018-02-28\n    batches: 120\n"
+              "    collected: 100\n    escalated: 40\n    resolved: 30\n    in_progress: 30\n")
+    assert _told(root) == []
+
+
+@pytest.mark.parametrize(("path", "text", "unit"), [
+    # Before counting began (the campaign's launch), a text that counts nothing rightly shows no figures.
+    ("content/interviews/launch.md", interview(date="2018-01-15 10:00", body="大调研动员部署会召开。\n"), UNIT),
+    # A draft is not published; a case study shows its related_tally's figures, not its date's.
+    ("content/interviews/draft.md", interview(date="2018-03-01 10:00", body=_EARLY_TEXT, extra="draft: true\n"),
+     UNIT),
+    ("content/cases/early.md", "---\ntitle: 早期案例\nunit: baihe\nstatus: in_progress\nproblem: 问题。\n"
+     f"actions: [走访]\ndate: 2018-03-01\n---\n\n{_EARLY_TEXT}", UNIT),
+    # A unit with no tally has no figures panel to miss.
+    ("content/interviews/early.md", interview(date="2018-03-01 10:00", body=_EARLY_TEXT),
+     "name: 白鹤镇\nlevel: town\n"),
+])
+def test_a_page_before_its_units_first_tally_is_not_warned_where_no_figures_are_missed(
+        tmp_path: Path, path: str, text: str, unit: str) -> None:
+    root = write_site(tmp_path, {path: text, "content/units/baihe.yaml": unit})
+    assert [problem for problem in _told(root) if "first tally" in problem] == []
