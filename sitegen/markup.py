@@ -190,7 +190,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHIN
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "85"
+POLICY_VERSION = "86"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -2924,10 +2924,39 @@ def _read_as_link(block: str, start: int, after: int) -> bool:
     return closed and _LINK_READER.getLink(data, address_at)[3]
 
 
+def _read_links(block: str) -> list[tuple[int, int]]:
+    """The spans ``(start, end)`` of ``block`` that Python-Markdown reads as links or pictures (from their "["
+    to the end of their address): a sign typed inside one (``[图](](a.png))``, whose address is ``](a.png)``)
+    misses nothing. Read only for a block where a broken link was found."""
+    spans: list[tuple[int, int]] = []
+    opened, _ = _unpaired_brackets(block)
+    start = block.find("[")
+    while start >= 0:
+        if start not in opened and not (start and block[start - 1] == "\\"):
+            _, address_at, closed = _LINK_READER.getText(block, start + 1)
+            if closed:
+                end, handled = _LINK_READER.getLink(block, address_at)[2:]
+                if handled:
+                    spans.append((start, end))
+        start = block.find("[", start + 1)
+    return spans
+
+
 def _broken_links(block: str) -> Iterator[_BrokenLink]:
     """The links and pictures of ``block`` (lines of a paragraph, code spans blanked: `text_blocks`) that miss
     one of their signs, as `_BrokenLink`; none that Python-Markdown reads as a link (`_read_as_link`, and a
-    "[" a "]" closes, `_unpaired_brackets`, is no text missing its "]")."""
+    "[" a "]" closes, `_unpaired_brackets`, is no text missing its "]"), nor one inside the address of a link
+    it reads (`_read_links`)."""
+    spans: list[tuple[int, int]] | None = None
+    for broken in _signs_missing(block):
+        spans = _read_links(block) if spans is None else spans
+        if not any(start < broken.start + len(broken.typed) and broken.start < end and
+                   not (start == broken.start + (broken.typed[:1] == "!")) for start, end in spans):
+            yield broken
+
+
+def _signs_missing(block: str) -> Iterator[_BrokenLink]:
+    """The candidates of `_broken_links`: each of its four patterns' matches, before links read are set aside."""
     for found in _UNCLOSED_ADDRESS_RE.finditer(block):
         line_end = block.find("\n", found.end())
         rest = block[found.end():line_end if line_end >= 0 else len(block)]
@@ -2978,17 +3007,20 @@ def _unopened_text(block: str, found: re.Match[str]) -> _BrokenLink | None:
                        "![" if picture and bang < 0 else "[", "right before its text" + example, fixed)
 
 
-def _broken_link_problems(source: str, lines: list[str], path: str, first_line: int) -> list[Problem]:
+def _broken_link_problems(source: str, lines: list[str], path: str, first_line: int,
+                          shown: str) -> list[Problem]:
     """Warnings for links and pictures typed with a bracket or parenthesis missing (`_broken_links`), which
     Markdown shows as plain text: ``详见[路灯案例](/cases/x/。``, ``![村道路灯](images/a.png``,
     ``[路灯案例(/cases/x/)``, ``[路灯案例]/cases/x/)``, ``路灯案例](/cases/x/)``.
 
-    Takes the body, its lines, the file's path and the file line of the
-    body's first line. Each is warned at its first sign (or, missing its
-    "[", at the words before "]"), with the link to type where it can be
-    told: the ")" goes right after the address, before the sentence's
-    mark (。) or a space, or at the line's end. Fenced code, code spans and
-    links Markdown reads (across a paragraph's lines too) are left alone.
+    Takes the body, its lines, the file's path, the file line of the
+    body's first line and the page's text as shown (`_TextCollector`).
+    Each is warned at its first sign (or, missing its "[", at the words
+    before "]"), with the link to type where it can be told: the ")" goes
+    right after the address, before the sentence's mark (。) or a space, or
+    at the line's end. Fenced code, code spans and links Markdown reads
+    (across a paragraph's lines too) are left alone, and so is anything the
+    page does not show as typed: a warning quotes what readers see.
     """
     if "[" not in source and "](" not in source:
         return []
@@ -2999,6 +3031,12 @@ def _broken_link_problems(source: str, lines: list[str], path: str, first_line: 
         for broken in sorted(_broken_links(block), key=lambda broken: broken.start):
             what = "picture" if broken.picture else "link"
             line, column = place_in_block(first_line + first, block, broken.start)
+            as_typed = lines[line - first_line][column - 1:column - 1 + len(broken.typed)] \
+                if 0 <= line - first_line < len(lines) else ""
+            if as_typed != broken.typed or broken.typed not in shown:
+                # A code span in it ([`!`](a.png), blanked to be read), or a link Markdown reads in a way the
+                # look above cannot ([图]("题"[图](a.png): what the message would quote is not on the page.
+                continue
             how = f'type "{broken.sign}" {broken.place}'
             problems.append(Problem(
                 path, line, column, "warning",
@@ -5896,7 +5934,8 @@ class MarkdownRenderer:
         problems += _nested_empty_heading_problems(lines, clean_html, path, first_line)
         problems += _path_escape_problems(source, lines, path, first_line)
         problems += _typed_link_problems(source, lines, path, first_line)
-        problems += _outside_html_blocks(_broken_link_problems(source, lines, path, first_line), blocks, first_line)
+        problems += _outside_html_blocks(_broken_link_problems(source, lines, path, first_line, text), blocks,
+                                         first_line)
         problems += _title_quote_problems(source, lines, path, first_line)
         problems += _untitled_words_problems(source, lines, path, first_line)
         problems += _address_slip_problems(raw_html, lines, path, first_line)
