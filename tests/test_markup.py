@@ -3691,6 +3691,18 @@ def test_angle_brackets_that_hold_no_title_are_not_offered_book_title_marks(rend
 # ---------------------------------------------------------------- links and pictures typed with full-width signs
 
 
+def _assert_hint_makes_the_link(renderer: MarkdownRenderer, body: str, typed: str, mended: str, what: str) -> None:
+    """With ``typed`` replaced by the hint's ``mended`` in ``body``, nothing is told and the page holds the one link
+    (``what``: "link") or picture the mended Markdown names, with its text, address and title."""
+    followed = renderer.render(body.replace(typed, mended), "content/a.md", 9)
+    assert followed.problems == ()
+    link = re.search(r'!?\[(.*)\]\((\S+)(?: "(.*)")?\)', mended)
+    assert link is not None
+    made = fragment(followed.html).xpath("//img" if what == "picture" else "//a")
+    assert [(e.get("alt") if what == "picture" else e.text_content(), e.get("src" if what == "picture" else "href"),
+             e.get("title")) for e in made] == [link.groups()]
+
+
 @pytest.mark.parametrize(("body", "typed", "mended"), [
     # Each slip alone: the first two were never told (the quick look for slips missed a closing "）").
     ("![茭白田](images/photo2.png）\n", "![茭白田](images/photo2.png）", "![茭白田](images/photo2.png)"),
@@ -3731,13 +3743,7 @@ def test_a_link_or_picture_with_any_full_width_sign_is_told_with_the_markdown_th
         f"this {what} is typed with full-width signs or a space (全角符号), which Markdown does not read as a "
         f"{what}: {typed}",
         f"type it in half width (半角), with nothing between ] and (: {mended}")]
-    followed = renderer.render(body.replace(typed, mended), "content/a.md", 9)
-    assert followed.problems == ()
-    link = re.match(r'!?\[(.*)\]\((\S+)(?: "(.*)")?\)', mended)
-    assert link is not None
-    made = fragment(followed.html).xpath("//img" if what == "picture" else "//a")
-    assert [(e.get("alt") if what == "picture" else e.text_content(), e.get("src" if what == "picture" else "href"),
-             e.get("title")) for e in made] == [link.groups()]
+    _assert_hint_makes_the_link(renderer, body, typed, mended, what)
 
 
 ROAD_CASE = "/cases/hua-xin-zhen-lu-deng-xiu-fu/"
@@ -3779,13 +3785,7 @@ def test_a_link_or_picture_missing_a_bracket_is_told_with_the_markdown_that_work
         f'this {what} has no "{sign}" (缺少括号), so Markdown does not read it as a {what}: the page shows it as '
         f"typed: {typed}", f"{WANTS[sign]}: {mended}")]
     assert typed in rendered.text  # shown as typed
-    followed = renderer.render(body.replace(typed, mended), "content/a.md", 9)
-    assert followed.problems == ()
-    link = re.search(r'!?\[(.*)\]\((\S+)(?: "(.*)")?\)', mended)
-    assert link is not None
-    made = fragment(followed.html).xpath("//img" if what == "picture" else "//a")
-    assert [(e.get("alt") if what == "picture" else e.text_content(), e.get("src" if what == "picture" else "href"),
-             e.get("title")) for e in made] == [link.groups()]
+    _assert_hint_makes_the_link(renderer, body, typed, mended, what)
 
 
 @pytest.mark.parametrize(("body", "told", "how"), [
