@@ -1,0 +1,253 @@
+"""docs/editing.md, the editors' guide, kept true to what sitegen does.
+
+Every file the guide gives to copy (a fenced block under "File `…`:") and
+every record to paste (under "Paste under `tallies:` in `…`, after the last
+…:") is written into a copy of the example site, which must then check with
+no error and no warning. Every ``sitegen …`` command it shows must parse,
+and those that change nothing published run cleanly there; every link into
+README.md must lead to a heading there; the message it shows as an example
+is the one printed; and each slip it lists (``sitegen says `…` ``) is
+typed into the example site and must give a message holding those words.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import shlex
+from pathlib import Path
+from typing import Callable
+
+import pytest
+import yaml
+
+from sitegen.cli import main
+
+from .sitekit import REPO, copy_example
+
+GUIDE = REPO / "docs" / "editing.md"
+README = REPO / "README.md"
+INTERVIEW = "content/interviews/2018-05-baihe-dadiaoyan.md"
+CASE = "content/cases/baihe-caomei.md"
+UNIT = "content/units/baihe.yaml"
+
+FILE_MARK = re.compile(r"^File `(content/[^`]+)`:$")
+PASTE_MARK = re.compile(r"^Paste under `(\w+):` in `(content/[^`]+)`, after the last \w+:$")
+
+
+def guide_text() -> str:
+    """The guide as saved."""
+    return GUIDE.read_text(encoding="utf-8")
+
+
+def fenced_blocks(text: str) -> list[tuple[str, str, str]]:
+    """Each fenced block of a Markdown text as (info string, body, the last non-empty line above it)."""
+    blocks = []
+    lines = text.splitlines()
+    index = 0
+    while index < len(lines):
+        if lines[index].startswith("```"):
+            above = next((line for line in reversed(lines[:index]) if line.strip()), "")
+            info = lines[index][3:].strip()
+            end = lines.index("```", index + 1)
+            blocks.append((info, "\n".join(lines[index + 1:end]) + "\n", above))
+            index = end
+        index += 1
+    return blocks
+
+
+def check(root: Path) -> tuple[int, str]:
+    """Run ``sitegen check`` on the site ``root``: its exit code, and what it printed (stderr, then stdout)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["check", "--site", str(root)])
+    return code, err.getvalue() + out.getvalue()
+
+
+def paste(root: Path, rel: str, key: str, lines: str) -> None:
+    """Add ``lines`` at the end of the list ``key:`` of the record ``rel``, as the guide says to paste them."""
+    path = root / rel
+    rows = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = rows.index(f"{key}:\n")
+    last = start
+    for number in range(start + 1, len(rows)):
+        if rows[number].startswith((" ", "-")):
+            last = number
+        elif rows[number].strip():
+            break
+    rows[last + 1:last + 1] = [lines]
+    path.write_text("".join(rows), encoding="utf-8")
+
+
+def apply(root: Path, above: str, body: str) -> None:
+    """Write one example of the guide into the site ``root`` as the line above it says."""
+    if match := FILE_MARK.match(above):
+        (root / match[1]).write_text(body, encoding="utf-8")
+        return
+    match = PASTE_MARK.match(above)
+    assert match, f"a file example without a line saying where it goes: {above!r}"
+    key, rel = match[1], match[2]
+    before = yaml.safe_load((root / rel).read_text(encoding="utf-8"))[key]
+    paste(root, rel, key, body)
+    after = yaml.safe_load((root / rel).read_text(encoding="utf-8"))[key]
+    # The pasted lines must land in the list as one more item, not beside it.
+    assert after == before + yaml.safe_load(body)
+
+
+EXAMPLES = [(above, body) for info, body, above in fenced_blocks(guide_text()) if info in ("yaml", "markdown")]
+
+
+def test_the_guide_has_examples_for_an_interview_a_case_and_each_list_of_a_unit() -> None:
+    marks = [above for above, _ in EXAMPLES]
+    assert marks == [f"File `{INTERVIEW}`:", f"File `{CASE}`:",
+                     f"Paste under `tallies:` in `{UNIT}`, after the last tally:",
+                     f"Paste under `targets:` in `{UNIT}`, after the last target:",
+                     f"Paste under `milestones:` in `{UNIT}`, after the last milestone:"]
+
+
+@pytest.mark.parametrize("above,body", EXAMPLES, ids=[above for above, _ in EXAMPLES])
+def test_each_example_checks_clean_in_the_example_site(tmp_path: Path, above: str, body: str) -> None:
+    root = copy_example(tmp_path / "site")
+    apply(root, above, body)
+    assert check(root) == (0, "checked: 0 error(s), 0 warning(s)\n")
+
+
+def test_all_examples_together_check_clean(tmp_path: Path) -> None:
+    root = copy_example(tmp_path / "site")
+    for above, body in EXAMPLES:
+        apply(root, above, body)
+    assert check(root) == (0, "checked: 0 error(s), 0 warning(s)\n")
+
+
+def guide_commands() -> list[str]:
+    """Every ``sitegen …`` command of the guide: in inline code, and on the lines of its shell blocks."""
+    text = guide_text()
+    commands = re.findall(r"`(sitegen [^`]+)`", text)
+    for info, body, _ in fenced_blocks(text):
+        if info == "sh":
+            commands += [line for line in body.splitlines() if line.startswith("sitegen ")]
+    return commands
+
+
+def test_the_guide_shows_the_commands_an_editor_needs() -> None:
+    assert sorted({shlex.split(command)[1] for command in guide_commands()}) == ["build", "check", "new", "serve"]
+
+
+@pytest.mark.parametrize("command", guide_commands())
+def test_every_command_of_the_guide_is_one_sitegen_takes(tmp_path: Path, command: str) -> None:
+    argv = shlex.split(command)[1:]
+    shown, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(shown), contextlib.redirect_stderr(err), pytest.raises(SystemExit) as stop:
+        main(argv + ["--help"])
+    assert stop.value.code == 0, err.getvalue()
+    # --help stops before a mistyped option would be refused: each option typed must be one the help lists.
+    assert [word for word in argv if word.startswith("-") and word not in shown.getvalue()] == []
+    if argv[0] in ("new", "check"):  # these write no published output: run them as an editor would
+        root = copy_example(tmp_path / "site")
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            assert main(argv + ["--site", str(root)]) == 0, err.getvalue()
+
+
+def readme_anchors() -> set[str]:
+    """The anchors GitHub gives README.md's headings (fenced blocks left out)."""
+    anchors: set[str] = set()
+    fenced = False
+    for line in README.read_text(encoding="utf-8").splitlines():
+        if line.startswith("```"):
+            fenced = not fenced
+        elif not fenced and (heading := re.match(r"#{1,6} (.+)", line)):
+            slug = re.sub(r"[^\w\- ]", "", heading[1].strip().lower()).replace(" ", "-")
+            anchor, number = slug, 0
+            while anchor in anchors:
+                number += 1
+                anchor = f"{slug}-{number}"
+            anchors.add(anchor)
+    return anchors
+
+
+def test_every_link_into_the_readme_leads_to_a_heading() -> None:
+    links = re.findall(r"\]\(\.\./README\.md#([^)]+)\)", guide_text())
+    assert len(links) >= 10
+    assert sorted(set(links) - readme_anchors()) == []
+
+
+def test_the_readme_sends_editors_to_the_guide() -> None:
+    assert "Editors: start with [docs/editing.md](docs/editing.md)" in README.read_text(encoding="utf-8")
+
+
+def replace_once(root: Path, rel: str, old: str, new: str) -> None:
+    """Replace the first ``old`` in the file ``rel`` of ``root`` with ``new``, as one slip typed."""
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_example_message_is_the_one_printed(tmp_path: Path) -> None:
+    shown = [body for info, body, _ in fenced_blocks(guide_text()) if info == "text"]
+    assert len(shown) == 1
+    root = copy_example(tmp_path / "site")
+    replace_once(root, INTERVIEW, "title: ", "title：")
+    assert check(root) == (1, shown[0])
+
+
+def _save_as(encoding: str) -> Callable[[Path], None]:
+    def slip(root: Path) -> None:
+        path = root / INTERVIEW
+        path.write_bytes(path.read_text(encoding="utf-8").encode(encoding))
+    return slip
+
+
+def _edit(rel: str, old: str, new: str) -> Callable[[Path], None]:
+    return lambda root: replace_once(root, rel, old, new)
+
+
+# Each message the guide quotes, and the slip it is quoted for, typed into the example site.
+SLIPS: dict[str, Callable[[Path], None]] = {
+    "uses a full-width colon": _edit(INTERVIEW, "title: ", "title："),
+    'no space after ":"': _edit(INTERVIEW, "title: ", "title:"),
+    "a TAB is used for indentation": _edit(INTERVIEW, "\n  name:", "\n\tname:"),
+    "a full-width space (全角空格) is used for indentation": _edit(INTERVIEW, "\n  name:", "\n　　name:"),
+    'a list item needs a space after "-"': _edit(CASE, "  - 走访", "  -走访"),
+    "without square brackets": _edit(INTERVIEW, "tags: [大调研, 补短板, 草莓产业, 民生]", "tags: 大调研, 补短板, 草莓产业, 民生"),
+    "typed with full-width or long dashes": _edit(INTERVIEW, "---\n\n大调研开展以来", "———\n\n大调研开展以来"),
+    "does not exist": _edit(UNIT, "as_of: 2018-04-26", "as_of: 2018-4-31"),
+    "does not add up": _edit(UNIT, "in_progress: 50", "in_progress: 51"),
+    "write the id, not the name": _edit(INTERVIEW, "unit: baihe", "unit: 白鹤镇"),
+    'has no "##" before it': _edit(INTERVIEW, "## 调研中发现了哪些典型问题？", "一、调研中发现了哪些典型问题？"),
+    "does not read this line as a list item": _edit(INTERVIEW, "- **坚持需求导向**", "●坚持需求导向"),
+    "not found": _edit(CASE, "白鹤种草莓已有30多年", "![草莓基地](images/caomei-jidi.jpg)\n\n白鹤种草莓已有30多年"),
+    "saved as GBK/GB18030, not UTF-8": _save_as("gbk"),
+    'saved as UTF-16 ("Unicode"), not UTF-8': _save_as("utf-16"),
+    'Notepad added ".txt"': lambda root: (root / INTERVIEW).rename(root / (INTERVIEW + ".txt")),
+}
+
+
+def quoted_messages() -> dict[str, str]:
+    """Each short message the guide says sitegen prints, with the guide's line that quotes it."""
+    return {quote: line for line in guide_text().splitlines() for quote in re.findall(r"sitegen says `([^`]+)`", line)}
+
+
+def test_the_guide_quotes_ten_slips_and_each_is_tried() -> None:
+    section = guide_text().split("## 6. ")[1].split("\n## ")[0]
+    assert len(re.findall(r"^\d+\. \*\*", section, re.M)) == 10
+    assert sorted(quoted_messages()) == sorted(SLIPS)
+
+
+@pytest.mark.parametrize("quote", sorted(SLIPS))
+def test_each_slip_gives_the_message_the_guide_quotes(tmp_path: Path, quote: str) -> None:
+    root = copy_example(tmp_path / "site")
+    SLIPS[quote](root)
+    _, printed = check(root)
+    lines = printed.splitlines()
+    # A quote from a hint is told with the message line above it, which says error or warning.
+    told = [lines[number - 1] if line.startswith("  hint: ") else line
+            for number, line in enumerate(lines) if quote in line]
+    assert told, printed
+    said = quoted_messages()[quote]
+    marks = {"error": f"`{quote}` (an error)", "warning": f"`{quote}` (a warning)"}
+    severities = [severity for severity, mark in marks.items() if mark in said]
+    assert len(severities) == 1, f"the guide says neither (an error) nor (a warning) after `{quote}`"
+    assert any(f": {severities[0]}: " in line for line in told), printed
