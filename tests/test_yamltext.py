@@ -15,7 +15,7 @@ from sitegen.errors import Problem, Report
 from sitegen.models import CaseStudyMeta, InterviewMeta, Unit
 from sitegen.sources import SourceFile, read_source, split_front_matter
 from sitegen.validation import group_fields
-from sitegen import yamltext
+from sitegen import yamlexplain, yamltext
 from sitegen.yamltext import MAX_DEPTH, TAB_HINT, TAB_MESSAGE, YamlData, load_yaml, space_name
 
 
@@ -2179,7 +2179,7 @@ def test_what_follows_an_item_is_not_read_when_it_could_be_hostile(after: str) -
     # Whether the items after ""补短板"" are typed right is read with PyYAML: never its aliases or deep nesting.
     _, report = load(f'tags: [""补短板"", {after}]\n')
     [problem] = report.problems
-    assert (problem.line, problem.column, problem.hint) == (1, 10, yamltext._UNREADABLE[1])
+    assert (problem.line, problem.column, problem.hint) == (1, 10, yamlexplain.UNREADABLE[1])
 
 def test_a_long_value_with_quotes_around_its_start_gets_both_fixes_whole() -> None:
     _, report = load(f'summary: "大调研"{PLAIN}{NOTE}\n')

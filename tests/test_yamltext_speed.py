@@ -1,10 +1,11 @@
 """The fast path of sitegen.yamltext gives exactly what the reference path gives.
 
-`load_yaml` skips the line scan when `_nothing_to_scan` proves it would find
-nothing, and walks the events with `_walk_fast`; `_load_yaml_reference` runs
-the full scan and `_TreeBuilder` every time. For every input here, both must
-return the same data (values, key order, positions, key positions, in order)
-and report the same problems (severity, line, column, message, hint, order):
+`load_yaml` skips the line scan when `sitegen.yamlscan.nothing_to_scan`
+proves it would find nothing, and walks the events with `_walk_fast`;
+`_load_yaml_reference` runs the full scan and `sitegen.yamltree.TreeBuilder`
+every time. For every input here, both must return the same data (values,
+key order, positions, key positions, in order) and report the same problems
+(severity, line, column, message, hint, order):
 every YAML file and front matter under ``content/`` and ``tests/cases/``,
 front matter and units written by the benchmark corpus generator, edge cases
 at the limits, and YAML-ish text full of editor mistakes from Hypothesis.
@@ -22,9 +23,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sitegen import yamltext
+from sitegen import yamlscan, yamltext
 from sitegen.errors import Report
 from sitegen.sources import read_source
+from sitegen.yamlbits import Lines
 from sitegen.yamltext import MAX_DEPTH, MAX_LINES, MAX_NODES, YamlData, load_yaml
 
 from .sitekit import CASES, REPO, benchmark_corpus
@@ -63,10 +65,11 @@ def assert_same(text: str, first_line: int = 1, path: str = "data/x.yaml") -> Ya
 
 
 def assert_quick_check_is_sound(text: str) -> None:
-    """When `_nothing_to_scan` passes ``text``, the full line scan finds nothing and replaces nothing."""
+    """When `sitegen.yamlscan.nothing_to_scan` passes ``text``, the full line scan finds nothing and replaces
+    nothing."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if text.count("\n") < MAX_LINES and yamltext._nothing_to_scan(text):
-        scan = yamltext._prescan(yamltext._Lines(text))
+    if text.count("\n") < MAX_LINES and yamlscan.nothing_to_scan(text):
+        scan = yamlscan.prescan(Lines(text))
         assert scan.issues == [] and scan.replacements == []
 
 
@@ -167,10 +170,10 @@ def test_clean_front_matter_and_units_take_the_fast_path(monkeypatch: pytest.Mon
     def refuse(*_args: object, **_kwargs: object) -> object:
         raise AssertionError("the reference path was used")
 
-    for name in ("_load", "_prescan", "_parse_scanned", "_TreeBuilder"):
+    for name in ("_load", "prescan", "_parse_scanned", "TreeBuilder"):
         monkeypatch.setattr(yamltext, name, refuse)
     for text, first_line, shape in expected:
-        assert yamltext._nothing_to_scan(text)
+        assert yamlscan.nothing_to_scan(text)
         report = Report()
         data = load_yaml(text, "x", report, first_line=first_line)
         assert report.problems == [] and shape is not None and _shape(data) == shape
@@ -179,13 +182,13 @@ def test_clean_front_matter_and_units_take_the_fast_path(monkeypatch: pytest.Mon
 def test_a_value_with_a_full_width_space_is_scanned_and_still_walked_fast(monkeypatch: pytest.MonkeyPatch) -> None:
     # A warning of the scan (a note typed after a full-width space) leaves the fast walk to read the text.
     text = "title: 白鹤镇　访谈\ntags: [a, b]\nnote: 第三期　#待核实\n"
-    assert not yamltext._nothing_to_scan(text)
+    assert not yamlscan.nothing_to_scan(text)
     assert_same(text, 2)
 
     def refuse(*_args: object, **_kwargs: object) -> object:
         raise AssertionError("the reference walk was used")
 
-    monkeypatch.setattr(yamltext, "_TreeBuilder", refuse)
+    monkeypatch.setattr(yamltext, "TreeBuilder", refuse)
     report = Report()
     data = load_yaml(text, "x", report, first_line=2)
     assert data is not None and data.value == {"title": "白鹤镇　访谈", "tags": ["a", "b"], "note": "第三期　#待核实"}
@@ -195,7 +198,7 @@ def test_a_value_with_a_full_width_space_is_scanned_and_still_walked_fast(monkey
 @pytest.mark.parametrize("text", ["title:value\n", "a: b #3\n", "- \u3000x\n", "a: \"C:\\temp\"\n", "\u3000a: b\n",
                                   "a:\n  -x\n", "a:\n  －x\n", "a: “x\"\n"])
 def test_the_comparison_notices_a_skipped_scan(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    monkeypatch.setattr(yamltext, "_nothing_to_scan", lambda _text: True)
+    monkeypatch.setattr(yamltext, "nothing_to_scan", lambda _text: True)
     with pytest.raises(AssertionError):
         assert_same(text)
 
