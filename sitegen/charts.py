@@ -47,7 +47,7 @@ Design choices (the reasons, so they are kept):
 * **Not colour alone** (SC 1.4.1). Each kind of segment has its own pattern:
   提交区级 solid, 已解决 diagonal stripes, 办理中 dots; the legend uses the same
   fills. Inside a segment the name and number are written when they fit
-  ("提交区级 143"), else the number alone; a number that does not fit (and a
+  ("提交区级143"), else the number alone; a number that does not fit (and a
   zero, whose segment is not drawn) is written under the bar with its legend
   marker. The target chart labels each bar in words (目标 / 实测), writes the
   percentage beside it, and draws targets striped and measured values solid.
@@ -70,7 +70,7 @@ Design choices (the reasons, so they are kept):
   number of the bars between the image and its caption. The ids (and the
   pattern ids) start with a hash of the chart's content, so two charts on
   one page do not clash and rebuilds are byte-identical. Each bar segment
-  carries a ``<title>`` tooltip ("已解决 103份") for mouse users, which
+  carries a ``<title>`` tooltip ("已解决103份") for mouse users, which
   aria-hidden does not take away.
 """
 
@@ -558,22 +558,22 @@ def _segment_parts(bar: _StackedBar, top: float, scale_max: int,
     inner_edges: list[int] = []
     for style, count, start, end in zip(SEGMENT_STYLES, bar.counts, edges, edges[1:]):
         if end <= start:
-            outside.append((style, f"{style.label} {count}份"))
+            outside.append((style, f"{style.label}{count}份"))
             continue
         if start > x0:
             inner_edges.append(start)
         parts.append(f'<rect class="seg {style.css_class}" x="{_tenths(start)}" y="{_n(top)}" '
                      f'width="{_tenths(end - start)}" height="{layout.bar_h}" fill="{_fill(style)}">'
-                     f"<title>{_xml(f'{style.label} {count}份')}</title></rect>")
+                     f"<title>{_xml(f'{style.label}{count}份')}</title></rect>")
         room = (end - start) / 10 - 2 * layout.inside_pad
         middle = (start + end) / 20
-        fitting = [t for t in (f"{style.label} {count}", str(count)) if _text_width(t, layout.font) <= room
+        fitting = [t for t in (f"{style.label}{count}", str(count)) if _text_width(t, layout.font) <= room
                    and middle + _text_width(t, layout.font) / 2 <= layout.text_end]
         if fitting:
             parts.append(_text(middle, top + layout.bar_h / 2 + layout.middle, fitting[0],
                                anchor="middle", cls="seg-value", fill=TEXT_ON_BAR))
         else:
-            outside.append((style, f"{style.label} {count}份"))
+            outside.append((style, f"{style.label}{count}份"))
     if inner_edges:
         path = "".join(f"M{_tenths(e)} {_n(top)}v{layout.bar_h}" for e in inner_edges)
         parts.append(f'<path class="seg-sep" d="{path}" stroke="{BACKGROUND}" stroke-width="2"/>')
@@ -780,7 +780,7 @@ def _target_block(target: Target, top: float, key_room: float, value_room: float
     """Heading (group, deadline), a bar for the target and one for the measured value.
 
     ``key_room`` is kept before the tracks for the words 目标 and 实测 (in the large drawing with the
-    percentage: "目标 80%", see `_LARGE_TEXT_END`; no ``value_room`` after them then), ``value_room`` after
+    percentage: "目标80%", see `_LARGE_TEXT_END`; no ``value_room`` after them then), ``value_room`` after
     them for the percentages. A target without a measurement gets an empty 实测 track with
     `NO_MEASUREMENT_IN_TRACK` written in it.
     """
@@ -799,12 +799,12 @@ def _target_block(target: Target, top: float, key_room: float, value_room: float
             continue
         length = _scaled(value, 100, round(width * 10)) / 10
         text = format_percent(value)
-        parts.append(f'<g class="bar">{_text(_PAD, middle, f"{style.label} {text}" if keyed else style.label)}'
+        parts.append(f'<g class="bar">{_text(_PAD, middle, f"{style.label}{text}" if keyed else style.label)}'
                      f'{_track(x0, top, width, layout.target_bar_h)}')
         if length > 0:
             parts.append(f'<rect class="{style.css_class}" x="{_n(x0)}" y="{_n(top)}" width="{_n(length)}" '
                          f'height="{layout.target_bar_h}" fill="{_fill(style)}">'
-                         f"<title>{_xml(f'{_group_label(target)}{style.label} {text}')}</title></rect>")
+                         f"<title>{_xml(f'{_group_label(target)}{style.label}{text}')}</title></rect>")
         parts.append(("" if keyed else _text(_value_x(x0, length, width, text, layout), middle, text)) + "</g>")
         top += layout.target_bar_h + layout.bar_gap
     return parts, top - layout.bar_gap + layout.gap
@@ -885,8 +885,8 @@ def _target_svg(unit_name: str, targets: Sequence[Target], desc: str, layout: _L
     words = [s.label for s in (TARGET_STYLE, MEASURED_STYLE)]
     if not layout.text_held_left:
         value_room = max(_text_width(p, layout.font) for p in percents) + layout.space + layout.value_end
-    else:  # the large drawing: "目标 80%" before the track (`_target_block`)
-        value_room, words = 0, [f"{word} {p}" for word in words for p in percents]
+    else:  # the large drawing: "目标80%" before the track (`_target_block`)
+        value_room, words = 0, [f"{word}{p}" for word in words for p in percents]
     key_room = max(_text_width(word, layout.font) for word in words) + layout.key_gap
     body: list[str] = []
     top = 0.0

@@ -44,7 +44,7 @@ from . import charts
 from .config import Config
 from .errors import Problem, Report
 from .models import (CASE_STATUS_LABELS, DATE_HINT, TARGET_GROUP_LABELS, TARGET_STATUS_LABELS, UNIT_LEVEL_LABELS,
-                     DataMap, DataText, machine_time, parse_datetime, publish_time_text, values_in)
+                     DataMap, DataText, machine_time, parse_datetime, typed_as_day, values_in)
 from .outputs import OutputJob
 from .outputs.opendata import BUNDLE_PATH, DATAPACKAGE_PATH, DOWNLOADS, column_tables, unit_downloads
 from .outputs.structured import page_head
@@ -95,8 +95,9 @@ def make_environment(config: Config, cache_folder: Path | None = None,
     ``rebase`` (rendered HTML with root-relative links under the base path,
     marked safe; ``|rebase(entry.image_sizes, lazy=True)`` also gives its
     pictures their size and lazy loading), ``datetime``/``cn_date``/``iso``/
-    ``month`` (dates; ``cn_date`` and ``iso`` also read a date typed as text,
-    `moment_of_text`; ``cn_date_html`` is ``cn_date`` for a page's text, breaking after 年 only), ``by_date`` (a list in date order, `sort_by_date`), ``percent``/``share`` (numbers), ``safe_svg`` (a
+    ``month`` (dates; ``datetime`` is a publish time as readers see it, `format_publish_time`;
+    ``cn_date`` and ``iso`` also read a date typed as text, `moment_of_text`; ``cn_date_html`` and
+    ``datetime_html`` are ``cn_date`` and ``datetime`` for a page's text, breaking after 年 only), ``by_date`` (a list in date order, `sort_by_date`), ``percent``/``share`` (numbers), ``safe_svg`` (a
     chart's SVG). Globals: ``charts``, ``downloads``, ``datapackage_url`` and ``bundle_url``
     (the open-data files and their zip archive), ``unit_downloads`` (a unit's own files), label dictionaries, ``search_index`` (``search``:
     whether the pages offer search: a link to the search page, its search box), ``fingerprinted_assets``
@@ -136,13 +137,14 @@ def make_environment(config: Config, cache_folder: Path | None = None,
     env.filters.update({
         "url": _url_filter(urls, fingerprinted), "abs_url": _per_build(urls.absolute),
         "rebase": _rebase_filter(urls),
-        "datetime": _per_moment(publish_time_text), "cn_date": format_cn_date, "cn_date_html": format_cn_date_html,
+        "datetime": _per_moment(format_publish_time), "datetime_html": _per_moment(format_publish_time_html),
+        "cn_date": format_cn_date, "cn_date_html": format_cn_date_html,
         "by_date": sort_by_date,
         "iso": _per_build(_per_moment(make_iso(config))),
         "month": format_month, "percent": charts.format_percent, "share": charts.format_share,
         "safe_svg": Markup,
     })
-    # A chart table's cell that is a date (2018-04-26) is written as a <time>, which never breaks.
+    # A chart table's cell that is a date (2018-04-26, the open data's form) is shown as the text shows one, in a <time>.
     env.tests["iso_date"] = _is_iso_date
     env.globals.update({
         "charts": charts, "group_by_month": group_by_month, "downloads": DOWNLOADS, "column_tables": column_tables(DOWNLOADS),
@@ -423,6 +425,32 @@ def format_cn_date_html(value: date | str) -> Markup:
     shown = format_cn_date(value)
     year, rest = shown.split("年", 1)
     return Markup('<span class="unbroken">{}年</span><span class="unbroken">{}</span>').format(year, rest)
+
+
+def format_publish_time(value: date | str) -> str:
+    """A publish time as a reader sees it: ``2018年5月3日 10:00``, or ``2018年5月3日`` for one typed as a date alone.
+
+    Readers meet one date form on every page (`format_cn_date`'s): the ISO
+    form editors type (`sitegen.models.publish_time_text`) is kept for messages, and for
+    machines in ``<time datetime>`` (the ``iso`` filter). Takes a publish
+    time, a date, or text in any spelling `moment_of_text` reads; raises
+    what `format_cn_date` raises.
+    """
+    moment = moment_of_value(value)
+    shown = format_cn_date(moment)
+    if isinstance(moment, datetime) and not typed_as_day(moment):
+        return f"{shown} {moment:%H:%M}"
+    return shown
+
+
+def format_publish_time_html(value: date | str) -> Markup:
+    """`format_publish_time`'s text as HTML for a page: the date breaks after 年 only (`format_cn_date_html`),
+    and a line may end before the time. Takes and raises what `format_publish_time` does."""
+    moment = moment_of_value(value)
+    shown = format_cn_date_html(moment)
+    if isinstance(moment, datetime) and not typed_as_day(moment):
+        return shown + Markup(" ") + f"{moment:%H:%M}"
+    return shown
 
 
 def moment_of_value(value: Any) -> date | datetime:

@@ -43,7 +43,7 @@ def test_interview_header(example_site: Path) -> None:
     assert page.cssselect(".article-header .series-name") == []
     assert page.cssselect("header.article-header")[0].text_content().count("大调研微访谈") == 0
     assert text_of(page.cssselect(".byline")[0]) == "受访人：（姓名略），中共白鹤镇党委书记"
-    assert page.cssselect(".dateline time")[0].text == "2018-05-03 10:00"
+    assert text_of(page.cssselect(".dateline time")[0]) == "2018年5月3日 10:00"
     assert page.cssselect("html")[0].get("lang") == "zh-CN"
 
 
@@ -80,9 +80,9 @@ def test_the_interviews_pictures_after_the_lead_stand_under_their_own_heading_af
 def test_interview_tally_panel_shows_figures_and_arithmetic(example_site: Path) -> None:
     page = parse_html(example_site / INTERVIEW)
     panel = page.cssselect(".tally")[0]
-    assert _figures(panel) == {"调研批次": "318 批", "收集问题清单": "296 份", "提交区级": "143 份",
-                               "已解决": "103 份", "办理中": "50 份"}
-    assert text_of(panel.cssselect(".arithmetic")[0]) == "提交区级 143 + 已解决 103 + 办理中 50 = 收集 296（份）"
+    assert _figures(panel) == {"调研批次": "318批", "收集问题清单": "296份", "提交区级": "143份",
+                               "已解决": "103份", "办理中": "50份"}
+    assert text_of(panel.cssselect(".arithmetic")[0]) == "提交区级143 + 已解决103 + 办理中50 = 收集296（份）"
     assert panel.cssselect(".as-of time")[0].get("datetime") == "2018-04-26"
 
 
@@ -109,15 +109,15 @@ def test_interview_source_attribution(example_site: Path) -> None:
 def test_unit_page_shows_tallies_targets_and_milestones(example_site: Path) -> None:
     page = parse_html(example_site / UNIT)
     panel = page.cssselect(".tally")[0]
-    assert _figures(panel)["收集问题清单"] == "296 份"
-    assert "143 + 已解决 103 + 办理中 50 = 收集 296" in text_of(panel)
+    assert _figures(panel)["收集问题清单"] == "296份"
+    assert "143 + 已解决103 + 办理中50 = 收集296" in text_of(panel)
     table = page.cssselect("table.data")[0]
     rows = [[text_of(c) for c in row.cssselect("th, td")] for row in table.cssselect("tbody tr")]
-    assert rows == [["2018-04-26", "318", "296", "143", "103", "50"]]
+    assert rows == [["2018年4月26日", "318", "296", "143", "103", "50"]]
     targets = [text_of(t) for t in page.cssselect(".target-label")]
-    assert targets[0].startswith("机构：目标调研率 100%")
-    assert targets[1].startswith("居民：目标调研率 80%")
-    assert targets[2].startswith("注册企业：目标调研率 80%")
+    assert targets[0].startswith("机构：目标调研率100%")
+    assert targets[1].startswith("居民：目标调研率80%")
+    assert targets[2].startswith("注册企业：目标调研率80%")
     milestones = page.cssselect(".timeline li")
     assert [m.cssselect("time")[0].get("datetime") for m in milestones] == ["2018-01-12", "2018-01-15"]
     assert [text_of(m.cssselect(".milestone-title")[0]) for m in milestones] == [
@@ -139,9 +139,9 @@ def test_a_tag_page_says_which_of_its_pages_are_interviews_and_which_case_studie
 def test_home_page_sums_campaign_totals(example_site: Path) -> None:
     page = parse_html(example_site / "output/index.html")
     totals = page.cssselect(".totals")[0]
-    assert _figures(totals) == {"收集问题清单": "296 份", "提交区级": "143 份", "已解决": "103 份",
-                                "办理中": "50 份"}
-    assert text_of(totals.cssselect(".share")[0]) == "已解决占 34.8%"
+    assert _figures(totals) == {"收集问题清单": "296份", "提交区级": "143份", "已解决": "103份",
+                                "办理中": "50份"}
+    assert text_of(totals.cssselect(".share")[0]) == "已解决占34.8%"
     assert "大调研微访谈" in text_of(page)
 
 

@@ -256,7 +256,7 @@ def test_a_corrected_page_says_when_on_the_page_and_in_feeds_sitemap_and_json_ld
     output = build_at(root)
     page = parse_html(output / "interviews/a/index.html")
     lines = [" ".join(p.text_content().split()) for p in page.xpath("//header//p[@class='dateline']")]
-    assert lines == ["发布时间：2018-05-03 10:00 · 白鹤镇", "更新时间：2018-05-10 09:30"]
+    assert lines == ["发布时间：2018年5月3日 10:00 · 白鹤镇", "更新时间：2018年5月10日 09:30"]
     assert page.xpath("//header//time/@datetime") == ["2018-05-03T10:00+08:00", "2018-05-10T09:30+08:00"]
     article = next(d for d in json_ld_of(page) if d["@type"] == "NewsArticle")
     assert (article["datePublished"], article["dateModified"]) == ("2018-05-03T10:00:00+08:00",
@@ -277,4 +277,4 @@ def test_a_corrected_page_says_when_on_the_page_and_in_feeds_sitemap_and_json_ld
     assert lastmod["https://example.org/"] == "2018-05-10T09:30:00+08:00"
     unchanged = parse_html(output / "interviews/b/index.html")
     assert [" ".join(p.text_content().split()) for p in unchanged.xpath("//header//p[@class='dateline']")] == [
-        "发布时间：2018-05-06 08:00 · 白鹤镇"]
+        "发布时间：2018年5月6日 08:00 · 白鹤镇"]

@@ -478,7 +478,7 @@ def test_a_tiny_percentage_is_written_without_an_exponent(tmp_path: Path) -> Non
     rows = read_csv(output / "data/targets.csv")
     assert rows[1][rows[0].index("measured")] == "0.000001"
     page = parse_html(output / "units/baihe/index.html").text_content()
-    assert "已达 0.000001%" in page and "1e-" not in page
+    assert "已达0.000001%" in page and "1e-" not in page
 
 
 def test_the_homepage_of_the_data_package_is_written_as_every_other_address(tmp_path: Path) -> None:

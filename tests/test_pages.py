@@ -166,11 +166,11 @@ def test_interview_page_weighs_under_60_kb_with_its_stylesheet(output: Path) -> 
 
 def test_home_keeps_totals_latest_interviews_and_units(output: Path) -> None:
     page = parse_html(output / "index.html")
-    assert text_of(page.cssselect(".totals .share")[0]) == "已解决占 34.8%"
+    assert text_of(page.cssselect(".totals .share")[0]) == "已解决占34.8%"
     titles = [text_of(a) for a in page.cssselect(".entries .entry-title a")]
     assert titles == ["白鹤镇：补好短板发挥优势 建设丝路名镇新白鹤"]
     assert rows_of(page.cssselect("table.data")[0]) == [
-        ["白鹤镇", "2018-04-26", "296", "143", "103", "50", "34.8%"]]
+        ["白鹤镇", "2018年4月26日", "296", "143", "103", "50", "34.8%"]]
     assert "/dashboard/" in [a.get("href") for a in page.cssselect(".totals a")]
 
 
@@ -186,10 +186,10 @@ def test_dashboard_compares_units_with_targets_and_chart(output: Path) -> None:
             numeric = [any(td.get("class") == "num" for td in row.cssselect("td")[i - 1:i])
                        for row in figures.cssselect("tbody tr")[:1] for i in range(len(row.cssselect("th, td")))]
             assert [th.get("class") == "num" for th in figures.cssselect("thead th")] == numeric, path
-    assert rows_of(table) == [["白鹤镇", "2018-04-26", "318", "296", "143", "103", "50", "34.8%"]]
+    assert rows_of(table) == [["白鹤镇", "2018年4月26日", "318", "296", "143", "103", "50", "34.8%"]]
     total = table.cssselect("tfoot tr")[0].cssselect("th, td")
     assert [shown_text(c) for c in total] == [
-        "合计 1 个单位", "截至 2018-04-26", "318", "296", "143", "103", "50", "34.8%"]
+        "合计1个单位", "截至2018年4月26日", "318", "296", "143", "103", "50", "34.8%"]
     # Targets have a table of their own, one to a row, the unit heading its rows.
     targets = page.cssselect("table.targets")[0]
     assert text_of(targets.cssselect("caption")[0]) == "各单位覆盖目标与实测"
@@ -213,14 +213,14 @@ def test_dashboard_sums_each_units_latest_tally_only(tmp_path: Path) -> None:
     page = parse_html(build_at(root) / "dashboard/index.html")
     table = page.cssselect("table.dashboard")[0]
     assert rows_of(table) == [
-        ["白鹤镇", "2018-04-26", "318", "296", "143", "103", "50", "34.8%"],
-        ["金泽镇", "2018-05-10", "40", "20", "5", "10", "5", "50.0%"]]
+        ["白鹤镇", "2018年4月26日", "318", "296", "143", "103", "50", "34.8%"],
+        ["金泽镇", "2018年5月10日", "40", "20", "5", "10", "5", "50.0%"]]
     total = [shown_text(c) for c in table.cssselect("tfoot td")]
     # It read "截至 2018-05-10", as if 白鹤镇's 296 were counted on that day too (it is of 2018-04-26).
-    assert total == ["各单位不同：2018-04-26 至 2018-05-10", "358", "316", "148", "113", "55", "35.8%"]
+    assert total == ["各单位不同：2018年4月26日至2018年5月10日", "358", "316", "148", "113", "55", "35.8%"]
     targets = page.cssselect("table.targets")[0]
     assert [[shown_text(c) for c in tr.cssselect("th, td")] for tr in targets.cssselect("tbody tr")] == [
-        ["金泽镇", "居民", "90%", "62.5%", "2018-05-10", "实测时尚未达到"]]
+        ["金泽镇", "居民", "90%", "62.5%", "2018年5月10日", "实测时尚未达到"]]
     assert "白鹤镇未填写覆盖目标。" in [shown_text(p) for p in page.cssselect("main p")]
     assert len(page.cssselect("figure.chart")) == 1
 
@@ -236,13 +236,13 @@ def test_every_empty_cell_shows_a_dash_and_is_read_as_none(tmp_path: Path) -> No
                                  "content/interviews/a.md": interview()})
     output = build_at(root)
     dashboard = parse_html(output / "dashboard/index.html").cssselect("main")[0]
-    assert rows_of(dashboard.cssselect("table.dashboard")[0])[2] == ["徐泾镇", "2018-05-01", "—", "0", "0", "0", "0",
+    assert rows_of(dashboard.cssselect("table.dashboard")[0])[2] == ["徐泾镇", "2018年5月1日", "—", "0", "0", "0", "0",
                                                                      "—"]
     unit = parse_html(output / "units/jinze/index.html")
     targets = [t for t in unit.cssselect("table.data") if "覆盖目标" in text_of(t.cssselect("caption")[0])][0]
     assert rows_of(targets)[-1] == ["企业", "80%", "—", "—"]
     xujing = parse_html(output / "units/xujing/index.html")
-    assert shown_text(xujing.cssselect("section.tally .share")[0]) == "已解决占 —"
+    assert shown_text(xujing.cssselect("section.tally .share")[0]) == "已解决占—"
     cells = [c for page in (dashboard, unit, xujing) for c in page.iter("td", "p") if shown_text(c).endswith("—")]
     # The dashboard: 白鹤镇's batches, 徐泾镇's batches and share, the totals' batches, 金泽镇's unmeasured target's
     # 已达, 实测日期 and 状态; 金泽镇's page: 实测, 实测日期; 徐泾镇's page: the share in its tally table and under
@@ -259,7 +259,7 @@ def test_a_dashboard_target_says_the_day_its_share_was_measured(tmp_path: Path) 
     root = write_site(tmp_path, {"content/units/jinze.yaml": unit, "content/interviews/a.md": interview()})
     dashboard = parse_html(build_at(root) / "dashboard/index.html")
     assert [[shown_text(c) for c in tr.cssselect("th, td")] for tr in dashboard.cssselect("table.targets tbody tr")] \
-        == [["金泽镇", "居民", "90%", "62.5%", "2018-03-01", "实测时尚未达到"], ["企业", "80%", "72%", "2018-05-10", "实测时尚未达到"]]
+        == [["金泽镇", "居民", "90%", "62.5%", "2018年3月1日", "实测时尚未达到"], ["企业", "80%", "72%", "2018年5月10日", "实测时尚未达到"]]
 
 
 @pytest.mark.parametrize(("figures", "status"), [
@@ -295,10 +295,10 @@ def test_the_dashboard_and_the_unit_page_say_whether_each_target_was_reached(tmp
             for tr in table.cssselect("tbody tr")] == [["居民", "已达到"], ["企业", "逾期未达到"], ["村居", "—"],
                                                        ["农户", "实测时尚未达到"]]
     lines = [text_of(p) for p in parse_html(output / "units/jinze/index.html").cssselect(".target-label")]
-    assert lines == ["居民：目标调研率 90%，截至2018年5月10日已达 92%。已达到目标",
-                     "企业：目标调研率 60%，截至2018年12月28日已达 40.9%，期限2018年12月3日。逾期未达到目标",
-                     "村居：目标调研率 100%，暂无实测数据",
-                     "农户：目标调研率 80%，截至2018年6月30日已达 45.5%，期限2018年12月31日。实测时尚未达到目标"]
+    assert lines == ["居民：目标调研率90%，截至2018年5月10日已达92%。已达到目标",
+                     "企业：目标调研率60%，截至2018年12月28日已达40.9%，期限2018年12月3日。逾期未达到目标",
+                     "村居：目标调研率100%，暂无实测数据",
+                     "农户：目标调研率80%，截至2018年6月30日已达45.5%，期限2018年12月31日。实测时尚未达到目标"]
 
 
 def test_a_tally_without_batches_names_the_batches_of_the_latest_earlier_tally_that_gave_them(tmp_path: Path) -> None:
@@ -310,10 +310,10 @@ def test_a_tally_without_batches_names_the_batches_of_the_latest_earlier_tally_t
     output = build_at(root)
     panel = parse_html(output / "units/jinze/index.html").cssselect("section.tally")[0]
     assert [text_of(n) for n in panel.cssselect("dt")] == ["收集问题清单", "提交区级", "已解决", "办理中"]
-    assert text_of(panel.cssselect(".batches-earlier")[0]) == "这次统计没有公布调研批次；截至 2018年5月10日，调研 40 批。"
+    assert text_of(panel.cssselect(".batches-earlier")[0]) == "这次统计没有公布调研批次；截至2018年5月10日，调研40批。"
     # The first tally gave no batches, and none before it did: nothing to name.
     first = parse_html(output / "interviews/a/index.html").cssselect("section.tally")[0]
-    assert text_of(first.cssselect(".as-of")[0]) == "截至 2018年3月1日" and not first.cssselect(".batches-earlier")
+    assert text_of(first.cssselect(".as-of")[0]) == "截至2018年3月1日" and not first.cssselect(".batches-earlier")
 
 
 def test_an_interview_shows_the_figures_of_its_day_and_names_a_newer_tally(tmp_path: Path) -> None:
@@ -328,13 +328,13 @@ def test_an_interview_shows_the_figures_of_its_day_and_names_a_newer_tally(tmp_p
     output = build_at(root)
     april = parse_html(output / "interviews/april/index.html")
     panel = april.cssselect("section.tally")[0]
-    assert text_of(panel.cssselect(".as-of")[0]) == "截至 2018年3月1日"
+    assert text_of(panel.cssselect(".as-of")[0]) == "截至2018年3月1日"
     assert [text_of(n) for n in panel.cssselect(".num")] == ["10", "4", "3", "3"]
     assert text_of(panel.cssselect(".newer")[0]) == (
-        "以上是本文发布时的数据。最新数据截至 2018年5月10日：收集问题清单 20 份，已解决 10 份。")
+        "以上是本文发布时的数据。最新数据截至2018年5月10日：收集问题清单20份，已解决10份。")
     assert panel.cssselect(".newer time")[0].get("datetime") == "2018-05-10"
     may = parse_html(output / "interviews/may/index.html").cssselect("section.tally")[0]
-    assert text_of(may.cssselect(".as-of")[0]) == "截至 2018年5月10日", "a tally of the interview's day is its own"
+    assert text_of(may.cssselect(".as-of")[0]) == "截至2018年5月10日", "a tally of the interview's day is its own"
     assert not may.cssselect(".newer")
     february = parse_html(output / "interviews/february/index.html")
     assert not february.cssselect("section.tally"), "no figures of a later day stand under an earlier text"
@@ -344,12 +344,12 @@ def test_an_interview_shows_the_figures_of_its_day_and_names_a_newer_tally(tmp_p
 
 @pytest.mark.parametrize(("typed", "shown", "feed_time", "machine", "machine_seconds"), [
     # "date: 2018/5/3" showed 发布时间：2018-05-03 00:00, a time nobody typed.
-    ("2018/5/3", "2018-05-03", "2018-05-03T00:00:00+08:00", "2018-05-03", "2018-05-03"),
-    ("２０１８－０５－０３", "2018-05-03", "2018-05-03T00:00:00+08:00", "2018-05-03", "2018-05-03"),
-    ("2018-05-03", "2018-05-03", "2018-05-03T00:00:00+08:00", "2018-05-03", "2018-05-03"),
-    ("2018-05-03 00:00", "2018-05-03 00:00", "2018-05-03T00:00:00+08:00", "2018-05-03T00:00+08:00",
+    ("2018/5/3", "2018年5月3日", "2018-05-03T00:00:00+08:00", "2018-05-03", "2018-05-03"),
+    ("２０１８－０５－０３", "2018年5月3日", "2018-05-03T00:00:00+08:00", "2018-05-03", "2018-05-03"),
+    ("2018-05-03", "2018年5月3日", "2018-05-03T00:00:00+08:00", "2018-05-03", "2018-05-03"),
+    ("2018-05-03 00:00", "2018年5月3日 00:00", "2018-05-03T00:00:00+08:00", "2018-05-03T00:00+08:00",
      "2018-05-03T00:00:00+08:00"),
-    ("2018-05-03 10:00", "2018-05-03 10:00", "2018-05-03T10:00:00+08:00", "2018-05-03T10:00+08:00",
+    ("2018-05-03 10:00", "2018年5月3日 10:00", "2018-05-03T10:00:00+08:00", "2018-05-03T10:00+08:00",
      "2018-05-03T10:00:00+08:00"),
 ])
 def test_a_publish_time_typed_as_a_date_alone_is_shown_as_typed(tmp_path: Path, typed: str, shown: str,
@@ -382,11 +382,11 @@ def test_a_case_study_citing_older_figures_names_the_newer_tally(tmp_path: Path)
                                  "content/cases/new.md": case.format(day="2018-05-10").replace("金泽镇案例", "新案例")})
     output = build_at(root)
     panel = parse_html(output / "cases/old/index.html").cssselect("section.tally")[0]
-    assert text_of(panel.cssselect(".as-of")[0]) == "截至 2018年3月1日"
+    assert text_of(panel.cssselect(".as-of")[0]) == "截至2018年3月1日"
     assert text_of(panel.cssselect(".newer")[0]) == (
-        "以上是本文所引的数据。最新数据截至 2018年5月10日：收集问题清单 20 份，已解决 10 份。")
+        "以上是本文所引的数据。最新数据截至2018年5月10日：收集问题清单20份，已解决10份。")
     newest = parse_html(output / "cases/new/index.html").cssselect("section.tally")[0]
-    assert text_of(newest.cssselect(".as-of")[0]) == "截至 2018年5月10日" and not newest.cssselect(".newer")
+    assert text_of(newest.cssselect(".as-of")[0]) == "截至2018年5月10日" and not newest.cssselect(".newer")
 
 
 def test_totals_of_units_counted_on_different_days_give_both_dates(tmp_path: Path) -> None:
@@ -396,7 +396,7 @@ def test_totals_of_units_counted_on_different_days_give_both_dates(tmp_path: Pat
                                  "content/interviews/a.md": interview()})
     home = parse_html(build_at(root) / "index.html")
     assert text_of(home.cssselect(".totals .as-of")[0]) == (
-        "2 个单位最新数据之和；各单位统计日期不同，从 2018年4月26日 到 2018年5月10日")
+        "2个单位最新数据之和；各单位统计日期不同，从2018年4月26日到2018年5月10日")
     assert [t.get("datetime") for t in home.cssselect(".totals .as-of time")] == ["2018-04-26", "2018-05-10"]
     # The about-data page still said the totals give "the latest of the dates" (其中最近的日期).
     rules = text_of(parse_html(root / "output/about-data/index.html").cssselect("#rules-heading + ul")[0])
@@ -411,26 +411,26 @@ def test_a_district_units_figures_are_not_added_to_its_towns_in_the_totals_and_t
     root = write_site(tmp_path, {"content/units/qingpu.yaml": district, "content/interviews/a.md": interview()})
     output = build_at(root)
     home = parse_html(output / "index.html")
-    assert [text_of(dd) for dd in home.cssselect(".totals .figures dd")][:1] == ["296 份"]
+    assert [text_of(dd) for dd in home.cssselect(".totals .figures dd")][:1] == ["296份"]
     assert [text_of(p) for p in home.cssselect(".totals .as-of")] == [
-        "1 个单位最新数据之和，截至 2018年4月26日",
+        "1个单位最新数据之和，截至2018年4月26日",
         "青浦区是区级单位，其数字是全区的，已含各单位的问题清单，所以不计入合计，以免重复。"]
     dashboard = parse_html(output / "dashboard/index.html")
     assert [text_of(row.cssselect("th")[0]) for row in dashboard.cssselect("table.dashboard tbody tr")] == [
         "白鹤镇", "青浦区"], "the table still shows the district's own row"
-    assert text_of(dashboard.cssselect("table.dashboard tfoot th")[0]) == "合计 1 个单位（不含青浦区）"
+    assert text_of(dashboard.cssselect("table.dashboard tfoot th")[0]) == "合计1个单位（不含青浦区）"
     assert text_of(dashboard.cssselect("table.dashboard tfoot td.num")[1]) == "296"
     chart = text_of(dashboard.cssselect("#chart-heading")[0].getparent())
     assert "5000" not in chart and "296" in chart
     # A site of district-level units only sums them: there is nothing else to add them to.
     only = write_site(tmp_path / "only", {"content/units/baihe.yaml": district})
     assert [text_of(dd) for dd in parse_html(build_at(only) / "index.html").cssselect(".totals .figures dd")][:1] == [
-        "5000 份"]
+        "5000份"]
 
 
 def test_totals_of_units_counted_on_one_day_say_as_of_that_day(output: Path) -> None:
     home = parse_html(output / "index.html")
-    assert text_of(home.cssselect(".totals .as-of")[0]) == "1 个单位最新数据之和，截至 2018年4月26日"
+    assert text_of(home.cssselect(".totals .as-of")[0]) == "1个单位最新数据之和，截至2018年4月26日"
 
 
 def test_a_page_of_pictures_only_has_no_reading_line(tmp_path: Path) -> None:
@@ -456,9 +456,9 @@ def test_a_target_short_of_100_never_reads_as_reached(tmp_path: Path) -> None:
     output = build_at(root)
     dashboard = parse_html(output / "dashboard/index.html")
     assert [[shown_text(c) for c in tr.cssselect("th, td")][-5:] for tr in dashboard.cssselect("table.targets tr")
-            ][1:] == [["机构", "33.333%", "0.04%", "2018-05-10", "实测时尚未达到"], ["居民", "100%", "99.96%", "2018-05-10", "实测时尚未达到"]]
+            ][1:] == [["机构", "33.333%", "0.04%", "2018年5月10日", "实测时尚未达到"], ["居民", "100%", "99.96%", "2018年5月10日", "实测时尚未达到"]]
     unit_page = text_of(parse_html(output / "units/jinze/index.html").cssselect("main")[0])
-    assert "已达 99.96%" in unit_page and "已达 0.04%" in unit_page
+    assert "已达99.96%" in unit_page and "已达0.04%" in unit_page
     assert not re.findall(r"已达 (?:100(?:\.0)?|0(?:\.0)?)%", unit_page)
     table = [row for table in parse_html(output / "units/jinze/index.html").cssselect("table")
              for row in rows_of(table) if row and row[0] in ("居民", "机构")]
@@ -478,11 +478,11 @@ def test_a_share_is_shown_as_typed_never_rounded_to_its_target(tmp_path: Path) -
     output = build_at(root)
     unit_page = parse_html(output / "units/jinze/index.html")
     assert [text_of(p) for p in unit_page.cssselect(".target-label")] == [
-        "居民：目标调研率 80%，截至2018年6月30日已达 79.96%。实测时尚未达到目标",
-        "注册企业：目标调研率 66.67%，截至2018年6月30日已达 66.66%。实测时尚未达到目标",
-        "机构：目标调研率 80.5%，截至2018年6月30日已达 80.49%。实测时尚未达到目标",
-        "村居：目标调研率 33.333333%，截至2018年6月30日已达 0.625%。实测时尚未达到目标",
-        "农户：目标调研率 100%，截至2018年6月30日已达 99.999%。实测时尚未达到目标"]
+        "居民：目标调研率80%，截至2018年6月30日已达79.96%。实测时尚未达到目标",
+        "注册企业：目标调研率66.67%，截至2018年6月30日已达66.66%。实测时尚未达到目标",
+        "机构：目标调研率80.5%，截至2018年6月30日已达80.49%。实测时尚未达到目标",
+        "村居：目标调研率33.333333%，截至2018年6月30日已达0.625%。实测时尚未达到目标",
+        "农户：目标调研率100%，截至2018年6月30日已达99.999%。实测时尚未达到目标"]
     shown = [["居民", "80%", "79.96%"], ["注册企业", "66.67%", "66.66%"], ["机构", "80.5%", "80.49%"],
              ["村居", "33.333333%", "0.625%"], ["农户", "100%", "99.999%"]]
     table = [row[:3] for table in unit_page.cssselect("table.data") for row in rows_of(table)
@@ -490,8 +490,8 @@ def test_a_share_is_shown_as_typed_never_rounded_to_its_target(tmp_path: Path) -
     assert table == shown
     chart = unit_page.cssselect("figure.chart svg")[-1]
     assert [t.text for t in chart.iter("{*}text", "text") if t.text and "%" in t.text][-10:] == [
-        "目标 80%", "实测 79.96%", "目标 66.67%", "实测 66.66%", "目标 80.5%", "实测 80.49%",
-        "目标 33.333333%", "实测 0.625%", "目标 100%", "实测 99.999%"]
+        "目标80%", "实测79.96%", "目标66.67%", "实测66.66%", "目标80.5%", "实测80.49%",
+        "目标33.333333%", "实测0.625%", "目标100%", "实测99.999%"]
     dashboard = parse_html(output / "dashboard/index.html")
     assert [[shown_text(c) for c in tr.cssselect("td")][:3] for tr in dashboard.cssselect("table.targets tbody tr")
             ] == shown
@@ -638,7 +638,7 @@ def test_pagination_five_items_two_per_page_gives_exactly_three_pages(tmp_path: 
     assert not (output / "interviews/page/4").exists()
     assert not (output / "interviews/page/1").exists()
     middle = parse_html(pages[1]).cssselect("nav.pager")[0]
-    assert text_of(middle.cssselect(".pager-where")[0]) == "第 2 页，共 3 页"
+    assert text_of(middle.cssselect(".pager-where")[0]) == "第2页，共3页"
     # Each page is linked by its number (read "第1页"), the current one marked, not linked.
     assert [(a.get("rel"), a.get("href"), text_of(a)) for a in middle.cssselect("a")] == [
         ("prev", "/interviews/", "上一页"), (None, "/interviews/", "第1页"),
@@ -691,7 +691,7 @@ def test_archive_lists_months_newest_first_with_counts(tmp_path: Path) -> None:
         "content/interviews/c.md": interview("五月访谈二", date="2018-05-15 10:00"),
         "content/cases/d.md": case})
     page = parse_html(build_at(root) / "archive/index.html")
-    assert [text_of(h) for h in page.cssselect(".archive-month h2")] == ["2018年5月（3 篇）", "2018年4月（1 篇）"]
+    assert [text_of(h) for h in page.cssselect(".archive-month h2")] == ["2018年5月（3篇）", "2018年4月（1篇）"]
     may = page.cssselect(".archive-month")[0]
     assert [text_of(li) for li in may.cssselect("li")] == [
         "5月20日 典型案例 案例一", "5月15日 访谈 五月访谈二", "5月3日 访谈 五月访谈一"]
@@ -726,13 +726,13 @@ def test_an_interview_links_its_units_case_studies_and_a_case_study_its_intervie
     assert text_of(section.cssselect("h2")[0]) == "白鹤镇的典型案例"
     assert [(a.get("href"), text_of(a)) for a in section.cssselect("a")] == [
         ("/cases/baihe-sige-zui/", "白鹤镇补齐“四个最”民生短板"), ("/cases/baihe-caomei/", "做大做强白鹤草莓")]
-    assert [text_of(p) for p in section.cssselect(".entry-meta")] == ["推进中 2018-05-03 10:00"] * 2
+    assert [text_of(p) for p in section.cssselect(".entry-meta")] == ["推进中 2018年5月3日 10:00"] * 2
     case = parse_html(output / "cases/baihe-caomei/index.html")
     [section] = case.cssselect("section.related")
     assert text_of(section.cssselect("h2")[0]) == "白鹤镇的访谈"
     assert [(a.get("href"), text_of(a)) for a in section.cssselect("a")] == [
         ("/interviews/baihe-dadiaoyan-weifangtan/", "白鹤镇：补好短板发挥优势 建设丝路名镇新白鹤")]
-    assert [text_of(p) for p in section.cssselect(".entry-meta")] == ["中共白鹤镇党委书记 2018-05-03 10:00"]
+    assert [text_of(p) for p in section.cssselect(".entry-meta")] == ["中共白鹤镇党委书记 2018年5月3日 10:00"]
 
 
 def _case(title: str, day: int, unit: str = "baihe") -> str:

@@ -15,6 +15,7 @@ import pytest
 from sitegen.build import BuildOptions, build
 from sitegen.config import load_config
 from sitegen.errors import Report, SiteError
+from sitegen.models import DayOnly
 from sitegen.render import NotADate, escape_output, fingerprinted_name, make_environment, theme_asset_copies
 
 from .sitekit import MINIMAL_CONFIG, interview, tree_hashes, write_site
@@ -72,12 +73,34 @@ def test_date_filters_remember_dates_but_tell_equal_aware_times_apart(tmp_path: 
     beijing = datetime(2018, 5, 3, 10, 0, tzinfo=timezone(timedelta(hours=8)))
     utc = beijing.astimezone(timezone.utc)
     assert beijing == utc
-    assert template.render(moment=datetime(2018, 5, 3, 10, 0)) == "2018-05-03 10:00 2018-05-03T10:00+08:00"
-    assert template.render(moment=datetime(2018, 5, 3, 10, 0)) == "2018-05-03 10:00 2018-05-03T10:00+08:00"
-    assert template.render(moment=beijing) == "2018-05-03 10:00 2018-05-03T10:00+08:00"
-    assert template.render(moment=utc) == "2018-05-03 02:00 2018-05-03T02:00+08:00"
+    assert template.render(moment=datetime(2018, 5, 3, 10, 0)) == "2018年5月3日 10:00 2018-05-03T10:00+08:00"
+    assert template.render(moment=datetime(2018, 5, 3, 10, 0)) == "2018年5月3日 10:00 2018-05-03T10:00+08:00"
+    assert template.render(moment=beijing) == "2018年5月3日 10:00 2018-05-03T10:00+08:00"
+    assert template.render(moment=utc) == "2018年5月3日 02:00 2018-05-03T02:00+08:00"
     assert env.from_string("{{ day|iso }} {{ day|cn_date }}").render(day=date(2018, 4, 26)) == "2018-04-26 2018年4月26日"
 
+
+def test_publish_times_read_as_the_dates_of_the_page_text(tmp_path: Path) -> None:
+    # Pages showed "2018-05-03 10:00" under a title and "截至2018年4月26日" in the text below it.
+    (tmp_path / "site.yaml").write_text(MINIMAL_CONFIG, encoding="utf-8")
+    env = make_environment(load_config(tmp_path, Report()))
+    shown = env.from_string("{{ moment|datetime }}|{{ moment|datetime_html }}")
+    assert shown.render(moment=datetime(2018, 5, 3, 10, 0)) == (
+        '2018年5月3日 10:00|<span class="unbroken">2018年</span><span class="unbroken">5月3日</span> 10:00')
+    # Typed as a date alone: no "00:00" nobody typed.
+    assert shown.render(moment=DayOnly(2018, 5, 3)) == (
+        '2018年5月3日|<span class="unbroken">2018年</span><span class="unbroken">5月3日</span>')
+    assert shown.render(moment="2024-06-18 14:30").startswith("2024年6月18日 14:30|")
+    assert shown.render(moment=date(2024, 4, 1)).startswith("2024年4月1日|")
+
+
+def test_a_chart_table_shows_its_dates_as_the_text_does(tmp_path: Path) -> None:
+    (tmp_path / "site.yaml").write_text(MINIMAL_CONFIG, encoding="utf-8")
+    env = make_environment(load_config(tmp_path, Report()))
+    cell = env.from_string('{% from "partials/chart.html" import date_or_text %}{{ date_or_text(text) }}')
+    assert cell.render(text="2018-04-26") == (
+        '<time datetime="2018-04-26"><span class="unbroken">2018年</span><span class="unbroken">4月26日</span></time>')
+    assert cell.render(text="296") == "296"
 
 def test_cn_date_html_lets_a_date_break_after_its_year_alone(tmp_path: Path) -> None:
     # A line may break between a digit and a Chinese character: on a phone with the text enlarged the theme's

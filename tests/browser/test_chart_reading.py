@@ -157,4 +157,4 @@ def test_the_baihe_unit_page_reads_its_sentence_once_and_every_figure_in_the_tab
     header, row = table_rows(tree, "白鹤镇问题清单办理情况（按统计日期）")
     figures = dict(zip(header, row))
     assert (figures["统计日期"], figures["收集"], figures["提交区级"], figures["已解决"], figures["办理中"]) == (
-        "2018-04-26", "296", "143", "103", "50")
+        "2018年4月26日", "296", "143", "103", "50")

@@ -74,9 +74,12 @@ def test_each_target_is_a_row_of_one_line_cells(tmp_path: Path, page_at: Any, wi
         rows = page.evaluate(_ROWS)
         page_width = page.evaluate("() => document.documentElement.scrollWidth")
     assert [[cell["text"] for cell in row] for row in rows[:3]] == [
-        ["机构", "100%", "2018-12-31", "—无", "—无", "—无"],
-        ["居民", "80%", "—无", "68.3%", "2018-12-17", "实测时尚未达到"],
-        ["注册企业", "60%", "—无", "40.9%", "2018-12-28", "实测时尚未达到"]]
+        ["机构", "100%", "2018年12月31日", "—无", "—无", "—无"],
+        ["居民", "80%", "—无", "68.3%", "2018年12月17日", "实测时尚未达到"],
+        ["注册企业", "60%", "—无", "40.9%", "2018年12月28日", "实测时尚未达到"]]
     assert len(rows) == 9
-    assert [cell for row in rows for cell in row if cell["lines"] != 1] == []
+    # In 大字号 at 320 px the box is under 14.5em wide: a date (2018年12月31日) breaks after 年 there, so that
+    # it fits beside the units' names kept in view (site.css), and its row is two lines tall.
+    most = 2 if (width, reading_mode) == (320, True) else 1
+    assert [cell for row in rows for cell in row if cell["lines"] > most] == []
     assert page_width <= width  # the page itself never scrolls sideways: the table scrolls in its box

@@ -25,7 +25,7 @@ PAGE_LINKS = ".pagefind-ui__result-inner > .pagefind-ui__result-title .pagefind-
 SHOWN_AT_FIRST = 5  # Pagefind UI shows five pages, then a "more results" button
 ALL_RESULTS_SHOWN = f"""(words) => {{
     const message = document.querySelector(".pagefind-ui__message");
-    const count = message && message.textContent.includes(words) && /^没有找到|找到 (\\d+) 个/.exec(message.textContent);
+    const count = message && message.textContent.includes(words) && /^没有找到|找到(\\d+)个/.exec(message.textContent);
     return count && document.querySelectorAll("{PAGE_LINKS}").length >= Math.min(+(count[1] || 0), {SHOWN_AT_FIRST});
 }}"""
 
@@ -291,7 +291,7 @@ def test_the_result_sentence_says_related_not_contains(served_example: ServedSit
         page.goto(served_example.address("/search/"), wait_until="load")
         search(page, words)
         sentence = message_of(page)
-        assert re.fullmatch(f"找到 [1-9][0-9]* 个与“{words}”相关的页面", sentence), sentence
+        assert re.fullmatch(f"找到[1-9][0-9]*个与“{words}”相关的页面", sentence), sentence
         said = sentence + ("。" + note if note else "")
         page.wait_for_function("(text) => document.getElementById('search-status').textContent === text",
                                arg=said, timeout=5_000)
