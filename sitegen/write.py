@@ -42,6 +42,9 @@ How a publish goes:
    are deleted from it (`_withdraw`), so it never holds what is no longer
    published.
 
+A build that stops before the swap (refused, failed, interrupted with
+Ctrl-C) removes the lock file when it made it (`output_lock`).
+
 A build killed at any moment thus leaves the output folder exactly the old
 site or exactly the new one: the spare and the staging folder are never
 published until the swap. A build that fails (the search index, say) gives
@@ -266,8 +269,12 @@ def output_lock(output: Path) -> Iterator[None]:
 
     Uses ``fcntl.flock`` on ``.<output>.lock`` beside the folder; the lock
     goes away with the process, so a killed build never leaves it stuck.
-    Raises `OutputBusyError` at once when another process holds it. On
-    systems without ``fcntl`` (Windows) no lock is taken.
+    Raises `OutputBusyError` at once when another process holds it. When
+    the block raises (a refusal, a failure, Ctrl-C) and the lock file was
+    made here, it is removed, while still held: a refused build leaves
+    nothing beside the folder. One made by an earlier build, or held by
+    another process, is never removed. On systems without ``fcntl``
+    (Windows) no lock is taken.
     """
     try:
         import fcntl
@@ -275,17 +282,56 @@ def output_lock(output: Path) -> Iterator[None]:
         yield
         return
     lock_path = output.parent / LOCK.format(name=output.name)
-    with open(lock_path, "a+b") as handle:
+    handle, made = _take_lock(lock_path, output)
+    with handle:
+        try:
+            yield
+        except BaseException:
+            if made:
+                try:
+                    os.unlink(lock_path)
+                except OSError:
+                    pass
+            raise
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _take_lock(lock_path: Path, output: Path) -> tuple[IO[bytes], bool]:
+    """Open ``lock_path`` (made when missing) and lock it; returns the open file and whether it was made here.
+
+    A build that stops removes the lock file it made (`output_lock`): a
+    build that opened that file just before may then lock a file no longer
+    there, while a third makes a new one. So the file locked must still be
+    the one at ``lock_path``, else it is opened again. Raises
+    `OutputBusyError` when another process holds the lock, `OSError` when
+    the file cannot be made or opened.
+    """
+    import fcntl
+
+    while True:
+        try:
+            handle, made = open(lock_path, "xb"), True
+        except FileExistsError:
+            try:
+                handle, made = open(lock_path, "r+b"), False
+            except FileNotFoundError:  # removed meanwhile by a build that stopped
+                continue
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
+            handle.close()
             raise OutputBusyError(
                 f"another sitegen build is writing {output} right now; "
                 "wait for it to finish, then build again") from None
         try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            current = os.stat(lock_path)
+        except FileNotFoundError:
+            current = None
+        held = os.fstat(handle.fileno())
+        if current is not None and (current.st_dev, current.st_ino) == (held.st_dev, held.st_ino):
+            return handle, made
+        handle.close()
 
 
 def remove_leftovers(output: Path) -> None:

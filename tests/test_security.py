@@ -45,6 +45,7 @@ import pytest
 import sitegen.build
 from sitegen.bodies import CACHE_DIR
 from sitegen.build import BuildOptions, build
+from sitegen.cli import main
 from sitegen.errors import SiteError
 from sitegen.write import LOCK, SPARE
 
@@ -57,6 +58,9 @@ ALLOWED_OUTSIDE = (CACHE_DIR, LOCK.format(name="output"), SPARE.format(name="out
 """What a build writes outside its output folder on purpose: the build cache in the site folder
 (``.sitegen-cache``), the lock file beside the output folder (``.output.lock``) and the previous
 site kept there to start the next publish from (``.output.spare``)."""
+
+REFUSED_MAY_WRITE = (CACHE_DIR,)
+"""What a refused build may write: the build cache, never a lock file or a spare beside any folder."""
 
 Snapshot = dict[str, tuple[str, str, int]]
 """Relative path → (kind, sha-256 or link target, modification time in ns), links not followed."""
@@ -138,13 +142,14 @@ def attempt(world: World, output: str | None = None) -> SiteError:
     """Build the world's site; it must stop with a `SiteError`, leaving the world as it was.
 
     Returns the error. Fails the test when the build succeeds, raises
-    anything else, changes anything outside `ALLOWED_OUTSIDE`, or leaves a
+    anything else, changes anything but the build cache (`REFUSED_MAY_WRITE`:
+    a lock file it made beside the output folder is gone too), or leaves a
     name carrying `MARK` in the world or ``/tmp``.
     """
     before, names_before = snapshot(world.top), set(marked([world.top]))
     with pytest.raises(SiteError) as failure:
         build(BuildOptions(root=world.site, output=output, jobs=1, search=False))
-    assert changes(before, snapshot(world.top), ALLOWED_OUTSIDE) == []
+    assert changes(before, snapshot(world.top), REFUSED_MAY_WRITE) == []
     assert set(marked([world.top])) - names_before == set()
     assert all(problem.message for problem in failure.value.problems)
     return failure.value
@@ -277,6 +282,27 @@ def test_an_output_folder_inside_the_sources_is_refused(world: World, inside: st
     """An output folder inside content/, templates/ or data/ is refused: the next build would publish
     the site again as content (write.py ``check_output_folder``)."""
     attempt(world, inside)
+
+
+@pytest.mark.parametrize("where", ["site root", "content", "templates", "data", "inside content", "parent", "home",
+                                   "slash", "link to content", "relative parent", "inside published", "a file",
+                                   "foreign files", "a path leaving it"])
+def test_every_refused_output_folder_leaves_no_lock_file(world: World, where: str) -> None:
+    """Each refusal of the output folder, before the build takes its lock or once it holds it (a folder of files
+    sitegen did not write, a path leaving the folder), leaves the world as it was: no
+    ``.<output>.lock`` beside the folder (`attempt`). A refusal once the lock was taken left it there."""
+    (world.site / "content-link").symlink_to(world.site / "content", target_is_directory=True)
+    assert main(["build", "-q", "--no-search", "--site", str(world.site)]) == 0  # the folder a build publishes
+    (world.site / ".output.lock").unlink()  # a build keeps its lock file: only a refused one's is looked for
+    if where == "a path leaving it":
+        (world.site / "content/images").mkdir(parents=True)
+        (world.site / "content/images" / f"a\\..\\..\\{MARK}.png").write_bytes(b"png")
+    outputs = {"site root": str(world.site), "content": "content", "templates": "templates", "data": "data",
+               "inside content": "content/out", "parent": str(world.top), "home": str(world.home), "slash": "/",
+               "link to content": "content-link", "relative parent": "..", "inside published": "output/x",
+               "a file": "site.yaml", "foreign files": str(world.elsewhere), "a path leaving it": "fresh"}
+    error = attempt(world, outputs[where])
+    assert error.problems[0].message
 
 
 def test_a_build_and_a_failed_build_never_touch_content_templates_or_data(tmp_path: Path) -> None:

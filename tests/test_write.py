@@ -296,3 +296,72 @@ def test_a_build_that_may_not_write_beside_its_output_folder_says_where_it_write
         "swapped in, and the site before): let the user who builds write there, or build into a folder of its "
         "own and copy it; the previous output was left as it was")
     assert tree_hashes(root / "output") == before
+
+
+# -- the lock file of a build that stops ------------------------------------------------------
+
+def _stopping(kind: str) -> tuple[dict[str, bytes], object]:
+    """The files and ``finish`` of a publish that stops: refused, failed or interrupted with Ctrl-C."""
+    def finish(staging: Path) -> None:
+        raise {"failed": OSError(28, "No space left on device"), "ctrl-c": KeyboardInterrupt()}[kind]
+    return ({"index.html": b"new", "../escape.html": b"x"} if kind == "refused" else {"index.html": b"new"},
+            finish if kind != "refused" else None)
+
+
+@pytest.mark.parametrize("kind", ["refused", "failed", "ctrl-c"])
+def test_a_publish_that_stops_removes_the_lock_file_it_made_and_keeps_one_it_found(tmp_path: Path,
+                                                                                  kind: str) -> None:
+    # A build refused for its output folder left ".www3.lock" beside it, among the publisher's folders.
+    files, finish = _stopping(kind)
+    for before in ([], [".www3.lock"]):
+        for name in before:
+            (tmp_path / name).write_bytes(b"")
+        with pytest.raises((UnsafeOutputError, OSError, KeyboardInterrupt)):
+            publish(tmp_path / "www3", files, finish=finish)  # type: ignore[arg-type]
+        assert sorted(path.name for path in tmp_path.iterdir() if path.name.endswith(".lock")) == before
+        assert not (tmp_path / "www3").exists()
+
+
+def test_a_stopped_publish_never_removes_the_lock_file_another_build_holds(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys,time; from pathlib import Path; from sitegen.write import output_lock\n"
+         f"with output_lock(Path({str(output)!r})):\n    print('held', flush=True); time.sleep(30)"],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with pytest.raises(OutputBusyError):
+            publish(output, {"index.html": b"1"})
+        assert (tmp_path / ".output.lock").is_file()
+        with pytest.raises(OutputBusyError):  # still held: the file the holder locked is the one there
+            with output_lock(output):
+                pass
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_build_that_locked_a_lock_file_removed_meanwhile_locks_the_one_there(tmp_path: Path,
+                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    # A stopping build removes its lock file while holding it; a build that had opened that file locks it next,
+    # while a third makes a new one: two builds would write at once unless the file locked is the one there.
+    output = tmp_path / "output"
+    lock = tmp_path / ".output.lock"
+    lock.write_bytes(b"")
+
+    def opened_then_removed(path, mode="r", *args, **kwargs):  # type: ignore[no-untyped-def]
+        handle = open(path, mode, *args, **kwargs)
+        if os.fspath(path) == os.fspath(lock) and mode == "r+b":
+            os.unlink(lock)  # as the stopping build does, between this open and the lock
+        return handle
+
+    monkeypatch.setattr(sitegen.write, "open", opened_then_removed, raising=False)
+    with output_lock(output):
+        monkeypatch.undo()
+        held = os.stat(lock)  # made anew, and locked: another build is refused
+        checker = subprocess.run(
+            [sys.executable, "-c", "from pathlib import Path; from sitegen.write import output_lock\n"
+             f"with output_lock(Path({str(output)!r})):\n    pass"], capture_output=True, text=True)
+        assert "another sitegen build is writing" in checker.stderr
+    assert os.stat(lock).st_ino == held.st_ino
