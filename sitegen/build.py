@@ -49,8 +49,8 @@ from .themeaccess import check_template_access
 from .themefiles import check_override_names, read_stylesheets, read_templates
 from .themelinks import check_template_links, literal_links
 from .workers import collector_paused
-from .write import (PREVIEW_MARK, PREVIEW_MARK_TEXT, FileData, Kept, OutputBusyError, UnsafeOutputError,
-                    WriteResult, check_output_folder, publish)
+from .write import (PREVIEW_MARK, PREVIEW_MARK_TEXT, FileData, Kept, OtherSiteError, OutputBusyError, SiteIdentity,
+                    UnsafeOutputError, WriteResult, check_output_folder, other_site, publish)
 
 
 SLUG_BOOK = "slugs.json"
@@ -78,6 +78,9 @@ class BuildOptions:
     ``as_published`` True checks the links and pictures of the pages' text against site.yaml's ``base_url``,
     where the site is published, not ``base_url`` (the preview, built for its own address, so warns of a
     path typed with the published base path, or the published address typed in full, as check does).
+    ``replace_other_site`` True lets a build replace another site's published output in its output folder
+    (`sitegen.write.other_site`), which is refused otherwise (``sitegen build --replace-other-site``); a
+    preview (``include_drafts``) never asks, as `sitegen.serve` refuses every published folder first.
     """
 
     root: Path
@@ -92,6 +95,12 @@ class BuildOptions:
     offers_search: bool | None = None
     process_ends: bool = False
     as_published: bool = False
+    replace_other_site: bool = False
+
+    @property
+    def keeps_other_site(self) -> bool:
+        """Whether the build refuses to replace another site's published output (see ``replace_other_site``)."""
+        return not self.replace_other_site and not self.include_drafts
 
     @property
     def workers(self) -> int:
@@ -162,7 +171,7 @@ def load_and_check(options: BuildOptions, report: Report, *,
     """
     config = load_config(options.root, report, base_url=options.base_url, output_dir=options.output)
     if writing:
-        _check_output(config, report, options.output)
+        _check_output(config, report, options.output, keep_other_site=options.keeps_other_site)
     if options.clean and options.cache_folder(config) is not None:
         empty_cache(config.root / CACHE_DIR, keep=is_address_record)  # what was published is no cache
     slugs = _slug_book(options, config)
@@ -286,7 +295,8 @@ def _check(options: BuildOptions, report: Report, held: list[Document], unpublis
         config = load_config(options.root, report, base_url=options.base_url, output_dir=options.output,
                              stand_in=True)
         try:
-            _check_output(config, report, options.output)  # a build would refuse it: said now, with the rest
+            # A build would refuse it: said now, with the rest.
+            _check_output(config, report, options.output, keep_other_site=options.keeps_other_site)
         except SiteError:
             pass
         templates = read_templates(theme_dirs(config), report)
@@ -417,31 +427,43 @@ def check_not_in_published(output: Path, root: Path) -> None:
         f"{output.relative_to(published).as_posix()}/)")
 
 
-def _check_output(config: Config, report: Report, option: str | None) -> None:
-    """Refuse an unsafe output folder, blaming ``--output`` when it came from the command line (``option``)."""
+def site_identity(config: Config) -> SiteIdentity:
+    """What names the site of ``config`` in its output's manifest: its folder, title and the base URL it is built for."""
+    return SiteIdentity(str(config.root), config.title, config.base_url)
+
+
+def _check_output(config: Config, report: Report, option: str | None, *, keep_other_site: bool = False) -> None:
+    """Refuse an unsafe output folder, blaming ``--output`` when it came from the command line (``option``); with
+    ``keep_other_site``, one holding another site's published output too (`sitegen.write.OtherSiteError`)."""
     try:
         check_site_output(config.output_path, config.root)
         if option is not None:
             check_not_in_published(config.output_path, config.root)
+        site = site_identity(config)
+        if keep_other_site and (found := other_site(config.output_path, site)) is not None:
+            raise OtherSiteError(config.output_path, found, site)
     except UnsafeOutputError as refusal:
         if option is not None:
             report.error("", None, None, f"--output {option}: {refusal}",
                          refusal.hint or "choose a folder of its own, e.g. --output output")
         else:
             report.error("site.yaml", *setting_place(config.root, ("output_dir",)), str(refusal),
-                         "choose an output folder of its own, e.g. output_dir: output")
+                         refusal.hint if isinstance(refusal, OtherSiteError)
+                         else "choose an output folder of its own, e.g. output_dir: output")
         raise SiteError(report.problems) from None
 
 
 def _publish(config: Config, files: dict[str, FileData], report: Report,
              finish: Callable[[Path], None] | None = None,
-             refill: Callable[[list[str]], dict[str, bytes]] | None = None, from_spare: bool = True) -> WriteResult:
+             refill: Callable[[list[str]], dict[str, bytes]] | None = None, from_spare: bool = True,
+             keep_other_site: bool = False) -> WriteResult:
     try:
         # After an upgrade that changes only what is indexed, the pages are the same bytes: the index is not.
         current = finish is None or index_made_as_now(config.output_path / SEARCH_FOLDER)
         return publish(config.output_path, files, finish=finish,
                        derived=SEARCH_FOLDER + "/" if finish is not None else None, refill=refill,
-                       from_spare=from_spare, derived_current=current)
+                       from_spare=from_spare, derived_current=current, site=site_identity(config),
+                       keep_other_site=keep_other_site)
     except SearchIndexError as failure:
         report.error("", None, None, f"could not build the search index: {failure}",
                      "the previous output was left as it was")
@@ -740,7 +762,8 @@ def _write(config: Config, graph: SiteGraph, env: jinja2.Environment, feeds: lis
                 **(render_sitemap(graph) if set(paths) & set(_sitemap_paths(graph)) else {}),
                 **(render_open_data(graph) if set(paths) & set(open_data_paths(graph)) else {})}
 
-    return _publish(config, files, report, finish=finish, refill=refill, from_spare=not options.clean)
+    return _publish(config, files, report, finish=finish, refill=refill, from_spare=not options.clean,
+                    keep_other_site=options.keeps_other_site)
 
 
 SCRATCH = "render-{pid}"

@@ -190,6 +190,10 @@ def _parser() -> argparse.ArgumentParser:
                            help="start from nothing: empty the build cache (.sitegen-cache; a running sitegen serve's "
                                 "preview and the record of the addresses published are kept) and build the new site "
                                 "in an empty folder, not in the previous one kept beside the output")
+    build_cmd.add_argument("--replace-other-site", action="store_true",
+                           help="replace another site's output when the output folder holds one (refused "
+                                "otherwise: the output folder names the site that built it, so that one site is "
+                                "never published over another by a slip)")
     build_cmd.add_argument("--no-search", dest="search", action="store_false",
                            help="leave out the search index (faster; the search page then offers links only)")
 
@@ -393,7 +397,8 @@ def run_build(args: argparse.Namespace) -> int:
     from .build import BuildOptions, build
 
     options = BuildOptions(root=args.site, base_url=args.base_url, output=args.output, jobs=args.jobs,
-                           clean=args.clean, search=args.search, process_ends=args.process_ends)
+                           clean=args.clean, search=args.search, process_ends=args.process_ends,
+                           replace_other_site=args.replace_other_site)
     try:
         with _progress(enabled=not args.quiet and sys.stderr.isatty()) as stage:
             result = build(options, progress=stage)

@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from .errors import Problem
-from .write import MANIFEST
+from .write import MANIFEST, listed_files
 
 CACHE_DIR = ".sitegen-cache"
 """The build cache folder inside a site folder (git-ignored; safe to delete)."""
@@ -261,7 +261,7 @@ def output_status(output: Path, known: Mapping[str, os.stat_result] | None = Non
     """
     manifest = output / MANIFEST
     try:
-        listed = manifest.read_text(encoding="utf-8").splitlines()
+        listed = listed_files(manifest.read_text(encoding="utf-8"))
     except OSError:
         return None
     found: dict[str, os.stat_result | None] = {}

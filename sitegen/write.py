@@ -33,7 +33,9 @@ How a publish goes:
    ``.sitegen-manifest`` inside the output folder. Copies of them that the
    spare held were removed in 4, so a file deleted from the output by hand
    stays deleted. A preview's files include `PREVIEW_MARK`, so its manifest
-   tells its folder from a published one (`published_by_build`).
+   tells its folder from a published one (`published_by_build`). The
+   manifest's first line names the site that wrote it (`SiteIdentity`): a
+   build refuses to replace another site's published output (`other_site`).
 7. Write the manifest, then swap the staging folder and
    the output folder in one step (``renameat2(RENAME_EXCHANGE)`` on Linux;
    elsewhere two renames, through ``.<output>.old-<pid>``). The staging name
@@ -62,6 +64,7 @@ May import: errors.
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
 import stat
@@ -83,6 +86,9 @@ every ``.sitegen-*`` file is (the documented rsync ``--exclude`` and nginx rule)
 PREVIEW_MARK_TEXT = (b"sitegen serve wrote this folder: a preview with drafts and links to 127.0.0.1.\n"
                      b"Never publish it: publish the folder sitegen build writes.\n")
 _MANIFEST_PART = f"/{MANIFEST}/"
+_SITE_LINE = "#site "
+"""How the manifest's first line starts when it names the site that wrote it (`SiteIdentity.line`): JSON follows,
+whose ``:`` no path of a published file holds (`_checked`), so the line is never taken for a file."""
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
@@ -169,6 +175,45 @@ FileData = Union[bytes, Kept, Path]
 of a file already written elsewhere (best on the same disk), which publish moves into place."""
 
 
+@dataclass(frozen=True)
+class SiteIdentity:
+    """Which site wrote an output folder: its site folder (resolved), its title and the base URL it was built for.
+
+    Recorded in the manifest, so that a build of one site never silently
+    replaces another site's published output (`other_site`).
+    """
+
+    folder: str
+    title: str
+    base_url: str
+
+    def same_site(self, other: "SiteIdentity") -> bool:
+        """True when ``other`` is this site: built from the same folder, or with the same title and base URL.
+
+        A site folder moved or renamed keeps its title and address; a title
+        edited in place keeps its folder. Only a site that changed its folder
+        and its title or address in one go is taken for another one: then
+        `OtherSiteError`'s hint says how to build anyway.
+        """
+        return self.folder == other.folder or (self.title == other.title and self.base_url == other.base_url)
+
+    def line(self) -> str:
+        """The manifest line that records this identity (no line break inside: JSON escapes them)."""
+        return _SITE_LINE + json.dumps({"folder": self.folder, "title": self.title, "base_url": self.base_url},
+                                       ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def of_line(cls, line: str) -> "SiteIdentity | None":
+        """The identity a manifest line records, or None when the line records none (a file's path)."""
+        if not line.startswith(_SITE_LINE):
+            return None
+        try:
+            fields = json.loads(line[len(_SITE_LINE):])
+            return cls(str(fields["folder"]), str(fields["title"]), str(fields["base_url"]))
+        except (ValueError, TypeError, KeyError):
+            return None
+
+
 class UnsafeOutputError(Exception):
     """The output folder, or a path in it, could overwrite something that is not the site's output.
 
@@ -178,6 +223,18 @@ class UnsafeOutputError(Exception):
     def __init__(self, message: str, hint: str = "") -> None:
         super().__init__(message)
         self.hint = hint
+
+
+class OtherSiteError(UnsafeOutputError):
+    """The output folder holds the published site of another site (``found``), which this build would replace."""
+
+    def __init__(self, output: Path, found: SiteIdentity, site: SiteIdentity) -> None:
+        super().__init__(
+            f'refusing to write the site into {output}: it holds another site\'s output, "{found.title}" built from '
+            f'{found.folder} for {found.base_url}, which this build of "{site.title}" ({site.folder}) would replace',
+            "choose another folder for this site (--output, or output_dir: in site.yaml); to replace that site "
+            "with this one on purpose, build again with --replace-other-site")
+        self.found, self.site = found, site
 
 
 class OutputBusyError(Exception):
@@ -368,7 +425,7 @@ def read_manifest(output: Path) -> set[str] | None:
         raise _not_a_folder(output)
     manifest = output / MANIFEST
     if manifest.is_file():
-        return set(manifest.read_text(encoding="utf-8").splitlines())
+        return set(listed_files(manifest.read_text(encoding="utf-8")))
     foreign = sorted(entry.name for entry in output.iterdir())
     if foreign:
         shown = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
@@ -381,6 +438,39 @@ def read_manifest(output: Path) -> set[str] | None:
     return set()
 
 
+def listed_files(manifest: str) -> list[str]:
+    """The files a manifest's text lists, in its order: every line but the one naming the site (`SiteIdentity`)."""
+    lines = manifest.splitlines()
+    return lines[1:] if lines and SiteIdentity.of_line(lines[0]) is not None else lines
+
+
+def read_site(output: Path) -> SiteIdentity | None:
+    """The site that wrote ``output``, as its manifest names it; None without a manifest, or for one that names
+    no site (written by a sitegen older than `SiteIdentity`). Raises nothing."""
+    try:
+        with open(output / MANIFEST, encoding="utf-8") as manifest:
+            return SiteIdentity.of_line(manifest.readline().rstrip("\n"))
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def other_site(output: Path, site: SiteIdentity) -> SiteIdentity | None:
+    """The other site whose published output ``output`` holds, which a build of ``site`` would replace; else None.
+
+    None for a folder no build of sitegen published (missing, empty, foreign,
+    a preview's: `published_by_build`), one whose manifest names no site (an
+    older sitegen's), one inside ``site``'s own folder (``output/`` of a site
+    folder copied to start a new site is that site's) and one ``site``
+    wrote (`SiteIdentity.same_site`). Raises nothing.
+    """
+    found = read_site(output)
+    if found is None or not published_by_build(output):
+        return None
+    if output.resolve().is_relative_to(site.folder) or found.same_site(site):
+        return None
+    return found
+
+
 def published_by_build(output: Path) -> bool:
     """Whether ``output`` holds a site that ``sitegen build`` wrote, the one that is published.
 
@@ -389,7 +479,7 @@ def published_by_build(output: Path) -> bool:
     write. Raises nothing.
     """
     try:
-        written = (output / MANIFEST).read_text(encoding="utf-8").splitlines()
+        written = listed_files((output / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError):
         return False
     return bool(written) and PREVIEW_MARK not in written
@@ -398,7 +488,8 @@ def published_by_build(output: Path) -> bool:
 def publish(output: Path, files: Mapping[str, FileData],
             finish: Callable[[Path], None] | None = None, derived: str | None = None,
             refill: Callable[[list[str]], Mapping[str, bytes]] | None = None,
-            from_spare: bool = True, derived_current: bool = True) -> WriteResult:
+            from_spare: bool = True, derived_current: bool = True, site: SiteIdentity | None = None,
+            keep_other_site: bool = False) -> WriteResult:
     """Replace the output folder's site with exactly ``files``, atomically.
 
     Takes the output folder, ``{relative posix path: FileData}`` (bytes; a
@@ -413,23 +504,30 @@ def publish(output: Path, files: Mapping[str, FileData],
     otherwise than ``finish`` now makes them, so they are made again.
     ``from_spare`` False drops the spare first, so the new site is built from
     an empty folder (``sitegen build --clean``).
+    ``site`` names the site in the manifest (`SiteIdentity`); with
+    ``keep_other_site``, the output of another site (`other_site`) is refused.
     When every file is already in place byte for byte (and the last build
     left nothing else of its own but that folder, made as now), nothing is
     written at all. Returns a `WriteResult`; its ``changed_paths`` are the files whose
     bytes differ from the current output (or that it lacks).
     Raises `UnsafeOutputError` for a path that would leave the folder or an
-    output folder sitegen did not make, `OutputBusyError` when another build
+    output folder sitegen did not make, `OtherSiteError` for another site's
+    output (see ``keep_other_site``), `OutputBusyError` when another build
     is writing, and `OSError` when writing fails; in every case the current
-    output is left as it was.
+    output is left as it was, and the lock file is removed when this build
+    made it (`output_lock`).
     """
     output = output.absolute()
     output.parent.mkdir(parents=True, exist_ok=True)
     with output_lock(output):
         remove_leftovers(output)
         written_before = read_manifest(output)
+        if site is not None and keep_other_site and (found := other_site(output, site)) is not None:
+            raise OtherSiteError(output, found, site)
         files, held = _check_published(output, files, refill)
-        if written_before is not None and derived_current and _already_published(files, held, written_before,
-                                                                                 derived):
+        named = site is None or site == read_site(output)  # else the manifest must be written anew, naming it
+        if written_before is not None and named and derived_current and _already_published(files, held,
+                                                                                           written_before, derived):
             return WriteResult(len(written_before))
         staging = output.parent / f"{STAGING.format(name=output.name)}{os.getpid()}"
         spare = output.parent / SPARE.format(name=output.name)
@@ -447,7 +545,7 @@ def publish(output: Path, files: Mapping[str, FileData],
             changed += sorted(rel for rel in written - set(files) if not _same_file(output / rel, staging / rel))
             _carry_over_foreign_files(output, staging, written_before or set(), written)
             with open(staging / MANIFEST, "x", encoding="utf-8") as manifest:
-                manifest.write("".join(f"{p}\n" for p in sorted(written)))
+                manifest.write("".join(f"{p}\n" for p in [*([site.line()] if site else []), *sorted(written)]))
             removed = sorted((written_before or set()) - written)
             _same_mode(output, staging)
             _swap(output, staging, spare)

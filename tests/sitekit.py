@@ -12,6 +12,8 @@ from typing import Mapping
 
 import lxml.html
 
+from sitegen.write import MANIFEST, listed_files
+
 REPO = Path(__file__).resolve().parents[1]
 # The editor-mistake cases, byte-exact copies kept with the tests (see tests/cases/README.md).
 CASES = REPO / "tests" / "cases"
@@ -108,8 +110,19 @@ def spoken_text(element: lxml.html.HtmlElement) -> str:
 
 
 def tree_hashes(root: Path) -> dict[str, bytes]:
-    """Every file under ``root`` with its bytes, by relative path (for before/after comparisons)."""
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    """Every file under ``root`` with its bytes, by relative path (for before/after comparisons).
+
+    A manifest (`sitegen.write.MANIFEST`) is taken without its line naming the site, whose folder it holds:
+    builds of copies of one site in two folders compare equal.
+    """
+    return {p.relative_to(root).as_posix(): _without_site_line(p) for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _without_site_line(path: Path) -> bytes:
+    data = path.read_bytes()
+    if path.name != MANIFEST:
+        return data
+    return "".join(f"{line}\n" for line in listed_files(data.decode("utf-8"))).encode("utf-8")
 
 
 # -- editor-mistake cases (tests/test_cases.py and friends) -------------------

@@ -1186,6 +1186,42 @@ def test_an_output_folder_inside_the_published_one_is_refused_with_a_folder_of_i
     assert tree_hashes(site / published) == before
 
 
+@pytest.mark.parametrize("typed_in", ["--output", "site.yaml"])
+def test_a_build_into_another_sites_output_is_refused_and_says_whose_it_is(tmp_path: Path, capsys: Capture,
+                                                                           typed_in: str) -> None:
+    # sitegen build --site /srv/sites/huaxin --output /var/www/baihe (Baihe's published folder) replaced Baihe's
+    # site by Huaxin's, unwarned: the manifest did not say which site wrote it.
+    www = tmp_path / "www" / "baihe"
+    baihe = write_site(tmp_path / "sites/baihe", {"content/interviews/a.md": interview("白鹤访谈")},
+                       config="title: 白鹤镇进度公开\n")
+    huaxin = write_site(tmp_path / "sites/huaxin", {"content/interviews/b.md": interview("华新访谈")},
+                        config="title: 华新镇进度公开\n" + (f"output_dir: {www}\n" if typed_in == "site.yaml" else ""))
+    assert main(["build", "-q", "--no-search", "--site", str(baihe), "--output", str(www),
+                 "--base-url", "https://example.gov.cn/baihe/"]) == 0
+    before, beside = tree_hashes(www), sorted(path.name for path in www.parent.iterdir())
+    argv = ["build", "--no-search", "--site", str(huaxin), *(["--output", str(www)] if typed_in == "--output" else [])]
+    assert main(argv) == 1
+    where = f"sitegen: error: --output {www}: " if typed_in == "--output" else "site.yaml:2:1: error: "
+    assert capsys.readouterr().err.splitlines() == [
+        f'{where}refusing to write the site into {www}: it holds another site\'s output, "白鹤镇进度公开" built from '
+        f'{baihe} for https://example.gov.cn/baihe/, which this build of "华新镇进度公开" ({huaxin}) would replace',
+        "  hint: choose another folder for this site (--output, or output_dir: in site.yaml); to replace that site "
+        "with this one on purpose, build again with --replace-other-site",
+        "build stopped: 1 error(s), 0 warning(s); the output folder was not changed"]
+    assert tree_hashes(www) == before and sorted(path.name for path in www.parent.iterdir()) == beside
+    assert sorted(path.name for path in huaxin.iterdir()) == ["content", "site.yaml"]  # refused before the cache
+    if typed_in == "site.yaml":  # check tells it as a build would
+        assert main(["check", "--site", str(huaxin)]) == 1
+        assert "site.yaml:2:1: error: refusing to write the site into" in capsys.readouterr().err
+    # The hint, followed: another folder, or this one replaced on purpose, Huaxin's from then on.
+    assert main(["build", "-q", "--no-search", "--site", str(huaxin), "--output", str(tmp_path / "www/huaxin")]) == 0
+    assert main([*argv, "-q", "--replace-other-site"]) == 0
+    assert "华新访谈" in (www / "index.html").read_text(encoding="utf-8")
+    assert main([*argv, "-q"]) == 0
+    assert main(["build", "-q", "--no-search", "--site", str(baihe), "--output", str(www)]) == 1
+    assert f'"华新镇进度公开" built from {huaxin} for https://example.org/' in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("typed", ["site.yaml", "content/units/baihe.yaml"])
 def test_an_output_folder_that_is_a_file_is_refused_at_its_line_and_leaves_nothing(
         tmp_path: Path, capsys: Capture, typed: str) -> None:

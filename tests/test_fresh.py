@@ -15,6 +15,7 @@ import sitegen
 from sitegen.build import BuildOptions, build
 from sitegen.errors import SiteError
 from sitegen.fresh import last_build
+from sitegen.write import read_manifest
 
 from .sitekit import MINIMAL_CONFIG, UNIT, interview, write_site
 
@@ -38,7 +39,7 @@ def test_the_last_build_is_reported_with_its_warnings_and_scheduled_pages(tmp_pa
     last = _last(root)
     assert last is not None
     assert (last.pages, last.files) == (build(BuildOptions(root=root, search=False)).pages,
-                                        len((root / "output/.sitegen-manifest").read_text().splitlines()))
+                                        len(read_manifest(root / "output") or ()))
     assert [w.path for w in last.warnings] == ["content/interviews/a.md"]
     assert "script" in last.warnings[0].message
     assert last.scheduled == [("content/interviews/later.md", "2031-01-01 08:00")]

@@ -286,12 +286,16 @@ def test_an_output_folder_inside_the_sources_is_refused(world: World, inside: st
 
 @pytest.mark.parametrize("where", ["site root", "content", "templates", "data", "inside content", "parent", "home",
                                    "slash", "link to content", "relative parent", "inside published", "a file",
-                                   "foreign files", "a path leaving it"])
+                                   "foreign files", "another site", "a path leaving it"])
 def test_every_refused_output_folder_leaves_no_lock_file(world: World, where: str) -> None:
     """Each refusal of the output folder, before the build takes its lock or once it holds it (a folder of files
-    sitegen did not write, a path leaving the folder), leaves the world as it was: no
+    sitegen did not write, another site's output, a path leaving the folder), leaves the world as it was: no
     ``.<output>.lock`` beside the folder (`attempt`). A refusal once the lock was taken left it there."""
     (world.site / "content-link").symlink_to(world.site / "content", target_is_directory=True)
+    other = write_site(world.top / "other", {"content/interviews/b.md": interview("别处访谈")},
+                       config="title: 另一个站点\n")
+    build(BuildOptions(root=other, output=str(world.top / "www"), jobs=1, search=False))
+    (world.top / ".www.lock").unlink()  # a build keeps its lock file: the refusal's own is looked for
     assert main(["build", "-q", "--no-search", "--site", str(world.site)]) == 0  # the folder a build publishes
     (world.site / ".output.lock").unlink()  # a build keeps its lock file: only a refused one's is looked for
     if where == "a path leaving it":
@@ -300,7 +304,8 @@ def test_every_refused_output_folder_leaves_no_lock_file(world: World, where: st
     outputs = {"site root": str(world.site), "content": "content", "templates": "templates", "data": "data",
                "inside content": "content/out", "parent": str(world.top), "home": str(world.home), "slash": "/",
                "link to content": "content-link", "relative parent": "..", "inside published": "output/x",
-               "a file": "site.yaml", "foreign files": str(world.elsewhere), "a path leaving it": "fresh"}
+               "a file": "site.yaml", "foreign files": str(world.elsewhere), "another site": str(world.top / "www"),
+               "a path leaving it": "fresh"}
     error = attempt(world, outputs[where])
     assert error.problems[0].message
 

@@ -666,7 +666,7 @@ def test_a_preview_folder_is_told_from_a_published_one_and_a_build_into_it_repla
     # the preview. Each preview now marks its folder (.sitegen-preview, listed in its manifest, hidden from
     # readers as every .sitegen-* file is); a folder with a manifest and no mark is a build's.
     from sitegen.serve import DevServer, ServeOptions, check_serve_folders
-    from sitegen.write import MANIFEST, PREVIEW_MARK
+    from sitegen.write import MANIFEST, PREVIEW_MARK, listed_files
 
     site = copy_example(tmp_path / "site")
     for output in (None, "preview"):
@@ -678,15 +678,15 @@ def test_a_preview_folder_is_told_from_a_published_one_and_a_build_into_it_repla
         folder = site / (output or PREVIEW_OUTPUT)
         result = outcomes[0].result
         assert result is not None and PREVIEW_MARK not in result.changed_paths
-        listed = (folder / MANIFEST).read_text(encoding="utf-8").splitlines()
+        listed = listed_files((folder / MANIFEST).read_text(encoding="utf-8"))
         assert PREVIEW_MARK in listed and result.files == len(listed) - 1
         assert (folder / PREVIEW_MARK).read_bytes().startswith(b"sitegen serve wrote this folder")
         check_serve_folders(site, output)  # the preview's own folder, again: allowed
     # A build into the preview's folder replaces it: build output is what is published, the mark goes.
     built = build(BuildOptions(root=site, output="preview"))
     assert not (site / "preview" / PREVIEW_MARK).exists()
-    assert PREVIEW_MARK not in (site / "preview" / MANIFEST).read_text(encoding="utf-8").splitlines()
-    assert built.files == len((site / "preview" / MANIFEST).read_text(encoding="utf-8").splitlines())
+    assert PREVIEW_MARK not in listed_files((site / "preview" / MANIFEST).read_text(encoding="utf-8"))
+    assert built.files == len(listed_files((site / "preview" / MANIFEST).read_text(encoding="utf-8")))
     assert not any(b"127.0.0.1" in p.read_bytes() for p in (site / "preview").rglob("*.html"))
     before = tree_hashes(site / "preview")
     with pytest.raises(SiteError) as refused:

@@ -15,8 +15,9 @@ import pytest
 import sitegen.write
 from sitegen.build import BuildOptions, build
 from sitegen.errors import SiteError
-from sitegen.write import (MANIFEST, Kept, OutputBusyError, Stamp, UnsafeOutputError, check_output_folder,
-                           output_lock, publish)
+from sitegen.write import (MANIFEST, PREVIEW_MARK, PREVIEW_MARK_TEXT, Kept, OtherSiteError, OutputBusyError,
+                           SiteIdentity, Stamp, UnsafeOutputError, check_output_folder, output_lock, publish,
+                           read_manifest, read_site)
 
 from .sitekit import interview, tree_hashes, write_site
 
@@ -365,3 +366,66 @@ def test_a_build_that_locked_a_lock_file_removed_meanwhile_locks_the_one_there(t
              f"with output_lock(Path({str(output)!r})):\n    pass"], capture_output=True, text=True)
         assert "another sitegen build is writing" in checker.stderr
     assert os.stat(lock).st_ino == held.st_ino
+
+
+# -- the site that wrote an output folder ---------------------------------------------------------
+
+BAIHE = SiteIdentity("/srv/sites/baihe", "白鹤镇进度公开", "https://example.gov.cn/baihe/")
+
+
+@pytest.mark.parametrize(("building", "refused"), [
+    (BAIHE, False),
+    (SiteIdentity("/home/li/baihe", BAIHE.title, BAIHE.base_url), False),  # the site folder moved or renamed
+    (SiteIdentity(BAIHE.folder, "白鹤镇大调研进度", BAIHE.base_url), False),  # its title edited
+    (SiteIdentity(BAIHE.folder, BAIHE.title, "https://baihe.example.gov.cn/"), False),  # its address changed
+    (SiteIdentity("/home/li/baihe", "白鹤镇大调研进度", BAIHE.base_url), True),  # moved and retitled at once
+    (SiteIdentity("/srv/sites/huaxin", "华新镇进度公开", "https://example.gov.cn/huaxin/"), True),
+    (SiteIdentity("/srv/sites/huaxin", "华新镇进度公开", BAIHE.base_url), True),  # built for Baihe's address
+    (SiteIdentity("/srv/sites/huaxin", BAIHE.title, "https://example.gov.cn/huaxin/"), True),
+])
+def test_another_sites_output_is_refused_and_left_as_it_was(tmp_path: Path, building: SiteIdentity,
+                                                             refused: bool) -> None:
+    # sitegen build --site /srv/sites/huaxin --output /var/www/baihe replaced Baihe's published site, unwarned.
+    output = tmp_path / "www" / "baihe"
+    publish(output, {"index.html": b"baihe"}, site=BAIHE)
+    assert (output / MANIFEST).read_text(encoding="utf-8") == (
+        '#site {"base_url": "https://example.gov.cn/baihe/", "folder": "/srv/sites/baihe", '
+        '"title": "白鹤镇进度公开"}\nindex.html\n')
+    before = tree_hashes(output)
+    if not refused:
+        publish(output, {"index.html": b"new"}, site=building, keep_other_site=True)
+        assert read_site(output) == building and (output / "index.html").read_bytes() == b"new"
+        return
+    with pytest.raises(OtherSiteError) as refusal:
+        publish(output, {"index.html": b"new"}, site=building, keep_other_site=True)
+    assert str(refusal.value) == (
+        f'refusing to write the site into {output}: it holds another site\'s output, "白鹤镇进度公开" built from '
+        f'/srv/sites/baihe for https://example.gov.cn/baihe/, which this build of "{building.title}" '
+        f'({building.folder}) would replace')
+    assert refusal.value.hint == (
+        "choose another folder for this site (--output, or output_dir: in site.yaml); to replace that site with "
+        "this one on purpose, build again with --replace-other-site")
+    assert tree_hashes(output) == before and read_site(output) == BAIHE
+    assert sorted(path.name for path in output.parent.iterdir()) == [".baihe.lock", "baihe"]  # the first build's
+    publish(output, {"index.html": b"new"}, site=building)  # replaced on purpose: named by the new site from now on
+    assert read_site(output) == building and read_manifest(output) == {"index.html"}
+
+
+def test_an_output_that_names_no_site_or_is_no_published_one_is_never_refused(tmp_path: Path) -> None:
+    huaxin = SiteIdentity(str(tmp_path / "huaxin"), "华新镇进度公开", "https://example.gov.cn/huaxin/")
+    # Written by a sitegen that named no site: taken as this site's, and named by it from now on.
+    old = tmp_path / "old"
+    publish(old, {"index.html": b"1"})
+    assert (old / MANIFEST).read_text(encoding="utf-8") == "index.html\n" and read_site(old) is None
+    assert publish(old, {"index.html": b"1"}, site=huaxin, keep_other_site=True).changed == 0
+    assert read_site(old) == huaxin and read_manifest(old) == {"index.html"}
+    # Another site's preview (sitegen serve): nothing published is lost.
+    preview = tmp_path / "preview"
+    publish(preview, {"index.html": b"1", PREVIEW_MARK: PREVIEW_MARK_TEXT}, site=BAIHE)
+    publish(preview, {"index.html": b"2"}, site=huaxin, keep_other_site=True)
+    assert read_site(preview) == huaxin
+    # A folder inside the site's own folder: output/ of a site folder copied to begin a new site.
+    inside = tmp_path / "huaxin" / "output"
+    publish(inside, {"index.html": b"1"}, site=BAIHE)
+    publish(inside, {"index.html": b"2"}, site=huaxin, keep_other_site=True)
+    assert read_site(inside) == huaxin
