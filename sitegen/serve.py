@@ -82,7 +82,8 @@ from .load import Document
 from .models import publish_time_text
 from .servepanel import ListedWarning, inject_panel, list_warnings, warnings_panel
 from .sources import decode_for_display, is_skipped_name
-from .write import OutputClaimedError, UnsafeOutputError, claim_output, published_by_build, read_manifest
+from .write import (OutputClaimedError, UnsafeOutputError, check_claim, claim_output, published_by_build,
+                    read_manifest)
 
 WATCHED_FOLDERS = ("content", "templates", "data")
 """Folders of the site that are watched, besides ``site.yaml``."""
@@ -1064,9 +1065,7 @@ class DevServer:
             self._sockets = bind_sockets(self.options.port, self.options.host or None, backlog=1024)
         except OSError as failure:
             if failure.errno == errno.EADDRINUSE:
-                probe = claim_output(self.state.output, "")  # raises when another server previews this site
-                if probe is not None:
-                    probe.close()
+                check_claim(self.state.output)  # raises when another server previews this site
             raise
         self.port = self._sockets[0].getsockname()[1]
         try:

@@ -280,6 +280,28 @@ def claim_output(output: Path, address: str) -> IO[bytes] | None:
     handle.flush()
     return handle
 
+
+def check_claim(output: Path) -> None:
+    """Raise `OutputClaimedError` when another running process serves ``output`` (`claim_output`); else nothing.
+
+    Makes no file and no folder, unlike `claim_output`: a preview refused
+    for its port leaves nothing beside its folder. Nothing is checked
+    where ``fcntl`` is missing (Windows).
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        return
+    try:
+        handle = open(output.parent / SERVING.format(name=output.name), "rb")
+    except OSError:  # no claim file: no process serves it
+        return
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputClaimedError(output, handle.read().decode("utf-8", "replace").strip()) from None
+
 def check_output_folder(output: Path, protected: list[Path], sources: list[Path] | None = None,
                         root: Path | None = None) -> None:
     """Refuse an output folder that would overwrite sources or the system.

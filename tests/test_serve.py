@@ -702,8 +702,10 @@ def test_a_preview_folder_is_told_from_a_published_one_and_a_build_into_it_repla
 
 
 def test_a_port_held_by_another_program_is_told_with_a_port_free_now(tmp_path: Path) -> None:
-    # Another site's preview (or any program) on the port asked for: the hint always offered 8001.
+    # Another site's preview (or any program) on the port asked for: the hint always offered 8001. And the
+    # refused preview left its claim file (.sitegen-cache/.preview.serving, .pub.serving beside --output pub).
     site = copy_example(tmp_path / "site")
+    before = tree_hashes(tmp_path)
     with socket.socket() as other:
         other.bind(("127.0.0.1", 0))
         other.listen()
@@ -717,6 +719,7 @@ def test_a_port_held_by_another_program_is_told_with_a_port_free_now(tmp_path: P
                            r"choose another: --port (\d+) is free now", lines[1])
     assert offered is not None and len(lines) == 2
     assert taken < int(offered[1]) <= taken + 20
+    assert tree_hashes(tmp_path) == before and not (site / ".sitegen-cache").exists()
     with socket.socket() as check:  # free indeed, unless another program took it meanwhile
         check.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the preview listens
         check.bind(("127.0.0.1", int(offered[1])))
