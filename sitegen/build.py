@@ -50,7 +50,7 @@ from .themefiles import check_override_names, read_stylesheets, read_templates
 from .themelinks import check_template_links, literal_links
 from .workers import collector_paused
 from .write import (PREVIEW_MARK, PREVIEW_MARK_TEXT, FileData, Kept, OtherSiteError, OutputBusyError, SiteIdentity,
-                    UnsafeOutputError, WriteResult, check_output_folder, other_site, publish)
+                    UnsafeOutputError, WriteResult, check_output_folder, folder_digest, other_site, publish)
 
 
 SLUG_BOOK = "slugs.json"
@@ -428,8 +428,9 @@ def check_not_in_published(output: Path, root: Path) -> None:
 
 
 def site_identity(config: Config) -> SiteIdentity:
-    """What names the site of ``config`` in its output's manifest: its folder, title and the base URL it is built for."""
-    return SiteIdentity(str(config.root), config.title, config.base_url)
+    """What names the site of ``config`` in its output's manifest: its folder's digest, its title and the base URL it
+    is built for."""
+    return SiteIdentity(folder_digest(config.root), config.title, config.base_url, root=config.root.resolve())
 
 
 def _check_output(config: Config, report: Report, option: str | None, *, keep_other_site: bool = False) -> None:

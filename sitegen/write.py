@@ -64,6 +64,7 @@ May import: errors.
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
 import shutil
@@ -177,15 +178,20 @@ of a file already written elsewhere (best on the same disk), which publish moves
 
 @dataclass(frozen=True)
 class SiteIdentity:
-    """Which site wrote an output folder: its site folder (resolved), its title and the base URL it was built for.
+    """Which site wrote an output folder: a digest of its site folder, its title and the base URL it was built for.
 
     Recorded in the manifest, so that a build of one site never silently
-    replaces another site's published output (`other_site`).
+    replaces another site's published output (`other_site`). ``folder`` is
+    `folder_digest` of the resolved site folder, not the path: a host that
+    publishes every file of the output folder would otherwise show the
+    path, and a user's name in it, to anyone.
     """
 
     folder: str
     title: str
     base_url: str
+    root: Path | None = field(default=None, compare=False)
+    """The site folder itself, known to the build that writes (never recorded; None when read from a manifest)."""
 
     def same_site(self, other: "SiteIdentity") -> bool:
         """True when ``other`` is this site: built from the same folder, or with the same title and base URL.
@@ -214,6 +220,12 @@ class SiteIdentity:
             return None
 
 
+def folder_digest(folder: Path) -> str:
+    """What the manifest records of a site folder (`SiteIdentity.folder`): the first 16 hex digits of the SHA-256
+    of its resolved path's text (UTF-8, surrogate escapes kept), so the same folder always gives the same digest."""
+    return hashlib.sha256(str(folder.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
 class UnsafeOutputError(Exception):
     """The output folder, or a path in it, could overwrite something that is not the site's output.
 
@@ -230,8 +242,8 @@ class OtherSiteError(UnsafeOutputError):
 
     def __init__(self, output: Path, found: SiteIdentity, site: SiteIdentity) -> None:
         super().__init__(
-            f'refusing to write the site into {output}: it holds another site\'s output, "{found.title}" built from '
-            f'{found.folder} for {found.base_url}, which this build of "{site.title}" ({site.folder}) would replace',
+            f'refusing to write the site into {output}: it holds another site\'s output, "{found.title}" built for '
+            f'{found.base_url} from another site folder, which this build of "{site.title}" would replace',
             "choose another folder for this site (--output, or output_dir: in site.yaml); to replace that site "
             "with this one on purpose, build again with --replace-other-site")
         self.found, self.site = found, site
@@ -488,7 +500,7 @@ def other_site(output: Path, site: SiteIdentity) -> SiteIdentity | None:
     found = read_site(output)
     if found is None or not published_by_build(output):
         return None
-    if output.resolve().is_relative_to(site.folder) or found.same_site(site):
+    if (site.root is not None and output.resolve().is_relative_to(site.root)) or found.same_site(site):
         return None
     return found
 

@@ -26,6 +26,7 @@ import pytest
 from sitegen import __version__
 from sitegen.cli import main
 from sitegen.render import default_theme_dir
+from sitegen.write import folder_digest
 
 from .sitekit import REPO, SERIES, UNIT, copy_example, interview, tree_hashes, write_site
 
@@ -1203,8 +1204,8 @@ def test_a_build_into_another_sites_output_is_refused_and_says_whose_it_is(tmp_p
     assert main(argv) == 1
     where = f"sitegen: error: --output {www}: " if typed_in == "--output" else "site.yaml:2:1: error: "
     assert capsys.readouterr().err.splitlines() == [
-        f'{where}refusing to write the site into {www}: it holds another site\'s output, "白鹤镇进度公开" built from '
-        f'{baihe} for https://example.gov.cn/baihe/, which this build of "华新镇进度公开" ({huaxin}) would replace',
+        f'{where}refusing to write the site into {www}: it holds another site\'s output, "白鹤镇进度公开" built for '
+        'https://example.gov.cn/baihe/ from another site folder, which this build of "华新镇进度公开" would replace',
         "  hint: choose another folder for this site (--output, or output_dir: in site.yaml); to replace that site "
         "with this one on purpose, build again with --replace-other-site",
         "build stopped: 1 error(s), 0 warning(s); the output folder was not changed"]
@@ -1219,7 +1220,12 @@ def test_a_build_into_another_sites_output_is_refused_and_says_whose_it_is(tmp_p
     assert "华新访谈" in (www / "index.html").read_text(encoding="utf-8")
     assert main([*argv, "-q"]) == 0
     assert main(["build", "-q", "--no-search", "--site", str(baihe), "--output", str(www)]) == 1
-    assert f'"华新镇进度公开" built from {huaxin} for https://example.org/' in capsys.readouterr().err
+    assert '"华新镇进度公开" built for https://example.org/ from another site folder' in capsys.readouterr().err
+    # The manifest names the site folder by a digest: a host publishing every file shows no path (a user's name).
+    manifest = (www / ".sitegen-manifest").read_text(encoding="utf-8")
+    assert str(huaxin) not in manifest and str(tmp_path) not in manifest
+    assert manifest.startswith('#site {"base_url": "https://example.org/", "folder": "'
+                               + folder_digest(huaxin) + '", "title": "华新镇进度公开"}\n')
 
 
 @pytest.mark.parametrize("typed", ["site.yaml", "content/units/baihe.yaml"])

@@ -16,8 +16,8 @@ import sitegen.write
 from sitegen.build import BuildOptions, build
 from sitegen.errors import SiteError
 from sitegen.write import (MANIFEST, PREVIEW_MARK, PREVIEW_MARK_TEXT, Kept, OtherSiteError, OutputBusyError,
-                           SiteIdentity, Stamp, UnsafeOutputError, check_output_folder, output_lock, publish,
-                           read_manifest, read_site)
+                           SiteIdentity, Stamp, UnsafeOutputError, check_output_folder, folder_digest, output_lock,
+                           publish, read_manifest, read_site)
 
 from .sitekit import interview, tree_hashes, write_site
 
@@ -399,9 +399,9 @@ def test_another_sites_output_is_refused_and_left_as_it_was(tmp_path: Path, buil
     with pytest.raises(OtherSiteError) as refusal:
         publish(output, {"index.html": b"new"}, site=building, keep_other_site=True)
     assert str(refusal.value) == (
-        f'refusing to write the site into {output}: it holds another site\'s output, "白鹤镇进度公开" built from '
-        f'/srv/sites/baihe for https://example.gov.cn/baihe/, which this build of "{building.title}" '
-        f'({building.folder}) would replace')
+        f'refusing to write the site into {output}: it holds another site\'s output, "白鹤镇进度公开" built for '
+        f'https://example.gov.cn/baihe/ from another site folder, which this build of "{building.title}" would '
+        'replace')
     assert refusal.value.hint == (
         "choose another folder for this site (--output, or output_dir: in site.yaml); to replace that site with "
         "this one on purpose, build again with --replace-other-site")
@@ -412,7 +412,8 @@ def test_another_sites_output_is_refused_and_left_as_it_was(tmp_path: Path, buil
 
 
 def test_an_output_that_names_no_site_or_is_no_published_one_is_never_refused(tmp_path: Path) -> None:
-    huaxin = SiteIdentity(str(tmp_path / "huaxin"), "华新镇进度公开", "https://example.gov.cn/huaxin/")
+    huaxin = SiteIdentity(folder_digest(tmp_path / "huaxin"), "华新镇进度公开", "https://example.gov.cn/huaxin/",
+                          root=(tmp_path / "huaxin").resolve())
     # Written by a sitegen that named no site: taken as this site's, and named by it from now on.
     old = tmp_path / "old"
     publish(old, {"index.html": b"1"})
