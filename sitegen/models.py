@@ -494,8 +494,13 @@ def date_range(text: str) -> DateRange | None:
     as no range: two numbers after a first day with no year typed with - / . (12-5-18 is a date with two
     digits of its year, told by `parse_date`'s own hint), a day alone after "-" in a date typed with "-"
     (2018-05-01-20 is no way to write a range), days that do not exist, and a second day not after the first.
+    A range in Chinese numerals, as official documents (公文) write dates (二〇一八年五月一日至二十日), is read as
+    if typed in digits; ``typed`` keeps its numerals as typed.
     """
     plain = text.translate(_FULLWIDTH_DATE).strip()
+    places = list(range(len(plain) + 1))  # where each character of plain, and its end, is in the stripped text
+    if _CHINESE_NUMBER.search(plain):
+        plain, places = _numerals_as_digits(plain)
     found = _RANGE_RE.fullmatch(plain)
     if found is None:
         return None
@@ -518,9 +523,26 @@ def date_range(text: str) -> DateRange | None:
         return None
     if (first[0] or 2000, *first[1:]) >= (last[0] or 2000, *last[1:]):
         return None
-    start, end = found.span("range")
+    start, end = (places[at] for at in found.span("range"))
     begin = len(text) - len(text.lstrip())
     return DateRange(first, last, text[begin + start:begin + end].strip())
+
+
+def _numerals_as_digits(text: str) -> tuple[str, list[int]]:
+    """``text`` with each run of Chinese numerals written in digits (`_digits_of`: 二〇一八年五月二十日 →
+    2018年5月20日), and for each index of that text, and for its end, the index in ``text`` it comes from (the
+    digits of a run all from the run's start), so that a span read in digits is cut from ``text`` as typed."""
+    pieces: list[str] = []
+    places: list[int] = []
+    done = 0
+    for run in _CHINESE_NUMBER.finditer(text):
+        digits = _digits_of(run)
+        pieces += [text[done:run.start()], digits]
+        places += [*range(done, run.start()), *[run.start()] * len(digits)]
+        done = run.end()
+    pieces.append(text[done:])
+    places += range(done, len(text) + 1)
+    return "".join(pieces), places
 
 
 def range_refusal(text: str, period: DateRange) -> PydanticCustomError:

@@ -674,6 +674,9 @@ def follow_range_hint(root: Path, problem: Problem, year: str = "") -> None:
     "2018年5月1日至5月20日", "2018-05-01至2018-05-20", "2018.5.1-5.20", "2018-05-01~2018-05-20", "2018年5月1日到20日",
     "2018年5月1-20日", "2018/5/1—2018/5/20", "2018-05-01 — 2018-05-20", "２０１８－０５－０１～２０１８－０５－２０",
     "自2018年5月1日至5月20日止",
+    # In Chinese numerals, as official documents (公文) write dates: told as a date of the first day with words
+    # beside it ("至20日"), offered 2018-05-01.
+    "二〇一八年五月一日至二十日", "二〇一八年五月一日至五月二十日", "自二零一八年五月一日至五月二十日止",
 ])
 def test_a_range_typed_as_a_tallys_as_of_offers_its_last_day_and_keeps_the_range_in_the_note(
         tmp_path: Path, typed: str) -> None:
@@ -724,6 +727,12 @@ def test_a_range_typed_without_its_year_asks_for_the_year_of_its_last_day(tmp_pa
      "2018-01-15; to keep the range, add it to the milestone's description: "
      + _AT_END.format("description", 6, "全镇动员部署。起止日期2018年1月15日至16日"),
      "milestones.csv", "baihe,白鹤镇,2018-01-15,召开大调研动员部署会,全镇动员部署。起止日期2018年1月15日至16日,done"),
+    (_MILESTONE.format(date="二〇一八年一月十五日至十六日", note="    description: 全镇动员部署。\n"), 4,
+     "milestones → item 1 → date", "二〇一八年一月十五日至十六日", "2018-01-15", "2018-01-16",
+     "write the range's first day (a milestone is dated by the day it began: for a range, its first): date: "
+     "2018-01-15; to keep the range, add it to the milestone's description: "
+     + _AT_END.format("description", 6, "全镇动员部署。起止日期二〇一八年一月十五日至十六日"),
+     "milestones.csv", "baihe,白鹤镇,2018-01-15,召开大调研动员部署会,全镇动员部署。起止日期二〇一八年一月十五日至十六日,done"),
 ])
 def test_a_range_typed_as_another_date_of_a_unit_file_offers_the_day_its_field_means(
         tmp_path: Path, lines: str, at: int, field: str, typed: str, first: str, last: str, hint: str, csv: str,
@@ -793,6 +802,11 @@ def test_a_range_in_the_examples_new_tally_followed_is_the_day_a_case_study_cite
                                             "last, 2018-05-20; to keep the range, type it in a field of its own"),
     ("2018年12月20日至1月5日", "date_range", "write the one day meant alone: the range's first, 2018-12-20, or its "
                                           "last, 2019-01-05; to keep the range, type it in a field of its own"),
+    ("二〇一八年十二月二十日至一月五日", "date_range", "write the one day meant alone: the range's first, 2018-12-20, "
+                                                "or its last, 2019-01-05; to keep the range, type it in a field of its own"),
+    # A single day in Chinese numerals is a date's own slip, read in digits.
+    ("二〇一八年五月二十日", "date_format", "did you mean 2018-05-20? write the date in digits (阿拉伯数字), as YYYY-MM-DD "
+                                   "(年-月-日)"),
     # No range: a date with two digits of its year, a day after a date typed with "-", a second day before the first.
     ("12-5-18", "date_format", "write the year with all four digits: 2012-05-18 if 12 is the year, or 2018-12-05 "
                                "(month/day/year) or 2018-05-12 (day/month/year) if 18 is"),
