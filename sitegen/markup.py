@@ -48,7 +48,8 @@ Policies (what editors get, and why):
   bracket or parenthesis (``详见[路灯案例](/cases/x/。``,
   ``[路灯案例(/cases/x/)``, ``[路灯案例]/cases/x/)``, ``路灯案例](/cases/x/)``:
   `_broken_link_problems`; the ``)`` goes right after the address, before
-  a sentence's mark or a space); square brackets of Chinese text (``[1]``,
+  a sentence's mark or a space), one warning for both slips at once
+  (``详见[路灯案例】(/cases/x/``: `_wide_unclosed`); square brackets of Chinese text (``[1]``,
   ``[注]``, ``a[i]``) and code are left alone.
 * **Lists and tables right under a text line** (case 14): ``主要做法：`` followed
   on the next line by ``- item`` / ``1. item`` / a pipe table is taken as a
@@ -190,7 +191,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHIN
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "86"
+POLICY_VERSION = "87"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -2860,6 +2861,14 @@ _UNCLOSED_ADDRESS_RE = compile_later(
     _LINK_START + r"(?P<text>[^\[\]\n]*)\]\((?P<target>(?:（[^()（）\s]*）|\([^()（）\s]*\)|[^\s()（）\[\]"
     + _SENTENCE_MARKS + r"])++)"
     r"(?P<title>[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?(?=[\s" + _SENTENCE_MARKS + r"]|\Z)")
+# The same with a full-width sign or a space among its signs too (详见[路灯案例】(/cases/x/, 【原文】（http://a.org/x.html，
+# ！[图](a.png): `_TYPED_LINK_RE` reads a slip only up to its ")", and this one has none. Its text as there (a
+# caption's own 【】 kept after "["), with no other opening bracket in it: each is read up to the next one.
+_WIDE_UNCLOSED_ADDRESS_RE = compile_later(
+    r"(?P<bang>(?<![A-Za-z0-9_!！\\])|[!！])(?P<open>[\[【［])(?P<text>(?<=\[)[^\[\]\n]*?|(?<!\[)[^\[\]【】［］\n]*)(?P<close>[\]】］])"
+    r"(?P<gap>[ \t]*)(?P<paren>[(（])(?P<target>(?:（[^()（）\s]*）|\([^()（）\s]*\)|[^\s()（）\[\]"
+    + _SENTENCE_MARKS + r"])++)"
+    r"(?P<title>[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|“[^”\n]*”))?(?=[\s" + _SENTENCE_MARKS + r"]|\Z)")
 _UNCLOSED_TEXT_RE = compile_later(_LINK_START + r"(?P<text>[^\[\]()（）】］\n]+)\((?P<target>[^\s()（）\[\]]+)\)")
 _UNOPENED_ADDRESS_RE = compile_later(
     _LINK_START + r"(?P<text>[^\[\]^\n][^\[\]\n]*)\](?P<target>[^\s()（）\[\]:：][^\s()（）\[\]]*)\)")
@@ -2876,7 +2885,8 @@ _WORDS_AFTER = " \t\u3000()（）" + _SENTENCE_MARKS
 @dataclass(frozen=True)
 class _BrokenLink:
     """A link or picture missing one sign (`_broken_links`): where it starts in its block of lines, what is
-    typed, the sign missing, where it goes (words of the hint), and the link to type ("" when it cannot be told)."""
+    typed, the sign missing, where it goes (words of the hint), the link to type ("" when it cannot be told), and
+    ``wide``: whether it is typed with a full-width sign or a space between "]" and "(" as well."""
 
     start: int
     typed: str
@@ -2884,6 +2894,7 @@ class _BrokenLink:
     sign: str
     place: str
     fixed: str
+    wide: bool = False
 
 
 def _looks_like_target(target: str) -> bool:
@@ -2961,11 +2972,13 @@ def _signs_missing(block: str) -> Iterator[_BrokenLink]:
         line_end = block.find("\n", found.end())
         rest = block[found.end():line_end if line_end >= 0 else len(block)]
         target, rest = found.group("target"), rest[:rest.find("[")] if "[" in rest else rest
-        if _looks_like_target(target) and ")" not in rest and "）" not in rest \
-                and not _read_as_link(block, found.start(), found.end()):
+        if _looks_like_target(target) and ")" not in rest and "）" not in rest and block[found.start() - 1:
+                                                                                        found.start()] != "！" \
+                and not _read_as_link(block, found.start(), found.end()):  # ！[图](a.png: `_wide_unclosed`'s
             sure = target.isascii() or _TARGET_END_RE.search(target) is not None
             yield _BrokenLink(found.start(), found.group(), bool(found.group("bang")), ")", "right after the address",
                               found.group() + ")" if sure else "")
+    yield from _wide_unclosed(block)
     unpaired: tuple[frozenset[int], frozenset[int]] | None = None
     for found in _UNCLOSED_TEXT_RE.finditer(block):
         unpaired = _unpaired_brackets(block) if unpaired is None else unpaired
@@ -2987,6 +3000,28 @@ def _signs_missing(block: str) -> Iterator[_BrokenLink]:
         broken = _unopened_text(block, found) if found.start() in unpaired[1] and _looks_like_target(target) else None
         if broken is not None:
             yield broken
+
+
+def _wide_unclosed(block: str) -> Iterator[_BrokenLink]:
+    """The links and pictures of ``block`` typed with a full-width sign or a space where Markdown wants neither
+    and no ")" after the address either (`_WIDE_UNCLOSED_ADDRESS_RE`: 详见[路灯案例】(/cases/x/。), as `_BrokenLink`
+    marked ``wide``, the link to type in half width; none that `_TYPED_LINK_RE` reads with a ")" or "）" after the
+    address (`_typed_link_problems` tells of those)."""
+    if not _SLIP_SIGNS_RE.search(block):
+        return  # most blocks: no full-width sign of a link, nor a space after "]"
+    slips: list[tuple[int, int]] | None = None
+    for found in _WIDE_UNCLOSED_ADDRESS_RE.finditer(block):
+        signs = found.group("bang") + found.group("open") + found.group("close") + found.group("paren")
+        target = found.group("target")
+        if signs.isascii() and not found.group("gap") or not _looks_like_target(target):
+            continue  # typed in half width: `_UNCLOSED_ADDRESS_RE`'s
+        slips = [found.span() for found in _TYPED_LINK_RE.finditer(block) if _is_slip(found)] \
+            if slips is None else slips
+        if any(start < found.end() and found.start() < end for start, end in slips):
+            continue
+        sure = target.isascii() or _TARGET_END_RE.search(target) is not None
+        yield _BrokenLink(found.start(), found.group(), bool(found.group("bang")), ")", "right after the address",
+                          _typed_link_mended(found) if sure else "", wide=True)
 
 
 def _unopened_text(block: str, found: re.Match[str]) -> _BrokenLink | None:
@@ -3020,13 +3055,15 @@ def _broken_link_problems(source: str, lines: list[str], path: str, first_line: 
     right after the address, before the sentence's mark (。) or a space, or
     at the line's end. Fenced code, code spans and links Markdown reads
     (across a paragraph's lines too) are left alone, and so is anything the
-    page does not show as typed: a warning quotes what readers see.
+    page does not show as typed: a warning quotes what readers see. A link
+    typed with a full-width sign as well (``详见[路灯案例】(/cases/x/``) gets
+    one warning for both, with the link to type in half width.
     """
-    if "[" not in source and "](" not in source:
+    if "[" not in source and "](" not in source and not _SLIP_SIGNS_RE.search(source):
         return []
     problems: list[Problem] = []
     for first, block in text_blocks((number, _without_code_spans(line)) for number, line in outside_fences(lines)):
-        if "(" not in block and ")" not in block:
+        if "(" not in block and ")" not in block and "（" not in block:
             continue
         for broken in sorted(_broken_links(block), key=lambda broken: broken.start):
             what = "picture" if broken.picture else "link"
@@ -3038,10 +3075,14 @@ def _broken_link_problems(source: str, lines: list[str], path: str, first_line: 
                 # look above cannot ([图]("题"[图](a.png): what the message would quote is not on the page.
                 continue
             how = f'type "{broken.sign}" {broken.place}'
+            slips = f'has no "{broken.sign}" (缺少括号)'
+            if broken.wide:
+                how = f"type it in half width (半角), with nothing between ] and (, and {how}"
+                slips = f"is typed with full-width signs or a space (全角符号) and {slips}"
             problems.append(Problem(
                 path, line, column, "warning",
-                f'this {what} has no "{broken.sign}" (缺少括号), so Markdown does not read it as a {what}: the page '
-                f"shows it as typed: {broken.typed}",
+                f"this {what} {slips}, so Markdown does not read it as a {what}: the page shows it as typed: "
+                f"{broken.typed}",
                 f"{how}: {broken.fixed}" if broken.fixed else how))
     return problems
 

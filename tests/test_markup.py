@@ -3788,6 +3788,53 @@ def test_a_link_or_picture_missing_a_bracket_is_told_with_the_markdown_that_work
     _assert_hint_makes_the_link(renderer, body, typed, mended, what)
 
 
+# A link with a full-width sign and no ")" at once got no message: the full-width check reads a link up to its
+# ")", the missing-sign check only half-width brackets. The page showed "详见[路灯案例】(/cases/…/" as typed.
+@pytest.mark.parametrize(("body", "typed", "mended"), [
+    (f"详见[路灯案例】({ROAD_CASE}\n", f"[路灯案例】({ROAD_CASE}", f"[路灯案例]({ROAD_CASE})"),
+    (f"详见[路灯案例】({ROAD_CASE}。\n", f"[路灯案例】({ROAD_CASE}", f"[路灯案例]({ROAD_CASE})"),
+    (f"详见【路灯案例】（{ROAD_CASE} 另见（附件）\n", f"【路灯案例】（{ROAD_CASE}", f"[路灯案例]({ROAD_CASE})"),
+    ("详见【原文](http://www.shcafe.org/a.html，请查阅。\n", "【原文](http://www.shcafe.org/a.html",
+     "[原文](http://www.shcafe.org/a.html)"),
+    (f"！[村道路灯]({ROAD_PHOTO}\n", f"！[村道路灯]({ROAD_PHOTO}", f"![村道路灯]({ROAD_PHOTO})"),
+    (f'![村道路灯] ({ROAD_PHOTO} "修好的路灯"\n', f'![村道路灯] ({ROAD_PHOTO} "修好的路灯"',
+     f'![村道路灯]({ROAD_PHOTO} "修好的路灯")'),
+    ("![图（一）：【茭白田】]（images/photo2.png\n", "![图（一）：【茭白田】]（images/photo2.png",
+     "![图（一）：【茭白田】](images/photo2.png)"),
+    # In a list and a quote.
+    (f"主要做法：\n- 详见[路灯案例】({ROAD_CASE}\n- 其他\n", f"[路灯案例】({ROAD_CASE}", f"[路灯案例]({ROAD_CASE})"),
+    (f"> 详见[路灯案例]（{ROAD_CASE}\n", f"[路灯案例]（{ROAD_CASE}", f"[路灯案例]({ROAD_CASE})"),
+])
+def test_a_link_with_a_full_width_sign_and_no_closing_parenthesis_is_told_once(
+        renderer: MarkdownRenderer, body: str, typed: str, mended: str) -> None:
+    rendered = renderer.render(body, "content/a.md", 9)
+    what = "picture" if mended.startswith("!") else "link"
+    line = body[:body.index(typed)]
+    assert placed(rendered) == [(
+        9 + line.count("\n"), len(line) - line.rfind("\n"),
+        f'this {what} is typed with full-width signs or a space (全角符号) and has no ")" (缺少括号), so Markdown '
+        f"does not read it as a {what}: the page shows it as typed: {typed}",
+        f'type it in half width (半角), with nothing between ] and (, and type ")" right after the address: {mended}')]
+    assert typed in rendered.text
+    _assert_hint_makes_the_link(renderer, body, typed, mended, what)
+
+
+def test_a_link_with_a_full_width_sign_whose_address_end_is_unclear_is_told_where_to_type_it(
+        renderer: MarkdownRenderer) -> None:
+    body = f"详见[路灯案例】({ROAD_CASE}详见下文\n"
+    assert [(p.message, p.hint) for p in renderer.render(body, "content/a.md", 1).problems] == [(
+        'this link is typed with full-width signs or a space (全角符号) and has no ")" (缺少括号), so Markdown does '
+        f"not read it as a link: the page shows it as typed: [路灯案例】({ROAD_CASE}详见下文",
+        'type it in half width (半角), with nothing between ] and (, and type ")" right after the address')]
+
+
+@pytest.mark.parametrize("body", ["【通知】（二\n", "【一】（见下文\n", "数组a[i】(x.y\n", f"`[路灯案例】({ROAD_CASE}`\n",
+                                  f"```\n[路灯案例】({ROAD_CASE}\n```\n"])
+def test_full_width_brackets_of_chinese_text_with_no_parenthesis_after_are_not_told(
+        renderer: MarkdownRenderer, body: str) -> None:
+    assert renderer.render(body, "content/a.md", 1).problems == ()
+
+
 @pytest.mark.parametrize(("body", "told", "how"), [
     # Where the text begins, or where the address ends, cannot be told: the hint says where the sign goes.
     (f"详见路灯案例]({ROAD_CASE})\n", f'this link has no "[" (缺少括号), so Markdown does not read it as a link: the page '
@@ -3821,7 +3868,7 @@ def test_brackets_that_are_no_broken_link_are_not_told(renderer: MarkdownRendere
 
 
 _BROKEN_PIECES = ["!", "[", "]", "(", ")", "（", "）", " ", "\n", "\n\n", "。", "图", "a.png", "/cases/x/",
-                  "http://a.org/", '"题"', "](", "](a.png", "[图](", "`", "- ", "> ", "a"]
+                  "http://a.org/", '"题"', "](", "](a.png", "[图](", "`", "- ", "> ", "a", "！", "【", "】", "】("]
 
 
 @settings(max_examples=300, deadline=None)
