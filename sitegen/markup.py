@@ -79,8 +79,10 @@ Policies (what editors get, and why):
   Markdown knows no bullet by; ``①成立``, ``1、成立``,
   ``（1）成立``, ``1）成立``, ``一、成立``, ``（一）成立``: a number typed in
   Chinese style), right before the text or with a space or TAB between
-  (``• 成立``, ``1、 成立``, ``一、<TAB>成立``: a list pasted from Word or WPS),
-  are text to Markdown: two or more in a row (a blank line
+  (``• 成立``, ``1、 成立``, ``一、<TAB>成立``: a list pasted from Word or WPS;
+  its second and third levels ``o<TAB>成立``, ``§<TAB>成立``, ``a.<TAB>成立``,
+  ``i.<TAB>成立``, a TAB after the sign, offered 4 spaces further in for each
+  level under the item above), are text to Markdown: two or more in a row (a blank line
   between them or not), numbered in order, or one right under a line ending
   in a colon, are warned with the line to type (``- `` for a sign, ``3. ``
   for ``③``: Markdown starts a list at its first number), in quotes too
@@ -191,7 +193,7 @@ from .yamltext import (FULL_WIDTH_PUNCTUATION, SHOWS_NOTHING_NAMES, SHOWS_NOTHIN
 
 # Bump when this module's behaviour changes in a way the output depends on
 # (it is part of MarkdownRenderer.settings_key, the cache key).
-POLICY_VERSION = "87"
+POLICY_VERSION = "88"
 
 # --------------------------------------------------------------------------
 # The one allowlist (used by nh3 and by the warnings about removals)
@@ -4377,9 +4379,10 @@ _HANZI_NUMBER = f"[{_CHINESE_DIGITS}]{{1,3}}"
 """A number of a list or a heading in Chinese numerals, one to ninety-nine (一, 十二, 九十九), as its marks write it
 (一、, （一）): read by `_chinese_number_value`."""
 # A list item as Word or WPS pastes it: its bullet or number, a TAB, then the item's text with no TAB in it
-# (•<TAB>第一项, 1.<TAB>…, 一、<TAB>…, （1）<TAB>…). Word's plain text puts "o" and "§" for its second and third
-# levels of bullets.
-_PASTED_ITEM_RE = compile_later(r"^ {0,3}(?:[-*+•●○◦▪▫■□◆◇❖➢➤►▶★☆✓✔√·・o§]|[0-9０-９]{1,3}[.．、)）]"
+# (•<TAB>第一项, 1.<TAB>…, 一、<TAB>…, （1）<TAB>…). Word's plain text puts "o" and "§" (or U+F0A7) for its second
+# and third levels of bullets, letters and Roman numerals (a. i. ii.) for its second and third levels of numbers.
+_PASTED_ITEM_RE = compile_later(r"^ {0,3}(?:[-*+•●○◦▪▫■□◆◇❖➢➤►▶★☆✓✔√·・o§\uf0a7]|(?:i{1,3}|iv|vi{0,3}|ix|x{1,3})[.)）]"
+                             r"|[0-9０-９]{1,3}[.．、)）]"
                              rf"|[(（](?:[0-9０-９]{{1,3}}|{_HANZI_NUMBER})[)）]|{_HANZI_NUMBER}[、.．]"
                              r"|[A-Za-z][.)）]|[①-⑳⑴-⒇⒈-⒛㈠-㈩])\t+[^\t]*\S[ \t]*$")
 
@@ -4727,6 +4730,15 @@ _ITEM_SIGN_NAMES = MappingProxyType({
 _CHINESE_NUMBER_PATTERN = (r"(?P<numbered>(?P<figure>\d{1,2})(?:、|）)|[（(](?:(?P<bracketed>\d{1,2})"
                            rf"|(?P<hanzi_bracketed>{_HANZI_NUMBER}))[）)]"
                            rf"|(?P<hanzi>{_HANZI_NUMBER})、|(?P<circled>[①-⑳⑴-⒇]))")
+# The sign or number of an item of a second or third level as Word and WPS paste a list as text, a TAB after it:
+# the bullets "o" (second level), "§" or U+F0A7 (third: Wingdings' square, its font lost; with it kept, "▪", one
+# of `_ITEM_SIGN_NAMES`), a letter (a. a) b.) or a Roman numeral (i. ii. iii.). Only before a TAB: "o ring", "a. m."
+# are words.
+_ROMAN = "(?:i{1,3}|iv|vi{0,3}|ix|x{1,3})"
+_WORD_LEVEL_SIGNS = MappingProxyType({"o": "Word's bullet of a second level, 二级项目符号",
+                                      "§": "Word's bullet of a third level, 三级项目符号",
+                                      "\uf0a7": "Word's bullet of a third level, 三级项目符号"})
+_WORD_LEVEL_PATTERN = rf"(?P<level>[o§\uf0a7]|(?P<lettered>[a-z]|{_ROMAN})[.)）])"
 _SLIPPED_ITEM_PATTERN = (r" {0,3}(?:(?P<number>\d{1,9})(?:(?P<dot>\.)" + _ITEM_TEXT
                          + r"|．(?:" + _ITEM_GAP + r"+(?=\S)|(?![\d０-９])(?=\S)))"
                          + r"|-" + _ITEM_TEXT
@@ -4734,34 +4746,67 @@ _SLIPPED_ITEM_PATTERN = (r" {0,3}(?:(?P<number>\d{1,9})(?:(?P<dot>\.)" + _ITEM_T
                          + r"|[—–](?:" + _ITEM_TEXT + "|" + _ITEM_GAP + "+" + _SIGN_TEXT + ")"
                          + "|[" + "".join(sign for sign in _ITEM_SIGN_NAMES if sign not in "—–") + "]"
                          + _ITEM_GAP + "*" + _SIGN_TEXT + ")"
-                         + "|" + _CHINESE_NUMBER_PATTERN + _ITEM_GAP + "*" + _SIGN_TEXT + ")")
+                         + "|" + _CHINESE_NUMBER_PATTERN + _ITEM_GAP + "*" + _SIGN_TEXT
+                         + "|" + _WORD_LEVEL_PATTERN + r"\t" + _ITEM_GAP + "*" + _SIGN_TEXT + ")")
 _SLIPPED_ITEM_RE = compile_later("^" + _SLIPPED_ITEM_PATTERN)
 # The same at the start of any line, inside quotes too (a quick look before the line-by-line one); the quotes'
 # signs are taken possessively, as in `_ANY_ORDERED_ITEM_RE`.
 _ANY_SLIPPED_ITEM_RE = compile_later(f"^(?:{_QUOTE_PREFIX_RE.pattern})*+{_SLIPPED_ITEM_PATTERN}", re.MULTILINE)
 
 
-def _typed_item(line: str) -> tuple[str, int, str] | None:
-    """What list item ``line`` (a quote's signs taken off) is, or looks typed as: (its kind, "ol" or
-    "ul"; its number, 0 for "ul"; the line to type instead, "" when Markdown reads it as an item already or
-    another warning gives it); None for any other line."""
+_Reading = tuple[int, str, int, str]
+"""How a line reads as a list item (`_item_readings`): the level its sign says (0 for any sign but Word's of a second
+level, 1, or third, 2); its kind, "ol" or "ul"; its number, 0 for "ul"; the line to type at the list's first
+level, "" when Markdown reads it as an item already or another warning gives it."""
+
+
+def _item_readings(line: str) -> list[_Reading]:
+    """How ``line`` (a quote's signs taken off) reads as a list item, as typed or as it looks typed
+    (`_Reading`), the likeliest first: two for a Word item whose letter is a Roman numeral too (``i.``, ``v.``,
+    ``x.``: a third level's first number, or the letter after ``h.``), one for any other item, none for any other
+    line."""
     kind = _item_kind(line)
     if kind:
-        return kind, int(re.match(r" *(\d*)", line).group(1) or 0), ""
+        return [(0, kind, int(re.match(r" *(\d*)", line).group(1) or 0), "")]
     found = _SLIPPED_ITEM_RE.match(line)
     if found is None or _TAB_CELLS_RE.match(line[found.end():]):
-        return None  # cells between TABs after the number (1、<TAB>照明<TAB>18): a table's row, `_table_problems`
+        return []  # cells between TABs after the number (1、<TAB>照明<TAB>18): a table's row, `_table_problems`
     number = found.group("number")
+    text = line[found.end():].strip()
     if number and _is_year(int(number)):
-        return None  # "2018.全年目标完成" is a year, shown as typed: "2018. 全年…" would make it a list's number
+        return []  # "2018.全年目标完成" is a year, shown as typed: "2018. 全年…" would make it a list's number
+    if found.group("level"):
+        return _word_level_readings(found.group("level"), found.group("lettered"), text)
     if found.group("numbered"):
         value = _chinese_number_value(found)
-        return ("ol", value, f"{value}. {line[found.end():].strip()}") if value else None
+        return [(0, "ol", value, f"{value}. {text}")] if value else []
     if number:
-        return "ol", int(number), f"{number}. {line[found.end():].strip()}"
+        return [(0, "ol", int(number), f"{number}. {text}")]
     if found.group("space"):
-        return "ul", 0, ""  # "－ 项目": `_full_width_sign_problems` tells of it, even alone and in quotes
-    return "ul", 0, f"- {line[found.end():].strip()}"
+        return [(0, "ul", 0, "")]  # "－ 项目": `_full_width_sign_problems` tells of it, even alone and in quotes
+    sign = found.group("sign") or ""
+    return [(2 if sign.startswith("▪\t") else 0, "ul", 0, f"- {text}")]  # ▪<TAB>: Word's third level, its font kept
+
+
+def _word_level_readings(sign: str, lettered: str | None, text: str) -> list[_Reading]:
+    """The readings (`_Reading`) of an item of Word's second or third level: ``sign`` its bullet or its letter
+    and mark (``o``, ``§``, ``b.``, ``ii)``), ``lettered`` the letter or Roman numeral, ``text`` what follows."""
+    if not lettered:
+        return [(1 if sign == "o" else 2, "ul", 0, f"- {text}")]
+    readings: list[_Reading] = []
+    if re.fullmatch(_ROMAN, lettered):
+        value = _roman_value(lettered)
+        readings.append((2, "ol", value, f"{value}. {text}"))
+    if len(lettered) == 1:
+        value = ord(lettered) - ord("a") + 1
+        readings.append((1, "ol", value, f"{value}. {text}"))
+    return readings
+
+
+def _roman_value(numeral: str) -> int:
+    """The value of a small Roman numeral in lower case (``iv`` → 4, `_ROMAN`)."""
+    values = [{"i": 1, "v": 5, "x": 10}[char] for char in numeral]
+    return sum(-value if value < after else value for value, after in zip(values, [*values[1:], 0]))
 
 
 def _chinese_number_value(found: re.Match[str]) -> int:
@@ -4932,19 +4977,72 @@ def _slipped_items(lines: Sequence[str]) -> Iterator[tuple[int, int, str]]:
 def _slipped_runs(lines: Sequence[str], lazy: frozenset[int]) -> Iterator[tuple[int, int, str]]:
     """The slipped items in runs of two or more in ``lines``, quotes not looked into nor the lines of
     ``lazy`` (a quote's lazy lines, read with it), as (line index, column of the item's sign from 0, the
-    line to type)."""
-    run: list[tuple[int, str, int, str]] = []
+    line to type).
+
+    Items of Word's second and third levels (``o<TAB>…`` under ``•<TAB>…``)
+    go on the run, each offered 4 spaces further in than the item above it
+    for each level down, as Python-Markdown nests a list; one typed with no
+    item of a level above it is offered at the first level.
+    """
+    run: list[tuple[int, str]] = []
+    stack: list[tuple[int, str, int]] = []
     for index, line in [*outside_fences(lines), (len(lines), "-")]:
         if not line.strip() and index not in lazy:
             continue  # items typed a blank line apart (●坚持…, blank, ●坚持…) are one list to the eye too
-        item = None if index in lazy else _typed_item(line.rstrip(" \t"))
-        if run and (item is None or any(lines[between].strip() for between in range(run[-1][0] + 1, index))
-                    or item[0] != run[-1][1] or item[0] == "ol" and item[1] != run[-1][2] + 1):
+        readings = [] if index in lazy else _item_readings(line.rstrip(" \t"))
+        apart = bool(run) and any(lines[between].strip() for between in range(run[-1][0] + 1, index))
+        nested = _nested_item_depth(line) if run and not apart and index not in lazy else 0
+        if nested:  # a sub-item Markdown reads (a line offered here, typed): the run goes on under it
+            depth = min(nested, len(stack))
+            number = re.match(r"[ \t]*(\d*)", line).group(1)
+            stack[depth:] = [(depth, "ol" if number else "ul", int(number or 0))]
+            run.append((index, ""))
+            continue
+        placed = _placed_item(stack, readings) if run and not apart else None
+        if run and placed is None:
             if len(run) > 1 or _introduces_items(lines, run[0][0]):
-                yield from ((at, _spaces_in(lines[at]), fixed) for at, _, _, fixed in run if fixed)
+                yield from ((at, _spaces_in(lines[at]), fixed) for at, fixed in run if fixed)
             run = []
-        if item is not None:
-            run.append((index, *item))
+        if readings:
+            if placed is None:
+                stack[:] = [readings[0][:3]]
+                placed = (0, readings[0])
+            depth, (_, _, _, fixed) = placed
+            run.append((index, " " * 4 * depth + fixed if fixed else ""))
+
+
+def _nested_item_depth(line: str) -> int:
+    """How many levels in ``line`` is typed as a list item Markdown nests (``    - 走访``: 4 columns of indent a
+    level, a TAB as 4), 0 for any other line."""
+    width = _indent_width(line)
+    return width // 4 if width >= 4 and _LIST_ITEM_RE.match(line[_indent_chars(line, width // 4 * 4):]) else 0
+
+
+def _placed_item(stack: list[tuple[int, str, int]], readings: list[_Reading]) -> tuple[int, _Reading] | None:
+    """Where an item read as ``readings`` (`_item_readings`) goes in the list typed above it, or None when it goes
+    on none (or ``readings`` is empty): (its depth, 0 for the first level, and the reading taken).
+
+    ``stack`` holds the level, kind and number of the last item at each depth, the first level's first, and is
+    updated. An item goes on the list at the depth of its level, as the next of its kind (in a numbered list,
+    the next number), or, deeper than every item above, starts a list under the item above; the first is taken
+    first (``i.`` after ``h.`` is the letter that follows, not a list of Roman numerals). An item of Word's lower
+    levels that goes on no list above (``a.`` after ``o``) starts one under the item right above, as it does once
+    the items above are typed as Markdown's (``- ``, their levels then told by their indent).
+    """
+    opening = None
+    for reading in readings:
+        level, kind, number, _ = reading
+        depth = next((at for at, above in enumerate(stack) if above[0] >= level), len(stack))
+        for at in (depth, depth + 1) if level else (depth,):
+            if at < len(stack) and kind == stack[at][1] and (kind == "ul" or number == stack[at][2] + 1):
+                stack[at:] = [(level, kind, number)]
+                return at, reading
+        if opening is None and (depth == len(stack) or level):
+            opening = reading
+    if opening is None:
+        return None
+    stack.append(opening[:3])
+    return len(stack) - 1, opening
 
 
 def _introduces_items(lines: Sequence[str], index: int) -> bool:
@@ -4961,7 +5059,18 @@ def _slipped_item_problem(line: str, column: int, fixed: str, path: str, line_nu
     number = marker.group("number") if marker else ""
     sign = (marker.group("sign") or "")[:1] if marker else ""
     extra = ""
-    if marker and marker.group("numbered"):
+    offered = _QUOTE_SIGNS_RE.sub("", fixed)
+    if marker and marker.group("lettered"):
+        value = offered.strip().split(".", 1)[0]
+        roman = re.fullmatch(_ROMAN, marker.group("lettered")) and _roman_value(marker.group("lettered")) == int(value)
+        what = (f'the number before the text is typed "{marker.group("level")}" '
+                f'({"a Roman numeral, 罗马数字" if roman else "a letter, 字母"}), not "{value}."')
+        how = f'type "{value}." in its place, with a space after it'
+    elif marker and marker.group("level"):
+        shown = "U+F0A7" if marker.group("level") == "\uf0a7" else f'"{marker.group("level")}"'
+        what = f'the sign before the text is {shown} ({_WORD_LEVEL_SIGNS[marker.group("level")]}), not "-"'
+        how = 'type "-" in its place, with a space after it'
+    elif marker and marker.group("numbered"):
         value = _chinese_number_value(marker)
         what = f'the number before the text is typed "{marker.group("numbered")}", not "{value}."'
         how = f'type "{value}." in its place, with a space after it'
@@ -4979,6 +5088,8 @@ def _slipped_item_problem(line: str, column: int, fixed: str, path: str, line_nu
     else:
         sign = f"{number}." if number else "-"
         what, how = f'there is no space after "{sign}"', f'type a space after "{sign}"'
+    if _spaces_in(offered):  # an item of Word's second or third level; spaces at a hint's start are easily missed
+        how += f", the line indented by {_spaces(_spaces_in(offered))} (缩进) to go under the item above (下一级)"
     return Problem(
         path, line_number, column + 1, "warning",
         f"{what}, so Markdown does not read this line as a list item (列表): the page shows it as text, "

@@ -4377,3 +4377,32 @@ def test_a_word_list_and_a_link_missing_its_parenthesis_are_told_and_the_hints_f
     assert [text_of(li) for li in page.xpath("//main//ul[li[contains(., '143份')]]/li")] == [
         "143份已提交区相关部门；", "103份已经解决；", "50份正在办理。"]
     assert [text_of(a) for a in page.xpath("//main//a[contains(@href, 'baihe-caomei')]")][:1] == ["草莓案例"]
+
+
+def test_a_word_list_of_three_levels_is_told_each_line_and_the_hints_followed_publish_it_nested(
+        tmp_path: Path) -> None:
+    # Word pastes its second and third levels as "o<TAB>" and "§<TAB>": they broke the run of "•<TAB>" items, so
+    # none of the lines was told, and the page ran them into one paragraph ("<p>•  143份…<br>o  其中…</p>").
+    root = copy_example(tmp_path)
+    edit_file(root, EXAMPLE_PAGE, "- **143份**已提交区相关部门；\n- **103份**已经解决；\n- **50份**正在办理。",
+              "•\t**143份**已提交区相关部门；\no\t其中交通类**60份**；\n§\t道路破损**20份**；\n•\t**103份**已经解决；\n"
+              "•\t**50份**正在办理。")
+    lines = [("•", "a bullet, 项目符号", 0, "**143份**已提交区相关部门；"),
+             ("o", "Word's bullet of a second level, 二级项目符号", 4, "其中交通类**60份**；"),
+             ("§", "Word's bullet of a third level, 三级项目符号", 8, "道路破损**20份**；"),
+             ("•", "a bullet, 项目符号", 0, "**103份**已经解决；"), ("•", "a bullet, 项目符号", 0, "**50份**正在办理。")]
+    under = ", the line indented by {} spaces (缩进) to go under the item above (下一级)"
+    assert printed(root) == [
+        f"{EXAMPLE_PAGE}:{43 + at}:1: warning: the sign before the text is \"{sign}\" ({name}), not \"-\", so Markdown "
+        "does not read this line as a list item (列表): the page shows it as text, run together with the lines around "
+        f"it: {sign}\t{text}\n  hint: type \"-\" in its place, with a space after it"
+        f"{under.format(indent) if indent else ''}: {' ' * indent}- {text}"
+        for at, (sign, name, indent, text) in enumerate(lines)]
+    for sign, _, indent, text in lines:
+        edit_file(root, EXAMPLE_PAGE, f"{sign}\t{text}", f"{' ' * indent}- {text}")
+    assert printed(root) == []
+    page = parse_html(build_at(root) / "interviews/baihe-dadiaoyan-weifangtan/index.html")
+    outer = page.xpath("//main//ul[li[contains(., '143份')]]")[0]
+    assert [li.xpath("string(strong)") for li in outer.xpath("li")] == ["143份", "103份", "50份"]
+    assert [li.xpath("string(strong)") for li in outer.xpath("li/ul/li")] == ["60份"]
+    assert [text_of(li) for li in outer.xpath("li/ul/li/ul/li")] == ["道路破损20份；"]

@@ -706,6 +706,113 @@ def test_items_with_a_space_or_tab_after_a_sign_markdown_knows_no_list_by_are_wa
                              f"<blockquote>\n<{kind}>\n<li>摸排</li>\n<li>整改</li>\n</{kind}>\n</blockquote>")
 
 
+WORD_SECOND = 'the sign before the text is "o" (Word\'s bullet of a second level, 二级项目符号), not "-"'
+UNDER = ", the line indented by {} spaces (缩进) to go under the item above (下一级)"
+
+
+# A list of several levels pasted from Word as text (•<TAB>, o<TAB>, §<TAB>) was one <p>, unwarned but for its first
+# line under a colon: its second- and third-level lines broke the run of items, so "•<TAB>制定方案" was told of
+# nothing either.
+def test_a_word_list_of_three_levels_is_warned_with_each_level_nested(renderer: MarkdownRenderer) -> None:
+    body = ("主要做法：\n•\t摸排需求\no\t走访老人\no\t走访学生\n§\t一对一登记\n•\t制定方案\n\n"
+            "> •\t摸排\n> o\t走访\n")
+    result = renderer.render(body, "content/a.md", 3)
+    bullet = 'the sign before the text is "•" (a bullet, 项目符号), not "-"'
+    third = 'the sign before the text is "§" (Word\'s bullet of a third level, 三级项目符号), not "-"'
+    assert placed(result) == [
+        slipped(4, 1, bullet, "•\t摸排需求", BULLET_HOW, "- 摸排需求"),
+        slipped(5, 1, WORD_SECOND, "o\t走访老人", BULLET_HOW + UNDER.format(4), "    - 走访老人"),
+        slipped(6, 1, WORD_SECOND, "o\t走访学生", BULLET_HOW + UNDER.format(4), "    - 走访学生"),
+        slipped(7, 1, third, "§\t一对一登记", BULLET_HOW + UNDER.format(8), "        - 一对一登记"),
+        slipped(8, 1, bullet, "•\t制定方案", BULLET_HOW, "- 制定方案"),
+        slipped(10, 3, bullet, "> •\t摸排", BULLET_HOW, "> - 摸排"),
+        slipped(11, 3, WORD_SECOND, "> o\t走访", BULLET_HOW + UNDER.format(4), ">     - 走访")]
+    followed = renderer.render(follow_item_hints(body, result, 3), "content/a.md", 3)
+    assert followed.problems == ()
+    assert followed.html == (
+        "<p>主要做法：</p>\n<ul>\n<li>摸排需求<ul>\n<li>走访老人</li>\n<li>走访学生<ul>\n<li>一对一登记</li>\n</ul>\n"
+        "</li>\n</ul>\n</li>\n<li>制定方案</li>\n</ul>\n"
+        "<blockquote>\n<ul>\n<li>摸排<ul>\n<li>走访</li>\n</ul>\n</li>\n</ul>\n</blockquote>")
+
+
+@pytest.mark.parametrize("body", [
+    "主要做法：\n•\t摸排需求\no\t走访老人\no\t走访学生\n§\t一对一登记\n•\t制定方案\n",
+    "步骤：\n1.\t摸排需求\na.\t走访老人\nb.\t走访学生\ni.\t一对一登记\nii.\t电话回访\nc.\t整理名单\n2.\t制定方案\n",
+])
+def test_a_word_list_followed_one_line_at_a_time_keeps_the_other_lines_told(
+        renderer: MarkdownRenderer, body: str) -> None:
+    # Editors follow one hint and check again, from the top: a line typed as offered (4 spaces in) is a sub-item
+    # Markdown reads, and the lines below it are told as before.
+    result = renderer.render(body, "content/a.md", 1)
+    lines = body.split("\n")
+    for at, problem in enumerate(result.problems):
+        lines[problem.line - 1] = problem.hint.split(": ", 1)[1]
+        again = renderer.render("\n".join(lines), "content/a.md", 1)
+        assert placed(again) == placed(result)[at + 1:]
+
+
+def test_a_word_list_numbered_with_letters_and_roman_numerals_is_warned_with_numbers_nested(
+        renderer: MarkdownRenderer) -> None:
+    # The lines of i. and ii. were also told as cells pasted from Excel, and the items' letters as nothing.
+    body = "步骤：\n1.\t摸排需求\na.\t走访老人\nb)\t走访学生\ni.\t一对一登记\nii.\t电话回访\nc.\t整理名单\n2.\t制定方案\n"
+    result = renderer.render(body, "content/a.md", 1)
+    letter = 'the number before the text is typed "{}" (a letter, 字母), not "{}."'
+    roman = 'the number before the text is typed "{}" (a Roman numeral, 罗马数字), not "{}."'
+    assert placed(result) == [
+        slipped(3, 1, letter.format("a.", 1), "a.\t走访老人", NUMBER_HOW.format(1) + UNDER.format(4), "    1. 走访老人"),
+        slipped(4, 1, letter.format("b)", 2), "b)\t走访学生", NUMBER_HOW.format(2) + UNDER.format(4), "    2. 走访学生"),
+        slipped(5, 1, roman.format("i.", 1), "i.\t一对一登记", NUMBER_HOW.format(1) + UNDER.format(8),
+                "        1. 一对一登记"),
+        slipped(6, 1, roman.format("ii.", 2), "ii.\t电话回访", NUMBER_HOW.format(2) + UNDER.format(8),
+                "        2. 电话回访"),
+        slipped(7, 1, letter.format("c.", 3), "c.\t整理名单", NUMBER_HOW.format(3) + UNDER.format(4), "    3. 整理名单")]
+    followed = renderer.render(follow_item_hints(body, result, 1), "content/a.md", 1)
+    assert followed.problems == ()
+    assert followed.html == (
+        "<p>步骤：</p>\n<ol>\n<li>摸排需求<ol>\n<li>走访老人</li>\n<li>走访学生<ol>\n<li>一对一登记</li>\n"
+        "<li>电话回访</li>\n</ol>\n</li>\n<li>整理名单</li>\n</ol>\n</li>\n<li>制定方案</li>\n</ol>")
+
+
+@pytest.mark.parametrize(("body", "told"), [
+    # A third level's bullet as Word's font left it: U+F0A7 (its Wingdings square) or "▪" (its font kept).
+    ("•\t摸排\no\t走访\n\uf0a7\t登记\n", [
+        (3, 'the sign before the text is U+F0A7 (Word\'s bullet of a third level, 三级项目符号), not "-"',
+         "\uf0a7\t登记", BULLET_HOW + UNDER.format(8), "        - 登记")]),
+    ("•\t摸排\no\t走访\n▪\t登记\n", [
+        (3, 'the sign before the text is "▪" (a small black square, 小方块), not "-"', "▪\t登记",
+         BULLET_HOW + UNDER.format(8), "        - 登记")]),
+    # Under an item Markdown reads, the page showed "o 走访" as more of its text.
+    ("- 摸排\no\t走访\n- 制定\n", [(2, WORD_SECOND, "o\t走访", BULLET_HOW + UNDER.format(4), "    - 走访")]),
+    # With no item of a level above, at the first level; "i." after "h." is the next letter.
+    ("o\t走访\no\t登记\n", [(1, WORD_SECOND, "o\t走访", BULLET_HOW, "- 走访"),
+                            (2, WORD_SECOND, "o\t登记", BULLET_HOW, "- 登记")]),
+    ("h.\t走访\ni.\t登记\n", [
+        (1, 'the number before the text is typed "h." (a letter, 字母), not "8."', "h.\t走访", NUMBER_HOW.format(8),
+         "8. 走访"),
+        (2, 'the number before the text is typed "i." (a letter, 字母), not "9."', "i.\t登记", NUMBER_HOW.format(9),
+         "9. 登记")]),
+])
+def test_word_list_levels_typed_otherwise_are_warned_at_their_level(
+        renderer: MarkdownRenderer, body: str, told: list[tuple[int, str, str, str, str]]) -> None:
+    result = renderer.render(body, "content/a.md", 1)
+    bullet = 'the sign before the text is "•" (a bullet, 项目符号), not "-"'
+    if body.startswith("•"):
+        told = [(1, bullet, "•\t摸排", BULLET_HOW, "- 摸排"),
+                (2, WORD_SECOND, "o\t走访", BULLET_HOW + UNDER.format(4), "    - 走访"), *told]
+    assert placed(result) == [slipped(line, 1, what, typed, how, fixed) for line, what, typed, how, fixed in told]
+    followed = renderer.render(follow_item_hints(body, result, 1), "content/a.md", 1)
+    assert followed.problems == () and "<p>" not in followed.html
+
+
+@pytest.mark.parametrize("body", [
+    # "o", "§" and letters with a space after them are words: only a TAB makes them Word's list.
+    "o ring 密封圈\no ring 更换\n", "o 型圈\no 型圈\n", "a. m. 上午\nb. m. 下午\n", "§ 3 适用范围\n§ 4 术语\n",
+    "i.e. 也就是\nii 型\n", "Tel.\t021-12345678\n",
+])
+def test_word_list_signs_with_no_tab_after_them_are_text(renderer: MarkdownRenderer, body: str) -> None:
+    assert renderer.render(body, "content/a.md", 1).problems == ()
+
+
 def test_items_a_blank_line_apart_or_one_under_a_colon_are_warned(renderer: MarkdownRenderer) -> None:
     # As in the Baihe article: each "●坚持…" was a <p> of its own, unwarned; so was "①成立…" under "主要做法：".
     body = ("明确的方向和坚定的目标\n\n●坚持需求导向，注重解决问题。\n\n●坚持问题导向，敞开大门进行研究。\n\n"
@@ -3099,10 +3206,19 @@ def test_a_list_pasted_from_word_with_a_tab_after_each_marker_is_no_table(
     result = renderer.render(body, "a.md", 1)
     spaced = renderer.render(body.replace("\t", " "), "a.md", 1)
     # Told as the list items they are meant as, as with a space after the marker (not at all where Markdown reads
-    # a list, 1. or -, or sitegen knows no marker, a. o §), never as a table's cells.
-    assert [(p.line, p.column, p.hint) for p in result.problems] == [(p.line, p.column, p.hint) for p in spaced.problems]
+    # a list, 1. or -), never as a table's cells; Word's signs of a second or third level (a. o §) only with the
+    # TAB ("o ring", "a. m." with a space are words), offered at the first level with no item above them.
+    told = [(p.line, p.column, p.hint) for p in result.problems]
+    if items[0][:2] in ("a.", "o\t", "§\t"):
+        assert spaced.problems == ()
+        offered = ("1. ", "2. ") if items[0].startswith("a.") else ("- ", "- ")
+        how = [NUMBER_HOW.format(1), NUMBER_HOW.format(2)] if offered[0] == "1. " else [BULLET_HOW, BULLET_HOW]
+        assert told == [(2 + at, len(quote) + 1, f"{how[at]}: {quote}{offered[at]}{item.split(chr(9))[1]}")
+                        for at, item in enumerate(items)]
+    else:
+        assert told == [(p.line, p.column, p.hint) for p in spaced.problems]
+        assert result.text == spaced.text
     assert all("as a list item (列表)" in p.message for p in result.problems)
-    assert result.text == spaced.text
     assert fragment(result.html).cssselect("table") == []
 
 
