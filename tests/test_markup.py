@@ -3819,6 +3819,19 @@ def _assert_hint_makes_the_link(renderer: MarkdownRenderer, body: str, typed: st
              e.get("title")) for e in made] == [link.groups()]
 
 
+def _assert_told_once_then_mended(renderer: MarkdownRenderer, body: str, typed: str, mended: str,
+                                   message: str, hint: str) -> None:
+    """``body`` (a link or picture slip, ``typed``, in it) gets one problem, at the first character of ``typed``,
+    with ``message`` and ``hint`` (each may name the slip's kind as ``{what}``: "link" or "picture"), and the hint
+    followed (``mended``) makes the one link (`_assert_hint_makes_the_link`)."""
+    rendered = renderer.render(body, "content/a.md", 9)
+    what = "picture" if mended.lstrip("如图").startswith("!") else "link"
+    line = body[:body.index(typed)]
+    assert placed(rendered) == [(9 + line.count("\n"), len(line) - line.rfind("\n"),
+                                 message.replace("{what}", what), hint.replace("{what}", what))]
+    _assert_hint_makes_the_link(renderer, body, typed, mended, what)
+
+
 @pytest.mark.parametrize(("body", "typed", "mended"), [
     # Each slip alone: the first two were never told (the quick look for slips missed a closing "）").
     ("![茭白田](images/photo2.png）\n", "![茭白田](images/photo2.png）", "![茭白田](images/photo2.png)"),
@@ -3851,15 +3864,11 @@ def _assert_hint_makes_the_link(renderer: MarkdownRenderer, body: str, typed: st
 ])
 def test_a_link_or_picture_with_any_full_width_sign_is_told_with_the_markdown_that_works(
         renderer: MarkdownRenderer, body: str, typed: str, mended: str) -> None:
-    rendered = renderer.render(body, "content/a.md", 9)
-    what = "picture" if mended.startswith("!") else "link"
-    line = body[:body.index(typed)]
-    assert placed(rendered) == [(
-        9 + line.count("\n"), len(line) - line.rfind("\n"),
-        f"this {what} is typed with full-width signs or a space (全角符号), which Markdown does not read as a "
-        f"{what}: {typed}",
-        f"type it in half width (半角), with nothing between ] and (: {mended}")]
-    _assert_hint_makes_the_link(renderer, body, typed, mended, what)
+    _assert_told_once_then_mended(
+        renderer, body, typed, mended,
+        "this {what} is typed with full-width signs or a space (全角符号), which Markdown does not read as a "
+        f"{{what}}: {typed}",
+        f"type it in half width (半角), with nothing between ] and (: {mended}")
 
 
 ROAD_CASE = "/cases/hua-xin-zhen-lu-deng-xiu-fu/"
@@ -3893,15 +3902,11 @@ WANTS = {")": 'type ")" right after the address', "]": 'type "]" right after the
 ])
 def test_a_link_or_picture_missing_a_bracket_is_told_with_the_markdown_that_works(
         renderer: MarkdownRenderer, body: str, typed: str, sign: str, mended: str) -> None:
-    rendered = renderer.render(body, "content/a.md", 9)
-    what = "picture" if ROAD_PHOTO in typed else "link"
-    line = body[:body.index(typed)]
-    assert placed(rendered) == [(
-        9 + line.count("\n"), len(line) - line.rfind("\n"),
-        f'this {what} has no "{sign}" (缺少括号), so Markdown does not read it as a {what}: the page shows it as '
-        f"typed: {typed}", f"{WANTS[sign]}: {mended}")]
-    assert typed in rendered.text  # shown as typed
-    _assert_hint_makes_the_link(renderer, body, typed, mended, what)
+    _assert_told_once_then_mended(
+        renderer, body, typed, mended,
+        f'this {{what}} has no "{sign}" (缺少括号), so Markdown does not read it as a {{what}}: the page shows it '
+        f"as typed: {typed}", f"{WANTS[sign]}: {mended}")
+    assert typed in renderer.render(body, "content/a.md", 9).text  # shown as typed
 
 
 # A link with a full-width sign and no ")" at once got no message: the full-width check reads a link up to its
@@ -3923,16 +3928,12 @@ def test_a_link_or_picture_missing_a_bracket_is_told_with_the_markdown_that_work
 ])
 def test_a_link_with_a_full_width_sign_and_no_closing_parenthesis_is_told_once(
         renderer: MarkdownRenderer, body: str, typed: str, mended: str) -> None:
-    rendered = renderer.render(body, "content/a.md", 9)
-    what = "picture" if mended.startswith("!") else "link"
-    line = body[:body.index(typed)]
-    assert placed(rendered) == [(
-        9 + line.count("\n"), len(line) - line.rfind("\n"),
-        f'this {what} is typed with full-width signs or a space (全角符号) and has no ")" (缺少括号), so Markdown '
-        f"does not read it as a {what}: the page shows it as typed: {typed}",
-        f'type it in half width (半角), with nothing between ] and (, and type ")" right after the address: {mended}')]
-    assert typed in rendered.text
-    _assert_hint_makes_the_link(renderer, body, typed, mended, what)
+    _assert_told_once_then_mended(
+        renderer, body, typed, mended,
+        'this {what} is typed with full-width signs or a space (全角符号) and has no ")" (缺少括号), so Markdown '
+        f"does not read it as a {{what}}: the page shows it as typed: {typed}",
+        f'type it in half width (半角), with nothing between ] and (, and type ")" right after the address: {mended}')
+    assert typed in renderer.render(body, "content/a.md", 9).text
 
 
 def test_a_link_with_a_full_width_sign_whose_address_end_is_unclear_is_told_where_to_type_it(

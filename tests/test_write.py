@@ -8,7 +8,9 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -110,22 +112,29 @@ def test_build_with_output_at_site_root_is_refused(tmp_path: Path) -> None:
     assert sorted(p.name for p in root.iterdir()) == ["content", "site.yaml"]
 
 
-def test_a_second_writer_is_refused_while_the_first_holds_the_lock(tmp_path: Path) -> None:
-    output = tmp_path / "output"
-    publish(output, {"index.html": b"1"})
+@contextmanager
+def _lock_held_elsewhere(output: Path) -> Iterator[None]:
+    """Another process holds ``output``'s lock (`output_lock`) while the block runs; it is killed after it."""
     holder = subprocess.Popen(
         [sys.executable, "-c",
          "import sys,time; from pathlib import Path; from sitegen.write import output_lock\n"
          f"with output_lock(Path({str(output)!r})):\n    print('held', flush=True); time.sleep(30)"],
         stdout=subprocess.PIPE, text=True)
     try:
-        assert holder.stdout.readline().strip() == "held"
-        with pytest.raises(OutputBusyError, match="another sitegen build is writing"):
-            publish(output, {"index.html": b"2"})
-        assert (output / "index.html").read_bytes() == b"1"
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        yield
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_second_writer_is_refused_while_the_first_holds_the_lock(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    publish(output, {"index.html": b"1"})
+    with _lock_held_elsewhere(output):
+        with pytest.raises(OutputBusyError, match="another sitegen build is writing"):
+            publish(output, {"index.html": b"2"})
+        assert (output / "index.html").read_bytes() == b"1"
     with output_lock(output):  # released when the holder died
         pass
 
@@ -325,22 +334,13 @@ def test_a_publish_that_stops_removes_the_lock_file_it_made_and_keeps_one_it_fou
 
 def test_a_stopped_publish_never_removes_the_lock_file_another_build_holds(tmp_path: Path) -> None:
     output = tmp_path / "output"
-    holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sys,time; from pathlib import Path; from sitegen.write import output_lock\n"
-         f"with output_lock(Path({str(output)!r})):\n    print('held', flush=True); time.sleep(30)"],
-        stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    with _lock_held_elsewhere(output):
         with pytest.raises(OutputBusyError):
             publish(output, {"index.html": b"1"})
         assert (tmp_path / ".output.lock").is_file()
         with pytest.raises(OutputBusyError):  # still held: the file the holder locked is the one there
             with output_lock(output):
                 pass
-    finally:
-        holder.kill()
-        holder.wait()
 
 
 def test_a_build_that_locked_a_lock_file_removed_meanwhile_locks_the_one_there(tmp_path: Path,
