@@ -73,6 +73,7 @@ def test_every_pattern_of_sitegen_compiles() -> None:
             if isinstance(value, LazyPattern):
                 value.compiled()
                 found[name] = found.get(name, 0) + 1
-    # The modules that read editors' text keep their patterns lazily (what the import saves).
-    for name in ("sitegen.markup", "sitegen.yamltext", "sitegen.models", "sitegen.checks"):
-        assert found.get(name, 0) >= 10, name
+    # The modules that read editors' text keep their patterns lazily (what the import saves); yamltext and checks
+    # keep theirs in the modules of their parts (sitegen.yamlscan…, sitegen.checkrefs…), counted as one.
+    for family in ("sitegen.markup", "sitegen.yaml", "sitegen.models", "sitegen.check"):
+        assert sum(count for name, count in found.items() if name.startswith(family)) >= 10, family

@@ -1637,7 +1637,7 @@ def test_init_writes_examples_of_its_own_not_the_placeholders_of_new(tmp_path: P
 def test_every_text_of_inits_examples_holds_the_word_the_check_looks_for_first() -> None:
     # The check of init's texts kept in the editor's own pages looks only at pages holding 示例 (0.15 s a build
     # at 10,000 pages to walk them all): a text without it would never be told.
-    from sitegen.checks import _INIT_MARK
+    from sitegen.checktexts import _INIT_MARK
     from sitegen.placeholders import INIT_CASE_LINE, INIT_INTERVIEW_LINE, INIT_TEXTS
     texts = [text for fields in INIT_TEXTS.values() for text in fields.values()] + [INIT_INTERVIEW_LINE, INIT_CASE_LINE]
     assert len(texts) == 9 and all(_INIT_MARK in text for text in texts)

@@ -1,0 +1,45 @@
+"""What the integrity rules of several groups share: the tally fields by name, the level typed in a unit
+file, the names a record is known by, and whether two units are told apart.
+
+Job: the small helpers the modules of `sitegen.checks` use alike, kept here so
+that their imports run one way only.
+
+May import: load (record types only), models (and the standard library).
+"""
+
+from __future__ import annotations
+
+from .load import Sourced
+from .models import Unit, UnitLevel, choice_value, plain_name
+
+
+COUNT_FIELDS = ("batches", "collected", "escalated", "resolved")
+COUNT_LABELS = {"batches": "survey batches (调研批次)", "collected": "collected (收集)",
+                "escalated": "escalated (提交区级)", "resolved": "resolved (已解决)",
+                "in_progress": "in progress (办理中)"}
+
+
+TALLY_FIGURES = ("batches", "collected", "escalated", "resolved", "in_progress")
+
+
+def level_of(typed: object) -> UnitLevel | None:
+    """The level of a unit file whose record could not be made, as typed (``town``); None when it is no level."""
+    try:
+        return UnitLevel(choice_value(UnitLevel, str(typed)))
+    except ValueError:
+        return None
+
+
+def are_told_apart(first: Sourced[Unit], second: Sourced[Unit]) -> bool:
+    """True when the pair needs no sound-alike warning: told apart by ``distinct_from``, or reported otherwise."""
+    one, other = first.record, second.record
+    return (one.id in other.distinct_from or other.id in one.distinct_from
+            or plain_name(one.name) == plain_name(other.name)
+            or any(name in other.misspellings for name in (one.name, *one.aliases))
+            or any(name in one.misspellings for name in (other.name, *other.aliases)))
+
+
+def names_of(record: object) -> list[str]:
+    """The names a record is known by: a unit's name and aliases, a series' title."""
+    names = [getattr(record, "name", None), getattr(record, "title", None), *getattr(record, "aliases", ())]
+    return [name for name in names if name]

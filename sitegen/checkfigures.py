@@ -1,0 +1,534 @@
+"""Integrity rules over figures: tallies that add up, are not empty or repeated, counts of a likely
+size, targets, and the figures a page's text gives against the unit's tallies.
+
+Job: the figures' rules (`check_tally_arithmetic`, `check_empty_tallies`,
+`check_repeated_tallies`, `check_example_targets`, `check_count_sizes`,
+`check_targets`, `check_text_figures`, `check_figures_shown`) and the parts
+of them `sitegen.checks.check_failed_unit` runs over a unit file that failed
+to load.
+
+May import: lazyre, errors, load (record types only), models, placeholders, textfigures, checkcommon (and the
+standard library).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Collection, Mapping, Sequence
+
+from pydantic_core import PydanticCustomError
+
+from .checkcommon import COUNT_LABELS, TALLY_FIGURES
+from .errors import Report
+from .lazyre import compile_later
+from .load import Content, Document, Sourced, YamlData
+from .models import (TALLY_SUM, UNIT_LEVEL_LABELS, Tally, Target, TargetGroup, Unit, UnitLevel, choice_value,
+                     parse_count, publish_time_text, swapped_years)
+from .placeholders import EXAMPLE_TARGET_FIGURES
+from .textfigures import TextFigure, dated_figures, may_name_a_day, one_slip_apart
+
+
+def check_text_figures(document: Document, content: Content, report: Report) -> None:
+    """Warn where a page's text gives a figure for a day one slip of the keys from its unit's tally of that day.
+
+    The figures are read by `sitegen.textfigures.dated_figures` from the
+    front matter (each line on its own: a summary, a problem) and the body:
+    截至4月26日 … 收集问题清单269份 is compared with ``collected`` of the
+    tally of 2018-04-26. Only a figure one slip from the tally's is told
+    (`sitegen.textfigures.one_slip_apart`: 269 or 286 for 296), and only in a
+    text that restates the tally (`_restated_slips`): a text gives other
+    figures of the day too, and a village's 13 is one slip from 103. A day the
+    unit has no tally of, and a figure the tally leaves out (``batches``),
+    are not compared. The warning is at the text's number, and its hint
+    names the one to correct (`_text_figure_hint`). The
+    rule is the seed article's: its figures are typed twice, in the text
+    and in the unit's record, and residents read both.
+    """
+    if not (may_name_a_day(document.body) or may_name_a_day(document.front_matter)):
+        return  # most pages: no day named, nothing to read further
+    unit = content.units.get(document.meta.unit)
+    if unit is None or not unit.record.tallies:
+        return
+    tallies = {tally.as_of: (index, tally) for index, tally in enumerate(unit.record.tallies)}
+    day = document.meta.date.date()
+    # Each front matter line (a summary, a problem) is a text of its own, and so is the body.
+    texts = [dated_figures([(number, line)], day)
+             for number, line in enumerate(document.front_matter.split("\n"), document.front_matter_line)]
+    texts.append(dated_figures(enumerate(document.body.split("\n"), document.body_line), day))
+    for figure in sorted(_restated_slips(texts, tallies), key=lambda figure: (figure.line, figure.column)):
+        index, tally = tallies[figure.day]
+        right = getattr(tally, figure.field)
+        line, _ = unit.yaml.locate(("tallies", index, figure.field))
+        message = (f"the text gives {figure.typed} for {COUNT_LABELS[figure.field]} as of {figure.day.isoformat()} "
+                   f"({figure.words}), but the tally of that day says {figure.field}: {right}, one slip of the keys "
+                   f"from it")
+        hint = _text_figure_hint(figure, tally, unit.path, line)
+        report.warning(document.path, figure.line, figure.column, message, hint)
+
+
+def _text_figure_hint(figure: TextFigure, tally: Tally, path: str, line: int) -> str:
+    """The hint at a text's ``figure`` one slip from the same figure of ``tally`` (of the unit file ``path``, the
+    figure's line there ``line``): which of the two to correct.
+
+    A tally that adds up (提交区级 + 已解决 + 办理中 = 收集) is taken as right, so the text is the one mistyped. One
+    that does not cannot be right, so the tally is the one to correct, whatever the text says: when the text's
+    figure makes it add up, with that figure; else against the source document (原文), with the text's figure if
+    the source says it too. "If the tally is right" was offered for a tally that could not be, and followed, the
+    text was changed to the tally's wrong figure. A tally's batches are no part of its sum, which then tells
+    nothing: either may be mistyped, and the hint says both.
+    """
+    right = getattr(tally, figure.field)
+    parts = {name: getattr(tally, name) for name in TALLY_SUM}
+    if figure.field == "batches":
+        return (f"one of the two is mistyped: check both against the source document (原文); if the tally is "
+                f"right, type {right} here in place of {figure.typed}; if the text is right, correct "
+                f"{figure.field}: {right} to {figure.field}: {figure.value} in {path} (line {line})")
+    summed = parts["escalated"] + parts["resolved"] + parts["in_progress"]
+    sum_words = (f"提交区级 {parts['escalated']} + 已解决 {parts['resolved']} + 办理中 {parts['in_progress']}")
+    if summed == parts["collected"]:
+        return (f"type {right} here in place of {figure.typed}: the tally adds up ({sum_words} = 收集 "
+                f"{parts['collected']}), so the text is the one mistyped; if the source document (原文) says "
+                f"{figure.typed}, the tally is the one to correct: its figures in {path} (line {line}), so that they "
+                "still add up")
+    broken = f"it does not add up ({sum_words} = {summed}, but 收集 is {parts['collected']})"
+    mended = {**parts, figure.field: figure.value}
+    correct = f"correct {figure.field}: {right} to {figure.field}: {figure.value}"
+    if mended["escalated"] + mended["resolved"] + mended["in_progress"] == mended["collected"]:
+        return (f"the tally is the one mistyped: {broken}, and with the text's {figure.value} it does: {correct} in "
+                f"{path} (line {line}); the text may stay as it is")
+    return (f"the tally is the one to correct: {broken}, so it cannot be right: check its figures in {path} against "
+            f"the source document (原文), so that they add up; if the source says {figure.typed}, as the text does, "
+            f"{correct} (line {line}), and the text may stay as it is")
+
+
+def check_figures_shown(document: Document, content: Content, today: date, report: Report) -> None:
+    """Warn at an interview's ``date:`` when it lies before its unit's first tally and its text gives figures.
+
+    Takes a loaded interview, the content, the build's day and the report. An interview shows its unit's figures
+    of its day: the tally in force on its date (`sitegen.site.Entry.tally_then`). Dated before the unit's first
+    tally, it shows none, and nothing said so: a year typed wrong (2008-05-25 for 2018-05-25) or a day before the
+    first tally left "截至5月20日…188份" in the text with no figures panel (…调研数据) under it.
+
+    The rule: warned when the page is no draft, its unit has tallies, every one of them lies after the page's
+    day, and its text (a front matter line, the body) gives figures counted to a day (截至…, read as
+    `sitegen.textfigures.dated_figures` reads them). A page before its unit's first tally whose text counts
+    nothing is not warned: an interview from before counting began (the campaign's launch) rightly shows no
+    figures. Nor is a unit with no tally (there is no panel to miss), a draft (not published) or a case study
+    (its panel is its related_tally's, warned of by `sitegen.checkrelated.check_related_tally`).
+
+    The hint gives the two fixes, the likelier first: the text gives the figures of a later tally (`_tally_told`),
+    so the date is mistyped: the day to write, on or after that tally's, with the date one slip of the year
+    away when one fits (`_slipped_year`); else the tally of the text's day is missing: ``sitegen new tally``.
+    Raises nothing.
+    """
+    meta = document.meta
+    unit = content.units.get(meta.unit)
+    if meta.draft or unit is None or not unit.record.tallies:
+        return
+    day, first = meta.date.date(), min(tally.as_of for tally in unit.record.tallies)
+    if day >= first or not (may_name_a_day(document.body) or may_name_a_day(document.front_matter)):
+        return
+    figures = [figure for number, line in enumerate(document.front_matter.split("\n"), document.front_matter_line)
+               for figure in dated_figures([(number, line)], day)]
+    figures += dated_figures(enumerate(document.body.split("\n"), document.body_line), day)
+    if not figures:
+        return
+    record = unit.record
+    told = next((figure for figure in figures if figure.field == "collected"), figures[0])
+    message = (f"the page is published {publish_time_text(meta.date)}, before {record.name}'s first tally "
+               f"({first.isoformat()}), so it shows none of {record.name}'s figures: readers find "
+               f"\"{told.words}\" in its text with no figures panel ({record.name}调研数据) under it")
+    cited = _tally_told(figures, record.tallies)
+    new_tally = f"sitegen new tally --unit {record.id} prints one to paste into {unit.path}"
+    years = {tally.as_of.year for tally in record.tallies}
+    moment = _slipped_year(meta.date, cited.as_of if cited is not None else first, today, years)
+    meant = (f" (did you mean {moment.year}? write date: {publish_time_text(moment)})"
+             if moment is not None else "")
+    if cited is not None:
+        hint = (f"its text gives the figures of the tally of {cited.as_of.isoformat()}, so date: is most likely "
+                f"mistyped: write the day the page was published, on or after {cited.as_of.isoformat()}{meant}; "
+                f"if the date is right, the figures of its own day are missing: add the tally of that day "
+                f"({new_tally})")
+    else:
+        hint = (f"its text gives figures as of {told.day.isoformat()} that no tally of {record.name} has: add that "
+                f"tally, as_of: {told.day.isoformat()} with the text's figures ({new_tally}); if date: is mistyped, "
+                f"write the day the page was published, on or after {first.isoformat()}{meant}")
+    report.warning(document.path, *document.yaml.locate(("date",)), message, hint)
+
+
+def _tally_told(figures: Sequence[TextFigure], tallies: Sequence[Tally]) -> Tally | None:
+    """The tally whose figures ``figures`` (a page's, `sitegen.textfigures.dated_figures`) give, whatever day the
+    text names (a year typed wrong in the page's date reads 截至5月20日 in that year): the one with the most of them
+    equal to its own, the earliest of equals; None when none is."""
+    matched = [(sum(getattr(tally, figure.field) == figure.value for figure in figures), tally) for tally in tallies]
+    best = max((count for count, _ in matched), default=0)
+    return min((tally for count, tally in matched if count == best), key=lambda tally: tally.as_of) if best else None
+
+
+def _slipped_year(moment: datetime, after: date, today: date, years: Collection[int]) -> datetime | None:
+    """``moment`` with its year changed by one slip of the keyboard (one digit typed for another, two swapped:
+    2008 for 2018) into one of ``years`` (the unit's tallies'), so that its day lies on or after ``after`` and not
+    after ``today``, when exactly one such year does; else None. A page of the tallies' own year is not offered
+    another (2019-04-20 for 2018-04-20, a day typed early, not a year typed wrong)."""
+    year = f"{moment.year:04d}"
+    slips = swapped_years(moment.year) | {int(year[:place] + digit + year[place + 1:])
+                                          for place in range(4) for digit in "0123456789"}
+    fitting = []
+    for other in sorted((slips & set(years)) - {moment.year}):
+        try:
+            moved = moment.replace(year=other)
+        except ValueError:  # 29 February in a year without it
+            continue
+        if after <= moved.date() <= today:
+            fitting.append(moved)
+    return fitting[0] if len(fitting) == 1 else None
+
+
+RESTATED_FIGURES = 2
+"""How many other figures of the tally a text must give exactly, for the day, before a figure one slip from the
+tally's is taken for a slip (`check_text_figures`)."""
+
+
+def _restated_slips(texts: Sequence[Sequence[TextFigure]], tallies: Mapping[date, tuple[int, Tally]]) -> list[TextFigure]:
+    """The figures of ``texts`` (each a text's `TextFigure` s) that are slips of the tally of their day.
+
+    A text gives many figures beside its tally's (a village's, a month's, another town's, another count), and a
+    part is often one slip from the whole (13 of 103). So a figure is taken for a slip only in a text that restates
+    the tally: one that gives, for that day, at least `RESTATED_FIGURES` of the tally's other figures exactly,
+    and none of this state equal to the tally's; and only when it is one slip of the keys from the tally's.
+    """
+    slips = []
+    for figures in texts:
+        for day in {figure.day for figure in figures} & set(tallies):
+            tally = tallies[day][1]
+            of_day = [figure for figure in figures if figure.day == day]
+            exact = {figure.field for figure in of_day if getattr(tally, figure.field) == figure.value}
+            slips += [figure for figure in of_day if figure.field not in exact
+                      and len(exact - {figure.field}) >= RESTATED_FIGURES
+                      and getattr(tally, figure.field) is not None
+                      and one_slip_apart(figure.value, getattr(tally, figure.field))]
+    return slips
+
+
+def check_tally_arithmetic(unit: Sourced[Unit], report: Report) -> None:
+    """Error when escalated + resolved + in progress ≠ collected, showing the sums.
+
+    The error is at ``collected``, and its span covers the lines of the four
+    figures: any of them may be the one typed wrong.
+
+    Every issue list collected is in exactly one of the three states, so the
+    three must add up to the collected count (the seed article: 143 + 103 +
+    50 = 296).
+    """
+    tally_arithmetic(unit.path, unit.yaml, list(enumerate(unit.record.tallies)), report)
+
+
+def tally_arithmetic(path: str, yaml: YamlData, tallies: Sequence[tuple[int, Tally]], report: Report) -> None:
+    """`check_tally_arithmetic` over ``(index in the file's tallies list, tally)`` pairs."""
+    for index, tally in tallies:
+        _tally_sum(path, yaml, index, f"tally of {tally.as_of.isoformat()}",
+                   (tally.collected, tally.escalated, tally.resolved, tally.in_progress), report)
+
+
+def _tally_sum(path: str, yaml: YamlData, index: int, name: str, figures: tuple[int, int, int, int],
+               report: Report) -> None:
+    """The error of `check_tally_arithmetic` for the tally at ``index`` of the file's list, called ``name`` in
+    the message, when its ``figures`` (collected, escalated, resolved, in progress) do not add up."""
+    collected, escalated, resolved, in_progress = figures
+    total = escalated + resolved + in_progress
+    if total != collected:
+        line, column = yaml.locate(("tallies", index, "collected"))
+        lines = [yaml.locate(("tallies", index, figure))[0] for figure in TALLY_SUM]
+        report.error(
+            path, line, column,
+            f"{name} does not add up: escalated {escalated} + resolved {resolved} + in progress {in_progress} = "
+            f"{total}, but collected is {collected}",
+            "check the four figures against the source document: 提交区级 + 已解决 + 办理中 must equal 收集",
+            span=(min(lines), max(lines)))
+
+
+def unsure_tally_sums(path: str, yaml: YamlData, items: object, valid: set[int], report: Report) -> None:
+    """`check_tally_arithmetic` for the tallies of a unit file that are not valid (``valid``: the indexes of
+    those that are) but whose four figures are counts: a mistyped date or note hid the sum until it was
+    mended, and then it was told, a second round. The tally is named by its place and its as_of as typed."""
+    if not isinstance(items, list):
+        return
+    for index, item in enumerate(items):
+        if index in valid or not isinstance(item, dict):
+            continue
+        try:
+            figures = tuple(parse_count(item.get(figure)) for figure in TALLY_SUM)
+        except PydanticCustomError:
+            continue
+        typed = item.get("as_of")
+        name = f"tally {index + 1}" + (f' (as_of: {typed})' if isinstance(typed, (str, date)) and str(typed) else "")
+        _tally_sum(path, yaml, index, name, figures, report)  # type: ignore[arg-type]
+
+
+def check_empty_tallies(unit: Sourced[Unit], report: Report) -> None:
+    """Warn at the ``collected`` of each tally that counts no issue list (collected 0).
+
+    The unit's page and the open data would publish it as the latest figures
+    (共收集问题清单0份). It is most often the zeros ``sitegen new`` writes:
+    the example tally of a new unit taken into use without its note line,
+    which says it is an example, or the first tally ``sitegen new tally``
+    prints for a unit, pasted as it is. Zero can be true on a campaign's
+    first day, so this is a warning, not an error, and a tally with a note
+    (where the figures come from, as the hint asks) is taken as meant; the
+    example's note is an error of `sitegen.checktexts.check_placeholders` already. Zeros that
+    do not add up are `check_tally_arithmetic`'s.
+    """
+    empty_tallies(unit.path, unit.yaml, list(enumerate(unit.record.tallies)), report)
+
+
+def empty_tallies(path: str, yaml: YamlData, tallies: Sequence[tuple[int, Tally]], report: Report) -> None:
+    """`check_empty_tallies` over ``(index in the file's tallies list, tally)`` pairs."""
+    for index, tally in tallies:
+        if tally.collected != 0 or tally.escalated + tally.resolved + tally.in_progress != 0 or tally.note:
+            continue
+        line, column = yaml.locate(("tallies", index, "collected"))
+        report.warning(path, line, column,
+                       f"tally of {tally.as_of.isoformat()} counts no issue list (collected: 0), and the unit's "
+                       "page would publish it: 共收集问题清单0份",
+                       "write the figures as counted, with a note: saying where they come from (a note also says "
+                       "that zeros are meant); if there are none yet and these are the zeros sitegen new writes, "
+                       'leave the tally out until there are: delete its lines, or put "# " back at their start, and '
+                       'write "tallies: []" if it was the only one')
+
+
+def check_repeated_tallies(unit: Sourced[Unit], report: Report) -> None:
+    """Warn at the ``as_of`` of each tally without a note whose every figure is that of the tally before it.
+
+    ``sitegen new tally`` prints a tally dated today with the latest tally's
+    figures, for the editor to change those that changed; pasted and never
+    edited, it is published as the figures of a new day. Every figure is
+    compared: batches (None, not given, equals only None), collected,
+    escalated, resolved and in progress. A unit whose figures did not move
+    is possible, so this is a warning, and a note (saying so, as the hint
+    asks) is taken as meant, as for `check_empty_tallies`; the note ``sitegen
+    new tally`` prints is commented out. Tallies on one date or out of order
+    are `sitegen.checkdates.check_tally_order`'s errors. Raises nothing.
+    """
+    repeated_tallies(unit.path, unit.yaml, list(enumerate(unit.record.tallies)), report)
+
+
+def repeated_tallies(path: str, yaml: YamlData, tallies: Sequence[tuple[int, Tally]], report: Report) -> None:
+    """`check_repeated_tallies` over ``(index in the file's tallies list, tally)`` pairs, each after the one before."""
+    for (_, before), (index, after) in zip(tallies, tallies[1:]):
+        if after.note or after.as_of <= before.as_of or any(
+                getattr(after, name) != getattr(before, name) for name in TALLY_FIGURES):
+            continue
+        figures = ", ".join(f"{name.replace('_', ' ')} {getattr(after, name)}" for name in TALLY_FIGURES
+                            if getattr(after, name) is not None)
+        report.warning(path, *yaml.locate(("tallies", index, "as_of")),
+                       f"tally of {after.as_of.isoformat()} repeats every figure of the tally of "
+                       f"{before.as_of.isoformat()} unchanged ({figures}), so the unit's page would publish them as "
+                       f"the figures counted on {after.as_of.isoformat()}",
+                       f"write the figures as counted on {after.as_of.isoformat()} (sitegen new tally prints the "
+                       "latest tally's figures, to be changed where they changed); if nothing changed, say so in "
+                       "note:, e.g. note: 与上次统计相比没有变化")
+
+
+def check_example_targets(unit: Sourced[Unit], report: Report) -> None:
+    """Warn at each target without a note whose figures are those of the example target ``sitegen new unit``
+    writes (`sitegen.placeholders.EXAMPLE_TARGET_FIGURES`: residents, 80%, 50% reached, measured in the year
+    whose last day is the deadline).
+
+    The example is written commented out, with a note saying it is one (an error while it stays). Taken
+    into use with that note deleted, nothing else tells it from a real target, and the unit's page and the
+    open data would publish an invented target and progress. A real target may be the same, so this is a
+    warning, and a note saying where the target comes from (as the hint asks) is taken as meant, as for
+    `check_empty_tallies`. Raises nothing.
+    """
+    example_targets(unit.path, unit.yaml, list(enumerate(unit.record.targets)), report)
+
+
+def example_targets(path: str, yaml: YamlData, targets: Sequence[tuple[int, Target]], report: Report) -> None:
+    """`check_example_targets` over ``(index in the file's targets list, target)`` pairs."""
+    group, target, measured = EXAMPLE_TARGET_FIGURES
+    for index, item in targets:
+        if (item.note or item.group.value != group or item.target != target or item.measured != measured
+                or item.measured_as_of is None or item.deadline != date(item.measured_as_of.year, 12, 31)):
+            continue
+        line, column = yaml.locate(("targets", index))
+        report.warning(path, line, column,
+                       f"this target (group: {group}, target: {target}, deadline: {item.deadline.isoformat()}, "
+                       f"measured: {measured}) has the example figures that sitegen new writes and no note, so the "
+                       "unit's page would publish them as the unit's target (覆盖目标) and progress",
+                       "write the unit's real target and the share reached, with a note: saying where they come "
+                       "from (a note also says that these figures are meant); if the unit has no target yet, "
+                       'delete the example\'s lines, or put "# " back at their start, and write "targets: []" if it '
+                       "was the only one")
+
+
+def check_count_sizes(content: Content, report: Report) -> None:
+    """Warn at each count of a tally so large that it is most likely mistyped: digits typed twice, a key held down.
+
+    Takes the content and the report; raises nothing. A count (batches, collected, escalated, resolved, in
+    progress) is told, for the first of these that holds (`_size_slip`):
+
+    - it holds one digit other than 0 four times or more in a row and has five digits or more (2966666);
+    - it is `_FAR_LARGER` times or more the same count of the unit's tally before it, that one being
+      `_COMPARED_FROM` or more (296, then 29600: the figure grows, but not a hundredfold between two tallies);
+    - it is `_FAR_LARGER` times or more the largest same count of every other unit of its level (a town's
+      29600 beside other towns' 300 at most), that one being `_COMPARED_FROM` or more;
+    - it is `_MOST_COUNTED` or more (a district's, `_MOST_COUNTED_DISTRICT`: its figures hold its towns').
+
+    A count past what the open data keeps exactly is an error already (`sitegen.models.LARGEST_COUNT`);
+    these are below it. The rule comes from the trial of a slip of a few digits: nothing told it, and it went
+    into the totals of the home page and the district's figures. A true count may be as large, so this is a
+    warning, and a note with a word saying the figures were checked (`_CHECKED_RE`, 核实) stands for it, as
+    更正 does for a count that falls (`sitegen.checkdates.check_tally_order`).
+    """
+    largest: dict[tuple[UnitLevel, str], list[tuple[int, str, str]]] = defaultdict(list)
+    for unit in content.units.values():
+        for name in TALLY_FIGURES:
+            given = [getattr(tally, name) for tally in unit.record.tallies if getattr(tally, name) is not None]
+            if given:
+                largest[unit.record.level, name].append((max(given), unit.record.name, unit.path))
+    for unit in content.units.values():
+        others = {name: max(((value, name_of) for value, name_of, path in largest[unit.record.level, name]
+                             if path != unit.path), default=None) for name in TALLY_FIGURES}
+        count_sizes(unit.path, unit.yaml, unit.record.level, list(enumerate(unit.record.tallies)), others, report)
+
+
+def count_sizes(path: str, yaml: YamlData, level: UnitLevel | None, tallies: Sequence[tuple[int, Tally]],
+                 others: Mapping[str, tuple[int, str] | None], report: Report) -> None:
+    """`check_count_sizes` over ``(index in the file's tallies list, tally)`` pairs of a unit of ``level`` (None
+    when it cannot be read: a district's limit is taken, the larger), with ``others``: for each count, the
+    largest of the other units of the level and its unit's name (None when there is none)."""
+    before: dict[str, Tally] = {}  # per count, the latest tally so far that gives it
+    for index, tally in tallies:
+        for name in TALLY_FIGURES:
+            value = getattr(tally, name)
+            if value is None:
+                continue
+            slip = _size_slip(value, name, before.get(name), others.get(name), level)
+            before[name] = tally
+            if slip is None or _CHECKED_RE.search(tally.note or ""):
+                continue
+            report.warning(path, *yaml.locate(("tallies", index, name)),
+                           f"{COUNT_LABELS[name]} {value} in the tally of {tally.as_of.isoformat()} {slip}: most "
+                           "likely mistyped, and the unit's page, the totals of the home page and the open data "
+                           "would publish it",
+                           "check the figure against the source and type it as counted; if it is right, say so in "
+                           "the tally's note with the word 核实 (verified), e.g. note: 数字已核实: the note then "
+                           "stands for this warning")
+
+
+def _size_slip(value: int, name: str, before: Tally | None, other: tuple[int, str] | None,
+               level: UnitLevel | None) -> str | None:
+    """What makes ``value`` (the count ``name`` of a tally) look mistyped, in words for the message, or None.
+
+    Takes the unit's tally before it that gives the count, the largest same count of the other units of the
+    level with its unit's name, and the level. The rules are `check_count_sizes`'s, in its order.
+    """
+    if value >= 10_000 and (run := _HELD_KEY_RE.search(str(value))):
+        return f"holds {run.group()}, one digit typed {len(run.group())} times in a row"
+    if before is not None and (old := getattr(before, name)) >= _COMPARED_FROM and value >= _FAR_LARGER * old:
+        return f"is {value // old} times its {old} of {before.as_of.isoformat()}"
+    kind = f"{level.value} ({UNIT_LEVEL_LABELS[level.value]})" if level else "unit"
+    if other is not None and other[0] >= _COMPARED_FROM and value >= _FAR_LARGER * other[0]:
+        return f"is {value // other[0]} times the most any other {kind} counts, {other[0]} of {other[1]}"
+    most = _MOST_COUNTED if level not in (None, UnitLevel.district) else _MOST_COUNTED_DISTRICT
+    if value >= most:
+        return f"is {most} ({_MOST_WORDS[most]}) or more, far more than one {kind} counts"
+    return None
+
+
+_FAR_LARGER = 100
+"""A count this many times the one it is compared with (`check_count_sizes`) is two digits longer: typed twice."""
+_COMPARED_FROM = 100
+"""A count is compared with another only when that one is this or more: a campaign's first tally may count 3 lists,
+and the next 300."""
+_MOST_COUNTED = 100_000
+"""A count of one unit below a district (a town, a subdistrict, a committee …) that is this or more is told: the
+seed article's town counted 296 issue lists in 318 survey batches, and a district's total runs to tens of
+thousands."""
+_MOST_COUNTED_DISTRICT = 1_000_000
+"""`_MOST_COUNTED` for a district, whose figures hold those of its towns."""
+_MOST_WORDS = {_MOST_COUNTED: "十万", _MOST_COUNTED_DISTRICT: "一百万"}
+_HELD_KEY_RE = compile_later(r"([1-9])\1{3,}")
+"""A digit other than 0 four times or more in a row, as a key held down types it (0000 ends round figures)."""
+_CHECKED_RE = compile_later(r"核实|核对|核准|无误|属实|verified|checked|confirmed", re.IGNORECASE)
+"""Words of a tally's note that say its figures were checked against the source: `check_count_sizes` warns of
+them no more."""
+
+
+def check_targets(unit: Sourced[Unit], report: Report) -> None:
+    """A target's measured value needs its date, its date a measured value, and one group has one target.
+
+    A target or measured value above 0 and up to 1 typed without "%" is a
+    warning: it is most likely a share (0.8 for 80%, 1.0 for all), and would
+    be shown as 0.8%. A target of 0 is a warning too: a goal every unit meets
+    already is most likely a placeholder (a measured 0 is not: nothing
+    reached yet).
+    """
+    target_values(unit.path, unit.yaml, list(enumerate(unit.record.targets)), report)
+    target_groups(unit.path, unit.yaml, [(index, target.group) for index, target in enumerate(unit.record.targets)],
+                   report)
+
+
+def target_groups(path: str, yaml: YamlData, grouped: Sequence[tuple[int, TargetGroup]], report: Report) -> None:
+    """Error at each target whose group an earlier target has, of ``(index in the targets list, group)`` pairs."""
+    seen: dict[TargetGroup, int] = {}
+    for index, group in grouped:
+        if group in seen:
+            line, column = yaml.locate(("targets", index, "group"))
+            first = seen[group]
+            report.error(path, line, column,
+                         f'two targets for the group "{group.value}" (the first is target {first + 1}, '
+                         f'line {yaml.locate(("targets", first, "group"))[0]})', "keep one target per group")
+        seen.setdefault(group, index)
+
+
+def readable_groups(items: object) -> list[tuple[int, TargetGroup]]:
+    """``(index, group)`` of each item of a targets list whose ``group`` is one, its other fields aside."""
+    if not isinstance(items, list):
+        return []
+    grouped = []
+    for index, item in enumerate(items):
+        try:
+            typed = item.get("group") if isinstance(item, dict) else None
+            grouped.append((index, TargetGroup(choice_value(TargetGroup, typed))))
+        except ValueError:
+            continue
+    return grouped
+
+
+def target_values(path: str, yaml: YamlData, targets: Sequence[tuple[int, Target]], report: Report) -> None:
+    """`check_targets` over ``(index in the file's targets list, target)`` pairs, but for the groups."""
+    typed_targets = yaml.value.get("targets") if isinstance(yaml.value, dict) else None
+    for index, target in targets:
+        typed = typed_targets[index] if isinstance(typed_targets, list) and index < len(typed_targets) else {}
+        for field in ("target", "measured"):
+            value, text = getattr(target, field), (typed.get(field) if isinstance(typed, dict) else None)
+            if value is not None and 0 < value <= 1 and isinstance(text, str) and "%" not in text \
+                    and "％" not in text:
+                line, column = yaml.locate(("targets", index, field))
+                meant = format(Decimal(repr(value)) * 100, "f").rstrip("0").rstrip(".")
+                # A whole 1 (not 1.0) is as likely 1% as "all": the figure as typed is offered first.
+                as_typed, as_share = (f"if {text}% is right, write {text}%",
+                                      f"if you meant {meant}%, write {meant} (percent, from 0 to 100)")
+                report.warning(path, line, column, f"{field}: {text} is read as {text}%",
+                               f"{as_typed}; {as_share}" if text.strip() == "1" else f"{as_share}; {as_typed}")
+        if target.target == 0:
+            line, column = yaml.locate(("targets", index, "target"))
+            report.warning(path, line, column,
+                           "target: 0 sets a goal of 0%, which is met before any work is done",
+                           "write the share to reach, in percent (e.g. 80 for 80%), or remove this target "
+                           "until it is known")
+        if target.measured is not None and target.measured_as_of is None:
+            line, column = yaml.locate(("targets", index, "measured"))
+            report.error(path, line, column, "a measured value needs the date it was measured",
+                         "add measured_as_of: YYYY-MM-DD below it")
+        if target.measured_as_of is not None and target.measured is None:
+            # Published as "暂无实测数据" beside the date of a measurement: the table and targets.csv contradicted it.
+            line, column = yaml.locate(("targets", index, "measured_as_of"))
+            report.error(path, line, column, "a measured date needs the value measured on it",
+                         f"add measured: NN above it, NN being the share reached on "
+                         f"{target.measured_as_of.isoformat()} in percent (e.g. measured: 60 for 60%); or, if "
+                         "nothing was measured, delete the measured_as_of line")
