@@ -151,11 +151,17 @@ class BuildResult:
 
 @dataclass(frozen=True)
 class CheckResult:
-    """What a check found: every problem, sorted, the pages held back as scheduled, and the drafts."""
+    """What a check found: every problem, sorted, the pages held back as scheduled, and the drafts.
+
+    ``whole`` is False when an error stopped the check before the site graph, so the checks that need it (links
+    between pages, addresses two pages or a page and a list claim) were not made: fixing the errors may show
+    more.
+    """
 
     problems: list[Problem]
     scheduled: list[Document]
     drafts: list[Document] = field(default_factory=list)
+    whole: bool = True
 
 
 def _now(config: Config, options: BuildOptions) -> datetime:
@@ -286,11 +292,13 @@ def check(options: BuildOptions) -> CheckResult:
     held: list[Document] = []
     unpublished: list[Document] = []
     with collector_paused(freeze_after=options.process_ends):
-        _check(options, report, held, unpublished)
-    return CheckResult(report.sorted(), held, unpublished)
+        whole = _check(options, report, held, unpublished)
+    return CheckResult(report.sorted(), held, unpublished, whole)
 
 
-def _check(options: BuildOptions, report: Report, held: list[Document], unpublished: list[Document]) -> None:
+def _check(options: BuildOptions, report: Report, held: list[Document], unpublished: list[Document]) -> bool:
+    """The stages of `check`; True when they reached the site graph's checks."""
+    whole = False
     try:
         config = load_config(options.root, report, base_url=options.base_url, output_dir=options.output,
                              stand_in=True)
@@ -311,11 +319,13 @@ def _check(options: BuildOptions, report: Report, held: list[Document], unpublis
         if not report.has_errors():  # the site graph finds URL clashes with generated pages
             graph = _site_graph(options, config, content, report, slugs, now, checked, templates)
             _addresses(options, content, graph, report)  # what a build would warn of moved pages; nothing kept
+            whole = True
         else:
             _check_theme(config, report, templates)
         check_templates(config, templates, report)  # a build meets these as it renders; a check renders nothing
     except SiteError:
         pass
+    return whole
 
 
 def _published_files(options: BuildOptions, config: Config) -> dict[str, str]:

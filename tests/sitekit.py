@@ -20,6 +20,9 @@ CASES = REPO / "tests" / "cases"
 
 MINIMAL_CONFIG = "title: 测试站点\nbase_url: https://example.org/\n"
 
+LINKS_LATER = "; links are checked once the errors are mended (改正错误后再检查链接)"
+"""What ``sitegen check``'s summary line adds when an error stopped it before the links between pages."""
+
 SERIES = "title: 大调研微访谈\nblurb: 各镇负责人谈大调研。\npublisher: 区大调研办公室\n"
 UNIT = """name: 白鹤镇
 level: town

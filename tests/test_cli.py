@@ -28,7 +28,7 @@ from sitegen.cli import main
 from sitegen.render import default_theme_dir
 from sitegen.write import folder_digest
 
-from .sitekit import REPO, SERIES, UNIT, copy_example, interview, tree_hashes, write_site
+from .sitekit import LINKS_LATER, REPO, SERIES, UNIT, copy_example, edit_file, interview, tree_hashes, write_site
 
 Capture = pytest.CaptureFixture[str]
 
@@ -73,7 +73,7 @@ def test_errors_exit_1_and_every_problem_is_printed_sorted(tmp_path: Path, capsy
         "  hint: April has 30 days: check the day against the source document and write 2018-04-DD, with that day in place of DD (年-月-日)",
         'content/interviews/c.md:2:8: warning: "百合镇" is a misspelling of the unit name 白鹤镇',
         "  hint: write 白鹤镇",
-        "checked: 2 error(s), 1 warning(s)"]
+        f"checked: 2 error(s), 1 warning(s){LINKS_LATER}"]
     assert str(tmp_path) not in err
 
 
@@ -107,6 +107,26 @@ def test_a_quiet_build_that_fails_prints_its_errors_only(tmp_path: Path, capsys:
         "  hint: type an English colon followed by a space: date: 2018-05-03 10:00"]
     assert main(["build", "--site", str(root), "-q"]) == 1  # "-q" was refused as an unknown option
     assert capsys.readouterr() == (out, err)
+
+
+# An error anywhere stops check before the site graph, where links between pages are checked: a broken link
+# was silent then ("checked: 1 error(s), 0 warning(s)"), and an editor took the summary for "no broken link".
+def test_check_says_links_wait_for_the_errors_to_be_mended(tmp_path: Path, capsys: Capture) -> None:
+    site = copy_example(tmp_path / "site")
+    page = "content/interviews/2018-05-baihe-dadiaoyan.md"
+    with (site / page).open("a", encoding="utf-8") as text:
+        text.write("\n详见[白鹤镇的调研数据](units/白鹤镇/)。\n")
+    edit_file(site, "content/units/baihe.yaml", "    collected: 296\n", "    collected: 296份\n")
+    assert main(["check", "--site", str(site)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        'content/units/baihe.yaml:13:16: error: tallies → item 1 → collected: "296份" is not a whole number',
+        "  hint: write the digits alone: 296 (a count has no unit such as 份 or 批, and no other words)",
+        f"checked: 1 error(s), 0 warning(s){LINKS_LATER}"]
+    edit_file(site, "content/units/baihe.yaml", "    collected: 296份\n", "    collected: 296\n")  # mended
+    assert main(["check", "--site", str(site)]) == 0
+    out, err = capsys.readouterr()
+    assert out == "checked: 0 error(s), 1 warning(s)\n"
+    assert 'warning: the link "units/白鹤镇/" leads to no page or file of this site' in err.splitlines()[0]
 
 
 def test_check_lists_scheduled_pages(tmp_path: Path, capsys: Capture) -> None:
@@ -293,7 +313,7 @@ def test_a_folder_inside_a_site_names_the_site_folder(tmp_path: Path, capsys: Ca
         f"site.yaml: error: no site.yaml in {root / 'content/interviews'}\n"
         f"  hint: this folder is inside the site folder {root}: run sitegen there, or pass --site "
         f"{typed.format(root=root)}\n"
-        "checked: 1 error(s), 0 warning(s)\n")
+        f"checked: 1 error(s), 0 warning(s){LINKS_LATER}\n")
     assert main(["check", *shlex.split(err.split(", or pass ", 1)[1].split("\n", 1)[0])]) == 0
 
 
@@ -1320,7 +1340,7 @@ def test_check_refuses_the_output_folder_a_build_would_refuse(tmp_path: Path, ca
     assert capsys.readouterr().err.splitlines() == [
         "site.yaml:3:1: error: refusing to write the site into content/: it is content/, which holds the sources",
         "  hint: choose an output folder of its own, e.g. output_dir: output",
-        "checked: 1 error(s), 0 warning(s)"]
+        f"checked: 1 error(s), 0 warning(s){LINKS_LATER}"]
 
 
 @pytest.mark.parametrize(("argv", "message"), [

@@ -16,7 +16,7 @@ from sitegen.models import CaseStudyMeta, InterviewMeta, Series, Tally, Unit
 from sitegen.scaffold import ScaffoldError, new_unit, yaml_text
 from sitegen.yamltext import load_yaml
 
-from .sitekit import copy_example, write_site
+from .sitekit import LINKS_LATER, copy_example, write_site
 
 
 def _run_exit(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -316,7 +316,7 @@ def test_new_case_unit_and_series_check_clean_once_their_placeholders_are_writte
         'content/series/min-sheng-fang-tan.yaml:4:8: error: blurb: "一两句话介绍本栏目。" is the placeholder that '
         "sitegen new writes for the series' blurb, so the home page and the series' page would publish it\n"
         "  hint: write one or two sentences on what the series is about (栏目介绍)\n"
-        "checked: 1 error(s), 0 warning(s)\n"))
+        f"checked: 1 error(s), 0 warning(s){LINKS_LATER}\n"))
     series.write_text(series.read_text(encoding="utf-8").replace("一两句话介绍本栏目。", "各街道负责人谈民生实事。"),
                       encoding="utf-8")
     assert _check(capsys, site, "--strict") == (0, "content/cases/jian-she-ri-tuo-zhong-xin.md: a draft, not "
@@ -347,7 +347,8 @@ def test_new_case_unit_and_series_check_clean_once_their_placeholders_are_writte
         f"nothing; {_PUT_BACK}"]
     code, report = _check(capsys, site)
     drafted = "content/cases/jian-she-ri-tuo-zhong-xin.md: a draft, not published; write draft: false to publish it"
-    assert (code, report.splitlines()) == (1, [drafted] + unit_errors + ["checked: 4 error(s), 0 warning(s)"])
+    assert (code, report.splitlines()) == (
+        1, [drafted] + unit_errors + [f"checked: 4 error(s), 0 warning(s){LINKS_LATER}"])
     # The example milestone with its description's line deleted is still told: it was published with its
     # invented title (成立调研领导小组).
     uncommented = unit.read_text(encoding="utf-8")
@@ -390,7 +391,8 @@ def test_new_case_unit_and_series_check_clean_once_their_placeholders_are_writte
         f'{c}:{_at(case, "正文……")}: error: "正文……" {told} the case\'s text, so the page would publish it',
         f"  hint: write how the problem was found and dealt with, in its place{_DRAFT}"]
     code, report = _check(capsys, site)
-    assert (code, report.splitlines()) == (1, case_errors + unit_errors + ["checked: 13 error(s), 0 warning(s)"])
+    assert (code, report.splitlines()) == (
+        1, case_errors + unit_errors + [f"checked: 13 error(s), 0 warning(s){LINKS_LATER}"])
     assert _check(capsys, site) == (code, report)  # the second run, from the page cache, tells the same
 
     # Written for real, the same files check clean and build.
@@ -530,7 +532,7 @@ def test_a_tally_pasted_after_milestones_is_told_to_move_under_tallies(tmp_path:
         "(大事记): it has the fields of a tally (as_of, batches, collected, escalated, resolved, in_progress)\n"
         f'  hint: it belongs under "tallies:": move lines {first}–{last} there, below its last item (which ends on '
         f'line {tallies_end}), with the "-" lined up with the "-" of the items above; its values stay as typed\n'
-        "checked: 1 error(s), 0 warning(s)\n")
+        f"checked: 1 error(s), 0 warning(s){LINKS_LATER}\n")
     # Done as the hint says (the commented note line goes with it), the unit reads its tally as printed: no
     # error, and only the warning that its figures are still those of the tally before.
     lines = unit.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -1487,7 +1489,7 @@ def test_an_interview_published_with_the_placeholders_of_new_is_told_each(tmp_pa
         f'  hint: write the first question as the heading, after "## "{_DRAFT}',
         f'{p}:28:1: error: "回答……" {told} the answer, so the page would publish it',
         f"  hint: write the answer in its place{_DRAFT}",
-        "checked: 4 error(s), 0 warning(s)"])
+        f"checked: 4 error(s), 0 warning(s){LINKS_LATER}"])
     assert _check(capsys, site) == (code, report)  # the second run, from the page cache, tells the same
     assert _run(capsys, "build", "--site", str(site), "--quiet")[0] == 1  # the output is left as it was
 
@@ -1537,7 +1539,7 @@ def test_the_example_old_address_of_new_uncommented_is_told_not_published(tmp_pa
         "new writes, so the page would publish a redirect (跳转页) at that made-up address\n"
         "  hint: write the address this page had before, its path from the site's root (旧网址, e.g. "
         f'/news/2018/0521.html), or delete it from aliases (and the line of aliases, when it is the only one){_DRAFT}\n'
-        "checked: 1 error(s), 0 warning(s)\n"))
+        f"checked: 1 error(s), 0 warning(s){LINKS_LATER}\n"))
     assert _run(capsys, "build", "--site", str(site), "--quiet")[0] == 1
     assert not (site / "output" / "interviews" / "old-name").exists()
     # Either way the hint offers checks clean: the example commented again, or a real old address in its place,
@@ -1599,7 +1601,7 @@ def test_a_placeholder_with_spaces_around_it_is_still_told(tmp_path: Path, capsy
         f"  hint: write the name of the person interviewed (受访人姓名){_DRAFT}",
         f'{p}:11:9: error: interviewee → role: "职务" {told} the interviewee\'s role, so the page would publish it',
         f"  hint: write the role in full (职务, e.g. 中共白鹤镇党委书记){_DRAFT}",
-        "checked: 2 error(s), 0 warning(s)"]  # the space is not told apart: deleting it would not mend the role
+        f"checked: 2 error(s), 0 warning(s){LINKS_LATER}"]  # the space is not told apart: deleting it would not mend the role
     # Longer text is still no placeholder, spaces or not.
     page.write_text(drafted.replace("name: 受访人姓名", 'name: "受访人 王建国"').replace("role: 职务", "role: 职务\u3000秘书"),
                     encoding="utf-8")
