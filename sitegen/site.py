@@ -689,9 +689,8 @@ def build_site(config: Config, content: Content, now: datetime, report: Report,
     graph.pages.extend(_all_pages(graph))
     graph.pages.extend(redirect_pages(graph, report))
     check_output_paths(graph.pages, report, config)
-    held_back = {} if include_drafts else {config.permalinks.url(d.collection, d.slug): d
-                                           for d in content.interviews + content.cases
-                                           if d.meta.draft or d.meta.date > now}
+    held_back = [] if include_drafts else [d for d in content.interviews + content.cases
+                                           if d.meta.draft or d.meta.date > now]
     check_text_links(graph, report, former, held_back, layout, checked)
     return graph
 
@@ -1476,7 +1475,7 @@ RECORD_FILE = "/.sitegen-manifest"
 
 
 def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapping[str, str]] | None = None,
-                     held_back: Mapping[str, Document] | None = None,
+                     held_back: Sequence[Document] = (),
                      layout: Callable[[], LayoutPlaces] | None = None, checked: Urls | None = None) -> None:
     """Warn at each link in a page's text that leads to no page or file of this site.
 
@@ -1498,13 +1497,17 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
     a page had in the last build (``former``: ``{site path: page file}``,
     asked for at the first broken link), with the ``aliases:`` that keeps
     it; an address a hint offers keeps the link's ``?…#…`` when that page
-    has the place (or it cannot be known), and says so when it has not; a link to the address of a page held back (``held_back``: a draft,
-    or scheduled, by its address) is told why it leads nowhere yet; a page's or file's path with words typed
-    after it and a space (``/cases/baihe-caomei/ 草莓案例``) is offered alone, the words as its title
-    (`_untitled_link_hint`). A
-    title typed in quotes Markdown
-    does not read (``[白鹤镇](/units/baihe/ "白鹤镇”)``) is left out of the
-    address checked: the conversion warns of it. A link to a place in
+    has the place (or it cannot be known), and says so when it has not; a
+    link to the address of a page held back (``held_back``: the drafts and
+    the pages scheduled for later; none in the preview, which shows them)
+    is told why it leads nowhere yet. The text of a page held back is
+    checked too, as it will be published (`_linked_pages`): ``check`` and
+    ``build`` tell a draft's broken link before ``draft: false`` publishes
+    it, as the preview does. A page's or file's path with words typed
+    after it and a space (``/cases/baihe-caomei/ 草莓案例``) is offered
+    alone, the words as its title (`_untitled_link_hint`). A title typed
+    in quotes Markdown does not read (``[白鹤镇](/units/baihe/ "白鹤镇”)``)
+    is left out of the address checked: the conversion warns of it. A link to a place in
     another page (``/interviews/x/#问题二``, ``../x/#fn-1``) is warned when
     that page will have no element of that id (`_PagePlaces`, with the
     places ``layout`` gives, asked for at the first such link; with None,
@@ -1513,6 +1516,7 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
     ``checked`` is the `Urls` of the address the links are checked for (None: the graph's): the preview,
     built for its own address, passes site.yaml's, so its editors are told what check tells them.
     """
+    held = {graph.config.permalinks.url(d.collection, d.slug): d for d in held_back}
     titles = {page.url: page.title for page in graph.pages}
     pages, files = set(titles), {"/" + rel.removeprefix("content/") for rel in graph.assets}
     checked = checked or graph.urls  # the preview's pages are checked for the address the site is published at
@@ -1528,50 +1532,53 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
         if layout is None:
             return None
         theme = theme or layout()
-        places = places or _PagePlaces(graph, theme)
+        places = places or _PagePlaces(graph, theme, held)
         return places.problem(link, path)
 
-    for template, entry in [(template, entry) for template, entries in zip(
-            ENTRY_LAYOUTS, (graph.interviews, graph.cases)) for entry in entries]:
-        for typed in entry.document.rendered.links:
+    for template, document, reaches in _linked_pages(graph, held_back, held):
+        def leads(path: str) -> bool:
+            page = path.removesuffix("index.html")
+            return _leads_somewhere(path, pages, files) or reaches(page) or reaches(page + "/")
+
+        for typed in document.rendered.links:
             swallowed = swallowed_title(typed)  # a title in quotes Markdown did not read: the conversion warns
             href = swallowed[0] if swallowed else typed  # of it, and the address meant is checked here
             if href.startswith("#"):
                 if layout is not None and theme is None:
                     theme = layout()
-                place = _place_in_page(href, entry.document, theme, template)
+                place = _place_in_page(href, document, theme, template)
                 if place is not None:
-                    report.warning(entry.document.path, *_typed_at(entry.document, href), *place)
+                    report.warning(document.path, *_typed_at(document, href), *place)
                 continue
             if graph.urls.is_external(href):
                 typed_in_full = _own_address(href, own)
                 if typed_in_full is not None:
                     path, message = typed_in_full
-                    line, column = _typed_at(entry.document, href)
-                    if _leads_somewhere(path, pages, files):
+                    line, column = _typed_at(document, href)
+                    if leads(path):
                         write, lacking = _rewritten(path, _query_and_place(href), place_problem)
-                        before = _typed_before(entry.document, line, column)
+                        before = _typed_before(document, line, column)
                         if before in ("", "<"):
                             # Typed as text (linked as typed) or as <https://…>: an address alone in its
                             # place would be text, or a tag, not a link.
-                            text = titles.get(path) or titles.get(path + "/") or _file_name(path) or path
+                            text = _title_of(path, titles, held) or _file_name(path) or path
                             write = f"[{text}]({write})" + (f" in place of <{href}>" if before else "")
-                        report.warning(entry.document.path, line, column, f'the link "{href}" {message}',
+                        report.warning(document.path, line, column, f'the link "{href}" {message}',
                                        f"link to it from the site's root: write {write} (it then works at whatever "
                                        f"address the site is published){lacking}")
                         continue
-                    hints = hints or _LinkHints(graph, pages | files, former, held_back, place_problem)
-                    report.warning(entry.document.path, line, column,
+                    hints = hints or _LinkHints(graph, pages | files, former, held, place_problem)
+                    report.warning(document.path, line, column,
                                    f'the link "{href}" {message}, and leads to no page or file of this site',
                                    hints.hint(path, _query_and_place(href)))
                 continue
             if _full_width_web_address(href):
                 continue
             path = site_path(href.strip())
-            rest = typed_with_base(path, base, graph.leads_to)  # both decoded, however each was typed
+            rest = typed_with_base(path, base, leads)  # both decoded, however each was typed
             if rest is not None:
                 write, lacking = _rewritten(rest, _query_and_place(href), place_problem)
-                report.warning(entry.document.path, *_typed_at(entry.document, href),
+                report.warning(document.path, *_typed_at(document, href),
                                f'the link "{href}" starts with the path of base_url ({base}), but links are read '
                                "from the site's root (sitegen adds that path where the site is published): as typed, "
                                "it leads nowhere in the preview (sitegen serve) or when the site is built for "
@@ -1581,39 +1588,83 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
                 continue
             if not path:
                 continue
-            if _leads_somewhere(path, pages, files):
+            if leads(path):
                 if "#" in href and layout is not None:
                     place = place_problem(href, path)
                     if place is not None and path == "/" and href.strip().partition("#")[0] in (".", "./"):
                         # "./#x" is read from the root, as every link is, but was surely meant for this page.
-                        place = _own_page_meant(href, entry.document, theme, template)
+                        place = _own_page_meant(href, document, theme, template)
                     if place is not None:
-                        report.warning(entry.document.path, *_typed_at(entry.document, href), *place)
+                        report.warning(document.path, *_typed_at(document, href), *place)
                 continue
-            line, column = _typed_at(entry.document, href)
-            hints = hints or _LinkHints(graph, pages | files, former, held_back, place_problem)
-            shared = _shared_folder_path(entry.document, line, column, href)
+            line, column = _typed_at(document, href)
+            hints = hints or _LinkHints(graph, pages | files, former, held, place_problem)
+            shared = _shared_folder_path(document, line, column, href)
             if shared is not None:
-                report.warning(entry.document.path, *shared)
+                report.warning(document.path, *shared)
                 continue
             if "\\" in href:  # files\报告.pdf: a path as Windows writes it; a browser reads "\" as no separator
                 slashed = href.strip().replace("\\", "/")
                 meant = site_path(slashed)
-                meant += "/" if meant + "/" in pages else ""
+                meant += "/" if meant + "/" in pages or reaches(meant + "/") else ""
                 how = 'write "/" in place of each "\\"'
-                report.warning(entry.document.path, line, column,
+                report.warning(document.path, line, column,
                                f'the link "{href}" is written with "\\", as a Windows path is, and leads to no page '
                                "or file of this site: a web address separates its folders with \"/\"",
                                f"{how}: {_rewritten(meant, _query_and_place(slashed), place_problem)[0]}"
-                               if _leads_somewhere(meant, pages, files) else
+                               if leads(meant) else
                                f"{how}; then: {hints.hint(meant, _query_and_place(slashed))}")
                 continue
             # Typed with the base path (as copied from the address bar), the page meant is looked for without it.
             meant = after_base_path(path, base) or path
-            report.warning(entry.document.path, line, column,
+            report.warning(document.path, line, column,
                            f'the link "{href}" leads to no page or file of this site',
                            _untitled_link_hint(href, pages, files) or _address_hint(href)
                            or _sign_in_file_name_hint(href, files) or hints.hint(meant, _query_and_place(href)))
+
+
+def _linked_pages(graph: SiteGraph, held_back: Sequence[Document],
+                  held: Mapping[str, Document]) -> list[tuple[str, Document, Callable[[str], bool]]]:
+    """The interviews and case studies whose text's links are checked, each as (its layout, its document, what
+    tells whether a page held back that a link names will be published by the time this page is).
+
+    Takes the graph, the pages held back (drafts, pages scheduled for later) and the same by their address.
+    The published pages come first: they reach no page held back, a link to one is warned (`_held_back_hint`).
+    A page held back is checked as it will be published, against the published site: it reaches its own
+    address, and a page scheduled (not a draft) no later than its own ``date``, which is published by then;
+    never a draft, which waits for a ``draft: false`` that may come after this page's.
+    """
+    def nowhere(url: str) -> bool:
+        return False
+
+    linked: list[tuple[str, Document, Callable[[str], bool]]] = [
+        (template, entry.document, nowhere)
+        for template, entries in zip(ENTRY_LAYOUTS, (graph.interviews, graph.cases)) for entry in entries]
+    scheduled = {url: document.meta.date for url, document in held.items() if not document.meta.draft}
+    for document in held_back:
+        own = graph.config.permalinks.url(document.collection, document.slug)
+
+        def reaches(url: str, own: str = own, date: datetime = document.meta.date) -> bool:
+            when = scheduled.get(url)
+            return url == own or (when is not None and when <= date)
+        linked.append((_layout_of(document), document, reaches))
+    return linked
+
+
+def _layout_of(document: Document) -> str:
+    """The layout (`ENTRY_LAYOUTS`) of an interview's or case study's page."""
+    return ENTRY_LAYOUTS[0] if document.collection == "interviews" else ENTRY_LAYOUTS[1]
+
+
+def _title_of(path: str, titles: Mapping[str, str], held: Mapping[str, Document]) -> str | None:
+    """The title of the page at the site path ``path`` (with or without its last "/"): a published page's
+    (``titles``, by address) or a page's held back (``held``); None when no page has that address."""
+    for url in (path, path + "/"):
+        if url in titles:
+            return titles[url]
+        if url in held:
+            return held[url].meta.title
+    return None
 
 
 def _shared_folder_path(document: Document, line: int | None, column: int | None,
@@ -1815,17 +1866,26 @@ results), and a redirect page leads on to another address, which a place may not
 class _PagePlaces:
     """What is wrong with links to places in other pages (``/interviews/x/#问题二``), if anything.
 
-    Takes the graph and the places of its layouts. A page's places are the
+    Takes the graph, the places of its layouts and the pages held back by
+    their address (drafts, pages scheduled for later: a link from one of
+    them to itself, or to a page scheduled before it, is checked as it will
+    be published: `_linked_pages`). A page's places are the
     ids of its converted Markdown (an interview's or case study's: its
     headings, footnotes) and those the layout may give it
     (`LayoutPlaces.may_have`). A page's Markdown is read from the build
     cache only when a link names none of its headings.
     """
 
-    def __init__(self, graph: SiteGraph, layout: LayoutPlaces) -> None:
+    def __init__(self, graph: SiteGraph, layout: LayoutPlaces, held: Mapping[str, Document] | None = None) -> None:
         self._layout = layout
         self._pages = {page.url: page for page in graph.pages}
-        self._entries = {entry.url: entry for entry in graph.interviews + graph.cases}
+        self._documents = {entry.url: entry.document for entry in graph.interviews + graph.cases}
+        for url, document in (held or {}).items():  # a published page keeps an address a draft's slug repeats
+            if url not in self._pages:
+                template = _layout_of(document)
+                self._pages[url] = Page(url, output_path(url), template, document.meta.title, {}, document.path,
+                                        kind=template.removesuffix(".html"))
+                self._documents[url] = document
         # Markdown shown by any other template (a partial may be included anywhere): its places may be on any page.
         self._unknown = not layout.bodies.issubset(ENTRY_LAYOUTS)
         self._ids: dict[str, list[str]] = {}
@@ -1842,20 +1902,19 @@ class _PagePlaces:
         wanted = unquote(typed)  # a browser looks for the fragment as typed, then decoded (UTF-8)
         if any(self._layout.may_have(place) for place in (typed, wanted)):
             return None
-        entry = self._entries.get(page.url)
-        anchors = [heading.anchor for heading in entry.document.rendered.headings] if entry is not None else []
+        document = self._documents.get(page.url)
+        anchors = [heading.anchor for heading in document.rendered.headings] if document is not None else []
         if typed in anchors or wanted in anchors:
             return None
-        ids = self._body_ids(entry) if entry is not None else []
+        ids = self._body_ids(page.url, document) if document is not None else []
         if typed in ids or wanted in ids:
             return None
         return self._problem(href, page, wanted, anchors, ids)
 
-    def _body_ids(self, entry: Entry) -> list[str]:
-        found = self._ids.get(entry.url)
+    def _body_ids(self, url: str, document: Document) -> list[str]:
+        found = self._ids.get(url)
         if found is None:
-            found = self._ids[entry.url] = [html.unescape(place) for place in _ID_RE.findall(
-                entry.document.rendered.html)]
+            found = self._ids[url] = [html.unescape(place) for place in _ID_RE.findall(document.rendered.html)]
         return found
 
     def _problem(self, href: str, page: Page, wanted: str, anchors: list[str],

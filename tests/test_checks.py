@@ -27,8 +27,8 @@ from sitegen.models import (chinese_number, level_in_name, parse_count, parse_da
 from sitegen.render import fingerprinted_name
 from sitegen.validation import did_you_mean
 
-from .sitekit import (MINIMAL_CONFIG, REPO, SERIES, UNIT, build_at, copy_example, fingerprinted, interview,
-                      output_files, parse_html, tree_hashes, write_site)
+from .sitekit import (MINIMAL_CONFIG, REPO, SERIES, UNIT, build_at, copy_example, edit_file, fingerprinted,
+                      interview, output_files, parse_html, tree_hashes, write_site)
 
 NOW = datetime(2025, 1, 1)
 UNIT_PATH = "content/units/baihe.yaml"
@@ -6011,3 +6011,72 @@ def test_a_pictures_fields_each_typed_with_a_dash_are_told_as_items_of_their_own
     root = write_site(tmp_path / "site", {**files, "content/interviews/a.md": interview(extra=two)})
     assert [p.message for p in check(BuildOptions(root=root)).problems] == [
         'the field "src" is missing in images → item 2']
+
+
+DRAFT_INTERVIEW = ("---\ntitle: 白鹤镇：建设草莓种植基地\nslug: caomei-jidi\nseries: dadiaoyan-weifangtan\nunit: baihe\n"
+                   "interviewee:\n  name: 王明\n  role: 白鹤镇副镇长\ndate: 2018-06-01 10:00\ndraft: true\n---\n\n"
+                   "## 基地建得怎样？\n\n见[建设草莓种植基地](cases/jianshe-caomei/)和[上文](/interviews/caomei-jidi/#基地建得怎样)、"
+                   "[下文](/interviews/caomei-jidi/#基地建得怎么样)。\n")
+DRAFT_CASE = ("---\ntitle: 建设草莓种植基地\nslug: caomei-jidi\nunit: baihe\nstatus: in_progress\n"
+              "problem: 草莓企业希望建设集中连片的种植基地。\nactions: [走访]\ndate: 2018-06-01 10:00\ndraft: true\n---\n\n"
+              "见[白鹤镇](units/baihee/)和[访谈](/interviews/caomei-jidi/)。\n")
+
+
+def test_the_links_of_a_draft_are_checked_as_they_will_be_published(tmp_path: Path) -> None:
+    # An interview and a case study written as drafts until the end: a link of theirs to no page was told by
+    # neither check nor build ("0 warning(s)"), only by the preview, and came up once draft: false published it.
+    root = copy_example(tmp_path)
+    (root / "content/interviews/caomei-jidi.md").write_text(DRAFT_INTERVIEW, encoding="utf-8")
+    (root / "content/cases/caomei-jidi.md").write_text(DRAFT_CASE, encoding="utf-8")
+    interview_page, case_page = "content/interviews/caomei-jidi.md", "content/cases/caomei-jidi.md"
+    broken = [
+        f'{case_page}:12:8: warning: the link "units/baihee/" leads to no page or file of this site\n'
+        "  hint: did you mean /units/baihe/?",
+        f'{interview_page}:15:13: warning: the link "cases/jianshe-caomei/" leads to no page or file of this site\n'
+        "  hint: did you mean /cases/baihe-caomei/?",
+        # Its own page, which has the place above, is read as published: it lacks the place below.
+        f'{interview_page}:15:79: warning: the link "/interviews/caomei-jidi/#基地建得怎么样" leads to the page '
+        '/interviews/caomei-jidi/ (《白鹤镇：建设草莓种植基地》), which has no place "基地建得怎么样"\n'
+        "  hint: did you mean /interviews/caomei-jidi/#基地建得怎样?"]
+    # A draft is published on its own: its link to another draft leads nowhere until that one is published too.
+    to_draft = (f'{case_page}:12:28: warning: the link "/interviews/caomei-jidi/" leads to no page or file of this '
+                "site\n  hint: /interviews/caomei-jidi/ is the address of 《白鹤镇：建设草莓种植基地》, a draft (draft: true), "
+                f"which is not published: publish it (write draft: false in {interview_page}), or leave the link "
+                "out until it is")
+    result = check(BuildOptions(root=root, now=NOW))
+    assert [p.format() for p in result.problems] == [broken[0], to_draft, *broken[1:]]
+    assert [d.path for d in result.drafts] == [interview_page, case_page]
+    # build says the same; published, each page is told the same at the same place.
+    assert [p.format() for p in build(BuildOptions(root=root, now=NOW, search=False)).warnings] == [
+        p.format() for p in result.problems]
+    for page in (interview_page, case_page):
+        edit_file(root, page, "draft: true", "draft: false")
+    assert [p.format() for p in found(root)] == broken
+    # The hints followed, the interview published, the case study still a draft: nothing left to tell.
+    edit_file(root, case_page, "draft: false", "draft: true")
+    edit_file(root, case_page, "units/baihee/", "/units/baihe/")
+    edit_file(root, interview_page, "cases/jianshe-caomei/", "/cases/baihe-caomei/")
+    edit_file(root, interview_page, "#基地建得怎么样", "#基地建得怎样")
+    result = check(BuildOptions(root=root, now=NOW))
+    assert (result.problems, [d.path for d in result.drafts]) == ([], [case_page])
+
+
+def test_a_scheduled_pages_links_reach_the_pages_published_by_its_date_and_never_a_drafts(tmp_path: Path) -> None:
+    # Pages scheduled for later are published by a build that no editor watches: their links are checked now.
+    def page(title: str, slug: str, date: str, links: str, extra: str = "") -> str:
+        return interview(title, date=date, extra=f"slug: {slug}\n{extra}", body=f"## 问\n\n见{links}。\n")
+
+    root = write_site(tmp_path, {
+        "content/interviews/a.md": page("一月访谈", "yiyue", "2025-01-05 10:00", "[二月](/interviews/eryue/)"),
+        "content/interviews/b.md": page("二月访谈", "eryue", "2025-02-01 10:00",
+                                        "[一月](/interviews/yiyue/)、[草稿](/interviews/caogao/)"),
+        "content/interviews/c.md": page("三月草稿", "caogao", "2025-03-01 10:00", "[一月](/interviews/yiyue/)",
+                                        "draft: true\n")})
+    assert [p.format() for p in found(root)] == [
+        'content/interviews/a.md:14:7: warning: the link "/interviews/eryue/" leads to no page or file of this site\n'
+        "  hint: /interviews/eryue/ is the address of 《二月访谈》, scheduled for 2025-02-01 10:00: the link leads "
+        "nowhere until then; leave it out until the page is published, or publish it sooner (an earlier date: in "
+        "content/interviews/b.md)",
+        'content/interviews/b.md:14:32: warning: the link "/interviews/caogao/" leads to no page or file of this site\n'
+        "  hint: /interviews/caogao/ is the address of 《三月草稿》, a draft (draft: true), which is not published: "
+        "publish it (write draft: false in content/interviews/c.md), or leave the link out until it is"]

@@ -165,6 +165,39 @@ def test_build_and_check_list_the_drafts_they_leave_out(tmp_path: Path, capsys: 
     assert (root / "output/interviews/a/index.html").is_file()
 
 
+def test_check_and_build_tell_a_drafts_broken_link_as_a_published_pages(tmp_path: Path, capsys: Capture) -> None:
+    # An interview started with sitegen new stays a draft until it is done: its link to no page was told by the
+    # preview only; check said "0 warning(s)", and the warning came once draft: false had published the link.
+    root = copy_example(tmp_path)
+    assert main(["new", "interview", "白鹤镇：建设草莓种植基地", "--unit", "baihe", "--slug", "caomei-jidi",
+                 "--site", str(root)]) == 0
+    page = "content/interviews/caomei-jidi.md"
+    edit_file(root, page, "\n回答……\n", "\n回答……见[建设草莓种植基地](cases/jianshe-caomei/)。\n")
+    drafted = f"{page}: a draft, not published; write draft: false to publish it"
+    warned = [f'{page}:28:17: warning: the link "cases/jianshe-caomei/" leads to no page or file of this site',
+              "  hint: did you mean /cases/baihe-caomei/?"]
+    capsys.readouterr()
+    assert main(["check", "--site", str(root)]) == 0
+    out, err = capsys.readouterr()
+    assert (out.splitlines(), err.splitlines()) == ([drafted, "checked: 0 error(s), 1 warning(s)"], warned)
+    assert main(["check", "--strict", "--site", str(root)]) == 1  # as the same warning of a published page does
+    capsys.readouterr()
+    assert main(["build", "--site", str(root)]) == 0
+    assert capsys.readouterr().err.splitlines()[:2] == warned
+    # Written in full and published, the page is told the same at the same place.
+    for placeholder, written in (("受访人姓名", "王明"), ("职务", "白鹤镇副镇长"), ("第一个问题？", "基地建得怎样？"),
+                                 ("draft: true", "draft: false")):
+        edit_file(root, page, placeholder, written)
+    assert main(["check", "--site", str(root)]) == 0
+    out, err = capsys.readouterr()
+    assert (out.splitlines(), err.splitlines()) == (["checked: 0 error(s), 1 warning(s)"], warned)
+    # The hint followed, still a draft: a clean check.
+    edit_file(root, page, "draft: false", "draft: true")
+    edit_file(root, page, "(cases/jianshe-caomei/)", "(/cases/baihe-caomei/)")
+    assert main(["check", "--strict", "--site", str(root)]) == 0
+    assert capsys.readouterr() == (f"{drafted}\nchecked: 0 error(s), 0 warning(s)\n", "")
+
+
 def test_a_build_for_the_example_address_says_so_until_the_sites_own_is_given(tmp_path: Path, capsys: Capture) -> None:
     # base_url: https://example.org/, as sitegen init writes it, was published without a word: the sitemap, the feeds
     # and every canonical link led to example.org.
