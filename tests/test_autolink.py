@@ -141,7 +141,7 @@ def test_the_cache_key_changes_with_what_is_linked(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(markup, "BARE_ADDRESS_RE", markup.BARE_ADDRESS_RE.replace("[Ss]?", ""))
     assert MarkdownRenderer().settings_key != before
     monkeypatch.undo()
-    monkeypatch.setattr(markup, "_ADDRESS_TRAILING", ".,")
+    monkeypatch.setattr(markup, "ADDRESS_TRAILING", ".,")
     assert MarkdownRenderer().settings_key != before
 
 

@@ -73,7 +73,8 @@ def test_every_pattern_of_sitegen_compiles() -> None:
             if isinstance(value, LazyPattern):
                 value.compiled()
                 found[name] = found.get(name, 0) + 1
-    # The modules that read editors' text keep their patterns lazily (what the import saves); yamltext and checks
-    # keep theirs in the modules of their parts (sitegen.yamlscan…, sitegen.checkrefs…), counted as one.
+    # The modules that read editors' text keep their patterns lazily (what the import saves); markup, yamltext and
+    # checks keep theirs in the modules of their parts (sitegen.markupchecklinks…, sitegen.yamlscan…,
+    # sitegen.checkrefs…), counted as one.
     for family in ("sitegen.markup", "sitegen.yaml", "sitegen.models", "sitegen.check"):
         assert sum(count for name, count in found.items() if name.startswith(family)) >= 10, family

@@ -2050,7 +2050,7 @@ def test_markdown_that_the_sanitizer_changes_still_gets_its_warning(
 def test_markdown_without_raw_html_or_refused_links_gets_no_removal_warning(
         renderer: MarkdownRenderer, body: str) -> None:
     raw_html = MarkdownRenderer()._md.convert(body)
-    assert not markup._removal_possible(body, raw_html)
+    assert not markup.removal_possible(body, raw_html)
     assert renderer.render(body, "content/a.md", 5).problems == ()
 
 
@@ -2069,7 +2069,7 @@ _REMOVAL_TOKENS = [
 def test_skipping_the_removal_scan_never_changes_the_result(tokens: list[str]) -> None:
     body = "".join(tokens)
     fast = MARKDOWN_RENDERER.render(body, "fuzz.md", 3)
-    with mock.patch.object(markup, "_removal_possible", lambda source, raw_html: True):
+    with mock.patch.object(markup, "removal_possible", lambda source, raw_html: True):
         slow = MARKDOWN_RENDERER.render(body, "fuzz.md", 3)
     assert fast == slow
 
@@ -2078,18 +2078,18 @@ def test_the_removal_scan_is_skipped_for_plain_markdown_and_output_is_the_same(
         renderer: MarkdownRenderer) -> None:
     body = "## 问题\n\n回答，详见[简报](https://example.org/a.html)。\n\n<b>粗</b>\n"
     calls: list[str] = []
-    real = markup._removal_problems
+    real = markup.removal_problems
 
     def counting(raw_html: str, *args: object) -> list[Problem]:
         calls.append(raw_html)
         return real(raw_html, *args)
 
-    with mock.patch.object(markup, "_removal_problems", counting):
+    with mock.patch.object(markup, "removal_problems", counting):
         plain = renderer.render(body.replace("<b>粗</b>", "**粗**"), "a.md", 1)
         assert calls == []
         raw = renderer.render(body, "a.md", 1)
         assert len(calls) == 1
-        with mock.patch.object(markup, "_removal_possible", lambda source, raw_html: True):
+        with mock.patch.object(markup, "removal_possible", lambda source, raw_html: True):
             assert renderer.render(body.replace("<b>粗</b>", "**粗**"), "a.md", 1) == plain
         assert len(calls) == 2
     assert plain.problems == raw.problems == ()
@@ -4008,9 +4008,9 @@ _SLIP_PIECES = ["!", "！", "[", "]", "【", "】", "［", "］", "(", ")", "（
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.one_of(st.sampled_from(_SLIP_PIECES), st.text(max_size=2)), max_size=20).map("".join))
 def test_the_quick_look_for_slips_misses_none_the_full_look_finds(text: str) -> None:
-    slips = [found for line in text.split("\n") for found in markup._TYPED_LINK_RE.finditer(line)
-             if markup._is_slip(found)]
-    assert not slips or markup._slip_possible(text)
+    slips = [found for line in text.split("\n") for found in markup.TYPED_LINK_RE.finditer(line)
+             if markup.is_slip(found)]
+    assert not slips or markup.slip_possible(text)
 
 
 @pytest.mark.parametrize("body", ["详见[原文](http://a.org/x.html)（2018年）。\n", "【通知】（二）不是链接。\n",

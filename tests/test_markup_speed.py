@@ -1,11 +1,11 @@
 """The shortcuts of sitegen.markup give exactly what the plain paths give.
 
 ``MarkdownRenderer()`` takes shortcuts: it gives Python-Markdown's inline
-processor only the patterns a document can use (`_PrunedInlineProcessor`),
+processor only the patterns a document can use (`PrunedInlineProcessor`),
 skips the ``html_block`` preprocessor and the ``unescape`` tree processor
 when they would change nothing, sets plain heading ids without building a
 table of contents (`_PlainHeadingIds`) and reads nh3's output back without
-HTMLParser (`_TextCollector.feed_serialized`). ``MarkdownRenderer(reference=True)``
+HTMLParser (`TextCollector.feed_serialized`). ``MarkdownRenderer(reference=True)``
 takes none of them. For every input here the two must return equal
 `RenderedMarkdown` values (html, headings, text, word_count, problems, lead):
 every Markdown file under ``content/`` and ``tests/cases/``, pages written by
@@ -204,16 +204,16 @@ _TABLE_LINES = ["| a | b |", "|---|---|", "| :-: | --- |", "| 1 | 2 |", "a | b",
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_TABLE_LINES), max_size=20).map("\n".join))
 def test_the_quick_look_at_tables_misses_no_warning(body: str) -> None:
-    # `_pipe_blocks_formed` lets a page whose tables are all well formed skip the line-by-line scan.
+    # `pipe_blocks_formed` lets a page whose tables are all well formed skip the line-by-line scan.
     lines = body.split("\n")
-    assert markup._table_problems(body, lines, "a.md", 1) == markup._table_scan_problems(lines, "a.md", 1)
+    assert markup.table_problems(body, lines, "a.md", 1) == markup.table_scan_problems(lines, "a.md", 1)
 
 
 def test_the_quick_look_at_tables_is_taken_for_a_well_formed_table() -> None:
     lines = ["## 表", "", "| 项目 | 数量 |", "| --- | ---: |", "| 照明 | 18 |", "| 道路 | 10 |", "", "正文。"]
-    assert markup._pipe_blocks_formed(lines)
-    assert not markup._pipe_blocks_formed(lines[:3] + lines[4:])  # no --- line: the scan warns
-    assert [p.line for p in markup._table_scan_problems(lines[:3] + lines[4:], "a.md", 10)] == [12]
+    assert markup.pipe_blocks_formed(lines)
+    assert not markup.pipe_blocks_formed(lines[:3] + lines[4:])  # no --- line: the scan warns
+    assert [p.line for p in markup.table_scan_problems(lines[:3] + lines[4:], "a.md", 10)] == [12]
 
 
 # --------------------------------------------------------------------------
@@ -224,18 +224,18 @@ def _used(renderer: MarkdownRenderer, body: str) -> list[str]:
     """Render ``body``; return the class names of the inline patterns it was given."""
     renderer.render(body, "a.md", 1)
     inline = renderer._md.treeprocessors["inline"]
-    assert isinstance(inline, markup._PrunedInlineProcessor)
+    assert isinstance(inline, markup.PrunedInlineProcessor)
     return [type(pattern).__name__ for pattern in inline.used]
 
 
 def test_pruning_gives_a_document_only_the_patterns_it_can_use() -> None:
     renderer = MarkdownRenderer()
     assert _used(renderer, "纯中文一行，没有任何标记。") == []
-    # ":" and "/" in the link's address: an address typed as text may be there too (_BareAddressProcessor).
+    # ":" and "/" in the link's address: an address typed as text may be there too (BareAddressProcessor).
     assert _used(renderer, "## 问题\n\n一段**加粗**和[链接](https://a.org)。\n") == [
-        "LinkInlineProcessor", "_BareAddressProcessor", "DelimiterProcessor"]
+        "LinkInlineProcessor", "BareAddressProcessor", "DelimiterProcessor"]
     assert _used(renderer, "截至2018/4/26，详见 www.shqp.gov.cn。") == []  # a "/" and no ":"
-    assert _used(renderer, "面积3*4米，**加粗**。\n") == ["_DigitStarProcessor", "DelimiterProcessor"]
+    assert _used(renderer, "面积3*4米，**加粗**。\n") == ["DigitStarProcessor", "DelimiterProcessor"]
     assert _used(renderer, "第一行\n第二行") == ["SubstituteTagInlineProcessor", "SubstituteTagInlineProcessor"]
     assert _used(renderer, "[r]\n\n[r]: https://e.org\n") == [
         "ReferenceInlineProcessor", "LinkInlineProcessor", "ShortReferenceInlineProcessor"]
@@ -324,7 +324,7 @@ def test_html_blocks_are_looked_for_only_when_the_source_has_a_tag_or_reference(
 def test_text_is_read_from_nh3_output_without_htmlparser() -> None:
     for body in [*_generated_bodies()[:5], *EDGE_BODIES]:
         html = FAST.render(body, "a.md", 1).html
-        assert markup._TextCollector().feed_serialized(html), html
+        assert markup.TextCollector().feed_serialized(html), html
 
 
 @pytest.mark.parametrize("fragment", [
@@ -337,9 +337,9 @@ def test_text_is_read_from_nh3_output_without_htmlparser() -> None:
     "<P>upper</P>",                      # upper case
 ])
 def test_html_not_in_nh3_form_falls_back_to_htmlparser(fragment: str) -> None:
-    assert not markup._TextCollector().feed_serialized(fragment)
-    fast = markup._collect_text(fragment, serialized=True)
-    reference = markup._collect_text(fragment, serialized=False)
+    assert not markup.TextCollector().feed_serialized(fragment)
+    fast = markup.collect_text(fragment, serialized=True)
+    reference = markup.collect_text(fragment, serialized=False)
     assert (fast.text(), fast.lead(), fast.headings) == (reference.text(), reference.lead(), reference.headings)
 
 
@@ -351,9 +351,9 @@ def test_html_not_in_nh3_form_falls_back_to_htmlparser(fragment: str) -> None:
     "a", " ", "\n", "  ", "中文", "&amp;", "&lt;", "&gt;", "&nbsp;", "\t", "x\ny", "&amp;lt;",
 ]), max_size=40).map("".join))
 def test_serialized_reading_matches_htmlparser(fragment: str) -> None:
-    fast = markup._TextCollector()
+    fast = markup.TextCollector()
     if fast.feed_serialized(fragment):
-        reference = markup._collect_text(fragment, serialized=False)
+        reference = markup.collect_text(fragment, serialized=False)
         assert (fast.text(), fast.lead(), fast.headings) == (reference.text(), reference.lead(), reference.headings)
 
 
@@ -361,16 +361,16 @@ def test_serialized_reading_matches_htmlparser(fragment: str) -> None:
 # count_words, text tidying and table wrapping, against plain formulas
 # --------------------------------------------------------------------------
 
-_REFERENCE_CJK_RE = re.compile(f"[{markup._CJK_CHARS}]")
-_REFERENCE_WORD_CHAR = f"(?:(?![{markup._CJK_CHARS}])[^\\W_])"
+_REFERENCE_CJK_RE = re.compile(f"[{markup.CJK_CHARS}]")
+_REFERENCE_WORD_CHAR = f"(?:(?![{markup.CJK_CHARS}])[^\\W_])"
 _REFERENCE_WORD_RE = re.compile(f"{_REFERENCE_WORD_CHAR}+(?:[.'\\-&\u2019]{_REFERENCE_WORD_CHAR}+)*")
 
 
 def _reference_count_words(text: str) -> int:
     """count_words as first written: URLs, then CJK characters and words counted with findall."""
     text = unicodedata.normalize("NFC", text)
-    urls = len(markup._URL_RE.findall(text))
-    text = markup._URL_RE.sub(" ", text)
+    urls = len(markup.URL_RE.findall(text))
+    text = markup.URL_RE.sub(" ", text)
     return urls + len(_REFERENCE_CJK_RE.findall(text)) + len(_REFERENCE_WORD_RE.findall(text))
 
 
@@ -393,13 +393,13 @@ def test_count_words_equals_the_plain_formula_on_rendered_text() -> None:
 
 
 def _reference_text(chunks: list[str]) -> str:
-    """_TextCollector.text as first written (line by line)."""
+    """TextCollector.text as first written (line by line)."""
     lines = (re.sub(" {2,}", " ", line).strip() for line in "".join(chunks).split("\n"))
     return "\n".join(line for line in lines if line)
 
 
 def _reference_lead(chunks: list[str]) -> str:
-    """_TextCollector.lead as first written (block by block, line by line)."""
+    """TextCollector.lead as first written (block by block, line by line)."""
     blocks = []
     for block in re.split(r"\n{2,}", "".join(chunks)):
         text = _reference_text([block])
@@ -412,7 +412,7 @@ def _reference_lead(chunks: list[str]) -> str:
 @given(st.lists(st.sampled_from([" ", "  ", "   ", "\n", "\n\n", "\n \n", "\t", "\u3000", "\xa0", "\x1c",
                                  "\x85", "\u2028", "a", "中文", "。"]), max_size=30))
 def test_text_and_lead_equal_the_line_by_line_formulas(chunks: list[str]) -> None:
-    collector = markup._TextCollector()
+    collector = markup.TextCollector()
     collector.chunks = list(chunks)
     collector.lead_chunks = list(chunks)
     assert collector.text() == _reference_text(chunks)
