@@ -1,5 +1,5 @@
 """What the integrity rules of several groups share: the tally fields by name, the level typed in a unit
-file, the names a record is known by, and whether two units are told apart.
+file, and whether two units are told apart.
 
 Job: the small helpers the modules of `sitegen.checks` use alike, kept here so
 that their imports run one way only.
@@ -37,9 +37,3 @@ def are_told_apart(first: Sourced[Unit], second: Sourced[Unit]) -> bool:
             or plain_name(one.name) == plain_name(other.name)
             or any(name in other.misspellings for name in (one.name, *one.aliases))
             or any(name in one.misspellings for name in (other.name, *other.aliases)))
-
-
-def names_of(record: object) -> list[str]:
-    """The names a record is known by: a unit's name and aliases, a series' title."""
-    names = [getattr(record, "name", None), getattr(record, "title", None), *getattr(record, "aliases", ())]
-    return [name for name in names if name]

@@ -16,13 +16,13 @@ import unicodedata
 from collections import defaultdict
 from typing import Sequence
 
-from .checkcommon import are_told_apart, level_of, names_of
+from .checkcommon import are_told_apart, level_of
 from .checkcopies import copied_from, names_unit
 from .errors import Report
 from .lazyre import compile_later
 from .load import Content, Sourced
-from .models import (UNIT_LEVEL_LABELS, UNIT_LEVEL_PINYIN, Unit, id_case_reason, level_in_name, plain_name,
-                     spreadsheet_reading)
+from .models import (UNIT_LEVEL_LABELS, UNIT_LEVEL_PINYIN, Unit, id_case_reason, level_in_name, names_of,
+                     plain_name, spreadsheet_reading)
 from .validation import did_you_mean
 
 

@@ -18,12 +18,11 @@ from typing import Callable, Mapping
 
 from pydantic_core import PydanticCustomError
 
-from .checkcommon import names_of
 from .checkrelated import check_related_tally
 from .errors import SHOW_FILE_ENDINGS, Report, command_word
 from .lazyre import compile_later
 from .load import Content, Document, Sourced, YamlData
-from .models import QUOTE_MARKS, Series, Unit, ascii_id, id_case_reason, is_stand_in, parse_text
+from .models import QUOTE_MARKS, Series, Unit, ascii_id, id_case_reason, is_stand_in, names_of, parse_text
 from .validation import closest, did_you_mean, edit_distance, near_name, wide_note_error, withdraw_wide_note_warnings
 from .yamltext import split_wide_note
 

@@ -2912,6 +2912,21 @@ def level_in_name(name: str) -> tuple[str, str] | None:
     return None
 
 
+def names_of(record: object) -> list[str]:
+    """The names a record is known by: a unit's name and aliases, a series' title (empty ones left out)."""
+    names = [getattr(record, "name", None), getattr(record, "title", None), *getattr(record, "aliases", ())]
+    return [name for name in names if name]
+
+
+def short_name(name: str) -> str:
+    """A unit's name as people call it in short, without the word of its level that ends it (白鹤镇 → 白鹤,
+    盈浦街道 → 盈浦, `level_word_ending`); "" when no such word ends it, or when less than two letters would be
+    left (a name such as 某镇 has no short form). Raises nothing."""
+    ending = level_word_ending(name)
+    short = name.strip()[:-len(ending)].strip() if ending else ""
+    return short if len(short) >= 2 else ""
+
+
 def level_word_ending(text: str) -> str:
     """The word of `UNIT_LEVEL_WORDS` that ends ``text`` (金泽镇 → 镇, 青浦工业园区 → 工业园区), as typed there, or "".
 

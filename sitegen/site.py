@@ -39,8 +39,8 @@ from .config import SITEGEN_FOLDERS, Config, Permalinks, setting_place
 from .errors import Report, paste_hint
 from .load import Content, Document, alias_as_typed, keep_aliases
 from .markup import LAYOUT_IDS, free_id, heading_with_id, places_typed, reading_minutes, slugify_heading, swallowed_title
-from .models import (QUOTE_MARKS, Image, Series, Tally, Unit, UnitLevel, is_external_address, publish_time_text,
-                     site_image_path, tag_spelling)
+from .models import (QUOTE_MARKS, Image, Series, Tally, Unit, UnitLevel, is_external_address, names_of, plain_name,
+                     publish_time_text, short_name, site_image_path, tag_spelling)
 from .pictures import image_size, picture_file, site_path
 from .slugs import device_name, device_trouble, id_syllables, make_slug, windows_safe
 from .webaddress import (address_path, after_base_path, half_width_address, signs_in_name_hint, untitled_hint,
@@ -2068,12 +2068,43 @@ def _pages_by_source(entries: Sequence[Entry]) -> dict[str, tuple[str, str]]:
     return {key: value for key, value in named.items() if key not in shared}
 
 
+def _pages_by_name(graph: SiteGraph) -> dict[str, tuple[str, str, str]]:
+    """How an editor may name a page where its address goes (``units/白鹤镇/``) → (its address, its name or
+    title, what was typed for it), by the name as readers tell names apart (`plain_name`).
+
+    Takes the site graph. A unit is named by its name, its aliases, their short forms without the word
+    of their level (白鹤 for 白鹤镇, `short_name`) or one of its misspellings (``misspellings:``, 白河镇); a
+    series, an interview or a case study by its title. A name that two pages share names neither: only
+    the one page meant is offered.
+    """
+    pages: list[tuple[str, str, dict[str, str]]] = [
+        (view.url, view.unit.name, {**{bad: "a misspelling of its name" for bad in view.unit.misspellings},
+                                    **{name: "its name" for name in map(short_name, names_of(view.unit))},
+                                    **{name: "its name" for name in names_of(view.unit)}})
+        for view in graph.units]
+    pages += [(view.url, view.series.title, {view.series.title: "its title"}) for view in graph.series]
+    pages += [(entry.url, entry.meta.title, {entry.meta.title: "its title"})
+              for entry in graph.interviews + graph.cases]
+    named: dict[str, tuple[str, str, str]] = {}
+    shared: set[str] = set()
+    for url, title, names in pages:
+        for name, what in names.items():
+            key = plain_name(name)
+            if not key:
+                continue
+            if key in named and named[key][0] != url:
+                shared.add(key)
+            named.setdefault(key, (url, title.strip(), what))
+    return {key: value for key, value in named.items() if key not in shared}
+
+
 class _LinkHints:
     """The hints for text links that lead to no page or file of the site, made once for the first such link.
 
     Takes the graph and every site path there is (pages and content files). A hint names the page meant:
     by its file or title (`_pages_by_source`), as the path the link ends with (a page's slug or a unit's id
-    typed alone: ``baihe``, ``baihe/``), as a tag's page by the tag (``草莓产业``), or as the path nearest in
+    typed alone: ``baihe``, ``baihe/``), as a tag's page by the tag (``草莓产业``), by the name or title typed
+    last in the path (``units/白鹤镇/``, `_pages_by_name`), or as the path nearest in
     spelling among those of its folder or of its last part (``/units/baihee/`` → ``/units/baihe/``,
     ``/unit/baihe/`` → ``/units/baihe/``). Those two groups, looked up in an index, are all that is
     compared: comparing every broken link with every page took minutes for thousands of links. Each path
@@ -2084,6 +2115,7 @@ class _LinkHints:
                  held_back: Mapping[str, Document] | None = None,
                  places: Callable[[str, str], tuple[str, str] | None] | None = None) -> None:
         self._by_source = _pages_by_source(graph.interviews + graph.cases)
+        self._by_name = _pages_by_name(graph)
         self._moved = _moved_since(graph, former() if former is not None else {})
         self._documents = {entry.document.path: entry.document for entry in graph.interviews + graph.cases}
         self._held_back = held_back or {}
@@ -2150,6 +2182,11 @@ class _LinkHints:
         if (tag := self._tags.get(path.rstrip("/"))) is not None:
             write, lacking = _rewritten(tag.url, place, self._places)
             return f"did you mean {write}? (link to the page of the tag {tag.name} by its address){lacking}"
+        # A unit's name, or a page's title, typed where its address goes (units/白鹤镇/, cases/做大做强白鹤草莓/).
+        if (page := self._by_name.get(plain_name(last.strip("《》“”\"「」 ")))) is not None:
+            url, title, what = page
+            write, lacking = _rewritten(url, place, self._places)
+            return f"did you mean {write} ({title})? (link to the page's address, not to {what}){lacking}"
         import difflib  # only here: a hint for a broken link, which most builds never give
 
         nearby = sorted({*self._by_folder.get(folder, ()), *self._by_last.get(last, ())})

@@ -34,7 +34,7 @@ from sitegen.site import Urls
 from sitegen.slugs import device_name, is_slug, make_slug, readings_of, slug_reading, spelling, windows_safe
 from sitegen.webaddress import signs_in_name_hint
 
-from .sitekit import copy_example, file_for, interview, parse_html, tree_hashes, write_site
+from .sitekit import copy_example, edit_file, file_for, interview, parse_html, tree_hashes, write_site
 
 # ---------------------------------------------------------------- tag slugs
 
@@ -870,6 +870,38 @@ def test_a_link_to_another_interview_by_its_file_or_title_is_warned_at_the_link_
     page = root / "content/interviews/a.md"
     page.write_text(interview(body=re.sub(r"\]\([^)]*\)", "](/interviews/er/)", body)), encoding="utf-8")
     assert build(BuildOptions(root=root, search=False)).warnings == []
+
+
+def test_a_link_typed_with_a_units_name_or_a_pages_title_is_warned_with_the_address_of_its_page(
+        tmp_path: Path) -> None:
+    # unit: 白鹤镇 got "write the id, not the name: unit: baihe", but a link to units/白鹤镇/ only the generic
+    # hint, which named no page.
+    links = {"units/白鹤镇/": "/units/baihe/ (白鹤镇)? (link to the page's address, not to its name)",
+             "units/白鹤/": "/units/baihe/ (白鹤镇)? (link to the page's address, not to its name)",
+             "units/%E7%99%BD%E9%B9%A4%E9%95%87/": "/units/baihe/ (白鹤镇)? (link to the page's address, not to its "
+                                                  "name)",
+             "/units/白河镇": "/units/baihe/ (白鹤镇)? (link to the page's address, not to a misspelling of its name)",
+             "cases/做大做强白鹤草莓/": "/cases/baihe-caomei/ (做大做强白鹤草莓)? (link to the page's address, not "
+                                      "to its title)",
+             "series/大调研微访谈/": "/series/dadiaoyan-weifangtan/ (大调研微访谈)? (link to the page's address, not "
+                                  "to its title)"}
+    root = copy_example(tmp_path / "site")
+    case = "content/cases/baihe-sige-zui.md"
+    typed = "、".join(f"[见]({link})" for link in links)
+    edit_file(root, case, "\n## 怎么解决", f"\n{typed}\n\n## 怎么解决")
+    line = (root / case).read_text(encoding="utf-8").split("\n").index(typed) + 1
+    assert [(w.location(), w.message, w.hint) for w in check(BuildOptions(root=root)).problems] == [
+        (f"{case}:{line}:{typed.index(f'({link})') + 2}", f'the link "{link}" leads to no page or file of this site',
+         f"did you mean {meant}") for link, meant in links.items()]
+    for link, meant in links.items():
+        edit_file(root, case, f"]({link})", f"]({meant.partition(' ')[0]})")
+    assert check(BuildOptions(root=root)).problems == []
+    # A name two units are called by (白鹤 for 白鹤镇 and for 白鹤村) names neither.
+    (root / "content/units/baihecun.yaml").write_text("name: 白鹤村\nlevel: village\n", encoding="utf-8")
+    edit_file(root, case, "](/units/baihe/)", "](units/白鹤/)")
+    assert [w.hint for w in check(BuildOptions(root=root)).problems if "link" in w.message][:1] == [
+        "link to a page by its address (as /cases/baihe-caomei/) or to a file under content/ by its path from there "
+        "(files/报告.pdf for content/files/报告.pdf)"]
 
 
 def test_a_link_typed_as_a_slug_an_id_or_a_tag_is_warned_with_the_address_of_its_page(tmp_path: Path) -> None:
