@@ -27,7 +27,8 @@ def check_related_tally(document: Document, related: date | str, unit: Sourced[U
     report. A day that does not exist (2018-04-62) is told so, and a date
     that is no tally's is told that; either way the hint gives the unit's
     tally dates to choose from, the one most likely meant first
-    (`_related_tally_hint`). Without the unit, only a day that does not
+    (`_related_tally_hint`), and a date after every tally's, near none,
+    the tally to add first. Without the unit, only a day that does not
     exist is reported, with `sitegen.models.parse_date`'s hint. A tally
     dated after ``today`` is an error of its unit's (`sitegen.checkdates.check_tally_dates`),
     so it is never offered: the hint says to correct that date instead.
@@ -49,7 +50,7 @@ def check_related_tally(document: Document, related: date | str, unit: Sourced[U
         hint = (_slipped_tally_hint(unit, slipped, related, document.meta.date.date(), today) if slipped is not None
                 else _related_tally_hint(unit, (related.year, related.month, related.day), today,
                                          misdated if misdated is not None and misdated.meant == related else None,
-                                         document.meta.date.date()))
+                                         document.meta.date.date(), related))
         report.error(document.path, *document.yaml.locate(("related_tally",)),
                      f"unit {unit.record.id} has no tally of {related.isoformat()}", hint)
     elif unit is not None and related > document.meta.date.date() and not document.meta.draft:
@@ -175,7 +176,8 @@ def _later_tally(document: Document, related: date, unit: Sourced[Unit], report:
 
 
 def _related_tally_hint(unit: Sourced[Unit], typed: tuple[int, int, int] | None, today: date | None = None,
-                        misdated: MisdatedTally | None = None, published: date | None = None) -> str:
+                        misdated: MisdatedTally | None = None, published: date | None = None,
+                        related: date | None = None) -> str:
     """The hint for a ``related_tally`` that is no tally's date: the tally dates of ``unit``, the one meant first.
 
     ``typed`` is the year, month and day typed (`sitegen.models.date_numbers`).
@@ -185,7 +187,9 @@ def _related_tally_hint(unit: Sourced[Unit], typed: tuple[int, int, int] | None,
     ``misdated``, the unit's tally whose mistyped date is most likely the
     one typed here (`sitegen.checkdates.misdated_tally`): its date is to be corrected, and this
     line may stay. ``published``, the case study's date, tells how much
-    older the figures of a date offered are (`_older_words`).
+    older the figures of a date offered are (`_older_words`). ``related``,
+    the date typed when it is a day: one after every tally's, and near none, is most likely the day of a
+    tally not added yet, and adding it is offered first (`_new_tally_hint`).
     """
     name = unit.record.id
     if misdated is not None and misdated.meant is not None:
@@ -203,8 +207,32 @@ def _related_tally_hint(unit: Sourced[Unit], typed: tuple[int, int, int] | None,
         told = (f"unit {name}'s tally of {', '.join(future)} is dated in the future (an error told in {unit.path}): "
                 f"if it is the tally meant here, correct its as_of there, and this line may stay as it is")
         return f"{told}; else {_offered(name, dates, typed, 'the other tally', published)}" if dates else told
-    return _offered(name, dates, typed, published=published) if dates else (
-        f"unit {name} has no tally yet: add its tallies to {unit.path}, or delete the related_tally line")
+    if not dates:
+        return f"unit {name} has no tally yet: add its tallies to {unit.path}, or delete the related_tally line"
+    offered = _offered(name, dates, typed, published=published)
+    if related is None or typed is None or related < dates[-1] or _tally_meant(typed, dates) is not None:
+        return offered
+    return _new_tally_hint(unit, related, offered, today, published)
+
+
+def _new_tally_hint(unit: Sourced[Unit], related: date, offered: str, today: date | None,
+                    published: date | None) -> str:
+    """The hint for a ``related_tally`` of ``related``, a day after every one of ``unit``'s tallies and near
+    none: add that tally, then ``offered`` (`_offered`'s tally dates) for figures already published;
+    ``offered`` alone when a tally of that day cannot be added cleanly.
+
+    A case study is often written before its unit's new tally is added (docs/editing.md has the case study
+    first): offered first, the unit's older tally linked the new case study to figures it does not cite. A
+    day after ``today`` (a tally may not be dated in the future) or after the case study's date
+    ``published`` (the page would show figures that did not exist when it was published, `_later_tally`)
+    gets ``offered`` alone.
+    """
+    if (today is not None and related > today) or (published is not None and related > published):
+        return offered
+    day = related.isoformat()
+    return (f"add the tally of {day} to {unit.path}, as_of: {day} (sitegen new tally --unit {unit.record.id} "
+            f"prints one to paste), and this line may stay as it is; or, if the case study means figures already "
+            f"published, {offered}")
 
 
 def _offered(name: str, dates: Sequence[date], typed: tuple[int, int, int] | None,

@@ -7,7 +7,9 @@ an editor makes gets a clear message, and nothing is lost").
 
 from __future__ import annotations
 
+import contextlib
 import html
+import io
 import json
 import os
 import re
@@ -21,6 +23,7 @@ from pydantic_core import PydanticCustomError
 
 from sitegen.build import BuildOptions, build, check
 from sitegen.checks import likely_year
+from sitegen.cli import main
 from sitegen.errors import Problem, SiteError
 from sitegen.models import (chinese_number, level_in_name, parse_count, parse_date, parse_datetime, parse_percent,
                             spreadsheet_reading)
@@ -2192,7 +2195,9 @@ def test_references_that_do_not_resolve_name_the_fix(tmp_path: Path) -> None:
     })
     assert [p.format() for p in found(root)] == [
         "content/cases/caomei.md:7:16: error: unit baihe has no tally of 2018-05-01\n"
-        "  hint: write related_tally: 2018-04-26, the as_of date of the only tally of unit baihe",
+        "  hint: add the tally of 2018-05-01 to content/units/baihe.yaml, as_of: 2018-05-01 (sitegen new tally "
+        "--unit baihe prints one to paste), and this line may stay as it is; or, if the case study means figures "
+        "already published, write related_tally: 2018-04-26, the as_of date of the only tally of unit baihe",
         'content/interviews/by-name.md:4:7: error: there is no unit "白鹤镇"\n'
         "  hint: write the id, not the name: unit: baihe",
         'content/interviews/no-image.md:10:10: error: image "images/none.svg" not found\n'
@@ -2306,6 +2311,57 @@ def test_a_related_tally_that_is_no_tally_date_gets_the_units_tally_dates(
     assert [p.format() for p in found(root)] == [f"content/cases/caomei.md:7:16: error: {message}\n  hint: {hint}"]
     # Each a second time, from the page cache: the same message.
     assert [p.format() for p in found(root)] == [f"content/cases/caomei.md:7:16: error: {message}\n  hint: {hint}"]
+
+
+NEW_CASE = ("---\ntitle: 建设草莓种植基地\nunit: baihe\nstatus: planned\nproblem: 草莓种植分散，难成规模。\n"
+            "actions:\n  - 规划集中连片的种植基地\nrelated_tally: 2018-06-30\ndate: 2018-07-02 10:00\n---\n\n"
+            "## 基地怎么建\n\n镇里规划建设一个集中连片的草莓种植基地。\n")
+"""A case study written, as docs/editing.md has it, before its unit's tally of 2018-06-30 is added."""
+
+
+def test_a_related_tally_after_the_units_latest_is_offered_the_tally_to_add_first(tmp_path: Path) -> None:
+    # The hint was "write related_tally: 2018-04-26": followed, the new case study showed the April figures,
+    # not the June ones it cites.
+    root = copy_example(tmp_path / "site")
+    (root / "content/cases/jidi.md").write_text(NEW_CASE, encoding="utf-8")
+    assert [p.format() for p in found(root)] == [
+        "content/cases/jidi.md:8:16: error: unit baihe has no tally of 2018-06-30\n"
+        "  hint: add the tally of 2018-06-30 to content/units/baihe.yaml, as_of: 2018-06-30 (sitegen new tally "
+        "--unit baihe prints one to paste), and this line may stay as it is; or, if the case study means figures "
+        "already published, write related_tally: 2018-04-26, the as_of date of the only tally of unit baihe"]
+    # Followed: the tally sitegen new tally prints, dated and counted, pasted after the last tally.
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        assert main(["new", "tally", "--unit", "baihe", "--site", str(root)]) == 0
+    printed = re.sub(r"as_of: \S+", "as_of: 2018-06-30", out.getvalue(), count=1)
+    for field, before, after in [("batches", 318, 340), ("collected", 296, 310), ("escalated", 143, 150),
+                                 ("resolved", 103, 120), ("in_progress", 50, 40)]:
+        printed = printed.replace(f"    {field}: {before} ", f"    {field}: {after} ")
+    unit = root / UNIT_PATH
+    text = unit.read_text(encoding="utf-8")
+    last = text.index("\ntargets:")
+    unit.write_text(text[:last] + "\n" + printed + text[last:], encoding="utf-8")
+    assert found(root) == []
+
+
+@pytest.mark.parametrize(("typed", "date_line", "hint"), [
+    # Near a tally's date (a slip of the day), the tally is offered, not a new one.
+    ("2018-04-29", "2018-05-03 10:00", "did you mean 2018-04-26? write related_tally: 2018-04-26 (the as_of date "
+                                       "of the only tally of unit baihe)"),
+    # After the case study's own date, a tally of that day would show figures the page did not yet have.
+    ("2018-06-30", "2018-05-03 10:00", "write related_tally: 2018-04-26, the as_of date of the only tally of unit "
+                                       "baihe"),
+    # Before the latest tally, a tally pasted after it would be out of order: the tallies there are offered.
+    ("2018-03-15", "2018-05-03 10:00", "write related_tally: 2018-04-26, the as_of date of the only tally of unit "
+                                       "baihe"),
+])
+def test_a_related_tally_near_a_tally_or_not_addable_is_offered_the_units_tallies_alone(
+        tmp_path: Path, typed: str, date_line: str, hint: str) -> None:
+    root = copy_example(tmp_path / "site")
+    (root / "content/cases/jidi.md").write_text(
+        NEW_CASE.replace("related_tally: 2018-06-30", f"related_tally: {typed}")
+        .replace("date: 2018-07-02 10:00", f"date: {date_line}"), encoding="utf-8")
+    assert [(p.location(), p.hint) for p in found(root)] == [("content/cases/jidi.md:8:16", hint)]
 
 
 def test_a_unit_counted_every_month_for_years_offers_the_tally_dates_nearest_the_one_typed(tmp_path: Path) -> None:
@@ -2442,6 +2498,8 @@ def test_a_tally_date_that_looks_like_the_slip_is_named_with_its_line(tmp_path: 
 
 @pytest.mark.parametrize(("tallies", "typed", "hint"), [
     (tally("2015-03-01", 100, 50, 30, 20), "2018-05-01",
+     "add the tally of 2018-05-01 to content/units/baihe.yaml, as_of: 2018-05-01 (sitegen new tally --unit baihe "
+     "prints one to paste), and this line may stay as it is; or, if the case study means figures already published, "
      "write related_tally: 2015-03-01, the as_of date of the only tally of unit baihe (3 years older than this case "
      "study)"),
     (tally("2017-03-01", 100, 50, 30, 20) + tally("2017-04-30", 200, 100, 50, 50), "2017-04-31",
