@@ -799,6 +799,8 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_P: interview(body="详见[白鹤镇](/units/baihe/ 白鹤镇的进展)。\n")}),
         ("A link missing its closing parenthesis (warning)", "详见[白鹤镇](/units/baihe/。",
          {_P: interview(body="详见[白鹤镇](/units/baihe/。\n")}),
+        ("A link to a unit typed with its name instead of its address (warning)", "详见[白鹤镇](units/白鹤镇/)。",
+         {_P: interview(body="详见[白鹤镇](units/白鹤镇/)。\n")}),
         ("A link typed with a full-width bracket and missing its closing parenthesis (warning)",
          "详见[白鹤镇】(/units/baihe/。", {_P: interview(body="详见[白鹤镇】(/units/baihe/。\n")}),
         ("A web address typed in the text with a full-width colon", "详见 http：//www.shcafe.org/shzxxw/120946.html 。",
