@@ -378,7 +378,7 @@ def check_count_sizes(content: Content, report: Report) -> None:
     - it is `_MOST_COUNTED` or more (a district's, `_MOST_COUNTED_DISTRICT`: its figures hold its towns').
 
     A count past what the open data keeps exactly is an error already (`sitegen.models.LARGEST_COUNT`);
-    these are below it. The rule comes from the trial of a slip of a few digits: nothing told it, and it went
+    these are below it. The rule comes from a slip of a few extra digits: nothing told it, and it went
     into the totals of the home page and the district's figures. A true count may be as large, so this is a
     warning, and a note with a word saying the figures were checked (`_CHECKED_RE`, 核实) stands for it, as
     更正 does for a count that falls (`sitegen.checkdates.check_tally_order`).
