@@ -8,7 +8,7 @@ the summary as text, one of the two SVGs, and the table (visible or in
 ``<details>``), so no reader depends on the picture.
 
 Pure: no I/O, no global mutable state; the same input gives the same bytes.
-May import: models (and the standard library; no plotting libraries).
+May import: lazyre, models (and the standard library; no plotting libraries).
 
 Design choices (the reasons, so they are kept):
 
@@ -84,6 +84,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from sitegen.lazyre import compile_later
 from sitegen.models import TARGET_GROUP_LABELS, Tally, Target, percent_digits
 
 # --- public data ------------------------------------------------------------
@@ -354,7 +355,7 @@ def contrast_ratio(hex1: str, hex2: str) -> float:
 
 # The complement of XML 1.0's Char production (#x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] |
 # [#x10000-#x10FFFF]), listed as such: the negated class costs ~5 ms to compile in every process.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_XML_ILLEGAL = compile_later("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _xml(text: str) -> str:

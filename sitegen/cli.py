@@ -6,7 +6,7 @@ site has errors (or warnings with ``--strict``), 2 wrong usage.
 Commands: ``build`` and ``check`` (the pipeline), ``serve`` (live preview,
 `sitegen.serve`), ``new`` and ``init`` (files to start from, `sitegen.scaffold`).
 
-May import: build, serve, scaffold, config, errors, fresh, models.
+May import: lazyre, build, serve, scaffold, config, errors, fresh, models.
 
 The pipeline, the dev server (tornado, livereload) and the scaffold
 (pypinyin's phrase dictionary) are imported by the commands that use them,
@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, NoReturn, Sequence
 
 from . import __version__
 from .errors import Problem, SiteError, command_word, problems_to_json
+from .lazyre import compile_later
 
 if TYPE_CHECKING:
     from .build import BuildResult
@@ -129,9 +130,9 @@ def _dashed_text(typed: Sequence[str]) -> int | None:
     return None
 
 
-_NEGATIVE_NUMBER_RE = re.compile(r"^-\d+$|^-\d*\.\d+$")
+_NEGATIVE_NUMBER_RE = compile_later(r"^-\d+$|^-\d*\.\d+$")
 """What argparse reads as a negative number, a value and not an option (its ``_negative_number_matcher``)."""
-_INVALID_CHOICE_RE = re.compile(r"invalid choice: '(?P<typed>[^']*)' \(choose from (?P<choices>[^)]*)\)")
+_INVALID_CHOICE_RE = compile_later(r"invalid choice: '(?P<typed>[^']*)' \(choose from (?P<choices>[^)]*)\)")
 
 
 def _command_parser(parser: argparse.ArgumentParser, parsed: argparse.Namespace) -> argparse.ArgumentParser:

@@ -38,7 +38,7 @@ rendered again when any input it reads changed; the property test in
 Over-approximation costs time, never correctness, so every unknown case
 counts as "depends on everything".
 
-May import: errors, config, models, load, site, write, fresh.
+May import: lazyre, errors, config, models, load, site, write, fresh.
 """
 
 from __future__ import annotations
@@ -47,7 +47,6 @@ import dataclasses
 import json
 import marshal
 import os
-import re
 import zlib
 from collections import Counter
 from datetime import date, datetime
@@ -61,6 +60,7 @@ from jinja2 import nodes
 from pydantic import BaseModel
 
 from .config import Config
+from .lazyre import compile_later
 from .load import Document
 from .site import Entry, Page, SeriesView, SiteGraph, UnitView, neighbour_entry
 from .fresh import code_fingerprint, digest, raw_digest
@@ -395,7 +395,7 @@ def _is_number(node: nodes.Node) -> bool:
     return False
 
 
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_NAME = compile_later(r"[A-Za-z_][A-Za-z0-9_]*")
 """A word of a text that could name an attribute."""
 
 

@@ -23,7 +23,7 @@ same URL (Eleventy's rule: never a silent overwrite; case 13), nor does an
 old address a page keeps (``aliases:``) name another page or another
 page's old address. Files are never written.
 
-May import: errors, config, sources, yamltext, validation, models, markup, bodies, slugs, fresh, pagecache,
+May import: lazyre, errors, config, sources, yamltext, validation, models, markup, bodies, slugs, fresh, pagecache,
 workers, recordfiles, strayfields.
 """
 
@@ -42,6 +42,7 @@ from typing import Any, Generic, Iterator, Mapping, NamedTuple, TypeVar
 from .bodies import Body, BodyBook, BodyJob, Facts, Stored, convert_and_store, process_renderer
 from .config import Config
 from .errors import SHOW_FILE_ENDINGS, Problem, Report
+from .lazyre import compile_later
 from .markup import MarkdownRenderer, RenderedMarkdown, body_complexity
 from .models import DATA_YES_NO, CaseStudyMeta, DataFlag, DataMap, DataText, InterviewMeta, Series, Unit, plain_name
 from .slugs import device_name, heard_reading, is_slug, make_slug, make_slugs, windows_safe
@@ -393,7 +394,7 @@ def _starts_with_fence(path: Path) -> bool:
     return head.removeprefix(b"\xef\xbb\xbf").startswith(b"---")
 
 
-_RECORD_START = re.compile(rb"(?:\xef\xbb\xbf)?(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:name|title|id|level)[ \t]*:")
+_RECORD_START = compile_later(rb"(?:\xef\xbb\xbf)?(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:name|title|id|level)[ \t]*:")
 
 
 def _holds_a_record(path: Path) -> bool:

@@ -194,9 +194,9 @@ class HashHeadings(HashHeaderProcessor):
     (`heading_problems`).
     """
 
-    RE = re.compile(r"(?:^|\n)(?P<level>#{1,6})(?P<header>(?P<spaced>(?=[ \t]))?"
-                    r"(?:\\.|[^\\#]|#+(?=[^#\n])|(?(spaced)(?<=[^#\s])#+(?=[ \t]*(?:\n|$))|(?!)))*?)"
-                    r"(?(spaced)(?:(?<=[ \t])#+)?[ \t]*|#*)(?:\n|$)")
+    RE = compile_later(r"(?:^|\n)(?P<level>#{1,6})(?P<header>(?P<spaced>(?=[ \t]))?"
+                       r"(?:\\.|[^\\#]|#+(?=[^#\n])|(?(spaced)(?<=[^#\s])#+(?=[ \t]*(?:\n|$))|(?!)))*?)"
+                       r"(?(spaced)(?:(?<=[ \t])#+)?[ \t]*|#*)(?:\n|$)")
 
 
 # A heading's own id typed at its end, as Hugo, Pandoc and Python-Markdown's attr_list take it: ``## 下 {#xia}``

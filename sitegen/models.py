@@ -977,8 +977,8 @@ _PERIOD_RE = compile_later(
     r"\s*(?P<before>以前|之前|前)?")
 """A part of a year or a month typed for a date (year optional), as plans and reports name deadlines: 2018年底,
 6月底前, 2018年第3季度 (Chinese numerals turned to digits), 三季度末, 2018年上半年, 6月上旬, 年中, 6月前."""
-_QUARTER_IN_LETTERS = (re.compile(r"[Qq]\s*(\d)\s*[-/,，]?\s*(\d{4})\s*年?"),
-                       re.compile(r"(\d{4})\s*年?\s*[-/]?\s*[Qq]\s*(\d)"))
+_QUARTER_IN_LETTERS = (compile_later(r"[Qq]\s*(\d)\s*[-/,，]?\s*(\d{4})\s*年?"),
+                       compile_later(r"(\d{4})\s*年?\s*[-/]?\s*[Qq]\s*(\d)"))
 """A quarter written Q3 2018 or 2018Q3, read as 2018年第3季度."""
 _ORDINALS = ("", "first", "second", "third", "fourth")
 _MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -1790,9 +1790,9 @@ _PERCENT_SIGNS = compile_later(r"[\s%％]+|目标|达到|达|为")
 """What a percentage may hold beside its number and say nothing the field does not: the sign, spaces, and
 目标 (target), 达到 (reach), 为 (is)."""
 _SPOKEN_PERCENT = compile_later(r"(?:(?P<of>百分之)(?P<number>[\d.零〇一二两三四五六七八九十百点]+)|(?P<whole>百分百|百分之百)"
-                             r"|(?P<tenths>[\d.零〇一二两三四五六七八九十点]+|半)成(?P<tenth>[一二三四五六七八九\d]|半)?"
-                             r"|(?P<half>一半|半数)"
-                             r"|(?P<whole_of>[\d零〇一二两三四五六七八九十百千万]+)分之(?P<parts>[\d.零〇一二两三四五六七八九十百点]+))")
+                                r"|(?P<tenths>[\d.零〇一二两三四五六七八九十点]+|半)成(?P<tenth>[一二三四五六七八九\d]|半)?"
+                                r"|(?P<half>一半|半数)"
+                                r"|(?P<whole_of>[\d零〇一二两三四五六七八九十百千万]+)分之(?P<parts>[\d.零〇一二两三四五六七八九十百点]+))")
 """A percentage said in words: 百分之八十 (eighty of a hundred), 百分百, 8成 or 八成 (tenths), 七成五 (75), 六成半 (65),
 半成 (5), 一半 (50), 四分之三 (75: three of four parts)."""
 _SAID_NUMBER = compile_later(r"[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?")
@@ -2057,7 +2057,7 @@ def parse_optional_text(value: Any) -> str:
 
 
 _ITEM_NUMBER = compile_later(r"(?:(?:^|(?<=\s)|(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]))(\d{1,2})[ \t]*[.．、)）]"
-                          r"|([一二三四五六七八九十])[ \t]*[、.．)）])[ \t]*(?=\S)")
+                             r"|([一二三四五六七八九十])[ \t]*[、.．)）])[ \t]*(?=\S)")
 """A number before an item (1. 1、 一、): one may follow a Chinese item before it with no space, since lines
 beside Chinese text typed one below another are joined without one (``1. 走访中心2. 研究``)."""
 _CHINESE_ORDINALS = "一二三四五六七八九十"
@@ -2496,7 +2496,7 @@ def spreadsheet_reading(text: str) -> str | None:
 _MONTHS = ("jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|"
            "oct|october|nov|november|dec|december")
 _MONTH_DATE_RE = compile_later(rf"(?:{_MONTHS})-?(?:\d{{1,2}}|\d{{4}})(?:-(?:\d{{2}}|\d{{4}}))?"
-                            rf"|\d{{1,2}}-(?:{_MONTHS})(?:-(?:\d{{2}}|\d{{4}}))?")
+                               rf"|\d{{1,2}}-(?:{_MONTHS})(?:-(?:\d{{2}}|\d{{4}}))?")
 """A month's English name with a day or year, as a spreadsheet reads a date (SEPT2 → 2-Sep, MARCH1 → 1-Mar)."""
 _NUMBER_DATE_RE = compile_later(r"(\d{1,4})-(\d{1,4})(?:-(\d{1,4}))?")
 _EXPONENT_RE = compile_later(r"\d+e-?\d+")

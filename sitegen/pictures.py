@@ -9,7 +9,7 @@ only the outermost ``<svg>`` element states the picture's size (imagesize
 takes the first ``width``/``height`` anywhere in the file, such as an inner
 shape's, when the root has none).
 
-May import: models, webaddress (and the standard library, imagesize).
+May import: lazyre, models, webaddress (and the standard library, imagesize).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 from urllib.parse import unquote
 
+from .lazyre import compile_later
 from .models import is_external_address, site_image_path
 from .webaddress import split_address
 
@@ -41,9 +42,9 @@ file ending: ``{ending: the format's name, with where such files come from}``. B
 every current browser, so they are not here; nor SVG, GIF and WebP."""
 
 _FORMAT_SIGNATURES = (
-    (re.compile(rb"....ftyp(?:heic|heix|hevc|hevx|heim|heis|mif1|msf1)", re.DOTALL), ".heic"),
-    (re.compile(rb"II\*\x00|MM\x00\*"), ".tif"),
-    (re.compile(rb"8BPS"), ".psd"),
+    (compile_later(rb"....ftyp(?:heic|heix|hevc|hevx|heim|heis|mif1|msf1)", re.DOTALL), ".heic"),
+    (compile_later(rb"II\*\x00|MM\x00\*"), ".tif"),
+    (compile_later(rb"8BPS"), ".psd"),
 )
 """How a file of `UNSHOWN_FORMATS` starts (ISO BMFF brands of HEIF, TIFF's byte orders, PSD's signature), for
 one renamed to .jpg or .png: renaming does not change the format, and browsers read the bytes. The general
@@ -301,7 +302,7 @@ def image_size(path: Path) -> tuple[int, int] | None:
 # CSS absolute lengths in px (CSS Values 4, §6.2: 1in = 96px = 2.54cm = 72pt = 6pc).
 _PIXELS_PER_UNIT = {"": 1.0, "px": 1.0, "in": 96.0, "cm": 96 / 2.54, "mm": 96 / 25.4, "q": 96 / 101.6,
                     "pt": 96 / 72, "pc": 16.0}
-_LENGTH_RE = re.compile(r"\s*([0-9]*\.?[0-9]+(?:[eE][+-]?[0-9]+)?)\s*([a-zA-Z]*)\s*")
+_LENGTH_RE = compile_later(r"\s*([0-9]*\.?[0-9]+(?:[eE][+-]?[0-9]+)?)\s*([a-zA-Z]*)\s*")
 _SVG_READ_LIMIT = 1 << 20  # the root element starts within the first megabyte, or the size is unknown
 
 

@@ -18,7 +18,7 @@ its note deleted, the example tally's zeros and the example target's figures
 (`EXAMPLE_TARGET_FIGURES`) are warned of, not refused: a real tally or target
 may hold them.
 
-May import: (the standard library only).
+May import: lazyre, (the standard library only).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Iterator
+from .lazyre import LazyPattern, compile_later
 
 
 @dataclass(frozen=True)
@@ -207,9 +208,9 @@ SPACES = " \t\u3000"
 full-width space (全角空格) that Chinese input methods type."""
 
 
-def _any_of(texts: Iterator[str], then: str = "") -> re.Pattern[str]:
-    """One pattern finding any of ``texts`` (longest first), followed by the pattern ``then``."""
-    return re.compile("(?:" + "|".join(map(re.escape, sorted(set(texts), key=len, reverse=True))) + ")" + then)
+def _any_of(texts: Iterator[str], then: str = "") -> LazyPattern:
+    """One pattern finding any of ``texts`` (longest first), followed by the pattern ``then`` (compiled on first use)."""
+    return compile_later("(?:" + "|".join(map(re.escape, sorted(set(texts), key=len, reverse=True))) + ")" + then)
 
 
 _VALUE_END = r"""(?=[\r\n"' \t\u3000#,\]}]|\Z)"""
@@ -218,13 +219,13 @@ _AS_VALUES = {collection: _any_of((p.text for group in fields.values() for p in 
 """Per collection: a placeholder's text as the end of a value (then the line's end, a quote, a space, half or
 full width, a comment, or a comma or bracket of a flow collection: ``https://example.org/news/1`` is no
 placeholder)."""
-_SPELLINGS = {collection: re.compile("|".join(sorted({p.spellings for group in fields.values() for p in group
+_SPELLINGS = {collection: compile_later("|".join(sorted({p.spellings for group in fields.values() for p in group
                                                      if p.spellings})), re.IGNORECASE)
               for collection, fields in FIELDS.items() if any(p.spellings for group in fields.values() for p in group)}
 """Per collection: any of its placeholders' other `Placeholder.spellings`, anywhere (the cheap test's)."""
 _FOLDED_TAILS = {collection: _any_of(p.text[-2:] for group in fields.values() for p in group if not p.text.isascii())
                  for collection, fields in FIELDS.items()}
-_CONTINUATION_RE = re.compile(r"[ \t]*\r?\n[ \t]+(?=[^\s#:-][^:\n]*$)", re.MULTILINE)
+_CONTINUATION_RE = compile_later(r"[ \t]*\r?\n[ \t]+(?=[^\s#:-][^:\n]*$)", re.MULTILINE)
 """The line break before an indented line with no "key:" on it: that line is the rest of the value above."""
 
 

@@ -17,7 +17,7 @@ editor meant: what tells them from bold (`AFTER_NAME`, `MASK_OPENING`,
 `SURNAMES`, `masks_two_names`) is shared with `sitegen.markup`, which
 tells them apart in a page's text.
 
-May import: errors (and the standard library).
+May import: lazyre, errors (and the standard library).
 """
 
 from __future__ import annotations
@@ -26,13 +26,14 @@ import re
 from dataclasses import dataclass
 
 from .errors import paste_hint
+from .lazyre import compile_later
 
-_MAY_HOLD_RE = re.compile(r"\*\*|__|\]\(|<[A-Za-z/]")
-_BOLD_RE = re.compile(r"\*\*(?P<words>[^*\n]+?)\*\*|__(?P<under>[^_\n]+?)__")
+_MAY_HOLD_RE = compile_later(r"\*\*|__|\]\(|<[A-Za-z/]")
+_BOLD_RE = compile_later(r"\*\*(?P<words>[^*\n]+?)\*\*|__(?P<under>[^_\n]+?)__")
 _LONGEST_EMPHASIS = 3
 """The most stars Markdown's emphasis takes on one side (``***``, bold italics): a longer run hides characters."""
-_LINK_RE = re.compile(r"\[(?P<words>[^\]\n]+)\]\([^)\n]*\)")
-_TAG_RE = re.compile(r"</?(?:br|b|strong|i|em|u|a|span|p|font|sup|sub)\b[^<>]*>", re.IGNORECASE)
+_LINK_RE = compile_later(r"\[(?P<words>[^\]\n]+)\]\([^)\n]*\)")
+_TAG_RE = compile_later(r"</?(?:br|b|strong|i|em|u|a|span|p|font|sup|sub)\b[^<>]*>", re.IGNORECASE)
 
 
 # Stars typed to hide characters of names (王**、李**, 张*明, 张**反映，李**也说): what tells them from emphasis,

@@ -10,7 +10,7 @@ real town's file. Each fix offered here is checked against the files there
 are, and against the ids the pages name (a file ``重固镇.yaml`` that the pages
 name ``unit: chonggu`` is to be renamed ``chonggu.yaml``, not ``zhong-gu-zhen.yaml``).
 
-May import: errors, slugs, yamltext, models.
+May import: lazyre, errors, slugs, yamltext, models.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Mapping, NamedTuple
 
 from .errors import Report
+from .lazyre import compile_later
 from .models import plain_name
 from .slugs import is_slug, make_slug, spells
 from .yamltext import YamlData, load_yaml
@@ -301,10 +302,10 @@ def _rename_to_own(file: MisnamedFile, name: str, made: str) -> str:
 
 # Kept by hand too, with a word of its own: "baihe - 旧", "baihe_bak", "baihe-备份" (told to be renamed to its pinyin,
 # baihe-jiu.yaml, the copy became a second 白鹤镇, its figures counted twice).
-_COPY_SUFFIX = re.compile(r"\s*(?:[-_.]\s*)?(?:副本|的副本|复件|copy|拷贝|备份|旧|旧版|原版|原稿|修改前|old|bak|backup|orig)?"
-                          r"\s*(?:[(（]\s*\d+\s*[)）])?", re.IGNORECASE)
+_COPY_SUFFIX = compile_later(r"\s*(?:[-_.]\s*)?(?:副本|的副本|复件|copy|拷贝|备份|旧|旧版|原版|原稿|修改前|old|bak|backup|orig)?"
+                             r"\s*(?:[(（]\s*\d+\s*[)）])?", re.IGNORECASE)
 # Windows XP's copies put the word first: "复件 baihe", "复件 (2) baihe", "Copy of baihe", "Copy (2) of baihe".
-_COPY_PREFIX = re.compile(r"(?:复件|副本|copy)\s*(?:[(（]\s*\d+\s*[)）])?\s*(?:of\s+)?", re.IGNORECASE)
+_COPY_PREFIX = compile_later(r"(?:复件|副本|copy)\s*(?:[(（]\s*\d+\s*[)）])?\s*(?:of\s+)?", re.IGNORECASE)
 
 
 def copy_suffix(stem: str, original: str) -> str | None:

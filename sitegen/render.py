@@ -15,7 +15,7 @@ root and under a sub-path. Each page also receives ``head`` (see
 `sitegen.outputs.structured.page_head`): its description, feeds, Open Graph,
 government meta tags and JSON-LD.
 
-May import: errors, config, site, charts, markup, models, outputs, themefiles, workers.
+May import: lazyre, errors, config, site, charts, markup, models, outputs, themefiles, workers.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ from markupsafe import Markup, escape
 from . import charts
 from .config import Config
 from .errors import Problem, Report
+from .lazyre import compile_later
 from .models import (CASE_STATUS_LABELS, DATE_HINT, TARGET_GROUP_LABELS, TARGET_STATUS_LABELS, UNIT_LEVEL_LABELS,
                      DataMap, DataText, machine_time, parse_datetime, typed_as_day, values_in)
 from .outputs import OutputJob
@@ -159,7 +160,7 @@ def make_environment(config: Config, cache_folder: Path | None = None,
     return env
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = compile_later(r"\d{4}-\d{2}-\d{2}")
 
 
 def _is_iso_date(value: Any) -> bool:
@@ -662,7 +663,7 @@ def _gather(results: list[_Done], report: Report,
     return files, extra_files
 
 
-_WHILE_RENDERING_RE = re.compile(r"^(while rendering \S+|shown on the page \S+|shown on the home page \(首页\)): ")
+_WHILE_RENDERING_RE = compile_later(r"^(while rendering \S+|shown on the page \S+|shown on the home page \(首页\)): ")
 
 
 def _shown_on(url: str) -> str:
@@ -1210,7 +1211,7 @@ def syntax_hint(failure: jinja2.TemplateSyntaxError, env: jinja2.Environment, so
     return hint
 
 
-_UNKNOWN_NAME_RE = re.compile(r"No (filter|test) named '([^']+)'")
+_UNKNOWN_NAME_RE = compile_later(r"No (filter|test) named '([^']+)'")
 
 
 def _unknown_name_hint(found: re.Match[str], env: jinja2.Environment) -> str:
@@ -1263,11 +1264,12 @@ def _template_name(filename: str, folders: Sequence[Path]) -> str:
 
 
 # An id attribute (not data-id, nor a script's element.id), its value quoted or not; and a name on an <a>, which a fragment names too.
-_ID_ATTRIBUTE_RE = re.compile(r"""(?<![\w.-])(?i:id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>=]+))"""
-                              r"""|<(?i:a)\s[^>]*?(?<![\w-])(?i:name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_ID_ATTRIBUTE_RE = compile_later(r"""(?<![\w.-])(?i:id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>=]+))"""
+                                 r"""|<(?i:a)\s[^>]*?(?<![\w-])(?i:name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 # An id set by a script (element.id = "x", setAttribute("id", "x")): the literal, if it is one.
-_SCRIPT_ID_RE = re.compile(r"""\.id\s*=(?!=)\s*(?:(["'])(.*?)\1)?|setAttribute\(\s*["']id["']\s*,\s*(?:(["'])(.*?)\3)?""")
-_JINJA_PART_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+_SCRIPT_ID_RE = compile_later(
+    r"""\.id\s*=(?!=)\s*(?:(["'])(.*?)\1)?|setAttribute\(\s*["']id["']\s*,\s*(?:(["'])(.*?)\3)?""")
+_JINJA_PART_RE = compile_later(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 _NO_ELEMENTS = frozenset({".css", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".woff", ".woff2", ".ttf",
                           ".otf", ".pdf", ".zip"})
 """Suffixes of theme files that write no element of a page (style sheets, pictures, fonts): not read for ids."""

@@ -21,7 +21,8 @@ not; a new unit's tallies, targets and milestones are commented-out examples, wh
 examples; a new series' blurb is reported until it is written (a series is always published).
 `sitegen init` writes examples of its own, which are not placeholders: its site builds at once.
 
-May import: errors, config, slugs, models, placeholders, recordfiles, sources, yamltext (and the standard library).
+May import: lazyre, errors, config, slugs, models, placeholders, recordfiles, sources, yamltext (and the standard
+library).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from zoneinfo import ZoneInfo
 
 from .config import CONFIG_FILE, load_config
 from .errors import Problem, Report, SiteError, command_word
+from .lazyre import compile_later
 from .models import (FULL_WIDTH_FIX, UNIT_LEVEL_LABELS, UNIT_LEVEL_PINYIN, UnitLevel, choice_meant, choice_value,
                      id_case_reason, is_stand_in, level_in_name, parse_count, parse_date, plain_name,
                      spreadsheet_reading)
@@ -324,7 +326,7 @@ def new_unit(root: Path, name: str, *, unit_id: str | None = None, level: str | 
     return _write_new(root, f"content/units/{unit_id}.yaml", text)
 
 
-_SPACE_IN_HAN = re.compile(r"([\u3400-\u9fff]+)( +)(?=[\u3400-\u9fff])")
+_SPACE_IN_HAN = compile_later(r"([\u3400-\u9fff]+)( +)(?=[\u3400-\u9fff])")
 
 
 def _refuse_spaced_name(name: str) -> None:

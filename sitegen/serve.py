@@ -41,7 +41,8 @@ Only files inside the output folder are served: ``..``, ``%2e%2e``,
 backslashes, drive letters, empty segments and hidden names give 404, and a
 resolved path must stay inside the folder (symbolic links included).
 
-May import: build, config, errors, fresh, load, models, servepanel, sources, write (and tornado, livereload, the standard library).
+May import: lazyre, build, config, errors, fresh, load, models, servepanel, sources, write (and tornado, livereload,
+the standard library).
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ from .build import BuildOptions, BuildResult, build, check_site_output, publishe
 from .config import CONFIG_FILE, check_output_option, check_site_folder, load_config
 from .errors import Problem, Report, SiteError
 from .fresh import CACHE_DIR, PREVIEW_FOLDER
+from .lazyre import compile_later
 from .load import Document
 from .models import publish_time_text
 from .servepanel import ListedWarning, inject_panel, list_warnings, warnings_panel
@@ -94,7 +96,7 @@ MOVED_FROM = "sitegen-moved-from"
 HTML_SUFFIXES = (".html", ".htm")
 CHUNK = 64 * 1024
 RELOAD_MESSAGE = {"command": "reload", "path": "*", "liveCSS": False, "liveImg": False}
-_BODY_TAG = re.compile(rb"<body\b[^>]*>", re.IGNORECASE)
+_BODY_TAG = compile_later(rb"<body\b[^>]*>", re.IGNORECASE)
 _TYPES = {
     ".html": "text/html; charset=utf-8", ".htm": "text/html; charset=utf-8",
     ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
@@ -520,7 +522,7 @@ def find_previews(result: BuildResult, now: datetime) -> Previews:
     return Previews(banners, tuple(sorted(sources)), tags)
 
 
-_LINK = re.compile(rb'<a\b[^>]*?\shref="(/[^"#?]*)"[^>]*>.*?</a>', re.IGNORECASE | re.DOTALL)
+_LINK = compile_later(rb'<a\b[^>]*?\shref="(/[^"#?]*)"[^>]*>.*?</a>', re.IGNORECASE | re.DOTALL)
 
 
 def mark_preview_links(page: bytes, tags: Mapping[str, str]) -> bytes:

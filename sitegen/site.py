@@ -17,7 +17,7 @@ no template writes a path of its own. `Urls` adds the base path of
 ``base_url`` (and its origin, for absolute addresses) when rendering, so a
 site moves between a domain root and a sub-path without changes.
 
-May import: errors, config, models, load, markup, pictures, slugs, webaddress.
+May import: lazyre, errors, config, models, load, markup, pictures, slugs, webaddress.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from .config import SITEGEN_FOLDERS, Config, Permalinks, setting_place
 from .errors import Report, paste_hint
+from .lazyre import compile_later
 from .load import Content, Document, alias_as_typed, keep_aliases
 from .markup import LAYOUT_IDS, free_id, heading_with_id, places_typed, reading_minutes, slugify_heading, swallowed_title
 from .models import (QUOTE_MARKS, Image, Series, Tally, Unit, UnitLevel, is_external_address, names_of, plain_name,
@@ -52,7 +53,7 @@ FEED_FILE = "feed.xml"
 # Characters a link keeps as they are: RFC 3986 reserved characters and "%"
 # (already percent-encoded text is not encoded twice).
 _URL_SAFE = "/%#?=&;:@!$'()*+,[]~"
-_STRAY_PERCENT_RE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_STRAY_PERCENT_RE = compile_later(r"%(?![0-9A-Fa-f]{2})")
 
 
 def _quoted(path: str) -> str:
@@ -62,20 +63,20 @@ def _quoted(path: str) -> str:
 
 
 # A start tag, attribute values quoted or not (so ">" inside quotes does not end it).
-_START_TAG_RE = re.compile(
+_START_TAG_RE = compile_later(
     r"<([a-zA-Z][^\s/>]*)((?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*)(\s*/?>)")
-_ATTRIBUTE_RE = re.compile(r"([^\s\"'>/=]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?")
+_ATTRIBUTE_RE = compile_later(r"([^\s\"'>/=]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?")
 _URL_ATTRIBUTES = frozenset({"href", "src"})
 # What every attribute `Urls.rebase_html` rewrites contains: "=", spaces, an optional
 # quote, then "/" or "&" (an entity may decode to "/"). A fragment without it is
 # returned as it is, unparsed. (Matching the name as well, href or src in any case,
 # made this search about 30 times slower on typical bodies.)
-_MAYBE_ROOT_LINK_RE = re.compile(r"=\s*[\"']?[/&]")
-_IMAGE_TAG_RE = re.compile(r"<img", re.IGNORECASE)  # an image's relative src is rewritten too
+_MAYBE_ROOT_LINK_RE = compile_later(r"=\s*[\"']?[/&]")
+_IMAGE_TAG_RE = compile_later(r"<img", re.IGNORECASE)  # an image's relative src is rewritten too
 # A relative href is rewritten too: any href but the usual addresses elsewhere (over-inclusive: only slower).
-_MAYBE_RELATIVE_HREF_RE = re.compile(r"href\s*=\s*(?![\"']?(?:https?:|mailto:|tel:|#))", re.IGNORECASE)
+_MAYBE_RELATIVE_HREF_RE = compile_later(r"href\s*=\s*(?![\"']?(?:https?:|mailto:|tel:|#))", re.IGNORECASE)
 # With the page's address given, an href within the page ("#fn-1") is rewritten as well.
-_MAYBE_LOCAL_HREF_RE = re.compile(r"href\s*=\s*(?![\"']?(?:https?:|mailto:|tel:))", re.IGNORECASE)
+_MAYBE_LOCAL_HREF_RE = compile_later(r"href\s*=\s*(?![\"']?(?:https?:|mailto:|tel:))", re.IGNORECASE)
 _NO_SIZES: Mapping[str, tuple[int, int]] = MappingProxyType({})
 
 
@@ -1735,7 +1736,7 @@ def _own_page_meant(href: str, document: Document, layout: LayoutPlaces | None,
     return message, f"a place in this page is linked with # alone, and it has no such place: {own[1]}"
 
 
-_ID_RE = re.compile(r'\bid="([^"]*)"')
+_ID_RE = compile_later(r'\bid="([^"]*)"')
 
 
 _HEADING_PLACES = "a heading's place is named by its text without signs, in lower case"

@@ -14,7 +14,7 @@ memory or hang the build (issue 7).
 Every problem goes into the `Report` passed in, with the file path relative
 to the site root; nothing here raises for bad input.
 
-May import: errors, yamltext (and the standard library, PyYAML).
+May import: lazyre, errors, yamltext (and the standard library, PyYAML).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from .errors import WIDE_SPACES, Report, space_name
+from .lazyre import compile_later
 from .yamltext import FIELD_KEY
 
 ENCODING_HINT = "在 WPS 或记事本中选择 另存为 → 编码 UTF-8, and save again"
@@ -67,9 +68,9 @@ The bundled interview is 9 KB, and ten years of a unit's daily figures are under
 before this limit a 26 MB YAML list took 36 s and 2 GB of memory to load (issue 7).
 Images and other assets are copied, not read here, and have no such limit."""
 
-_DELIMITER = re.compile(r"---[ \t]*")
-_TOML_FENCE = re.compile(r"\+\+\+[ \t]*")  # Hugo's TOML front matter
-_YAML_END = re.compile(r"\.\.\.[ \t]*")  # YAML's end-of-document line, where the closing "---" belongs
+_DELIMITER = compile_later(r"---[ \t]*")
+_TOML_FENCE = compile_later(r"\+\+\+[ \t]*")  # Hugo's TOML front matter
+_YAML_END = compile_later(r"\.\.\.[ \t]*")  # YAML's end-of-document line, where the closing "---" belongs
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 
@@ -732,7 +733,7 @@ _FENCE_MARKS = _FENCE_DASHES + "*＊_＿"
 """What a line typed for ``---`` is made of: dashes of any width, or the asterisks and underscores of a Markdown
 rule (``***``, ``___``), which editors who know Markdown type for it."""
 _MARK_GAPS = " \t" + WIDE_SPACES
-_FENCE_TAIL = re.compile(r"---([^-].*)")
+_FENCE_TAIL = compile_later(r"---([^-].*)")
 
 
 def _fence_slip(line: str) -> tuple[str, str] | None:
@@ -825,7 +826,7 @@ def _in_block_text(lines: list[str], number: int) -> bool:
     return False
 
 
-_BLOCK_START = re.compile(r":[ \t]+[|>][-+0-9]*[ \t]*(?:#.*)?$")
+_BLOCK_START = compile_later(r":[ \t]+[|>][-+0-9]*[ \t]*(?:#.*)?$")
 
 
 def _fence_marks(line: str) -> str | None:
@@ -930,7 +931,7 @@ def _check_late_opening(source: SourceFile, lines: list[str], report: Report) ->
 
 _LATE_OPENING_LINES = 6
 """How far down a "---" below text is taken for a front matter's opening line (a title or a note pasted above)."""
-_FIELD_LINE = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*[ \t]*[:：]")
+_FIELD_LINE = compile_later(r"[A-Za-z_][A-Za-z0-9_-]*[ \t]*[:：]")
 """A line that starts like a front matter field (``title:``, ``date：``)."""
 
 

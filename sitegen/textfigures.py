@@ -43,7 +43,7 @@ the tally's is taken for a mistyped one:
 Bold and italic marks (``**296份**``) are read through, and a quote's ``>``.
 Digits may be full-width (２９６) and grouped with commas (1,296).
 
-May import: the standard library only.
+May import: lazyre, the standard library only.
 """
 
 from __future__ import annotations
@@ -52,6 +52,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Iterator
+from .lazyre import compile_later
 
 _DIGITS = r"(?<![0-9０-９.])(?<![0-9０-９],)(?P<n>[0-9０-９]{1,3}(?:,[0-9０-９]{3})+|[0-9０-９]+)"
 """A number: its digits (full-width too), grouped by commas or not, and no part of a longer number."""
@@ -70,7 +71,7 @@ _GATHERED = r"(?:收集|梳理|形成|发现)"
 """The words for gathering issue lists (收集问题清单, 梳理问题清单, 形成问题清单, 发现问题): 问题 or 清单 must follow."""
 
 _FIGURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (field, re.compile(pattern)) for field, pattern in (
+    (field, compile_later(pattern)) for field, pattern in (
         ("batches", _NUMBER + r"\s*批次?" + _NOT_ABOUT_AFTER),
         ("collected", _GATHERED + r"(?:到|了|的)?(?:问题清单|问题|清单)" + _AMOUNTS_TO + _COUNT),
         ("collected", _GATHERED + r"(?:到|了|的)?" + _AMOUNTS_TO + _COUNT + r"(?:问题清单|问题|清单)"),
@@ -87,24 +88,24 @@ _DATE = (r"(?:(?:(?P<this_year>今年|本年)|(?P<year>[0-9０-９]{4})\s*年)\s
          r"(?P<month>[0-9０-９]{1,2})\s*月\s*(?P<day>[0-9０-９]{1,2})\s*[日号]"
          r"|(?P<iso>[0-9]{4}(?P<sign>[-./])[0-9]{1,2}(?P=sign)[0-9]{1,2})(?![0-9])")
 """A day: 4月26日, 2018年4月26日, 今年4月26日 (the page's year), 2018-04-26, 2018.4.26, 2018/4/26."""
-_DAY_RES = (re.compile(r"(?:截至|截止)(?:到|至)?\s*(?:" + _DATE + ")"),
-            re.compile(r"(?:到|至)\s*(?:" + _DATE + r")\s*为?止"))
+_DAY_RES = (compile_later(r"(?:截至|截止)(?:到|至)?\s*(?:" + _DATE + ")"),
+            compile_later(r"(?:到|至)\s*(?:" + _DATE + r")\s*为?止"))
 """A day named as the one figures are counted to: 截至4月26日, 截止到2018年4月26日, 截至2018-04-26, and
 到2018年4月26日为止, 至4月26日止."""
 
-_SENTENCE_RE = re.compile(r"[^。！？!?]*(?:[。！？!?]+|$)")
+_SENTENCE_RE = compile_later(r"[^。！？!?]*(?:[。！？!?]+|$)")
 _SO_TOLD = ("其中", "这其中", "以上")
 """What a sentence starts with that speaks on of the figures before it (其中，134份已提交…)."""
 _COLONS = ("：", ":")
-_CLAUSE_START_RE = re.compile(r"[，,；;：:、（(]")
-_PART_RE = re.compile(r"其中\s*[^\s\d０-９]")
+_CLAUSE_START_RE = compile_later(r"[，,；;：:、（(]")
+_PART_RE = compile_later(r"其中\s*[^\s\d０-９]")
 """其中 and the name of a part before a figure, in its clause (其中新江村已解决13份, 其中产业类收集…): the
 figure is the part's. 其中 before the figure itself (其中143份已提交) is the unit's."""
-_LIST_ITEM_RE = re.compile(r"\s{0,3}(?:[-*+]|[0-9]+[.)])\s")
-_HEADING_RE = re.compile(r"\s{0,3}#")
-_FENCE_RE = re.compile(r"\s{0,3}(`{3,}|~{3,})")
-_QUOTE_RE = re.compile(r"\s{0,3}(?:>\s?)+")
-_COMMENT_RE = re.compile(r"<!--.*?(?:-->|$)")
+_LIST_ITEM_RE = compile_later(r"\s{0,3}(?:[-*+]|[0-9]+[.)])\s")
+_HEADING_RE = compile_later(r"\s{0,3}#")
+_FENCE_RE = compile_later(r"\s{0,3}(`{3,}|~{3,})")
+_QUOTE_RE = compile_later(r"\s{0,3}(?:>\s?)+")
+_COMMENT_RE = compile_later(r"<!--.*?(?:-->|$)")
 _MARK = "*"
 
 

@@ -9,7 +9,7 @@ are found in the templates' text, with their line and column, so `sitegen
 check` says them as a build does; a warning each, since a template may
 write them in ways text alone cannot show (an attribute from a variable).
 
-May import: errors, markup, themefiles.
+May import: lazyre, errors, markup, themefiles.
 """
 
 from __future__ import annotations
@@ -18,20 +18,21 @@ import re
 from typing import Mapping
 
 from .errors import Report
+from .lazyre import compile_later
 from .markup import place_in_block
 from .themefiles import blanked
 
 # What a page does not show as markup: template comments, and the text of scripts and style sheets.
-_HIDDEN_RE = re.compile(r"\{#.*?#\}|(?<=<script)[^>]*>.*?(?=</script)|(?<=<style)[^>]*>.*?(?=</style)",
-                        re.DOTALL | re.IGNORECASE)
-_HTML_TAG_RE = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
-_IMG_TAG_RE = re.compile(r"<img\b(?:[^>{]|\{\{.*?\}\}|\{%.*?%\})*>", re.IGNORECASE | re.DOTALL)
-_LANG_RE = re.compile(r"""\blang\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
-_ALT_RE = re.compile(r"\balt\s*=|\baria-hidden\s*=\s*[\"']?true|\brole\s*=\s*[\"']?(?:presentation|none)\b",
-                     re.IGNORECASE)
-_FRAGMENT_LINK_RE = re.compile(r"""\bhref\s*=\s*(["'])#([^"'{}\s]+)\1""", re.IGNORECASE)
-_TEMPLATE_CODE_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
-_ID_RE = re.compile(r"""(?<![\w.-])id\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+_HIDDEN_RE = compile_later(r"\{#.*?#\}|(?<=<script)[^>]*>.*?(?=</script)|(?<=<style)[^>]*>.*?(?=</style)",
+                           re.DOTALL | re.IGNORECASE)
+_HTML_TAG_RE = compile_later(r"<html\b[^>]*>", re.IGNORECASE)
+_IMG_TAG_RE = compile_later(r"<img\b(?:[^>{]|\{\{.*?\}\}|\{%.*?%\})*>", re.IGNORECASE | re.DOTALL)
+_LANG_RE = compile_later(r"""\blang\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
+_ALT_RE = compile_later(r"\balt\s*=|\baria-hidden\s*=\s*[\"']?true|\brole\s*=\s*[\"']?(?:presentation|none)\b",
+                        re.IGNORECASE)
+_FRAGMENT_LINK_RE = compile_later(r"""\bhref\s*=\s*(["'])#([^"'{}\s]+)\1""", re.IGNORECASE)
+_TEMPLATE_CODE_RE = compile_later(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+_ID_RE = compile_later(r"""(?<![\w.-])id\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 
 
 def check_template_access(templates: Mapping[str, str], language: str, report: Report) -> None:

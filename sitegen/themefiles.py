@@ -9,7 +9,7 @@ an invisible character), or GBK/GB18030 with a warning (Windows editors in
 China save "ANSI" so), so a template saved either way renders the same. A
 template that is no text at all is an error at its file, never a traceback.
 
-May import: errors, sources, validation.
+May import: lazyre, errors, sources, validation.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 from .errors import Report
+from .lazyre import compile_later
 from .sources import ENCODING_HINT, decode_source
 from .validation import edit_distance
 
@@ -135,9 +136,9 @@ _BROWSER_TEXT = {".css": "stylesheet", ".js": "script", ".mjs": "script", ".svg"
 
 
 # A text in quotes, as a template names another: {% include 'partials/x.html' %}, ["a.html"], {% set p = "b.html" %}.
-_QUOTED_RE = re.compile(r"""(['"])([^'"\n]+)\1""")
+_QUOTED_RE = compile_later(r"""(['"])([^'"\n]+)\1""")
 # A template named by a value, not in quotes: {% include p %}, {% extends layout ~ ".html" %}.
-_NAMED_BY_VALUE_RE = re.compile(r"""\{%-?\s*(?:extends|include|import|from)\s+(?![\['"])""")
+_NAMED_BY_VALUE_RE = compile_later(r"""\{%-?\s*(?:extends|include|import|from)\s+(?![\['"])""")
 
 
 def check_override_names(own: Path, default: Path, texts: Mapping[str, str], report: Report) -> None:

@@ -21,7 +21,7 @@ at its file, line and column:
 Only text is read (no template is compiled or run), so `sitegen check`
 says it as well as a build, at the cost of reading a few dozen small files.
 
-May import: errors, markup, themefiles.
+May import: lazyre, errors, markup, themefiles.
 """
 
 from __future__ import annotations
@@ -34,31 +34,32 @@ from typing import Collection, Mapping, Sequence
 from urllib.parse import unquote
 
 from .errors import Report
+from .lazyre import compile_later
 from .markup import place_in_block
 from .themefiles import ASSETS_FOLDER, blanked
 
 # A quoted site path given to the url or abs_url filter: '/assets/site.css'|url, "units/" | abs_url (a path
 # without its first slash is taken from the root too); not an address elsewhere, a fragment or a query.
-_FILTERED_RE = re.compile(r"""(?P<quote>['"])(?P<path>(?![a-zA-Z][a-zA-Z0-9+.-]*:|//|[#?])[^'"\s{}|]+)(?P=quote)"""
-                          r"""\s*\|\s*(?:url|abs_url)\b""")
+_FILTERED_RE = compile_later(r"""(?P<quote>['"])(?P<path>(?![a-zA-Z][a-zA-Z0-9+.-]*:|//|[#?])[^'"\s{}|]+)(?P=quote)"""
+                             r"""\s*\|\s*(?:url|abs_url)\b""")
 # A root-relative path typed in an attribute that loads or leads somewhere: href="/dashboard/", src="/u/{{ x }}/".
-_ATTRIBUTE_RE = re.compile(r"""(?<![\w-])(?P<name>href|src|action|formaction|poster|data)\s*=\s*"""
-                           r"""(?P<quote>['"])(?P<path>/(?!/)(?:[^'"\s{]|\{\{.*?\}\})*)(?P=quote)""",
-                           re.IGNORECASE | re.DOTALL)
+_ATTRIBUTE_RE = compile_later(r"""(?<![\w-])(?P<name>href|src|action|formaction|poster|data)\s*=\s*"""
+                              r"""(?P<quote>['"])(?P<path>/(?!/)(?:[^'"\s{]|\{\{.*?\}\})*)(?P=quote)""",
+                              re.IGNORECASE | re.DOTALL)
 # A srcset's list of pictures: srcset="/a.png 1x, /b.png 2x".
-_SRCSET_RE = re.compile(r"""(?<![\w-])srcset\s*=\s*(?P<quote>['"])(?P<list>(?:[^'"{]|\{\{.*?\}\})*)(?P=quote)""",
-                        re.IGNORECASE | re.DOTALL)
+_SRCSET_RE = compile_later(r"""(?<![\w-])srcset\s*=\s*(?P<quote>['"])(?P<list>(?:[^'"{]|\{\{.*?\}\})*)(?P=quote)""",
+                           re.IGNORECASE | re.DOTALL)
 # A style sheet's @import of a quoted file: @import "print.css";
-_CSS_IMPORT_RE = re.compile(r"""@import\s+(?P<quote>['"])(?P<path>[^'"\s]+)(?P=quote)""", re.IGNORECASE)
+_CSS_IMPORT_RE = compile_later(r"""@import\s+(?P<quote>['"])(?P<path>[^'"\s]+)(?P=quote)""", re.IGNORECASE)
 # Template code inside a value: {{ page.kind }}.
-_CODE_RE = re.compile(r"(\{\{.*?\}\})", re.DOTALL)
+_CODE_RE = compile_later(r"(\{\{.*?\}\})", re.DOTALL)
 # A CSS url(), quoted or not: url(logo.svg), url("/assets/a.png").
-_CSS_URL_RE = re.compile(r"""url\(\s*(?P<quote>['"]?)(?P<path>[^'")\s{}]+)(?P=quote)\s*\)""", re.IGNORECASE)
+_CSS_URL_RE = compile_later(r"""url\(\s*(?P<quote>['"]?)(?P<path>[^'")\s{}]+)(?P=quote)\s*\)""", re.IGNORECASE)
 # A template comment, {# … #}, an HTML comment, and a CSS comment, /* … */: their links lead nowhere.
-_COMMENT_RE = re.compile(r"\{#.*?#\}|<!--.*?-->", re.DOTALL)
-_CSS_COMMENT_RE = re.compile(r"/\*.*?\*/", re.DOTALL)
+_COMMENT_RE = compile_later(r"\{#.*?#\}|<!--.*?-->", re.DOTALL)
+_CSS_COMMENT_RE = compile_later(r"/\*.*?\*/", re.DOTALL)
 # A url() value that is no file of the site: another site's, a data: picture, a fragment (an SVG filter).
-_ELSEWHERE_RE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
+_ELSEWHERE_RE = compile_later(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ any text into address parts without raising. Used wherever an address is
 read: settings (base_url), front matter (source url, pictures) and the
 Markdown of a page's text (links and pictures).
 
-May import: the standard library only.
+May import: lazyre, the standard library only.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 from urllib.parse import SplitResult, quote, unquote, urlsplit
+from .lazyre import compile_later
 
 # The signs that shape an address, as an input method types them: colon, slash, dot, ?, =, &, #.
 HALF_WIDTH_ADDRESS = str.maketrans({"：": ":", "／": "/", "．": ".", "？": "?", "＝": "=", "＆": "&", "＃": "#"})
@@ -62,7 +63,7 @@ def address_path(path: str) -> str:
 
 
 _PATH_SIGNS = "!$&'()*+,;=:@"
-_ESCAPE_RE = re.compile("%[0-9A-Fa-f]{2}")
+_ESCAPE_RE = compile_later("%[0-9A-Fa-f]{2}")
 
 
 class AddressSlip(NamedTuple):
@@ -164,7 +165,7 @@ def _without_host_spaces(text: str) -> str | None:
     return meant if split_address(meant).scheme.lower() in ("http", "https") else None
 
 
-_SLASH_SPACES_RE = re.compile(r"[^\S\n]+(?=/)|(?<=/)[^\S\n]+")
+_SLASH_SPACES_RE = compile_later(r"[^\S\n]+(?=/)|(?<=/)[^\S\n]+")
 
 
 def _without_slash_spaces(text: str) -> str | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+import subprocess
+import sys
 
 import pytest
 
@@ -78,3 +80,36 @@ def test_every_pattern_of_sitegen_compiles() -> None:
     # sitegen.checkrefs…), counted as one.
     for family in ("sitegen.markup", "sitegen.yaml", "sitegen.models", "sitegen.check"):
         assert sum(count for name, count in found.items() if name.startswith(family)) >= 10, family
+
+
+_COMPILES_AT_IMPORT = r"""
+import pkgutil, re, sys, importlib
+compiled = []
+plain = re._compile
+
+def noting(pattern, flags):
+    frame = sys._getframe(1)
+    while frame is not None and frame.f_code.co_filename.endswith(("re/__init__.py", "lazyre.py")):
+        frame = frame.f_back
+    if frame is not None and "/sitegen/" in frame.f_code.co_filename.replace("\\", "/"):
+        compiled.append(f"{frame.f_globals['__name__']}:{frame.f_lineno}: {str(pattern)[:60]}")
+    return plain(pattern, flags)
+
+re._compile = noting
+import sitegen
+for info in pkgutil.walk_packages(sitegen.__path__, "sitegen."):
+    if not info.name.endswith("__main__"):
+        importlib.import_module(info.name)
+print("\n".join(compiled))
+"""
+
+
+def test_importing_sitegen_compiles_none_of_its_patterns() -> None:
+    """Every command imports most of sitegen before it reads a file: a pattern compiled then (``re.compile`` at a
+    module's top) is paid by every run, even one that never uses it; `compile_later` defers it to its first use.
+
+    Run in a fresh interpreter, so that no module is imported already; each pattern compiled while sitegen's
+    modules are imported is named with its module and line.
+    """
+    run = subprocess.run([sys.executable, "-c", _COMPILES_AT_IMPORT], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "", run.stdout

@@ -34,7 +34,7 @@ The column lists below (`TALLY_FIELDS` …) are the one place the columns are
 defined: the CSV header, the JSON keys, the Data Package schema and the
 "about the data" page all come from them.
 
-May import: config, models, site, slugs (and the standard library).
+May import: lazyre, config, models, site, slugs (and the standard library).
 """
 
 from __future__ import annotations
@@ -43,11 +43,11 @@ import csv
 import io
 import json
 import zipfile
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable, Sequence
 
+from ..lazyre import compile_later
 from ..models import (LARGEST_COUNT, TARGET_GROUP_LABELS, UNIT_LEVEL_LABELS, Milestone, Tally, Target, Unit,
                       percent_digits)
 from ..site import SiteGraph
@@ -106,7 +106,7 @@ class Field:
         return descriptor
 
 
-_ENGLISH_AFTER_RE = re.compile(r"(?<=。) (?=[A-Z])")
+_ENGLISH_AFTER_RE = compile_later(r"(?<=。) (?=[A-Z])")
 
 
 @dataclass(frozen=True)
