@@ -567,8 +567,10 @@ def fingerprint_outputs(graph: SiteGraph, env: jinja2.Environment, feeds: list[F
     prints = Fingerprints(graph, templates, build_fingerprint(graph.config, [search, built, assets]))
     made = {output_path(feed.url): prints.feed(feed.title, feed.page_url, feed.url, feed.entries) for feed in feeds}
     made.update((page.output, prints.page(page)) for page in graph.pages)
-    made.update((path, prints.sitemap()) for path in _sitemap_paths(graph))
-    made.update((path, prints.open_data()) for path in open_data_paths(graph))
+    # The files of the sitemap, and those of the open data (hundreds: a few per unit), are made together from one
+    # fingerprint each, taken once.
+    made.update(dict.fromkeys(_sitemap_paths(graph), prints.sitemap()))
+    made.update(dict.fromkeys(open_data_paths(graph), prints.open_data()))
     if templates.analyses() != known:
         save_known_templates(cache, templates.analyses())
     return made, prints.reads_clock
