@@ -575,8 +575,10 @@ def run_new(args: argparse.Namespace) -> int:
         if args.kind == "tally":
             block = scaffold.new_tally(args.site, args.unit)
             _print_problems(block.problems)
+            # Dated today, a tally pasted with new figures counted days before said "as of" today on every page.
             print(f"paste these lines under tallies: in {block.unit_file}, after the last tally "
-                  "(oldest first), then change the figures that changed; sitegen does not change your file.",
+                  "(oldest first), then write in as_of the day the figures were counted (截至日期; it says today) "
+                  "and change the figures that changed; sitegen does not change your file.",
                   file=sys.stderr)
             for advice in block.advice:
                 print(f"  hint: {advice}", file=sys.stderr)

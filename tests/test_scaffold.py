@@ -1343,7 +1343,8 @@ def test_new_tally_leaves_batches_out_when_the_latest_tally_has_none(tmp_path: P
 
 
 _PASTE = ("paste these lines under tallies: in content/units/baihe.yaml, after the last tally (oldest first), then "
-          "change the figures that changed; sitegen does not change your file.\n")
+          "write in as_of the day the figures were counted (截至日期; it says today) and change the figures that "
+          "changed; sitegen does not change your file.\n")
 _GBK_WARNING = ("content/units/baihe.yaml: warning: the file is saved as GBK/GB18030, not UTF-8; it was read as GB18030\n"
                 "  hint: 在 WPS 或记事本中选择 另存为 → 编码 UTF-8, and save again\n")
 
