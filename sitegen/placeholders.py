@@ -18,7 +18,7 @@ its note deleted, the example tally's zeros and the example target's figures
 (`EXAMPLE_TARGET_FIGURES`) are warned of, not refused: a real tally or target
 may hold them.
 
-May import: lazyre, (the standard library only).
+May import: lazyre (and the standard library).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Iterator
+
 from .lazyre import LazyPattern, compile_later
 
 

@@ -6,7 +6,7 @@ letters and digits are kept, lower-cased. The same rule serves pages, tag
 terms and units, so a link and the file it points to always agree, and file
 names stay valid on every system (Windows included).
 
-May import: lazyre, the standard library and pypinyin / python-slugify.
+May import: lazyre (and the standard library, pypinyin / python-slugify).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
+
 from .lazyre import compile_later
 
 SLUG_RE = compile_later(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -43,7 +43,7 @@ the tally's is taken for a mistyped one:
 Bold and italic marks (``**296份**``) are read through, and a quote's ``>``.
 Digits may be full-width (２９６) and grouped with commas (1,296).
 
-May import: lazyre, the standard library only.
+May import: lazyre (and the standard library).
 """
 
 from __future__ import annotations
@@ -52,6 +52,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Iterator
+
 from .lazyre import compile_later
 
 _DIGITS = r"(?<![0-9０-９.])(?<![0-9０-９],)(?P<n>[0-9０-９]{1,3}(?:,[0-9０-９]{3})+|[0-9０-９]+)"

@@ -6,7 +6,7 @@ any text into address parts without raising. Used wherever an address is
 read: settings (base_url), front matter (source url, pictures) and the
 Markdown of a page's text (links and pictures).
 
-May import: lazyre, the standard library only.
+May import: lazyre (and the standard library).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 from urllib.parse import SplitResult, quote, unquote, urlsplit
+
 from .lazyre import compile_later
 
 # The signs that shape an address, as an input method types them: colon, slash, dot, ?, =, &, #.
