@@ -409,9 +409,9 @@ def format_cn_date(value: date | str) -> str:
     ``data/`` files stay text): ``2024-4-15``, ``2024/4/8``, ``2024年4月1日``,
     or a publish time (its date is shown).
     Raises `NotADate` (a ValueError) naming the text when it is not a date, or when the value is empty.
+    The charts' summaries write their dates alike (`sitegen.charts.format_date`).
     """
-    value = moment_of_value(value)
-    return f"{value.year}年{value.month}月{value.day}日"
+    return charts.format_date(moment_of_value(value))
 
 
 def format_cn_date_html(value: date | str) -> Markup:
