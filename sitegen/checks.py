@@ -52,24 +52,24 @@ from .checknames import (check_qualified_unit_names, check_shared_unit_names, ch
 from .checkpages import check_page_titles, check_repeated_tags, check_source_publisher, check_text_shows
 from .checkpictures import check_body_images, check_failed_images, check_images, check_typed_pictures
 from .checkrefs import check_failed_references, check_references
-from .checktexts import (check_formula_texts, check_init_examples, check_init_figures, check_listed_lines,
-                         check_placeholders, check_plain_text_fields, check_typed_values)
+from .checktexts import (check_example_texts, check_formula_texts, check_init_examples, check_init_figures,
+                         check_listed_lines, check_placeholders, check_plain_text_fields, check_typed_values)
 from .errors import Report
 from .load import Content, Document, YamlData
 from .models import Milestone, Tally, Target
 
 __all__ = ["check_content", "check_failed_unit", "drafts", "scheduled", "likely_year", "check_body_images",
            "check_century_slips", "check_copied_pages", "check_copied_summaries", "check_copied_tallies",
-           "check_count_sizes", "check_empty_tallies", "check_example_targets", "check_failed_images",
-           "check_failed_references", "check_far_plans", "check_figures_shown", "check_formula_texts", "check_images",
-           "check_init_examples", "check_init_figures", "check_listed_lines", "check_measured_dates",
-           "check_milestone_order", "check_misspelling_clashes", "check_misspellings", "check_page_titles",
-           "check_placeholders", "check_plain_text_fields", "check_publish_year", "check_qualified_unit_names",
-           "check_references", "check_repeated_milestones", "check_repeated_tags", "check_repeated_tallies",
-           "check_shared_unit_names", "check_sound_alike_units", "check_source_publisher", "check_spreadsheet_ids",
-           "check_taken_off", "check_tally_arithmetic", "check_tally_dates", "check_tally_order", "check_targets",
-           "check_text_figures", "check_text_shows", "check_typed_pictures", "check_typed_values", "check_unit_levels",
-           "check_unit_names", "check_update_time"]
+           "check_count_sizes", "check_empty_tallies", "check_example_targets", "check_example_texts",
+           "check_failed_images", "check_failed_references", "check_far_plans", "check_figures_shown",
+           "check_formula_texts", "check_images", "check_init_examples", "check_init_figures", "check_listed_lines",
+           "check_measured_dates", "check_milestone_order", "check_misspelling_clashes", "check_misspellings",
+           "check_page_titles", "check_placeholders", "check_plain_text_fields", "check_publish_year",
+           "check_qualified_unit_names", "check_references", "check_repeated_milestones", "check_repeated_tags",
+           "check_repeated_tallies", "check_shared_unit_names", "check_sound_alike_units", "check_source_publisher",
+           "check_spreadsheet_ids", "check_taken_off", "check_tally_arithmetic", "check_tally_dates",
+           "check_tally_order", "check_targets", "check_text_figures", "check_text_shows", "check_typed_pictures",
+           "check_typed_values", "check_unit_levels", "check_unit_names", "check_update_time"]
 """The public names: the entry point's own, and the rules it runs, which live in the modules of their job."""
 
 
@@ -145,6 +145,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
     check_placeholders(content, report)
     check_init_examples(content, report)
     check_init_figures(content, report)
+    check_example_texts(content, report)
     check_plain_text_fields(content, report)
     check_listed_lines(content, report)
     check_formula_texts(content, report)

@@ -3,7 +3,7 @@ them, placeholders, Markdown or HTML typed where plain text is shown, texts type
 would read as a formula, and values typed in a way that changes them.
 
 Job: the ``check_*(content, report)`` rules of the texts of every record
-(`check_init_examples`, `check_init_figures`, `check_placeholders`,
+(`check_init_examples`, `check_init_figures`, `check_placeholders`, `check_example_texts`,
 `check_plain_text_fields`, `check_listed_lines`, `check_formula_texts`,
 `check_typed_values`), run by `sitegen.checks.check_content`.
 
@@ -24,7 +24,8 @@ from .markup import outside_fences
 from .models import Unit, clip, parse_bool, texts_in
 from .placeholders import (BODY_LINES, INIT_CASE_LINE, INIT_CASE_TITLE, INIT_INTERVIEW_LINE, INIT_INTERVIEW_TITLE,
                            INIT_MILESTONE_TITLE, INIT_SERIES_BLURB, INIT_TALLY_FIGURES, INIT_TARGET, INIT_UNIT_NAME,
-                           INIT_UNIT_NOTE, INIT_UNIT_SUMMARY, init_texts_in, may_hold_placeholders, placeholders_in)
+                           INIT_UNIT_NOTE, INIT_UNIT_SUMMARY, SPACES, init_texts_in, may_hold_placeholders,
+                           placeholders_in, texts_at)
 from .plaintext import may_hold_markup, typed_markup
 from .validation import UNIT_WORD_LISTS, field_name, typed_value_warnings
 from .yamltext import listed_lines
@@ -208,6 +209,46 @@ def check_placeholders(content: Content, report: Report) -> None:
         _report_placeholders(unit.path, "units", unit.yaml, report)
     for path, data in content.failed_units:
         _report_placeholders(path, "units", data, report)
+
+
+_EXAMPLE_MARK = "示例"
+"""The word (example) the texts of examples start with: those of the editors' guide, and of ``sitegen new`` and
+``sitegen init`` (`sitegen.placeholders`)."""
+_EXAMPLE_FIELDS = {
+    ("summary",): "write a short description of the unit (简介), or delete the line",
+    ("tallies", "*", "note"): "write where the unit's figures come from (数据来源), or delete the line; if the "
+                              "figures were copied with it, write the unit's own as counted that day",
+    ("targets", "*", "note"): "write what the unit's target rests on (依据), or delete the line; if the target "
+                              "was copied with it, write the unit's own",
+    ("milestones", "*", "title"): "write what happened (事件), with the day it happened in date:",
+    ("milestones", "*", "description"): "write what happened, in one or two sentences, or delete the line",
+}
+"""The free texts of a unit's record, with what to write in each instead of an example's text."""
+
+
+def check_example_texts(content: Content, report: Report) -> None:
+    """Warn at each free text of a unit (its summary, a tally's or target's note, a milestone's title or
+    description) that starts with 示例 (example), as every example written for editors does.
+
+    The editors' guide (docs/editing.md) shows a tally, a target and a milestone to paste, each marked so
+    (``note: 示例数字：…``, ``title: 示例：召开大调研推进会``): pasted as shown, they checked clean and the
+    unit's page published the guide's words and figures as the unit's. Texts told already are not told
+    again: the placeholders of ``sitegen new`` (`check_placeholders`) and the texts of ``sitegen init``'s
+    example (`check_init_examples`); nor is that example unit itself (示例镇), which a new site builds with.
+    A warning: a real text may start with the word. Raises nothing.
+    """
+    for unit in content.units.values():
+        if _EXAMPLE_MARK not in unit.text or unit.record.name == INIT_UNIT_NAME:
+            continue
+        value = unit.yaml.value
+        told = {loc for loc, _ in placeholders_in("units", value)} | {loc for loc, _ in init_texts_in("units", value)}
+        for pattern, hint in _EXAMPLE_FIELDS.items():
+            for loc, text in texts_at(value, pattern):
+                if loc not in told and text.strip(SPACES).startswith(_EXAMPLE_MARK):
+                    report.warning(unit.path, *unit.yaml.locate(loc),
+                                   f'{field_name(loc)}: "{clip(text.strip(SPACES))}" starts with 示例 (example), as '
+                                   "the examples of the editors' guide do: the unit's page would publish it as the "
+                                   "unit's own", hint)
 
 
 def check_plain_text_fields(content: Content, report: Report) -> None:

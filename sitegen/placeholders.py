@@ -280,6 +280,12 @@ def init_texts_in(collection: str, value: object) -> Iterator[tuple[tuple[str | 
                 yield path, text
 
 
+def texts_at(value: object, pattern: tuple[str, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """The texts of a record's value as typed at ``pattern`` (``"*"``: each item of a list), as ``(path, text)``
+    with list indexes from 0; nothing where the value has another shape."""
+    return _values_at(value, pattern, ())
+
+
 def _values_at(value: object, pattern: tuple[str, ...], path: tuple[str | int, ...]
                ) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """The texts at ``pattern`` under ``value`` (``"*"`` stands for each item of a list), with their paths."""

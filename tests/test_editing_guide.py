@@ -3,7 +3,8 @@
 Every file the guide gives to copy (a fenced block under "File `…`:") and
 every record to paste (under "Paste under `tallies:` in `…`, after the last
 …:") is written into a copy of the example site, which must then check with
-no error and no warning. Every ``sitegen …`` command it shows must parse,
+no error and no warning once the words marking it an example (示例…：) are
+taken out; pasted as shown, each such text is warned of. Every ``sitegen …`` command it shows must parse,
 and those that change nothing published run cleanly there; every link into
 README.md must lead to a heading there; the message it shows as an example
 is the one printed; and each slip it lists (``sitegen says `…` ``) is
@@ -106,18 +107,69 @@ def test_the_guide_has_examples_for_an_interview_a_case_and_each_list_of_a_unit(
                      f"Paste under `milestones:` in `{UNIT}`, after the last milestone:"]
 
 
+EXAMPLE_WORDS = re.compile(r"示例[^：\n]{0,2}：")
+"""The words a text of the guide's examples starts with to say it is one: 示例：, 示例数字：, 示例目标：."""
+
+
+def own_words(body: str) -> str:
+    """An example of the guide as an editor rewrites it: the words marking its texts an example taken out."""
+    return EXAMPLE_WORDS.sub("", body)
+
+
 @pytest.mark.parametrize("above,body", EXAMPLES, ids=[above for above, _ in EXAMPLES])
 def test_each_example_checks_clean_in_the_example_site(tmp_path: Path, above: str, body: str) -> None:
     root = copy_example(tmp_path / "site")
-    apply(root, above, body)
+    apply(root, above, own_words(body))
     assert check(root) == (0, "checked: 0 error(s), 0 warning(s)\n")
 
 
 def test_all_examples_together_check_clean(tmp_path: Path) -> None:
     root = copy_example(tmp_path / "site")
     for above, body in EXAMPLES:
-        apply(root, above, body)
+        apply(root, above, own_words(body))
     assert check(root) == (0, "checked: 0 error(s), 0 warning(s)\n")
+
+
+def test_the_unit_examples_mark_their_texts_and_only_theirs() -> None:
+    marked = [(above, line.strip()) for above, body in EXAMPLES for line in body.splitlines()
+              if EXAMPLE_WORDS.search(line)]
+    assert marked == [(f"Paste under `tallies:` in `{UNIT}`, after the last tally:",
+                       "note: 示例数字：截至2018年6月30日的累计数，据镇大调研办公室统计。"),
+                      (f"Paste under `targets:` in `{UNIT}`, after the last target:", "note: 示例目标：农户调研率达到90%。"),
+                      (f"Paste under `milestones:` in `{UNIT}`, after the last milestone:", "title: 示例：召开大调研推进会"),
+                      (f"Paste under `milestones:` in `{UNIT}`, after the last milestone:",
+                       "description: 示例：通报各调研组进展。")]
+
+
+def _told_at(root: Path, typed: str) -> tuple[int, int]:
+    """The line and column (from 1) of the value of the unit file's line ``typed`` (``key: value``)."""
+    lines = (root / UNIT).read_text(encoding="utf-8").splitlines()
+    number = next(n for n, line in enumerate(lines, 1) if line.strip() == typed)
+    return number, lines[number - 1].index(typed.split(": ", 1)[1]) + 1
+
+
+def test_examples_pasted_as_shown_are_told_with_where_and_what_to_write(tmp_path: Path) -> None:
+    # Pasted as the guide shows them, the unit's page published 示例数字：… and the guide's figures as the unit's.
+    root = copy_example(tmp_path / "site")
+    for above, body in EXAMPLES:
+        apply(root, above, body)
+    said = "starts with 示例 (example), as the examples of the editors' guide do: the unit's page would publish it " \
+           "as the unit's own"
+    tally, target, title, description = (_told_at(root, typed) for typed in (
+        "note: 示例数字：截至2018年6月30日的累计数，据镇大调研办公室统计。", "note: 示例目标：农户调研率达到90%。",
+        "title: 示例：召开大调研推进会", "description: 示例：通报各调研组进展。"))
+    assert check(root) == (0, (
+        f'{UNIT}:{tally[0]}:{tally[1]}: warning: tallies → item 2 → note: "示例数字：截至2018年6月30日的累计数，据镇大调研办公室统计。" '
+        f"{said}\n  hint: write where the unit's figures come from (数据来源), or delete the line; if the figures were "
+        "copied with it, write the unit's own as counted that day\n"
+        f'{UNIT}:{target[0]}:{target[1]}: warning: targets → item 4 → note: "示例目标：农户调研率达到90%。" {said}\n'
+        "  hint: write what the unit's target rests on (依据), or delete the line; if the target was copied with it, "
+        "write the unit's own\n"
+        f'{UNIT}:{title[0]}:{title[1]}: warning: milestones → item 3 → title: "示例：召开大调研推进会" {said}\n'
+        "  hint: write what happened (事件), with the day it happened in date:\n"
+        f'{UNIT}:{description[0]}:{description[1]}: warning: milestones → item 3 → description: "示例：通报各调研组进展。" '
+        f"{said}\n  hint: write what happened, in one or two sentences, or delete the line\n"
+        "checked: 0 error(s), 4 warning(s)\n"))
 
 
 def guide_commands() -> list[str]:

@@ -1646,6 +1646,24 @@ def test_every_text_of_inits_examples_holds_the_word_the_check_looks_for_first()
     assert len(texts) == 9 and all(_INIT_MARK in text for text in texts)
 
 
+def test_a_units_text_starting_with_the_word_for_example_is_warned_wherever_it_starts_so(tmp_path: Path,
+                                                                                         capsys) -> None:
+    # The guide's examples (note: 示例数字：…) pasted as shown checked clean and were published as the unit's.
+    site = copy_example(tmp_path / "site")
+    unit = site / "content" / "units" / "baihe.yaml"
+    text = unit.read_text(encoding="utf-8")
+    summary = "青浦区白鹤镇是“中国草莓之乡”，草莓种植已有30多年历史；2018年按区委部署全面开展大调研。"
+    unit.write_text(text.replace(f"summary: {summary}", f"summary: 示例：{summary}"), encoding="utf-8")
+    assert _check(capsys, site) == (0, (
+        "checked: 0 error(s), 1 warning(s)\n"
+        f'content/units/baihe.yaml:8:10: warning: summary: "示例：{summary}" starts with 示例 (example), as the '
+        "examples of the editors' guide do: the unit's page would publish it as the unit's own\n"
+        "  hint: write a short description of the unit (简介), or delete the line\n"))
+    # The word elsewhere in a text is the unit's own words.
+    unit.write_text(text.replace(f"summary: {summary}", "summary: 白鹤镇是全区大调研的示例镇之一。"), encoding="utf-8")
+    assert _check(capsys, site) == (0, "checked: 0 error(s), 0 warning(s)\n")
+
+
 def test_a_title_typed_with_a_space_and_no_quotes_is_one_title(tmp_path: Path, capsys) -> None:
     # "sitegen new interview 白鹤镇：守护古文化 建设美丽新白鹤" stopped at "unrecognized arguments: 建设美丽新白鹤".
     site = copy_example(tmp_path / "site")
