@@ -2183,6 +2183,12 @@ class _LinkHints:
         if (tag := self._tags.get(path.rstrip("/"))) is not None:
             write, lacking = _rewritten(tag.url, place, self._places)
             return f"did you mean {write}? (link to the page of the tag {tag.name} by its address){lacking}"
+        if (guessed := self._slug_guessed(folder, last)) is not None:
+            held = self._held_back.get(guessed)
+            if held is not None:
+                return _held_back_hint(guessed, held, meant=True)
+            write, lacking = _rewritten(guessed, place, self._places)
+            return f"did you mean {write}?{lacking}"
         # A unit's name, or a page's title, typed where its address goes (units/白鹤镇/, cases/做大做强白鹤草莓/).
         if (page := self._by_name.get(plain_name(last.strip("《》“”\"「」 ")))) is not None:
             url, title, what = page
@@ -2190,8 +2196,12 @@ class _LinkHints:
             return f"did you mean {write} ({title})? (link to the page's address, not to {what}){lacking}"
         import difflib  # only here: a hint for a broken link, which most builds never give
 
-        nearby = sorted({*self._by_folder.get(folder, ()), *self._by_last.get(last, ())})
+        # The pages held back are among the candidates: a draft's address misspelt is no published page's.
+        nearby = sorted({*self._by_folder.get(folder, ()), *self._by_last.get(last, ()),
+                         *(url for url in self._held_back if _folder_and_last(url)[0] == folder)})
         close = difflib.get_close_matches(path, nearby, n=1, cutoff=0.85)
+        if close and (held := self._held_back.get(close[0])) is not None and close[0] not in self._by_folder[folder]:
+            return _held_back_hint(close[0], held, meant=True)
         if close:
             write, lacking = _rewritten(close[0], place, self._places)
             return f"did you mean {write}?{lacking}"
@@ -2199,14 +2209,30 @@ class _LinkHints:
                 "by its path from there (files/报告.pdf for content/files/报告.pdf)")
 
 
-def _held_back_hint(path: str, document: Document) -> str:
-    """The hint for a link to ``path``, the address of ``document``, a page not published (a draft, or scheduled)."""
+    def _slug_guessed(self, folder: str, last: str) -> str | None:
+        """The one address of a page in ``folder`` (published or held back) whose slug, its hyphens aside, starts
+        with ``last`` so: a slug guessed from the title's pinyin (``jianshe-caomei`` for
+        ``jian-she-cao-mei-zhong-zhi-ji-di``, the slug of 建设草莓种植基地), or typed without its hyphens
+        (``baihecaomei``). None when no page or several do, or ``last`` is too short to tell (under 4 letters)."""
+        typed = last.replace("-", "").lower()
+        if len(typed) < 4 or not typed.isascii():
+            return None
+        found = {url for url in (*self._by_folder.get(folder, ()), *self._held_back) if url.endswith("/")
+                 and _folder_and_last(url)[0] == folder
+                 and _folder_and_last(url)[1].replace("-", "").lower().startswith(typed)}
+        return found.pop() if len(found) == 1 else None
+
+
+def _held_back_hint(path: str, document: Document, *, meant: bool = False) -> str:
+    """The hint for a link to ``path``, the address of ``document``, a page not published (a draft, or scheduled);
+    ``meant``: the link typed another address, which ``path`` is offered for."""
+    title = document.meta.title
+    lead = f"did you mean {path}, the address of 《{title}》? It is" if meant else f"{path} is the address of 《{title}》,"
     if document.meta.draft:
-        return (f"{path} is the address of 《{document.meta.title}》, a draft (draft: true), which is not published: "
-                f"publish it (write draft: false in {document.path}), or leave the link out until it is")
-    return (f"{path} is the address of 《{document.meta.title}》, scheduled for {publish_time_text(document.meta.date)}: "
-            "the link leads nowhere until then; leave it out until the page is published, or publish it sooner "
-            f"(an earlier date: in {document.path})")
+        return (f"{lead} a draft (draft: true), which is not published: publish it (write draft: false in "
+                f"{document.path}), or leave the link out until it is")
+    return (f"{lead} scheduled for {publish_time_text(document.meta.date)}: the link leads nowhere until then; leave "
+            f"it out until the page is published, or publish it sooner (an earlier date: in {document.path})")
 
 
 def _moved_since(graph: SiteGraph, former: Mapping[str, str]) -> dict[str, tuple[str, str, str]]:

@@ -971,6 +971,44 @@ def test_a_link_to_a_draft_or_a_scheduled_page_is_told_why_it_leads_nowhere_yet(
     assert build(BuildOptions(root=root, search=False, now=datetime(2026, 12, 2, 9, 0))).warnings == []
 
 
+def test_a_link_to_a_drafts_address_guessed_is_offered_the_draft_not_another_page(tmp_path: Path) -> None:
+    # A link to a new draft, its address guessed from the title's pinyin (cases/jianshe-caomei/ for the slug
+    # jian-she-cao-mei-zhong-zhi-ji-di), was offered "did you mean /cases/baihe-caomei/?": another, published page.
+    body = ("## 问\n\n见[基地](/cases/jianshe-caomei/)、[预告](/interviews/yu-gao-yi/)、[草莓](/cases/baihecaomei/)"
+            "和[基地二](/cases/jian-she-cao-mei-zong-zhi-ji-di/)。\n")
+
+    def case(title: str, draft: str) -> str:
+        return (f"---\ntitle: {title}\nunit: baihe\nstatus: planned\nproblem: 问题\nactions: [做法]\n"
+                f"date: 2018-05-03 10:00\ndraft: {draft}\n---\n\n正文。\n")
+
+    root = write_site(tmp_path, {
+        "content/interviews/a.md": interview(body=body),
+        "content/interviews/yu-gao-yi-pian.md": interview("预告一篇", date="2030-01-05 10:00"),
+        "content/cases/baihe-caomei.md": case("白鹤草莓", "false"),
+        "content/cases/jian-she-cao-mei-zhong-zhi-ji-di.md": case("建设草莓种植基地", "true")})
+    warnings = build(BuildOptions(root=root, search=False, now=datetime(2026, 12, 2, 9, 0))).warnings
+    draft = ("did you mean /cases/jian-she-cao-mei-zhong-zhi-ji-di/, the address of 《建设草莓种植基地》? It is a draft "
+             "(draft: true), which is not published: publish it (write draft: false in "
+             "content/cases/jian-she-cao-mei-zhong-zhi-ji-di.md), or leave the link out until it is")
+    assert [(w.location(), w.hint) for w in warnings] == [
+        ("content/interviews/a.md:13:7", draft),  # its slug without hyphens starts with what was typed
+        ("content/interviews/a.md:13:36", "did you mean /interviews/yu-gao-yi-pian/, the address of 《预告一篇》? It is "
+         "scheduled for 2030-01-05 10:00: the link leads nowhere until then; leave it out until the page is "
+         "published, or publish it sooner (an earlier date: in content/interviews/yu-gao-yi-pian.md)"),
+        ("content/interviews/a.md:13:65", "did you mean /cases/baihe-caomei/?"),  # typed without its hyphen
+        ("content/interviews/a.md:13:92", draft)]  # misspelt: nearest in spelling, as a published page would be
+    # Followed, with the draft published and the scheduled page brought forward: no warning.
+    page = root / "content/interviews/a.md"
+    page.write_text(interview(body=body.replace("jianshe-caomei", "jian-she-cao-mei-zhong-zhi-ji-di").replace(
+        "yu-gao-yi/", "yu-gao-yi-pian/").replace("baihecaomei", "baihe-caomei").replace(
+        "zong-zhi-ji-di/", "zhong-zhi-ji-di/")), encoding="utf-8")
+    (root / "content/interviews/yu-gao-yi-pian.md").write_text(interview("预告一篇", date="2026-12-01 10:00"),
+                                                               encoding="utf-8")
+    (root / "content/cases/jian-she-cao-mei-zhong-zhi-ji-di.md").write_text(case("建设草莓种植基地", "false"),
+                                                                          encoding="utf-8")
+    assert build(BuildOptions(root=root, search=False, now=datetime(2026, 12, 2, 9, 0))).warnings == []
+
+
 def test_a_damaged_picture_is_a_warning_at_its_src_and_a_windows_path_gets_its_slashes_turned(
         tmp_path: Path) -> None:
     images = "images:\n  - src: images/a.png\n    alt: 图\n"
