@@ -248,7 +248,9 @@ def _site_graph(options: BuildOptions, config: Config, content: Content, report:
                        checked=checked)
     slugs.save()
     if len(theme_dirs(config)) > 1:  # the site's own templates may add ids; the default theme's no heading has
-        check_heading_ids(graph, report, layout_places(config))
+        published = {entry.document.path for entry in graph.interviews + graph.cases}
+        check_heading_ids(graph, report, layout_places(config), [
+            document for document in content.interviews + content.cases if document.path not in published])
     copies = theme_asset_copies(config)  # each theme file is published as itself and as its copy
     theme = {**{own: own for own in copies}, **{copy: own for own, copy in copies.items()}}
     open_data = open_data_paths(graph)

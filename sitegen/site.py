@@ -1825,12 +1825,14 @@ class LayoutPlaces:
         return place in self.ids or (self._pattern is not None and self._pattern.fullmatch(place) is not None)
 
 
-def check_heading_ids(graph: SiteGraph, report: Report, layout: LayoutPlaces) -> None:
+def check_heading_ids(graph: SiteGraph, report: Report, layout: LayoutPlaces,
+                      held_back: Sequence[Document] = ()) -> None:
     """Warn at each heading of an interview or case study whose id is one the theme's layouts give an element.
 
-    Takes the graph, the report and the places the theme actually used
+    Takes the graph, the report, the places the theme actually used
     gives a page (`LayoutPlaces`, read from the site's own templates and the
-    default theme's). The conversion keeps headings off the default theme's
+    default theme's) and the pages held back (drafts, pages scheduled for later: told now, as their links are,
+    not first when they are published). The conversion keeps headings off the default theme's
     ids (`sitegen.markup.LAYOUT_IDS`: ``## Main`` gets ``main_1``); an id a
     site's own template adds (``<div id="xia">``) is found only here, after
     it: the page would have two elements of one id, and a link to it (the
@@ -1842,8 +1844,7 @@ def check_heading_ids(graph: SiteGraph, report: Report, layout: LayoutPlaces) ->
     if not added:
         return
     files = {name: set(ids) for name, ids in layout.own.items()}
-    for entry in [*graph.interviews, *graph.cases]:
-        document = entry.document
+    for document in [*(entry.document for entry in [*graph.interviews, *graph.cases]), *held_back]:
         anchors = {heading.anchor for heading in document.rendered.headings}
         for anchor in sorted(anchors & added):
             found = heading_with_id(document.body, anchor)

@@ -7,6 +7,7 @@ typed wrong was published as a link that lands at the top of the page.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from pathlib import Path
 
 from sitegen.build import BuildOptions, build, check
@@ -309,3 +310,20 @@ def test_a_heading_given_an_id_a_sites_own_template_adds_is_warned_at_the_headin
     assert _place_warnings(root) == []
     ids = parse_html(root / "output/interviews/a/index.html").xpath("//*[@id]/@id")
     assert "xia-yi-bu-2" in ids and len(ids) == len(set(ids))
+
+
+def test_a_drafts_heading_given_an_id_a_sites_own_template_adds_is_warned_before_it_is_published(
+        tmp_path: Path) -> None:
+    # Only published pages were looked at: a draft, as sitegen new writes it, heard of it at draft: false.
+    theme = (default_theme_dir() / "interview.html").read_text(encoding="utf-8")
+    own = theme.replace('<nav class="toc"', '<p id="xia-yi-bu">下一步见下文</p><nav class="toc"', 1)
+    body = "## 问题\n\n回答。\n\n## 下一步 {#xia-yi-bu}\n\n回答。\n"
+    root = write_site(tmp_path / "site", {
+        "templates/interview.html": own, "content/interviews/a.md": interview(),
+        "content/interviews/draft.md": interview("草稿", extra="draft: true\n", body=body),
+        "content/interviews/later.md": interview("预告", date="2030-01-05 10:00", body=body)})
+    told = ('the id "xia-yi-bu" is one the theme gives an element of the page (id="xia-yi-bu" in '
+            "templates/interview.html), so a link to #xia-yi-bu leads there, not here")
+    hint = "give this heading an id of its own: ## 下一步 {#xia-yi-bu-2}"
+    assert _place_warnings(root, now=datetime(2026, 12, 2, 9, 0)) == [
+        ("content/interviews/draft.md:16:8", told, hint), ("content/interviews/later.md:15:8", told, hint)]
