@@ -216,10 +216,11 @@ _EXAMPLE_MARK = "示例"
 ``sitegen init`` (`sitegen.placeholders`)."""
 _EXAMPLE_FIELDS = {
     ("summary",): "write a short description of the unit (简介), or delete the line",
-    ("tallies", "*", "note"): "write where the unit's figures come from (数据来源), or delete the line; if the "
-                              "figures were copied with it, write the unit's own as counted that day",
-    ("targets", "*", "note"): "write what the unit's target rests on (依据), or delete the line; if the target "
-                              "was copied with it, write the unit's own",
+    # The note marks an example's figures too: deleted, it would leave them unmarked, so no "delete the line".
+    ("tallies", "*", "note"): "write where the unit's figures come from (数据来源); if the figures were copied "
+                              "with the note, write the unit's own as counted that day first",
+    ("targets", "*", "note"): "write what the unit's target rests on (依据); if the target and share were copied "
+                              "with the note, write the unit's own first",
     ("milestones", "*", "title"): "write what happened (事件), with the day it happened in date:",
     ("milestones", "*", "description"): "write what happened, in one or two sentences, or delete the line",
 }
@@ -232,23 +233,33 @@ def check_example_texts(content: Content, report: Report) -> None:
 
     The editors' guide (docs/editing.md) shows a tally, a target and a milestone to paste, each marked so
     (``note: 示例数字：…``, ``title: 示例：召开大调研推进会``): pasted as shown, they checked clean and the
-    unit's page published the guide's words and figures as the unit's. Texts told already are not told
-    again: the placeholders of ``sitegen new`` (`check_placeholders`) and the texts of ``sitegen init``'s
-    example (`check_init_examples`); nor is that example unit itself (示例镇), which a new site builds with.
-    A warning: a real text may start with the word. Raises nothing.
+    unit's page published the guide's words and figures as the unit's. A text's quotes and spaces around it are
+    set aside (``“示例…”``, a full-width space), and a unit file with other mistakes is looked at too, so all
+    are told in one run. Texts told already are not told again: the placeholders of ``sitegen new``
+    (`check_placeholders`) and the texts of ``sitegen init``'s example (`check_init_examples`); nor is that
+    example unit itself (示例镇), which a new site builds with. A warning: a real text may start with the word.
+    Raises nothing.
     """
-    for unit in content.units.values():
-        if _EXAMPLE_MARK not in unit.text or unit.record.name == INIT_UNIT_NAME:
-            continue
-        value = unit.yaml.value
-        told = {loc for loc, _ in placeholders_in("units", value)} | {loc for loc, _ in init_texts_in("units", value)}
+    units = [(unit.path, unit.yaml) for unit in content.units.values()
+             if _EXAMPLE_MARK in unit.text and unit.record.name != INIT_UNIT_NAME]
+    units += [(path, data) for path, data in content.failed_units
+              if isinstance(data.value, dict) and data.value.get("name") != INIT_UNIT_NAME]
+    for path, data in units:
+        told = {loc for loc, _ in placeholders_in("units", data.value)}
+        told |= {loc for loc, _ in init_texts_in("units", data.value)}
         for pattern, hint in _EXAMPLE_FIELDS.items():
-            for loc, text in texts_at(value, pattern):
-                if loc not in told and text.strip(SPACES).startswith(_EXAMPLE_MARK):
-                    report.warning(unit.path, *unit.yaml.locate(loc),
-                                   f'{field_name(loc)}: "{clip(text.strip(SPACES))}" starts with 示例 (example), as '
-                                   "the examples of the editors' guide do: the unit's page would publish it as the "
-                                   "unit's own", hint)
+            for loc, text in texts_at(data.value, pattern):
+                shown = text.strip(SPACES + "\n").strip(_QUOTES).strip(SPACES)
+                if loc not in told and shown.startswith(_EXAMPLE_MARK):
+                    first, _, more = shown.partition("\n")  # a text of several lines (note: |): its first
+                    report.warning(path, *data.locate(loc),
+                                   f'{field_name(loc)}: "{clip(first + ("…" if more.strip() else ""))}" starts '
+                                   "with 示例 (example), as the examples of the editors' guide do: the unit's page "
+                                   "would publish it as the unit's own", hint)
+
+
+_QUOTES = "“”‘’「」『』\"'"
+"""Quotes typed around a text as part of it (a Chinese input method's among them), set aside before 示例 is looked for."""
 
 
 def check_plain_text_fields(content: Content, report: Report) -> None:

@@ -160,11 +160,11 @@ def test_examples_pasted_as_shown_are_told_with_where_and_what_to_write(tmp_path
         "title: 示例：召开大调研推进会", "description: 示例：通报各调研组进展。"))
     assert check(root) == (0, (
         f'{UNIT}:{tally[0]}:{tally[1]}: warning: tallies → item 2 → note: "示例数字：截至2018年6月30日的累计数，据镇大调研办公室统计。" '
-        f"{said}\n  hint: write where the unit's figures come from (数据来源), or delete the line; if the figures were "
-        "copied with it, write the unit's own as counted that day\n"
+        f"{said}\n  hint: write where the unit's figures come from (数据来源); if the figures were copied with the "
+        "note, write the unit's own as counted that day first\n"
         f'{UNIT}:{target[0]}:{target[1]}: warning: targets → item 4 → note: "示例目标：农户调研率达到90%。" {said}\n'
-        "  hint: write what the unit's target rests on (依据), or delete the line; if the target was copied with it, "
-        "write the unit's own\n"
+        "  hint: write what the unit's target rests on (依据); if the target and share were copied with the note, "
+        "write the unit's own first\n"
         f'{UNIT}:{title[0]}:{title[1]}: warning: milestones → item 3 → title: "示例：召开大调研推进会" {said}\n'
         "  hint: write what happened (事件), with the day it happened in date:\n"
         f'{UNIT}:{description[0]}:{description[1]}: warning: milestones → item 3 → description: "示例：通报各调研组进展。" '

@@ -1664,6 +1664,28 @@ def test_a_units_text_starting_with_the_word_for_example_is_warned_wherever_it_s
     assert _check(capsys, site) == (0, "checked: 0 error(s), 0 warning(s)\n")
 
 
+def test_a_units_text_starting_with_the_word_for_example_is_told_in_quotes_over_lines_and_beside_errors(
+        tmp_path: Path, capsys) -> None:
+    # In a unit file with another mistake it was told only once that was mended; a note of several lines broke
+    # the message over them; in Chinese quotes it was not told.
+    site = copy_example(tmp_path / "site")
+    unit = site / "content" / "units" / "baihe.yaml"
+    text = unit.read_text(encoding="utf-8")
+    last = text.index("\ntargets:")
+    unit.write_text(text[:last] + "\n  - as_of: 2018-06-30\n    batches: 340份\n    collected: 310\n    escalated: 150\n"
+                    "    resolved: 120\n    in_progress: 40\n    note: |\n      示例数字：截至2018年6月30日。\n      据统计。\n"
+                    + text[last:].replace("description: 全镇动员部署，全面推进大调研工作。",
+                                                       "description: “示例：全镇动员部署。”"), encoding="utf-8")
+    code, said = _check(capsys, site)
+    warned = [line for line in said.splitlines() if "starts with 示例" in line]
+    assert code == 1 and "batches → item 2" not in said and "340份" in said
+    assert warned == [
+        'content/units/baihe.yaml:25:11: warning: tallies → item 2 → note: "示例数字：截至2018年6月30日。…" starts with '
+        "示例 (example), as the examples of the editors' guide do: the unit's page would publish it as the unit's own",
+        'content/units/baihe.yaml:46:18: warning: milestones → item 2 → description: "示例：全镇动员部署。" starts with '
+        "示例 (example), as the examples of the editors' guide do: the unit's page would publish it as the unit's own"]
+
+
 def test_a_title_typed_with_a_space_and_no_quotes_is_one_title(tmp_path: Path, capsys) -> None:
     # "sitegen new interview 白鹤镇：守护古文化 建设美丽新白鹤" stopped at "unrecognized arguments: 建设美丽新白鹤".
     site = copy_example(tmp_path / "site")
