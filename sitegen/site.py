@@ -2070,14 +2070,16 @@ def _pages_by_source(entries: Sequence[Entry]) -> dict[str, tuple[str, str]]:
     return {key: value for key, value in named.items() if key not in shared}
 
 
-def _pages_by_name(graph: SiteGraph) -> dict[str, tuple[str, str, str]]:
+def _pages_by_name(graph: SiteGraph, held_back: Mapping[str, Document] | None = None
+                   ) -> dict[str, tuple[str, str, str]]:
     """How an editor may name a page where its address goes (``units/白鹤镇/``) → (its address, its name or
     title, what was typed for it), by the name as readers tell names apart (`plain_name`).
 
-    Takes the site graph. A unit is named by its name, its aliases, their short forms without the word
-    of their level (白鹤 for 白鹤镇, `short_name`) or one of its misspellings (``misspellings:``, 白河镇); a
-    series, an interview or a case study by its title. A name that two pages share names neither: only
-    the one page meant is offered.
+    Takes the site graph and the pages held back (drafts, pages scheduled for later) by address. A unit is
+    named by its name, its aliases, their short forms without the word of their level (白鹤 for 白鹤镇,
+    `short_name`) or one of its misspellings (``misspellings:``, 白河镇); a series, an interview or a case
+    study by its title, a page held back too (a new draft is linked by its title first). A name that two
+    pages share names neither: only the one page meant is offered.
     """
     pages: list[tuple[str, str, dict[str, str]]] = [
         (view.url, view.unit.name, {**{bad: "a misspelling of its name" for bad in view.unit.misspellings},
@@ -2087,6 +2089,8 @@ def _pages_by_name(graph: SiteGraph) -> dict[str, tuple[str, str, str]]:
     pages += [(view.url, view.series.title, {view.series.title: "its title"}) for view in graph.series]
     pages += [(entry.url, entry.meta.title, {entry.meta.title: "its title"})
               for entry in graph.interviews + graph.cases]
+    pages += [(url, document.meta.title, {document.meta.title: "its title"})
+              for url, document in (held_back or {}).items()]
     named: dict[str, tuple[str, str, str]] = {}
     shared: set[str] = set()
     for url, title, names in pages:
@@ -2117,20 +2121,22 @@ class _LinkHints:
                  held_back: Mapping[str, Document] | None = None,
                  places: Callable[[str, str], tuple[str, str] | None] | None = None) -> None:
         self._by_source = _pages_by_source(graph.interviews + graph.cases)
-        self._by_name = _pages_by_name(graph)
+        self._held_back = held_back or {}
+        self._by_name = _pages_by_name(graph, self._held_back)
         self._moved = _moved_since(graph, former() if former is not None else {})
         self._documents = {entry.document.path: entry.document for entry in graph.interviews + graph.cases}
-        self._held_back = held_back or {}
         self._by_folder: dict[str, list[str]] = defaultdict(list)
         self._by_last: dict[str, list[str]] = defaultdict(list)
         for path in sorted(known):
             folder, last = _folder_and_last(path)
             self._by_folder[folder].append(path)
             self._by_last[last].append(path)
-        # A page's own address, as typed in a link: an alias typed in Chinese (/访谈/白鹤/) is kept as
-        # /%E8%AE%BF…/, which sorts first and is no address an editor would type.
-        self._example = next((page for page in sorted(known) if page.count("/") >= 3 and page.endswith("/")
-                              and "%" not in page), "/")
+        # A page's file and its address, to show the rule (an address alone was typed as offered, for another
+        # page): an interview's or case study's, one whose slug is its file's name first.
+        entries = [entry for entry in graph.interviews + graph.cases if "%" not in entry.url]
+        shown = next((entry for entry in entries if entry.document.slug == posixpath.splitext(
+            posixpath.basename(entry.document.path))[0]), entries[0] if entries else None)
+        self._example = f" (the page of {shown.document.path} is at {shown.url})" if shown else ""
         self._places = places or (lambda link, path: None)
         self._made: dict[tuple[str, str], str] = {}
         # A tag typed alone (草莓产业) or in its folder (/tags/草莓产业/): its page is at its slug (/tags/cao-mei-chan-ye/).
@@ -2193,6 +2199,8 @@ class _LinkHints:
         # A unit's name, or a page's title, typed where its address goes (units/白鹤镇/, cases/做大做强白鹤草莓/).
         if (page := self._by_name.get(plain_name(last.strip("《》“”\"「」 ")))) is not None:
             url, title, what = page
+            if (held := self._held_back.get(url)) is not None:
+                return _held_back_hint(url, held, meant=True)
             write, lacking = _rewritten(url, place, self._places)
             return f"did you mean {write} ({title})? (link to the page's address, not to {what}){lacking}"
         import difflib  # only here: a hint for a broken link, which most builds never give
@@ -2206,21 +2214,22 @@ class _LinkHints:
         if close:
             write, lacking = _rewritten(close[0], place, self._places)
             return f"did you mean {write}?{lacking}"
-        return (f"link to a page by its address (as {self._example}) or to a file under content/ "
-                "by its path from there (files/报告.pdf for content/files/报告.pdf)")
+        return (f"link to a page by its address{self._example}, or to a file under content/ by its path from there "
+                "(files/报告.pdf for content/files/报告.pdf)")
 
 
     def _slug_guessed(self, folder: str, last: str) -> str | None:
-        """The one address of a page in ``folder`` (published or held back) whose slug, its hyphens aside, starts
-        with ``last`` so: a slug guessed from the title's pinyin (``jianshe-caomei`` for
-        ``jian-she-cao-mei-zhong-zhi-ji-di``, the slug of 建设草莓种植基地), or typed without its hyphens
-        (``baihecaomei``). None when no page or several do, or ``last`` is too short to tell (under 4 letters)."""
+        """The one address of a page in ``folder`` (published or held back) whose slug, its hyphens aside, holds
+        ``last`` so: a slug guessed from the title's pinyin (``jianshe-caomei`` for
+        ``jian-she-cao-mei-zhong-zhi-ji-di``, the slug of 建设草莓种植基地), shortened (``sige-zui`` for
+        ``baihe-sige-zui``) or typed without its hyphens (``baihecaomei``). None when no page or several do, or
+        ``last`` is too short to tell (under 4 letters)."""
         typed = last.replace("-", "").lower()
         if len(typed) < 4 or not typed.isascii():
             return None
         found = {url for url in (*self._by_folder.get(folder, ()), *self._held_back) if url.endswith("/")
                  and _folder_and_last(url)[0] == folder
-                 and _folder_and_last(url)[1].replace("-", "").lower().startswith(typed)}
+                 and typed in _folder_and_last(url)[1].replace("-", "").lower()}
         return found.pop() if len(found) == 1 else None
 
 

@@ -616,10 +616,10 @@ def test_a_link_in_the_text_that_leads_nowhere_on_the_site_is_a_warning_at_it(tm
     warnings = build(BuildOptions(root=root, search=False)).warnings
     assert [(w.location(), w.message, w.hint) for w in warnings] == [
         ("content/interviews/a.md:13:27", 'the link "files/nope.pdf" leads to no page or file of this site',
-         "link to a page by its address (as /interviews/a/) or to a file under content/ by its path from there "
+         "link to a page by its address (the page of content/interviews/a.md is at /interviews/a/), or to a file under content/ by its path from there "
          "(files/报告.pdf for content/files/报告.pdf)"),
         ("content/interviews/a.md:13:89", 'the link "/units/nope/" leads to no page or file of this site',
-         "link to a page by its address (as /interviews/a/) or to a file under content/ by its path from there "
+         "link to a page by its address (the page of content/interviews/a.md is at /interviews/a/), or to a file under content/ by its path from there "
          "(files/报告.pdf for content/files/报告.pdf)"),
         ("content/interviews/a.md:13:108", 'the link "/units/baihee/" leads to no page or file of this site',
          "did you mean /units/baihe/?"),
@@ -641,7 +641,7 @@ def test_the_address_a_broken_links_hint_offers_is_a_pages_own_not_an_alias_in_c
                                                                       extra="aliases: [/访谈/白鹤/]\n")})
     warnings = build(BuildOptions(root=root, search=False)).warnings
     assert [(w.location(), w.hint) for w in warnings] == [
-        ("content/interviews/a.md:14:5", "link to a page by its address (as /interviews/a/) or to a file under "
+        ("content/interviews/a.md:14:5", "link to a page by its address (the page of content/interviews/a.md is at /interviews/a/), or to a file under "
          "content/ by its path from there (files/报告.pdf for content/files/报告.pdf)")]
 
 
@@ -683,7 +683,7 @@ def test_a_link_written_with_backslashes_is_told_to_use_slashes_and_the_hint_fol
         ("content/interviews/a.md:13:28", f'the link "units\\baihe" {told}',
          'write "/" in place of each "\\": /units/baihe/'),
         ("content/interviews/a.md:13:46", f'the link "units\\nope" {told}',
-         'write "/" in place of each "\\"; then: link to a page by its address (as /interviews/a/) or to a file '
+         'write "/" in place of each "\\"; then: link to a page by its address (the page of content/interviews/a.md is at /interviews/a/), or to a file '
          "under content/ by its path from there (files/报告.pdf for content/files/报告.pdf)")]
     write_site(tmp_path, {**files, "content/interviews/a.md": interview(
         body="## 问题一\n\n见[调研报告](/files/报告.pdf)、[单位](/units/baihe/)。\n")})
@@ -771,7 +771,7 @@ def test_a_link_to_the_preview_or_to_the_sites_own_address_typed_in_full_is_a_wa
          root_hint.format("/interviews/a/")),
         ("content/interviews/a.md:13:50", f'the link "http://localhost:8000/interviews/nope/" {preview}, and leads to '
                                           "no page or file of this site",
-         "link to a page by its address (as /interviews/a/) or to a file under content/ by its path from there "
+         "link to a page by its address (the page of content/interviews/a.md is at /interviews/a/), or to a file under content/ by its path from there "
          "(files/报告.pdf for content/files/报告.pdf)"),
         ("content/interviews/a.md:13:95", 'the link "https://example.org/q/units/baihe/" is this site\'s own address '
                                           "typed in full", root_hint.format("/units/baihe/")),
@@ -838,7 +838,7 @@ def test_a_web_or_mail_address_typed_without_its_scheme_gets_the_address_to_writ
         ("content/interviews/a.md:23:7", "type it in half width (半角): https://www.qingpu.gov.cn/b"),
         ("content/interviews/a.md:25:7", "an e-mail address is linked with mailto: before it: "
                                          "write mailto:someone@qingpu.gov.cn"),
-        ("content/interviews/a.md:27:6", "link to a page by its address (as /interviews/a/) or to a file under "
+        ("content/interviews/a.md:27:6", "link to a page by its address (the page of content/interviews/a.md is at /interviews/a/), or to a file under "
                                          "content/ by its path from there (files/报告.pdf for content/files/报告.pdf)")]
     for typed, fixed in addresses.items():
         body = body.replace(f"({typed})", f"({fixed})")
@@ -900,7 +900,7 @@ def test_a_link_typed_with_a_units_name_or_a_pages_title_is_warned_with_the_addr
     (root / "content/units/baihecun.yaml").write_text("name: 白鹤村\nlevel: village\n", encoding="utf-8")
     edit_file(root, case, "](/units/baihe/)", "](units/白鹤/)")
     assert [w.hint for w in check(BuildOptions(root=root)).problems if "link" in w.message][:1] == [
-        "link to a page by its address (as /cases/baihe-caomei/) or to a file under content/ by its path from there "
+        "link to a page by its address (the page of content/cases/baihe-sige-zui.md is at /cases/baihe-sige-zui/), or to a file under content/ by its path from there "
         "(files/报告.pdf for content/files/报告.pdf)"]
 
 
@@ -975,7 +975,8 @@ def test_a_link_to_a_drafts_address_guessed_is_offered_the_draft_not_another_pag
     # A link to a new draft, its address guessed from the title's pinyin (cases/jianshe-caomei/ for the slug
     # jian-she-cao-mei-zhong-zhi-ji-di), was offered "did you mean /cases/baihe-caomei/?": another, published page.
     body = ("## 问\n\n见[基地](/cases/jianshe-caomei/)、[预告](/interviews/yu-gao-yi/)、[草莓](/cases/baihecaomei/)"
-            "和[基地二](/cases/jian-she-cao-mei-zong-zhi-ji-di/)。\n")
+            "和[基地二](/cases/jian-she-cao-mei-zong-zhi-ji-di/)。\n\n另见[基地三](cases/建设草莓种植基地/)、"
+            "[草莓二](/cases/caomei/)。\n")
 
     def case(title: str, draft: str) -> str:
         return (f"---\ntitle: {title}\nunit: baihe\nstatus: planned\nproblem: 问题\nactions: [做法]\n"
@@ -996,12 +997,18 @@ def test_a_link_to_a_drafts_address_guessed_is_offered_the_draft_not_another_pag
          "scheduled for 2030-01-05 10:00: the link leads nowhere until then; leave it out until the page is "
          "published, or publish it sooner (an earlier date: in content/interviews/yu-gao-yi-pian.md)"),
         ("content/interviews/a.md:13:65", "did you mean /cases/baihe-caomei/?"),  # typed without its hyphen
-        ("content/interviews/a.md:13:92", draft)]  # misspelt: nearest in spelling, as a published page would be
+        ("content/interviews/a.md:13:92", draft),  # misspelt: nearest in spelling, as a published page would be
+        ("content/interviews/a.md:15:9", draft),  # its title where its address goes
+        # In two slugs: no page is offered, and the address shown is that of a file, not one to type.
+        ("content/interviews/a.md:15:32", "link to a page by its address (the page of content/interviews/a.md is at "
+         "/interviews/a/), or to a file under content/ by its path from there (files/报告.pdf for "
+         "content/files/报告.pdf)")]
     # Followed, with the draft published and the scheduled page brought forward: no warning.
     page = root / "content/interviews/a.md"
     page.write_text(interview(body=body.replace("jianshe-caomei", "jian-she-cao-mei-zhong-zhi-ji-di").replace(
         "yu-gao-yi/", "yu-gao-yi-pian/").replace("baihecaomei", "baihe-caomei").replace(
-        "zong-zhi-ji-di/", "zhong-zhi-ji-di/")), encoding="utf-8")
+        "zong-zhi-ji-di/", "zhong-zhi-ji-di/").replace("cases/建设草莓种植基地/", "/cases/jian-she-cao-mei-zhong-zhi-ji-di/")
+        .replace("/cases/caomei/", "/cases/baihe-caomei/")), encoding="utf-8")
     (root / "content/interviews/yu-gao-yi-pian.md").write_text(interview("预告一篇", date="2026-12-01 10:00"),
                                                                encoding="utf-8")
     (root / "content/cases/jian-she-cao-mei-zhong-zhi-ji-di.md").write_text(case("建设草莓种植基地", "false"),
