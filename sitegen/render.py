@@ -1113,8 +1113,9 @@ def check_templates(config: Config, texts: Mapping[str, str], report: Report) ->
     build gives them), and for each ``extends``, ``include`` or ``import``
     of a template named in quotes that no template folder holds (an
     ``include … ignore missing`` aside), with the name that differs only in
-    capitals or the closest one. Raises nothing. Costs about 0.1 s for the
-    default theme, so builds leave it to rendering.
+    capitals or the closest one. Raises nothing. Costs about 0.2 s for the
+    default theme on a 2-core machine: check and build keep what it found
+    in the build cache while no template changes (`sitegen.build`).
     """
     env = make_environment(config)
     trees: dict[str, jinja2.nodes.Template] = {}

@@ -267,9 +267,9 @@ def test_check_finds_what_stops_a_template_without_rendering_a_page(tmp_path: Pa
         ("templates/partials/bad.html", 1, "template syntax error: Encountered unknown tag 'endfr'. Jinja was "
          "looking for the following tags: 'endfor' or 'else'. The innermost block that needs to be closed is 'for'.",
          "the {% for %} at line 1 is never closed: add {% endfor %} where that part ends")]
-    with pytest.raises(SiteError) as failure:
+    with pytest.raises(SiteError) as failure:  # the build tells the same, before rendering a page
         build(BuildOptions(root=root, search=False))
-    assert [(p.path, p.line) for p in failure.value.problems][:1] == [("templates/interview.html", 3)]
+    assert [(p.path, p.line, p.message, p.hint) for p in failure.value.problems] == found
     (root / "templates/interview.html").write_text('{% extends "base.html" %}{% block main %}\n'
                                                    '{% include "partials/footer_extra.html" %}{% endblock %}\n',
                                                    encoding="utf-8")
@@ -308,6 +308,26 @@ def test_check_compiles_the_templates_again_only_when_one_changed(tmp_path: Path
     (root / "templates/partials/bad.html").write_text("{% for x in y %}{{ x }}{% endfor %}\n", encoding="utf-8")
     assert problems() == [] and problems() == [] and len(compiled) == 2
     assert check(BuildOptions(root=root, search=False, cache=False)).problems == [] and len(compiled) == 3
+
+
+def test_build_tells_a_macro_imported_by_a_misspelt_name_at_its_import_as_check_does(tmp_path: Path) -> None:
+    # The build said "UndefinedError: 'sum_line' is undefined" where the macro is used (line 26 of tally.html),
+    # with a hint to check that line; the check named the import and the macro meant.
+    tally = (default_theme_dir() / "partials/tally.html").read_text(encoding="utf-8")
+    misspelt = tally.replace("import sum_line %}", "import sum_lines %}", 1)
+    assert misspelt != tally
+    root = write_site(tmp_path / "site", {"content/interviews/a.md": interview(),
+                                          "templates/partials/tally.html": misspelt})
+    said = [("templates/partials/tally.html", 2, "the template partials/arithmetic.html has no macro sum_lines",
+             "did you mean sum_line? Correct the name in the import tag")]
+    assert [(p.path, p.line, p.message, p.hint) for p in check(BuildOptions(root=root, search=False)).problems] == said
+    for clean in (False, True):
+        with pytest.raises(SiteError) as failure:
+            build(BuildOptions(root=root, search=False, clean=clean))
+        assert [(p.path, p.line, p.message, p.hint) for p in failure.value.problems] == said
+    assert not (root / "output").exists()
+    (root / "templates/partials/tally.html").write_text(tally, encoding="utf-8")
+    assert build(BuildOptions(root=root, search=False)).warnings == []
 
 
 # -- a site's theme file named a little off the default theme's ------------------------------------
