@@ -91,8 +91,9 @@ def noting(pattern, flags):
     frame = sys._getframe(1)
     while frame is not None and frame.f_code.co_filename.endswith(("re/__init__.py", "lazyre.py")):
         frame = frame.f_back
-    if frame is not None and "/sitegen/" in frame.f_code.co_filename.replace("\\", "/"):
-        compiled.append(f"{frame.f_globals['__name__']}:{frame.f_lineno}: {str(pattern)[:60]}")
+    name = frame.f_globals.get("__name__", "") if frame is not None else ""
+    if name == "sitegen" or name.startswith("sitegen."):
+        compiled.append(f"{name}:{frame.f_lineno}: {str(pattern)[:60]}")
     return plain(pattern, flags)
 
 re._compile = noting
