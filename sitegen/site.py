@@ -43,7 +43,7 @@ from .markup import LAYOUT_IDS, free_id, heading_with_id, places_typed, reading_
 from .models import (QUOTE_MARKS, Image, Series, Tally, Unit, UnitLevel, is_external_address, names_of, plain_name,
                      publish_time_text, short_name, site_image_path, tag_spelling)
 from .pictures import image_size, picture_file, site_path
-from .slugs import device_name, device_trouble, id_syllables, make_slug, windows_safe
+from .slugs import device_name, device_trouble, id_syllables, is_slug, make_slug, windows_safe
 from .webaddress import (address_path, after_base_path, half_width_address, signs_in_name_hint, untitled_hint,
                          words_after_path)
 
@@ -2142,6 +2142,7 @@ class _LinkHints:
         # A tag typed alone (草莓产业) or in its folder (/tags/草莓产业/): its page is at its slug (/tags/cao-mei-chan-ye/).
         self._tags = {where + term.name.strip(): term for term, _ in graph.tags
                       for where in ("/", _folder_and_last(term.url)[0])}
+        self._records = _record_folders(graph, self._by_folder)
 
     def hint(self, path: str, place: str = "") -> str:
         """The hint for a link to the site path ``path``, which names no page or file of the site.
@@ -2214,6 +2215,8 @@ class _LinkHints:
         if close:
             write, lacking = _rewritten(close[0], place, self._places)
             return f"did you mean {write}?{lacking}"
+        if folder in self._records and last:
+            return _no_record_hint(last, folder, *self._records[folder])
         return (f"link to a page by its address{self._example}, or to a file under content/ by its path from there "
                 "(files/报告.pdf for content/files/报告.pdf)")
 
@@ -2263,6 +2266,58 @@ def _moved_since(graph: SiteGraph, former: Mapping[str, str]) -> dict[str, tuple
         if now is not None and now[0] != old:
             moved[old] = (now[0], now[1], source)
     return moved
+
+
+# The pages of a unit or series listed in a hint for a link to one that does not exist (as many as checkrefs lists).
+_LISTED_RECORDS = 5
+
+
+def _record_folders(graph: SiteGraph,
+                    by_folder: Mapping[str, list[str]]) -> dict[str, tuple[str, list[tuple[str, str]]]]:
+    """The folders of the site's unit and series pages: ``{folder: (kind, [(address, name or title)])}``, e.g.
+    ``{"/units/": ("unit", [("/units/baihe/", "白鹤镇")])}``.
+
+    Takes the graph and every site path by folder (`_LinkHints`). A folder is one only when every page of
+    that kind is in it and nothing else of the site is (not the root, where permalinks could put them):
+    a link there to an address none has is a link to a unit or series that does not exist.
+    """
+    folders: dict[str, tuple[str, list[tuple[str, str]]]] = {}
+    for kind, pages in (("unit", [(view.url, view.unit.name) for view in graph.units]),
+                        ("series", [(view.url, view.series.title) for view in graph.series])):
+        held = {_folder_and_last(url)[0] for url, _ in pages}
+        if len(held) != 1 or (folder := held.pop()) == "/":
+            continue
+        if set(by_folder.get(folder, ())) <= {url for url, _ in pages}:
+            folders[folder] = (kind, sorted(pages))
+    return folders
+
+
+def _no_record_hint(typed: str, folder: str, kind: str, pages: list[tuple[str, str]]) -> str:
+    """The hint for a link to the page of a ``kind`` record (``unit`` or ``series``) that does not exist.
+
+    ``typed`` is the last part of the link's path (an id, ``huaxin``, or a name, ``华新镇``), ``folder`` the
+    site folder of such pages (``/units/``), ``pages`` the addresses and names of those there are
+    (`_record_folders`). Names them, and how to make the new one (``sitegen new``, with the id typed when it
+    is one).
+    """
+    files = "series" if kind == "series" else "units"
+    placeholder, what = ("名称", "the unit's name") if kind == "unit" else ("栏目名称", "the series title")
+    # Part of the names of several (白鹤 for 白鹤镇 and 白鹤村): no page is meant for sure, those are named first.
+    holding = [page for page in pages if not is_slug(typed) and typed in page[1]]
+    ordered = holding + [page for page in pages if page not in holding]
+    shown = ", ".join(f"{url} ({name})" for url, name in ordered[:_LISTED_RECORDS])
+    more = f" and {len(pages) - _LISTED_RECORDS} more" if len(pages) > _LISTED_RECORDS else ""
+    if is_slug(typed):
+        there = f"there is no {kind} {typed} (no file content/{files}/{typed}.yaml)"
+        make = (f"sitegen new {kind} {placeholder} --id {typed} (with {what} in place of {placeholder}), which makes "
+                f"content/{files}/{typed}.yaml")
+    else:  # a name (华新镇), or what no id can be (Huaxin): the id is the one `sitegen new` gives
+        there = f"there is no {kind} named {typed}" + (f"; the names of {len(holding)} hold it" if holding else "")
+        named = typed if not typed.isascii() else f"{placeholder} (with {what} in place of {placeholder})"
+        make = f"sitegen new {kind} {named}, and link to {folder} and the id it names"
+    one = "the one meant" if holding else "one there is"
+    return (f"{there}: link to the page of {one}, by its address: {shown}{more}; or, if it is a new {kind}, "
+            f"create its file by running, in the site folder: {make}")
 
 
 def _folder_and_last(path: str) -> tuple[str, str]:

@@ -6119,6 +6119,59 @@ def test_the_links_of_a_draft_are_checked_as_they_will_be_published(tmp_path: Pa
     assert (result.problems, [d.path for d in result.drafts]) == ([], [case_page])
 
 
+def test_a_link_to_a_unit_or_series_that_does_not_exist_names_those_there_are_and_how_to_make_it(
+        tmp_path: Path) -> None:
+    # /units/huaxin/ got the general hint, with the address of a case study: it named neither the one unit there
+    # is nor how to add the town linked to.
+    root = copy_example(tmp_path / "site")
+    page = "content/cases/baihe-caomei.md"
+    edit_file(root, page, "\n## 下一步的计划\n", "\n另见[华新镇](/units/huaxin/)、[徐泾镇](/units/徐泾镇/)和[专栏](/series/zhuanlan/)。\n\n## 下一步的计划\n")
+    line = (root / page).read_text(encoding="utf-8").split("\n").index(
+        "另见[华新镇](/units/huaxin/)、[徐泾镇](/units/徐泾镇/)和[专栏](/series/zhuanlan/)。") + 1
+    make_unit = "create its file by running, in the site folder: sitegen new unit"
+    assert [p.format() for p in found(root)] == [
+        f'{page}:{line}:9: warning: the link "/units/huaxin/" leads to no page or file of this site\n'
+        "  hint: there is no unit huaxin (no file content/units/huaxin.yaml): link to the page of one there is, by "
+        f"its address: /units/baihe/ (白鹤镇); or, if it is a new unit, {make_unit} 名称 --id huaxin (with the "
+        "unit's name in place of 名称), which makes content/units/huaxin.yaml",
+        f'{page}:{line}:31: warning: the link "/units/徐泾镇/" leads to no page or file of this site\n'
+        "  hint: there is no unit named 徐泾镇: link to the page of one there is, by its address: /units/baihe/ "
+        f"(白鹤镇); or, if it is a new unit, {make_unit} 徐泾镇, and link to /units/ and the id it names",
+        f'{page}:{line}:49: warning: the link "/series/zhuanlan/" leads to no page or file of this site\n'
+        "  hint: there is no series zhuanlan (no file content/series/zhuanlan.yaml): link to the page of one there "
+        "is, by its address: /series/dadiaoyan-weifangtan/ (大调研微访谈); or, if it is a new series, create its file "
+        "by running, in the site folder: sitegen new series 栏目名称 --id zhuanlan (with the series title in place "
+        "of 栏目名称), which makes content/series/zhuanlan.yaml"]
+    # Each hint followed: the links lead to the new pages (the id of 徐泾镇 is the one `sitegen new` names).
+    assert main(["new", "unit", "华新镇", "--id", "huaxin", "--site", str(root)]) == 0
+    assert main(["new", "unit", "徐泾镇", "--site", str(root)]) == 0
+    assert main(["new", "series", "专栏", "--id", "zhuanlan", "--site", str(root)]) == 0
+    edit_file(root, "content/series/zhuanlan.yaml", "一两句话介绍本栏目。", "各镇负责人谈专题工作。")  # its placeholder
+    edit_file(root, page, "/units/徐泾镇/", "/units/xu-jing-zhen/")
+    assert found(root) == []
+    # More than five units: five are named, and how many more.
+    for name, rid in [("朱家角镇", "zhu-jia-jiao"), ("练塘镇", "lian-tang"), ("赵巷镇", "zhao-xiang"),
+                      ("夏阳街道", "xia-yang"), ("盈浦街道", "ying-pu"), ("香花桥街道", "xiang-hua-qiao")]:
+        assert main(["new", "unit", name, "--id", rid, "--site", str(root)]) == 0
+    edit_file(root, page, "/units/xu-jing-zhen/", "/units/jinze/")
+    assert [(p.message, p.hint) for p in found(root)] == [(
+        'the link "/units/jinze/" leads to no page or file of this site',
+        "there is no unit jinze (no file content/units/jinze.yaml): link to the page of one there is, by its "
+        "address: /units/baihe/ (白鹤镇), /units/huaxin/ (华新镇), /units/lian-tang/ (练塘镇), /units/xia-yang/ "
+        f"(夏阳街道), /units/xiang-hua-qiao/ (香花桥街道) and 4 more; or, if it is a new unit, {make_unit} 名称 --id "
+        "jinze (with the unit's name in place of 名称), which makes content/units/jinze.yaml")]
+
+
+def test_a_link_into_a_folder_units_share_with_other_pages_gets_the_general_hint(tmp_path: Path) -> None:
+    # Units and case studies under one folder: an address there that none has may be either.
+    config = "title: 测试站点\npermalinks:\n  units: /pages/{slug}/\n  cases: /pages/{slug}/\n"
+    root = write_site(tmp_path, {"site.yaml": config, UNIT_PATH: UNIT, "content/cases/caomei.md": CASE.replace(
+        "正文。", "见[华新镇](/pages/huaxin/)。")})
+    assert [p.hint for p in found(root) if "leads to no page" in p.message] == [
+        "link to a page by its address (the page of content/cases/caomei.md is at /pages/caomei/), or to a file "
+        "under content/ by its path from there (files/报告.pdf for content/files/报告.pdf)"]
+
+
 def test_a_scheduled_pages_links_reach_the_pages_published_by_its_date_and_never_a_drafts(tmp_path: Path) -> None:
     # Pages scheduled for later are published by a build that no editor watches: their links are checked now.
     def page(title: str, slug: str, date: str, links: str, extra: str = "") -> str:

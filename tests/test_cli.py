@@ -859,6 +859,8 @@ MISTAKES: dict[str, list[Mistake]] = {
          {_P: interview(body="一、大调研开展以来，有哪些进展？\n\n回答。\n")}),
         ("A link to a page the site does not have", "[白鹤镇](/units/baihee/)",
          {_P: interview(body="## 问题\n\n详见[白鹤镇](/units/baihee/)。\n")}),
+        ("A link to a unit the site does not have yet", "[华新镇](/units/huaxin/)",
+         {_P: interview(body="## 问题\n\n详见[华新镇](/units/huaxin/)。\n")}),
         ("A link to another interview by its file name", "[另一篇](2018-05-other.md)",
          {_P: interview(body="## 问题\n\n另见[另一篇](2018-05-other.md)。\n"),
           "content/interviews/2018-05-other.md": interview("另一篇访谈", extra="slug: other\n")}),

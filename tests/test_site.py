@@ -619,8 +619,9 @@ def test_a_link_in_the_text_that_leads_nowhere_on_the_site_is_a_warning_at_it(tm
          "link to a page by its address (the page of content/interviews/a.md is at /interviews/a/), or to a file under content/ by its path from there "
          "(files/报告.pdf for content/files/报告.pdf)"),
         ("content/interviews/a.md:13:89", 'the link "/units/nope/" leads to no page or file of this site',
-         "link to a page by its address (the page of content/interviews/a.md is at /interviews/a/), or to a file under content/ by its path from there "
-         "(files/报告.pdf for content/files/报告.pdf)"),
+         "there is no unit nope (no file content/units/nope.yaml): link to the page of one there is, by its address: "
+         "/units/baihe/ (白鹤镇); or, if it is a new unit, create its file by running, in the site folder: sitegen new "
+         "unit 名称 --id nope (with the unit's name in place of 名称), which makes content/units/nope.yaml"),
         ("content/interviews/a.md:13:108", 'the link "/units/baihee/" leads to no page or file of this site',
          "did you mean /units/baihe/?"),
         # Copied from the address bar: it leads to the page where the site is published, and nowhere in the
@@ -683,8 +684,10 @@ def test_a_link_written_with_backslashes_is_told_to_use_slashes_and_the_hint_fol
         ("content/interviews/a.md:13:28", f'the link "units\\baihe" {told}',
          'write "/" in place of each "\\": /units/baihe/'),
         ("content/interviews/a.md:13:46", f'the link "units\\nope" {told}',
-         'write "/" in place of each "\\"; then: link to a page by its address (the page of content/interviews/a.md is at /interviews/a/), or to a file '
-         "under content/ by its path from there (files/报告.pdf for content/files/报告.pdf)")]
+         'write "/" in place of each "\\"; then: there is no unit nope (no file content/units/nope.yaml): link to the '
+         "page of one there is, by its address: /units/baihe/ (白鹤镇); or, if it is a new unit, create its file by "
+         "running, in the site folder: sitegen new unit 名称 --id nope (with the unit's name in place of 名称), which "
+         "makes content/units/nope.yaml")]
     write_site(tmp_path, {**files, "content/interviews/a.md": interview(
         body="## 问题一\n\n见[调研报告](/files/报告.pdf)、[单位](/units/baihe/)。\n")})
     assert build(BuildOptions(root=root, search=False)).warnings == []
@@ -896,12 +899,13 @@ def test_a_link_typed_with_a_units_name_or_a_pages_title_is_warned_with_the_addr
     for link, meant in links.items():
         edit_file(root, case, f"]({link})", f"]({meant.partition(' ')[0]})")
     assert check(BuildOptions(root=root)).problems == []
-    # A name two units are called by (白鹤 for 白鹤镇 and for 白鹤村) names neither.
+    # A name two units are called by (白鹤 for 白鹤镇 and for 白鹤村) names neither for sure: both are offered.
     (root / "content/units/baihecun.yaml").write_text("name: 白鹤村\nlevel: village\n", encoding="utf-8")
     edit_file(root, case, "](/units/baihe/)", "](units/白鹤/)")
     assert [w.hint for w in check(BuildOptions(root=root)).problems if "link" in w.message][:1] == [
-        "link to a page by its address (the page of content/cases/baihe-sige-zui.md is at /cases/baihe-sige-zui/), or to a file under content/ by its path from there "
-        "(files/报告.pdf for content/files/报告.pdf)"]
+        "there is no unit named 白鹤; the names of 2 hold it: link to the page of the one meant, by its address: "
+        "/units/baihe/ (白鹤镇), /units/baihecun/ (白鹤村); or, if it is a new unit, create its file by running, in the "
+        "site folder: sitegen new unit 白鹤, and link to /units/ and the id it names"]
 
 
 def test_a_link_typed_as_a_slug_an_id_or_a_tag_is_warned_with_the_address_of_its_page(tmp_path: Path) -> None:
