@@ -19,7 +19,7 @@ from typing import Callable, Mapping
 from pydantic_core import PydanticCustomError
 
 from .checkrelated import check_related_tally
-from .errors import SHOW_FILE_ENDINGS, Report, command_word
+from .errors import SHOW_FILE_ENDINGS, Report, new_record_command
 from .lazyre import compile_later
 from .load import Content, Document, Sourced, YamlData
 from .models import QUOTE_MARKS, Series, Unit, ascii_id, id_case_reason, is_stand_in, names_of, parse_text
@@ -112,9 +112,8 @@ def _ids_offered(kind: str, content: Content) -> str:
         more = f" (and {len(labelled) - _LISTED_IDS} more in content/{folder}/)" if len(labelled) > _LISTED_IDS else ""
         return (f"write the id of the {kind} (its file name in content/{folder}/ without .yaml) after the colon, "
                 f"one of: {shown}{more}")
-    what, placeholder = ("the unit's name", "名称") if kind == "unit" else ("the series title", "栏目名称")
-    return (f"there is no {kind} yet: create one by running, in the site folder: sitegen new {kind} "
-            f"{placeholder} (with {what} in place of {placeholder}), then write {kind}: and the id it gives here")
+    return (f"there is no {kind} yet: create one by running, in the site folder: {new_record_command(kind)}, then "
+            f"write {kind}: and the id it gives here")
 
 
 def _missing(page_path: str, yaml: YamlData, loc: tuple[str, ...], kind: str, value: str,
@@ -350,18 +349,13 @@ def _new_record_hint(kind: str, value: str, content: Content) -> str:
     The command is run in the site folder (where ``sitegen new`` looks by
     default), which ``sitegen check --site DIR`` may not have been.
     """
-    what = "the unit's name" if kind == "unit" else "the series title"
-    placeholder = "名称" if kind == "unit" else "栏目名称"
     # An id typed in full width (ｃｈｏｎｇｇｕ) is an id all the same: "sitegen new unit ｃｈｏｎｇｇｕ" made a unit
     # named ｃｈｏｎｇｇｕ, with a page of its own beside the town's.
     half = unicodedata.normalize("NFKC", value).strip()
     typed = half if half.isascii() else value
     record_id = ascii_id(typed) if typed.isascii() else content.sound_of(typed) if kind == "unit" else ""
-    if not typed.isascii():
-        command = f"sitegen new {kind} {command_word(value)}"
-    else:
-        given = f" --id {record_id}" if record_id else ""
-        command = f"sitegen new {kind} {placeholder}{given} (with {what} in place of {placeholder})"
+    command = (new_record_command(kind, name=value) if not typed.isascii()
+               else new_record_command(kind, record_id=record_id))
     then = (f", then write {kind}: {record_id} here" if record_id and record_id != value
             else f", then write {kind}: and the id it gives here" if not record_id else "")
     folder = "series" if kind == "series" else "units"

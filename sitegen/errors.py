@@ -87,6 +87,24 @@ def command_word(text: str) -> str:
     return f'"{text}"' if any(char.isspace() or char in "&|;<>()$`'^%!" for char in text) else text
 
 
+def new_record_command(kind: str, *, name: str = "", record_id: str = "", options: str = "") -> str:
+    """The ``sitegen new`` command that makes a unit or series, as a hint prints it.
+
+    ``kind`` is "unit" or "series"; ``name`` the unit's name or the series
+    title when it is known (typed as `command_word` gives it), else its
+    placeholder (名称, 栏目名称) with what to type in its place; ``record_id``
+    the id to give with ``--id`` (none: the pinyin ``sitegen new`` makes);
+    ``options`` more options as typed, with their leading space
+    (``" --site 站点"``). E.g. ``sitegen new unit 名称 --id huaxin (with the
+    unit's name in place of 名称)``, ``sitegen new unit 华新镇``.
+    """
+    placeholder, what = ("名称", "the unit's name") if kind == "unit" else ("栏目名称", "the series title")
+    given = f" --id {record_id}" if record_id else ""
+    if name:
+        return f"sitegen new {kind} {command_word(name)}{given}{options}"
+    return f"sitegen new {kind} {placeholder}{given}{options} (with {what} in place of {placeholder})"
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One mistake in one place.

@@ -37,7 +37,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .config import CONFIG_FILE, load_config
-from .errors import Problem, Report, SiteError, command_word
+from .errors import Problem, Report, SiteError, command_word, new_record_command
 from .lazyre import compile_later
 from .models import (FULL_WIDTH_FIX, UNIT_LEVEL_LABELS, UNIT_LEVEL_PINYIN, UnitLevel, choice_meant, choice_value,
                      id_case_reason, is_stand_in, level_in_name, parse_count, parse_date, plain_name,
@@ -885,13 +885,10 @@ def _create_command(root: Path, what: str, record_id: str) -> str:
     (新庄镇) is the name to give, and the id it makes (its pinyin) the one to give the command again.
     """
     site = "" if root == Path(".") else f" --site {command_word(str(root))}"
-    placeholder = "名称" if what == "unit" else "栏目名称"
     if is_slug(record_id):
-        named = "the unit's name" if what == "unit" else "the series title"
-        return f"sitegen new {what} {placeholder} --id {record_id}{site} (with {named} in place of {placeholder})"
+        return new_record_command(what, record_id=record_id, options=site)
     made = make_slug(record_id)
-    given = f"sitegen new {what} {command_word(record_id)}{site}"
-    return given + (f", then give --{what} {made}" if made else "")
+    return new_record_command(what, name=record_id, options=site) + (f", then give --{what} {made}" if made else "")
 
 
 def _refuse_named(root: Path, collection: str, name: str, named: str, option: str, wanted: str | None = None) -> None:
@@ -990,7 +987,7 @@ def _choose_unit(root: Path, unit: str | None, title: str = "") -> tuple[str, st
         return known[0], _require_record(root, "units", known[0], "unit")
     if not known:
         raise ScaffoldError("the site has no unit yet, and every page belongs to one",
-                            "create one first: sitegen new unit 名称 (with the unit's name in place of 名称)")
+                            f"create one first: {new_record_command('unit')}")
     shown = [f"{rid} ({name})" if (name := _record_fields(root, "units", rid).get("name")) and isinstance(name, str)
              else rid for rid in known[:10]]
     more = f" and {len(known) - 10} more in content/units/" if len(known) > 10 else ""

@@ -27,6 +27,7 @@ import html
 import math
 import posixpath
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -36,14 +37,15 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 from urllib.parse import quote, unquote, urlsplit
 
 from .config import SITEGEN_FOLDERS, Config, Permalinks, setting_place
-from .errors import Report, paste_hint
+from .errors import Report, new_record_command, paste_hint
 from .lazyre import compile_later
 from .load import Content, Document, alias_as_typed, keep_aliases
 from .markup import LAYOUT_IDS, free_id, heading_with_id, places_typed, reading_minutes, slugify_heading, swallowed_title
 from .models import (QUOTE_MARKS, Image, Series, Tally, Unit, UnitLevel, is_external_address, names_of, plain_name,
                      publish_time_text, short_name, site_image_path, tag_spelling)
 from .pictures import image_size, picture_file, site_path
-from .slugs import device_name, device_trouble, id_syllables, is_slug, make_slug, windows_safe
+from .slugs import (device_name, device_trouble, id_syllables, is_slug, make_slug, readings_of, slug_reading,
+                    windows_safe)
 from .webaddress import (address_path, after_base_path, half_width_address, signs_in_name_hint, untitled_hint,
                          words_after_path)
 
@@ -611,7 +613,8 @@ class SiteGraph:
     @cached_property
     def _site_paths(self) -> tuple[set[str], set[str]]:
         """The site paths of the pages and of the content files (``/files/a.pdf``), made at the first use."""
-        return {page.url for page in self.pages}, {"/" + rel.removeprefix("content/") for rel in self.assets}
+        return ({page.url for page in self.pages},
+                {"/" + rel.removeprefix("content/") for rel in self.assets} | set(_feed_urls(self)))
 
     def leads_to(self, path: str) -> bool:
         """Whether the site path ``path`` (decoded, no query) names a page, a content file or a file the build
@@ -1519,7 +1522,7 @@ def check_text_links(graph: SiteGraph, report: Report, former: Callable[[], Mapp
     """
     held = {graph.config.permalinks.url(d.collection, d.slug): d for d in held_back}
     titles = {page.url: page.title for page in graph.pages}
-    pages, files = set(titles), {"/" + rel.removeprefix("content/") for rel in graph.assets}
+    pages, files = set(titles), {"/" + rel.removeprefix("content/") for rel in graph.assets} | set(_feed_urls(graph))
     checked = checked or graph.urls  # the preview's pages are checked for the address the site is published at
     base = checked.base_folder  # decoded, as each link's site path is
     hints: _LinkHints | None = None  # made for the first broken link: most builds have none
@@ -2143,6 +2146,7 @@ class _LinkHints:
         self._tags = {where + term.name.strip(): term for term, _ in graph.tags
                       for where in ("/", _folder_and_last(term.url)[0])}
         self._records = _record_folders(graph, self._by_folder)
+        self._feed = graph.links.feed
 
     def hint(self, path: str, place: str = "") -> str:
         """The hint for a link to the site path ``path``, which names no page or file of the site.
@@ -2204,6 +2208,16 @@ class _LinkHints:
                 return _held_back_hint(url, held, meant=True)
             write, lacking = _rewritten(url, place, self._places)
             return f"did you mean {write} ({title})? (link to the page's address, not to {what}){lacking}"
+        parent, record = _folder_and_last(folder)
+        if last == FEED_FILE and folder in self._records:  # /units/feed.xml: the list has none
+            records = self._records[folder]
+            return (f"the list of {folder} has no feed; each {records.kind} has its own, at its page's address and "
+                    f"{FEED_FILE} ({records.pages[0].url}{FEED_FILE}), and the site's newest interviews are at "
+                    f"{self._feed}")
+        if last == FEED_FILE and parent in self._records and record:  # the feed of a unit or series none is
+            return (f"a feed is at the address of its {self._records[parent].kind}'s page and {FEED_FILE}; "
+                    + _no_record_hint(record, parent, self._records[parent],
+                                      lambda url: _rewritten(url + FEED_FILE, place, self._places)))
         import difflib  # only here: a hint for a broken link, which most builds never give
 
         # The pages held back are among the candidates: a draft's address misspelt is no published page's.
@@ -2216,7 +2230,8 @@ class _LinkHints:
             write, lacking = _rewritten(close[0], place, self._places)
             return f"did you mean {write}?{lacking}"
         if folder in self._records and last:
-            return _no_record_hint(last, folder, *self._records[folder])
+            return _no_record_hint(last, folder, self._records[folder],
+                                   lambda url: _rewritten(url, place, self._places))
         return (f"link to a page by its address{self._example}, or to a file under content/ by its path from there "
                 "(files/报告.pdf for content/files/报告.pdf)")
 
@@ -2270,53 +2285,119 @@ def _moved_since(graph: SiteGraph, former: Mapping[str, str]) -> dict[str, tuple
 
 # The pages of a unit or series listed in a hint for a link to one that does not exist (as many as checkrefs lists).
 _LISTED_RECORDS = 5
+# What a file's name may end with where a unit's or series' id was meant (baihe.yaml, baihe.html).
+_FILE_ENDINGS = (".yaml", ".yml", ".html", ".htm", ".md", ".json")
 
 
-def _record_folders(graph: SiteGraph,
-                    by_folder: Mapping[str, list[str]]) -> dict[str, tuple[str, list[tuple[str, str]]]]:
-    """The folders of the site's unit and series pages: ``{folder: (kind, [(address, name or title)])}``, e.g.
-    ``{"/units/": ("unit", [("/units/baihe/", "白鹤镇")])}``.
+@dataclass(frozen=True)
+class _RecordPage:
+    """A unit's or series' page as the hint for a link to one that does not exist compares it: its address,
+    id and name; ``names``, the names it is known by (name, aliases, their short forms, misspellings: as
+    `plain_name` gives them); ``sounds``, its id and the pinyin of those names, without hyphens
+    (``baihe``, ``baihezhen``)."""
 
-    Takes the graph and every site path by folder (`_LinkHints`). A folder is one only when every page of
-    that kind is in it and nothing else of the site is (not the root, where permalinks could put them):
-    a link there to an address none has is a link to a unit or series that does not exist.
+    url: str
+    id: str
+    name: str
+    names: frozenset[str]
+    sounds: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _RecordFolder:
+    """The folder of the pages of one kind of record (``unit`` or ``series``): those pages, by address; the
+    list page of them, when there is one at the folder (``/units/``); and ``units``, every unit's (id, name),
+    from which ``sitegen new`` learns how the site reads a name (`sitegen.slugs.readings_of`)."""
+
+    kind: str
+    pages: tuple[_RecordPage, ...]
+    listed_at: str | None
+    units: tuple[tuple[str, str], ...]
+
+
+def _record_folders(graph: SiteGraph, by_folder: Mapping[str, list[str]]) -> dict[str, _RecordFolder]:
+    """The folders of the site's unit and series pages (``/units/``), each with its `_RecordFolder`.
+
+    Takes the graph and every site path by folder (`_LinkHints`). A folder is one only when each page of
+    that kind is in it as its folder and id (``/units/baihe/``: not a permalink that puts the id elsewhere,
+    ``/danwei/{slug}/info/``), nothing else of the site is in it, and it is not the root: a link there to an
+    address none has is a link to a unit or series that does not exist.
     """
-    folders: dict[str, tuple[str, list[tuple[str, str]]]] = {}
-    for kind, pages in (("unit", [(view.url, view.unit.name) for view in graph.units]),
-                        ("series", [(view.url, view.series.title) for view in graph.series])):
-        held = {_folder_and_last(url)[0] for url, _ in pages}
+    def record_page(url: str, record: Unit | Series, known_as: list[str]) -> _RecordPage:
+        names = frozenset(filter(None, map(plain_name, known_as)))
+        return _RecordPage(url, record.id, names_of(record)[0], names, frozenset(
+            {record.id.replace("-", "")} | {make_slug(name).replace("-", "") for name in names}))
+
+    unit_pages = [record_page(view.url, view.unit, [*names_of(view.unit), *map(short_name, names_of(view.unit)),
+                                                    *view.unit.misspellings]) for view in graph.units]
+    series_pages = [record_page(view.url, view.series, names_of(view.series)) for view in graph.series]
+    units = tuple((view.unit.id, view.unit.name) for view in graph.units)
+    folders: dict[str, _RecordFolder] = {}
+    for kind, pages in (("unit", unit_pages), ("series", series_pages)):
+        held = {_folder_and_last(page.url)[0] for page in pages}
         if len(held) != 1 or (folder := held.pop()) == "/":
             continue
-        if set(by_folder.get(folder, ())) <= {url for url, _ in pages}:
-            folders[folder] = (kind, sorted(pages))
+        if any(_folder_and_last(page.url)[1] not in (page.id, windows_safe(page.id)) for page in pages):
+            continue
+        if set(by_folder.get(folder, ())) <= {page.url for page in pages}:
+            listed_at = folder if folder in by_folder.get(_folder_and_last(folder)[0], ()) else None
+            folders[folder] = _RecordFolder(kind, tuple(sorted(pages, key=lambda page: page.url)), listed_at, units)
     return folders
 
 
-def _no_record_hint(typed: str, folder: str, kind: str, pages: list[tuple[str, str]]) -> str:
-    """The hint for a link to the page of a ``kind`` record (``unit`` or ``series``) that does not exist.
+def _no_record_hint(typed: str, folder: str, records: _RecordFolder,
+                    rewrite: Callable[[str], tuple[str, str]]) -> str:
+    """The hint for a link to the page of a unit or series (``records.kind``) that none is.
 
-    ``typed`` is the last part of the link's path (an id, ``huaxin``, or a name, ``华新镇``), ``folder`` the
-    site folder of such pages (``/units/``), ``pages`` the addresses and names of those there are
-    (`_record_folders`). Names them, and how to make the new one (``sitegen new``, with the id typed when it
-    is one).
+    ``typed`` is the last part of the link's path, decoded: an id (``huaxin``, ``Huaxin``, ``ｈｕａｘｉｎ``, a
+    file's name ``baihe.yaml``), the pinyin of a name (``bai-he-zhen``) or a name (``华新镇``). ``folder`` is
+    the site folder of such pages (``/units/``), ``rewrite`` what gives an address to offer with the place
+    the link typed (`_rewritten`). Offers the one page it names by its id, the pinyin of one of its names or
+    a name it is known by; when a name is that or part of that of several, only those (a name a page has
+    is never offered to ``sitegen new``, which refuses it or makes a second record for one place).
+    Otherwise names the pages there are, and how to make the new one: the ``sitegen new`` command, the
+    file it makes and the address to link to, the id it gives (`sitegen.slugs.slug_reading`, read as
+    the site's unit ids read names, as ``sitegen new`` does).
     """
-    files = "series" if kind == "series" else "units"
-    placeholder, what = ("名称", "the unit's name") if kind == "unit" else ("栏目名称", "the series title")
-    # Part of the names of several (白鹤 for 白鹤镇 and 白鹤村): no page is meant for sure, those are named first.
-    holding = [page for page in pages if not is_slug(typed) and typed in page[1]]
-    ordered = holding + [page for page in pages if page not in holding]
-    shown = ", ".join(f"{url} ({name})" for url, name in ordered[:_LISTED_RECORDS])
-    more = f" and {len(pages) - _LISTED_RECORDS} more" if len(pages) > _LISTED_RECORDS else ""
-    if is_slug(typed):
-        there = f"there is no {kind} {typed} (no file content/{files}/{typed}.yaml)"
-        make = (f"sitegen new {kind} {placeholder} --id {typed} (with {what} in place of {placeholder}), which makes "
-                f"content/{files}/{typed}.yaml")
-    else:  # a name (华新镇), or what no id can be (Huaxin): the id is the one `sitegen new` gives
-        there = f"there is no {kind} named {typed}" + (f"; the names of {len(holding)} hold it" if holding else "")
-        named = typed if not typed.isascii() else f"{placeholder} (with {what} in place of {placeholder})"
-        make = f"sitegen new {kind} {named}, and link to {folder} and the id it names"
-    one = "the one meant" if holding else "one there is"
-    return (f"{there}: link to the page of {one}, by its address: {shown}{more}; or, if it is a new {kind}, "
+    kind, pages = records.kind, records.pages
+    plural = "series" if kind == "series" else "units"
+    half = unicodedata.normalize("NFKC", typed).strip().strip("/").strip()
+    if half.lower().endswith(_FILE_ENDINGS):  # a file's name: the page is at its id
+        half = half.rpartition(".")[0].strip()
+    key, as_id = plain_name(half), half.lower()
+    # Its id first, then a name it is known by, then the pinyin of one (白鹤村's short name 白鹤 reads baihe too).
+    meant = ([page for page in pages if as_id == page.id] or [page for page in pages if key in page.names]
+             or [page for page in pages if as_id.replace("-", "") in page.sounds])
+    if len(meant) == 1:
+        write, lacking = rewrite(meant[0].url)
+        return f"did you mean {write} ({meant[0].name})?{lacking}"
+    holding = meant or [page for page in pages
+                        if key and not key.isascii() and any(key in name for name in page.names)]
+    listed = holding or list(pages)
+    shown = ", ".join(f"{page.url} ({page.name})" for page in listed[:_LISTED_RECORDS])
+    more = f" and {len(listed) - _LISTED_RECORDS} more" if len(listed) > _LISTED_RECORDS else ""
+    if more and records.listed_at:
+        more += f" (all at {records.listed_at})"
+    if holding:
+        return (f"{half} is in the names of {len(holding)} {plural}: link to the page of the one meant, by its "
+                f"address: {shown}{more}")
+    files = f"content/{plural}"
+    if half.isascii():  # an id, or what becomes one (Hua_xin → hua-xin)
+        new_id = windows_safe(as_id if is_slug(as_id) else make_slug(half))
+        there = (f"there is no {kind} {as_id} (no file {files}/{as_id}.yaml)" if is_slug(as_id)
+                 else f"there is no {kind} {half}")
+        command = new_record_command(kind, record_id=new_id) if new_id else new_record_command(kind)
+    else:  # a name: the id is the pinyin `sitegen new` makes of it
+        readings = readings_of([(rid, name) for rid, name in records.units if name[:2] in half])
+        new_id = windows_safe(slug_reading(half, readings))
+        there = f"there is no {kind} named {half}"
+        command = new_record_command(kind, name=half)
+    if new_id and is_slug(new_id):
+        make = f"{command}, which makes {files}/{new_id}.yaml"
+        make += "" if typed == new_id else f", and link to {folder}{new_id}/"
+    else:
+        make = f"{command}, and link to {folder} and the id it gives"
+    return (f"{there}: link to the page of one there is, by its address: {shown}{more}; or, if it is a new {kind}, "
             f"create its file by running, in the site folder: {make}")
 
 
@@ -2344,13 +2425,12 @@ def typed_with_base(path: str, base: str, leads: Callable[[str], bool] | None) -
 
 
 def _leads_somewhere(path: str, pages: set[str], files: set[str]) -> bool:
-    """True when the site path ``path`` names a page, a content file or a file the build makes."""
+    """True when the site path ``path`` names a page, a content file or a file the build makes (``files``:
+    the site paths of the content files and of the feeds, `_feed_urls`: /units/feed.xml is none)."""
     page = path.removesuffix("index.html")
     if page in pages or page + "/" in pages or path in files or path in _MADE_FILES:
         return True
-    if path.startswith(_MADE_FOLDERS):
-        return True
-    return path.endswith("/" + FEED_FILE) and path.removesuffix(FEED_FILE) in pages
+    return path.startswith(_MADE_FOLDERS)
 
 
 def _typed_before(document: Document, line: int | None, column: int | None) -> str | None:
