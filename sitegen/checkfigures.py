@@ -2,7 +2,7 @@
 size, targets, and the figures a page's text gives against the unit's tallies.
 
 Job: the figures' rules (`check_tally_arithmetic`, `check_empty_tallies`,
-`check_repeated_tallies`, `check_example_targets`, `check_count_sizes`,
+`check_repeated_tallies`, `check_example_targets`, `check_guide_figures`, `check_count_sizes`,
 `check_targets`, `check_text_figures`, `check_figures_shown`) and the parts
 of them `sitegen.checks.check_failed_unit` runs over a unit file that failed
 to load.
@@ -27,7 +27,7 @@ from .lazyre import compile_later
 from .load import Content, Document, Sourced, YamlData
 from .models import (TALLY_SUM, UNIT_LEVEL_LABELS, Tally, Target, TargetGroup, Unit, UnitLevel, choice_value,
                      parse_count, publish_time_text, swapped_years)
-from .placeholders import EXAMPLE_TARGET_FIGURES
+from .placeholders import EXAMPLE_TARGET_FIGURES, GUIDE_TALLY_FIGURES, GUIDE_TARGET_FIGURES
 from .textfigures import TextFigure, dated_figures, may_name_a_day, one_slip_apart
 
 
@@ -362,6 +362,45 @@ def example_targets(path: str, yaml: YamlData, targets: Sequence[tuple[int, Targ
                        "from (a note also says that these figures are meant); if the unit has no target yet, "
                        'delete the example\'s lines, or put "# " back at their start, and write "targets: []" if it '
                        "was the only one")
+
+
+def check_guide_figures(unit: Sourced[Unit], report: Report) -> None:
+    """Warn at each tally and target of ``unit`` that holds the figures of the examples the editors' guide
+    shows to paste (`sitegen.placeholders.GUIDE_TALLY_FIGURES`: batches 340 or none, collected 310 = 150
+    escalated + 120 resolved + 40 in progress; `GUIDE_TARGET_FIGURES`: farmers, 90%, 45.5% reached).
+
+    The guide marks its examples with notes that start with 示例, and such a note is warned of
+    (`sitegen.checktexts.check_example_texts`). An editor who deleted that note, or wrote their own in its
+    place, left the guide's invented figures unmarked: the unit's page, the totals and the open data
+    published them as the unit's. Not told again while the note still starts with 示例. A warning: a real
+    tally or target may hold them. Raises nothing.
+    """
+    record = unit.record
+    batches, *counts = GUIDE_TALLY_FIGURES
+    for index, tally in enumerate(record.tallies):
+        if (tally.batches in (batches, None) and [tally.collected, tally.escalated, tally.resolved,
+                                                  tally.in_progress] == counts and not _marked(tally.note)):
+            report.warning(unit.path, *unit.yaml.locate(("tallies", index)),
+                           f"this tally of {tally.as_of.isoformat()} has the figures of the example tally in the "
+                           f"editors' guide ({counts[0]} = {counts[1]} + {counts[2]} + {counts[3]}): "
+                           f"{record.name}'s page, the totals and the open data would publish them as "
+                           f"{record.name}'s",
+                           f"write the figures {record.name} counted on {tally.as_of.isoformat()} (as_of, 截至日期), "
+                           "from its own records, with where they come from in note:")
+    group, target, measured = GUIDE_TARGET_FIGURES
+    for index, item in enumerate(record.targets):
+        if (item.group.value, item.target, item.measured) == (group, target, measured) and not _marked(item.note):
+            report.warning(unit.path, *unit.yaml.locate(("targets", index)),
+                           f"this target (group: {group}, target: {target}, measured: {measured}) has the figures "
+                           f"of the example target in the editors' guide: {record.name}'s page and the open data "
+                           f"would publish them as {record.name}'s target (覆盖目标) and progress",
+                           f"write {record.name}'s own target and the share reached, with a note: saying where "
+                           "they come from")
+
+
+def _marked(note: str) -> bool:
+    """Whether a note still starts with 示例 (example), as the guide's examples do: warned of already."""
+    return note.strip().strip("“”‘’「」『』\"'").strip().startswith("示例")
 
 
 def check_count_sizes(content: Content, report: Report) -> None:

@@ -43,9 +43,9 @@ from .checkdates import (check_century_slips, check_far_plans, check_measured_da
                          check_tally_order, check_update_time, cited_tallies, far_plans, likely_year, measured_dates,
                          milestone_order, readable_dates, repeated_milestones, tally_dates, tally_order)
 from .checkfigures import (check_count_sizes, check_empty_tallies, check_example_targets, check_figures_shown,
-                           check_repeated_tallies, check_tally_arithmetic, check_targets, check_text_figures,
-                           count_sizes, empty_tallies, example_targets, readable_groups, repeated_tallies,
-                           tally_arithmetic, target_groups, target_values, unsure_tally_sums)
+                           check_guide_figures, check_repeated_tallies, check_tally_arithmetic, check_targets,
+                           check_text_figures, count_sizes, empty_tallies, example_targets, readable_groups,
+                           repeated_tallies, tally_arithmetic, target_groups, target_values, unsure_tally_sums)
 from .checkmisspellings import check_misspelling_clashes, check_misspellings
 from .checknames import (check_qualified_unit_names, check_shared_unit_names, check_sound_alike_units,
                          check_spreadsheet_ids, check_unit_levels, check_unit_names)
@@ -62,7 +62,7 @@ __all__ = ["check_content", "check_failed_unit", "drafts", "scheduled", "likely_
            "check_century_slips", "check_copied_pages", "check_copied_summaries", "check_copied_tallies",
            "check_count_sizes", "check_empty_tallies", "check_example_targets", "check_example_texts",
            "check_failed_images", "check_failed_references", "check_far_plans", "check_figures_shown",
-           "check_formula_texts", "check_images", "check_init_examples", "check_init_figures", "check_listed_lines",
+           "check_formula_texts", "check_guide_figures", "check_images", "check_init_examples", "check_init_figures", "check_listed_lines",
            "check_measured_dates", "check_milestone_order", "check_misspelling_clashes", "check_misspellings",
            "check_page_titles", "check_placeholders", "check_plain_text_fields", "check_publish_year",
            "check_qualified_unit_names", "check_references", "check_repeated_milestones", "check_repeated_tags",
@@ -99,6 +99,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
         check_empty_tallies(unit, report)
         check_repeated_tallies(unit, report)
         check_example_targets(unit, report)
+        check_guide_figures(unit, report)
         check_tally_dates(unit, now.date(), report)
         check_measured_dates(unit, now.date(), report)
         check_far_plans(unit, now.date(), report)

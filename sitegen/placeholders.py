@@ -16,7 +16,8 @@ and the example milestone's title and description (`EXAMPLE_MILESTONE_TITLE`,
 `EXAMPLE_MILESTONE`: either of them deleted, the other still tells it). With
 its note deleted, the example tally's zeros and the example target's figures
 (`EXAMPLE_TARGET_FIGURES`) are warned of, not refused: a real tally or target
-may hold them.
+may hold them. So are the figures of the examples that the editors' guide
+shows to paste (`GUIDE_TALLY_FIGURES`, `GUIDE_TARGET_FIGURES`).
 
 May import: lazyre (and the standard library).
 """
@@ -161,6 +162,12 @@ INIT_TEXTS: dict[str, dict[tuple[str, ...], str]] = {
 }
 """Where ``sitegen init``'s examples hold texts of their own, by collection and path (``"*"``: any item of a
 list): kept in a unit or page rewritten as the editor's own, they would publish the example's words or figures."""
+GUIDE_TALLY_FIGURES = (340, 310, 150, 120, 40)
+"""The batches, collected, escalated, resolved and in progress of the example tally of the editors' guide
+(docs/editing.md, "A tally"); tests/test_editing_guide.py holds the guide to it."""
+GUIDE_TARGET_FIGURES = ("farmers", 90, 45.5)
+"""The group, target and share reached (percent) of the example target of the editors' guide (docs/editing.md,
+"A target"); tests/test_editing_guide.py holds the guide to it."""
 EXAMPLE_TARGET_FIGURES = ("residents", 80, 50)
 """The group, target and share reached (percent) of the example target ``sitegen new unit`` writes; its deadline
 is the last day of the year it is measured in."""

@@ -719,6 +719,9 @@ MISTAKES: dict[str, list[Mistake]] = {
                      "milestones:\n  - date: 2018-04-26\n    title: 示例：成立调研领导小组\n    description: 一两句说明\n"}),
         ("An example of the editors' guide pasted as shown (warning)", "note: 示例数字：截至2018年6月30日的累计数…",
          {_U: UNIT + "    note: 示例数字：截至2018年4月26日的累计数，据镇大调研办公室统计。\n"}),
+        ("The editors' guide's example tally pasted with its note deleted (warning)",
+         "collected: 310, escalated: 150, resolved: 120, in_progress: 40",
+         {_U: _tallies(_t("2018-06-30", 310, 150, 120, 40))}),
     ],
     "Figures and dates that do not agree": [
         ("Two days typed for a tally's one day", "as_of: 2018年5月1日至5月20日",

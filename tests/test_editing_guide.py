@@ -4,7 +4,8 @@ Every file the guide gives to copy (a fenced block under "File `…`:") and
 every record to paste (under "Paste under `tallies:` in `…`, after the last
 …:") is written into a copy of the example site, which must then check with
 no error and no warning once the words marking it an example (示例…：) are
-taken out; pasted as shown, each such text is warned of. Every ``sitegen …`` command it shows must parse,
+taken out and its figures are the unit's own; pasted as shown, each such text
+is warned of, and with those words deleted, the figures. Every ``sitegen …`` command it shows must parse,
 and those that change nothing published run cleanly there; every link into
 README.md must lead to a heading there; the message it shows as an example
 is the one printed; and each slip it lists (``sitegen says `…` ``) is
@@ -111,8 +112,16 @@ EXAMPLE_WORDS = re.compile(r"示例[^：\n]{0,2}：")
 """The words a text of the guide's examples starts with to say it is one: 示例：, 示例数字：, 示例目标：."""
 
 
+OWN_FIGURES = {"batches: 340": "batches: 352", "collected: 310": "collected: 320", "escalated: 150": "escalated: 160",
+               "resolved: 120": "resolved: 118", "in_progress: 40": "in_progress: 42", "measured: 45.5": "measured: 47"}
+"""The figures of the guide's example tally and target, and the unit's own counted in their place (160 + 118 + 42 = 320)."""
+
+
 def own_words(body: str) -> str:
-    """An example of the guide as an editor rewrites it: the words marking its texts an example taken out."""
+    """An example of the guide as an editor rewrites it: the words marking its texts an example taken out, and the
+    unit's own figures in place of the example's."""
+    for example, own in OWN_FIGURES.items():
+        body = re.sub(rf"^(\s*){re.escape(example)}$", rf"\g<1>{own}", body, flags=re.M)
     return EXAMPLE_WORDS.sub("", body)
 
 
@@ -170,6 +179,43 @@ def test_examples_pasted_as_shown_are_told_with_where_and_what_to_write(tmp_path
         f'{UNIT}:{description[0]}:{description[1]}: warning: milestones → item 3 → description: "示例：通报各调研组进展。" '
         f"{said}\n  hint: write what happened, in one or two sentences, or delete the line\n"
         "checked: 0 error(s), 4 warning(s)\n"))
+
+
+def test_the_guide_shows_the_example_figures_sitegen_knows() -> None:
+    # sitegen tells the guide's figures kept (check_guide_figures): they are the ones the guide shows.
+    from sitegen.placeholders import GUIDE_TALLY_FIGURES, GUIDE_TARGET_FIGURES
+    tally, target = (yaml.safe_load(body)[0] for above, body in EXAMPLES
+                     if above.startswith(("Paste under `tallies:`", "Paste under `targets:`")))
+    assert tuple(tally[key] for key in ("batches", "collected", "escalated", "resolved", "in_progress")) == \
+        GUIDE_TALLY_FIGURES
+    assert (target["group"], target["target"], target["measured"]) == GUIDE_TARGET_FIGURES
+    assert {line.strip() for _, body in EXAMPLES for line in body.splitlines()} >= set(OWN_FIGURES)
+
+
+def test_examples_pasted_with_their_notes_deleted_are_told_by_their_figures(tmp_path: Path) -> None:
+    # With the 示例 note deleted (or written over), nothing marked the guide's figures: the unit's page, the
+    # totals and the open data published 340/310/150/120/40 and farmers' 90% and 45.5% as 白鹤镇's.
+    noted = "note: 数据来源：镇大调研办公室。"
+    for kept_note in ("", noted):
+        root = copy_example(tmp_path / f"site{len(kept_note)}")
+        for above, body in EXAMPLES:
+            if above.startswith(("Paste under `tallies:`", "Paste under `targets:`")):
+                body = re.sub(r"^(\s*)note: 示例.*$", rf"\g<1>{kept_note}" if kept_note else "", body, flags=re.M)
+                apply(root, above, body.replace("\n\n", "\n"))
+        lines = (root / UNIT).read_text(encoding="utf-8").splitlines()
+        # Told at the item: the line of its "- ", the column of its first field.
+        tally, target = ((lines.index(typed) + 1, typed.index("- ") + 3)
+                         for typed in ("  - as_of: 2018-06-30", "  - group: farmers"))
+        assert check(root) == (0, (
+            f"{UNIT}:{tally[0]}:{tally[1]}: warning: this tally of 2018-06-30 has the figures of the example tally "
+            "in the editors' guide (310 = 150 + 120 + 40): 白鹤镇's page, the totals and the open data would publish "
+            "them as 白鹤镇's\n  hint: write the figures 白鹤镇 counted on 2018-06-30 (as_of, 截至日期), from its own "
+            "records, with where they come from in note:\n"
+            f"{UNIT}:{target[0]}:{target[1]}: warning: this target (group: farmers, target: 90, measured: 45.5) "
+            "has the figures of the example target in the editors' guide: 白鹤镇's page and the open data would "
+            "publish them as 白鹤镇's target (覆盖目标) and progress\n  hint: write 白鹤镇's own target and the share "
+            "reached, with a note: saying where they come from\n"
+            "checked: 0 error(s), 2 warning(s)\n")), kept_note
 
 
 def guide_commands() -> list[str]:
