@@ -366,20 +366,22 @@ def example_targets(path: str, yaml: YamlData, targets: Sequence[tuple[int, Targ
 
 def check_guide_figures(unit: Sourced[Unit], report: Report) -> None:
     """Warn at each tally and target of ``unit`` that holds the figures of the examples the editors' guide
-    shows to paste (`sitegen.placeholders.GUIDE_TALLY_FIGURES`: batches 340 or none, collected 310 = 150
-    escalated + 120 resolved + 40 in progress; `GUIDE_TARGET_FIGURES`: farmers, 90%, 45.5% reached).
+    shows to paste (`sitegen.placeholders.GUIDE_TALLY_FIGURES`, `GUIDE_TARGET_FIGURES`).
 
     The guide marks its examples with notes that start with 示例, and such a note is warned of
     (`sitegen.checktexts.check_example_texts`). An editor who deleted that note, or wrote their own in its
     place, left the guide's invented figures unmarked: the unit's page, the totals and the open data
-    published them as the unit's. Not told again while the note still starts with 示例. A warning: a real
-    tally or target may hold them. Raises nothing.
+    published them as the unit's. Told: a tally of collected 310 = 150 escalated + 120 resolved + 40 in
+    progress, whatever its batches (optional: deleted or changed alone, the four counts are still the
+    guide's); a target measured 45.5% on 2018-06-30, whatever its group; a farmers' target of 90% due
+    2018-12-31 and not measured (its optional lines deleted), unless a note of the editor's own says it is
+    meant. Not told while the note still starts with 示例. A warning: a real tally or target may hold them.
+    Raises nothing.
     """
     record = unit.record
-    batches, *counts = GUIDE_TALLY_FIGURES
+    _, *counts = GUIDE_TALLY_FIGURES
     for index, tally in enumerate(record.tallies):
-        if (tally.batches in (batches, None) and [tally.collected, tally.escalated, tally.resolved,
-                                                  tally.in_progress] == counts and not _marked(tally.note)):
+        if [tally.collected, tally.escalated, tally.resolved, tally.in_progress] == counts and not _marked(tally.note):
             report.warning(unit.path, *unit.yaml.locate(("tallies", index)),
                            f"this tally of {tally.as_of.isoformat()} has the figures of the example tally in the "
                            f"editors' guide ({counts[0]} = {counts[1]} + {counts[2]} + {counts[3]}): "
@@ -387,15 +389,21 @@ def check_guide_figures(unit: Sourced[Unit], report: Report) -> None:
                            f"{record.name}'s",
                            f"write the figures {record.name} counted on {tally.as_of.isoformat()} (as_of, 截至日期), "
                            "from its own records, with where they come from in note:")
-    group, target, measured = GUIDE_TARGET_FIGURES
+    group, target, measured, deadline, measured_as_of = GUIDE_TARGET_FIGURES
     for index, item in enumerate(record.targets):
-        if (item.group.value, item.target, item.measured) == (group, target, measured) and not _marked(item.note):
-            report.warning(unit.path, *unit.yaml.locate(("targets", index)),
-                           f"this target (group: {group}, target: {target}, measured: {measured}) has the figures "
-                           f"of the example target in the editors' guide: {record.name}'s page and the open data "
-                           f"would publish them as {record.name}'s target (覆盖目标) and progress",
-                           f"write {record.name}'s own target and the share reached, with a note: saying where "
-                           "they come from")
+        as_of = item.measured_as_of.isoformat() if item.measured_as_of else None
+        due = item.deadline.isoformat() if item.deadline else None
+        if _marked(item.note) or not ((item.measured, as_of) == (measured, measured_as_of) or (
+                (item.group.value, item.target, due, item.measured, item.note) == (group, target, deadline, None, ""))):
+            continue
+        shown = f"group: {item.group.value}, target: {item.target:g}" + (
+            f", measured: {item.measured:g} on {as_of}" if item.measured is not None else f", deadline: {due}")
+        report.warning(unit.path, *unit.yaml.locate(("targets", index)),
+                       f"this target ({shown}) has the figures of the example target in the editors' guide: "
+                       f"{record.name}'s page and the open data would publish them as {record.name}'s target "
+                       "(覆盖目标) and progress",
+                       f"write {record.name}'s own target and the share reached, with a note: saying where they "
+                       "come from")
 
 
 def _marked(note: str) -> bool:

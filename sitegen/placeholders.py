@@ -165,9 +165,9 @@ list): kept in a unit or page rewritten as the editor's own, they would publish 
 GUIDE_TALLY_FIGURES = (340, 310, 150, 120, 40)
 """The batches, collected, escalated, resolved and in progress of the example tally of the editors' guide
 (docs/editing.md, "A tally"); tests/test_editing_guide.py holds the guide to it."""
-GUIDE_TARGET_FIGURES = ("farmers", 90, 45.5)
-"""The group, target and share reached (percent) of the example target of the editors' guide (docs/editing.md,
-"A target"); tests/test_editing_guide.py holds the guide to it."""
+GUIDE_TARGET_FIGURES = ("farmers", 90, 45.5, "2018-12-31", "2018-06-30")
+"""The group, target, share reached (percent), deadline and day measured of the example target of the editors'
+guide (docs/editing.md, "A target"); tests/test_editing_guide.py holds the guide to it."""
 EXAMPLE_TARGET_FIGURES = ("residents", 80, 50)
 """The group, target and share reached (percent) of the example target ``sitegen new unit`` writes; its deadline
 is the last day of the year it is measured in."""

@@ -2195,6 +2195,23 @@ class _LinkHints:
         if (tag := self._tags.get(path.rstrip("/"))) is not None:
             write, lacking = _rewritten(tag.url, place, self._places)
             return f"did you mean {write}? (link to the page of the tag {tag.name} by its address){lacking}"
+        parent, record = _folder_and_last(folder)
+        if last == FEED_FILE and folder in self._records:  # /units/feed.xml: no such feed
+            records = self._records[folder]
+            return (f"there is no feed at {path}; each {records.kind} has its own, at its page's address and "
+                    f"{FEED_FILE} ({records.pages[0].url}{FEED_FILE}), and the site's newest interviews are at "
+                    f"{self._feed}")
+        if last == FEED_FILE and parent in self._records and record:  # the feed of a unit or series none is
+            return (f"a feed is at the address of its {self._records[parent].kind}'s page and {FEED_FILE}; "
+                    + _no_record_hint(record, parent, self._records[parent],
+                                      lambda url: _rewritten(url + FEED_FILE, place, self._places)))
+        # A unit or series named exactly (its id typed otherwise, the pinyin of its name), before the guesses by
+        # spelling below, which offered 白鹤村's /units/bai-he-cun/ for 白鹤镇's bai-he-zhen. A name it is known by
+        # is left to `_pages_by_name`, whose hint says why.
+        if (folder in self._records and last and (meant := _records_meant(last, self._records[folder]))
+                and len(meant) == 1 and plain_name(last) not in meant[0].names):
+            write, lacking = _rewritten(meant[0].url, place, self._places)
+            return f"did you mean {write} ({meant[0].name})?{lacking}"
         if (guessed := self._slug_guessed(folder, last)) is not None:
             held = self._held_back.get(guessed)
             if held is not None:
@@ -2208,16 +2225,6 @@ class _LinkHints:
                 return _held_back_hint(url, held, meant=True)
             write, lacking = _rewritten(url, place, self._places)
             return f"did you mean {write} ({title})? (link to the page's address, not to {what}){lacking}"
-        parent, record = _folder_and_last(folder)
-        if last == FEED_FILE and folder in self._records:  # /units/feed.xml: the list has none
-            records = self._records[folder]
-            return (f"the list of {folder} has no feed; each {records.kind} has its own, at its page's address and "
-                    f"{FEED_FILE} ({records.pages[0].url}{FEED_FILE}), and the site's newest interviews are at "
-                    f"{self._feed}")
-        if last == FEED_FILE and parent in self._records and record:  # the feed of a unit or series none is
-            return (f"a feed is at the address of its {self._records[parent].kind}'s page and {FEED_FILE}; "
-                    + _no_record_hint(record, parent, self._records[parent],
-                                      lambda url: _rewritten(url + FEED_FILE, place, self._places)))
         import difflib  # only here: a hint for a broken link, which most builds never give
 
         # The pages held back are among the candidates: a draft's address misspelt is no published page's.
@@ -2293,14 +2300,17 @@ _FILE_ENDINGS = (".yaml", ".yml", ".html", ".htm", ".md", ".json")
 class _RecordPage:
     """A unit's or series' page as the hint for a link to one that does not exist compares it: its address,
     id and name; ``names``, the names it is known by (name, aliases, their short forms, misspellings: as
-    `plain_name` gives them); ``sounds``, its id and the pinyin of those names, without hyphens
-    (``baihe``, ``baihezhen``)."""
+    `plain_name` gives them); ``full``, its name and aliases alone (白鹤镇, not 白鹤); ``sounds``, its id and
+    the pinyin of its full names, without hyphens (``baihe``, ``baihezhen``); ``all_sounds``, the pinyin of
+    every name it is known by (白鹤镇工业园区 is called 白鹤镇 for short: ``baihezhen`` is among its own)."""
 
     url: str
     id: str
     name: str
     names: frozenset[str]
     sounds: frozenset[str]
+    full: frozenset[str]
+    all_sounds: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -2315,6 +2325,11 @@ class _RecordFolder:
     units: tuple[tuple[str, str], ...]
 
 
+def _sounds(names: Iterable[str]) -> frozenset[str]:
+    """The pinyin of each of ``names`` (ids read as they are), without hyphens: ``{"baihezhen", "baihe"}``."""
+    return frozenset(make_slug(name).replace("-", "") for name in names)
+
+
 def _record_folders(graph: SiteGraph, by_folder: Mapping[str, list[str]]) -> dict[str, _RecordFolder]:
     """The folders of the site's unit and series pages (``/units/``), each with its `_RecordFolder`.
 
@@ -2325,8 +2340,9 @@ def _record_folders(graph: SiteGraph, by_folder: Mapping[str, list[str]]) -> dic
     """
     def record_page(url: str, record: Unit | Series, known_as: list[str]) -> _RecordPage:
         names = frozenset(filter(None, map(plain_name, known_as)))
-        return _RecordPage(url, record.id, names_of(record)[0], names, frozenset(
-            {record.id.replace("-", "")} | {make_slug(name).replace("-", "") for name in names}))
+        full = frozenset(filter(None, map(plain_name, names_of(record))))
+        return _RecordPage(url, record.id, names_of(record)[0], names, _sounds(full | {record.id}), full,
+                           _sounds(names))
 
     unit_pages = [record_page(view.url, view.unit, [*names_of(view.unit), *map(short_name, names_of(view.unit)),
                                                     *view.unit.misspellings]) for view in graph.units]
@@ -2345,6 +2361,38 @@ def _record_folders(graph: SiteGraph, by_folder: Mapping[str, list[str]]) -> dic
     return folders
 
 
+def _typed_record(typed: str, records: _RecordFolder) -> tuple[str, str, str, str]:
+    """What the last part of a link's path names where a unit's or series' page goes: ``(half, key, as_id,
+    new_id)``: the text in half width, stripped, a file's ending taken off (``ｂａｉｈｅ.yaml`` → ``baihe``);
+    it as names are compared (`plain_name`); in small letters, as ids are; and the id ``sitegen new`` would
+    give a record of that id or name ("" when none can be made): `sitegen.slugs.slug_reading`, reading
+    names as the site's unit ids read them (`sitegen.slugs.readings_of`), a device's name made safe."""
+    half = unicodedata.normalize("NFKC", typed).strip().strip("/").strip()
+    if half.lower().endswith(_FILE_ENDINGS):  # a file's name: the page is at its id
+        half = half.rpartition(".")[0].strip()
+    key, as_id = plain_name(half), half.lower()
+    if half.isascii():  # an id, or what becomes one (Hua_xin → hua-xin)
+        new_id = windows_safe(as_id if is_slug(as_id) else make_slug(half))
+    else:
+        new_id = windows_safe(slug_reading(half, readings_of(
+            [(rid, name) for rid, name in records.units if name[:2] in half])))
+    return half, key, as_id, new_id
+
+
+def _records_meant(typed: str, records: _RecordFolder) -> list[_RecordPage]:
+    """The pages of ``records`` a link's last part ``typed`` names (`_typed_record`), best first: by id; by a
+    name it is known by; by a text that ends with its name (青浦区白鹤镇 for 白鹤镇); by the pinyin of its
+    full names, typed or made of what was typed (``bai-he-zhen``, 白鶴鎮 and 化新镇 read as 白鹤镇 and 华新镇 are,
+    同音); by the pinyin of any name it is known by. An empty list when none is; several when a name is
+    several pages'."""
+    half, key, as_id, new_id = _typed_record(typed, records)
+    pages = records.pages
+    sound = {as_id.replace("-", ""), new_id.replace("-", "")} - {""}
+    return ([page for page in pages if as_id == page.id] or [page for page in pages if key in page.names]
+            or [page for page in pages if not key.isascii() and any(key.endswith(name) for name in page.full)]
+            or [page for page in pages if sound & page.sounds] or [page for page in pages if sound & page.all_sounds])
+
+
 def _no_record_hint(typed: str, folder: str, records: _RecordFolder,
                     rewrite: Callable[[str], tuple[str, str]]) -> str:
     """The hint for a link to the page of a unit or series (``records.kind``) that none is.
@@ -2352,22 +2400,15 @@ def _no_record_hint(typed: str, folder: str, records: _RecordFolder,
     ``typed`` is the last part of the link's path, decoded: an id (``huaxin``, ``Huaxin``, ``ｈｕａｘｉｎ``, a
     file's name ``baihe.yaml``), the pinyin of a name (``bai-he-zhen``) or a name (``华新镇``). ``folder`` is
     the site folder of such pages (``/units/``), ``rewrite`` what gives an address to offer with the place
-    the link typed (`_rewritten`). Offers the one page it names by its id, the pinyin of one of its names or
-    a name it is known by; when a name is that or part of that of several, only those (a name a page has
-    is never offered to ``sitegen new``, which refuses it or makes a second record for one place).
-    Otherwise names the pages there are, and how to make the new one: the ``sitegen new`` command, the
-    file it makes and the address to link to, the id it gives (`sitegen.slugs.slug_reading`, read as
-    the site's unit ids read names, as ``sitegen new`` does).
+    the link typed (`_rewritten`). Offers the one page it names (`_records_meant`); when a name is that of
+    several, or part of theirs, only those (a name a page has is never offered to ``sitegen new``, which
+    refuses it or makes a second record for one place). Otherwise names the pages there are, and how to
+    make the new one: the ``sitegen new`` command, the file it makes and the address to link to.
     """
     kind, pages = records.kind, records.pages
     plural = "series" if kind == "series" else "units"
-    half = unicodedata.normalize("NFKC", typed).strip().strip("/").strip()
-    if half.lower().endswith(_FILE_ENDINGS):  # a file's name: the page is at its id
-        half = half.rpartition(".")[0].strip()
-    key, as_id = plain_name(half), half.lower()
-    # Its id first, then a name it is known by, then the pinyin of one (白鹤村's short name 白鹤 reads baihe too).
-    meant = ([page for page in pages if as_id == page.id] or [page for page in pages if key in page.names]
-             or [page for page in pages if as_id.replace("-", "") in page.sounds])
+    half, key, as_id, new_id = _typed_record(typed, records)
+    meant = _records_meant(typed, records)
     if len(meant) == 1:
         write, lacking = rewrite(meant[0].url)
         return f"did you mean {write} ({meant[0].name})?{lacking}"
@@ -2382,14 +2423,11 @@ def _no_record_hint(typed: str, folder: str, records: _RecordFolder,
         return (f"{half} is in the names of {len(holding)} {plural}: link to the page of the one meant, by its "
                 f"address: {shown}{more}")
     files = f"content/{plural}"
-    if half.isascii():  # an id, or what becomes one (Hua_xin → hua-xin)
-        new_id = windows_safe(as_id if is_slug(as_id) else make_slug(half))
+    if half.isascii():
         there = (f"there is no {kind} {as_id} (no file {files}/{as_id}.yaml)" if is_slug(as_id)
                  else f"there is no {kind} {half}")
         command = new_record_command(kind, record_id=new_id) if new_id else new_record_command(kind)
     else:  # a name: the id is the pinyin `sitegen new` makes of it
-        readings = readings_of([(rid, name) for rid, name in records.units if name[:2] in half])
-        new_id = windows_safe(slug_reading(half, readings))
         there = f"there is no {kind} named {half}"
         command = new_record_command(kind, name=half)
     if new_id and is_slug(new_id):

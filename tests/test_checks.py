@@ -6200,7 +6200,7 @@ def test_a_link_to_a_unit_or_series_that_does_not_exist_names_those_there_are_an
      "unit 名称 --id huaxin (with the unit's name in place of 名称), which makes content/units/huaxin.yaml"),
     ("/units/bai-he-cun/feed.xml", "a feed is at the address of its unit's page and feed.xml; did you mean "
      "/units/baihecun/feed.xml (白鹤村)?"),
-    ("/units/feed.xml", "the list of /units/ has no feed; each unit has its own, at its page's address and feed.xml "
+    ("/units/feed.xml", "there is no feed at /units/feed.xml; each unit has its own, at its page's address and feed.xml "
      "(/units/baihe/feed.xml), and the site's newest interviews are at /feed.xml"),
 ])
 def test_a_link_to_a_unit_typed_otherwise_is_told_what_to_write(tmp_path: Path, typed: str, hint: str) -> None:
@@ -6209,6 +6209,28 @@ def test_a_link_to_a_unit_typed_otherwise_is_told_what_to_write(tmp_path: Path, 
     edit_file(root, "content/cases/baihe-caomei.md", "\n## 下一步的计划\n", f"\n另见[单位]({typed})。\n\n## 下一步的计划\n")
     assert [(p.message, p.hint) for p in found(root)] == [
         (f'the link "{typed}" leads to no page or file of this site', hint)]
+
+
+@pytest.mark.parametrize("typed,meant", [
+    # The pinyin of 白鹤镇 was offered 白鹤村's bai-he-cun (nearest in spelling) or the park's longer id.
+    ("/units/bai-he-zhen/", "/units/baihe/ (白鹤镇)"),
+    ("/units/baihezhen/", "/units/baihe/ (白鹤镇)"),
+    ("/units/bai%20he%20zhen/", "/units/baihe/ (白鹤镇)"),
+    # A name read the same (同音) or in traditional characters: sitegen new refuses it as that unit's.
+    ("/units/化新镇/", "/units/hua-xin-zhen/ (华新镇)"),
+    ("/units/白鶴鎮/", "/units/baihe/ (白鹤镇)"),
+    # The town's name after its district's: sitegen new made a second record of the town.
+    ("/units/青浦区白鹤镇/", "/units/baihe/ (白鹤镇)"),
+])
+def test_a_link_naming_a_unit_there_is_otherwise_is_offered_it(tmp_path: Path, typed: str, meant: str) -> None:
+    root = copy_example(tmp_path / "site")
+    for rid, name in (("bai-he-cun", "白鹤村"), ("bai-he-zhen-gong-ye-yuan-qu", "白鹤镇工业园区"), ("hua-xin-zhen", "华新镇")):
+        (root / f"content/units/{rid}.yaml").write_text(f"name: {name}\nlevel: {'park' if '园区' in name else 'town'}\n"
+                                                       .replace("level: town\n", "level: village\n" if "村" in name
+                                                                else "level: town\n"), encoding="utf-8")
+    edit_file(root, "content/cases/baihe-caomei.md", "\n## 下一步的计划\n", f"\n另见[单位]({typed})。\n\n## 下一步的计划\n")
+    assert [(p.message, p.hint) for p in found(root)] == [
+        (f'the link "{typed}" leads to no page or file of this site', f"did you mean {meant}?")]
 
 
 @pytest.mark.parametrize("permalinks,link,case_url", [

@@ -188,7 +188,8 @@ def test_the_guide_shows_the_example_figures_sitegen_knows() -> None:
                      if above.startswith(("Paste under `tallies:`", "Paste under `targets:`")))
     assert tuple(tally[key] for key in ("batches", "collected", "escalated", "resolved", "in_progress")) == \
         GUIDE_TALLY_FIGURES
-    assert (target["group"], target["target"], target["measured"]) == GUIDE_TARGET_FIGURES
+    assert (target["group"], target["target"], target["measured"], target["deadline"].isoformat(),
+            target["measured_as_of"].isoformat()) == GUIDE_TARGET_FIGURES
     assert {line.strip() for _, body in EXAMPLES for line in body.splitlines()} >= set(OWN_FIGURES)
 
 
@@ -211,11 +212,42 @@ def test_examples_pasted_with_their_notes_deleted_are_told_by_their_figures(tmp_
             "in the editors' guide (310 = 150 + 120 + 40): 白鹤镇's page, the totals and the open data would publish "
             "them as 白鹤镇's\n  hint: write the figures 白鹤镇 counted on 2018-06-30 (as_of, 截至日期), from its own "
             "records, with where they come from in note:\n"
-            f"{UNIT}:{target[0]}:{target[1]}: warning: this target (group: farmers, target: 90, measured: 45.5) "
-            "has the figures of the example target in the editors' guide: 白鹤镇's page and the open data would "
-            "publish them as 白鹤镇's target (覆盖目标) and progress\n  hint: write 白鹤镇's own target and the share "
-            "reached, with a note: saying where they come from\n"
+            f"{UNIT}:{target[0]}:{target[1]}: warning: this target (group: farmers, target: 90, measured: 45.5 on "
+            "2018-06-30) has the figures of the example target in the editors' guide: 白鹤镇's page and the open data "
+            "would publish them as 白鹤镇's target (覆盖目标) and progress\n  hint: write 白鹤镇's own target and the "
+            "share reached, with a note: saying where they come from\n"
             "checked: 0 error(s), 2 warning(s)\n")), kept_note
+
+
+@pytest.mark.parametrize("pasted,edit,told", [
+    # Optional lines deleted or changed alone, the note deleted: the guide's figures are still the ones that count.
+    ("tallies", {"    batches: 340\n": ""}, "tally of 2018-06-30"),
+    ("tallies", {"    batches: 340\n": "    batches: 350\n"}, "tally of 2018-06-30"),
+    ("targets", {"    measured: 45.5\n": "", "    measured_as_of: 2018-06-30\n": ""},
+     "target (group: farmers, target: 90, deadline: 2018-12-31)"),
+    ("targets", {"  - group: farmers\n": "  - group: villages\n"},
+     "target (group: villages, target: 90, measured: 45.5 on 2018-06-30)"),
+    # The unit's own figures in their place: nothing told.
+    ("tallies", {"    collected: 310\n": "    collected: 320\n", "    in_progress: 40\n": "    in_progress: 50\n"}, None),
+    ("targets", {"    measured: 45.5\n": "    measured: 52\n"}, None),
+    # Not measured yet, with a note of the unit's own: the target is meant.
+    ("targets", {"    measured: 45.5\n": "", "    measured_as_of: 2018-06-30\n": "",
+                 "\n": "\n    note: 据镇大调研实施方案。\n"}, None),
+])
+def test_the_guides_figures_are_told_whatever_optional_line_is_changed(
+        tmp_path: Path, pasted: str, edit: dict[str, str], told: str | None) -> None:
+    # Only the tally's batches changed, or the target's measured lines deleted: the figures passed unwarned.
+    root = copy_example(tmp_path / "site")
+    above, body = next((above, body) for above, body in EXAMPLES if above.startswith(f"Paste under `{pasted}:`"))
+    body = re.sub(r"^\s*note: 示例.*\n", "", body, flags=re.M)
+    for old, new in edit.items():
+        body = body.replace(old, new, 1) if old != "\n" else body.rstrip("\n") + new
+    apply(root, above, body)
+    code, said = check(root)
+    warned = [line.split(" has the figures")[0].split("warning: this ")[1] for line in said.splitlines()
+              if " has the figures of the example " in line]
+    assert (code, warned) == (0, [told] if told else []), said
+    assert said.endswith(f"checked: 0 error(s), {1 if told else 0} warning(s)\n"), said
 
 
 def guide_commands() -> list[str]:
