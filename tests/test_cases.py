@@ -705,7 +705,8 @@ def test_case_08_builds_under_the_c_locale_without_encoding_warnings(tmp_path: P
                           "--site", str(root), "--quiet"], capture_output=True, env=env, cwd=REPO, timeout=120)
     assert run.returncode == 0, run.stderr.decode("utf-8", "replace")
     warnings = [line for line in run.stderr.decode("utf-8", "replace").splitlines() if "EncodingWarning" in line]
-    assert [line for line in warnings if "/sitegen/" in line] == []
+    # sitegen's own files, by the package's folder: a clone in a folder named sitegen holds the libraries' too.
+    assert [line for line in warnings if str(REPO / "sitegen") + os.sep in line] == []
 
 
 @pytest.mark.parametrize("program", [["-m", "sitegen"], ["installed"]])
