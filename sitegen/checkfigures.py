@@ -27,7 +27,8 @@ from .lazyre import compile_later
 from .load import Content, Document, Sourced, YamlData
 from .models import (TALLY_SUM, UNIT_LEVEL_LABELS, Tally, Target, TargetGroup, Unit, UnitLevel, choice_value,
                      parse_count, publish_time_text, swapped_years)
-from .placeholders import EXAMPLE_TARGET_FIGURES, GUIDE_TALLY_FIGURES, GUIDE_TARGET_FIGURES
+from .placeholders import (EXAMPLE_MARK, EXAMPLE_TARGET_FIGURES, GUIDE_TALLY_FIGURES, GUIDE_TARGET_FIGURES,
+                           unquoted)
 from .textfigures import TextFigure, dated_figures, may_name_a_day, one_slip_apart
 
 
@@ -407,8 +408,9 @@ def check_guide_figures(unit: Sourced[Unit], report: Report) -> None:
 
 
 def _marked(note: str) -> bool:
-    """Whether a note still starts with 示例 (example), as the guide's examples do: warned of already."""
-    return note.strip().strip("“”‘’「」『』\"'").strip().startswith("示例")
+    """Whether a note still starts with 示例 (example), as the guide's examples do: warned of already
+    (`sitegen.checktexts.check_example_texts`, which reads it the same way)."""
+    return unquoted(note).startswith(EXAMPLE_MARK)
 
 
 def check_count_sizes(content: Content, report: Report) -> None:

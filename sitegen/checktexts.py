@@ -22,10 +22,10 @@ from .lazyre import compile_later
 from .load import Content, Document, Sourced, YamlData
 from .markup import outside_fences
 from .models import Unit, clip, parse_bool, texts_in
-from .placeholders import (BODY_LINES, INIT_CASE_LINE, INIT_CASE_TITLE, INIT_INTERVIEW_LINE, INIT_INTERVIEW_TITLE,
-                           INIT_MILESTONE_TITLE, INIT_SERIES_BLURB, INIT_TALLY_FIGURES, INIT_TARGET, INIT_UNIT_NAME,
-                           INIT_UNIT_NOTE, INIT_UNIT_SUMMARY, SPACES, init_texts_in, may_hold_placeholders,
-                           placeholders_in, texts_at)
+from .placeholders import (BODY_LINES, EXAMPLE_MARK, INIT_CASE_LINE, INIT_CASE_TITLE, INIT_INTERVIEW_LINE,
+                           INIT_INTERVIEW_TITLE, INIT_MILESTONE_TITLE, INIT_SERIES_BLURB, INIT_TALLY_FIGURES, INIT_TARGET, INIT_UNIT_NAME,
+                           INIT_UNIT_NOTE, INIT_UNIT_SUMMARY, init_texts_in, may_hold_placeholders,
+                           placeholders_in, texts_at, unquoted)
 from .plaintext import may_hold_markup, typed_markup
 from .validation import UNIT_WORD_LISTS, field_name, typed_value_warnings
 from .yamltext import listed_lines
@@ -211,9 +211,6 @@ def check_placeholders(content: Content, report: Report) -> None:
         _report_placeholders(path, "units", data, report)
 
 
-_EXAMPLE_MARK = "示例"
-"""The word (example) the texts of examples start with: those of the editors' guide, and of ``sitegen new`` and
-``sitegen init`` (`sitegen.placeholders`)."""
 _EXAMPLE_FIELDS = {
     ("summary",): "write a short description of the unit (简介), or delete the line",
     # The note marks an example's figures too: deleted, it would leave them unmarked, so no "delete the line".
@@ -241,7 +238,7 @@ def check_example_texts(content: Content, report: Report) -> None:
     Raises nothing.
     """
     units = [(unit.path, unit.yaml) for unit in content.units.values()
-             if _EXAMPLE_MARK in unit.text and unit.record.name != INIT_UNIT_NAME]
+             if EXAMPLE_MARK in unit.text and unit.record.name != INIT_UNIT_NAME]
     units += [(path, data) for path, data in content.failed_units
               if isinstance(data.value, dict) and data.value.get("name") != INIT_UNIT_NAME]
     for path, data in units:
@@ -249,17 +246,13 @@ def check_example_texts(content: Content, report: Report) -> None:
         told |= {loc for loc, _ in init_texts_in("units", data.value)}
         for pattern, hint in _EXAMPLE_FIELDS.items():
             for loc, text in texts_at(data.value, pattern):
-                shown = text.strip(SPACES + "\n").strip(_QUOTES).strip(SPACES)
-                if loc not in told and shown.startswith(_EXAMPLE_MARK):
+                shown = unquoted(text)
+                if loc not in told and shown.startswith(EXAMPLE_MARK):
                     first, _, more = shown.partition("\n")  # a text of several lines (note: |): its first
                     report.warning(path, *data.locate(loc),
                                    f'{field_name(loc)}: "{clip(first + ("…" if more.strip() else ""))}" starts '
                                    "with 示例 (example), as the examples of the editors' guide do: the unit's page "
                                    "would publish it as the unit's own", hint)
-
-
-_QUOTES = "“”‘’「」『』\"'"
-"""Quotes typed around a text as part of it (a Chinese input method's among them), set aside before 示例 is looked for."""
 
 
 def check_plain_text_fields(content: Content, report: Report) -> None:

@@ -214,6 +214,18 @@ BODY_LINES: tuple[Placeholder, ...] = (FIRST_QUESTION, ANSWER, CASE_TEXT)
 SPACES = " \t\u3000"
 """The spaces set aside around a value before it is compared with a placeholder: half width (and TAB) and the
 full-width space (全角空格) that Chinese input methods type."""
+EXAMPLE_MARK = "示例"
+"""The word (example) the texts of examples start with: those of the editors' guide, and of ``sitegen new`` and
+``sitegen init``."""
+_QUOTES = "“”‘’「」『』\"'"
+"""Quotes typed around a text as part of it (a Chinese input method's among them)."""
+
+
+def unquoted(text: str) -> str:
+    """``text`` without the spaces, line breaks and quotes typed around it (``“示例：…”`` → ``示例：…``), as
+    `sitegen.checktexts.check_example_texts` and `sitegen.checkfigures.check_guide_figures` look for
+    `EXAMPLE_MARK` at its start."""
+    return text.strip(SPACES + "\n").strip(_QUOTES).strip(SPACES)
 
 
 def _any_of(texts: Iterator[str], then: str = "") -> LazyPattern:
