@@ -27,17 +27,17 @@ is never recorded at the address it has now (its slug may change freely
 before it is published); one published before keeps its published
 address in the record while it is held back.
 
-May import: errors, load, site, fresh, placeholders.
+May import: errors, load, site, fresh, placeholders, cachefile.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Collection, Mapping, NamedTuple
 
+from .cachefile import replace_file
 from .errors import Report
 from .fresh import digest, options_key
 from .load import Document, keep_aliases, slug_origin
@@ -168,16 +168,9 @@ class AddressBook:
 
     def save(self, path: Path) -> None:
         """Keep the record for the next build (atomically; an unwritable cache is ignored)."""
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(f".{path.name}.{os.getpid()}")
-            temporary.write_text(json.dumps({"version": _VERSION, "pages": {
-                rel: list(known) for rel, known in sorted(self.pages.items())},
-                "permalinks": {name: list(kept) for name, kept in self.patterns.items()}}, ensure_ascii=False),
-                encoding="utf-8")
-            os.replace(temporary, path)
-        except OSError:
-            pass
+        replace_file(path, json.dumps({"version": _VERSION, "pages": {
+            rel: list(known) for rel, known in sorted(self.pages.items())},
+            "permalinks": {name: list(kept) for name, kept in self.patterns.items()}}, ensure_ascii=False))
 
 
 def _was(known: Known | None, url: str) -> str:

@@ -7,7 +7,7 @@ publishing when there is any error, so the last good output stays as it was.
 
 May import: errors, config, sources, yamltext, validation, models, slugs, markup, bodies, load,
 checks, site, charts, render, outputs, depends, fresh, addresses, themeaccess, themefiles, themelinks,
-workers, write: every stage, never the editor tools (serve, scaffold) or the command line (cli).
+workers, write, cachefile: every stage, never the editor tools (serve, scaffold) or the command line (cli).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ import jinja2
 
 from .addresses import AddressBook, is_address_record, moved_pages, read_address_record
 from .checks import check_content, drafts, scheduled
+from .cachefile import replace_file
 from .config import Config, load_config, setting_place
 from .errors import Problem, Report, SiteError
 from .load import Content, Document, load_content
@@ -363,15 +364,8 @@ def _check_templates(config: Config, templates: Mapping[str, str], report: Repor
     check_templates(config, templates, found)
     report.extend(found.problems)
     if record is not None:
-        try:
-            record.parent.mkdir(parents=True, exist_ok=True)
-            temporary = record.with_name(f".{record.name}.{os.getpid()}")
-            temporary.write_text(json.dumps({"key": key, "problems": [dataclasses.asdict(problem)
-                                                                      for problem in found.problems]},
-                                            ensure_ascii=False), encoding="utf-8")
-            os.replace(temporary, record)
-        except OSError:
-            pass
+        replace_file(record, json.dumps({"key": key, "problems": [dataclasses.asdict(problem)
+                                                                  for problem in found.problems]}, ensure_ascii=False))
 
 
 def _published_files(options: BuildOptions, config: Config) -> dict[str, str]:

@@ -38,7 +38,7 @@ rendered again when any input it reads changed; the property test in
 Over-approximation costs time, never correctness, so every unknown case
 counts as "depends on everything".
 
-May import: lazyre, errors, config, models, load, site, write, fresh.
+May import: lazyre, errors, config, models, load, site, write, fresh, cachefile.
 """
 
 from __future__ import annotations
@@ -59,6 +59,7 @@ from jinja2 import meta as jinja_meta
 from jinja2 import nodes
 from pydantic import BaseModel
 
+from .cachefile import replace_file
 from .config import Config
 from .lazyre import compile_later
 from .load import Document
@@ -245,13 +246,7 @@ def load_known_templates(cache_folder: Path) -> dict[str, Any]:
 
 def save_known_templates(cache_folder: Path, known: dict[str, Any]) -> None:
     """Keep the template analyses for the next build (atomically; errors ignored: the next build parses again)."""
-    try:
-        cache_folder.mkdir(parents=True, exist_ok=True)
-        temporary = cache_folder / f".{KNOWN_TEMPLATES_FILE}.{os.getpid()}"
-        temporary.write_text(json.dumps(known, sort_keys=True), encoding="utf-8")
-        os.replace(temporary, cache_folder / KNOWN_TEMPLATES_FILE)
-    except OSError:
-        pass
+    replace_file(cache_folder / KNOWN_TEMPLATES_FILE, json.dumps(known, sort_keys=True))
 
 
 def site_parts_read(tree: nodes.Template | TemplateNodes) -> frozenset[str]:
@@ -830,11 +825,8 @@ def save_rendered(path: Path, fingerprints: Mapping[str, str], published: Mappin
             pages[rel] = (fingerprint, digests.get(rel, ""), info.st_size, info.st_mtime_ns, info.st_ctime_ns,
                           info.st_ino)
     payload = marshal.dumps(pages, 2)  # version 2 tracks no shared objects: twice as fast to write here
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}")
-        temporary.write_bytes(b"".join((_RENDERED_MAGIC, zlib.crc32(payload).to_bytes(4, "big"), payload)))
-        os.replace(temporary, path)
-        path.with_suffix(".json").unlink(missing_ok=True)
-    except OSError:
-        pass
+    if replace_file(path, b"".join((_RENDERED_MAGIC, zlib.crc32(payload).to_bytes(4, "big"), payload))):
+        try:
+            path.with_suffix(".json").unlink(missing_ok=True)
+        except OSError:
+            pass

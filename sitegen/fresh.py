@@ -24,7 +24,7 @@ can report the last build again instead of building: this is how make and
 Ninja decide, with the change time added so that a restored modification
 time is not mistaken for an untouched file.
 
-May import: errors, write (both use the standard library only).
+May import: errors, write, cachefile (all use the standard library only).
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
+from .cachefile import replace_file
 from .errors import Problem
 from .write import MANIFEST, listed_files
 
@@ -304,13 +305,7 @@ def record(path: Path, inputs: Inputs, *, output: Path, due: float | None, last:
             "input_folders": [str(p) for p in inputs.folders], "output": str(output),
             "snapshot": inputs.snapshot, "published": published,
             "due": due, "last": asdict(last)}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}")
-        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        os.replace(temporary, path)
-    except OSError:
-        pass
+    replace_file(path, json.dumps(data, ensure_ascii=False))
 
 
 def _site_of(record: Path) -> str:

@@ -6,18 +6,18 @@ letters and digits are kept, lower-cased. The same rule serves pages, tag
 terms and units, so a link and the file it points to always agree, and file
 names stay valid on every system (Windows included).
 
-May import: lazyre (and the standard library, pypinyin / python-slugify).
+May import: lazyre, cachefile (and the standard library, pypinyin / python-slugify).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from .cachefile import replace_file
 from .lazyre import compile_later
 
 SLUG_RE = compile_later(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -166,15 +166,9 @@ class SlugBook:
         slugs = {**self._stored, **self._used} if partial else self._used
         if self._path is None or slugs == self._stored:
             return
-        try:
-            self._path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self._path.with_name(f".{self._path.name}.{os.getpid()}")
-            temporary.write_text(json.dumps({"key": self._key, "slugs": slugs}, ensure_ascii=False,
-                                            sort_keys=True), encoding="utf-8")
-            os.replace(temporary, self._path)
+        if replace_file(self._path, json.dumps({"key": self._key, "slugs": slugs}, ensure_ascii=False,
+                                               sort_keys=True)):
             self._stored = dict(slugs)
-        except OSError:
-            pass
 
 
 def is_slug(text: str) -> bool:
