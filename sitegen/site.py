@@ -2203,15 +2203,15 @@ class _LinkHints:
                     f"{self._feed}")
         if last == FEED_FILE and parent in self._records and record:  # the feed of a unit or series none is
             return (f"a feed is at the address of its {self._records[parent].kind}'s page and {FEED_FILE}; "
-                    + _no_record_hint(record, parent, self._records[parent],
+                    + _no_record_hint(_read_record(record, self._records[parent]), parent, self._records[parent],
                                       lambda url: _rewritten(url + FEED_FILE, place, self._places)))
         # A unit or series named exactly (its id typed otherwise, the pinyin of its name), before the guesses by
         # spelling below, which offered 白鹤村's /units/bai-he-cun/ for 白鹤镇's bai-he-zhen. A name it is known by
         # is left to `_pages_by_name`, whose hint says why.
-        if (folder in self._records and last and (meant := _records_meant(last, self._records[folder]))
-                and len(meant) == 1 and plain_name(last) not in meant[0].names):
-            write, lacking = _rewritten(meant[0].url, place, self._places)
-            return f"did you mean {write} ({meant[0].name})?{lacking}"
+        named = _read_record(last, self._records[folder]) if folder in self._records and last else None
+        if named is not None and len(named.meant) == 1 and plain_name(last) not in named.meant[0].names:
+            write, lacking = _rewritten(named.meant[0].url, place, self._places)
+            return f"did you mean {write} ({named.meant[0].name})?{lacking}"
         if (guessed := self._slug_guessed(folder, last)) is not None:
             held = self._held_back.get(guessed)
             if held is not None:
@@ -2236,8 +2236,8 @@ class _LinkHints:
         if close:
             write, lacking = _rewritten(close[0], place, self._places)
             return f"did you mean {write}?{lacking}"
-        if folder in self._records and last:
-            return _no_record_hint(last, folder, self._records[folder],
+        if named is not None:
+            return _no_record_hint(named, folder, self._records[folder],
                                    lambda url: _rewritten(url, place, self._places))
         return (f"link to a page by its address{self._example}, or to a file under content/ by its path from there "
                 "(files/报告.pdf for content/files/报告.pdf)")
@@ -2361,12 +2361,34 @@ def _record_folders(graph: SiteGraph, by_folder: Mapping[str, list[str]]) -> dic
     return folders
 
 
-def _typed_record(typed: str, records: _RecordFolder) -> tuple[str, str, str, str]:
-    """What the last part of a link's path names where a unit's or series' page goes: ``(half, key, as_id,
-    new_id)``: the text in half width, stripped, a file's ending taken off (``ｂａｉｈｅ.yaml`` → ``baihe``);
-    it as names are compared (`plain_name`); in small letters, as ids are; and the id ``sitegen new`` would
-    give a record of that id or name ("" when none can be made): `sitegen.slugs.slug_reading`, reading
-    names as the site's unit ids read them (`sitegen.slugs.readings_of`), a device's name made safe."""
+@dataclass(frozen=True)
+class _TypedRecord:
+    """What the last part of a link's path names where a unit's or series' page goes (`_read_record`).
+
+    ``typed`` as written; ``half``: in half width, stripped, a file's ending taken off (``ｂａｉｈｅ.yaml`` →
+    ``baihe``); ``key``: that as names are compared (`plain_name`); ``as_id``: in small letters, as ids are;
+    ``new_id``: the id ``sitegen new`` would give a record of that id or name ("" when none can be made);
+    ``meant``: the pages it names, best first (empty when none; several when a name is several pages').
+    """
+
+    typed: str
+    half: str
+    key: str
+    as_id: str
+    new_id: str
+    meant: tuple[_RecordPage, ...]
+
+
+def _read_record(typed: str, records: _RecordFolder) -> _TypedRecord:
+    """Read ``typed``, the last part of a link's path, against the pages of ``records`` (see `_TypedRecord`).
+
+    The new id is `sitegen.slugs.slug_reading`, reading names as the site's unit ids read them
+    (`sitegen.slugs.readings_of`), a device's name made safe. The pages meant are looked for in this order,
+    the first that finds any wins: by id; by a name it is known by; by a text that ends with its name
+    (青浦区白鹤镇 for 白鹤镇); by the pinyin of its full names, typed or made of what was typed
+    (``bai-he-zhen``, 白鶴鎮 and 化新镇 read as 白鹤镇 and 华新镇 are, 同音); by the pinyin of any name it is
+    known by.
+    """
     half = unicodedata.normalize("NFKC", typed).strip().strip("/").strip()
     if half.lower().endswith(_FILE_ENDINGS):  # a file's name: the page is at its id
         half = half.rpartition(".")[0].strip()
@@ -2376,43 +2398,35 @@ def _typed_record(typed: str, records: _RecordFolder) -> tuple[str, str, str, st
     else:
         new_id = windows_safe(slug_reading(half, readings_of(
             [(rid, name) for rid, name in records.units if name[:2] in half])))
-    return half, key, as_id, new_id
-
-
-def _records_meant(typed: str, records: _RecordFolder) -> list[_RecordPage]:
-    """The pages of ``records`` a link's last part ``typed`` names (`_typed_record`), best first: by id; by a
-    name it is known by; by a text that ends with its name (青浦区白鹤镇 for 白鹤镇); by the pinyin of its
-    full names, typed or made of what was typed (``bai-he-zhen``, 白鶴鎮 and 化新镇 read as 白鹤镇 and 华新镇 are,
-    同音); by the pinyin of any name it is known by. An empty list when none is; several when a name is
-    several pages'."""
-    half, key, as_id, new_id = _typed_record(typed, records)
     pages = records.pages
     sound = {as_id.replace("-", ""), new_id.replace("-", "")} - {""}
-    return ([page for page in pages if as_id == page.id] or [page for page in pages if key in page.names]
-            or [page for page in pages if not key.isascii() and any(key.endswith(name) for name in page.full)]
-            or [page for page in pages if sound & page.sounds] or [page for page in pages if sound & page.all_sounds])
+    meant = ([page for page in pages if as_id == page.id] or [page for page in pages if key in page.names]
+             or [page for page in pages if not key.isascii() and any(key.endswith(name) for name in page.full)]
+             or [page for page in pages if sound & page.sounds] or [page for page in pages if sound & page.all_sounds])
+    return _TypedRecord(typed, half, key, as_id, new_id, tuple(meant))
 
 
-def _no_record_hint(typed: str, folder: str, records: _RecordFolder,
+def _no_record_hint(named: _TypedRecord, folder: str, records: _RecordFolder,
                     rewrite: Callable[[str], tuple[str, str]]) -> str:
     """The hint for a link to the page of a unit or series (``records.kind``) that none is.
 
-    ``typed`` is the last part of the link's path, decoded: an id (``huaxin``, ``Huaxin``, ``ｈｕａｘｉｎ``, a
-    file's name ``baihe.yaml``), the pinyin of a name (``bai-he-zhen``) or a name (``华新镇``). ``folder`` is
+    ``named`` is the last part of the link's path, decoded and read (`_read_record`): an id (``huaxin``,
+    ``Huaxin``, ``ｈｕａｘｉｎ``, a file's name ``baihe.yaml``), the pinyin of a name (``bai-he-zhen``) or a name
+    (``华新镇``). ``folder`` is
     the site folder of such pages (``/units/``), ``rewrite`` what gives an address to offer with the place
-    the link typed (`_rewritten`). Offers the one page it names (`_records_meant`); when a name is that of
+    the link typed (`_rewritten`). Offers the one page it names (``named.meant``); when a name is that of
     several, or part of theirs, only those (a name a page has is never offered to ``sitegen new``, which
     refuses it or makes a second record for one place). Otherwise names the pages there are, and how to
     make the new one: the ``sitegen new`` command, the file it makes and the address to link to.
     """
     kind, pages = records.kind, records.pages
     plural = "series" if kind == "series" else "units"
-    half, key, as_id, new_id = _typed_record(typed, records)
-    meant = _records_meant(typed, records)
+    typed, half, key, as_id, new_id, meant = (named.typed, named.half, named.key, named.as_id, named.new_id,
+                                              named.meant)
     if len(meant) == 1:
         write, lacking = rewrite(meant[0].url)
         return f"did you mean {write} ({meant[0].name})?{lacking}"
-    holding = meant or [page for page in pages
+    holding = list(meant) or [page for page in pages
                         if key and not key.isascii() and any(key in name for name in page.names)]
     listed = holding or list(pages)
     shown = ", ".join(f"{page.url} ({page.name})" for page in listed[:_LISTED_RECORDS])
