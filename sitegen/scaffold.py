@@ -40,8 +40,8 @@ from .config import CONFIG_FILE, load_config
 from .errors import Problem, Report, SiteError, command_word, new_record_command
 from .lazyre import compile_later
 from .models import (FULL_WIDTH_FIX, UNIT_LEVEL_LABELS, UNIT_LEVEL_PINYIN, UnitLevel, choice_meant, choice_value,
-                     id_case_reason, is_stand_in, level_in_name, parse_count, parse_date, plain_name,
-                     spreadsheet_reading)
+                     id_case_reason, is_stand_in, level_in_name, level_word_ending, parse_count, parse_date,
+                     plain_name, short_name, spreadsheet_reading)
 from .placeholders import (ANSWER, CASE_ACTION, CASE_ALIAS, CASE_OUTCOME, CASE_PROBLEM, CASE_TEXT,
                            EXAMPLE_MILESTONE, EXAMPLE_MILESTONE_TITLE, EXAMPLE_TALLY_NOTE, EXAMPLE_TARGET_FIGURES,
                            EXAMPLE_TARGET_NOTE, FIRST_QUESTION, IMAGE_ALT, IMAGE_CAPTION, INIT_CASE_LINE,
@@ -309,8 +309,9 @@ def new_unit(root: Path, name: str, *, unit_id: str | None = None, level: str | 
     ``level`` (as ``level:`` in the file takes it: `level_refusal`), else
     read from the name's ending (`guess_level`; `unit_level_note` says which
     and why). Raises `ScaffoldError` for an existing file, an unusable id or
-    level, a unit of that name (`_refuse_named`) and a unit whose name reads the same (`_refuse_read_alike`),
-    whether or not an id is given.
+    level, a unit of that name (`_refuse_named`), a unit whose name reads the same (`_refuse_read_alike`) and a
+    unit whose name is this one with or without the word of its level (`_refuse_short_named`), whether or not
+    an id is given.
     """
     moment = now or site_now(root)
     name = _required_text(name, "name")
@@ -321,6 +322,7 @@ def new_unit(root: Path, name: str, *, unit_id: str | None = None, level: str | 
     unit_id = _record_id(unit_id, name, "--id", _unit_readings(root, name))
     # An id typed by hand is refused alike: 白鶴鎮 --id baihe2 was written, a second unit for one town.
     _refuse_read_alike(root, name, unit_id)
+    _refuse_short_named(root, name, unit_id)
     chosen = choice_value(UnitLevel, level) if level is not None else guess_level(name)
     text = unit_text(name, unit_id, str(chosen), moment.date())
     return _write_new(root, f"content/units/{unit_id}.yaml", text)
@@ -763,15 +765,12 @@ def _refuse_read_alike(root: Path, name: str, made: str) -> None:
              if made not in _texts(fields[rid].get("distinct_from"))]
     if not alike:
         return
-    free = next(rid for rid in (made, *(f"{made}-{number}" for number in range(2, 1000)))
-                if not any((root / "content" / "units" / f"{rid}{suffix}").exists() for suffix in (".yaml", ".yml")))
+    free = _free_unit_id(root, made)
     other = (f"if {name} is another place, first {_listed_apart(root, fields, [rid for rid, _ in alike], free)}, "
              f"then give the command again with --id {free}")
     if len(alike) > 1:
-        listed = ", ".join(f"{rid} ({_shown_name(fields[rid], rid)})" for rid, _ in alike)
-        raise ScaffoldError(f"{name} reads the same as {len(alike)} units ({heard_as}, 同音): {listed}",
-                            f"if it is one of them, new pages name it by its id (--unit and the id); {other}",
-                            retype=("--id", free))
+        raise _one_of_them(f"{name} reads the same as {len(alike)} units ({heard_as}, 同音)", fields, alike, other,
+                           free)
     rid, heard = alike[0]
     shown = _shown_name(fields[rid], rid)
     known = f"the unit {shown}" if heard == shown else f"{heard}, another name of the unit {shown}"
@@ -779,6 +778,78 @@ def _refuse_read_alike(root: Path, name: str, made: str) -> None:
                         f"{_unit_file(root, rid)} (id {rid})", f"if it is that place, new pages name it by its id "
                         f"(--unit {rid}); for its new figures: sitegen new tally --unit {rid}; {other}",
                         retype=("--id", free))
+
+
+def _refuse_short_named(root: Path, name: str, made: str) -> None:
+    """Raise `ScaffoldError` when the name of a new unit is the name of a unit of the site ``root`` without the word
+    of its level (白鹤 beside 白鹤镇), or with it (金泽镇 beside a unit named 金泽), unless that unit lists ``made``,
+    the new id, in ``distinct_from``.
+
+    People call a town by its short name (`sitegen.models.short_name`: 白鹤 for 白鹤镇), and editors type it
+    so: ``sitegen new unit 白鹤`` beside 白鹤镇 wrote ``bai-he.yaml``, a second unit for one town whose figures
+    the district totals would count twice, and `sitegen check` took it for another place. A name with its
+    own level word (白鹤村 beside 白鹤镇) is another place and is written. As `_refuse_read_alike`, the hint says
+    how to name the unit there is, and how to write the new one if it is another place: its full name, or its id
+    listed in ``distinct_from`` (`_listed_apart`), then the command again with that id.
+    """
+    own_word = level_word_ending(name)
+    key = plain_name(short_name(name) if own_word else name)
+    if not key:
+        return
+    fields = {rid: _record_fields(root, "units", rid) for rid in _record_ids(root, "units")}
+    alike: list[tuple[str, str]] = []
+    for rid in _readable_first(sorted(fields)):
+        if made in _texts(fields[rid].get("distinct_from")):
+            continue
+        for known in _unit_names(fields[rid]):
+            word = level_word_ending(known)
+            if bool(word) != bool(own_word) and plain_name(short_name(known) if word else known) == key:
+                alike.append((rid, known))
+                break
+    if not alike:
+        return
+    free = _free_unit_id(root, made)
+    apart = f"{_listed_apart(root, fields, [rid for rid, _ in alike], free)}, then give the command again with --id {free}"
+    taken = {plain_name(known) for rid in fields for known in _unit_names(fields[rid])}
+    full = [f"{name}{word}" for word in ("村", "社区", "镇", "街道") if plain_name(f"{name}{word}") not in taken][:2]
+    other = (f"if {name} is another place, first {apart}" if own_word else
+             f"if {name} is another place, give its full name, with the word of its level ({', '.join(full)} …), "
+             f"or first {apart}")
+    if len(alike) > 1:
+        raise _one_of_them(f"{name} is the name of {len(alike)} units without the word of their level", fields,
+                           alike, other, free)
+    rid, known = alike[0]
+    shown = _shown_name(fields[rid], rid)
+    called = known if known == shown else f"{shown}, also called {known}"
+    if own_word:
+        what = f"{name} is the name of the unit {called} with {own_word}, the word of its level"
+        same = f"if it is that place, new pages name it by its id (--unit {rid})"
+    else:
+        what = f"{name} is the name of the unit {called} without {level_word_ending(known)}, the word of its level"
+        aliases = fields[rid].get("aliases")
+        alias = (f"add {name} to the aliases list of {_unit_file(root, rid)}" if isinstance(aliases, list)
+                 else f"add the line aliases: [{name}] to {_unit_file(root, rid)}")
+        same = (f"if it is that place, new pages name it by its id (--unit {rid}), and {alias} so that pages "
+                f"may call it {name}")
+    raise ScaffoldError(f"{what}: {_unit_file(root, rid)} (id {rid})",
+                        f"{same}; for its new figures: sitegen new tally --unit {rid}; {other}",
+                        retype=("--id", free))
+
+
+def _free_unit_id(root: Path, made: str) -> str:
+    """``made``, or the first of ``made-2``, ``made-3`` … that no unit file of the site ``root`` has."""
+    return next(rid for rid in (made, *(f"{made}-{number}" for number in range(2, 1000)))
+                if not any((root / "content" / "units" / f"{rid}{suffix}").exists() for suffix in (".yaml", ".yml")))
+
+
+def _one_of_them(what: str, fields: dict[str, dict[str, object]], alike: list[tuple[str, str]], other: str,
+                 free: str) -> ScaffoldError:
+    """The refusal of a new unit that may be one of several there are: ``what`` is wrong, then the ``alike`` units'
+    ids with their names (``fields``: `_record_fields` by id), how to name one, and ``other``, how to write the new
+    one if it is another place (with the id ``free``, which the command is given again with)."""
+    listed = ", ".join(f"{rid} ({_shown_name(fields[rid], rid)})" for rid, _ in alike)
+    return ScaffoldError(f"{what}: {listed}", f"if it is one of them, new pages name it by its id (--unit and the id); "
+                                              f"{other}", retype=("--id", free))
 
 
 def _unit_file(root: Path, rid: str) -> str:

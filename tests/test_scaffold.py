@@ -1454,6 +1454,60 @@ def test_new_unit_reading_as_units_with_distinct_from_is_told_to_add_its_id_to_t
     assert _check(capsys, site) == (0, "checked: 0 error(s), 0 warning(s)\n")
 
 
+def test_new_unit_refuses_the_short_name_of_a_unit_there_is(tmp_path: Path, capsys) -> None:
+    # Without aliases: [白鹤] in baihe.yaml, `new unit 白鹤` wrote bai-he.yaml, a second unit for the town whose
+    # figures the district totals would count twice; check said nothing of it.
+    site = copy_example(tmp_path / "site")
+    baihe = site / "content/units/baihe.yaml"
+    baihe.write_text(baihe.read_text(encoding="utf-8").replace("aliases: [白鹤]\n", ""), encoding="utf-8")
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert _run(capsys, "new", "unit", "白鹤", "--site", str(site)) == (
+        1, "", "error: 白鹤 is the name of the unit 白鹤镇 without 镇, the word of its level: content/units/baihe.yaml "
+               "(id baihe)\n"
+               "  hint: if it is that place, new pages name it by its id (--unit baihe), and add the line aliases: "
+               "[白鹤] to content/units/baihe.yaml so that pages may call it 白鹤; for its new figures: sitegen new "
+               "tally --unit baihe; if 白鹤 is another place, give its full name, with the word of its level (白鹤村, "
+               "白鹤社区 …), or first add the line distinct_from: [bai-he] to content/units/baihe.yaml, then give the "
+               f"command again with --id bai-he, as in: sitegen new unit --id bai-he --site {site} 白鹤\n")
+    assert _run(capsys, "new", "unit", "白鹤", "--id", "bh", "--site", str(site))[0] == 1  # no way round by --id
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    # A full name with a level word of its own is another place.
+    assert _run(capsys, "new", "unit", "白鹤村", "--site", str(site))[0] == 0
+    code, _, err = _run(capsys, "new", "unit", "白鹤", "--site", str(site))
+    assert code == 1 and err.startswith(
+        "error: 白鹤 is the name of 2 units without the word of their level: bai-he-cun (白鹤村), baihe (白鹤镇)\n"
+        "  hint: if it is one of them, new pages name it by its id (--unit and the id); if 白鹤 is another place, "
+        "give its full name, with the word of its level (白鹤社区, 白鹤街道 …), or first add the line distinct_from: "
+        "[bai-he] to content/units/bai-he-cun.yaml and content/units/baihe.yaml, then give the command again with "
+        "--id bai-he")
+    (site / "content/units/bai-he-cun.yaml").unlink()
+    # The hint followed for another place gives a unit check takes without a warning.
+    with_list = baihe.read_text(encoding="utf-8") + "distinct_from: [bai-he]\n"
+    baihe.write_text(with_list, encoding="utf-8")
+    assert _run(capsys, "new", "unit", "--id", "bai-he", "--site", str(site), "白鹤")[0] == 0
+    assert _check(capsys, site) == (0, "checked: 0 error(s), 0 warning(s)\n")
+    # The hint followed for the same place: the alias makes it a name of baihe, which new names so.
+    (site / "content/units/bai-he.yaml").unlink()
+    baihe.write_text(with_list.replace("distinct_from: [bai-he]\n", "aliases: [白鹤]\n"), encoding="utf-8")
+    assert _run(capsys, "new", "unit", "白鹤", "--site", str(site))[2].startswith(
+        "error: a unit named 白鹤 exists already: content/units/baihe.yaml (id baihe)\n")
+    assert _check(capsys, site) == (0, "checked: 0 error(s), 0 warning(s)\n")
+
+
+def test_new_unit_refuses_the_name_of_a_unit_there_is_with_the_word_of_its_level(tmp_path: Path, capsys) -> None:
+    site = copy_example(tmp_path / "site")
+    assert _run(capsys, "new", "unit", "金泽", "--level", "town", "--site", str(site))[0] == 0
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert _run(capsys, "new", "unit", "金泽镇", "--site", str(site)) == (
+        1, "", "error: 金泽镇 is the name of the unit 金泽 with 镇, the word of its level: content/units/jin-ze.yaml "
+               "(id jin-ze)\n"
+               "  hint: if it is that place, new pages name it by its id (--unit jin-ze); for its new figures: sitegen "
+               "new tally --unit jin-ze; if 金泽镇 is another place, first add the line distinct_from: [jin-ze-zhen] "
+               "to content/units/jin-ze.yaml, then give the command again with --id jin-ze-zhen, as in: sitegen new "
+               f"unit --id jin-ze-zhen --site {site} 金泽镇\n")
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
 def test_new_unit_refuses_a_name_listed_as_a_units_misspelling(tmp_path: Path, capsys) -> None:
     # baihe.yaml lists 白河镇 under misspellings: `new unit 白河镇` wrote bai-he-zhen.yaml, and check then
     # warned that every correct 白河镇 would be taken for a misspelling.
