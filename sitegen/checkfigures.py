@@ -25,8 +25,8 @@ from .checkcommon import COUNT_LABELS, TALLY_FIGURES
 from .errors import Report
 from .lazyre import compile_later
 from .load import Content, Document, Sourced, YamlData
-from .models import (TALLY_SUM, UNIT_LEVEL_LABELS, Tally, Target, TargetGroup, Unit, UnitLevel, choice_value,
-                     parse_count, publish_time_text, swapped_years)
+from .models import (FIGURE_WORDS, TALLY_SUM, UNIT_LEVEL_LABELS, Tally, Target, TargetGroup, Unit, UnitLevel,
+                     choice_value, parse_count, publish_time_text, swapped_years)
 from .placeholders import (EXAMPLE_MARK, EXAMPLE_TARGET_FIGURES, GUIDE_TALLY_FIGURES, GUIDE_TARGET_FIGURES,
                            unquoted)
 from .textfigures import TextFigure, dated_figures, may_name_a_day, one_slip_apart
@@ -54,32 +54,43 @@ def check_text_figures(document: Document, content: Content, report: Report) -> 
     if unit is None or not unit.record.tallies:
         return
     tallies = {tally.as_of: (index, tally) for index, tally in enumerate(unit.record.tallies)}
-    day = document.meta.date.date()
-    # Each front matter line (a summary, a problem) is a text of its own, and so is the body.
-    texts = [dated_figures([(number, line)], day)
-             for number, line in enumerate(document.front_matter.split("\n"), document.front_matter_line)]
-    texts.append(dated_figures(enumerate(document.body.split("\n"), document.body_line), day))
-    for figure in sorted(_restated_slips(texts, tallies), key=lambda figure: (figure.line, figure.column)):
+    texts = _page_texts(document)
+    for figure, told in sorted(_restated_slips(texts, tallies), key=lambda found: (found[0].line, found[0].column)):
         index, tally = tallies[figure.day]
         right = getattr(tally, figure.field)
         line, _ = unit.yaml.locate(("tallies", index, figure.field))
         message = (f"the text gives {figure.typed} for {COUNT_LABELS[figure.field]} as of {figure.day.isoformat()} "
                    f"({figure.words}), but the tally of that day says {figure.field}: {right}, one slip of the keys "
                    f"from it")
-        hint = _text_figure_hint(figure, tally, unit.path, line)
+        hint = _text_figure_hint(figure, told, tally, unit.path, line)
         report.warning(document.path, figure.line, figure.column, message, hint)
 
 
-def _text_figure_hint(figure: TextFigure, tally: Tally, path: str, line: int) -> str:
-    """The hint at a text's ``figure`` one slip from the same figure of ``tally`` (of the unit file ``path``, the
-    figure's line there ``line``): which of the two to correct.
+def _page_texts(document: Document) -> list[list[TextFigure]]:
+    """The figures of each text of a page (`sitegen.textfigures.dated_figures`): each front matter line (a summary,
+    a problem) is a text of its own, and so is the body."""
+    day = document.meta.date.date()
+    texts = [dated_figures([(number, line)], day)
+             for number, line in enumerate(document.front_matter.split("\n"), document.front_matter_line)]
+    texts.append(dated_figures(enumerate(document.body.split("\n"), document.body_line), day))
+    return texts
 
-    A tally that adds up (提交区级 + 已解决 + 办理中 = 收集) is taken as right, so the text is the one mistyped. One
-    that does not cannot be right, so the tally is the one to correct, whatever the text says: when the text's
-    figure makes it add up, with that figure; else against the source document (原文), with the text's figure if
-    the source says it too. "If the tally is right" was offered for a tally that could not be, and followed, the
-    text was changed to the tally's wrong figure. A tally's batches are no part of its sum, which then tells
-    nothing: either may be mistyped, and the hint says both.
+
+def _text_figure_hint(figure: TextFigure, told: Mapping[str, int], tally: Tally, path: str, line: int) -> str:
+    """The hint at a text's ``figure`` one slip from the same figure of ``tally`` (of the unit file ``path``, the
+    figure's line there ``line``): which of the two to correct. ``told``: every figure the same text gives for
+    that day, by field (the first given of each).
+
+    A tally that adds up (提交区级 + 已解决 + 办理中 = 收集) is taken as right, so the text is the one mistyped,
+    unless the text's own four figures of that day add up too: then one of the two was changed to fit (the
+    tally's 收集 "corrected" to its wrong sum, or a figure fudged), and the hint says to check both, with the
+    text's other figures that differ. "The text is the one mistyped" was said there, and followed, the page
+    published 收集 269 over its own 143 + 103 + 50. A tally that does not add up cannot be right, so the tally
+    is the one to correct, whatever the text says: when the text's figure makes it add up, with that figure;
+    else against the source document (原文), with the text's figure if the source says it too. "If the tally is
+    right" was offered for a tally that could not be, and followed, the text was changed to the tally's wrong
+    figure. A tally's batches are no part of its sum, which then tells nothing: either may be mistyped, and the
+    hint says both.
     """
     right = getattr(tally, figure.field)
     parts = {name: getattr(tally, name) for name in TALLY_SUM}
@@ -89,6 +100,16 @@ def _text_figure_hint(figure: TextFigure, tally: Tally, path: str, line: int) ->
                 f"{figure.field}: {right} to {figure.field}: {figure.value} in {path} (line {line})")
     summed = parts["escalated"] + parts["resolved"] + parts["in_progress"]
     sum_words = (f"提交区级 {parts['escalated']} + 已解决 {parts['resolved']} + 办理中 {parts['in_progress']}")
+    if summed == parts["collected"] and all(name in told for name in TALLY_SUM) and \
+            told["escalated"] + told["resolved"] + told["in_progress"] == told["collected"]:
+        others = [f"{parts[name]} in place of {told[name]} ({FIGURE_WORDS[name][0]})"
+                  for name in TALLY_SUM if name != figure.field and told[name] != parts[name]]
+        return (f"check both against the source document (原文): the text's figures of that day add up (提交区级 "
+                f"{told['escalated']} + 已解决 {told['resolved']} + 办理中 {told['in_progress']} = 收集 "
+                f"{told['collected']}), and so do the tally's ({sum_words} = 收集 {parts['collected']}), so one of "
+                f"the two was changed to fit; if the text is right, correct the tally's figures in {path} (line "
+                f"{line}) to the text's; if the tally is right, type {right} here in place of {figure.typed}"
+                + "".join(f", and {other}" for other in others))
     if summed == parts["collected"]:
         return (f"type {right} here in place of {figure.typed}: the tally adds up ({sum_words} = 收集 "
                 f"{parts['collected']}), so the text is the one mistyped; if the source document (原文) says "
@@ -193,8 +214,10 @@ RESTATED_FIGURES = 2
 tally's is taken for a slip (`check_text_figures`)."""
 
 
-def _restated_slips(texts: Sequence[Sequence[TextFigure]], tallies: Mapping[date, tuple[int, Tally]]) -> list[TextFigure]:
-    """The figures of ``texts`` (each a text's `TextFigure` s) that are slips of the tally of their day.
+def _restated_slips(texts: Sequence[Sequence[TextFigure]],
+                    tallies: Mapping[date, tuple[int, Tally]]) -> list[tuple[TextFigure, dict[str, int]]]:
+    """The figures of ``texts`` (each a text's `TextFigure` s) that are slips of the tally of their day, each with
+    every figure its text gives for that day (``{field: value}``, the first given of each).
 
     A text gives many figures beside its tally's (a village's, a month's, another town's, another count), and a
     part is often one slip from the whole (13 of 103). So a figure is taken for a slip only in a text that restates
@@ -207,48 +230,109 @@ def _restated_slips(texts: Sequence[Sequence[TextFigure]], tallies: Mapping[date
             tally = tallies[day][1]
             of_day = [figure for figure in figures if figure.day == day]
             exact = {figure.field for figure in of_day if getattr(tally, figure.field) == figure.value}
-            slips += [figure for figure in of_day if figure.field not in exact
+            told: dict[str, int] = {}
+            for figure in of_day:
+                told.setdefault(figure.field, figure.value)
+            slips += [(figure, told) for figure in of_day if figure.field not in exact
                       and len(exact - {figure.field}) >= RESTATED_FIGURES
                       and getattr(tally, figure.field) is not None
                       and one_slip_apart(figure.value, getattr(tally, figure.field))]
     return slips
 
 
-def check_tally_arithmetic(unit: Sourced[Unit], report: Report) -> None:
+def check_tally_arithmetic(unit: Sourced[Unit], report: Report, content: Content | None = None) -> None:
     """Error when escalated + resolved + in progress ≠ collected, showing the sums.
-
-    The error is at ``collected``, and its span covers the lines of the four
-    figures: any of them may be the one typed wrong.
 
     Every issue list collected is in exactly one of the three states, so the
     three must add up to the collected count (the seed article: 143 + 103 +
     50 = 296).
+
+    The error's span covers the lines of the four figures: any of them may be
+    the one typed wrong. It is at ``collected``, unless the texts that give the
+    tally's figures single one out (`_figures_told`: the tally's note, and the
+    text of each page of the unit in ``content``): then it is at that figure,
+    and the hint gives the figure to write. At ``collected``, an editor
+    "corrected" 收集 296 to the sum of a mistyped 办理中 51, and the pages' 296
+    and 50, both right, were then told to be the slips.
     """
-    tally_arithmetic(unit.path, unit.yaml, list(enumerate(unit.record.tallies)), report)
+    tallies = list(enumerate(unit.record.tallies))
+    if all(tally.escalated + tally.resolved + tally.in_progress == tally.collected for _, tally in tallies):
+        return  # the texts are read only for a tally that does not add up
+    told = _figures_told(unit, content)
+    tally_arithmetic(unit.path, unit.yaml, tallies, report, told)
 
 
-def tally_arithmetic(path: str, yaml: YamlData, tallies: Sequence[tuple[int, Tally]], report: Report) -> None:
-    """`check_tally_arithmetic` over ``(index in the file's tallies list, tally)`` pairs."""
+def tally_arithmetic(path: str, yaml: YamlData, tallies: Sequence[tuple[int, Tally]], report: Report,
+                     told: Mapping[date, Sequence[tuple[TextFigure, str]]] | None = None) -> None:
+    """`check_tally_arithmetic` over ``(index in the file's tallies list, tally)`` pairs, with the figures the
+    texts give for each day (``told``, `_figures_told`; none when not given)."""
     for index, tally in tallies:
         _tally_sum(path, yaml, index, f"tally of {tally.as_of.isoformat()}",
-                   (tally.collected, tally.escalated, tally.resolved, tally.in_progress), report)
+                   (tally.collected, tally.escalated, tally.resolved, tally.in_progress), report,
+                   (told or {}).get(tally.as_of, ()))
+
+
+def _figures_told(unit: Sourced[Unit], content: Content | None) -> dict[date, list[tuple[TextFigure, str]]]:
+    """The figures texts give for the days of the unit's tallies, each with where it is said: ``{day: [(figure,
+    "the tally's note (line 17)" or "content/interviews/x.md:45")]}``.
+
+    The texts are the note of each tally (the editor's own record of where the figures come from, read with the
+    tally's day for a day typed without its year), and, with ``content``, each text of each page of the unit
+    (`_page_texts`). Days no tally has are left out.
+    """
+    days = {tally.as_of for tally in unit.record.tallies}
+    told: dict[date, list[tuple[TextFigure, str]]] = defaultdict(list)
+    for index, tally in enumerate(unit.record.tallies):
+        if tally.note:
+            line, _ = unit.yaml.locate(("tallies", index, "note"))
+            for figure in dated_figures([(line, " ".join(tally.note.split()))], tally.as_of):
+                told[figure.day].append((figure, f"the tally's note (line {line})"))
+    pages = [] if content is None else [page for page in content.interviews + content.cases
+                                        if page.meta.unit == unit.record.id]
+    for page in pages:
+        for figures in _page_texts(page):
+            for figure in figures:
+                told[figure.day].append((figure, f"{page.path}:{figure.line}"))
+    return {day: found for day, found in told.items() if day in days}
 
 
 def _tally_sum(path: str, yaml: YamlData, index: int, name: str, figures: tuple[int, int, int, int],
-               report: Report) -> None:
+               report: Report, told: Sequence[tuple[TextFigure, str]] = ()) -> None:
     """The error of `check_tally_arithmetic` for the tally at ``index`` of the file's list, called ``name`` in
-    the message, when its ``figures`` (collected, escalated, resolved, in progress) do not add up."""
+    the message, when its ``figures`` (collected, escalated, resolved, in progress) do not add up.
+
+    ``told``: the figures texts give for its day, with where (`_figures_told`). When those that would make the
+    tally add up all name one figure and one value, the error is at that figure, with that value in its hint.
+    """
     collected, escalated, resolved, in_progress = figures
     total = escalated + resolved + in_progress
-    if total != collected:
+    if total == collected:
+        return
+    parts = dict(zip(("collected", "escalated", "resolved", "in_progress"), figures))
+    mending: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for figure, where in told:
+        if figure.field in parts and figure.value != parts[figure.field]:
+            mended = {**parts, figure.field: figure.value}
+            if mended["escalated"] + mended["resolved"] + mended["in_progress"] == mended["collected"]:
+                mending[(figure.field, figure.value)].append(where)
+    lines = [yaml.locate(("tallies", index, field))[0] for field in TALLY_SUM]
+    message = (f"{name} does not add up: escalated {escalated} + resolved {resolved} + in progress {in_progress} = "
+               f"{total}, but collected is {collected}")
+    if len(mending) != 1:
         line, column = yaml.locate(("tallies", index, "collected"))
-        lines = [yaml.locate(("tallies", index, figure))[0] for figure in TALLY_SUM]
-        report.error(
-            path, line, column,
-            f"{name} does not add up: escalated {escalated} + resolved {resolved} + in progress {in_progress} = "
-            f"{total}, but collected is {collected}",
-            "check the four figures against the source document: 提交区级 + 已解决 + 办理中 must equal 收集",
-            span=(min(lines), max(lines)))
+        report.error(path, line, column, message,
+                     "check the four figures against the source document: 提交区级 + 已解决 + 办理中 must equal 收集",
+                     span=(min(lines), max(lines)))
+        return
+    (field, value), places = next(iter(mending.items()))
+    line, column = yaml.locate(("tallies", index, field))
+    places = list(dict.fromkeys(places))
+    said = (f"{', '.join(places[:2])} and {len(places) - 2} more" if len(places) > 2 else " and ".join(places))
+    report.error(path, line, column, message,
+                 f"{field}: {parts[field]} is likely the one mistyped: {said} give{'s' if len(places) == 1 else ''} "
+                 f"{value} for "
+                 f"{COUNT_LABELS[field]} that day, and with {value} the four add up; if the source document (原文) "
+                 f"says {value} too, correct it to {field}: {value}", span=(min(lines), max(lines)))
 
 
 def unsure_tally_sums(path: str, yaml: YamlData, items: object, valid: set[int], report: Report) -> None:

@@ -95,7 +95,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
     cited = cited_tallies(content)
     published = functools.lru_cache(maxsize=1)(published)
     for unit in content.units.values():
-        check_tally_arithmetic(unit, report)
+        check_tally_arithmetic(unit, report, content)
         check_empty_tallies(unit, report)
         check_repeated_tallies(unit, report)
         check_example_targets(unit, report)

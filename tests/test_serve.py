@@ -1079,18 +1079,22 @@ def test_a_tally_that_does_not_add_up_quotes_its_four_figures(tmp_path: Path) ->
     with pytest.raises(SiteError) as failure:
         build(BuildOptions(root=site, search=False))
     [problem] = failure.value.problems
+    # At the figure the texts single out (the tally's note and the pages give 50), the four quoted with it.
     assert problem.format() == (
-        f"{UNIT}:13:16: error: tally of 2018-04-26 does not add up: escalated 143 + resolved 103 + in progress "
+        f"{UNIT}:16:18: error: tally of 2018-04-26 does not add up: escalated 143 + resolved 103 + in progress "
         "46 = 292, but collected is 296\n"
-        "  hint: check the four figures against the source document: 提交区级 + 已解决 + 办理中 must equal 收集")
+        "  hint: in_progress: 46 is likely the one mistyped: the tally's note (line 17), content/interviews/"
+        "2018-05-baihe-dadiaoyan.md:45 and 1 more give 50 for in progress (办理中) that day, and with 50 the four add "
+        "up; if the source document (原文) says 50 too, correct it to in_progress: 50")
     assert problem.span == (13, 16)
     assert _excerpt(error_page([problem], site)) == (
-        "   11 │   - as_of: 2018-04-26\n"
-        "   12 │     batches: 318\n"
-        '<span class="here">   13 │     collected: <mark>2</mark>96</span>\n'
+        '<span class="about">   13 │     collected: 296</span>\n'
         '<span class="about">   14 │     escalated: 143</span>\n'
         '<span class="about">   15 │     resolved: 103</span>\n'
-        '<span class="about">   16 │     in_progress: 46</span>')
+        '<span class="here">   16 │     in_progress: <mark>4</mark>6</span>\n'
+        "   17 │     note: 据《大调研微访谈│白鹤镇：补好短板发挥优势 建设丝路名镇新白鹤》（上海热线新闻网），截至2018年4月26日的"
+        "累计数：各调研组开展调研318批次，收集问题清单296份，其中143份已提交区相关部门，103份已解决，50份正在办理。\n"
+        "   18 │ ")
 
 
 _CTRL_C_TO_THE_WATCHER = """

@@ -242,7 +242,13 @@ def test_the_tally_is_named_to_correct_whichever_of_its_parts_the_text_gives_whe
         example: Path) -> None:
     edit_file(example, "content/units/baihe.yaml", "in_progress: 50", "in_progress: 51")
     *told, arithmetic = _told(example)
-    assert arithmetic.startswith("content/units/baihe.yaml:13:16: error: tally of 2018-04-26 does not add up")
+    # The error is at the figure the texts single out (it was at collected: 收集, which an editor then "corrected").
+    assert arithmetic == (
+        "content/units/baihe.yaml:16:18: error: tally of 2018-04-26 does not add up: escalated 143 + resolved 103 + "
+        "in progress 51 = 297, but collected is 296\n"
+        "  hint: in_progress: 51 is likely the one mistyped: the tally's note (line 17), "
+        f"{INTERVIEW}:45 and 1 more give 50 for in progress (办理中) that day, and with 50 the four add up; if the "
+        "source document (原文) says 50 too, correct it to in_progress: 50")
     mended = ("  hint: the tally is the one mistyped: it does not add up (提交区级 143 + 已解决 103 + 办理中 51 = 297, "
               "but 收集 is 296), and with the text's 50 it does: correct in_progress: 51 to in_progress: 50 in "
               "content/units/baihe.yaml (line 16); the text may stay as it is")
@@ -257,7 +263,13 @@ def test_the_tally_is_named_to_correct_whichever_of_its_parts_the_text_gives_whe
               "but 收集 is 296), so it cannot be right: check its figures in content/units/baihe.yaml against the "
               "source document (原文), so that they add up; if the source says {0}, as the text does, correct "
               "{1}: {2} to {1}: {0} (line {3}), and the text may stay as it is")
-    assert [problem for problem in _told(example) if problem.startswith(INTERVIEW)] == [
+    *told, arithmetic = _told(example)
+    # No one figure of the texts makes it add up: the error stays at collected, with the four to check.
+    assert arithmetic == (
+        "content/units/baihe.yaml:13:16: error: tally of 2018-04-26 does not add up: escalated 143 + resolved 104 + "
+        "in progress 51 = 298, but collected is 296\n"
+        "  hint: check the four figures against the source document: 提交区级 + 已解决 + 办理中 must equal 收集")
+    assert [problem for problem in told if problem.startswith(INTERVIEW)] == [
         f"{INTERVIEW}:44:5: warning: the text gives 103 for resolved (已解决) as of 2018-04-26 (103份已经解决), but "
         "the tally of that day says resolved: 104, one slip of the keys from it\n"
         + broken.format(103, "resolved", 104, 15),
@@ -267,6 +279,50 @@ def test_the_tally_is_named_to_correct_whichever_of_its_parts_the_text_gives_whe
     edit_file(example, "content/units/baihe.yaml", "resolved: 104", "resolved: 103")
     edit_file(example, "content/units/baihe.yaml", "in_progress: 51", "in_progress: 50")
     assert _told(example) == []
+
+
+def test_a_tally_changed_to_add_up_beside_a_text_that_adds_up_is_not_called_right(example: Path) -> None:
+    # 办理中 51 typed for 50; told at 收集, the editor made 收集 297, the sum. The pages' 296 and 50, both right, were
+    # then told "the text is the one mistyped", and followed, the page published 297 over its own 143 + 103 + 50.
+    edit_file(example, "content/units/baihe.yaml", "collected: 296", "collected: 297")
+    edit_file(example, "content/units/baihe.yaml", "in_progress: 50", "in_progress: 51")
+    both = ("  hint: check both against the source document (原文): the text's figures of that day add up (提交区级 143 "
+            "+ 已解决 103 + 办理中 50 = 收集 296), and so do the tally's (提交区级 143 + 已解决 103 + 办理中 51 = 收集 297), "
+            "so one of the two was changed to fit; if the text is right, correct the tally's figures in "
+            "content/units/baihe.yaml (line {0}) to the text's; if the tally is right, type {1} here in place of {2}{3}")
+    assert [problem for problem in _told(example) if problem.startswith(INTERVIEW)] == [
+        f"{INTERVIEW}:41:83: warning: the text gives 296 for collected (收集) as of 2018-04-26 (收集问题清单296份), but "
+        "the tally of that day says collected: 297, one slip of the keys from it\n"
+        + both.format(13, 297, 296, ", and 51 in place of 50 (办理中)"),
+        f"{INTERVIEW}:45:5: warning: the text gives 50 for in progress (办理中) as of 2018-04-26 (50份正在办理), but "
+        "the tally of that day says in_progress: 51, one slip of the keys from it\n"
+        + both.format(16, 51, 50, ", and 297 in place of 296 (收集)")]
+    # A figure fudged to make it add up (收集 269 for 296, 已解决 76 to fit): the text's other figure is named too.
+    edit_file(example, "content/units/baihe.yaml", "collected: 297", "collected: 269")
+    edit_file(example, "content/units/baihe.yaml", "in_progress: 51", "in_progress: 50")
+    edit_file(example, "content/units/baihe.yaml", "resolved: 103", "resolved: 76")
+    assert [problem for problem in _told(example) if problem.startswith(INTERVIEW)] == [
+        f"{INTERVIEW}:41:83: warning: the text gives 296 for collected (收集) as of 2018-04-26 (收集问题清单296份), but "
+        "the tally of that day says collected: 269, one slip of the keys from it\n"
+        "  hint: check both against the source document (原文): the text's figures of that day add up (提交区级 143 "
+        "+ 已解决 103 + 办理中 50 = 收集 296), and so do the tally's (提交区级 143 + 已解决 76 + 办理中 50 = 收集 269), "
+        "so one of the two was changed to fit; if the text is right, correct the tally's figures in "
+        "content/units/baihe.yaml (line 13) to the text's; if the tally is right, type 269 here in place of 296, "
+        "and 76 in place of 103 (已解决)"]
+
+
+def test_the_tally_is_told_the_figure_its_own_note_gives_when_no_page_names_it(tmp_path: Path) -> None:
+    site = copy_example(tmp_path)
+    for page in (INTERVIEW, CASE):
+        (site / page).unlink()
+    edit_file(site, "content/units/baihe.yaml", "collected: 296", "collected: 926")
+    problems = _told(site)
+    assert problems[0] == (
+        "content/units/baihe.yaml:13:16: error: tally of 2018-04-26 does not add up: escalated 143 + resolved 103 + "
+        "in progress 50 = 296, but collected is 926\n"
+        "  hint: collected: 926 is likely the one mistyped: the tally's note (line 17) gives 296 for collected (收集) "
+        "that day, and with 296 the four add up; if the source document (原文) says 296 too, correct it to "
+        "collected: 296")
 
 
 def test_only_a_text_restating_the_tally_is_told_and_a_day_without_a_tally_is_not_compared(example: Path) -> None:
