@@ -868,10 +868,20 @@ def group_fields(model: type[BaseModel]) -> GroupFinder:
     at ``()``, a group of fields at ``("interviewee",)`` (``("name",
     "role")``), an item of a list of records at ``("tallies", 0)``. None
     when no record is typed at the path (a text, a list of records itself,
-    an unknown key).
+    an unknown key). Its ``lists_texts`` says whether the field at a path is
+    a list of texts (a case study's ``actions``, ``tags``).
     """
-    def fields(path: tuple[str | int, ...]) -> tuple[str, ...] | None:
-        annotation = _annotation_at(model, path)
+    return _FieldsAt(model)
+
+
+class _FieldsAt:
+    """`group_fields`' finder for ``model``: called with a path, the fields of the record typed there."""
+
+    def __init__(self, model: type[BaseModel]) -> None:
+        self._model = model
+
+    def __call__(self, path: tuple[str | int, ...]) -> tuple[str, ...] | None:
+        annotation = _annotation_at(self._model, path)
         record = _type_inside(annotation, BaseModel)
         in_list = bool(path) and isinstance(path[-1], int)
         if record is None or in_list != any(get_origin(kind) in (tuple, list)
@@ -880,7 +890,13 @@ def group_fields(model: type[BaseModel]) -> GroupFinder:
         known = {name: info for name, info in record.model_fields.items() if name != "root"}
         return (*(name for name, info in known.items() if info.is_required()),
                 *(name for name, info in known.items() if not info.is_required()))
-    return fields
+
+    def lists_texts(self, path: tuple[str | int, ...]) -> bool:
+        """Whether the field at ``path`` is a tuple or list of texts (its items' own checks aside)."""
+        annotation = _annotation_at(self._model, path)
+        kinds = [annotation] if get_origin(annotation) in (tuple, list) else \
+            [kind for kind in get_args(annotation) if get_origin(kind) in (tuple, list)]
+        return any(item is str or get_args(item)[:1] == (str,) for kind in kinds for item in get_args(kind)[:1])
 
 
 def _holders_of(owner: Any, key: str) -> list[tuple[str, bool, str]]:

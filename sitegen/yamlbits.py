@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
+from typing import Callable, Mapping, Protocol
 
 import yaml
 
@@ -74,10 +74,16 @@ class FieldElsewhere:
 ElsewhereFinder = Callable[[KeyPath, str], "FieldElsewhere | None"]
 """Whether a key typed in the mapping at a path is a field of blocks held in it: what the records say."""
 
-GroupFinder = Callable[[KeyPath], "tuple[str, ...] | None"]
-"""The fields of the record typed at a path, required ones first: the file's own at ``()``, a group of fields
-(``("interviewee",)`` → ``("name", "role")``), an item of a list of records (``("tallies", 0)``); None when no
-record is typed there: what the records say (`sitegen.validation.group_fields`)."""
+class GroupFinder(Protocol):
+    """What the records say of the paths of a file (`sitegen.validation.group_fields`)."""
+
+    def __call__(self, path: KeyPath) -> tuple[str, ...] | None:
+        """The fields of the record typed at ``path``, required ones first: the file's own at ``()``, a group of
+        fields (``("interviewee",)`` → ``("name", "role")``), an item of a list of records (``("tallies", 0)``);
+        None when no record is typed there."""
+
+    def lists_texts(self, path: KeyPath) -> bool:
+        """Whether the field at ``path`` is a list of texts (``("actions",)``, ``("tags",)``), one item a line."""
 
 
 FieldNamer = Callable[[KeyPath, str], "str | None"]

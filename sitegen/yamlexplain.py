@@ -32,7 +32,8 @@ from .yamlexplainindent import (commented_group_above, dash_spaced, field_among_
                                 item_fields_above, item_given_a_value, item_lost_indent, item_typed_in, key_between,
                                 key_further_in, key_too_far_in, lost_indent_above)
 from .yamlexplainquotes import UNREADABLE, WORD_LISTS, explain_flow_item, explain_unclosed, quoted_then_text
-from .yamlexplaintext import going_on_from, item_above_in_line, line_of_text, starts_text, text_opening
+from .yamlexplaintext import (LIST_ITEM, TEXT_LINE_MESSAGE, going_on_from, item_above_in_line, line_of_text,
+                              list_above, starts_text, text_opening)
 from .yamljoined import field_line, fields_on_one_line
 from .yamllines import (clip, holds_yaml, in_quotes, indent_of, is_item, mapping_path, previous_char, quote_hint,
                         quote_steps, split_comment, typed_lead, typed_value, with_comment, yaml_line)
@@ -62,7 +63,7 @@ def parse_errors(exc: yaml.YAMLError, lines: Lines, unclosed: tuple[int, int | N
         return [told], None
     found, mended = [told], lines
     while len(found) < MAX_PROBLEMS:
-        mend = _text_mend(mended, found[-1])
+        mend = _text_mend(mended, found[-1], groups)
         if mend is None:
             break
         typed = list(mended.lines)
@@ -84,18 +85,20 @@ _READS_AS_SENTENCE = compile_later(r"[。，、；：！？（）]|(?:\S+\s+){3}
 punctuation, or four words or more."""
 
 
-def _text_mend(lines: Lines, issue: Issue) -> dict[int, str] | None:
+def _text_mend(lines: Lines, issue: Issue, groups: GroupFinder | None = None) -> dict[int, str] | None:
     """The lines to read in place of those of ``lines`` for ``issue``, a line of text (`line_of_text`), as its
     hint's first choice mends it: one more item of the list above, joined to the end of the value or item above
     (before its note), or else made a note; ``{0-based line: its text}``. None for any other issue; for text
     under a key with no value (``summary:``), and for text that reads as no note (``华新镇``, a value typed
     without its ``name: ``): read as a note, the field would be read empty or missing, and told so too, a second
     message for one slip."""
-    told = line_of_text(lines, issue.line)
+    told = line_of_text(lines, issue.line, groups)
     if told is None or told[2] != (issue.line, issue.column) or not issue.message.startswith(told[0] + " "):
         return None
     typed = lines.line(issue.line)
     text = typed.strip(" ")
+    if list_above(lines, issue.line, groups) is not None:
+        return {issue.line: f"{LIST_ITEM}{text}"}
     going_on = going_on_from(lines, issue.line)
     if going_on.startswith("if it is the value of") or not (going_on or _READS_AS_SENTENCE.search(text)):
         return None
@@ -213,6 +216,10 @@ def _explain(exc: yaml.YAMLError, lines: Lines, unclosed: tuple[int, int | None]
         if test(problem, context):
             message, hint, at = explain(lines, line, column, context_mark)
             line, column = at if at is not None else (line, column)
+            if groups is not None and message.startswith(TEXT_LINE_MESSAGE):
+                # The explainers know no records: a line under the key of a list of texts is told as an item.
+                listed = line_of_text(lines, line, groups)
+                message, hint = listed[:2] if listed is not None and listed[2] == (line, column) else (message, hint)
             return Issue(line, column, f"{message} {words}", hint)
     return Issue(line, column, f"{UNREADABLE[0]} {words}", UNREADABLE[1])
 

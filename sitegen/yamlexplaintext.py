@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from .errors import Problem, paste_hint
 from .lazyre import compile_later
-from .yamlbits import NOTE_HINT, Explanation, Lines
+from .yamlbits import NOTE_HINT, Explanation, GroupFinder, Lines
 from .yamlfold import is_wide
 from .yamllines import (bare_key, clip, holds_yaml, indent_of, is_item, reads_as_text, split_comment, typed_lead,
                         typed_value, yaml_line)
@@ -31,12 +31,14 @@ def is_text_line_error(problem: Problem) -> bool:
     return problem.severity == "error" and problem.message.startswith(TEXT_LINE_MESSAGE)
 
 
-def line_of_text(lines: Lines, number: int) -> Explanation | None:
+def line_of_text(lines: Lines, number: int, groups: GroupFinder | None = None) -> Explanation | None:
     """Explain the 0-based line ``number`` when it holds a line of text where a field is expected.
 
     A note of ``sitegen new`` whose ``# `` was taken off, or a line typed
     between the fields (a series' blurb, 白鹤镇大调研微访谈系列): it has
     no "key: value", and the parser stops at it or at the field below it.
+    Under the key of a list of texts (``actions:``, what ``groups`` says:
+    `list_above`), it is told first as an item typed without its "- ".
     Returns None for any other line. The explanation points at the text's
     first character.
     """
@@ -47,12 +49,52 @@ def line_of_text(lines: Lines, number: int) -> Explanation | None:
     below = any(holds_yaml(lines.line(n)) for n in range(number + 1, len(lines.lines)))
     message = TEXT_LINE_MESSAGE + (
         ", so the fields below it cannot be read" if below else "")
+    if (key := list_above(lines, number, groups)) is not None:
+        # Told to type it after "actions: ", then to join the next line to it, an editor made two actions one.
+        hint = paste_hint(f'if it is an item of the list "{clip(key, 20)}:" above, type "{LIST_ITEM}" before it, '
+                          "as before each of its items, one a line", f"{LIST_ITEM}{text}")
+        # An item above ending in a mark that goes on ("，"): the text may go on from it.
+        above = yaml_line(lines, number, -1)
+        ends = split_comment(lines.line(above))[0].rstrip()[-1:] if above >= 0 else ""
+        going_on = going_on_from(lines, number) if ends and ends in _GOING_ON_MARKS else ""
+        going_on = going_on if going_on.startswith("if it goes on") else ""
+        return (message, f"{hint}; {going_on}if it is a note (说明), " + paste_hint(NOTE_HINT, f"# {text}"),
+                (number, indent_of(typed)))
     going_on = going_on_from(lines, number)
     hint = paste_hint(going_on + f'if it is {"a value of its own" if going_on else "a value"}, type its '
                       'field\'s name and ": " before it; if it is a note (说明), ' + NOTE_HINT, f"# {text}")
     if item_above_in_line(lines, number):  # "  ①制定方案" under "  - 走访…": an item typed without its "- "
         hint = paste_hint('if it is another item of the list above, type "- " before it', f"- {text}") + "; " + hint
     return (message, hint, (number, indent_of(typed)))
+
+
+LIST_ITEM = "  - "
+"""How an item of a list of texts is typed under its key at the left edge: two spaces, a hyphen and a space."""
+
+
+def list_above(lines: Lines, number: int, groups: GroupFinder | None) -> str | None:
+    """The key of the list of texts that the 0-based line ``number``, a line of text, is typed under, or None.
+
+    The key is at the left edge, with no value on its line (``actions:``), and the records say it holds a list
+    of texts (``groups.lists_texts``); between it and the line are only lines of text, items of the list, blank
+    lines and comments (each line an action, pasted without "- ").
+    """
+    if groups is None:
+        return None
+    for above in range(number - 1, -1, -1):
+        typed = lines.line(above)
+        text = typed.strip(" ")
+        if not text or text.startswith("#") or (is_item(text) and indent_of(typed) > 0):
+            continue
+        start, colon, pos = typed_value(typed)
+        if colon is None:
+            if reads_as_text(text):
+                continue
+            return None
+        key = typed[start:colon].strip()
+        value = split_comment(typed[pos:])[0].strip()
+        return key if indent_of(typed) == 0 and not value and groups.lists_texts((key,)) else None
+    return None
 
 
 def item_above_in_line(lines: Lines, number: int) -> bool:

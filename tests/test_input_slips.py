@@ -4406,3 +4406,31 @@ def test_a_word_list_of_three_levels_is_told_each_line_and_the_hints_followed_pu
     assert [li.xpath("string(strong)") for li in outer.xpath("li")] == ["143份", "103份", "50份"]
     assert [li.xpath("string(strong)") for li in outer.xpath("li/ul/li")] == ["60份"]
     assert [text_of(li) for li in outer.xpath("li/ul/li/ul/li")] == ["道路破损20份；"]
+
+
+def test_actions_pasted_without_their_dashes_are_told_as_items_and_kept_apart(tmp_path: Path) -> None:
+    # Told to type the first after "actions: " and to join the next to it, an editor followed both and the page
+    # published two actions as one; told to make them notes, it would have published none.
+    site = copy_example(tmp_path)
+    case = "content/cases/baihe-caomei.md"
+    first, second = "走访草莓种业研发中心和多家草莓、果蔬企业，听取意见建议", "研究加大政策扶持和科研投入，引进和培育新型农业经营主体"
+    edit_file(site, case, f"  - {first}\n  - {second}\n", f"{first}\n{second}\n")
+    item = ('if it is an item of the list "actions:" above, type "  - " before it, as before each of its items, one a '
+            'line:   - {0}; if it is a note (说明), put "# " back at the start of the line, as a note starts with it '
+            '(以 # 开头的行是说明): # {0}')
+    told = [(problem.line, problem.column, problem.message.split(" (YAML parser")[0], problem.hint)
+            for problem in found(site)]
+    message = 'this line is text, not a field ("name: value"), so the fields below it cannot be read'
+    assert told == [(8, 1, message, item.format(first)), (9, 1, message, item.format(second))]
+    # An item ending in a mark that goes on ("，") may be followed by its own text: joining it stays on offer.
+    edit_file(site, case, f"{first}\n{second}\n", f"  - 走访草莓种业研发中心，\n{second}\n")
+    [(line, hint)] = [(problem.line, problem.hint) for problem in found(site)]
+    assert line == 9 and hint == (
+        f'if it is an item of the list "actions:" above, type "  - " before it, as before each of its items, one a '
+        f'line:   - {second}; if it goes on from the item above ("走访草莓种业研发中心，"), join it to the end of that '
+        f'line; if it is a note (说明), put "# " back at the start of the line, as a note starts with it (以 # 开头的行'
+        f'是说明): # {second}')
+    # The first hint followed: both actions are published, one item each.
+    edit_file(site, case, f"  - 走访草莓种业研发中心，\n{second}\n", f"  - {first}\n  - {second}\n")
+    page = (build_at(site) / "cases" / "baihe-caomei" / "index.html").read_text(encoding="utf-8")
+    assert f">{first}</li>" in page and f">{second}</li>" in page
