@@ -649,8 +649,12 @@ def output_dir_slip(value: str, typed: str, example: str, leave_out: str) -> tup
     quoted = f'"{value}"'
     whole_path = "write the whole path (e.g. /home/editor/out) or a path from the site folder (e.g. ../out)"
     if value.strip().startswith("~"):
+        # The home folder this computer gives (~ or ~name), as for $HOME: a publisher was left to work it out.
+        home = os.path.expanduser(value.strip())
+        meant = _BACKSLASHES.sub("/", home) if os.sep == "/" else home
         return (f"{quoted} starts with ~, which sitegen does not read as your home folder: it would make a folder "
-                "named ~ in the site folder", whole_path)
+                "named ~ in the site folder",
+                whole_path if home == value.strip() else paste_hint("write the whole path", typed + meant))
     named = _named_folder_slip(value.strip(), typed, whole_path)
     if named is not None:
         return named

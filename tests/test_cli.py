@@ -13,6 +13,7 @@ import contextlib
 import errno
 import io
 import json
+import os
 import shlex
 import socket
 import subprocess
@@ -1347,8 +1348,11 @@ _LEAVE_OUTPUT_OUT = "leave --output out (the site then goes into output_dir: of 
     # These two were told at site.yaml:1:1 as output_dir:, and the hint offered a line of site.yaml.
     ("out\\2018", '"out\\2018" holds \\, which parts no folders here: it would make one folder named so in the '
                  "site folder", "write / between folders: --output out/2018", "out/2018"),
+    # The hint gave an example path only, though this computer says where ~ is (as it did for $HOME).
     ("~/out", '"~/out" starts with ~, which sitegen does not read as your home folder: it would make a folder '
-              "named ~ in the site folder",
+              "named ~ in the site folder", f"write the whole path: --output {os.path.expanduser('~/out')}", None),
+    ("~nobody-here-x/out", '"~nobody-here-x/out" starts with ~, which sitegen does not read as your home folder: it '
+                           "would make a folder named ~ in the site folder",
      "write the whole path (e.g. /home/editor/out) or a path from the site folder (e.g. ../out)", None),
     # The hint for \ gave --output C:/site/output, which built into ./C:/site/output inside the site folder.
     ("C:\\site\\output", '"C:\\site\\output" starts with the drive C:, which only Windows has: here it would be a '

@@ -2614,8 +2614,7 @@ def test_the_gap_a_hint_shows_typed_as_the_value_is_an_error(tmp_path: Path, gap
     ("..\\out", '"..\\out" holds \\, which parts no folders here: it would make one folder named so in the site '
                 "folder", "write / between folders: output_dir: ../out"),
     ("~/out", '"~/out" starts with ~, which sitegen does not read as your home folder: it would make a folder named ~ '
-              "in the site folder", "write the whole path (e.g. /home/editor/out) or a path from the site folder "
-                                    "(e.g. ../out)"),
+              "in the site folder", f"write the whole path: output_dir: {os.path.expanduser('~/out')}"),
     # A site.yaml written on Windows: the hint for \ offered output_dir: C:/site/output, and the build then said
     # "into C:/site/output/" but wrote ./C:/site/output inside the site folder.
     ("C:\\site\\output", '"C:\\site\\output" starts with the drive C:, which only Windows has: here it would be a '
