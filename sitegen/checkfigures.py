@@ -328,11 +328,11 @@ def _tally_sum(path: str, yaml: YamlData, index: int, name: str, figures: tuple[
     line, column = yaml.locate(("tallies", index, field))
     places = list(dict.fromkeys(places))
     said = (f"{', '.join(places[:2])} and {len(places) - 2} more" if len(places) > 2 else " and ".join(places))
+    give = "gives" if len(places) == 1 else "give"
     report.error(path, line, column, message,
-                 f"{field}: {parts[field]} is likely the one mistyped: {said} give{'s' if len(places) == 1 else ''} "
-                 f"{value} for "
-                 f"{COUNT_LABELS[field]} that day, and with {value} the four add up; if the source document (原文) "
-                 f"says {value} too, correct it to {field}: {value}", span=(min(lines), max(lines)))
+                 f"{field}: {parts[field]} is likely the one mistyped: {said} {give} {value} for {COUNT_LABELS[field]} "
+                 f"that day, and with {value} the four add up; if the source document (原文) says {value} too, correct "
+                 f"it to {field}: {value}", span=(min(lines), max(lines)))
 
 
 def unsure_tally_sums(path: str, yaml: YamlData, items: object, valid: set[int], report: Report) -> None:
