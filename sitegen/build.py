@@ -757,7 +757,7 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
                      status=status or None,
                      last=LastBuild(_page_count(graph), written.files, str(config.output_path), report.warnings,
                                     [(d.path, publish_time_text(d.meta.date)) for d in held],
-                                    [d.path for d in unpublished]))
+                                    [d.path for d in unpublished], config.base_url))
     if addresses is not None:  # kept only now: a build that failed warns again next time
         _keep_addresses(*addresses)
     return BuildResult(config, _page_count(graph), written.files, written.changed, written.removed,

@@ -359,6 +359,13 @@ def _example_address_note(base_url: str, given: bool = False) -> str | None:
             f"engines keep lead there; before publishing, {fix}")
 
 
+def _print_example_address_note(base_url: str, given: bool) -> None:
+    """Print `_example_address_note` on standard error, when there is one: after every build's summary, a build
+    with nothing to do included (a publisher builds again just before copying the output to the host)."""
+    if (note := _example_address_note(base_url, given=given)) is not None:
+        print(f"  note: {note}", file=sys.stderr)
+
+
 def _shown(output: Path) -> Path:
     try:
         return output.relative_to(Path.cwd())
@@ -385,6 +392,7 @@ def _report_unchanged(args: argparse.Namespace) -> bool:
         _print_unpublished(last.drafts, last.scheduled)
         print(_summary_line(last.pages, last.files, 0, 0, 0, Path(last.output), time.perf_counter() - started,
                             len(last.warnings), note=": nothing changed since the last build"))
+        _print_example_address_note(last.base_url, given=args.base_url is not None)
     return True
 
 
@@ -420,8 +428,7 @@ def run_build(args: argparse.Namespace) -> int:
             for path in result.removed_paths:
                 print(f"removed {path}")
         print(_build_summary(result))
-        if (note := _example_address_note(result.config.base_url, given=args.base_url is not None)) is not None:
-            print(f"  note: {note}", file=sys.stderr)
+        _print_example_address_note(result.config.base_url, given=args.base_url is not None)
     return 0
 
 

@@ -124,8 +124,8 @@ _PACKERS: dict[int, Any] = {}
 
 @dataclass(frozen=True)
 class LastBuild:
-    """What the recorded build reported: counts, warnings, scheduled pages ``(path, publish time)`` and the paths of
-    drafts."""
+    """What the recorded build reported: counts, warnings, scheduled pages ``(path, publish time)``, the paths of
+    drafts and the base URL it was built for (its note of an example address is said again with the rest)."""
 
     pages: int
     files: int
@@ -133,6 +133,7 @@ class LastBuild:
     warnings: list[Problem] = field(default_factory=list)
     scheduled: list[tuple[str, str]] = field(default_factory=list)
     drafts: list[str] = field(default_factory=list)
+    base_url: str = ""
 
 
 def empty_cache(cache: Path, keep: Callable[[str], bool] = lambda name: False) -> None:
@@ -349,7 +350,8 @@ def unchanged(path: Path, now: float | None = None) -> LastBuild | None:
         last = data["last"]
         return LastBuild(last["pages"], last["files"], last["output"],
                          [Problem(**problem) for problem in last["warnings"]],
-                         [tuple(item) for item in last["scheduled"]], list(last.get("drafts", [])))
+                         [tuple(item) for item in last["scheduled"]], list(last.get("drafts", [])),
+                         str(last.get("base_url", "")))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 

@@ -208,6 +208,10 @@ def test_a_build_for_the_example_address_says_so_until_the_sites_own_is_given(tm
             "(base_url:) or build with --base-url")
     assert main(["build", "--site", str(root)]) == 0
     assert capsys.readouterr().err.splitlines() == [note]
+    # Built again with nothing changed (as a publisher does right before copying the output), it said nothing.
+    assert main(["build", "--site", str(root)]) == 0
+    out, err = capsys.readouterr()
+    assert out.endswith(": nothing changed since the last build\n") and err.splitlines() == [note]
     # The README's own publishing command, copied as it is, built for example.org without a word.
     assert main(["build", "--site", str(root), "--base-url", "https://example.org/qingpu/diaoyan/"]) == 0
     assert capsys.readouterr().err.splitlines() == [
@@ -216,6 +220,9 @@ def test_a_build_for_the_example_address_says_so_until_the_sites_own_is_given(tm
         "address"]
     assert main(["build", "--site", str(root), "--base-url", "https://www.qingpu.gov.cn/diaoyan/"]) == 0
     assert capsys.readouterr().err == ""
+    assert main(["build", "--site", str(root), "--base-url", "https://www.qingpu.gov.cn/diaoyan/"]) == 0
+    out, err = capsys.readouterr()
+    assert out.endswith(": nothing changed since the last build\n") and err == ""
     (root / "site.yaml").write_text("title: 测试站点\nbase_url: https://www.qingpu.gov.cn/diaoyan/\n", encoding="utf-8")
     assert main(["build", "--site", str(root)]) == 0
     assert capsys.readouterr().err == ""
