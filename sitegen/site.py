@@ -2056,17 +2056,22 @@ def _address_hint(href: str) -> str | None:
 def _pages_by_source(entries: Sequence[Entry]) -> dict[str, tuple[str, str]]:
     """How an editor may name a page instead of giving its address → (its address, what was named).
 
-    A page is named by its file (``/content/interviews/x.md``, ``/interviews/x.md``, ``/x.md``), or by
-    its title, as people link pages in a word processor or a wiki. A file name two pages share names
-    neither.
+    A page is named by its file (``/content/interviews/x.md``, ``/interviews/x.md``, ``/x.md``), by its
+    folder and file name as if that were its address (``/interviews/x``: the address is made of the slug,
+    which the file name need not be), or by its title, as people link pages in a word processor or a wiki.
+    A file name two pages share names neither.
     """
     named: dict[str, tuple[str, str]] = {}
     shared: set[str] = set()
     for entry in entries:
         rel = entry.document.path
         name = rel.rsplit("/", 1)[-1]
+        stem = posixpath.splitext(rel.removeprefix("content/"))[0]
         for key, what in (("/" + rel, f"its file {name}"), ("/" + rel.removeprefix("content/"), f"its file {name}"),
-                          ("/" + name, f"its file {name}"), ("/" + entry.meta.title.strip(), "its title")):
+                          ("/" + name, f"its file {name}"),
+                          ("/" + stem, f"its file's name {posixpath.basename(stem)}: a page's address is made of "
+                                       "its slug"),
+                          ("/" + entry.meta.title.strip(), "its title")):
             if key in named and named[key][0] != entry.url:
                 shared.add(key)
             named.setdefault(key, (entry.url, what))

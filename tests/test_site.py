@@ -856,7 +856,8 @@ def test_a_link_to_another_interview_by_its_file_or_title_is_warned_at_the_link_
     # The warning stood at the first line holding the address's words (here the title, line 13), not at the
     # link (line 15); and its hint named no page, though the file or title named one.
     body = ("## 问题一\n\n另见白鹤镇访谈二。\n\n见[访谈二](白鹤镇访谈二)和[同一篇](2018-05-er.md)、"
-            "[全路径](content/interviews/2018-05-er.md)、[书名号](《白鹤镇访谈二》)。\n")
+            "[全路径](content/interviews/2018-05-er.md)、[书名号](《白鹤镇访谈二》)。\n\n"
+            "[像网址](interviews/2018-05-er/)\n")
     root = write_site(tmp_path, {"content/interviews/a.md": interview(body=body),
                                  "content/interviews/2018-05-er.md": interview("白鹤镇访谈二", extra="slug: er\n")})
     warnings = build(BuildOptions(root=root, search=False)).warnings
@@ -869,7 +870,11 @@ def test_a_link_to_another_interview_by_its_file_or_title_is_warned_at_the_link_
          "of this site", "did you mean /interviews/er/? (link to the page's address, not to its file 2018-05-er.md)"),
         # The title as Chinese text quotes it got the hint for an unknown address.
         ("content/interviews/a.md:15:83", 'the link "《白鹤镇访谈二》" leads to no page or file of this site',
-         "did you mean /interviews/er/? (link to the page's address, not to its title)")]
+         "did you mean /interviews/er/? (link to the page's address, not to its title)"),
+        # Its folder and file name typed as its address got the general hint, whose example was another page.
+        ("content/interviews/a.md:17:7", 'the link "interviews/2018-05-er/" leads to no page or file of this site',
+         "did you mean /interviews/er/? (link to the page's address, not to its file's name 2018-05-er: a page's "
+         "address is made of its slug)")]
     page = root / "content/interviews/a.md"
     page.write_text(interview(body=re.sub(r"\]\([^)]*\)", "](/interviews/er/)", body)), encoding="utf-8")
     assert build(BuildOptions(root=root, search=False)).warnings == []
