@@ -42,6 +42,11 @@ def _today() -> str:
     return datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()
 
 
+def _files(site: Path) -> dict[Path, bytes]:
+    """Every file under the site folder with its bytes: what a refused command must leave as it was."""
+    return {path: path.read_bytes() for path in site.rglob("*") if path.is_file()}
+
+
 def _front_matter(path: Path) -> dict:
     text = path.read_text(encoding="utf-8")
     front = text.split("---\n")[1]
@@ -647,11 +652,11 @@ def _fields_written_text(text: str) -> set[str]:
 def test_new_refuses_with_a_clear_message(tmp_path: Path, capsys, argv: list[str], message: str,
                                           hint: str) -> None:
     site = copy_example(tmp_path / "site")
-    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    before = _files(site)
     code, _, err = _run(capsys, "new", *argv, "--site", str(site))
     assert code == 1
     assert f"error: {message}" in err and hint in err, err
-    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert _files(site) == before
 
 
 def test_new_refuses_a_slug_windows_keeps_for_a_device_with_the_message_check_gives_it(tmp_path: Path,
@@ -696,7 +701,7 @@ def test_new_names_the_file_to_rename_for_a_unit_whose_file_name_is_no_id(tmp_pa
     # and "new interview --unit 白鹤镇" wrote a page that check refused in turn.
     site = copy_example(tmp_path / "site")
     (site / "content/units/baihe.yaml").rename(site / "content/units/白鹤镇.yaml")
-    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    before = _files(site)
     code, _, err = _run(capsys, "new", "unit", "白鹤镇", "--id", "baihe", "--site", str(site))
     assert (code, err) == (1, "error: a unit named 白鹤镇 exists already: content/units/白鹤镇.yaml, but its file name "
                               "is not a valid id\n"
@@ -716,7 +721,7 @@ def test_new_names_the_file_to_rename_for_a_unit_whose_file_name_is_no_id(tmp_pa
         assert (code, err) == (1, f'error: there is no unit "{given}" (no content/units/{given}.yaml)\n'
                                   "  hint: the unit 白鹤镇 is content/units/白鹤镇.yaml, but its file name is not a "
                                   f"valid id: {rename}\n")
-    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert _files(site) == before
     # Followed, the site checks clean, the new page with it.
     (site / "content/units/白鹤镇.yaml").rename(site / "content/units/baihe.yaml")
     assert _run(capsys, *_retyped(err))[0] == 0
@@ -796,7 +801,7 @@ def test_new_pages_and_tallies_take_the_only_unit_when_none_is_given(tmp_path: P
     code, out, err = _run(capsys, "new", "tally", "--site", str(site))
     assert code == 0 and "paste these lines under tallies: in content/units/baihe.yaml" in err
     (site / "content/units/jinze.yaml").write_text("name: 金泽镇\nlevel: town\n", encoding="utf-8")
-    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    before = _files(site)
     for argv in (["case", "另一个案例"], ["interview", "另一篇"], ["tally"]):
         code, _, err = _run(capsys, "new", *argv, "--site", str(site))
         again = " ".join(["sitegen", "new", argv[0], "--unit", "baihe", "--site", str(site), *argv[1:]])
@@ -814,7 +819,7 @@ def test_new_pages_and_tallies_take_the_only_unit_when_none_is_given(tmp_path: P
     assert "the title names 金泽镇: --unit jinze, as in: " in err
     code, _, err = _run(capsys, "new", "case", "白鹤镇与金泽镇", "--site", str(site))  # both named: neither chosen
     assert "e.g. --unit baihe, as in: " in err
-    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert _files(site) == before
 
 
 @pytest.mark.parametrize(("argv", "name", "hint"), [
@@ -864,11 +869,11 @@ def test_new_unit_takes_its_level_in_chinese_too(tmp_path: Path, capsys) -> None
 ])
 def test_new_unit_refuses_a_level_the_unit_file_would_refuse(tmp_path: Path, capsys, typed: str, hint: str) -> None:
     site = copy_example(tmp_path / "site")
-    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    before = _files(site)
     code, out, err = _run_exit(capsys, "new", "unit", "金泽", "--level", typed, "--site", str(site))
     assert (code, out, err.splitlines()[-1]) == (
         2, "", f'sitegen new unit: error: argument --level: "{typed}" is not one of the allowed values: {hint}')
-    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert _files(site) == before
     # The file's own check says the same of level: 乡, with the value to write.
     (site / "content/units/baihe.yaml").write_text(
         (site / "content/units/baihe.yaml").read_text(encoding="utf-8").replace("level: town", f"level: {typed}"),
@@ -1404,7 +1409,7 @@ def test_new_unit_refuses_a_name_in_traditional_characters_of_a_unit_there_is(tm
     # second unit for the same town.
     site = copy_example(tmp_path / "site")
     assert _run(capsys, "new", "unit", "华新镇", "--site", str(site))[0] == 0
-    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    before = _files(site)
     assert _run(capsys, "new", "unit", "華新鎮", "--site", str(site)) == (
         1, "", "error: 華新鎮 reads the same as the unit 华新镇 (hua-xin-zhen, 同音), which exists already: "
                "content/units/hua-xin-zhen.yaml (id hua-xin-zhen)\n"
@@ -1412,10 +1417,10 @@ def test_new_unit_refuses_a_name_in_traditional_characters_of_a_unit_there_is(tm
                "sitegen new tally --unit hua-xin-zhen; if 華新鎮 is another place, first add the line "
                "distinct_from: [hua-xin-zhen-2] to content/units/hua-xin-zhen.yaml, then give the command again "
                f"with --id hua-xin-zhen-2, as in: sitegen new unit --id hua-xin-zhen-2 --site {site} 華新鎮\n")
-    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert _files(site) == before
     # An id of its own was the way round the refusal: 華新鎮 --id hxz wrote a second 华新镇.
     assert _run(capsys, "new", "unit", "華新鎮", "--id", "hxz", "--site", str(site))[0] == 1
-    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert _files(site) == before
     # The hint followed for another place gives a unit check takes without a warning.
     first = site / "content/units/hua-xin-zhen.yaml"
     first.write_text(first.read_text(encoding="utf-8") + "distinct_from: [hua-xin-zhen-2]\n", encoding="utf-8")
@@ -1437,7 +1442,7 @@ def test_new_unit_reading_as_units_with_distinct_from_is_told_to_add_its_id_to_t
     first = site / "content/units/hua-xin-zhen.yaml"
     first.write_text(first.read_text(encoding="utf-8") + "distinct_from: [hua-xin-zhen-2]\n", encoding="utf-8")
     assert _run(capsys, "new", "unit", "華新鎮", "--id", "hua-xin-zhen-2", "--site", str(site))[0] == 0
-    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    before = _files(site)
     assert _run(capsys, "new", "unit", "华新真", "--id", "hx3", "--site", str(site)) == (
         1, "", "error: 华新真 reads the same as 2 units (hua-xin-zhen, 同音): hua-xin-zhen (华新镇), "
                "hua-xin-zhen-2 (華新鎮)\n"
@@ -1445,7 +1450,7 @@ def test_new_unit_reading_as_units_with_distinct_from_is_told_to_add_its_id_to_t
                "place, first add the line distinct_from: [hx3] to content/units/hua-xin-zhen-2.yaml and add hx3 to "
                "the distinct_from list of content/units/hua-xin-zhen.yaml, then give the command again with --id "
                f"hx3, as in: sitegen new unit --id hx3 --site {site} 华新真\n")
-    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert _files(site) == before
     second = site / "content/units/hua-xin-zhen-2.yaml"
     second.write_text(second.read_text(encoding="utf-8") + "distinct_from: [hx3]\n", encoding="utf-8")
     first.write_text(first.read_text(encoding="utf-8").replace("[hua-xin-zhen-2]", "[hua-xin-zhen-2, hx3]"),
@@ -1460,7 +1465,7 @@ def test_new_unit_refuses_the_short_name_of_a_unit_there_is(tmp_path: Path, caps
     site = copy_example(tmp_path / "site")
     baihe = site / "content/units/baihe.yaml"
     baihe.write_text(baihe.read_text(encoding="utf-8").replace("aliases: [白鹤]\n", ""), encoding="utf-8")
-    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    before = _files(site)
     assert _run(capsys, "new", "unit", "白鹤", "--site", str(site)) == (
         1, "", "error: 白鹤 is the name of the unit 白鹤镇 without 镇, the word of its level: content/units/baihe.yaml "
                "(id baihe)\n"
@@ -1470,7 +1475,7 @@ def test_new_unit_refuses_the_short_name_of_a_unit_there_is(tmp_path: Path, caps
                "白鹤社区 …), or first add the line distinct_from: [bai-he] to content/units/baihe.yaml, then give the "
                f"command again with --id bai-he, as in: sitegen new unit --id bai-he --site {site} 白鹤\n")
     assert _run(capsys, "new", "unit", "白鹤", "--id", "bh", "--site", str(site))[0] == 1  # no way round by --id
-    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert _files(site) == before
     # A full name with a level word of its own is another place.
     assert _run(capsys, "new", "unit", "白鹤村", "--site", str(site))[0] == 0
     code, _, err = _run(capsys, "new", "unit", "白鹤", "--site", str(site))
@@ -1497,7 +1502,7 @@ def test_new_unit_refuses_the_short_name_of_a_unit_there_is(tmp_path: Path, caps
 def test_new_unit_refuses_the_name_of_a_unit_there_is_with_the_word_of_its_level(tmp_path: Path, capsys) -> None:
     site = copy_example(tmp_path / "site")
     assert _run(capsys, "new", "unit", "金泽", "--level", "town", "--site", str(site))[0] == 0
-    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    before = _files(site)
     assert _run(capsys, "new", "unit", "金泽镇", "--site", str(site)) == (
         1, "", "error: 金泽镇 is the name of the unit 金泽 with 镇, the word of its level: content/units/jin-ze.yaml "
                "(id jin-ze)\n"
@@ -1505,19 +1510,19 @@ def test_new_unit_refuses_the_name_of_a_unit_there_is_with_the_word_of_its_level
                "new tally --unit jin-ze; if 金泽镇 is another place, first add the line distinct_from: [jin-ze-zhen] "
                "to content/units/jin-ze.yaml, then give the command again with --id jin-ze-zhen, as in: sitegen new "
                f"unit --id jin-ze-zhen --site {site} 金泽镇\n")
-    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert _files(site) == before
 
 
 def test_new_unit_refuses_a_name_listed_as_a_units_misspelling(tmp_path: Path, capsys) -> None:
     # baihe.yaml lists 白河镇 under misspellings: `new unit 白河镇` wrote bai-he-zhen.yaml, and check then
     # warned that every correct 白河镇 would be taken for a misspelling.
     site = copy_example(tmp_path / "site")
-    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    before = _files(site)
     assert _run(capsys, "new", "unit", "白河镇", "--site", str(site)) == (
         1, "", "error: 白河镇 is listed as a misspelling of the unit 白鹤镇 in content/units/baihe.yaml (id baihe)\n"
                "  hint: new pages name that unit by its id (--unit baihe); if 白河镇 is another place, first remove "
                "it from misspellings in content/units/baihe.yaml\n")
-    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert _files(site) == before
     # A name that only holds a misspelling is another unit's name: it is written.
     code, out, err = _run(capsys, "new", "unit", "白河镇新村", "--id", "baihe-xincun", "--site", str(site))
     assert (code, out, err) == (0, f"wrote {(site / 'content/units/baihe-xincun.yaml').as_posix()}\n",
