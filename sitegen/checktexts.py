@@ -23,9 +23,9 @@ from .load import Content, Document, Sourced, YamlData
 from .markup import outside_fences
 from .models import Unit, clip, parse_bool, texts_in
 from .placeholders import (BODY_LINES, EXAMPLE_MARK, INIT_CASE_LINE, INIT_CASE_TITLE, INIT_INTERVIEW_LINE,
-                           INIT_INTERVIEW_TITLE, INIT_MILESTONE_TITLE, INIT_SERIES_BLURB, INIT_TALLY_FIGURES, INIT_TARGET, INIT_UNIT_NAME,
-                           INIT_UNIT_NOTE, INIT_UNIT_SUMMARY, init_texts_in, may_hold_placeholders,
-                           placeholders_in, texts_at, unquoted)
+                           INIT_INTERVIEW_TITLE, INIT_MILESTONE_TITLE, INIT_SERIES_BLURB, INIT_TALLY_FIGURES,
+                           INIT_TARGET, INIT_UNIT_NAME, INIT_UNIT_NOTE, INIT_UNIT_SUMMARY, init_texts_in,
+                           may_hold_placeholders, placeholders_in, texts_at, unquoted)
 from .plaintext import may_hold_markup, typed_markup
 from .validation import UNIT_WORD_LISTS, field_name, typed_value_warnings
 from .yamltext import listed_lines
