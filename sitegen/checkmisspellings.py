@@ -127,7 +127,7 @@ def check_misspellings(content: Content, report: Report,
     Scans, as typed, every line of each page (front matter and body) and of
     the unit and series records (whose text is published on their pages),
     except the ``misspellings:`` entries that declare them and the fields
-    that take an id or an address (`_PAGE_NAMING`, `_UNIT_NAMING`: ``unit:
+    that take an id or an address (`PAGE_NAMING`, `UNIT_NAMING`: ``unit:
     白河镇`` is the error that there is no such unit, whose hint gives the
     id; "write 白鹤镇" there would be another error). The seed article
     spells 白鹤镇 three ways (issue 3), so units list ``misspellings``.
@@ -146,34 +146,35 @@ def check_misspellings(content: Content, report: Report,
         lines = list(enumerate(document.front_matter.split("\n"), document.front_matter_line))
         # The lines of ids need the page's YAML positions: found only for a front matter holding a misspelling.
         if any(bad in document.front_matter for bad in wrong):
-            naming = _naming_lines(document.yaml, _PAGE_NAMING)
+            naming = naming_lines(document.yaml, PAGE_NAMING)
             lines = [(number, text) for number, text in lines if number not in naming]
         lines += enumerate(document.body.split("\n"), document.body_line)
         _report_misspellings(document.path, lines, wrong, report)
         _report_referenced_misspellings(document, wrong, report)
         _report_hidden_misspellings(document.path, document.yaml, document.front_matter,
-                                    document.front_matter_line, wrong, report, _PAGE_NAMING)
+                                    document.front_matter_line, wrong, report, PAGE_NAMING)
     records: list[Sourced[object]] = [*content.units.values(), *content.series.values()]
     for record in records:
         # The declaration lines need the file's YAML positions: found only for a file holding a misspelling.
         if any(bad in record.text for bad in wrong):
-            declared = _naming_lines(record.yaml, _UNIT_NAMING)
+            declared = naming_lines(record.yaml, UNIT_NAMING)
             lines = [(number, text) for number, text in enumerate(record.text.split("\n"), 1)
                      if number not in declared]
             _report_misspellings(record.path, lines, wrong, report)
-        _report_hidden_misspellings(record.path, record.yaml, record.text, 1, wrong, report, _UNIT_NAMING)
+        _report_hidden_misspellings(record.path, record.yaml, record.text, 1, wrong, report, UNIT_NAMING)
 
 
-_PAGE_NAMING = ("series", "unit", "slug", "aliases")
+PAGE_NAMING = ("series", "unit", "slug", "aliases")
 """A page's fields that name something rather than being published as text: the ids of its series and
 unit (`check_references` names a misspelling typed there), its slug and its old addresses (``aliases``:
 an address must stay as it was to lead to the page)."""
-_UNIT_NAMING = ("misspellings", "distinct_from")
-"""A unit's fields that are no published text: where its misspellings are declared, and ids of other
-units (`_check_distinct_from` names a misspelling typed there). A series has neither."""
+UNIT_NAMING = ("misspellings", "other_places", "distinct_from")
+"""A unit's fields that are no published text: where its misspellings and the other places of a name like
+its own are declared, and ids of other units (`_check_distinct_from` names a misspelling typed there). A series
+has none of them."""
 
 
-_ADDRESS_SPAN_RE = compile_later(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\"'）)\]]*|\]\([^)\s]*")
+ADDRESS_SPAN_RE = compile_later(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\"'）)\]]*|\]\([^)\s]*")
 """A web address as typed (``https://baike.example.org/item/重故镇``), or a Markdown link's target (``](…)``)."""
 
 
@@ -181,12 +182,12 @@ def _report_misspellings(path: str, lines: Iterable[tuple[int, str]], wrong: dic
                          report: Report) -> None:
     """Add one warning per occurrence of a misspelling in ``lines`` (file line, text).
 
-    An occurrence inside a web address or a link's target (`_ADDRESS_SPAN_RE`)
+    An occurrence inside a web address or a link's target (`ADDRESS_SPAN_RE`)
     is not one: the address names another site's page as that site spells
     it, and "write 白鹤镇" there would break the link.
     """
     for number, text in lines:
-        spans = [match.span() for match in _ADDRESS_SPAN_RE.finditer(text)] if "/" in text else []
+        spans = [match.span() for match in ADDRESS_SPAN_RE.finditer(text)] if "/" in text else []
         for bad, right in wrong.items():
             start = text.find(bad)
             while start >= 0:
@@ -205,7 +206,7 @@ def _report_hidden_misspellings(path: str, data: YamlData, text: str, first_line
     ``text`` is the YAML as typed (``\\n`` breaks), its first line being
     file line ``first_line``. A value's typed text runs from its position
     to the next key or value. The values of the top-level fields ``naming`` (ids, the
-    ``misspellings:`` entries: `_PAGE_NAMING`, `_UNIT_NAMING`) are skipped.
+    ``misspellings:`` entries: `PAGE_NAMING`, `UNIT_NAMING`) are skipped.
     """
     hits = [(key, value, bad) for key, value in texts_in(data.value)
             for bad in wrong if bad in value and not (key and key[0] in naming)]
@@ -313,8 +314,8 @@ def _typed_position(typed: str, index: int, start: tuple[int, int]) -> tuple[int
     return start
 
 
-def _naming_lines(data: YamlData, naming: tuple[str, ...]) -> set[int]:
-    """File lines of the keys and values of the top-level fields ``naming`` (`_PAGE_NAMING`, `_UNIT_NAMING`):
+def naming_lines(data: YamlData, naming: tuple[str, ...]) -> set[int]:
+    """File lines of the keys and values of the top-level fields ``naming`` (`PAGE_NAMING`, `UNIT_NAMING`):
     a misspelling typed there is no text to correct to the unit's name."""
     fields = {(name,) for name in naming}
     lines = {line for path, (line, _) in data.positions.items() if path[:1] in fields}

@@ -16,14 +16,15 @@ gives), `sitegen.checkdates` (dates and their order, years typed with a slip),
 `sitegen.checkpictures` (pictures in front matter and in the text),
 `sitegen.checknames` (units' names and ids), `sitegen.checkcopies` (tallies,
 summaries and pages copied), `sitegen.checkmisspellings` (the misspellings a
-unit lists), `sitegen.checkpages` (a page's tags, text, source and title) and
+unit lists), `sitegen.checkheard` (a unit's name typed with other characters
+of its sound), `sitegen.checkpages` (a page's tags, text, source and title) and
 `sitegen.checktexts` (placeholders, examples, markup, lists and formulas in
 texts), with what several of them share in `sitegen.checkcommon`. Every rule
 is imported here too (`__all__`), so that the rest of sitegen imports them
 from here.
 
 May import: errors, load (record types only), models, checkcommon, checkcopies, checkdates, checkfigures,
-checkmisspellings, checknames, checkpages, checkpictures, checkrefs, checktexts (and the standard library).
+checkheard, checkmisspellings, checknames, checkpages, checkpictures, checkrefs, checktexts (and the standard library).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from .checkfigures import (check_count_sizes, check_empty_tallies, check_example
                            check_guide_figures, check_repeated_tallies, check_tally_arithmetic, check_targets,
                            check_text_figures, count_sizes, empty_tallies, example_targets, readable_groups,
                            repeated_tallies, tally_arithmetic, target_groups, target_values, unsure_tally_sums)
+from .checkheard import check_heard_names
 from .checkmisspellings import check_misspelling_clashes, check_misspellings
 from .checknames import (check_qualified_unit_names, check_shared_unit_names, check_sound_alike_units,
                          check_spreadsheet_ids, check_unit_levels, check_unit_names)
@@ -62,7 +64,8 @@ __all__ = ["check_content", "check_failed_unit", "drafts", "scheduled", "likely_
            "check_century_slips", "check_copied_pages", "check_copied_summaries", "check_copied_tallies",
            "check_count_sizes", "check_empty_tallies", "check_example_targets", "check_example_texts",
            "check_failed_images", "check_failed_references", "check_far_plans", "check_figures_shown",
-           "check_formula_texts", "check_guide_figures", "check_images", "check_init_examples", "check_init_figures", "check_listed_lines",
+           "check_formula_texts", "check_guide_figures", "check_heard_names", "check_images", "check_init_examples",
+           "check_init_figures", "check_listed_lines",
            "check_measured_dates", "check_milestone_order", "check_misspelling_clashes", "check_misspellings",
            "check_page_titles", "check_placeholders", "check_plain_text_fields", "check_publish_year",
            "check_qualified_unit_names", "check_references", "check_repeated_milestones", "check_repeated_tags",
@@ -143,6 +146,7 @@ def check_content(content: Content, root: Path, now: datetime, report: Report, b
     for path, data in content.failed_units:
         check_failed_unit(path, data, now.date(), report, cited.get(posixpath.splitext(posixpath.basename(path))[0], {}))
     check_misspellings(content, report, clashes)
+    check_heard_names(content, report)
     check_placeholders(content, report)
     check_init_examples(content, report)
     check_init_figures(content, report)

@@ -23,8 +23,8 @@ same URL (Eleventy's rule: never a silent overwrite; case 13), nor does an
 old address a page keeps (``aliases:``) name another page or another
 page's old address. Files are never written.
 
-May import: lazyre, errors, config, sources, yamltext, validation, models, markup, bodies, slugs, fresh, pagecache,
-workers, recordfiles, strayfields.
+May import: lazyre, errors, config, sources, yamltext, validation, models, markup, bodies, slugs, fresh, heardnames,
+pagecache, workers, recordfiles, strayfields.
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ from .markup import MarkdownRenderer, RenderedMarkdown, body_complexity
 from .models import DATA_YES_NO, CaseStudyMeta, DataFlag, DataMap, DataText, InterviewMeta, Series, Unit, plain_name
 from .slugs import device_name, heard_reading, is_slug, make_slug, make_slugs, windows_safe
 from .fresh import code_fingerprint
+from .heardnames import name_shape, name_spans
 from .pagecache import Entry, PageCache, settled_stamp, source_digest, text_key
 from .recordfiles import MisnamedFile, copy_suffix, id_differs_hint, report_misnamed
 from .sources import SourceFile, SourceReader, find_sources, split_front_matter
@@ -101,7 +102,9 @@ class Document:
     so fingerprints need not hash the text again; "" when not known.
     ``modified_ns`` is the file's modification time in nanoseconds (0 when
     not known), as `Sourced.modified_ns`: of two pages with one text, the
-    newer is more likely the copy.
+    newer is more likely the copy. ``name_spans`` are the spans of its
+    front matter and body shaped like a unit's name
+    (`sitegen.heardnames.name_spans`), None when not read.
     """
 
     collection: str
@@ -116,6 +119,7 @@ class Document:
     front_matter_line: int = 2
     source_digest: str = ""
     modified_ns: int = 0
+    name_spans: frozenset[str] | None = None
 
 
 class FailedPage(NamedTuple):
@@ -192,6 +196,8 @@ class _Page:
     ``body_facts`` the body's `sitegen.bodies.Body.facts` and summary then,
     so that a page taken from the page cache need not have them read from
     the Markdown cache (`sitegen.bodies.BodyBook.recall`).
+    ``name_spans``: `Document.name_spans`, kept with the page in the page
+    cache so that a rebuild does not read every text for them again.
     """
 
     collection: str
@@ -206,6 +212,7 @@ class _Page:
     tag_slugs: tuple[tuple[str, str | None], ...] = ()
     body_key: tuple[str, str] = ("", "")
     body_facts: tuple[Facts, str] | None = None
+    name_spans: frozenset[str] = frozenset()
 
 
 def load_content(config: Config, report: Report, renderer: MarkdownRenderer | None = None, *,
@@ -288,7 +295,7 @@ def load_content(config: Config, report: Report, renderer: MarkdownRenderer | No
         getattr(content, page.collection).append(Document(
             page.collection, page.path, page.meta, page.yaml, page.body, page.body_line, body,
             page.slug, page.front_matter, page.front_matter_line, keys[page.path],
-            found.modified.get(page.path, 0)))
+            found.modified.get(page.path, 0), page.name_spans))
     _report_misnamed(config.root, found.misnamed, content, report)
     for rel in find_sources(config.root, DATA_DIR, YAML_SUFFIXES, report):
         _load_data_file(found.reader, rel, content, report)
@@ -922,7 +929,8 @@ def _read_front_matter(job: _PageJob, report: Report, known_slugs: Mapping[str, 
     tag_slugs = tuple((tag, known_slugs.get(tag) or (make_slug(tag) if tag.isascii() else None))
                       for tag in dict.fromkeys(meta.tags))
     return _Page(job.collection, rel, meta, data, job.body, job.body_line, slug,
-                 job.front_matter, job.front_matter_line, tag_slugs)
+                 job.front_matter, job.front_matter_line, tag_slugs,
+                 name_spans=name_spans(job.front_matter, job.body))
 
 
 def _no_url(meta: InterviewMeta | CaseStudyMeta, data: YamlData, rel: str, report: Report) -> None:
@@ -934,7 +942,8 @@ def _no_url(meta: InterviewMeta | CaseStudyMeta, data: YamlData, rel: str, repor
 
 
 def _named_by_sound(content: Content, pages: Mapping[str, _Page | None]) -> list[str]:
-    """The texts whose readings `Content.readings` holds: unit names and aliases, and each page's ``unit:`` that is no id.
+    """The texts whose readings `Content.readings` holds: unit names and aliases, each page's ``unit:`` that is
+    no id, and the spans of pages and records shaped like a unit's name that are none (`heard_names_to_read`).
 
     An id is ASCII (a file name, `is_slug`), so a ``unit:`` with Chinese in
     it names no unit; its reading lets the check name the unit meant.
@@ -942,7 +951,23 @@ def _named_by_sound(content: Content, pages: Mapping[str, _Page | None]) -> list
     names = {name for sourced in content.units.values() for name in (sourced.record.name, *sourced.record.aliases)}
     names.update(page.meta.unit for page in pages.values()
                  if page is not None and page.meta.unit not in content.units and not page.meta.unit.isascii())
+    names.update(heard_names_to_read(content, [page.name_spans for page in pages.values() if page is not None]))
     return sorted(names)
+
+
+def heard_names_to_read(content: Content, page_spans: list[frozenset[str]]) -> set[str]:
+    """The spans shaped like a unit's name (`sitegen.heardnames.name_spans`) of ``page_spans`` (each page's) and
+    of the unit and series records' texts that are no name a unit gives (its name, aliases, misspellings or
+    other places): those whose reading `sitegen.checkheard` compares with the units' names. Empty when no unit's
+    name has that shape, so that a site without one reads none. Raises nothing."""
+    units = [sourced.record for sourced in content.units.values()]
+    if not any(name_shape(name) for unit in units for name in (unit.name, *unit.aliases)):
+        return set()
+    spans = set(name_spans(*(sourced.text for sourced in (*content.units.values(), *content.series.values()))))
+    spans.update(*page_spans)
+    known = {plain_name(text) for unit in units for text in (*unit.aliases, unit.name, *unit.misspellings,
+                                                              *unit.other_places)}
+    return {span for span in spans if plain_name(span) not in known}
 
 
 def _finish_slugs(pages: dict[str, _Page | None], report: Report, workers: int,

@@ -2313,7 +2313,7 @@ QUOTED_TAGS = "quoted_tags"
 """Validation context key: ``{field: indexes}`` of the items of ``tags`` (or of a unit's ``aliases`` and
 ``misspellings``) typed in quotes (see `parse_tags`)."""
 
-WORD_LIST_FIELDS = {"tags": "tag", "aliases": "name", "misspellings": "spelling"}
+WORD_LIST_FIELDS = {"tags": "tag", "aliases": "name", "misspellings": "spelling", "other_places": "name"}
 """The lists of short words checked by `parse_tags`, each with what one item is called in messages."""
 
 LIST_MEANT = "list_meant"
@@ -2939,6 +2939,24 @@ def level_word_ending(text: str) -> str:
     return typed[len(typed) - len(word):] if word else ""
 
 
+def simplified_level_word(word: str) -> str:
+    """A word of level (`UNIT_LEVEL_WORDS`) as typed, in simplified characters (鎮 → 镇, 社區 → 社区); other text
+    is given with the same characters simplified. Raises nothing."""
+    return word.translate(_SIMPLIFIED_FORMS)
+
+
+def level_word_forms(word: str) -> tuple[str, ...]:
+    """Every way ``word`` (a word of level, in simplified characters) may be typed, in simplified or traditional
+    characters (`_SIMPLIFIED_FORMS`): 镇 → ``("镇", "鎭", "鎮")``, 社区 → ``("社区", "社區")``; ``word`` first.
+    Raises nothing."""
+    forms = [""]
+    for char in word:
+        typed = [char] + sorted(chr(traditional) for traditional, simple in _SIMPLIFIED_FORMS.items()
+                                if chr(simple) == char)
+        forms = [start + one for start in forms for one in typed]
+    return tuple(forms)
+
+
 def snake_case(typed: str) -> str:
     """A field name or closed-vocabulary word as the records spell them: ``As-Of`` and ``In progress`` → ``as_of``,
     ``in_progress`` (stripped, lower case, "-" and spaces as "_")."""
@@ -3098,7 +3116,9 @@ class Unit(Record):
     ``distinct_from`` lists the ids of other units whose names read the same
     in pinyin but are other places (白鹤村 and 白河村, both bai-he-cun): it
     silences the warning of `sitegen.checks.check_sound_alike_units` for
-    those two units.
+    those two units. ``other_places`` lists names that read like ``name``
+    (or an alias) but are other places, typed in the texts as they should
+    be (a 白河镇 elsewhere): `sitegen.checkheard` does not warn them.
     """
 
     EXAMPLE_LINE: ClassVar[str] = "name: 白鹤镇"
@@ -3108,6 +3128,7 @@ class Unit(Record):
     level: Level
     aliases: Tags = ()
     misspellings: Tags = ()
+    other_places: Tags = ()
     distinct_from: RecordIds = ()
     summary: OptionalText = ""
     tallies: tuple[Tally, ...] = ()

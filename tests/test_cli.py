@@ -923,6 +923,8 @@ MISTAKES: dict[str, list[Mistake]] = {
         ("The source article's length and reading time, pasted with its text", "本篇文章1688字,读完约4分钟",
          {_P: interview(body="本篇文章1688字,读完约4分钟\n\n## 问题一\n\n回答。\n")}),
         ("A known misspelling of a unit name", "百合镇", {_P: interview(body="## 问题\n\n百合镇的草莓。\n")}),
+        ("A unit name typed with other characters of its sound, not listed among its misspellings (warning)", "柏合镇",
+         {_P: interview(body="## 问题\n\n柏合镇的草莓。\n")}),
         ("A misspelling hidden in an escape", 'summary: "白\\u6cb3镇的草莓"',
          {_P: interview(extra='summary: "白\\u6cb3镇的草莓"\n')}),
         ("A picture without alt text", "images: - src: … (no alt)",

@@ -349,6 +349,7 @@ SLIPS: dict[str, Callable[[Path], None]] = {
     'has no "##" before it': _edit(INTERVIEW, "## 调研中发现了哪些典型问题？", "一、调研中发现了哪些典型问题？"),
     "does not read this line as a list item": _edit(INTERVIEW, "- **坚持需求导向**", "●坚持需求导向"),
     "leads to no page or file of this site": _edit(CASE, "白鹤种草莓已有30多年", "见[白鹤镇](units/baihee/)。白鹤种草莓已有30多年"),
+    "as the unit name 白鹤镇 does (同音)": _edit(CASE, "白鹤种草莓已有30多年", "柏合镇种草莓已有30多年"),
     "not found": _edit(CASE, "白鹤种草莓已有30多年", "![草莓基地](images/caomei-jidi.jpg)\n\n白鹤种草莓已有30多年"),
     "saved as GBK/GB18030, not UTF-8": _save_as("gbk"),
     'saved as UTF-16 ("Unicode"), not UTF-8': _save_as("utf-16"),

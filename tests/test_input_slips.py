@@ -3470,16 +3470,16 @@ def test_every_note_of_a_new_unit_uncommented_is_told_in_one_run(tmp_path: Path,
         f"typed here\n{hint}{lines[1]}",
         f"{rel}:3:1: " + TEXT_LINE.format(words=words, note=lines[2]),
         f"{rel}:4:1: " + TEXT_LINE.format(words=words, note=lines[3]),
-        f"{rel}:12:1: " + TEXT_LINE.format(words=words, note=lines[11])]
+        f"{rel}:13:1: " + TEXT_LINE.format(words=words, note=lines[12])]
     told = printed(root)
     placeholders = [p for p in told if p not in notes]
     assert [p for p in told if p in notes] == notes
     assert [p.split(": error: ")[0] for p in placeholders if "sitegen new writes" in p] == [
-        f"{rel}:10:10", f"{rel}:20:11", f"{rel}:28:11", f"{rel}:32:12"]
+        f"{rel}:11:10", f"{rel}:21:11", f"{rel}:29:11", f"{rel}:33:12"]
     for problem in notes:  # each hint, followed
         _typed_as_told(unit, problem)
     now = unit.read_text(encoding="utf-8").split("\n")
-    assert [now[n] for n in (0, 1, 2, 3, 11)] == [lines[n] for n in (0, 1, 2, 3, 11)]
+    assert [now[n] for n in (0, 1, 2, 3, 12)] == [lines[n] for n in (0, 1, 2, 3, 12)]
     assert printed(root) == placeholders
 
 

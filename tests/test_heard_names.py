@@ -1,0 +1,149 @@
+"""A unit's name typed with other characters of its sound (同音字), found without a ``misspellings:`` entry.
+
+The seed article spells 白鹤镇 as 白河镇 and 百合镇: an editor typing with a
+pinyin input method makes such slips with any characters of the sound, and
+cannot list in ``misspellings:`` what they have not seen.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sitegen.build import BuildOptions, build, check
+from sitegen.heardnames import name_shape, name_spans, shaped_spans
+
+from .sitekit import copy_example, edit_file, interview, write_site
+
+PAGE = "content/interviews/2018-05-baihe-dadiaoyan.md"
+UNIT_FILE = "content/units/baihe.yaml"
+SEED_SENTENCES = "\n\n2018年1月12日，白河镇成立了大调研领导小组。百合镇是“中国草莓之乡”。\n"
+"""Two sentences of the seed article (../shared/seed/baihe-article.txt, lines 17 and 41), as its translation
+spells the town."""
+
+
+def _heard(root: Path) -> list[str]:
+    """Every warning of `check` about a name heard, formatted as the terminal prints it."""
+    return [problem.format() for problem in check(BuildOptions(root=root)).problems if "(同音)" in problem.message]
+
+
+def _example_unlisted(tmp_path: Path) -> Path:
+    """The example site, its unit's misspellings taken out and the seed's two sentences added to the interview."""
+    root = copy_example(tmp_path / "site")
+    edit_file(root, UNIT_FILE, "misspellings: [白河镇, 百合镇]", "misspellings: []")
+    path = root / PAGE
+    path.write_text(path.read_text(encoding="utf-8") + SEED_SENTENCES, encoding="utf-8")
+    return root
+
+
+def _last_line(root: Path) -> int:
+    return len((root / PAGE).read_text(encoding="utf-8").split("\n")) - 1
+
+
+def test_the_seeds_two_other_spellings_are_warned_where_typed_with_the_name_meant(tmp_path: Path) -> None:
+    root = _example_unlisted(tmp_path)
+    line = _last_line(root)
+    assert _heard(root) == [
+        f'{PAGE}:{line}:12: warning: "白河镇" reads bai-he-zhen, as the unit name 白鹤镇 does (同音): it may be 白鹤镇 '
+        "typed with a pinyin input method that picked other characters\n"
+        "  hint: if it means 白鹤镇, write 白鹤镇; if 白河镇 is another place, add the line other_places: [白河镇] to "
+        f"{UNIT_FILE} (the warning then stops)",
+        f'{PAGE}:{line}:26: warning: "百合镇" reads bai-he-zhen, as the unit name 白鹤镇 does (同音): it may be 白鹤镇 '
+        "typed with a pinyin input method that picked other characters\n"
+        "  hint: if it means 白鹤镇, write 白鹤镇; if 百合镇 is another place, add the line other_places: [百合镇] to "
+        f"{UNIT_FILE} (the warning then stops)"]
+
+
+def test_either_hint_followed_leaves_no_warning(tmp_path: Path) -> None:
+    root = _example_unlisted(tmp_path / "written")
+    edit_file(root, PAGE, SEED_SENTENCES, SEED_SENTENCES.replace("白河镇", "白鹤镇").replace("百合镇", "白鹤镇"))
+    assert _heard(root) == []
+    root = _example_unlisted(tmp_path / "listed")
+    edit_file(root, UNIT_FILE, "misspellings: []", "misspellings: []\nother_places: [白河镇]")
+    assert [problem.split(":")[1] for problem in _heard(root)] == [str(_last_line(root))]
+    edit_file(root, UNIT_FILE, "other_places: [白河镇]", "other_places: [白河镇, 百合镇]")
+    assert _heard(root) == []
+    assert check(BuildOptions(root=root)).problems == []
+
+
+def test_a_listed_misspelling_is_warned_once_as_a_misspelling(tmp_path: Path) -> None:
+    root = copy_example(tmp_path / "site")
+    path = root / PAGE
+    path.write_text(path.read_text(encoding="utf-8") + SEED_SENTENCES, encoding="utf-8")
+    line = _last_line(root)
+    assert [problem.format() for problem in check(BuildOptions(root=root)).problems] == [
+        f'{PAGE}:{line}:12: warning: "白河镇" is a misspelling of the unit name 白鹤镇\n  hint: write 白鹤镇',
+        f'{PAGE}:{line}:26: warning: "百合镇" is a misspelling of the unit name 白鹤镇\n  hint: write 白鹤镇']
+
+
+def test_front_matter_unit_records_and_traditional_characters_are_read_but_not_ids_or_web_addresses(
+        tmp_path: Path) -> None:
+    unit = ("name: 白鹤镇\nlevel: town\nsummary: 柏合镇是草莓之乡。\n"
+            "distinct_from: [baihecun]\n")
+    page = interview("白鶴鎮访谈", extra="aliases: [/interviews/bai-he-zhen/]\n",
+                     body="## 问题\n\n见[白河镇百科](https://baike.example.org/item/白河镇)。\n").replace(
+        "role: 党委书记", "role: 中共拜鹤镇党委书记")
+    root = write_site(tmp_path, {UNIT_FILE: unit, "content/interviews/a.md": page,
+                                 "content/units/baihecun.yaml": "name: 白河村\nlevel: village\n"})
+    assert [problem.split("\n")[0] for problem in _heard(root)] == [
+        'content/interviews/a.md:2:8: warning: "白鶴鎮" reads bai-he-zhen, as the unit name 白鹤镇 does (同音): '
+        "it may be 白鹤镇 typed with a pinyin input method that picked other characters",
+        'content/interviews/a.md:7:11: warning: "拜鹤镇" reads bai-he-zhen, as the unit name 白鹤镇 does (同音): '
+        "it may be 白鹤镇 typed with a pinyin input method that picked other characters",
+        'content/interviews/a.md:14:3: warning: "白河镇" reads bai-he-zhen, as the unit name 白鹤镇 does (同音): '
+        "it may be 白鹤镇 typed with a pinyin input method that picked other characters",
+        f'{UNIT_FILE}:3:10: warning: "柏合镇" reads bai-he-zhen, as the unit name 白鹤镇 does (同音): '
+        "it may be 白鹤镇 typed with a pinyin input method that picked other characters"]
+
+
+def test_names_of_other_units_and_names_too_short_to_tell_are_not_warned(tmp_path: Path) -> None:
+    # 白河村 is a unit of its own (a village elsewhere); 新镇 has one character before 镇, which hundreds share.
+    body = "## 问题\n\n白鹤镇、白河村和心镇的干部都来了，白河镇村民也来了。\n"
+    root = write_site(tmp_path, {
+        UNIT_FILE: "name: 白鹤镇\nlevel: town\nother_places: [白河镇]\n",
+        "content/units/baihecun.yaml": "name: 白河村\nlevel: village\n",
+        "content/units/xinzhen.yaml": "name: 新镇\nlevel: town\n",
+        "content/interviews/a.md": interview(body=body)})
+    assert _heard(root) == []
+
+
+def test_a_name_of_three_characters_before_its_level_word_is_heard_too(tmp_path: Path) -> None:
+    root = write_site(tmp_path, {
+        "content/units/zhujiajiao.yaml": "name: 朱家角镇\nlevel: town\n",
+        "content/interviews/a.md": interview(body="## 问题\n\n在朱家脚镇调研。\n").replace(
+            "unit: baihe", "unit: zhujiajiao")})
+    assert [problem.split("\n")[0] for problem in _heard(root)] == [
+        'content/interviews/a.md:13:2: warning: "朱家脚镇" reads zhu-jia-jiao-zhen, as the unit name 朱家角镇 does '
+        "(同音): it may be 朱家角镇 typed with a pinyin input method that picked other characters"]
+
+
+def test_a_rebuild_from_the_page_cache_warns_the_same_and_follows_an_edit_of_the_unit(tmp_path: Path) -> None:
+    root = _example_unlisted(tmp_path)
+    options = BuildOptions(root=root)
+    first = [problem.format() for problem in build(options).warnings if "(同音)" in problem.message]
+    again = build(options)
+    assert again.converted == 0
+    assert [problem.format() for problem in again.warnings if "(同音)" in problem.message] == first
+    assert len(first) == 2
+    edit_file(root, UNIT_FILE, "misspellings: []", "misspellings: []\nother_places: [白河镇, 百合镇]")
+    assert [problem for problem in build(options).warnings if "(同音)" in problem.message] == []
+
+
+def test_spans_of_a_names_shape_are_every_run_of_two_or_three_han_characters_before_a_level_word() -> None:
+    text = "在白河镇政府，百合鎮、盈浦街道办事处。Baihe镇"
+    assert list(shaped_spans(text)) == [
+        (1, "白河镇政府"), (0, "在白河镇政府"), (1, "白河镇"), (0, "在白河镇"), (7, "百合鎮"),
+        (11, "盈浦街道办事处"), (11, "盈浦街道办"), (11, "盈浦街道")]
+    assert name_spans(text, "新镇") == frozenset(span for _, span in shaped_spans(text))
+    assert [name_shape(name) for name in ("白鶴鎮", "朱家角镇", "盈浦街道", "新镇", "白鹤", "青浦区华新镇")] == [
+        "镇", "镇", "街道", "", "", ""]
+
+
+
+def test_a_name_typed_with_a_space_after_it_is_still_the_name_in_the_texts(tmp_path: Path) -> None:
+    # name: "白鹤镇　" (a full-width space after it, warned of its own) made every correct 白鹤镇 in the texts
+    # "read as the unit name 白鹤镇　".
+    root = write_site(tmp_path, {UNIT_FILE: "name: 白鹤镇　\nlevel: town\nsummary: 白鹤镇是草莓之乡。\n",
+                                 "content/interviews/a.md": interview(body="## 问题\n\n白鹤镇和柏合镇。\n")})
+    assert [problem.split("\n")[0] for problem in _heard(root)] == [
+        'content/interviews/a.md:13:5: warning: "柏合镇" reads bai-he-zhen, as the unit name 白鹤镇 does (同音): '
+        "it may be 白鹤镇 typed with a pinyin input method that picked other characters"]
