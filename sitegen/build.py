@@ -115,6 +115,19 @@ class BuildOptions:
 
 
 @dataclass(frozen=True)
+class Published:
+    """What the last build into the published output folder published, as its address record keeps it
+    (`sitegen.addresses.AddressBook`), for the preview to compare with.
+
+    ``key`` changes whenever a build publishes another record ("" without one): the warnings a preview
+    gives of addresses that moved since (`sitegen.addresses.moved_pages`) then stop because the move
+    was published, not because a file was mended.
+    """
+
+    key: str = ""
+
+
+@dataclass(frozen=True)
 class BuildResult:
     """What a build did: pages and files written, time taken, warnings, scheduled pages and drafts (not published).
 
@@ -130,7 +143,8 @@ class BuildResult:
     path of each page made from one file (an interview, a case study, a unit) to that
     file (the dev server lists a page's own warnings first); ``titles`` maps each of those files to
     what names its page: an interview's or case study's title, a unit's name (the dev server
-    follows a renamed file by it).
+    follows a renamed file by it). ``published`` is, for a preview (``include_drafts``), what the last
+    build into the published output folder published (`Published`; empty for a build, which publishes).
     """
 
     config: Config
@@ -149,6 +163,7 @@ class BuildResult:
     sources: dict[str, str] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
     drafts: list[Document] = field(default_factory=list)
+    published: Published = field(default_factory=Published)
 
 
 @dataclass(frozen=True)
@@ -376,6 +391,18 @@ def _published_files(options: BuildOptions, config: Config) -> dict[str, str]:
     build."""
     record = _address_record(options, config)
     return {rel: known.title for rel, known in record[1].pages.items()} if record is not None else {}
+
+
+def _published(options: BuildOptions, config: Config) -> Published:
+    """What the last build into the published output folder published (`Published`, from `_address_record`);
+    empty without a cache or a build."""
+    record = _address_record(options, config)
+    if record is None or not record[1].pages:
+        return Published()
+    book = record[1]
+    key = digest(json.dumps([sorted(book.pages.items()), sorted(book.patterns.items())],
+                            ensure_ascii=False).encode("utf-8", "surrogatepass"))
+    return Published(key)
 
 
 def _former_addresses(options: BuildOptions, config: Config) -> dict[str, str]:
@@ -764,7 +791,8 @@ def _build(options: BuildOptions, progress: Callable[[str], None] | None) -> Bui
                        time.perf_counter() - started, report.warnings, held, content.converted,
                        tuple([page.output for page in plan.pages] + [output_path(f.url) for f in plan.feeds]),
                        written.changed_paths, written.removed_paths, _documents(content, graph),
-                       _sources(content, graph), _titles(content), unpublished)
+                       _sources(content, graph), _titles(content), unpublished,
+                       _published(options, config) if options.include_drafts else Published())
 
 
 def _keep_addresses(path: Path, book: AddressBook, older: Path | None) -> None:

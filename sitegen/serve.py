@@ -32,8 +32,10 @@ Pages whose source is a draft or scheduled get a banner injected into the
 response, never into the files: ``sitegen build`` never shows drafts. In the
 same way, while the last good build has warnings, every page (the 404 page
 too) gets the warnings panel of `sitegen.servepanel`, the page's own
-warnings first; a warning no longer given (a changed address once a build
-has published it) stays listed until its file is saved. A page's address
+warnings first; a warning the preview stops giving because a build
+published meanwhile (a changed address, a file gone) stays listed until its
+file is saved, deleted or comes back, and one mended from another file (an
+alias that keeps a gone file's address) goes at once. A page's address
 is compared with the last build into the published output folder, never
 with an earlier preview: a draft's or a scheduled page's is never warned.
 
@@ -1185,7 +1187,7 @@ class DevServer:
             return outcome, replace(self.state, generation=self._builds, failure=(problem,))
         outcome = BuildOutcome(self._builds, tuple(changes), result, previews=previews.sources)
         listed = list_warnings(self.state.warnings, result.warnings, self._saved,
-                               datetime.now(result.config.zone).strftime("%H:%M:%S"))
+                               datetime.now(result.config.zone).strftime("%H:%M:%S"), result.published.key)
         self._saved = set()
         return outcome, SiteState(self._builds, result.config.output_path, (), previews.banners, listed,
                                   result.sources, previews.tags,

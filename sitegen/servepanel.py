@@ -7,12 +7,20 @@ the bottom of the window, "⚠ 3 条提醒 · 3 warnings", that opens into the l
 each warning as the terminal prints it (file:line:column, message, hint),
 those of the page being viewed first.
 
-Which warnings are listed (`list_warnings`): those of the last build, and
-those an earlier build reported that no build has reported since while
-their file was not saved. Some warnings stop without a save of their file
-(a page whose address changed is warned about no more once a build has
-published the change), so a warning missed in the terminal is not lost: it stays listed,
-with the time it was reported, until its file is saved. Nothing is marked
+Which warnings are listed (`list_warnings`): those of the last build
+(current), and, under "Reported earlier", those a build stopped reporting
+because ``sitegen build`` published meanwhile. The preview compares a
+page's address with the last published build: a page whose address
+changed, or a file gone, is warned about until a build publishes the
+change, and no more after it, though readers' links to the old address
+now get 404. So that this news, given once, is not lost when the next
+save rebuilds the preview, such a warning stays listed, with the time it
+was reported, until its file is saved, deleted or comes back (restored,
+renamed back). A warning that stops while nothing was published was
+mended by the saves since, whichever file they were (an alias added on
+another page keeps the address of a file gone): it goes at once, as does
+a warning that names no file. The bar's headline counts the current
+warnings, those to fix now, and the earlier ones apart. Nothing is marked
 "seen" behind the editor's back.
 
 The panel is a labelled region (a landmark), opened and closed with the
@@ -41,33 +49,43 @@ class ListedWarning:
     ``problem`` is the warning; ``reported`` the time (``HH:MM:SS``, the
     site's time zone) of the build that reported it first, of the builds
     since that reported it every time; ``current`` is False when the last
-    build no longer reported it but its file was not saved since.
+    build no longer reported it as a build published meanwhile, and its
+    file was not saved since (`list_warnings`). ``publication`` names the
+    published build the last build that reported it compared with
+    (`sitegen.build.Published.key`; "" when none was).
     """
 
     problem: Problem
     reported: str
     current: bool = True
+    publication: str = ""
 
 
 def list_warnings(listed: Sequence[ListedWarning], warnings: Sequence[Problem], saved: Collection[str],
-                  now: str) -> tuple[ListedWarning, ...]:
+                  now: str, publication: str) -> tuple[ListedWarning, ...]:
     """Return what the panel lists after a build that succeeded.
 
     Takes what it listed before, the new build's warnings (sorted by file
     and line), the files saved (changed, added or deleted) since the last
-    build that succeeded, and the new build's time (``HH:MM:SS``). The new
-    warnings come first, as current, keeping the time they were first
-    reported when they were listed already; then each warning listed before
-    that the new build no longer reports, as not current, unless its file
-    was saved (the editor worked on it: fixed, or seen) or it names no file.
+    build that succeeded, the new build's time (``HH:MM:SS``) and the
+    published build it compared with (`ListedWarning.publication`). The
+    new warnings come first, as current, keeping the time they were first
+    reported when they were listed already; then, as not current, each
+    warning listed before that the new build no longer reports when a
+    build was published since the last build that reported it (the
+    preview then no longer repeats a move it published), unless its file
+    was saved, deleted or came back meanwhile (the editor worked on it) or
+    it names no file. One that stopped while nothing was published was
+    mended by the saves since, whichever file they were: it is dropped.
     Raises nothing.
     """
     before = {item.problem: item for item in listed}
     reported = set(warnings)
-    current = tuple(ListedWarning(problem, before[problem].reported if problem in before else now)
-                    for problem in warnings)
+    current = tuple(ListedWarning(problem, before[problem].reported if problem in before else now,
+                                  publication=publication) for problem in warnings)
     earlier = tuple(replace(item, current=False) for item in listed
-                    if item.problem not in reported and item.problem.path and item.problem.path not in saved)
+                    if item.problem not in reported and item.publication != publication
+                    and item.problem.path and item.problem.path not in saved)
     return current + earlier
 
 
@@ -85,10 +103,13 @@ def warnings_panel(listed: Sequence[ListedWarning], source: str | None) -> str:
         return sorted(items, key=lambda item: item.problem.path != source)
     current = first_this_page([item for item in listed if item.current])
     earlier = first_this_page([item for item in listed if not item.current])
-    here = sum(1 for item in listed if source and item.problem.path == source)
-    count = len(listed)
-    english = f'{count} warning{"s" if count > 1 else ""}' + (f", {here} on this page" if here else "")
+    # The headline counts what is to fix now; the earlier ones are news, told apart.
+    here = sum(1 for item in current if source and item.problem.path == source)
+    count = len(current)
+    english = (f'{count} warning{"" if count == 1 else "s"}' + (f", {here} on this page" if here else "")
+               + (f" (+{len(earlier)} earlier)" if earlier else ""))
     summary = (f"⚠ {count} 条提醒" + (f" · 本页 {here} 条" if here else "")
+               + (f"（另有之前报告的 {len(earlier)} 条）" if earlier else "")
                + f' <span class="{PANEL_ID}-en" lang="en">· {english}</span>')
     parts = [f'<div class="{PANEL_ID}-spacer" aria-hidden="true"></div>',
              f'<section id="{PANEL_ID}" class="{PANEL_ID}" aria-labelledby="{PANEL_ID}-title" lang="zh-CN">',
@@ -102,11 +123,12 @@ def warnings_panel(listed: Sequence[ListedWarning], source: str | None) -> str:
         parts.append(_items(current, source))
     if earlier:
         parts.append(f'<h2 class="{PANEL_ID}-earlier">之前报告的提醒 <span lang="en">Reported earlier</span></h2>'
-                     "<p>下列提醒由较早的一次生成报告，之后没有再报告：有的提醒只报告一次（如页面地址改变），"
-                     "有的可能已在别的文件里改正。保存该文件即可从这里清除。"
-                     ' <span lang="en">Reported by an earlier build and not since: some warnings are given once '
-                     "(an address that changed), others may have been fixed in another file. Saving the file clears "
-                     "it from here.</span></p>")
+                     "<p>下列提醒在 sitegen build 发布网站之前报告过；所说的改动已经发布，预览不再重复报告，"
+                     "但读者用旧地址打开会看到 404（除非按提示保留旧地址）。保存、删除或恢复所列的文件，即可从这里清除。"
+                     ' <span lang="en">Reported before sitegen build published the site: the change they tell of is '
+                     "published now, so the preview no longer repeats it, but readers' links to an old address they "
+                     "name get 404 (unless kept as the hint says). Saving, deleting or restoring the file named "
+                     "clears it from here.</span></p>")
         parts.append(_items(earlier, source))
     parts.append(f"</div></details><script>{_KEEP_OPEN}</script></section>")
     return "".join(parts)

@@ -900,8 +900,8 @@ TARGET_WARNING = "content/units/baihe.yaml:24:13"
 
 
 def _panel_items(page: str) -> list[tuple[str, str]]:
-    """The panel's warnings as listed: (file:line:column, message), in order."""
-    panel = page[page.index(PANEL):]
+    """The panel's warnings as listed: (file:line:column, message), in order; none without a panel."""
+    panel = page[page.index(PANEL):] if PANEL in page else ""
     return re.findall(r'<code>([^<]*)</code>.*?<p lang="en">([^<]*)</p>', panel)
 
 
@@ -965,11 +965,48 @@ def test_a_warning_given_once_stays_listed_with_its_time_until_its_file_is_saved
     page = server.get("/interviews/baihe-dadiaoyan/")[1]
     assert _panel_items(page) == [moved]
     assert "之前报告的提醒" in page and "Reported earlier" in page
+    assert "⚠ 0 条提醒（另有之前报告的 1 条）" in page and "· 0 warnings (+1 earlier)</span>" in page
     assert re.search(r'报告于 <span lang="en">reported at</span> \d\d:\d\d:\d\d</span>', page)
     # Its own file saved: the editor has worked on it, the panel goes.
     _edit(site / INTERVIEW, "slug: baihe-dadiaoyan", "slug: baihe-dadiaoyan\n")
     server.wait_for_builds(4)
     assert PANEL not in server.get("/interviews/baihe-dadiaoyan/")[1]
+    server.stop()
+
+
+CASE = "content/cases/baihe-sige-zui.md"
+GONE = (CASE, "this file is gone since the last build, so its page &quot;白鹤镇补齐“四个最”民生短板&quot; at "
+              "/cases/baihe-sige-zui/ is no longer published: links to it will get 404 (page not found)")
+
+
+def test_a_gone_file_s_warning_goes_once_another_file_keeps_its_address_or_the_file_comes_back(
+        tmp_path: Path, serve) -> None:
+    # The warning stayed listed under "Reported earlier" after an alias on another page kept the address, or after
+    # the file, renamed then deleted, came back: "saving the file clears it" named a file that no longer existed,
+    # and only restarting the preview cleared it.
+    site = copy_example(tmp_path / "site")
+    build(BuildOptions(root=site, search=False))  # published: the preview compares with what was
+    text = (site / CASE).read_text(encoding="utf-8")
+    other = site / "content/cases/baihe-caomei.md"
+    server = serve(site)
+    (site / CASE).unlink()
+    server.wait_for_builds(2)
+    assert _panel_items(server.get("/")[1]) == [GONE]
+    # The hint followed: another page keeps the old address.
+    _edit(other, "slug: baihe-caomei\n", "slug: baihe-caomei\naliases: [/cases/baihe-sige-zui/]\n")
+    server.wait_for_builds(3)
+    assert "warning" not in server.output.split("changed: content/cases/baihe-caomei.md")[-1]
+    assert PANEL not in server.get("/")[1]
+    _edit(other, "aliases: [/cases/baihe-sige-zui/]\n", "")
+    server.wait_for_builds(4)
+    assert _panel_items(server.get("/")[1]) == [GONE]
+    # The file back under another name (its slug keeps its address), deleted, then restored (an undo).
+    renamed = site / "content/cases/sige.md"
+    for builds, change in ((5, lambda: renamed.write_text(text, encoding="utf-8")), (6, renamed.unlink),
+                           (7, lambda: renamed.write_text(text, encoding="utf-8"))):
+        change()
+        server.wait_for_builds(builds)
+        assert _panel_items(server.get("/")[1]) == ([GONE] if builds == 6 else []), builds
     server.stop()
 
 
@@ -1002,18 +1039,28 @@ def test_a_new_draft_s_slug_changed_while_serving_is_not_warned_nor_given_a_redi
     assert not (site / "output/cases/zhong-gu-zhen-xiang-cun-zhen-xing").exists()
 
 
-def test_list_warnings_keeps_what_was_not_saved_and_drops_what_was() -> None:
+def test_list_warnings_keeps_only_what_a_publication_stopped_until_its_file_is_saved() -> None:
     moved = Problem(INTERVIEW, 3, 1, "warning", "the page's address changed")
     target = Problem(UNIT, 24, 13, "warning", "target: 0.8 is read as 0.8%")
     site_wide = Problem("", None, None, "warning", "no file")
-    first = list_warnings((), [moved, target, site_wide], {INTERVIEW}, "10:00:01")
-    assert first == (ListedWarning(moved, "10:00:01"), ListedWarning(target, "10:00:01"),
-                     ListedWarning(site_wide, "10:00:01"))
-    # Only the unit saved; the target still warned (its first time kept), the address no more.
-    second = list_warnings(first, [target], {UNIT}, "10:05:00")
-    assert second == (ListedWarning(target, "10:00:01"), ListedWarning(moved, "10:00:01", current=False))
-    assert list_warnings(second, [], {UNIT}, "10:06:00") == (ListedWarning(moved, "10:00:01", current=False),)
-    assert list_warnings(second, [], {INTERVIEW, UNIT}, "10:06:00") == ()
+    first = list_warnings((), [moved, target, site_wide], {INTERVIEW}, "10:00:01", "published-1")
+    assert first == (ListedWarning(moved, "10:00:01", publication="published-1"),
+                     ListedWarning(target, "10:00:01", publication="published-1"),
+                     ListedWarning(site_wide, "10:00:01", publication="published-1"))
+    # Published meanwhile, only the unit saved: the target still warned (its first time kept), the address given
+    # no more as the move is published: kept, as it may be news the editor missed.
+    second = list_warnings(first, [target], {UNIT}, "10:05:00", "published-2")
+    assert second == (ListedWarning(target, "10:00:01", publication="published-2"),
+                      ListedWarning(moved, "10:00:01", current=False, publication="published-1"))
+    assert list_warnings(second, [], {UNIT}, "10:06:00", "published-2") == (
+        ListedWarning(moved, "10:00:01", current=False, publication="published-1"),)
+    # Its file saved, deleted or back again (each a change of its path): the editor worked on it.
+    assert list_warnings(second, [], {INTERVIEW, UNIT}, "10:06:00", "published-2") == ()
+    # Nothing published: what stopped was mended by the saves, whichever file they were (an alias added on
+    # another page keeps the address of a file gone; a file renamed back).
+    assert list_warnings(first, [target], {UNIT}, "10:05:00", "published-1") == (
+        ListedWarning(target, "10:00:01", publication="published-1"),)
+    assert list_warnings(first, [], set(), "10:05:00", "published-1") == ()
 
 
 def test_the_panel_is_escaped_labelled_and_lists_the_page_s_own_warnings_first() -> None:
@@ -1025,9 +1072,13 @@ def test_the_panel_is_escaped_labelled_and_lists_the_page_s_own_warnings_first()
     assert "&lt;b&gt;bold&lt;/b&gt;" in panel and "fix &lt;i&gt;it&lt;/i&gt;" in panel and "<b>" not in panel
     assert ('<section id="sitegen-warnings" class="sitegen-warnings" aria-labelledby="sitegen-warnings-title" '
             'lang="zh-CN">') in panel
-    assert ('<summary id="sitegen-warnings-title">⚠ 3 条提醒 · 本页 2 条 <span class="sitegen-warnings-en" '
-            'lang="en">· 3 warnings, 2 on this page</span></summary>') in panel
     assert '报告于 <span lang="en">reported at</span> 08:59:58' in panel
+    # The headline counts what is to fix now, the earlier warnings apart.
+    assert ('<summary id="sitegen-warnings-title">⚠ 2 条提醒 · 本页 1 条（另有之前报告的 1 条） <span '
+            'class="sitegen-warnings-en" lang="en">· 2 warnings, 1 on this page (+1 earlier)</span></summary>') in panel
+    assert ('<summary id="sitegen-warnings-title">⚠ 0 条提醒（另有之前报告的 1 条） <span class="sitegen-warnings-en" '
+            'lang="en">· 0 warnings (+1 earlier)</span></summary>') in warnings_panel([once], None)
+    assert "⚠ 1 条提醒 <span" in warnings_panel([own], None) and "· 1 warning</span>" in warnings_panel([own], None)
     assert warnings_panel([], INTERVIEW) == ""
     page = b"<html><body><p>a</p></body></html>"
     assert inject_panel(page, "") == page
